@@ -1,0 +1,1 @@
+"""Orchestration: Prefect flows and tasks, settings, the command line."""

@@ -1,0 +1,135 @@
+"""The `newsetl` command: `run` ingests sources, `sql` queries the warehouse views."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from flows.settings import SettingsError, load_settings  # first: it sets Prefect's environment
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Batch ETL for news archives: ingest documents, query articles, entities and figures.")
+
+EXAMPLE_QUERY = "select name, label, mention_count from entities order by mention_count desc limit 10"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"newsetl: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+WarehouseOption = Annotated[Optional[str], typer.Option(
+    "--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data).")]
+
+
+@app.command()
+def run(
+    sources: Annotated[Optional[list[str]], typer.Argument(
+        help="Files or folders of .html/.htm/.txt (optionally .gz). Default: the project's seeds/.")] = None,
+    warehouse: WarehouseOption = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
+) -> None:
+    """Ingest SOURCES into the warehouse and print what the run did."""
+    try:
+        settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
+    except SettingsError as error:
+        fail(str(error))
+    missing = [s for s in settings.sources if not Path(s).exists()]
+    if missing:
+        fail(f"source not found: {', '.join(missing)} (give existing files or folders)")
+
+    from flows.ingest import ingest  # imported late: Prefect takes a moment to load
+
+    result = ingest(sources=list(settings.sources), warehouse=str(settings.warehouse),
+                    batch_size=settings.batch_size, workers=settings.workers)
+    counts = result.counts
+    rate = counts.documents / result.seconds if result.seconds else 0.0
+    lines = [
+        "",
+        f"newsetl run {result.run_id} finished in {result.seconds:.1f}s ({rate:.1f} documents/s)",
+        f"  documents seen      {counts.documents}",
+        f"  skipped as known    {counts.skipped}",
+        f"  articles            {counts.articles}",
+        f"  entities            {result.entities} ({counts.entity_mentions} mentions)",
+        f"  figures             {counts.figures}",
+        f"  rejections          {counts.rejections}",
+    ]
+    lines += [f"    {stage}/{reason}: {n}" for stage, reason, n in result.rejection_reasons]
+    lines += [
+        f"  warehouse           {result.warehouse}",
+        "",
+        "Try:",
+        f"  newsetl sql \"{EXAMPLE_QUERY}\"" + ("" if warehouse is None else f" --warehouse {warehouse}"),
+    ]
+    typer.echo("\n".join(lines))
+
+
+@app.command()
+def sql(
+    query: Annotated[str, typer.Argument(help="SQL over the views: articles, entities, entity_mentions, "
+                                              "figures, rejections, runs, batches.")],
+    warehouse: WarehouseOption = None,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """Run a read-only SQL query over the warehouse views."""
+    import duckdb
+
+    from warehouse.views import query as run_query
+
+    settings = load_settings(warehouse=warehouse)
+    try:
+        columns, rows = run_query(settings.warehouse, query)
+    except FileNotFoundError as error:
+        fail(str(error))
+    except duckdb.Error as error:
+        fail(f"query failed: {str(error).splitlines()[0]}")
+    typer.echo(render(columns, rows, output), nl=False)
+
+
+def render(columns: list[str], rows: list[tuple], output: OutputFormat) -> str:
+    if output is OutputFormat.json:
+        return json.dumps([dict(zip(columns, row)) for row in rows], default=str, ensure_ascii=False, indent=1) + "\n"
+    if output is OutputFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    return render_table(columns, rows)
+
+
+def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> str:
+    """Aligned columns; long cells are cut with an ellipsis so a row stays on one line."""
+    def cell(value: object) -> str:
+        text = "NULL" if value is None else " ".join(str(value).split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    out = [" | ".join(c.ljust(w) for c, w in zip(columns, widths)),
+           "-+-".join("-" * w for w in widths)]
+    out += [" | ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

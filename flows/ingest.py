@@ -1,0 +1,194 @@
+"""The `ingest` flow: discover documents, process them in batches, commit, publish views."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows.settings import Settings, load_settings
+from flows.workers import process_documents, shutdown_workers
+from transforms.pipeline import ProcessedDocument
+from transforms.records import BatchCommit, RawDocument, Rejection, RunSummary
+from warehouse import report
+from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
+from warehouse.sources import DocumentRef, discover_documents, read_document
+from warehouse.store import append_rows, committed_doc_ids, ensure_tables
+from warehouse.views import publish_views
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    """What one batch did; small enough to pass between tasks and add up."""
+
+    documents: int = 0
+    skipped: int = 0
+    articles: int = 0
+    entity_mentions: int = 0
+    figures: int = 0
+    rejections: int = 0
+
+    def __add__(self, other: BatchCounts) -> BatchCounts:
+        return BatchCounts(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
+
+    def astuple(self) -> tuple[int, ...]:
+        return (self.documents, self.skipped, self.articles, self.entity_mentions, self.figures,
+                self.rejections)
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    run_id: str
+    warehouse: str
+    sources: int
+    batches: int
+    counts: BatchCounts
+    seconds: float
+    entities: int = 0
+    rejection_reasons: list[tuple[str, str, int]] = field(default_factory=list)
+
+
+def chunked(items: Sequence[DocumentRef], size: int) -> Iterator[list[DocumentRef]]:
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
+
+
+def split_known(raws: list[RawDocument], known: set[str]) -> tuple[list[RawDocument], int]:
+    """Documents still to do, once each; and how many were already known or repeated."""
+    todo: list[RawDocument] = []
+    seen = set(known)
+    for raw in raws:
+        if raw.doc_id not in seen:
+            seen.add(raw.doc_id)
+            todo.append(raw)
+    return todo, len(raws) - len(todo)
+
+
+def split_results(results: list[ProcessedDocument | Rejection]) -> tuple[list[ProcessedDocument], list[Rejection]]:
+    """Articles once each: a second document of the same article in a batch is a rejection."""
+    processed: dict[str, ProcessedDocument] = {}
+    rejections: list[Rejection] = []
+    for result in results:
+        if isinstance(result, Rejection):
+            rejections.append(result)
+        elif result.article.article_id in processed:
+            first = processed[result.article.article_id].article
+            rejections.append(Rejection(doc_id=result.article.doc_id, source=result.article.source,
+                                        stage="dedup", reason="duplicate_article",
+                                        detail=f"same article as {first.source} ({first.article_id})"))
+        else:
+            processed[result.article.article_id] = result
+    return list(processed.values()), rejections
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(settings: Settings) -> list[DocumentRef]:
+    ensure_tables(settings.warehouse)
+    refs = discover_documents(list(settings.sources))
+    get_run_logger().info("found %d documents in %d sources", len(refs), len(settings.sources))
+    return refs
+
+
+@task(name="process-batch", cache_policy=NO_CACHE)
+def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
+    """Read, skip what is known, transform, append every row, then commit the batch marker."""
+    started = time.perf_counter()
+    read = [read_document(ref) for ref in refs]
+    read_rejections = [r for r in read if isinstance(r, Rejection)]
+    raws = [r for r in read if isinstance(r, RawDocument)]
+    known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
+    todo, skipped = split_known(raws, known)
+    fresh_read_rejections = [r for r in read_rejections if r.doc_id not in known]
+    skipped += len(read_rejections) - len(fresh_read_rejections)
+
+    processed, rejections = split_results(process_documents(todo, settings.pipeline, settings.workers))
+    rejections = fresh_read_rejections + rejections
+    lineage = {"run_id": run_id, "batch_id": batch_id}
+    articles = append_rows(settings.warehouse, ARTICLES, [p.article for p in processed], lineage)
+    mentions = append_rows(settings.warehouse, ENTITY_MENTIONS, [m for p in processed for m in p.mentions], lineage)
+    append_rows(settings.warehouse, ENTITIES, [e for p in processed for e in p.entities], lineage)
+    figures = append_rows(settings.warehouse, FIGURES, [f for p in processed for f in p.figures], lineage)
+    rejected = append_rows(settings.warehouse, REJECTIONS, rejections, lineage)
+    if articles or rejected:
+        # The marker is the commit: until it lands, none of the rows above is visible.
+        marker = BatchCommit(batch_id=batch_id, documents=len(refs), articles=articles,
+                             rejections=rejected, committed_at=datetime.now(timezone.utc))
+        append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
+    seconds = time.perf_counter() - started
+    get_run_logger().info("%s: %d documents, %d skipped as known, %d articles, %d rejected in %.1fs",
+                          batch_id, len(refs), skipped, articles, rejected, seconds)
+    return BatchCounts(documents=len(refs), skipped=skipped, articles=articles,
+                       entity_mentions=mentions, figures=figures, rejections=rejected)
+
+
+@task(name="publish-views", cache_policy=NO_CACHE)
+def publish_views_task(settings: Settings) -> str:
+    return str(publish_views(settings.warehouse))
+
+
+@task(name="record-run", cache_policy=NO_CACHE)
+def record_run(summary: RunSummary, settings: Settings) -> None:
+    append_rows(settings.warehouse, RUNS, [summary])
+
+
+def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
+    counts = run_report.counts
+    rows = [
+        {"stage": "read", "what": "documents", "count": counts.documents},
+        {"stage": "read", "what": "skipped as known", "count": counts.skipped},
+        {"stage": "commit", "what": "articles", "count": counts.articles},
+        {"stage": "commit", "what": "entity mentions", "count": counts.entity_mentions},
+        {"stage": "commit", "what": "figures", "count": counts.figures},
+        {"stage": "commit", "what": "rejections", "count": counts.rejections},
+    ]
+    rows += [{"stage": stage, "what": f"rejected: {reason}", "count": n}
+             for stage, reason, n in run_report.rejection_reasons]
+    rate = counts.documents / run_report.seconds if run_report.seconds else 0.0
+    rows.append({"stage": "run", "what": "documents per second", "count": round(rate, 2)})
+    rows += [{"stage": "top entity", "what": f"{name} ({label})", "count": n}
+             for name, label, n in report.top_entities(warehouse, run_report.run_id)]
+    rows += [{"stage": "top figure", "what": f"{surface} [{kind}] {obj or ''}".strip(), "count": 1}
+             for surface, obj, kind in report.top_figures(warehouse, run_report.run_id)]
+    create_table_artifact(key="ingest-summary", table=rows,
+                          description=f"newsetl run {run_report.run_id}")
+
+
+@flow(name="ingest", description="Ingest news documents into the newsetl warehouse.")
+def ingest(sources: list[str] | None = None, warehouse: str | None = None,
+           batch_size: int | None = None, workers: int | None = None) -> RunReport:
+    settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
+    run_id = flow_run.get_id() or str(uuid.uuid4())
+    started_at = datetime.now(timezone.utc)
+    started = time.perf_counter()
+    refs = discover_task(settings)
+    record_run(RunSummary(run_id=run_id, started_at=started_at, finished_at=None, status="running",
+                          sources=len(settings.sources), documents_seen=len(refs), documents_skipped=0,
+                          articles=0, entity_mentions=0, figures=0, rejections=0, batches=0), settings)
+    total = BatchCounts()
+    batches = list(chunked(refs, settings.batch_size))
+    try:
+        for index, batch in enumerate(batches):
+            total = total + process_batch(batch, run_id, f"{run_id}-{index:05d}", settings)
+            publish_views_task(settings)
+    finally:
+        shutdown_workers()
+    record_run(RunSummary(run_id=run_id, started_at=started_at, finished_at=datetime.now(timezone.utc),
+                          status="completed", sources=len(settings.sources), documents_seen=total.documents,
+                          documents_skipped=total.skipped, articles=total.articles,
+                          entity_mentions=total.entity_mentions, figures=total.figures,
+                          rejections=total.rejections, batches=len(batches)), settings)
+    publish_views_task(settings)
+    run_report = RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=len(settings.sources),
+                           batches=len(batches), counts=total, seconds=time.perf_counter() - started,
+                           entities=report.entity_count(settings.warehouse, run_id),
+                           rejection_reasons=report.rejection_reasons(settings.warehouse, run_id))
+    publish_artifact(run_report, settings.warehouse)
+    return run_report

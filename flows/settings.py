@@ -1,0 +1,57 @@
+"""The one place configuration is read: environment and parameters become frozen options."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transforms.pipeline import PipelineOptions
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
+
+# Prefect reads these at import time, so they are set before any flow module loads it.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+
+class SettingsError(ValueError):
+    """A setting has a value we cannot use; the message names the key and the value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    warehouse: Path
+    sources: tuple[str, ...]
+    batch_size: int = 200
+    workers: int = 2
+    pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+
+
+def _positive_int(key: str, raw: str | int | None, default: int) -> int:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise SettingsError(f"{key}={raw!r} is not a whole number") from None
+    if value < 1:
+        raise SettingsError(f"{key}={raw!r} must be at least 1")
+    return value
+
+
+def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
+                  batch_size: int | None = None, workers: int | None = None) -> Settings:
+    """Parameters win over NEWSETL_* environment variables, which win over defaults."""
+    env = os.environ
+    warehouse_dir = warehouse or env.get("NEWSETL_WAREHOUSE") or "data"
+    default_workers = min(2, os.cpu_count() or 1)
+    return Settings(
+        warehouse=Path(warehouse_dir).expanduser().resolve(),
+        sources=tuple(sources) if sources else (str(DEFAULT_SEEDS),),
+        batch_size=_positive_int("batch_size", batch_size if batch_size is not None
+                                 else env.get("NEWSETL_BATCH_SIZE"), 200),
+        workers=_positive_int("workers", workers if workers is not None
+                              else env.get("NEWSETL_WORKERS"), default_workers),
+    )

@@ -1,0 +1,1 @@
+"""Pure domain logic: records in, records out (no I/O, no orchestration)."""

@@ -1,0 +1,99 @@
+"""Main text and metadata of a page (trafilatura) or of a plain-text article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import trafilatura
+
+from transforms.records import RawDocument, Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    favor_precision: bool = True
+    include_tables: bool = False
+    # Never guess a date from free text or the copyright line: no date is better than a wrong one.
+    extensive_date_search: bool = False
+    max_title_chars: int = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    text: str
+    title: str | None
+    author: str | None
+    sitename: str | None
+    url: str | None
+    published_date: date | None
+
+
+def extract_document(raw: RawDocument, decoded: str, options: ExtractOptions) -> ExtractedDocument | Rejection:
+    if raw.media_type == "text/html":
+        return extract_html(raw, decoded, options)
+    return extract_plain_text(decoded, raw.url, options)
+
+
+def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> ExtractedDocument | Rejection:
+    date_params: dict[str, object] = {
+        "original_date": True,
+        "extensive_search": options.extensive_date_search,
+    }
+    if raw.fetched_at is not None:
+        # A page cannot be published after it was fetched; this also keeps the clock out.
+        date_params["max_date"] = raw.fetched_at.date().isoformat()
+    try:
+        document = trafilatura.bare_extraction(
+            html,
+            url=raw.url,
+            with_metadata=True,
+            deduplicate=False,
+            include_comments=False,
+            include_tables=options.include_tables,
+            favor_precision=options.favor_precision,
+            date_extraction_params=date_params,
+        )
+    except Exception as error:  # trafilatura raises many kinds on hostile markup
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="extract",
+                         reason="extractor_error", detail=f"{type(error).__name__}: {error}"[:500])
+    if document is None or not (document.text or "").strip():
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="extract",
+                         reason="no_text", detail="no main text found in the page")
+    return ExtractedDocument(
+        text=document.text,
+        title=_clean_field(document.title),
+        author=_clean_field(document.author),
+        sitename=_clean_field(document.sitename),
+        url=document.url or raw.url,
+        published_date=parse_iso_date(document.date),
+    )
+
+
+def extract_plain_text(text: str, url: str | None, options: ExtractOptions) -> ExtractedDocument:
+    """A short first line without closing punctuation, set off from the body, is the headline."""
+    lines = text.strip().splitlines()
+    title = None
+    if len(lines) > 1:
+        first = lines[0].strip()
+        if first and len(first) <= options.max_title_chars and first[-1] not in ".!?:;,":
+            title = first
+            lines = lines[1:]
+    return ExtractedDocument(text="\n".join(lines), title=title, author=None, sitename=None,
+                             url=url, published_date=None)
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value[:10]).date()
+    except ValueError:
+        return None
+
+
+def _clean_field(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None

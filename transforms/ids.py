@@ -1,0 +1,52 @@
+"""Stable identifiers: every id is a hash of content, never of time or order."""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import urlsplit, urlunsplit
+
+import courlan
+
+
+def sha256_hex(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    return hashlib.sha256(data).hexdigest()
+
+
+def doc_id_for(content: bytes) -> str:
+    return sha256_hex(content)
+
+
+def short_id(*parts: str) -> str:
+    """128 bits are plenty for ids inside one archive and keep rows small."""
+    return sha256_hex("\x1f".join(parts))[:32]
+
+
+def canonical_url(url: str | None) -> str | None:
+    """Normalised URL (tracking parameters and fragments dropped), or None if unusable."""
+    if not url:
+        return None
+    try:
+        normalised = courlan.normalize_url(url.strip(), strict=True)
+    except (ValueError, AttributeError):
+        return None
+    parts = urlsplit(normalised)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
+
+
+def article_id_for(canonical: str | None, text_hash: str) -> str:
+    """The same page fetched twice is one article; a page with no URL is known by its text."""
+    if canonical:
+        return short_id("url", canonical)
+    return short_id("text", text_hash)
+
+
+def entity_id_for(label: str, name: str) -> str:
+    return short_id("entity", label, name.casefold())
+
+
+def figure_id_for(article_id: str, char_start: int, char_end: int) -> str:
+    return short_id("figure", article_id, str(char_start), str(char_end))

@@ -1,0 +1,117 @@
+"""The record types every layer agrees on; table schemas are derived from these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# Stored in every table's metadata. Bump when a column is added; a type never
+# changes in place (add a new column instead).
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """Bytes as read from a source, before any interpretation."""
+
+    doc_id: str  # sha256 of raw bytes
+    source: str  # path or URL the bytes came from
+    url: str | None  # the page's own URL when known (WARC target, fetched URL)
+    content: bytes
+    media_type: str  # "text/html" or "text/plain"
+    fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    article_id: str
+    doc_id: str
+    source: str
+    url: str | None
+    canonical_url: str | None
+    title: str | None
+    author: str | None
+    sitename: str | None
+    published_date: date | None
+    language: str
+    text: str
+    text_hash: str
+    cluster_id: str
+    word_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    article_id: str
+    entity_id: str
+    surface: str
+    label: str
+    char_start: int
+    char_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity; mention_count is counted by the view, not stored."""
+
+    entity_id: str
+    name: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts, tied to its place in the article text."""
+
+    article_id: str
+    figure_id: str
+    surface: str
+    value: float | None
+    value_low: float | None
+    value_high: float | None
+    approximate: bool
+    qualifier: str | None
+    unit: str | None
+    object: str | None
+    kind: str
+    char_start: int
+    char_end: int
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that did not become an article, and why."""
+
+    doc_id: str
+    source: str
+    stage: str
+    reason: str
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCommit:
+    """Marker row written after all rows of a batch: views show only these batches."""
+
+    batch_id: str
+    documents: int
+    articles: int
+    rejections: int
+    committed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    run_id: str
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    sources: int
+    documents_seen: int
+    documents_skipped: int
+    articles: int
+    entity_mentions: int
+    figures: int
+    rejections: int
+    batches: int

@@ -1,0 +1,1 @@
+"""All storage I/O: reading sources, Delta table commits, DuckDB views."""

@@ -1,0 +1,74 @@
+"""Arrow schemas and table names derived from the record types, never inferred from data."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pyarrow as pa
+
+from transforms import records
+from transforms.records import SCHEMA_VERSION
+
+_ARROW_TYPES: dict[type, pa.DataType] = {
+    str: pa.string(),
+    int: pa.int64(),
+    float: pa.float64(),
+    bool: pa.bool_(),
+    bytes: pa.binary(),
+    date: pa.date32(),
+    datetime: pa.timestamp("us", tz="UTC"),
+}
+
+# Lineage columns the warehouse adds to every row of a batch-scoped table.
+LINEAGE_FIELDS = (pa.field("run_id", pa.string(), nullable=False),
+                  pa.field("batch_id", pa.string(), nullable=False))
+
+
+def arrow_field(name: str, hint: object) -> pa.Field:
+    nullable = False
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        members = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        nullable = len(members) < len(typing.get_args(hint))
+        if len(members) != 1:
+            raise TypeError(f"{name}: only 'T | None' unions map to a column, got {hint}")
+        hint = members[0]
+    if hint not in _ARROW_TYPES:
+        raise TypeError(f"{name}: no column type for {hint}")
+    return pa.field(name, _ARROW_TYPES[hint], nullable=nullable)
+
+
+def record_schema(record: type) -> pa.Schema:
+    hints = typing.get_type_hints(record)
+    return pa.schema([arrow_field(f.name, hints[f.name]) for f in dataclasses.fields(record)])
+
+
+@dataclass(frozen=True, slots=True)
+class TableSpec:
+    name: str
+    record: type
+    batch_scoped: bool  # rows carry run_id and batch_id and are visible once their batch commits
+
+    @property
+    def arrow(self) -> pa.Schema:
+        schema = record_schema(self.record)
+        if self.batch_scoped:
+            for extra in LINEAGE_FIELDS:
+                if extra.name not in schema.names:
+                    schema = schema.append(extra)
+        return schema.with_metadata({"newsetl.schema_version": str(SCHEMA_VERSION)})
+
+
+ARTICLES = TableSpec("articles", records.Article, batch_scoped=True)
+ENTITY_MENTIONS = TableSpec("entity_mentions", records.EntityMention, batch_scoped=True)
+ENTITIES = TableSpec("entities", records.Entity, batch_scoped=True)
+FIGURES = TableSpec("figures", records.Figure, batch_scoped=True)
+REJECTIONS = TableSpec("rejections", records.Rejection, batch_scoped=True)
+BATCHES = TableSpec("batches", records.BatchCommit, batch_scoped=True)
+RUNS = TableSpec("runs", records.RunSummary, batch_scoped=False)
+
+ALL_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, BATCHES, RUNS)
+BATCH_CONTENT_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS)

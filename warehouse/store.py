@@ -1,0 +1,78 @@
+"""Delta tables under the warehouse folder: append a batch's rows, then its marker."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from deltalake import DeltaTable, write_deltalake
+
+from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, REJECTIONS, TableSpec
+
+TABLES_DIR = "tables"
+
+
+def table_path(warehouse: Path, spec: TableSpec) -> Path:
+    return warehouse / TABLES_DIR / spec.name
+
+
+def to_arrow(spec: TableSpec, rows: Sequence[object], lineage: dict[str, str] | None = None) -> pa.Table:
+    """Rows as a table of the declared schema; lineage columns are filled in for every row."""
+    dicts = [dataclasses.asdict(row) for row in rows]  # type: ignore[call-overload]
+    if lineage:
+        for row in dicts:
+            row.update(lineage)
+    return pa.Table.from_pylist(dicts, schema=spec.arrow)
+
+
+def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object],
+                lineage: dict[str, str] | None = None) -> int:
+    """One Delta commit; creates the table with its declared schema on first use."""
+    if not rows:
+        return 0
+    write_deltalake(str(table_path(warehouse, spec)), to_arrow(spec, rows, lineage), mode="append")
+    return len(rows)
+
+
+def ensure_tables(warehouse: Path) -> None:
+    """Create every table empty, so views and queries work before the first article lands."""
+    for spec in ALL_TABLES:
+        path = table_path(warehouse, spec)
+        if not DeltaTable.is_deltatable(str(path)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_deltalake(str(path), spec.arrow.empty_table(), mode="ignore",
+                            name=spec.name, description=f"newsetl {spec.name}")
+
+
+def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
+    """Parquet files of the table's current snapshot (not whatever files lie in the folder)."""
+    path = table_path(warehouse, spec)
+    if not DeltaTable.is_deltatable(str(path)):
+        return []
+    return [uri.removeprefix("file://") for uri in DeltaTable(str(path)).file_uris()]
+
+
+def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
+    """Which of these documents already became an article or a rejection in a committed batch."""
+    wanted = sorted(set(doc_ids))
+    batch_files = table_files(warehouse, BATCHES)
+    if not wanted or not batch_files:
+        return set()
+    found: set[str] = set()
+    with duckdb.connect() as con:
+        con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS doc_id", [wanted])
+        for spec in (ARTICLES, REJECTIONS):
+            files = table_files(warehouse, spec)
+            if not files:
+                continue
+            rows = con.execute(
+                "SELECT DISTINCT t.doc_id FROM read_parquet(?) t "
+                "JOIN wanted w USING (doc_id) "
+                "WHERE t.batch_id IN (SELECT batch_id FROM read_parquet(?))",
+                [files, batch_files],
+            ).fetchall()
+            found.update(row[0] for row in rows)
+    return found
