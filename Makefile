@@ -23,7 +23,7 @@ test: install
 	$(BIN)/python -m pytest -q
 
 bench: install
-	$(BIN)/python -m flows.bench
+	$(BIN)/python -m bench.run
 
 # Regenerate the lock after editing pyproject.toml dependencies.
 lock: install

@@ -21,6 +21,8 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "share_prompt": re.compile(
         r"^(share( this( article| story)?)?|(sign up|subscribe) (for|to) (our|the) (free )?newsletter\b.*"
         r"|follow us on\b.*)$", re.I),
+    # Wire services close copy with a pointer to their editorial principles.
+    "standards_footer": re.compile(r"^our standards:\s", re.I),
 }
 
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
@@ -45,7 +47,8 @@ def normalise_line(line: str) -> str:
 
 def normalise_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> str:
     """Repaired, NFC, one paragraph per line; running it on its own output changes nothing."""
-    repaired = unicodedata.normalize("NFC", ftfy.fix_text(text))
+    # Curly quotes and dashes carry meaning (quotation, apostrophe): repair, never flatten.
+    repaired = unicodedata.normalize("NFC", ftfy.fix_text(text, uncurl_quotes=False))
     paragraphs = []
     for raw_line in repaired.splitlines():
         line = normalise_line(raw_line)

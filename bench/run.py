@@ -1,0 +1,87 @@
+"""Pipeline against a bare library loop on the same pages and the same cores; prints rates and ratio."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+import trafilatura  # noqa: E402
+
+from bench.corpus import build_corpus  # noqa: E402
+from transforms.entities import EntityOptions, load_ner  # noqa: E402
+from transforms.figures import find_figures  # noqa: E402
+
+_nlp = None
+
+
+def _bare_init() -> None:
+    global _nlp
+    _nlp = load_ner(EntityOptions())
+
+
+def _bare_one(path: str) -> int:
+    """What a script would do: extract, run NER, find figures; nothing stored."""
+    document = trafilatura.bare_extraction(Path(path).read_bytes(), with_metadata=True, deduplicate=False,
+                                           include_comments=False, include_tables=False, favor_precision=True)
+    if document is None or not document.text:
+        return 0
+    doc = _nlp(document.text)
+    return len(doc.ents) + len(find_figures(document.text, "bench"))
+
+
+def bare_loop(paths: list[Path], workers: int) -> float:
+    started = time.perf_counter()
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_bare_init) as pool:
+        found = sum(pool.map(_bare_one, [str(p) for p in paths], chunksize=8))
+    assert found > 0
+    return time.perf_counter() - started
+
+
+def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, float]:
+    from flows.ingest import ingest
+
+    scratch = Path(tempfile.mkdtemp(prefix="newsetl-bench-"))
+    try:
+        started = time.perf_counter()
+        ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)
+        warmup = time.perf_counter() - started
+        started = time.perf_counter()
+        report = ingest(sources=[str(paths[0].parent)], warehouse=str(scratch / "wh"), workers=workers,
+                        batch_size=batch_size)
+        seconds = time.perf_counter() - started
+        assert report.counts.articles == len(paths), report
+        return seconds, warmup
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=500)
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--corpus", default="bench-data/corpus")
+    args = parser.parse_args()
+
+    paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    print(f"corpus: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
+          f"{args.workers} worker processes, {os.cpu_count()} cores")
+    bare = bare_loop(paths, args.workers)
+    print(f"bare loop (trafilatura + spaCy NER + figures): {len(paths) / bare:7.2f} docs/s ({bare:.1f}s)")
+    seconds, warmup = pipeline(paths, args.workers, args.batch_size)
+    print(f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
+          f"Prefect server start and warm-up run {warmup:.1f}s, not counted)")
+    print(f"ratio pipeline/bare: {bare / seconds:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The newsetl command as a person uses it: clear errors, query output formats."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.cli import OutputFormat, render
+
+NEWSETL = str(Path(sys.executable).with_name("newsetl"))
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    return subprocess.run([NEWSETL, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_missing_source_is_one_line_and_nonzero(tmp_path):
+    result = run_cli("run", str(tmp_path / "nope"), "--warehouse", str(tmp_path / "wh"), cwd=tmp_path)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "source not found" in lines[0] and "nope" in lines[0]
+    assert not (tmp_path / "wh").exists()
+
+
+def test_sql_without_warehouse_says_what_to_do(tmp_path):
+    result = run_cli("sql", "select 1", "--warehouse", str(tmp_path / "none"), cwd=tmp_path)
+    assert result.returncode != 0 and "newsetl run" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_sql_formats(seeded_warehouse, tmp_path):
+    warehouse, _ = seeded_warehouse
+    query = "select name, label from entities where name in ('Joe Biden', 'NATO') order by 1"
+    table = run_cli("sql", query, "--warehouse", str(warehouse), cwd=tmp_path)
+    assert table.returncode == 0, table.stderr
+    assert "Joe Biden" in table.stdout and "(2 rows)" in table.stdout
+    as_json = json.loads(run_cli("sql", query, "-w", str(warehouse), "--format", "json", cwd=tmp_path).stdout)
+    assert as_json == [{"name": "Joe Biden", "label": "PERSON"}, {"name": "NATO", "label": "ORG"}]
+    as_csv = run_cli("sql", query, "-w", str(warehouse), "--format", "csv", cwd=tmp_path).stdout
+    assert as_csv.splitlines() == ["name,label", "Joe Biden,PERSON", "NATO,ORG"]
+    bad = run_cli("sql", "select nope from articles", "-w", str(warehouse), cwd=tmp_path)
+    assert bad.returncode != 0 and "query failed" in bad.stderr
+
+
+@pytest.mark.parametrize("output", list(OutputFormat))
+def test_render_handles_nulls_and_long_text(output):
+    text = render(["a", "b"], [(None, "x" * 500)], output)
+    assert text and ("NULL" in text or "null" in text or ",x" in text)

@@ -1,0 +1,62 @@
+"""Extraction: main text and metadata from HTML, headline from plain text, no invented dates."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from transforms.decode import decode_document
+from transforms.extract import ExtractOptions, extract_document, extract_plain_text
+from transforms.ids import doc_id_for
+from transforms.records import RawDocument, Rejection
+
+BODY = " ".join(f"The council met for the {n}th time to debate the harbour budget and its many costs." for n in range(12))
+
+
+def raw(content: bytes, media_type: str = "text/html", fetched: datetime | None = None) -> RawDocument:
+    return RawDocument(doc_id=doc_id_for(content), source="mem", url=None, content=content,
+                       media_type=media_type, fetched_at=fetched)
+
+
+def page(head: str = "", footer: str = "") -> bytes:
+    return (f"<html><head><title>Harbour budget</title>{head}</head><body><nav><a href='/'>Home</a></nav>"
+            f"<article><h1>Harbour budget</h1><p>{BODY}</p><p>{BODY}</p></article>{footer}</body></html>").encode()
+
+
+def extract(content: bytes, fetched: datetime | None = None):
+    document = raw(content, fetched=fetched)
+    return extract_document(document, decode_document(document), ExtractOptions())
+
+
+def test_html_page_gives_text_and_title():
+    result = extract(page())
+    assert result.title == "Harbour budget"
+    assert "harbour budget" in result.text and "Home" not in result.text
+
+
+def test_published_date_from_metadata():
+    result = extract(page('<meta property="article:published_time" content="2024-03-14T09:30:00Z">'))
+    assert result.published_date.isoformat() == "2024-03-14"
+
+
+def test_no_date_is_null_never_the_run_day_or_copyright_year():
+    result = extract(page(footer="<footer>© 2021 Example News. Updated daily.</footer>"),
+                     fetched=datetime(2026, 11, 25, tzinfo=timezone.utc))
+    assert result.published_date is None
+
+
+def test_page_without_article_text_is_a_rejection():
+    result = extract(b"<html><head><title>x</title></head><body><div></div></body></html>")
+    assert isinstance(result, Rejection)
+    assert (result.stage, result.reason) == ("extract", "no_text")
+
+
+def test_plain_text_headline():
+    result = extract_plain_text("Storm hits coast\nThe storm hit the coast on Monday.\nMore rain is due.", None,
+                                ExtractOptions())
+    assert result.title == "Storm hits coast"
+    assert result.text.startswith("The storm hit")
+
+
+def test_plain_text_first_sentence_is_not_a_headline():
+    result = extract_plain_text("The storm hit the coast.\nMore rain is due.", None, ExtractOptions())
+    assert result.title is None

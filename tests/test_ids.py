@@ -1,0 +1,26 @@
+"""Identity: ids are hashes of content, and URLs are compared in canonical form."""
+
+from __future__ import annotations
+
+from transforms.ids import article_id_for, canonical_url, doc_id_for, entity_id_for
+
+
+def test_doc_id_is_sha256_of_bytes():
+    assert doc_id_for(b"abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+
+
+def test_canonical_url_drops_tracking_and_fragment():
+    assert canonical_url("https://Example.com/a/story?utm_source=x&id=3#top") == "https://example.com/a/story?id=3"
+    assert canonical_url("not a url") is None
+    assert canonical_url(None) is None
+
+
+def test_article_id_prefers_url_over_text():
+    by_url = article_id_for("https://example.com/a", "hash1")
+    assert by_url == article_id_for("https://example.com/a", "hash2")
+    assert article_id_for(None, "hash1") != article_id_for(None, "hash2")
+
+
+def test_entity_id_ignores_case_but_not_label():
+    assert entity_id_for("PERSON", "Joe Biden") == entity_id_for("PERSON", "joe biden")
+    assert entity_id_for("PERSON", "Washington") != entity_id_for("LOC", "Washington")

@@ -1,0 +1,94 @@
+"""Every seed, ingested through the whole flow, gives what its .expected.json says."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEEDS, sql
+
+# Keys of an expected figure that are compared to the column of the same name.
+FIGURE_COLUMNS = ("value", "value_low", "value_high", "approximate", "qualifier", "unit", "kind", "object")
+
+
+def article_of(warehouse, seed):
+    rows = sql(warehouse, "SELECT article_id, text, language, published_date, title FROM articles "
+                          "WHERE source = ?", str(seed.path))
+    assert len(rows) == 1, f"{seed.name}: expected one article, found {len(rows)}"
+    return rows[0]
+
+
+def test_seeds_exist():
+    assert len(SEEDS) >= 5
+    kinds = {seed.path.suffix for seed in SEEDS}
+    assert {".txt", ".html"} <= kinds
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
+def test_seed_text_metadata(seeded_warehouse, seed):
+    warehouse, _ = seeded_warehouse
+    _, text, language, published, title = article_of(warehouse, seed)
+    expected = seed.expected
+    assert language == expected["language"]
+    expected_date = expected.get("published_date")
+    assert (published.isoformat() if published else None) == expected_date
+    if expected.get("title"):
+        assert title == expected["title"]
+    for snippet in expected.get("text_includes", []):
+        assert snippet in text, f"story text lost: {snippet!r}"
+    for snippet in expected.get("text_excludes", []):
+        assert snippet not in text, f"boilerplate survived: {snippet!r}"
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
+def test_seed_entities(seeded_warehouse, seed):
+    warehouse, _ = seeded_warehouse
+    article_id = article_of(warehouse, seed)[0]
+    found = sql(warehouse, "SELECT DISTINCT e.name, e.label FROM entity_mentions m JOIN entities e USING (entity_id) "
+                           "WHERE m.article_id = ?", article_id)
+    by_label: dict[str, set[str]] = {}
+    for name, label in found:
+        by_label.setdefault(label, set()).add(name)
+    for label, names in seed.expected["entities"].items():
+        missing = set(names) - by_label.get(label, set())
+        assert not missing, f"{label} not found: {sorted(missing)}; found {sorted(by_label.get(label, []))}"
+    for label, names in seed.expected.get("entities_absent", {}).items():
+        present = set(names) & by_label.get(label, set())
+        assert not present, f"{label} should have been resolved to full names: {sorted(present)}"
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
+def test_seed_figures(seeded_warehouse, seed):
+    warehouse, _ = seeded_warehouse
+    article_id = article_of(warehouse, seed)[0]
+    columns = ", ".join(("surface",) + FIGURE_COLUMNS)
+    rows = sql(warehouse, f"SELECT {columns} FROM figures WHERE article_id = ?", article_id)
+    figures = [dict(zip(("surface",) + FIGURE_COLUMNS, row)) for row in rows]
+    if not seed.expected["figures"]:
+        assert figures == []
+    for want in seed.expected["figures"]:
+        candidates = [f for f in figures if want["surface_contains"] in f["surface"]]
+        assert candidates, f"no figure with {want['surface_contains']!r}; found {[f['surface'] for f in figures]}"
+        mismatches = []
+        for figure in candidates:
+            wrong = {k: (figure[k], want[k]) for k in FIGURE_COLUMNS if k in want and figure[k] != want[k]}
+            if not wrong:
+                break
+            mismatches.append((figure["surface"], wrong))
+        else:
+            pytest.fail(f"{want['surface_contains']!r}: (found, expected) differ: {mismatches}")
+
+
+def test_sample_people_are_each_one_entity(seeded_warehouse):
+    warehouse, _ = seeded_warehouse
+    people = [row[0] for row in sql(warehouse, "SELECT name FROM entities WHERE label = 'PERSON' ORDER BY 1")]
+    for person in ["Jen Psaki", "Joe Biden", "John Kirby", "Kristina Kvien", "Sam Kiley", "Vladimir Putin"]:
+        assert people.count(person) == 1
+    for short in ["Biden", "Kirby", "Psaki"]:
+        assert short not in people
+
+
+def test_sql_checks_pass(seeded_warehouse):
+    from warehouse.views import failed_checks
+
+    warehouse, _ = seeded_warehouse
+    assert failed_checks(warehouse) == {}
