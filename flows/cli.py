@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import shutil
 import sys
 from enum import Enum
 from pathlib import Path
@@ -24,6 +26,18 @@ class OutputFormat(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+def command_name() -> str:
+    """How the user can call newsetl again: bare when it is on PATH, else the path they used."""
+    invoked = Path(sys.argv[0])
+    on_path = shutil.which("newsetl")
+    if on_path and Path(on_path).resolve() == invoked.resolve():
+        return "newsetl"
+    try:
+        return os.path.relpath(invoked)
+    except ValueError:
+        return str(invoked)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -73,7 +87,7 @@ def run(
         f"  warehouse           {result.warehouse}",
         "",
         "Try:",
-        f"  newsetl sql \"{EXAMPLE_QUERY}\"" + ("" if warehouse is None else f" --warehouse {warehouse}"),
+        f"  {command_name()} sql \"{EXAMPLE_QUERY}\"" + ("" if warehouse is None else f" --warehouse {warehouse}"),
     ]
     typer.echo("\n".join(lines))
 
