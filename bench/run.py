@@ -63,13 +63,13 @@ def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, f
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6

@@ -1,0 +1,22 @@
+"""`make bench` works end to end on a small corpus (speed itself is never asserted)."""
+
+from __future__ import annotations
+
+from bench.corpus import build_corpus
+from bench.run import main
+
+
+def test_corpus_is_deterministic_and_looks_like_news(tmp_path):
+    first = build_corpus(tmp_path / "a", 6)
+    second = build_corpus(tmp_path / "b", 6)
+    assert [p.read_bytes() for p in first] == [p.read_bytes() for p in second]
+    page = first[0].read_text(encoding="utf-8")
+    assert "<nav>" in page and "Leave a Comment" in page and "<article>" in page
+
+
+def test_bench_prints_both_rates_and_ratio(prefect_server, tmp_path, capsys):
+    main(["--docs", "8", "--workers", "1", "--corpus", str(tmp_path / "corpus")])
+    out = capsys.readouterr().out
+    assert "bare loop" in out and "pipeline" in out
+    ratio = float(out.split("ratio pipeline/bare:")[1].split()[0])
+    assert ratio > 0
