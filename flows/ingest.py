@@ -5,20 +5,23 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
-from prefect.runtime import flow_run
+from prefect.runtime import flow_run, task_run
 
+from flows.failures import retry_if_transient
+from flows.recovery import recover_crashed_runs
 from flows.settings import Settings, load_settings
 from flows.workers import process_documents, shutdown_workers
 from transforms.pipeline import ProcessedDocument
 from transforms.records import BatchCommit, RawDocument, Rejection, RunSummary
 from warehouse import report
+from warehouse.lock import hold_warehouse
 from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
 from warehouse.sources import DocumentRef, discover_documents, read_document
 from warehouse.store import append_rows, committed_doc_ids, ensure_tables
@@ -97,10 +100,18 @@ def discover_task(settings: Settings) -> list[DocumentRef]:
     return refs
 
 
-@task(name="process-batch", cache_policy=NO_CACHE)
+def attempt_batch_id(batch_id: str) -> str:
+    """Each retry writes under its own batch id: rows of a failed attempt never get a marker."""
+    attempt = task_run.get_run_count()
+    return batch_id if attempt <= 1 else f"{batch_id}-a{attempt}"
+
+
+@task(name="process-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
+      retry_jitter_factor=0.5, retry_condition_fn=retry_if_transient)
 def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
+    batch_id = attempt_batch_id(batch_id)
     read = [read_document(ref) for ref in refs]
     read_rejections = [r for r in read if isinstance(r, Rejection)]
     raws = [r for r in read if isinstance(r, RawDocument)]
@@ -127,6 +138,29 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
                           batch_id, len(refs), skipped, articles, rejected, seconds)
     return BatchCounts(documents=len(refs), skipped=skipped, articles=articles,
                        entity_mentions=mentions, figures=figures, rejections=rejected)
+
+
+@task(name="reject-batch", cache_policy=NO_CACHE)
+def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: BaseException,
+                 settings: Settings) -> BatchCounts:
+    """A batch that failed for good: each of its new documents becomes a rejection, committed."""
+    detail = f"{type(error).__name__}: {error}"[:1000]
+    rejections = []
+    for ref in refs:
+        read = read_document(ref)
+        rejections.append(read if isinstance(read, Rejection) else
+                          Rejection(doc_id=read.doc_id, source=read.source, stage="process",
+                                    reason="batch_failed", detail=detail))
+    known = committed_doc_ids(settings.warehouse, [r.doc_id for r in rejections])
+    fresh = list({r.doc_id: r for r in rejections if r.doc_id not in known}.values())
+    rejected = append_rows(settings.warehouse, REJECTIONS, fresh, {"run_id": run_id, "batch_id": batch_id})
+    if rejected:
+        append_rows(settings.warehouse, BATCHES, [BatchCommit(
+            batch_id=batch_id, documents=len(refs), articles=0, rejections=rejected,
+            committed_at=datetime.now(timezone.utc))], {"run_id": run_id})
+    get_run_logger().error("%s failed (%s): its %d new documents are rejections process/batch_failed; "
+                           "the run goes on", batch_id, detail, rejected)
+    return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)
 
 
 @task(name="publish-views", cache_policy=NO_CACHE)
@@ -166,25 +200,43 @@ def ingest(sources: list[str] | None = None, warehouse: str | None = None,
            batch_size: int | None = None, workers: int | None = None) -> RunReport:
     settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
     run_id = flow_run.get_id() or str(uuid.uuid4())
+    # One writer per warehouse; a second run waits (lock_wait_seconds) or stops with who holds it.
+    with hold_warehouse(settings.warehouse, run_id, settings.lock_wait_seconds) as previous:
+        recover_crashed_runs(settings, run_id, previous)
+        return ingest_locked(settings, run_id)
+
+
+def ingest_locked(settings: Settings, run_id: str) -> RunReport:
+    """The run itself, while holding the warehouse; a failure is recorded in `runs` before it propagates."""
     started_at = datetime.now(timezone.utc)
     started = time.perf_counter()
-    refs = discover_task(settings)
-    record_run(RunSummary(run_id=run_id, started_at=started_at, finished_at=None, status="running",
-                          sources=len(settings.sources), documents_seen=len(refs), documents_skipped=0,
-                          articles=0, entity_mentions=0, figures=0, rejections=0, batches=0), settings)
+    summary = RunSummary(run_id=run_id, started_at=started_at, finished_at=None, status="running",
+                         sources=len(settings.sources), documents_seen=0, documents_skipped=0,
+                         articles=0, entity_mentions=0, figures=0, rejections=0, batches=0)
     total = BatchCounts()
-    batches = list(chunked(refs, settings.batch_size))
+    batches: list[list[DocumentRef]] = []
     try:
-        for index, batch in enumerate(batches):
-            total = total + process_batch(batch, run_id, f"{run_id}-{index:05d}", settings)
-            publish_views_task(settings)
-    finally:
-        shutdown_workers()
-    record_run(RunSummary(run_id=run_id, started_at=started_at, finished_at=datetime.now(timezone.utc),
-                          status="completed", sources=len(settings.sources), documents_seen=total.documents,
-                          documents_skipped=total.skipped, articles=total.articles,
-                          entity_mentions=total.entity_mentions, figures=total.figures,
-                          rejections=total.rejections, batches=len(batches)), settings)
+        refs = discover_task(settings)
+        summary = replace(summary, documents_seen=len(refs))
+        record_run(summary, settings)
+        batches = list(chunked(refs, settings.batch_size))
+        try:
+            for index, batch in enumerate(batches):
+                batch_id = f"{run_id}-{index:05d}"
+                try:
+                    counts = process_batch(batch, run_id, batch_id, settings)
+                except Exception as error:  # noqa: BLE001 - the batch fails, not the run
+                    counts = reject_batch(batch, run_id, f"{batch_id}-failed", error, settings)
+                total = total + counts
+                publish_views_task(settings)
+        finally:
+            shutdown_workers()
+    except BaseException:
+        record_run(replace(summary, finished_at=datetime.now(timezone.utc), status="failed",
+                           **run_counts(total, len(batches))), settings)
+        raise
+    record_run(replace(summary, finished_at=datetime.now(timezone.utc), status="completed",
+                       **run_counts(total, len(batches))), settings)
     publish_views_task(settings)
     run_report = RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=len(settings.sources),
                            batches=len(batches), counts=total, seconds=time.perf_counter() - started,
@@ -192,3 +244,9 @@ def ingest(sources: list[str] | None = None, warehouse: str | None = None,
                            rejection_reasons=report.rejection_reasons(settings.warehouse, run_id))
     publish_artifact(run_report, settings.warehouse)
     return run_report
+
+
+def run_counts(total: BatchCounts, batches: int) -> dict[str, int]:
+    return {"documents_seen": total.documents, "documents_skipped": total.skipped, "articles": total.articles,
+            "entity_mentions": total.entity_mentions, "figures": total.figures,
+            "rejections": total.rejections, "batches": batches}

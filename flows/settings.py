@@ -26,6 +26,7 @@ class Settings:
     sources: tuple[str, ...]
     batch_size: int = 200
     workers: int = 2
+    lock_wait_seconds: float = 0.0
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
 
 

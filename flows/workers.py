@@ -10,6 +10,7 @@ import multiprocessing
 import traceback
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
@@ -63,7 +64,12 @@ def process_documents(raws: Sequence[RawDocument], options: PipelineOptions,
             _init_worker(options)
         return [_process_one(raw) for raw in raws]
     chunksize = max(1, min(16, len(raws) // (workers * 4)))
-    return list(_pool_for(options, workers).map(_process_one, raws, chunksize=chunksize))
+    try:
+        return list(_pool_for(options, workers).map(_process_one, raws, chunksize=chunksize))
+    except BrokenProcessPool:
+        # A worker died; the pool cannot be used again, so the next call starts a fresh one.
+        shutdown_workers()
+        raise
 
 
 def shutdown_workers() -> None:

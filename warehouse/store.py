@@ -10,7 +10,8 @@ import duckdb
 import pyarrow as pa
 from deltalake import DeltaTable, write_deltalake
 
-from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, REJECTIONS, TableSpec
+from transforms.records import RunSummary
+from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, REJECTIONS, RUNS, TableSpec
 
 TABLES_DIR = "tables"
 
@@ -76,3 +77,39 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
             ).fetchall()
             found.update(row[0] for row in rows)
     return found
+
+
+
+def unfinished_runs(warehouse: Path, also: Iterable[str] = ()) -> list[RunSummary]:
+    """Runs whose last row says running, and the run ids in `also` that have no row at all.
+
+    Only meaningful while holding the warehouse lock: then none of them is still alive.
+    Counts are what they committed (their batches) before they stopped; a run with no
+    row has no start time (started_at None) for the caller to fill in.
+    """
+    runs_files, batch_files = table_files(warehouse, RUNS), table_files(warehouse, BATCHES)
+    latest: dict[str, tuple] = {}
+    committed: dict[str, tuple] = {}
+    with duckdb.connect() as con:
+        if runs_files:
+            for run_id, started_at, sources, seen, status in con.execute(
+                    "SELECT run_id, started_at, sources, documents_seen, status FROM read_parquet(?) "
+                    "QUALIFY row_number() OVER (PARTITION BY run_id ORDER BY finished_at DESC NULLS LAST) = 1",
+                    [runs_files]).fetchall():
+                latest[run_id] = (started_at, sources, seen, status)
+        if batch_files:
+            for run_id, *sums in con.execute(
+                    "SELECT run_id, sum(articles), sum(rejections), count(*) FROM read_parquet(?) "
+                    "GROUP BY run_id", [batch_files]).fetchall():
+                committed[run_id] = tuple(int(n) for n in sums)
+    cut_short = {run_id for run_id, (*_, status) in latest.items() if status == "running"}
+    cut_short |= {run_id for run_id in also if run_id not in latest}
+    summaries = []
+    for run_id in sorted(cut_short):
+        started_at, sources, seen, _ = latest.get(run_id, (None, 0, 0, None))
+        articles, rejections, batches = committed.get(run_id, (0, 0, 0))
+        summaries.append(RunSummary(run_id=run_id, started_at=started_at, finished_at=None, status="running",
+                                    sources=sources, documents_seen=seen, documents_skipped=0,
+                                    articles=articles, entity_mentions=0, figures=0, rejections=rejections,
+                                    batches=batches))
+    return summaries

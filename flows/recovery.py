@@ -1,0 +1,68 @@
+"""Before a run does any work: close the books of runs that were killed, and sweep what they left."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+
+from flows.settings import Settings
+from warehouse.lock import LockHolder, remove_stale_temporaries
+from warehouse.schemas import RUNS
+from warehouse.store import append_rows, unfinished_runs
+
+
+def mark_crashed_in_prefect(run_ids: list[str], message: str) -> list[str]:
+    """Flow runs Prefect still thinks are running become Crashed; returns those changed.
+
+    Best effort: without a reachable API (or for run ids that are not flow runs) nothing changes.
+    """
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+    from prefect.states import Crashed
+
+    changed = []
+    with get_client(sync_client=True) as client:
+        for run_id in run_ids:
+            try:
+                flow_run_id = uuid.UUID(run_id)
+            except ValueError:
+                continue
+            try:
+                flow_run = client.read_flow_run(flow_run_id)
+            except ObjectNotFound:
+                continue
+            if flow_run.state is not None and not flow_run.state.is_final():
+                client.set_flow_run_state(flow_run_id, Crashed(message=message), force=True)
+                changed.append(run_id)
+    return changed
+
+
+@task(name="recover-crashed-runs", cache_policy=NO_CACHE)
+def recover_crashed_runs(settings: Settings, run_id: str, previous: LockHolder | None) -> list[str]:
+    """Mark runs that were cut short as crashed (runs row and Prefect); remove their temporary files.
+
+    Called while holding the warehouse lock, so none of those runs can still be alive.
+    """
+    logger = get_run_logger()
+    for path in remove_stale_temporaries(settings.warehouse):
+        logger.info("removed %s, left by a run that was killed while publishing views", path.name)
+    also = [previous.run_id] if previous is not None else []
+    cut_short = [r for r in unfinished_runs(settings.warehouse, also) if r.run_id != run_id]
+    if not cut_short:
+        return []
+    now = datetime.now(timezone.utc)
+    since = datetime.fromisoformat(previous.since) if previous is not None else now
+    append_rows(settings.warehouse, RUNS, [replace(r, status="crashed", finished_at=now,
+                                                   started_at=r.started_at or since) for r in cut_short])
+    crashed = [r.run_id for r in cut_short]
+    logger.warning("runs %s stopped without finishing (killed or crashed); marked crashed. Their committed "
+                   "batches are kept and this run does the rest", ", ".join(crashed))
+    try:
+        mark_crashed_in_prefect(crashed, f"process stopped without finishing; found by run {run_id}")
+    except Exception as error:  # noqa: BLE001 - the warehouse is already right; Prefect is a courtesy
+        logger.warning("could not mark runs crashed in Prefect: %s", error)
+    return crashed
