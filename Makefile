@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run test bench eval lock clean
+.PHONY: install run test bench eval lock clean soak ui
 
 # The venv is rebuilt only when the lock or the project metadata change.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -31,3 +31,7 @@ lock: install
 
 clean:
 	rm -rf $(VENV) data
+
+# Many more kill trials than the test suite runs (NEWSETL_KILL_TRIALS, NEWSETL_KILL_SEED to vary).
+soak: install
+	NEWSETL_KILL_TRIALS=$${NEWSETL_KILL_TRIALS:-40} $(BIN)/python -m pytest -q tests/test_crashes.py -k sigkill

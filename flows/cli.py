@@ -56,10 +56,13 @@ def run(
     warehouse: WarehouseOption = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
+    lock_wait: Annotated[Optional[float], typer.Option(
+        help="Seconds to wait when another run holds the warehouse (default: stop at once).")] = None,
 ) -> None:
     """Ingest SOURCES into the warehouse and print what the run did."""
     try:
-        settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
+        settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
+                                 lock_wait_seconds=lock_wait)
     except SettingsError as error:
         fail(str(error))
     missing = [s for s in settings.sources if not Path(s).exists()]
@@ -67,9 +70,14 @@ def run(
         fail(f"source not found: {', '.join(missing)} (give existing files or folders)")
 
     from flows.ingest import ingest  # imported late: Prefect takes a moment to load
+    from warehouse.lock import WarehouseBusy
 
-    result = ingest(sources=list(settings.sources), warehouse=str(settings.warehouse),
-                    batch_size=settings.batch_size, workers=settings.workers)
+    try:
+        result = ingest(sources=list(settings.sources), warehouse=str(settings.warehouse),
+                        batch_size=settings.batch_size, workers=settings.workers,
+                        lock_wait_seconds=settings.lock_wait_seconds)
+    except WarehouseBusy as error:
+        fail(str(error), code=3)
     counts = result.counts
     rate = counts.documents / result.seconds if result.seconds else 0.0
     lines = [

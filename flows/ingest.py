@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,6 +14,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run, task_run
+from prefect.states import Failed
 
 from flows.failures import retry_if_transient
 from flows.recovery import recover_crashed_runs
@@ -21,7 +23,7 @@ from flows.workers import process_documents, shutdown_workers
 from transforms.pipeline import ProcessedDocument
 from transforms.records import BatchCommit, RawDocument, Rejection, RunSummary
 from warehouse import report
-from warehouse.lock import hold_warehouse
+from warehouse.lock import WarehouseBusy, hold_warehouse
 from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
 from warehouse.sources import DocumentRef, discover_documents, read_document
 from warehouse.store import append_rows, committed_doc_ids, ensure_tables
@@ -197,11 +199,19 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
 
 @flow(name="ingest", description="Ingest news documents into the newsetl warehouse.")
 def ingest(sources: list[str] | None = None, warehouse: str | None = None,
-           batch_size: int | None = None, workers: int | None = None) -> RunReport:
-    settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
+           batch_size: int | None = None, workers: int | None = None,
+           lock_wait_seconds: float | None = None) -> RunReport:
+    settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
+                             lock_wait_seconds=lock_wait_seconds)
     run_id = flow_run.get_id() or str(uuid.uuid4())
     # One writer per warehouse; a second run waits (lock_wait_seconds) or stops with who holds it.
-    with hold_warehouse(settings.warehouse, run_id, settings.lock_wait_seconds) as previous:
+    with ExitStack() as stack:
+        try:
+            previous = stack.enter_context(hold_warehouse(settings.warehouse, run_id, settings.lock_wait_seconds))
+        except WarehouseBusy as busy:
+            # A state, not a raise: the run fails with one clear line rather than a traceback.
+            get_run_logger().error("%s", busy)
+            return Failed(message=str(busy), data=busy)
         recover_crashed_runs(settings, run_id, previous)
         return ingest_locked(settings, run_id)
 

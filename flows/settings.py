@@ -43,7 +43,8 @@ def _positive_int(key: str, raw: str | int | None, default: int) -> int:
 
 
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
-                  batch_size: int | None = None, workers: int | None = None) -> Settings:
+                  batch_size: int | None = None, workers: int | None = None,
+                  lock_wait_seconds: float | None = None) -> Settings:
     """Parameters win over NEWSETL_* environment variables, which win over defaults."""
     env = os.environ
     warehouse_dir = warehouse or env.get("NEWSETL_WAREHOUSE") or "data"
@@ -55,4 +56,6 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
                                  else env.get("NEWSETL_BATCH_SIZE"), 200),
         workers=_positive_int("workers", workers if workers is not None
                               else env.get("NEWSETL_WORKERS"), default_workers),
+        lock_wait_seconds=float(lock_wait_seconds if lock_wait_seconds is not None
+                                else env.get("NEWSETL_LOCK_WAIT_SECONDS") or 0),
     )
