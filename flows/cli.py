@@ -112,7 +112,10 @@ def sql(
 
     from warehouse.views import query as run_query
 
-    settings = load_settings(warehouse=warehouse)
+    try:
+        settings = load_settings(warehouse=warehouse)
+    except SettingsError as error:
+        fail(str(error))
     try:
         columns, rows = run_query(settings.warehouse, query)
     except FileNotFoundError as error:
@@ -120,6 +123,34 @@ def sql(
     except duckdb.Error as error:
         fail(f"query failed: {str(error).splitlines()[0]}")
     typer.echo(render(columns, rows, output), nl=False)
+
+
+@app.command()
+def config(
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Print the effective settings (parameters, NEWSETL_* environment, newsetl.toml, defaults)."""
+    from flows.settings import config_path, effective_settings
+
+    try:
+        settings = load_settings(warehouse=warehouse)
+    except SettingsError as error:
+        fail(str(error))
+    path = config_path()
+    lines = [f"# config file: {path.resolve()} ({'read' if path.is_file() else 'not found'})"]
+    lines += [f"{key} = {json.dumps(value)}" for key, value in flatten(effective_settings(settings))]
+    typer.echo("\n".join(lines))
+
+
+def flatten(values: dict, prefix: str = "") -> list[tuple[str, object]]:
+    """Nested settings as dotted keys, the way NEWSETL_A__B and [a] b = ... in newsetl.toml name them."""
+    out: list[tuple[str, object]] = []
+    for key, value in values.items():
+        if isinstance(value, dict):
+            out += flatten(value, f"{prefix}{key}.")
+        else:
+            out.append((f"{prefix}{key}", value))
+    return out
 
 
 def render(columns: list[str], rows: list[tuple], output: OutputFormat) -> str:
