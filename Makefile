@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run test bench eval lock clean soak ui
+.PHONY: install run test bench eval lock clean soak ui browser
 
 # The venv is rebuilt only when the lock or the project metadata change.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -35,3 +35,13 @@ clean:
 # Many more kill trials than the test suite runs (NEWSETL_KILL_TRIALS, NEWSETL_KILL_SEED to vary).
 soak: install
 	NEWSETL_KILL_TRIALS=$${NEWSETL_KILL_TRIALS:-40} $(BIN)/python -m pytest -q tests/test_crashes.py -k sigkill
+
+# A local Prefect server (UI on 127.0.0.1:4200) and `newsetl serve`; Ctrl-C stops both.
+ui: install
+	bash scripts/ui.sh
+
+# Debian's Chromium for the browser test; does nothing when it is already there.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  test "$$(id -u)" = 0 || { echo "install Debian's chromium (as root: apt-get install chromium)"; exit 1; }; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }

@@ -126,6 +126,33 @@ def sql(
 
 
 @app.command()
+def serve(
+    warehouse: WarehouseOption = None,
+) -> None:
+    """Serve the `nightly` (cron from the settings) and `manual` deployments of `ingest` until stopped.
+
+    Needs a Prefect API: PREFECT_API_URL (e.g. a `prefect server start`, or `make ui`).
+    """
+    try:
+        settings = load_settings(warehouse=warehouse)
+    except SettingsError as error:
+        fail(str(error))
+    if not os.environ.get("PREFECT_API_URL"):
+        from prefect.settings import PREFECT_API_URL
+
+        if not PREFECT_API_URL.value():
+            fail("no Prefect API to serve to: start one with 'make ui' (or 'prefect server start') and set "
+                 "PREFECT_API_URL=http://127.0.0.1:4200/api")
+    from prefect import serve as prefect_serve
+
+    from flows.deployments import deployments
+
+    typer.echo(f"serving ingest/nightly ({settings.schedule}, {settings.timezone}) and ingest/manual; "
+               f"warehouse {settings.warehouse}; Ctrl-C stops")
+    prefect_serve(*deployments(settings), print_starting_message=False)
+
+
+@app.command()
 def config(
     warehouse: WarehouseOption = None,
 ) -> None:

@@ -201,6 +201,18 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
 def ingest(sources: list[str] | None = None, warehouse: str | None = None,
            batch_size: int | None = None, workers: int | None = None,
            lock_wait_seconds: float | None = None) -> RunReport:
+    """Ingest news documents into the newsetl warehouse.
+
+    Args:
+        sources: Files, folders or URLs to ingest, one per line. Empty: the configured sources
+            (NEWSETL_SOURCES or newsetl.toml; the project's seeds/ when none is set).
+        warehouse: Warehouse folder on the machine that runs the flow. Empty: the configured one
+            (NEWSETL_WAREHOUSE or newsetl.toml; ./data when none is set).
+        batch_size: Documents per batch; each batch is one commit. Empty: configured (200).
+        workers: Worker processes for extraction and NER. Empty: configured (2, or 1 on one core).
+        lock_wait_seconds: Seconds to wait when another run holds the warehouse. Empty or 0: stop at
+            once with a message saying which run holds it.
+    """
     settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
                              lock_wait_seconds=lock_wait_seconds)
     run_id = flow_run.get_id() or str(uuid.uuid4())
