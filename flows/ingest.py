@@ -175,12 +175,24 @@ def record_run(summary: RunSummary, settings: Settings) -> None:
     append_rows(settings.warehouse, RUNS, [summary])
 
 
+# Rejections before text came out of a document: it was never extracted.
+BEFORE_EXTRACTION = frozenset({"read", "decode", "extract", "process"})
+
+
+def extracted(run_report: RunReport) -> int:
+    """Documents this run got text out of: the new ones, less those rejected before or at extraction."""
+    lost = sum(n for stage, _, n in run_report.rejection_reasons if stage in BEFORE_EXTRACTION)
+    return run_report.counts.documents - run_report.counts.skipped - lost
+
+
 def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
     counts = run_report.counts
     rows = [
         {"stage": "read", "what": "documents", "count": counts.documents},
         {"stage": "read", "what": "skipped as known", "count": counts.skipped},
+        {"stage": "extract", "what": "extracted", "count": extracted(run_report)},
         {"stage": "commit", "what": "articles", "count": counts.articles},
+        {"stage": "commit", "what": "entities", "count": run_report.entities},
         {"stage": "commit", "what": "entity mentions", "count": counts.entity_mentions},
         {"stage": "commit", "what": "figures", "count": counts.figures},
         {"stage": "commit", "what": "rejections", "count": counts.rejections},
@@ -188,6 +200,8 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
     rows += [{"stage": stage, "what": f"rejected: {reason}", "count": n}
              for stage, reason, n in run_report.rejection_reasons]
     rate = counts.documents / run_report.seconds if run_report.seconds else 0.0
+    rows.append({"stage": "run", "what": "batches", "count": run_report.batches})
+    rows.append({"stage": "run", "what": "seconds", "count": round(run_report.seconds, 1)})
     rows.append({"stage": "run", "what": "documents per second", "count": round(rate, 2)})
     rows += [{"stage": "top entity", "what": f"{name} ({label})", "count": n}
              for name, label, n in report.top_entities(warehouse, run_report.run_id)]

@@ -132,7 +132,10 @@ def test_manual_run_through_the_api_completes_with_artifact(served):
     rows = {row["what"]: row["count"] for row in _table(artifact.data)}
     run = sql(served, "SELECT status, articles, documents_seen FROM runs WHERE run_id = ?", str(flow_run.id))
     assert run == [("completed", rows["articles"], rows["documents"])]
-    assert rows["articles"] >= 5
+    assert rows["articles"] >= 5 and rows["entities"] > 0 and rows["figures"] > 0
+    assert rows["articles"] <= rows["extracted"] <= rows["documents"] - rows["skipped as known"]
+    assert rows["documents per second"] > 0 and rows["batches"] == 1
+    assert any(what.endswith("(PERSON)") for what in rows)  # top entities of the run
 
 
 def _table(data) -> list[dict]:
