@@ -12,6 +12,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -29,6 +30,7 @@ TABLES = ("articles", "entity_mentions", "entities", "figures", "rejections")
 KILL_TRIALS = int(os.environ.get("NEWSETL_KILL_TRIALS", "5"))
 KILL_SEED = int(os.environ.get("NEWSETL_KILL_SEED", "6"))
 BATCH_SIZE = "2"
+PAGES = 6
 
 
 def counts(warehouse: Path) -> dict[str, int]:
@@ -74,9 +76,9 @@ def prefect_state(run_id: str) -> str | None:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """Eight news pages and two bad inputs: five batches of two, articles and rejections."""
+    """Six news pages and two bad inputs: four batches of two, articles and rejections."""
     folder = tmp_path_factory.mktemp("kill-corpus")
-    build_corpus(folder, 8)
+    build_corpus(folder, PAGES)
     for marker in folder.glob(".complete-*"):
         marker.unlink()
     (folder / "empty.html").write_bytes(b"")
@@ -86,17 +88,15 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def reference(prefect_server, corpus, tmp_path_factory) -> tuple[dict[str, int], float]:
-    """What an uninterrupted run gives, and how long its work takes (from holding the lock to exit)."""
+    """What an uninterrupted run gives, and how long its work takes (the kill window)."""
     warehouse = tmp_path_factory.mktemp("reference") / "wh"
-    process = start_run(corpus, warehouse)
-    assert wait_for_holder(warehouse, process) is not None, process.communicate()
     started = time.monotonic()
-    out, err = process.communicate(timeout=300)
-    assert process.returncode == 0, err
+    ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
+    seconds = time.monotonic() - started
     expected = counts(warehouse)
-    assert expected["articles"] == 8 and expected["rejections"] == 2
+    assert expected["articles"] == PAGES and expected["rejections"] == 2
     assert failed_checks(warehouse) == {}
-    return expected, time.monotonic() - started
+    return expected, seconds
 
 
 def test_sigkill_at_random_moments_then_rerun_gives_exact_counts(prefect_server, corpus, reference, tmp_path):
@@ -128,27 +128,41 @@ def test_sigkill_at_random_moments_then_rerun_gives_exact_counts(prefect_server,
         assert crashed_seen >= 1, "no trial killed a run mid-way: the kill window is wrong"
 
 
-def test_two_runs_at_once_one_waits_or_stops_clearly(prefect_server, corpus, reference, tmp_path):
+def test_two_runs_at_once_one_stops_with_a_clear_message(prefect_server, corpus, reference, tmp_path):
     expected, _ = reference
     warehouse = tmp_path / "wh"
     first, second = start_run(corpus, warehouse), start_run(corpus, warehouse)
     results = [p.communicate(timeout=300) for p in (first, second)]
     codes = sorted([first.returncode, second.returncode])
-    assert codes in ([0, 0], [0, 3]), results
+    assert codes in ([0, 0], [0, 3]), results  # both succeed only if one finished before the other began
     if codes == [0, 3]:
         err = next(err for (out, err), p in zip(results, (first, second)) if p.returncode == 3)
         assert "is in use by run" in err and "Traceback" not in err
     assert counts(warehouse) == expected
     assert failed_checks(warehouse) == {}
 
-    # Waiting instead of stopping: both finish, the second finds everything known.
-    waiting = start_run(corpus, warehouse, "--lock-wait", "300")
-    also = start_run(corpus, warehouse, "--lock-wait", "300")
-    for p in (waiting, also):
-        out, err = p.communicate(timeout=300)
-        assert p.returncode == 0, err
-    assert counts(warehouse) == expected
-    assert failed_checks(warehouse) == {}
+
+def test_second_holder_waits_for_the_first(tmp_path):
+    """With a wait, the second run starts as soon as the first lets go (flock is per open file)."""
+    order = []
+    first = hold_warehouse(tmp_path, "first")
+    first.__enter__()
+    waiter = threading.Thread(target=lambda: _hold_and_note(tmp_path, order))
+    waiter.start()
+    time.sleep(0.5)
+    order.append("first done")
+    first.__exit__(None, None, None)
+    waiter.join(timeout=30)
+    assert order == ["first done", "second held"]
+    with pytest.raises(WarehouseBusy):
+        with hold_warehouse(tmp_path, "third"):
+            with hold_warehouse(tmp_path, "fourth", wait_seconds=0.2, poll_seconds=0.05):
+                pass
+
+
+def _hold_and_note(warehouse: Path, order: list[str]) -> None:
+    with hold_warehouse(warehouse, "second", wait_seconds=20, poll_seconds=0.05):
+        order.append("second held")
 
 
 def test_lock_is_released_when_its_holder_dies(tmp_path):
@@ -186,7 +200,7 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
     report = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
     failed = sql(warehouse, "SELECT count(*), min(detail) FROM rejections WHERE reason = 'batch_failed'")
     assert failed == [(2, "ValueError: simulated bug in batch two")]
-    assert report.counts.articles == 6 and report.counts.rejections == 4
+    assert report.counts.articles == PAGES - 2 and report.counts.rejections == 4
     assert sql(warehouse, "SELECT status FROM runs") == [("completed",)]
     assert failed_checks(warehouse) == {}
 
@@ -207,7 +221,7 @@ def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, mo
     monkeypatch.setattr(ingest_module.process_batch, "retry_delay_seconds", [0, 0])
     warehouse = tmp_path / "wh"
     report = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
-    assert report.counts.articles == 8 and report.counts.rejections == 2
+    assert report.counts.articles == PAGES and report.counts.rejections == 2
     batch_ids = [row[0] for row in sql(warehouse, "SELECT batch_id FROM batches ORDER BY 1")]
-    assert batch_ids[0].endswith("-00000-a2") and len(batch_ids) == 5
+    assert batch_ids[0].endswith("-00000-a2") and len(batch_ids) == 4
     assert failed_checks(warehouse) == {}
