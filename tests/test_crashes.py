@@ -220,8 +220,12 @@ def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, mo
     monkeypatch.setattr(ingest_module, "process_documents", flaky_first_call)
     monkeypatch.setattr(ingest_module.process_batch, "retry_delay_seconds", [0, 0])
     warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    stale = warehouse / ".newsetl.duckdb.4242.tmp"  # as a publish killed half-way leaves it
+    stale.write_bytes(b"half a database")
     report = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
     assert report.counts.articles == PAGES and report.counts.rejections == 2
     batch_ids = [row[0] for row in sql(warehouse, "SELECT batch_id FROM batches ORDER BY 1")]
     assert batch_ids[0].endswith("-00000-a2") and len(batch_ids) == 4
+    assert not stale.exists()
     assert failed_checks(warehouse) == {}
