@@ -103,14 +103,29 @@ def holder_of(root: Token, mention_at: dict[int, EntityMention]) -> tuple[Entity
                 found = first_object_entity(child, mention_at)
                 if found is not None:
                     return found, "receiver"
-    for clause in root.children:
-        # "the 300 missiles that the United States delivered": the clause's subject.
+    for clause in (child for member in coordination(root) for child in member.children):
+        # "the 300 missiles that the United States delivered": the clause's subject. A relative
+        # clause after a list ("300 missiles, 800 bombs and ... that the US delivered") is
+        # attached by the parser to one member; it describes them all.
         if clause.dep_ == "relcl" and clause.lower_ in VERB_ROLES:
             subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
             found = entity_at(subject, mention_at) if subject is not None else None
             if found is not None:
                 return found, VERB_ROLES[clause.lower_]
     return None
+
+
+def coordination(noun: Token) -> list[Token]:
+    """The noun and the nouns coordinated with it ('missiles, bombs and munitions')."""
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    members, todo = [], [first]
+    while todo:
+        member = todo.pop()
+        members.append(member)
+        todo += [child for child in member.children if child.dep_ == "conj"]
+    return members
 
 
 def subject_of(verb: Token) -> Token | None:
