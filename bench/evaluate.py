@@ -38,6 +38,15 @@ class Paragraph:
     figures: list[dict]
 
 
+def nth_find(text: str, surface: str, occurrence: int) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(surface, start + 1)
+        if start < 0:
+            break
+    return start
+
+
 def load_paragraphs(path: Path = EVAL_FILE) -> list[Paragraph]:
     data = json.loads(path.read_text(encoding="utf-8"))
     paragraphs = []
@@ -45,7 +54,8 @@ def load_paragraphs(path: Path = EVAL_FILE) -> list[Paragraph]:
         entities = [(e[0], e[1], e[2] if len(e) > 2 else None) for e in item["entities"]]
         figures = [{**FIGURE_DEFAULTS, **figure} for figure in item["figures"]]
         for figure in figures:
-            if item["text"].find(figure["surface"]) < 0:
+            figure["start"] = nth_find(item["text"], figure["surface"], figure.pop("occurrence", 1))
+            if figure["start"] < 0:
                 raise ValueError(f"{item['id']}: figure surface {figure['surface']!r} is not in the text")
         paragraphs.append(Paragraph(item["id"], item["text"], entities, figures))
     return paragraphs
@@ -115,7 +125,7 @@ def match_figures(text: str, found: list[Figure], gold: list[dict]) -> list[tupl
     used: set[int] = set()
     pairs = []
     for want in gold:
-        start = text.find(want["surface"])
+        start = want["start"]
         end = start + len(want["surface"])
         match = next((n for n, f in enumerate(found) if n not in used and f.char_start < end and start < f.char_end),
                      None)

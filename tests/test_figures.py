@@ -347,3 +347,9 @@ def test_a_range_joins_ends_of_one_kind_only():
 ])
 def test_more_things_that_are_not_figures(text):
     assert surfaces(text) == []
+
+
+def test_over_before_a_duration_is_a_span_of_time_not_a_bound():
+    assert_fields(figure_with("It will shed 11,000 jobs over three years.", "three years"),
+                  {"surface": "three years", "qualifier": None, "value": 3, "unit": "year"})
+    assert figure_with("Over 100 people came.", "100").qualifier == "over"

@@ -852,6 +852,8 @@ def match_figure(tokens: list[Token], i: int, options: FigureOptions) -> FigureM
     if quantity is None:
         return None
     kind, unit = kind_and_unit(quantity)
+    if qualifier == "over" and kind == "duration":
+        return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
     object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) if kind == "count" else None
     if kind == "count" and object_span is None and names_a_model(tokens, quantity):
         return None
