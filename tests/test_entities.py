@@ -125,3 +125,8 @@ def test_every_mention_keeps_its_offsets_and_surface():
     found = resolve_mentions([Span(s, label, start, start + len(s)) for s, label, start in items], "a1")
     assert [text[m.char_start:m.char_end] for m in found[0]] == [m.surface for m in found[0]]
     assert [m.label for m in found[0]] == ["PERSON", "LOC", "PERSON"]
+
+
+def test_older_spellings_of_places_take_the_standard_name():
+    found = resolve_mentions(spans(("Kiev", "GPE"), ("Kyiv", "GPE"), ("Washington, D.C.", "GPE")), "a1")
+    assert names(found) == {("Kyiv", "LOC"), ("Washington", "LOC")}

@@ -61,6 +61,16 @@ COUNTRY_DISPLAY_NAMES = {
     "US": "United States", "CZ": "Czech Republic", "MK": "North Macedonia",
 }
 
+# Places other than countries with an older or foreign spelling still common in news
+# copy; the name is the one the place's own government uses in English. Keys lower case.
+PLACE_ALIASES = {
+    "kiev": "Kyiv", "odessa": "Odesa", "kharkov": "Kharkiv", "lvov": "Lviv", "lwow": "Lviv",
+    "nikolaev": "Mykolaiv", "zaporozhye": "Zaporizhzhia", "dnepropetrovsk": "Dnipro", "dnipropetrovsk": "Dnipro",
+    "bombay": "Mumbai", "calcutta": "Kolkata", "madras": "Chennai", "bangalore": "Bengaluru",
+    "peking": "Beijing", "canton": "Guangzhou", "saigon": "Ho Chi Minh City", "rangoon": "Yangon",
+    "new york city": "New York", "nyc": "New York", "washington dc": "Washington", "washington, dc": "Washington",
+}
+
 # Organisations written several ways; keys lower case with dots removed.
 ORG_ALIASES = {
     "un": "United Nations", "united nations": "United Nations",
@@ -257,6 +267,8 @@ def gazetteer_name(item: NamedSpan) -> NamedSpan:
         code = country_code_of(item.name)
         if code is not None:
             return replace(item, label="LOC", name=country_name(code), country_code=code)
+    if item.label == "LOC" and alias_key(item.name) in PLACE_ALIASES:
+        return replace(item, name=PLACE_ALIASES[alias_key(item.name)])
     if item.label in ("ORG", "LOC", "NORP"):
         canonical = ORG_ALIASES.get(alias_key(item.name))
         if canonical is not None:
