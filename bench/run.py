@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 import time
+from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -16,8 +17,9 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 import trafilatura  # noqa: E402
 
 from bench.corpus import build_corpus  # noqa: E402
-from transforms.entities import EntityOptions, load_ner  # noqa: E402
+from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of  # noqa: E402
 from transforms.figures import find_figures  # noqa: E402
+from transforms.holders import find_holders  # noqa: E402
 
 _nlp = None
 
@@ -45,6 +47,34 @@ def bare_loop(paths: list[Path], workers: int) -> float:
     return time.perf_counter() - started
 
 
+def ner_cost(paths: list[Path], sample: int) -> dict[str, float]:
+    """Milliseconds per document of NER alone, with a parse of the whole text, and with the
+    pipeline's parse of only the sentences that hold a figure and an actor; one process."""
+    texts = []
+    for path in paths[:sample]:
+        document = trafilatura.bare_extraction(path.read_bytes(), deduplicate=False, favor_precision=True)
+        if document is not None and document.text:
+            texts.append(document.text)
+    options = EntityOptions()
+    ner_only, with_parser = load_ner(replace(options, syntax=False)), load_ner(replace(options, syntax=True))
+
+    def figure_sentences(text: str) -> None:
+        mentions, _ = resolve_mentions(spans_of(read_text(with_parser, text, options)), "bench")
+        find_holders(with_parser, text, find_figures(text, "bench"), mentions)
+
+    modes = {
+        "NER only": lambda: list(ner_only.pipe(texts)),
+        "NER + whole-text parse": lambda: list(with_parser.pipe(texts)),
+        "NER + figure-sentence parse": lambda: [figure_sentences(text) for text in texts],
+    }
+    costs = {}
+    for name, run in modes.items():
+        started = time.perf_counter()
+        run()
+        costs[name] = (time.perf_counter() - started) * 1000 / len(texts)
+    return costs
+
+
 def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, float]:
     from flows.ingest import ingest
 
@@ -69,6 +99,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
+    parser.add_argument("--stage-sample", type=int, default=100,
+                        help="pages on which NER alone and NER + parser are timed")
     args = parser.parse_args(argv)
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
@@ -81,7 +113,11 @@ def main(argv: list[str] | None = None) -> None:
     print(f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
           f"Prefect server start and warm-up run {warmup:.1f}s, not counted)")
     print(f"ratio pipeline/bare: {bare / seconds:.2f}")
-
+    costs = ner_cost(paths, args.stage_sample)
+    only = costs["NER only"]
+    for name, cost in costs.items():
+        print(f"{name}: {cost:.1f} ms/doc (x{cost / only:.2f}); one process, "
+              f"{min(args.stage_sample, len(paths))} pages")
 
 if __name__ == "__main__":
     main()

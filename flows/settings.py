@@ -10,10 +10,12 @@ here holds; environment and newsetl.toml then set it with no other change.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, NonNegativeFloat, PositiveInt, ValidationError, field_validator
+import spacy.util
+from pydantic import Field, NonNegativeFloat, PositiveInt, ValidationError, field_validator, model_validator
 from pydantic_settings import (BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict,
                                TomlConfigSettingsSource)
 
@@ -60,6 +62,12 @@ class Settings(BaseSettings):
     timezone: str = Field("UTC", description="Time zone of the nightly schedule (IANA name).")
     pipeline: PipelineOptions = Field(default_factory=PipelineOptions,
                                       description="Options of the text stages (extract, normalise, ...).")
+    # Short names for the two NER options people change most (NEWSETL_NER_MODEL, NEWSETL_SYNTAX);
+    # when set they override pipeline.entities.model / .syntax.
+    ner_model: str | None = Field(None, description="spaCy pipeline package that finds entities "
+                                                    "(overrides pipeline.entities.model).")
+    syntax: bool | None = Field(None, description="Run the dependency parser to tie figures to entities; "
+                                                  "0 skips it (overrides pipeline.entities.syntax).")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
@@ -68,6 +76,32 @@ class Settings(BaseSettings):
                                    file_secret_settings: PydanticBaseSettingsSource,
                                    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_path())
+
+    @field_validator("syntax", mode="before")
+    @classmethod
+    def _yes_no(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            word = value.strip().lower()
+            if word in ("1", "true", "yes", "on"):
+                return True
+            if word in ("0", "false", "no", "off"):
+                return False
+            if word == "":
+                return None
+            raise ValueError("not a yes/no value (use 1 or 0)")
+        return value
+
+    @model_validator(mode="after")
+    def _entity_options(self) -> Settings:
+        entities = self.pipeline.entities
+        entities = replace(entities, model=self.ner_model or entities.model,
+                           syntax=entities.syntax if self.syntax is None else self.syntax)
+        if not (spacy.util.is_package(entities.model) or Path(entities.model).is_dir()):
+            raise ValueError(f"ner_model={entities.model!r}: not an installed spaCy pipeline package (or a model "
+                             "folder): install it, or unset NEWSETL_NER_MODEL for the default")
+        # The model is frozen; this runs once, while it is being built.
+        object.__setattr__(self, "pipeline", replace(self.pipeline, entities=entities))
+        return self
 
     @field_validator("warehouse")
     @classmethod
@@ -112,9 +146,11 @@ def describe_error(error: ValidationError) -> str:
     """One line per bad setting: its key, the value given and what is wrong with it."""
     lines = []
     for item in error.errors():
-        key = ".".join(str(part) for part in item["loc"]) or "settings"
+        key = ".".join(str(part) for part in item["loc"])
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
+        if not key:  # a check across settings; its message names the key
+            lines.append(message)
+        elif item["type"] == "extra_forbidden":
             lines.append(f"{key}: unknown setting (see 'newsetl config' for the known ones)")
         else:
             lines.append(f"{key}={item['input']!r}: {message}")
