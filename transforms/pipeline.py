@@ -58,7 +58,7 @@ def build_article(raw: RawDocument, extracted: ExtractedDocument, text: str, wor
                   language_options: LanguageOptions) -> Article:
     text_hash = sha256_hex(text)
     canonical = canonical_url(extracted.url)
-    language, _confidence = detect_language(text, language_options)
+    language = detect_language(text, language_options)
     return Article(
         article_id=article_id_for(canonical, text_hash),
         doc_id=raw.doc_id,
@@ -69,10 +69,11 @@ def build_article(raw: RawDocument, extracted: ExtractedDocument, text: str, wor
         author=extracted.author,
         sitename=extracted.sitename,
         published_date=extracted.published_date,
-        language=language,
+        language=language.code,
         text=text,
         text_hash=text_hash,
         # Exact copies group by text until near-duplicate clustering (MinHash) lands.
         cluster_id=text_hash[:32],
         word_count=words,
+        language_confidence=language.confidence,
     )

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,8 @@ class Article:
     text_hash: str
     cluster_id: str
     word_count: int
+    # Normalised probability of `language` (py3langid); None when the text was too short to try.
+    language_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 -- One row per article: of several committed versions (the page changed), the newest wins.
 CREATE VIEW articles AS
 SELECT a.article_id, a.doc_id, a.source, a.url, a.canonical_url, a.title, a.author, a.sitename,
-       a.published_date, a.language, a.text, a.text_hash, a.cluster_id, a.word_count,
+       a.published_date, a.language, a.text, a.text_hash, a.cluster_id, a.word_count, a.language_confidence,
        a.run_id, a.batch_id
 FROM _articles AS a
 JOIN batches AS b USING (batch_id)
