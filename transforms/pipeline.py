@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from transforms.decode import decode_document
+from transforms.dedup import DedupOptions, minhash_signature
 from transforms.entities import EntityOptions, recognise_spans, resolve_mentions
 from transforms.extract import ExtractedDocument, ExtractOptions, extract_document
 from transforms.figures import FigureOptions, find_figures
@@ -23,6 +24,7 @@ class PipelineOptions:
     language: LanguageOptions = field(default_factory=LanguageOptions)
     entities: EntityOptions = field(default_factory=EntityOptions)
     figures: FigureOptions = field(default_factory=FigureOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
     min_words: int = 50
 
 
@@ -32,6 +34,8 @@ class ProcessedDocument:
     mentions: list[EntityMention]
     entities: list[Entity]
     figures: list[Figure]
+    # MinHash of the text; the batch task compares it with earlier articles to set cluster_id.
+    signature: tuple[int, ...] = ()
 
 
 def process_document(raw: RawDocument, nlp: Language, options: PipelineOptions) -> ProcessedDocument | Rejection:
@@ -47,11 +51,13 @@ def process_document(raw: RawDocument, nlp: Language, options: PipelineOptions) 
         return Rejection(doc_id=raw.doc_id, source=raw.source, stage="normalise", reason="too_short",
                          detail=f"{words} words after cleaning; at least {options.min_words} needed")
     article = build_article(raw, extracted, text, words, options.language)
+    signature = minhash_signature(text, options.dedup)
     if article.language not in options.entities.languages:
-        return ProcessedDocument(article=article, mentions=[], entities=[], figures=[])
+        return ProcessedDocument(article=article, mentions=[], entities=[], figures=[], signature=signature)
     mentions, entities = resolve_mentions(recognise_spans(nlp, text, options.entities), article.article_id)
     figures = find_figures(text, article.article_id, options.figures)
-    return ProcessedDocument(article=article, mentions=mentions, entities=entities, figures=figures)
+    return ProcessedDocument(article=article, mentions=mentions, entities=entities, figures=figures,
+                             signature=signature)
 
 
 def build_article(raw: RawDocument, extracted: ExtractedDocument, text: str, words: int,
@@ -59,8 +65,9 @@ def build_article(raw: RawDocument, extracted: ExtractedDocument, text: str, wor
     text_hash = sha256_hex(text)
     canonical = canonical_url(extracted.url)
     language = detect_language(text, language_options)
+    article_id = article_id_for(canonical, text_hash)
     return Article(
-        article_id=article_id_for(canonical, text_hash),
+        article_id=article_id,
         doc_id=raw.doc_id,
         source=raw.source,
         url=raw.url or extracted.url,
@@ -72,8 +79,8 @@ def build_article(raw: RawDocument, extracted: ExtractedDocument, text: str, wor
         language=language.code,
         text=text,
         text_hash=text_hash,
-        # Exact copies group by text until near-duplicate clustering (MinHash) lands.
-        cluster_id=text_hash[:32],
+        # Until the batch task compares it with earlier copies, an article is its own cluster.
+        cluster_id=article_id,
         word_count=words,
         language_confidence=language.confidence,
     )

@@ -43,6 +43,33 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class MinhashSignature:
+    """An article's MinHash signature, kept so later articles can find it as an earlier copy."""
+
+    article_id: str
+    cluster_id: str  # the cluster the article joined when it was committed
+    scheme: str  # library, shingle size, permutations, bands, seed: only equal schemes compare
+    signature: bytes  # num_perm unsigned 32-bit values, little-endian
+
+
+@dataclass(frozen=True, slots=True)
+class LshBand:
+    """One LSH band key of an article: articles sharing a key are candidate copies."""
+
+    band_key: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """An article is a near copy of an earlier one; the views group linked articles."""
+
+    article_id: str
+    duplicate_of: str
+    similarity: float  # estimated Jaccard similarity of their word shingles
+
+
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     article_id: str
     entity_id: str

@@ -10,7 +10,7 @@ import duckdb
 import pyarrow as pa
 from deltalake import DeltaTable, write_deltalake
 
-from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, REJECTIONS, TableSpec
+from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, REJECTIONS, TableSpec
 
 TABLES_DIR = "tables"
 
@@ -78,3 +78,32 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
             ).fetchall()
             found.update(row[0] for row in rows)
     return found
+
+
+def committed_band_matches(warehouse: Path, band_keys: Iterable[str],
+                           scheme: str) -> list[tuple[str, str, bytes, list[str]]]:
+    """Committed articles sharing any of these LSH band keys: (article_id, cluster_id, signature, keys).
+
+    Only signatures of the same scheme compare; only committed batches count, so the
+    rows of a crashed batch are never anyone's earlier copy.
+    """
+    wanted = sorted(set(band_keys))
+    batch_files = table_files(warehouse, BATCHES)
+    band_files = table_files(warehouse, LSH_BANDS)
+    signature_files = table_files(warehouse, MINHASH_SIGNATURES)
+    if not wanted or not batch_files or not band_files or not signature_files:
+        return []
+    with duckdb.connect() as con:
+        con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS band_key", [wanted])
+        con.execute("CREATE TEMP TABLE committed AS SELECT DISTINCT batch_id FROM read_parquet(?)", [batch_files])
+        rows = con.execute(
+            "WITH hits AS ("
+            "  SELECT b.article_id, list(DISTINCT b.band_key ORDER BY b.band_key) AS keys "
+            "  FROM read_parquet(?) b JOIN wanted w USING (band_key) JOIN committed c USING (batch_id) "
+            "  GROUP BY b.article_id) "
+            "SELECT s.article_id, min(s.cluster_id), any_value(s.signature), any_value(h.keys) "
+            "FROM read_parquet(?) s JOIN hits h USING (article_id) JOIN committed c USING (batch_id) "
+            "WHERE s.scheme = ? GROUP BY s.article_id ORDER BY s.article_id",
+            [band_files, signature_files, scheme],
+        ).fetchall()
+    return [(article_id, cluster_id, bytes(signature), list(keys)) for article_id, cluster_id, signature, keys in rows]
