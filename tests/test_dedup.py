@@ -101,3 +101,23 @@ def test_clusters_across_runs_are_the_same_in_either_order(prefect_server, tmp_p
     print(f"\nthrough the flow, {len(texts)} texts in two runs: precision {precision:.3f}, recall {recall:.3f}")
     assert precision >= 0.95 and recall >= 0.9
     shutil.rmtree(tmp_path / "first")
+
+
+def test_exact_copies_share_text_hash_and_show_once_with_first_source(prefect_server, tmp_path):
+    """The same story under two URLs: two articles, one text_hash, one articles_unique row (the first)."""
+    from flows.ingest import ingest
+    from tests.conftest import SEEDS_DIR
+
+    page = (SEEDS_DIR / "harbor_budget.html").read_text(encoding="utf-8")
+    url = "https://www.coastal-ledger.example.com/news/local/port-ellery-harbor-plan-approved/"
+    for name in ("first", "second"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "page.html").write_text(page.replace(url, f"https://{name}.example.org/harbor/"),
+                                                   encoding="utf-8")
+    warehouse = tmp_path / "wh"
+    for name in ("first", "second"):
+        ingest(sources=[str(tmp_path / name)], warehouse=str(warehouse), workers=1)
+    rows = sql(warehouse, "SELECT canonical_url, text_hash, cluster_id FROM articles ORDER BY 1")
+    assert len(rows) == 2 and rows[0][1:] == rows[1][1:]
+    unique = sql(warehouse, "SELECT source, exact_copies FROM articles_unique")
+    assert unique == [(str(tmp_path / "first" / "page.html"), 2)]

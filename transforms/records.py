@@ -70,6 +70,16 @@ class DuplicateLink:
 
 
 @dataclass(frozen=True, slots=True)
+class SiteLine:
+    """A short line of an article, counted per site to find lines that are site chrome."""
+
+    site: str
+    line_hash: str  # of site and line: the key the chrome rule looks up
+    article_id: str
+    line: str
+
+
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     article_id: str
     entity_id: str
