@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from transforms.pipeline import PipelineOptions
@@ -41,6 +41,29 @@ def _positive_int(key: str, raw: str | int | None, default: int) -> int:
     return value
 
 
+def _fraction(key: str, raw: str | None, default: float) -> float:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{key}={raw!r} is not a number") from None
+    if not 0.0 < value <= 1.0:
+        raise SettingsError(f"{key}={raw!r} must be above 0 and at most 1")
+    return value
+
+
+def pipeline_options(env: dict[str, str]) -> PipelineOptions:
+    """Text-cleaning and duplicate thresholds (README, "Duplicates and site chrome")."""
+    defaults = PipelineOptions()
+    dedup = replace(defaults.dedup, threshold=_fraction(
+        "NEWSETL_DEDUP_THRESHOLD", env.get("NEWSETL_DEDUP_THRESHOLD"), defaults.dedup.threshold))
+    boilerplate = replace(defaults.boilerplate, min_stories=_positive_int(
+        "NEWSETL_BOILERPLATE_MIN_STORIES", env.get("NEWSETL_BOILERPLATE_MIN_STORIES"),
+        defaults.boilerplate.min_stories))
+    return replace(defaults, dedup=dedup, boilerplate=boilerplate)
+
+
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
                   batch_size: int | None = None, workers: int | None = None) -> Settings:
     """Parameters win over NEWSETL_* environment variables, which win over defaults."""
@@ -54,4 +77,5 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
                                  else env.get("NEWSETL_BATCH_SIZE"), 200),
         workers=_positive_int("workers", workers if workers is not None
                               else env.get("NEWSETL_WORKERS"), default_workers),
+        pipeline=pipeline_options(dict(env)),
     )
