@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -101,6 +102,23 @@ def cleaning_stage(paths: list[Path], workers: int) -> dict[str, float]:
     return steps
 
 
+def ner_cost(paths: list[Path], sample: int) -> dict[str, float]:
+    """Milliseconds per document of NER alone and NER with the parser (syntax), one process."""
+    texts = []
+    for path in paths[:sample]:
+        document = trafilatura.bare_extraction(path.read_bytes(), deduplicate=False, favor_precision=True)
+        if document is not None and document.text:
+            texts.append(document.text)
+    costs = {}
+    for name, syntax in (("NER only", False), ("NER + parser", True)):
+        nlp = load_ner(replace(EntityOptions(), syntax=syntax))
+        list(nlp.pipe(texts[:5]))  # warm up
+        started = time.perf_counter()
+        list(nlp.pipe(texts))
+        costs[name] = (time.perf_counter() - started) * 1000 / len(texts)
+    return costs
+
+
 def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, float]:
     from flows.ingest import ingest
 
@@ -125,6 +143,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
+    parser.add_argument("--stage-sample", type=int, default=100,
+                        help="pages on which NER alone and NER + parser are timed")
     args = parser.parse_args(argv)
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
@@ -137,6 +157,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
           f"Prefect server start and warm-up run {warmup:.1f}s, not counted)")
     print(f"ratio pipeline/bare: {bare / seconds:.2f}")
+    costs = ner_cost(paths, args.stage_sample)
+    only, parsed = costs["NER only"], costs["NER + parser"]
+    print(f"NER only: {only:.1f} ms/doc; NER + parser (NEWSETL_SYNTAX=1, the default): {parsed:.1f} ms/doc "
+          f"(x{parsed / only:.2f}); one process, {min(args.stage_sample, len(paths))} pages")
     print("cleaning, language and duplicate stage, one core, seconds per 1,000 articles:")
     stage = cleaning_stage(paths, args.workers)
     for name, seconds_per_thousand in stage.items():

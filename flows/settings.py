@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import spacy.util
+
+from transforms.entities import EntityOptions
 from transforms.pipeline import PipelineOptions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -53,15 +57,36 @@ def _fraction(key: str, raw: str | None, default: float) -> float:
     return value
 
 
-def pipeline_options(env: dict[str, str]) -> PipelineOptions:
-    """Text-cleaning and duplicate thresholds (README, "Duplicates and site chrome")."""
-    defaults = PipelineOptions()
+def pipeline_options(env: Mapping[str, str]) -> PipelineOptions:
+    """Entity model, text-cleaning and duplicate thresholds (README, "Clean text, language and duplicates")."""
+    defaults = PipelineOptions(entities=entity_options(env))
     dedup = replace(defaults.dedup, threshold=_fraction(
         "NEWSETL_DEDUP_THRESHOLD", env.get("NEWSETL_DEDUP_THRESHOLD"), defaults.dedup.threshold))
     boilerplate = replace(defaults.boilerplate, min_stories=_positive_int(
         "NEWSETL_BOILERPLATE_MIN_STORIES", env.get("NEWSETL_BOILERPLATE_MIN_STORIES"),
         defaults.boilerplate.min_stories))
     return replace(defaults, dedup=dedup, boilerplate=boilerplate)
+
+
+def _flag(key: str, raw: str | None, default: bool) -> bool:
+    if raw is None or raw == "":
+        return default
+    if raw.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{key}={raw!r} is not a yes/no value (use 1 or 0)")
+
+
+def entity_options(env: dict[str, str]) -> EntityOptions:
+    """NEWSETL_NER_MODEL names any installed spaCy pipeline; NEWSETL_SYNTAX=0 skips the parser."""
+    default = EntityOptions()
+    model = env.get("NEWSETL_NER_MODEL") or default.model
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise SettingsError(f"NEWSETL_NER_MODEL={model!r} is not an installed spaCy pipeline package "
+                            "(or a model folder): install it, or unset NEWSETL_NER_MODEL for the default")
+    return replace(default, model=model,
+                   syntax=_flag("NEWSETL_SYNTAX", env.get("NEWSETL_SYNTAX"), default.syntax))
 
 
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
@@ -77,5 +102,5 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
                                  else env.get("NEWSETL_BATCH_SIZE"), 200),
         workers=_positive_int("workers", workers if workers is not None
                               else env.get("NEWSETL_WORKERS"), default_workers),
-        pipeline=pipeline_options(dict(env)),
+        pipeline=pipeline_options(env),
     )

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 
 from transforms.boilerplate import BoilerplateOptions, drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
 from transforms.dedup import DedupOptions, minhash_signature
-from transforms.entities import EntityOptions, recognise_spans, resolve_mentions
+from transforms.entities import EntityOptions, read_text, resolve_mentions, spans_of
 from transforms.extract import ExtractedDocument, ExtractOptions, extract_document
 from transforms.figures import FigureOptions, find_figures
+from transforms.holders import attach_holders
 from transforms.ids import article_id_for, canonical_url, sha256_hex
 from transforms.language import LanguageOptions, detect_language
 from transforms.normalise import NormaliseOptions, normalise_text, word_count
@@ -68,8 +69,10 @@ def process_document(raw: RawDocument, nlp: Language, options: PipelineOptions,
     if article.language not in options.entities.languages:
         return ProcessedDocument(article=article, mentions=[], entities=[], figures=[], signature=signature,
                                  site_lines=lines)
-    mentions, entities = resolve_mentions(recognise_spans(nlp, text, options.entities), article.article_id)
-    figures = find_figures(text, article.article_id, options.figures)
+    doc = read_text(nlp, text, options.entities)
+    mentions, entities = resolve_mentions(spans_of(doc), article.article_id)
+    figures = attach_holders(doc, find_figures(text, article.article_id, options.figures), mentions)
+    article = replace(article, ner_model=options.entities.model)
     return ProcessedDocument(article=article, mentions=mentions, entities=entities, figures=figures,
                              signature=signature, site_lines=lines)
 

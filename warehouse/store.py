@@ -34,7 +34,7 @@ def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object],
     """One Delta commit; creates the table with its declared schema on first use."""
     if not rows:
         return 0
-    # merge: a table created before a nullable column was added takes the new column on append.
+    # "merge" adds the columns a newer schema version declares to an older table.
     write_deltalake(str(table_path(warehouse, spec)), to_arrow(spec, rows, lineage), mode="append",
                     schema_mode="merge")
     return len(rows)

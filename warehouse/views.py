@@ -47,11 +47,11 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
     """A view over exactly the snapshot's Parquet files; typed and empty when there are none.
 
     File paths are written into the view because a view cannot take parameters;
-    they come from the Delta log, and are quoted. union_by_name: files written before a
-    nullable column was added read it as NULL.
+    they come from the Delta log, and are quoted.
     """
     if files:
         listing = ", ".join(_quote(f) for f in files)
+        # union_by_name: files written before a column was added read it as NULL.
         return f"CREATE VIEW _{spec.name} AS SELECT * FROM read_parquet([{listing}], union_by_name = true)"
     columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[field.type]}) AS {field.name}" for field in spec.arrow)
     return f"CREATE VIEW _{spec.name} AS SELECT {columns} WHERE false"

@@ -3,7 +3,7 @@
 CREATE VIEW articles AS
 SELECT a.article_id, a.doc_id, a.source, a.url, a.canonical_url, a.title, a.author, a.sitename,
        a.published_date, a.language, a.text, a.text_hash, coalesce(c.cluster_id, a.cluster_id) AS cluster_id,
-       a.word_count, a.language_confidence, a.run_id, a.batch_id
+       a.word_count, a.ner_model, a.language_confidence, a.run_id, a.batch_id
 FROM _articles AS a
 JOIN batches AS b USING (batch_id)
 LEFT JOIN article_clusters AS c USING (article_id)
