@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.normalise import normalise_text, residue_reason, word_count
+from transforms.normalise import drop_author_lines, normalise_text, residue_reason, word_count
 
 # One line each pattern removes, and one similar story line it keeps.
 RESIDUE_CASES = [
@@ -90,3 +90,11 @@ def test_normalise_never_raises_and_is_stable_on_any_unicode(text):
 def test_normalise_is_idempotent_on_mixed_story_and_chrome(lines):
     once = normalise_text("\n".join(lines))
     assert normalise_text(once) == once
+
+
+def test_the_articles_own_byline_is_dropped_and_story_lines_naming_the_author_kept():
+    text = ("Hannah Cole\nHANNAH COLE, Staff Writer\nBy Hannah Cole | The Coastal Ledger\n"
+            "Hannah Cole contributed reporting from Augusta.\nThe council met on Tuesday.")
+    assert drop_author_lines(text, "Hannah  Cole") == ("Hannah Cole contributed reporting from Augusta.\n"
+                                                       "The council met on Tuesday.")
+    assert drop_author_lines(text, None) == text

@@ -123,5 +123,22 @@ def normalise_text(text: str, options: NormaliseOptions = NormaliseOptions()) ->
     return cleaned
 
 
+_BYLINE_LEAD = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
+_BYLINE_TAIL = re.compile(r"\s*[,|/·•–—-]\s*[^.!?]{0,60}$")
+
+
+def drop_author_lines(text: str, author: str | None) -> str:
+    """Lines that are only the article's own byline ("Hannah Cole", "By Hannah Cole, Staff Writer")."""
+    if not author:
+        return text
+    name = " ".join(author.split()).casefold()
+
+    def is_byline(line: str) -> bool:
+        bare = _BYLINE_LEAD.sub("", line).casefold()
+        return bare == name or (bare.startswith(name) and _BYLINE_TAIL.fullmatch(bare[len(name):]) is not None)
+
+    return "\n".join(line for line in text.splitlines() if not is_byline(line))
+
+
 def word_count(text: str) -> int:
     return len(text.split())

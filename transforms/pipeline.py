@@ -16,7 +16,7 @@ from transforms.figures import FigureOptions, find_figures
 from transforms.holders import attach_holders
 from transforms.ids import article_id_for, canonical_url, sha256_hex
 from transforms.language import LanguageOptions, detect_language
-from transforms.normalise import NormaliseOptions, normalise_text, word_count
+from transforms.normalise import NormaliseOptions, drop_author_lines, normalise_text, word_count
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
 
 
@@ -57,6 +57,8 @@ def process_document(raw: RawDocument, nlp: Language, options: PipelineOptions,
     if isinstance(extracted, Rejection):
         return extracted
     cleaned = normalise_text(extracted.text, options.normalise)
+    if options.normalise.drop_residue:
+        cleaned = drop_author_lines(cleaned, extracted.author)
     site = site_key(canonical_url(extracted.url), raw.url or extracted.url, extracted.sitename)
     text, _dropped = drop_site_chrome(site, cleaned, chrome)
     rejection = reject_text(raw, text, options)
