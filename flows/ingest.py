@@ -16,6 +16,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run, task_run
 from prefect.states import Failed
 
+from flows.clusters import cluster_batch
 from flows.failures import retry_if_transient
 from flows.recovery import recover_crashed_runs
 from flows.settings import Settings, load_settings
@@ -24,9 +25,10 @@ from transforms.pipeline import ProcessedDocument
 from transforms.records import BatchCommit, RawDocument, Rejection, RunSummary
 from warehouse import report
 from warehouse.lock import WarehouseBusy, hold_warehouse
-from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
+from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
+                               MINHASH_SIGNATURES, REJECTIONS, RUNS, SITE_LINES)
 from warehouse.sources import DocumentRef, discover_documents, read_document
-from warehouse.store import append_rows, committed_doc_ids, ensure_tables
+from warehouse.store import append_rows, committed_doc_ids, committed_site_chrome, ensure_tables
 from warehouse.views import publish_views
 
 
@@ -122,14 +124,23 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     fresh_read_rejections = [r for r in read_rejections if r.doc_id not in known]
     skipped += len(read_rejections) - len(fresh_read_rejections)
 
-    processed, rejections = split_results(process_documents(todo, settings.pipeline, settings.workers))
+    boilerplate = settings.pipeline.boilerplate
+    chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+    processed, rejections = split_results(process_documents(todo, settings.pipeline, settings.workers, chrome))
     rejections = fresh_read_rejections + rejections
+    # Batches run one at a time, so each sees the copies every earlier batch committed.
+    clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
+    processed = clustered.processed
     lineage = {"run_id": run_id, "batch_id": batch_id}
     articles = append_rows(settings.warehouse, ARTICLES, [p.article for p in processed], lineage)
     mentions = append_rows(settings.warehouse, ENTITY_MENTIONS, [m for p in processed for m in p.mentions], lineage)
     append_rows(settings.warehouse, ENTITIES, [e for p in processed for e in p.entities], lineage)
     figures = append_rows(settings.warehouse, FIGURES, [f for p in processed for f in p.figures], lineage)
     rejected = append_rows(settings.warehouse, REJECTIONS, rejections, lineage)
+    append_rows(settings.warehouse, MINHASH_SIGNATURES, clustered.signatures, lineage)
+    append_rows(settings.warehouse, LSH_BANDS, clustered.bands, lineage)
+    append_rows(settings.warehouse, DUPLICATE_LINKS, clustered.links, lineage)
+    append_rows(settings.warehouse, SITE_LINES, [line for p in processed for line in p.site_lines], lineage)
     if articles or rejected:
         # The marker is the commit: until it lands, none of the rows above is visible.
         marker = BatchCommit(batch_id=batch_id, documents=len(refs), articles=articles,

@@ -10,6 +10,7 @@ here holds; environment and newsetl.toml then set it with no other change.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -44,11 +45,21 @@ def default_workers() -> int:
     return min(2, os.cpu_count() or 1)
 
 
+# Top-level settings that set one option of a stage: name -> (PipelineOptions field, option).
+SHORTCUTS = {
+    "ner_model": ("entities", "model"),
+    "syntax": ("entities", "syntax"),
+    "dedup_threshold": ("dedup", "threshold"),
+    "boilerplate_min_stories": ("boilerplate", "min_stories"),
+}
+
+
 class Settings(BaseSettings):
     """Everything a run needs to know, validated; frozen so tasks can share it safely."""
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_nested_delimiter="__", frozen=True,
-                                      extra="forbid", validate_default=True)
+                                      extra="forbid", validate_default=True,
+                                      env_ignore_empty=True)
 
     warehouse: Path = Field(Path("data"), description="Warehouse folder: Delta tables and the views database.")
     sources: Annotated[tuple[str, ...], NoDecode] = Field(
@@ -62,12 +73,17 @@ class Settings(BaseSettings):
     timezone: str = Field("UTC", description="Time zone of the nightly schedule (IANA name).")
     pipeline: PipelineOptions = Field(default_factory=PipelineOptions,
                                       description="Options of the text stages (extract, normalise, ...).")
-    # Short names for the two NER options people change most (NEWSETL_NER_MODEL, NEWSETL_SYNTAX);
-    # when set they override pipeline.entities.model / .syntax.
+    # Short names for the stage options people change most (NEWSETL_NER_MODEL, ...); when set
+    # they override the pipeline option SHORTCUTS names.
     ner_model: str | None = Field(None, description="spaCy pipeline package that finds entities "
                                                     "(overrides pipeline.entities.model).")
     syntax: bool | None = Field(None, description="Run the dependency parser to tie figures to entities; "
                                                   "0 skips it (overrides pipeline.entities.syntax).")
+    dedup_threshold: float | None = Field(None, gt=0, le=1, description="Similarity above which two articles "
+                                          "are near duplicates (overrides pipeline.dedup.threshold).")
+    boilerplate_min_stories: PositiveInt | None = Field(
+        None, description="A line in this many stories of a site is chrome "
+                          "(overrides pipeline.boilerplate.min_stories).")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
@@ -92,15 +108,18 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
-    def _entity_options(self) -> Settings:
-        entities = self.pipeline.entities
-        entities = replace(entities, model=self.ner_model or entities.model,
-                           syntax=entities.syntax if self.syntax is None else self.syntax)
-        if not (spacy.util.is_package(entities.model) or Path(entities.model).is_dir()):
-            raise ValueError(f"ner_model={entities.model!r}: not an installed spaCy pipeline package (or a model "
+    def _apply_shortcuts(self) -> Settings:
+        pipeline = self.pipeline
+        for name, (stage, option) in SHORTCUTS.items():
+            value = getattr(self, name)
+            if value is not None:
+                pipeline = replace(pipeline, **{stage: replace(getattr(pipeline, stage), **{option: value})})
+        model = pipeline.entities.model
+        if not (spacy.util.is_package(model) or Path(model).is_dir()):
+            raise ValueError(f"ner_model={model!r}: not an installed spaCy pipeline package (or a model "
                              "folder): install it, or unset NEWSETL_NER_MODEL for the default")
         # The model is frozen; this runs once, while it is being built.
-        object.__setattr__(self, "pipeline", replace(self.pipeline, entities=entities))
+        object.__setattr__(self, "pipeline", pipeline)
         return self
 
     @field_validator("warehouse")
@@ -153,9 +172,9 @@ def describe_error(error: ValidationError) -> str:
         elif item["type"] == "extra_forbidden":
             lines.append(f"{key}: unknown setting (see 'newsetl config' for the known ones)")
         else:
-            lines.append(f"{key}={item['input']!r}: {message}")
-    env_hint = f"{ENV_PREFIX}<KEY>"
-    return "; ".join(lines) + f" (set by a parameter, {env_hint} or {config_path()})"
+            env_name = ENV_PREFIX + "__".join(str(part) for part in item["loc"]).upper()
+            lines.append(f"{key}={item['input']!r} ({env_name}): {message}")
+    return "; ".join(lines) + f" (from a parameter, the environment or {config_path()})"
 
 
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
@@ -173,6 +192,15 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
         raise SettingsError(describe_error(error)) from None
     except ValueError as error:  # a newsetl.toml that is not TOML
         raise SettingsError(f"{path}: {error}") from None
+
+
+def pipeline_options(env: Mapping[str, str]) -> PipelineOptions:
+    """The stage options with the shortcut settings (NEWSETL_DEDUP_THRESHOLD, ...) found in `env`."""
+    given = {name: env[key] for name in SHORTCUTS if (key := f"{ENV_PREFIX}{name.upper()}") in env and env[key]}
+    try:
+        return Settings(**given).pipeline
+    except ValidationError as error:
+        raise SettingsError(describe_error(error)) from None
 
 
 def effective_settings(settings: Settings) -> dict[str, Any]:

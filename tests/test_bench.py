@@ -21,3 +21,5 @@ def test_bench_prints_both_rates_and_ratio(prefect_server, tmp_path, capsys):
     ratio = float(out.split("ratio pipeline/bare:")[1].split()[0])
     assert ratio > 0
     assert "NER only" in out and "NER + figure-sentence parse" in out
+    stage = float(out.split("ratio stage/bare libraries:")[1].split()[0])
+    assert stage > 0 and "seconds per 1,000 articles" in out

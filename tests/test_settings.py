@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from flows.settings import DEFAULT_SEEDS, Settings, SettingsError, load_settings
@@ -45,8 +47,8 @@ def test_defaults_and_comma_separated_sources(monkeypatch):
 @pytest.mark.parametrize(("where", "key", "value", "expected"), [
     ("env", "NEWSETL_BATCH_SIZE", "abc", "batch_size='abc'"),
     ("env", "NEWSETL_WORKERS", "0", "workers='0'"),
-    ("file", "schedule", '"61 * * * *"', "schedule='61 * * * *': not a cron schedule"),
-    ("file", "timezone", '"Mars/Base"', "timezone='Mars/Base': not a known time zone"),
+    ("file", "schedule", '"61 * * * *"', "schedule='61 * * * *' (NEWSETL_SCHEDULE): not a cron schedule"),
+    ("file", "timezone", '"Mars/Base"', "timezone='Mars/Base' (NEWSETL_TIMEZONE): not a known time zone"),
     ("file", "batchsize", "5", "batchsize: unknown setting"),
     ("env", "NEWSETL_PIPELINE__MIN_WORDS", "many", "pipeline.min_words='many'"),
 ])
@@ -55,7 +57,7 @@ def test_bad_values_name_key_and_value(monkeypatch, tmp_path, where, key, value,
         monkeypatch.setenv(key, value)
     else:
         (tmp_path / "newsetl.toml").write_text(f"{key} = {value}\n", encoding="utf-8")
-    with pytest.raises(SettingsError, match=expected.replace("*", r"\*")):
+    with pytest.raises(SettingsError, match=re.escape(expected)):
         load_settings()
 
 
