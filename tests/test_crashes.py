@@ -189,11 +189,11 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
     real = ingest_module.process_documents
     calls = []
 
-    def fail_second_batch(raws, options, workers):
+    def fail_second_batch(raws, *more):
         calls.append(len(raws))
         if len(calls) == 2:
             raise ValueError("simulated bug in batch two")
-        return real(raws, options, workers)
+        return real(raws, *more)
 
     monkeypatch.setattr(ingest_module, "process_documents", fail_second_batch)
     warehouse = tmp_path / "wh"
@@ -211,11 +211,11 @@ def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, mo
     real = ingest_module.process_documents
     calls = []
 
-    def flaky_first_call(raws, options, workers):
+    def flaky_first_call(raws, *more):
         calls.append(len(raws))
         if len(calls) == 1:
             raise TimeoutError("disk did not answer")
-        return real(raws, options, workers)
+        return real(raws, *more)
 
     monkeypatch.setattr(ingest_module, "process_documents", flaky_first_call)
     monkeypatch.setattr(ingest_module.process_batch, "retry_delay_seconds", [0, 0])
