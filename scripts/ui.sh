@@ -7,7 +7,8 @@ port="${PREFECT_UI_PORT:-4200}"
 export PREFECT_SERVER_ANALYTICS_ENABLED=false DO_NOT_TRACK=1
 export PREFECT_API_URL="http://127.0.0.1:${port}/api"
 log="$(mktemp -t newsetl-prefect-server.XXXXXX.log)"
-.venv/bin/prefect server start --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
+# A session of its own: Ctrl-C reaches `newsetl serve` first, which then tells the server it stops.
+setsid .venv/bin/prefect server start --host 127.0.0.1 --port "$port" >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true' EXIT INT TERM
 .venv/bin/python - "$PREFECT_API_URL/health" "$server" "$log" <<'PY'
