@@ -19,7 +19,11 @@ class RawDocument:
     url: str | None  # the page's own URL when known (WARC target, fetched URL)
     content: bytes
     media_type: str  # "text/html" or "text/plain"
-    fetched_at: datetime | None = None
+    fetched_at: datetime | None = None  # when the bytes were fetched (WARC-Date, HTTP fetch), never a publication date
+    charset: str | None = None  # declared by the transport (HTTP Content-Type), wins over the page's own
+    # What a feed or news sitemap said of the entry; wins over what extraction guesses from the page.
+    title: str | None = None
+    published_date: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
