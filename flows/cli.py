@@ -52,7 +52,9 @@ WarehouseOption = Annotated[Optional[str], typer.Option(
 @app.command()
 def run(
     sources: Annotated[Optional[list[str]], typer.Argument(
-        help="Files or folders of .html/.htm/.txt (optionally .gz). Default: the project's seeds/.")] = None,
+        help="Files, folders or globs of .html/.htm/.txt (optionally .gz), .warc/.warc.gz, URL lists "
+             "(.urls or .txt of URLs), feeds and sitemaps (files or URLs), or page URLs. "
+             "Default: the project's seeds/.")] = None,
     warehouse: WarehouseOption = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
@@ -62,9 +64,11 @@ def run(
         settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
     except SettingsError as error:
         fail(str(error))
-    missing = [s for s in settings.sources if not Path(s).exists()]
+    from warehouse.sources import missing_sources
+
+    missing = missing_sources(list(settings.sources))
     if missing:
-        fail(f"source not found: {', '.join(missing)} (give existing files or folders)")
+        fail(f"source not found: {', '.join(missing)} (give existing files, folders or globs, or http(s) URLs)")
 
     from flows.ingest import ingest  # imported late: Prefect takes a moment to load
 
@@ -83,6 +87,9 @@ def run(
         f"  rejections          {counts.rejections}",
     ]
     lines += [f"    {stage}/{reason}: {n}" for stage, reason, n in result.rejection_reasons]
+    if result.skipped_in_sources:
+        lines.append("  not documents (counted, not rejected)")
+        lines += [f"    {what}: {n}" for what, n in result.skipped_in_sources.items()]
     lines += [
         f"  warehouse           {result.warehouse}",
         "",

@@ -20,7 +20,8 @@ from transforms.pipeline import ProcessedDocument
 from transforms.records import BatchCommit, RawDocument, Rejection, RunSummary
 from warehouse import report
 from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
-from warehouse.sources import DocumentRef, discover_documents, read_document
+from warehouse.fetch import FetchOptions
+from warehouse.sources import DocumentRef, Discovery, discover_documents, read_documents
 from warehouse.store import append_rows, committed_doc_ids, ensure_tables
 from warehouse.views import publish_views
 
@@ -54,6 +55,8 @@ class RunReport:
     seconds: float
     entities: int = 0
     rejection_reasons: list[tuple[str, str, int]] = field(default_factory=list)
+    # Seen in sources but not documents, counted not rejected (e.g. "warc/request": 120).
+    skipped_in_sources: dict[str, int] = field(default_factory=dict)
 
 
 def chunked(items: Sequence[DocumentRef], size: int) -> Iterator[list[DocumentRef]]:
@@ -90,18 +93,20 @@ def split_results(results: list[ProcessedDocument | Rejection]) -> tuple[list[Pr
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(settings: Settings) -> list[DocumentRef]:
+def discover_task(settings: Settings) -> Discovery:
     ensure_tables(settings.warehouse)
-    refs = discover_documents(list(settings.sources))
-    get_run_logger().info("found %d documents in %d sources", len(refs), len(settings.sources))
-    return refs
+    discovery = discover_documents(list(settings.sources), settings.fetch)
+    get_run_logger().info("found %d documents in %d sources (%d feeds, sitemaps or URL lists)%s",
+                          len(discovery.refs), len(settings.sources), discovery.listings,
+                          "".join(f"; {what}: {n}" for what, n in sorted(discovery.skipped.items())))
+    return discovery
 
 
 @task(name="process-batch", cache_policy=NO_CACHE)
 def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
-    read = [read_document(ref) for ref in refs]
+    read = read_documents(refs, settings.fetch)
     read_rejections = [r for r in read if isinstance(r, Rejection)]
     raws = [r for r in read if isinstance(r, RawDocument)]
     known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
@@ -151,6 +156,8 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
     ]
     rows += [{"stage": stage, "what": f"rejected: {reason}", "count": n}
              for stage, reason, n in run_report.rejection_reasons]
+    rows += [{"stage": "discover", "what": f"not a document: {what}", "count": n}
+             for what, n in run_report.skipped_in_sources.items()]
     rate = counts.documents / run_report.seconds if run_report.seconds else 0.0
     rows.append({"stage": "run", "what": "documents per second", "count": round(rate, 2)})
     rows += [{"stage": "top entity", "what": f"{name} ({label})", "count": n}
@@ -163,12 +170,15 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
 
 @flow(name="ingest", description="Ingest news documents into the newsetl warehouse.")
 def ingest(sources: list[str] | None = None, warehouse: str | None = None,
-           batch_size: int | None = None, workers: int | None = None) -> RunReport:
-    settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
+           batch_size: int | None = None, workers: int | None = None,
+           fetch: FetchOptions | None = None) -> RunReport:
+    settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
+                             fetch=fetch)
     run_id = flow_run.get_id() or str(uuid.uuid4())
     started_at = datetime.now(timezone.utc)
     started = time.perf_counter()
-    refs = discover_task(settings)
+    discovery = discover_task(settings)
+    refs = discovery.refs
     record_run(RunSummary(run_id=run_id, started_at=started_at, finished_at=None, status="running",
                           sources=len(settings.sources), documents_seen=len(refs), documents_skipped=0,
                           articles=0, entity_mentions=0, figures=0, rejections=0, batches=0), settings)
@@ -189,6 +199,7 @@ def ingest(sources: list[str] | None = None, warehouse: str | None = None,
     run_report = RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=len(settings.sources),
                            batches=len(batches), counts=total, seconds=time.perf_counter() - started,
                            entities=report.entity_count(settings.warehouse, run_id),
-                           rejection_reasons=report.rejection_reasons(settings.warehouse, run_id))
+                           rejection_reasons=report.rejection_reasons(settings.warehouse, run_id),
+                           skipped_in_sources=dict(sorted(discovery.skipped.items())))
     publish_artifact(run_report, settings.warehouse)
     return run_report

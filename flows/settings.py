@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from transforms.pipeline import PipelineOptions
+from warehouse.fetch import FetchOptions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
@@ -27,6 +30,7 @@ class Settings:
     batch_size: int = 200
     workers: int = 2
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+    fetch: FetchOptions = field(default_factory=FetchOptions)
 
 
 def _positive_int(key: str, raw: str | int | None, default: int) -> int:
@@ -41,8 +45,49 @@ def _positive_int(key: str, raw: str | int | None, default: int) -> int:
     return value
 
 
+def _positive_float(key: str, raw: str | None, default: float) -> float:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{key}={raw!r} is not a number") from None
+    if value <= 0:
+        raise SettingsError(f"{key}={raw!r} must be more than 0")
+    return value
+
+
+def fetch_options_from_env(env: Mapping[str, str]) -> FetchOptions:
+    """NEWSETL_USER_AGENT, NEWSETL_REQUESTS_PER_SECOND (per host), NEWSETL_HOST_CONCURRENCY,
+    NEWSETL_FETCH_DEADLINE (seconds), NEWSETL_MAX_BODY_BYTES, NEWSETL_FETCH_RETRIES and
+    NEWSETL_ALLOW_NETWORKS (comma-separated, e.g. 10.0.0.0/8: fetch these private addresses)."""
+    defaults = FetchOptions()
+    networks = tuple(n.strip() for n in env.get("NEWSETL_ALLOW_NETWORKS", "").split(",") if n.strip())
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise SettingsError(f"NEWSETL_ALLOW_NETWORKS: {network!r} is not an address or network") from None
+    retries = env.get("NEWSETL_FETCH_RETRIES")
+    return FetchOptions(
+        user_agent=env.get("NEWSETL_USER_AGENT") or defaults.user_agent,
+        requests_per_second_per_host=_positive_float("NEWSETL_REQUESTS_PER_SECOND",
+                                                     env.get("NEWSETL_REQUESTS_PER_SECOND"),
+                                                     defaults.requests_per_second_per_host),
+        concurrency_per_host=_positive_int("NEWSETL_HOST_CONCURRENCY", env.get("NEWSETL_HOST_CONCURRENCY"),
+                                           defaults.concurrency_per_host),
+        deadline_seconds=_positive_float("NEWSETL_FETCH_DEADLINE", env.get("NEWSETL_FETCH_DEADLINE"),
+                                         defaults.deadline_seconds),
+        max_body_bytes=_positive_int("NEWSETL_MAX_BODY_BYTES", env.get("NEWSETL_MAX_BODY_BYTES"),
+                                     defaults.max_body_bytes),
+        retries=defaults.retries if not retries else _positive_int("NEWSETL_FETCH_RETRIES", retries, 1),
+        allowed_networks=networks,
+    )
+
+
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
-                  batch_size: int | None = None, workers: int | None = None) -> Settings:
+                  batch_size: int | None = None, workers: int | None = None,
+                  fetch: FetchOptions | None = None) -> Settings:
     """Parameters win over NEWSETL_* environment variables, which win over defaults."""
     env = os.environ
     warehouse_dir = warehouse or env.get("NEWSETL_WAREHOUSE") or "data"
@@ -54,4 +99,5 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
                                  else env.get("NEWSETL_BATCH_SIZE"), 200),
         workers=_positive_int("workers", workers if workers is not None
                               else env.get("NEWSETL_WORKERS"), default_workers),
+        fetch=fetch or fetch_options_from_env(env),
     )
