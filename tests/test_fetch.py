@@ -1,0 +1,97 @@
+"""Fetching against a real HTTP server on 127.0.0.1: politeness, limits, and every failure's reason."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from tests.http_fixtures import SLOW_SECONDS, Site, serve
+from warehouse.fetch import Fetched, FetchFailure, FetchOptions, FetchRequest, fetch_all, parse_retry_after
+
+RATE = 10.0  # requests per second per host: 100 ms between request starts
+
+
+@pytest.fixture()
+def site():
+    site = Site()
+    server, thread = serve(site)
+    yield site
+    server.shutdown()
+    server.server_close()
+    thread.join(5)
+
+
+def test_options(site: Site, **changes) -> FetchOptions:
+    site.max_body = 4000
+    values = dict(user_agent="newsetl-test", requests_per_second_per_host=RATE, concurrency_per_host=2,
+                  deadline_seconds=0.5, max_body_bytes=site.max_body, max_redirects=3, retries=2,
+                  backoff_base_seconds=0.05, backoff_max_seconds=0.2, max_retry_after_seconds=5,
+                  allowed_networks=("127.0.0.1/32",))
+    values.update(changes)
+    return FetchOptions(**values)
+
+
+test_options.__test__ = False  # a helper, not a test
+
+
+def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
+    paths = ["/pages/1.html", "/private/secret.html", "/busy.html", "/flaky.html", "/slow.html",
+             "/huge.html", "/loop/a", "/data.json", "/missing.html", "/moved.html"]
+    results = fetch_all([FetchRequest(site.base + p) for p in paths], test_options(site))
+    outcome = {p: (r.status if isinstance(r, Fetched) else r.reason) for p, r in zip(paths, results)}
+    assert outcome == {
+        "/pages/1.html": 200, "/private/secret.html": "robots_disallowed", "/busy.html": 200,
+        "/flaky.html": 200, "/slow.html": "timeout", "/huge.html": "too_large",
+        "/loop/a": "too_many_redirects", "/data.json": "not_html", "/missing.html": "http_404",
+        "/moved.html": 200,
+    }
+    moved = results[paths.index("/moved.html")]
+    assert moved.final_url == site.base + "/pages/6.html" and moved.url == site.base + "/moved.html"
+    assert results[0].charset == "utf-8" and results[0].content_type == "text/html"
+    assert all(r.detail for r in results if isinstance(r, FetchFailure))
+
+    log = site.log
+    # robots.txt first, and nothing it disallows was ever asked for.
+    assert log[0][1] == "/robots.txt"
+    assert not [p for _, p in log if p.startswith("/private/")]
+    # The per-host rate held: no burst, and any 5 requests in a row span 4 intervals (the slack is
+    # connection set-up, which delays one arrival but not the schedule).
+    starts = sorted(t for t, _ in log)
+    assert len(starts) >= 15
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert min(gaps) >= 0.3 / RATE, gaps
+    assert all(b - a >= 4 / RATE - 0.06 for a, b in zip(starts, starts[4:])), gaps
+    # Retry-After was honoured, the 500 was retried, the slow page was tried 1 + retries times.
+    busy = [t for t, p in log if p == "/busy.html"]
+    assert len(busy) == 2 and busy[1] - busy[0] >= 0.95
+    assert site.hits["/flaky.html"] == 2 and site.hits["/slow.html"] == 3
+    assert site.hits["/missing.html"] == 1 and site.hits["/data.json"] == 1  # 4xx and wrong types: no retry
+    assert site.hits["/loop/a"] + site.hits["/loop/b"] == 4  # the first ask plus max_redirects hops
+
+
+def test_private_addresses_are_refused_unless_allowed(site):
+    url = site.base + "/pages/1.html"
+    [refused] = fetch_all([FetchRequest(url)], test_options(site, allowed_networks=()))
+    assert isinstance(refused, FetchFailure) and refused.reason == "blocked_address"
+    assert "127.0.0.1" in refused.detail
+    assert site.log == []  # not even robots.txt was asked for
+    [fetched] = fetch_all([FetchRequest(url)], test_options(site))
+    assert isinstance(fetched, Fetched)
+
+
+def test_a_long_retry_after_gives_up_instead_of_waiting(site):
+    [result] = fetch_all([FetchRequest(site.base + "/busy.html")],
+                         test_options(site, max_retry_after_seconds=0.5))
+    assert isinstance(result, FetchFailure) and result.reason == "http_429"
+    assert site.hits["/busy.html"] == 1
+
+
+def test_retry_after_reads_seconds_and_dates():
+    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert parse_retry_after({"retry-after": "7"}, now) == 7
+    later = (now + timedelta(seconds=30)).strftime("%a, %d %b %Y %H:%M:%S GMT")
+    assert parse_retry_after({"retry-after": later}, now) == 30
+    assert parse_retry_after({"retry-after": "soon"}, now) is None
+    assert parse_retry_after({}, now) is None
+    assert SLOW_SECONDS > 0.5 * 2
