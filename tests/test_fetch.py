@@ -95,3 +95,33 @@ def test_retry_after_reads_seconds_and_dates():
     assert parse_retry_after({"retry-after": "soon"}, now) is None
     assert parse_retry_after({}, now) is None
     assert SLOW_SECONDS > 0.5 * 2
+
+
+def test_feeds_sitemaps_and_url_lists_land_as_articles_or_rejections(prefect_server, site, tmp_path):
+    from flows.ingest import ingest
+    from tests.conftest import sql
+
+    url_list = tmp_path / "more.urls"
+    url_list.write_text("# trouble\n" + "\n".join(site.base + p for p in (
+        "/flaky.html", "/huge.html", "/loop/a", "/data.json", "/missing.html", "/pages/1.html")) + "\n",
+        encoding="utf-8")
+    warehouse = tmp_path / "wh"
+    report = ingest(sources=[site.base + "/feed.xml", site.base + "/sitemap_index.xml", str(url_list)],
+                    warehouse=str(warehouse), workers=1, fetch=test_options(site, retries=1))
+    articles = dict(sql(warehouse, "SELECT url, title || ' | ' || coalesce(CAST(published_date AS VARCHAR), '-') "
+                                   "FROM articles"))
+    assert articles == {
+        site.base + "/pages/1.html": "Feed title one | 2024-03-05",  # the feed's title and date win
+        site.base + "/pages/2.html": "News sitemap title two | 2024-03-04",  # from the gzipped child
+        site.base + "/pages/3.html": "Page title 3 | -",  # a plain sitemap says nothing: the page's own title
+        site.base + "/flaky.html": "Page title 5 | -",
+    }
+    rejected = {source.removeprefix(site.base): (stage, reason)
+                for source, stage, reason in sql(warehouse, "SELECT source, stage, reason FROM rejections")}
+    assert rejected == {
+        "/private/secret.html": ("fetch", "robots_disallowed"), "/huge.html": ("fetch", "too_large"),
+        "/loop/a": ("fetch", "too_many_redirects"), "/data.json": ("fetch", "not_html"),
+        "/missing.html": ("fetch", "http_404"),
+    }
+    assert report.counts.articles == 4 and report.counts.rejections == 5
+    assert site.hits["/pages/1.html"] == 1  # listed twice, fetched once
