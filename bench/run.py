@@ -103,7 +103,7 @@ def pipeline_warc_reader(path: Path, batch_size: int) -> tuple[int, float]:
     refs = discover_documents([str(path)]).refs
     documents = 0
     for start in range(0, len(refs), batch_size):
-        documents += sum(isinstance(d, RawDocument) for d in read_documents(refs[start:start + batch_size]))
+        documents += sum(isinstance(d, RawDocument) for d in read_documents(refs[start:start + batch_size]).documents)
     return documents, time.perf_counter() - started
 
 

@@ -58,12 +58,17 @@ def run(
     warehouse: WarehouseOption = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Fetch URLs again although their bytes are stored (conditional requests: "
+                          "an unchanged page costs a 304).")] = False,
 ) -> None:
     """Ingest SOURCES into the warehouse and print what the run did."""
     try:
-        settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers)
+        settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
+                                 refresh=refresh)
     except SettingsError as error:
         fail(str(error))
+
     from warehouse.sources import missing_sources
 
     missing = missing_sources(list(settings.sources))
@@ -73,7 +78,32 @@ def run(
     from flows.ingest import ingest  # imported late: Prefect takes a moment to load
 
     result = ingest(sources=list(settings.sources), warehouse=str(settings.warehouse),
-                    batch_size=settings.batch_size, workers=settings.workers)
+                    batch_size=settings.batch_size, workers=settings.workers, refresh=settings.refresh)
+    print_report(result, warehouse)
+
+
+@app.command()
+def reprocess(
+    warehouse: WarehouseOption = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
+) -> None:
+    """Extract every stored fetched page again (e.g. after an upgrade), without the network."""
+    try:
+        settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers)
+    except SettingsError as error:
+        fail(str(error))
+    if not settings.warehouse.exists():
+        fail(f"no warehouse at {settings.warehouse} (run `newsetl run` first, or pass --warehouse)")
+
+    from flows.reprocess import reprocess as reprocess_flow
+
+    result = reprocess_flow(warehouse=str(settings.warehouse), batch_size=settings.batch_size,
+                            workers=settings.workers)
+    print_report(result, warehouse)
+
+
+def print_report(result, warehouse: str | None) -> None:  # noqa: ANN001 - flows.ingest.RunReport, imported late
     counts = result.counts
     rate = counts.documents / result.seconds if result.seconds else 0.0
     lines = [

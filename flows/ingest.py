@@ -17,12 +17,12 @@ from prefect.runtime import flow_run
 from flows.settings import Settings, load_settings
 from flows.workers import process_documents, shutdown_workers
 from transforms.pipeline import ProcessedDocument
-from transforms.records import BatchCommit, RawDocument, Rejection, RunSummary
+from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
-from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
+from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, REJECTIONS, RUNS
 from warehouse.fetch import FetchOptions
 from warehouse.sources import DocumentRef, Discovery, discover_documents, read_documents
-from warehouse.store import append_rows, committed_doc_ids, ensure_tables
+from warehouse.store import append_rows, committed_doc_ids, ensure_tables, latest_raw_pages
 from warehouse.views import publish_views
 
 
@@ -106,7 +106,9 @@ def discover_task(settings: Settings) -> Discovery:
 def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
-    read = read_documents(refs, settings.fetch)
+    urls = [ref.path for ref in refs if ref.kind == "url"]
+    batch_read = read_documents(refs, settings.fetch, latest_raw_pages(settings.warehouse, urls), settings.refresh)
+    read = batch_read.documents
     read_rejections = [r for r in read if isinstance(r, Rejection)]
     raws = [r for r in read if isinstance(r, RawDocument)]
     known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
@@ -114,23 +116,35 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     fresh_read_rejections = [r for r in read_rejections if r.doc_id not in known]
     skipped += len(read_rejections) - len(fresh_read_rejections)
 
-    processed, rejections = split_results(process_documents(todo, settings.pipeline, settings.workers))
-    rejections = fresh_read_rejections + rejections
+    counts = transform_and_commit(todo, fresh_read_rejections, batch_read.fetched, len(refs), skipped,
+                                  run_id, batch_id, settings)
+    seconds = time.perf_counter() - started
+    get_run_logger().info("%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, "
+                          "%d articles, %d rejected in %.1fs", batch_id, len(refs), len(batch_read.fetched),
+                          batch_read.from_store, skipped, counts.articles, counts.rejections, seconds)
+    return counts
+
+
+def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], fetched: list[RawPage],
+                         documents: int, skipped: int, run_id: str, batch_id: str,
+                         settings: Settings) -> BatchCounts:
+    """Transform the documents, append every row of the batch, then commit its marker."""
+    processed, more_rejections = split_results(process_documents(todo, settings.pipeline, settings.workers))
+    rejections = rejections + more_rejections
     lineage = {"run_id": run_id, "batch_id": batch_id}
     articles = append_rows(settings.warehouse, ARTICLES, [p.article for p in processed], lineage)
     mentions = append_rows(settings.warehouse, ENTITY_MENTIONS, [m for p in processed for m in p.mentions], lineage)
     append_rows(settings.warehouse, ENTITIES, [e for p in processed for e in p.entities], lineage)
     figures = append_rows(settings.warehouse, FIGURES, [f for p in processed for f in p.figures], lineage)
     rejected = append_rows(settings.warehouse, REJECTIONS, rejections, lineage)
-    if articles or rejected:
+    # Fetched bytes are kept even when they did not make an article: a better extractor may.
+    kept = append_rows(settings.warehouse, RAW_PAGES, fetched, lineage)
+    if articles or rejected or kept:
         # The marker is the commit: until it lands, none of the rows above is visible.
-        marker = BatchCommit(batch_id=batch_id, documents=len(refs), articles=articles,
+        marker = BatchCommit(batch_id=batch_id, documents=documents, articles=articles,
                              rejections=rejected, committed_at=datetime.now(timezone.utc))
         append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
-    seconds = time.perf_counter() - started
-    get_run_logger().info("%s: %d documents, %d skipped as known, %d articles, %d rejected in %.1fs",
-                          batch_id, len(refs), skipped, articles, rejected, seconds)
-    return BatchCounts(documents=len(refs), skipped=skipped, articles=articles,
+    return BatchCounts(documents=documents, skipped=skipped, articles=articles,
                        entity_mentions=mentions, figures=figures, rejections=rejected)
 
 
@@ -171,9 +185,9 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
 @flow(name="ingest", description="Ingest news documents into the newsetl warehouse.")
 def ingest(sources: list[str] | None = None, warehouse: str | None = None,
            batch_size: int | None = None, workers: int | None = None,
-           fetch: FetchOptions | None = None) -> RunReport:
+           fetch: FetchOptions | None = None, refresh: bool = False) -> RunReport:
     settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
-                             fetch=fetch)
+                             fetch=fetch, refresh=refresh)
     run_id = flow_run.get_id() or str(uuid.uuid4())
     started_at = datetime.now(timezone.utc)
     started = time.perf_counter()

@@ -31,6 +31,7 @@ class Settings:
     workers: int = 2
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
     fetch: FetchOptions = field(default_factory=FetchOptions)
+    refresh: bool = False  # fetch URLs again (conditionally) although their bytes are stored
 
 
 def _positive_int(key: str, raw: str | int | None, default: int) -> int:
@@ -87,7 +88,7 @@ def fetch_options_from_env(env: Mapping[str, str]) -> FetchOptions:
 
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
                   batch_size: int | None = None, workers: int | None = None,
-                  fetch: FetchOptions | None = None) -> Settings:
+                  fetch: FetchOptions | None = None, refresh: bool = False) -> Settings:
     """Parameters win over NEWSETL_* environment variables, which win over defaults."""
     env = os.environ
     warehouse_dir = warehouse or env.get("NEWSETL_WAREHOUSE") or "data"
@@ -100,4 +101,5 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
         workers=_positive_int("workers", workers if workers is not None
                               else env.get("NEWSETL_WORKERS"), default_workers),
         fetch=fetch or fetch_options_from_env(env),
+        refresh=refresh,
     )

@@ -65,6 +65,7 @@ class Site:
             "/loop/b": lambda: (302, {"Location": "/loop/a"}, b""),
             "/data.json": lambda: (200, {"Content-Type": "application/json"}, b'{"a": 1}'),
             "/moved.html": lambda: (301, {"Location": "/pages/6.html"}, b""),
+            "/pages/short.html": lambda: (200, html, b"<html><body><p>Too short to be news.</p></body></html>"),
         }
         for n in range(1, 8):
             routes[f"/pages/{n}.html"] = (lambda n=n: (200, html, article(n)))
@@ -84,6 +85,13 @@ def serve(site: Site) -> tuple[ThreadingHTTPServer, threading.Thread]:
                 site.hits[path] += 1
             route = site.routes().get(path)
             status, headers, body = route() if route else (404, {}, b"not found")
+            if path.startswith("/pages/") and status == 200:
+                # Pages revalidate: the ETag is the path, and asking with it again gets a 304.
+                headers = {**headers, "ETag": f'"{path}"', "Last-Modified": "Mon, 04 Mar 2024 08:00:00 GMT"}
+                if self.headers.get("If-None-Match") == f'"{path}"':
+                    status, body = 304, b""
+                    with site.lock:
+                        site.hits["304 " + path] += 1
             try:
                 self.send_response(status)
                 for name, value in headers.items():

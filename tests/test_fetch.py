@@ -48,7 +48,7 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
     }
     moved = results[paths.index("/moved.html")]
     assert moved.final_url == site.base + "/pages/6.html" and moved.url == site.base + "/moved.html"
-    assert results[0].charset == "utf-8" and results[0].content_type == "text/html"
+    assert results[0].content_type == "text/html" and results[0].headers["content-type"].endswith("utf-8")
     assert all(r.detail for r in results if isinstance(r, FetchFailure))
 
     log = site.log
@@ -125,3 +125,41 @@ def test_feeds_sitemaps_and_url_lists_land_as_articles_or_rejections(prefect_ser
     }
     assert report.counts.articles == 4 and report.counts.rejections == 5
     assert site.hits["/pages/1.html"] == 1  # listed twice, fetched once
+
+
+def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_replaces(
+        prefect_server, site, tmp_path):
+    from flows.ingest import ingest
+    from flows.reprocess import reprocess
+    from tests.conftest import sql
+
+    url_list = tmp_path / "pages.urls"
+    pages = ["/pages/1.html", "/pages/2.html", "/pages/short.html"]
+    url_list.write_text("\n".join(site.base + p for p in pages), encoding="utf-8")
+    warehouse = tmp_path / "wh"
+    options = test_options(site)
+    first = ingest(sources=[str(url_list)], warehouse=str(warehouse), workers=1, fetch=options)
+    assert (first.counts.articles, first.counts.rejections) == (2, 1)
+    stored = sql(warehouse, "SELECT url, status, etag, bytes > 0 FROM raw_pages ORDER BY url")
+    assert stored == [(site.base + p, 200, f'"{p}"', True) for p in sorted(pages)]
+
+    second = ingest(sources=[str(url_list)], warehouse=str(warehouse), workers=1, fetch=options)
+    assert all(site.hits[p] == 1 for p in pages)  # not fetched again
+    assert second.counts.skipped == 3 and second.counts.articles == 0
+
+    third = ingest(sources=[str(url_list)], warehouse=str(warehouse), workers=1, fetch=options, refresh=True)
+    assert all(site.hits[p] == 2 and site.hits["304 " + p] == 1 for p in pages)  # asked with If-None-Match
+    assert third.counts.skipped == 3 and third.counts.articles == 0
+
+    def derived() -> tuple:
+        return tuple(sql(warehouse, f"SELECT count(*) FROM {t}")[0][0]
+                     for t in ("articles", "entity_mentions", "figures", "rejections", "entities"))
+
+    before, requests = derived(), len(site.log)
+    again = reprocess(warehouse=str(warehouse), workers=1)
+    assert len(site.log) == requests  # no network
+    assert again.counts.documents == 3 and again.counts.articles == 2
+    assert derived() == before  # replaced, not doubled
+    assert {row[0] for row in sql(warehouse, "SELECT run_id FROM articles")} == {again.run_id}
+    assert sql(warehouse, "SELECT count(*) FROM _entity_mentions")[0][0] == 2 * before[1]  # history is kept
+    assert sql(warehouse, "SELECT title FROM articles ORDER BY url") == [("Page title 1",), ("Page title 2",)]

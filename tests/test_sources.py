@@ -42,7 +42,7 @@ def test_warc_yields_html_responses_with_uri_and_fetch_date(tmp_path, name):
     assert [ref.offset for ref in discovery.refs] == [offsets[2], offsets[5]]
     assert discovery.skipped == {"warc/warcinfo": 1, "warc/request": 1, "warc/not_html": 1,
                                  "warc/status_not_200": 1}
-    docs = read_documents(discovery.refs)
+    docs = read_documents(discovery.refs).documents
     assert all(isinstance(d, RawDocument) for d in docs)
     assert [d.url for d in docs] == ["http://news.example/a", "http://news.example/b"]
     assert docs[0].fetched_at == datetime(2024, 5, 1, 10, 0, tzinfo=timezone.utc)
@@ -59,7 +59,7 @@ def test_truncated_warc_yields_records_before_the_damage_and_one_rejection(tmp_p
     discovery = discover_documents([str(path)])
     kinds = [ref.kind for ref in discovery.refs]
     assert kinds == ["warc", "rejected"]
-    rejected = read_documents(discovery.refs)[1]
+    rejected = read_documents(discovery.refs).documents[1]
     assert isinstance(rejected, Rejection)
     assert (rejected.stage, rejected.reason) == ("read", "warc_truncated")
     assert f"offset {offsets[5]}" in rejected.detail
@@ -86,7 +86,7 @@ def test_files_globs_gzip_and_unknown_kinds(tmp_path):
     (tmp_path / "d.pdf").write_bytes(b"%PDF-1.4")
     refs = discover_documents([str(tmp_path / "*.htm*")]).refs
     assert sorted(r.path.rsplit("/", 1)[-1] for r in refs) == ["a.html", "b.htm.gz", "bad.html.gz"]
-    docs = {d.source.rsplit("/", 1)[-1]: d for d in read_documents(discover_documents([str(tmp_path)]).refs)}
+    docs = {d.source.rsplit("/", 1)[-1]: d for d in read_documents(discover_documents([str(tmp_path)]).refs).documents}
     assert isinstance(docs["b.htm.gz"], RawDocument) and docs["b.htm.gz"].content.startswith(b"<html>")
     assert docs["c.txt"].media_type == "text/plain"
     assert (docs["bad.html.gz"].reason, docs["d.pdf"].reason) == ("bad_gzip", "unsupported_type")

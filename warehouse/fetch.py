@@ -66,15 +66,6 @@ class Fetched:
         value = self.headers.get("content-type")
         return value.split(";")[0].strip().lower() if value else None
 
-    @property
-    def charset(self) -> str | None:
-        value = self.headers.get("content-type") or ""
-        for part in value.split(";")[1:]:
-            key, _, charset = part.partition("=")
-            if key.strip().lower() == "charset" and charset.strip():
-                return charset.strip().strip("'\"")
-        return None
-
 
 @dataclass(frozen=True, slots=True)
 class FetchFailure:

@@ -51,6 +51,7 @@ class TableSpec:
     name: str
     record: type
     batch_scoped: bool  # rows carry run_id and batch_id and are visible once their batch commits
+    compression: str = "SNAPPY"  # Parquet codec; ZSTD where bytes are big and read rarely
 
     @property
     def arrow(self) -> pa.Schema:
@@ -69,6 +70,7 @@ FIGURES = TableSpec("figures", records.Figure, batch_scoped=True)
 REJECTIONS = TableSpec("rejections", records.Rejection, batch_scoped=True)
 BATCHES = TableSpec("batches", records.BatchCommit, batch_scoped=True)
 RUNS = TableSpec("runs", records.RunSummary, batch_scoped=False)
+RAW_PAGES = TableSpec("raw_pages", records.RawPage, batch_scoped=True, compression="ZSTD")
 
-ALL_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, BATCHES, RUNS)
-BATCH_CONTENT_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS)
+ALL_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, BATCHES, RUNS, RAW_PAGES)
+BATCH_CONTENT_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, RAW_PAGES)

@@ -12,6 +12,7 @@ import gzip
 import io
 import zlib
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -29,7 +30,7 @@ from transforms.listings import (
     parse_listing,
     parse_url_list,
 )
-from transforms.records import RawDocument, Rejection
+from transforms.records import RawDocument, RawPage, Rejection
 from warehouse.fetch import FetchFailure, Fetched, FetchOptions, FetchRequest, fetch_all
 
 MEDIA_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
@@ -359,28 +360,77 @@ def read_warc_record(ref: DocumentRef) -> RawDocument | Rejection:
 
 # --- reading ------------------------------------------------------------------------------
 
-def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None = None) -> list[RawDocument | Rejection]:
-    """Each ref's document or why not, in order; URLs of the batch are fetched together."""
+@dataclass(slots=True)
+class BatchRead:
+    documents: list[RawDocument | Rejection]  # one per ref, in order
+    fetched: list[RawPage] = field(default_factory=list)  # new bytes from the network, to keep
+    from_store: int = 0  # URLs answered from the raw layer without asking the site (or with a 304)
+
+
+def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None = None,
+                   stored: Mapping[str, RawPage] | None = None, refresh: bool = False) -> BatchRead:
+    """Each ref's document or why not, in order. URLs of the batch are fetched together; a URL
+    in `stored` is not fetched again unless `refresh`, and then conditionally (ETag, Last-Modified)."""
+    stored = stored or {}
+    batch = BatchRead(documents=[])
     results: list[RawDocument | Rejection | None] = [None] * len(refs)
-    url_positions = [i for i, ref in enumerate(refs) if ref.kind == "url"]
+    to_fetch: list[int] = []
     for i, ref in enumerate(refs):
         if ref.kind != "url":
             results[i] = read_document(ref)
-    if url_positions:
-        fetched = fetch_all([FetchRequest(refs[i].path) for i in url_positions], fetch_options or FetchOptions())
-        for i, result in zip(url_positions, fetched, strict=True):
-            results[i] = document_from_fetch(refs[i], result)
-    return [r for r in results if r is not None]
+        elif ref.path in stored and not refresh:
+            results[i] = document_from_page(stored[ref.path], ref)
+            batch.from_store += 1
+        else:
+            to_fetch.append(i)
+    requests = []
+    for i in to_fetch:
+        known = stored.get(refs[i].path)
+        requests.append(FetchRequest(refs[i].path, etag=known.etag if known else None,
+                                     last_modified=known.last_modified if known else None))
+    fetched = fetch_all(requests, fetch_options or FetchOptions()) if requests else []
+    for i, result in zip(to_fetch, fetched, strict=True):
+        ref = refs[i]
+        if isinstance(result, FetchFailure):
+            results[i] = Rejection(doc_id=sha256_hex(f"fetch:{result.reason}:{ref.path}"), source=ref.path,
+                                   stage="fetch", reason=result.reason, detail=result.detail)
+        elif result.not_modified and ref.path in stored:
+            results[i] = document_from_page(stored[ref.path], ref)
+            batch.from_store += 1
+        else:
+            page = raw_page_from_fetch(ref, result)
+            batch.fetched.append(page)
+            results[i] = document_from_page(page, ref)
+    batch.documents = [r for r in results if r is not None]
+    return batch
 
 
-def document_from_fetch(ref: DocumentRef, result: Fetched | FetchFailure) -> RawDocument | Rejection:
-    if isinstance(result, FetchFailure):
-        return Rejection(doc_id=sha256_hex(f"fetch:{result.reason}:{ref.path}"), source=ref.path,
-                         stage="fetch", reason=result.reason, detail=result.detail)
-    return RawDocument(doc_id=doc_id_for(result.content), source=ref.path, url=result.final_url,
-                       content=result.content, media_type="text/html", fetched_at=result.fetched_at,
-                       charset=result.charset, title=ref.title,
-                       published_date=date.fromisoformat(ref.published) if ref.published else None)
+def raw_page_from_fetch(ref: DocumentRef, result: Fetched) -> RawPage:
+    return RawPage(doc_id=doc_id_for(result.content), url=ref.path, final_url=result.final_url,
+                   status=result.status, content_type=result.headers.get("content-type"),
+                   content_language=result.headers.get("content-language"), etag=result.headers.get("etag"),
+                   last_modified=result.headers.get("last-modified"), fetched_at=result.fetched_at,
+                   title=ref.title, published_date=date.fromisoformat(ref.published) if ref.published else None,
+                   content=result.content)
+
+
+def document_from_page(page: RawPage, ref: DocumentRef | None = None) -> RawDocument:
+    """A stored fetch as a document; a listing's title and date (now or when fetched) win."""
+    title = (ref.title if ref else None) or page.title
+    published = date.fromisoformat(ref.published) if ref and ref.published else page.published_date
+    content_type = (page.content_type or "").split(";")[0].strip().lower()
+    return RawDocument(doc_id=page.doc_id, source=page.url, url=page.final_url, content=page.content,
+                       media_type="text/plain" if content_type == "text/plain" else "text/html",
+                       fetched_at=page.fetched_at, charset=charset_from_content_type(page.content_type),
+                       title=title, published_date=published)
+
+
+def charset_from_content_type(value: str | None) -> str | None:
+    for part in (value or "").split(";")[1:]:
+        key, _, charset = part.partition("=")
+        if key.strip().lower() == "charset" and charset.strip():
+            return charset.strip().strip("'\"")
+    return None
 
 
 def read_document(ref: DocumentRef) -> RawDocument | Rejection:

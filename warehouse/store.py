@@ -8,9 +8,10 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from deltalake import DeltaTable, write_deltalake
+from deltalake import DeltaTable, WriterProperties, write_deltalake
 
-from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, REJECTIONS, TableSpec
+from transforms.records import RawPage
+from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, RAW_PAGES, REJECTIONS, TableSpec
 
 TABLES_DIR = "tables"
 
@@ -33,7 +34,8 @@ def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object],
     """One Delta commit; creates the table with its declared schema on first use."""
     if not rows:
         return 0
-    write_deltalake(str(table_path(warehouse, spec)), to_arrow(spec, rows, lineage), mode="append")
+    write_deltalake(str(table_path(warehouse, spec)), to_arrow(spec, rows, lineage), mode="append",
+                    writer_properties=WriterProperties(compression=spec.compression))  # type: ignore[arg-type]
     return len(rows)
 
 
@@ -76,3 +78,33 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
             ).fetchall()
             found.update(row[0] for row in rows)
     return found
+
+
+def raw_page_urls(warehouse: Path) -> list[str]:
+    """Every URL with fetched bytes in a committed batch, in a stable order."""
+    files, batch_files = table_files(warehouse, RAW_PAGES), table_files(warehouse, BATCHES)
+    if not files or not batch_files:
+        return []
+    with duckdb.connect() as con:
+        rows = con.execute("SELECT DISTINCT url FROM read_parquet(?) "
+                           "WHERE batch_id IN (SELECT batch_id FROM read_parquet(?)) ORDER BY url",
+                           [files, batch_files]).fetchall()
+    return [row[0] for row in rows]
+
+
+def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]:
+    """The newest committed fetch of each of these URLs that has one."""
+    wanted = sorted(set(urls))
+    files, batch_files = table_files(warehouse, RAW_PAGES), table_files(warehouse, BATCHES)
+    if not wanted or not files or not batch_files:
+        return {}
+    names = [f.name for f in dataclasses.fields(RawPage)]
+    with duckdb.connect() as con:
+        con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS url", [wanted])
+        rows = con.execute(
+            f"SELECT {', '.join('r.' + n for n in names)} FROM read_parquet(?) r "
+            "JOIN wanted w USING (url) JOIN read_parquet(?) b USING (batch_id) "
+            "QUALIFY row_number() OVER (PARTITION BY r.url ORDER BY b.committed_at DESC, r.fetched_at DESC) = 1",
+            [files, batch_files],
+        ).fetchall()
+    return {row[1]: RawPage(*row) for row in rows}
