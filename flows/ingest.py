@@ -14,6 +14,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
+from flows import progress
 from flows.settings import Settings, load_settings
 from flows.workers import process_documents, shutdown_workers
 from transforms.pipeline import ProcessedDocument
@@ -107,7 +108,8 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
     urls = [ref.path for ref in refs if ref.kind == "url"]
-    batch_read = read_documents(refs, settings.fetch, latest_raw_pages(settings.warehouse, urls), settings.refresh)
+    batch_read = read_documents(refs, settings.fetch, latest_raw_pages(settings.warehouse, urls), settings.refresh,
+                                on_fetched=lambda: progress.report(fetched=1))
     read = batch_read.documents
     read_rejections = [r for r in read if isinstance(r, Rejection)]
     raws = [r for r in read if isinstance(r, RawDocument)]
@@ -118,6 +120,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
 
     counts = transform_and_commit(todo, fresh_read_rejections, batch_read.fetched, len(refs), skipped,
                                   run_id, batch_id, settings)
+    progress.report(read=len(refs), articles=counts.articles, rejected=counts.rejections)
     seconds = time.perf_counter() - started
     get_run_logger().info("%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, "
                           "%d articles, %d rejected in %.1fs", batch_id, len(refs), len(batch_read.fetched),
@@ -198,11 +201,14 @@ def ingest(sources: list[str] | None = None, warehouse: str | None = None,
                           articles=0, entity_mentions=0, figures=0, rejections=0, batches=0), settings)
     total = BatchCounts()
     batches = list(chunked(refs, settings.batch_size))
+    logger = get_run_logger()
+    progress.start(progress.Progress(total=len(refs), log=lambda line: logger.info("progress: %s", line)))
     try:
         for index, batch in enumerate(batches):
             total = total + process_batch(batch, run_id, f"{run_id}-{index:05d}", settings)
             publish_views_task(settings)
     finally:
+        progress.current_finish()
         shutdown_workers()
     record_run(RunSummary(run_id=run_id, started_at=started_at, finished_at=datetime.now(timezone.utc),
                           status="completed", sources=len(settings.sources), documents_seen=total.documents,

@@ -15,7 +15,7 @@ import socket
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -106,11 +106,19 @@ def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 def fetch_all(requests: Sequence[FetchRequest], options: FetchOptions,
-              accept: tuple[str, ...] | None = HTML_TYPES) -> list[Fetched | FetchFailure]:
-    """Fetch each request (results in input order); accept=None takes any content type."""
+              accept: tuple[str, ...] | None = HTML_TYPES,
+              on_done: Callable[[Fetched | FetchFailure], None] | None = None) -> list[Fetched | FetchFailure]:
+    """Fetch each request (results in input order); accept=None takes any content type.
+    on_done is called as each request finishes (for progress)."""
+    async def one(fetcher: Fetcher, request: FetchRequest) -> Fetched | FetchFailure:
+        result = await fetcher.fetch(request, accept)
+        if on_done is not None:
+            on_done(result)
+        return result
+
     async def main() -> list[Fetched | FetchFailure]:
         async with Fetcher(options) as fetcher:
-            return await asyncio.gather(*(fetcher.fetch(r, accept) for r in requests))
+            return await asyncio.gather(*(one(fetcher, r) for r in requests))
     return run_coroutine(main()) if requests else []
 
 

@@ -12,7 +12,7 @@ import gzip
 import io
 import zlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -368,7 +368,8 @@ class BatchRead:
 
 
 def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None = None,
-                   stored: Mapping[str, RawPage] | None = None, refresh: bool = False) -> BatchRead:
+                   stored: Mapping[str, RawPage] | None = None, refresh: bool = False,
+                   on_fetched: Callable[[], None] | None = None) -> BatchRead:
     """Each ref's document or why not, in order. URLs of the batch are fetched together; a URL
     in `stored` is not fetched again unless `refresh`, and then conditionally (ETag, Last-Modified)."""
     stored = stored or {}
@@ -388,7 +389,8 @@ def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None =
         known = stored.get(refs[i].path)
         requests.append(FetchRequest(refs[i].path, etag=known.etag if known else None,
                                      last_modified=known.last_modified if known else None))
-    fetched = fetch_all(requests, fetch_options or FetchOptions()) if requests else []
+    fetched = fetch_all(requests, fetch_options or FetchOptions(),
+                        on_done=(lambda _result: on_fetched()) if on_fetched else None) if requests else []
     for i, result in zip(to_fetch, fetched, strict=True):
         ref = refs[i]
         if isinstance(result, FetchFailure):
