@@ -54,7 +54,9 @@ class Progress:
 
     def _show(self, final: bool) -> None:
         if self.tty:
-            self.stream.write("\r\x1b[K" + self.line() + ("\n" if final else ""))
+            # The cursor goes back to the line's start: a log line printed meanwhile overwrites it
+            # instead of running on after it, and the next redraw comes below that log line.
+            self.stream.write("\r\x1b[K" + self.line() + ("\n" if final else "\r"))
             self.stream.flush()
         else:
             self.log(self.line())

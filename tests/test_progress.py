@@ -29,6 +29,7 @@ def test_a_terminal_gets_one_line_redrawn_in_place():
     progress.finish()
     text = screen.getvalue()
     assert text.count("\r\x1b[K") == 11 and text.endswith("\n") and text.count("\n") == 1
+    assert text.count("\r") == 21  # each redraw returns to the line's start
     assert "read 100/100, fetched 50, articles 80, rejected 20, 20.0 documents/s" in text
 
 

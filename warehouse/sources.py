@@ -390,7 +390,8 @@ def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None =
         requests.append(FetchRequest(refs[i].path, etag=known.etag if known else None,
                                      last_modified=known.last_modified if known else None))
     fetched = fetch_all(requests, fetch_options or FetchOptions(),
-                        on_done=(lambda _result: on_fetched()) if on_fetched else None) if requests else []
+                        on_done=(lambda result: on_fetched() if isinstance(result, Fetched) else None)
+                        if on_fetched else None) if requests else []
     for i, result in zip(to_fetch, fetched, strict=True):
         ref = refs[i]
         if isinstance(result, FetchFailure):
