@@ -1,0 +1,43 @@
+"""The views database is replaced whole: readers of the old file are undisturbed."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+
+from transforms.records import BatchCommit, Rejection
+from warehouse.schemas import BATCHES, REJECTIONS
+from warehouse.store import append_rows, ensure_tables
+from warehouse.views import publish_views, views_path
+
+
+def commit_rejection(warehouse, batch_id: str) -> None:
+    lineage = {"run_id": "r1", "batch_id": batch_id}
+    append_rows(warehouse, REJECTIONS, [Rejection("d-" + batch_id, "s", "read", "empty", "0 bytes")], lineage)
+    append_rows(warehouse, BATCHES, [BatchCommit(batch_id, 1, 0, 1, datetime(2026, 1, 1, tzinfo=timezone.utc))],
+                {"run_id": "r1"})
+
+
+def test_empty_warehouse_has_typed_empty_views(tmp_path):
+    ensure_tables(tmp_path)
+    publish_views(tmp_path)
+    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
+        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                 "WHERE table_name = 'figures'").fetchall())
+        assert types["value"] == "DOUBLE" and types["approximate"] == "BOOLEAN"
+
+
+def test_publish_swaps_the_file_under_an_open_reader(tmp_path):
+    ensure_tables(tmp_path)
+    commit_rejection(tmp_path, "b1")
+    publish_views(tmp_path)
+    reader = duckdb.connect(str(views_path(tmp_path)), read_only=True)
+    commit_rejection(tmp_path, "b2")
+    publish_views(tmp_path)
+    assert reader.execute("SELECT count(*) FROM rejections").fetchone() == (1,)  # its snapshot
+    reader.close()
+    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM rejections").fetchone() == (2,)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
