@@ -123,3 +123,14 @@ def test_url_lists_and_local_feeds_and_sitemaps_become_url_refs_with_metadata(tm
     assert urls["https://news.example/4"].published is None  # lastmod is not a publication date
     assert discovery.listings == 3
     assert date.fromisoformat(urls["https://news.example/3"].published) == date(2024, 3, 4)
+
+
+def test_a_warc_record_that_cannot_be_read_later_is_a_rejection_naming_its_offset(tmp_path):
+    path = tmp_path / "moved.warc.gz"
+    offsets = write_warc(path, warc_records())
+    refs = discover_documents([str(path)]).refs
+    path.write_bytes(path.read_bytes()[:offsets[5] + 10])  # the archive changed between discovery and reading
+    first, second = read_documents(refs).documents
+    assert isinstance(first, RawDocument)
+    assert isinstance(second, Rejection) and second.reason == "warc_corrupt"
+    assert f"offset {offsets[5]}" in second.detail
