@@ -125,6 +125,7 @@ def test_feeds_sitemaps_and_url_lists_land_as_articles_or_rejections(prefect_ser
     }
     assert report.counts.articles == 4 and report.counts.rejections == 5
     assert site.hits["/pages/1.html"] == 1  # listed twice, fetched once
+    assert site.hits["/robots.txt"] == 1  # read once for discovery and every batch
 
 
 def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_replaces(

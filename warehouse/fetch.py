@@ -93,6 +93,9 @@ class _Attempt:
 # across batches. Keyed by scheme and host:port.
 _next_slot: dict[str, float] = {}
 _next_slot_lock = threading.Lock()
+# robots.txt rules by (user agent, scheme://host:port): (monotonic expiry, rules or None for "no rules").
+_robots_cache: dict[tuple[str, str], tuple[float, Protego | None]] = {}
+ROBOTS_TTL_SECONDS = 3600.0
 
 
 def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -208,11 +211,18 @@ class Fetcher:
         key = f"{scheme}://{netloc}"
         async with self._robots_lock[key]:
             if key not in self._robots:
+                cached = _robots_cache.get((self.options.user_agent, key))
+                if cached is not None and cached[0] > time.monotonic():
+                    self._robots[key] = cached[1]
+                    return cached[1]
                 result = await self.fetch(FetchRequest(f"{key}/robots.txt"), accept=None, obey_robots=False)
-                if isinstance(result, Fetched):
-                    self._robots[key] = Protego.parse(result.content.decode("utf-8", errors="replace"))
-                elif result.reason.startswith("http_4"):
-                    self._robots[key] = None
+                if isinstance(result, Fetched) or result.reason.startswith("http_4"):
+                    rules = (Protego.parse(result.content.decode("utf-8", errors="replace"))
+                             if isinstance(result, Fetched) else None)
+                    self._robots[key] = rules
+                    # Rules are kept for the process (next batches) for a while; a failure is not,
+                    # so the next batch asks again.
+                    _robots_cache[(self.options.user_agent, key)] = (time.monotonic() + ROBOTS_TTL_SECONDS, rules)
                 else:
                     self._robots[key] = FetchFailure(result.url, result.reason,
                                                      f"robots.txt of {netloc}: {result.reason} "
