@@ -22,6 +22,9 @@ run: install
 test: install
 	$(BIN)/python -m pytest -q
 
+eval: install
+	$(BIN)/python -m bench.evaluate
+
 bench: install
 	$(BIN)/python -m bench.run
 

@@ -7,6 +7,7 @@ import os
 import shutil
 import tempfile
 import time
+from dataclasses import replace
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
@@ -47,6 +48,23 @@ def bare_loop(paths: list[Path], workers: int) -> float:
         found = sum(pool.map(_bare_one, [str(p) for p in paths], chunksize=8))
     assert found > 0
     return time.perf_counter() - started
+
+
+def ner_cost(paths: list[Path], sample: int) -> dict[str, float]:
+    """Milliseconds per document of NER alone and NER with the parser (syntax), one process."""
+    texts = []
+    for path in paths[:sample]:
+        document = trafilatura.bare_extraction(path.read_bytes(), deduplicate=False, favor_precision=True)
+        if document is not None and document.text:
+            texts.append(document.text)
+    costs = {}
+    for name, syntax in (("NER only", False), ("NER + parser", True)):
+        nlp = load_ner(replace(EntityOptions(), syntax=syntax))
+        list(nlp.pipe(texts[:5]))  # warm up
+        started = time.perf_counter()
+        list(nlp.pipe(texts))
+        costs[name] = (time.perf_counter() - started) * 1000 / len(texts)
+    return costs
 
 
 def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, float]:
@@ -113,6 +131,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
+    parser.add_argument("--stage-sample", type=int, default=100,
+                        help="pages on which NER alone and NER + parser are timed")
     args = parser.parse_args(argv)
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
@@ -125,6 +145,10 @@ def main(argv: list[str] | None = None) -> None:
     print(f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
           f"Prefect server start and warm-up run {warmup:.1f}s, not counted)")
     print(f"ratio pipeline/bare: {bare / seconds:.2f}")
+    costs = ner_cost(paths, args.stage_sample)
+    only, parsed = costs["NER only"], costs["NER + parser"]
+    print(f"NER only: {only:.1f} ms/doc; NER + parser (NEWSETL_SYNTAX=1, the default): {parsed:.1f} ms/doc "
+          f"(x{parsed / only:.2f}); one process, {min(args.stage_sample, len(paths))} pages")
 
     warc = build_warc(paths, Path(args.corpus) / f"{args.docs}.warc.gz")
     records, bare_docs, bare_seconds = bare_warc_loop(warc)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import ipaddress
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import spacy.util
+
+from transforms.entities import EntityOptions
 from transforms.pipeline import PipelineOptions
 from warehouse.fetch import FetchOptions
 
@@ -86,6 +89,27 @@ def fetch_options_from_env(env: Mapping[str, str]) -> FetchOptions:
     )
 
 
+def _flag(key: str, raw: str | None, default: bool) -> bool:
+    if raw is None or raw == "":
+        return default
+    if raw.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if raw.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{key}={raw!r} is not a yes/no value (use 1 or 0)")
+
+
+def entity_options(env: dict[str, str]) -> EntityOptions:
+    """NEWSETL_NER_MODEL names any installed spaCy pipeline; NEWSETL_SYNTAX=0 skips the parser."""
+    default = EntityOptions()
+    model = env.get("NEWSETL_NER_MODEL") or default.model
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise SettingsError(f"NEWSETL_NER_MODEL={model!r} is not an installed spaCy pipeline package "
+                            "(or a model folder): install it, or unset NEWSETL_NER_MODEL for the default")
+    return replace(default, model=model,
+                   syntax=_flag("NEWSETL_SYNTAX", env.get("NEWSETL_SYNTAX"), default.syntax))
+
+
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
                   batch_size: int | None = None, workers: int | None = None,
                   fetch: FetchOptions | None = None, refresh: bool = False) -> Settings:
@@ -102,4 +126,5 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
                               else env.get("NEWSETL_WORKERS"), default_workers),
         fetch=fetch or fetch_options_from_env(env),
         refresh=refresh,
+        pipeline=PipelineOptions(entities=entity_options(env)),
     )

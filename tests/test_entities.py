@@ -43,3 +43,90 @@ def test_places_and_labels():
 def test_clean_name_strips_article_and_possessive():
     assert clean_name("the White House", "ORG") == "White House"
     assert clean_name("Russia’s", "LOC") == "Russia"
+
+
+def one(found) -> tuple[str, str, str | None]:
+    (entity,) = found[1]
+    return entity.name, entity.label, entity.country_code
+
+
+def test_country_variants_are_one_entity_with_an_iso_code():
+    found = resolve_mentions(spans(("US", "GPE"), ("the United States", "GPE"), ("America", "GPE"),
+                                   ("USA", "GPE"), ("U.S.", "GPE"), ("the US", "ORG")), "a1")
+    assert one(found) == ("United States", "LOC", "US")
+    assert len({m.entity_id for m in found[0]}) == 1
+
+
+def test_countries_take_a_news_name_and_keep_an_id_tied_to_the_code():
+    assert one(resolve_mentions(spans(("Britain", "GPE"), ("the UK", "GPE"), ("U.K.", "GPE")), "a1")) == \
+        ("United Kingdom", "LOC", "GB")
+    assert one(resolve_mentions(spans(("Russia’s", "GPE"), ("Russian Federation", "GPE")), "a1")) == \
+        ("Russia", "LOC", "RU")
+    assert one(resolve_mentions(spans(("South Korea", "GPE"),), "a1")) == ("South Korea", "LOC", "KR")
+    ids = {resolve_mentions(spans((name, "GPE"),), article)[1][0].entity_id
+           for name, article in (("Germany", "a1"), ("Germany", "a2"))}
+    assert len(ids) == 1
+
+
+def test_places_that_are_not_countries_have_no_code():
+    assert one(resolve_mentions(spans(("Kyiv", "GPE"),), "a1")) == ("Kyiv", "LOC", None)
+    assert one(resolve_mentions(spans(("Eastern Europe", "LOC"),), "a1")) == ("Eastern Europe", "LOC", None)
+
+
+def test_demonyms_are_not_places():
+    for word in ("Russian", "Ukrainians", "Chinese", "French", "Americans", "Israeli"):
+        assert one(resolve_mentions(spans((word, "GPE"),), "a1"))[1] == "NORP", word
+    assert one(resolve_mentions(spans(("Ukrainian", "NORP"),), "a1")) == ("Ukrainian", "NORP", None)
+
+
+def test_a_lone_first_name_labelled_person_is_not_a_country():
+    assert one(resolve_mentions(spans(("Chad", "PERSON"),), "a1")) == ("Chad", "PERSON", None)
+
+
+def test_organisation_variants_merge():
+    found = resolve_mentions(spans(("the Pentagon", "ORG"), ("Pentagon", "ORG"), ("Pentagon’s", "ORG")), "a1")
+    assert one(found) == ("Pentagon", "ORG", None)
+    found = resolve_mentions(spans(("The U.N.", "ORG"), ("United Nations", "ORG"), ("UN", "GPE")), "a1")
+    assert one(found) == ("United Nations", "ORG", None)
+
+
+def test_titles_and_roles_are_stripped_but_name_particles_kept():
+    assert clean_name("Pentagon press secretary John Kirby", "PERSON") == "John Kirby"
+    assert clean_name("Former chief executive Dennis Muilenburg", "PERSON") == "Dennis Muilenburg"
+    assert clean_name("Mr. Macron", "PERSON") == "Macron"
+    assert clean_name("Vincent van Gogh", "PERSON") == "Vincent van Gogh"
+    assert clean_name("Margherita della Valle", "PERSON") == "Margherita della Valle"
+    assert clean_name("Pope Francis", "PERSON") == "Pope Francis"
+    assert clean_name("Psaki’s", "PERSON") == "Psaki"
+    assert clean_name("the Ukrainians'", "NORP") == "Ukrainians"
+
+
+def test_short_forms_resolve_whatever_the_label_and_order():
+    found = resolve_mentions(spans(("Mr. Macron", "PERSON"), ("Kvien", "GPE"), ("Emmanuel Macron", "PERSON"),
+                                   ("Kristina Kvien", "PERSON"), ("Della Valle", "ORG"),
+                                   ("Margherita Della Valle", "PERSON")), "a1")
+    assert names(found) == {("Emmanuel Macron", "PERSON"), ("Kristina Kvien", "PERSON"),
+                            ("Margherita Della Valle", "PERSON")}
+
+
+def test_a_country_name_is_never_taken_for_a_surname():
+    found = resolve_mentions(spans(("Michael Jordan", "PERSON"), ("Jordan", "GPE")), "a1")
+    assert names(found) == {("Michael Jordan", "PERSON"), ("Jordan", "LOC")}
+
+
+def test_one_label_per_name_in_an_article():
+    found = resolve_mentions(spans(("Kremlin", "ORG"), ("Kremlin", "ORG"), ("Kremlin", "PERSON")), "a1")
+    assert names(found) == {("Kremlin", "ORG")}
+
+
+def test_every_mention_keeps_its_offsets_and_surface():
+    text = "President Joe Biden met Britain’s leaders. Biden left."
+    items = [("President Joe Biden", "PERSON", 0), ("Britain’s", "GPE", 24), ("Biden", "PERSON", 43)]
+    found = resolve_mentions([Span(s, label, start, start + len(s)) for s, label, start in items], "a1")
+    assert [text[m.char_start:m.char_end] for m in found[0]] == [m.surface for m in found[0]]
+    assert [m.label for m in found[0]] == ["PERSON", "LOC", "PERSON"]
+
+
+def test_older_spellings_of_places_take_the_standard_name():
+    found = resolve_mentions(spans(("Kiev", "GPE"), ("Kyiv", "GPE"), ("Washington, D.C.", "GPE")), "a1")
+    assert names(found) == {("Kyiv", "LOC"), ("Washington", "LOC")}

@@ -320,3 +320,36 @@ def test_never_raises_on_any_text(text):
 @given(news_like_text)
 def test_figures_are_well_formed_on_news_like_text(text):
     assert_well_formed(text, find_figures(text, "a1"))
+
+
+# --- Gaps filled for issue 7 ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Lockheed Martin will build 48 F-35 jets for Poland.", "48", {"object": "F-35 jets", "value": 48}),
+    ("Nvidia sold 376,000 H100 chips last year.", "376,000", {"object": "H100 chips"}),
+    ("Warsaw has ordered a further 32 of the aircraft.", "32 of the aircraft", {"object": "aircraft"}),
+    ("Two of its ships were damaged.", "Two of its ships", {"value": 2, "object": "ships"}),
+    ("The project needs between €5m and €10m.", "€5m", {"value_low": 5e6, "value_high": 10e6, "unit": "EUR"}),
+])
+def test_objects_with_model_names_and_partitives(text, surface, expected):
+    assert_fields(figure_with(text, surface), expected)
+
+
+def test_a_range_joins_ends_of_one_kind_only():
+    assert [(f.surface, f.kind) for f in find_figures("Wheat rose 3% to $6.12 a bushel.", "a1")] == \
+        [("3%", "percent"), ("$6.12", "money")]
+
+
+@pytest.mark.parametrize("text", [
+    "Investors were misled about the 737 MAX, the regulator said.",
+    "A lorry shed its load near junction 10 on Monday.",
+    "One of the officials said the talks had failed.",
+])
+def test_more_things_that_are_not_figures(text):
+    assert surfaces(text) == []
+
+
+def test_over_before_a_duration_is_a_span_of_time_not_a_bound():
+    assert_fields(figure_with("It will shed 11,000 jobs over three years.", "three years"),
+                  {"surface": "three years", "qualifier": None, "value": 3, "unit": "year"})
+    assert figure_with("Over 100 people came.", "100").qualifier == "over"

@@ -8,6 +8,8 @@ from tests.conftest import SEEDS, sql
 
 # Keys of an expected figure that are compared to the column of the same name.
 FIGURE_COLUMNS = ("value", "value_low", "value_high", "approximate", "qualifier", "unit", "kind", "object")
+# The name of the entity a figure is tied to, and its role (null where syntax ties it to none).
+HOLDER_COLUMNS = ("holder", "role")
 
 
 def article_of(warehouse, seed):
@@ -60,9 +62,10 @@ def test_seed_entities(seeded_warehouse, seed):
 def test_seed_figures(seeded_warehouse, seed):
     warehouse, _ = seeded_warehouse
     article_id = article_of(warehouse, seed)[0]
-    columns = ", ".join(("surface",) + FIGURE_COLUMNS)
-    rows = sql(warehouse, f"SELECT {columns} FROM figures WHERE article_id = ?", article_id)
-    figures = [dict(zip(("surface",) + FIGURE_COLUMNS, row)) for row in rows]
+    columns = ", ".join(f"f.{c}" for c in ("surface",) + FIGURE_COLUMNS)
+    rows = sql(warehouse, f"SELECT {columns}, e.name AS holder, f.role FROM figures f "
+                          "LEFT JOIN entities e USING (entity_id) WHERE f.article_id = ?", article_id)
+    figures = [dict(zip(("surface",) + FIGURE_COLUMNS + HOLDER_COLUMNS, row)) for row in rows]
     if not seed.expected["figures"]:
         assert figures == []
     for want in seed.expected["figures"]:
@@ -70,7 +73,8 @@ def test_seed_figures(seeded_warehouse, seed):
         assert candidates, f"no figure with {want['surface_contains']!r}; found {[f['surface'] for f in figures]}"
         mismatches = []
         for figure in candidates:
-            wrong = {k: (figure[k], want[k]) for k in FIGURE_COLUMNS if k in want and figure[k] != want[k]}
+            wrong = {k: (figure[k], want[k]) for k in FIGURE_COLUMNS + HOLDER_COLUMNS
+                     if k in want and figure[k] != want[k]}
             if not wrong:
                 break
             mismatches.append((figure["surface"], wrong))
@@ -92,3 +96,18 @@ def test_sql_checks_pass(seeded_warehouse):
 
     warehouse, _ = seeded_warehouse
     assert failed_checks(warehouse) == {}
+
+
+def test_country_variants_are_one_entity_and_aliases_explain_it(seeded_warehouse):
+    warehouse, _ = seeded_warehouse
+    rows = sql(warehouse, "SELECT DISTINCT surface FROM entity_aliases WHERE name = 'United States' "
+                          "AND label = 'LOC'")
+    assert {"US", "the United States"} <= {row[0] for row in rows}
+    assert sql(warehouse, "SELECT country_code FROM entities WHERE name = 'United States'") == [("US",)]
+
+
+def test_articles_without_a_model_for_their_language_are_counted(seeded_warehouse):
+    warehouse, report = seeded_warehouse
+    skipped = sql(warehouse, "SELECT language, count(*) FROM articles WHERE ner_model IS NULL GROUP BY 1")
+    assert skipped == [("de", 1)]
+    assert sql(warehouse, "SELECT articles_without_ner FROM runs WHERE run_id = ?", report.run_id) == [(1,)]

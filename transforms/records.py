@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: the raw_pages table
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,9 @@ class Article:
     text_hash: str
     cluster_id: str
     word_count: int
+    # The spaCy pipeline that read the text for entities; None when the article's
+    # language has no configured model (its entities were skipped, not missed).
+    ner_model: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,7 @@ class Entity:
     entity_id: str
     name: str
     label: str
+    country_code: str | None = None  # ISO 3166-1 alpha-2, for countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,10 @@ class Figure:
     char_start: int
     char_end: int
     sentence: str
+    # The entity the sentence's syntax ties this figure to, and how: "holder" (has it),
+    # "giver" (sends, pays, sells it) or "receiver" (gets it). None when syntax does not say.
+    entity_id: str | None = None
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

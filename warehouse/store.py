@@ -34,7 +34,9 @@ def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object],
     """One Delta commit; creates the table with its declared schema on first use."""
     if not rows:
         return 0
+    # "merge" adds the columns a newer schema version declares to an older table.
     write_deltalake(str(table_path(warehouse, spec)), to_arrow(spec, rows, lineage), mode="append",
+                    schema_mode="merge",
                     writer_properties=WriterProperties(compression=spec.compression))  # type: ignore[arg-type]
     return len(rows)
 

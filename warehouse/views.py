@@ -51,7 +51,8 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
     """
     if files:
         listing = ", ".join(_quote(f) for f in files)
-        return f"CREATE VIEW _{spec.name} AS SELECT * FROM read_parquet([{listing}])"
+        # union_by_name: files written before a column was added read it as NULL.
+        return f"CREATE VIEW _{spec.name} AS SELECT * FROM read_parquet([{listing}], union_by_name = true)"
     columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[field.type]}) AS {field.name}" for field in spec.arrow)
     return f"CREATE VIEW _{spec.name} AS SELECT {columns} WHERE false"
 

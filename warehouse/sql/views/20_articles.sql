@@ -2,7 +2,7 @@
 CREATE VIEW articles AS
 SELECT a.article_id, a.doc_id, a.source, a.url, a.canonical_url, a.title, a.author, a.sitename,
        a.published_date, a.language, a.text, a.text_hash, a.cluster_id, a.word_count,
-       a.run_id, a.batch_id
+       a.ner_model, a.run_id, a.batch_id
 FROM _articles AS a
 JOIN batches AS b USING (batch_id)
 QUALIFY row_number() OVER (PARTITION BY a.article_id ORDER BY b.committed_at DESC, a.doc_id) = 1;

@@ -1,6 +1,10 @@
 -- One row per run: its latest state (a run writes a row when it starts and when it ends).
+-- articles_without_ner: articles of the run in a language with no configured NER model,
+-- stored without entities or figures (articles.ner_model IS NULL).
 CREATE VIEW runs AS
-SELECT run_id, started_at, finished_at, status, sources, documents_seen, documents_skipped,
-       articles, entity_mentions, figures, rejections, batches
-FROM _runs
-QUALIFY row_number() OVER (PARTITION BY run_id ORDER BY finished_at DESC NULLS LAST) = 1;
+SELECT r.run_id, r.started_at, r.finished_at, r.status, r.sources, r.documents_seen, r.documents_skipped,
+       r.articles, r.entity_mentions, r.figures, r.rejections, r.batches,
+       (SELECT count(*) FROM articles AS a WHERE a.run_id = r.run_id AND a.ner_model IS NULL)
+           AS articles_without_ner
+FROM _runs AS r
+QUALIFY row_number() OVER (PARTITION BY r.run_id ORDER BY r.finished_at DESC NULLS LAST) = 1;

@@ -1,0 +1,57 @@
+"""Figures tied to the entity that holds, gives or receives them, by syntax only (real model and parser)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of
+from transforms.figures import find_figures
+from transforms.holders import attach_holders
+
+OPTIONS = EntityOptions(syntax=True)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_ner(OPTIONS)
+
+
+def holders(nlp, text: str) -> dict[str, tuple[str, str] | None]:
+    doc = read_text(nlp, text, OPTIONS)
+    mentions, entities = resolve_mentions(spans_of(doc), "a1")
+    name_of = {e.entity_id: e.name for e in entities}
+    figures = attach_holders(doc, find_figures(text, "a1"), mentions)
+    return {f.surface: (name_of[f.entity_id], f.role) if f.entity_id else None for f in figures}
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), [
+    ("Kirby said the United States has 8,500 troops on high alert.", "8,500 troops",
+     ("United States", "holder")),
+    ("The 300 Javelin missiles that the United States delivered to Ukraine have been used.",
+     "300 Javelin missiles", ("United States", "giver")),
+    ("Ukraine will receive 31 battle tanks from Germany.", "31 battle tanks", ("Ukraine", "receiver")),
+    ("Russia's 100,000 troops are massed near the border.", "100,000 troops", ("Russia", "holder")),
+    ("Boeing will pay $200 million to settle the charges.", "$200 million", ("Boeing", "giver")),
+])
+def test_syntax_ties_a_figure_to_an_entity(nlp, text, surface, expected):
+    assert holders(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # Near an entity, but no verb of having, giving or receiving ties them.
+    ("In Ukraine, 8,500 troops are on high alert.", "8,500 troops"),
+    ("Russia said 12 drones were shot down.", "12 drones"),
+    ("Police arrested 40 activists near Westminster Bridge.", "40 activists"),
+])
+def test_no_entity_from_proximity_alone(nlp, text, surface):
+    assert holders(nlp, text)[surface] is None
+
+
+def test_without_the_parser_no_figure_has_an_entity():
+    options = EntityOptions(syntax=False)
+    nlp = load_ner(options)
+    assert "parser" not in nlp.pipe_names
+    text = "The United States has 8,500 troops on high alert."
+    doc = read_text(nlp, text, options)
+    mentions, _ = resolve_mentions(spans_of(doc), "a1")
+    assert [f.entity_id for f in attach_holders(doc, find_figures(text, "a1"), mentions)] == [None]

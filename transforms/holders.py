@@ -1,0 +1,157 @@
+"""Who holds a figure: the entity a sentence's syntax ties a figure to, and its role.
+
+Only dependency paths count, never nearness: "the United States has 8,500 troops"
+(subject of a verb of having: holder), "the 300 missiles that the United States
+delivered to Ukraine" (subject of a verb of giving in a relative clause: giver),
+"Ukraine will receive 31 tanks" (receiver), "Russia's 100,000 troops" (possessor:
+holder). Anything else leaves the figure's entity NULL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from transforms.records import EntityMention, Figure
+
+__all__ = ["attach_holders", "VERB_ROLES"]
+
+
+def verb_forms(role: str, *verbs: str) -> dict[str, str]:
+    """'give/gives/gave/given/giving' -> role; the parser runs without the lemmatizer."""
+    return {form: role for verb in verbs for form in verb.split("/")}
+
+
+# Inflected forms, because the lemmatizer (and the tagger it needs) is not loaded.
+VERB_ROLES = {
+    **verb_forms("holder", "have/has/had/having", "hold/holds/held/holding", "own/owns/owned/owning",
+                 "keep/keeps/kept/keeping", "employ/employs/employed/employing",
+                 "station/stations/stationed/stationing", "possess/possesses/possessed/possessing",
+                 "control/controls/controlled/controlling", "maintain/maintains/maintained/maintaining",
+                 "field/fields/fielded/fielding", "operate/operates/operated/operating"),
+    **verb_forms("giver", "give/gives/gave/given/giving", "send/sends/sent/sending",
+                 "deliver/delivers/delivered/delivering", "provide/provides/provided/providing",
+                 "supply/supplies/supplied/supplying", "pledge/pledges/pledged/pledging",
+                 "promise/promises/promised/promising", "donate/donates/donated/donating",
+                 "sell/sells/sold/selling", "ship/ships/shipped/shipping", "export/exports/exported/exporting",
+                 "pay/pays/paid/paying", "lend/lends/lent/lending", "transfer/transfers/transferred/transferring",
+                 "grant/grants/granted/granting", "offer/offers/offered/offering",
+                 "contribute/contributes/contributed/contributing", "deploy/deploys/deployed/deploying",
+                 "commit/commits/committed/committing", "invest/invests/invested/investing",
+                 "spend/spends/spent/spending", "allocate/allocates/allocated/allocating"),
+    **verb_forms("receiver", "receive/receives/received/receiving", "get/gets/got/gotten/getting",
+                 "obtain/obtains/obtained/obtaining", "buy/buys/bought/buying",
+                 "import/imports/imported/importing", "acquire/acquires/acquired/acquiring",
+                 "purchase/purchases/purchased/purchasing",
+                 "raise/raises/raised/raising", "earn/earns/earned/earning",
+                 "collect/collects/collected/collecting", "accept/accepts/accepted/accepting"),
+}
+# Labels of entities that can hold, give or receive things.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP"})
+SUBJECTS = ("nsubj",)
+OBJECTS = ("dobj", "obj")
+
+
+def attach_holders(doc: Doc, figures: list[Figure], mentions: list[EntityMention]) -> list[Figure]:
+    """Each figure with the entity and role its sentence's syntax gives it; the rest unchanged."""
+    if not doc.has_annotation("DEP"):
+        return figures
+    mention_at = {}
+    for mention in mentions:
+        if mention.label in ACTOR_LABELS:
+            for char in range(mention.char_start, mention.char_end):
+                mention_at[char] = mention
+    attached = []
+    for figure in figures:
+        span = doc.char_span(figure.char_start, figure.char_end, alignment_mode="expand")
+        found = holder_of(span.root, mention_at) if span is not None and len(span) else None
+        if found is not None and not overlaps(found[0], figure):
+            figure = replace(figure, entity_id=found[0].entity_id, role=found[1])
+        attached.append(figure)
+    return attached
+
+
+def overlaps(mention: EntityMention, figure: Figure) -> bool:
+    return mention.char_start < figure.char_end and figure.char_start < mention.char_end
+
+
+def holder_of(root: Token, mention_at: dict[int, EntityMention]) -> tuple[EntityMention, str] | None:
+    """(mention, role) for the figure whose phrase is headed by root, or None."""
+    # "Russia's 100,000 troops": the possessor holds them.
+    for child in root.children:
+        if child.dep_ == "poss":
+            found = entity_at(child, mention_at)
+            if found is not None:
+                return found, "holder"
+    verb = root.head
+    if root.dep_ in OBJECTS and verb.lower_ in VERB_ROLES:
+        # "the United States has 8,500 troops": the subject holds, gives or receives them.
+        subject = subject_of(verb)
+        found = entity_at(subject, mention_at) if subject is not None else None
+        if found is not None:
+            return found, VERB_ROLES[verb.lower_]
+    if root.dep_ == "nsubjpass" and VERB_ROLES.get(verb.lower_) == "giver":
+        # "8,500 troops were sent by the US to Poland": the agent gives, "to" receives.
+        for child in verb.children:
+            if child.dep_ == "agent":
+                found = first_object_entity(child, mention_at)
+                if found is not None:
+                    return found, "giver"
+        for child in verb.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ == "to":
+                found = first_object_entity(child, mention_at)
+                if found is not None:
+                    return found, "receiver"
+    for clause in (child for member in coordination(root) for child in member.children):
+        # "the 300 missiles that the United States delivered": the clause's subject. A relative
+        # clause after a list ("300 missiles, 800 bombs and ... that the US delivered") is
+        # attached by the parser to one member; it describes them all.
+        if clause.dep_ == "relcl" and clause.lower_ in VERB_ROLES:
+            subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+            found = entity_at(subject, mention_at) if subject is not None else None
+            if found is not None:
+                return found, VERB_ROLES[clause.lower_]
+    return None
+
+
+def coordination(noun: Token) -> list[Token]:
+    """The noun and the nouns coordinated with it ('missiles, bombs and munitions')."""
+    first = noun
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    members, todo = [], [first]
+    while todo:
+        member = todo.pop()
+        members.append(member)
+        todo += [child for child in member.children if child.dep_ == "conj"]
+    return members
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it shares: 'agreed to pay' (xcomp), 'and sold' (conj)."""
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return subject
+        verb = verb.head
+
+
+def entity_at(token: Token, mention_at: dict[int, EntityMention]) -> EntityMention | None:
+    """The mention covering the token, or covering its apposition ('Its founder, Jeff Bezos')."""
+    found = mention_at.get(token.idx)
+    if found is not None:
+        return found
+    for child in token.children:
+        if child.dep_ == "appos":
+            found = mention_at.get(child.idx)
+            if found is not None:
+                return found
+    return None
+
+
+def first_object_entity(preposition: Token, mention_at: dict[int, EntityMention]) -> EntityMention | None:
+    for child in preposition.children:
+        if child.dep_ == "pobj":
+            return entity_at(child, mention_at)
+    return None
