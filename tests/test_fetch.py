@@ -7,7 +7,16 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from tests.http_fixtures import SLOW_SECONDS, Site, serve
-from warehouse.fetch import Fetched, FetchFailure, FetchOptions, FetchRequest, fetch_all, parse_retry_after
+from warehouse.fetch import (
+    Fetched,
+    Fetcher,
+    FetchFailure,
+    FetchOptions,
+    FetchRequest,
+    fetch_all,
+    parse_retry_after,
+    run_coroutine,
+)
 
 RATE = 10.0  # requests per second per host: 100 ms between request starts
 
@@ -78,6 +87,18 @@ def test_private_addresses_are_refused_unless_allowed(site):
     assert site.log == []  # not even robots.txt was asked for
     [fetched] = fetch_all([FetchRequest(url)], test_options(site))
     assert isinstance(fetched, Fetched)
+
+
+def test_the_connection_itself_is_checked_not_only_the_first_lookup(site):
+    """A name that looked public at first but resolves to loopback when connecting (DNS rebinding)."""
+    async def fetch_after_rebinding():
+        async with Fetcher(test_options(site, allowed_networks=())) as fetcher:
+            fetcher._address_checks["127.0.0.1"] = None  # what the early lookup concluded
+            return await fetcher.fetch(FetchRequest(site.base + "/pages/1.html"), obey_robots=False)
+
+    result = run_coroutine(fetch_after_rebinding())
+    assert isinstance(result, FetchFailure) and result.reason == "blocked_address"
+    assert site.log == []
 
 
 def test_a_long_retry_after_gives_up_instead_of_waiting(site):

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 from protego import Protego
 
@@ -142,9 +143,10 @@ class Fetcher:
         timeout = httpx.Timeout(self.options.deadline_seconds)
         # TLS is always verified; there is deliberately no switch to turn that off.
         self._client = httpx.AsyncClient(
+            transport=_GuardedTransport(self._allowed, verify=True,
+                                        limits=httpx.Limits(max_connections=self.options.concurrency)),
             follow_redirects=False, verify=True, timeout=timeout, trust_env=False,
-            headers={"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip, deflate"},
-            limits=httpx.Limits(max_connections=self.options.concurrency))
+            headers={"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip, deflate"})
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
@@ -186,23 +188,17 @@ class Fetcher:
         return None
 
     async def _check_address(self, host: str) -> FetchFailure | None:
+        """Refuse early, with a clear reason, before robots.txt is asked for. The connection itself
+        is checked again (`_GuardedBackend`), so a name that resolves differently later gains nothing."""
         if host in self._address_checks:
             return self._address_checks[host]
         try:
-            infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError) as error:
-            failure: FetchFailure | None = FetchFailure(host, "dns_error", f"{host}: {error}")
-        else:
+            await resolve_allowed(host, self._allowed)
             failure = None
-            for info in infos:
-                address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-                if any(address in network for network in self._allowed):
-                    continue
-                if not address.is_global or address.is_multicast:
-                    failure = FetchFailure(host, "blocked_address",
-                                           f"{host} resolves to {address}, a private, loopback or "
-                                           "link-local address; allow it with allowed_networks")
-                    break
+        except BlockedAddress as error:
+            failure = FetchFailure(host, "blocked_address", str(error))
+        except (socket.gaierror, UnicodeError) as error:
+            failure = FetchFailure(host, "dns_error", f"{host}: {error}")
         self._address_checks[host] = failure
         return failure
 
@@ -314,6 +310,10 @@ class Fetcher:
             return fail("connection_error", f"{url}: {type(error).__name__}: {error}", transient=True)
         except httpx.InvalidURL as error:
             return fail("bad_url", f"{url}: {error}")
+        except BlockedAddress as error:
+            return fail("blocked_address", str(error))
+        except (socket.gaierror, UnicodeError) as error:
+            return fail("dns_error", f"{url}: {error}", transient=True)
 
     @staticmethod
     def _fetched(request: FetchRequest, url: str, response: httpx.Response, content: bytes,
@@ -321,6 +321,56 @@ class Fetcher:
         kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
         return Fetched(url=request.url, final_url=url, status=response.status_code, headers=kept,
                        content=content, fetched_at=datetime.now(timezone.utc), not_modified=not_modified)
+
+
+class BlockedAddress(OSError):
+    """A host resolves to an address that may not be fetched."""
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+async def resolve_allowed(host: str, allowed: Sequence[Network]) -> list[str]:
+    """The host's addresses, or BlockedAddress if any is private, loopback, link-local or otherwise
+    not global (and not in `allowed`)."""
+    infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    addresses = []
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not any(address in network for network in allowed) and (not address.is_global or address.is_multicast):
+            raise BlockedAddress(f"{host} resolves to {address}, a private, loopback or link-local "
+                                 "address; allow it with allowed_networks (NEWSETL_ALLOW_NETWORKS)")
+        addresses.append(str(address))
+    return addresses
+
+
+class _GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Connects only to checked addresses: the name is resolved and checked here, at connect time,
+    and the connection goes to the checked address (TLS still verifies the host name)."""
+
+    def __init__(self, allowed: Sequence[Network]) -> None:
+        self._allowed = allowed
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                          local_address: str | None = None,
+                          socket_options: Any = None) -> httpcore.AsyncNetworkStream:
+        addresses = await resolve_allowed(host, self._allowed)
+        return await self._inner.connect_tcp(addresses[0], port, timeout=timeout, local_address=local_address,
+                                             socket_options=socket_options)
+
+    async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
+        raise BlockedAddress("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+class _GuardedTransport(httpx.AsyncHTTPTransport):
+    def __init__(self, allowed: Sequence[Network], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        # httpx takes no network backend; its pool (httpcore, pinned) does.
+        self._pool._network_backend = _GuardedBackend(allowed)  # type: ignore[attr-defined]
 
 
 def parse_retry_after(headers: httpx.Headers | dict[str, str], now: datetime | None = None) -> float | None:
