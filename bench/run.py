@@ -15,14 +15,14 @@ from pathlib import Path
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 import trafilatura  # noqa: E402
-
 from fastwarc.warc import ArchiveIterator, WarcRecordType  # noqa: E402
 
 from bench.corpus import build_corpus  # noqa: E402
 # The tests' WARC writer: one way to write fixtures, shared with the benchmark.
 from tests.warc_fixtures import WarcRecordSpec, write_warc  # noqa: E402
-from transforms.entities import EntityOptions, load_ner  # noqa: E402
+from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of  # noqa: E402
 from transforms.figures import find_figures  # noqa: E402
+from transforms.holders import find_holders  # noqa: E402
 
 _nlp = None
 
@@ -51,18 +51,29 @@ def bare_loop(paths: list[Path], workers: int) -> float:
 
 
 def ner_cost(paths: list[Path], sample: int) -> dict[str, float]:
-    """Milliseconds per document of NER alone and NER with the parser (syntax), one process."""
+    """Milliseconds per document of NER alone, with a parse of the whole text, and with the
+    pipeline's parse of only the sentences that hold a figure and an actor; one process."""
     texts = []
     for path in paths[:sample]:
         document = trafilatura.bare_extraction(path.read_bytes(), deduplicate=False, favor_precision=True)
         if document is not None and document.text:
             texts.append(document.text)
+    options = EntityOptions()
+    ner_only, with_parser = load_ner(replace(options, syntax=False)), load_ner(replace(options, syntax=True))
+
+    def figure_sentences(text: str) -> None:
+        mentions, _ = resolve_mentions(spans_of(read_text(with_parser, text, options)), "bench")
+        find_holders(with_parser, text, find_figures(text, "bench"), mentions)
+
+    modes = {
+        "NER only": lambda: list(ner_only.pipe(texts)),
+        "NER + whole-text parse": lambda: list(with_parser.pipe(texts)),
+        "NER + figure-sentence parse": lambda: [figure_sentences(text) for text in texts],
+    }
     costs = {}
-    for name, syntax in (("NER only", False), ("NER + parser", True)):
-        nlp = load_ner(replace(EntityOptions(), syntax=syntax))
-        list(nlp.pipe(texts[:5]))  # warm up
+    for name, run in modes.items():
         started = time.perf_counter()
-        list(nlp.pipe(texts))
+        run()
         costs[name] = (time.perf_counter() - started) * 1000 / len(texts)
     return costs
 
@@ -146,9 +157,10 @@ def main(argv: list[str] | None = None) -> None:
           f"Prefect server start and warm-up run {warmup:.1f}s, not counted)")
     print(f"ratio pipeline/bare: {bare / seconds:.2f}")
     costs = ner_cost(paths, args.stage_sample)
-    only, parsed = costs["NER only"], costs["NER + parser"]
-    print(f"NER only: {only:.1f} ms/doc; NER + parser (NEWSETL_SYNTAX=1, the default): {parsed:.1f} ms/doc "
-          f"(x{parsed / only:.2f}); one process, {min(args.stage_sample, len(paths))} pages")
+    only = costs["NER only"]
+    for name, cost in costs.items():
+        print(f"{name}: {cost:.1f} ms/doc (x{cost / only:.2f}); one process, "
+              f"{min(args.stage_sample, len(paths))} pages")
 
     warc = build_warc(paths, Path(args.corpus) / f"{args.docs}.warc.gz")
     records, bare_docs, bare_seconds = bare_warc_loop(warc)

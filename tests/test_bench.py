@@ -22,4 +22,4 @@ def test_bench_prints_both_rates_and_ratio(prefect_server, tmp_path, capsys):
     assert ratio > 0
     warc_ratio = float(out.split("ratio reader/bare:")[1].split()[0])
     assert warc_ratio > 0 and "records/s" in out
-    assert "NER only" in out and "NER + parser" in out
+    assert "NER only" in out and "NER + figure-sentence parse" in out

@@ -6,7 +6,7 @@ import pytest
 
 from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of
 from transforms.figures import find_figures
-from transforms.holders import attach_holders
+from transforms.holders import find_holders
 
 OPTIONS = EntityOptions(syntax=True)
 
@@ -20,7 +20,7 @@ def holders(nlp, text: str) -> dict[str, tuple[str, str] | None]:
     doc = read_text(nlp, text, OPTIONS)
     mentions, entities = resolve_mentions(spans_of(doc), "a1")
     name_of = {e.entity_id: e.name for e in entities}
-    figures = attach_holders(doc, find_figures(text, "a1"), mentions)
+    figures = find_holders(nlp, text, find_figures(text, "a1"), mentions)
     return {f.surface: (name_of[f.entity_id], f.role) if f.entity_id else None for f in figures}
 
 
@@ -54,4 +54,15 @@ def test_without_the_parser_no_figure_has_an_entity():
     text = "The United States has 8,500 troops on high alert."
     doc = read_text(nlp, text, options)
     mentions, _ = resolve_mentions(spans_of(doc), "a1")
-    assert [f.entity_id for f in attach_holders(doc, find_figures(text, "a1"), mentions)] == [None]
+    assert [f.entity_id for f in find_holders(nlp, text, find_figures(text, "a1"), mentions)] == [None]
+
+
+def test_only_sentences_with_a_figure_and_an_actor_are_parsed(nlp):
+    from transforms.holders import sentences_to_parse
+
+    text = ("Markets were calm on Monday. The United States has 8,500 troops on high alert. "
+            "About 40 people attended. Officials in Poland met again.")
+    doc = read_text(nlp, text, OPTIONS)
+    mentions, _ = resolve_mentions(spans_of(doc), "a1")
+    ranges = sentences_to_parse(text, find_figures(text, "a1"), mentions)
+    assert [text[start:end] for start, end in ranges] == ["The United States has 8,500 troops on high alert."]

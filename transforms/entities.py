@@ -149,7 +149,8 @@ def load_ner(options: EntityOptions) -> Language:
 
 
 def read_text(nlp: Language, text: str, options: EntityOptions) -> Doc:
-    return nlp(text[: options.max_chars])
+    """Entities of the text; the parser, when loaded, runs later on chosen sentences only."""
+    return nlp(text[: options.max_chars], disable=[p for p in ("tok2vec", "parser") if p in nlp.pipe_names])
 
 
 def spans_of(doc: Doc) -> list[Span]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from transforms.records import EntityMention, Figure
 
-__all__ = ["attach_holders", "VERB_ROLES"]
+__all__ = ["attach_holders", "find_holders", "VERB_ROLES"]
 
 
 def verb_forms(role: str, *verbs: str) -> dict[str, str]:
@@ -51,6 +52,44 @@ VERB_ROLES = {
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP"})
 SUBJECTS = ("nsubj",)
 OBJECTS = ("dobj", "obj")
+
+
+def find_holders(nlp: Language, text: str, figures: list[Figure],
+                 mentions: list[EntityMention]) -> list[Figure]:
+    """Figures with their holders, parsing only the sentences that could have one.
+
+    The parser costs about as much as NER per sentence, and a holder needs a figure
+    and an actor in the same sentence: most sentences of a story have neither.
+    """
+    if "parser" not in nlp.pipe_names:
+        return figures
+    ranges = sentences_to_parse(text, figures, mentions)
+    docs = nlp.pipe((text[start:end] for start, end in ranges), disable=["ner"])
+    found: dict[str, Figure] = {}
+    for (start, end), doc in zip(ranges, docs):
+        inside = [shift(f, -start) for f in figures if start <= f.char_start and f.char_end <= end]
+        near = [shift(m, -start) for m in mentions if start <= m.char_start and m.char_end <= end]
+        found.update((f.figure_id, f) for f in attach_holders(doc, inside, near) if f.entity_id)
+    return [replace(f, entity_id=found[f.figure_id].entity_id, role=found[f.figure_id].role)
+            if f.figure_id in found else f for f in figures]
+
+
+def sentences_to_parse(text: str, figures: list[Figure], mentions: list[EntityMention]) -> list[tuple[int, int]]:
+    """Character ranges of the sentences holding both a figure and an actor mention."""
+    ranges = set()
+    for figure in figures:
+        # The last occurrence of the sentence that starts at or before the figure.
+        start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
+        if start < 0 or start + len(figure.sentence) < figure.char_end:
+            continue
+        end = start + len(figure.sentence)
+        if any(m.label in ACTOR_LABELS and start <= m.char_start and m.char_end <= end for m in mentions):
+            ranges.add((start, end))
+    return sorted(ranges)
+
+
+def shift(item, offset: int):
+    return replace(item, char_start=item.char_start + offset, char_end=item.char_end + offset)
 
 
 def attach_holders(doc: Doc, figures: list[Figure], mentions: list[EntityMention]) -> list[Figure]:

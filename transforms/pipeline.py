@@ -10,7 +10,7 @@ from transforms.decode import decode_document
 from transforms.entities import EntityOptions, read_text, resolve_mentions, spans_of
 from transforms.extract import ExtractedDocument, ExtractOptions, extract_document
 from transforms.figures import FigureOptions, find_figures
-from transforms.holders import attach_holders
+from transforms.holders import find_holders
 from transforms.ids import article_id_for, canonical_url, sha256_hex
 from transforms.language import LanguageOptions, detect_language
 from transforms.normalise import NormaliseOptions, normalise_text, word_count
@@ -52,7 +52,7 @@ def process_document(raw: RawDocument, nlp: Language, options: PipelineOptions) 
         return ProcessedDocument(article=article, mentions=[], entities=[], figures=[])
     doc = read_text(nlp, text, options.entities)
     mentions, entities = resolve_mentions(spans_of(doc), article.article_id)
-    figures = attach_holders(doc, find_figures(text, article.article_id, options.figures), mentions)
+    figures = find_holders(nlp, text, find_figures(text, article.article_id, options.figures), mentions)
     article = replace(article, ner_model=options.entities.model)
     return ProcessedDocument(article=article, mentions=mentions, entities=entities, figures=figures)
 
