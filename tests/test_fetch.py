@@ -64,13 +64,13 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
     # robots.txt first, and nothing it disallows was ever asked for.
     assert log[0][1] == "/robots.txt"
     assert not [p for _, p in log if p.startswith("/private/")]
-    # The per-host rate held: no burst, and any 5 requests in a row span 4 intervals (the slack is
-    # connection set-up, which delays one arrival but not the schedule).
+    # The per-host rate held: any 10 requests in a row span at least 9 intervals, less a slack for
+    # arrival jitter on a busy machine (the schedule is kept when sending; arrivals vary by tens of ms).
+    # Without the limit, 10 requests would arrive within a few milliseconds.
     starts = sorted(t for t, _ in log)
     assert len(starts) >= 15
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert min(gaps) >= 0.3 / RATE, gaps
-    assert all(b - a >= 4 / RATE - 0.06 for a, b in zip(starts, starts[4:])), gaps
+    spans = [b - a for a, b in zip(starts, starts[9:])]
+    assert min(spans) >= 9 / RATE - 0.15, spans
     # Retry-After was honoured, the 500 was retried, the slow page was tried 1 + retries times.
     busy = [t for t, p in log if p == "/busy.html"]
     assert len(busy) == 2 and busy[1] - busy[0] >= 0.95
