@@ -15,15 +15,17 @@ from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 
 from flows import progress
+from flows.clusters import cluster_batch
 from flows.settings import Settings, load_settings
 from flows.workers import process_documents, shutdown_workers
 from transforms.pipeline import ProcessedDocument
 from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
-from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, REJECTIONS, RUNS
 from warehouse.fetch import FetchOptions
+from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
+                               MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS, SITE_LINES)
 from warehouse.sources import DocumentRef, Discovery, discover_documents, read_documents
-from warehouse.store import append_rows, committed_doc_ids, ensure_tables, latest_raw_pages
+from warehouse.store import append_rows, committed_doc_ids, committed_site_chrome, ensure_tables, latest_raw_pages
 from warehouse.views import publish_views
 
 
@@ -132,14 +134,23 @@ def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], f
                          documents: int, skipped: int, run_id: str, batch_id: str,
                          settings: Settings) -> BatchCounts:
     """Transform the documents, append every row of the batch, then commit its marker."""
-    processed, more_rejections = split_results(process_documents(todo, settings.pipeline, settings.workers))
+    boilerplate = settings.pipeline.boilerplate
+    chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+    processed, more_rejections = split_results(process_documents(todo, settings.pipeline, settings.workers, chrome))
     rejections = rejections + more_rejections
+    # Batches run one at a time, so each sees the copies every earlier batch committed.
+    clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
+    processed = clustered.processed
     lineage = {"run_id": run_id, "batch_id": batch_id}
     articles = append_rows(settings.warehouse, ARTICLES, [p.article for p in processed], lineage)
     mentions = append_rows(settings.warehouse, ENTITY_MENTIONS, [m for p in processed for m in p.mentions], lineage)
     append_rows(settings.warehouse, ENTITIES, [e for p in processed for e in p.entities], lineage)
     figures = append_rows(settings.warehouse, FIGURES, [f for p in processed for f in p.figures], lineage)
     rejected = append_rows(settings.warehouse, REJECTIONS, rejections, lineage)
+    append_rows(settings.warehouse, MINHASH_SIGNATURES, clustered.signatures, lineage)
+    append_rows(settings.warehouse, LSH_BANDS, clustered.bands, lineage)
+    append_rows(settings.warehouse, DUPLICATE_LINKS, clustered.links, lineage)
+    append_rows(settings.warehouse, SITE_LINES, [line for p in processed for line in p.site_lines], lineage)
     # Fetched bytes are kept even when they did not make an article: a better extractor may.
     kept = append_rows(settings.warehouse, RAW_PAGES, fetched, lineage)
     if articles or rejected or kept:

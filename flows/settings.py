@@ -89,6 +89,29 @@ def fetch_options_from_env(env: Mapping[str, str]) -> FetchOptions:
     )
 
 
+def _fraction(key: str, raw: str | None, default: float) -> float:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{key}={raw!r} is not a number") from None
+    if not 0.0 < value <= 1.0:
+        raise SettingsError(f"{key}={raw!r} must be above 0 and at most 1")
+    return value
+
+
+def pipeline_options(env: Mapping[str, str]) -> PipelineOptions:
+    """Entity model, text-cleaning and duplicate thresholds (README, "Clean text, language and duplicates")."""
+    defaults = PipelineOptions(entities=entity_options(env))
+    dedup = replace(defaults.dedup, threshold=_fraction(
+        "NEWSETL_DEDUP_THRESHOLD", env.get("NEWSETL_DEDUP_THRESHOLD"), defaults.dedup.threshold))
+    boilerplate = replace(defaults.boilerplate, min_stories=_positive_int(
+        "NEWSETL_BOILERPLATE_MIN_STORIES", env.get("NEWSETL_BOILERPLATE_MIN_STORIES"),
+        defaults.boilerplate.min_stories))
+    return replace(defaults, dedup=dedup, boilerplate=boilerplate)
+
+
 def _flag(key: str, raw: str | None, default: bool) -> bool:
     if raw is None or raw == "":
         return default
@@ -126,5 +149,5 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
                               else env.get("NEWSETL_WORKERS"), default_workers),
         fetch=fetch or fetch_options_from_env(env),
         refresh=refresh,
-        pipeline=PipelineOptions(entities=entity_options(env)),
+        pipeline=pipeline_options(env),
     )

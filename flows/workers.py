@@ -6,9 +6,10 @@ scale, and Prefect task runs per document would cost more than the NLP itself.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import traceback
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from spacy.language import Language
@@ -30,11 +31,11 @@ def _init_worker(options: PipelineOptions) -> None:
     _worker_nlp = load_ner(options.entities)
 
 
-def _process_one(raw: RawDocument) -> ProcessedDocument | Rejection:
+def _process_one(raw: RawDocument, chrome: Collection[str] = frozenset()) -> ProcessedDocument | Rejection:
     """A bug or a hostile document costs one rejection row, never the batch."""
     assert _worker_nlp is not None and _worker_options is not None
     try:
-        return process_document(raw, _worker_nlp, _worker_options)
+        return process_document(raw, _worker_nlp, _worker_options, chrome)
     except Exception as error:  # noqa: BLE001 - recorded with its traceback tail
         tail = traceback.format_exc(limit=-2).strip().splitlines()[-1]
         return Rejection(doc_id=raw.doc_id, source=raw.source, stage="process",
@@ -53,17 +54,20 @@ def _pool_for(options: PipelineOptions, workers: int) -> ProcessPoolExecutor:
     return _pool
 
 
-def process_documents(raws: Sequence[RawDocument], options: PipelineOptions,
-                      workers: int) -> list[ProcessedDocument | Rejection]:
-    """Results in input order. One worker runs in this process (no start-up cost)."""
+def process_documents(raws: Sequence[RawDocument], options: PipelineOptions, workers: int,
+                      chrome: Collection[str] = frozenset()) -> list[ProcessedDocument | Rejection]:
+    """Results in input order. One worker runs in this process (no start-up cost).
+
+    `chrome`: the site boilerplate line hashes known when the batch started.
+    """
     if not raws:
         return []
     if workers <= 1:
         if _worker_nlp is None or _worker_options != options:
             _init_worker(options)
-        return [_process_one(raw) for raw in raws]
+        return [_process_one(raw, chrome) for raw in raws]
     chunksize = max(1, min(16, len(raws) // (workers * 4)))
-    return list(_pool_for(options, workers).map(_process_one, raws, chunksize=chunksize))
+    return list(_pool_for(options, workers).map(_process_one, raws, itertools.repeat(chrome), chunksize=chunksize))
 
 
 def shutdown_workers() -> None:

@@ -111,3 +111,16 @@ def test_articles_without_a_model_for_their_language_are_counted(seeded_warehous
     skipped = sql(warehouse, "SELECT language, count(*) FROM articles WHERE ner_model IS NULL GROUP BY 1")
     assert skipped == [("de", 1)]
     assert sql(warehouse, "SELECT articles_without_ner FROM runs WHERE run_id = ?", report.run_id) == [(1,)]
+
+
+NEAR_DUPLICATE_SEEDS = [seed for seed in SEEDS if seed.expected.get("near_duplicate_of")]
+
+
+@pytest.mark.parametrize("seed", NEAR_DUPLICATE_SEEDS, ids=lambda s: s.name)
+def test_seed_near_duplicate_shares_cluster_and_others_do_not(seeded_warehouse, seed):
+    warehouse, _ = seeded_warehouse
+    clusters = dict(sql(warehouse, "SELECT source, cluster_id FROM articles"))
+    original = next(s for s in SEEDS if s.path.name.split(".")[0] == seed.expected["near_duplicate_of"])
+    assert clusters[str(seed.path)] == clusters[str(original.path)]
+    others = {path for path, cluster in clusters.items() if cluster == clusters[str(seed.path)]}
+    assert others == {str(seed.path), str(original.path)}

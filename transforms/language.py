@@ -1,4 +1,4 @@
-"""Language of a clean text as an ISO 639-1 code, 'und' when it cannot be told."""
+"""Language of a clean text as an ISO 639-1 code with a confidence; 'und' when it cannot be told."""
 
 from __future__ import annotations
 
@@ -7,11 +7,27 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+UNDETERMINED = "und"
+
 
 @dataclass(frozen=True, slots=True)
 class LanguageOptions:
+    # Below this many words character n-grams are too few to tell related languages apart.
     min_words: int = 15
+    # Normalised probability of the best language; below it the text says 'und'.
     min_confidence: float = 0.8
+    # Only this much of the text is read: the language of a news story does not change
+    # after its first few thousand characters, and the cost grows with the length.
+    max_chars: int = 6000
+    # Mixed texts: each half (by paragraphs) of at least min_words words is identified on
+    # its own; two halves confidently in different languages make the text 'und'.
+    detect_mixed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    code: str  # ISO 639-1, or 'und'
+    confidence: float | None  # None when the text was too short to try
 
 
 @lru_cache(maxsize=1)
@@ -20,10 +36,35 @@ def _identifier() -> LanguageIdentifier:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
-def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> tuple[str, float]:
-    if len(text.split()) < options.min_words:
-        return "und", 0.0
+def _classify(text: str) -> tuple[str, float]:
     code, confidence = _identifier().classify(text)
+    return str(code), float(confidence)
+
+
+def _halves(text: str) -> tuple[str, str]:
+    lines = text.splitlines()
+    if len(lines) >= 2:
+        middle = len(lines) // 2
+        return "\n".join(lines[:middle]), "\n".join(lines[middle:])
+    words = text.split()
+    middle = len(words) // 2
+    return " ".join(words[:middle]), " ".join(words[middle:])
+
+
+def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> LanguageGuess:
+    sample = text[:options.max_chars]
+    if len(sample.split()) < options.min_words:
+        return LanguageGuess(UNDETERMINED, None)
+    code, confidence = _classify(sample)
     if confidence < options.min_confidence:
-        return "und", float(confidence)
-    return code, float(confidence)
+        return LanguageGuess(UNDETERMINED, confidence)
+    if options.detect_mixed:
+        halves = [half for half in _halves(sample) if len(half.split()) >= options.min_words]
+        if len(halves) == 2:
+            guesses = [_classify(half) for half in halves]
+            codes = {c for c, p in guesses if p >= options.min_confidence}
+            if len(codes) == 2:
+                # Confidently two languages: no single code describes the text.
+                return LanguageGuess(UNDETERMINED, min(p for _, p in guesses))
+    return LanguageGuess(code, confidence)
+

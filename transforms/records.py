@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 3  # 3: the raw_pages table
+SCHEMA_VERSION = 4  # 4: the raw_pages table
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,45 @@ class Article:
     # The spaCy pipeline that read the text for entities; None when the article's
     # language has no configured model (its entities were skipped, not missed).
     ner_model: str | None = None
+    # Normalised probability of `language` (py3langid); None when the text was too short to try.
+    language_confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MinhashSignature:
+    """An article's MinHash signature, kept so later articles can find it as an earlier copy."""
+
+    article_id: str
+    cluster_id: str  # the cluster the article joined when it was committed
+    scheme: str  # library, shingle size, permutations, bands, seed: only equal schemes compare
+    signature: bytes  # num_perm unsigned 32-bit values, little-endian
+
+
+@dataclass(frozen=True, slots=True)
+class LshBand:
+    """One LSH band key of an article: articles sharing a key are candidate copies."""
+
+    band_key: str
+    article_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """An article is a near copy of an earlier one; the views group linked articles."""
+
+    article_id: str
+    duplicate_of: str
+    similarity: float  # estimated Jaccard similarity of their word shingles
+
+
+@dataclass(frozen=True, slots=True)
+class SiteLine:
+    """A short line of an article, counted per site to find lines that are site chrome."""
+
+    site: str
+    line_hash: str  # of site and line: the key the chrome rule looks up
+    article_id: str
+    line: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,7 +70,13 @@ FIGURES = TableSpec("figures", records.Figure, batch_scoped=True)
 REJECTIONS = TableSpec("rejections", records.Rejection, batch_scoped=True)
 BATCHES = TableSpec("batches", records.BatchCommit, batch_scoped=True)
 RUNS = TableSpec("runs", records.RunSummary, batch_scoped=False)
+MINHASH_SIGNATURES = TableSpec("minhash_signatures", records.MinhashSignature, batch_scoped=True)
+LSH_BANDS = TableSpec("lsh_bands", records.LshBand, batch_scoped=True)
+DUPLICATE_LINKS = TableSpec("duplicate_links", records.DuplicateLink, batch_scoped=True)
+SITE_LINES = TableSpec("site_lines", records.SiteLine, batch_scoped=True)
 RAW_PAGES = TableSpec("raw_pages", records.RawPage, batch_scoped=True, compression="ZSTD")
 
-ALL_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, BATCHES, RUNS, RAW_PAGES)
-BATCH_CONTENT_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, RAW_PAGES)
+ALL_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, BATCHES, RUNS,
+              MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)
+BATCH_CONTENT_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS,
+                        MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)

@@ -11,7 +11,8 @@ import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 
 from transforms.records import RawPage
-from warehouse.schemas import ALL_TABLES, ARTICLES, BATCHES, RAW_PAGES, REJECTIONS, TableSpec
+from warehouse.schemas import (ALL_TABLES, ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS,
+                               SITE_LINES, TableSpec)
 
 TABLES_DIR = "tables"
 
@@ -110,3 +111,57 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
             [files, batch_files],
         ).fetchall()
     return {row[1]: RawPage(*row) for row in rows}
+
+
+def committed_band_matches(warehouse: Path, band_keys: Iterable[str],
+                           scheme: str) -> list[tuple[str, str, bytes, list[str]]]:
+    """Committed articles sharing any of these LSH band keys: (article_id, cluster_id, signature, keys).
+
+    Only signatures of the same scheme compare; only committed batches count, so the
+    rows of a crashed batch are never anyone's earlier copy.
+    """
+    wanted = sorted(set(band_keys))
+    batch_files = table_files(warehouse, BATCHES)
+    band_files = table_files(warehouse, LSH_BANDS)
+    signature_files = table_files(warehouse, MINHASH_SIGNATURES)
+    if not wanted or not batch_files or not band_files or not signature_files:
+        return []
+    with duckdb.connect() as con:
+        con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS band_key", [wanted])
+        con.execute("CREATE TEMP TABLE committed AS SELECT DISTINCT batch_id FROM read_parquet(?)", [batch_files])
+        rows = con.execute(
+            "WITH hits AS ("
+            "  SELECT b.article_id, list(DISTINCT b.band_key ORDER BY b.band_key) AS keys "
+            "  FROM read_parquet(?) b JOIN wanted w USING (band_key) JOIN committed c USING (batch_id) "
+            "  GROUP BY b.article_id) "
+            "SELECT s.article_id, min(s.cluster_id), any_value(s.signature), any_value(h.keys) "
+            "FROM read_parquet(?) s JOIN hits h USING (article_id) JOIN committed c USING (batch_id) "
+            "WHERE s.scheme = ? GROUP BY s.article_id ORDER BY s.article_id",
+            [band_files, signature_files, scheme],
+        ).fetchall()
+    return [(article_id, cluster_id, bytes(signature), list(keys)) for article_id, cluster_id, signature, keys in rows]
+
+
+def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
+    """Line hashes (transforms.boilerplate.line_hash) found in at least `min_stories` stories of their site.
+
+    A story is a near-duplicate cluster as assigned at ingest, so copies count once.
+    The `site_boilerplate` view shows the same counts with the lines.
+    """
+    batch_files = table_files(warehouse, BATCHES)
+    line_files = table_files(warehouse, SITE_LINES)
+    article_files = table_files(warehouse, ARTICLES)
+    if not batch_files or not line_files or not article_files:
+        return frozenset()
+    with duckdb.connect() as con:
+        con.execute("CREATE TEMP TABLE committed AS SELECT DISTINCT batch_id FROM read_parquet(?)", [batch_files])
+        rows = con.execute(
+            "WITH stories AS ("
+            "  SELECT a.article_id, min(a.cluster_id) AS cluster_id FROM read_parquet(?) a "
+            "  JOIN committed USING (batch_id) GROUP BY a.article_id) "
+            "SELECT l.line_hash FROM read_parquet(?) l JOIN committed USING (batch_id) "
+            "JOIN stories s USING (article_id) "
+            "GROUP BY l.line_hash HAVING count(DISTINCT s.cluster_id) >= ?",
+            [article_files, line_files, min_stories],
+        ).fetchall()
+    return frozenset(row[0] for row in rows)
