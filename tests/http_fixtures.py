@@ -30,6 +30,7 @@ class Site:
         self.lock = threading.Lock()
         self.base = ""
         self.max_body = 0
+        self.robots = ROBOTS
 
     def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
         html = {"Content-Type": "text/html; charset=utf-8"}
@@ -49,7 +50,7 @@ class Site:
         pages = (f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
                  f"<url><loc>{self.base}/pages/3.html</loc></url></urlset>").encode()
         routes = {
-            "/robots.txt": lambda: (200, {"Content-Type": "text/plain"}, ROBOTS.encode()),
+            "/robots.txt": lambda: (200, {"Content-Type": "text/plain"}, self.robots.encode()),
             "/feed.xml": lambda: (200, {"Content-Type": "application/rss+xml"}, feed),
             "/sitemap_index.xml": lambda: (200, {"Content-Type": "application/xml"}, index),
             "/sitemap-news.xml.gz": lambda: (200, {"Content-Type": "application/gzip"}, gzip.compress(news)),

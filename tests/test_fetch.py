@@ -14,6 +14,7 @@ from warehouse.fetch import (
     FetchOptions,
     FetchRequest,
     fetch_all,
+    forget_robots,
     parse_retry_after,
     run_coroutine,
 )
@@ -26,6 +27,7 @@ def site():
     site = Site()
     server, thread = serve(site)
     yield site
+    forget_robots()
     server.shutdown()
     server.server_close()
     thread.join(5)
@@ -99,6 +101,14 @@ def test_the_connection_itself_is_checked_not_only_the_first_lookup(site):
     result = run_coroutine(fetch_after_rebinding())
     assert isinstance(result, FetchFailure) and result.reason == "blocked_address"
     assert site.log == []
+
+
+def test_crawl_delay_for_our_user_agent_slows_the_host_down(site):
+    site.robots = "User-agent: newsetl-test\nCrawl-delay: 0.3\n\nUser-agent: *\nDisallow: /\n"
+    results = fetch_all([FetchRequest(f"{site.base}/pages/{n}.html") for n in range(1, 5)], test_options(site))
+    assert all(isinstance(r, Fetched) for r in results)  # the group for our agent allows everything
+    starts = sorted(t for t, p in site.log if p.startswith("/pages/"))
+    assert starts[-1] - starts[0] >= 3 * 0.3 - 0.1  # not 3 * 1/RATE
 
 
 def test_a_long_retry_after_gives_up_instead_of_waiting(site):

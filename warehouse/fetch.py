@@ -99,6 +99,11 @@ _robots_cache: dict[tuple[str, str], tuple[float, Protego | None]] = {}
 ROBOTS_TTL_SECONDS = 3600.0
 
 
+def forget_robots() -> None:
+    """Drop the robots.txt rules kept for the process (a test server's port may be reused)."""
+    _robots_cache.clear()
+
+
 def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
     """Run async code from sync code, also when the caller's thread already runs an event loop."""
     try:
