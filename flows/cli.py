@@ -52,32 +52,69 @@ WarehouseOption = Annotated[Optional[str], typer.Option(
 @app.command()
 def run(
     sources: Annotated[Optional[list[str]], typer.Argument(
-        help="Files or folders of .html/.htm/.txt (optionally .gz). Default: the project's seeds/.")] = None,
+        help="Files, folders or globs of .html/.htm/.txt (optionally .gz), .warc/.warc.gz, URL lists "
+             "(.urls or .txt of URLs), feeds and sitemaps (files or URLs), or page URLs. "
+             "Default: the project's seeds/.")] = None,
     warehouse: WarehouseOption = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
     workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
+    refresh: Annotated[bool, typer.Option(
+        "--refresh", help="Fetch URLs again although their bytes are stored (conditional requests: "
+                          "an unchanged page costs a 304).")] = False,
     lock_wait: Annotated[Optional[float], typer.Option(
         help="Seconds to wait when another run holds the warehouse (default: stop at once).")] = None,
 ) -> None:
     """Ingest SOURCES into the warehouse and print what the run did."""
     try:
         settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
-                                 lock_wait_seconds=lock_wait)
+                                 refresh=refresh, lock_wait_seconds=lock_wait)
     except SettingsError as error:
         fail(str(error))
-    missing = [s for s in settings.sources if not Path(s).exists()]
+
+    from warehouse.sources import missing_sources
+
+    missing = missing_sources(list(settings.sources))
     if missing:
-        fail(f"source not found: {', '.join(missing)} (give existing files or folders)")
+        fail(f"source not found: {', '.join(missing)} (give existing files, folders or globs, or http(s) URLs)")
 
     from flows.ingest import ingest  # imported late: Prefect takes a moment to load
     from warehouse.lock import WarehouseBusy
 
     try:
         result = ingest(sources=list(settings.sources), warehouse=str(settings.warehouse),
-                        batch_size=settings.batch_size, workers=settings.workers,
+                        batch_size=settings.batch_size, workers=settings.workers, refresh=settings.refresh,
                         lock_wait_seconds=settings.lock_wait_seconds)
     except WarehouseBusy as error:
         fail(str(error), code=3)
+    print_report(result, warehouse)
+
+
+@app.command()
+def reprocess(
+    warehouse: WarehouseOption = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
+) -> None:
+    """Extract every stored fetched page again (e.g. after an upgrade), without the network."""
+    try:
+        settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers)
+    except SettingsError as error:
+        fail(str(error))
+    if not settings.warehouse.exists():
+        fail(f"no warehouse at {settings.warehouse} (run `newsetl run` first, or pass --warehouse)")
+
+    from flows.reprocess import reprocess as reprocess_flow
+    from warehouse.lock import WarehouseBusy
+
+    try:
+        result = reprocess_flow(warehouse=str(settings.warehouse), batch_size=settings.batch_size,
+                                workers=settings.workers)
+    except WarehouseBusy as error:
+        fail(str(error), code=3)
+    print_report(result, warehouse)
+
+
+def print_report(result, warehouse: str | None) -> None:  # noqa: ANN001 - flows.ingest.RunReport, imported late
     counts = result.counts
     rate = counts.documents / result.seconds if result.seconds else 0.0
     lines = [
@@ -91,6 +128,9 @@ def run(
         f"  rejections          {counts.rejections}",
     ]
     lines += [f"    {stage}/{reason}: {n}" for stage, reason, n in result.rejection_reasons]
+    if result.skipped_in_sources:
+        lines.append("  not documents (counted, not rejected)")
+        lines += [f"    {what}: {n}" for what, n in result.skipped_in_sources.items()]
     lines += [
         f"  warehouse           {result.warehouse}",
         "",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -14,21 +13,22 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run, task_run
-from prefect.states import Failed
 
+from flows import progress
 from flows.clusters import cluster_batch
 from flows.failures import retry_if_transient
-from flows.recovery import recover_crashed_runs
+from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
 from flows.workers import process_documents, shutdown_workers
+from transforms.ids import sha256_hex
 from transforms.pipeline import ProcessedDocument
-from transforms.records import BatchCommit, RawDocument, Rejection, RunSummary
+from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
-from warehouse.lock import WarehouseBusy, hold_warehouse
+from warehouse.fetch import FetchOptions
 from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
-                               MINHASH_SIGNATURES, REJECTIONS, RUNS, SITE_LINES)
-from warehouse.sources import DocumentRef, discover_documents, read_document
-from warehouse.store import append_rows, committed_doc_ids, committed_site_chrome, ensure_tables
+                               MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS, SITE_LINES)
+from warehouse.sources import DocumentRef, Discovery, discover_documents, read_document, read_documents
+from warehouse.store import append_rows, committed_doc_ids, committed_site_chrome, ensure_tables, latest_raw_pages
 from warehouse.views import publish_views
 
 
@@ -61,6 +61,8 @@ class RunReport:
     seconds: float
     entities: int = 0
     rejection_reasons: list[tuple[str, str, int]] = field(default_factory=list)
+    # Seen in sources but not documents, counted not rejected (e.g. "warc/request": 120).
+    skipped_in_sources: dict[str, int] = field(default_factory=dict)
 
 
 def chunked(items: Sequence[DocumentRef], size: int) -> Iterator[list[DocumentRef]]:
@@ -97,11 +99,13 @@ def split_results(results: list[ProcessedDocument | Rejection]) -> tuple[list[Pr
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(settings: Settings) -> list[DocumentRef]:
+def discover_task(settings: Settings) -> Discovery:
     ensure_tables(settings.warehouse)
-    refs = discover_documents(list(settings.sources))
-    get_run_logger().info("found %d documents in %d sources", len(refs), len(settings.sources))
-    return refs
+    discovery = discover_documents(list(settings.sources), settings.fetch)
+    get_run_logger().info("found %d documents in %d sources (%d feeds, sitemaps or URL lists)%s",
+                          len(discovery.refs), len(settings.sources), discovery.listings,
+                          "".join(f"; {what}: {n}" for what, n in sorted(discovery.skipped.items())))
+    return discovery
 
 
 def attempt_batch_id(batch_id: str) -> str:
@@ -116,7 +120,10 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
     batch_id = attempt_batch_id(batch_id)
-    read = [read_document(ref) for ref in refs]
+    urls = [ref.path for ref in refs if ref.kind == "url"]
+    batch_read = read_documents(refs, settings.fetch, latest_raw_pages(settings.warehouse, urls), settings.refresh,
+                                on_fetched=lambda: progress.report(fetched=1))
+    read = batch_read.documents
     read_rejections = [r for r in read if isinstance(r, Rejection)]
     raws = [r for r in read if isinstance(r, RawDocument)]
     known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
@@ -124,10 +131,24 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     fresh_read_rejections = [r for r in read_rejections if r.doc_id not in known]
     skipped += len(read_rejections) - len(fresh_read_rejections)
 
+    counts = transform_and_commit(todo, fresh_read_rejections, batch_read.fetched, len(refs), skipped,
+                                  run_id, batch_id, settings)
+    progress.report(read=len(refs), articles=counts.articles, rejected=counts.rejections)
+    seconds = time.perf_counter() - started
+    get_run_logger().info("%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, "
+                          "%d articles, %d rejected in %.1fs", batch_id, len(refs), len(batch_read.fetched),
+                          batch_read.from_store, skipped, counts.articles, counts.rejections, seconds)
+    return counts
+
+
+def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], fetched: list[RawPage],
+                         documents: int, skipped: int, run_id: str, batch_id: str,
+                         settings: Settings) -> BatchCounts:
+    """Transform the documents, append every row of the batch, then commit its marker."""
     boilerplate = settings.pipeline.boilerplate
     chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
-    processed, rejections = split_results(process_documents(todo, settings.pipeline, settings.workers, chrome))
-    rejections = fresh_read_rejections + rejections
+    processed, more_rejections = split_results(process_documents(todo, settings.pipeline, settings.workers, chrome))
+    rejections = rejections + more_rejections
     # Batches run one at a time, so each sees the copies every earlier batch committed.
     clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
     processed = clustered.processed
@@ -141,16 +162,32 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     append_rows(settings.warehouse, LSH_BANDS, clustered.bands, lineage)
     append_rows(settings.warehouse, DUPLICATE_LINKS, clustered.links, lineage)
     append_rows(settings.warehouse, SITE_LINES, [line for p in processed for line in p.site_lines], lineage)
-    if articles or rejected:
+    # Fetched bytes are kept even when they did not make an article: a better extractor may.
+    kept = append_rows(settings.warehouse, RAW_PAGES, fetched, lineage)
+    if articles or rejected or kept:
         # The marker is the commit: until it lands, none of the rows above is visible.
-        marker = BatchCommit(batch_id=batch_id, documents=len(refs), articles=articles,
+        marker = BatchCommit(batch_id=batch_id, documents=documents, articles=articles,
                              rejections=rejected, committed_at=datetime.now(timezone.utc))
         append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
-    seconds = time.perf_counter() - started
-    get_run_logger().info("%s: %d documents, %d skipped as known, %d articles, %d rejected in %.1fs",
-                          batch_id, len(refs), skipped, articles, rejected, seconds)
-    return BatchCounts(documents=len(refs), skipped=skipped, articles=articles,
+    return BatchCounts(documents=documents, skipped=skipped, articles=articles,
                        entity_mentions=mentions, figures=figures, rejections=rejected)
+
+
+def failed_document(ref: DocumentRef, detail: str) -> Rejection:
+    """The rejection of one document of a failed batch; local bytes are read again for its doc_id,
+    a URL is not fetched again (its id then comes from the URL)."""
+    if ref.kind != "url":
+        try:
+            read = read_document(ref)
+        except Exception:  # noqa: BLE001 - reading may be what failed; the URL-style id will do
+            read = None
+        if isinstance(read, Rejection):
+            return read
+        if read is not None:
+            return Rejection(doc_id=read.doc_id, source=read.source, stage="process", reason="batch_failed",
+                             detail=detail)
+    return Rejection(doc_id=sha256_hex(f"batch_failed:{ref.path}:{ref.offset}"), source=ref.path,
+                     stage="process", reason="batch_failed", detail=detail)
 
 
 @task(name="reject-batch", cache_policy=NO_CACHE)
@@ -158,12 +195,7 @@ def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: Bas
                  settings: Settings) -> BatchCounts:
     """A batch that failed for good: each of its new documents becomes a rejection, committed."""
     detail = f"{type(error).__name__}: {error}"[:1000]
-    rejections = []
-    for ref in refs:
-        read = read_document(ref)
-        rejections.append(read if isinstance(read, Rejection) else
-                          Rejection(doc_id=read.doc_id, source=read.source, stage="process",
-                                    reason="batch_failed", detail=detail))
+    rejections = [failed_document(ref, detail) for ref in refs]
     known = committed_doc_ids(settings.warehouse, [r.doc_id for r in rejections])
     fresh = list({r.doc_id: r for r in rejections if r.doc_id not in known}.values())
     rejected = append_rows(settings.warehouse, REJECTIONS, fresh, {"run_id": run_id, "batch_id": batch_id})
@@ -210,6 +242,8 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
     ]
     rows += [{"stage": stage, "what": f"rejected: {reason}", "count": n}
              for stage, reason, n in run_report.rejection_reasons]
+    rows += [{"stage": "discover", "what": f"not a document: {what}", "count": n}
+             for what, n in run_report.skipped_in_sources.items()]
     rate = counts.documents / run_report.seconds if run_report.seconds else 0.0
     rows.append({"stage": "run", "what": "batches", "count": run_report.batches})
     rows.append({"stage": "run", "what": "seconds", "count": round(run_report.seconds, 1)})
@@ -225,32 +259,27 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
 @flow(name="ingest", description="Ingest news documents into the newsetl warehouse.")
 def ingest(sources: list[str] | None = None, warehouse: str | None = None,
            batch_size: int | None = None, workers: int | None = None,
+           fetch: FetchOptions | None = None, refresh: bool = False,
            lock_wait_seconds: float | None = None) -> RunReport:
     """Ingest news documents into the newsetl warehouse.
 
     Args:
-        sources: Files, folders or URLs to ingest, one per line. Empty: the configured sources
+        sources: Files, folders, globs or URLs to ingest, one per line. Empty: the configured sources
             (NEWSETL_SOURCES or newsetl.toml; the project's seeds/ when none is set).
         warehouse: Warehouse folder on the machine that runs the flow. Empty: the configured one
             (NEWSETL_WAREHOUSE or newsetl.toml; ./data when none is set).
         batch_size: Documents per batch; each batch is one commit. Empty: configured (200).
         workers: Worker processes for extraction and NER. Empty: configured (2, or 1 on one core).
+        fetch: How URLs are fetched (timeouts, politeness, sizes). Empty: the configured options.
+        refresh: Fetch URLs again although their bytes are stored (conditional requests).
         lock_wait_seconds: Seconds to wait when another run holds the warehouse. Empty or 0: stop at
             once with a message saying which run holds it.
     """
     settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
-                             lock_wait_seconds=lock_wait_seconds)
+                             fetch=fetch, refresh=refresh or None, lock_wait_seconds=lock_wait_seconds)
     run_id = flow_run.get_id() or str(uuid.uuid4())
     # One writer per warehouse; a second run waits (lock_wait_seconds) or stops with who holds it.
-    with ExitStack() as stack:
-        try:
-            previous = stack.enter_context(hold_warehouse(settings.warehouse, run_id, settings.lock_wait_seconds))
-        except WarehouseBusy as busy:
-            # A state, not a raise: the run fails with one clear line rather than a traceback.
-            get_run_logger().error("%s", busy)
-            return Failed(message=str(busy), data=busy)
-        recover_crashed_runs(settings, run_id, previous)
-        return ingest_locked(settings, run_id)
+    return run_holding_warehouse(settings, run_id, lambda: ingest_locked(settings, run_id))
 
 
 def ingest_locked(settings: Settings, run_id: str) -> RunReport:
@@ -263,10 +292,13 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
     total = BatchCounts()
     batches: list[list[DocumentRef]] = []
     try:
-        refs = discover_task(settings)
+        discovery = discover_task(settings)
+        refs = discovery.refs
         summary = replace(summary, documents_seen=len(refs))
         record_run(summary, settings)
         batches = list(chunked(refs, settings.batch_size))
+        logger = get_run_logger()
+        progress.start(progress.Progress(total=len(refs), log=lambda line: logger.info("progress: %s", line)))
         try:
             for index, batch in enumerate(batches):
                 batch_id = f"{run_id}-{index:05d}"
@@ -277,6 +309,7 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
                 total = total + counts
                 publish_views_task(settings)
         finally:
+            progress.current_finish()
             shutdown_workers()
     except BaseException:
         record_run(replace(summary, finished_at=datetime.now(timezone.utc), status="failed",
@@ -288,7 +321,8 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
     run_report = RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=len(settings.sources),
                            batches=len(batches), counts=total, seconds=time.perf_counter() - started,
                            entities=report.entity_count(settings.warehouse, run_id),
-                           rejection_reasons=report.rejection_reasons(settings.warehouse, run_id))
+                           rejection_reasons=report.rejection_reasons(settings.warehouse, run_id),
+                           skipped_in_sources=dict(sorted(discovery.skipped.items())))
     publish_artifact(run_report, settings.warehouse)
     return run_report
 

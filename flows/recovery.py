@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import replace
 from datetime import datetime, timezone
 
+from typing import TypeVar
+
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.states import Failed, State
 
 from flows.settings import Settings
-from warehouse.lock import LockHolder, remove_stale_temporaries
+from warehouse.lock import LockHolder, WarehouseBusy, hold_warehouse, remove_stale_temporaries
 from warehouse.schemas import RUNS
 from warehouse.store import append_rows, unfinished_runs
+
+T = TypeVar("T")
 
 
 def mark_crashed_in_prefect(run_ids: list[str], message: str) -> list[str]:
@@ -66,3 +73,19 @@ def recover_crashed_runs(settings: Settings, run_id: str, previous: LockHolder |
     except Exception as error:  # noqa: BLE001 - the warehouse is already right; Prefect is a courtesy
         logger.warning("could not mark runs crashed in Prefect: %s", error)
     return crashed
+
+
+def run_holding_warehouse(settings: Settings, run_id: str, body: Callable[[], T]) -> T | State:
+    """Run `body` as the warehouse's one writer, after closing the books of runs that were killed.
+
+    Another live run holding it: wait `lock_wait_seconds`, then end this flow run Failed with one
+    clear line (a state, not a raise: no traceback); a direct caller gets WarehouseBusy raised.
+    """
+    with ExitStack() as stack:
+        try:
+            previous = stack.enter_context(hold_warehouse(settings.warehouse, run_id, settings.lock_wait_seconds))
+        except WarehouseBusy as busy:
+            get_run_logger().error("%s", busy)
+            return Failed(message=str(busy), data=busy)
+        recover_crashed_runs(settings, run_id, previous)
+        return body()

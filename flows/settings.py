@@ -9,6 +9,7 @@ here holds; environment and newsetl.toml then set it with no other change.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 from dataclasses import replace
@@ -16,11 +17,12 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import spacy.util
-from pydantic import Field, NonNegativeFloat, PositiveInt, ValidationError, field_validator, model_validator
+from pydantic import Field, NonNegativeFloat, PositiveFloat, PositiveInt, ValidationError, field_validator, model_validator
 from pydantic_settings import (BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict,
                                TomlConfigSettingsSource)
 
 from transforms.pipeline import PipelineOptions
+from warehouse.fetch import FetchOptions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
@@ -45,13 +47,27 @@ def default_workers() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-# Top-level settings that set one option of a stage: name -> (PipelineOptions field, option).
+# Top-level settings that set one nested option, with the short environment names people
+# use (NEWSETL_NER_MODEL, NEWSETL_USER_AGENT, ...): name -> path of the option it sets.
 SHORTCUTS = {
-    "ner_model": ("entities", "model"),
-    "syntax": ("entities", "syntax"),
-    "dedup_threshold": ("dedup", "threshold"),
-    "boilerplate_min_stories": ("boilerplate", "min_stories"),
+    "ner_model": ("pipeline", "entities", "model"),
+    "syntax": ("pipeline", "entities", "syntax"),
+    "dedup_threshold": ("pipeline", "dedup", "threshold"),
+    "boilerplate_min_stories": ("pipeline", "boilerplate", "min_stories"),
+    "user_agent": ("fetch", "user_agent"),
+    "requests_per_second": ("fetch", "requests_per_second_per_host"),
+    "host_concurrency": ("fetch", "concurrency_per_host"),
+    "fetch_deadline": ("fetch", "deadline_seconds"),
+    "max_body_bytes": ("fetch", "max_body_bytes"),
+    "fetch_retries": ("fetch", "retries"),
+    "allow_networks": ("fetch", "allowed_networks"),
 }
+
+
+def _with_option(options: Any, path: tuple[str, ...], value: Any) -> Any:
+    """A copy of a frozen options object with the option at `path` set."""
+    head, *rest = path
+    return replace(options, **{head: _with_option(getattr(options, head), tuple(rest), value) if rest else value})
 
 
 class Settings(BaseSettings):
@@ -73,6 +89,9 @@ class Settings(BaseSettings):
     timezone: str = Field("UTC", description="Time zone of the nightly schedule (IANA name).")
     pipeline: PipelineOptions = Field(default_factory=PipelineOptions,
                                       description="Options of the text stages (extract, normalise, ...).")
+    fetch: FetchOptions = Field(default_factory=FetchOptions,
+                                description="How URLs are fetched: politeness, timeouts, sizes, retries.")
+    refresh: bool = Field(False, description="Fetch URLs again although their bytes are stored (conditionally).")
     # Short names for the stage options people change most (NEWSETL_NER_MODEL, ...); when set
     # they override the pipeline option SHORTCUTS names.
     ner_model: str | None = Field(None, description="spaCy pipeline package that finds entities "
@@ -84,6 +103,20 @@ class Settings(BaseSettings):
     boilerplate_min_stories: PositiveInt | None = Field(
         None, description="A line in this many stories of a site is chrome "
                           "(overrides pipeline.boilerplate.min_stories).")
+    user_agent: str | None = Field(None, description="User agent of fetches and robots.txt (overrides fetch.user_agent).")
+    requests_per_second: PositiveFloat | None = Field(
+        None, description="Request starts per second per host (overrides fetch.requests_per_second_per_host).")
+    host_concurrency: PositiveInt | None = Field(
+        None, description="Requests at once per host (overrides fetch.concurrency_per_host).")
+    fetch_deadline: PositiveFloat | None = Field(
+        None, description="Seconds for one fetch attempt, connect to last byte (overrides fetch.deadline_seconds).")
+    max_body_bytes: PositiveInt | None = Field(
+        None, description="Largest page body kept, after decoding (overrides fetch.max_body_bytes).")
+    fetch_retries: PositiveInt | None = Field(None, description="Tries of a transient fetch failure "
+                                                                "(overrides fetch.retries).")
+    allow_networks: Annotated[tuple[str, ...] | None, NoDecode] = Field(
+        None, description="Private networks that may be fetched, e.g. 10.0.0.0/8; comma-separated in the "
+                          "environment (overrides fetch.allowed_networks).")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
@@ -107,19 +140,32 @@ class Settings(BaseSettings):
             raise ValueError("not a yes/no value (use 1 or 0)")
         return value
 
+    @field_validator("allow_networks", mode="before")
+    @classmethod
+    def _networks(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = tuple(part.strip() for part in value.split(",") if part.strip())
+        for network in value or ():
+            try:
+                ipaddress.ip_network(network, strict=False)
+            except ValueError:
+                raise ValueError(f"{network!r} is not an address or network") from None
+        return value
+
     @model_validator(mode="after")
     def _apply_shortcuts(self) -> Settings:
-        pipeline = self.pipeline
-        for name, (stage, option) in SHORTCUTS.items():
+        options = {"pipeline": self.pipeline, "fetch": self.fetch}
+        for name, (section, *path) in SHORTCUTS.items():
             value = getattr(self, name)
             if value is not None:
-                pipeline = replace(pipeline, **{stage: replace(getattr(pipeline, stage), **{option: value})})
-        model = pipeline.entities.model
+                options[section] = _with_option(options[section], tuple(path), value)
+        model = options["pipeline"].entities.model
         if not (spacy.util.is_package(model) or Path(model).is_dir()):
             raise ValueError(f"ner_model={model!r}: not an installed spaCy pipeline package (or a model "
                              "folder): install it, or unset NEWSETL_NER_MODEL for the default")
         # The model is frozen; this runs once, while it is being built.
-        object.__setattr__(self, "pipeline", pipeline)
+        for section, value in options.items():
+            object.__setattr__(self, section, value)
         return self
 
     @field_validator("warehouse")
@@ -179,10 +225,12 @@ def describe_error(error: ValidationError) -> str:
 
 def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
                   batch_size: int | None = None, workers: int | None = None,
-                  lock_wait_seconds: float | None = None, **more: Any) -> Settings:
+                  lock_wait_seconds: float | None = None, fetch: FetchOptions | None = None,
+                  refresh: bool | None = None, **more: Any) -> Settings:
     """Parameters given (not None) win over NEWSETL_* environment, then newsetl.toml, then defaults."""
     given = {"sources": list(sources) if sources else None, "warehouse": warehouse, "batch_size": batch_size,
-             "workers": workers, "lock_wait_seconds": lock_wait_seconds, **more}
+             "workers": workers, "lock_wait_seconds": lock_wait_seconds, "fetch": fetch, "refresh": refresh,
+             **more}
     path = config_path()
     if os.environ.get(f"{ENV_PREFIX}CONFIG") and not path.is_file():
         raise SettingsError(f"{ENV_PREFIX}CONFIG={str(path)!r}: no such file")
@@ -194,13 +242,21 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
         raise SettingsError(f"{path}: {error}") from None
 
 
-def pipeline_options(env: Mapping[str, str]) -> PipelineOptions:
-    """The stage options with the shortcut settings (NEWSETL_DEDUP_THRESHOLD, ...) found in `env`."""
+def settings_from_shortcuts(env: Mapping[str, str]) -> Settings:
+    """Settings with the shortcut variables (NEWSETL_DEDUP_THRESHOLD, ...) found in `env`."""
     given = {name: env[key] for name in SHORTCUTS if (key := f"{ENV_PREFIX}{name.upper()}") in env and env[key]}
     try:
-        return Settings(**given).pipeline
+        return Settings(**given)
     except ValidationError as error:
         raise SettingsError(describe_error(error)) from None
+
+
+def pipeline_options(env: Mapping[str, str]) -> PipelineOptions:
+    return settings_from_shortcuts(env).pipeline
+
+
+def fetch_options_from_env(env: Mapping[str, str]) -> FetchOptions:
+    return settings_from_shortcuts(env).fetch
 
 
 def effective_settings(settings: Settings) -> dict[str, Any]:

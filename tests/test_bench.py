@@ -20,6 +20,8 @@ def test_bench_prints_both_rates_and_ratio(prefect_server, tmp_path, capsys):
     assert "bare loop" in out and "pipeline" in out
     ratio = float(out.split("ratio pipeline/bare:")[1].split()[0])
     assert ratio > 0
+    warc_ratio = float(out.split("ratio reader/bare:")[1].split()[0])
+    assert warc_ratio > 0 and "records/s" in out
     assert "NER only" in out and "NER + figure-sentence parse" in out
     stage = float(out.split("ratio stage/bare libraries:")[1].split()[0])
     assert stage > 0 and "seconds per 1,000 articles" in out

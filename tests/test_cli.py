@@ -29,6 +29,13 @@ def test_missing_source_is_one_line_and_nonzero(tmp_path):
     assert not (tmp_path / "wh").exists()
 
 
+def test_a_glob_matching_nothing_is_a_missing_source_and_reprocess_needs_a_warehouse(tmp_path):
+    result = run_cli("run", str(tmp_path / "*.warc.gz"), "--warehouse", str(tmp_path / "wh"), cwd=tmp_path)
+    assert result.returncode == 2 and "source not found" in result.stderr and "Traceback" not in result.stderr
+    result = run_cli("reprocess", "--warehouse", str(tmp_path / "none"), cwd=tmp_path)
+    assert result.returncode == 2 and "newsetl run" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_sql_without_warehouse_says_what_to_do(tmp_path):
     result = run_cli("sql", "select 1", "--warehouse", str(tmp_path / "none"), cwd=tmp_path)
     assert result.returncode != 0 and "newsetl run" in result.stderr and "Traceback" not in result.stderr

@@ -114,7 +114,7 @@ def test_deployments_have_schedule_descriptions_and_defaults(served):
     assert manual.parameters["warehouse"] == str(served)
     assert manual.parameters["sources"] == [str(SEEDS_DIR / "cnn_troops.html")]
     form = manual.parameter_openapi_schema["properties"]
-    assert set(form) == {"sources", "warehouse", "batch_size", "workers", "lock_wait_seconds"}
+    assert {"sources", "warehouse", "batch_size", "workers", "lock_wait_seconds", "refresh"} <= set(form)
     assert all(len(field.get("description", "")) > 20 for field in form.values())
 
 

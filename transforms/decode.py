@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+import charset_normalizer
+
 from transforms.records import RawDocument, Rejection
 
 _BOMS = (
@@ -26,19 +28,34 @@ def looks_binary(content: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
+# Browsers read these labels as windows-1252 (WHATWG Encoding); pages rely on it for quotes and dashes.
+_WINDOWS_1252_ALIASES = {"latin-1", "iso8859-1", "ascii"}
+
+
+def charset_name(label: str | None) -> str | None:
+    """The codec for a charset label, or None for a label Python does not know."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("'\"")).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _WINDOWS_1252_ALIASES else name
+
+
 def declared_charset(content: bytes) -> str | None:
     match = _META_CHARSET.search(content[:_SNIFF_BYTES])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "ignore")
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
+    return charset_name(match.group(1).decode("ascii", "ignore"))
 
 
 def decode_document(raw: RawDocument) -> str | Rejection:
-    """Text from a BOM, a declared charset, or strict UTF-8 — never a silent guess."""
+    """Text from a BOM, the transport's charset, the page's meta charset, UTF-8, or detection.
+
+    A declared charset is trusted and its bad bytes become U+FFFD; undeclared bytes are UTF-8
+    if they decode strictly, else whatever charset-normalizer finds with confidence.
+    """
     content = raw.content
     if not content.strip():
         return _reject(raw, "empty", f"{len(content)} bytes, no text")
@@ -47,17 +64,22 @@ def decode_document(raw: RawDocument) -> str | Rejection:
             return content[len(bom):].decode(encoding, errors="replace")
     if looks_binary(content):
         return _reject(raw, "binary", "NUL or control bytes in the first 8 KiB; not a text or HTML file")
-    charset = declared_charset(content) if raw.media_type == "text/html" else None
-    if charset and charset != "utf-8":
+    charset = charset_name(raw.charset)
+    if charset is None and raw.media_type == "text/html":
+        charset = declared_charset(content)
+    if charset:
         return content.decode(charset, errors="replace")
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as error:
-        bad = content[error.start:error.start + 1].hex()
-        return _reject(
-            raw, "invalid_encoding",
-            f"byte 0x{bad} at offset {error.start} is not UTF-8 and no charset is declared",
-        )
+        first_bad = error.start
+    match = charset_normalizer.from_bytes(content).best()
+    if match is None:
+        bad = content[first_bad:first_bad + 1].hex()
+        return _reject(raw, "invalid_encoding",
+                       f"byte 0x{bad} at offset {first_bad} is not UTF-8, no charset is declared "
+                       "and detection found no likely encoding")
+    return str(match)
 
 
 def _reject(raw: RawDocument, reason: str, detail: str) -> Rejection:

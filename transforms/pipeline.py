@@ -122,10 +122,11 @@ def build_article(raw: RawDocument, extracted: ExtractedDocument, text: str, wor
         source=raw.source,
         url=raw.url or extracted.url,
         canonical_url=canonical,
-        title=extracted.title,
+        # A feed's or news sitemap's word on title and date beats a guess from the page.
+        title=raw.title or extracted.title,
         author=extracted.author,
         sitename=extracted.sitename,
-        published_date=extracted.published_date,
+        published_date=raw.published_date or extracted.published_date,
         language=language.code,
         text=text,
         text_hash=text_hash,

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: the raw_pages table
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +19,30 @@ class RawDocument:
     url: str | None  # the page's own URL when known (WARC target, fetched URL)
     content: bytes
     media_type: str  # "text/html" or "text/plain"
-    fetched_at: datetime | None = None
+    fetched_at: datetime | None = None  # when the bytes were fetched (WARC-Date, HTTP fetch), never a publication date
+    charset: str | None = None  # declared by the transport (HTTP Content-Type), wins over the page's own
+    # What a feed or news sitemap said of the entry; wins over what extraction guesses from the page.
+    title: str | None = None
+    published_date: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """Bytes fetched from a URL with the HTTP facts needed to re-extract or revalidate them."""
+
+    doc_id: str  # sha256 of content
+    url: str  # as listed
+    final_url: str  # after redirects
+    status: int
+    content_type: str | None  # the whole header, charset included
+    content_language: str | None
+    etag: str | None
+    last_modified: str | None
+    fetched_at: datetime
+    # What the feed or news sitemap said, so reprocessing gives the same title and date.
+    title: str | None
+    published_date: date | None
+    content: bytes  # stored zstd-compressed by the table
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ class TableSpec:
     name: str
     record: type
     batch_scoped: bool  # rows carry run_id and batch_id and are visible once their batch commits
+    compression: str = "SNAPPY"  # Parquet codec; ZSTD where bytes are big and read rarely
 
     @property
     def arrow(self) -> pa.Schema:
@@ -73,8 +74,9 @@ MINHASH_SIGNATURES = TableSpec("minhash_signatures", records.MinhashSignature, b
 LSH_BANDS = TableSpec("lsh_bands", records.LshBand, batch_scoped=True)
 DUPLICATE_LINKS = TableSpec("duplicate_links", records.DuplicateLink, batch_scoped=True)
 SITE_LINES = TableSpec("site_lines", records.SiteLine, batch_scoped=True)
+RAW_PAGES = TableSpec("raw_pages", records.RawPage, batch_scoped=True, compression="ZSTD")
 
 ALL_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, BATCHES, RUNS,
-              MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES)
+              MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)
 BATCH_CONTENT_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS,
-                        MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES)
+                        MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-from deltalake import DeltaTable, write_deltalake
+from deltalake import DeltaTable, WriterProperties, write_deltalake
 
-from transforms.records import RunSummary
-from warehouse.schemas import (ALL_TABLES, ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, REJECTIONS, RUNS,
-                               SITE_LINES, TableSpec)
+from transforms.records import RawPage, RunSummary
+from warehouse.schemas import (ALL_TABLES, ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS,
+                               RUNS, SITE_LINES, TableSpec)
 
 TABLES_DIR = "tables"
 
@@ -37,7 +37,8 @@ def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object],
         return 0
     # "merge" adds the columns a newer schema version declares to an older table.
     write_deltalake(str(table_path(warehouse, spec)), to_arrow(spec, rows, lineage), mode="append",
-                    schema_mode="merge")
+                    schema_mode="merge",
+                    writer_properties=WriterProperties(compression=spec.compression))  # type: ignore[arg-type]
     return len(rows)
 
 
@@ -115,6 +116,36 @@ def unfinished_runs(warehouse: Path, also: Iterable[str] = ()) -> list[RunSummar
                                     articles=articles, entity_mentions=0, figures=0, rejections=rejections,
                                     batches=batches))
     return summaries
+
+
+def raw_page_urls(warehouse: Path) -> list[str]:
+    """Every URL with fetched bytes in a committed batch, in a stable order."""
+    files, batch_files = table_files(warehouse, RAW_PAGES), table_files(warehouse, BATCHES)
+    if not files or not batch_files:
+        return []
+    with duckdb.connect() as con:
+        rows = con.execute("SELECT DISTINCT url FROM read_parquet(?) "
+                           "WHERE batch_id IN (SELECT batch_id FROM read_parquet(?)) ORDER BY url",
+                           [files, batch_files]).fetchall()
+    return [row[0] for row in rows]
+
+
+def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]:
+    """The newest committed fetch of each of these URLs that has one."""
+    wanted = sorted(set(urls))
+    files, batch_files = table_files(warehouse, RAW_PAGES), table_files(warehouse, BATCHES)
+    if not wanted or not files or not batch_files:
+        return {}
+    names = [f.name for f in dataclasses.fields(RawPage)]
+    with duckdb.connect() as con:
+        con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS url", [wanted])
+        rows = con.execute(
+            f"SELECT {', '.join('r.' + n for n in names)} FROM read_parquet(?) r "
+            "JOIN wanted w USING (url) JOIN read_parquet(?) b USING (batch_id) "
+            "QUALIFY row_number() OVER (PARTITION BY r.url ORDER BY b.committed_at DESC, r.fetched_at DESC) = 1",
+            [files, batch_files],
+        ).fetchall()
+    return {row[1]: RawPage(*row) for row in rows}
 
 
 def committed_band_matches(warehouse: Path, band_keys: Iterable[str],
