@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import trafilatura
 
+from transforms.normalise import metadata_field
 from transforms.records import RawDocument, Rejection
 
 
@@ -62,9 +63,9 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
                          reason="no_text", detail="no main text found in the page")
     return ExtractedDocument(
         text=document.text,
-        title=_clean_field(document.title),
-        author=_clean_field(document.author),
-        sitename=_clean_field(document.sitename),
+        title=metadata_field(document.title),
+        author=metadata_field(document.author),
+        sitename=metadata_field(document.sitename),
         url=document.url or raw.url,
         published_date=parse_iso_date(document.date),
     )
@@ -91,9 +92,3 @@ def parse_iso_date(value: str | None) -> date | None:
     except ValueError:
         return None
 
-
-def _clean_field(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = " ".join(value.split())
-    return value or None

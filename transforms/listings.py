@@ -10,6 +10,8 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
+from transforms.normalise import metadata_field
+
 
 @dataclass(frozen=True, slots=True)
 class ListingEntry:
@@ -98,7 +100,7 @@ def parse_feed(content: bytes, base_url: str | None = None) -> list[ListingEntry
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
-        entries.append(ListingEntry(url=link, title=_clean(entry.get("title")), published_date=published))
+        entries.append(ListingEntry(url=link, title=metadata_field(entry.get("title")), published_date=published))
     return entries
 
 
@@ -131,7 +133,7 @@ def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
             local = etree.QName(child).localname
             # Only news sitemap fields count: <lastmod> is when the page changed, not when it was published.
             if local == "title" and "news" in (etree.QName(child).namespace or ""):
-                title = _clean(child.text)
+                title = metadata_field(child.text)
             elif local == "publication_date":
                 published = parse_w3c_date(child.text)
         entries.append(ListingEntry(url=url, title=title, published_date=published))
@@ -158,9 +160,3 @@ def _loc(node: etree._Element, base_url: str | None) -> str | None:
             return url if is_http_url(url) else None
     return None
 
-
-def _clean(value: str | None) -> str | None:
-    if value is None:
-        return None
-    value = " ".join(value.split())
-    return value or None

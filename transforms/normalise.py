@@ -142,3 +142,11 @@ def drop_author_lines(text: str, author: str | None) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def metadata_field(value: str | None) -> str | None:
+    """A title, author or site name on one line; empty means unknown."""
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
