@@ -22,7 +22,7 @@ from flows.settings import Settings, load_settings
 from flows.workers import process_documents, shutdown_workers
 from transforms.ids import sha256_hex
 from transforms.pipeline import ProcessedDocument
-from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
+from transforms.records import BATCH_FAILED, BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
 from warehouse.fetch import FetchOptions
 from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
@@ -184,10 +184,10 @@ def failed_document(ref: DocumentRef, detail: str) -> Rejection:
         if isinstance(read, Rejection):
             return read
         if read is not None:
-            return Rejection(doc_id=read.doc_id, source=read.source, stage="process", reason="batch_failed",
+            return Rejection(doc_id=read.doc_id, source=read.source, stage="process", reason=BATCH_FAILED,
                              detail=detail)
-    return Rejection(doc_id=sha256_hex(f"batch_failed:{ref.path}:{ref.offset}"), source=ref.path,
-                     stage="process", reason="batch_failed", detail=detail)
+    return Rejection(doc_id=sha256_hex(f"{BATCH_FAILED}:{ref.path}:{ref.offset}"), source=ref.path,
+                     stage="process", reason=BATCH_FAILED, detail=detail)
 
 
 @task(name="reject-batch", cache_policy=NO_CACHE)
@@ -203,8 +203,8 @@ def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: Bas
         append_rows(settings.warehouse, BATCHES, [BatchCommit(
             batch_id=batch_id, documents=len(refs), articles=0, rejections=rejected,
             committed_at=datetime.now(timezone.utc))], {"run_id": run_id})
-    get_run_logger().error("%s failed (%s): its %d new documents are rejections process/batch_failed; "
-                           "the run goes on", batch_id, detail, rejected)
+    get_run_logger().error("%s failed (%s): its %d new documents are rejections process/batch_failed "
+                           "(the next run tries them again); the run goes on", batch_id, detail, rejected)
     return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)
 
 

@@ -204,6 +204,14 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
     assert sql(warehouse, "SELECT status FROM runs") == [("completed",)]
     assert failed_checks(warehouse) == {}
 
+    # The failure was not the documents' fault: once the bug is gone, the next run does them.
+    monkeypatch.setattr(ingest_module, "process_documents", real)
+    again = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
+    assert again.counts.articles == 2 and again.counts.skipped == again.counts.documents - 2
+    assert sql(warehouse, "SELECT count(*) FROM rejections WHERE reason = 'batch_failed'") == [(0,)]
+    assert sql(warehouse, "SELECT count(*) FROM articles") == [(PAGES,)]
+    assert failed_checks(warehouse) == {}
+
 
 def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, monkeypatch, tmp_path):
     import flows.ingest as ingest_module

@@ -10,7 +10,7 @@ import duckdb
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 
-from transforms.records import RawPage, RunSummary
+from transforms.records import BATCH_FAILED, RawPage, RunSummary
 from warehouse.schemas import (ALL_TABLES, ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS,
                                RUNS, SITE_LINES, TableSpec)
 
@@ -73,11 +73,13 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
             files = table_files(warehouse, spec)
             if not files:
                 continue
+            # A document of a failed batch is not done: the next run tries it again.
+            retry = " AND t.reason <> ?" if spec is REJECTIONS else ""
             rows = con.execute(
                 "SELECT DISTINCT t.doc_id FROM read_parquet(?) t "
                 "JOIN wanted w USING (doc_id) "
-                "WHERE t.batch_id IN (SELECT batch_id FROM read_parquet(?))",
-                [files, batch_files],
+                "WHERE t.batch_id IN (SELECT batch_id FROM read_parquet(?))" + retry,
+                [files, batch_files] + ([BATCH_FAILED] if retry else []),
             ).fetchall()
             found.update(row[0] for row in rows)
     return found
