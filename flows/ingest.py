@@ -143,7 +143,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
 
 def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], fetched: list[RawPage],
                          documents: int, skipped: int, run_id: str, batch_id: str,
-                         settings: Settings) -> BatchCounts:
+                         settings: Settings, purpose: str = "ingest") -> BatchCounts:
     """Transform the documents, append every row of the batch, then commit its marker."""
     boilerplate = settings.pipeline.boilerplate
     chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
@@ -167,7 +167,7 @@ def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], f
     if articles or rejected or kept:
         # The marker is the commit: until it lands, none of the rows above is visible.
         marker = BatchCommit(batch_id=batch_id, documents=documents, articles=articles,
-                             rejections=rejected, committed_at=datetime.now(timezone.utc))
+                             rejections=rejected, committed_at=datetime.now(timezone.utc), purpose=purpose)
         append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
     return BatchCounts(documents=documents, skipped=skipped, articles=articles,
                        entity_mentions=mentions, figures=figures, rejections=rejected)
@@ -202,7 +202,7 @@ def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: Bas
     if rejected:
         append_rows(settings.warehouse, BATCHES, [BatchCommit(
             batch_id=batch_id, documents=len(refs), articles=0, rejections=rejected,
-            committed_at=datetime.now(timezone.utc))], {"run_id": run_id})
+            committed_at=datetime.now(timezone.utc), purpose="ingest")], {"run_id": run_id})
     get_run_logger().error("%s failed (%s): its %d new documents are rejections process/batch_failed "
                            "(the next run tries them again); the run goes on", batch_id, detail, rejected)
     return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)

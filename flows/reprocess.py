@@ -36,7 +36,8 @@ def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Setti
     started = time.perf_counter()
     pages = latest_raw_pages(settings.warehouse, urls)
     documents = [document_from_page(pages[url]) for url in urls if url in pages]
-    counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings)
+    counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings,
+                                  purpose="reprocess")
     get_run_logger().info("%s: %d stored pages, %d articles, %d rejected in %.1fs", batch_id, len(documents),
                           counts.articles, counts.rejections, time.perf_counter() - started)
     return counts

@@ -18,6 +18,7 @@ from warehouse.fetch import (
     parse_retry_after,
     run_coroutine,
 )
+from warehouse.views import failed_checks
 
 RATE = 10.0  # requests per second per host: 100 ms between request starts
 
@@ -195,3 +196,4 @@ def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_re
     assert {row[0] for row in sql(warehouse, "SELECT run_id FROM articles")} == {again.run_id}
     assert sql(warehouse, "SELECT count(*) FROM _entity_mentions")[0][0] == 2 * before[1]  # history is kept
     assert sql(warehouse, "SELECT title FROM articles ORDER BY url") == [("Page title 1",), ("Page title 2",)]
+    assert failed_checks(warehouse) == {}  # committing known documents again is reprocess's purpose

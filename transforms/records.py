@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 4  # 4: the raw_pages table
+SCHEMA_VERSION = 5  # 4: the raw_pages table; 5: batches.purpose
 
 
 # Rejection reason of the documents of a batch that failed as a whole: not a verdict on
@@ -173,6 +173,8 @@ class BatchCommit:
     articles: int
     rejections: int
     committed_at: datetime
+    # "ingest" or "reprocess": a reprocess batch commits known documents again on purpose.
+    purpose: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
