@@ -28,7 +28,7 @@ from warehouse.fetch import FetchOptions
 from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
                                MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS, SITE_LINES)
 from warehouse.sources import DocumentRef, Discovery, discover_documents, read_document, read_documents
-from warehouse.store import append_rows, committed_doc_ids, committed_site_chrome, ensure_tables, latest_raw_pages
+from warehouse.store import append_rows, compact_tables, committed_doc_ids, committed_site_chrome, ensure_tables, latest_raw_pages
 from warehouse.views import publish_views
 
 
@@ -208,6 +208,20 @@ def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: Bas
     return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)
 
 
+@task(name="compact-tables", cache_policy=NO_CACHE)
+def compact_tables_task(settings: Settings) -> dict[str, tuple[int, int]]:
+    """Keep the file count of each table small; a failure here loses nothing, so it only warns."""
+    logger = get_run_logger()
+    try:
+        compacted = compact_tables(settings.warehouse, settings.compact_min_files, settings.vacuum_retention_hours)
+    except Exception as error:  # noqa: BLE001 - the run's data is committed already
+        logger.warning("compacting the tables failed (%s); the data is safe and the next run tries again", error)
+        return {}
+    for name, (before, after) in compacted.items():
+        logger.info("compacted %s: %d files -> %d", name, before, after)
+    return compacted
+
+
 @task(name="publish-views", cache_policy=NO_CACHE)
 def publish_views_task(settings: Settings) -> str:
     return str(publish_views(settings.warehouse))
@@ -317,6 +331,7 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
         raise
     record_run(replace(summary, finished_at=datetime.now(timezone.utc), status="completed",
                        **run_counts(total, len(batches))), settings)
+    compact_tables_task(settings)
     publish_views_task(settings)
     run_report = RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=len(settings.sources),
                            batches=len(batches), counts=total, seconds=time.perf_counter() - started,

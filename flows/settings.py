@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import spacy.util
-from pydantic import Field, NonNegativeFloat, PositiveFloat, PositiveInt, ValidationError, field_validator, model_validator
+from pydantic import Field, NonNegativeFloat, NonNegativeInt, PositiveFloat, PositiveInt, ValidationError, field_validator, model_validator
 from pydantic_settings import (BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict,
                                TomlConfigSettingsSource)
 
@@ -85,6 +85,11 @@ class Settings(BaseSettings):
                                  description="Worker processes for extraction and NER.")
     lock_wait_seconds: NonNegativeFloat = Field(
         0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once.")
+    compact_min_files: PositiveInt = Field(
+        64, description="After a run, tables with more files than this are compacted into few large files.")
+    vacuum_retention_hours: NonNegativeInt = Field(
+        168, description="Files replaced by compaction are deleted once older than this (readers of an old "
+                         "views database keep working until then).")
     schedule: str = Field("0 2 * * *", description="Cron schedule of the nightly deployment.")
     timezone: str = Field("UTC", description="Time zone of the nightly schedule (IANA name).")
     pipeline: PipelineOptions = Field(default_factory=PipelineOptions,

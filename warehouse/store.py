@@ -202,3 +202,23 @@ def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
             [article_files, line_files, min_stories],
         ).fetchall()
     return frozenset(row[0] for row in rows)
+
+
+def compact_tables(warehouse: Path, min_files: int, retention_hours: int) -> dict[str, tuple[int, int]]:
+    """Merge the small files of every table that has more than `min_files` (each batch adds a few,
+    and every file is a path in the views and an open per query), then delete the replaced files
+    once older than `retention_hours`. Rows and their batch ids are unchanged. Returns
+    {table: (files before, files after)} for the tables compacted."""
+    compacted = {}
+    for spec in ALL_TABLES:
+        path = str(table_path(warehouse, spec))
+        if not DeltaTable.is_deltatable(path):
+            continue
+        table = DeltaTable(path)
+        before = len(table.file_uris())
+        if before <= min_files:
+            continue
+        table.optimize.compact()
+        table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
+        compacted[spec.name] = (before, len(DeltaTable(path).file_uris()))
+    return compacted
