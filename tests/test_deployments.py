@@ -33,6 +33,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def stop_process_group(process: subprocess.Popen) -> None:
+    """SIGTERM the process and its children, SIGKILL if they are still there after 30 s."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
 @pytest.fixture(scope="module")
 def ui_server(tmp_path_factory):
     """`prefect server start` on 127.0.0.1 with its UI (the test harness's server has none)."""
@@ -60,12 +70,7 @@ def ui_server(tmp_path_factory):
         with temporary_settings({PREFECT_API_URL: url}):
             yield url
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_process_group(process)
 
 
 @pytest.fixture(scope="module")
@@ -94,12 +99,7 @@ def served(ui_server, tmp_path_factory):
                 assert time.monotonic() < deadline, "deployments never appeared"
                 time.sleep(0.5)
     yield warehouse
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+    stop_process_group(process)
 
 
 def test_deployments_have_schedule_descriptions_and_defaults(served):
