@@ -18,6 +18,13 @@ def doc_id_for(content: bytes) -> str:
     return sha256_hex(content)
 
 
+def rejection_id(stage: str, reason: str, source: str, offset: int | None = None) -> str:
+    """The doc_id of an input that has no bytes to hash (a URL that failed, an unreadable file, a
+    damaged WARC record): the same failure of the same input is the same id on every run. Built
+    from stable facts only, never from an error message (those carry addresses and timings)."""
+    return sha256_hex("\x1f".join(("rejection", stage, reason, source, "" if offset is None else str(offset))))
+
+
 def short_id(*parts: str) -> str:
     """128 bits are plenty for ids inside one archive and keep rows small."""
     return sha256_hex("\x1f".join(parts))[:32]
