@@ -1,0 +1,199 @@
+"""Numbers that are not figures: dates, years, times, scores, phone numbers, ids, labels and names
+('Article 5', 'MH17', '3-1', '10:30', 'Formula One'), skipped whole so no figure starts inside them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, token_at
+from transforms.figures.vocabulary import (COMMON_WORDS, CURRENCY_SYMBOLS, DASHES, GLUED_SUFFIXES,
+                                           IDENTIFIER_PREFIXES, LABEL_WORDS, MONTHS, SCORE_WORDS_AFTER,
+                                           SCORE_WORDS_BEFORE, SMALL_NUMBERS, SPACED_SCALE_WORDS, TENS,
+                                           TIME_ZONES, VAGUE_BASES)
+
+
+def non_figure_end(tokens: list[Token], i: int) -> int | None:
+    """Index to resume after, if the number at i is a date, time, score, code or name; else None."""
+    token = token_at(tokens, i)
+    if token is None:
+        return None
+    if token.kind == "word":
+        return i + 1 if is_name_number_word(tokens, i) else None
+    if token.kind != "num":
+        return None
+    phone_end = phone_number_end(tokens, i)
+    if phone_end is not None:
+        return max(phone_end, i + 1)
+    end = numeric_chain_end(tokens, i)
+    checks = (has_identifier_prefix, is_code_chain, has_non_figure_suffix, is_day_of_month, is_year,
+              is_label_number, is_implausible_digits)
+    return end if any(check(tokens, i, end) for check in checks) else None
+
+
+def is_name_number_word(tokens: list[Token], i: int) -> bool:
+    """A capitalised number word after another word is part of a name: 'the Big Three', 'Formula One'."""
+    token = tokens[i]
+    if not (token.text[:1].isupper() and (token.low in SMALL_NUMBERS or token.low in TENS
+                                          or token.low in VAGUE_BASES)):
+        return False
+    previous = token_at(tokens, i - 1)
+    return previous is not None and previous.kind == "word"
+
+
+def numeric_chain_end(tokens: list[Token], i: int) -> int:
+    """Index after digits joined by glued ':', '/', '.', or dashes: '10:30', '1/25/2022', '5-10'."""
+    end = i + 1
+    while True:
+        separator, following = token_at(tokens, end), token_at(tokens, end + 1)
+        if separator is None or following is None or separator.text not in {":", "/", ".", *DASHES} \
+                or not separator.glued or following.kind != "num" or not following.glued:
+            return end
+        end += 2
+
+
+def phone_number_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a phone number starting at i ('+44 20 7946 0958', '(555) 123-4567', '555 123 4567')."""
+    token, previous = tokens[i], token_at(tokens, i - 1)
+    closing, after = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if previous is not None and previous.text == "+" and token.glued:
+        return digit_groups_end(tokens, i)
+    if previous is not None and previous.text == "(" and token.glued and closing is not None \
+            and closing.text == ")" and closing.glued and after is not None and after.kind == "num":
+        return numeric_chain_end(tokens, i + 2)
+    end = digit_groups_end(tokens, i)
+    return end if end - i >= 3 else None
+
+
+def digit_groups_end(tokens: list[Token], i: int) -> int:
+    """Index after the run of plain digit groups separated by spaces, starting at i."""
+    end = i
+    while True:
+        token = token_at(tokens, end)
+        if token is None or not token.text.isdigit() or (end > i and token.glued):
+            return end
+        end += 1
+
+
+def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
+    """'MH17', 'F-16', 'COVID-19', '#1', '+44', "'90s", '-5': an id or a signed number."""
+    previous = token_at(tokens, i - 1)
+    if previous is None or not tokens[i].glued:
+        return False
+    if previous.kind == "word":
+        return True
+    if previous.text in DASHES:
+        return not is_range_dash(tokens, i - 1)
+    return previous.text in IDENTIFIER_PREFIXES
+
+
+def is_range_dash(tokens: list[Token], d: int) -> bool:
+    """A dash glued after a number ('5-', '5m-', '5%-') joins a range; one after a word makes a name."""
+    before = token_at(tokens, d - 1)
+    if before is None or not tokens[d].glued:
+        return False
+    if before.kind == "num" or before.text == "%":
+        return True
+    ahead_of_before = token_at(tokens, d - 2)
+    return before.kind == "word" and before.glued and ahead_of_before is not None and ahead_of_before.kind == "num"
+
+
+def is_code_chain(tokens: list[Token], i: int, end: int) -> bool:
+    """Times, dates, versions and phone numbers, or a dash between numbers that is not a range."""
+    groups, separators = tokens[i:end:2], tokens[i + 1:end:2]
+    if len(groups) == 1:
+        return False
+    if len(groups) > 2 or separators[0].text not in DASHES:
+        return True
+    return not is_plausible_dash_range(tokens, i, end)
+
+
+def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
+    low, high = tokens[i], tokens[end - 1]
+    if any(is_bare_long_digits(t) or has_leading_zero(t) for t in (low, high)):
+        return False  # "2020-2022", "555-1234", "07-12"
+    if number_value(low) >= number_value(high):
+        return False  # scores are written winner first: "won 3-1"
+    return not (is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE)
+                or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER))
+
+
+def number_value(token: Token) -> Decimal:
+    return Decimal(token.text.replace(",", ""))
+
+
+def is_bare_long_digits(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) >= 4
+
+
+def has_leading_zero(token: Token) -> bool:
+    return len(token.text) > 1 and token.text[0] == "0" and token.text[1] != "."
+
+
+def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
+    """'21st', '1990s', '3pm', '5G', '3 p.m.', "10 o'clock", '1500 GMT'."""
+    following = token_at(tokens, end)
+    if following is None or following.kind != "word":
+        return False
+    if following.glued and following.low not in GLUED_SUFFIXES:
+        return True
+    return is_time_suffix(tokens, end)
+
+
+def is_time_suffix(tokens: list[Token], k: int) -> bool:
+    token = tokens[k]
+    if token.low in ("am", "pm", "o'clock", "o’clock") or token.text in TIME_ZONES:
+        return True
+    dot, m = token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return token.low in ("a", "p") and dot is not None and dot.text == "." and dot.glued \
+        and is_word(m, "m") and m.glued
+
+
+def is_day_of_month(tokens: list[Token], i: int, end: int) -> bool:
+    """'January 25', 'Jan. 25', '25 January'."""
+    token = tokens[i]
+    if not token.text.isdigit() or not 1 <= int(token.text) <= 31:
+        return False
+    previous = token_at(tokens, i - 1)
+    if previous is not None and previous.text == "." and previous.glued:
+        previous = token_at(tokens, i - 2)  # "Jan. 25"
+    return is_month(previous) or is_month(token_at(tokens, end))
+
+
+def is_month(token: Token | None) -> bool:
+    # Capitalised only: "may" and "march" are also verbs.
+    return is_capitalised(token) and token.low in MONTHS
+
+
+def is_year(tokens: list[Token], i: int, end: int) -> bool:
+    """Four plain digits from 1800 to 2100, unless money, a percentage or a measure says otherwise."""
+    token = tokens[i]
+    if not (is_bare_long_digits(token) and len(token.text) == 4 and 1800 <= int(token.text) <= 2100):
+        return False
+    previous, following = token_at(tokens, i - 1), token_at(tokens, end)
+    if previous is not None and previous.text in CURRENCY_SYMBOLS:
+        return False
+    return following is None or not (following.text == "%" or following.low in SPACED_SCALE_WORDS
+                                     or following.low in UNIT_PHRASES.first_words)
+
+
+def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'Article 5', 'Section 230', 'Boeing 737', 'No. 10': a plain number naming something."""
+    if not tokens[i].text.isdigit():
+        return False
+    previous = token_at(tokens, i - 1)
+    if previous is not None and previous.text == "." and previous.glued:
+        return is_word(token_at(tokens, i - 2), "no", "nos", "nr")
+    if previous is None or previous.kind != "word":
+        return False
+    if previous.low in LABEL_WORDS:
+        return True
+    # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks").
+    return is_capitalised(previous) and previous.low not in COMMON_WORDS and "'" not in previous.text \
+        and "’" not in previous.text
+
+
+def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:
+    """Account numbers and codes: more than 15 digits, or a leading zero."""
+    token = tokens[i]
+    return sum(ch.isdigit() for ch in token.text) > 15 or has_leading_zero(token)
+

@@ -1,0 +1,208 @@
+"""One number as written, and what it is worth: digits with their scale ('12.9bn'), number words
+('two and a half'), vague multiples ('tens of thousands'), with a currency in front ('$5')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from transforms.figures.non_figures import non_figure_end
+from transforms.figures.tokens import VAGUE_OPENERS, Token, is_word, token_at
+from transforms.figures.vocabulary import (CURRENCY_CODES, CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTIONS,
+                                           MULTIPLIER_WORDS, NUMBER_OPENERS, NUMBER_WORDS, SCALE_SUFFIXES,
+                                           SCALE_WORDS, SMALL_NUMBERS, SPACED_SCALE_WORDS, TENS, VAGUE_BASES,
+                                           VAGUE_HIGH, VAGUE_LOW, VAGUE_NEEDS_OF, VAGUE_SINGULAR_BASES)
+
+
+# --- Number words ------------------------------------------------------------------------
+
+def parse_number_words(words: str) -> float | None:
+    """'two and a half' -> 2.5, 'thirty' -> 30, 'a dozen' -> 12, 'half a million' -> 500000; else None."""
+    parts = [part for part in re.split(r"[\s\-–]+", words.strip().lower()) if part]
+    factor = 1.0
+    if parts[:1] == ["half"]:
+        factor, parts = 0.5, parts[1:]
+        if parts[:1] in (["a"], ["an"]):
+            parts = parts[1:]
+        if not parts or parts[0] not in MULTIPLIER_WORDS:
+            return None
+        parts = ["one", *parts]
+    elif parts[:1] in (["a"], ["an"]):
+        # "a" is one only in front of a multiplier: "a dozen", "a hundred", "a million".
+        if len(parts) < 2 or parts[1] not in MULTIPLIER_WORDS:
+            return None
+        parts = ["one", *parts[1:]]
+    total = sum_number_words(parts)
+    return None if total is None else total * factor
+
+
+def sum_number_words(parts: list[str]) -> float | None:
+    """Value of number words in order ('one', 'hundred', 'and', 'five'); None if they do not form a number."""
+    total, group, last, largest = 0.0, 0.0, "start", float("inf")
+    n = 0
+    while n < len(parts):
+        part = parts[n]
+        if part in SMALL_NUMBERS and (last in ("start", "hundred", "scale", "and")
+                                      or (last == "tens" and 0 < SMALL_NUMBERS[part] < 10)):
+            group, last = group + SMALL_NUMBERS[part], "small"
+        elif part in TENS and last in ("start", "hundred", "scale", "and"):
+            group, last = group + TENS[part], "tens"
+        elif part == "hundred" and last in ("small", "tens") and group < 100:
+            group, last = group * 100, "hundred"
+        elif part == "dozen" and last in ("small", "tens"):
+            group, last = group * 12, "dozen"
+        elif part in SCALE_WORDS and last in ("small", "tens", "hundred", "dozen", "fraction") \
+                and SCALE_WORDS[part] < largest:
+            largest = SCALE_WORDS[part]
+            total, group, last = total + group * largest, 0.0, "scale"
+        elif part == "and" and parts[n + 1:n + 2] in (["a"], ["an"]) and parts[n + 2:n + 3] \
+                and parts[n + 2] in FRACTIONS and last in ("small", "tens", "hundred", "scale"):
+            # "two and a half" adds to the group; "a million and a half" adds half a million.
+            fraction = FRACTIONS[parts[n + 2]]
+            if last == "scale":
+                total += fraction * largest
+            else:
+                group += fraction
+            n, last = n + 3, "fraction"
+            continue
+        elif part == "and" and last in ("hundred", "scale") and parts[n + 1:n + 2] \
+                and (parts[n + 1] in SMALL_NUMBERS or parts[n + 1] in TENS):
+            last = "and"  # "one hundred and five"
+        else:
+            return None
+        n += 1
+    if last in ("start", "and"):
+        return None
+    return total + group
+
+
+# --- Amounts -----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One number as written: where it is (token indices) and what it is worth."""
+
+    value: float
+    end: int  # token index after the amount
+    scale: int = 1  # the multiplier written with it ("million" -> 10**6)
+    high: float | None = None  # set for vague multiples, whose value is the low reading
+    currency: str | None = None
+    in_words: bool = False
+    bare_one: bool = False  # the word "one" alone: a pronoun or determiner more often than a figure
+
+
+def match_priced_amount(tokens: list[Token], k: int) -> Amount | None:
+    currency = None
+    token = token_at(tokens, k)
+    following = token_at(tokens, k + 1)
+    if token is not None and token.text in CURRENCY_SYMBOLS:
+        currency, k = CURRENCY_SYMBOLS[token.text], k + 1
+    elif token is not None and token.text in DOLLAR_PREFIXES and following is not None \
+            and following.text == "$" and following.glued:
+        currency, k = DOLLAR_PREFIXES[token.text], k + 2
+    elif token is not None and token.text in CURRENCY_CODES and following is not None and following.kind == "num":
+        currency, k = token.text, k + 1
+    amount = match_amount(tokens, k)
+    if amount is None or currency is None:
+        return amount
+    return replace(amount, currency=currency)
+
+
+def match_amount(tokens: list[Token], k: int) -> Amount | None:
+    if non_figure_end(tokens, k) is not None:
+        return None
+    return match_vague(tokens, k) or match_digits(tokens, k) or match_number_words(tokens, k)
+
+
+def match_digits(tokens: list[Token], k: int) -> Amount | None:
+    token = token_at(tokens, k)
+    if token is None or token.kind != "num":
+        return None
+    scale, end = match_scale(tokens, k + 1)
+    return Amount(float(Decimal(token.text.replace(",", "")) * scale), end, scale)
+
+
+def match_scale(tokens: list[Token], k: int) -> tuple[int, int]:
+    """The multiplier written after digits: '12.9bn', '2.5 million', '$5-million'; (1, k) if none."""
+    token, following = token_at(tokens, k), token_at(tokens, k + 1)
+    if token is None or token.kind == "num":
+        return 1, k
+    if token.kind == "word" and token.glued and token.low in SCALE_SUFFIXES:
+        return SCALE_SUFFIXES[token.low], k + 1
+    if token.kind == "word" and not token.glued and token.low in SPACED_SCALE_WORDS:
+        return SPACED_SCALE_WORDS[token.low], k + 1
+    if token.text in DASHES and token.glued and following is not None and following.glued \
+            and following.low in SCALE_WORDS:
+        return SCALE_WORDS[following.low], k + 2
+    return 1, k
+
+
+def match_number_words(tokens: list[Token], k: int) -> Amount | None:
+    """The longest run of number words at k that reads as one number ('two and a half')."""
+    end = number_word_run_end(tokens, k)
+    for stop in range(end, k, -1):
+        last = tokens[stop - 1]
+        if last.kind != "word" or last.low in ("and", "a", "an"):
+            continue
+        value = parse_number_words(" ".join(t.text for t in tokens[k:stop]))
+        if value is not None:
+            return Amount(value, stop, SCALE_WORDS.get(last.low, 1), in_words=True,
+                          bare_one=stop - k == 1 and last.low == "one")
+    return None
+
+
+def number_word_run_end(tokens: list[Token], k: int, limit: int = 12) -> int:
+    """Index after the run of number words (and hyphens joining them) starting at k."""
+    token = token_at(tokens, k)
+    if token is None or token.kind != "word" or token.low not in NUMBER_OPENERS:
+        return k
+    end = k + 1
+    while end - k < limit:
+        token, following = token_at(tokens, end), token_at(tokens, end + 1)
+        if token is not None and token.kind == "word" and not token.glued and token.low in NUMBER_WORDS:
+            end += 1
+        elif token is not None and token.text in DASHES and token.glued and following is not None \
+                and following.glued and following.low in NUMBER_WORDS:
+            end += 2  # "twenty-five"
+        else:
+            break
+    return end
+
+
+def match_vague(tokens: list[Token], k: int) -> Amount | None:
+    """'hundreds', 'tens of thousands', 'dozens', 'several hundred', 'a few thousand'."""
+    token = token_at(tokens, k)
+    if token is None or token.kind != "word":
+        return None
+    if token.low in VAGUE_BASES:
+        product, end = vague_chain(tokens, k, VAGUE_BASES, joined_by_of=True)
+        if token.low in VAGUE_NEEDS_OF and not is_word(token_at(tokens, end), "of"):
+            return None
+        return vague_amount(product, end)
+    opener = VAGUE_OPENERS.match(tokens, k)
+    if opener is None or not is_word(token_at(tokens, opener[1]), *VAGUE_SINGULAR_BASES):
+        return None
+    product, end = vague_chain(tokens, opener[1], VAGUE_SINGULAR_BASES, joined_by_of=False)
+    return vague_amount(product, end)
+
+
+def vague_chain(tokens: list[Token], k: int, bases: dict[str, int], joined_by_of: bool) -> tuple[int, int]:
+    """Product of growing bases from k ('tens of thousands' -> 10,000) and the index after them."""
+    product = largest = bases[tokens[k].low]
+    end = k + 1
+    step = 2 if joined_by_of else 1
+    while True:
+        if joined_by_of and not is_word(token_at(tokens, end), "of"):
+            break
+        following = token_at(tokens, end + step - 1)
+        if not is_word(following, *bases) or bases[following.low] <= largest:
+            break
+        largest = bases[following.low]
+        product, end = product * largest, end + step
+    return product, end
+
+
+def vague_amount(product: int, end: int) -> Amount:
+    return Amount(float(VAGUE_LOW * product), end, product, high=float(VAGUE_HIGH * product))
+

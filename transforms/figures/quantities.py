@@ -1,0 +1,142 @@
+"""Quantities: an amount or a range of two ('between 5 and 10', '5-10%'), with its unit or currency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from transforms.figures.numbers import Amount, match_priced_amount
+from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, token_at
+from transforms.figures.vocabulary import CHANGE_VERB_STEMS, DASHES, PERCENT, Unit
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount or a range, with its unit; end is the token index after it."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    unit: Unit | None
+    currency: str | None
+    end: int
+    vague: bool
+    is_range: bool
+    in_words: bool
+    bare_one: bool
+
+
+def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
+    """An amount or a range of two, with its unit, starting at k (after any qualifier)."""
+    intro = range_intro(tokens, k)
+    first = match_priced_amount(tokens, k + 1 if intro else k)
+    if first is None:
+        return None
+    first_unit, end = match_unit(tokens, first.end, first)
+    second = None if follows_change_from(tokens, k) else match_range_end(tokens, end, first, intro)
+    low = inherit_scale(first, second) if second is not None else None
+    second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
+    if second is not None and not same_kind(first_unit, first.currency, second_unit, second.currency):
+        second = None  # "rose 3% to $6.12" is two figures, not a range
+    if second is not None and low < second.value:
+        unit, end = second_unit, second_end
+        quantity = Quantity(None, low, second.value, unit or first_unit, first.currency or second.currency, end,
+                            vague=False, is_range=True, in_words=first.in_words and second.in_words,
+                            bare_one=False)
+    elif intro is None:
+        low = first.value if first.high is not None else None
+        quantity = Quantity(first.value, low, first.high, first_unit, first.currency, end,
+                            vague=first.high is not None, is_range=False, in_words=first.in_words,
+                            bare_one=first.bare_one)
+    else:
+        return None  # "between" or "from" promised a range that is not there
+    return None if is_age_or_compound(tokens, quantity.end, quantity.unit) else quantity
+
+
+def same_kind(first_unit: Unit | None, first_currency: str | None, second_unit: Unit | None,
+              second_currency: str | None) -> bool:
+    """The two ends of a range measure the same thing: a unit or currency written on one end only
+    is shared ('5 to 10 days', '$1 and $2 billion'); written on both, the kinds must agree."""
+    first_kind = "money" if first_currency else first_unit.kind if first_unit else None
+    second_kind = "money" if second_currency else second_unit.kind if second_unit else None
+    return first_kind is None or second_kind is None or first_kind == second_kind
+
+
+def range_intro(tokens: list[Token], k: int) -> str | None:
+    """'between' or 'from' opening a range."""
+    token = token_at(tokens, k)
+    if is_word(token, "between"):
+        return "between"
+    if is_word(token, "from") and not follows_change_from(tokens, k + 1):
+        return "from"
+    return None
+
+
+def follows_change_from(tokens: list[Token], k: int) -> bool:
+    """Amount at k comes after 'rose from', 'cut from': '5% to 7%' is then a before and after, not a range."""
+    before, verb = token_at(tokens, k - 1), token_at(tokens, k - 2)
+    return is_word(before, "from") and verb is not None and verb.low.startswith(CHANGE_VERB_STEMS)
+
+
+def match_range_end(tokens: list[Token], k: int, first: Amount, intro: str | None) -> Amount | None:
+    """The second amount of 'one to two', '5-10', 'two or three', 'between 5 and 10'."""
+    connector, following = token_at(tokens, k), token_at(tokens, k + 1)
+    if connector is None or following is None or first.high is not None:
+        return None
+    if intro == "between":
+        joins = is_word(connector, "and")
+    elif intro == "from":
+        joins = is_word(connector, "to")
+    elif connector.text in DASHES:
+        joins = connector.glued and following.glued
+    else:
+        joins = is_word(connector, "to", "or") and not connector.glued
+    if not joins:
+        return None
+    second = match_priced_amount(tokens, k + 1)
+    return second if second is not None and second.high is None else None
+
+
+def inherit_scale(first: Amount, second: Amount) -> float:
+    """'between 1 and 2 million' means 1 million: the low end takes the high end's scale."""
+    if first.scale == 1 and second.scale > 1:
+        scaled = float(Decimal(repr(first.value)) * second.scale)
+        if scaled < second.value:
+            return scaled
+    return first.value
+
+
+def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None, int]:
+    """Percent sign, currency word or unit after an amount ('%', 'dollars', 'years', '-year', 'of miles')."""
+    token, following = token_at(tokens, k), token_at(tokens, k + 1)
+    if token is None:
+        return None, k
+    if token.text == "%":
+        return PERCENT, k + 1
+    if token.text == "°" and token.glued:
+        scale_letter = following is not None and following.glued and following.text in ("C", "F")
+        return (Unit(f"°{following.text}", "measure"), k + 2) if scale_letter else (Unit("degree", "measure"), k + 1)
+    if token.text in DASHES and token.glued and following is not None and following.glued:
+        found = UNIT_PHRASES.match(tokens, k + 1)  # "a five-year plan"
+    elif amount.high is not None and is_word(token, "of"):
+        found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
+        found = None if found is not None and found[0] == PERCENT else found
+    else:
+        found = UNIT_PHRASES.match(tokens, k)
+    if found is None:
+        return None, k
+    unit, end = found
+    if unit.name == "lb" and tokens[end - 1].low.startswith("pound") and amount.scale > 1:
+        unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
+    return unit, end
+
+
+def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
+    """'a 20-year-old', '20 years old' (ages), 'three-time', 'two-thirds', 'one-off' (not quantities)."""
+    token, following = token_at(tokens, k), token_at(tokens, k + 1)
+    if unit is not None and unit.name == "year":
+        if is_word(token, "old") or (token is not None and token.text in DASHES and is_word(following, "old")):
+            return True
+    return unit is None and token is not None and token.text in DASHES and token.glued \
+        and following is not None and following.kind == "word" and following.glued
+

@@ -1,0 +1,84 @@
+"""Text as tokens (numbers, words, symbols) and the phrase tables matched against them."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from transforms.figures.vocabulary import (CURRENCY_CODES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, NUMBER_OPENERS,
+                                           QUALIFIERS_BY_WORDS, UNIT_PHRASES_BY_WORDS, VAGUE_BASES)
+
+_TOKEN = re.compile(r"""
+    (?P<num>(?:[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+|[0-9]+)(?:\.[0-9]+)?)
+  | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)
+  | (?P<sym>\n|\S)
+""", re.VERBOSE)
+
+
+class Token(NamedTuple):
+    text: str
+    low: str
+    kind: str  # "num", "word" or "sym"; a line break is a "sym" so nothing spans it
+    start: int
+    end: int
+    glued: bool  # no whitespace between this token and the one before
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    previous_end = -1
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        tokens.append(Token(match.group(), match.group().lower(), match.lastgroup or "sym", start, end,
+                            start == previous_end))
+        previous_end = end
+    return tokens
+
+
+def token_at(tokens: list[Token], k: int) -> Token | None:
+    return tokens[k] if 0 <= k < len(tokens) else None
+
+
+def is_word(token: Token | None, *words: str) -> bool:
+    return token is not None and token.kind == "word" and token.low in words
+
+
+def is_capitalised(token: Token | None) -> bool:
+    return token is not None and token.kind == "word" and token.text[:1].isupper()
+
+
+class PhraseTable:
+    """Phrases of one or more words, each with a value, matched longest first at a token."""
+
+    def __init__(self, entries: dict[tuple[str, ...], object]) -> None:
+        self.entries = entries
+        self.first_words = frozenset(words[0] for words in entries)
+        self.longest = max(len(words) for words in entries)
+
+    def match(self, tokens: list[Token], k: int) -> tuple[object, int] | None:
+        """(value, index after) of the longest phrase at k; words apart, the first may be glued to a number."""
+        first = token_at(tokens, k)
+        if first is None or first.low not in self.first_words:
+            return None
+        for length in range(self.longest, 0, -1):
+            words = tokens[k:k + length]
+            if len(words) != length or any(t.kind != "word" for t in words) or any(t.glued for t in words[1:]):
+                continue
+            key = tuple(t.low for t in words)
+            if key in self.entries:
+                return self.entries[key], k + length
+        return None
+
+
+UNIT_PHRASES = PhraseTable(UNIT_PHRASES_BY_WORDS)
+QUALIFIERS = PhraseTable(QUALIFIERS_BY_WORDS)
+VAGUE_OPENERS = PhraseTable({("several",): True, ("a", "few"): True})
+# A figure can only begin at a number or at one of these words or symbols.
+FIGURE_OPENERS = frozenset({*QUALIFIERS.first_words, *NUMBER_OPENERS, *VAGUE_BASES, *VAGUE_OPENERS.first_words,
+                            "between", "from", *CURRENCY_SYMBOLS, *(p.lower() for p in DOLLAR_PREFIXES),
+                            *(code.lower() for code in CURRENCY_CODES)})
+
+
+def can_open_figure(token: Token) -> bool:
+    return token.kind == "num" or token.low in FIGURE_OPENERS
+
