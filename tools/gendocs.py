@@ -152,7 +152,7 @@ def views_block() -> str:
     for name, columns in view_columns().items():
         parts.append(f"### `{name}`\n")
         if comments.get(name):
-            parts.append(comments[name] + "\n")
+            parts.append(textwrap.fill(comments[name], width=110) + "\n")
         parts.append(table(("column", "type"), [(f"`{column}`", kind) for column, kind in columns]))
     return "\n".join(parts)
 
@@ -354,7 +354,7 @@ def settings_block() -> str:
         if section.key:
             parts.append(f"### `{section.key}`\n")
             if section.description:
-                parts.append(section.description + "\n")
+                parts.append(textwrap.fill(section.description, width=110) + "\n")
         if section.options:
             parts.append(table(("key", "type", "default", "description"),
                                [(f"`{option.key}`", option.kind, default_text(option.default), option.description)
