@@ -32,6 +32,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -242,7 +243,10 @@ def fields_of(cls: type) -> list[FieldFacts]:
                 default = info.default
             facts.append(FieldFacts(name, hint, info.description or comments.get(name, ""), default))
         return facts
-    hints = typing.get_type_hints(cls, include_extras=True)
+    try:
+        hints = typing.get_type_hints(cls, include_extras=True)
+    except (NameError, TypeError):  # a name imported only for type checkers: show the annotation as written
+        hints = {}
     for field in dataclasses.fields(cls):
         if field.default_factory is not dataclasses.MISSING:
             default = factory_default(field.default_factory)
@@ -320,6 +324,8 @@ def type_text(hint: Any) -> str:
 
 def toml_value(value: object) -> str:
     """A default as it would be written in newsetl.toml; paths inside the project are relative."""
+    if isinstance(value, Enum):
+        return toml_value(value.value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -333,6 +339,8 @@ def toml_value(value: object) -> str:
         return "[" + ", ".join(sorted(toml_value(item) for item in value)) + "]"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(toml_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {toml_value(item)}" for key, item in value.items()) + "}"
     return repr(value)
 
 
