@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 
-.PHONY: install run test bench eval lock clean soak ui browser
+.PHONY: install run test bench eval lock clean soak ui browser docs
 
 # The venv is rebuilt only when the lock or the project metadata change.
 $(VENV)/.installed: requirements.lock pyproject.toml
@@ -27,6 +27,10 @@ eval: install
 
 bench: install
 	$(BIN)/python -m bench.run
+
+# Rewrite the generated lists in docs/ (reasons, view columns, settings) from the code.
+docs: install
+	$(BIN)/python -m tools.gendocs
 
 # Regenerate the lock after editing pyproject.toml dependencies.
 lock: install

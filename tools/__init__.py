@@ -1,0 +1,1 @@
+"""Maintenance tools run by make targets; not part of the installed pipeline."""
