@@ -17,6 +17,7 @@ from spacy.language import Language
 
 from transforms.entities import load_ner
 from transforms.pipeline import PipelineOptions, ProcessedDocument, process_document
+from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 
 _worker_nlp: Language | None = None
@@ -39,8 +40,8 @@ def _process_one(raw: RawDocument, chrome: Collection[str] = frozenset()) -> Pro
         return process_document(raw, _worker_nlp, _worker_options, chrome)
     except Exception as error:  # noqa: BLE001 - recorded with its traceback tail
         tail = traceback.format_exc(limit=-2).strip().splitlines()[-1]
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="process",
-                         reason="internal_error", detail=f"{type(error).__name__}: {error} ({tail})"[:1000])
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.PROCESS,
+                         reason=Reason.INTERNAL_ERROR, detail=f"{type(error).__name__}: {error} ({tail})"[:1000])
 
 
 def _pool_for(options: PipelineOptions, workers: int) -> ProcessPoolExecutor:

@@ -6,10 +6,12 @@ import gzip
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.warc_fixtures import page
+from warehouse.fetch import forget_robots
 
 SENTENCE = ("The harbour board approved forty new cranes and about three hundred workers on Tuesday, "
             "and the council said the port would spend twelve million dollars over two years.")
@@ -112,3 +114,17 @@ def serve(site: Site) -> tuple[ThreadingHTTPServer, threading.Thread]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, thread
+
+
+@contextmanager
+def running_site() -> Iterator[Site]:
+    """A site served for the duration of the block; robots.txt rules kept for it are dropped after."""
+    site = Site()
+    server, thread = serve(site)
+    try:
+        yield site
+    finally:
+        forget_robots()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

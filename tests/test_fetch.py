@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.http_fixtures import SLOW_SECONDS, Site, serve
+from tests.http_fixtures import SLOW_SECONDS, Site, running_site
 from warehouse.fetch import (
     Fetched,
     Fetcher,
@@ -14,7 +14,6 @@ from warehouse.fetch import (
     FetchOptions,
     FetchRequest,
     fetch_all,
-    forget_robots,
     parse_retry_after,
     run_coroutine,
 )
@@ -25,13 +24,8 @@ RATE = 10.0  # requests per second per host: 100 ms between request starts
 
 @pytest.fixture()
 def site():
-    site = Site()
-    server, thread = serve(site)
-    yield site
-    forget_robots()
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with running_site() as site:
+        yield site
 
 
 def test_options(site: Site, **changes) -> FetchOptions:

@@ -7,6 +7,7 @@ import re
 
 import charset_normalizer
 
+from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 
 _BOMS = (
@@ -58,12 +59,12 @@ def decode_document(raw: RawDocument) -> str | Rejection:
     """
     content = raw.content
     if not content.strip():
-        return _reject(raw, "empty", f"{len(content)} bytes, no text")
+        return _reject(raw, Reason.EMPTY, f"{len(content)} bytes, no text")
     for bom, encoding in _BOMS:
         if content.startswith(bom):
             return content[len(bom):].decode(encoding, errors="replace")
     if looks_binary(content):
-        return _reject(raw, "binary", "NUL or control bytes in the first 8 KiB; not a text or HTML file")
+        return _reject(raw, Reason.BINARY, "NUL or control bytes in the first 8 KiB; not a text or HTML file")
     charset = charset_name(raw.charset)
     if charset is None and raw.media_type == "text/html":
         charset = declared_charset(content)
@@ -76,11 +77,11 @@ def decode_document(raw: RawDocument) -> str | Rejection:
     match = charset_normalizer.from_bytes(content).best()
     if match is None:
         bad = content[first_bad:first_bad + 1].hex()
-        return _reject(raw, "invalid_encoding",
+        return _reject(raw, Reason.INVALID_ENCODING,
                        f"byte 0x{bad} at offset {first_bad} is not UTF-8, no charset is declared "
                        "and detection found no likely encoding")
     return str(match)
 
 
-def _reject(raw: RawDocument, reason: str, detail: str) -> Rejection:
-    return Rejection(doc_id=raw.doc_id, source=raw.source, stage="decode", reason=reason, detail=detail)
+def _reject(raw: RawDocument, reason: Reason, detail: str) -> Rejection:
+    return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.DECODE, reason=reason, detail=detail)

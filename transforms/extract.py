@@ -8,6 +8,7 @@ from datetime import date, datetime
 import trafilatura
 
 from transforms.normalise import metadata_field
+from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 
 
@@ -56,11 +57,11 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             date_extraction_params=date_params,
         )
     except Exception as error:  # trafilatura raises many kinds on hostile markup
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="extract",
-                         reason="extractor_error", detail=f"{type(error).__name__}: {error}"[:500])
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.EXTRACT,
+                         reason=Reason.EXTRACTOR_ERROR, detail=f"{type(error).__name__}: {error}"[:500])
     if document is None or not (document.text or "").strip():
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="extract",
-                         reason="no_text", detail="no main text found in the page")
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.EXTRACT,
+                         reason=Reason.NO_TEXT, detail="no main text found in the page")
     return ExtractedDocument(
         text=document.text,
         title=metadata_field(document.title),

@@ -17,6 +17,7 @@ from transforms.holders import find_holders
 from transforms.ids import article_id_for, canonical_url, sha256_hex
 from transforms.language import LanguageOptions, detect_language
 from transforms.normalise import NormaliseOptions, drop_author_lines, normalise_text, word_count
+from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
 
 
@@ -97,14 +98,15 @@ def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Reject
     """Why a cleaned text is not an article: nothing left, too short, or not prose."""
     words = word_count(text)
     if words == 0:
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="normalise", reason="empty_after_cleaning",
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.NORMALISE,
+                         reason=Reason.EMPTY_AFTER_CLEANING,
                          detail="every line was page chrome (residue patterns or site boilerplate)")
     if words < options.min_words:
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="normalise", reason="too_short",
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.NORMALISE, reason=Reason.TOO_SHORT,
                          detail=f"{words} words after cleaning; at least {options.min_words} needed")
     share = prose_share(text)
     if share < options.min_prose_share:
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage="normalise", reason="not_news",
+        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.NORMALISE, reason=Reason.NOT_NEWS,
                          detail=f"only {share:.0%} of the words are in sentence paragraphs "
                                 f"(at least {options.min_prose_share:.0%} needed): a listing or index page")
     return None

@@ -26,6 +26,8 @@ import httpcore
 import httpx
 from protego import Protego
 
+from transforms.reasons import HTTP_STATUS_PREFIX, Reason, http_status_reason
+
 T = TypeVar("T")
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -71,7 +73,7 @@ class Fetched:
 @dataclass(frozen=True, slots=True)
 class FetchFailure:
     url: str
-    reason: str  # http_404, timeout, robots_disallowed, too_large, not_html, blocked_address, ...
+    reason: str  # a Reason member (timeout, robots_disallowed, ...) or http_status_reason(404)
     detail: str
 
 
@@ -172,22 +174,22 @@ class Fetcher:
                 assert attempt.result is not None
                 return attempt.result
             url = attempt.redirect_to
-        return FetchFailure(request.url, "too_many_redirects",
+        return FetchFailure(request.url, Reason.TOO_MANY_REDIRECTS,
                             f"more than {self.options.max_redirects} redirects; last to {url}")
 
     async def _refuse(self, asked: str, url: str, obey_robots: bool) -> FetchFailure | None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
-            return FetchFailure(asked, "bad_url", f"{url!r} is not an http(s) URL")
+            return FetchFailure(asked, Reason.BAD_URL, f"{url!r} is not an http(s) URL")
         blocked = await self._check_address(parts.hostname)
         if blocked is not None:
             return FetchFailure(asked, blocked.reason, blocked.detail)
         if obey_robots:
             robots = await self._robots_for(parts.scheme, parts.netloc)
             if isinstance(robots, FetchFailure):
-                return FetchFailure(asked, "robots_unavailable", robots.detail)
+                return FetchFailure(asked, Reason.ROBOTS_UNAVAILABLE, robots.detail)
             if robots is not None and not robots.can_fetch(url, self.options.user_agent):
-                return FetchFailure(asked, "robots_disallowed",
+                return FetchFailure(asked, Reason.ROBOTS_DISALLOWED,
                                     f"robots.txt of {parts.netloc} disallows {parts.path or '/'} "
                                     f"for {self.options.user_agent}")
         return None
@@ -201,9 +203,9 @@ class Fetcher:
             await resolve_allowed(host, self._allowed)
             failure = None
         except BlockedAddress as error:
-            failure = FetchFailure(host, "blocked_address", str(error))
+            failure = FetchFailure(host, Reason.BLOCKED_ADDRESS, str(error))
         except (socket.gaierror, UnicodeError) as error:
-            failure = FetchFailure(host, "dns_error", f"{host}: {error}")
+            failure = FetchFailure(host, Reason.DNS_ERROR, f"{host}: {error}")
         self._address_checks[host] = failure
         return failure
 
@@ -217,7 +219,7 @@ class Fetcher:
                     self._robots[key] = cached[1]
                     return cached[1]
                 result = await self.fetch(FetchRequest(f"{key}/robots.txt"), accept=None, obey_robots=False)
-                if isinstance(result, Fetched) or result.reason.startswith("http_4"):
+                if isinstance(result, Fetched) or result.reason.startswith(f"{HTTP_STATUS_PREFIX}4"):
                     rules = (Protego.parse(result.content.decode("utf-8", errors="replace"))
                              if isinstance(result, Fetched) else None)
                     self._robots[key] = rules
@@ -285,40 +287,40 @@ class Fetcher:
                     if status in REDIRECT_STATUSES and "location" in response.headers:
                         return _Attempt(redirect_to=urljoin(url, response.headers["location"]))
                     if status == 429 or status >= 500:
-                        return fail(f"http_{status}", f"{url} answered {status} {response.reason_phrase}",
+                        return fail(http_status_reason(status), f"{url} answered {status} {response.reason_phrase}",
                                     transient=True, retry_after=parse_retry_after(response.headers))
                     if status == 304 and headers:
                         return _Attempt(self._fetched(request, url, response, b"", not_modified=True))
                     if status >= 400 or status < 200 or status in REDIRECT_STATUSES:
-                        return fail(f"http_{status}", f"{url} answered {status} {response.reason_phrase}")
+                        return fail(http_status_reason(status), f"{url} answered {status} {response.reason_phrase}")
                     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
                     if accept is not None and content_type not in accept:
-                        return fail("not_html", f"{url} is {content_type or 'of no declared type'}, "
+                        return fail(Reason.NOT_HTML, f"{url} is {content_type or 'of no declared type'}, "
                                                 f"not one of {', '.join(accept)}")
                     limit = self.options.max_body_bytes
                     declared = response.headers.get("content-length", "")
                     if declared.isdigit() and int(declared) > limit:
-                        return fail("too_large", f"{url} declares {declared} bytes; the limit is {limit}")
+                        return fail(Reason.TOO_LARGE, f"{url} declares {declared} bytes; the limit is {limit}")
                     body = bytearray()
                     async for chunk in response.aiter_bytes():
                         body += chunk
                         if len(body) > limit:
-                            return fail("too_large", f"{url} sent more than {limit} bytes")
+                            return fail(Reason.TOO_LARGE, f"{url} sent more than {limit} bytes")
                     return _Attempt(self._fetched(request, url, response, bytes(body)))
         except TimeoutError:
-            return fail("timeout", f"{url} took longer than {self.options.deadline_seconds}s", transient=True)
+            return fail(Reason.TIMEOUT, f"{url} took longer than {self.options.deadline_seconds}s", transient=True)
         except httpx.TimeoutException as error:
-            return fail("timeout", f"{url}: {type(error).__name__}", transient=True)
+            return fail(Reason.TIMEOUT, f"{url}: {type(error).__name__}", transient=True)
         except httpx.DecodingError as error:
-            return fail("bad_encoding", f"{url}: content encoding could not be decoded: {error}")
+            return fail(Reason.BAD_ENCODING, f"{url}: content encoding could not be decoded: {error}")
         except httpx.TransportError as error:
-            return fail("connection_error", f"{url}: {type(error).__name__}: {error}", transient=True)
+            return fail(Reason.CONNECTION_ERROR, f"{url}: {type(error).__name__}: {error}", transient=True)
         except httpx.InvalidURL as error:
-            return fail("bad_url", f"{url}: {error}")
+            return fail(Reason.BAD_URL, f"{url}: {error}")
         except BlockedAddress as error:
-            return fail("blocked_address", str(error))
+            return fail(Reason.BLOCKED_ADDRESS, str(error))
         except (socket.gaierror, UnicodeError) as error:
-            return fail("dns_error", f"{url}: {error}", transient=True)
+            return fail(Reason.DNS_ERROR, f"{url}: {error}", transient=True)
 
     @staticmethod
     def _fetched(request: FetchRequest, url: str, response: httpx.Response, content: bytes,

@@ -1,0 +1,269 @@
+"""What the sources a user names hold: files, folders, globs, WARC archives, URL lists, feeds and sitemaps.
+
+Discovery turns the sources into small `DocumentRef`s (reading, and fetching, happens later, a
+batch at a time; see `reading`). A listing that cannot be read becomes a ref of kind "rejected",
+so it lands in `rejections` with the batch it falls into. WARC archives are scanned by `warc`.
+"""
+
+from __future__ import annotations
+
+import glob
+import zlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from transforms.listings import (
+    Listing,
+    ListingEntry,
+    NotAListing,
+    is_http_url,
+    listing_kind,
+    looks_like_url_list,
+    parse_listing,
+    parse_url_list,
+)
+from transforms.reasons import Reason
+from warehouse.fetch import HTML_TYPES, FetchFailure, FetchOptions, FetchRequest, fetch_all
+from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
+
+LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf")
+URL_LIST_SUFFIXES = (".urls",)
+# A remote URL is treated as a feed or sitemap when its path ends so or names one; anything
+# else is a page. A guessed listing that turns out to be a page is still ingested as a page.
+LISTING_PATH_WORDS = ("sitemap", "feed", "rss", "atom")
+# Files that sit beside inputs but are not inputs: seed expectations, hidden files.
+NOT_INPUT_SUFFIXES = (".expected.json",)
+MAX_LISTING_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
+MAX_SITEMAP_DEPTH = 3
+MAX_SITEMAPS = 1000
+_URL_LIST_SNIFF_BYTES = 4096
+
+
+class TooLarge(OSError):
+    """Decompressed data over its limit."""
+
+
+class SourceNotFound(Exception):
+    """A source the user named does not exist; the run stops before doing anything."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRef:
+    """Where one document is; cheap to pass between tasks."""
+
+    path: str  # file path, WARC file path, or URL
+    kind: str = "file"  # "file", "warc" (a record at offset), "url", "rejected"
+    offset: int | None = None  # start of the WARC record (kind "rejected": where an archive's damage starts)
+    title: str | None = None  # what a feed or news sitemap says of the entry
+    published: str | None = None  # ISO date from a feed or news sitemap
+    reason: str | None = None  # kind "rejected": the reason code ...
+    detail: str | None = None  # ... and what went wrong
+
+
+@dataclass(slots=True)
+class Discovery:
+    refs: list[DocumentRef] = field(default_factory=list)
+    # Things seen that are not documents and not errors, counted rather than rejected one by one
+    # (e.g. WARC request records): "warc/request": 120.
+    skipped: Counter[str] = field(default_factory=Counter)
+    listings: int = 0  # feeds, sitemaps and URL lists read
+
+
+def is_url(source: str) -> bool:
+    return is_http_url(source)
+
+
+def has_glob(source: str) -> bool:
+    return any(char in source for char in "*?[")
+
+
+def missing_sources(sources: list[str]) -> list[str]:
+    """Sources that are neither URLs, nor existing paths, nor globs that match something."""
+    return [s for s in sources if not is_url(s) and not Path(s).exists()
+            and not (has_glob(s) and glob.glob(s, recursive=True))]
+
+
+def file_kind(path: Path) -> str:
+    """'warc', 'listing', 'url_list' or 'file' from the name (and, for .txt, the first lines)."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    if name.endswith(LISTING_SUFFIXES):
+        return "listing"
+    if name.endswith(URL_LIST_SUFFIXES):
+        return "url_list"
+    if name.endswith(".txt"):
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(_URL_LIST_SNIFF_BYTES)
+        except OSError:
+            return "file"
+        text = head.decode("utf-8", errors="replace")
+        if len(head) == _URL_LIST_SNIFF_BYTES:
+            text = text.rsplit("\n", 1)[0]  # the last line may be cut
+        if looks_like_url_list(text):
+            return "url_list"
+    return "file"
+
+
+def is_input_candidate(path: Path) -> bool:
+    return not path.name.startswith(".") and not path.name.endswith(NOT_INPUT_SUFFIXES)
+
+
+def expand_paths(source: str) -> list[Path]:
+    """Files of a source: the file itself, a folder's files (recursively) or a glob's matches."""
+    path = Path(source)
+    if has_glob(source) and not path.exists():
+        matches = sorted(Path(p) for p in glob.glob(source, recursive=True))
+        return [f for m in matches for f in expand_paths(str(m))]
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file() and is_input_candidate(p)
+                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    return [path]
+
+
+def discover_documents(sources: list[str], fetch_options: FetchOptions | None = None) -> Discovery:
+    """Every document of the sources, in a stable order; a missing source stops the run."""
+    missing = missing_sources(sources)
+    if missing:
+        raise SourceNotFound(f"source not found: {', '.join(missing)} (give files, folders, globs or "
+                             "http(s) URLs)")
+    options = fetch_options or FetchOptions()
+    discovery = Discovery()
+    urls: dict[str, DocumentRef] = {}
+    for source in sources:
+        if is_url(source):
+            if looks_like_listing_url(source):
+                _discover_remote_listings([source], options, discovery, urls)
+            else:
+                _add_url(urls, ListingEntry(url=source))
+            continue
+        for path in expand_paths(source):
+            kind = file_kind(path)
+            resolved = str(path.resolve())
+            if kind == "warc":
+                _discover_warc(resolved, discovery)
+            elif kind == "listing":
+                _discover_local_listing(path, options, discovery, urls)
+            elif kind == "url_list":
+                _discover_url_list(path, discovery, urls)
+            else:
+                discovery.refs.append(DocumentRef(resolved))
+    discovery.refs.extend(urls.values())
+    return discovery
+
+
+def looks_like_listing_url(url: str) -> bool:
+    path = url.split("?", 1)[0].rstrip("/").lower()
+    last = path.rsplit("/", 1)[-1]
+    return path.endswith(LISTING_SUFFIXES) or any(word in last for word in LISTING_PATH_WORDS)
+
+
+def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry) -> None:
+    """Each URL once; an entry that knows title or date replaces one that does not."""
+    known = urls.get(entry.url)
+    if known is not None and (known.title or known.published or not (entry.title or entry.published_date)):
+        return
+    urls[entry.url] = DocumentRef(entry.url, kind="url", title=entry.title,
+                                  published=entry.published_date.isoformat() if entry.published_date else None)
+
+
+def _rejected(source: str, reason: str, detail: str, offset: int | None = None) -> DocumentRef:
+    """`reason`: a Reason member, or a FetchFailure's reason."""
+    return DocumentRef(source, kind="rejected", offset=offset, reason=reason, detail=detail)
+
+
+def _discover_warc(path: str, discovery: Discovery) -> None:
+    scan = scan_warc(path)
+    discovery.refs.extend(DocumentRef(path, kind="warc", offset=offset) for offset in scan.offsets)
+    discovery.skipped.update(scan.skipped)
+    if scan.damage is not None:
+        discovery.refs.append(_rejected(path, scan.damage.reason, scan.damage.detail, scan.damage.offset))
+
+
+def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, DocumentRef]) -> None:
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        entries = parse_url_list(text)
+    except OSError as error:
+        discovery.refs.append(_rejected(str(path.resolve()), Reason.UNREADABLE, str(error)))
+        return
+    except NotAListing as error:
+        discovery.refs.append(_rejected(str(path.resolve()), Reason.BAD_URL_LIST, str(error)))
+        return
+    discovery.listings += 1
+    for entry in entries:
+        _add_url(urls, entry)
+
+
+def _discover_local_listing(path: Path, options: FetchOptions, discovery: Discovery,
+                            urls: dict[str, DocumentRef]) -> None:
+    source = str(path.resolve())
+    try:
+        content = _maybe_gunzip(path.read_bytes())
+        listing = parse_listing(content)
+    except (OSError, EOFError, zlib.error) as error:
+        discovery.refs.append(_rejected(source, Reason.UNREADABLE, str(error)))
+        return
+    except NotAListing as error:
+        discovery.refs.append(_rejected(source, Reason.NOT_A_LISTING, str(error)))
+        return
+    _take_listing(listing, options, discovery, urls, depth=1)
+
+
+def _take_listing(listing: Listing, options: FetchOptions, discovery: Discovery,
+                  urls: dict[str, DocumentRef], depth: int) -> None:
+    discovery.listings += 1
+    for entry in listing.entries:
+        _add_url(urls, entry)
+    if listing.children:
+        if depth >= MAX_SITEMAP_DEPTH:
+            discovery.skipped["sitemap/too_deep"] += len(listing.children)
+            return
+        _discover_remote_listings(listing.children, options, discovery, urls, depth + 1)
+
+
+def _discover_remote_listings(listing_urls: list[str], options: FetchOptions, discovery: Discovery,
+                              urls: dict[str, DocumentRef], depth: int = 1) -> None:
+    room = MAX_SITEMAPS - discovery.listings
+    if len(listing_urls) > room:
+        discovery.skipped["sitemap/over_limit"] += len(listing_urls) - max(room, 0)
+        listing_urls = listing_urls[:max(room, 0)]
+    listing_options = _listing_fetch_options(options)
+    results = fetch_all([FetchRequest(u) for u in listing_urls], listing_options, accept=None)
+    for url, result in zip(listing_urls, results, strict=True):
+        if isinstance(result, FetchFailure):
+            discovery.refs.append(_rejected(url, result.reason, result.detail))
+            continue
+        try:
+            content = _maybe_gunzip(result.content)
+        except TooLarge as error:
+            discovery.refs.append(_rejected(url, Reason.TOO_LARGE, str(error)))
+            continue
+        except (OSError, EOFError, zlib.error) as error:
+            discovery.refs.append(_rejected(url, Reason.BAD_GZIP, str(error)))
+            continue
+        if listing_kind(content) == "html" or result.content_type in HTML_TYPES:
+            _add_url(urls, ListingEntry(url=url))  # a page after all
+            continue
+        try:
+            listing = parse_listing(content, base_url=result.final_url)
+        except NotAListing as error:
+            discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
+            continue
+        _take_listing(listing, options, discovery, urls, depth)
+
+
+def _listing_fetch_options(options: FetchOptions) -> FetchOptions:
+    return replace(options, max_body_bytes=max(options.max_body_bytes, MAX_LISTING_BYTES))
+
+
+def _maybe_gunzip(content: bytes) -> bytes:
+    if content[:2] != b"\x1f\x8b":
+        return content
+    decompressor = zlib.decompressobj(wbits=31)
+    out = decompressor.decompress(content, MAX_LISTING_BYTES + 1)
+    if len(out) > MAX_LISTING_BYTES:
+        raise TooLarge(f"more than {MAX_LISTING_BYTES} bytes once decompressed")
+    return out
