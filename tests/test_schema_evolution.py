@@ -42,11 +42,18 @@ def test_rows_with_added_columns_append_to_an_older_table(tmp_path):
 
     write_deltalake(str(table_path(tmp_path, FIGURES)), pa.Table.from_pylist([old_row], schema=old_schema))
     ensure_tables(tmp_path)
+    publish_views(tmp_path)  # before any new row: the added columns read as NULL all the same
+    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+        assert con.execute("SELECT figure_id, entity_id, role FROM figures").fetchall() == []  # no batch committed
+        assert con.execute("SELECT figure_id, entity_id, role FROM _figures").fetchall() == [("f-old", None, None)]
     append_rows(tmp_path, FIGURES, [figure("f-new", "e1")], {"run_id": "r2", "batch_id": "b2"})
     publish_views(tmp_path)
     with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
         rows = con.execute("SELECT figure_id, entity_id, role FROM _figures ORDER BY 1").fetchall()
+        # The declared order, not the oldest file's (which has the added columns last): views select f.*.
+        columns = [d[0] for d in con.execute("SELECT * FROM _figures").description]
     assert rows == [("f-new", "e1", "holder"), ("f-old", None, None)]
+    assert columns == FIGURES.arrow.names
 
 
 def test_an_unstamped_or_older_warehouse_is_stamped_and_a_newer_one_refused(tmp_path):
