@@ -116,7 +116,7 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
     File paths are written into the view because a view cannot take parameters;
     they come from the Delta log, and are quoted.
     """
-    columns = ", ".join(f"CAST(NULL AS {duckdb_type(field.type)}) AS {field.name}" for field in spec.arrow)
+    columns = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS {f.name}" for f in spec.arrow)
     declared = f"SELECT {columns} WHERE false"  # typed and empty: the view of a table with no files yet
     if not files:
         return f"CREATE VIEW _{spec.name} AS {declared}"
