@@ -77,6 +77,11 @@ def run(
     if missing:
         fail(f"source not found: {', '.join(missing)} (give existing files, folders or globs, or http(s) URLs)")
 
+    from warehouse.version import write_refusal
+
+    if (refusal := write_refusal(settings.warehouse)) is not None:
+        fail(refusal)
+
     from flows.ingest import ingest  # imported late: Prefect takes a moment to load
     from warehouse.lock import WarehouseBusy
 
@@ -102,6 +107,11 @@ def reprocess(
         fail(str(error))
     if not settings.warehouse.exists():
         fail(f"no warehouse at {settings.warehouse} (run `newsetl run` first, or pass --warehouse)")
+
+    from warehouse.version import write_refusal
+
+    if (refusal := write_refusal(settings.warehouse)) is not None:
+        fail(refusal)
 
     from flows.reprocess import reprocess as reprocess_flow
     from warehouse.lock import WarehouseBusy

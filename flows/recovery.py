@@ -18,6 +18,7 @@ from flows.settings import Settings
 from warehouse.lock import LockHolder, WarehouseBusy, hold_warehouse, remove_stale_temporaries
 from warehouse.schemas import RUNS
 from warehouse.store import append_rows, unfinished_runs
+from warehouse.version import WarehouseTooNew, claim_for_writing
 
 T = TypeVar("T")
 
@@ -80,12 +81,15 @@ def run_holding_warehouse(settings: Settings, run_id: str, body: Callable[[], T]
 
     Another live run holding it: wait `lock_wait_seconds`, then end this flow run Failed with one
     clear line (a state, not a raise: no traceback); a direct caller gets WarehouseBusy raised.
+    A warehouse written by a newer schema version ends it the same way, before anything is written
+    (WarehouseTooNew); an older one is stamped with this newsetl's version.
     """
     with ExitStack() as stack:
         try:
             previous = stack.enter_context(hold_warehouse(settings.warehouse, run_id, settings.lock_wait_seconds))
-        except WarehouseBusy as busy:
-            get_run_logger().error("%s", busy)
-            return Failed(message=str(busy), data=busy)
+            claim_for_writing(settings.warehouse)
+        except (WarehouseBusy, WarehouseTooNew) as refusal:
+            get_run_logger().error("%s", refusal)
+            return Failed(message=str(refusal), data=refusal)
         recover_crashed_runs(settings, run_id, previous)
         return body()

@@ -1,16 +1,25 @@
-"""A warehouse written before a column was added takes the new rows; old rows read the column as NULL."""
+"""A warehouse written before a column was added takes the new rows; old rows read the column as NULL.
+A warehouse records the schema version it was written with; a newer one is not written to."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from dataclasses import asdict
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pytest
 from deltalake import write_deltalake
 
-from transforms.records import Figure
+from tests.conftest import PROJECT_ROOT
+from transforms.records import SCHEMA_VERSION, Figure
 from warehouse.schemas import FIGURES
 from warehouse.store import append_rows, ensure_tables, table_path
+from warehouse.version import (VERSION_FILE, WarehouseTooNew, claim_for_writing, stamp_schema_version, version_path,
+                               written_schema_version)
 from warehouse.views import publish_views, views_path
 
 ADDED = ("entity_id", "role")  # columns of Figure added in schema version 2
@@ -33,8 +42,77 @@ def test_rows_with_added_columns_append_to_an_older_table(tmp_path):
 
     write_deltalake(str(table_path(tmp_path, FIGURES)), pa.Table.from_pylist([old_row], schema=old_schema))
     ensure_tables(tmp_path)
+    publish_views(tmp_path)  # before any new row: the added columns read as NULL all the same
+    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+        assert con.execute("SELECT figure_id, entity_id, role FROM figures").fetchall() == []  # no batch committed
+        assert con.execute("SELECT figure_id, entity_id, role FROM _figures").fetchall() == [("f-old", None, None)]
     append_rows(tmp_path, FIGURES, [figure("f-new", "e1")], {"run_id": "r2", "batch_id": "b2"})
     publish_views(tmp_path)
     with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
         rows = con.execute("SELECT figure_id, entity_id, role FROM _figures ORDER BY 1").fetchall()
+        # The declared order, not the oldest file's (which has the added columns last): views select f.*.
+        columns = [d[0] for d in con.execute("SELECT * FROM _figures").description]
     assert rows == [("f-new", "e1", "holder"), ("f-old", None, None)]
+    assert columns == FIGURES.arrow.names
+
+
+def test_an_unstamped_or_older_warehouse_is_stamped_and_a_newer_one_refused(tmp_path):
+    ensure_tables(tmp_path)  # as schema 5 and before left it: no version file
+    assert written_schema_version(tmp_path) is None
+    claim_for_writing(tmp_path)
+    assert written_schema_version(tmp_path) == SCHEMA_VERSION
+    stamp_schema_version(tmp_path, SCHEMA_VERSION - 1)
+    claim_for_writing(tmp_path)
+    assert written_schema_version(tmp_path) == SCHEMA_VERSION
+
+    stamp_schema_version(tmp_path, SCHEMA_VERSION + 2)
+    with pytest.raises(WarehouseTooNew) as refused:
+        claim_for_writing(tmp_path)
+    assert str(refused.value) == (f"warehouse {tmp_path} was written by schema version {SCHEMA_VERSION + 2}; "
+                                  f"this newsetl knows up to {SCHEMA_VERSION}: upgrade newsetl "
+                                  "(pip install -r requirements.lock) or use another --warehouse")
+    assert written_schema_version(tmp_path) == SCHEMA_VERSION + 2
+    version_path(tmp_path).write_text("{}", encoding="utf-8")
+    with pytest.raises(WarehouseTooNew, match="no schema_version"):
+        claim_for_writing(tmp_path)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def newsetl(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """This checkout's newsetl command, in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=300, check=False)
+
+
+def test_newsetl_run_and_reprocess_refuse_a_newer_warehouse_in_one_line(tmp_path):
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    stamp_schema_version(warehouse, SCHEMA_VERSION + 2)
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Hello.</p></body></html>", encoding="utf-8")
+    for args in (["run", str(page)], ["reprocess"]):
+        result = newsetl(*args, "--warehouse", str(warehouse), cwd=tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert result.stdout == "" and "Traceback" not in result.stderr
+        assert result.stderr.splitlines() == [(
+            f"newsetl: error: warehouse {warehouse} was written by schema version {SCHEMA_VERSION + 2}; this "
+            f"newsetl knows up to {SCHEMA_VERSION}: upgrade newsetl (pip install -r requirements.lock) "
+            "or use another --warehouse")]
+    assert sorted(p.name for p in warehouse.iterdir()) == [VERSION_FILE]
+
+
+def test_the_flow_refuses_a_newer_warehouse_and_stamps_an_older_one(prefect_server, tmp_path):
+    from flows.reprocess import reprocess
+
+    newer, older = tmp_path / "newer", tmp_path / "older"
+    newer.mkdir()
+    stamp_schema_version(newer, SCHEMA_VERSION + 1)
+    with pytest.raises(WarehouseTooNew, match=f"schema version {SCHEMA_VERSION + 1}"):
+        reprocess(warehouse=str(newer))
+    assert not (newer / "tables").exists()
+    assert written_schema_version(newer) == SCHEMA_VERSION + 1
+
+    ensure_tables(older)
+    reprocess(warehouse=str(older))
+    assert written_schema_version(older) == SCHEMA_VERSION

@@ -13,15 +13,25 @@ import pyarrow as pa
 from transforms import records
 from transforms.records import SCHEMA_VERSION
 
-_ARROW_TYPES: dict[type, pa.DataType] = {
-    str: pa.string(),
-    int: pa.int64(),
-    float: pa.float64(),
-    bool: pa.bool_(),
-    bytes: pa.binary(),
-    date: pa.date32(),
-    datetime: pa.timestamp("us", tz="UTC"),
-}
+# The one type map: each Python type a record field may have, its Arrow type (the Delta
+# tables) and its DuckDB type as DESCRIBE names it (the typed views of a table with no files yet).
+COLUMN_TYPES: tuple[tuple[type, pa.DataType, str], ...] = (
+    (str, pa.string(), "VARCHAR"),
+    (int, pa.int64(), "BIGINT"),
+    (float, pa.float64(), "DOUBLE"),
+    (bool, pa.bool_(), "BOOLEAN"),
+    (bytes, pa.binary(), "BLOB"),
+    (date, pa.date32(), "DATE"),
+    (datetime, pa.timestamp("us", tz="UTC"), "TIMESTAMP WITH TIME ZONE"),
+)
+_ARROW_TYPES: dict[type, pa.DataType] = {python: arrow for python, arrow, _ in COLUMN_TYPES}
+_DUCKDB_TYPES: dict[pa.DataType, str] = {arrow: duckdb for _, arrow, duckdb in COLUMN_TYPES}
+
+
+def duckdb_type(arrow_type: pa.DataType) -> str:
+    """The DuckDB type that reads back a column of this Arrow type."""
+    return _DUCKDB_TYPES[arrow_type]
+
 
 # Lineage columns the warehouse adds to every row of a batch-scoped table.
 LINEAGE_FIELDS = (pa.field("run_id", pa.string(), nullable=False),

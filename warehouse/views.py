@@ -3,27 +3,94 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
-from warehouse.schemas import ALL_TABLES, TableSpec
+from warehouse.schemas import (ALL_TABLES, ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES,
+                               RAW_PAGES, REJECTIONS, RUNS, SITE_LINES, TableSpec, duckdb_type)
 from warehouse.store import table_files
 
 VIEWS_FILE = "newsetl.duckdb"
 
-_DUCKDB_TYPES = {
-    pa.string(): "VARCHAR",
-    pa.int64(): "BIGINT",
-    pa.float64(): "DOUBLE",
-    pa.bool_(): "BOOLEAN",
-    pa.date32(): "DATE",
-    pa.timestamp("us", tz="UTC"): "TIMESTAMPTZ",
-    pa.binary(): "BLOB",
-}
+
+@dataclass(frozen=True, slots=True)
+class ViewColumns:
+    """What a public view shows of the table it reads: every column of the table (its record's fields, then
+    lineage) except those omitted, plus those added. tests/test_view_columns.py holds each view to this, so a
+    new record field reaches its views (they select `t.*`) or is left out here, with a reason, on purpose."""
+
+    view: str
+    table: TableSpec
+    added: Mapping[str, str] = field(default_factory=dict)  # column the view computes or joins in -> what it is
+    omitted: Mapping[str, str] = field(default_factory=dict)  # column of the table left out -> why
+
+
+_LINEAGE_OF_ARTICLE = "the article's run_id and batch_id say which version these rows belong to"
+_ACROSS_BATCHES = "counted over every committed batch"
+
+# Every public view (warehouse/sql/views), in the order the files create them.
+VIEW_COLUMNS = (
+    ViewColumns("batches", BATCHES),
+    ViewColumns("article_clusters", DUPLICATE_LINKS,
+                added={"cluster_id": "the smallest cluster_id any linked article took at ingest",
+                       "cluster_size": "articles linked into the cluster"},
+                omitted={"duplicate_of": "links are resolved into clusters", "similarity": "a fact of one link",
+                         "run_id": _ACROSS_BATCHES, "batch_id": _ACROSS_BATCHES}),
+    ViewColumns("articles", ARTICLES),
+    ViewColumns("articles_unique", ARTICLES, added={"exact_copies": "articles with exactly this text_hash"}),
+    ViewColumns("entity_mentions", ENTITY_MENTIONS,
+                omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE}),
+    ViewColumns("site_boilerplate", SITE_LINES,
+                added={"articles": "articles of the site the line appeared in",
+                       "stories": "near-duplicate clusters (as assigned at ingest) the line appeared in"},
+                omitted={"article_id": "counted in articles", "run_id": _ACROSS_BATCHES,
+                         "batch_id": _ACROSS_BATCHES}),
+    ViewColumns("entities", ENTITIES, added={"mention_count": "mentions in the articles view's articles"},
+                omitted={"run_id": _ACROSS_BATCHES, "batch_id": _ACROSS_BATCHES}),
+    ViewColumns("entity_aliases", ENTITY_MENTIONS,
+                added={"name": "the entity's canonical name (entities)", "mentions": "mentions with this surface",
+                       "articles": "articles with such a mention"},
+                omitted={"article_id": "counted in articles", "char_start": "a fact of one mention",
+                         "char_end": "a fact of one mention", "run_id": _ACROSS_BATCHES,
+                         "batch_id": _ACROSS_BATCHES}),
+    ViewColumns("figures", FIGURES, omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE}),
+    ViewColumns("rejections", REJECTIONS,
+                omitted={"batch_id": "one row per document's newest outcome; run_id says which run decided it"}),
+    ViewColumns("runs", RUNS,
+                added={"articles_without_ner": "articles of the run stored without entities (ner_model IS NULL)"}),
+    ViewColumns("raw_pages", RAW_PAGES,
+                added={"bytes": "size of the stored content"},
+                omitted={"content": "the bytes stay in the table (zstd); the view gives their size",
+                         "content_language": "read again by reprocess; not shown by the view so far",
+                         "title": "the feed's title, read again by reprocess; not shown by the view so far",
+                         "published_date": "the feed's date, read again by reprocess; not shown by the view so far"}),
+)
+
+
+def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]:
+    """How a view's columns (as DESCRIBE lists them) differ from its table and its ViewColumns; empty if none."""
+    table = spec.table.arrow.names
+    where = "warehouse/views.py VIEW_COLUMNS"
+    of_table = f"table {spec.table.name} ({spec.table.record.__name__} fields and lineage)"
+    problems = [f"{spec.view}: column {name} of {of_table} is not in the view: select it in warehouse/sql/views, "
+                f"or declare it omitted with a reason in {where}"
+                for name in table if name not in columns and name not in spec.omitted]
+    problems += [f"{spec.view}: column {name} is not a column of {of_table}: declare it added in {where}"
+                 for name in columns if name not in table and name not in spec.added]
+    problems += [f"{spec.view}: {name} is declared omitted in {where} but the view shows it"
+                 for name in spec.omitted if name in columns]
+    problems += [f"{spec.view}: {name} is declared omitted in {where} but is not a column of {of_table}"
+                 for name in spec.omitted if name not in table]
+    problems += [f"{spec.view}: {name} is declared added in {where} but the view does not show it"
+                 for name in spec.added if name not in columns]
+    problems += [f"{spec.view}: {name} is declared added in {where} but is a column of {of_table}"
+                 for name in spec.added if name in table]
+    return problems
 
 
 def views_path(warehouse: Path) -> Path:
@@ -44,17 +111,20 @@ def _quote(value: str) -> str:
 
 
 def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
-    """A view over exactly the snapshot's Parquet files; typed and empty when there are none.
+    """A view over exactly the snapshot's Parquet files, with the table's declared columns in declared order.
 
     File paths are written into the view because a view cannot take parameters;
     they come from the Delta log, and are quoted.
     """
-    if files:
-        listing = ", ".join(_quote(f) for f in files)
-        # union_by_name: files written before a column was added read it as NULL.
-        return f"CREATE VIEW _{spec.name} AS SELECT * FROM read_parquet([{listing}], union_by_name = true)"
-    columns = ", ".join(f"CAST(NULL AS {_DUCKDB_TYPES[field.type]}) AS {field.name}" for field in spec.arrow)
-    return f"CREATE VIEW _{spec.name} AS SELECT {columns} WHERE false"
+    columns = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS {f.name}" for f in spec.arrow)
+    declared = f"SELECT {columns} WHERE false"  # typed and empty: the view of a table with no files yet
+    if not files:
+        return f"CREATE VIEW _{spec.name} AS {declared}"
+    listing = ", ".join(_quote(f) for f in files)
+    # By name after the declared columns: files written before a column was added read it as NULL, and the
+    # column order (which `SELECT t.*` in the views passes on) is the record's whatever the oldest file holds.
+    return (f"CREATE VIEW _{spec.name} AS {declared} "
+            f"UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true)")
 
 
 def publish_views(warehouse: Path) -> Path:

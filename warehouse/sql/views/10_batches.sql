@@ -1,4 +1,5 @@
 -- Committed batches: a batch's rows are visible only once its marker row exists.
 CREATE VIEW batches AS
-SELECT batch_id, run_id, documents, articles, rejections, committed_at, coalesce(purpose, 'ingest') AS purpose
+-- Batches written before schema 5 have no purpose: they were ingest batches.
+SELECT batch_id, run_id, * EXCLUDE (batch_id, run_id) REPLACE (coalesce(purpose, 'ingest') AS purpose)
 FROM _batches;

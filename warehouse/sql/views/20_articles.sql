@@ -3,9 +3,7 @@
 -- A document rejected in a later batch (`newsetl reprocess` with a stricter extractor) is no
 -- longer an article: its newest outcome wins, as in the rejections view.
 CREATE VIEW articles AS
-SELECT a.article_id, a.doc_id, a.source, a.url, a.canonical_url, a.title, a.author, a.sitename,
-       a.published_date, a.language, a.text, a.text_hash, coalesce(c.cluster_id, a.cluster_id) AS cluster_id,
-       a.word_count, a.ner_model, a.language_confidence, a.run_id, a.batch_id
+SELECT a.* REPLACE (coalesce(c.cluster_id, a.cluster_id) AS cluster_id)
 FROM _articles AS a
 JOIN batches AS b USING (batch_id)
 LEFT JOIN article_clusters AS c USING (article_id)

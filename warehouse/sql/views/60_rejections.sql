@@ -10,7 +10,7 @@ WITH outcomes AS (
     FROM outcomes AS o JOIN batches AS b USING (batch_id)
     GROUP BY o.doc_id
 )
-SELECT r.doc_id, r.source, r.stage, r.reason, r.detail, r.run_id
+SELECT r.* EXCLUDE (batch_id)
 FROM _rejections AS r
 JOIN batches AS b USING (batch_id)
 JOIN latest AS l ON l.doc_id = r.doc_id AND l.committed_at = b.committed_at;

@@ -2,8 +2,7 @@
 -- articles_without_ner: articles of the run in a language with no configured NER model,
 -- stored without entities or figures (articles.ner_model IS NULL).
 CREATE VIEW runs AS
-SELECT r.run_id, r.started_at, r.finished_at, r.status, r.sources, r.documents_seen, r.documents_skipped,
-       r.articles, r.entity_mentions, r.figures, r.rejections, r.batches,
+SELECT r.*,
        (SELECT count(*) FROM articles AS a WHERE a.run_id = r.run_id AND a.ner_model IS NULL)
            AS articles_without_ner
 FROM _runs AS r
