@@ -25,7 +25,8 @@ def sentence(rng: random.Random) -> str:
     templates = [
         lambda: f"{person} {rng.choice(VERBS)} {rng.choice(TIMES)} that {rng.choice(ORGS)} would send "
                 f"{rng.choice(NUMBERS)} {rng.choice(THINGS)} to {rng.choice(PLACES)}.",
-        lambda: f"Officials in {rng.choice(PLACES)} expect the work to take {rng.choice(['one to two', 'three', 'six'])} "
+        lambda: f"Officials in {rng.choice(PLACES)} expect the work to take "
+                f"{rng.choice(['one to two', 'three', 'six'])} "
                 f"{rng.choice(['weeks', 'months', 'years'])}, according to {rng.choice(ORGS)}.",
         lambda: f"The budget rose {rng.randint(2, 40)}% to ${rng.randint(1, 90)}.{rng.randint(1, 9)} billion, "
                 f"{person.split()[1]} said, the largest increase in a decade.",

@@ -68,8 +68,8 @@ def build_dedup_set(stories: int = 60, seed: int = 7, edits: tuple[str, ...] = E
         origin = f"s{index:03d}"
         lines = _story(rng)
         texts.append(LabelledText(f"{origin}-original", origin, "original", "\n".join(lines)))
-        for edit in rng.sample(edits, k=rng.choice((0, 1, 2, 3))):
-            texts.append(LabelledText(f"{origin}-{edit}", origin, edit, "\n".join(edit_copy(lines, edit, rng))))
+        texts.extend(LabelledText(f"{origin}-{edit}", origin, edit, "\n".join(edit_copy(lines, edit, rng)))
+                     for edit in rng.sample(edits, k=rng.choice((0, 1, 2, 3))))
         if index % 5 == 0:
             # Another story that repeats two paragraphs of this one as background: related, not a copy.
             other = _story(rng)

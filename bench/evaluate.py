@@ -13,8 +13,18 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from transforms.entities import (EntityOptions, NamedSpan, alias_key, canonicalise, clean_names, load_ner,
-                                 read_text, resolve_mentions, span_names, spans_of)
+from transforms.entities import (
+    EntityOptions,
+    NamedSpan,
+    alias_key,
+    canonicalise,
+    clean_names,
+    load_ner,
+    read_text,
+    resolve_mentions,
+    span_names,
+    spans_of,
+)
 from transforms.figures import find_figures
 from transforms.holders import find_holders
 from transforms.records import Figure
@@ -135,6 +145,14 @@ def match_figures(text: str, found: list[Figure], gold: list[dict]) -> list[tupl
     return pairs
 
 
+def holder_of(figure: Figure, name_of: dict[str, str]) -> tuple[str, str] | None:
+    """(name, role) of the figure's holder: find_holders sets entity_id and role together, and the
+    entity is one of those resolved from the same paragraph's mentions."""
+    if figure.entity_id is None or figure.role is None:
+        return None
+    return name_of[figure.entity_id], figure.role
+
+
 def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph], repeat: int = 3) -> EvalResult:
     entity_scores = {stage: Scores() for stage in ENTITY_STAGES}
     codes, figure_scores, holder_scores = Score(), Scores(), Scores()
@@ -150,7 +168,7 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
                 errors += [f"{paragraph.id}: {e}" for e in stage_errors]
         canonical = canonicalise(clean_names(named))
         code_of = {alias_key(item.name): item.country_code for item in canonical if item.label == "LOC"}
-        for name, label, code in paragraph.entities:
+        for name, _label, code in paragraph.entities:
             if code is not None and alias_key(name) in code_of:
                 ok = code_of[alias_key(name)] == code
                 codes.tp, codes.fn = codes.tp + ok, codes.fn + (not ok)
@@ -172,7 +190,7 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
             exact += not wrong
             if wrong:
                 errors.append(f"{paragraph.id}: {got.surface!r} (found, expected) {wrong}")
-            got_holder = (name_of.get(got.entity_id), got.role) if got.entity_id else None
+            got_holder = holder_of(got, name_of)
             want_holder = (want["holder"], want["role"]) if want.get("holder") else None
             if got_holder and want_holder and alias_key(got_holder[0]) == alias_key(want_holder[0]) \
                     and got_holder[1] == want_holder[1]:
@@ -189,8 +207,8 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
             if id(figure) not in paired:
                 figure_scores.add(figure.kind, fp=1)
                 errors.append(f"{paragraph.id}: not a figure {figure.surface!r}")
-                if figure.entity_id:
-                    holder_scores.add(figure.role, fp=1)
+                if (holder := holder_of(figure, name_of)) is not None:
+                    holder_scores.add(holder[1], fp=1)
     return EvalResult(entity_scores, codes, figure_scores, field_errors, matched, exact, holder_scores, errors,
                       time_stages(nlp, options, paragraphs, repeat))
 
@@ -207,7 +225,7 @@ def time_stages(nlp: Language, options: EntityOptions, paragraphs: list[Paragrap
         "rules": lambda: [clean_names(n) for n in named],
         "canonical": lambda: [canonicalise(clean_names(n)) for n in named],
         "figures": lambda: [find_figures(text, "eval") for text in texts],
-        "holders": lambda: [find_holders(nlp, t, f, m) for t, f, m in zip(texts, figures, resolved)],
+        "holders": lambda: [find_holders(nlp, t, f, m) for t, f, m in zip(texts, figures, resolved, strict=True)],
     }
     timings = {}
     for stage, run in stages.items():

@@ -12,20 +12,33 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
+# Before Prefect is imported (by the pipeline), so that a benchmark never reports analytics.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-import trafilatura  # noqa: E402
-from fastwarc.warc import ArchiveIterator, WarcRecordType  # noqa: E402
+import trafilatura
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+from spacy.language import Language
+from trafilatura.settings import Document
 
-from bench.corpus import build_corpus  # noqa: E402
+from bench.corpus import build_corpus
+
 # The tests' WARC writer: one way to write fixtures, shared with the benchmark.
-from tests.warc_fixtures import WarcRecordSpec, write_warc  # noqa: E402
-from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of  # noqa: E402
-from transforms.figures import find_figures  # noqa: E402
-from transforms.holders import find_holders  # noqa: E402
+from tests.warc_fixtures import WarcRecordSpec, write_warc
+from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of
+from transforms.figures import find_figures
+from transforms.holders import find_holders
+from transforms.records import Figure
 
-_nlp = None
+_nlp: Language | None = None
+
+
+def _extracted_text(html: bytes, **options: Any) -> str:
+    """trafilatura's text, or "" when it finds none. Its result is typed as a dict too, for the
+    deprecated `as_dict=True`, which is never passed here."""
+    document = trafilatura.bare_extraction(html, **options)
+    return (document.text or "") if isinstance(document, Document) else ""
 
 
 def _bare_init() -> None:
@@ -35,12 +48,13 @@ def _bare_init() -> None:
 
 def _bare_one(path: str) -> int:
     """What a script would do: extract, run NER, find figures; nothing stored."""
-    document = trafilatura.bare_extraction(Path(path).read_bytes(), with_metadata=True, deduplicate=False,
-                                           include_comments=False, include_tables=False, favor_precision=True)
-    if document is None or not document.text:
+    text = _extracted_text(Path(path).read_bytes(), with_metadata=True, deduplicate=False,
+                           include_comments=False, include_tables=False, favor_precision=True)
+    if not text:
         return 0
-    doc = _nlp(document.text)
-    return len(doc.ents) + len(find_figures(document.text, "bench"))
+    assert _nlp is not None, "loaded by the pool's initializer, _bare_init"
+    doc = _nlp(text)
+    return len(doc.ents) + len(find_figures(text, "bench"))
 
 
 def bare_loop(paths: list[Path], workers: int) -> float:
@@ -52,9 +66,8 @@ def bare_loop(paths: list[Path], workers: int) -> float:
 
 
 def _extract_text(path: str) -> str:
-    document = trafilatura.bare_extraction(Path(path).read_bytes(), with_metadata=False, deduplicate=False,
-                                           include_comments=False, include_tables=False, favor_precision=True)
-    return document.text if document is not None and document.text else ""
+    return _extracted_text(Path(path).read_bytes(), with_metadata=False, deduplicate=False,
+                           include_comments=False, include_tables=False, favor_precision=True)
 
 
 def _seconds(run: Callable[[str], object], texts: list[str]) -> float:
@@ -109,17 +122,14 @@ def cleaning_stage(paths: list[Path], workers: int) -> dict[str, float]:
 def ner_cost(paths: list[Path], sample: int) -> dict[str, float]:
     """Milliseconds per document of NER alone, with a parse of the whole text, and with the
     pipeline's parse of only the sentences that hold a figure and an actor; one process."""
-    texts = []
-    for path in paths[:sample]:
-        document = trafilatura.bare_extraction(path.read_bytes(), deduplicate=False, favor_precision=True)
-        if document is not None and document.text:
-            texts.append(document.text)
+    extracted = (_extracted_text(path.read_bytes(), deduplicate=False, favor_precision=True) for path in paths[:sample])
+    texts = [text for text in extracted if text]
     options = EntityOptions()
     ner_only, with_parser = load_ner(replace(options, syntax=False)), load_ner(replace(options, syntax=True))
 
-    def figure_sentences(text: str) -> None:
+    def figure_sentences(text: str) -> list[Figure]:
         mentions, _ = resolve_mentions(spans_of(read_text(with_parser, text, options)), "bench")
-        find_holders(with_parser, text, find_figures(text, "bench"), mentions)
+        return find_holders(with_parser, text, find_figures(text, "bench"), mentions)
 
     modes = {
         "NER only": lambda: list(ner_only.pipe(texts)),

@@ -32,11 +32,14 @@ def test_site_lines_are_short_and_distinct_and_chrome_is_dropped_per_site():
 
 def test_empty_short_and_listing_pages_are_rejected_with_reasons():
     options = PipelineOptions()
-    assert reject_text(RAW, "", options).reason == "empty_after_cleaning"
-    assert reject_text(RAW, "Council approves harbor plan after a long debate.", options).reason == "too_short"
+    empty = reject_text(RAW, "", options)
+    assert empty is not None and empty.reason == "empty_after_cleaning"
+    short = reject_text(RAW, "Council approves harbor plan after a long debate.", options)
+    assert short is not None and short.reason == "too_short"
     listing = "\n".join(f"Harbor news item number {i} headline here" for i in range(20))
     assert prose_share(listing) == 0.0
     rejection = reject_text(RAW, listing, options)
+    assert rejection is not None
     assert rejection.reason == "not_news" and "0%" in rejection.detail
     story = "\n".join(["The council approved the plan on Wednesday after a long and heated debate."] * 8)
     assert reject_text(RAW, story, options) is None

@@ -8,9 +8,19 @@ import shutil
 from bench.dedup import cluster
 from bench.dedup_corpus import EDITS, build_dedup_set, pair_precision_recall
 from tests.conftest import sql
-from transforms.dedup import (DedupOptions, DuplicateIndex, Match, assign_clusters, band_keys, choose_cluster,
-                              estimate_similarity, minhash_signature, signature_bytes, signature_from_bytes,
-                              word_shingles)
+from transforms.dedup import (
+    DedupOptions,
+    DuplicateIndex,
+    Match,
+    assign_clusters,
+    band_keys,
+    choose_cluster,
+    estimate_similarity,
+    minhash_signature,
+    signature_bytes,
+    signature_from_bytes,
+    word_shingles,
+)
 
 STORY = ("The city council on Wednesday night approved a $1.2 billion plan to dredge and rebuild the harbor, "
          "ending two years of debate over who should pay for it. Supporters said the work would bring "

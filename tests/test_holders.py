@@ -16,7 +16,7 @@ def nlp():
     return load_ner(OPTIONS)
 
 
-def holders(nlp, text: str) -> dict[str, tuple[str, str] | None]:
+def holders(nlp, text: str) -> dict[str, tuple[str, str | None] | None]:
     doc = read_text(nlp, text, OPTIONS)
     mentions, entities = resolve_mentions(spans_of(doc), "a1")
     name_of = {e.entity_id: e.name for e in entities}

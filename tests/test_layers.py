@@ -18,7 +18,7 @@ FORBIDDEN_CALLS_IN_TRANSFORMS = {("os", "environ"), ("os", "getenv"), ("datetime
 
 
 def imported_roots(tree: ast.AST) -> set[str]:
-    roots = set()
+    roots: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             roots.update(alias.name.split(".")[0] for alias in node.names)

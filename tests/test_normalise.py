@@ -20,7 +20,8 @@ RESIDUE_CASES = [
     ("comment_prompt", "Comments (12)", "Comments from residents filled two hours of the hearing."),
     ("comment_policy", "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
      "The site uses radar to track storms."),
-    ("comment_policy", "Comments are closed.", "Comments are closed to the public until the review ends, the clerk said."),
+    ("comment_policy", "Comments are closed.",
+     "Comments are closed to the public until the review ends, the clerk said."),
     ("comment_policy", "Please read our community guidelines before posting.",
      "The league asked players to read the new guidelines before the season."),
     ("share_prompt", "Share this:", "Share prices fell 4% on the news."),
@@ -47,7 +48,8 @@ RESIDUE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("pattern, chrome, story", RESIDUE_CASES, ids=[c[0] + str(i) for i, c in enumerate(RESIDUE_CASES)])
+@pytest.mark.parametrize("pattern, chrome, story", RESIDUE_CASES,
+                         ids=[c[0] + str(i) for i, c in enumerate(RESIDUE_CASES)])
 def test_residue_pattern_removes_chrome_and_keeps_story(pattern, chrome, story):
     assert residue_reason(chrome) == pattern
     assert residue_reason(story) is None

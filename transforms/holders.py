@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.records import EntityMention, Figure
 
-__all__ = ["attach_holders", "find_holders", "VERB_ROLES"]
+__all__ = ["VERB_ROLES", "attach_holders", "find_holders"]
 
 
 def verb_forms(role: str, *verbs: str) -> dict[str, str]:
@@ -66,7 +66,7 @@ def find_holders(nlp: Language, text: str, figures: list[Figure],
     ranges = sentences_to_parse(text, figures, mentions)
     docs = nlp.pipe((text[start:end] for start, end in ranges), disable=["ner"])
     found: dict[str, Figure] = {}
-    for (start, end), doc in zip(ranges, docs):
+    for (start, end), doc in zip(ranges, docs, strict=True):
         inside = [shift(f, -start) for f in figures if start <= f.char_start and f.char_end <= end]
         near = [shift(m, -start) for m in mentions if start <= m.char_start and m.char_end <= end]
         found.update((f.figure_id, f) for f in attach_holders(doc, inside, near) if f.entity_id)

@@ -40,10 +40,12 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r" ?\(opens in new window\)|follow us on\b.{0,60}|copy link|link copied)\s*:?$", re.I),
     # Newsletter and subscription prompts: "Sign up for our newsletter", "Subscribe now".
     "newsletter_prompt": re.compile(
-        r"^(?:(?:sign up|subscribe|register)(?: now| today| here)?(?: (?:for|to) (?:our|the|my) .{0,60}?newsletters?\b.*)?"
+        r"^(?:(?:sign up|subscribe|register)(?: now| today| here)?"
+        r"(?: (?:for|to) (?:our|the|my) .{0,60}?newsletters?\b.*)?"
         r"|get (?:the latest|our|the best|breaking) .{0,60}?(?:delivered )?(?:to|in) your inbox\b.*"
         r"|by subscribing,? you agree\b.*|already a subscriber\??.{0,40}"
-        r"|(?:subscribe|sign up) (?:now |today )?(?:for|to get) (?:unlimited|full|free) (?:access|digital access)\b.*)$",
+        r"|(?:subscribe|sign up) (?:now |today )?(?:for|to get) (?:unlimited|full|free)"
+        r" (?:access|digital access)\b.*)$",
         re.I),
     # Links to other stories: "Read more: ...", "Related: ...", "See also: ...", "More from Example Wire".
     "related_link": re.compile(

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 LOCK_FILE = ".newsetl.lock"
@@ -85,7 +85,7 @@ def hold_warehouse(warehouse: Path, run_id: str, wait_seconds: float = 0.0,
                 time.sleep(poll_seconds)
         previous = _read_holder(handle)
         me = LockHolder(pid=os.getpid(), host=socket.gethostname(), run_id=run_id,
-                        since=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                        since=datetime.now(UTC).isoformat(timespec="seconds"))
         _write_holder(handle, me)
         try:
             yield previous if previous is not None and not previous.finished else None
