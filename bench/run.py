@@ -48,8 +48,14 @@ def _bare_init() -> None:
 
 def _bare_one(path: str) -> int:
     """What a script would do: extract, run NER, find figures; nothing stored."""
-    text = _extracted_text(Path(path).read_bytes(), with_metadata=True, deduplicate=False,
-                           include_comments=False, include_tables=False, favor_precision=True)
+    text = _extracted_text(
+        Path(path).read_bytes(),
+        with_metadata=True,
+        deduplicate=False,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
     if not text:
         return 0
     assert _nlp is not None, "loaded by the pool's initializer, _bare_init"
@@ -66,8 +72,14 @@ def bare_loop(paths: list[Path], workers: int) -> float:
 
 
 def _extract_text(path: str) -> str:
-    return _extracted_text(Path(path).read_bytes(), with_metadata=False, deduplicate=False,
-                           include_comments=False, include_tables=False, favor_precision=True)
+    return _extracted_text(
+        Path(path).read_bytes(),
+        with_metadata=False,
+        deduplicate=False,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
 
 
 def _seconds(run: Callable[[str], object], texts: list[str]) -> float:
@@ -99,7 +111,7 @@ def cleaning_stage(paths: list[Path], workers: int) -> dict[str, float]:
         _identifier().classify(fixed)
         words = fixed.split()
         minhash = RMinHash(num_perm=dedup.num_perm, seed=dedup.seed)
-        minhash.update([" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))])
+        minhash.update([" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))])
         minhash.digest()
 
     def site_chrome(text: str) -> None:
@@ -153,8 +165,9 @@ def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, f
         ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)
         warmup = time.perf_counter() - started
         started = time.perf_counter()
-        report = ingest(sources=[str(paths[0].parent)], warehouse=str(scratch / "wh"), workers=workers,
-                        batch_size=batch_size)
+        report = ingest(
+            sources=[str(paths[0].parent)], warehouse=str(scratch / "wh"), workers=workers, batch_size=batch_size
+        )
         seconds = time.perf_counter() - started
         assert report.counts.articles == len(paths), report
         return seconds, warmup
@@ -180,11 +193,13 @@ def bare_warc_loop(path: Path) -> tuple[int, int, float]:
     """Records seen and HTML bodies read by a plain fastwarc loop; the seconds it took."""
     started = time.perf_counter()
     records = documents = 0
-    for record in ArchiveIterator(str(path), record_types=WarcRecordType.any_type, parse_http=True,
-                                  auto_decode="all"):
+    for record in ArchiveIterator(str(path), record_types=WarcRecordType.any_type, parse_http=True, auto_decode="all"):
         records += 1
-        if (record.record_type == WarcRecordType.response and record.http_headers.status_code == 200
-                and (record.http_content_type or "") in ("text/html", "application/xhtml+xml")):
+        if (
+            record.record_type == WarcRecordType.response
+            and record.http_headers.status_code == 200
+            and (record.http_content_type or "") in ("text/html", "application/xhtml+xml")
+        ):
             documents += len(record.reader.read()) > 0
     return records, documents, time.perf_counter() - started
 
@@ -198,7 +213,7 @@ def pipeline_warc_reader(path: Path, batch_size: int) -> tuple[int, float]:
     refs = discover_documents([str(path)]).refs
     documents = 0
     for start in range(0, len(refs), batch_size):
-        documents += sum(isinstance(d, RawDocument) for d in read_documents(refs[start:start + batch_size]).documents)
+        documents += sum(isinstance(d, RawDocument) for d in read_documents(refs[start : start + batch_size]).documents)
     return documents, time.perf_counter() - started
 
 
@@ -208,39 +223,46 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
-    parser.add_argument("--stage-sample", type=int, default=100,
-                        help="pages on which NER alone and NER + parser are timed")
+    parser.add_argument(
+        "--stage-sample", type=int, default=100, help="pages on which NER alone and NER + parser are timed"
+    )
     args = parser.parse_args(argv)
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
-    print(f"corpus: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
-          f"{args.workers} worker processes, {os.cpu_count()} cores")
+    print(
+        f"corpus: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
+        f"{args.workers} worker processes, {os.cpu_count()} cores"
+    )
     bare = bare_loop(paths, args.workers)
     print(f"bare loop (trafilatura + spaCy NER + figures): {len(paths) / bare:7.2f} docs/s ({bare:.1f}s)")
     seconds, warmup = pipeline(paths, args.workers, args.batch_size)
-    print(f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
-          f"Prefect server start and warm-up run {warmup:.1f}s, not counted)")
+    print(
+        f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
+        f"Prefect server start and warm-up run {warmup:.1f}s, not counted)"
+    )
     print(f"ratio pipeline/bare: {bare / seconds:.2f}")
     costs = ner_cost(paths, args.stage_sample)
     only = costs["NER only"]
     for name, cost in costs.items():
-        print(f"{name}: {cost:.1f} ms/doc (x{cost / only:.2f}); one process, "
-              f"{min(args.stage_sample, len(paths))} pages")
+        print(
+            f"{name}: {cost:.1f} ms/doc (x{cost / only:.2f}); one process, {min(args.stage_sample, len(paths))} pages"
+        )
     print("cleaning, language and duplicate stage, one core, seconds per 1,000 articles:")
     stage = cleaning_stage(paths, args.workers)
     for name, seconds_per_thousand in stage.items():
         print(f"  {name:<45} {seconds_per_thousand:6.2f}")
     print(f"  ratio stage/bare libraries: {stage['total'] / stage['bare libraries (ftfy + py3langid + rensa)']:.2f}")
 
-
     warc = build_warc(paths, Path(args.corpus) / f"{args.docs}.warc.gz")
     records, bare_docs, bare_seconds = bare_warc_loop(warc)
     docs, reader_seconds = pipeline_warc_reader(warc, args.batch_size)
     assert docs == bare_docs == len(paths), (docs, bare_docs)
-    print(f"WARC ({records} records, {warc.stat().st_size / 1e6:.1f} MB gzip): bare fastwarc loop "
-          f"{records / bare_seconds:8.0f} records/s; pipeline reader (discover + read) "
-          f"{records / reader_seconds:8.0f} records/s; ratio reader/bare: {bare_seconds / reader_seconds:.2f}")
+    print(
+        f"WARC ({records} records, {warc.stat().st_size / 1e6:.1f} MB gzip): bare fastwarc loop "
+        f"{records / bare_seconds:8.0f} records/s; pipeline reader (discover + read) "
+        f"{records / reader_seconds:8.0f} records/s; ratio reader/bare: {bare_seconds / reader_seconds:.2f}"
+    )
 
 
 if __name__ == "__main__":

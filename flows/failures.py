@@ -12,9 +12,21 @@ if TYPE_CHECKING:  # names for the annotations only: is_transient alone should n
     from prefect.states import State
 
 # Errors of the moment (a busy or flaky disk or network), not of the input or the code.
-TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.EIO, errno.ETIMEDOUT,
-                              errno.ECONNRESET, errno.ECONNREFUSED, errno.ECONNABORTED, errno.ENETUNREACH,
-                              errno.EHOSTUNREACH, errno.ESTALE})
+TRANSIENT_ERRNOS = frozenset(
+    {
+        errno.EAGAIN,
+        errno.EBUSY,
+        errno.EINTR,
+        errno.EIO,
+        errno.ETIMEDOUT,
+        errno.ECONNRESET,
+        errno.ECONNREFUSED,
+        errno.ECONNABORTED,
+        errno.ENETUNREACH,
+        errno.EHOSTUNREACH,
+        errno.ESTALE,
+    }
+)
 
 
 def is_transient(error: BaseException) -> bool:

@@ -25,7 +25,9 @@ def test_site_lines_are_short_and_distinct_and_chrome_is_dropped_per_site():
     assert sorted(line.line for line in lines) == sorted([CHROME, "The board met on Tuesday."])
     chrome = {line_hash("gazette.example.com", CHROME)}
     assert drop_site_chrome("gazette.example.com", text, chrome) == (
-        f"The board met on Tuesday.\n{long_line.strip()}", 2)
+        f"The board met on Tuesday.\n{long_line.strip()}",
+        2,
+    )
     # The same line on another site is that site's business.
     assert drop_site_chrome("ledger.example.com", text, chrome) == (text, 0)
 
@@ -47,9 +49,11 @@ def test_empty_short_and_listing_pages_are_rejected_with_reasons():
 
 def page(title: str, paragraphs: list[str], index: int) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f'<html><head><title>{title}</title><link rel="canonical" '
-            f'href="https://www.gazette.example.com/news/{index}/"></head>'
-            f"<body><article><h1>{title}</h1>{body}</article></body></html>")
+    return (
+        f'<html><head><title>{title}</title><link rel="canonical" '
+        f'href="https://www.gazette.example.com/news/{index}/"></head>'
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
 
 
 def test_line_in_many_stories_of_a_site_is_dropped_from_later_articles(prefect_server, tmp_path):

@@ -62,6 +62,5 @@ def test_holders_above_floor_and_only_with_syntax(results):
 def test_report_names_every_stage(results):
     model_only, with_syntax = results
     text = report(model_only, with_syntax, paragraphs=len(load_paragraphs()), show_errors=True)
-    for stage in ("entities by label", "figures by kind", "figure holders by role", "+rules", "+canonical",
-                  "+syntax"):
+    for stage in ("entities by label", "figures by kind", "figure holders by role", "+rules", "+canonical", "+syntax"):
         assert stage in text
