@@ -19,7 +19,14 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/newsetl run
 
-test: install
+# Static checks first (seconds), then the tests (minutes).
+.PHONY: lint
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: install lint
 	$(BIN)/python -m pytest -q
 
 eval: install

@@ -17,8 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bench.dedup_corpus import LabelledText, build_dedup_set, pair_precision_recall
-from transforms.dedup import (DedupOptions, DuplicateIndex, band_keys, choose_cluster, minhash_signature,
-                              word_shingles)
+from transforms.dedup import DedupOptions, DuplicateIndex, band_keys, choose_cluster, minhash_signature, word_shingles
 
 Signer = Callable[[str, DedupOptions], tuple[int, ...]]
 
@@ -77,11 +76,12 @@ def estimate_error(texts: list[LabelledText], options: DedupOptions, sign: Signe
     for item in texts:
         by_origin.setdefault(item.origin, []).append(item)
     pairs = [(g[0], other) for g in by_origin.values() for other in g[1:]]
-    pairs += [tuple(rng.sample(texts, 2)) for _ in range(len(pairs))]
+    randoms = [rng.sample(texts, 2) for _ in range(len(pairs))]
+    pairs += [(a, b) for a, b in randoms]
     errors = []
     for a, b in pairs:
         sa, sb = sign(a.text, options), sign(b.text, options)
-        estimate = sum(x == y for x, y in zip(sa, sb)) / len(sa)
+        estimate = sum(x == y for x, y in zip(sa, sb, strict=True)) / len(sa)
         exact = jaccard(word_shingles(a.text, options.shingle_words), word_shingles(b.text, options.shingle_words))
         errors.append(abs(estimate - exact))
     return statistics.fmean(errors)

@@ -13,8 +13,16 @@ from bench.corpus import FIRST, LAST, ORGS, PLACES, paragraph
 
 # How a copy differs from its original; each is something syndication really does.
 EDITS = ("exact", "headline", "added_paragraph", "byline", "trimmed", "reworded", "combined")
-SWAPS = {"said": "told reporters", "would": "will", "about": "around", "expect": "anticipate",
-         "warned": "cautioned", "announced": "said", "week": "weekend", "send": "deliver"}
+SWAPS = {
+    "said": "told reporters",
+    "would": "will",
+    "about": "around",
+    "expect": "anticipate",
+    "warned": "cautioned",
+    "announced": "said",
+    "week": "weekend",
+    "send": "deliver",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +58,7 @@ def edit_copy(lines: list[str], edit: str, rng: random.Random) -> list[str]:
     if edit == "trimmed":
         # Cut for space: the last third of the body goes, the credit line stays.
         body = lines[1:-1]
-        return [lines[0], *body[:len(body) - len(body) // 3], lines[-1]]
+        return [lines[0], *body[: len(body) - len(body) // 3], lines[-1]]
     if edit == "reworded":
         return [lines[0], *(_reword(line, rng, 1.0) for line in lines[1:])]
     if edit == "combined":
@@ -68,8 +76,10 @@ def build_dedup_set(stories: int = 60, seed: int = 7, edits: tuple[str, ...] = E
         origin = f"s{index:03d}"
         lines = _story(rng)
         texts.append(LabelledText(f"{origin}-original", origin, "original", "\n".join(lines)))
-        for edit in rng.sample(edits, k=rng.choice((0, 1, 2, 3))):
-            texts.append(LabelledText(f"{origin}-{edit}", origin, edit, "\n".join(edit_copy(lines, edit, rng))))
+        texts.extend(
+            LabelledText(f"{origin}-{edit}", origin, edit, "\n".join(edit_copy(lines, edit, rng)))
+            for edit in rng.sample(edits, k=rng.choice((0, 1, 2, 3)))
+        )
         if index % 5 == 0:
             # Another story that repeats two paragraphs of this one as background: related, not a copy.
             other = _story(rng)
@@ -83,7 +93,7 @@ def copy_pairs(labels: dict[str, str]) -> set[frozenset[str]]:
     groups: dict[str, list[str]] = {}
     for key, label in labels.items():
         groups.setdefault(label, []).append(key)
-    return {frozenset((a, b)) for members in groups.values() for i, a in enumerate(members) for b in members[i + 1:]}
+    return {frozenset((a, b)) for members in groups.values() for i, a in enumerate(members) for b in members[i + 1 :]}
 
 
 def pair_precision_recall(truth: dict[str, str], found: dict[str, str]) -> tuple[float, float]:

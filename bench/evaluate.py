@@ -13,16 +13,32 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from transforms.entities import (EntityOptions, NamedSpan, alias_key, canonicalise, clean_names, load_ner,
-                                 read_text, resolve_mentions, span_names, spans_of)
+from transforms.entities import (
+    EntityOptions,
+    NamedSpan,
+    alias_key,
+    canonicalise,
+    clean_names,
+    load_ner,
+    read_text,
+    resolve_mentions,
+    span_names,
+    spans_of,
+)
 from transforms.figures import find_figures
 from transforms.holders import find_holders
 from transforms.records import Figure
 
 EVAL_FILE = Path(__file__).resolve().parent.parent / "tests" / "eval" / "paragraphs.json"
 FIGURE_FIELDS = ("value", "value_low", "value_high", "approximate", "qualifier", "unit", "object", "kind")
-FIGURE_DEFAULTS = {"value_low": None, "value_high": None, "approximate": False, "qualifier": None,
-                   "unit": None, "object": None}
+FIGURE_DEFAULTS = {
+    "value_low": None,
+    "value_high": None,
+    "approximate": False,
+    "qualifier": None,
+    "unit": None,
+    "object": None,
+}
 ENTITY_STAGES: dict[str, Callable[[list[NamedSpan]], list[NamedSpan]]] = {
     "model": lambda named: named,
     "+rules": clean_names,
@@ -116,8 +132,9 @@ def score_entities(named: list[NamedSpan], gold: list[tuple[str, str, str | None
         f = {key for key in found if key[1] == label}
         w = {key for key in wanted if key[1] == label}
         scores.add(label, tp=len(f & w), fp=len(f - w), fn=len(w - f))
-    return [f"entity missed {key}" for key in sorted(wanted - found)] + \
-           [f"entity extra {key}" for key in sorted(found - wanted)]
+    return [f"entity missed {key}" for key in sorted(wanted - found)] + [
+        f"entity extra {key}" for key in sorted(found - wanted)
+    ]
 
 
 def match_figures(text: str, found: list[Figure], gold: list[dict]) -> list[tuple[dict, Figure | None]]:
@@ -127,12 +144,21 @@ def match_figures(text: str, found: list[Figure], gold: list[dict]) -> list[tupl
     for want in gold:
         start = want["start"]
         end = start + len(want["surface"])
-        match = next((n for n, f in enumerate(found) if n not in used and f.char_start < end and start < f.char_end),
-                     None)
+        match = next(
+            (n for n, f in enumerate(found) if n not in used and f.char_start < end and start < f.char_end), None
+        )
         if match is not None:
             used.add(match)
         pairs.append((want, found[match] if match is not None else None))
     return pairs
+
+
+def holder_of(figure: Figure, name_of: dict[str, str]) -> tuple[str, str] | None:
+    """(name, role) of the figure's holder: find_holders sets entity_id and role together, and the
+    entity is one of those resolved from the same paragraph's mentions."""
+    if figure.entity_id is None or figure.role is None:
+        return None
+    return name_of[figure.entity_id], figure.role
 
 
 def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph], repeat: int = 3) -> EvalResult:
@@ -150,7 +176,7 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
                 errors += [f"{paragraph.id}: {e}" for e in stage_errors]
         canonical = canonicalise(clean_names(named))
         code_of = {alias_key(item.name): item.country_code for item in canonical if item.label == "LOC"}
-        for name, label, code in paragraph.entities:
+        for name, _label, code in paragraph.entities:
             if code is not None and alias_key(name) in code_of:
                 ok = code_of[alias_key(name)] == code
                 codes.tp, codes.fn = codes.tp + ok, codes.fn + (not ok)
@@ -172,10 +198,14 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
             exact += not wrong
             if wrong:
                 errors.append(f"{paragraph.id}: {got.surface!r} (found, expected) {wrong}")
-            got_holder = (name_of.get(got.entity_id), got.role) if got.entity_id else None
+            got_holder = holder_of(got, name_of)
             want_holder = (want["holder"], want["role"]) if want.get("holder") else None
-            if got_holder and want_holder and alias_key(got_holder[0]) == alias_key(want_holder[0]) \
-                    and got_holder[1] == want_holder[1]:
+            if (
+                got_holder
+                and want_holder
+                and alias_key(got_holder[0]) == alias_key(want_holder[0])
+                and got_holder[1] == want_holder[1]
+            ):
                 holder_scores.add(want_holder[1], tp=1)
                 continue
             if got_holder:
@@ -189,10 +219,19 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
             if id(figure) not in paired:
                 figure_scores.add(figure.kind, fp=1)
                 errors.append(f"{paragraph.id}: not a figure {figure.surface!r}")
-                if figure.entity_id:
-                    holder_scores.add(figure.role, fp=1)
-    return EvalResult(entity_scores, codes, figure_scores, field_errors, matched, exact, holder_scores, errors,
-                      time_stages(nlp, options, paragraphs, repeat))
+                if (holder := holder_of(figure, name_of)) is not None:
+                    holder_scores.add(holder[1], fp=1)
+    return EvalResult(
+        entity_scores,
+        codes,
+        figure_scores,
+        field_errors,
+        matched,
+        exact,
+        holder_scores,
+        errors,
+        time_stages(nlp, options, paragraphs, repeat),
+    )
 
 
 def time_stages(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph], repeat: int) -> dict[str, float]:
@@ -207,7 +246,7 @@ def time_stages(nlp: Language, options: EntityOptions, paragraphs: list[Paragrap
         "rules": lambda: [clean_names(n) for n in named],
         "canonical": lambda: [canonicalise(clean_names(n)) for n in named],
         "figures": lambda: [find_figures(text, "eval") for text in texts],
-        "holders": lambda: [find_holders(nlp, t, f, m) for t, f, m in zip(texts, figures, resolved)],
+        "holders": lambda: [find_holders(nlp, t, f, m) for t, f, m in zip(texts, figures, resolved, strict=True)],
     }
     timings = {}
     for stage, run in stages.items():
@@ -235,8 +274,11 @@ def report(model_only: EvalResult, with_syntax: EvalResult, paragraphs: int, sho
     lines += [f"  country codes right: {codes.tp}/{codes.tp + codes.fn}", ""]
     lines += format_scores("figures by kind", with_syntax.figures)
     fields = ", ".join(f"{k} {n}" for k, n in with_syntax.figure_fields.most_common()) or "none"
-    lines += [f"  matched figures with every field right: {with_syntax.figures_exact}/{with_syntax.figures_matched}"
-              f" (wrong fields: {fields})", ""]
+    lines += [
+        f"  matched figures with every field right: {with_syntax.figures_exact}/{with_syntax.figures_matched}"
+        f" (wrong fields: {fields})",
+        "",
+    ]
     lines += format_scores("figure holders by role", with_syntax.holders)
     lines += ["", "what each stage costs (ms per paragraph) and gives:"]
     t0, t1 = model_only.timings_ms, with_syntax.timings_ms
@@ -244,13 +286,17 @@ def report(model_only: EvalResult, with_syntax: EvalResult, paragraphs: int, sho
     for stage, name in (("model", "+rules"), ("+rules", "+canonical")):
         before, after = model_only.entities[stage]["all"], model_only.entities[name]["all"]
         key = name.lstrip("+")
-        lines.append(f"  {name:<24} {t0[key]:7.2f} ms  entity F1 {before.f1:.2f} -> {after.f1:.2f} "
-                     f"(P {after.precision:.2f}, R {after.recall:.2f})")
+        lines.append(
+            f"  {name:<24} {t0[key]:7.2f} ms  entity F1 {before.f1:.2f} -> {after.f1:.2f} "
+            f"(P {after.precision:.2f}, R {after.recall:.2f})"
+        )
     lines.append(f"  figures (rules)          {t0['figures']:7.2f} ms  figure F1 {with_syntax.figures['all'].f1:.2f}")
     before, after = model_only.holders["all"], with_syntax.holders["all"]
-    lines.append(f"  +syntax (parser)         {t1['holders']:7.2f} ms  parsing only sentences with a figure and "
-                 f"an actor (x{(t1['model'] + t1['holders']) / t0['model']:.2f} of NER alone); "
-                 f"holder F1 {before.f1:.2f} -> {after.f1:.2f} (P {after.precision:.2f}, R {after.recall:.2f})")
+    lines.append(
+        f"  +syntax (parser)         {t1['holders']:7.2f} ms  parsing only sentences with a figure and "
+        f"an actor (x{(t1['model'] + t1['holders']) / t0['model']:.2f} of NER alone); "
+        f"holder F1 {before.f1:.2f} -> {after.f1:.2f} (P {after.precision:.2f}, R {after.recall:.2f})"
+    )
     syntax_entities = with_syntax.entities["+canonical"]["all"].f1
     lines.append(f"  entity F1 with the parser loaded: {syntax_entities:.2f} (NER does not use it)")
     if show_errors:

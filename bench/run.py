@@ -12,20 +12,33 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
+# Before Prefect is imported (by the pipeline), so that a benchmark never reports analytics.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-import trafilatura  # noqa: E402
-from fastwarc.warc import ArchiveIterator, WarcRecordType  # noqa: E402
+import trafilatura
+from fastwarc.warc import ArchiveIterator, WarcRecordType
+from spacy.language import Language
+from trafilatura.settings import Document
 
-from bench.corpus import build_corpus  # noqa: E402
+from bench.corpus import build_corpus
+
 # The tests' WARC writer: one way to write fixtures, shared with the benchmark.
-from tests.warc_fixtures import WarcRecordSpec, write_warc  # noqa: E402
-from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of  # noqa: E402
-from transforms.figures import find_figures  # noqa: E402
-from transforms.holders import find_holders  # noqa: E402
+from tests.warc_fixtures import WarcRecordSpec, write_warc
+from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of
+from transforms.figures import find_figures
+from transforms.holders import find_holders
+from transforms.records import Figure
 
-_nlp = None
+_nlp: Language | None = None
+
+
+def _extracted_text(html: bytes, **options: Any) -> str:
+    """trafilatura's text, or "" when it finds none. Its result is typed as a dict too, for the
+    deprecated `as_dict=True`, which is never passed here."""
+    document = trafilatura.bare_extraction(html, **options)
+    return (document.text or "") if isinstance(document, Document) else ""
 
 
 def _bare_init() -> None:
@@ -35,12 +48,19 @@ def _bare_init() -> None:
 
 def _bare_one(path: str) -> int:
     """What a script would do: extract, run NER, find figures; nothing stored."""
-    document = trafilatura.bare_extraction(Path(path).read_bytes(), with_metadata=True, deduplicate=False,
-                                           include_comments=False, include_tables=False, favor_precision=True)
-    if document is None or not document.text:
+    text = _extracted_text(
+        Path(path).read_bytes(),
+        with_metadata=True,
+        deduplicate=False,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    if not text:
         return 0
-    doc = _nlp(document.text)
-    return len(doc.ents) + len(find_figures(document.text, "bench"))
+    assert _nlp is not None, "loaded by the pool's initializer, _bare_init"
+    doc = _nlp(text)
+    return len(doc.ents) + len(find_figures(text, "bench"))
 
 
 def bare_loop(paths: list[Path], workers: int) -> float:
@@ -52,9 +72,14 @@ def bare_loop(paths: list[Path], workers: int) -> float:
 
 
 def _extract_text(path: str) -> str:
-    document = trafilatura.bare_extraction(Path(path).read_bytes(), with_metadata=False, deduplicate=False,
-                                           include_comments=False, include_tables=False, favor_precision=True)
-    return document.text if document is not None and document.text else ""
+    return _extracted_text(
+        Path(path).read_bytes(),
+        with_metadata=False,
+        deduplicate=False,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
 
 
 def _seconds(run: Callable[[str], object], texts: list[str]) -> float:
@@ -86,7 +111,7 @@ def cleaning_stage(paths: list[Path], workers: int) -> dict[str, float]:
         _identifier().classify(fixed)
         words = fixed.split()
         minhash = RMinHash(num_perm=dedup.num_perm, seed=dedup.seed)
-        minhash.update([" ".join(words[i:i + 5]) for i in range(max(1, len(words) - 4))])
+        minhash.update([" ".join(words[i : i + 5]) for i in range(max(1, len(words) - 4))])
         minhash.digest()
 
     def site_chrome(text: str) -> None:
@@ -109,17 +134,14 @@ def cleaning_stage(paths: list[Path], workers: int) -> dict[str, float]:
 def ner_cost(paths: list[Path], sample: int) -> dict[str, float]:
     """Milliseconds per document of NER alone, with a parse of the whole text, and with the
     pipeline's parse of only the sentences that hold a figure and an actor; one process."""
-    texts = []
-    for path in paths[:sample]:
-        document = trafilatura.bare_extraction(path.read_bytes(), deduplicate=False, favor_precision=True)
-        if document is not None and document.text:
-            texts.append(document.text)
+    extracted = (_extracted_text(path.read_bytes(), deduplicate=False, favor_precision=True) for path in paths[:sample])
+    texts = [text for text in extracted if text]
     options = EntityOptions()
     ner_only, with_parser = load_ner(replace(options, syntax=False)), load_ner(replace(options, syntax=True))
 
-    def figure_sentences(text: str) -> None:
+    def figure_sentences(text: str) -> list[Figure]:
         mentions, _ = resolve_mentions(spans_of(read_text(with_parser, text, options)), "bench")
-        find_holders(with_parser, text, find_figures(text, "bench"), mentions)
+        return find_holders(with_parser, text, find_figures(text, "bench"), mentions)
 
     modes = {
         "NER only": lambda: list(ner_only.pipe(texts)),
@@ -143,8 +165,9 @@ def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, f
         ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)
         warmup = time.perf_counter() - started
         started = time.perf_counter()
-        report = ingest(sources=[str(paths[0].parent)], warehouse=str(scratch / "wh"), workers=workers,
-                        batch_size=batch_size)
+        report = ingest(
+            sources=[str(paths[0].parent)], warehouse=str(scratch / "wh"), workers=workers, batch_size=batch_size
+        )
         seconds = time.perf_counter() - started
         assert report.counts.articles == len(paths), report
         return seconds, warmup
@@ -170,11 +193,13 @@ def bare_warc_loop(path: Path) -> tuple[int, int, float]:
     """Records seen and HTML bodies read by a plain fastwarc loop; the seconds it took."""
     started = time.perf_counter()
     records = documents = 0
-    for record in ArchiveIterator(str(path), record_types=WarcRecordType.any_type, parse_http=True,
-                                  auto_decode="all"):
+    for record in ArchiveIterator(str(path), record_types=WarcRecordType.any_type, parse_http=True, auto_decode="all"):
         records += 1
-        if (record.record_type == WarcRecordType.response and record.http_headers.status_code == 200
-                and (record.http_content_type or "") in ("text/html", "application/xhtml+xml")):
+        if (
+            record.record_type == WarcRecordType.response
+            and record.http_headers.status_code == 200
+            and (record.http_content_type or "") in ("text/html", "application/xhtml+xml")
+        ):
             documents += len(record.reader.read()) > 0
     return records, documents, time.perf_counter() - started
 
@@ -188,7 +213,7 @@ def pipeline_warc_reader(path: Path, batch_size: int) -> tuple[int, float]:
     refs = discover_documents([str(path)]).refs
     documents = 0
     for start in range(0, len(refs), batch_size):
-        documents += sum(isinstance(d, RawDocument) for d in read_documents(refs[start:start + batch_size]).documents)
+        documents += sum(isinstance(d, RawDocument) for d in read_documents(refs[start : start + batch_size]).documents)
     return documents, time.perf_counter() - started
 
 
@@ -198,39 +223,46 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
-    parser.add_argument("--stage-sample", type=int, default=100,
-                        help="pages on which NER alone and NER + parser are timed")
+    parser.add_argument(
+        "--stage-sample", type=int, default=100, help="pages on which NER alone and NER + parser are timed"
+    )
     args = parser.parse_args(argv)
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
     megabytes = sum(p.stat().st_size for p in paths) / 1e6
-    print(f"corpus: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
-          f"{args.workers} worker processes, {os.cpu_count()} cores")
+    print(
+        f"corpus: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
+        f"{args.workers} worker processes, {os.cpu_count()} cores"
+    )
     bare = bare_loop(paths, args.workers)
     print(f"bare loop (trafilatura + spaCy NER + figures): {len(paths) / bare:7.2f} docs/s ({bare:.1f}s)")
     seconds, warmup = pipeline(paths, args.workers, args.batch_size)
-    print(f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
-          f"Prefect server start and warm-up run {warmup:.1f}s, not counted)")
+    print(
+        f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
+        f"Prefect server start and warm-up run {warmup:.1f}s, not counted)"
+    )
     print(f"ratio pipeline/bare: {bare / seconds:.2f}")
     costs = ner_cost(paths, args.stage_sample)
     only = costs["NER only"]
     for name, cost in costs.items():
-        print(f"{name}: {cost:.1f} ms/doc (x{cost / only:.2f}); one process, "
-              f"{min(args.stage_sample, len(paths))} pages")
+        print(
+            f"{name}: {cost:.1f} ms/doc (x{cost / only:.2f}); one process, {min(args.stage_sample, len(paths))} pages"
+        )
     print("cleaning, language and duplicate stage, one core, seconds per 1,000 articles:")
     stage = cleaning_stage(paths, args.workers)
     for name, seconds_per_thousand in stage.items():
         print(f"  {name:<45} {seconds_per_thousand:6.2f}")
     print(f"  ratio stage/bare libraries: {stage['total'] / stage['bare libraries (ftfy + py3langid + rensa)']:.2f}")
 
-
     warc = build_warc(paths, Path(args.corpus) / f"{args.docs}.warc.gz")
     records, bare_docs, bare_seconds = bare_warc_loop(warc)
     docs, reader_seconds = pipeline_warc_reader(warc, args.batch_size)
     assert docs == bare_docs == len(paths), (docs, bare_docs)
-    print(f"WARC ({records} records, {warc.stat().st_size / 1e6:.1f} MB gzip): bare fastwarc loop "
-          f"{records / bare_seconds:8.0f} records/s; pipeline reader (discover + read) "
-          f"{records / reader_seconds:8.0f} records/s; ratio reader/bare: {bare_seconds / reader_seconds:.2f}")
+    print(
+        f"WARC ({records} records, {warc.stat().st_size / 1e6:.1f} MB gzip): bare fastwarc loop "
+        f"{records / bare_seconds:8.0f} records/s; pipeline reader (discover + read) "
+        f"{records / reader_seconds:8.0f} records/s; ratio reader/bare: {bare_seconds / reader_seconds:.2f}"
+    )
 
 
 if __name__ == "__main__":

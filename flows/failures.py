@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import errno
 from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # names for the annotations only: is_transient alone should not import Prefect
+    from prefect import Task
+    from prefect.client.schemas import TaskRun
+    from prefect.states import State
 
 # Errors of the moment (a busy or flaky disk or network), not of the input or the code.
-TRANSIENT_ERRNOS = frozenset({errno.EAGAIN, errno.EBUSY, errno.EINTR, errno.EIO, errno.ETIMEDOUT,
-                              errno.ECONNRESET, errno.ECONNREFUSED, errno.ECONNABORTED, errno.ENETUNREACH,
-                              errno.EHOSTUNREACH, errno.ESTALE})
+TRANSIENT_ERRNOS = frozenset(
+    {
+        errno.EAGAIN,
+        errno.EBUSY,
+        errno.EINTR,
+        errno.EIO,
+        errno.ETIMEDOUT,
+        errno.ECONNRESET,
+        errno.ECONNREFUSED,
+        errno.ECONNABORTED,
+        errno.ENETUNREACH,
+        errno.EHOSTUNREACH,
+        errno.ESTALE,
+    }
+)
 
 
 def is_transient(error: BaseException) -> bool:
@@ -21,7 +39,7 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, OSError) and error.errno in TRANSIENT_ERRNOS
 
 
-def retry_if_transient(task, task_run, state) -> bool:  # noqa: ANN001 - Prefect's callback signature
+def retry_if_transient(task: Task[..., Any], task_run: TaskRun, state: State) -> bool:
     """Prefect `retry_condition_fn`: retry a failed task only for a transient error."""
     try:
         state.result(raise_on_failure=True)

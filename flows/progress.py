@@ -16,9 +16,15 @@ class Progress:
     a log file) a plain line goes to `log` at most every `log_interval` seconds, and at the end.
     """
 
-    def __init__(self, total: int, stream: TextIO | None = None, log: Callable[[str], None] | None = None,
-                 tty_interval: float = 0.2, log_interval: float = 10.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        log: Callable[[str], None] | None = None,
+        tty_interval: float = 0.2,
+        log_interval: float = 10.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.total = total
         self.stream = stream if stream is not None else sys.stderr
         self.log = log or (lambda line: print(line, file=self.stream, flush=True))
@@ -45,8 +51,10 @@ class Progress:
         seconds = max(self.clock() - self.started, 1e-9)
         rate = self.read / seconds
         left = f", about {(self.total - self.read) / rate:.0f}s left" if rate and self.read < self.total else ""
-        return (f"read {self.read}/{self.total}, fetched {self.fetched}, articles {self.articles}, "
-                f"rejected {self.rejected}, {rate:.1f} documents/s{left}")
+        return (
+            f"read {self.read}/{self.total}, fetched {self.fetched}, articles {self.articles}, "
+            f"rejected {self.rejected}, {rate:.1f} documents/s{left}"
+        )
 
     def finish(self) -> None:
         with self._lock:

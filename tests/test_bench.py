@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bench.corpus import build_corpus
 from bench.run import main
 
@@ -14,6 +16,7 @@ def test_corpus_is_deterministic_and_looks_like_news(tmp_path):
     assert "<nav>" in page and "Leave a Comment" in page and "<article>" in page
 
 
+@pytest.mark.timeout(600)  # the whole benchmark on 8 pages: Prefect server, worker processes, spaCy twice
 def test_bench_prints_both_rates_and_ratio(prefect_server, tmp_path, capsys):
     main(["--docs", "8", "--workers", "1", "--corpus", str(tmp_path / "corpus")])
     out = capsys.readouterr().out

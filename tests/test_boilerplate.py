@@ -25,18 +25,23 @@ def test_site_lines_are_short_and_distinct_and_chrome_is_dropped_per_site():
     assert sorted(line.line for line in lines) == sorted([CHROME, "The board met on Tuesday."])
     chrome = {line_hash("gazette.example.com", CHROME)}
     assert drop_site_chrome("gazette.example.com", text, chrome) == (
-        f"The board met on Tuesday.\n{long_line.strip()}", 2)
+        f"The board met on Tuesday.\n{long_line.strip()}",
+        2,
+    )
     # The same line on another site is that site's business.
     assert drop_site_chrome("ledger.example.com", text, chrome) == (text, 0)
 
 
 def test_empty_short_and_listing_pages_are_rejected_with_reasons():
     options = PipelineOptions()
-    assert reject_text(RAW, "", options).reason == "empty_after_cleaning"
-    assert reject_text(RAW, "Council approves harbor plan after a long debate.", options).reason == "too_short"
+    empty = reject_text(RAW, "", options)
+    assert empty is not None and empty.reason == "empty_after_cleaning"
+    short = reject_text(RAW, "Council approves harbor plan after a long debate.", options)
+    assert short is not None and short.reason == "too_short"
     listing = "\n".join(f"Harbor news item number {i} headline here" for i in range(20))
     assert prose_share(listing) == 0.0
     rejection = reject_text(RAW, listing, options)
+    assert rejection is not None
     assert rejection.reason == "not_news" and "0%" in rejection.detail
     story = "\n".join(["The council approved the plan on Wednesday after a long and heated debate."] * 8)
     assert reject_text(RAW, story, options) is None
@@ -44,9 +49,11 @@ def test_empty_short_and_listing_pages_are_rejected_with_reasons():
 
 def page(title: str, paragraphs: list[str], index: int) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return (f'<html><head><title>{title}</title><link rel="canonical" '
-            f'href="https://www.gazette.example.com/news/{index}/"></head>'
-            f"<body><article><h1>{title}</h1>{body}</article></body></html>")
+    return (
+        f'<html><head><title>{title}</title><link rel="canonical" '
+        f'href="https://www.gazette.example.com/news/{index}/"></head>'
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
 
 
 def test_line_in_many_stories_of_a_site_is_dropped_from_later_articles(prefect_server, tmp_path):

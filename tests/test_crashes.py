@@ -99,6 +99,7 @@ def reference(prefect_server, corpus, tmp_path_factory) -> tuple[dict[str, int],
     return expected, seconds
 
 
+@pytest.mark.timeout(300 + 60 * KILL_TRIALS)  # a minute a trial; `make soak` runs many
 def test_sigkill_at_random_moments_then_rerun_gives_exact_counts(prefect_server, corpus, reference, tmp_path):
     expected, work_seconds = reference
     rng = random.Random(KILL_SEED)

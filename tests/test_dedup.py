@@ -8,13 +8,25 @@ import shutil
 from bench.dedup import cluster
 from bench.dedup_corpus import EDITS, build_dedup_set, pair_precision_recall
 from tests.conftest import sql
-from transforms.dedup import (DedupOptions, DuplicateIndex, Match, assign_clusters, band_keys, choose_cluster,
-                              estimate_similarity, minhash_signature, signature_bytes, signature_from_bytes,
-                              word_shingles)
+from transforms.dedup import (
+    DedupOptions,
+    DuplicateIndex,
+    Match,
+    assign_clusters,
+    band_keys,
+    choose_cluster,
+    estimate_similarity,
+    minhash_signature,
+    signature_bytes,
+    signature_from_bytes,
+    word_shingles,
+)
 
-STORY = ("The city council on Wednesday night approved a $1.2 billion plan to dredge and rebuild the harbor, "
-         "ending two years of debate over who should pay for it. Supporters said the work would bring "
-         "hundreds of jobs, while critics warned that higher fees would drive shipping lines away.")
+STORY = (
+    "The city council on Wednesday night approved a $1.2 billion plan to dredge and rebuild the harbor, "
+    "ending two years of debate over who should pay for it. Supporters said the work would bring "
+    "hundreds of jobs, while critics warned that higher fees would drive shipping lines away."
+)
 
 
 def test_shingles_ignore_case_and_punctuation():
@@ -31,8 +43,10 @@ def test_signature_is_deterministic_and_round_trips_as_bytes():
 
 def test_copy_is_similar_and_other_story_is_not():
     copy = STORY.replace("Wednesday night", "Wednesday") + " The mayor signed the plan on Thursday."
-    other = ("The school board on Monday voted to close two elementary schools, citing falling enrolment and "
-             "a $3 million budget gap. Parents said the district had not listened to them.")
+    other = (
+        "The school board on Monday voted to close two elementary schools, citing falling enrolment and "
+        "a $3 million budget gap. Parents said the district had not listened to them."
+    )
     signature = minhash_signature(STORY)
     assert estimate_similarity(signature, minhash_signature(copy)) >= DedupOptions().threshold
     assert estimate_similarity(signature, minhash_signature(other)) < 0.1
@@ -112,8 +126,9 @@ def test_exact_copies_share_text_hash_and_show_once_with_first_source(prefect_se
     url = "https://www.coastal-ledger.example.com/news/local/port-ellery-harbor-plan-approved/"
     for name in ("first", "second"):
         (tmp_path / name).mkdir()
-        (tmp_path / name / "page.html").write_text(page.replace(url, f"https://{name}.example.org/harbor/"),
-                                                   encoding="utf-8")
+        (tmp_path / name / "page.html").write_text(
+            page.replace(url, f"https://{name}.example.org/harbor/"), encoding="utf-8"
+        )
     warehouse = tmp_path / "wh"
     for name in ("first", "second"):
         ingest(sources=[str(tmp_path / name)], warehouse=str(warehouse), workers=1)

@@ -18,8 +18,10 @@ def names(found) -> set[tuple[str, str]]:
 
 
 def test_short_names_resolve_to_the_full_name():
-    found = resolve_mentions(spans(("President Joe Biden", "PERSON"), ("Biden", "PERSON"),
-                                   ("John Kirby", "PERSON"), ("Kirby's", "PERSON")), "a1")
+    found = resolve_mentions(
+        spans(("President Joe Biden", "PERSON"), ("Biden", "PERSON"), ("John Kirby", "PERSON"), ("Kirby's", "PERSON")),
+        "a1",
+    )
     assert names(found) == {("Joe Biden", "PERSON"), ("John Kirby", "PERSON")}
     assert [m.surface for m in found[0]] == ["President Joe Biden", "Biden", "John Kirby", "Kirby's"]
 
@@ -35,8 +37,17 @@ def test_ambiguous_surname_stays_as_written():
 
 
 def test_places_and_labels():
-    found = resolve_mentions(spans(("the United States", "GPE"), ("US", "GPE"), ("America", "GPE"),
-                                   ("Europe", "LOC"), ("three", "CARDINAL"), ("n’t", "GPE")), "a1")
+    found = resolve_mentions(
+        spans(
+            ("the United States", "GPE"),
+            ("US", "GPE"),
+            ("America", "GPE"),
+            ("Europe", "LOC"),
+            ("three", "CARDINAL"),
+            ("n’t", "GPE"),
+        ),
+        "a1",
+    )
     assert names(found) == {("United States", "LOC"), ("Europe", "LOC")}
 
 
@@ -51,36 +62,103 @@ def one(found) -> tuple[str, str, str | None]:
 
 
 def test_country_variants_are_one_entity_with_an_iso_code():
-    found = resolve_mentions(spans(("US", "GPE"), ("the United States", "GPE"), ("America", "GPE"),
-                                   ("USA", "GPE"), ("U.S.", "GPE"), ("the US", "ORG")), "a1")
+    found = resolve_mentions(
+        spans(
+            ("US", "GPE"),
+            ("the United States", "GPE"),
+            ("America", "GPE"),
+            ("USA", "GPE"),
+            ("U.S.", "GPE"),
+            ("the US", "ORG"),
+        ),
+        "a1",
+    )
     assert one(found) == ("United States", "LOC", "US")
     assert len({m.entity_id for m in found[0]}) == 1
 
 
 def test_countries_take_a_news_name_and_keep_an_id_tied_to_the_code():
-    assert one(resolve_mentions(spans(("Britain", "GPE"), ("the UK", "GPE"), ("U.K.", "GPE")), "a1")) == \
-        ("United Kingdom", "LOC", "GB")
-    assert one(resolve_mentions(spans(("Russia’s", "GPE"), ("Russian Federation", "GPE")), "a1")) == \
-        ("Russia", "LOC", "RU")
-    assert one(resolve_mentions(spans(("South Korea", "GPE"),), "a1")) == ("South Korea", "LOC", "KR")
-    ids = {resolve_mentions(spans((name, "GPE"),), article)[1][0].entity_id
-           for name, article in (("Germany", "a1"), ("Germany", "a2"))}
+    assert one(resolve_mentions(spans(("Britain", "GPE"), ("the UK", "GPE"), ("U.K.", "GPE")), "a1")) == (
+        "United Kingdom",
+        "LOC",
+        "GB",
+    )
+    assert one(resolve_mentions(spans(("Russia’s", "GPE"), ("Russian Federation", "GPE")), "a1")) == (
+        "Russia",
+        "LOC",
+        "RU",
+    )
+    assert one(
+        resolve_mentions(
+            spans(
+                ("South Korea", "GPE"),
+            ),
+            "a1",
+        )
+    ) == ("South Korea", "LOC", "KR")
+    ids = {
+        resolve_mentions(
+            spans(
+                (name, "GPE"),
+            ),
+            article,
+        )[1][0].entity_id
+        for name, article in (("Germany", "a1"), ("Germany", "a2"))
+    }
     assert len(ids) == 1
 
 
 def test_places_that_are_not_countries_have_no_code():
-    assert one(resolve_mentions(spans(("Kyiv", "GPE"),), "a1")) == ("Kyiv", "LOC", None)
-    assert one(resolve_mentions(spans(("Eastern Europe", "LOC"),), "a1")) == ("Eastern Europe", "LOC", None)
+    assert one(
+        resolve_mentions(
+            spans(
+                ("Kyiv", "GPE"),
+            ),
+            "a1",
+        )
+    ) == ("Kyiv", "LOC", None)
+    assert one(
+        resolve_mentions(
+            spans(
+                ("Eastern Europe", "LOC"),
+            ),
+            "a1",
+        )
+    ) == ("Eastern Europe", "LOC", None)
 
 
 def test_demonyms_are_not_places():
     for word in ("Russian", "Ukrainians", "Chinese", "French", "Americans", "Israeli"):
-        assert one(resolve_mentions(spans((word, "GPE"),), "a1"))[1] == "NORP", word
-    assert one(resolve_mentions(spans(("Ukrainian", "NORP"),), "a1")) == ("Ukrainian", "NORP", None)
+        assert (
+            one(
+                resolve_mentions(
+                    spans(
+                        (word, "GPE"),
+                    ),
+                    "a1",
+                )
+            )[1]
+            == "NORP"
+        ), word
+    assert one(
+        resolve_mentions(
+            spans(
+                ("Ukrainian", "NORP"),
+            ),
+            "a1",
+        )
+    ) == ("Ukrainian", "NORP", None)
 
 
 def test_a_lone_first_name_labelled_person_is_not_a_country():
-    assert one(resolve_mentions(spans(("Chad", "PERSON"),), "a1")) == ("Chad", "PERSON", None)
+    assert one(
+        resolve_mentions(
+            spans(
+                ("Chad", "PERSON"),
+            ),
+            "a1",
+        )
+    ) == ("Chad", "PERSON", None)
 
 
 def test_organisation_variants_merge():
@@ -102,11 +180,22 @@ def test_titles_and_roles_are_stripped_but_name_particles_kept():
 
 
 def test_short_forms_resolve_whatever_the_label_and_order():
-    found = resolve_mentions(spans(("Mr. Macron", "PERSON"), ("Kvien", "GPE"), ("Emmanuel Macron", "PERSON"),
-                                   ("Kristina Kvien", "PERSON"), ("Della Valle", "ORG"),
-                                   ("Margherita Della Valle", "PERSON")), "a1")
-    assert names(found) == {("Emmanuel Macron", "PERSON"), ("Kristina Kvien", "PERSON"),
-                            ("Margherita Della Valle", "PERSON")}
+    found = resolve_mentions(
+        spans(
+            ("Mr. Macron", "PERSON"),
+            ("Kvien", "GPE"),
+            ("Emmanuel Macron", "PERSON"),
+            ("Kristina Kvien", "PERSON"),
+            ("Della Valle", "ORG"),
+            ("Margherita Della Valle", "PERSON"),
+        ),
+        "a1",
+    )
+    assert names(found) == {
+        ("Emmanuel Macron", "PERSON"),
+        ("Kristina Kvien", "PERSON"),
+        ("Margherita Della Valle", "PERSON"),
+    }
 
 
 def test_a_country_name_is_never_taken_for_a_surname():
@@ -123,7 +212,7 @@ def test_every_mention_keeps_its_offsets_and_surface():
     text = "President Joe Biden met Britain’s leaders. Biden left."
     items = [("President Joe Biden", "PERSON", 0), ("Britain’s", "GPE", 24), ("Biden", "PERSON", 43)]
     found = resolve_mentions([Span(s, label, start, start + len(s)) for s, label, start in items], "a1")
-    assert [text[m.char_start:m.char_end] for m in found[0]] == [m.surface for m in found[0]]
+    assert [text[m.char_start : m.char_end] for m in found[0]] == [m.surface for m in found[0]]
     assert [m.label for m in found[0]] == ["PERSON", "LOC", "PERSON"]
 
 

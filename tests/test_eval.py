@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.evaluate import load_paragraphs, report, run_eval
+from bench.evaluate import EvalResult, load_paragraphs, report, run_eval
 
 # (precision, recall) floors.
 ENTITY_FLOOR = (0.80, 0.75)
@@ -18,7 +18,7 @@ FIGURE_FIELDS_FLOOR = 0.90  # share of matched figures with every field right
 
 
 @pytest.fixture(scope="module")
-def results():
+def results() -> tuple[EvalResult, EvalResult]:
     return run_eval(repeat=1)
 
 
@@ -60,7 +60,7 @@ def test_holders_above_floor_and_only_with_syntax(results):
 
 
 def test_report_names_every_stage(results):
-    text = report(*results, paragraphs=len(load_paragraphs()), show_errors=True)
-    for stage in ("entities by label", "figures by kind", "figure holders by role", "+rules", "+canonical",
-                  "+syntax"):
+    model_only, with_syntax = results
+    text = report(model_only, with_syntax, paragraphs=len(load_paragraphs()), show_errors=True)
+    for stage in ("entities by label", "figures by kind", "figure holders by role", "+rules", "+canonical", "+syntax"):
         assert stage in text

@@ -16,7 +16,7 @@ def nlp():
     return load_ner(OPTIONS)
 
 
-def holders(nlp, text: str) -> dict[str, tuple[str, str] | None]:
+def holders(nlp, text: str) -> dict[str, tuple[str, str | None] | None]:
     doc = read_text(nlp, text, OPTIONS)
     mentions, entities = resolve_mentions(spans_of(doc), "a1")
     name_of = {e.entity_id: e.name for e in entities}
@@ -24,25 +24,33 @@ def holders(nlp, text: str) -> dict[str, tuple[str, str] | None]:
     return {f.surface: (name_of[f.entity_id], f.role) if f.entity_id else None for f in figures}
 
 
-@pytest.mark.parametrize(("text", "surface", "expected"), [
-    ("Kirby said the United States has 8,500 troops on high alert.", "8,500 troops",
-     ("United States", "holder")),
-    ("The 300 Javelin missiles that the United States delivered to Ukraine have been used.",
-     "300 Javelin missiles", ("United States", "giver")),
-    ("Ukraine will receive 31 battle tanks from Germany.", "31 battle tanks", ("Ukraine", "receiver")),
-    ("Russia's 100,000 troops are massed near the border.", "100,000 troops", ("Russia", "holder")),
-    ("Boeing will pay $200 million to settle the charges.", "$200 million", ("Boeing", "giver")),
-])
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Kirby said the United States has 8,500 troops on high alert.", "8,500 troops", ("United States", "holder")),
+        (
+            "The 300 Javelin missiles that the United States delivered to Ukraine have been used.",
+            "300 Javelin missiles",
+            ("United States", "giver"),
+        ),
+        ("Ukraine will receive 31 battle tanks from Germany.", "31 battle tanks", ("Ukraine", "receiver")),
+        ("Russia's 100,000 troops are massed near the border.", "100,000 troops", ("Russia", "holder")),
+        ("Boeing will pay $200 million to settle the charges.", "$200 million", ("Boeing", "giver")),
+    ],
+)
 def test_syntax_ties_a_figure_to_an_entity(nlp, text, surface, expected):
     assert holders(nlp, text)[surface] == expected
 
 
-@pytest.mark.parametrize(("text", "surface"), [
-    # Near an entity, but no verb of having, giving or receiving ties them.
-    ("In Ukraine, 8,500 troops are on high alert.", "8,500 troops"),
-    ("Russia said 12 drones were shot down.", "12 drones"),
-    ("Police arrested 40 activists near Westminster Bridge.", "40 activists"),
-])
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # Near an entity, but no verb of having, giving or receiving ties them.
+        ("In Ukraine, 8,500 troops are on high alert.", "8,500 troops"),
+        ("Russia said 12 drones were shot down.", "12 drones"),
+        ("Police arrested 40 activists near Westminster Bridge.", "40 activists"),
+    ],
+)
 def test_no_entity_from_proximity_alone(nlp, text, surface):
     assert holders(nlp, text)[surface] is None
 
@@ -60,8 +68,10 @@ def test_without_the_parser_no_figure_has_an_entity():
 def test_only_sentences_with_a_figure_and_an_actor_are_parsed(nlp):
     from transforms.holders import sentences_to_parse
 
-    text = ("Markets were calm on Monday. The United States has 8,500 troops on high alert. "
-            "About 40 people attended. Officials in Poland met again.")
+    text = (
+        "Markets were calm on Monday. The United States has 8,500 troops on high alert. "
+        "About 40 people attended. Officials in Poland met again."
+    )
     doc = read_text(nlp, text, OPTIONS)
     mentions, _ = resolve_mentions(spans_of(doc), "a1")
     ranges = sentences_to_parse(text, find_figures(text, "a1"), mentions)

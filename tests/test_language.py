@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from transforms.language import LanguageOptions, detect_language
 
-ENGLISH = ("The city council on Wednesday night approved a plan to dredge and rebuild the harbor, "
-           "ending two years of debate over who should pay for the work and how long it would take.\n"
-           "Supporters said the project would bring hundreds of jobs to the waterfront, while critics "
-           "warned that higher fees would drive smaller shipping lines to other ports along the coast.")
-GERMAN = ("Der Senat hat am Dienstag beschlossen, die Straßenbahnlinie bis zum Hauptbahnhof zu verlängern. "
-          "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und etwa drei Jahre dauern.\n"
-          "Anwohner kritisierten, dass die Pläne zu spät öffentlich gemacht worden seien, und forderten "
-          "eine weitere Bürgerversammlung, bevor die ersten Bäume gefällt werden.")
+ENGLISH = (
+    "The city council on Wednesday night approved a plan to dredge and rebuild the harbor, "
+    "ending two years of debate over who should pay for the work and how long it would take.\n"
+    "Supporters said the project would bring hundreds of jobs to the waterfront, while critics "
+    "warned that higher fees would drive smaller shipping lines to other ports along the coast."
+)
+GERMAN = (
+    "Der Senat hat am Dienstag beschlossen, die Straßenbahnlinie bis zum Hauptbahnhof zu verlängern. "
+    "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und etwa drei Jahre dauern.\n"
+    "Anwohner kritisierten, dass die Pläne zu spät öffentlich gemacht worden seien, und forderten "
+    "eine weitere Bürgerversammlung, bevor die ersten Bäume gefällt werden."
+)
 
 
 def test_english_and_german_with_confidence():

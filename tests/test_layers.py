@@ -13,12 +13,19 @@ FORBIDDEN = {
     "warehouse": {"prefect", "flows", "typer"},
 }
 # Inside transforms: no environment, no clock.
-FORBIDDEN_CALLS_IN_TRANSFORMS = {("os", "environ"), ("os", "getenv"), ("datetime", "now"), ("datetime", "utcnow"),
-                                 ("date", "today"), ("time", "time"), ("time", "monotonic")}
+FORBIDDEN_CALLS_IN_TRANSFORMS = {
+    ("os", "environ"),
+    ("os", "getenv"),
+    ("datetime", "now"),
+    ("datetime", "utcnow"),
+    ("date", "today"),
+    ("time", "time"),
+    ("time", "monotonic"),
+}
 
 
 def imported_roots(tree: ast.AST) -> set[str]:
-    roots = set()
+    roots: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             roots.update(alias.name.split(".")[0] for alias in node.names)
@@ -28,8 +35,11 @@ def imported_roots(tree: ast.AST) -> set[str]:
 
 
 def attribute_pairs(tree: ast.AST) -> set[tuple[str, str]]:
-    return {(node.value.id, node.attr) for node in ast.walk(tree)
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)}
+    return {
+        (node.value.id, node.attr)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+    }
 
 
 def modules(layer: str) -> list[Path]:

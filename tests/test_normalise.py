@@ -10,31 +10,59 @@ from transforms.normalise import drop_author_lines, normalise_text, residue_reas
 
 # One line each pattern removes, and one similar story line it keeps.
 RESIDUE_CASES = [
-    ("media_caption", "This is what Putin is looking for with Ukraine and NATO, according to an expert 1:51",
-     "The meeting ended at 10:30."),
-    ("media_caption", "Watch: floods sweep through the valley 12:04",
-     "Officials said the flood peaked at 3:15 a.m. on Sunday."),
+    (
+        "media_caption",
+        "This is what Putin is looking for with Ukraine and NATO, according to an expert 1:51",
+        "The meeting ended at 10:30.",
+    ),
+    (
+        "media_caption",
+        "Watch: floods sweep through the valley 12:04",
+        "Officials said the flood peaked at 3:15 a.m. on Sunday.",
+    ),
     ("media_caption", "Video (2:15)", "The video, which runs 2:15, shows the crane collapsing."),
     ("comment_prompt", "Leave a Comment", "Officials declined to leave a comment on the record."),
     ("comment_prompt", "View 34 comments", "The agency received 34 comments on the draft rule."),
     ("comment_prompt", "Comments (12)", "Comments from residents filled two hours of the hearing."),
-    ("comment_policy", "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
-     "The site uses radar to track storms."),
-    ("comment_policy", "Comments are closed.", "Comments are closed to the public until the review ends, the clerk said."),
-    ("comment_policy", "Please read our community guidelines before posting.",
-     "The league asked players to read the new guidelines before the season."),
+    (
+        "comment_policy",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "The site uses radar to track storms.",
+    ),
+    (
+        "comment_policy",
+        "Comments are closed.",
+        "Comments are closed to the public until the review ends, the clerk said.",
+    ),
+    (
+        "comment_policy",
+        "Please read our community guidelines before posting.",
+        "The league asked players to read the new guidelines before the season.",
+    ),
     ("share_prompt", "Share this:", "Share prices fell 4% on the news."),
-    ("share_prompt", "Click to share on Facebook (Opens in new window)",
-     "Users can share posts on Facebook, the company said."),
+    (
+        "share_prompt",
+        "Click to share on Facebook (Opens in new window)",
+        "Users can share posts on Facebook, the company said.",
+    ),
     ("share_prompt", "Follow us on Twitter and Instagram", "Follow-up inspections are planned for May."),
     ("newsletter_prompt", "Sign up for our newsletter", "She signed up for the army in 2004."),
-    ("newsletter_prompt", "Get the latest headlines delivered to your inbox every morning",
-     "Most people get the latest news from their phones, the survey found."),
+    (
+        "newsletter_prompt",
+        "Get the latest headlines delivered to your inbox every morning",
+        "Most people get the latest news from their phones, the survey found.",
+    ),
     ("newsletter_prompt", "Subscribe now", "Subscribers now pay $12 a month, up from $9."),
-    ("related_link", "Related: Harbor Authority budget hearing draws packed room",
-     "Related measures passed the senate last year."),
-    ("related_link", "Read more: Ferry schedule changes take effect",
-     "Read more about the plan in the council's report, the mayor said."),
+    (
+        "related_link",
+        "Related: Harbor Authority budget hearing draws packed room",
+        "Related measures passed the senate last year.",
+    ),
+    (
+        "related_link",
+        "Read more: Ferry schedule changes take effect",
+        "Read more about the plan in the council's report, the mayor said.",
+    ),
     ("related_link", "More from Example Wire", "More from the budget will go to schools next year."),
     ("related_link", "Most Read", "Most readers said they would renew."),
     ("byline", "By Hannah Cole, Staff Writer", "By Tuesday, the council had approved the plan."),
@@ -42,12 +70,17 @@ RESIDUE_CASES = [
     ("photo_credit", "(Photo by Jane Doe/Getty Images)", "A photo by Jane Doe won the regional prize in 2019."),
     ("photo_credit", "Photo: Sam Reyes/Reuters", "Photos showed flooded streets in the old town."),
     ("agency_credit", "Jane Doe/AP", "Jane Doe told AP the plan was sound."),
-    ("standards_footer", "Our Standards: The Example Wire Trust Principles.",
-     "Our standards for safety are high, the harbour master said."),
+    (
+        "standards_footer",
+        "Our Standards: The Example Wire Trust Principles.",
+        "Our standards for safety are high, the harbour master said.",
+    ),
 ]
 
 
-@pytest.mark.parametrize("pattern, chrome, story", RESIDUE_CASES, ids=[c[0] + str(i) for i, c in enumerate(RESIDUE_CASES)])
+@pytest.mark.parametrize(
+    "pattern, chrome, story", RESIDUE_CASES, ids=[c[0] + str(i) for i, c in enumerate(RESIDUE_CASES)]
+)
 def test_residue_pattern_removes_chrome_and_keeps_story(pattern, chrome, story):
     assert residue_reason(chrome) == pattern
     assert residue_reason(story) is None
@@ -85,16 +118,27 @@ def test_normalise_never_raises_and_is_stable_on_any_unicode(text):
     assert normalise_text(once) == once
 
 
-@given(st.lists(st.sampled_from([c[1] for c in RESIDUE_CASES] + [c[2] for c in RESIDUE_CASES]
-                                + ["Caf\u00e9 owners said the mayorâ€™s plan  was   late."]), max_size=8))
+@given(
+    st.lists(
+        st.sampled_from(
+            [c[1] for c in RESIDUE_CASES]
+            + [c[2] for c in RESIDUE_CASES]
+            + ["Caf\u00e9 owners said the mayorâ€™s plan  was   late."]
+        ),
+        max_size=8,
+    )
+)
 def test_normalise_is_idempotent_on_mixed_story_and_chrome(lines):
     once = normalise_text("\n".join(lines))
     assert normalise_text(once) == once
 
 
 def test_the_articles_own_byline_is_dropped_and_story_lines_naming_the_author_kept():
-    text = ("Hannah Cole\nHANNAH COLE, Staff Writer\nBy Hannah Cole | The Coastal Ledger\n"
-            "Hannah Cole contributed reporting from Augusta.\nThe council met on Tuesday.")
-    assert drop_author_lines(text, "Hannah  Cole") == ("Hannah Cole contributed reporting from Augusta.\n"
-                                                       "The council met on Tuesday.")
+    text = (
+        "Hannah Cole\nHANNAH COLE, Staff Writer\nBy Hannah Cole | The Coastal Ledger\n"
+        "Hannah Cole contributed reporting from Augusta.\nThe council met on Tuesday."
+    )
+    assert drop_author_lines(text, "Hannah  Cole") == (
+        "Hannah Cole contributed reporting from Augusta.\nThe council met on Tuesday."
+    )
     assert drop_author_lines(text, None) == text

@@ -34,7 +34,8 @@ def test_a_terminal_gets_one_line_redrawn_in_place():
 
 
 def test_elsewhere_plain_lines_at_most_every_interval():
-    lines, clock = [], Clock()
+    lines: list[str] = []
+    clock = Clock()
     progress = Progress(total=100, stream=io.StringIO(), log=lines.append, log_interval=10, clock=clock)
     for _ in range(10):
         clock.now += 3

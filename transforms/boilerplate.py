@@ -39,7 +39,7 @@ def site_key(canonical_url: str | None, url: str | None, sitename: str | None) -
 
 
 def line_hash(site: str, line: str) -> str:
-    return hashlib.sha256(f"{site}\x1f{line}".encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(f"{site}\x1f{line}".encode()).hexdigest()[:32]
 
 
 def site_lines(site: str | None, article_id: str, text: str, options: BoilerplateOptions) -> list[SiteLine]:

@@ -58,8 +58,10 @@ class ClusterChoice:
 
 def signature_scheme(options: DedupOptions) -> str:
     """Signatures are comparable only under the same scheme; it is stored with each one."""
-    return (f"rensa{RMinHash.ALGORITHM_VERSION}-w{options.shingle_words}-p{options.num_perm}"
-            f"-b{options.bands}-s{options.seed}")
+    return (
+        f"rensa{RMinHash.ALGORITHM_VERSION}-w{options.shingle_words}-p{options.num_perm}"
+        f"-b{options.bands}-s{options.seed}"
+    )
 
 
 def word_shingles(text: str, size: int) -> set[str]:
@@ -67,7 +69,7 @@ def word_shingles(text: str, size: int) -> set[str]:
     words = _WORD.findall(text.casefold())
     if len(words) <= size:
         return {" ".join(words)}
-    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def minhash_signature(text: str, options: DedupOptions = DedupOptions()) -> tuple[int, ...]:
@@ -92,7 +94,7 @@ def band_keys(signature: tuple[int, ...], options: DedupOptions = DedupOptions()
     rows = options.rows
     keys = []
     for band in range(options.bands):
-        chunk = array("I", signature[band * rows:(band + 1) * rows]).tobytes()
+        chunk = array("I", signature[band * rows : (band + 1) * rows]).tobytes()
         digest = hashlib.blake2b(chunk, digest_size=12, person=band.to_bytes(4, "little"), key=scheme[:64])
         keys.append(digest.hexdigest())
     return keys
@@ -146,8 +148,9 @@ class DuplicateIndex:
         return found
 
 
-def assign_clusters(index: DuplicateIndex, signatures: Iterable[tuple[str, tuple[int, ...]]]
-                    ) -> list[tuple[ClusterChoice, list[str]]]:
+def assign_clusters(
+    index: DuplicateIndex, signatures: Iterable[tuple[str, tuple[int, ...]]]
+) -> list[tuple[ClusterChoice, list[str]]]:
     """Each article in turn against the index and the articles before it: (choice, band keys) each.
 
     Sequential on purpose: the second of two copies in one batch must find the first.

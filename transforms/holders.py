@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.records import EntityMention, Figure
 
-__all__ = ["attach_holders", "find_holders", "VERB_ROLES"]
+__all__ = ["VERB_ROLES", "attach_holders", "find_holders"]
 
 
 def verb_forms(role: str, *verbs: str) -> dict[str, str]:
@@ -26,27 +26,59 @@ def verb_forms(role: str, *verbs: str) -> dict[str, str]:
 
 # Inflected forms, because the lemmatizer (and the tagger it needs) is not loaded.
 VERB_ROLES = {
-    **verb_forms("holder", "have/has/had/having", "hold/holds/held/holding", "own/owns/owned/owning",
-                 "keep/keeps/kept/keeping", "employ/employs/employed/employing",
-                 "station/stations/stationed/stationing", "possess/possesses/possessed/possessing",
-                 "control/controls/controlled/controlling", "maintain/maintains/maintained/maintaining",
-                 "field/fields/fielded/fielding", "operate/operates/operated/operating"),
-    **verb_forms("giver", "give/gives/gave/given/giving", "send/sends/sent/sending",
-                 "deliver/delivers/delivered/delivering", "provide/provides/provided/providing",
-                 "supply/supplies/supplied/supplying", "pledge/pledges/pledged/pledging",
-                 "promise/promises/promised/promising", "donate/donates/donated/donating",
-                 "sell/sells/sold/selling", "ship/ships/shipped/shipping", "export/exports/exported/exporting",
-                 "pay/pays/paid/paying", "lend/lends/lent/lending", "transfer/transfers/transferred/transferring",
-                 "grant/grants/granted/granting", "offer/offers/offered/offering",
-                 "contribute/contributes/contributed/contributing", "deploy/deploys/deployed/deploying",
-                 "commit/commits/committed/committing", "invest/invests/invested/investing",
-                 "spend/spends/spent/spending", "allocate/allocates/allocated/allocating"),
-    **verb_forms("receiver", "receive/receives/received/receiving", "get/gets/got/gotten/getting",
-                 "obtain/obtains/obtained/obtaining", "buy/buys/bought/buying",
-                 "import/imports/imported/importing", "acquire/acquires/acquired/acquiring",
-                 "purchase/purchases/purchased/purchasing",
-                 "raise/raises/raised/raising", "earn/earns/earned/earning",
-                 "collect/collects/collected/collecting", "accept/accepts/accepted/accepting"),
+    **verb_forms(
+        "holder",
+        "have/has/had/having",
+        "hold/holds/held/holding",
+        "own/owns/owned/owning",
+        "keep/keeps/kept/keeping",
+        "employ/employs/employed/employing",
+        "station/stations/stationed/stationing",
+        "possess/possesses/possessed/possessing",
+        "control/controls/controlled/controlling",
+        "maintain/maintains/maintained/maintaining",
+        "field/fields/fielded/fielding",
+        "operate/operates/operated/operating",
+    ),
+    **verb_forms(
+        "giver",
+        "give/gives/gave/given/giving",
+        "send/sends/sent/sending",
+        "deliver/delivers/delivered/delivering",
+        "provide/provides/provided/providing",
+        "supply/supplies/supplied/supplying",
+        "pledge/pledges/pledged/pledging",
+        "promise/promises/promised/promising",
+        "donate/donates/donated/donating",
+        "sell/sells/sold/selling",
+        "ship/ships/shipped/shipping",
+        "export/exports/exported/exporting",
+        "pay/pays/paid/paying",
+        "lend/lends/lent/lending",
+        "transfer/transfers/transferred/transferring",
+        "grant/grants/granted/granting",
+        "offer/offers/offered/offering",
+        "contribute/contributes/contributed/contributing",
+        "deploy/deploys/deployed/deploying",
+        "commit/commits/committed/committing",
+        "invest/invests/invested/investing",
+        "spend/spends/spent/spending",
+        "allocate/allocates/allocated/allocating",
+    ),
+    **verb_forms(
+        "receiver",
+        "receive/receives/received/receiving",
+        "get/gets/got/gotten/getting",
+        "obtain/obtains/obtained/obtaining",
+        "buy/buys/bought/buying",
+        "import/imports/imported/importing",
+        "acquire/acquires/acquired/acquiring",
+        "purchase/purchases/purchased/purchasing",
+        "raise/raises/raised/raising",
+        "earn/earns/earned/earning",
+        "collect/collects/collected/collecting",
+        "accept/accepts/accepted/accepting",
+    ),
 }
 # Labels of entities that can hold, give or receive things.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP"})
@@ -54,8 +86,7 @@ SUBJECTS = ("nsubj",)
 OBJECTS = ("dobj", "obj")
 
 
-def find_holders(nlp: Language, text: str, figures: list[Figure],
-                 mentions: list[EntityMention]) -> list[Figure]:
+def find_holders(nlp: Language, text: str, figures: list[Figure], mentions: list[EntityMention]) -> list[Figure]:
     """Figures with their holders, parsing only the sentences that could have one.
 
     The parser costs about as much as NER per sentence, and a holder needs a figure
@@ -66,12 +97,14 @@ def find_holders(nlp: Language, text: str, figures: list[Figure],
     ranges = sentences_to_parse(text, figures, mentions)
     docs = nlp.pipe((text[start:end] for start, end in ranges), disable=["ner"])
     found: dict[str, Figure] = {}
-    for (start, end), doc in zip(ranges, docs):
+    for (start, end), doc in zip(ranges, docs, strict=True):
         inside = [shift(f, -start) for f in figures if start <= f.char_start and f.char_end <= end]
         near = [shift(m, -start) for m in mentions if start <= m.char_start and m.char_end <= end]
         found.update((f.figure_id, f) for f in attach_holders(doc, inside, near) if f.entity_id)
-    return [replace(f, entity_id=found[f.figure_id].entity_id, role=found[f.figure_id].role)
-            if f.figure_id in found else f for f in figures]
+    return [
+        replace(f, entity_id=found[f.figure_id].entity_id, role=found[f.figure_id].role) if f.figure_id in found else f
+        for f in figures
+    ]
 
 
 def sentences_to_parse(text: str, figures: list[Figure], mentions: list[EntityMention]) -> list[tuple[int, int]]:

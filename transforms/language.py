@@ -52,7 +52,7 @@ def _halves(text: str) -> tuple[str, str]:
 
 
 def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> LanguageGuess:
-    sample = text[:options.max_chars]
+    sample = text[: options.max_chars]
     if len(sample.split()) < options.min_words:
         return LanguageGuess(UNDETERMINED, None)
     code, confidence = _classify(sample)
@@ -67,4 +67,3 @@ def detect_language(text: str, options: LanguageOptions = LanguageOptions()) -> 
                 # Confidently two languages: no single code describes the text.
                 return LanguageGuess(UNDETERMINED, min(p for _, p in guesses))
     return LanguageGuess(code, confidence)
-

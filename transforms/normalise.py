@@ -25,46 +25,60 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"^(?:leave a (?:comment|reply)|post a comment|add a comment|write a comment"
         r"|join the (?:conversation|discussion)|(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments?"
         r"|\d+ comments?|comments?(?: \(\d+\))?|be the first to comment|you must be logged in to post a comment"
-        r"|what do you think\?? (?:let us know|tell us) in the comments\b.*)\s*[:.]?$", re.I),
+        r"|what do you think\?? (?:let us know|tell us) in the comments\b.*)\s*[:.]?$",
+        re.I,
+    ),
     # Rules about comments, not story: "Comments are closed.", "This site uses Akismet ...".
     "comment_policy": re.compile(
         r"^(?:this site uses akismet to reduce spam\b.*"
         r"|(?:comments are|all comments are|comments on this (?:story|article) are) (?:moderated|closed|disabled)"
         r"(?: (?:for|on) this (?:story|article|post))?(?: before (?:they|it) appears?)?\.?"
         r"|(?:please )?(?:read|see|review) our (?:community guidelines|comment(?:ing)? policy|comment guidelines)\b.*"
-        r"|we welcome (?:your )?comments? that\b.*)$", re.I),
+        r"|we welcome (?:your )?comments? that\b.*)$",
+        re.I,
+    ),
     # Share bars: "Share this:", "Share on Facebook", "Click to share on X (Opens in new window)".
     "share_prompt": re.compile(
         r"^(?:share(?: this(?: article| story| page)?)?(?: on| via| with)?(?: \w+)?|tweet|email|print"
         r"|(?:click to )?(?:share|email|print)(?: this)?(?: on| via| to| a link to a friend)?(?: [\w ]{1,20})?"
-        r" ?\(opens in new window\)|follow us on\b.{0,60}|copy link|link copied)\s*:?$", re.I),
+        r" ?\(opens in new window\)|follow us on\b.{0,60}|copy link|link copied)\s*:?$",
+        re.I,
+    ),
     # Newsletter and subscription prompts: "Sign up for our newsletter", "Subscribe now".
     "newsletter_prompt": re.compile(
-        r"^(?:(?:sign up|subscribe|register)(?: now| today| here)?(?: (?:for|to) (?:our|the|my) .{0,60}?newsletters?\b.*)?"
+        r"^(?:(?:sign up|subscribe|register)(?: now| today| here)?"
+        r"(?: (?:for|to) (?:our|the|my) .{0,60}?newsletters?\b.*)?"
         r"|get (?:the latest|our|the best|breaking) .{0,60}?(?:delivered )?(?:to|in) your inbox\b.*"
         r"|by subscribing,? you agree\b.*|already a subscriber\??.{0,40}"
-        r"|(?:subscribe|sign up) (?:now |today )?(?:for|to get) (?:unlimited|full|free) (?:access|digital access)\b.*)$",
-        re.I),
+        r"|(?:subscribe|sign up) (?:now |today )?(?:for|to get) (?:unlimited|full|free)"
+        r" (?:access|digital access)\b.*)$",
+        re.I,
+    ),
     # Links to other stories: "Read more: ...", "Related: ...", "See also: ...", "More from Example Wire".
     "related_link": re.compile(
         r"^(?:(?:read|see) (?:more|also)(?: here)?|also read|related(?: (?:stories|articles|content|coverage|links))?"
         r"|more (?:from|on|about) [^.!?]{1,60}|recommended(?: for you)?|most (?:read|popular|viewed)"
         r"|you (?:may|might) also like|trending(?: now)?)\s*(?:[:|»>›-].{0,200}" + _NO_SENTENCE_END + r")?$",
-        re.I),
+        re.I,
+    ),
     # A byline repeated in the body: "By Jane Doe, Staff Writer", "By Jane Doe and Tom Li | Reuters".
     "byline": re.compile(
         r"^(?i:by|von|par|por|di|door)\s+" + _NAME + r"(?:\s*(?:,|and|&|und|et|y)\s*" + _NAME + r")*"
-        r"(?:\s*[,|/·•–—-]\s*[^.!?]{0,60})?" + _NO_SENTENCE_END + r"$"),
+        r"(?:\s*[,|/·•–—-]\s*[^.!?]{0,60})?" + _NO_SENTENCE_END + r"$"
+    ),
     # Photo and image credits: "Photo: Jane Doe/Reuters", "(Photo by Jane Doe/Getty Images)".
     "photo_credit": re.compile(
         r"^[(\[]?(?:(?:photo|photograph|image|picture|pictures|photos|foto|bild)(?:graph)?s?"
         r"(?: by|:| credit:?| courtesy(?: of)?)|credit:|©|\(c\)|source:)\s*[^.!?]{1,100}"
         r"(?:/|\b(?:getty images|reuters|afp|ap|associated press|epa|shutterstock|dpa)\b)[^.!?]{0,60}[)\]]?$",
-        re.I),
+        re.I,
+    ),
     # A bare "Name/Agency" credit line: "Jane Doe/Reuters", "John Smith / Getty Images".
     "agency_credit": re.compile(
         r"^[(\[]?[A-Z][\w'’. -]{1,60}\s?/\s?(?:getty images|reuters|afp|ap|associated press|epa(?:-efe)?"
-        r"|shutterstock|dpa|picture alliance|anadolu|bloomberg)[)\]]?$", re.I),
+        r"|shutterstock|dpa|picture alliance|anadolu|bloomberg)[)\]]?$",
+        re.I,
+    ),
     # Wire services close copy with a pointer to their editorial principles.
     "standards_footer": re.compile(r"^our standards:\s", re.I),
 }
@@ -135,7 +149,7 @@ def drop_author_lines(text: str, author: str | None) -> str:
 
     def is_byline(line: str) -> bool:
         bare = _BYLINE_LEAD.sub("", line).casefold()
-        return bare == name or (bare.startswith(name) and _BYLINE_TAIL.fullmatch(bare[len(name):]) is not None)
+        return bare == name or (bare.startswith(name) and _BYLINE_TAIL.fullmatch(bare[len(name) :]) is not None)
 
     return "\n".join(line for line in text.splitlines() if not is_byline(line))
 

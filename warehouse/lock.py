@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 LOCK_FILE = ".newsetl.lock"
@@ -61,8 +61,9 @@ def _write_holder(handle, holder: LockHolder) -> None:
 
 
 @contextmanager
-def hold_warehouse(warehouse: Path, run_id: str, wait_seconds: float = 0.0,
-                   poll_seconds: float = 0.5) -> Iterator[LockHolder | None]:
+def hold_warehouse(
+    warehouse: Path, run_id: str, wait_seconds: float = 0.0, poll_seconds: float = 0.5
+) -> Iterator[LockHolder | None]:
     """Hold the warehouse for one run; yields the previous holder if it died without finishing.
 
     Waits up to `wait_seconds` for a live holder to finish, then raises WarehouseBusy.
@@ -80,12 +81,16 @@ def hold_warehouse(warehouse: Path, run_id: str, wait_seconds: float = 0.0,
                     holder = _read_holder(handle)
                     who = holder.describe() if holder else "another run"
                     raise WarehouseBusy(
-                        f"warehouse {warehouse} is in use by {who}; wait for it to finish "
-                        "(or stop it) and run again") from None
+                        f"warehouse {warehouse} is in use by {who}; wait for it to finish (or stop it) and run again"
+                    ) from None
                 time.sleep(poll_seconds)
         previous = _read_holder(handle)
-        me = LockHolder(pid=os.getpid(), host=socket.gethostname(), run_id=run_id,
-                        since=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        me = LockHolder(
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            run_id=run_id,
+            since=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
         _write_holder(handle, me)
         try:
             yield previous if previous is not None and not previous.finished else None
