@@ -9,14 +9,10 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from transforms.ids import figure_id_for
+from transforms.options import FigureOptions
 from transforms.records import Figure
 
 __all__ = ["FigureOptions", "find_figures", "parse_number_words"]
-
-
-@dataclass(frozen=True, slots=True)
-class FigureOptions:
-    max_object_words: int = 5
 
 
 # --- Vocabulary --------------------------------------------------------------------------
