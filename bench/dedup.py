@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bench.dedup_corpus import LabelledText, build_dedup_set, pair_precision_recall
-from transforms.dedup import DedupOptions, DuplicateIndex, band_keys, choose_cluster, minhash_signature, word_shingles
+from transforms.dedup import DuplicateIndex, band_keys, choose_cluster, minhash_signature, word_shingles
+from transforms.options import DedupOptions
 
 Signer = Callable[[str, DedupOptions], tuple[int, ...]]
 

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from flows.settings import SettingsError, load_settings  # first: it sets Prefect's environment
+from flows.settings import Settings, SettingsError, load_settings  # first: it sets Prefect's environment
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Batch ETL for news archives: ingest documents, query articles, entities and figures.")
@@ -76,6 +76,7 @@ def run(
     missing = missing_sources(list(settings.sources))
     if missing:
         fail(f"source not found: {', '.join(missing)} (give existing files, folders or globs, or http(s) URLs)")
+    check_ner_model(settings)
 
     from warehouse.version import write_refusal
 
@@ -107,6 +108,7 @@ def reprocess(
         fail(str(error))
     if not settings.warehouse.exists():
         fail(f"no warehouse at {settings.warehouse} (run `newsetl run` first, or pass --warehouse)")
+    check_ner_model(settings)
 
     from warehouse.version import write_refusal
 
@@ -122,6 +124,17 @@ def reprocess(
     except WarehouseBusy as error:
         fail(str(error), code=3)
     print_report(result, warehouse)
+
+
+def check_ner_model(settings: Settings) -> None:
+    """An unknown NER model stops the run here, before Prefect starts, rather than at the first batch."""
+    from transforms.entities import UnknownModel, check_model
+
+    try:
+        check_model(settings.pipeline.entities.model)
+    except UnknownModel as error:
+        fail(f"pipeline.entities.model (NEWSETL_PIPELINE__ENTITIES__MODEL): {error}; install it, "
+             "or unset it for the default")
 
 
 def print_report(result, warehouse: str | None) -> None:  # noqa: ANN001 - flows.ingest.RunReport, imported late
@@ -197,7 +210,7 @@ def serve(
 
     from flows.deployments import deployments
 
-    typer.echo(f"serving ingest/nightly ({settings.schedule}, {settings.timezone}) and ingest/manual; "
+    typer.echo(f"serving ingest/nightly ({settings.schedule}, {settings.timezone.key}) and ingest/manual; "
                f"warehouse {settings.warehouse}; Ctrl-C stops")
     prefect_serve(*deployments(settings), print_starting_message=False)
 
@@ -206,28 +219,17 @@ def serve(
 def config(
     warehouse: WarehouseOption = None,
 ) -> None:
-    """Print the effective settings (parameters, NEWSETL_* environment, newsetl.toml, defaults)."""
-    from flows.settings import config_path, effective_settings
+    """Print the effective settings (parameters, NEWSETL_* environment, newsetl.toml, defaults) as a
+    newsetl.toml: `newsetl config > newsetl.toml` keeps them."""
+    from flows.settings import config_path, settings_toml
 
     try:
         settings = load_settings(warehouse=warehouse)
     except SettingsError as error:
         fail(str(error))
     path = config_path()
-    lines = [f"# config file: {path.resolve()} ({'read' if path.is_file() else 'not found'})"]
-    lines += [f"{key} = {json.dumps(value)}" for key, value in flatten(effective_settings(settings))]
-    typer.echo("\n".join(lines))
-
-
-def flatten(values: dict, prefix: str = "") -> list[tuple[str, object]]:
-    """Nested settings as dotted keys, the way NEWSETL_A__B and [a] b = ... in newsetl.toml name them."""
-    out: list[tuple[str, object]] = []
-    for key, value in values.items():
-        if isinstance(value, dict):
-            out += flatten(value, f"{prefix}{key}.")
-        else:
-            out.append((f"{prefix}{key}", value))
-    return out
+    typer.echo(f"# config file: {path.resolve()} ({'read' if path.is_file() else 'not found'})\n"
+               + settings_toml(settings))
 
 
 def render(columns: list[str], rows: list[tuple], output: OutputFormat) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transforms.dedup import (DedupOptions, DuplicateIndex, assign_clusters, band_keys, signature_bytes,
-                              signature_from_bytes, signature_scheme)
+from transforms.dedup import DuplicateIndex, assign_clusters, band_keys, signature_bytes, signature_from_bytes, signature_scheme
+from transforms.options import DedupOptions
 from transforms.pipeline import ProcessedDocument
 from transforms.records import DuplicateLink, LshBand, MinhashSignature
 from warehouse.store import committed_band_matches

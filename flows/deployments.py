@@ -18,8 +18,8 @@ def nightly_deployment(settings: Settings) -> RunnerDeployment:
     killed run holds nothing (the kernel drops its lock), so no slot can leak.
     """
     return ingest.to_deployment(
-        name="nightly", schedules=[Cron(settings.schedule, timezone=settings.timezone)], tags=TAGS,
-        description=f"Every night ({settings.schedule}, {settings.timezone}): ingest the configured sources "
+        name="nightly", schedules=[Cron(settings.schedule, timezone=settings.timezone.key)], tags=TAGS,
+        description=f"Every night ({settings.schedule}, {settings.timezone.key}): ingest the configured sources "
                     "into the configured warehouse.")
 
 

@@ -24,7 +24,7 @@ from transforms.ids import sha256_hex
 from transforms.pipeline import ProcessedDocument
 from transforms.records import BATCH_FAILED, BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
-from warehouse.fetch import FetchOptions
+from warehouse.options import FetchOptions
 from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
                                MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS, SITE_LINES)
 from warehouse.sources import DocumentRef, Discovery, discover_documents, read_document, read_documents

@@ -2,27 +2,32 @@
 
 In that order of precedence. Values are validated (pydantic-settings) into one frozen
 `Settings`; its option objects (`pipeline` and the stage options inside it) are handed to
-transforms, its paths to the warehouse. To add an option: add a field here (with a
-description, shown by `newsetl config`), or a field to an options dataclass that a field
-here holds; environment and newsetl.toml then set it with no other change.
+transforms, its paths to the warehouse. Nested options have one name each: `[pipeline.dedup]
+threshold = 0.8` in newsetl.toml is NEWSETL_PIPELINE__DEDUP__THRESHOLD in the environment.
+To add an option: add a field here (with a description), or a field to an options
+dataclass that a field here holds (transforms/options.py, warehouse/options.py, with its
+range as `Annotated` metadata); environment and newsetl.toml then set it with no other change.
+
+Light on purpose: `newsetl sql` and `newsetl config` read settings, so nothing here may import
+spaCy, trafilatura or the fetcher. Whether the NER model is installed is checked where NER
+starts (transforms.entities.check_model), not here.
 """
 
 from __future__ import annotations
 
-import ipaddress
+import json
 import os
-from collections.abc import Mapping
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
-import spacy.util
-from pydantic import Field, NonNegativeFloat, NonNegativeInt, PositiveFloat, PositiveInt, ValidationError, field_validator, model_validator
+import pydantic_settings
+from pydantic import Field, NonNegativeFloat, NonNegativeInt, PositiveInt, ValidationError, field_validator
 from pydantic_settings import (BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict,
                                TomlConfigSettingsSource)
 
-from transforms.pipeline import PipelineOptions
-from warehouse.fetch import FetchOptions
+from transforms.options import PipelineOptions
+from warehouse.options import FetchOptions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
@@ -47,34 +52,12 @@ def default_workers() -> int:
     return min(2, os.cpu_count() or 1)
 
 
-# Top-level settings that set one nested option, with the short environment names people
-# use (NEWSETL_NER_MODEL, NEWSETL_USER_AGENT, ...): name -> path of the option it sets.
-SHORTCUTS = {
-    "ner_model": ("pipeline", "entities", "model"),
-    "syntax": ("pipeline", "entities", "syntax"),
-    "dedup_threshold": ("pipeline", "dedup", "threshold"),
-    "boilerplate_min_stories": ("pipeline", "boilerplate", "min_stories"),
-    "user_agent": ("fetch", "user_agent"),
-    "requests_per_second": ("fetch", "requests_per_second_per_host"),
-    "host_concurrency": ("fetch", "concurrency_per_host"),
-    "fetch_deadline": ("fetch", "deadline_seconds"),
-    "max_body_bytes": ("fetch", "max_body_bytes"),
-    "fetch_retries": ("fetch", "retries"),
-    "allow_networks": ("fetch", "allowed_networks"),
-}
-
-
-def _with_option(options: Any, path: tuple[str, ...], value: Any) -> Any:
-    """A copy of a frozen options object with the option at `path` set."""
-    head, *rest = path
-    return replace(options, **{head: _with_option(getattr(options, head), tuple(rest), value) if rest else value})
-
-
 class Settings(BaseSettings):
     """Everything a run needs to know, validated; frozen so tasks can share it safely."""
 
+    # revalidate_instances: an options object given as a parameter (the flow's `fetch`) is range-checked too.
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_nested_delimiter="__", frozen=True,
-                                      extra="forbid", validate_default=True,
+                                      extra="forbid", validate_default=True, revalidate_instances="always",
                                       env_ignore_empty=True)
 
     warehouse: Path = Field(Path("data"), description="Warehouse folder: Delta tables and the views database.")
@@ -91,37 +74,12 @@ class Settings(BaseSettings):
         168, description="Files replaced by compaction are deleted once older than this (readers of an old "
                          "views database keep working until then).")
     schedule: str = Field("0 2 * * *", description="Cron schedule of the nightly deployment.")
-    timezone: str = Field("UTC", description="Time zone of the nightly schedule (IANA name).")
+    timezone: ZoneInfo = Field(ZoneInfo("UTC"), description="Time zone of the nightly schedule (IANA name).")
     pipeline: PipelineOptions = Field(default_factory=PipelineOptions,
                                       description="Options of the text stages (extract, normalise, ...).")
     fetch: FetchOptions = Field(default_factory=FetchOptions,
                                 description="How URLs are fetched: politeness, timeouts, sizes, retries.")
     refresh: bool = Field(False, description="Fetch URLs again although their bytes are stored (conditionally).")
-    # Short names for the stage options people change most (NEWSETL_NER_MODEL, ...); when set
-    # they override the pipeline option SHORTCUTS names.
-    ner_model: str | None = Field(None, description="spaCy pipeline package that finds entities "
-                                                    "(overrides pipeline.entities.model).")
-    syntax: bool | None = Field(None, description="Run the dependency parser to tie figures to entities; "
-                                                  "0 skips it (overrides pipeline.entities.syntax).")
-    dedup_threshold: float | None = Field(None, gt=0, le=1, description="Similarity above which two articles "
-                                          "are near duplicates (overrides pipeline.dedup.threshold).")
-    boilerplate_min_stories: PositiveInt | None = Field(
-        None, description="A line in this many stories of a site is chrome "
-                          "(overrides pipeline.boilerplate.min_stories).")
-    user_agent: str | None = Field(None, description="User agent of fetches and robots.txt (overrides fetch.user_agent).")
-    requests_per_second: PositiveFloat | None = Field(
-        None, description="Request starts per second per host (overrides fetch.requests_per_second_per_host).")
-    host_concurrency: PositiveInt | None = Field(
-        None, description="Requests at once per host (overrides fetch.concurrency_per_host).")
-    fetch_deadline: PositiveFloat | None = Field(
-        None, description="Seconds for one fetch attempt, connect to last byte (overrides fetch.deadline_seconds).")
-    max_body_bytes: PositiveInt | None = Field(
-        None, description="Largest page body kept, after decoding (overrides fetch.max_body_bytes).")
-    fetch_retries: PositiveInt | None = Field(None, description="Tries of a transient fetch failure "
-                                                                "(overrides fetch.retries).")
-    allow_networks: Annotated[tuple[str, ...] | None, NoDecode] = Field(
-        None, description="Private networks that may be fetched, e.g. 10.0.0.0/8; comma-separated in the "
-                          "environment (overrides fetch.allowed_networks).")
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
@@ -130,48 +88,6 @@ class Settings(BaseSettings):
                                    file_secret_settings: PydanticBaseSettingsSource,
                                    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_path())
-
-    @field_validator("syntax", mode="before")
-    @classmethod
-    def _yes_no(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            word = value.strip().lower()
-            if word in ("1", "true", "yes", "on"):
-                return True
-            if word in ("0", "false", "no", "off"):
-                return False
-            if word == "":
-                return None
-            raise ValueError("not a yes/no value (use 1 or 0)")
-        return value
-
-    @field_validator("allow_networks", mode="before")
-    @classmethod
-    def _networks(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            value = tuple(part.strip() for part in value.split(",") if part.strip())
-        for network in value or ():
-            try:
-                ipaddress.ip_network(network, strict=False)
-            except ValueError:
-                raise ValueError(f"{network!r} is not an address or network") from None
-        return value
-
-    @model_validator(mode="after")
-    def _apply_shortcuts(self) -> Settings:
-        options = {"pipeline": self.pipeline, "fetch": self.fetch}
-        for name, (section, *path) in SHORTCUTS.items():
-            value = getattr(self, name)
-            if value is not None:
-                options[section] = _with_option(options[section], tuple(path), value)
-        model = options["pipeline"].entities.model
-        if not (spacy.util.is_package(model) or Path(model).is_dir()):
-            raise ValueError(f"ner_model={model!r}: not an installed spaCy pipeline package (or a model "
-                             "folder): install it, or unset NEWSETL_NER_MODEL for the default")
-        # The model is frozen; this runs once, while it is being built.
-        for section, value in options.items():
-            object.__setattr__(self, section, value)
-        return self
 
     @field_validator("warehouse")
     @classmethod
@@ -200,16 +116,12 @@ class Settings(BaseSettings):
             raise ValueError(f"not a cron schedule ({error}); e.g. '0 2 * * *' is every day at 02:00") from None
         return value
 
-    @field_validator("timezone")
-    @classmethod
-    def _valid_timezone(cls, value: str) -> str:
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError("not a known time zone; use an IANA name such as 'Europe/Berlin' or 'UTC'") from None
-        return value
+# pydantic's own checks, in words that say what to write instead.
+PLAIN_MESSAGES = {
+    "bool_parsing": "not a yes/no value (use 1 or 0)",
+    "zoneinfo_str": "not a known time zone; use an IANA name such as 'Europe/Berlin' or 'UTC'",
+}
 
 
 def describe_error(error: ValidationError) -> str:
@@ -217,13 +129,14 @@ def describe_error(error: ValidationError) -> str:
     lines = []
     for item in error.errors():
         key = ".".join(str(part) for part in item["loc"])
-        message = item["msg"].removeprefix("Value error, ")
+        message = PLAIN_MESSAGES.get(item["type"]) or item["msg"].removeprefix("Value error, ")
         if not key:  # a check across settings; its message names the key
             lines.append(message)
         elif item["type"] == "extra_forbidden":
             lines.append(f"{key}: unknown setting (see 'newsetl config' for the known ones)")
         else:
-            env_name = ENV_PREFIX + "__".join(str(part) for part in item["loc"]).upper()
+            names = [part for part in item["loc"] if isinstance(part, str)]  # not a list item's index
+            env_name = ENV_PREFIX + "__".join(names).upper()
             lines.append(f"{key}={item['input']!r} ({env_name}): {message}")
     return "; ".join(lines) + f" (from a parameter, the environment or {config_path()})"
 
@@ -243,27 +156,25 @@ def load_settings(sources: list[str] | None = None, warehouse: str | None = None
         return Settings(**{key: value for key, value in given.items() if value is not None})
     except ValidationError as error:
         raise SettingsError(describe_error(error)) from None
+    except pydantic_settings.SettingsError as error:  # e.g. NEWSETL_PIPELINE=x: a section given as one value
+        raise SettingsError(f"{error}: set its options one by one, e.g. {ENV_PREFIX}PIPELINE__MIN_WORDS=40") from None
     except ValueError as error:  # a newsetl.toml that is not TOML
         raise SettingsError(f"{path}: {error}") from None
 
 
-def settings_from_shortcuts(env: Mapping[str, str]) -> Settings:
-    """Settings with the shortcut variables (NEWSETL_DEDUP_THRESHOLD, ...) found in `env`."""
-    given = {name: env[key] for name in SHORTCUTS if (key := f"{ENV_PREFIX}{name.upper()}") in env and env[key]}
-    try:
-        return Settings(**given)
-    except ValidationError as error:
-        raise SettingsError(describe_error(error)) from None
+def settings_toml(settings: Settings) -> str:
+    """The settings as a newsetl.toml that load_settings reads back: nested options as [sections]."""
+    return "\n".join(_toml_table(settings.model_dump(mode="json"), ()))
 
 
-def pipeline_options(env: Mapping[str, str]) -> PipelineOptions:
-    return settings_from_shortcuts(env).pipeline
-
-
-def fetch_options_from_env(env: Mapping[str, str]) -> FetchOptions:
-    return settings_from_shortcuts(env).fetch
-
-
-def effective_settings(settings: Settings) -> dict[str, Any]:
-    """Settings as plain values, for `newsetl config` and the run's artifact."""
-    return settings.model_dump(mode="json")
+def _toml_table(values: dict[str, Any], path: tuple[str, ...]) -> list[str]:
+    lines = [f"[{'.'.join(path)}]"] if path else []
+    tables = {key: value for key, value in values.items() if isinstance(value, dict)}
+    for key, value in values.items():
+        if value is None:
+            lines.append(f"# {key} = (unset)")
+        elif key not in tables:
+            lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")  # JSON scalars and lists are TOML
+    for key, table in tables.items():
+        lines += ["", *_toml_table(table, (*path, key))]
+    return lines

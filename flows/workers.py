@@ -15,8 +15,9 @@ from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
-from transforms.entities import load_ner
-from transforms.pipeline import PipelineOptions, ProcessedDocument, process_document
+from transforms.entities import check_model, load_ner
+from transforms.options import PipelineOptions
+from transforms.pipeline import ProcessedDocument, process_document
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 
@@ -48,6 +49,7 @@ def _pool_for(options: PipelineOptions, workers: int) -> ProcessPoolExecutor:
     global _pool, _pool_key
     if _pool is None or _pool_key != (options, workers):
         shutdown_workers()
+        check_model(options.entities.model)  # here, with its message, not as a broken pool of workers
         # spawn, not fork: the parent runs Prefect's threads and event loop.
         context = multiprocessing.get_context("spawn")
         _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,

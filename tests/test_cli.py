@@ -15,8 +15,9 @@ from flows.cli import OutputFormat, render
 NEWSETL = str(Path(sys.executable).with_name("newsetl"))
 
 
-def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`env`: variables set for this call, over the test's own environment."""
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", **(env or {})}
     return subprocess.run([NEWSETL, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -59,3 +60,14 @@ def test_sql_formats(seeded_warehouse, tmp_path):
 def test_render_handles_nulls_and_long_text(output):
     text = render(["a", "b"], [(None, "x" * 500)], output)
     assert text and ("NULL" in text or "null" in text or ",x" in text)
+
+
+@pytest.mark.parametrize("args", [["sql", "select 1"], ["config"]])
+def test_reading_commands_do_not_load_the_nlp_stack(tmp_path, args):
+    """`newsetl sql` and `newsetl config` stay quick: no spaCy, trafilatura, fetcher or Prefect."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "flows.cli", *args, "-w", str(tmp_path)],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert imported and not imported & {"spacy", "trafilatura", "httpx", "prefect"}

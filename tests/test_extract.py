@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from transforms.decode import decode_document
-from transforms.extract import ExtractOptions, extract_document, extract_plain_text
+from transforms.extract import extract_document, extract_plain_text
+from transforms.options import ExtractOptions
 from transforms.ids import doc_id_for
 from transforms.records import RawDocument, Rejection
 

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEEDS_DIR
-from transforms.figures import FigureOptions, find_figures, parse_number_words
+from transforms.figures import find_figures, parse_number_words
+from transforms.options import FigureOptions
 from transforms.ids import figure_id_for
 from transforms.records import Figure
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.entities import EntityOptions, load_ner, read_text, resolve_mentions, spans_of
+from transforms.entities import load_ner, read_text, resolve_mentions, spans_of
+from transforms.options import EntityOptions
 from transforms.figures import find_figures
 from transforms.holders import find_holders
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from transforms.language import LanguageOptions, detect_language
+from transforms.language import detect_language
+from transforms.options import LanguageOptions
 
 ENGLISH = (
     "The city council on Wednesday night approved a plan to dredge and rebuild the harbor, "

@@ -13,9 +13,11 @@ from tests.test_fetch import test_options
 from tests.test_sources import warc_records
 from tests.warc_fixtures import write_warc
 from transforms.decode import decode_document
-from transforms.extract import ExtractOptions, extract_document
+from transforms.extract import extract_document
+from transforms.options import ExtractOptions
 from transforms.ids import doc_id_for, rejection_id
-from transforms.pipeline import PipelineOptions, reject_text
+from transforms.pipeline import reject_text
+from transforms.options import PipelineOptions
 from transforms.reasons import REASONS, Reason, Stage, http_status_reason, is_known
 from transforms.records import RawDocument, Rejection
 from warehouse.fetch import FetchFailure

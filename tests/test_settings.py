@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from ipaddress import IPv4Network
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from flows.settings import DEFAULT_SEEDS, Settings, SettingsError, load_settings
+from flows.settings import DEFAULT_SEEDS, Settings, SettingsError, load_settings, settings_toml
+from warehouse.options import FetchOptions
 from tests.test_cli import run_cli
 
 
@@ -51,6 +54,15 @@ def test_defaults_and_comma_separated_sources(monkeypatch):
     ("file", "timezone", '"Mars/Base"', "timezone='Mars/Base' (NEWSETL_TIMEZONE): not a known time zone"),
     ("file", "batchsize", "5", "batchsize: unknown setting"),
     ("env", "NEWSETL_PIPELINE__MIN_WORDS", "many", "pipeline.min_words='many'"),
+    ("env", "NEWSETL_PIPELINE__DEDUP__THRESHOLD", "2",
+     "pipeline.dedup.threshold='2' (NEWSETL_PIPELINE__DEDUP__THRESHOLD): Input should be less than or equal to 1"),
+    ("file", "pipeline.dedup.threshold", "2",
+     "pipeline.dedup.threshold=2 (NEWSETL_PIPELINE__DEDUP__THRESHOLD): Input should be less than or equal to 1"),
+    ("file", "pipeline.language.min_confidence", "1.5", "pipeline.language.min_confidence=1.5"),
+    ("env", "NEWSETL_FETCH__RETRIES", "0", "fetch.retries='0' (NEWSETL_FETCH__RETRIES): Input should be greater than 0"),
+    ("env", "NEWSETL_FETCH__ALLOWED_NETWORKS", "10.0.0.0/8,nowhere",
+     "fetch.allowed_networks.1='nowhere' (NEWSETL_FETCH__ALLOWED_NETWORKS): value is not a valid IPv4 or IPv6"),
+    ("env", "NEWSETL_PIPELINE__ENTITIES__SYNTAX", "maybe", "pipeline.entities.syntax='maybe'"),
 ])
 def test_bad_values_name_key_and_value(monkeypatch, tmp_path, where, key, value, expected):
     if where == "env":
@@ -74,12 +86,54 @@ def test_every_setting_is_described():
     assert all(field.description for field in Settings.model_fields.values())
 
 
+def test_pydantic_reads_booleans_networks_and_time_zones(monkeypatch):
+    monkeypatch.setenv("NEWSETL_PIPELINE__ENTITIES__SYNTAX", "off")
+    monkeypatch.setenv("NEWSETL_FETCH__ALLOWED_NETWORKS", "127.0.0.1, 10.0.0.0/8")
+    monkeypatch.setenv("NEWSETL_TIMEZONE", "Europe/Berlin")
+    settings = load_settings()
+    assert settings.pipeline.entities.syntax is False
+    assert settings.fetch.allowed_networks == (IPv4Network("127.0.0.1/32"), IPv4Network("10.0.0.0/8"))
+    assert settings.timezone == ZoneInfo("Europe/Berlin")
+
+
+def test_options_given_as_a_parameter_are_checked_too():
+    with pytest.raises(SettingsError, match="fetch.retries=0"):
+        load_settings(fetch=FetchOptions(retries=0))
+
+
 def test_config_command_prints_effective_settings(tmp_path):
     (tmp_path / "newsetl.toml").write_text("batch_size = 50\n[pipeline]\nmin_words = 40\n", encoding="utf-8")
     result = run_cli("config", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "batch_size = 50" in result.stdout and "pipeline.min_words = 40" in result.stdout
+    assert "batch_size = 50" in result.stdout and "[pipeline]\nmin_words = 40" in result.stdout
     assert f"# config file: {tmp_path / 'newsetl.toml'} (read)" in result.stdout
     (tmp_path / "newsetl.toml").write_text("batch_size = -1\n", encoding="utf-8")
     bad = run_cli("config", cwd=tmp_path)
     assert bad.returncode == 2 and "batch_size=-1" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_config_output_is_a_config_file_that_reads_back(monkeypatch, tmp_path):
+    """`newsetl config > newsetl.toml && newsetl config` works, and changes nothing."""
+    monkeypatch.setenv("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "0.8")
+    monkeypatch.setenv("NEWSETL_FETCH__ALLOWED_NETWORKS", "127.0.0.1,::1")
+    monkeypatch.setenv("NEWSETL_TIMEZONE", "Europe/Berlin")
+    settings = load_settings(workers=1)
+    written = tmp_path / "written.toml"
+    written.write_text(settings_toml(settings), encoding="utf-8")
+    for key in ("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "NEWSETL_FETCH__ALLOWED_NETWORKS", "NEWSETL_TIMEZONE"):
+        monkeypatch.delenv(key)
+    monkeypatch.setenv("NEWSETL_CONFIG", str(written))
+    again = load_settings()
+    assert again == settings and again.pipeline.dedup.threshold == 0.8 and again.workers == 1
+    assert "= null" not in written.read_text(encoding="utf-8")
+    assert run_cli("config", cwd=tmp_path, env={"NEWSETL_CONFIG": str(written)}).stdout.endswith(
+        settings_toml(settings) + "\n")
+
+
+def test_a_bad_nested_value_stops_a_run_with_one_line(tmp_path):
+    result = run_cli("run", "--warehouse", str(tmp_path / "wh"), cwd=tmp_path,
+                     env={"NEWSETL_PIPELINE__DEDUP__THRESHOLD": "2"})
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "pipeline.dedup.threshold='2' (NEWSETL_PIPELINE__DEDUP__THRESHOLD)" in lines[0]
+    assert not (tmp_path / "wh").exists()

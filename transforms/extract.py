@@ -8,17 +8,9 @@ from datetime import date, datetime
 import trafilatura
 
 from transforms.normalise import metadata_field
+from transforms.options import ExtractOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractOptions:
-    favor_precision: bool = True
-    include_tables: bool = False
-    # Never guess a date from free text or the copyright line: no date is better than a wrong one.
-    extensive_date_search: bool = False
-    max_title_chars: int = 200
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,21 +7,9 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from transforms.options import LanguageOptions
+
 UNDETERMINED = "und"
-
-
-@dataclass(frozen=True, slots=True)
-class LanguageOptions:
-    # Below this many words character n-grams are too few to tell related languages apart.
-    min_words: int = 15
-    # Normalised probability of the best language; below it the text says 'und'.
-    min_confidence: float = 0.8
-    # Only this much of the text is read: the language of a news story does not change
-    # after its first few thousand characters, and the cost grows with the length.
-    max_chars: int = 6000
-    # Mixed texts: each half (by paragraphs) of at least min_words words is identified on
-    # its own; two halves confidently in different languages make the text 'und'.
-    detect_mixed: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 import ftfy
+
+from transforms.options import NormaliseOptions
 
 # A line that ends like a sentence ("." "!" "?" or a closing quote after one) is story
 # until proven otherwise; most chrome below is short and unpunctuated.
@@ -85,11 +86,6 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
 
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
-
-
-@dataclass(frozen=True, slots=True)
-class NormaliseOptions:
-    drop_residue: bool = True
 
 
 def residue_reason(line: str) -> str | None:

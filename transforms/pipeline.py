@@ -7,33 +7,19 @@ from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 
-from transforms.boilerplate import BoilerplateOptions, drop_site_chrome, site_key, site_lines
+from transforms.boilerplate import drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
-from transforms.dedup import DedupOptions, minhash_signature
-from transforms.entities import EntityOptions, read_text, resolve_mentions, spans_of
-from transforms.extract import ExtractedDocument, ExtractOptions, extract_document
-from transforms.figures import FigureOptions, find_figures
+from transforms.dedup import minhash_signature
+from transforms.entities import read_text, resolve_mentions, spans_of
+from transforms.extract import ExtractedDocument, extract_document
+from transforms.figures import find_figures
 from transforms.holders import find_holders
 from transforms.ids import article_id_for, canonical_url, sha256_hex
-from transforms.language import LanguageOptions, detect_language
-from transforms.normalise import NormaliseOptions, drop_author_lines, normalise_text, word_count
+from transforms.language import detect_language
+from transforms.normalise import drop_author_lines, normalise_text, word_count
+from transforms.options import LanguageOptions, PipelineOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
-
-
-@dataclass(frozen=True, slots=True)
-class PipelineOptions:
-    extract: ExtractOptions = field(default_factory=ExtractOptions)
-    normalise: NormaliseOptions = field(default_factory=NormaliseOptions)
-    language: LanguageOptions = field(default_factory=LanguageOptions)
-    entities: EntityOptions = field(default_factory=EntityOptions)
-    figures: FigureOptions = field(default_factory=FigureOptions)
-    dedup: DedupOptions = field(default_factory=DedupOptions)
-    boilerplate: BoilerplateOptions = field(default_factory=BoilerplateOptions)
-    min_words: int = 50
-    # News is prose: at least this share of its words stand in sentence-like paragraphs.
-    # Below it the page is a listing, a score table or a link index, not an article.
-    min_prose_share: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)

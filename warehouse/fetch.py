@@ -27,6 +27,7 @@ import httpx
 from protego import Protego
 
 from transforms.reasons import HTTP_STATUS_PREFIX, Reason, http_status_reason
+from warehouse.options import FetchOptions
 
 T = TypeVar("T")
 
@@ -34,24 +35,6 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Headers worth keeping with the raw bytes: enough to revalidate and to decode.
 KEPT_HEADERS = ("content-type", "content-language", "etag", "last-modified", "date")
-
-
-@dataclass(frozen=True, slots=True)
-class FetchOptions:
-    user_agent: str = "newsetl/0.1"
-    requests_per_second_per_host: float = 1.0
-    concurrency_per_host: int = 2
-    concurrency: int = 16
-    deadline_seconds: float = 30.0  # one attempt, from connecting to the last byte
-    max_body_bytes: int = 10 * 1024 * 1024  # after content decoding, so a gzip bomb stops here too
-    max_redirects: int = 5
-    retries: int = 3
-    backoff_base_seconds: float = 1.0
-    backoff_max_seconds: float = 60.0
-    max_retry_after_seconds: float = 120.0  # a longer Retry-After gives up instead of waiting
-    obey_robots: bool = True
-    # Networks that may be fetched although private, loopback or link-local (e.g. "127.0.0.1/32").
-    allowed_networks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +329,7 @@ async def resolve_allowed(host: str, allowed: Sequence[Network]) -> list[str]:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not any(address in network for network in allowed) and (not address.is_global or address.is_multicast):
             raise BlockedAddress(f"{host} resolves to {address}, a private, loopback or link-local "
-                                 "address; allow it with allowed_networks (NEWSETL_ALLOW_NETWORKS)")
+                                 "address; allow it with fetch.allowed_networks (NEWSETL_FETCH__ALLOWED_NETWORKS)")
         addresses.append(str(address))
     return addresses
 

@@ -6,7 +6,7 @@ vague multiples), `non_figures` (dates, years, times, scores, labels, codes), `q
 units), `objects` (what a count counts) and `assemble` (whole figures, in text order).
 """
 
-from transforms.figures.assemble import FigureOptions, find_figures
+from transforms.figures.assemble import find_figures
 from transforms.figures.numbers import parse_number_words
 
-__all__ = ["FigureOptions", "find_figures", "parse_number_words"]
+__all__ = ["find_figures", "parse_number_words"]

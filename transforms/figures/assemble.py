@@ -13,16 +13,12 @@ from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import QUALIFIERS, Token, can_open_figure, token_at, tokenize
 from transforms.figures.vocabulary import COMMON_WORDS
 from transforms.ids import figure_id_for
+from transforms.options import FigureOptions
 from transforms.records import Figure
 
 # A sentence ends at . ! ? (with closing quotes) before a space and a non-lowercase
 # character, or at a line break.
 _SENTENCE_BREAK = re.compile(r"(?P<end>[.!?]+[\"'”’)\]]*)[ \t]+(?=[^a-z\s])|[ \t]*\n\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class FigureOptions:
-    max_object_words: int = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,8 @@ from transforms.listings import (
     parse_url_list,
 )
 from transforms.reasons import Reason
-from warehouse.fetch import HTML_TYPES, FetchFailure, FetchOptions, FetchRequest, fetch_all
+from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
+from warehouse.options import FetchOptions
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
 LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf")

@@ -19,7 +19,8 @@ from pathlib import Path
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, RawPage, Rejection
-from warehouse.fetch import Fetched, FetchFailure, FetchOptions, FetchRequest, fetch_all
+from warehouse.fetch import Fetched, FetchFailure, FetchRequest, fetch_all
+from warehouse.options import FetchOptions
 from warehouse.sources.discovery import DocumentRef, TooLarge, is_url
 from warehouse.sources.warc import MAX_FILE_BYTES, read_warc_records
 

