@@ -21,6 +21,7 @@ from flows.failures import retry_if_transient
 from flows.settings import Settings
 from flows.workers import process_documents
 from transforms.batches import BatchCounts, RunReport, split_known, split_results
+from transforms.reasons import Reason, Stage
 from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
 from warehouse.batch_failures import failed_document
@@ -138,8 +139,9 @@ def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: Bas
         append_rows(settings.warehouse, BATCHES, [BatchCommit(
             batch_id=batch_id, documents=len(refs), articles=0, rejections=rejected,
             committed_at=datetime.now(timezone.utc), purpose="ingest")], {"run_id": run_id})
-    get_run_logger().error("%s failed (%s): its %d new documents are rejections process/batch_failed "
-                           "(the next run tries them again); the run goes on", batch_id, detail, rejected)
+    get_run_logger().error("%s failed (%s): its %d new documents are rejections %s/%s (the next run tries "
+                           "them again); the run goes on", batch_id, detail, rejected, Stage.PROCESS,
+                           Reason.BATCH_FAILED)
     return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)
 
 
