@@ -30,9 +30,6 @@ def committed_query(warehouse: Path, name: str, tables: Sequence[TableSpec],
                     parameters: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
     """Run sql/queries/<name>.sql over the snapshots of `tables` and the committed `batches`."""
     with duckdb.connect() as con:
-        # Each snapshot view reads every file's footer when it is created and again when the query
-        # binds it: cache them for this connection's short life.
-        con.execute("SET parquet_metadata_cache = true")
         for spec in (BATCHES, *(spec for spec in tables if spec is not BATCHES)):
             con.execute(snapshot_view_sql(spec, table_files(warehouse, spec)))
         con.execute(sql_text("views", COMMITTED_BATCHES))
