@@ -9,7 +9,7 @@ from transforms.dedup import DuplicateIndex, assign_clusters, band_keys, signatu
 from transforms.options import DedupOptions
 from transforms.pipeline import ProcessedDocument
 from transforms.records import DuplicateLink, LshBand, MinhashSignature
-from warehouse.store import committed_band_matches
+from warehouse.lookups import committed_band_matches
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,9 @@ from prefect.states import Failed, State
 
 from flows.settings import Settings
 from warehouse.lock import LockHolder, WarehouseBusy, hold_warehouse, remove_stale_temporaries
+from warehouse.lookups import unfinished_runs
 from warehouse.schemas import RUNS
-from warehouse.store import append_rows, unfinished_runs
+from warehouse.store import append_rows
 from warehouse.version import WarehouseTooNew, claim_for_writing
 
 T = TypeVar("T")

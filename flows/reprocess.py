@@ -3,6 +3,7 @@
 After an extractor or model upgrade the derived rows of every stored page are written again in
 new batches; the views show the newest committed version of each article (mentions and figures
 follow it) and the newest outcome of each document in `rejections`, so nothing is doubled.
+The tasks of a batch are in flows/batch.py, shared with `ingest`.
 """
 
 from __future__ import annotations
@@ -11,36 +12,14 @@ import time
 import uuid
 from datetime import datetime, timezone
 
-from prefect import flow, get_run_logger, task
-from prefect.cache_policies import NO_CACHE
+from prefect import flow
 from prefect.runtime import flow_run
 
-from flows.ingest import BatchCounts, RunReport, publish_views_task, record_run, transform_and_commit
+from flows.batch import list_raw_pages, publish_views_task, read_run_report, record_run, reprocess_batch
 from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
 from flows.workers import shutdown_workers
-from transforms.records import RunSummary
-from warehouse import report
-from warehouse.sources import document_from_page
-from warehouse.store import ensure_tables, latest_raw_pages, raw_page_urls
-
-
-@task(name="list-raw-pages", cache_policy=NO_CACHE)
-def list_raw_pages(settings: Settings) -> list[str]:
-    ensure_tables(settings.warehouse)
-    return raw_page_urls(settings.warehouse)
-
-
-@task(name="reprocess-batch", cache_policy=NO_CACHE)
-def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
-    started = time.perf_counter()
-    pages = latest_raw_pages(settings.warehouse, urls)
-    documents = [document_from_page(pages[url]) for url in urls if url in pages]
-    counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings,
-                                  purpose="reprocess")
-    get_run_logger().info("%s: %d stored pages, %d articles, %d rejected in %.1fs", batch_id, len(documents),
-                          counts.articles, counts.rejections, time.perf_counter() - started)
-    return counts
+from transforms.batches import BatchCounts, RunReport, chunked, run_summary
 
 
 @flow(name="reprocess", description="Re-extract stored raw pages into new article rows, without fetching.")
@@ -56,19 +35,15 @@ def reprocess_locked(settings: Settings, run_id: str) -> RunReport:
     started = time.perf_counter()
     urls = list_raw_pages(settings)
     total = BatchCounts()
-    batches = [urls[i:i + settings.batch_size] for i in range(0, len(urls), settings.batch_size)]
+    batches = list(chunked(urls, settings.batch_size))
     try:
         for index, batch in enumerate(batches):
             total = total + reprocess_batch(batch, run_id, f"{run_id}-{index:05d}", settings)
             publish_views_task(settings)
     finally:
         shutdown_workers()
-    record_run(RunSummary(run_id=run_id, started_at=started_at, finished_at=datetime.now(timezone.utc),
-                          status="completed", sources=0, documents_seen=total.documents, documents_skipped=0,
-                          articles=total.articles, entity_mentions=total.entity_mentions, figures=total.figures,
-                          rejections=total.rejections, batches=len(batches)), settings)
+    # No sources and nothing skipped: every stored page is extracted again.
+    record_run(run_summary(run_id, started_at, "completed", 0, total, len(batches),
+                           finished_at=datetime.now(timezone.utc)), settings)
     publish_views_task(settings)
-    return RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=0, batches=len(batches),
-                     counts=total, seconds=time.perf_counter() - started,
-                     entities=report.entity_count(settings.warehouse, run_id),
-                     rejection_reasons=report.rejection_reasons(settings.warehouse, run_id))
+    return read_run_report(settings, run_id, 0, len(batches), total, time.perf_counter() - started)

@@ -185,9 +185,9 @@ def test_lock_is_released_when_its_holder_dies(tmp_path):
 
 def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, corpus, monkeypatch, tmp_path):
     """A non-transient error in one batch: its documents are rejections, the other batches land."""
-    import flows.ingest as ingest_module
+    import flows.batch as batch_module
 
-    real = ingest_module.process_documents
+    real = batch_module.process_documents
     calls = []
 
     def fail_second_batch(raws, *more):
@@ -196,7 +196,7 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
             raise ValueError("simulated bug in batch two")
         return real(raws, *more)
 
-    monkeypatch.setattr(ingest_module, "process_documents", fail_second_batch)
+    monkeypatch.setattr(batch_module, "process_documents", fail_second_batch)
     warehouse = tmp_path / "wh"
     report = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
     failed = sql(warehouse, "SELECT count(*), min(detail) FROM rejections WHERE reason = 'batch_failed'")
@@ -206,7 +206,7 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
     assert failed_checks(warehouse) == {}
 
     # The failure was not the documents' fault: once the bug is gone, the next run does them.
-    monkeypatch.setattr(ingest_module, "process_documents", real)
+    monkeypatch.setattr(batch_module, "process_documents", real)
     again = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
     assert again.counts.articles == 2 and again.counts.skipped == again.counts.documents - 2
     assert sql(warehouse, "SELECT count(*) FROM rejections WHERE reason = 'batch_failed'") == [(0,)]
@@ -215,9 +215,9 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
 
 
 def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, monkeypatch, tmp_path):
-    import flows.ingest as ingest_module
+    import flows.batch as batch_module
 
-    real = ingest_module.process_documents
+    real = batch_module.process_documents
     calls = []
 
     def flaky_first_call(raws, *more):
@@ -226,8 +226,8 @@ def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, mo
             raise TimeoutError("disk did not answer")
         return real(raws, *more)
 
-    monkeypatch.setattr(ingest_module, "process_documents", flaky_first_call)
-    monkeypatch.setattr(ingest_module.process_batch, "retry_delay_seconds", [0, 0])
+    monkeypatch.setattr(batch_module, "process_documents", flaky_first_call)
+    monkeypatch.setattr(batch_module.process_batch, "retry_delay_seconds", [0, 0])
     warehouse = tmp_path / "wh"
     warehouse.mkdir()
     stale = warehouse / ".newsetl.duckdb.4242.tmp"  # as a publish killed half-way leaves it

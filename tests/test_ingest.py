@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from flows.ingest import BatchCounts, ingest
+from flows.ingest import ingest
 from tests.conftest import SEEDS_DIR, sql
 from transforms.records import Article
 from warehouse.schemas import ARTICLES, ENTITY_MENTIONS
@@ -92,11 +92,6 @@ def test_batches_and_worker_processes(prefect_server, tmp_path):
     reference = tmp_path / "ref"
     ingest(sources=[str(SEEDS_DIR)], warehouse=str(reference), workers=1)
     assert counts(warehouse) == counts(reference)
-
-
-def test_batch_counts_add_up():
-    total = BatchCounts(documents=2, articles=1) + BatchCounts(documents=3, rejections=1)
-    assert total == BatchCounts(documents=5, articles=1, rejections=1)
 
 
 def test_runs_compact_many_small_files_without_changing_rows(prefect_server, tmp_path, monkeypatch):

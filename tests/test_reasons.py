@@ -59,7 +59,6 @@ PRODUCER_FOLDERS = ("flows", "transforms", "warehouse")
 # Files that may still build rejections from string literals, each with why. Converted on its
 # own branch of the issue "House in order" (item 1: one registry of stages and reasons):
 # remove the entry when that branch lands (test_the_allow_list_names_only_files_that_need_it says so).
-ALLOWED_LITERALS = {"flows/ingest.py": "duplicate_article and batch_failed: converted with the batch module"}
 # Where the stage and reason of each kind of record go: (positional index, keyword).
 RECORD_FIELDS = {
     "Rejection": {"stage": 2, "reason": 3},
@@ -126,8 +125,7 @@ def literal_stages_and_reasons(root: Path) -> dict[str, list[str]]:
 
 def test_producers_take_stages_and_reasons_from_the_registry():
     found = literal_stages_and_reasons(ROOT)
-    offending = {path: calls for path, calls in found.items() if path not in ALLOWED_LITERALS}
-    assert offending == {}, "use Stage.* / Reason.* (transforms/reasons.py), or http_status_reason()"
+    assert found == {}, "use Stage.* / Reason.* (transforms/reasons.py), or http_status_reason()"
 
 
 def test_the_scan_sees_literals_in_records_and_in_helpers(tmp_path):
@@ -145,14 +143,6 @@ def test_the_scan_sees_literals_in_records_and_in_helpers(tmp_path):
     assert literal_stages_and_reasons(tmp_path) == {
         "warehouse/bad.py": ["3: Rejection(stage)", "4: _reject(reason)", "6: fail(reason)", "7: DocumentRef(reason)"]}
 
-
-def test_the_allow_list_names_only_files_that_need_it():
-    found = literal_stages_and_reasons(ROOT)
-    stale = [path for path in ALLOWED_LITERALS if path not in found]
-    assert stale == [], f"{stale} no longer build rejections from literals: remove them from ALLOWED_LITERALS"
-
-
-# --- what the producers give is in the registry -------------------------------------------
 
 def assert_known(rejections: list[Rejection]) -> None:
     unknown = [(r.source, r.stage, r.reason) for r in rejections if not is_known(r.stage, r.reason)]

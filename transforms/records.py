@@ -10,10 +10,6 @@ from datetime import date, datetime
 SCHEMA_VERSION = 5  # 4: the raw_pages table; 5: batches.purpose
 
 
-# Rejection reason of the documents of a batch that failed as a whole: not a verdict on
-# the documents, so the next run tries them again.
-BATCH_FAILED = "batch_failed"
-
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """Bytes as read from a source, before any interpretation."""

@@ -1,0 +1,178 @@
+"""The batch path both flows take: the Prefect tasks that read, transform and commit one batch at a time.
+
+`ingest` discovers documents and runs `process_batch` (or `reject_batch` when a batch fails for good);
+`reprocess` runs `reprocess_batch` over stored pages. Both commit through `transform_and_commit`, record
+the run with `record_run` and publish the views after each batch. The rules they apply are pure, in
+transforms/batches.py.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timezone
+
+from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import task_run
+
+from flows import progress
+from flows.clusters import cluster_batch
+from flows.failures import retry_if_transient
+from flows.settings import Settings
+from flows.workers import process_documents
+from transforms.batches import BatchCounts, RunReport, split_known, split_results
+from transforms.reasons import Reason, Stage
+from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
+from warehouse import report
+from warehouse.batch_failures import failed_document
+from warehouse.lookups import committed_doc_ids, committed_site_chrome, latest_raw_pages, raw_page_urls
+from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
+                               MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS, SITE_LINES)
+from warehouse.sources import Discovery, DocumentRef, discover_documents, document_from_page, read_documents
+from warehouse.store import append_rows, compact_tables, ensure_tables
+from warehouse.views import publish_views
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(settings: Settings) -> Discovery:
+    ensure_tables(settings.warehouse)
+    discovery = discover_documents(list(settings.sources), settings.fetch)
+    get_run_logger().info("found %d documents in %d sources (%d feeds, sitemaps or URL lists)%s",
+                          len(discovery.refs), len(settings.sources), discovery.listings,
+                          "".join(f"; {what}: {n}" for what, n in sorted(discovery.skipped.items())))
+    return discovery
+
+
+@task(name="list-raw-pages", cache_policy=NO_CACHE)
+def list_raw_pages(settings: Settings) -> list[str]:
+    ensure_tables(settings.warehouse)
+    return raw_page_urls(settings.warehouse)
+
+
+def attempt_batch_id(batch_id: str) -> str:
+    """Each retry writes under its own batch id: rows of a failed attempt never get a marker."""
+    attempt = task_run.get_run_count()
+    return batch_id if attempt <= 1 else f"{batch_id}-a{attempt}"
+
+
+@task(name="process-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
+      retry_jitter_factor=0.5, retry_condition_fn=retry_if_transient)
+def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
+    """Read, skip what is known, transform, append every row, then commit the batch marker."""
+    started = time.perf_counter()
+    batch_id = attempt_batch_id(batch_id)
+    urls = [ref.path for ref in refs if ref.kind == "url"]
+    batch_read = read_documents(refs, settings.fetch, latest_raw_pages(settings.warehouse, urls), settings.refresh,
+                                on_fetched=lambda: progress.report(fetched=1))
+    read = batch_read.documents
+    read_rejections = [r for r in read if isinstance(r, Rejection)]
+    raws = [r for r in read if isinstance(r, RawDocument)]
+    known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
+    todo, skipped = split_known(raws, known)
+    fresh_read_rejections = [r for r in read_rejections if r.doc_id not in known]
+    skipped += len(read_rejections) - len(fresh_read_rejections)
+
+    counts = transform_and_commit(todo, fresh_read_rejections, batch_read.fetched, len(refs), skipped,
+                                  run_id, batch_id, settings)
+    progress.report(read=len(refs), articles=counts.articles, rejected=counts.rejections)
+    seconds = time.perf_counter() - started
+    get_run_logger().info("%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, "
+                          "%d articles, %d rejected in %.1fs", batch_id, len(refs), len(batch_read.fetched),
+                          batch_read.from_store, skipped, counts.articles, counts.rejections, seconds)
+    return counts
+
+
+@task(name="reprocess-batch", cache_policy=NO_CACHE)
+def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
+    started = time.perf_counter()
+    pages = latest_raw_pages(settings.warehouse, urls)
+    documents = [document_from_page(pages[url]) for url in urls if url in pages]
+    counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings,
+                                  purpose="reprocess")
+    get_run_logger().info("%s: %d stored pages, %d articles, %d rejected in %.1fs", batch_id, len(documents),
+                          counts.articles, counts.rejections, time.perf_counter() - started)
+    return counts
+
+
+def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], fetched: list[RawPage],
+                         documents: int, skipped: int, run_id: str, batch_id: str,
+                         settings: Settings, purpose: str = "ingest") -> BatchCounts:
+    """Transform the documents, append every row of the batch, then commit its marker."""
+    boilerplate = settings.pipeline.boilerplate
+    chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+    processed, more_rejections = split_results(process_documents(todo, settings.pipeline, settings.workers, chrome))
+    rejections = rejections + more_rejections
+    # Batches run one at a time, so each sees the copies every earlier batch committed.
+    clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
+    processed = clustered.processed
+    lineage = {"run_id": run_id, "batch_id": batch_id}
+    articles = append_rows(settings.warehouse, ARTICLES, [p.article for p in processed], lineage)
+    mentions = append_rows(settings.warehouse, ENTITY_MENTIONS, [m for p in processed for m in p.mentions], lineage)
+    append_rows(settings.warehouse, ENTITIES, [e for p in processed for e in p.entities], lineage)
+    figures = append_rows(settings.warehouse, FIGURES, [f for p in processed for f in p.figures], lineage)
+    rejected = append_rows(settings.warehouse, REJECTIONS, rejections, lineage)
+    append_rows(settings.warehouse, MINHASH_SIGNATURES, clustered.signatures, lineage)
+    append_rows(settings.warehouse, LSH_BANDS, clustered.bands, lineage)
+    append_rows(settings.warehouse, DUPLICATE_LINKS, clustered.links, lineage)
+    append_rows(settings.warehouse, SITE_LINES, [line for p in processed for line in p.site_lines], lineage)
+    # Fetched bytes are kept even when they did not make an article: a better extractor may.
+    kept = append_rows(settings.warehouse, RAW_PAGES, fetched, lineage)
+    if articles or rejected or kept:
+        # The marker is the commit: until it lands, none of the rows above is visible.
+        marker = BatchCommit(batch_id=batch_id, documents=documents, articles=articles,
+                             rejections=rejected, committed_at=datetime.now(timezone.utc), purpose=purpose)
+        append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
+    return BatchCounts(documents=documents, skipped=skipped, articles=articles,
+                       entity_mentions=mentions, figures=figures, rejections=rejected)
+
+
+@task(name="reject-batch", cache_policy=NO_CACHE)
+def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: BaseException,
+                 settings: Settings) -> BatchCounts:
+    """A batch that failed for good: each of its new documents becomes a rejection, committed."""
+    detail = f"{type(error).__name__}: {error}"[:1000]
+    rejections = [failed_document(ref, detail) for ref in refs]
+    known = committed_doc_ids(settings.warehouse, [r.doc_id for r in rejections])
+    fresh = list({r.doc_id: r for r in rejections if r.doc_id not in known}.values())
+    rejected = append_rows(settings.warehouse, REJECTIONS, fresh, {"run_id": run_id, "batch_id": batch_id})
+    if rejected:
+        append_rows(settings.warehouse, BATCHES, [BatchCommit(
+            batch_id=batch_id, documents=len(refs), articles=0, rejections=rejected,
+            committed_at=datetime.now(timezone.utc), purpose="ingest")], {"run_id": run_id})
+    get_run_logger().error("%s failed (%s): its %d new documents are rejections %s/%s (the next run tries "
+                           "them again); the run goes on", batch_id, detail, rejected, Stage.PROCESS,
+                           Reason.BATCH_FAILED)
+    return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)
+
+
+@task(name="compact-tables", cache_policy=NO_CACHE)
+def compact_tables_task(settings: Settings) -> dict[str, tuple[int, int]]:
+    """Keep the file count of each table small; a failure here loses nothing, so it only warns."""
+    logger = get_run_logger()
+    try:
+        compacted = compact_tables(settings.warehouse, settings.compact_min_files, settings.vacuum_retention_hours)
+    except Exception as error:  # noqa: BLE001 - the run's data is committed already
+        logger.warning("compacting the tables failed (%s); the data is safe and the next run tries again", error)
+        return {}
+    for name, (before, after) in compacted.items():
+        logger.info("compacted %s: %d files -> %d", name, before, after)
+    return compacted
+
+
+@task(name="publish-views", cache_policy=NO_CACHE)
+def publish_views_task(settings: Settings) -> str:
+    return str(publish_views(settings.warehouse))
+
+
+@task(name="record-run", cache_policy=NO_CACHE)
+def record_run(summary: RunSummary, settings: Settings) -> None:
+    append_rows(settings.warehouse, RUNS, [summary])
+
+
+def read_run_report(settings: Settings, run_id: str, sources: int, batches: int, total: BatchCounts, seconds: float,
+               skipped_in_sources: dict[str, int] | None = None) -> RunReport:
+    """What the run did, with its rejections and entities read back from the published views."""
+    return RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=sources, batches=batches,
+                     counts=total, seconds=seconds, entities=report.entity_count(settings.warehouse, run_id),
+                     rejection_reasons=report.rejection_reasons(settings.warehouse, run_id),
+                     skipped_in_sources=skipped_in_sources or {})

@@ -1,0 +1,113 @@
+"""The rules of a batch and of a run, apart from any I/O: what is still to do, what counts, what a run did.
+
+Both flows (`ingest`, `reprocess`) go through `flows/batch.py`, which applies these rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
+
+from transforms.reasons import Reason, Stage
+from transforms.records import RawDocument, Rejection, RunSummary
+
+if TYPE_CHECKING:  # only a type here; importing it at run time would load spaCy
+    from transforms.pipeline import ProcessedDocument
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class BatchCounts:
+    """What one batch did; small enough to pass between tasks and add up."""
+
+    documents: int = 0
+    skipped: int = 0
+    articles: int = 0
+    entity_mentions: int = 0
+    figures: int = 0
+    rejections: int = 0
+
+    def __add__(self, other: BatchCounts) -> BatchCounts:
+        return BatchCounts(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
+
+    def astuple(self) -> tuple[int, ...]:
+        return (self.documents, self.skipped, self.articles, self.entity_mentions, self.figures,
+                self.rejections)
+
+
+@dataclass(frozen=True, slots=True)
+class RunReport:
+    run_id: str
+    warehouse: str
+    sources: int
+    batches: int
+    counts: BatchCounts
+    seconds: float
+    entities: int = 0
+    rejection_reasons: list[tuple[str, str, int]] = field(default_factory=list)
+    # Seen in sources but not documents, counted not rejected (e.g. "warc/request": 120).
+    skipped_in_sources: dict[str, int] = field(default_factory=dict)
+
+
+def chunked(items: Sequence[T], size: int) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield list(items[start:start + size])
+
+
+def split_known(raws: list[RawDocument], known: set[str]) -> tuple[list[RawDocument], int]:
+    """Documents still to do, once each; and how many were already known or repeated."""
+    todo: list[RawDocument] = []
+    seen = set(known)
+    for raw in raws:
+        if raw.doc_id not in seen:
+            seen.add(raw.doc_id)
+            todo.append(raw)
+    return todo, len(raws) - len(todo)
+
+
+def split_results(results: list[ProcessedDocument | Rejection]) -> tuple[list[ProcessedDocument], list[Rejection]]:
+    """Articles once each: a second document of the same article in a batch is a rejection."""
+    processed: dict[str, ProcessedDocument] = {}
+    rejections: list[Rejection] = []
+    for result in results:
+        if isinstance(result, Rejection):
+            rejections.append(result)
+        elif result.article.article_id in processed:
+            first = processed[result.article.article_id].article
+            rejections.append(Rejection(doc_id=result.article.doc_id, source=result.article.source,
+                                        stage=Stage.DEDUP, reason=Reason.DUPLICATE_ARTICLE,
+                                        detail=f"same article as {first.source} ({first.article_id})"))
+        else:
+            processed[result.article.article_id] = result
+    return list(processed.values()), rejections
+
+
+def run_summary(run_id: str, started_at: datetime | None, status: str, sources: int, counts: BatchCounts,
+                batches: int, finished_at: datetime | None = None) -> RunSummary:
+    """The `runs` row of a run that has done `counts` in `batches` batches so far.
+
+    `started_at` is None only for a run found cut short before it wrote a row (recovery fills it in).
+    """
+    # started_at None is a placeholder that recovery replaces before the row is written.
+    return RunSummary(run_id=run_id, started_at=started_at, finished_at=finished_at,  # type: ignore[arg-type]
+                      status=status, sources=sources, **run_counts(counts, batches))
+
+
+def run_counts(total: BatchCounts, batches: int) -> dict[str, int]:
+    """The count columns of a `runs` row."""
+    return {"documents_seen": total.documents, "documents_skipped": total.skipped, "articles": total.articles,
+            "entity_mentions": total.entity_mentions, "figures": total.figures,
+            "rejections": total.rejections, "batches": batches}
+
+
+# Stages (as stored strings compare equal to these) whose rejections never had text extracted.
+_BEFORE_TEXT = frozenset(stage for stage in Stage if stage.before_text)
+
+
+def extracted(run_report: RunReport) -> int:
+    """Documents this run got text out of: the new ones, less those rejected before or at extraction."""
+    lost = sum(n for stage, _, n in run_report.rejection_reasons if stage in _BEFORE_TEXT)
+    return run_report.counts.documents - run_report.counts.skipped - lost
