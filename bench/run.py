@@ -27,9 +27,9 @@ from bench.corpus import build_corpus
 # The tests' WARC writer: one way to write fixtures, shared with the benchmark.
 from tests.warc_fixtures import WarcRecordSpec, write_warc
 from transforms.entities import load_ner, read_text, resolve_mentions, spans_of
-from transforms.options import EntityOptions
 from transforms.figures import find_figures
 from transforms.holders import find_holders
+from transforms.options import EntityOptions
 from transforms.records import Figure
 
 _nlp: Language | None = None
@@ -96,11 +96,10 @@ def cleaning_stage(paths: list[Path], workers: int) -> dict[str, float]:
     from rensa import RMinHash
 
     from transforms.boilerplate import drop_site_chrome, site_lines
-    from transforms.options import BoilerplateOptions
     from transforms.dedup import band_keys, minhash_signature
-    from transforms.options import DedupOptions
     from transforms.language import _identifier, detect_language
     from transforms.normalise import normalise_text
+    from transforms.options import BoilerplateOptions, DedupOptions
 
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         texts = [t for t in pool.map(_extract_text, [str(p) for p in paths], chunksize=8) if t]

@@ -9,7 +9,7 @@ transforms/batches.py.
 from __future__ import annotations
 
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -26,8 +26,20 @@ from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, Run
 from warehouse import report
 from warehouse.batch_failures import failed_document
 from warehouse.lookups import committed_doc_ids, committed_site_chrome, latest_raw_pages, raw_page_urls
-from warehouse.schemas import (ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES, LSH_BANDS,
-                               MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS, SITE_LINES)
+from warehouse.schemas import (
+    ARTICLES,
+    BATCHES,
+    DUPLICATE_LINKS,
+    ENTITIES,
+    ENTITY_MENTIONS,
+    FIGURES,
+    LSH_BANDS,
+    MINHASH_SIGNATURES,
+    RAW_PAGES,
+    REJECTIONS,
+    RUNS,
+    SITE_LINES,
+)
 from warehouse.sources import Discovery, DocumentRef, discover_documents, document_from_page, read_documents
 from warehouse.store import append_rows, compact_tables, ensure_tables
 from warehouse.views import publish_views
@@ -37,9 +49,13 @@ from warehouse.views import publish_views
 def discover_task(settings: Settings) -> Discovery:
     ensure_tables(settings.warehouse)
     discovery = discover_documents(list(settings.sources), settings.fetch)
-    get_run_logger().info("found %d documents in %d sources (%d feeds, sitemaps or URL lists)%s",
-                          len(discovery.refs), len(settings.sources), discovery.listings,
-                          "".join(f"; {what}: {n}" for what, n in sorted(discovery.skipped.items())))
+    get_run_logger().info(
+        "found %d documents in %d sources (%d feeds, sitemaps or URL lists)%s",
+        len(discovery.refs),
+        len(settings.sources),
+        discovery.listings,
+        "".join(f"; {what}: {n}" for what, n in sorted(discovery.skipped.items())),
+    )
     return discovery
 
 
@@ -55,15 +71,26 @@ def attempt_batch_id(batch_id: str) -> str:
     return batch_id if attempt <= 1 else f"{batch_id}-a{attempt}"
 
 
-@task(name="process-batch", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=[1, 5],
-      retry_jitter_factor=0.5, retry_condition_fn=retry_if_transient)
+@task(
+    name="process-batch",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=[1, 5],
+    retry_jitter_factor=0.5,
+    retry_condition_fn=retry_if_transient,
+)
 def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
     batch_id = attempt_batch_id(batch_id)
     urls = [ref.path for ref in refs if ref.kind == "url"]
-    batch_read = read_documents(refs, settings.fetch, latest_raw_pages(settings.warehouse, urls), settings.refresh,
-                                on_fetched=lambda: progress.report(fetched=1))
+    batch_read = read_documents(
+        refs,
+        settings.fetch,
+        latest_raw_pages(settings.warehouse, urls),
+        settings.refresh,
+        on_fetched=lambda: progress.report(fetched=1),
+    )
     read = batch_read.documents
     read_rejections = [r for r in read if isinstance(r, Rejection)]
     raws = [r for r in read if isinstance(r, RawDocument)]
@@ -72,13 +99,22 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     fresh_read_rejections = [r for r in read_rejections if r.doc_id not in known]
     skipped += len(read_rejections) - len(fresh_read_rejections)
 
-    counts = transform_and_commit(todo, fresh_read_rejections, batch_read.fetched, len(refs), skipped,
-                                  run_id, batch_id, settings)
+    counts = transform_and_commit(
+        todo, fresh_read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings
+    )
     progress.report(read=len(refs), articles=counts.articles, rejected=counts.rejections)
     seconds = time.perf_counter() - started
-    get_run_logger().info("%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, "
-                          "%d articles, %d rejected in %.1fs", batch_id, len(refs), len(batch_read.fetched),
-                          batch_read.from_store, skipped, counts.articles, counts.rejections, seconds)
+    get_run_logger().info(
+        "%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, %d articles, %d rejected in %.1fs",
+        batch_id,
+        len(refs),
+        len(batch_read.fetched),
+        batch_read.from_store,
+        skipped,
+        counts.articles,
+        counts.rejections,
+        seconds,
+    )
     return counts
 
 
@@ -87,16 +123,29 @@ def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Setti
     started = time.perf_counter()
     pages = latest_raw_pages(settings.warehouse, urls)
     documents = [document_from_page(pages[url]) for url in urls if url in pages]
-    counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings,
-                                  purpose="reprocess")
-    get_run_logger().info("%s: %d stored pages, %d articles, %d rejected in %.1fs", batch_id, len(documents),
-                          counts.articles, counts.rejections, time.perf_counter() - started)
+    counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings, purpose="reprocess")
+    get_run_logger().info(
+        "%s: %d stored pages, %d articles, %d rejected in %.1fs",
+        batch_id,
+        len(documents),
+        counts.articles,
+        counts.rejections,
+        time.perf_counter() - started,
+    )
     return counts
 
 
-def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], fetched: list[RawPage],
-                         documents: int, skipped: int, run_id: str, batch_id: str,
-                         settings: Settings, purpose: str = "ingest") -> BatchCounts:
+def transform_and_commit(
+    todo: list[RawDocument],
+    rejections: list[Rejection],
+    fetched: list[RawPage],
+    documents: int,
+    skipped: int,
+    run_id: str,
+    batch_id: str,
+    settings: Settings,
+    purpose: str = "ingest",
+) -> BatchCounts:
     """Transform the documents, append every row of the batch, then commit its marker."""
     boilerplate = settings.pipeline.boilerplate
     chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
@@ -119,16 +168,29 @@ def transform_and_commit(todo: list[RawDocument], rejections: list[Rejection], f
     kept = append_rows(settings.warehouse, RAW_PAGES, fetched, lineage)
     if articles or rejected or kept:
         # The marker is the commit: until it lands, none of the rows above is visible.
-        marker = BatchCommit(batch_id=batch_id, documents=documents, articles=articles,
-                             rejections=rejected, committed_at=datetime.now(timezone.utc), purpose=purpose)
+        marker = BatchCommit(
+            batch_id=batch_id,
+            documents=documents,
+            articles=articles,
+            rejections=rejected,
+            committed_at=datetime.now(UTC),
+            purpose=purpose,
+        )
         append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
-    return BatchCounts(documents=documents, skipped=skipped, articles=articles,
-                       entity_mentions=mentions, figures=figures, rejections=rejected)
+    return BatchCounts(
+        documents=documents,
+        skipped=skipped,
+        articles=articles,
+        entity_mentions=mentions,
+        figures=figures,
+        rejections=rejected,
+    )
 
 
 @task(name="reject-batch", cache_policy=NO_CACHE)
-def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: BaseException,
-                 settings: Settings) -> BatchCounts:
+def reject_batch(
+    refs: list[DocumentRef], run_id: str, batch_id: str, error: BaseException, settings: Settings
+) -> BatchCounts:
     """A batch that failed for good: each of its new documents becomes a rejection, committed."""
     detail = f"{type(error).__name__}: {error}"[:1000]
     rejections = [failed_document(ref, detail) for ref in refs]
@@ -136,12 +198,29 @@ def reject_batch(refs: list[DocumentRef], run_id: str, batch_id: str, error: Bas
     fresh = list({r.doc_id: r for r in rejections if r.doc_id not in known}.values())
     rejected = append_rows(settings.warehouse, REJECTIONS, fresh, {"run_id": run_id, "batch_id": batch_id})
     if rejected:
-        append_rows(settings.warehouse, BATCHES, [BatchCommit(
-            batch_id=batch_id, documents=len(refs), articles=0, rejections=rejected,
-            committed_at=datetime.now(timezone.utc), purpose="ingest")], {"run_id": run_id})
-    get_run_logger().error("%s failed (%s): its %d new documents are rejections %s/%s (the next run tries "
-                           "them again); the run goes on", batch_id, detail, rejected, Stage.PROCESS,
-                           Reason.BATCH_FAILED)
+        append_rows(
+            settings.warehouse,
+            BATCHES,
+            [
+                BatchCommit(
+                    batch_id=batch_id,
+                    documents=len(refs),
+                    articles=0,
+                    rejections=rejected,
+                    committed_at=datetime.now(UTC),
+                    purpose="ingest",
+                )
+            ],
+            {"run_id": run_id},
+        )
+    get_run_logger().error(
+        "%s failed (%s): its %d new documents are rejections %s/%s (the next run tries them again); the run goes on",
+        batch_id,
+        detail,
+        rejected,
+        Stage.PROCESS,
+        Reason.BATCH_FAILED,
+    )
     return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)
 
 
@@ -169,10 +248,24 @@ def record_run(summary: RunSummary, settings: Settings) -> None:
     append_rows(settings.warehouse, RUNS, [summary])
 
 
-def read_run_report(settings: Settings, run_id: str, sources: int, batches: int, total: BatchCounts, seconds: float,
-               skipped_in_sources: dict[str, int] | None = None) -> RunReport:
+def read_run_report(
+    settings: Settings,
+    run_id: str,
+    sources: int,
+    batches: int,
+    total: BatchCounts,
+    seconds: float,
+    skipped_in_sources: dict[str, int] | None = None,
+) -> RunReport:
     """What the run did, with its rejections and entities read back from the published views."""
-    return RunReport(run_id=run_id, warehouse=str(settings.warehouse), sources=sources, batches=batches,
-                     counts=total, seconds=seconds, entities=report.entity_count(settings.warehouse, run_id),
-                     rejection_reasons=report.rejection_reasons(settings.warehouse, run_id),
-                     skipped_in_sources=skipped_in_sources or {})
+    return RunReport(
+        run_id=run_id,
+        warehouse=str(settings.warehouse),
+        sources=sources,
+        batches=batches,
+        counts=total,
+        seconds=seconds,
+        entities=report.entity_count(settings.warehouse, run_id),
+        rejection_reasons=report.rejection_reasons(settings.warehouse, run_id),
+        skipped_in_sources=skipped_in_sources or {},
+    )

@@ -10,14 +10,17 @@ import shutil
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from flows.settings import Settings, SettingsError, load_settings  # first: it sets Prefect's environment
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Batch ETL for news archives: ingest documents, query articles, entities and figures.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Batch ETL for news archives: ingest documents, query articles, entities and figures.",
+)
 
 EXAMPLE_QUERY = "select name, label, mention_count from entities order by mention_count desc limit 10"
 
@@ -45,29 +48,47 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-WarehouseOption = Annotated[Optional[str], typer.Option(
-    "--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data).")]
+WarehouseOption = Annotated[
+    str | None, typer.Option("--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data).")
+]
 
 
 @app.command()
 def run(
-    sources: Annotated[Optional[list[str]], typer.Argument(
-        help="Files, folders or globs of .html/.htm/.txt (optionally .gz), .warc/.warc.gz, URL lists "
-             "(.urls or .txt of URLs), feeds and sitemaps (files or URLs), or page URLs. "
-             "Default: the project's seeds/.")] = None,
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders or globs of .html/.htm/.txt (optionally .gz), .warc/.warc.gz, URL lists "
+            "(.urls or .txt of URLs), feeds and sitemaps (files or URLs), or page URLs. "
+            "Default: the project's seeds/."
+        ),
+    ] = None,
     warehouse: WarehouseOption = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
-    refresh: Annotated[bool, typer.Option(
-        "--refresh", help="Fetch URLs again although their bytes are stored (conditional requests: "
-                          "an unchanged page costs a 304).")] = False,
-    lock_wait: Annotated[Optional[float], typer.Option(
-        help="Seconds to wait when another run holds the warehouse (default: stop at once).")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Documents per batch (one commit each).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes for extraction and NER.")] = None,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh",
+            help="Fetch URLs again although their bytes are stored (conditional requests: "
+            "an unchanged page costs a 304).",
+        ),
+    ] = False,
+    lock_wait: Annotated[
+        float | None,
+        typer.Option(help="Seconds to wait when another run holds the warehouse (default: stop at once)."),
+    ] = None,
 ) -> None:
     """Ingest SOURCES into the warehouse and print what the run did."""
     try:
-        settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
-                                 refresh=refresh, lock_wait_seconds=lock_wait)
+        settings = load_settings(
+            sources=sources,
+            warehouse=warehouse,
+            batch_size=batch_size,
+            workers=workers,
+            refresh=refresh,
+            lock_wait_seconds=lock_wait,
+        )
     except SettingsError as error:
         fail(str(error))
 
@@ -87,9 +108,14 @@ def run(
     from warehouse.lock import WarehouseBusy
 
     try:
-        result = ingest(sources=list(settings.sources), warehouse=str(settings.warehouse),
-                        batch_size=settings.batch_size, workers=settings.workers, refresh=settings.refresh,
-                        lock_wait_seconds=settings.lock_wait_seconds)
+        result = ingest(
+            sources=list(settings.sources),
+            warehouse=str(settings.warehouse),
+            batch_size=settings.batch_size,
+            workers=settings.workers,
+            refresh=settings.refresh,
+            lock_wait_seconds=settings.lock_wait_seconds,
+        )
     except WarehouseBusy as error:
         fail(str(error), code=3)
     print_report(result, warehouse)
@@ -98,8 +124,8 @@ def run(
 @app.command()
 def reprocess(
     warehouse: WarehouseOption = None,
-    batch_size: Annotated[Optional[int], typer.Option(help="Documents per batch (one commit each).")] = None,
-    workers: Annotated[Optional[int], typer.Option(help="Worker processes for extraction and NER.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Documents per batch (one commit each).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes for extraction and NER.")] = None,
 ) -> None:
     """Extract every stored fetched page again (e.g. after an upgrade), without the network."""
     try:
@@ -119,8 +145,9 @@ def reprocess(
     from warehouse.lock import WarehouseBusy
 
     try:
-        result = reprocess_flow(warehouse=str(settings.warehouse), batch_size=settings.batch_size,
-                                workers=settings.workers)
+        result = reprocess_flow(
+            warehouse=str(settings.warehouse), batch_size=settings.batch_size, workers=settings.workers
+        )
     except WarehouseBusy as error:
         fail(str(error), code=3)
     print_report(result, warehouse)
@@ -133,11 +160,13 @@ def check_ner_model(settings: Settings) -> None:
     try:
         check_model(settings.pipeline.entities.model)
     except UnknownModel as error:
-        fail(f"pipeline.entities.model (NEWSETL_PIPELINE__ENTITIES__MODEL): {error}; install it, "
-             "or unset it for the default")
+        fail(
+            f"pipeline.entities.model (NEWSETL_PIPELINE__ENTITIES__MODEL): {error}; install it, "
+            "or unset it for the default"
+        )
 
 
-def print_report(result, warehouse: str | None) -> None:  # noqa: ANN001 - flows.ingest.RunReport, imported late
+def print_report(result, warehouse: str | None) -> None:
     counts = result.counts
     rate = counts.documents / result.seconds if result.seconds else 0.0
     lines = [
@@ -158,15 +187,19 @@ def print_report(result, warehouse: str | None) -> None:  # noqa: ANN001 - flows
         f"  warehouse           {result.warehouse}",
         "",
         "Try:",
-        f"  {command_name()} sql \"{EXAMPLE_QUERY}\"" + ("" if warehouse is None else f" --warehouse {warehouse}"),
+        f'  {command_name()} sql "{EXAMPLE_QUERY}"' + ("" if warehouse is None else f" --warehouse {warehouse}"),
     ]
     typer.echo("\n".join(lines))
 
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help="SQL over the views: articles, entities, entity_mentions, "
-                                              "figures, rejections, runs, batches.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="SQL over the views: articles, entities, entity_mentions, figures, rejections, runs, batches."
+        ),
+    ],
     warehouse: WarehouseOption = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
 ) -> None:
@@ -204,14 +237,18 @@ def serve(
         from prefect.settings import PREFECT_API_URL
 
         if not PREFECT_API_URL.value():
-            fail("no Prefect API to serve to: start one with 'make ui' (or 'prefect server start') and set "
-                 "PREFECT_API_URL=http://127.0.0.1:4200/api")
+            fail(
+                "no Prefect API to serve to: start one with 'make ui' (or 'prefect server start') and set "
+                "PREFECT_API_URL=http://127.0.0.1:4200/api"
+            )
     from prefect import serve as prefect_serve
 
     from flows.deployments import deployments
 
-    typer.echo(f"serving ingest/nightly ({settings.schedule}, {settings.timezone.key}) and ingest/manual; "
-               f"warehouse {settings.warehouse}; Ctrl-C stops")
+    typer.echo(
+        f"serving ingest/nightly ({settings.schedule}, {settings.timezone.key}) and ingest/manual; "
+        f"warehouse {settings.warehouse}; Ctrl-C stops"
+    )
     prefect_serve(*deployments(settings), print_starting_message=False)
 
 
@@ -228,8 +265,9 @@ def config(
     except SettingsError as error:
         fail(str(error))
     path = config_path()
-    typer.echo(f"# config file: {path.resolve()} ({'read' if path.is_file() else 'not found'})\n"
-               + settings_toml(settings))
+    typer.echo(
+        f"# config file: {path.resolve()} ({'read' if path.is_file() else 'not found'})\n" + settings_toml(settings)
+    )
 
 
 def render(columns: list[str], rows: list[tuple], output: OutputFormat) -> str:
@@ -246,14 +284,14 @@ def render(columns: list[str], rows: list[tuple], output: OutputFormat) -> str:
 
 def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> str:
     """Aligned columns; long cells are cut with an ellipsis so a row stays on one line."""
+
     def cell(value: object) -> str:
         text = "NULL" if value is None else " ".join(str(value).split())
         return text if len(text) <= max_width else text[: max_width - 1] + "…"
 
     cells = [[cell(v) for v in row] for row in rows]
     widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-    out = [" | ".join(c.ljust(w) for c, w in zip(columns, widths)),
-           "-+-".join("-" * w for w in widths)]
+    out = [" | ".join(c.ljust(w) for c, w in zip(columns, widths)), "-+-".join("-" * w for w in widths)]
     out += [" | ".join(v.ljust(w) for v, w in zip(r, widths)) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"

@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from transforms.dedup import DuplicateIndex, assign_clusters, band_keys, signature_bytes, signature_from_bytes, signature_scheme
+from transforms.dedup import (
+    DuplicateIndex,
+    assign_clusters,
+    band_keys,
+    signature_bytes,
+    signature_from_bytes,
+    signature_scheme,
+)
 from transforms.options import DedupOptions
 from transforms.pipeline import ProcessedDocument
 from transforms.records import DuplicateLink, LshBand, MinhashSignature
@@ -31,9 +38,17 @@ def cluster_batch(warehouse: Path, processed: list[ProcessedDocument], options: 
     for document, (choice, keys) in zip(processed, chosen, strict=True):
         article_id = document.article.article_id
         clustered.append(replace(document, article=replace(document.article, cluster_id=choice.cluster_id)))
-        signatures.append(MinhashSignature(article_id=article_id, cluster_id=choice.cluster_id, scheme=scheme,
-                                           signature=signature_bytes(document.signature)))
+        signatures.append(
+            MinhashSignature(
+                article_id=article_id,
+                cluster_id=choice.cluster_id,
+                scheme=scheme,
+                signature=signature_bytes(document.signature),
+            )
+        )
         bands.extend(LshBand(band_key=key, article_id=article_id) for key in keys)
-        links.extend(DuplicateLink(article_id=article_id, duplicate_of=match.article_id,
-                                   similarity=match.similarity) for match in choice.links)
+        links.extend(
+            DuplicateLink(article_id=article_id, duplicate_of=match.article_id, similarity=match.similarity)
+            for match in choice.links
+        )
     return ClusteredBatch(processed=clustered, signatures=signatures, bands=bands, links=links)

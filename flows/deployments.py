@@ -18,20 +18,29 @@ def nightly_deployment(settings: Settings) -> RunnerDeployment:
     killed run holds nothing (the kernel drops its lock), so no slot can leak.
     """
     return ingest.to_deployment(
-        name="nightly", schedules=[Cron(settings.schedule, timezone=settings.timezone.key)], tags=TAGS,
+        name="nightly",
+        schedules=[Cron(settings.schedule, timezone=settings.timezone.key)],
+        tags=TAGS,
         description=f"Every night ({settings.schedule}, {settings.timezone.key}): ingest the configured sources "
-                    "into the configured warehouse.")
+        "into the configured warehouse.",
+    )
 
 
 def manual_deployment(settings: Settings) -> RunnerDeployment:
     """Started by a person from the UI; the form is filled with this machine's configuration."""
     return ingest.to_deployment(
-        name="manual", tags=TAGS,
-        parameters={"sources": list(settings.sources), "warehouse": str(settings.warehouse),
-                    "batch_size": settings.batch_size, "workers": settings.workers,
-                    "lock_wait_seconds": settings.lock_wait_seconds},
+        name="manual",
+        tags=TAGS,
+        parameters={
+            "sources": list(settings.sources),
+            "warehouse": str(settings.warehouse),
+            "batch_size": settings.batch_size,
+            "workers": settings.workers,
+            "lock_wait_seconds": settings.lock_wait_seconds,
+        },
         description="Ingest the sources you give into a warehouse. Edit the form, then Run. "
-                    "A run started while another holds the warehouse waits `lock_wait_seconds`, then stops.")
+        "A run started while another holds the warehouse waits `lock_wait_seconds`, then stops.",
+    )
 
 
 def deployments(settings: Settings) -> list[RunnerDeployment]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import flow, get_run_logger
@@ -15,8 +15,15 @@ from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
 from flows import progress
-from flows.batch import (compact_tables_task, discover_task, process_batch, publish_views_task, read_run_report,
-                         record_run, reject_batch)
+from flows.batch import (
+    compact_tables_task,
+    discover_task,
+    process_batch,
+    publish_views_task,
+    read_run_report,
+    record_run,
+    reject_batch,
+)
 from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
 from flows.workers import shutdown_workers
@@ -38,27 +45,38 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
         {"stage": "commit", "what": "figures", "count": counts.figures},
         {"stage": "commit", "what": "rejections", "count": counts.rejections},
     ]
-    rows += [{"stage": stage, "what": f"rejected: {reason}", "count": n}
-             for stage, reason, n in run_report.rejection_reasons]
-    rows += [{"stage": "discover", "what": f"not a document: {what}", "count": n}
-             for what, n in run_report.skipped_in_sources.items()]
+    rows += [
+        {"stage": stage, "what": f"rejected: {reason}", "count": n} for stage, reason, n in run_report.rejection_reasons
+    ]
+    rows += [
+        {"stage": "discover", "what": f"not a document: {what}", "count": n}
+        for what, n in run_report.skipped_in_sources.items()
+    ]
     rate = counts.documents / run_report.seconds if run_report.seconds else 0.0
     rows.append({"stage": "run", "what": "batches", "count": run_report.batches})
     rows.append({"stage": "run", "what": "seconds", "count": round(run_report.seconds, 1)})
     rows.append({"stage": "run", "what": "documents per second", "count": round(rate, 2)})
-    rows += [{"stage": "top entity", "what": f"{name} ({label})", "count": n}
-             for name, label, n in report.top_entities(warehouse, run_report.run_id)]
-    rows += [{"stage": "top figure", "what": f"{surface} [{kind}] {obj or ''}".strip(), "count": 1}
-             for surface, obj, kind in report.top_figures(warehouse, run_report.run_id)]
-    create_table_artifact(key="ingest-summary", table=rows,
-                          description=f"newsetl run {run_report.run_id}")
+    rows += [
+        {"stage": "top entity", "what": f"{name} ({label})", "count": n}
+        for name, label, n in report.top_entities(warehouse, run_report.run_id)
+    ]
+    rows += [
+        {"stage": "top figure", "what": f"{surface} [{kind}] {obj or ''}".strip(), "count": 1}
+        for surface, obj, kind in report.top_figures(warehouse, run_report.run_id)
+    ]
+    create_table_artifact(key="ingest-summary", table=rows, description=f"newsetl run {run_report.run_id}")
 
 
 @flow(name="ingest", description="Ingest news documents into the newsetl warehouse.")
-def ingest(sources: list[str] | None = None, warehouse: str | None = None,
-           batch_size: int | None = None, workers: int | None = None,
-           fetch: FetchOptions | None = None, refresh: bool = False,
-           lock_wait_seconds: float | None = None) -> RunReport:
+def ingest(
+    sources: list[str] | None = None,
+    warehouse: str | None = None,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    fetch: FetchOptions | None = None,
+    refresh: bool = False,
+    lock_wait_seconds: float | None = None,
+) -> RunReport:
     """Ingest news documents into the newsetl warehouse.
 
     Args:
@@ -73,8 +91,15 @@ def ingest(sources: list[str] | None = None, warehouse: str | None = None,
         lock_wait_seconds: Seconds to wait when another run holds the warehouse. Empty or 0: stop at
             once with a message saying which run holds it.
     """
-    settings = load_settings(sources=sources, warehouse=warehouse, batch_size=batch_size, workers=workers,
-                             fetch=fetch, refresh=refresh or None, lock_wait_seconds=lock_wait_seconds)
+    settings = load_settings(
+        sources=sources,
+        warehouse=warehouse,
+        batch_size=batch_size,
+        workers=workers,
+        fetch=fetch,
+        refresh=refresh or None,
+        lock_wait_seconds=lock_wait_seconds,
+    )
     run_id = flow_run.get_id() or str(uuid.uuid4())
     # One writer per warehouse; a second run waits (lock_wait_seconds) or stops with who holds it.
     return run_holding_warehouse(settings, run_id, lambda: ingest_locked(settings, run_id))
@@ -82,7 +107,7 @@ def ingest(sources: list[str] | None = None, warehouse: str | None = None,
 
 def ingest_locked(settings: Settings, run_id: str) -> RunReport:
     """The run itself, while holding the warehouse; a failure is recorded in `runs` before it propagates."""
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     started = time.perf_counter()
     sources = len(settings.sources)
     total = BatchCounts()
@@ -107,14 +132,25 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
             progress.current_finish()
             shutdown_workers()
     except BaseException:
-        record_run(run_summary(run_id, started_at, "failed", sources, total, len(batches),
-                               finished_at=datetime.now(timezone.utc)), settings)
+        record_run(
+            run_summary(run_id, started_at, "failed", sources, total, len(batches), finished_at=datetime.now(UTC)),
+            settings,
+        )
         raise
-    record_run(run_summary(run_id, started_at, "completed", sources, total, len(batches),
-                           finished_at=datetime.now(timezone.utc)), settings)
+    record_run(
+        run_summary(run_id, started_at, "completed", sources, total, len(batches), finished_at=datetime.now(UTC)),
+        settings,
+    )
     compact_tables_task(settings)
     publish_views_task(settings)
-    run_report = read_run_report(settings, run_id, sources, len(batches), total, time.perf_counter() - started,
-                                 skipped_in_sources=dict(sorted(discovery.skipped.items())))
+    run_report = read_run_report(
+        settings,
+        run_id,
+        sources,
+        len(batches),
+        total,
+        time.perf_counter() - started,
+        skipped_in_sources=dict(sorted(discovery.skipped.items())),
+    )
     publish_artifact(run_report, settings.warehouse)
     return run_report

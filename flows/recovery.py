@@ -6,8 +6,7 @@ import uuid
 from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import replace
-from datetime import datetime, timezone
-
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from prefect import get_run_logger, task
@@ -63,13 +62,19 @@ def recover_crashed_runs(settings: Settings, run_id: str, previous: LockHolder |
     cut_short = [r for r in unfinished_runs(settings.warehouse, also) if r.run_id != run_id]
     if not cut_short:
         return []
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     since = datetime.fromisoformat(previous.since) if previous is not None else now
-    append_rows(settings.warehouse, RUNS, [replace(r, status="crashed", finished_at=now,
-                                                   started_at=r.started_at or since) for r in cut_short])
+    append_rows(
+        settings.warehouse,
+        RUNS,
+        [replace(r, status="crashed", finished_at=now, started_at=r.started_at or since) for r in cut_short],
+    )
     crashed = [r.run_id for r in cut_short]
-    logger.warning("runs %s stopped without finishing (killed or crashed); marked crashed. Their committed "
-                   "batches are kept and this run does the rest", ", ".join(crashed))
+    logger.warning(
+        "runs %s stopped without finishing (killed or crashed); marked crashed. Their committed "
+        "batches are kept and this run does the rest",
+        ", ".join(crashed),
+    )
     try:
         mark_crashed_in_prefect(crashed, f"process stopped without finishing; found by run {run_id}")
     except Exception as error:  # noqa: BLE001 - the warehouse is already right; Prefect is a courtesy

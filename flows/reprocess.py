@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from prefect import flow
 from prefect.runtime import flow_run
@@ -23,15 +23,14 @@ from transforms.batches import BatchCounts, RunReport, chunked, run_summary
 
 
 @flow(name="reprocess", description="Re-extract stored raw pages into new article rows, without fetching.")
-def reprocess(warehouse: str | None = None, batch_size: int | None = None,
-              workers: int | None = None) -> RunReport:
+def reprocess(warehouse: str | None = None, batch_size: int | None = None, workers: int | None = None) -> RunReport:
     settings = load_settings(warehouse=warehouse, batch_size=batch_size, workers=workers)
     run_id = flow_run.get_id() or str(uuid.uuid4())
     return run_holding_warehouse(settings, run_id, lambda: reprocess_locked(settings, run_id))
 
 
 def reprocess_locked(settings: Settings, run_id: str) -> RunReport:
-    started_at = datetime.now(timezone.utc)
+    started_at = datetime.now(UTC)
     started = time.perf_counter()
     urls = list_raw_pages(settings)
     total = BatchCounts()
@@ -43,7 +42,9 @@ def reprocess_locked(settings: Settings, run_id: str) -> RunReport:
     finally:
         shutdown_workers()
     # No sources and nothing skipped: every stored page is extracted again.
-    record_run(run_summary(run_id, started_at, "completed", 0, total, len(batches),
-                           finished_at=datetime.now(timezone.utc)), settings)
+    record_run(
+        run_summary(run_id, started_at, "completed", 0, total, len(batches), finished_at=datetime.now(UTC)),
+        settings,
+    )
     publish_views_task(settings)
     return read_run_report(settings, run_id, 0, len(batches), total, time.perf_counter() - started)

@@ -23,8 +23,13 @@ from zoneinfo import ZoneInfo
 
 import pydantic_settings
 from pydantic import Field, NonNegativeFloat, NonNegativeInt, PositiveInt, ValidationError, field_validator
-from pydantic_settings import (BaseSettings, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict,
-                               TomlConfigSettingsSource)
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
 
 from transforms.options import PipelineOptions
 from warehouse.options import FetchOptions
@@ -56,37 +61,54 @@ class Settings(BaseSettings):
     """Everything a run needs to know, validated; frozen so tasks can share it safely."""
 
     # revalidate_instances: an options object given as a parameter (the flow's `fetch`) is range-checked too.
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_nested_delimiter="__", frozen=True,
-                                      extra="forbid", validate_default=True, revalidate_instances="always",
-                                      env_ignore_empty=True)
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_nested_delimiter="__",
+        frozen=True,
+        extra="forbid",
+        validate_default=True,
+        revalidate_instances="always",
+        env_ignore_empty=True,
+    )
 
     warehouse: Path = Field(Path("data"), description="Warehouse folder: Delta tables and the views database.")
     sources: Annotated[tuple[str, ...], NoDecode] = Field(
-        (str(DEFAULT_SEEDS),), description="Files, folders or URLs to ingest (in the environment: comma-separated).")
+        (str(DEFAULT_SEEDS),), description="Files, folders or URLs to ingest (in the environment: comma-separated)."
+    )
     batch_size: PositiveInt = Field(200, description="Documents per batch; each batch is one commit.")
-    workers: PositiveInt = Field(default_factory=default_workers,
-                                 description="Worker processes for extraction and NER.")
+    workers: PositiveInt = Field(
+        default_factory=default_workers, description="Worker processes for extraction and NER."
+    )
     lock_wait_seconds: NonNegativeFloat = Field(
-        0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once.")
+        0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once."
+    )
     compact_min_files: PositiveInt = Field(
-        64, description="After a run, tables with more files than this are compacted into few large files.")
+        64, description="After a run, tables with more files than this are compacted into few large files."
+    )
     vacuum_retention_hours: NonNegativeInt = Field(
-        168, description="Files replaced by compaction are deleted once older than this (readers of an old "
-                         "views database keep working until then).")
+        168,
+        description="Files replaced by compaction are deleted once older than this (readers of an old "
+        "views database keep working until then).",
+    )
     schedule: str = Field("0 2 * * *", description="Cron schedule of the nightly deployment.")
     timezone: ZoneInfo = Field(ZoneInfo("UTC"), description="Time zone of the nightly schedule (IANA name).")
-    pipeline: PipelineOptions = Field(default_factory=PipelineOptions,
-                                      description="Options of the text stages (extract, normalise, ...).")
-    fetch: FetchOptions = Field(default_factory=FetchOptions,
-                                description="How URLs are fetched: politeness, timeouts, sizes, retries.")
+    pipeline: PipelineOptions = Field(
+        default_factory=PipelineOptions, description="Options of the text stages (extract, normalise, ...)."
+    )
+    fetch: FetchOptions = Field(
+        default_factory=FetchOptions, description="How URLs are fetched: politeness, timeouts, sizes, retries."
+    )
     refresh: bool = Field(False, description="Fetch URLs again although their bytes are stored (conditionally).")
 
     @classmethod
-    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
-                                   env_settings: PydanticBaseSettingsSource,
-                                   dotenv_settings: PydanticBaseSettingsSource,
-                                   file_secret_settings: PydanticBaseSettingsSource,
-                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_path())
 
     @field_validator("warehouse")
@@ -141,14 +163,27 @@ def describe_error(error: ValidationError) -> str:
     return "; ".join(lines) + f" (from a parameter, the environment or {config_path()})"
 
 
-def load_settings(sources: list[str] | None = None, warehouse: str | None = None,
-                  batch_size: int | None = None, workers: int | None = None,
-                  lock_wait_seconds: float | None = None, fetch: FetchOptions | None = None,
-                  refresh: bool | None = None, **more: Any) -> Settings:
+def load_settings(
+    sources: list[str] | None = None,
+    warehouse: str | None = None,
+    batch_size: int | None = None,
+    workers: int | None = None,
+    lock_wait_seconds: float | None = None,
+    fetch: FetchOptions | None = None,
+    refresh: bool | None = None,
+    **more: Any,
+) -> Settings:
     """Parameters given (not None) win over NEWSETL_* environment, then newsetl.toml, then defaults."""
-    given = {"sources": list(sources) if sources else None, "warehouse": warehouse, "batch_size": batch_size,
-             "workers": workers, "lock_wait_seconds": lock_wait_seconds, "fetch": fetch, "refresh": refresh,
-             **more}
+    given = {
+        "sources": list(sources) if sources else None,
+        "warehouse": warehouse,
+        "batch_size": batch_size,
+        "workers": workers,
+        "lock_wait_seconds": lock_wait_seconds,
+        "fetch": fetch,
+        "refresh": refresh,
+        **more,
+    }
     path = config_path()
     if os.environ.get(f"{ENV_PREFIX}CONFIG") and not path.is_file():
         raise SettingsError(f"{ENV_PREFIX}CONFIG={str(path)!r}: no such file")

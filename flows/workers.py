@@ -41,8 +41,13 @@ def _process_one(raw: RawDocument, chrome: Collection[str] = frozenset()) -> Pro
         return process_document(raw, _worker_nlp, _worker_options, chrome)
     except Exception as error:  # noqa: BLE001 - recorded with its traceback tail
         tail = traceback.format_exc(limit=-2).strip().splitlines()[-1]
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.PROCESS,
-                         reason=Reason.INTERNAL_ERROR, detail=f"{type(error).__name__}: {error} ({tail})"[:1000])
+        return Rejection(
+            doc_id=raw.doc_id,
+            source=raw.source,
+            stage=Stage.PROCESS,
+            reason=Reason.INTERNAL_ERROR,
+            detail=f"{type(error).__name__}: {error} ({tail})"[:1000],
+        )
 
 
 def _pool_for(options: PipelineOptions, workers: int) -> ProcessPoolExecutor:
@@ -52,14 +57,14 @@ def _pool_for(options: PipelineOptions, workers: int) -> ProcessPoolExecutor:
         check_model(options.entities.model)  # here, with its message, not as a broken pool of workers
         # spawn, not fork: the parent runs Prefect's threads and event loop.
         context = multiprocessing.get_context("spawn")
-        _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                                    initargs=(options,))
+        _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
         _pool_key = (options, workers)
     return _pool
 
 
-def process_documents(raws: Sequence[RawDocument], options: PipelineOptions, workers: int,
-                      chrome: Collection[str] = frozenset()) -> list[ProcessedDocument | Rejection]:
+def process_documents(
+    raws: Sequence[RawDocument], options: PipelineOptions, workers: int, chrome: Collection[str] = frozenset()
+) -> list[ProcessedDocument | Rejection]:
     """Results in input order. One worker runs in this process (no start-up cost).
 
     `chrome`: the site boilerplate line hashes known when the batch started.
@@ -72,8 +77,7 @@ def process_documents(raws: Sequence[RawDocument], options: PipelineOptions, wor
         return [_process_one(raw, chrome) for raw in raws]
     chunksize = max(1, min(16, len(raws) // (workers * 4)))
     try:
-        return list(_pool_for(options, workers).map(_process_one, raws, itertools.repeat(chrome),
-                                                    chunksize=chunksize))
+        return list(_pool_for(options, workers).map(_process_one, raws, itertools.repeat(chrome), chunksize=chunksize))
     except BrokenProcessPool:
         # A worker died; the pool cannot be used again, so the next call starts a fresh one.
         shutdown_workers()

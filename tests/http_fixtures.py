@@ -13,8 +13,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from tests.warc_fixtures import page
 from warehouse.fetch import forget_robots
 
-SENTENCE = ("The harbour board approved forty new cranes and about three hundred workers on Tuesday, "
-            "and the council said the port would spend twelve million dollars over two years.")
+SENTENCE = (
+    "The harbour board approved forty new cranes and about three hundred workers on Tuesday, "
+    "and the council said the port would spend twelve million dollars over two years."
+)
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
 SLOW_SECONDS = 3.0
 
@@ -36,21 +38,29 @@ class Site:
 
     def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
         html = {"Content-Type": "text/html; charset=utf-8"}
-        feed = (f"<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour news</title>"
-                f"<item><title>Feed title one</title><link>{self.base}/pages/1.html</link>"
-                f"<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>"
-                f"<item><title>Secret</title><link>{self.base}/private/secret.html</link></item>"
-                f"</channel></rss>").encode()
-        index = (f"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-                 f"<sitemap><loc>{self.base}/sitemap-news.xml.gz</loc></sitemap>"
-                 f"<sitemap><loc>{self.base}/sitemap-pages.xml</loc></sitemap></sitemapindex>").encode()
-        news = (f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
-                f"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
-                f"<url><loc>{self.base}/pages/2.html</loc><news:news><news:title>News sitemap title two"
-                f"</news:title><news:publication_date>2024-03-04</news:publication_date></news:news></url>"
-                f"</urlset>").encode()
-        pages = (f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-                 f"<url><loc>{self.base}/pages/3.html</loc></url></urlset>").encode()
+        feed = (
+            f"<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour news</title>"
+            f"<item><title>Feed title one</title><link>{self.base}/pages/1.html</link>"
+            f"<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>"
+            f"<item><title>Secret</title><link>{self.base}/private/secret.html</link></item>"
+            f"</channel></rss>"
+        ).encode()
+        index = (
+            f"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            f"<sitemap><loc>{self.base}/sitemap-news.xml.gz</loc></sitemap>"
+            f"<sitemap><loc>{self.base}/sitemap-pages.xml</loc></sitemap></sitemapindex>"
+        ).encode()
+        news = (
+            f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+            f"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
+            f"<url><loc>{self.base}/pages/2.html</loc><news:news><news:title>News sitemap title two"
+            f"</news:title><news:publication_date>2024-03-04</news:publication_date></news:news></url>"
+            f"</urlset>"
+        ).encode()
+        pages = (
+            f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+            f"<url><loc>{self.base}/pages/3.html</loc></url></urlset>"
+        ).encode()
         routes = {
             "/robots.txt": lambda: (200, {"Content-Type": "text/plain"}, self.robots.encode()),
             "/feed.xml": lambda: (200, {"Content-Type": "application/rss+xml"}, feed),
@@ -58,10 +68,10 @@ class Site:
             "/sitemap-news.xml.gz": lambda: (200, {"Content-Type": "application/gzip"}, gzip.compress(news)),
             "/sitemap-pages.xml": lambda: (200, {"Content-Type": "application/xml"}, pages),
             "/private/secret.html": lambda: (200, html, article(99)),
-            "/busy.html": lambda: ((429, {"Retry-After": "1"}, b"slow down") if self.hits["/busy.html"] == 1
-                                   else (200, html, article(4))),
-            "/flaky.html": lambda: ((500, {}, b"oops") if self.hits["/flaky.html"] == 1
-                                    else (200, html, article(5))),
+            "/busy.html": lambda: (
+                (429, {"Retry-After": "1"}, b"slow down") if self.hits["/busy.html"] == 1 else (200, html, article(4))
+            ),
+            "/flaky.html": lambda: (500, {}, b"oops") if self.hits["/flaky.html"] == 1 else (200, html, article(5)),
             "/slow.html": self.slow,
             "/huge.html": lambda: (200, html, b"<html><body>" + b"x" * (self.max_body + 10) + b"</body></html>"),
             "/loop/a": lambda: (302, {"Location": "/loop/b"}, b""),
@@ -71,7 +81,7 @@ class Site:
             "/pages/short.html": lambda: (200, html, b"<html><body><p>Too short to be news.</p></body></html>"),
         }
         for n in range(1, 8):
-            routes[f"/pages/{n}.html"] = (lambda n=n: (200, html, article(n)))
+            routes[f"/pages/{n}.html"] = lambda n=n: (200, html, article(n))
         return routes
 
     def slow(self) -> tuple[int, dict[str, str], bytes]:
@@ -81,7 +91,7 @@ class Site:
 
 def serve(site: Site) -> tuple[ThreadingHTTPServer, threading.Thread]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        def do_GET(self) -> None:
             path = self.path.split("?")[0]
             with site.lock:
                 site.log.append((time.monotonic(), path))

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from transforms.batches import (BatchCounts, RunReport, chunked, extracted, run_counts, run_summary, split_known,
-                                split_results)
+from transforms.batches import (
+    BatchCounts,
+    RunReport,
+    chunked,
+    extracted,
+    run_counts,
+    run_summary,
+    split_known,
+    split_results,
+)
 from transforms.pipeline import ProcessedDocument
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, RawDocument, Rejection, RunSummary
@@ -18,8 +26,16 @@ def raw(doc_id: str) -> RawDocument:
 
 def processed(article_id: str, doc_id: str) -> ProcessedDocument:
     values = {f.name: None for f in dataclasses.fields(Article)}
-    values.update(article_id=article_id, doc_id=doc_id, source=f"{doc_id}.html", language="en", text="text",
-                  text_hash="h", cluster_id="c", word_count=60)
+    values.update(
+        article_id=article_id,
+        doc_id=doc_id,
+        source=f"{doc_id}.html",
+        language="en",
+        text="text",
+        text_hash="h",
+        cluster_id="c",
+        word_count=60,
+    )
     return ProcessedDocument(article=Article(**values), mentions=[], entities=[], figures=[])
 
 
@@ -54,24 +70,53 @@ def test_split_results_keeps_the_first_copy_of_an_article_and_rejects_the_rest()
 
 
 def test_run_summary_takes_every_count_from_the_batches():
-    started = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    started = datetime(2026, 1, 1, tzinfo=UTC)
     total = BatchCounts(documents=10, skipped=2, articles=5, entity_mentions=7, figures=3, rejections=3)
     summary = run_summary("run", started, "completed", 4, total, 2, finished_at=started)
-    assert summary == RunSummary(run_id="run", started_at=started, finished_at=started, status="completed",
-                                 sources=4, documents_seen=10, documents_skipped=2, articles=5, entity_mentions=7,
-                                 figures=3, rejections=3, batches=2)
-    assert run_counts(total, 2) == {"documents_seen": 10, "documents_skipped": 2, "articles": 5,
-                                    "entity_mentions": 7, "figures": 3, "rejections": 3, "batches": 2}
+    assert summary == RunSummary(
+        run_id="run",
+        started_at=started,
+        finished_at=started,
+        status="completed",
+        sources=4,
+        documents_seen=10,
+        documents_skipped=2,
+        articles=5,
+        entity_mentions=7,
+        figures=3,
+        rejections=3,
+        batches=2,
+    )
+    assert run_counts(total, 2) == {
+        "documents_seen": 10,
+        "documents_skipped": 2,
+        "articles": 5,
+        "entity_mentions": 7,
+        "figures": 3,
+        "rejections": 3,
+        "batches": 2,
+    }
     running = run_summary("run", started, "running", 4, BatchCounts(documents=10), 0)
     assert running.finished_at is None and running.articles == 0 and running.documents_seen == 10
 
 
 def test_extracted_leaves_out_rejections_before_text_only():
-    report = RunReport(run_id="run", warehouse="wh", sources=1, batches=1, seconds=1.0,
-                       counts=BatchCounts(documents=20, skipped=3, articles=6, rejections=11),
-                       rejection_reasons=[("read", "unsupported_type", 1), ("fetch", "http_404", 2),
-                                          ("decode", "empty", 1), ("extract", "no_text", 1),
-                                          ("process", "batch_failed", 1), ("normalise", "too_short", 4),
-                                          ("dedup", "duplicate_article", 1)])
+    report = RunReport(
+        run_id="run",
+        warehouse="wh",
+        sources=1,
+        batches=1,
+        seconds=1.0,
+        counts=BatchCounts(documents=20, skipped=3, articles=6, rejections=11),
+        rejection_reasons=[
+            ("read", "unsupported_type", 1),
+            ("fetch", "http_404", 2),
+            ("decode", "empty", 1),
+            ("extract", "no_text", 1),
+            ("process", "batch_failed", 1),
+            ("normalise", "too_short", 4),
+            ("dedup", "duplicate_article", 1),
+        ],
+    )
     # 20 - 3 skipped - 6 lost before text (read, fetch, decode, extract, process); normalise and dedup had text.
     assert extracted(report) == 11

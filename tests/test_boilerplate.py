@@ -5,9 +5,8 @@ from __future__ import annotations
 from bench.dedup_corpus import build_dedup_set
 from tests.conftest import sql
 from transforms.boilerplate import drop_site_chrome, line_hash, site_key, site_lines
-from transforms.options import BoilerplateOptions
+from transforms.options import BoilerplateOptions, PipelineOptions
 from transforms.pipeline import prose_share, reject_text
-from transforms.options import PipelineOptions
 from transforms.records import RawDocument
 
 CHROME = "Got a story tip for the Harbor Gazette? Write to the newsroom any time"

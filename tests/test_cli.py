@@ -65,9 +65,17 @@ def test_render_handles_nulls_and_long_text(output):
 @pytest.mark.parametrize("args", [["sql", "select 1"], ["config"]])
 def test_reading_commands_do_not_load_the_nlp_stack(tmp_path, args):
     """`newsetl sql` and `newsetl config` stay quick: no spaCy, trafilatura, fetcher or Prefect."""
-    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "flows.cli", *args, "-w", str(tmp_path)],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
-    imported = {line.split("|")[-1].strip().split(".")[0] for line in result.stderr.splitlines()
-                if line.startswith("import time:")}
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "flows.cli", *args, "-w", str(tmp_path)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+    )
+    imported = {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:")
+    }
     assert imported and not imported & {"spacy", "trafilatura", "httpx", "prefect"}

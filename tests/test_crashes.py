@@ -46,10 +46,25 @@ def api_env() -> dict[str, str]:
 
 def start_run(corpus: Path, warehouse: Path, *extra: str) -> subprocess.Popen:
     # A session of its own, so a kill takes the worker processes down with the run, as a crash would.
-    return subprocess.Popen([NEWSETL, "run", str(corpus), "--warehouse", str(warehouse),
-                             "--batch-size", BATCH_SIZE, "--workers", "1", *extra],
-                            env=api_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [
+            NEWSETL,
+            "run",
+            str(corpus),
+            "--warehouse",
+            str(warehouse),
+            "--batch-size",
+            BATCH_SIZE,
+            "--workers",
+            "1",
+            *extra,
+        ],
+        env=api_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def wait_for_holder(warehouse: Path, process: subprocess.Popen, timeout: float = 120) -> dict | None:
@@ -155,10 +170,9 @@ def test_second_holder_waits_for_the_first(tmp_path):
     first.__exit__(None, None, None)
     waiter.join(timeout=30)
     assert order == ["first done", "second held"]
-    with pytest.raises(WarehouseBusy):
-        with hold_warehouse(tmp_path, "third"):
-            with hold_warehouse(tmp_path, "fourth", wait_seconds=0.2, poll_seconds=0.05):
-                pass
+    with pytest.raises(WarehouseBusy), hold_warehouse(tmp_path, "third"):
+        with hold_warehouse(tmp_path, "fourth", wait_seconds=0.2, poll_seconds=0.05):
+            pass
 
 
 def _hold_and_note(warehouse: Path, order: list[str]) -> None:
@@ -167,14 +181,23 @@ def _hold_and_note(warehouse: Path, order: list[str]) -> None:
 
 
 def test_lock_is_released_when_its_holder_dies(tmp_path):
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from warehouse.lock import hold_warehouse\n"
-        "with hold_warehouse(Path(sys.argv[1]), 'dead-run'):\n"
-        "    print('held', flush=True); time.sleep(60)"), str(tmp_path)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys, time; from pathlib import Path; from warehouse.lock import hold_warehouse\n"
+                "with hold_warehouse(Path(sys.argv[1]), 'dead-run'):\n"
+                "    print('held', flush=True); time.sleep(60)"
+            ),
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline().strip() == "held"
-    with pytest.raises(WarehouseBusy, match="dead-run"):
-        with hold_warehouse(tmp_path, "second"):
-            pass
+    with pytest.raises(WarehouseBusy, match="dead-run"), hold_warehouse(tmp_path, "second"):
+        pass
     holder.kill()
     holder.wait()
     with hold_warehouse(tmp_path, "third") as previous:

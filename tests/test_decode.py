@@ -10,16 +10,20 @@ from transforms.records import RawDocument, Rejection
 
 
 def decode(content: bytes, media_type: str = "text/plain"):
-    return decode_document(RawDocument(doc_id=doc_id_for(content), source="mem", url=None,
-                                       content=content, media_type=media_type))
+    return decode_document(
+        RawDocument(doc_id=doc_id_for(content), source="mem", url=None, content=content, media_type=media_type)
+    )
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty"),
-    (b"  \n\t ", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
-    (bytes(range(128, 256)) * 8 + b"\x7f" * 64, "invalid_encoding"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty"),
+        (b"  \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (bytes(range(128, 256)) * 8 + b"\x7f" * 64, "invalid_encoding"),
+    ],
+)
 def test_unreadable_bytes_are_rejections(content, reason):
     result = decode(content)
     assert isinstance(result, Rejection)
@@ -45,8 +49,7 @@ def test_undeclared_legacy_encoding_is_detected():
 
 def test_transport_charset_wins_over_meta_and_bad_bytes_do_not_crash():
     html = '<html><head><meta charset="utf-8"></head><body>Gr\xfc\xdfe</body></html>'.encode("latin-1")
-    raw = RawDocument(doc_id="d", source="mem", url=None, content=html, media_type="text/html",
-                      charset="ISO-8859-1")
+    raw = RawDocument(doc_id="d", source="mem", url=None, content=html, media_type="text/html", charset="ISO-8859-1")
     assert "Grüße" in decode_document(raw)
     # Declared UTF-8 with a stray byte: the byte becomes U+FFFD, the rest is kept.
     text = decode(b'<meta charset="utf-8"><p>ok \xff ok</p>', "text/html")
@@ -54,6 +57,12 @@ def test_transport_charset_wins_over_meta_and_bad_bytes_do_not_crash():
 
 
 def test_unknown_charset_labels_are_ignored():
-    raw = RawDocument(doc_id="d", source="mem", url=None, content="naïve".encode("utf-8"),
-                      media_type="text/plain", charset="x-no-such-charset")
+    raw = RawDocument(
+        doc_id="d",
+        source="mem",
+        url=None,
+        content="naïve".encode(),
+        media_type="text/plain",
+        charset="x-no-such-charset",
+    )
     assert decode_document(raw) == "naïve"

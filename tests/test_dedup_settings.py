@@ -21,9 +21,14 @@ def test_thresholds_from_the_environment(monkeypatch):
     assert options.dedup.threshold == 0.7 and options.boilerplate.min_stories == 9
 
 
-@pytest.mark.parametrize("key, value", [("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "high"),
-                                        ("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "1.5"),
-                                        ("NEWSETL_PIPELINE__BOILERPLATE__MIN_STORIES", "0")])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "high"),
+        ("NEWSETL_PIPELINE__DEDUP__THRESHOLD", "1.5"),
+        ("NEWSETL_PIPELINE__BOILERPLATE__MIN_STORIES", "0"),
+    ],
+)
 def test_bad_threshold_names_the_key(monkeypatch, key, value):
     monkeypatch.setenv(key, value)
     with pytest.raises(SettingsError, match=key):

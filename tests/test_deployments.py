@@ -50,13 +50,24 @@ def ui_server(tmp_path_factory):
 
     home = tmp_path_factory.mktemp("prefect-ui-home")
     url = f"http://127.0.0.1:{free_port()}/api"
-    env = {**os.environ, "PREFECT_HOME": str(home), "PREFECT_API_URL": url, "PREFECT_UI_API_URL": url,
-           "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(home),
+        "PREFECT_API_URL": url,
+        "PREFECT_UI_API_URL": url,
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+    }
     port = url.rsplit(":", 1)[1].split("/")[0]
-    process = subprocess.Popen([str(Path(sys.executable).with_name("prefect")), "server", "start",
-                                "--host", "127.0.0.1", "--port", port], env=env, cwd=home,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("prefect")), "server", "start", "--host", "127.0.0.1", "--port", port],
+        env=env,
+        cwd=home,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 180
     while True:
         assert process.poll() is None, process.communicate()[0]
@@ -78,12 +89,23 @@ def served(ui_server, tmp_path_factory):
     """`newsetl serve` in a folder of its own, with a schedule from the environment."""
     folder = tmp_path_factory.mktemp("served")
     warehouse = folder / "wh"
-    env = {**os.environ, "PREFECT_API_URL": ui_server, "NEWSETL_SCHEDULE": "30 1 * * *",
-           "NEWSETL_TIMEZONE": "Europe/Berlin", "NEWSETL_WORKERS": "1",
-           "NEWSETL_SOURCES": str(SEEDS_DIR / "cnn_troops.html")}
-    process = subprocess.Popen([NEWSETL, "serve", "--warehouse", str(warehouse)], cwd=folder, env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                               start_new_session=True)
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": ui_server,
+        "NEWSETL_SCHEDULE": "30 1 * * *",
+        "NEWSETL_TIMEZONE": "Europe/Berlin",
+        "NEWSETL_WORKERS": "1",
+        "NEWSETL_SOURCES": str(SEEDS_DIR / "cnn_troops.html"),
+    }
+    process = subprocess.Popen(
+        [NEWSETL, "serve", "--warehouse", str(warehouse)],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
     from prefect.client.orchestration import get_client
     from prefect.exceptions import ObjectNotFound
 
@@ -127,7 +149,8 @@ def test_manual_run_through_the_api_completes_with_artifact(served):
     assert flow_run.state.is_completed(), flow_run.state
     with get_client(sync_client=True) as client:
         [artifact] = client.read_artifacts(
-            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id])))
+            artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id]))
+        )
     assert artifact.key == "ingest-summary" and artifact.type == "table"
     rows = {row["what"]: row["count"] for row in _table(artifact.data)}
     run = sql(served, "SELECT status, articles, documents_seen FROM runs WHERE run_id = ?", str(flow_run.id))
@@ -147,7 +170,6 @@ def _table(data) -> list[dict]:
 @pytest.mark.skipif(CHROMIUM is None, reason="issue 6: Debian's chromium is not installed (make browser)")
 def test_start_manual_run_from_the_ui(served, tmp_path):
     from playwright.sync_api import expect, sync_playwright
-
     from prefect.client.orchestration import get_client
 
     base = api_url().removesuffix("/api")
@@ -156,9 +178,17 @@ def test_start_manual_run_from_the_ui(served, tmp_path):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             # Playwright gives the browser a fresh profile folder of its own.
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"])
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.goto(f"{base}/deployments/deployment/{deployment.id}")

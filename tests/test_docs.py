@@ -20,8 +20,11 @@ LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 
 def relative_links(path: Path) -> list[str]:
     text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)  # code is not prose
-    return [target for target in LINK.findall(text)
-            if not re.match(r"[a-z][a-z0-9+.-]*:", target) and not target.startswith("#")]
+    return [
+        target
+        for target in LINK.findall(text)
+        if not re.match(r"[a-z][a-z0-9+.-]*:", target) and not target.startswith("#")
+    ]
 
 
 def test_generated_docs_match_the_code():
@@ -43,13 +46,16 @@ def test_relative_links_point_to_existing_files(path):
 
 
 def test_readme_stays_short():
-    assert len(README.read_text(encoding="utf-8").splitlines()) <= 200, "the README is a front page: move detail to docs/"
+    assert len(README.read_text(encoding="utf-8").splitlines()) <= 200, (
+        "the README is a front page: move detail to docs/"
+    )
 
 
 def test_a_block_is_replaced_and_the_prose_around_it_kept():
     page = "Prose.\n<!-- generated: reasons -->\nold\n<!-- end generated -->\nMore prose.\n"
     assert gendocs.fill(page, {"reasons": "new\n"}) == (
-        "Prose.\n<!-- generated: reasons -->\nnew\n<!-- end generated -->\nMore prose.\n")
+        "Prose.\n<!-- generated: reasons -->\nnew\n<!-- end generated -->\nMore prose.\n"
+    )
     with pytest.raises(ValueError, match="unknown generated block"):
         gendocs.block_names("<!-- generated: nonsense -->\n<!-- end generated -->")
 
@@ -76,6 +82,7 @@ def test_settings_walker_treats_dataclasses_and_models_as_sections():
     assert [(o.key, o.default, o.description) for o in sections[""].options] == [("name", "x", "A name.")]
     assert sections["inner"].description == "Inner options."
     assert [(o.key, o.default, o.description) for o in sections["inner"].options] == [
-        ("inner.count", 3, "How many of a thing.")]
+        ("inner.count", 3, "How many of a thing.")
+    ]
     [limit] = sections["nested"].options
     assert (limit.key, limit.default, limit.kind) == ("nested.limit", 0.5, "`float`, > 0, ≤ 1")

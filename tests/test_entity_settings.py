@@ -47,8 +47,14 @@ def test_unknown_model_is_refused_where_ner_starts(monkeypatch):
 
 def test_unknown_model_stops_a_run_before_it_starts(tmp_path):
     (tmp_path / "a.txt").write_text("The storm hit the coast.\n", encoding="utf-8")
-    result = run_cli("run", str(tmp_path / "a.txt"), "--warehouse", str(tmp_path / "wh"), cwd=tmp_path,
-                     env={"NEWSETL_PIPELINE__ENTITIES__MODEL": "xx_no_such_model"})
+    result = run_cli(
+        "run",
+        str(tmp_path / "a.txt"),
+        "--warehouse",
+        str(tmp_path / "wh"),
+        cwd=tmp_path,
+        env={"NEWSETL_PIPELINE__ENTITIES__MODEL": "xx_no_such_model"},
+    )
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2 and len(lines) == 1, result.stderr
     assert "not an installed spaCy pipeline" in lines[0] and "xx_no_such_model" in lines[0]

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from transforms.decode import decode_document
 from transforms.extract import extract_document, extract_plain_text
-from transforms.options import ExtractOptions
 from transforms.ids import doc_id_for
+from transforms.options import ExtractOptions
 from transforms.records import RawDocument, Rejection
 
 BODY = " ".join(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -30,10 +30,19 @@ def site():
 
 def test_options(site: Site, **changes) -> FetchOptions:
     site.max_body = 4000
-    values = dict(user_agent="newsetl-test", requests_per_second_per_host=RATE, concurrency_per_host=2,
-                  deadline_seconds=0.5, max_body_bytes=site.max_body, max_redirects=3, retries=2,
-                  backoff_base_seconds=0.05, backoff_max_seconds=0.2, max_retry_after_seconds=5,
-                  allowed_networks=("127.0.0.1/32",))
+    values = dict(
+        user_agent="newsetl-test",
+        requests_per_second_per_host=RATE,
+        concurrency_per_host=2,
+        deadline_seconds=0.5,
+        max_body_bytes=site.max_body,
+        max_redirects=3,
+        retries=2,
+        backoff_base_seconds=0.05,
+        backoff_max_seconds=0.2,
+        max_retry_after_seconds=5,
+        allowed_networks=("127.0.0.1/32",),
+    )
     values.update(changes)
     return FetchOptions(**values)
 
@@ -42,14 +51,30 @@ test_options.__test__ = False  # a helper, not a test
 
 
 def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
-    paths = ["/pages/1.html", "/private/secret.html", "/busy.html", "/flaky.html", "/slow.html",
-             "/huge.html", "/loop/a", "/data.json", "/missing.html", "/moved.html"]
+    paths = [
+        "/pages/1.html",
+        "/private/secret.html",
+        "/busy.html",
+        "/flaky.html",
+        "/slow.html",
+        "/huge.html",
+        "/loop/a",
+        "/data.json",
+        "/missing.html",
+        "/moved.html",
+    ]
     results = fetch_all([FetchRequest(site.base + p) for p in paths], test_options(site))
     outcome = {p: (r.status if isinstance(r, Fetched) else r.reason) for p, r in zip(paths, results)}
     assert outcome == {
-        "/pages/1.html": 200, "/private/secret.html": "robots_disallowed", "/busy.html": 200,
-        "/flaky.html": 200, "/slow.html": "timeout", "/huge.html": "too_large",
-        "/loop/a": "too_many_redirects", "/data.json": "not_html", "/missing.html": "http_404",
+        "/pages/1.html": 200,
+        "/private/secret.html": "robots_disallowed",
+        "/busy.html": 200,
+        "/flaky.html": 200,
+        "/slow.html": "timeout",
+        "/huge.html": "too_large",
+        "/loop/a": "too_many_redirects",
+        "/data.json": "not_html",
+        "/missing.html": "http_404",
         "/moved.html": 200,
     }
     moved = results[paths.index("/moved.html")]
@@ -88,6 +113,7 @@ def test_private_addresses_are_refused_unless_allowed(site):
 
 def test_the_connection_itself_is_checked_not_only_the_first_lookup(site):
     """A name that looked public at first but resolves to loopback when connecting (DNS rebinding)."""
+
     async def fetch_after_rebinding():
         async with Fetcher(test_options(site, allowed_networks=())) as fetcher:
             fetcher._address_checks["127.0.0.1"] = None  # what the early lookup concluded
@@ -107,14 +133,13 @@ def test_crawl_delay_for_our_user_agent_slows_the_host_down(site):
 
 
 def test_a_long_retry_after_gives_up_instead_of_waiting(site):
-    [result] = fetch_all([FetchRequest(site.base + "/busy.html")],
-                         test_options(site, max_retry_after_seconds=0.5))
+    [result] = fetch_all([FetchRequest(site.base + "/busy.html")], test_options(site, max_retry_after_seconds=0.5))
     assert isinstance(result, FetchFailure) and result.reason == "http_429"
     assert site.hits["/busy.html"] == 1
 
 
 def test_retry_after_reads_seconds_and_dates():
-    now = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2024, 1, 1, tzinfo=UTC)
     assert parse_retry_after({"retry-after": "7"}, now) == 7
     later = (now + timedelta(seconds=30)).strftime("%a, %d %b %Y %H:%M:%S GMT")
     assert parse_retry_after({"retry-after": later}, now) == 30
@@ -128,25 +153,40 @@ def test_feeds_sitemaps_and_url_lists_land_as_articles_or_rejections(prefect_ser
     from tests.conftest import sql
 
     url_list = tmp_path / "more.urls"
-    url_list.write_text("# trouble\n" + "\n".join(site.base + p for p in (
-        "/flaky.html", "/huge.html", "/loop/a", "/data.json", "/missing.html", "/pages/1.html")) + "\n",
-        encoding="utf-8")
+    url_list.write_text(
+        "# trouble\n"
+        + "\n".join(
+            site.base + p
+            for p in ("/flaky.html", "/huge.html", "/loop/a", "/data.json", "/missing.html", "/pages/1.html")
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     warehouse = tmp_path / "wh"
-    report = ingest(sources=[site.base + "/feed.xml", site.base + "/sitemap_index.xml", str(url_list)],
-                    warehouse=str(warehouse), workers=1, fetch=test_options(site, retries=1))
-    articles = dict(sql(warehouse, "SELECT url, title || ' | ' || coalesce(CAST(published_date AS VARCHAR), '-') "
-                                   "FROM articles"))
+    report = ingest(
+        sources=[site.base + "/feed.xml", site.base + "/sitemap_index.xml", str(url_list)],
+        warehouse=str(warehouse),
+        workers=1,
+        fetch=test_options(site, retries=1),
+    )
+    articles = dict(
+        sql(warehouse, "SELECT url, title || ' | ' || coalesce(CAST(published_date AS VARCHAR), '-') FROM articles")
+    )
     assert articles == {
         site.base + "/pages/1.html": "Feed title one | 2024-03-05",  # the feed's title and date win
         site.base + "/pages/2.html": "News sitemap title two | 2024-03-04",  # from the gzipped child
         site.base + "/pages/3.html": "Page title 3 | -",  # a plain sitemap says nothing: the page's own title
         site.base + "/flaky.html": "Page title 5 | -",
     }
-    rejected = {source.removeprefix(site.base): (stage, reason)
-                for source, stage, reason in sql(warehouse, "SELECT source, stage, reason FROM rejections")}
+    rejected = {
+        source.removeprefix(site.base): (stage, reason)
+        for source, stage, reason in sql(warehouse, "SELECT source, stage, reason FROM rejections")
+    }
     assert rejected == {
-        "/private/secret.html": ("fetch", "robots_disallowed"), "/huge.html": ("fetch", "too_large"),
-        "/loop/a": ("fetch", "too_many_redirects"), "/data.json": ("fetch", "not_html"),
+        "/private/secret.html": ("fetch", "robots_disallowed"),
+        "/huge.html": ("fetch", "too_large"),
+        "/loop/a": ("fetch", "too_many_redirects"),
+        "/data.json": ("fetch", "not_html"),
         "/missing.html": ("fetch", "http_404"),
     }
     assert report.counts.articles == 4 and report.counts.rejections == 5
@@ -154,8 +194,7 @@ def test_feeds_sitemaps_and_url_lists_land_as_articles_or_rejections(prefect_ser
     assert site.hits["/robots.txt"] == 1  # read once for discovery and every batch
 
 
-def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_replaces(
-        prefect_server, site, tmp_path):
+def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_replaces(prefect_server, site, tmp_path):
     from flows.ingest import ingest
     from flows.reprocess import reprocess
     from tests.conftest import sql
@@ -179,8 +218,10 @@ def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_re
     assert third.counts.skipped == 3 and third.counts.articles == 0
 
     def derived() -> tuple:
-        return tuple(sql(warehouse, f"SELECT count(*) FROM {t}")[0][0]
-                     for t in ("articles", "entity_mentions", "figures", "rejections", "entities"))
+        return tuple(
+            sql(warehouse, f"SELECT count(*) FROM {t}")[0][0]
+            for t in ("articles", "entity_mentions", "figures", "rejections", "entities")
+        )
 
     before, requests = derived(), len(site.log)
     again = reprocess(warehouse=str(warehouse), workers=1)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEEDS_DIR
 from transforms.figures import find_figures, parse_number_words
-from transforms.options import FigureOptions
 from transforms.ids import figure_id_for
+from transforms.options import FigureOptions
 from transforms.records import Figure
 
 SAMPLE = SEEDS_DIR / "000_5a32eef5980db437.txt"
@@ -36,36 +34,69 @@ def assert_fields(figure: Figure, expected: dict) -> None:
 # --- Counts and their objects ---------------------------------------------------------------
 
 COUNTS = [
-    ("Kirby said the United States has 8,500 troops on high alert.", "8,500",
-     {"value": 8500, "object": "troops", "approximate": False, "qualifier": None, "kind": "count"}),
-    ("The deployments total about 1,000 soldiers for each country.", "1,000",
-     {"value": 1000, "object": "soldiers", "approximate": True, "qualifier": "about"}),
-    ("The 300 Javelin anti-tank missiles, 800 bunker-buster bombs and more arrived.", "300",
-     {"value": 300, "object": "Javelin anti-tank missiles"}),
-    ("The 300 Javelin anti-tank missiles, 800 bunker-buster bombs and more arrived.", "800",
-     {"value": 800, "object": "bunker-buster bombs"}),
-    ("They said. three US officials familiar with the discussions told CNN.", "three",
-     {"value": 3, "object": "US officials", "surface": "three US officials"}),
-    ("Two people died and five others were hurt in the crash.", "Two",
-     {"value": 2, "object": "people"}),
-    ("Rebels fired an estimated 2,000 rockets at the city.", "2,000",
-     {"value": 2000, "object": "rockets", "approximate": True, "qualifier": "an estimated"}),
-    ("Moscow has massed more than 100,000 troops near the border.", "100,000",
-     {"value": 100000, "object": "troops", "approximate": False, "qualifier": "more than"}),
-    ("Fewer than 50 survivors were pulled from the rubble.", "50",
-     {"value": 50, "object": "survivors", "qualifier": "fewer than", "approximate": False}),
-    ("Nearly twenty-five villages were evacuated overnight.", "twenty-five",
-     {"value": 25, "object": "villages", "qualifier": "nearly", "approximate": True}),
-    ("Officials said a dozen ships had docked.", "dozen",
-     {"value": 12, "object": "ships", "surface": "a dozen ships"}),
-    ("The strike killed one hundred civilians.", "hundred",
-     {"value": 100, "object": "civilians"}),
-    ("Some 1.2 billion people lack clean water.", "1.2 billion",
-     {"value": 1_200_000_000, "object": "people", "qualifier": "some", "approximate": True}),
-    ("Kyiv asked for 300 more tanks and 15 additional air-defence systems.", "15",
-     {"value": 15, "object": "air-defence systems"}),
-    ("Police arrested 40 Extinction Rebellion activists who blocked the road.", "40",
-     {"value": 40, "object": "Extinction Rebellion activists"}),
+    (
+        "Kirby said the United States has 8,500 troops on high alert.",
+        "8,500",
+        {"value": 8500, "object": "troops", "approximate": False, "qualifier": None, "kind": "count"},
+    ),
+    (
+        "The deployments total about 1,000 soldiers for each country.",
+        "1,000",
+        {"value": 1000, "object": "soldiers", "approximate": True, "qualifier": "about"},
+    ),
+    (
+        "The 300 Javelin anti-tank missiles, 800 bunker-buster bombs and more arrived.",
+        "300",
+        {"value": 300, "object": "Javelin anti-tank missiles"},
+    ),
+    (
+        "The 300 Javelin anti-tank missiles, 800 bunker-buster bombs and more arrived.",
+        "800",
+        {"value": 800, "object": "bunker-buster bombs"},
+    ),
+    (
+        "They said. three US officials familiar with the discussions told CNN.",
+        "three",
+        {"value": 3, "object": "US officials", "surface": "three US officials"},
+    ),
+    ("Two people died and five others were hurt in the crash.", "Two", {"value": 2, "object": "people"}),
+    (
+        "Rebels fired an estimated 2,000 rockets at the city.",
+        "2,000",
+        {"value": 2000, "object": "rockets", "approximate": True, "qualifier": "an estimated"},
+    ),
+    (
+        "Moscow has massed more than 100,000 troops near the border.",
+        "100,000",
+        {"value": 100000, "object": "troops", "approximate": False, "qualifier": "more than"},
+    ),
+    (
+        "Fewer than 50 survivors were pulled from the rubble.",
+        "50",
+        {"value": 50, "object": "survivors", "qualifier": "fewer than", "approximate": False},
+    ),
+    (
+        "Nearly twenty-five villages were evacuated overnight.",
+        "twenty-five",
+        {"value": 25, "object": "villages", "qualifier": "nearly", "approximate": True},
+    ),
+    ("Officials said a dozen ships had docked.", "dozen", {"value": 12, "object": "ships", "surface": "a dozen ships"}),
+    ("The strike killed one hundred civilians.", "hundred", {"value": 100, "object": "civilians"}),
+    (
+        "Some 1.2 billion people lack clean water.",
+        "1.2 billion",
+        {"value": 1_200_000_000, "object": "people", "qualifier": "some", "approximate": True},
+    ),
+    (
+        "Kyiv asked for 300 more tanks and 15 additional air-defence systems.",
+        "15",
+        {"value": 15, "object": "air-defence systems"},
+    ),
+    (
+        "Police arrested 40 Extinction Rebellion activists who blocked the road.",
+        "40",
+        {"value": 40, "object": "Extinction Rebellion activists"},
+    ),
     ("NATO has 30 members in all.", "30", {"value": 30, "object": "members"}),
     # Digits with nothing counted after them are kept, with no object.
     ("Not all NATO members — 30 in all — agreed.", "30", {"value": 30, "object": None, "kind": "count"}),
@@ -80,22 +111,38 @@ def test_counts(text, surface, expected):
 # --- Vague multiples: value is the smallest reading, high is nine of the base ------------------
 
 VAGUE = [
-    ("The US has tens of thousands of other troops in Europe.", "tens of thousands",
-     {"value": 20000, "value_low": 20000, "value_high": 90000, "approximate": True, "object": "troops"}),
-    ("It delivered hundreds of thousands of munitions last year.", "hundreds of thousands",
-     {"value": 200000, "value_low": 200000, "value_high": 900000, "object": "munitions"}),
-    ("Hundreds of protesters gathered outside parliament.", "Hundreds",
-     {"value": 200, "value_low": 200, "value_high": 900, "object": "protesters"}),
-    ("Thousands of residents lost power.", "Thousands",
-     {"value": 2000, "value_low": 2000, "value_high": 9000, "object": "residents"}),
-    ("Dozens of people were injured.", "Dozens",
-     {"value": 24, "value_low": 24, "value_high": 108, "object": "people", "approximate": True}),
-    ("Several hundred workers walked out.", "Several hundred",
-     {"value": 200, "value_high": 900, "object": "workers"}),
-    ("Thousands fled the city on foot.", "Thousands",
-     {"value": 2000, "object": None, "surface": "Thousands"}),
-    ("The fraud cost millions of dollars.", "millions",
-     {"value": 2_000_000, "value_high": 9_000_000, "unit": "USD", "kind": "money", "object": None}),
+    (
+        "The US has tens of thousands of other troops in Europe.",
+        "tens of thousands",
+        {"value": 20000, "value_low": 20000, "value_high": 90000, "approximate": True, "object": "troops"},
+    ),
+    (
+        "It delivered hundreds of thousands of munitions last year.",
+        "hundreds of thousands",
+        {"value": 200000, "value_low": 200000, "value_high": 900000, "object": "munitions"},
+    ),
+    (
+        "Hundreds of protesters gathered outside parliament.",
+        "Hundreds",
+        {"value": 200, "value_low": 200, "value_high": 900, "object": "protesters"},
+    ),
+    (
+        "Thousands of residents lost power.",
+        "Thousands",
+        {"value": 2000, "value_low": 2000, "value_high": 9000, "object": "residents"},
+    ),
+    (
+        "Dozens of people were injured.",
+        "Dozens",
+        {"value": 24, "value_low": 24, "value_high": 108, "object": "people", "approximate": True},
+    ),
+    ("Several hundred workers walked out.", "Several hundred", {"value": 200, "value_high": 900, "object": "workers"}),
+    ("Thousands fled the city on foot.", "Thousands", {"value": 2000, "object": None, "surface": "Thousands"}),
+    (
+        "The fraud cost millions of dollars.",
+        "millions",
+        {"value": 2_000_000, "value_high": 9_000_000, "unit": "USD", "kind": "money", "object": None},
+    ),
 ]
 
 
@@ -107,22 +154,42 @@ def test_vague_multiples(text, surface, expected):
 # --- Ranges --------------------------------------------------------------------------------
 
 RANGES = [
-    ("Russian forces will take one to two weeks to be ready.", "one to two weeks",
-     {"value": None, "value_low": 1, "value_high": 2, "unit": "week", "kind": "duration", "object": None}),
-    ("Between 5 and 10 ships were damaged in the storm.", "Between 5 and 10",
-     {"value": None, "value_low": 5, "value_high": 10, "object": "ships"}),
-    ("The army moved 1,000-2,000 soldiers to the front.", "1,000-2,000",
-     {"value": None, "value_low": 1000, "value_high": 2000, "object": "soldiers"}),
-    ("Repairs will take 5 to 10 days.", "5 to 10 days",
-     {"value_low": 5, "value_high": 10, "unit": "day", "kind": "duration"}),
-    ("Two or three witnesses saw the car.", "Two or three",
-     {"value_low": 2, "value_high": 3, "object": "witnesses"}),
-    ("Fees would rise by 15% to 20% next year.", "15% to 20%",
-     {"value": None, "value_low": 15, "value_high": 20, "unit": "%", "kind": "percent"}),
-    ("The project needs between $1 and $2 billion.", "$1 and $2 billion",
-     {"value_low": 1_000_000_000, "value_high": 2_000_000_000, "unit": "USD", "kind": "money"}),
-    ("Sentences range from five to ten years.", "five to ten years",
-     {"value_low": 5, "value_high": 10, "unit": "year"}),
+    (
+        "Russian forces will take one to two weeks to be ready.",
+        "one to two weeks",
+        {"value": None, "value_low": 1, "value_high": 2, "unit": "week", "kind": "duration", "object": None},
+    ),
+    (
+        "Between 5 and 10 ships were damaged in the storm.",
+        "Between 5 and 10",
+        {"value": None, "value_low": 5, "value_high": 10, "object": "ships"},
+    ),
+    (
+        "The army moved 1,000-2,000 soldiers to the front.",
+        "1,000-2,000",
+        {"value": None, "value_low": 1000, "value_high": 2000, "object": "soldiers"},
+    ),
+    (
+        "Repairs will take 5 to 10 days.",
+        "5 to 10 days",
+        {"value_low": 5, "value_high": 10, "unit": "day", "kind": "duration"},
+    ),
+    ("Two or three witnesses saw the car.", "Two or three", {"value_low": 2, "value_high": 3, "object": "witnesses"}),
+    (
+        "Fees would rise by 15% to 20% next year.",
+        "15% to 20%",
+        {"value": None, "value_low": 15, "value_high": 20, "unit": "%", "kind": "percent"},
+    ),
+    (
+        "The project needs between $1 and $2 billion.",
+        "$1 and $2 billion",
+        {"value_low": 1_000_000_000, "value_high": 2_000_000_000, "unit": "USD", "kind": "money"},
+    ),
+    (
+        "Sentences range from five to ten years.",
+        "five to ten years",
+        {"value_low": 5, "value_high": 10, "unit": "year"},
+    ),
 ]
 
 
@@ -138,23 +205,44 @@ def test_a_change_from_one_number_to_another_is_two_figures():
 # --- Money, percent, durations, measures -------------------------------------------------------
 
 UNITS = [
-    ("The council approved a $1.2 billion plan.", "$1.2 billion",
-     {"value": 1_200_000_000, "unit": "USD", "kind": "money", "object": None}),
+    (
+        "The council approved a $1.2 billion plan.",
+        "$1.2 billion",
+        {"value": 1_200_000_000, "unit": "USD", "kind": "money", "object": None},
+    ),
     ("Revenue reached $12.9bn in the quarter.", "$12.9bn", {"value": 12_900_000_000, "unit": "USD"}),
     ("The fund raised €300m from investors.", "€300m", {"value": 300_000_000, "unit": "EUR", "kind": "money"}),
     ("Tickets cost £5 each.", "£5", {"value": 5, "unit": "GBP", "kind": "money"}),
-    ("He was paid 5 million dollars by the club.", "5 million dollars",
-     {"value": 5_000_000, "unit": "USD", "kind": "money"}),
-    ("The state pledged up to $200 million.", "$200 million",
-     {"value": 200_000_000, "qualifier": "up to", "approximate": False}),
+    (
+        "He was paid 5 million dollars by the club.",
+        "5 million dollars",
+        {"value": 5_000_000, "unit": "USD", "kind": "money"},
+    ),
+    (
+        "The state pledged up to $200 million.",
+        "$200 million",
+        {"value": 200_000_000, "qualifier": "up to", "approximate": False},
+    ),
     ("The transfer was worth 5 million pounds.", "5 million pounds", {"unit": "GBP", "kind": "money"}),
-    ("Inflation rose to about 1% in March.", "1%",
-     {"value": 1, "unit": "%", "kind": "percent", "approximate": True, "qualifier": "about"}),
+    (
+        "Inflation rose to about 1% in March.",
+        "1%",
+        {"value": 1, "unit": "%", "kind": "percent", "approximate": True, "qualifier": "about"},
+    ),
     ("Turnout was 12 percent, down from 18 per cent.", "12 percent", {"value": 12, "unit": "%"}),
     ("Turnout was 12 percent, down from 18 per cent.", "18 per cent", {"value": 18, "unit": "%"}),
-    ("I have been here for more than two and a half years.", "two and a half years",
-     {"value": 2.5, "qualifier": "more than", "approximate": False, "unit": "year", "kind": "duration",
-      "object": None}),
+    (
+        "I have been here for more than two and a half years.",
+        "two and a half years",
+        {
+            "value": 2.5,
+            "qualifier": "more than",
+            "approximate": False,
+            "unit": "year",
+            "kind": "duration",
+            "object": None,
+        },
+    ),
     ("The talks lasted 18 months.", "18 months", {"value": 18, "unit": "month", "kind": "duration"}),
     ("He signed a five-year contract.", "five-year", {"value": 5, "unit": "year", "kind": "duration"}),
     ("The convoy stretched 40 miles along the road.", "40 miles", {"value": 40, "unit": "mile", "kind": "measure"}),
@@ -163,8 +251,11 @@ UNITS = [
     ("Police seized 50 kg of cocaine.", "50 kg", {"value": 50, "unit": "kg", "kind": "measure"}),
     ("Ships unloaded 2 tonnes of grain.", "2 tonnes", {"value": 2, "unit": "tonne"}),
     ("The wall is 30 metres high.", "30 metres", {"value": 30, "unit": "m"}),
-    ("The dredging would lower the floor by 8 to 10 feet.", "8 to 10 feet",
-     {"value_low": 8, "value_high": 10, "unit": "ft", "kind": "measure"}),
+    (
+        "The dredging would lower the floor by 8 to 10 feet.",
+        "8 to 10 feet",
+        {"value_low": 8, "value_high": 10, "unit": "ft", "kind": "measure"},
+    ),
 ]
 
 
@@ -214,28 +305,58 @@ def test_the_number_one_counts_when_qualified_or_with_a_unit():
 
 # --- Number words ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("words", "value"), [
-    ("two and a half", 2.5), ("thirty", 30), ("twenty-five", 25), ("a dozen", 12), ("two dozen", 24),
-    ("half a dozen", 6), ("one hundred", 100), ("one hundred and five", 105), ("a million", 1_000_000),
-    ("three million", 3_000_000), ("two and a half million", 2_500_000), ("half a million", 500_000),
-    ("Twelve", 12), ("zero", 0),
-])
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("two and a half", 2.5),
+        ("thirty", 30),
+        ("twenty-five", 25),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("half a dozen", 6),
+        ("one hundred", 100),
+        ("one hundred and five", 105),
+        ("a million", 1_000_000),
+        ("three million", 3_000_000),
+        ("two and a half million", 2_500_000),
+        ("half a million", 500_000),
+        ("Twelve", 12),
+        ("zero", 0),
+    ],
+)
 def test_parse_number_words(words, value):
     assert parse_number_words(words) == value
 
 
-@pytest.mark.parametrize("words", ["", "a", "and", "hundred", "million", "two three", "five twenty",
-                                   "twenty ten", "one and", "a official", "troops", "half"])
+@pytest.mark.parametrize(
+    "words",
+    [
+        "",
+        "a",
+        "and",
+        "hundred",
+        "million",
+        "two three",
+        "five twenty",
+        "twenty ten",
+        "one and",
+        "a official",
+        "troops",
+        "half",
+    ],
+)
 def test_parse_number_words_rejects_what_is_not_a_number(words):
     assert parse_number_words(words) is None
 
 
 # --- Record fields and options ----------------------------------------------------------------
 
+
 def test_record_fields_point_back_into_the_text():
     text = "Markets fell.  Kirby said Monday that 8,500 troops are on alert. Nothing else happened."
     figure = figure_with(text, "8,500")
-    assert text[figure.char_start:figure.char_end] == figure.surface == "8,500 troops"
+    assert text[figure.char_start : figure.char_end] == figure.surface == "8,500 troops"
     assert figure.sentence == "Kirby said Monday that 8,500 troops are on alert."
     expected_id = figure_id_for("a1", figure.char_start, figure.char_end)
     assert figure.figure_id == expected_id
@@ -251,11 +372,18 @@ def test_max_object_words_caps_the_object():
 
 
 def test_figures_come_in_text_order_without_overlap():
-    text = ("About 2.5 million people live there; 40% of them, some 1,000 families, left within "
-            "5 to 10 days, between 300 and 350 permanent positions remain.")
+    text = (
+        "About 2.5 million people live there; 40% of them, some 1,000 families, left within "
+        "5 to 10 days, between 300 and 350 permanent positions remain."
+    )
     figures = find_figures(text, "a1")
-    assert [f.surface for f in figures] == ["About 2.5 million people", "40%", "some 1,000 families",
-                                            "5 to 10 days", "between 300 and 350 permanent positions"]
+    assert [f.surface for f in figures] == [
+        "About 2.5 million people",
+        "40%",
+        "some 1,000 families",
+        "5 to 10 days",
+        "between 300 and 350 permanent positions",
+    ]
     assert all(a.char_end <= b.char_start for a, b in zip(figures, figures[1:]))
 
 
@@ -269,8 +397,7 @@ SAMPLE_FIGURES = [
     ("tens of thousands", {"value": 20000, "value_low": 20000, "value_high": 90000, "object": "troops"}),
     ("one to two weeks", {"value": None, "value_low": 1, "value_high": 2, "unit": "week", "kind": "duration"}),
     ("two and a half years", {"value": 2.5, "qualifier": "more than", "approximate": False, "unit": "year"}),
-    ("hundreds of thousands", {"value": 200000, "value_low": 200000, "value_high": 900000,
-                               "object": "munitions"}),
+    ("hundreds of thousands", {"value": 200000, "value_low": 200000, "value_high": 900000, "object": "munitions"}),
 ]
 
 
@@ -287,19 +414,82 @@ def test_sample_article_video_lengths_are_not_figures():
 
 # --- Properties -----------------------------------------------------------------------------
 
-NEWS_PIECES = ["1", "3", "10", "2022", "1,000", "2.5", "-", "–", ":", "/", ".", ",", "%", "$", "€", "US",
-               "one", "two", "and", "a", "half", "dozen", "hundred", "thousands", "tens", "of", "million",
-               "bn", "m", "to", "or", "between", "from", "rose", "about", "more", "than", "some", "years",
-               "old", "week", "km", "per", "cent", "pounds", "troops", "the", "January", "Article", "p",
-               "(", ")", "+", "#", "'", "°", "st", "s", "\n", " ", "several", "few", "No", "twenty", "five"]
+NEWS_PIECES = [
+    "1",
+    "3",
+    "10",
+    "2022",
+    "1,000",
+    "2.5",
+    "-",
+    "–",
+    ":",
+    "/",
+    ".",
+    ",",
+    "%",
+    "$",
+    "€",
+    "US",
+    "one",
+    "two",
+    "and",
+    "a",
+    "half",
+    "dozen",
+    "hundred",
+    "thousands",
+    "tens",
+    "of",
+    "million",
+    "bn",
+    "m",
+    "to",
+    "or",
+    "between",
+    "from",
+    "rose",
+    "about",
+    "more",
+    "than",
+    "some",
+    "years",
+    "old",
+    "week",
+    "km",
+    "per",
+    "cent",
+    "pounds",
+    "troops",
+    "the",
+    "January",
+    "Article",
+    "p",
+    "(",
+    ")",
+    "+",
+    "#",
+    "'",
+    "°",
+    "st",
+    "s",
+    "\n",
+    " ",
+    "several",
+    "few",
+    "No",
+    "twenty",
+    "five",
+]
 news_like_text = st.lists(st.sampled_from(NEWS_PIECES), max_size=25).map(
-    lambda pieces: "".join(p if n % 3 else p + " " for n, p in enumerate(pieces)))
+    lambda pieces: "".join(p if n % 3 else p + " " for n, p in enumerate(pieces))
+)
 
 
 def assert_well_formed(text: str, figures: list[Figure]) -> None:
     previous_end = 0
     for figure in figures:
-        assert figure.surface == text[figure.char_start:figure.char_end]
+        assert figure.surface == text[figure.char_start : figure.char_end]
         assert previous_end <= figure.char_start < figure.char_end
         previous_end = figure.char_end
         low, value, high = figure.value_low, figure.value, figure.value_high
@@ -325,32 +515,43 @@ def test_figures_are_well_formed_on_news_like_text(text):
 
 # --- Gaps filled for issue 7 ------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "surface", "expected"), [
-    ("Lockheed Martin will build 48 F-35 jets for Poland.", "48", {"object": "F-35 jets", "value": 48}),
-    ("Nvidia sold 376,000 H100 chips last year.", "376,000", {"object": "H100 chips"}),
-    ("Warsaw has ordered a further 32 of the aircraft.", "32 of the aircraft", {"object": "aircraft"}),
-    ("Two of its ships were damaged.", "Two of its ships", {"value": 2, "object": "ships"}),
-    ("The project needs between €5m and €10m.", "€5m", {"value_low": 5e6, "value_high": 10e6, "unit": "EUR"}),
-])
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Lockheed Martin will build 48 F-35 jets for Poland.", "48", {"object": "F-35 jets", "value": 48}),
+        ("Nvidia sold 376,000 H100 chips last year.", "376,000", {"object": "H100 chips"}),
+        ("Warsaw has ordered a further 32 of the aircraft.", "32 of the aircraft", {"object": "aircraft"}),
+        ("Two of its ships were damaged.", "Two of its ships", {"value": 2, "object": "ships"}),
+        ("The project needs between €5m and €10m.", "€5m", {"value_low": 5e6, "value_high": 10e6, "unit": "EUR"}),
+    ],
+)
 def test_objects_with_model_names_and_partitives(text, surface, expected):
     assert_fields(figure_with(text, surface), expected)
 
 
 def test_a_range_joins_ends_of_one_kind_only():
-    assert [(f.surface, f.kind) for f in find_figures("Wheat rose 3% to $6.12 a bushel.", "a1")] == \
-        [("3%", "percent"), ("$6.12", "money")]
+    assert [(f.surface, f.kind) for f in find_figures("Wheat rose 3% to $6.12 a bushel.", "a1")] == [
+        ("3%", "percent"),
+        ("$6.12", "money"),
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "Investors were misled about the 737 MAX, the regulator said.",
-    "A lorry shed its load near junction 10 on Monday.",
-    "One of the officials said the talks had failed.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors were misled about the 737 MAX, the regulator said.",
+        "A lorry shed its load near junction 10 on Monday.",
+        "One of the officials said the talks had failed.",
+    ],
+)
 def test_more_things_that_are_not_figures(text):
     assert surfaces(text) == []
 
 
 def test_over_before_a_duration_is_a_span_of_time_not_a_bound():
-    assert_fields(figure_with("It will shed 11,000 jobs over three years.", "three years"),
-                  {"surface": "three years", "qualifier": None, "value": 3, "unit": "year"})
+    assert_fields(
+        figure_with("It will shed 11,000 jobs over three years.", "three years"),
+        {"surface": "three years", "qualifier": None, "value": 3, "unit": "year"},
+    )
     assert figure_with("Over 100 people came.", "100").qualifier == "over"

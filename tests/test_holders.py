@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from transforms.entities import load_ner, read_text, resolve_mentions, spans_of
-from transforms.options import EntityOptions
 from transforms.figures import find_figures
 from transforms.holders import find_holders
+from transforms.options import EntityOptions
 
 OPTIONS = EntityOptions(syntax=True)
 

@@ -12,10 +12,12 @@ from warehouse.store import append_rows, table_files
 from warehouse.views import failed_checks, publish_views
 
 TABLES = ("articles", "entity_mentions", "entities", "figures", "rejections")
-STORY = ("The harbour board met on Tuesday to approve a plan for 40 new cranes and "
-         "about 300 workers. Board chair Maria Lopez said the port would spend $12 million "
-         "over two years. Critics in the city council said the plan ignored the fishing fleet, "
-         "which has shrunk by nearly half since 2010. ") * 2
+STORY = (
+    "The harbour board met on Tuesday to approve a plan for 40 new cranes and "
+    "about 300 workers. Board chair Maria Lopez said the port would spend $12 million "
+    "over two years. Critics in the city council said the plan ignored the fishing fleet, "
+    "which has shrunk by nearly half since 2010. "
+) * 2
 
 
 def counts(warehouse) -> dict[str, int]:
@@ -43,12 +45,16 @@ def test_bad_inputs_become_rejections_and_good_ones_land(prefect_server, tmp_pat
     (folder / "empty.html").write_bytes(b"")
     (folder / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     (folder / "latin1.txt").write_bytes(STORY.encode("utf-8").replace(b"harbour", b"h\xe4rbour"))
-    (folder / "nav.html").write_bytes(b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>")
+    (folder / "nav.html").write_bytes(
+        b"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav></body></html>"
+    )
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a page")
     warehouse = tmp_path / "wh"
     report = ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1)
-    rejected = {row[0].rsplit("/", 1)[-1]: row[1:] for row in
-                sql(warehouse, "SELECT source, stage, reason, detail FROM rejections")}
+    rejected = {
+        row[0].rsplit("/", 1)[-1]: row[1:]
+        for row in sql(warehouse, "SELECT source, stage, reason, detail FROM rejections")
+    }
     assert rejected["empty.html"][:2] == ("decode", "empty")
     assert rejected["image.html"][:2] == ("decode", "binary")
     assert "latin1.txt" not in rejected  # its encoding is detected, not rejected

@@ -14,10 +14,9 @@ from tests.test_sources import warc_records
 from tests.warc_fixtures import write_warc
 from transforms.decode import decode_document
 from transforms.extract import extract_document
-from transforms.options import ExtractOptions
 from transforms.ids import doc_id_for, rejection_id
+from transforms.options import ExtractOptions, PipelineOptions
 from transforms.pipeline import reject_text
-from transforms.options import PipelineOptions
 from transforms.reasons import REASONS, Reason, Stage, http_status_reason, is_known
 from transforms.records import RawDocument, Rejection
 from warehouse.fetch import FetchFailure
@@ -48,7 +47,8 @@ def test_rejection_id_is_stable_and_ignores_nothing_it_is_given():
     assert base != rejection_id(Stage.FETCH, "http_410", "https://example.org/a")
     assert base != rejection_id(Stage.FETCH, "http_404", "https://example.org/b")
     assert rejection_id(Stage.READ, Reason.WARC_CORRUPT, "a.warc.gz", 0) != rejection_id(
-        Stage.READ, Reason.WARC_CORRUPT, "a.warc.gz", 10)
+        Stage.READ, Reason.WARC_CORRUPT, "a.warc.gz", 10
+    )
     assert len(base) == 64
 
 
@@ -82,8 +82,12 @@ def _helpers(tree: ast.Module) -> dict[str, dict[str, int]]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name, args = node.name, node.args
-        elif (isinstance(node, ast.Assign) and isinstance(node.value, ast.Lambda)
-              and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)):
+        elif (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Lambda)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+        ):
             name, args = node.targets[0].id, node.value.args
         else:
             continue
@@ -95,8 +99,10 @@ def _helpers(tree: ast.Module) -> dict[str, dict[str, int]]:
 
 
 def _has_literal(node: ast.AST) -> bool:
-    return any(isinstance(n, ast.JoinedStr) or (isinstance(n, ast.Constant) and isinstance(n.value, str))
-               for n in ast.walk(node))
+    return any(
+        isinstance(n, ast.JoinedStr) or (isinstance(n, ast.Constant) and isinstance(n.value, str))
+        for n in ast.walk(node)
+    )
 
 
 def literal_stages_and_reasons(root: Path) -> dict[str, list[str]]:
@@ -110,16 +116,19 @@ def literal_stages_and_reasons(root: Path) -> dict[str, list[str]]:
                 name = _callee(call)
                 if name not in targets:
                     continue
-                if name == "DocumentRef" and not any(k.arg == "kind" and isinstance(k.value, ast.Constant)
-                                                     and k.value.value == "rejected" for k in call.keywords):
+                if name == "DocumentRef" and not any(
+                    k.arg == "kind" and isinstance(k.value, ast.Constant) and k.value.value == "rejected"
+                    for k in call.keywords
+                ):
                     continue
                 for field_name, index in targets[name].items():
                     given = [k.value for k in call.keywords if k.arg == field_name]
-                    if index < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+                    if index < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[: index + 1]):
                         given.append(call.args[index])
                     if any(_has_literal(value) for value in given):
                         found.setdefault(path.relative_to(root).as_posix(), []).append(
-                            (call.lineno, f"{call.lineno}: {name}({field_name})"))
+                            (call.lineno, f"{call.lineno}: {name}({field_name})")
+                        )
     return {path: [said for _, said in sorted(calls)] for path, calls in found.items()}
 
 
@@ -139,9 +148,12 @@ def test_the_scan_sees_literals_in_records_and_in_helpers(tmp_path):
         "fail = lambda reason, detail: FetchFailure('u', reason, detail)\n"
         "c = fail(f'http_{status}', 'x')\n"
         "d = DocumentRef(url, kind='rejected', reason=result.reason or 'unreadable')\n"
-        "e = DocumentRef(url, kind='url', title='fine')\n", encoding="utf-8")
+        "e = DocumentRef(url, kind='url', title='fine')\n",
+        encoding="utf-8",
+    )
     assert literal_stages_and_reasons(tmp_path) == {
-        "warehouse/bad.py": ["3: Rejection(stage)", "4: _reject(reason)", "6: fail(reason)", "7: DocumentRef(reason)"]}
+        "warehouse/bad.py": ["3: Rejection(stage)", "4: _reject(reason)", "6: fail(reason)", "7: DocumentRef(reason)"]
+    }
 
 
 def assert_known(rejections: list[Rejection]) -> None:
@@ -162,27 +174,36 @@ def test_rejections_of_bad_files_warc_and_listings_are_known(tmp_path):
     garbled = tmp_path / "bad.warc.gz"
     offsets = write_warc(garbled, warc_records())
     data = bytearray(garbled.read_bytes())
-    data[offsets[3] + 20:offsets[3] + 60] = b"\x00garbage" * 5
+    data[offsets[3] + 20 : offsets[3] + 60] = b"\x00garbage" * 5
     garbled.write_bytes(bytes(data))
     moved = tmp_path / "moved" / "moved.warc.gz"
     moved.parent.mkdir()
     offsets = write_warc(moved, warc_records())
     refs = discover_documents([str(tmp_path)]).refs
-    moved.write_bytes(moved.read_bytes()[:offsets[5] + 10])
+    moved.write_bytes(moved.read_bytes()[: offsets[5] + 10])
     refs.append(DocumentRef(str(tmp_path / "gone.html")))  # deleted after discovery
     rejections = [d for d in read_documents(refs).documents if isinstance(d, Rejection)]
     assert {(r.stage, r.reason) for r in rejections} == {
-        ("read", "bad_gzip"), ("read", "unsupported_type"), ("read", "bad_url_list"), ("read", "not_a_listing"),
-        ("read", "warc_truncated"), ("read", "warc_corrupt"), ("read", "unreadable")}
+        ("read", "bad_gzip"),
+        ("read", "unsupported_type"),
+        ("read", "bad_url_list"),
+        ("read", "not_a_listing"),
+        ("read", "warc_truncated"),
+        ("read", "warc_corrupt"),
+        ("read", "unreadable"),
+    }
     assert_known(rejections)
 
 
-@pytest.mark.parametrize("content, media_type", [
-    (b"", "text/plain"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "text/plain"),
-    (bytes(range(128, 256)) * 8 + b"\x7f" * 64, "text/plain"),
-    (b"<html><head><title>x</title></head><body><div></div></body></html>", "text/html"),  # test_extract's
-])
+@pytest.mark.parametrize(
+    "content, media_type",
+    [
+        (b"", "text/plain"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "text/plain"),
+        (bytes(range(128, 256)) * 8 + b"\x7f" * 64, "text/plain"),
+        (b"<html><head><title>x</title></head><body><div></div></body></html>", "text/html"),  # test_extract's
+    ],
+)
 def test_rejections_of_bad_bytes_and_pages_without_text_are_known(content, media_type):
     raw = RawDocument(doc_id=doc_id_for(content), source="mem", url=None, content=content, media_type=media_type)
     decoded = decode_document(raw)
@@ -203,11 +224,13 @@ def test_rejections_of_texts_that_are_not_articles_are_known():
 def test_an_internal_error_is_known(monkeypatch):
     def broken(*args):
         raise RuntimeError("a bug")
+
     monkeypatch.setattr(workers, "process_document", broken)
     monkeypatch.setattr(workers, "_worker_nlp", object())
     monkeypatch.setattr(workers, "_worker_options", object())
-    result = workers._process_one(RawDocument(doc_id="d", source="mem", url=None, content=b"x",
-                                              media_type="text/plain"))
+    result = workers._process_one(
+        RawDocument(doc_id="d", source="mem", url=None, content=b"x", media_type="text/plain")
+    )
     assert isinstance(result, Rejection) and result.reason == "internal_error"
     assert_known([result])
 
@@ -219,29 +242,46 @@ def site():
 
 
 def test_fetch_failures_and_their_rejections_are_known(site):
-    paths = ["/private/secret.html", "/slow.html", "/huge.html", "/loop/a", "/data.json", "/missing.html",
-             "/missing-feed.xml"]
+    paths = [
+        "/private/secret.html",
+        "/slow.html",
+        "/huge.html",
+        "/loop/a",
+        "/data.json",
+        "/missing.html",
+        "/missing-feed.xml",
+    ]
     options = test_options(site, retries=0)
     refs = discover_documents([site.base + p for p in paths], options).refs
     refs.append(DocumentRef("ftp://example.org/a", kind="url"))
     rejections = read_documents(refs, options).documents
     assert all(isinstance(r, Rejection) for r in rejections)
     assert {r.reason for r in rejections} == {
-        "robots_disallowed", "timeout", "too_large", "too_many_redirects", "not_html", "http_404", "bad_url"}
-    [blocked] = read_documents([DocumentRef(site.base + "/pages/1.html", kind="url")],
-                               test_options(site, allowed_networks=())).documents
+        "robots_disallowed",
+        "timeout",
+        "too_large",
+        "too_many_redirects",
+        "not_html",
+        "http_404",
+        "bad_url",
+    }
+    [blocked] = read_documents(
+        [DocumentRef(site.base + "/pages/1.html", kind="url")], test_options(site, allowed_networks=())
+    ).documents
     assert_known([*rejections, blocked])
     assert blocked.reason == "blocked_address"
 
 
 # --- ids of inputs without bytes ----------------------------------------------------------
 
+
 def test_the_rejection_id_of_a_failing_url_ignores_the_message(monkeypatch):
     url = "https://news.example/gone"
     ids = []
     for detail in ("https://news.example/gone answered 503 at 10:00", "answered 503 at 10:05 from 10.0.0.7"):
-        monkeypatch.setattr(reading, "fetch_all",
-                            lambda requests, *args, detail=detail, **kw: [FetchFailure(url, "http_503", detail)])
+        monkeypatch.setattr(
+            reading, "fetch_all", lambda requests, *args, detail=detail, **kw: [FetchFailure(url, "http_503", detail)]
+        )
         [fetched] = read_documents([DocumentRef(url, kind="url")]).documents
         [listed] = read_documents([DocumentRef(url, kind="rejected", reason="http_503", detail=detail)]).documents
         ids += [fetched.doc_id, listed.doc_id]
@@ -252,6 +292,5 @@ def test_the_rejection_id_of_a_damaged_archive_names_the_offset_not_the_message(
     path = tmp_path / "cut.warc"
     offsets = write_warc(path, warc_records())
     path.write_bytes(path.read_bytes()[:-40])
-    [rejected] = [r for r in read_documents(discover_documents([str(path)]).refs).documents
-                  if isinstance(r, Rejection)]
+    [rejected] = [r for r in read_documents(discover_documents([str(path)]).refs).documents if isinstance(r, Rejection)]
     assert rejected.doc_id == rejection_id(Stage.READ, Reason.WARC_TRUNCATED, str(path.resolve()), offsets[5])

@@ -18,17 +18,38 @@ from tests.conftest import PROJECT_ROOT
 from transforms.records import SCHEMA_VERSION, Figure
 from warehouse.schemas import FIGURES
 from warehouse.store import append_rows, ensure_tables, table_path
-from warehouse.version import (VERSION_FILE, WarehouseTooNew, claim_for_writing, stamp_schema_version, version_path,
-                               written_schema_version)
+from warehouse.version import (
+    VERSION_FILE,
+    WarehouseTooNew,
+    claim_for_writing,
+    stamp_schema_version,
+    version_path,
+    written_schema_version,
+)
 from warehouse.views import publish_views, views_path
 
 ADDED = ("entity_id", "role")  # columns of Figure added in schema version 2
 
 
 def figure(figure_id: str, entity_id: str | None) -> Figure:
-    return Figure(article_id="a1", figure_id=figure_id, surface="8,500 troops", value=8500.0, value_low=None,
-                  value_high=None, approximate=False, qualifier=None, unit=None, object="troops", kind="count",
-                  char_start=0, char_end=12, sentence="8,500 troops.", entity_id=entity_id, role="holder")
+    return Figure(
+        article_id="a1",
+        figure_id=figure_id,
+        surface="8,500 troops",
+        value=8500.0,
+        value_low=None,
+        value_high=None,
+        approximate=False,
+        qualifier=None,
+        unit=None,
+        object="troops",
+        kind="count",
+        char_start=0,
+        char_end=12,
+        sentence="8,500 troops.",
+        entity_id=entity_id,
+        role="holder",
+    )
 
 
 def test_rows_with_added_columns_append_to_an_older_table(tmp_path):
@@ -68,9 +89,11 @@ def test_an_unstamped_or_older_warehouse_is_stamped_and_a_newer_one_refused(tmp_
     stamp_schema_version(tmp_path, SCHEMA_VERSION + 2)
     with pytest.raises(WarehouseTooNew) as refused:
         claim_for_writing(tmp_path)
-    assert str(refused.value) == (f"warehouse {tmp_path} was written by schema version {SCHEMA_VERSION + 2}; "
-                                  f"this newsetl knows up to {SCHEMA_VERSION}: upgrade newsetl "
-                                  "(pip install -r requirements.lock) or use another --warehouse")
+    assert str(refused.value) == (
+        f"warehouse {tmp_path} was written by schema version {SCHEMA_VERSION + 2}; "
+        f"this newsetl knows up to {SCHEMA_VERSION}: upgrade newsetl "
+        "(pip install -r requirements.lock) or use another --warehouse"
+    )
     assert written_schema_version(tmp_path) == SCHEMA_VERSION + 2
     version_path(tmp_path).write_text("{}", encoding="utf-8")
     with pytest.raises(WarehouseTooNew, match="no schema_version"):
@@ -81,8 +104,15 @@ def test_an_unstamped_or_older_warehouse_is_stamped_and_a_newer_one_refused(tmp_
 def newsetl(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     """This checkout's newsetl command, in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
-    return subprocess.run([sys.executable, "-m", "flows.cli", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "flows.cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_newsetl_run_and_reprocess_refuse_a_newer_warehouse_in_one_line(tmp_path):
@@ -95,10 +125,13 @@ def test_newsetl_run_and_reprocess_refuse_a_newer_warehouse_in_one_line(tmp_path
         result = newsetl(*args, "--warehouse", str(warehouse), cwd=tmp_path)
         assert result.returncode == 2, result.stderr
         assert result.stdout == "" and "Traceback" not in result.stderr
-        assert result.stderr.splitlines() == [(
-            f"newsetl: error: warehouse {warehouse} was written by schema version {SCHEMA_VERSION + 2}; this "
-            f"newsetl knows up to {SCHEMA_VERSION}: upgrade newsetl (pip install -r requirements.lock) "
-            "or use another --warehouse")]
+        assert result.stderr.splitlines() == [
+            (
+                f"newsetl: error: warehouse {warehouse} was written by schema version {SCHEMA_VERSION + 2}; this "
+                f"newsetl knows up to {SCHEMA_VERSION}: upgrade newsetl (pip install -r requirements.lock) "
+                "or use another --warehouse"
+            )
+        ]
     assert sorted(p.name for p in warehouse.iterdir()) == [VERSION_FILE]
 
 

@@ -27,17 +27,36 @@ def test_schemas_match_snapshot():
     expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     assert current_schemas() == expected, (
         "table schemas changed: review the change, bump SCHEMA_VERSION if columns were added, "
-        "and regenerate the snapshot (see this module's docstring)")
+        "and regenerate the snapshot (see this module's docstring)"
+    )
 
 
 def test_public_view_columns_are_in_the_tables():
     """The interface columns of ARCHITECTURE.md exist in the stored tables."""
     tables = current_schemas()["tables"]
     names = {table: {column[0] for column in columns} for table, columns in tables.items()}
-    assert {"article_id", "doc_id", "canonical_url", "published_date", "text_hash", "cluster_id",
-            "word_count", "run_id", "batch_id"} <= names["articles"]
-    assert {"value", "value_low", "value_high", "approximate", "qualifier", "unit", "object", "kind",
-            "sentence"} <= names["figures"]
+    assert {
+        "article_id",
+        "doc_id",
+        "canonical_url",
+        "published_date",
+        "text_hash",
+        "cluster_id",
+        "word_count",
+        "run_id",
+        "batch_id",
+    } <= names["articles"]
+    assert {
+        "value",
+        "value_low",
+        "value_high",
+        "approximate",
+        "qualifier",
+        "unit",
+        "object",
+        "kind",
+        "sentence",
+    } <= names["figures"]
     assert {"doc_id", "source", "stage", "reason", "detail", "run_id"} <= names["rejections"]
 
 

@@ -13,8 +13,11 @@ HOLDER_COLUMNS = ("holder", "role")
 
 
 def article_of(warehouse, seed):
-    rows = sql(warehouse, "SELECT article_id, text, language, published_date, title FROM articles "
-                          "WHERE source = ?", str(seed.path))
+    rows = sql(
+        warehouse,
+        "SELECT article_id, text, language, published_date, title FROM articles WHERE source = ?",
+        str(seed.path),
+    )
     assert len(rows) == 1, f"{seed.name}: expected one article, found {len(rows)}"
     return rows[0]
 
@@ -45,8 +48,12 @@ def test_seed_text_metadata(seeded_warehouse, seed):
 def test_seed_entities(seeded_warehouse, seed):
     warehouse, _ = seeded_warehouse
     article_id = article_of(warehouse, seed)[0]
-    found = sql(warehouse, "SELECT DISTINCT e.name, e.label FROM entity_mentions m JOIN entities e USING (entity_id) "
-                           "WHERE m.article_id = ?", article_id)
+    found = sql(
+        warehouse,
+        "SELECT DISTINCT e.name, e.label FROM entity_mentions m JOIN entities e USING (entity_id) "
+        "WHERE m.article_id = ?",
+        article_id,
+    )
     by_label: dict[str, set[str]] = {}
     for name, label in found:
         by_label.setdefault(label, set()).add(name)
@@ -63,8 +70,12 @@ def test_seed_figures(seeded_warehouse, seed):
     warehouse, _ = seeded_warehouse
     article_id = article_of(warehouse, seed)[0]
     columns = ", ".join(f"f.{c}" for c in ("surface",) + FIGURE_COLUMNS)
-    rows = sql(warehouse, f"SELECT {columns}, e.name AS holder, f.role FROM figures f "
-                          "LEFT JOIN entities e USING (entity_id) WHERE f.article_id = ?", article_id)
+    rows = sql(
+        warehouse,
+        f"SELECT {columns}, e.name AS holder, f.role FROM figures f "
+        "LEFT JOIN entities e USING (entity_id) WHERE f.article_id = ?",
+        article_id,
+    )
     figures = [dict(zip(("surface",) + FIGURE_COLUMNS + HOLDER_COLUMNS, row)) for row in rows]
     if not seed.expected["figures"]:
         assert figures == []
@@ -73,8 +84,9 @@ def test_seed_figures(seeded_warehouse, seed):
         assert candidates, f"no figure with {want['surface_contains']!r}; found {[f['surface'] for f in figures]}"
         mismatches = []
         for figure in candidates:
-            wrong = {k: (figure[k], want[k]) for k in FIGURE_COLUMNS + HOLDER_COLUMNS
-                     if k in want and figure[k] != want[k]}
+            wrong = {
+                k: (figure[k], want[k]) for k in FIGURE_COLUMNS + HOLDER_COLUMNS if k in want and figure[k] != want[k]
+            }
             if not wrong:
                 break
             mismatches.append((figure["surface"], wrong))
@@ -100,8 +112,7 @@ def test_sql_checks_pass(seeded_warehouse):
 
 def test_country_variants_are_one_entity_and_aliases_explain_it(seeded_warehouse):
     warehouse, _ = seeded_warehouse
-    rows = sql(warehouse, "SELECT DISTINCT surface FROM entity_aliases WHERE name = 'United States' "
-                          "AND label = 'LOC'")
+    rows = sql(warehouse, "SELECT DISTINCT surface FROM entity_aliases WHERE name = 'United States' AND label = 'LOC'")
     assert {"US", "the United States"} <= {row[0] for row in rows}
     assert sql(warehouse, "SELECT country_code FROM entities WHERE name = 'United States'") == [("US",)]
 

@@ -9,14 +9,21 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from flows.settings import DEFAULT_SEEDS, Settings, SettingsError, load_settings, settings_toml
-from warehouse.options import FetchOptions
 from tests.test_cli import run_cli
+from warehouse.options import FetchOptions
 
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch, tmp_path):
-    for key in ("NEWSETL_WAREHOUSE", "NEWSETL_BATCH_SIZE", "NEWSETL_WORKERS", "NEWSETL_SOURCES",
-                "NEWSETL_CONFIG", "NEWSETL_SCHEDULE", "NEWSETL_PIPELINE__MIN_WORDS"):
+    for key in (
+        "NEWSETL_WAREHOUSE",
+        "NEWSETL_BATCH_SIZE",
+        "NEWSETL_WORKERS",
+        "NEWSETL_SOURCES",
+        "NEWSETL_CONFIG",
+        "NEWSETL_SCHEDULE",
+        "NEWSETL_PIPELINE__MIN_WORDS",
+    ):
         monkeypatch.delenv(key, raising=False)
     monkeypatch.chdir(tmp_path)
 
@@ -24,15 +31,16 @@ def clean_environment(monkeypatch, tmp_path):
 def test_precedence_parameter_environment_file_default(monkeypatch, tmp_path):
     (tmp_path / "newsetl.toml").write_text(
         'batch_size = 50\nworkers = 1\nschedule = "0 3 * * *"\nsources = ["in"]\n[pipeline]\nmin_words = 40\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.setenv("NEWSETL_BATCH_SIZE", "70")
     monkeypatch.setenv("NEWSETL_PIPELINE__MIN_WORDS", "30")
     settings = load_settings(workers=2)
-    assert settings.batch_size == 70                    # environment over file
-    assert settings.workers == 2                        # parameter over file
-    assert settings.schedule == "0 3 * * *"             # file over default
+    assert settings.batch_size == 70  # environment over file
+    assert settings.workers == 2  # parameter over file
+    assert settings.schedule == "0 3 * * *"  # file over default
     assert settings.sources == ("in",)
-    assert settings.pipeline.min_words == 30            # nested key from the environment
+    assert settings.pipeline.min_words == 30  # nested key from the environment
     assert settings.warehouse == (tmp_path / "data").resolve()
     assert load_settings(batch_size=5).batch_size == 5
 
@@ -47,23 +55,43 @@ def test_defaults_and_comma_separated_sources(monkeypatch):
         settings.batch_size = 3  # frozen: tasks share one object
 
 
-@pytest.mark.parametrize(("where", "key", "value", "expected"), [
-    ("env", "NEWSETL_BATCH_SIZE", "abc", "batch_size='abc'"),
-    ("env", "NEWSETL_WORKERS", "0", "workers='0'"),
-    ("file", "schedule", '"61 * * * *"', "schedule='61 * * * *' (NEWSETL_SCHEDULE): not a cron schedule"),
-    ("file", "timezone", '"Mars/Base"', "timezone='Mars/Base' (NEWSETL_TIMEZONE): not a known time zone"),
-    ("file", "batchsize", "5", "batchsize: unknown setting"),
-    ("env", "NEWSETL_PIPELINE__MIN_WORDS", "many", "pipeline.min_words='many'"),
-    ("env", "NEWSETL_PIPELINE__DEDUP__THRESHOLD", "2",
-     "pipeline.dedup.threshold='2' (NEWSETL_PIPELINE__DEDUP__THRESHOLD): Input should be less than or equal to 1"),
-    ("file", "pipeline.dedup.threshold", "2",
-     "pipeline.dedup.threshold=2 (NEWSETL_PIPELINE__DEDUP__THRESHOLD): Input should be less than or equal to 1"),
-    ("file", "pipeline.language.min_confidence", "1.5", "pipeline.language.min_confidence=1.5"),
-    ("env", "NEWSETL_FETCH__RETRIES", "0", "fetch.retries='0' (NEWSETL_FETCH__RETRIES): Input should be greater than 0"),
-    ("env", "NEWSETL_FETCH__ALLOWED_NETWORKS", "10.0.0.0/8,nowhere",
-     "fetch.allowed_networks.1='nowhere' (NEWSETL_FETCH__ALLOWED_NETWORKS): value is not a valid IPv4 or IPv6"),
-    ("env", "NEWSETL_PIPELINE__ENTITIES__SYNTAX", "maybe", "pipeline.entities.syntax='maybe'"),
-])
+@pytest.mark.parametrize(
+    ("where", "key", "value", "expected"),
+    [
+        ("env", "NEWSETL_BATCH_SIZE", "abc", "batch_size='abc'"),
+        ("env", "NEWSETL_WORKERS", "0", "workers='0'"),
+        ("file", "schedule", '"61 * * * *"', "schedule='61 * * * *' (NEWSETL_SCHEDULE): not a cron schedule"),
+        ("file", "timezone", '"Mars/Base"', "timezone='Mars/Base' (NEWSETL_TIMEZONE): not a known time zone"),
+        ("file", "batchsize", "5", "batchsize: unknown setting"),
+        ("env", "NEWSETL_PIPELINE__MIN_WORDS", "many", "pipeline.min_words='many'"),
+        (
+            "env",
+            "NEWSETL_PIPELINE__DEDUP__THRESHOLD",
+            "2",
+            "pipeline.dedup.threshold='2' (NEWSETL_PIPELINE__DEDUP__THRESHOLD): Input should be less than or equal to 1",
+        ),
+        (
+            "file",
+            "pipeline.dedup.threshold",
+            "2",
+            "pipeline.dedup.threshold=2 (NEWSETL_PIPELINE__DEDUP__THRESHOLD): Input should be less than or equal to 1",
+        ),
+        ("file", "pipeline.language.min_confidence", "1.5", "pipeline.language.min_confidence=1.5"),
+        (
+            "env",
+            "NEWSETL_FETCH__RETRIES",
+            "0",
+            "fetch.retries='0' (NEWSETL_FETCH__RETRIES): Input should be greater than 0",
+        ),
+        (
+            "env",
+            "NEWSETL_FETCH__ALLOWED_NETWORKS",
+            "10.0.0.0/8,nowhere",
+            "fetch.allowed_networks.1='nowhere' (NEWSETL_FETCH__ALLOWED_NETWORKS): value is not a valid IPv4 or IPv6",
+        ),
+        ("env", "NEWSETL_PIPELINE__ENTITIES__SYNTAX", "maybe", "pipeline.entities.syntax='maybe'"),
+    ],
+)
 def test_bad_values_name_key_and_value(monkeypatch, tmp_path, where, key, value, expected):
     if where == "env":
         monkeypatch.setenv(key, value)
@@ -127,12 +155,14 @@ def test_config_output_is_a_config_file_that_reads_back(monkeypatch, tmp_path):
     assert again == settings and again.pipeline.dedup.threshold == 0.8 and again.workers == 1
     assert "= null" not in written.read_text(encoding="utf-8")
     assert run_cli("config", cwd=tmp_path, env={"NEWSETL_CONFIG": str(written)}).stdout.endswith(
-        settings_toml(settings) + "\n")
+        settings_toml(settings) + "\n"
+    )
 
 
 def test_a_bad_nested_value_stops_a_run_with_one_line(tmp_path):
-    result = run_cli("run", "--warehouse", str(tmp_path / "wh"), cwd=tmp_path,
-                     env={"NEWSETL_PIPELINE__DEDUP__THRESHOLD": "2"})
+    result = run_cli(
+        "run", "--warehouse", str(tmp_path / "wh"), cwd=tmp_path, env={"NEWSETL_PIPELINE__DEDUP__THRESHOLD": "2"}
+    )
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     assert "pipeline.dedup.threshold='2' (NEWSETL_PIPELINE__DEDUP__THRESHOLD)" in lines[0]

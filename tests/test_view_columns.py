@@ -22,8 +22,12 @@ def described(tmp_path_factory) -> dict[str, list[tuple[str, str]]]:
     ensure_tables(warehouse)
     publish_views(warehouse)
     with duckdb.connect(str(views_path(warehouse)), read_only=True) as con:
-        names = [row[0] for row in con.execute(
-            "SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT starts_with(view_name, '_')").fetchall()]
+        names = [
+            row[0]
+            for row in con.execute(
+                "SELECT view_name FROM duckdb_views() WHERE NOT internal AND NOT starts_with(view_name, '_')"
+            ).fetchall()
+        ]
         return {name: [(row[0], row[1]) for row in con.execute(f"DESCRIBE {name}").fetchall()] for name in names}
 
 
@@ -51,8 +55,9 @@ def test_a_field_added_to_article_without_sql_is_reported(described):
     Article of today, checked against a record with one more field)."""
     added = "field_the_sql_does_not_know"
     assert added not in {f.name for f in dataclasses.fields(Article)}
-    wider = dataclasses.make_dataclass("Article", [(added, bool | None, dataclasses.field(default=None))],
-                                       bases=(Article,), frozen=True)
+    wider = dataclasses.make_dataclass(
+        "Article", [(added, bool | None, dataclasses.field(default=None))], bases=(Article,), frozen=True
+    )
     columns = [name for name, _ in described["articles"]]
     problems = view_column_problems(ViewColumns("articles", replace(ARTICLES, record=wider)), columns)
     assert len(problems) == 1 and added in problems[0] and "not in the view" in problems[0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 
@@ -15,8 +15,12 @@ from warehouse.views import publish_views, views_path
 def commit_rejection(warehouse, batch_id: str) -> None:
     lineage = {"run_id": "r1", "batch_id": batch_id}
     append_rows(warehouse, REJECTIONS, [Rejection("d-" + batch_id, "s", "read", "empty", "0 bytes")], lineage)
-    append_rows(warehouse, BATCHES, [BatchCommit(batch_id, 1, 0, 1, datetime(2026, 1, 1, tzinfo=timezone.utc))],
-                {"run_id": "r1"})
+    append_rows(
+        warehouse,
+        BATCHES,
+        [BatchCommit(batch_id, 1, 0, 1, datetime(2026, 1, 1, tzinfo=UTC))],
+        {"run_id": "r1"},
+    )
 
 
 def test_empty_warehouse_has_typed_empty_views(tmp_path):
@@ -24,8 +28,11 @@ def test_empty_warehouse_has_typed_empty_views(tmp_path):
     publish_views(tmp_path)
     with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
-        types = dict(con.execute("SELECT column_name, data_type FROM information_schema.columns "
-                                 "WHERE table_name = 'figures'").fetchall())
+        types = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'figures'"
+            ).fetchall()
+        )
         assert types["value"] == "DOUBLE" and types["approximate"] == "BOOLEAN"
 
 

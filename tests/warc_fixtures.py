@@ -20,14 +20,16 @@ class WarcRecordSpec:
 
 def page(title: str, sentence: str, words: int = 80) -> bytes:
     body = " ".join([sentence] * max(1, words // max(1, len(sentence.split()))))
-    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            f"<p>{body}</p></article></body></html>").encode("utf-8")
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    ).encode()
 
 
 def record_bytes(spec: WarcRecordSpec) -> bytes:
     if spec.warc_type in ("response",):
-        block = (f"HTTP/1.1 {spec.status}\r\nContent-Type: {spec.content_type}\r\n"
-                 f"Content-Length: {len(spec.body)}\r\n\r\n").encode("ascii") + spec.body
+        block = (
+            f"HTTP/1.1 {spec.status}\r\nContent-Type: {spec.content_type}\r\nContent-Length: {len(spec.body)}\r\n\r\n"
+        ).encode("ascii") + spec.body
         block_type = "application/http; msgtype=response"
     elif spec.warc_type == "request":
         block = f"GET / HTTP/1.1\r\nHost: {spec.uri.split('/')[2]}\r\n\r\n".encode("ascii")
@@ -35,9 +37,11 @@ def record_bytes(spec: WarcRecordSpec) -> bytes:
     else:
         block = spec.body
         block_type = "application/warc-fields"
-    head = (f"WARC/1.0\r\nWARC-Type: {spec.warc_type}\r\nWARC-Target-URI: {spec.uri}\r\n"
-            f"WARC-Date: {spec.date}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, spec.uri + spec.warc_type)}>\r\n"
-            f"Content-Type: {block_type}\r\nContent-Length: {len(block)}\r\n\r\n").encode("ascii")
+    head = (
+        f"WARC/1.0\r\nWARC-Type: {spec.warc_type}\r\nWARC-Target-URI: {spec.uri}\r\n"
+        f"WARC-Date: {spec.date}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, spec.uri + spec.warc_type)}>\r\n"
+        f"Content-Type: {block_type}\r\nContent-Length: {len(block)}\r\n\r\n"
+    ).encode("ascii")
     return head + block + b"\r\n\r\n"
 
 

@@ -40,8 +40,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 VIEWS_SQL = ROOT / "warehouse" / "sql" / "views"
 
-BLOCK = re.compile(r"(?P<start><!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(?P<end><!-- end generated -->)",
-                   re.DOTALL)
+BLOCK = re.compile(
+    r"(?P<start><!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(?P<end><!-- end generated -->)", re.DOTALL
+)
 
 
 def cell(text: str) -> str:
@@ -66,9 +67,11 @@ def source_comments(cls: type) -> dict[str, str]:
     except (OSError, TypeError):
         return {}
     lines = source.splitlines()
-    comments = {token.start[0]: token.string.lstrip("#").strip()
-                for token in tokenize.generate_tokens(io.StringIO(source).readline)
-                if token.type == tokenize.COMMENT}
+    comments = {
+        token.start[0]: token.string.lstrip("#").strip()
+        for token in tokenize.generate_tokens(io.StringIO(source).readline)
+        if token.type == tokenize.COMMENT
+    }
 
     def comment_only(number: int) -> bool:
         return lines[number - 1].lstrip().startswith("#")
@@ -87,8 +90,11 @@ def source_comments(cls: type) -> dict[str, str]:
         while number >= 1 and comment_only(number):
             above.insert(0, comments[number])
             number -= 1
-        beside = [comments[n] for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)
-                  if n in comments and not comment_only(n)]
+        beside = [
+            comments[n]
+            for n in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+            if n in comments and not comment_only(n)
+        ]
         if above or beside:
             found[name] = " ".join(above + beside)
     return found
@@ -101,10 +107,13 @@ def reasons_block() -> str:
     from transforms.reasons import REASONS, Stage
 
     stage_notes = source_comments(Stage)
-    stages = table(("stage", "where the input stopped"),
-                   [(f"`{stage.value}`", stage_notes.get(stage.name, "")) for stage in Stage])
-    reasons = table(("stage", "reason", "meaning"),
-                    [(f"`{code.stage.value}`", f"`{code.reason}`", code.meaning) for code in REASONS])
+    stages = table(
+        ("stage", "where the input stopped"), [(f"`{stage.value}`", stage_notes.get(stage.name, "")) for stage in Stage]
+    )
+    reasons = table(
+        ("stage", "reason", "meaning"),
+        [(f"`{code.stage.value}`", f"`{code.reason}`", code.meaning) for code in REASONS],
+    )
     return stages + "\n" + reasons
 
 
@@ -140,11 +149,14 @@ def view_columns() -> dict[str, list[tuple[str, str]]]:
         warehouse = Path(folder)
         ensure_tables(warehouse)
         with duckdb.connect(str(publish_views(warehouse)), read_only=True) as con:
-            names = [row[0] for row in con.execute(
-                "SELECT view_name FROM duckdb_views() WHERE NOT internal AND view_name NOT LIKE '\\_%' ESCAPE '\\' "
-                "ORDER BY view_name").fetchall()]
-            return {name: [(row[0], row[1]) for row in con.execute(f'DESCRIBE "{name}"').fetchall()]
-                    for name in names}
+            names = [
+                row[0]
+                for row in con.execute(
+                    "SELECT view_name FROM duckdb_views() WHERE NOT internal AND view_name NOT LIKE '\\_%' ESCAPE '\\' "
+                    "ORDER BY view_name"
+                ).fetchall()
+            ]
+            return {name: [(row[0], row[1]) for row in con.execute(f'DESCRIBE "{name}"').fetchall()] for name in names}
 
 
 def views_block() -> str:
@@ -230,8 +242,11 @@ def fields_of(cls: type) -> list[FieldFacts]:
 
     comments = source_comments(cls)
     facts = []
-    model_fields = cls.model_fields if isinstance(cls, type) and issubclass(cls, BaseModel) else getattr(
-        cls, "__pydantic_fields__", None)
+    model_fields = (
+        cls.model_fields
+        if isinstance(cls, type) and issubclass(cls, BaseModel)
+        else getattr(cls, "__pydantic_fields__", None)
+    )
     if model_fields is not None:
         for name, info in model_fields.items():
             hint = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
@@ -278,8 +293,9 @@ def walk_settings(cls: type, key: str = "", description: str = "", defaults: obj
             options.append(Option(path, type_text(facts.hint), default, facts.description))
     yield Section(key, description, options)
     for section_cls, path, doc, section_defaults in sections:
-        yield from walk_settings(section_cls, path, doc, section_defaults
-                                 if section_defaults is not dataclasses.MISSING else None)
+        yield from walk_settings(
+            section_cls, path, doc, section_defaults if section_defaults is not dataclasses.MISSING else None
+        )
 
 
 def type_name(hint: Any) -> str:
@@ -364,16 +380,21 @@ def settings_block() -> str:
             if section.description:
                 parts.append(textwrap.fill(section.description, width=110) + "\n")
         if section.options:
-            parts.append(table(("key", "type", "default", "description"),
-                               [(f"`{option.key}`", option.kind, default_text(option.default), option.description)
-                                for option in section.options]))
+            parts.append(
+                table(
+                    ("key", "type", "default", "description"),
+                    [
+                        (f"`{option.key}`", option.kind, default_text(option.default), option.description)
+                        for option in section.options
+                    ],
+                )
+            )
     return "\n".join(parts)
 
 
 # --- pages ----------------------------------------------------------------------------------
 
-GENERATORS: dict[str, Callable[[], str]] = {"reasons": reasons_block, "views": views_block,
-                                            "settings": settings_block}
+GENERATORS: dict[str, Callable[[], str]] = {"reasons": reasons_block, "views": views_block, "settings": settings_block}
 
 
 def fill(text: str, blocks: dict[str, str]) -> str:

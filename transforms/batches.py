@@ -34,8 +34,7 @@ class BatchCounts:
         return BatchCounts(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
 
     def astuple(self) -> tuple[int, ...]:
-        return (self.documents, self.skipped, self.articles, self.entity_mentions, self.figures,
-                self.rejections)
+        return (self.documents, self.skipped, self.articles, self.entity_mentions, self.figures, self.rejections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +53,7 @@ class RunReport:
 
 def chunked(items: Sequence[T], size: int) -> Iterator[list[T]]:
     for start in range(0, len(items), size):
-        yield list(items[start:start + size])
+        yield list(items[start : start + size])
 
 
 def split_known(raws: list[RawDocument], known: set[str]) -> tuple[list[RawDocument], int]:
@@ -77,30 +76,55 @@ def split_results(results: list[ProcessedDocument | Rejection]) -> tuple[list[Pr
             rejections.append(result)
         elif result.article.article_id in processed:
             first = processed[result.article.article_id].article
-            rejections.append(Rejection(doc_id=result.article.doc_id, source=result.article.source,
-                                        stage=Stage.DEDUP, reason=Reason.DUPLICATE_ARTICLE,
-                                        detail=f"same article as {first.source} ({first.article_id})"))
+            rejections.append(
+                Rejection(
+                    doc_id=result.article.doc_id,
+                    source=result.article.source,
+                    stage=Stage.DEDUP,
+                    reason=Reason.DUPLICATE_ARTICLE,
+                    detail=f"same article as {first.source} ({first.article_id})",
+                )
+            )
         else:
             processed[result.article.article_id] = result
     return list(processed.values()), rejections
 
 
-def run_summary(run_id: str, started_at: datetime | None, status: str, sources: int, counts: BatchCounts,
-                batches: int, finished_at: datetime | None = None) -> RunSummary:
+def run_summary(
+    run_id: str,
+    started_at: datetime | None,
+    status: str,
+    sources: int,
+    counts: BatchCounts,
+    batches: int,
+    finished_at: datetime | None = None,
+) -> RunSummary:
     """The `runs` row of a run that has done `counts` in `batches` batches so far.
 
     `started_at` is None only for a run found cut short before it wrote a row (recovery fills it in).
     """
     # started_at None is a placeholder that recovery replaces before the row is written.
-    return RunSummary(run_id=run_id, started_at=started_at, finished_at=finished_at,  # type: ignore[arg-type]
-                      status=status, sources=sources, **run_counts(counts, batches))
+    return RunSummary(
+        run_id=run_id,
+        started_at=started_at,
+        finished_at=finished_at,  # type: ignore[arg-type]
+        status=status,
+        sources=sources,
+        **run_counts(counts, batches),
+    )
 
 
 def run_counts(total: BatchCounts, batches: int) -> dict[str, int]:
     """The count columns of a `runs` row."""
-    return {"documents_seen": total.documents, "documents_skipped": total.skipped, "articles": total.articles,
-            "entity_mentions": total.entity_mentions, "figures": total.figures,
-            "rejections": total.rejections, "batches": batches}
+    return {
+        "documents_seen": total.documents,
+        "documents_skipped": total.skipped,
+        "articles": total.articles,
+        "entity_mentions": total.entity_mentions,
+        "figures": total.figures,
+        "rejections": total.rejections,
+        "batches": batches,
+    }
 
 
 # Stages (as stored strings compare equal to these) whose rejections never had text extracted.

@@ -62,7 +62,7 @@ def decode_document(raw: RawDocument) -> str | Rejection:
         return _reject(raw, Reason.EMPTY, f"{len(content)} bytes, no text")
     for bom, encoding in _BOMS:
         if content.startswith(bom):
-            return content[len(bom):].decode(encoding, errors="replace")
+            return content[len(bom) :].decode(encoding, errors="replace")
     if looks_binary(content):
         return _reject(raw, Reason.BINARY, "NUL or control bytes in the first 8 KiB; not a text or HTML file")
     charset = charset_name(raw.charset)
@@ -76,10 +76,13 @@ def decode_document(raw: RawDocument) -> str | Rejection:
         first_bad = error.start
     match = charset_normalizer.from_bytes(content).best()
     if match is None:
-        bad = content[first_bad:first_bad + 1].hex()
-        return _reject(raw, Reason.INVALID_ENCODING,
-                       f"byte 0x{bad} at offset {first_bad} is not UTF-8, no charset is declared "
-                       "and detection found no likely encoding")
+        bad = content[first_bad : first_bad + 1].hex()
+        return _reject(
+            raw,
+            Reason.INVALID_ENCODING,
+            f"byte 0x{bad} at offset {first_bad} is not UTF-8, no charset is declared "
+            "and detection found no likely encoding",
+        )
     return str(match)
 
 

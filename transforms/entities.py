@@ -31,7 +31,8 @@ SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP", "PRODUCT", "WORK_
 
 # Words in front of a name that are a role, not part of it ("President Joe Biden").
 # Royal and religious titles stay: "King Charles" and "Pope Francis" are how they are named.
-PERSON_TITLES = frozenset("""
+PERSON_TITLES = frozenset(
+    """
 president vice prime minister secretary press senator sen. sen representative rep. rep governor gov. gov
 mayor chancellor general gen. gen colonel col. col captain capt. capt lieutenant lt. sergeant sgt. admiral
 adm. ambassador diplomat judge justice mr. mr mrs. mrs ms. ms miss dr. dr prof. prof professor sir dame
@@ -39,63 +40,129 @@ lord lady chief director spokesman spokeswoman spokesperson commissioner inspect
 chairman chairwoman chair ceo cfo coo executive founder leader premier president-elect deputy former
 late minister-president congressman congresswoman councillor councilman councilwoman attorney coach
 manager striker midfielder defender goalkeeper star singer actor actress author analyst economist
-""".split())
+""".split()
+)
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
 # How news copy writes countries that pycountry does not spell that way. Keys are
 # lower case with dots removed.
 COUNTRY_ALIASES = {
-    "us": "US", "usa": "US", "america": "US", "united states of america": "US", "the states": "US",
-    "uk": "GB", "britain": "GB", "great britain": "GB",
-    "russia": "RU", "turkey": "TR", "holland": "NL", "ivory coast": "CI", "czech republic": "CZ",
-    "burma": "MM", "macedonia": "MK", "swaziland": "SZ", "cape verde": "CV", "vatican": "VA",
-    "east timor": "TL", "palestine": "PS", "palestinian territories": "PS", "uae": "AE", "emirates": "AE",
-    "drc": "CD", "dr congo": "CD", "democratic republic of congo": "CD",
-    "democratic republic of the congo": "CD", "republic of congo": "CG", "congo-brazzaville": "CG",
-    "brunei": "BN", "micronesia": "FM", "gambia": "GM", "bahamas": "BS", "netherlands": "NL",
-    "south korea": "KR", "north korea": "KP", "prc": "CN", "mainland china": "CN",
+    "us": "US",
+    "usa": "US",
+    "america": "US",
+    "united states of america": "US",
+    "the states": "US",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "russia": "RU",
+    "turkey": "TR",
+    "holland": "NL",
+    "ivory coast": "CI",
+    "czech republic": "CZ",
+    "burma": "MM",
+    "macedonia": "MK",
+    "swaziland": "SZ",
+    "cape verde": "CV",
+    "vatican": "VA",
+    "east timor": "TL",
+    "palestine": "PS",
+    "palestinian territories": "PS",
+    "uae": "AE",
+    "emirates": "AE",
+    "drc": "CD",
+    "dr congo": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "republic of congo": "CG",
+    "congo-brazzaville": "CG",
+    "brunei": "BN",
+    "micronesia": "FM",
+    "gambia": "GM",
+    "bahamas": "BS",
+    "netherlands": "NL",
+    "south korea": "KR",
+    "north korea": "KP",
+    "prc": "CN",
+    "mainland china": "CN",
 }
 # Names to show for countries whose ISO name reads like an index entry.
 COUNTRY_DISPLAY_NAMES = {
-    "RU": "Russia", "PS": "Palestine", "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo",
-    "BN": "Brunei", "FM": "Micronesia", "VA": "Vatican City", "TR": "Turkey", "GB": "United Kingdom",
-    "US": "United States", "CZ": "Czech Republic", "MK": "North Macedonia",
+    "RU": "Russia",
+    "PS": "Palestine",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo",
+    "BN": "Brunei",
+    "FM": "Micronesia",
+    "VA": "Vatican City",
+    "TR": "Turkey",
+    "GB": "United Kingdom",
+    "US": "United States",
+    "CZ": "Czech Republic",
+    "MK": "North Macedonia",
 }
 
 # Places other than countries with an older or foreign spelling still common in news
 # copy; the name is the one the place's own government uses in English. Keys lower case.
 PLACE_ALIASES = {
-    "kiev": "Kyiv", "odessa": "Odesa", "kharkov": "Kharkiv", "lvov": "Lviv", "lwow": "Lviv",
-    "nikolaev": "Mykolaiv", "zaporozhye": "Zaporizhzhia", "dnepropetrovsk": "Dnipro", "dnipropetrovsk": "Dnipro",
-    "bombay": "Mumbai", "calcutta": "Kolkata", "madras": "Chennai", "bangalore": "Bengaluru",
-    "peking": "Beijing", "canton": "Guangzhou", "saigon": "Ho Chi Minh City", "rangoon": "Yangon",
-    "new york city": "New York", "nyc": "New York", "washington dc": "Washington", "washington, dc": "Washington",
+    "kiev": "Kyiv",
+    "odessa": "Odesa",
+    "kharkov": "Kharkiv",
+    "lvov": "Lviv",
+    "lwow": "Lviv",
+    "nikolaev": "Mykolaiv",
+    "zaporozhye": "Zaporizhzhia",
+    "dnepropetrovsk": "Dnipro",
+    "dnipropetrovsk": "Dnipro",
+    "bombay": "Mumbai",
+    "calcutta": "Kolkata",
+    "madras": "Chennai",
+    "bangalore": "Bengaluru",
+    "peking": "Beijing",
+    "canton": "Guangzhou",
+    "saigon": "Ho Chi Minh City",
+    "rangoon": "Yangon",
+    "new york city": "New York",
+    "nyc": "New York",
+    "washington dc": "Washington",
+    "washington, dc": "Washington",
 }
 
 # Organisations written several ways; keys lower case with dots removed.
 ORG_ALIASES = {
-    "un": "United Nations", "united nations": "United Nations",
-    "eu": "European Union", "european union": "European Union",
-    "north atlantic treaty organization": "NATO", "north atlantic treaty organisation": "NATO",
-    "who": "World Health Organization", "world health organisation": "World Health Organization",
-    "imf": "International Monetary Fund", "ecb": "European Central Bank",
-    "federal bureau of investigation": "FBI", "central intelligence agency": "CIA",
-    "us state department": "State Department", "department of state": "State Department",
-    "us department of defense": "Pentagon", "department of defense": "Pentagon",
-    "us defense department": "Pentagon", "defense department": "Pentagon",
+    "un": "United Nations",
+    "united nations": "United Nations",
+    "eu": "European Union",
+    "european union": "European Union",
+    "north atlantic treaty organization": "NATO",
+    "north atlantic treaty organisation": "NATO",
+    "who": "World Health Organization",
+    "world health organisation": "World Health Organization",
+    "imf": "International Monetary Fund",
+    "ecb": "European Central Bank",
+    "federal bureau of investigation": "FBI",
+    "central intelligence agency": "CIA",
+    "us state department": "State Department",
+    "department of state": "State Department",
+    "us department of defense": "Pentagon",
+    "department of defense": "Pentagon",
+    "us defense department": "Pentagon",
+    "defense department": "Pentagon",
     "organization of the petroleum exporting countries": "OPEC",
 }
 
 # Demonyms the suffix rule below misses; spans the model labels as places that are
 # one of these are peoples and adjectives (NORP), not places.
-DEMONYMS = frozenset("""
+DEMONYMS = frozenset(
+    """
 american americans german germans mexican mexicans african africans cuban cubans moroccan moroccans
 kenyan kenyans ugandan ugandans afghan afghans israeli israelis iraqi iraqis saudi saudis yemeni yemenis
 kuwaiti kuwaitis qatari qataris emirati emiratis pakistani pakistanis bangladeshi bangladeshis nepali
 somali somalis french dutch swiss greek greeks thai welsh irish czech czechs slovak slovaks serb serbs
 croat croats pole poles turk turks dane danes swede swedes finn finns brit brits european europeans
-""".split())
+""".split()
+)
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
@@ -168,6 +235,7 @@ def canonical_label(model_label: str) -> str | None:
 
 # --- Step 1: the model's spans as written ------------------------------------------------------
 
+
 def span_names(spans: list[Span]) -> list[NamedSpan]:
     """Each non-numeric span named by its text, with the project's label; no rules."""
     named = []
@@ -180,6 +248,7 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 
 
 # --- Step 2: rules on each span ------------------------------------------------------------------
+
 
 def clean_name(surface: str, label: str) -> str:
     """Whitespace, leading 'the', possessive, dotted acronyms, and a person's titles removed."""
@@ -229,6 +298,7 @@ def clean_names(named: list[NamedSpan]) -> list[NamedSpan]:
 
 
 # --- Step 3: canonical names ----------------------------------------------------------------------
+
 
 def alias_key(name: str) -> str:
     return " ".join(name.casefold().replace(".", "").split())
@@ -307,8 +377,9 @@ def one_label_per_name(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         votes.setdefault(alias_key(item.name), Counter())[item.label] += 1
     chosen = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-    return [item if item.country_code is not None else replace(item, label=chosen[alias_key(item.name)])
-            for item in named]
+    return [
+        item if item.country_code is not None else replace(item, label=chosen[alias_key(item.name)]) for item in named
+    ]
 
 
 def canonicalise(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -328,9 +399,18 @@ def resolve_mentions(spans: list[Span], article_id: str) -> tuple[list[EntityMen
     entities: dict[str, Entity] = {}
     for item in canonicalise(clean_names(span_names(spans))):
         entity_id = entity_id_of(item)
-        entities.setdefault(entity_id, Entity(entity_id=entity_id, name=item.name, label=item.label,
-                                              country_code=item.country_code))
+        entities.setdefault(
+            entity_id, Entity(entity_id=entity_id, name=item.name, label=item.label, country_code=item.country_code)
+        )
         span = item.span
-        mentions.append(EntityMention(article_id=article_id, entity_id=entity_id, surface=span.surface,
-                                      label=item.label, char_start=span.char_start, char_end=span.char_end))
+        mentions.append(
+            EntityMention(
+                article_id=article_id,
+                entity_id=entity_id,
+                surface=span.surface,
+                label=item.label,
+                char_start=span.char_start,
+                char_end=span.char_end,
+            )
+        )
     return mentions, list(entities.values())

@@ -49,11 +49,21 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             date_extraction_params=date_params,
         )
     except Exception as error:  # trafilatura raises many kinds on hostile markup
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.EXTRACT,
-                         reason=Reason.EXTRACTOR_ERROR, detail=f"{type(error).__name__}: {error}"[:500])
+        return Rejection(
+            doc_id=raw.doc_id,
+            source=raw.source,
+            stage=Stage.EXTRACT,
+            reason=Reason.EXTRACTOR_ERROR,
+            detail=f"{type(error).__name__}: {error}"[:500],
+        )
     if document is None or not (document.text or "").strip():
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.EXTRACT,
-                         reason=Reason.NO_TEXT, detail="no main text found in the page")
+        return Rejection(
+            doc_id=raw.doc_id,
+            source=raw.source,
+            stage=Stage.EXTRACT,
+            reason=Reason.NO_TEXT,
+            detail="no main text found in the page",
+        )
     return ExtractedDocument(
         text=document.text,
         title=metadata_field(document.title),
@@ -73,8 +83,9 @@ def extract_plain_text(text: str, url: str | None, options: ExtractOptions) -> E
         if first and len(first) <= options.max_title_chars and first[-1] not in ".!?:;,":
             title = first
             lines = lines[1:]
-    return ExtractedDocument(text="\n".join(lines), title=title, author=None, sitename=None,
-                             url=url, published_date=None)
+    return ExtractedDocument(
+        text="\n".join(lines), title=title, author=None, sitename=None, url=url, published_date=None
+    )
 
 
 def parse_iso_date(value: str | None) -> date | None:
@@ -84,4 +95,3 @@ def parse_iso_date(value: str | None) -> date | None:
         return datetime.fromisoformat(value[:10]).date()
     except ValueError:
         return None
-

@@ -51,8 +51,14 @@ def listing_kind(content: bytes) -> str | None:
     if not match:
         return None
     root = match.group(1).lower()
-    return {b"rss": "feed", b"feed": "feed", b"rdf": "feed", b"urlset": "sitemap",
-            b"sitemapindex": "sitemap_index", b"html": "html"}[root]
+    return {
+        b"rss": "feed",
+        b"feed": "feed",
+        b"rdf": "feed",
+        b"urlset": "sitemap",
+        b"sitemapindex": "sitemap_index",
+        b"html": "html",
+    }[root]
 
 
 def parse_url_list(text: str) -> list[ListingEntry]:
@@ -81,13 +87,13 @@ def parse_listing(content: bytes, base_url: str | None = None) -> Listing:
         return Listing("feed", parse_feed(content, base_url), [])
     if kind in ("sitemap", "sitemap_index"):
         return parse_sitemap(content, base_url)
-    raise NotAListing("not an RSS/Atom feed or a sitemap (first element: "
-                      f"{kind or 'none found'})")
+    raise NotAListing(f"not an RSS/Atom feed or a sitemap (first element: {kind or 'none found'})")
 
 
 def parse_feed(content: bytes, base_url: str | None = None) -> list[ListingEntry]:
-    parsed = feedparser.parse(content, response_headers={"content-location": base_url or ""},
-                              sanitize_html=False, resolve_relative_uris=False)
+    parsed = feedparser.parse(
+        content, response_headers={"content-location": base_url or ""}, sanitize_html=False, resolve_relative_uris=False
+    )
     if parsed.bozo and not parsed.entries:
         raise NotAListing(f"feed could not be parsed: {parsed.get('bozo_exception')}")
     entries = []
@@ -159,4 +165,3 @@ def _loc(node: etree._Element, base_url: str | None) -> str | None:
             url = urljoin(base_url or "", child.text.strip())
             return url if is_http_url(url) else None
     return None
-

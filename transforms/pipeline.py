@@ -34,8 +34,9 @@ class ProcessedDocument:
     site_lines: list[SiteLine] = field(default_factory=list)
 
 
-def process_document(raw: RawDocument, nlp: Language, options: PipelineOptions,
-                     chrome: Collection[str] = frozenset()) -> ProcessedDocument | Rejection:
+def process_document(
+    raw: RawDocument, nlp: Language, options: PipelineOptions, chrome: Collection[str] = frozenset()
+) -> ProcessedDocument | Rejection:
     """`chrome`: line hashes the warehouse knows as site chrome (transforms.boilerplate)."""
     decoded = decode_document(raw)
     if isinstance(decoded, Rejection):
@@ -56,14 +57,16 @@ def process_document(raw: RawDocument, nlp: Language, options: PipelineOptions,
     signature = minhash_signature(text, options.dedup)
     lines = site_lines(site, article.article_id, cleaned, options.boilerplate)
     if article.language not in options.entities.languages:
-        return ProcessedDocument(article=article, mentions=[], entities=[], figures=[], signature=signature,
-                                 site_lines=lines)
+        return ProcessedDocument(
+            article=article, mentions=[], entities=[], figures=[], signature=signature, site_lines=lines
+        )
     doc = read_text(nlp, text, options.entities)
     mentions, entities = resolve_mentions(spans_of(doc), article.article_id)
     figures = find_holders(nlp, text, find_figures(text, article.article_id, options.figures), mentions)
     article = replace(article, ner_model=options.entities.model)
-    return ProcessedDocument(article=article, mentions=mentions, entities=entities, figures=figures,
-                             signature=signature, site_lines=lines)
+    return ProcessedDocument(
+        article=article, mentions=mentions, entities=entities, figures=figures, signature=signature, site_lines=lines
+    )
 
 
 def prose_share(text: str) -> float:
@@ -77,29 +80,44 @@ def prose_share(text: str) -> float:
     return prose / total if total else 0.0
 
 
-_SENTENCE_ENDS = set(".!?:;\"”’»)…")
+_SENTENCE_ENDS = set('.!?:;"”’»)…')
 
 
 def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Rejection | None:
     """Why a cleaned text is not an article: nothing left, too short, or not prose."""
     words = word_count(text)
     if words == 0:
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.NORMALISE,
-                         reason=Reason.EMPTY_AFTER_CLEANING,
-                         detail="every line was page chrome (residue patterns or site boilerplate)")
+        return Rejection(
+            doc_id=raw.doc_id,
+            source=raw.source,
+            stage=Stage.NORMALISE,
+            reason=Reason.EMPTY_AFTER_CLEANING,
+            detail="every line was page chrome (residue patterns or site boilerplate)",
+        )
     if words < options.min_words:
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.NORMALISE, reason=Reason.TOO_SHORT,
-                         detail=f"{words} words after cleaning; at least {options.min_words} needed")
+        return Rejection(
+            doc_id=raw.doc_id,
+            source=raw.source,
+            stage=Stage.NORMALISE,
+            reason=Reason.TOO_SHORT,
+            detail=f"{words} words after cleaning; at least {options.min_words} needed",
+        )
     share = prose_share(text)
     if share < options.min_prose_share:
-        return Rejection(doc_id=raw.doc_id, source=raw.source, stage=Stage.NORMALISE, reason=Reason.NOT_NEWS,
-                         detail=f"only {share:.0%} of the words are in sentence paragraphs "
-                                f"(at least {options.min_prose_share:.0%} needed): a listing or index page")
+        return Rejection(
+            doc_id=raw.doc_id,
+            source=raw.source,
+            stage=Stage.NORMALISE,
+            reason=Reason.NOT_NEWS,
+            detail=f"only {share:.0%} of the words are in sentence paragraphs "
+            f"(at least {options.min_prose_share:.0%} needed): a listing or index page",
+        )
     return None
 
 
-def build_article(raw: RawDocument, extracted: ExtractedDocument, text: str, words: int,
-                  language_options: LanguageOptions) -> Article:
+def build_article(
+    raw: RawDocument, extracted: ExtractedDocument, text: str, words: int, language_options: LanguageOptions
+) -> Article:
     text_hash = sha256_hex(text)
     canonical = canonical_url(extracted.url)
     language = detect_language(text, language_options)

@@ -84,29 +84,45 @@ class ReasonCode:
 
 
 REASONS: tuple[ReasonCode, ...] = (
-    ReasonCode(Stage.READ, Reason.UNSUPPORTED_TYPE, "not .html, .htm or .txt (optionally .gz), a WARC, feed, "
-               "sitemap or URL list"),
+    ReasonCode(
+        Stage.READ,
+        Reason.UNSUPPORTED_TYPE,
+        "not .html, .htm or .txt (optionally .gz), a WARC, feed, sitemap or URL list",
+    ),
     ReasonCode(Stage.READ, Reason.BAD_GZIP, "a .gz file that does not decompress"),
-    ReasonCode(Stage.READ, Reason.UNREADABLE, "the file (or a local listing) could not be read; the detail "
-               "has the operating system's error"),
+    ReasonCode(
+        Stage.READ,
+        Reason.UNREADABLE,
+        "the file (or a local listing) could not be read; the detail has the operating system's error",
+    ),
     ReasonCode(Stage.READ, Reason.TOO_LARGE, "a file or WARC record over 50 MiB (also once decompressed)"),
     ReasonCode(Stage.READ, Reason.WARC_TRUNCATED, "the archive ends inside a record; the detail names its offset"),
-    ReasonCode(Stage.READ, Reason.WARC_CORRUPT, "the archive is damaged; the detail names the offset where the "
-               "damage starts (records before it were read)"),
+    ReasonCode(
+        Stage.READ,
+        Reason.WARC_CORRUPT,
+        "the archive is damaged; the detail names the offset where the damage starts (records before it were read)",
+    ),
     ReasonCode(Stage.READ, Reason.NOT_A_LISTING, "a local feed or sitemap file that is neither"),
     ReasonCode(Stage.READ, Reason.BAD_URL_LIST, "a URL list with lines that are not URLs"),
-    ReasonCode(Stage.FETCH, f"{HTTP_STATUS_PREFIX}<status>", "the server answered with this status (e.g. "
-               "http_404; http_429 and http_5xx after the retries)"),
+    ReasonCode(
+        Stage.FETCH,
+        f"{HTTP_STATUS_PREFIX}<status>",
+        "the server answered with this status (e.g. http_404; http_429 and http_5xx after the retries)",
+    ),
     ReasonCode(Stage.FETCH, Reason.TIMEOUT, "no whole answer within the fetch deadline, after the retries"),
     ReasonCode(Stage.FETCH, Reason.CONNECTION_ERROR, "the connection failed or broke, after the retries"),
     ReasonCode(Stage.FETCH, Reason.DNS_ERROR, "the host name does not resolve"),
     ReasonCode(Stage.FETCH, Reason.ROBOTS_DISALLOWED, "the site's robots.txt disallows the URL for our user agent"),
-    ReasonCode(Stage.FETCH, Reason.ROBOTS_UNAVAILABLE, "robots.txt answered 5xx or could not be fetched, so "
-               "nothing of the host is fetched (RFC 9309)"),
+    ReasonCode(
+        Stage.FETCH,
+        Reason.ROBOTS_UNAVAILABLE,
+        "robots.txt answered 5xx or could not be fetched, so nothing of the host is fetched (RFC 9309)",
+    ),
     ReasonCode(Stage.FETCH, Reason.TOO_LARGE, "the body is over the size limit (after content decoding)"),
     ReasonCode(Stage.FETCH, Reason.NOT_HTML, "the content type is not HTML"),
-    ReasonCode(Stage.FETCH, Reason.BLOCKED_ADDRESS, "the host resolves to a private or reserved address that is "
-               "not allowed"),
+    ReasonCode(
+        Stage.FETCH, Reason.BLOCKED_ADDRESS, "the host resolves to a private or reserved address that is not allowed"
+    ),
     ReasonCode(Stage.FETCH, Reason.TOO_MANY_REDIRECTS, "more redirects than allowed"),
     ReasonCode(Stage.FETCH, Reason.BAD_URL, "not an http(s) URL that can be fetched"),
     ReasonCode(Stage.FETCH, Reason.BAD_ENCODING, "the body's content coding (gzip, br, ...) does not decode"),
@@ -119,17 +135,24 @@ REASONS: tuple[ReasonCode, ...] = (
     ReasonCode(Stage.EXTRACT, Reason.EXTRACTOR_ERROR, "trafilatura raised; the detail has the error"),
     ReasonCode(Stage.NORMALISE, Reason.EMPTY_AFTER_CLEANING, "every line was page chrome"),
     ReasonCode(Stage.NORMALISE, Reason.TOO_SHORT, "fewer words after cleaning than the minimum (50)"),
-    ReasonCode(Stage.NORMALISE, Reason.NOT_NEWS, "less than half of the words in sentence-like paragraphs: a "
-               "listing, index or score page"),
+    ReasonCode(
+        Stage.NORMALISE,
+        Reason.NOT_NEWS,
+        "less than half of the words in sentence-like paragraphs: a listing, index or score page",
+    ),
     ReasonCode(Stage.DEDUP, Reason.DUPLICATE_ARTICLE, "a second document of the same article in one batch"),
     ReasonCode(Stage.PROCESS, Reason.INTERNAL_ERROR, "a bug: the detail says where"),
-    ReasonCode(Stage.PROCESS, Reason.BATCH_FAILED, "the whole batch failed with an error that is not transient, "
-               "after retries; the next run tries these documents again"),
+    ReasonCode(
+        Stage.PROCESS,
+        Reason.BATCH_FAILED,
+        "the whole batch failed with an error that is not transient, "
+        "after retries; the next run tries these documents again",
+    ),
 )
 
 
 def is_known(stage: str, reason: str) -> bool:
     """True when this stage/reason pair is in the registry (http_<status> for any status)."""
-    if stage == Stage.FETCH and reason.startswith(HTTP_STATUS_PREFIX) and reason[len(HTTP_STATUS_PREFIX):].isdigit():
+    if stage == Stage.FETCH and reason.startswith(HTTP_STATUS_PREFIX) and reason[len(HTTP_STATUS_PREFIX) :].isdigit():
         return True
     return any(code.stage == stage and code.reason == reason for code in REASONS)

@@ -19,7 +19,13 @@ def failed_document(ref: DocumentRef, detail: str) -> Rejection:
         if isinstance(read, Rejection):
             return read
         if read is not None:
-            return Rejection(doc_id=read.doc_id, source=read.source, stage=Stage.PROCESS,
-                             reason=Reason.BATCH_FAILED, detail=detail)
-    return Rejection(doc_id=rejection_id(Stage.PROCESS, Reason.BATCH_FAILED, ref.path, ref.offset), source=ref.path,
-                     stage=Stage.PROCESS, reason=Reason.BATCH_FAILED, detail=detail)
+            return Rejection(
+                doc_id=read.doc_id, source=read.source, stage=Stage.PROCESS, reason=Reason.BATCH_FAILED, detail=detail
+            )
+    return Rejection(
+        doc_id=rejection_id(Stage.PROCESS, Reason.BATCH_FAILED, ref.path, ref.offset),
+        source=ref.path,
+        stage=Stage.PROCESS,
+        reason=Reason.BATCH_FAILED,
+        detail=detail,
+    )

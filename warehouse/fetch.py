@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
@@ -99,11 +99,15 @@ def run_coroutine(coroutine: Coroutine[Any, Any, T]) -> T:
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def fetch_all(requests: Sequence[FetchRequest], options: FetchOptions,
-              accept: tuple[str, ...] | None = HTML_TYPES,
-              on_done: Callable[[Fetched | FetchFailure], None] | None = None) -> list[Fetched | FetchFailure]:
+def fetch_all(
+    requests: Sequence[FetchRequest],
+    options: FetchOptions,
+    accept: tuple[str, ...] | None = HTML_TYPES,
+    on_done: Callable[[Fetched | FetchFailure], None] | None = None,
+) -> list[Fetched | FetchFailure]:
     """Fetch each request (results in input order); accept=None takes any content type.
     on_done is called as each request finishes (for progress)."""
+
     async def one(fetcher: Fetcher, request: FetchRequest) -> Fetched | FetchFailure:
         result = await fetcher.fetch(request, accept)
         if on_done is not None:
@@ -113,6 +117,7 @@ def fetch_all(requests: Sequence[FetchRequest], options: FetchOptions,
     async def main() -> list[Fetched | FetchFailure]:
         async with Fetcher(options) as fetcher:
             return await asyncio.gather(*(one(fetcher, r) for r in requests))
+
     return run_coroutine(main()) if requests else []
 
 
@@ -123,7 +128,8 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._all = asyncio.Semaphore(options.concurrency)
         self._per_host: defaultdict[str, asyncio.Semaphore] = defaultdict(
-            lambda: asyncio.Semaphore(options.concurrency_per_host))
+            lambda: asyncio.Semaphore(options.concurrency_per_host)
+        )
         self._host_turn: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._robots: dict[str, Protego | FetchFailure | None] = {}
         self._robots_lock: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
@@ -133,18 +139,24 @@ class Fetcher:
         timeout = httpx.Timeout(self.options.deadline_seconds)
         # TLS is always verified; there is deliberately no switch to turn that off.
         self._client = httpx.AsyncClient(
-            transport=_GuardedTransport(self._allowed, verify=True,
-                                        limits=httpx.Limits(max_connections=self.options.concurrency)),
-            follow_redirects=False, verify=True, timeout=timeout, trust_env=False,
-            headers={"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip, deflate"})
+            transport=_GuardedTransport(
+                self._allowed, verify=True, limits=httpx.Limits(max_connections=self.options.concurrency)
+            ),
+            follow_redirects=False,
+            verify=True,
+            timeout=timeout,
+            trust_env=False,
+            headers={"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip, deflate"},
+        )
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:
         assert self._client is not None
         await self._client.aclose()
 
-    async def fetch(self, request: FetchRequest, accept: tuple[str, ...] | None = HTML_TYPES,
-                    obey_robots: bool | None = None) -> Fetched | FetchFailure:
+    async def fetch(
+        self, request: FetchRequest, accept: tuple[str, ...] | None = HTML_TYPES, obey_robots: bool | None = None
+    ) -> Fetched | FetchFailure:
         """Follow redirects by hand, checking every hop's scheme, address and robots.txt."""
         obey = self.options.obey_robots if obey_robots is None else obey_robots
         url = request.url
@@ -157,8 +169,9 @@ class Fetcher:
                 assert attempt.result is not None
                 return attempt.result
             url = attempt.redirect_to
-        return FetchFailure(request.url, Reason.TOO_MANY_REDIRECTS,
-                            f"more than {self.options.max_redirects} redirects; last to {url}")
+        return FetchFailure(
+            request.url, Reason.TOO_MANY_REDIRECTS, f"more than {self.options.max_redirects} redirects; last to {url}"
+        )
 
     async def _refuse(self, asked: str, url: str, obey_robots: bool) -> FetchFailure | None:
         parts = urlsplit(url)
@@ -172,9 +185,11 @@ class Fetcher:
             if isinstance(robots, FetchFailure):
                 return FetchFailure(asked, Reason.ROBOTS_UNAVAILABLE, robots.detail)
             if robots is not None and not robots.can_fetch(url, self.options.user_agent):
-                return FetchFailure(asked, Reason.ROBOTS_DISALLOWED,
-                                    f"robots.txt of {parts.netloc} disallows {parts.path or '/'} "
-                                    f"for {self.options.user_agent}")
+                return FetchFailure(
+                    asked,
+                    Reason.ROBOTS_DISALLOWED,
+                    f"robots.txt of {parts.netloc} disallows {parts.path or '/'} for {self.options.user_agent}",
+                )
         return None
 
     async def _check_address(self, host: str) -> FetchFailure | None:
@@ -203,16 +218,21 @@ class Fetcher:
                     return cached[1]
                 result = await self.fetch(FetchRequest(f"{key}/robots.txt"), accept=None, obey_robots=False)
                 if isinstance(result, Fetched) or result.reason.startswith(f"{HTTP_STATUS_PREFIX}4"):
-                    rules = (Protego.parse(result.content.decode("utf-8", errors="replace"))
-                             if isinstance(result, Fetched) else None)
+                    rules = (
+                        Protego.parse(result.content.decode("utf-8", errors="replace"))
+                        if isinstance(result, Fetched)
+                        else None
+                    )
                     self._robots[key] = rules
                     # Rules are kept for the process (next batches) for a while; a failure is not,
                     # so the next batch asks again.
                     _robots_cache[(self.options.user_agent, key)] = (time.monotonic() + ROBOTS_TTL_SECONDS, rules)
                 else:
-                    self._robots[key] = FetchFailure(result.url, result.reason,
-                                                     f"robots.txt of {netloc}: {result.reason} "
-                                                     f"({result.detail}); not fetching from that host")
+                    self._robots[key] = FetchFailure(
+                        result.url,
+                        result.reason,
+                        f"robots.txt of {netloc}: {result.reason} ({result.detail}); not fetching from that host",
+                    )
             return self._robots[key]
 
     def _host_interval(self, key: str) -> float:
@@ -235,8 +255,7 @@ class Fetcher:
             if start > now:
                 await asyncio.sleep(start - now)
 
-    async def _with_retries(self, request: FetchRequest, url: str,
-                            accept: tuple[str, ...] | None) -> _Attempt:
+    async def _with_retries(self, request: FetchRequest, url: str, accept: tuple[str, ...] | None) -> _Attempt:
         options = self.options
         parts = urlsplit(url)
         for retry in range(options.retries + 1):
@@ -250,7 +269,7 @@ class Fetcher:
                     return attempt
                 delay = attempt.retry_after
             else:
-                ceiling = min(options.backoff_max_seconds, options.backoff_base_seconds * 2 ** retry)
+                ceiling = min(options.backoff_max_seconds, options.backoff_base_seconds * 2**retry)
                 delay = random.uniform(ceiling / 2, ceiling)
             await asyncio.sleep(delay)
         return attempt
@@ -270,16 +289,22 @@ class Fetcher:
                     if status in REDIRECT_STATUSES and "location" in response.headers:
                         return _Attempt(redirect_to=urljoin(url, response.headers["location"]))
                     if status == 429 or status >= 500:
-                        return fail(http_status_reason(status), f"{url} answered {status} {response.reason_phrase}",
-                                    transient=True, retry_after=parse_retry_after(response.headers))
+                        return fail(
+                            http_status_reason(status),
+                            f"{url} answered {status} {response.reason_phrase}",
+                            transient=True,
+                            retry_after=parse_retry_after(response.headers),
+                        )
                     if status == 304 and headers:
                         return _Attempt(self._fetched(request, url, response, b"", not_modified=True))
                     if status >= 400 or status < 200 or status in REDIRECT_STATUSES:
                         return fail(http_status_reason(status), f"{url} answered {status} {response.reason_phrase}")
                     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
                     if accept is not None and content_type not in accept:
-                        return fail(Reason.NOT_HTML, f"{url} is {content_type or 'of no declared type'}, "
-                                                f"not one of {', '.join(accept)}")
+                        return fail(
+                            Reason.NOT_HTML,
+                            f"{url} is {content_type or 'of no declared type'}, not one of {', '.join(accept)}",
+                        )
                     limit = self.options.max_body_bytes
                     declared = response.headers.get("content-length", "")
                     if declared.isdigit() and int(declared) > limit:
@@ -306,11 +331,19 @@ class Fetcher:
             return fail(Reason.DNS_ERROR, f"{url}: {error}", transient=True)
 
     @staticmethod
-    def _fetched(request: FetchRequest, url: str, response: httpx.Response, content: bytes,
-                 not_modified: bool = False) -> Fetched:
+    def _fetched(
+        request: FetchRequest, url: str, response: httpx.Response, content: bytes, not_modified: bool = False
+    ) -> Fetched:
         kept = {name: response.headers[name] for name in KEPT_HEADERS if name in response.headers}
-        return Fetched(url=request.url, final_url=url, status=response.status_code, headers=kept,
-                       content=content, fetched_at=datetime.now(timezone.utc), not_modified=not_modified)
+        return Fetched(
+            url=request.url,
+            final_url=url,
+            status=response.status_code,
+            headers=kept,
+            content=content,
+            fetched_at=datetime.now(UTC),
+            not_modified=not_modified,
+        )
 
 
 class BlockedAddress(OSError):
@@ -328,8 +361,10 @@ async def resolve_allowed(host: str, allowed: Sequence[Network]) -> list[str]:
     for info in infos:
         address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not any(address in network for network in allowed) and (not address.is_global or address.is_multicast):
-            raise BlockedAddress(f"{host} resolves to {address}, a private, loopback or link-local "
-                                 "address; allow it with fetch.allowed_networks (NEWSETL_FETCH__ALLOWED_NETWORKS)")
+            raise BlockedAddress(
+                f"{host} resolves to {address}, a private, loopback or link-local "
+                "address; allow it with fetch.allowed_networks (NEWSETL_FETCH__ALLOWED_NETWORKS)"
+            )
         addresses.append(str(address))
     return addresses
 
@@ -342,12 +377,18 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         self._allowed = allowed
         self._inner = httpcore.AnyIOBackend()
 
-    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                          local_address: str | None = None,
-                          socket_options: Any = None) -> httpcore.AsyncNetworkStream:
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.AsyncNetworkStream:
         addresses = await resolve_allowed(host, self._allowed)
-        return await self._inner.connect_tcp(addresses[0], port, timeout=timeout, local_address=local_address,
-                                             socket_options=socket_options)
+        return await self._inner.connect_tcp(
+            addresses[0], port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
 
     async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
         raise BlockedAddress("unix sockets are not fetched")
@@ -375,6 +416,5 @@ def parse_retry_after(headers: httpx.Headers | dict[str, str], now: datetime | N
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
-
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())

@@ -18,16 +18,26 @@ import duckdb
 from transforms.batches import BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import RawPage, RunSummary
-from warehouse.schemas import (ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS,
-                               SITE_LINES, TableSpec)
+from warehouse.schemas import (
+    ARTICLES,
+    BATCHES,
+    LSH_BANDS,
+    MINHASH_SIGNATURES,
+    RAW_PAGES,
+    REJECTIONS,
+    RUNS,
+    SITE_LINES,
+    TableSpec,
+)
 from warehouse.store import table_files
 from warehouse.views import snapshot_view_sql, sql_text
 
 COMMITTED_BATCHES = "10_batches.sql"  # in sql/views/: defines `batches`
 
 
-def committed_query(warehouse: Path, name: str, tables: Sequence[TableSpec],
-                    parameters: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
+def committed_query(
+    warehouse: Path, name: str, tables: Sequence[TableSpec], parameters: Sequence[Any] = ()
+) -> tuple[list[str], list[tuple]]:
     """Run sql/queries/<name>.sql over the snapshots of `tables` and the committed `batches`."""
     with duckdb.connect() as con:
         for spec in (BATCHES, *(spec for spec in tables if spec is not BATCHES)):
@@ -43,8 +53,7 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
     wanted = sorted(set(doc_ids))
     if not wanted:
         return set()
-    _, rows = committed_query(warehouse, "committed_doc_ids", (ARTICLES, REJECTIONS),
-                              [wanted, Reason.BATCH_FAILED])
+    _, rows = committed_query(warehouse, "committed_doc_ids", (ARTICLES, REJECTIONS), [wanted, Reason.BATCH_FAILED])
     return {row[0] for row in rows}
 
 
@@ -56,10 +65,17 @@ def unfinished_runs(warehouse: Path, also: Iterable[str] = ()) -> list[RunSummar
     row has no start time (started_at None) for the caller to fill in.
     """
     _, rows = committed_query(warehouse, "unfinished_runs", (RUNS,), [sorted(set(also))])
-    return [run_summary(run_id, started_at, "running", sources,
-                        BatchCounts(documents=seen, articles=int(articles), rejections=int(rejections)),
-                        int(batches))
-            for run_id, started_at, sources, seen, articles, rejections, batches in rows]
+    return [
+        run_summary(
+            run_id,
+            started_at,
+            "running",
+            sources,
+            BatchCounts(documents=seen, articles=int(articles), rejections=int(rejections)),
+            int(batches),
+        )
+        for run_id, started_at, sources, seen, articles, rejections, batches in rows
+    ]
 
 
 def raw_page_urls(warehouse: Path) -> list[str]:
@@ -79,8 +95,9 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
     return {page.url: page for page in pages}
 
 
-def committed_band_matches(warehouse: Path, band_keys: Iterable[str],
-                           scheme: str) -> list[tuple[str, str, bytes, list[str]]]:
+def committed_band_matches(
+    warehouse: Path, band_keys: Iterable[str], scheme: str
+) -> list[tuple[str, str, bytes, list[str]]]:
     """Committed articles sharing any of these LSH band keys: (article_id, cluster_id, signature, keys).
 
     Only signatures of the same scheme compare; only committed batches count, so the
@@ -89,8 +106,7 @@ def committed_band_matches(warehouse: Path, band_keys: Iterable[str],
     wanted = sorted(set(band_keys))
     if not wanted:
         return []
-    _, rows = committed_query(warehouse, "committed_band_matches", (LSH_BANDS, MINHASH_SIGNATURES),
-                              [wanted, scheme])
+    _, rows = committed_query(warehouse, "committed_band_matches", (LSH_BANDS, MINHASH_SIGNATURES), [wanted, scheme])
     return [(article_id, cluster_id, bytes(signature), list(keys)) for article_id, cluster_id, signature, keys in rows]
 
 

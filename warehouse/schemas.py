@@ -34,8 +34,7 @@ def duckdb_type(arrow_type: pa.DataType) -> str:
 
 
 # Lineage columns the warehouse adds to every row of a batch-scoped table.
-LINEAGE_FIELDS = (pa.field("run_id", pa.string(), nullable=False),
-                  pa.field("batch_id", pa.string(), nullable=False))
+LINEAGE_FIELDS = (pa.field("run_id", pa.string(), nullable=False), pa.field("batch_id", pa.string(), nullable=False))
 
 
 def arrow_field(name: str, hint: object) -> pa.Field:
@@ -86,7 +85,29 @@ DUPLICATE_LINKS = TableSpec("duplicate_links", records.DuplicateLink, batch_scop
 SITE_LINES = TableSpec("site_lines", records.SiteLine, batch_scoped=True)
 RAW_PAGES = TableSpec("raw_pages", records.RawPage, batch_scoped=True, compression="ZSTD")
 
-ALL_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS, BATCHES, RUNS,
-              MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)
-BATCH_CONTENT_TABLES = (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS,
-                        MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)
+ALL_TABLES = (
+    ARTICLES,
+    ENTITY_MENTIONS,
+    ENTITIES,
+    FIGURES,
+    REJECTIONS,
+    BATCHES,
+    RUNS,
+    MINHASH_SIGNATURES,
+    LSH_BANDS,
+    DUPLICATE_LINKS,
+    SITE_LINES,
+    RAW_PAGES,
+)
+BATCH_CONTENT_TABLES = (
+    ARTICLES,
+    ENTITY_MENTIONS,
+    ENTITIES,
+    FIGURES,
+    REJECTIONS,
+    MINHASH_SIGNATURES,
+    LSH_BANDS,
+    DUPLICATE_LINKS,
+    SITE_LINES,
+    RAW_PAGES,
+)

@@ -30,15 +30,18 @@ def to_arrow(spec: TableSpec, rows: Sequence[object], lineage: dict[str, str] | 
     return pa.Table.from_pylist(dicts, schema=spec.arrow)
 
 
-def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object],
-                lineage: dict[str, str] | None = None) -> int:
+def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object], lineage: dict[str, str] | None = None) -> int:
     """One Delta commit; creates the table with its declared schema on first use."""
     if not rows:
         return 0
     # "merge" adds the columns a newer schema version declares to an older table.
-    write_deltalake(str(table_path(warehouse, spec)), to_arrow(spec, rows, lineage), mode="append",
-                    schema_mode="merge",
-                    writer_properties=WriterProperties(compression=spec.compression))  # type: ignore[arg-type]
+    write_deltalake(
+        str(table_path(warehouse, spec)),
+        to_arrow(spec, rows, lineage),
+        mode="append",
+        schema_mode="merge",
+        writer_properties=WriterProperties(compression=spec.compression),
+    )  # type: ignore[arg-type]
     return len(rows)
 
 
@@ -48,8 +51,9 @@ def ensure_tables(warehouse: Path) -> None:
         path = table_path(warehouse, spec)
         if not DeltaTable.is_deltatable(str(path)):
             path.parent.mkdir(parents=True, exist_ok=True)
-            write_deltalake(str(path), spec.arrow.empty_table(), mode="ignore",
-                            name=spec.name, description=f"newsetl {spec.name}")
+            write_deltalake(
+                str(path), spec.arrow.empty_table(), mode="ignore", name=spec.name, description=f"newsetl {spec.name}"
+            )
 
 
 def table_files(warehouse: Path, spec: TableSpec) -> list[str]:

@@ -50,8 +50,10 @@ def write_refusal(warehouse: Path) -> str | None:
         return f"warehouse {warehouse}: {error}; this newsetl knows schema versions up to {SCHEMA_VERSION}: {advice}"
     if found is None or found <= SCHEMA_VERSION:
         return None
-    return (f"warehouse {warehouse} was written by schema version {found}; "
-            f"this newsetl knows up to {SCHEMA_VERSION}: {advice}")
+    return (
+        f"warehouse {warehouse} was written by schema version {found}; "
+        f"this newsetl knows up to {SCHEMA_VERSION}: {advice}"
+    )
 
 
 def stamp_schema_version(warehouse: Path, version: int = SCHEMA_VERSION) -> None:

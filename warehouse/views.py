@@ -11,8 +11,21 @@ from typing import Any
 
 import duckdb
 
-from warehouse.schemas import (ALL_TABLES, ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, FIGURES,
-                               RAW_PAGES, REJECTIONS, RUNS, SITE_LINES, TableSpec, duckdb_type)
+from warehouse.schemas import (
+    ALL_TABLES,
+    ARTICLES,
+    BATCHES,
+    DUPLICATE_LINKS,
+    ENTITIES,
+    ENTITY_MENTIONS,
+    FIGURES,
+    RAW_PAGES,
+    REJECTIONS,
+    RUNS,
+    SITE_LINES,
+    TableSpec,
+    duckdb_type,
+)
 from warehouse.store import table_files
 
 VIEWS_FILE = "newsetl.duckdb"
@@ -36,39 +49,76 @@ _ACROSS_BATCHES = "counted over every committed batch"
 # Every public view (warehouse/sql/views), in the order the files create them.
 VIEW_COLUMNS = (
     ViewColumns("batches", BATCHES),
-    ViewColumns("article_clusters", DUPLICATE_LINKS,
-                added={"cluster_id": "the smallest cluster_id any linked article took at ingest",
-                       "cluster_size": "articles linked into the cluster"},
-                omitted={"duplicate_of": "links are resolved into clusters", "similarity": "a fact of one link",
-                         "run_id": _ACROSS_BATCHES, "batch_id": _ACROSS_BATCHES}),
+    ViewColumns(
+        "article_clusters",
+        DUPLICATE_LINKS,
+        added={
+            "cluster_id": "the smallest cluster_id any linked article took at ingest",
+            "cluster_size": "articles linked into the cluster",
+        },
+        omitted={
+            "duplicate_of": "links are resolved into clusters",
+            "similarity": "a fact of one link",
+            "run_id": _ACROSS_BATCHES,
+            "batch_id": _ACROSS_BATCHES,
+        },
+    ),
     ViewColumns("articles", ARTICLES),
     ViewColumns("articles_unique", ARTICLES, added={"exact_copies": "articles with exactly this text_hash"}),
-    ViewColumns("entity_mentions", ENTITY_MENTIONS,
-                omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE}),
-    ViewColumns("site_boilerplate", SITE_LINES,
-                added={"articles": "articles of the site the line appeared in",
-                       "stories": "near-duplicate clusters (as assigned at ingest) the line appeared in"},
-                omitted={"article_id": "counted in articles", "run_id": _ACROSS_BATCHES,
-                         "batch_id": _ACROSS_BATCHES}),
-    ViewColumns("entities", ENTITIES, added={"mention_count": "mentions in the articles view's articles"},
-                omitted={"run_id": _ACROSS_BATCHES, "batch_id": _ACROSS_BATCHES}),
-    ViewColumns("entity_aliases", ENTITY_MENTIONS,
-                added={"name": "the entity's canonical name (entities)", "mentions": "mentions with this surface",
-                       "articles": "articles with such a mention"},
-                omitted={"article_id": "counted in articles", "char_start": "a fact of one mention",
-                         "char_end": "a fact of one mention", "run_id": _ACROSS_BATCHES,
-                         "batch_id": _ACROSS_BATCHES}),
+    ViewColumns(
+        "entity_mentions", ENTITY_MENTIONS, omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE}
+    ),
+    ViewColumns(
+        "site_boilerplate",
+        SITE_LINES,
+        added={
+            "articles": "articles of the site the line appeared in",
+            "stories": "near-duplicate clusters (as assigned at ingest) the line appeared in",
+        },
+        omitted={"article_id": "counted in articles", "run_id": _ACROSS_BATCHES, "batch_id": _ACROSS_BATCHES},
+    ),
+    ViewColumns(
+        "entities",
+        ENTITIES,
+        added={"mention_count": "mentions in the articles view's articles"},
+        omitted={"run_id": _ACROSS_BATCHES, "batch_id": _ACROSS_BATCHES},
+    ),
+    ViewColumns(
+        "entity_aliases",
+        ENTITY_MENTIONS,
+        added={
+            "name": "the entity's canonical name (entities)",
+            "mentions": "mentions with this surface",
+            "articles": "articles with such a mention",
+        },
+        omitted={
+            "article_id": "counted in articles",
+            "char_start": "a fact of one mention",
+            "char_end": "a fact of one mention",
+            "run_id": _ACROSS_BATCHES,
+            "batch_id": _ACROSS_BATCHES,
+        },
+    ),
     ViewColumns("figures", FIGURES, omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE}),
-    ViewColumns("rejections", REJECTIONS,
-                omitted={"batch_id": "one row per document's newest outcome; run_id says which run decided it"}),
-    ViewColumns("runs", RUNS,
-                added={"articles_without_ner": "articles of the run stored without entities (ner_model IS NULL)"}),
-    ViewColumns("raw_pages", RAW_PAGES,
-                added={"bytes": "size of the stored content"},
-                omitted={"content": "the bytes stay in the table (zstd); the view gives their size",
-                         "content_language": "read again by reprocess; not shown by the view so far",
-                         "title": "the feed's title, read again by reprocess; not shown by the view so far",
-                         "published_date": "the feed's date, read again by reprocess; not shown by the view so far"}),
+    ViewColumns(
+        "rejections",
+        REJECTIONS,
+        omitted={"batch_id": "one row per document's newest outcome; run_id says which run decided it"},
+    ),
+    ViewColumns(
+        "runs", RUNS, added={"articles_without_ner": "articles of the run stored without entities (ner_model IS NULL)"}
+    ),
+    ViewColumns(
+        "raw_pages",
+        RAW_PAGES,
+        added={"bytes": "size of the stored content"},
+        omitted={
+            "content": "the bytes stay in the table (zstd); the view gives their size",
+            "content_language": "read again by reprocess; not shown by the view so far",
+            "title": "the feed's title, read again by reprocess; not shown by the view so far",
+            "published_date": "the feed's date, read again by reprocess; not shown by the view so far",
+        },
+    ),
 )
 
 
@@ -77,19 +127,37 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
     table = spec.table.arrow.names
     where = "warehouse/views.py VIEW_COLUMNS"
     of_table = f"table {spec.table.name} ({spec.table.record.__name__} fields and lineage)"
-    problems = [f"{spec.view}: column {name} of {of_table} is not in the view: select it in warehouse/sql/views, "
-                f"or declare it omitted with a reason in {where}"
-                for name in table if name not in columns and name not in spec.omitted]
-    problems += [f"{spec.view}: column {name} is not a column of {of_table}: declare it added in {where}"
-                 for name in columns if name not in table and name not in spec.added]
-    problems += [f"{spec.view}: {name} is declared omitted in {where} but the view shows it"
-                 for name in spec.omitted if name in columns]
-    problems += [f"{spec.view}: {name} is declared omitted in {where} but is not a column of {of_table}"
-                 for name in spec.omitted if name not in table]
-    problems += [f"{spec.view}: {name} is declared added in {where} but the view does not show it"
-                 for name in spec.added if name not in columns]
-    problems += [f"{spec.view}: {name} is declared added in {where} but is a column of {of_table}"
-                 for name in spec.added if name in table]
+    problems = [
+        f"{spec.view}: column {name} of {of_table} is not in the view: select it in warehouse/sql/views, "
+        f"or declare it omitted with a reason in {where}"
+        for name in table
+        if name not in columns and name not in spec.omitted
+    ]
+    problems += [
+        f"{spec.view}: column {name} is not a column of {of_table}: declare it added in {where}"
+        for name in columns
+        if name not in table and name not in spec.added
+    ]
+    problems += [
+        f"{spec.view}: {name} is declared omitted in {where} but the view shows it"
+        for name in spec.omitted
+        if name in columns
+    ]
+    problems += [
+        f"{spec.view}: {name} is declared omitted in {where} but is not a column of {of_table}"
+        for name in spec.omitted
+        if name not in table
+    ]
+    problems += [
+        f"{spec.view}: {name} is declared added in {where} but the view does not show it"
+        for name in spec.added
+        if name not in columns
+    ]
+    problems += [
+        f"{spec.view}: {name} is declared added in {where} but is a column of {of_table}"
+        for name in spec.added
+        if name in table
+    ]
     return problems
 
 
@@ -102,8 +170,9 @@ def sql_text(folder: str, name: str) -> str:
 
 
 def sql_names(folder: str) -> list[str]:
-    return sorted(p.name for p in resources.files("warehouse").joinpath("sql", folder).iterdir()
-                  if p.name.endswith(".sql"))
+    return sorted(
+        p.name for p in resources.files("warehouse").joinpath("sql", folder).iterdir() if p.name.endswith(".sql")
+    )
 
 
 def _quote(value: str) -> str:
@@ -123,8 +192,10 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
     listing = ", ".join(_quote(f) for f in files)
     # By name after the declared columns: files written before a column was added read it as NULL, and the
     # column order (which `SELECT t.*` in the views passes on) is the record's whatever the oldest file holds.
-    return (f"CREATE VIEW _{spec.name} AS {declared} "
-            f"UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true)")
+    return (
+        f"CREATE VIEW _{spec.name} AS {declared} "
+        f"UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true)"
+    )
 
 
 def publish_views(warehouse: Path) -> Path:
@@ -148,8 +219,10 @@ def query(warehouse: Path, sql: str, parameters: list[Any] | None = None) -> tup
     """Run SQL over the published views, read-only: the pipeline is never blocked by a reader."""
     path = views_path(warehouse)
     if not path.exists():
-        raise FileNotFoundError(f"no views database at {path}: run 'newsetl run' first "
-                                "(or point --warehouse / NEWSETL_WAREHOUSE at an existing warehouse)")
+        raise FileNotFoundError(
+            f"no views database at {path}: run 'newsetl run' first "
+            "(or point --warehouse / NEWSETL_WAREHOUSE at an existing warehouse)"
+        )
     with duckdb.connect(str(path), read_only=True) as con:
         cursor = con.execute(sql, parameters or [])
         columns = [d[0] for d in cursor.description] if cursor.description else []

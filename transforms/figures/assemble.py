@@ -56,9 +56,16 @@ def match_figure(tokens: list[Token], i: int, options: FigureOptions) -> FigureM
 def names_a_model(tokens: list[Token], quantity: Quantity) -> bool:
     """'the 737 MAX', '500 SL': digits before a capitalised code that counts nothing are a name."""
     following = token_at(tokens, quantity.end)
-    return not quantity.in_words and not quantity.is_range and not quantity.vague and following is not None \
-        and following.kind == "word" and len(following.text) >= 2 and following.text.isupper() \
+    return (
+        not quantity.in_words
+        and not quantity.is_range
+        and not quantity.vague
+        and following is not None
+        and following.kind == "word"
+        and len(following.text) >= 2
+        and following.text.isupper()
         and following.low not in COMMON_WORDS
+    )
 
 
 def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:
@@ -71,8 +78,7 @@ def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:
     return "count", None
 
 
-def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] | None,
-                   qualifier: str | None) -> bool:
+def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] | None, qualifier: str | None) -> bool:
     """Drop the pronoun 'one' ('as one official said') and number words counting nothing ('the two met')
     unless a qualifier or range makes them a figure. Digits and vague multiples with no object stay
     ('30 in all', 'thousands fled'): a writer chose to print them."""
@@ -101,13 +107,12 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     return figures
 
 
-def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureMatch,
-                 sentences: Sentences) -> Figure:
+def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureMatch, sentences: Sentences) -> Figure:
     char_start, char_end = tokens[match.start].start, tokens[match.end - 1].end
     quantity = match.quantity
     object_text = None
     if match.object_span is not None:
-        object_text = text[tokens[match.object_span[0]].start:tokens[match.object_span[1]].end]
+        object_text = text[tokens[match.object_span[0]].start : tokens[match.object_span[1]].end]
     return Figure(
         article_id=article_id,
         figure_id=figure_id_for(article_id, char_start, char_end),
@@ -139,4 +144,4 @@ class Sentences:
 
     def containing(self, char: int) -> str:
         index = max(bisect_right(self.starts, char) - 1, 0)
-        return self.text[self.starts[index]:self.ends[index]].strip()
+        return self.text[self.starts[index] : self.ends[index]].strip()

@@ -6,10 +6,22 @@ from __future__ import annotations
 from decimal import Decimal
 
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, token_at
-from transforms.figures.vocabulary import (COMMON_WORDS, CURRENCY_SYMBOLS, DASHES, GLUED_SUFFIXES,
-                                           IDENTIFIER_PREFIXES, LABEL_WORDS, MONTHS, SCORE_WORDS_AFTER,
-                                           SCORE_WORDS_BEFORE, SMALL_NUMBERS, SPACED_SCALE_WORDS, TENS,
-                                           TIME_ZONES, VAGUE_BASES)
+from transforms.figures.vocabulary import (
+    COMMON_WORDS,
+    CURRENCY_SYMBOLS,
+    DASHES,
+    GLUED_SUFFIXES,
+    IDENTIFIER_PREFIXES,
+    LABEL_WORDS,
+    MONTHS,
+    SCORE_WORDS_AFTER,
+    SCORE_WORDS_BEFORE,
+    SMALL_NUMBERS,
+    SPACED_SCALE_WORDS,
+    TENS,
+    TIME_ZONES,
+    VAGUE_BASES,
+)
 
 
 def non_figure_end(tokens: list[Token], i: int) -> int | None:
@@ -25,16 +37,22 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if phone_end is not None:
         return max(phone_end, i + 1)
     end = numeric_chain_end(tokens, i)
-    checks = (has_identifier_prefix, is_code_chain, has_non_figure_suffix, is_day_of_month, is_year,
-              is_label_number, is_implausible_digits)
+    checks = (
+        has_identifier_prefix,
+        is_code_chain,
+        has_non_figure_suffix,
+        is_day_of_month,
+        is_year,
+        is_label_number,
+        is_implausible_digits,
+    )
     return end if any(check(tokens, i, end) for check in checks) else None
 
 
 def is_name_number_word(tokens: list[Token], i: int) -> bool:
     """A capitalised number word after another word is part of a name: 'the Big Three', 'Formula One'."""
     token = tokens[i]
-    if not (token.text[:1].isupper() and (token.low in SMALL_NUMBERS or token.low in TENS
-                                          or token.low in VAGUE_BASES)):
+    if not (token.text[:1].isupper() and (token.low in SMALL_NUMBERS or token.low in TENS or token.low in VAGUE_BASES)):
         return False
     previous = token_at(tokens, i - 1)
     return previous is not None and previous.kind == "word"
@@ -45,8 +63,14 @@ def numeric_chain_end(tokens: list[Token], i: int) -> int:
     end = i + 1
     while True:
         separator, following = token_at(tokens, end), token_at(tokens, end + 1)
-        if separator is None or following is None or separator.text not in {":", "/", ".", *DASHES} \
-                or not separator.glued or following.kind != "num" or not following.glued:
+        if (
+            separator is None
+            or following is None
+            or separator.text not in {":", "/", ".", *DASHES}
+            or not separator.glued
+            or following.kind != "num"
+            or not following.glued
+        ):
             return end
         end += 2
 
@@ -57,8 +81,16 @@ def phone_number_end(tokens: list[Token], i: int) -> int | None:
     closing, after = token_at(tokens, i + 1), token_at(tokens, i + 2)
     if previous is not None and previous.text == "+" and token.glued:
         return digit_groups_end(tokens, i)
-    if previous is not None and previous.text == "(" and token.glued and closing is not None \
-            and closing.text == ")" and closing.glued and after is not None and after.kind == "num":
+    if (
+        previous is not None
+        and previous.text == "("
+        and token.glued
+        and closing is not None
+        and closing.text == ")"
+        and closing.glued
+        and after is not None
+        and after.kind == "num"
+    ):
         return numeric_chain_end(tokens, i + 2)
     end = digit_groups_end(tokens, i)
     return end if end - i >= 3 else None
@@ -99,7 +131,7 @@ def is_range_dash(tokens: list[Token], d: int) -> bool:
 
 def is_code_chain(tokens: list[Token], i: int, end: int) -> bool:
     """Times, dates, versions and phone numbers, or a dash between numbers that is not a range."""
-    groups, separators = tokens[i:end:2], tokens[i + 1:end:2]
+    groups, separators = tokens[i:end:2], tokens[i + 1 : end : 2]
     if len(groups) == 1:
         return False
     if len(groups) > 2 or separators[0].text not in DASHES:
@@ -113,8 +145,9 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "2020-2022", "555-1234", "07-12"
     if number_value(low) >= number_value(high):
         return False  # scores are written winner first: "won 3-1"
-    return not (is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE)
-                or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER))
+    return not (
+        is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE) or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
+    )
 
 
 def number_value(token: Token) -> Decimal:
@@ -144,8 +177,7 @@ def is_time_suffix(tokens: list[Token], k: int) -> bool:
     if token.low in ("am", "pm", "o'clock", "o’clock") or token.text in TIME_ZONES:
         return True
     dot, m = token_at(tokens, k + 1), token_at(tokens, k + 2)
-    return token.low in ("a", "p") and dot is not None and dot.text == "." and dot.glued \
-        and is_word(m, "m") and m.glued
+    return token.low in ("a", "p") and dot is not None and dot.text == "." and dot.glued and is_word(m, "m") and m.glued
 
 
 def is_day_of_month(tokens: list[Token], i: int, end: int) -> bool:
@@ -172,8 +204,9 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, end)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return False
-    return following is None or not (following.text == "%" or following.low in SPACED_SCALE_WORDS
-                                     or following.low in UNIT_PHRASES.first_words)
+    return following is None or not (
+        following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
+    )
 
 
 def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
@@ -188,12 +221,15 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
     if previous.low in LABEL_WORDS:
         return True
     # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks").
-    return is_capitalised(previous) and previous.low not in COMMON_WORDS and "'" not in previous.text \
+    return (
+        is_capitalised(previous)
+        and previous.low not in COMMON_WORDS
+        and "'" not in previous.text
         and "’" not in previous.text
+    )
 
 
 def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:
     """Account numbers and codes: more than 15 digits, or a leading zero."""
     token = tokens[i]
     return sum(ch.isdigit() for ch in token.text) > 15 or has_leading_zero(token)
-

@@ -9,13 +9,29 @@ from decimal import Decimal
 
 from transforms.figures.non_figures import non_figure_end
 from transforms.figures.tokens import VAGUE_OPENERS, Token, is_word, token_at
-from transforms.figures.vocabulary import (CURRENCY_CODES, CURRENCY_SYMBOLS, DASHES, DOLLAR_PREFIXES, FRACTIONS,
-                                           MULTIPLIER_WORDS, NUMBER_OPENERS, NUMBER_WORDS, SCALE_SUFFIXES,
-                                           SCALE_WORDS, SMALL_NUMBERS, SPACED_SCALE_WORDS, TENS, VAGUE_BASES,
-                                           VAGUE_HIGH, VAGUE_LOW, VAGUE_NEEDS_OF, VAGUE_SINGULAR_BASES)
-
+from transforms.figures.vocabulary import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    DASHES,
+    DOLLAR_PREFIXES,
+    FRACTIONS,
+    MULTIPLIER_WORDS,
+    NUMBER_OPENERS,
+    NUMBER_WORDS,
+    SCALE_SUFFIXES,
+    SCALE_WORDS,
+    SMALL_NUMBERS,
+    SPACED_SCALE_WORDS,
+    TENS,
+    VAGUE_BASES,
+    VAGUE_HIGH,
+    VAGUE_LOW,
+    VAGUE_NEEDS_OF,
+    VAGUE_SINGULAR_BASES,
+)
 
 # --- Number words ------------------------------------------------------------------------
+
 
 def parse_number_words(words: str) -> float | None:
     """'two and a half' -> 2.5, 'thirty' -> 30, 'a dozen' -> 12, 'half a million' -> 500000; else None."""
@@ -43,8 +59,9 @@ def sum_number_words(parts: list[str]) -> float | None:
     n = 0
     while n < len(parts):
         part = parts[n]
-        if part in SMALL_NUMBERS and (last in ("start", "hundred", "scale", "and")
-                                      or (last == "tens" and 0 < SMALL_NUMBERS[part] < 10)):
+        if part in SMALL_NUMBERS and (
+            last in ("start", "hundred", "scale", "and") or (last == "tens" and 0 < SMALL_NUMBERS[part] < 10)
+        ):
             group, last = group + SMALL_NUMBERS[part], "small"
         elif part in TENS and last in ("start", "hundred", "scale", "and"):
             group, last = group + TENS[part], "tens"
@@ -52,12 +69,20 @@ def sum_number_words(parts: list[str]) -> float | None:
             group, last = group * 100, "hundred"
         elif part == "dozen" and last in ("small", "tens"):
             group, last = group * 12, "dozen"
-        elif part in SCALE_WORDS and last in ("small", "tens", "hundred", "dozen", "fraction") \
-                and SCALE_WORDS[part] < largest:
+        elif (
+            part in SCALE_WORDS
+            and last in ("small", "tens", "hundred", "dozen", "fraction")
+            and SCALE_WORDS[part] < largest
+        ):
             largest = SCALE_WORDS[part]
             total, group, last = total + group * largest, 0.0, "scale"
-        elif part == "and" and parts[n + 1:n + 2] in (["a"], ["an"]) and parts[n + 2:n + 3] \
-                and parts[n + 2] in FRACTIONS and last in ("small", "tens", "hundred", "scale"):
+        elif (
+            part == "and"
+            and parts[n + 1 : n + 2] in (["a"], ["an"])
+            and parts[n + 2 : n + 3]
+            and parts[n + 2] in FRACTIONS
+            and last in ("small", "tens", "hundred", "scale")
+        ):
             # "two and a half" adds to the group; "a million and a half" adds half a million.
             fraction = FRACTIONS[parts[n + 2]]
             if last == "scale":
@@ -66,8 +91,12 @@ def sum_number_words(parts: list[str]) -> float | None:
                 group += fraction
             n, last = n + 3, "fraction"
             continue
-        elif part == "and" and last in ("hundred", "scale") and parts[n + 1:n + 2] \
-                and (parts[n + 1] in SMALL_NUMBERS or parts[n + 1] in TENS):
+        elif (
+            part == "and"
+            and last in ("hundred", "scale")
+            and parts[n + 1 : n + 2]
+            and (parts[n + 1] in SMALL_NUMBERS or parts[n + 1] in TENS)
+        ):
             last = "and"  # "one hundred and five"
         else:
             return None
@@ -78,6 +107,7 @@ def sum_number_words(parts: list[str]) -> float | None:
 
 
 # --- Amounts -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class Amount:
@@ -98,8 +128,13 @@ def match_priced_amount(tokens: list[Token], k: int) -> Amount | None:
     following = token_at(tokens, k + 1)
     if token is not None and token.text in CURRENCY_SYMBOLS:
         currency, k = CURRENCY_SYMBOLS[token.text], k + 1
-    elif token is not None and token.text in DOLLAR_PREFIXES and following is not None \
-            and following.text == "$" and following.glued:
+    elif (
+        token is not None
+        and token.text in DOLLAR_PREFIXES
+        and following is not None
+        and following.text == "$"
+        and following.glued
+    ):
         currency, k = DOLLAR_PREFIXES[token.text], k + 2
     elif token is not None and token.text in CURRENCY_CODES and following is not None and following.kind == "num":
         currency, k = token.text, k + 1
@@ -132,8 +167,13 @@ def match_scale(tokens: list[Token], k: int) -> tuple[int, int]:
         return SCALE_SUFFIXES[token.low], k + 1
     if token.kind == "word" and not token.glued and token.low in SPACED_SCALE_WORDS:
         return SPACED_SCALE_WORDS[token.low], k + 1
-    if token.text in DASHES and token.glued and following is not None and following.glued \
-            and following.low in SCALE_WORDS:
+    if (
+        token.text in DASHES
+        and token.glued
+        and following is not None
+        and following.glued
+        and following.low in SCALE_WORDS
+    ):
         return SCALE_WORDS[following.low], k + 2
     return 1, k
 
@@ -147,8 +187,9 @@ def match_number_words(tokens: list[Token], k: int) -> Amount | None:
             continue
         value = parse_number_words(" ".join(t.text for t in tokens[k:stop]))
         if value is not None:
-            return Amount(value, stop, SCALE_WORDS.get(last.low, 1), in_words=True,
-                          bare_one=stop - k == 1 and last.low == "one")
+            return Amount(
+                value, stop, SCALE_WORDS.get(last.low, 1), in_words=True, bare_one=stop - k == 1 and last.low == "one"
+            )
     return None
 
 
@@ -162,8 +203,14 @@ def number_word_run_end(tokens: list[Token], k: int, limit: int = 12) -> int:
         token, following = token_at(tokens, end), token_at(tokens, end + 1)
         if token is not None and token.kind == "word" and not token.glued and token.low in NUMBER_WORDS:
             end += 1
-        elif token is not None and token.text in DASHES and token.glued and following is not None \
-                and following.glued and following.low in NUMBER_WORDS:
+        elif (
+            token is not None
+            and token.text in DASHES
+            and token.glued
+            and following is not None
+            and following.glued
+            and following.low in NUMBER_WORDS
+        ):
             end += 2  # "twenty-five"
         else:
             break
@@ -205,4 +252,3 @@ def vague_chain(tokens: list[Token], k: int, bases: dict[str, int], joined_by_of
 
 def vague_amount(product: int, end: int) -> Amount:
     return Amount(float(VAGUE_LOW * product), end, product, high=float(VAGUE_HIGH * product))
-

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from transforms.figures.quantities import Quantity
 from transforms.figures.tokens import Token, is_word, token_at
-from transforms.figures.vocabulary import (DASHES, IRREGULAR_PLURALS, LEADING_MODIFIERS, NUMBER_WORDS,
-                                           OBJECT_STOPS, PARTITIVE_DETERMINERS, VAGUE_BASES)
+from transforms.figures.vocabulary import (
+    DASHES,
+    IRREGULAR_PLURALS,
+    LEADING_MODIFIERS,
+    NUMBER_WORDS,
+    OBJECT_STOPS,
+    PARTITIVE_DETERMINERS,
+    VAGUE_BASES,
+)
 
 
 def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
@@ -27,11 +34,15 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     return (words[0][0], words[-1][1]) if words else None
 
 
-
 def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     """'32 of the aircraft', 'two of its ships': a part of a group; not 'one of the ...' (a pronoun)."""
-    return quantity.value is not None and quantity.value > 1 and quantity.unit is None \
-        and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), *PARTITIVE_DETERMINERS)
+    return (
+        quantity.value is not None
+        and quantity.value > 1
+        and quantity.unit is None
+        and is_word(token_at(tokens, k), "of")
+        and is_word(token_at(tokens, k + 1), *PARTITIVE_DETERMINERS)
+    )
 
 
 def is_object_word(token: Token | None) -> bool:
@@ -50,8 +61,14 @@ def compound_end(tokens: list[Token], k: int) -> int:
             k += 1  # "H100"
             continue
         dash, following = glued, token_at(tokens, k + 2)
-        if dash is None or following is None or dash.text not in DASHES or not dash.glued \
-                or following.kind not in ("word", "num") or not following.glued:
+        if (
+            dash is None
+            or following is None
+            or dash.text not in DASHES
+            or not dash.glued
+            or following.kind not in ("word", "num")
+            or not following.glued
+        ):
             return k
         k += 2
 
@@ -63,7 +80,7 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
     lasts = [tokens[last].low for _, last in words]
     if not singular:
         plurals = [n for n, word in enumerate(lasts) if looks_plural(word)]
-        return words[:plurals[-1] + 1] if plurals else []
+        return words[: plurals[-1] + 1] if plurals else []
     for n in range(1, len(words)):
         if len(lasts[n]) > 4 and lasts[n].endswith(("ed", "ing", "ly")):
             return words[:n]
@@ -71,6 +88,6 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
 
 
 def looks_plural(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or (len(word) > 2 and word.endswith("s")
-                                         and not word.endswith(("ss", "us", "is", "'s", "’s")))
-
+    return word in IRREGULAR_PLURALS or (
+        len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+    )

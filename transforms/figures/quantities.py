@@ -40,21 +40,40 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         second = None  # "rose 3% to $6.12" is two figures, not a range
     if second is not None and low < second.value:
         unit, end = second_unit, second_end
-        quantity = Quantity(None, low, second.value, unit or first_unit, first.currency or second.currency, end,
-                            vague=False, is_range=True, in_words=first.in_words and second.in_words,
-                            bare_one=False)
+        quantity = Quantity(
+            None,
+            low,
+            second.value,
+            unit or first_unit,
+            first.currency or second.currency,
+            end,
+            vague=False,
+            is_range=True,
+            in_words=first.in_words and second.in_words,
+            bare_one=False,
+        )
     elif intro is None:
         low = first.value if first.high is not None else None
-        quantity = Quantity(first.value, low, first.high, first_unit, first.currency, end,
-                            vague=first.high is not None, is_range=False, in_words=first.in_words,
-                            bare_one=first.bare_one)
+        quantity = Quantity(
+            first.value,
+            low,
+            first.high,
+            first_unit,
+            first.currency,
+            end,
+            vague=first.high is not None,
+            is_range=False,
+            in_words=first.in_words,
+            bare_one=first.bare_one,
+        )
     else:
         return None  # "between" or "from" promised a range that is not there
     return None if is_age_or_compound(tokens, quantity.end, quantity.unit) else quantity
 
 
-def same_kind(first_unit: Unit | None, first_currency: str | None, second_unit: Unit | None,
-              second_currency: str | None) -> bool:
+def same_kind(
+    first_unit: Unit | None, first_currency: str | None, second_unit: Unit | None, second_currency: str | None
+) -> bool:
     """The two ends of a range measure the same thing: a unit or currency written on one end only
     is shared ('5 to 10 days', '$1 and $2 billion'); written on both, the kinds must agree."""
     first_kind = "money" if first_currency else first_unit.kind if first_unit else None
@@ -137,6 +156,12 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
     if unit is not None and unit.name == "year":
         if is_word(token, "old") or (token is not None and token.text in DASHES and is_word(following, "old")):
             return True
-    return unit is None and token is not None and token.text in DASHES and token.glued \
-        and following is not None and following.kind == "word" and following.glued
-
+    return (
+        unit is None
+        and token is not None
+        and token.text in DASHES
+        and token.glued
+        and following is not None
+        and following.kind == "word"
+        and following.glued
+    )

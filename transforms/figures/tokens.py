@@ -5,14 +5,24 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from transforms.figures.vocabulary import (CURRENCY_CODES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, NUMBER_OPENERS,
-                                           QUALIFIERS_BY_WORDS, UNIT_PHRASES_BY_WORDS, VAGUE_BASES)
+from transforms.figures.vocabulary import (
+    CURRENCY_CODES,
+    CURRENCY_SYMBOLS,
+    DOLLAR_PREFIXES,
+    NUMBER_OPENERS,
+    QUALIFIERS_BY_WORDS,
+    UNIT_PHRASES_BY_WORDS,
+    VAGUE_BASES,
+)
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(
+    r"""
     (?P<num>(?:[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+|[0-9]+)(?:\.[0-9]+)?)
   | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)
   | (?P<sym>\n|\S)
-""", re.VERBOSE)
+""",
+    re.VERBOSE,
+)
 
 
 class Token(NamedTuple):
@@ -29,8 +39,9 @@ def tokenize(text: str) -> list[Token]:
     previous_end = -1
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        tokens.append(Token(match.group(), match.group().lower(), match.lastgroup or "sym", start, end,
-                            start == previous_end))
+        tokens.append(
+            Token(match.group(), match.group().lower(), match.lastgroup or "sym", start, end, start == previous_end)
+        )
         previous_end = end
     return tokens
 
@@ -61,7 +72,7 @@ class PhraseTable:
         if first is None or first.low not in self.first_words:
             return None
         for length in range(self.longest, 0, -1):
-            words = tokens[k:k + length]
+            words = tokens[k : k + length]
             if len(words) != length or any(t.kind != "word" for t in words) or any(t.glued for t in words[1:]):
                 continue
             key = tuple(t.low for t in words)
@@ -74,11 +85,20 @@ UNIT_PHRASES = PhraseTable(UNIT_PHRASES_BY_WORDS)
 QUALIFIERS = PhraseTable(QUALIFIERS_BY_WORDS)
 VAGUE_OPENERS = PhraseTable({("several",): True, ("a", "few"): True})
 # A figure can only begin at a number or at one of these words or symbols.
-FIGURE_OPENERS = frozenset({*QUALIFIERS.first_words, *NUMBER_OPENERS, *VAGUE_BASES, *VAGUE_OPENERS.first_words,
-                            "between", "from", *CURRENCY_SYMBOLS, *(p.lower() for p in DOLLAR_PREFIXES),
-                            *(code.lower() for code in CURRENCY_CODES)})
+FIGURE_OPENERS = frozenset(
+    {
+        *QUALIFIERS.first_words,
+        *NUMBER_OPENERS,
+        *VAGUE_BASES,
+        *VAGUE_OPENERS.first_words,
+        "between",
+        "from",
+        *CURRENCY_SYMBOLS,
+        *(p.lower() for p in DOLLAR_PREFIXES),
+        *(code.lower() for code in CURRENCY_CODES),
+    }
+)
 
 
 def can_open_figure(token: Token) -> bool:
     return token.kind == "num" or token.low in FIGURE_OPENERS
-

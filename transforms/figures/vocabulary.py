@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-SMALL_NUMBERS = {word: n for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
-TENS = {word: 10 * n for n, word in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+SMALL_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {word: 10 * n for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 MULTIPLIER_WORDS = frozenset({"hundred", "dozen", *SCALE_WORDS})
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
@@ -19,15 +22,30 @@ NUMBER_OPENERS = frozenset({*SMALL_NUMBERS, *TENS, "a", "an", "half"})
 
 # Glued to digits ("$12.9bn", "€300m", "50k"). A glued "m" is million, as in news
 # money and head counts; metres must be spelt out or spaced ("30 m").
-SCALE_SUFFIXES = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "b": 10**9, "bn": 10**9,
-                  "tn": 10**12, "trn": 10**12}
+SCALE_SUFFIXES = {
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "tn": 10**12,
+    "trn": 10**12,
+}
 # Only the unambiguous suffixes may also stand apart from the digits ("5 bn").
 SPACED_SCALE_WORDS = {**SCALE_WORDS, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12}
 
 # Vague multiples read as 2..9 times their base: "hundreds" 200..900, "tens of thousands"
 # 20,000..90,000, "dozens" 24..108 (two to nine dozen).
-VAGUE_BASES = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 10**3, "millions": 10**6,
-               "billions": 10**9, "trillions": 10**12}
+VAGUE_BASES = {
+    "tens": 10,
+    "dozens": 12,
+    "hundreds": 100,
+    "thousands": 10**3,
+    "millions": 10**6,
+    "billions": 10**9,
+    "trillions": 10**12,
+}
 VAGUE_LOW, VAGUE_HIGH = 2, 9
 # "tens" alone is not a figure ("the tens digit"); "tens of ..." is.
 VAGUE_NEEDS_OF = frozenset({"tens"})
@@ -37,8 +55,7 @@ VAGUE_SINGULAR_BASES = {"dozen": 12, "hundred": 100, **SCALE_WORDS}
 DASHES = frozenset({"-", "–"})
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
 # Letters glued before "$": "US$5", "A$20m".
-DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD",
-                   "NZ": "NZD", "S": "SGD"}
+DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH", "CHF", "AUD", "CAD"})
 
 
@@ -49,33 +66,77 @@ class Unit(NamedTuple):
 
 def unit_table(kind: str, spellings: dict[str, str]) -> dict[tuple[str, ...], Unit]:
     """{"km": "km,kilometre,kilometres"} -> {("km",): Unit("km", kind), ...}; spellings may be several words."""
-    return {tuple(spelling.split()): Unit(name, kind)
-            for name, spelling_list in spellings.items() for spelling in spelling_list.split(",")}
+    return {
+        tuple(spelling.split()): Unit(name, kind)
+        for name, spelling_list in spellings.items()
+        for spelling in spelling_list.split(",")
+    }
 
 
 UNIT_PHRASES_BY_WORDS = {
     **unit_table("percent", {"%": "percent,per cent,pct", "percentage point": "percentage point,percentage points"}),
-    **unit_table("money", {
-        "USD": "dollar,dollars,us dollars,usd", "EUR": "euro,euros,eur", "GBP": "sterling,pounds sterling,gbp",
-        "JPY": "yen,jpy", "CNY": "yuan,renminbi,cny", "INR": "rupee,rupees,inr",
-        "RUB": "rouble,roubles,ruble,rubles", "UAH": "hryvnia,hryvnias,uah", "CHF": "swiss francs,chf"}),
-    **unit_table("duration", {
-        "second": "second,seconds,sec,secs", "minute": "minute,minutes,min,mins",
-        "hour": "hour,hours,hr,hrs", "day": "day,days", "week": "week,weeks", "month": "month,months",
-        "year": "year,years,yr,yrs", "decade": "decade,decades", "century": "century,centuries"}),
-    **unit_table("measure", {
-        "km": "km,kms,kilometre,kilometres,kilometer,kilometers", "mile": "mile,miles",
-        "nmi": "nautical mile,nautical miles",
-        "m": "m,metre,metres,meter,meters", "cm": "cm,centimetre,centimetres,centimeter,centimeters",
-        "mm": "mm,millimetre,millimetres,millimeter,millimeters", "ft": "ft,foot,feet", "inch": "inch,inches",
-        "yard": "yard,yards", "km2": "square kilometres,square kilometers,sq km",
-        "mile2": "square miles,sq miles", "m2": "square metres,square meters,sq m",
-        "kg": "kg,kgs,kilo,kilos,kilogram,kilograms,kilogramme,kilogrammes", "g": "gram,grams,gramme,grammes",
-        "tonne": "tonne,tonnes,metric tons,metric tonnes", "ton": "ton,tons", "lb": "lb,lbs,pound,pounds",
-        "l": "litre,litres,liter,liters", "gallon": "gallon,gallons", "barrel": "barrel,barrels",
-        "acre": "acre,acres", "ha": "ha,hectare,hectares", "mph": "mph", "km/h": "kph",
-        "knot": "knot,knots", "degree": "degree,degrees", "MW": "mw,megawatt,megawatts",
-        "GW": "gw,gigawatt,gigawatts", "kWh": "kwh"}),
+    **unit_table(
+        "money",
+        {
+            "USD": "dollar,dollars,us dollars,usd",
+            "EUR": "euro,euros,eur",
+            "GBP": "sterling,pounds sterling,gbp",
+            "JPY": "yen,jpy",
+            "CNY": "yuan,renminbi,cny",
+            "INR": "rupee,rupees,inr",
+            "RUB": "rouble,roubles,ruble,rubles",
+            "UAH": "hryvnia,hryvnias,uah",
+            "CHF": "swiss francs,chf",
+        },
+    ),
+    **unit_table(
+        "duration",
+        {
+            "second": "second,seconds,sec,secs",
+            "minute": "minute,minutes,min,mins",
+            "hour": "hour,hours,hr,hrs",
+            "day": "day,days",
+            "week": "week,weeks",
+            "month": "month,months",
+            "year": "year,years,yr,yrs",
+            "decade": "decade,decades",
+            "century": "century,centuries",
+        },
+    ),
+    **unit_table(
+        "measure",
+        {
+            "km": "km,kms,kilometre,kilometres,kilometer,kilometers",
+            "mile": "mile,miles",
+            "nmi": "nautical mile,nautical miles",
+            "m": "m,metre,metres,meter,meters",
+            "cm": "cm,centimetre,centimetres,centimeter,centimeters",
+            "mm": "mm,millimetre,millimetres,millimeter,millimeters",
+            "ft": "ft,foot,feet",
+            "inch": "inch,inches",
+            "yard": "yard,yards",
+            "km2": "square kilometres,square kilometers,sq km",
+            "mile2": "square miles,sq miles",
+            "m2": "square metres,square meters,sq m",
+            "kg": "kg,kgs,kilo,kilos,kilogram,kilograms,kilogramme,kilogrammes",
+            "g": "gram,grams,gramme,grammes",
+            "tonne": "tonne,tonnes,metric tons,metric tonnes",
+            "ton": "ton,tons",
+            "lb": "lb,lbs,pound,pounds",
+            "l": "litre,litres,liter,liters",
+            "gallon": "gallon,gallons",
+            "barrel": "barrel,barrels",
+            "acre": "acre,acres",
+            "ha": "ha,hectare,hectares",
+            "mph": "mph",
+            "km/h": "kph",
+            "knot": "knot,knots",
+            "degree": "degree,degrees",
+            "MW": "mw,megawatt,megawatts",
+            "GW": "gw,gigawatt,gigawatts",
+            "kWh": "kwh",
+        },
+    ),
 }
 # Words that may be glued to digits ("5km", "12.9bn"); any other glued word ("21st",
 # "1990s", "3pm", "5G") makes the number an ordinal, decade, time or name.
@@ -89,38 +150,80 @@ def qualifier_table(approximate: bool, phrases: str) -> dict[tuple[str, ...], tu
 
 QUALIFIERS_BY_WORDS = {
     # Bounds say on which side the truth lies; the number itself is exact.
-    **qualifier_table(False, "more than,over,at least,up to,fewer than,less than,at most,under,below,above,"
-                             "no more than,no fewer than,no less than,not more than,as many as,as much as,"
-                             "as few as,upwards of,in excess of"),
+    **qualifier_table(
+        False,
+        "more than,over,at least,up to,fewer than,less than,at most,under,below,above,"
+        "no more than,no fewer than,no less than,not more than,as many as,as much as,"
+        "as few as,upwards of,in excess of",
+    ),
     # Hedges say the number itself is rounded or estimated.
-    **qualifier_table(True, "about,around,nearly,roughly,approximately,some,almost,an estimated,estimated,"
-                            "close to,approx,circa"),
+    **qualifier_table(
+        True, "about,around,nearly,roughly,approximately,some,almost,an estimated,estimated,close to,approx,circa"
+    ),
 }
 
 # "rose from 5% to 7%" is two figures, a before and an after, not a range.
-CHANGE_VERB_STEMS = ("ris", "rose", "fell", "fall", "increas", "decreas", "grew", "grow", "drop", "climb",
-                     "jump", "surg", "declin", "slip", "slid", "cut", "rais", "reduc", "lift", "boost", "soar",
-                     "plung", "tumbl", "lower", "up", "down", "chang", "shr", "expand", "widen", "narrow")
+CHANGE_VERB_STEMS = (
+    "ris",
+    "rose",
+    "fell",
+    "fall",
+    "increas",
+    "decreas",
+    "grew",
+    "grow",
+    "drop",
+    "climb",
+    "jump",
+    "surg",
+    "declin",
+    "slip",
+    "slid",
+    "cut",
+    "rais",
+    "reduc",
+    "lift",
+    "boost",
+    "soar",
+    "plung",
+    "tumbl",
+    "lower",
+    "up",
+    "down",
+    "chang",
+    "shr",
+    "expand",
+    "widen",
+    "narrow",
+)
 
 # Sports scores and votes: "won 3-1", "a 2-0 lead", "a 5-4 ruling".
-SCORE_WORDS_BEFORE = frozenset("won win wins beat beats beating lost lose loses drew defeated defeating trailed "
-                               "trailing led leading leads edged thrashed routed".split())
-SCORE_WORDS_AFTER = frozenset("win victory defeat loss lead draw scoreline score vote votes decision ruling "
-                              "majority split aggregate margin tie triumph thrashing record".split())
+SCORE_WORDS_BEFORE = frozenset(
+    "won win wins beat beats beating lost lose loses drew defeated defeating trailed "
+    "trailing led leading leads edged thrashed routed".split()
+)
+SCORE_WORDS_AFTER = frozenset(
+    "win victory defeat loss lead draw scoreline score vote votes decision ruling "
+    "majority split aggregate margin tie triumph thrashing record".split()
+)
 
-MONTHS = frozenset("january february march april may june july august september october november december "
-                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TIME_ZONES = frozenset("GMT UTC BST EST EDT CST CDT PST PDT CET CEST ET PT".split())
 # A digit after one of these is a name or a number in a list, not a quantity.
-LABEL_WORDS = frozenset("""
+LABEL_WORDS = frozenset(
+    """
 article articles section sections chapter chapters clause clauses paragraph paragraphs amendment title
 rule rules resolution page pages room flight route highway interstate no number version level phase
 category grade class platform gate terminal district precinct ward zone sector episode season game
 round stage lap hole exit channel line track model type figure table item verse volume vol issue row
 seat floor suite apartment unit building block lot pier tier covid step part junction jct pillar
 stand bay berth booth court lane
-""".split())
+""".split()
+)
 # Symbols glued before a number that make it an id, a signed value or an abbreviated year.
 IDENTIFIER_PREFIXES = frozenset({"#", "+", "'", "’", "‘", "/", ".", ":", "№", "@", "−", "_", "*", "^"})
 
@@ -131,7 +234,9 @@ LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "f
 PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
 # determiners and pronouns, auxiliary and common reporting verbs, adverbs, time words.
-OBJECT_STOPS = frozenset("""
+OBJECT_STOPS = (
+    frozenset(
+        """
 about above across after against along amid among around as at before behind below beneath beside besides
 between beyond by despite during except for from in inside into like near of off on onto out outside over
 past per since than through throughout to toward towards under underneath until unlike up upon via with
@@ -143,10 +248,20 @@ says saying told tell tells added according reported report reports went go goes
 gets made make makes took take takes gave give gives remain remained remains need needed seem seemed
 become became already also still now then just only even ever never currently reportedly recently soon
 later ago again too very here there today yesterday tomorrow tonight last next more less fewer most
-""".split()) | WEEKDAYS | MONTHS
-IRREGULAR_PLURALS = frozenset("people children men women police personnel staff crew cattle sheep fish deer "
-                              "aircraft livestock infantry data media feet teeth mice geese offspring".split())
+""".split()
+    )
+    | WEEKDAYS
+    | MONTHS
+)
+IRREGULAR_PLURALS = frozenset(
+    "people children men women police personnel staff crew cattle sheep fish deer "
+    "aircraft livestock infantry data media feet teeth mice geese offspring".split()
+)
 # Capitalised words that are not names, so a number after them is not a label ("The 300").
-COMMON_WORDS = (OBJECT_STOPS | LEADING_MODIFIERS | NUMBER_WORDS
-                | {word for words in QUALIFIERS_BY_WORDS for word in words}
-                | {code.lower() for code in CURRENCY_CODES})
+COMMON_WORDS = (
+    OBJECT_STOPS
+    | LEADING_MODIFIERS
+    | NUMBER_WORDS
+    | {word for words in QUALIFIERS_BY_WORDS for word in words}
+    | {code.lower() for code in CURRENCY_CODES}
+)

@@ -81,8 +81,11 @@ def has_glob(source: str) -> bool:
 
 def missing_sources(sources: list[str]) -> list[str]:
     """Sources that are neither URLs, nor existing paths, nor globs that match something."""
-    return [s for s in sources if not is_url(s) and not Path(s).exists()
-            and not (has_glob(s) and glob.glob(s, recursive=True))]
+    return [
+        s
+        for s in sources
+        if not is_url(s) and not Path(s).exists() and not (has_glob(s) and glob.glob(s, recursive=True))
+    ]
 
 
 def file_kind(path: Path) -> str:
@@ -119,8 +122,13 @@ def expand_paths(source: str) -> list[Path]:
         matches = sorted(Path(p) for p in glob.glob(source, recursive=True))
         return [f for m in matches for f in expand_paths(str(m))]
     if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file() and is_input_candidate(p)
-                      and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        return sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file()
+            and is_input_candidate(p)
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
     return [path]
 
 
@@ -128,8 +136,7 @@ def discover_documents(sources: list[str], fetch_options: FetchOptions | None = 
     """Every document of the sources, in a stable order; a missing source stops the run."""
     missing = missing_sources(sources)
     if missing:
-        raise SourceNotFound(f"source not found: {', '.join(missing)} (give files, folders, globs or "
-                             "http(s) URLs)")
+        raise SourceNotFound(f"source not found: {', '.join(missing)} (give files, folders, globs or http(s) URLs)")
     options = fetch_options or FetchOptions()
     discovery = Discovery()
     urls: dict[str, DocumentRef] = {}
@@ -166,8 +173,12 @@ def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry) -> None:
     known = urls.get(entry.url)
     if known is not None and (known.title or known.published or not (entry.title or entry.published_date)):
         return
-    urls[entry.url] = DocumentRef(entry.url, kind="url", title=entry.title,
-                                  published=entry.published_date.isoformat() if entry.published_date else None)
+    urls[entry.url] = DocumentRef(
+        entry.url,
+        kind="url",
+        title=entry.title,
+        published=entry.published_date.isoformat() if entry.published_date else None,
+    )
 
 
 def _rejected(source: str, reason: str, detail: str, offset: int | None = None) -> DocumentRef:
@@ -198,8 +209,9 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
         _add_url(urls, entry)
 
 
-def _discover_local_listing(path: Path, options: FetchOptions, discovery: Discovery,
-                            urls: dict[str, DocumentRef]) -> None:
+def _discover_local_listing(
+    path: Path, options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef]
+) -> None:
     source = str(path.resolve())
     try:
         content = _maybe_gunzip(path.read_bytes())
@@ -213,8 +225,9 @@ def _discover_local_listing(path: Path, options: FetchOptions, discovery: Discov
     _take_listing(listing, options, discovery, urls, depth=1)
 
 
-def _take_listing(listing: Listing, options: FetchOptions, discovery: Discovery,
-                  urls: dict[str, DocumentRef], depth: int) -> None:
+def _take_listing(
+    listing: Listing, options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef], depth: int
+) -> None:
     discovery.listings += 1
     for entry in listing.entries:
         _add_url(urls, entry)
@@ -225,12 +238,13 @@ def _take_listing(listing: Listing, options: FetchOptions, discovery: Discovery,
         _discover_remote_listings(listing.children, options, discovery, urls, depth + 1)
 
 
-def _discover_remote_listings(listing_urls: list[str], options: FetchOptions, discovery: Discovery,
-                              urls: dict[str, DocumentRef], depth: int = 1) -> None:
+def _discover_remote_listings(
+    listing_urls: list[str], options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef], depth: int = 1
+) -> None:
     room = MAX_SITEMAPS - discovery.listings
     if len(listing_urls) > room:
         discovery.skipped["sitemap/over_limit"] += len(listing_urls) - max(room, 0)
-        listing_urls = listing_urls[:max(room, 0)]
+        listing_urls = listing_urls[: max(room, 0)]
     listing_options = _listing_fetch_options(options)
     results = fetch_all([FetchRequest(u) for u in listing_urls], listing_options, accept=None)
     for url, result in zip(listing_urls, results, strict=True):

@@ -13,7 +13,7 @@ import io
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from transforms.ids import doc_id_for, rejection_id
@@ -41,9 +41,13 @@ class BatchRead:
     from_store: int = 0  # URLs answered from the raw layer without asking the site (or with a 304)
 
 
-def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None = None,
-                   stored: Mapping[str, RawPage] | None = None, refresh: bool = False,
-                   on_fetched: Callable[[], None] | None = None) -> BatchRead:
+def read_documents(
+    refs: list[DocumentRef],
+    fetch_options: FetchOptions | None = None,
+    stored: Mapping[str, RawPage] | None = None,
+    refresh: bool = False,
+    on_fetched: Callable[[], None] | None = None,
+) -> BatchRead:
     """Each ref's document or why not, in order. URLs of the batch are fetched together; a URL
     in `stored` is not fetched again unless `refresh`, and then conditionally (ETag, Last-Modified)."""
     stored = stored or {}
@@ -68,16 +72,30 @@ def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None =
     requests = []
     for i in to_fetch:
         known = stored.get(refs[i].path)
-        requests.append(FetchRequest(refs[i].path, etag=known.etag if known else None,
-                                     last_modified=known.last_modified if known else None))
-    fetched = fetch_all(requests, fetch_options or FetchOptions(),
-                        on_done=(lambda result: on_fetched() if isinstance(result, Fetched) else None)
-                        if on_fetched else None) if requests else []
+        requests.append(
+            FetchRequest(
+                refs[i].path, etag=known.etag if known else None, last_modified=known.last_modified if known else None
+            )
+        )
+    fetched = (
+        fetch_all(
+            requests,
+            fetch_options or FetchOptions(),
+            on_done=(lambda result: on_fetched() if isinstance(result, Fetched) else None) if on_fetched else None,
+        )
+        if requests
+        else []
+    )
     for i, result in zip(to_fetch, fetched, strict=True):
         ref = refs[i]
         if isinstance(result, FetchFailure):
-            results[i] = Rejection(doc_id=rejection_id(Stage.FETCH, result.reason, ref.path), source=ref.path,
-                                   stage=Stage.FETCH, reason=result.reason, detail=result.detail)
+            results[i] = Rejection(
+                doc_id=rejection_id(Stage.FETCH, result.reason, ref.path),
+                source=ref.path,
+                stage=Stage.FETCH,
+                reason=result.reason,
+                detail=result.detail,
+            )
         elif result.not_modified and ref.path in stored:
             results[i] = document_from_page(stored[ref.path], ref)
             batch.from_store += 1
@@ -90,12 +108,20 @@ def read_documents(refs: list[DocumentRef], fetch_options: FetchOptions | None =
 
 
 def raw_page_from_fetch(ref: DocumentRef, result: Fetched) -> RawPage:
-    return RawPage(doc_id=doc_id_for(result.content), url=ref.path, final_url=result.final_url,
-                   status=result.status, content_type=result.headers.get("content-type"),
-                   content_language=result.headers.get("content-language"), etag=result.headers.get("etag"),
-                   last_modified=result.headers.get("last-modified"), fetched_at=result.fetched_at,
-                   title=ref.title, published_date=date.fromisoformat(ref.published) if ref.published else None,
-                   content=result.content)
+    return RawPage(
+        doc_id=doc_id_for(result.content),
+        url=ref.path,
+        final_url=result.final_url,
+        status=result.status,
+        content_type=result.headers.get("content-type"),
+        content_language=result.headers.get("content-language"),
+        etag=result.headers.get("etag"),
+        last_modified=result.headers.get("last-modified"),
+        fetched_at=result.fetched_at,
+        title=ref.title,
+        published_date=date.fromisoformat(ref.published) if ref.published else None,
+        content=result.content,
+    )
 
 
 def document_from_page(page: RawPage, ref: DocumentRef | None = None) -> RawDocument:
@@ -103,10 +129,17 @@ def document_from_page(page: RawPage, ref: DocumentRef | None = None) -> RawDocu
     title = (ref.title if ref else None) or page.title
     published = date.fromisoformat(ref.published) if ref and ref.published else page.published_date
     content_type = (page.content_type or "").split(";")[0].strip().lower()
-    return RawDocument(doc_id=page.doc_id, source=page.url, url=page.final_url, content=page.content,
-                       media_type="text/plain" if content_type == "text/plain" else "text/html",
-                       fetched_at=page.fetched_at, charset=charset_from_content_type(page.content_type),
-                       title=title, published_date=published)
+    return RawDocument(
+        doc_id=page.doc_id,
+        source=page.url,
+        url=page.final_url,
+        content=page.content,
+        media_type="text/plain" if content_type == "text/plain" else "text/html",
+        fetched_at=page.fetched_at,
+        charset=charset_from_content_type(page.content_type),
+        title=title,
+        published_date=published,
+    )
 
 
 def charset_from_content_type(value: str | None) -> str | None:
@@ -122,8 +155,13 @@ def read_document(ref: DocumentRef) -> RawDocument | Rejection:
     if ref.kind == "rejected":
         stage = Stage.FETCH if is_url(ref.path) else Stage.READ
         reason = ref.reason or Reason.UNREADABLE
-        return Rejection(doc_id=rejection_id(stage, reason, ref.path, ref.offset), source=ref.path,
-                         stage=stage, reason=reason, detail=ref.detail or "")
+        return Rejection(
+            doc_id=rejection_id(stage, reason, ref.path, ref.offset),
+            source=ref.path,
+            stage=stage,
+            reason=reason,
+            detail=ref.detail or "",
+        )
     if ref.kind == "warc" and ref.offset is not None:
         return read_warc_records(ref.path, [ref.offset])[ref.offset]
     path = Path(ref.path)
@@ -131,16 +169,24 @@ def read_document(ref: DocumentRef) -> RawDocument | Rejection:
     try:
         stat = path.stat()
         if stat.st_size > MAX_FILE_BYTES:
-            return _reject(ref, rejection_id(Stage.READ, Reason.TOO_LARGE, ref.path), Reason.TOO_LARGE,
-                           f"{stat.st_size} bytes; the limit is {MAX_FILE_BYTES}")
+            return _reject(
+                ref,
+                rejection_id(Stage.READ, Reason.TOO_LARGE, ref.path),
+                Reason.TOO_LARGE,
+                f"{stat.st_size} bytes; the limit is {MAX_FILE_BYTES}",
+            )
         content = path.read_bytes()
     except OSError as error:
         return _reject(ref, rejection_id(Stage.READ, Reason.UNREADABLE, ref.path), Reason.UNREADABLE, str(error))
     doc_id = doc_id_for(content)
     if media_type is None:
-        return _reject(ref, doc_id, Reason.UNSUPPORTED_TYPE,
-                       f"'{''.join(path.suffixes) or path.name}' is not .html, .htm or .txt (optionally .gz), "
-                       ".warc, .warc.gz, a feed, a sitemap or a URL list")
+        return _reject(
+            ref,
+            doc_id,
+            Reason.UNSUPPORTED_TYPE,
+            f"'{''.join(path.suffixes) or path.name}' is not .html, .htm or .txt (optionally .gz), "
+            ".warc, .warc.gz, a feed, a sitemap or a URL list",
+        )
     if path.suffix.lower() == ".gz":
         try:
             content = _gunzip_limited(content)
@@ -148,9 +194,10 @@ def read_document(ref: DocumentRef) -> RawDocument | Rejection:
             return _reject(ref, doc_id, Reason.TOO_LARGE, str(error))
         except (OSError, EOFError, zlib.error) as error:
             return _reject(ref, doc_id, Reason.BAD_GZIP, str(error))
-    fetched_at = datetime.fromtimestamp(stat.st_mtime, tz=timezone.utc)
-    return RawDocument(doc_id=doc_id, source=ref.path, url=None, content=content,
-                       media_type=media_type, fetched_at=fetched_at)
+    fetched_at = datetime.fromtimestamp(stat.st_mtime, tz=UTC)
+    return RawDocument(
+        doc_id=doc_id, source=ref.path, url=None, content=content, media_type=media_type, fetched_at=fetched_at
+    )
 
 
 def _gunzip_limited(content: bytes) -> bytes:

@@ -56,9 +56,12 @@ def scan_warc(path: str) -> WarcScan:
                 continue
             block = record.reader.read()
             if len(block) < record.content_length:
-                scan.damage = WarcDamage(Reason.WARC_TRUNCATED, offset,
-                                         f"record at offset {offset} has {len(block)} of {record.content_length} "
-                                         "bytes; the archive ends there")
+                scan.damage = WarcDamage(
+                    Reason.WARC_TRUNCATED,
+                    offset,
+                    f"record at offset {offset} has {len(block)} of {record.content_length} "
+                    "bytes; the archive ends there",
+                )
                 return scan
             last_good = offset
             http = HeaderMap()
@@ -72,8 +75,9 @@ def scan_warc(path: str) -> WarcScan:
                 scan.offsets.append(offset)
     except OSError as error:
         where = _damage_offset(path, last_good)
-        scan.damage = WarcDamage(Reason.WARC_CORRUPT, where,
-                                 f"damaged at offset {where}: {error}; records before it were read")
+        scan.damage = WarcDamage(
+            Reason.WARC_CORRUPT, where, f"damaged at offset {where}: {error}; records before it were read"
+        )
     except ValueError as error:
         scan.damage = WarcDamage(Reason.WARC_CORRUPT, None, f"not readable as WARC: {error}")
     return scan
@@ -109,8 +113,9 @@ def read_warc_records(path: str, offsets: list[int]) -> dict[int, RawDocument | 
     try:
         with open(path, "rb") as handle:
             handle.seek(min(offsets))
-            for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True,
-                                          auto_decode="all"):
+            for record in ArchiveIterator(
+                handle, record_types=WarcRecordType.response, parse_http=True, auto_decode="all"
+            ):
                 offset = record.stream_pos
                 if offset in wanted:
                     found[offset] = _warc_document(path, offset, record)
@@ -127,15 +132,30 @@ def read_warc_records(path: str, offsets: list[int]) -> dict[int, RawDocument | 
 
 def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | Rejection:
     if record.content_length > MAX_FILE_BYTES:  # checked before reading: read(n) allocates n bytes
-        return _record_rejection(path, offset, Reason.TOO_LARGE, f"record at offset {offset} has "
-                                 f"{record.content_length} bytes; the limit is {MAX_FILE_BYTES}")
+        return _record_rejection(
+            path,
+            offset,
+            Reason.TOO_LARGE,
+            f"record at offset {offset} has {record.content_length} bytes; the limit is {MAX_FILE_BYTES}",
+        )
     body = record.reader.read()
-    return RawDocument(doc_id=doc_id_for(body), source=f"{path}#{offset}", url=record.headers.get("WARC-Target-URI"),
-                       content=body, media_type="text/html", fetched_at=record.record_date,
-                       charset=record.http_charset)
+    return RawDocument(
+        doc_id=doc_id_for(body),
+        source=f"{path}#{offset}",
+        url=record.headers.get("WARC-Target-URI"),
+        content=body,
+        media_type="text/html",
+        fetched_at=record.record_date,
+        charset=record.http_charset,
+    )
 
 
 def _record_rejection(path: str, offset: int, reason: Reason, detail: str) -> Rejection:
     """A record whose bytes were not read: its id comes from the archive and the offset."""
-    return Rejection(doc_id=rejection_id(Stage.READ, reason, path, offset), source=f"{path}#{offset}",
-                     stage=Stage.READ, reason=reason, detail=detail)
+    return Rejection(
+        doc_id=rejection_id(Stage.READ, reason, path, offset),
+        source=f"{path}#{offset}",
+        stage=Stage.READ,
+        reason=reason,
+        detail=detail,
+    )
