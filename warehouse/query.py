@@ -95,7 +95,7 @@ def connect_views(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     relative = table_parquet_files(warehouse)
     # DuckDB checks a relative path both as written and as resolved against file_search_path.
     allowed = relative + [str(warehouse / name) for name in relative]
-    config = {
+    config: dict[str, str | bool | int | float | list[str]] = {
         "file_search_path": str(warehouse),
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
