@@ -203,10 +203,11 @@ def sql(
     warehouse: WarehouseOption = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
 ) -> None:
-    """Run a read-only SQL query over the warehouse views."""
+    """Run a read-only SQL query over the warehouse views (SELECT, DESCRIBE, SHOW, EXPLAIN; nothing that writes)."""
     import duckdb
 
-    from warehouse.views import query as run_query
+    from warehouse.query import QueryRefused
+    from warehouse.query import query as run_query
 
     try:
         settings = load_settings(warehouse=warehouse)
@@ -214,8 +215,10 @@ def sql(
         fail(str(error))
     try:
         columns, rows = run_query(settings.warehouse, query)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, NotADirectoryError, QueryRefused) as error:
         fail(str(error))
+    except duckdb.PermissionException as error:
+        fail(f"refused: newsetl sql reads only the warehouse's tables ({str(error).splitlines()[0]})")
     except duckdb.Error as error:
         fail(f"query failed: {str(error).splitlines()[0]}")
     typer.echo(render(columns, rows, output), nl=False)

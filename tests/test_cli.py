@@ -64,7 +64,7 @@ def test_render_handles_nulls_and_long_text(output):
 
 @pytest.mark.parametrize("args", [["sql", "select 1"], ["config"]])
 def test_reading_commands_do_not_load_the_nlp_stack(tmp_path, args):
-    """`newsetl sql` and `newsetl config` stay quick: no spaCy, trafilatura, fetcher or Prefect."""
+    """`newsetl sql` and `newsetl config` stay quick: no spaCy, trafilatura, fetcher, Prefect, pyarrow or deltalake."""
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "flows.cli", *args, "-w", str(tmp_path)],
         cwd=tmp_path,
@@ -78,4 +78,4 @@ def test_reading_commands_do_not_load_the_nlp_stack(tmp_path, args):
         for line in result.stderr.splitlines()
         if line.startswith("import time:")
     }
-    assert imported and not imported & {"spacy", "trafilatura", "httpx", "prefect"}
+    assert imported and not imported & {"spacy", "trafilatura", "httpx", "prefect", "pyarrow", "deltalake"}

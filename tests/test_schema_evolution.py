@@ -9,13 +9,13 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 import pytest
 from deltalake import write_deltalake
 
 from tests.conftest import PROJECT_ROOT
 from transforms.records import SCHEMA_VERSION, Figure
+from warehouse.query import connect_views
 from warehouse.schemas import FIGURES
 from warehouse.store import append_rows, ensure_tables, table_path
 from warehouse.version import (
@@ -26,7 +26,7 @@ from warehouse.version import (
     version_path,
     written_schema_version,
 )
-from warehouse.views import publish_views, views_path
+from warehouse.views import publish_views
 
 ADDED = ("entity_id", "role")  # columns of Figure added in schema version 2
 
@@ -64,12 +64,12 @@ def test_rows_with_added_columns_append_to_an_older_table(tmp_path):
     write_deltalake(str(table_path(tmp_path, FIGURES)), pa.Table.from_pylist([old_row], schema=old_schema))
     ensure_tables(tmp_path)
     publish_views(tmp_path)  # before any new row: the added columns read as NULL all the same
-    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+    with connect_views(tmp_path) as con:
         assert con.execute("SELECT figure_id, entity_id, role FROM figures").fetchall() == []  # no batch committed
         assert con.execute("SELECT figure_id, entity_id, role FROM _figures").fetchall() == [("f-old", None, None)]
     append_rows(tmp_path, FIGURES, [figure("f-new", "e1")], {"run_id": "r2", "batch_id": "b2"})
     publish_views(tmp_path)
-    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+    with connect_views(tmp_path) as con:
         rows = con.execute("SELECT figure_id, entity_id, role FROM _figures ORDER BY 1").fetchall()
         # The declared order, not the oldest file's (which has the added columns last): views select f.*.
         columns = [d[0] for d in con.execute("SELECT * FROM _figures").description]

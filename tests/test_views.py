@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import duckdb
-
 from transforms.records import BatchCommit, Rejection
+from warehouse.query import connect_views
 from warehouse.schemas import BATCHES, REJECTIONS
 from warehouse.store import append_rows, ensure_tables
-from warehouse.views import publish_views, views_path
+from warehouse.views import publish_views
 
 
 def commit_rejection(warehouse, batch_id: str) -> None:
@@ -26,7 +25,7 @@ def commit_rejection(warehouse, batch_id: str) -> None:
 def test_empty_warehouse_has_typed_empty_views(tmp_path):
     ensure_tables(tmp_path)
     publish_views(tmp_path)
-    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+    with connect_views(tmp_path) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
         types = dict(
             con.execute(
@@ -40,11 +39,10 @@ def test_publish_swaps_the_file_under_an_open_reader(tmp_path):
     ensure_tables(tmp_path)
     commit_rejection(tmp_path, "b1")
     publish_views(tmp_path)
-    reader = duckdb.connect(str(views_path(tmp_path)), read_only=True)
-    commit_rejection(tmp_path, "b2")
-    publish_views(tmp_path)
-    assert reader.execute("SELECT count(*) FROM rejections").fetchone() == (1,)  # its snapshot
-    reader.close()
-    with duckdb.connect(str(views_path(tmp_path)), read_only=True) as con:
+    with connect_views(tmp_path) as reader:
+        commit_rejection(tmp_path, "b2")
+        publish_views(tmp_path)
+        assert reader.execute("SELECT count(*) FROM rejections").fetchone() == (1,)  # its snapshot
+    with connect_views(tmp_path) as con:
         assert con.execute("SELECT count(*) FROM rejections").fetchone() == (2,)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

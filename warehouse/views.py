@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
+from warehouse.query import failed_checks as failed_checks  # re-exported: callers of the write path use it
+from warehouse.query import query as query  # re-exported: callers of the write path use it
+from warehouse.query import sql_names, sql_text, views_path
 from warehouse.schemas import (
     ALL_TABLES,
     ARTICLES,
@@ -27,8 +28,6 @@ from warehouse.schemas import (
     duckdb_type,
 )
 from warehouse.store import table_files
-
-VIEWS_FILE = "newsetl.duckdb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,20 +160,6 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
     return problems
 
 
-def views_path(warehouse: Path) -> Path:
-    return warehouse / VIEWS_FILE
-
-
-def sql_text(folder: str, name: str) -> str:
-    return resources.files("warehouse").joinpath("sql", folder, name).read_text(encoding="utf-8")
-
-
-def sql_names(folder: str) -> list[str]:
-    return sorted(
-        p.name for p in resources.files("warehouse").joinpath("sql", folder).iterdir() if p.name.endswith(".sql")
-    )
-
-
 def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -183,7 +168,8 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
     """A view over exactly the snapshot's Parquet files, with the table's declared columns in declared order.
 
     File paths are written into the view because a view cannot take parameters;
-    they come from the Delta log, and are quoted.
+    they come from the Delta log, and are quoted. The published views get paths relative to the
+    warehouse (see relative_files); lookups give absolute ones to their scratch connection.
     """
     columns = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS {f.name}" for f in spec.arrow)
     declared = f"SELECT {columns} WHERE false"  # typed and empty: the view of a table with no files yet
@@ -198,42 +184,26 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
     )
 
 
+def relative_files(warehouse: Path, spec: TableSpec) -> list[str]:
+    """The snapshot's Parquet files relative to the warehouse folder, so a copied or moved warehouse
+    reads its own files (readers set DuckDB's file_search_path to the warehouse: warehouse/query.py)."""
+    root = warehouse.resolve()
+    return [os.path.relpath(Path(name).resolve(), root) for name in table_files(warehouse, spec)]
+
+
 def publish_views(warehouse: Path) -> Path:
     """Write the views to a new file and rename it over the old: readers never see half of it."""
     target = views_path(warehouse)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.unlink(missing_ok=True)
     try:
-        with duckdb.connect(str(temporary)) as con:
+        # Creating a view reads its files' schemas: relative paths resolve against the warehouse.
+        with duckdb.connect(str(temporary), config={"file_search_path": str(warehouse.resolve())}) as con:
             for spec in ALL_TABLES:
-                con.execute(snapshot_view_sql(spec, table_files(warehouse, spec)))
+                con.execute(snapshot_view_sql(spec, relative_files(warehouse, spec)))
             for name in sql_names("views"):
                 con.execute(sql_text("views", name))
         os.replace(temporary, target)
     finally:
         temporary.unlink(missing_ok=True)
     return target
-
-
-def query(warehouse: Path, sql: str, parameters: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
-    """Run SQL over the published views, read-only: the pipeline is never blocked by a reader."""
-    path = views_path(warehouse)
-    if not path.exists():
-        raise FileNotFoundError(
-            f"no views database at {path}: run 'newsetl run' first "
-            "(or point --warehouse / NEWSETL_WAREHOUSE at an existing warehouse)"
-        )
-    with duckdb.connect(str(path), read_only=True) as con:
-        cursor = con.execute(sql, parameters or [])
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        return columns, cursor.fetchall()
-
-
-def failed_checks(warehouse: Path) -> dict[str, int]:
-    """Each SQL check that returns rows, with how many: empty means the warehouse is sound."""
-    failures = {}
-    for name in sql_names("checks"):
-        _, rows = query(warehouse, sql_text("checks", name))
-        if rows:
-            failures[name.removesuffix(".sql")] = len(rows)
-    return failures

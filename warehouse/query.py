@@ -1,0 +1,127 @@
+"""Reading the published views: SQL that can only read the warehouse's own tables.
+
+Light on purpose: `newsetl sql` imports this, so nothing here may import pyarrow or deltalake
+(warehouse/views.py writes the views, with the table schemas).
+
+The views read the tables' Parquet files by paths relative to the warehouse folder, so a copied
+or moved warehouse works as it is; a reader resolves them with DuckDB's `file_search_path`
+set to the warehouse. A query here runs on a connection that is read-only and locked down by
+DuckDB's own settings: external access off, the only files it may open are the tables' Parquet
+files, no extension installed or loaded, and the configuration locked so the query cannot undo
+any of it. Those settings let an allowed file be written as well as read (DuckDB 2.0 checks the
+path, not the mode: `COPY ... TO` one of the Parquet files overwrote it), so a query must also be
+statements that DuckDB's parser classifies as reads (READ_STATEMENTS).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+VIEWS_FILE = "newsetl.duckdb"
+TABLES_DIR = "tables"  # as warehouse/store.py lays the tables out
+
+# What DuckDB's parser calls these statements; DESCRIBE, SHOW, SUMMARIZE, VALUES and FROM-first are SELECT.
+READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+
+
+class QueryRefused(ValueError):
+    """A query that is empty or is not a read; the message says what to give instead."""
+
+
+def views_path(warehouse: Path) -> Path:
+    return warehouse / VIEWS_FILE
+
+
+def sql_text(folder: str, name: str) -> str:
+    return resources.files("warehouse").joinpath("sql", folder, name).read_text(encoding="utf-8")
+
+
+def sql_names(folder: str) -> list[str]:
+    return sorted(
+        p.name for p in resources.files("warehouse").joinpath("sql", folder).iterdir() if p.name.endswith(".sql")
+    )
+
+
+def table_parquet_files(warehouse: Path) -> list[str]:
+    """Every Parquet file under the tables folder, relative to the warehouse (as the views name them).
+
+    A superset of the snapshots the views read (older files stay until compaction removes them):
+    all of it is the warehouse's data, and listing it needs no Delta log reader.
+    """
+    files = (warehouse / TABLES_DIR).glob("*/**/*.parquet")
+    return sorted(str(f.relative_to(warehouse)) for f in files if "_delta_log" not in f.parts and f.is_file())
+
+
+def check_readable(warehouse: Path) -> Path:
+    """The views database of the warehouse, or an error that says what to do."""
+    if warehouse.exists() and not warehouse.is_dir():
+        raise NotADirectoryError(
+            f"warehouse {warehouse} is a file, not a folder: "
+            "point --warehouse / NEWSETL_WAREHOUSE at the warehouse folder"
+        )
+    path = views_path(warehouse)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"no views database at {path}: run 'newsetl run' first "
+            "(or point --warehouse / NEWSETL_WAREHOUSE at an existing warehouse)"
+        )
+    return path
+
+
+def read_statements(sql: str) -> None:
+    """Raise QueryRefused unless `sql` is one or more statements that only read."""
+    statements = duckdb.extract_statements(sql)
+    if not statements:
+        raise QueryRefused("empty query: give a SELECT over the views, e.g. 'select count(*) from articles'")
+    for statement in statements:
+        if statement.type not in READ_STATEMENTS:
+            kind = statement.type.name
+            raise QueryRefused(
+                f"{kind} statements are refused: newsetl sql only reads (SELECT, DESCRIBE, SHOW, EXPLAIN)"
+            )
+
+
+@contextmanager
+def connect_views(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the views that can open nothing but the warehouse's tables."""
+    path = check_readable(warehouse)
+    warehouse = warehouse.resolve()
+    relative = table_parquet_files(warehouse)
+    # DuckDB checks a relative path both as written and as resolved against file_search_path.
+    allowed = relative + [str(warehouse / name) for name in relative]
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "file_search_path": str(warehouse),
+        "autoinstall_known_extensions": False,
+        "autoload_known_extensions": False,
+    }
+    with duckdb.connect(str(path), read_only=True, config=config) as con:
+        # In this order: allowed_paths can be set only while external access is on, and nothing after the lock.
+        con.execute("SET allowed_paths = ?", [allowed])
+        con.execute("SET enable_external_access = false")
+        con.execute("SET lock_configuration = true")
+        yield con
+
+
+def query(warehouse: Path, sql: str, parameters: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
+    """Run SQL that only reads over the published views: the pipeline is never blocked by a reader."""
+    read_statements(sql)
+    with connect_views(warehouse) as con:
+        cursor = con.execute(sql, parameters or [])
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        return columns, cursor.fetchall()
+
+
+def failed_checks(warehouse: Path) -> dict[str, int]:
+    """Each SQL check that returns rows, with how many: empty means the warehouse is sound."""
+    failures = {}
+    for name in sql_names("checks"):
+        _, rows = query(warehouse, sql_text("checks", name))
+        if rows:
+            failures[name.removesuffix(".sql")] = len(rows)
+    return failures
