@@ -152,7 +152,7 @@ def test_two_runs_at_once_one_stops_with_a_clear_message(prefect_server, corpus,
     codes = sorted([first.returncode, second.returncode])
     assert codes in ([0, 0], [0, 3]), results  # both succeed only if one finished before the other began
     if codes == [0, 3]:
-        err = next(err for (out, err), p in zip(results, (first, second)) if p.returncode == 3)
+        err = next(err for (out, err), p in zip(results, (first, second), strict=True) if p.returncode == 3)
         assert "is in use by run" in err and "Traceback" not in err
     assert counts(warehouse) == expected
     assert failed_checks(warehouse) == {}
@@ -160,7 +160,7 @@ def test_two_runs_at_once_one_stops_with_a_clear_message(prefect_server, corpus,
 
 def test_second_holder_waits_for_the_first(tmp_path):
     """With a wait, the second run starts as soon as the first lets go (flock is per open file)."""
-    order = []
+    order: list[str] = []
     first = hold_warehouse(tmp_path, "first")
     first.__enter__()
     waiter = threading.Thread(target=lambda: _hold_and_note(tmp_path, order))
@@ -170,9 +170,12 @@ def test_second_holder_waits_for_the_first(tmp_path):
     first.__exit__(None, None, None)
     waiter.join(timeout=30)
     assert order == ["first done", "second held"]
-    with pytest.raises(WarehouseBusy), hold_warehouse(tmp_path, "third"):
-        with hold_warehouse(tmp_path, "fourth", wait_seconds=0.2, poll_seconds=0.05):
-            pass
+    with (
+        pytest.raises(WarehouseBusy),
+        hold_warehouse(tmp_path, "third"),
+        hold_warehouse(tmp_path, "fourth", wait_seconds=0.2, poll_seconds=0.05),
+    ):
+        pass
 
 
 def _hold_and_note(warehouse: Path, order: list[str]) -> None:

@@ -48,7 +48,7 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             favor_precision=options.favor_precision,
             date_extraction_params=date_params,
         )
-    except Exception as error:  # trafilatura raises many kinds on hostile markup
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,

@@ -153,9 +153,12 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
     """'a 20-year-old', '20 years old' (ages), 'three-time', 'two-thirds', 'one-off' (not quantities)."""
     token, following = token_at(tokens, k), token_at(tokens, k + 1)
-    if unit is not None and unit.name == "year":
-        if is_word(token, "old") or (token is not None and token.text in DASHES and is_word(following, "old")):
-            return True
+    if (
+        unit is not None
+        and unit.name == "year"
+        and (is_word(token, "old") or (token is not None and token.text in DASHES and is_word(following, "old")))
+    ):
+        return True
     return (
         unit is None
         and token is not None
