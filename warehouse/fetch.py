@@ -401,7 +401,7 @@ class _GuardedTransport(httpx.AsyncHTTPTransport):
     def __init__(self, allowed: Sequence[Network], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         # httpx takes no network backend; its pool (httpcore, pinned) does.
-        self._pool._network_backend = _GuardedBackend(allowed)  # type: ignore[attr-defined]
+        self._pool._network_backend = _GuardedBackend(allowed)
 
 
 def parse_retry_after(headers: httpx.Headers | dict[str, str], now: datetime | None = None) -> float | None:
