@@ -86,7 +86,8 @@ def prefect_state(run_id: str) -> str | None:
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
-        return client.read_flow_run(uuid.UUID(run_id)).state.type.value
+        state = client.read_flow_run(uuid.UUID(run_id)).state
+    return state.type.value if state is not None else None
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +199,7 @@ def test_lock_is_released_when_its_holder_dies(tmp_path):
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert holder.stdout.readline().strip() == "held"
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     with pytest.raises(WarehouseBusy, match="dead-run"), hold_warehouse(tmp_path, "second"):
         pass
     holder.kill()

@@ -6,6 +6,7 @@ import ast
 import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
@@ -31,7 +32,7 @@ def day(n: int) -> datetime:
 
 
 def article(doc_id: str, cluster_id: str = "c") -> Article:
-    values = {f.name: None for f in dataclasses.fields(Article)}
+    values: dict[str, Any] = {f.name: None for f in dataclasses.fields(Article)}
     values.update(
         article_id="a-" + doc_id,
         doc_id=doc_id,

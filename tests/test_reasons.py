@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from flows import workers
+from tests.conftest import all_instances
 from tests.http_fixtures import running_site
 from tests.test_fetch import site_options
 from tests.test_sources import warc_records
@@ -255,7 +256,7 @@ def test_fetch_failures_and_their_rejections_are_known(site):
     refs = discover_documents([site.base + p for p in paths], options).refs
     refs.append(DocumentRef("ftp://example.org/a", kind="url"))
     rejections = read_documents(refs, options).documents
-    assert all(isinstance(r, Rejection) for r in rejections)
+    assert all_instances(rejections, Rejection)
     assert {r.reason for r in rejections} == {
         "robots_disallowed",
         "timeout",
@@ -268,6 +269,7 @@ def test_fetch_failures_and_their_rejections_are_known(site):
     [blocked] = read_documents(
         [DocumentRef(site.base + "/pages/1.html", kind="url")], site_options(site, allowed_networks=())
     ).documents
+    assert isinstance(blocked, Rejection)
     assert_known([*rejections, blocked])
     assert blocked.reason == "blocked_address"
 
