@@ -105,7 +105,7 @@ def run_summary(
     """
     return RunSummary(
         run_id=run_id,
-        started_at=started_at,  # type: ignore[arg-type]  # None is a placeholder recovery replaces before the row is written
+        started_at=started_at,  # type: ignore[arg-type]  # None: a placeholder recovery fills in before writing
         finished_at=finished_at,
         status=status,
         sources=sources,
