@@ -165,7 +165,7 @@ def test_unfinished_runs_count_what_their_batches_committed(tmp_path):
     assert cut_short == [
         RunSummary("killed", day(1), None, "running", 2, 9, 0, 2, 0, 0, 1, 2),
         # No row: no start time, for recovery to fill in.
-        RunSummary("never-wrote", None, None, "running", 0, 0, 0, 0, 0, 0, 0, 0),  # type: ignore[arg-type]  # a run cut short before its first row has no start time
+        RunSummary("never-wrote", None, None, "running", 0, 0, 0, 0, 0, 0, 0, 0),  # type: ignore[arg-type]  # None as the comment above says
     ]
 
 
