@@ -34,7 +34,10 @@ def cluster_batch(warehouse: Path, processed: list[ProcessedDocument], options: 
     for article_id, cluster_id, signature, keys in committed_band_matches(warehouse, wanted, scheme):
         index.add(article_id, cluster_id, signature_from_bytes(signature), keys)
     chosen = assign_clusters(index, [(p.article.article_id, p.signature) for p in processed])
-    clustered, signatures, bands, links = [], [], [], []
+    clustered: list[ProcessedDocument] = []
+    signatures: list[MinhashSignature] = []
+    bands: list[LshBand] = []
+    links: list[DuplicateLink] = []
     for document, (choice, keys) in zip(processed, chosen, strict=True):
         article_id = document.article.article_id
         clustered.append(replace(document, article=replace(document.article, cluster_id=choice.cluster_id)))

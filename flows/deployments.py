@@ -17,7 +17,8 @@ def nightly_deployment(settings: Settings) -> RunnerDeployment:
     Never two at once: the warehouse lock stops a second run with a clear message, and a
     killed run holds nothing (the kernel drops its lock), so no slot can leak.
     """
-    return ingest.to_deployment(
+    return RunnerDeployment.from_flow(
+        ingest,
         name="nightly",
         schedules=[Cron(settings.schedule, timezone=settings.timezone.key)],
         tags=TAGS,
@@ -28,7 +29,8 @@ def nightly_deployment(settings: Settings) -> RunnerDeployment:
 
 def manual_deployment(settings: Settings) -> RunnerDeployment:
     """Started by a person from the UI; the form is filled with this machine's configuration."""
-    return ingest.to_deployment(
+    return RunnerDeployment.from_flow(
+        ingest,
         name="manual",
         tags=TAGS,
         parameters={

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.states import Failed, State
+from prefect.states import Failed
 
 from flows.settings import Settings
 from warehouse.lock import LockHolder, WarehouseBusy, hold_warehouse, remove_stale_temporaries
@@ -82,7 +82,7 @@ def recover_crashed_runs(settings: Settings, run_id: str, previous: LockHolder |
     return crashed
 
 
-def run_holding_warehouse(settings: Settings, run_id: str, body: Callable[[], T]) -> T | State:
+def run_holding_warehouse(settings: Settings, run_id: str, body: Callable[[], T]) -> T:
     """Run `body` as the warehouse's one writer, after closing the books of runs that were killed.
 
     Another live run holding it: wait `lock_wait_seconds`, then end this flow run Failed with one
@@ -96,6 +96,8 @@ def run_holding_warehouse(settings: Settings, run_id: str, body: Callable[[], T]
             claim_for_writing(settings.warehouse)
         except (WarehouseBusy, WarehouseTooNew) as refusal:
             get_run_logger().error("%s", refusal)
-            return Failed(message=str(refusal), data=refusal)
+            # The flow returns this state and ends in it; whoever called the flow gets the refusal
+            # raised, never the state, so to every caller the flow gives a T or raises.
+            return cast(T, Failed(message=str(refusal), data=refusal))
         recover_crashed_runs(settings, run_id, previous)
         return body()

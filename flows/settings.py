@@ -128,12 +128,12 @@ class Settings(BaseSettings):
     @field_validator("schedule")
     @classmethod
     def _valid_cron(cls, value: str) -> str:
-        from datetime import datetime
+        from datetime import UTC, datetime
 
         from cronsim import CronSim, CronSimError
 
         try:
-            CronSim(value, datetime(2000, 1, 1))
+            CronSim(value, datetime(2000, 1, 1, tzinfo=UTC))
         except CronSimError as error:
             raise ValueError(f"not a cron schedule ({error}); e.g. '0 2 * * *' is every day at 02:00") from None
         return value

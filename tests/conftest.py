@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard, TypeVar
 
 import pytest
 
@@ -68,3 +70,11 @@ def sql(warehouse: Path, query: str, *params):
     from warehouse.views import query as run_query
 
     return run_query(warehouse, query, list(params))[1]
+
+
+T = TypeVar("T")
+
+
+def all_instances(items: Sequence[object], kind: type[T]) -> TypeGuard[Sequence[T]]:
+    """`assert all_instances(docs, RawDocument)`: the check, and the type checker learns it too."""
+    return all(isinstance(item, kind) for item in items)

@@ -19,6 +19,8 @@ SENTENCE = (
 )
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
 SLOW_SECONDS = 3.0
+# A route answers with (status, headers, body).
+Response = tuple[int, dict[str, str], bytes]
 
 
 def article(n: int) -> bytes:
@@ -36,7 +38,7 @@ class Site:
         self.max_body = 0
         self.robots = ROBOTS
 
-    def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
+    def routes(self) -> dict[str, Callable[[], Response]]:
         html = {"Content-Type": "text/html; charset=utf-8"}
         feed = (
             f"<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour news</title>"
@@ -61,7 +63,7 @@ class Site:
             f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
             f"<url><loc>{self.base}/pages/3.html</loc></url></urlset>"
         ).encode()
-        routes = {
+        routes: dict[str, Callable[[], Response]] = {
             "/robots.txt": lambda: (200, {"Content-Type": "text/plain"}, self.robots.encode()),
             "/feed.xml": lambda: (200, {"Content-Type": "application/rss+xml"}, feed),
             "/sitemap_index.xml": lambda: (200, {"Content-Type": "application/xml"}, index),
@@ -80,8 +82,12 @@ class Site:
             "/moved.html": lambda: (301, {"Location": "/pages/6.html"}, b""),
             "/pages/short.html": lambda: (200, html, b"<html><body><p>Too short to be news.</p></body></html>"),
         }
+
+        def numbered_page(n: int) -> Callable[[], Response]:
+            return lambda: (200, html, article(n))
+
         for n in range(1, 8):
-            routes[f"/pages/{n}.html"] = lambda n=n: (200, html, article(n))
+            routes[f"/pages/{n}.html"] = numbered_page(n)
         return routes
 
     def slow(self) -> tuple[int, dict[str, str], bytes]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from typing import Any
 
 from transforms.batches import (
     BatchCounts,
@@ -25,7 +26,7 @@ def raw(doc_id: str) -> RawDocument:
 
 
 def processed(article_id: str, doc_id: str) -> ProcessedDocument:
-    values = {f.name: None for f in dataclasses.fields(Article)}
+    values: dict[str, Any] = {f.name: None for f in dataclasses.fields(Article)}
     values.update(
         article_id=article_id,
         doc_id=doc_id,

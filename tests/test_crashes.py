@@ -86,7 +86,8 @@ def prefect_state(run_id: str) -> str | None:
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
-        return client.read_flow_run(uuid.UUID(run_id)).state.type.value
+        state = client.read_flow_run(uuid.UUID(run_id)).state
+    return state.type.value if state is not None else None
 
 
 @pytest.fixture(scope="module")
@@ -152,7 +153,7 @@ def test_two_runs_at_once_one_stops_with_a_clear_message(prefect_server, corpus,
     codes = sorted([first.returncode, second.returncode])
     assert codes in ([0, 0], [0, 3]), results  # both succeed only if one finished before the other began
     if codes == [0, 3]:
-        err = next(err for (out, err), p in zip(results, (first, second)) if p.returncode == 3)
+        err = next(err for (out, err), p in zip(results, (first, second), strict=True) if p.returncode == 3)
         assert "is in use by run" in err and "Traceback" not in err
     assert counts(warehouse) == expected
     assert failed_checks(warehouse) == {}
@@ -160,7 +161,7 @@ def test_two_runs_at_once_one_stops_with_a_clear_message(prefect_server, corpus,
 
 def test_second_holder_waits_for_the_first(tmp_path):
     """With a wait, the second run starts as soon as the first lets go (flock is per open file)."""
-    order = []
+    order: list[str] = []
     first = hold_warehouse(tmp_path, "first")
     first.__enter__()
     waiter = threading.Thread(target=lambda: _hold_and_note(tmp_path, order))
@@ -170,9 +171,12 @@ def test_second_holder_waits_for_the_first(tmp_path):
     first.__exit__(None, None, None)
     waiter.join(timeout=30)
     assert order == ["first done", "second held"]
-    with pytest.raises(WarehouseBusy), hold_warehouse(tmp_path, "third"):
-        with hold_warehouse(tmp_path, "fourth", wait_seconds=0.2, poll_seconds=0.05):
-            pass
+    with (
+        pytest.raises(WarehouseBusy),
+        hold_warehouse(tmp_path, "third"),
+        hold_warehouse(tmp_path, "fourth", wait_seconds=0.2, poll_seconds=0.05),
+    ):
+        pass
 
 
 def _hold_and_note(warehouse: Path, order: list[str]) -> None:
@@ -195,7 +199,7 @@ def test_lock_is_released_when_its_holder_dies(tmp_path):
         stdout=subprocess.PIPE,
         text=True,
     )
-    assert holder.stdout.readline().strip() == "held"
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
     with pytest.raises(WarehouseBusy, match="dead-run"), hold_warehouse(tmp_path, "second"):
         pass
     holder.kill()

@@ -50,7 +50,8 @@ def test_undeclared_legacy_encoding_is_detected():
 def test_transport_charset_wins_over_meta_and_bad_bytes_do_not_crash():
     html = '<html><head><meta charset="utf-8"></head><body>Gr\xfc\xdfe</body></html>'.encode("latin-1")
     raw = RawDocument(doc_id="d", source="mem", url=None, content=html, media_type="text/html", charset="ISO-8859-1")
-    assert "Grüße" in decode_document(raw)
+    decoded = decode_document(raw)
+    assert isinstance(decoded, str) and "Grüße" in decoded
     # Declared UTF-8 with a stray byte: the byte becomes U+FFFD, the rest is kept.
     text = decode(b'<meta charset="utf-8"><p>ok \xff ok</p>', "text/html")
     assert "ok \ufffd ok" in text

@@ -126,15 +126,18 @@ def served(ui_server, tmp_path_factory):
 
 def test_deployments_have_schedule_descriptions_and_defaults(served):
     from prefect.client.orchestration import get_client
+    from prefect.client.schemas.schedules import CronSchedule
 
     with get_client(sync_client=True) as client:
         nightly = client.read_deployment_by_name("ingest/nightly")
         manual = client.read_deployment_by_name("ingest/manual")
     [schedule] = nightly.schedules
+    assert isinstance(schedule.schedule, CronSchedule)
     assert (schedule.schedule.cron, schedule.schedule.timezone) == ("30 1 * * *", "Europe/Berlin")
     assert nightly.parameters == {}  # the configuration is read when each night's run starts
     assert manual.parameters["warehouse"] == str(served)
     assert manual.parameters["sources"] == [str(SEEDS_DIR / "cnn_troops.html")]
+    assert manual.parameter_openapi_schema is not None
     form = manual.parameter_openapi_schema["properties"]
     assert {"sources", "warehouse", "batch_size", "workers", "lock_wait_seconds", "refresh"} <= set(form)
     assert all(len(field.get("description", "")) > 20 for field in form.values())
@@ -143,10 +146,12 @@ def test_deployments_have_schedule_descriptions_and_defaults(served):
 def test_manual_run_through_the_api_completes_with_artifact(served):
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+    from prefect.client.schemas.objects import FlowRun
     from prefect.deployments import run_deployment
 
     flow_run = run_deployment("ingest/manual", parameters={"sources": [str(SEEDS_DIR)]}, timeout=300)
-    assert flow_run.state.is_completed(), flow_run.state
+    assert isinstance(flow_run, FlowRun)  # called outside an event loop, run_deployment runs to the end
+    assert flow_run.state is not None and flow_run.state.is_completed(), flow_run.state
     with get_client(sync_client=True) as client:
         [artifact] = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id]))

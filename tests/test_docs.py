@@ -67,7 +67,7 @@ class _Inner:
 
 
 class _Nested(BaseModel):
-    limit: float = Field(0.5, gt=0, le=1, description="A share.")
+    limit: float = Field(default=0.5, gt=0, le=1, description="A share.")
 
 
 class _Model(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -28,26 +29,23 @@ def site():
         yield site
 
 
-def test_options(site: Site, **changes) -> FetchOptions:
+def site_options(site: Site, **changes) -> FetchOptions:
     site.max_body = 4000
-    values = dict(
-        user_agent="newsetl-test",
-        requests_per_second_per_host=RATE,
-        concurrency_per_host=2,
-        deadline_seconds=0.5,
-        max_body_bytes=site.max_body,
-        max_redirects=3,
-        retries=2,
-        backoff_base_seconds=0.05,
-        backoff_max_seconds=0.2,
-        max_retry_after_seconds=5,
-        allowed_networks=("127.0.0.1/32",),
-    )
+    values: dict[str, Any] = {
+        "user_agent": "newsetl-test",
+        "requests_per_second_per_host": RATE,
+        "concurrency_per_host": 2,
+        "deadline_seconds": 0.5,
+        "max_body_bytes": site.max_body,
+        "max_redirects": 3,
+        "retries": 2,
+        "backoff_base_seconds": 0.05,
+        "backoff_max_seconds": 0.2,
+        "max_retry_after_seconds": 5,
+        "allowed_networks": ("127.0.0.1/32",),
+    }
     values.update(changes)
     return FetchOptions(**values)
-
-
-test_options.__test__ = False  # a helper, not a test
 
 
 def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
@@ -63,8 +61,8 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
         "/missing.html",
         "/moved.html",
     ]
-    results = fetch_all([FetchRequest(site.base + p) for p in paths], test_options(site))
-    outcome = {p: (r.status if isinstance(r, Fetched) else r.reason) for p, r in zip(paths, results)}
+    results = fetch_all([FetchRequest(site.base + p) for p in paths], site_options(site))
+    outcome = {p: (r.status if isinstance(r, Fetched) else r.reason) for p, r in zip(paths, results, strict=True)}
     assert outcome == {
         "/pages/1.html": 200,
         "/private/secret.html": "robots_disallowed",
@@ -77,9 +75,10 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
         "/missing.html": "http_404",
         "/moved.html": 200,
     }
-    moved = results[paths.index("/moved.html")]
+    moved, first = results[paths.index("/moved.html")], results[0]
+    assert isinstance(moved, Fetched) and isinstance(first, Fetched)  # both were 200 above
     assert moved.final_url == site.base + "/pages/6.html" and moved.url == site.base + "/moved.html"
-    assert results[0].content_type == "text/html" and results[0].headers["content-type"].endswith("utf-8")
+    assert first.content_type == "text/html" and first.headers["content-type"].endswith("utf-8")
     assert all(r.detail for r in results if isinstance(r, FetchFailure))
 
     log = site.log
@@ -91,7 +90,7 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
     # Without the limit, 10 requests would arrive within a few milliseconds.
     starts = sorted(t for t, _ in log)
     assert len(starts) >= 15
-    spans = [b - a for a, b in zip(starts, starts[9:])]
+    spans = [b - a for a, b in zip(starts, starts[9:], strict=False)]
     assert min(spans) >= 9 / RATE - 0.15, spans
     # Retry-After was honoured, the 500 was retried, the slow page was tried 1 + retries times.
     busy = [t for t, p in log if p == "/busy.html"]
@@ -103,11 +102,11 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
 
 def test_private_addresses_are_refused_unless_allowed(site):
     url = site.base + "/pages/1.html"
-    [refused] = fetch_all([FetchRequest(url)], test_options(site, allowed_networks=()))
+    [refused] = fetch_all([FetchRequest(url)], site_options(site, allowed_networks=()))
     assert isinstance(refused, FetchFailure) and refused.reason == "blocked_address"
     assert "127.0.0.1" in refused.detail
     assert site.log == []  # not even robots.txt was asked for
-    [fetched] = fetch_all([FetchRequest(url)], test_options(site))
+    [fetched] = fetch_all([FetchRequest(url)], site_options(site))
     assert isinstance(fetched, Fetched)
 
 
@@ -115,7 +114,7 @@ def test_the_connection_itself_is_checked_not_only_the_first_lookup(site):
     """A name that looked public at first but resolves to loopback when connecting (DNS rebinding)."""
 
     async def fetch_after_rebinding():
-        async with Fetcher(test_options(site, allowed_networks=())) as fetcher:
+        async with Fetcher(site_options(site, allowed_networks=())) as fetcher:
             fetcher._address_checks["127.0.0.1"] = None  # what the early lookup concluded
             return await fetcher.fetch(FetchRequest(site.base + "/pages/1.html"), obey_robots=False)
 
@@ -126,14 +125,14 @@ def test_the_connection_itself_is_checked_not_only_the_first_lookup(site):
 
 def test_crawl_delay_for_our_user_agent_slows_the_host_down(site):
     site.robots = "User-agent: newsetl-test\nCrawl-delay: 0.3\n\nUser-agent: *\nDisallow: /\n"
-    results = fetch_all([FetchRequest(f"{site.base}/pages/{n}.html") for n in range(1, 5)], test_options(site))
+    results = fetch_all([FetchRequest(f"{site.base}/pages/{n}.html") for n in range(1, 5)], site_options(site))
     assert all(isinstance(r, Fetched) for r in results)  # the group for our agent allows everything
     starts = sorted(t for t, p in site.log if p.startswith("/pages/"))
     assert starts[-1] - starts[0] >= 3 * 0.3 - 0.1  # not 3 * 1/RATE
 
 
 def test_a_long_retry_after_gives_up_instead_of_waiting(site):
-    [result] = fetch_all([FetchRequest(site.base + "/busy.html")], test_options(site, max_retry_after_seconds=0.5))
+    [result] = fetch_all([FetchRequest(site.base + "/busy.html")], site_options(site, max_retry_after_seconds=0.5))
     assert isinstance(result, FetchFailure) and result.reason == "http_429"
     assert site.hits["/busy.html"] == 1
 
@@ -167,7 +166,7 @@ def test_feeds_sitemaps_and_url_lists_land_as_articles_or_rejections(prefect_ser
         sources=[site.base + "/feed.xml", site.base + "/sitemap_index.xml", str(url_list)],
         warehouse=str(warehouse),
         workers=1,
-        fetch=test_options(site, retries=1),
+        fetch=site_options(site, retries=1),
     )
     articles = dict(
         sql(warehouse, "SELECT url, title || ' | ' || coalesce(CAST(published_date AS VARCHAR), '-') FROM articles")
@@ -203,7 +202,7 @@ def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_re
     pages = ["/pages/1.html", "/pages/2.html", "/pages/short.html"]
     url_list.write_text("\n".join(site.base + p for p in pages), encoding="utf-8")
     warehouse = tmp_path / "wh"
-    options = test_options(site)
+    options = site_options(site)
     first = ingest(sources=[str(url_list)], warehouse=str(warehouse), workers=1, fetch=options)
     assert (first.counts.articles, first.counts.rejections) == (2, 1)
     stored = sql(warehouse, "SELECT url, status, etag, bytes > 0 FROM raw_pages ORDER BY url")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -384,7 +386,7 @@ def test_figures_come_in_text_order_without_overlap():
         "5 to 10 days",
         "between 300 and 350 permanent positions",
     ]
-    assert all(a.char_end <= b.char_start for a, b in zip(figures, figures[1:]))
+    assert all(a.char_end <= b.char_start for a, b in pairwise(figures))
 
 
 # --- The sample article ---------------------------------------------------------------------

@@ -6,6 +6,7 @@ import ast
 import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
@@ -31,7 +32,7 @@ def day(n: int) -> datetime:
 
 
 def article(doc_id: str, cluster_id: str = "c") -> Article:
-    values = {f.name: None for f in dataclasses.fields(Article)}
+    values: dict[str, Any] = {f.name: None for f in dataclasses.fields(Article)}
     values.update(
         article_id="a-" + doc_id,
         doc_id=doc_id,
@@ -164,7 +165,7 @@ def test_unfinished_runs_count_what_their_batches_committed(tmp_path):
     assert cut_short == [
         RunSummary("killed", day(1), None, "running", 2, 9, 0, 2, 0, 0, 1, 2),
         # No row: no start time, for recovery to fill in.
-        RunSummary("never-wrote", None, None, "running", 0, 0, 0, 0, 0, 0, 0, 0),  # type: ignore[arg-type]
+        RunSummary("never-wrote", None, None, "running", 0, 0, 0, 0, 0, 0, 0, 0),  # type: ignore[arg-type]  # None as the comment above says
     ]
 
 

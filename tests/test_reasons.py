@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from flows import workers
+from tests.conftest import all_instances
 from tests.http_fixtures import running_site
-from tests.test_fetch import test_options
+from tests.test_fetch import site_options
 from tests.test_sources import warc_records
 from tests.warc_fixtures import write_warc
 from transforms.decode import decode_document
@@ -251,11 +252,11 @@ def test_fetch_failures_and_their_rejections_are_known(site):
         "/missing.html",
         "/missing-feed.xml",
     ]
-    options = test_options(site, retries=0)
+    options = site_options(site, retries=0)
     refs = discover_documents([site.base + p for p in paths], options).refs
     refs.append(DocumentRef("ftp://example.org/a", kind="url"))
     rejections = read_documents(refs, options).documents
-    assert all(isinstance(r, Rejection) for r in rejections)
+    assert all_instances(rejections, Rejection)
     assert {r.reason for r in rejections} == {
         "robots_disallowed",
         "timeout",
@@ -266,8 +267,9 @@ def test_fetch_failures_and_their_rejections_are_known(site):
         "bad_url",
     }
     [blocked] = read_documents(
-        [DocumentRef(site.base + "/pages/1.html", kind="url")], test_options(site, allowed_networks=())
+        [DocumentRef(site.base + "/pages/1.html", kind="url")], site_options(site, allowed_networks=())
     ).documents
+    assert isinstance(blocked, Rejection)
     assert_known([*rejections, blocked])
     assert blocked.reason == "blocked_address"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime
+from typing import Any
 
 from tests.conftest import sql
 from transforms.records import Article, BatchCommit, Rejection
@@ -13,7 +14,7 @@ from warehouse.views import publish_views
 
 
 def article(doc_id: str) -> Article:
-    values = {f.name: None for f in dataclasses.fields(Article)}
+    values: dict[str, Any] = {f.name: None for f in dataclasses.fields(Article)}
     values.update(
         article_id="a-" + doc_id,
         doc_id=doc_id,

@@ -69,14 +69,14 @@ def test_seed_entities(seeded_warehouse, seed):
 def test_seed_figures(seeded_warehouse, seed):
     warehouse, _ = seeded_warehouse
     article_id = article_of(warehouse, seed)[0]
-    columns = ", ".join(f"f.{c}" for c in ("surface",) + FIGURE_COLUMNS)
+    columns = ", ".join(f"f.{c}" for c in ("surface", *FIGURE_COLUMNS))
     rows = sql(
         warehouse,
         f"SELECT {columns}, e.name AS holder, f.role FROM figures f "
         "LEFT JOIN entities e USING (entity_id) WHERE f.article_id = ?",
         article_id,
     )
-    figures = [dict(zip(("surface",) + FIGURE_COLUMNS + HOLDER_COLUMNS, row)) for row in rows]
+    figures = [dict(zip(("surface", *FIGURE_COLUMNS, *HOLDER_COLUMNS), row, strict=True)) for row in rows]
     if not seed.expected["figures"]:
         assert figures == []
     for want in seed.expected["figures"]:

@@ -7,6 +7,7 @@ from ipaddress import IPv4Network
 from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import ValidationError
 
 from flows.settings import DEFAULT_SEEDS, Settings, SettingsError, load_settings, settings_toml
 from tests.test_cli import run_cli
@@ -51,7 +52,7 @@ def test_defaults_and_comma_separated_sources(monkeypatch):
     monkeypatch.setenv("NEWSETL_SOURCES", "a, b")
     assert load_settings().sources == ("a", "b")
     assert load_settings(sources=["c"]).sources == ("c",)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         settings.batch_size = 3  # frozen: tasks share one object
 
 
@@ -68,7 +69,8 @@ def test_defaults_and_comma_separated_sources(monkeypatch):
             "env",
             "NEWSETL_PIPELINE__DEDUP__THRESHOLD",
             "2",
-            "pipeline.dedup.threshold='2' (NEWSETL_PIPELINE__DEDUP__THRESHOLD): Input should be less than or equal to 1",
+            "pipeline.dedup.threshold='2' (NEWSETL_PIPELINE__DEDUP__THRESHOLD): "
+            "Input should be less than or equal to 1",
         ),
         (
             "file",
@@ -125,7 +127,7 @@ def test_pydantic_reads_booleans_networks_and_time_zones(monkeypatch):
 
 
 def test_options_given_as_a_parameter_are_checked_too():
-    with pytest.raises(SettingsError, match="fetch.retries=0"):
+    with pytest.raises(SettingsError, match=r"fetch\.retries=0"):
         load_settings(fetch=FetchOptions(retries=0))
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from tests.conftest import all_instances
 from tests.warc_fixtures import WarcRecordSpec, page, write_warc
 from transforms.records import RawDocument, Rejection
 from warehouse.sources import (
@@ -45,7 +46,7 @@ def test_warc_yields_html_responses_with_uri_and_fetch_date(tmp_path, name):
     assert [ref.offset for ref in discovery.refs] == [offsets[2], offsets[5]]
     assert discovery.skipped == {"warc/warcinfo": 1, "warc/request": 1, "warc/not_html": 1, "warc/status_not_200": 1}
     docs = read_documents(discovery.refs).documents
-    assert all(isinstance(d, RawDocument) for d in docs)
+    assert all_instances(docs, RawDocument)
     assert [d.url for d in docs] == ["http://news.example/a", "http://news.example/b"]
     assert docs[0].fetched_at == datetime(2024, 5, 1, 10, 0, tzinfo=UTC)
     assert docs[1].charset == "iso-8859-1"
@@ -77,7 +78,7 @@ def test_corrupt_gzip_member_is_one_rejection_naming_where_the_damage_starts(tmp
     discovery = discover_documents([str(path)])
     assert [ref.kind for ref in discovery.refs] == ["warc", "rejected"]
     assert discovery.refs[1].reason == "warc_corrupt"
-    assert f"offset {offsets[3]}" in discovery.refs[1].detail
+    assert f"offset {offsets[3]}" in (discovery.refs[1].detail or "")
 
 
 def test_files_globs_gzip_and_unknown_kinds(tmp_path):
@@ -90,8 +91,10 @@ def test_files_globs_gzip_and_unknown_kinds(tmp_path):
     assert sorted(r.path.rsplit("/", 1)[-1] for r in refs) == ["a.html", "b.htm.gz", "bad.html.gz"]
     docs = {d.source.rsplit("/", 1)[-1]: d for d in read_documents(discover_documents([str(tmp_path)]).refs).documents}
     assert isinstance(docs["b.htm.gz"], RawDocument) and docs["b.htm.gz"].content.startswith(b"<html>")
-    assert docs["c.txt"].media_type == "text/plain"
-    assert (docs["bad.html.gz"].reason, docs["d.pdf"].reason) == ("bad_gzip", "unsupported_type")
+    text, bad_gzip, pdf = docs["c.txt"], docs["bad.html.gz"], docs["d.pdf"]
+    assert isinstance(text, RawDocument) and text.media_type == "text/plain"
+    assert isinstance(bad_gzip, Rejection) and isinstance(pdf, Rejection)
+    assert (bad_gzip.reason, pdf.reason) == ("bad_gzip", "unsupported_type")
     assert missing_sources([str(tmp_path / "*.nothing"), str(tmp_path), "https://example.org/x"]) == [
         str(tmp_path / "*.nothing")
     ]
@@ -135,7 +138,8 @@ def test_url_lists_and_local_feeds_and_sitemaps_become_url_refs_with_metadata(tm
     )
     assert urls["https://news.example/4"].published is None  # lastmod is not a publication date
     assert discovery.listings == 3
-    assert date.fromisoformat(urls["https://news.example/3"].published) == date(2024, 3, 4)
+    published = urls["https://news.example/3"].published
+    assert published is not None and date.fromisoformat(published) == date(2024, 3, 4)
 
 
 def test_a_warc_record_that_cannot_be_read_later_is_a_rejection_naming_its_offset(tmp_path):

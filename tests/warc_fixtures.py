@@ -37,9 +37,10 @@ def record_bytes(spec: WarcRecordSpec) -> bytes:
     else:
         block = spec.body
         block_type = "application/warc-fields"
+    record_id = uuid.uuid5(uuid.NAMESPACE_URL, spec.uri + spec.warc_type)
     head = (
         f"WARC/1.0\r\nWARC-Type: {spec.warc_type}\r\nWARC-Target-URI: {spec.uri}\r\n"
-        f"WARC-Date: {spec.date}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, spec.uri + spec.warc_type)}>\r\n"
+        f"WARC-Date: {spec.date}\r\nWARC-Record-ID: <urn:uuid:{record_id}>\r\n"
         f"Content-Type: {block_type}\r\nContent-Length: {len(block)}\r\n\r\n"
     ).encode("ascii")
     return head + block + b"\r\n\r\n"

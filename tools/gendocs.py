@@ -85,7 +85,7 @@ def source_comments(cls: type) -> dict[str, str]:
             name = node.targets[0].id
         else:
             continue
-        above = []
+        above: list[str] = []
         number = node.lineno - 1
         while number >= 1 and comment_only(number):
             above.insert(0, comments[number])
@@ -129,7 +129,7 @@ def view_comments() -> dict[str, str]:
             match = re.match(r"\s*CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+(\w+)", line, re.IGNORECASE)
             if not match:
                 continue
-            above = []
+            above: list[str] = []
             for earlier in reversed(lines[:number]):
                 if not earlier.lstrip().startswith("--"):
                     break
@@ -228,7 +228,7 @@ def class_summary(cls: type) -> str:
     return "" if doc.startswith(f"{cls.__name__}(") else " ".join(doc.split("\n\n")[0].split())
 
 
-def factory_default(factory: Callable[[], object]) -> object:
+def factory_default(factory: Callable[..., object]) -> object:
     """Option classes are built (their defaults are fixed); other factories depend on the machine."""
     if isinstance(factory, type):
         return factory()
@@ -251,7 +251,7 @@ def fields_of(cls: type) -> list[FieldFacts]:
         for name, info in model_fields.items():
             hint = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
             if info.default_factory is not None:
-                default = factory_default(info.default_factory)  # type: ignore[arg-type]
+                default = factory_default(info.default_factory)
             elif info.default is PydanticUndefined:
                 default = dataclasses.MISSING
             else:

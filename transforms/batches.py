@@ -103,11 +103,10 @@ def run_summary(
 
     `started_at` is None only for a run found cut short before it wrote a row (recovery fills it in).
     """
-    # started_at None is a placeholder that recovery replaces before the row is written.
     return RunSummary(
         run_id=run_id,
-        started_at=started_at,
-        finished_at=finished_at,  # type: ignore[arg-type]
+        started_at=started_at,  # type: ignore[arg-type]  # None: a placeholder recovery fills in before writing
+        finished_at=finished_at,
         status=status,
         sources=sources,
         **run_counts(counts, batches),

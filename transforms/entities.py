@@ -326,6 +326,8 @@ def country_name(code: str) -> str:
     if code in COUNTRY_DISPLAY_NAMES:
         return COUNTRY_DISPLAY_NAMES[code]
     country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        raise LookupError(f"{code!r} is not an ISO 3166 country code")
     return getattr(country, "common_name", None) or country.name
 
 

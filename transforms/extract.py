@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import trafilatura
+from trafilatura.settings import Document
 
 from transforms.normalise import metadata_field
 from transforms.options import ExtractOptions
@@ -48,7 +49,7 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             favor_precision=options.favor_precision,
             date_extraction_params=date_params,
         )
-    except Exception as error:  # trafilatura raises many kinds on hostile markup
+    except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,
@@ -56,7 +57,8 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             reason=Reason.EXTRACTOR_ERROR,
             detail=f"{type(error).__name__}: {error}"[:500],
         )
-    if document is None or not (document.text or "").strip():
+    # bare_extraction gives a dict only when asked to (as_dict), which is not done here.
+    if not isinstance(document, Document) or not document.text or not document.text.strip():
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,

@@ -281,7 +281,7 @@ class Fetcher:
             headers["If-None-Match"] = request.etag
         if request.last_modified:
             headers["If-Modified-Since"] = request.last_modified
-        fail = lambda reason, detail, **kw: _Attempt(FetchFailure(request.url, reason, detail), **kw)  # noqa: E731
+        fail = lambda reason, detail, **kw: _Attempt(FetchFailure(request.url, reason, detail), **kw)  # noqa: E731 - a one-line shorthand for this attempt's failures
         try:
             async with asyncio.timeout(self.options.deadline_seconds):
                 async with self._client.stream("GET", url, headers=headers) as response:
@@ -401,7 +401,7 @@ class _GuardedTransport(httpx.AsyncHTTPTransport):
     def __init__(self, allowed: Sequence[Network], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         # httpx takes no network backend; its pool (httpcore, pinned) does.
-        self._pool._network_backend = _GuardedBackend(allowed)  # type: ignore[attr-defined]
+        self._pool._network_backend = _GuardedBackend(allowed)
 
 
 def parse_retry_after(headers: httpx.Headers | dict[str, str], now: datetime | None = None) -> float | None:

@@ -55,12 +55,15 @@ def record_schema(record: type) -> pa.Schema:
     return pa.schema([arrow_field(f.name, hints[f.name]) for f in dataclasses.fields(record)])
 
 
+Compression = typing.Literal["SNAPPY", "ZSTD"]
+
+
 @dataclass(frozen=True, slots=True)
 class TableSpec:
     name: str
     record: type
     batch_scoped: bool  # rows carry run_id and batch_id and are visible once their batch commits
-    compression: str = "SNAPPY"  # Parquet codec; ZSTD where bytes are big and read rarely
+    compression: Compression = "SNAPPY"  # Parquet codec; ZSTD where bytes are big and read rarely
 
     @property
     def arrow(self) -> pa.Schema:

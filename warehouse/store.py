@@ -8,11 +8,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 
 from warehouse.schemas import ALL_TABLES, TableSpec
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 TABLES_DIR = "tables"
 
@@ -21,16 +25,18 @@ def table_path(warehouse: Path, spec: TableSpec) -> Path:
     return warehouse / TABLES_DIR / spec.name
 
 
-def to_arrow(spec: TableSpec, rows: Sequence[object], lineage: dict[str, str] | None = None) -> pa.Table:
+def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[str, str] | None = None) -> pa.Table:
     """Rows as a table of the declared schema; lineage columns are filled in for every row."""
-    dicts = [dataclasses.asdict(row) for row in rows]  # type: ignore[call-overload]
+    dicts = [dataclasses.asdict(row) for row in rows]
     if lineage:
         for row in dicts:
             row.update(lineage)
     return pa.Table.from_pylist(dicts, schema=spec.arrow)
 
 
-def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object], lineage: dict[str, str] | None = None) -> int:
+def append_rows(
+    warehouse: Path, spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[str, str] | None = None
+) -> int:
     """One Delta commit; creates the table with its declared schema on first use."""
     if not rows:
         return 0
@@ -41,7 +47,7 @@ def append_rows(warehouse: Path, spec: TableSpec, rows: Sequence[object], lineag
         mode="append",
         schema_mode="merge",
         writer_properties=WriterProperties(compression=spec.compression),
-    )  # type: ignore[arg-type]
+    )
     return len(rows)
 
 

@@ -38,7 +38,7 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
     if second is not None and not same_kind(first_unit, first.currency, second_unit, second.currency):
         second = None  # "rose 3% to $6.12" is two figures, not a range
-    if second is not None and low < second.value:
+    if second is not None and low is not None and low < second.value:
         unit, end = second_unit, second_end
         quantity = Quantity(
             None,
@@ -133,8 +133,9 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
     if token.text == "%":
         return PERCENT, k + 1
     if token.text == "°" and token.glued:
-        scale_letter = following is not None and following.glued and following.text in ("C", "F")
-        return (Unit(f"°{following.text}", "measure"), k + 2) if scale_letter else (Unit("degree", "measure"), k + 1)
+        if following is not None and following.glued and following.text in ("C", "F"):
+            return Unit(f"°{following.text}", "measure"), k + 2
+        return Unit("degree", "measure"), k + 1
     if token.text in DASHES and token.glued and following is not None and following.glued:
         found = UNIT_PHRASES.match(tokens, k + 1)  # "a five-year plan"
     elif amount.high is not None and is_word(token, "of"):
@@ -153,9 +154,12 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
     """'a 20-year-old', '20 years old' (ages), 'three-time', 'two-thirds', 'one-off' (not quantities)."""
     token, following = token_at(tokens, k), token_at(tokens, k + 1)
-    if unit is not None and unit.name == "year":
-        if is_word(token, "old") or (token is not None and token.text in DASHES and is_word(following, "old")):
-            return True
+    if (
+        unit is not None
+        and unit.name == "year"
+        and (is_word(token, "old") or (token is not None and token.text in DASHES and is_word(following, "old")))
+    ):
+        return True
     return (
         unit is None
         and token is not None

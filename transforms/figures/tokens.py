@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeGuard, TypeVar
 
 from transforms.figures.vocabulary import (
     CURRENCY_CODES,
@@ -50,23 +50,26 @@ def token_at(tokens: list[Token], k: int) -> Token | None:
     return tokens[k] if 0 <= k < len(tokens) else None
 
 
-def is_word(token: Token | None, *words: str) -> bool:
+def is_word(token: Token | None, *words: str) -> TypeGuard[Token]:
     return token is not None and token.kind == "word" and token.low in words
 
 
-def is_capitalised(token: Token | None) -> bool:
+def is_capitalised(token: Token | None) -> TypeGuard[Token]:
     return token is not None and token.kind == "word" and token.text[:1].isupper()
 
 
-class PhraseTable:
+Value = TypeVar("Value")
+
+
+class PhraseTable(Generic[Value]):
     """Phrases of one or more words, each with a value, matched longest first at a token."""
 
-    def __init__(self, entries: dict[tuple[str, ...], object]) -> None:
+    def __init__(self, entries: dict[tuple[str, ...], Value]) -> None:
         self.entries = entries
         self.first_words = frozenset(words[0] for words in entries)
         self.longest = max(len(words) for words in entries)
 
-    def match(self, tokens: list[Token], k: int) -> tuple[object, int] | None:
+    def match(self, tokens: list[Token], k: int) -> tuple[Value, int] | None:
         """(value, index after) of the longest phrase at k; words apart, the first may be glued to a number."""
         first = token_at(tokens, k)
         if first is None or first.low not in self.first_words:

@@ -55,7 +55,7 @@ def read_documents(
     results: list[RawDocument | Rejection | None] = [None] * len(refs)
     to_fetch: list[int] = []
     warc_offsets: dict[str, list[int]] = {}
-    for i, ref in enumerate(refs):
+    for ref in refs:
         if ref.kind == "warc" and ref.offset is not None:
             warc_offsets.setdefault(ref.path, []).append(ref.offset)
     warc_documents = {path: read_warc_records(path, offsets) for path, offsets in warc_offsets.items()}
