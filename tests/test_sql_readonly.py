@@ -164,4 +164,5 @@ def test_a_moved_warehouse_reads_at_once(seeded_warehouse, tmp_path):
     assert counts(moved, cwd=elsewhere) == expected
     # From Python, as docs/views.md says: relative paths resolve against the warehouse.
     with duckdb.connect(str(views_path(moved)), read_only=True, config={"file_search_path": str(moved)}) as con:
-        assert con.execute("select count(*) from articles").fetchone()[0] > 0
+        row = con.execute("select count(*) from articles").fetchone()
+    assert row is not None and row[0] > 0
