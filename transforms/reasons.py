@@ -36,6 +36,7 @@ class Reason(StrEnum):
 
     UNREADABLE = "unreadable"
     TOO_LARGE = "too_large"
+    NOT_A_REGULAR_FILE = "not_a_regular_file"
     UNSUPPORTED_TYPE = "unsupported_type"
     BAD_GZIP = "bad_gzip"
     WARC_TRUNCATED = "warc_truncated"
@@ -95,7 +96,16 @@ REASONS: tuple[ReasonCode, ...] = (
         Reason.UNREADABLE,
         "the file (or a local listing) could not be read; the detail has the operating system's error",
     ),
-    ReasonCode(Stage.READ, Reason.TOO_LARGE, "a file or WARC record over 50 MiB (also once decompressed)"),
+    ReasonCode(
+        Stage.READ,
+        Reason.TOO_LARGE,
+        "a file, WARC record, local feed, sitemap or URL list over 50 MiB (also once decompressed); never read",
+    ),
+    ReasonCode(
+        Stage.READ,
+        Reason.NOT_A_REGULAR_FILE,
+        "a named pipe, socket, device or symlink loop, named or found in a folder: only regular files are read",
+    ),
     ReasonCode(Stage.READ, Reason.WARC_TRUNCATED, "the archive ends inside a record; the detail names its offset"),
     ReasonCode(
         Stage.READ,

@@ -18,6 +18,7 @@ from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 from warehouse.fetch import HTML_TYPES
+from warehouse.sources.files import stored_name
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # A file or a WARC record over this is refused before it is read.
@@ -141,7 +142,7 @@ def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | 
     body = record.reader.read()
     return RawDocument(
         doc_id=doc_id_for(body),
-        source=f"{path}#{offset}",
+        source=f"{stored_name(path)}#{offset}",
         url=record.headers.get("WARC-Target-URI"),
         content=body,
         media_type="text/html",
@@ -153,8 +154,8 @@ def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | 
 def _record_rejection(path: str, offset: int, reason: Reason, detail: str) -> Rejection:
     """A record whose bytes were not read: its id comes from the archive and the offset."""
     return Rejection(
-        doc_id=rejection_id(Stage.READ, reason, path, offset),
-        source=f"{path}#{offset}",
+        doc_id=rejection_id(Stage.READ, reason, stored_name(path), offset),
+        source=f"{stored_name(path)}#{offset}",
         stage=Stage.READ,
         reason=reason,
         detail=detail,
