@@ -207,8 +207,7 @@ def _discover_warc(path: str, discovery: Discovery) -> None:
     scan = scan_warc(path)
     discovery.refs.extend(DocumentRef(path, kind="warc", offset=offset) for offset in scan.offsets)
     discovery.skipped.update(scan.skipped)
-    if scan.damage is not None:
-        discovery.refs.append(_rejected(path, scan.damage.reason, scan.damage.detail, scan.damage.offset))
+    discovery.refs.extend(_rejected(path, refused.reason, refused.detail, refused.offset) for refused in scan.refused)
 
 
 def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, DocumentRef]) -> None:
