@@ -50,6 +50,8 @@ _MAX_WARC_HEADER_BYTES = 64 * 1024
 _HTTP_HEAD_BYTES = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _RECORD_START = b"\nWARC/1."
+_SWALLOWED = b"\r\n\r\nWARC/1."
+_SWALLOWED_DETAIL = "its Content-Length takes in the next record"
 
 
 class _Damaged(Exception):
@@ -88,7 +90,7 @@ def _scan_plain(handle: io.BufferedReader, scan: WarcScan) -> None:
     while True:
         offset = handle.tell()
         try:
-            record = _read_record(handle)
+            record = _read_record(handle, watch_for_records=True)
         except (_Damaged, _Ended) as problem:
             following = _find(handle, _RECORD_START, offset + 1)
             if following is not None:
@@ -165,8 +167,12 @@ class _GzipMember(io.RawIOBase):
                 return len(out)
 
 
-def _read_record(stream: io.BufferedReader) -> _Scanned | None:
-    """The record at the stream's position, its block skipped in bounded chunks; None at the end."""
+def _read_record(stream: io.BufferedReader, watch_for_records: bool = False) -> _Scanned | None:
+    """The record at the stream's position, its block skipped in bounded chunks; None at the end.
+
+    `watch_for_records`: a block holding a record's end and the next one's start is damage (a plain
+    WARC has no other boundary to tell a length that swallows exactly one record).
+    """
     first = stream.readline(_MAX_WARC_HEADER_BYTES)
     if not first:
         return None
@@ -195,11 +201,17 @@ def _read_record(stream: io.BufferedReader) -> _Scanned | None:
     warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
     head = stream.read(min(length, _HTTP_HEAD_BYTES)) if warc_type == "response" else b""
     remaining = length - len(head)
+    tail = head[-len(_SWALLOWED) :]
+    if watch_for_records and _SWALLOWED in head:
+        raise _Damaged(_SWALLOWED_DETAIL)
     while remaining > 0:
         chunk = stream.read(min(remaining, _CHUNK_BYTES))
         if not chunk:
             raise _Ended(f"its Content-Length is {length} but only {length - remaining} bytes follow")
         remaining -= len(chunk)
+        if watch_for_records and _SWALLOWED in tail + chunk:
+            raise _Damaged(_SWALLOWED_DETAIL)
+        tail = (tail + chunk)[-len(_SWALLOWED) :]
     end = stream.read(2)
     if end == b"\r\n":
         end += stream.read(2)

@@ -1,0 +1,207 @@
+"""Hostile input on the I/O side costs only itself: huge records, lying headers, pipes, devices,
+symlink loops, names that are not UTF-8, a full disk while publishing, an hour's Crawl-delay."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.warc_fixtures import WarcRecordSpec, page, record_bytes, write_warc
+from transforms.records import RawDocument, Rejection
+from warehouse.sources import DocumentRef, discover_documents, read_document, read_documents, scan_warc
+from warehouse.sources.discovery import MAX_LISTING_BYTES
+from warehouse.sources.warc import MAX_FILE_BYTES
+
+SENTENCE = "The harbour board approved forty new cranes and about three hundred workers on Tuesday."
+
+
+@contextlib.contextmanager
+def no_hang(seconds: int = 60) -> Iterator[None]:
+    """A hang becomes a test failure instead of a stuck suite (a safety net, not a timing assertion)."""
+
+    def stop(signum, frame):
+        raise AssertionError(f"still blocked after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def good(n: int) -> WarcRecordSpec:
+    return WarcRecordSpec(f"http://news.example/{n}", page(f"Story {n}", SENTENCE))
+
+
+def landed_urls(path: Path) -> list[str | None]:
+    documents = read_documents(discover_documents([str(path)]).refs).documents
+    return [d.url for d in documents if isinstance(d, RawDocument)]
+
+
+# --- WARC: one huge record, lying lengths, damage between good records ---
+
+
+def test_a_huge_record_is_skipped_or_refused_without_being_held_in_memory(tmp_path):
+    path = tmp_path / "huge.warc.gz"
+    huge = b"\0" * (MAX_FILE_BYTES + 1024 * 1024)
+    offsets = write_warc(
+        path,
+        [
+            WarcRecordSpec("http://news.example/blob", huge, content_type="application/octet-stream"),
+            WarcRecordSpec("http://news.example/big-page", huge),
+            good(1),
+        ],
+    )
+    del huge
+    tracemalloc.start()
+    try:
+        scan = scan_warc(str(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024  # chunks, never a whole block
+    assert scan.offsets == [offsets[2]]
+    assert scan.skipped == {"warc/not_html": 1}
+    [too_large] = scan.refused
+    assert (too_large.reason, too_large.offset) == ("too_large", offsets[1])
+    refs = discover_documents([str(path)]).refs
+    documents = read_documents(refs).documents
+    assert [d.url for d in documents if isinstance(d, RawDocument)] == ["http://news.example/1"]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert (rejection.reason, rejection.source) == ("too_large", str(path))
+    assert f"offset {offsets[1]}" in rejection.detail
+
+
+@pytest.mark.parametrize("name", ["lies.warc", "lies.warc.gz"])
+@pytest.mark.parametrize("lie", ["longer", "shorter", "swallows_the_next"])
+def test_a_record_whose_length_lies_is_rejected_at_its_offset_and_its_neighbours_land(tmp_path, name, lie):
+    path = tmp_path / name
+    by = {"longer": 300, "shorter": -300, "swallows_the_next": len(record_bytes(good(3)))}[lie]
+    liar = WarcRecordSpec("http://news.example/2", page("Story 2", SENTENCE), length_lie=by)
+    offsets = write_warc(path, [good(1), liar, good(3), good(4)])
+    discovery = discover_documents([str(path)])
+    assert [(r.kind, r.offset) for r in discovery.refs] == [
+        ("warc", offsets[0]),
+        ("warc", offsets[2]),
+        ("warc", offsets[3]),
+        ("rejected", offsets[1]),
+    ]
+    documents = read_documents(discovery.refs).documents
+    assert [d.url for d in documents[:3]] == [f"http://news.example/{n}" for n in (1, 3, 4)]
+    assert all(b"Story 2" not in d.content for d in documents[:3] if isinstance(d, RawDocument))
+    rejection = documents[3]
+    assert isinstance(rejection, Rejection) and rejection.reason == "warc_corrupt"
+    assert f"offset {offsets[1]}" in rejection.detail and rejection.source == str(path)
+
+
+def test_a_damaged_record_between_two_good_ones_costs_only_itself_in_a_plain_warc(tmp_path):
+    path = tmp_path / "damaged.warc"
+    offsets = write_warc(path, [good(1), good(2), good(3)])
+    data = bytearray(path.read_bytes())
+    data[offsets[1] : offsets[1] + 8] = b"GARBAGE!"  # the middle record's version line
+    path.write_bytes(bytes(data))
+    discovery = discover_documents([str(path)])
+    assert [(r.kind, r.offset, r.reason) for r in discovery.refs] == [
+        ("warc", offsets[0], None),
+        ("warc", offsets[2], None),
+        ("rejected", offsets[1], "warc_corrupt"),
+    ]
+    assert landed_urls(path) == ["http://news.example/1", "http://news.example/3"]
+
+
+# --- only regular files are read ---
+
+
+def test_a_named_pipe_named_or_in_a_folder_is_a_rejection_not_a_hang(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page("A", SENTENCE))
+    os.mkfifo(folder / "pipe.html")
+    os.mkfifo(folder / "pipe.txt")  # .txt is sniffed for URLs: that must not open it either
+    os.mkfifo(tmp_path / "named.xml")
+    with no_hang():
+        for source in (folder, tmp_path / "named.xml"):
+            documents = read_documents(discover_documents([str(source)]).refs).documents
+            rejected = {Path(d.source).name: d for d in documents if isinstance(d, Rejection)}
+            for name in ("pipe.html", "pipe.txt") if source == folder else ("named.xml",):
+                assert (rejected[name].stage, rejected[name].reason) == ("read", "not_a_regular_file")
+                assert "named pipe" in rejected[name].detail
+        # a pipe that appears between discovery and reading is refused on the open descriptor
+        late = read_document(DocumentRef(str(folder / "pipe.html")))
+        assert isinstance(late, Rejection) and late.reason == "not_a_regular_file"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_given_as_a_source_is_a_rejection_at_once(device):
+    if not os.path.exists(device):
+        pytest.skip(f"{device} is not here")
+    with no_hang():
+        [rejection] = read_documents(discover_documents([device]).refs).documents
+    assert isinstance(rejection, Rejection)
+    assert (rejection.reason, rejection.source) == ("not_a_regular_file", device)
+    assert "character device" in rejection.detail
+
+
+def test_symlink_loops_and_sockets_named_or_in_a_folder_are_rejections(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page("A", SENTENCE))
+    (folder / "loop.html").symlink_to(folder / "loop.html")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "s.html"))
+    try:
+        with no_hang():
+            documents = read_documents(discover_documents([str(folder), str(folder / "loop.html")]).refs).documents
+    finally:
+        server.close()
+    rejected = sorted((Path(d.source).name, d.reason) for d in documents if isinstance(d, Rejection))
+    assert rejected == [
+        ("loop.html", "not_a_regular_file"),
+        ("loop.html", "not_a_regular_file"),
+        ("s.html", "not_a_regular_file"),
+    ]
+    assert [d.source for d in documents if isinstance(d, RawDocument)] == [str(folder / "a.html")]
+
+
+# --- local listings are capped before they are read ---
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "list.urls"])
+def test_a_local_listing_over_the_cap_is_refused_before_it_is_read(tmp_path, name):
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(MAX_LISTING_BYTES + 1)  # sparse: no disk, but reading it would take 50 MiB
+    tracemalloc.start()
+    try:
+        discovery = discover_documents([str(path)])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024
+    [ref] = discovery.refs
+    assert (ref.kind, ref.reason) == ("rejected", "too_large")
+    assert str(MAX_LISTING_BYTES) in (ref.detail or "")
+
+
+# --- names that are not UTF-8 ---
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_stored_with_escapes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/caf\xe9 \xff.html"
+    with open(raw, "wb") as handle:
+        handle.write(page("Caf", SENTENCE))
+    [document] = read_documents(discover_documents([str(folder)]).refs).documents
+    assert isinstance(document, RawDocument)
+    assert document.source == f"{folder}/caf\\xe9 \\xff.html"
+    document.source.encode("utf-8")  # storable
