@@ -4,6 +4,7 @@ symlink loops, names that are not UTF-8, a full disk while publishing, an hour's
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
 import socket
@@ -11,10 +12,13 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from tests.warc_fixtures import WarcRecordSpec, page, record_bytes, write_warc
 from transforms.records import RawDocument, Rejection
+from warehouse import views
+from warehouse.lock import remove_stale_temporaries
 from warehouse.sources import DocumentRef, discover_documents, read_document, read_documents, scan_warc
 from warehouse.sources.discovery import MAX_LISTING_BYTES
 from warehouse.sources.warc import MAX_FILE_BYTES
@@ -205,3 +209,70 @@ def test_a_file_name_that_is_not_utf8_is_read_and_stored_with_escapes(tmp_path):
     assert isinstance(document, RawDocument)
     assert document.source == f"{folder}/caf\\xe9 \\xff.html"
     document.source.encode("utf-8")  # storable
+
+
+# --- a full disk while publishing the views ---
+
+
+class _DiskFillsUp:
+    """A real DuckDB connection whose writes stop with ENOSPC after `after` statements, as on a full disk."""
+
+    def __init__(self, con, after: int) -> None:
+        self._con, self._left = con, after
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._con.close()
+
+    def execute(self, sql, *args):
+        if self._left == 0:
+            raise duckdb.IOException(f"Could not write file: {os.strerror(errno.ENOSPC)}")
+        self._left -= 1
+        return self._con.execute(sql, *args)
+
+
+class _WritesVanish(_DiskFillsUp):
+    """Every statement 'succeeds' and nothing reaches the file: what a full disk did to DuckDB's checkpoint."""
+
+    def execute(self, sql, *args):
+        return None
+
+
+def publish_with(monkeypatch, warehouse: Path, connection) -> None:
+    real_connect = duckdb.connect
+
+    def connect(path, *args, **kwargs):
+        con = real_connect(path, *args, **kwargs)
+        return con if kwargs.get("read_only") else connection(con)
+
+    monkeypatch.setattr(views.duckdb, "connect", connect)
+    try:
+        views.publish_views(warehouse)
+    finally:
+        monkeypatch.setattr(views.duckdb, "connect", real_connect)
+
+
+@pytest.mark.parametrize(
+    "connection", [lambda con: _DiskFillsUp(con, after=5), lambda con: _WritesVanish(con, after=0)]
+)
+def test_a_publish_that_cannot_write_leaves_the_old_views_and_no_temporaries(tmp_path, monkeypatch, connection):
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    views.publish_views(warehouse)
+    before = views.views_path(warehouse).read_bytes()
+    with pytest.raises(views.ViewsNotPublished) as refused:
+        publish_with(monkeypatch, warehouse, connection)
+    assert "\n" not in str(refused.value) and "previous views stand" in str(refused.value)
+    assert views.views_path(warehouse).read_bytes() == before
+    assert views.query(warehouse, "SELECT count(*) FROM articles")[1] == [(0,)]
+    assert sorted(p.name for p in warehouse.iterdir()) == ["newsetl.duckdb"]
+
+
+def test_recovery_sweeps_a_killed_publish_and_its_write_ahead_log(tmp_path):
+    for name in (".newsetl.duckdb.41.tmp", ".newsetl.duckdb.41.tmp.wal", "newsetl.duckdb"):
+        (tmp_path / name).write_bytes(b"x")
+    removed = remove_stale_temporaries(tmp_path)
+    assert sorted(p.name for p in removed) == [".newsetl.duckdb.41.tmp", ".newsetl.duckdb.41.tmp.wal"]
+    assert [p.name for p in tmp_path.iterdir()] == ["newsetl.duckdb"]
