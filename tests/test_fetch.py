@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from tests.http_fixtures import SLOW_SECONDS, Site, running_site
+from tests.test_hostile_io import no_hang
 from warehouse.fetch import (
     Fetched,
     Fetcher,
@@ -30,19 +31,19 @@ def site():
 
 def test_options(site: Site, **changes) -> FetchOptions:
     site.max_body = 4000
-    values = dict(
-        user_agent="newsetl-test",
-        requests_per_second_per_host=RATE,
-        concurrency_per_host=2,
-        deadline_seconds=0.5,
-        max_body_bytes=site.max_body,
-        max_redirects=3,
-        retries=2,
-        backoff_base_seconds=0.05,
-        backoff_max_seconds=0.2,
-        max_retry_after_seconds=5,
-        allowed_networks=("127.0.0.1/32",),
-    )
+    values = {
+        "user_agent": "newsetl-test",
+        "requests_per_second_per_host": RATE,
+        "concurrency_per_host": 2,
+        "deadline_seconds": 0.5,
+        "max_body_bytes": site.max_body,
+        "max_redirects": 3,
+        "retries": 2,
+        "backoff_base_seconds": 0.05,
+        "backoff_max_seconds": 0.2,
+        "max_retry_after_seconds": 5,
+        "allowed_networks": ("127.0.0.1/32",),
+    }
     values.update(changes)
     return FetchOptions(**values)
 
@@ -64,7 +65,7 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
         "/moved.html",
     ]
     results = fetch_all([FetchRequest(site.base + p) for p in paths], test_options(site))
-    outcome = {p: (r.status if isinstance(r, Fetched) else r.reason) for p, r in zip(paths, results)}
+    outcome = {p: (r.status if isinstance(r, Fetched) else r.reason) for p, r in zip(paths, results, strict=True)}
     assert outcome == {
         "/pages/1.html": 200,
         "/private/secret.html": "robots_disallowed",
@@ -91,7 +92,7 @@ def test_each_case_is_a_page_or_a_failure_with_its_reason(site):
     # Without the limit, 10 requests would arrive within a few milliseconds.
     starts = sorted(t for t, _ in log)
     assert len(starts) >= 15
-    spans = [b - a for a, b in zip(starts, starts[9:])]
+    spans = [b - a for a, b in zip(starts, starts[9:], strict=False)]
     assert min(spans) >= 9 / RATE - 0.15, spans
     # Retry-After was honoured, the 500 was retried, the slow page was tried 1 + retries times.
     busy = [t for t, p in log if p == "/busy.html"]
@@ -130,6 +131,26 @@ def test_crawl_delay_for_our_user_agent_slows_the_host_down(site):
     assert all(isinstance(r, Fetched) for r in results)  # the group for our agent allows everything
     starts = sorted(t for t, p in site.log if p.startswith("/pages/"))
     assert starts[-1] - starts[0] >= 3 * 0.3 - 0.1  # not 3 * 1/RATE
+
+
+def test_an_hour_of_crawl_delay_is_capped_and_the_log_says_so(site, caplog):
+    site.robots = "User-agent: *\nCrawl-delay: 3600\n"
+    requests = [FetchRequest(f"{site.base}/pages/{n}.html") for n in range(1, 4)]
+    with caplog.at_level("WARNING", logger="newsetl.fetch"), no_hang():
+        results = fetch_all(requests, test_options(site, max_crawl_delay_seconds=0.2))
+    assert all(isinstance(r, Fetched) for r in results)
+    starts = sorted(t for t, p in site.log if p.startswith("/pages/"))
+    assert starts[-1] - starts[0] >= 2 * 0.2 - 0.05  # the capped interval, not 1/RATE
+    [warning] = [r.getMessage() for r in caplog.records if r.name == "newsetl.fetch"]
+    assert "Crawl-delay of 3600 s" in warning and "every 0.2 s" in warning
+
+
+def test_the_crawl_delay_cap_is_range_checked():
+    from pydantic import TypeAdapter, ValidationError
+
+    assert TypeAdapter(FetchOptions).validate_python({"max_crawl_delay_seconds": 0}).max_crawl_delay_seconds == 0
+    with pytest.raises(ValidationError):
+        TypeAdapter(FetchOptions).validate_python({"max_crawl_delay_seconds": -1})
 
 
 def test_a_long_retry_after_gives_up_instead_of_waiting(site):
