@@ -5,23 +5,31 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import signal
 import socket
 import tracemalloc
+import uuid
 from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from tests.conftest import sql
 from tests.warc_fixtures import WarcRecordSpec, page, record_bytes, write_warc
+from transforms.batches import BatchCounts, run_summary
 from transforms.records import RawDocument, Rejection
 from warehouse import views
-from warehouse.lock import remove_stale_temporaries
+from warehouse.lock import LOCK_FILE, LockHolder, remove_stale_temporaries
+from warehouse.schemas import RUNS
 from warehouse.sources import DocumentRef, discover_documents, read_document, read_documents, scan_warc
 from warehouse.sources.discovery import MAX_LISTING_BYTES
 from warehouse.sources.warc import MAX_FILE_BYTES
+from warehouse.store import append_rows
 
 SENTENCE = "The harbour board approved forty new cranes and about three hundred workers on Tuesday."
 
@@ -276,3 +284,36 @@ def test_recovery_sweeps_a_killed_publish_and_its_write_ahead_log(tmp_path):
     removed = remove_stale_temporaries(tmp_path)
     assert sorted(p.name for p in removed) == [".newsetl.duckdb.41.tmp", ".newsetl.duckdb.41.tmp.wal"]
     assert [p.name for p in tmp_path.iterdir()] == ["newsetl.duckdb"]
+
+
+# --- a run killed after its completed row ---
+
+
+def test_a_run_killed_after_recording_completed_is_marked_crashed_in_prefect(prefect_server, tmp_path):
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.states import Running
+
+    from flows.ingest import ingest
+
+    @flow(name="killed-after-recording-its-end")
+    def killed() -> None:
+        """Stands for a run that wrote its completed row and was killed before Prefect heard."""
+
+    with get_client(sync_client=True) as client:
+        run_id = str(client.create_flow_run(killed, state=Running()).id)
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    now = datetime.now(UTC)
+    append_rows(warehouse, RUNS, [run_summary(run_id, now, "completed", 1, BatchCounts(), 0, finished_at=now)])
+    holder = LockHolder(pid=1, host="gone", run_id=run_id, since=now.isoformat(), finished=False)
+    (warehouse / LOCK_FILE).write_text(json.dumps(asdict(holder)), encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page("A", SENTENCE))
+
+    ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1)
+
+    with get_client(sync_client=True) as client:
+        assert client.read_flow_run(uuid.UUID(run_id)).state.type.value == "CRASHED"
+    assert dict(sql(warehouse, "SELECT run_id, status FROM runs"))[run_id] == "completed"  # its row stands
