@@ -20,11 +20,14 @@ import duckdb
 import pytest
 
 from tests.conftest import sql
+from tests.http_fixtures import Site, serve
 from tests.warc_fixtures import WarcRecordSpec, page, record_bytes, write_warc
 from transforms.batches import BatchCounts, run_summary
 from transforms.records import RawDocument, Rejection
 from warehouse import views
+from warehouse.fetch import forget_robots
 from warehouse.lock import LOCK_FILE, LockHolder, remove_stale_temporaries
+from warehouse.options import FetchOptions
 from warehouse.schemas import RUNS
 from warehouse.sources import DocumentRef, discover_documents, read_document, read_documents, scan_warc
 from warehouse.sources.discovery import MAX_LISTING_BYTES
@@ -317,3 +320,85 @@ def test_a_run_killed_after_recording_completed_is_marked_crashed_in_prefect(pre
     with get_client(sync_client=True) as client:
         assert client.read_flow_run(uuid.UUID(run_id)).state.type.value == "CRASHED"
     assert dict(sql(warehouse, "SELECT run_id, status FROM runs"))[run_id] == "completed"  # its row stands
+
+
+def test_a_hostile_folder_lands_every_good_document_and_a_row_for_every_bad_one(prefect_server, tmp_path):
+    from flows.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/\xff.html", "wb") as handle:
+        handle.write(page("Harbour board approves cranes", SENTENCE, words=160))
+    os.mkfifo(folder / "pipe.html")
+    (folder / "loop.html").symlink_to(folder / "loop.html")
+    liar = WarcRecordSpec("http://news.example/2", page("Story 2", SENTENCE), length_lie=300)
+    write_warc(
+        folder / "crawl.warc.gz", [WarcRecordSpec("http://news.example/1", page("Story 1", SENTENCE, 160)), liar]
+    )
+    warehouse = tmp_path / "wh"
+    with no_hang(300):
+        ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1)
+    assert sorted(sql(warehouse, "SELECT source FROM articles")) == [
+        (f"{folder}/\\xff.html",),
+        (f"{folder}/crawl.warc.gz#0",),
+    ]
+    rejected = sorted((Path(s).name, r) for s, r in sql(warehouse, "SELECT source, reason FROM rejections"))
+    assert rejected == [
+        ("crawl.warc.gz", "warc_corrupt"),
+        ("loop.html", "not_a_regular_file"),
+        ("pipe.html", "not_a_regular_file"),
+    ]
+
+
+class _BigSitemaps(Site):
+    """A sitemap index of children that are each several MiB (a comment pads them), built once."""
+
+    CHILDREN = 8
+    CHILD_BYTES = 6 * 1024 * 1024
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bodies: dict[str, bytes] = {}
+
+    def build(self) -> None:
+        ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+        children = "".join(f"<sitemap><loc>{self.base}/big-{n}.xml</loc></sitemap>" for n in range(self.CHILDREN))
+        self.bodies["/big-index.xml"] = (
+            f"<?xml version='1.0'?><sitemapindex xmlns='{ns}'>{children}</sitemapindex>".encode()
+        )
+        for n in range(self.CHILDREN):
+            self.bodies[f"/big-{n}.xml"] = (
+                f"<?xml version='1.0'?><urlset xmlns='{ns}'><!-- {'x' * self.CHILD_BYTES} -->"
+                f"<url><loc>{self.base}/pages/{n + 1}.html</loc></url></urlset>"
+            ).encode()
+
+    def routes(self):
+        routes = super().routes()
+        xml = {"Content-Type": "application/xml"}
+        for path, body in self.bodies.items():
+            routes[path] = lambda body=body: (200, xml, body)
+        return routes
+
+
+def test_a_sitemap_index_of_large_children_holds_one_child_at_a_time():
+    site = _BigSitemaps()
+    server, thread = serve(site)
+    try:
+        site.build()
+        options = FetchOptions(
+            user_agent="newsetl-test", requests_per_second_per_host=100.0, allowed_networks=("127.0.0.1/32",)
+        )
+        tracemalloc.start()
+        try:
+            discovery = discover_documents([f"{site.base}/big-index.xml"], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    finally:
+        forget_robots()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert sorted(r.path for r in discovery.refs) == sorted(f"{site.base}/pages/{n}.html" for n in range(1, 9))
+    # One child's body, its copies while being read and parsed; all eight at once would be 8 or more.
+    assert peak < 5 * _BigSitemaps.CHILD_BYTES

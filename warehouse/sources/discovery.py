@@ -275,28 +275,36 @@ def _discover_remote_listings(
         discovery.skipped["sitemap/over_limit"] += len(listing_urls) - max(room, 0)
         listing_urls = listing_urls[: max(room, 0)]
     listing_options = _listing_fetch_options(options)
-    results = fetch_all([FetchRequest(u) for u in listing_urls], listing_options, accept=None)
-    for url, result in zip(listing_urls, results, strict=True):
-        if isinstance(result, FetchFailure):
-            discovery.refs.append(_rejected(url, result.reason, result.detail))
-            continue
-        try:
-            content = _maybe_gunzip(result.content)
-        except TooLarge as error:
-            discovery.refs.append(_rejected(url, Reason.TOO_LARGE, str(error)))
-            continue
-        except (OSError, EOFError, zlib.error) as error:
-            discovery.refs.append(_rejected(url, Reason.BAD_GZIP, str(error)))
-            continue
-        if listing_kind(content) == "html" or result.content_type in HTML_TYPES:
-            _add_url(urls, ListingEntry(url=url))  # a page after all
-            continue
-        try:
-            listing = parse_listing(content, base_url=result.final_url)
-        except NotAListing as error:
-            discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
-            continue
-        _take_listing(listing, options, discovery, urls, depth)
+    for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
+        listing = _fetched_listing(url, listing_options, discovery, urls)
+        if listing is not None:
+            _take_listing(listing, options, discovery, urls, depth)
+
+
+def _fetched_listing(
+    url: str, listing_options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef]
+) -> Listing | None:
+    """The listing at a URL; None when it is a page after all, or rejected. Its body is dropped on return."""
+    [result] = fetch_all([FetchRequest(url)], listing_options, accept=None)
+    if isinstance(result, FetchFailure):
+        discovery.refs.append(_rejected(url, result.reason, result.detail))
+        return None
+    try:
+        content = _maybe_gunzip(result.content)
+    except TooLarge as error:
+        discovery.refs.append(_rejected(url, Reason.TOO_LARGE, str(error)))
+        return None
+    except (OSError, EOFError, zlib.error) as error:
+        discovery.refs.append(_rejected(url, Reason.BAD_GZIP, str(error)))
+        return None
+    if listing_kind(content) == "html" or result.content_type in HTML_TYPES:
+        _add_url(urls, ListingEntry(url=url))  # a page after all
+        return None
+    try:
+        return parse_listing(content, base_url=result.final_url)
+    except NotAListing as error:
+        discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
+        return None
 
 
 def _listing_fetch_options(options: FetchOptions) -> FetchOptions:
