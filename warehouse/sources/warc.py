@@ -12,6 +12,7 @@ import io
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastwarc.warc import ArchiveIterator, HeaderMap, WarcRecord, WarcRecordType
 
@@ -147,7 +148,7 @@ class _GzipMember(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]  # io's buffer protocol type
+    def readinto(self, buffer: Any) -> int:  # Any: io's writable-buffer type is not spelled in 3.11
         while True:
             if self._inflate.eof:
                 return 0
@@ -167,7 +168,7 @@ class _GzipMember(io.RawIOBase):
                 return len(out)
 
 
-def _read_record(stream: io.BufferedReader, watch_for_records: bool = False) -> _Scanned | None:
+def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> _Scanned | None:
     """The record at the stream's position, its block skipped in bounded chunks; None at the end.
 
     `watch_for_records`: a block holding a record's end and the next one's start is damage (a plain
