@@ -110,7 +110,8 @@ REASONS: tuple[ReasonCode, ...] = (
     ReasonCode(
         Stage.READ,
         Reason.WARC_CORRUPT,
-        "the archive is damaged; the detail names the offset where the damage starts (records before it were read)",
+        "a damaged record (a wrong header or length, or gzip data that does not decompress); the detail names "
+        "its offset; the records after it are read",
     ),
     ReasonCode(Stage.READ, Reason.NOT_A_LISTING, "a local feed or sitemap file that is neither"),
     ReasonCode(Stage.READ, Reason.BAD_URL_LIST, "a URL list with lines that are not URLs"),

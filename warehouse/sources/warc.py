@@ -231,7 +231,7 @@ def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: boo
             WarcDamage(
                 Reason.WARC_CORRUPT,
                 offset,
-                f"record at offset {offset} is damaged: {problem}; the records after it were read",
+                f"record at offset {offset} is damaged: {problem}; scanning went on after it",
             )
         )
 
