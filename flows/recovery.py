@@ -32,7 +32,9 @@ def mark_crashed_in_prefect(run_ids: list[str], message: str) -> list[str]:
     from prefect.exceptions import ObjectNotFound
     from prefect.states import Crashed
 
-    changed = []
+    changed: list[str] = []
+    if not run_ids:
+        return changed
     with get_client(sync_client=True) as client:
         for run_id in run_ids:
             try:
@@ -60,23 +62,29 @@ def recover_crashed_runs(settings: Settings, run_id: str, previous: LockHolder |
         logger.info("removed %s, left by a run that was killed while publishing views", path.name)
     also = [previous.run_id] if previous is not None else []
     cut_short = [r for r in unfinished_runs(settings.warehouse, also) if r.run_id != run_id]
-    if not cut_short:
-        return []
-    now = datetime.now(UTC)
-    since = datetime.fromisoformat(previous.since) if previous is not None else now
-    append_rows(
-        settings.warehouse,
-        RUNS,
-        [replace(r, status="crashed", finished_at=now, started_at=r.started_at or since) for r in cut_short],
-    )
     crashed = [r.run_id for r in cut_short]
-    logger.warning(
-        "runs %s stopped without finishing (killed or crashed); marked crashed. Their committed "
-        "batches are kept and this run does the rest",
-        ", ".join(crashed),
-    )
+    if cut_short:
+        now = datetime.now(UTC)
+        since = datetime.fromisoformat(previous.since) if previous is not None else now
+        append_rows(
+            settings.warehouse,
+            RUNS,
+            [replace(r, status="crashed", finished_at=now, started_at=r.started_at or since) for r in cut_short],
+        )
+        logger.warning(
+            "runs %s stopped without finishing (killed or crashed); marked crashed. Their committed "
+            "batches are kept and this run does the rest",
+            ", ".join(crashed),
+        )
+    # The previous holder died, yet its row is final: it was killed after recording its end (completed or
+    # failed) and before Prefect heard of it. Its row stands; Prefect, which still shows it running, is told.
+    ended = [previous.run_id] if previous is not None and previous.run_id not in (*crashed, run_id) else []
     try:
         mark_crashed_in_prefect(crashed, f"process stopped without finishing; found by run {run_id}")
+        for changed in mark_crashed_in_prefect(
+            ended, f"process stopped after recording its end in the warehouse; found by run {run_id}"
+        ):
+            logger.warning("run %s was killed after recording its end; marked crashed in Prefect", changed)
     except Exception as error:  # noqa: BLE001 - the warehouse is already right; Prefect is a courtesy
         logger.warning("could not mark runs crashed in Prefect: %s", error)
     return crashed

@@ -67,7 +67,7 @@ def seeded_warehouse(prefect_server, tmp_path_factory):
 
 
 def sql(warehouse: Path, query: str, *params):
-    from warehouse.views import query as run_query
+    from warehouse.query import query as run_query
 
     return run_query(warehouse, query, list(params))[1]
 

@@ -23,7 +23,7 @@ from bench.corpus import build_corpus
 from flows.ingest import ingest
 from tests.conftest import sql
 from warehouse.lock import LOCK_FILE, WarehouseBusy, hold_warehouse
-from warehouse.views import failed_checks
+from warehouse.query import failed_checks
 
 NEWSETL = str(Path(sys.executable).with_name("newsetl"))
 TABLES = ("articles", "entity_mentions", "entities", "figures", "rejections")

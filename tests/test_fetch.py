@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.http_fixtures import SLOW_SECONDS, Site, running_site
+from tests.test_hostile_io import no_hang
 from warehouse.fetch import (
     Fetched,
     Fetcher,
@@ -18,7 +19,7 @@ from warehouse.fetch import (
     parse_retry_after,
     run_coroutine,
 )
-from warehouse.views import failed_checks
+from warehouse.query import failed_checks
 
 RATE = 10.0  # requests per second per host: 100 ms between request starts
 
@@ -129,6 +130,26 @@ def test_crawl_delay_for_our_user_agent_slows_the_host_down(site):
     assert all(isinstance(r, Fetched) for r in results)  # the group for our agent allows everything
     starts = sorted(t for t, p in site.log if p.startswith("/pages/"))
     assert starts[-1] - starts[0] >= 3 * 0.3 - 0.1  # not 3 * 1/RATE
+
+
+def test_an_hour_of_crawl_delay_is_capped_and_the_log_says_so(site, caplog):
+    site.robots = "User-agent: *\nCrawl-delay: 3600\n"
+    requests = [FetchRequest(f"{site.base}/pages/{n}.html") for n in range(1, 4)]
+    with caplog.at_level("WARNING", logger="newsetl.fetch"), no_hang():
+        results = fetch_all(requests, site_options(site, max_crawl_delay_seconds=0.2))
+    assert all(isinstance(r, Fetched) for r in results)
+    starts = sorted(t for t, p in site.log if p.startswith("/pages/"))
+    assert starts[-1] - starts[0] >= 2 * 0.2 - 0.05  # the capped interval, not 1/RATE
+    [warning] = [r.getMessage() for r in caplog.records if r.name == "newsetl.fetch"]
+    assert "Crawl-delay of 3600 s" in warning and "every 0.2 s" in warning
+
+
+def test_the_crawl_delay_cap_is_range_checked():
+    from pydantic import TypeAdapter, ValidationError
+
+    assert TypeAdapter(FetchOptions).validate_python({"max_crawl_delay_seconds": 0}).max_crawl_delay_seconds == 0
+    with pytest.raises(ValidationError):
+        TypeAdapter(FetchOptions).validate_python({"max_crawl_delay_seconds": -1})
 
 
 def test_a_long_retry_after_gives_up_instead_of_waiting(site):

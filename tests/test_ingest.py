@@ -7,9 +7,10 @@ import shutil
 from flows.ingest import ingest
 from tests.conftest import SEEDS_DIR, sql
 from transforms.records import Article
+from warehouse.query import failed_checks
 from warehouse.schemas import ARTICLES, ENTITY_MENTIONS
 from warehouse.store import append_rows, table_files
-from warehouse.views import failed_checks, publish_views
+from warehouse.views import publish_views
 
 TABLES = ("articles", "entity_mentions", "entities", "figures", "rejections")
 STORY = (

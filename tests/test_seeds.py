@@ -104,7 +104,7 @@ def test_sample_people_are_each_one_entity(seeded_warehouse):
 
 
 def test_sql_checks_pass(seeded_warehouse):
-    from warehouse.views import failed_checks
+    from warehouse.query import failed_checks
 
     warehouse, _ = seeded_warehouse
     assert failed_checks(warehouse) == {}

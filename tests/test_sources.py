@@ -68,7 +68,7 @@ def test_truncated_warc_yields_records_before_the_damage_and_one_rejection(tmp_p
     assert f"offset {offsets[5]}" in rejected.detail
 
 
-def test_corrupt_gzip_member_is_one_rejection_naming_where_the_damage_starts(tmp_path):
+def test_corrupt_gzip_member_is_one_rejection_naming_it_and_the_records_after_it_land(tmp_path):
     path = tmp_path / "bad.warc.gz"
     offsets = write_warc(path, warc_records())
     data = bytearray(path.read_bytes())
@@ -76,9 +76,13 @@ def test_corrupt_gzip_member_is_one_rejection_naming_where_the_damage_starts(tmp
     data[start + 20 : start + 60] = b"\x00garbage" * 5
     path.write_bytes(bytes(data))
     discovery = discover_documents([str(path)])
-    assert [ref.kind for ref in discovery.refs] == ["warc", "rejected"]
-    assert discovery.refs[1].reason == "warc_corrupt"
-    assert f"offset {offsets[3]}" in (discovery.refs[1].detail or "")
+    assert [(ref.kind, ref.offset) for ref in discovery.refs] == [
+        ("warc", offsets[2]),
+        ("warc", offsets[5]),
+        ("rejected", offsets[3]),
+    ]
+    assert discovery.refs[2].reason == "warc_corrupt"
+    assert f"offset {offsets[3]}" in (discovery.refs[2].detail or "")
 
 
 def test_files_globs_gzip_and_unknown_kinds(tmp_path):

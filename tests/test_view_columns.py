@@ -10,9 +10,10 @@ import duckdb
 import pytest
 
 from transforms.records import Article
+from warehouse.query import views_path
 from warehouse.schemas import ARTICLES, duckdb_type
 from warehouse.store import ensure_tables
-from warehouse.views import VIEW_COLUMNS, ViewColumns, publish_views, view_column_problems, views_path
+from warehouse.views import VIEW_COLUMNS, ViewColumns, publish_views, view_column_problems
 
 
 @pytest.fixture(scope="module")

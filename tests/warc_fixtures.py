@@ -16,6 +16,8 @@ class WarcRecordSpec:
     status: str = "200 OK"
     content_type: str = "text/html; charset=utf-8"
     date: str = "2024-05-01T10:00:00Z"
+    # A header that lies: the Content-Length written is the block's length plus this.
+    length_lie: int = 0
 
 
 def page(title: str, sentence: str, words: int = 80) -> bytes:
@@ -41,7 +43,7 @@ def record_bytes(spec: WarcRecordSpec) -> bytes:
     head = (
         f"WARC/1.0\r\nWARC-Type: {spec.warc_type}\r\nWARC-Target-URI: {spec.uri}\r\n"
         f"WARC-Date: {spec.date}\r\nWARC-Record-ID: <urn:uuid:{record_id}>\r\n"
-        f"Content-Type: {block_type}\r\nContent-Length: {len(block)}\r\n\r\n"
+        f"Content-Type: {block_type}\r\nContent-Length: {len(block) + spec.length_lie}\r\n\r\n"
     ).encode("ascii")
     return head + block + b"\r\n\r\n"
 

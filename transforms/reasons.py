@@ -36,6 +36,7 @@ class Reason(StrEnum):
 
     UNREADABLE = "unreadable"
     TOO_LARGE = "too_large"
+    NOT_A_REGULAR_FILE = "not_a_regular_file"
     UNSUPPORTED_TYPE = "unsupported_type"
     BAD_GZIP = "bad_gzip"
     WARC_TRUNCATED = "warc_truncated"
@@ -95,12 +96,22 @@ REASONS: tuple[ReasonCode, ...] = (
         Reason.UNREADABLE,
         "the file (or a local listing) could not be read; the detail has the operating system's error",
     ),
-    ReasonCode(Stage.READ, Reason.TOO_LARGE, "a file or WARC record over 50 MiB (also once decompressed)"),
+    ReasonCode(
+        Stage.READ,
+        Reason.TOO_LARGE,
+        "a file, WARC record, local feed, sitemap or URL list over 50 MiB (also once decompressed); never read",
+    ),
+    ReasonCode(
+        Stage.READ,
+        Reason.NOT_A_REGULAR_FILE,
+        "a named pipe, socket, device or symlink loop, named or found in a folder: only regular files are read",
+    ),
     ReasonCode(Stage.READ, Reason.WARC_TRUNCATED, "the archive ends inside a record; the detail names its offset"),
     ReasonCode(
         Stage.READ,
         Reason.WARC_CORRUPT,
-        "the archive is damaged; the detail names the offset where the damage starts (records before it were read)",
+        "a damaged record (a wrong header or length, or gzip data that does not decompress); the detail names "
+        "its offset; the records after it are read",
     ),
     ReasonCode(Stage.READ, Reason.NOT_A_LISTING, "a local feed or sitemap file that is neither"),
     ReasonCode(Stage.READ, Reason.BAD_URL_LIST, "a URL list with lines that are not URLs"),

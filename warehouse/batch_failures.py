@@ -23,8 +23,8 @@ def failed_document(ref: DocumentRef, detail: str) -> Rejection:
                 doc_id=read.doc_id, source=read.source, stage=Stage.PROCESS, reason=Reason.BATCH_FAILED, detail=detail
             )
     return Rejection(
-        doc_id=rejection_id(Stage.PROCESS, Reason.BATCH_FAILED, ref.path, ref.offset),
-        source=ref.path,
+        doc_id=rejection_id(Stage.PROCESS, Reason.BATCH_FAILED, ref.source, ref.offset),
+        source=ref.source,
         stage=Stage.PROCESS,
         reason=Reason.BATCH_FAILED,
         detail=detail,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import ipaddress
+import logging
 import random
 import socket
 import threading
@@ -30,6 +31,8 @@ from transforms.reasons import HTTP_STATUS_PREFIX, Reason, http_status_reason
 from warehouse.options import FetchOptions
 
 T = TypeVar("T")
+# Standard logging (no Prefect here): a flow's console shows warnings, and tests read them with caplog.
+logger = logging.getLogger("newsetl.fetch")
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -134,6 +137,7 @@ class Fetcher:
         self._robots: dict[str, Protego | FetchFailure | None] = {}
         self._robots_lock: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._address_checks: dict[str, FetchFailure | None] = {}
+        self._crawl_delay_capped: set[str] = set()  # hosts whose Crawl-delay was over the cap (logged once)
 
     async def __aenter__(self) -> Fetcher:
         timeout = httpx.Timeout(self.options.deadline_seconds)
@@ -241,8 +245,23 @@ class Fetcher:
         if isinstance(robots, Protego):
             delay = robots.crawl_delay(self.options.user_agent)
             if delay:
-                interval = max(interval, float(delay))
+                interval = max(interval, self._capped_crawl_delay(key, float(delay)))
         return interval
+
+    def _capped_crawl_delay(self, key: str, delay: float) -> float:
+        cap = self.options.max_crawl_delay_seconds
+        if delay <= cap:
+            return delay
+        if key not in self._crawl_delay_capped:
+            self._crawl_delay_capped.add(key)
+            logger.warning(
+                "robots.txt of %s asks for a Crawl-delay of %g s; fetching it every %g s instead "
+                "(fetch.max_crawl_delay_seconds)",
+                key,
+                delay,
+                cap,
+            )
+        return cap
 
     async def _wait_turn(self, scheme: str, netloc: str) -> None:
         key = f"{scheme}://{netloc}"

@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 LOCK_FILE = ".newsetl.lock"
-VIEWS_TEMPORARY_GLOB = ".newsetl.duckdb.*.tmp"
+# A views file being written, and DuckDB's write-ahead log beside it.
+VIEWS_TEMPORARY_GLOBS = (".newsetl.duckdb.*.tmp", ".newsetl.duckdb.*.tmp.wal")
 
 
 class WarehouseBusy(RuntimeError):
@@ -104,7 +105,8 @@ def hold_warehouse(
 def remove_stale_temporaries(warehouse: Path) -> list[Path]:
     """Half-written views files of a publish that was killed; call only while holding the lock."""
     removed = []
-    for path in warehouse.glob(VIEWS_TEMPORARY_GLOB):
-        path.unlink(missing_ok=True)
-        removed.append(path)
+    for pattern in VIEWS_TEMPORARY_GLOBS:
+        for path in sorted(warehouse.glob(pattern)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
     return removed

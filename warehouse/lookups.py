@@ -18,6 +18,7 @@ import duckdb
 from transforms.batches import BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import RawPage, RunSummary
+from warehouse.query import sql_text
 from warehouse.schemas import (
     ARTICLES,
     BATCHES,
@@ -30,7 +31,7 @@ from warehouse.schemas import (
     TableSpec,
 )
 from warehouse.store import table_files
-from warehouse.views import snapshot_view_sql, sql_text
+from warehouse.views import snapshot_view_sql
 
 COMMITTED_BATCHES = "10_batches.sql"  # in sql/views/: defines `batches`
 

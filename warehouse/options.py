@@ -36,6 +36,8 @@ class FetchOptions:
     backoff_base_seconds: Annotated[float, NON_NEGATIVE] = 1.0
     backoff_max_seconds: Annotated[float, NON_NEGATIVE] = 60.0
     max_retry_after_seconds: Annotated[float, NON_NEGATIVE] = 120.0  # a longer Retry-After gives up instead of waiting
+    # A robots.txt Crawl-delay longer than this is obeyed only up to it (an hour per URL would stall a run).
+    max_crawl_delay_seconds: Annotated[float, NON_NEGATIVE] = 30.0
     obey_robots: bool = True
     # Networks that may be fetched although private, loopback or link-local (e.g. "127.0.0.1/32").
     # pydantic reads addresses and networks into IPv4Network/IPv6Network; the fetcher also

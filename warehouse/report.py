@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from warehouse.views import query, sql_text
+from warehouse.query import query, sql_text
 
 
 def _run_query(warehouse: Path, name: str, parameters: list[Any]) -> list[tuple]:

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.query import failed_checks as failed_checks  # re-exported: callers of the write path use it
-from warehouse.query import query as query  # re-exported: callers of the write path use it
 from warehouse.query import sql_names, sql_text, views_path
 from warehouse.schemas import (
     ALL_TABLES,
@@ -160,6 +158,26 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
     return problems
 
 
+class ViewsNotPublished(OSError):
+    """The new views database could not be written whole; the previous one is left as it was."""
+
+
+def expected_views() -> list[str]:
+    """Every view a published views database holds: one per table's snapshot, then the public ones."""
+    return [f"_{spec.name}" for spec in ALL_TABLES] + [spec.view for spec in VIEW_COLUMNS]
+
+
+def missing_views(path: Path) -> list[str]:
+    """The expected views a views database file lacks, read as readers will read it."""
+    with duckdb.connect(str(path), read_only=True) as con:
+        present = {row[0] for row in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    return [name for name in expected_views() if name not in present]
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
 def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -192,18 +210,35 @@ def relative_files(warehouse: Path, spec: TableSpec) -> list[str]:
 
 
 def publish_views(warehouse: Path) -> Path:
-    """Write the views to a new file and rename it over the old: readers never see half of it."""
+    """Write the views to a new file, check it holds every view, and rename it over the old: readers
+    never see half of it, and a write that failed (a full disk) leaves the old views and no temporaries."""
     target = views_path(warehouse)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
+    temporaries = (temporary, temporary.with_name(f"{temporary.name}.wal"))  # DuckDB's log sits beside it
+    for path in temporaries:
+        path.unlink(missing_ok=True)
     try:
-        # Creating a view reads its files' schemas: relative paths resolve against the warehouse.
-        with duckdb.connect(str(temporary), config={"file_search_path": str(warehouse.resolve())}) as con:
-            for spec in ALL_TABLES:
-                con.execute(snapshot_view_sql(spec, relative_files(warehouse, spec)))
-            for name in sql_names("views"):
-                con.execute(sql_text("views", name))
+        try:
+            # Creating a view reads its files' schemas: relative paths resolve against the warehouse.
+            with duckdb.connect(str(temporary), config={"file_search_path": str(warehouse.resolve())}) as con:
+                for spec in ALL_TABLES:
+                    con.execute(snapshot_view_sql(spec, relative_files(warehouse, spec)))
+                for name in sql_names("views"):
+                    con.execute(sql_text("views", name))
+                con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen at close
+            missing = missing_views(temporary)
+        except (duckdb.Error, OSError) as error:
+            raise ViewsNotPublished(
+                f"could not write the views database ({_first_line(error)}); the previous views stand: "
+                f"free disk space under {warehouse} and run again"
+            ) from None
+        if missing:
+            raise ViewsNotPublished(
+                f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
+                f"free disk space under {warehouse} and run again"
+            )
         os.replace(temporary, target)
     finally:
-        temporary.unlink(missing_ok=True)
+        for path in temporaries:
+            path.unlink(missing_ok=True)
     return target

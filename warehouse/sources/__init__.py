@@ -9,7 +9,6 @@ from warehouse.sources.discovery import (
     Discovery,
     DocumentRef,
     SourceNotFound,
-    TooLarge,
     discover_documents,
     expand_paths,
     file_kind,
@@ -18,6 +17,7 @@ from warehouse.sources.discovery import (
     looks_like_listing_url,
     missing_sources,
 )
+from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, stored_name
 from warehouse.sources.reading import (
     BatchRead,
     charset_from_content_type,
@@ -34,6 +34,7 @@ __all__ = [
     "BatchRead",
     "Discovery",
     "DocumentRef",
+    "NotRegularFile",
     "SourceNotFound",
     "TooLarge",
     "WarcDamage",
@@ -48,9 +49,11 @@ __all__ = [
     "looks_like_listing_url",
     "media_type_for",
     "missing_sources",
+    "open_regular",
     "raw_page_from_fetch",
     "read_document",
     "read_documents",
     "read_warc_records",
     "scan_warc",
+    "stored_name",
 ]

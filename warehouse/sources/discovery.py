@@ -8,8 +8,10 @@ so it lands in `rejections` with the batch it falls into. WARC archives are scan
 from __future__ import annotations
 
 import glob
+import os
 import zlib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from transforms.listings import (
 from transforms.reasons import Reason
 from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
 from warehouse.options import FetchOptions
+from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regular_file_problem, stored_name
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
 LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf")
@@ -39,10 +42,6 @@ MAX_LISTING_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncomp
 MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 1000
 _URL_LIST_SNIFF_BYTES = 4096
-
-
-class TooLarge(OSError):
-    """Decompressed data over its limit."""
 
 
 class SourceNotFound(Exception):
@@ -60,6 +59,11 @@ class DocumentRef:
     published: str | None = None  # ISO date from a feed or news sitemap
     reason: str | None = None  # kind "rejected": the reason code ...
     detail: str | None = None  # ... and what went wrong
+
+    @property
+    def source(self) -> str:
+        """`path` as stored in `source` columns: always valid UTF-8 (see `stored_name`)."""
+        return stored_name(self.path)
 
 
 @dataclass(slots=True)
@@ -84,7 +88,8 @@ def missing_sources(sources: list[str]) -> list[str]:
     return [
         s
         for s in sources
-        if not is_url(s) and not Path(s).exists() and not (has_glob(s) and glob.glob(s, recursive=True))
+        # lexists: a symlink loop or dangling link named directly is there, and becomes a rejection.
+        if not is_url(s) and not os.path.lexists(s) and not (has_glob(s) and glob.glob(s, recursive=True))
     ]
 
 
@@ -99,7 +104,7 @@ def file_kind(path: Path) -> str:
         return "url_list"
     if name.endswith(".txt"):
         try:
-            with path.open("rb") as handle:
+            with open_regular(path) as handle:
                 head = handle.read(_URL_LIST_SNIFF_BYTES)
         except OSError:
             return "file"
@@ -116,20 +121,28 @@ def is_input_candidate(path: Path) -> bool:
 
 
 def expand_paths(source: str) -> list[Path]:
-    """Files of a source: the file itself, a folder's files (recursively) or a glob's matches."""
+    """Files of a source: the file itself, a folder's files (recursively) or a glob's matches.
+
+    Everything in a folder that is not a folder is listed, pipes, devices and symlink loops too:
+    discovery turns those into rejections rather than letting them disappear. Symlinked folders
+    are not followed (a link back up would list the tree again and again).
+    """
     path = Path(source)
-    if has_glob(source) and not path.exists():
+    if has_glob(source) and not os.path.lexists(source):
         matches = sorted(Path(p) for p in glob.glob(source, recursive=True))
         return [f for m in matches for f in expand_paths(str(m))]
     if path.is_dir():
-        return sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and is_input_candidate(p)
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
+        return sorted(_folder_files(path))
     return [path]
+
+
+def _folder_files(folder: Path) -> Iterator[Path]:
+    for root, directories, names in os.walk(folder):
+        directories[:] = [d for d in directories if not d.startswith(".")]
+        for name in names:
+            candidate = Path(root, name)
+            if is_input_candidate(candidate):
+                yield candidate
 
 
 def discover_documents(sources: list[str], fetch_options: FetchOptions | None = None) -> Discovery:
@@ -148,6 +161,10 @@ def discover_documents(sources: list[str], fetch_options: FetchOptions | None = 
                 _add_url(urls, ListingEntry(url=source))
             continue
         for path in expand_paths(source):
+            problem = regular_file_problem(path)
+            if problem is not None:
+                discovery.refs.append(_rejected(str(path.absolute()), problem[0], problem[1]))
+                continue
             kind = file_kind(path)
             resolved = str(path.resolve())
             if kind == "warc":
@@ -190,16 +207,16 @@ def _discover_warc(path: str, discovery: Discovery) -> None:
     scan = scan_warc(path)
     discovery.refs.extend(DocumentRef(path, kind="warc", offset=offset) for offset in scan.offsets)
     discovery.skipped.update(scan.skipped)
-    if scan.damage is not None:
-        discovery.refs.append(_rejected(path, scan.damage.reason, scan.damage.detail, scan.damage.offset))
+    discovery.refs.extend(_rejected(path, refused.reason, refused.detail, refused.offset) for refused in scan.refused)
 
 
 def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, DocumentRef]) -> None:
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        with open_regular(path, MAX_LISTING_BYTES) as handle:
+            text = handle.read().decode("utf-8", errors="replace")
         entries = parse_url_list(text)
     except OSError as error:
-        discovery.refs.append(_rejected(str(path.resolve()), Reason.UNREADABLE, str(error)))
+        discovery.refs.append(_rejected(str(path.resolve()), _read_reason(error), error.strerror or str(error)))
         return
     except NotAListing as error:
         discovery.refs.append(_rejected(str(path.resolve()), Reason.BAD_URL_LIST, str(error)))
@@ -214,15 +231,27 @@ def _discover_local_listing(
 ) -> None:
     source = str(path.resolve())
     try:
-        content = _maybe_gunzip(path.read_bytes())
+        with open_regular(path, MAX_LISTING_BYTES) as handle:
+            content = _maybe_gunzip(handle.read())
         listing = parse_listing(content)
-    except (OSError, EOFError, zlib.error) as error:
+    except OSError as error:
+        discovery.refs.append(_rejected(source, _read_reason(error), error.strerror or str(error)))
+        return
+    except (EOFError, zlib.error) as error:
         discovery.refs.append(_rejected(source, Reason.UNREADABLE, str(error)))
         return
     except NotAListing as error:
         discovery.refs.append(_rejected(source, Reason.NOT_A_LISTING, str(error)))
         return
     _take_listing(listing, options, discovery, urls, depth=1)
+
+
+def _read_reason(error: OSError) -> Reason:
+    if isinstance(error, TooLarge):
+        return Reason.TOO_LARGE
+    if isinstance(error, NotRegularFile):
+        return Reason.NOT_A_REGULAR_FILE
+    return Reason.UNREADABLE
 
 
 def _take_listing(
@@ -246,28 +275,36 @@ def _discover_remote_listings(
         discovery.skipped["sitemap/over_limit"] += len(listing_urls) - max(room, 0)
         listing_urls = listing_urls[: max(room, 0)]
     listing_options = _listing_fetch_options(options)
-    results = fetch_all([FetchRequest(u) for u in listing_urls], listing_options, accept=None)
-    for url, result in zip(listing_urls, results, strict=True):
-        if isinstance(result, FetchFailure):
-            discovery.refs.append(_rejected(url, result.reason, result.detail))
-            continue
-        try:
-            content = _maybe_gunzip(result.content)
-        except TooLarge as error:
-            discovery.refs.append(_rejected(url, Reason.TOO_LARGE, str(error)))
-            continue
-        except (OSError, EOFError, zlib.error) as error:
-            discovery.refs.append(_rejected(url, Reason.BAD_GZIP, str(error)))
-            continue
-        if listing_kind(content) == "html" or result.content_type in HTML_TYPES:
-            _add_url(urls, ListingEntry(url=url))  # a page after all
-            continue
-        try:
-            listing = parse_listing(content, base_url=result.final_url)
-        except NotAListing as error:
-            discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
-            continue
-        _take_listing(listing, options, discovery, urls, depth)
+    for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
+        listing = _fetched_listing(url, listing_options, discovery, urls)
+        if listing is not None:
+            _take_listing(listing, options, discovery, urls, depth)
+
+
+def _fetched_listing(
+    url: str, listing_options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef]
+) -> Listing | None:
+    """The listing at a URL; None when it is a page after all, or rejected. Its body is dropped on return."""
+    [result] = fetch_all([FetchRequest(url)], listing_options, accept=None)
+    if isinstance(result, FetchFailure):
+        discovery.refs.append(_rejected(url, result.reason, result.detail))
+        return None
+    try:
+        content = _maybe_gunzip(result.content)
+    except TooLarge as error:
+        discovery.refs.append(_rejected(url, Reason.TOO_LARGE, str(error)))
+        return None
+    except (OSError, EOFError, zlib.error) as error:
+        discovery.refs.append(_rejected(url, Reason.BAD_GZIP, str(error)))
+        return None
+    if listing_kind(content) == "html" or result.content_type in HTML_TYPES:
+        _add_url(urls, ListingEntry(url=url))  # a page after all
+        return None
+    try:
+        return parse_listing(content, base_url=result.final_url)
+    except NotAListing as error:
+        discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
+        return None
 
 
 def _listing_fetch_options(options: FetchOptions) -> FetchOptions:

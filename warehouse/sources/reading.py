@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, RawPage, Rejection
 from warehouse.fetch import Fetched, FetchFailure, FetchRequest, fetch_all
 from warehouse.options import FetchOptions
-from warehouse.sources.discovery import DocumentRef, TooLarge, is_url
+from warehouse.sources.discovery import DocumentRef, NotRegularFile, TooLarge, is_url, open_regular
 from warehouse.sources.warc import MAX_FILE_BYTES, read_warc_records
 
 MEDIA_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
@@ -156,8 +157,8 @@ def read_document(ref: DocumentRef) -> RawDocument | Rejection:
         stage = Stage.FETCH if is_url(ref.path) else Stage.READ
         reason = ref.reason or Reason.UNREADABLE
         return Rejection(
-            doc_id=rejection_id(stage, reason, ref.path, ref.offset),
-            source=ref.path,
+            doc_id=rejection_id(stage, reason, ref.source, ref.offset),
+            source=ref.source,
             stage=stage,
             reason=reason,
             detail=ref.detail or "",
@@ -167,17 +168,25 @@ def read_document(ref: DocumentRef) -> RawDocument | Rejection:
     path = Path(ref.path)
     media_type = media_type_for(path)
     try:
-        stat = path.stat()
-        if stat.st_size > MAX_FILE_BYTES:
-            return _reject(
-                ref,
-                rejection_id(Stage.READ, Reason.TOO_LARGE, ref.path),
-                Reason.TOO_LARGE,
-                f"{stat.st_size} bytes; the limit is {MAX_FILE_BYTES}",
-            )
-        content = path.read_bytes()
+        with open_regular(path, MAX_FILE_BYTES) as handle:
+            modified = os.fstat(handle.fileno()).st_mtime
+            content = handle.read(MAX_FILE_BYTES + 1)  # bounded even if the file grew since it was checked
     except OSError as error:
-        return _reject(ref, rejection_id(Stage.READ, Reason.UNREADABLE, ref.path), Reason.UNREADABLE, str(error))
+        reason = (
+            Reason.TOO_LARGE
+            if isinstance(error, TooLarge)
+            else Reason.NOT_A_REGULAR_FILE
+            if isinstance(error, NotRegularFile)
+            else Reason.UNREADABLE
+        )
+        return _reject(ref, rejection_id(Stage.READ, reason, ref.source), reason, error.strerror or str(error))
+    if len(content) > MAX_FILE_BYTES:
+        return _reject(
+            ref,
+            rejection_id(Stage.READ, Reason.TOO_LARGE, ref.source),
+            Reason.TOO_LARGE,
+            f"over {MAX_FILE_BYTES} bytes",
+        )
     doc_id = doc_id_for(content)
     if media_type is None:
         return _reject(
@@ -194,9 +203,9 @@ def read_document(ref: DocumentRef) -> RawDocument | Rejection:
             return _reject(ref, doc_id, Reason.TOO_LARGE, str(error))
         except (OSError, EOFError, zlib.error) as error:
             return _reject(ref, doc_id, Reason.BAD_GZIP, str(error))
-    fetched_at = datetime.fromtimestamp(stat.st_mtime, tz=UTC)
+    fetched_at = datetime.fromtimestamp(modified, tz=UTC)
     return RawDocument(
-        doc_id=doc_id, source=ref.path, url=None, content=content, media_type=media_type, fetched_at=fetched_at
+        doc_id=doc_id, source=ref.source, url=None, content=content, media_type=media_type, fetched_at=fetched_at
     )
 
 
@@ -210,4 +219,4 @@ def _gunzip_limited(content: bytes) -> bytes:
 
 
 def _reject(ref: DocumentRef, doc_id: str, reason: Reason, detail: str) -> Rejection:
-    return Rejection(doc_id=doc_id, source=ref.path, stage=Stage.READ, reason=reason, detail=detail)
+    return Rejection(doc_id=doc_id, source=ref.source, stage=Stage.READ, reason=reason, detail=detail)

@@ -7,10 +7,12 @@ other kinds of source.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastwarc.warc import ArchiveIterator, HeaderMap, WarcRecord, WarcRecordType
 
@@ -18,6 +20,7 @@ from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 from warehouse.fetch import HTML_TYPES
+from warehouse.sources.files import stored_name
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # A file or a WARC record over this is refused before it is read.
@@ -26,10 +29,10 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class WarcDamage:
-    """Why the rest of an archive cannot be read, and from which offset (None: not a WARC at all)."""
+    """A record that is not read, why, and at which offset: damaged, cut short, or over the size limit."""
 
     reason: Reason
-    offset: int | None
+    offset: int
     detail: str
 
 
@@ -38,96 +41,272 @@ class WarcScan:
     offsets: list[int] = field(default_factory=list)  # HTML responses with status 200, in order
     # Records that are not documents, counted: "warc/request": 120.
     skipped: Counter[str] = field(default_factory=Counter)
-    damage: WarcDamage | None = None  # the records before it were scanned
+    refused: list[WarcDamage] = field(default_factory=list)  # one per record that cannot be read, in order
+
+
+# Scanning reads a record's WARC header and, of a response, the HTTP head; the rest of every block is
+# skipped in chunks of this size, so one huge record costs time, never memory.
+_CHUNK_BYTES = 1024 * 1024
+_MAX_WARC_HEADER_BYTES = 64 * 1024
+_HTTP_HEAD_BYTES = 64 * 1024
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_RECORD_START = b"\nWARC/1."
+_SWALLOWED = b"\r\n\r\nWARC/1."
+_SWALLOWED_DETAIL = "its Content-Length takes in the next record"
+
+
+class _Damaged(Exception):
+    """The record's header or length is wrong: the next record is looked for after it."""
+
+
+class _Ended(Exception):
+    """The input (the file, or the record's gzip member) ends inside the record."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Scanned:
+    warc_type: str
+    length: int  # the block's, as its Content-Length says (and as was found)
+    http_head: bytes  # of a response: the start of its block; empty for other records
 
 
 def scan_warc(path: str) -> WarcScan:
-    """The offset of each HTML response with status 200; other records counted; damage said once."""
+    """The offset of each HTML response with status 200; other records counted; each record that
+    cannot be read refused with its own offset. Damage costs only the damaged record: scanning goes
+    on at the next gzip member (.warc.gz) or the next `WARC/1.` line (.warc)."""
     scan = WarcScan()
-    last_good: int | None = None
     try:
-        # A path, not a Python file object: fastwarc then reads with its own buffered I/O.
-        records = ArchiveIterator(path, record_types=WarcRecordType.any_type, parse_http=False, fsspec_args=False)
-        for record in records:
-            offset = record.stream_pos
-            if record.record_type != WarcRecordType.response:
-                scan.skipped[f"warc/{record.record_type}"] += 1
-                last_good = offset
-                continue
-            block = record.reader.read()
-            if len(block) < record.content_length:
-                scan.damage = WarcDamage(
-                    Reason.WARC_TRUNCATED,
-                    offset,
-                    f"record at offset {offset} has {len(block)} of {record.content_length} "
-                    "bytes; the archive ends there",
-                )
-                return scan
-            last_good = offset
-            http = HeaderMap()
-            http.parse(io.BytesIO(block[:65536]))
-            content_type = (http.get("Content-Type") or "").split(";")[0].strip().lower()
-            if http.status_code != 200:
-                scan.skipped["warc/status_not_200"] += 1
-            elif content_type not in HTML_TYPES:
-                scan.skipped["warc/not_html"] += 1
+        with open(path, "rb") as handle:
+            if handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
+                _scan_gzip(handle, scan)
             else:
-                scan.offsets.append(offset)
-    except OSError as error:
-        where = _damage_offset(path, last_good)
-        scan.damage = WarcDamage(
-            Reason.WARC_CORRUPT, where, f"damaged at offset {where}: {error}; records before it were read"
-        )
-    except ValueError as error:
-        scan.damage = WarcDamage(Reason.WARC_CORRUPT, None, f"not readable as WARC: {error}")
+                handle.seek(0)
+                _scan_plain(handle, scan)
+    except OSError as error:  # the file itself could not be read: the records so far stand
+        scan.refused.append(WarcDamage(Reason.UNREADABLE, 0, f"{path}: {error}"))
     return scan
 
 
-def _damage_offset(path: str, last_good: int | None) -> int:
-    """Where the damage starts: the end of the last good record's gzip member (or its start)."""
-    if last_good is None:
-        return 0
-    if not path.lower().endswith(".gz"):
-        return last_good
-    decompressor = zlib.decompressobj(wbits=31)
-    consumed = 0
+def _scan_plain(handle: io.BufferedReader, scan: WarcScan) -> None:
+    while True:
+        offset = handle.tell()
+        try:
+            record = _read_record(handle, watch_for_records=True)
+        except (_Damaged, _Ended) as problem:
+            following = _find(handle, _RECORD_START, offset + 1)
+            if following is not None:
+                following += 1  # the record starts after the line break
+            _refuse(scan, offset, problem, ended_for_good=isinstance(problem, _Ended) and following is None)
+            if following is None:
+                return
+            handle.seek(following)
+            continue
+        if record is None:
+            return
+        _classify(scan, offset, record)
+
+
+def _scan_gzip(handle: io.BufferedReader, scan: WarcScan) -> None:
+    """One record per gzip member, as crawlers write them: a member's offset is its record's."""
+    offset: int | None = 0
+    while offset is not None:
+        member = _GzipMember(handle, offset)
+        stream = io.BufferedReader(member, _CHUNK_BYTES)
+        try:
+            record = _read_record(stream)
+            if record is not None:
+                _classify(scan, offset, record)
+            while _read_record(stream) is not None:  # fastwarc cannot seek to a record inside a member
+                scan.skipped["warc/not_first_in_gzip_member"] += 1
+        except _Ended as problem:
+            _refuse(scan, offset, problem, ended_for_good=member.cut_short)
+        except _Damaged as problem:
+            _refuse(scan, offset, problem, ended_for_good=False)
+            try:
+                while stream.read(_CHUNK_BYTES):  # to the member's end, where the next record starts
+                    pass
+            except zlib.error:
+                member.end = None
+        except zlib.error as error:
+            _refuse(scan, offset, _Damaged(f"gzip data is damaged ({error})"), ended_for_good=False)
+        if member.cut_short:
+            return
+        offset = member.end if member.end is not None else _find(handle, _GZIP_MAGIC, offset + 1)
+
+
+class _GzipMember(io.RawIOBase):
+    """The decompressed bytes of the one gzip member at an offset, decompressed a buffer at a time."""
+
+    def __init__(self, handle: io.BufferedReader, offset: int) -> None:
+        self._handle = handle
+        self._offset = offset
+        self._read = 0  # compressed bytes taken from the file
+        self._inflate = zlib.decompressobj(wbits=31)
+        self.end: int | None = None  # where the next member starts, once this one has ended
+        self.cut_short = False  # the file ended inside this member
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # Any: io's writable-buffer type is not spelled in 3.11
+        while True:
+            if self._inflate.eof:
+                return 0
+            data = self._inflate.unconsumed_tail
+            if not data:
+                self._handle.seek(self._offset + self._read)
+                data = self._handle.read(_CHUNK_BYTES)
+                if not data:
+                    self.cut_short = True
+                    return 0
+                self._read += len(data)
+            out = self._inflate.decompress(data, len(buffer))
+            if self._inflate.eof:
+                self.end = self._offset + self._read - len(self._inflate.unused_data)
+            if out:
+                buffer[: len(out)] = out
+                return len(out)
+
+
+def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> _Scanned | None:
+    """The record at the stream's position, its block skipped in bounded chunks; None at the end.
+
+    `watch_for_records`: a block holding a record's end and the next one's start is damage (a plain
+    WARC has no other boundary to tell a length that swallows exactly one record).
+    """
+    first = stream.readline(_MAX_WARC_HEADER_BYTES)
+    if not first:
+        return None
+    if not first.startswith(b"WARC/1."):
+        raise _Damaged("no WARC/1.x line where a record should start")
+    headers: dict[bytes, bytes] = {}
+    size = len(first)
+    while True:
+        line = stream.readline(_MAX_WARC_HEADER_BYTES)
+        size += len(line)
+        if not line:
+            raise _Ended("the input ends inside the record's header")
+        if size > _MAX_WARC_HEADER_BYTES:
+            raise _Damaged(f"a WARC header over {_MAX_WARC_HEADER_BYTES} bytes")
+        if line in (b"\r\n", b"\n"):
+            break
+        name, colon, value = line.partition(b":")
+        if colon:
+            headers[name.strip().lower()] = value.strip()
     try:
-        with open(path, "rb") as handle:
-            handle.seek(last_good)
-            while not decompressor.eof:
-                chunk = handle.read(65536)
-                if not chunk:
-                    return last_good
-                decompressor.decompress(chunk)
-                consumed += len(chunk)
-    except (OSError, zlib.error):
-        return last_good
-    return last_good + consumed - len(decompressor.unused_data)
+        length = int(headers[b"content-length"])
+    except (KeyError, ValueError):
+        raise _Damaged("no valid Content-Length") from None
+    if length < 0:
+        raise _Damaged(f"Content-Length {length}")
+    warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
+    head = stream.read(min(length, _HTTP_HEAD_BYTES)) if warc_type == "response" else b""
+    remaining = length - len(head)
+    tail = head[-len(_SWALLOWED) :]
+    if watch_for_records and _SWALLOWED in head:
+        raise _Damaged(_SWALLOWED_DETAIL)
+    while remaining > 0:
+        chunk = stream.read(min(remaining, _CHUNK_BYTES))
+        if not chunk:
+            raise _Ended(f"its Content-Length is {length} but only {length - remaining} bytes follow")
+        remaining -= len(chunk)
+        if watch_for_records and _SWALLOWED in tail + chunk:
+            raise _Damaged(_SWALLOWED_DETAIL)
+        tail = (tail + chunk)[-len(_SWALLOWED) :]
+    end = stream.read(2)
+    if end == b"\r\n":
+        end += stream.read(2)
+    if end not in (b"\r\n\r\n", b"\n\n"):
+        raise _Damaged(f"its {length} bytes (its Content-Length) are not followed by the end of a record")
+    return _Scanned(warc_type, length, head)
+
+
+def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: bool) -> None:
+    if ended_for_good:
+        scan.refused.append(
+            WarcDamage(Reason.WARC_TRUNCATED, offset, f"record at offset {offset}: {problem}; the archive ends there")
+        )
+    else:
+        scan.refused.append(
+            WarcDamage(
+                Reason.WARC_CORRUPT,
+                offset,
+                f"record at offset {offset} is damaged: {problem}; scanning went on after it",
+            )
+        )
+
+
+def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
+    if record.warc_type != "response":
+        scan.skipped[f"warc/{record.warc_type}"] += 1
+        return
+    http = HeaderMap()
+    http.parse(io.BytesIO(record.http_head))
+    content_type = (http.get("Content-Type") or "").split(";")[0].strip().lower()
+    if http.status_code != 200:
+        scan.skipped["warc/status_not_200"] += 1
+    elif content_type not in HTML_TYPES:
+        scan.skipped["warc/not_html"] += 1
+    elif record.length > MAX_FILE_BYTES:
+        scan.refused.append(
+            WarcDamage(
+                Reason.TOO_LARGE,
+                offset,
+                f"record at offset {offset} has {record.length} bytes; the limit is {MAX_FILE_BYTES}",
+            )
+        )
+    else:
+        scan.offsets.append(offset)
+
+
+def _find(handle: io.BufferedReader, marker: bytes, start: int) -> int | None:
+    """The file position of the next `marker` at or after `start`, read in bounded chunks."""
+    position = start
+    handle.seek(position)
+    carry = b""
+    while True:
+        chunk = handle.read(_CHUNK_BYTES)
+        if not chunk:
+            return None
+        data = carry + chunk
+        found = data.find(marker)
+        if found >= 0:
+            return position - len(carry) + found
+        carry = data[-(len(marker) - 1) :]
+        position += len(chunk)
 
 
 def read_warc_records(path: str, offsets: list[int]) -> dict[int, RawDocument | Rejection]:
     """The records at these offsets of one archive, in one pass from the first to the last of them
     (a batch's records are mostly neighbours: one pass is several times faster than a seek each)."""
-    wanted, last = set(offsets), max(offsets)
+    wanted = set(offsets)
     found: dict[int, RawDocument | Rejection] = {}
-    try:
-        with open(path, "rb") as handle:
-            handle.seek(min(offsets))
-            for record in ArchiveIterator(
-                handle, record_types=WarcRecordType.response, parse_http=True, auto_decode="all"
-            ):
-                offset = record.stream_pos
-                if offset in wanted:
-                    found[offset] = _warc_document(path, offset, record)
-                if offset >= last:
-                    break
-    except (OSError, ValueError) as error:
-        damage = f"{type(error).__name__}: {error}"
-    else:
-        damage = "no record there"
-    for offset in wanted - found.keys():
-        found[offset] = _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset}: {damage}")
+    # A damaged record between two wanted ones stops the pass; those after it are then read one by one.
+    with contextlib.suppress(OSError, ValueError):
+        _read_in_one_pass(path, min(wanted), max(wanted), wanted, found)
+    for offset in sorted(wanted - found.keys()):
+        try:
+            _read_in_one_pass(path, offset, offset, {offset}, found)
+        except (OSError, ValueError) as error:
+            damage = f"{type(error).__name__}: {error}"
+        else:
+            damage = "no record there"
+        if offset not in found:
+            found[offset] = _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset}: {damage}")
     return found
+
+
+def _read_in_one_pass(
+    path: str, first: int, last: int, wanted: set[int], found: dict[int, RawDocument | Rejection]
+) -> None:
+    with open(path, "rb") as handle:
+        handle.seek(first)
+        for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True, auto_decode="all"):
+            offset = record.stream_pos  # the file position (fastwarc counts from the file start)
+            if offset in wanted:
+                found[offset] = _warc_document(path, offset, record)
+            if offset >= last:
+                break
 
 
 def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | Rejection:
@@ -141,7 +320,7 @@ def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | 
     body = record.reader.read()
     return RawDocument(
         doc_id=doc_id_for(body),
-        source=f"{path}#{offset}",
+        source=f"{stored_name(path)}#{offset}",
         url=record.headers.get("WARC-Target-URI"),
         content=body,
         media_type="text/html",
@@ -153,8 +332,8 @@ def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | 
 def _record_rejection(path: str, offset: int, reason: Reason, detail: str) -> Rejection:
     """A record whose bytes were not read: its id comes from the archive and the offset."""
     return Rejection(
-        doc_id=rejection_id(Stage.READ, reason, path, offset),
-        source=f"{path}#{offset}",
+        doc_id=rejection_id(Stage.READ, reason, stored_name(path), offset),
+        source=f"{stored_name(path)}#{offset}",
         stage=Stage.READ,
         reason=reason,
         detail=detail,

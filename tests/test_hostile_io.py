@@ -1,0 +1,413 @@
+"""Hostile input on the I/O side costs only itself: huge records, lying headers, pipes, devices,
+symlink loops, names that are not UTF-8, a full disk while publishing, an hour's Crawl-delay."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import json
+import os
+import signal
+import socket
+import tracemalloc
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import sql
+from tests.http_fixtures import Site, serve
+from tests.warc_fixtures import WarcRecordSpec, page, record_bytes, write_warc
+from transforms.batches import BatchCounts, run_summary
+from transforms.records import RawDocument, Rejection
+from warehouse import views
+from warehouse.fetch import forget_robots
+from warehouse.lock import LOCK_FILE, LockHolder, remove_stale_temporaries
+from warehouse.options import FetchOptions
+from warehouse.query import query
+from warehouse.schemas import RUNS
+from warehouse.sources import DocumentRef, discover_documents, read_document, read_documents, scan_warc
+from warehouse.sources.discovery import MAX_LISTING_BYTES
+from warehouse.sources.warc import MAX_FILE_BYTES
+from warehouse.store import append_rows
+
+SENTENCE = "The harbour board approved forty new cranes and about three hundred workers on Tuesday."
+
+
+@contextlib.contextmanager
+def no_hang(seconds: int = 60) -> Iterator[None]:
+    """A hang becomes a test failure instead of a stuck suite (a safety net, not a timing assertion)."""
+
+    def stop(signum, frame):
+        raise AssertionError(f"still blocked after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def good(n: int) -> WarcRecordSpec:
+    return WarcRecordSpec(f"http://news.example/{n}", page(f"Story {n}", SENTENCE))
+
+
+def landed_urls(path: Path) -> list[str | None]:
+    documents = read_documents(discover_documents([str(path)]).refs).documents
+    return [d.url for d in documents if isinstance(d, RawDocument)]
+
+
+# --- WARC: one huge record, lying lengths, damage between good records ---
+
+
+def test_a_huge_record_is_skipped_or_refused_without_being_held_in_memory(tmp_path):
+    path = tmp_path / "huge.warc.gz"
+    huge = b"\0" * (MAX_FILE_BYTES + 1024 * 1024)
+    offsets = write_warc(
+        path,
+        [
+            WarcRecordSpec("http://news.example/blob", huge, content_type="application/octet-stream"),
+            WarcRecordSpec("http://news.example/big-page", huge),
+            good(1),
+        ],
+    )
+    del huge
+    tracemalloc.start()
+    try:
+        scan = scan_warc(str(path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024  # chunks, never a whole block
+    assert scan.offsets == [offsets[2]]
+    assert scan.skipped == {"warc/not_html": 1}
+    [too_large] = scan.refused
+    assert (too_large.reason, too_large.offset) == ("too_large", offsets[1])
+    refs = discover_documents([str(path)]).refs
+    documents = read_documents(refs).documents
+    assert [d.url for d in documents if isinstance(d, RawDocument)] == ["http://news.example/1"]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert (rejection.reason, rejection.source) == ("too_large", str(path))
+    assert f"offset {offsets[1]}" in rejection.detail
+
+
+@pytest.mark.parametrize("name", ["lies.warc", "lies.warc.gz"])
+@pytest.mark.parametrize("lie", ["longer", "shorter", "swallows_the_next"])
+def test_a_record_whose_length_lies_is_rejected_at_its_offset_and_its_neighbours_land(tmp_path, name, lie):
+    path = tmp_path / name
+    by = {"longer": 300, "shorter": -300, "swallows_the_next": len(record_bytes(good(3)))}[lie]
+    liar = WarcRecordSpec("http://news.example/2", page("Story 2", SENTENCE), length_lie=by)
+    offsets = write_warc(path, [good(1), liar, good(3), good(4)])
+    discovery = discover_documents([str(path)])
+    assert [(r.kind, r.offset) for r in discovery.refs] == [
+        ("warc", offsets[0]),
+        ("warc", offsets[2]),
+        ("warc", offsets[3]),
+        ("rejected", offsets[1]),
+    ]
+    documents = read_documents(discovery.refs).documents
+    landed = [d for d in documents[:3] if isinstance(d, RawDocument)]
+    assert [d.url for d in landed] == [f"http://news.example/{n}" for n in (1, 3, 4)]
+    assert all(b"Story 2" not in d.content for d in landed)
+    rejection = documents[3]
+    assert isinstance(rejection, Rejection) and rejection.reason == "warc_corrupt"
+    assert f"offset {offsets[1]}" in rejection.detail and rejection.source == str(path)
+
+
+def test_a_damaged_record_between_two_good_ones_costs_only_itself_in_a_plain_warc(tmp_path):
+    path = tmp_path / "damaged.warc"
+    offsets = write_warc(path, [good(1), good(2), good(3)])
+    data = bytearray(path.read_bytes())
+    data[offsets[1] : offsets[1] + 8] = b"GARBAGE!"  # the middle record's version line
+    path.write_bytes(bytes(data))
+    discovery = discover_documents([str(path)])
+    assert [(r.kind, r.offset, r.reason) for r in discovery.refs] == [
+        ("warc", offsets[0], None),
+        ("warc", offsets[2], None),
+        ("rejected", offsets[1], "warc_corrupt"),
+    ]
+    assert landed_urls(path) == ["http://news.example/1", "http://news.example/3"]
+
+
+# --- only regular files are read ---
+
+
+def test_a_named_pipe_named_or_in_a_folder_is_a_rejection_not_a_hang(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page("A", SENTENCE))
+    os.mkfifo(folder / "pipe.html")
+    os.mkfifo(folder / "pipe.txt")  # .txt is sniffed for URLs: that must not open it either
+    os.mkfifo(tmp_path / "named.xml")
+    with no_hang():
+        for source in (folder, tmp_path / "named.xml"):
+            documents = read_documents(discover_documents([str(source)]).refs).documents
+            rejected = {Path(d.source).name: d for d in documents if isinstance(d, Rejection)}
+            for name in ("pipe.html", "pipe.txt") if source == folder else ("named.xml",):
+                assert (rejected[name].stage, rejected[name].reason) == ("read", "not_a_regular_file")
+                assert "named pipe" in rejected[name].detail
+        # a pipe that appears between discovery and reading is refused on the open descriptor
+        late = read_document(DocumentRef(str(folder / "pipe.html")))
+        assert isinstance(late, Rejection) and late.reason == "not_a_regular_file"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_given_as_a_source_is_a_rejection_at_once(device):
+    if not os.path.exists(device):
+        pytest.skip(f"{device} is not here")
+    with no_hang():
+        [rejection] = read_documents(discover_documents([device]).refs).documents
+    assert isinstance(rejection, Rejection)
+    assert (rejection.reason, rejection.source) == ("not_a_regular_file", device)
+    assert "character device" in rejection.detail
+
+
+def test_symlink_loops_and_sockets_named_or_in_a_folder_are_rejections(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page("A", SENTENCE))
+    (folder / "loop.html").symlink_to(folder / "loop.html")
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "s.html"))
+    try:
+        with no_hang():
+            documents = read_documents(discover_documents([str(folder), str(folder / "loop.html")]).refs).documents
+    finally:
+        server.close()
+    rejected = sorted((Path(d.source).name, d.reason) for d in documents if isinstance(d, Rejection))
+    assert rejected == [
+        ("loop.html", "not_a_regular_file"),
+        ("loop.html", "not_a_regular_file"),
+        ("s.html", "not_a_regular_file"),
+    ]
+    assert [d.source for d in documents if isinstance(d, RawDocument)] == [str(folder / "a.html")]
+
+
+# --- local listings are capped before they are read ---
+
+
+@pytest.mark.parametrize("name", ["feed.xml", "list.urls"])
+def test_a_local_listing_over_the_cap_is_refused_before_it_is_read(tmp_path, name):
+    path = tmp_path / name
+    with path.open("wb") as handle:
+        handle.truncate(MAX_LISTING_BYTES + 1)  # sparse: no disk, but reading it would take 50 MiB
+    tracemalloc.start()
+    try:
+        discovery = discover_documents([str(path)])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 1024 * 1024
+    [ref] = discovery.refs
+    assert (ref.kind, ref.reason) == ("rejected", "too_large")
+    assert str(MAX_LISTING_BYTES) in (ref.detail or "")
+
+
+# --- names that are not UTF-8 ---
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_stored_with_escapes(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    raw = os.fsencode(folder) + b"/caf\xe9 \xff.html"
+    with open(raw, "wb") as handle:
+        handle.write(page("Caf", SENTENCE))
+    [document] = read_documents(discover_documents([str(folder)]).refs).documents
+    assert isinstance(document, RawDocument)
+    assert document.source == f"{folder}/caf\\xe9 \\xff.html"
+    document.source.encode("utf-8")  # storable
+
+
+# --- a full disk while publishing the views ---
+
+
+class _DiskFillsUp:
+    """A real DuckDB connection whose writes stop with ENOSPC after `after` statements, as on a full disk."""
+
+    def __init__(self, con, after: int) -> None:
+        self._con, self._left = con, after
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self._con.close()
+
+    def execute(self, sql, *args):
+        if self._left == 0:
+            raise duckdb.IOException(f"Could not write file: {os.strerror(errno.ENOSPC)}")
+        self._left -= 1
+        return self._con.execute(sql, *args)
+
+
+class _WritesVanish(_DiskFillsUp):
+    """Every statement 'succeeds' and nothing reaches the file: what a full disk did to DuckDB's checkpoint."""
+
+    def execute(self, sql, *args):
+        return None
+
+
+def publish_with(monkeypatch, warehouse: Path, connection) -> None:
+    real_connect = duckdb.connect
+
+    def connect(path, *args, **kwargs):
+        con = real_connect(path, *args, **kwargs)
+        return con if kwargs.get("read_only") else connection(con)
+
+    monkeypatch.setattr(views.duckdb, "connect", connect)
+    try:
+        views.publish_views(warehouse)
+    finally:
+        monkeypatch.setattr(views.duckdb, "connect", real_connect)
+
+
+@pytest.mark.parametrize(
+    "connection", [lambda con: _DiskFillsUp(con, after=5), lambda con: _WritesVanish(con, after=0)]
+)
+def test_a_publish_that_cannot_write_leaves_the_old_views_and_no_temporaries(tmp_path, monkeypatch, connection):
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    views.publish_views(warehouse)
+    before = views.views_path(warehouse).read_bytes()
+    with pytest.raises(views.ViewsNotPublished) as refused:
+        publish_with(monkeypatch, warehouse, connection)
+    assert "\n" not in str(refused.value) and "previous views stand" in str(refused.value)
+    assert views.views_path(warehouse).read_bytes() == before
+    assert query(warehouse, "SELECT count(*) FROM articles")[1] == [(0,)]
+    assert sorted(p.name for p in warehouse.iterdir()) == ["newsetl.duckdb"]
+
+
+def test_recovery_sweeps_a_killed_publish_and_its_write_ahead_log(tmp_path):
+    for name in (".newsetl.duckdb.41.tmp", ".newsetl.duckdb.41.tmp.wal", "newsetl.duckdb"):
+        (tmp_path / name).write_bytes(b"x")
+    removed = remove_stale_temporaries(tmp_path)
+    assert sorted(p.name for p in removed) == [".newsetl.duckdb.41.tmp", ".newsetl.duckdb.41.tmp.wal"]
+    assert [p.name for p in tmp_path.iterdir()] == ["newsetl.duckdb"]
+
+
+# --- a run killed after its completed row ---
+
+
+def test_a_run_killed_after_recording_completed_is_marked_crashed_in_prefect(prefect_server, tmp_path):
+    from prefect import flow
+    from prefect.client.orchestration import get_client
+    from prefect.states import Running
+
+    from flows.ingest import ingest
+
+    @flow(name="killed-after-recording-its-end")
+    def killed() -> None:
+        """Stands for a run that wrote its completed row and was killed before Prefect heard."""
+
+    with get_client(sync_client=True) as client:
+        run_id = str(client.create_flow_run(killed, state=Running()).id)
+    warehouse = tmp_path / "wh"
+    warehouse.mkdir()
+    now = datetime.now(UTC)
+    append_rows(warehouse, RUNS, [run_summary(run_id, now, "completed", 1, BatchCounts(), 0, finished_at=now)])
+    holder = LockHolder(pid=1, host="gone", run_id=run_id, since=now.isoformat(), finished=False)
+    (warehouse / LOCK_FILE).write_text(json.dumps(asdict(holder)), encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.html").write_bytes(page("A", SENTENCE))
+
+    ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1)
+
+    with get_client(sync_client=True) as client:
+        state = client.read_flow_run(uuid.UUID(run_id)).state
+    assert state is not None and state.type.value == "CRASHED"
+    assert dict(sql(warehouse, "SELECT run_id, status FROM runs"))[run_id] == "completed"  # its row stands
+
+
+def test_a_hostile_folder_lands_every_good_document_and_a_row_for_every_bad_one(prefect_server, tmp_path):
+    from flows.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.fsencode(folder) + b"/\xff.html", "wb") as handle:
+        handle.write(page("Harbour board approves cranes", SENTENCE, words=160))
+    os.mkfifo(folder / "pipe.html")
+    (folder / "loop.html").symlink_to(folder / "loop.html")
+    liar = WarcRecordSpec("http://news.example/2", page("Story 2", SENTENCE), length_lie=300)
+    write_warc(
+        folder / "crawl.warc.gz", [WarcRecordSpec("http://news.example/1", page("Story 1", SENTENCE, 160)), liar]
+    )
+    warehouse = tmp_path / "wh"
+    with no_hang(300):
+        ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1)
+    assert sorted(sql(warehouse, "SELECT source FROM articles")) == [
+        (f"{folder}/\\xff.html",),
+        (f"{folder}/crawl.warc.gz#0",),
+    ]
+    rejected = sorted((Path(s).name, r) for s, r in sql(warehouse, "SELECT source, reason FROM rejections"))
+    assert rejected == [
+        ("crawl.warc.gz", "warc_corrupt"),
+        ("loop.html", "not_a_regular_file"),
+        ("pipe.html", "not_a_regular_file"),
+    ]
+
+
+class _BigSitemaps(Site):
+    """A sitemap index of children that are each several MiB (a comment pads them), built once."""
+
+    CHILDREN = 8
+    CHILD_BYTES = 6 * 1024 * 1024
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bodies: dict[str, bytes] = {}
+
+    def build(self) -> None:
+        ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+        children = "".join(f"<sitemap><loc>{self.base}/big-{n}.xml</loc></sitemap>" for n in range(self.CHILDREN))
+        self.bodies["/big-index.xml"] = (
+            f"<?xml version='1.0'?><sitemapindex xmlns='{ns}'>{children}</sitemapindex>".encode()
+        )
+        for n in range(self.CHILDREN):
+            self.bodies[f"/big-{n}.xml"] = (
+                f"<?xml version='1.0'?><urlset xmlns='{ns}'><!-- {'x' * self.CHILD_BYTES} -->"
+                f"<url><loc>{self.base}/pages/{n + 1}.html</loc></url></urlset>"
+            ).encode()
+
+    def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
+        routes = super().routes()
+        for path, body in self.bodies.items():
+            routes[path] = functools.partial(_xml, body)
+        return routes
+
+
+def _xml(body: bytes) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": "application/xml"}, body
+
+
+def test_a_sitemap_index_of_large_children_holds_one_child_at_a_time():
+    site = _BigSitemaps()
+    server, thread = serve(site)
+    try:
+        site.build()
+        options = FetchOptions(
+            user_agent="newsetl-test",
+            requests_per_second_per_host=100.0,
+            allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+        )
+        tracemalloc.start()
+        try:
+            discovery = discover_documents([f"{site.base}/big-index.xml"], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    finally:
+        forget_robots()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert sorted(r.path for r in discovery.refs) == sorted(f"{site.base}/pages/{n}.html" for n in range(1, 9))
+    # One child's body, its copies while being read and parsed; all eight at once would be 8 or more.
+    assert peak < 5 * _BigSitemaps.CHILD_BYTES
