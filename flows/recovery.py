@@ -75,8 +75,11 @@ def recover_crashed_runs(settings: Settings, run_id: str, previous: LockHolder |
         ],
     )
     crashed = [r.run_id for r in cut_short]
-    # `runs` shows them crashed now, not only once this run's first batch publishes.
-    publish_views(settings.warehouse)
+    try:
+        # `runs` shows them crashed now, not only once this run's first batch publishes.
+        publish_views(settings.warehouse)
+    except Exception as error:  # noqa: BLE001 - the rows are written; this run publishes after its batches
+        logger.warning("could not republish the views after marking runs crashed: %s", error)
     logger.warning(
         "runs %s stopped without finishing (killed or crashed); marked crashed. Their committed "
         "batches are kept and this run does the rest",

@@ -57,6 +57,20 @@ def test_a_failed_run_is_in_runs_at_once_with_its_error(prefect_server, pages, t
     assert sql(warehouse, "SELECT documents_seen, articles FROM runs") == [(1, 1)]  # what it committed before
 
 
+def test_ctrl_c_records_the_run_cancelled(prefect_server, pages, tmp_path, monkeypatch):
+    warehouse = tmp_path / "wh"
+
+    def interrupted(read: int) -> None:
+        raise KeyboardInterrupt  # what SIGINT raises in the main thread
+
+    monkeypatch.setattr(progress_module, "settle", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(sources=[str(pages)], warehouse=str(warehouse), batch_size=1, workers=1)
+    assert latest_run(warehouse)[:2] == ("cancelled", "stopped by SIGINT")
+    with hold_warehouse(warehouse, "probe") as previous:
+        assert previous is None
+
+
 def test_a_crashed_run_is_marked_with_why(prefect_server, pages, tmp_path):
     warehouse = tmp_path / "wh"
     ingest(sources=[str(pages)], warehouse=str(warehouse), workers=1)
