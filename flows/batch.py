@@ -8,11 +8,13 @@ transforms/batches.py.
 
 from __future__ import annotations
 
+import signal
 import time
 from datetime import UTC, datetime
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import task_run
 
 from flows import progress
@@ -20,12 +22,13 @@ from flows.clusters import cluster_batch
 from flows.failures import retry_if_transient
 from flows.settings import Settings
 from flows.workers import process_documents
-from transforms.batches import BatchCounts, RunReport, split_known, split_results
+from transforms.batches import BatchCounts, RunReport, error_line, split_known, split_results
 from transforms.reasons import Reason, Stage
 from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
 from warehouse.batch_failures import failed_document
 from warehouse.lookups import committed_doc_ids, committed_site_chrome, latest_raw_pages, raw_page_urls
+from warehouse.query import failed_checks
 from warehouse.schemas import (
     ARTICLES,
     BATCHES,
@@ -92,17 +95,18 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
         on_fetched=lambda: progress.report(fetched=1),
     )
     read = batch_read.documents
-    read_rejections = [r for r in read if isinstance(r, Rejection)]
-    raws = [r for r in read if isinstance(r, RawDocument)]
+    # Known: the document's bytes became an article or a rejection. An input that could not be read
+    # or fetched is never known (transforms.batches.RETRIED_STAGES): it is rejected, and counted, again.
     known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
-    todo, skipped = split_known(raws, known)
-    fresh_read_rejections = [r for r in read_rejections if r.doc_id not in known]
-    skipped += len(read_rejections) - len(fresh_read_rejections)
+    todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
+    read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
+    skipped += repeated
 
     counts = transform_and_commit(
-        todo, fresh_read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings
+        todo, read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings
     )
-    progress.report(read=len(refs), articles=counts.articles, rejected=counts.rejections)
+    # Documents are counted one by one as they finish (flows/workers.py), and settled by the flow per batch.
+    progress.report(articles=counts.articles, rejected=counts.rejections)
     seconds = time.perf_counter() - started
     get_run_logger().info(
         "%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, %d articles, %d rejected in %.1fs",
@@ -124,6 +128,7 @@ def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Setti
     pages = latest_raw_pages(settings.warehouse, urls)
     documents = [document_from_page(pages[url]) for url in urls if url in pages]
     counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings, purpose="reprocess")
+    progress.report(articles=counts.articles, rejected=counts.rejections)
     get_run_logger().info(
         "%s: %d stored pages, %d articles, %d rejected in %.1fs",
         batch_id,
@@ -191,37 +196,59 @@ def transform_and_commit(
 def reject_batch(
     refs: list[DocumentRef], run_id: str, batch_id: str, error: BaseException, settings: Settings
 ) -> BatchCounts:
-    """A batch that failed for good: each of its new documents becomes a rejection, committed."""
+    """An ingest batch that failed for good: each of its new documents becomes a rejection, committed."""
     detail = f"{type(error).__name__}: {error}"[:1000]
-    rejections = [failed_document(ref, detail) for ref in refs]
+    return commit_failed_batch([failed_document(ref, detail) for ref in refs], run_id, batch_id, detail, settings)
+
+
+@task(name="reject-reprocess-batch", cache_policy=NO_CACHE)
+def reject_reprocess_batch(
+    urls: list[str], run_id: str, batch_id: str, error: BaseException, settings: Settings
+) -> BatchCounts:
+    """A reprocess batch that failed for good: its pages keep their earlier outcome, and the log says so.
+
+    Its documents are all known, so, as in `reject_batch`, none becomes a rejection: a batch_failed row
+    would hide the article the page made before (the newest outcome wins in the views).
+    """
+    detail = f"{type(error).__name__}: {error}"[:1000]
+    pages = latest_raw_pages(settings.warehouse, urls)
+    rejections = [
+        Rejection(doc_id=page.doc_id, source=url, stage=Stage.PROCESS, reason=Reason.BATCH_FAILED, detail=detail)
+        for url, page in pages.items()
+    ]
+    return commit_failed_batch(rejections, run_id, batch_id, detail, settings, purpose="reprocess")
+
+
+def commit_failed_batch(
+    rejections: list[Rejection], run_id: str, batch_id: str, detail: str, settings: Settings, purpose: str = "ingest"
+) -> BatchCounts:
+    """Commit the rejections of a failed batch's documents that are not known yet; log one error line."""
     known = committed_doc_ids(settings.warehouse, [r.doc_id for r in rejections])
     fresh = list({r.doc_id: r for r in rejections if r.doc_id not in known}.values())
     rejected = append_rows(settings.warehouse, REJECTIONS, fresh, {"run_id": run_id, "batch_id": batch_id})
     if rejected:
-        append_rows(
-            settings.warehouse,
-            BATCHES,
-            [
-                BatchCommit(
-                    batch_id=batch_id,
-                    documents=len(refs),
-                    articles=0,
-                    rejections=rejected,
-                    committed_at=datetime.now(UTC),
-                    purpose="ingest",
-                )
-            ],
-            {"run_id": run_id},
+        marker = BatchCommit(
+            batch_id=batch_id,
+            documents=len(rejections),
+            articles=0,
+            rejections=rejected,
+            committed_at=datetime.now(UTC),
+            purpose=purpose,
         )
+        append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
+    kept = len(rejections) - rejected
     get_run_logger().error(
-        "%s failed (%s): its %d new documents are rejections %s/%s (the next run tries them again); the run goes on",
+        "%s failed (%s): its %d new documents are rejections %s/%s (the next run tries them again), "
+        "%d known ones keep their earlier outcome; the run goes on",
         batch_id,
         detail,
         rejected,
         Stage.PROCESS,
         Reason.BATCH_FAILED,
+        kept,
     )
-    return BatchCounts(documents=len(refs), skipped=len(refs) - rejected, rejections=rejected)
+    progress.report(rejected=rejected)
+    return BatchCounts(documents=len(rejections), skipped=kept, rejections=rejected)
 
 
 @task(name="compact-tables", cache_policy=NO_CACHE)
@@ -248,6 +275,58 @@ def record_run(summary: RunSummary, settings: Settings) -> None:
     append_rows(settings.warehouse, RUNS, [summary])
 
 
+def how_it_stopped(error: BaseException) -> tuple[str, str]:
+    """The status and error of the `runs` row of a run that `error` ended.
+
+    SIGTERM (systemctl stop, a Prefect cancellation) reaches the flow as Prefect's TerminationSignal,
+    Ctrl-C (SIGINT) as KeyboardInterrupt: the run was stopped, not broken.
+    """
+    if isinstance(error, TerminationSignal):
+        return "cancelled", f"stopped by {signal.Signals(error.signal).name}"
+    if isinstance(error, KeyboardInterrupt):
+        return "cancelled", "stopped by SIGINT"
+    return "failed", error_line(error)
+
+
+def record_run_end(summary: RunSummary, settings: Settings) -> None:
+    """Record how a run ended and republish the views, so `runs` shows it at once.
+
+    For a run that failed or was stopped: a failure to publish (perhaps what broke the run) only warns,
+    so the original error is what propagates; the row is in the table either way.
+    """
+    record_run(summary, settings)
+    try:
+        publish_views_task(settings)
+    except Exception as error:  # noqa: BLE001 - the runs row is written; the next run publishes
+        get_run_logger().warning("could not republish the views after run %s ended: %s", summary.run_id, error)
+
+
+@task(name="run-checks", cache_policy=NO_CACHE)
+def run_checks_task(settings: Settings) -> dict[str, int] | None:
+    """The SQL checks (warehouse/sql/checks) over the published views: each failing one with its rows.
+
+    Each failing check is logged as an error; None when the checks could not run (a warning says why).
+    """
+    logger = get_run_logger()
+    try:
+        try:
+            failures = failed_checks(settings.warehouse)
+        except FileNotFoundError:  # no views yet: a first run that found nothing to do
+            publish_views(settings.warehouse)
+            failures = failed_checks(settings.warehouse)
+    except Exception as error:  # noqa: BLE001 - the run's data is committed; the check is what failed
+        logger.warning("the SQL checks could not run (%s); the next run tries again", error)
+        return None
+    for name, rows in failures.items():
+        logger.error(
+            "check %s failed: %d rows violate it (the query that finds them: warehouse/sql/checks/%s.sql)",
+            name,
+            rows,
+            name,
+        )
+    return failures
+
+
 def read_run_report(
     settings: Settings,
     run_id: str,
@@ -256,6 +335,7 @@ def read_run_report(
     total: BatchCounts,
     seconds: float,
     skipped_in_sources: dict[str, int] | None = None,
+    checks: dict[str, int] | None = None,
 ) -> RunReport:
     """What the run did, with its rejections and entities read back from the published views."""
     return RunReport(
@@ -268,4 +348,5 @@ def read_run_report(
         entities=report.entity_count(settings.warehouse, run_id),
         rejection_reasons=report.rejection_reasons(settings.warehouse, run_id),
         skipped_in_sources=skipped_in_sources or {},
+        failed_checks=checks or {},
     )

@@ -18,11 +18,14 @@ from flows import progress
 from flows.batch import (
     compact_tables_task,
     discover_task,
+    how_it_stopped,
     process_batch,
     publish_views_task,
     read_run_report,
     record_run,
+    record_run_end,
     reject_batch,
+    run_checks_task,
 )
 from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
@@ -56,6 +59,7 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
     rows.append({"stage": "run", "what": "batches", "count": run_report.batches})
     rows.append({"stage": "run", "what": "seconds", "count": round(run_report.seconds, 1)})
     rows.append({"stage": "run", "what": "documents per second", "count": round(rate, 2)})
+    rows += [{"stage": "check", "what": f"failed: {name}", "count": n} for name, n in run_report.failed_checks.items()]
     rows += [
         {"stage": "top entity", "what": f"{name} ({label})", "count": n}
         for name, label, n in report.top_entities(warehouse, run_report.run_id)
@@ -127,18 +131,36 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
                 except Exception as error:  # noqa: BLE001 - the batch fails, not the run
                     counts = reject_batch(batch, run_id, f"{batch_id}-failed", error, settings)
                 total = total + counts
+                progress.settle(read=total.documents)
                 publish_views_task(settings)
         finally:
             progress.current_finish()
             shutdown_workers()
-    except BaseException:
-        record_run(
-            run_summary(run_id, started_at, "failed", sources, total, len(batches), finished_at=datetime.now(UTC)),
+    except BaseException as error:
+        # Also SIGTERM (Prefect's TerminationSignal) and Ctrl-C: the row is written and the views show it
+        # before the lock is released (run_holding_warehouse) and Prefect ends the process.
+        status, reason = how_it_stopped(error)
+        record_run_end(
+            run_summary(
+                run_id, started_at, status, sources, total, len(batches), finished_at=datetime.now(UTC), error=reason
+            ),
             settings,
         )
         raise
+    # The views are those of the last batch: the checks see everything this run committed.
+    checks = run_checks_task(settings)
+    violations = None if checks is None else sum(checks.values())
     record_run(
-        run_summary(run_id, started_at, "completed", sources, total, len(batches), finished_at=datetime.now(UTC)),
+        run_summary(
+            run_id,
+            started_at,
+            "completed",
+            sources,
+            total,
+            len(batches),
+            finished_at=datetime.now(UTC),
+            check_violations=violations,
+        ),
         settings,
     )
     compact_tables_task(settings)
@@ -151,6 +173,7 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
         total,
         time.perf_counter() - started,
         skipped_in_sources=dict(sorted(discovery.skipped.items())),
+        checks=checks,
     )
     publish_artifact(run_report, settings.warehouse)
     return run_report

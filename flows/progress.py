@@ -1,4 +1,8 @@
-"""Progress of a long run: a line redrawn in place on a terminal, plain log lines otherwise."""
+"""Progress of a long run: a plain log line at most every 10 s, counted per document, and at the end.
+
+Log lines only, on a terminal too: a line redrawn in place is overwritten by the next log line
+(Prefect's console handler knows nothing of it), and a log line cannot be.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,40 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import TextIO
 
 
 class Progress:
-    """Counts documents read, pages fetched, articles and rejections; shows them with the rate.
+    """Counts documents done, pages fetched, articles and rejections; logs them with the rate.
 
-    On a terminal the line is redrawn at most `tty_interval` seconds apart; elsewhere (CI, cron,
-    a log file) a plain line goes to `log` at most every `log_interval` seconds, and at the end.
+    A line goes to `log` when a count changes at least `log_interval` seconds after the last line,
+    and at the end. Documents are counted as each one finishes, so a long batch shows its progress.
     """
 
     def __init__(
         self,
         total: int,
-        stream: TextIO | None = None,
         log: Callable[[str], None] | None = None,
-        tty_interval: float = 0.2,
         log_interval: float = 10.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.total = total
-        self.stream = stream if stream is not None else sys.stderr
-        self.log = log or (lambda line: print(line, file=self.stream, flush=True))
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-        self.interval = tty_interval if self.tty else log_interval
+        self.log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.interval = log_interval
         self.clock = clock
         self.started = clock()
         self.last_shown = self.started
         self.read = self.fetched = self.articles = self.rejected = 0
         self._lock = threading.Lock()
+        self._finished = threading.Event()
+
+    def keep_showing(self) -> None:
+        """Show the line every interval even while no document finishes (one slow document, a fetch)."""
+
+        def tick() -> None:
+            while not self._finished.wait(self.interval):
+                self.add()
+
+        threading.Thread(target=tick, name="newsetl-progress", daemon=True).start()
 
     def add(self, read: int = 0, fetched: int = 0, articles: int = 0, rejected: int = 0) -> None:
         with self._lock:
@@ -45,7 +54,12 @@ class Progress:
             now = self.clock()
             if now - self.last_shown >= self.interval:
                 self.last_shown = now
-                self._show(final=False)
+                self.log(self.line())
+
+    def settle(self, read: int) -> None:
+        """Documents done when a batch ends: also those skipped, and none twice when a batch was retried."""
+        with self._lock:
+            self.read = read
 
     def line(self) -> str:
         seconds = max(self.clock() - self.started, 1e-9)
@@ -57,16 +71,8 @@ class Progress:
         )
 
     def finish(self) -> None:
+        self._finished.set()
         with self._lock:
-            self._show(final=True)
-
-    def _show(self, final: bool) -> None:
-        if self.tty:
-            # The cursor goes back to the line's start: a log line printed meanwhile overwrites it
-            # instead of running on after it, and the next redraw comes below that log line.
-            self.stream.write("\r\x1b[K" + self.line() + ("\n" if final else "\r"))
-            self.stream.flush()
-        else:
             self.log(self.line())
 
 
@@ -74,14 +80,23 @@ _current: Progress | None = None
 
 
 def start(progress: Progress | None) -> None:
+    """Count into `progress` from here on, and show it every interval until `current_finish`."""
     global _current
     _current = progress
+    if progress is not None:
+        progress.keep_showing()
 
 
 def report(read: int = 0, fetched: int = 0, articles: int = 0, rejected: int = 0) -> None:
     """Count into the run's progress, if one is shown (tasks call this; tests may run without)."""
     if _current is not None:
         _current.add(read=read, fetched=fetched, articles=articles, rejected=rejected)
+
+
+def settle(read: int) -> None:
+    """Set the documents done at the end of a batch, if a progress is shown."""
+    if _current is not None:
+        _current.settle(read)
 
 
 def current_finish() -> None:

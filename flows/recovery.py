@@ -19,6 +19,7 @@ from warehouse.lookups import unfinished_runs
 from warehouse.schemas import RUNS
 from warehouse.store import append_rows
 from warehouse.version import WarehouseTooNew, claim_for_writing
+from warehouse.views import publish_views
 
 T = TypeVar("T")
 
@@ -66,11 +67,20 @@ def recover_crashed_runs(settings: Settings, run_id: str, previous: LockHolder |
     if cut_short:
         now = datetime.now(UTC)
         since = datetime.fromisoformat(previous.since) if previous is not None else now
+        error = f"process stopped without finishing (killed, or the machine went down); found by run {run_id}"
         append_rows(
             settings.warehouse,
             RUNS,
-            [replace(r, status="crashed", finished_at=now, started_at=r.started_at or since) for r in cut_short],
+            [
+                replace(r, status="crashed", finished_at=now, started_at=r.started_at or since, error=error)
+                for r in cut_short
+            ],
         )
+        try:
+            # `runs` shows them crashed now, not only once this run's first batch publishes.
+            publish_views(settings.warehouse)
+        except Exception as error:  # noqa: BLE001 - the rows are written; this run publishes after its batches
+            logger.warning("could not republish the views after marking runs crashed: %s", error)
         logger.warning(
             "runs %s stopped without finishing (killed or crashed); marked crashed. Their committed "
             "batches are kept and this run does the rest",

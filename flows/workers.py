@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 import traceback
 from collections.abc import Collection, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -15,6 +16,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
+from flows import progress
 from transforms.entities import check_model, load_ner
 from transforms.options import PipelineOptions
 from transforms.pipeline import ProcessedDocument, process_document
@@ -30,6 +32,10 @@ _pool_key: tuple[PipelineOptions, int] | None = None
 
 def _init_worker(options: PipelineOptions) -> None:
     global _worker_nlp, _worker_options
+    if multiprocessing.parent_process() is not None:
+        # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down;
+        # a worker that died of it first would fail the batch instead.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_options = options
     _worker_nlp = load_ner(options.entities)
 
@@ -65,7 +71,8 @@ def _pool_for(options: PipelineOptions, workers: int) -> ProcessPoolExecutor:
 def process_documents(
     raws: Sequence[RawDocument], options: PipelineOptions, workers: int, chrome: Collection[str] = frozenset()
 ) -> list[ProcessedDocument | Rejection]:
-    """Results in input order. One worker runs in this process (no start-up cost).
+    """Results in input order, each counted into the run's progress as it finishes. One worker runs in
+    this process (no start-up cost).
 
     `chrome`: the site boilerplate line hashes known when the batch started.
     """
@@ -74,14 +81,21 @@ def process_documents(
     if workers <= 1:
         if _worker_nlp is None or _worker_options != options:
             _init_worker(options)
-        return [_process_one(raw, chrome) for raw in raws]
-    chunksize = max(1, min(16, len(raws) // (workers * 4)))
+        return [_counted(_process_one(raw, chrome)) for raw in raws]
+    # Small chunks: results come back (and are counted) a chunk at a time.
+    chunksize = max(1, min(4, len(raws) // (workers * 4)))
     try:
-        return list(_pool_for(options, workers).map(_process_one, raws, itertools.repeat(chrome), chunksize=chunksize))
+        results = _pool_for(options, workers).map(_process_one, raws, itertools.repeat(chrome), chunksize=chunksize)
+        return [_counted(result) for result in results]  # map yields in input order, as each is ready
     except BrokenProcessPool:
         # A worker died; the pool cannot be used again, so the next call starts a fresh one.
         shutdown_workers()
         raise
+
+
+def _counted(result: ProcessedDocument | Rejection) -> ProcessedDocument | Rejection:
+    progress.report(read=1)
+    return result
 
 
 def shutdown_workers() -> None:

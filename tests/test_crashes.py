@@ -235,7 +235,9 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
     # The failure was not the documents' fault: once the bug is gone, the next run does them.
     monkeypatch.setattr(batch_module, "process_documents", real)
     again = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
-    assert again.counts.articles == 2 and again.counts.skipped == again.counts.documents - 2
+    # The .pdf is read again and rejected (and counted) again on every run: a read rejection is not "known".
+    assert again.counts.articles == 2 and again.counts.skipped == again.counts.documents - 3
+    assert again.rejection_reasons == [("read", "unsupported_type", 1)]
     assert sql(warehouse, "SELECT count(*) FROM rejections WHERE reason = 'batch_failed'") == [(0,)]
     assert sql(warehouse, "SELECT count(*) FROM articles") == [(PAGES,)]
     assert failed_checks(warehouse) == {}

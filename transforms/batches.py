@@ -17,6 +17,11 @@ if TYPE_CHECKING:  # only a type here; importing it at run time would load spaCy
     from transforms.pipeline import ProcessedDocument
 
 T = TypeVar("T")
+D = TypeVar("D", RawDocument, Rejection)
+
+# Rejections at these stages say the input could not be read this time (a URL answering 404, an
+# unreadable file): not a verdict on a document, so the input is read again and counted on every run.
+RETRIED_STAGES = (Stage.READ, Stage.FETCH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +52,8 @@ class RunReport:
     seconds: float
     entities: int = 0
     rejection_reasons: list[tuple[str, str, int]] = field(default_factory=list)
+    # SQL checks (warehouse/sql/checks) that found violations at the end of the run, with how many rows.
+    failed_checks: dict[str, int] = field(default_factory=dict)
     # Seen in sources but not documents, counted not rejected (e.g. "warc/request": 120).
     skipped_in_sources: dict[str, int] = field(default_factory=dict)
 
@@ -56,9 +63,9 @@ def chunked(items: Sequence[T], size: int) -> Iterator[list[T]]:
         yield list(items[start : start + size])
 
 
-def split_known(raws: list[RawDocument], known: set[str]) -> tuple[list[RawDocument], int]:
-    """Documents still to do, once each; and how many were already known or repeated."""
-    todo: list[RawDocument] = []
+def split_known(raws: list[D], known: set[str]) -> tuple[list[D], int]:
+    """Documents (or read rejections) still to do, once each; and how many were already known or repeated."""
+    todo: list[D] = []
     seen = set(known)
     for raw in raws:
         if raw.doc_id not in seen:
@@ -98,10 +105,13 @@ def run_summary(
     counts: BatchCounts,
     batches: int,
     finished_at: datetime | None = None,
+    error: str | None = None,
+    check_violations: int | None = None,
 ) -> RunSummary:
     """The `runs` row of a run that has done `counts` in `batches` batches so far.
 
     `started_at` is None only for a run found cut short before it wrote a row (recovery fills it in).
+    `error` says why a run that did not complete stopped; `check_violations` is what the SQL checks found.
     """
     return RunSummary(
         run_id=run_id,
@@ -110,7 +120,19 @@ def run_summary(
         status=status,
         sources=sources,
         **run_counts(counts, batches),
+        error=error,
+        check_violations=check_violations,
     )
+
+
+ERROR_CHARS = 500  # a runs cell, not a traceback: the log has the rest
+
+
+def error_line(error: BaseException) -> str:
+    """How the `runs` row says why a run stopped: "ExceptionType: message", first line, capped."""
+    message = str(error).strip().splitlines()
+    text = f"{type(error).__name__}: {message[0]}" if message else type(error).__name__
+    return text if len(text) <= ERROR_CHARS else text[: ERROR_CHARS - 1] + "…"
 
 
 def run_counts(total: BatchCounts, batches: int) -> dict[str, int]:

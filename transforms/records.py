@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 5  # 4: the raw_pages table; 5: batches.purpose
+SCHEMA_VERSION = 6  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,3 +187,7 @@ class RunSummary:
     figures: int
     rejections: int
     batches: int
+    # Why a run that did not complete stopped: "ExceptionType: message" (first line), "stopped by SIGTERM".
+    error: str | None = None
+    # Rows the SQL checks (warehouse/sql/checks) returned at the end of the run; None: not checked.
+    check_violations: int | None = None

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from transforms.batches import BatchCounts, run_summary
+from transforms.batches import RETRIED_STAGES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import RawPage, RunSummary
 from warehouse.query import sql_text
@@ -50,11 +50,18 @@ def committed_query(
 
 
 def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
-    """Which of these documents already became an article or a rejection in a committed batch."""
+    """Which of these documents already became an article or a rejection in a committed batch.
+
+    Rejections of a failed batch, and of inputs that could not be read or fetched, do not count:
+    those are tried again.
+    """
     wanted = sorted(set(doc_ids))
     if not wanted:
         return set()
-    _, rows = committed_query(warehouse, "committed_doc_ids", (ARTICLES, REJECTIONS), [wanted, Reason.BATCH_FAILED])
+    retried = [str(stage) for stage in RETRIED_STAGES]
+    _, rows = committed_query(
+        warehouse, "committed_doc_ids", (ARTICLES, REJECTIONS), [wanted, Reason.BATCH_FAILED, retried]
+    )
     return {row[0] for row in rows}
 
 
