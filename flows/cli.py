@@ -14,7 +14,12 @@ from typing import Annotated
 
 import typer
 
-from flows.settings import Settings, SettingsError, load_settings  # first: it sets Prefect's environment
+from flows.settings import (  # first: it sets Prefect's environment
+    PREFECT_STARTUP_TIMEOUT_ENV,
+    Settings,
+    SettingsError,
+    load_settings,
+)
 
 app = typer.Typer(
     add_completion=False,
@@ -91,6 +96,7 @@ def run(
         )
     except SettingsError as error:
         fail(str(error))
+    check_warehouse(settings)
 
     from warehouse.sources import missing_sources
 
@@ -98,13 +104,9 @@ def run(
     if missing:
         fail(f"source not found: {', '.join(missing)} (give existing files, folders or globs, or http(s) URLs)")
     check_ner_model(settings)
+    start_prefect()
 
-    from warehouse.version import write_refusal
-
-    if (refusal := write_refusal(settings.warehouse)) is not None:
-        fail(refusal)
-
-    from flows.ingest import ingest  # imported late: Prefect takes a moment to load
+    from flows.ingest import ingest
     from warehouse.lock import WarehouseBusy
 
     try:
@@ -134,12 +136,9 @@ def reprocess(
         fail(str(error))
     if not settings.warehouse.exists():
         fail(f"no warehouse at {settings.warehouse} (run `newsetl run` first, or pass --warehouse)")
+    check_warehouse(settings)
     check_ner_model(settings)
-
-    from warehouse.version import write_refusal
-
-    if (refusal := write_refusal(settings.warehouse)) is not None:
-        fail(refusal)
+    start_prefect()
 
     from flows.reprocess import reprocess as reprocess_flow
     from warehouse.lock import WarehouseBusy
@@ -151,6 +150,72 @@ def reprocess(
     except WarehouseBusy as error:
         fail(str(error), code=3)
     print_report(result, warehouse)
+
+
+# Before a run starts Prefect (seconds), these answer what they can at once, each in one line:
+# the warehouse (check_warehouse), the sources, the NER model; settings were validated on loading.
+
+
+def check_warehouse(settings: Settings) -> None:
+    """The warehouse is a folder (or can become one), no live run holds it, and it is not too new."""
+    if (problem := not_a_folder(settings.warehouse)) is not None:
+        fail(problem)
+    if not settings.lock_wait_seconds:  # with a wait, the run itself waits for the holder
+        from warehouse.lock import WarehouseBusy, check_not_busy
+
+        try:
+            check_not_busy(settings.warehouse)
+        except WarehouseBusy as error:
+            fail(str(error), code=3)
+
+    from warehouse.version import write_refusal
+
+    if (refusal := write_refusal(settings.warehouse)) is not None:
+        fail(refusal)
+
+
+def not_a_folder(warehouse: Path) -> str | None:
+    """Why `warehouse` cannot be a warehouse folder: it, or the nearest part of its path that exists, is a file."""
+    advice = "pass --warehouse with a folder, or set NEWSETL_WAREHOUSE"
+    for path in (warehouse, *warehouse.parents):
+        if path.is_dir():
+            return None
+        if path.exists():
+            if path == warehouse:
+                return f"warehouse {warehouse} is a file, not a folder ({advice})"
+            return f"warehouse {warehouse} cannot be a folder: {path} is a file ({advice})"
+    return None
+
+
+def start_prefect() -> None:
+    """Start Prefect's temporary server now, when no PREFECT_API_URL names one, so a start-up failure is one line.
+
+    The flow would start it on its first call anyway, with a traceback on failure; started here, the
+    flow finds it running (Prefect keeps one per process). The limit is PREFECT_SERVER_EPHEMERAL_STARTUP_
+    TIMEOUT_SECONDS (newsetl's default in flows/settings.py).
+    """
+    import httpx
+    from prefect.settings import (
+        PREFECT_API_URL,
+        PREFECT_SERVER_EPHEMERAL_ENABLED,
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
+    )
+
+    if PREFECT_API_URL.value() or not PREFECT_SERVER_EPHEMERAL_ENABLED.value():
+        return  # a long-lived server, or none allowed: Prefect's client reports either
+    from prefect.server.api.server import SubprocessASGIServer
+
+    try:
+        SubprocessASGIServer().start()
+    except (RuntimeError, httpx.HTTPError) as error:  # RuntimeError: timed out, or no free port
+        timeout = PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()
+        cause = str(error).splitlines()[0] if str(error) else type(error).__name__
+        fail(
+            f"Prefect's temporary server did not start within {timeout} s ({cause[:200]}); set "
+            f"{PREFECT_STARTUP_TIMEOUT_ENV} higher, or point PREFECT_API_URL at a running Prefect server: "
+            "see docs/operations.md",
+            code=1,
+        )
 
 
 def check_ner_model(settings: Settings) -> None:

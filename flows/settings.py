@@ -39,9 +39,16 @@ DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
 CONFIG_FILE = "newsetl.toml"
 ENV_PREFIX = "NEWSETL_"
 
-# Prefect reads these at import time, so they are set before any flow module loads it.
+# Prefect reads these at import time, so they are set before any flow module loads it; an
+# operator's own environment wins.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
+# Without PREFECT_API_URL a run starts Prefect's temporary server, which must answer within this
+# many seconds (Prefect's default 20). On a fresh Prefect home it first creates and migrates its
+# database: 11-23 s measured under CPU load, so 20 s failed runs at random. A slow start costs
+# only the wait; the limit is for a server that never comes up.
+PREFECT_STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
+os.environ.setdefault(PREFECT_STARTUP_TIMEOUT_ENV, "180")
 
 
 class SettingsError(ValueError):
