@@ -108,7 +108,7 @@ REASONS: tuple[ReasonCode, ...] = (
         Stage.READ,
         Reason.BAD_URL,
         "an entry of a local feed, sitemap or URL list whose URL is malformed (e.g. an unclosed IPv6 host); "
-        "the detail and the offset name the entry, the rest of the listing is read",
+        "the detail names the entry, the rest of the listing is read",
     ),
     ReasonCode(
         Stage.FETCH,
@@ -133,8 +133,7 @@ REASONS: tuple[ReasonCode, ...] = (
     ReasonCode(
         Stage.FETCH,
         Reason.BAD_URL,
-        "not an http(s) URL that can be fetched; for an entry of a fetched feed or sitemap, "
-        "the detail and the offset name the entry",
+        "not an http(s) URL that can be fetched; for an entry of a fetched feed or sitemap, the detail names the entry",
     ),
     ReasonCode(Stage.FETCH, Reason.BAD_ENCODING, "the body's content coding (gzip, br, ...) does not decode"),
     ReasonCode(Stage.FETCH, Reason.BAD_GZIP, "a fetched feed or sitemap that is gzip but does not decompress"),
