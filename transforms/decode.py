@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 
 import charset_normalizer
@@ -16,7 +17,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Only the head of a page is searched: a charset declared later is not a declaration.
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+# The tag's text stops at the next "<" as well as at ">", so an unclosed "<meta" scans only up to the
+# next tag and the search stays linear on a head of many of them.
+_META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _SNIFF_BYTES = 8192
 
 
@@ -34,14 +37,40 @@ _WINDOWS_1252_ALIASES = {"latin-1", "iso8859-1", "ascii"}
 
 
 def charset_name(label: str | None) -> str | None:
-    """The codec for a charset label, or None for a label Python does not know."""
+    """The codec for a charset label, or None for a label that names no usable text encoding.
+
+    Python's codec registry also holds codecs that are not character encodings (base64, zlib,
+    rot13, hex) and ones that do not read ASCII as ASCII (UTF-16 and UTF-32 without a BOM, UTF-7,
+    idna, punycode, unicode_escape): a page that declares one is read as if it declared none.
+    Browsers do the same for a UTF-16 meta charset, which cannot be true of bytes it was read from.
+    """
     if not label:
         return None
     try:
         name = codecs.lookup(label.strip().strip("'\"")).name
     except LookupError:
         return None
+    if not reads_ascii_as_ascii(name):
+        return None
     return "cp1252" if name in _WINDOWS_1252_ALIASES else name
+
+
+# Printable ASCII, the white space of text and two backslash escapes (which escape codecs would
+# interpret; a lone backslash only makes them warn): any encoding a page may declare reads these as
+# themselves.
+_ASCII_PROBE = bytes(c for c in range(0x20, 0x7F) if c != 0x5C) + b"\t\n\r\\x41\\u0041"
+
+
+@functools.cache
+def reads_ascii_as_ascii(codec: str) -> bool:
+    """True for a text encoding that decodes ASCII bytes to the same characters."""
+    if not getattr(codecs.lookup(codec), "_is_text_encoding", True):
+        return False
+    try:
+        # errors="replace" as decode_document uses it: idna, for one, refuses that handler.
+        return _ASCII_PROBE.decode(codec, errors="replace") == _ASCII_PROBE.decode("ascii")
+    except (UnicodeError, LookupError):  # e.g. "undefined" refuses everything
+        return False
 
 
 def declared_charset(content: bytes) -> str | None:

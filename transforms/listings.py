@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
@@ -23,10 +24,19 @@ class ListingEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class BadEntry:
+    """An entry whose URL is malformed or not http(s): it costs only itself (a rejection), not the listing."""
+
+    number: int  # the entry's place in the listing, from 1 (for a URL list, its line)
+    text: str  # what the listing gives as its URL, cut short
+
+
+@dataclass(frozen=True, slots=True)
 class Listing:
     kind: str  # "feed", "sitemap", "sitemap_index", "url_list"
     entries: list[ListingEntry]
     children: list[str]  # sitemaps a sitemap index points to
+    bad_entries: tuple[BadEntry, ...] = ()
 
 
 class NotAListing(ValueError):
@@ -38,16 +48,33 @@ _SNIFF_BYTES = 4096
 
 
 def is_http_url(text: str) -> bool:
-    parts = urlsplit(text)
-    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in text
+    """An http(s) URL with a host that parses: an unclosed IPv6 host or a bad port is not one."""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 -- reading it validates the port (ValueError when out of range)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
+
+
+def bad_entry(number: int, text: str) -> BadEntry:
+    return BadEntry(number, text.strip()[:200])
+
+
+def absolute_http_url(base_url: str | None, link: str) -> str | None:
+    """The link resolved against the listing's own URL if that gives an http(s) URL, else None."""
+    try:
+        url = urljoin(base_url or "", link)
+    except ValueError:  # a malformed base or link (e.g. "http://[::1/x")
+        return None
+    return url if is_http_url(url) else None
 
 
 def listing_kind(content: bytes) -> str | None:
     """'feed', 'sitemap', 'sitemap_index' or 'html' from the first element; None if none of these."""
     head = content[:_SNIFF_BYTES]
     # Skip the XML declaration, comments and doctype: the first real element decides.
-    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>", b"", head, flags=re.S | re.I)
-    match = _ROOT_TAG.search(head)
+    match = _ROOT_TAG.search(_without_declarations(head))
     if not match:
         return None
     root = match.group(1).lower()
@@ -61,22 +88,70 @@ def listing_kind(content: bytes) -> str | None:
     }[root]
 
 
-def parse_url_list(text: str) -> list[ListingEntry]:
-    """One URL a line; blank lines and lines starting with # are skipped. Other lines are not URLs."""
+# Markup before the first element, as (opener, closer); the opener is matched ignoring case.
+_DECLARATIONS = ((b"<?", b"?>"), (b"<!--", b"-->"), (b"<!doctype", b">"))
+
+
+def _without_declarations(head: bytes) -> bytes:
+    """The head without processing instructions, comments and doctypes.
+
+    A scan in code rather than a regex: a lazy regex retried at each of thousands of unclosed "<?"
+    rescans the rest of the head every time. Here a closer that is missing once is missing for every
+    later opener too, so the whole scan is linear.
+    """
+    kept = []
+    position = 0
+    missing: set[bytes] = set()
+    while (start := head.find(b"<", position)) >= 0:
+        end = _declaration_end(head, start, missing)
+        if end is None:
+            kept.append(head[position : start + 1])
+            position = start + 1
+        else:
+            kept.append(head[position:start])
+            position = end
+    kept.append(head[position:])
+    return b"".join(kept)
+
+
+def _declaration_end(head: bytes, start: int, missing: set[bytes]) -> int | None:
+    for opener, closer in _DECLARATIONS:
+        if head[start : start + len(opener)].lower() == opener:
+            close = -1 if closer in missing else head.find(closer, start + len(opener))
+            if close < 0:
+                missing.add(closer)
+                return None
+            return close + len(closer)
+    return None
+
+
+_URL_START = re.compile(r"https?://", re.I)
+
+
+def parse_url_list(text: str) -> Listing:
+    """One URL a line; blank lines and lines starting with # are skipped.
+
+    A line that starts like a URL but is malformed ("http://[::1/x") is a bad entry, skipped and
+    counted; any other line means the text is not a URL list at all (prose that names a URL).
+    """
     entries = []
+    bad: list[BadEntry] = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if not is_http_url(line):
+        if is_http_url(line):
+            entries.append(ListingEntry(url=line))
+        elif _URL_START.match(line):
+            bad.append(bad_entry(number, line))
+        else:
             raise NotAListing(f"line {number} is not an http(s) URL: {line[:80]!r}")
-        entries.append(ListingEntry(url=line))
-    return entries
+    return Listing("url_list", entries, [], tuple(bad))
 
 
 def looks_like_url_list(text: str) -> bool:
     try:
-        return bool(parse_url_list(text))
+        return bool(parse_url_list(text).entries)
     except NotAListing:
         return False
 
@@ -84,30 +159,61 @@ def looks_like_url_list(text: str) -> bool:
 def parse_listing(content: bytes, base_url: str | None = None) -> Listing:
     kind = listing_kind(content)
     if kind == "feed":
-        return Listing("feed", parse_feed(content, base_url), [])
+        return parse_feed(content, base_url)
     if kind in ("sitemap", "sitemap_index"):
         return parse_sitemap(content, base_url)
     raise NotAListing(f"not an RSS/Atom feed or a sitemap (first element: {kind or 'none found'})")
 
 
-def parse_feed(content: bytes, base_url: str | None = None) -> list[ListingEntry]:
+# A numeric character reference: feedparser turns one with no character behind it
+# (&#99999999;, a surrogate, thousands of digits) into an exception for the whole feed.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
+_REPLACEMENT_REF = b"&#xFFFD;"
+
+
+def parse_feed(content: bytes, base_url: str | None = None) -> Listing:
     parsed = feedparser.parse(
-        content, response_headers={"content-location": base_url or ""}, sanitize_html=False, resolve_relative_uris=False
+        _CHAR_REF.sub(_valid_char_ref, content),
+        response_headers={"content-location": base_url or ""},
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     if parsed.bozo and not parsed.entries:
         raise NotAListing(f"feed could not be parsed: {parsed.get('bozo_exception')}")
     entries = []
-    for entry in parsed.entries:
+    bad: list[BadEntry] = []
+    for number, entry in enumerate(parsed.entries, start=1):
         link = entry.get("link")
         if not link:
             continue
-        link = urljoin(base_url or "", link)
-        if not is_http_url(link):
+        url = absolute_http_url(base_url, link)
+        if url is None:
+            bad.append(bad_entry(number, link))
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday) if stamp else None
-        entries.append(ListingEntry(url=link, title=metadata_field(entry.get("title")), published_date=published))
-    return entries
+        entries.append(ListingEntry(url=url, title=metadata_field(entry.get("title")), published_date=_day(stamp)))
+    return Listing("feed", entries, [], tuple(bad))
+
+
+def _valid_char_ref(match: re.Match[bytes]) -> bytes:
+    """The reference itself if it names a character XML allows, else a reference to U+FFFD."""
+    hex_digits, digits = match.group(1), match.group(2)
+    text = hex_digits or digits
+    if len(text) > 8:  # past U+10FFFF whatever the digits (and int() refuses thousands of them)
+        return _REPLACEMENT_REF
+    code = int(text, 16 if hex_digits else 10)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return _REPLACEMENT_REF
+    return match.group(0)
+
+
+def _day(stamp: time.struct_time | None) -> date | None:
+    if not stamp:
+        return None
+    try:
+        return date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+    except ValueError:  # a year feedparser accepts but a date cannot hold (year 0)
+        return None
 
 
 def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
@@ -119,31 +225,47 @@ def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
         raise NotAListing(f"sitemap is not XML: {error}") from None
     if root is None:
         raise NotAListing("sitemap is empty")
-    name = etree.QName(root).localname
+    name = _local_name(root)
     if name == "sitemapindex":
-        children = [_loc(node, base_url) for node in root if etree.QName(node).localname == "sitemap"]
-        return Listing("sitemap_index", [], [c for c in children if c])
+        children: list[str] = []
+        bad: list[BadEntry] = []
+        for number, node in enumerate((n for n in root if _local_name(n) == "sitemap"), start=1):
+            _take_loc(node, base_url, number, children, bad)
+        return Listing("sitemap_index", [], children, tuple(bad))
     if name != "urlset":
         raise NotAListing(f"sitemap root is <{name}>, not <urlset> or <sitemapindex>")
     entries = []
-    for node in root:
-        if not isinstance(node.tag, str) or etree.QName(node).localname != "url":
+    bad = []
+    for number, node in enumerate((n for n in root if _local_name(n) == "url"), start=1):
+        urls: list[str] = []
+        _take_loc(node, base_url, number, urls, bad)
+        if not urls:
             continue
-        url = _loc(node, base_url)
-        if not url:
-            continue
+        url = urls[0]
         title, published = None, None
         for child in node.iter():
-            if not isinstance(child.tag, str):
-                continue
-            local = etree.QName(child).localname
+            local = _local_name(child)
             # Only news sitemap fields count: <lastmod> is when the page changed, not when it was published.
-            if local == "title" and "news" in (etree.QName(child).namespace or ""):
+            if local == "title" and "news" in _namespace(child):
                 title = metadata_field(child.text)
             elif local == "publication_date":
                 published = parse_w3c_date(child.text)
         entries.append(ListingEntry(url=url, title=title, published_date=published))
-    return Listing("sitemap", entries, [])
+    return Listing("sitemap", entries, [], tuple(bad))
+
+
+# lxml's recovering parser keeps tag names that etree.QName refuses ("a:b:c" with an unbound
+# prefix); these read the "{namespace}local" form directly and never raise.
+def _local_name(node: etree._Element) -> str | None:
+    """The element's name without its namespace; None for comments and processing instructions."""
+    if not isinstance(node.tag, str):
+        return None
+    return node.tag.rpartition("}")[2]
+
+
+def _namespace(node: etree._Element) -> str:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    return tag[1:].partition("}")[0] if tag.startswith("{") else ""
 
 
 def parse_w3c_date(value: str | None) -> date | None:
@@ -159,9 +281,13 @@ def parse_w3c_date(value: str | None) -> date | None:
             return None
 
 
-def _loc(node: etree._Element, base_url: str | None) -> str | None:
+def _take_loc(node: etree._Element, base_url: str | None, number: int, urls: list[str], bad: list[BadEntry]) -> None:
+    """The node's <loc> onto `urls`, or onto `bad` when it is not an http(s) URL; nothing if it has none."""
     for child in node:
-        if isinstance(child.tag, str) and etree.QName(child).localname == "loc" and child.text:
-            url = urljoin(base_url or "", child.text.strip())
-            return url if is_http_url(url) else None
-    return None
+        if _local_name(child) == "loc" and child.text:
+            url = absolute_http_url(base_url, child.text.strip())
+            if url is None:
+                bad.append(bad_entry(number, child.text))
+            else:
+                urls.append(url)
+            return

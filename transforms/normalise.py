@@ -12,7 +12,17 @@ from transforms.options import NormaliseOptions
 # A line that ends like a sentence ("." "!" "?" or a closing quote after one) is story
 # until proven otherwise; most chrome below is short and unpunctuated.
 _NO_SENTENCE_END = r"(?<![.!?\"”’])"
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|del|di|la|le|bin|al))*"
+# A byline's names: capitalised words and name particles, joined by spaces, commas, "&" or a
+# spaced "and" (in five languages). Each step of the repetition starts in a way no other step can
+# (a space then a capital, a particle or a connector word; or a comma or "&"), and a connector is a
+# whole word, so a line has one way to match: no backtracking that doubles per name ("Henry" is
+# not "Henr" + "y"), and a hostile line of thousands of names fails in linear time.
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+_PARTICLE = r"(?:de|da|van|von|der|del|di|la|le|bin|al)(?![\w'’])"
+_NAMES = (
+    _NAME_WORD + r"(?:\s+(?:" + _NAME_WORD + "|" + _PARTICLE + r")"
+    r"|\s*[,&]\s*" + _NAME_WORD + r"|\s+(?:and|und|et|y)\s+" + _NAME_WORD + r")*"
+)
 
 # Each pattern matches a whole line that is page furniture, not story. Keep the list
 # short and general: tests/test_normalise.py shows one line each removes and one
@@ -64,8 +74,7 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # A byline repeated in the body: "By Jane Doe, Staff Writer", "By Jane Doe and Tom Li | Reuters".
     "byline": re.compile(
-        r"^(?i:by|von|par|por|di|door)\s+" + _NAME + r"(?:\s*(?:,|and|&|und|et|y)\s*" + _NAME + r")*"
-        r"(?:\s*[,|/·•–—-]\s*[^.!?]{0,60})?" + _NO_SENTENCE_END + r"$"
+        r"^(?i:by|von|par|por|di|door)\s+" + _NAMES + r"(?:\s*[,|/·•–—-]\s*[^.!?]{0,60})?" + _NO_SENTENCE_END + r"$"
     ),
     # Photo and image credits: "Photo: Jane Doe/Reuters", "(Photo by Jane Doe/Getty Images)".
     "photo_credit": re.compile(

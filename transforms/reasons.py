@@ -116,6 +116,12 @@ REASONS: tuple[ReasonCode, ...] = (
     ReasonCode(Stage.READ, Reason.NOT_A_LISTING, "a local feed or sitemap file that is neither"),
     ReasonCode(Stage.READ, Reason.BAD_URL_LIST, "a URL list with lines that are not URLs"),
     ReasonCode(
+        Stage.READ,
+        Reason.BAD_URL,
+        "an entry of a local feed, sitemap or URL list whose URL is malformed (e.g. an unclosed IPv6 host); "
+        "the detail names the entry, the rest of the listing is read",
+    ),
+    ReasonCode(
         Stage.FETCH,
         f"{HTTP_STATUS_PREFIX}<status>",
         "the server answered with this status (e.g. http_404; http_429 and http_5xx after the retries)",
@@ -135,7 +141,11 @@ REASONS: tuple[ReasonCode, ...] = (
         Stage.FETCH, Reason.BLOCKED_ADDRESS, "the host resolves to a private or reserved address that is not allowed"
     ),
     ReasonCode(Stage.FETCH, Reason.TOO_MANY_REDIRECTS, "more redirects than allowed"),
-    ReasonCode(Stage.FETCH, Reason.BAD_URL, "not an http(s) URL that can be fetched"),
+    ReasonCode(
+        Stage.FETCH,
+        Reason.BAD_URL,
+        "not an http(s) URL that can be fetched; for an entry of a fetched feed or sitemap, the detail names the entry",
+    ),
     ReasonCode(Stage.FETCH, Reason.BAD_ENCODING, "the body's content coding (gzip, br, ...) does not decode"),
     ReasonCode(Stage.FETCH, Reason.BAD_GZIP, "a fetched feed or sitemap that is gzip but does not decompress"),
     ReasonCode(Stage.FETCH, Reason.NOT_A_LISTING, "a fetched feed or sitemap URL whose body is neither"),

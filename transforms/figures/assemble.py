@@ -18,7 +18,9 @@ from transforms.records import Figure
 
 # A sentence ends at . ! ? (with closing quotes) before a space and a non-lowercase
 # character, or at a line break.
-_SENTENCE_BREAK = re.compile(r"(?P<end>[.!?]+[\"'”’)\]]*)[ \t]+(?=[^a-z\s])|[ \t]*\n\s*")
+# A break starts only where its run of end marks or of spaces starts (the lookbehinds): tried from
+# inside a run, it would rescan the rest of the run at every character, quadratic on "!!!!…".
+_SENTENCE_BREAK = re.compile(r"(?<![.!?])(?P<end>[.!?]+[\"'”’)\]]*)[ \t]+(?=[^a-z\s])|(?<![ \t])[ \t]*\n\s*")
 
 
 @dataclass(frozen=True, slots=True)

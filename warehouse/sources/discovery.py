@@ -54,7 +54,9 @@ class DocumentRef:
 
     path: str  # file path, WARC file path, or URL
     kind: str = "file"  # "file", "warc" (a record at offset), "url", "rejected"
-    offset: int | None = None  # start of the WARC record (kind "rejected": where an archive's damage starts)
+    # Start of the WARC record; kind "rejected": where an archive's damage starts, or the place of a
+    # malformed entry in its feed, sitemap or URL list.
+    offset: int | None = None
     title: str | None = None  # what a feed or news sitemap says of the entry
     published: str | None = None  # ISO date from a feed or news sitemap
     reason: str | None = None  # kind "rejected": the reason code ...
@@ -211,10 +213,11 @@ def _discover_warc(path: str, discovery: Discovery) -> None:
 
 
 def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, DocumentRef]) -> None:
+    source = str(path.resolve())
     try:
         with open_regular(path, MAX_LISTING_BYTES) as handle:
             text = handle.read().decode("utf-8", errors="replace")
-        entries = parse_url_list(text)
+        listing = parse_url_list(text)
     except OSError as error:
         discovery.refs.append(_rejected(str(path.resolve()), _read_reason(error), error.strerror or str(error)))
         return
@@ -222,7 +225,8 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
         discovery.refs.append(_rejected(str(path.resolve()), Reason.BAD_URL_LIST, str(error)))
         return
     discovery.listings += 1
-    for entry in entries:
+    _reject_bad_entries(source, listing, discovery)
+    for entry in listing.entries:
         _add_url(urls, entry)
 
 
@@ -243,7 +247,7 @@ def _discover_local_listing(
     except NotAListing as error:
         discovery.refs.append(_rejected(source, Reason.NOT_A_LISTING, str(error)))
         return
-    _take_listing(listing, options, discovery, urls, depth=1)
+    _take_listing(source, listing, options, discovery, urls, depth=1)
 
 
 def _read_reason(error: OSError) -> Reason:
@@ -255,9 +259,15 @@ def _read_reason(error: OSError) -> Reason:
 
 
 def _take_listing(
-    listing: Listing, options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef], depth: int
+    source: str,
+    listing: Listing,
+    options: FetchOptions,
+    discovery: Discovery,
+    urls: dict[str, DocumentRef],
+    depth: int,
 ) -> None:
     discovery.listings += 1
+    _reject_bad_entries(source, listing, discovery)
     for entry in listing.entries:
         _add_url(urls, entry)
     if listing.children:
@@ -278,7 +288,7 @@ def _discover_remote_listings(
     for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
         listing = _fetched_listing(url, listing_options, discovery, urls)
         if listing is not None:
-            _take_listing(listing, options, discovery, urls, depth)
+            _take_listing(url, listing, options, discovery, urls, depth)
 
 
 def _fetched_listing(
@@ -305,6 +315,13 @@ def _fetched_listing(
     except NotAListing as error:
         discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
         return None
+
+
+def _reject_bad_entries(source: str, listing: Listing, discovery: Discovery) -> None:
+    """One rejection per malformed entry, named by the listing and the entry's place in it (the offset)."""
+    for bad in listing.bad_entries:
+        detail = f"entry {bad.number} of the {listing.kind.replace('_', ' ')}: {bad.text!r} is not a valid http(s) URL"
+        discovery.refs.append(_rejected(source, Reason.BAD_URL, detail, offset=bad.number))
 
 
 def _listing_fetch_options(options: FetchOptions) -> FetchOptions:
