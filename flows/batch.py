@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import signal
 import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -21,8 +24,8 @@ from flows import progress
 from flows.clusters import cluster_batch
 from flows.failures import retry_if_transient
 from flows.settings import Settings
-from flows.workers import process_documents
-from transforms.batches import BatchCounts, RunReport, error_line, split_known, split_results
+from flows.workers import process_documents, shutdown_workers
+from transforms.batches import BatchCounts, RunReport, chunked, error_line, run_summary, split_known, split_results
 from transforms.reasons import Reason, Stage
 from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
@@ -46,6 +49,8 @@ from warehouse.schemas import (
 from warehouse.sources import Discovery, DocumentRef, discover_documents, document_from_page, read_documents
 from warehouse.store import append_rows, compact_tables, ensure_tables
 from warehouse.views import publish_views
+
+T = TypeVar("T")
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -350,3 +355,72 @@ def read_run_report(
         skipped_in_sources=skipped_in_sources or {},
         failed_checks=checks or {},
     )
+
+
+@dataclass(frozen=True, slots=True)
+class BatchesRun:
+    """What `run_batches` did: the counts, how many batches, and the SQL checks' failures (None: not run)."""
+
+    total: BatchCounts
+    batches: int
+    checks: dict[str, int] | None
+
+
+def run_batches(
+    settings: Settings,
+    run_id: str,
+    sources: int,
+    list_items: Callable[[], Sequence[T]],
+    process: Callable[[list[T], str, str, Settings], BatchCounts],
+    reject: Callable[[list[T], str, str, BaseException, Settings], BatchCounts],
+) -> BatchesRun:
+    """The run both flows make, while holding the warehouse: a `running` row, the batches in order (a
+    batch that fails for good is handed to `reject` and the run goes on), progress, the SQL checks, and
+    the `completed` row with their count. A run that fails or is stopped (SIGTERM, Ctrl-C) is recorded
+    with its error, and the views republished, before the error propagates."""
+    started_at = datetime.now(UTC)
+    total = BatchCounts()
+    batches: list[list[T]] = []
+    try:
+        items = list_items()
+        record_run(run_summary(run_id, started_at, "running", sources, BatchCounts(documents=len(items)), 0), settings)
+        batches = list(chunked(items, settings.batch_size))
+        logger = get_run_logger()
+        progress.start(progress.Progress(total=len(items), log=lambda line: logger.info("progress: %s", line)))
+        try:
+            for index, batch in enumerate(batches):
+                batch_id = f"{run_id}-{index:05d}"
+                try:
+                    counts = process(batch, run_id, batch_id, settings)
+                except Exception as error:  # noqa: BLE001 - the batch fails, not the run
+                    counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
+                total = total + counts
+                progress.settle(read=total.documents)
+                publish_views_task(settings)
+        finally:
+            progress.current_finish()
+            shutdown_workers()
+    except BaseException as error:
+        # Also SIGTERM (Prefect's TerminationSignal) and Ctrl-C: the row is written and the views show it
+        # before the lock is released (run_holding_warehouse) and Prefect ends the process.
+        status, reason = how_it_stopped(error)
+        ended = run_summary(
+            run_id, started_at, status, sources, total, len(batches), finished_at=datetime.now(UTC), error=reason
+        )
+        record_run_end(ended, settings)
+        raise
+    # The views are those of the last batch: the checks see everything this run committed.
+    checks = run_checks_task(settings)
+    violations = None if checks is None else sum(checks.values())
+    completed = run_summary(
+        run_id,
+        started_at,
+        "completed",
+        sources,
+        total,
+        len(batches),
+        finished_at=datetime.now(UTC),
+        check_violations=violations,
+    )
+    record_run(completed, settings)
+    return BatchesRun(total=total, batches=len(batches), checks=checks)

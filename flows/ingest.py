@@ -7,30 +7,24 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import UTC, datetime
 from pathlib import Path
 
-from prefect import flow, get_run_logger
+from prefect import flow
 from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
-from flows import progress
 from flows.batch import (
     compact_tables_task,
     discover_task,
-    how_it_stopped,
     process_batch,
     publish_views_task,
     read_run_report,
-    record_run,
-    record_run_end,
     reject_batch,
-    run_checks_task,
+    run_batches,
 )
 from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
-from flows.workers import shutdown_workers
-from transforms.batches import BatchCounts, RunReport, chunked, extracted, run_summary
+from transforms.batches import RunReport, extracted
 from warehouse import report
 from warehouse.options import FetchOptions
 from warehouse.sources import DocumentRef
@@ -111,69 +105,26 @@ def ingest(
 
 def ingest_locked(settings: Settings, run_id: str) -> RunReport:
     """The run itself, while holding the warehouse; a failure is recorded in `runs` before it propagates."""
-    started_at = datetime.now(UTC)
     started = time.perf_counter()
-    sources = len(settings.sources)
-    total = BatchCounts()
-    batches: list[list[DocumentRef]] = []
-    try:
+    skipped_in_sources: dict[str, int] = {}
+
+    def discover() -> list[DocumentRef]:
         discovery = discover_task(settings)
-        refs = discovery.refs
-        record_run(run_summary(run_id, started_at, "running", sources, BatchCounts(documents=len(refs)), 0), settings)
-        batches = list(chunked(refs, settings.batch_size))
-        logger = get_run_logger()
-        progress.start(progress.Progress(total=len(refs), log=lambda line: logger.info("progress: %s", line)))
-        try:
-            for index, batch in enumerate(batches):
-                batch_id = f"{run_id}-{index:05d}"
-                try:
-                    counts = process_batch(batch, run_id, batch_id, settings)
-                except Exception as error:  # noqa: BLE001 - the batch fails, not the run
-                    counts = reject_batch(batch, run_id, f"{batch_id}-failed", error, settings)
-                total = total + counts
-                progress.settle(read=total.documents)
-                publish_views_task(settings)
-        finally:
-            progress.current_finish()
-            shutdown_workers()
-    except BaseException as error:
-        # Also SIGTERM (Prefect's TerminationSignal) and Ctrl-C: the row is written and the views show it
-        # before the lock is released (run_holding_warehouse) and Prefect ends the process.
-        status, reason = how_it_stopped(error)
-        record_run_end(
-            run_summary(
-                run_id, started_at, status, sources, total, len(batches), finished_at=datetime.now(UTC), error=reason
-            ),
-            settings,
-        )
-        raise
-    # The views are those of the last batch: the checks see everything this run committed.
-    checks = run_checks_task(settings)
-    violations = None if checks is None else sum(checks.values())
-    record_run(
-        run_summary(
-            run_id,
-            started_at,
-            "completed",
-            sources,
-            total,
-            len(batches),
-            finished_at=datetime.now(UTC),
-            check_violations=violations,
-        ),
-        settings,
-    )
+        skipped_in_sources.update(sorted(discovery.skipped.items()))
+        return discovery.refs
+
+    done = run_batches(settings, run_id, len(settings.sources), discover, process_batch, reject_batch)
     compact_tables_task(settings)
     publish_views_task(settings)
     run_report = read_run_report(
         settings,
         run_id,
-        sources,
-        len(batches),
-        total,
+        len(settings.sources),
+        done.batches,
+        done.total,
         time.perf_counter() - started,
-        skipped_in_sources=dict(sorted(discovery.skipped.items())),
-        checks=checks,
+        skipped_in_sources=skipped_in_sources,
+        checks=done.checks,
     )
     publish_artifact(run_report, settings.warehouse)
     return run_report
