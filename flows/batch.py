@@ -9,11 +9,13 @@ transforms/batches.py.
 from __future__ import annotations
 
 import signal
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TypeVar
+from types import FrameType
+from typing import Any, TypeVar
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
@@ -357,6 +359,36 @@ def read_run_report(
     )
 
 
+_previous_sigterm: list[Any] = []
+
+
+def _remember_sigterm() -> list[int]:
+    """Note a SIGTERM, then let Prefect's handler (which raises TerminationSignal) do its part.
+
+    The exception that handler raises can be swallowed when the signal lands inside a library's
+    callback or finaliser; the note lets the run loop stop at the next batch boundary anyway. Only the
+    main thread may set handlers; elsewhere the note stays empty and Prefect's handling is all there is.
+    """
+    seen: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        return seen
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def note_then_pass_on(signum: int, frame: FrameType | None) -> None:
+        seen.append(signum)
+        if callable(previous):
+            previous(signum, frame)
+
+    _previous_sigterm[:] = [previous]
+    signal.signal(signal.SIGTERM, note_then_pass_on)
+    return seen
+
+
+def _forget_sigterm() -> None:
+    if _previous_sigterm and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _previous_sigterm.pop())
+
+
 @dataclass(frozen=True, slots=True)
 class BatchesRun:
     """What `run_batches` did: the counts, how many batches, and the SQL checks' failures (None: not run)."""
@@ -381,6 +413,7 @@ def run_batches(
     started_at = datetime.now(UTC)
     total = BatchCounts()
     batches: list[list[T]] = []
+    stop = _remember_sigterm()
     try:
         items = list_items()
         record_run(run_summary(run_id, started_at, "running", sources, BatchCounts(documents=len(items)), 0), settings)
@@ -397,9 +430,12 @@ def run_batches(
                 total = total + counts
                 progress.settle(read=total.documents)
                 publish_views_task(settings)
+                if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
+                    raise TerminationSignal(stop[0])
         finally:
             progress.current_finish()
             shutdown_workers()
+            _forget_sigterm()
     except BaseException as error:
         # Also SIGTERM (Prefect's TerminationSignal) and Ctrl-C: the row is written and the views show it
         # before the lock is released (run_holding_warehouse) and Prefect ends the process.
