@@ -155,7 +155,7 @@ def _as_datetime(value: date | None) -> datetime | None:
     return None if value is None else datetime(value.year, value.month, value.day, tzinfo=UTC)
 
 
-def _document(row: dict[str, Any]) -> tantivy.Document:
+def index_document(row: dict[str, Any]) -> tantivy.Document:
     doc = tantivy.Document(
         article_id=row["article_id"], batch_id=row["batch_id"], title=row["title"] or "", text=row["text"] or ""
     )
@@ -177,7 +177,7 @@ def _index_articles(con: duckdb.DuckDBPyConnection, writer: tantivy.IndexWriter,
     written = 0
     while rows := cursor.fetchmany(ROWS_PER_READ):
         for row in rows:
-            writer.add_document(_document(dict(zip(columns, row, strict=True))))
+            writer.add_document(index_document(dict(zip(columns, row, strict=True))))
         written += len(rows)
     return written
 
