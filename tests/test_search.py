@@ -69,7 +69,7 @@ def corpus_warehouse(prefect_server, tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("search-corpus")
     for name, fields in CORPUS.items():
         write_page(folder, name, *fields)
-    host, _, title, story = CORPUS["cranes"]
+    _, _, title, story = CORPUS["cranes"]
     write_page(folder, "cranes-wire", "wire.example.com", "2024-03-15", title, story)
     warehouse = tmp_path_factory.mktemp("search") / "wh"
     ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1)

@@ -202,37 +202,41 @@ def update_index(warehouse: Path, wait: bool = True) -> IndexUpdate:
     Raises FileNotFoundError when the warehouse has no views yet. With wait=False, returns at once (busy)
     when another process is updating or searching the index.
     """
+    with connect_views(warehouse) as con:
+        return _update(con, warehouse, wait)
+
+
+def _update(con: duckdb.DuckDBPyConnection, warehouse: Path, wait: bool) -> IndexUpdate:
     folder, state_path, _ = _paths(warehouse)
     with _locked(warehouse, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)) as held:
         if not held:
             return IndexUpdate(batches=0, articles=0, rebuilt=False, busy=True)
-        with connect_views(warehouse) as con:
-            committed = frozenset(
-                row[0] for row in con.execute(sql_text("queries", "search_committed_batches.sql")).fetchall()
-            )
-            indexed = _read_state(state_path)
-            index = _open_index(folder) if indexed is not None else None
-            if index is not None and indexed is not None and indexed <= committed:
-                fresh = committed - indexed
-                if not fresh:
-                    return IndexUpdate(batches=0, articles=0, rebuilt=False)
-                written = _catch_up(con, index, fresh)
-                _write_state(state_path, committed)
-                return IndexUpdate(batches=len(fresh), articles=written, rebuilt=False)
-            # Missing, damaged, of another schema, or ahead of the views: build a new one beside it, swap it in.
-            building = folder.with_name(f"{folder.name}.building")
-            shutil.rmtree(building, ignore_errors=True)
-            building.mkdir(parents=True)
-            written = _catch_up(con, tantivy.Index(index_schema(), path=str(building), reuse=False), committed)
-            state_path.unlink(missing_ok=True)  # no state while the folders swap: a crash here means rebuild
-            old = folder.with_name(f"{folder.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            if folder.exists():
-                os.replace(folder, old)
-            os.replace(building, folder)
+        committed = frozenset(
+            row[0] for row in con.execute(sql_text("queries", "search_committed_batches.sql")).fetchall()
+        )
+        indexed = _read_state(state_path)
+        index = _open_index(folder) if indexed is not None else None
+        if index is not None and indexed is not None and indexed <= committed:
+            fresh = committed - indexed
+            if not fresh:
+                return IndexUpdate(batches=0, articles=0, rebuilt=False)
+            written = _catch_up(con, index, fresh)
             _write_state(state_path, committed)
-            shutil.rmtree(old, ignore_errors=True)
-            return IndexUpdate(batches=len(committed), articles=written, rebuilt=True)
+            return IndexUpdate(batches=len(fresh), articles=written, rebuilt=False)
+        # Missing, damaged, of another schema, or ahead of the views: build a new one beside it, swap it in.
+        building = folder.with_name(f"{folder.name}.building")
+        shutil.rmtree(building, ignore_errors=True)
+        building.mkdir(parents=True)
+        written = _catch_up(con, tantivy.Index(index_schema(), path=str(building), reuse=False), committed)
+        state_path.unlink(missing_ok=True)  # no state while the folders swap: a crash here means rebuild
+        old = folder.with_name(f"{folder.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            os.replace(folder, old)
+        os.replace(building, folder)
+        _write_state(state_path, committed)
+        shutil.rmtree(old, ignore_errors=True)
+        return IndexUpdate(batches=len(committed), articles=written, rebuilt=True)
 
 
 def _filters(
@@ -294,9 +298,24 @@ def search(
     """
     if limit < 1:
         raise SearchError(f"--limit must be at least 1, not {limit}")
-    update_index(warehouse)
     folder, _, _ = _paths(warehouse)
-    with _locked(warehouse, fcntl.LOCK_SH), connect_views(warehouse) as con:
+    with connect_views(warehouse) as con:  # one connection: opening the views costs more than a search
+        _update(con, warehouse, wait=True)
+        return _search(con, warehouse, folder, text, date_from, date_to, entity, site, limit)
+
+
+def _search(
+    con: duckdb.DuckDBPyConnection,
+    warehouse: Path,
+    folder: Path,
+    text: str,
+    date_from: date | None,
+    date_to: date | None,
+    entity: str | None,
+    site: str | None,
+    limit: int,
+) -> pa.Table:
+    with _locked(warehouse, fcntl.LOCK_SH):
         index = _open_index(folder)
         if index is None:  # removed between the update and now: the next search rebuilds it
             raise SearchError(f"the search index under {folder} went missing; search again")
