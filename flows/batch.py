@@ -277,6 +277,21 @@ def publish_views_task(settings: Settings) -> str:
     return str(publish_views(settings.warehouse))
 
 
+@task(name="update-search-index", cache_policy=NO_CACHE)
+def update_search_index_task(settings: Settings) -> None:
+    """Index the batches the views just published; a failure only warns (the next run or search catches up)."""
+    from warehouse.search import update_index  # here: tantivy loads only for runs that index
+
+    logger = get_run_logger()
+    try:
+        update = update_index(settings.warehouse, wait=False)
+    except Exception as error:  # noqa: BLE001 - the batch is committed; the index is derived from it
+        logger.warning("could not update the search index (%s); the next run or search catches up", error)
+        return
+    if update.busy:
+        logger.info("search index busy (a search is catching it up); the next batch catches up")
+
+
 @task(name="record-run", cache_policy=NO_CACHE)
 def record_run(summary: RunSummary, settings: Settings) -> None:
     append_rows(settings.warehouse, RUNS, [summary])
@@ -430,6 +445,7 @@ def run_batches(
                 total = total + counts
                 progress.settle(read=total.documents)
                 publish_views_task(settings)
+                update_search_index_task(settings)
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
         finally:

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from flows.search_command import search as search_command
 from flows.settings import (  # first: it sets Prefect's environment
     PREFECT_STARTUP_TIMEOUT_ENV,
     Settings,
@@ -364,6 +365,9 @@ def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> 
     out += [" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+app.command(name="search")(search_command)  # its body is in flows/search_command.py
 
 
 def main() -> None:
