@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bench.corpus import build_corpus
 from flows.workers import process_documents, shutdown_workers
-from transforms.entities import load_ner, read_text, read_texts
+from transforms.entities import load_ner, read_text, read_texts, spans_of
 from transforms.options import PipelineOptions
 from transforms.pipeline import PreparedDocument, prepare_document
 from transforms.records import RawDocument
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     piped = list(read_texts(nlp, texts, options.entities))
     per_pipe = time.perf_counter() - started
-    same = [d.ents for d in one_each] == [d.ents for d in piped]
+    same = [spans_of(d) for d in one_each] == [spans_of(d) for d in piped]
     print(
         f"NER of {len(texts)} texts: nlp() each {per_call:.1f}s, nlp.pipe {per_pipe:.1f}s, "
         f"{per_call / per_pipe:.2f}x; same entities: {same}"
