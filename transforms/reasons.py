@@ -165,6 +165,12 @@ REASONS: tuple[ReasonCode, ...] = (
     ReasonCode(Stage.PROCESS, Reason.INTERNAL_ERROR, "a bug: the detail says where"),
     ReasonCode(
         Stage.PROCESS,
+        Reason.TIMEOUT,
+        "extraction and NLP of the document took longer than `time_limit_seconds` (60 s); the worker process "
+        "that ran it was replaced and the batch went on",
+    ),
+    ReasonCode(
+        Stage.PROCESS,
         Reason.BATCH_FAILED,
         "the whole batch failed with an error that is not transient, "
         "after retries; the next run tries these documents again",

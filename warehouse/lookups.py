@@ -11,17 +11,19 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
 from transforms.batches import RETRIED_STAGES, BatchCounts, run_summary
 from transforms.reasons import Reason
-from transforms.records import RawPage, RunSummary
+from transforms.records import EntityMention, Figure, RawPage, RunSummary
 from warehouse.query import sql_text
 from warehouse.schemas import (
     ARTICLES,
     BATCHES,
+    ENTITY_MENTIONS,
+    FIGURES,
     LSH_BANDS,
     MINHASH_SIGNATURES,
     RAW_PAGES,
@@ -32,6 +34,8 @@ from warehouse.schemas import (
 )
 from warehouse.store import table_files
 from warehouse.views import snapshot_view_sql
+
+R = TypeVar("R")
 
 COMMITTED_BATCHES = "10_batches.sql"  # in sql/views/: defines `batches`
 
@@ -126,3 +130,42 @@ def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
     """
     _, rows = committed_query(warehouse, "committed_site_chrome", (ARTICLES, SITE_LINES), [min_stories])
     return frozenset(row[0] for row in rows)
+
+
+def committed_copies(
+    warehouse: Path, text_hashes: Iterable[str], model: str
+) -> dict[str, tuple[list[EntityMention], list[Figure]]]:
+    """The mentions and figures of a committed article with each of these normalised texts, found by
+    the same NER model: an exact copy takes them over instead of paying for NER again.
+
+    The entities those mentions name are in `entities` already (committed with the earlier article).
+    Two keyed lookups: the articles by text hash, then the mentions and figures of exactly those
+    article versions (article_id and the batch that wrote it).
+    """
+    wanted = sorted(set(text_hashes))
+    if not wanted:
+        return {}
+    _, sources = committed_query(warehouse, "committed_copy_sources", (ARTICLES,), [wanted, model])
+    if not sources:
+        return {}
+    pairs = [[article_id for _, article_id, _ in sources], [batch_id for _, _, batch_id in sources]]
+    mentions = _records_by_version(warehouse, "committed_copy_mentions", ENTITY_MENTIONS, EntityMention, pairs)
+    figures = _records_by_version(warehouse, "committed_copy_figures", FIGURES, Figure, pairs)
+    return {
+        text_hash: (mentions.get((article_id, batch_id), []), figures.get((article_id, batch_id), []))
+        for text_hash, article_id, batch_id in sources
+    }
+
+
+def _records_by_version(
+    warehouse: Path, query: str, spec: TableSpec, record: type[R], pairs: list[list[str]]
+) -> dict[tuple[str, str], list[R]]:
+    """Rows of `query` as records, grouped by (article_id, batch_id)."""
+    columns, rows = committed_query(warehouse, query, (spec,), pairs)
+    names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]  # R is a dataclass record
+    grouped: dict[tuple[str, str], list[R]] = {}
+    for row in rows:
+        values = dict(zip(columns, row, strict=True))
+        key = (values["article_id"], values["batch_id"])
+        grouped.setdefault(key, []).append(record(**{name: values[name] for name in names}))
+    return grouped
