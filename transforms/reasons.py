@@ -113,6 +113,12 @@ REASONS: tuple[ReasonCode, ...] = (
         "a damaged record (a wrong header or length, or gzip data that does not decompress); the detail names "
         "its offset; the records after it are read",
     ),
+    ReasonCode(
+        Stage.READ,
+        Reason.BAD_ENCODING,
+        "a WARC response whose content coding (gzip, deflate, br) does not decode and whose stored bytes are not "
+        "text either; the detail names its offset",
+    ),
     ReasonCode(Stage.READ, Reason.NOT_A_LISTING, "a local feed or sitemap file that is neither"),
     ReasonCode(Stage.READ, Reason.BAD_URL_LIST, "a URL list with lines that are not URLs"),
     ReasonCode(

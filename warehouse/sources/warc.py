@@ -1,26 +1,33 @@
 """WARC archives: scanning one for the records worth reading, and reading records at their offsets.
 
 Scanning keeps only offsets (a batch reads its records later) and says where an archive is
-damaged; reading goes through a batch's records in one pass. Nothing here knows about the
-other kinds of source.
+damaged; reading reads each wanted record on its own from its offset, so a damaged record, wanted
+or not, costs only itself. Both are plain Python over bounded reads, one record (one gzip member)
+at a time; the HTTP response inside a record is decoded by `http_payload`. Nothing here knows
+about the other kinds of source.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
-
-from fastwarc.warc import ArchiveIterator, HeaderMap, WarcRecord, WarcRecordType
 
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 from warehouse.fetch import HTML_TYPES
 from warehouse.sources.files import stored_name
+from warehouse.sources.http_payload import (
+    BadEncoding,
+    TooLargeDecoded,
+    charset_from_content_type,
+    http_body,
+    parse_http_head,
+)
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # A file or a WARC record over this is refused before it is read.
@@ -67,8 +74,9 @@ class _Ended(Exception):
 @dataclass(frozen=True, slots=True)
 class _Scanned:
     warc_type: str
+    headers: dict[bytes, bytes]  # the WARC header's fields, names lower-cased
     length: int  # the block's, as its Content-Length says (and as was found)
-    http_head: bytes  # of a response: the start of its block; empty for other records
+    block: bytes  # of a response: the start of its block (its HTTP head), or all of it; empty for other records
 
 
 def scan_warc(path: str) -> WarcScan:
@@ -117,7 +125,7 @@ def _scan_gzip(handle: io.BufferedReader, scan: WarcScan) -> None:
             record = _read_record(stream)
             if record is not None:
                 _classify(scan, offset, record)
-            while _read_record(stream) is not None:  # fastwarc cannot seek to a record inside a member
+            while _read_record(stream) is not None:  # a record inside a member has no offset of its own
                 scan.skipped["warc/not_first_in_gzip_member"] += 1
         except _Ended as problem:
             _refuse(scan, offset, problem, ended_for_good=member.cut_short)
@@ -169,8 +177,11 @@ class _GzipMember(io.RawIOBase):
                 return len(out)
 
 
-def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> _Scanned | None:
-    """The record at the stream's position, its block skipped in bounded chunks; None at the end.
+def _read_record(
+    stream: io.BufferedIOBase, watch_for_records: bool = False, keep: int = _HTTP_HEAD_BYTES
+) -> _Scanned | None:
+    """The record at the stream's position, the first `keep` bytes of a response's block kept and
+    the rest skipped in bounded chunks; None at the end.
 
     `watch_for_records`: a block holding a record's end and the next one's start is damage (a plain
     WARC has no other boundary to tell a length that swallows exactly one record).
@@ -201,7 +212,7 @@ def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> 
     if length < 0:
         raise _Damaged(f"Content-Length {length}")
     warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
-    head = stream.read(min(length, _HTTP_HEAD_BYTES)) if warc_type == "response" else b""
+    head = stream.read(min(length, keep)) if warc_type == "response" else b""
     remaining = length - len(head)
     tail = head[-len(_SWALLOWED) :]
     if watch_for_records and _SWALLOWED in head:
@@ -219,7 +230,7 @@ def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> 
         end += stream.read(2)
     if end not in (b"\r\n\r\n", b"\n\n"):
         raise _Damaged(f"its {length} bytes (its Content-Length) are not followed by the end of a record")
-    return _Scanned(warc_type, length, head)
+    return _Scanned(warc_type, headers, length, head)
 
 
 def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: bool) -> None:
@@ -241,12 +252,10 @@ def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
     if record.warc_type != "response":
         scan.skipped[f"warc/{record.warc_type}"] += 1
         return
-    http = HeaderMap()
-    http.parse(io.BytesIO(record.http_head))
-    content_type = (http.get("Content-Type") or "").split(";")[0].strip().lower()
-    if http.status_code != 200:
+    http = parse_http_head(record.block)
+    if http.status != 200:
         scan.skipped["warc/status_not_200"] += 1
-    elif content_type not in HTML_TYPES:
+    elif http.media_type not in HTML_TYPES:
         scan.skipped["warc/not_html"] += 1
     elif record.length > MAX_FILE_BYTES:
         scan.refused.append(
@@ -278,56 +287,87 @@ def _find(handle: io.BufferedReader, marker: bytes, start: int) -> int | None:
 
 
 def read_warc_records(path: str, offsets: list[int]) -> dict[int, RawDocument | Rejection]:
-    """The records at these offsets of one archive, in one pass from the first to the last of them
-    (a batch's records are mostly neighbours: one pass is several times faster than a seek each)."""
-    wanted = set(offsets)
+    """The records at these offsets of one archive, each read on its own from its offset (a gzip
+    member, or a plain record), so damage anywhere else in the archive never reaches them."""
     found: dict[int, RawDocument | Rejection] = {}
-    # A damaged record between two wanted ones stops the pass; those after it are then read one by one.
-    with contextlib.suppress(OSError, ValueError):
-        _read_in_one_pass(path, min(wanted), max(wanted), wanted, found)
-    for offset in sorted(wanted - found.keys()):
-        try:
-            _read_in_one_pass(path, offset, offset, {offset}, found)
-        except (OSError, ValueError) as error:
-            damage = f"{type(error).__name__}: {error}"
-        else:
-            damage = "no record there"
-        if offset not in found:
-            found[offset] = _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset}: {damage}")
+    try:
+        with open(path, "rb") as handle:
+            for offset in sorted(set(offsets)):
+                try:
+                    found[offset] = _read_document(handle, path, offset)
+                except OSError as error:  # this record's bytes could not be read; the next may be
+                    found[offset] = _record_rejection(
+                        path, offset, Reason.UNREADABLE, f"record at offset {offset}: {error}"
+                    )
+    except OSError as error:  # the archive cannot be opened any more
+        for offset in offsets:
+            found.setdefault(offset, _record_rejection(path, offset, Reason.UNREADABLE, f"{path}: {error}"))
     return found
 
 
-def _read_in_one_pass(
-    path: str, first: int, last: int, wanted: set[int], found: dict[int, RawDocument | Rejection]
-) -> None:
-    with open(path, "rb") as handle:
-        handle.seek(first)
-        for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True, auto_decode="all"):
-            offset = record.stream_pos  # the file position (fastwarc counts from the file start)
-            if offset in wanted:
-                found[offset] = _warc_document(path, offset, record)
-            if offset >= last:
-                break
-
-
-def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | Rejection:
-    if record.content_length > MAX_FILE_BYTES:  # checked before reading: read(n) allocates n bytes
+def _read_document(handle: io.BufferedReader, path: str, offset: int) -> RawDocument | Rejection:
+    handle.seek(offset)
+    gzipped = handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
+    handle.seek(offset)
+    stream: io.BufferedIOBase = io.BufferedReader(_GzipMember(handle, offset), _CHUNK_BYTES) if gzipped else handle
+    try:
+        record = _read_record(stream, watch_for_records=not gzipped, keep=MAX_FILE_BYTES)
+    except (_Damaged, _Ended) as problem:
+        return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: {problem}")
+    except zlib.error as error:
+        return _record_rejection(
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: gzip data ({error})"
+        )
+    if record is None:
+        return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"no record at offset {offset}")
+    if record.warc_type != "response":  # the archive changed since it was scanned
+        return _record_rejection(
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is a {record.warc_type}, not a response"
+        )
+    if record.length > MAX_FILE_BYTES:
         return _record_rejection(
             path,
             offset,
             Reason.TOO_LARGE,
-            f"record at offset {offset} has {record.content_length} bytes; the limit is {MAX_FILE_BYTES}",
+            f"record at offset {offset} has {record.length} bytes; the limit is {MAX_FILE_BYTES}",
         )
-    body = record.reader.read()
+    http = parse_http_head(record.block)
+    if http.length is None:
+        return _record_rejection(
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: its HTTP head does not end"
+        )
+    try:
+        body = http_body(http, record.block[http.length :], MAX_FILE_BYTES)
+    except BadEncoding as error:
+        return _record_rejection(path, offset, Reason.BAD_ENCODING, f"record at offset {offset}: {error}")
+    except TooLargeDecoded as error:
+        return _record_rejection(path, offset, Reason.TOO_LARGE, f"record at offset {offset}: {error}")
     return RawDocument(
         doc_id=doc_id_for(body),
         source=f"{stored_name(path)}#{offset}",
-        url=record.headers.get("WARC-Target-URI"),
+        url=_target_uri(record.headers),
         content=body,
         media_type="text/html",
-        fetched_at=record.record_date,
-        charset=record.http_charset,
+        fetched_at=_warc_date(record.headers),
+        charset=charset_from_content_type(http.first("content-type")),
     )
+
+
+def _target_uri(headers: dict[bytes, bytes]) -> str | None:
+    uri = headers.get(b"warc-target-uri")
+    if uri is None:
+        return None
+    # Early WARC writers put the URI in angle brackets, as a draft of the standard showed it.
+    return uri.decode("utf-8", "replace").strip().removeprefix("<").removesuffix(">") or None
+
+
+def _warc_date(headers: dict[bytes, bytes]) -> datetime | None:
+    """WARC-Date (ISO 8601 in UTC, to the second or finer); None when it is missing or unreadable."""
+    try:
+        date = datetime.fromisoformat(headers.get(b"warc-date", b"").decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return date if date.tzinfo is not None else date.replace(tzinfo=UTC)
 
 
 def _record_rejection(path: str, offset: int, reason: Reason, detail: str) -> Rejection:
