@@ -125,8 +125,22 @@ def _scan_gzip(handle: io.BufferedReader, scan: WarcScan) -> None:
             record = _read_record(stream)
             if record is not None:
                 _classify(scan, offset, record)
-            while _read_record(stream) is not None:  # a record inside a member has no offset of its own
-                scan.skipped["warc/not_first_in_gzip_member"] += 1
+            pages = 0  # HTML responses after the first record of the member: no offset of their own to read them at
+            while (inner := _read_record(stream)) is not None:
+                if _not_a_document(inner) is None:
+                    pages += 1
+                else:
+                    scan.skipped["warc/not_first_in_gzip_member"] += 1
+            if pages:
+                scan.refused.append(
+                    WarcDamage(
+                        Reason.WARC_NOT_PER_RECORD_GZIP,
+                        offset,
+                        f"the gzip member at offset {offset} holds {pages} more HTML response(s) after its first "
+                        "record, which cannot be read on their own; recompress the archive, one gzip member a record "
+                        "(e.g. `warcio recompress`)",
+                    )
+                )
         except _Ended as problem:
             _refuse(scan, offset, problem, ended_for_good=member.cut_short)
         except _Damaged as problem:
@@ -249,14 +263,9 @@ def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: boo
 
 
 def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
-    if record.warc_type != "response":
-        scan.skipped[f"warc/{record.warc_type}"] += 1
-        return
-    http = parse_http_head(record.block)
-    if http.status != 200:
-        scan.skipped["warc/status_not_200"] += 1
-    elif http.media_type not in HTML_TYPES:
-        scan.skipped["warc/not_html"] += 1
+    skipped = _not_a_document(record)
+    if skipped is not None:
+        scan.skipped[skipped] += 1
     elif record.length > MAX_FILE_BYTES:
         scan.refused.append(
             WarcDamage(
@@ -267,6 +276,18 @@ def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
         )
     else:
         scan.offsets.append(offset)
+
+
+def _not_a_document(record: _Scanned) -> str | None:
+    """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status 200."""
+    if record.warc_type != "response":  # request, revisit (no body of its own), metadata, warcinfo, resource...
+        return f"warc/{record.warc_type}"
+    http = parse_http_head(record.block)
+    if http.status != 200:
+        return "warc/status_not_200"
+    if http.media_type not in HTML_TYPES:
+        return "warc/not_html"
+    return None
 
 
 def _find(handle: io.BufferedReader, marker: bytes, start: int) -> int | None:
