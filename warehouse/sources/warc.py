@@ -58,7 +58,8 @@ _CHUNK_BYTES = 64 * 1024
 _MAX_WARC_HEADER_BYTES = 64 * 1024
 _HTTP_HEAD_BYTES = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
-_RECORD_START = b"\nWARC/1."
+# Not only at a line start: a record cut short mid-line (a crawler that died mid-write) runs straight into the next.
+_RECORD_START = b"WARC/1."
 _SWALLOWED = b"\r\n\r\nWARC/1."
 _SWALLOWED_DETAIL = "its Content-Length takes in the next record"
 
@@ -103,8 +104,6 @@ def _scan_plain(handle: io.BufferedReader, scan: WarcScan) -> None:
             record = _read_record(handle, watch_for_records=True)
         except (_Damaged, _Ended) as problem:
             following = _find(handle, _RECORD_START, offset + 1)
-            if following is not None:
-                following += 1  # the record starts after the line break
             _refuse(scan, offset, problem, ended_for_good=isinstance(problem, _Ended) and following is None)
             if following is None:
                 return
