@@ -94,8 +94,8 @@ def chunked(body: bytes, size: int = 100) -> bytes:
 
 def write_warcio_warc(path: Path, records: list[CrawledRecord]) -> list[int]:
     """Writes the records with warcio (gzip per record when the name ends in .gz); returns each record's offset."""
-    from warcio.statusandheaders import StatusAndHeadersParser
-    from warcio.warcwriter import WARCWriter
+    from warcio.statusandheaders import StatusAndHeadersParser  # type: ignore[import-untyped]  # no stubs
+    from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]  # warcio ships no type stubs
 
     offsets = []
     with open(path, "wb") as out:

@@ -14,13 +14,13 @@ import re
 import zlib
 from dataclasses import dataclass
 
-import brotli
+import brotli  # type: ignore[import-untyped]  # brotli ships no type stubs
 
-_HEAD_ENDS = (b"\r\n\r\n", b"\n\n")
 _CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
 # Bytes that never occur in a stored text page (ESC does: ISO-2022-JP); compressed data has them at once.
 _NOT_TEXT = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _TEXT_SAMPLE_BYTES = 1024
+_CODING_FIELDS = frozenset({"transfer-encoding", "content-encoding"})
 
 
 class BadEncoding(ValueError):
@@ -51,11 +51,13 @@ class HttpHead:
 
 def parse_http_head(block: bytes) -> HttpHead:
     """The status and header fields at the start of a response record's block (or of its first bytes)."""
-    ends = [(found, len(end)) for end in _HEAD_ENDS if (found := block.find(end)) >= 0]
     length = None
-    if ends:
-        found, size = min(ends)
-        length = found + size
+    crlf = block.find(b"\r\n\r\n")
+    lf = block.find(b"\n\n", 0, crlf if crlf >= 0 else len(block))  # a head of bare line feeds ends first
+    if lf >= 0:
+        length = lf + 2
+    elif crlf >= 0:
+        length = crlf + 4
     lines = block[: length if length is not None else len(block)].split(b"\n")
     status_line = lines[0].split(None, 2)
     status = None
@@ -77,10 +79,12 @@ def http_body(head: HttpHead, stored: bytes, limit: int) -> bytes:
     """The body as the server meant it: de-chunked if its chunk framing holds, then decoded from its
     content codings; raises BadEncoding or TooLargeDecoded (over `limit` bytes once decoded)."""
     body = stored
+    if not any(key in _CODING_FIELDS for key, _ in head.fields):
+        return body
     if "chunked" in head.codings("transfer-encoding"):
-        body = dechunk(stored)
-        if body is None:  # the crawler stored the body de-chunked and kept the header
-            body = stored
+        dechunked = dechunk(stored)
+        if dechunked is not None:  # else the crawler stored the body de-chunked and kept the header
+            body = dechunked
     codings = [c for c in head.codings("content-encoding") if c != "identity"]
     if not codings:
         return body
