@@ -101,7 +101,9 @@ def test_export_reads_back_with_the_same_counts(two_runs, tmp_path, export_forma
         expected = sql(two_runs, f'select count(*) from "{item.view}"')[0][0]
         assert item.rows == expected, item.view
         if expected:
-            assert duckdb.sql(f"select count(*) from {reader}('{item.path}')").fetchall() == [(expected,)], item.view
+            assert duckdb.execute(f"select count(*) from {reader}('{item.path}')").fetchall() == [(expected,)], (
+                item.view
+            )
     assert not list((tmp_path / "out").glob(".*tmp"))
 
 

@@ -127,7 +127,7 @@ def test_filters_by_date_site_and_entity(corpus_warehouse):
 
 def test_results_are_arrow_for_duckdb_and_json_csv_on_the_command_line(corpus_warehouse):
     results = search(corpus_warehouse, "cranes")  # noqa: F841 - DuckDB reads the local variable by name
-    assert duckdb.sql("select title from results where copies = 2").fetchall() == [
+    assert duckdb.execute("select title from results where copies = 2").fetchall() == [
         ("Harbour board approves red harbour cranes",)
     ]
     runner = CliRunner()
