@@ -200,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="dev")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    parser.add_argument("--every", type=int, default=1, help="only every N-th page (quicker tuning runs)")
+    parser.add_argument("--pipeline-only", action="store_true", help="skip the bare trafilatura runs")
     parser.add_argument("--extract", action="append", default=[], help="ExtractOptions override, key=value")
     parser.add_argument("--lost", action="store_true", help="list the pages the pipeline does not keep")
     args = parser.parse_args(argv)
@@ -210,10 +211,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extraction eval skipped: {folder} is missing; to get it, {how.format(dir=folder)}")
         return 0
     pages = list(dev_pages(folder) if args.set == "dev" else test_pages(folder))
-    if args.limit:
-        pages = pages[: args.limit]
+    pages = pages[:: args.every]
     runners = {"newsetl pipeline": pipeline_runner(parse_overrides(args.extract))}
-    runners.update({f"trafilatura {label}": bare_runner(s) for label, s in BARE_SETTINGS.items()})
+    if not args.pipeline_only:
+        runners.update({f"trafilatura {label}": bare_runner(s) for label, s in BARE_SETTINGS.items()})
     scores: dict[str, Score] = {}
     lost: list[str] = []
     for label, run in runners.items():
@@ -231,9 +232,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':28} {'P':>6} {'R':>6} {'F1':>6} {'kept':>7}")
     for label, score in scores.items():
         print(f"{label:28} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {score.kept / score.pages:7.1%}")
-    best = max((s for label, s in scores.items() if label != "newsetl pipeline"), key=lambda s: s.f1)
     pipeline = scores["newsetl pipeline"]
-    print(f"pipeline F1 - best bare F1: {pipeline.f1 - best.f1:+.3f}; pages kept {pipeline.kept}/{pipeline.pages}")
+    bare = [score for label, score in scores.items() if label != "newsetl pipeline"]
+    if bare:
+        best = max(bare, key=lambda score: score.f1)
+        print(f"pipeline F1 - best bare F1: {pipeline.f1 - best.f1:+.3f}")
+    print(f"pages kept by the pipeline: {pipeline.kept}/{pipeline.pages}")
     if args.lost:
         print("not kept:", *lost, sep="\n  ")
     return 0

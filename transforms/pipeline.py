@@ -200,6 +200,8 @@ def build_article(
         author=extracted.author,
         sitename=extracted.sitename,
         published_date=raw.published_date or extracted.published_date,
+        # A page stored before date_source existed has its listing's date but not the listing's kind: NULL.
+        date_source=raw.date_source if raw.published_date else extracted.date_source,
         language=language.code,
         text=text,
         text_hash=text_hash,
