@@ -77,7 +77,7 @@ def paragraphs(text: str) -> list[str]:
     lower case, or when the text is hard-wrapped and the line was filled to the wrap width.
     Headline lists and table rows rarely run on: they stay one paragraph per line.
     """
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [cell for line in text.splitlines() for cell in _cells(line) if cell.strip()]
     width = _wrap_width(lines)
     joined: list[str] = []
     previous = ""
@@ -88,6 +88,15 @@ def paragraphs(text: str) -> list[str]:
             joined.append(line.strip())
         previous = line
     return joined
+
+
+def _cells(line: str) -> list[str]:
+    """A table row as trafilatura writes it ("| cell | cell |") is one paragraph per cell: a story
+    laid out in a table cell is prose, a score table's cells are not."""
+    stripped = line.strip()
+    if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
+        return [cell.strip() for cell in stripped[1:-1].split(" | ")]
+    return [line]
 
 
 def _wrap_width(lines: list[str]) -> int | None:
