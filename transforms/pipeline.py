@@ -20,7 +20,7 @@ from transforms.normalise import drop_author_lines, normalise_text
 from transforms.options import LanguageOptions, PipelineOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
-from transforms.words import ends_like_sentence, letter_share, word_count
+from transforms.words import ends_like_sentence, letter_share, through_last_sentence_end, word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +128,18 @@ def _runs_on(previous: str, line: str, width: int | None) -> bool:
 
 
 def prose_words(text: str) -> tuple[int, int]:
-    """Words in sentence-like paragraphs (at least 8 words, ending like a sentence), and all words."""
+    """Words in sentences of paragraphs with at least 8 such words, and all words."""
     total = prose = 0
     for paragraph in paragraphs(text):
         words = word_count(paragraph)
         total += words
-        if words >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph):
-            prose += words
+        if ends_like_sentence(paragraph):
+            prose += words if words >= _MIN_PROSE_WORDS else 0
+        else:
+            # Sentences followed by a few words that are not one (a credit, a flattened link): the
+            # sentences count.
+            sentences = word_count(through_last_sentence_end(paragraph))
+            prose += sentences if sentences >= _MIN_PROSE_WORDS else 0
     return prose, total
 
 

@@ -60,6 +60,20 @@ def ends_like_sentence(line: str) -> bool:
     return stripped[-1:] in SENTENCE_END_MARKS
 
 
+def through_last_sentence_end(paragraph: str) -> str:
+    """The paragraph up to its last sentence mark (and closers after it); "" when it has none.
+
+    What trails the last sentence is often not prose: a credit, a flattened link or caption.
+    """
+    for index in range(len(paragraph) - 1, -1, -1):
+        char = paragraph[index]
+        if char in SENTENCE_END_MARKS:
+            after = paragraph[index + 1 : index + 2]
+            if not after or after.isspace() or after in CLOSERS:
+                return paragraph[: index + 1]
+    return ""
+
+
 def letter_share(text: str) -> float:
     """Share of word tokens that are mostly letters: low for score tables, calendars and timetables."""
     tokens = [token for token in text.split() if _WORDLIKE.search(token)]
