@@ -103,17 +103,19 @@ def _wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped text was filled to, or None when its lines do not look wrapped.
 
     Wrapped text has most of its lines within a few characters of one width (that of a
-    terminal or e-mail, under 100 characters); a paragraph's last line is the short exception.
+    terminal or e-mail, 40 to 100 characters); a paragraph's last line is the short exception.
     """
     if len(lines) < 4:
         return None
     width = max(len(line) for line in lines)
-    if width > _MAX_WRAP_WIDTH:
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
         return None
     full = sum(1 for line in lines if len(line) >= width - _WRAP_SLACK)
     return width if full * 2 >= len(lines) else None
 
 
+# Text is wrapped at 60 to 80 columns; rows of a score table or a list of short items are not wrapped text.
+_MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 100
 _WRAP_SLACK = 20
 

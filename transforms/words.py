@@ -64,10 +64,11 @@ def through_last_sentence_end(paragraph: str) -> str:
     """The paragraph up to its last sentence mark (and closers after it); "" when it has none.
 
     What trails the last sentence is often not prose: a credit, a flattened link or caption.
+    Only marks that close a sentence count here, not ':' or ';'.
     """
     for index in range(len(paragraph) - 1, -1, -1):
         char = paragraph[index]
-        if char in SENTENCE_END_MARKS:
+        if char in SENTENCE_END_MARKS and char not in ":;":
             after = paragraph[index + 1 : index + 2]
             if not after or after.isspace() or after in CLOSERS:
                 return paragraph[: index + 1]
