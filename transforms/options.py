@@ -20,8 +20,15 @@ SHARE = Interval(ge=0, le=1)
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
-    favor_precision: bool = True
-    include_tables: bool = False
+    # Chosen on trafilatura's evaluation pages (docs/evaluation.md, "Extraction").
+    favor_precision: bool = False
+    favor_recall: bool = False
+    # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
+    include_tables: bool = True
+    # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
+    # which wins when it keeps at least fallback_min_gain times as many words (0: no second pass).
+    fallback_below_words: Annotated[int, NON_NEGATIVE] = 300
+    fallback_min_gain: Annotated[float, Gt(1)] = 2.0
     # Never guess a date from free text or the copyright line: no date is better than a wrong one.
     extensive_date_search: bool = False
     max_title_chars: Annotated[int, POSITIVE] = 200
@@ -113,3 +120,8 @@ class PipelineOptions:
     # News is prose: at least this share of its words stand in sentence-like paragraphs.
     # Below it the page is a listing, a score table or a link index, not an article.
     min_prose_share: Annotated[float, SHARE] = 0.5
+    # A list-heavy article (deal list, meal plan, release notes) is kept below min_prose_share
+    # when at least this share and min_words of its words are prose and its other lines are
+    # mostly words, not numbers (score tables, calendars); a link index has no prose to pass.
+    min_list_prose_share: Annotated[float, SHARE] = 0.2
+    min_list_letter_share: Annotated[float, SHARE] = 0.7

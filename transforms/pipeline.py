@@ -16,10 +16,11 @@ from transforms.figures import find_figures
 from transforms.holders import find_holders
 from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_hex
 from transforms.language import detect_language
-from transforms.normalise import drop_author_lines, normalise_text, word_count
+from transforms.normalise import drop_author_lines, normalise_text
 from transforms.options import LanguageOptions, PipelineOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
+from transforms.words import ends_like_sentence, letter_share, through_last_sentence_end, word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,18 +154,99 @@ def copied_document(prepared: PreparedDocument, earlier: Analysis) -> ProcessedD
     )
 
 
+def paragraphs(text: str) -> list[str]:
+    """The text's lines joined back into paragraphs where a hard wrap split a sentence.
+
+    A line that does not end like a sentence runs on into the next when the next starts in
+    lower case, or when the text is hard-wrapped and the line was filled to the wrap width.
+    Headline lists and table rows rarely run on: they stay one paragraph per line.
+    """
+    lines = [cell for line in text.splitlines() for cell in _cells(line) if cell.strip()]
+    width = _wrap_width(lines)
+    joined: list[str] = []
+    previous = ""
+    for line in lines:
+        if joined and _runs_on(previous, line, width):
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line.strip())
+        previous = line
+    return joined
+
+
+def _cells(line: str) -> list[str]:
+    """A table row as trafilatura writes it ("| cell | cell |") is one paragraph per cell: a story
+    laid out in a table cell is prose, a score table's cells are not."""
+    stripped = line.strip()
+    if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
+        return [cell.strip() for cell in stripped[1:-1].split(" | ")]
+    return [line]
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was filled to, or None when its lines do not look wrapped.
+
+    Wrapped text has most of its lines within a few characters of one width (that of a
+    terminal or e-mail, 40 to 100 characters); a paragraph's last line is the short exception.
+    """
+    if len(lines) < 4:
+        return None
+    width = max(len(line) for line in lines)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return None
+    full = sum(1 for line in lines if len(line) >= width - _WRAP_SLACK)
+    return width if full * 2 >= len(lines) else None
+
+
+# Text is wrapped at 60 to 80 columns; rows of a score table or a list of short items are not wrapped text.
+_MIN_WRAP_WIDTH = 40
+_MAX_WRAP_WIDTH = 100
+_WRAP_SLACK = 20
+
+
+def _runs_on(previous: str, line: str, width: int | None) -> bool:
+    if ends_like_sentence(previous):
+        return False
+    first = line.lstrip()[:1]
+    if first.islower():
+        return True
+    return width is not None and len(previous) >= width - _WRAP_SLACK
+
+
+def prose_words(text: str) -> tuple[int, int]:
+    """Words in sentences of paragraphs with at least 8 such words, and all words."""
+    total = prose = 0
+    for paragraph in paragraphs(text):
+        words = word_count(paragraph)
+        total += words
+        if ends_like_sentence(paragraph):
+            prose += words if words >= _MIN_PROSE_WORDS else 0
+        else:
+            # Sentences followed by a few words that are not one (a credit, a flattened link): the
+            # sentences count.
+            sentences = word_count(through_last_sentence_end(paragraph))
+            prose += sentences if sentences >= _MIN_PROSE_WORDS else 0
+    return prose, total
+
+
+_MIN_PROSE_WORDS = 8
+
+
 def prose_share(text: str) -> float:
     """Share of words in paragraphs of at least 8 words that end like a sentence."""
-    total = prose = 0
-    for line in text.splitlines():
-        words = len(line.split())
-        total += words
-        if words >= 8 and line.rstrip()[-1:] in _SENTENCE_ENDS:
-            prose += words
+    prose, total = prose_words(text)
     return prose / total if total else 0.0
 
 
-_SENTENCE_ENDS = set('.!?:;"”’»)…')
+def is_list_article(text: str, options: PipelineOptions) -> bool:
+    """A list-heavy article (deals, meal plans, release notes): prose enough to be a story, and
+    list lines made of words. Score tables and calendars are numbers; link indexes have no prose.
+    """
+    prose, total = prose_words(text)
+    if not total or prose < options.min_words or prose / total < options.min_list_prose_share:
+        return False
+    listed = "\n".join(p for p in paragraphs(text) if not (word_count(p) >= _MIN_PROSE_WORDS and ends_like_sentence(p)))
+    return letter_share(listed) >= options.min_list_letter_share
 
 
 def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Rejection | None:
@@ -187,14 +269,15 @@ def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Reject
             detail=f"{words} words after cleaning; at least {options.min_words} needed",
         )
     share = prose_share(text)
-    if share < options.min_prose_share:
+    if share < options.min_prose_share and not is_list_article(text, options):
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,
             stage=Stage.NORMALISE,
             reason=Reason.NOT_NEWS,
             detail=f"only {share:.0%} of the words are in sentence paragraphs "
-            f"(at least {options.min_prose_share:.0%} needed): a listing or index page",
+            f"(at least {options.min_prose_share:.0%} needed, or {options.min_list_prose_share:.0%} "
+            "beside list lines of words): a listing, index or score page",
         )
     return None
 
@@ -217,6 +300,8 @@ def build_article(
         author=extracted.author,
         sitename=extracted.sitename,
         published_date=raw.published_date or extracted.published_date,
+        # A page stored before date_source existed has its listing's date but not the listing's kind: NULL.
+        date_source=raw.date_source if raw.published_date else extracted.date_source,
         language=language.code,
         text=text,
         text_hash=text_hash,

@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 6  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations
+SCHEMA_VERSION = 7  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations;
+# 7: articles.date_source, raw_pages.date_source
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,8 @@ class RawDocument:
     # What a feed or news sitemap said of the entry; wins over what extraction guesses from the page.
     title: str | None = None
     published_date: date | None = None
+    # Which listing gave published_date: "feed" or "sitemap" (a news sitemap).
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,8 @@ class RawPage:
     title: str | None
     published_date: date | None
     content: bytes  # stored zstd-compressed by the table
+    # Which listing gave published_date: "feed" or "sitemap"; None without a date.
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +71,9 @@ class Article:
     ner_model: str | None = None
     # Normalised probability of `language` (py3langid); None when the text was too short to try.
     language_confidence: float | None = None
+    # Where published_date came from: "feed", "sitemap" (news sitemap), "page" (the page's meta
+    # tags or JSON-LD), "url" (a date in the URL), "text" (the page's body); None without a date.
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
