@@ -108,15 +108,17 @@ def test_countries_take_a_news_name_and_keep_an_id_tied_to_the_code():
     assert len(ids) == 1
 
 
-def test_places_that_are_not_countries_have_no_code():
-    assert one(
-        resolve_mentions(
-            spans(
-                ("Kyiv", "GPE"),
-            ),
-            "a1",
-        )
-    ) == ("Kyiv", "LOC", None)
+def test_a_city_has_its_country_code_and_a_point_but_is_not_the_country():
+    # Schema 7: a city's row carries its country's code; before, only countries had one.
+    (kyiv,) = resolve_mentions(spans(("Kyiv", "GPE")), "a1")[1]
+    (ukraine,) = resolve_mentions(spans(("Ukraine", "GPE")), "a1")[1]
+    assert (kyiv.name, kyiv.label, kyiv.country_code) == ("Kyiv", "LOC", "UA")
+    assert kyiv.entity_id != ukraine.entity_id
+    assert kyiv.latitude is not None and kyiv.longitude is not None
+    assert abs(kyiv.latitude - 50.45) < 0.1 and abs(kyiv.longitude - 30.52) < 0.1
+    assert ukraine.latitude is not None and ukraine.longitude is not None
+    assert 44 < ukraine.latitude < 53 and 22 < ukraine.longitude < 41
+    # A place the gazetteer does not know keeps no code and no point.
     assert one(
         resolve_mentions(
             spans(

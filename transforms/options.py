@@ -68,6 +68,9 @@ class EntityOptions:
     # Parse sentences too, so a figure can be tied to the entity that holds, gives or
     # receives it. Costs about as much again as NER (README: Benchmark).
     syntax: bool = True
+    # Cities with fewer people are not in the gazetteer (transforms/places.py): the smaller the
+    # threshold, the more surnames and common words look like some town somewhere.
+    gazetteer_min_population: Annotated[int, POSITIVE] = 15_000
 
 
 @dataclass(frozen=True, slots=True)
