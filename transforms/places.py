@@ -43,6 +43,12 @@ REGION_TYPES = frozenset(
         "Nation",
     }
 )
+# Regions named by a generic word ("Central", "Gulf", "Northern"): several countries have one,
+# and in English copy the word is rarely the region ("the Gulf", "Central Europe").
+GENERIC_REGION_WORDS = frozenset(
+    "central northern southern eastern western north south east west gulf coast coastal capital "
+    "lakes islands upper lower highlands lowlands interior border middle".split()
+)
 # GeoNames' first-level codes of regions whose point we can take from their cities: US states
 # use their postal code, the UK's nations a three-letter code that is the ISO 3166-2 suffix.
 _POINT_REGIONS = {"US": None, "GB": {"ENG", "SCT", "WLS", "NIR"}}
@@ -144,8 +150,10 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
     for region in _regions():
         key = place_key(region["name"])
         city = places.get(key)
-        if region["type"] not in REGION_TYPES or (
-            city is not None and (city.population >= CITY_BEATS_REGION_POPULATION or city.capital)
+        if (
+            region["type"] not in REGION_TYPES
+            or set(key.split()) <= GENERIC_REGION_WORDS
+            or (city is not None and (city.population >= CITY_BEATS_REGION_POPULATION or city.capital))
         ):
             continue
         country, suffix = region["code"].split("-", 1)
