@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 
 import pycountry
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
 from transforms.options import EntityOptions
+from transforms.places import Gazetteer, canonical_place_name, gazetteer
 from transforms.records import Entity, EntityMention
 
 # Numbers and dates are the figure parser's job, not entities.
@@ -43,6 +45,19 @@ late minister-president congressman congresswoman councillor councilman councilw
 manager striker midfielder defender goalkeeper star singer actor actress author analyst economist
 """.split()
 )
+
+
+def _occupations() -> list[list[str]]:
+    """Occupations, one per line (transforms/lexicons/occupations.txt, a public CC0 list: its origin
+    is written at its top), each as its words in lower case."""
+    text = resources.files("transforms").joinpath("lexicons", "occupations.txt").read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# A role before a name ("Librarian Grace Whitman", "Police Officer Ann Ruiz"): a run of words of
+# occupations that ends in an occupation's last word ("librarian", "officer").
+ROLE_HEADS = frozenset(words[-1] for words in _occupations()) | PERSON_TITLES
+ROLE_WORDS = frozenset(word for words in _occupations() for word in words) | PERSON_TITLES
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
@@ -174,12 +189,15 @@ _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A model's entity span: its text, label and character offsets."""
+    """A model's entity span: its text, label and character offsets, and the text it was found
+    in (one shared string, not a copy), where the words around each mention of the same name
+    say whether it is a place or a person."""
 
     surface: str
     label: str
     char_start: int
     char_end: int
+    document: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +207,10 @@ class NamedSpan:
     span: Span
     label: str
     name: str
-    country_code: str | None = None
+    country_code: str | None = None  # a place's country
+    is_country: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class UnknownModel(ValueError):
@@ -228,7 +249,7 @@ def read_texts(nlp: Language, texts: Iterable[str], options: EntityOptions, batc
 
 
 def spans_of(doc: Doc) -> list[Span]:
-    return [Span(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    return [Span(ent.text, ent.label_, ent.start_char, ent.end_char, doc.text) for ent in doc.ents]
 
 
 def recognise_spans(nlp: Language, text: str, options: EntityOptions) -> list[Span]:
@@ -271,14 +292,21 @@ def clean_name(surface: str, label: str) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """Keep what follows the last title or lower-case word ('Pentagon press secretary John Kirby')."""
+    """Keep what follows the last title or lower-case word ('Pentagon press secretary John Kirby'),
+    and a leading role ('Librarian Grace Whitman') when a name of two words or more is left."""
     words = name.split()
     cut = 0
     for n, word in enumerate(words[:-1]):
         low = word.casefold()
         if low in PERSON_TITLES or (word[:1].islower() and low not in NAME_PARTICLES):
             cut = n + 1
-    return " ".join(words[cut:])
+    words = words[cut:]
+    # "Baker Mayfield" or "Hunter Biden" keep their first word: only one word would be left.
+    for n in range(len(words) - 2, 0, -1):
+        role = [word.casefold().strip(".") for word in words[:n]]
+        if role[-1] in ROLE_HEADS and all(word in ROLE_WORDS for word in role):
+            return " ".join(words[n:])
+    return " ".join(words)
 
 
 def is_plausible_name(name: str) -> bool:
@@ -346,7 +374,7 @@ def gazetteer_name(item: NamedSpan) -> NamedSpan:
         # "Chad" or "Jordan" alone, labelled PERSON, is more likely someone's name.
         code = country_code_of(item.name)
         if code is not None:
-            return replace(item, label="LOC", name=country_name(code), country_code=code)
+            return replace(item, label="LOC", name=country_name(code), country_code=code, is_country=True)
     if item.label == "LOC" and alias_key(item.name) in PLACE_ALIASES:
         return replace(item, name=PLACE_ALIASES[alias_key(item.name)])
     if item.label in ("ORG", "LOC", "NORP"):
@@ -375,7 +403,7 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         key = tuple(word.casefold() for word in item.name.split())
         full = full_names.get(key)
-        if full is not None and item.country_code is None and item.label in SHORT_FORM_LABELS:
+        if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
             item = replace(item, label="PERSON", name=full)
         resolved.append(item)
     return resolved
@@ -387,30 +415,172 @@ def one_label_per_name(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         votes.setdefault(alias_key(item.name), Counter())[item.label] += 1
     chosen = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    return [item if item.is_country else replace(item, label=chosen[alias_key(item.name)]) for item in named]
+
+
+# --- Places: evidence in the text, then the gazetteer ---------------------------------------------
+
+# Words before a name that make it a place whatever the model said: "the town of Millbrook",
+# "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa".
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:town|city|village|hamlet|suburb|suburbs|borough|county|port|township|municipality|province|"
+    r"capital|outskirts|residents|mayor|streets|coast|island|north|south|east|west|"
+    r"(?:north|south)-?(?:east|west))\s+of\s+$",
+    re.I,
+)
+# A preposition of place right before the name: "in Millbrook", "near Houston".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
+# Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
+# name the gazetteer knows as a capital, a city of a million or a region.
+_MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s+$", re.I)
+# "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name.
+_PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+# A city this big is seldom also someone's name in the same story.
+MAJOR_CITY_POPULATION = 1_000_000
+
+
+def _gazetteer(options: EntityOptions) -> Gazetteer:
+    return gazetteer(options.gazetteer_min_population)
+
+
+def is_known_place(name: str, options: EntityOptions) -> bool:
+    return country_code_of(name) is not None or _gazetteer(options).find(name) is not None
+
+
+def is_major_place(name: str, options: EntityOptions) -> bool:
+    """A country, a region, a national capital or a city of a million people."""
+    if country_code_of(name) is not None:
+        return True
+    place = _gazetteer(options).find(name)
+    # population 0: a region (ISO 3166-2), which has no population of its own here.
+    return place is not None and (place.capital or place.population == 0 or place.population >= MAJOR_CITY_POPULATION)
+
+
+# How much text on each side of a name is read as evidence: a few words.
+CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    before: str
+    after: str
+
+
+def contexts(name: str, document: str) -> list[Context]:
+    """The words around every occurrence of the name in the text, tagged by the model or not."""
+    # A name may be written across a line break or with two spaces.
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    found = re.finditer(rf"(?<!\w){pattern}(?!\w)", document)
     return [
-        item if item.country_code is not None else replace(item, label=chosen[alias_key(item.name)]) for item in named
+        Context(document[max(0, m.start() - CONTEXT_CHARS) : m.start()], document[m.end() : m.end() + CONTEXT_CHARS])
+        for m in found
     ]
 
 
-def canonicalise(named: list[NamedSpan]) -> list[NamedSpan]:
-    return resolve_short_forms(one_label_per_name([gazetteer_name(item) for item in named]))
+def person_evidence(around: Context) -> bool:
+    """A title or role right before the name: "Mr. Houston", "Senator Jackson"."""
+    word = _WORD_BEFORE.search(around.before)
+    return word is not None and word.group(1).casefold().rstrip(".") in ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
+
+
+def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
+    """The words around one occurrence of the name say it is a place."""
+    if _PLACE_NOUN_BEFORE.search(around.before):
+        return True
+    after = _PLACE_AFTER.match(around.after)
+    if after is not None:
+        words = after.group(1).split()
+        if any(is_known_place(" ".join(words[:k]), options) for k in range(len(words), 0, -1)):
+            return True
+    # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
+    # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
+    if _POSSESSIVE_AFTER.match(around.after):
+        return False
+    if _PLACE_PREPOSITION_BEFORE.search(around.before):
+        return known_place or label == "PERSON"
+    return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
+
+
+def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A name is a place in every mention when the text says so somewhere and nowhere says it
+    is a person: a place cue around any of its occurrences, or the model's own LOC for a name
+    the gazetteer knows. So the majority vote that follows cannot turn a capital into a person,
+    and a surname-like city ("Houston", "Jackson") is a place only where the text makes it one."""
+    mentions: dict[str, list[NamedSpan]] = {}
+    for item in named:
+        mentions.setdefault(alias_key(item.name), []).append(item)
+    places = set()
+    for key, items in mentions.items():
+        labels = {item.label for item in items}
+        if labels == {"LOC"} or not labels <= {"LOC", "PERSON", "ORG"} or any(item.is_country for item in items):
+            continue
+        name, label = items[0].name, "PERSON" if "PERSON" in labels else items[0].label
+        around = contexts(name, items[0].span.document) if items[0].span.document else []
+        if any(person_evidence(context) for context in around):
+            continue
+        known = is_known_place(name, options)
+        if (known and "LOC" in labels) or any(place_evidence(c, name, label, known, options) for c in around):
+            places.add(key)
+    return [replace(item, label="LOC") if alias_key(item.name) in places else item for item in named]
+
+
+def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
+    """A place's canonical name, country and point, when the gazetteer knows it."""
+    if item.label != "LOC":
+        return item
+    if not item.is_country:
+        code = country_code_of(item.name)
+        if code is not None:  # a country the model called a person, found to be a place
+            item = replace(item, name=country_name(code), country_code=code, is_country=True)
+    places = _gazetteer(options)
+    if item.is_country and item.country_code is not None:
+        latitude, longitude = places.country_point(item.country_code)
+        return replace(item, latitude=latitude, longitude=longitude)
+    place = places.find(item.name)
+    if place is None:
+        return item
+    return replace(
+        item,
+        name=canonical_place_name(item.name, place),
+        country_code=place.country_code,
+        latitude=place.latitude,
+        longitude=place.longitude,
+    )
+
+
+def canonicalise(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
+    options = options or EntityOptions()
+    labelled = one_label_per_name(places_by_evidence([gazetteer_name(item) for item in named], options))
+    return [locate(item, options) for item in resolve_short_forms(labelled)]
 
 
 def entity_id_of(item: NamedSpan) -> str:
     # A country is known by its code, so its id survives a change of display name.
-    if item.country_code is not None:
+    if item.is_country:
         return entity_id_for("LOC", f"iso3166:{item.country_code}")
     return entity_id_for(item.label, item.name)
 
 
-def resolve_mentions(spans: list[Span], article_id: str) -> tuple[list[EntityMention], list[Entity]]:
+def resolve_mentions(
+    spans: list[Span], article_id: str, options: EntityOptions | None = None
+) -> tuple[list[EntityMention], list[Entity]]:
     """One canonical entity per span; short names resolve to the article's full name."""
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for item in canonicalise(clean_names(span_names(spans))):
+    for item in canonicalise(clean_names(span_names(spans)), options):
         entity_id = entity_id_of(item)
         entities.setdefault(
-            entity_id, Entity(entity_id=entity_id, name=item.name, label=item.label, country_code=item.country_code)
+            entity_id,
+            Entity(
+                entity_id=entity_id,
+                name=item.name,
+                label=item.label,
+                country_code=item.country_code,
+                latitude=item.latitude,
+                longitude=item.longitude,
+            ),
         )
         span = item.span
         mentions.append(

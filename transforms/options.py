@@ -51,6 +51,15 @@ class LanguageOptions:
     # Mixed texts: each half (by paragraphs) of at least min_words words is identified on
     # its own; two halves confidently in different languages make the text 'und'.
     detect_mixed: bool = True
+    # A text the model cannot place (too short, or below min_confidence) is still English when
+    # it is written in Latin letters, at least this share of its lower-case words are English
+    # function words ("the", "of", "in") and other languages' function words are few: sports
+    # results and shipping briefs are mostly names and numbers, which character n-grams cannot
+    # place, but their few words are plainly English. English prose has 0.3-0.5, the result
+    # tables of CoNLL-2003 dev 0.2-0.4 (bench/eval_ner.py). 0 turns the rule off.
+    english_word_share: Annotated[float, SHARE] = 0.15
+    # ...and at least this many different such words, so a four-word headline is not enough.
+    english_min_function_words: Annotated[int, POSITIVE] = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,9 @@ class EntityOptions:
     # Parse sentences too, so a figure can be tied to the entity that holds, gives or
     # receives it. Costs about as much again as NER (README: Benchmark).
     syntax: bool = True
+    # Cities with fewer people are not in the gazetteer (transforms/places.py): the smaller the
+    # threshold, the more surnames and common words look like some town somewhere.
+    gazetteer_min_population: Annotated[int, POSITIVE] = 15_000
 
 
 @dataclass(frozen=True, slots=True)

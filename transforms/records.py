@@ -8,7 +8,8 @@ from datetime import date, datetime
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
 SCHEMA_VERSION = 7  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations;
-# 7: articles.date_source, raw_pages.date_source
+# 7: articles.date_source, raw_pages.date_source, entities.latitude, entities.longitude
+# (and country_code for every place, not only countries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +131,11 @@ class Entity:
     entity_id: str
     name: str
     label: str
-    country_code: str | None = None  # ISO 3166-1 alpha-2, for countries
+    # Places (label LOC) the gazetteer knows: the country's ISO 3166-1 alpha-2 code (a city's or a
+    # region's country too) and a point in degrees (WGS84); NULL for every other entity.
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
