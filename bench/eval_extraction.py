@@ -1,6 +1,6 @@
 """Text extraction measured on public pages: newsetl's whole pipeline against bare trafilatura.
 
-Two public sets, read from /work/data (never from the repository):
+Two public sets, read from eval-data/ (never from the repository):
 
 - development: trafilatura's own evaluation pages (github.com/adbar/trafilatura, tests/eval/*.html
   and tests/evaldata.json: for each page, snippets that must be in the text and snippets that must
@@ -14,7 +14,7 @@ Two public sets, read from /work/data (never from the repository):
 For each set: F1 of the text that newsetl stores (`process_document`; a rejected page stores no
 text) against trafilatura's `extract` with its default settings and with each of its two
 presets, and the share of pages newsetl keeps as articles (every page of both sets is an article
-or a blog post). Usage: python -m bench.eval_extraction [--set dev|test] [--data /work/data]
+or a blog post). Usage: python -m bench.eval_extraction [--set dev|test] [--data eval-data]
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-DEFAULT_DATA = Path("/work/data")
+DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
 SETS = {
     "dev": (
         "trafilatura-eval",

@@ -118,7 +118,7 @@ def analyse_documents(
     docs = read_texts(nlp, (p.article.text for p in prepared), options.entities)
     for document, doc in zip(prepared, docs, strict=True):
         text, article_id = document.article.text, document.article.article_id
-        mentions, entities = resolve_mentions(spans_of(doc), article_id)
+        mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities)
         figures = find_holders(nlp, text, find_figures(text, article_id, options.figures), mentions)
         yield ProcessedDocument(
             article=replace(document.article, ner_model=options.entities.model),
