@@ -8,9 +8,10 @@ CREATE VIEW story_copies AS
 WITH copies AS (
     SELECT a.*,
            b.committed_at AS seen_at,
-           -- The host part of scheme://[user@]host[:port]/...: '' when there is none.
-           regexp_extract(lower(a.canonical_url), '^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]*)', 1) AS canonical_host,
-           regexp_extract(lower(a.url), '^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]*)', 1) AS url_host
+           -- The host of scheme://[user@]host[:port]/..., '' when there is none. A canonical_url is the
+           -- page's own URL normalised, so where there is one it speaks for both.
+           regexp_extract(lower(coalesce(a.canonical_url, a.url)), '^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]*)', 1)
+               AS host
     FROM articles AS a
     JOIN batches AS b USING (batch_id)
 )
@@ -19,10 +20,10 @@ SELECT c.cluster_id AS story_id,
            PARTITION BY c.cluster_id ORDER BY c.seen_at, c.word_count DESC, c.source, c.article_id
        ) = 1 AS representative,
        coalesce(
-           regexp_replace(coalesce(nullif(c.canonical_host, ''), nullif(c.url_host, '')), '^www\.', ''),
+           regexp_replace(nullif(c.host, ''), '^www\.', ''),
            nullif(regexp_replace(lower(trim(c.sitename)), '\s+', ' ', 'g'), '')
        ) AS site,
        coalesce(c.published_date, CAST(timezone('UTC', c.seen_at) AS DATE)) AS article_date,
        c.seen_at,
-       c.* EXCLUDE (cluster_id, seen_at, canonical_host, url_host)
+       c.* EXCLUDE (cluster_id, seen_at, host)
 FROM copies AS c;
