@@ -16,7 +16,7 @@ from transforms.figures import find_figures
 from transforms.holders import find_holders
 from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_hex
 from transforms.language import detect_language
-from transforms.normalise import drop_author_lines, normalise_text
+from transforms.normalise import drop_author_lines, drop_title_line, normalise_text
 from transforms.options import LanguageOptions, PipelineOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
@@ -82,7 +82,7 @@ def prepare_document(
         return extracted
     cleaned = normalise_text(extracted.text, options.normalise)
     if options.normalise.drop_residue:
-        cleaned = drop_author_lines(cleaned, extracted.author)
+        cleaned = drop_title_line(drop_author_lines(cleaned, extracted.author), extracted.title, raw.title)
     site = site_key(canonical_url(extracted.url), raw.url or extracted.url, extracted.sitename)
     text, _dropped = drop_site_chrome(site, cleaned, chrome)
     rejection = reject_text(raw, text, options)

@@ -42,6 +42,7 @@ class ViewColumns:
 
 _LINEAGE_OF_ARTICLE = "the article's run_id and batch_id say which version these rows belong to"
 _ACROSS_BATCHES = "counted over every committed batch"
+_STORY_ID = "the story: the cluster_id of its copies (exact and near)"
 
 # Every public view (warehouse/sql/views), in the order the files create them.
 VIEW_COLUMNS = (
@@ -97,6 +98,59 @@ VIEW_COLUMNS = (
         },
     ),
     ViewColumns("figures", FIGURES, omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE}),
+    ViewColumns(
+        "story_copies",
+        ARTICLES,
+        added={
+            "story_id": _STORY_ID,
+            "representative": "whether this copy is the one the story's mentions and figures are counted from",
+            "site": "host of the canonical URL (else of the URL) without 'www.', else the site name",
+            "article_date": "published_date, else the UTC day the copy was committed",
+            "seen_at": "when the copy's batch was committed",
+        },
+        omitted={"cluster_id": _STORY_ID},
+    ),
+    ViewColumns(
+        "stories",
+        ARTICLES,
+        added={
+            "story_id": _STORY_ID,
+            "copies": "articles of the story",
+            "texts": "distinct texts among the copies (exact copies share one)",
+            "sites": "the sites that carried the story (story_copies.site), sorted",
+            "story_date": "the earliest article_date of its copies: the day timelines put the story on",
+            "first_seen": "when the archive first committed a copy",
+            "last_seen": "when the archive last committed a copy",
+            "first_published": "the earliest published_date of its copies",
+            "last_published": "the latest published_date of its copies",
+        },
+        omitted={"cluster_id": _STORY_ID},
+    ),
+    ViewColumns(
+        "story_mentions",
+        ENTITY_MENTIONS,
+        added={"story_id": _STORY_ID},
+        omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE},
+    ),
+    ViewColumns(
+        "story_entities",
+        ENTITY_MENTIONS,
+        added={"story_id": _STORY_ID, "mentions": "mentions of the entity in the story's representative"},
+        omitted={
+            "surface": "counted in mentions; entity_aliases shows surfaces",
+            "label": "the entity's (entities)",
+            "char_start": "a fact of one mention",
+            "char_end": "a fact of one mention",
+            "run_id": _LINEAGE_OF_ARTICLE,
+            "batch_id": _LINEAGE_OF_ARTICLE,
+        },
+    ),
+    ViewColumns(
+        "story_figures",
+        FIGURES,
+        added={"story_id": _STORY_ID},
+        omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE},
+    ),
     ViewColumns(
         "rejections",
         REJECTIONS,
