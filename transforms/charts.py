@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from itertools import pairwise
 
 import matplotlib
 
 matplotlib.use("Agg")  # before anything imports pyplot: no display, no GUI toolkit
 
-from matplotlib import rcParams  # noqa: E402 - the backend is chosen first
-from matplotlib.artist import Artist  # noqa: E402 - the backend is chosen first
-from matplotlib.axes import Axes  # noqa: E402 - the backend is chosen first
-from matplotlib.figure import Figure  # noqa: E402 - the backend is chosen first
+from matplotlib import dates as mdates
+from matplotlib import rcParams
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 # Text stays text (the browser's sans-serif draws it): smaller pages than glyph outlines, and selectable.
 # A fixed salt makes the generated clip-path ids, hence the whole SVG, the same on every run.
@@ -68,45 +71,56 @@ def _svg(figure: Figure, name: str) -> str:
     return text.strip()
 
 
-def _date_axis(ax: Axes, times: Sequence[date]) -> None:
-    import matplotlib.dates as mdates
+def _x(times: Sequence[date]) -> list[float]:
+    """Days and times as matplotlib's date numbers (days since its epoch): bar widths are in days."""
+    return [float(x) for x in mdates.date2num(list(times))]
 
+
+def _date_axis(ax: Axes, times: Sequence[date]) -> None:
     if len(set(times)) == 1:  # one day or one run: a week around it, not a zero-width axis
-        only = times[0]
-        ax.set_xlim(only - timedelta(days=3), only + timedelta(days=4))
+        only = _x(times)[0]
+        ax.set_xlim(only - 3.5, only + 3.5)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
-def stacked_bars_by_day(name: str, days: Sequence[date], series: dict[str, Sequence[int]], ylabel: str) -> str:
+def stacked_bars_by_day(name: str, days: Sequence[date], series: Mapping[str, Sequence[int]], ylabel: str) -> str:
     """One bar per day, stacked by series (e.g. stories per day by site), in the order given."""
     figure = _figure(3.2)
     ax = figure.add_subplot()
     marks: list[int] = [0]
     bottom = [0] * len(days)
+    width = _bar_width(days)  # a week's or a month's bar is as wide as its period
     for index, (label, values) in enumerate(series.items()):
-        bars = ax.bar(days, values, bottom=bottom, label=label, color=OTHER if label == "other" else colour(index))
+        bars = ax.bar(
+            _x(days),
+            values,
+            width=width,
+            bottom=bottom,
+            label=label,
+            color=OTHER if label == "other" else colour(index),
+        )
         _mark(bars.patches, marks)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel(ylabel)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     _date_axis(ax, days)
     ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=2)
     return _svg(figure, name)
 
 
-def lines_over_time(name: str, periods: Sequence[date], series: dict[str, Sequence[int]], ylabel: str) -> str:
+def lines_over_time(name: str, periods: Sequence[date], series: Mapping[str, Sequence[int]], ylabel: str) -> str:
     """One line per series over the periods (e.g. stories mentioning each top entity per week)."""
     figure = _figure(3.2)
     ax = figure.add_subplot()
     marks: list[int] = [0]
     for index, (label, values) in enumerate(series.items()):
-        lines = ax.plot(periods, values, marker="o", markersize=3, linewidth=1.5, label=label, color=colour(index))
+        lines = ax.plot(_x(periods), values, marker="o", markersize=3, linewidth=1.5, label=label, color=colour(index))
         _mark(lines, marks)
     ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     _date_axis(ax, periods)
     ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8, frameon=False)
     return _svg(figure, name)
@@ -138,16 +152,16 @@ def horizontal_bars(
 def runs_over_time(
     name: str,
     started: Sequence[datetime],
-    counts: dict[str, Sequence[int]],
+    counts: Mapping[str, Sequence[int]],
     seconds: Sequence[float],
-    rejections_by_reason: dict[str, Sequence[int]],
+    rejections_by_reason: Mapping[str, Sequence[int]],
 ) -> str:
     """The runs one under the other: documents, articles and rejections; rejections by reason; duration."""
     figure = _figure(6.0)
     top, middle, bottom = figure.subplots(3, 1, sharex=True, height_ratios=[3, 2, 2])
     marks: list[int] = [0]
     for index, (label, values) in enumerate(counts.items()):
-        _mark(top.plot(started, values, marker="o", markersize=3, label=label, color=colour(index)), marks)
+        _mark(top.plot(_x(started), values, marker="o", markersize=3, label=label, color=colour(index)), marks)
     top.set_ylabel("per run")
     top.set_ylim(bottom=0)
     top.legend(loc="upper left", fontsize=8, frameon=False, ncols=3)
@@ -155,23 +169,23 @@ def runs_over_time(
     width = _bar_width(started)
     base = [0] * len(started)
     for index, (reason, values) in enumerate(rejections_by_reason.items()):
-        bars = middle.bar(started, values, width=width, bottom=base, label=reason, color=colour(index + 3))
+        bars = middle.bar(_x(started), values, width=width, bottom=base, label=reason, color=colour(index + 3))
         _mark(bars.patches, marks)
         base = [b + v for b, v in zip(base, values, strict=True)]
     middle.set_ylabel("rejections")
     if rejections_by_reason:
         middle.legend(loc="upper left", fontsize=7, frameon=False, ncols=2)
-    _mark(bottom.plot(started, seconds, marker="s", markersize=3, color=colour(7)), marks)
+    _mark(bottom.plot(_x(started), seconds, marker="s", markersize=3, color=colour(7)), marks)
     bottom.set_ylabel("seconds")
     bottom.set_ylim(bottom=0)
     _date_axis(bottom, started)
     return _svg(figure, name)
 
 
-def _bar_width(times: Sequence[datetime]) -> float:
-    """A bar width in days: 80% of the shortest gap between runs (a day when there is one run)."""
+def _bar_width(times: Sequence[date]) -> float:
+    """A bar width in days: 80% of the shortest gap between two times (0.8 of a day when there is one)."""
     ordered = sorted(times)
-    gaps = [(b - a).total_seconds() / 86400 for a, b in zip(ordered, ordered[1:], strict=False) if b > a]
+    gaps = [(b - a).total_seconds() / 86400 for a, b in pairwise(ordered) if b > a]
     return 0.8 * min(gaps) if gaps else 0.8
 
 

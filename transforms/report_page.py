@@ -14,6 +14,7 @@ from html import escape
 
 from transforms import charts
 from transforms.reasons import REASONS
+from transforms.records import RunSummary
 
 TOP_SITES = 7  # sites drawn by name in the stories chart; the rest are "other"
 
@@ -271,7 +272,7 @@ def _rejected_section(data: ReportData) -> str:
     title = "What was rejected"
     if not data.rejected:
         return _section("rejected", title, _no_data("Nothing was rejected by the runs of this period."))
-    meanings = {(code.stage, code.reason): code.meaning for code in REASONS}
+    meanings: dict[tuple[str, str], str] = {(str(code.stage), code.reason): code.meaning for code in REASONS}
     labels = [f"{r.stage}/{r.reason}" for r in data.rejected]
     svg = charts.horizontal_bars("rejected", labels, [r.rejections for r in data.rejected], "rejections")
     rows = "".join(
@@ -330,3 +331,48 @@ _PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+def run_markdown(
+    summary: RunSummary, rejection_reasons: Sequence[tuple[str, str, int]], warehouse: str, report: str | None
+) -> str:
+    """The run's key numbers as Markdown for its Prefect artifact, and where its report is or how to make one.
+
+    `report` is the page the run wrote, or None when it wrote none (the `report_after_run` setting is off,
+    or writing failed).
+    """
+    seconds = (summary.finished_at - summary.started_at).total_seconds() if summary.finished_at else None
+    rows = [
+        ("documents", summary.documents_seen),
+        ("skipped as known", summary.documents_skipped),
+        ("articles", summary.articles),
+        ("entity mentions", summary.entity_mentions),
+        ("figures", summary.figures),
+        ("rejections", summary.rejections),
+        ("batches", summary.batches),
+        ("seconds", "" if seconds is None else f"{seconds:.1f}"),
+        ("check violations", "not checked" if summary.check_violations is None else summary.check_violations),
+    ]
+    lines = [
+        f"# newsetl run {summary.run_id}: {summary.status}",
+        "",
+        f"Started {summary.started_at:%Y-%m-%d %H:%M:%S} UTC, warehouse `{warehouse}`.",
+        "",
+        "| what | count |",
+        "|---|---:|",
+        *(f"| {what} | {n} |" for what, n in rows),
+    ]
+    if rejection_reasons:
+        lines += ["", "| rejected: stage/reason | inputs |", "|---|---:|"]
+        lines += [f"| {stage}/{reason} | {n} |" for stage, reason, n in rejection_reasons]
+    lines.append("")
+    if report is not None:
+        lines.append(
+            f"**Report**: `{report}` (charts of the whole archive, written at the end of this run; opens offline)."
+        )
+    else:
+        lines.append(
+            f"**Report**: make it with `newsetl report -w {warehouse}` (writes `{warehouse}/report.html`, opens "
+            "offline); set `report_after_run = true` to have each run write it."
+        )
+    return "\n".join(lines) + "\n"

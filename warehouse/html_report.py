@@ -56,7 +56,9 @@ def read_report_data(warehouse: Path, date_from: date | None = None, date_to: da
             unit=unit,
             summary=Summary(stories, articles, entities, first_day, last_day, as_of),
             stories_by_site=_run(con, "stories_by_site", parameters),
-            entity_timeline=[row[:3] for row in _run(con, "top_entities_timeline", {**parameters, "limit": TOP_ENTITIES})],
+            entity_timeline=[
+                row[:3] for row in _run(con, "top_entities_timeline", {**parameters, "limit": TOP_ENTITIES})
+            ],
             cooccurrences=_run(con, "cooccurrences", {"limit": TOP_PAIRS}),
             figures=_run(con, "figures_by_kind", {"limit": TOP_FIGURES}),
             runs=[RunRow(*row) for row in _run(con, "runs", period)],
