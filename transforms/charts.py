@@ -140,6 +140,7 @@ def horizontal_bars(
     _mark(bars.patches, marks)
     ax.set_yticks(positions, [_short(label) for label in labels])
     ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.bar_label(bars, fmt="{:,.0f}", padding=2, fontsize=8)
     if group_names:
         from matplotlib.patches import Patch

@@ -262,8 +262,8 @@ def _runs_section(data: ReportData) -> str:
     svg = charts.runs_over_time("runs", started, counts, seconds, by_reason)
     last = runs[-1]
     caption = (
-        f"{len(runs)} runs: documents read, articles committed and inputs rejected per run, rejections by "
-        f"reason, and duration. Latest: {last.started_at:%Y-%m-%d %H:%M}, {last.status}."
+        f"{len(runs)} run{'s' if len(runs) != 1 else ''}: documents read, articles committed and inputs rejected "
+        f"per run, rejections by reason, and duration. Latest: {last.started_at:%Y-%m-%d %H:%M}, {last.status}."
     )
     return _section("runs", title, _figure("runs", svg, caption))
 
