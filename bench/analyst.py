@@ -20,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,11 @@ def night(
     rng: random.Random, index: int, pool: list[Entity], weights: list[float], mentions_wanted: int, stories: list[str]
 ) -> tuple[list[Article], list[EntityMention], list[Figure], list[DuplicateLink], list[Rejection]]:
     """One night's articles with their mentions (about 20 each, popular entities more often) and figures."""
-    articles, mentions, figures, links, rejections = [], [], [], [], []
+    articles: list[Article] = []
+    mentions: list[EntityMention] = []
+    figures: list[Figure] = []
+    links: list[DuplicateLink] = []
+    rejections: list[Rejection] = []
     while len(mentions) < mentions_wanted:
         n = len(stories) + len(articles)
         article_id = sha(f"article {index} {n}")
@@ -257,7 +262,7 @@ def main(argv: list[str] | None = None) -> None:
         update_index(warehouse)
         print(f"search index built in {time.perf_counter() - started:.1f}s (once; a run adds each batch as it commits)")
         for query in ("javelin", '"harbour budget"', "troops AND border -court"):
-            cold, median, hits = timed(lambda q=query: search(warehouse, q, limit=10))
+            cold, median, hits = timed(partial(search, warehouse, query, limit=10))
             results.append((f"search {query}", cold, median, 1.0, f"{hits.num_rows} stories"))
         cold, median, hits = timed(lambda: search(warehouse, "troops", entity="United States", limit=10))
         results.append(("search troops --entity 'United States'", cold, median, 1.0, f"{hits.num_rows} stories"))
