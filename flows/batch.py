@@ -26,6 +26,7 @@ from prefect.runtime import task_run
 from flows import progress
 from flows.clusters import cluster_batch
 from flows.failures import retry_if_transient
+from flows.run_report import publish_run_report
 from flows.settings import Settings
 from flows.workers import process_documents, shutdown_workers
 from transforms.batches import BatchCounts, RunReport, chunked, error_line, run_summary, split_known, split_results
@@ -495,4 +496,5 @@ def run_batches(
         check_violations=violations,
     )
     record_run(completed, settings)
+    publish_run_report(completed, settings)  # the night's numbers as an artifact, and the HTML report if asked
     return BatchesRun(total=total, batches=len(batches), checks=checks)

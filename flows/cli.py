@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from flows.report_command import report as report_command
 from flows.search_command import search as search_command
 from flows.settings import (  # first: it sets Prefect's environment
     PREFECT_STARTUP_TIMEOUT_ENV,
@@ -445,6 +446,7 @@ def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> 
 
 
 app.command(name="search")(search_command)  # its body is in flows/search_command.py
+app.command(name="report")(report_command)  # its body is in flows/report_command.py
 
 
 def main() -> None:

@@ -111,6 +111,9 @@ class Settings(BaseSettings):
         default_factory=FetchOptions, description="How URLs are fetched: politeness, timeouts, sizes, retries."
     )
     refresh: bool = Field(False, description="Fetch URLs again although their bytes are stored (conditionally).")
+    report_after_run: bool = Field(
+        False, description="Write <warehouse>/report.html at the end of each run (`newsetl report` writes it any time)."
+    )
 
     @classmethod
     def settings_customise_sources(
