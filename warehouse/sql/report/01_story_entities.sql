@@ -1,6 +1,5 @@
--- Each entity once per story of the period (whichever copies mention it), from report_stories.
+-- Each entity once per story of the period (story_entities), from report_stories.
 CREATE OR REPLACE TEMP TABLE report_story_entities AS
-SELECT DISTINCT a.cluster_id, m.entity_id
-FROM entity_mentions AS m
-JOIN articles AS a USING (article_id)
-SEMI JOIN report_stories AS s ON s.cluster_id = a.cluster_id;
+SELECT e.story_id AS cluster_id, e.entity_id
+FROM story_entities AS e
+SEMI JOIN report_stories AS s ON s.cluster_id = e.story_id;

@@ -1,13 +1,8 @@
--- Figures by kind and object, each figure once per story (the same value, unit and object in two copies,
--- or twice in one article, counts once): the $limit most frequent.
-WITH story_figures AS (
-    SELECT DISTINCT a.cluster_id, f.kind, lower(coalesce(f.object, '')) AS object, f.unit, f.value, f.value_low, f.value_high
-    FROM figures AS f
-    JOIN articles AS a USING (article_id)
-    SEMI JOIN report_stories AS s ON s.cluster_id = a.cluster_id
-)
-SELECT kind, coalesce(nullif(object, ''), '(no object)') AS object, count(*) AS figures
-FROM story_figures
+-- Figures by kind and object, each figure once per story (story_figures: the representative copy's),
+-- the $limit most frequent.
+SELECT kind, coalesce(nullif(lower(coalesce(object, '')), ''), '(no object)') AS object, count(*) AS figures
+FROM story_figures AS f
+SEMI JOIN report_stories AS s ON s.cluster_id = f.story_id
 GROUP BY ALL
 ORDER BY figures DESC, kind, object
 LIMIT $limit;
