@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from transforms.batches import (
+    STAGE_NAMES,
     BatchCounts,
     RunReport,
     chunked,
@@ -87,6 +88,7 @@ def test_run_summary_takes_every_count_from_the_batches():
         figures=3,
         rejections=3,
         batches=2,
+        **{f"seconds_{stage}": 0.0 for stage in STAGE_NAMES},  # nothing was timed
     )
     assert run_counts(total, 2) == {
         "documents_seen": 10,
