@@ -89,8 +89,8 @@ def process_documents(
     chrome: Collection[str] = frozenset(),
     earlier_copies: EarlierCopies | None = None,
     time_limit: float = 0.0,
-    steps: Steps = PIPELINE,
     spent: PhaseSeconds | None = None,
+    steps: Steps = PIPELINE,
 ) -> list[ProcessedDocument | Rejection]:
     """Results in input order, each document counted into the run's progress as it is done.
 
