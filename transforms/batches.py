@@ -164,13 +164,13 @@ def run_summary(
         **run_counts(counts, batches),
         error=error,
         check_violations=check_violations,
-        seconds_read=round(counts.seconds.read, 3),
-        seconds_lookups=round(counts.seconds.lookups, 3),
-        seconds_extract_clean=round(counts.seconds.extract_clean, 3),
-        seconds_nlp=round(counts.seconds.nlp, 3),
-        seconds_dedup=round(counts.seconds.dedup, 3),
-        seconds_commit=round(counts.seconds.commit, 3),
-        seconds_publish=round(counts.seconds.publish, 3),
+        seconds_read=counts.seconds.read,
+        seconds_lookups=counts.seconds.lookups,
+        seconds_extract_clean=counts.seconds.extract_clean,
+        seconds_nlp=counts.seconds.nlp,
+        seconds_dedup=counts.seconds.dedup,
+        seconds_commit=counts.seconds.commit,
+        seconds_publish=counts.seconds.publish,
     )
 
 
