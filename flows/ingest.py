@@ -58,7 +58,7 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
         {
             "stage": stage,
             "what": "seconds, summed over workers" if stage in WORKER_STAGES else "seconds",
-            "count": round(n, 2),
+            "count": round(n, 4),
         }
         for stage, n in counts.seconds.by_stage().items()
     ]

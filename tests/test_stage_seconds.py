@@ -24,7 +24,7 @@ def test_a_real_ingest_shows_positive_seconds_for_every_stage_in_the_runs_view(s
     [row] = sql(warehouse, f"SELECT {', '.join(COLUMNS)} FROM runs WHERE run_id = ?", report.run_id)
     seconds = dict(zip(STAGE_NAMES, row, strict=True))
     assert all(value is not None and value > 0 for value in seconds.values()), seconds
-    assert seconds == {stage: round(value, 3) for stage, value in report.counts.seconds.by_stage().items()}
+    assert seconds == report.counts.seconds.by_stage()
 
 
 def test_the_run_artifact_lists_seconds_per_stage(seeded_warehouse):
