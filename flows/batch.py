@@ -11,8 +11,10 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from types import FrameType
@@ -24,12 +26,21 @@ from prefect.exceptions import TerminationSignal
 from prefect.runtime import task_run
 
 from flows import progress
-from flows.clusters import cluster_batch
+from flows.clusters import ClusteredBatch, cluster_batch
 from flows.failures import retry_if_transient
 from flows.run_report import publish_run_report
 from flows.settings import Settings
-from flows.workers import process_documents, shutdown_workers
-from transforms.batches import BatchCounts, RunReport, chunked, error_line, run_summary, split_known, split_results
+from flows.workers import PhaseSeconds, process_documents, shutdown_workers
+from transforms.batches import (
+    BatchCounts,
+    RunReport,
+    StageSeconds,
+    chunked,
+    error_line,
+    run_summary,
+    split_known,
+    split_results,
+)
 from transforms.pipeline import Analysis
 from transforms.reasons import Reason, Stage
 from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
@@ -62,6 +73,36 @@ from warehouse.store import append_rows, compact_tables, ensure_tables
 from warehouse.views import publish_views
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Stopwatch:
+    """Wall seconds per stage of one batch (transforms.batches.StageSeconds), summed over the steps timed."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time.perf_counter() - started
+
+    def timing(self, stage: str, work: Callable[..., R]) -> Callable[..., R]:
+        """`work`, timed under `stage` each time it is called (by code that does not know the stopwatch)."""
+
+        def timed_work(*args: Any) -> R:
+            with self.timed(stage):
+                return work(*args)
+
+        return timed_work
+
+    def total(self, workers: PhaseSeconds | None = None) -> StageSeconds:
+        """What was timed, with the workers' summed seconds as extract_clean and nlp."""
+        spent = workers or PhaseSeconds()
+        return StageSeconds(**self.seconds, extract_clean=spent.prepare, nlp=spent.analyse)
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -102,18 +143,19 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
     batch_id = attempt_batch_id(batch_id)
+    clock = Stopwatch()
     urls = [ref.path for ref in refs if ref.kind == "url"]
-    batch_read = read_documents(
-        refs,
-        settings.fetch,
-        latest_raw_pages(settings.warehouse, urls),
-        settings.refresh,
-        on_fetched=lambda: progress.report(fetched=1),
-    )
+    with clock.timed("lookups"):
+        stored = latest_raw_pages(settings.warehouse, urls)
+    with clock.timed("read"):
+        batch_read = read_documents(
+            refs, settings.fetch, stored, settings.refresh, on_fetched=lambda: progress.report(fetched=1)
+        )
     read = batch_read.documents
     # Known: the document's bytes became an article or a rejection. An input that could not be read
     # or fetched is never known (transforms.batches.RETRIED_STAGES): it is rejected, and counted, again.
-    known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
+    with clock.timed("lookups"):
+        known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
     read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
     skipped += repeated
@@ -121,6 +163,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     counts = transform_and_commit(
         todo, read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings
     )
+    counts = replace(counts, seconds=counts.seconds + clock.total())
     # Documents are counted one by one as they finish (flows/workers.py), and settled by the flow per batch.
     progress.report(articles=counts.articles, rejected=counts.rejections)
     seconds = time.perf_counter() - started
@@ -141,9 +184,12 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
 @task(name="reprocess-batch", cache_policy=NO_CACHE)
 def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
     started = time.perf_counter()
-    pages = latest_raw_pages(settings.warehouse, urls)
+    clock = Stopwatch()
+    with clock.timed("read"):  # the stored pages are what a reprocess reads
+        pages = latest_raw_pages(settings.warehouse, urls)
     documents = [document_from_page(pages[url]) for url in urls if url in pages]
     counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings, purpose="reprocess")
+    counts = replace(counts, seconds=counts.seconds + clock.total())
     progress.report(articles=counts.articles, rejected=counts.rejections)
     get_run_logger().info(
         "%s: %d stored pages, %d articles, %d rejected in %.1fs",
@@ -168,15 +214,38 @@ def transform_and_commit(
     purpose: str = "ingest",
 ) -> BatchCounts:
     """Transform the documents, append every row of the batch, then commit its marker."""
+    clock, workers = Stopwatch(), PhaseSeconds()
     boilerplate = settings.pipeline.boilerplate
-    chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+    with clock.timed("lookups"):
+        chrome = (
+            committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+        )
     # A reprocess runs on purpose again what the warehouse has: committed analyses are what it replaces.
-    earlier = partial(earlier_analyses, settings) if purpose == "ingest" else None
-    results = process_documents(todo, settings.pipeline, settings.workers, chrome, earlier, settings.time_limit_seconds)
-    processed, more_rejections = split_results(results)
-    rejections = rejections + more_rejections
-    # Batches run one at a time, so each sees the copies every earlier batch committed.
-    clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
+    earlier = clock.timing("lookups", partial(earlier_analyses, settings)) if purpose == "ingest" else None
+    results = process_documents(
+        todo, settings.pipeline, settings.workers, chrome, earlier, settings.time_limit_seconds, workers
+    )
+    with clock.timed("dedup"):
+        processed, more_rejections = split_results(results)
+        rejections = rejections + more_rejections
+        # Batches run one at a time, so each sees the copies every earlier batch committed.
+        clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
+    with clock.timed("commit"):
+        counts = commit_batch(clustered, rejections, fetched, documents, run_id, batch_id, settings, purpose)
+    return replace(counts, skipped=skipped, seconds=clock.total(workers))
+
+
+def commit_batch(
+    clustered: ClusteredBatch,
+    rejections: list[Rejection],
+    fetched: list[RawPage],
+    documents: int,
+    run_id: str,
+    batch_id: str,
+    settings: Settings,
+    purpose: str,
+) -> BatchCounts:
+    """Append every row of the batch, then its marker."""
     processed = clustered.processed
     lineage = {"run_id": run_id, "batch_id": batch_id}
     articles = append_rows(settings.warehouse, ARTICLES, [p.article for p in processed], lineage)
@@ -203,7 +272,6 @@ def transform_and_commit(
         append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
     return BatchCounts(
         documents=documents,
-        skipped=skipped,
         articles=articles,
         entity_mentions=mentions,
         figures=figures,
@@ -465,8 +533,11 @@ def run_batches(
                     counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
                 total = total + counts
                 progress.settle(read=total.documents)
-                publish_views_task(settings)
-                update_search_index_task(settings)
+                clock = Stopwatch()
+                with clock.timed("publish"):
+                    publish_views_task(settings)
+                    update_search_index_task(settings)
+                total = total + BatchCounts(seconds=clock.total())
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
         finally:

@@ -73,6 +73,15 @@ PREPARE_CHUNK = 4
 ANALYSE_CHUNK = 16
 
 
+@dataclass(slots=True)
+class PhaseSeconds:
+    """Seconds the workers spent on documents in each phase, summed over documents and workers (not
+    wall time): `prepare` is extraction and cleaning, `analyse` the NLP."""
+
+    prepare: float = 0.0
+    analyse: float = 0.0
+
+
 def process_documents(
     raws: Sequence[RawDocument],
     options: PipelineOptions,
@@ -80,6 +89,7 @@ def process_documents(
     chrome: Collection[str] = frozenset(),
     earlier_copies: EarlierCopies | None = None,
     time_limit: float = 0.0,
+    spent: PhaseSeconds | None = None,
     steps: Steps = PIPELINE,
 ) -> list[ProcessedDocument | Rejection]:
     """Results in input order, each document counted into the run's progress as it is done.
@@ -88,12 +98,15 @@ def process_documents(
     analyses by text hash (None: only copies within these documents are reused). `time_limit`: seconds
     one document's extraction or NLP may take (0: no limit). With no limit one worker runs in this
     process; a limit needs a process that can be killed, so then even one worker is a child process.
+    `spent`: the workers' seconds per phase are added to it.
     """
     if not raws:
         return []
     runner = _runner_for(options, workers, time_limit, steps)
     try:
-        return _process_with(runner, list(raws), options, chrome, earlier_copies or _no_copies, time_limit)
+        return _process_with(
+            runner, list(raws), options, chrome, earlier_copies or _no_copies, time_limit, spent or PhaseSeconds()
+        )
     except BaseException:
         # A dead worker, Ctrl-C or a bug here: the workers may be mid-task, so the next call starts afresh.
         shutdown_workers()
@@ -111,6 +124,7 @@ def _process_with(
     chrome: Collection[str],
     earlier_copies: EarlierCopies,
     time_limit: float,
+    spent: PhaseSeconds,
 ) -> list[ProcessedDocument | Rejection]:
     results: list[ProcessedDocument | Rejection | None] = [None] * len(raws)
 
@@ -119,7 +133,8 @@ def _process_with(
         progress.report(read=1)
 
     prepared: dict[int, PreparedDocument] = {}
-    for index, outcome in runner.run("prepare", raws, _chunk(len(raws), runner.size, PREPARE_CHUNK), chrome):
+    for index, outcome, seconds in runner.run("prepare", raws, _chunk(len(raws), runner.size, PREPARE_CHUNK), chrome):
+        spent.prepare += seconds
         if outcome is TIMED_OUT:
             done(index, _timeout(raws[index], "extraction", time_limit))
         elif isinstance(outcome, Rejection):
@@ -145,7 +160,10 @@ def _process_with(
             fresh.append(index)
 
     texts = [prepared[index] for index in fresh]
-    for position, outcome in runner.run("analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome):
+    for position, outcome, seconds in runner.run(
+        "analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome
+    ):
+        spent.analyse += seconds
         index = fresh[position]
         done(index, _timeout(raws[index], "NLP", time_limit) if outcome is TIMED_OUT else outcome)
 
@@ -205,32 +223,33 @@ def _guarded(doc_id: str, source: str, work: Callable[[], T]) -> T | Rejection:
 
 
 def _run_task(step: str, items: list[tuple[int, Any]], working_on: Callable[[list[int]], None]) -> Iterator[tuple]:
-    """(position, result) for each item of one task, in order; `working_on` is told which items the
-    worker works on from now, so the parent can time them."""
+    """(position, result, seconds) for each item of one task, in order; `working_on` is told which items
+    the worker works on from now, so the parent can time them. `seconds`: what the item took here; in a
+    chunk the model reads at once, the time from the previous result to this one."""
     nlp, options, steps = _worker_nlp, _worker_options, _worker_steps
     assert nlp is not None and options is not None
     if step == "prepare":
         for position, raw in items:
             working_on([position])
-            yield (
-                position,
-                _guarded(raw.doc_id, raw.source, partial(steps.prepare, raw, options, _worker_chrome)),
-            )
+            started = time.perf_counter()
+            prepared = _guarded(raw.doc_id, raw.source, partial(steps.prepare, raw, options, _worker_chrome))
+            yield position, prepared, time.perf_counter() - started
         return
     working_on([position for position, _ in items])
     finished = 0
+    started = time.perf_counter()
     try:
         for result in steps.analyse([document for _, document in items], nlp, options):
-            yield items[finished][0], result
+            yield items[finished][0], result, time.perf_counter() - started
             finished += 1
+            started = time.perf_counter()  # not the time the result took to reach the parent
     except Exception:  # noqa: BLE001 - the rest one at a time, so only the text at fault is rejected
         for position, document in items[finished:]:
             working_on([position])
             article = document.article
-            yield (
-                position,
-                _guarded(article.doc_id, article.source, partial(_analyse_one, steps, document, nlp, options)),
-            )
+            started = time.perf_counter()
+            analysed = _guarded(article.doc_id, article.source, partial(_analyse_one, steps, document, nlp, options))
+            yield position, analysed, time.perf_counter() - started
 
 
 def _analyse_one(
@@ -254,8 +273,8 @@ def _serve(conn: Connection, options: PipelineOptions, steps: Steps) -> None:
                 _worker_chrome = message[1]
                 continue
             _, step, items = message
-            for position, result in _run_task(step, items, lambda positions: conn.send(("on", positions))):
-                conn.send(("done", position, result))
+            for position, result, seconds in _run_task(step, items, lambda positions: conn.send(("on", positions))):
+                conn.send(("done", position, result, seconds))
     except (EOFError, OSError):  # the parent is gone: nobody wants the results
         return
 
@@ -274,7 +293,8 @@ TIMED_OUT: Any = _TimedOut()  # in place of a result: the document was past its 
 class _Runner:
     size: int
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
+        """(position, result, the worker's seconds on it) for each item, as each is done."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -292,7 +312,7 @@ class _InProcess(_Runner):
             _init_worker(options, steps)
         _worker_steps = steps
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
         global _worker_chrome
         _worker_chrome = chrome
         for start in range(0, len(items), chunk):
@@ -330,7 +350,7 @@ class _Pool(_Runner):
         child_end.close()
         return _Worker(process, parent_end)
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
         queue = deque(list(range(start, min(start + chunk, len(items)))) for start in range(0, len(items), chunk))
         left = len(items)
         while left:
@@ -341,17 +361,17 @@ class _Pool(_Runner):
                         worker.chrome = chrome
                     worker.task = queue.popleft()
                     worker.conn.send(("task", step, [(position, items[position]) for position in worker.task]))
-            for position, result in self._receive():
+            for position, result, seconds in self._receive():
                 left -= 1
-                yield position, result
+                yield position, result, seconds
             for worker in self._late():
                 blamed, again = self._replace(worker)
                 queue.extend([position] for position in again)  # one at a time: none held by another
                 for position in blamed:
                     left -= 1
-                    yield position, TIMED_OUT
+                    yield position, TIMED_OUT, self.time_limit  # what its worker spent on it before the kill
 
-    def _receive(self) -> list[tuple[int, Any]]:
+    def _receive(self) -> list[tuple[int, Any, float]]:
         """Wait for messages (at most until the next deadline) and handle them; results in arrival order."""
         deadlines = [w.deadline for w in self.workers if w.deadline is not None]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
@@ -369,7 +389,7 @@ class _Pool(_Runner):
                 ) from None
         return results
 
-    def _handle(self, worker: _Worker, message: tuple) -> list[tuple[int, Any]]:
+    def _handle(self, worker: _Worker, message: tuple) -> list[tuple[int, Any, float]]:
         kind = message[0]
         if kind == "ready":
             worker.ready = True
@@ -383,7 +403,7 @@ class _Pool(_Runner):
                 worker.working_on.remove(position)
             # The rest of a chunk gets its own time again.
             worker.deadline = time.monotonic() + self.time_limit if self.time_limit and worker.working_on else None
-            return [(position, message[2])]
+            return [(position, message[2], message[3])]
         return []
 
     def _late(self) -> list[_Worker]:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 # changes in place (add a new column instead).
 SCHEMA_VERSION = 7  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations;
 # 7: articles.date_source, raw_pages.date_source, entities.latitude, entities.longitude
-# (and country_code for every place, not only countries)
+# (and country_code for every place, not only countries), runs.seconds_* (seconds per stage)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,3 +204,12 @@ class RunSummary:
     error: str | None = None
     # Rows the SQL checks (warehouse/sql/checks) returned at the end of the run; None: not checked.
     check_violations: int | None = None
+    # Seconds per stage over the run's batches (transforms.batches.StageSeconds); None: rows of runs
+    # recorded before schema 7. extract_clean and nlp are worker time summed over workers, not wall time.
+    seconds_read: float | None = None
+    seconds_lookups: float | None = None
+    seconds_extract_clean: float | None = None
+    seconds_nlp: float | None = None
+    seconds_dedup: float | None = None
+    seconds_commit: float | None = None
+    seconds_publish: float | None = None
