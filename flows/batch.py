@@ -214,6 +214,8 @@ def transform_and_commit(
     purpose: str = "ingest",
 ) -> BatchCounts:
     """Transform the documents, append every row of the batch, then commit its marker."""
+    if not (todo or rejections or fetched):  # every document known (a rerun): nothing to look up or write
+        return BatchCounts(documents=documents, skipped=skipped)
     clock, workers = Stopwatch(), PhaseSeconds()
     boilerplate = settings.pipeline.boilerplate
     with clock.timed("lookups"):
@@ -276,6 +278,7 @@ def commit_batch(
         entity_mentions=mentions,
         figures=figures,
         rejections=rejected,
+        committed=int(bool(articles or rejected or kept)),
     )
 
 
@@ -344,7 +347,7 @@ def commit_failed_batch(
         kept,
     )
     progress.report(rejected=rejected)
-    return BatchCounts(documents=len(rejections), skipped=kept, rejections=rejected)
+    return BatchCounts(documents=len(rejections), skipped=kept, rejections=rejected, committed=int(bool(rejected)))
 
 
 @task(name="compact-tables", cache_policy=NO_CACHE)
@@ -533,11 +536,12 @@ def run_batches(
                     counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
                 total = total + counts
                 progress.settle(read=total.documents)
-                clock = Stopwatch()
-                with clock.timed("publish"):
-                    publish_views_task(settings)
-                    update_search_index_task(settings)
-                total = total + BatchCounts(seconds=clock.total())
+                if counts.committed:  # a batch of known documents changed nothing readers see
+                    clock = Stopwatch()
+                    with clock.timed("publish"):
+                        publish_views_task(settings)
+                        update_search_index_task(settings)
+                    total = total + BatchCounts(seconds=clock.total())
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
         finally:

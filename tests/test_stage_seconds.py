@@ -33,9 +33,10 @@ def test_the_run_artifact_lists_seconds_per_stage(seeded_warehouse):
 
     _, report = seeded_warehouse
     with get_client(sync_client=True) as client:
-        [artifact] = client.read_artifacts(
+        artifacts = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[report.run_id]))
         )
+    [artifact] = [a for a in artifacts if a.key == "ingest-summary"]
     table: list[dict] = json.loads(artifact.data) if isinstance(artifact.data, str) else artifact.data  # type: ignore[assignment]  # a table artifact's data is its rows
     seconds = {row["stage"]: row for row in table if row["what"].startswith("seconds")}
     assert set(STAGE_NAMES) <= set(seconds)
@@ -64,3 +65,20 @@ def test_stage_seconds_add_up_with_the_counts_and_reach_the_runs_row():
     assert total.seconds == StageSeconds(read=1.5, nlp=2.5, publish=0.25)
     row = run_summary("run", datetime(2026, 1, 1, tzinfo=UTC), "completed", 1, total, 2)
     assert (row.seconds_read, row.seconds_nlp, row.seconds_publish, row.seconds_commit) == (1.5, 2.5, 0.25, 0.0)
+
+
+def test_a_rerun_over_known_documents_publishes_and_clusters_nothing(prefect_server, tmp_path):
+    """A batch whose documents are all known commits no marker: no lookups past the known ids, no views
+    published for it (issue 13: a rerun over an unchanged archive does almost no work)."""
+    from flows.ingest import ingest
+    from tests.conftest import SEEDS_DIR
+
+    warehouse = tmp_path / "warehouse"
+    ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=1, batch_size=2)
+    again = ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=1, batch_size=2)
+    assert again.counts.articles == 0 and again.counts.committed == 0
+    assert again.counts.skipped == again.counts.documents > 0
+    [row] = sql(
+        warehouse, "SELECT seconds_publish, seconds_dedup, seconds_commit FROM runs WHERE run_id = ?", again.run_id
+    )
+    assert row == (0.0, 0.0, 0.0)

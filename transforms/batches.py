@@ -71,13 +71,22 @@ class BatchCounts:
     figures: int = 0
     rejections: int = 0
     seconds: StageSeconds = StageSeconds()
+    # Batches that committed a marker: only those change what the views show.
+    committed: int = 0
 
     def __add__(self, other: BatchCounts) -> BatchCounts:
         documents, skipped, articles, mentions, figures, rejections = (
             a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)
         )
         return BatchCounts(
-            documents, skipped, articles, mentions, figures, rejections, seconds=self.seconds + other.seconds
+            documents,
+            skipped,
+            articles,
+            mentions,
+            figures,
+            rejections,
+            seconds=self.seconds + other.seconds,
+            committed=self.committed + other.committed,
         )
 
     def astuple(self) -> tuple[int, ...]:
