@@ -104,9 +104,9 @@ def page(folder: Path, name: str, text: str, lang: str) -> Path:
     """An HTML page with its own canonical URL: pages with the same text are different articles."""
     paragraphs = "".join(f"<p>{part}</p>" for part in text.split("\n\n"))
     html = (
-        f'<html lang="{lang}"><head><title>{name}</title>'
+        f'<html lang="{lang}"><head><title>News {lang}</title>'
         f'<link rel="canonical" href="https://news.example/{name}.html"></head>'
-        f"<body><article><h1>{name}</h1>{paragraphs}</article></body></html>"
+        f"<body><article><h1>News {lang}</h1>{paragraphs}</article></body></html>"
     )
     path = folder / f"{name}.html"
     path.write_text(html, encoding="utf-8")

@@ -8,6 +8,7 @@ countries to ISO 3166, organisation variants, surnames to full names, one label 
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -194,8 +195,9 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
-# French elides an article or preposition onto the name: "l'Europe", "d'Emmanuel Macron".
-_FRENCH_ELISION = re.compile(r"^(?:[ld]|qu|jusqu)['’](?=\w)", re.I)
+# French spans often open with an article or preposition that is not part of the name: "la Chine",
+# "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
+_FRENCH_LEADING_WORDS = re.compile(r"^(?:(?:le|la|les|de|du|des|au|aux|à|en)\s+|(?:[ld]|qu|jusqu)['’](?=\w))+")
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -323,7 +325,7 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 
 def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
     """Whitespace, dotted acronyms and edge punctuation; in English also a leading 'the', a
-    possessive and a person's titles; in French an elided article ("l'Europe")."""
+    possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
     if language == ENGLISH:
         name = _POSSESSIVE.sub("", name)
@@ -331,7 +333,7 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
         if label == "PERSON":
             name = strip_titles(name)
     elif language == "fr":
-        name = _FRENCH_ELISION.sub("", name)
+        name = _FRENCH_LEADING_WORDS.sub("", name)
     if _DOTTED_ACRONYM.match(name):
         name = name.replace(".", "")
     return name.strip(_EDGE_PUNCTUATION)
@@ -400,8 +402,25 @@ def _country_index() -> dict[str, str]:
 COUNTRY_CODES_BY_NAME = _country_index()
 
 
-def country_code_of(name: str) -> str | None:
-    return COUNTRY_CODES_BY_NAME.get(alias_key(name))
+def _translated_country_index(language: str) -> dict[str, str]:
+    """Country names in another language (pycountry's own ISO 3166 translations): "Allemagne" -> DE.
+    Kept apart from the English index, where a French name can be an English word or first name."""
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    index = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value and translation.gettext(value) != value:
+                index[alias_key(translation.gettext(value))] = country.alpha_2
+    return index
+
+
+COUNTRY_CODES_BY_LANGUAGE = {"fr": _translated_country_index("fr")}
+
+
+def country_code_of(name: str, language: str = ENGLISH) -> str | None:
+    key = alias_key(name)
+    return COUNTRY_CODES_BY_NAME.get(key) or COUNTRY_CODES_BY_LANGUAGE.get(language, {}).get(key)
 
 
 def country_name(code: str) -> str:
@@ -413,12 +432,13 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
-def gazetteer_name(item: NamedSpan) -> NamedSpan:
-    """Countries to their ISO code and one name; organisations' common variants to one name."""
+def gazetteer_name(item: NamedSpan, language: str = ENGLISH) -> NamedSpan:
+    """Countries to their ISO code and one name (also from the article language's own country names);
+    organisations' common variants to one name."""
     if item.label in ("LOC", "ORG", "NORP"):
         # A model may call a country an organisation ("the US said"). Not a person:
         # "Chad" or "Jordan" alone, labelled PERSON, is more likely someone's name.
-        code = country_code_of(item.name)
+        code = country_code_of(item.name, language)
         if code is not None:
             return replace(item, label="LOC", name=country_name(code), country_code=code, is_country=True)
     if item.label == "LOC" and alias_key(item.name) in PLACE_ALIASES:
@@ -602,7 +622,7 @@ def canonicalise(
     """Gazetteer names, places by the English cues around them (English only), one label per name,
     short forms to full names, and each place located."""
     options = options or EntityOptions()
-    named = [gazetteer_name(item) for item in named]
+    named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
         named = places_by_evidence(named, options)
     labelled = one_label_per_name(named)
