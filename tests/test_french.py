@@ -199,3 +199,19 @@ def test_an_exact_copy_takes_only_an_analysis_by_the_model_that_reads_it_now(pre
 
 def counting_process_documents(raws, *more, real=batch_module.process_documents):
     return real(raws, *more, steps=workers.Steps(analyse=counting_analyse))
+
+
+def test_the_french_eval_reads_conll_style_sentences_and_skips_without_data(tmp_path, capsys):
+    from bench import eval_ner_fr
+
+    (tmp_path / "val.conllu").write_text(
+        "0\tLa\tO\n1\tvisite\tO\n2\td'\tO\n3\tAnne\tB-PER\n4\tMartin\tI-PER\n5\tà\tO\n6\tLyon\tB-LOC\n7\t.\tO\n\n"
+        "0\tLe\tO\n1\tTour\tB-MISC\n2\tde\tI-MISC\n3\tFrance\tI-MISC\n4\tpasse\tO\n5\tpar\tO\n6\tla\tO\n"
+        "7\tSNCF\tB-ORG\n8\t.\tO\n",
+        encoding="utf-8",
+    )
+    (document,) = eval_ner_fr.load_documents(tmp_path / "val.conllu")
+    assert document.text == "La visite d'Anne Martin à Lyon.\nLe Tour de France passe par la SNCF."
+    assert dict(document.mentions) == {("PERSON", "anne martin"): 1, ("LOC", "lyon"): 1, ("ORG", "sncf"): 1}
+    eval_ner_fr.main(["--data", str(tmp_path / "missing")])
+    assert capsys.readouterr().out.startswith("skipped: ")
