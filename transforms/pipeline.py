@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 
 from spacy.language import Language
 
 from transforms.boilerplate import drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
 from transforms.dedup import minhash_signature
-from transforms.entities import read_texts, resolve_mentions, spans_of
+from transforms.entities import ENGLISH, NerModels, read_texts, resolve_mentions, spans_of
 from transforms.extract import ExtractedDocument, extract_document
 from transforms.figures import find_figures
 from transforms.holders import find_holders
@@ -42,7 +43,7 @@ class PreparedDocument:
     article: Article
     signature: tuple[int, ...]
     site_lines: list[SiteLine]
-    # In a language the model reads: NER, figures and syntax are still to do.
+    # In a language a configured model reads: NER (and, in English, figures and syntax) still to do.
     needs_nlp: bool
 
 
@@ -57,9 +58,10 @@ class Analysis:
 
 
 def process_document(
-    raw: RawDocument, nlp: Language, options: PipelineOptions, chrome: Collection[str] = frozenset()
+    raw: RawDocument, nlp: NerModels | Language, options: PipelineOptions, chrome: Collection[str] = frozenset()
 ) -> ProcessedDocument | Rejection:
-    """Both phases for one document. `chrome`: line hashes the warehouse knows as site chrome
+    """Both phases for one document. `nlp`: the models (or the loaded `pipeline.entities.model`, other
+    languages' models then loaded when needed). `chrome`: line hashes the warehouse knows as site chrome
     (transforms.boilerplate)."""
     prepared = prepare_document(raw, options, chrome)
     if isinstance(prepared, Rejection):
@@ -94,12 +96,12 @@ def prepare_document(
         article=article,
         signature=minhash_signature(text, options.dedup),
         site_lines=site_lines(site, article.article_id, cleaned, options.boilerplate),
-        needs_nlp=article.language in options.entities.languages,
+        needs_nlp=options.entities.model_for(article.language) is not None,
     )
 
 
 def without_nlp(prepared: PreparedDocument) -> ProcessedDocument:
-    """An article in a language the model does not read: stored without entities."""
+    """An article in a language no configured model reads: stored without entities."""
     return ProcessedDocument(
         article=prepared.article,
         mentions=[],
@@ -111,17 +113,34 @@ def without_nlp(prepared: PreparedDocument) -> ProcessedDocument:
 
 
 def analyse_documents(
-    prepared: Sequence[PreparedDocument], nlp: Language, options: PipelineOptions
+    prepared: Sequence[PreparedDocument], nlp: NerModels | Language, options: PipelineOptions
 ) -> Iterator[ProcessedDocument]:
-    """NER, figures and syntax of each document, in order, yielded as each is done. The model reads the
-    texts in batches (`read_texts`, spaCy's `nlp.pipe`), which finds the same entities as one call each."""
+    """NER (by the model of each article's language), and for English figures and syntax, of each
+    document, in order, yielded as each is done. Each run of documents for one model is read in
+    batches (`read_texts`, spaCy's `nlp.pipe`), which finds the same entities as one call each.
+
+    Figures and holders are English only: the figure parser reads English number words, units and
+    count nouns, the holders English verbs (docs/evaluation.md, "French")."""
+    models = nlp if isinstance(nlp, NerModels) else NerModels(options.entities, {options.entities.model: nlp})
+    runs = groupby(prepared, key=lambda document: models.name_for(document.article.language))
+    for name, run in runs:
+        if name is None:
+            raise ValueError("analyse_documents was given an article in a language no model reads")
+        yield from _analyse_run(list(run), name, models.model(name), options)
+
+
+def _analyse_run(
+    prepared: list[PreparedDocument], model_name: str, nlp: Language, options: PipelineOptions
+) -> Iterator[ProcessedDocument]:
     docs = read_texts(nlp, (p.article.text for p in prepared), options.entities)
     for document, doc in zip(prepared, docs, strict=True):
-        text, article_id = document.article.text, document.article.article_id
-        mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities)
-        figures = find_holders(nlp, text, find_figures(text, article_id, options.figures), mentions)
+        text, article_id, language = document.article.text, document.article.article_id, document.article.language
+        mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language)
+        figures = []
+        if language == ENGLISH:
+            figures = find_holders(nlp, text, find_figures(text, article_id, options.figures), mentions)
         yield ProcessedDocument(
-            article=replace(document.article, ner_model=options.entities.model),
+            article=replace(document.article, ner_model=model_name),
             mentions=mentions,
             entities=entities,
             figures=figures,
