@@ -171,7 +171,9 @@ def transform_and_commit(
     chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
     # A reprocess runs on purpose again what the warehouse has: committed analyses are what it replaces.
     earlier = partial(earlier_analyses, settings) if purpose == "ingest" else None
-    results = process_documents(todo, settings.pipeline, settings.workers, chrome, earlier, settings.time_limit_seconds)
+    results = process_documents(
+        todo, settings.pipeline, settings.workers, chrome, earlier, settings.time_limit_seconds, settings.dask_address
+    )
     processed, more_rejections = split_results(results)
     rejections = rejections + more_rejections
     # Batches run one at a time, so each sees the copies every earlier batch committed.
