@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -104,3 +106,16 @@ def test_a_lost_dask_worker_costs_a_retry_of_its_batch_never_a_document(prefect_
     assert sql(warehouse, "SELECT count(*) FROM articles") == [(report.counts.articles,)]
     assert sql(warehouse, "SELECT status FROM runs") == [("completed",)]
     assert failed_checks(warehouse) == {}
+
+
+def test_a_bad_dask_address_is_one_line_before_anything_starts(tmp_path):
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("newsetl")), "run", str(SEEDS), "-w", str(tmp_path / "wh"), "--dask", "h"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert "not a Dask scheduler address" in lines[0] and "tcp://host:8786" in lines[0]
+    assert not (tmp_path / "wh").exists()
