@@ -17,7 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# Prefect reads these at import; as flows/settings.py sets them for newsetl (a slow server start under load).
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 from prefect import flow
 
