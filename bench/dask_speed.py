@@ -45,7 +45,10 @@ def timed(raws: list[RawDocument], workers: int, dask_address: str | None) -> fl
 
 
 @flow(name="bench-dask-speed")
-def compare(raws: list[RawDocument], workers: int) -> dict[str, float]:
+def compare(docs: int, workers: int) -> dict[str, float]:
+    """In a flow, as in a run: the Dask chunks are Prefect tasks. Pages by count, not as parameters."""
+    with tempfile.TemporaryDirectory() as folder:
+        raws = [raw(path) for path in build_corpus(Path(folder), docs)]
     return {
         "process pool": timed(raws, workers, None),
         f"Dask LocalCluster (local:{workers})": timed(raws, workers, f"local:{workers}"),
@@ -57,10 +60,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        raws = [raw(path) for path in build_corpus(Path(folder), args.docs)]
     load = os.getloadavg()
-    timings = compare(raws, args.workers)
+    timings = compare(args.docs, args.workers)
     print(f"{args.docs} pages, {args.workers} worker processes, {os.cpu_count()} cores")
     for name, seconds in timings.items():
         print(f"{name}: {seconds:.1f}s, {args.docs / seconds:.2f} documents/s")
