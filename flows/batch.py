@@ -225,7 +225,14 @@ def transform_and_commit(
     # A reprocess runs on purpose again what the warehouse has: committed analyses are what it replaces.
     earlier = clock.timing("lookups", partial(earlier_analyses, settings)) if purpose == "ingest" else None
     results = process_documents(
-        todo, settings.pipeline, settings.workers, chrome, earlier, settings.time_limit_seconds, workers
+        todo,
+        settings.pipeline,
+        settings.workers,
+        chrome,
+        earlier,
+        settings.time_limit_seconds,
+        workers,
+        settings.dask_address,
     )
     with clock.timed("dedup"):
         processed, more_rejections = split_results(results)

@@ -85,6 +85,14 @@ def run(
         float | None,
         typer.Option(help="Seconds to wait when another run holds the warehouse (default: stop at once)."),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run the NLP on a Dask cluster: tcp://host:8786, or local / local:N for a LocalCluster here.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest SOURCES into the warehouse and print what the run did."""
     try:
@@ -95,9 +103,12 @@ def run(
             workers=workers,
             refresh=refresh,
             lock_wait_seconds=lock_wait,
+            dask_address=dask,
         )
     except SettingsError as error:
         fail(str(error))
+    if dask:  # the flow reads its settings again: it finds the option as NEWSETL_DASK_ADDRESS
+        os.environ["NEWSETL_DASK_ADDRESS"] = dask
     check_warehouse(settings)
 
     from warehouse.sources import missing_sources

@@ -92,6 +92,7 @@ def process_documents(
     earlier_copies: EarlierCopies | None = None,
     time_limit: float = 0.0,
     spent: PhaseSeconds | None = None,
+    dask_address: str | None = None,
     steps: Steps = PIPELINE,
 ) -> list[ProcessedDocument | Rejection]:
     """Results in input order, each document counted into the run's progress as it is done.
@@ -101,10 +102,11 @@ def process_documents(
     one document's extraction or NLP may take (0: no limit). With no limit one worker runs in this
     process; a limit needs a process that can be killed, so then even one worker is a child process.
     `spent`: the workers' seconds per phase are added to it.
+    `dask_address`: run on that Dask cluster instead (flows/dask_runner.py; there the limit does not apply).
     """
     if not raws:
         return []
-    runner = _runner_for(options, workers, time_limit, steps)
+    runner = _runner_for(options, workers, time_limit, steps, dask_address)
     try:
         return _process_with(
             runner, list(raws), options, chrome, earlier_copies or _no_copies, time_limit, spent or PhaseSeconds()
@@ -445,13 +447,20 @@ _runner: _Runner | None = None
 _runner_key: tuple | None = None
 
 
-def _runner_for(options: PipelineOptions, workers: int, time_limit: float, steps: Steps) -> _Runner:
+def _runner_for(
+    options: PipelineOptions, workers: int, time_limit: float, steps: Steps, dask_address: str | None = None
+) -> _Runner:
     global _runner, _runner_key
-    key = (options, workers, time_limit, steps)
+    key = (options, workers, time_limit, steps, dask_address)
     if _runner is None or _runner_key != key:
         shutdown_workers()
         in_process = workers <= 1 and not time_limit
-        _runner = _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit)
+        if dask_address:
+            from flows.dask_runner import DaskRunner  # here: dask loads only for runs that use it
+
+            _runner = DaskRunner(dask_address, workers, options, steps)
+        else:
+            _runner = _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit)
         _runner_key = key
     return _runner
 
