@@ -54,3 +54,13 @@ def test_short_briefs_were_undetermined_before():
     """Without the English-words rule these briefs had no language, so no entities at all."""
     briefs = [s["text"] for s in SENTENCES if s["kind"] == "short English brief"]
     assert all(detect_language(text, LanguageOptions(english_word_share=0)).code == "und" for text in briefs)
+
+
+def test_a_name_the_gazetteer_only_lengthens_stays_as_written():
+    from transforms.places import canonical_place_name, gazetteer
+
+    place = gazetteer().find("New York")
+    assert place is not None and place.name == "New York City"
+    assert canonical_place_name("New York", place) == "New York"
+    kyiv = gazetteer().find("Kiev")
+    assert kyiv is not None and canonical_place_name("Kiev", kyiv) == kyiv.name != "Kiev"

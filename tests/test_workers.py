@@ -66,7 +66,7 @@ def test_a_stuck_document_becomes_one_timeout_and_the_batch_goes_on(prefect_serv
     stuck = folder / "stuck.html"
     stuck.write_text(seeds[0].read_text(encoding="utf-8") + NEVER_FINISHES, encoding="utf-8")
     monkeypatch.setattr(batch_module, "process_documents", with_steps(workers.Steps(prepare=stuck_prepare)))
-    monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "5")
+    monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "20")
     warehouse = tmp_path / "wh"
 
     report = ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1, batch_size=len(seeds) + 1)

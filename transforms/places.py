@@ -87,8 +87,10 @@ def _folded(name: str) -> str:
 def canonical_place_name(written: str, place: Place) -> str:
     """The gazetteer's name, unless the text wrote that same name without its accents
     ("Rafah" for "Rafaḩ", "Quebec" for "Québec"): another spelling ("Kiev", "Bombay") takes
-    the gazetteer's."""
-    return written if _folded(written) == _folded(place.name) else place.name
+    the gazetteer's. A name the gazetteer only lengthens ("New York" for "New York City") stays as
+    written: it is how the place is usually called, and the longer name is no more certain of it."""
+    written_key, name_key = _folded(written), _folded(place.name)
+    return written if written_key == name_key or name_key.startswith(written_key + " ") else place.name
 
 
 def _centroid(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
