@@ -212,6 +212,23 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
     return problems
 
 
+# Internal views (warehouse/sql/views) that publish_views stores as tables in the views database: the key of the
+# article version each article shows, with its resolved cluster, and each shown article's story. Every question
+# joins through them; stored once per publish (tens of thousands of short keys for a million mentions: well under
+# the rest of a publish), they are not computed again (a window over every article, the clusters' recursion) by
+# every query. In dependency order. A database built from the SQL alone (history's --as-of) keeps them as views,
+# with the same rows.
+STORED_VIEWS = ("_article_versions", "_story_keys")
+
+
+def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VIEWS) -> None:
+    """Replace each named view by a table of its rows; the views that read it read the table by the same name."""
+    for name in names:
+        con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
+        con.execute(f"DROP VIEW {name}")
+        con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
+
+
 class ViewsNotPublished(OSError):
     """The new views database could not be written whole; the previous one is left as it was."""
 
@@ -279,6 +296,7 @@ def publish_views(warehouse: Path) -> Path:
                     con.execute(snapshot_view_sql(spec, relative_files(warehouse, spec)))
                 for name in sql_names("views"):
                     con.execute(sql_text("views", name))
+                store_views(con)
                 con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen at close
             missing = missing_views(temporary)
         except (duckdb.Error, OSError) as error:

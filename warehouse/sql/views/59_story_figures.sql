@@ -2,8 +2,8 @@
 -- sums over stories ("troops by the country holding them") count a story carried twice once.
 CREATE VIEW story_figures AS
 -- As figures reads them (the rows of the article version the articles view shows: same article_id
--- and batch_id), joined to story_copies alone so the articles view is computed once.
-SELECT c.story_id, f.* EXCLUDE (run_id, batch_id)
+-- and batch_id), joined by key to the representatives (_story_keys), no article text read.
+SELECT k.story_id, f.* EXCLUDE (run_id, batch_id)
 FROM _figures AS f
-JOIN story_copies AS c ON c.article_id = f.article_id AND c.batch_id = f.batch_id
-WHERE c.representative;
+JOIN _story_keys AS k ON k.article_id = f.article_id AND k.batch_id = f.batch_id
+WHERE k.representative;

@@ -3,11 +3,12 @@
 -- share (a LOC and an ORG) means all of them. What each returns, with examples:
 -- docs/views.md#ready-questions.
 --
--- Fast on a large warehouse: each macro computes the articles view once (through story_copies)
--- and groups once. So they read mentions and figures as entity_mentions and figures do (the
--- rows of the article version the articles view shows: same article_id and batch_id) joined to
--- that one story_copies, and names from _entities (an entity_id is a hash of its name and label,
--- so every row of an id names it alike), instead of joining views that compute articles again.
+-- Fast on a large warehouse: each macro finds the entity's ids first, then their mentions, and
+-- joins those by key (article_id, batch_id: the rows of the article version the articles view
+-- shows, as entity_mentions and figures read them) to _story_keys, the story of each shown
+-- article without its text; names come from _entities (an entity_id is a hash of its name and
+-- label, so every row of an id names it alike). No macro computes a view that reads article text
+-- unless it shows text columns, and each groups once.
 
 -- The entities a name or id means.
 CREATE MACRO entity_ids(entity) AS TABLE
@@ -20,16 +21,12 @@ GROUP BY e.entity_id;
 -- story whose representative mentions it, once however many copies) by story_date; articles
 -- (every copy that mentions it) and their mentions by the article's own article_date.
 CREATE MACRO entity_timeline(entity, grain := 'day') AS TABLE
-WITH copies AS (
-    SELECT story_id, representative, article_id, batch_id, article_date,
-           min(article_date) OVER (PARTITION BY story_id) AS story_date
-    FROM story_copies
-), hits AS MATERIALIZED (
-    SELECT c.story_id, c.representative, c.article_date, c.story_date, count(*) AS mentions
+WITH hits AS MATERIALIZED (
+    SELECT k.story_id, k.representative, k.article_date, k.story_date, count(*) AS mentions
     FROM _entity_mentions AS m
-    JOIN copies AS c ON c.article_id = m.article_id AND c.batch_id = m.batch_id
+    JOIN _story_keys AS k ON k.article_id = m.article_id AND k.batch_id = m.batch_id
     WHERE m.entity_id IN (SELECT entity_id FROM entity_ids(entity))
-    GROUP BY c.article_id, c.story_id, c.representative, c.article_date, c.story_date
+    GROUP BY k.article_id, k.story_id, k.representative, k.article_date, k.story_date
 ), by_story AS (
     SELECT CAST(date_trunc(grain, story_date) AS DATE) AS period, count(DISTINCT story_id) AS stories
     FROM hits
@@ -50,13 +47,7 @@ ORDER BY period;
 -- many stories, and which (story_ids, newest story first; titles and more: the stories view).
 CREATE MACRO mentioned_with(entity) AS TABLE
 WITH representatives AS MATERIALIZED (
-    SELECT story_id, article_id, batch_id, story_date
-    FROM (
-        SELECT story_id, representative, article_id, batch_id,
-               min(article_date) OVER (PARTITION BY story_id) AS story_date
-        FROM story_copies
-    )
-    WHERE representative
+    SELECT story_id, article_id, batch_id, story_date FROM _story_keys WHERE representative
 ), chosen AS MATERIALIZED (
     SELECT entity_id FROM entity_ids(entity)
 ), own AS MATERIALIZED (
@@ -86,13 +77,10 @@ ORDER BY t.stories DESC, e.name, e.entity_id;
 -- troops'), role is 'holder', 'giver' or 'receiver'; leave either out for all.
 CREATE MACRO figures_of(entity, object := NULL, role := NULL) AS TABLE
 WITH representatives AS (
-    SELECT story_id, article_id, batch_id, title, story_date
-    FROM (
-        SELECT story_id, representative, article_id, batch_id, title,
-               min(article_date) OVER (PARTITION BY story_id) AS story_date
-        FROM story_copies
-    )
-    WHERE representative
+    SELECT k.story_id, k.article_id, k.batch_id, a.title, k.story_date
+    FROM _story_keys AS k
+    JOIN _articles AS a ON a.article_id = k.article_id AND a.batch_id = k.batch_id AND a.doc_id = k.doc_id
+    WHERE k.representative
 )
 SELECT r.story_id, r.story_date, r.title, e.name AS entity, f.role, f.surface, f.value, f.value_low, f.value_high,
        f.approximate, f.qualifier, f.unit, f.object, f.kind, f.sentence, f.article_id, f.figure_id
