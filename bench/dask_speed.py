@@ -35,9 +35,10 @@ def raw(path: Path) -> RawDocument:
 
 def timed(raws: list[RawDocument], workers: int, dask_address: str | None) -> float:
     options = PipelineOptions()
-    process_documents(raws[: workers * 4], options, workers, frozenset(), None, 60.0, dask_address)  # warm-up
+    # warm-up
+    process_documents(raws[: workers * 4], options, workers, frozenset(), None, 60.0, dask_address=dask_address)
     started = time.perf_counter()
-    results = process_documents(raws, options, workers, frozenset(), None, 60.0, dask_address)
+    results = process_documents(raws, options, workers, frozenset(), None, 60.0, dask_address=dask_address)
     seconds = time.perf_counter() - started
     assert len(results) == len(raws)
     shutdown_workers()

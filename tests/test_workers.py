@@ -9,13 +9,12 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
 import flows.batch as batch_module
 from flows import workers
 from flows.ingest import ingest
 from tests.conftest import sql
-from transforms.entities import load_ner, read_text, read_texts, spans_of
+from transforms.entities import NerModels, load_ner, read_text, read_texts, spans_of
 from transforms.options import EntityOptions, PipelineOptions
 from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents, prepare_document
 from transforms.records import RawDocument, Rejection
@@ -83,7 +82,7 @@ analysed_sources: list[str] = []
 
 
 def counting_analyse(
-    prepared: Sequence[PreparedDocument], nlp: Language, options: PipelineOptions
+    prepared: Sequence[PreparedDocument], nlp: NerModels, options: PipelineOptions
 ) -> Iterator[ProcessedDocument]:
     """The real NLP, noting which sources it ran on (in this process: no time limit, one worker)."""
     analysed_sources.extend(p.article.source for p in prepared)
