@@ -84,7 +84,7 @@ def killing_analyse(
     return analyse_documents(prepared, nlp, options)
 
 
-@pytest.mark.skip(reason="unfinished: under load the run did not end in 15 min, no kill happened (see report)")
+@pytest.mark.skip(reason="issue 13 (a lost Dask worker costs a retry): unfinished, the kill never landed under load")
 @pytest.mark.timeout(900)
 def test_a_lost_dask_worker_costs_a_retry_of_its_batch_never_a_document(prefect_server, pages, tmp_path, monkeypatch):
     documents = len(list(pages.glob("*.html")))
