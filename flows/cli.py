@@ -55,6 +55,15 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def settings_or_fail(warehouse: str | None) -> Settings:
+    """The settings of a command that reads a warehouse; invalid ones end the command in one line."""
+    try:
+        return load_settings(warehouse=warehouse)
+    except SettingsError as error:
+        fail(str(error))
+        raise  # not reached: fail() exits
+
+
 WarehouseOption = Annotated[
     str | None, typer.Option("--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data).")
 ]
@@ -291,10 +300,7 @@ def sql(
     from warehouse.query import QueryRefused
     from warehouse.query import query as run_query
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     try:
         if as_of is None:
             columns, rows = run_query(settings.warehouse, query)
@@ -320,10 +326,7 @@ def history(
     `newsetl sql --as-of COMMIT` queries the warehouse as it was at one."""
     from warehouse.history import history_rows
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     try:
         columns, rows = history_rows(settings.warehouse)
     except (FileNotFoundError, NotADirectoryError) as error:
@@ -352,10 +355,7 @@ def export(
     from warehouse.export import ExportFormat, export_views
     from warehouse.query import QueryRefused
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     if export_format not in ExportFormat.__members__:
         fail(f"unknown format {export_format!r}: give parquet, csv or jsonl")
     try:
@@ -387,10 +387,7 @@ def serve(
 
     Needs a Prefect API: PREFECT_API_URL (e.g. a `prefect server start`, or `make ui`).
     """
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     if not os.environ.get("PREFECT_API_URL"):
         from prefect.settings import PREFECT_API_URL
 
@@ -418,10 +415,7 @@ def config(
     newsetl.toml: `newsetl config > newsetl.toml` keeps them."""
     from flows.settings import config_path, settings_toml
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     path = config_path()
     typer.echo(
         f"# config file: {path.resolve()} ({'read' if path.is_file() else 'not found'})\n" + settings_toml(settings)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from flows.search_command import parse_date
-from flows.settings import SettingsError, load_settings
 
 
 def report(
@@ -30,13 +29,10 @@ def report(
     """Write an HTML report with charts that opens offline: stories, entities, figures, places, runs, rejections."""
     import duckdb
 
-    from flows.cli import fail
+    from flows.cli import fail, settings_or_fail
     from warehouse.html_report import REPORT_FILE, write_report
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     first, last = parse_date(date_from, "--from"), parse_date(date_to, "--to")
     if first and last and first > last:
         fail(f"--from {first} is after --to {last}: give the earlier day first")
