@@ -83,18 +83,18 @@ class Stopwatch:
         self.seconds: dict[str, float] = defaultdict(float)
 
     @contextmanager
-    def timed(self, stage: str) -> Iterator[None]:
+    def timed(self, step: str) -> Iterator[None]:
         started = time.perf_counter()
         try:
             yield
         finally:
-            self.seconds[stage] += time.perf_counter() - started
+            self.seconds[step] += time.perf_counter() - started
 
-    def timing(self, stage: str, work: Callable[..., R]) -> Callable[..., R]:
-        """`work`, timed under `stage` each time it is called (by code that does not know the stopwatch)."""
+    def timing(self, step: str, work: Callable[..., R]) -> Callable[..., R]:
+        """`work`, timed under `step` each time it is called (by code that does not know the stopwatch)."""
 
         def timed_work(*args: Any) -> R:
-            with self.timed(stage):
+            with self.timed(step):
                 return work(*args)
 
         return timed_work
@@ -565,7 +565,10 @@ def run_batches(
         )
         record_run_end(ended, settings)
         raise
-    # The views are those of the last batch: the checks see everything this run committed.
+    # The views are those of the last batch that committed: the checks see everything this run committed.
+    # A run that committed nothing published nothing yet, and its checks must still see today's tables.
+    if not total.committed:
+        publish_views_task(settings)
     checks = run_checks_task(settings)
     violations = None if checks is None else sum(checks.values())
     completed = run_summary(
