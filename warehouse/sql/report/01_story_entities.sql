@@ -1,5 +1,7 @@
--- Each entity once per story of the period (story_entities), from report_stories.
+-- Each entity once per story of the period (as story_entities: from the representative), from the
+-- stored _article_entities and report_stories.
 CREATE OR REPLACE TEMP TABLE report_story_entities AS
 SELECT e.story_id AS cluster_id, e.entity_id
-FROM story_entities AS e
-SEMI JOIN report_stories AS s ON s.cluster_id = e.story_id;
+FROM _article_entities AS e
+SEMI JOIN report_stories AS s ON s.cluster_id = e.story_id
+WHERE e.representative;

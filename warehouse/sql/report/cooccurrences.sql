@@ -19,7 +19,7 @@ pairs AS (
 )
 SELECT a.name AS first, b.name AS second, p.stories
 FROM pairs AS p
-JOIN entities AS a ON a.entity_id = p.first_id
-JOIN entities AS b ON b.entity_id = p.second_id
+JOIN _entity_names AS a ON a.entity_id = p.first_id
+JOIN _entity_names AS b ON b.entity_id = p.second_id
 ORDER BY p.stories DESC, first, second
 LIMIT $limit;

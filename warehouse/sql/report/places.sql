@@ -2,7 +2,7 @@
 -- mention them, most first. Run only when the entities view has both columns.
 SELECT e.name, e.longitude, e.latitude, count(*) AS stories
 FROM report_story_entities AS se
-JOIN entities AS e USING (entity_id)
+JOIN _entity_names AS e USING (entity_id)
 WHERE e.latitude IS NOT NULL AND e.longitude IS NOT NULL
 GROUP BY ALL
 ORDER BY stories DESC, e.name

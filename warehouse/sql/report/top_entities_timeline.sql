@@ -14,6 +14,6 @@ SELECT
 FROM top
 JOIN report_story_entities AS se USING (entity_id)
 JOIN report_stories AS s USING (cluster_id)
-JOIN entities AS e USING (entity_id)
+JOIN _entity_names AS e USING (entity_id)
 GROUP BY ALL
 ORDER BY total DESC, entity, period;

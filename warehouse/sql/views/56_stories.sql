@@ -2,10 +2,11 @@
 -- distinct texts it has, the sites that carried it, story_date (its earliest copy's article_date:
 -- the day timelines put it on), when the archive first and last committed a copy, the earliest
 -- and latest published dates of its copies, then its representative article's columns.
-CREATE VIEW stories AS
--- One pass over story_copies (which computes the articles view): the representative's columns are
--- those of its one row with representative true, NULLs kept (arg_max_null); a query that does not
--- select them (the text) does not read them.
+
+-- The story's own columns and its representative's keys, without the articles' other columns: one
+-- group over story_copies (the site of each copy), stored at publish (warehouse/views.py
+-- STORED_VIEWS), so neither `stories` nor the report groups every copy again.
+CREATE VIEW _story_rows AS
 SELECT story_id,
        count(*) AS copies,
        count(DISTINCT text_hash) AS texts,
@@ -15,6 +16,20 @@ SELECT story_id,
        max(seen_at) AS last_seen,
        min(published_date) AS first_published,
        max(published_date) AS last_published,
-       arg_max_null(COLUMNS(c.* EXCLUDE (story_id, representative, site, article_date, seen_at)), representative)
-FROM story_copies AS c
+       -- Exactly one copy of a story is its representative (_story_keys).
+       any_value(article_id) FILTER (WHERE representative) AS representative_article_id,
+       any_value(batch_id) FILTER (WHERE representative) AS representative_batch_id,
+       any_value(doc_id) FILTER (WHERE representative) AS representative_doc_id
+FROM story_copies
 GROUP BY story_id;
+
+CREATE VIEW stories AS
+-- The representative's columns, NULLs kept, joined by key: a query that does not select them (the
+-- text) reads only the stored rows and the keys.
+SELECT s.* EXCLUDE (representative_article_id, representative_batch_id, representative_doc_id),
+       a.* EXCLUDE (cluster_id)
+FROM _story_rows AS s
+JOIN _articles AS a
+    ON a.article_id = s.representative_article_id
+    AND a.batch_id = s.representative_batch_id
+    AND a.doc_id = s.representative_doc_id;

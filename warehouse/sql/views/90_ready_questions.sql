@@ -3,12 +3,14 @@
 -- share (a LOC and an ORG) means all of them. What each returns, with examples:
 -- docs/views.md#ready-questions.
 --
--- Fast on a large warehouse: each macro finds the entity's ids first, then their mentions, and
--- joins those by key (article_id, batch_id: the rows of the article version the articles view
--- shows, as entity_mentions and figures read them) to _story_keys, the story of each shown
--- article without its text; names come from _entities (an entity_id is a hash of its name and
--- label, so every row of an id names it alike). No macro computes a view that reads article text
--- unless it shows text columns, and each groups once.
+-- Fast on a large warehouse: each macro finds the entity's ids first, then reads the rows that
+-- hold them from tables stored at publish (warehouse/views.py STORED_VIEWS): _article_entities
+-- (each entity once per shown article, with its story, ordered by entity) for timelines and
+-- co-occurrences, else their mentions or figures joined by key (article_id, batch_id: the rows of
+-- the article version the articles view shows) to _story_keys, the story of each shown article
+-- without its text; names come from _entities (an entity_id is a hash of its name and label, so
+-- every row of an id names it alike). No macro computes a view that reads article text unless it
+-- shows text columns, and each groups once.
 
 -- The entities a name or id means.
 CREATE MACRO entity_ids(entity) AS TABLE
@@ -22,11 +24,11 @@ GROUP BY e.entity_id;
 -- (every copy that mentions it) and their mentions by the article's own article_date.
 CREATE MACRO entity_timeline(entity, grain := 'day') AS TABLE
 WITH hits AS MATERIALIZED (
-    SELECT k.story_id, k.representative, k.article_date, k.story_date, count(*) AS mentions
-    FROM _entity_mentions AS m
-    JOIN _story_keys AS k ON k.article_id = m.article_id AND k.batch_id = m.batch_id
-    WHERE m.entity_id IN (SELECT entity_id FROM entity_ids(entity))
-    GROUP BY k.article_id, k.story_id, k.representative, k.article_date, k.story_date
+    -- One row per article however many of the entity's ids it mentions (a name may mean several).
+    SELECT story_id, representative, article_date, story_date, sum(mentions) AS mentions
+    FROM _article_entities
+    WHERE entity_id IN (SELECT entity_id FROM entity_ids(entity))
+    GROUP BY article_id, story_id, representative, article_date, story_date
 ), by_story AS (
     SELECT CAST(date_trunc(grain, story_date) AS DATE) AS period, count(DISTINCT story_id) AS stories
     FROM hits
@@ -46,21 +48,18 @@ ORDER BY period;
 -- The entities that appear in the same stories as an entity (in their representatives): in how
 -- many stories, and which (story_ids, newest story first; titles and more: the stories view).
 CREATE MACRO mentioned_with(entity) AS TABLE
-WITH representatives AS MATERIALIZED (
-    SELECT story_id, article_id, batch_id, story_date FROM _story_keys WHERE representative
-), chosen AS MATERIALIZED (
+WITH chosen AS MATERIALIZED (
     SELECT entity_id FROM entity_ids(entity)
 ), own AS MATERIALIZED (
-    -- The representatives that mention the entity: only their mentions are read again below.
-    SELECT DISTINCT r.story_id, r.article_id, r.batch_id, r.story_date
-    FROM _entity_mentions AS m
-    JOIN representatives AS r ON r.article_id = m.article_id AND r.batch_id = m.batch_id
-    WHERE m.entity_id IN (SELECT entity_id FROM chosen)
+    -- The stories whose representative mentions the entity: only their entities are read again below.
+    SELECT DISTINCT story_id
+    FROM _article_entities
+    WHERE representative AND entity_id IN (SELECT entity_id FROM chosen)
 ), pairs AS (
-    SELECT DISTINCT o.story_id, o.story_date, m.entity_id
-    FROM _entity_mentions AS m
-    JOIN own AS o ON o.article_id = m.article_id AND o.batch_id = m.batch_id
-    WHERE m.entity_id NOT IN (SELECT entity_id FROM chosen)
+    SELECT e.story_id, e.story_date, e.entity_id
+    FROM _article_entities AS e
+    SEMI JOIN own ON own.story_id = e.story_id
+    WHERE e.representative AND e.entity_id NOT IN (SELECT entity_id FROM chosen)
 ), together AS (
     SELECT entity_id, count(*) AS stories, list(story_id ORDER BY story_date DESC, story_id) AS story_ids
     FROM pairs
