@@ -16,6 +16,7 @@ from flows.cli import app
 from flows.ingest import ingest
 from tests.conftest import sql
 from warehouse.search import SearchError, search, update_index
+from warehouse.views import publish_views
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
@@ -95,6 +96,32 @@ def test_best_match_first_one_row_per_story_with_highlight(corpus_warehouse):
     assert best["copies"] == 2  # the wire copy is the same story: counted, not listed
     assert "**cranes**" in best["snippet"]
     assert results.column("rank").to_pylist() == [1, 2]
+
+
+def test_a_search_level_with_the_views_compares_no_batches(corpus_warehouse, monkeypatch):
+    """The state names the views file its batches were compared in: a search of that file skips the
+    comparison; once a publish writes a new file, the next search compares again (and records it)."""
+    import warehouse.search as search_module
+
+    state = corpus_warehouse / "search" / "state.json"
+    search(corpus_warehouse, "cranes")
+    assert json.loads(state.read_text())["views"] == search_module._views_stamp(corpus_warehouse)
+    compared: list[str] = []
+    update = search_module._update
+
+    def counted(*args, **kwargs):
+        compared.append("batches")
+        return update(*args, **kwargs)
+
+    monkeypatch.setattr(search_module, "_update", counted)
+    assert titles(search(corpus_warehouse, "tulip")) == ["Tulip festival draws record crowds"]
+    assert compared == []
+    publish_views(corpus_warehouse)  # the same batches in a new file
+    assert titles(search(corpus_warehouse, "tulip")) == ["Tulip festival draws record crowds"]
+    assert compared == ["batches"]
+    assert json.loads(state.read_text())["views"] == search_module._views_stamp(corpus_warehouse)
+    search(corpus_warehouse, "tulip")
+    assert compared == ["batches"]
 
 
 def test_phrase_and_boolean_queries(corpus_warehouse):

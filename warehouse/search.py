@@ -11,6 +11,10 @@ The index is derived data, read from the published views, so it never holds what
   unreadable, of another INDEX_SCHEMA, or claims a batch the views do not have (a warehouse restored from
   a backup). The run calls it after each batch; `search` calls it first, so a run that could not update
   the index (its failure is only logged) is caught up by the next run or search.
+- The state also holds a stamp of the views database file the batches were compared in (inode,
+  modification time, size: each publish writes a new file and renames it over the old). A search whose
+  views file has that stamp, and whose index opens, is level with its views and skips the comparison;
+  `update_index` always compares.
 - One writer at a time: an exclusive `flock` on `<warehouse>/search/.lock` while updating, a shared one
   while searching. The run does not wait for it (a search catching up holds it; the next batch catches up).
 
@@ -37,7 +41,7 @@ import duckdb
 import pyarrow as pa
 import tantivy
 
-from warehouse.query import connect_views, sql_text
+from warehouse.query import connect_views, sql_text, views_path
 
 SEARCH_DIR = "search"
 INDEX_SCHEMA = 1  # bump when the fields below change: an index of another schema is rebuilt
@@ -122,21 +126,46 @@ def _locked(warehouse: Path, mode: int) -> Iterator[bool]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _read_state(state: Path) -> frozenset[str] | None:
-    """The batches the index holds, or None when the state is missing, unreadable or of another schema."""
+@dataclass(frozen=True, slots=True)
+class _State:
+    batches: frozenset[str]  # the committed batches the index holds
+    views: str | None  # the stamp of the views database they were read from; None: not known
+
+
+def _read_state(state: Path) -> _State | None:
+    """What the index holds, or None when the state is missing, unreadable or of another schema."""
     try:
         data = json.loads(state.read_text(encoding="utf-8"))
         if data.get("index_schema") != INDEX_SCHEMA:
             return None
-        return frozenset(str(b) for b in data["batches"])
+        views = data.get("views")
+        return _State(frozenset(str(b) for b in data["batches"]), views if isinstance(views, str) else None)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def _write_state(state: Path, batches: frozenset[str]) -> None:
+def _write_state(state: Path, batches: frozenset[str], views: str | None) -> None:
     temporary = state.with_name(f".{state.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps({"index_schema": INDEX_SCHEMA, "batches": sorted(batches)}), encoding="utf-8")
+    data = {"index_schema": INDEX_SCHEMA, "batches": sorted(batches), "views": views}
+    temporary.write_text(json.dumps(data), encoding="utf-8")
     os.replace(temporary, state)
+
+
+def _views_stamp(warehouse: Path) -> str | None:
+    """The views database file's identity: a publish renames a new file over it, so the stamp changes."""
+    try:
+        info = os.stat(views_path(warehouse))
+    except OSError:
+        return None
+    return f"{info.st_ino}:{info.st_mtime_ns}:{info.st_size}"
+
+
+@contextmanager
+def _views(warehouse: Path) -> Iterator[tuple[duckdb.DuckDBPyConnection, str | None]]:
+    """The read-only views connection, with the stamp of the file it opened (None when a publish raced it)."""
+    before = _views_stamp(warehouse)
+    with connect_views(warehouse) as con:
+        yield con, before if _views_stamp(warehouse) == before else None
 
 
 def _open_index(folder: Path) -> tantivy.Index | None:
@@ -202,11 +231,11 @@ def update_index(warehouse: Path, wait: bool = True) -> IndexUpdate:
     Raises FileNotFoundError when the warehouse has no views yet. With wait=False, returns at once (busy)
     when another process is updating or searching the index.
     """
-    with connect_views(warehouse) as con:
-        return _update(con, warehouse, wait)
+    with _views(warehouse) as (con, stamp):
+        return _update(con, warehouse, wait, stamp)
 
 
-def _update(con: duckdb.DuckDBPyConnection, warehouse: Path, wait: bool) -> IndexUpdate:
+def _update(con: duckdb.DuckDBPyConnection, warehouse: Path, wait: bool, stamp: str | None) -> IndexUpdate:
     folder, state_path, _ = _paths(warehouse)
     with _locked(warehouse, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB)) as held:
         if not held:
@@ -214,14 +243,16 @@ def _update(con: duckdb.DuckDBPyConnection, warehouse: Path, wait: bool) -> Inde
         committed = frozenset(
             row[0] for row in con.execute(sql_text("queries", "search_committed_batches.sql")).fetchall()
         )
-        indexed = _read_state(state_path)
-        index = _open_index(folder) if indexed is not None else None
-        if index is not None and indexed is not None and indexed <= committed:
-            fresh = committed - indexed
+        state = _read_state(state_path)
+        index = _open_index(folder) if state is not None else None
+        if index is not None and state is not None and state.batches <= committed:
+            fresh = committed - state.batches
             if not fresh:
+                if state.views != stamp:  # level with a newly published file: searches need not check again
+                    _write_state(state_path, committed, stamp)
                 return IndexUpdate(batches=0, articles=0, rebuilt=False)
             written = _catch_up(con, index, fresh)
-            _write_state(state_path, committed)
+            _write_state(state_path, committed, stamp)
             return IndexUpdate(batches=len(fresh), articles=written, rebuilt=False)
         # Missing, damaged, of another schema, or ahead of the views: build a new one beside it, swap it in.
         building = folder.with_name(f"{folder.name}.building")
@@ -234,7 +265,7 @@ def _update(con: duckdb.DuckDBPyConnection, warehouse: Path, wait: bool) -> Inde
         if folder.exists():
             os.replace(folder, old)
         os.replace(building, folder)
-        _write_state(state_path, committed)
+        _write_state(state_path, committed, stamp)
         shutil.rmtree(old, ignore_errors=True)
         return IndexUpdate(batches=len(committed), articles=written, rebuilt=True)
 
@@ -298,9 +329,12 @@ def search(
     """
     if limit < 1:
         raise SearchError(f"--limit must be at least 1, not {limit}")
-    folder, _, _ = _paths(warehouse)
-    with connect_views(warehouse) as con:  # one connection: opening the views costs more than a search
-        _update(con, warehouse, wait=True)
+    folder, state_path, _ = _paths(warehouse)
+    with _views(warehouse) as (con, stamp):  # one connection: opening the views costs more than a search
+        state = _read_state(state_path)
+        # The index is level with these views when its state names their file and it opens; else catch up.
+        if stamp is None or state is None or state.views != stamp or _open_index(folder) is None:
+            _update(con, warehouse, wait=True, stamp=stamp)
         return _search(con, warehouse, folder, text, date_from, date_to, entity, site, limit)
 
 
