@@ -14,11 +14,29 @@ import pytest
 from tests.conftest import PROJECT_ROOT, sql
 from tests.test_cli import run_cli
 from transforms.normalise import drop_title_line
-from transforms.records import Article, BatchCommit, Entity, EntityMention, Figure, Rejection, RunSummary
-from warehouse.query import views_path
-from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
+from transforms.records import (
+    Article,
+    BatchCommit,
+    DuplicateLink,
+    Entity,
+    EntityMention,
+    Figure,
+    Rejection,
+    RunSummary,
+)
+from warehouse.query import query, views_path
+from warehouse.schemas import (
+    ARTICLES,
+    BATCHES,
+    DUPLICATE_LINKS,
+    ENTITIES,
+    ENTITY_MENTIONS,
+    FIGURES,
+    REJECTIONS,
+    RUNS,
+)
 from warehouse.store import append_rows, ensure_tables
-from warehouse.views import publish_views
+from warehouse.views import STORED_VIEWS, create_views, publish_views
 
 TROOPS_STORY = "c2278a263db1be19bee2786d29d2fd35"  # seeds/000_5a32eef5980db437.txt, also seeds/cnn_troops.html
 TROOPS_PAGE = "86e072f47ba9a327741ae66b209f7f2e"  # seeds/cnn_troops.html
@@ -356,3 +374,83 @@ def test_rejections_over_time(synthetic):
         (date(2024, 2, 1), "normalise", "too_short", 1),
     ]
     assert sql(synthetic, "select sum(rejections) from rejections_over_time()") == [(3,)]
+
+
+# --- stored story tables: the same rows as the SQL they store ------------------------------------
+
+# Every view that reads the stored tables (warehouse/views.py STORED_VIEWS), and the stored tables themselves.
+STORY_QUESTIONS = (
+    "select * from stories order by story_id",
+    "select * exclude (text) from story_copies order by article_id",
+    "select * from story_entities order by story_id, entity_id",
+    "select * from story_mentions order by story_id, char_start, entity_id",
+    "select * from story_figures order by story_id, figure_id",
+    "select * from articles order by article_id",
+    "select * from entity_timeline('Acme')",
+    "select * from mentioned_with('Acme')",
+    "select * from figures_of('Acme')",
+    *(f"select * from {name} order by all" for name in STORED_VIEWS),
+)
+
+
+def answers(warehouse: Path, views: Path | None = None) -> list[list[tuple]]:
+    return [query(warehouse, question, views=views)[1] for question in STORY_QUESTIONS]
+
+
+def answers_from_the_sql_alone(warehouse: Path, folder: Path) -> list[list[tuple]]:
+    """The answers of a views database that stores nothing: every stored table computed by its view."""
+    path = folder / "unstored.duckdb"
+    path.unlink(missing_ok=True)
+    with duckdb.connect(str(path), config={"file_search_path": str(warehouse.resolve())}) as con:
+        create_views(con, warehouse, stored={})
+    return answers(warehouse, path)
+
+
+def test_stored_story_tables_follow_a_copy_that_merges_two_old_stories(tmp_path):
+    """Publish after publish, the stored tables hold what their SQL gives from all the rows: a later copy
+    that links two older stories merges them (and moves their mentions to one representative), a newer
+    version of an article replaces it, a later rejection removes one."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    acme, bob = Entity("e-acme", "Acme", "ORG"), Entity("e-bob", "Bob Ray", "PERSON")
+    commit(
+        warehouse,
+        "r1",
+        "b1",
+        date(2024, 1, 1),
+        {
+            ARTICLES: [article(a, a, date(2024, 1, n)) for n, a in enumerate(("a1", "b1", "d1"), start=1)],
+            ENTITIES: [acme, bob],
+            ENTITY_MENTIONS: mentions("a1", "e-acme", 2) + mentions("b1", "e-bob", 1) + mentions("d1", "e-acme", 1),
+        },
+    )
+    publish_views(warehouse)
+    first = answers(warehouse)
+    assert first == answers_from_the_sql_alone(warehouse, tmp_path)
+    assert sql(warehouse, "select count(*) from stories") == [(3,)]
+
+    newer_b1 = article("b1", "b1", date(2024, 1, 2))
+    commit(
+        warehouse,
+        "r2",
+        "b2",
+        date(2024, 2, 1),
+        {
+            ARTICLES: [article("c1", "a1", date(2024, 2, 1)), newer_b1],
+            ENTITIES: [acme, bob],
+            ENTITY_MENTIONS: mentions("c1", "e-acme", 1) + mentions("c1", "e-bob", 1) + mentions("b1", "e-acme", 3),
+            DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9), DuplicateLink("c1", "b1", 0.8)],
+            REJECTIONS: [Rejection("doc-d1", "/archive/d1.html", "normalise", "too_short", "3 words")],
+        },
+    )
+    publish_views(warehouse)
+    second = answers(warehouse)
+    assert second != first
+    assert second == answers_from_the_sql_alone(warehouse, tmp_path)
+    # a1, b1 and c1 are one story now (named by its first copy, a1), d1 is gone; b1's newer version counts.
+    assert sql(warehouse, "select story_id, copies, article_id from stories") == [("a1", 3, "a1")]
+    assert sql(warehouse, "select sum(mentions) from story_entities") == [(2,)]
+    assert sql(warehouse, "select stories, articles, mentions from entity_timeline('Acme', 'year')") == [(1, 3, 6)]
+    stored = "select table_name from duckdb_tables() where table_name like '\\_%' escape '\\' order by 1"
+    with duckdb.connect(str(views_path(warehouse)), read_only=True) as con:
+        assert [row[0] for row in con.execute(stored).fetchall()] == sorted(STORED_VIEWS)
