@@ -402,7 +402,7 @@ def answers_from_the_sql_alone(warehouse: Path, folder: Path) -> list[list[tuple
     path = folder / "unstored.duckdb"
     path.unlink(missing_ok=True)
     with duckdb.connect(str(path), config={"file_search_path": str(warehouse.resolve())}) as con:
-        create_views(con, warehouse, stored={})
+        create_views(con, warehouse, stored=())
     return answers(warehouse, path)
 
 

@@ -212,28 +212,21 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
     return problems
 
 
-# Internal views (warehouse/sql/views) that publish_views stores as tables in the views database, each with the
-# order its rows are stored in ("" for any): the key of the article version each article shows, with its resolved
-# cluster; each shown article's story; each story's own columns (copies, sites, dates, its representative's keys);
-# each entity once per shown article with its story. Every question joins through them; stored once per publish
-# (a few short columns per article, or per article and entity), they are not computed again (a window over every
-# article, the clusters' recursion, a group over every copy or every mention) by every query. Derived data like
-# the rest of the file: each publish computes them from the tables' snapshot, so they can never disagree with the
-# tables, whatever a crash interrupted. In dependency order. A database built from the SQL alone (history's
-# --as-of) keeps them as views, with the same rows.
-STORED_VIEWS: Mapping[str, str] = {
-    "_article_versions": "",
-    "_story_keys": "",
-    "_story_rows": "",
-    # By entity: DuckDB skips the stored row groups whose entity_id range excludes the one asked about.
-    "_article_entities": "entity_id, story_id",
-}
+# Internal views (warehouse/sql/views) that publish_views stores as tables in the views database: the key of the
+# article version each article shows, with its resolved cluster; each shown article's story; each story's own
+# columns (copies, sites, dates, its representative's keys); each entity once per shown article, with its story.
+# Every question joins through them; stored once per publish (a few short columns per article, or per article and
+# entity), they are not computed again (a window over every article, the clusters' recursion, a group over every
+# copy or every mention) by every query. Derived data like the rest of the file: each publish computes them from
+# the tables' snapshot, so they cannot disagree with the tables, whatever a crash interrupted. In dependency order.
+# A database built from the SQL alone (history's --as-of) keeps them as views, with the same rows.
+STORED_VIEWS = ("_article_versions", "_story_keys", "_story_rows", "_article_entities")
 
 
-def store_views(con: duckdb.DuckDBPyConnection, names: Mapping[str, str] = STORED_VIEWS) -> None:
-    """Replace each named view by a table of its rows (in the given order); the views that read it read the table."""
-    for name, order in names.items():
-        con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}{f' ORDER BY {order}' if order else ''}")
+def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VIEWS) -> None:
+    """Replace each named view by a table of its rows; the views that read it read the table by the same name."""
+    for name in names:
+        con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
         con.execute(f"DROP VIEW {name}")
         con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
 
@@ -289,7 +282,7 @@ def relative_files(warehouse: Path, spec: TableSpec) -> list[str]:
     return [os.path.relpath(Path(name).resolve(), root) for name in table_files(warehouse, spec)]
 
 
-def create_views(con: duckdb.DuckDBPyConnection, warehouse: Path, stored: Mapping[str, str] = STORED_VIEWS) -> None:
+def create_views(con: duckdb.DuckDBPyConnection, warehouse: Path, stored: Sequence[str] = STORED_VIEWS) -> None:
     """Create every view over the warehouse's current snapshot on `con`, then store the `stored` ones as tables."""
     for spec in ALL_TABLES:
         con.execute(snapshot_view_sql(spec, relative_files(warehouse, spec)))

@@ -1,7 +1,6 @@
 -- Each entity once per article the views show, with its story and how often the article mentions
 -- it: the rows entity timelines (by stories and by articles), co-occurrences and the report count,
--- a group over every mention done once, stored at publish (warehouse/views.py STORED_VIEWS) ordered
--- by entity so that a question about one entity reads only the stored blocks that hold it.
+-- a group over every mention done once, stored at publish (warehouse/views.py STORED_VIEWS).
 CREATE VIEW _article_entities AS
 SELECT m.entity_id, k.story_id, k.representative, k.article_date, k.story_date, m.article_id, m.batch_id,
        count(*) AS mentions

@@ -5,7 +5,7 @@
 --
 -- Fast on a large warehouse: each macro finds the entity's ids first, then reads the rows that
 -- hold them from tables stored at publish (warehouse/views.py STORED_VIEWS): _article_entities
--- (each entity once per shown article, with its story, ordered by entity) for timelines and
+-- (each entity once per shown article, with its story) for timelines and
 -- co-occurrences, else their mentions or figures joined by key (article_id, batch_id: the rows of
 -- the article version the articles view shows) to _story_keys, the story of each shown article
 -- without its text; names come from _entities (an entity_id is a hash of its name and label, so
