@@ -2,11 +2,16 @@
 -- it: the rows entity timelines (by stories and by articles), co-occurrences and the report count,
 -- a group over every mention done once, stored at publish (warehouse/views.py STORED_VIEWS).
 CREATE VIEW _article_entities AS
-SELECT m.entity_id, k.story_id, k.representative, k.article_date, k.story_date, m.article_id, m.batch_id,
-       count(*) AS mentions
-FROM _entity_mentions AS m
-JOIN _story_keys AS k ON k.article_id = m.article_id AND k.batch_id = m.batch_id
-GROUP BY ALL;
+-- Counted by key first, then joined (one _story_keys row per article version): a join of every mention
+-- grouped by the story's columns as well costs more.
+WITH counted AS (
+    SELECT article_id, batch_id, entity_id, count(*) AS mentions
+    FROM _entity_mentions
+    GROUP BY article_id, batch_id, entity_id
+)
+SELECT m.entity_id, k.story_id, k.representative, k.article_date, k.story_date, m.article_id, m.batch_id, m.mentions
+FROM counted AS m
+JOIN _story_keys AS k ON k.article_id = m.article_id AND k.batch_id = m.batch_id;
 
 -- Each entity once per story, with how often the story's representative copy mentions it: what
 -- "in how many stories" questions (an entity over time, who appears with whom) count.
