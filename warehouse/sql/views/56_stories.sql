@@ -1,8 +1,3 @@
--- One row per story (a cluster of exact and near copies, story_copies): how many copies and
--- distinct texts it has, the sites that carried it, story_date (its earliest copy's article_date:
--- the day timelines put it on), when the archive first and last committed a copy, the earliest
--- and latest published dates of its copies, then its representative article's columns.
-
 -- The story's own columns and its representative's keys, without the articles' other columns: one
 -- group over story_copies (the site of each copy), stored at publish (warehouse/views.py
 -- STORED_VIEWS), so neither `stories` nor the report groups every copy again.
@@ -23,6 +18,10 @@ SELECT story_id,
 FROM story_copies
 GROUP BY story_id;
 
+-- One row per story (a cluster of exact and near copies, story_copies): how many copies and
+-- distinct texts it has, the sites that carried it, story_date (its earliest copy's article_date:
+-- the day timelines put it on), when the archive first and last committed a copy, the earliest
+-- and latest published dates of its copies, then its representative article's columns.
 CREATE VIEW stories AS
 -- The representative's columns, NULLs kept, joined by key: a query that does not select them (the
 -- text) reads only the stored rows and the keys.
