@@ -5,8 +5,8 @@ every table as rows of cells. Old sites lay out whole pages in tables: a navigat
 the story's cell, a footer row of links. Written as rows, the story's paragraphs run into one line
 after its headline, and each link becomes a row of its own. So, on trafilatura's tree of the text:
 
-- a layout table (a cell holds paragraphs, or a sentence-ending text of `LAYOUT_CELL_WORDS` words)
-  is replaced by its cells' content as paragraphs, without the cells that are only links;
+- a layout table (one or two cells hold paragraphs, or sentences of `LAYOUT_CELL_WORDS` words, or
+  every row is one such cell) is replaced by its cells' content as paragraphs, without the cells that are only links;
 - a navigation table (one column or one row of link-like cells, no number among them) goes;
 - any other table is data (figures, a timetable) and stays rows.
 """
@@ -23,6 +23,8 @@ from transforms.words import ends_like_sentence, through_last_sentence_end, word
 
 # A cell with this many words of sentences is a story's part, not a value (data cells are short).
 LAYOUT_CELL_WORDS = 30
+# A page's layout grid holds its story in one or two cells (text and sidebar).
+LAYOUT_STORY_CELLS = 2
 # A link in a menu is a few words without a sentence mark ("Home", "Contact us", "Our history").
 LINK_WORDS = 5
 # Block elements trafilatura keeps inside a cell when the page put paragraphs in it.
@@ -45,13 +47,21 @@ def text_with_tables_tidied(body: _Element | None, text: str) -> str:
 def tidy_table(table: _Element) -> bool:
     """Replace a layout table by paragraphs or drop a navigation table, in place; False for data."""
     cells = [cell for row in table.iterfind("row") for cell in row.iterfind("cell")]
-    if any(is_story_cell(cell) for cell in cells):
+    if is_layout(table, cells):
         _replace(table, [block for cell in cells if not is_link_cell(cell) for block in _cell_blocks(cell)])
         return True
     if is_navigation(table, cells):
         _replace(table, [])
         return True
     return False
+
+
+def is_layout(table: _Element, cells: list[_Element]) -> bool:
+    """A story's cells among others: one column of them, or at most `LAYOUT_STORY_CELLS` in a grid.
+    A grid with a long text in each of many rows (a schedule, a glossary) is data."""
+    story = sum(1 for cell in cells if is_story_cell(cell))
+    widest = max((len(row.findall("cell")) for row in table.iterfind("row")), default=0)
+    return story > 0 and (widest <= 1 or story <= LAYOUT_STORY_CELLS)
 
 
 def cell_text(cell: _Element) -> str:
