@@ -65,7 +65,8 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:subscribe|sign up) (?:now |today )?(?:for|to get) (?:unlimited|full|free)"
         r" (?:access|digital access)\b.*"
         # "Never miss the latest news by signing up to our newsletter today!"
-        r"|.{0,80}\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) (?:our|the) (?:\w+ ){0,2}newsletters?\b.{0,40})$",
+        r"|(?:never|don't|do not) miss\b.{0,60}?\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) (?:our|the)"
+        r" (?:\w+ ){0,2}newsletters?\b.{0,40})$",
         re.I,
     ),
     # Links to other stories: "Read more: ...", "Related: ...", "See also: ...", "More from Example Wire".
@@ -107,11 +108,12 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "source_line": re.compile(
         r"^(?:sources?|quellen?|fuentes?|fonte|źródło|bron)\s?:\s?[^!?]{1,120}" + _NO_SENTENCE_END + "$", re.I
     ),
-    # Copyright notices: "© 2024 Example News", "Materiał chroniony prawem autorskim - ...".
+    # Copyright notices: "© 2024 Example News", "Materiał chroniony prawem autorskim - ..." (line starts only:
+    # a search through every line for the phrase costs more than the rare mid-line notice is worth).
     "copyright": re.compile(
-        r"^(?:©|\(c\)\s|copyright\b).{0,200}$|^.{0,150}\b(?:all rights reserved|alle rechte vorbehalten"
-        r"|todos los derechos reservados|tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone"
-        r"|materiał chroniony prawem autorskim)\b.{0,150}$",
+        r"^(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten|todos los derechos reservados"
+        r"|tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone"
+        r"|materiał chroniony prawem autorskim).{0,200}$",
         re.I,
     ),
     # Reading-time and last-change stamps: "4 min read", "Lesezeit: 3 Minuten", "Letzte Änderung 14.02.2019".
