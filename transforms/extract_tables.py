@@ -6,7 +6,7 @@ the story's cell, a footer row of links. Written as rows, the story's paragraphs
 after its headline, and each link becomes a row of its own. So, on trafilatura's tree of the text:
 
 - a layout table (one or two cells hold paragraphs, or sentences of `LAYOUT_CELL_WORDS` words, or
-  every row is one such cell) is replaced by its cells' content as paragraphs, without the cells that are only links;
+  every row is one such cell) is replaced by its cells' content as paragraphs, without its menu cells;
 - a navigation table (one column or one row of link-like cells, no number among them) goes;
 - any other table is data (figures, a timetable) and stays rows.
 """
@@ -31,6 +31,7 @@ LINK_WORDS = 5
 _BLOCKS = frozenset({"p", "head", "list", "quote"})
 # A menu written in one cell: "Home | News | Sport", "Home · News · Sport".
 _MENU_SEPARATOR = re.compile(r"\s[|·•»/]\s")
+_MENU_MIN_SEPARATORS = 2
 _DIGIT = re.compile(r"\d")
 
 
@@ -48,7 +49,7 @@ def tidy_table(table: _Element) -> bool:
     """Replace a layout table by paragraphs or drop a navigation table, in place; False for data."""
     cells = [cell for row in table.iterfind("row") for cell in row.iterfind("cell")]
     if is_layout(table, cells):
-        _replace(table, [block for cell in cells if not is_link_cell(cell) for block in _cell_blocks(cell)])
+        _replace(table, [block for cell in cells if not is_menu_cell(cell) for block in _cell_blocks(cell)])
         return True
     if is_navigation(table, cells):
         _replace(table, [])
@@ -84,6 +85,13 @@ def is_link_cell(cell: _Element) -> bool:
         return False
     items = [item for item in _MENU_SEPARATOR.split(text) if item.strip()]
     return all(word_count(item) <= LINK_WORDS for item in items)
+
+
+def is_menu_cell(cell: _Element) -> bool:
+    """Empty, or several links in one cell ("Home | News | Sport"). One short cell may be a value of the
+    table (a product's "Aroma", an ingredient): in a layout table it stays, as a paragraph."""
+    text = cell_text(cell)
+    return not text or (len(_MENU_SEPARATOR.findall(text)) >= _MENU_MIN_SEPARATORS and is_link_cell(cell))
 
 
 def is_navigation(table: _Element, cells: list[_Element]) -> bool:
