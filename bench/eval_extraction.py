@@ -14,7 +14,8 @@ Two public sets, read from eval-data/ (never from the repository):
 For each set: F1 of the text that newsetl stores (`process_document`; a rejected page stores no
 text) against trafilatura's `extract` with its default settings and with each of its two
 presets, and the share of pages newsetl keeps as articles (every page of both sets is an article
-or a blog post). Usage: python -m bench.eval_extraction [--set dev|test] [--data eval-data]
+or a blog post). Usage:
+python -m bench.eval_extraction [--set dev|test] [--data eval-data] [--every N] [--lost] [--pages]
 """
 
 from __future__ import annotations
@@ -196,6 +197,20 @@ def parse_overrides(values: list[str]) -> dict[str, object]:
     return overrides
 
 
+def print_page_differences(pages: list[Page], pipeline: list[Score], bare: list[Score]) -> None:
+    """Each page where the two texts score differently: snippets found, wrongly found, missed (or P/R)."""
+
+    def counts(score: Score) -> str:
+        if score.page_p:
+            return f"P {score.page_p[0]:.2f} R {score.page_r[0]:.2f}"
+        return f"{score.tp}/{score.fp}/{score.fn}"
+
+    print("pages that differ (dev: with found / without found / with missed; test: P and R):")
+    for page, ours, theirs in zip(pages, pipeline, bare, strict=True):
+        if counts(ours) != counts(theirs):
+            print(f"  {page.name[:60]:60} pipeline {counts(ours):>16}  bare {counts(theirs):>16}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="dev")
@@ -204,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pipeline-only", action="store_true", help="skip the bare trafilatura runs")
     parser.add_argument("--extract", action="append", default=[], help="ExtractOptions override, key=value")
     parser.add_argument("--lost", action="store_true", help="list the pages the pipeline does not keep")
+    parser.add_argument(
+        "--pages", action="store_true", help="list the pages where the pipeline and the best bare setting differ"
+    )
     args = parser.parse_args(argv)
     name, how = SETS[args.set]
     folder = args.data / name
@@ -216,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.pipeline_only:
         runners.update({f"trafilatura {label}": bare_runner(s) for label, s in BARE_SETTINGS.items()})
     scores: dict[str, Score] = {}
+    per_page: dict[str, list[Score]] = {}
     lost: list[str] = []
     for label, run in runners.items():
         score = Score()
@@ -223,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         for page in pages:
             text = run(page)
             score.add(page, text)
+            one = Score()
+            one.add(page, text)
+            per_page.setdefault(label, []).append(one)
             if label == "newsetl pipeline" and not text:
                 lost.append(page.name)
         scores[label] = score
@@ -237,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     if bare:
         best = max(bare, key=lambda score: score.f1)
         print(f"pipeline F1 - best bare F1: {pipeline.f1 - best.f1:+.3f}")
+        if args.pages:
+            best_label = next(label for label, score in scores.items() if score is best)
+            print_page_differences(pages, per_page["newsetl pipeline"], per_page[best_label])
     print(f"pages kept by the pipeline: {pipeline.kept}/{pipeline.pages}")
     if args.lost:
         print("not kept:", *lost, sep="\n  ")

@@ -94,3 +94,41 @@ def test_story_laid_out_in_a_table_is_extracted():
     # The story's cell is prose; the navigation cell beside it is not.
     assert prose_share(result.text) > 0.9
     assert reject_text(raw(b"x"), result.text, PipelineOptions()) is None
+
+
+MENU = ["Home", "News", "Sport", "Weather", "Letters", "Archive", "Contact us"]
+ROUTES = [
+    ("Route", "Boats now", "Boats next summer"),
+    ("Harbour to North Isle", "2", "4"),
+    ("Harbour to South Isle", "1", "2"),
+]
+
+
+def layout_page(story_cell: str) -> bytes:
+    """An old site's page: a menu table in the left cell, the story in the right, a footer row of links."""
+    menu = "".join(f"<tr><td><a href='/{item}'>{item}</a></td></tr>" for item in MENU)
+    footer = " | ".join(f"<a href='/{item}'>{item}</a>" for item in MENU)
+    return (
+        "<html><head><title>Ferries</title></head><body><table width='100%'>"
+        f"<tr><td valign='top'><table>{menu}</table></td><td>{story_cell}</td></tr>"
+        f"<tr><td colspan='2'>{footer}</td></tr></table></body></html>"
+    ).encode()
+
+
+def test_layout_table_gives_the_story_as_paragraphs_without_its_menus():
+    story = "".join(f"<p>{sentence}</p>" for sentence in FERRY)
+    result = extract(layout_page(f"<h1>More ferries for the island</h1>{story}"))
+    assert not isinstance(result, Rejection), result
+    # One paragraph per line as on any page, not one `| cell |` row holding headline and story.
+    assert result.text.splitlines() == ["More ferries for the island", *FERRY]
+
+
+def test_data_table_in_a_story_stays_rows_when_the_layout_goes():
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROUTES) + "</table>"
+    story = "".join(f"<p>{sentence}</p>" for sentence in FERRY)
+    result = extract(layout_page(f"{story}<p>The timetable office gave the boats on each route:</p>{table}"))
+    assert not isinstance(result, Rejection), result
+    lines = [line.strip() for line in result.text.splitlines()]
+    assert lines[: len(FERRY) + 1] == [*FERRY, "The timetable office gave the boats on each route:"]
+    assert all("| " + " | ".join(row) + " |" in lines for row in ROUTES)
+    assert not any(item in lines or f"| {item} |" in lines for item in MENU)

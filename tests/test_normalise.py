@@ -76,6 +76,35 @@ RESIDUE_CASES = [
         "Our Standards: The Example Wire Trust Principles.",
         "Our standards for safety are high, the harbour master said.",
     ),
+    # Issue 12: the same chrome in other languages, and lines that say where a page stands.
+    (
+        "related_link",
+        "Lea también: Cierran el puerto por la tormenta",
+        "Lea Torres también dijo que el puerto cerrará.",
+    ),
+    ("related_link", "LE PUEDE INTERESAR: El alcalde inaugura la biblioteca", "Le puede interesar a usted, dijo."),
+    ("related_link", "Zum Weiterlesen:", "Zum Weiterlesen empfahl der Bürgermeister den Bericht des Rates."),
+    ("related_link", "Lire aussi : Le port rouvre lundi", "Lire aussi les journaux locaux aide, dit-elle."),
+    (
+        "newsletter_prompt",
+        "Never miss a story by signing up to our daily newsletter today!",
+        "She signed up to the union's newsletter in 2004.",
+    ),
+    ("photo_credit", "Fot. Jan Kowalski / Agencja Gazeta", "Fotografowie przyszli o 9.00 rano."),
+    ("source_line", "Source: Office for National Statistics", "Source: the ministry said 40 people had died."),
+    (
+        "source_line",
+        "Quelle: Deutscher Wetterdienst (DWD), 2. Februar 2022, Offenbach",
+        "Quellen im Rathaus sagten, der Plan sei fertig.",
+    ),
+    (
+        "copyright",
+        "© 2024 Example News. All rights reserved.",
+        "The band kept all rights to its songs, the court ruled.",
+    ),
+    ("page_stamp", "Updated: March 4, 2024 10:32 am", "Updated figures show 40 new cases."),
+    ("page_stamp", "4 min read", "Read the 4 minute report, the mayor said."),
+    ("page_stamp", "Letzte Änderung 14.02.2019", "Die letzte Änderung kam 2019."),
 ]
 
 
@@ -87,6 +116,22 @@ def test_residue_pattern_removes_chrome_and_keeps_story(pattern, chrome, story):
     assert residue_reason(story) is None
     cleaned = normalise_text(f"{story}\n{chrome}\n")
     assert chrome not in cleaned and story in cleaned
+
+
+def test_headlines_under_a_bare_related_header_go_and_the_story_after_them_stays():
+    text = (
+        "The minister said the country would not pay.\n"
+        "Notas relacionadas\n"
+        "Hackers ofrecen descuento al Gobierno\n"
+        "Jueves 21 abril, 2022\n"
+        "The attack began on Sunday, officials said.\n"
+        "Officials said a second ministry was hit"
+    )
+    assert normalise_text(text).splitlines() == [
+        "The minister said the country would not pay.",
+        "The attack began on Sunday, officials said.",
+        "Officials said a second ministry was hit",
+    ]
 
 
 def test_mojibake_is_repaired_and_nfc():

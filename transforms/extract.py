@@ -11,6 +11,7 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.settings import Document
 
+from transforms.extract_tables import text_with_tables_tidied
 from transforms.normalise import metadata_field
 from transforms.options import ExtractOptions
 from transforms.reasons import Reason, Stage
@@ -46,7 +47,7 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
         date_params["max_date"] = raw_max_date(raw)
     try:
         document = _bare_extraction(raw, html, options, date_params, recall=options.favor_recall)
-        text = document.text if isinstance(document, Document) and document.text else ""
+        text = _text_of(document)
         if (
             options.fallback_below_words
             and not options.favor_recall
@@ -57,8 +58,9 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             # favours recall decides, and wins only when it finds much more.
             second = _bare_extraction(raw, html, options, None, recall=True)
             gain = options.fallback_min_gain * max(word_count(text), 1)
-            if isinstance(second, Document) and second.text and word_count(second.text) >= gain:
-                text = second.text
+            second_text = _text_of(second)
+            if isinstance(second, Document) and second_text and word_count(second_text) >= gain:
+                text = second_text
                 document = document if isinstance(document, Document) else second
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
         return Rejection(
@@ -86,6 +88,13 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
         published_date=parse_iso_date(document.date),
         date_source=page_date_source(html, document.url or raw.url, document.date, raw_max_date(raw)),
     )
+
+
+def _text_of(document: object) -> str:
+    """A pass's text, its layout and navigation tables tidied (transforms/extract_tables.py)."""
+    if not isinstance(document, Document) or not document.text:
+        return ""
+    return text_with_tables_tidied(document.body, document.text)
 
 
 def _bare_extraction(

@@ -8,6 +8,7 @@ import unicodedata
 import ftfy
 
 from transforms.options import NormaliseOptions
+from transforms.words import ends_like_sentence, word_count
 
 # A line that ends like a sentence ("." "!" "?" or a closing quote after one) is story
 # until proven otherwise; most chrome below is short and unpunctuated.
@@ -62,14 +63,25 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|get (?:the latest|our|the best|breaking) .{0,60}?(?:delivered )?(?:to|in) your inbox\b.*"
         r"|by subscribing,? you agree\b.*|already a subscriber\??.{0,40}"
         r"|(?:subscribe|sign up) (?:now |today )?(?:for|to get) (?:unlimited|full|free)"
-        r" (?:access|digital access)\b.*)$",
+        r" (?:access|digital access)\b.*"
+        # "Never miss the latest news by signing up to our newsletter today!"
+        r"|(?:never|don't|do not) miss\b.{0,60}?\b(?:sign(?:ing)? up|subscrib(?:e|ing)) (?:to|for) (?:our|the)"
+        r" (?:\w+ ){0,2}newsletters?\b.{0,40})$",
         re.I,
     ),
     # Links to other stories: "Read more: ...", "Related: ...", "See also: ...", "More from Example Wire".
+    # The same in the languages of the pages measured (Spanish, Portuguese, French, German, Italian,
+    # Dutch, Polish): "Lea también: ...", "Le puede interesar: ...", "Zum Weiterlesen:", "Lire aussi".
     "related_link": re.compile(
         r"^(?:(?:read|see) (?:more|also)(?: here)?|also read|related(?: (?:stories|articles|content|coverage|links))?"
         r"|more (?:from|on|about) [^.!?]{1,60}|recommended(?: for you)?|most (?:read|popular|viewed)"
-        r"|you (?:may|might) also like|trending(?: now)?)\s*(?:[:|»>›-].{0,200}" + _NO_SENTENCE_END + r")?$",
+        r"|you (?:may|might) also like|trending(?: now)?"
+        r"|lea(?: (?:también|además|más))?|lee (?:también|más)|ver también|(?:también )?(?:le|te) (?:puede|podría)"
+        r" interesar|(?:notas|noticias|artículos|contenidos?) relacionad[oa]s|leia (?:também|mais)|veja também"
+        r"|(?:à )?lire (?:aussi|également)|voir aussi|sur le même sujet|lesen sie (?:auch|mehr)|zum weiterlesen"
+        r"|mehr zum thema|siehe auch|das könnte sie auch interessieren|leggi anche|articoli correlati"
+        r"|lees (?:ook|meer)|czytaj (?:też|także|więcej)|zobacz (?:też|także))"
+        r"\s*(?:[:|»>›-].{0,200}" + _NO_SENTENCE_END + r")?$",
         re.I,
     ),
     # A byline repeated in the body: "By Jane Doe, Staff Writer", "By Jane Doe and Tom Li | Reuters".
@@ -79,7 +91,7 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # Photo and image credits: "Photo: Jane Doe/Reuters", "(Photo by Jane Doe/Getty Images)".
     "photo_credit": re.compile(
         r"^[(\[]?(?:(?:photo|photograph|image|picture|pictures|photos|foto|bild)(?:graph)?s?"
-        r"(?: by|:| credit:?| courtesy(?: of)?)|credit:|©|\(c\)|source:)\s*[^.!?]{1,100}"
+        r"(?: by|:| credit:?| courtesy(?: of)?)|fot\.|credit:|©|\(c\)|source:)\s*[^.!?]{1,100}"
         r"(?:/|\b(?:getty images|reuters|afp|ap|associated press|epa|shutterstock|dpa)\b)[^.!?]{0,60}[)\]]?$",
         re.I,
     ),
@@ -91,6 +103,28 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # Wire services close copy with a pointer to their editorial principles.
     "standards_footer": re.compile(r"^our standards:\s", re.I),
+    # Where a story came from, as a label: "Source: Ministry of Health", "Quelle: Deutscher Jagdverband (DJV),
+    # 2. Februar 2022". A sentence that starts so ("Source: the ministry said ...") ends like one and stays.
+    "source_line": re.compile(
+        r"^(?:sources?|quellen?|fuentes?|fonte|źródło|bron)\s?:\s?[^!?]{1,120}" + _NO_SENTENCE_END + "$", re.I
+    ),
+    # Copyright notices: "© 2024 Example News", "Materiał chroniony prawem autorskim - ..." (line starts only:
+    # a search through every line for the phrase costs more than the rare mid-line notice is worth).
+    "copyright": re.compile(
+        r"^(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten|todos los derechos reservados"
+        r"|tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone"
+        r"|materiał chroniony prawem autorskim).{0,200}$",
+        re.I,
+    ),
+    # Reading-time and last-change stamps: "4 min read", "Lesezeit: 3 Minuten", "Letzte Änderung 14.02.2019".
+    "page_stamp": re.compile(
+        r"^(?:(?:\d+|one|two|three|four|five) min(?:ute)?s? read|(?:reading time|lesezeit|lesedauer|tiempo de lectura"
+        r"|temps de lecture|czas czytania)\s?:?.{0,20}|ten tekst przeczytasz\b.{0,40}"
+        r"|(?:last (?:updated|modified)|updated|letzte änderung|zuletzt (?:aktualisiert|geändert)|aktualisiert(?: am)?"
+        r"|última actualización|actualizado|dernière mise à jour|mis à jour(?: le)?)\s?:?\s?(?:on |am |le )?"
+        r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? \w+ \d{4}|\w+ \d{1,2},? \d{4})[\d:., apmuhr-]*)$",
+        re.I,
+    ),
 }
 
 _INLINE_SPACE = re.compile(r"[^\S\n]+")
@@ -119,14 +153,28 @@ def repair_text(text: str) -> str:
 def clean_lines(text: str, options: NormaliseOptions = NormaliseOptions()) -> list[str]:
     """Paragraphs of the repaired text, whitespace folded, residue lines dropped."""
     paragraphs = []
+    in_related_list = False
     for raw_line in repair_text(text).splitlines():
         line = normalise_line(raw_line)
         if not line:
             continue
-        if options.drop_residue and residue_reason(line):
-            continue
+        if options.drop_residue:
+            reason = residue_reason(line)
+            if reason:
+                in_related_list = reason == "related_link" and not _HEADLINE_AFTER.search(line)
+                continue
+            # Under a bare "Related stories" header come the linked headlines (and their dates), up to
+            # the first line that ends like a sentence: the story again, or a teaser that is one.
+            if in_related_list and not ends_like_sentence(line) and word_count(line) <= _MAX_HEADLINE_WORDS:
+                continue
+            in_related_list = False
         paragraphs.append(line)
     return paragraphs
+
+
+# "Related: <headline>" links one story; "Related stories" or "Notas relacionadas:" heads a list.
+_HEADLINE_AFTER = re.compile(r"[:|»>›-]\s*\w")
+_MAX_HEADLINE_WORDS = 30
 
 
 def normalise_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> str:
