@@ -18,14 +18,13 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.evaluate import Score, Scores
+from bench.evaluate import Scores
+from bench.ner_scoring import GOLD_LABELS, LABELS, GoldDocument, score_mentions, score_report
 from transforms.entities import alias_key, clean_name, load_ner, read_text, resolve_mentions, spans_of
 from transforms.language import detect_language
 from transforms.options import EntityOptions
 
 DEV_FILE = Path("eval-data/conll2003/valid.txt")  # `make eval EVAL_DATA=DIR` points elsewhere
-GOLD_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
-LABELS = frozenset(GOLD_LABELS.values())
 # A CoNLL story opens with a headline line and then a dateline ("LONDON 1996-08-30").
 _DATELINE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Tokens written without a space before them when the text is put back together.
@@ -33,12 +32,6 @@ _NO_SPACE_BEFORE = frozenset(
     {",", ".", ";", ":", "?", "!", "%", ")", "'s", "'S", "n't", "'", "'re", "'ve", "'ll", "'m"}
 )
 _NO_SPACE_AFTER = frozenset({"(", "$"})
-
-
-@dataclass(frozen=True)
-class GoldDocument:
-    text: str
-    mentions: Counter  # (label, name key) -> how many times
 
 
 def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
@@ -115,34 +108,18 @@ class NerResult:
 
 def evaluate(options: EntityOptions, documents: list[GoldDocument]) -> NerResult:
     nlp = load_ner(options)
-    scores, errors, read = Scores(), [], 0
+    found_by_document: dict[int, Counter] = {}
     for n, document in enumerate(documents):
-        found: Counter = Counter()
         if detect_language(document.text).code in options.languages:
-            read += 1
             mentions, _ = resolve_mentions(spans_of(read_text(nlp, document.text, options)), f"doc{n}")
-            found = Counter(gold_key(m.label, m.surface) for m in mentions if m.label in LABELS)
-        for label in LABELS:
-            f = Counter({k: c for k, c in found.items() if k[0] == label})
-            w = Counter({k: c for k, c in document.mentions.items() if k[0] == label})
-            tp = sum((f & w).values())
-            scores.add(label, tp=tp, fp=sum(f.values()) - tp, fn=sum(w.values()) - tp)
-        errors += [f"doc{n}: extra {k} x{c}" for k, c in sorted((found - document.mentions).items())]
-        errors += [f"doc{n}: missed {k} x{c}" for k, c in sorted((document.mentions - found).items())]
-    return NerResult(scores, len(documents), read, errors)
+            found_by_document[n] = Counter(gold_key(m.label, m.surface) for m in mentions if m.label in LABELS)
+    scores, errors = score_mentions(documents, found_by_document)
+    return NerResult(scores, len(documents), len(found_by_document), errors)
 
 
 def report(result: NerResult, show_errors: bool = False) -> str:
-    lines = [
-        f"CoNLL-2003 English dev: {result.documents} documents, {result.documents_read} read as English",
-        f"{'entities (bag of mentions)':<28} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}",
-    ]
-    for cls in sorted(result.scores.by_class, key=lambda c: (c == "all", c)):
-        s: Score = result.scores[cls]
-        lines.append(f"  {cls:<26} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
-    if show_errors:
-        lines += ["", "errors:"] + [f"  {e}" for e in result.errors]
-    return "\n".join(lines)
+    title = f"CoNLL-2003 English dev: {result.documents} documents, {result.documents_read} read as English"
+    return score_report(title, result.scores, result.errors, show_errors)
 
 
 def main(argv: list[str] | None = None) -> None:

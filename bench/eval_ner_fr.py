@@ -19,7 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.evaluate import Score, Scores
+from bench.evaluate import Scores
+from bench.ner_scoring import GOLD_LABELS, LABELS, GoldDocument, score_mentions, score_report
 from transforms.entities import NerModels, alias_key, clean_name, read_texts, resolve_mentions, spans_of
 from transforms.language import detect_language
 from transforms.options import EntityOptions
@@ -28,19 +29,11 @@ NAME = "wikineural-fr"
 DATA_DIR = Path("eval-data") / NAME  # `make eval EVAL_DATA=DIR` points elsewhere
 DEV_FILE = "val.conllu"
 LANGUAGE = "fr"
-GOLD_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
-LABELS = frozenset(GOLD_LABELS.values())
 # Tokens written without a space before (or after) them when a sentence is put back together.
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", "%", ")", "]", "…"})
 _NO_SPACE_AFTER = frozenset({"(", "["})
 
 Sentence = list[tuple[str, str]]
-
-
-@dataclass(frozen=True)
-class GoldDocument:
-    text: str
-    mentions: Counter  # (label, name key) -> how many times
 
 
 def read_sentences(path: Path) -> list[Sentence]:
@@ -119,31 +112,16 @@ def evaluate(options: EntityOptions, documents: list[GoldDocument]) -> NerResult
     for n, doc in zip(read, read_texts(nlp, (documents[n].text for n in read), options), strict=True):
         mentions, _ = resolve_mentions(spans_of(doc), f"doc{n}", options, LANGUAGE)
         found_by_document[n] = Counter(gold_key(m.label, m.surface) for m in mentions if m.label in LABELS)
-    scores, errors = Scores(), []
-    for n, document in enumerate(documents):
-        found = found_by_document.get(n, Counter())
-        for label in LABELS:
-            f = Counter({k: c for k, c in found.items() if k[0] == label})
-            w = Counter({k: c for k, c in document.mentions.items() if k[0] == label})
-            tp = sum((f & w).values())
-            scores.add(label, tp=tp, fp=sum(f.values()) - tp, fn=sum(w.values()) - tp)
-        errors += [f"doc{n}: extra {k} x{c}" for k, c in sorted((found - document.mentions).items())]
-        errors += [f"doc{n}: missed {k} x{c}" for k, c in sorted((document.mentions - found).items())]
+    scores, errors = score_mentions(documents, found_by_document)
     return NerResult(scores, len(documents), len(read), model, errors)
 
 
 def report(result: NerResult, show_errors: bool = False) -> str:
-    lines = [
+    title = (
         f"WikiNEuRal French validation: {result.documents} texts, {result.documents_read} read as French "
-        f"({result.model})",
-        f"{'entities (bag of mentions)':<28} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}",
-    ]
-    for cls in sorted(result.scores.by_class, key=lambda c: (c == "all", c)):
-        s: Score = result.scores[cls]
-        lines.append(f"  {cls:<26} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
-    if show_errors:
-        lines += ["", "errors:"] + [f"  {e}" for e in result.errors]
-    return "\n".join(lines)
+        f"({result.model})"
+    )
+    return score_report(title, result.scores, result.errors, show_errors)
 
 
 def main(argv: list[str] | None = None) -> None:

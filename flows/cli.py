@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from flows.cli_options import WarehouseOption
 from flows.report_command import report as report_command
 from flows.search_command import search as search_command
 from flows.settings import (  # first: it sets Prefect's environment
@@ -62,11 +63,6 @@ def settings_or_fail(warehouse: str | None) -> Settings:
     except SettingsError as error:
         fail(str(error))
         raise  # not reached: fail() exits
-
-
-WarehouseOption = Annotated[
-    str | None, typer.Option("--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data).")
-]
 
 
 @app.command()

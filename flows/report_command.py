@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from flows.cli_options import WarehouseOption
 from flows.search_command import parse_date
 
 
@@ -21,10 +22,7 @@ def report(
     date_to: Annotated[
         str | None, typer.Option("--to", help="Only stories dated (and runs started) on or before this day.")
     ] = None,
-    warehouse: Annotated[
-        str | None,
-        typer.Option("--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data)."),
-    ] = None,
+    warehouse: WarehouseOption = None,
 ) -> None:
     """Write an HTML report with charts that opens offline: stories, entities, figures, places, runs, rejections."""
     import duckdb

@@ -11,6 +11,8 @@ from typing import Annotated
 
 import typer
 
+from flows.cli_options import WarehouseOption
+
 
 class SearchFormat(str, Enum):
     text = "text"
@@ -35,10 +37,7 @@ def search(
     site: Annotated[str | None, typer.Option("--site", help="Only articles from this host (e.g. cnn.com).")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Stories to show.")] = 10,
     output: Annotated[SearchFormat, typer.Option("--format", "-f", help="Output format.")] = SearchFormat.text,
-    warehouse: Annotated[
-        str | None,
-        typer.Option("--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data)."),
-    ] = None,
+    warehouse: WarehouseOption = None,
 ) -> None:
     """Search the articles; one result per story (its copies counted), best copy shown with a snippet."""
     from flows.cli import fail, settings_or_fail

@@ -20,8 +20,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pyarrow.compute as pc
 from deltalake import DeltaTable
+from pyarrow import fs
 
 from warehouse.query import check_readable, query, sql_names, sql_text
 from warehouse.schemas import ALL_TABLES, BATCHES, TableSpec
@@ -70,7 +72,7 @@ def commits(warehouse: Path) -> list[Commit]:
         return []
     table = DeltaTable(path)
     versions = _marker_versions(table)
-    rows = table.to_pyarrow_table()
+    rows = read_local_table(table, path)
     rows = rows.take(pc.sort_indices(rows, sort_keys=[("committed_at", "ascending")])).to_pylist()
     if len(rows) != len(versions):  # the log was cleaned of its oldest entries: match from the newest
         rows = rows[-len(versions) :] if len(rows) > len(versions) else [{}] * (len(versions) - len(rows)) + rows
@@ -88,6 +90,18 @@ def commits(warehouse: Path) -> list[Commit]:
         )
         for number, ((version, timestamp), row) in enumerate(zip(versions, rows, strict=True))
     ]
+
+
+def read_local_table(table: DeltaTable, path: str) -> pa.Table:
+    """The table's rows, read through Arrow's own local filesystem rather than deltalake's default.
+
+    The default filesystem is written in Python: Arrow's worker threads then hold Python buffers, and
+    the scan releases the last of them on a worker after `to_table` has returned. When that happens while
+    the interpreter is shutting down, the worker cannot take the GIL, Python ends the thread, and the C++
+    runtime aborts the process ("terminate called without an active exception", exit code 134, after
+    the command's output). Native reads hold no Python objects, so nothing is left to release.
+    """
+    return table.to_pyarrow_table(filesystem=fs.SubTreeFileSystem(path, fs.LocalFileSystem()))
 
 
 def parse_as_of(value: str) -> int | datetime:
