@@ -60,8 +60,7 @@ def export_query(view: str, where: str | None, as_json: Sequence[str] = ()) -> s
     replaced = ", ".join(f'CAST(to_json("{name}") AS VARCHAR) AS "{name}"' for name in as_json)
     star = f"* REPLACE ({replaced})" if replaced else "*"
     sql = f'SELECT {star} FROM "{view}"' + (f" WHERE {where}" if where and where.strip() else "")
-    read_statements(sql)
-    if len(duckdb.extract_statements(sql)) != 1:
+    if read_statements(sql) != 1:
         raise QueryRefused("--where must be one condition, e.g. \"published_date >= '2026-01-01'\"")
     return sql
 

@@ -74,9 +74,19 @@ def check_readable(warehouse: Path) -> Path:
     return path
 
 
-def read_statements(sql: str) -> None:
-    """Raise QueryRefused unless `sql` is one or more statements that only read."""
-    statements = duckdb.extract_statements(sql)
+def parse_statements(sql: str) -> list[duckdb.Statement]:
+    """The statements of `sql`, parsed on a connection closed at once.
+
+    Why not `duckdb.extract_statements`: it opens DuckDB's default connection, whose worker threads
+    live until the interpreter exits, and a native thread still alive at exit can abort the process.
+    """
+    with duckdb.connect(":memory:", config={"threads": 1}) as con:
+        return con.extract_statements(sql)
+
+
+def read_statements(sql: str) -> int:
+    """How many statements `sql` holds; QueryRefused unless each only reads."""
+    statements = parse_statements(sql)
     if not statements:
         raise QueryRefused("empty query: give a SELECT over the views, e.g. 'select count(*) from articles'")
     for statement in statements:
@@ -85,6 +95,7 @@ def read_statements(sql: str) -> None:
             raise QueryRefused(
                 f"{kind} statements are refused: newsetl sql only reads (SELECT, DESCRIBE, SHOW, EXPLAIN)"
             )
+    return len(statements)
 
 
 @contextmanager
