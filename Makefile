@@ -59,3 +59,8 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  test "$$(id -u)" = 0 || { echo "install Debian's chromium (as root: apt-get install chromium)"; exit 1; }; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The fixed cost of a batch at archive sizes of ~1k, 10k and 100k articles (--quick: ~300, 1k, 10k).
+.PHONY: bench-scale
+bench-scale: install
+	$(BIN)/python -m bench.scale $(BENCH_SCALE_ARGS)

@@ -413,6 +413,7 @@ def run_batches(
     started_at = datetime.now(UTC)
     total = BatchCounts()
     batches: list[list[T]] = []
+    published = time.monotonic()
     stop = _remember_sigterm()
     try:
         items = list_items()
@@ -429,7 +430,13 @@ def run_batches(
                     counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
                 total = total + counts
                 progress.settle(read=total.documents)
-                publish_views_task(settings)
+                # Compact as the run goes (only tables past compact_min_files), and republish at a bounded
+                # cadence: a publish lists every file, so one per batch would grow with the archive.
+                compacted = compact_tables_task(settings)
+                last = index == len(batches) - 1
+                if compacted or last or time.monotonic() - published >= settings.publish_every_seconds:
+                    publish_views_task(settings)
+                    published = time.monotonic()
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
         finally:

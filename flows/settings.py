@@ -97,6 +97,11 @@ class Settings(BaseSettings):
         description="Files replaced by compaction are deleted once older than this (readers of an old "
         "views database keep working until then).",
     )
+    publish_every_seconds: NonNegativeFloat = Field(
+        60.0,
+        description="During a run the views are republished after a batch at most this often (and after "
+        "compaction, and after the last batch); 0 publishes after every batch.",
+    )
     schedule: str = Field("0 2 * * *", description="Cron schedule of the nightly deployment.")
     timezone: ZoneInfo = Field(ZoneInfo("UTC"), description="Time zone of the nightly schedule (IANA name).")
     pipeline: PipelineOptions = Field(

@@ -1,9 +1,11 @@
-"""What the committed batches hold, read back while a run writes: each lookup is a file in sql/queries/.
+"""What the committed batches hold, read back while a run writes.
 
-A lookup runs on a scratch DuckDB connection where `_<table>` is the current snapshot of each table
-it reads and `batches` is the committed-batches view of sql/views/10_batches.sql, so the rule
-"only committed batches count" is written once, there. Lookups run once per batch: the connection
-has only the snapshot views its query names.
+The lookups every batch makes (known documents, earlier copies, site chrome, stored pages) go
+through the lookup index (warehouse/index.py, queries in sql/index/): keyed by the batch's own doc
+ids, band keys and URLs, they cost the same in an archive of a thousand articles or a million.
+Whole-warehouse questions (unfinished runs, every stored URL for reprocess) are files in
+sql/queries/, run on a scratch DuckDB connection where `_<table>` is the current snapshot of each
+table and `batches` is the committed-batches view of sql/views/10_batches.sql.
 """
 
 from __future__ import annotations
@@ -14,22 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow.parquet as pq
 
 from transforms.batches import RETRIED_STAGES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import RawPage, RunSummary
+from warehouse.index import as_json, current_index, keyed_query, micros
 from warehouse.query import sql_text
-from warehouse.schemas import (
-    ARTICLES,
-    BATCHES,
-    LSH_BANDS,
-    MINHASH_SIGNATURES,
-    RAW_PAGES,
-    REJECTIONS,
-    RUNS,
-    SITE_LINES,
-    TableSpec,
-)
+from warehouse.schemas import BATCHES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
 from warehouse.views import snapshot_view_sql
 
@@ -58,10 +52,9 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
     wanted = sorted(set(doc_ids))
     if not wanted:
         return set()
-    retried = [str(stage) for stage in RETRIED_STAGES]
-    _, rows = committed_query(
-        warehouse, "committed_doc_ids", (ARTICLES, REJECTIONS), [wanted, Reason.BATCH_FAILED, retried]
-    )
+    retried = as_json(str(stage) for stage in RETRIED_STAGES)
+    with current_index(warehouse) as index:
+        rows = keyed_query(index, "known_doc_ids", wanted, (str(Reason.BATCH_FAILED), retried))
     return {row[0] for row in rows}
 
 
@@ -97,10 +90,21 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
     wanted = sorted(set(urls))
     if not wanted:
         return {}
-    columns, rows = committed_query(warehouse, "latest_raw_pages", (RAW_PAGES,), [wanted])
+    with current_index(warehouse) as index:
+        newest = keyed_query(index, "latest_pages", wanted)
+    by_file: dict[str, dict[tuple[str, str], int]] = {}
+    for url, batch_id, fetched_at, file in newest:
+        by_file.setdefault(file, {})[(url, batch_id)] = fetched_at
     names = [f.name for f in dataclasses.fields(RawPage)]
-    pages = [RawPage(**{name: row[columns.index(name)] for name in names}) for row in rows]
-    return {page.url: page for page in pages}
+    pages: dict[str, RawPage] = {}
+    for file, chosen in by_file.items():
+        # Only the files that hold a wanted fetch are opened, and of each only the wanted URLs' rows.
+        urls_here = sorted({url for url, _ in chosen})
+        rows = pq.read_table(warehouse / file, filters=[("url", "in", urls_here)]).to_pylist()
+        for row in rows:
+            if chosen.get((row["url"], row["batch_id"])) == micros(row["fetched_at"]):
+                pages[row["url"]] = RawPage(**{name: row.get(name) for name in names})
+    return pages
 
 
 def committed_band_matches(
@@ -114,8 +118,15 @@ def committed_band_matches(
     wanted = sorted(set(band_keys))
     if not wanted:
         return []
-    _, rows = committed_query(warehouse, "committed_band_matches", (LSH_BANDS, MINHASH_SIGNATURES), [wanted, scheme])
-    return [(article_id, cluster_id, bytes(signature), list(keys)) for article_id, cluster_id, signature, keys in rows]
+    with current_index(warehouse) as index:
+        keys: dict[str, set[str]] = {}
+        for article_id, band_key in keyed_query(index, "band_hits", wanted):
+            keys.setdefault(article_id, set()).add(band_key)
+        found = keyed_query(index, "signatures", sorted(keys), (scheme,))
+    return sorted(
+        (article_id, cluster_id, bytes(signature), sorted(keys[article_id]))
+        for article_id, cluster_id, signature in found
+    )
 
 
 def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
@@ -124,5 +135,6 @@ def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
     A story is a near-duplicate cluster as assigned at ingest, so copies count once.
     The `site_boilerplate` view shows the same counts with the lines.
     """
-    _, rows = committed_query(warehouse, "committed_site_chrome", (ARTICLES, SITE_LINES), [min_stories])
+    with current_index(warehouse) as index:
+        rows = index.execute(sql_text("index", "chrome.sql"), (min_stories,)).fetchall()
     return frozenset(row[0] for row in rows)

@@ -1,0 +1,358 @@
+"""The fixed cost of a batch as the archive grows: `make bench-scale` (python -m bench.scale [--quick]).
+
+One warehouse grows in nightly-sized runs. The first archive sizes are reached by real `newsetl run`s
+over short synthetic pages; the largest by writing synthetic rows through the project's own records
+and store functions (`append_rows`, one batch marker per written batch, compaction as a run's end
+does). At each size the steps every batch pays whatever its documents are timed on a probe batch of
+`--batch` new documents (half of their doc ids, URLs and band keys already in the archive): the
+known-document lookup, the copy lookup (LSH bands), the site chrome lookup, the stored-page lookup,
+the commit (every table's append and the marker) and one publish of the views database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import inspect
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+# Before Prefect is imported, so that a benchmark never reports analytics.
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+from bench.corpus import paragraph
+from transforms.dedup import signature_scheme
+from transforms.options import BoilerplateOptions, DedupOptions
+from transforms.records import (
+    Article,
+    BatchCommit,
+    Entity,
+    EntityMention,
+    Figure,
+    LshBand,
+    MinhashSignature,
+    RawPage,
+    Rejection,
+    SiteLine,
+)
+from warehouse import lookups, store, views
+from warehouse.schemas import (
+    ARTICLES,
+    BATCHES,
+    DUPLICATE_LINKS,
+    ENTITIES,
+    ENTITY_MENTIONS,
+    FIGURES,
+    LSH_BANDS,
+    MINHASH_SIGNATURES,
+    RAW_PAGES,
+    REJECTIONS,
+    SITE_LINES,
+)
+
+SITES = [f"news{n}.example.org" for n in range(20)]
+STEPS = ("known documents", "copy lookup (LSH bands)", "site chrome", "stored pages", "commit", "views publish")
+
+
+def short_page(index: int, rng: random.Random) -> str:
+    """A short news page (~100-250 words) with a canonical URL on one of SITES and a date over two years."""
+    site = SITES[index % len(SITES)]
+    day = date(2023 + (index // 12) % 2, index % 12 + 1, index % 27 + 1)
+    body = "".join(f"<p>{paragraph(rng)}</p>" for _ in range(rng.randint(2, 4)))
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Story {index}</title>'
+        f'<link rel="canonical" href="https://{site}/story-{index}.html">'
+        f'<meta property="article:published_time" content="{day.isoformat()}T08:00:00Z"></head>'
+        f"<body><nav>Home | World | Business | Sport</nav><main><article><h1>Story {index} from {site}</h1>"
+        f"{body}</article></main><footer><p>© {site}. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def write_pages(folder: Path, first: int, count: int) -> Path:
+    """Pages first..first+count-1 in their own folder (one night's input); written once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / ".complete"
+    if not marker.exists():
+        rng = random.Random(first)
+        for index in range(first, first + count):
+            (folder / f"story-{index:06d}.html").write_text(short_page(index, rng), encoding="utf-8")
+        marker.touch()
+    return folder
+
+
+def real_run(pages: Path, warehouse: Path, batch_size: int, env: dict[str, str]) -> float:
+    """One `newsetl run` in its own process, as a nightly job would start it."""
+    started = time.perf_counter()
+    newsetl = Path(sys.executable).with_name("newsetl")
+    command = [str(newsetl), "run", str(pages), "--warehouse", str(warehouse), "--batch-size", str(batch_size)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"newsetl run failed ({done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
+    return time.perf_counter() - started
+
+
+def _hex(rng: random.Random, chars: int) -> str:
+    return f"{rng.getrandbits(chars * 4):0{chars}x}"
+
+
+def synthetic_batch(rng: random.Random, first: int, count: int, scheme: str, dedup: DedupOptions) -> dict:
+    """Rows of `count` articles as a batch commits them: one row per record type, plausible sizes."""
+    rows: dict = {spec.name: [] for spec in (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS)}
+    rows.update({spec.name: [] for spec in (MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)})
+    for index in range(first, first + count):
+        site = SITES[index % len(SITES)]
+        url = f"https://{site}/synthetic-{index}.html"
+        doc_id, article_id, text_hash = _hex(rng, 64), _hex(rng, 32), _hex(rng, 64)
+        text = paragraph(rng)
+        published = date(2021 + (index // 12) % 4, index % 12 + 1, index % 27 + 1)
+        rows[ARTICLES.name].append(
+            Article(
+                article_id=article_id,
+                doc_id=doc_id,
+                source=url,
+                url=url,
+                canonical_url=url,
+                title=f"Synthetic story {index}",
+                author=None,
+                sitename=site,
+                published_date=published,
+                language="en",
+                text=text,
+                text_hash=text_hash,
+                cluster_id=article_id,
+                word_count=len(text.split()),
+                ner_model="en_core_web_sm",
+                language_confidence=0.99,
+            )
+        )
+        for n in range(4):
+            entity_id = f"{rng.randrange(5000):032x}"
+            rows[ENTITY_MENTIONS.name].append(
+                EntityMention(article_id, entity_id, f"Name {n}", "PERSON", n * 10, n * 10 + 6)
+            )
+            rows[ENTITIES.name].append(Entity(entity_id, f"Name {entity_id[-4:]}", "PERSON"))
+        rows[FIGURES.name].append(
+            Figure(
+                article_id,
+                _hex(rng, 32),
+                "300",
+                300.0,
+                None,
+                None,
+                False,
+                None,
+                None,
+                "workers",
+                "count",
+                5,
+                8,
+                text[:80],
+            )
+        )
+        signature = rng.randbytes(dedup.num_perm * 4)
+        rows[MINHASH_SIGNATURES.name].append(MinhashSignature(article_id, article_id, scheme, signature))
+        rows[LSH_BANDS.name].extend(LshBand(_hex(rng, 24), article_id) for _ in range(dedup.bands))
+        lines = ["Home | World | Business | Sport", f"© {site}. All rights reserved.", f"Story {index}"]
+        rows[SITE_LINES.name].extend(
+            SiteLine(site, hashlib.sha256(f"{site}\x1f{line}".encode()).hexdigest()[:32], article_id, line)
+            for line in lines
+        )
+        rows[RAW_PAGES.name].append(
+            RawPage(
+                doc_id=doc_id,
+                url=url,
+                final_url=url,
+                status=200,
+                content_type="text/html; charset=utf-8",
+                content_language=None,
+                etag=None,
+                last_modified=None,
+                fetched_at=datetime(2024, 1, 1, tzinfo=UTC),
+                title=None,
+                published_date=None,
+                content=text.encode(),
+            )
+        )
+        if index % 50 == 0:
+            rows[REJECTIONS.name].append(Rejection(_hex(rng, 64), url, "extract", "no_text", "synthetic"))
+    return rows
+
+
+def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None:
+    """Append every table's rows, then the marker: what a batch's commit does."""
+    specs = {spec.name: spec for spec in (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS)}
+    specs.update({s.name: s for s in (MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)})
+    lineage = {"run_id": run_id, "batch_id": batch_id}
+    for name, spec in specs.items():
+        store.append_rows(warehouse, spec, rows[name], lineage)
+    marker = BatchCommit(
+        batch_id=batch_id,
+        documents=len(rows[ARTICLES.name]),
+        articles=len(rows[ARTICLES.name]),
+        rejections=len(rows[REJECTIONS.name]),
+        committed_at=datetime.now(UTC),
+        purpose="ingest",
+    )
+    store.append_rows(warehouse, BATCHES, [marker], {"run_id": run_id})
+    after_commit = getattr(store, "after_commit", None)  # compaction as it goes, where the store has it
+    if after_commit is not None:
+        after_commit(warehouse)
+
+
+def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int) -> float:
+    """Write `articles` synthetic articles in batches of `per_batch`, then compact as a run's end does."""
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    scheme, dedup = signature_scheme(DedupOptions()), DedupOptions()
+    for number, first in enumerate(range(0, articles, per_batch)):
+        count = min(per_batch, articles - first)
+        rows = synthetic_batch(rng, 10_000_000 + seed * 1_000_000 + first, count, scheme, dedup)
+        commit_rows(warehouse, rows, f"synthetic-{seed}", f"synthetic-{seed}-{number:05d}")
+    store.compact_tables(warehouse, 64, 0)
+    return time.perf_counter() - started
+
+
+def archive_articles(warehouse: Path) -> int:
+    import duckdb
+
+    files = store.table_files(warehouse, ARTICLES)
+    if not files:
+        return 0
+    with duckdb.connect() as con:
+        (count,) = con.execute("SELECT count(*) FROM read_parquet(?)", [files]).fetchall()[0]
+        return int(count)
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def probe_keys(warehouse: Path, rng: random.Random, batch: int) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A batch's keys: half already in the archive (doc ids, band keys, URLs), half new; its sites."""
+    import duckdb
+
+    def sample(spec, column: str, n: int) -> list[str]:
+        files = store.table_files(warehouse, spec)
+        with duckdb.connect() as con:
+            query = f"SELECT {column} FROM read_parquet(?) USING SAMPLE {n} ROWS"
+            return [row[0] for row in con.execute(query, [files]).fetchall()]
+
+    half = batch // 2
+    doc_ids = sample(ARTICLES, "doc_id", half) + [_hex(rng, 64) for _ in range(batch - half)]
+    bands = DedupOptions().bands
+    band_keys = sample(LSH_BANDS, "band_key", half * bands) + [_hex(rng, 24) for _ in range((batch - half) * bands)]
+    urls = sample(ARTICLES, "url", half) + [f"https://{rng.choice(SITES)}/new-{_hex(rng, 8)}" for _ in range(half)]
+    return doc_ids, band_keys, urls, sorted(SITES)
+
+
+def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, float]:
+    """Seconds of each fixed step for one batch of `batch` documents at the warehouse's current size."""
+    rng = random.Random(seed)
+    doc_ids, band_keys, urls, sites = probe_keys(warehouse, rng, batch)
+    scheme = signature_scheme(DedupOptions())
+    min_stories = BoilerplateOptions().min_stories
+    chrome_takes_sites = "sites" in inspect.signature(lookups.committed_site_chrome).parameters
+
+    def chrome() -> object:
+        if chrome_takes_sites:
+            return lookups.committed_site_chrome(warehouse, min_stories, sites=sites)  # type: ignore[call-arg]  # after issue 13
+        return lookups.committed_site_chrome(warehouse, min_stories)
+
+    probes = iter(range(1000))
+
+    def commit() -> None:
+        number = next(probes)
+        rows = synthetic_batch(rng, 50_000_000 + seed * 10_000 + number * batch, batch, scheme, DedupOptions())
+        commit_rows(warehouse, rows, f"probe-{seed}", f"probe-{seed}-{number:03d}")
+
+    return {
+        "known documents": median_seconds(lambda: lookups.committed_doc_ids(warehouse, doc_ids), repeat),
+        "copy lookup (LSH bands)": median_seconds(
+            lambda: lookups.committed_band_matches(warehouse, band_keys, scheme), repeat
+        ),
+        "site chrome": median_seconds(chrome, repeat),
+        "stored pages": median_seconds(lambda: lookups.latest_raw_pages(warehouse, urls), repeat),
+        "commit": median_seconds(commit, repeat),
+        "views publish": median_seconds(lambda: views.publish_views(warehouse), repeat),
+    }
+
+
+def prefect_server() -> tuple[object, str]:
+    """One temporary Prefect server for every run, so each run does not start its own."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    return server, server.api_url
+
+
+def table(sizes: list[tuple[int, dict[str, float]]]) -> str:
+    header = "| step (seconds per batch) | " + " | ".join(f"{n:,} articles" for n, _ in sizes) + " | largest/smallest |"
+    lines = [header, "|---" * (len(sizes) + 2) + "|"]
+    for step in STEPS:
+        values = [m[step] for _, m in sizes]
+        ratio = values[-1] / values[0] if values[0] else float("nan")
+        lines.append(f"| {step} | " + " | ".join(f"{v:.3f}" for v in values) + f" | **{ratio:.2f}** |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="sizes ~200 / 600 / 10k with 600 real documents")
+    parser.add_argument("--data", type=Path, default=Path("bench-data/scale"), help="pages and warehouse go here")
+    parser.add_argument("--batch", type=int, default=200, help="documents per batch (the probe batch too)")
+    parser.add_argument("--repeat", type=int, default=3, help="probe repeats per step (median)")
+    args = parser.parse_args()
+    night, real_runs, synthetic = (200, 3, 9_400) if args.quick else (1_000, 10, 90_000)
+
+    warehouse = args.data / "warehouse"
+    shutil.rmtree(warehouse, ignore_errors=True)
+    env = dict(os.environ)
+    server, api_url = prefect_server()
+    env["PREFECT_API_URL"] = api_url
+    print(
+        f"machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+    )
+    print(f"nights of {night:,} short pages through `newsetl run` (batch {args.batch}, default workers), then")
+    print(f"{synthetic:,} synthetic articles written through transforms.records and warehouse.store.append_rows")
+    started = time.perf_counter()
+    sizes: list[tuple[int, dict[str, float]]] = []
+    real = 0
+    try:
+        for run in range(real_runs):
+            pages = write_pages(args.data / f"night-{run:02d}-{night}", run * night, night)
+            seconds = real_run(pages, warehouse, args.batch, env)
+            real += night
+            print(f"  run {run + 1}/{real_runs}: {night} documents in {seconds:.1f} s", flush=True)
+            if run == 0 or run == real_runs - 1:
+                size = archive_articles(warehouse)
+                sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=run)))
+                print(f"  measured at {size:,} articles", flush=True)
+        seconds = grow_synthetic(warehouse, synthetic, 2_000, seed=7)
+        print(f"  {synthetic:,} synthetic articles in {seconds:.1f} s", flush=True)
+        size = archive_articles(warehouse)
+        sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=99)))
+        print(f"  measured at {size:,} articles", flush=True)
+    finally:
+        server.stop()  # type: ignore[attr-defined]  # SubprocessASGIServer
+    print(f"\n{real:,} documents went through real `newsetl run`s; total {time.perf_counter() - started:.0f} s\n")
+    print(table(sizes))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The lookup index (warehouse/index.py): a cache of the Delta tables that reads only new files and that a
+crash, a deletion or a compaction cannot make wrong."""
+
+from __future__ import annotations
+
+import shutil
+
+from tests.test_lookups import article, write_batch
+from transforms.records import LshBand, MinhashSignature, SiteLine
+from warehouse import index
+from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
+from warehouse.store import compact_tables, ensure_tables
+
+
+def lines(article_id: str) -> list[SiteLine]:
+    return [SiteLine("site", "home", article_id, "Home")]
+
+
+def night(warehouse, n: int) -> None:
+    doc = f"d{n}"
+    write_batch(
+        warehouse,
+        f"b{n}",
+        n,
+        articles=[article(doc, f"c{n}")],
+        lsh_bands=[LshBand(f"k{n}", f"a-{doc}")],
+        minhash_signatures=[MinhashSignature(f"a-{doc}", f"c{n}", "s", bytes([n]))],
+        site_lines=lines(f"a-{doc}"),
+    )
+
+
+def answers(warehouse) -> tuple:
+    return (
+        committed_doc_ids(warehouse, ["d1", "d2", "d3", "d4", "nope"]),
+        committed_band_matches(warehouse, ["k1", "k3"], "s"),
+        committed_site_chrome(warehouse, 3),
+        committed_site_chrome(warehouse, 5),
+    )
+
+
+def test_a_lookup_reads_only_the_files_committed_since_the_last(tmp_path, monkeypatch):
+    ensure_tables(tmp_path)
+    for n in range(1, 4):
+        night(tmp_path, n)
+    committed_doc_ids(tmp_path, ["d1"])
+    read: list[str] = []
+    real_read = index._read
+
+    def counted(warehouse, file, columns):
+        read.append(file)
+        return real_read(warehouse, file, columns)
+
+    monkeypatch.setattr(index, "_read", counted)
+    night(tmp_path, 4)
+    assert committed_doc_ids(tmp_path, ["d1", "d4", "d9"]) == {"d1", "d4"}
+    # One new file per table the batch wrote (batches, articles, signatures, bands, site lines), none older.
+    assert len(read) == 5 and all("/" in file for file in read)
+    read.clear()
+    assert committed_doc_ids(tmp_path, ["d2"]) == {"d2"} and read == []
+
+
+def test_deleted_compacted_or_recreated_tables_never_leave_wrong_answers(tmp_path):
+    ensure_tables(tmp_path)
+    for n in range(1, 5):
+        night(tmp_path, n)
+    expected = answers(tmp_path)
+    assert expected[0] == {"d1", "d2", "d3", "d4"} and expected[2] == frozenset({"home"})
+    assert expected[3] == frozenset()  # four stories, not five
+    # Compaction rewrites every row into new files: read again, nothing counted twice.
+    compact_tables(tmp_path, 1, 0)
+    assert answers(tmp_path) == expected
+    # The index deleted, or damaged: rebuilt from the tables.
+    index.delete_index(tmp_path)
+    assert answers(tmp_path) == expected
+    index.index_path(tmp_path).write_bytes(b"not a database")
+    assert answers(tmp_path) == expected
+    # The tables deleted and written anew: nothing of the old ones is still known.
+    shutil.rmtree(tmp_path / "tables")
+    ensure_tables(tmp_path)
+    night(tmp_path, 4)
+    assert committed_doc_ids(tmp_path, ["d1", "d4"]) == {"d4"}
+    assert committed_band_matches(tmp_path, ["k1"], "s") == []
+    assert committed_site_chrome(tmp_path, 1) == frozenset({"home"})
+    assert committed_site_chrome(tmp_path, 2) == frozenset()

@@ -1,0 +1,213 @@
+"""The lookup index: a SQLite file beside the Delta tables that answers a batch's lookups by its own keys.
+
+Why: the Delta tables are append-only Parquet files with no index; a lookup over them (doc ids, band
+keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
+cost grows with the archive. Here each lookup is a B-tree probe per key.
+
+It is a cache, never a source of truth:
+- it holds which Parquet files of each Delta table it has read; before each lookup it reads the
+  snapshot's files it has not (one batch's worth), in one SQLite transaction, so a crash leaves it
+  as it was before;
+- a file gone from the snapshot (compaction) is forgotten; its rows come back from the compacted
+  file (inserts ignore rows already there);
+- a table created anew (another Delta table id), a version older than the one read, an operation
+  other than an append or a compaction in the Delta log (a delete, a restore), a damaged or missing
+  file, or an index of another format: the index is deleted and rebuilt from the tables;
+- "only committed batches count" is applied when reading (the `batches` marker), as everywhere.
+  The chrome counts (stories per line) are kept as rows arrive, so they take only rows whose batch
+  was committed then: lookups run between batches, under the warehouse lock, so a row without its
+  marker at that point belongs to an attempt that failed and never gets one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from deltalake import DeltaTable
+
+from warehouse.query import sql_text
+from warehouse.schemas import ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, SITE_LINES
+from warehouse.store import table_path
+
+INDEX_FILE = ".newsetl-index.sqlite"
+FORMAT = "1"  # bump when the index's tables change: an index of another format is rebuilt
+# Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
+ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
+# In this order: markers first (what counts), articles before site lines (their cluster).
+INDEXED = (BATCHES, ARTICLES, REJECTIONS, MINHASH_SIGNATURES, LSH_BANDS, SITE_LINES, RAW_PAGES)
+
+
+class IndexStale(Exception):
+    """The tables changed in a way appends cannot explain: the index is rebuilt."""
+
+
+def index_path(warehouse: Path) -> Path:
+    return warehouse / INDEX_FILE
+
+
+def micros(value: object) -> int:
+    return int(value.timestamp() * 1_000_000) if value is not None else 0  # type: ignore[attr-defined]  # datetime
+
+
+def _read(warehouse: Path, file: str, columns: list[str]) -> list[dict]:
+    return pq.read_table(warehouse / file, columns=columns).to_pylist()
+
+
+def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -> None:
+    """The rows of one Parquet file of `table` into the index's keyed tables."""
+    if table == BATCHES.name:
+        rows = _read(warehouse, file, ["batch_id", "committed_at"])
+        con.executemany(
+            "INSERT OR IGNORE INTO batches VALUES (?, ?)", [(r["batch_id"], micros(r["committed_at"])) for r in rows]
+        )
+    elif table == ARTICLES.name:
+        rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id"])
+        con.executemany(
+            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'article', '', '')",
+            [(r["doc_id"], r["batch_id"]) for r in rows],
+        )
+        con.execute("CREATE TEMP TABLE new_articles (article_id TEXT, cluster_id TEXT, batch_id TEXT)")
+        con.executemany(
+            "INSERT INTO new_articles VALUES (?, ?, ?)",
+            [(r["article_id"], r["cluster_id"], r["batch_id"]) for r in rows],
+        )
+        for article_id, cluster_id in con.execute(sql_text("index", "committed_articles.sql")).fetchall():
+            con.execute(
+                "INSERT INTO article_clusters VALUES (?, ?) ON CONFLICT (article_id) "
+                "DO UPDATE SET cluster_id = min(cluster_id, excluded.cluster_id)",
+                (article_id, cluster_id),
+            )
+        con.execute("DROP TABLE new_articles")
+    elif table == REJECTIONS.name:
+        rows = _read(warehouse, file, ["doc_id", "batch_id", "stage", "reason"])
+        con.executemany(
+            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'rejection', ?, ?)",
+            [(r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows],
+        )
+    elif table == MINHASH_SIGNATURES.name:
+        rows = _read(warehouse, file, ["article_id", "batch_id", "scheme", "cluster_id", "signature"])
+        con.executemany(
+            "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)",
+            [(r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"]) for r in rows],
+        )
+    elif table == LSH_BANDS.name:
+        rows = _read(warehouse, file, ["band_key", "article_id", "batch_id"])
+        con.executemany(
+            "INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
+            [(r["band_key"], r["article_id"], r["batch_id"]) for r in rows],
+        )
+    elif table == SITE_LINES.name:
+        rows = _read(warehouse, file, ["line_hash", "article_id", "batch_id"])
+        con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
+        con.executemany(
+            "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
+        )
+        for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql")).fetchall():
+            if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
+                con.execute(
+                    "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
+                    (line_hash,),
+                )
+        con.execute("DROP TABLE new_lines")
+    elif table == RAW_PAGES.name:
+        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"])
+        con.executemany(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file) for r in rows],
+        )
+
+
+def _meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def _catch_up_table(con: sqlite3.Connection, warehouse: Path, table: str) -> None:
+    path = table_path(warehouse, next(spec for spec in INDEXED if spec.name == table))
+    if not DeltaTable.is_deltatable(str(path)):
+        return
+    delta = DeltaTable(str(path))
+    table_id, version = str(delta.metadata().id), delta.version()
+    known_id, known_version = _meta(con, f"{table}.id"), _meta(con, f"{table}.version")
+    if known_id is not None and known_id != table_id:
+        raise IndexStale(f"{table} was created anew")
+    if known_version is not None:
+        if version < int(known_version):
+            raise IndexStale(f"{table} went back to version {version}")
+        if version > int(known_version):
+            changes = delta.history(limit=version - int(known_version))
+            if any(change.get("operation") not in ROW_KEEPING for change in changes):
+                raise IndexStale(f"{table} had rows changed or removed")
+    root = warehouse.resolve()
+    files = {os.path.relpath(uri.removeprefix("file://"), root) for uri in delta.file_uris()}
+    indexed = {row[0] for row in con.execute("SELECT file FROM indexed_files WHERE tbl = ?", (table,))}
+    con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", [(table, f) for f in indexed - files])
+    for file in sorted(files - indexed):
+        _add_rows(con, warehouse, table, file)
+        con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))
+    _set_meta(con, f"{table}.id", table_id)
+    _set_meta(con, f"{table}.version", str(version))
+
+
+def _open(warehouse: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(index_path(warehouse), isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")  # a crash mid-update rolls back to the last catch-up
+    con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
+    con.executescript(sql_text("index", "schema.sql"))
+    return con
+
+
+def _catch_up(warehouse: Path) -> sqlite3.Connection:
+    con = _open(warehouse)
+    try:
+        if _meta(con, "format") not in (None, FORMAT):
+            raise IndexStale("another index format")
+        con.execute("BEGIN IMMEDIATE")
+        _set_meta(con, "format", FORMAT)
+        for spec in INDEXED:
+            _catch_up_table(con, warehouse, spec.name)
+        con.execute("COMMIT")
+        return con
+    except BaseException:
+        con.close()
+        raise
+
+
+def delete_index(warehouse: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{index_path(warehouse)}{suffix}").unlink(missing_ok=True)
+
+
+@contextmanager
+def current_index(warehouse: Path) -> Iterator[sqlite3.Connection]:
+    """The index, caught up with the tables' current snapshots (rebuilt when it cannot be)."""
+    try:
+        con = _catch_up(warehouse)
+    except (IndexStale, sqlite3.DatabaseError, OSError, KeyError):
+        # KeyError/OSError: a Parquet file or column the index expected is not there; rebuild from scratch.
+        delete_index(warehouse)
+        con = _catch_up(warehouse)
+    with closing(con):
+        yield con
+
+
+def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], parameters: tuple = ()) -> list[tuple]:
+    """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
+    con.execute("DELETE FROM wanted")
+    con.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(key,) for key in keys])
+    return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
+
+
+def as_json(values: Iterable[str]) -> str:
+    return json.dumps(list(values))
