@@ -7,7 +7,8 @@ from datetime import date, datetime
 
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
-SCHEMA_VERSION = 6  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations
+SCHEMA_VERSION = 7  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations;
+# 7: articles.published_month, the articles table partitioned by it
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 
-from warehouse.schemas import ALL_TABLES, TableSpec
+from warehouse.schemas import ALL_TABLES, TableSpec, month_of
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -31,6 +31,9 @@ def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[s
     if lineage:
         for row in dicts:
             row.update(lineage)
+    if spec.partition is not None:
+        for row in dicts:
+            row[spec.partition.column] = month_of(row[spec.partition.source])
     return pa.Table.from_pylist(dicts, schema=spec.arrow)
 
 
@@ -41,14 +44,24 @@ def append_rows(
     if not rows:
         return 0
     # "merge" adds the columns a newer schema version declares to an older table.
+    path = table_path(warehouse, spec)
     write_deltalake(
-        str(table_path(warehouse, spec)),
+        str(path),
         to_arrow(spec, rows, lineage),
         mode="append",
         schema_mode="merge",
+        partition_by=partition_columns(path, spec),
         writer_properties=WriterProperties(compression=spec.compression),
     )
     return len(rows)
+
+
+def partition_columns(path: Path, spec: TableSpec) -> list[str] | None:
+    """The table's own partitioning: a table created before schema 7 stays unpartitioned (its rows take
+    the partition column as a plain column); a new one is partitioned as its spec says."""
+    if not DeltaTable.is_deltatable(str(path)):
+        return spec.partition_by
+    return list(DeltaTable(str(path)).metadata().partition_columns) or None
 
 
 def ensure_tables(warehouse: Path) -> None:
@@ -58,7 +71,12 @@ def ensure_tables(warehouse: Path) -> None:
         if not DeltaTable.is_deltatable(str(path)):
             path.parent.mkdir(parents=True, exist_ok=True)
             write_deltalake(
-                str(path), spec.arrow.empty_table(), mode="ignore", name=spec.name, description=f"newsetl {spec.name}"
+                str(path),
+                spec.arrow.empty_table(),
+                mode="ignore",
+                partition_by=spec.partition_by,
+                name=spec.name,
+                description=f"newsetl {spec.name}",
             )
 
 
