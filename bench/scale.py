@@ -317,8 +317,12 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("bench-data/scale"), help="pages and warehouse go here")
     parser.add_argument("--batch", type=int, default=200, help="documents per batch (the probe batch too)")
     parser.add_argument("--repeat", type=int, default=3, help="probe repeats per step (median)")
+    parser.add_argument("--nights", type=int, help="real runs (default 10; --quick 3)")
+    parser.add_argument("--night-size", type=int, help="documents per real run (default 1,000; --quick 200)")
+    parser.add_argument("--synthetic", type=int, nargs="+", help="synthetic articles to add before each later size")
     args = parser.parse_args()
-    night, real_runs, synthetic = (200, 3, 9_400) if args.quick else (1_000, 10, 90_000)
+    night, real_runs, synthetic = (200, 3, [9_400]) if args.quick else (1_000, 10, [90_000])
+    night, real_runs, synthetic = args.night_size or night, args.nights or real_runs, args.synthetic or synthetic
 
     warehouse = args.data / "warehouse"
     shutil.rmtree(warehouse, ignore_errors=True)
@@ -329,7 +333,7 @@ def main() -> None:
         f"machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     )
     print(f"nights of {night:,} short pages through `newsetl run` (batch {args.batch}, default workers), then")
-    print(f"{synthetic:,} synthetic articles written through transforms.records and warehouse.store.append_rows")
+    print(f"{sum(synthetic):,} synthetic articles written through transforms.records and warehouse.store.append_rows")
     started = time.perf_counter()
     sizes: list[tuple[int, dict[str, float]]] = []
     real = 0
@@ -343,11 +347,12 @@ def main() -> None:
                 size = archive_articles(warehouse)
                 sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=run)))
                 print(f"  measured at {size:,} articles", flush=True)
-        seconds = grow_synthetic(warehouse, synthetic, 2_000, seed=7)
-        print(f"  {synthetic:,} synthetic articles in {seconds:.1f} s", flush=True)
-        size = archive_articles(warehouse)
-        sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=99)))
-        print(f"  measured at {size:,} articles", flush=True)
+        for step, count in enumerate(synthetic):
+            seconds = grow_synthetic(warehouse, count, 2_000, seed=7 + step)
+            print(f"  {count:,} synthetic articles in {seconds:.1f} s", flush=True)
+            size = archive_articles(warehouse)
+            sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=99 + step)))
+            print(f"  measured at {size:,} articles", flush=True)
     finally:
         server.stop()  # type: ignore[attr-defined]  # SubprocessASGIServer
     print(f"\n{real:,} documents went through real `newsetl run`s; total {time.perf_counter() - started:.0f} s\n")

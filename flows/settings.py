@@ -90,7 +90,7 @@ class Settings(BaseSettings):
         0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once."
     )
     compact_min_files: PositiveInt = Field(
-        64, description="After a run, tables with more files than this are compacted into few large files."
+        64, description="After a batch, tables with more files than this are compacted into few large files."
     )
     vacuum_retention_hours: NonNegativeInt = Field(
         168,
