@@ -120,6 +120,7 @@ class EvalResult:
     figure_fields: Counter  # field -> wrong among matched figures
     figures_matched: int
     figures_exact: int
+    objects_right: Scores  # by kind: tp = matched figures whose object is right, fn = wrong
     holders: Scores  # by role
     errors: list[str]
     timings_ms: dict[str, float]  # per paragraph
@@ -163,7 +164,7 @@ def holder_of(figure: Figure, name_of: dict[str, str]) -> tuple[str, str] | None
 
 def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph], repeat: int = 3) -> EvalResult:
     entity_scores = {stage: Scores() for stage in ENTITY_STAGES}
-    codes, figure_scores, holder_scores = Score(), Scores(), Scores()
+    codes, figure_scores, holder_scores, object_scores = Score(), Scores(), Scores(), Scores()
     field_errors: Counter = Counter()
     matched = exact = 0
     errors: list[str] = []
@@ -194,6 +195,8 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
             figure_scores.add(got.kind, tp=1)
             matched += 1
             wrong = {k: (getattr(got, k), want[k]) for k in FIGURE_FIELDS if getattr(got, k) != want[k]}
+            object_right = "object" not in wrong
+            object_scores.add(want["kind"], tp=object_right, fn=not object_right)
             field_errors.update(wrong.keys())
             exact += not wrong
             if wrong:
@@ -228,6 +231,7 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
         field_errors,
         matched,
         exact,
+        object_scores,
         holder_scores,
         errors,
         time_stages(nlp, options, paragraphs, repeat),
@@ -277,8 +281,15 @@ def report(model_only: EvalResult, with_syntax: EvalResult, paragraphs: int, sho
     lines += [
         f"  matched figures with every field right: {with_syntax.figures_exact}/{with_syntax.figures_matched}"
         f" (wrong fields: {fields})",
-        "",
     ]
+    objects = with_syntax.objects_right
+    lines.append(
+        "  object right among matched figures: "
+        + ", ".join(
+            f"{kind} {objects[kind].tp}/{objects[kind].tp + objects[kind].fn}" for kind in sorted(objects.by_class)
+        )
+    )
+    lines.append("")
     lines += format_scores("figure holders by role", with_syntax.holders)
     lines += ["", "what each stage costs (ms per paragraph) and gives:"]
     t0, t1 = model_only.timings_ms, with_syntax.timings_ms

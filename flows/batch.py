@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from types import FrameType
 from typing import Any, TypeVar
 
@@ -28,11 +29,18 @@ from flows.failures import retry_if_transient
 from flows.settings import Settings
 from flows.workers import process_documents, shutdown_workers
 from transforms.batches import BatchCounts, RunReport, chunked, error_line, run_summary, split_known, split_results
+from transforms.pipeline import Analysis
 from transforms.reasons import Reason, Stage
 from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
 from warehouse.batch_failures import failed_document
-from warehouse.lookups import committed_doc_ids, committed_site_chrome, latest_raw_pages, raw_page_urls
+from warehouse.lookups import (
+    committed_copies,
+    committed_doc_ids,
+    committed_site_chrome,
+    latest_raw_pages,
+    raw_page_urls,
+)
 from warehouse.query import failed_checks
 from warehouse.schemas import (
     ARTICLES,
@@ -161,7 +169,10 @@ def transform_and_commit(
     """Transform the documents, append every row of the batch, then commit its marker."""
     boilerplate = settings.pipeline.boilerplate
     chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
-    processed, more_rejections = split_results(process_documents(todo, settings.pipeline, settings.workers, chrome))
+    # A reprocess runs on purpose again what the warehouse has: committed analyses are what it replaces.
+    earlier = partial(earlier_analyses, settings) if purpose == "ingest" else None
+    results = process_documents(todo, settings.pipeline, settings.workers, chrome, earlier, settings.time_limit_seconds)
+    processed, more_rejections = split_results(results)
     rejections = rejections + more_rejections
     # Batches run one at a time, so each sees the copies every earlier batch committed.
     clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
@@ -197,6 +208,15 @@ def transform_and_commit(
         figures=figures,
         rejections=rejected,
     )
+
+
+def earlier_analyses(settings: Settings, text_hashes: Sequence[str]) -> dict[str, Analysis]:
+    """Committed analyses of these normalised texts by the configured model, for exact copies to take over."""
+    model = settings.pipeline.entities.model
+    return {
+        text_hash: Analysis(mentions=mentions, entities=[], figures=figures, ner_model=model)
+        for text_hash, (mentions, figures) in committed_copies(settings.warehouse, text_hashes, model).items()
+    }
 
 
 @task(name="reject-batch", cache_policy=NO_CACHE)
@@ -275,6 +295,21 @@ def compact_tables_task(settings: Settings) -> dict[str, tuple[int, int]]:
 @task(name="publish-views", cache_policy=NO_CACHE)
 def publish_views_task(settings: Settings) -> str:
     return str(publish_views(settings.warehouse))
+
+
+@task(name="update-search-index", cache_policy=NO_CACHE)
+def update_search_index_task(settings: Settings) -> None:
+    """Index the batches the views just published; a failure only warns (the next run or search catches up)."""
+    from warehouse.search import update_index  # here: tantivy loads only for runs that index
+
+    logger = get_run_logger()
+    try:
+        update = update_index(settings.warehouse, wait=False)
+    except Exception as error:  # noqa: BLE001 - the batch is committed; the index is derived from it
+        logger.warning("could not update the search index (%s); the next run or search catches up", error)
+        return
+    if update.busy:
+        logger.info("search index busy (a search is catching it up); the next batch catches up")
 
 
 @task(name="record-run", cache_policy=NO_CACHE)
@@ -431,11 +466,13 @@ def run_batches(
                 total = total + counts
                 progress.settle(read=total.documents)
                 # Compact as the run goes (only tables past compact_min_files), and republish at a bounded
-                # cadence: a publish lists every file, so one per batch would grow with the archive.
+                # cadence: a publish lists every file, so one per batch would grow with the archive. The
+                # search index reads the published views, so it catches up after each publish.
                 compacted = compact_tables_task(settings)
                 last = index == len(batches) - 1
                 if compacted or last or time.monotonic() - published >= settings.publish_every_seconds:
                     publish_views_task(settings)
+                    update_search_index_task(settings)
                     published = time.monotonic()
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])

@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from flows.search_command import search as search_command
 from flows.settings import (  # first: it sets Prefect's environment
     PREFECT_STARTUP_TIMEOUT_ENV,
     Settings,
@@ -267,6 +268,10 @@ def sql(
     ],
     warehouse: WarehouseOption = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Query the warehouse as it was: a commit number (newsetl history) or ISO time."),
+    ] = None,
 ) -> None:
     """Run a read-only SQL query over the warehouse views (SELECT, DESCRIBE, SHOW, EXPLAIN; nothing that writes)."""
     import duckdb
@@ -279,14 +284,87 @@ def sql(
     except SettingsError as error:
         fail(str(error))
     try:
-        columns, rows = run_query(settings.warehouse, query)
-    except (FileNotFoundError, NotADirectoryError, QueryRefused) as error:
+        if as_of is None:
+            columns, rows = run_query(settings.warehouse, query)
+        else:
+            from warehouse.history import query_as_of
+
+            columns, rows = query_as_of(settings.warehouse, query, as_of)
+    except (FileNotFoundError, NotADirectoryError, QueryRefused, LookupError) as error:
         fail(str(error))
     except duckdb.PermissionException as error:
         fail(f"refused: newsetl sql reads only the warehouse's tables ({str(error).splitlines()[0]})")
     except duckdb.Error as error:
         fail(f"query failed: {str(error).splitlines()[0]}")
     typer.echo(render(columns, rows, output), nl=False)
+
+
+@app.command()
+def history(
+    warehouse: WarehouseOption = None,
+    output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,
+) -> None:
+    """List the warehouse's commits (one per committed batch, oldest first) with their runs and counts;
+    `newsetl sql --as-of COMMIT` queries the warehouse as it was at one."""
+    from warehouse.history import history_rows
+
+    try:
+        settings = load_settings(warehouse=warehouse)
+    except SettingsError as error:
+        fail(str(error))
+    try:
+        columns, rows = history_rows(settings.warehouse)
+    except (FileNotFoundError, NotADirectoryError) as error:
+        fail(str(error))
+    typer.echo(render(columns, rows, output), nl=False)
+
+
+@app.command()
+def export(
+    directory: Annotated[Path, typer.Argument(help="Folder to write <view>.<format> files into (created if missing).")],
+    warehouse: WarehouseOption = None,
+    export_format: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
+    view: Annotated[
+        list[str] | None, typer.Option("--view", help="A view to export (repeatable; default: every view).")
+    ] = None,
+    where: Annotated[
+        str | None, typer.Option("--where", help="SQL condition on the rows of one --view, e.g. \"language = 'en'\".")
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Export the warehouse as it was at a commit number or ISO time.")
+    ] = None,
+) -> None:
+    """Write views to Parquet, CSV or JSON-lines files that DuckDB, pandas or a spreadsheet read back."""
+    import duckdb
+
+    from warehouse.export import ExportFormat, export_views
+    from warehouse.query import QueryRefused
+
+    try:
+        settings = load_settings(warehouse=warehouse)
+    except SettingsError as error:
+        fail(str(error))
+    if export_format not in ExportFormat.__members__:
+        fail(f"unknown format {export_format!r}: give parquet, csv or jsonl")
+    try:
+        if as_of is None:
+            exported = export_views(settings.warehouse, directory, ExportFormat(export_format), view or [], where)
+        else:
+            from warehouse.history import commits, find_commit, parse_as_of, views_as_of
+
+            commit = find_commit(commits(settings.warehouse), parse_as_of(as_of))
+            with views_as_of(settings.warehouse, commit) as views_file:
+                exported = export_views(
+                    settings.warehouse, directory, ExportFormat(export_format), view or [], where, views_file
+                )
+    except (FileNotFoundError, NotADirectoryError, QueryRefused, LookupError) as error:
+        fail(str(error))
+    except duckdb.Error as error:
+        fail(f"export failed: {str(error).splitlines()[0]}")
+    except OSError as error:
+        fail(f"could not write {directory}: {error.strerror or error}")
+    for item in exported:
+        typer.echo(f"{item.path}\t{item.rows} rows")
 
 
 @app.command()
@@ -364,6 +442,9 @@ def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> 
     out += [" | ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+app.command(name="search")(search_command)  # its body is in flows/search_command.py
 
 
 def main() -> None:

@@ -86,6 +86,11 @@ class Settings(BaseSettings):
     workers: PositiveInt = Field(
         default_factory=default_workers, description="Worker processes for extraction and NER."
     )
+    time_limit_seconds: NonNegativeFloat = Field(
+        60.0,
+        description="Seconds that extraction and NLP of one document may take; past them it is rejected "
+        "(process/timeout) and its worker process replaced. 0: no limit.",
+    )
     lock_wait_seconds: NonNegativeFloat = Field(
         0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once."
     )

@@ -1,105 +1,440 @@
 """Worker processes that each load the NER model once and run documents through the transforms.
 
-Plain processes returning plain records: spaCy holds the GIL, so threads would not
-scale, and Prefect task runs per document would cost more than the NLP itself.
+Plain processes returning plain records: spaCy holds the GIL, so threads would not scale, and Prefect
+task runs per document would cost more than the NLP itself.
+
+A batch goes through in two phases: extraction and cleaning of every document (`prepare`), then, for
+the texts that need it and are not exact copies of a text already analysed, NER, figures and syntax
+(`analyse`, the model reading chunks of texts with `nlp.pipe`). An exact copy takes the analysis of the
+earlier text (a committed article found by `text_hash`, or the first copy in the batch).
+
+The pool is our own, not a ProcessPoolExecutor, because a document past its time limit must cost only
+its worker: each worker says which documents it is on, and the parent kills a worker whose current
+document is past its deadline, starts another in its place and goes on. A worker that dies on its own
+(killed by the kernel, an operator) still breaks the batch with BrokenProcessPool, which the batch task
+retries (flows/failures.py).
 """
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import signal
+import time
 import traceback
-from collections.abc import Collection, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
+from functools import partial
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any, TypeVar
 
 from spacy.language import Language
 
 from flows import progress
 from transforms.entities import check_model, load_ner
 from transforms.options import PipelineOptions
-from transforms.pipeline import ProcessedDocument, process_document
+from transforms.pipeline import (
+    Analysis,
+    PreparedDocument,
+    ProcessedDocument,
+    analyse_documents,
+    analysis_of,
+    copied_document,
+    prepare_document,
+    without_nlp,
+)
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 
+T = TypeVar("T")
+
+Prepare = Callable[[RawDocument, PipelineOptions, Collection[str]], PreparedDocument | Rejection]
+Analyse = Callable[[Sequence[PreparedDocument], Language, PipelineOptions], Iterator[ProcessedDocument]]
+# Committed analyses of these text hashes (warehouse.lookups.committed_copies, bound to a warehouse).
+EarlierCopies = Callable[[Sequence[str]], Mapping[str, Analysis]]
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """The two phases a worker runs. Module-level functions, so a spawned worker finds them by name;
+    another extractor or pipeline step is one argument away (and the stuck-document test uses one)."""
+
+    prepare: Prepare = prepare_document
+    analyse: Analyse = analyse_documents
+
+
+PIPELINE = Steps()
+
+# Documents per task: small, so results come back (and are counted) as they finish and a stuck
+# document holds few others; the NLP phase takes more, since the model reads a chunk in one batch.
+PREPARE_CHUNK = 4
+ANALYSE_CHUNK = 16
+
+
+def process_documents(
+    raws: Sequence[RawDocument],
+    options: PipelineOptions,
+    workers: int,
+    chrome: Collection[str] = frozenset(),
+    earlier_copies: EarlierCopies | None = None,
+    time_limit: float = 0.0,
+    steps: Steps = PIPELINE,
+) -> list[ProcessedDocument | Rejection]:
+    """Results in input order, each document counted into the run's progress as it is done.
+
+    `chrome`: site boilerplate line hashes known when the batch started. `earlier_copies`: committed
+    analyses by text hash (None: only copies within these documents are reused). `time_limit`: seconds
+    one document's extraction or NLP may take (0: no limit). With no limit one worker runs in this
+    process; a limit needs a process that can be killed, so then even one worker is a child process.
+    """
+    if not raws:
+        return []
+    runner = _runner_for(options, workers, time_limit, steps)
+    try:
+        return _process_with(runner, list(raws), options, chrome, earlier_copies or _no_copies, time_limit)
+    except BaseException:
+        # A dead worker, Ctrl-C or a bug here: the workers may be mid-task, so the next call starts afresh.
+        shutdown_workers()
+        raise
+
+
+def _no_copies(text_hashes: Sequence[str]) -> Mapping[str, Analysis]:
+    return {}
+
+
+def _process_with(
+    runner: _Runner,
+    raws: list[RawDocument],
+    options: PipelineOptions,
+    chrome: Collection[str],
+    earlier_copies: EarlierCopies,
+    time_limit: float,
+) -> list[ProcessedDocument | Rejection]:
+    results: list[ProcessedDocument | Rejection | None] = [None] * len(raws)
+
+    def done(index: int, result: ProcessedDocument | Rejection) -> None:
+        results[index] = result
+        progress.report(read=1)
+
+    prepared: dict[int, PreparedDocument] = {}
+    for index, outcome in runner.run("prepare", raws, _chunk(len(raws), runner.size, PREPARE_CHUNK), chrome):
+        if outcome is TIMED_OUT:
+            done(index, _timeout(raws[index], "extraction", time_limit))
+        elif isinstance(outcome, Rejection):
+            done(index, outcome)
+        elif not outcome.needs_nlp:
+            done(index, without_nlp(outcome))
+        else:
+            prepared[index] = outcome
+
+    # Exact copies: of a committed article (one keyed lookup for the batch), or of an earlier document here.
+    earlier = earlier_copies(sorted({p.article.text_hash for p in prepared.values()})) if prepared else {}
+    first_of: dict[str, int] = {}
+    fresh: list[int] = []
+    copies: list[int] = []
+    for index, document in sorted(prepared.items()):
+        text_hash = document.article.text_hash
+        if text_hash in earlier:
+            done(index, copied_document(document, earlier[text_hash]))
+        elif text_hash in first_of:
+            copies.append(index)
+        else:
+            first_of[text_hash] = index
+            fresh.append(index)
+
+    texts = [prepared[index] for index in fresh]
+    for position, outcome in runner.run("analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome):
+        index = fresh[position]
+        done(index, _timeout(raws[index], "NLP", time_limit) if outcome is TIMED_OUT else outcome)
+
+    for index in copies:
+        first = results[first_of[prepared[index].article.text_hash]]
+        assert first is not None  # analysed above
+        if isinstance(first, Rejection):  # the same text would fail the same way: say so, do not try again
+            detail = f"same text as {first.source}, rejected with: {first.detail}"[:1000]
+            done(index, replace(first, doc_id=raws[index].doc_id, source=raws[index].source, detail=detail))
+        else:
+            done(index, copied_document(prepared[index], analysis_of(first)))
+    return [result for result in results if result is not None]
+
+
+def _chunk(documents: int, workers: int, largest: int) -> int:
+    """Enough tasks to keep every worker busy to the end, none over `largest` documents."""
+    return max(1, min(largest, documents // (workers * 4)))
+
+
+def _timeout(raw: RawDocument, phase: str, time_limit: float) -> Rejection:
+    return Rejection(
+        doc_id=raw.doc_id,
+        source=raw.source,
+        stage=Stage.PROCESS,
+        reason=Reason.TIMEOUT,
+        detail=f"{phase} took longer than {time_limit:g} s (time_limit_seconds); its worker process was replaced",
+    )
+
+
+# --- inside a worker ---------------------------------------------------------------------------------
+
 _worker_nlp: Language | None = None
 _worker_options: PipelineOptions | None = None
+_worker_steps: Steps = PIPELINE
+_worker_chrome: Collection[str] = frozenset()
 
-_pool: ProcessPoolExecutor | None = None
-_pool_key: tuple[PipelineOptions, int] | None = None
 
-
-def _init_worker(options: PipelineOptions) -> None:
-    global _worker_nlp, _worker_options
-    if multiprocessing.parent_process() is not None:
-        # Ctrl-C reaches the whole process group: the parent stops the run and shuts the pool down;
-        # a worker that died of it first would fail the batch instead.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_options = options
+def _init_worker(options: PipelineOptions, steps: Steps) -> None:
+    global _worker_nlp, _worker_options, _worker_steps
+    _worker_options, _worker_steps = options, steps
     _worker_nlp = load_ner(options.entities)
 
 
-def _process_one(raw: RawDocument, chrome: Collection[str] = frozenset()) -> ProcessedDocument | Rejection:
+def _guarded(doc_id: str, source: str, work: Callable[[], T]) -> T | Rejection:
     """A bug or a hostile document costs one rejection row, never the batch."""
-    assert _worker_nlp is not None and _worker_options is not None
     try:
-        return process_document(raw, _worker_nlp, _worker_options, chrome)
+        return work()
     except Exception as error:  # noqa: BLE001 - recorded with its traceback tail
         tail = traceback.format_exc(limit=-2).strip().splitlines()[-1]
         return Rejection(
-            doc_id=raw.doc_id,
-            source=raw.source,
+            doc_id=doc_id,
+            source=source,
             stage=Stage.PROCESS,
             reason=Reason.INTERNAL_ERROR,
             detail=f"{type(error).__name__}: {error} ({tail})"[:1000],
         )
 
 
-def _pool_for(options: PipelineOptions, workers: int) -> ProcessPoolExecutor:
-    global _pool, _pool_key
-    if _pool is None or _pool_key != (options, workers):
-        shutdown_workers()
-        check_model(options.entities.model)  # here, with its message, not as a broken pool of workers
-        # spawn, not fork: the parent runs Prefect's threads and event loop.
-        context = multiprocessing.get_context("spawn")
-        _pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(options,))
-        _pool_key = (options, workers)
-    return _pool
-
-
-def process_documents(
-    raws: Sequence[RawDocument], options: PipelineOptions, workers: int, chrome: Collection[str] = frozenset()
-) -> list[ProcessedDocument | Rejection]:
-    """Results in input order, each counted into the run's progress as it finishes. One worker runs in
-    this process (no start-up cost).
-
-    `chrome`: the site boilerplate line hashes known when the batch started.
-    """
-    if not raws:
-        return []
-    if workers <= 1:
-        if _worker_nlp is None or _worker_options != options:
-            _init_worker(options)
-        return [_counted(_process_one(raw, chrome)) for raw in raws]
-    # Small chunks: results come back (and are counted) a chunk at a time.
-    chunksize = max(1, min(4, len(raws) // (workers * 4)))
+def _run_task(step: str, items: list[tuple[int, Any]], working_on: Callable[[list[int]], None]) -> Iterator[tuple]:
+    """(position, result) for each item of one task, in order; `working_on` is told which items the
+    worker works on from now, so the parent can time them."""
+    nlp, options, steps = _worker_nlp, _worker_options, _worker_steps
+    assert nlp is not None and options is not None
+    if step == "prepare":
+        for position, raw in items:
+            working_on([position])
+            yield (
+                position,
+                _guarded(raw.doc_id, raw.source, partial(steps.prepare, raw, options, _worker_chrome)),
+            )
+        return
+    working_on([position for position, _ in items])
+    finished = 0
     try:
-        results = _pool_for(options, workers).map(_process_one, raws, itertools.repeat(chrome), chunksize=chunksize)
-        return [_counted(result) for result in results]  # map yields in input order, as each is ready
-    except BrokenProcessPool:
-        # A worker died; the pool cannot be used again, so the next call starts a fresh one.
+        for result in steps.analyse([document for _, document in items], nlp, options):
+            yield items[finished][0], result
+            finished += 1
+    except Exception:  # noqa: BLE001 - the rest one at a time, so only the text at fault is rejected
+        for position, document in items[finished:]:
+            working_on([position])
+            article = document.article
+            yield (
+                position,
+                _guarded(article.doc_id, article.source, partial(_analyse_one, steps, document, nlp, options)),
+            )
+
+
+def _analyse_one(
+    steps: Steps, document: PreparedDocument, nlp: Language, options: PipelineOptions
+) -> ProcessedDocument:
+    return next(steps.analyse([document], nlp, options))
+
+
+def _serve(conn: Connection, options: PipelineOptions, steps: Steps) -> None:
+    """A worker: load the model, then run tasks until told to stop or the parent is gone."""
+    global _worker_chrome
+    # Ctrl-C and SIGTERM reach the whole process group: the parent stops the run and then ends its
+    # workers; a worker that died of the signal first would fail the batch instead.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        _init_worker(options, steps)
+        conn.send(("ready",))
+        while (message := conn.recv()) is not None:
+            if message[0] == "chrome":
+                _worker_chrome = message[1]
+                continue
+            _, step, items = message
+            for position, result in _run_task(step, items, lambda positions: conn.send(("on", positions))):
+                conn.send(("done", position, result))
+    except (EOFError, OSError):  # the parent is gone: nobody wants the results
+        return
+
+
+# --- in the parent -----------------------------------------------------------------------------------
+
+
+class _TimedOut:
+    def __repr__(self) -> str:
+        return "TIMED_OUT"
+
+
+TIMED_OUT: Any = _TimedOut()  # in place of a result: the document was past its deadline
+
+
+class _Runner:
+    size: int
+
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class _InProcess(_Runner):
+    """One worker in this process: no start-up cost, and no time limit (nothing to kill)."""
+
+    size = 1
+
+    def __init__(self, options: PipelineOptions, steps: Steps) -> None:
+        global _worker_steps
+        if _worker_nlp is None or _worker_options != options:  # the model stays loaded from run to run
+            _init_worker(options, steps)
+        _worker_steps = steps
+
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+        global _worker_chrome
+        _worker_chrome = chrome
+        for start in range(0, len(items), chunk):
+            yield from _run_task(step, list(enumerate(items))[start : start + chunk], lambda positions: None)
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    ready: bool = False
+    chrome: Collection[str] | None = None
+    # Positions of its task not done yet; when none is left it reads the next task (pipes keep order).
+    task: list[int] = field(default_factory=list)
+    working_on: list[int] = field(default_factory=list)
+    deadline: float | None = None
+
+
+class _Pool(_Runner):
+    """Spawned worker processes fed over pipes, a task (a few documents) at a time."""
+
+    def __init__(self, options: PipelineOptions, size: int, steps: Steps, time_limit: float) -> None:
+        check_model(options.entities.model)  # here, with its message, not as a dead worker
+        # spawn, not fork: the parent runs Prefect's threads and event loop.
+        self.context = multiprocessing.get_context("spawn")
+        self.options, self.steps, self.size, self.time_limit = options, steps, size, time_limit
+        self.workers = [self._start() for _ in range(size)]
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self.context.Pipe()
+        process = self.context.Process(
+            target=_serve, args=(child_end, self.options, self.steps), name="newsetl-worker", daemon=True
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+        queue = deque(list(range(start, min(start + chunk, len(items)))) for start in range(0, len(items), chunk))
+        left = len(items)
+        while left:
+            for worker in self.workers:
+                if worker.ready and not worker.task and queue:
+                    if worker.chrome is not chrome:
+                        worker.conn.send(("chrome", chrome))
+                        worker.chrome = chrome
+                    worker.task = queue.popleft()
+                    worker.conn.send(("task", step, [(position, items[position]) for position in worker.task]))
+            for position, result in self._receive():
+                left -= 1
+                yield position, result
+            for worker in self._late():
+                blamed, again = self._replace(worker)
+                queue.extend([position] for position in again)  # one at a time: none held by another
+                for position in blamed:
+                    left -= 1
+                    yield position, TIMED_OUT
+
+    def _receive(self) -> list[tuple[int, Any]]:
+        """Wait for messages (at most until the next deadline) and handle them; results in arrival order."""
+        deadlines = [w.deadline for w in self.workers if w.deadline is not None]
+        timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        wait([w.conn for w in self.workers], timeout)
+        results = []
+        for worker in self.workers:
+            try:
+                while worker.conn.poll():
+                    results.extend(self._handle(worker, worker.conn.recv()))
+            except (EOFError, OSError):
+                worker.process.join(timeout=5)
+                raise BrokenProcessPool(
+                    f"a worker process died (exit code {worker.process.exitcode}) while working on a batch; "
+                    "the batch is tried again"
+                ) from None
+        return results
+
+    def _handle(self, worker: _Worker, message: tuple) -> list[tuple[int, Any]]:
+        kind = message[0]
+        if kind == "ready":
+            worker.ready = True
+        elif kind == "on":
+            worker.working_on = message[1]
+            worker.deadline = time.monotonic() + self.time_limit if self.time_limit else None
+        elif kind == "done":
+            position = message[1]
+            worker.task.remove(position)
+            if position in worker.working_on:
+                worker.working_on.remove(position)
+            # The rest of a chunk gets its own time again.
+            worker.deadline = time.monotonic() + self.time_limit if self.time_limit and worker.working_on else None
+            return [(position, message[2])]
+        return []
+
+    def _late(self) -> list[_Worker]:
+        now = time.monotonic()
+        return [w for w in self.workers if w.deadline is not None and w.working_on and now >= w.deadline]
+
+    def _replace(self, worker: _Worker) -> tuple[list[int], list[int]]:
+        """Kill a worker past its deadline and start another. Returns the documents timed out (the one it
+        was on) and those to do again: the rest of its task, or all of it when it was on several at
+        once (a chunk of texts in the model), which then run one at a time to find the slow one."""
+        self._kill(worker)
+        self.workers[self.workers.index(worker)] = self._start()
+        blamed = worker.working_on if len(worker.working_on) == 1 else []
+        return blamed, [position for position in worker.task if position not in blamed]
+
+    @staticmethod
+    def _kill(worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            if worker.ready and not worker.task:
+                try:
+                    worker.conn.send(None)
+                    worker.process.join(timeout=5)
+                except OSError:
+                    pass
+            if worker.process.is_alive():
+                self._kill(worker)
+            worker.conn.close()
+
+
+_runner: _Runner | None = None
+_runner_key: tuple | None = None
+
+
+def _runner_for(options: PipelineOptions, workers: int, time_limit: float, steps: Steps) -> _Runner:
+    global _runner, _runner_key
+    key = (options, workers, time_limit, steps)
+    if _runner is None or _runner_key != key:
         shutdown_workers()
-        raise
-
-
-def _counted(result: ProcessedDocument | Rejection) -> ProcessedDocument | Rejection:
-    progress.report(read=1)
-    return result
+        in_process = workers <= 1 and not time_limit
+        _runner = _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit)
+        _runner_key = key
+    return _runner
 
 
 def shutdown_workers() -> None:
-    global _pool, _pool_key
-    if _pool is not None:
-        _pool.shutdown(wait=True, cancel_futures=True)
-    _pool, _pool_key = None, None
+    global _runner, _runner_key
+    if _runner is not None:
+        _runner.close()
+    _runner, _runner_key = None, None

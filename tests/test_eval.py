@@ -15,6 +15,7 @@ ENTITY_FLOOR = (0.80, 0.75)
 FIGURE_FLOOR = (0.95, 0.95)
 HOLDER_FLOOR = (0.85, 0.75)
 FIGURE_FIELDS_FLOOR = 0.90  # share of matched figures with every field right
+OBJECT_FLOOR = 0.85  # share of matched figures of each kind whose object is right (issue 12 target 0.80)
 
 
 @pytest.fixture(scope="module")
@@ -50,6 +51,14 @@ def test_figures_above_floor(results):
     score = with_syntax.figures["all"]
     assert score.precision >= FIGURE_FLOOR[0] and score.recall >= FIGURE_FLOOR[1], score
     assert with_syntax.figures_exact >= FIGURE_FIELDS_FLOOR * with_syntax.figures_matched
+
+
+def test_objects_right_for_every_kind(results):
+    _, with_syntax = results
+    objects = with_syntax.objects_right
+    assert set(objects.by_class) >= {"count", "money", "percent", "duration", "measure"}
+    for kind, score in objects.by_class.items():
+        assert score.tp >= OBJECT_FLOOR * (score.tp + score.fn), (kind, score)
 
 
 def test_holders_above_floor_and_only_with_syntax(results):

@@ -210,7 +210,7 @@ UNITS = [
     (
         "The council approved a $1.2 billion plan.",
         "$1.2 billion",
-        {"value": 1_200_000_000, "unit": "USD", "kind": "money", "object": None},
+        {"value": 1_200_000_000, "unit": "USD", "kind": "money", "object": "plan"},
     ),
     ("Revenue reached $12.9bn in the quarter.", "$12.9bn", {"value": 12_900_000_000, "unit": "USD"}),
     ("The fund raised €300m from investors.", "€300m", {"value": 300_000_000, "unit": "EUR", "kind": "money"}),
@@ -557,3 +557,44 @@ def test_over_before_a_duration_is_a_span_of_time_not_a_bound():
         {"surface": "three years", "qualifier": None, "value": 3, "unit": "year"},
     )
     assert figure_with("Over 100 people came.", "100").qualifier == "over"
+
+
+# --- Issue 12: numbers that name things, changes and levels, lakh and crore, what is measured ----
+
+NAMING_NUMBERS = [
+    "The carrier grounded the 747 fleet and the 787 Dreamliner for checks.",
+    "Police were called to 14 Baker Road and to 221B Baker Street.",
+    "Callers should dial 999, and 911 dispatchers were overwhelmed.",
+    "The side has a 9-3 record, 5-1 at home and 2-4 on the road.",
+    "In 1990 troops were sent to the Gulf.",
+]
+
+
+@pytest.mark.parametrize("text", NAMING_NUMBERS)
+def test_numbers_that_name_things_are_not_figures(text):
+    assert surfaces(text) == []
+
+
+ISSUE12 = [
+    ("Airbus made six A350 deliveries in May.", "six", {"value": 6, "object": "A350 deliveries"}),
+    ("They ordered 40 A320neo jets.", "40", {"value": 40, "object": "A320neo jets"}),
+    ("The centre took 12,000 999 calls.", "12,000", {"value": 12000, "object": "999 calls"}),
+    ("The army sent 2000 troops.", "2000", {"value": 2000, "object": "troops", "kind": "count"}),
+    ("About 1900 people attended.", "1900", {"value": 1900, "qualifier": "about", "object": "people"}),
+    ("The fine was Rs 5 crore.", "Rs 5 crore", {"value": 50_000_000, "unit": "INR", "kind": "money"}),
+    ("Each family gets ₹2.5 lakh.", "₹2.5 lakh", {"value": 250_000, "unit": "INR"}),
+    ("The plan costs Rs 1.5 lakh crore.", "lakh crore", {"value": 1.5e12, "unit": "INR"}),
+    ("Floods displaced 10 lakh people.", "10 lakh", {"value": 1_000_000, "object": "people"}),
+    ("The index fell by 12 to 340.", "12", {"value": 12, "qualifier": "by", "value_high": None}),
+    ("The index fell by 12 to 340.", "340", {"value": 340, "qualifier": None}),
+    ("The firm made $4 billion in revenue.", "$4 billion", {"object": "revenue", "kind": "money"}),
+    ("They share a 900-mile border.", "900-mile", {"object": "border", "kind": "measure"}),
+    ("There was a 6% rise in sales.", "6%", {"object": "sales", "kind": "percent"}),
+    ("Wheat prices rose 3% to $6.12 a bushel.", "$6.12", {"object": "Wheat prices"}),
+    ("He paid $5 million to settle.", "$5 million", {"object": None}),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "expected"), ISSUE12, ids=[c[1] + ":" + c[0][:25] for c in ISSUE12])
+def test_issue12_figures(text, surface, expected):
+    assert_fields(figure_with(text, surface), expected)

@@ -226,12 +226,7 @@ def test_an_internal_error_is_known(monkeypatch):
     def broken(*args):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(workers, "process_document", broken)
-    monkeypatch.setattr(workers, "_worker_nlp", object())
-    monkeypatch.setattr(workers, "_worker_options", object())
-    result = workers._process_one(
-        RawDocument(doc_id="d", source="mem", url=None, content=b"x", media_type="text/plain")
-    )
+    result = workers._guarded("d", "mem", broken)
     assert isinstance(result, Rejection) and result.reason == "internal_error"
     assert_known([result])
 

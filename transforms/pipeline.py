@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
@@ -10,11 +10,11 @@ from spacy.language import Language
 from transforms.boilerplate import drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
 from transforms.dedup import minhash_signature
-from transforms.entities import read_text, resolve_mentions, spans_of
+from transforms.entities import read_texts, resolve_mentions, spans_of
 from transforms.extract import ExtractedDocument, extract_document
 from transforms.figures import find_figures
 from transforms.holders import find_holders
-from transforms.ids import article_id_for, canonical_url, sha256_hex
+from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_hex
 from transforms.language import detect_language
 from transforms.normalise import drop_author_lines, normalise_text, word_count
 from transforms.options import LanguageOptions, PipelineOptions
@@ -34,10 +34,45 @@ class ProcessedDocument:
     site_lines: list[SiteLine] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class PreparedDocument:
+    """A document after extraction and cleaning: its article, before any NLP."""
+
+    article: Article
+    signature: tuple[int, ...]
+    site_lines: list[SiteLine]
+    # In a language the model reads: NER, figures and syntax are still to do.
+    needs_nlp: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the NLP found in one text; an exact copy of the text takes it over (`copied_document`)."""
+
+    mentions: list[EntityMention]
+    entities: list[Entity]
+    figures: list[Figure]
+    ner_model: str | None
+
+
 def process_document(
     raw: RawDocument, nlp: Language, options: PipelineOptions, chrome: Collection[str] = frozenset()
 ) -> ProcessedDocument | Rejection:
-    """`chrome`: line hashes the warehouse knows as site chrome (transforms.boilerplate)."""
+    """Both phases for one document. `chrome`: line hashes the warehouse knows as site chrome
+    (transforms.boilerplate)."""
+    prepared = prepare_document(raw, options, chrome)
+    if isinstance(prepared, Rejection):
+        return prepared
+    if not prepared.needs_nlp:
+        return without_nlp(prepared)
+    return next(analyse_documents([prepared], nlp, options))
+
+
+def prepare_document(
+    raw: RawDocument, options: PipelineOptions, chrome: Collection[str] = frozenset()
+) -> PreparedDocument | Rejection:
+    """Decoding, extraction and cleaning: everything before the model, so an exact copy of a known text
+    can be found (by `text_hash`) before its NLP is paid for."""
     decoded = decode_document(raw)
     if isinstance(decoded, Rejection):
         return decoded
@@ -54,18 +89,67 @@ def process_document(
         return rejection
     words = word_count(text)
     article = build_article(raw, extracted, text, words, options.language)
-    signature = minhash_signature(text, options.dedup)
-    lines = site_lines(site, article.article_id, cleaned, options.boilerplate)
-    if article.language not in options.entities.languages:
-        return ProcessedDocument(
-            article=article, mentions=[], entities=[], figures=[], signature=signature, site_lines=lines
-        )
-    doc = read_text(nlp, text, options.entities)
-    mentions, entities = resolve_mentions(spans_of(doc), article.article_id)
-    figures = find_holders(nlp, text, find_figures(text, article.article_id, options.figures), mentions)
-    article = replace(article, ner_model=options.entities.model)
+    return PreparedDocument(
+        article=article,
+        signature=minhash_signature(text, options.dedup),
+        site_lines=site_lines(site, article.article_id, cleaned, options.boilerplate),
+        needs_nlp=article.language in options.entities.languages,
+    )
+
+
+def without_nlp(prepared: PreparedDocument) -> ProcessedDocument:
+    """An article in a language the model does not read: stored without entities."""
     return ProcessedDocument(
-        article=article, mentions=mentions, entities=entities, figures=figures, signature=signature, site_lines=lines
+        article=prepared.article,
+        mentions=[],
+        entities=[],
+        figures=[],
+        signature=prepared.signature,
+        site_lines=prepared.site_lines,
+    )
+
+
+def analyse_documents(
+    prepared: Sequence[PreparedDocument], nlp: Language, options: PipelineOptions
+) -> Iterator[ProcessedDocument]:
+    """NER, figures and syntax of each document, in order, yielded as each is done. The model reads the
+    texts in batches (`read_texts`, spaCy's `nlp.pipe`), which finds the same entities as one call each."""
+    docs = read_texts(nlp, (p.article.text for p in prepared), options.entities)
+    for document, doc in zip(prepared, docs, strict=True):
+        text, article_id = document.article.text, document.article.article_id
+        mentions, entities = resolve_mentions(spans_of(doc), article_id)
+        figures = find_holders(nlp, text, find_figures(text, article_id, options.figures), mentions)
+        yield ProcessedDocument(
+            article=replace(document.article, ner_model=options.entities.model),
+            mentions=mentions,
+            entities=entities,
+            figures=figures,
+            signature=document.signature,
+            site_lines=document.site_lines,
+        )
+
+
+def analysis_of(processed: ProcessedDocument) -> Analysis:
+    return Analysis(processed.mentions, processed.entities, processed.figures, processed.article.ner_model)
+
+
+def copied_document(prepared: PreparedDocument, earlier: Analysis) -> ProcessedDocument:
+    """An exact copy (same normalised text) takes the earlier text's analysis under its own article id.
+
+    Offsets stay valid because the text is the same; figure ids hash article and offsets, so they are
+    made again for this article.
+    """
+    article_id = prepared.article.article_id
+    return ProcessedDocument(
+        article=replace(prepared.article, ner_model=earlier.ner_model),
+        mentions=[replace(m, article_id=article_id) for m in earlier.mentions],
+        entities=list(earlier.entities),
+        figures=[
+            replace(f, article_id=article_id, figure_id=figure_id_for(article_id, f.char_start, f.char_end))
+            for f in earlier.figures
+        ],
+        signature=prepared.signature,
+        site_lines=prepared.site_lines,
     )
 
 

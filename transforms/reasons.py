@@ -41,6 +41,7 @@ class Reason(StrEnum):
     BAD_GZIP = "bad_gzip"
     WARC_TRUNCATED = "warc_truncated"
     WARC_CORRUPT = "warc_corrupt"
+    WARC_NOT_PER_RECORD_GZIP = "warc_not_per_record_gzip"
     BAD_URL_LIST = "bad_url_list"
     NOT_A_LISTING = "not_a_listing"
     TIMEOUT = "timeout"
@@ -113,6 +114,18 @@ REASONS: tuple[ReasonCode, ...] = (
         "a damaged record (a wrong header or length, or gzip data that does not decompress); the detail names "
         "its offset; the records after it are read",
     ),
+    ReasonCode(
+        Stage.READ,
+        Reason.BAD_ENCODING,
+        "a WARC response whose content coding (gzip, deflate, br) does not decode and whose stored bytes are not "
+        "text either; the detail names its offset",
+    ),
+    ReasonCode(
+        Stage.READ,
+        Reason.WARC_NOT_PER_RECORD_GZIP,
+        "a .warc.gz gzip member (often the whole file) holding HTML responses after its first record: they cannot "
+        "be read at an offset of their own; the detail names the member's offset and how to recompress the archive",
+    ),
     ReasonCode(Stage.READ, Reason.NOT_A_LISTING, "a local feed or sitemap file that is neither"),
     ReasonCode(Stage.READ, Reason.BAD_URL_LIST, "a URL list with lines that are not URLs"),
     ReasonCode(
@@ -163,6 +176,12 @@ REASONS: tuple[ReasonCode, ...] = (
     ),
     ReasonCode(Stage.DEDUP, Reason.DUPLICATE_ARTICLE, "a second document of the same article in one batch"),
     ReasonCode(Stage.PROCESS, Reason.INTERNAL_ERROR, "a bug: the detail says where"),
+    ReasonCode(
+        Stage.PROCESS,
+        Reason.TIMEOUT,
+        "extraction and NLP of the document took longer than `time_limit_seconds` (60 s); the worker process "
+        "that ran it was replaced and the batch went on",
+    ),
     ReasonCode(
         Stage.PROCESS,
         Reason.BATCH_FAILED,

@@ -32,15 +32,35 @@ import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
 from warehouse.query import sql_text
-from warehouse.schemas import ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, SITE_LINES
+from warehouse.schemas import (
+    ARTICLES,
+    BATCHES,
+    ENTITY_MENTIONS,
+    FIGURES,
+    LSH_BANDS,
+    MINHASH_SIGNATURES,
+    RAW_PAGES,
+    REJECTIONS,
+    SITE_LINES,
+)
 from warehouse.store import table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "1"  # bump when the index's tables change: an index of another format is rebuilt
+FORMAT = "2"  # bump when the index's tables change: an index of another format is rebuilt
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 # In this order: markers first (what counts), articles before site lines (their cluster).
-INDEXED = (BATCHES, ARTICLES, REJECTIONS, MINHASH_SIGNATURES, LSH_BANDS, SITE_LINES, RAW_PAGES)
+INDEXED = (
+    BATCHES,
+    ARTICLES,
+    REJECTIONS,
+    MINHASH_SIGNATURES,
+    LSH_BANDS,
+    SITE_LINES,
+    RAW_PAGES,
+    ENTITY_MENTIONS,
+    FIGURES,
+)
 
 
 class IndexStale(Exception):
@@ -56,7 +76,10 @@ def micros(value: object) -> int:
 
 
 def _read(warehouse: Path, file: str, columns: list[str]) -> list[dict]:
-    return pq.read_table(warehouse / file, columns=columns).to_pylist()
+    """These columns of one file's rows; a column the file predates reads as None (schema evolution)."""
+    present = set(pq.read_schema(warehouse / file).names)
+    rows = pq.read_table(warehouse / file, columns=[c for c in columns if c in present]).to_pylist()
+    return [{column: row.get(column) for column in columns} for row in rows]
 
 
 def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -> None:
@@ -67,10 +90,14 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
             "INSERT OR IGNORE INTO batches VALUES (?, ?)", [(r["batch_id"], micros(r["committed_at"])) for r in rows]
         )
     elif table == ARTICLES.name:
-        rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id"])
+        rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id", "text_hash", "ner_model"])
         con.executemany(
             "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'article', '', '')",
             [(r["doc_id"], r["batch_id"]) for r in rows],
+        )
+        con.executemany(
+            "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?)",
+            [(r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]],
         )
         con.execute("CREATE TEMP TABLE new_articles (article_id TEXT, cluster_id TEXT, batch_id TEXT)")
         con.executemany(
@@ -121,6 +148,12 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
             "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
             [(r["url"], r["batch_id"], micros(r["fetched_at"]), file) for r in rows],
         )
+    elif table in (ENTITY_MENTIONS.name, FIGURES.name):
+        rows = _read(warehouse, file, ["article_id", "batch_id"])
+        con.executemany(
+            "INSERT OR IGNORE INTO version_files VALUES (?, ?, ?, ?)",
+            sorted({(r["article_id"], r["batch_id"], table, file) for r in rows}),
+        )
 
 
 def _meta(con: sqlite3.Connection, key: str) -> str | None:
@@ -151,7 +184,9 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, table: str) -> Non
     root = warehouse.resolve()
     files = {os.path.relpath(uri.removeprefix("file://"), root) for uri in delta.file_uris()}
     indexed = {row[0] for row in con.execute("SELECT file FROM indexed_files WHERE tbl = ?", (table,))}
-    con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", [(table, f) for f in indexed - files])
+    gone = [(table, f) for f in indexed - files]
+    con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", gone)
+    con.executemany("DELETE FROM version_files WHERE tbl = ? AND file = ?", gone)
     for file in sorted(files - indexed):
         _add_rows(con, warehouse, table, file)
         con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))

@@ -13,19 +13,21 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow.parquet as pq
 
 from transforms.batches import RETRIED_STAGES, BatchCounts, run_summary
 from transforms.reasons import Reason
-from transforms.records import RawPage, RunSummary
+from transforms.records import EntityMention, Figure, RawPage, RunSummary
 from warehouse.index import as_json, current_index, keyed_query, micros
 from warehouse.query import sql_text
-from warehouse.schemas import BATCHES, RAW_PAGES, RUNS, TableSpec
+from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
 from warehouse.views import snapshot_view_sql
+
+R = TypeVar("R")
 
 COMMITTED_BATCHES = "10_batches.sql"  # in sql/views/: defines `batches`
 
@@ -138,3 +140,62 @@ def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
     with current_index(warehouse) as index:
         rows = index.execute(sql_text("index", "chrome.sql"), (min_stories,)).fetchall()
     return frozenset(row[0] for row in rows)
+
+
+def committed_copies(
+    warehouse: Path, text_hashes: Iterable[str], model: str
+) -> dict[str, tuple[list[EntityMention], list[Figure]]]:
+    """The mentions and figures of a committed article with each of these normalised texts, found by
+    the same NER model: an exact copy takes them over instead of paying for NER again.
+
+    The entities those mentions name are in `entities` already (committed with the earlier article).
+    Two keyed lookups in the index: the article version (article_id and the batch that wrote it) by text
+    hash, then the Parquet files holding that version's mentions and figures; only those files are
+    opened, and of each only those articles' rows.
+    """
+    wanted = sorted(set(text_hashes))
+    if not wanted:
+        return {}
+    with current_index(warehouse) as index:
+        sources = keyed_query(index, "copy_sources", wanted, (model,))
+        if not sources:
+            return {}
+        files = keyed_query(index, "version_files", sorted({article_id for _, article_id, _ in sources}))
+    versions = {(article_id, batch_id) for _, article_id, batch_id in sources}
+    mentions = _records_by_version(warehouse, ENTITY_MENTIONS, EntityMention, files, versions)
+    figures = _records_by_version(warehouse, FIGURES, Figure, files, versions)
+    return {
+        text_hash: (mentions.get((article_id, batch_id), []), figures.get((article_id, batch_id), []))
+        for text_hash, article_id, batch_id in sources
+    }
+
+
+def _records_by_version(
+    warehouse: Path,
+    spec: TableSpec,
+    record: type[R],
+    files: list[tuple[str, str, str, str]],
+    versions: set[tuple[str, str]],
+) -> dict[tuple[str, str], list[R]]:
+    """The rows of these article versions in `spec`'s files as records, grouped by (article_id, batch_id),
+    each group in text order."""
+    names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]  # R is a dataclass record
+    by_file: dict[str, set[str]] = {}
+    for article_id, batch_id, table, file in files:
+        if table == spec.name and (article_id, batch_id) in versions:
+            by_file.setdefault(file, set()).add(article_id)
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for file, article_ids in sorted(by_file.items()):
+        for row in pq.read_table(warehouse / file, filters=[("article_id", "in", sorted(article_ids))]).to_pylist():
+            key = (row["article_id"], row["batch_id"])
+            if key in versions:
+                grouped.setdefault(key, []).append(row)
+    order = ("char_start", "char_end", "entity_id" if spec is ENTITY_MENTIONS else "figure_id")
+
+    def in_text_order(row: dict) -> tuple:
+        return tuple(row[column] for column in order)
+
+    return {
+        key: [record(**{name: row.get(name) for name in names}) for row in sorted(rows, key=in_text_order)]
+        for key, rows in grouped.items()
+    }

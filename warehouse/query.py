@@ -88,9 +88,12 @@ def read_statements(sql: str) -> None:
 
 
 @contextmanager
-def connect_views(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A read-only connection to the views that can open nothing but the warehouse's tables."""
-    path = check_readable(warehouse)
+def connect_views(warehouse: Path, views: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to the views that can open nothing but the warehouse's tables.
+
+    `views`: another views database over the same tables (the warehouse as of an earlier commit).
+    """
+    path = check_readable(warehouse) if views is None else views
     warehouse = warehouse.resolve()
     relative = table_parquet_files(warehouse)
     # DuckDB checks a relative path both as written and as resolved against file_search_path.
@@ -108,10 +111,12 @@ def connect_views(warehouse: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         yield con
 
 
-def query(warehouse: Path, sql: str, parameters: list[Any] | None = None) -> tuple[list[str], list[tuple]]:
+def query(
+    warehouse: Path, sql: str, parameters: list[Any] | None = None, views: Path | None = None
+) -> tuple[list[str], list[tuple]]:
     """Run SQL that only reads over the published views: the pipeline is never blocked by a reader."""
     read_statements(sql)
-    with connect_views(warehouse) as con:
+    with connect_views(warehouse, views) as con:
         cursor = con.execute(sql, parameters or [])
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall()

@@ -8,10 +8,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from transforms.figures.non_figures import non_figure_end
-from transforms.figures.objects import match_object
+from transforms.figures.objects import is_change_verb, match_measured, match_object
 from transforms.figures.quantities import Quantity, match_quantity
-from transforms.figures.tokens import QUALIFIERS, Token, can_open_figure, token_at, tokenize
-from transforms.figures.vocabulary import COMMON_WORDS
+from transforms.figures.tokens import QUALIFIERS, Token, can_open_figure, is_word, looks_plural, token_at, tokenize
+from transforms.figures.vocabulary import COMMON_WORDS, DASHES, OBJECT_STOPS
 from transforms.ids import figure_id_for
 from transforms.options import FigureOptions
 from transforms.records import Figure
@@ -35,39 +35,99 @@ class FigureMatch:
     object_span: tuple[int, int] | None
 
 
-def match_figure(tokens: list[Token], i: int, options: FigureOptions) -> FigureMatch | None:
+def match_figure(
+    tokens: list[Token], i: int, options: FigureOptions, previous: FigureMatch | None = None
+) -> FigureMatch | None:
     qualifier, hedged, k = None, False, i
     found = QUALIFIERS.match(tokens, i)
     if found is not None:
         (qualifier, hedged), k = found
+    elif is_change_by(tokens, i):
+        qualifier, k = "by", i + 1  # "fell by 12 to 340": 12 is the change
+        while is_word(token_at(tokens, k), "a", "further", "another"):
+            k += 1  # "by a further 1.16 million barrels"
     quantity = match_quantity(tokens, k)
     if quantity is None:
         return None
     kind, unit = kind_and_unit(quantity)
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
-    object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) if kind == "count" else None
-    if kind == "count" and object_span is None and names_a_model(tokens, quantity):
+    if kind == "count":
+        object_span = match_object(tokens, quantity.end, quantity, options.max_object_words)
+    else:
+        object_span = level_of(tokens, i, previous) or match_measured(
+            tokens, i, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
+        )
+    if (
+        kind == "count"
+        and object_span is None
+        and match_object(tokens, quantity.end, quantity, FULL_PHRASE_WORDS) is None
+        and names_a_thing(tokens, quantity, qualifier)
+    ):
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
-    end = object_span[1] + 1 if object_span else quantity.end
+    end = object_span[1] + 1 if object_span and kind == "count" else quantity.end
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
 
 
-def names_a_model(tokens: list[Token], quantity: Quantity) -> bool:
-    """'the 737 MAX', '500 SL': digits before a capitalised code that counts nothing are a name."""
+def is_change_by(tokens: list[Token], i: int, reach: int = 4) -> bool:
+    """'by' after a change verb of the same clause ('fell by 12', 'cut output by 5%') gives the change."""
+    if not is_word(token_at(tokens, i), "by"):
+        return False
+    for n in range(i - 1, max(i - 1 - reach, -1), -1):
+        if tokens[n].kind != "word":
+            return False
+        if is_change_verb(tokens[n]):
+            return True
+    return False
+
+
+def level_of(tokens: list[Token], i: int, previous: FigureMatch | None) -> tuple[int, int] | None:
+    """'prices rose 3% to $6.12': the level after a change measures what the change measured."""
+    if previous is None or previous.end != i - 1 or not is_word(tokens[i - 1], "to"):
+        return None
+    return previous.object_span if previous.kind != "count" else None
+
+
+def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:
+    """'a 900-mile border', 'a five-year plan': the unit is joined to the number by a dash."""
+    return any(t.text in DASHES and t.glued for t in tokens[quantity.end - 2 : quantity.end])
+
+
+def names_a_thing(tokens: list[Token], quantity: Quantity, qualifier: str | None) -> bool:
+    """Digits that count nothing before a noun that is not plural name it: 'the 737 MAX', 'the 747 fleet',
+    'a 787 Dreamliner'. A participle or state after the number keeps it: '12 killed', '5 dead'."""
     following = token_at(tokens, quantity.end)
+    if (
+        quantity.in_words
+        or quantity.is_range
+        or quantity.vague
+        or qualifier is not None
+        or following is None
+        or following.kind != "word"
+        or following.glued
+    ):
+        return False
+    number = tokens[quantity.end - 1]
+    if following.text.isupper() and len(following.text) >= 2:
+        return following.low not in COMMON_WORDS
     return (
-        not quantity.in_words
-        and not quantity.is_range
-        and not quantity.vague
-        and following is not None
-        and following.kind == "word"
-        and len(following.text) >= 2
-        and following.text.isupper()
+        number.kind == "num"
+        and number.text.isdigit()
+        and following.low not in OBJECT_STOPS
         and following.low not in COMMON_WORDS
+        and following.low not in STATE_WORDS
+        and not following.low.endswith(("ed", "ing", "ly"))
+        and not looks_plural(following.low)
     )
+
+
+# How far names_a_thing looks for a plural head before calling the number a name, whatever the
+# configured object length: a short max_object_words must not turn counts into names.
+FULL_PHRASE_WORDS = 8
+# Words after a bare number that say what state the counted are in: "12 dead, 30 injured".
+STATE_WORDS = frozenset("dead missing hurt alive homeless wounded injured killed arrested".split())
 
 
 def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:
@@ -94,18 +154,19 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     tokens = tokenize(text)
     sentences = Sentences(text)
     figures: list[Figure] = []
+    previous: FigureMatch | None = None
     i = 0
     while i < len(tokens):
         skip_to = non_figure_end(tokens, i)
         if skip_to is not None:
             i = skip_to
             continue
-        match = match_figure(tokens, i, options) if can_open_figure(tokens[i]) else None
+        match = match_figure(tokens, i, options, previous) if can_open_figure(tokens[i]) else None
         if match is None:
             i += 1
             continue
         figures.append(build_figure(text, article_id, tokens, match, sentences))
-        i = match.end
+        i, previous = match.end, match
     return figures
 
 

@@ -5,22 +5,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, token_at
+from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
     COMMON_WORDS,
+    CURRENCY_ABBREVIATIONS,
     CURRENCY_SYMBOLS,
     DASHES,
     GLUED_SUFFIXES,
     IDENTIFIER_PREFIXES,
     LABEL_WORDS,
     MONTHS,
+    OBJECT_STOPS,
+    SCORE_PLACES,
     SCORE_WORDS_AFTER,
     SCORE_WORDS_BEFORE,
+    SERVICE_NUMBERS,
     SMALL_NUMBERS,
     SPACED_SCALE_WORDS,
+    STREET_TYPES,
+    TELEPHONE_WORDS,
     TENS,
     TIME_ZONES,
     VAGUE_BASES,
+    YEAR_WORDS_BEFORE,
 )
 
 
@@ -36,6 +43,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     phone_end = phone_number_end(tokens, i)
     if phone_end is not None:
         return max(phone_end, i + 1)
+    address_end = street_address_end(tokens, i)
+    if address_end is not None:
+        return address_end
     end = numeric_chain_end(tokens, i)
     checks = (
         has_identifier_prefix,
@@ -44,6 +54,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_day_of_month,
         is_year,
         is_label_number,
+        is_service_number,
         is_implausible_digits,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
@@ -111,6 +122,10 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
     previous = token_at(tokens, i - 1)
     if previous is None or not tokens[i].glued:
         return False
+    if previous.text in CURRENCY_ABBREVIATIONS or (
+        previous.text == "." and getattr(token_at(tokens, i - 2), "text", "") in CURRENCY_ABBREVIATIONS
+    ):
+        return False  # "Rs5", "Rs.500": a currency, not an id
     if previous.kind == "word":
         return True
     if previous.text in DASHES:
@@ -146,8 +161,15 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
     if number_value(low) >= number_value(high):
         return False  # scores are written winner first: "won 3-1"
     return not (
-        is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE) or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
+        is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE)
+        or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
+        or is_score_place(tokens, end)
     )
+
+
+def is_score_place(tokens: list[Token], k: int) -> bool:
+    """'at home', 'on the road', 'away' after a pair of numbers: a win-loss record, not a range."""
+    return any(all(is_word(token_at(tokens, k + n), word) for n, word in enumerate(place)) for place in SCORE_PLACES)
 
 
 def number_value(token: Token) -> Decimal:
@@ -204,8 +226,24 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, end)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return False
+    if counts_things(previous, following):
+        return False
     return following is None or not (
         following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
+    )
+
+
+def counts_things(previous: Token | None, following: Token | None) -> bool:
+    """A year-like number counts the plural noun after it ('sent 2000 troops', 'About 1900 people')
+    unless a word before it says year ('in 1990 troops were', 'the 2024 elections')."""
+    return (
+        following is not None
+        and following.kind == "word"
+        and not following.glued
+        and following.text.islower()
+        and following.low not in OBJECT_STOPS
+        and looks_plural(following.low)
+        and not (previous is not None and (previous.low in YEAR_WORDS_BEFORE or previous.low.endswith(("'s", "’s"))))
     )
 
 
@@ -216,7 +254,7 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
         return is_word(token_at(tokens, i - 2), "no", "nos", "nr")
-    if previous is None or previous.kind != "word":
+    if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
     if previous.low in LABEL_WORDS:
         return True
@@ -227,6 +265,41 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         and "'" not in previous.text
         and "’" not in previous.text
     )
+
+
+def is_service_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'999 calls', '911 dispatchers', 'dial 999': an emergency number names a service, not a count."""
+    if end != i + 1 or tokens[i].text not in SERVICE_NUMBERS:
+        return False
+    following = token_at(tokens, end)
+    return is_word(following, *TELEPHONE_WORDS) or is_word(
+        token_at(tokens, i - 1), "dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring", "rang"
+    )
+
+
+def street_address_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a street address at i ('14 Baker Road', '221B Baker Street', '1600 Pennsylvania Avenue'):
+    a house number, up to three capitalised words and a capitalised street type."""
+    k = i + 1
+    letter = token_at(tokens, k)
+    if (
+        letter is not None
+        and letter.glued
+        and letter.kind == "word"
+        and len(letter.text) == 1
+        and letter.text.isupper()
+    ):
+        k += 1  # "221B"
+    if not tokens[i].text.isdigit():
+        return None
+    for name_words in range(1, 4):
+        name = tokens[k : k + name_words]
+        street = token_at(tokens, k + name_words)
+        if len(name) < name_words or not all(is_capitalised(t) and not t.glued for t in name):
+            return None
+        if is_capitalised(street) and street.low.rstrip(".") in STREET_TYPES:
+            return k + name_words + 1
+    return None
 
 
 def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:

@@ -10,6 +10,8 @@ from decimal import Decimal
 from transforms.figures.non_figures import non_figure_end
 from transforms.figures.tokens import VAGUE_OPENERS, Token, is_word, token_at
 from transforms.figures.vocabulary import (
+    COMPOUND_SCALES,
+    CURRENCY_ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DASHES,
@@ -138,6 +140,11 @@ def match_priced_amount(tokens: list[Token], k: int) -> Amount | None:
         currency, k = DOLLAR_PREFIXES[token.text], k + 2
     elif token is not None and token.text in CURRENCY_CODES and following is not None and following.kind == "num":
         currency, k = token.text, k + 1
+    elif token is not None and token.text in CURRENCY_ABBREVIATIONS and following is not None:
+        dotted = following.text == "." and following.glued
+        number = token_at(tokens, k + 2) if dotted else following
+        if number is not None and number.kind == "num":
+            currency, k = CURRENCY_ABBREVIATIONS[token.text], k + (2 if dotted else 1)
     amount = match_amount(tokens, k)
     if amount is None or currency is None:
         return amount
@@ -166,6 +173,9 @@ def match_scale(tokens: list[Token], k: int) -> tuple[int, int]:
     if token.kind == "word" and token.glued and token.low in SCALE_SUFFIXES:
         return SCALE_SUFFIXES[token.low], k + 1
     if token.kind == "word" and not token.glued and token.low in SPACED_SCALE_WORDS:
+        larger = following.low if following is not None and following.kind == "word" else ""
+        if (token.low.rstrip("s"), larger.rstrip("s")) in COMPOUND_SCALES:
+            return COMPOUND_SCALES[(token.low.rstrip("s"), larger.rstrip("s"))], k + 2  # "1.5 lakh crore"
         return SPACED_SCALE_WORDS[token.low], k + 1
     if (
         token.text in DASHES

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from transforms.figures.quantities import Quantity
-from transforms.figures.tokens import Token, is_word, token_at
+from transforms.figures.tokens import Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    AUXILIARIES,
+    CHANGE_NOUNS,
+    CHANGE_VERB_STEMS,
+    COMPASS_WORDS,
     DASHES,
-    IRREGULAR_PLURALS,
     LEADING_MODIFIERS,
+    LEVEL_VERBS,
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
@@ -26,7 +30,10 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS):
         k += 1
     words: list[tuple[int, int]] = []
-    while len(words) < max_words and is_object_word(token_at(tokens, k)):
+    if k == quantity.end and is_model_number(tokens, k):
+        words.append((k, k))  # "12 737 MAX jets": the second number names what the first counts
+        k += 1
+    while len(words) < max_words and is_object_word(token_at(tokens, k), token_at(tokens, k + 1)):
         last = compound_end(tokens, k)
         words.append((k, last))
         k = last + 1
@@ -45,9 +52,24 @@ def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     )
 
 
-def is_object_word(token: Token | None) -> bool:
+def is_model_number(tokens: list[Token], k: int) -> bool:
+    """A plain number right after a count and before what it counts is a model or service name."""
+    token, following = token_at(tokens, k), token_at(tokens, k + 1)
+    return (
+        token is not None
+        and token.kind == "num"
+        and token.text.isdigit()
+        and not token.glued
+        and following is not None
+        and is_object_word(following)
+    )
+
+
+def is_object_word(token: Token | None, following: Token | None = None) -> bool:
     if token is None or token.kind != "word" or token.glued:
         return False
+    if following is not None and following.glued and following.kind == "num":
+        return True  # a model designation: "six A350 deliveries", "40 A320neo jets"
     if len(token.text) > 1 and token.text.isupper():
         return True  # an acronym, not the pronoun: "three US officials"
     return token.low not in OBJECT_STOPS and token.low not in NUMBER_WORDS and token.low not in VAGUE_BASES
@@ -59,6 +81,9 @@ def compound_end(tokens: list[Token], k: int) -> int:
         glued = token_at(tokens, k + 1)
         if glued is not None and glued.glued and glued.kind == "num" and tokens[k].kind == "word":
             k += 1  # "H100"
+            continue
+        if glued is not None and glued.glued and glued.kind == "word" and tokens[k].kind == "num" and k > 0:
+            k += 1  # "A320neo"
             continue
         dash, following = glued, token_at(tokens, k + 2)
         if (
@@ -87,7 +112,124 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
     return words
 
 
-def looks_plural(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or (
-        len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-    )
+# --- What money, percentages, measures and durations measure ----------------------------------
+
+
+def match_measured(
+    tokens: list[Token], start: int, quantity: Quantity, kind: str, hyphenated: bool, max_words: int
+) -> tuple[int, int] | None:
+    """Token span of what a non-count figure from `start` measures, where the sentence ties it:
+    the noun it modifies ('a $5m fine', 'a 900-mile border', 'a 6% rise in sales' -> sales), 'of'/'in'
+    after it ('30 cm of snow', '$4 billion in revenue'), '<noun> of' or '<noun> worth' before it
+    ('revenue of $89.5 billion'), or the noun a change or level verb is said of ('sales rose 6%',
+    'cut output by 5%', 'inflation reached 211%'). None where the sentence does not say."""
+    if max_words <= 0:
+        return None
+    k = quantity.end
+    if hyphenated or kind in ("money", "percent"):
+        head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
+        if head is not None:
+            if tokens[head[1]].low in CHANGE_NOUNS:
+                return phrase_after_preposition(tokens, head[1] + 1, max_words)
+            return head
+    after = phrase_after_preposition(tokens, k, max_words)
+    if after is not None:
+        return after
+    return noun_before(tokens, start, max_words)
+
+
+def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_only: bool) -> tuple[int, int] | None:
+    while is_word(token_at(tokens, k), *LEADING_MODIFIERS):
+        k += 1
+    first, words = k, 0
+    while words < max_words:
+        token = token_at(tokens, k)
+        if token is None or not is_object_word(token) or token.low in COMPASS_WORDS or token.low.endswith(("ly", "ed")):
+            break
+        if lowercase_only and not token.text.islower() and not token.text.isupper():
+            break
+        k = compound_end(tokens, k) + 1
+        words += 1
+    return (first, k - 1) if words else None
+
+
+def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """'of snow', 'of the vote', 'of its GDP', 'in military aid' (not 'in the third quarter', 'in Chicago')."""
+    if is_word(token_at(tokens, k), "of"):
+        k += 1
+        if is_word(token_at(tokens, k), *PARTITIVE_DETERMINERS):
+            k += 1
+        return noun_phrase_after(tokens, k, max_words, lowercase_only=False)
+    if is_word(token_at(tokens, k), "in"):
+        return noun_phrase_after(tokens, k + 1, max_words, lowercase_only=True)
+    return None
+
+
+def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """What the words before a figure say it measures: 'a charge of €300m', 'a deal worth $4.6bn',
+    'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'."""
+    k = start - 1
+    if is_word(tokens[start], "by"):
+        pass  # the figure holds its own "by": "cut output by 5%"
+    elif is_word(token_at(tokens, k), "to", "by"):
+        k -= 1
+    elif is_word(token_at(tokens, k), "of", "worth"):
+        return noun_phrase_before(tokens, k - 1, min(max_words, 2))
+    verb = token_at(tokens, k)
+    if verb is not None and is_change_verb(verb):
+        while is_word(token_at(tokens, k - 1), *AUXILIARIES):
+            k -= 1
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
+    if verb is not None and verb.low in LEVEL_VERBS:
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
+    # The noun a change verb acts on: "cut output by", "raised its key rate to".
+    phrase = noun_phrase_before(tokens, k, min(max_words, 2))
+    if phrase is None:
+        return None
+    before = phrase[0] - 1
+    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS):
+        before -= 1
+    verb = token_at(tokens, before)
+    return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def is_change_verb(token: Token) -> bool:
+    return token.kind == "word" and token.text.islower() and token.low.startswith(CHANGE_VERB_STEMS)
+
+
+def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> int:
+    """Index of the noun before 'in the euro area', 'in Vodafone', 'in Sunday's election in Poland'
+    ending at k; k itself if there is none. Only words lie between; the noun must look like one."""
+    found, n = k, k
+    while n >= 0 and k - n < limit and tokens[n].kind == "word":
+        if n < k and tokens[n].low in ("in", "of", "at") and is_object_word(token_at(tokens, n - 1)):
+            found = n - 1
+        n -= 1
+    return found
+
+
+def noun_phrase_before(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """Up to max_words object words ending at k: 'market value', 'iPhone sales', 'unemployment rate';
+    a capitalised word only first in its sentence ('Sales rose') or as an acronym ('GDP')."""
+    first, n = None, k
+    while n >= 0 and k - n < max_words:
+        token = tokens[n]
+        if not is_object_word(token) or token.low in LEADING_MODIFIERS or "'" in token.text or "’" in token.text:
+            break
+        if n < k and (is_change_verb(token) or token.low.endswith("ed")):
+            break  # "cut output", "faced delays": the verb acting on the noun
+        if not (token.text[:1].islower() or token.text.isupper() or at_sentence_start(tokens, n)):
+            break
+        first, n = n, n - 1
+    if first is None or not looks_like_noun(tokens[k].low):
+        return None
+    return first, k
+
+
+def at_sentence_start(tokens: list[Token], n: int) -> bool:
+    previous = token_at(tokens, n - 1)
+    return previous is None or previous.text in (".", "!", "?", "\n")
+
+
+def looks_like_noun(word: str) -> bool:
+    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word)

@@ -34,6 +34,8 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         return None
     first_unit, end = match_unit(tokens, first.end, first)
     second = None if follows_change_from(tokens, k) else match_range_end(tokens, end, first, intro)
+    if second is not None and is_change_then_level(tokens, k, first, second):
+        second = None
     low = inherit_scale(first, second) if second is not None else None
     second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
     if second is not None and not same_kind(first_unit, first.currency, second_unit, second.currency):
@@ -95,6 +97,17 @@ def follows_change_from(tokens: list[Token], k: int) -> bool:
     """Amount at k comes after 'rose from', 'cut from': '5% to 7%' is then a before and after, not a range."""
     before, verb = token_at(tokens, k - 1), token_at(tokens, k - 2)
     return is_word(before, "from") and verb is not None and verb.low.startswith(CHANGE_VERB_STEMS)
+
+
+# After "by", "X to Y" is a change and the level it reached when Y is this many times X or more
+# ("fell by 12 to 340"); closer ends are a range of the change ("rise by 15% to 20%").
+LEVEL_RATIO = 3
+
+
+def is_change_then_level(tokens: list[Token], k: int, first: Amount, second: Amount) -> bool:
+    """'fell by 12 to 340': 12 is the change and 340 the new level, two figures, not a range."""
+    low = inherit_scale(first, second)
+    return is_word(token_at(tokens, k - 1), "by") and low > 0 and second.value >= LEVEL_RATIO * low
 
 
 def match_range_end(tokens: list[Token], k: int, first: Amount, intro: str | None) -> Amount | None:

@@ -6,9 +6,11 @@ import re
 from typing import Generic, NamedTuple, TypeGuard, TypeVar
 
 from transforms.figures.vocabulary import (
+    CURRENCY_ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DOLLAR_PREFIXES,
+    IRREGULAR_PLURALS,
     NUMBER_OPENERS,
     QUALIFIERS_BY_WORDS,
     UNIT_PHRASES_BY_WORDS,
@@ -58,6 +60,12 @@ def is_capitalised(token: Token | None) -> TypeGuard[Token]:
     return token is not None and token.kind == "word" and token.text[:1].isupper()
 
 
+def looks_plural(word: str) -> bool:
+    return word in IRREGULAR_PLURALS or (
+        len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+    )
+
+
 Value = TypeVar("Value")
 
 
@@ -96,7 +104,9 @@ FIGURE_OPENERS = frozenset(
         *VAGUE_OPENERS.first_words,
         "between",
         "from",
+        "by",
         *CURRENCY_SYMBOLS,
+        *(abbreviation.lower() for abbreviation in CURRENCY_ABBREVIATIONS),
         *(p.lower() for p in DOLLAR_PREFIXES),
         *(code.lower() for code in CURRENCY_CODES),
     }

@@ -13,7 +13,17 @@ SMALL_NUMBERS = {
     )
 }
 TENS = {word: 10 * n for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
-SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+# South Asian scales: a lakh is 100,000 and a crore 10,000,000 ("Rs 5 crore", "10 lakh people").
+SCALE_WORDS = {
+    "thousand": 10**3,
+    "lakh": 10**5,
+    "lakhs": 10**5,
+    "million": 10**6,
+    "crore": 10**7,
+    "crores": 10**7,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
 MULTIPLIER_WORDS = frozenset({"hundred", "dozen", *SCALE_WORDS})
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *MULTIPLIER_WORDS, *FRACTIONS, "and", "a", "an"})
@@ -42,6 +52,8 @@ VAGUE_BASES = {
     "dozens": 12,
     "hundreds": 100,
     "thousands": 10**3,
+    "lakhs": 10**5,
+    "crores": 10**7,
     "millions": 10**6,
     "billions": 10**9,
     "trillions": 10**12,
@@ -50,12 +62,16 @@ VAGUE_LOW, VAGUE_HIGH = 2, 9
 # "tens" alone is not a figure ("the tens digit"); "tens of ..." is.
 VAGUE_NEEDS_OF = frozenset({"tens"})
 # "several hundred", "a few thousand" read like "hundreds", "thousands".
-VAGUE_SINGULAR_BASES = {"dozen": 12, "hundred": 100, **SCALE_WORDS}
+VAGUE_SINGULAR_BASES = {"dozen": 12, "hundred": 100, **{w: n for w, n in SCALE_WORDS.items() if not w.endswith("s")}}
+# Written after a scale word, a larger scale multiplies it: "Rs 1.5 lakh crore" is 1.5 trillion rupees.
+COMPOUND_SCALES = {("lakh", "crore"): 10**12, ("thousand", "crore"): 10**10}
 
 DASHES = frozenset({"-", "–"})
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
 # Letters glued before "$": "US$5", "A$20m".
 DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
+# Abbreviations written before the amount, with or without a dot: "Rs 5 crore", "Rs.500".
+CURRENCY_ABBREVIATIONS = {"Rs": "INR"}
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH", "CHF", "AUD", "CAD"})
 
 
@@ -180,6 +196,7 @@ CHANGE_VERB_STEMS = (
     "slip",
     "slid",
     "cut",
+    "devalu",
     "rais",
     "reduc",
     "lift",
@@ -197,6 +214,22 @@ CHANGE_VERB_STEMS = (
     "narrow",
 )
 
+# Verbs stating a level: "inflation reached 211.4%", "turnout was 74.4%" (their subject is what is measured).
+LEVEL_VERBS = frozenset(
+    "reached reaches reach hit hits stood stands stand totalled totaled totals was were is are".split()
+)
+# Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
+AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
+# Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
+CHANGE_NOUNS = frozenset(
+    "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
+    "reduction reductions hike hikes slump surge climb dip".split()
+)
+# Words that never head what a figure measures.
+COMPASS_WORDS = frozenset(
+    "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
+)
+
 # Sports scores and votes: "won 3-1", "a 2-0 lead", "a 5-4 ruling".
 SCORE_WORDS_BEFORE = frozenset(
     "won win wins beat beats beating lost lose loses drew defeated defeating trailed "
@@ -204,7 +237,11 @@ SCORE_WORDS_BEFORE = frozenset(
 )
 SCORE_WORDS_AFTER = frozenset(
     "win victory defeat loss lead draw scoreline score vote votes decision ruling "
-    "majority split aggregate margin tie triumph thrashing record".split()
+    "majority split aggregate margin tie triumph thrashing record season start run mark campaign streak".split()
+)
+# Win-loss records read with where they were played: "a 9-3 record, 5-1 at home", "2-4 on the road".
+SCORE_PLACES = frozenset(
+    {("at", "home"), ("on", "the", "road"), ("away",), ("in", "conference"), ("in", "the", "league")}
 )
 
 MONTHS = frozenset(
@@ -225,11 +262,33 @@ stand bay berth booth court lane
 """.split()
 )
 # Symbols glued before a number that make it an id, a signed value or an abbreviated year.
+# A year-like number after one of these is a year even before a plural noun ("in 1990 troops were",
+# "the 2024 elections"); elsewhere a plural noun after it makes it a count ("sent 2000 troops").
+YEAR_WORDS_BEFORE = frozenset(
+    "the a an in on since by until till of from before after during for to between and or this that "
+    "its their his her our early late mid circa".split()
+)
+# A number followed by capitalised words ending in one of these is a street address ("14 Baker Road").
+STREET_TYPES = frozenset(
+    """
+road street avenue lane drive way boulevard place square terrace close crescent court row gardens grove
+hill parade mews walk highway parkway circle plaza rd st ave blvd ln dr
+""".split()
+)
+# Emergency and service telephone numbers, which name a service when a telephone word follows ("999
+# calls", "911 dispatchers", "a 112 operator"); the numbers themselves are data, like the months.
+SERVICE_NUMBERS = frozenset({"999", "911", "112", "111", "101", "000"})
+TELEPHONE_WORDS = frozenset(
+    """
+call calls caller callers dispatcher dispatchers dispatch operator operators line lines service services
+handler handlers centre centres center centers system emergency emergencies number
+""".split()
+)
 IDENTIFIER_PREFIXES = frozenset({"#", "+", "'", "’", "‘", "/", ".", ":", "№", "@", "−", "_", "*", "^"})
 
 # Determiners and adjectives dropped from the front of an object: "tens of thousands of
 # other troops" counts troops.
-LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "further", "fresh", "another"})
+LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "further", "fresh", "another", "own"})
 # "32 of the aircraft", "two of its ships": a count of part of a group.
 PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,

@@ -23,6 +23,7 @@ from transforms.records import RawDocument, RawPage, Rejection
 from warehouse.fetch import Fetched, FetchFailure, FetchRequest, fetch_all
 from warehouse.options import FetchOptions
 from warehouse.sources.discovery import DocumentRef, NotRegularFile, TooLarge, is_url, open_regular
+from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import MAX_FILE_BYTES, read_warc_records
 
 MEDIA_TYPES = {".html": "text/html", ".htm": "text/html", ".txt": "text/plain"}
@@ -141,14 +142,6 @@ def document_from_page(page: RawPage, ref: DocumentRef | None = None) -> RawDocu
         title=title,
         published_date=published,
     )
-
-
-def charset_from_content_type(value: str | None) -> str | None:
-    for part in (value or "").split(";")[1:]:
-        key, _, charset = part.partition("=")
-        if key.strip().lower() == "charset" and charset.strip():
-            return charset.strip().strip("'\"")
-    return None
 
 
 def read_document(ref: DocumentRef) -> RawDocument | Rejection:

@@ -1,26 +1,33 @@
 """WARC archives: scanning one for the records worth reading, and reading records at their offsets.
 
 Scanning keeps only offsets (a batch reads its records later) and says where an archive is
-damaged; reading goes through a batch's records in one pass. Nothing here knows about the
-other kinds of source.
+damaged; reading reads each wanted record on its own from its offset, so a damaged record, wanted
+or not, costs only itself. Both are plain Python over bounded reads, one record (one gzip member)
+at a time; the HTTP response inside a record is decoded by `http_payload`. Nothing here knows
+about the other kinds of source.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
-
-from fastwarc.warc import ArchiveIterator, HeaderMap, WarcRecord, WarcRecordType
 
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
 from warehouse.fetch import HTML_TYPES
 from warehouse.sources.files import stored_name
+from warehouse.sources.http_payload import (
+    BadEncoding,
+    TooLargeDecoded,
+    charset_from_content_type,
+    http_body,
+    parse_http_head,
+)
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 # A file or a WARC record over this is refused before it is read.
@@ -48,10 +55,14 @@ class WarcScan:
 # skipped in chunks of this size, so one huge record costs time, never memory. Small: a crawl's gzip
 # members are a few KiB each, and each member is read from the file on its own (1 MiB was ~5x slower).
 _CHUNK_BYTES = 64 * 1024
+# Compressed bytes are taken a quarter of that at a time, out of a file buffer of _CHUNK_BYTES: a member
+# of a few KiB then costs no system call of its own (a 64 KiB read per member was ~1.5x slower to read).
+_MEMBER_READ_BYTES = 16 * 1024
 _MAX_WARC_HEADER_BYTES = 64 * 1024
 _HTTP_HEAD_BYTES = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
-_RECORD_START = b"\nWARC/1."
+# Not only at a line start: a record cut short mid-line (a crawler that died mid-write) runs straight into the next.
+_RECORD_START = b"WARC/1."
 _SWALLOWED = b"\r\n\r\nWARC/1."
 _SWALLOWED_DETAIL = "its Content-Length takes in the next record"
 
@@ -67,8 +78,9 @@ class _Ended(Exception):
 @dataclass(frozen=True, slots=True)
 class _Scanned:
     warc_type: str
+    headers: dict[bytes, bytes]  # the WARC header's fields, names lower-cased
     length: int  # the block's, as its Content-Length says (and as was found)
-    http_head: bytes  # of a response: the start of its block; empty for other records
+    block: bytes  # of a response: the start of its block (its HTTP head), or all of it; empty for other records
 
 
 def scan_warc(path: str) -> WarcScan:
@@ -77,7 +89,7 @@ def scan_warc(path: str) -> WarcScan:
     on at the next gzip member (.warc.gz) or the next `WARC/1.` line (.warc)."""
     scan = WarcScan()
     try:
-        with open(path, "rb") as handle:
+        with io.BufferedReader(io.FileIO(path, "rb"), _CHUNK_BYTES) as handle:
             if handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
                 _scan_gzip(handle, scan)
             else:
@@ -88,15 +100,13 @@ def scan_warc(path: str) -> WarcScan:
     return scan
 
 
-def _scan_plain(handle: io.BufferedReader, scan: WarcScan) -> None:
+def _scan_plain(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
     while True:
         offset = handle.tell()
         try:
             record = _read_record(handle, watch_for_records=True)
         except (_Damaged, _Ended) as problem:
             following = _find(handle, _RECORD_START, offset + 1)
-            if following is not None:
-                following += 1  # the record starts after the line break
             _refuse(scan, offset, problem, ended_for_good=isinstance(problem, _Ended) and following is None)
             if following is None:
                 return
@@ -107,7 +117,7 @@ def _scan_plain(handle: io.BufferedReader, scan: WarcScan) -> None:
         _classify(scan, offset, record)
 
 
-def _scan_gzip(handle: io.BufferedReader, scan: WarcScan) -> None:
+def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
     """One record per gzip member, as crawlers write them: a member's offset is its record's."""
     offset: int | None = 0
     while offset is not None:
@@ -115,10 +125,26 @@ def _scan_gzip(handle: io.BufferedReader, scan: WarcScan) -> None:
         stream = io.BufferedReader(member, _CHUNK_BYTES)
         try:
             record = _read_record(stream)
+            if record is None and member.cut_short:  # too little of the member to give even a line
+                raise _Ended("the archive ends inside its gzip member")
             if record is not None:
                 _classify(scan, offset, record)
-            while _read_record(stream) is not None:  # fastwarc cannot seek to a record inside a member
-                scan.skipped["warc/not_first_in_gzip_member"] += 1
+            pages = 0  # HTML responses after the first record of the member: no offset of their own to read them at
+            while (inner := _read_record(stream)) is not None:
+                if _not_a_document(inner) is None:
+                    pages += 1
+                else:
+                    scan.skipped["warc/not_first_in_gzip_member"] += 1
+            if pages:
+                scan.refused.append(
+                    WarcDamage(
+                        Reason.WARC_NOT_PER_RECORD_GZIP,
+                        offset,
+                        f"the gzip member at offset {offset} holds {pages} more HTML response(s) after its first "
+                        "record, which cannot be read on their own; recompress the archive, one gzip member a record "
+                        "(e.g. `warcio recompress`)",
+                    )
+                )
         except _Ended as problem:
             _refuse(scan, offset, problem, ended_for_good=member.cut_short)
         except _Damaged as problem:
@@ -138,7 +164,7 @@ def _scan_gzip(handle: io.BufferedReader, scan: WarcScan) -> None:
 class _GzipMember(io.RawIOBase):
     """The decompressed bytes of the one gzip member at an offset, decompressed a buffer at a time."""
 
-    def __init__(self, handle: io.BufferedReader, offset: int) -> None:
+    def __init__(self, handle: io.BufferedReader[io.FileIO], offset: int) -> None:
         self._handle = handle
         self._offset = offset
         self._read = 0  # compressed bytes taken from the file
@@ -156,9 +182,9 @@ class _GzipMember(io.RawIOBase):
             data = self._inflate.unconsumed_tail
             if not data:
                 self._handle.seek(self._offset + self._read)
-                data = self._handle.read(_CHUNK_BYTES)
+                data = self._handle.read(_MEMBER_READ_BYTES)
                 if not data:
-                    self.cut_short = True
+                    self.cut_short = self._read > 0  # at the very end of the file no member starts
                     return 0
                 self._read += len(data)
             out = self._inflate.decompress(data, len(buffer))
@@ -169,8 +195,11 @@ class _GzipMember(io.RawIOBase):
                 return len(out)
 
 
-def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> _Scanned | None:
-    """The record at the stream's position, its block skipped in bounded chunks; None at the end.
+def _read_record(
+    stream: io.BufferedIOBase, watch_for_records: bool = False, keep: int = _HTTP_HEAD_BYTES
+) -> _Scanned | None:
+    """The record at the stream's position, the first `keep` bytes of a response's block kept and
+    the rest skipped in bounded chunks; None at the end.
 
     `watch_for_records`: a block holding a record's end and the next one's start is damage (a plain
     WARC has no other boundary to tell a length that swallows exactly one record).
@@ -201,7 +230,7 @@ def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> 
     if length < 0:
         raise _Damaged(f"Content-Length {length}")
     warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
-    head = stream.read(min(length, _HTTP_HEAD_BYTES)) if warc_type == "response" else b""
+    head = stream.read(min(length, keep)) if warc_type == "response" else b""
     remaining = length - len(head)
     tail = head[-len(_SWALLOWED) :]
     if watch_for_records and _SWALLOWED in head:
@@ -219,7 +248,7 @@ def _read_record(stream: io.BufferedIOBase, watch_for_records: bool = False) -> 
         end += stream.read(2)
     if end not in (b"\r\n\r\n", b"\n\n"):
         raise _Damaged(f"its {length} bytes (its Content-Length) are not followed by the end of a record")
-    return _Scanned(warc_type, length, head)
+    return _Scanned(warc_type, headers, length, head)
 
 
 def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: bool) -> None:
@@ -238,16 +267,9 @@ def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: boo
 
 
 def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
-    if record.warc_type != "response":
-        scan.skipped[f"warc/{record.warc_type}"] += 1
-        return
-    http = HeaderMap()
-    http.parse(io.BytesIO(record.http_head))
-    content_type = (http.get("Content-Type") or "").split(";")[0].strip().lower()
-    if http.status_code != 200:
-        scan.skipped["warc/status_not_200"] += 1
-    elif content_type not in HTML_TYPES:
-        scan.skipped["warc/not_html"] += 1
+    skipped = _not_a_document(record)
+    if skipped is not None:
+        scan.skipped[skipped] += 1
     elif record.length > MAX_FILE_BYTES:
         scan.refused.append(
             WarcDamage(
@@ -260,7 +282,19 @@ def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
         scan.offsets.append(offset)
 
 
-def _find(handle: io.BufferedReader, marker: bytes, start: int) -> int | None:
+def _not_a_document(record: _Scanned) -> str | None:
+    """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status 200."""
+    if record.warc_type != "response":  # request, revisit (no body of its own), metadata, warcinfo, resource...
+        return f"warc/{record.warc_type}"
+    http = parse_http_head(record.block)
+    if http.status != 200:
+        return "warc/status_not_200"
+    if http.media_type not in HTML_TYPES:
+        return "warc/not_html"
+    return None
+
+
+def _find(handle: io.BufferedReader[io.FileIO], marker: bytes, start: int) -> int | None:
     """The file position of the next `marker` at or after `start`, read in bounded chunks."""
     position = start
     handle.seek(position)
@@ -278,56 +312,115 @@ def _find(handle: io.BufferedReader, marker: bytes, start: int) -> int | None:
 
 
 def read_warc_records(path: str, offsets: list[int]) -> dict[int, RawDocument | Rejection]:
-    """The records at these offsets of one archive, in one pass from the first to the last of them
-    (a batch's records are mostly neighbours: one pass is several times faster than a seek each)."""
-    wanted = set(offsets)
+    """The records at these offsets of one archive, each read on its own from its offset (a gzip
+    member, or a plain record), so damage anywhere else in the archive never reaches them."""
     found: dict[int, RawDocument | Rejection] = {}
-    # A damaged record between two wanted ones stops the pass; those after it are then read one by one.
-    with contextlib.suppress(OSError, ValueError):
-        _read_in_one_pass(path, min(wanted), max(wanted), wanted, found)
-    for offset in sorted(wanted - found.keys()):
-        try:
-            _read_in_one_pass(path, offset, offset, {offset}, found)
-        except (OSError, ValueError) as error:
-            damage = f"{type(error).__name__}: {error}"
-        else:
-            damage = "no record there"
-        if offset not in found:
-            found[offset] = _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset}: {damage}")
+    name = stored_name(path)
+    try:
+        with io.BufferedReader(io.FileIO(path, "rb"), _CHUNK_BYTES) as handle:
+            for offset in sorted(set(offsets)):
+                try:
+                    found[offset] = _read_document(handle, path, name, offset)
+                except OSError as error:  # this record's bytes could not be read; the next may be
+                    found[offset] = _record_rejection(
+                        path, offset, Reason.UNREADABLE, f"record at offset {offset}: {error}"
+                    )
+    except OSError as error:  # the archive cannot be opened any more
+        for offset in offsets:
+            found.setdefault(offset, _record_rejection(path, offset, Reason.UNREADABLE, f"{path}: {error}"))
     return found
 
 
-def _read_in_one_pass(
-    path: str, first: int, last: int, wanted: set[int], found: dict[int, RawDocument | Rejection]
-) -> None:
-    with open(path, "rb") as handle:
-        handle.seek(first)
-        for record in ArchiveIterator(handle, record_types=WarcRecordType.response, parse_http=True, auto_decode="all"):
-            offset = record.stream_pos  # the file position (fastwarc counts from the file start)
-            if offset in wanted:
-                found[offset] = _warc_document(path, offset, record)
-            if offset >= last:
-                break
-
-
-def _warc_document(path: str, offset: int, record: WarcRecord) -> RawDocument | Rejection:
-    if record.content_length > MAX_FILE_BYTES:  # checked before reading: read(n) allocates n bytes
+def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, offset: int) -> RawDocument | Rejection:
+    """The record at `offset` as a document (`name`: the archive's stored name), or why not."""
+    handle.seek(offset)
+    gzipped = handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
+    handle.seek(offset)
+    stream: io.BufferedIOBase = handle
+    try:
+        if gzipped:  # the whole member at once (a crawl's are a few KiB): far cheaper than a stream over it
+            member = _inflate_member(handle, offset, MAX_FILE_BYTES + _MAX_WARC_HEADER_BYTES)
+            if member is None:
+                return _record_rejection(
+                    path, offset, Reason.TOO_LARGE, f"record at offset {offset} is over {MAX_FILE_BYTES} bytes"
+                )
+            stream = io.BytesIO(member)
+        record = _read_record(stream, watch_for_records=not gzipped, keep=MAX_FILE_BYTES)
+    except (_Damaged, _Ended) as problem:
+        return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: {problem}")
+    except zlib.error as error:
+        return _record_rejection(
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: gzip data ({error})"
+        )
+    if record is None:
+        return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"no record at offset {offset}")
+    if record.warc_type != "response":  # the archive changed since it was scanned
+        return _record_rejection(
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is a {record.warc_type}, not a response"
+        )
+    if record.length > MAX_FILE_BYTES:
         return _record_rejection(
             path,
             offset,
             Reason.TOO_LARGE,
-            f"record at offset {offset} has {record.content_length} bytes; the limit is {MAX_FILE_BYTES}",
+            f"record at offset {offset} has {record.length} bytes; the limit is {MAX_FILE_BYTES}",
         )
-    body = record.reader.read()
+    http = parse_http_head(record.block)
+    if http.length is None:
+        return _record_rejection(
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: its HTTP head does not end"
+        )
+    try:
+        body = http_body(http, record.block[http.length :], MAX_FILE_BYTES)
+    except BadEncoding as error:
+        return _record_rejection(path, offset, Reason.BAD_ENCODING, f"record at offset {offset}: {error}")
+    except TooLargeDecoded as error:
+        return _record_rejection(path, offset, Reason.TOO_LARGE, f"record at offset {offset}: {error}")
     return RawDocument(
         doc_id=doc_id_for(body),
-        source=f"{stored_name(path)}#{offset}",
-        url=record.headers.get("WARC-Target-URI"),
+        source=f"{name}#{offset}",
+        url=_target_uri(record.headers),
         content=body,
         media_type="text/html",
-        fetched_at=record.record_date,
-        charset=record.http_charset,
+        fetched_at=_warc_date(record.headers),
+        charset=charset_from_content_type(http.first("content-type")),
     )
+
+
+def _inflate_member(handle: io.BufferedReader[io.FileIO], offset: int, limit: int) -> bytes | None:
+    """The decompressed bytes of the gzip member at `offset` (as far as they go if it is cut short);
+    None when they are more than `limit`. Damaged gzip data raises zlib.error."""
+    inflate = zlib.decompressobj(wbits=31)
+    handle.seek(offset)
+    parts: list[bytes] = []
+    size = 0
+    while not inflate.eof:
+        data = inflate.unconsumed_tail or handle.read(_MEMBER_READ_BYTES)
+        if not data:
+            break
+        out = inflate.decompress(data, limit + 1 - size)
+        parts.append(out)
+        size += len(out)
+        if size > limit:
+            return None
+    return b"".join(parts)
+
+
+def _target_uri(headers: dict[bytes, bytes]) -> str | None:
+    uri = headers.get(b"warc-target-uri")
+    if uri is None:
+        return None
+    # Early WARC writers put the URI in angle brackets, as a draft of the standard showed it.
+    return uri.decode("utf-8", "replace").strip().removeprefix("<").removesuffix(">") or None
+
+
+def _warc_date(headers: dict[bytes, bytes]) -> datetime | None:
+    """WARC-Date (ISO 8601 in UTC, to the second or finer); None when it is missing or unreadable."""
+    try:
+        date = datetime.fromisoformat(headers.get(b"warc-date", b"").decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return date if date.tzinfo is not None else date.replace(tzinfo=UTC)
 
 
 def _record_rejection(path: str, offset: int, reason: Reason, detail: str) -> Rejection:

@@ -31,3 +31,13 @@ CREATE TABLE IF NOT EXISTS pages (
     url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, file TEXT NOT NULL,
     PRIMARY KEY (url, batch_id, fetched_at)
 ) WITHOUT ROWID;
+-- Committed articles by normalised text and NER model: an exact copy takes over the earlier analysis.
+CREATE TABLE IF NOT EXISTS copies (
+    text_hash TEXT NOT NULL, ner_model TEXT NOT NULL, article_id TEXT NOT NULL, batch_id TEXT NOT NULL,
+    PRIMARY KEY (text_hash, ner_model, article_id, batch_id)
+) WITHOUT ROWID;
+-- Which Parquet files of entity_mentions and figures hold an article version's rows (forgotten with the file).
+CREATE TABLE IF NOT EXISTS version_files (
+    article_id TEXT NOT NULL, batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL,
+    PRIMARY KEY (article_id, batch_id, tbl, file)
+) WITHOUT ROWID;

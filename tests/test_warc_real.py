@@ -1,0 +1,194 @@
+"""WARCs as real crawls write them, by another writer (warcio): stale chunked headers, chunked and
+compressed bodies, revisits, damage between good records, compression bombs, whole-file gzip."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+
+import brotli  # type: ignore[import-untyped]  # brotli ships no type stubs
+import pytest
+
+from tests.conftest import all_instances, sql
+from tests.warc_fixtures import CrawledRecord, chunked, http_response, page, write_warcio_warc
+from transforms.records import RawDocument, Rejection
+from warehouse.sources import discover_documents, read_documents, read_warc_records
+from warehouse.sources.http_payload import dechunk, parse_http_head
+from warehouse.sources.warc import MAX_FILE_BYTES
+
+SAMPLES = Path(__file__).parent / "data" / "warcio"
+NAMES = ["crawl.warc", "crawl.warc.gz"]
+
+
+def story(n: int) -> bytes:
+    return page(f"Harbour story {n}", f"The harbour board approved {n} new cranes and hired dockers on Tuesday.", 160)
+
+
+def response(n: int, *headers: str, body: bytes | None = None) -> CrawledRecord:
+    return CrawledRecord(f"http://news.example/{n}", http_response(story(n) if body is None else body, *headers))
+
+
+def read_all(path: Path) -> list[RawDocument | Rejection]:
+    return read_documents(discover_documents([str(path)]).refs).documents
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_bodies_are_read_as_the_server_meant_them_whatever_their_stored_framing(tmp_path, name):
+    path = tmp_path / name
+    raw_deflate = zlib.compressobj(wbits=-15)
+    records = [
+        CrawledRecord("http://news.example/1", b"GET /1 HTTP/1.1\r\nHost: news.example\r\n\r\n", warc_type="request"),
+        response(1),
+        response(2, "Transfer-Encoding: chunked"),  # stale: the crawler stored the body de-chunked
+        response(3, "Transfer-Encoding: chunked", body=chunked(story(3))),
+        response(4, "Content-Encoding: gzip", body=gzip.compress(story(4))),
+        response(5, "Content-Encoding: deflate", body=zlib.compress(story(5))),
+        response(6, "Content-Encoding: deflate", body=raw_deflate.compress(story(6)) + raw_deflate.flush()),
+        response(7, "Content-Encoding: br", body=brotli.compress(story(7))),
+        response(8, "Transfer-Encoding: chunked", "Content-Encoding: gzip", body=chunked(gzip.compress(story(8)))),
+        response(9, "Content-Encoding: gzip"),  # stale: stored decompressed under the header it came with
+        CrawledRecord("http://news.example/1", http_response(b"", status="304 Not Modified"), warc_type="revisit"),
+        CrawledRecord("http://news.example/1", b"outlink: http://news.example/2\r\n", warc_type="metadata"),
+        CrawledRecord("http://news.example/robots.txt", http_response(b"User-agent: *", "Transfer-Encoding: chunked")),
+    ]
+    offsets = write_warcio_warc(path, records)
+    discovery = discover_documents([str(path)])
+    assert [r.offset for r in discovery.refs] == [*offsets[1:10], offsets[12]]
+    assert discovery.skipped == {"warc/request": 1, "warc/revisit": 1, "warc/metadata": 1}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(n) for n in range(1, 10)] + [b"User-agent: *"]
+    assert [d.url for d in documents[:9]] == [f"http://news.example/{n}" for n in range(1, 10)]
+    assert {d.fetched_at for d in documents} == {datetime(2024, 5, 1, 10, 0, tzinfo=UTC)}
+    assert {d.charset for d in documents} == {"utf-8"}
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_a_damaged_record_between_two_good_ones_is_one_rejection_at_its_offset(tmp_path, name, damage):
+    path = tmp_path / name
+    offsets = write_warcio_warc(path, [response(1), response(2, "Transfer-Encoding: chunked"), response(3)])
+    data = path.read_bytes()
+    middle = data[offsets[1] : offsets[2]]
+    if damage == "truncated":
+        middle = middle[: len(middle) // 2]
+    else:
+        middle = middle[:40] + bytes(range(256)) * 2 + middle[40 + 512 :]
+    path.write_bytes(data[: offsets[1]] + middle + data[offsets[2] :])
+    shift = len(middle) - (offsets[2] - offsets[1])
+    documents = read_all(path)
+    landed = [d for d in documents if isinstance(d, RawDocument)]
+    assert [d.content for d in landed] == [story(1), story(3)]
+    assert [d.source for d in landed] == [f"{path}#{offsets[0]}", f"{path}#{offsets[2] + shift}"]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason in ("warc_corrupt", "warc_truncated") and f"offset {offsets[1]}" in rejection.detail
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_damaged_record_nobody_asked_for_never_reaches_the_records_after_it(tmp_path, name):
+    path = tmp_path / name
+    unwanted = CrawledRecord("http://news.example/x", http_response(b"x" * 300, "Transfer-Encoding: chunked"))
+    offsets = write_warcio_warc(path, [response(1), unwanted, response(2, "Transfer-Encoding: chunked"), response(3)])
+    data = bytearray(path.read_bytes())
+    data[offsets[1] + 30 : offsets[1] + 90] = b"\xff" * 60  # the unwanted record's header (or deflate stream)
+    path.write_bytes(bytes(data))
+    found = read_warc_records(str(path), [offsets[0], offsets[2], offsets[3]])
+    assert [found[o].content for o in (offsets[0], offsets[2], offsets[3])] == [story(1), story(2), story(3)]  # type: ignore[union-attr]  # a Rejection fails the comparison first
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_content_coding_that_does_not_decode_or_a_compression_bomb_costs_only_its_record(tmp_path, name):
+    path = tmp_path / name
+    damaged = bytearray(gzip.compress(story(2)))
+    damaged[30:60] = bytes(range(30))
+    bomb = b"<html>" + b" " * (MAX_FILE_BYTES + 1024)
+    offsets = write_warcio_warc(
+        path,
+        [
+            response(1),
+            response(2, "Content-Encoding: gzip", body=bytes(damaged)),
+            response(3, "Content-Encoding: gzip", body=gzip.compress(bomb, compresslevel=1)),
+            response(4, "Content-Encoding: br", body=brotli.compress(bomb, quality=1)),
+            response(5, "Content-Encoding: zstd", body=b"\x28\xb5\x2f\xfd\x00\x01\x02"),
+            response(6),
+        ],
+    )
+    del bomb
+    documents = read_all(path)
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(1), story(6)]
+    rejected = {d.source.rsplit("#", 1)[1]: d for d in documents if isinstance(d, Rejection)}
+    assert {offset: (r.stage, r.reason) for offset, r in rejected.items()} == {
+        str(offsets[1]): ("read", "bad_encoding"),
+        str(offsets[2]): ("read", "too_large"),
+        str(offsets[3]): ("read", "too_large"),
+        str(offsets[4]): ("read", "bad_encoding"),
+    }
+    assert all(f"offset {offset}" in r.detail for offset, r in rejected.items())
+    assert "zstd" in rejected[str(offsets[4])].detail
+
+
+def test_a_warc_gzipped_as_one_stream_is_a_rejection_not_a_silent_count(tmp_path):
+    plain = tmp_path / "crawl.warc"
+    write_warcio_warc(plain, [response(1), response(2), CrawledRecord("http://news.example/3", b"", "request")])
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(gzip.compress(plain.read_bytes()))
+    discovery = discover_documents([str(path)])
+    assert [r.offset for r in discovery.refs if r.kind == "warc"] == [0]
+    [rejected] = [r for r in discovery.refs if r.kind == "rejected"]
+    assert (rejected.reason, rejected.offset) == ("warc_not_per_record_gzip", 0)
+    assert "1 more HTML response" in (rejected.detail or "")
+    assert discovery.skipped == {"warc/not_first_in_gzip_member": 1}
+
+
+def test_chunk_framing_is_removed_only_where_it_holds():
+    assert dechunk(b"5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n") == b"hello world"
+    assert dechunk(b"5\nhello\n0\n\n") == b"hello"  # bare line feeds
+    assert dechunk(b"5\r\nhello\r\n6\r\n wo") == b"hello wo"  # cut short: what came
+    assert dechunk(b"<html>5\r\n") is None
+    assert dechunk(b"5\r\nhello world") is None  # the chunk is not followed by its line end
+    head = parse_http_head(b"HTTP/1.1 200 OK\nContent-Type: text/html;\n charset=utf-8\nX: 1\n\n<html>")
+    assert (head.status, head.media_type, head.first("content-type"), head.length) == (
+        200,
+        "text/html",
+        "text/html; charset=utf-8",
+        len(b"HTTP/1.1 200 OK\nContent-Type: text/html;\n charset=utf-8\nX: 1\n\n"),
+    )
+    assert parse_http_head(b"not http\r\n\r\n").status is None
+
+
+@pytest.mark.parametrize("sample", ["example.warc.gz", "example-iana.org-chunked.warc"])
+def test_public_crawl_samples_written_by_webrecorder_are_read_whole(sample):
+    documents = read_all(SAMPLES / sample)
+    assert all_instances(documents, RawDocument) and len(documents) == 1
+    [document] = documents
+    assert document.url in ("http://example.com/", "http://www.iana.org/")
+    assert document.content.lstrip().lower().startswith(b"<!doctype html>")
+    assert document.content.rstrip().endswith(b"</html>")
+
+
+def test_ingest_over_a_warcio_crawl_lands_every_page_and_one_row_per_damaged_record(prefect_server, tmp_path):
+    from flows.ingest import ingest
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "crawl.warc.gz"
+    offsets = write_warcio_warc(
+        path,
+        [
+            response(1, "Transfer-Encoding: chunked"),
+            CrawledRecord("http://news.example/1", http_response(b"", status="304 Not Modified"), warc_type="revisit"),
+            response(2, "Transfer-Encoding: chunked", "Content-Encoding: br", body=chunked(brotli.compress(story(2)))),
+            response(3, "Content-Encoding: gzip", body=gzip.compress(story(3))),
+            response(4),
+        ],
+    )
+    data = path.read_bytes()
+    path.write_bytes(data[: offsets[4]] + data[offsets[4] : offsets[4] + 60])  # the last record is cut short
+    warehouse = tmp_path / "wh"
+    ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1)
+    assert sorted(sql(warehouse, "SELECT source, url FROM articles")) == sorted(
+        (f"{path}#{offsets[index]}", f"http://news.example/{n}") for index, n in ((0, 1), (2, 2), (3, 3))
+    )
+    assert sql(warehouse, "SELECT source, stage, reason FROM rejections") == [(str(path), "read", "warc_truncated")]

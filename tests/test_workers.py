@@ -1,0 +1,144 @@
+"""The worker pool: spaCy reads chunks of texts with `nlp.pipe`, exact copies take over the analysis of
+their earlier text, and a document past its time limit costs one `process/timeout` rejection and its
+worker process, never the batch."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection, Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import flows.batch as batch_module
+from flows import workers
+from flows.ingest import ingest
+from tests.conftest import sql
+from transforms.entities import load_ner, read_text, read_texts, spans_of
+from transforms.options import EntityOptions, PipelineOptions
+from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents, prepare_document
+from transforms.records import RawDocument, Rejection
+from warehouse.query import failed_checks
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+NEVER_FINISHES = "<!-- never finishes -->"
+
+
+def test_nlp_pipe_finds_the_same_entities_as_one_call_each():
+    options = EntityOptions()
+    nlp = load_ner(options)
+    texts = [
+        "President Joe Biden met Olaf Scholz in Berlin on Tuesday.",
+        "The United Nations said 300 troops would leave Mali.",
+        "",
+        "Apple and Microsoft reported results. Tim Cook spoke in Cupertino, California.",
+        " ".join(["Angela Merkel visited Paris and spoke with Emmanuel Macron."] * 30),
+    ]
+    one_each = [spans_of(read_text(nlp, text, options)) for text in texts]
+    piped = [spans_of(doc) for doc in read_texts(nlp, texts, options, batch_size=3)]
+    assert piped == one_each and any(one_each)
+
+
+def stuck_prepare(raw: RawDocument, options: PipelineOptions, chrome: Collection[str]) -> PreparedDocument | Rejection:
+    """The real extraction, except for a marked page, where it never finishes (as a pathological page
+    can hold a regex or a parser). Module level, so a spawned worker imports it by name."""
+    if NEVER_FINISHES.encode() in raw.content:
+        while True:
+            time.sleep(1)
+    return prepare_document(raw, options, chrome)
+
+
+def with_steps(steps: workers.Steps, real=batch_module.process_documents):
+    def process_documents(raws, *more):
+        return real(raws, *more, steps=steps)
+
+    return process_documents
+
+
+@pytest.mark.timeout(600)
+def test_a_stuck_document_becomes_one_timeout_and_the_batch_goes_on(prefect_server, tmp_path, monkeypatch):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.html"))
+    for seed in seeds:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    stuck = folder / "stuck.html"
+    stuck.write_text(seeds[0].read_text(encoding="utf-8") + NEVER_FINISHES, encoding="utf-8")
+    monkeypatch.setattr(batch_module, "process_documents", with_steps(workers.Steps(prepare=stuck_prepare)))
+    monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "5")
+    warehouse = tmp_path / "wh"
+
+    report = ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1, batch_size=len(seeds) + 1)
+
+    rejections = sql(warehouse, "SELECT source, stage, reason FROM rejections")
+    assert rejections == [(str(stuck), "process", "timeout")]
+    assert report.counts.articles == len(seeds) and report.batches == 1
+    assert sql(warehouse, "SELECT count(*) FROM articles") == [(len(seeds),)]
+    assert sql(warehouse, "SELECT status FROM runs") == [("completed",)]
+    assert failed_checks(warehouse) == {}
+
+
+analysed_sources: list[str] = []
+
+
+def counting_analyse(
+    prepared: Sequence[PreparedDocument], nlp: Language, options: PipelineOptions
+) -> Iterator[ProcessedDocument]:
+    """The real NLP, noting which sources it ran on (in this process: no time limit, one worker)."""
+    analysed_sources.extend(p.article.source for p in prepared)
+    return analyse_documents(prepared, nlp, options)
+
+
+def copy_of(seed: Path, target: Path, n: int) -> Path:
+    """The same page at another canonical URL: another article with the same text."""
+    html = seed.read_text(encoding="utf-8")
+    target.write_text(html.replace("/index.html", f"/index-copy-{n}.html"), encoding="utf-8")
+    return target
+
+
+@pytest.mark.timeout(600)
+def test_exact_copies_take_the_earlier_analysis_with_valid_offsets(prefect_server, tmp_path, monkeypatch):
+    seed = SEEDS / "cnn_troops.html"
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    original = first / seed.name
+    original.write_bytes(seed.read_bytes())
+    batch_copy = copy_of(seed, first / "copy-1.html", 1)  # of the original, in the same batch
+    committed_copy = copy_of(seed, later / "copy-2.html", 2)  # of an article of an earlier run
+    monkeypatch.setattr(batch_module, "process_documents", with_steps(workers.Steps(analyse=counting_analyse)))
+    monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "0")
+    warehouse = tmp_path / "wh"
+    analysed_sources.clear()
+
+    ingest(sources=[str(first)], warehouse=str(warehouse), workers=1)
+    assert analysed_sources == [str(original)]
+    report = ingest(sources=[str(later)], warehouse=str(warehouse), workers=1)
+    assert analysed_sources == [str(original)] and report.counts.articles == 1  # no NER for either copy
+
+    articles = dict(sql(warehouse, "SELECT source, article_id FROM articles"))
+    assert len(set(articles.values())) == 3
+    for table in ("entity_mentions", "figures"):
+        broken = sql(
+            warehouse,
+            f"SELECT count(*) FROM {table} JOIN articles USING (article_id) "
+            "WHERE substring(text, char_start + 1, char_end - char_start) <> surface",
+        )
+        assert broken == [(0,)], table
+    columns = {
+        "entity_mentions": "entity_id, surface, label, char_start, char_end",
+        "figures": "surface, value, value_low, value_high, approximate, qualifier, unit, object, kind, "
+        "char_start, char_end, sentence, entity_id, role",
+    }
+    for table, selected in columns.items():
+        rows = {
+            source: sql(warehouse, f"SELECT {selected} FROM {table} WHERE article_id = ? ORDER BY ALL", article_id)
+            for source, article_id in articles.items()
+        }
+        assert rows[str(original)], table
+        assert rows[str(committed_copy)] == rows[str(original)] == rows[str(batch_copy)], table
+    figure_ids = sql(warehouse, "SELECT count(DISTINCT figure_id), count(*) FROM figures")
+    assert figure_ids[0][0] == figure_ids[0][1]
+    assert sql(warehouse, "SELECT count(DISTINCT ner_model) FROM articles") == [(1,)]
+    assert failed_checks(warehouse) == {}
