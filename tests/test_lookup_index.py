@@ -9,6 +9,7 @@ from tests.test_lookups import article, write_batch
 from transforms.records import LshBand, MinhashSignature, SiteLine
 from warehouse import index
 from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
+from warehouse.query import sql_text
 from warehouse.store import compact_tables, ensure_tables
 
 
@@ -82,3 +83,39 @@ def test_deleted_compacted_or_recreated_tables_never_leave_wrong_answers(tmp_pat
     assert committed_band_matches(tmp_path, ["k1"], "s") == []
     assert committed_site_chrome(tmp_path, 1) == frozenset({"home"})
     assert committed_site_chrome(tmp_path, 2) == frozenset()
+
+
+def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
+    # SQLite would otherwise pick the big table as the outer loop and read all of it for each batch.
+    ensure_tables(tmp_path)
+    night(tmp_path, 1)
+    committed_doc_ids(tmp_path, ["d1"])
+    parameters = {"known_doc_ids": ("r", "[]"), "signatures": ("s",), "copy_sources": ("m",)}
+    with index.current_index(tmp_path) as con:
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
+        for name in ("known_doc_ids", "band_hits", "signatures", "latest_pages", "copy_sources", "version_files"):
+            plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
+            scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
+            scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
+            assert scans == ["SCAN w"], (name, scans)
+
+
+def test_after_a_compaction_only_tables_whose_rows_name_their_file_are_read_again(tmp_path, monkeypatch):
+    ensure_tables(tmp_path)
+    for n in range(1, 5):
+        night(tmp_path, n)
+    expected = answers(tmp_path)
+    read: list[str] = []
+    real_read = index._read
+
+    def counted(warehouse, file, columns):
+        read.append(file)
+        return real_read(warehouse, file, columns)
+
+    monkeypatch.setattr(index, "_read", counted)
+    compact_tables(tmp_path, 1, 0)
+    assert answers(tmp_path) == expected
+    assert read == []  # the compacted rows are the indexed ones: their log entries say so
+    night(tmp_path, 5)
+    assert committed_doc_ids(tmp_path, ["d1", "d5"]) == {"d1", "d5"}
+    assert len(read) == 5

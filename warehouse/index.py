@@ -5,11 +5,14 @@ keys, URLs are hashes, so no file's min/max statistics exclude them) reads every
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 
 It is a cache, never a source of truth:
-- it holds which Parquet files of each Delta table it has read; before each lookup it reads the
-  snapshot's files it has not (one batch's worth), in one SQLite transaction, so a crash leaves it
-  as it was before;
-- a file gone from the snapshot (compaction) is forgotten; its rows come back from the compacted
-  file (inserts ignore rows already there);
+- it holds, per Delta table, the version it has read and which Parquet files. Before a lookup it
+  compares each table's version (the table object is kept open and reads only new commits): when
+  nothing was committed since, there is nothing to do; otherwise it reads the new commits' log entries
+  and the files they added (one batch's worth), in one SQLite transaction, so a crash leaves it as it
+  was before;
+- a file a compaction removed is forgotten; the rows it held are already in the index (only tables
+  whose index rows name their file read the compacted file again). With no log entries to read (a new
+  index, a log cleaned up past the indexed version) it compares the snapshot's files with its own;
 - a table created anew (another Delta table id), a version older than the one read, an operation
   other than an append or a compaction in the Delta log (a delete, a restore), a damaged or missing
   file, or an index of another format: the index is deleted and rebuilt from the tables;
@@ -26,10 +29,11 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 import pyarrow.parquet as pq
-from deltalake import DeltaTable
 
 from warehouse.query import sql_text
 from warehouse.schemas import (
@@ -42,8 +46,9 @@ from warehouse.schemas import (
     RAW_PAGES,
     REJECTIONS,
     SITE_LINES,
+    TableSpec,
 )
-from warehouse.store import table_path
+from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
 FORMAT = "2"  # bump when the index's tables change: an index of another format is rebuilt
@@ -61,6 +66,8 @@ INDEXED = (
     ENTITY_MENTIONS,
     FIGURES,
 )
+# Tables whose index rows name the Parquet file they are in: a compaction's new files are read again.
+NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
 
 
 class IndexStale(Exception):
@@ -165,31 +172,89 @@ def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
 
-def _catch_up_table(con: sqlite3.Connection, warehouse: Path, table: str) -> None:
-    path = table_path(warehouse, next(spec for spec in INDEXED if spec.name == table))
-    if not DeltaTable.is_deltatable(str(path)):
-        return
-    delta = DeltaTable(str(path))
-    table_id, version = str(delta.metadata().id), delta.version()
-    known_id, known_version = _meta(con, f"{table}.id"), _meta(con, f"{table}.version")
-    if known_id is not None and known_id != table_id:
-        raise IndexStale(f"{table} was created anew")
-    if known_version is not None:
-        if version < int(known_version):
-            raise IndexStale(f"{table} went back to version {version}")
-        if version > int(known_version):
-            changes = delta.history(limit=version - int(known_version))
-            if any(change.get("operation") not in ROW_KEEPING for change in changes):
-                raise IndexStale(f"{table} had rows changed or removed")
-    root = warehouse.resolve()
-    files = {os.path.relpath(uri.removeprefix("file://"), root) for uri in delta.file_uris()}
-    indexed = {row[0] for row in con.execute("SELECT file FROM indexed_files WHERE tbl = ?", (table,))}
-    gone = [(table, f) for f in indexed - files]
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One Delta commit as the index needs it: its operation and the data files it added and removed."""
+
+    operation: str
+    added: list[str]  # paths relative to the table folder, as the log writes them (percent-encoded)
+    removed: list[str]
+
+
+def _changes(path: Path, first: int, last: int) -> list[Change] | None:
+    """The commits `first`..`last` read from the table's log, or None when one is not there as a JSON
+    commit file (cleaned up after a checkpoint) or names a file outside the table folder."""
+    changes = []
+    for version in range(first, last + 1):
+        try:
+            lines = (path / "_delta_log" / f"{version:020d}.json").read_text().splitlines()
+        except FileNotFoundError:
+            return None
+        actions = [json.loads(line) for line in lines if line.strip()]
+        operation = next((a["commitInfo"].get("operation", "") for a in actions if "commitInfo" in a), "")
+        added = [a["add"]["path"] for a in actions if "add" in a]
+        removed = [a["remove"]["path"] for a in actions if "remove" in a]
+        if any("://" in file for file in added + removed):
+            return None
+        changes.append(Change(operation, added, removed))
+    return changes
+
+
+def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
+    gone = [(table, file) for file in files]
     con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", gone)
     con.executemany("DELETE FROM version_files WHERE tbl = ? AND file = ?", gone)
-    for file in sorted(files - indexed):
+
+
+def _index_file(con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True) -> None:
+    if con.execute("SELECT 1 FROM indexed_files WHERE tbl = ? AND file = ?", (table, file)).fetchone():
+        return
+    if read:
         _add_rows(con, warehouse, table, file)
-        con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))
+    con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))
+
+
+def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -> None:
+    """Bring the index level with one table: nothing to do when its Delta version is the one indexed;
+    otherwise only the commits since are read (their log entries and the files they added)."""
+    table, path = spec.name, table_path(warehouse, spec)
+    delta = open_table(path)
+    if delta is None:
+        return
+    table_id, version = str(delta.metadata().id), delta.version()
+    known_id, known = _meta(con, f"{table}.id"), _meta(con, f"{table}.version")
+    if known_id is not None and known_id != table_id:
+        raise IndexStale(f"{table} was created anew")
+    if known is not None and version < int(known):
+        raise IndexStale(f"{table} went back to version {version}")
+    if known is not None and version == int(known):
+        return
+    root = warehouse.resolve()
+    folder = path.resolve()
+
+    def relative(file: str) -> str:
+        return os.path.relpath(os.path.join(folder, unquote(file)), root)
+
+    changes = _changes(path, int(known) + 1, version) if known is not None else None
+    if changes is not None:
+        for change in changes:
+            if change.operation not in ROW_KEEPING:
+                raise IndexStale(f"{table} had rows changed or removed ({change.operation})")
+            _forget(con, table, (relative(file) for file in change.removed))
+            # A compaction moves rows already indexed: only tables whose index rows name their file read it.
+            read = change.operation != "OPTIMIZE" or table in NAMES_FILES
+            for file in change.added:
+                _index_file(con, warehouse, table, relative(file), read)
+    else:  # a new index, or a log cleaned up past the indexed version: compare the file lists
+        if known is not None:
+            history = delta.history(limit=version - int(known))
+            if any(change.get("operation") not in ROW_KEEPING for change in history):
+                raise IndexStale(f"{table} had rows changed or removed")
+        files = {os.path.relpath(uri.removeprefix("file://"), root) for uri in delta.file_uris()}
+        indexed = {row[0] for row in con.execute("SELECT file FROM indexed_files WHERE tbl = ?", (table,))}
+        _forget(con, table, indexed - files)
+        for file in sorted(files - indexed):
+            _index_file(con, warehouse, table, file)
     _set_meta(con, f"{table}.id", table_id)
     _set_meta(con, f"{table}.version", str(version))
 
@@ -210,7 +275,7 @@ def _catch_up(warehouse: Path) -> sqlite3.Connection:
         con.execute("BEGIN IMMEDIATE")
         _set_meta(con, "format", FORMAT)
         for spec in INDEXED:
-            _catch_up_table(con, warehouse, spec.name)
+            _catch_up_table(con, warehouse, spec)
         con.execute("COMMIT")
         return con
     except BaseException:
