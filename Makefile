@@ -29,8 +29,13 @@ lint: install
 test: install lint
 	$(BIN)/python -m pytest -q
 
+# Public sets are not in the repository (docs/evaluation.md says where each comes from).
+EVAL_DATA ?= eval-data
 eval: install
 	$(BIN)/python -m bench.evaluate
+	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA)
+	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
+	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr
 
 bench: install
 	$(BIN)/python -m bench.run

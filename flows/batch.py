@@ -11,8 +11,10 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from types import FrameType
@@ -24,11 +26,21 @@ from prefect.exceptions import TerminationSignal
 from prefect.runtime import task_run
 
 from flows import progress
-from flows.clusters import cluster_batch
+from flows.clusters import ClusteredBatch, cluster_batch
 from flows.failures import retry_if_transient
+from flows.run_report import publish_run_report
 from flows.settings import Settings
-from flows.workers import process_documents, shutdown_workers
-from transforms.batches import BatchCounts, RunReport, chunked, error_line, run_summary, split_known, split_results
+from flows.workers import PhaseSeconds, process_documents, shutdown_workers
+from transforms.batches import (
+    BatchCounts,
+    RunReport,
+    StageSeconds,
+    chunked,
+    error_line,
+    run_summary,
+    split_known,
+    split_results,
+)
 from transforms.pipeline import Analysis
 from transforms.reasons import Reason, Stage
 from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
@@ -61,6 +73,36 @@ from warehouse.store import append_rows, compact_tables, ensure_tables
 from warehouse.views import publish_views
 
 T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Stopwatch:
+    """Wall seconds per stage of one batch (transforms.batches.StageSeconds), summed over the steps timed."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def timed(self, step: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[step] += time.perf_counter() - started
+
+    def timing(self, step: str, work: Callable[..., R]) -> Callable[..., R]:
+        """`work`, timed under `step` each time it is called (by code that does not know the stopwatch)."""
+
+        def timed_work(*args: Any) -> R:
+            with self.timed(step):
+                return work(*args)
+
+        return timed_work
+
+    def total(self, workers: PhaseSeconds | None = None) -> StageSeconds:
+        """What was timed, with the workers' summed seconds as extract_clean and nlp."""
+        spent = workers or PhaseSeconds()
+        return StageSeconds(**self.seconds, extract_clean=spent.prepare, nlp=spent.analyse)
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -101,18 +143,19 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     """Read, skip what is known, transform, append every row, then commit the batch marker."""
     started = time.perf_counter()
     batch_id = attempt_batch_id(batch_id)
+    clock = Stopwatch()
     urls = [ref.path for ref in refs if ref.kind == "url"]
-    batch_read = read_documents(
-        refs,
-        settings.fetch,
-        latest_raw_pages(settings.warehouse, urls),
-        settings.refresh,
-        on_fetched=lambda: progress.report(fetched=1),
-    )
+    with clock.timed("lookups"):
+        stored = latest_raw_pages(settings.warehouse, urls)
+    with clock.timed("read"):
+        batch_read = read_documents(
+            refs, settings.fetch, stored, settings.refresh, on_fetched=lambda: progress.report(fetched=1)
+        )
     read = batch_read.documents
     # Known: the document's bytes became an article or a rejection. An input that could not be read
     # or fetched is never known (transforms.batches.RETRIED_STAGES): it is rejected, and counted, again.
-    known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
+    with clock.timed("lookups"):
+        known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
     read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
     skipped += repeated
@@ -120,6 +163,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     counts = transform_and_commit(
         todo, read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings
     )
+    counts = replace(counts, seconds=counts.seconds + clock.total())
     # Documents are counted one by one as they finish (flows/workers.py), and settled by the flow per batch.
     progress.report(articles=counts.articles, rejected=counts.rejections)
     seconds = time.perf_counter() - started
@@ -140,9 +184,12 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
 @task(name="reprocess-batch", cache_policy=NO_CACHE)
 def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
     started = time.perf_counter()
-    pages = latest_raw_pages(settings.warehouse, urls)
+    clock = Stopwatch()
+    with clock.timed("read"):  # the stored pages are what a reprocess reads
+        pages = latest_raw_pages(settings.warehouse, urls)
     documents = [document_from_page(pages[url]) for url in urls if url in pages]
     counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings, purpose="reprocess")
+    counts = replace(counts, seconds=counts.seconds + clock.total())
     progress.report(articles=counts.articles, rejected=counts.rejections)
     get_run_logger().info(
         "%s: %d stored pages, %d articles, %d rejected in %.1fs",
@@ -167,15 +214,47 @@ def transform_and_commit(
     purpose: str = "ingest",
 ) -> BatchCounts:
     """Transform the documents, append every row of the batch, then commit its marker."""
+    if not (todo or rejections or fetched):  # every document known (a rerun): nothing to look up or write
+        return BatchCounts(documents=documents, skipped=skipped)
+    clock, workers = Stopwatch(), PhaseSeconds()
     boilerplate = settings.pipeline.boilerplate
-    chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+    with clock.timed("lookups"):
+        chrome = (
+            committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+        )
     # A reprocess runs on purpose again what the warehouse has: committed analyses are what it replaces.
-    earlier = partial(earlier_analyses, settings) if purpose == "ingest" else None
-    results = process_documents(todo, settings.pipeline, settings.workers, chrome, earlier, settings.time_limit_seconds)
-    processed, more_rejections = split_results(results)
-    rejections = rejections + more_rejections
-    # Batches run one at a time, so each sees the copies every earlier batch committed.
-    clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
+    earlier = clock.timing("lookups", partial(earlier_analyses, settings)) if purpose == "ingest" else None
+    results = process_documents(
+        todo,
+        settings.pipeline,
+        settings.workers,
+        chrome,
+        earlier,
+        settings.time_limit_seconds,
+        workers,
+        settings.dask_address,
+    )
+    with clock.timed("dedup"):
+        processed, more_rejections = split_results(results)
+        rejections = rejections + more_rejections
+        # Batches run one at a time, so each sees the copies every earlier batch committed.
+        clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
+    with clock.timed("commit"):
+        counts = commit_batch(clustered, rejections, fetched, documents, run_id, batch_id, settings, purpose)
+    return replace(counts, skipped=skipped, seconds=clock.total(workers))
+
+
+def commit_batch(
+    clustered: ClusteredBatch,
+    rejections: list[Rejection],
+    fetched: list[RawPage],
+    documents: int,
+    run_id: str,
+    batch_id: str,
+    settings: Settings,
+    purpose: str,
+) -> BatchCounts:
+    """Append every row of the batch, then its marker."""
     processed = clustered.processed
     lineage = {"run_id": run_id, "batch_id": batch_id}
     articles = append_rows(settings.warehouse, ARTICLES, [p.article for p in processed], lineage)
@@ -202,19 +281,20 @@ def transform_and_commit(
         append_rows(settings.warehouse, BATCHES, [marker], {"run_id": run_id})
     return BatchCounts(
         documents=documents,
-        skipped=skipped,
         articles=articles,
         entity_mentions=mentions,
         figures=figures,
         rejections=rejected,
+        committed=int(bool(articles or rejected or kept)),
     )
 
 
-def earlier_analyses(settings: Settings, text_hashes: Sequence[str]) -> dict[str, Analysis]:
-    """Committed analyses of these normalised texts by the configured model, for exact copies to take over."""
-    model = settings.pipeline.entities.model
+def earlier_analyses(settings: Settings, text_hashes: Sequence[str]) -> dict[tuple[str, str], Analysis]:
+    """Committed analyses of these normalised texts by each configured model, by (text hash, model): an
+    exact copy takes the one by the model that reads its language now."""
     return {
-        text_hash: Analysis(mentions=mentions, entities=[], figures=figures, ner_model=model)
+        (text_hash, model): Analysis(mentions=mentions, entities=[], figures=figures, ner_model=model)
+        for model in settings.pipeline.entities.model_names()
         for text_hash, (mentions, figures) in committed_copies(settings.warehouse, text_hashes, model).items()
     }
 
@@ -275,7 +355,7 @@ def commit_failed_batch(
         kept,
     )
     progress.report(rejected=rejected)
-    return BatchCounts(documents=len(rejections), skipped=kept, rejections=rejected)
+    return BatchCounts(documents=len(rejections), skipped=kept, rejections=rejected, committed=int(bool(rejected)))
 
 
 @task(name="compact-tables", cache_policy=NO_CACHE)
@@ -449,6 +529,7 @@ def run_batches(
     total = BatchCounts()
     batches: list[list[T]] = []
     published = time.monotonic()
+    unpublished = False  # committed or compacted since the last publish
     stop = _remember_sigterm()
     try:
         items = list_items()
@@ -467,13 +548,19 @@ def run_batches(
                 progress.settle(read=total.documents)
                 # Compact as the run goes (only tables past compact_min_files), and republish at a bounded
                 # cadence: a publish lists every file, so one per batch would grow with the archive. The
-                # search index reads the published views, so it catches up after each publish.
-                compacted = compact_tables_task(settings)
-                last = index == len(batches) - 1
-                if compacted or last or time.monotonic() - published >= settings.publish_every_seconds:
-                    publish_views_task(settings)
-                    update_search_index_task(settings)
-                    published = time.monotonic()
+                # search index reads the published views, so it catches up after each publish. A batch
+                # of known documents changed nothing readers see, so it alone does not call for one.
+                clock = Stopwatch()
+                with clock.timed("commit"):
+                    compacted = compact_tables_task(settings)
+                unpublished = unpublished or bool(counts.committed) or compacted
+                due = compacted or index == len(batches) - 1
+                if unpublished and (due or time.monotonic() - published >= settings.publish_every_seconds):
+                    with clock.timed("publish"):
+                        publish_views_task(settings)
+                        update_search_index_task(settings)
+                    published, unpublished = time.monotonic(), False
+                total = total + BatchCounts(seconds=clock.total())
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
         finally:
@@ -489,7 +576,10 @@ def run_batches(
         )
         record_run_end(ended, settings)
         raise
-    # The views are those of the last batch: the checks see everything this run committed.
+    # The views are those of the last batch that committed: the checks see everything this run committed.
+    # A run that committed nothing published nothing yet, and its checks must still see today's tables.
+    if not total.committed:
+        publish_views_task(settings)
     checks = run_checks_task(settings)
     violations = None if checks is None else sum(checks.values())
     completed = run_summary(
@@ -503,4 +593,5 @@ def run_batches(
         check_violations=violations,
     )
     record_run(completed, settings)
+    publish_run_report(completed, settings)  # the night's numbers as an artifact, and the HTML report if asked
     return BatchesRun(total=total, batches=len(batches), checks=checks)

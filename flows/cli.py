@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from flows.report_command import report as report_command
 from flows.search_command import search as search_command
 from flows.settings import (  # first: it sets Prefect's environment
     PREFECT_STARTUP_TIMEOUT_ENV,
@@ -54,6 +55,15 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def settings_or_fail(warehouse: str | None) -> Settings:
+    """The settings of a command that reads a warehouse; invalid ones end the command in one line."""
+    try:
+        return load_settings(warehouse=warehouse)
+    except SettingsError as error:
+        fail(str(error))
+        raise  # not reached: fail() exits
+
+
 WarehouseOption = Annotated[
     str | None, typer.Option("--warehouse", "-w", help="Warehouse folder (default: $NEWSETL_WAREHOUSE or ./data).")
 ]
@@ -84,6 +94,14 @@ def run(
         float | None,
         typer.Option(help="Seconds to wait when another run holds the warehouse (default: stop at once)."),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run the NLP on a Dask cluster: tcp://host:8786, or local / local:N for a LocalCluster here.",
+        ),
+    ] = None,
 ) -> None:
     """Ingest SOURCES into the warehouse and print what the run did."""
     try:
@@ -94,9 +112,12 @@ def run(
             workers=workers,
             refresh=refresh,
             lock_wait_seconds=lock_wait,
+            dask_address=dask,
         )
     except SettingsError as error:
         fail(str(error))
+    if dask:  # the flow reads its settings again: it finds the option as NEWSETL_DASK_ADDRESS
+        os.environ["NEWSETL_DASK_ADDRESS"] = dask
     check_warehouse(settings)
 
     from warehouse.sources import missing_sources
@@ -221,14 +242,14 @@ def start_prefect() -> None:
 
 def check_ner_model(settings: Settings) -> None:
     """An unknown NER model stops the run here, before Prefect starts, rather than at the first batch."""
-    from transforms.entities import UnknownModel, check_model
+    from transforms.entities import UnknownModel, check_models
 
     try:
-        check_model(settings.pipeline.entities.model)
+        check_models(settings.pipeline.entities)
     except UnknownModel as error:
         fail(
-            f"pipeline.entities.model (NEWSETL_PIPELINE__ENTITIES__MODEL): {error}; install it, "
-            "or unset it for the default"
+            f"pipeline.entities.model or .models (NEWSETL_PIPELINE__ENTITIES__MODEL, ...__MODELS__<language>): "
+            f"{error}; install it, or unset it for the default"
         )
 
 
@@ -279,10 +300,7 @@ def sql(
     from warehouse.query import QueryRefused
     from warehouse.query import query as run_query
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     try:
         if as_of is None:
             columns, rows = run_query(settings.warehouse, query)
@@ -308,10 +326,7 @@ def history(
     `newsetl sql --as-of COMMIT` queries the warehouse as it was at one."""
     from warehouse.history import history_rows
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     try:
         columns, rows = history_rows(settings.warehouse)
     except (FileNotFoundError, NotADirectoryError) as error:
@@ -340,10 +355,7 @@ def export(
     from warehouse.export import ExportFormat, export_views
     from warehouse.query import QueryRefused
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     if export_format not in ExportFormat.__members__:
         fail(f"unknown format {export_format!r}: give parquet, csv or jsonl")
     try:
@@ -375,10 +387,7 @@ def serve(
 
     Needs a Prefect API: PREFECT_API_URL (e.g. a `prefect server start`, or `make ui`).
     """
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     if not os.environ.get("PREFECT_API_URL"):
         from prefect.settings import PREFECT_API_URL
 
@@ -406,10 +415,7 @@ def config(
     newsetl.toml: `newsetl config > newsetl.toml` keeps them."""
     from flows.settings import config_path, settings_toml
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     path = config_path()
     typer.echo(
         f"# config file: {path.resolve()} ({'read' if path.is_file() else 'not found'})\n" + settings_toml(settings)
@@ -445,6 +451,7 @@ def render_table(columns: list[str], rows: list[tuple], max_width: int = 60) -> 
 
 
 app.command(name="search")(search_command)  # its body is in flows/search_command.py
+app.command(name="report")(report_command)  # its body is in flows/report_command.py
 
 
 def main() -> None:

@@ -24,7 +24,7 @@ from flows.batch import (
 )
 from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
-from transforms.batches import RunReport, extracted
+from transforms.batches import WORKER_STAGES, RunReport, extracted
 from warehouse import report
 from warehouse.options import FetchOptions
 from warehouse.sources import DocumentRef
@@ -53,6 +53,15 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
     rows.append({"stage": "run", "what": "batches", "count": run_report.batches})
     rows.append({"stage": "run", "what": "seconds", "count": round(run_report.seconds, 1)})
     rows.append({"stage": "run", "what": "documents per second", "count": round(rate, 2)})
+    # Where the time went; extract_clean and nlp are the workers' time summed over workers, not wall time.
+    rows += [
+        {
+            "stage": stage,
+            "what": "seconds, summed over workers" if stage in WORKER_STAGES else "seconds",
+            "count": round(n, 4),
+        }
+        for stage, n in counts.seconds.by_stage().items()
+    ]
     rows += [{"stage": "check", "what": f"failed: {name}", "count": n} for name, n in run_report.failed_checks.items()]
     rows += [
         {"stage": "top entity", "what": f"{name} ({label})", "count": n}

@@ -11,8 +11,6 @@ from typing import Annotated
 
 import typer
 
-from flows.settings import SettingsError, load_settings
-
 
 class SearchFormat(str, Enum):
     text = "text"
@@ -43,14 +41,11 @@ def search(
     ] = None,
 ) -> None:
     """Search the articles; one result per story (its copies counted), best copy shown with a snippet."""
-    from flows.cli import fail
+    from flows.cli import fail, settings_or_fail
     from warehouse.search import SearchError
     from warehouse.search import search as run_search
 
-    try:
-        settings = load_settings(warehouse=warehouse)
-    except SettingsError as error:
-        fail(str(error))
+    settings = settings_or_fail(warehouse)
     try:
         results = run_search(
             settings.warehouse,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -49,6 +50,11 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 # only the wait; the limit is for a server that never comes up.
 PREFECT_STARTUP_TIMEOUT_ENV = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 os.environ.setdefault(PREFECT_STARTUP_TIMEOUT_ENV, "180")
+
+
+# A scheduler's address (tcp://host:8786, tls://..., host:8786), or `local` / `local:N` for a LocalCluster.
+LOCAL_CLUSTER = re.compile(r"local(:[1-9][0-9]*)?")
+DASK_SCHEDULER = re.compile(r"((tcp|tls|ws|wss|ucx)://)?(\[[0-9a-fA-F:]+\]|[^\s/:\[\]]+):[0-9]{1,5}")
 
 
 class SettingsError(ValueError):
@@ -91,6 +97,12 @@ class Settings(BaseSettings):
         description="Seconds that extraction and NLP of one document may take; past them it is rejected "
         "(process/timeout) and its worker process replaced. 0: no limit.",
     )
+    dask_address: str | None = Field(
+        None,
+        description="Run the NLP of batches on a Dask cluster: its scheduler's address (tcp://host:8786), "
+        "or local / local:N for a LocalCluster of `workers` / N worker processes here. Unset: the local "
+        "worker pool. Committing stays in the run's process.",
+    )
     lock_wait_seconds: NonNegativeFloat = Field(
         0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once."
     )
@@ -116,6 +128,9 @@ class Settings(BaseSettings):
         default_factory=FetchOptions, description="How URLs are fetched: politeness, timeouts, sizes, retries."
     )
     refresh: bool = Field(False, description="Fetch URLs again although their bytes are stored (conditionally).")
+    report_after_run: bool = Field(
+        False, description="Write <warehouse>/report.html at the end of each run (`newsetl report` writes it any time)."
+    )
 
     @classmethod
     def settings_customise_sources(
@@ -140,6 +155,20 @@ class Settings(BaseSettings):
             value = [part.strip() for part in value.split(",") if part.strip()]
         if not value:
             return (str(DEFAULT_SEEDS),)
+        return value
+
+    @field_validator("dask_address")
+    @classmethod
+    def _dask_address(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        local = value.split(":")[0] == "local"
+        if not (LOCAL_CLUSTER if local else DASK_SCHEDULER).fullmatch(value):
+            raise ValueError(
+                "not a Dask scheduler address; use tcp://host:8786 (the address `dask scheduler` prints), "
+                "or local / local:N for a LocalCluster of N worker processes on this machine"
+            )
         return value
 
     @field_validator("schedule")

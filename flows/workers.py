@@ -1,4 +1,7 @@
-"""Worker processes that each load the NER model once and run documents through the transforms.
+"""Worker processes that each load each NER model once and run documents through the transforms.
+
+A worker loads the default model (`pipeline.entities.model`) when it starts and another language's
+model (`pipeline.entities.models`) the first time an article in that language comes to it.
 
 Plain processes returning plain records: spaCy holds the GIL, so threads would not scale, and Prefect
 task runs per document would cost more than the NLP itself.
@@ -30,10 +33,8 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
-from spacy.language import Language
-
 from flows import progress
-from transforms.entities import check_model, load_ner
+from transforms.entities import NerModels, check_models, load_ner
 from transforms.options import PipelineOptions
 from transforms.pipeline import (
     Analysis,
@@ -51,9 +52,10 @@ from transforms.records import RawDocument, Rejection
 T = TypeVar("T")
 
 Prepare = Callable[[RawDocument, PipelineOptions, Collection[str]], PreparedDocument | Rejection]
-Analyse = Callable[[Sequence[PreparedDocument], Language, PipelineOptions], Iterator[ProcessedDocument]]
-# Committed analyses of these text hashes (warehouse.lookups.committed_copies, bound to a warehouse).
-EarlierCopies = Callable[[Sequence[str]], Mapping[str, Analysis]]
+Analyse = Callable[[Sequence[PreparedDocument], NerModels, PipelineOptions], Iterator[ProcessedDocument]]
+# Committed analyses of these text hashes by (text hash, NER model) (warehouse.lookups.committed_copies,
+# bound to a warehouse): a copy takes the analysis by the model that reads its language now.
+EarlierCopies = Callable[[Sequence[str]], Mapping[tuple[str, str], Analysis]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,15 @@ PREPARE_CHUNK = 4
 ANALYSE_CHUNK = 16
 
 
+@dataclass(slots=True)
+class PhaseSeconds:
+    """Seconds the workers spent on documents in each phase, summed over documents and workers (not
+    wall time): `prepare` is extraction and cleaning, `analyse` the NLP."""
+
+    prepare: float = 0.0
+    analyse: float = 0.0
+
+
 def process_documents(
     raws: Sequence[RawDocument],
     options: PipelineOptions,
@@ -80,6 +91,8 @@ def process_documents(
     chrome: Collection[str] = frozenset(),
     earlier_copies: EarlierCopies | None = None,
     time_limit: float = 0.0,
+    spent: PhaseSeconds | None = None,
+    dask_address: str | None = None,
     steps: Steps = PIPELINE,
 ) -> list[ProcessedDocument | Rejection]:
     """Results in input order, each document counted into the run's progress as it is done.
@@ -88,19 +101,23 @@ def process_documents(
     analyses by text hash (None: only copies within these documents are reused). `time_limit`: seconds
     one document's extraction or NLP may take (0: no limit). With no limit one worker runs in this
     process; a limit needs a process that can be killed, so then even one worker is a child process.
+    `spent`: the workers' seconds per phase are added to it.
+    `dask_address`: run on that Dask cluster instead (flows/dask_runner.py; there the limit does not apply).
     """
     if not raws:
         return []
-    runner = _runner_for(options, workers, time_limit, steps)
+    runner = _runner_for(options, workers, time_limit, steps, dask_address)
     try:
-        return _process_with(runner, list(raws), options, chrome, earlier_copies or _no_copies, time_limit)
+        return _process_with(
+            runner, list(raws), options, chrome, earlier_copies or _no_copies, time_limit, spent or PhaseSeconds()
+        )
     except BaseException:
         # A dead worker, Ctrl-C or a bug here: the workers may be mid-task, so the next call starts afresh.
         shutdown_workers()
         raise
 
 
-def _no_copies(text_hashes: Sequence[str]) -> Mapping[str, Analysis]:
+def _no_copies(text_hashes: Sequence[str]) -> Mapping[tuple[str, str], Analysis]:
     return {}
 
 
@@ -111,6 +128,7 @@ def _process_with(
     chrome: Collection[str],
     earlier_copies: EarlierCopies,
     time_limit: float,
+    spent: PhaseSeconds,
 ) -> list[ProcessedDocument | Rejection]:
     results: list[ProcessedDocument | Rejection | None] = [None] * len(raws)
 
@@ -119,7 +137,8 @@ def _process_with(
         progress.report(read=1)
 
     prepared: dict[int, PreparedDocument] = {}
-    for index, outcome in runner.run("prepare", raws, _chunk(len(raws), runner.size, PREPARE_CHUNK), chrome):
+    for index, outcome, seconds in runner.run("prepare", raws, _chunk(len(raws), runner.size, PREPARE_CHUNK), chrome):
+        spent.prepare += seconds
         if outcome is TIMED_OUT:
             done(index, _timeout(raws[index], "extraction", time_limit))
         elif isinstance(outcome, Rejection):
@@ -135,9 +154,9 @@ def _process_with(
     fresh: list[int] = []
     copies: list[int] = []
     for index, document in sorted(prepared.items()):
-        text_hash = document.article.text_hash
-        if text_hash in earlier:
-            done(index, copied_document(document, earlier[text_hash]))
+        text_hash, model = document.article.text_hash, options.entities.model_for(document.article.language)
+        if model is not None and (text_hash, model) in earlier:
+            done(index, copied_document(document, earlier[text_hash, model]))
         elif text_hash in first_of:
             copies.append(index)
         else:
@@ -145,7 +164,10 @@ def _process_with(
             fresh.append(index)
 
     texts = [prepared[index] for index in fresh]
-    for position, outcome in runner.run("analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome):
+    for position, outcome, seconds in runner.run(
+        "analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome
+    ):
+        spent.analyse += seconds
         index = fresh[position]
         done(index, _timeout(raws[index], "NLP", time_limit) if outcome is TIMED_OUT else outcome)
 
@@ -177,7 +199,7 @@ def _timeout(raw: RawDocument, phase: str, time_limit: float) -> Rejection:
 
 # --- inside a worker ---------------------------------------------------------------------------------
 
-_worker_nlp: Language | None = None
+_worker_nlp: NerModels | None = None
 _worker_options: PipelineOptions | None = None
 _worker_steps: Steps = PIPELINE
 _worker_chrome: Collection[str] = frozenset()
@@ -186,7 +208,8 @@ _worker_chrome: Collection[str] = frozenset()
 def _init_worker(options: PipelineOptions, steps: Steps) -> None:
     global _worker_nlp, _worker_options, _worker_steps
     _worker_options, _worker_steps = options, steps
-    _worker_nlp = load_ner(options.entities)
+    entities = options.entities
+    _worker_nlp = NerModels(entities, {entities.model: load_ner(entities)})
 
 
 def _guarded(doc_id: str, source: str, work: Callable[[], T]) -> T | Rejection:
@@ -205,36 +228,37 @@ def _guarded(doc_id: str, source: str, work: Callable[[], T]) -> T | Rejection:
 
 
 def _run_task(step: str, items: list[tuple[int, Any]], working_on: Callable[[list[int]], None]) -> Iterator[tuple]:
-    """(position, result) for each item of one task, in order; `working_on` is told which items the
-    worker works on from now, so the parent can time them."""
+    """(position, result, seconds) for each item of one task, in order; `working_on` is told which items
+    the worker works on from now, so the parent can time them. `seconds`: what the item took here; in a
+    chunk the model reads at once, the time from the previous result to this one."""
     nlp, options, steps = _worker_nlp, _worker_options, _worker_steps
     assert nlp is not None and options is not None
     if step == "prepare":
         for position, raw in items:
             working_on([position])
-            yield (
-                position,
-                _guarded(raw.doc_id, raw.source, partial(steps.prepare, raw, options, _worker_chrome)),
-            )
+            started = time.perf_counter()
+            prepared = _guarded(raw.doc_id, raw.source, partial(steps.prepare, raw, options, _worker_chrome))
+            yield position, prepared, time.perf_counter() - started
         return
     working_on([position for position, _ in items])
     finished = 0
+    started = time.perf_counter()
     try:
         for result in steps.analyse([document for _, document in items], nlp, options):
-            yield items[finished][0], result
+            yield items[finished][0], result, time.perf_counter() - started
             finished += 1
+            started = time.perf_counter()  # not the time the result took to reach the parent
     except Exception:  # noqa: BLE001 - the rest one at a time, so only the text at fault is rejected
         for position, document in items[finished:]:
             working_on([position])
             article = document.article
-            yield (
-                position,
-                _guarded(article.doc_id, article.source, partial(_analyse_one, steps, document, nlp, options)),
-            )
+            started = time.perf_counter()
+            analysed = _guarded(article.doc_id, article.source, partial(_analyse_one, steps, document, nlp, options))
+            yield position, analysed, time.perf_counter() - started
 
 
 def _analyse_one(
-    steps: Steps, document: PreparedDocument, nlp: Language, options: PipelineOptions
+    steps: Steps, document: PreparedDocument, nlp: NerModels, options: PipelineOptions
 ) -> ProcessedDocument:
     return next(steps.analyse([document], nlp, options))
 
@@ -254,8 +278,8 @@ def _serve(conn: Connection, options: PipelineOptions, steps: Steps) -> None:
                 _worker_chrome = message[1]
                 continue
             _, step, items = message
-            for position, result in _run_task(step, items, lambda positions: conn.send(("on", positions))):
-                conn.send(("done", position, result))
+            for position, result, seconds in _run_task(step, items, lambda positions: conn.send(("on", positions))):
+                conn.send(("done", position, result, seconds))
     except (EOFError, OSError):  # the parent is gone: nobody wants the results
         return
 
@@ -274,7 +298,8 @@ TIMED_OUT: Any = _TimedOut()  # in place of a result: the document was past its 
 class _Runner:
     size: int
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
+        """(position, result, the worker's seconds on it) for each item, as each is done."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -292,7 +317,7 @@ class _InProcess(_Runner):
             _init_worker(options, steps)
         _worker_steps = steps
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
         global _worker_chrome
         _worker_chrome = chrome
         for start in range(0, len(items), chunk):
@@ -315,7 +340,7 @@ class _Pool(_Runner):
     """Spawned worker processes fed over pipes, a task (a few documents) at a time."""
 
     def __init__(self, options: PipelineOptions, size: int, steps: Steps, time_limit: float) -> None:
-        check_model(options.entities.model)  # here, with its message, not as a dead worker
+        check_models(options.entities)  # here, with its message, not as a dead worker
         # spawn, not fork: the parent runs Prefect's threads and event loop.
         self.context = multiprocessing.get_context("spawn")
         self.options, self.steps, self.size, self.time_limit = options, steps, size, time_limit
@@ -330,7 +355,7 @@ class _Pool(_Runner):
         child_end.close()
         return _Worker(process, parent_end)
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any]]:
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
         queue = deque(list(range(start, min(start + chunk, len(items)))) for start in range(0, len(items), chunk))
         left = len(items)
         while left:
@@ -341,17 +366,17 @@ class _Pool(_Runner):
                         worker.chrome = chrome
                     worker.task = queue.popleft()
                     worker.conn.send(("task", step, [(position, items[position]) for position in worker.task]))
-            for position, result in self._receive():
+            for position, result, seconds in self._receive():
                 left -= 1
-                yield position, result
+                yield position, result, seconds
             for worker in self._late():
                 blamed, again = self._replace(worker)
                 queue.extend([position] for position in again)  # one at a time: none held by another
                 for position in blamed:
                     left -= 1
-                    yield position, TIMED_OUT
+                    yield position, TIMED_OUT, self.time_limit  # what its worker spent on it before the kill
 
-    def _receive(self) -> list[tuple[int, Any]]:
+    def _receive(self) -> list[tuple[int, Any, float]]:
         """Wait for messages (at most until the next deadline) and handle them; results in arrival order."""
         deadlines = [w.deadline for w in self.workers if w.deadline is not None]
         timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
@@ -369,7 +394,7 @@ class _Pool(_Runner):
                 ) from None
         return results
 
-    def _handle(self, worker: _Worker, message: tuple) -> list[tuple[int, Any]]:
+    def _handle(self, worker: _Worker, message: tuple) -> list[tuple[int, Any, float]]:
         kind = message[0]
         if kind == "ready":
             worker.ready = True
@@ -383,7 +408,7 @@ class _Pool(_Runner):
                 worker.working_on.remove(position)
             # The rest of a chunk gets its own time again.
             worker.deadline = time.monotonic() + self.time_limit if self.time_limit and worker.working_on else None
-            return [(position, message[2])]
+            return [(position, message[2], message[3])]
         return []
 
     def _late(self) -> list[_Worker]:
@@ -422,13 +447,20 @@ _runner: _Runner | None = None
 _runner_key: tuple | None = None
 
 
-def _runner_for(options: PipelineOptions, workers: int, time_limit: float, steps: Steps) -> _Runner:
+def _runner_for(
+    options: PipelineOptions, workers: int, time_limit: float, steps: Steps, dask_address: str | None = None
+) -> _Runner:
     global _runner, _runner_key
-    key = (options, workers, time_limit, steps)
+    key = (options, workers, time_limit, steps, dask_address)
     if _runner is None or _runner_key != key:
         shutdown_workers()
         in_process = workers <= 1 and not time_limit
-        _runner = _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit)
+        if dask_address:
+            from flows.dask_runner import DaskRunner  # here: dask loads only for runs that use it
+
+            _runner = DaskRunner(dask_address, workers, options, steps)
+        else:
+            _runner = _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit)
         _runner_key = key
     return _runner
 

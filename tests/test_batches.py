@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from transforms.batches import (
+    STAGE_NAMES,
     BatchCounts,
     RunReport,
     chunked,
@@ -74,6 +75,7 @@ def test_run_summary_takes_every_count_from_the_batches():
     started = datetime(2026, 1, 1, tzinfo=UTC)
     total = BatchCounts(documents=10, skipped=2, articles=5, entity_mentions=7, figures=3, rejections=3)
     summary = run_summary("run", started, "completed", 4, total, 2, finished_at=started)
+    nothing_timed: dict[str, Any] = {f"seconds_{stage}": 0.0 for stage in STAGE_NAMES}
     assert summary == RunSummary(
         run_id="run",
         started_at=started,
@@ -87,6 +89,7 @@ def test_run_summary_takes_every_count_from_the_batches():
         figures=3,
         rejections=3,
         batches=2,
+        **nothing_timed,
     )
     assert run_counts(total, 2) == {
         "documents_seen": 10,

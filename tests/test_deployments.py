@@ -153,9 +153,11 @@ def test_manual_run_through_the_api_completes_with_artifact(served):
     assert isinstance(flow_run, FlowRun)  # called outside an event loop, run_deployment runs to the end
     assert flow_run.state is not None and flow_run.state.is_completed(), flow_run.state
     with get_client(sync_client=True) as client:
-        [artifact] = client.read_artifacts(
+        artifacts = client.read_artifacts(
             artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[flow_run.id]))
         )
+    assert {a.key for a in artifacts} == {"ingest-summary", "run-report"}  # the table, and the markdown (report)
+    [artifact] = [a for a in artifacts if a.key == "ingest-summary"]
     assert artifact.key == "ingest-summary" and artifact.type == "table"
     rows = {row["what"]: row["count"] for row in _table(artifact.data)}
     run = sql(served, "SELECT status, articles, documents_seen FROM runs WHERE run_id = ?", str(flow_run.id))

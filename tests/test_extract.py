@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 from transforms.decode import decode_document
 from transforms.extract import extract_document, extract_plain_text
 from transforms.ids import doc_id_for
-from transforms.options import ExtractOptions
+from transforms.options import ExtractOptions, PipelineOptions
+from transforms.pipeline import prose_share, reject_text
 from transforms.records import RawDocument, Rejection
 
 BODY = " ".join(
@@ -70,3 +71,26 @@ def test_plain_text_headline():
 def test_plain_text_first_sentence_is_not_a_headline():
     result = extract_plain_text("The storm hit the coast.\nMore rain is due.", None, ExtractOptions())
     assert result.title is None
+
+
+FERRY = [
+    "The ferry company said on Monday that it would add two boats to the island route next summer.",
+    "Passengers have complained for years about queues at the harbour in July and August.",
+    "The new boats will carry 300 people each and will run every hour from six in the morning.",
+    "The island council welcomed the plan but asked for cheaper tickets for people who live there.",
+]
+
+
+def test_story_laid_out_in_a_table_is_extracted():
+    # Old sites put the whole page in one <table>: navigation in one cell, the story in the next.
+    cells = "".join(f"<p>{sentence} {sentence}</p>" for sentence in FERRY)
+    result = extract(
+        "<html><head><title>Ferries</title></head><body><table width='100%'><tr>"
+        "<td class='nav'><a href='/'>Home</a><br><a href='/news'>News</a></td>"
+        f"<td><h1>More ferries for the island</h1>{cells}</td></tr></table></body></html>".encode()
+    )
+    assert not isinstance(result, Rejection), result
+    assert all(sentence in result.text for sentence in FERRY)
+    # The story's cell is prose; the navigation cell beside it is not.
+    assert prose_share(result.text) > 0.9
+    assert reject_text(raw(b"x"), result.text, PipelineOptions()) is None

@@ -40,7 +40,8 @@ def test_mixed_text_is_und():
 
 
 def test_low_confidence_is_und_but_keeps_its_confidence():
-    guess = detect_language(ENGLISH, LanguageOptions(min_confidence=1.01))
+    # english_word_share=0: without the English-words rule (tested below), which would say "en".
+    guess = detect_language(ENGLISH, LanguageOptions(min_confidence=1.01, english_word_share=0))
     assert guess.code == "und" and guess.confidence is not None and guess.confidence > 0.9
 
 
@@ -48,3 +49,32 @@ def test_codes_are_iso_639_1():
     for text in (ENGLISH, GERMAN):
         code = detect_language(text).code
         assert len(code) == 2 and code.isalpha() and code.islower()
+
+
+# Briefs that are mostly names and numbers: py3langid is unsure of them (confidence ~0.4-0.75).
+SPORTS_BRIEF = (
+    "SOCCER - HARTLEPOOL HOLD GRIMSBY.\n"
+    "Hartlepool drew 1-1 with Grimsby on Saturday. Scorers: Hartlepool - Mackay (34th); "
+    "Grimsby - Oduya (71st). Attendance: 4,512."
+)
+SHIPPING_BRIEF = (
+    "Shipping - Rotterdam arrivals: Maersk Tanjong (Singapore), Nordic Orion (Murmansk), "
+    "Stena Impero 2 from Fujairah; berths 4-7 at Europoort."
+)
+
+
+def test_short_english_briefs_read_as_english_by_their_words():
+    for text in (SPORTS_BRIEF, SHIPPING_BRIEF):
+        assert detect_language(text, LanguageOptions(english_word_share=0)).code == "und", text
+        assert detect_language(text).code == "en", text
+
+
+def test_english_words_rule_leaves_other_languages_and_headlines_alone():
+    assert detect_language("Council approves harbor plan").code == "und"
+    for text in (
+        "Feyenoord speelde in Rotterdam op zondag een goede wedstrijd tegen Ajax.",
+        "Der Senat hat am Dienstag in Berlin an der Spree die neue Linie beschlossen.",
+        "Le conseil municipal a approuvé mardi le plan de rénovation du port.",
+        "Дума приняла закон о бюджете в среду и отправила его в Совет Федерации.",
+    ):
+        assert detect_language(text).code != "en", text

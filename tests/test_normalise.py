@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.normalise import drop_author_lines, normalise_text, residue_reason, word_count
+from transforms.normalise import drop_author_lines, normalise_text, residue_reason
+from transforms.words import word_count
 
 # One line each pattern removes, and one similar story line it keeps.
 RESIDUE_CASES = [

@@ -9,13 +9,12 @@ from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from spacy.language import Language
 
 import flows.batch as batch_module
 from flows import workers
 from flows.ingest import ingest
 from tests.conftest import sql
-from transforms.entities import load_ner, read_text, read_texts, spans_of
+from transforms.entities import NerModels, load_ner, read_text, read_texts, spans_of
 from transforms.options import EntityOptions, PipelineOptions
 from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents, prepare_document
 from transforms.records import RawDocument, Rejection
@@ -66,7 +65,7 @@ def test_a_stuck_document_becomes_one_timeout_and_the_batch_goes_on(prefect_serv
     stuck = folder / "stuck.html"
     stuck.write_text(seeds[0].read_text(encoding="utf-8") + NEVER_FINISHES, encoding="utf-8")
     monkeypatch.setattr(batch_module, "process_documents", with_steps(workers.Steps(prepare=stuck_prepare)))
-    monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "5")
+    monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "20")
     warehouse = tmp_path / "wh"
 
     report = ingest(sources=[str(folder)], warehouse=str(warehouse), workers=1, batch_size=len(seeds) + 1)
@@ -83,7 +82,7 @@ analysed_sources: list[str] = []
 
 
 def counting_analyse(
-    prepared: Sequence[PreparedDocument], nlp: Language, options: PipelineOptions
+    prepared: Sequence[PreparedDocument], nlp: NerModels, options: PipelineOptions
 ) -> Iterator[ProcessedDocument]:
     """The real NLP, noting which sources it ran on (in this process: no time limit, one worker)."""
     analysed_sources.extend(p.article.source for p in prepared)

@@ -24,6 +24,42 @@ D = TypeVar("D", RawDocument, Rejection)
 RETRIED_STAGES = (Stage.READ, Stage.FETCH)
 
 
+# The stages of StageSeconds in the order a document goes through them; `runs` has a seconds_<stage> column each.
+STAGE_NAMES = ("read", "lookups", "extract_clean", "nlp", "dedup", "commit", "publish")
+# Stages timed in the worker processes: their seconds are summed over documents and workers.
+WORKER_STAGES = frozenset({"extract_clean", "nlp"})
+
+
+@dataclass(frozen=True, slots=True)
+class StageSeconds:
+    """Where a batch's (or a run's) time went, in seconds per stage.
+
+    `extract_clean` and `nlp` are the worker processes' time on each document, summed over documents and
+    workers (two busy workers spend up to twice the wall time); the others are the flow's own wall time:
+    `read` reading and fetching sources, `lookups` the warehouse queries a batch makes (known documents,
+    stored pages, site chrome, earlier copies), `dedup` duplicate clustering, `commit` the Delta appends
+    and the marker, `publish` the views database and the search index after each batch.
+    """
+
+    read: float = 0.0
+    lookups: float = 0.0
+    extract_clean: float = 0.0
+    nlp: float = 0.0
+    dedup: float = 0.0
+    commit: float = 0.0
+    publish: float = 0.0
+
+    def __add__(self, other: StageSeconds) -> StageSeconds:
+        return StageSeconds(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
+
+    def astuple(self) -> tuple[float, ...]:
+        return (self.read, self.lookups, self.extract_clean, self.nlp, self.dedup, self.commit, self.publish)
+
+    def by_stage(self) -> dict[str, float]:
+        """Stage name to seconds, in the order a document goes through them."""
+        return dict(zip(STAGE_NAMES, self.astuple(), strict=True))
+
+
 @dataclass(frozen=True, slots=True)
 class BatchCounts:
     """What one batch did; small enough to pass between tasks and add up."""
@@ -34,9 +70,24 @@ class BatchCounts:
     entity_mentions: int = 0
     figures: int = 0
     rejections: int = 0
+    seconds: StageSeconds = StageSeconds()
+    # Batches that committed a marker: only those change what the views show.
+    committed: int = 0
 
     def __add__(self, other: BatchCounts) -> BatchCounts:
-        return BatchCounts(*(a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)))
+        documents, skipped, articles, mentions, figures, rejections = (
+            a + b for a, b in zip(self.astuple(), other.astuple(), strict=True)
+        )
+        return BatchCounts(
+            documents,
+            skipped,
+            articles,
+            mentions,
+            figures,
+            rejections,
+            seconds=self.seconds + other.seconds,
+            committed=self.committed + other.committed,
+        )
 
     def astuple(self) -> tuple[int, ...]:
         return (self.documents, self.skipped, self.articles, self.entity_mentions, self.figures, self.rejections)
@@ -122,6 +173,13 @@ def run_summary(
         **run_counts(counts, batches),
         error=error,
         check_violations=check_violations,
+        seconds_read=counts.seconds.read,
+        seconds_lookups=counts.seconds.lookups,
+        seconds_extract_clean=counts.seconds.extract_clean,
+        seconds_nlp=counts.seconds.nlp,
+        seconds_dedup=counts.seconds.dedup,
+        seconds_commit=counts.seconds.commit,
+        seconds_publish=counts.seconds.publish,
     )
 
 

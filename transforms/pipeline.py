@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import groupby
 
 from spacy.language import Language
 
 from transforms.boilerplate import drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
 from transforms.dedup import minhash_signature
-from transforms.entities import read_texts, resolve_mentions, spans_of
+from transforms.entities import ENGLISH, NerModels, read_texts, resolve_mentions, spans_of
 from transforms.extract import ExtractedDocument, extract_document
 from transforms.figures import find_figures
 from transforms.holders import find_holders
 from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_hex
 from transforms.language import detect_language
-from transforms.normalise import drop_author_lines, normalise_text, word_count
+from transforms.normalise import drop_author_lines, drop_title_line, normalise_text
 from transforms.options import LanguageOptions, PipelineOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
+from transforms.words import ends_like_sentence, letter_share, through_last_sentence_end, word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,7 @@ class PreparedDocument:
     article: Article
     signature: tuple[int, ...]
     site_lines: list[SiteLine]
-    # In a language the model reads: NER, figures and syntax are still to do.
+    # In a language a configured model reads: NER (and, in English, figures and syntax) still to do.
     needs_nlp: bool
 
 
@@ -56,9 +58,10 @@ class Analysis:
 
 
 def process_document(
-    raw: RawDocument, nlp: Language, options: PipelineOptions, chrome: Collection[str] = frozenset()
+    raw: RawDocument, nlp: NerModels | Language, options: PipelineOptions, chrome: Collection[str] = frozenset()
 ) -> ProcessedDocument | Rejection:
-    """Both phases for one document. `chrome`: line hashes the warehouse knows as site chrome
+    """Both phases for one document. `nlp`: the models (or the loaded `pipeline.entities.model`, other
+    languages' models then loaded when needed). `chrome`: line hashes the warehouse knows as site chrome
     (transforms.boilerplate)."""
     prepared = prepare_document(raw, options, chrome)
     if isinstance(prepared, Rejection):
@@ -81,7 +84,7 @@ def prepare_document(
         return extracted
     cleaned = normalise_text(extracted.text, options.normalise)
     if options.normalise.drop_residue:
-        cleaned = drop_author_lines(cleaned, extracted.author)
+        cleaned = drop_title_line(drop_author_lines(cleaned, extracted.author), extracted.title, raw.title)
     site = site_key(canonical_url(extracted.url), raw.url or extracted.url, extracted.sitename)
     text, _dropped = drop_site_chrome(site, cleaned, chrome)
     rejection = reject_text(raw, text, options)
@@ -93,12 +96,12 @@ def prepare_document(
         article=article,
         signature=minhash_signature(text, options.dedup),
         site_lines=site_lines(site, article.article_id, cleaned, options.boilerplate),
-        needs_nlp=article.language in options.entities.languages,
+        needs_nlp=options.entities.model_for(article.language) is not None,
     )
 
 
 def without_nlp(prepared: PreparedDocument) -> ProcessedDocument:
-    """An article in a language the model does not read: stored without entities."""
+    """An article in a language no configured model reads: stored without entities."""
     return ProcessedDocument(
         article=prepared.article,
         mentions=[],
@@ -110,17 +113,34 @@ def without_nlp(prepared: PreparedDocument) -> ProcessedDocument:
 
 
 def analyse_documents(
-    prepared: Sequence[PreparedDocument], nlp: Language, options: PipelineOptions
+    prepared: Sequence[PreparedDocument], nlp: NerModels | Language, options: PipelineOptions
 ) -> Iterator[ProcessedDocument]:
-    """NER, figures and syntax of each document, in order, yielded as each is done. The model reads the
-    texts in batches (`read_texts`, spaCy's `nlp.pipe`), which finds the same entities as one call each."""
+    """NER (by the model of each article's language), and for English figures and syntax, of each
+    document, in order, yielded as each is done. Each run of documents for one model is read in
+    batches (`read_texts`, spaCy's `nlp.pipe`), which finds the same entities as one call each.
+
+    Figures and holders are English only: the figure parser reads English number words, units and
+    count nouns, the holders English verbs (docs/evaluation.md, "French")."""
+    models = nlp if isinstance(nlp, NerModels) else NerModels(options.entities, {options.entities.model: nlp})
+    runs = groupby(prepared, key=lambda document: models.name_for(document.article.language))
+    for name, run in runs:
+        if name is None:
+            raise ValueError("analyse_documents was given an article in a language no model reads")
+        yield from _analyse_run(list(run), name, models.model(name), options)
+
+
+def _analyse_run(
+    prepared: list[PreparedDocument], model_name: str, nlp: Language, options: PipelineOptions
+) -> Iterator[ProcessedDocument]:
     docs = read_texts(nlp, (p.article.text for p in prepared), options.entities)
     for document, doc in zip(prepared, docs, strict=True):
-        text, article_id = document.article.text, document.article.article_id
-        mentions, entities = resolve_mentions(spans_of(doc), article_id)
-        figures = find_holders(nlp, text, find_figures(text, article_id, options.figures), mentions)
+        text, article_id, language = document.article.text, document.article.article_id, document.article.language
+        mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language)
+        figures = []
+        if language == ENGLISH:
+            figures = find_holders(nlp, text, find_figures(text, article_id, options.figures), mentions)
         yield ProcessedDocument(
-            article=replace(document.article, ner_model=options.entities.model),
+            article=replace(document.article, ner_model=model_name),
             mentions=mentions,
             entities=entities,
             figures=figures,
@@ -153,18 +173,99 @@ def copied_document(prepared: PreparedDocument, earlier: Analysis) -> ProcessedD
     )
 
 
+def paragraphs(text: str) -> list[str]:
+    """The text's lines joined back into paragraphs where a hard wrap split a sentence.
+
+    A line that does not end like a sentence runs on into the next when the next starts in
+    lower case, or when the text is hard-wrapped and the line was filled to the wrap width.
+    Headline lists and table rows rarely run on: they stay one paragraph per line.
+    """
+    lines = [cell for line in text.splitlines() for cell in _cells(line) if cell.strip()]
+    width = _wrap_width(lines)
+    joined: list[str] = []
+    previous = ""
+    for line in lines:
+        if joined and _runs_on(previous, line, width):
+            joined[-1] = f"{joined[-1]} {line.strip()}"
+        else:
+            joined.append(line.strip())
+        previous = line
+    return joined
+
+
+def _cells(line: str) -> list[str]:
+    """A table row as trafilatura writes it ("| cell | cell |") is one paragraph per cell: a story
+    laid out in a table cell is prose, a score table's cells are not."""
+    stripped = line.strip()
+    if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
+        return [cell.strip() for cell in stripped[1:-1].split(" | ")]
+    return [line]
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was filled to, or None when its lines do not look wrapped.
+
+    Wrapped text has most of its lines within a few characters of one width (that of a
+    terminal or e-mail, 40 to 100 characters); a paragraph's last line is the short exception.
+    """
+    if len(lines) < 4:
+        return None
+    width = max(len(line) for line in lines)
+    if not _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH:
+        return None
+    full = sum(1 for line in lines if len(line) >= width - _WRAP_SLACK)
+    return width if full * 2 >= len(lines) else None
+
+
+# Text is wrapped at 60 to 80 columns; rows of a score table or a list of short items are not wrapped text.
+_MIN_WRAP_WIDTH = 40
+_MAX_WRAP_WIDTH = 100
+_WRAP_SLACK = 20
+
+
+def _runs_on(previous: str, line: str, width: int | None) -> bool:
+    if ends_like_sentence(previous):
+        return False
+    first = line.lstrip()[:1]
+    if first.islower():
+        return True
+    return width is not None and len(previous) >= width - _WRAP_SLACK
+
+
+def prose_words(text: str) -> tuple[int, int]:
+    """Words in sentences of paragraphs with at least 8 such words, and all words."""
+    total = prose = 0
+    for paragraph in paragraphs(text):
+        words = word_count(paragraph)
+        total += words
+        if ends_like_sentence(paragraph):
+            prose += words if words >= _MIN_PROSE_WORDS else 0
+        else:
+            # Sentences followed by a few words that are not one (a credit, a flattened link): the
+            # sentences count.
+            sentences = word_count(through_last_sentence_end(paragraph))
+            prose += sentences if sentences >= _MIN_PROSE_WORDS else 0
+    return prose, total
+
+
+_MIN_PROSE_WORDS = 8
+
+
 def prose_share(text: str) -> float:
     """Share of words in paragraphs of at least 8 words that end like a sentence."""
-    total = prose = 0
-    for line in text.splitlines():
-        words = len(line.split())
-        total += words
-        if words >= 8 and line.rstrip()[-1:] in _SENTENCE_ENDS:
-            prose += words
+    prose, total = prose_words(text)
     return prose / total if total else 0.0
 
 
-_SENTENCE_ENDS = set('.!?:;"”’»)…')
+def is_list_article(text: str, options: PipelineOptions) -> bool:
+    """A list-heavy article (deals, meal plans, release notes): prose enough to be a story, and
+    list lines made of words. Score tables and calendars are numbers; link indexes have no prose.
+    """
+    prose, total = prose_words(text)
+    if not total or prose < options.min_words or prose / total < options.min_list_prose_share:
+        return False
+    listed = "\n".join(p for p in paragraphs(text) if not (word_count(p) >= _MIN_PROSE_WORDS and ends_like_sentence(p)))
+    return letter_share(listed) >= options.min_list_letter_share
 
 
 def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Rejection | None:
@@ -187,14 +288,15 @@ def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Reject
             detail=f"{words} words after cleaning; at least {options.min_words} needed",
         )
     share = prose_share(text)
-    if share < options.min_prose_share:
+    if share < options.min_prose_share and not is_list_article(text, options):
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,
             stage=Stage.NORMALISE,
             reason=Reason.NOT_NEWS,
             detail=f"only {share:.0%} of the words are in sentence paragraphs "
-            f"(at least {options.min_prose_share:.0%} needed): a listing or index page",
+            f"(at least {options.min_prose_share:.0%} needed, or {options.min_list_prose_share:.0%} "
+            "beside list lines of words): a listing, index or score page",
         )
     return None
 
@@ -217,6 +319,8 @@ def build_article(
         author=extracted.author,
         sitename=extracted.sitename,
         published_date=raw.published_date or extracted.published_date,
+        # A page stored before date_source existed has its listing's date but not the listing's kind: NULL.
+        date_source=raw.date_source if raw.published_date else extracted.date_source,
         language=language.code,
         text=text,
         text_hash=text_hash,

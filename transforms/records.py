@@ -8,7 +8,9 @@ from datetime import date, datetime
 # Stored in every table's metadata. Bump when a column is added; a type never
 # changes in place (add a new column instead).
 SCHEMA_VERSION = 7  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations;
-# 7: articles.published_month, the articles table partitioned by it
+# 7: articles.date_source, raw_pages.date_source, entities.latitude, entities.longitude
+# (and country_code for every place, not only countries), runs.seconds_* (seconds per stage),
+# articles.published_month (the articles table partitioned by it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +27,8 @@ class RawDocument:
     # What a feed or news sitemap said of the entry; wins over what extraction guesses from the page.
     title: str | None = None
     published_date: date | None = None
+    # Which listing gave published_date: "feed" or "sitemap" (a news sitemap).
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,8 @@ class RawPage:
     title: str | None
     published_date: date | None
     content: bytes  # stored zstd-compressed by the table
+    # Which listing gave published_date: "feed" or "sitemap"; None without a date.
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,9 @@ class Article:
     ner_model: str | None = None
     # Normalised probability of `language` (py3langid); None when the text was too short to try.
     language_confidence: float | None = None
+    # Where published_date came from: "feed", "sitemap" (news sitemap), "page" (the page's meta
+    # tags or JSON-LD), "url" (a date in the URL), "text" (the page's body); None without a date.
+    date_source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +132,11 @@ class Entity:
     entity_id: str
     name: str
     label: str
-    country_code: str | None = None  # ISO 3166-1 alpha-2, for countries
+    # Places (label LOC) the gazetteer knows: the country's ISO 3166-1 alpha-2 code (a city's or a
+    # region's country too) and a point in degrees (WGS84); NULL for every other entity.
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,3 +205,12 @@ class RunSummary:
     error: str | None = None
     # Rows the SQL checks (warehouse/sql/checks) returned at the end of the run; None: not checked.
     check_violations: int | None = None
+    # Seconds per stage over the run's batches (transforms.batches.StageSeconds); None: rows of runs
+    # recorded before schema 7. extract_clean and nlp are worker time summed over workers, not wall time.
+    seconds_read: float | None = None
+    seconds_lookups: float | None = None
+    seconds_extract_clean: float | None = None
+    seconds_nlp: float | None = None
+    seconds_dedup: float | None = None
+    seconds_commit: float | None = None
+    seconds_publish: float | None = None

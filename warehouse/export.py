@@ -46,9 +46,20 @@ def public_views(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def export_query(view: str, where: str | None) -> str:
-    """The one SELECT an export runs; a filter that smuggles in a second statement is refused."""
-    sql = f'SELECT * FROM "{view}"' + (f" WHERE {where}" if where and where.strip() else "")
+def nested_columns(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
+    """Columns holding lists, structs or maps, which a CSV cell cannot hold as they are."""
+    rows = con.execute(f'DESCRIBE SELECT * FROM "{view}"').fetchall()
+    return [name for name, kind, *_ in rows if kind.endswith("]") or kind.startswith(("STRUCT", "MAP"))]
+
+
+def export_query(view: str, where: str | None, as_json: Sequence[str] = ()) -> str:
+    """The one SELECT an export runs; a filter that smuggles in a second statement is refused.
+
+    `as_json`: nested columns written as JSON text (for CSV).
+    """
+    replaced = ", ".join(f'CAST(to_json("{name}") AS VARCHAR) AS "{name}"' for name in as_json)
+    star = f"* REPLACE ({replaced})" if replaced else "*"
+    sql = f'SELECT {star} FROM "{view}"' + (f" WHERE {where}" if where and where.strip() else "")
     read_statements(sql)
     if len(duckdb.extract_statements(sql)) != 1:
         raise QueryRefused("--where must be one condition, e.g. \"published_date >= '2026-01-01'\"")
@@ -115,7 +126,8 @@ def export_views(
         if unknown:
             raise QueryRefused(f"no view named {', '.join(unknown)}: the views are {', '.join(known)}")
         for view in views or known:
-            sql = export_query(view, where)
+            as_json = nested_columns(con, view) if export_format is ExportFormat.csv else []
+            sql = export_query(view, where, as_json)
             target = directory / f"{view}.{export_format.value}"
             temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
             try:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import duckdb
 import pyarrow.parquet as pq
 
-from transforms.batches import RETRIED_STAGES, BatchCounts, run_summary
+from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
 from warehouse.index import as_json, current_index, keyed_query, micros
@@ -68,14 +68,19 @@ def unfinished_runs(warehouse: Path, also: Iterable[str] = ()) -> list[RunSummar
     row has no start time (started_at None) for the caller to fill in.
     """
     _, rows = committed_query(warehouse, "unfinished_runs", (RUNS,), [sorted(set(also))])
+    # A run cut short recorded no seconds per stage: unknown (NULL), not zero.
+    untimed: dict[str, Any] = {f"seconds_{stage}": None for stage in STAGE_NAMES}
     return [
-        run_summary(
-            run_id,
-            started_at,
-            "running",
-            sources,
-            BatchCounts(documents=seen, articles=int(articles), rejections=int(rejections)),
-            int(batches),
+        dataclasses.replace(
+            run_summary(
+                run_id,
+                started_at,
+                "running",
+                sources,
+                BatchCounts(documents=seen, articles=int(articles), rejections=int(rejections)),
+                int(batches),
+            ),
+            **untimed,
         )
         for run_id, started_at, sources, seen, articles, rejections, batches in rows
     ]

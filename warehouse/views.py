@@ -42,6 +42,7 @@ class ViewColumns:
 
 _LINEAGE_OF_ARTICLE = "the article's run_id and batch_id say which version these rows belong to"
 _ACROSS_BATCHES = "counted over every committed batch"
+_STORY_ID = "the story: the cluster_id of its copies (exact and near)"
 
 # Every public view (warehouse/sql/views), in the order the files create them.
 VIEW_COLUMNS = (
@@ -97,6 +98,59 @@ VIEW_COLUMNS = (
         },
     ),
     ViewColumns("figures", FIGURES, omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE}),
+    ViewColumns(
+        "story_copies",
+        ARTICLES,
+        added={
+            "story_id": _STORY_ID,
+            "representative": "whether this copy is the one the story's mentions and figures are counted from",
+            "site": "host of the canonical URL (else of the URL) without 'www.', else the site name",
+            "article_date": "published_date, else the UTC day the copy was committed",
+            "seen_at": "when the copy's batch was committed",
+        },
+        omitted={"cluster_id": _STORY_ID},
+    ),
+    ViewColumns(
+        "stories",
+        ARTICLES,
+        added={
+            "story_id": _STORY_ID,
+            "copies": "articles of the story",
+            "texts": "distinct texts among the copies (exact copies share one)",
+            "sites": "the sites that carried the story (story_copies.site), sorted",
+            "story_date": "the earliest article_date of its copies: the day timelines put the story on",
+            "first_seen": "when the archive first committed a copy",
+            "last_seen": "when the archive last committed a copy",
+            "first_published": "the earliest published_date of its copies",
+            "last_published": "the latest published_date of its copies",
+        },
+        omitted={"cluster_id": _STORY_ID},
+    ),
+    ViewColumns(
+        "story_mentions",
+        ENTITY_MENTIONS,
+        added={"story_id": _STORY_ID},
+        omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE},
+    ),
+    ViewColumns(
+        "story_entities",
+        ENTITY_MENTIONS,
+        added={"story_id": _STORY_ID, "mentions": "mentions of the entity in the story's representative"},
+        omitted={
+            "surface": "counted in mentions; entity_aliases shows surfaces",
+            "label": "the entity's (entities)",
+            "char_start": "a fact of one mention",
+            "char_end": "a fact of one mention",
+            "run_id": _LINEAGE_OF_ARTICLE,
+            "batch_id": _LINEAGE_OF_ARTICLE,
+        },
+    ),
+    ViewColumns(
+        "story_figures",
+        FIGURES,
+        added={"story_id": _STORY_ID},
+        omitted={"run_id": _LINEAGE_OF_ARTICLE, "batch_id": _LINEAGE_OF_ARTICLE},
+    ),
     ViewColumns(
         "rejections",
         REJECTIONS,
@@ -156,6 +210,23 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
         if name in table
     ]
     return problems
+
+
+# Internal views (warehouse/sql/views) that publish_views stores as tables in the views database: the key of the
+# article version each article shows, with its resolved cluster, and each shown article's story. Every question
+# joins through them; stored once per publish (tens of thousands of short keys for a million mentions: well under
+# the rest of a publish), they are not computed again (a window over every article, the clusters' recursion) by
+# every query. In dependency order. A database built from the SQL alone (history's --as-of) keeps them as views,
+# with the same rows.
+STORED_VIEWS = ("_article_versions", "_story_keys")
+
+
+def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VIEWS) -> None:
+    """Replace each named view by a table of its rows; the views that read it read the table by the same name."""
+    for name in names:
+        con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
+        con.execute(f"DROP VIEW {name}")
+        con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
 
 
 class ViewsNotPublished(OSError):
@@ -230,6 +301,7 @@ def publish_views(warehouse: Path) -> Path:
                     con.execute(snapshot_view_sql(spec, relative_files(warehouse, spec)))
                 for name in sql_names("views"):
                     con.execute(sql_text("views", name))
+                store_views(con)
                 con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen at close
             missing = missing_views(temporary)
         except (duckdb.Error, OSError) as error:

@@ -59,6 +59,7 @@ class DocumentRef:
     offset: int | None = None
     title: str | None = None  # what a feed or news sitemap says of the entry
     published: str | None = None  # ISO date from a feed or news sitemap
+    published_from: str | None = None  # which of the two: "feed" or "sitemap"
     reason: str | None = None  # kind "rejected": the reason code ...
     detail: str | None = None  # ... and what went wrong
 
@@ -187,7 +188,7 @@ def looks_like_listing_url(url: str) -> bool:
     return path.endswith(LISTING_SUFFIXES) or any(word in last for word in LISTING_PATH_WORDS)
 
 
-def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry) -> None:
+def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | None = None) -> None:
     """Each URL once; an entry that knows title or date replaces one that does not."""
     known = urls.get(entry.url)
     if known is not None and (known.title or known.published or not (entry.title or entry.published_date)):
@@ -197,7 +198,15 @@ def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry) -> None:
         kind="url",
         title=entry.title,
         published=entry.published_date.isoformat() if entry.published_date else None,
+        published_from=date_source_of(listing) if entry.published_date else None,
     )
+
+
+def date_source_of(listing: str | None) -> str | None:
+    """articles.date_source for a date a listing of this kind gave ("feed", "sitemap", ...)."""
+    if listing is None:
+        return None
+    return "sitemap" if "sitemap" in listing else "feed"
 
 
 def _rejected(source: str, reason: str, detail: str, offset: int | None = None) -> DocumentRef:
@@ -227,7 +236,7 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
     for entry in listing.entries:
-        _add_url(urls, entry)
+        _add_url(urls, entry, listing.kind)
 
 
 def _discover_local_listing(
@@ -269,7 +278,7 @@ def _take_listing(
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
     for entry in listing.entries:
-        _add_url(urls, entry)
+        _add_url(urls, entry, listing.kind)
     if listing.children:
         if depth >= MAX_SITEMAP_DEPTH:
             discovery.skipped["sitemap/too_deep"] += len(listing.children)

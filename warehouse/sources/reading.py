@@ -123,13 +123,17 @@ def raw_page_from_fetch(ref: DocumentRef, result: Fetched) -> RawPage:
         title=ref.title,
         published_date=date.fromisoformat(ref.published) if ref.published else None,
         content=result.content,
+        date_source=ref.published_from if ref.published else None,
     )
 
 
 def document_from_page(page: RawPage, ref: DocumentRef | None = None) -> RawDocument:
     """A stored fetch as a document; a listing's title and date (now or when fetched) win."""
     title = (ref.title if ref else None) or page.title
-    published = date.fromisoformat(ref.published) if ref and ref.published else page.published_date
+    published: date | None = page.published_date
+    date_source = page.date_source
+    if ref and ref.published:
+        published, date_source = date.fromisoformat(ref.published), ref.published_from
     content_type = (page.content_type or "").split(";")[0].strip().lower()
     return RawDocument(
         doc_id=page.doc_id,
@@ -141,6 +145,7 @@ def document_from_page(page: RawPage, ref: DocumentRef | None = None) -> RawDocu
         charset=charset_from_content_type(page.content_type),
         title=title,
         published_date=published,
+        date_source=date_source,
     )
 
 

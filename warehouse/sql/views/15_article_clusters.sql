@@ -14,18 +14,34 @@ edges AS (
     UNION
     SELECT b, a FROM links
 ),
-reach(article_id, member) AS (
+-- Connected components by label propagation: each linked article starts as its own root and takes
+-- the smallest root of its neighbours, one step along the links at a time. A step yields only the
+-- articles whose root got smaller (USING KEY keeps one row per article), so the work is the links
+-- times the longest path, not every member paired with every member as a transitive closure is.
+component(article_id, root) USING KEY (article_id) AS (
     SELECT DISTINCT a, a FROM edges
     UNION
-    SELECT r.article_id, e.b FROM reach AS r JOIN edges AS e ON e.a = r.member
+    SELECT e.a, min(changed.root)
+    FROM component AS changed
+    JOIN edges AS e ON e.b = changed.article_id
+    JOIN recurring.component AS now ON now.article_id = e.a
+    GROUP BY e.a, now.root
+    HAVING min(changed.root) < now.root
 ),
 stored AS (
     SELECT x.article_id, min(x.cluster_id) AS cluster_id
     FROM _articles AS x
     JOIN batches USING (batch_id)
+    SEMI JOIN edges ON edges.a = x.article_id
     GROUP BY x.article_id
+),
+-- Only members with a committed article row name and count a cluster.
+named AS (
+    SELECT c.root, min(s.cluster_id) AS cluster_id, count(*) AS cluster_size
+    FROM component AS c
+    JOIN stored AS s USING (article_id)
+    GROUP BY c.root
 )
-SELECT r.article_id, min(s.cluster_id) AS cluster_id, count(DISTINCT r.member) AS cluster_size
-FROM reach AS r
-JOIN stored AS s ON s.article_id = r.member
-GROUP BY r.article_id;
+SELECT c.article_id, n.cluster_id, n.cluster_size
+FROM component AS c
+JOIN named AS n USING (root);

@@ -1,0 +1,247 @@
+"""Text extraction measured on public pages: newsetl's whole pipeline against bare trafilatura.
+
+Two public sets, read from eval-data/ (never from the repository):
+
+- development: trafilatura's own evaluation pages (github.com/adbar/trafilatura, tests/eval/*.html
+  and tests/evaldata.json: for each page, snippets that must be in the text and snippets that must
+  not). Scored like trafilatura scores itself: a "with" snippet found is a true positive, a
+  "without" snippet found a false positive. Settings were chosen on this set.
+- test: the ScrapingHub article-extraction benchmark (github.com/scrapinghub/article-extraction-benchmark,
+  181 news and blog articles, html/*.html.gz and ground-truth.json with each article's body).
+  Scored by bag-of-words precision and recall per page, averaged. An acceptance check only:
+  run it once, never tune on it.
+
+For each set: F1 of the text that newsetl stores (`process_document`; a rejected page stores no
+text) against trafilatura's `extract` with its default settings and with each of its two
+presets, and the share of pages newsetl keeps as articles (every page of both sets is an article
+or a blog post). Usage: python -m bench.eval_extraction [--set dev|test] [--data eval-data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
+SETS = {
+    "dev": (
+        "trafilatura-eval",
+        "git clone https://github.com/adbar/trafilatura and copy its tests/eval/ "
+        "and tests/evaldata.json to {dir}/tests/",
+    ),
+    "test": (
+        "scrapinghub-aeb",
+        "git clone https://github.com/scrapinghub/article-extraction-benchmark and copy "
+        "its html/ and ground-truth.json to {dir}/",
+    ),
+}
+# trafilatura.extract settings compared with the pipeline; the best of them is "bare, best".
+BARE_SETTINGS: dict[str, dict[str, bool]] = {
+    "default": {},
+    "favor_precision": {"favor_precision": True},
+    "favor_recall": {"favor_recall": True},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    name: str
+    url: str | None
+    html: bytes
+    # Development set: snippets in and out; test set: the article body.
+    with_snippets: tuple[str, ...] = ()
+    without_snippets: tuple[str, ...] = ()
+    body: str | None = None
+
+
+@dataclass(slots=True)
+class Score:
+    """Snippet counts (development) or per-page bag-of-words precision and recall (test)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    page_p: list[float] = field(default_factory=list)
+    page_r: list[float] = field(default_factory=list)
+    kept: int = 0
+    pages: int = 0
+
+    def add(self, page: Page, text: str) -> None:
+        self.pages += 1
+        self.kept += bool(text.strip())
+        if page.body is not None:
+            precision, recall = bag_of_words(text, page.body)
+            self.page_p.append(precision)
+            self.page_r.append(recall)
+            return
+        folded = fold(text)
+        for snippet in page.with_snippets:
+            if fold(snippet) in folded:
+                self.tp += 1
+            else:
+                self.fn += 1
+        self.fp += sum(1 for snippet in page.without_snippets if fold(snippet) in folded)
+
+    @property
+    def precision(self) -> float:
+        if self.page_p:
+            return sum(self.page_p) / len(self.page_p)
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        if self.page_r:
+            return sum(self.page_r) / len(self.page_r)
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def bag_of_words(text: str, body: str) -> tuple[float, float]:
+    got = Counter(token.casefold() for token in _TOKEN.findall(text))
+    want = Counter(token.casefold() for token in _TOKEN.findall(body))
+    common = sum((got & want).values())
+    precision = common / sum(got.values()) if got else (1.0 if not want else 0.0)
+    recall = common / sum(want.values()) if want else 1.0
+    return precision, recall
+
+
+def dev_pages(folder: Path) -> Iterator[Page]:
+    data = json.loads((folder / "tests" / "evaldata.json").read_text(encoding="utf-8"))
+    for url, entry in sorted(data.items()):
+        path = folder / "tests" / "eval" / entry["file"]
+        if path.exists():
+            yield Page(
+                name=entry["file"],
+                url=url,
+                html=path.read_bytes(),
+                with_snippets=tuple(entry.get("with") or ()),
+                without_snippets=tuple(entry.get("without") or ()),
+            )
+
+
+def test_pages(folder: Path) -> Iterator[Page]:
+    truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+    for key, entry in sorted(truth.items()):
+        path = folder / "html" / f"{key}.html.gz"
+        if path.exists():
+            yield Page(
+                name=key, url=entry.get("url"), html=gzip.decompress(path.read_bytes()), body=entry["articleBody"]
+            )
+
+
+def pipeline_runner(extract_overrides: dict[str, object]) -> Callable[[Page], str]:
+    """The text newsetl stores for a page, NER skipped (it does not change the text)."""
+    import spacy
+
+    from transforms.ids import doc_id_for
+    from transforms.options import EntityOptions, ExtractOptions, PipelineOptions
+    from transforms.pipeline import ProcessedDocument, process_document
+    from transforms.records import RawDocument
+
+    options = PipelineOptions(
+        extract=replace(ExtractOptions(), **extract_overrides),  # type: ignore[arg-type]  # checked by the dataclass
+        entities=EntityOptions(languages=()),
+    )
+    nlp = spacy.blank("en")
+
+    def run(page: Page) -> str:
+        raw = RawDocument(
+            doc_id=doc_id_for(page.html), source=page.name, url=page.url, content=page.html, media_type="text/html"
+        )
+        result = process_document(raw, nlp, options)
+        return result.article.text if isinstance(result, ProcessedDocument) else ""
+
+    return run
+
+
+def bare_runner(settings: dict[str, bool]) -> Callable[[Page], str]:
+    import trafilatura
+
+    def run(page: Page) -> str:
+        try:
+            return trafilatura.extract(page.html, url=page.url, deduplicate=False, **settings) or ""  # type: ignore[arg-type]  # settings are bool flags
+        except Exception:  # noqa: BLE001 - a crash of the bare extractor is an empty text, as in the pipeline
+            return ""
+
+    return run
+
+
+def parse_overrides(values: list[str]) -> dict[str, object]:
+    overrides: dict[str, object] = {}
+    for item in values:
+        key, _, value = item.partition("=")
+        overrides[key] = {"true": True, "false": False}.get(value.lower(), value)
+        if isinstance(overrides[key], str) and value.replace(".", "", 1).isdigit():
+            overrides[key] = float(value) if "." in value else int(value)
+    return overrides
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=sorted(SETS), default="dev")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--every", type=int, default=1, help="only every N-th page (quicker tuning runs)")
+    parser.add_argument("--pipeline-only", action="store_true", help="skip the bare trafilatura runs")
+    parser.add_argument("--extract", action="append", default=[], help="ExtractOptions override, key=value")
+    parser.add_argument("--lost", action="store_true", help="list the pages the pipeline does not keep")
+    args = parser.parse_args(argv)
+    name, how = SETS[args.set]
+    folder = args.data / name
+    if not folder.exists():
+        print(f"extraction eval skipped: {folder} is missing; to get it, {how.format(dir=folder)}")
+        return 0
+    pages = list(dev_pages(folder) if args.set == "dev" else test_pages(folder))
+    pages = pages[:: args.every]
+    runners = {"newsetl pipeline": pipeline_runner(parse_overrides(args.extract))}
+    if not args.pipeline_only:
+        runners.update({f"trafilatura {label}": bare_runner(s) for label, s in BARE_SETTINGS.items()})
+    scores: dict[str, Score] = {}
+    lost: list[str] = []
+    for label, run in runners.items():
+        score = Score()
+        started = time.perf_counter()
+        for page in pages:
+            text = run(page)
+            score.add(page, text)
+            if label == "newsetl pipeline" and not text:
+                lost.append(page.name)
+        scores[label] = score
+        print(f"  {label}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    metric = "snippets" if args.set == "dev" else "bag of words, mean per page"
+    print(f"extraction, {args.set} set ({name}, {len(pages)} pages; {metric})")
+    print(f"{'':28} {'P':>6} {'R':>6} {'F1':>6} {'kept':>7}")
+    for label, score in scores.items():
+        print(f"{label:28} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {score.kept / score.pages:7.1%}")
+    pipeline = scores["newsetl pipeline"]
+    bare = [score for label, score in scores.items() if label != "newsetl pipeline"]
+    if bare:
+        best = max(bare, key=lambda score: score.f1)
+        print(f"pipeline F1 - best bare F1: {pipeline.f1 - best.f1:+.3f}")
+    print(f"pages kept by the pipeline: {pipeline.kept}/{pipeline.pages}")
+    if args.lost:
+        print("not kept:", *lost, sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Entity F1 on a public NER development set, through newsetl's own entity pipeline.
+
+The set is the CoNLL-2003 English development split (eng.testa, also called "valid"), read
+from eval-data/conll2003/valid.txt (see the README there for its origin); its test split is
+never read here, it stays reserved for acceptance checks. Each document goes through what
+an article goes through: language identification (only documents in a configured language
+get NER, as in transforms/pipeline.py), the model, then the rules and canonicalisation of
+transforms/entities.py. Scoring is a bag of mentions per document: each (label, name)
+pair found as often as the gold set has it counts as right. Labels compared: PERSON (CoNLL
+PER), ORG and LOC; CoNLL's MISC and the model's other labels are left out on both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.evaluate import Score, Scores
+from transforms.entities import alias_key, clean_name, load_ner, read_text, resolve_mentions, spans_of
+from transforms.language import detect_language
+from transforms.options import EntityOptions
+
+DEV_FILE = Path("eval-data/conll2003/valid.txt")  # `make eval EVAL_DATA=DIR` points elsewhere
+GOLD_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+LABELS = frozenset(GOLD_LABELS.values())
+# A CoNLL story opens with a headline line and then a dateline ("LONDON 1996-08-30").
+_DATELINE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Tokens written without a space before them when the text is put back together.
+_NO_SPACE_BEFORE = frozenset(
+    {",", ".", ";", ":", "?", "!", "%", ")", "'s", "'S", "n't", "'", "'re", "'ve", "'ll", "'m"}
+)
+_NO_SPACE_AFTER = frozenset({"(", "$"})
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    text: str
+    mentions: Counter  # (label, name key) -> how many times
+
+
+def read_sentences(path: Path) -> list[list[tuple[str, str]]]:
+    sentences: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if current:
+                sentences.append(current)
+            current = []
+        elif parts[0] != "-DOCSTART-":
+            current.append((parts[0], parts[1]))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def is_dateline(sentence: list[tuple[str, str]]) -> bool:
+    return len(sentence) <= 6 and bool(_DATELINE_DATE.match(sentence[-1][0]))
+
+
+def split_documents(sentences: list[list[tuple[str, str]]]) -> list[list[list[tuple[str, str]]]]:
+    """Stories, each starting at the headline before a dateline (this copy has no -DOCSTART- lines)."""
+    documents: list[list[list[tuple[str, str]]]] = []
+    for n, sentence in enumerate(sentences):
+        starts = n + 1 < len(sentences) and is_dateline(sentences[n + 1])
+        if starts or not documents:
+            documents.append([])
+        documents[-1].append(sentence)
+    return documents
+
+
+def gold_key(label: str, surface: str) -> tuple[str, str]:
+    """The name as both sides are compared: the pipeline's own cleaning, then case and dots folded."""
+    return label, alias_key(clean_name(surface, label))
+
+
+def build_document(sentences: list[list[tuple[str, str]]]) -> GoldDocument:
+    """The story's text (one line per sentence) and its gold mentions."""
+    lines: list[str] = []
+    mentions: Counter = Counter()
+    for sentence in sentences:
+        line = ""
+        spans: list[tuple[str, int, int]] = []
+        for n, (token, tag) in enumerate(sentence):
+            glue = n > 0 and token not in _NO_SPACE_BEFORE and sentence[n - 1][0] not in _NO_SPACE_AFTER
+            line += " " if glue else ""
+            start = len(line)
+            line += token
+            kind = tag[2:]
+            if tag.startswith("B-") or (tag.startswith("I-") and (not spans or spans[-1][0] != kind or n == 0)):
+                spans.append((kind, start, len(line)))
+            elif tag.startswith("I-") and sentence[n - 1][1][2:] == kind:
+                spans[-1] = (kind, spans[-1][1], len(line))
+        for kind, start, end in spans:
+            if kind in GOLD_LABELS:
+                mentions[gold_key(GOLD_LABELS[kind], line[start:end])] += 1
+        lines.append(line)
+    return GoldDocument("\n".join(lines), mentions)
+
+
+def load_documents(path: Path = DEV_FILE) -> list[GoldDocument]:
+    return [build_document(doc) for doc in split_documents(read_sentences(path))]
+
+
+@dataclass
+class NerResult:
+    scores: Scores
+    documents: int
+    documents_read: int  # documents whose language let them reach NER
+    errors: list[str]
+
+
+def evaluate(options: EntityOptions, documents: list[GoldDocument]) -> NerResult:
+    nlp = load_ner(options)
+    scores, errors, read = Scores(), [], 0
+    for n, document in enumerate(documents):
+        found: Counter = Counter()
+        if detect_language(document.text).code in options.languages:
+            read += 1
+            mentions, _ = resolve_mentions(spans_of(read_text(nlp, document.text, options)), f"doc{n}")
+            found = Counter(gold_key(m.label, m.surface) for m in mentions if m.label in LABELS)
+        for label in LABELS:
+            f = Counter({k: c for k, c in found.items() if k[0] == label})
+            w = Counter({k: c for k, c in document.mentions.items() if k[0] == label})
+            tp = sum((f & w).values())
+            scores.add(label, tp=tp, fp=sum(f.values()) - tp, fn=sum(w.values()) - tp)
+        errors += [f"doc{n}: extra {k} x{c}" for k, c in sorted((found - document.mentions).items())]
+        errors += [f"doc{n}: missed {k} x{c}" for k, c in sorted((document.mentions - found).items())]
+    return NerResult(scores, len(documents), read, errors)
+
+
+def report(result: NerResult, show_errors: bool = False) -> str:
+    lines = [
+        f"CoNLL-2003 English dev: {result.documents} documents, {result.documents_read} read as English",
+        f"{'entities (bag of mentions)':<28} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}",
+    ]
+    for cls in sorted(result.scores.by_class, key=lambda c: (c == "all", c)):
+        s: Score = result.scores[cls]
+        lines.append(f"  {cls:<26} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
+    if show_errors:
+        lines += ["", "errors:"] + [f"  {e}" for e in result.errors]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", help="spaCy pipeline package (default: the configured default)")
+    parser.add_argument("--data", type=Path, default=DEV_FILE, help="CoNLL-2003 dev split (token, tag per line)")
+    parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
+    args = parser.parse_args(argv)
+    if not args.data.is_file():
+        print(f"skipped: {args.data} not found: copy the CoNLL-2003 English dev split there (docs/evaluation.md)")
+        return
+    options = EntityOptions(syntax=False) if args.model is None else EntityOptions(model=args.model, syntax=False)
+    print(report(evaluate(options, load_documents(args.data)), args.errors))
+
+
+if __name__ == "__main__":
+    main()

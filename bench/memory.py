@@ -1,0 +1,164 @@
+"""Peak memory and rerun cost: a first run into a fresh warehouse, then a rerun over the unchanged pages.
+
+For each corpus size, a child process runs `ingest` (a warm-up run first, so Prefect's start is not
+counted) while this process samples the resident memory of the child's whole process tree (flow
+process, worker processes, Prefect's temporary server) every quarter second. Prints, per size, the
+peak RSS of each run, with and without the Prefect server, the seconds of each run and the rerun's
+share of the first run, with the seconds per stage of both runs and the machine's load average.
+
+    python -m bench.memory --docs 1000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil  # type: ignore[import-untyped]  # no type hints shipped; types-psutil is not a dependency
+
+from bench.corpus import build_corpus
+
+MARK = "BENCH "  # lines of the child's output meant for this process
+SAMPLE_SECONDS = 0.25
+
+
+def _is_prefect_server(process: psutil.Process) -> bool:
+    try:
+        command = " ".join(process.cmdline())
+    except psutil.Error:
+        return False
+    return "prefect" in command and ("server" in command or "uvicorn" in command)
+
+
+def tree_rss(root: psutil.Process) -> tuple[int, int]:
+    """Resident bytes of `root` and all its descendants; and of the same less Prefect's server."""
+    total = pipeline = 0
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0, 0
+    for process in processes:
+        try:
+            rss = process.memory_info().rss
+        except psutil.Error:  # ended between the listing and the read
+            continue
+        total += rss
+        if not _is_prefect_server(process):
+            pipeline += rss
+    return total, pipeline
+
+
+def measure(folder: Path, workers: int, batch_size: int) -> dict:
+    """Run the child on `folder`; the peak RSS of each of its phases, and what it reported."""
+    command = [sys.executable, "-m", "bench.memory", "--child", str(folder), "--workers", str(workers)]
+    command += ["--batch-size", str(batch_size)]
+    # A busy machine can take longer than Prefect's default 20 s to start its temporary server.
+    env = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", **os.environ, "PYTHONUNBUFFERED": "1"}
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    root = psutil.Process(child.pid)
+    phase = ["start"]
+    peaks: dict[str, list[int]] = {}
+    reported: dict = {}
+
+    def read_output() -> None:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith(MARK):
+                message = json.loads(line[len(MARK) :])
+                if "phase" in message:
+                    phase[0] = message["phase"]
+                else:
+                    reported.update(message)
+
+    reader = threading.Thread(target=read_output, daemon=True)
+    reader.start()
+    while child.poll() is None:
+        total, pipeline = tree_rss(root)
+        peak = peaks.setdefault(phase[0], [0, 0])
+        peak[0], peak[1] = max(peak[0], total), max(peak[1], pipeline)
+        time.sleep(SAMPLE_SECONDS)
+    reader.join(timeout=10)
+    if child.returncode:
+        raise SystemExit(f"the benchmark run failed (exit code {child.returncode}); its log is above")
+    return {"peaks": peaks, **reported}
+
+
+def child(folder: Path, workers: int, batch_size: int) -> None:
+    """Warm-up, first run, rerun; say which phase is on and what each run took."""
+    from flows.ingest import ingest
+
+    def say(**message: object) -> None:
+        print(MARK + json.dumps(message), flush=True)
+
+    scratch = Path(tempfile.mkdtemp(prefix="newsetl-memory-"))
+    try:
+        first_page = sorted(folder.glob("*.html"))[0]
+        ingest(sources=[str(first_page)], warehouse=str(scratch / "warmup"), workers=workers)
+        for run in ("first", "rerun"):
+            say(phase=run)
+            started = time.perf_counter()
+            report = ingest(
+                sources=[str(folder)], warehouse=str(scratch / "wh"), workers=workers, batch_size=batch_size
+            )
+            seconds = time.perf_counter() - started
+            stages = {stage: round(value, 2) for stage, value in report.counts.seconds.by_stage().items()}
+            say(**{run: {"seconds": seconds, "articles": report.counts.articles, "stages": stages}})
+        say(phase="end")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    parser.add_argument("--batch-size", type=int, default=200)
+    parser.add_argument("--corpus", default="bench-data/corpus")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child, args.workers, args.batch_size)
+        return
+
+    print(f"{os.cpu_count()} cores, {args.workers} workers, batches of {args.batch_size}")
+    peaks = {}
+    for docs in args.docs:
+        folder = Path(args.corpus) / str(docs)
+        build_corpus(folder, docs)
+        load = os.getloadavg()[0]
+        result = measure(folder, args.workers, args.batch_size)
+        first, rerun = result["first"], result["rerun"]
+        mb = {run: [round(n / 2**20) for n in result["peaks"].get(run, [0, 0])] for run in ("first", "rerun")}
+        peaks[docs] = mb["first"][1]
+        print(f"{docs} documents (load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end):")
+        print(
+            f"  first run: {first['seconds']:.1f}s, {first['articles']} articles; peak RSS {mb['first'][0]} MB "
+            f"(process tree), {mb['first'][1]} MB without Prefect's server"
+        )
+        print(
+            f"  rerun:     {rerun['seconds']:.1f}s ({rerun['seconds'] / first['seconds']:.1%} of the first run); "
+            f"peak RSS {mb['rerun'][0]} MB, {mb['rerun'][1]} MB without Prefect's server"
+        )
+        print(f"  seconds per stage, first run: {first['stages']}")
+        print(f"  seconds per stage, rerun:     {rerun['stages']}")
+        # A rerun extracts nothing, so its stages are all wall time and the rest is the run's own overhead.
+        outside = rerun["seconds"] - sum(rerun["stages"].values())
+        print(f"  rerun outside the stages (discovery, Prefect task runs, checks, compaction): {outside:.1f}s")
+    if len(peaks) > 1:
+        smallest, largest = min(peaks), max(peaks)
+        print(
+            f"peak RSS without Prefect's server, {largest} against {smallest} documents: "
+            f"{peaks[largest] / peaks[smallest]:.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,152 @@
+"""The NLP of batches on a Dask cluster, through Prefect's Dask integration (prefect-dask).
+
+Only the work of `flows/workers.py` moves: reading and fetching stay in the flow, and so does all of
+committing (duplicate clustering, site chrome, Delta appends, views), one ordered writer on the machine
+that holds the warehouse. A batch goes through the same two phases as with the local pool
+(`workers._process_with`): its documents, in chunks, are Prefect tasks on a `DaskTaskRunner`; the
+results come back in order; the lookup of committed copies runs here, between the phases, so exact
+copies skip the NLP as they do locally. Each Dask worker process loads the model once (the worker's
+in-process runner keeps it, keyed by the options) and runs one chunk at a time.
+
+A Dask worker lost mid-task: the scheduler runs its chunk again on another worker. When it gives up
+(`distributed.scheduler.allowed-failures`), the batch fails with BrokenProcessPool like a dead local
+worker, and the batch task is retried (flows/failures.py): it costs a retry, never a document.
+
+The per-document time limit (`time_limit_seconds`) does not apply on Dask: a running Dask task cannot
+be interrupted, and a Dask worker process is daemonic, so it cannot hold the local pool's killable child.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Iterator
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any
+
+import distributed
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect_dask import DaskTaskRunner
+
+from flows.workers import Steps, _InProcess, _Runner
+from transforms.options import PipelineOptions
+
+# Seconds to wait for the first worker of a running scheduler before the batch fails with a message.
+WORKER_WAIT_SECONDS = 120
+
+
+def local_cluster_size(address: str, workers: int) -> int | None:
+    """Worker processes of a LocalCluster (`local`: `workers`, `local:N`: N); None for a scheduler's address."""
+    name, _, size = address.partition(":")
+    if name != "local":
+        return None
+    return int(size) if size else workers
+
+
+def task_runner_for(address: str, workers: int) -> DaskTaskRunner:
+    size = local_cluster_size(address, workers)
+    if size is None:
+        return DaskTaskRunner(address=address)
+    # One thread per worker process: spaCy holds the GIL, so processes are what run in parallel.
+    # No dashboard: its port may be taken, and nobody watches a cluster that lives for one run.
+    return DaskTaskRunner(
+        cluster_class="distributed.LocalCluster",
+        cluster_kwargs={"n_workers": size, "threads_per_worker": 1, "processes": True, "dashboard_address": None},
+    )
+
+
+# --- on a Dask worker --------------------------------------------------------------------------------
+
+# A worker started with several threads still runs one chunk at a time: the model and the chunk's site
+# chrome are per process (flows/workers.py), and the GIL would serialise them anyway.
+_one_chunk_at_a_time = threading.Lock()
+
+
+@task(name="nlp-chunk", cache_policy=NO_CACHE, persist_result=False)
+def run_chunk(
+    step: str, items: list[tuple[int, Any]], options: PipelineOptions, steps: Steps, chrome: Collection[str]
+) -> list[tuple[int, Any, float]]:
+    """One chunk of a batch's phase (`prepare` or `analyse`): (position, result, seconds) for each item, in order."""
+    # The task's function travels by value (Prefect wraps it), so it names only what travels by name.
+    return run_chunk_here(step, items, options, steps, chrome)
+
+
+def run_chunk_here(
+    step: str, items: list[tuple[int, Any]], options: PipelineOptions, steps: Steps, chrome: Collection[str]
+) -> list[tuple[int, Any, float]]:
+    with _one_chunk_at_a_time:
+        worker = _InProcess(options, steps)  # loads the model on the first chunk of this process only
+        done = worker.run(step, [item for _, item in items], len(items) or 1, chrome)
+        return [(items[index][0], result, seconds) for index, result, seconds in done]
+
+
+# --- in the flow -------------------------------------------------------------------------------------
+
+
+class DaskRunner(_Runner):
+    """The chunks of a phase as Prefect tasks on a DaskTaskRunner, their results yielded in order."""
+
+    def __init__(self, address: str, workers: int, options: PipelineOptions, steps: Steps) -> None:
+        self.address, self.options, self.steps = address, options, steps
+        self.task_runner = task_runner_for(address, workers).__enter__()
+        try:
+            client = self.task_runner.client  # starts the LocalCluster or connects to the scheduler
+            expected = local_cluster_size(address, workers) or 1
+            try:
+                client.wait_for_workers(expected, timeout=WORKER_WAIT_SECONDS)
+            except TimeoutError:
+                raise RuntimeError(
+                    f"no Dask worker joined the scheduler at {address} within {WORKER_WAIT_SECONDS} s; "
+                    f"start some with `dask worker {address}` (see docs/operations.md)"
+                ) from None
+            # Enough chunks to keep every worker thread busy to the end (workers._chunk).
+            self.size = max(1, sum(client.nthreads().values()))
+        except BaseException:
+            self.close()
+            raise
+
+    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
+        numbered = list(enumerate(items))
+        with _prefect_api_for_workers():  # the context each task carries names the run's Prefect API
+            futures = [
+                self.task_runner.submit(
+                    run_chunk,
+                    parameters={
+                        "step": step,
+                        "items": numbered[start : start + chunk],
+                        "options": self.options,
+                        "steps": self.steps,
+                        "chrome": chrome,
+                    },
+                )
+                for start in range(0, len(items), chunk)
+            ]
+        try:
+            for future in futures:
+                yield from future.result()
+        except (distributed.KilledWorker, distributed.comm.CommClosedError) as error:
+            raise BrokenProcessPool(
+                f"a Dask worker was lost while working on a batch ({type(error).__name__}: {error}); "
+                "the batch is tried again"
+            ) from error
+        finally:
+            for future in futures:  # a failed phase: what is still queued is nobody's work any more
+                future.wrapped_future.cancel()
+
+    def close(self) -> None:
+        self.task_runner.__exit__(None, None, None)
+
+
+def _prefect_api_for_workers() -> AbstractContextManager[Any]:
+    """Without PREFECT_API_URL the run talks to Prefect's temporary server, which each task's context would
+    not name, and a Dask worker would start a server of its own: name the run's one instead."""
+    if PREFECT_API_URL.value():
+        return nullcontext()
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the one this process started (one per port; None: the default)
+    if server.server_process is None:
+        return nullcontext()
+    return temporary_settings(updates={PREFECT_API_URL: server.api_url})

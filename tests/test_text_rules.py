@@ -1,0 +1,129 @@
+"""Real articles in any shape are kept: hard-wrapped, Japanese, list-heavy; listings still are not."""
+
+from __future__ import annotations
+
+from transforms.options import PipelineOptions
+from transforms.pipeline import paragraphs, prose_share, reject_text
+from transforms.records import RawDocument
+from transforms.words import ends_like_sentence, word_count
+
+RAW = RawDocument(doc_id="d1", source="mem", url=None, content=b"", media_type="text/plain")
+
+# A plain-text story wrapped at 60 columns, as e-mailed wire copy and old archives store it.
+HARD_WRAPPED = """\
+The harbour board voted on Tuesday night to spend 40 million
+pounds on new cranes for the eastern quay, ending a dispute
+That had lasted since the spring of last year between the
+board and the dockers' union over the pace of modernisation.
+Union leaders said the vote was a victory for the workers,
+who had warned that the old cranes were unsafe in high wind.
+The chairman of the board, Margaret Hale, said the money
+Would come from the port's reserves and from a loan backed
+by the city council, which owns a third of the harbour.
+Work on the first two cranes is due to start in October,
+and the board expects the whole quay to be ready by 2027.
+"""
+
+JAPANESE = (
+    "東京都は二十日、臨海部の再開発計画を正式に発表した。"
+    "計画では、老朽化した倉庫街を住宅と商業施設に建て替え、約一万人が暮らす新しい街をつくる。"
+    "総事業費は約三千億円を見込み、二〇三〇年の完成を目指す。\n"
+    "都の担当者は記者会見で「防災と環境に配慮した街にしたい」と述べた。"
+    "地元の商店会からは、家賃の上昇を心配する声も上がっている。"
+    "都は来月から住民説明会を開き、意見を聞いたうえで詳細を決める方針だ。\n"
+)
+
+INTRO = (
+    "Prime Day is over, but plenty of the best discounts are still running this weekend, "
+    "and we have checked every one of them against its price history.\n"
+    "We only list deals that bring a product to its lowest price in at least three months, "
+    "and we update this list twice a day while the sale lasts.\n"
+)
+OUTRO = (
+    "If a deal has sold out by the time you read this, check back later: "
+    "retailers often restock their most popular items overnight.\n"
+)
+DEALS = (
+    INTRO
+    + """\
+Headphones
+Sony WH-1000XM5 wireless headphones for $298 instead of $399
+Apple AirPods Pro with USB-C charging case for $189
+Bose QuietComfort earbuds in black or white for $179
+Kitchen
+Ninja air fryer with two baskets for $119 instead of $159
+Instant Pot Duo seven-in-one pressure cooker for $79
+KitchenAid stand mixer in five colours for $329
+Laptops
+MacBook Air with the M3 chip and 16GB of memory for $999
+Lenovo ThinkPad X1 Carbon with a 14-inch screen for $1,249
+Dell XPS 13 with an OLED display for $1,099
+Toys
+LEGO Star Wars Millennium Falcon set for $135
+Nintendo Switch OLED with Mario Kart for $299
+"""
+    + OUTRO
+)
+
+SCORES = "\n".join(
+    f"{home} {h} - {a} {away}"
+    for home, h, a, away in [
+        ("Arsenal", 2, 1, "Chelsea"),
+        ("Leeds", 0, 0, "Everton"),
+        ("Fulham", 3, 2, "Brentford"),
+        ("Wolves", 1, 4, "Spurs"),
+    ]
+    * 8
+)
+SCORE_PAGE = (
+    "Here are all of this weekend's results in the Premier League, the Championship and the lower leagues.\n" + SCORES
+)
+
+LINK_INDEX = "\n".join(
+    [
+        "Council approves new cranes for the eastern quay",
+        "Union welcomes harbour vote after a year of talks",
+        "Mayor opens the new library in the old customs house",
+        "Ferry timetable changes for the winter season announced",
+        "Police appeal for witnesses after a crash on the coast road",
+        "School inspection praises teachers at Harbour Primary",
+        "Storm warning for the weekend as gales are expected",
+        "Local team wins the regional cup for the third year",
+        "New bus route links the station with the hospital",
+        "Fishermen protest over the new quota rules in the bay",
+        "Artist paints a mural on the wall of the fish market",
+        "Harbour festival returns with music, food and boats",
+    ]
+)
+
+
+def test_cjk_words_and_sentence_ends_are_counted():
+    assert word_count("one two\nthree") == 3
+    assert word_count(JAPANESE) >= 80  # about 200 characters; split() sees 2 "words"
+    assert ends_like_sentence("都は来月から住民説明会を開く方針だ。")
+    assert ends_like_sentence("「防災に配慮した街にしたい」")
+    assert not ends_like_sentence("Harbour news")
+
+
+def test_japanese_story_is_an_article():
+    assert prose_share(JAPANESE) == 1.0
+    assert reject_text(RAW, JAPANESE, PipelineOptions()) is None
+
+
+def test_hard_wrapped_story_is_read_as_paragraphs():
+    joined = paragraphs(HARD_WRAPPED)
+    # One paragraph per sentence here: each wrap that split a sentence is joined again.
+    assert len(joined) == 4 and all(paragraph.endswith(".") for paragraph in joined)
+    assert prose_share(HARD_WRAPPED) == 1.0
+    assert reject_text(RAW, HARD_WRAPPED, PipelineOptions()) is None
+
+
+def test_list_heavy_article_is_kept():
+    assert prose_share(DEALS) < PipelineOptions().min_prose_share
+    assert reject_text(RAW, DEALS, PipelineOptions()) is None
+
+
+def test_score_table_and_link_index_are_still_not_news():
+    for text in (SCORE_PAGE, LINK_INDEX):
+        rejection = reject_text(RAW, text, PipelineOptions())
+        assert rejection is not None and rejection.reason == "not_news", text[:40]

