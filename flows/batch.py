@@ -550,11 +550,12 @@ def run_batches(
                 # cadence: a publish lists every file, so one per batch would grow with the archive. The
                 # search index reads the published views, so it catches up after each publish. A batch
                 # of known documents changed nothing readers see, so it alone does not call for one.
-                clock = Stopwatch()
-                with clock.timed("commit"):
-                    compacted = compact_tables_task(settings)
-                unpublished = unpublished or bool(counts.committed) or compacted
-                due = compacted or index == len(batches) - 1
+                clock, compacted = Stopwatch(), {}
+                if counts.committed:  # only a commit adds files
+                    with clock.timed("commit"):
+                        compacted = compact_tables_task(settings)
+                unpublished = unpublished or bool(counts.committed)
+                due = bool(compacted) or index == len(batches) - 1
                 if unpublished and (due or time.monotonic() - published >= settings.publish_every_seconds):
                     with clock.timed("publish"):
                         publish_views_task(settings)

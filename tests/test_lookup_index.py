@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import shutil
 
-from tests.test_lookups import article, write_batch
+import pyarrow.parquet as pq
+
+from tests.test_lookups import article, page, write_batch
 from transforms.records import LshBand, MinhashSignature, SiteLine
-from warehouse import index
+from warehouse import index, lookups, store
 from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
 from warehouse.query import sql_text
+from warehouse.schemas import RAW_PAGES
 from warehouse.store import compact_tables, ensure_tables
 
 
@@ -119,3 +122,27 @@ def test_after_a_compaction_only_tables_whose_rows_name_their_file_are_read_agai
     night(tmp_path, 5)
     assert committed_doc_ids(tmp_path, ["d1", "d5"]) == {"d1", "d5"}
     assert len(read) == 5
+
+
+def test_a_stored_page_is_read_from_its_row_group_of_a_compacted_file(tmp_path, monkeypatch):
+    # A compacted raw_pages file holds the whole archive's pages: a lookup must read one bounded row group.
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "raw_pages", 2)
+    ensure_tables(tmp_path)
+    for n in range(4):
+        pages = [page(f"https://x.example/{n}-{k}", f"{n}-{k}".encode(), n + 1) for k in range(3)]
+        write_batch(tmp_path, f"b{n}", n + 1, raw_pages=pages)
+    compact_tables(tmp_path, 1, 0)
+    [file] = store.table_files(tmp_path, RAW_PAGES)
+    assert pq.ParquetFile(file).metadata.num_row_groups == 6  # 12 pages in groups of 2
+    read: list[int] = []
+    real_read = lookups.read_row_groups
+
+    def counted(path, groups):
+        rows = real_read(path, groups)
+        read.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(lookups, "read_row_groups", counted)
+    found = lookups.latest_raw_pages(tmp_path, ["https://x.example/2-1", "https://x.example/none"])
+    assert {url: p.content for url, p in found.items()} == {"https://x.example/2-1": b"2-1"}
+    assert read == [2]  # one row group of one file, not the file's 12 rows

@@ -51,7 +51,7 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "2"  # bump when the index's tables change: an index of another format is rebuilt
+FORMAT = "3"  # bump when the index's tables change: an index of another format is rebuilt
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 # In this order: markers first (what counts), articles before site lines (their cluster).
@@ -66,7 +66,8 @@ INDEXED = (
     ENTITY_MENTIONS,
     FIGURES,
 )
-# Tables whose index rows name the Parquet file they are in: a compaction's new files are read again.
+# Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
+# read again (their key columns only).
 NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
 
 
@@ -83,10 +84,17 @@ def micros(value: object) -> int:
 
 
 def _read(warehouse: Path, file: str, columns: list[str]) -> list[dict]:
-    """These columns of one file's rows; a column the file predates reads as None (schema evolution)."""
-    present = set(pq.read_schema(warehouse / file).names)
-    rows = pq.read_table(warehouse / file, columns=[c for c in columns if c in present]).to_pylist()
-    return [{column: row.get(column) for column in columns} for row in rows]
+    """These columns of one file's rows, each with its `row_group` (the number of the Parquet row group
+    it is in); a column the file predates reads as None (schema evolution)."""
+    parquet = pq.ParquetFile(warehouse / file)
+    present = [column for column in columns if column in set(parquet.schema_arrow.names)]
+    rows: list[dict] = []
+    for group in range(parquet.num_row_groups):
+        rows.extend(
+            {column: row.get(column) for column in columns} | {"row_group": group}
+            for row in parquet.read_row_group(group, columns=present).to_pylist()
+        )
+    return rows
 
 
 def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -> None:
@@ -152,14 +160,14 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"])
         con.executemany(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
-            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file) for r in rows],
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"]) for r in rows],
         )
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
         rows = _read(warehouse, file, ["article_id", "batch_id"])
         con.executemany(
-            "INSERT OR IGNORE INTO version_files VALUES (?, ?, ?, ?)",
-            sorted({(r["article_id"], r["batch_id"], table, file) for r in rows}),
+            "INSERT OR IGNORE INTO version_files VALUES (?, ?, ?, ?, ?)",
+            sorted({(r["article_id"], r["batch_id"], table, file, r["row_group"]) for r in rows}),
         )
 
 

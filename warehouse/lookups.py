@@ -11,6 +11,7 @@ table and `batches` is the committed-batches view of sql/views/10_batches.sql.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -99,19 +100,32 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
         return {}
     with current_index(warehouse) as index:
         newest = keyed_query(index, "latest_pages", wanted)
-    by_file: dict[str, dict[tuple[str, str], int]] = {}
-    for url, batch_id, fetched_at, file in newest:
-        by_file.setdefault(file, {})[(url, batch_id)] = fetched_at
+    by_file: dict[str, set[int]] = {}
+    chosen: dict[tuple[str, str], int] = {}
+    for url, batch_id, fetched_at, file, row_group in newest:
+        by_file.setdefault(file, set()).add(row_group)
+        chosen[(url, batch_id)] = fetched_at
     names = [f.name for f in dataclasses.fields(RawPage)]
     pages: dict[str, RawPage] = {}
-    for file, chosen in by_file.items():
-        # Only the files that hold a wanted fetch are opened, and of each only the wanted URLs' rows.
-        urls_here = sorted({url for url, _ in chosen})
-        rows = pq.read_table(warehouse / file, filters=[("url", "in", urls_here)]).to_pylist()
-        for row in rows:
+    for file, groups in sorted(by_file.items()):
+        # Only the row groups that hold a wanted fetch are read, whatever the size of their file.
+        for row in read_row_groups(warehouse / file, groups):
             if chosen.get((row["url"], row["batch_id"])) == micros(row["fetched_at"]):
                 pages[row["url"]] = RawPage(**{name: row.get(name) for name in names})
     return pages
+
+
+@functools.lru_cache(maxsize=512)
+def _footer(path: Path) -> pq.FileMetaData:
+    """A Parquet file's footer. Delta data files are never changed in place (a new version writes new
+    files), so a footer read once stays right; compacted files' footers are not parsed again per batch."""
+    return pq.read_metadata(path)
+
+
+def read_row_groups(path: Path, groups: Iterable[int]) -> list[Any]:
+    """The rows of these row groups of one Parquet file (the index names the row group of each key)."""
+    parquet = pq.ParquetFile(path, metadata=_footer(path))
+    return parquet.read_row_groups(sorted(set(groups))).to_pylist()
 
 
 def committed_band_matches(
@@ -179,19 +193,19 @@ def _records_by_version(
     warehouse: Path,
     spec: TableSpec,
     record: type[R],
-    files: list[tuple[str, str, str, str]],
+    files: list[tuple[str, str, str, str, int]],
     versions: set[tuple[str, str]],
 ) -> dict[tuple[str, str], list[R]]:
     """The rows of these article versions in `spec`'s files as records, grouped by (article_id, batch_id),
     each group in text order."""
     names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]  # R is a dataclass record
-    by_file: dict[str, set[str]] = {}
-    for article_id, batch_id, table, file in files:
+    by_file: dict[str, set[int]] = {}
+    for article_id, batch_id, table, file, row_group in files:
         if table == spec.name and (article_id, batch_id) in versions:
-            by_file.setdefault(file, set()).add(article_id)
+            by_file.setdefault(file, set()).add(row_group)
     grouped: dict[tuple[str, str], list[dict]] = {}
-    for file, article_ids in sorted(by_file.items()):
-        for row in pq.read_table(warehouse / file, filters=[("article_id", "in", sorted(article_ids))]).to_pylist():
+    for file, groups in sorted(by_file.items()):
+        for row in read_row_groups(warehouse / file, groups):
             key = (row["article_id"], row["batch_id"])
             if key in versions:
                 grouped.setdefault(key, []).append(row)

@@ -14,12 +14,24 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 
-from warehouse.schemas import ALL_TABLES, TableSpec, month_of
+from warehouse.schemas import ALL_TABLES, RAW_PAGES, TableSpec, month_of
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 TABLES_DIR = "tables"
+# Rows per Parquet row group. The lookup index names the row group holding a stored page or an article's
+# mentions and figures, and a lookup reads only that group: bounded groups keep that read the same size
+# in a compacted file of a million rows. Pages are whole HTML documents (tens of KB each), hence fewer.
+ROW_GROUP_ROWS = {RAW_PAGES.name: 256}
+DEFAULT_ROW_GROUP_ROWS = 16_384
+
+
+def writer_properties(spec: TableSpec) -> WriterProperties:
+    """How every file of the table is written, by an append or a compaction (which would otherwise use
+    delta-rs's defaults: snappy and row groups of a million rows)."""
+    rows = ROW_GROUP_ROWS.get(spec.name, DEFAULT_ROW_GROUP_ROWS)
+    return WriterProperties(compression=spec.compression, max_row_group_size=rows)
 
 
 def table_path(warehouse: Path, spec: TableSpec) -> Path:
@@ -91,7 +103,7 @@ def append_rows(
         mode="append",
         schema_mode="merge",
         partition_by=partition_columns(table, spec),
-        writer_properties=WriterProperties(compression=spec.compression),
+        writer_properties=writer_properties(spec),
     )
     return len(rows)
 
@@ -141,7 +153,7 @@ def compact_tables(warehouse: Path, min_files: int, retention_hours: int) -> dic
         before = len(table.file_uris())
         if before <= min_files:
             continue
-        table.optimize.compact()
+        table.optimize.compact(writer_properties=writer_properties(spec))
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
         table.update_incremental()
         compacted[spec.name] = (before, len(table.file_uris()))

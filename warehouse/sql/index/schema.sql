@@ -26,9 +26,10 @@ CREATE TABLE IF NOT EXISTS line_stories (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS chrome (line_hash TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories);
--- Where each fetch of a URL is stored; the bytes stay in the Delta table.
+-- Where each fetch of a URL is stored (the file and its row group, so a lookup reads that group only);
+-- the bytes stay in the Delta table.
 CREATE TABLE IF NOT EXISTS pages (
-    url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, file TEXT NOT NULL,
+    url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
     PRIMARY KEY (url, batch_id, fetched_at)
 ) WITHOUT ROWID;
 -- Committed articles by normalised text and NER model: an exact copy takes over the earlier analysis.
@@ -36,8 +37,9 @@ CREATE TABLE IF NOT EXISTS copies (
     text_hash TEXT NOT NULL, ner_model TEXT NOT NULL, article_id TEXT NOT NULL, batch_id TEXT NOT NULL,
     PRIMARY KEY (text_hash, ner_model, article_id, batch_id)
 ) WITHOUT ROWID;
--- Which Parquet files of entity_mentions and figures hold an article version's rows (forgotten with the file).
+-- Which Parquet files and row groups of entity_mentions and figures hold an article version's rows
+-- (forgotten with the file).
 CREATE TABLE IF NOT EXISTS version_files (
-    article_id TEXT NOT NULL, batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL,
-    PRIMARY KEY (article_id, batch_id, tbl, file)
+    article_id TEXT NOT NULL, batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
+    PRIMARY KEY (article_id, batch_id, tbl, file, row_group)
 ) WITHOUT ROWID;
