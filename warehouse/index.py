@@ -13,7 +13,8 @@ It is a cache, never a source of truth:
 - a file a compaction removed is forgotten; the rows it held are already in the index (only tables
   whose index rows name their file read the compacted file again). With no log entries to read (a new
   index, a log cleaned up past the indexed version) it compares the snapshot's files with its own;
-- a table created anew (another Delta table id), a version older than the one read, an operation
+- a table created anew (another Delta table id), a version older than the one read, a commit file of
+  the version read that is not the one read (the commit was lost and another took its number), an operation
   other than an append or a compaction in the Delta log (a delete, a restore), a damaged or missing
   file, or an index of another format: the index is deleted and rebuilt from the tables;
 - "only committed batches count" is applied when reading (the `batches` marker), as everywhere.
@@ -24,6 +25,7 @@ It is a cache, never a source of truth:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -51,7 +53,7 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "3"  # bump when the index's tables change: an index of another format is rebuilt
+FORMAT = "4"  # bump when the index's tables change: an index of another format is rebuilt
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 # In this order: markers first (what counts), articles before site lines (their cluster).
@@ -208,6 +210,15 @@ def _changes(path: Path, first: int, last: int) -> list[Change] | None:
     return changes
 
 
+def _commit_fingerprint(path: Path, version: int) -> str:
+    """A hash of the table's commit file of this version; "" when it is not there (cleaned up after a
+    checkpoint), which the check then cannot use."""
+    try:
+        return hashlib.sha256((path / "_delta_log" / f"{version:020d}.json").read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
+
+
 def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
     gone = [(table, file) for file in files]
     con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", gone)
@@ -235,6 +246,13 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
         raise IndexStale(f"{table} was created anew")
     if known is not None and version < int(known):
         raise IndexStale(f"{table} went back to version {version}")
+    if known is not None:
+        # The commit read last must still be the table's: a commit lost (a restored copy, a file system
+        # that dropped it) and another written under its number would otherwise leave the index ahead,
+        # answering with rows the table no longer has.
+        then, now = _meta(con, f"{table}.commit"), _commit_fingerprint(path, int(known))
+        if then and now and then != now:
+            raise IndexStale(f"{table} commit {known} is not the one indexed")
     if known is not None and version == int(known):
         return
     root = warehouse.resolve()
@@ -265,6 +283,7 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
             _index_file(con, warehouse, table, file)
     _set_meta(con, f"{table}.id", table_id)
     _set_meta(con, f"{table}.version", str(version))
+    _set_meta(con, f"{table}.commit", _commit_fingerprint(path, version))
 
 
 def _open(warehouse: Path) -> sqlite3.Connection:
