@@ -14,17 +14,19 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 
-from warehouse.schemas import ALL_TABLES, RAW_PAGES, TableSpec, month_of
+from warehouse.schemas import ALL_TABLES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, TableSpec, month_of
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 TABLES_DIR = "tables"
 # Rows per Parquet row group. The lookup index names the row group holding a stored page or an article's
-# mentions and figures, and a lookup reads only that group: bounded groups keep that read the same size
-# in a compacted file of a million rows. Pages are whole HTML documents (tens of KB each), hence fewer.
-ROW_GROUP_ROWS = {RAW_PAGES.name: 256}
-DEFAULT_ROW_GROUP_ROWS = 16_384
+# mentions and figures, and a lookup reads only that group: small groups keep that read the same size in
+# a compacted file of a million rows (a batch reads at most one group per key it finds). Pages are whole
+# HTML documents (tens of KB each); 2,048 mentions or figures are those of about 60 articles. Tables read
+# only by scans keep large groups.
+ROW_GROUP_ROWS = {RAW_PAGES.name: 32, ENTITY_MENTIONS.name: 2_048, FIGURES.name: 2_048}
+DEFAULT_ROW_GROUP_ROWS = 131_072
 
 
 def writer_properties(spec: TableSpec) -> WriterProperties:
