@@ -53,7 +53,7 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "4"  # bump when the index's tables change: an index of another format is rebuilt
+FORMAT = "5"  # bump when the index's tables change: an index of another format is rebuilt
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 # In this order: markers first (what counts), articles before site lines (their cluster).

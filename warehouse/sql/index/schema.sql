@@ -43,3 +43,5 @@ CREATE TABLE IF NOT EXISTS version_files (
     article_id TEXT NOT NULL, batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
     PRIMARY KEY (article_id, batch_id, tbl, file, row_group)
 ) WITHOUT ROWID;
+-- A compaction forgets the files it replaced: found by file, not by a scan of every article's rows.
+CREATE INDEX IF NOT EXISTS version_files_by_file ON version_files (tbl, file);
