@@ -3,16 +3,17 @@ crash, a deletion or a compaction cannot make wrong."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 
 import pyarrow.parquet as pq
 
 from tests.test_lookups import article, page, write_batch
-from transforms.records import LshBand, MinhashSignature, SiteLine
+from transforms.records import EntityMention, LshBand, MinhashSignature, SiteLine
 from warehouse import index, lookups, store
 from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
 from warehouse.query import sql_text
-from warehouse.schemas import RAW_PAGES
+from warehouse.schemas import ENTITY_MENTIONS, RAW_PAGES
 from warehouse.store import compact_tables, ensure_tables
 
 
@@ -183,3 +184,29 @@ def test_an_index_behind_its_tables_catches_up_and_counts_a_retried_batch_once(t
     assert committed_site_chrome(tmp_path, 4) == frozenset()  # three stories: the killed attempt not counted
     index.delete_index(tmp_path)
     assert answers(tmp_path) == live
+
+
+def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, monkeypatch):
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "entity_mentions", 4)
+    ensure_tables(tmp_path)
+    for n in range(4):
+        docs = [f"d{n}-{k}" for k in range(3)]
+        arts = [dataclasses.replace(article(d), text_hash=f"h-{d}", ner_model="m") for d in docs]
+        write_batch(tmp_path, f"b{n}", n + 1, articles=arts)
+        mentions = [EntityMention(f"a-{d}", f"e{i}", "Name", "PERSON", i, i + 4) for d in docs for i in range(2)]
+        store.append_rows(tmp_path, ENTITY_MENTIONS, mentions, {"run_id": "run", "batch_id": f"b{n}"})
+    compact_tables(tmp_path, 1, 0)
+    [file] = store.table_files(tmp_path, ENTITY_MENTIONS)
+    assert pq.ParquetFile(file).metadata.num_row_groups == 6  # 24 mentions in groups of 4
+    read: list[int] = []
+    real_read = lookups.read_row_groups
+
+    def counted(path, groups):
+        rows = real_read(path, groups)
+        read.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(lookups, "read_row_groups", counted)
+    copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
+    assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
+    assert sum(read) <= 8  # the article's two mentions' row groups (one or two), not the file's 24 rows
