@@ -257,11 +257,24 @@ def probe_keys(warehouse: Path, rng: random.Random, batch: int) -> tuple[list[st
             query = f"SELECT {column} FROM read_parquet(?) USING SAMPLE {n} ROWS"
             return [row[0] for row in con.execute(query, [files]).fetchall()]
 
+    def copies_bands(n: int) -> list[str]:
+        """Every band key of n committed articles: a batch's copies match n earlier articles whatever the
+        archive's size (a sample of band rows would match one article per row in a large archive)."""
+        files = store.table_files(warehouse, LSH_BANDS)
+        with duckdb.connect() as con:
+            query = (
+                "SELECT band_key FROM read_parquet($files) WHERE article_id IN "
+                f"(SELECT article_id FROM (SELECT DISTINCT article_id FROM read_parquet($files)) USING SAMPLE {n} ROWS)"
+            )
+            return [row[0] for row in con.execute(query, {"files": files}).fetchall()]
+
     half = batch // 2
     doc_ids = sample(ARTICLES, "doc_id", half) + [_hex(rng, 64) for _ in range(batch - half)]
     bands = DedupOptions().bands
-    band_keys = sample(LSH_BANDS, "band_key", half * bands) + [_hex(rng, 24) for _ in range((batch - half) * bands)]
-    urls = sample(ARTICLES, "url", half) + [f"https://{rng.choice(SITES)}/new-{_hex(rng, 8)}" for _ in range(half)]
+    band_keys = copies_bands(half) + [_hex(rng, 24) for _ in range((batch - half) * bands)]
+    # Stored pages' URLs (an archive of files ingested from disk has none for its real articles).
+    stored = sample(RAW_PAGES, "url", half) if store.table_files(warehouse, RAW_PAGES) else []
+    urls = stored + [f"https://{rng.choice(SITES)}/new-{_hex(rng, 8)}" for _ in range(batch - len(stored))]
     return doc_ids, band_keys, urls, sorted(SITES)
 
 
