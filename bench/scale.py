@@ -6,7 +6,11 @@ and store functions (`append_rows`, one batch marker per written batch, compacti
 does). At each size the steps every batch pays whatever its documents are timed on a probe batch of
 `--batch` new documents (half of their doc ids, URLs and band keys already in the archive): the
 known-document lookup, the copy lookup (LSH bands), the site chrome lookup, the stored-page lookup,
-the commit (every table's append and the marker) and one publish of the views database.
+the commit (every table's append and the marker), the lookup index catching up with that commit, and
+one publish of the views database. Each step is timed in wall seconds and in CPU seconds of this
+process (time.process_time, every thread of it): on a machine other jobs load, the wall seconds
+include waiting for a core, and the CPU-second ratios are the ones to trust. The load average is
+printed with each measurement.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -46,6 +51,7 @@ from transforms.records import (
     SiteLine,
 )
 from warehouse import lookups, store, views
+from warehouse.index import current_index
 from warehouse.schemas import (
     ARTICLES,
     BATCHES,
@@ -61,7 +67,15 @@ from warehouse.schemas import (
 )
 
 SITES = [f"news{n}.example.org" for n in range(20)]
-STEPS = ("known documents", "copy lookup (LSH bands)", "site chrome", "stored pages", "commit", "views publish")
+STEPS = (
+    "known documents",
+    "copy lookup (LSH bands)",
+    "site chrome",
+    "stored pages",
+    "commit",
+    "index catch-up",
+    "views publish",
+)
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -243,15 +257,40 @@ def probe_keys(warehouse: Path, rng: random.Random, batch: int) -> tuple[list[st
             query = f"SELECT {column} FROM read_parquet(?) USING SAMPLE {n} ROWS"
             return [row[0] for row in con.execute(query, [files]).fetchall()]
 
+    def copies_bands(n: int) -> list[str]:
+        """Every band key of n committed articles: a batch's copies match n earlier articles whatever the
+        archive's size (a sample of band rows would match one article per row in a large archive)."""
+        files = store.table_files(warehouse, LSH_BANDS)
+        with duckdb.connect() as con:
+            query = (
+                "SELECT band_key FROM read_parquet($files) WHERE article_id IN "
+                f"(SELECT article_id FROM (SELECT DISTINCT article_id FROM read_parquet($files)) USING SAMPLE {n} ROWS)"
+            )
+            return [row[0] for row in con.execute(query, {"files": files}).fetchall()]
+
     half = batch // 2
     doc_ids = sample(ARTICLES, "doc_id", half) + [_hex(rng, 64) for _ in range(batch - half)]
     bands = DedupOptions().bands
-    band_keys = sample(LSH_BANDS, "band_key", half * bands) + [_hex(rng, 24) for _ in range((batch - half) * bands)]
-    urls = sample(ARTICLES, "url", half) + [f"https://{rng.choice(SITES)}/new-{_hex(rng, 8)}" for _ in range(half)]
+    band_keys = copies_bands(half) + [_hex(rng, 24) for _ in range((batch - half) * bands)]
+    # Stored pages' URLs (an archive of files ingested from disk has none for its real articles).
+    stored = sample(RAW_PAGES, "url", half) if store.table_files(warehouse, RAW_PAGES) else []
+    urls = stored + [f"https://{rng.choice(SITES)}/new-{_hex(rng, 8)}" for _ in range(batch - len(stored))]
     return doc_ids, band_keys, urls, sorted(SITES)
 
 
-def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, float]:
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Median seconds of one step: wall (includes waiting for a core) and CPU of this process."""
+
+    wall: float
+    cpu: float
+
+
+def load_average() -> str:
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Timing]:
     """Seconds of each fixed step for one batch of `batch` documents at the warehouse's current size."""
     rng = random.Random(seed)
     doc_ids, band_keys, urls, sites = probe_keys(warehouse, rng, batch)
@@ -271,8 +310,13 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, fl
         rows = synthetic_batch(rng, 50_000_000 + seed * 10_000 + number * batch, batch, scheme, DedupOptions())
         commit_rows(warehouse, rows, f"probe-{seed}", f"probe-{seed}-{number:03d}")
 
+    def catch_up() -> None:
+        with current_index(warehouse):
+            pass
+
     steps: dict[str, Callable[[], object]] = {
         "commit": commit,
+        "index catch-up": catch_up,
         "known documents": lambda: lookups.committed_doc_ids(warehouse, doc_ids),
         "copy lookup (LSH bands)": lambda: lookups.committed_band_matches(warehouse, band_keys, scheme),
         "site chrome": chrome,
@@ -283,13 +327,15 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, fl
         if name != "commit":
             step()
     # As batches do: a commit, then the next batch's lookups (which see the rows just committed), then a publish.
-    times: dict[str, list[float]] = {name: [] for name in steps}
+    walls: dict[str, list[float]] = {name: [] for name in steps}
+    cpus: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(repeat):
         for name, step in steps.items():
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             step()
-            times[name].append(time.perf_counter() - started)
-    return {name: statistics.median(seconds) for name, seconds in times.items()}
+            cpus[name].append(time.process_time() - cpu_started)
+            walls[name].append(time.perf_counter() - started)
+    return {name: Timing(statistics.median(walls[name]), statistics.median(cpus[name])) for name in steps}
 
 
 def prefect_server() -> tuple[object, str]:
@@ -301,13 +347,20 @@ def prefect_server() -> tuple[object, str]:
     return server, server.api_url
 
 
-def table(sizes: list[tuple[int, dict[str, float]]]) -> str:
-    header = "| step (seconds per batch) | " + " | ".join(f"{n:,} articles" for n, _ in sizes) + " | largest/smallest |"
-    lines = [header, "|---" * (len(sizes) + 2) + "|"]
+def table(sizes: list[tuple[int, dict[str, Timing]]]) -> str:
+    """Per step and size: CPU seconds / wall seconds; the ratios largest/smallest of both (CPU first)."""
+    header = (
+        "| step (CPU s / wall s per batch) | "
+        + " | ".join(f"{n:,} articles" for n, _ in sizes)
+        + " | CPU largest/smallest | wall largest/smallest |"
+    )
+    lines = [header, "|---" * (len(sizes) + 3) + "|"]
     for step in STEPS:
         values = [m[step] for _, m in sizes]
-        ratio = values[-1] / values[0] if values[0] else float("nan")
-        lines.append(f"| {step} | " + " | ".join(f"{v:.3f}" for v in values) + f" | **{ratio:.2f}** |")
+        cpu = values[-1].cpu / values[0].cpu if values[0].cpu else float("nan")
+        wall = values[-1].wall / values[0].wall if values[0].wall else float("nan")
+        cells = " | ".join(f"{v.cpu:.3f} / {v.wall:.3f}" for v in values)
+        lines.append(f"| {step} | {cells} | **{cpu:.2f}** | {wall:.2f} |")
     return "\n".join(lines)
 
 
@@ -332,10 +385,11 @@ def main() -> None:
     print(
         f"machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
     )
+    print(f"load average at the start: {load_average()} (1, 5, 15 min)")
     print(f"nights of {night:,} short pages through `newsetl run` (batch {args.batch}, default workers), then")
     print(f"{sum(synthetic):,} synthetic articles written through transforms.records and warehouse.store.append_rows")
     started = time.perf_counter()
-    sizes: list[tuple[int, dict[str, float]]] = []
+    sizes: list[tuple[int, dict[str, Timing]]] = []
     real = 0
     try:
         for run in range(real_runs):
@@ -346,16 +400,17 @@ def main() -> None:
             if run == 0 or run == real_runs - 1:
                 size = archive_articles(warehouse)
                 sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=run)))
-                print(f"  measured at {size:,} articles", flush=True)
+                print(f"  measured at {size:,} articles (load average {load_average()})", flush=True)
         for step, count in enumerate(synthetic):
             seconds = grow_synthetic(warehouse, count, 2_000, seed=7 + step)
             print(f"  {count:,} synthetic articles in {seconds:.1f} s", flush=True)
             size = archive_articles(warehouse)
             sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=99 + step)))
-            print(f"  measured at {size:,} articles", flush=True)
+            print(f"  measured at {size:,} articles (load average {load_average()})", flush=True)
     finally:
         server.stop()  # type: ignore[attr-defined]  # SubprocessASGIServer
-    print(f"\n{real:,} documents went through real `newsetl run`s; total {time.perf_counter() - started:.0f} s\n")
+    print(f"\n{real:,} documents went through real `newsetl run`s; total {time.perf_counter() - started:.0f} s")
+    print(f"load average at the end: {load_average()}\n")
     print(table(sizes))
 
 

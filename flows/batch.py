@@ -528,6 +528,8 @@ def run_batches(
     started_at = datetime.now(UTC)
     total = BatchCounts()
     batches: list[list[T]] = []
+    published = time.monotonic()
+    unpublished = False  # committed or compacted since the last publish
     stop = _remember_sigterm()
     try:
         items = list_items()
@@ -544,12 +546,22 @@ def run_batches(
                     counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
                 total = total + counts
                 progress.settle(read=total.documents)
-                if counts.committed:  # a batch of known documents changed nothing readers see
-                    clock = Stopwatch()
+                # Compact as the run goes (only tables past compact_min_files), and republish at a bounded
+                # cadence: a publish lists every file, so one per batch would grow with the archive. The
+                # search index reads the published views, so it catches up after each publish. A batch
+                # of known documents changed nothing readers see, so it alone does not call for one.
+                clock, compacted = Stopwatch(), {}
+                if counts.committed:  # only a commit adds files
+                    with clock.timed("commit"):
+                        compacted = compact_tables_task(settings)
+                unpublished = unpublished or bool(counts.committed)
+                due = bool(compacted) or index == len(batches) - 1
+                if unpublished and (due or time.monotonic() - published >= settings.publish_every_seconds):
                     with clock.timed("publish"):
                         publish_views_task(settings)
                         update_search_index_task(settings)
-                    total = total + BatchCounts(seconds=clock.total())
+                    published, unpublished = time.monotonic(), False
+                total = total + BatchCounts(seconds=clock.total())
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
         finally:

@@ -107,12 +107,17 @@ class Settings(BaseSettings):
         0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once."
     )
     compact_min_files: PositiveInt = Field(
-        64, description="After a run, tables with more files than this are compacted into few large files."
+        64, description="After a batch, tables with more files than this are compacted into few large files."
     )
     vacuum_retention_hours: NonNegativeInt = Field(
         168,
         description="Files replaced by compaction are deleted once older than this (readers of an old "
         "views database keep working until then).",
+    )
+    publish_every_seconds: NonNegativeFloat = Field(
+        60.0,
+        description="During a run the views are republished after a batch at most this often (and after "
+        "compaction, and after the last batch); 0 publishes after every batch.",
     )
     schedule: str = Field("0 2 * * *", description="Cron schedule of the nightly deployment.")
     timezone: ZoneInfo = Field(ZoneInfo("UTC"), description="Time zone of the nightly schedule (IANA name).")

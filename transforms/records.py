@@ -9,7 +9,8 @@ from datetime import date, datetime
 # changes in place (add a new column instead).
 SCHEMA_VERSION = 7  # 4: the raw_pages table; 5: batches.purpose; 6: runs.error, runs.check_violations;
 # 7: articles.date_source, raw_pages.date_source, entities.latitude, entities.longitude
-# (and country_code for every place, not only countries), runs.seconds_* (seconds per stage)
+# (and country_code for every place, not only countries), runs.seconds_* (seconds per stage),
+# articles.published_month (the articles table partitioned by it)
 
 
 @dataclass(frozen=True, slots=True)

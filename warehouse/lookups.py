@@ -1,37 +1,30 @@
-"""What the committed batches hold, read back while a run writes: each lookup is a file in sql/queries/.
+"""What the committed batches hold, read back while a run writes.
 
-A lookup runs on a scratch DuckDB connection where `_<table>` is the current snapshot of each table
-it reads and `batches` is the committed-batches view of sql/views/10_batches.sql, so the rule
-"only committed batches count" is written once, there. Lookups run once per batch: the connection
-has only the snapshot views its query names.
+The lookups every batch makes (known documents, earlier copies, site chrome, stored pages) go
+through the lookup index (warehouse/index.py, queries in sql/index/): keyed by the batch's own doc
+ids, band keys and URLs, they cost the same in an archive of a thousand articles or a million.
+Whole-warehouse questions (unfinished runs, every stored URL for reprocess) are files in
+sql/queries/, run on a scratch DuckDB connection where `_<table>` is the current snapshot of each
+table and `batches` is the committed-batches view of sql/views/10_batches.sql.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
+import pyarrow.parquet as pq
 
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
+from warehouse.index import as_json, current_index, keyed_query, micros
 from warehouse.query import sql_text
-from warehouse.schemas import (
-    ARTICLES,
-    BATCHES,
-    ENTITY_MENTIONS,
-    FIGURES,
-    LSH_BANDS,
-    MINHASH_SIGNATURES,
-    RAW_PAGES,
-    REJECTIONS,
-    RUNS,
-    SITE_LINES,
-    TableSpec,
-)
+from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
 from warehouse.views import snapshot_view_sql
 
@@ -62,10 +55,9 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
     wanted = sorted(set(doc_ids))
     if not wanted:
         return set()
-    retried = [str(stage) for stage in RETRIED_STAGES]
-    _, rows = committed_query(
-        warehouse, "committed_doc_ids", (ARTICLES, REJECTIONS), [wanted, Reason.BATCH_FAILED, retried]
-    )
+    retried = as_json(str(stage) for stage in RETRIED_STAGES)
+    with current_index(warehouse) as index:
+        rows = keyed_query(index, "known_doc_ids", wanted, (str(Reason.BATCH_FAILED), retried))
     return {row[0] for row in rows}
 
 
@@ -106,10 +98,34 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
     wanted = sorted(set(urls))
     if not wanted:
         return {}
-    columns, rows = committed_query(warehouse, "latest_raw_pages", (RAW_PAGES,), [wanted])
+    with current_index(warehouse) as index:
+        newest = keyed_query(index, "latest_pages", wanted)
+    by_file: dict[str, set[int]] = {}
+    chosen: dict[tuple[str, str], int] = {}
+    for url, batch_id, fetched_at, file, row_group in newest:
+        by_file.setdefault(file, set()).add(row_group)
+        chosen[(url, batch_id)] = fetched_at
     names = [f.name for f in dataclasses.fields(RawPage)]
-    pages = [RawPage(**{name: row[columns.index(name)] for name in names}) for row in rows]
-    return {page.url: page for page in pages}
+    pages: dict[str, RawPage] = {}
+    for file, groups in sorted(by_file.items()):
+        # Only the row groups that hold a wanted fetch are read, whatever the size of their file.
+        for row in read_row_groups(warehouse / file, groups):
+            if chosen.get((row["url"], row["batch_id"])) == micros(row["fetched_at"]):
+                pages[row["url"]] = RawPage(**{name: row.get(name) for name in names})
+    return pages
+
+
+@functools.lru_cache(maxsize=512)
+def _footer(path: Path) -> pq.FileMetaData:
+    """A Parquet file's footer. Delta data files are never changed in place (a new version writes new
+    files), so a footer read once stays right; compacted files' footers are not parsed again per batch."""
+    return pq.read_metadata(path)
+
+
+def read_row_groups(path: Path, groups: Iterable[int]) -> list[Any]:
+    """The rows of these row groups of one Parquet file (the index names the row group of each key)."""
+    parquet = pq.ParquetFile(path, metadata=_footer(path))
+    return parquet.read_row_groups(sorted(set(groups))).to_pylist()
 
 
 def committed_band_matches(
@@ -123,8 +139,15 @@ def committed_band_matches(
     wanted = sorted(set(band_keys))
     if not wanted:
         return []
-    _, rows = committed_query(warehouse, "committed_band_matches", (LSH_BANDS, MINHASH_SIGNATURES), [wanted, scheme])
-    return [(article_id, cluster_id, bytes(signature), list(keys)) for article_id, cluster_id, signature, keys in rows]
+    with current_index(warehouse) as index:
+        keys: dict[str, set[str]] = {}
+        for article_id, band_key in keyed_query(index, "band_hits", wanted):
+            keys.setdefault(article_id, set()).add(band_key)
+        found = keyed_query(index, "signatures", sorted(keys), (scheme,))
+    return sorted(
+        (article_id, cluster_id, bytes(signature), sorted(keys[article_id]))
+        for article_id, cluster_id, signature in found
+    )
 
 
 def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
@@ -133,7 +156,8 @@ def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
     A story is a near-duplicate cluster as assigned at ingest, so copies count once.
     The `site_boilerplate` view shows the same counts with the lines.
     """
-    _, rows = committed_query(warehouse, "committed_site_chrome", (ARTICLES, SITE_LINES), [min_stories])
+    with current_index(warehouse) as index:
+        rows = index.execute(sql_text("index", "chrome.sql"), (min_stories,)).fetchall()
     return frozenset(row[0] for row in rows)
 
 
@@ -144,18 +168,21 @@ def committed_copies(
     the same NER model: an exact copy takes them over instead of paying for NER again.
 
     The entities those mentions name are in `entities` already (committed with the earlier article).
-    Two keyed lookups: the articles by text hash, then the mentions and figures of exactly those
-    article versions (article_id and the batch that wrote it).
+    Two keyed lookups in the index: the article version (article_id and the batch that wrote it) by text
+    hash, then the Parquet files holding that version's mentions and figures; only those files are
+    opened, and of each only those articles' rows.
     """
     wanted = sorted(set(text_hashes))
     if not wanted:
         return {}
-    _, sources = committed_query(warehouse, "committed_copy_sources", (ARTICLES,), [wanted, model])
-    if not sources:
-        return {}
-    pairs = [[article_id for _, article_id, _ in sources], [batch_id for _, _, batch_id in sources]]
-    mentions = _records_by_version(warehouse, "committed_copy_mentions", ENTITY_MENTIONS, EntityMention, pairs)
-    figures = _records_by_version(warehouse, "committed_copy_figures", FIGURES, Figure, pairs)
+    with current_index(warehouse) as index:
+        sources = keyed_query(index, "copy_sources", wanted, (model,))
+        if not sources:
+            return {}
+        files = keyed_query(index, "version_files", sorted({article_id for _, article_id, _ in sources}))
+    versions = {(article_id, batch_id) for _, article_id, batch_id in sources}
+    mentions = _records_by_version(warehouse, ENTITY_MENTIONS, EntityMention, files, versions)
+    figures = _records_by_version(warehouse, FIGURES, Figure, files, versions)
     return {
         text_hash: (mentions.get((article_id, batch_id), []), figures.get((article_id, batch_id), []))
         for text_hash, article_id, batch_id in sources
@@ -163,14 +190,31 @@ def committed_copies(
 
 
 def _records_by_version(
-    warehouse: Path, query: str, spec: TableSpec, record: type[R], pairs: list[list[str]]
+    warehouse: Path,
+    spec: TableSpec,
+    record: type[R],
+    files: list[tuple[str, str, str, str, int]],
+    versions: set[tuple[str, str]],
 ) -> dict[tuple[str, str], list[R]]:
-    """Rows of `query` as records, grouped by (article_id, batch_id)."""
-    columns, rows = committed_query(warehouse, query, (spec,), pairs)
+    """The rows of these article versions in `spec`'s files as records, grouped by (article_id, batch_id),
+    each group in text order."""
     names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]  # R is a dataclass record
-    grouped: dict[tuple[str, str], list[R]] = {}
-    for row in rows:
-        values = dict(zip(columns, row, strict=True))
-        key = (values["article_id"], values["batch_id"])
-        grouped.setdefault(key, []).append(record(**{name: values[name] for name in names}))
-    return grouped
+    by_file: dict[str, set[int]] = {}
+    for article_id, batch_id, table, file, row_group in files:
+        if table == spec.name and (article_id, batch_id) in versions:
+            by_file.setdefault(file, set()).add(row_group)
+    grouped: dict[tuple[str, str], list[dict]] = {}
+    for file, groups in sorted(by_file.items()):
+        for row in read_row_groups(warehouse / file, groups):
+            key = (row["article_id"], row["batch_id"])
+            if key in versions:
+                grouped.setdefault(key, []).append(row)
+    order = ("char_start", "char_end", "entity_id" if spec is ENTITY_MENTIONS else "figure_id")
+
+    def in_text_order(row: dict) -> tuple:
+        return tuple(row[column] for column in order)
+
+    return {
+        key: [record(**{name: row.get(name) for name in names}) for row in sorted(rows, key=in_text_order)]
+        for key, rows in grouped.items()
+    }

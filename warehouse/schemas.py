@@ -58,12 +58,31 @@ def record_schema(record: type) -> pa.Schema:
 Compression = typing.Literal["SNAPPY", "ZSTD"]
 
 
+UNDATED = "undated"  # the month partition of rows without a date
+
+
+def month_of(day: date | None) -> str:
+    """The month partition of a date: 'YYYY-MM', or 'undated'."""
+    return f"{day.year:04d}-{day.month:02d}" if day is not None else UNDATED
+
+
+@dataclass(frozen=True, slots=True)
+class MonthPartition:
+    """A table partitioned by the month of one of its date columns, in a column the warehouse derives.
+
+    Queries that filter on the month read only that month's files (Delta writes one folder per value)."""
+
+    column: str  # the derived partition column, e.g. published_month
+    source: str  # the record's date field it is derived from
+
+
 @dataclass(frozen=True, slots=True)
 class TableSpec:
     name: str
     record: type
     batch_scoped: bool  # rows carry run_id and batch_id and are visible once their batch commits
     compression: Compression = "SNAPPY"  # Parquet codec; ZSTD where bytes are big and read rarely
+    partition: MonthPartition | None = None  # tables created since schema 7; older ones stay unpartitioned
 
     @property
     def arrow(self) -> pa.Schema:
@@ -72,10 +91,19 @@ class TableSpec:
             for extra in LINEAGE_FIELDS:
                 if extra.name not in schema.names:
                     schema = schema.append(extra)
+        if self.partition is not None:
+            schema = schema.append(pa.field(self.partition.column, pa.string(), nullable=False))
         return schema.with_metadata({"newsetl.schema_version": str(SCHEMA_VERSION)})
 
+    @property
+    def partition_by(self) -> list[str] | None:
+        return [self.partition.column] if self.partition is not None else None
 
-ARTICLES = TableSpec("articles", records.Article, batch_scoped=True)
+
+# Articles by publication month: what analysts filter on, and what a month's report reads.
+ARTICLES = TableSpec(
+    "articles", records.Article, batch_scoped=True, partition=MonthPartition("published_month", "published_date")
+)
 ENTITY_MENTIONS = TableSpec("entity_mentions", records.EntityMention, batch_scoped=True)
 ENTITIES = TableSpec("entities", records.Entity, batch_scoped=True)
 FIGURES = TableSpec("figures", records.Figure, batch_scoped=True)

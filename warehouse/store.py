@@ -6,6 +6,7 @@ Reading committed rows back is warehouse/lookups.py.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,16 +14,68 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
 
-from warehouse.schemas import ALL_TABLES, TableSpec
+from warehouse.schemas import ALL_TABLES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, TableSpec, month_of
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 TABLES_DIR = "tables"
+# Rows per Parquet row group. The lookup index names the row group holding a stored page or an article's
+# mentions and figures, and a lookup reads only that group: small groups keep that read the same size in
+# a compacted file of a million rows (a batch reads at most one group per key it finds). Pages are whole
+# HTML documents (tens of KB each); 2,048 mentions or figures are those of about 60 articles. Tables read
+# only by scans keep large groups.
+ROW_GROUP_ROWS = {RAW_PAGES.name: 32, ENTITY_MENTIONS.name: 2_048, FIGURES.name: 2_048}
+DEFAULT_ROW_GROUP_ROWS = 131_072
+
+
+def writer_properties(spec: TableSpec) -> WriterProperties:
+    """How every file of the table is written, by an append or a compaction (which would otherwise use
+    delta-rs's defaults: snappy and row groups of a million rows)."""
+    rows = ROW_GROUP_ROWS.get(spec.name, DEFAULT_ROW_GROUP_ROWS)
+    return WriterProperties(compression=spec.compression, max_row_group_size=rows)
 
 
 def table_path(warehouse: Path, spec: TableSpec) -> Path:
     return warehouse / TABLES_DIR / spec.name
+
+
+# Open tables of this process by path, with what identifies the table's first commit file. Opening a Delta
+# table replays its log from the last checkpoint; an open one only reads the commits since (update_incremental).
+_open_tables: dict[str, tuple[tuple[int, int, int], DeltaTable]] = {}
+
+
+def _first_commit(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = os.stat(path / "_delta_log" / f"{0:020d}.json")
+    except FileNotFoundError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def open_table(path: Path) -> DeltaTable | None:
+    """The Delta table at `path` at its latest version, or None when there is none.
+
+    The object is kept and brought up to date, so each use reads only the new commits. A table deleted
+    and created anew at the same path (another first commit file) is opened afresh; so is a table whose
+    first commit file is gone (log clean-up), which costs only a full log read.
+    """
+    key = str(path)
+    first = _first_commit(path)
+    kept = _open_tables.get(key)
+    if kept is not None and first is not None and kept[0] == first:
+        try:
+            kept[1].update_incremental()
+            return kept[1]
+        except Exception:  # noqa: BLE001 - whatever went wrong with the kept object, a fresh open decides
+            pass
+    _open_tables.pop(key, None)
+    if not DeltaTable.is_deltatable(key):
+        return None
+    table = DeltaTable(key)
+    if first is not None:
+        _open_tables[key] = (first, table)
+    return table
 
 
 def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[str, str] | None = None) -> pa.Table:
@@ -31,6 +84,9 @@ def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[s
     if lineage:
         for row in dicts:
             row.update(lineage)
+    if spec.partition is not None:
+        for row in dicts:
+            row[spec.partition.column] = month_of(row[spec.partition.source])
     return pa.Table.from_pylist(dicts, schema=spec.arrow)
 
 
@@ -41,14 +97,25 @@ def append_rows(
     if not rows:
         return 0
     # "merge" adds the columns a newer schema version declares to an older table.
+    path = table_path(warehouse, spec)
+    table = open_table(path)
     write_deltalake(
-        str(table_path(warehouse, spec)),
+        table if table is not None else str(path),
         to_arrow(spec, rows, lineage),
         mode="append",
         schema_mode="merge",
-        writer_properties=WriterProperties(compression=spec.compression),
+        partition_by=partition_columns(table, spec),
+        writer_properties=writer_properties(spec),
     )
     return len(rows)
+
+
+def partition_columns(table: DeltaTable | None, spec: TableSpec) -> list[str] | None:
+    """The table's own partitioning: a table created before schema 7 stays unpartitioned (its rows take
+    the partition column as a plain column); a new one is partitioned as its spec says."""
+    if table is None:
+        return spec.partition_by
+    return list(table.metadata().partition_columns) or None
 
 
 def ensure_tables(warehouse: Path) -> None:
@@ -58,16 +125,21 @@ def ensure_tables(warehouse: Path) -> None:
         if not DeltaTable.is_deltatable(str(path)):
             path.parent.mkdir(parents=True, exist_ok=True)
             write_deltalake(
-                str(path), spec.arrow.empty_table(), mode="ignore", name=spec.name, description=f"newsetl {spec.name}"
+                str(path),
+                spec.arrow.empty_table(),
+                mode="ignore",
+                partition_by=spec.partition_by,
+                name=spec.name,
+                description=f"newsetl {spec.name}",
             )
 
 
 def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
     """Parquet files of the table's current snapshot (not whatever files lie in the folder)."""
-    path = table_path(warehouse, spec)
-    if not DeltaTable.is_deltatable(str(path)):
+    table = open_table(table_path(warehouse, spec))
+    if table is None:
         return []
-    return [uri.removeprefix("file://") for uri in DeltaTable(str(path)).file_uris()]
+    return [uri.removeprefix("file://") for uri in table.file_uris()]
 
 
 def compact_tables(warehouse: Path, min_files: int, retention_hours: int) -> dict[str, tuple[int, int]]:
@@ -77,14 +149,14 @@ def compact_tables(warehouse: Path, min_files: int, retention_hours: int) -> dic
     {table: (files before, files after)} for the tables compacted."""
     compacted = {}
     for spec in ALL_TABLES:
-        path = str(table_path(warehouse, spec))
-        if not DeltaTable.is_deltatable(path):
+        table = open_table(table_path(warehouse, spec))
+        if table is None:
             continue
-        table = DeltaTable(path)
         before = len(table.file_uris())
         if before <= min_files:
             continue
-        table.optimize.compact()
+        table.optimize.compact(writer_properties=writer_properties(spec))
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
-        compacted[spec.name] = (before, len(DeltaTable(path).file_uris()))
+        table.update_incremental()
+        compacted[spec.name] = (before, len(table.file_uris()))
     return compacted

@@ -267,11 +267,16 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
     if not files:
         return f"CREATE VIEW _{spec.name} AS {declared}"
     listing = ", ".join(_quote(f) for f in files)
+    # A partitioned table keeps its partition column in the folder names, not in the files: DuckDB reads it
+    # from there (as text) and opens only the files of the partitions a filter keeps.
+    hive = ""
+    if spec.partition is not None and all(f"{spec.partition.column}=" in name for name in files):
+        hive = f", hive_partitioning = true, hive_types = {{'{spec.partition.column}': VARCHAR}}"
     # By name after the declared columns: files written before a column was added read it as NULL, and the
     # column order (which `SELECT t.*` in the views passes on) is the record's whatever the oldest file holds.
     return (
         f"CREATE VIEW _{spec.name} AS {declared} "
-        f"UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true)"
+        f"UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true{hive})"
     )
 
 

@@ -1,0 +1,212 @@
+"""The lookup index (warehouse/index.py): a cache of the Delta tables that reads only new files and that a
+crash, a deletion or a compaction cannot make wrong."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import pyarrow.parquet as pq
+
+from tests.test_lookups import article, page, write_batch
+from transforms.records import EntityMention, LshBand, MinhashSignature, SiteLine
+from warehouse import index, lookups, store
+from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
+from warehouse.query import sql_text
+from warehouse.schemas import ENTITY_MENTIONS, RAW_PAGES
+from warehouse.store import compact_tables, ensure_tables
+
+
+def lines(article_id: str) -> list[SiteLine]:
+    return [SiteLine("site", "home", article_id, "Home")]
+
+
+def night(warehouse, n: int) -> None:
+    doc = f"d{n}"
+    write_batch(
+        warehouse,
+        f"b{n}",
+        n,
+        articles=[article(doc, f"c{n}")],
+        lsh_bands=[LshBand(f"k{n}", f"a-{doc}")],
+        minhash_signatures=[MinhashSignature(f"a-{doc}", f"c{n}", "s", bytes([n]))],
+        site_lines=lines(f"a-{doc}"),
+    )
+
+
+def answers(warehouse) -> tuple:
+    return (
+        committed_doc_ids(warehouse, ["d1", "d2", "d3", "d4", "nope"]),
+        committed_band_matches(warehouse, ["k1", "k3"], "s"),
+        committed_site_chrome(warehouse, 3),
+        committed_site_chrome(warehouse, 5),
+    )
+
+
+def test_a_lookup_reads_only_the_files_committed_since_the_last(tmp_path, monkeypatch):
+    ensure_tables(tmp_path)
+    for n in range(1, 4):
+        night(tmp_path, n)
+    committed_doc_ids(tmp_path, ["d1"])
+    read: list[str] = []
+    real_read = index._read
+
+    def counted(warehouse, file, columns):
+        read.append(file)
+        return real_read(warehouse, file, columns)
+
+    monkeypatch.setattr(index, "_read", counted)
+    night(tmp_path, 4)
+    assert committed_doc_ids(tmp_path, ["d1", "d4", "d9"]) == {"d1", "d4"}
+    # One new file per table the batch wrote (batches, articles, signatures, bands, site lines), none older.
+    assert len(read) == 5 and all("/" in file for file in read)
+    read.clear()
+    assert committed_doc_ids(tmp_path, ["d2"]) == {"d2"} and read == []
+
+
+def test_deleted_compacted_or_recreated_tables_never_leave_wrong_answers(tmp_path):
+    ensure_tables(tmp_path)
+    for n in range(1, 5):
+        night(tmp_path, n)
+    expected = answers(tmp_path)
+    assert expected[0] == {"d1", "d2", "d3", "d4"} and expected[2] == frozenset({"home"})
+    assert expected[3] == frozenset()  # four stories, not five
+    # Compaction rewrites every row into new files: read again, nothing counted twice.
+    compact_tables(tmp_path, 1, 0)
+    assert answers(tmp_path) == expected
+    # The index deleted, or damaged: rebuilt from the tables.
+    index.delete_index(tmp_path)
+    assert answers(tmp_path) == expected
+    index.index_path(tmp_path).write_bytes(b"not a database")
+    assert answers(tmp_path) == expected
+    # The tables deleted and written anew: nothing of the old ones is still known.
+    shutil.rmtree(tmp_path / "tables")
+    ensure_tables(tmp_path)
+    night(tmp_path, 4)
+    assert committed_doc_ids(tmp_path, ["d1", "d4"]) == {"d4"}
+    assert committed_band_matches(tmp_path, ["k1"], "s") == []
+    assert committed_site_chrome(tmp_path, 1) == frozenset({"home"})
+    assert committed_site_chrome(tmp_path, 2) == frozenset()
+
+
+def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
+    # SQLite would otherwise pick the big table as the outer loop and read all of it for each batch.
+    ensure_tables(tmp_path)
+    night(tmp_path, 1)
+    committed_doc_ids(tmp_path, ["d1"])
+    parameters = {"known_doc_ids": ("r", "[]"), "signatures": ("s",), "copy_sources": ("m",)}
+    with index.current_index(tmp_path) as con:
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
+        for name in ("known_doc_ids", "band_hits", "signatures", "latest_pages", "copy_sources", "version_files"):
+            plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
+            scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
+            scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
+            assert scans == ["SCAN w"], (name, scans)
+
+
+def test_after_a_compaction_only_tables_whose_rows_name_their_file_are_read_again(tmp_path, monkeypatch):
+    ensure_tables(tmp_path)
+    for n in range(1, 5):
+        night(tmp_path, n)
+    expected = answers(tmp_path)
+    read: list[str] = []
+    real_read = index._read
+
+    def counted(warehouse, file, columns):
+        read.append(file)
+        return real_read(warehouse, file, columns)
+
+    monkeypatch.setattr(index, "_read", counted)
+    compact_tables(tmp_path, 1, 0)
+    assert answers(tmp_path) == expected
+    assert read == []  # the compacted rows are the indexed ones: their log entries say so
+    night(tmp_path, 5)
+    assert committed_doc_ids(tmp_path, ["d1", "d5"]) == {"d1", "d5"}
+    assert len(read) == 5
+
+
+def test_a_stored_page_is_read_from_its_row_group_of_a_compacted_file(tmp_path, monkeypatch):
+    # A compacted raw_pages file holds the whole archive's pages: a lookup must read one bounded row group.
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "raw_pages", 2)
+    ensure_tables(tmp_path)
+    for n in range(4):
+        pages = [page(f"https://x.example/{n}-{k}", f"{n}-{k}".encode(), n + 1) for k in range(3)]
+        write_batch(tmp_path, f"b{n}", n + 1, raw_pages=pages)
+    compact_tables(tmp_path, 1, 0)
+    [file] = store.table_files(tmp_path, RAW_PAGES)
+    assert pq.ParquetFile(file).metadata.num_row_groups == 6  # 12 pages in groups of 2
+    read: list[int] = []
+    real_read = lookups.read_row_groups
+
+    def counted(path, groups):
+        rows = real_read(path, groups)
+        read.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(lookups, "read_row_groups", counted)
+    found = lookups.latest_raw_pages(tmp_path, ["https://x.example/2-1", "https://x.example/none"])
+    assert {url: p.content for url, p in found.items()} == {"https://x.example/2-1": b"2-1"}
+    assert read == [2]  # one row group of one file, not the file's 12 rows
+
+
+def test_an_index_ahead_of_its_tables_is_rebuilt_not_believed(tmp_path):
+    # The index read batch 2, then batch 2's commits were lost (the tables restored from a copy) and batch
+    # 3 took the same Delta version numbers: d2 must be unknown again (a rerun ingests it, once), d3 known.
+    ensure_tables(tmp_path)
+    night(tmp_path, 1)
+    saved = tmp_path / "saved"
+    shutil.copytree(tmp_path / "tables", saved)
+    night(tmp_path, 2)
+    assert committed_doc_ids(tmp_path, ["d1", "d2"]) == {"d1", "d2"}
+    shutil.rmtree(tmp_path / "tables")
+    shutil.copytree(saved, tmp_path / "tables")
+    night(tmp_path, 3)
+    live = answers(tmp_path)
+    assert live[0] == {"d1", "d3"}
+    assert [match[0] for match in committed_band_matches(tmp_path, ["k2", "k3"], "s")] == ["a-d3"]
+    index.delete_index(tmp_path)
+    assert answers(tmp_path) == live  # the same answers as an index built from the tables alone
+
+
+def test_an_index_behind_its_tables_catches_up_and_counts_a_retried_batch_once(tmp_path):
+    # Killed between the Delta commit and any lookup: the index is behind. Killed mid-commit (rows, no
+    # marker) and retried under a new batch id: the rows of the attempt without a marker never count.
+    ensure_tables(tmp_path)
+    night(tmp_path, 1)
+    assert committed_doc_ids(tmp_path, ["d1"]) == {"d1"}
+    write_batch(tmp_path, "b2-killed", None, articles=[article("d2", "c2")], site_lines=lines("a-d2"))
+    assert committed_doc_ids(tmp_path, ["d2"]) == set()  # read while behind the marker that never came
+    write_batch(tmp_path, "b2", 2, articles=[article("d2", "c2")], site_lines=lines("a-d2"))
+    night(tmp_path, 3)
+    live = answers(tmp_path)
+    assert live[0] == {"d1", "d2", "d3"}
+    assert committed_site_chrome(tmp_path, 3) == frozenset({"home"})
+    assert committed_site_chrome(tmp_path, 4) == frozenset()  # three stories: the killed attempt not counted
+    index.delete_index(tmp_path)
+    assert answers(tmp_path) == live
+
+
+def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, monkeypatch):
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "entity_mentions", 4)
+    ensure_tables(tmp_path)
+    for n in range(4):
+        docs = [f"d{n}-{k}" for k in range(3)]
+        arts = [dataclasses.replace(article(d), text_hash=f"h-{d}", ner_model="m") for d in docs]
+        write_batch(tmp_path, f"b{n}", n + 1, articles=arts)
+        mentions = [EntityMention(f"a-{d}", f"e{i}", "Name", "PERSON", i, i + 4) for d in docs for i in range(2)]
+        store.append_rows(tmp_path, ENTITY_MENTIONS, mentions, {"run_id": "run", "batch_id": f"b{n}"})
+    compact_tables(tmp_path, 1, 0)
+    [file] = store.table_files(tmp_path, ENTITY_MENTIONS)
+    assert pq.ParquetFile(file).metadata.num_row_groups == 6  # 24 mentions in groups of 4
+    read: list[int] = []
+    real_read = lookups.read_row_groups
+
+    def counted(path, groups):
+        rows = real_read(path, groups)
+        read.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(lookups, "read_row_groups", counted)
+    copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
+    assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
+    assert sum(read) <= 8  # the article's two mentions' row groups (one or two), not the file's 24 rows

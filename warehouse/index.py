@@ -1,0 +1,343 @@
+"""The lookup index: a SQLite file beside the Delta tables that answers a batch's lookups by its own keys.
+
+Why: the Delta tables are append-only Parquet files with no index; a lookup over them (doc ids, band
+keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
+cost grows with the archive. Here each lookup is a B-tree probe per key.
+
+It is a cache, never a source of truth:
+- it holds, per Delta table, the version it has read and which Parquet files. Before a lookup it
+  compares each table's version (the table object is kept open and reads only new commits): when
+  nothing was committed since, there is nothing to do; otherwise it reads the new commits' log entries
+  and the files they added (one batch's worth), in one SQLite transaction, so a crash leaves it as it
+  was before;
+- a file a compaction removed is forgotten; the rows it held are already in the index (only tables
+  whose index rows name their file read the compacted file again). With no log entries to read (a new
+  index, a log cleaned up past the indexed version) it compares the snapshot's files with its own;
+- a table created anew (another Delta table id), a version older than the one read, a commit file of
+  the version read that is not the one read (the commit was lost and another took its number), an operation
+  other than an append or a compaction in the Delta log (a delete, a restore), a damaged or missing
+  file, or an index of another format: the index is deleted and rebuilt from the tables;
+- "only committed batches count" is applied when reading (the `batches` marker), as everywhere.
+  The chrome counts (stories per line) are kept as rows arrive, so they take only rows whose batch
+  was committed then: lookups run between batches, under the warehouse lock, so a row without its
+  marker at that point belongs to an attempt that failed and never gets one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+import pyarrow.parquet as pq
+
+from warehouse.query import sql_text
+from warehouse.schemas import (
+    ARTICLES,
+    BATCHES,
+    ENTITY_MENTIONS,
+    FIGURES,
+    LSH_BANDS,
+    MINHASH_SIGNATURES,
+    RAW_PAGES,
+    REJECTIONS,
+    SITE_LINES,
+    TableSpec,
+)
+from warehouse.store import open_table, table_path
+
+INDEX_FILE = ".newsetl-index.sqlite"
+FORMAT = "5"  # bump when the index's tables change: an index of another format is rebuilt
+# Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
+ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
+# In this order: markers first (what counts), articles before site lines (their cluster).
+INDEXED = (
+    BATCHES,
+    ARTICLES,
+    REJECTIONS,
+    MINHASH_SIGNATURES,
+    LSH_BANDS,
+    SITE_LINES,
+    RAW_PAGES,
+    ENTITY_MENTIONS,
+    FIGURES,
+)
+# Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
+# read again (their key columns only).
+NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
+
+
+class IndexStale(Exception):
+    """The tables changed in a way appends cannot explain: the index is rebuilt."""
+
+
+def index_path(warehouse: Path) -> Path:
+    return warehouse / INDEX_FILE
+
+
+def micros(value: object) -> int:
+    return int(value.timestamp() * 1_000_000) if value is not None else 0  # type: ignore[attr-defined]  # datetime
+
+
+def _read(warehouse: Path, file: str, columns: list[str]) -> list[dict]:
+    """These columns of one file's rows, each with its `row_group` (the number of the Parquet row group
+    it is in); a column the file predates reads as None (schema evolution)."""
+    parquet = pq.ParquetFile(warehouse / file)
+    present = [column for column in columns if column in set(parquet.schema_arrow.names)]
+    rows: list[dict] = []
+    for group in range(parquet.num_row_groups):
+        rows.extend(
+            {column: row.get(column) for column in columns} | {"row_group": group}
+            for row in parquet.read_row_group(group, columns=present).to_pylist()
+        )
+    return rows
+
+
+def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -> None:
+    """The rows of one Parquet file of `table` into the index's keyed tables."""
+    if table == BATCHES.name:
+        rows = _read(warehouse, file, ["batch_id", "committed_at"])
+        con.executemany(
+            "INSERT OR IGNORE INTO batches VALUES (?, ?)", [(r["batch_id"], micros(r["committed_at"])) for r in rows]
+        )
+    elif table == ARTICLES.name:
+        rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id", "text_hash", "ner_model"])
+        con.executemany(
+            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'article', '', '')",
+            [(r["doc_id"], r["batch_id"]) for r in rows],
+        )
+        con.executemany(
+            "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?)",
+            [(r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]],
+        )
+        con.execute("CREATE TEMP TABLE new_articles (article_id TEXT, cluster_id TEXT, batch_id TEXT)")
+        con.executemany(
+            "INSERT INTO new_articles VALUES (?, ?, ?)",
+            [(r["article_id"], r["cluster_id"], r["batch_id"]) for r in rows],
+        )
+        for article_id, cluster_id in con.execute(sql_text("index", "committed_articles.sql")).fetchall():
+            con.execute(
+                "INSERT INTO article_clusters VALUES (?, ?) ON CONFLICT (article_id) "
+                "DO UPDATE SET cluster_id = min(cluster_id, excluded.cluster_id)",
+                (article_id, cluster_id),
+            )
+        con.execute("DROP TABLE new_articles")
+    elif table == REJECTIONS.name:
+        rows = _read(warehouse, file, ["doc_id", "batch_id", "stage", "reason"])
+        con.executemany(
+            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'rejection', ?, ?)",
+            [(r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows],
+        )
+    elif table == MINHASH_SIGNATURES.name:
+        rows = _read(warehouse, file, ["article_id", "batch_id", "scheme", "cluster_id", "signature"])
+        con.executemany(
+            "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)",
+            [(r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"]) for r in rows],
+        )
+    elif table == LSH_BANDS.name:
+        rows = _read(warehouse, file, ["band_key", "article_id", "batch_id"])
+        con.executemany(
+            "INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
+            [(r["band_key"], r["article_id"], r["batch_id"]) for r in rows],
+        )
+    elif table == SITE_LINES.name:
+        rows = _read(warehouse, file, ["line_hash", "article_id", "batch_id"])
+        con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
+        con.executemany(
+            "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
+        )
+        for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql")).fetchall():
+            if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
+                con.execute(
+                    "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
+                    (line_hash,),
+                )
+        con.execute("DROP TABLE new_lines")
+    elif table == RAW_PAGES.name:
+        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"])
+        con.executemany(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
+            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"]) for r in rows],
+        )
+    elif table in (ENTITY_MENTIONS.name, FIGURES.name):
+        rows = _read(warehouse, file, ["article_id", "batch_id"])
+        con.executemany(
+            "INSERT OR IGNORE INTO version_files VALUES (?, ?, ?, ?, ?)",
+            sorted({(r["article_id"], r["batch_id"], table, file, r["row_group"]) for r in rows}),
+        )
+
+
+def _meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One Delta commit as the index needs it: its operation and the data files it added and removed."""
+
+    operation: str
+    added: list[str]  # paths relative to the table folder, as the log writes them (percent-encoded)
+    removed: list[str]
+
+
+def _changes(path: Path, first: int, last: int) -> list[Change] | None:
+    """The commits `first`..`last` read from the table's log, or None when one is not there as a JSON
+    commit file (cleaned up after a checkpoint) or names a file outside the table folder."""
+    changes = []
+    for version in range(first, last + 1):
+        try:
+            lines = (path / "_delta_log" / f"{version:020d}.json").read_text().splitlines()
+        except FileNotFoundError:
+            return None
+        actions = [json.loads(line) for line in lines if line.strip()]
+        operation = next((a["commitInfo"].get("operation", "") for a in actions if "commitInfo" in a), "")
+        added = [a["add"]["path"] for a in actions if "add" in a]
+        removed = [a["remove"]["path"] for a in actions if "remove" in a]
+        if any("://" in file for file in added + removed):
+            return None
+        changes.append(Change(operation, added, removed))
+    return changes
+
+
+def _commit_fingerprint(path: Path, version: int) -> str:
+    """A hash of the table's commit file of this version; "" when it is not there (cleaned up after a
+    checkpoint), which the check then cannot use."""
+    try:
+        return hashlib.sha256((path / "_delta_log" / f"{version:020d}.json").read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
+
+
+def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
+    gone = [(table, file) for file in files]
+    con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", gone)
+    con.executemany("DELETE FROM version_files WHERE tbl = ? AND file = ?", gone)
+
+
+def _index_file(con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True) -> None:
+    if con.execute("SELECT 1 FROM indexed_files WHERE tbl = ? AND file = ?", (table, file)).fetchone():
+        return
+    if read:
+        _add_rows(con, warehouse, table, file)
+    con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))
+
+
+def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -> None:
+    """Bring the index level with one table: nothing to do when its Delta version is the one indexed;
+    otherwise only the commits since are read (their log entries and the files they added)."""
+    table, path = spec.name, table_path(warehouse, spec)
+    delta = open_table(path)
+    if delta is None:
+        return
+    table_id, version = str(delta.metadata().id), delta.version()
+    known_id, known = _meta(con, f"{table}.id"), _meta(con, f"{table}.version")
+    if known_id is not None and known_id != table_id:
+        raise IndexStale(f"{table} was created anew")
+    if known is not None and version < int(known):
+        raise IndexStale(f"{table} went back to version {version}")
+    if known is not None:
+        # The commit read last must still be the table's: a commit lost (a restored copy, a file system
+        # that dropped it) and another written under its number would otherwise leave the index ahead,
+        # answering with rows the table no longer has.
+        then, now = _meta(con, f"{table}.commit"), _commit_fingerprint(path, int(known))
+        if then and now and then != now:
+            raise IndexStale(f"{table} commit {known} is not the one indexed")
+    if known is not None and version == int(known):
+        return
+    root = warehouse.resolve()
+    folder = path.resolve()
+
+    def relative(file: str) -> str:
+        return os.path.relpath(os.path.join(folder, unquote(file)), root)
+
+    changes = _changes(path, int(known) + 1, version) if known is not None else None
+    if changes is not None:
+        for change in changes:
+            if change.operation not in ROW_KEEPING:
+                raise IndexStale(f"{table} had rows changed or removed ({change.operation})")
+            _forget(con, table, (relative(file) for file in change.removed))
+            # A compaction moves rows already indexed: only tables whose index rows name their file read it.
+            read = change.operation != "OPTIMIZE" or table in NAMES_FILES
+            for file in change.added:
+                _index_file(con, warehouse, table, relative(file), read)
+    else:  # a new index, or a log cleaned up past the indexed version: compare the file lists
+        if known is not None:
+            history = delta.history(limit=version - int(known))
+            if any(change.get("operation") not in ROW_KEEPING for change in history):
+                raise IndexStale(f"{table} had rows changed or removed")
+        files = {os.path.relpath(uri.removeprefix("file://"), root) for uri in delta.file_uris()}
+        indexed = {row[0] for row in con.execute("SELECT file FROM indexed_files WHERE tbl = ?", (table,))}
+        _forget(con, table, indexed - files)
+        for file in sorted(files - indexed):
+            _index_file(con, warehouse, table, file)
+    _set_meta(con, f"{table}.id", table_id)
+    _set_meta(con, f"{table}.version", str(version))
+    _set_meta(con, f"{table}.commit", _commit_fingerprint(path, version))
+
+
+def _open(warehouse: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(index_path(warehouse), isolation_level=None)
+    con.execute("PRAGMA journal_mode = WAL")  # a crash mid-update rolls back to the last catch-up
+    con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
+    # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
+    con.execute("PRAGMA cache_size = -131072")  # 128 MiB
+    con.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB mapped: reads come from the OS page cache
+    con.executescript(sql_text("index", "schema.sql"))
+    return con
+
+
+def _catch_up(warehouse: Path) -> sqlite3.Connection:
+    con = _open(warehouse)
+    try:
+        if _meta(con, "format") not in (None, FORMAT):
+            raise IndexStale("another index format")
+        con.execute("BEGIN IMMEDIATE")
+        _set_meta(con, "format", FORMAT)
+        for spec in INDEXED:
+            _catch_up_table(con, warehouse, spec)
+        con.execute("COMMIT")
+        return con
+    except BaseException:
+        con.close()
+        raise
+
+
+def delete_index(warehouse: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{index_path(warehouse)}{suffix}").unlink(missing_ok=True)
+
+
+@contextmanager
+def current_index(warehouse: Path) -> Iterator[sqlite3.Connection]:
+    """The index, caught up with the tables' current snapshots (rebuilt when it cannot be)."""
+    try:
+        con = _catch_up(warehouse)
+    except (IndexStale, sqlite3.DatabaseError, OSError, KeyError):
+        # KeyError/OSError: a Parquet file or column the index expected is not there; rebuild from scratch.
+        delete_index(warehouse)
+        con = _catch_up(warehouse)
+    with closing(con):
+        yield con
+
+
+def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], parameters: tuple = ()) -> list[tuple]:
+    """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
+    con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
+    con.execute("DELETE FROM wanted")
+    con.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(key,) for key in keys])
+    return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
+
+
+def as_json(values: Iterable[str]) -> str:
+    return json.dumps(list(values))

@@ -1,0 +1,8 @@
+-- CROSS JOIN keeps `wanted` the outer loop (SQLite would scan the big table otherwise). The newest committed fetch of each wanted URL: where it is stored (file and row group).
+SELECT url, batch_id, fetched_at, file, row_group FROM (
+    SELECT p.url, p.batch_id, p.fetched_at, p.file, p.row_group,
+           row_number() OVER (PARTITION BY p.url ORDER BY b.committed_at DESC, p.fetched_at DESC) AS newest
+    FROM wanted AS w
+    CROSS JOIN pages AS p ON p.url = w.key
+    JOIN batches AS b ON b.batch_id = p.batch_id
+) WHERE newest = 1;

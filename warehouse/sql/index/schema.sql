@@ -1,0 +1,47 @@
+-- The lookup index beside the Delta tables (warehouse/index.py): a cache derived from them, rebuilt
+-- when missing, damaged or behind in a way appends cannot explain. Each keyed table answers one
+-- lookup by its batch's own keys through a B-tree, so its cost does not grow with the archive.
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Parquet files (relative to the warehouse) whose rows are in the index, per Delta table.
+CREATE TABLE IF NOT EXISTS indexed_files (tbl TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (tbl, file)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS batches (batch_id TEXT PRIMARY KEY, committed_at INTEGER NOT NULL) WITHOUT ROWID;
+-- kind: 'article' or 'rejection' (with its stage and reason; '' for articles).
+CREATE TABLE IF NOT EXISTS outcomes (
+    doc_id TEXT NOT NULL, batch_id TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (doc_id, batch_id, kind, stage, reason)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bands (
+    band_key TEXT NOT NULL, article_id TEXT NOT NULL, batch_id TEXT NOT NULL,
+    PRIMARY KEY (band_key, article_id, batch_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id TEXT NOT NULL, batch_id TEXT NOT NULL, scheme TEXT NOT NULL, cluster_id TEXT NOT NULL, signature BLOB NOT NULL,
+    PRIMARY KEY (article_id, batch_id, scheme)
+) WITHOUT ROWID;
+-- Committed articles' smallest cluster, and each (site line, story) pair once: `chrome` counts the
+-- stories of each line as they arrive, so the chrome lookup reads only lines that are chrome.
+CREATE TABLE IF NOT EXISTS article_clusters (article_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS line_stories (
+    line_hash TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (line_hash, cluster_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS chrome (line_hash TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories);
+-- Where each fetch of a URL is stored (the file and its row group, so a lookup reads that group only);
+-- the bytes stay in the Delta table.
+CREATE TABLE IF NOT EXISTS pages (
+    url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
+    PRIMARY KEY (url, batch_id, fetched_at)
+) WITHOUT ROWID;
+-- Committed articles by normalised text and NER model: an exact copy takes over the earlier analysis.
+CREATE TABLE IF NOT EXISTS copies (
+    text_hash TEXT NOT NULL, ner_model TEXT NOT NULL, article_id TEXT NOT NULL, batch_id TEXT NOT NULL,
+    PRIMARY KEY (text_hash, ner_model, article_id, batch_id)
+) WITHOUT ROWID;
+-- Which Parquet files and row groups of entity_mentions and figures hold an article version's rows
+-- (forgotten with the file).
+CREATE TABLE IF NOT EXISTS version_files (
+    article_id TEXT NOT NULL, batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
+    PRIMARY KEY (article_id, batch_id, tbl, file, row_group)
+) WITHOUT ROWID;
+-- A compaction forgets the files it replaced: found by file, not by a scan of every article's rows.
+CREATE INDEX IF NOT EXISTS version_files_by_file ON version_files (tbl, file);
