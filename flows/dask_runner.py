@@ -5,8 +5,9 @@ committing (duplicate clustering, site chrome, Delta appends, views), one ordere
 that holds the warehouse. A batch goes through the same two phases as with the local pool
 (`workers._process_with`): its documents, in chunks, are Prefect tasks on a `DaskTaskRunner`; the
 results come back in order; the lookup of committed copies runs here, between the phases, so exact
-copies skip the NLP as they do locally. Each Dask worker process loads the model once (the worker's
-in-process runner keeps it, keyed by the options) and runs one chunk at a time.
+copies skip the NLP as they do locally. Each Dask worker process loads the model once (in itself, or with
+a time limit in its one child process below; kept while the options stay the same) and runs one chunk
+at a time.
 
 A Dask worker lost mid-task (killed, out of memory, its machine gone): the scheduler runs its chunk again
 on another worker (Dask's own retry, `distributed.scheduler.allowed-failures`, default 3), and the batch
@@ -142,7 +143,7 @@ def daemonic_workers_message(where: str) -> str:
 
 
 def is_daemonic() -> bool:
-    """On each worker (client.run): can it start the killable child process a time limit needs?"""
+    """On each worker (client.run): True when it cannot start the killable child process a limit needs."""
     return bool(multiprocessing.current_process().daemon)
 
 
