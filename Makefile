@@ -69,3 +69,8 @@ browser:
 .PHONY: bench-scale
 bench-scale: install
 	$(BIN)/python -m bench.scale $(BENCH_SCALE_ARGS)
+
+# Peak RSS of a run at 1k and 10k documents, and a rerun over the unchanged 10k as a share of the first run.
+.PHONY: bench-memory
+bench-memory: install
+	$(BIN)/python -m bench.memory $(BENCH_MEMORY_ARGS)

@@ -4,9 +4,11 @@ For each corpus size, a child process runs `ingest` (a warm-up run first, so Pre
 counted) while this process samples the resident memory of the child's whole process tree (flow
 process, worker processes, Prefect's temporary server) every quarter second. Prints, per size, the
 peak RSS of each run, with and without the Prefect server, the seconds of each run and the rerun's
-share of the first run, with the seconds per stage of both runs and the machine's load average.
+share of the first run, with the seconds per stage of both runs and the machine's load average; then
+the two numbers of issue 13 against their targets: peak RSS flat (within ±10%) from the smallest to the
+largest size, and the rerun of the largest size at most 5% of its first run.
 
-    python -m bench.memory --docs 1000 10000
+    python -m bench.memory --docs 1000 10000        (make bench-memory)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -116,6 +119,20 @@ def child(folder: Path, workers: int, batch_size: int) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def machine() -> str:
+    """What the numbers were measured on: CPU model, cores, memory, Python."""
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = psutil.virtual_memory().total / 2**30
+    return f"{model}, {os.cpu_count()} cores, {memory:.0f} GB, Python {platform.python_version()}, {platform.system()}"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
@@ -128,8 +145,9 @@ def main(argv: list[str] | None = None) -> None:
         child(args.child, args.workers, args.batch_size)
         return
 
-    print(f"{os.cpu_count()} cores, {args.workers} workers, batches of {args.batch_size}")
-    peaks = {}
+    print(f"machine: {machine()}")
+    print(f"{args.workers} workers, batches of {args.batch_size}, load average {os.getloadavg()[0]:.1f} at the start")
+    peaks, reruns = {}, {}
     for docs in args.docs:
         folder = Path(args.corpus) / str(docs)
         build_corpus(folder, docs)
@@ -138,6 +156,7 @@ def main(argv: list[str] | None = None) -> None:
         first, rerun = result["first"], result["rerun"]
         mb = {run: [round(n / 2**20) for n in result["peaks"].get(run, [0, 0])] for run in ("first", "rerun")}
         peaks[docs] = mb["first"][1]
+        reruns[docs] = rerun["seconds"] / first["seconds"]
         print(f"{docs} documents (load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end):")
         print(
             f"  first run: {first['seconds']:.1f}s, {first['articles']} articles; peak RSS {mb['first'][0]} MB "
@@ -152,12 +171,17 @@ def main(argv: list[str] | None = None) -> None:
         # A rerun extracts nothing, so its stages are all wall time and the rest is the run's own overhead.
         outside = rerun["seconds"] - sum(rerun["stages"].values())
         print(f"  rerun outside the stages (discovery, Prefect task runs, checks, compaction): {outside:.1f}s")
+    smallest, largest = min(peaks), max(peaks)
     if len(peaks) > 1:
-        smallest, largest = min(peaks), max(peaks)
+        change = peaks[largest] / peaks[smallest] - 1
+        verdict = "flat" if abs(change) <= 0.10 else "NOT flat"
         print(
             f"peak RSS without Prefect's server, {largest} against {smallest} documents: "
-            f"{peaks[largest] / peaks[smallest]:.2f}x"
+            f"{peaks[smallest]} -> {peaks[largest]} MB ({change:+.1%}; target within ±10%: {verdict})"
         )
+    verdict = "met" if reruns[largest] <= 0.05 else "NOT met"
+    print(f"rerun of {largest} unchanged documents: {reruns[largest]:.1%} of the first run (target ≤ 5%: {verdict})")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -102,7 +102,7 @@ def process_documents(
     one document's extraction or NLP may take (0: no limit). With no limit one worker runs in this
     process; a limit needs a process that can be killed, so then even one worker is a child process.
     `spent`: the workers' seconds per phase are added to it.
-    `dask_address`: run on that Dask cluster instead (flows/dask_runner.py; there the limit does not apply).
+    `dask_address`: run on that Dask cluster instead (flows/dask_runner.py; the limit holds there too).
     """
     if not raws:
         return []
@@ -291,6 +291,10 @@ class _TimedOut:
     def __repr__(self) -> str:
         return "TIMED_OUT"
 
+    def __reduce__(self) -> str:
+        # The one instance by name, so `is TIMED_OUT` holds for one that came back from a Dask worker.
+        return "TIMED_OUT"
+
 
 TIMED_OUT: Any = _TimedOut()  # in place of a result: the document was past its deadline
 
@@ -458,7 +462,7 @@ def _runner_for(
         if dask_address:
             from flows.dask_runner import DaskRunner  # here: dask loads only for runs that use it
 
-            _runner = DaskRunner(dask_address, workers, options, steps)
+            _runner = DaskRunner(dask_address, workers, options, steps, time_limit)
         else:
             _runner = _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit)
         _runner_key = key

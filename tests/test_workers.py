@@ -4,6 +4,7 @@ worker process, never the batch."""
 
 from __future__ import annotations
 
+import pickle
 import time
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
@@ -37,6 +38,11 @@ def test_nlp_pipe_finds_the_same_entities_as_one_call_each():
     one_each = [spans_of(read_text(nlp, text, options)) for text in texts]
     piped = [spans_of(doc) for doc in read_texts(nlp, texts, options, batch_size=3)]
     assert piped == one_each and any(one_each)
+
+
+def test_a_timeout_that_came_back_from_another_process_is_still_a_timeout():
+    # A Dask worker's results travel pickled; the runner tells a timeout by identity.
+    assert pickle.loads(pickle.dumps(workers.TIMED_OUT)) is workers.TIMED_OUT
 
 
 def stuck_prepare(raw: RawDocument, options: PipelineOptions, chrome: Collection[str]) -> PreparedDocument | Rejection:
