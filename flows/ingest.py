@@ -24,6 +24,7 @@ from flows.batch import (
 )
 from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
+from flows.workers import start_workers
 from transforms.batches import WORKER_STAGES, RunReport, extracted
 from warehouse import report
 from warehouse.options import FetchOptions
@@ -122,6 +123,8 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
         skipped_in_sources.update(sorted(discovery.skipped.items()))
         return discovery.refs
 
+    if settings.dask_address:
+        start_workers(settings.pipeline, settings.workers, settings.time_limit_seconds, settings.dask_address)
     done = run_batches(settings, run_id, len(settings.sources), discover, process_batch, reject_batch)
     compact_tables_task(settings)
     publish_views_task(settings)

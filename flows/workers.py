@@ -469,6 +469,13 @@ def _runner_for(
     return _runner
 
 
+def start_workers(options: PipelineOptions, workers: int, time_limit: float, dask_address: str | None) -> None:
+    """Start the workers the batches will use (the same ones: `_runner_for` keeps them), so that a
+    cluster that cannot run them stops the run before its first batch, with its message, instead of
+    failing every batch in turn."""
+    _runner_for(options, workers, time_limit, PIPELINE, dask_address)
+
+
 def shutdown_workers() -> None:
     global _runner, _runner_key
     if _runner is not None:
