@@ -26,8 +26,10 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Two pytest processes (pytest-xdist); a file's tests stay together in one, so module fixtures are built
+# once (tests/conftest.py). `make test` skips the `soak` tests; `make soak` runs only them.
 test: install lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # Public sets are not in the repository (docs/evaluation.md says where each comes from).
 EVAL_DATA ?= eval-data
@@ -51,9 +53,10 @@ lock: install
 clean:
 	rm -rf $(VENV) data
 
-# Many more kill trials than the test suite runs (NEWSETL_KILL_TRIALS, NEWSETL_KILL_SEED to vary).
+# The tests marked `soak` (docs/testing.md): 40 kill trials (NEWSETL_KILL_TRIALS, NEWSETL_KILL_SEED to vary)
+# and the other long ones that `make test` leaves out.
 soak: install
-	NEWSETL_KILL_TRIALS=$${NEWSETL_KILL_TRIALS:-40} $(BIN)/python -m pytest -q tests/test_crashes.py -k sigkill
+	NEWSETL_KILL_TRIALS=$${NEWSETL_KILL_TRIALS:-40} $(BIN)/python -m pytest -q -n 2 --dist loadfile -m soak
 
 # A local Prefect server (UI on 127.0.0.1:4200) and `newsetl serve`; Ctrl-C stops both.
 ui: install

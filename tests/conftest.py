@@ -1,9 +1,29 @@
-"""Shared fixtures: a temporary Prefect home and server, seeds, and a warehouse ingested from them."""
+"""Shared fixtures: a temporary Prefect home and server, seeds, and a warehouse ingested from them.
+
+`make test` runs pytest over two processes (pytest-xdist, `-n 2 --dist loadfile`): each worker imports
+this file, so each has its own Prefect home, its own Prefect server on a free port and its own
+temporary folders (`tmp_path` is under the worker's own base folder), and a file's tests all run in
+one worker, so a module-scoped fixture is built once. Session fixtures are built once per worker.
+
+What a new test should reuse rather than build (an ingest costs seconds: worker processes load spaCy):
+
+- `prefect_server` (session): a real Prefect server; every test that runs a flow asks for it.
+- `seeded_warehouse` (session): `(warehouse, report)`, the seeds ingested once
+  (`ingest(sources=[SEEDS_DIR], workers=1)`, default batch size). Read it only (`sql`, `newsetl sql`).
+- `seeded_copy` (function): a fresh copy of that warehouse in the test's `tmp_path`, for a test that
+  writes to a warehouse already holding the seeds (a rerun, a reprocess, damage); `report` is the
+  seeded run's report.
+- `sql(warehouse, query, *params)`: rows of a query over a warehouse's views.
+
+Slow tests (many trials, big inputs) carry `@pytest.mark.soak`: `make test` leaves them out
+(`-m "not soak"` in pyproject.toml), `make soak` runs only them. docs/testing.md lists them.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,9 +70,14 @@ SEEDS = load_seeds()
 
 @pytest.fixture(scope="session")
 def prefect_server():
+    """A real temporary Prefect server (a subprocess on a free port, its database in a temporary
+    folder) for the whole session of this process; flows and `newsetl` children given its
+    PREFECT_API_URL talk to it. Under xdist two start at once: it waits at least 120 s for its server,
+    longer when PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS says so (a busy machine)."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness(server_startup_timeout=120):
+    asked = float(os.environ.get("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS") or 0)
+    with prefect_test_harness(server_startup_timeout=int(max(120, asked))):
         yield
 
 
@@ -63,6 +88,16 @@ def seeded_warehouse(prefect_server, tmp_path_factory):
 
     warehouse = tmp_path_factory.mktemp("seeded") / "warehouse"
     report = ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=1)
+    return warehouse, report
+
+
+@pytest.fixture
+def seeded_copy(seeded_warehouse, tmp_path):
+    """A copy of the seeded warehouse of this test's own, to write to: `(warehouse, report)` where
+    `report` is the seeded run's report. Copying takes milliseconds; an ingest of the seeds, seconds."""
+    original, report = seeded_warehouse
+    warehouse = tmp_path / "seeded-copy"
+    shutil.copytree(original, warehouse)
     return warehouse, report
 
 

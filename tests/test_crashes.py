@@ -1,7 +1,8 @@
 """Kills, overlaps and failures cost nothing but time: exact counts after a rerun, no duplicate keys.
 
 The kill test SIGKILLs a real `newsetl run` process (and its workers) at random moments
-of its work; `make soak` runs it with many more trials (NEWSETL_KILL_TRIALS).
+of its work, a rerun each time; it is a `soak` test: `make soak` runs it with 40 trials
+(NEWSETL_KILL_TRIALS), `make test` leaves it out.
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ def reference(prefect_server, corpus, tmp_path_factory) -> tuple[dict[str, int],
     return expected, seconds
 
 
+@pytest.mark.soak
 @pytest.mark.timeout(300 + 60 * KILL_TRIALS)  # a minute a trial; `make soak` runs many
 def test_sigkill_at_random_moments_then_rerun_gives_exact_counts(prefect_server, corpus, reference, tmp_path):
     expected, work_seconds = reference

@@ -26,9 +26,8 @@ def counts(warehouse) -> dict[str, int]:
     return {t: sql(warehouse, f"SELECT count(*) FROM {t}")[0][0] for t in TABLES}
 
 
-def test_rerun_adds_nothing_and_skips_everything(prefect_server, tmp_path):
-    warehouse = tmp_path / "wh"
-    first = ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=1)
+def test_rerun_adds_nothing_and_skips_everything(prefect_server, seeded_copy):
+    warehouse, first = seeded_copy  # the seeds ingested once
     before = counts(warehouse)
     assert first.counts.articles >= 5 and first.counts.skipped == 0
     second = ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=1)
@@ -68,13 +67,11 @@ def test_bad_inputs_become_rejections_and_good_ones_land(prefect_server, tmp_pat
     assert sql(warehouse, "SELECT count(*) FROM articles WHERE text LIKE '%härbour%'") == [(1,)]
 
 
-def test_uncommitted_batch_is_invisible_and_redone(prefect_server, tmp_path):
+def test_uncommitted_batch_is_invisible_and_redone(prefect_server, seeded_warehouse, tmp_path):
     """A crash after rows were appended but before the marker: nothing shows, the rerun redoes it."""
     source = tmp_path / "in"
     shutil.copytree(SEEDS_DIR, source)
-    warehouse = tmp_path / "wh"
-    ingest(sources=[str(source)], warehouse=str(warehouse), workers=1)
-    expected = counts(warehouse)
+    expected = counts(seeded_warehouse[0])  # the same documents, ingested uninterrupted
 
     crashed = tmp_path / "wh2"
     ingest(sources=[str(source / "cnn_troops.html")], warehouse=str(crashed), workers=1)
@@ -91,14 +88,13 @@ def test_uncommitted_batch_is_invisible_and_redone(prefect_server, tmp_path):
     assert sql(crashed, "SELECT count(*) FROM articles WHERE batch_id = 'dead-00000'") == [(0,)]
 
 
-def test_batches_and_worker_processes(prefect_server, tmp_path):
+def test_batches_and_worker_processes(prefect_server, seeded_warehouse, tmp_path):
     """Two worker processes and batches of two give the same rows as one process."""
     warehouse = tmp_path / "wh"
     report = ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=2, batch_size=2)
     assert report.batches == -(-report.counts.documents // 2)
     assert sql(warehouse, "SELECT count(*) FROM batches")[0][0] == report.batches
-    reference = tmp_path / "ref"
-    ingest(sources=[str(SEEDS_DIR)], warehouse=str(reference), workers=1)
+    reference, _ = seeded_warehouse  # one process, default batches
     assert counts(warehouse) == counts(reference)
 
 

@@ -3,14 +3,18 @@ ends in one line and a non-zero exit, and nothing is written. A copied or moved 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
+import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 import pytest
+from typer.testing import CliRunner
 
+from flows.cli import app
 from tests.test_cli import run_cli
 from transforms.records import BatchCommit, Rejection
 from warehouse.query import connect_views, table_parquet_files, views_path
@@ -70,6 +74,15 @@ def small_warehouse(warehouse: Path) -> Path:
     return warehouse
 
 
+def newsetl_in_process(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`newsetl ARGS` run in this process by click's runner: the same command code, exit code, stdout and
+    stderr without a Python start per statement (the many statements below). A warehouse that is a file,
+    below, and tests/test_cli.py run the real `newsetl` process."""
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(app, list(args))
+    return subprocess.CompletedProcess(["newsetl", *args], result.exit_code, result.stdout, result.stderr)
+
+
 def fingerprint(folder: Path) -> dict[str, str]:
     """Every file under the folder with a hash of its bytes."""
     return {
@@ -98,7 +111,7 @@ def test_sql_refuses_what_writes_or_reaches_outside(warehouse, tmp_path, templat
         log=warehouse / "tables" / "rejections" / "_delta_log",
     )
     before = fingerprint(warehouse)
-    result = run_cli("sql", statement, "-w", str(warehouse), cwd=warehouse)
+    result = newsetl_in_process("sql", statement, "-w", str(warehouse), cwd=warehouse)
     assert result.returncode != 0
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("newsetl: error:"), result.stderr
@@ -129,7 +142,7 @@ def test_the_connection_itself_refuses_without_the_statement_check(warehouse, tm
     "statement", ["select count(*) from rejections", "describe articles", "show tables", "explain select 1"]
 )
 def test_sql_still_reads(warehouse, statement):
-    result = run_cli("sql", statement, "-w", str(warehouse), cwd=warehouse.parent)
+    result = newsetl_in_process("sql", statement, "-w", str(warehouse), cwd=warehouse.parent)
     assert result.returncode == 0 and result.stderr == "", result.stderr
 
 
@@ -145,7 +158,7 @@ def counts(warehouse: Path, cwd: Path) -> dict[str, str]:
     views = ("articles", "entities", "entity_mentions", "figures", "rejections", "runs", "batches")
     found = {}
     for view in views:
-        result = run_cli("sql", f"select count(*) from {view}", "-w", str(warehouse), "-f", "csv", cwd=cwd)
+        result = newsetl_in_process("sql", f"select count(*) from {view}", "-w", str(warehouse), "-f", "csv", cwd=cwd)
         assert result.returncode == 0, result.stderr
         found[view] = result.stdout
     return found

@@ -67,14 +67,13 @@ def test_stage_seconds_add_up_with_the_counts_and_reach_the_runs_row():
     assert (row.seconds_read, row.seconds_nlp, row.seconds_publish, row.seconds_commit) == (1.5, 2.5, 0.25, 0.0)
 
 
-def test_a_rerun_over_known_documents_publishes_and_clusters_nothing(prefect_server, tmp_path):
+def test_a_rerun_over_known_documents_publishes_and_clusters_nothing(prefect_server, seeded_copy):
     """A batch whose documents are all known commits no marker: no lookups past the known ids, no views
     published for it (issue 13: a rerun over an unchanged archive does almost no work)."""
     from flows.ingest import ingest
     from tests.conftest import SEEDS_DIR
 
-    warehouse = tmp_path / "warehouse"
-    ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=1, batch_size=2)
+    warehouse, _ = seeded_copy  # the seeds already ingested
     again = ingest(sources=[str(SEEDS_DIR)], warehouse=str(warehouse), workers=1, batch_size=2)
     assert again.counts.articles == 0 and again.counts.committed == 0
     assert again.counts.skipped == again.counts.documents > 0
