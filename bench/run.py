@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import tempfile
 import time
@@ -177,6 +178,27 @@ def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, f
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+def with_copies(paths: list[Path], folder: Path, share: float = 0.3) -> list[Path]:
+    """The same number of pages, the last `share` of them replaced by exact copies of the first ones
+    at other URLs (the same text under another address, as syndicated stories are), written once."""
+    folder.mkdir(parents=True, exist_ok=True)
+    copies = int(len(paths) * share)
+    kept = paths[: len(paths) - copies]
+    out = []
+    for path in kept:
+        target = folder / path.name
+        if not target.exists():
+            target.write_bytes(path.read_bytes())
+        out.append(target)
+    for index, original in enumerate(paths[:copies]):
+        # Named to sort after the originals: a copy comes in a later batch than its story, as in an archive.
+        target = folder / f"zz-copy-{index:05d}.html"
+        if not target.exists():
+            target.write_bytes(original.read_bytes().replace(b"/story-", b"/copy-of-story-"))
+        out.append(target)
+    return out
+
+
 def build_warc(paths: list[Path], target: Path) -> Path:
     """The corpus pages as a crawl would store them: a request and a response record per page."""
     if not target.exists():
@@ -236,14 +258,36 @@ def main(argv: list[str] | None = None) -> None:
         f"corpus: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
         f"{args.workers} worker processes, {os.cpu_count()} cores"
     )
-    bare = bare_loop(paths, args.workers)
-    print(f"bare loop (trafilatura + spaCy NER + figures): {len(paths) / bare:7.2f} docs/s ({bare:.1f}s)")
-    seconds, warmup = pipeline(paths, args.workers, args.batch_size)
+    print(f"machine: {platform.platform()}, Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+    # Issue 13's ratios, all from this one run: pipeline against the bare loop with 1 worker and with
+    # `--workers`, each one's speed-up from 1 worker to `--workers`, and an archive with 30% copies.
+    seconds: dict[tuple[str, int], float] = {}
+    for workers in sorted({1, args.workers}):
+        seconds["bare", workers] = bare_loop(paths, workers)
+        print(
+            f"bare loop (trafilatura + spaCy NER + figures), {workers} worker(s): "
+            f"{len(paths) / seconds['bare', workers]:7.2f} docs/s ({seconds['bare', workers]:.1f}s)"
+        )
+        seconds["pipeline", workers], warmup = pipeline(paths, workers, args.batch_size)
+        print(
+            f"pipeline (newsetl ingest into a fresh warehouse), {workers} worker(s): "
+            f"{len(paths) / seconds['pipeline', workers]:7.2f} docs/s ({seconds['pipeline', workers]:.1f}s; "
+            f"Prefect server start and warm-up run {warmup:.1f}s, not counted)"
+        )
+        print(
+            f"ratio pipeline/bare, {workers} worker(s): {seconds['bare', workers] / seconds['pipeline', workers]:.2f}"
+        )
+    if args.workers > 1:
+        for kind in ("bare", "pipeline"):
+            speedup = seconds[kind, 1] / seconds[kind, args.workers]
+            print(f"{kind}: {args.workers} workers against 1: {speedup:.2f}x")
+    copied = with_copies(paths, Path(args.corpus) / f"{args.docs}-30pct-copies")
+    bare_copied = bare_loop(copied, args.workers)
+    pipeline_copied, _ = pipeline(copied, args.workers, args.batch_size)
     print(
-        f"pipeline (newsetl ingest into a fresh warehouse): {len(paths) / seconds:7.2f} docs/s ({seconds:.1f}s; "
-        f"Prefect server start and warm-up run {warmup:.1f}s, not counted)"
+        f"30% exact copies, {args.workers} worker(s): bare loop {bare_copied:.1f}s, pipeline {pipeline_copied:.1f}s; "
+        f"ratio pipeline/bare: {bare_copied / pipeline_copied:.2f}"
     )
-    print(f"ratio pipeline/bare: {bare / seconds:.2f}")
     costs = ner_cost(paths, args.stage_sample)
     only = costs["NER only"]
     for name, cost in costs.items():

@@ -16,13 +16,15 @@ def test_corpus_is_deterministic_and_looks_like_news(tmp_path):
     assert "<nav>" in page and "Leave a Comment" in page and "<article>" in page
 
 
-@pytest.mark.timeout(600)  # the whole benchmark on 8 pages: Prefect server, worker processes, spaCy twice
+@pytest.mark.timeout(600)  # the whole benchmark on 4 pages: Prefect server, worker processes, spaCy twice
 def test_bench_prints_both_rates_and_ratio(prefect_server, tmp_path, capsys):
-    main(["--docs", "8", "--workers", "1", "--corpus", str(tmp_path / "corpus")])
+    main(["--docs", "4", "--workers", "1", "--corpus", str(tmp_path / "corpus")])
     out = capsys.readouterr().out
     assert "bare loop" in out and "pipeline" in out
-    ratio = float(out.split("ratio pipeline/bare:")[1].split()[0])
+    ratio = float(out.split("ratio pipeline/bare, 1 worker(s):")[1].split()[0])
     assert ratio > 0
+    copies = float(out.split("30% exact copies")[1].split("ratio pipeline/bare:")[1].split()[0])
+    assert copies > 0 and "machine:" in out
     warc_ratio = float(out.split("ratio reader/bare:")[1].split()[0])
     assert warc_ratio > 0 and "records/s" in out
     assert "NER only" in out and "NER + figure-sentence parse" in out

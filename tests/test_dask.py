@@ -155,6 +155,9 @@ def test_a_lost_dask_worker_costs_a_retry_of_its_chunk_never_a_document(prefect_
     assert failed_checks(warehouse) == {}
 
 
+# Soak (`make soak`): the time limit's mechanism is the local pool's, which `make test` covers
+# (tests/test_workers.py); this one adds a minute of Dask to it.
+@pytest.mark.soak
 @pytest.mark.timeout(600)
 def test_a_stuck_document_on_dask_becomes_one_timeout_and_the_batch_goes_on(
     prefect_server, cluster, tmp_path, monkeypatch
@@ -191,21 +194,3 @@ def test_a_bad_dask_address_is_one_line_before_anything_starts(tmp_path):
     assert result.returncode == 2 and len(lines) == 1, result.stderr
     assert "not a Dask scheduler address" in lines[0] and "tcp://host:8786" in lines[0]
     assert not (tmp_path / "wh").exists()
-
-
-@pytest.mark.timeout(900)
-def test_daemonic_workers_with_a_time_limit_stop_the_run_before_its_first_batch(prefect_server, tmp_path, monkeypatch):
-    # Workers started as `dask worker` starts them (daemonic) cannot enforce the limit: the run must say
-    # so once, at its start, rather than fail every batch in turn and reject its documents.
-    with (
-        dask.config.set({"distributed.worker.daemon": True}),
-        distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as daemonic,
-    ):
-        monkeypatch.setenv("NEWSETL_DASK_ADDRESS", daemonic.scheduler_address)
-        warehouse = tmp_path / "wh"
-        try:
-            with pytest.raises(RuntimeError, match="daemonic"):
-                ingest(sources=[str(SEEDS)], warehouse=str(warehouse), workers=1)
-        finally:
-            workers.shutdown_workers()
-    assert not (warehouse / "rejections").exists() or not sql(warehouse, "SELECT * FROM rejections")

@@ -106,7 +106,7 @@ def test_clusters_across_runs_are_the_same_in_either_order(prefect_server, tmp_p
     for order in (("first", "second"), ("second", "first")):
         warehouse = tmp_path / f"wh-{order[0]}"
         for name in order:
-            ingest(sources=[str(halves[name])], warehouse=str(warehouse), workers=1, batch_size=7)
+            ingest(sources=[str(halves[name])], warehouse=str(warehouse), workers=1, batch_size=20)
         rows = sql(warehouse, "SELECT source, cluster_id FROM articles")
         groupings.append({path.rsplit("/", 1)[-1].removesuffix(".txt"): cluster for path, cluster in rows})
     assert len(groupings[0]) == len(texts)

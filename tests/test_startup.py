@@ -133,6 +133,9 @@ def test_prefect_that_does_not_start_in_time_is_one_line(tmp_path):
     assert not (tmp_path / "warehouse").exists()
 
 
+# Soak (`make soak`): it keeps both cores busy on purpose for over a minute, which in `make test`
+# slows every test running beside it.
+@pytest.mark.soak
 def test_a_run_on_a_fresh_prefect_home_with_busy_cpus_succeeds(tmp_path):
     """The first `make run` on a new or busy machine: Prefect's temporary server creates and migrates
     its database (11-23 s measured with the CPUs busy, over Prefect's own 20 s limit)."""

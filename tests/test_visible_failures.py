@@ -164,7 +164,8 @@ def test_sigterm_records_the_run_cancelled_and_frees_the_warehouse(prefect_serve
     warehouse = tmp_path / "wh"
     process = subprocess.Popen(
         [NEWSETL, "run", str(corpus), "--warehouse", str(warehouse), "--batch-size", "1", "--workers", "1"],
-        env=api_env(),
+        # Views published after every batch (not once a minute): the test watches them to stop the run mid-way.
+        env=api_env() | {"NEWSETL_PUBLISH_EVERY_SECONDS": "0"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
