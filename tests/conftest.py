@@ -39,6 +39,11 @@ os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ.pop("NEWSETL_WAREHOUSE", None)
 os.environ.pop("PREFECT_API_URL", None)
+# No per-document time limit unless a test sets one: a limit needs a child process that can be killed,
+# so every one-worker ingest would start a process and load spaCy again (seconds each, hundreds of
+# ingests). The tests of the limit set it (test_workers, test_dask, test_french); `make run` in CI
+# runs with the default limit.
+os.environ["NEWSETL_TIME_LIMIT_SECONDS"] = "0"
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"

@@ -26,6 +26,7 @@ def test_daemonic_workers_with_a_time_limit_stop_the_run_before_its_first_batch(
         distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as daemonic,
     ):
         monkeypatch.setenv("NEWSETL_DASK_ADDRESS", daemonic.scheduler_address)
+        monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "60")  # the default, which the tests turn off
         warehouse = tmp_path / "wh"
         try:
             with pytest.raises(RuntimeError, match="daemonic"):
