@@ -484,7 +484,12 @@ def one_label_per_name(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         votes.setdefault(alias_key(item.name), Counter())[item.label] += 1
     chosen = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-    return [item if item.is_country else replace(item, label=chosen[alias_key(item.name)]) for item in named]
+    return [item if item.is_country else _labelled(item, chosen[alias_key(item.name)]) for item in named]
+
+
+def _labelled(item: NamedSpan, label: str) -> NamedSpan:
+    # Most items keep their label: `replace` (which copies every field) only for those that change.
+    return item if item.label == label else replace(item, label=label)
 
 
 # --- Places: evidence in the text, then the gazetteer ---------------------------------------------
@@ -540,18 +545,44 @@ class Context:
 def contexts(name: str, document: str) -> list[Context]:
     """The words around every occurrence of the name in the text, tagged by the model or not."""
     # A name may be written across a line break or with two spaces.
-    pattern = r"\s+".join(re.escape(word) for word in name.split())
-    found = re.finditer(rf"(?<!\w){pattern}(?!\w)", document)
+    words = name.split()
+    joined = r"\s+".join(re.escape(word) for word in words)
+    pattern = re.compile(rf"(?<!\w){joined}(?!\w)")
     return [
         Context(document[max(0, m.start() - CONTEXT_CHARS) : m.start()], document[m.end() : m.end() + CONTEXT_CHARS])
-        for m in found
+        for m in _occurrences(pattern, words[0] if words else "", document)
     ]
+
+
+def _occurrences(pattern: re.Pattern[str], first_word: str, document: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(document)`, for a pattern that starts with a lookbehind and then `first_word`.
+
+    A pattern that opens with a lookbehind is tried at every character (re finds no literal to skip
+    to), which made this scan most of the entity rules' time; so each match is tried only where the
+    first word is. Lookbehinds see the text before `pos`, so the matches are the same, left to right,
+    none overlapping.
+    """
+    if not first_word:
+        yield from pattern.finditer(document)
+        return
+    pos = document.find(first_word)
+    while pos >= 0:
+        match = pattern.match(document, pos)
+        if match is None:
+            pos = document.find(first_word, pos + 1)
+        else:
+            yield match
+            pos = document.find(first_word, match.end())
+
+
+# Made once: a set union in `person_evidence` would copy every role word for each occurrence of a name.
+_PERSON_CUES = ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
 
 
 def person_evidence(around: Context) -> bool:
     """A title or role right before the name: "Mr. Houston", "Senator Jackson"."""
     word = _WORD_BEFORE.search(around.before)
-    return word is not None and word.group(1).casefold().rstrip(".") in ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
+    return word is not None and word.group(1).casefold().rstrip(".") in _PERSON_CUES
 
 
 def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
@@ -592,7 +623,7 @@ def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[N
         known = is_known_place(name, options)
         if (known and "LOC" in labels) or any(place_evidence(c, name, label, known, options) for c in around):
             places.add(key)
-    return [replace(item, label="LOC") if alias_key(item.name) in places else item for item in named]
+    return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
 
 
 def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:

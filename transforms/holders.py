@@ -9,6 +9,7 @@ holder). Anything else leaves the figure's entity NULL.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
@@ -95,11 +96,26 @@ def find_holders(nlp: Language, text: str, figures: list[Figure], mentions: list
     if "parser" not in nlp.pipe_names:
         return figures
     ranges = sentences_to_parse(text, figures, mentions)
+    # Figures are in text order, mentions nearly so (spaCy's entities): each sentence takes its own
+    # by bisection, not by a scan of the whole article's lists.
+    figures_by_start = sorted(figures, key=lambda f: f.char_start)
+    mentions_by_start = sorted(mentions, key=lambda m: m.char_start)
+    figure_starts = [f.char_start for f in figures_by_start]
+    mention_starts = [m.char_start for m in mentions_by_start]
+    # All of the article's chosen sentences go through the parser in one `pipe` call.
     docs = nlp.pipe((text[start:end] for start, end in ranges), disable=["ner"])
     found: dict[str, Figure] = {}
     for (start, end), doc in zip(ranges, docs, strict=True):
-        inside = [shift(f, -start) for f in figures if start <= f.char_start and f.char_end <= end]
-        near = [shift(m, -start) for m in mentions if start <= m.char_start and m.char_end <= end]
+        inside = [
+            shift(f, -start)
+            for f in figures_by_start[bisect_left(figure_starts, start) : bisect_right(figure_starts, end)]
+            if f.char_end <= end
+        ]
+        near = [
+            shift(m, -start)
+            for m in mentions_by_start[bisect_left(mention_starts, start) : bisect_right(mention_starts, end)]
+            if m.char_end <= end
+        ]
         found.update((f.figure_id, f) for f in attach_holders(doc, inside, near) if f.entity_id)
     return [
         replace(f, entity_id=found[f.figure_id].entity_id, role=found[f.figure_id].role) if f.figure_id in found else f
