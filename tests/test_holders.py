@@ -77,3 +77,23 @@ def test_only_sentences_with_a_figure_and_an_actor_are_parsed(nlp):
     mentions, _ = resolve_mentions(spans_of(doc), "a1")
     ranges = sentences_to_parse(text, find_figures(text, "a1"), mentions)
     assert [text[start:end] for start, end in ranges] == ["The United States has 8,500 troops on high alert."]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "could"),
+    [
+        ("The United States has 8,500 troops on high alert.", True),  # a verb of having
+        ("8,500 troops were sent by the US to Poland.", True),  # a verb of giving, passive
+        ("Russia's 100,000 troops are massed near the border.", True),  # a possessor
+        ("Russia’s 100,000 troops are massed near the border.", True),
+        ("Its 300 tanks are in Poland.", True),
+        # A figure and an actor, but nothing the holders' rules could tie them by.
+        ("In Ukraine, 8,500 troops are on high alert.", False),
+        ("Russia said 12 drones were shot down.", False),
+        ("Police arrested 40 activists near Westminster Bridge.", False),
+    ],
+)
+def test_sentences_no_rule_could_tie_are_not_parsed(nlp, sentence, could):
+    from transforms.holders import could_have_holder
+
+    assert could_have_holder(nlp.make_doc(sentence)) is could

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.records import EntityMention, Figure
 
-__all__ = ["VERB_ROLES", "attach_holders", "find_holders"]
+__all__ = ["VERB_ROLES", "attach_holders", "could_have_holder", "find_holders"]
 
 
 def verb_forms(role: str, *verbs: str) -> dict[str, str]:
@@ -83,6 +83,9 @@ VERB_ROLES = {
 }
 # Labels of entities that can hold, give or receive things.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "LOC", "NORP"})
+# What marks a possessor ("Russia's 100,000 troops", "its 300 tanks"): a possessive word or an apostrophe.
+POSSESSIVE_WORDS = frozenset("my your his her its our their whose".split())
+APOSTROPHES = "'’ʼ`"
 SUBJECTS = ("nsubj",)
 OBJECTS = ("dobj", "obj")
 
@@ -102,10 +105,13 @@ def find_holders(nlp: Language, text: str, figures: list[Figure], mentions: list
     mentions_by_start = sorted(mentions, key=lambda m: m.char_start)
     figure_starts = [f.char_start for f in figures_by_start]
     mention_starts = [m.char_start for m in mentions_by_start]
-    # All of the article's chosen sentences go through the parser in one `pipe` call.
-    docs = nlp.pipe((text[start:end] for start, end in ranges), disable=["ner"])
+    # Tokenised once: the tokens say whether the parse could tie anything (`could_have_holder`), and
+    # the parser reads the same Doc. The article's chosen sentences go through it in one `pipe` call.
+    sentences = [(start, end, nlp.make_doc(text[start:end])) for start, end in ranges]
+    chosen = [(start, end, doc) for start, end, doc in sentences if could_have_holder(doc)]
+    docs = nlp.pipe((doc for _, _, doc in chosen), disable=["ner"])
     found: dict[str, Figure] = {}
-    for (start, end), doc in zip(ranges, docs, strict=True):
+    for (start, end, _), doc in zip(chosen, docs, strict=True):
         inside = [
             shift(f, -start)
             for f in figures_by_start[bisect_left(figure_starts, start) : bisect_right(figure_starts, end)]
@@ -121,6 +127,22 @@ def find_holders(nlp: Language, text: str, figures: list[Figure], mentions: list
         replace(f, entity_id=found[f.figure_id].entity_id, role=found[f.figure_id].role) if f.figure_id in found else f
         for f in figures
     ]
+
+
+def could_have_holder(sentence: Doc) -> bool:
+    """Whether `holder_of` could find a holder in the sentence, from its tokens alone.
+
+    Every tie but one goes through a verb of `VERB_ROLES` (object, passive subject, relative clause),
+    and the parser cannot make a token that is not one of those verbs one; the other is a possessor,
+    which English marks with 's (or ') or a possessive word. A sentence with neither, most sentences
+    with a figure and a name in news copy, is not parsed: its figures would keep no holder anyway.
+    """
+    return any(
+        token.lower_ in VERB_ROLES
+        or token.lower_ in POSSESSIVE_WORDS
+        or any(mark in token.text for mark in APOSTROPHES)
+        for token in sentence
+    )
 
 
 def sentences_to_parse(text: str, figures: list[Figure], mentions: list[EntityMention]) -> list[tuple[int, int]]:
