@@ -32,7 +32,7 @@ from transforms.records import RawDocument
 CORPUS = Path(__file__).resolve().parent.parent / "bench-data" / "corpus" / "500"
 SHARED_CORPUS = Path("/work/main/bench-data/corpus/500")
 # The steps of `_analyse_run`, by the name it calls each one under.
-STEPS = ("read_texts", "resolve_mentions", "find_figures", "find_holders")
+STEPS = ("read_texts", "resolve_mentions", "find_figures", "find_holders_of")
 
 
 def prepared_pages(corpus: Path, docs: int, options: PipelineOptions) -> list[PreparedDocument]:

@@ -10,6 +10,7 @@ holder). Anything else leaves the figure's entity NULL.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from transforms.records import EntityMention, Figure
 
-__all__ = ["VERB_ROLES", "attach_holders", "could_have_holder", "find_holders"]
+__all__ = ["VERB_ROLES", "attach_holders", "could_have_holder", "find_holders", "find_holders_of"]
 
 
 def verb_forms(role: str, *verbs: str) -> dict[str, str]:
@@ -96,22 +97,49 @@ def find_holders(nlp: Language, text: str, figures: list[Figure], mentions: list
     The parser costs about as much as NER per sentence, and a holder needs a figure
     and an actor in the same sentence: most sentences of a story have neither.
     """
+    return find_holders_of(nlp, [(text, figures, mentions)])[0]
+
+
+def find_holders_of(
+    nlp: Language, articles: Sequence[tuple[str, list[Figure], list[EntityMention]]]
+) -> list[list[Figure]]:
+    """`find_holders` of each (text, figures, mentions), the chosen sentences of all of them parsed in
+    one `pipe` call: a call costs a few milliseconds whatever it holds, and a sentence's parse is the
+    same whatever else is in its batch."""
     if "parser" not in nlp.pipe_names:
-        return figures
-    ranges = sentences_to_parse(text, figures, mentions)
+        return [figures for _, figures, _ in articles]
+    chosen = [worth_parsing(nlp, text, figures, mentions) for text, figures, mentions in articles]
+    parses = iter(nlp.pipe((doc for sentences in chosen for _, _, doc in sentences), disable=["ner"]))
+    return [
+        with_holders(figures, mentions, [(start, end, next(parses)) for start, end, _ in sentences])
+        for (_, figures, mentions), sentences in zip(articles, chosen, strict=True)
+    ]
+
+
+def worth_parsing(
+    nlp: Language, text: str, figures: list[Figure], mentions: list[EntityMention]
+) -> list[tuple[int, int, Doc]]:
+    """The sentences holding a figure and an actor whose tokens could give a holder, tokenised once:
+    the tokens say whether the parse could tie anything (`could_have_holder`), and the parser reads
+    the same Doc."""
+    sentences = [
+        (start, end, nlp.make_doc(text[start:end])) for start, end in sentences_to_parse(text, figures, mentions)
+    ]
+    return [(start, end, doc) for start, end, doc in sentences if could_have_holder(doc)]
+
+
+def with_holders(
+    figures: list[Figure], mentions: list[EntityMention], parsed: list[tuple[int, int, Doc]]
+) -> list[Figure]:
+    """The figures, each with the holder its parsed sentence (start, end, parse) gives it, if any."""
     # Figures are in text order, mentions nearly so (spaCy's entities): each sentence takes its own
     # by bisection, not by a scan of the whole article's lists.
     figures_by_start = sorted(figures, key=lambda f: f.char_start)
     mentions_by_start = sorted(mentions, key=lambda m: m.char_start)
     figure_starts = [f.char_start for f in figures_by_start]
     mention_starts = [m.char_start for m in mentions_by_start]
-    # Tokenised once: the tokens say whether the parse could tie anything (`could_have_holder`), and
-    # the parser reads the same Doc. The article's chosen sentences go through it in one `pipe` call.
-    sentences = [(start, end, nlp.make_doc(text[start:end])) for start, end in ranges]
-    chosen = [(start, end, doc) for start, end, doc in sentences if could_have_holder(doc)]
-    docs = nlp.pipe((doc for _, _, doc in chosen), disable=["ner"])
     found: dict[str, Figure] = {}
-    for (start, end, _), doc in zip(chosen, docs, strict=True):
+    for start, end, doc in parsed:
         inside = [
             shift(f, -start)
             for f in figures_by_start[bisect_left(figure_starts, start) : bisect_right(figure_starts, end)]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import groupby
+from itertools import groupby, islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from transforms.boilerplate import drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
@@ -14,7 +15,7 @@ from transforms.dedup import minhash_signature
 from transforms.entities import ENGLISH, NerModels, read_texts, resolve_mentions, spans_of
 from transforms.extract import ExtractedDocument, extract_document
 from transforms.figures import find_figures
-from transforms.holders import find_holders
+from transforms.holders import find_holders_of
 from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_hex
 from transforms.language import detect_language
 from transforms.normalise import drop_author_lines, drop_title_line, normalise_text
@@ -132,21 +133,39 @@ def analyse_documents(
 def _analyse_run(
     prepared: list[PreparedDocument], model_name: str, nlp: Language, options: PipelineOptions
 ) -> Iterator[ProcessedDocument]:
-    docs = read_texts(nlp, (p.article.text for p in prepared), options.entities)
-    for document, doc in zip(prepared, docs, strict=True):
-        text, article_id, language = document.article.text, document.article.article_id, document.article.language
-        mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language)
-        figures = []
-        if language == ENGLISH:
-            figures = find_holders(nlp, text, find_figures(text, article_id, options.figures), mentions)
-        yield ProcessedDocument(
-            article=replace(document.article, ner_model=model_name),
-            mentions=mentions,
-            entities=entities,
-            figures=figures,
-            signature=document.signature,
-            site_lines=document.site_lines,
-        )
+    docs = read_texts(nlp, (p.article.text for p in prepared), options.entities, batch_size=READ_BATCH)
+    pairs = zip(prepared, docs, strict=True)
+    # The holders' sentences of a batch of documents are parsed together (`find_holders_of`); a
+    # batch's documents come out of the NER together anyway.
+    while batch := list(islice(pairs, READ_BATCH)):
+        found = [_entities_and_figures(document, doc, options) for document, doc in batch]
+        with_figures = [
+            (document.article.text, figures, mentions) for document, mentions, _, figures in found if figures
+        ]
+        with_holders = iter(find_holders_of(nlp, with_figures))
+        for document, mentions, entities, figures in found:
+            yield ProcessedDocument(
+                article=replace(document.article, ner_model=model_name),
+                mentions=mentions,
+                entities=entities,
+                figures=next(with_holders) if figures else figures,
+                signature=document.signature,
+                site_lines=document.site_lines,
+            )
+
+
+# Texts the model reads in one batch (`read_texts`); the holders' parser then reads their sentences.
+READ_BATCH = 16
+
+
+def _entities_and_figures(
+    document: PreparedDocument, doc: Doc, options: PipelineOptions
+) -> tuple[PreparedDocument, list[EntityMention], list[Entity], list[Figure]]:
+    """Mentions and entities of the document from its NER doc, and (English only) its figures."""
+    text, article_id, language = document.article.text, document.article.article_id, document.article.language
+    mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language)
+    figures = find_figures(text, article_id, options.figures) if language == ENGLISH else []
+    return document, mentions, entities, figures
 
 
 def analysis_of(processed: ProcessedDocument) -> Analysis:
