@@ -117,8 +117,9 @@ def analyse_documents(
     prepared: Sequence[PreparedDocument], nlp: NerModels | Language, options: PipelineOptions
 ) -> Iterator[ProcessedDocument]:
     """NER (by the model of each article's language), and for English figures and syntax, of each
-    document, in order, yielded as each is done. Each run of documents for one model is read in
-    batches (`read_texts`, spaCy's `nlp.pipe`), which finds the same entities as one call each.
+    document, in order, yielded a batch (`READ_BATCH` documents) at a time. Each run of documents for one
+    model is read in batches (`read_texts`, spaCy's `nlp.pipe`), which finds the same entities as one
+    call each; the holders' sentences of a batch are parsed together (`find_holders_of`).
 
     Figures and holders are English only: the figure parser reads English number words, units and
     count nouns, the holders English verbs (docs/evaluation.md, "French")."""
