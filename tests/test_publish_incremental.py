@@ -116,7 +116,8 @@ def test_a_missing_or_damaged_views_file_rebuilds(seeded_copy, tmp_path):
     assert answers(warehouse) == expected
 
     views.write_bytes(b"not a database" * 1000)
-    assert publish(warehouse).rebuilt.startswith("the views database could not be brought up to date")
+    damaged = publish(warehouse).rebuilt
+    assert damaged is not None and damaged.startswith("the views database could not be brought up to date")
     assert answers(warehouse) == expected
 
 

@@ -372,10 +372,17 @@ def _state_rows(snapshots: Sequence[TableSnapshot]) -> list[tuple[str, str]]:
     return rows
 
 
+def _insert_pairs(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[str, str]]) -> None:
+    """Insert rows of two text columns in one statement."""
+    if rows:
+        values = ", ".join("(?, ?)" for _ in rows)
+        con.execute(f"INSERT INTO {table} VALUES {values}", [value for row in rows for value in row])
+
+
 def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
     """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches."""
     con.execute("DELETE FROM newsetl_publish.state")
-    con.executemany("INSERT INTO newsetl_publish.state VALUES (?, ?)", _state_rows(snapshots))
+    _insert_pairs(con, "newsetl_publish.state", _state_rows(snapshots))
     con.execute("INSERT INTO newsetl_publish.batches SELECT batch_id FROM new_batches")
 
 
@@ -481,7 +488,7 @@ def _update_stored(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnap
     moves = _root_moves(con.execute(sql_text("publish", "new_links.sql")).fetchall())
     con.execute("CREATE TEMP TABLE root_moves (old_root VARCHAR, new_root VARCHAR)")
     if moves:
-        con.executemany("INSERT INTO root_moves VALUES (?, ?)", moves)
+        _insert_pairs(con, "root_moves", moves)
         con.execute(sql_text("publish", "merge_components.sql"))
     con.execute(sql_text("publish", "dirty.sql"))
     _replace_stored_rows(con, "_article_versions")
@@ -555,7 +562,8 @@ def _unchanged(target: Path, snapshots: Sequence[TableSnapshot]) -> bool:
 def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
     """Write the new views database at `temporary`: the published one brought up to date when it can be, else
     every view and stored table from every row."""
-    config = {"file_search_path": str(warehouse.resolve())}  # relative paths resolve against the warehouse
+    # Relative paths resolve against the warehouse.
+    config: dict[str, str | bool | int | float | list[str]] = {"file_search_path": str(warehouse.resolve())}
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
     if target.exists():
@@ -565,7 +573,7 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
                 rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
                 if rebuilt is None:
                     con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen
-        except duckdb.Error as error:
+        except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk), a rebuild decides
             rebuilt = f"the views database could not be brought up to date ({_first_line(error)})"
     if rebuilt is not None:
         log.info("views: rebuilding the stored story tables: %s", rebuilt)
