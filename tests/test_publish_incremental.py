@@ -28,7 +28,8 @@ def same_as_a_rebuild(warehouse: Path, scratch: Path) -> bool:
 
 def test_incremental_publishes_equal_a_rebuild_after_each_batch(tmp_path):
     """New stories, a copy that merges two stories, a newer version of an article, a copy joining a merged
-    story, a rejection of a shown article: after each publish the stored tables are those a rebuild gives."""
+    story, rejections of shown articles (one of them a newer version, so the older one shows again): after
+    each publish the stored tables are those a rebuild gives."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit(
@@ -77,7 +78,11 @@ def test_incremental_publishes_equal_a_rebuild_after_each_batch(tmp_path):
             ENTITY_MENTIONS: mentions("f1", "e-acme", 4) + mentions("g1", "e-acme", 1),
             # f1 joins the merged story through b1 (not its root), and was published before its first copy.
             DUPLICATE_LINKS: [DuplicateLink("f1", "b1", 0.9)],
-            REJECTIONS: [Rejection("doc-d1", "/archive/d1.html", "normalise", "too_short", "3 words")],
+            # d1 goes; b1's newer version goes, so its first version is shown again (with its own mentions).
+            REJECTIONS: [
+                Rejection("doc-d1", "/archive/d1.html", "normalise", "too_short", "3 words"),
+                Rejection("doc-b1-v2", "/archive/b1.html", "extract", "no_text", ""),
+            ],
         },
     )
     third = publish(warehouse)
@@ -85,6 +90,7 @@ def test_incremental_publishes_equal_a_rebuild_after_each_batch(tmp_path):
     assert same_as_a_rebuild(warehouse, tmp_path)
     assert sql(warehouse, "select copies, story_date from stories where story_id = 'a1'") == [(4, date(2024, 1, 1))]
     assert sql(warehouse, "select count(*) from articles where article_id = 'd1'") == [(0,)]
+    assert sql(warehouse, "select doc_id from articles where article_id = 'b1'") == [("doc-b1",)]
 
 
 def test_a_publish_with_nothing_new_does_no_story_work(tmp_path):

@@ -412,8 +412,10 @@ def _why_rebuild(con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Seq
         if then and now and then != now:
             return f"{name} commit {known} is not the one published"
         if snapshot.version > int(known):
+            # The commits since the one recorded, to the table's newest (another thread may have appended since
+            # the snapshot: history counts back from the newest).
             table = open_table(path)
-            history = table.history(limit=snapshot.version - int(known)) if table is not None else []
+            history = table.history(limit=table.version() - int(known)) if table is not None else []
             changed = [entry.get("operation") for entry in history if entry.get("operation") not in ROW_KEEPING]
             if changed:
                 return f"{name} had rows changed or removed ({changed[0]})"
