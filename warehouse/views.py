@@ -30,7 +30,7 @@ from warehouse.schemas import (
     TableSpec,
     duckdb_type,
 )
-from warehouse.store import open_table, table_files, table_path
+from warehouse.store import open_table, table_path
 
 log = logging.getLogger(__name__)
 
@@ -280,7 +280,7 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
 
     File paths are written into the view because a view cannot take parameters;
     they come from the Delta log, and are quoted. The published views get paths relative to the
-    warehouse (see relative_files); lookups give absolute ones to their scratch connection.
+    warehouse (see take_snapshot); lookups give absolute ones to their scratch connection.
     """
     return f"CREATE VIEW _{spec.name} AS {snapshot_select(spec, files)}"
 
@@ -303,14 +303,10 @@ def snapshot_select(spec: TableSpec, files: list[str]) -> str:
 
 
 def _relative(warehouse: Path, names: Sequence[str]) -> list[str]:
+    """Parquet files relative to the warehouse folder, so a copied or moved warehouse reads its own files
+    (readers set DuckDB's file_search_path to the warehouse: warehouse/query.py)."""
     root = warehouse.resolve()
     return [os.path.relpath(Path(name).resolve(), root) for name in names]
-
-
-def relative_files(warehouse: Path, spec: TableSpec) -> list[str]:
-    """The snapshot's Parquet files relative to the warehouse folder, so a copied or moved warehouse
-    reads its own files (readers set DuckDB's file_search_path to the warehouse: warehouse/query.py)."""
-    return _relative(warehouse, table_files(warehouse, spec))
 
 
 @dataclass(frozen=True, slots=True)
