@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
+import shutil
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from transforms.records import SCHEMA_VERSION
 from warehouse.query import sql_names, sql_text, views_path
 from warehouse.schemas import (
     ALL_TABLES,
@@ -25,7 +30,9 @@ from warehouse.schemas import (
     TableSpec,
     duckdb_type,
 )
-from warehouse.store import table_files
+from warehouse.store import open_table, table_path
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,22 +219,35 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
     return problems
 
 
-# Internal views (warehouse/sql/views) that publish_views stores as tables in the views database: the key of the
-# article version each article shows, with its resolved cluster; each shown article's story; each story's own
-# columns (copies, sites, dates, its representative's keys); each entity once per shown article, with its story.
-# Every question joins through them; stored once per publish (a few short columns per article, or per article and
-# entity), they are not computed again (a window over every article, the clusters' recursion, a group over every
-# copy or every mention) by every query. Derived data like the rest of the file: each publish computes them from
-# the tables' snapshot, so they cannot disagree with the tables, whatever a crash interrupted. In dependency order.
-# A database built from the SQL alone (history's --as-of) keeps them as views, with the same rows.
-STORED_VIEWS = ("_article_versions", "_story_keys", "_story_rows", "_article_entities")
+# Internal views (warehouse/sql/views) that publish_views stores as tables in the views database: each linked
+# article's component of duplicate links; the key of the article version each article shows, with its resolved
+# cluster; each shown article's story; each story's own columns (copies, sites, dates, its representative's keys);
+# each entity once per shown article, with its story. Every question joins through them; stored once per publish
+# (a few short columns per article, or per article and entity), they are not computed again (the clusters'
+# recursion, a window over every article, a group over every copy or every mention) by every query. In dependency
+# order. A database built from the SQL alone (history's --as-of) keeps them as views, with the same rows.
+STORED_VIEWS = ("_link_components", "_article_versions", "_story_keys", "_story_rows", "_article_entities")
+# Each stored table's SQL stays in the views database as a view of this name: a publish that recomputes the
+# rows of some stories selects them from it, over inputs restricted to those stories (warehouse/sql/publish).
+DEFINITION = "{}__sql"
+# The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories.
+REPLACED_BY = {"_article_versions": ("article_id", "dirty_articles")} | dict.fromkeys(
+    ("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")
+)
+# Bump when what the publish state means changes: a views database of another format is rebuilt.
+PUBLISH_FORMAT = "1"
+# The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
+STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
+# Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
+ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 
 
 def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VIEWS) -> None:
-    """Replace each named view by a table of its rows; the views that read it read the table by the same name."""
+    """Replace each named view by a table of its rows; the views that read it read the table by the same name.
+    The view itself stays, renamed (DEFINITION), for the publishes that recompute some of its rows."""
     for name in names:
         con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
-        con.execute(f"DROP VIEW {name}")
+        con.execute(f"ALTER VIEW {name} RENAME TO {DEFINITION.format(name)}")
         con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
 
 
@@ -260,12 +280,17 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
 
     File paths are written into the view because a view cannot take parameters;
     they come from the Delta log, and are quoted. The published views get paths relative to the
-    warehouse (see relative_files); lookups give absolute ones to their scratch connection.
+    warehouse (see take_snapshot); lookups give absolute ones to their scratch connection.
     """
+    return f"CREATE VIEW _{spec.name} AS {snapshot_select(spec, files)}"
+
+
+def snapshot_select(spec: TableSpec, files: list[str]) -> str:
+    """The query of snapshot_view_sql: the rows of exactly these Parquet files, as the table declares them."""
     columns = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS {f.name}" for f in spec.arrow)
     declared = f"SELECT {columns} WHERE false"  # typed and empty: the view of a table with no files yet
     if not files:
-        return f"CREATE VIEW _{spec.name} AS {declared}"
+        return declared
     listing = ", ".join(_quote(f) for f in files)
     # A partitioned table keeps its partition column in the folder names, not in the files: DuckDB reads it
     # from there (as text) and opens only the files of the partitions a filter keeps.
@@ -274,42 +299,311 @@ def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
         hive = f", hive_partitioning = true, hive_types = {{'{spec.partition.column}': VARCHAR}}"
     # By name after the declared columns: files written before a column was added read it as NULL, and the
     # column order (which `SELECT t.*` in the views passes on) is the record's whatever the oldest file holds.
-    return (
-        f"CREATE VIEW _{spec.name} AS {declared} "
-        f"UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true{hive})"
-    )
+    return f"{declared} UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true{hive})"
 
 
-def relative_files(warehouse: Path, spec: TableSpec) -> list[str]:
-    """The snapshot's Parquet files relative to the warehouse folder, so a copied or moved warehouse
-    reads its own files (readers set DuckDB's file_search_path to the warehouse: warehouse/query.py)."""
+def _relative(warehouse: Path, names: Sequence[str]) -> list[str]:
+    """Parquet files relative to the warehouse folder, so a copied or moved warehouse reads its own files
+    (readers set DuckDB's file_search_path to the warehouse: warehouse/query.py)."""
     root = warehouse.resolve()
-    return [os.path.relpath(Path(name).resolve(), root) for name in table_files(warehouse, spec)]
+    return [os.path.relpath(Path(name).resolve(), root) for name in names]
+
+
+@dataclass(frozen=True, slots=True)
+class TableSnapshot:
+    """One table as a publish reads it: its Parquet files and the Delta version they are (None: no table yet)."""
+
+    spec: TableSpec
+    files: list[str]  # relative to the warehouse
+    table_id: str | None = None
+    version: int | None = None
+    commit: str = ""  # a hash of the commit file of that version ("" when it is not there)
+
+
+def _commit_hash(path: Path, version: int) -> str:
+    """A hash of a Delta table's commit file of `version`; "" when it is not there (cleaned up after a
+    checkpoint), which the check then cannot use. A commit lost and another written under its number
+    differ in it (as in warehouse/index.py)."""
+    try:
+        return hashlib.sha256((path / "_delta_log" / f"{version:020d}.json").read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
+
+
+def take_snapshot(warehouse: Path) -> list[TableSnapshot]:
+    """Every table's files and version, the markers first: a batch's rows are appended before its marker,
+    so every marker seen has its rows in the files listed after it, while another thread appends."""
+    snapshots = []
+    for spec in (BATCHES, *(spec for spec in ALL_TABLES if spec is not BATCHES)):
+        path = table_path(warehouse, spec)
+        table = open_table(path)
+        if table is None:
+            snapshots.append(TableSnapshot(spec, []))
+            continue
+        version = table.version()  # the files below are of this version: one object, not updated in between
+        files = [uri.removeprefix("file://") for uri in table.file_uris()]
+        table_id = str(table.metadata().id)
+        snapshots.append(
+            TableSnapshot(spec, _relative(warehouse, files), table_id, version, _commit_hash(path, version))
+        )
+    return snapshots
+
+
+def _definition_fingerprint() -> str:
+    """What a stored table's rows depend on besides the tables: the views' SQL, the schema and the format."""
+    digest = hashlib.sha256(f"{PUBLISH_FORMAT}\x1f{SCHEMA_VERSION}".encode())
+    for folder in ("views", "publish"):
+        for name in sql_names(folder):
+            digest.update(f"\x1f{folder}/{name}\x1f{sql_text(folder, name)}".encode())
+    return digest.hexdigest()
+
+
+def _state_rows(snapshots: Sequence[TableSnapshot]) -> list[tuple[str, str]]:
+    rows = [("definition", _definition_fingerprint()), ("snapshot", _snapshot_key(snapshots))]
+    for snapshot in snapshots:
+        if snapshot.spec in STORY_INPUTS and snapshot.version is not None:
+            name = snapshot.spec.name
+            rows += [(f"{name}.id", str(snapshot.table_id)), (f"{name}.version", str(snapshot.version))]
+            rows += [(f"{name}.commit", snapshot.commit)]
+    return rows
+
+
+def _insert_pairs(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[str, str]]) -> None:
+    """Insert rows of two text columns in one statement."""
+    if rows:
+        values = ", ".join("(?, ?)" for _ in rows)
+        con.execute(f"INSERT INTO {table} VALUES {values}", [value for row in rows for value in row])
+
+
+def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
+    """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches."""
+    con.execute("DELETE FROM newsetl_publish.state")
+    _insert_pairs(con, "newsetl_publish.state", _state_rows(snapshots))
+    con.execute("INSERT INTO newsetl_publish.batches SELECT batch_id FROM new_batches")
+
+
+def _why_rebuild(con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> str | None:
+    """Why the stored tables of an earlier views database cannot be brought up to date by the new batches
+    alone (None: they can). Run on the new snapshot's views, before any stored row changes."""
+    try:
+        state = dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
+    except duckdb.Error:
+        return "the views database has no publish state"
+    if state.get("definition") != _definition_fingerprint():
+        return "the views' SQL or the schema changed"
+    for snapshot in snapshots:
+        if snapshot.spec not in STORY_INPUTS:
+            continue
+        name, known = snapshot.spec.name, state.get(f"{snapshot.spec.name}.version")
+        if known is None:
+            if snapshot.version is not None:
+                return f"{name} is new since the last publish"
+            continue
+        if snapshot.version is None or state.get(f"{name}.id") != snapshot.table_id:
+            return f"{name} was created anew"
+        if snapshot.version < int(known):
+            return f"{name} went back to version {snapshot.version}"
+        path = table_path(warehouse, snapshot.spec)
+        then, now = state.get(f"{name}.commit"), _commit_hash(path, int(known))
+        if then and now and then != now:
+            return f"{name} commit {known} is not the one published"
+        if snapshot.version > int(known):
+            # The commits since the one recorded, to the table's newest (another thread may have appended since
+            # the snapshot: history counts back from the newest).
+            table = open_table(path)
+            history = table.history(limit=table.version() - int(known)) if table is not None else []
+            changed = [entry.get("operation") for entry in history if entry.get("operation") not in ROW_KEEPING]
+            if changed:
+                return f"{name} had rows changed or removed ({changed[0]})"
+    (gone,) = con.execute(sql_text("publish", "gone_batches.sql")).fetchone() or (0,)
+    if gone:
+        return f"{gone} published batches are no longer committed"
+    return None
+
+
+def _root_moves(links: Sequence[tuple[str, str | None, str, str | None]]) -> list[tuple[str, str]]:
+    """(old root, new root) for every component a new link joins: each end stands for its component (its root,
+    or itself when no earlier link named it), and joined components take the smallest of their roots."""
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for article, article_root, duplicate_of, duplicate_root in links:
+        a, b = find(article_root or article), find(duplicate_root or duplicate_of)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    return [(node, find(node)) for node in sorted(parent)]
+
+
+def _replace_stored_rows(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Replace the stored rows of the dirty articles or stories by their SQL's, computed over the rows the
+    restriction file leaves its inputs (temporary views or tables named as the inputs hide them for this connection;
+    a stored input is copied, as DuckDB takes a temporary view `x` reading `main.x` for a view reading itself)."""
+    column, dirty = REPLACED_BY[name]
+    con.execute(sql_text("publish", f"restrict_{name}.sql"))
+    con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
+    con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {DEFINITION.format(name)}")
+    restrictions = (
+        "SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal AND NOT ends_with(view_name, '__files')"
+    )
+    for (view,) in con.execute(restrictions).fetchall():
+        con.execute(f"DROP VIEW temp.{view}")
+    for stored in STORED_VIEWS:  # a stored table's restriction is a temporary table of the same name
+        con.execute(f"DROP TABLE IF EXISTS temp.{stored}")
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    """What a publish did: the views database, whether it rebuilt the stored tables (and why), and how many
+    new batches, articles and stories it brought them up to date with."""
+
+    path: Path
+    rebuilt: str | None  # why the stored tables were computed from every row; None when brought up to date
+    batches: int = 0
+    articles: int = 0
+    stories: int = 0
+
+
+def _update_stored(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> tuple[int, int, int]:
+    """Bring the stored tables up to date with the new batches: the components their links join, then the rows
+    of the articles and stories they touch. Returns (new batches, dirty articles, dirty stories)."""
+    con.execute(sql_text("publish", "new_batches.sql"))
+    (batches,) = con.execute("SELECT count(*) FROM new_batches").fetchone() or (0,)
+    if not batches:
+        return 0, 0, 0
+    for snapshot in snapshots:
+        # The restrictions read the tables' rows under these names (DuckDB refuses a temporary view `_articles`
+        # that reads `main._articles`: it takes it for a view reading itself).
+        if snapshot.spec in STORY_INPUTS:
+            con.execute(
+                f"CREATE TEMP VIEW _{snapshot.spec.name}__files AS {snapshot_select(snapshot.spec, snapshot.files)}"
+            )
+    moves = _root_moves(con.execute(sql_text("publish", "new_links.sql")).fetchall())
+    con.execute("CREATE TEMP TABLE root_moves (old_root VARCHAR, new_root VARCHAR)")
+    if moves:
+        _insert_pairs(con, "root_moves", moves)
+        con.execute(sql_text("publish", "merge_components.sql"))
+    con.execute(sql_text("publish", "dirty.sql"))
+    _replace_stored_rows(con, "_article_versions")
+    con.execute(sql_text("publish", "dirty_stories.sql"))
+    for name in ("_story_keys", "_story_rows", "_article_entities"):
+        _replace_stored_rows(con, name)
+    (articles,) = con.execute("SELECT count(*) FROM dirty_articles").fetchone() or (0,)
+    (stories,) = con.execute("SELECT count(*) FROM dirty_stories").fetchone() or (0,)
+    return batches, articles, stories
 
 
 def create_views(con: duckdb.DuckDBPyConnection, warehouse: Path, stored: Sequence[str] = STORED_VIEWS) -> None:
     """Create every view over the warehouse's current snapshot on `con`, then store the `stored` ones as tables."""
-    for spec in ALL_TABLES:
-        con.execute(snapshot_view_sql(spec, relative_files(warehouse, spec)))
+    _create_views(con, take_snapshot(warehouse), stored)
+
+
+def _create_views(
+    con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot], stored: Sequence[str] = STORED_VIEWS
+) -> None:
+    for snapshot in snapshots:
+        con.execute(snapshot_view_sql(snapshot.spec, snapshot.files))
     for name in sql_names("views"):
         con.execute(sql_text("views", name))
     store_views(con, stored)
 
 
-def publish_views(warehouse: Path) -> Path:
-    """Write the views to a new file, check it holds every view, and rename it over the old: readers
-    never see half of it, and a write that failed (a full disk) leaves the old views and no temporaries."""
+def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
+    """Every view and stored table from every row, and the publish state saying what they reflect."""
+    _create_views(con, snapshots)
+    con.execute(sql_text("publish", "state.sql"))
+    con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
+    _write_state(con, snapshots)
+
+
+def _bring_up_to_date(
+    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]
+) -> tuple[str | None, tuple[int, int, int]]:
+    """In one transaction: point the table views at the new snapshot, then rebuild (saying why) or bring the
+    stored tables up to date with the new batches."""
+    con.execute("BEGIN")
+    for snapshot in snapshots:  # the file lists: O(files), which compaction as runs go keeps bounded
+        con.execute(
+            snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
+        )
+    reason = _why_rebuild(con, warehouse, snapshots)
+    if reason is not None:
+        con.execute("ROLLBACK")
+        return reason, (0, 0, 0)
+    counts = _update_stored(con, snapshots)
+    _write_state(con, snapshots)
+    con.execute("COMMIT")
+    return None, counts
+
+
+def _snapshot_key(snapshots: Sequence[TableSnapshot]) -> str:
+    """Every table's Delta id, version and commit hash: two publishes of one key write the same views database."""
+    ordered = sorted(snapshots, key=lambda s: s.spec.name)
+    return ";".join(f"{s.spec.name}={s.table_id}@{s.version}:{s.commit}" for s in ordered)
+
+
+def _unchanged(target: Path, snapshots: Sequence[TableSnapshot]) -> bool:
+    """Whether the published views database already shows exactly this snapshot, with today's definitions."""
+    try:
+        with duckdb.connect(str(target), read_only=True) as con:
+            state = dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
+    except duckdb.Error:
+        return False
+    return state.get("snapshot") == _snapshot_key(snapshots) and state.get("definition") == _definition_fingerprint()
+
+
+def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
+    """Write the new views database at `temporary`: the published one brought up to date when it can be, else
+    every view and stored table from every row."""
+    # Relative paths resolve against the warehouse.
+    config: dict[str, str | bool | int | float | list[str]] = {"file_search_path": str(warehouse.resolve())}
+    rebuilt: str | None = "there is no views database yet"
+    counts = (0, 0, 0)
+    if target.exists():
+        shutil.copyfile(target, temporary)  # readers keep the published file; the copy is changed, then renamed
+        try:
+            with duckdb.connect(str(temporary), config=config) as con:
+                rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
+                if rebuilt is None:
+                    con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen
+        except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk), a rebuild decides
+            rebuilt = f"the views database could not be brought up to date ({_first_line(error)})"
+    if rebuilt is not None:
+        log.info("views: rebuilding the stored story tables: %s", rebuilt)
+        for path in (temporary, temporary.with_name(f"{temporary.name}.wal")):
+            path.unlink(missing_ok=True)
+        with duckdb.connect(str(temporary), config=config) as con:
+            _rebuild(con, snapshots)
+            con.execute("CHECKPOINT")
+    return Published(target, rebuilt, *counts)
+
+
+def publish(warehouse: Path) -> Published:
+    """Publish the views of the tables' current snapshot, doing the work of what changed since the last publish.
+
+    The stored story tables of the published database are brought up to date with the batches committed since
+    (the components their links join, then the rows of the articles and stories they touch), on a copy renamed
+    over the old file: readers never see half of it, and a write that failed (a full disk) leaves the old views
+    and no temporaries. Nothing is written when no table moved. Whatever the state recorded beside the stored
+    tables cannot vouch for (a missing or unreadable file, other SQL or schema, a table created anew, gone back,
+    with a lost commit or rows removed, a published batch no longer committed) rebuilds them from every row."""
     target = views_path(warehouse)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    snapshots = take_snapshot(warehouse)
+    if _unchanged(target, snapshots):
+        return Published(target, None)
+    # Unique per thread too: a publish may run beside another thread's work in the same process.
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     temporaries = (temporary, temporary.with_name(f"{temporary.name}.wal"))  # DuckDB's log sits beside it
     for path in temporaries:
         path.unlink(missing_ok=True)
     try:
         try:
-            # Creating a view reads its files' schemas: relative paths resolve against the warehouse.
-            with duckdb.connect(str(temporary), config={"file_search_path": str(warehouse.resolve())}) as con:
-                create_views(con, warehouse)
-                con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen at close
+            published = _publish_into(temporary, target, warehouse, snapshots)
             missing = missing_views(temporary)
         except (duckdb.Error, OSError) as error:
             raise ViewsNotPublished(
@@ -325,4 +619,9 @@ def publish_views(warehouse: Path) -> Path:
     finally:
         for path in temporaries:
             path.unlink(missing_ok=True)
-    return target
+    return published
+
+
+def publish_views(warehouse: Path) -> Path:
+    """Publish the views (see publish) and return the views database's path."""
+    return publish(warehouse).path

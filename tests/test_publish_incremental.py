@@ -1,0 +1,183 @@
+"""A publish brings the stored story tables up to date with the batches committed since the last one, and
+rebuilds them whole when what it recorded cannot vouch for them (warehouse/views.py `publish`)."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from deltalake import DeltaTable
+
+from tests.conftest import sql
+from tests.test_stories import answers, answers_from_the_sql_alone, article, commit, mentions, run
+from transforms.records import DuplicateLink, Entity, Rejection
+from warehouse.query import views_path
+from warehouse.schemas import ARTICLES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS
+from warehouse.store import append_rows, ensure_tables, table_path
+from warehouse.views import publish
+
+ACME, BOB = Entity("e-acme", "Acme", "ORG"), Entity("e-bob", "Bob Ray", "PERSON")
+
+
+def same_as_a_rebuild(warehouse: Path, scratch: Path) -> bool:
+    """Whether every story question (and every stored table) answers as a database computed from every row."""
+    return answers(warehouse) == answers_from_the_sql_alone(warehouse, scratch)
+
+
+def test_incremental_publishes_equal_a_rebuild_after_each_batch(tmp_path):
+    """New stories, a copy that merges two stories, a newer version of an article, a copy joining a merged
+    story, rejections of shown articles (one of them a newer version, so the older one shows again): after
+    each publish the stored tables are those a rebuild gives."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit(
+        warehouse,
+        "r1",
+        "b1",
+        date(2024, 1, 1),
+        {
+            ARTICLES: [article(a, a, date(2024, 1, n)) for n, a in enumerate(("a1", "b1", "d1", "e1"), start=1)],
+            ENTITIES: [ACME, BOB],
+            ENTITY_MENTIONS: mentions("a1", "e-acme", 2) + mentions("b1", "e-bob", 1) + mentions("d1", "e-acme", 1),
+        },
+    )
+    first = publish(warehouse)
+    assert first.rebuilt == "there is no views database yet"
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+    newer_b1 = replace(article("b1", "b1", date(2024, 1, 2)), doc_id="doc-b1-v2", word_count=9)
+    commit(
+        warehouse,
+        "r2",
+        "b2",
+        date(2024, 2, 1),
+        {
+            ARTICLES: [article("c1", "a1", date(2024, 2, 1)), newer_b1],
+            ENTITIES: [ACME, BOB],
+            ENTITY_MENTIONS: mentions("c1", "e-acme", 1) + mentions("c1", "e-bob", 1) + mentions("b1", "e-acme", 3),
+            DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9), DuplicateLink("c1", "b1", 0.8)],
+        },
+    )
+    second = publish(warehouse)
+    assert second.rebuilt is None
+    # a1, b1 (its new version) and c1 are one story; d1 and e1 were not touched.
+    assert (second.batches, second.articles, second.stories) == (1, 3, 2)
+    assert same_as_a_rebuild(warehouse, tmp_path)
+    assert sql(warehouse, "select story_id, copies from stories where copies > 1") == [("a1", 3)]
+
+    commit(
+        warehouse,
+        "r3",
+        "b3",
+        date(2024, 3, 1),
+        {
+            ARTICLES: [article("f1", "f1", date(2024, 1, 1)), article("g1", "g1", date(2024, 3, 2))],
+            ENTITIES: [ACME],
+            ENTITY_MENTIONS: mentions("f1", "e-acme", 4) + mentions("g1", "e-acme", 1),
+            # f1 joins the merged story through b1 (not its root), and was published before its first copy.
+            DUPLICATE_LINKS: [DuplicateLink("f1", "b1", 0.9)],
+            # d1 goes; b1's newer version goes, so its first version is shown again (with its own mentions).
+            REJECTIONS: [
+                Rejection("doc-d1", "/archive/d1.html", "normalise", "too_short", "3 words"),
+                Rejection("doc-b1-v2", "/archive/b1.html", "extract", "no_text", ""),
+            ],
+        },
+    )
+    third = publish(warehouse)
+    assert third.rebuilt is None
+    assert same_as_a_rebuild(warehouse, tmp_path)
+    assert sql(warehouse, "select copies, story_date from stories where story_id = 'a1'") == [(4, date(2024, 1, 1))]
+    assert sql(warehouse, "select count(*) from articles where article_id = 'd1'") == [(0,)]
+    assert sql(warehouse, "select doc_id from articles where article_id = 'b1'") == [("doc-b1",)]
+
+
+def test_a_publish_with_nothing_new_does_no_story_work(tmp_path):
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
+    publish(warehouse)
+    views = views_path(warehouse)
+    written = views.stat().st_mtime_ns
+
+    again = publish(warehouse)  # no table moved: the published file stands as it is
+    assert (again.rebuilt, again.batches, again.stories) == (None, 0, 0)
+    assert views.stat().st_mtime_ns == written
+
+    append_rows(warehouse, RUNS, [run("r1", date(2024, 1, 1))])  # a table moved, no batch was committed
+    runs_only = publish(warehouse)
+    assert (runs_only.rebuilt, runs_only.batches, runs_only.articles, runs_only.stories) == (None, 0, 0, 0)
+    assert sql(warehouse, "select run_id from runs") == [("r1",)]
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+def test_a_missing_or_damaged_views_file_rebuilds(seeded_copy, tmp_path):
+    warehouse, _ = seeded_copy
+    views = views_path(warehouse)
+    expected = answers(warehouse)
+
+    views.unlink()
+    assert publish(warehouse).rebuilt == "there is no views database yet"
+    assert answers(warehouse) == expected
+
+    views.write_bytes(b"not a database" * 1000)
+    damaged = publish(warehouse).rebuilt
+    assert damaged is not None and damaged.startswith("the views database could not be brought up to date")
+    assert answers(warehouse) == expected
+
+
+def test_stored_tables_ahead_of_the_tables_rebuild(tmp_path):
+    """Tables restored from a copy older than the last publish (a batch the views hold is gone), and a Delta
+    restore of one table (rows removed): the stored tables are computed again from every row."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
+    publish(warehouse)
+    shutil.copytree(warehouse / "tables", tmp_path / "older")
+    commit(
+        warehouse,
+        "r2",
+        "b2",
+        date(2024, 2, 1),
+        {
+            ARTICLES: [article("c1", "a1", date(2024, 2, 1)), article("b1", "b1", date(2024, 2, 2))],
+            ENTITIES: [ACME],
+            ENTITY_MENTIONS: mentions("c1", "e-acme", 1),
+            DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9)],
+        },
+    )
+    assert publish(warehouse).rebuilt is None
+    assert sql(warehouse, "select count(*) from articles") == [(3,)]
+
+    shutil.rmtree(warehouse / "tables")
+    shutil.copytree(tmp_path / "older", warehouse / "tables")
+    behind = publish(warehouse)
+    assert behind.rebuilt is not None and "went back" in behind.rebuilt
+    assert sql(warehouse, "select article_id from articles") == [("a1",)]
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+    commit(warehouse, "r3", "b3", date(2024, 3, 1), {ARTICLES: [article("d1", "d1", date(2024, 3, 1))]})
+    assert publish(warehouse).rebuilt is None
+    articles = DeltaTable(str(table_path(warehouse, ARTICLES)))
+    articles.restore(articles.version() - 1)  # d1's rows are gone, its marker stays
+    restored = publish(warehouse)
+    assert restored.rebuilt is not None and "rows changed or removed" in restored.rebuilt
+    assert sql(warehouse, "select article_id from articles") == [("a1",)]
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+def test_a_lost_commit_rewritten_under_its_number_rebuilds(tmp_path):
+    """The views recorded version n of a table; the table lost that commit and another took its number: the
+    version did not go back, but the stored tables reflect rows the table no longer has."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
+    shutil.copytree(warehouse / "tables", tmp_path / "before")
+    append_rows(warehouse, REJECTIONS, [Rejection("doc-x", "x", "read", "empty", "")], {"run_id": "r", "batch_id": "z"})
+    publish(warehouse)
+    shutil.rmtree(warehouse / "tables")
+    shutil.copytree(tmp_path / "before", warehouse / "tables")
+    append_rows(warehouse, REJECTIONS, [Rejection("doc-y", "y", "read", "empty", "")], {"run_id": "r", "batch_id": "y"})
+    lost = publish(warehouse)
+    assert lost.rebuilt is not None and "not the one published" in lost.rebuilt
