@@ -4,6 +4,7 @@ a document past the time limit on a Dask worker becomes one `process/timeout` wh
 
 from __future__ import annotations
 
+import copy
 import multiprocessing
 import os
 import signal
@@ -59,7 +60,11 @@ def test_a_local_cluster_gives_the_same_tables_as_the_process_pool(prefect_serve
     monkeypatch.delenv("NEWSETL_DASK_ADDRESS", raising=False)
     ingest(sources=[str(pages)], warehouse=str(tmp_path / "pool"), workers=2, batch_size=7)
     monkeypatch.setenv("NEWSETL_DASK_ADDRESS", "local:2")
+    config_before = copy.deepcopy(dask.config.config)
     report = ingest(sources=[str(pages)], warehouse=str(tmp_path / "dask"), workers=2, batch_size=7)
+
+    # The LocalCluster's non-daemonic workers were its own: the process's Dask config is as it was.
+    assert dask.config.config == config_before
 
     assert report.counts.articles + report.counts.rejections == documents and report.counts.rejections >= 1
     assert report.counts.entity_mentions > 0 and report.counts.figures > 0
