@@ -23,8 +23,9 @@ cannot be interrupted, so with a limit each Dask worker process runs its chunks 
 child process of its own (flows/workers._Pool, kept from chunk to chunk), which it kills and replaces
 when a document is past its deadline; the document becomes `process/timeout` and the chunk goes on.
 The Dask worker process must therefore not be daemonic (a daemonic process may not start children):
-a LocalCluster here is started so, and `dask worker` needs DASK_DISTRIBUTED__WORKER__DAEMON=False
-(docs/operations.md); a run with a limit refuses daemonic workers with a message saying so.
+a LocalCluster here is started so (the setting holds while the runner lives, then is restored), and
+`dask worker` needs DASK_DISTRIBUTED__WORKER__DAEMON=False (docs/operations.md); a run with a limit
+refuses daemonic workers with a message saying so.
 """
 
 from __future__ import annotations
@@ -157,10 +158,17 @@ class DaskRunner(_Runner):
         self, address: str, workers: int, options: PipelineOptions, steps: Steps, time_limit: float = 0.0
     ) -> None:
         self.address, self.options, self.steps, self.time_limit = address, options, steps, time_limit
+        # A LocalCluster's nannies read the daemon setting from the global Dask config (distributed has no
+        # keyword for it) each time they start a worker, a lost one's replacement too, later in the run: so
+        # it holds while this runner lives, and close() gives the process back the value it had.
+        self._daemon_setting: AbstractContextManager[Any] = nullcontext()
         if local_cluster_size(address, workers) is not None:
-            # Not a context: the nanny reads it again when it restarts a lost worker, later in the run.
-            dask.config.set({"distributed.worker.daemon": False})
-        self.task_runner = task_runner_for(address, workers).__enter__()
+            self._daemon_setting = dask.config.set({"distributed.worker.daemon": False})
+        try:
+            self.task_runner = task_runner_for(address, workers).__enter__()
+        except BaseException:
+            self._daemon_setting.__exit__(None, None, None)
+            raise
         try:
             client = self.task_runner.client  # starts the LocalCluster or connects to the scheduler
             expected = local_cluster_size(address, workers) or 1
@@ -209,7 +217,11 @@ class DaskRunner(_Runner):
                 future.wrapped_future.cancel()
 
     def close(self) -> None:
-        self.task_runner.__exit__(None, None, None)
+        try:
+            self.task_runner.__exit__(None, None, None)  # the cluster and its nannies stop here
+        finally:
+            self._daemon_setting.__exit__(None, None, None)
+            self._daemon_setting = nullcontext()  # once only: a second close must not restore it again
 
 
 def _prefect_api_for_workers() -> AbstractContextManager[Any]:
