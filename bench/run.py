@@ -29,7 +29,7 @@ from bench.corpus import build_corpus
 from tests.warc_fixtures import WarcRecordSpec, write_warc
 from transforms.entities import load_ner, read_texts, resolve_mentions, spans_of
 from transforms.figures import find_figures
-from transforms.holders import sentences_to_parse
+from transforms.holders import worth_parsing
 from transforms.options import EntityOptions
 from transforms.records import EntityMention
 
@@ -143,17 +143,19 @@ def ner_cost(paths: list[Path], sample: int) -> dict[str, float]:
     texts = [text for text in extracted if text]
     options = EntityOptions()
     ner_only, with_parser = load_ner(replace(options, syntax=False)), load_ner(replace(options, syntax=True))
+    # The pipeline's choice (transforms.holders.worth_parsing): sentences with a figure and an actor
+    # whose tokens could give a holder, tokenised once; the parser reads them all in one pipe call.
     chosen = [
-        [text[start:end] for start, end in sentences_to_parse(text, find_figures(text, "bench"), mentions)]
+        doc
         for text, mentions in zip(texts, _mentions(with_parser, texts, options), strict=True)
+        for _, _, doc in worth_parsing(with_parser, text, find_figures(text, "bench"), mentions)
     ]
 
     def ner_and_chosen_sentences() -> None:
         for _ in read_texts(with_parser, texts, options):  # NER, the parser left out (as the pipeline runs it)
             pass
-        for sentences in chosen:  # then the parser alone on each text's chosen sentences, as find_holders does
-            for _ in with_parser.pipe(sentences, disable=["ner"]):
-                pass
+        for _ in with_parser.pipe(chosen, disable=["ner"]):  # then the parser alone, as find_holders_of does
+            pass
 
     modes = {
         "NER only": lambda: list(ner_only.pipe(texts)),
