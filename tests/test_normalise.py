@@ -116,6 +116,11 @@ RESIDUE_CASES = [
         "Puedes ver: ¿Cuándo reabre el puerto de Callao?",
         "Puedes ver el puerto desde el malecón, dijo el alcalde.",
     ),
+    (
+        "related_link",
+        "[Read: Why the ferry company lost its licence]",
+        "Read: the word the mayor used most, the report said.",
+    ),
     ("related_link", "Contenido relacionado", "El contenido relacionado con la obra se publicó ayer."),
     ("related_link", "Weitere Beiträge aus der Kolumne:", "Weitere Beiträge der Stadt sollen 2025 folgen."),
     (

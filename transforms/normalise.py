@@ -119,7 +119,9 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # The same in the languages of the pages measured (Spanish, Portuguese, French, German, Italian,
     # Dutch, Polish): "Lea también: ...", "Le puede interesar: ...", "Zum Weiterlesen:", "Lire aussi".
     "related_link": re.compile(
-        r"^(?:(?:read|see) (?:more|also)(?: here)?|also read|related(?: (?:stories|articles|content|coverage|links))?"
+        # A link set in brackets inside the story counts too: "[Read: Ferry fares rise again]".
+        r"^[\[(]?(?:(?:read|see) (?:more|also)(?: here)?|read(?=\s?:)|also read"
+        r"|related(?: (?:stories|articles|content|coverage|links))?"
         r"|more (?:from|on|about) [^.!?]{1,60}|recommended(?: for you)?|most (?:read|popular|viewed)"
         r"|you (?:may|might) also like|trending(?: now)?"
         r"|lea(?: (?:también|además|más))?|lee (?:también|más)|ver también|(?:también )?(?:le|te) (?:puede|podría)"
