@@ -1,11 +1,15 @@
 """Text extraction measured on public pages: newsetl's whole pipeline against bare trafilatura.
 
-Two public sets, read from eval-data/ (never from the repository):
+Three public sets, read from eval-data/ (never from the repository):
 
 - development: trafilatura's own evaluation pages (github.com/adbar/trafilatura, tests/eval/*.html
   and tests/evaldata.json: for each page, snippets that must be in the text and snippets that must
   not). Scored like trafilatura scores itself: a "with" snippet found is a true positive, a
   "without" snippet found a false positive. Settings were chosen on this set.
+- readability (development): Mozilla Readability's test pages (github.com/mozilla/readability,
+  test/test-pages/*/source.html and expected.html, the article Readability.js must extract).
+  Whole-text ground truth, scored by bag of words per page like the test set, so precision can be
+  measured per page on development data. The expected text is Readability's accepted output.
 - test: the ScrapingHub article-extraction benchmark (github.com/scrapinghub/article-extraction-benchmark,
   181 news and blog articles, html/*.html.gz and ground-truth.json with each article's body).
   Scored by bag-of-words precision and recall per page, averaged. An acceptance check only:
@@ -15,7 +19,7 @@ For each set: F1 of the text that newsetl stores (`process_document`; a rejected
 text) against trafilatura's `extract` with its default settings and with each of its two
 presets, and the share of pages newsetl keeps as articles (every page of both sets is an article
 or a blog post). Usage:
-python -m bench.eval_extraction [--set dev|test] [--data eval-data] [--every N] [--lost] [--pages]
+python -m bench.eval_extraction [--set dev|readability|test] [--data eval-data] [--every N] [--lost] [--pages]
 """
 
 from __future__ import annotations
@@ -38,6 +42,11 @@ SETS = {
         "trafilatura-eval",
         "git clone https://github.com/adbar/trafilatura and copy its tests/eval/ "
         "and tests/evaldata.json to {dir}/tests/",
+    ),
+    "readability": (
+        "readability-testpages",
+        "git clone https://github.com/mozilla/readability and copy each test/test-pages/NAME/ "
+        "(source.html, expected.html) to {dir}/pages/NAME/",
     ),
     "test": (
         "scrapinghub-aeb",
@@ -140,6 +149,31 @@ def dev_pages(folder: Path) -> Iterator[Page]:
             )
 
 
+def readability_pages(folder: Path) -> Iterator[Page]:
+    """Its real pages: a third of the folder are unit cases of markup handling (placeholder Latin,
+    or a handful of words), not articles, and a pipeline rightly rejects them."""
+    for page in sorted((folder / "pages").iterdir()):
+        source, expected = page / "source.html", page / "expected.html"
+        if not (source.exists() and expected.exists()):
+            continue
+        body = html_text(expected.read_bytes())
+        if len(body.split()) >= READABILITY_MIN_WORDS and "lorem ipsum" not in body.casefold():
+            yield Page(name=page.name, url=None, html=source.read_bytes(), body=body)
+
+
+READABILITY_MIN_WORDS = 50
+
+
+def html_text(html: bytes) -> str:
+    """The text of an HTML fragment, each element's pieces apart (bag-of-words scoring needs only words)."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(html)
+    for element in list(tree.iter("script", "style")):
+        element.drop_tree()
+    return " ".join(" ".join(tree.itertext()).split())
+
+
 def test_pages(folder: Path) -> Iterator[Page]:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     for key, entry in sorted(truth.items()):
@@ -148,6 +182,13 @@ def test_pages(folder: Path) -> Iterator[Page]:
             yield Page(
                 name=key, url=entry.get("url"), html=gzip.decompress(path.read_bytes()), body=entry["articleBody"]
             )
+
+
+PAGE_READERS: dict[str, Callable[[Path], Iterator[Page]]] = {
+    "dev": dev_pages,
+    "readability": readability_pages,
+    "test": test_pages,
+}
 
 
 def pipeline_runner(extract_overrides: dict[str, object]) -> Callable[[Page], str]:
@@ -228,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     if not folder.exists():
         print(f"extraction eval skipped: {folder} is missing; to get it, {how.format(dir=folder)}")
         return 0
-    pages = list(dev_pages(folder) if args.set == "dev" else test_pages(folder))
+    pages = list(PAGE_READERS[args.set](folder))
     pages = pages[:: args.every]
     runners = {"newsetl pipeline": pipeline_runner(parse_overrides(args.extract))}
     if not args.pipeline_only:

@@ -132,3 +132,45 @@ def test_data_table_in_a_story_stays_rows_when_the_layout_goes():
     assert lines[: len(FERRY) + 1] == [*FERRY, "The timetable office gave the boats on each route:"]
     assert all("| " + " | ".join(row) + " |" in lines for row in ROUTES)
     assert not any(item in lines or f"| {item} |" in lines for item in MENU)
+
+
+PIER = [
+    "The harbour board voted on Tuesday to rebuild the north pier, which storms damaged twice last winter.",
+    "Work will start in March and is expected to take eighteen months, the board's chair, Ruth Okafor, said.",
+    "Fishing crews have used the south quay since the pier closed, and some said the wait for a berth cost them"
+    " a day's catch each week.",
+    "The rebuild will cost about 14 million pounds, most of it from a regional fund for coastal towns.",
+    "Two contractors bid for the work; the board chose the one that promised to keep the slipway open.",
+    "Residents asked for a public walkway along the new pier, and the board said the design would include one.",
+    "The old pier was built in 1912 and was last repaired in the 1980s, according to the town's records.",
+    "A second vote, on dredging the inner basin, was put off until the board has a survey of the silt.",
+]
+TEASERS = ["Ferry fares to rise in spring as fuel costs climb.", "Lifeboat crew honoured for night rescue."]
+
+
+def pier_page() -> bytes:
+    """A story with teasers of other stories in a block after it, as news sites put them."""
+    story = "".join(f"<p>{sentence}</p>" for sentence in PIER)
+    teasers = "".join(f"<p>{teaser}</p>" for teaser in TEASERS)
+    return (
+        "<html><head><title>Pier rebuild</title></head><body><article><h1>Harbour board backs pier rebuild</h1>"
+        f"{story}<div class='article-bottom'><h2>More from the coast</h2>{teasers}</div></article></body></html>"
+    ).encode()
+
+
+def test_precision_pass_drops_teasers_of_other_stories_after_the_story():
+    result = extract(pier_page())
+    assert not isinstance(result, Rejection), result
+    assert all(sentence in result.text for sentence in PIER)
+    assert not any(teaser in result.text for teaser in TEASERS)
+
+
+def test_precision_pass_that_cuts_more_than_its_share_leaves_the_balanced_text():
+    # The same page, with a share the precision pass does not reach (it drops ~13% of the words):
+    # the balanced pass's text stays, teasers and all, as it would where the precision pass cut the story.
+    document = raw(pier_page())
+    text = decode_document(document)
+    assert isinstance(text, str)
+    result = extract_document(document, text, ExtractOptions(precision_min_share=0.95))
+    assert not isinstance(result, Rejection), result
+    assert all(sentence in result.text for sentence in PIER + TEASERS)

@@ -105,6 +105,52 @@ RESIDUE_CASES = [
     ("page_stamp", "Updated: March 4, 2024 10:32 am", "Updated figures show 40 new cases."),
     ("page_stamp", "4 min read", "Read the 4 minute report, the mayor said."),
     ("page_stamp", "Letzte Änderung 14.02.2019", "Die letzte Änderung kam 2019."),
+    # Issue 12, precision: what the pipeline kept on trafilatura's dev pages beyond favor_precision.
+    (
+        "related_link",
+        "MIRA: Vecinos de Mixco denuncian cortes de agua",
+        "Mira Fuentes, vecina de Mixco, denunció cortes de agua.",
+    ),
+    (
+        "related_link",
+        "Puedes ver: ¿Cuándo reabre el puerto de Callao?",
+        "Puedes ver el puerto desde el malecón, dijo el alcalde.",
+    ),
+    (
+        "related_link",
+        "[Read: Why the ferry company lost its licence]",
+        "Read: the word the mayor used most, the report said.",
+    ),
+    ("related_link", "Contenido relacionado", "El contenido relacionado con la obra se publicó ayer."),
+    ("related_link", "Weitere Beiträge aus der Kolumne:", "Weitere Beiträge der Stadt sollen 2025 folgen."),
+    (
+        "newsletter_pitch",
+        "Hungry for more? Subscribe to our newsletter and follow us on Instagram for new recipes.",
+        "The bakery's newsletter reached 20,000 readers last spring, its owner said.",
+    ),
+    (
+        "newsletter_pitch",
+        "Kein Rezept mehr verpassen? Dann abonnieren Sie unseren Newsletter!",
+        "Der Verein verschickt seinen Newsletter seit 2019 an alle Mitglieder.",
+    ),
+    (
+        "support_prompt",
+        "If you liked reading this article, please consider supporting our small newsroom with a donation.",
+        "If the council approves the budget, the newsroom will support more local reporting, she said.",
+    ),
+    ("paywall_prompt", "Subscribe to continue reading", "Subscribers continue reading on paper, the survey found."),
+    ("paywall_prompt", "Pour lire la suite, abonnez-vous", "Pour lire la lettre, il a mis ses lunettes."),
+    ("ad_label", "Advertisement", "The advertisement for the show ran for six weeks."),
+    ("ad_label", "ANZEIGE", "Die Anzeige ging am Montag bei der Polizei ein."),
+    ("tag_line", "Tags: harbour, budget, ferries", "Tags on the crates showed they came from Rotterdam."),
+    ("tag_line", "Temas", "Los temas de vivienda dominaron el debate."),
+    (
+        "embed_notice",
+        "Click the button below to load the content from maps.example.org.",
+        "Click beetles load their hinge with energy before they jump, the study found.",
+    ),
+    ("photo_byline", "Photo: Grace Whitfield", "Photo: a crane lifts the bridge deck into place."),
+    ("photo_byline", "Foto: K. Brandt (Archiv)", "Fotos zeigen die Brücke vor dem Einsturz."),
 ]
 
 

@@ -69,19 +69,72 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r" (?:\w+ ){0,2}newsletters?\b.{0,40})$",
         re.I,
     ),
+    # A newsletter pitch is a short paragraph that names a newsletter and asks the reader to join it, in a
+    # sentence or not: "Want more recipes? Subscribe to our newsletter and follow us on Instagram.",
+    # "Dann abonnieren Sie unseren Newsletter!". A story about a newsletter does not ask the reader.
+    "newsletter_pitch": re.compile(
+        r"^(?=.{0,300}$)(?=.*newsletter).*\b(?:subscribe to|sign up (?:for|to)|abonnieren sie|abonniere|newsletter"
+        r" abonnieren|(?:zum|für unseren) newsletter an(?:melden)?|melde dich|hol dir|tragen sie sich"
+        r"|inscr[ií]b[ae]te|suscr[ií]b(?:ete|ase|irse)|abonnez-vous|inscrivez-vous|iscriviti|zapisz się)\b.*$",
+        re.I,
+    ),
+    # Asking for money or a subscription after the story: "If you enjoyed reading this post, would you
+    # consider supporting our work?", "Support independent journalism: become a member today".
+    "support_prompt": re.compile(
+        r"^(?:if you (?:enjoyed|liked|value|appreciate)(?: reading)? (?:this|our|the) (?:post|article|story"
+        r"|journalism|reporting|work)\b.{0,200}\b(?:support|donat|subscri|become a (?:member|patron))\w*\b.{0,100}"
+        r"|(?:please )?support (?:our|independent|quality) (?:journalism|reporting|work)\b.{0,120})$",
+        re.I,
+    ),
+    # Paywall prompts left where the rest of the story would be: "Subscribe to continue reading",
+    # "Pour lire la suite, abonnez-vous", "This article is for subscribers only".
+    "paywall_prompt": re.compile(
+        r"^(?:(?:to|subscribe to|sign in to|log in to) (?:continue|keep) reading\b.{0,100}"
+        r"|this (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)"
+        r"(?: only)?\W{0,3}"
+        r"|pour (?:lire la suite|accéder en illimité|continuer à lire)\b.{0,100}"
+        r"|(?:jetzt )?weiterlesen mit\b.{0,60}|para (?:seguir|continuar) leyendo\b.{0,100})$",
+        re.I,
+    ),
+    # Advertising labels on a line of their own: "Advertisement", "ANZEIGE", "Story continues below advertisement".
+    "ad_label": re.compile(
+        r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicidad|publicité|pubblicità|reklama"
+        r"|(?:story|article) continues below(?: this)? (?:advertisement|ad)|continue reading (?:the main story|below)"
+        r"|scroll to continue(?: with content)?)\s*:?$",
+        re.I,
+    ),
+    # A post's tags or topics as a label: "Tags: budget, harbour", "Filed under: Politics", "Themen", "Temas:".
+    # The singular "Category:" is left alone: award stories list their categories so.
+    "tag_line": re.compile(
+        r"^(?:tags?|topics|filed under|schlagw(?:ö|oe)rter|schlagworte|themen|temas|etiquetas|kategorien|categories"
+        r"|mots[- ]clés|tagi|tematy)(?:\s*:.{0,200}" + _NO_SENTENCE_END + r")?$",
+        re.I,
+    ),
+    # Placeholders of embedded content the reader has not allowed: "Click the button below to load the
+    # content from www.example.com.", "Klicken Sie auf den unteren Button, um den Inhalt von ... zu laden."
+    "embed_notice": re.compile(
+        r"^(?:click|klicken sie)\b.{0,60}\b(?:button|schaltfläche)\b.{0,60}\b(?:to load|zu laden)\b.{0,80}$", re.I
+    ),
     # Links to other stories: "Read more: ...", "Related: ...", "See also: ...", "More from Example Wire".
     # The same in the languages of the pages measured (Spanish, Portuguese, French, German, Italian,
     # Dutch, Polish): "Lea también: ...", "Le puede interesar: ...", "Zum Weiterlesen:", "Lire aussi".
     "related_link": re.compile(
-        r"^(?:(?:read|see) (?:more|also)(?: here)?|also read|related(?: (?:stories|articles|content|coverage|links))?"
+        # A link set in brackets inside the story counts too: "[Read: Ferry fares rise again]".
+        r"^[\[(]?(?:(?:read|see) (?:more|also)(?: here)?|read(?=\s?:)|also read"
+        r"|related(?: (?:stories|articles|content|coverage|links))?"
         r"|more (?:from|on|about) [^.!?]{1,60}|recommended(?: for you)?|most (?:read|popular|viewed)"
         r"|you (?:may|might) also like|trending(?: now)?"
         r"|lea(?: (?:también|además|más))?|lee (?:también|más)|ver también|(?:también )?(?:le|te) (?:puede|podría)"
-        r" interesar|(?:notas|noticias|artículos|contenidos?) relacionad[oa]s|leia (?:também|mais)|veja também"
+        r" interesar|(?:notas|noticias|artículos|contenidos?) relacionad[oa]s?|leia (?:também|mais)|veja também"
         r"|(?:à )?lire (?:aussi|également)|voir aussi|sur le même sujet|lesen sie (?:auch|mehr)|zum weiterlesen"
         r"|mehr zum thema|siehe auch|das könnte sie auch interessieren|leggi anche|articoli correlati"
-        r"|lees (?:ook|meer)|czytaj (?:też|także|więcej)|zobacz (?:też|także))"
-        r"\s*(?:[:|»>›-].{0,200}" + _NO_SENTENCE_END + r")?$",
+        r"|lees (?:ook|meer)|czytaj (?:też|także|więcej)|zobacz (?:też|także)"
+        r"|empfohlene (?:beiträge|artikel)|weitere (?:beiträge|artikel)(?: (?:zum thema|aus [^.!?:]{1,60}))?)"
+        r"\s*(?:[:|»>›-].{0,200}" + _NO_SENTENCE_END + r")?$"
+        # Prompts that only ever come before a linked headline: "MIRA: ...", "Puedes ver: ...",
+        # "Te recomendamos: ..." (a bare "Mira" could be a name).
+        # A question mark may close such a headline, a full stop never.
+        r"|^(?:mir[ae]|puedes ver|te recomendamos|ver más|also watch|watch more)\s*:\s*\S.{0,200}(?<![.!])$",
         re.I,
     ),
     # A byline repeated in the body: "By Jane Doe, Staff Writer", "By Jane Doe and Tom Li | Reuters".
@@ -94,6 +147,11 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?: by|:| credit:?| courtesy(?: of)?)|fot\.|credit:|©|\(c\)|source:)\s*[^.!?]{1,100}"
         r"(?:/|\b(?:getty images|reuters|afp|ap|associated press|epa|shutterstock|dpa)\b)[^.!?]{0,60}[)\]]?$",
         re.I,
+    ),
+    # A credit naming only the photographer: "Photo: Jane Doe", "Foto: M. Rädel (Copyright)". A caption
+    # that says what is shown is longer or ends like a sentence.
+    "photo_byline": re.compile(
+        r"^(?i:photos?|foto|fotos|bild|image|picture|fotografía|zdjęcie)\s?:\s?" + _NAMES + r"(?:\s?\([^()]{1,40}\))?$"
     ),
     # A bare "Name/Agency" credit line: "Jane Doe/Reuters", "John Smith / Getty Images".
     "agency_credit": re.compile(
