@@ -48,13 +48,6 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
     try:
         document = _bare_extraction(raw, html, options, date_params, recall=options.favor_recall)
         text = _text_of(document)
-        if options.precision_min_share and not (options.favor_precision or options.favor_recall) and text:
-            # The precision pass drops what the balanced one keeps around a story (teasers of other
-            # stories, captions, link lists) and, on some pages, much of the story itself: it gives
-            # the text only when it keeps most of the balanced pass's words.
-            precise = _text_of(_bare_extraction(raw, html, options, None, recall=False, precision=True))
-            if precise and word_count(precise) >= options.precision_min_share * word_count(text):
-                text = precise
         if (
             options.fallback_below_words
             and not options.favor_recall
@@ -105,13 +98,7 @@ def _text_of(document: object) -> str:
 
 
 def _bare_extraction(
-    raw: RawDocument,
-    html: str,
-    options: ExtractOptions,
-    date_params: dict[str, object] | None,
-    *,
-    recall: bool,
-    precision: bool = False,
+    raw: RawDocument, html: str, options: ExtractOptions, date_params: dict[str, object] | None, *, recall: bool
 ) -> object:
     """One trafilatura pass; metadata (and its date search) only when date_params are given."""
     return trafilatura.bare_extraction(
@@ -121,7 +108,7 @@ def _bare_extraction(
         deduplicate=False,
         include_comments=False,
         include_tables=options.include_tables,
-        favor_precision=(precision or options.favor_precision) and not recall,
+        favor_precision=options.favor_precision and not recall,
         favor_recall=recall,
         date_extraction_params=date_params,
     )

@@ -29,10 +29,6 @@ class ExtractOptions:
     # which wins when it keeps at least fallback_min_gain times as many words (0: no second pass).
     fallback_below_words: Annotated[int, NON_NEGATIVE] = 300
     fallback_min_gain: Annotated[float, Gt(1)] = 2.0
-    # A second pass with trafilatura's favor_precision (related teasers, captions, link lists and
-    # comment lists go) gives the text when it keeps at least this share of the first pass's words;
-    # when it keeps less it cut the story itself, and the first pass stays (0: no precision pass).
-    precision_min_share: Annotated[float, SHARE] = 0.8
     # Never guess a date from free text or the copyright line: no date is better than a wrong one.
     extensive_date_search: bool = False
     max_title_chars: Annotated[int, POSITIVE] = 200
