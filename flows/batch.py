@@ -658,8 +658,9 @@ def _write_batch(
     batches: int,
     index: int,
     handover: Handover,
-) -> None:
-    """The writer's part of batch `index`: commit it (or reject it whole), count it, compact, publish."""
+) -> bool:
+    """The writer's part of batch `index`: commit it (or reject it whole), count it, compact, publish.
+    True when it committed something."""
     batch_id, batch, work = handover
     if isinstance(work, TransformedBatch):
         try:
@@ -687,6 +688,7 @@ def _write_batch(
             update_search_index_task(settings)
         books.published, books.unpublished = time.monotonic(), False
     books.total = books.total + BatchCounts(seconds=clock.total())
+    return bool(counts.committed)
 
 
 def run_batches(

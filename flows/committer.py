@@ -35,9 +35,10 @@ _WAIT_STEP = 0.2
 
 
 class OrderedWriter(Generic[W]):
-    """Writes submitted items in order in its own thread; `chrome` is read after each one."""
+    """Writes submitted items in order in its own thread; `chrome` is read again after each one that
+    committed something (`write` returns whether it did)."""
 
-    def __init__(self, write: Callable[[int, W], None], chrome: Callable[[], frozenset[str]]) -> None:
+    def __init__(self, write: Callable[[int, W], bool], chrome: Callable[[], frozenset[str]]) -> None:
         self.lock = threading.RLock()  # every warehouse read or write of the flow process
         self.in_flight: dict[int, W] = {}  # handed over, not written yet; read and changed under `lock`
         self._write, self._read_chrome = write, chrome
@@ -106,8 +107,7 @@ class OrderedWriter(Generic[W]):
                 index, item = self._queue.popleft()
             try:
                 with self.lock:
-                    self._write(index, item)
-                    chrome = self._read_chrome()
+                    chrome = self._read_chrome() if self._write(index, item) else self._chrome[self._written]
                     del self.in_flight[index]
             except BaseException as error:  # noqa: BLE001 - handed to the flow, which records the run
                 with self._changed:

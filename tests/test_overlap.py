@@ -171,3 +171,41 @@ def test_a_copy_of_a_story_whose_commit_failed_keeps_its_entities(
     [(mentions, named)] = sql(warehouse, orphans, str(corpus / "2-copy.html"))
     assert mentions > 0 and named == mentions
     assert failed_checks(warehouse) == {}
+
+
+def test_the_writer_writes_in_order_and_a_batch_takes_the_chrome_after_the_batch_two_before():
+    written: list[str] = []
+
+    def write(index: int, item: str) -> bool:
+        written.append(item)
+        return item != "known only"  # a batch of known documents commits nothing: the chrome stays
+
+    writer = OrderedWriter(write, lambda: frozenset({f"after {len(written)}"}))
+    assert writer.chrome_for(0) == writer.chrome_for(1) == {"after 0"}
+    writer.submit(0, "a")
+    writer.submit(1, "known only")
+    assert writer.chrome_for(2) == {"after 1"}  # right after batch 0, whatever batch 1 did since
+    writer.submit(2, "c")
+    assert writer.chrome_for(3) == {"after 1"}  # batch 1 committed nothing
+    writer.finish(2)
+    assert written == ["a", "known only", "c"] and writer.in_flight == {}
+
+
+def test_a_writer_error_reaches_the_flow_and_nothing_after_it_is_written():
+    written: list[int] = []
+
+    def write(index: int, item: int) -> bool:
+        if item == 1:
+            raise OSError("no space left on device")
+        written.append(item)
+        return True
+
+    writer = OrderedWriter(write, frozenset)
+    writer.submit(0, 0)
+    writer.submit(1, 1)
+    with pytest.raises(OSError, match="no space"):
+        writer.wait_for(1)
+    with pytest.raises(OSError):
+        writer.submit(2, 2)
+    writer.stop()
+    assert written == [0]
