@@ -1,9 +1,10 @@
 """The batch path both flows take: the Prefect tasks that read, transform and commit one batch at a time.
 
 `ingest` discovers documents and runs `process_batch` (or `reject_batch` when a batch fails for good);
-`reprocess` runs `reprocess_batch` over stored pages. Both commit through `transform_and_commit`, record
-the run with `record_run` and publish the views after each batch. The rules they apply are pure, in
-transforms/batches.py.
+`reprocess` runs `reprocess_batch` over stored pages. Both transform through `transform_batch` and hand the
+result to the run's one writer (flows/committer.py), which commits batches in order through
+`commit_transformed` while the next batch is transformed; `run_batches` records the run with `record_run`.
+The rules they apply are pure, in transforms/batches.py.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from types import FrameType
@@ -27,11 +28,13 @@ from prefect.runtime import task_run
 
 from flows import progress
 from flows.clusters import ClusteredBatch, cluster_batch
+from flows.committer import OrderedWriter
 from flows.failures import retry_if_transient
 from flows.run_report import publish_run_report
 from flows.settings import Settings
 from flows.workers import PhaseSeconds, process_documents, shutdown_workers
 from transforms.batches import (
+    RETRIED_STAGES,
     BatchCounts,
     RunReport,
     StageSeconds,
@@ -41,9 +44,9 @@ from transforms.batches import (
     split_known,
     split_results,
 )
-from transforms.pipeline import Analysis
+from transforms.pipeline import Analysis, ProcessedDocument, analysis_of
 from transforms.reasons import Reason, Stage
-from transforms.records import BatchCommit, RawDocument, RawPage, Rejection, RunSummary
+from transforms.records import BatchCommit, Entity, RawDocument, RawPage, Rejection, RunSummary
 from warehouse import report
 from warehouse.batch_failures import failed_document
 from warehouse.lookups import (
@@ -125,10 +128,65 @@ def list_raw_pages(settings: Settings) -> list[str]:
     return raw_page_urls(settings.warehouse)
 
 
-def attempt_batch_id(batch_id: str) -> str:
+def attempt_batch_id(batch_id: str, mark: str = "a") -> str:
     """Each retry writes under its own batch id: rows of a failed attempt never get a marker."""
     attempt = task_run.get_run_count()
-    return batch_id if attempt <= 1 else f"{batch_id}-a{attempt}"
+    return batch_id if attempt <= 1 else f"{batch_id}-{mark}{attempt}"
+
+
+@dataclass(frozen=True, slots=True)
+class TransformedBatch:
+    """A batch the workers are done with, handed to the run's one writer (flows/committer.py) to cluster
+    and commit in order, while the next batch is read and transformed."""
+
+    run_id: str
+    batch_id: str
+    documents: int
+    skipped: int
+    results: list[ProcessedDocument | Rejection]
+    rejections: list[Rejection]  # of reading and fetching
+    fetched: list[RawPage]
+    purpose: str
+    seconds: StageSeconds  # reading, lookups and the workers' phases
+    # Exact copies here that took the analysis of an article of a batch not committed yet, by (text hash,
+    # model): that batch's id and the article's entities, which the copy commits only if that batch fails
+    # (otherwise they are committed with it, as for a copy of any committed article).
+    borrowed: dict[tuple[str, str], tuple[str, list[Entity]]] = field(default_factory=dict)
+
+    def known_doc_ids(self) -> set[str]:
+        """The documents that are known once this batch commits (transforms.batches.split_known)."""
+        return {
+            result.article.doc_id if isinstance(result, ProcessedDocument) else result.doc_id
+            for result in self.results
+            if isinstance(result, ProcessedDocument) or result.stage not in RETRIED_STAGES
+        }
+
+
+# What the flow hands the writer for a batch: its id, its items, and its work or why it failed.
+Handover = tuple[str, list[Any], "TransformedBatch | BaseException"]
+
+
+@dataclass(slots=True)
+class _Overlap:
+    """The run's writer and the site chrome of the batch being transformed (set by `run_batches`)."""
+
+    writer: OrderedWriter[Handover]
+    chrome: frozenset[str] = frozenset()
+
+
+_overlap: _Overlap | None = None
+
+
+def _warehouse_io() -> AbstractContextManager[Any]:
+    """Held around every lookup of a batch: the writer commits a batch whole while holding it."""
+    return _overlap.writer.lock if _overlap is not None else nullcontext()
+
+
+def _in_flight() -> list[TransformedBatch]:
+    """Batches handed to the writer and not committed yet (call it holding `_warehouse_io`)."""
+    if _overlap is None:
+        return []
+    return [work for _, _, work in _overlap.writer.in_flight.values() if isinstance(work, TransformedBatch)]
 
 
 @task(
@@ -139,14 +197,17 @@ def attempt_batch_id(batch_id: str) -> str:
     retry_jitter_factor=0.5,
     retry_condition_fn=retry_if_transient,
 )
-def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
-    """Read, skip what is known, transform, append every row, then commit the batch marker."""
+def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> TransformedBatch:
+    """Read, skip what is known (committed or in flight), transform; the run's writer commits the result."""
     started = time.perf_counter()
     batch_id = attempt_batch_id(batch_id)
     clock = Stopwatch()
     urls = [ref.path for ref in refs if ref.kind == "url"]
-    with clock.timed("lookups"):
+    with _warehouse_io(), clock.timed("lookups"):
         stored = latest_raw_pages(settings.warehouse, urls)
+        # A page fetched by a batch not committed yet is stored as far as this batch is concerned.
+        wanted = set(urls)
+        stored |= {page.url: page for work in _in_flight() for page in work.fetched if page.url in wanted}
     with clock.timed("read"):
         batch_read = read_documents(
             refs, settings.fetch, stored, settings.refresh, on_fetched=lambda: progress.report(fetched=1)
@@ -154,55 +215,41 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     read = batch_read.documents
     # Known: the document's bytes became an article or a rejection. An input that could not be read
     # or fetched is never known (transforms.batches.RETRIED_STAGES): it is rejected, and counted, again.
-    with clock.timed("lookups"):
+    # A batch not committed yet counts: its documents will be known when this batch commits after it.
+    with _warehouse_io(), clock.timed("lookups"):
         known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
+        known |= {doc_id for work in _in_flight() for doc_id in work.known_doc_ids()}
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
     read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
     skipped += repeated
 
-    counts = transform_and_commit(
-        todo, read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings
+    work = transform_batch(
+        todo, read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings, clock.total()
     )
-    counts = replace(counts, seconds=counts.seconds + clock.total())
-    # Documents are counted one by one as they finish (flows/workers.py), and settled by the flow per batch.
-    progress.report(articles=counts.articles, rejected=counts.rejections)
-    seconds = time.perf_counter() - started
     get_run_logger().info(
-        "%s: %d documents (%d fetched, %d from stored pages), %d skipped as known, %d articles, %d rejected in %.1fs",
+        "%s: %d documents read (%d fetched, %d from stored pages), %d skipped as known, transformed in %.1fs",
         batch_id,
         len(refs),
         len(batch_read.fetched),
         batch_read.from_store,
         skipped,
-        counts.articles,
-        counts.rejections,
-        seconds,
+        time.perf_counter() - started,
     )
-    return counts
+    return work
 
 
 @task(name="reprocess-batch", cache_policy=NO_CACHE)
-def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Settings) -> BatchCounts:
-    started = time.perf_counter()
+def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Settings) -> TransformedBatch:
     clock = Stopwatch()
-    with clock.timed("read"):  # the stored pages are what a reprocess reads
+    with _warehouse_io(), clock.timed("read"):  # the stored pages are what a reprocess reads
         pages = latest_raw_pages(settings.warehouse, urls)
     documents = [document_from_page(pages[url]) for url in urls if url in pages]
-    counts = transform_and_commit(documents, [], [], len(documents), 0, run_id, batch_id, settings, purpose="reprocess")
-    counts = replace(counts, seconds=counts.seconds + clock.total())
-    progress.report(articles=counts.articles, rejected=counts.rejections)
-    get_run_logger().info(
-        "%s: %d stored pages, %d articles, %d rejected in %.1fs",
-        batch_id,
-        len(documents),
-        counts.articles,
-        counts.rejections,
-        time.perf_counter() - started,
+    return transform_batch(
+        documents, [], [], len(documents), 0, run_id, batch_id, settings, clock.total(), purpose="reprocess"
     )
-    return counts
 
 
-def transform_and_commit(
+def transform_batch(
     todo: list[RawDocument],
     rejections: list[Rejection],
     fetched: list[RawPage],
@@ -211,19 +258,26 @@ def transform_and_commit(
     run_id: str,
     batch_id: str,
     settings: Settings,
+    seconds: StageSeconds,
     purpose: str = "ingest",
-) -> BatchCounts:
-    """Transform the documents, append every row of the batch, then commit its marker."""
+) -> TransformedBatch:
+    """Run the documents through the workers: what the writer then clusters and commits."""
+    work = TransformedBatch(run_id, batch_id, documents, skipped, [], rejections, fetched, purpose, seconds)
     if not (todo or rejections or fetched):  # every document known (a rerun): nothing to look up or write
-        return BatchCounts(documents=documents, skipped=skipped)
+        return work
     clock, workers = Stopwatch(), PhaseSeconds()
     boilerplate = settings.pipeline.boilerplate
-    with clock.timed("lookups"):
-        chrome = (
-            committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
-        )
+    if not boilerplate.enabled:
+        chrome: frozenset[str] = frozenset()
+    elif _overlap is not None:  # read by the writer after the commit of the batch two before this one
+        chrome = _overlap.chrome
+    else:
+        with clock.timed("lookups"):
+            chrome = committed_site_chrome(settings.warehouse, boilerplate.min_stories)
     # A reprocess runs on purpose again what the warehouse has: committed analyses are what it replaces.
-    earlier = clock.timing("lookups", partial(earlier_analyses, settings)) if purpose == "ingest" else None
+    earlier = None
+    if purpose == "ingest":
+        earlier = clock.timing("lookups", partial(earlier_or_in_flight, settings, work.borrowed))
     results = process_documents(
         todo,
         settings.pipeline,
@@ -234,14 +288,82 @@ def transform_and_commit(
         workers,
         settings.dask_address,
     )
+    return replace(work, results=results, seconds=seconds + clock.total(workers))
+
+
+def earlier_or_in_flight(
+    settings: Settings, borrowed: dict[tuple[str, str], tuple[str, list[Entity]]], text_hashes: Sequence[str]
+) -> dict[tuple[str, str], Analysis]:
+    """`earlier_analyses`, and those of the articles of batches not committed yet: an exact copy of a story
+    in the batch just before takes its analysis as it would once that batch is committed (no entities:
+    the original commits them), and `borrowed` notes where it came from."""
+    wanted = set(text_hashes)
+    with _warehouse_io():
+        found = earlier_analyses(settings, text_hashes)
+        in_flight = _in_flight()
+    for work in in_flight:
+        articles, _ = split_results(work.results)  # what that batch's commit writes as articles
+        for document in articles:
+            key = (document.article.text_hash, document.article.ner_model or "")
+            if key[0] in wanted and document.article.ner_model and key not in found:
+                found[key] = replace(analysis_of(document), entities=[])
+                borrowed[key] = (work.batch_id, list(document.entities))
+    return found
+
+
+@task(
+    name="commit-batch",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=[1, 5],
+    retry_jitter_factor=0.5,
+    retry_condition_fn=retry_if_transient,
+)
+def commit_transformed(work: TransformedBatch, settings: Settings, failed: frozenset[str]) -> BatchCounts:
+    """Cluster and commit a transformed batch (the run's writer calls this, in batch order). `failed`: ids of
+    earlier batches of the run whose commit failed for good: a copy that took an article of one takes its
+    entities too."""
+    if not (work.results or work.rejections or work.fetched):
+        return BatchCounts(documents=work.documents, skipped=work.skipped, seconds=work.seconds)
+    started = time.perf_counter()
+    batch_id = attempt_batch_id(work.batch_id, "c")
+    clock = Stopwatch()
     with clock.timed("dedup"):
-        processed, more_rejections = split_results(results)
-        rejections = rejections + more_rejections
-        # Batches run one at a time, so each sees the copies every earlier batch committed.
+        processed, more_rejections = split_results([_with_entities(r, work.borrowed, failed) for r in work.results])
+        # The writer commits batches one at a time, in order, so each sees the copies every earlier batch committed.
         clustered = cluster_batch(settings.warehouse, processed, settings.pipeline.dedup)
     with clock.timed("commit"):
-        counts = commit_batch(clustered, rejections, fetched, documents, run_id, batch_id, settings, purpose)
-    return replace(counts, skipped=skipped, seconds=clock.total(workers))
+        counts = commit_batch(
+            clustered,
+            work.rejections + more_rejections,
+            work.fetched,
+            work.documents,
+            work.run_id,
+            batch_id,
+            settings,
+            work.purpose,
+        )
+    # Documents are counted one by one as they finish (flows/workers.py), and settled by the writer per batch.
+    progress.report(articles=counts.articles, rejected=counts.rejections)
+    get_run_logger().info(
+        "%s: %d articles, %d rejected, committed in %.1fs",
+        batch_id,
+        counts.articles,
+        counts.rejections,
+        time.perf_counter() - started,
+    )
+    return replace(counts, skipped=work.skipped, seconds=work.seconds + clock.total())
+
+
+def _with_entities(
+    result: ProcessedDocument | Rejection,
+    borrowed: dict[tuple[str, str], tuple[str, list[Entity]]],
+    failed: frozenset[str],
+) -> ProcessedDocument | Rejection:
+    if not isinstance(result, ProcessedDocument) or result.entities:
+        return result
+    source = borrowed.get((result.article.text_hash, result.article.ner_model or ""))
+    return replace(result, entities=source[1]) if source is not None and source[0] in failed else result
 
 
 def commit_batch(
@@ -513,24 +635,83 @@ class BatchesRun:
     checks: dict[str, int] | None
 
 
+@dataclass(slots=True)
+class _Books:
+    """What the writer has committed so far in a run, and when it last published the views."""
+
+    published: float
+    total: BatchCounts = field(default_factory=BatchCounts)
+    unpublished: bool = False  # committed or compacted since the last publish
+    failed: set[str] = field(default_factory=set)  # batches whose commit failed for good
+
+
+def _chrome_now(settings: Settings) -> frozenset[str]:
+    boilerplate = settings.pipeline.boilerplate
+    return committed_site_chrome(settings.warehouse, boilerplate.min_stories) if boilerplate.enabled else frozenset()
+
+
+def _write_batch(
+    settings: Settings,
+    run_id: str,
+    reject: Callable[[list[Any], str, str, BaseException, Settings], BatchCounts],
+    books: _Books,
+    batches: int,
+    index: int,
+    handover: Handover,
+) -> bool:
+    """The writer's part of batch `index`: commit it (or reject it whole), count it, compact, publish.
+    True when it committed something."""
+    batch_id, batch, work = handover
+    if isinstance(work, TransformedBatch):
+        try:
+            counts = commit_transformed(work, settings, frozenset(books.failed))
+        except Exception as error:  # noqa: BLE001 - the batch fails, not the run
+            books.failed.add(work.batch_id)
+            counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
+    else:
+        counts = reject(batch, run_id, f"{batch_id}-failed", work, settings)
+    books.total = books.total + counts
+    progress.settle(read=books.total.documents)
+    # Compact as the run goes (only tables past compact_min_files), and republish at a bounded
+    # cadence: a publish lists every file, so one per batch would grow with the archive. The
+    # search index reads the published views, so it catches up after each publish. A batch
+    # of known documents changed nothing readers see, so it alone does not call for one.
+    clock, compacted = Stopwatch(), {}
+    if counts.committed:  # only a commit adds files
+        with clock.timed("commit"):
+            compacted = compact_tables_task(settings)
+    books.unpublished = books.unpublished or bool(counts.committed)
+    due = bool(compacted) or index == batches - 1
+    if books.unpublished and (due or time.monotonic() - books.published >= settings.publish_every_seconds):
+        with clock.timed("publish"):
+            publish_views_task(settings)
+            update_search_index_task(settings)
+        books.published, books.unpublished = time.monotonic(), False
+    books.total = books.total + BatchCounts(seconds=clock.total())
+    return bool(counts.committed)
+
+
 def run_batches(
     settings: Settings,
     run_id: str,
     sources: int,
     list_items: Callable[[], Sequence[T]],
-    process: Callable[[list[T], str, str, Settings], BatchCounts],
+    process: Callable[[list[T], str, str, Settings], TransformedBatch],
     reject: Callable[[list[T], str, str, BaseException, Settings], BatchCounts],
 ) -> BatchesRun:
     """The run both flows make, while holding the warehouse: a `running` row, the batches in order (a
     batch that fails for good is handed to `reject` and the run goes on), progress, the SQL checks, and
     the `completed` row with their count. A run that fails or is stopped (SIGTERM, Ctrl-C) is recorded
-    with its error, and the views republished, before the error propagates."""
+    with its error, and the views republished, before the error propagates.
+
+    Batches overlap: while the workers transform one batch, the run's one writer (flows/committer.py)
+    clusters and commits the one before, compacts and publishes, strictly in batch order."""
+    global _overlap
     started_at = datetime.now(UTC)
-    total = BatchCounts()
     batches: list[list[T]] = []
-    published = time.monotonic()
-    unpublished = False  # committed or compacted since the last publish
+    books = _Books(published=time.monotonic())
     stop = _remember_sigterm()
+    writer: OrderedWriter[Handover] | None = None
     try:
         items = list_items()
         record_run(run_summary(run_id, started_at, "running", sources, BatchCounts(documents=len(items)), 0), settings)
@@ -538,33 +719,25 @@ def run_batches(
         logger = get_run_logger()
         progress.start(progress.Progress(total=len(items), log=lambda line: logger.info("progress: %s", line)))
         try:
+            write = partial(_write_batch, settings, run_id, reject, books, len(batches))
+            writer = OrderedWriter(write, partial(_chrome_now, settings))
+            _overlap = _Overlap(writer)
             for index, batch in enumerate(batches):
                 batch_id = f"{run_id}-{index:05d}"
+                _overlap.chrome = writer.chrome_for(index)  # waits for the commit of batch index - 2
+                work: TransformedBatch | BaseException
                 try:
-                    counts = process(batch, run_id, batch_id, settings)
+                    work = process(batch, run_id, batch_id, settings)
                 except Exception as error:  # noqa: BLE001 - the batch fails, not the run
-                    counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
-                total = total + counts
-                progress.settle(read=total.documents)
-                # Compact as the run goes (only tables past compact_min_files), and republish at a bounded
-                # cadence: a publish lists every file, so one per batch would grow with the archive. The
-                # search index reads the published views, so it catches up after each publish. A batch
-                # of known documents changed nothing readers see, so it alone does not call for one.
-                clock, compacted = Stopwatch(), {}
-                if counts.committed:  # only a commit adds files
-                    with clock.timed("commit"):
-                        compacted = compact_tables_task(settings)
-                unpublished = unpublished or bool(counts.committed)
-                due = bool(compacted) or index == len(batches) - 1
-                if unpublished and (due or time.monotonic() - published >= settings.publish_every_seconds):
-                    with clock.timed("publish"):
-                        publish_views_task(settings)
-                        update_search_index_task(settings)
-                    published, unpublished = time.monotonic(), False
-                total = total + BatchCounts(seconds=clock.total())
+                    work = error
+                writer.submit(index, (batch_id, batch, work))
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
+            writer.finish(len(batches) - 1)
         finally:
+            if writer is not None:
+                writer.stop()  # what it is writing is finished; what is queued is dropped
+            _overlap = None
             progress.current_finish()
             shutdown_workers()
             _forget_sigterm()
@@ -573,10 +746,13 @@ def run_batches(
         # before the lock is released (run_holding_warehouse) and Prefect ends the process.
         status, reason = how_it_stopped(error)
         ended = run_summary(
-            run_id, started_at, status, sources, total, len(batches), finished_at=datetime.now(UTC), error=reason
+            run_id, started_at, status, sources, books.total, len(batches), finished_at=datetime.now(UTC), error=reason
         )
-        record_run_end(ended, settings)
+        # A signal may have cut the wait for the writer short: its lock waits for the batch it is writing.
+        with writer.lock if writer is not None else nullcontext():
+            record_run_end(ended, settings)
         raise
+    total = books.total
     # The views are those of the last batch that committed: the checks see everything this run committed.
     # A run that committed nothing published nothing yet, and its checks must still see today's tables.
     if not total.committed:

@@ -1,0 +1,211 @@
+"""Overlapped batches (flows/committer.py): the writer commits batch N while batch N+1 is transformed, and
+the results are those of batches run one after another.
+
+The tests make the overlap certain rather than likely: `lagging_writer` hands each batch to the writer only
+once the next batch is transformed (it counts as in flight at once, as it does in a run), so every lookup
+of a batch sees the batch before it in flight, never committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+import flows.batch as batch_module
+from flows import workers
+from flows.committer import OrderedWriter
+from flows.ingest import ingest
+from tests.conftest import SEEDS_DIR, sql
+from transforms.entities import NerModels
+from transforms.options import PipelineOptions
+from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents
+from warehouse.query import failed_checks, query
+
+ANALYSED: list[str] = []  # sources of the texts the stand-in NLP step read (in this process: one worker)
+
+
+def counting_analyse(
+    documents: Sequence[PreparedDocument], nlp: NerModels, options: PipelineOptions
+) -> Iterator[ProcessedDocument]:
+    ANALYSED.extend(document.article.source for document in documents)
+    yield from analyse_documents(documents, nlp, options)
+
+
+def with_counting_nlp(real=batch_module.process_documents):
+    def process_documents(raws, *more):
+        return real(raws, *more, steps=workers.Steps(analyse=counting_analyse))
+
+    return process_documents
+
+
+@pytest.fixture
+def lagging_writer(monkeypatch):
+    """Batch k reaches the writer when batch k+1 is handed over (or at the end), in flight all along."""
+    real_submit, real_wait_for = OrderedWriter.submit, OrderedWriter.wait_for
+    held: dict[int, tuple[int, object]] = {}
+
+    def submit(self, index, item):
+        with self.lock:
+            self.in_flight[index] = item
+        if id(self) in held:
+            real_submit(self, *held.pop(id(self)))
+        held[id(self)] = (index, item)
+
+    def wait_for(self, index):
+        if id(self) in held and held[id(self)][0] <= index:
+            real_submit(self, *held.pop(id(self)))
+        real_wait_for(self, index)
+
+    monkeypatch.setattr(OrderedWriter, "submit", submit)
+    monkeypatch.setattr(OrderedWriter, "wait_for", wait_for)
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """Seeds, in this order: a story, an exact copy of it at another address (same text, other bytes and
+    URL), a page and the same bytes again, two near copies, a plain text."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    cnn = (SEEDS_DIR / "cnn_troops.html").read_bytes()
+    berlin = (SEEDS_DIR / "berlin_verkehr.html").read_bytes()
+    (folder / "1-story.html").write_bytes(cnn)
+    (folder / "2-copy.html").write_bytes(cnn.replace(b"us-troops-eastern-europe", b"copy-of-troops"))
+    (folder / "3-page.html").write_bytes(berlin)
+    (folder / "4-same-bytes.html").write_bytes(berlin)
+    (folder / "5-harbor.html").write_bytes((SEEDS_DIR / "harbor_budget.html").read_bytes())
+    (folder / "6-wire.html").write_bytes((SEEDS_DIR / "harbor_budget_wire.html").read_bytes())
+    (folder / "7-plain.txt").write_bytes((SEEDS_DIR / "000_5a32eef5980db437.txt").read_bytes())
+    return folder
+
+
+def test_a_copy_of_a_story_in_the_batch_in_flight_skips_nlp(
+    prefect_server, corpus, lagging_writer, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(batch_module, "process_documents", with_counting_nlp())
+    ANALYSED.clear()
+    warehouse = tmp_path / "wh"
+    ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=1, workers=1)
+
+    story, copy = str(corpus / "1-story.html"), str(corpus / "2-copy.html")
+    assert story in ANALYSED and copy not in ANALYSED
+    mentions = """SELECT surface, label, char_start, char_end FROM entity_mentions m JOIN articles a USING (article_id)
+                  WHERE a.source = ? ORDER BY char_start, char_end, label"""
+    assert sql(warehouse, mentions, copy) == sql(warehouse, mentions, story) != []
+    offsets = """SELECT count(*) FROM entity_mentions m JOIN articles a USING (article_id)
+                 WHERE a.source = ? AND substring(a.text, m.char_start + 1, m.char_end - m.char_start) <> m.surface"""
+    assert sql(warehouse, offsets, copy) == [(0,)]
+    assert failed_checks(warehouse) == {}
+
+
+def test_the_same_bytes_in_consecutive_batches_land_once(prefect_server, corpus, lagging_writer, tmp_path):
+    warehouse = tmp_path / "wh"
+    report = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=1, workers=1)
+
+    assert report.counts.skipped == 1 and report.counts.documents == 7
+    [(page,)] = sql(warehouse, "SELECT count(*) FROM articles WHERE source LIKE '%/3-page.html'")
+    assert page == 1
+    assert sql(warehouse, "SELECT count(*) FROM articles WHERE source LIKE '%/4-same-bytes.html'") == [(0,)]
+    assert sql(warehouse, "SELECT count(*) FROM rejections") == [(0,)]
+    assert failed_checks(warehouse) == {}
+
+
+# Per view, what two runs of the same input may differ in: when and in which batch rows were written, and
+# so a story's representative copy (the first committed: in one batch, copies are committed together).
+LINEAGE = {
+    "representative",
+    "run_id",
+    "batch_id",
+    "committed_at",
+    "seen_at",
+    "ingested_at",
+    "fetched_at",
+    "first_seen",
+    "last_seen",
+}
+VIEWS = ("articles", "entity_mentions", "entities", "figures", "rejections", "story_copies")
+
+
+def tables(warehouse: Path) -> dict[str, list[tuple]]:
+    found = {}
+    for view in VIEWS:
+        columns, _ = query(warehouse, f"SELECT * FROM {view} LIMIT 0")
+        kept = ", ".join(f'"{c}"' for c in columns if c not in LINEAGE)
+        found[view] = sorted(query(warehouse, f"SELECT {kept} FROM {view}")[1], key=repr)
+    return found
+
+
+def test_batches_of_one_in_flight_give_the_tables_of_one_big_batch(prefect_server, corpus, lagging_writer, tmp_path):
+    # Fewer stories than boilerplate.min_stories per site: no site chrome, so its lag plays no part here.
+    one_by_one, all_at_once = tmp_path / "one-by-one", tmp_path / "all-at-once"
+    ingest(sources=[str(corpus)], warehouse=str(one_by_one), batch_size=1, workers=1)
+    ingest(sources=[str(corpus)], warehouse=str(all_at_once), batch_size=100, workers=1)
+
+    assert tables(one_by_one) == tables(all_at_once)
+    assert sql(one_by_one, "SELECT count(*) FROM batches") == [(6,)]  # the same bytes twice: one batch skips
+
+
+def test_a_copy_of_a_story_whose_commit_failed_keeps_its_entities(
+    prefect_server, corpus, lagging_writer, tmp_path, monkeypatch
+):
+    real, calls = batch_module.commit_batch, []
+
+    def first_commit_fails(*args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise ValueError("simulated bug in the first commit")
+        return real(*args)
+
+    monkeypatch.setattr(batch_module, "commit_batch", first_commit_fails)
+    warehouse = tmp_path / "wh"
+    ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=1, workers=1)
+
+    # The story's batch became batch_failed rejections; its copy, which took its analysis, is an article
+    # with every entity its mentions name (the story's batch would have committed them).
+    assert sql(warehouse, "SELECT source FROM rejections WHERE reason = 'batch_failed'") == [
+        (str(corpus / "1-story.html"),)
+    ]
+    orphans = """SELECT count(*), count(e.entity_id) FROM entity_mentions m JOIN articles a USING (article_id)
+                 LEFT JOIN entities e USING (entity_id) WHERE a.source = ?"""
+    [(mentions, named)] = sql(warehouse, orphans, str(corpus / "2-copy.html"))
+    assert mentions > 0 and named == mentions
+    assert failed_checks(warehouse) == {}
+
+
+def test_the_writer_writes_in_order_and_a_batch_takes_the_chrome_after_the_batch_two_before():
+    written: list[str] = []
+
+    def write(index: int, item: str) -> bool:
+        written.append(item)
+        return item != "known only"  # a batch of known documents commits nothing: the chrome stays
+
+    writer = OrderedWriter(write, lambda: frozenset({f"after {len(written)}"}))
+    assert writer.chrome_for(0) == writer.chrome_for(1) == {"after 0"}
+    writer.submit(0, "a")
+    writer.submit(1, "known only")
+    assert writer.chrome_for(2) == {"after 1"}  # right after batch 0, whatever batch 1 did since
+    writer.submit(2, "c")
+    assert writer.chrome_for(3) == {"after 1"}  # batch 1 committed nothing
+    writer.finish(2)
+    assert written == ["a", "known only", "c"] and writer.in_flight == {}
+
+
+def test_a_writer_error_reaches_the_flow_and_nothing_after_it_is_written():
+    written: list[int] = []
+
+    def write(index: int, item: int) -> bool:
+        if item == 1:
+            raise OSError("no space left on device")
+        written.append(item)
+        return True
+
+    writer = OrderedWriter(write, frozenset)
+    writer.submit(0, 0)
+    writer.submit(1, 1)
+    with pytest.raises(OSError, match="no space"):
+        writer.wait_for(1)
+    with pytest.raises(OSError):
+        writer.submit(2, 2)
+    writer.stop()
+    assert written == [0]
