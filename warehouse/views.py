@@ -647,6 +647,9 @@ def _bring_up_to_date(
         con.execute(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
+    # The committed batches (a row each), read from their files once for the many queries of this update that
+    # join them (a temporary table hides the view of that name for this connection only).
+    con.execute("CREATE TEMP TABLE batches AS SELECT * FROM main.batches")
     state = _published_state(con)
     reason = _why_rebuild(con, warehouse, snapshots, state)
     if reason is not None or state is None:
@@ -674,6 +677,11 @@ def _unchanged(target: Path, snapshots: Sequence[TableSnapshot]) -> bool:
     return state.get("snapshot") == _snapshot_key(snapshots) and state.get("definition") == _definition_fingerprint()
 
 
+# A Parquet file's footer read once per publish, not once per query that binds a view over it (each query over
+# `batches` binds its files again): Delta never rewrites a file in place, and DuckDB checks the file's time too.
+CACHE_FOOTERS = "SET parquet_metadata_cache = true"
+
+
 def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
     """Write the new views database at `temporary`: the published one brought up to date when it can be, else
     every view and stored table from every row."""
@@ -685,6 +693,7 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
         shutil.copyfile(target, temporary)  # readers keep the published file; the copy is changed, then renamed
         try:
             with duckdb.connect(str(temporary), config=config) as con:
+                con.execute(CACHE_FOOTERS)
                 rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
                 if rebuilt is None:
                     con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen
@@ -695,6 +704,7 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
         for path in (temporary, temporary.with_name(f"{temporary.name}.wal")):
             path.unlink(missing_ok=True)
         with duckdb.connect(str(temporary), config=config) as con:
+            con.execute(CACHE_FOOTERS)
             _rebuild(con, snapshots)
             con.execute("CHECKPOINT")
     return Published(target, rebuilt, *counts)
