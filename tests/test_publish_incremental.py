@@ -7,6 +7,7 @@ import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from deltalake import DeltaTable
 
@@ -14,7 +15,7 @@ from tests.conftest import sql
 from tests.test_stories import answers, answers_from_the_sql_alone, article, at, commit, mentions, run
 from transforms.records import BatchCommit, DuplicateLink, Entity, Rejection
 from warehouse.query import views_path
-from warehouse.schemas import ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS
+from warehouse.schemas import ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS, TableSpec
 from warehouse.store import append_rows, compact_tables, ensure_tables, table_path
 from warehouse.views import publish
 
@@ -192,7 +193,7 @@ def test_rows_appended_before_a_publish_and_committed_after_it_are_found(tmp_pat
     commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
     publish(warehouse)
 
-    rows = {
+    rows: dict[TableSpec, list[Any]] = {
         ARTICLES: [article("c1", "a1", date(2024, 1, 2))],
         ENTITIES: [ACME],
         ENTITY_MENTIONS: mentions("c1", "e-acme", 2),
@@ -206,7 +207,7 @@ def test_rows_appended_before_a_publish_and_committed_after_it_are_found(tmp_pat
     assert same_as_a_rebuild(warehouse, tmp_path)
     assert sql(warehouse, "select story_id, copies from stories") == [("a1", 2)]
 
-    rows = {ARTICLES: [article("d1", "d1", date(2024, 1, 3))], ENTITY_MENTIONS: mentions("d1", "e-acme", 1)}
+    rows = {ARTICLES: [article("d1", "d1", date(2024, 1, 3))], ENTITY_MENTIONS: list(mentions("d1", "e-acme", 1))}
     for spec, records in rows.items():
         append_rows(warehouse, spec, records, {"run_id": "r3", "batch_id": "b3"})
     assert publish(warehouse).batches == 0
