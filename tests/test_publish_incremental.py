@@ -7,15 +7,16 @@ import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from deltalake import DeltaTable
 
 from tests.conftest import sql
-from tests.test_stories import answers, answers_from_the_sql_alone, article, commit, mentions, run
-from transforms.records import DuplicateLink, Entity, Rejection
+from tests.test_stories import answers, answers_from_the_sql_alone, article, at, commit, mentions, run
+from transforms.records import BatchCommit, DuplicateLink, Entity, Rejection
 from warehouse.query import views_path
-from warehouse.schemas import ARTICLES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS
-from warehouse.store import append_rows, ensure_tables, table_path
+from warehouse.schemas import ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS, TableSpec
+from warehouse.store import append_rows, compact_tables, ensure_tables, table_path
 from warehouse.views import publish
 
 ACME, BOB = Entity("e-acme", "Acme", "ORG"), Entity("e-bob", "Bob Ray", "PERSON")
@@ -181,3 +182,83 @@ def test_a_lost_commit_rewritten_under_its_number_rebuilds(tmp_path):
     append_rows(warehouse, REJECTIONS, [Rejection("doc-y", "y", "read", "empty", "")], {"run_id": "r", "batch_id": "y"})
     lost = publish(warehouse)
     assert lost.rebuilt is not None and "not the one published" in lost.rebuilt
+
+
+def test_rows_appended_before_a_publish_and_committed_after_it_are_found(tmp_path):
+    """A batch's rows appended before a publish listed the markers and its marker after (another thread commits
+    while a publish runs), then the same with a compaction that merges them with older rows before the next
+    publish: that publish, which reads only the files that can hold the new batches' rows, finds them."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
+    publish(warehouse)
+
+    rows: dict[TableSpec, list[Any]] = {
+        ARTICLES: [article("c1", "a1", date(2024, 1, 2))],
+        ENTITIES: [ACME],
+        ENTITY_MENTIONS: mentions("c1", "e-acme", 2),
+        DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9)],
+    }
+    for spec, records in rows.items():
+        append_rows(warehouse, spec, records, {"run_id": "r2", "batch_id": "b2"})
+    assert publish(warehouse).batches == 0  # no marker yet: b2 is not shown
+    append_rows(warehouse, BATCHES, [BatchCommit("b2", 1, 1, 0, at(date(2024, 1, 2)))], {"run_id": "r2"})
+    assert publish(warehouse).batches == 1
+    assert same_as_a_rebuild(warehouse, tmp_path)
+    assert sql(warehouse, "select story_id, copies from stories") == [("a1", 2)]
+
+    rows = {ARTICLES: [article("d1", "d1", date(2024, 1, 3))], ENTITY_MENTIONS: list(mentions("d1", "e-acme", 1))}
+    for spec, records in rows.items():
+        append_rows(warehouse, spec, records, {"run_id": "r3", "batch_id": "b3"})
+    assert publish(warehouse).batches == 0
+    append_rows(warehouse, BATCHES, [BatchCommit("b3", 1, 1, 0, at(date(2024, 1, 3)))], {"run_id": "r3"})
+    compact_tables(warehouse, 1, 0)  # b3's rows now sit in a file with b1's and b2's
+    compacted = publish(warehouse)
+    assert (compacted.rebuilt, compacted.batches) == (None, 1)
+    assert same_as_a_rebuild(warehouse, tmp_path)
+    assert sql(warehouse, "select count(*) from story_entities where story_id = 'd1'") == [(1,)]
+
+
+def test_articles_the_stored_version_cannot_stand_for_are_read_again(tmp_path):
+    """An article none of whose versions is shown (its document rejected) comes back in a new version linked to
+    another, and an article whose older version took a smaller cluster than its shown one gets a new copy: the
+    clusters are named by every version's cluster (article_clusters), which the publish reads again."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit(
+        warehouse,
+        "r1",
+        "b1",
+        date(2024, 1, 1),
+        {ARTICLES: [article("k1", "c-k", date(2024, 1, 1)), article("p1", "c-p", date(2024, 1, 1))]},
+    )
+    newer_p1 = replace(article("p1", "x-p", date(2024, 1, 1)), doc_id="doc-p1-v2")
+    commit(
+        warehouse,
+        "r2",
+        "b2",
+        date(2024, 1, 2),
+        {
+            REJECTIONS: [Rejection("doc-k1", "/archive/k1.html", "extract", "no_text", "")],
+            ARTICLES: [article("z1", "z1", date(2024, 1, 2)), newer_p1],
+        },
+    )
+    publish(warehouse)
+    assert sql(warehouse, "select count(*) from articles where article_id = 'k1'") == [(0,)]
+
+    newer_k1 = replace(article("k1", "y-k", date(2024, 1, 3)), doc_id="doc-k1-v2")
+    commit(
+        warehouse,
+        "r3",
+        "b3",
+        date(2024, 1, 3),
+        {
+            ARTICLES: [newer_k1, article("q2", "q2", date(2024, 1, 3))],
+            DUPLICATE_LINKS: [DuplicateLink("k1", "z1", 0.9), DuplicateLink("q2", "p1", 0.9)],
+        },
+    )
+    third = publish(warehouse)
+    assert third.rebuilt is None
+    assert same_as_a_rebuild(warehouse, tmp_path)
+    merged = sql(warehouse, "select story_id, copies from stories where copies > 1 order by 1")
+    assert merged == [("c-k", 2), ("c-p", 2)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -10,8 +11,11 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import duckdb
+import pyarrow as pa
+from deltalake import DeltaTable
 
 from transforms.records import SCHEMA_VERSION
 from warehouse.query import sql_names, sql_text, views_path
@@ -226,18 +230,34 @@ def view_column_problems(spec: ViewColumns, columns: Sequence[str]) -> list[str]
 # (a few short columns per article, or per article and entity), they are not computed again (the clusters'
 # recursion, a window over every article, a group over every copy or every mention) by every query. In dependency
 # order. A database built from the SQL alone (history's --as-of) keeps them as views, with the same rows.
-STORED_VIEWS = ("_link_components", "_article_versions", "_story_keys", "_story_rows", "_article_entities")
+STORED_VIEWS = (
+    "_link_components",
+    "_article_versions",
+    "_hidden_articles",
+    "_story_keys",
+    "_story_rows",
+    "_article_entities",
+)
 # Each stored table's SQL stays in the views database as a view of this name: a publish that recomputes the
 # rows of some stories selects them from it, over inputs restricted to those stories (warehouse/sql/publish).
 DEFINITION = "{}__sql"
 # The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories.
-REPLACED_BY = {"_article_versions": ("article_id", "dirty_articles")} | dict.fromkeys(
-    ("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")
-)
+REPLACED_BY = {
+    **dict.fromkeys(("_article_versions", "_hidden_articles"), ("article_id", "dirty_articles")),
+    **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")),
+}
+# The names a restriction (warehouse/sql/publish/restrict_*.sql) gives temporary views or tables, hiding the
+# inputs of the stored tables' SQL for the connection while their rows are recomputed.
+RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
-PUBLISH_FORMAT = "1"
+PUBLISH_FORMAT = "2"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
 STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
+# The tables whose new batches' rows a publish reads (from the files added since the last publish).
+READ_NEW = (ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
+# delta-rs keeps the first 64 characters of a text column's minimum and maximum: a longer batch_id is not
+# told apart by the statistics (new_batch_files).
+STATS_PREFIX = 64
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 
@@ -318,6 +338,10 @@ class TableSnapshot:
     table_id: str | None = None
     version: int | None = None
     commit: str = ""  # a hash of the commit file of that version ("" when it is not there)
+    # The table's version before the markers were listed: the rows of every batch not among the markers seen
+    # then are in files added after it, or appended before it and only in files of that one batch (READ_NEW).
+    before: int | None = None
+    one_batch: Mapping[str, str] = field(default_factory=dict)  # file -> its only batch_id, by its Delta stats
 
 
 def _commit_hash(path: Path, version: int) -> str:
@@ -330,9 +354,28 @@ def _commit_hash(path: Path, version: int) -> str:
         return ""
 
 
+def _one_batch_files(warehouse: Path, path: Path, table: DeltaTable) -> dict[str, str]:
+    """Each file of the table's current snapshot that holds rows of one batch only, with that batch_id, as its
+    Delta statistics say (an append writes one batch's rows; a compaction merges several)."""
+    actions = pa.table(table.get_add_actions(flatten=True))
+    if "min.batch_id" not in actions.column_names or "max.batch_id" not in actions.column_names:
+        return {}
+    rows = zip(*(actions.column(name).to_pylist() for name in ("path", "min.batch_id", "max.batch_id")), strict=True)
+    table_folder = os.path.relpath(path.resolve(), warehouse.resolve())
+    return {
+        os.path.normpath(os.path.join(table_folder, unquote(name))): low
+        for name, low, high in rows
+        if low is not None and low == high
+    }
+
+
 def take_snapshot(warehouse: Path) -> list[TableSnapshot]:
     """Every table's files and version, the markers first: a batch's rows are appended before its marker,
     so every marker seen has its rows in the files listed after it, while another thread appends."""
+    before = {}
+    for spec in READ_NEW:  # before the markers: see TableSnapshot.before
+        table = open_table(table_path(warehouse, spec))
+        before[spec.name] = table.version() if table is not None else None
     snapshots = []
     for spec in (BATCHES, *(spec for spec in ALL_TABLES if spec is not BATCHES)):
         path = table_path(warehouse, spec)
@@ -343,10 +386,48 @@ def take_snapshot(warehouse: Path) -> list[TableSnapshot]:
         version = table.version()  # the files below are of this version: one object, not updated in between
         files = [uri.removeprefix("file://") for uri in table.file_uris()]
         table_id = str(table.metadata().id)
+        one_batch = _one_batch_files(warehouse, path, table) if spec in READ_NEW else {}
+        commit = _commit_hash(path, version)
         snapshots.append(
-            TableSnapshot(spec, _relative(warehouse, files), table_id, version, _commit_hash(path, version))
+            TableSnapshot(
+                spec, _relative(warehouse, files), table_id, version, commit, before.get(spec.name), one_batch
+            )
         )
     return snapshots
+
+
+def _added_files(warehouse: Path, spec: TableSpec, after: int, until: int) -> set[str] | None:
+    """The files (relative to the warehouse) the table's commits after version `after` up to `until` added;
+    None when a commit file is gone (cleaned up after a checkpoint): then no file can be left out."""
+    path = table_path(warehouse, spec)
+    table_folder = os.path.relpath(path.resolve(), warehouse.resolve())
+    added = set()
+    for version in range(after + 1, until + 1):
+        try:
+            lines = (path / "_delta_log" / f"{version:020d}.json").read_text().splitlines()
+        except FileNotFoundError:
+            return None
+        for line in lines:
+            action = json.loads(line) if line.strip() else {}
+            if "add" in action:
+                added.add(os.path.normpath(os.path.join(table_folder, unquote(action["add"]["path"]))))
+    return added
+
+
+def new_batch_files(
+    warehouse: Path, snapshot: TableSnapshot, before_published: int | None, new_batches: set[str]
+) -> list[str]:
+    """The files of the snapshot that can hold rows of the new batches: those added since the last publish
+    listed the markers (`before_published`, its TableSnapshot.before) and those that hold one new batch only.
+    A batch not among the markers then had its rows appended after that version, or was being appended (its own
+    files); a compaction merges them only after its marker, so after the version too. Every file when the
+    commits since cannot be read."""
+    if before_published is None or snapshot.version is None:
+        return snapshot.files
+    added = _added_files(warehouse, snapshot.spec, before_published, snapshot.version)
+    if added is None or any(len(batch) >= STATS_PREFIX for batch in new_batches):
+        return snapshot.files
+    return [name for name in snapshot.files if name in added or snapshot.one_batch.get(name) in new_batches]
 
 
 def _definition_fingerprint() -> str:
@@ -365,6 +446,8 @@ def _state_rows(snapshots: Sequence[TableSnapshot]) -> list[tuple[str, str]]:
             name = snapshot.spec.name
             rows += [(f"{name}.id", str(snapshot.table_id)), (f"{name}.version", str(snapshot.version))]
             rows += [(f"{name}.commit", snapshot.commit)]
+            if snapshot.before is not None:
+                rows += [(f"{name}.before", str(snapshot.before))]
     return rows
 
 
@@ -382,15 +465,26 @@ def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapsh
     con.execute("INSERT INTO newsetl_publish.batches SELECT batch_id FROM new_batches")
 
 
-def _why_rebuild(con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> str | None:
+def _published_state(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
+    """What the views database records its stored tables reflect (None: it records nothing)."""
+    try:
+        return dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
+    except duckdb.Error:
+        return None
+
+
+def _why_rebuild(
+    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot], state: Mapping[str, str] | None
+) -> str | None:
     """Why the stored tables of an earlier views database cannot be brought up to date by the new batches
     alone (None: they can). Run on the new snapshot's views, before any stored row changes."""
-    try:
-        state = dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
-    except duckdb.Error:
+    if state is None:
         return "the views database has no publish state"
     if state.get("definition") != _definition_fingerprint():
         return "the views' SQL or the schema changed"
+    (earlier,) = con.execute(sql_text("publish", "earlier_batches.sql")).fetchone() or (0,)
+    if earlier:
+        return f"{earlier} new batches were committed before a published one"
     for snapshot in snapshots:
         if snapshot.spec not in STORY_INPUTS:
             continue
@@ -440,21 +534,35 @@ def _root_moves(links: Sequence[tuple[str, str | None, str, str | None]]) -> lis
     return [(node, find(node)) for node in sorted(parent)]
 
 
-def _replace_stored_rows(con: duckdb.DuckDBPyConnection, name: str) -> None:
+def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names: Sequence[str]) -> None:
     """Replace the stored rows of the dirty articles or stories by their SQL's, computed over the rows the
-    restriction file leaves its inputs (temporary views or tables named as the inputs hide them for this connection;
-    a stored input is copied, as DuckDB takes a temporary view `x` reading `main.x` for a view reading itself)."""
-    column, dirty = REPLACED_BY[name]
-    con.execute(sql_text("publish", f"restrict_{name}.sql"))
-    con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
-    con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {DEFINITION.format(name)}")
-    restrictions = (
-        "SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal AND NOT ends_with(view_name, '__files')"
-    )
-    for (view,) in con.execute(restrictions).fetchall():
-        con.execute(f"DROP VIEW temp.{view}")
-    for stored in STORED_VIEWS:  # a stored table's restriction is a temporary table of the same name
-        con.execute(f"DROP TABLE IF EXISTS temp.{stored}")
+    restriction file leaves its inputs (temporary views or tables named as the inputs hide them for this
+    connection; a stored input is copied, as DuckDB takes a temporary view `x` reading `main.x` for a view
+    reading itself). The restriction's tables are materialised first: they may read the rows replaced."""
+    con.execute(sql_text("publish", f"restrict_{restriction}.sql"))
+    for name in names:
+        column, dirty = REPLACED_BY[name]
+        con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
+        con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {DEFINITION.format(name)}")
+    temporary = "SELECT {0}_name FROM duckdb_{0}s() WHERE temporary AND NOT internal"
+    for kind in ("view", "table"):
+        for (restricted,) in con.execute(temporary.format(kind)).fetchall():
+            if restricted in RESTRICTED:
+                con.execute(f"DROP {kind.upper()} temp.{restricted}")
+
+
+def _read_from(
+    con: duckdb.DuckDBPyConnection, snapshot: TableSnapshot, suffix: str, files: Sequence[str], reason: str
+) -> None:
+    """A temporary view `_<table>__<suffix>` over these files of the table's snapshot."""
+    log.debug("views: %s reads %d of %d files of %s", reason, len(files), len(snapshot.files), snapshot.spec.name)
+    con.execute(f"CREATE TEMP VIEW _{snapshot.spec.name}__{suffix} AS {snapshot_select(snapshot.spec, list(files))}")
+
+
+def _read_again(con: duckdb.DuckDBPyConnection, snapshot: TableSnapshot, needed_by: str) -> None:
+    """`_<table>__reread`: every file of the table when `needed_by` (a query) counts rows, else none."""
+    (needed,) = con.execute(needed_by).fetchone() or (0,)
+    _read_from(con, snapshot, "reread", snapshot.files if needed else [], "reading again")
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,33 +577,41 @@ class Published:
     stories: int = 0
 
 
-def _update_stored(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> tuple[int, int, int]:
+def _update_stored(
+    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot], state: Mapping[str, str]
+) -> tuple[int, int, int]:
     """Bring the stored tables up to date with the new batches: the components their links join, then the rows
-    of the articles and stories they touch. Returns (new batches, dirty articles, dirty stories)."""
+    of the articles and stories they touch. Of the tables only the files that can hold the new batches' rows are
+    read, and every file only for the few articles the stored rows cannot stand for (dirty.sql).
+    Returns (new batches, dirty articles, dirty stories)."""
     con.execute(sql_text("publish", "new_batches.sql"))
-    (batches,) = con.execute("SELECT count(*) FROM new_batches").fetchone() or (0,)
-    if not batches:
+    new_batches = {batch for (batch,) in con.execute("SELECT batch_id FROM new_batches").fetchall()}
+    if not new_batches:
         return 0, 0, 0
-    for snapshot in snapshots:
-        # The restrictions read the tables' rows under these names (DuckDB refuses a temporary view `_articles`
-        # that reads `main._articles`: it takes it for a view reading itself).
-        if snapshot.spec in STORY_INPUTS:
-            con.execute(
-                f"CREATE TEMP VIEW _{snapshot.spec.name}__files AS {snapshot_select(snapshot.spec, snapshot.files)}"
-            )
+    inputs = {snapshot.spec.name: snapshot for snapshot in snapshots if snapshot.spec in READ_NEW}
+    for name, snapshot in inputs.items():
+        before = state.get(f"{name}.before")
+        files = new_batch_files(warehouse, snapshot, int(before) if before else None, new_batches)
+        _read_from(con, snapshot, "new", files, "the new batches")
     moves = _root_moves(con.execute(sql_text("publish", "new_links.sql")).fetchall())
     con.execute("CREATE TEMP TABLE root_moves (old_root VARCHAR, new_root VARCHAR)")
     if moves:
         _insert_pairs(con, "root_moves", moves)
         con.execute(sql_text("publish", "merge_components.sql"))
     con.execute(sql_text("publish", "dirty.sql"))
-    _replace_stored_rows(con, "_article_versions")
+    for name in (ARTICLES.name, REJECTIONS.name):
+        _read_again(con, inputs[name], "SELECT count(*) FROM reread_articles")
+    _replace_stored_rows(con, "_article_versions", ("_article_versions", "_hidden_articles"))
     con.execute(sql_text("publish", "dirty_stories.sql"))
-    for name in ("_story_keys", "_story_rows", "_article_entities"):
-        _replace_stored_rows(con, name)
+    for name in ("_story_keys", "_story_rows"):
+        _replace_stored_rows(con, name, (name,))
+    con.execute(sql_text("publish", "mention_sources.sql"))
+    mentions = "SELECT count(*) FROM mention_sources WHERE counted_from = 'reread'"
+    _read_again(con, inputs[ENTITY_MENTIONS.name], mentions)
+    _replace_stored_rows(con, "_article_entities", ("_article_entities",))
     (articles,) = con.execute("SELECT count(*) FROM dirty_articles").fetchone() or (0,)
     (stories,) = con.execute("SELECT count(*) FROM dirty_stories").fetchone() or (0,)
-    return batches, articles, stories
+    return len(new_batches), articles, stories
 
 
 def create_views(con: duckdb.DuckDBPyConnection, warehouse: Path, stored: Sequence[str] = STORED_VIEWS) -> None:
@@ -531,11 +647,15 @@ def _bring_up_to_date(
         con.execute(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
-    reason = _why_rebuild(con, warehouse, snapshots)
-    if reason is not None:
+    # The committed batches (a row each), read from their files once for the many queries of this update that
+    # join them (a temporary table hides the view of that name for this connection only).
+    con.execute("CREATE TEMP TABLE batches AS SELECT * FROM main.batches")
+    state = _published_state(con)
+    reason = _why_rebuild(con, warehouse, snapshots, state)
+    if reason is not None or state is None:
         con.execute("ROLLBACK")
         return reason, (0, 0, 0)
-    counts = _update_stored(con, snapshots)
+    counts = _update_stored(con, warehouse, snapshots, state)
     _write_state(con, snapshots)
     con.execute("COMMIT")
     return None, counts
@@ -557,6 +677,11 @@ def _unchanged(target: Path, snapshots: Sequence[TableSnapshot]) -> bool:
     return state.get("snapshot") == _snapshot_key(snapshots) and state.get("definition") == _definition_fingerprint()
 
 
+# A Parquet file's footer read once per publish, not once per query that binds a view over it (each query over
+# `batches` binds its files again): Delta never rewrites a file in place, and DuckDB checks the file's time too.
+CACHE_FOOTERS = "SET parquet_metadata_cache = true"
+
+
 def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
     """Write the new views database at `temporary`: the published one brought up to date when it can be, else
     every view and stored table from every row."""
@@ -568,6 +693,7 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
         shutil.copyfile(target, temporary)  # readers keep the published file; the copy is changed, then renamed
         try:
             with duckdb.connect(str(temporary), config=config) as con:
+                con.execute(CACHE_FOOTERS)
                 rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
                 if rebuilt is None:
                     con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen
@@ -578,6 +704,7 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
         for path in (temporary, temporary.with_name(f"{temporary.name}.wal")):
             path.unlink(missing_ok=True)
         with duckdb.connect(str(temporary), config=config) as con:
+            con.execute(CACHE_FOOTERS)
             _rebuild(con, snapshots)
             con.execute("CHECKPOINT")
     return Published(target, rebuilt, *counts)

@@ -1,5 +1,17 @@
--- The rows _article_entities is recomputed from: the dirty stories' keys and their articles' mentions.
+-- The rows _article_entities is recomputed from: the dirty stories' keys, and their articles' mention
+-- counts (mention_sources.sql), counted by the view's own SQL from the mentions read or taken from
+-- the stored rows.
 CREATE TEMP TABLE _story_keys AS
 SELECT * FROM main._story_keys SEMI JOIN dirty_stories USING (story_id);
-CREATE OR REPLACE TEMP VIEW _entity_mentions AS
-SELECT * FROM _entity_mentions__files SEMI JOIN story_articles USING (article_id);
+CREATE TEMP VIEW _entity_mentions AS
+SELECT * FROM _entity_mentions__new
+SEMI JOIN (SELECT article_id, batch_id FROM mention_sources WHERE counted_from = 'new') USING (article_id, batch_id)
+UNION ALL
+SELECT * FROM _entity_mentions__reread
+SEMI JOIN (SELECT article_id, batch_id FROM mention_sources WHERE counted_from = 'reread') USING (article_id, batch_id);
+CREATE TEMP TABLE _mention_counts AS
+SELECT article_id, batch_id, entity_id, mentions FROM main._mention_counts
+UNION ALL
+SELECT article_id, batch_id, entity_id, mentions
+FROM main._article_entities
+SEMI JOIN (SELECT article_id, batch_id FROM mention_sources WHERE counted_from = 'stored') USING (article_id, batch_id);

@@ -1,5 +1,3 @@
 -- The rows _story_keys is recomputed from: the dirty stories' shown articles.
 CREATE TEMP TABLE _article_versions AS
 SELECT * FROM main._article_versions SEMI JOIN story_articles USING (article_id);
-CREATE OR REPLACE TEMP VIEW _articles AS
-SELECT * FROM _articles__files SEMI JOIN story_articles USING (article_id);

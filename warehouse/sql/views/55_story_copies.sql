@@ -1,13 +1,12 @@
 -- Each shown article's story, by keys only: what story_copies adds to an article without its text and
 -- other columns, so the story views and the ready questions join mentions, figures and stories to it
--- without reading articles. story_date: the earliest article_date of the story's copies.
+-- without reading articles (the columns it needs are _article_versions'). story_date: the earliest
+-- article_date of the story's copies.
 CREATE VIEW _story_keys AS
 WITH copies AS (
-    SELECT v.article_id, v.doc_id, v.batch_id, v.cluster_id AS story_id, v.committed_at AS seen_at,
-           coalesce(a.published_date, CAST(timezone('UTC', v.committed_at) AS DATE)) AS article_date,
-           a.word_count, a.source
-    FROM _article_versions AS v
-    JOIN _articles AS a ON a.article_id = v.article_id AND a.batch_id = v.batch_id AND a.doc_id = v.doc_id
+    SELECT article_id, doc_id, batch_id, cluster_id AS story_id, committed_at AS seen_at,
+           coalesce(published_date, CAST(timezone('UTC', committed_at) AS DATE)) AS article_date, word_count, source
+    FROM _article_versions
 )
 SELECT story_id,
        row_number() OVER (PARTITION BY story_id ORDER BY seen_at, word_count DESC, source, article_id) = 1
@@ -29,20 +28,14 @@ FROM copies;
 CREATE VIEW story_copies AS
 WITH copies AS (
     SELECT k.story_id, k.representative, k.article_date, k.seen_at, a.*,
-           -- The host of scheme://[user@]host[:port]/..., '' when there is none. A canonical_url is the
-           -- page's own URL normalised, so where there is one it speaks for both.
-           regexp_extract(lower(coalesce(a.canonical_url, a.url)), '^[a-z][a-z0-9+.-]*://(?:[^@/?#]*@)?([^:/?#]*)', 1)
-               AS host
+           site_of(a.canonical_url, a.url, a.sitename) AS site
     FROM _story_keys AS k
     JOIN _articles AS a ON a.article_id = k.article_id AND a.batch_id = k.batch_id AND a.doc_id = k.doc_id
 )
 SELECT c.story_id,
        c.representative,
-       coalesce(
-           regexp_replace(nullif(c.host, ''), '^www\.', ''),
-           nullif(regexp_replace(lower(trim(c.sitename)), '\s+', ' ', 'g'), '')
-       ) AS site,
+       c.site,
        c.article_date,
        c.seen_at,
-       c.* EXCLUDE (story_id, representative, article_date, seen_at, cluster_id, host)
+       c.* EXCLUDE (story_id, representative, site, article_date, seen_at, cluster_id)
 FROM copies AS c;

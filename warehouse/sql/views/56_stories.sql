@@ -1,6 +1,7 @@
 -- The story's own columns and its representative's keys, without the articles' other columns: one
--- group over story_copies (the site of each copy), stored at publish (warehouse/views.py
--- STORED_VIEWS), so neither `stories` nor the report groups every copy again.
+-- group over the story's copies (as story_copies shows them, from the keys and _article_versions'
+-- columns, no article read), stored at publish (warehouse/views.py STORED_VIEWS), so neither
+-- `stories` nor the report groups every copy again.
 CREATE VIEW _story_rows AS
 SELECT story_id,
        count(*) AS copies,
@@ -15,7 +16,8 @@ SELECT story_id,
        any_value(article_id) FILTER (WHERE representative) AS representative_article_id,
        any_value(batch_id) FILTER (WHERE representative) AS representative_batch_id,
        any_value(doc_id) FILTER (WHERE representative) AS representative_doc_id
-FROM story_copies
+FROM _story_keys AS k
+JOIN _article_versions AS v USING (article_id, batch_id, doc_id)
 GROUP BY story_id;
 
 -- One row per story (a cluster of exact and near copies, story_copies): how many copies and
