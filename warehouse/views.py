@@ -462,7 +462,7 @@ def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapsh
     """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches."""
     con.execute("DELETE FROM newsetl_publish.state")
     _insert_pairs(con, "newsetl_publish.state", _state_rows(snapshots))
-    con.execute("INSERT INTO newsetl_publish.batches SELECT batch_id FROM new_batches")
+    con.execute(sql_text("publish", "record_batches.sql"))
 
 
 def _published_state(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
@@ -585,7 +585,7 @@ def _update_stored(
     read, and every file only for the few articles the stored rows cannot stand for (dirty.sql).
     Returns (new batches, dirty articles, dirty stories)."""
     con.execute(sql_text("publish", "new_batches.sql"))
-    new_batches = {batch for (batch,) in con.execute("SELECT batch_id FROM new_batches").fetchall()}
+    new_batches = {batch for (batch,) in con.execute(sql_text("publish", "new_batch_ids.sql")).fetchall()}
     if not new_batches:
         return 0, 0, 0
     inputs = {snapshot.spec.name: snapshot for snapshot in snapshots if snapshot.spec in READ_NEW}
