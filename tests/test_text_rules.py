@@ -97,6 +97,31 @@ LINK_INDEX = "\n".join(
 )
 
 
+# Release notes as a small app's blog posts them: a headline, then only marked items, no paragraph.
+RELEASE_NOTES = "Harbourmaster 4.2 - The Winter Release\n" + "\n".join(
+    [
+        "+ Added a tide chart for every port on the east coast",
+        "+ Added offline maps for the northern islands",
+        "+ Added a night mode that follows the time of sunset",
+        "+ Added warnings when a gale is forecast for your route",
+        "+ Ferry timetables now update every ten minutes",
+        "+ Saved routes can be shared with other sailors",
+        "* The harbour list loads twice as fast on older phones",
+        "* Anchor alarms are louder and can be snoozed",
+        "* Depth readings are shown in metres or in feet",
+        "* Fixed a crash when a harbour had no name",
+        "* Fixed wrong sunrise times in the far north",
+        "- Removed the old weather widget",
+    ]
+)
+
+# The same markers in front of numbers and dates: still a score table and a calendar.
+MARKED_SCORES = "Weekend results\n" + "\n".join(f"- {line}" for line in SCORES.splitlines())
+MARKED_CALENDAR = "What's on in March\n" + "\n".join(
+    f"* {day} March 19:30 {event}" for day in range(1, 25) for event in ["Choir, St Mary's"]
+)
+
+
 def test_cjk_words_and_sentence_ends_are_counted():
     assert word_count("one two\nthree") == 3
     assert word_count(JAPANESE) >= 80  # about 200 characters; split() sees 2 "words"
@@ -125,5 +150,16 @@ def test_list_heavy_article_is_kept():
 
 def test_score_table_and_link_index_are_still_not_news():
     for text in (SCORE_PAGE, LINK_INDEX):
+        rejection = reject_text(RAW, text, PipelineOptions())
+        assert rejection is not None and rejection.reason == "not_news", text[:40]
+
+
+def test_release_notes_of_marked_items_are_kept():
+    assert prose_share(RELEASE_NOTES) < 0.2
+    assert reject_text(RAW, RELEASE_NOTES, PipelineOptions()) is None
+
+
+def test_marked_score_lists_calendars_and_bare_headlines_are_not_news():
+    for text in (MARKED_SCORES, MARKED_CALENDAR, LINK_INDEX):
         rejection = reject_text(RAW, text, PipelineOptions())
         assert rejection is not None and rejection.reason == "not_news", text[:40]
