@@ -121,6 +121,52 @@ MARKED_CALENDAR = "What's on in March\n" + "\n".join(
     f"* {day} March 19:30 {event}" for day in range(1, 25) for event in ["Choir, St Mary's"]
 )
 
+# A magazine's numbered ranking under a blogger's comment: names, each with its place number.
+RANKING_INTRO = (
+    "A sailing magazine asked its readers to name the greatest harbours in Europe, and the results "
+    "came out this week. I was surprised that so many small ports made it into the top thirty.\n"
+    "My own favourite, the old quay at Kinsale, is missing, which I think is a real shame.\n"
+    "Here is the whole list as the magazine printed it.\n"
+)
+HARBOURS = [
+    "Port Grimaud",
+    "Kinsale Town",
+    "St Ives Bay",
+    "Portofino Marina",
+    "Honfleur Old Port",
+    "Cascais Bay",
+    "Dubrovnik Old Harbour",
+    "Collioure Bay",
+    "Tobermory Pier",
+    "Camogli Beach",
+    "Hydra Harbour",
+    "Vernazza Cove",
+    "Mousehole Quay",
+    "Sausalito Docks",
+    "Ribe Old Harbour",
+    "Nyhavn Canal",
+    "Bergen Bryggen",
+    "Stavanger Quay",
+    "Visby Harbour",
+    "Porto Venere",
+    "Cadaques Bay",
+    "Oia Waterfront",
+    "Piran Marina",
+    "Rovinj Quay",
+    "Lindos Bay",
+    "Kotor Harbour",
+    "Tallinn Old Port",
+    "Alesund Harbour",
+    "Reine Lofoten",
+    "Balestrand Pier",
+]
+RANKING = RANKING_INTRO + "\n".join(f"{place:02d}. {name}" for place, name in enumerate(HARBOURS, 1))
+# The same intro over a numbered league table: the items are numbers, not names.
+LEAGUE_TABLE = RANKING_INTRO + "\n".join(
+    f"{place}. {name} 38 {30 - place} {place % 7} {8 + place} {70 - place}:{20 + place}"
+    for place, name in enumerate(HARBOURS[:20], 1)
+)
+
 
 def test_cjk_words_and_sentence_ends_are_counted():
     assert word_count("one two\nthree") == 3
@@ -159,7 +205,11 @@ def test_release_notes_of_marked_items_are_kept():
     assert reject_text(RAW, RELEASE_NOTES, PipelineOptions()) is None
 
 
+def test_numbered_ranking_with_a_comment_is_kept():
+    assert reject_text(RAW, RANKING, PipelineOptions()) is None
+
+
 def test_marked_score_lists_calendars_and_bare_headlines_are_not_news():
-    for text in (MARKED_SCORES, MARKED_CALENDAR, LINK_INDEX):
+    for text in (MARKED_SCORES, MARKED_CALENDAR, LINK_INDEX, LEAGUE_TABLE):
         rejection = reject_text(RAW, text, PipelineOptions())
         assert rejection is not None and rejection.reason == "not_news", text[:40]

@@ -291,7 +291,11 @@ def is_list_article(text: str, options: PipelineOptions) -> bool:
     prose, total = prose_words(text)
     if not total:
         return False
-    listed = "\n".join(p for p in paragraphs(text) if not (word_count(p) >= _MIN_PROSE_WORDS and ends_like_sentence(p)))
+    listed = "\n".join(
+        _without_marker(p)
+        for p in paragraphs(text)
+        if not (word_count(p) >= _MIN_PROSE_WORDS and ends_like_sentence(p))
+    )
     if letter_share(listed) < options.min_list_letter_share:
         return False
     if prose >= options.min_words and prose / total >= options.min_list_prose_share:
@@ -305,14 +309,19 @@ def marked_item_words(text: str, options: PipelineOptions) -> int:
     letters, those not already counted as prose (items of 8 words or more ending like a sentence)."""
     words = 0
     for paragraph in paragraphs(text):
-        if not _LIST_MARKER.match(paragraph):
+        item = _without_marker(paragraph)
+        if item == paragraph or (word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph)):
             continue
-        count = word_count(paragraph)
-        if count >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph):
-            continue
-        if count >= _MIN_ITEM_WORDS and letter_share(paragraph) >= options.min_list_letter_share:
+        count = word_count(item)
+        if count >= _MIN_ITEM_WORDS and letter_share(item) >= options.min_list_letter_share:
             words += count
     return words
+
+
+def _without_marker(paragraph: str) -> str:
+    """A list item without its bullet or number: "01." in a ranking is not a number of the list's data."""
+    match = _LIST_MARKER.match(paragraph)
+    return paragraph[match.end() - 1 :] if match else paragraph
 
 
 # A list item as written in text: a bullet or dash, or a number with a dot or bracket, then a space.
