@@ -167,6 +167,14 @@ LEAGUE_TABLE = RANKING_INTRO + "\n".join(
     for place, name in enumerate(HARBOURS[:20], 1)
 )
 
+# A blogger's daily roundup: marked headlines of other sites with their links, no prose.
+LINK_ROUNDUP = "Links of the day\n" + "\n".join(
+    f"- {headline} via {site} https://{site}/{number}"
+    for number, (headline, site) in enumerate(
+        [(line, site) for line in LINK_INDEX.splitlines() for site in ("harbournews.example", "coastpost.example")]
+    )
+)
+
 
 def test_cjk_words_and_sentence_ends_are_counted():
     assert word_count("one two\nthree") == 3
@@ -210,6 +218,6 @@ def test_numbered_ranking_with_a_comment_is_kept():
 
 
 def test_marked_score_lists_calendars_and_bare_headlines_are_not_news():
-    for text in (MARKED_SCORES, MARKED_CALENDAR, LINK_INDEX, LEAGUE_TABLE):
+    for text in (MARKED_SCORES, MARKED_CALENDAR, LINK_INDEX, LEAGUE_TABLE, LINK_ROUNDUP):
         rejection = reject_text(RAW, text, PipelineOptions())
         assert rejection is not None and rejection.reason == "not_news", text[:40]

@@ -312,6 +312,9 @@ def marked_item_words(text: str, options: PipelineOptions) -> int:
         item = _without_marker(paragraph)
         if item == paragraph or (word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph)):
             continue
+        if _WEB_ADDRESS.search(item):
+            # A link roundup's item ("Headline via site https://…") is an index entry, not a change.
+            continue
         count = word_count(item)
         if count >= _MIN_ITEM_WORDS and letter_share(item) >= options.min_list_letter_share:
             words += count
@@ -328,6 +331,7 @@ def _without_marker(paragraph: str) -> str:
 _LIST_MARKER = re.compile(r"(?:[-+*•·‣▪►–—]|\d{1,3}[.)])\s+\S")
 # "+ Added banners": a change or a deal is a few words; a lone "- Home" is a link.
 _MIN_ITEM_WORDS = 3
+_WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 
 def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Rejection | None:
