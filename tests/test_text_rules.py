@@ -97,6 +97,85 @@ LINK_INDEX = "\n".join(
 )
 
 
+# Release notes as a small app's blog posts them: a headline, then only marked items, no paragraph.
+RELEASE_NOTES = "Harbourmaster 4.2 - The Winter Release\n" + "\n".join(
+    [
+        "+ Added a tide chart for every port on the east coast",
+        "+ Added offline maps for the northern islands",
+        "+ Added a night mode that follows the time of sunset",
+        "+ Added warnings when a gale is forecast for your route",
+        "+ Ferry timetables now update every ten minutes",
+        "+ Saved routes can be shared with other sailors",
+        "* The harbour list loads twice as fast on older phones",
+        "* Anchor alarms are louder and can be snoozed",
+        "* Depth readings are shown in metres or in feet",
+        "* Fixed a crash when a harbour had no name",
+        "* Fixed wrong sunrise times in the far north",
+        "- Removed the old weather widget",
+    ]
+)
+
+# The same markers in front of numbers and dates: still a score table and a calendar.
+MARKED_SCORES = "Weekend results\n" + "\n".join(f"- {line}" for line in SCORES.splitlines())
+MARKED_CALENDAR = "What's on in March\n" + "\n".join(
+    f"* {day} March 19:30 {event}" for day in range(1, 25) for event in ["Choir, St Mary's"]
+)
+
+# A magazine's numbered ranking under a blogger's comment: names, each with its place number.
+RANKING_INTRO = (
+    "A sailing magazine asked its readers to name the greatest harbours in Europe, and the results "
+    "came out this week. I was surprised that so many small ports made it into the top thirty.\n"
+    "My own favourite, the old quay at Kinsale, is missing, which I think is a real shame.\n"
+    "Here is the whole list as the magazine printed it.\n"
+)
+HARBOURS = [
+    "Port Grimaud",
+    "Kinsale Town",
+    "St Ives Bay",
+    "Portofino Marina",
+    "Honfleur Old Port",
+    "Cascais Bay",
+    "Dubrovnik Old Harbour",
+    "Collioure Bay",
+    "Tobermory Pier",
+    "Camogli Beach",
+    "Hydra Harbour",
+    "Vernazza Cove",
+    "Mousehole Quay",
+    "Sausalito Docks",
+    "Ribe Old Harbour",
+    "Nyhavn Canal",
+    "Bergen Bryggen",
+    "Stavanger Quay",
+    "Visby Harbour",
+    "Porto Venere",
+    "Cadaques Bay",
+    "Oia Waterfront",
+    "Piran Marina",
+    "Rovinj Quay",
+    "Lindos Bay",
+    "Kotor Harbour",
+    "Tallinn Old Port",
+    "Alesund Harbour",
+    "Reine Lofoten",
+    "Balestrand Pier",
+]
+RANKING = RANKING_INTRO + "\n".join(f"{place:02d}. {name}" for place, name in enumerate(HARBOURS, 1))
+# The same intro over a numbered league table: the items are numbers, not names.
+LEAGUE_TABLE = RANKING_INTRO + "\n".join(
+    f"{place}. {name} 38 {30 - place} {place % 7} {8 + place} {70 - place}:{20 + place}"
+    for place, name in enumerate(HARBOURS[:20], 1)
+)
+
+# A blogger's daily roundup: marked headlines of other sites with their links, no prose.
+LINK_ROUNDUP = "Links of the day\n" + "\n".join(
+    f"- {headline} via {site} https://{site}/{number}"
+    for number, (headline, site) in enumerate(
+        [(line, site) for line in LINK_INDEX.splitlines() for site in ("harbournews.example", "coastpost.example")]
+    )
+)
+
+
 def test_cjk_words_and_sentence_ends_are_counted():
     assert word_count("one two\nthree") == 3
     assert word_count(JAPANESE) >= 80  # about 200 characters; split() sees 2 "words"
@@ -125,5 +204,20 @@ def test_list_heavy_article_is_kept():
 
 def test_score_table_and_link_index_are_still_not_news():
     for text in (SCORE_PAGE, LINK_INDEX):
+        rejection = reject_text(RAW, text, PipelineOptions())
+        assert rejection is not None and rejection.reason == "not_news", text[:40]
+
+
+def test_release_notes_of_marked_items_are_kept():
+    assert prose_share(RELEASE_NOTES) < 0.2
+    assert reject_text(RAW, RELEASE_NOTES, PipelineOptions()) is None
+
+
+def test_numbered_ranking_with_a_comment_is_kept():
+    assert reject_text(RAW, RANKING, PipelineOptions()) is None
+
+
+def test_marked_score_lists_calendars_and_bare_headlines_are_not_news():
+    for text in (MARKED_SCORES, MARKED_CALENDAR, LINK_INDEX, LEAGUE_TABLE, LINK_ROUNDUP):
         rejection = reject_text(RAW, text, PipelineOptions())
         assert rejection is not None and rejection.reason == "not_news", text[:40]

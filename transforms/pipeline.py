@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import groupby, islice
@@ -244,7 +245,8 @@ _WRAP_SLACK = 20
 
 
 def _runs_on(previous: str, line: str, width: int | None) -> bool:
-    if ends_like_sentence(previous):
+    # A marked list item starts a paragraph of its own, however full the line before it.
+    if ends_like_sentence(previous) or _LIST_MARKER.match(line.lstrip()):
         return False
     first = line.lstrip()[:1]
     if first.islower():
@@ -280,12 +282,56 @@ def prose_share(text: str) -> float:
 def is_list_article(text: str, options: PipelineOptions) -> bool:
     """A list-heavy article (deals, meal plans, release notes): prose enough to be a story, and
     list lines made of words. Score tables and calendars are numbers; link indexes have no prose.
+
+    Items the text itself marks as a list ("+ Added …", "- …", "1. …") and that are made of words
+    count as its prose: release notes and change lists are all items, with a headline and no
+    paragraph. An index of headlines is not written with markers (trafilatura drops link lists or
+    writes them unmarked), and a marked list of scores or dates is numbers, not words.
     """
     prose, total = prose_words(text)
-    if not total or prose < options.min_words or prose / total < options.min_list_prose_share:
+    if not total:
         return False
-    listed = "\n".join(p for p in paragraphs(text) if not (word_count(p) >= _MIN_PROSE_WORDS and ends_like_sentence(p)))
-    return letter_share(listed) >= options.min_list_letter_share
+    listed = "\n".join(
+        _without_marker(p)
+        for p in paragraphs(text)
+        if not (word_count(p) >= _MIN_PROSE_WORDS and ends_like_sentence(p))
+    )
+    if letter_share(listed) < options.min_list_letter_share:
+        return False
+    if prose >= options.min_words and prose / total >= options.min_list_prose_share:
+        return True
+    written = prose + marked_item_words(text, options)
+    return written >= options.min_words and written / total >= options.min_prose_share
+
+
+def marked_item_words(text: str, options: PipelineOptions) -> int:
+    """Words in the text's marked list items of at least `_MIN_ITEM_WORDS` words that are mostly
+    letters, those not already counted as prose (items of 8 words or more ending like a sentence)."""
+    words = 0
+    for paragraph in paragraphs(text):
+        item = _without_marker(paragraph)
+        if item == paragraph or (word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph)):
+            continue
+        if _WEB_ADDRESS.search(item):
+            # A link roundup's item ("Headline via site https://…") is an index entry, not a change.
+            continue
+        count = word_count(item)
+        if count >= _MIN_ITEM_WORDS and letter_share(item) >= options.min_list_letter_share:
+            words += count
+    return words
+
+
+def _without_marker(paragraph: str) -> str:
+    """A list item without its bullet or number: "01." in a ranking is not a number of the list's data."""
+    match = _LIST_MARKER.match(paragraph)
+    return paragraph[match.end() - 1 :] if match else paragraph
+
+
+# A list item as written in text: a bullet or dash, or a number with a dot or bracket, then a space.
+_LIST_MARKER = re.compile(r"(?:[-+*•·‣▪►–—]|\d{1,3}[.)])\s+\S")
+# "+ Added banners": a change or a deal is a few words; a lone "- Home" is a link.
+_MIN_ITEM_WORDS = 3
+_WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
 
 
 def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Rejection | None:
