@@ -19,8 +19,9 @@ It is a cache, never a source of truth:
   file, or an index of another format: the index is deleted and rebuilt from the tables;
 - "only committed batches count" is applied when reading (the `batches` marker), as everywhere.
   The chrome counts (stories per line) are kept as rows arrive, so they take only rows whose batch
-  was committed then: lookups run between batches, under the warehouse lock, so a row without its
-  marker at that point belongs to an attempt that failed and never gets one.
+  was committed then: lookups never run while a batch is being written (the run's one writer holds
+  its lock for a whole batch, flows/committer.py), so a row without its marker at that point belongs to
+  an attempt that failed and never gets one.
 """
 
 from __future__ import annotations
