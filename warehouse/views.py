@@ -552,10 +552,10 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
 
 
 def _read_from(
-    con: duckdb.DuckDBPyConnection, snapshot: TableSnapshot, suffix: str, files: Sequence[str], reason: str
+    con: duckdb.DuckDBPyConnection, snapshot: TableSnapshot, suffix: str, files: Sequence[str], purpose: str
 ) -> None:
     """A temporary view `_<table>__<suffix>` over these files of the table's snapshot."""
-    log.debug("views: %s reads %d of %d files of %s", reason, len(files), len(snapshot.files), snapshot.spec.name)
+    log.debug("views: %s reads %d of %d files of %s", purpose, len(files), len(snapshot.files), snapshot.spec.name)
     con.execute(f"CREATE TEMP VIEW _{snapshot.spec.name}__{suffix} AS {snapshot_select(snapshot.spec, list(files))}")
 
 
