@@ -182,6 +182,16 @@ def _warehouse_io() -> AbstractContextManager[Any]:
     return _overlap.writer.lock if _overlap is not None else nullcontext()
 
 
+# A batch's transform and its commit are retried alike: twice, after a short jittered wait, and only
+# for failures that another attempt can fix (flows/failures.py).
+TRANSIENT_RETRIES: dict[str, Any] = {
+    "retries": 2,
+    "retry_delay_seconds": [1, 5],
+    "retry_jitter_factor": 0.5,
+    "retry_condition_fn": retry_if_transient,
+}
+
+
 def _in_flight() -> list[TransformedBatch]:
     """Batches handed to the writer and not committed yet (call it holding `_warehouse_io`)."""
     if _overlap is None:
@@ -189,14 +199,7 @@ def _in_flight() -> list[TransformedBatch]:
     return [work for _, _, work in _overlap.writer.in_flight.values() if isinstance(work, TransformedBatch)]
 
 
-@task(
-    name="process-batch",
-    cache_policy=NO_CACHE,
-    retries=2,
-    retry_delay_seconds=[1, 5],
-    retry_jitter_factor=0.5,
-    retry_condition_fn=retry_if_transient,
-)
+@task(name="process-batch", cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
 def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> TransformedBatch:
     """Read, skip what is known (committed or in flight), transform; the run's writer commits the result."""
     started = time.perf_counter()
@@ -311,14 +314,7 @@ def earlier_or_in_flight(
     return found
 
 
-@task(
-    name="commit-batch",
-    cache_policy=NO_CACHE,
-    retries=2,
-    retry_delay_seconds=[1, 5],
-    retry_jitter_factor=0.5,
-    retry_condition_fn=retry_if_transient,
-)
+@task(name="commit-batch", cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
 def commit_transformed(work: TransformedBatch, settings: Settings, failed: frozenset[str]) -> BatchCounts:
     """Cluster and commit a transformed batch (the run's writer calls this, in batch order). `failed`: ids of
     earlier batches of the run whose commit failed for good: a copy that took an article of one takes its
