@@ -7,19 +7,27 @@ import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from deltalake import DeltaTable
 
 from tests.conftest import sql
-from tests.test_stories import answers, answers_from_the_sql_alone, article, at, commit, mentions, run
-from transforms.records import BatchCommit, DuplicateLink, Entity, Rejection
+from tests.story_fixtures import (
+    ACME,
+    append_batch_rows,
+    article,
+    commit,
+    commit_copy_merging_a1_and_b1,
+    commit_separate_stories,
+    mark_committed,
+    mentions,
+    run,
+)
+from tests.test_stories import answers, answers_from_the_sql_alone
+from transforms.records import DuplicateLink, Rejection
 from warehouse.query import views_path
-from warehouse.schemas import ARTICLES, BATCHES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS, TableSpec
+from warehouse.schemas import ARTICLES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS
 from warehouse.store import append_rows, compact_tables, ensure_tables, table_path
 from warehouse.views import publish
-
-ACME, BOB = Entity("e-acme", "Acme", "ORG"), Entity("e-bob", "Bob Ray", "PERSON")
 
 
 def same_as_a_rebuild(warehouse: Path, scratch: Path) -> bool:
@@ -33,33 +41,13 @@ def test_incremental_publishes_equal_a_rebuild_after_each_batch(tmp_path):
     each publish the stored tables are those a rebuild gives."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
-    commit(
-        warehouse,
-        "r1",
-        "b1",
-        date(2024, 1, 1),
-        {
-            ARTICLES: [article(a, a, date(2024, 1, n)) for n, a in enumerate(("a1", "b1", "d1", "e1"), start=1)],
-            ENTITIES: [ACME, BOB],
-            ENTITY_MENTIONS: mentions("a1", "e-acme", 2) + mentions("b1", "e-bob", 1) + mentions("d1", "e-acme", 1),
-        },
-    )
+    commit_separate_stories(warehouse, ("a1", "b1", "d1", "e1"))
     first = publish(warehouse)
     assert first.rebuilt == "there is no views database yet"
     assert same_as_a_rebuild(warehouse, tmp_path)
 
-    newer_b1 = replace(article("b1", "b1", date(2024, 1, 2)), doc_id="doc-b1-v2", word_count=9)
-    commit(
-        warehouse,
-        "r2",
-        "b2",
-        date(2024, 2, 1),
-        {
-            ARTICLES: [article("c1", "a1", date(2024, 2, 1)), newer_b1],
-            ENTITIES: [ACME, BOB],
-            ENTITY_MENTIONS: mentions("c1", "e-acme", 1) + mentions("c1", "e-bob", 1) + mentions("b1", "e-acme", 3),
-            DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9), DuplicateLink("c1", "b1", 0.8)],
-        },
+    commit_copy_merging_a1_and_b1(
+        warehouse, newer_b1=replace(article("b1", "b1", date(2024, 1, 2)), doc_id="doc-b1-v2", word_count=9)
     )
     second = publish(warehouse)
     assert second.rebuilt is None
@@ -193,25 +181,31 @@ def test_rows_appended_before_a_publish_and_committed_after_it_are_found(tmp_pat
     commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
     publish(warehouse)
 
-    rows: dict[TableSpec, list[Any]] = {
-        ARTICLES: [article("c1", "a1", date(2024, 1, 2))],
-        ENTITIES: [ACME],
-        ENTITY_MENTIONS: mentions("c1", "e-acme", 2),
-        DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9)],
-    }
-    for spec, records in rows.items():
-        append_rows(warehouse, spec, records, {"run_id": "r2", "batch_id": "b2"})
+    append_batch_rows(
+        warehouse,
+        "r2",
+        "b2",
+        {
+            ARTICLES: [article("c1", "a1", date(2024, 1, 2))],
+            ENTITIES: [ACME],
+            ENTITY_MENTIONS: mentions("c1", "e-acme", 2),
+            DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9)],
+        },
+    )
     assert publish(warehouse).batches == 0  # no marker yet: b2 is not shown
-    append_rows(warehouse, BATCHES, [BatchCommit("b2", 1, 1, 0, at(date(2024, 1, 2)))], {"run_id": "r2"})
+    mark_committed(warehouse, "r2", "b2", date(2024, 1, 2))
     assert publish(warehouse).batches == 1
     assert same_as_a_rebuild(warehouse, tmp_path)
     assert sql(warehouse, "select story_id, copies from stories") == [("a1", 2)]
 
-    rows = {ARTICLES: [article("d1", "d1", date(2024, 1, 3))], ENTITY_MENTIONS: list(mentions("d1", "e-acme", 1))}
-    for spec, records in rows.items():
-        append_rows(warehouse, spec, records, {"run_id": "r3", "batch_id": "b3"})
+    append_batch_rows(
+        warehouse,
+        "r3",
+        "b3",
+        {ARTICLES: [article("d1", "d1", date(2024, 1, 3))], ENTITY_MENTIONS: mentions("d1", "e-acme", 1)},
+    )
     assert publish(warehouse).batches == 0
-    append_rows(warehouse, BATCHES, [BatchCommit("b3", 1, 1, 0, at(date(2024, 1, 3)))], {"run_id": "r3"})
+    mark_committed(warehouse, "r3", "b3", date(2024, 1, 3))
     compact_tables(warehouse, 1, 0)  # b3's rows now sit in a file with b1's and b2's
     compacted = publish(warehouse)
     assert (compacted.rebuilt, compacted.batches) == (None, 1)

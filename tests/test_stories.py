@@ -5,36 +5,28 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.conftest import PROJECT_ROOT, sql
+from tests.story_fixtures import (
+    ACME,
+    BOB,
+    article,
+    commit,
+    commit_copy_merging_a1_and_b1,
+    commit_separate_stories,
+    mentions,
+    run,
+)
 from tests.test_cli import run_cli
 from transforms.normalise import drop_title_line
-from transforms.records import (
-    Article,
-    BatchCommit,
-    DuplicateLink,
-    Entity,
-    EntityMention,
-    Figure,
-    Rejection,
-    RunSummary,
-)
+from transforms.records import Figure, Rejection
 from warehouse.query import query, views_path
-from warehouse.schemas import (
-    ARTICLES,
-    BATCHES,
-    DUPLICATE_LINKS,
-    ENTITIES,
-    ENTITY_MENTIONS,
-    FIGURES,
-    REJECTIONS,
-    RUNS,
-)
+from warehouse.schemas import ARTICLES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
 from warehouse.store import append_rows, ensure_tables
 from warehouse.views import STORED_VIEWS, create_views, publish_views
 
@@ -224,43 +216,26 @@ def test_macros_work_from_newsetl_sql_and_a_plain_read_only_connection(seeded_wa
 # --- timelines and rejections over time on a small synthetic warehouse ----------------------------
 
 
-def at(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC)
-
-
-def article(article_id: str, cluster_id: str, published: date) -> Article:
-    return Article(
-        article_id=article_id,
-        doc_id=f"doc-{article_id}",
-        source=f"/archive/{article_id}.html",
-        url=f"https://www.example.org/{article_id}",
-        canonical_url=f"https://www.example.org/{article_id}",
-        title=f"Story {cluster_id}",
-        author=None,
-        sitename="Example",
-        published_date=published,
-        language="en",
-        text="Acme said so.",
-        text_hash=f"hash-{article_id}",
-        cluster_id=cluster_id,
-        word_count=3,
-        ner_model="en_core_web_sm",
+def five_hundred_workers(article_id: str, figure_id: str) -> Figure:
+    """Acme holding "500 workers", the first words of the article's text."""
+    return Figure(
+        article_id,
+        figure_id,
+        "500 workers",
+        500,
+        500,
+        500,
+        False,
+        None,
+        None,
+        "workers",
+        "count",
+        0,
+        11,
+        "s",
+        "e-acme",
+        "holder",
     )
-
-
-def mentions(article_id: str, entity_id: str, n: int) -> list[EntityMention]:
-    return [EntityMention(article_id, entity_id, "Acme", "ORG", 10 * i, 10 * i + 4) for i in range(n)]
-
-
-def commit(warehouse: Path, run_id: str, batch_id: str, day: date, rows: dict) -> None:
-    lineage = {"run_id": run_id, "batch_id": batch_id}
-    for spec, records in rows.items():
-        append_rows(warehouse, spec, records, lineage)
-    append_rows(warehouse, BATCHES, [BatchCommit(batch_id, 1, 1, 0, at(day))], {"run_id": run_id})
-
-
-def run(run_id: str, day: date) -> RunSummary:
-    return RunSummary(run_id, at(day), at(day), "completed", 1, 1, 0, 0, 0, 0, 0, 1)
 
 
 @pytest.fixture(scope="module")
@@ -269,7 +244,6 @@ def synthetic(tmp_path_factory) -> Path:
     run); Bob Ray only in a1 and a4. Rejections in two runs a month apart."""
     warehouse = tmp_path_factory.mktemp("synthetic")
     ensure_tables(warehouse)
-    acme, bob = Entity("e-acme", "Acme", "ORG"), Entity("e-bob", "Bob Ray", "PERSON")
     commit(
         warehouse,
         "r1",
@@ -277,28 +251,9 @@ def synthetic(tmp_path_factory) -> Path:
         date(2024, 1, 1),
         {
             ARTICLES: [article("a1", "a1", date(2024, 1, 1)), article("a3", "a3", date(2024, 1, 9))],
-            ENTITIES: [acme, bob],
+            ENTITIES: [ACME, BOB],
             ENTITY_MENTIONS: mentions("a1", "e-acme", 2) + mentions("a1", "e-bob", 1) + mentions("a3", "e-acme", 1),
-            FIGURES: [
-                Figure(
-                    "a1",
-                    "f1",
-                    "500 workers",
-                    500,
-                    500,
-                    500,
-                    False,
-                    None,
-                    None,
-                    "workers",
-                    "count",
-                    0,
-                    11,
-                    "s",
-                    "e-acme",
-                    "holder",
-                ),
-            ],
+            FIGURES: [five_hundred_workers("a1", "f1")],
             REJECTIONS: [Rejection("d1", "x", "read", "empty", "0 bytes"), Rejection("d2", "y", "read", "empty", "")],
         },
     )
@@ -309,28 +264,9 @@ def synthetic(tmp_path_factory) -> Path:
         date(2024, 2, 3),
         {
             ARTICLES: [article("a2", "a1", date(2024, 1, 3)), article("a4", "a4", date(2024, 2, 15))],
-            ENTITIES: [acme, bob],
+            ENTITIES: [ACME, BOB],
             ENTITY_MENTIONS: mentions("a2", "e-acme", 1) + mentions("a4", "e-acme", 1) + mentions("a4", "e-bob", 1),
-            FIGURES: [
-                Figure(
-                    "a2",
-                    "f2",
-                    "500 workers",
-                    500,
-                    500,
-                    500,
-                    False,
-                    None,
-                    None,
-                    "workers",
-                    "count",
-                    0,
-                    11,
-                    "s",
-                    "e-acme",
-                    "holder",
-                ),
-            ],
+            FIGURES: [five_hundred_workers("a2", "f2")],
             REJECTIONS: [Rejection("d3", "z", "normalise", "too_short", "3 words")],
         },
     )
@@ -412,36 +348,16 @@ def test_stored_story_tables_follow_a_copy_that_merges_two_old_stories(tmp_path)
     version of an article replaces it, a later rejection removes one."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
-    acme, bob = Entity("e-acme", "Acme", "ORG"), Entity("e-bob", "Bob Ray", "PERSON")
-    commit(
-        warehouse,
-        "r1",
-        "b1",
-        date(2024, 1, 1),
-        {
-            ARTICLES: [article(a, a, date(2024, 1, n)) for n, a in enumerate(("a1", "b1", "d1"), start=1)],
-            ENTITIES: [acme, bob],
-            ENTITY_MENTIONS: mentions("a1", "e-acme", 2) + mentions("b1", "e-bob", 1) + mentions("d1", "e-acme", 1),
-        },
-    )
+    commit_separate_stories(warehouse)
     publish_views(warehouse)
     first = answers(warehouse)
     assert first == answers_from_the_sql_alone(warehouse, tmp_path)
     assert sql(warehouse, "select count(*) from stories") == [(3,)]
 
-    newer_b1 = article("b1", "b1", date(2024, 1, 2))
-    commit(
+    commit_copy_merging_a1_and_b1(
         warehouse,
-        "r2",
-        "b2",
-        date(2024, 2, 1),
-        {
-            ARTICLES: [article("c1", "a1", date(2024, 2, 1)), newer_b1],
-            ENTITIES: [acme, bob],
-            ENTITY_MENTIONS: mentions("c1", "e-acme", 1) + mentions("c1", "e-bob", 1) + mentions("b1", "e-acme", 3),
-            DUPLICATE_LINKS: [DuplicateLink("c1", "a1", 0.9), DuplicateLink("c1", "b1", 0.8)],
-            REJECTIONS: [Rejection("doc-d1", "/archive/d1.html", "normalise", "too_short", "3 words")],
-        },
+        newer_b1=article("b1", "b1", date(2024, 1, 2)),
+        rejections=[Rejection("doc-d1", "/archive/d1.html", "normalise", "too_short", "3 words")],
     )
     publish_views(warehouse)
     second = answers(warehouse)
