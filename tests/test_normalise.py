@@ -155,7 +155,9 @@ RESIDUE_CASES = [
 
 
 @pytest.mark.parametrize(
-    "pattern, chrome, story", RESIDUE_CASES, ids=[c[0] + str(i) for i, c in enumerate(RESIDUE_CASES)]
+    "pattern, chrome, story",
+    RESIDUE_CASES,
+    ids=[f"{pattern}:{chrome[:30].rstrip()}" for pattern, chrome, _ in RESIDUE_CASES],
 )
 def test_residue_pattern_removes_chrome_and_keeps_story(pattern, chrome, story):
     assert residue_reason(chrome) == pattern
