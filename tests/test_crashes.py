@@ -16,7 +16,9 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -212,20 +214,28 @@ def test_lock_is_released_when_its_holder_dies(tmp_path):
         assert previous is None  # "third" finished properly
 
 
+def failing_on_call(number: int, error: Exception, real: Callable[..., Any]) -> Callable[..., Any]:
+    """`real` (flows.batch's process_documents) that raises `error` on its `number`th call, counted from 1."""
+    calls = 0
+
+    def process_documents(raws, *more):
+        nonlocal calls
+        calls += 1
+        if calls == number:
+            raise error
+        return real(raws, *more)
+
+    return process_documents
+
+
 def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, corpus, monkeypatch, tmp_path):
     """A non-transient error in one batch: its documents are rejections, the other batches land."""
     import flows.batch as batch_module
 
     real = batch_module.process_documents
-    calls = []
-
-    def fail_second_batch(raws, *more):
-        calls.append(len(raws))
-        if len(calls) == 2:
-            raise ValueError("simulated bug in batch two")
-        return real(raws, *more)
-
-    monkeypatch.setattr(batch_module, "process_documents", fail_second_batch)
+    monkeypatch.setattr(
+        batch_module, "process_documents", failing_on_call(2, ValueError("simulated bug in batch two"), real)
+    )
     warehouse = tmp_path / "wh"
     report = ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=2, workers=1)
     failed = sql(warehouse, "SELECT count(*), min(detail) FROM rejections WHERE reason = 'batch_failed'")
@@ -248,16 +258,11 @@ def test_failing_batch_becomes_rejections_and_the_run_goes_on(prefect_server, co
 def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, monkeypatch, tmp_path):
     import flows.batch as batch_module
 
-    real = batch_module.process_documents
-    calls = []
-
-    def flaky_first_call(raws, *more):
-        calls.append(len(raws))
-        if len(calls) == 1:
-            raise TimeoutError("disk did not answer")
-        return real(raws, *more)
-
-    monkeypatch.setattr(batch_module, "process_documents", flaky_first_call)
+    monkeypatch.setattr(
+        batch_module,
+        "process_documents",
+        failing_on_call(1, TimeoutError("disk did not answer"), batch_module.process_documents),
+    )
     monkeypatch.setattr(batch_module.process_batch, "retry_delay_seconds", [0, 0])
     warehouse = tmp_path / "wh"
     warehouse.mkdir()

@@ -61,6 +61,11 @@ def one(found) -> tuple[str, str, str | None]:
     return entity.name, entity.label, entity.country_code
 
 
+def resolved(*items: tuple[str, str]) -> tuple[str, str, str | None]:
+    """The one entity that mentions of these (surface, label) pairs resolve to in one article."""
+    return one(resolve_mentions(spans(*items), "a1"))
+
+
 def test_country_variants_are_one_entity_with_an_iso_code():
     found = resolve_mentions(
         spans(
@@ -78,31 +83,11 @@ def test_country_variants_are_one_entity_with_an_iso_code():
 
 
 def test_countries_take_a_news_name_and_keep_an_id_tied_to_the_code():
-    assert one(resolve_mentions(spans(("Britain", "GPE"), ("the UK", "GPE"), ("U.K.", "GPE")), "a1")) == (
-        "United Kingdom",
-        "LOC",
-        "GB",
-    )
-    assert one(resolve_mentions(spans(("Russia’s", "GPE"), ("Russian Federation", "GPE")), "a1")) == (
-        "Russia",
-        "LOC",
-        "RU",
-    )
-    assert one(
-        resolve_mentions(
-            spans(
-                ("South Korea", "GPE"),
-            ),
-            "a1",
-        )
-    ) == ("South Korea", "LOC", "KR")
+    assert resolved(("Britain", "GPE"), ("the UK", "GPE"), ("U.K.", "GPE")) == ("United Kingdom", "LOC", "GB")
+    assert resolved(("Russia’s", "GPE"), ("Russian Federation", "GPE")) == ("Russia", "LOC", "RU")
+    assert resolved(("South Korea", "GPE")) == ("South Korea", "LOC", "KR")
     ids = {
-        resolve_mentions(
-            spans(
-                (name, "GPE"),
-            ),
-            article,
-        )[1][0].entity_id
+        resolve_mentions(spans((name, "GPE")), article)[1][0].entity_id
         for name, article in (("Germany", "a1"), ("Germany", "a2"))
     }
     assert len(ids) == 1
@@ -119,48 +104,17 @@ def test_a_city_has_its_country_code_and_a_point_but_is_not_the_country():
     assert ukraine.latitude is not None and ukraine.longitude is not None
     assert 44 < ukraine.latitude < 53 and 22 < ukraine.longitude < 41
     # A place the gazetteer does not know keeps no code and no point.
-    assert one(
-        resolve_mentions(
-            spans(
-                ("Eastern Europe", "LOC"),
-            ),
-            "a1",
-        )
-    ) == ("Eastern Europe", "LOC", None)
+    assert resolved(("Eastern Europe", "LOC")) == ("Eastern Europe", "LOC", None)
 
 
 def test_demonyms_are_not_places():
     for word in ("Russian", "Ukrainians", "Chinese", "French", "Americans", "Israeli"):
-        assert (
-            one(
-                resolve_mentions(
-                    spans(
-                        (word, "GPE"),
-                    ),
-                    "a1",
-                )
-            )[1]
-            == "NORP"
-        ), word
-    assert one(
-        resolve_mentions(
-            spans(
-                ("Ukrainian", "NORP"),
-            ),
-            "a1",
-        )
-    ) == ("Ukrainian", "NORP", None)
+        assert resolved((word, "GPE"))[1] == "NORP", word
+    assert resolved(("Ukrainian", "NORP")) == ("Ukrainian", "NORP", None)
 
 
 def test_a_lone_first_name_labelled_person_is_not_a_country():
-    assert one(
-        resolve_mentions(
-            spans(
-                ("Chad", "PERSON"),
-            ),
-            "a1",
-        )
-    ) == ("Chad", "PERSON", None)
+    assert resolved(("Chad", "PERSON")) == ("Chad", "PERSON", None)
 
 
 def test_organisation_variants_merge():

@@ -45,19 +45,22 @@ def test_unknown_model_is_refused_where_ner_starts(monkeypatch):
         load_ner(options)
 
 
-def test_unknown_model_stops_a_run_before_it_starts(tmp_path):
+@pytest.mark.parametrize(
+    "setting, model, said",
+    [
+        ("NEWSETL_PIPELINE__ENTITIES__MODEL", "xx_no_such_model", "not an installed spaCy pipeline"),
+        ("NEWSETL_PIPELINE__ENTITIES__MODELS__FR", "fr_no_such_model", "pipeline.entities.model"),
+    ],
+    ids=["the_model", "another_languages_model"],
+)
+def test_an_unknown_model_stops_a_run_before_it_starts(tmp_path, setting, model, said):
     (tmp_path / "a.txt").write_text("The storm hit the coast.\n", encoding="utf-8")
     result = run_cli(
-        "run",
-        str(tmp_path / "a.txt"),
-        "--warehouse",
-        str(tmp_path / "wh"),
-        cwd=tmp_path,
-        env={"NEWSETL_PIPELINE__ENTITIES__MODEL": "xx_no_such_model"},
+        "run", str(tmp_path / "a.txt"), "--warehouse", str(tmp_path / "wh"), cwd=tmp_path, env={setting: model}
     )
     lines = result.stderr.strip().splitlines()
     assert result.returncode == 2 and len(lines) == 1, result.stderr
-    assert "not an installed spaCy pipeline" in lines[0] and "xx_no_such_model" in lines[0]
+    assert said in lines[0] and model in lines[0]
     assert not (tmp_path / "wh").exists()
 
 
@@ -81,19 +84,3 @@ def test_a_model_per_language_from_newsetl_toml_and_the_environment(monkeypatch,
     (tmp_path / "newsetl.toml").write_text('[pipeline.entities]\nlanguages = ["en"]\n', encoding="utf-8")
     monkeypatch.delenv("NEWSETL_PIPELINE__ENTITIES__MODELS__FR")
     assert load_settings().pipeline.entities.model_for("fr") is None  # languages still says who gets NER
-
-
-def test_an_unknown_model_of_another_language_stops_a_run_before_it_starts(tmp_path):
-    (tmp_path / "a.txt").write_text("The storm hit the coast.\n", encoding="utf-8")
-    result = run_cli(
-        "run",
-        str(tmp_path / "a.txt"),
-        "--warehouse",
-        str(tmp_path / "wh"),
-        cwd=tmp_path,
-        env={"NEWSETL_PIPELINE__ENTITIES__MODELS__FR": "fr_no_such_model"},
-    )
-    lines = result.stderr.strip().splitlines()
-    assert result.returncode == 2 and len(lines) == 1, result.stderr
-    assert "fr_no_such_model" in lines[0] and "pipeline.entities.model" in lines[0]
-    assert not (tmp_path / "wh").exists()

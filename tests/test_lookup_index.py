@@ -43,11 +43,8 @@ def answers(warehouse) -> tuple:
     )
 
 
-def test_a_lookup_reads_only_the_files_committed_since_the_last(tmp_path, monkeypatch):
-    ensure_tables(tmp_path)
-    for n in range(1, 4):
-        night(tmp_path, n)
-    committed_doc_ids(tmp_path, ["d1"])
+def files_the_index_reads(monkeypatch) -> list[str]:
+    """The files the lookup index reads from now on, one entry a read."""
     read: list[str] = []
     real_read = index._read
 
@@ -56,6 +53,29 @@ def test_a_lookup_reads_only_the_files_committed_since_the_last(tmp_path, monkey
         return real_read(warehouse, file, columns)
 
     monkeypatch.setattr(index, "_read", counted)
+    return read
+
+
+def rows_read_per_row_group_call(monkeypatch) -> list[int]:
+    """How many rows each read of a file's row groups gives from now on, one entry a read."""
+    read: list[int] = []
+    real_read = lookups.read_row_groups
+
+    def counted(path, groups):
+        rows = real_read(path, groups)
+        read.append(len(rows))
+        return rows
+
+    monkeypatch.setattr(lookups, "read_row_groups", counted)
+    return read
+
+
+def test_a_lookup_reads_only_the_files_committed_since_the_last(tmp_path, monkeypatch):
+    ensure_tables(tmp_path)
+    for n in range(1, 4):
+        night(tmp_path, n)
+    committed_doc_ids(tmp_path, ["d1"])
+    read = files_the_index_reads(monkeypatch)
     night(tmp_path, 4)
     assert committed_doc_ids(tmp_path, ["d1", "d4", "d9"]) == {"d1", "d4"}
     # One new file per table the batch wrote (batches, articles, signatures, bands, site lines), none older.
@@ -109,14 +129,7 @@ def test_after_a_compaction_only_tables_whose_rows_name_their_file_are_read_agai
     for n in range(1, 5):
         night(tmp_path, n)
     expected = answers(tmp_path)
-    read: list[str] = []
-    real_read = index._read
-
-    def counted(warehouse, file, columns):
-        read.append(file)
-        return real_read(warehouse, file, columns)
-
-    monkeypatch.setattr(index, "_read", counted)
+    read = files_the_index_reads(monkeypatch)
     compact_tables(tmp_path, 1, 0)
     assert answers(tmp_path) == expected
     assert read == []  # the compacted rows are the indexed ones: their log entries say so
@@ -135,15 +148,7 @@ def test_a_stored_page_is_read_from_its_row_group_of_a_compacted_file(tmp_path, 
     compact_tables(tmp_path, 1, 0)
     [file] = store.table_files(tmp_path, RAW_PAGES)
     assert pq.ParquetFile(file).metadata.num_row_groups == 6  # 12 pages in groups of 2
-    read: list[int] = []
-    real_read = lookups.read_row_groups
-
-    def counted(path, groups):
-        rows = real_read(path, groups)
-        read.append(len(rows))
-        return rows
-
-    monkeypatch.setattr(lookups, "read_row_groups", counted)
+    read = rows_read_per_row_group_call(monkeypatch)
     found = lookups.latest_raw_pages(tmp_path, ["https://x.example/2-1", "https://x.example/none"])
     assert {url: p.content for url, p in found.items()} == {"https://x.example/2-1": b"2-1"}
     assert read == [2]  # one row group of one file, not the file's 12 rows
@@ -198,15 +203,7 @@ def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, mo
     compact_tables(tmp_path, 1, 0)
     [file] = store.table_files(tmp_path, ENTITY_MENTIONS)
     assert pq.ParquetFile(file).metadata.num_row_groups == 6  # 24 mentions in groups of 4
-    read: list[int] = []
-    real_read = lookups.read_row_groups
-
-    def counted(path, groups):
-        rows = real_read(path, groups)
-        read.append(len(rows))
-        return rows
-
-    monkeypatch.setattr(lookups, "read_row_groups", counted)
+    read = rows_read_per_row_group_call(monkeypatch)
     copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
     assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
     assert sum(read) <= 8  # the article's two mentions' row groups (one or two), not the file's 24 rows

@@ -18,7 +18,7 @@ from flows import progress as progress_module
 from flows.ingest import ingest
 from tests.conftest import sql
 from tests.http_fixtures import running_site
-from tests.test_crashes import NEWSETL, api_env
+from tests.test_crashes import NEWSETL, api_env, failing_on_call
 from tests.test_fetch import site_options
 from transforms.batches import BatchCounts, run_summary
 from transforms.records import BatchCommit
@@ -124,15 +124,9 @@ def test_reprocess_records_its_runs_and_goes_on_past_a_failed_batch(prefect_serv
     articles = sql(warehouse, "SELECT doc_id FROM articles ORDER BY 1")
 
     real = batch_module.process_documents
-    calls: list[int] = []
-
-    def fail_first_batch(raws, *more):
-        calls.append(len(raws))
-        if len(calls) == 1:
-            raise ValueError("simulated extractor bug")
-        return real(raws, *more)
-
-    monkeypatch.setattr(batch_module, "process_documents", fail_first_batch)
+    monkeypatch.setattr(
+        batch_module, "process_documents", failing_on_call(1, ValueError("simulated extractor bug"), real)
+    )
     report = reprocess(warehouse=str(warehouse), batch_size=1, workers=1)
     assert report.batches == 2 and report.counts.articles == 1 and report.counts.skipped == 1
     assert latest_run(warehouse) == ("completed", None, 0)
