@@ -7,8 +7,9 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TypeVar
 
 from tests.warc_fixtures import page
 from warehouse.fetch import forget_robots
@@ -95,6 +96,9 @@ class Site:
         return 200, {"Content-Type": "text/html"}, article(8)
 
 
+AnySite = TypeVar("AnySite", bound=Site)  # the test site or a subclass with more routes
+
+
 def serve(site: Site) -> tuple[ThreadingHTTPServer, threading.Thread]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -133,9 +137,9 @@ def serve(site: Site) -> tuple[ThreadingHTTPServer, threading.Thread]:
 
 
 @contextmanager
-def running_site() -> Iterator[Site]:
-    """A site served for the duration of the block; robots.txt rules kept for it are dropped after."""
-    site = Site()
+def serving(site: AnySite) -> Iterator[AnySite]:
+    """`site` (the test site or one with more routes) served for the duration of the block; robots.txt rules kept
+    for it are dropped after."""
     server, thread = serve(site)
     try:
         yield site
@@ -144,3 +148,8 @@ def running_site() -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def running_site() -> AbstractContextManager[Site]:
+    """The test site, served for the duration of the block."""
+    return serving(Site())

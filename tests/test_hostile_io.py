@@ -21,12 +21,11 @@ import duckdb
 import pytest
 
 from tests.conftest import sql
-from tests.http_fixtures import Site, serve
+from tests.http_fixtures import Site, serving
 from tests.warc_fixtures import WarcRecordSpec, page, record_bytes, write_warc
 from transforms.batches import BatchCounts, run_summary
 from transforms.records import RawDocument, Rejection
 from warehouse import views
-from warehouse.fetch import forget_robots
 from warehouse.lock import LOCK_FILE, LockHolder, remove_stale_temporaries
 from warehouse.options import FetchOptions
 from warehouse.query import query
@@ -389,9 +388,7 @@ def _xml(body: bytes) -> tuple[int, dict[str, str], bytes]:
 
 
 def test_a_sitemap_index_of_large_children_holds_one_child_at_a_time():
-    site = _BigSitemaps()
-    server, thread = serve(site)
-    try:
+    with serving(_BigSitemaps()) as site:
         site.build()
         options = FetchOptions(
             user_agent="newsetl-test",
@@ -404,11 +401,6 @@ def test_a_sitemap_index_of_large_children_holds_one_child_at_a_time():
             _, peak = tracemalloc.get_traced_memory()
         finally:
             tracemalloc.stop()
-    finally:
-        forget_robots()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
     assert sorted(r.path for r in discovery.refs) == sorted(f"{site.base}/pages/{n}.html" for n in range(1, 9))
     # One child's body, its copies while being read and parsed; all eight at once would be 8 or more.
     assert peak < 5 * _BigSitemaps.CHILD_BYTES

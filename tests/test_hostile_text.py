@@ -16,13 +16,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import all_instances
-from tests.http_fixtures import Site, serve
+from tests.http_fixtures import Site, serving
 from transforms.decode import charset_name, decode_document
 from transforms.listings import parse_listing, parse_url_list
 from transforms.normalise import residue_reason
 from transforms.reasons import is_known
 from transforms.records import RawDocument, Rejection
-from warehouse.fetch import forget_robots
 from warehouse.options import FetchOptions
 from warehouse.sources import discover_documents
 from warehouse.sources.reading import read_document
@@ -165,9 +164,7 @@ class HostileSite(Site):
 
 
 def test_a_fetched_sitemap_with_a_malformed_entry_lands_the_rest():
-    site = HostileSite()
-    server, thread = serve(site)
-    try:
+    with serving(HostileSite()) as site:
         options = FetchOptions(
             user_agent="newsetl-test",
             deadline_seconds=5,
@@ -175,11 +172,6 @@ def test_a_fetched_sitemap_with_a_malformed_entry_lands_the_rest():
             allowed_networks=(IPv4Network("127.0.0.1/32"),),
         )
         discovery = discover_documents([f"{site.base}/hostile-sitemap.xml"], options)
-    finally:
-        forget_robots()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
     urls = {ref.path for ref in discovery.refs if ref.kind == "url"}
     assert urls == {f"{site.base}/pages/1.html", f"{site.base}/pages/2.html"}
     [rejection] = bad_url_rejections(discovery.refs)
