@@ -151,6 +151,34 @@ RESIDUE_CASES = [
     ),
     ("photo_byline", "Photo: Grace Whitfield", "Photo: a crane lifts the bridge deck into place."),
     ("photo_byline", "Foto: K. Brandt (Archiv)", "Fotos zeigen die Brücke vor dem Einsturz."),
+    # Issue 12, fourth round: chrome found on the newspaper4k and Readability development pages.
+    ("click_prompt", "CLICK HERE TO GET THE HARBOUR GAZETTE APP", "Click beetles were heard near the harbour here."),
+    ("click_prompt", "Click here for the latest ferry timetables and fares", "Here, click-and-collect grew 40%."),
+    ("click_prompt", "Get our weather alerts on the go by clicking here", "Visitors go here for the views, he said."),
+    ("player_chrome", "Now watching", "Now watched by 2 million viewers, the channel is growing."),
+    ("player_chrome", "Next video starts in : 5", "The next video starts in a council chamber in Leeds."),
+    (
+        "player_chrome",
+        "Unfortunately, this video is not available in your region.",
+        "The video is not available to the public, the court ruled.",
+    ),
+    (
+        "tip_prompt",
+        "Got a news tip? Email the desk at tips@harbourgazette.example.",
+        "Police got a tip from a neighbour on Tuesday.",
+    ),
+    ("newsletter_prompt", "Thanks for signing up!", "Thanks for signing up so many volunteers, the mayor told them."),
+    (
+        "newsletter_prompt",
+        "Your subscription has been confirmed. Keep an eye on your inbox!",
+        "Your subscription fee funds the lifeboat crew, the charity says.",
+    ),
+    ("player_chrome", "Video verfügbar bis 14.03.2026", "Das Video war bis zum Abend im Netz verfügbar."),
+    ("widget_label", "Teilen mit:", "Teilen mit den Nachbarn wollte er den Garten nicht."),
+    ("widget_label", "Wird geladen …", "Die Fähre wird geladen, bevor der Sturm kommt."),
+    ("widget_label", "Loading...", "Loading the ferry took four hours on Monday."),
+    ("related_link", "Also: The best rain jackets for a wet autumn", "Also: the ferry will not run on Sunday."),
+    ("related_link", "See: Harbour fees are rising again, and shippers are worried", "See: the map below."),
 ]
 
 
@@ -236,3 +264,29 @@ def test_the_articles_own_byline_is_dropped_and_story_lines_naming_the_author_ke
         "Hannah Cole contributed reporting from Augusta.\nThe council met on Tuesday."
     )
     assert drop_author_lines(text, None) == text
+
+
+def test_page_source_read_as_text_goes_until_prose_returns():
+    story = "The harbour board approved the new ferry timetable on Tuesday after a long debate."
+    leaked = [
+        '</noscript><script id="page-data" type="application/json">{"section":"sport","id":"4411"}',
+        "window.adQueue = window.adQueue || [];",
+        "if (consent.ready) {",
+        "loadSlots(consent, 'top');",
+        "</script></body></html>",
+    ]
+    after = "Fares will rise by 3% in March, the board said in a statement released after the vote."
+    cleaned = normalise_text("\n".join([story, *leaked, after]))
+    assert cleaned == f"{story}\n{after}"
+    # A code listing in a tutorial opens with its tags, it does not start with an end tag: it stays.
+    listing = '<script src="vendor/chart.js"></script>\n<script>drawChart(data);</script>'
+    assert normalise_text(f"{story}\n{listing}") == f"{story}\n{listing}"
+
+
+def test_also_heads_a_short_headline_not_a_long_german_sentence():
+    assert residue_reason("Also: Five ferries that changed the harbour") == "related_link"
+    line = (
+        "Also: Niemand hat etwas gegen eine gründliche Prüfung der Hafengebühren, aber bitte ohne Eile und"
+        " ohne neue Schulden für die Gemeinde"
+    )
+    assert residue_reason(line) is None

@@ -83,8 +83,9 @@ def declared_charset(content: bytes) -> str | None:
 def decode_document(raw: RawDocument) -> str | Rejection:
     """Text from a BOM, the transport's charset, the page's meta charset, UTF-8, or detection.
 
-    A declared charset is trusted and its bad bytes become U+FFFD; undeclared bytes are UTF-8
-    if they decode strictly, else whatever charset-normalizer finds with confidence.
+    A declared charset is trusted and its bad bytes become U+FFFD, unless the bytes are strictly
+    valid UTF-8 that the declared charset misreads (`utf8_over_declared`); undeclared bytes are
+    UTF-8 if they decode strictly, else whatever charset-normalizer finds with confidence.
     """
     content = raw.content
     if not content.strip():
@@ -98,7 +99,8 @@ def decode_document(raw: RawDocument) -> str | Rejection:
     if charset is None and raw.media_type == "text/html":
         charset = declared_charset(content)
     if charset:
-        return content.decode(charset, errors="replace")
+        declared = content.decode(charset, errors="replace")
+        return utf8_over_declared(content, charset, declared) or declared
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -113,6 +115,34 @@ def decode_document(raw: RawDocument) -> str | Rejection:
             "and detection found no likely encoding",
         )
     return str(match)
+
+
+# Legacy text that happens to be strictly valid UTF-8 is rare and gets rarer with each non-ASCII
+# character (a Latin-1 letter before ASCII is never UTF-8; a GB2312 pair is about once in ten): one or
+# two could pass by chance ("Ã©" is two windows-1252 letters and one UTF-8 "é"), four seldom do.
+_UTF8_EVIDENCE_CHARS = 4
+
+
+def utf8_over_declared(content: bytes, charset: str, declared: str) -> str | None:
+    """The UTF-8 reading of bytes declared in another charset, when that is what they are.
+
+    Pages are re-saved as UTF-8 with their old meta charset left in place (a gb2312 page, a
+    windows-1252 one), and servers label UTF-8 bodies with a default ISO-8859-1. Read as declared,
+    the text is mojibake: U+FFFD where the charset has no character for the bytes (GB2312,
+    Shift_JIS) or, where every byte means something (GBK, windows-1252), several odd characters for
+    each real one. Strictly valid UTF-8 wins when the declared reading has more U+FFFD, or when it
+    holds at least `_UTF8_EVIDENCE_CHARS` non-ASCII characters.
+    """
+    if charset == "utf-8" or content.isascii():
+        return None
+    try:
+        utf8 = content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if declared.count("\ufffd") > utf8.count("\ufffd"):
+        return utf8
+    non_ascii = sum(1 for char in utf8 if ord(char) > 0x7F)
+    return utf8 if non_ascii >= _UTF8_EVIDENCE_CHARS else None
 
 
 def _reject(raw: RawDocument, reason: Reason, detail: str) -> Rejection:

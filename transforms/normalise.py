@@ -62,6 +62,9 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?: (?:for|to) (?:our|the|my) .{0,60}?newsletters?\b.*)?"
         r"|get (?:the latest|our|the best|breaking) .{0,60}?(?:delivered )?(?:to|in) your inbox\b.*"
         r"|by subscribing,? you agree\b.*|already a subscriber\??.{0,40}"
+        # What a sign-up form says once it is sent: "Thanks for signing up!", "Your subscription has been confirmed."
+        r"|thanks? (?:you )?for (?:signing up|subscribing)(?:\s?!.{0,100}|\W{0,3})"
+        r"|your subscription (?:has been|is) confirmed\b.{0,80}"
         r"|(?:subscribe|sign up) (?:now |today )?(?:for|to get) (?:unlimited|full|free)"
         r" (?:access|digital access)\b.*"
         # "Never miss the latest news by signing up to our newsletter today!"
@@ -115,6 +118,34 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "embed_notice": re.compile(
         r"^(?:click|klicken sie)\b.{0,60}\b(?:button|schaltfläche)\b.{0,60}\b(?:to load|zu laden)\b.{0,80}$", re.I
     ),
+    # Calls to follow a link, in capitals or not: "CLICK HERE TO GET THE FOX NEWS APP", "Click here for the
+    # latest market news", "GO HERE FOR MORE TRUE CRIME", "Get our app on the go by clicking here". A story
+    # does not tell its reader where to click.
+    "click_prompt": re.compile(
+        r"^(?:(?:click|tap|go) here|(?:click|tap) (?:the link|below))\b.{0,150}$"
+        r"|^.{0,100}\bby (?:clicking|tapping) here\W{0,3}$",
+        re.I,
+    ),
+    # A video player's own words: "Now watching", "Up next", "Next video starts in : 7", "Unfortunately, this
+    # video is not available in your region." (a story about a video says more than that).
+    "player_chrome": re.compile(
+        r"^(?:now (?:playing|watching)|up next|next video(?: starts in)?\b\W{0,5}\w{0,10}"
+        r"|autoplay(?: (?:is )?(?:on|off))?"
+        r"|(?:unfortunately,? |sorry,? )?this video is (?:not|no longer|currently not|currently un) ?available"
+        r"(?: in your (?:region|country|location))?\W{0,3}"
+        # "Video verfügbar bis 28.02.2026": how long a broadcaster's player keeps a clip.
+        r"|video (?:verfügbar bis|available until)\s?:?\s?[\d./-]{6,10}(?:,? [\d:.]{4,5} uhr)?)$",
+        re.I,
+    ),
+    # What a blog's share, rating and loading widgets print, in the languages of the pages measured:
+    # "Share this:" is above; "Teilen mit:", "Bewerten:", "Rate this:", "Wird geladen …", "Loading...".
+    "widget_label": re.compile(
+        r"^(?:teilen mit|bewerten|rate this|gefällt mir|like this|(?:wird geladen|loading|cargando|chargement)"
+        r"\s?(?:\.\.\.|…)?)\s*:?$",
+        re.I,
+    ),
+    # Asking readers for tips: "Have a tip? Send it to us!", "Got a news tip? Email us at tips@example.com".
+    "tip_prompt": re.compile(r"^(?:have|got) a (?:news |story )?tip\?.{0,120}$", re.I),
     # Links to other stories: "Read more: ...", "Related: ...", "See also: ...", "More from Example Wire".
     # The same in the languages of the pages measured (Spanish, Portuguese, French, German, Italian,
     # Dutch, Polish): "Lea también: ...", "Le puede interesar: ...", "Zum Weiterlesen:", "Lire aussi".
@@ -134,7 +165,10 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         # Prompts that only ever come before a linked headline: "MIRA: ...", "Puedes ver: ...",
         # "Te recomendamos: ..." (a bare "Mira" could be a name).
         # A question mark may close such a headline, a full stop never.
-        r"|^(?:mir[ae]|puedes ver|te recomendamos|ver más|also watch|watch more)\s*:\s*\S.{0,200}(?<![.!])$",
+        r"|^(?:mir[ae]|puedes ver|te recomendamos|ver más|also watch|watch more)\s*:\s*\S.{0,200}(?<![.!])$"
+        # "Also: ..." and "See: ..." link a headline the same way, a short one ("Also:" opens long German
+        # sentences too); a sentence after them ends with a full stop.
+        r"|^(?:also|see)\s*:\s*(?:\S+\s){0,14}\S+(?<![.!])$",
         re.I,
     ),
     # A byline repeated in the body: "By Jane Doe, Staff Writer", "By Jane Doe and Tom Li | Reuters".
@@ -212,11 +246,22 @@ def clean_lines(text: str, options: NormaliseOptions = NormaliseOptions()) -> li
     """Paragraphs of the repaired text, whitespace folded, residue lines dropped."""
     paragraphs = []
     in_related_list = False
+    in_page_source = False
     for raw_line in repair_text(text).splitlines():
         line = normalise_line(raw_line)
         if not line:
             continue
         if options.drop_residue:
+            # Page source read as text: from a line that opens with the end tag of a script, noscript or
+            # style element (the extractor took the inside of one, which holds markup and code), every line
+            # is code until one reads as prose again.
+            if _PAGE_SOURCE_START.match(line):
+                in_page_source = True
+                continue
+            if in_page_source:
+                if not _reads_as_prose(line):
+                    continue
+                in_page_source = False
             reason = residue_reason(line)
             if reason:
                 in_related_list = reason == "related_link" and not _HEADLINE_AFTER.search(line)
@@ -228,6 +273,16 @@ def clean_lines(text: str, options: NormaliseOptions = NormaliseOptions()) -> li
             in_related_list = False
         paragraphs.append(line)
     return paragraphs
+
+
+_PAGE_SOURCE_START = re.compile(r"</(?:script|noscript|style)>", re.I)
+_CODE_CHARS = re.compile(r"[{}();=<>]")
+_MIN_PROSE_WORDS = 12
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A sentence of a dozen words or more with no character of code in it."""
+    return ends_like_sentence(line) and word_count(line) >= _MIN_PROSE_WORDS and _CODE_CHARS.search(line) is None
 
 
 # "Related: <headline>" links one story; "Related stories" or "Notas relacionadas:" heads a list.
