@@ -254,17 +254,20 @@ class _WritesVanish(_DiskFillsUp):
 
 
 def publish_with(monkeypatch, warehouse: Path, connection) -> None:
-    real_connect = duckdb.connect
+    """Publish with the views file's writes going through `connection` (the publishing instance, with the
+    file being written attached; its read-only checks see the real one)."""
+    real_attached = views._attached
 
-    def connect(path, *args, **kwargs):
-        con = real_connect(path, *args, **kwargs)
-        return con if kwargs.get("read_only") else connection(con)
+    @contextlib.contextmanager
+    def attached(path: Path, warehouse: Path, read_only: bool = False) -> Iterator[object]:
+        with real_attached(path, warehouse, read_only) as con:
+            yield con if read_only else connection(con)
 
-    monkeypatch.setattr(views.duckdb, "connect", connect)
+    monkeypatch.setattr(views, "_attached", attached)
     try:
         views.publish_views(warehouse)
     finally:
-        monkeypatch.setattr(views.duckdb, "connect", real_connect)
+        monkeypatch.setattr(views, "_attached", real_attached)
 
 
 @pytest.mark.parametrize(

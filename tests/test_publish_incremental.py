@@ -24,6 +24,7 @@ from tests.story_fixtures import (
 )
 from tests.test_stories import answers, answers_from_the_sql_alone
 from transforms.records import DuplicateLink, Rejection
+from warehouse import views
 from warehouse.query import views_path
 from warehouse.schemas import ARTICLES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS
 from warehouse.store import append_rows, compact_tables, ensure_tables, table_path
@@ -256,3 +257,32 @@ def test_articles_the_stored_version_cannot_stand_for_are_read_again(tmp_path):
     assert same_as_a_rebuild(warehouse, tmp_path)
     merged = sql(warehouse, "select story_id, copies from stories where copies > 1 order by 1")
     assert merged == [("c-k", 2), ("c-p", 2)]
+
+
+def test_publishes_of_two_warehouses_in_one_process_each_read_their_own_files(tmp_path):
+    """One DuckDB instance writes every publish of a process (the Parquet footers it read serve the next). Two
+    warehouses, one copied from the other (the same relative file names), published in turn: each shows its own
+    rows, as a rebuild would, and between publishes the instance holds no views file and no temporary object."""
+    first = tmp_path / "first"
+    ensure_tables(first)
+    commit(first, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
+    publish(first)
+    second = tmp_path / "second"
+    shutil.copytree(first, second)
+    commit(second, "r2", "b2", date(2024, 1, 2), {ARTICLES: [article("b1", "b1", date(2024, 1, 2))]})
+    commit(first, "r2", "b2", date(2024, 1, 2), {ARTICLES: [article("c1", "c1", date(2024, 1, 2))]})
+    assert publish(second).rebuilt is None
+    assert publish(first).rebuilt is None
+    commit(second, "r3", "b3", date(2024, 1, 3), {ARTICLES: [article("d1", "d1", date(2024, 1, 3))]})
+    assert publish(second).rebuilt is None
+
+    assert sql(first, "select article_id from articles order by 1") == [("a1",), ("c1",)]
+    assert sql(second, "select article_id from articles order by 1") == [("a1",), ("b1",), ("d1",)]
+    assert same_as_a_rebuild(first, tmp_path)
+    assert same_as_a_rebuild(second, tmp_path)
+    instance = views._instance
+    assert instance is not None
+    attached = "SELECT database_name FROM duckdb_databases() WHERE NOT internal"
+    assert instance.execute(attached).fetchall() == [("memory",)]
+    assert instance.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [(0,)]
+    assert instance.execute("SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal").fetchall() == [(0,)]

@@ -55,7 +55,8 @@ from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
 FORMAT = "5"  # bump when the index's tables change: an index of another format is rebuilt
-# Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
+# Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
+# which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 # In this order: markers first (what counts), articles before site lines (their cluster).
 INDEXED = (
@@ -192,7 +193,7 @@ class Change:
     removed: list[str]
 
 
-def _changes(path: Path, first: int, last: int) -> list[Change] | None:
+def log_changes(path: Path, first: int, last: int) -> list[Change] | None:
     """The commits `first`..`last` read from the table's log, or None when one is not there as a JSON
     commit file (cleaned up after a checkpoint) or names a file outside the table folder."""
     changes = []
@@ -211,9 +212,10 @@ def _changes(path: Path, first: int, last: int) -> list[Change] | None:
     return changes
 
 
-def _commit_fingerprint(path: Path, version: int) -> str:
+def commit_fingerprint(path: Path, version: int) -> str:
     """A hash of the table's commit file of this version; "" when it is not there (cleaned up after a
-    checkpoint), which the check then cannot use."""
+    checkpoint), which the check then cannot use. A commit lost and another written under its number differ
+    in it; the index and the views' publish (warehouse/views.py) both check the commit they read last."""
     try:
         return hashlib.sha256((path / "_delta_log" / f"{version:020d}.json").read_bytes()).hexdigest()
     except FileNotFoundError:
@@ -251,7 +253,7 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
         # The commit read last must still be the table's: a commit lost (a restored copy, a file system
         # that dropped it) and another written under its number would otherwise leave the index ahead,
         # answering with rows the table no longer has.
-        then, now = _meta(con, f"{table}.commit"), _commit_fingerprint(path, int(known))
+        then, now = _meta(con, f"{table}.commit"), commit_fingerprint(path, int(known))
         if then and now and then != now:
             raise IndexStale(f"{table} commit {known} is not the one indexed")
     if known is not None and version == int(known):
@@ -262,7 +264,7 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
     def relative(file: str) -> str:
         return os.path.relpath(os.path.join(folder, unquote(file)), root)
 
-    changes = _changes(path, int(known) + 1, version) if known is not None else None
+    changes = log_changes(path, int(known) + 1, version) if known is not None else None
     if changes is not None:
         for change in changes:
             if change.operation not in ROW_KEEPING:
@@ -284,7 +286,7 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
             _index_file(con, warehouse, table, file)
     _set_meta(con, f"{table}.id", table_id)
     _set_meta(con, f"{table}.version", str(version))
-    _set_meta(con, f"{table}.commit", _commit_fingerprint(path, version))
+    _set_meta(con, f"{table}.commit", commit_fingerprint(path, version))
 
 
 def _open(warehouse: Path) -> sqlite3.Connection:

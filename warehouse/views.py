@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
-import json
 import logging
 import os
 import shutil
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -18,6 +19,7 @@ import pyarrow as pa
 from deltalake import DeltaTable
 
 from transforms.records import SCHEMA_VERSION
+from warehouse.index import ROW_KEEPING, commit_fingerprint, log_changes
 from warehouse.query import sql_names, sql_text, views_path
 from warehouse.schemas import (
     ALL_TABLES,
@@ -258,8 +260,6 @@ READ_NEW = (ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 # delta-rs keeps the first 64 characters of a text column's minimum and maximum: a longer batch_id is not
 # told apart by the statistics (new_batch_files).
 STATS_PREFIX = 64
-# Delta operations that only add rows (an append) or move them (a compaction, a vacuum).
-ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
 
 
 def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VIEWS) -> None:
@@ -280,10 +280,11 @@ def expected_views() -> list[str]:
     return [f"_{spec.name}" for spec in ALL_TABLES] + [spec.view for spec in VIEW_COLUMNS]
 
 
-def missing_views(path: Path) -> list[str]:
-    """The expected views a views database file lacks, read as readers will read it."""
-    with duckdb.connect(str(path), read_only=True) as con:
-        present = {row[0] for row in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+def missing_views(path: Path, warehouse: Path) -> list[str]:
+    """The expected views a views database file lacks, read as readers will read it (read-only)."""
+    with _instance_lock, _attached(path, warehouse, read_only=True) as con:
+        listed = f"SELECT view_name FROM duckdb_views() WHERE NOT internal AND database_name = '{ATTACHED}'"
+        present = {row[0] for row in con.execute(listed).fetchall()}
     return [name for name in expected_views() if name not in present]
 
 
@@ -344,16 +345,6 @@ class TableSnapshot:
     one_batch: Mapping[str, str] = field(default_factory=dict)  # file -> its only batch_id, by its Delta stats
 
 
-def _commit_hash(path: Path, version: int) -> str:
-    """A hash of a Delta table's commit file of `version`; "" when it is not there (cleaned up after a
-    checkpoint), which the check then cannot use. A commit lost and another written under its number
-    differ in it (as in warehouse/index.py)."""
-    try:
-        return hashlib.sha256((path / "_delta_log" / f"{version:020d}.json").read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return ""
-
-
 def _one_batch_files(warehouse: Path, path: Path, table: DeltaTable) -> dict[str, str]:
     """Each file of the table's current snapshot that holds rows of one batch only, with that batch_id, as its
     Delta statistics say (an append writes one batch's rows; a compaction merges several)."""
@@ -387,7 +378,7 @@ def take_snapshot(warehouse: Path) -> list[TableSnapshot]:
         files = [uri.removeprefix("file://") for uri in table.file_uris()]
         table_id = str(table.metadata().id)
         one_batch = _one_batch_files(warehouse, path, table) if spec in READ_NEW else {}
-        commit = _commit_hash(path, version)
+        commit = commit_fingerprint(path, version)
         snapshots.append(
             TableSnapshot(
                 spec, _relative(warehouse, files), table_id, version, commit, before.get(spec.name), one_batch
@@ -400,18 +391,11 @@ def _added_files(warehouse: Path, spec: TableSpec, after: int, until: int) -> se
     """The files (relative to the warehouse) the table's commits after version `after` up to `until` added;
     None when a commit file is gone (cleaned up after a checkpoint): then no file can be left out."""
     path = table_path(warehouse, spec)
+    changes = log_changes(path, after + 1, until)
+    if changes is None:
+        return None
     table_folder = os.path.relpath(path.resolve(), warehouse.resolve())
-    added = set()
-    for version in range(after + 1, until + 1):
-        try:
-            lines = (path / "_delta_log" / f"{version:020d}.json").read_text().splitlines()
-        except FileNotFoundError:
-            return None
-        for line in lines:
-            action = json.loads(line) if line.strip() else {}
-            if "add" in action:
-                added.add(os.path.normpath(os.path.join(table_folder, unquote(action["add"]["path"]))))
-    return added
+    return {os.path.normpath(os.path.join(table_folder, unquote(name))) for change in changes for name in change.added}
 
 
 def new_batch_files(
@@ -498,7 +482,7 @@ def _why_rebuild(
         if snapshot.version < int(known):
             return f"{name} went back to version {snapshot.version}"
         path = table_path(warehouse, snapshot.spec)
-        then, now = state.get(f"{name}.commit"), _commit_hash(path, int(known))
+        then, now = state.get(f"{name}.commit"), commit_fingerprint(path, int(known))
         if then and now and then != now:
             return f"{name} commit {known} is not the one published"
         if snapshot.version > int(known):
@@ -667,46 +651,95 @@ def _snapshot_key(snapshots: Sequence[TableSnapshot]) -> str:
     return ";".join(f"{s.spec.name}={s.table_id}@{s.version}:{s.commit}" for s in ordered)
 
 
-def _unchanged(target: Path, snapshots: Sequence[TableSnapshot]) -> bool:
+def _unchanged(target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> bool:
     """Whether the published views database already shows exactly this snapshot, with today's definitions."""
+    if not target.exists():
+        return False
     try:
-        with duckdb.connect(str(target), read_only=True) as con:
+        with _instance_lock, _attached(target, warehouse, read_only=True) as con:
             state = dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
     except duckdb.Error:
         return False
     return state.get("snapshot") == _snapshot_key(snapshots) and state.get("definition") == _definition_fingerprint()
 
 
-# A Parquet file's footer read once per publish, not once per query that binds a view over it (each query over
-# `batches` binds its files again): Delta never rewrites a file in place, and DuckDB checks the file's time too.
-CACHE_FOOTERS = "SET parquet_metadata_cache = true"
+# One DuckDB instance per process writes every publish, the views file of each attached under this name while
+# it is written (then detached): the Parquet footers it reads stay in the instance's metadata cache, so a run's
+# publishes read the footer of an unchanged file once, not once per batch (`raw_pages`' one compacted file has a
+# footer of thousands of row groups). The cache is of files only, and cannot go wrong: Delta never rewrites a
+# file in place (a new file has a new name), and DuckDB checks each file's modification time before using it.
+# Nothing else outlives a publish: the views file is detached and every temporary object dropped.
+ATTACHED = "newsetl_views"
+_instance: duckdb.DuckDBPyConnection | None = None
+_instance_lock = threading.RLock()  # one publish at a time uses the instance (the writer thread, the flow's end)
+
+
+def _publishing_instance() -> duckdb.DuckDBPyConnection:
+    global _instance
+    if _instance is None:
+        _instance = duckdb.connect(":memory:")
+        _instance.execute("SET parquet_metadata_cache = true")
+    return _instance
+
+
+def _drop_instance() -> None:
+    """Forget the instance (after an error its state cannot be vouched for): the next publish starts another."""
+    global _instance
+    if _instance is not None:
+        with suppress(duckdb.Error):
+            _instance.close()
+    _instance = None
+
+
+atexit.register(_drop_instance)  # closed before the interpreter's end, which would report it leaked
+
+
+@contextmanager
+def _attached(path: Path, warehouse: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The publishing instance with the views file at `path` attached and in use, relative Parquet paths
+    resolving against the warehouse; afterwards detached, with no temporary object left. Attaching a file
+    costs a tenth of opening a DuckDB instance on it (a publish opens the views file three times)."""
+    con = _publishing_instance()
+    try:
+        con.execute(f"SET file_search_path = {_quote(str(warehouse.resolve()))}")
+        con.execute(f"ATTACH {_quote(str(path))} AS {ATTACHED}" + (" (READ_ONLY)" if read_only else ""))
+        con.execute(f"USE {ATTACHED}")
+        yield con
+    finally:
+        try:
+            with suppress(duckdb.Error):
+                con.execute("ROLLBACK")  # a transaction an error left open
+            temporary = "SELECT {0}_name FROM duckdb_{0}s() WHERE temporary AND NOT internal"
+            for kind in ("view", "table"):
+                for (name,) in con.execute(temporary.format(kind)).fetchall():
+                    con.execute(f'DROP {kind.upper()} temp."{name}"')
+            con.execute("USE memory")
+            con.execute(f"DETACH DATABASE IF EXISTS {ATTACHED}")
+        except duckdb.Error:
+            _drop_instance()  # whatever is left attached or open goes with the instance
 
 
 def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
     """Write the new views database at `temporary`: the published one brought up to date when it can be, else
     every view and stored table from every row."""
-    # Relative paths resolve against the warehouse.
-    config: dict[str, str | bool | int | float | list[str]] = {"file_search_path": str(warehouse.resolve())}
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
     if target.exists():
         shutil.copyfile(target, temporary)  # readers keep the published file; the copy is changed, then renamed
         try:
-            with duckdb.connect(str(temporary), config=config) as con:
-                con.execute(CACHE_FOOTERS)
+            with _attached(temporary, warehouse) as con:
                 rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
                 if rebuilt is None:
-                    con.execute("CHECKPOINT")  # into the file now: a write that fails raises here, not unseen
+                    con.execute(f"CHECKPOINT {ATTACHED}")  # into the file now: a write that fails raises here
         except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk), a rebuild decides
             rebuilt = f"the views database could not be brought up to date ({_first_line(error)})"
     if rebuilt is not None:
         log.info("views: rebuilding the stored story tables: %s", rebuilt)
         for path in (temporary, temporary.with_name(f"{temporary.name}.wal")):
             path.unlink(missing_ok=True)
-        with duckdb.connect(str(temporary), config=config) as con:
-            con.execute(CACHE_FOOTERS)
+        with _attached(temporary, warehouse) as con:
             _rebuild(con, snapshots)
-            con.execute("CHECKPOINT")
+            con.execute(f"CHECKPOINT {ATTACHED}")
     return Published(target, rebuilt, *counts)
 
 
@@ -721,7 +754,7 @@ def publish(warehouse: Path) -> Published:
     with a lost commit or rows removed, a published batch no longer committed) rebuilds them from every row."""
     target = views_path(warehouse)
     snapshots = take_snapshot(warehouse)
-    if _unchanged(target, snapshots):
+    if _unchanged(target, warehouse, snapshots):
         return Published(target, None)
     # Unique per thread too: a publish may run beside another thread's work in the same process.
     temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
@@ -730,8 +763,9 @@ def publish(warehouse: Path) -> Published:
         path.unlink(missing_ok=True)
     try:
         try:
-            published = _publish_into(temporary, target, warehouse, snapshots)
-            missing = missing_views(temporary)
+            with _instance_lock:
+                published = _publish_into(temporary, target, warehouse, snapshots)
+            missing = missing_views(temporary, warehouse)
         except (duckdb.Error, OSError) as error:
             raise ViewsNotPublished(
                 f"could not write the views database ({_first_line(error)}); the previous views stand: "
