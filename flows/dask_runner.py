@@ -64,10 +64,18 @@ def task_runner_for(address: str, workers: int) -> DaskTaskRunner:
     if size is None:
         return DaskTaskRunner(address=address)
     # One thread per worker process: spaCy holds the GIL, so processes are what run in parallel.
-    # No dashboard: its port may be taken, and nobody watches a cluster that lives for one run.
+    # No dashboard: nobody watches a cluster that lives for one run. The scheduler still serves its HTTP
+    # routes (health, metrics), on 8787 unless told otherwise: on a free port, so two clusters at once
+    # (tests under xdist, two runs) do not warn that 8787 is in use.
     return DaskTaskRunner(
         cluster_class="distributed.LocalCluster",
-        cluster_kwargs={"n_workers": size, "threads_per_worker": 1, "processes": True, "dashboard_address": None},
+        cluster_kwargs={
+            "n_workers": size,
+            "threads_per_worker": 1,
+            "processes": True,
+            "dashboard_address": None,
+            "scheduler_kwargs": {"dashboard_address": ":0"},
+        },
     )
 
 

@@ -11,27 +11,51 @@ import sys
 from pathlib import Path
 
 import dask
+import distributed  # noqa: F401 - its defaults join dask.config on import: before the test's snapshot of it
 import pytest
 
-from bench.corpus import build_corpus
+from bench.dedup_corpus import build_dedup_set
 from flows.ingest import ingest
 from tests.conftest import sql
 from warehouse.query import failed_checks
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 VIEWS = ("articles", "entity_mentions", "figures", "rejections")
-BATCH = 6
+BATCH = 4
+
+
+# Short stories of one site, each with the same line of chrome (as in tests/test_boilerplate.py).
+CHROME = "Got a story tip for the Harbor Gazette? Write to the newsroom any time"
+MIN_STORIES = 3  # a line in this many stories of one site is chrome: fewer pages than the default 5
+
+
+def story_page(title: str, paragraphs: list[str], index: int) -> str:
+    body = "".join(f"<p>{p}</p>" for p in [paragraphs[0], CHROME, *paragraphs[1:]])
+    return (
+        f'<html><head><title>{title}</title><link rel="canonical" '
+        f'href="https://www.gazette.example.com/news/{index}/"></head>'
+        f"<body><article><h1>{title}</h1>{body}</article></body></html>"
+    )
 
 
 @pytest.fixture
-def pages(tmp_path: Path) -> Path:
-    """Seeds, synthetic stories of one site (enough that its chrome is known from an earlier batch), an
-    exact copy of a seed at another URL (in a later batch than the original, so it takes the committed
-    analysis) and a page that is no article: 14 documents, 3 batches of 6."""
+def pages(tmp_path: Path, monkeypatch) -> Path:
+    """10 documents, 3 batches of 4 (few: every chunk of a batch is a Prefect task on a Dask worker).
+    Batch 0: three stories of one site and cnn_troops; batch 1: the other seeds and a page that is no
+    article; batch 2: a fourth story of the site, which is extracted with the chrome committed by batch 0
+    (its line of chrome dropped), and an exact copy of cnn_troops at another URL, which takes the
+    committed analysis."""
+    monkeypatch.setenv("NEWSETL_PIPELINE__BOILERPLATE__MIN_STORIES", str(MIN_STORIES))
     folder = tmp_path / "pages"
-    build_corpus(folder, 8)
+    folder.mkdir()
+    stories = [t for t in build_dedup_set(stories=8, seed=3) if t.edit == "original"][: MIN_STORIES + 1]
+    for index, story in enumerate(stories):
+        title, *paragraphs = story.text.splitlines()
+        name = f"a-story-{index}.html" if index < MIN_STORIES else f"z-story-{index}.html"
+        (folder / name).write_text(story_page(title, paragraphs, index), encoding="utf-8")
     for seed in sorted(SEEDS.glob("*.html")):
-        (folder / seed.name).write_bytes(seed.read_bytes())
+        name = "b-" + seed.name if seed.name == "cnn_troops.html" else seed.name  # sorts into batch 0
+        (folder / name).write_bytes(seed.read_bytes())
     html = (SEEDS / "cnn_troops.html").read_text(encoding="utf-8")
     (folder / "zz-copy.html").write_text(html.replace("/index.html", "/index-copy.html"), encoding="utf-8")
     (folder / "empty.html").write_text("<html><body><p>Subscribe.</p></body></html>", encoding="utf-8")
@@ -66,6 +90,9 @@ def test_a_local_cluster_gives_the_same_tables_as_the_process_pool(prefect_serve
         "(SELECT text_hash FROM articles GROUP BY 1 HAVING count(*) > 1)",
     )
     assert copies == [(2,)]
+    # The chrome learnt from batch 0 reached the Dask workers that extracted batch 2.
+    texts = dict(sql(tmp_path / "dask", "SELECT source, text FROM articles WHERE source LIKE '%story%'"))
+    assert [CHROME in text for _, text in sorted(texts.items())] == [True] * MIN_STORIES + [False]
     assert failed_checks(tmp_path / "dask") == {}
 
 

@@ -13,6 +13,7 @@ import pytest
 from flows import workers
 from flows.ingest import ingest
 from tests.conftest import sql
+from tests.test_dask_cluster import NO_DASHBOARD
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -23,7 +24,7 @@ def test_daemonic_workers_with_a_time_limit_stop_the_run_before_its_first_batch(
     # so once, at its start, rather than fail every batch in turn and reject its documents.
     with (
         dask.config.set({"distributed.worker.daemon": True}),
-        distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as daemonic,
+        distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, **NO_DASHBOARD) as daemonic,
     ):
         monkeypatch.setenv("NEWSETL_DASK_ADDRESS", daemonic.scheduler_address)
         monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "60")  # the default, which the tests turn off
