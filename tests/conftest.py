@@ -31,6 +31,12 @@ from pathlib import Path
 from typing import TypeGuard, TypeVar
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis's default 200 ms per example tripped on a busy CI machine (a timing assertion, which tests
+# avoid); 10 s still catches a pattern that backtracks for hours.
+settings.register_profile("newsetl", deadline=10_000)
+settings.load_profile("newsetl")
 
 # Prefect reads its home and settings on import: point them at a temporary folder first,
 # so no test writes outside a temporary folder.
