@@ -19,12 +19,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import task_run
+from prefect.utilities.annotations import quote
 
 from flows import progress
 from flows.clusters import ClusteredBatch, cluster_batch
@@ -126,6 +127,14 @@ def discover_task(settings: Settings) -> Discovery:
 def list_raw_pages(settings: Settings) -> list[str]:
     ensure_tables(settings.warehouse)
     return raw_page_urls(settings.warehouse)
+
+
+def unwalked(value: T) -> T:
+    """`value` as a task argument that Prefect hands on without walking it (`quote`). Prefect looks for
+    futures in every object of a task's arguments, twice per task run: for a transformed batch (hundreds
+    of thousands of records, mentions and figures) that was seconds of the flow's CPU per batch, taken
+    from the workers' cores."""
+    return cast(T, quote(value))
 
 
 def attempt_batch_id(batch_id: str, mark: str = "a") -> str:
@@ -660,7 +669,7 @@ def _write_batch(
     batch_id, batch, work = handover
     if isinstance(work, TransformedBatch):
         try:
-            counts = commit_transformed(work, settings, frozenset(books.failed))
+            counts = commit_transformed(unwalked(work), settings, frozenset(books.failed))
         except Exception as error:  # noqa: BLE001 - the batch fails, not the run
             books.failed.add(work.batch_id)
             counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)
