@@ -208,6 +208,25 @@ def _in_flight() -> list[TransformedBatch]:
     return [work for _, _, work in _overlap.writer.in_flight.values() if isinstance(work, TransformedBatch)]
 
 
+def _failed_in_flight_doc_ids() -> set[str]:
+    """The documents a batch that failed before its commit, handed to the writer and not written yet,
+    will commit as `batch_failed` rejections (`reject_batch`): known, as the documents of a transformed
+    batch in flight are, so the same bytes in a later batch are skipped instead of landing twice (a
+    rejection and an article). Its files are read again for their ids; batches rarely fail. Call it
+    holding `_warehouse_io`."""
+    if _overlap is None:
+        return set()
+    failed = [
+        document
+        for _, batch, work in _overlap.writer.in_flight.values()
+        if isinstance(work, BaseException)
+        for document in batch
+        if isinstance(document, DocumentRef)
+    ]
+    rejections = (failed_document(ref, "") for ref in failed)
+    return {rejection.doc_id for rejection in rejections if rejection.stage not in RETRIED_STAGES}
+
+
 @task(name="process-batch", cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
 def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> TransformedBatch:
     """Read, skip what is known (committed or in flight), transform; the run's writer commits the result."""
@@ -231,6 +250,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     with _warehouse_io(), clock.timed("lookups"):
         known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
         known |= {doc_id for work in _in_flight() for doc_id in work.known_doc_ids()}
+        known |= _failed_in_flight_doc_ids()
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
     read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
     skipped += repeated
