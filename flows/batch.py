@@ -19,12 +19,13 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
 from types import FrameType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import task_run
+from prefect.utilities.annotations import quote
 
 from flows import progress
 from flows.clusters import ClusteredBatch, cluster_batch
@@ -128,6 +129,14 @@ def list_raw_pages(settings: Settings) -> list[str]:
     return raw_page_urls(settings.warehouse)
 
 
+def unwalked(value: T) -> T:
+    """`value` as a task argument that Prefect hands on without walking it (`quote`). Prefect looks for
+    futures in every object of a task's arguments, twice per task run: for a transformed batch (hundreds
+    of thousands of records, mentions and figures) that was seconds of the flow's CPU per batch, taken
+    from the workers' cores."""
+    return cast(T, quote(value))
+
+
 def attempt_batch_id(batch_id: str, mark: str = "a") -> str:
     """Each retry writes under its own batch id: rows of a failed attempt never get a marker."""
     attempt = task_run.get_run_count()
@@ -199,6 +208,25 @@ def _in_flight() -> list[TransformedBatch]:
     return [work for _, _, work in _overlap.writer.in_flight.values() if isinstance(work, TransformedBatch)]
 
 
+def _failed_in_flight_doc_ids() -> set[str]:
+    """The documents a batch that failed before its commit, handed to the writer and not written yet,
+    will commit as `batch_failed` rejections (`reject_batch`): known, as the documents of a transformed
+    batch in flight are, so the same bytes in a later batch are skipped instead of landing twice (a
+    rejection and an article). Its files are read again for their ids; batches rarely fail. Call it
+    holding `_warehouse_io`."""
+    if _overlap is None:
+        return set()
+    failed = [
+        document
+        for _, batch, work in _overlap.writer.in_flight.values()
+        if isinstance(work, BaseException)
+        for document in batch
+        if isinstance(document, DocumentRef)
+    ]
+    rejections = (failed_document(ref, "") for ref in failed)
+    return {rejection.doc_id for rejection in rejections if rejection.stage not in RETRIED_STAGES}
+
+
 @task(name="process-batch", cache_policy=NO_CACHE, **TRANSIENT_RETRIES)
 def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings: Settings) -> TransformedBatch:
     """Read, skip what is known (committed or in flight), transform; the run's writer commits the result."""
@@ -222,6 +250,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     with _warehouse_io(), clock.timed("lookups"):
         known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
         known |= {doc_id for work in _in_flight() for doc_id in work.known_doc_ids()}
+        known |= _failed_in_flight_doc_ids()
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
     read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
     skipped += repeated
@@ -660,7 +689,7 @@ def _write_batch(
     batch_id, batch, work = handover
     if isinstance(work, TransformedBatch):
         try:
-            counts = commit_transformed(work, settings, frozenset(books.failed))
+            counts = commit_transformed(unwalked(work), settings, frozenset(books.failed))
         except Exception as error:  # noqa: BLE001 - the batch fails, not the run
             books.failed.add(work.batch_id)
             counts = reject(batch, run_id, f"{batch_id}-failed", error, settings)

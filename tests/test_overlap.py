@@ -173,6 +173,29 @@ def test_a_copy_of_a_story_whose_commit_failed_keeps_its_entities(
     assert failed_checks(warehouse) == {}
 
 
+def test_the_same_bytes_after_a_batch_that_failed_in_its_workers_land_once(
+    prefect_server, corpus, lagging_writer, tmp_path, monkeypatch
+):
+    real = batch_module.process_documents
+
+    def fails_on_the_page(raws, *more, **options):
+        if any(raw.source.endswith("3-page.html") for raw in raws):
+            raise ValueError("simulated bug in a worker")
+        return real(raws, *more, **options)
+
+    monkeypatch.setattr(batch_module, "process_documents", fails_on_the_page)
+    warehouse = tmp_path / "wh"
+    ingest(sources=[str(corpus)], warehouse=str(warehouse), batch_size=1, workers=1)
+
+    # The page's batch failed while in flight: its rejection stands for the same bytes in the next batch,
+    # which skips them, as it would had that rejection been committed already.
+    assert sql(warehouse, "SELECT source FROM rejections WHERE reason = 'batch_failed'") == [
+        (str(corpus / "3-page.html"),)
+    ]
+    assert sql(warehouse, "SELECT count(*) FROM articles WHERE source LIKE '%/4-same-bytes.html'") == [(0,)]
+    assert failed_checks(warehouse) == {}
+
+
 def test_the_writer_writes_in_order_and_a_batch_takes_the_chrome_after_the_batch_two_before():
     written: list[str] = []
 
