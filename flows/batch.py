@@ -177,13 +177,21 @@ Handover = tuple[str, list[Any], "TransformedBatch | BaseException"]
 
 @dataclass(slots=True)
 class _Overlap:
-    """The run's writer and the site chrome of the batch being transformed (set by `run_batches`)."""
+    """The run's writer, and the index and site chrome of the batch being transformed (set by `run_batches`)."""
 
     writer: OrderedWriter[Handover]
+    index: int = 0
     chrome: frozenset[str] = frozenset()
 
 
 _overlap: _Overlap | None = None
+
+
+def _looked_up() -> None:
+    """The batch being transformed made its first lookups: the writer may now commit the batch before it
+    (flows/committer.py), which until then would hold the lock those lookups wait for."""
+    if _overlap is not None:
+        _overlap.writer.looked_up(_overlap.index)
 
 
 def _warehouse_io() -> AbstractContextManager[Any]:
@@ -251,6 +259,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
         known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
         known |= {doc_id for work in _in_flight() for doc_id in work.known_doc_ids()}
         known |= _failed_in_flight_doc_ids()
+    _looked_up()
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
     read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
     skipped += repeated
@@ -275,6 +284,7 @@ def reprocess_batch(urls: list[str], run_id: str, batch_id: str, settings: Setti
     clock = Stopwatch()
     with _warehouse_io(), clock.timed("read"):  # the stored pages are what a reprocess reads
         pages = latest_raw_pages(settings.warehouse, urls)
+    _looked_up()
     documents = [document_from_page(pages[url]) for url in urls if url in pages]
     return transform_batch(
         documents, [], [], len(documents), 0, run_id, batch_id, settings, clock.total(), purpose="reprocess"
@@ -749,7 +759,7 @@ def run_batches(
             _overlap = _Overlap(writer)
             for index, batch in enumerate(batches):
                 batch_id = f"{run_id}-{index:05d}"
-                _overlap.chrome = writer.chrome_for(index)  # waits for the commit of batch index - 2
+                _overlap.index, _overlap.chrome = index, writer.chrome_for(index)  # waits for batch index - 2
                 work: TransformedBatch | BaseException
                 try:
                     work = process(batch, run_id, batch_id, settings)
@@ -758,6 +768,9 @@ def run_batches(
                 writer.submit(index, (batch_id, batch, work))
                 if stop:  # Prefect's TerminationSignal was lost inside a library: stop here all the same
                     raise TerminationSignal(stop[0])
+            # No batch comes after the last: the writer may commit it while the workers are ended.
+            writer.looked_up(len(batches))
+            shutdown_workers()
             writer.finish(len(batches) - 1)
         finally:
             if writer is not None:

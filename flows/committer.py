@@ -16,7 +16,12 @@ The rules that keep it exact (docs/architecture.md, "Overlapped batches"):
   the warehouse is);
 - a batch waits before it starts for the commit of the batch two before it, and takes the site chrome
   the writer read right after that commit (`chrome_for`): the same input in the same batches gives the
-  same chrome, however the timing falls.
+  same chrome, however the timing falls;
+- the writer starts on item `index` only once the flow has made the first lookups of the batch after it
+  (`looked_up(index + 1)`, or handed that batch over), or waits for the item, or stops: those lookups
+  come right when the workers finished batch `index` and wait for them, and the writer's item (seconds
+  of commit, compaction and views) would otherwise hold the lock through them. Batch `index` is then in
+  flight for them, which every lookup counts as it counts a committed batch.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ class OrderedWriter(Generic[W]):
         self._changed = threading.Condition()
         self._queue: deque[tuple[int, W]] = deque()
         self._written = -1  # index of the last item written
+        self._writable = -1  # the writer may start on items up to this index (`looked_up`)
         self._chrome: dict[int, frozenset[str]] = {}
         self._error: BaseException | None = None
         self._closing = False
@@ -62,6 +68,13 @@ class OrderedWriter(Generic[W]):
         with self._changed:
             self._raise_error()
             self._queue.append((index, item))
+            self._writable = max(self._writable, index - 1)  # batch `index` is past its lookups
+            self._changed.notify_all()
+
+    def looked_up(self, index: int) -> None:
+        """Batch `index` made the lookups it starts with: the writer may write the item before it."""
+        with self._changed:
+            self._writable = max(self._writable, index - 1)
             self._changed.notify_all()
 
     def chrome_for(self, index: int) -> frozenset[str]:
@@ -73,6 +86,8 @@ class OrderedWriter(Generic[W]):
     def wait_for(self, index: int) -> None:
         """Until item `index` (and every one before it) is written; the writer's error if it failed."""
         with self._changed:
+            self._writable = max(self._writable, index)  # nothing to wait for before writing it
+            self._changed.notify_all()
             while self._written < index:
                 self._raise_error()
                 self._changed.wait(_WAIT_STEP)
@@ -105,6 +120,10 @@ class OrderedWriter(Generic[W]):
                 if self._closing:
                     return
                 index, item = self._queue.popleft()
+                # Stopping opens the gate: this item was handed over before the stop, as one being
+                # written already would have been.
+                while index > self._writable and not self._closing:
+                    self._changed.wait()
             try:
                 with self.lock:
                     chrome = self._read_chrome() if self._write(index, item) else self._chrome[self._written]

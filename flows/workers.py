@@ -447,13 +447,19 @@ class _Pool(_Runner):
         worker.conn.close()
 
     def close(self) -> None:
+        # Every idle worker is told to stop before any is waited for: they exit (the model's memory
+        # freed) at the same time, not one after another.
+        told = []
         for worker in self.workers:
             if worker.ready and not worker.task:
                 try:
                     worker.conn.send(None)
-                    worker.process.join(timeout=5)
+                    told.append(worker)
                 except OSError:
                     pass
+        for worker in told:
+            worker.process.join(timeout=5)
+        for worker in self.workers:
             if worker.process.is_alive():
                 self._kill(worker)
             worker.conn.close()

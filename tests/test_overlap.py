@@ -232,3 +232,45 @@ def test_a_writer_error_reaches_the_flow_and_nothing_after_it_is_written():
         writer.submit(2, 2)
     writer.stop()
     assert written == [0]
+
+
+def test_each_batch_looks_up_with_the_batch_before_in_flight_not_half_written(
+    prefect_server, corpus, tmp_path, monkeypatch
+):
+    seen: list[tuple[int, list[int]]] = []
+    real = batch_module.committed_doc_ids
+
+    def committed_doc_ids(warehouse, doc_ids):
+        overlap = batch_module._overlap
+        assert overlap is not None
+        seen.append((overlap.index, sorted(overlap.writer.in_flight)))
+        return real(warehouse, doc_ids)
+
+    monkeypatch.setattr(batch_module, "committed_doc_ids", committed_doc_ids)
+    report = ingest(sources=[str(corpus)], warehouse=str(tmp_path / "wh"), batch_size=2, workers=1)
+
+    assert report.counts.documents == 7 and report.counts.skipped == 1
+    # The writer waited for them: no batch's lookups waited behind the commit of the batch before.
+    assert [index for index, _ in seen] == [0, 1, 2, 3]
+    assert all(in_flight == [index - 1] for index, in_flight in seen[1:])
+
+
+def test_the_workers_are_ended_while_the_last_batch_commits(prefect_server, corpus, tmp_path, monkeypatch):
+    # Not after it: that was seconds at the end of every run with the workers idle (docs/benchmarks.md).
+    calls: list[str] = []
+    real_shutdown, real_finish = batch_module.shutdown_workers, OrderedWriter.finish
+
+    def shutdown_workers():
+        calls.append("workers ended")
+        real_shutdown()
+
+    def finish(self, last):
+        calls.append("writer waited for")
+        real_finish(self, last)
+
+    monkeypatch.setattr(batch_module, "shutdown_workers", shutdown_workers)
+    monkeypatch.setattr(OrderedWriter, "finish", finish)
+    report = ingest(sources=[str(corpus)], warehouse=str(tmp_path / "wh"), batch_size=4, workers=1)
+
+    assert report.counts.documents == 7
+    assert calls[:2] == ["workers ended", "writer waited for"]
