@@ -319,7 +319,7 @@ def transform_batch(
         settings.time_limit_seconds,
         workers,
         settings.dask_address,
-        recycle_after=settings.worker_documents,
+        settings.worker_documents,
     )
     return replace(work, results=results, seconds=seconds + clock.total(workers))
 

@@ -99,8 +99,8 @@ def process_documents(
     time_limit: float = 0.0,
     spent: PhaseSeconds | None = None,
     dask_address: str | None = None,
-    steps: Steps = PIPELINE,
     recycle_after: int = 0,
+    steps: Steps = PIPELINE,
 ) -> list[ProcessedDocument | Rejection]:
     """Results in input order, each document counted into the run's progress as it is done.
 
