@@ -3,12 +3,16 @@
 For each corpus size, a child process runs `ingest` (a warm-up run first, so Prefect's start is not
 counted) while this process samples the resident memory of the child's whole process tree (flow
 process, worker processes, Prefect's temporary server) every quarter second. Prints, per size, the
-peak RSS of each run, with and without the Prefect server, the seconds of each run and the rerun's
+peak RSS of each run, with and without the Prefect server, and of the flow process and of the largest
+worker process alone (which of them grows with the run), the seconds of each run and the rerun's
 share of the first run, with the seconds per stage of both runs and the machine's load average; then
 the two numbers of issue 13 against their targets: peak RSS flat (within ±10%) from the smallest to the
 largest size, and the rerun of the largest size at most 5% of its first run.
 
     python -m bench.memory --docs 1000 10000        (make bench-memory)
+
+`--worker-documents N` sets the documents after which a worker process is replaced (0: never, as before
+that setting existed), to compare the same sizes with and without.
 """
 
 from __future__ import annotations
@@ -41,13 +45,21 @@ def _is_prefect_server(process: psutil.Process) -> bool:
     return "prefect" in command and ("server" in command or "uvicorn" in command)
 
 
-def tree_rss(root: psutil.Process) -> tuple[int, int]:
-    """Resident bytes of `root` and all its descendants; and of the same less Prefect's server."""
-    total = pipeline = 0
+def _is_worker(process: psutil.Process) -> bool:
+    try:
+        return "multiprocessing.spawn" in " ".join(process.cmdline())
+    except psutil.Error:
+        return False
+
+
+def tree_rss(root: psutil.Process) -> tuple[int, int, int, int]:
+    """Resident bytes of `root` and all its descendants; of the same less Prefect's server; of `root` (the
+    flow process) alone; and of the largest worker process."""
+    total = pipeline = flow = worker = 0
     try:
         processes = [root, *root.children(recursive=True)]
     except psutil.Error:
-        return 0, 0
+        return 0, 0, 0, 0
     for process in processes:
         try:
             rss = process.memory_info().rss
@@ -56,15 +68,21 @@ def tree_rss(root: psutil.Process) -> tuple[int, int]:
         total += rss
         if not _is_prefect_server(process):
             pipeline += rss
-    return total, pipeline
+        if process is root:
+            flow = rss
+        elif _is_worker(process):
+            worker = max(worker, rss)
+    return total, pipeline, flow, worker
 
 
-def measure(folder: Path, workers: int, batch_size: int) -> dict:
+def measure(folder: Path, workers: int, batch_size: int, worker_documents: int | None = None) -> dict:
     """Run the child on `folder`; the peak RSS of each of its phases, and what it reported."""
     command = [sys.executable, "-m", "bench.memory", "--child", str(folder), "--workers", str(workers)]
     command += ["--batch-size", str(batch_size)]
     # A busy machine can take longer than Prefect's default 20 s to start its temporary server.
     env = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", **os.environ, "PYTHONUNBUFFERED": "1"}
+    if worker_documents is not None:
+        env["NEWSETL_WORKER_DOCUMENTS"] = str(worker_documents)
     child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
     root = psutil.Process(child.pid)
     phase = ["start"]
@@ -84,9 +102,9 @@ def measure(folder: Path, workers: int, batch_size: int) -> dict:
     reader = threading.Thread(target=read_output, daemon=True)
     reader.start()
     while child.poll() is None:
-        total, pipeline = tree_rss(root)
-        peak = peaks.setdefault(phase[0], [0, 0])
-        peak[0], peak[1] = max(peak[0], total), max(peak[1], pipeline)
+        sample = tree_rss(root)
+        peak = peaks.setdefault(phase[0], [0, 0, 0, 0])
+        peak[:] = [max(old, new) for old, new in zip(peak, sample, strict=True)]
         time.sleep(SAMPLE_SECONDS)
     reader.join(timeout=10)
     if child.returncode:
@@ -139,6 +157,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
+    parser.add_argument("--worker-documents", type=int, help="replace a worker after this many documents (0: never)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -146,21 +165,26 @@ def main(argv: list[str] | None = None) -> None:
         return
 
     print(f"machine: {machine()}")
-    print(f"{args.workers} workers, batches of {args.batch_size}, load average {os.getloadavg()[0]:.1f} at the start")
+    recycling = "setting's default" if args.worker_documents is None else args.worker_documents or "never"
+    print(
+        f"{args.workers} workers, batches of {args.batch_size}, worker replaced after documents: {recycling}, "
+        f"load average {os.getloadavg()[0]:.1f} at the start"
+    )
     peaks, reruns = {}, {}
     for docs in args.docs:
         folder = Path(args.corpus) / str(docs)
         build_corpus(folder, docs)
         load = os.getloadavg()[0]
-        result = measure(folder, args.workers, args.batch_size)
+        result = measure(folder, args.workers, args.batch_size, args.worker_documents)
         first, rerun = result["first"], result["rerun"]
-        mb = {run: [round(n / 2**20) for n in result["peaks"].get(run, [0, 0])] for run in ("first", "rerun")}
+        mb = {run: [round(n / 2**20) for n in result["peaks"].get(run, [0, 0, 0, 0])] for run in ("first", "rerun")}
         peaks[docs] = mb["first"][1]
         reruns[docs] = rerun["seconds"] / first["seconds"]
         print(f"{docs} documents (load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end):")
         print(
             f"  first run: {first['seconds']:.1f}s, {first['articles']} articles; peak RSS {mb['first'][0]} MB "
-            f"(process tree), {mb['first'][1]} MB without Prefect's server"
+            f"(process tree), {mb['first'][1]} MB without Prefect's server; flow process {mb['first'][2]} MB, "
+            f"largest worker {mb['first'][3]} MB"
         )
         print(
             f"  rerun:     {rerun['seconds']:.1f}s ({rerun['seconds'] / first['seconds']:.1%} of the first run); "

@@ -329,6 +329,7 @@ def transform_batch(
         settings.time_limit_seconds,
         workers,
         settings.dask_address,
+        settings.worker_documents,
     )
     return replace(work, results=results, seconds=seconds + clock.total(workers))
 

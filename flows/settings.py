@@ -97,6 +97,11 @@ class Settings(BaseSettings):
         description="Seconds that extraction and NLP of one document may take; past them it is rejected "
         "(process/timeout) and its worker process replaced. 0: no limit.",
     )
+    worker_documents: NonNegativeInt = Field(
+        1000,
+        description="Documents a worker process extracts before a fresh one replaces it (spaCy's vocabulary "
+        "grows with every new word a process sees), so memory stays flat however long the run. 0: never.",
+    )
     dask_address: str | None = Field(
         None,
         description="Run the NLP of batches on a Dask cluster: its scheduler's address (tcp://host:8786), "

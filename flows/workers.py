@@ -16,6 +16,12 @@ its worker: each worker says which documents it is on, and the parent kills a wo
 document is past its deadline, starts another in its place and goes on. A worker that dies on its own
 (killed by the kernel, an operator) still breaks the batch with BrokenProcessPool, which the batch task
 retries (flows/failures.py).
+
+A worker is also replaced after `recycle_after` documents (setting `worker_documents`): spaCy's vocabulary
+(its StringStore and lexemes) keeps every new word a process has seen, so a long-lived worker grows with
+the archive's vocabulary; a fresh one starts from the model's own. The retiring worker takes no new task,
+finishes its own, and stops; its replacement loads the model meanwhile while the other workers go on (a
+pool of one starts the replacement alongside the last task, so a batch never waits for a model to load).
 """
 
 from __future__ import annotations
@@ -93,6 +99,7 @@ def process_documents(
     time_limit: float = 0.0,
     spent: PhaseSeconds | None = None,
     dask_address: str | None = None,
+    recycle_after: int = 0,
     steps: Steps = PIPELINE,
 ) -> list[ProcessedDocument | Rejection]:
     """Results in input order, each document counted into the run's progress as it is done.
@@ -103,10 +110,12 @@ def process_documents(
     process; a limit needs a process that can be killed, so then even one worker is a child process.
     `spent`: the workers' seconds per phase are added to it.
     `dask_address`: run on that Dask cluster instead (flows/dask_runner.py; the limit holds there too).
+    `recycle_after`: documents a worker process extracts before it is replaced by a fresh one (0: never;
+    the in-process worker and Dask's workers are not replaced).
     """
     if not raws:
         return []
-    runner = _runner_for(options, workers, time_limit, steps, dask_address)
+    runner = _runner_for(options, workers, time_limit, steps, dask_address, recycle_after)
     try:
         return _process_with(
             runner, list(raws), options, chrome, earlier_copies or _no_copies, time_limit, spent or PhaseSeconds()
@@ -350,17 +359,24 @@ class _Worker:
     task: list[int] = field(default_factory=list)
     working_on: list[int] = field(default_factory=list)
     deadline: float | None = None
+    documents: int = 0  # documents given to it to extract, for recycling
+    retiring: bool = False  # takes no new task; stopped once its task is done
 
 
 class _Pool(_Runner):
     """Spawned worker processes fed over pipes, a task (a few documents) at a time."""
 
-    def __init__(self, options: PipelineOptions, size: int, steps: Steps, time_limit: float) -> None:
+    def __init__(
+        self, options: PipelineOptions, size: int, steps: Steps, time_limit: float, recycle_after: int = 0
+    ) -> None:
         check_models(options.entities)  # here, with its message, not as a dead worker
         # spawn, not fork: the parent runs Prefect's threads and event loop.
         self.context = multiprocessing.get_context("spawn")
         self.options, self.steps, self.size, self.time_limit = options, steps, size, time_limit
+        self.recycle_after = recycle_after
         self.workers = [self._start() for _ in range(size)]
+        self.stopped: list[_Worker] = []  # told to stop after recycling, not yet reaped
+        self.replaced = 0  # workers recycled so far (read by the tests)
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
@@ -375,13 +391,16 @@ class _Pool(_Runner):
         queue = deque(_tasks(len(items), chunk, self.size))
         left = len(items)
         while left:
-            for worker in self.workers:
-                if worker.ready and not worker.task and queue:
+            for worker in list(self.workers):
+                if worker.ready and not worker.retiring and not worker.task and queue:
                     if worker.chrome is not chrome:
                         worker.conn.send(("chrome", chrome))
                         worker.chrome = chrome
                     worker.task = queue.popleft()
                     worker.conn.send(("task", step, [(position, items[position]) for position in worker.task]))
+                    if step == "prepare":
+                        self._count(worker, len(worker.task))
+            self._retire_idle()
             for position, result, seconds in self._receive():
                 left -= 1
                 yield position, result, seconds
@@ -391,6 +410,35 @@ class _Pool(_Runner):
                 for position in blamed:
                     left -= 1
                     yield position, TIMED_OUT, self.time_limit  # what its worker spent on it before the kill
+        self._retire_idle()  # a worker retired by the last tasks stops now, not when the next batch comes
+
+    def _count(self, worker: _Worker, documents: int) -> None:
+        """Count documents given to `worker`; at `recycle_after` it retires after this task. Its replacement
+        starts now when no other worker could take the next task meanwhile, else once it has stopped (so
+        the pool holds no extra process while the others carry on)."""
+        worker.documents += documents
+        if not self.recycle_after or worker.documents < self.recycle_after:
+            return
+        worker.retiring = True
+        if not any(w.ready and not w.retiring for w in self.workers):
+            self.workers.append(self._start())
+
+    def _retire_idle(self) -> None:
+        """Stop each retiring worker that has finished its task, and start its replacement if none is yet."""
+        for worker in [w for w in self.workers if w.retiring and not w.task]:
+            self.workers.remove(worker)
+            try:
+                worker.conn.send(None)  # it ends by itself; reaped below without waiting for it here
+            except OSError:
+                worker.process.kill()
+            worker.conn.close()
+            self.stopped.append(worker)
+            self.replaced += 1
+            if len(self.workers) < self.size:
+                self.workers.append(self._start())
+        for worker in [w for w in self.stopped if not w.process.is_alive()]:
+            worker.process.join()
+            self.stopped.remove(worker)
 
     def _receive(self) -> list[tuple[int, Any, float]]:
         """Wait for messages (at most until the next deadline) and handle them; results in arrival order."""
@@ -436,7 +484,10 @@ class _Pool(_Runner):
         was on) and those to do again: the rest of its task, or all of it when it was on several at
         once (a chunk of texts in the model), which then run one at a time to find the slow one."""
         self._kill(worker)
-        self.workers[self.workers.index(worker)] = self._start()
+        if worker.retiring and len(self.workers) > self.size:  # its replacement is already there
+            self.workers.remove(worker)
+        else:
+            self.workers[self.workers.index(worker)] = self._start()
         blamed = worker.working_on if len(worker.working_on) == 1 else []
         return blamed, [position for position in worker.task if position not in blamed]
 
@@ -463,6 +514,12 @@ class _Pool(_Runner):
             if worker.process.is_alive():
                 self._kill(worker)
             worker.conn.close()
+        for worker in self.stopped:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+        self.stopped = []
 
 
 _runner: _Runner | None = None
@@ -470,10 +527,16 @@ _runner_key: tuple | None = None
 
 
 def _runner_for(
-    options: PipelineOptions, workers: int, time_limit: float, steps: Steps, dask_address: str | None = None
+    options: PipelineOptions,
+    workers: int,
+    time_limit: float,
+    steps: Steps,
+    dask_address: str | None = None,
+    recycle_after: int = 0,
 ) -> _Runner:
     global _runner, _runner_key
-    key = (options, workers, time_limit, steps, dask_address)
+    recycle_after = 0 if dask_address else recycle_after  # Dask's workers are the cluster's to replace
+    key = (options, workers, time_limit, steps, dask_address, recycle_after)
     if _runner is None or _runner_key != key:
         shutdown_workers()
         in_process = workers <= 1 and not time_limit
@@ -482,7 +545,9 @@ def _runner_for(
 
             _runner = DaskRunner(dask_address, workers, options, steps, time_limit)
         else:
-            _runner = _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit)
+            _runner = (
+                _InProcess(options, steps) if in_process else _Pool(options, workers, steps, time_limit, recycle_after)
+            )
         _runner_key = key
     return _runner
 

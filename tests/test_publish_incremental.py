@@ -286,3 +286,24 @@ def test_publishes_of_two_warehouses_in_one_process_each_read_their_own_files(tm
     assert instance.execute(attached).fetchall() == [("memory",)]
     assert instance.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [(0,)]
     assert instance.execute("SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal").fetchall() == [(0,)]
+
+
+def test_after_a_compaction_the_next_publish_starts_a_fresh_instance(tmp_path):
+    """The publishing instance's Parquet metadata cache keeps the footers of the files it read: kept from
+    batch to batch, but once a compaction has replaced files the instance is dropped, so a long run does not
+    hold the footers of every file it ever wrote. The views stay what a rebuild gives."""
+    warehouse = tmp_path / "wh"
+    ensure_tables(warehouse)
+    commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
+    publish(warehouse)
+    first = views._instance
+    commit(warehouse, "r1", "b2", date(2024, 1, 1), {ARTICLES: [article("a2", "a2", date(2024, 1, 1))]})
+    publish(warehouse)
+    assert views._instance is first  # nothing gone: the footers read stay cached
+
+    assert compact_tables(warehouse, min_files=1, retention_hours=0)
+    commit(warehouse, "r1", "b3", date(2024, 1, 1), {ARTICLES: [article("a3", "a3", date(2024, 1, 1))]})
+    assert publish(warehouse).rebuilt is None
+    assert views._instance is not None and views._instance is not first
+    assert sql(warehouse, "select article_id from articles order by 1") == [("a1",), ("a2",), ("a3",)]
+    assert same_as_a_rebuild(warehouse, tmp_path)

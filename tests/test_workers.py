@@ -147,3 +147,36 @@ def test_exact_copies_take_the_earlier_analysis_with_valid_offsets(prefect_serve
     assert figure_ids[0][0] == figure_ids[0][1]
     assert sql(warehouse, "SELECT count(DISTINCT ner_model) FROM articles") == [(1,)]
     assert failed_checks(warehouse) == {}
+
+
+def distinct_raws(count: int) -> list[RawDocument]:
+    """`count` documents from the seed pages, each with bytes (and so a doc id) of its own."""
+    pages = sorted(SEEDS.glob("*.html"))
+    raws = []
+    for n in range(count):
+        content = pages[n % len(pages)].read_bytes() + f"<!-- {n} -->".encode()
+        doc_id = f"recycle-{n:02d}"
+        raws.append(
+            RawDocument(doc_id=doc_id, source=f"{doc_id}.html", url=None, content=content, media_type="text/html")
+        )
+    return raws
+
+
+@pytest.mark.timeout(600)
+@pytest.mark.parametrize("pool_size", [1, 2])
+def test_workers_are_replaced_after_their_documents_and_the_batch_lands_whole(pool_size):
+    # 3 documents, 2 per worker: the worker given the second document of one worker retires after it.
+    # Alone in its pool, its replacement starts alongside its last task; with another, once it has stopped.
+    raws = distinct_raws(3)
+    options = PipelineOptions()
+    try:
+        expected = workers.process_documents(raws, options, workers=1)  # in this process, never replaced
+        workers.shutdown_workers()
+        results = workers.process_documents(raws, options, workers=pool_size, time_limit=60, recycle_after=2)
+        pool = workers._runner
+        assert isinstance(pool, workers._Pool)
+        assert pool.replaced == 1
+        assert len(pool.workers) == pool_size and not any(worker.retiring for worker in pool.workers)
+        assert results == expected
+    finally:
+        workers.shutdown_workers()

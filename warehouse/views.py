@@ -669,8 +669,13 @@ def _unchanged(target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]
 # footer of thousands of row groups). The cache is of files only, and cannot go wrong: Delta never rewrites a
 # file in place (a new file has a new name), and DuckDB checks each file's modification time before using it.
 # Nothing else outlives a publish: the views file is detached and every temporary object dropped.
+# The cache keeps the footer of every file it read, also of files since replaced (a compaction merges a table's
+# files into new ones), so a run of many batches would hold the footers of every file it ever wrote: when files
+# the instance last read are gone, the next publish starts another instance (`_forget_gone_files`). Little is
+# lost: the files that replaced them are new, their footers not cached anyway.
 ATTACHED = "newsetl_views"
 _instance: duckdb.DuckDBPyConnection | None = None
+_instance_files: frozenset[str] = frozenset()  # the files of the snapshot the instance published last
 _instance_lock = threading.RLock()  # one publish at a time uses the instance (the writer thread, the flow's end)
 
 
@@ -684,11 +689,21 @@ def _publishing_instance() -> duckdb.DuckDBPyConnection:
 
 def _drop_instance() -> None:
     """Forget the instance (after an error its state cannot be vouched for): the next publish starts another."""
-    global _instance
+    global _instance, _instance_files
     if _instance is not None:
         with suppress(duckdb.Error):
             _instance.close()
-    _instance = None
+    _instance, _instance_files = None, frozenset()
+
+
+def _forget_gone_files(warehouse: Path, snapshots: Sequence[TableSnapshot]) -> None:
+    """Drop the instance when a file it read last time is no longer in the tables (compacted away, or
+    another warehouse's), so its metadata cache holds only footers of files still in use."""
+    global _instance_files
+    files = frozenset(str(warehouse.resolve() / name) for snapshot in snapshots for name in snapshot.files)
+    if _instance_files - files:
+        _drop_instance()
+    _instance_files = files
 
 
 atexit.register(_drop_instance)  # closed before the interpreter's end, which would report it leaked
@@ -764,6 +779,7 @@ def publish(warehouse: Path) -> Published:
     try:
         try:
             with _instance_lock:
+                _forget_gone_files(warehouse, snapshots)
                 published = _publish_into(temporary, target, warehouse, snapshots)
             missing = missing_views(temporary, warehouse)
         except (duckdb.Error, OSError) as error:
