@@ -11,6 +11,7 @@ of the links, as the article_clusters view makes them) against the first setting
 true stories.
 
     --per-band 0 8   compares every earlier member (0) with the bound of 8 on the same data
+    --pages bench-data/corpus/10000 --batches 20   the first 4,000 pages of make bench's corpus instead
 """
 
 from __future__ import annotations
@@ -65,6 +66,21 @@ def documents(batches: int, batch_size: int, hot: int, seed: int, options: Dedup
             batch.append(Doc(article_id, story, minhash_signature("\n".join(lines), options)))
         out.append(batch)
     return out
+
+
+def documents_from_pages(folder: Path, limit: int, batch_size: int, options: DedupOptions) -> list[list[Doc]]:
+    """Batches of the first `limit` HTML pages of a corpus folder (bench/corpus.py), text by trafilatura;
+    each page its own story (the corpus does not say which are copies)."""
+    import hashlib
+
+    import trafilatura
+
+    docs = []
+    for path in sorted(folder.glob("*.html"))[:limit]:
+        text = trafilatura.extract(path.read_text(encoding="utf-8")) or ""
+        article_id = hashlib.sha256(path.name.encode()).hexdigest()[:32]
+        docs.append(Doc(article_id, article_id, minhash_signature(text, options)))
+    return [docs[i : i + batch_size] for i in range(0, len(docs), batch_size)]
 
 
 def processed(doc: Doc) -> ProcessedDocument:
@@ -165,11 +181,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--window", type=int, default=10, help="batches per printed line")
     parser.add_argument("--per-band", type=int, nargs="+", default=[0, 8], help="0: every earlier member")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--pages", type=Path, help="a corpus folder of HTML pages instead of generated stories")
     args = parser.parse_args(argv)
     defaults = DedupOptions()
     bounded = "candidates_per_band" in {f.name for f in dataclasses.fields(DedupOptions)}
     started = time.perf_counter()
-    batches = documents(args.batches, args.batch_size, args.hot, args.seed, defaults)
+    if args.pages:
+        batches = documents_from_pages(args.pages, args.batches * args.batch_size, args.batch_size, defaults)
+    else:
+        batches = documents(args.batches, args.batch_size, args.hot, args.seed, defaults)
     print(f"{args.batches} batches of {args.batch_size} (half copies of {args.hot} stories), signed in "
           f"{time.perf_counter() - started:.1f} s; load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     truth = {doc.article_id: doc.story for batch in batches for doc in batch}
