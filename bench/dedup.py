@@ -52,7 +52,7 @@ def cluster(texts: list[LabelledText], options: DedupOptions, sign: Signer) -> d
     for item in texts:
         signature = sign(item.text, options)
         keys = band_keys(signature, options)
-        choice = choose_cluster(item.key, index.matches(signature, keys))
+        choice = choose_cluster(item.key, index.matches(item.key, signature, keys))
         stored[item.key] = choice.cluster_id
         parent[item.key] = item.key
         for link in choice.links:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import random
 import shutil
+from collections import Counter
+from dataclasses import replace
 
 from bench.dedup import cluster
-from bench.dedup_corpus import EDITS, build_dedup_set, pair_precision_recall
+from bench.dedup_corpus import EDITS, build_dedup_set, edit_copy, pair_precision_recall
 from tests.conftest import sql
 from transforms.dedup import (
     DedupOptions,
@@ -136,3 +138,64 @@ def test_exact_copies_share_text_hash_and_show_once_with_first_source(prefect_se
     assert len(rows) == 2 and rows[0][1:] == rows[1][1:]
     unique = sql(warehouse, "SELECT source, exact_copies FROM articles_unique")
     assert unique == [(str(tmp_path / "first" / "page.html"), 2)]
+
+
+def test_an_article_compares_with_the_same_few_members_of_each_band_in_any_order():
+    options = DedupOptions(candidates_per_band=3)
+    signature = minhash_signature(STORY)
+    keys = band_keys(signature, options)
+    members = [f"a{n:02d}" for n in range(20)]
+    found = []
+    for order in (members, members[::-1]):
+        index = DuplicateIndex(options)
+        for article_id in order:
+            index.add(article_id, "a00", signature, keys)
+        found.append(index.candidates("a01", keys))
+    # Per key the three smallest ids but its own, whichever came first.
+    assert found[0] == found[1] == {"a00", "a02", "a03"}
+
+
+def test_a_story_with_many_copies_clusters_the_same_with_a_few_candidates_per_band():
+    rng = random.Random(4)
+    texts = build_dedup_set(stories=12, seed=9)
+    lines = texts[0].text.split("\n")
+    for n in range(40):  # one story copied forty times, some copies of copies
+        edited = edit_copy(lines, EDITS[n % len(EDITS)], rng)
+        texts.append(replace(texts[0], key=f"many-{n:02d}", edit=EDITS[n % len(EDITS)], text="\n".join(edited)))
+        lines = edited if n % 3 == 0 else lines
+    sign = lambda text, options: minhash_signature(text, options)  # noqa: E731 (a signer, as bench.dedup takes)
+    every = cluster(texts, DedupOptions(candidates_per_band=10_000), sign)
+    few = cluster(texts, DedupOptions(candidates_per_band=2), sign)
+    assert partition(few) == partition(every)
+    assert max(len(group) for group in partition(every)) > 20  # the copies make one large cluster at least
+
+
+def test_a_batch_fetches_a_bounded_number_of_earlier_copies_as_their_cluster_grows(tmp_path, monkeypatch):
+    """Each new copy of a story finds its cluster, while the warehouse returns at most
+    `candidates_per_band` + 1 earlier articles per band key however many copies are committed."""
+    from bench.dedup_growth import Doc, commit, processed
+    from flows import clusters
+    from warehouse.store import ensure_tables
+
+    options = DedupOptions(candidates_per_band=3)
+    returned: list[list[tuple[str, str, bytes, list[str]]]] = []
+    lookup = clusters.committed_band_matches
+
+    def recorded(*args, **kwargs):
+        returned.append(lookup(*args, **kwargs))
+        return returned[-1]
+
+    monkeypatch.setattr(clusters, "committed_band_matches", recorded)
+    ensure_tables(tmp_path)
+    cluster_ids = []
+    for n in range(16):  # one copy a batch: every other one exact, the others with their own last words
+        text = STORY if n % 2 else f"{STORY} Copy {n} of the story, filed by desk {n * 7}."
+        doc = Doc(f"{(n * 7919) % 97:02d}-{n}", "story", minhash_signature(text, options))
+        result = clusters.cluster_batch(tmp_path, [processed(doc)], options)
+        commit(tmp_path, n, result)
+        cluster_ids.append(result.processed[0].article.cluster_id)
+    assert set(cluster_ids) == {cluster_ids[0]}
+    per_key = [Counter(key for *_, keys in found for key in keys) for found in returned]
+    assert max(count for counts in per_key for count in counts.values()) == 4
+    # An exact copy shares every key with the exact copies before it: four earlier articles in all.
+    assert [len(found) for found in returned][:4] == [0, 1, 2, 3] and len(returned[-1]) < 15

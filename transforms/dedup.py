@@ -6,6 +6,7 @@ batch task in flows/ looks candidates up and calls `choose_cluster` one article 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from array import array
@@ -104,26 +105,45 @@ def choose_cluster(article_id: str, matches: Iterable[Match]) -> ClusterChoice:
 
 
 class DuplicateIndex:
-    """Band keys and signatures of articles seen so far in this batch (the warehouse holds the rest)."""
+    """Band keys and signatures of the earlier articles a batch compares with: the committed ones the
+    warehouse returned and the batch's own, in turn.
+
+    Per band key it keeps only the `candidates_per_band` + 1 smallest article ids: an article compares
+    with the `candidates_per_band` smallest other than itself (an earlier version of it is no copy). The
+    smallest ids, not the first come, so the choice does not depend on the order or the batches the
+    articles came in, and the warehouse can return the same few members per key from its B-tree
+    (warehouse/sql/index/band_hits.sql) whatever a cluster's size.
+    """
 
     def __init__(self, options: DedupOptions) -> None:
         self.options = options
+        self._keep = options.candidates_per_band + 1
         self._by_band: dict[str, list[str]] = {}
         self._entries: dict[str, tuple[str, tuple[int, ...]]] = {}
 
     def add(self, article_id: str, cluster_id: str, signature: tuple[int, ...], keys: list[str]) -> None:
         self._entries[article_id] = (cluster_id, signature)
         for key in keys:
-            self._by_band.setdefault(key, []).append(article_id)
+            members = self._by_band.setdefault(key, [])
+            if article_id not in members:
+                bisect.insort(members, article_id)
+                del members[self._keep :]
 
-    def matches(self, signature: tuple[int, ...], keys: list[str]) -> list[Match]:
-        candidates = {article_id for key in keys for article_id in self._by_band.get(key, ())}
+    def candidates(self, article_id: str, keys: list[str]) -> set[str]:
+        """The earlier articles `article_id` compares with: per key, the smallest ids but its own."""
+        limit = self.options.candidates_per_band
+        found: set[str] = set()
+        for key in keys:
+            found.update([other for other in self._by_band.get(key, ()) if other != article_id][:limit])
+        return found
+
+    def matches(self, article_id: str, signature: tuple[int, ...], keys: list[str]) -> list[Match]:
         found = []
-        for article_id in sorted(candidates):
-            cluster_id, other = self._entries[article_id]
+        for other_id in sorted(self.candidates(article_id, keys)):
+            cluster_id, other = self._entries[other_id]
             similarity = estimate_similarity(signature, other)
             if similarity >= self.options.threshold:
-                found.append(Match(article_id, cluster_id, similarity))
+                found.append(Match(other_id, cluster_id, similarity))
         return found
 
 
@@ -137,7 +157,7 @@ def assign_clusters(
     chosen = []
     for article_id, signature in signatures:
         keys = band_keys(signature, index.options)
-        choice = choose_cluster(article_id, index.matches(signature, keys))
+        choice = choose_cluster(article_id, index.matches(article_id, signature, keys))
         index.add(article_id, choice.cluster_id, signature, keys)
         chosen.append((choice, keys))
     return chosen

@@ -122,6 +122,12 @@ class DedupOptions:
     # link merges two whole clusters, and recall fell only above 0.6.
     threshold: Annotated[float, Interval(gt=0, le=1)] = 0.5
     seed: Annotated[int, NON_NEGATIVE] = 20221
+    # Earlier articles an article is compared with per band key: those with the smallest ids. A
+    # story's copies share most band keys, so without a bound every new copy would fetch and compare
+    # every earlier one and a night's dedup would grow with the archive's clusters; a copy matches a
+    # cluster through any one member above `threshold`, which a few members of each key give
+    # (bench/dedup_growth.py: the same clusters as comparing all of them on its corpus).
+    candidates_per_band: Annotated[int, POSITIVE] = 8
 
     @property
     def rows(self) -> int:

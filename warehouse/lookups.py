@@ -129,19 +129,21 @@ def read_row_groups(path: Path, groups: Iterable[int]) -> list[Any]:
 
 
 def committed_band_matches(
-    warehouse: Path, band_keys: Iterable[str], scheme: str
+    warehouse: Path, band_keys: Iterable[str], scheme: str, per_key: int | None = None
 ) -> list[tuple[str, str, bytes, list[str]]]:
     """Committed articles sharing any of these LSH band keys: (article_id, cluster_id, signature, keys).
 
-    Only signatures of the same scheme compare; only committed batches count, so the
-    rows of a crashed batch are never anyone's earlier copy.
+    With `per_key`, only the `per_key` smallest article ids of each key (and only those keys of each
+    article): what a batch compares with (transforms.dedup.DuplicateIndex), however many copies of a
+    story the archive holds. Only signatures of the same scheme compare; only committed batches count,
+    so the rows of a crashed batch are never anyone's earlier copy.
     """
     wanted = sorted(set(band_keys))
     if not wanted:
         return []
     with current_index(warehouse) as index:
         keys: dict[str, set[str]] = {}
-        for article_id, band_key in keyed_query(index, "band_hits", wanted):
+        for article_id, band_key in keyed_query(index, "band_hits", wanted, (per_key or 2**62,)):
             keys.setdefault(article_id, set()).add(band_key)
         found = keyed_query(index, "signatures", sorted(keys), (scheme,))
     return sorted(
