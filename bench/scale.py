@@ -318,7 +318,10 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
         "commit": commit,
         "index catch-up": catch_up,
         "known documents": lambda: lookups.committed_doc_ids(warehouse, doc_ids),
-        "copy lookup (LSH bands)": lambda: lookups.committed_band_matches(warehouse, band_keys, scheme),
+        # As flows/clusters.py asks: a bounded number of earlier articles per band key.
+        "copy lookup (LSH bands)": lambda: lookups.committed_band_matches(
+            warehouse, band_keys, scheme, per_key=DedupOptions().candidates_per_band + 1
+        ),
         "site chrome": chrome,
         "stored pages": lambda: lookups.latest_raw_pages(warehouse, urls),
         "views publish": lambda: views.publish_views(warehouse),
