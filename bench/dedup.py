@@ -37,16 +37,21 @@ def datasketch_signer() -> Signer | None:
     return sign
 
 
+def find_root(parent: dict[str, str], key: str) -> str:
+    """The representative of `key`'s component in a union-find forest (halving the path as it walks)."""
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
 def cluster(texts: list[LabelledText], options: DedupOptions, sign: Signer) -> dict[str, str]:
     """Sequential assignment as the batch task does it, then connected components (as the view does)."""
     index = DuplicateIndex(options)
     parent: dict[str, str] = {}
 
     def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
+        return find_root(parent, key)
 
     stored: dict[str, str] = {}
     for item in texts:

@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import transforms.dedup
+from bench.dedup import find_root
 from bench.dedup_corpus import EDITS, _story, edit_copy, pair_precision_recall
 from flows import clusters
 from transforms.dedup import minhash_signature
@@ -141,10 +142,7 @@ def grow(warehouse: Path, batches: list[list[Doc]], options: DedupOptions) -> tu
     stored: dict[str, str] = {}
 
     def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
+        return find_root(parent, key)
 
     for number, batch in enumerate(batches):
         before = (counters.lookup_cpu, counters.returned, counters.compared)
