@@ -26,12 +26,14 @@ It is a cache, never a source of truth:
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -300,38 +302,143 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     return con
 
 
-def _catch_up(warehouse: Path) -> sqlite3.Connection:
-    con = _open(warehouse)
-    try:
-        if _meta(con, "format") not in (None, FORMAT):
-            raise IndexStale("another index format")
-        con.execute("BEGIN IMMEDIATE")
-        _set_meta(con, "format", FORMAT)
-        for spec in INDEXED:
-            _catch_up_table(con, warehouse, spec)
-        con.execute("COMMIT")
-        return con
-    except BaseException:
-        con.close()
-        raise
+def _catch_up(con: sqlite3.Connection, warehouse: Path) -> None:
+    if _meta(con, "format") not in (None, FORMAT):
+        raise IndexStale("another index format")
+    con.execute("BEGIN IMMEDIATE")
+    _set_meta(con, "format", FORMAT)
+    for spec in INDEXED:
+        _catch_up_table(con, warehouse, spec)
+    con.execute("COMMIT")
 
 
 def delete_index(warehouse: Path) -> None:
+    _drop_kept(index_path(warehouse))
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{index_path(warehouse)}{suffix}").unlink(missing_ok=True)
 
 
+# Each thread's index connection (a sqlite3 connection stays in its thread) by index path, kept across lookups:
+# a lookup then neither opens the file nor asks each Delta table for its version. What was kept is used only
+# while it shows that nothing moved since the last catch-up (`_Kept.unchanged`: a few file stats); otherwise
+# the full catch-up decides, as on a fresh connection, so a crash, a deletion or another process's commit
+# cannot make a kept answer wrong.
+_threads = threading.local()
+
+
+def _file_state(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns)
+
+
+def _table_state(warehouse: Path, spec: TableSpec, version: int | None) -> tuple:
+    """What shows a Delta table is still at the version the index read: its first commit file and that
+    version's commit file are the same files (a table created anew, a commit lost and rewritten change them),
+    and the next version's commit file is not there (every commit, a delete or a restore too, adds one)."""
+    log = table_path(warehouse, spec) / "_delta_log"
+    if version is None:  # no table yet: its first commit would make one
+        return (_file_state(log / f"{0:020d}.json"),)
+    return (
+        _file_state(log / f"{0:020d}.json"),
+        _file_state(log / f"{version:020d}.json"),
+        (log / f"{version + 1:020d}.json").exists(),
+    )
+
+
+def _index_state(warehouse: Path) -> tuple:
+    """The index file and its write-ahead log: another connection's commit or a deletion changes them."""
+    path = index_path(warehouse)
+    return (_file_state(path), _file_state(Path(f"{path}-wal")))
+
+
+@dataclass(slots=True)
+class _Kept:
+    """An open index connection and what it saw when it last caught up."""
+
+    con: sqlite3.Connection
+    pid: int
+    opened: tuple[int, int]  # device and inode of the index file it opened
+    index: tuple = ()  # _index_state after the last catch-up
+    data_version: int = -1  # SQLite's count of other connections' commits, then
+    tables: dict[str, tuple] = dataclasses.field(default_factory=dict)  # per table: (version, _table_state)
+
+    def unchanged(self, warehouse: Path) -> bool:
+        """Nothing was committed to the Delta tables, nor written to the index by anyone else, since `remember`."""
+        if self.pid != os.getpid() or self.index != _index_state(warehouse):
+            return False
+        if self.con.execute("PRAGMA data_version").fetchone()[0] != self.data_version:
+            return False
+        for spec in INDEXED:
+            version, state = self.tables.get(spec.name, (None, None))
+            if _table_state(warehouse, spec, version) != state:
+                return False
+        return True
+
+    def remember(self, warehouse: Path) -> None:
+        self.tables = {}
+        for spec in INDEXED:
+            known = _meta(self.con, f"{spec.name}.version")
+            version = int(known) if known is not None else None
+            self.tables[spec.name] = (version, _table_state(warehouse, spec, version))
+        self.data_version = self.con.execute("PRAGMA data_version").fetchone()[0]
+        self.index = _index_state(warehouse)
+
+
+def _kept_connections() -> dict[Path, _Kept]:
+    if not hasattr(_threads, "kept"):
+        _threads.kept = {}
+    return _threads.kept
+
+
+def _drop_kept(path: Path) -> None:
+    kept = _kept_connections().pop(path, None)
+    if kept is not None and kept.pid == os.getpid():  # a connection inherited through fork is left alone
+        kept.con.close()  # rolls back a catch-up cut short
+
+
+def _caught_up(warehouse: Path) -> sqlite3.Connection:
+    """This thread's index connection, level with the tables' current snapshots."""
+    path = index_path(warehouse)
+    kept = _kept_connections().get(path)
+    if kept is not None and kept.unchanged(warehouse):
+        return kept.con
+    file = _file_state(path)
+    if kept is None or kept.pid != os.getpid() or file is None or file[:2] != kept.opened:
+        _drop_kept(path)  # none yet, or its file was deleted or replaced
+        con = _open(warehouse)
+        file = _file_state(path)
+        assert file is not None  # sqlite3 just created it
+        kept = _kept_connections()[path] = _Kept(con, os.getpid(), file[:2])
+    try:
+        _catch_up(kept.con, warehouse)
+        kept.remember(warehouse)
+        # The pages a catch-up wrote need not stay in this connection's cache (up to 128 MiB) while it is
+        # kept; lookups read through the memory map.
+        kept.con.execute("PRAGMA shrink_memory")
+    except BaseException:
+        _drop_kept(path)
+        raise
+    return kept.con
+
+
 @contextmanager
 def current_index(warehouse: Path) -> Iterator[sqlite3.Connection]:
-    """The index, caught up with the tables' current snapshots (rebuilt when it cannot be)."""
+    """The index, caught up with the tables' current snapshots (rebuilt when it cannot be). The connection
+    stays open for the thread's next lookup: callers do not close it."""
     try:
-        con = _catch_up(warehouse)
+        con = _caught_up(warehouse)
     except (IndexStale, sqlite3.DatabaseError, OSError, KeyError):
         # KeyError/OSError: a Parquet file or column the index expected is not there; rebuild from scratch.
         delete_index(warehouse)
-        con = _catch_up(warehouse)
-    with closing(con):
+        con = _caught_up(warehouse)
+    try:
         yield con
+    except BaseException:
+        _drop_kept(index_path(warehouse))  # whatever went wrong, the next lookup starts on a fresh connection
+        raise
 
 
 def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], parameters: tuple = ()) -> list[tuple]:

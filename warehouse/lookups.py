@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
@@ -109,7 +111,7 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
     pages: dict[str, RawPage] = {}
     for file, groups in sorted(by_file.items()):
         # Only the row groups that hold a wanted fetch are read, whatever the size of their file.
-        for row in read_row_groups(warehouse / file, groups):
+        for row in read_row_groups(warehouse / file, groups, "url", wanted):
             if chosen.get((row["url"], row["batch_id"])) == micros(row["fetched_at"]):
                 pages[row["url"]] = RawPage(**{name: row.get(name) for name in names})
     return pages
@@ -122,10 +124,13 @@ def _footer(path: Path) -> pq.FileMetaData:
     return pq.read_metadata(path)
 
 
-def read_row_groups(path: Path, groups: Iterable[int]) -> list[Any]:
-    """The rows of these row groups of one Parquet file (the index names the row group of each key)."""
-    parquet = pq.ParquetFile(path, metadata=_footer(path))
-    return parquet.read_row_groups(sorted(set(groups))).to_pylist()
+def read_row_groups(path: Path, groups: Iterable[int], column: str, keys: Collection[str]) -> list[Any]:
+    """The rows of these row groups of one Parquet file (the index names the row group of each key) whose
+    `column` is one of `keys`. The row groups' other rows are dropped in Arrow, never made Python objects:
+    a batch's keys are spread over more row groups in a larger archive, one wanted row in each."""
+    table = pq.ParquetFile(path, metadata=_footer(path)).read_row_groups(sorted(set(groups)))
+    wanted = pa.array(sorted(keys), type=table.schema.field(column).type)
+    return table.filter(pc.is_in(table[column], value_set=wanted)).to_pylist()
 
 
 def committed_band_matches(
@@ -206,8 +211,9 @@ def _records_by_version(
         if table == spec.name and (article_id, batch_id) in versions:
             by_file.setdefault(file, set()).add(row_group)
     grouped: dict[tuple[str, str], list[dict]] = {}
+    article_ids = {article_id for article_id, _ in versions}
     for file, groups in sorted(by_file.items()):
-        for row in read_row_groups(warehouse / file, groups):
+        for row in read_row_groups(warehouse / file, groups, "article_id", article_ids):
             key = (row["article_id"], row["batch_id"])
             if key in versions:
                 grouped.setdefault(key, []).append(row)
