@@ -6,8 +6,10 @@ cost grows with the archive. Here each lookup is a B-tree probe per key.
 
 It is a cache, never a source of truth:
 - it holds, per Delta table, the version it has read and which Parquet files. Before a lookup it
-  compares each table's version (the table object is kept open and reads only new commits): when
-  nothing was committed since, there is nothing to do; otherwise it reads the new commits' log entries
+  checks that nothing was committed since: each thread keeps its connection, and a few file stats (the next
+  commit file is not there, the index file is as it left it) show that nothing moved; then there is
+  nothing to do. Otherwise it compares each table's version (the table object is kept open and reads only
+  new commits); otherwise it reads the new commits' log entries
   and the files they added (one batch's worth), in one SQLite transaction, so a crash leaves it as it
   was before;
 - a file a compaction removed is forgotten; the rows it held are already in the index (only tables
@@ -360,17 +362,19 @@ class _Kept:
 
     con: sqlite3.Connection
     pid: int
-    opened: tuple[int, int]  # device and inode of the index file it opened
     index: tuple = ()  # _index_state after the last catch-up
     data_version: int = -1  # SQLite's count of other connections' commits, then
     tables: dict[str, tuple] = dataclasses.field(default_factory=dict)  # per table: (version, _table_state)
 
-    def unchanged(self, warehouse: Path) -> bool:
-        """Nothing was committed to the Delta tables, nor written to the index by anyone else, since `remember`."""
+    def index_unchanged(self, warehouse: Path) -> bool:
+        """No one else wrote, replaced or deleted the index since `remember` (a fresh connection decides
+        otherwise: this one's cached pages and memory map may be of a file that is no longer there)."""
         if self.pid != os.getpid() or self.index != _index_state(warehouse):
             return False
-        if self.con.execute("PRAGMA data_version").fetchone()[0] != self.data_version:
-            return False
+        return bool(self.con.execute("PRAGMA data_version").fetchone()[0] == self.data_version)
+
+    def tables_unchanged(self, warehouse: Path) -> bool:
+        """Nothing was committed to the Delta tables since `remember`."""
         for spec in INDEXED:
             version, state = self.tables.get(spec.name, (None, None))
             if _table_state(warehouse, spec, version) != state:
@@ -403,15 +407,11 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
     """This thread's index connection, level with the tables' current snapshots."""
     path = index_path(warehouse)
     kept = _kept_connections().get(path)
-    if kept is not None and kept.unchanged(warehouse):
+    if kept is None or not kept.index_unchanged(warehouse):
+        _drop_kept(path)
+        kept = _kept_connections()[path] = _Kept(_open(warehouse), os.getpid())
+    elif kept.tables_unchanged(warehouse):
         return kept.con
-    file = _file_state(path)
-    if kept is None or kept.pid != os.getpid() or file is None or file[:2] != kept.opened:
-        _drop_kept(path)  # none yet, or its file was deleted or replaced
-        con = _open(warehouse)
-        file = _file_state(path)
-        assert file is not None  # sqlite3 just created it
-        kept = _kept_connections()[path] = _Kept(con, os.getpid(), file[:2])
     try:
         _catch_up(kept.con, warehouse)
         kept.remember(warehouse)
