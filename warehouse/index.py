@@ -300,6 +300,9 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
     con.execute("PRAGMA cache_size = -131072")  # 128 MiB
     con.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB mapped: reads come from the OS page cache
+    # A batch's keys (`wanted`, thousands of band keys) go in a temporary table of this kept connection: held
+    # in memory, each autocommitted insert writes no temporary file.
+    con.execute("PRAGMA temp_store = MEMORY")
     con.executescript(sql_text("index", "schema.sql"))
     return con
 
