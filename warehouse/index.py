@@ -77,7 +77,7 @@ INDEXED = (
 # a level past its budget of rows is merged into the next one, which is rebuilt in key order (written once,
 # page after page, not one page per key as inserts into a B-tree of millions of keys are). Budgets grow
 # eightfold, so a key is rewritten a few times over its life; the last level has none. Lookups probe each.
-BAND_LEVEL_ROWS = (16_384, 131_072, 1_048_576)
+BAND_LEVEL_ROWS = (65_536, 524_288, 4_194_304)
 BAND_LEVELS = tuple(f"bands_{level}" for level in range(len(BAND_LEVEL_ROWS) + 1))
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
 # read again (their key columns only).
