@@ -218,10 +218,24 @@ def _band_batches(con: sqlite3.Connection, batch_ids: set[str]) -> dict[str, int
     return {batch_id: con.execute(find, (batch_id,)).fetchone()[0] for batch_id in ordered}
 
 
+def band_hits_sql(levels: Iterable[str]) -> str:
+    """band_hits.sql over these band levels."""
+    # Its comment lines dropped: the parts go inside band_hits.sql's query.
+    lines = sql_text("index", "band_hits_level.sql").splitlines()
+    part = "\n".join(line for line in lines if not line.startswith("--"))
+    parts = [part.format(level=level) for level in levels]
+    return sql_text("index", "band_hits.sql").format(levels="\nUNION\n".join(parts))
+
+
 def band_hits(con: sqlite3.Connection, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
     """Committed (article_id, band key) pairs for these band keys: per key the `per_key` smallest article ids
-    over every level (none: all of them), whatever level each article is in."""
-    found = keyed_query(con, "band_hits", map(band_value, keys), (per_key or 2**62,))
+    over every level (none: all of them), whatever level each article is in. Empty levels are not probed
+    (at 1,000 articles every key is in bands_0)."""
+    levels = [table for level, table in enumerate(BAND_LEVELS) if _level_rows(con, level)]
+    if not levels:
+        return []
+    _fill_wanted(con, map(band_value, keys))
+    found = con.execute(band_hits_sql(levels), (per_key or 2**62,)).fetchall()
     return [(article_id, band_key(value)) for article_id, value in found]
 
 
@@ -412,11 +426,16 @@ def current_index(warehouse: Path) -> Iterator[sqlite3.Connection]:
         yield con
 
 
-def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str | bytes], parameters: tuple = ()) -> list[tuple]:
-    """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
+def _fill_wanted(con: sqlite3.Connection, keys: Iterable[str | bytes]) -> None:
+    """The temporary table `wanted` holding these keys, which the keyed queries (sql/index/) start from."""
     con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
     con.execute("DELETE FROM wanted")
     con.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(key,) for key in keys])
+
+
+def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str | bytes], parameters: tuple = ()) -> list[tuple]:
+    """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
+    _fill_wanted(con, keys)
     return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
 
 
