@@ -128,6 +128,9 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
             # Only the batch's keys are scanned: once, or once per level of the band keys (band_hits).
             assert scans and set(scans) == {"SCAN w"}, (name, scans)
             assert len(scans) == (len(index.BAND_LEVELS) if name == "band_hits" else 1), (name, scans)
+        # Only the levels that hold rows are probed: one walk of the batch's keys each.
+        plan = con.execute(f"EXPLAIN QUERY PLAN {index.band_hits_sql(index.BAND_LEVELS[:2])}", (9,))
+        assert [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]] == ["SCAN w"] * 2
 
 
 def test_after_a_compaction_only_tables_whose_rows_name_their_file_are_read_again(tmp_path, monkeypatch):
