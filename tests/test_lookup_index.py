@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import sqlite3
+from contextlib import closing
 
 import pyarrow.parquet as pq
+import pytest
 
 from tests.test_lookups import article, page, write_batch
 from transforms.records import EntityMention, LshBand, MinhashSignature, SiteLine
@@ -118,10 +121,16 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
     with index.current_index(tmp_path) as con:
         con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
         for name in ("known_doc_ids", "band_hits", "signatures", "latest_pages", "copy_sources", "version_files"):
-            plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
+            text = index.band_hits_sql(index.BAND_LEVELS) if name == "band_hits" else sql_text("index", f"{name}.sql")
+            plan = con.execute(f"EXPLAIN QUERY PLAN {text}", parameters.get(name, ()))
             scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
             scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
-            assert scans == ["SCAN w"], (name, scans)
+            # Only the batch's keys are scanned: once, or once per level of the band keys (band_hits).
+            assert scans and set(scans) == {"SCAN w"}, (name, scans)
+            assert len(scans) == (len(index.BAND_LEVELS) if name == "band_hits" else 1), (name, scans)
+        # Only the levels that hold rows are probed: one walk of the batch's keys each.
+        plan = con.execute(f"EXPLAIN QUERY PLAN {index.band_hits_sql(index.BAND_LEVELS[:2])}", (9,))
+        assert [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]] == ["SCAN w"] * 2
 
 
 def test_after_a_compaction_only_tables_whose_rows_name_their_file_are_read_again(tmp_path, monkeypatch):
@@ -207,3 +216,145 @@ def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, mo
     copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
     assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
     assert sum(read) <= 8  # the article's two mentions' row groups (one or two), not the file's 24 rows
+
+
+def small_band_levels(monkeypatch) -> None:
+    """Band levels of 2, 4 and 8 rows: a few nights merge keys down through every level."""
+    monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (2, 4, 8))
+
+
+def band_night(warehouse, n: int) -> None:
+    """Night n: article a-dn with its own band key kn and a key every article shares."""
+    doc = f"d{n}"
+    write_batch(
+        warehouse,
+        f"b{n}",
+        n,
+        articles=[article(doc, f"c{n}")],
+        lsh_bands=[LshBand(f"k{n}", f"a-{doc}"), LshBand("shared", f"a-{doc}")],
+        minhash_signatures=[MinhashSignature(f"a-{doc}", f"c{n}", "s", bytes([n]))],
+    )
+
+
+def level_rows(warehouse) -> list[tuple[int, int]]:
+    """Per band level: (rows counted by the index, rows in it)."""
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        return [
+            (int((con.execute("SELECT value FROM meta WHERE key = ?", (f"{table}.rows",)).fetchone() or [0])[0]), count)
+            for table in index.BAND_LEVELS
+            for (count,) in con.execute(f"SELECT count(*) FROM {table}")
+        ]
+
+
+def band_answers(warehouse, nights: int) -> list:
+    return committed_band_matches(warehouse, ["k1", f"k{nights}", "shared", "nope"], "s")
+
+
+def test_band_keys_are_found_in_every_level_after_merges(tmp_path, monkeypatch):
+    small_band_levels(monkeypatch)
+    ensure_tables(tmp_path)
+    for n in range(1, 15):
+        band_night(tmp_path, n)
+        committed_doc_ids(tmp_path, [f"d{n}"])  # a lookup per night: the index catches up, levels merge
+    write_batch(tmp_path, "ghost", None, articles=[article("d99")], lsh_bands=[LshBand("shared", "a-d99")])
+    counted = level_rows(tmp_path)
+    assert all(mine == real for mine, real in counted)
+    # 2 keys a night into levels of at most 2, 4 and 8: the 28 keys of 14 nights are in three levels.
+    assert [real for _, real in counted] == [0, 4, 8, 16]
+    expected = sorted(
+        (f"a-d{n}", f"c{n}", bytes([n]), sorted({"shared", f"k{n}"} if n in (1, 14) else {"shared"}))
+        for n in range(1, 15)
+    )
+    assert band_answers(tmp_path, 14) == expected  # the uncommitted a-d99 in none of them
+    index.delete_index(tmp_path)
+    assert band_answers(tmp_path, 14) == expected  # rebuilt from the tables in one catch-up
+
+
+class Killed(Exception):
+    """The process stopped mid-merge (an exception the index does not take for a damaged file)."""
+
+
+def test_a_merge_cut_short_leaves_the_index_as_it_was(tmp_path, monkeypatch):
+    small_band_levels(monkeypatch)
+    ensure_tables(tmp_path)
+    for n in range(1, 4):
+        band_night(tmp_path, n)
+        committed_doc_ids(tmp_path, [f"d{n}"])
+    before = level_rows(tmp_path)
+    band_night(tmp_path, 4)
+    real_merge = index._merge_band_level
+
+    def killed(con, level):
+        real_merge(con, level)  # the level rewritten and renamed, then the process dies before the commit
+        raise Killed
+
+    monkeypatch.setattr(index, "_merge_band_level", killed)
+    with pytest.raises(Killed):
+        committed_doc_ids(tmp_path, ["d4"])
+    assert level_rows(tmp_path) == before
+    monkeypatch.setattr(index, "_merge_band_level", real_merge)
+    read = files_the_index_reads(monkeypatch)
+    answers_after = band_answers(tmp_path, 4)
+    assert len(read) == 4  # caught up from where it was (batches, articles, signatures, bands), not rebuilt
+    assert [match[0] for match in answers_after] == ["a-d1", "a-d2", "a-d3", "a-d4"]
+    index.delete_index(tmp_path)
+    assert band_answers(tmp_path, 4) == answers_after
+
+
+def test_an_index_of_the_earlier_format_is_rebuilt_into_levels(tmp_path):
+    ensure_tables(tmp_path)
+    for n in range(1, 4):
+        band_night(tmp_path, n)
+    expected = band_answers(tmp_path, 3)
+    # The format before the levels: one `bands` table (here holding a row the tables do not have).
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con, con:
+        con.execute("UPDATE meta SET value = '5' WHERE key = 'format'")
+        for table in index.BAND_LEVELS:
+            con.execute(f"DROP TABLE {table}")
+        con.execute("CREATE TABLE bands (band_key TEXT, article_id TEXT, batch_id TEXT)")
+        con.execute("INSERT INTO bands VALUES ('k1', 'a-d9', 'b1')")
+    assert band_answers(tmp_path, 3) == expected
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        tables = {name for (name,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
+        assert con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (index.FORMAT,)
+    assert "bands" not in tables and set(index.BAND_LEVELS) <= tables
+    assert sum(real for _, real in level_rows(tmp_path)) == 6
+
+
+def levels_holding(warehouse, article_ids: list[str]) -> set[str]:
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        return {
+            table
+            for table in index.BAND_LEVELS
+            for article_id in article_ids
+            if con.execute(f"SELECT 1 FROM {table} WHERE article_id = ?", (article_id,)).fetchone()
+        }
+
+
+def test_a_key_gives_its_smallest_article_ids_over_all_levels(tmp_path, monkeypatch):
+    """The per-key bound of the copy lookup (dedup's candidates_per_band) holds across the levels: the
+    `per_key` smallest committed ids of the key, wherever each is, as one table would give them."""
+    small_band_levels(monkeypatch)
+    ensure_tables(tmp_path)
+    docs = [f"d{(n * 5) % 17:02d}" for n in range(1, 15)]  # ids out of night order: d05, d10, d15, d03, ...
+    for n, doc in enumerate(docs, start=1):
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            n,
+            articles=[article(doc, f"c{n}")],
+            lsh_bands=[LshBand(f"k{n}", f"a-{doc}"), LshBand("shared", f"a-{doc}")],
+            minhash_signatures=[MinhashSignature(f"a-{doc}", f"c{n}", "s", bytes([n]))],
+        )
+        committed_doc_ids(tmp_path, [doc])  # a lookup per night: the index catches up, levels merge
+    # An uncommitted article with the smallest id counts for nothing; a second version of one (another batch,
+    # written last, so in the newest level) is still one article.
+    write_batch(tmp_path, "ghost", None, articles=[article("d00")], lsh_bands=[LshBand("shared", "a-d00")])
+    write_batch(tmp_path, "again", 15, articles=[article("d03")], lsh_bands=[LshBand("shared", "a-d03")])
+    committed = sorted(f"a-{doc}" for doc in docs)
+    assert len(levels_holding(tmp_path, committed[:3])) >= 2  # the three smallest are in different levels
+    for per_key in (1, 3, 5, 14, None):
+        found = committed_band_matches(tmp_path, ["shared"], "s", per_key=per_key)
+        assert [match[0] for match in found] == committed[:per_key], per_key
+    index.delete_index(tmp_path)  # rebuilt in one catch-up: the levels fill in another order, the same answer
+    assert [match[0] for match in committed_band_matches(tmp_path, ["shared"], "s", per_key=3)] == committed[:3]

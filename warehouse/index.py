@@ -3,6 +3,8 @@
 Why: the Delta tables are append-only Parquet files with no index; a lookup over them (doc ids, band
 keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
 cost grows with the archive. Here each lookup is a B-tree probe per key.
+The band keys, most of a batch's rows, are kept in levels merged in key order (BAND_LEVEL_ROWS below), so a
+batch's inserts land in a small B-tree whatever the size of the archive.
 
 It is a cache, never a source of truth:
 - it holds, per Delta table, the version it has read and which Parquet files. Before a lookup it
@@ -58,7 +60,7 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "5"  # bump when the index's tables change: an index of another format is rebuilt
+FORMAT = "6"  # bump when the index's tables change: an index of another format is rebuilt
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -74,6 +76,13 @@ INDEXED = (
     ENTITY_MENTIONS,
     FIGURES,
 )
+# The LSH band keys (42 an article, random) are kept as a log-structured merge of sorted levels, bands_0 (newest)
+# to bands_3: a batch's keys go into bands_0, small enough that inserting at random places rewrites few pages;
+# a level past its budget of rows is merged into the next one, which is rebuilt in key order (written once,
+# page after page, not one page per key as inserts into a B-tree of millions of keys are). Budgets grow
+# eightfold, so a key is rewritten a few times over its life; the last level has none. Lookups probe each.
+BAND_LEVEL_ROWS = (65_536, 524_288, 4_194_304)
+BAND_LEVELS = tuple(f"bands_{level}" for level in range(len(BAND_LEVEL_ROWS) + 1))
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
 # read again (their key columns only).
 NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
@@ -148,10 +157,13 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         )
     elif table == LSH_BANDS.name:
         rows = _read(warehouse, file, ["band_key", "article_id", "batch_id"])
-        con.executemany(
-            "INSERT OR IGNORE INTO bands VALUES (?, ?, ?)",
-            [(r["band_key"], r["article_id"], r["batch_id"]) for r in rows],
-        )
+        numbers = _band_batches(con, {r["batch_id"] for r in rows})
+        added = con.executemany(
+            f"INSERT OR IGNORE INTO {BAND_LEVELS[0]} VALUES (?, ?, ?)",
+            [(band_value(r["band_key"]), r["article_id"], numbers[r["batch_id"]]) for r in rows],
+        ).rowcount
+        _add_level_rows(con, 0, added)
+        _settle_band_levels(con)
     elif table == SITE_LINES.name:
         rows = _read(warehouse, file, ["line_hash", "article_id", "batch_id"])
         con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
@@ -186,6 +198,84 @@ def _meta(con: sqlite3.Connection, key: str) -> str | None:
 
 def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def band_value(key: str) -> str | bytes:
+    """A band key as the index stores it: a hex key (what transforms.dedup.band_keys makes) as its bytes, half
+    the size, any other key as it is. SQLite never takes a text for a blob, so two keys never share a value."""
+    try:
+        data = bytes.fromhex(key)
+    except ValueError:
+        return key
+    return data if data.hex() == key else key
+
+
+def band_key(value: str | bytes) -> str:
+    return value.hex() if isinstance(value, bytes) else value
+
+
+def _band_batches(con: sqlite3.Connection, batch_ids: set[str]) -> dict[str, int]:
+    """The number that stands for each batch in the band levels (a few bytes a row instead of its id)."""
+    ordered = sorted(batch_ids)
+    con.executemany("INSERT OR IGNORE INTO band_batches (batch_id) VALUES (?)", [(batch_id,) for batch_id in ordered])
+    find = sql_text("index", "band_batch.sql")
+    return {batch_id: con.execute(find, (batch_id,)).fetchone()[0] for batch_id in ordered}
+
+
+def band_hits_sql(levels: Iterable[str]) -> str:
+    """band_hits.sql over these band levels."""
+    # Its comment lines dropped: the parts go inside band_hits.sql's query.
+    lines = sql_text("index", "band_hits_level.sql").splitlines()
+    part = "\n".join(line for line in lines if not line.startswith("--"))
+    parts = [part.format(level=level) for level in levels]
+    return sql_text("index", "band_hits.sql").format(levels="\nUNION\n".join(parts))
+
+
+def band_hits(con: sqlite3.Connection, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
+    """Committed (article_id, band key) pairs for these band keys: per key the `per_key` smallest article ids
+    over every level (none: all of them), whatever level each article is in. Empty levels are not probed
+    (at 1,000 articles every key is in bands_0)."""
+    levels = [table for level, table in enumerate(BAND_LEVELS) if _level_rows(con, level)]
+    if not levels:
+        return []
+    _fill_wanted(con, map(band_value, keys))
+    found = con.execute(band_hits_sql(levels), (per_key or 2**62,)).fetchall()
+    return [(article_id, band_key(value)) for article_id, value in found]
+
+
+def _level_rows(con: sqlite3.Connection, level: int) -> int:
+    """Rows in one band level, as counted when they were written (a count(*) would read the whole level)."""
+    return int(_meta(con, f"{BAND_LEVELS[level]}.rows") or 0)
+
+
+def _add_level_rows(con: sqlite3.Connection, level: int, rows: int) -> None:
+    _set_meta(con, f"{BAND_LEVELS[level]}.rows", str(_level_rows(con, level) + rows))
+
+
+def _create_band_level(con: sqlite3.Connection, table: str) -> None:
+    con.execute(sql_text("index", "band_level.sql").format(table=table))
+
+
+def _merge_band_level(con: sqlite3.Connection, level: int) -> None:
+    """Level `level` merged into the next: a new table written in key order from both (each read in key order),
+    which then takes the next level's name; `level` is left empty. Inside the caller's transaction, so a crash
+    mid-merge leaves both levels as they were."""
+    lower, upper, merged = BAND_LEVELS[level], BAND_LEVELS[level + 1], "bands_merging"
+    con.execute(f"DROP TABLE IF EXISTS {merged}")
+    _create_band_level(con, merged)
+    rows = con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, upper=upper, lower=lower)).rowcount
+    con.execute(f"DROP TABLE {upper}")
+    con.execute(f"DELETE FROM {lower}")
+    con.execute(f"ALTER TABLE {merged} RENAME TO {upper}")
+    _set_meta(con, f"{lower}.rows", "0")
+    _set_meta(con, f"{upper}.rows", str(rows))
+
+
+def _settle_band_levels(con: sqlite3.Connection) -> None:
+    """Merge each level that is past its budget into the next, newest first (a merge can fill the next one)."""
+    for level, budget in enumerate(BAND_LEVEL_ROWS):
+        if _level_rows(con, level) > budget:
+            _merge_band_level(con, level)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +394,8 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     # in memory, each autocommitted insert writes no temporary file.
     con.execute("PRAGMA temp_store = MEMORY")
     con.executescript(sql_text("index", "schema.sql"))
+    for table in BAND_LEVELS:
+        _create_band_level(con, table)
     return con
 
 
@@ -444,11 +536,16 @@ def current_index(warehouse: Path) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], parameters: tuple = ()) -> list[tuple]:
-    """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
+def _fill_wanted(con: sqlite3.Connection, keys: Iterable[str | bytes]) -> None:
+    """The temporary table `wanted` holding these keys, which the keyed queries (sql/index/) start from."""
     con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
     con.execute("DELETE FROM wanted")
     con.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(key,) for key in keys])
+
+
+def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str | bytes], parameters: tuple = ()) -> list[tuple]:
+    """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
+    _fill_wanted(con, keys)
     return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
 
 

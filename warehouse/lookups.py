@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
-from warehouse.index import as_json, current_index, keyed_query, micros
+from warehouse.index import as_json, band_hits, current_index, keyed_query, micros
 from warehouse.query import sql_text
 from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
@@ -148,7 +148,7 @@ def committed_band_matches(
         return []
     with current_index(warehouse) as index:
         keys: dict[str, set[str]] = {}
-        for article_id, band_key in keyed_query(index, "band_hits", wanted, (per_key or 2**62,)):
+        for article_id, band_key in band_hits(index, wanted, per_key):
             keys.setdefault(article_id, set()).add(band_key)
         found = keyed_query(index, "signatures", sorted(keys), (scheme,))
     return sorted(

@@ -10,10 +10,9 @@ CREATE TABLE IF NOT EXISTS outcomes (
     doc_id TEXT NOT NULL, batch_id TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL,
     PRIMARY KEY (doc_id, batch_id, kind, stage, reason)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS bands (
-    band_key TEXT NOT NULL, article_id TEXT NOT NULL, batch_id TEXT NOT NULL,
-    PRIMARY KEY (band_key, article_id, batch_id)
-) WITHOUT ROWID;
+-- LSH band keys are in levels bands_0 (newest) .. bands_3 (oldest), each created from band_level.sql; their
+-- rows name the batch that wrote them by a number.
+CREATE TABLE IF NOT EXISTS band_batches (batch INTEGER PRIMARY KEY, batch_id TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS signatures (
     article_id TEXT NOT NULL, batch_id TEXT NOT NULL, scheme TEXT NOT NULL, cluster_id TEXT NOT NULL, signature BLOB NOT NULL,
     PRIMARY KEY (article_id, batch_id, scheme)
