@@ -51,11 +51,13 @@ from transforms.records import BatchCommit, Entity, RawDocument, RawPage, Reject
 from warehouse import report
 from warehouse.batch_failures import failed_document
 from warehouse.lookups import (
+    StoredPages,
     committed_copies,
     committed_doc_ids,
     committed_site_chrome,
     latest_raw_pages,
     raw_page_urls,
+    stored_pages,
 )
 from warehouse.query import failed_checks
 from warehouse.schemas import (
@@ -243,13 +245,19 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     clock = Stopwatch()
     urls = [ref.path for ref in refs if ref.kind == "url"]
     with _warehouse_io(), clock.timed("lookups"):
-        stored = latest_raw_pages(settings.warehouse, urls)
+        if settings.refresh:  # every stored URL is asked again (conditionally): each needs its stored fetch
+            found = StoredPages(frozenset(), latest_raw_pages(settings.warehouse, urls))
+        else:
+            found = stored_pages(settings.warehouse, urls)
+        stored = found.pages
         # A page fetched by a batch not committed yet is stored as far as this batch is concerned.
-        wanted = set(urls)
+        wanted = set(urls) - found.known_urls
         stored |= {page.url: page for work in _in_flight() for page in work.fetched if page.url in wanted}
+    # A URL whose stored fetch is already a committed document is skipped without reading its bytes.
+    to_read = [ref for ref in refs if not (ref.kind == "url" and ref.path in found.known_urls)]
     with clock.timed("read"):
         batch_read = read_documents(
-            refs, settings.fetch, stored, settings.refresh, on_fetched=lambda: progress.report(fetched=1)
+            to_read, settings.fetch, stored, settings.refresh, on_fetched=lambda: progress.report(fetched=1)
         )
     read = batch_read.documents
     # Known: the document's bytes became an article or a rejection. An input that could not be read
@@ -262,7 +270,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     _looked_up()
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)
     read_rejections, repeated = split_known([r for r in read if isinstance(r, Rejection)], known)
-    skipped += repeated
+    skipped += repeated + len(refs) - len(to_read)
 
     work = transform_batch(
         todo, read_rejections, batch_read.fetched, len(refs), skipped, run_id, batch_id, settings, clock.total()
@@ -272,7 +280,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
         batch_id,
         len(refs),
         len(batch_read.fetched),
-        batch_read.from_store,
+        batch_read.from_store + len(refs) - len(to_read),
         skipped,
         time.perf_counter() - started,
     )

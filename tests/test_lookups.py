@@ -8,21 +8,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
+import pytest
+
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, BatchCommit, LshBand, MinhashSignature, RawPage, Rejection, RunSummary, SiteLine
 from warehouse.batch_failures import failed_document
 from warehouse.lookups import (
+    StoredPages,
     committed_band_matches,
     committed_doc_ids,
     committed_site_chrome,
     latest_raw_pages,
     raw_page_urls,
+    stored_pages,
     unfinished_runs,
 )
 from warehouse.schemas import ARTICLES, BATCHES, LSH_BANDS, MINHASH_SIGNATURES, RAW_PAGES, REJECTIONS, RUNS, SITE_LINES
 from warehouse.sources import DocumentRef
-from warehouse.store import append_rows, ensure_tables
+from warehouse.store import append_rows, ensure_tables, table_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -107,6 +112,24 @@ def test_raw_pages_newest_committed_fetch_wins(tmp_path):
     assert raw_page_urls(tmp_path) == ["https://a.example/", "https://b.example/"]
     latest = latest_raw_pages(tmp_path, ["https://a.example/", "https://c.example/"])
     assert latest == {"https://a.example/": page("https://a.example/", b"2", 2)}
+
+
+def test_stored_pages_knows_committed_fetches_from_the_index_without_reading_their_bytes(tmp_path):
+    ensure_tables(tmp_path)
+    known, fresh = page("https://a.example/", b"known", 1), page("https://b.example/", b"fresh", 1)
+    write_batch(tmp_path, "b1", 1, raw_pages=[known], articles=[article(known.doc_id)])
+    # b.example's fetch is committed but its document is not (as after an outcome that is retried).
+    write_batch(tmp_path, "b2", 2, raw_pages=[fresh])
+    urls = ["https://a.example/", "https://b.example/", "https://none.example/"]
+    assert stored_pages(tmp_path, urls) == StoredPages(frozenset({"https://a.example/"}), {fresh.url: fresh})
+    # The known page's bytes are never read: with its Parquet file gone the answer is the same
+    # (reading every stored fetch, as a batch did before, now fails).
+    files = table_files(tmp_path, RAW_PAGES)
+    (known_file,) = [f for f in files if pq.read_table(f, columns=["batch_id"])["batch_id"].to_pylist() == ["b1"]]
+    Path(known_file).unlink()
+    assert stored_pages(tmp_path, urls) == StoredPages(frozenset({"https://a.example/"}), {fresh.url: fresh})
+    with pytest.raises(OSError):
+        latest_raw_pages(tmp_path, urls)
 
 
 def test_band_matches_and_site_chrome_see_committed_rows_only(tmp_path):

@@ -60,7 +60,7 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "6"  # bump when the index's tables change: an index of another format is rebuilt
+FORMAT = "7"  # bump when the index's tables change (7: pages.doc_id): an index of another format is rebuilt
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -178,10 +178,10 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
                 )
         con.execute("DROP TABLE new_lines")
     elif table == RAW_PAGES.name:
-        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"])
+        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])
         con.executemany(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?)",
-            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"]) for r in rows],
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
+            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"], r["doc_id"]) for r in rows],
         )
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
         rows = _read(warehouse, file, ["article_id", "batch_id"])

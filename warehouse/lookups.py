@@ -35,6 +35,14 @@ R = TypeVar("R")
 COMMITTED_BATCHES = "10_batches.sql"  # in sql/views/: defines `batches`
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredPages:
+    """A batch's URLs with a committed fetch: those already known, and the bytes of the others."""
+
+    known_urls: frozenset[str]  # the newest stored fetch is a committed document: nothing to read
+    pages: dict[str, RawPage]  # the newest stored fetch, read, of every other URL that has one
+
+
 def committed_query(
     warehouse: Path, name: str, tables: Sequence[TableSpec], parameters: Sequence[Any] = ()
 ) -> tuple[list[str], list[tuple]]:
@@ -102,9 +110,31 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
         return {}
     with current_index(warehouse) as index:
         newest = keyed_query(index, "latest_pages", wanted)
+    return _read_pages(warehouse, newest, wanted)
+
+
+def stored_pages(warehouse: Path, urls: Iterable[str]) -> StoredPages:
+    """What a batch needs of these URLs' stored fetches: the bytes of those not committed yet.
+
+    A URL whose newest stored fetch is a committed document is known from the index alone, so a rerun
+    over a feed or URL list reads no stored page: that read is what grew with the archive (one row
+    group per URL, spread over more files as the archive grows).
+    """
+    wanted = sorted(set(urls))
+    if not wanted:
+        return StoredPages(frozenset(), {})
+    with current_index(warehouse) as index:
+        newest = keyed_query(index, "latest_pages", wanted)
+    committed = committed_doc_ids(warehouse, [row[5] for row in newest])
+    known = frozenset(row[0] for row in newest if row[5] in committed)
+    return StoredPages(known, _read_pages(warehouse, [row for row in newest if row[0] not in known], wanted))
+
+
+def _read_pages(warehouse: Path, newest: list[tuple], wanted: list[str]) -> dict[str, RawPage]:
+    """The stored fetches the index located, read from their row groups."""
     by_file: dict[str, set[int]] = {}
     chosen: dict[tuple[str, str], int] = {}
-    for url, batch_id, fetched_at, file, row_group in newest:
+    for url, batch_id, fetched_at, file, row_group, _ in newest:
         by_file.setdefault(file, set()).add(row_group)
         chosen[(url, batch_id)] = fetched_at
     names = [f.name for f in dataclasses.fields(RawPage)]

@@ -1,6 +1,6 @@
--- CROSS JOIN keeps `wanted` the outer loop (SQLite would scan the big table otherwise). The newest committed fetch of each wanted URL: where it is stored (file and row group).
-SELECT url, batch_id, fetched_at, file, row_group FROM (
-    SELECT p.url, p.batch_id, p.fetched_at, p.file, p.row_group,
+-- CROSS JOIN keeps `wanted` the outer loop (SQLite would scan the big table otherwise). The newest committed fetch of each wanted URL: where it is stored (file and row group) and the document its bytes are.
+SELECT url, batch_id, fetched_at, file, row_group, doc_id FROM (
+    SELECT p.url, p.batch_id, p.fetched_at, p.file, p.row_group, p.doc_id,
            row_number() OVER (PARTITION BY p.url ORDER BY b.committed_at DESC, p.fetched_at DESC) AS newest
     FROM wanted AS w
     CROSS JOIN pages AS p ON p.url = w.key

@@ -25,10 +25,12 @@ CREATE TABLE IF NOT EXISTS line_stories (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS chrome (line_hash TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories);
--- Where each fetch of a URL is stored (the file and its row group, so a lookup reads that group only);
--- the bytes stay in the Delta table.
+-- Where each fetch of a URL is stored (the file and its row group, so a lookup reads that group only)
+-- and the document its bytes are (so a batch knows a stored page is already committed without reading
+-- it); the bytes stay in the Delta table.
 CREATE TABLE IF NOT EXISTS pages (
     url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
+    doc_id TEXT NOT NULL,
     PRIMARY KEY (url, batch_id, fetched_at)
 ) WITHOUT ROWID;
 -- Committed articles by normalised text and NER model: an exact copy takes over the earlier analysis.
