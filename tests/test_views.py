@@ -8,7 +8,7 @@ from transforms.records import BatchCommit, Rejection
 from warehouse.query import connect_views
 from warehouse.schemas import BATCHES, REJECTIONS
 from warehouse.store import append_rows, ensure_tables
-from warehouse.views import publish_views
+from warehouse.views import _relative, publish_views
 
 
 def commit_rejection(warehouse, batch_id: str) -> None:
@@ -46,3 +46,16 @@ def test_publish_swaps_the_file_under_an_open_reader(tmp_path):
     with connect_views(tmp_path) as con:
         assert con.execute("SELECT count(*) FROM rejections").fetchone() == (2,)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_files_are_listed_relative_to_the_warehouse_however_it_is_reached(tmp_path):
+    """The views name files relative to the warehouse: through a symlink, a relative path or the real folder."""
+    real = tmp_path / "real"
+    (real / "tables" / "articles").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(real)
+    expected = ["tables/articles/part-1.parquet", "tables/articles/part-2.parquet"]
+    for warehouse in (real, tmp_path / "link", tmp_path / "link" / ".." / "real"):
+        listed = [str(warehouse / name) for name in expected]
+        assert _relative(warehouse, listed) == expected
+        assert _relative(warehouse, [str(real / name) for name in expected]) == expected
+        assert _relative(warehouse, [str(real / "tables" / ".." / name) for name in expected]) == expected
