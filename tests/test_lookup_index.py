@@ -24,16 +24,18 @@ def lines(article_id: str) -> list[SiteLine]:
     return [SiteLine("site", "home", article_id, "Home")]
 
 
-def night(warehouse, n: int) -> None:
+def night(warehouse, n: int, bands_only: bool = False) -> None:
+    """Night n: article a-dn with its own band key kn; its site lines, or (bands_only) a key every article shares."""
     doc = f"d{n}"
+    keys = [f"k{n}", "shared"] if bands_only else [f"k{n}"]
     write_batch(
         warehouse,
         f"b{n}",
         n,
         articles=[article(doc, f"c{n}")],
-        lsh_bands=[LshBand(f"k{n}", f"a-{doc}")],
+        lsh_bands=[LshBand(key, f"a-{doc}") for key in keys],
         minhash_signatures=[MinhashSignature(f"a-{doc}", f"c{n}", "s", bytes([n]))],
-        site_lines=lines(f"a-{doc}"),
+        site_lines=[] if bands_only else lines(f"a-{doc}"),
     )
 
 
@@ -223,19 +225,6 @@ def small_band_levels(monkeypatch) -> None:
     monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (2, 4, 8))
 
 
-def band_night(warehouse, n: int) -> None:
-    """Night n: article a-dn with its own band key kn and a key every article shares."""
-    doc = f"d{n}"
-    write_batch(
-        warehouse,
-        f"b{n}",
-        n,
-        articles=[article(doc, f"c{n}")],
-        lsh_bands=[LshBand(f"k{n}", f"a-{doc}"), LshBand("shared", f"a-{doc}")],
-        minhash_signatures=[MinhashSignature(f"a-{doc}", f"c{n}", "s", bytes([n]))],
-    )
-
-
 def level_rows(warehouse) -> list[tuple[int, int]]:
     """Per band level: (rows counted by the index, rows in it)."""
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
@@ -254,7 +243,7 @@ def test_band_keys_are_found_in_every_level_after_merges(tmp_path, monkeypatch):
     small_band_levels(monkeypatch)
     ensure_tables(tmp_path)
     for n in range(1, 15):
-        band_night(tmp_path, n)
+        night(tmp_path, n, bands_only=True)
         committed_doc_ids(tmp_path, [f"d{n}"])  # a lookup per night: the index catches up, levels merge
     write_batch(tmp_path, "ghost", None, articles=[article("d99")], lsh_bands=[LshBand("shared", "a-d99")])
     counted = level_rows(tmp_path)
@@ -278,10 +267,10 @@ def test_a_merge_cut_short_leaves_the_index_as_it_was(tmp_path, monkeypatch):
     small_band_levels(monkeypatch)
     ensure_tables(tmp_path)
     for n in range(1, 4):
-        band_night(tmp_path, n)
+        night(tmp_path, n, bands_only=True)
         committed_doc_ids(tmp_path, [f"d{n}"])
     before = level_rows(tmp_path)
-    band_night(tmp_path, 4)
+    night(tmp_path, 4, bands_only=True)
     real_merge = index._merge_band_level
 
     def killed(con, level):
@@ -304,7 +293,7 @@ def test_a_merge_cut_short_leaves_the_index_as_it_was(tmp_path, monkeypatch):
 def test_an_index_of_the_earlier_format_is_rebuilt_into_levels(tmp_path):
     ensure_tables(tmp_path)
     for n in range(1, 4):
-        band_night(tmp_path, n)
+        night(tmp_path, n, bands_only=True)
     expected = band_answers(tmp_path, 3)
     # The format before the levels: one `bands` table (here holding a row the tables do not have).
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con, con:
