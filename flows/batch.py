@@ -624,8 +624,13 @@ def read_run_report(
     seconds: float,
     skipped_in_sources: dict[str, int] | None = None,
     checks: dict[str, int] | None = None,
+    readback: report.RunReadback | None = None,
 ) -> RunReport:
-    """What the run did, with its rejections and entities read back from the published views."""
+    """What the run did, with its rejections and entities read back from the published views.
+
+    `readback`: the run's numbers already read (`report.read_run`); otherwise they are read here.
+    """
+    numbers = readback or report.read_run(settings.warehouse, run_id)
     return RunReport(
         run_id=run_id,
         warehouse=str(settings.warehouse),
@@ -633,8 +638,8 @@ def read_run_report(
         batches=batches,
         counts=total,
         seconds=seconds,
-        entities=report.entity_count(settings.warehouse, run_id),
-        rejection_reasons=report.rejection_reasons(settings.warehouse, run_id),
+        entities=numbers.entity_count,
+        rejection_reasons=numbers.rejection_reasons,
         skipped_in_sources=skipped_in_sources or {},
         failed_checks=checks or {},
     )

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from pathlib import Path
 
 from prefect import flow
 from prefect.artifacts import create_table_artifact
@@ -31,7 +30,7 @@ from warehouse.options import FetchOptions
 from warehouse.sources import DocumentRef
 
 
-def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
+def publish_artifact(run_report: RunReport, readback: report.RunReadback) -> None:
     counts = run_report.counts
     rows = [
         {"stage": "read", "what": "documents", "count": counts.documents},
@@ -65,12 +64,11 @@ def publish_artifact(run_report: RunReport, warehouse: Path) -> None:
     ]
     rows += [{"stage": "check", "what": f"failed: {name}", "count": n} for name, n in run_report.failed_checks.items()]
     rows += [
-        {"stage": "top entity", "what": f"{name} ({label})", "count": n}
-        for name, label, n in report.top_entities(warehouse, run_report.run_id)
+        {"stage": "top entity", "what": f"{name} ({label})", "count": n} for name, label, n in readback.top_entities
     ]
     rows += [
         {"stage": "top figure", "what": f"{surface} [{kind}] {obj or ''}".strip(), "count": 1}
-        for surface, obj, kind in report.top_figures(warehouse, run_report.run_id)
+        for surface, obj, kind in readback.top_figures
     ]
     create_table_artifact(key="ingest-summary", table=rows, description=f"newsetl run {run_report.run_id}")
 
@@ -128,6 +126,8 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
     done = run_batches(settings, run_id, len(settings.sources), discover, process_batch, reject_batch)
     compact_tables_task(settings)
     publish_views_task(settings)
+    # One connection to the views for all of the run's numbers (each one opens the views afresh).
+    readback = report.read_run(settings.warehouse, run_id)
     run_report = read_run_report(
         settings,
         run_id,
@@ -137,6 +137,7 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
         time.perf_counter() - started,
         skipped_in_sources=skipped_in_sources,
         checks=done.checks,
+        readback=readback,
     )
-    publish_artifact(run_report, settings.warehouse)
+    publish_artifact(run_report, readback)
     return run_report
