@@ -255,22 +255,34 @@ def _runs_on(previous: str, line: str, width: int | None) -> bool:
 
 
 def prose_words(text: str) -> tuple[int, int]:
-    """Words in sentences of paragraphs with at least 8 such words, and all words."""
+    """Words in sentences of paragraphs with at least 8 such words, and all words but a headline's.
+
+    A short first line that is not prose is the page's headline (when the extractor kept it under
+    another wording than the title): every article has one, so it is neither prose nor list. On a
+    short note (an event's 60 words) it alone decided "listing" (newspaper dev page d5a96ceb).
+    """
     total = prose = 0
-    for paragraph in paragraphs(text):
+    for index, paragraph in enumerate(paragraphs(text)):
         words = word_count(paragraph)
+        in_sentences = _sentence_words(paragraph, words)
+        if index == 0 and not in_sentences and words <= _MAX_HEADLINE_WORDS:
+            continue
         total += words
-        if ends_like_sentence(paragraph):
-            prose += words if words >= _MIN_PROSE_WORDS else 0
-        else:
-            # Sentences followed by a few words that are not one (a credit, a flattened link): the
-            # sentences count.
-            sentences = word_count(through_last_sentence_end(paragraph))
-            prose += sentences if sentences >= _MIN_PROSE_WORDS else 0
+        prose += in_sentences
     return prose, total
 
 
+def _sentence_words(paragraph: str, words: int) -> int:
+    if ends_like_sentence(paragraph):
+        return words if words >= _MIN_PROSE_WORDS else 0
+    # Sentences followed by a few words that are not one (a credit, a flattened link): the sentences count.
+    sentences = word_count(through_last_sentence_end(paragraph))
+    return sentences if sentences >= _MIN_PROSE_WORDS else 0
+
+
 _MIN_PROSE_WORDS = 8
+# Headlines run to about 15 words; a longer first line is text.
+_MAX_HEADLINE_WORDS = 15
 
 
 def prose_share(text: str) -> float:
@@ -305,12 +317,19 @@ def is_list_article(text: str, options: PipelineOptions) -> bool:
 
 
 def marked_item_words(text: str, options: PipelineOptions) -> int:
-    """Words in the text's marked list items of at least `_MIN_ITEM_WORDS` words that are mostly
-    letters, those not already counted as prose (items of 8 words or more ending like a sentence)."""
+    """Words in the text's list items of at least `_MIN_ITEM_WORDS` words that are mostly letters,
+    those not already counted as prose (items of 8 words or more ending like a sentence).
+
+    An item is marked ("- …", "1. …") or priced: a deal list writes its items unmarked, one product
+    and its price a line ("Trail Runner 2 Sale Price $89 Regular Price $120"). An index of headlines
+    has neither markers nor prices; a score table or calendar is numbers, not words.
+    """
     words = 0
     for paragraph in paragraphs(text):
         item = _without_marker(paragraph)
-        if item == paragraph or (word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph)):
+        if item == paragraph and not _PRICE.search(paragraph):
+            continue
+        if word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph):
             continue
         if _WEB_ADDRESS.search(item):
             # A link roundup's item ("Headline via site https://…") is an index entry, not a change.
@@ -332,6 +351,10 @@ _LIST_MARKER = re.compile(r"(?:[-+*•·‣▪►–—]|\d{1,3}[.)])\s+\S")
 # "+ Added banners": a change or a deal is a few words; a lone "- Home" is a link.
 _MIN_ITEM_WORDS = 3
 _WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+# A price as a deal writes it: a currency sign or code beside an amount ("$89", "£4.99", "120 €", "EUR 35").
+_PRICE = re.compile(
+    r"[$£€¥]\s?\d|\d(?:[.,]\d{1,2})?\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b"
+)
 
 
 def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Rejection | None:
