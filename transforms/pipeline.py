@@ -312,22 +312,25 @@ def is_list_article(text: str, options: PipelineOptions) -> bool:
         return False
     if prose >= options.min_words and prose / total >= options.min_list_prose_share:
         return True
-    written = prose + marked_item_words(text, options)
+    # Priced lines count only beside a story's worth of prose: a deal post has its intro, a shop's
+    # price list or a menu has none.
+    written = prose + marked_item_words(text, options, priced=prose >= options.min_words)
     return written >= options.min_words and written / total >= options.min_prose_share
 
 
-def marked_item_words(text: str, options: PipelineOptions) -> int:
+def marked_item_words(text: str, options: PipelineOptions, *, priced: bool = False) -> int:
     """Words in the text's list items of at least `_MIN_ITEM_WORDS` words that are mostly letters,
     those not already counted as prose (items of 8 words or more ending like a sentence).
 
-    An item is marked ("- …", "1. …") or priced: a deal list writes its items unmarked, one product
-    and its price a line ("Trail Runner 2 Sale Price $89 Regular Price $120"). An index of headlines
-    has neither markers nor prices; a score table or calendar is numbers, not words.
+    An item is marked ("- …", "1. …") or, with `priced`, priced: a deal list writes its items
+    unmarked, one product and its price a line ("Trail Runner 2 Sale Price $89 Regular Price $120";
+    newspaper dev page 2dcde9d0). An index of headlines has neither markers nor prices; a score table
+    or calendar is numbers, not words.
     """
     words = 0
     for paragraph in paragraphs(text):
         item = _without_marker(paragraph)
-        if item == paragraph and not _PRICE.search(paragraph):
+        if item == paragraph and not (priced and _PRICE.search(paragraph)):
             continue
         if word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph):
             continue
