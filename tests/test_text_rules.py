@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.options import PipelineOptions
-from transforms.pipeline import paragraphs, prose_share, reject_text
+from transforms.pipeline import drop_trailing_headlines, paragraphs, prose_share, reject_text
 from transforms.records import RawDocument
 from transforms.words import ends_like_sentence, word_count
 
@@ -286,3 +286,26 @@ def test_price_lists_calendars_and_headline_indexes_with_money_are_not_news():
     for text in (PRICE_LIST, PRICED_HEADLINES, PRICED_CALENDAR):
         rejection = reject_text(RAW, text, PipelineOptions())
         assert rejection is not None and rejection.reason == "not_news", text[:40]
+
+
+STORY = (
+    "The council voted on Tuesday to spend four million pounds on new cranes for the eastern quay.\n"
+    "Work starts in the spring, and the harbour master expects the first ships to berth there by autumn.\n"
+)
+
+
+def test_headlines_after_the_story_are_dropped():
+    teasers = "Ferry fares rise for the winter\nMost read\nSchool praised by inspectors\n"
+    assert drop_trailing_headlines(STORY + teasers) == STORY.rstrip("\n")
+
+
+def test_a_credit_a_list_and_an_announced_list_after_the_story_stay():
+    for tail in (
+        "Reporting by Jane Doe\n",
+        "- Cranes ordered from Rotterdam\n- Quay walls repaired first\n",
+        "Tide charts now cover every port in the region\nThe harbour ferry runs later on Fridays\n"
+        "Anchor alarms can be snoozed twice\nWeather warnings come a day earlier now\n" * 8,
+    ):
+        assert drop_trailing_headlines(STORY + tail) == STORY + tail
+    announced = STORY + "These are the four cranes the council ordered today:\nQuay crane A\nQuay crane B\n"
+    assert drop_trailing_headlines(announced) == announced

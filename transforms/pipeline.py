@@ -92,6 +92,7 @@ def prepare_document(
     rejection = reject_text(raw, text, options)
     if rejection is not None:
         return rejection
+    text = drop_trailing_headlines(text)
     words = word_count(text)
     article = build_article(raw, extracted, text, words, options.language)
     return PreparedDocument(
@@ -421,3 +422,32 @@ def build_article(
         word_count=words,
         language_confidence=language.confidence,
     )
+
+
+def drop_trailing_headlines(text: str) -> str:
+    """The text without short headline-like lines after its last sentence paragraph: teasers of other
+    stories and "most read" lists that the extractor ran on into (newspaper dev pages: bodies cleaned
+    by hand end at the story). Kept: one such line (a credit, a sign-off), lines longer than a headline
+    or ending like a sentence, marked list items, and lines after a sentence that announces them
+    ("The six matches:"). The limits (2 or more lines, 15 words a line, 100 words in all) were
+    chosen on the development sets' pages, not on test pages."""
+    lines = text.splitlines()
+    last = None
+    for index, line in enumerate(lines):
+        if word_count(line) >= _MIN_PROSE_WORDS and ends_like_sentence(line):
+            last = index
+    if last is None or lines[last].rstrip().endswith(":"):
+        return text
+    tail = [line for line in lines[last + 1 :] if line.strip()]
+    if len(tail) < _MIN_TAIL_LINES or sum(word_count(line) for line in tail) > _MAX_TAIL_WORDS:
+        return text
+    if any(
+        word_count(line) > _MAX_HEADLINE_WORDS or _LIST_MARKER.match(line.lstrip()) or ends_like_sentence(line)
+        for line in tail
+    ):
+        return text
+    return "\n".join(lines[: last + 1])
+
+
+_MIN_TAIL_LINES = 2
+_MAX_TAIL_WORDS = 100
