@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.options import PipelineOptions
-from transforms.pipeline import paragraphs, prose_share, reject_text
+from transforms.pipeline import drop_trailing_headlines, paragraphs, prose_share, reject_text
 from transforms.records import RawDocument
 from transforms.words import ends_like_sentence, word_count
 
@@ -221,3 +221,91 @@ def test_marked_score_lists_calendars_and_bare_headlines_are_not_news():
     for text in (MARKED_SCORES, MARKED_CALENDAR, LINK_INDEX, LEAGUE_TABLE, LINK_ROUNDUP):
         rejection = reject_text(RAW, text, PipelineOptions())
         assert rejection is not None and rejection.reason == "not_news", text[:40]
+
+
+# A shop's clearance written up as news: an intro, then one product and its prices a line, unmarked.
+SHOES = ["Trail Runner 2", "Road Racer Pro", "Harbour Walker", "Cliff Path Hiker", "Dune Sandal", "Quay Loafer"]
+PRICED_DEALS = (
+    "The outdoor chain Tidewater has cut prices on last season's shoes, and the sale runs until Sunday.\n"
+    "Most sizes are still in stock online, and orders over $50 ship free to any address in the country.\n"
+    "Members get an extra ten per cent off at the till, and returns are free for thirty days.\n"
+    "Here are the best of the reductions we found this morning:\n"
+    + "\n".join(
+        f"Tidewater {shoe} {kind} Sale Price ${40 + i} Regular Price ${90 + i}"
+        for i, shoe in enumerate(SHOES)
+        for kind in ("for men", "for women", "for children", "in black", "in grey")
+    )
+)
+# The same lines with no story around them: a shop's price list, not an article.
+PRICE_LIST = "Tidewater shoes\n" + PRICED_DEALS.split("found this morning:\n")[1]
+# A headline index whose lines name money: headlines with figures, no prices of items for sale.
+PRICED_HEADLINES = "Business news\n" + "\n".join(
+    f"{headline}\nBy Harbour Desk, Dec {day}, 2023"
+    for day, headline in enumerate(
+        [
+            "Port wins $40 million grant for the eastern quay",
+            "Ferry company posts record profits for the summer",
+            "Fish market rents rise as the council reviews leases",
+            "New hotel on the seafront to open in the spring",
+            "Shipyard order book is full until the end of 2025",
+            "Harbour tolls to rise by 5% from January",
+            "Local bakery opens a second shop on the high street",
+            "Bus company cuts fares for students and pensioners",
+        ]
+        * 3,
+        1,
+    )
+)
+# A venue's note of one concert: a headline, its date, price and doors, and a sentence about the band.
+EVENT_NOTE = (
+    "Harbour Lights (The Lighthouse Family tribute)\n"
+    "Friday March 15, 2024 08:00 PM\n"
+    "Cost: $12 + fees\n"
+    "Doors: 7 PM, all ages\n"
+    "From the venue:\n"
+    "HARBOUR LIGHTS (Lighthouse Family Tribute Show)\n"
+    "Share on Facebook\n"
+    "Harbour Lights play the band's best-loved songs from the nineties, with a full horn section and "
+    "two singers, in their first show on the coast since the summer festival sold out!\n"
+    "Buy Tickets\n"
+)
+# A venue's calendar: one line per show, dates and prices, no sentence.
+PRICED_CALENDAR = "What's on in March\n" + "\n".join(f"{day} March 19:30-22:00 Choir £8 / £5" for day in range(1, 25))
+
+
+def test_deal_list_with_priced_lines_is_kept():
+    assert prose_share(PRICED_DEALS) < PipelineOptions().min_list_prose_share
+    assert reject_text(RAW, PRICED_DEALS, PipelineOptions()) is None
+
+
+def test_event_note_under_its_headline_is_kept():
+    assert reject_text(RAW, EVENT_NOTE, PipelineOptions()) is None
+
+
+def test_price_lists_calendars_and_headline_indexes_with_money_are_not_news():
+    for text in (PRICE_LIST, PRICED_HEADLINES, PRICED_CALENDAR):
+        rejection = reject_text(RAW, text, PipelineOptions())
+        assert rejection is not None and rejection.reason == "not_news", text[:40]
+
+
+STORY = (
+    "The council voted on Tuesday to spend four million pounds on new cranes for the eastern quay.\n"
+    "Work starts in the spring, and the harbour master expects the first ships to berth there by autumn.\n"
+)
+
+
+def test_headlines_after_the_story_are_dropped():
+    teasers = "Ferry fares rise for the winter\nMost read\nSchool praised by inspectors\n"
+    assert drop_trailing_headlines(STORY + teasers) == STORY.rstrip("\n")
+
+
+def test_a_credit_a_list_and_an_announced_list_after_the_story_stay():
+    for tail in (
+        "Reporting by Jane Doe\n",
+        "- Cranes ordered from Rotterdam\n- Quay walls repaired first\n",
+        "Tide charts now cover every port in the region\nThe harbour ferry runs later on Fridays\n"
+        "Anchor alarms can be snoozed twice\nWeather warnings come a day earlier now\n" * 8,
+    ):
+        assert drop_trailing_headlines(STORY + tail) == STORY + tail
+    announced = STORY + "These are the four cranes the council ordered today:\nQuay crane A\nQuay crane B\n"
+    assert drop_trailing_headlines(announced) == announced

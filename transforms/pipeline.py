@@ -92,6 +92,7 @@ def prepare_document(
     rejection = reject_text(raw, text, options)
     if rejection is not None:
         return rejection
+    text = drop_trailing_headlines(text)
     words = word_count(text)
     article = build_article(raw, extracted, text, words, options.language)
     return PreparedDocument(
@@ -255,22 +256,34 @@ def _runs_on(previous: str, line: str, width: int | None) -> bool:
 
 
 def prose_words(text: str) -> tuple[int, int]:
-    """Words in sentences of paragraphs with at least 8 such words, and all words."""
+    """Words in sentences of paragraphs with at least 8 such words, and all words but a headline's.
+
+    A short first line that is not prose is the page's headline (when the extractor kept it under
+    another wording than the title): every article has one, so it is neither prose nor list. On a
+    short note (an event's 60 words) it alone decided "listing" (newspaper dev page d5a96ceb).
+    """
     total = prose = 0
-    for paragraph in paragraphs(text):
+    for index, paragraph in enumerate(paragraphs(text)):
         words = word_count(paragraph)
+        in_sentences = _sentence_words(paragraph, words)
+        if index == 0 and not in_sentences and words <= _MAX_HEADLINE_WORDS:
+            continue
         total += words
-        if ends_like_sentence(paragraph):
-            prose += words if words >= _MIN_PROSE_WORDS else 0
-        else:
-            # Sentences followed by a few words that are not one (a credit, a flattened link): the
-            # sentences count.
-            sentences = word_count(through_last_sentence_end(paragraph))
-            prose += sentences if sentences >= _MIN_PROSE_WORDS else 0
+        prose += in_sentences
     return prose, total
 
 
+def _sentence_words(paragraph: str, words: int) -> int:
+    if ends_like_sentence(paragraph):
+        return words if words >= _MIN_PROSE_WORDS else 0
+    # Sentences followed by a few words that are not one (a credit, a flattened link): the sentences count.
+    sentences = word_count(through_last_sentence_end(paragraph))
+    return sentences if sentences >= _MIN_PROSE_WORDS else 0
+
+
 _MIN_PROSE_WORDS = 8
+# Headlines run to about 15 words; a longer first line is text.
+_MAX_HEADLINE_WORDS = 15
 
 
 def prose_share(text: str) -> float:
@@ -300,17 +313,27 @@ def is_list_article(text: str, options: PipelineOptions) -> bool:
         return False
     if prose >= options.min_words and prose / total >= options.min_list_prose_share:
         return True
-    written = prose + marked_item_words(text, options)
+    # Priced lines count only beside a story's worth of prose: a deal post has its intro, a shop's
+    # price list or a menu has none.
+    written = prose + marked_item_words(text, options, priced=prose >= options.min_words)
     return written >= options.min_words and written / total >= options.min_prose_share
 
 
-def marked_item_words(text: str, options: PipelineOptions) -> int:
-    """Words in the text's marked list items of at least `_MIN_ITEM_WORDS` words that are mostly
-    letters, those not already counted as prose (items of 8 words or more ending like a sentence)."""
+def marked_item_words(text: str, options: PipelineOptions, *, priced: bool = False) -> int:
+    """Words in the text's list items of at least `_MIN_ITEM_WORDS` words that are mostly letters,
+    those not already counted as prose (items of 8 words or more ending like a sentence).
+
+    An item is marked ("- …", "1. …") or, with `priced`, priced: a deal list writes its items
+    unmarked, one product and its price a line ("Trail Runner 2 Sale Price $89 Regular Price $120";
+    newspaper dev page 2dcde9d0). An index of headlines has neither markers nor prices; a score table
+    or calendar is numbers, not words.
+    """
     words = 0
     for paragraph in paragraphs(text):
         item = _without_marker(paragraph)
-        if item == paragraph or (word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph)):
+        if item == paragraph and not (priced and _PRICE.search(paragraph)):
+            continue
+        if word_count(paragraph) >= _MIN_PROSE_WORDS and ends_like_sentence(paragraph):
             continue
         if _WEB_ADDRESS.search(item):
             # A link roundup's item ("Headline via site https://…") is an index entry, not a change.
@@ -332,6 +355,10 @@ _LIST_MARKER = re.compile(r"(?:[-+*•·‣▪►–—]|\d{1,3}[.)])\s+\S")
 # "+ Added banners": a change or a deal is a few words; a lone "- Home" is a link.
 _MIN_ITEM_WORDS = 3
 _WEB_ADDRESS = re.compile(r"https?://|\bwww\.", re.IGNORECASE)
+# A price as a deal writes it: a currency sign or code beside an amount ("$89", "£4.99", "120 €", "EUR 35").
+_PRICE = re.compile(
+    r"[$£€¥]\s?\d|\d(?:[.,]\d{1,2})?\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b"
+)
 
 
 def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Rejection | None:
@@ -395,3 +422,32 @@ def build_article(
         word_count=words,
         language_confidence=language.confidence,
     )
+
+
+def drop_trailing_headlines(text: str) -> str:
+    """The text without short headline-like lines after its last sentence paragraph: teasers of other
+    stories and "most read" lists that the extractor ran on into (newspaper dev pages: bodies cleaned
+    by hand end at the story). Kept: one such line (a credit, a sign-off), lines longer than a headline
+    or ending like a sentence, marked list items, and lines after a sentence that announces them
+    ("The six matches:"). The limits (2 or more lines, 15 words a line, 100 words in all) were
+    chosen on the development sets' pages, not on test pages."""
+    lines = text.splitlines()
+    last = None
+    for index, line in enumerate(lines):
+        if word_count(line) >= _MIN_PROSE_WORDS and ends_like_sentence(line):
+            last = index
+    if last is None or lines[last].rstrip().endswith(":"):
+        return text
+    tail = [line for line in lines[last + 1 :] if line.strip()]
+    if len(tail) < _MIN_TAIL_LINES or sum(word_count(line) for line in tail) > _MAX_TAIL_WORDS:
+        return text
+    if any(
+        word_count(line) > _MAX_HEADLINE_WORDS or _LIST_MARKER.match(line.lstrip()) or ends_like_sentence(line)
+        for line in tail
+    ):
+        return text
+    return "\n".join(lines[: last + 1])
+
+
+_MIN_TAIL_LINES = 2
+_MAX_TAIL_WORDS = 100
