@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import sqlite3
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -65,9 +66,13 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
     wanted = sorted(set(doc_ids))
     if not wanted:
         return set()
-    retried = as_json(str(stage) for stage in RETRIED_STAGES)
     with current_index(warehouse) as index:
-        rows = keyed_query(index, "known_doc_ids", wanted, (str(Reason.BATCH_FAILED), retried))
+        return _known_doc_ids(index, wanted)
+
+
+def _known_doc_ids(index: sqlite3.Connection, doc_ids: Iterable[str]) -> set[str]:
+    retried = as_json(str(stage) for stage in RETRIED_STAGES)
+    rows = keyed_query(index, "known_doc_ids", doc_ids, (str(Reason.BATCH_FAILED), retried))
     return {row[0] for row in rows}
 
 
@@ -123,9 +128,9 @@ def stored_pages(warehouse: Path, urls: Iterable[str]) -> StoredPages:
     wanted = sorted(set(urls))
     if not wanted:
         return StoredPages(frozenset(), {})
-    with current_index(warehouse) as index:
+    with current_index(warehouse) as index:  # one catch-up check for both questions
         newest = keyed_query(index, "latest_pages", wanted)
-    committed = committed_doc_ids(warehouse, [row[5] for row in newest])
+        committed = _known_doc_ids(index, {row[5] for row in newest})
     known = frozenset(row[0] for row in newest if row[5] in committed)
     return StoredPages(known, _read_pages(warehouse, [row for row in newest if row[0] not in known], wanted))
 
