@@ -31,6 +31,13 @@ PROPERTIES = settings(
     max_examples=40,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+# None of these strategies touches the `random` module; hypothesis compares the global random state
+# before and after a draw, so a background thread left by earlier tests in this process (Prefect's
+# draw reconnect and retry jitter from it) can make it warn that a strategy used `random`: a warning
+# about the other thread, not about these strategies.
+pytestmark = pytest.mark.filterwarnings(
+    "ignore:Do not use the `random` module inside strategies:hypothesis.errors.HypothesisDeprecationWarning"
+)
 # A long article. Figures take about 10 µs a character: 20 KB is 0.2 s, far inside the deadline.
 PAGE_CHARS = 20_000
 
