@@ -1,0 +1,80 @@
+"""Bloom filters of the band levels (warehouse/index.py): which levels may hold a band key, told without a probe.
+
+Why: a batch's copy lookup asks for ~8,400 band keys, half of them new. Each level is a B-tree, so a key costs a
+probe in every level that holds rows: one level at 1,000 articles, three at 100,000. With a filter per level a
+key is probed only in the levels that may hold it (the one that does, and a false positive now and then): the
+lookup costs a probe per key found, whatever the number of levels. A filter never says no to a key its level
+holds, so the answer is the levels' own.
+
+A filter is an array of bits; a key sets HASHES of them. Band keys as dedup makes them (transforms.dedup.band_keys)
+are 12 bytes of a BLAKE2b digest already, so their bytes are the hash; any other key is hashed here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+
+HASHES = 4
+# Bits per key: a filter with fewer than MIN_BITS for each row of its level is rebuilt with twice MIN_BITS per row
+# (false positives between ~0.2% and ~2.4% with 4 hashes), so the rebuilds of a growing level cost O(1) a row.
+MIN_BITS = 8
+DIGEST = 12  # bytes of a dedup band key as the index stores it (warehouse.index.band_value)
+
+
+def digests(values: Sequence[str | bytes]) -> np.ndarray:
+    """The hash of each key (stored values, warehouse.index.band_value) that its bit positions in a filter of
+    any size come from: an (n, 3) array of 32-bit words, of which the first two are used. Computed once for
+    the filters of every level."""
+    return _words(
+        b"".join(
+            value
+            if type(value) is bytes and len(value) == DIGEST
+            else hashlib.blake2b(
+                value if isinstance(value, bytes) else value.encode("utf-8", "surrogatepass"), digest_size=DIGEST
+            ).digest()
+            for value in values
+        )
+    )
+
+
+def digests_of_joined(joined: bytes) -> np.ndarray:
+    """`digests` of keys that are all DIGEST bytes long, given joined: one conversion for a batch's keys."""
+    return _words(joined)
+
+
+def _words(raw: bytes) -> np.ndarray:
+    return np.frombuffer(raw, dtype="<u4").reshape(-1, 3).astype(np.uint32)
+
+
+def _positions(hashes: np.ndarray, bits: int) -> np.ndarray:
+    """The HASHES bit positions of each key in a filter of `bits` bits (a power of two): (n, HASHES)."""
+    first, step = hashes[:, :1], hashes[:, 1:2] | np.uint32(1)
+    # uint32 arithmetic wraps at 2**32, which a power-of-two size divides: the same as exact arithmetic mod bits.
+    return (first + step * np.arange(HASHES, dtype=np.uint32)) & np.uint32(bits - 1)
+
+
+def size_for(rows: int) -> int:
+    """Bytes of a new filter for a level of `rows` rows: 2 x MIN_BITS bits a row, rounded up to a power of two."""
+    bits = max(64, 1 << (2 * MIN_BITS * max(rows, 1) - 1).bit_length())
+    return bits // 8
+
+
+def fits(filter_bytes: int, rows: int) -> bool:
+    """A filter of this size still has MIN_BITS bits for each of `rows` rows."""
+    return filter_bytes * 8 >= MIN_BITS * rows
+
+
+def add(bits: np.ndarray, hashes: np.ndarray) -> None:
+    """Set the bits of these keys (their `digests`) in a filter (a uint8 array, changed in place)."""
+    positions = _positions(hashes, bits.size * 8).ravel()
+    np.bitwise_or.at(bits, positions >> 3, (np.uint8(1) << (positions & 7).astype(np.uint8)))
+
+
+def may_hold(bits: np.ndarray, hashes: np.ndarray) -> np.ndarray:
+    """Per key (their `digests`): whether the filter's level may hold it (False: it does not)."""
+    positions = _positions(hashes, bits.size * 8)
+    set_bits = (bits[positions >> 3] >> (positions & 7).astype(np.uint8)) & np.uint8(1)
+    return np.asarray(set_bits.all(axis=1))
