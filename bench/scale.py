@@ -7,7 +7,8 @@ does). At each size the steps every batch pays whatever its documents are timed 
 `--batch` new documents (half of their doc ids, URLs and band keys already in the archive): the
 known-document lookup, the copy lookup (LSH bands), the site chrome lookup, the stored-page lookup,
 the commit (every table's append and the marker), the lookup index catching up with that commit, and
-one publish of the views database. Each step is timed in wall seconds and in CPU seconds of this
+one publish of the views database (a lookup of a few milliseconds as the mean of several calls a sample,
+`calls_per_sample`). Each step is timed in wall seconds and in CPU seconds of this
 process (time.process_time, every thread of it): on a machine other jobs load, the wall seconds
 include waiting for a core, and the CPU-second ratios are the ones to trust. The load average is
 printed with each measurement.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import inspect
+import math
 import os
 import platform
 import random
@@ -76,6 +78,10 @@ STEPS = (
     "index catch-up",
     "views publish",
 )
+# The lookups a batch makes before reading (read-only: timed as the mean of several calls when they are short).
+LOOKUPS = frozenset(STEPS[:4])
+SAMPLE_SECONDS = 0.05
+MAX_CALLS = 50
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -327,19 +333,32 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
         "stored pages": lambda: lookups.stored_pages(warehouse, urls),
         "views publish": lambda: views.publish_views(warehouse),
     }
+    calls = dict.fromkeys(steps, 1)
     for name, step in steps.items():  # once untimed: whatever a warehouse caches is as a running pipeline has it
         if name != "commit":
+            cpu_started = time.process_time()
             step()
+            if name in LOOKUPS:
+                calls[name] = calls_per_sample(time.process_time() - cpu_started)
     # As batches do: a commit, then the next batch's lookups (which see the rows just committed), then a publish.
     walls: dict[str, list[float]] = {name: [] for name in steps}
     cpus: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(repeat):
         for name, step in steps.items():
             started, cpu_started = time.perf_counter(), time.process_time()
-            step()
-            cpus[name].append(time.process_time() - cpu_started)
-            walls[name].append(time.perf_counter() - started)
+            for _ in range(calls[name]):
+                step()
+            cpus[name].append((time.process_time() - cpu_started) / calls[name])
+            walls[name].append((time.perf_counter() - started) / calls[name])
     return {name: Timing(statistics.median(walls[name]), statistics.median(cpus[name])) for name in steps}
+
+
+def calls_per_sample(seconds: float) -> int:
+    """How many calls of a lookup one timing takes: a step of a millisecond or two timed once is within the
+    clock's and the scheduler's noise (process_time ticks, a context switch), so a sample of a lookup under
+    SAMPLE_SECONDS is the mean of enough calls to fill it. Lookups only read, so calling one again changes
+    nothing; the commit, catch-up and publish are timed once each."""
+    return max(1, min(MAX_CALLS, math.ceil(SAMPLE_SECONDS / max(seconds, 1e-4))))
 
 
 def prefect_server() -> tuple[object, str]:

@@ -131,9 +131,9 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
         # The band levels: no table scanned; each level that holds rows walks its own probes (band_hits).
         index._fill_probes(con, {})
         for levels in (index.BAND_LEVELS, index.BAND_LEVELS[:2]):
-            plan = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {index.band_hits_sql(levels)}", (9,))]
-            assert [step for step in plan if step.startswith("SCAN ") and "subquery" not in step] == []
-            assert plan.count("SEARCH w USING PRIMARY KEY (level=?)") == len(levels)
+            steps = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {index.band_hits_sql(levels)}", (9,))]
+            assert [step for step in steps if step.startswith("SCAN ") and "subquery" not in step] == []
+            assert steps.count("SEARCH w USING PRIMARY KEY (level=?)") == len(levels)
 
 
 def test_after_a_compaction_only_tables_whose_rows_name_their_file_are_read_again(tmp_path, monkeypatch):

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 import numpy as np
 
 HASHES = 4
+BLOCK = 512  # bits of a block: one 64-byte cache line holds all of a key's bits
 # Bits per key: a filter with fewer than MIN_BITS for each row of its level is rebuilt with twice MIN_BITS per row
-# (false positives between ~0.2% and ~2.4% with 4 hashes), so the rebuilds of a growing level cost O(1) a row.
+# (false positives ~0.5% to ~3%, tests/test_band_filters.py), so a growing level's rebuilds cost O(1) a row.
 MIN_BITS = 8
 DIGEST = 12  # bytes of a dedup band key as the index stores it (warehouse.index.band_value)
 
@@ -50,15 +51,22 @@ def _words(raw: bytes) -> np.ndarray:
 
 
 def _positions(hashes: np.ndarray, bits: int) -> np.ndarray:
-    """The HASHES bit positions of each key in a filter of `bits` bits (a power of two): (n, HASHES)."""
-    first, step = hashes[:, :1], hashes[:, 1:2] | np.uint32(1)
-    # uint32 arithmetic wraps at 2**32, which a power-of-two size divides: the same as exact arithmetic mod bits.
-    return (first + step * np.arange(HASHES, dtype=np.uint32)) & np.uint32(bits - 1)
+    """The HASHES bit positions of each key in a filter of `bits` bits (a power of two, at least BLOCK): (n,
+    HASHES). All of a key's bits are in one BLOCK-bit block (a cache line), so a key costs one memory access
+    per filter: a level's filter grows past the CPU's caches, and a test of scattered bits grew with it."""
+    first, second, third = hashes[:, 0:1], hashes[:, 1:2], hashes[:, 2:3]
+    block = (first & np.uint32(bits // BLOCK - 1)) * np.uint32(BLOCK)
+    # Three 9-bit positions from the second word, one from the third: 4 of the block's 512 bits.
+    within = np.concatenate(
+        [(second >> np.uint32(shift)) & np.uint32(BLOCK - 1) for shift in (0, 9, 18)] + [third & np.uint32(BLOCK - 1)],
+        axis=1,
+    )
+    return block + within
 
 
 def size_for(rows: int) -> int:
     """Bytes of a new filter for a level of `rows` rows: 2 x MIN_BITS bits a row, rounded up to a power of two."""
-    bits = max(64, 1 << (2 * MIN_BITS * max(rows, 1) - 1).bit_length())
+    bits = max(BLOCK, 1 << (2 * MIN_BITS * max(rows, 1) - 1).bit_length())
     return bits // 8
 
 

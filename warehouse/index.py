@@ -324,9 +324,7 @@ def _extend_band_filter(con: sqlite3.Connection, level: int, values: Sequence[st
         bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
         values = [value for (value,) in con.execute(f"SELECT band_key FROM {table}")]
     band_filters.add(bits, band_filters.digests(values))
-    con.execute(
-        "INSERT OR REPLACE INTO band_filters VALUES (?, ?, ?)", (table, uuid.uuid4().hex, bits.tobytes())
-    )
+    con.execute("INSERT OR REPLACE INTO band_filters VALUES (?, ?, ?)", (table, uuid.uuid4().hex, bits.tobytes()))
 
 
 def _level_rows(con: sqlite3.Connection, level: int) -> int:
