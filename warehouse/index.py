@@ -234,7 +234,7 @@ def band_hits_sql(levels: Iterable[str]) -> str:
 
 
 def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None) -> dict[str, set[str]]:
-    """Committed articles sharing these band keys (in key order), each with its keys: per key the `per_key`
+    """Committed articles sharing these band keys, each with its keys: per key the `per_key`
     smallest article ids over every level (none: all of them), whatever level each article is in. A level is
     probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
     in one of three levels, and half of a batch's keys are in none)."""
@@ -260,13 +260,13 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
 def _band_digests(keys: Sequence[str]) -> np.ndarray:
     """band_filters.digests of these keys as band_value stores them; dedup's keys (24 hex digits each) in one
     conversion, not one call a key."""
-    joined = "".join(keys)
-    if len(joined) == 2 * band_filters.DIGEST * len(keys):
+    if keys and set(map(len, keys)) == {2 * band_filters.DIGEST}:
+        joined = "".join(keys)
         try:
             raw = bytes.fromhex(joined)
         except ValueError:
             raw = b""
-        if raw.hex() == joined and all(len(key) == 2 * band_filters.DIGEST for key in keys):
+        if raw.hex() == joined:  # each key is lowercase hex: band_value stores its bytes
             return band_filters.digests_of_joined(raw)
     return band_filters.digests([band_value(key) for key in keys])
 
@@ -293,7 +293,8 @@ def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
         )
 
 
-# Each level's filter read from `band_filters` once a process, by the token its last write gave it.
+# Filters read from `band_filters`, by the token each write gives: a level's is read again only after it changed
+# (bands_0's after each batch, a few hundred KB; a large level's after a merge into it). Shared by the threads.
 _FILTER_CACHE: dict[str, np.ndarray] = {}
 _FILTER_CACHE_SIZE = 16
 
@@ -477,7 +478,7 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
     con.execute("PRAGMA cache_size = -131072")  # 128 MiB
     con.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB mapped: reads come from the OS page cache
-    # A batch's keys (`wanted`, thousands of band keys) go in a temporary table of this kept connection: held
+    # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection: held
     # in memory, each autocommitted insert writes no temporary file.
     con.execute("PRAGMA temp_store = MEMORY")
     # The stored form of a band key, for keys a lookup passes as JSON (band_hits).
