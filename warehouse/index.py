@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -275,7 +276,7 @@ def _maybe_held(keys: Sequence[str], bits: np.ndarray | None, hashes: np.ndarray
     """The keys a level's filter may hold (no filter: all of them)."""
     if bits is None:
         return list(keys)
-    return [key for key, maybe in zip(keys, band_filters.may_hold(bits, hashes).tolist(), strict=True) if maybe]
+    return list(itertools.compress(keys, band_filters.may_hold(bits, hashes).tolist()))
 
 
 def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
