@@ -369,7 +369,7 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
 def alternate(warehouses: list[Path], batch: int, repeat: int, seeds: list[int]) -> list[dict[str, Timing]]:
     """The lookups timed on each of these warehouses in turn, `repeat` rounds: sizes measured minutes apart
     share the cores with different jobs, and timed side by side their ratio is the archive's, not the load's.
-    Each warehouse's probe keys are those its size was measured with (the same seed)."""
+    Each warehouse's probe keys are drawn as at its size's measurement (its seed)."""
     steps = [
         lookup_steps(warehouse, random.Random(seed), batch) for warehouse, seed in zip(warehouses, seeds, strict=True)
     ]

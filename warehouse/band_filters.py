@@ -20,14 +20,14 @@ import numpy as np
 HASHES = 4
 BLOCK = 512  # bits of a block: one 64-byte cache line holds all of a key's bits
 # Bits per key: a filter with fewer than MIN_BITS for each row of its level is rebuilt with twice MIN_BITS per row
-# (false positives ~0.5% to ~3%, tests/test_band_filters.py), so a growing level's rebuilds cost O(1) a row.
+# (false positives 0.3% at 16 bits a key to 2.5% at 8, tests/test_lookup_filters.py), so a growing level's rebuilds cost O(1) a row.
 MIN_BITS = 8
 DIGEST = 12  # bytes of a dedup band key as the index stores it (warehouse.index.band_value)
 
 
 def digests(values: Sequence[str | bytes]) -> np.ndarray:
     """The hash of each key (stored values, warehouse.index.band_value) that its bit positions in a filter of
-    any size come from: an (n, 3) array of 32-bit words, of which the first two are used. Computed once for
+    any size come from: an (n, 3) array of 32-bit words. Computed once for
     the filters of every level."""
     try:
         joined = b"".join(values)  # type: ignore[arg-type]  # a str among them raises: the slow path below
