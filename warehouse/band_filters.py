@@ -20,7 +20,7 @@ import numpy as np
 HASHES = 4
 BLOCK = 512  # bits of a block: one 64-byte cache line holds all of a key's bits
 # Bits per key: a filter with fewer than MIN_BITS for each row of its level is rebuilt with twice MIN_BITS per row
-# (false positives 0.3% at 16 bits a key to 2.5% at 8, tests/test_lookup_filters.py), so a growing level's rebuilds cost O(1) a row.
+# (false positives 0.3% at 16 bits a key, 2.5% at 8), so a growing level's rebuilds cost O(1) a row.
 MIN_BITS = 8
 DIGEST = 12  # bytes of a dedup band key as the index stores it (warehouse.index.band_value)
 
