@@ -7,10 +7,13 @@ does). At each size the steps every batch pays whatever its documents are timed 
 `--batch` new documents (half of their doc ids, URLs and band keys already in the archive): the
 known-document lookup, the copy lookup (LSH bands), the site chrome lookup, the stored-page lookup,
 the commit (every table's append and the marker), the lookup index catching up with that commit, and
-one publish of the views database. Each step is timed in wall seconds and in CPU seconds of this
+one publish of the views database (a lookup of a few milliseconds as the mean of several calls a sample,
+`calls_per_sample`). Each step is timed in wall seconds and in CPU seconds of this
 process (time.process_time, every thread of it): on a machine other jobs load, the wall seconds
 include waiting for a core, and the CPU-second ratios are the ones to trust. The load average is
-printed with each measurement.
+printed with each measurement. The sizes are measured minutes apart, under whatever else the machine runs
+then; at the end the lookups are timed again on a copy of the first size's warehouse and on the last, in
+turn (`alternate`), so that their ratio is of the archive's size and not of the load.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import inspect
+import math
 import os
 import platform
 import random
@@ -26,7 +30,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -76,6 +80,11 @@ STEPS = (
     "index catch-up",
     "views publish",
 )
+# The lookups a batch makes before reading (read-only: timed as the mean of several calls when they are short).
+LOOKUPS_IN_ORDER = STEPS[:4]
+LOOKUPS = frozenset(LOOKUPS_IN_ORDER)
+SAMPLE_SECONDS = 0.05
+MAX_CALLS = 50
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -290,9 +299,8 @@ def load_average() -> str:
     return " ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
-def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Timing]:
-    """Seconds of each fixed step for one batch of `batch` documents at the warehouse's current size."""
-    rng = random.Random(seed)
+def lookup_steps(warehouse: Path, rng: random.Random, batch: int) -> dict[str, Callable[[], object]]:
+    """The lookups a batch of `batch` documents makes before reading, on its probe keys (probe_keys)."""
     doc_ids, band_keys, urls, sites = probe_keys(warehouse, rng, batch)
     scheme = signature_scheme(DedupOptions())
     min_stories = BoilerplateOptions().min_stories
@@ -302,6 +310,24 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
         if chrome_takes_sites:
             return lookups.committed_site_chrome(warehouse, min_stories, sites=sites)  # type: ignore[call-arg]  # after issue 13
         return lookups.committed_site_chrome(warehouse, min_stories)
+
+    return {
+        "known documents": lambda: lookups.committed_doc_ids(warehouse, doc_ids),
+        # As flows/clusters.py asks: a bounded number of earlier articles per band key.
+        "copy lookup (LSH bands)": lambda: lookups.committed_band_matches(
+            warehouse, band_keys, scheme, per_key=DedupOptions().candidates_per_band + 1
+        ),
+        "site chrome": chrome,
+        # As a batch asks (flows/batch.py): stored fetches that are committed documents are not read.
+        "stored pages": lambda: lookups.stored_pages(warehouse, urls),
+    }
+
+
+def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Timing]:
+    """Seconds of each fixed step for one batch of `batch` documents at the warehouse's current size."""
+    rng = random.Random(seed)
+    reads = lookup_steps(warehouse, rng, batch)
+    scheme = signature_scheme(DedupOptions())
 
     probes = iter(range(1000))
 
@@ -317,29 +343,64 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
     steps: dict[str, Callable[[], object]] = {
         "commit": commit,
         "index catch-up": catch_up,
-        "known documents": lambda: lookups.committed_doc_ids(warehouse, doc_ids),
-        # As flows/clusters.py asks: a bounded number of earlier articles per band key.
-        "copy lookup (LSH bands)": lambda: lookups.committed_band_matches(
-            warehouse, band_keys, scheme, per_key=DedupOptions().candidates_per_band + 1
-        ),
-        "site chrome": chrome,
-        # As a batch asks (flows/batch.py): stored fetches that are committed documents are not read.
-        "stored pages": lambda: lookups.stored_pages(warehouse, urls),
+        **reads,
         "views publish": lambda: views.publish_views(warehouse),
     }
+    calls = dict.fromkeys(steps, 1)
     for name, step in steps.items():  # once untimed: whatever a warehouse caches is as a running pipeline has it
         if name != "commit":
+            cpu_started = time.process_time()
             step()
+            if name in LOOKUPS:
+                calls[name] = calls_per_sample(time.process_time() - cpu_started)
     # As batches do: a commit, then the next batch's lookups (which see the rows just committed), then a publish.
     walls: dict[str, list[float]] = {name: [] for name in steps}
     cpus: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(repeat):
         for name, step in steps.items():
             started, cpu_started = time.perf_counter(), time.process_time()
-            step()
-            cpus[name].append(time.process_time() - cpu_started)
-            walls[name].append(time.perf_counter() - started)
+            for _ in range(calls[name]):
+                step()
+            cpus[name].append((time.process_time() - cpu_started) / calls[name])
+            walls[name].append((time.perf_counter() - started) / calls[name])
     return {name: Timing(statistics.median(walls[name]), statistics.median(cpus[name])) for name in steps}
+
+
+def alternate(warehouses: list[Path], batch: int, repeat: int, seeds: list[int]) -> list[dict[str, Timing]]:
+    """The lookups timed on each of these warehouses in turn, `repeat` rounds: sizes measured minutes apart
+    share the cores with different jobs, and timed side by side their ratio is the archive's, not the load's.
+    Each warehouse's probe keys are drawn as at its size's measurement (its seed)."""
+    steps = [
+        lookup_steps(warehouse, random.Random(seed), batch) for warehouse, seed in zip(warehouses, seeds, strict=True)
+    ]
+    calls = [dict.fromkeys(LOOKUPS, 1) for _ in warehouses]
+    for per_warehouse, count in zip(steps, calls, strict=True):
+        for name, step in per_warehouse.items():
+            cpu_started = time.process_time()
+            step()
+            count[name] = calls_per_sample(time.process_time() - cpu_started)
+    walls: list[dict[str, list[float]]] = [{name: [] for name in LOOKUPS} for _ in warehouses]
+    cpus: list[dict[str, list[float]]] = [{name: [] for name in LOOKUPS} for _ in warehouses]
+    for _ in range(repeat):
+        for per_warehouse, count, wall, cpu in zip(steps, calls, walls, cpus, strict=True):
+            for name, step in per_warehouse.items():
+                started, cpu_started = time.perf_counter(), time.process_time()
+                for _ in range(count[name]):
+                    step()
+                cpu[name].append((time.process_time() - cpu_started) / count[name])
+                wall[name].append((time.perf_counter() - started) / count[name])
+    return [
+        {name: Timing(statistics.median(wall[name]), statistics.median(cpu[name])) for name in LOOKUPS}
+        for wall, cpu in zip(walls, cpus, strict=True)
+    ]
+
+
+def calls_per_sample(seconds: float) -> int:
+    """How many calls of a lookup one timing takes: a step of a millisecond or two timed once is within the
+    clock's and the scheduler's noise (process_time ticks, a context switch), so a sample of a lookup under
+    SAMPLE_SECONDS is the mean of enough calls to fill it. Lookups only read, so calling one again changes
+    nothing; the commit, catch-up and publish are timed once each."""
+    return max(1, min(MAX_CALLS, math.ceil(SAMPLE_SECONDS / max(seconds, 1e-4))))
 
 
 def prefect_server() -> tuple[object, str]:
@@ -351,7 +412,7 @@ def prefect_server() -> tuple[object, str]:
     return server, server.api_url
 
 
-def table(sizes: list[tuple[int, dict[str, Timing]]]) -> str:
+def table(sizes: list[tuple[int, dict[str, Timing]]], steps: Sequence[str] = STEPS) -> str:
     """Per step and size: CPU seconds / wall seconds; the ratios largest/smallest of both (CPU first)."""
     header = (
         "| step (CPU s / wall s per batch) | "
@@ -359,11 +420,12 @@ def table(sizes: list[tuple[int, dict[str, Timing]]]) -> str:
         + " | CPU largest/smallest | wall largest/smallest |"
     )
     lines = [header, "|---" * (len(sizes) + 3) + "|"]
-    for step in STEPS:
+    for step in steps:
         values = [m[step] for _, m in sizes]
         cpu = values[-1].cpu / values[0].cpu if values[0].cpu else float("nan")
         wall = values[-1].wall / values[0].wall if values[0].wall else float("nan")
-        cells = " | ".join(f"{v.cpu:.3f} / {v.wall:.3f}" for v in values)
+        digits = 4 if step in LOOKUPS else 3  # milliseconds: a third decimal would round the ratio away
+        cells = " | ".join(f"{v.cpu:.{digits}f} / {v.wall:.{digits}f}" for v in values)
         lines.append(f"| {step} | {cells} | **{cpu:.2f}** | {wall:.2f} |")
     return "\n".join(lines)
 
@@ -394,6 +456,9 @@ def main() -> None:
     print(f"{sum(synthetic):,} synthetic articles written through transforms.records and warehouse.store.append_rows")
     started = time.perf_counter()
     sizes: list[tuple[int, dict[str, Timing]]] = []
+    seeds: list[int] = []
+    first = args.data / "first-size"  # the first size's warehouse, kept to time its lookups again at the end
+    shutil.rmtree(first, ignore_errors=True)
     real = 0
     try:
         for run in range(real_runs):
@@ -404,18 +469,26 @@ def main() -> None:
             if run == 0 or run == real_runs - 1:
                 size = archive_articles(warehouse)
                 sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=run)))
+                seeds.append(run)
                 print(f"  measured at {size:,} articles (load average {load_average()})", flush=True)
+                if not first.exists():
+                    shutil.copytree(warehouse, first)
         for step, count in enumerate(synthetic):
             seconds = grow_synthetic(warehouse, count, 2_000, seed=7 + step)
             print(f"  {count:,} synthetic articles in {seconds:.1f} s", flush=True)
             size = archive_articles(warehouse)
             sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=99 + step)))
+            seeds.append(99 + step)
             print(f"  measured at {size:,} articles (load average {load_average()})", flush=True)
     finally:
         server.stop()  # type: ignore[attr-defined]  # SubprocessASGIServer
     print(f"\n{real:,} documents went through real `newsetl run`s; total {time.perf_counter() - started:.0f} s")
     print(f"load average at the end: {load_average()}\n")
     print(table(sizes))
+    side_by_side = alternate([first, warehouse], args.batch, 3 * args.repeat, [seeds[0], seeds[-1]])
+    print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
+    print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    shutil.rmtree(first, ignore_errors=True)
 
 
 if __name__ == "__main__":

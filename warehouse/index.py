@@ -32,18 +32,22 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+import numpy as np
 import pyarrow.parquet as pq
 
+from warehouse import band_filters
 from warehouse.query import sql_text
 from warehouse.schemas import (
     ARTICLES,
@@ -60,7 +64,7 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "7"  # bump when the index's tables change (7: pages.doc_id): an index of another format is rebuilt
+FORMAT = "8"  # bump when the index's tables change (8: band_filters): an index of another format is rebuilt
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -80,7 +84,9 @@ INDEXED = (
 # to bands_3: a batch's keys go into bands_0, small enough that inserting at random places rewrites few pages;
 # a level past its budget of rows is merged into the next one, which is rebuilt in key order (written once,
 # page after page, not one page per key as inserts into a B-tree of millions of keys are). Budgets grow
-# eightfold, so a key is rewritten a few times over its life; the last level has none. Lookups probe each.
+# eightfold, so a key is rewritten a few times over its life; the last level has none. Each level has a Bloom
+# filter (warehouse/band_filters.py, kept in `band_filters` as its level changes): a lookup probes a level only
+# for the keys it may hold.
 BAND_LEVEL_ROWS = (65_536, 524_288, 4_194_304)
 BAND_LEVELS = tuple(f"bands_{level}" for level in range(len(BAND_LEVEL_ROWS) + 1))
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
@@ -158,11 +164,13 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
     elif table == LSH_BANDS.name:
         rows = _read(warehouse, file, ["band_key", "article_id", "batch_id"])
         numbers = _band_batches(con, {r["batch_id"] for r in rows})
+        values = [band_value(r["band_key"]) for r in rows]
         added = con.executemany(
             f"INSERT OR IGNORE INTO {BAND_LEVELS[0]} VALUES (?, ?, ?)",
-            [(band_value(r["band_key"]), r["article_id"], numbers[r["batch_id"]]) for r in rows],
+            [(value, r["article_id"], numbers[r["batch_id"]]) for value, r in zip(values, rows, strict=True)],
         ).rowcount
         _add_level_rows(con, 0, added)
+        _extend_band_filter(con, 0, values)
         _settle_band_levels(con)
     elif table == SITE_LINES.name:
         rows = _read(warehouse, file, ["line_hash", "article_id", "batch_id"])
@@ -210,10 +218,6 @@ def band_value(key: str) -> str | bytes:
     return data if data.hex() == key else key
 
 
-def band_key(value: str | bytes) -> str:
-    return value.hex() if isinstance(value, bytes) else value
-
-
 def _band_batches(con: sqlite3.Connection, batch_ids: set[str]) -> dict[str, int]:
     """The number that stands for each batch in the band levels (a few bytes a row instead of its id)."""
     ordered = sorted(batch_ids)
@@ -224,23 +228,105 @@ def _band_batches(con: sqlite3.Connection, batch_ids: set[str]) -> dict[str, int
 
 def band_hits_sql(levels: Iterable[str]) -> str:
     """band_hits.sql over these band levels."""
-    # Its comment lines dropped: the parts go inside band_hits.sql's query.
-    lines = sql_text("index", "band_hits_level.sql").splitlines()
+    # Its comment lines dropped: the parts are joined into one query.
+    lines = sql_text("index", "band_hits.sql").splitlines()
     part = "\n".join(line for line in lines if not line.startswith("--"))
-    parts = [part.format(level=level) for level in levels]
-    return sql_text("index", "band_hits.sql").format(levels="\nUNION\n".join(parts))
+    return "\nUNION ALL\n".join(part.format(level=level) for level in levels)
 
 
-def band_hits(con: sqlite3.Connection, keys: Iterable[str], per_key: int | None = None) -> list[tuple[str, str]]:
-    """Committed (article_id, band key) pairs for these band keys: per key the `per_key` smallest article ids
-    over every level (none: all of them), whatever level each article is in. Empty levels are not probed
-    (at 1,000 articles every key is in bands_0)."""
+def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None) -> dict[str, set[str]]:
+    """Committed articles sharing these band keys, each with its keys: per key the `per_key`
+    smallest article ids over every level (none: all of them), whatever level each article is in. A level is
+    probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
+    in one of three levels, and half of a batch's keys are in none)."""
     levels = [table for level, table in enumerate(BAND_LEVELS) if _level_rows(con, level)]
     if not levels:
-        return []
-    _fill_wanted(con, map(band_value, keys))
-    found = con.execute(band_hits_sql(levels), (per_key or 2**62,)).fetchall()
-    return [(article_id, band_key(value)) for article_id, value in found]
+        return {}
+    filters = _band_filters(con)
+    hashes = _band_digests(keys)
+    _fill_probes(con, {table: _maybe_held(keys, filters.get(table), hashes) for table in levels})
+    found: dict[str, list[str]] = {}
+    for key, article_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
+        found.setdefault(key, []).append(article_id)
+    articles: dict[str, set[str]] = {}
+    for key, article_ids in found.items():
+        # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
+        # the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
+        kept = article_ids if per_key is None or len(article_ids) <= per_key else sorted(set(article_ids))[:per_key]
+        for article_id in kept:
+            articles.setdefault(article_id, set()).add(key)
+    return articles
+
+
+def _band_digests(keys: Sequence[str]) -> np.ndarray:
+    """band_filters.digests of these keys as band_value stores them; dedup's keys (24 hex digits each) in one
+    conversion, not one call a key."""
+    if keys and set(map(len, keys)) == {2 * band_filters.DIGEST}:
+        joined = "".join(keys)
+        try:
+            raw = bytes.fromhex(joined)
+        except ValueError:
+            raw = b""
+        if raw.hex() == joined:  # each key is lowercase hex: band_value stores its bytes
+            return band_filters.digests_of_joined(raw)
+    return band_filters.digests([band_value(key) for key in keys])
+
+
+def _maybe_held(keys: Sequence[str], bits: np.ndarray | None, hashes: np.ndarray) -> list[str]:
+    """The keys a level's filter may hold (no filter: all of them)."""
+    if bits is None:
+        return list(keys)
+    return list(itertools.compress(keys, band_filters.may_hold(bits, hashes).tolist()))
+
+
+def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
+    """The temporary table `probes` holding, per band level, the keys to look for in it: each as band_value
+    stores it and as asked. One statement a level from a JSON list (a row-by-row insert of thousands of keys
+    cost more than the lookup)."""
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS probes (level TEXT, key, asked TEXT, PRIMARY KEY (level, key)) WITHOUT ROWID"
+    )
+    con.execute("DELETE FROM probes")
+    for table, wanted in keys.items():
+        con.execute(
+            "INSERT OR IGNORE INTO probes SELECT ?, band_value(value), value FROM json_each(?)",
+            (table, as_json(wanted)),
+        )
+
+
+# Filters read from `band_filters`, by the token each write gives: a level's is read again only after it changed
+# (bands_0's after each batch, a few hundred KB; a large level's after a merge into it). Shared by the threads.
+_FILTER_CACHE: dict[str, np.ndarray] = {}
+_FILTER_CACHE_SIZE = 16
+
+
+def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
+    """The filter of each band level that has one, read from the index only when it changed."""
+    found = {}
+    for level, token in con.execute("SELECT level, token FROM band_filters").fetchall():
+        bits = _FILTER_CACHE.get(token)
+        if bits is None:
+            (blob,) = con.execute("SELECT bits FROM band_filters WHERE level = ?", (level,)).fetchone()
+            bits = np.frombuffer(blob, dtype=np.uint8)
+            while len(_FILTER_CACHE) >= _FILTER_CACHE_SIZE:
+                _FILTER_CACHE.pop(next(iter(_FILTER_CACHE)), None)
+            _FILTER_CACHE[token] = bits
+        found[level] = bits
+    return found
+
+
+def _extend_band_filter(con: sqlite3.Connection, level: int, values: Sequence[str | bytes]) -> None:
+    """Add these keys, just written to a band level, to its filter; a filter too small for the level's rows is
+    built anew from all of them at twice the size (so a growing level's rebuilds cost O(1) a row)."""
+    table, rows = BAND_LEVELS[level], _level_rows(con, level)
+    found = con.execute("SELECT bits FROM band_filters WHERE level = ?", (table,)).fetchone()
+    if found is not None and band_filters.fits(len(found[0]), rows):
+        bits = np.frombuffer(found[0], dtype=np.uint8).copy()
+    else:
+        bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
+        values = [value for (value,) in con.execute(f"SELECT band_key FROM {table}")]
+    band_filters.add(bits, band_filters.digests(values))
+    con.execute("INSERT OR REPLACE INTO band_filters VALUES (?, ?, ?)", (table, uuid.uuid4().hex, bits.tobytes()))
 
 
 def _level_rows(con: sqlite3.Connection, level: int) -> int:
@@ -264,11 +350,14 @@ def _merge_band_level(con: sqlite3.Connection, level: int) -> None:
     con.execute(f"DROP TABLE IF EXISTS {merged}")
     _create_band_level(con, merged)
     rows = con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, upper=upper, lower=lower)).rowcount
+    moved = [value for (value,) in con.execute(f"SELECT band_key FROM {lower}")]
     con.execute(f"DROP TABLE {upper}")
     con.execute(f"DELETE FROM {lower}")
     con.execute(f"ALTER TABLE {merged} RENAME TO {upper}")
     _set_meta(con, f"{lower}.rows", "0")
     _set_meta(con, f"{upper}.rows", str(rows))
+    con.execute("DELETE FROM band_filters WHERE level = ?", (lower,))
+    _extend_band_filter(con, level + 1, moved)
 
 
 def _settle_band_levels(con: sqlite3.Connection) -> None:
@@ -390,9 +479,11 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
     con.execute("PRAGMA cache_size = -131072")  # 128 MiB
     con.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB mapped: reads come from the OS page cache
-    # A batch's keys (`wanted`, thousands of band keys) go in a temporary table of this kept connection: held
+    # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection: held
     # in memory, each autocommitted insert writes no temporary file.
     con.execute("PRAGMA temp_store = MEMORY")
+    # The stored form of a band key, for keys a lookup passes as JSON (band_hits).
+    con.create_function("band_value", 1, band_value, deterministic=True)
     con.executescript(sql_text("index", "schema.sql"))
     for table in BAND_LEVELS:
         _create_band_level(con, table)
@@ -536,14 +627,15 @@ def current_index(warehouse: Path) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def _fill_wanted(con: sqlite3.Connection, keys: Iterable[str | bytes]) -> None:
-    """The temporary table `wanted` holding these keys, which the keyed queries (sql/index/) start from."""
+def _fill_wanted(con: sqlite3.Connection, keys: Iterable[str]) -> None:
+    """The temporary table `wanted` holding these keys, which the keyed queries (sql/index/) start from. One
+    statement from a JSON list: a row-by-row insert costs more than the lookup of a few hundred keys."""
     con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
     con.execute("DELETE FROM wanted")
-    con.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", [(key,) for key in keys])
+    con.execute("INSERT OR IGNORE INTO wanted SELECT value FROM json_each(?)", (as_json(keys),))
 
 
-def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str | bytes], parameters: tuple = ()) -> list[tuple]:
+def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], parameters: tuple = ()) -> list[tuple]:
     """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
     _fill_wanted(con, keys)
     return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()

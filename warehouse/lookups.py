@@ -182,9 +182,7 @@ def committed_band_matches(
     if not wanted:
         return []
     with current_index(warehouse) as index:
-        keys: dict[str, set[str]] = {}
-        for article_id, band_key in band_hits(index, wanted, per_key):
-            keys.setdefault(article_id, set()).add(band_key)
+        keys = band_hits(index, wanted, per_key)
         found = keyed_query(index, "signatures", sorted(keys), (scheme,))
     return sorted(
         (article_id, cluster_id, bytes(signature), sorted(keys[article_id]))

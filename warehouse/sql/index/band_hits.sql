@@ -1,11 +1,26 @@
--- Committed (article, band key) pairs for the wanted band keys (as band_value stores them), from the levels of
--- the band keys that hold rows (bands_0 .. bands_3, warehouse/index.py): per key only the ?1 articles with the
--- smallest ids over all levels. A story's copies share most keys, and fetching every member would make a
--- batch's cost grow with the archive's clusters. Each level stops at its own ?1 smallest (band_hits_level.sql):
--- the ?1 smallest over all levels are among the at most 4 x ?1 found, and the ranking keeps them. UNION drops
--- a pair found in two levels. Placeholder: levels, the parts of the levels that hold rows joined by UNION.
-SELECT article_id, key FROM (
-    SELECT key, article_id, row_number() OVER (PARTITION BY key ORDER BY article_id) AS rank
-    FROM ({levels})
-)
-WHERE rank <= ?1;
+-- One band level's committed (band key, article) pairs for the keys `probes` holds for it (those its filter
+-- may hold; warehouse/index.py, band_hits), the key as asked: per key only the ?1 articles with the smallest
+-- ids in this level. A story's copies share most keys, and fetching every member would make a batch's cost
+-- grow with the archive's clusters: the walk of a key goes in (band_key, article_id) order up to the level's
+-- ?1-th smallest committed id (none: every one). The ?1 smallest over all levels are among those each level
+-- gives; band_hits keeps them. CROSS JOIN keeps `probes` the outer loop (SQLite would scan the level
+-- otherwise). Placeholder: level. The levels that hold rows are joined by UNION ALL (band_hits_sql).
+SELECT w.asked AS key, l.article_id
+FROM probes AS w
+CROSS JOIN {level} AS l
+    ON l.band_key = w.key
+    AND l.article_id <= coalesce(
+        (
+            SELECT DISTINCT m.article_id
+            FROM {level} AS m
+            JOIN band_batches AS mn ON mn.batch = m.batch
+            JOIN batches AS mc ON mc.batch_id = mn.batch_id
+            WHERE m.band_key = w.key
+            ORDER BY m.article_id
+            LIMIT 1 OFFSET ?1 - 1
+        ),
+        char(1114111)
+    )
+JOIN band_batches AS n ON n.batch = l.batch
+JOIN batches AS b ON b.batch_id = n.batch_id
+WHERE w.level = '{level}'

@@ -46,3 +46,6 @@ CREATE TABLE IF NOT EXISTS version_files (
 ) WITHOUT ROWID;
 -- A compaction forgets the files it replaced: found by file, not by a scan of every article's rows.
 CREATE INDEX IF NOT EXISTS version_files_by_file ON version_files (tbl, file);
+-- The Bloom filter of each band level that holds rows (warehouse/band_filters.py), written with the level; a new
+-- token each write tells a lookup that the copy it read before is out of date.
+CREATE TABLE IF NOT EXISTS band_filters (level TEXT PRIMARY KEY, token TEXT NOT NULL, bits BLOB NOT NULL);

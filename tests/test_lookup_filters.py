@@ -1,0 +1,77 @@
+"""The band levels' Bloom filters (warehouse/band_filters.py): a level is probed only for the keys it may hold,
+and its filter never rules out a key it holds, through merges and rebuilds."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from contextlib import closing
+
+import numpy as np
+
+from tests.test_lookup_index import night, small_band_levels
+from warehouse import band_filters, index
+from warehouse.lookups import committed_band_matches, committed_doc_ids
+from warehouse.store import ensure_tables
+
+
+def test_a_filter_holds_every_key_added_and_rules_out_most_others():
+    rng = random.Random(7)
+    keys: list[str | bytes] = [*(rng.randbytes(12) for _ in range(2_000)), "k1", "shared", b"\x00", "é"]
+    bits = np.zeros(band_filters.size_for(1_000), dtype=np.uint8)  # MIN_BITS a key for 2,000: the fullest kept
+    assert band_filters.fits(bits.size, len(keys) - 4)
+    band_filters.add(bits, band_filters.digests(keys))
+    assert band_filters.may_hold(bits, band_filters.digests(keys)).all()
+    others = [rng.randbytes(12) for _ in range(20_000)]
+    assert band_filters.may_hold(bits, band_filters.digests(others)).mean() < 0.05
+
+
+def test_a_batch_of_hex_keys_hashes_as_one_key_at_a_time_does():
+    rng = random.Random(3)
+    hex_keys = sorted(f"{rng.getrandbits(96):024x}" for _ in range(50))
+    for keys in (hex_keys, ["k1", *hex_keys], [*hex_keys, "ABCDEF0123456789abcdef01"]):
+        one_at_a_time = band_filters.digests([index.band_value(key) for key in keys])
+        assert (index._band_digests(keys) == one_at_a_time).all()
+
+
+def levels_and_filters(warehouse) -> dict[str, tuple[list, np.ndarray | None]]:
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        filters = {
+            level: np.frombuffer(bits, dtype=np.uint8)
+            for level, bits in con.execute("SELECT level, bits FROM band_filters")
+        }
+        return {
+            table: ([key for (key,) in con.execute(f"SELECT band_key FROM {table}")], filters.get(table))
+            for table in index.BAND_LEVELS
+        }
+
+
+def test_each_level_s_filter_holds_its_keys_through_merges_and_a_rebuild(tmp_path, monkeypatch):
+    small_band_levels(monkeypatch)
+    ensure_tables(tmp_path)
+    for n in range(1, 15):
+        night(tmp_path, n, bands_only=True)
+        committed_doc_ids(tmp_path, [f"d{n}"])  # a lookup per night: the index catches up, levels merge
+        for table, (keys, bits) in levels_and_filters(tmp_path).items():
+            assert (bits is None) == (not keys), (n, table)  # a filter for each level that holds rows, only
+            assert bits is None or band_filters.may_hold(bits, band_filters.digests(keys)).all(), (n, table)
+    index.delete_index(tmp_path)
+    committed_doc_ids(tmp_path, ["d1"])
+    for table, (keys, bits) in levels_and_filters(tmp_path).items():
+        assert bits is None or band_filters.may_hold(bits, band_filters.digests(keys)).all(), table
+
+
+def test_a_level_is_probed_only_for_keys_its_filter_may_hold(tmp_path, monkeypatch):
+    small_band_levels(monkeypatch)
+    ensure_tables(tmp_path)
+    for n in range(1, 15):
+        night(tmp_path, n, bands_only=True)
+        committed_doc_ids(tmp_path, [f"d{n}"])
+    absent = [f"{random.Random(n).getrandbits(96):024x}" for n in range(500)]
+    found = committed_band_matches(tmp_path, ["k1", "k14", *absent], "s")
+    assert [(article_id, keys) for article_id, _, _, keys in found] == [("a-d1", ["k1"]), ("a-d14", ["k14"])]
+    with index.current_index(tmp_path) as con:
+        probes = con.execute("SELECT level, asked FROM probes").fetchall()
+    levels_probed = [table for table, key in probes if key in ("k1", "k14")]
+    assert len(levels_probed) <= 2 + 2  # each found key in its own level, and a false positive at most
+    assert len([key for _, key in probes if key in absent]) < 0.05 * 3 * len(absent)  # not every key in every level
