@@ -298,19 +298,22 @@ def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
 # (bands_0's after each batch, a few hundred KB; a large level's after a merge into it). Shared by the threads.
 _FILTER_CACHE: dict[str, np.ndarray] = {}
 _FILTER_CACHE_SIZE = 16
+_FILTER_CACHE_LOCK = threading.Lock()  # an eviction walks the dict while another thread may add to it
 
 
 def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
     """The filter of each band level that has one, read from the index only when it changed."""
     found = {}
     for level, token in con.execute("SELECT level, token FROM band_filters").fetchall():
-        bits = _FILTER_CACHE.get(token)
+        with _FILTER_CACHE_LOCK:
+            bits = _FILTER_CACHE.get(token)
         if bits is None:
             (blob,) = con.execute("SELECT bits FROM band_filters WHERE level = ?", (level,)).fetchone()
             bits = np.frombuffer(blob, dtype=np.uint8)
-            while len(_FILTER_CACHE) >= _FILTER_CACHE_SIZE:
-                _FILTER_CACHE.pop(next(iter(_FILTER_CACHE)), None)
-            _FILTER_CACHE[token] = bits
+            with _FILTER_CACHE_LOCK:
+                while len(_FILTER_CACHE) >= _FILTER_CACHE_SIZE:
+                    _FILTER_CACHE.pop(next(iter(_FILTER_CACHE)))
+                _FILTER_CACHE[token] = bits
         found[level] = bits
     return found
 
