@@ -45,9 +45,10 @@ def table_path(warehouse: Path, spec: TableSpec) -> Path:
 # Commits after which an append writes a checkpoint of its table. An open delta-rs table object replays every
 # commit since the checkpoint it was loaded from each time it is brought up to date or written to, and
 # delta-rs writes a checkpoint only every `delta.checkpointInterval` (100) commits, which an open object
-# does not take up: the cost of an append grew with the commits since the object was opened (15 ms per
-# append after 10 commits, 30 after 100; a whole run's batches in a long run). With a checkpoint every 10
-# commits, and a kept object opened afresh from each (open_table), an append replays at most 10.
+# does not take up: the cost of an append grew with the commits since the object was opened, which in the
+# writer's process are every commit of the run (one table: ~10 ms per append at first, ~30 ms 100 commits
+# later). With a checkpoint every 10 commits, and a kept object opened afresh from each (open_table), an
+# append replays at most 10.
 CHECKPOINT_EVERY = 10
 
 # Open tables of this process by path, with what identifies the table's first commit file and the checkpoint
