@@ -1,0 +1,61 @@
+"""Appends checkpoint their table every few commits, and a table kept open by this process is loaded afresh
+from a newer checkpoint (an open delta-rs table otherwise replays every commit since it was opened, so each
+append cost more than the one before), while still seeing every commit another process made."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime
+
+import pyarrow.compute as pc
+
+from transforms.records import BatchCommit
+from warehouse.schemas import BATCHES
+from warehouse.store import CHECKPOINT_EVERY, append_rows, ensure_tables, open_table, table_path
+
+
+def marker(batch_id: str) -> BatchCommit:
+    return BatchCommit(batch_id, 1, 1, 0, datetime(2024, 1, 1, tzinfo=UTC), "ingest")
+
+
+def committed_batches(warehouse) -> set[str]:
+    table = open_table(table_path(warehouse, BATCHES))
+    assert table is not None
+    return set(pc.unique(table.to_pyarrow_table(columns=["batch_id"])["batch_id"]).to_pylist())
+
+
+def test_appends_write_a_checkpoint_every_few_commits(tmp_path):
+    ensure_tables(tmp_path)  # version 0
+    log = table_path(tmp_path, BATCHES) / "_delta_log"
+    for n in range(2 * CHECKPOINT_EVERY):  # versions 1 .. 2 * CHECKPOINT_EVERY
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+    # Each checkpoint once CHECKPOINT_EVERY commits are past the last one (none: every commit from 0).
+    checkpoints = sorted(path.name for path in log.glob("*.checkpoint.parquet"))
+    assert checkpoints == [f"{v:020d}.checkpoint.parquet" for v in (CHECKPOINT_EVERY - 1, 2 * CHECKPOINT_EVERY - 1)]
+    assert len(committed_batches(tmp_path)) == 2 * CHECKPOINT_EVERY
+
+
+def test_a_kept_table_takes_up_another_processes_commits_and_checkpoint(tmp_path):
+    ensure_tables(tmp_path)
+    append_rows(tmp_path, BATCHES, [marker("ours-1")], {"run_id": "r1"})
+    kept = open_table(table_path(tmp_path, BATCHES))
+    assert kept is not None and kept.version() == 1
+    # Another run (after this one released the warehouse) commits batches, its appends writing a checkpoint.
+    other = textwrap.dedent(f"""
+        from pathlib import Path
+        from tests.test_store import marker
+        from warehouse.schemas import BATCHES
+        from warehouse.store import CHECKPOINT_EVERY, append_rows
+        for n in range(CHECKPOINT_EVERY + 2):
+            append_rows(Path({str(tmp_path)!r}), BATCHES, [marker(f"theirs-{{n}}")], {{"run_id": "r2"}})
+    """)
+    subprocess.run([sys.executable, "-c", other], check=True)
+    reopened = open_table(table_path(tmp_path, BATCHES))
+    assert reopened is not None and reopened is not kept  # loaded from the other run's checkpoint
+    assert reopened.version() == CHECKPOINT_EVERY + 3
+    append_rows(tmp_path, BATCHES, [marker("ours-2")], {"run_id": "r1"})
+    theirs = {f"theirs-{n}" for n in range(CHECKPOINT_EVERY + 2)}
+    assert committed_batches(tmp_path) == {"ours-1", "ours-2"} | theirs
+    assert open_table(table_path(tmp_path, BATCHES)).version() == CHECKPOINT_EVERY + 4  # type: ignore[union-attr]  # opened above
