@@ -59,7 +59,6 @@ from warehouse.lookups import (
     raw_page_urls,
     stored_pages,
 )
-from warehouse.query import failed_checks
 from warehouse.schemas import (
     ARTICLES,
     BATCHES,
@@ -589,22 +588,33 @@ def record_run_end(summary: RunSummary, settings: Settings) -> None:
         get_run_logger().warning("could not republish the views after run %s ended: %s", summary.run_id, error)
 
 
-@task(name="run-checks", cache_policy=NO_CACHE)
-def run_checks_task(settings: Settings) -> dict[str, int] | None:
-    """The SQL checks (warehouse/sql/checks) over the published views: each failing one with its rows.
+@dataclass(frozen=True, slots=True)
+class RunChecks:
+    """The end of a run, read on one connection to the views: the failing SQL checks with their rows
+    (None: they could not run), and the run's numbers (None then too: `read_run_report` reads them)."""
 
-    Each failing check is logged as an error; None when the checks could not run (a warning says why).
+    failures: dict[str, int] | None
+    readback: report.RunReadback | None = None
+
+
+@task(name="run-checks", cache_policy=NO_CACHE)
+def run_checks_task(settings: Settings, run_id: str) -> RunChecks:
+    """The SQL checks (warehouse/sql/checks) over the published views: each failing one with its rows,
+    and the run's numbers read back on the same connection (each connection lists every table's files).
+
+    Each failing check is logged as an error; `failures` is None when the checks could not run (a warning
+    says why).
     """
     logger = get_run_logger()
     try:
         try:
-            failures = failed_checks(settings.warehouse)
+            failures, readback = report.check_and_read_run(settings.warehouse, run_id)
         except FileNotFoundError:  # no views yet: a first run that found nothing to do
             publish_views(settings.warehouse)
-            failures = failed_checks(settings.warehouse)
+            failures, readback = report.check_and_read_run(settings.warehouse, run_id)
     except Exception as error:  # noqa: BLE001 - the run's data is committed; the check is what failed
         logger.warning("the SQL checks could not run (%s); the next run tries again", error)
-        return None
+        return RunChecks(None)
     for name, rows in failures.items():
         logger.error(
             "check %s failed: %d rows violate it (the query that finds them: warehouse/sql/checks/%s.sql)",
@@ -612,7 +622,7 @@ def run_checks_task(settings: Settings) -> dict[str, int] | None:
             rows,
             name,
         )
-    return failures
+    return RunChecks(failures, readback)
 
 
 def read_run_report(
@@ -677,11 +687,13 @@ def _forget_sigterm() -> None:
 
 @dataclass(frozen=True, slots=True)
 class BatchesRun:
-    """What `run_batches` did: the counts, how many batches, and the SQL checks' failures (None: not run)."""
+    """What `run_batches` did: the counts, how many batches, the SQL checks' failures (None: not run), and
+    the run's numbers read back with them (None: not read)."""
 
     total: BatchCounts
     batches: int
     checks: dict[str, int] | None
+    readback: report.RunReadback | None = None
 
 
 @dataclass(slots=True)
@@ -809,7 +821,8 @@ def run_batches(
     # A run that committed nothing published nothing yet, and its checks must still see today's tables.
     if not total.committed:
         publish_views_task(settings)
-    checks = run_checks_task(settings)
+    checked = run_checks_task(settings, run_id)
+    checks, readback = checked.failures, checked.readback
     violations = None if checks is None else sum(checks.values())
     completed = run_summary(
         run_id,
@@ -822,5 +835,6 @@ def run_batches(
         check_violations=violations,
     )
     record_run(completed, settings)
-    publish_run_report(completed, settings)  # the night's numbers as an artifact, and the HTML report if asked
-    return BatchesRun(total=total, batches=len(batches), checks=checks)
+    # The night's numbers as an artifact, and the HTML report if asked.
+    publish_run_report(completed, settings, None if readback is None else readback.rejection_reasons)
+    return BatchesRun(total=total, batches=len(batches), checks=checks, readback=readback)

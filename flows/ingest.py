@@ -126,8 +126,9 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
     done = run_batches(settings, run_id, len(settings.sources), discover, process_batch, reject_batch)
     compact_tables_task(settings)
     publish_views_task(settings)
-    # One connection to the views for all of the run's numbers (each one opens the views afresh).
-    readback = report.read_run(settings.warehouse, run_id)
+    # The run's numbers were read with the SQL checks, on one connection to the views (each connection
+    # lists every table's files); read here only when the checks could not run.
+    readback = done.readback or report.read_run(settings.warehouse, run_id)
     run_report = read_run_report(
         settings,
         run_id,

@@ -17,10 +17,14 @@ ARTIFACT_KEY = "run-report"
 
 
 @task(name="publish-run-report", cache_policy=NO_CACHE)
-def publish_run_report(summary: RunSummary, settings: Settings) -> str | None:
+def publish_run_report(
+    summary: RunSummary, settings: Settings, reasons: list[tuple[str, str, int]] | None = None
+) -> str | None:
     """Write the HTML report when the settings ask for it, then the artifact; neither can fail the run.
 
-    Returns the report's path, or None when none was written.
+    `reasons`: the run's rejections by stage and reason, when the run read them already
+    (`report.check_and_read_run`); otherwise they are read here. Returns the report's path, or None
+    when none was written.
     """
     logger = get_run_logger()
     written = None
@@ -32,11 +36,12 @@ def publish_run_report(summary: RunSummary, settings: Settings) -> str | None:
             written = str(write_report(settings.warehouse, settings.warehouse / REPORT_FILE))
         except Exception as error:  # noqa: BLE001 - the run's data is committed; the report is derived from it
             logger.warning("could not write the report (%s); `newsetl report` writes it from the views", error)
-    try:
-        reasons = report.rejection_reasons(settings.warehouse, summary.run_id)
-    except Exception as error:  # noqa: BLE001 - the numbers of the summary are known without them
-        logger.warning("could not read the run's rejections back (%s)", error)
-        reasons = []
+    if reasons is None:
+        try:
+            reasons = report.rejection_reasons(settings.warehouse, summary.run_id)
+        except Exception as error:  # noqa: BLE001 - the numbers of the summary are known without them
+            logger.warning("could not read the run's rejections back (%s)", error)
+            reasons = []
     create_markdown_artifact(
         key=ARTIFACT_KEY,
         markdown=run_markdown(summary, reasons, str(settings.warehouse), written),

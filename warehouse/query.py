@@ -135,12 +135,17 @@ def query(
 
 def failed_checks(warehouse: Path) -> dict[str, int]:
     """Each SQL check that returns rows, with how many: empty means the warehouse is sound."""
-    failures = {}
-    # One connection for them all: each opens the views database and lists every table's files. They
-    # are the project's own SELECTs, so they are not checked as a user's query is.
+    # One connection for them all: each opens the views database and lists every table's files.
     with connect_views(warehouse) as con:
-        for name in sql_names("checks"):
-            rows = con.execute(sql_text("checks", name)).fetchall()
-            if rows:
-                failures[name.removesuffix(".sql")] = len(rows)
+        return failed_checks_on(con)
+
+
+def failed_checks_on(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """`failed_checks` on a connection already open to the views (`connect_views`). The checks are the
+    project's own SELECTs, so they are not checked as a user's query is."""
+    failures = {}
+    for name in sql_names("checks"):
+        rows = con.execute(sql_text("checks", name)).fetchall()
+        if rows:
+            failures[name.removesuffix(".sql")] = len(rows)
     return failures

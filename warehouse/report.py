@@ -1,8 +1,8 @@
 """What a run did, read back from the views: its rejections and its top entities and figures.
 
-The queries are files in sql/queries/ (run_*.sql). The end of a run reads them together with
-`read_run`, on one connection: each connection opens the views database and lists every table's
-files (~0.15 s each), a cost the same at 1 and 2 workers.
+The queries are files in sql/queries/ (run_*.sql). The end of a run reads them, and runs the SQL
+checks, on one connection (`check_and_read_run`): each connection opens the views database and lists
+every table's files (~0.15 s each), a cost the same at 1 and 2 workers, with both workers idle.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 import duckdb
 
-from warehouse.query import connect_views, sql_text
+from warehouse.query import connect_views, failed_checks_on, sql_text
 
 
 class RunReadback(NamedTuple):
@@ -36,12 +36,25 @@ def _run_query(warehouse: Path, name: str, parameters: list[Any]) -> list[tuple]
 def read_run(warehouse: Path, run_id: str, limit: int = 10) -> RunReadback:
     """All of a run's numbers on one connection to the views."""
     with connect_views(warehouse) as con:
-        return RunReadback(
-            entity_count=int(_rows(con, "run_entity_count", [run_id])[0][0]),
-            rejection_reasons=_rows(con, "run_rejection_reasons", [run_id]),
-            top_entities=_rows(con, "run_top_entities", [run_id, limit]),
-            top_figures=_rows(con, "run_top_figures", [run_id, limit]),
-        )
+        return _read_run_on(con, run_id, limit)
+
+
+def check_and_read_run(warehouse: Path, run_id: str, limit: int = 10) -> tuple[dict[str, int], RunReadback]:
+    """The failing SQL checks (`query.failed_checks`) and the run's numbers (`read_run`), on one connection.
+
+    The numbers are those of the run's committed batches, so they are read before the run's `runs` row
+    is written as they would be after it."""
+    with connect_views(warehouse) as con:
+        return failed_checks_on(con), _read_run_on(con, run_id, limit)
+
+
+def _read_run_on(con: duckdb.DuckDBPyConnection, run_id: str, limit: int) -> RunReadback:
+    return RunReadback(
+        entity_count=int(_rows(con, "run_entity_count", [run_id])[0][0]),
+        rejection_reasons=_rows(con, "run_rejection_reasons", [run_id]),
+        top_entities=_rows(con, "run_top_entities", [run_id, limit]),
+        top_figures=_rows(con, "run_top_figures", [run_id, limit]),
+    )
 
 
 def rejection_reasons(warehouse: Path, run_id: str) -> list[tuple[str, str, int]]:
