@@ -629,11 +629,11 @@ def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot])
     _write_state(con, snapshots)
 
 
-def _marker_files_since(warehouse: Path, batches: TableSnapshot, state: Mapping[str, str] | None) -> list[str] | None:
+def _marker_files_since(warehouse: Path, batches: TableSnapshot, state: Mapping[str, str]) -> list[str] | None:
     """The files of the batches table that can hold markers the published stored tables do not: those its commits
     since the published version added. None when the state cannot vouch for the markers it holds (other
     definitions, another table or an older version, a commit file gone): then every file is read."""
-    if state is None or state.get("definition") != _definition_fingerprint() or batches.version is None:
+    if state.get("definition") != _definition_fingerprint() or batches.version is None:
         return None
     known = state.get(f"{BATCHES.name}.version")
     if known is None or state.get(f"{BATCHES.name}.id") != batches.table_id or batches.version < int(known):
@@ -643,7 +643,7 @@ def _marker_files_since(warehouse: Path, batches: TableSnapshot, state: Mapping[
 
 
 def _committed_batches(
-    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot], state: Mapping[str, str] | None
+    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot], state: Mapping[str, str]
 ) -> None:
     """`batches`, a temporary table of the committed markers (it hides the view of that name for this connection)
     for the many queries of this update that join them: the published markers, kept whole in the views database,
@@ -672,7 +672,8 @@ def _bring_up_to_date(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
     state = _published_state(con)
-    _committed_batches(con, warehouse, snapshots, state)
+    if state is not None:  # else a rebuild, which reads the view
+        _committed_batches(con, warehouse, snapshots, state)
     reason = _why_rebuild(con, warehouse, snapshots, state)
     if reason is not None or state is None:
         con.execute("ROLLBACK")
