@@ -307,3 +307,29 @@ def test_after_a_compaction_the_next_publish_starts_a_fresh_instance(tmp_path):
     assert views._instance is not None and views._instance is not first
     assert sql(warehouse, "select article_id from articles order by 1") == [("a1",), ("a2",), ("a3",)]
     assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+def test_a_publish_reads_only_the_markers_committed_since_the_last(tmp_path, caplog):
+    """The published markers are kept whole in the views database: a publish reads the marker files added since
+    (also after a compaction merged published markers into a new file), and its stored tables are a rebuild's."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit_separate_stories(warehouse)
+    commit(warehouse, "r2", "b2", date(2024, 2, 1), {ARTICLES: [article("g1", "g1", date(2024, 2, 1))]})
+    publish(warehouse)
+
+    caplog.set_level("DEBUG", logger=views.__name__)
+    commit(warehouse, "r3", "b3", date(2024, 3, 1), {ARTICLES: [article("e1", "e1", date(2024, 3, 1))]})
+    assert publish(warehouse).batches == 1
+    assert "reading 1 of 3 marker files" in caplog.text
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+    caplog.clear()
+    commit(warehouse, "r4", "b4", date(2024, 4, 1), {ARTICLES: [article("f1", "e1", date(2024, 4, 1))]})
+    compact_tables(warehouse, 1, 0)  # b4's marker now sits in one file with the published ones
+    compacted = publish(warehouse)
+    assert (compacted.rebuilt, compacted.batches) == (None, 1)
+    assert "reading 1 of 1 marker files" in caplog.text
+    assert same_as_a_rebuild(warehouse, tmp_path)
+    published = "select count(*), count(distinct batch_id), count(committed_at) from newsetl_publish.batches"
+    assert sql(warehouse, published) == [(4, 4, 4)]

@@ -252,7 +252,7 @@ REPLACED_BY = {
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
-PUBLISH_FORMAT = "2"
+PUBLISH_FORMAT = "3"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
 STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 # The tables whose new batches' rows a publish reads (from the files added since the last publish).
@@ -629,6 +629,38 @@ def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot])
     _write_state(con, snapshots)
 
 
+def _marker_files_since(warehouse: Path, batches: TableSnapshot, state: Mapping[str, str]) -> list[str] | None:
+    """The files of the batches table that can hold markers the published stored tables do not: those its commits
+    since the published version added. None when the state cannot vouch for the markers it holds (other
+    definitions, another table or an older version, a commit file gone): then every file is read."""
+    if state.get("definition") != _definition_fingerprint() or batches.version is None:
+        return None
+    known = state.get(f"{BATCHES.name}.version")
+    if known is None or state.get(f"{BATCHES.name}.id") != batches.table_id or batches.version < int(known):
+        return None
+    added = _added_files(warehouse, BATCHES, int(known), batches.version)
+    return None if added is None else [name for name in batches.files if name in added]
+
+
+def _committed_batches(
+    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot], state: Mapping[str, str]
+) -> None:
+    """`batches`, a temporary table of the committed markers (it hides the view of that name for this connection)
+    for the many queries of this update that join them: the published markers, kept whole in the views database,
+    and the markers of the files added since, not every marker file again. The batches table only gained rows
+    since (_why_rebuild checks its history), so every published marker is still committed; when the files added
+    cannot be told, every marker is read and gone_batches.sql compares them."""
+    batches = next(snapshot for snapshot in snapshots if snapshot.spec is BATCHES)
+    files = _marker_files_since(warehouse, batches, state)
+    if files is None:
+        con.execute("CREATE TEMP TABLE batches AS SELECT * FROM main.batches")
+        return
+    log.debug("views: reading %d of %d marker files", len(files), len(batches.files))
+    con.execute(f"CREATE TEMP VIEW _batches AS {snapshot_select(BATCHES, files)}")  # main.batches reads these
+    con.execute(sql_text("publish", "committed_batches.sql"))
+    con.execute("DROP VIEW temp._batches")
+
+
 def _bring_up_to_date(
     con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]
 ) -> tuple[str | None, tuple[int, int, int]]:
@@ -639,10 +671,9 @@ def _bring_up_to_date(
         con.execute(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
-    # The committed batches (a row each), read from their files once for the many queries of this update that
-    # join them (a temporary table hides the view of that name for this connection only).
-    con.execute("CREATE TEMP TABLE batches AS SELECT * FROM main.batches")
     state = _published_state(con)
+    if state is not None:  # else a rebuild, which reads the view
+        _committed_batches(con, warehouse, snapshots, state)
     reason = _why_rebuild(con, warehouse, snapshots, state)
     if reason is not None or state is None:
         con.execute("ROLLBACK")
