@@ -9,10 +9,9 @@ from contextlib import closing
 
 import numpy as np
 
-from tests.test_lookup_index import night, small_band_levels
+from tests.test_lookup_index import grow_band_levels
 from warehouse import band_filters, index
 from warehouse.lookups import committed_band_matches, committed_doc_ids
-from warehouse.store import ensure_tables
 
 
 def test_a_filter_holds_every_key_added_and_rules_out_most_others():
@@ -47,11 +46,7 @@ def levels_and_filters(warehouse) -> dict[str, tuple[list, np.ndarray | None]]:
 
 
 def test_each_level_s_filter_holds_its_keys_through_merges_and_a_rebuild(tmp_path, monkeypatch):
-    small_band_levels(monkeypatch)
-    ensure_tables(tmp_path)
-    for n in range(1, 15):
-        night(tmp_path, n, bands_only=True)
-        committed_doc_ids(tmp_path, [f"d{n}"])  # a lookup per night: the index catches up, levels merge
+    for n in grow_band_levels(tmp_path, monkeypatch):
         for table, (keys, bits) in levels_and_filters(tmp_path).items():
             assert (bits is None) == (not keys), (n, table)  # a filter for each level that holds rows, only
             assert bits is None or band_filters.may_hold(bits, band_filters.digests(keys)).all(), (n, table)
@@ -62,11 +57,8 @@ def test_each_level_s_filter_holds_its_keys_through_merges_and_a_rebuild(tmp_pat
 
 
 def test_a_level_is_probed_only_for_keys_its_filter_may_hold(tmp_path, monkeypatch):
-    small_band_levels(monkeypatch)
-    ensure_tables(tmp_path)
-    for n in range(1, 15):
-        night(tmp_path, n, bands_only=True)
-        committed_doc_ids(tmp_path, [f"d{n}"])
+    for _ in grow_band_levels(tmp_path, monkeypatch):
+        pass
     absent = [f"{random.Random(n).getrandbits(96):024x}" for n in range(500)]
     found = committed_band_matches(tmp_path, ["k1", "k14", *absent], "s")
     assert [(article_id, keys) for article_id, _, _, keys in found] == [("a-d1", ["k1"]), ("a-d14", ["k14"])]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 
 import pyarrow.parquet as pq
@@ -226,6 +227,17 @@ def small_band_levels(monkeypatch) -> None:
     monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (2, 4, 8))
 
 
+def grow_band_levels(warehouse, monkeypatch, nights: int = 14) -> Iterator[int]:
+    """Small band levels filled night by night (2 keys a night), each night's number given once its
+    lookup has made the index catch up and merge its levels."""
+    small_band_levels(monkeypatch)
+    ensure_tables(warehouse)
+    for n in range(1, nights + 1):
+        night(warehouse, n, bands_only=True)
+        committed_doc_ids(warehouse, [f"d{n}"])  # a lookup per night: the index catches up, levels merge
+        yield n
+
+
 def level_rows(warehouse) -> list[tuple[int, int]]:
     """Per band level: (rows counted by the index, rows in it)."""
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
@@ -241,11 +253,8 @@ def band_answers(warehouse, nights: int) -> list:
 
 
 def test_band_keys_are_found_in_every_level_after_merges(tmp_path, monkeypatch):
-    small_band_levels(monkeypatch)
-    ensure_tables(tmp_path)
-    for n in range(1, 15):
-        night(tmp_path, n, bands_only=True)
-        committed_doc_ids(tmp_path, [f"d{n}"])  # a lookup per night: the index catches up, levels merge
+    for _ in grow_band_levels(tmp_path, monkeypatch):
+        pass
     write_batch(tmp_path, "ghost", None, articles=[article("d99")], lsh_bands=[LshBand("shared", "a-d99")])
     counted = level_rows(tmp_path)
     assert all(mine == real for mine, real in counted)
