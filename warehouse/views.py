@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import hashlib
 import logging
 import os
@@ -422,6 +423,7 @@ def new_batch_files(
     return [name for name in snapshot.files if name in added or snapshot.one_batch.get(name) in new_batches]
 
 
+@functools.cache  # the package's SQL files and versions are fixed for a process; a publish asks 3-4 times
 def _definition_fingerprint() -> str:
     """What a stored table's rows depend on besides the tables: the views' SQL, the schema and the format."""
     digest = hashlib.sha256(f"{PUBLISH_FORMAT}\x1f{SCHEMA_VERSION}".encode())
