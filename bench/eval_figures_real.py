@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
     gold_path = args.gold or args.data / GOLD
     texts = load_texts(args.data)
     if texts is None or not gold_path.exists():
-        print(f"real-news figure eval skipped: {gold_path} or the articles are missing; {HOW_TO_GET.format(data=args.data)}")
+        how = HOW_TO_GET.format(data=args.data)
+        print(f"real-news figure eval skipped: {gold_path} or the articles are missing; {how}")
         return 0
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     result = evaluate_real(gold, texts)
