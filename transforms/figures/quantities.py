@@ -167,12 +167,17 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
 
 
 def abbreviated_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
-    """'sq. ft.', 'cu. ft.': a two-word unit abbreviated with a dot after its first word."""
+    """'sq. ft.', 'cu. ft.': a two-word unit abbreviated with a dot after its first word (and its second,
+    kept when the sentence goes on: '1,200 sq. ft. of space')."""
     first, dot, second = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
     if first is None or dot is None or second is None or dot.text != "." or not dot.glued or second.glued:
         return None
     found = UNIT_PHRASES.match([first, second], 0)
-    return (found[0], k + 3) if found is not None and found[1] == 2 else None
+    if found is None or found[1] != 2:
+        return None
+    last_dot, following = token_at(tokens, k + 3), token_at(tokens, k + 4)
+    goes_on = following is not None and following.kind == "word" and following.text.islower()
+    return found[0], k + 4 if last_dot is not None and last_dot.text == "." and last_dot.glued and goes_on else k + 3
 
 
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
