@@ -91,7 +91,8 @@ def wrong_fields(found: Figure, wanted: dict) -> dict[str, tuple]:
 
 
 def score_article(text: str, article: dict, found: list[Figure], result: RealResult) -> None:
-    label = f"{article.get('dev_index', '?')} {article['key'][:8]}"
+    index = article.get("dev_index", article.get("heldout_index", "?"))
+    label = f"{index} {article['key'][:8]}"
     used: set[int] = set()
     for wanted in article["figures"]:
         match = next(
