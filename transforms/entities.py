@@ -650,33 +650,43 @@ def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
     )
 
 
+_WORD = re.compile(r"\w+")
 # Where a word is capitalised because a sentence, line or quotation starts there (not a bracket:
 # "(Reuters)", "(ZombiePie)" hold names).
 _SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+|\n\s*|[“\"‘]\s*)$")
 
 
-def is_capitalised_common_word(name: str, document: str) -> bool:
+def is_capitalised_common_word(name: str, document: str, words: frozenset[str] | None = None) -> bool:
     """A single word the text also writes in lower case, and capitalises only where a sentence or line
     starts, is a common word the model took for a name: 'Gift giving …' beside 'a gift', 'Statin therapy'
     beside 'statin use', 'Hydrogen …'. A name capitalised anywhere else ('Hill has …' and 'said Hill')
-    or never written in lower case stays."""
+    or never written in lower case stays. `words`: the document's words, when the caller has them."""
     if " " in name or not document:
         return False
-    if re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", document) is None:
+    if name.lower() not in (words if words is not None else words_of(document)):
         return False
     starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", document)]
     return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
 
 
+def words_of(document: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(document))
+
+
 def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
     """Drop the names that are common words capitalised by their place in a sentence (English only)."""
-    verdicts: dict[str, bool] = {}
+    words: dict[str, frozenset[str]] = {}  # each document's words, read once
+    verdicts: dict[tuple[str, str], bool] = {}
     kept = []
     for item in named:
-        if item.label != "NORP" and not item.is_country:
-            if item.name not in verdicts:
-                verdicts[item.name] = is_capitalised_common_word(item.name, item.span.document)
-            if verdicts[item.name]:
+        document = item.span.document
+        if item.label != "NORP" and not item.is_country and document:
+            key = (item.name, document)
+            if key not in verdicts:
+                if document not in words:
+                    words[document] = words_of(document)
+                verdicts[key] = is_capitalised_common_word(item.name, document, words[document])
+            if verdicts[key]:
                 continue
         kept.append(item)
     return kept
