@@ -65,12 +65,13 @@ def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
 def whole_group_start(tokens: list[Token], k: int) -> int:
     """Past the size of the whole in a partitive ('of the 23 dancers', 'of the county's 1,000 beds'),
     so the part counts what the whole counts."""
+    start = k
     owner = token_at(tokens, k)
     if owner is not None and owner.kind == "word" and owner.low.endswith(("'s", "’s")):
         k += 1
     size = token_at(tokens, k)
     if size is None or size.kind != "num" or size.glued:
-        return k
+        return start  # no size: "of the device's production" keeps its owner
     return k + 2 if is_word(token_at(tokens, k + 1), *SPACED_SCALE_WORDS) else k + 1
 
 
