@@ -254,3 +254,23 @@ def test_french_spans_take_the_project_labels_and_french_cleaning():
     }
     assert {e.country_code for e in found[1] if e.label == "LOC"} >= {"DE", "CN"}
     assert clean_name("la Chine", "LOC") == "la Chine"  # French cleaning is for French only
+
+
+def test_common_words_capitalised_by_a_sentence_start_are_not_names():
+    text = "Fertiliser prices rose again.\nFertiliser is costly, farmers said, and fertiliser sales fell."
+    assert names(resolve_mentions(spans_in(text, ("Fertiliser", "ORG"), ("Fertiliser", "PERSON")), "a1")) == set()
+    # Capitalised inside a sentence somewhere, or never written in lower case: a name.
+    text = "Marsh said no. The marsh flooded, and Councillor Marsh left."
+    assert names(resolve_mentions(spans_in(text, ("Marsh", "PERSON")), "a1")) == {("Marsh", "PERSON")}
+    text = "Ofgem said no. Prices rose."
+    assert names(resolve_mentions(spans_in(text, ("Ofgem", "ORG")), "a1")) == {("Ofgem", "ORG")}
+    # A bracket holds names: "(Reuters)" is no sentence start.
+    text = "Prices fell (Tribune) and the tribune rose."
+    assert names(resolve_mentions(spans_in(text, ("Tribune", "ORG")), "a1")) == {("Tribune", "ORG")}
+
+
+def test_a_stance_is_not_a_people():
+    text = "The anti-Kremlin and pro-Kyiv groups met Ukrainians."
+    stances = spans_in(text, ("anti-Kremlin", "NORP"), ("pro-Kyiv", "NORP"), ("Ukrainians", "NORP"))
+    found = resolve_mentions(stances, "a1")
+    assert names(found) == {("Ukrainians", "NORP")}

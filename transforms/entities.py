@@ -375,8 +375,8 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
     cleaned = []
     for item in named:
         name = clean_name(item.span.surface, item.label, language)
-        if not is_plausible_name(name):
-            continue
+        if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
+            continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
         label = item.label
         if language == ENGLISH and label == "LOC" and country_code_of(name) is None and is_demonym(name):
             label = "NORP"
@@ -650,6 +650,48 @@ def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
     )
 
 
+_WORD = re.compile(r"\w+")
+# Where a word is capitalised because a sentence, line or quotation starts there (not a bracket:
+# "(Reuters)", "(ZombiePie)" hold names).
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+|\n\s*|[“\"‘]\s*)$")
+
+
+def is_capitalised_common_word(name: str, document: str, words: frozenset[str] | None = None) -> bool:
+    """A single word the text also writes in lower case, and capitalises only where a sentence or line
+    starts, is a common word the model took for a name: 'Gift giving …' beside 'a gift', 'Statin therapy'
+    beside 'statin use', 'Hydrogen …'. A name capitalised anywhere else ('Hill has …' and 'said Hill')
+    or never written in lower case stays. `words`: the document's words, when the caller has them."""
+    if " " in name or not document:
+        return False
+    if name.lower() not in (words if words is not None else words_of(document)):
+        return False
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", document)]
+    return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
+
+
+def words_of(document: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(document))
+
+
+def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Drop the names that are common words capitalised by their place in a sentence (English only)."""
+    words: dict[str, frozenset[str]] = {}  # each document's words, read once
+    verdicts: dict[tuple[str, str], bool] = {}
+    kept = []
+    for item in named:
+        document = item.span.document
+        if item.label != "NORP" and not item.is_country and document:
+            key = (item.name, document)
+            if key not in verdicts:
+                if document not in words:
+                    words[document] = words_of(document)
+                verdicts[key] = is_capitalised_common_word(item.name, document, words[document])
+            if verdicts[key]:
+                continue
+        kept.append(item)
+    return kept
+
+
 def canonicalise(
     named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
 ) -> list[NamedSpan]:
@@ -658,7 +700,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = places_by_evidence(named, options)
+        named = places_by_evidence(without_common_words(named), options)
     labelled = one_label_per_name(named)
     return [locate(item, options) for item in resolve_short_forms(labelled)]
 

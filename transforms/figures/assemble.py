@@ -8,10 +8,10 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from transforms.figures.non_figures import non_figure_end
-from transforms.figures.objects import is_change_verb, match_measured, match_object
+from transforms.figures.objects import is_change_verb, match_measured, match_object, noun_phrase_before
 from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import QUALIFIERS, Token, can_open_figure, is_word, looks_plural, token_at, tokenize
-from transforms.figures.vocabulary import COMMON_WORDS, DASHES, OBJECT_STOPS
+from transforms.figures.vocabulary import ADDING_WORDS, COMMON_WORDS, COMPARISON_WORDS, DASHES, OBJECT_STOPS
 from transforms.ids import figure_id_for
 from transforms.options import FigureOptions
 from transforms.records import Figure
@@ -53,7 +53,9 @@ def match_figure(
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
     if kind == "count":
-        object_span = match_object(tokens, quantity.end, quantity, options.max_object_words)
+        object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) or named_in_brackets(
+            tokens, i, quantity, options.max_object_words
+        )
     else:
         object_span = level_of(tokens, i, previous) or match_measured(
             tokens, i, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
@@ -62,13 +64,27 @@ def match_figure(
         kind == "count"
         and object_span is None
         and match_object(tokens, quantity.end, quantity, FULL_PHRASE_WORDS) is None
-        and names_a_thing(tokens, quantity, qualifier)
+        and (names_a_thing(tokens, i, quantity, qualifier) or is_rank(tokens, i, quantity))
     ):
+        return None
+    if kind == "count" and (is_multiplier(tokens, object_span) or is_reciprocal(tokens, quantity)):
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
-    end = object_span[1] + 1 if object_span and kind == "count" else quantity.end
+    end = figure_end(tokens, quantity, kind, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
+
+
+def figure_end(tokens: list[Token], quantity: Quantity, kind: str, object_span: tuple[int, int] | None) -> int:
+    """A count's surface runs to the end of what it counts when that follows it ('300 Javelin missiles'),
+    but not over the size of a whole it is part of ('15 of the 23 dancers': 23 is a figure of its own)."""
+    if object_span is None or kind != "count" or object_span[0] < quantity.end:
+        return quantity.end
+    if is_word(token_at(tokens, quantity.end), "of") and any(
+        t.kind == "num" for t in tokens[quantity.end : object_span[0]]
+    ):
+        return quantity.end
+    return object_span[1] + 1
 
 
 def is_change_by(tokens: list[Token], i: int, reach: int = 4) -> bool:
@@ -95,12 +111,14 @@ def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:
     return any(t.text in DASHES and t.glued for t in tokens[quantity.end - 2 : quantity.end])
 
 
-def names_a_thing(tokens: list[Token], quantity: Quantity, qualifier: str | None) -> bool:
+def names_a_thing(tokens: list[Token], i: int, quantity: Quantity, qualifier: str | None) -> bool:
     """Digits that count nothing before a noun that is not plural name it: 'the 737 MAX', 'the 747 fleet',
-    'a 787 Dreamliner'. A participle or state after the number keeps it: '12 killed', '5 dead'."""
+    'a 787 Dreamliner'. A participle or state after the number keeps it: '12 killed', '5 dead', and so
+    does a word that adds to an earlier count: 'Another 23 allow it'."""
     following = token_at(tokens, quantity.end)
     if (
         quantity.in_words
+        or is_word(token_at(tokens, i - 1), *ADDING_WORDS)
         or quantity.is_range
         or quantity.vague
         or qualifier is not None
@@ -121,6 +139,33 @@ def names_a_thing(tokens: list[Token], quantity: Quantity, qualifier: str | None
         and not following.low.endswith(("ed", "ing", "ly"))
         and not looks_plural(following.low)
     )
+
+
+def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
+    """'finish in the top 3', 'ranks top 15': a place in a ranking, not a count."""
+    return not quantity.is_range and is_word(token_at(tokens, i - 1), "top", "bottom")
+
+
+def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None) -> bool:
+    """'ten times better', '82 million times as wealthy', '100 times more carbon': a ratio, not a count
+    of occasions ('visited the podium six times')."""
+    if object_span is None or not is_word(tokens[object_span[1]], "times"):
+        return False
+    return is_word(token_at(tokens, object_span[1] + 1), *COMPARISON_WORDS)
+
+
+def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:
+    """'over one another': a pronoun, not one of something."""
+    return quantity.bare_one and is_word(token_at(tokens, quantity.end), "another")
+
+
+def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
+    """'rush yards (1,292)', 'receiving touchdowns (7)': a bare number in brackets counts the noun
+    before the brackets."""
+    opening, closing = token_at(tokens, i - 1), token_at(tokens, quantity.end)
+    if opening is None or closing is None or opening.text != "(" or closing.text != ")" or i < 2:
+        return None
+    return noun_phrase_before(tokens, i - 2, min(max_words, 3))
 
 
 # How far names_a_thing looks for a plural head before calling the number a name, whatever the

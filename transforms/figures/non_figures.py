@@ -1,5 +1,6 @@
-"""Numbers that are not figures: dates, years, times, scores, phone numbers, ids, labels and names
-('Article 5', 'MH17', '3-1', '10:30', 'Formula One'), skipped whole so no figure starts inside them."""
+"""Numbers that are not figures: dates, years, times, scores, phone numbers, ids, labels, names, ages
+and list markers ('Article 5', 'MH17', '3-1', '10:30', 'Formula One', 'Hill, 29,', '1. Restore'),
+skipped whole so no figure starts inside them."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ from decimal import Decimal
 
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    AGE_WORDS,
     COMMON_WORDS,
     CURRENCY_ABBREVIATIONS,
     CURRENCY_SYMBOLS,
     DASHES,
+    ERAS,
     GLUED_SUFFIXES,
     IDENTIFIER_PREFIXES,
     LABEL_WORDS,
@@ -37,9 +40,12 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token is None:
         return None
     if token.kind == "word":
-        return i + 1 if is_name_number_word(tokens, i) else None
+        return i + 1 if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i) else None
     if token.kind != "num":
         return None
+    age = age_end(tokens, i)
+    if age is not None:
+        return age
     phone_end = phone_number_end(tokens, i)
     if phone_end is not None:
         return max(phone_end, i + 1)
@@ -52,9 +58,11 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_code_chain,
         has_non_figure_suffix,
         is_day_of_month,
+        is_list_marker,
         is_year,
         is_label_number,
         is_service_number,
+        is_version_number,
         is_implausible_digits,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
@@ -67,6 +75,73 @@ def is_name_number_word(tokens: list[Token], i: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     return previous is not None and previous.kind == "word"
+
+
+def is_compound_number_word(tokens: list[Token], i: int) -> bool:
+    """A number word dashed onto a word that is not a number is part of that word: 'net-zero',
+    'all-in-one', 'catch-twenty-two'; 'forty-five' (a number word before the dash) stays a number."""
+    dash, word = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    return (
+        tokens[i].low in SMALL_NUMBERS
+        and tokens[i].glued
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and word is not None
+        and word.kind == "word"
+        and word.low not in SMALL_NUMBERS
+        and word.low not in TENS
+    )
+
+
+def age_end(tokens: list[Token], i: int) -> int | None:
+    """Index after an age at i: after 'age', 'ages' or 'aged' ('ages 19 and 22', 'aged 50 to 64', 'age
+    57.5 years'), or a bare number set off by commas after a name ('Hill, 29, said', 'Reign, 8, with',
+    'Jared, both 42,'). An age describes a person; summing it with counts would be wrong."""
+    before = i - 2 if is_word(token_at(tokens, i - 1), "both") else i - 1
+    previous = token_at(tokens, before)
+    if is_word(previous, *AGE_WORDS):
+        end = i + 1
+        connector, second = token_at(tokens, end), token_at(tokens, end + 1)
+        if is_word(connector, "and", "to", "or") and second is not None and second.kind == "num":
+            end += 2
+        unit = UNIT_PHRASES.match(tokens, end)
+        return unit[1] if unit is not None and unit[0].kind == "duration" else end
+    if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
+        return None
+    following = token_at(tokens, i + 1)
+    if following is not None and not (following.text in (",", ")", ";") or is_word(following, "and")):
+        return None
+    return i + 1 if names_a_person_before(tokens, before) else None
+
+
+def is_plausible_age(token: Token) -> bool:
+    return token.text.isdigit() and 0 < int(token.text) <= 120
+
+
+def names_a_person_before(tokens: list[Token], comma: int) -> bool:
+    """A name ends before the comma: a capitalised word that is not a common word ('Hill', 'Amendolia
+    Jr.')."""
+    k = comma - 1
+    if token_at(tokens, k) is not None and tokens[k].text == "." and tokens[k].glued:
+        k -= 1  # "Jr.", "Sr."
+    name = token_at(tokens, k)
+    return is_capitalised(name) and name.low not in COMMON_WORDS
+
+
+def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
+    """'1. Restore your settings', '12) NordVPN': a number opening a line and closed by '.' or ')'
+    numbers an item of a list."""
+    previous = token_at(tokens, i - 1)
+    if (previous is not None and previous.text != "\n") or end != i + 1 or not tokens[i].text.isdigit():
+        return False
+    mark, following = token_at(tokens, end), token_at(tokens, end + 1)
+    return (
+        mark is not None
+        and mark.glued
+        and mark.text in (".", ")")
+        and (following is None or following.kind != "num" or not following.glued)
+    )
 
 
 def numeric_chain_end(tokens: list[Token], i: int) -> int:
@@ -195,9 +270,12 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def is_time_suffix(tokens: list[Token], k: int) -> bool:
+    """'3 pm', '3 p.m.', "10 o'clock", '1500 GMT', and the era of a year: '70 AD', '70 A.D.', '300 BC'."""
     token = tokens[k]
-    if token.low in ("am", "pm", "o'clock", "o’clock") or token.text in TIME_ZONES:
+    if token.low in ("am", "pm", "o'clock", "o’clock") or token.text in TIME_ZONES or token.text in ERAS:
         return True
+    if token.text in ("A", "B") and is_word(token_at(tokens, k + 2), "d", "c") and tokens[k + 2].text.isupper():
+        return tokens[k + 1].text == "." and tokens[k + 1].glued and tokens[k + 2].glued
     dot, m = token_at(tokens, k + 1), token_at(tokens, k + 2)
     return token.low in ("a", "p") and dot is not None and dot.text == "." and dot.glued and is_word(m, "m") and m.glued
 
@@ -210,7 +288,20 @@ def is_day_of_month(tokens: list[Token], i: int, end: int) -> bool:
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
         previous = token_at(tokens, i - 2)  # "Jan. 25"
-    return is_month(previous) or is_month(token_at(tokens, end))
+    return is_month(previous) or is_month(token_at(tokens, end)) or ends_day_range(tokens, i)
+
+
+def ends_day_range(tokens: list[Token], i: int) -> bool:
+    """'Jan. 3 to 5', 'March 12-14': the second day of a range whose first follows a month."""
+    joiner, first = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if not (is_word(joiner, "to", "through", "until") or (joiner is not None and joiner.text in DASHES)):
+        return False
+    if first is None or first.kind != "num" or not first.text.isdigit() or not 1 <= int(first.text) <= 31:
+        return False
+    month = token_at(tokens, i - 3)
+    if month is not None and month.text == "." and month.glued:
+        month = token_at(tokens, i - 4)
+    return is_month(month)
 
 
 def is_month(token: Token | None) -> bool:
@@ -226,18 +317,20 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, end)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return False
-    if counts_things(previous, following):
+    if counts_things(previous, following, token):
         return False
     return following is None or not (
         following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
     )
 
 
-def counts_things(previous: Token | None, following: Token | None) -> bool:
-    """A year-like number counts the plural noun after it ('sent 2000 troops', 'About 1900 people')
-    unless a word before it says year ('in 1990 troops were', 'the 2024 elections')."""
+def counts_things(previous: Token | None, following: Token | None, number: Token) -> bool:
+    """A round year-like number counts the plural noun after it ('sent 2000 troops', 'About 1900
+    people') unless a word before it says year ('in 1990 troops were', 'the 2024 elections'). One that
+    is not round is a year ('impacting 2023 budgets'): news writes a count of thousands with a comma."""
     return (
-        following is not None
+        int(number.text) % 100 == 0
+        and following is not None
         and following.kind == "word"
         and not following.glued
         and following.text.islower()
@@ -248,8 +341,10 @@ def counts_things(previous: Token | None, following: Token | None) -> bool:
 
 
 def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
-    """'Article 5', 'Section 230', 'Boeing 737', 'No. 10': a plain number naming something."""
-    if not tokens[i].text.isdigit():
+    """'Article 5', 'Section 230', 'Boeing 737', 'No. 10', 'Windows 11', 'iOS 17.2': a plain number
+    naming something. A number that opens a range ('Freeze 4 to 24 hours') or carries a unit is a
+    quantity whatever the word before it."""
+    if not tokens[i].text.replace(".", "", 1).isdigit() or opens_range_or_unit(tokens, end):
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
@@ -265,6 +360,22 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         and "'" not in previous.text
         and "’" not in previous.text
     )
+
+
+def opens_range_or_unit(tokens: list[Token], end: int) -> bool:
+    following, second = token_at(tokens, end), token_at(tokens, end + 1)
+    if following is None:
+        return False
+    if following.text == "%" or following.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, end) is not None:
+        return True
+    return is_word(following, "to", "or") and second is not None and second.kind == "num"
+
+
+def is_version_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'the 2.0 update', 'Web 3.0': a whole number written with '.0' and no unit is a version; a
+    measured value keeps its unit or sign ('1.0%', '5.0 magnitude' is a label, '2.0 million')."""
+    text = tokens[i].text
+    return end == i + 1 and text.endswith(".0") and text[:-2].isdigit() and not opens_range_or_unit(tokens, end)
 
 
 def is_service_number(tokens: list[Token], i: int, end: int) -> bool:

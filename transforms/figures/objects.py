@@ -15,6 +15,7 @@ from transforms.figures.vocabulary import (
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
+    SPACED_SCALE_WORDS,
     VAGUE_BASES,
 )
 
@@ -27,13 +28,22 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         k += 1
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
+        k = whole_group_start(tokens, k)  # "15 of the 23 dancers", "180 of the county's 1,000 beds"
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS):
         k += 1
     words: list[tuple[int, int]] = []
     if k == quantity.end and is_model_number(tokens, k):
         words.append((k, k))  # "12 737 MAX jets": the second number names what the first counts
         k += 1
-    while len(words) < max_words and is_object_word(token_at(tokens, k), token_at(tokens, k + 1)):
+    while len(words) < max_words:
+        token = token_at(tokens, k)
+        if words and ends_noun_phrase(tokens[words[-1][1]], token):
+            break
+        if words and joins_modifiers(tokens, words, k):
+            k += 1  # "three current and former officials": adjectives joined before the head
+            continue
+        if not is_object_word(token, token_at(tokens, k + 1)):
+            break
         last = compound_end(tokens, k)
         words.append((k, last))
         k = last + 1
@@ -50,6 +60,41 @@ def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         and is_word(token_at(tokens, k), "of")
         and is_word(token_at(tokens, k + 1), *PARTITIVE_DETERMINERS)
     )
+
+
+def whole_group_start(tokens: list[Token], k: int) -> int:
+    """Past the size of the whole in a partitive ('of the 23 dancers', 'of the county's 1,000 beds'),
+    so the part counts what the whole counts."""
+    start = k
+    owner = token_at(tokens, k)
+    if owner is not None and owner.kind == "word" and owner.low.endswith(("'s", "’s")):
+        k += 1
+    size = token_at(tokens, k)
+    if size is None or size.kind != "num" or size.glued:
+        return start  # no size: "of the device's production" keeps its owner
+    return k + 2 if is_word(token_at(tokens, k + 1), *SPACED_SCALE_WORDS) else k + 1
+
+
+def ends_noun_phrase(last: Token, following: Token | None) -> bool:
+    """A lowercase plural noun heads its phrase: a lowercase word after it that is not plural is a verb
+    ('70% of Americans live', 'the three presidents head'), and a capitalised one a new name ('11 races De
+    Vries'). Plural modifiers before a plural stay ('sports cars')."""
+    if following is None or following.kind != "word" or following.glued or not looks_plural(last.low):
+        return False
+    if following.text[:1].isupper():
+        return last.text.islower() and not following.text.isupper()
+    return following.text.islower() and not looks_plural(following.low) and following.low not in OBJECT_STOPS
+
+
+def joins_modifiers(tokens: list[Token], words: list[tuple[int, int]], k: int) -> bool:
+    """'and' or 'or' between modifiers that share one head: 'current and former officials', 'American
+    and Chinese officials'; not between two counted things ('two men and three women')."""
+    if not is_word(token_at(tokens, k), "and", "or"):
+        return False
+    if any(looks_plural(tokens[last].low) for _, last in words):
+        return False
+    following = token_at(tokens, k + 1)
+    return following is not None and is_object_word(following) and following.low not in NUMBER_WORDS
 
 
 def is_model_number(tokens: list[Token], k: int) -> bool:
@@ -76,7 +121,9 @@ def is_object_word(token: Token | None, following: Token | None = None) -> bool:
 
 
 def compound_end(tokens: list[Token], k: int) -> int:
-    """Last token of a hyphenated word or a model name starting at k: 'anti-tank', 'F-35', 'H100'."""
+    """Last token of a hyphenated word, an abbreviation or a model name starting at k: 'anti-tank',
+    'F-35', 'H100', 'U.S.', 'R&D'."""
+    k = dotted_abbreviation_end(tokens, k)
     while True:
         glued = token_at(tokens, k + 1)
         if glued is not None and glued.glued and glued.kind == "num" and tokens[k].kind == "word":
@@ -89,13 +136,31 @@ def compound_end(tokens: list[Token], k: int) -> int:
         if (
             dash is None
             or following is None
-            or dash.text not in DASHES
+            or (dash.text not in DASHES and dash.text != "&")
             or not dash.glued
             or following.kind not in ("word", "num")
             or not following.glued
         ):
             return k
         k += 2
+
+
+def dotted_abbreviation_end(tokens: list[Token], k: int) -> int:
+    """Last token of 'U.S.' or 'U.K.' starting at k (two or more capitals with glued dots); k otherwise."""
+    end, letters = k, 0
+    while True:
+        letter, dot = token_at(tokens, end), token_at(tokens, end + 1)
+        if (
+            letter is None
+            or dot is None
+            or len(letter.text) != 1
+            or not letter.text.isupper()
+            or (letters and not letter.glued)
+            or dot.text != "."
+            or not dot.glued
+        ):
+            return end - 1 if letters >= 2 else k
+        letters, end = letters + 1, end + 2
 
 
 def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bool) -> list[tuple[int, int]]:
@@ -129,8 +194,8 @@ def match_measured(
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
-            if tokens[head[1]].low in CHANGE_NOUNS:
-                return phrase_after_preposition(tokens, head[1] + 1, max_words)
+            if tokens[head[1]].low in CHANGE_NOUNS or is_word(tokens[head[1]], "worth"):
+                return phrase_after_preposition(tokens, head[1] + 1, max_words)  # "$5bn worth of shares"
             return head
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None:
@@ -139,8 +204,8 @@ def match_measured(
 
 
 def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_only: bool) -> tuple[int, int] | None:
-    while is_word(token_at(tokens, k), *LEADING_MODIFIERS):
-        k += 1
+    while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
+        k += 1  # "of other troops"; not "of New Zealand"
     first, words = k, 0
     while words < max_words:
         token = token_at(tokens, k)
@@ -148,9 +213,20 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break
         if lowercase_only and not token.text.islower() and not token.text.isupper():
             break
-        k = compound_end(tokens, k) + 1
+        if words and ends_noun_phrase(tokens[k - 1], token):
+            break
+        last = compound_end(tokens, k)
+        if is_period_comparison(tokens, k, last):
+            break
+        k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_period_comparison(tokens: list[Token], first: int, last: int) -> bool:
+    """'year-over-year', 'month-on-month': when a change is measured, not what changed."""
+    parts = [t.low for t in tokens[first : last + 1] if t.text not in DASHES]
+    return len(parts) == 3 and parts[1] in ("over", "on", "to") and parts[0] == parts[2]
 
 
 def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
@@ -159,7 +235,7 @@ def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tup
         k += 1
         if is_word(token_at(tokens, k), *PARTITIVE_DETERMINERS):
             k += 1
-        return noun_phrase_after(tokens, k, max_words, lowercase_only=False)
+        return noun_phrase_after(tokens, whole_group_start(tokens, k), max_words, lowercase_only=False)
     if is_word(token_at(tokens, k), "in"):
         return noun_phrase_after(tokens, k + 1, max_words, lowercase_only=True)
     return None
@@ -202,7 +278,7 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     ending at k; k itself if there is none. Only words lie between; the noun must look like one."""
     found, n = k, k
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
-        if n < k and tokens[n].low in ("in", "of", "at") and is_object_word(token_at(tokens, n - 1)):
+        if n < k and tokens[n].low in ("in", "of", "at", "for") and is_object_word(token_at(tokens, n - 1)):
             found = n - 1
         n -= 1
     return found

@@ -119,6 +119,8 @@ def match_range_end(tokens: list[Token], k: int, first: Amount, intro: str | Non
         joins = is_word(connector, "and")
     elif intro == "from":
         joins = is_word(connector, "to")
+    elif connector.text in DASHES and connector.glued and is_word(following, "to", "or") and not following.glued:
+        k, joins = k + 1, True  # "1- to 3-minute", "5- to 6-inch": the first dash waits for the second's unit
     elif connector.text in DASHES:
         joins = connector.glued and following.glued
     else:
@@ -155,13 +157,27 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
         found = None if found is not None and found[0] == PERCENT else found
     else:
-        found = UNIT_PHRASES.match(tokens, k)
+        found = UNIT_PHRASES.match(tokens, k) or abbreviated_unit(tokens, k)
     if found is None:
         return None, k
     unit, end = found
     if unit.name == "lb" and tokens[end - 1].low.startswith("pound") and amount.scale > 1:
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
     return unit, end
+
+
+def abbreviated_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    """'sq. ft.', 'cu. ft.': a two-word unit abbreviated with a dot after its first word (and its second,
+    kept when the sentence goes on: '1,200 sq. ft. of space')."""
+    first, dot, second = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
+    if first is None or dot is None or second is None or dot.text != "." or not dot.glued or second.glued:
+        return None
+    found = UNIT_PHRASES.match([first, second], 0)
+    if found is None or found[1] != 2:
+        return None
+    last_dot, following = token_at(tokens, k + 3), token_at(tokens, k + 4)
+    goes_on = following is not None and following.kind == "word" and following.text.islower()
+    return found[0], k + 4 if last_dot is not None and last_dot.text == "." and last_dot.glued and goes_on else k + 3
 
 
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:

@@ -33,7 +33,7 @@ class Token(NamedTuple):
     kind: str  # "num", "word" or "sym"; a line break is a "sym" so nothing spans it
     start: int
     end: int
-    glued: bool  # no whitespace between this token and the one before
+    glued: bool  # no whitespace between this token and the one before (a line break counts as whitespace)
 
 
 def tokenize(text: str) -> list[Token]:
@@ -44,7 +44,9 @@ def tokenize(text: str) -> list[Token]:
         tokens.append(
             Token(match.group(), match.group().lower(), match.lastgroup or "sym", start, end, start == previous_end)
         )
-        previous_end = end
+        # A line break is a token of its own (nothing spans it) but space all the same: the word
+        # after it is not glued to it.
+        previous_end = -1 if match.group() == "\n" else end
     return tokens
 
 

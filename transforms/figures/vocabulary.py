@@ -142,6 +142,12 @@ UNIT_PHRASES_BY_WORDS = {
             "l": "litre,litres,liter,liters",
             "gallon": "gallon,gallons",
             "barrel": "barrel,barrels",
+            "ft2": "square feet,square foot,sq ft",
+            "ft3": "cubic feet,cubic foot,cu ft",
+            "oz": "oz,ounce,ounces",
+            "cup": "cup,cups",
+            "tbsp": "tbsp,tablespoon,tablespoons",
+            "tsp": "tsp,teaspoon,teaspoons",
             "acre": "acre,acres",
             "ha": "ha,hectare,hectares",
             "mph": "mph",
@@ -250,6 +256,8 @@ MONTHS = frozenset(
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 TIME_ZONES = frozenset("GMT UTC BST EST EDT CST CDT PST PDT CET CEST ET PT".split())
+# Written after a year: "70 AD", "300 BC" (and dotted, "70 A.D.").
+ERAS = frozenset({"AD", "BC", "BCE", "CE"})
 # A digit after one of these is a name or a number in a list, not a quantity.
 LABEL_WORDS = frozenset(
     """
@@ -258,9 +266,11 @@ rule rules resolution page pages room flight route highway interstate no number 
 category grade class platform gate terminal district precinct ward zone sector episode season game
 round stage lap hole exit channel line track model type figure table item verse volume vol issue row
 seat floor suite apartment unit building block lot pier tier covid step part junction jct pillar
-stand bay berth booth court lane
+stand bay berth booth court lane extension ext
 """.split()
 )
+# A number after one of these is a person's age ("ages 19 and 22", "aged 50 to 64").
+AGE_WORDS = frozenset({"age", "ages", "aged"})
 # Symbols glued before a number that make it an id, a signed value or an abbreviated year.
 # A year-like number after one of these is a year even before a plural noun ("in 1990 troops were",
 # "the 2024 elections"); elsewhere a plural noun after it makes it a count ("sent 2000 troops").
@@ -289,6 +299,15 @@ IDENTIFIER_PREFIXES = frozenset({"#", "+", "'", "’", "‘", "/", ".", ":", "�
 # Determiners and adjectives dropped from the front of an object: "tens of thousands of
 # other troops" counts troops.
 LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "further", "fresh", "another", "own"})
+# Words before a number that add it to an earlier count: "Another 23 allow it", "a further 12".
+ADDING_WORDS = frozenset({"another", "further", "additional", "extra"})
+# After "N times", a comparison makes N a ratio: "ten times better", "100 times more", "three times the size".
+COMPARISON_WORDS = frozenset(
+    """
+more less fewer as the better worse bigger larger greater smaller higher lower faster slower longer shorter
+stronger weaker heavier lighter cheaper costlier richer wealthier older younger deadlier likelier likely
+""".split()
+)
 # "32 of the aircraft", "two of its ships": a count of part of a group.
 PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
@@ -307,6 +326,7 @@ says saying told tell tells added according reported report reports went go goes
 gets made make makes took take takes gave give gives remain remained remains need needed seem seemed
 become became already also still now then just only even ever never currently reportedly recently soon
 later ago again too very here there today yesterday tomorrow tonight last next more less fewer most
+higher lower earlier
 """.split()
     )
     | WEEKDAYS

@@ -1,0 +1,217 @@
+"""Figures on real news: the figure parser scored against hand judgements of public articles.
+
+The texts are the hand-cleaned bodies of the newspaper4k article-extraction dataset
+(github.com/AndyTheFactory/article-extraction-dataset, articles.json: 424 news pages of 2023 from 212
+sites), so this measures the figure rules alone, not extraction. The judgements live beside the data,
+outside the repository, in a gold file (`{data}/figures-real/gold-dev.json` by default): for each judged
+article, its true figures with their right fields, the spans the parser once reported that are not
+figures, and whether every figure of the article was looked for (`recall_checked`). Scores:
+
+- precision: found figures overlapping a true figure, against those overlapping a judged non-figure or,
+  in a recall-checked article, overlapping nothing; a figure found elsewhere is "unjudged" and listed;
+- recall: true figures of the recall-checked articles that a found figure overlaps;
+- kept: true figures of every judged article still found (the others were judged on what an earlier
+  parser found, so this catches losses, not misses);
+- fields: for matched figures, value/range, unit, kind and object against the judgement, object per kind.
+
+Usage: python -m bench.eval_figures_real [--data eval-data] [--gold FILE] [--errors]
+Exits 0 with a note when the data is missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.evaluate import Scores
+from transforms.figures import find_figures
+from transforms.records import Figure
+
+DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
+GOLD = Path("figures-real") / "gold-dev.json"
+# The articles' texts: the extraction eval's copy, or one kept beside the gold file.
+ARTICLE_FILES = (Path("newspaper4k-articles") / "ground-truth.json", Path("figures-real") / "articles.json")
+HOW_TO_GET = (
+    "git clone https://github.com/AndyTheFactory/article-extraction-dataset, copy its articles.json to "
+    "{data}/newspaper4k-articles/ground-truth.json and write judgements to {data}/figures-real/gold-dev.json "
+    "(docs/evaluation.md, 'Figures on real news')"
+)
+VALUE_FIELDS = ("value", "value_low", "value_high")
+
+
+@dataclass
+class RealResult:
+    detection: Scores = field(default_factory=Scores)  # precision over judged, by kind
+    recall: Scores = field(default_factory=Scores)  # recall-checked articles only, by gold kind
+    kept: Scores = field(default_factory=Scores)  # every true figure, by gold kind
+    objects: Scores = field(default_factory=Scores)  # tp = object right, fn = wrong, by gold kind
+    wrong_fields: Counter = field(default_factory=Counter)
+    matched: int = 0
+    exact: int = 0
+    unjudged: int = 0
+    articles: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def same_number(found: float | None, wanted: float | None) -> bool:
+    if found is None or wanted is None:
+        return found is wanted
+    return math.isclose(found, wanted, rel_tol=1e-9)
+
+
+def normal_object(text: str | None) -> str | None:
+    return " ".join(text.lower().split()) if text else None
+
+
+def wrong_fields(found: Figure, wanted: dict) -> dict[str, tuple]:
+    """Fields of a matched figure that differ from the judgement; a true figure that only a later
+    look found (no value judged) is compared on kind and object only."""
+    wrong: dict[str, tuple] = {}
+    if wanted.get("found_at_baseline", True):
+        if not all(same_number(getattr(found, f), wanted[f]) for f in VALUE_FIELDS):
+            wrong["value"] = (
+                tuple(getattr(found, f) for f in VALUE_FIELDS),
+                tuple(wanted[f] for f in VALUE_FIELDS),
+            )
+        if found.unit != wanted["unit"]:
+            wrong["unit"] = (found.unit, wanted["unit"])
+    if found.kind != wanted["kind"]:
+        wrong["kind"] = (found.kind, wanted["kind"])
+    if normal_object(found.object) != normal_object(wanted["object"]):
+        wrong["object"] = (found.object, wanted["object"])
+    return wrong
+
+
+def score_article(text: str, article: dict, found: list[Figure], result: RealResult) -> None:
+    index = article.get("dev_index", article.get("heldout_index", "?"))
+    label = f"{index} {article['key'][:8]}"
+    used: set[int] = set()
+    for wanted in article["figures"]:
+        match = next(
+            (
+                n
+                for n, f in enumerate(found)
+                if n not in used and overlaps(f.char_start, f.char_end, wanted["char_start"], wanted["char_end"])
+            ),
+            None,
+        )
+        kind = wanted["kind"]
+        if match is None:
+            result.kept.add(kind, fn=1)
+            if article["recall_checked"]:
+                result.recall.add(kind, fn=1)
+            result.errors.append(f"{label}: missed {wanted['surface']!r} ({kind})")
+            continue
+        used.add(match)
+        got = found[match]
+        result.detection.add(kind, tp=1)
+        result.kept.add(kind, tp=1)
+        if article["recall_checked"]:
+            result.recall.add(kind, tp=1)
+        result.matched += 1
+        wrong = wrong_fields(got, wanted)
+        result.exact += not wrong
+        result.wrong_fields.update(wrong.keys())
+        object_right = "object" not in wrong
+        result.objects.add(kind, tp=object_right, fn=not object_right)
+        if wrong:
+            result.errors.append(f"{label}: {got.surface!r} (found, judged) {wrong}")
+    for n, got in enumerate(found):
+        if n in used:
+            continue
+        if any(overlaps(got.char_start, got.char_end, g["char_start"], g["char_end"]) for g in article["figures"]):
+            continue  # a second piece of a true figure split in two: its field errors are counted above
+        judged_not = any(
+            overlaps(got.char_start, got.char_end, s["char_start"], s["char_end"]) for s in article["not_figures"]
+        )
+        if judged_not or article["recall_checked"]:
+            result.detection.add(got.kind, fp=1)
+            result.errors.append(f"{label}: not a figure {got.surface!r} ({got.kind}) :: {context(text, got)}")
+        else:
+            result.unjudged += 1
+            result.errors.append(f"{label}: unjudged {got.surface!r} ({got.kind}) :: {context(text, got)}")
+
+
+def context(text: str, figure: Figure, width: int = 50) -> str:
+    before = text[max(0, figure.char_start - width) : figure.char_start]
+    after = text[figure.char_end : figure.char_end + width]
+    return f"{before}[[{figure.surface}]]{after}".replace("\n", " | ")
+
+
+def evaluate_real(gold: dict, texts: dict[str, str]) -> RealResult:
+    result = RealResult()
+    for article in gold["articles"]:
+        text = texts[article["key"]]
+        score_article(text, article, find_figures(text, article["key"]), result)
+        result.articles += 1
+    return result
+
+
+def load_texts(data: Path) -> dict[str, str] | None:
+    for name in ARTICLE_FILES:
+        if (data / name).exists():
+            articles = json.loads((data / name).read_text(encoding="utf-8"))
+            return {key: item.get("articleBody") or "" for key, item in articles.items()}
+    return None
+
+
+def format_scores(title: str, scores: Scores, metric: str) -> list[str]:
+    lines = [f"{title:<34} {metric:>6} {'tp':>5} {'fp/fn':>6}"]
+    for kind in sorted(scores.by_class, key=lambda k: (k == "all", k)):
+        s = scores[kind]
+        value, errors = (s.precision, s.fp) if metric == "P" else (s.recall, s.fn)
+        lines.append(f"  {kind:<32} {value:6.3f} {s.tp:5d} {errors:6d}")
+    return lines
+
+
+def report(result: RealResult, gold_path: Path, recall_articles: int, show_errors: bool) -> str:
+    lines = [f"figures on real news: {result.articles} judged articles ({recall_articles} recall-checked), {gold_path}"]
+    lines += format_scores("precision by kind", result.detection, "P")
+    lines += format_scores("recall by kind (recall-checked)", result.recall, "R")
+    kept = result.kept["all"]
+    lines.append(f"true figures still found, all judged articles: {kept.tp}/{kept.tp + kept.fn}")
+    fields = ", ".join(f"{k} {n}" for k, n in result.wrong_fields.most_common()) or "none"
+    lines.append(f"matched figures with every field right: {result.exact}/{result.matched} (wrong: {fields})")
+    objects = result.objects
+    lines.append(
+        "object right among matched figures: "
+        + ", ".join(
+            f"{kind} {objects[kind].tp}/{objects[kind].tp + objects[kind].fn} ({objects[kind].recall:.2f})"
+            for kind in sorted(objects.by_class, key=lambda k: (k == "all", k))
+        )
+    )
+    lines.append(f"found figures not judged (neither a true figure nor a judged non-figure): {result.unjudged}")
+    if show_errors:
+        lines += ["", "errors:"] + [f"  {e}" for e in result.errors]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--gold", type=Path, help=f"judgements (default: DATA/{GOLD})")
+    parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong field")
+    args = parser.parse_args(argv)
+    gold_path = args.gold or args.data / GOLD
+    texts = load_texts(args.data)
+    if texts is None or not gold_path.exists():
+        how = HOW_TO_GET.format(data=args.data)
+        print(f"real-news figure eval skipped: {gold_path} or the articles are missing; {how}")
+        return 0
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    result = evaluate_real(gold, texts)
+    recall_articles = sum(a["recall_checked"] for a in gold["articles"])
+    print(report(result, gold_path, recall_articles, args.errors))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

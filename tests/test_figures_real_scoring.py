@@ -1,0 +1,60 @@
+"""bench/eval_figures_real.py: how a gold file of judged real-news figures is scored (a small gold
+file written here; the real one lives outside the repository)."""
+
+from __future__ import annotations
+
+import json
+
+from bench.eval_figures_real import main
+
+TEXT = "Hill, 29, caught 12 passes for 140 yards.\n1. The club sold 300 tickets. Critics gave it five stars."
+
+
+def span(surface: str, **fields) -> dict:
+    start = TEXT.index(surface)
+    return {"surface": surface, "char_start": start, "char_end": start + len(surface), **fields}
+
+
+def true_figure(surface: str, value: float, unit: str | None, kind: str, obj: str) -> dict:
+    fields = {"value": value, "value_low": None, "value_high": None, "unit": unit, "kind": kind, "object": obj}
+    return span(surface, **fields, found_at_baseline=True)
+
+
+def write_data(tmp_path, text: str, recall_checked: bool) -> None:
+    folder = tmp_path / "figures-real"
+    folder.mkdir(exist_ok=True)
+    (folder / "articles.json").write_text(json.dumps({"k1": {"articleBody": text}}))
+    figures = [
+        true_figure("12 passes", 12, None, "count", "passes"),
+        true_figure("140 yards", 140, "yard", "measure", "catches"),  # judged otherwise than found
+        true_figure("300 tickets", 300, None, "count", "tickets"),
+        span("sold", value=None, kind="count", object=None, found_at_baseline=False),  # a judged miss
+    ]
+    article = {"key": "k1", "dev_index": 0, "recall_checked": recall_checked, "figures": figures}
+    article["not_figures"] = [span("29"), span("1"), span("five stars")]
+    (folder / "gold-dev.json").write_text(json.dumps({"articles": [article]}))
+
+
+def test_scores_precision_recall_and_fields(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    assert main(["--data", str(tmp_path), "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "  all                               0.750     3      1" in out  # precision: 'five stars'
+    assert "  all                               0.750     3      1" in out.split("recall by kind")[1]
+    assert "matched figures with every field right: 2/3 (wrong: object 1)" in out
+    assert "missed 'sold'" in out and "not a figure 'five stars'" in out
+
+
+def test_a_figure_outside_the_judgements_is_unjudged_unless_recall_was_checked(tmp_path, capsys):
+    text = TEXT + " Then 45 fans left."
+    write_data(tmp_path, text, recall_checked=False)
+    main(["--data", str(tmp_path), "--errors"])
+    assert "unjudged '45 fans'" in capsys.readouterr().out
+    write_data(tmp_path, text, recall_checked=True)
+    main(["--data", str(tmp_path), "--errors"])
+    assert "not a figure '45 fans'" in capsys.readouterr().out
+
+
+def test_exits_quietly_without_the_data(tmp_path, capsys):
+    assert main(["--data", str(tmp_path)]) == 0
+    assert "skipped" in capsys.readouterr().out
