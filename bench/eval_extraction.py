@@ -31,7 +31,8 @@ For each set: F1 of the text that newsetl stores (`process_document`; a rejected
 text) against trafilatura's `extract` with its default settings and with each of its two
 presets, and the share of pages newsetl keeps as articles (every page of these sets is an article
 or a blog post). Usage:
-python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|test] [--data eval-data] [--every N] [--lost] [--pages]
+python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|test] [--data eval-data]
+    [--every N] [--lost] [--pages]
 """
 
 from __future__ import annotations
