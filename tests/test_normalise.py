@@ -331,3 +331,17 @@ def test_also_heads_a_short_headline_not_a_long_german_sentence():
         " ohne neue Schulden für die Gemeinde"
     )
     assert residue_reason(line) is None
+
+
+def test_dates_of_a_schedule_stay_and_a_lone_date_stamp_goes():
+    story = "Donors can give blood at these clinics this month:"
+    schedule = (
+        "Tuesday, March 10, 2009\nSt. Anne's Hall\n3:30 - 8:00 pm\n"
+        "Saturday, March 14, 2009\nRiverside Library\n10:00 am - 3:00 pm\n"
+        "Monday, March 16, 2009\nHarbour Church\n2:00 - 8:00 pm"
+    )
+    assert normalise_text(f"{story}\n{schedule}") == f"{story}\n{schedule}"
+    stamped = f"Tuesday, March 10, 2009\n{story}\nSt. Anne's Hall, 3:30 - 8:00 pm\nPosted: 9:12 AM Mar 9, 2009"
+    assert normalise_text(stamped) == f"{story}\nSt. Anne's Hall, 3:30 - 8:00 pm"
+    # Labelled stamps go even beside a schedule.
+    assert "Posted" not in normalise_text(f"Posted: 9:12 AM Mar 9, 2009\n{story}\n{schedule}")

@@ -41,6 +41,13 @@ _STAMP_LABEL = (
     r"(?:posted|published|updated|last updated|first published|last modified|modified|created|date)"
     r"(?:\s(?:on|at))?\s?:?"
 )
+_DATE_AND_CLOCK = (
+    r"(?:" + _WEEKDAY + r"\s+)?(?:" + _CLOCK + r",?\s+)?(?:" + _WEEKDAY + r"\s+)?"
+    + _DATE + r"(?:,?\s*(?:at\s+|-\s*|\|\s*)?" + _CLOCK + r")?\s*[-|,]?$"
+)
+# A date line without a label: in a schedule of events (a clinic's dates, a tour's), each is story.
+_BARE_DATE_LINE = re.compile("^" + _DATE_AND_CLOCK, re.I)
+_MIN_SCHEDULE_DATES = 3
 # An item of a menu line: one to four words (a word starts with a letter or digit; "&", "@" and "+" join words).
 _MENU_WORD = r"(?:\w[\w'’.@+/:-]*|[&@+])"
 _MENU_ITEM = _MENU_WORD + r"(?:\s" + _MENU_WORD + r"){0,3}"
@@ -244,12 +251,9 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     # A line that is only a date and time, with or without a label: "Tuesday, January 15, 2008",
     # "Posted: 6:12 PM Dec 30, 2007", "Published: January 08, 2008 14:21h", "2008-01-12 11:31:01 -". The
-    # page's date is metadata (`published_date`); as a line of text it is a stamp, never story.
-    "date_line": re.compile(
-        r"^(?:" + _STAMP_LABEL + r"\s*)?(?:" + _WEEKDAY + r"\s+)?(?:" + _CLOCK + r",?\s+)?(?:" + _WEEKDAY + r"\s+)?"
-        + _DATE + r"(?:,?\s*(?:at\s+|-\s*|\|\s*)?" + _CLOCK + r")?\s*[-|,]?$",
-        re.I,
-    ),
+    # page's date is metadata (`published_date`); as a line of its own it is a stamp, not story, except
+    # in a schedule (`clean_lines` keeps bare dates where the text has several).
+    "date_line": re.compile(r"^(?:" + _STAMP_LABEL + r"\s*)?" + _DATE_AND_CLOCK, re.I),
     # A site menu printed as one line: five or more items of one to four words between the same separator,
     # "Home - Weather - News - Sports - Contact Us", "RSS Feeds | Help | Advertise | Contact Us | Privacy Policy".
     # A table row is written with a leading "|" and is not one; a story line is not a run of short items.
@@ -286,10 +290,10 @@ def clean_lines(text: str, options: NormaliseOptions = NormaliseOptions()) -> li
     paragraphs = []
     in_related_list = False
     in_page_source = False
-    for raw_line in repair_text(text).splitlines():
-        line = normalise_line(raw_line)
-        if not line:
-            continue
+    lines = [line for line in map(normalise_line, repair_text(text).splitlines()) if line]
+    # Several bare date lines are a schedule's (dates, places, times of events), not the page's stamps.
+    schedule = sum(1 for line in lines if _BARE_DATE_LINE.match(line)) >= _MIN_SCHEDULE_DATES
+    for line in lines:
         if options.drop_residue:
             # Page source read as text: from a line that opens with the end tag of a script, noscript or
             # style element (the extractor took the inside of one, which holds markup and code), every line
@@ -302,6 +306,8 @@ def clean_lines(text: str, options: NormaliseOptions = NormaliseOptions()) -> li
                     continue
                 in_page_source = False
             reason = residue_reason(line)
+            if reason == "date_line" and schedule and _BARE_DATE_LINE.match(line):
+                reason = None
             if reason:
                 in_related_list = reason == "related_link" and not _HEADLINE_AFTER.search(line)
                 continue
