@@ -42,8 +42,7 @@ _STAMP_LABEL = (
     r"(?:\s(?:on|at))?\s?:?"
 )
 _DATE_AND_CLOCK = (
-    r"(?:" + _WEEKDAY + r"\s+)?(?:" + _CLOCK + r",?\s+)?(?:" + _WEEKDAY + r"\s+)?"
-    + _DATE + r"(?:,?\s*(?:at\s+|-\s*|\|\s*)?" + _CLOCK + r")?\s*[-|,]?$"
+    rf"(?:{_WEEKDAY}\s+)?(?:{_CLOCK},?\s+)?(?:{_WEEKDAY}\s+)?{_DATE}(?:,?\s*(?:at\s+|-\s*|\|\s*)?{_CLOCK})?\s*[-|,]?$"
 )
 # A date line without a label: in a schedule of events (a clinic's dates, a tour's), each is story.
 _BARE_DATE_LINE = re.compile("^" + _DATE_AND_CLOCK, re.I)
