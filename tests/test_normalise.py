@@ -220,6 +220,8 @@ RESIDUE_CASES = [
 def test_a_data_table_row_is_not_a_menu_line():
     row = "| Leeds | Hull | Derby | York | Bath |"
     assert residue_reason(row) is None
+    topics = "In this episode: Helium – radiation pressure – gravity – the triple-alpha process – white dwarfs"
+    assert residue_reason(topics) is None
     assert normalise_text(f"The five towns bid for the games.\n{row}") == f"The five towns bid for the games.\n{row}"
 
 

@@ -255,9 +255,10 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "date_line": re.compile(r"^(?:" + _STAMP_LABEL + r"\s*)?" + _DATE_AND_CLOCK, re.I),
     # A site menu printed as one line: five or more items of one to four words between the same separator,
     # "Home - Weather - News - Sports - Contact Us", "RSS Feeds | Help | Advertise | Contact Us | Privacy Policy".
-    # A table row is written with a leading "|" and is not one; a story line is not a run of short items.
+    # A table row is written with a leading "|" and is not one; a story line is not a run of short items. An
+    # en dash is typeset prose, not a menu: "Inside: Helium – radiation pressure – …" lists a podcast's topics.
     "menu_line": re.compile(
-        r"^(?:" + _MENU_ITEM + r")\s([|•·–-])\s(?:" + _MENU_ITEM + r"\s\1\s){3,}" + _MENU_ITEM + r"(?:\s\1)?$"
+        r"^(?:" + _MENU_ITEM + r")\s([|•·-])\s(?:" + _MENU_ITEM + r"\s\1\s){3,}" + _MENU_ITEM + r"(?:\s\1)?$"
     ),
 }
 
