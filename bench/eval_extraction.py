@@ -1,6 +1,6 @@
 """Text extraction measured on public pages: newsetl's whole pipeline against bare trafilatura.
 
-Four public sets, read from eval-data/ (never from the repository):
+Six public sets, read from eval-data/ (never from the repository):
 
 - development: trafilatura's own evaluation pages (github.com/adbar/trafilatura, tests/eval/*.html
   and tests/evaldata.json: for each page, snippets that must be in the text and snippets that must
@@ -14,6 +14,14 @@ Four public sets, read from eval-data/ (never from the repository):
   (github.com/AndyTheFactory/article-extraction-dataset, 424 news articles of 2023 from 212 sites, each
   page's HTML and its body cleaned by hand; html/*.html and articles.json, the ScrapingHub layout).
   Scored by bag of words per page. No page, address or body in common with the test set.
+- l3s (development): L3S-GN1 (Kohlschütter et al. 2010; 621 English news articles of 2008 from
+  408 sites found through Google News, each block of text labelled by people as headline, full text,
+  supplemental, related content, comments or not content). The copy used is the one-HTML-file-a-page
+  conversion in github.com/geodrome/page-signal (original/ and annotated/). The body is the text
+  labelled full text; scored by bag of words per page. Research use only.
+- wcxb (development): the development split of WCXB (github.com/Murrough-Foley/web-content-extraction-benchmark,
+  2025 pages of 7 types; ground truth drafted by an LLM and reviewed by people), its "article" pages
+  only (blog posts, news, guides, reviews), scored by bag of words per page. Its test split is not used.
 - test: the ScrapingHub article-extraction benchmark (github.com/scrapinghub/article-extraction-benchmark,
   181 news and blog articles, html/*.html.gz and ground-truth.json with each article's body).
   Scored by bag-of-words precision and recall per page, averaged. An acceptance check only:
@@ -23,7 +31,8 @@ For each set: F1 of the text that newsetl stores (`process_document`; a rejected
 text) against trafilatura's `extract` with its default settings and with each of its two
 presets, and the share of pages newsetl keeps as articles (every page of these sets is an article
 or a blog post). Usage:
-python -m bench.eval_extraction [--set dev|readability|newspaper|test] [--data eval-data] [--every N] [--lost] [--pages]
+python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|test] [--data eval-data]
+    [--every N] [--lost] [--pages]
 """
 
 from __future__ import annotations
@@ -56,6 +65,16 @@ SETS = {
         "newspaper4k-articles",
         "git clone https://github.com/AndyTheFactory/article-extraction-dataset and copy its html/ "
         "and articles.json (as ground-truth.json) to {dir}/",
+    ),
+    "l3s": (
+        "l3s-gn1",
+        "git clone https://github.com/geodrome/page-signal and copy the annotated/ and original/ folders "
+        "and url-mapping.txt of its L3S-GN1-20100130203947-00001/ to {dir}/ (research use only)",
+    ),
+    "wcxb": (
+        "wcxb",
+        "git clone https://github.com/Murrough-Foley/web-content-extraction-benchmark and copy its dev/ "
+        "(never test/) to {dir}/",
     ),
     "test": (
         "scrapinghub-aeb",
@@ -204,6 +223,52 @@ def newspaper_pages(folder: Path) -> Iterator[Page]:
             yield Page(name=key, url=entry.get("url"), html=path.read_bytes(), body=entry["articleBody"])
 
 
+# L3S-GN1's labels: each block of text sits in a <span> of one of these classes.
+L3S_FULL_TEXT = "x-nc-sel2"
+
+
+def l3s_body(annotated: bytes) -> str:
+    """The text people labelled full text (not the headline, captions, related links or comments)."""
+    from lxml import html as lxml_html
+
+    tree = lxml_html.fromstring(annotated)
+    blocks = tree.xpath(f'//span[contains(concat(" ", normalize-space(@class), " "), " {L3S_FULL_TEXT} ")]')
+    return " ".join(" ".join(block.text_content().split()) for block in blocks)
+
+
+def l3s_pages(folder: Path) -> Iterator[Page]:
+    """L3S-GN1: the crawled page from original/, its body from the labels in annotated/."""
+    urls: dict[str, str] = {}
+    mapping = folder / "url-mapping.txt"
+    if mapping.exists():
+        for line in mapping.read_text(encoding="utf-8", errors="replace").splitlines():
+            key, _, url = line.partition("\t")
+            urls[key.removeprefix("<urn:uuid:").removesuffix(">")] = url.strip()
+    for path in sorted((folder / "original").glob("*.html")):
+        annotated = folder / "annotated" / path.name
+        if annotated.exists():
+            body = l3s_body(annotated.read_bytes())
+            yield Page(name=path.stem, url=urls.get(path.stem), html=path.read_bytes(), body=body)
+
+
+WCXB_PAGE_TYPE = "article"
+
+
+def wcxb_pages(folder: Path) -> Iterator[Page]:
+    """WCXB's development split, its article pages (the other types are not what newsetl stores)."""
+    # The type is read from each page's own file: metadata.json keys pages by id, and ids of the two
+    # splits collide there.
+    for path in sorted((folder / "dev" / "ground-truth").glob("*.json")):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if entry.get("_internal", {}).get("page_type", {}).get("primary") != WCXB_PAGE_TYPE:
+            continue
+        html = folder / "dev" / "html" / f"{path.stem}.html.gz"
+        if html.exists():
+            body = entry["ground_truth"].get("main_content")  # two pages have none: no truth to score
+            if body:
+                yield Page(name=path.stem, url=entry.get("url"), html=gzip.decompress(html.read_bytes()), body=body)
+
+
 def test_pages(folder: Path) -> Iterator[Page]:
     truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
     for key, entry in sorted(truth.items()):
@@ -218,6 +283,8 @@ PAGE_READERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "dev": dev_pages,
     "readability": readability_pages,
     "newspaper": newspaper_pages,
+    "l3s": l3s_pages,
+    "wcxb": wcxb_pages,
     "test": test_pages,
 }
 

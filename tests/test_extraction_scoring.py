@@ -1,10 +1,14 @@
-"""The bag-of-words score of bench/eval_extraction.py: CJK text counted by characters, truth read as UTF-8."""
+"""The bag-of-words score of bench/eval_extraction.py: CJK text counted by characters, truth read as UTF-8;
+the readers of the L3S-GN1 and WCXB sets."""
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 
-from bench.eval_extraction import bag_of_words, html_text, tokens
+from bench.eval_extraction import bag_of_words, html_text, l3s_body, l3s_pages, tokens, wcxb_pages
 
 
 def test_chinese_and_japanese_are_scored_by_character():
@@ -27,3 +31,41 @@ def test_latin_and_hangul_words_stay_words():
 def test_truth_fragments_are_read_as_utf8():
     fragment = "<div><p>The mayor’s café plan — 市政府</p></div>".encode()
     assert html_text(fragment) == "The mayor’s café plan — 市政府"
+
+
+def test_l3s_body_is_the_text_labelled_full_text(tmp_path):
+    annotated = (
+        b'<html><body><span class="x-nc-sel0">Home | World</span>'
+        b'<h1><span class="x-nc-sel1">Ferry fares rise</span></h1>'
+        b'<p><span class="x-nc-sel2">Fares on the harbour ferry rose on Monday.</span></p>'
+        b'<p><span class="x-nc-sel3">Photo: the ferry at dawn</span></p>'
+        b'<p><span class="x-nc-sel2">The council said <a href="/x">costs</a> had doubled.</span></p>'
+        b'<p><span class="x-nc-sel4">Bus strike ends</span><span class="x-nc-sel5">Great story!</span></p>'
+        b"</body></html>"
+    )
+    assert l3s_body(annotated) == "Fares on the harbour ferry rose on Monday. The council said costs had doubled."
+    for folder in ("original", "annotated"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "original" / "abc-1.html").write_bytes(b"<html><body><p>page</p></body></html>")
+    (tmp_path / "annotated" / "abc-1.html").write_bytes(annotated)
+    (tmp_path / "original" / "abc-2.html").write_bytes(b"<html></html>")  # no labels beside it: left out
+    (tmp_path / "url-mapping.txt").write_text("<urn:uuid:abc-1>\thttp://example.org/ferry\n", encoding="utf-8")
+    pages = list(l3s_pages(tmp_path))
+    assert [(page.name, page.url) for page in pages] == [("abc-1", "http://example.org/ferry")]
+
+
+def test_wcxb_pages_are_its_development_articles(tmp_path):
+    truth, html = tmp_path / "dev" / "ground-truth", tmp_path / "dev" / "html"
+    truth.mkdir(parents=True)
+    html.mkdir(parents=True)
+    for key, kind, body in [
+        ("0001", "article", "Fares rose."),
+        ("0002", "product", "A kettle."),
+        ("0003", "article", None),
+    ]:
+        entry = {"url": f"https://example.org/{key}", "_internal": {"page_type": {"primary": kind}}}
+        entry["ground_truth"] = {"main_content": body} if body else {}
+        (truth / f"{key}.json").write_text(json.dumps(entry), encoding="utf-8")
+        (html / f"{key}.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p></body></html>"))
+    pages = list(wcxb_pages(tmp_path))
+    assert [(page.name, page.body) for page in pages] == [("0001", "Fares rose.")]

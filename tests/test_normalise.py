@@ -179,7 +179,50 @@ RESIDUE_CASES = [
     ("widget_label", "Loading...", "Loading the ferry took four hours on Monday."),
     ("related_link", "Also: The best rain jackets for a wet autumn", "Also: the ferry will not run on Sunday."),
     ("related_link", "See: Harbour fees are rising again, and shippers are worried", "See: the map below."),
+    # Issue 12, L3S-GN1 (news pages of 2008): stamps, menus, wire copyright and empty comment sections.
+    ("date_line", "Wednesday, March 4, 2009", "The ferry ran aground on Wednesday, March 4, in fog."),
+    ("date_line", "Posted: 7:40 PM Mar 3, 2009", "Posted to Malta in March 2009, he stayed three years."),
+    ("date_line", "Last Updated: 9:05 AM Mar 4, 2009", "Updated figures for March 4, 2009 show 40 arrests."),
+    ("date_line", "Published: March 04, 2009 18:02h", "Published on March 4, 2009, the report named six firms."),
+    ("date_line", "2009-03-04 07:15:22 -", "The 2009-03-04 filing lists 7 directors."),
+    ("date_line", "4th March, 2009", "By 4 March 2009 the pier was closed."),
+    ("date_line", "04.03.2009 16:40", "Am 04.03.2009 um 16:40 Uhr schloss die Börse."),
+    (
+        "menu_line",
+        "Home - Weather - Local News - Traffic - Sports - Jobs @ Gazette - Contact Us -",
+        "Home - where the ferry docks - was rebuilt in 1998, the council said.",
+    ),
+    (
+        "menu_line",
+        "SITE MAP gazette.example main | news | sports | harbour guide | food & home | contact",
+        "Results: Leeds 2 - 1 Everton; Hull 0 - 0 Derby",
+    ),
+    (
+        "copyright",
+        "(Copyright 2009 by Harbour Wire. All Rights Reserved.)",
+        "(The company owns the copyright, its lawyer said.)",
+    ),
+    ("comment_prompt", "Post your comment", "Police would not comment on the post, a spokesman said."),
+    ("comment_prompt", "Comments (No comments posted.)", "No comments were posted before the vote closed."),
+    (
+        "comment_prompt",
+        "This article does not have any comments associated with it",
+        "This article was corrected to add comments from the minister.",
+    ),
+    (
+        "comment_policy",
+        "The following are comments from the readers. In no way do they represent the view of the Gazette.",
+        "The following are comments from the minister, made on Monday.",
+    ),
 ]
+
+
+def test_a_data_table_row_is_not_a_menu_line():
+    row = "| Leeds | Hull | Derby | York | Bath |"
+    assert residue_reason(row) is None
+    topics = "In this episode: Helium – radiation pressure – gravity – the triple-alpha process – white dwarfs"
+    assert residue_reason(topics) is None
+    assert normalise_text(f"The five towns bid for the games.\n{row}") == f"The five towns bid for the games.\n{row}"
 
 
 @pytest.mark.parametrize(
@@ -290,3 +333,17 @@ def test_also_heads_a_short_headline_not_a_long_german_sentence():
         " ohne neue Schulden für die Gemeinde"
     )
     assert residue_reason(line) is None
+
+
+def test_dates_of_a_schedule_stay_and_a_lone_date_stamp_goes():
+    story = "Donors can give blood at these clinics this month:"
+    schedule = (
+        "Tuesday, March 10, 2009\nSt. Anne's Hall\n3:30 - 8:00 pm\n"
+        "Saturday, March 14, 2009\nRiverside Library\n10:00 am - 3:00 pm\n"
+        "Monday, March 16, 2009\nHarbour Church\n2:00 - 8:00 pm"
+    )
+    assert normalise_text(f"{story}\n{schedule}") == f"{story}\n{schedule}"
+    stamped = f"Tuesday, March 10, 2009\n{story}\nSt. Anne's Hall, 3:30 - 8:00 pm\nPosted: 9:12 AM Mar 9, 2009"
+    assert normalise_text(stamped) == f"{story}\nSt. Anne's Hall, 3:30 - 8:00 pm"
+    # Labelled stamps go even beside a schedule.
+    assert "Posted" not in normalise_text(f"Posted: 9:12 AM Mar 9, 2009\n{story}\n{schedule}")

@@ -25,6 +25,32 @@ _NAMES = (
     r"|\s*[,&]\s*" + _NAME_WORD + r"|\s+(?:and|und|et|y)\s+" + _NAME_WORD + r")*"
 )
 
+# Dates and times as pages print them (English month and weekday names; numeric forms of any language).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?"
+_DATE = (
+    r"(?:" + _MONTH + r"\s+" + _MONTH_DAY + r",?\s+\d{4}|" + _MONTH_DAY + r"\.?\s+(?:of\s+)?" + _MONTH + r",?\s+\d{4}"
+    r"|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+)
+_CLOCK = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?|h|hrs|uhr)?"
+    r"(?:\s(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|aest|aedt|et|pt)(?:[+-]\d{1,2})?)?"
+)
+_STAMP_LABEL = (
+    r"(?:posted|published|updated|last updated|first published|last modified|modified|created|date)"
+    r"(?:\s(?:on|at))?\s?:?"
+)
+_DATE_AND_CLOCK = (
+    rf"(?:{_WEEKDAY}\s+)?(?:{_CLOCK},?\s+)?(?:{_WEEKDAY}\s+)?{_DATE}(?:,?\s*(?:at\s+|-\s*|\|\s*)?{_CLOCK})?\s*[-|,]?$"
+)
+# A date line without a label: in a schedule of events (a clinic's dates, a tour's), each is story.
+_BARE_DATE_LINE = re.compile("^" + _DATE_AND_CLOCK, re.I)
+_MIN_SCHEDULE_DATES = 3
+# An item of a menu line: one to four words (a word starts with a letter or digit; "&", "@" and "+" join words).
+_MENU_WORD = r"(?:\w[\w'’.@+/:-]*|[&@+])"
+_MENU_ITEM = _MENU_WORD + r"(?:\s" + _MENU_WORD + r"){0,3}"
+
 # Each pattern matches a whole line that is page furniture, not story. Keep the list
 # short and general: tests/test_normalise.py shows one line each removes and one
 # similar story line it keeps. Patterns are tried in order; the first match names the reason.
@@ -37,6 +63,9 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"^(?:leave a (?:comment|reply)|post a comment|add a comment|write a comment"
         r"|join the (?:conversation|discussion)|(?:show|view|load|see|read) (?:all )?(?:\d+ )?comments?"
         r"|\d+ comments?|comments?(?: \(\d+\))?|be the first to comment|you must be logged in to post a comment"
+        # An empty comment section's own words: "Post your comment", "Comments (No comments posted.)".
+        r"|post (?:a |your )?comments?|add (?:a |your )?comments?|(?:comments? \()?no comments(?: posted| yet)?\.?\)?"
+        r"|(?:this|the) (?:article|story) (?:does not have|has no) (?:any )?comments(?: associated with it)?"
         r"|what do you think\?? (?:let us know|tell us) in the comments\b.*)\s*[:.]?$",
         re.I,
     ),
@@ -46,7 +75,8 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:comments are|all comments are|comments on this (?:story|article) are) (?:moderated|closed|disabled)"
         r"(?: (?:for|on) this (?:story|article|post))?(?: before (?:they|it) appears?)?\.?"
         r"|(?:please )?(?:read|see|review) our (?:community guidelines|comment(?:ing)? policy|comment guidelines)\b.*"
-        r"|we welcome (?:your )?comments? that\b.*)$",
+        r"|we welcome (?:your )?comments? that\b.*"
+        r"|the following are comments from (?:the |our )?readers\b.*)$",
         re.I,
     ),
     # Share bars: "Share this:", "Share on Facebook", "Click to share on X (Opens in new window)".
@@ -200,10 +230,11 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "source_line": re.compile(
         r"^(?:sources?|quellen?|fuentes?|fonte|źródło|bron)\s?:\s?[^!?]{1,120}" + _NO_SENTENCE_END + "$", re.I
     ),
-    # Copyright notices: "© 2024 Example News", "Materiał chroniony prawem autorskim - ..." (line starts only:
+    # Copyright notices: "© 2024 Example News", "(Copyright 2008 by The Associated Press. All Rights Reserved.)",
+    # "Materiał chroniony prawem autorskim - ..." (line starts only:
     # a search through every line for the phrase costs more than the rare mid-line notice is worth).
     "copyright": re.compile(
-        r"^(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten|todos los derechos reservados"
+        r"^[(\[]?(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten|todos los derechos reservados"
         r"|tous droits réservés|tutti i diritti riservati|wszelkie prawa zastrzeżone"
         r"|materiał chroniony prawem autorskim).{0,200}$",
         re.I,
@@ -216,6 +247,18 @@ RESIDUE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"|última actualización|actualizado|dernière mise à jour|mis à jour(?: le)?)\s?:?\s?(?:on |am |le )?"
         r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}\.? \w+ \d{4}|\w+ \d{1,2},? \d{4})[\d:., apmuhr-]*)$",
         re.I,
+    ),
+    # A line that is only a date and time, with or without a label: "Tuesday, January 15, 2008",
+    # "Posted: 6:12 PM Dec 30, 2007", "Published: January 08, 2008 14:21h", "2008-01-12 11:31:01 -". The
+    # page's date is metadata (`published_date`); as a line of its own it is a stamp, not story, except
+    # in a schedule (`clean_lines` keeps bare dates where the text has several).
+    "date_line": re.compile(r"^(?:" + _STAMP_LABEL + r"\s*)?" + _DATE_AND_CLOCK, re.I),
+    # A site menu printed as one line: five or more items of one to four words between the same separator,
+    # "Home - Weather - News - Sports - Contact Us", "RSS Feeds | Help | Advertise | Contact Us | Privacy Policy".
+    # A table row is written with a leading "|" and is not one; a story line is not a run of short items. An
+    # en dash is typeset prose, not a menu: "Inside: Helium – radiation pressure – …" lists a podcast's topics.
+    "menu_line": re.compile(
+        r"^(?:" + _MENU_ITEM + r")\s([|•·-])\s(?:" + _MENU_ITEM + r"\s\1\s){3,}" + _MENU_ITEM + r"(?:\s\1)?$"
     ),
 }
 
@@ -247,10 +290,10 @@ def clean_lines(text: str, options: NormaliseOptions = NormaliseOptions()) -> li
     paragraphs = []
     in_related_list = False
     in_page_source = False
-    for raw_line in repair_text(text).splitlines():
-        line = normalise_line(raw_line)
-        if not line:
-            continue
+    lines = [line for line in map(normalise_line, repair_text(text).splitlines()) if line]
+    # Several bare date lines are a schedule's (dates, places, times of events), not the page's stamps.
+    schedule = sum(1 for line in lines if _BARE_DATE_LINE.match(line)) >= _MIN_SCHEDULE_DATES
+    for line in lines:
         if options.drop_residue:
             # Page source read as text: from a line that opens with the end tag of a script, noscript or
             # style element (the extractor took the inside of one, which holds markup and code), every line
@@ -263,6 +306,8 @@ def clean_lines(text: str, options: NormaliseOptions = NormaliseOptions()) -> li
                     continue
                 in_page_source = False
             reason = residue_reason(line)
+            if reason == "date_line" and schedule and _BARE_DATE_LINE.match(line):
+                reason = None
             if reason:
                 in_related_list = reason == "related_link" and not _HEADLINE_AFTER.search(line)
                 continue
