@@ -35,13 +35,15 @@ from pathlib import Path
 from bench.scale import commit_rows, synthetic_batch
 from transforms.dedup import signature_scheme
 from transforms.options import BoilerplateOptions, DedupOptions
-from warehouse import band_filters, index, lookups, search, store, views
+from warehouse import band_filters, index, lookups, report, search, store, views
 from warehouse.schemas import ARTICLES, LSH_BANDS, RAW_PAGES
 from warehouse.store import ensure_tables
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
 _sqlite = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
 _sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+_sqlite.sqlite3_memory_highwater.restype = ctypes.c_int64
+_sqlite.sqlite3_memory_highwater.argtypes = [ctypes.c_int]
 
 
 class _MallInfo2(ctypes.Structure):
@@ -84,15 +86,45 @@ def publishing_instance_mb() -> float:
     return used / MB
 
 
+_window_peak = [0.0, 0.0]  # the peak RSS and SQLite's peak heap since the last sample, over the steps' peaks
+_step_peaks: dict[str, float] = {}  # per step: its highest peak RSS above the RSS it started at, this window
+_step_heap: dict[str, float] = {}  # per step: what it added to the C heap's arenas (mallinfo2 arena), this window
+
+
+def reset_peaks() -> None:
+    """Start a new window for the peaks: the kernel's peak RSS of this process, SQLite's peak heap."""
+    _window_peak[0] = max(_window_peak[0], status_kb("VmHWM") / 1024)
+    _window_peak[1] = max(_window_peak[1], _sqlite.sqlite3_memory_highwater(0) / MB)
+    Path("/proc/self/clear_refs").write_text("5")
+    _sqlite.sqlite3_memory_highwater(1)
+
+
+def step(name: str, call, *args, **kwargs):
+    """Run one step, keeping its peak RSS above where it started (the steps run one at a time)."""
+    reset_peaks()
+    before, arena = status_kb("VmRSS") / 1024, _libc.mallinfo2().arena
+    try:
+        return call(*args, **kwargs)
+    finally:
+        _step_heap[name] = _step_heap.get(name, 0.0) + (_libc.mallinfo2().arena - arena) / MB
+        _step_peaks[name] = max(_step_peaks.get(name, 0.0), status_kb("VmHWM") / 1024 - before)
+        _window_peak[0] = max(_window_peak[0], status_kb("VmHWM") / 1024)
+
+
 def sample() -> dict[str, float]:
+    """The memory now, and the peaks since reset_peaks (which it calls)."""
     heap = _libc.mallinfo2()
+    reset_peaks()
+    (peak, sqlite_peak), _window_peak[:] = _window_peak, [0.0, 0.0]
     filters = sum(bits.nbytes for bits in index._FILTER_CACHE.values())  # noqa: SLF001
     return {
+        "peak": peak,
         "rss": status_kb("VmRSS") / 1024,
         "anon": status_kb("RssAnon") / 1024,
         "file": status_kb("RssFile") / 1024,
         "index_map": mapped_rss_kb(index.INDEX_FILE) / 1024,
         "sqlite_heap": _sqlite.sqlite3_memory_used() / MB,
+        "sqlite_peak": sqlite_peak,
         "duckdb": publishing_instance_mb(),
         "malloc_used": (heap.uordblks + heap.hblkhd) / MB,
         "malloc_free": heap.fordblks / MB,
@@ -101,7 +133,7 @@ def sample() -> dict[str, float]:
     }
 
 
-COLUMNS = ("rss", "anon", "file", "index_map", "sqlite_heap", "duckdb", "malloc_used", "malloc_free", "filters", "deltas")
+COLUMNS = ("peak", "rss", "anon", "file", "index_map", "sqlite_heap", "sqlite_peak", "duckdb", "malloc_used", "malloc_free", "filters", "deltas")
 
 
 def row(articles: int, values: dict[str, float]) -> str:
@@ -120,17 +152,21 @@ def grow(warehouse: Path, articles: int, batch: int, publish_every: int, report_
     def write(rows: dict, number: int) -> None:
         with lock:
             keys = [band.band_key for band in rows[LSH_BANDS.name]]
-            lookups.committed_band_matches(warehouse, keys, scheme, per_key=dedup.candidates_per_band + 1)
-            commit_rows(warehouse, rows, "trace", f"trace-{number:05d}")
-            compacted = store.compact_tables(warehouse, 64, 168)
+            per_key = dedup.candidates_per_band + 1
+            step("band matches", lookups.committed_band_matches, warehouse, keys, scheme, per_key=per_key)
+            step("commit", commit_rows, warehouse, rows, "trace", f"trace-{number:05d}")
+            compacted = step("compaction", store.compact_tables, warehouse, 64, 168)
             if compacted or number % publish_every == publish_every - 1:
-                views.publish_views(warehouse)
-                search.update_index(warehouse, wait=False)
-            lookups.committed_site_chrome(warehouse, chrome_stories)
+                step("publish", views.publish_views, warehouse)
+                step("search index", search.update_index, warehouse, wait=False)
+            step("chrome", lookups.committed_site_chrome, warehouse, chrome_stories)
 
     print(f"| articles | {' | '.join(COLUMNS)} |")
     print("|---" * (len(COLUMNS) + 1) + "|")
     pending = None
+    steps: list[tuple[int, dict[str, float]]] = []
+    heaps: list[tuple[int, dict[str, float]]] = []
+    reset_peaks()
     for number, first in enumerate(range(0, articles, batch)):
         rows = synthetic_batch(rng, first, min(batch, articles - first), scheme, dedup)
         # The flow's lookups for this batch (its own keys, and the previous batch's: known ones), in the main thread
@@ -142,26 +178,46 @@ def grow(warehouse: Path, articles: int, batch: int, publish_every: int, report_
         if pending is not None:
             pending.result()
         with lock:
-            lookups.committed_doc_ids(warehouse, doc_ids)
-            lookups.stored_pages(warehouse, urls)
+            step("known documents", lookups.committed_doc_ids, warehouse, doc_ids)
+            step("stored pages", lookups.stored_pages, warehouse, urls)
         pending = writer.submit(write, rows, number)
         previous = rows
         done = first + batch
         if done % report_every == 0 or done >= articles:
             pending.result()
             print(row(min(done, articles), sample()), flush=True)
+            steps.append((min(done, articles), dict(_step_peaks)))
+            heaps.append((min(done, articles), dict(_step_heap)))
+            _step_peaks.clear()
+            _step_heap.clear()
     pending.result()
-    views.publish_views(warehouse)
-    print(row(articles, sample()) + " after the last publish", flush=True)
+    # The run's end (flows/batch.py run_batches, flows/ingest.py): the checks and the run's numbers on one
+    # views connection, then compaction and a last publish.
+    step("run end: checks", report.check_and_read_run, warehouse, "trace")
+    step("run end: compaction", store.compact_tables, warehouse, 64, 168)
+    step("run end: publish", views.publish_views, warehouse)
+    print(row(articles, sample()) + " after the run's end", flush=True)
+    steps.append((articles, dict(_step_peaks)))
+    heaps.append((articles, dict(_step_heap)))
     writer.shutdown()
+    names = list(dict.fromkeys(name for _, peaks in steps for name in peaks))
+    for title, table in (
+        ("Each step's peak RSS above the RSS it started at (MB, the highest in each window)", steps),
+        ("What each step added to the C heap's arenas (MB, mallinfo2 arena, summed over each window)", heaps),
+    ):
+        print(f"\n{title}:\n")
+        print(f"| articles | {' | '.join(names)} |")
+        print("|---" * (len(names) + 1) + "|")
+        for done, values in table:
+            print(f"| {done:,} | " + " | ".join(f"{values.get(name, 0.0):.0f}" for name in names) + " |")
 
 
 def let_go() -> None:
     """Release each kept part in turn and print the RSS each gives back."""
 
-    def step(what: str, release) -> None:
+    def release(what: str, call) -> None:
         before = status_kb("VmRSS") / 1024
-        release()
+        call()
         print(f"- {what}: {before - status_kb('VmRSS') / 1024:+.0f} MB given back")
 
     def close_index_connections() -> None:
@@ -172,11 +228,20 @@ def let_go() -> None:
 
         gc.collect()
 
-    step("the index connections (this thread's; the writer thread ended)", close_index_connections)
-    step("the publishing DuckDB instance", views._drop_instance)  # noqa: SLF001
-    step("the open Delta table objects", store._open_tables.clear)  # noqa: SLF001
-    step("the cached band filters", index._FILTER_CACHE.clear)  # noqa: SLF001
-    step("malloc_trim", lambda: _libc.malloc_trim(0))
+    release("the index connections (this thread's; the writer thread ended)", close_index_connections)
+    release("the publishing DuckDB instance", views._drop_instance)  # noqa: SLF001
+    release("the open Delta table objects", store._open_tables.clear)  # noqa: SLF001
+    release("the cached band filters", index._FILTER_CACHE.clear)  # noqa: SLF001
+    release("malloc_trim", lambda: _libc.malloc_trim(0))
+    release("Arrow's memory pool's unused memory", _release_arrow)
+    print("then: " + row(0, sample()))
+
+
+def _release_arrow() -> None:
+    import pyarrow as pa
+
+    print(f"  (Arrow's pool: {pa.default_memory_pool().backend_name}, {pa.total_allocated_bytes() / MB:.0f} MB allocated)")
+    pa.default_memory_pool().release_unused()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -186,13 +251,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--publish-every", type=int, default=3, help="publish after every N batches (and compaction)")
     parser.add_argument("--report-every", type=int, default=1000, help="print a row every N articles")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--index-cache-mib", type=int, help="the lookup index's page cache (default: the index's own)")
     parser.add_argument("--keep", type=Path, help="write the warehouse here and keep it (default: a temporary one)")
     args = parser.parse_args(argv)
+    if args.index_cache_mib is not None:
+        index.CACHE_KIB = args.index_cache_mib * 1024
     folder = args.keep or Path(tempfile.mkdtemp(prefix="newsetl-flow-memory-"))
     warehouse = folder / "warehouse"
     shutil.rmtree(warehouse, ignore_errors=True)
     print(f"load average at the start: {' '.join(f'{v:.1f}' for v in os.getloadavg())}; python {sys.version.split()[0]}")
     print(f"{args.articles:,} synthetic articles in batches of {args.batch}, publish every {args.publish_every} batches")
+    print(f"lookup index page cache {index.CACHE_KIB // 1024} MiB")
     print("memory in MB (deltas: open Delta table objects; filters: cached band filters)\n")
     started, cpu = time.perf_counter(), time.process_time()
     try:

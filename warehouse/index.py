@@ -92,6 +92,14 @@ BAND_LEVELS = tuple(f"bands_{level}" for level in range(len(BAND_LEVEL_ROWS) + 1
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
 # read again (their key columns only).
 NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
+# SQLite's page cache of each index connection (KiB). Reads come from the memory map (mmap_size below), so what the
+# cache holds is the pages a catch-up changes until it commits: a batch's inserts dirty ~12 MB of pages whatever the
+# archive's size (bench/flow_memory.py), but a band level merged into the next rewrites the whole next level, which
+# grows with the archive (~85 MB at 10,000 articles). With a cache that holds them all, that merge's pages stayed
+# resident in the flow process after the commit (freed to the C allocator, not to the system), so a run's memory grew
+# with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as it goes, which it writes
+# at the commit anyway.
+CACHE_KIB = 32 * 1024
 
 
 class IndexStale(Exception):
@@ -480,11 +488,14 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     con.execute("PRAGMA journal_mode = WAL")  # a crash mid-update rolls back to the last catch-up
     con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
     # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
-    con.execute("PRAGMA cache_size = -131072")  # 128 MiB
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     con.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB mapped: reads come from the OS page cache
-    # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection: held
-    # in memory, each autocommitted insert writes no temporary file.
-    con.execute("PRAGMA temp_store = MEMORY")
+    # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection, which
+    # stay in the temporary database's own page cache (its file is written only when they outgrow it). Not
+    # temp_store = MEMORY: that also keeps every statement journal in memory whatever its size, and dropping the band
+    # level a merge replaced journals the whole level (~45 MB at 10,000 articles, a level of millions of rows later);
+    # in a file past 64 KiB, it costs the same CPU (bench/flow_memory.py, docs/benchmarks.md).
+    con.execute("PRAGMA temp_store = FILE")
     # The stored form of a band key, for keys a lookup passes as JSON (band_hits).
     con.create_function("band_value", 1, band_value, deterministic=True)
     con.executescript(sql_text("index", "schema.sql"))
