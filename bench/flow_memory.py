@@ -12,6 +12,8 @@ each kept part of it holds, so the part that grows with the archive shows withou
 - the publishing DuckDB instance's memory as DuckDB counts it (duckdb_memory());
 - glibc's heap: bytes in use and bytes free but kept (mallinfo2), and the open Delta table objects.
 
+The steps run one at a time (the run overlaps the lookups with the writer), so each step's own peak shows
+too; the first lookup after a commit (the writer's site chrome) is the one that brings the lookup index level.
 At the end each kept part is let go in turn and the RSS it gave back printed: the index connections, the
 publishing instance, the Delta table objects, then malloc_trim.
 """
@@ -78,12 +80,12 @@ def mapped_rss_kb(name: str) -> int:
 
 
 def publishing_instance_mb() -> float:
-    instance = views._instance  # noqa: SLF001 - what the trace is about
+    instance = views._instance
     if instance is None:
         return 0.0
-    with views._instance_lock:  # noqa: SLF001
-        (used,) = instance.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()").fetchone()
-    return used / MB
+    with views._instance_lock:
+        found = instance.execute("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()").fetchone()
+    return found[0] / MB if found else 0.0
 
 
 _window_peak = [0.0, 0.0]  # the peak RSS and SQLite's peak heap since the last sample, over the steps' peaks
@@ -116,7 +118,7 @@ def sample() -> dict[str, float]:
     heap = _libc.mallinfo2()
     reset_peaks()
     (peak, sqlite_peak), _window_peak[:] = _window_peak, [0.0, 0.0]
-    filters = sum(bits.nbytes for bits in index._FILTER_CACHE.values())  # noqa: SLF001
+    filters = sum(bits.nbytes for bits in index._FILTER_CACHE.values())
     return {
         "peak": peak,
         "rss": status_kb("VmRSS") / 1024,
@@ -129,15 +131,32 @@ def sample() -> dict[str, float]:
         "malloc_used": (heap.uordblks + heap.hblkhd) / MB,
         "malloc_free": heap.fordblks / MB,
         "filters": filters / MB,
-        "deltas": len(store._open_tables),  # noqa: SLF001
+        "deltas": len(store._open_tables),
     }
 
 
-COLUMNS = ("peak", "rss", "anon", "file", "index_map", "sqlite_heap", "sqlite_peak", "duckdb", "malloc_used", "malloc_free", "filters", "deltas")
+COLUMNS = (
+    "peak",
+    "rss",
+    "anon",
+    "file",
+    "index_map",
+    "sqlite_heap",
+    "sqlite_peak",
+    "duckdb",
+    "malloc_used",
+    "malloc_free",
+    "filters",
+    "deltas",
+)
 
 
 def row(articles: int, values: dict[str, float]) -> str:
-    return f"| {articles:,} | " + " | ".join(f"{values[c]:.0f}" if c != "filters" else f"{values[c]:.1f}" for c in COLUMNS) + " |"
+    return (
+        f"| {articles:,} | "
+        + " | ".join(f"{values[c]:.0f}" if c != "filters" else f"{values[c]:.1f}" for c in COLUMNS)
+        + " |"
+    )
 
 
 def grow(warehouse: Path, articles: int, batch: int, publish_every: int, report_every: int, seed: int) -> None:
@@ -159,7 +178,7 @@ def grow(warehouse: Path, articles: int, batch: int, publish_every: int, report_
             if compacted or number % publish_every == publish_every - 1:
                 step("publish", views.publish_views, warehouse)
                 step("search index", search.update_index, warehouse, wait=False)
-            step("chrome", lookups.committed_site_chrome, warehouse, chrome_stories)
+            step("index catch-up, chrome", lookups.committed_site_chrome, warehouse, chrome_stories)
 
     print(f"| articles | {' | '.join(COLUMNS)} |")
     print("|---" * (len(COLUMNS) + 1) + "|")
@@ -190,7 +209,8 @@ def grow(warehouse: Path, articles: int, batch: int, publish_every: int, report_
             heaps.append((min(done, articles), dict(_step_heap)))
             _step_peaks.clear()
             _step_heap.clear()
-    pending.result()
+    if pending is not None:
+        pending.result()
     # The run's end (flows/batch.py run_batches, flows/ingest.py): the checks and the run's numbers on one
     # views connection, then compaction and a last publish.
     step("run end: checks", report.check_and_read_run, warehouse, "trace")
@@ -221,17 +241,17 @@ def let_go() -> None:
         print(f"- {what}: {before - status_kb('VmRSS') / 1024:+.0f} MB given back")
 
     def close_index_connections() -> None:
-        for path in list(index._kept_connections()):  # noqa: SLF001 - this thread's
-            index._drop_kept(path)  # noqa: SLF001
+        for path in list(index._kept_connections()):
+            index._drop_kept(path)
         # The writer thread's connection is in its thread-local: gone with the thread's end (shutdown above).
         import gc
 
         gc.collect()
 
     release("the index connections (this thread's; the writer thread ended)", close_index_connections)
-    release("the publishing DuckDB instance", views._drop_instance)  # noqa: SLF001
-    release("the open Delta table objects", store._open_tables.clear)  # noqa: SLF001
-    release("the cached band filters", index._FILTER_CACHE.clear)  # noqa: SLF001
+    release("the publishing DuckDB instance", views._drop_instance)
+    release("the open Delta table objects", store._open_tables.clear)
+    release("the cached band filters", index._FILTER_CACHE.clear)
     release("malloc_trim", lambda: _libc.malloc_trim(0))
     release("Arrow's memory pool's unused memory", _release_arrow)
     print("then: " + row(0, sample()))
@@ -240,7 +260,9 @@ def let_go() -> None:
 def _release_arrow() -> None:
     import pyarrow as pa
 
-    print(f"  (Arrow's pool: {pa.default_memory_pool().backend_name}, {pa.total_allocated_bytes() / MB:.0f} MB allocated)")
+    print(
+        f"  (Arrow's pool: {pa.default_memory_pool().backend_name}, {pa.total_allocated_bytes() / MB:.0f} MB allocated)"
+    )
     pa.default_memory_pool().release_unused()
 
 
@@ -259,15 +281,21 @@ def main(argv: list[str] | None = None) -> None:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="newsetl-flow-memory-"))
     warehouse = folder / "warehouse"
     shutil.rmtree(warehouse, ignore_errors=True)
-    print(f"load average at the start: {' '.join(f'{v:.1f}' for v in os.getloadavg())}; python {sys.version.split()[0]}")
-    print(f"{args.articles:,} synthetic articles in batches of {args.batch}, publish every {args.publish_every} batches")
+    print(
+        f"load average at the start: {' '.join(f'{v:.1f}' for v in os.getloadavg())}; python {sys.version.split()[0]}"
+    )
+    print(
+        f"{args.articles:,} synthetic articles in batches of {args.batch}, publish every {args.publish_every} batches"
+    )
     print(f"lookup index page cache {index.CACHE_KIB // 1024} MiB")
     print("memory in MB (deltas: open Delta table objects; filters: cached band filters)\n")
     started, cpu = time.perf_counter(), time.process_time()
     try:
         grow(warehouse, args.articles, args.batch, args.publish_every, args.report_every, args.seed)
-        print(f"\n{time.perf_counter() - started:.0f} s, {time.process_time() - cpu:.0f} CPU s; index file "
-              f"{index.index_path(warehouse).stat().st_size / MB:.0f} MB; band filters {band_filters.MIN_BITS} bits a key")
+        print(
+            f"\n{time.perf_counter() - started:.0f} s, {time.process_time() - cpu:.0f} CPU s; index file "
+            f"{index.index_path(warehouse).stat().st_size / MB:.0f} MB; band filters {band_filters.MIN_BITS} bits a key"
+        )
         let_go()
     finally:
         if args.keep is None:

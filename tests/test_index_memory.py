@@ -25,7 +25,8 @@ def sqlite_library() -> ctypes.CDLL:
     library.sqlite3_memory_used.restype = ctypes.c_int64
     library.sqlite3_memory_highwater.restype = ctypes.c_int64
     library.sqlite3_memory_highwater.argtypes = [ctypes.c_int]
-    assert library.sqlite3_libversion().decode() == sqlite3.sqlite_version  # the same library, else this measures nothing
+    # The same library, else this measures nothing.
+    assert library.sqlite3_libversion().decode() == sqlite3.sqlite_version
     return library
 
 
@@ -54,7 +55,7 @@ def test_merging_a_large_band_level_holds_no_more_than_the_page_cache(tmp_path, 
         (pages,) = con.execute("SELECT count(*) FROM dbstat WHERE name = 'bands_2'").fetchone()
     assert rows == 120_000
     level = pages * 4096 / MiB
-    print(f"bands_2: {level:.1f} MiB of pages; SQLite's peak memory above its start during the catch-up: {held:.1f} MiB")
+    print(f"bands_2: {level:.1f} MiB of pages; SQLite's peak memory above its start in the catch-up: {held:.1f} MiB")
     assert level > 3  # the level is several times the cache
     # The cache (1 MiB), the batch's statements and a few buffers; the level's pages (a cache that keeps them all, or
     # a statement journal in memory) would be more than twice this.
