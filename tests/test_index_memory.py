@@ -1,6 +1,7 @@
 """The lookup index's memory (warehouse/index.py): a catch-up holds no more of SQLite's memory than its page
-cache bound, however large the band level it merges and drops, so the flow process does not grow with the archive
-(issue 13; docs/benchmarks.md, "Which process grows, and by what")."""
+cache bound, however large the band level it merges and drops, and no page of the index file stays mapped into
+the process, so the flow process does not grow with the archive (issue 13; docs/benchmarks.md, "Which process
+grows, and by what")."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import ctypes
 import ctypes.util
 import random
 import sqlite3
+from pathlib import Path
 
 from tests.test_lookups import write_batch
 from transforms.records import LshBand
 from warehouse import index
-from warehouse.lookups import committed_doc_ids
+from warehouse.lookups import committed_band_matches, committed_doc_ids
 from warehouse.store import ensure_tables
 
 MiB = 2**20
@@ -60,3 +62,14 @@ def test_merging_a_large_band_level_holds_no_more_than_the_page_cache(tmp_path, 
     # The cache (1 MiB), the batch's statements and a few buffers; the level's pages (a cache that keeps them all, or
     # a statement journal in memory) would be more than twice this.
     assert held < 2.5
+
+
+def test_the_index_file_is_read_into_the_bounded_cache_not_mapped_into_the_process(tmp_path):
+    # A memory map keeps every page a lookup or a merge touched in the process's memory, up to the whole file.
+    ensure_tables(tmp_path)
+    night_of_band_keys(tmp_path, 1, 5_000)
+    committed_doc_ids(tmp_path, ["d"])
+    committed_band_matches(tmp_path, [f"{n:024x}" for n in range(500)], "s")
+    mapped = [line for line in Path("/proc/self/maps").read_text().splitlines() if line.endswith(index.INDEX_FILE)]
+    assert index.index_path(tmp_path).stat().st_size > 0
+    assert mapped == []

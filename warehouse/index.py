@@ -92,13 +92,13 @@ BAND_LEVELS = tuple(f"bands_{level}" for level in range(len(BAND_LEVEL_ROWS) + 1
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
 # read again (their key columns only).
 NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
-# SQLite's page cache of each index connection (KiB). Reads come from the memory map (mmap_size below), so what the
-# cache holds is the pages a catch-up changes until it commits: a batch's inserts dirty ~12 MB of pages whatever the
-# archive's size (bench/flow_memory.py), but a band level merged into the next rewrites the whole next level, which
-# grows with the archive (~85 MB at 10,000 articles). With a cache that holds them all, that merge's pages stayed
-# resident in the flow process after the commit (freed to the C allocator, not to the system), so a run's memory grew
-# with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as it goes, which it writes
-# at the commit anyway.
+# SQLite's page cache of each index connection (KiB): the pages lookups read, and those a catch-up changes until it
+# commits. A batch's inserts dirty ~12 MB of pages at 10,000 articles, ~20 MB at 100,000 (the pages its rows land
+# in: bounded by the batch; bench/flow_memory.py), but a band level merged into the next rewrites the whole next
+# level, which grows with the archive (~40 MB at 10,000 articles). With a cache that held it all (128 MiB), that
+# merge's pages stayed resident in the flow process after the commit (freed to the C allocator, not to the system),
+# so a run's memory grew with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as
+# it goes, which it writes at the commit anyway.
 CACHE_KIB = 32 * 1024
 
 
@@ -489,7 +489,10 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
     # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
     con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
-    con.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB mapped: reads come from the OS page cache
+    # No memory map: every page of the index file a lookup or a merge touched through it stayed mapped, and counted
+    # in the process's memory, up to the whole file (~40 MB at 10,000 articles, 430-620 MB at 100,000); read into
+    # the bounded cache instead, for the same CPU (docs/benchmarks.md, "the lookup index's merges").
+    con.execute("PRAGMA mmap_size = 0")
     # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection, which
     # stay in the temporary database's own page cache (its file is written only when they outgrow it). Not
     # temp_store = MEMORY: that also keeps every statement journal in memory whatever its size, and dropping the band
@@ -568,7 +571,7 @@ class _Kept:
 
     def index_unchanged(self, warehouse: Path) -> bool:
         """No one else wrote, replaced or deleted the index since `remember` (a fresh connection decides
-        otherwise: this one's cached pages and memory map may be of a file that is no longer there)."""
+        otherwise: this one's cached pages may be of a file that is no longer there)."""
         if self.pid != os.getpid() or self.index != _index_state(warehouse):
             return False
         return bool(self.con.execute("PRAGMA data_version").fetchone()[0] == self.data_version)
@@ -615,8 +618,7 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
     try:
         _catch_up(kept.con, warehouse)
         kept.remember(warehouse)
-        # The pages a catch-up wrote need not stay in this connection's cache (up to 128 MiB) while it is
-        # kept; lookups read through the memory map.
+        # The pages a catch-up wrote need not stay in this connection's cache (up to CACHE_KIB) while it is kept.
         kept.con.execute("PRAGMA shrink_memory")
     except BaseException:
         _drop_kept(path)
