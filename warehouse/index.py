@@ -491,12 +491,13 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     # No memory map: every page of the index file a lookup or a merge touched through it stayed mapped, and counted
     # in the process's memory, up to the whole file (~40 MB at 10,000 articles, 430-620 MB at 100,000); read into
-    # the bounded cache instead, for the same CPU (docs/benchmarks.md, "the lookup index's merges").
+    # the bounded cache instead: the lookups cost the same CPU, a catch-up ~20 ms more at 10,000 articles and no
+    # more at 100,000 (docs/benchmarks.md, "the lookup index's merges").
     con.execute("PRAGMA mmap_size = 0")
     # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection, which
     # stay in the temporary database's own page cache (its file is written only when they outgrow it). Not
     # temp_store = MEMORY: that also keeps every statement journal in memory whatever its size, and dropping the band
-    # level a merge replaced journals the whole level (~45 MB at 10,000 articles, a level of millions of rows later);
+    # level a merge replaced journals the level (~25 MB at 10,000 articles, a level of millions of rows later);
     # in a file past 64 KiB, it costs the same CPU (bench/flow_memory.py, docs/benchmarks.md).
     con.execute("PRAGMA temp_store = FILE")
     # The stored form of a band key, for keys a lookup passes as JSON (band_hits).
