@@ -92,6 +92,14 @@ BAND_LEVELS = tuple(f"bands_{level}" for level in range(len(BAND_LEVEL_ROWS) + 1
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
 # read again (their key columns only).
 NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
+# SQLite's page cache of each index connection (KiB): the pages lookups read, and those a catch-up changes until it
+# commits. A batch's inserts dirty ~12 MB of pages at 10,000 articles, ~20 MB at 100,000 (the pages its rows land
+# in: bounded by the batch; bench/flow_memory.py), but a band level merged into the next rewrites the whole next
+# level, which grows with the archive (~40 MB at 10,000 articles). With a cache that held it all (128 MiB), that
+# merge's pages stayed resident in the flow process after the commit (freed to the C allocator, not to the system),
+# so a run's memory grew with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as
+# it goes, which it writes at the commit anyway.
+CACHE_KIB = 32 * 1024
 
 
 class IndexStale(Exception):
@@ -480,11 +488,18 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     con.execute("PRAGMA journal_mode = WAL")  # a crash mid-update rolls back to the last catch-up
     con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
     # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
-    con.execute("PRAGMA cache_size = -131072")  # 128 MiB
-    con.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB mapped: reads come from the OS page cache
-    # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection: held
-    # in memory, each autocommitted insert writes no temporary file.
-    con.execute("PRAGMA temp_store = MEMORY")
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # No memory map: every page of the index file a lookup or a merge touched through it stayed mapped, and counted
+    # in the process's memory, up to the whole file (~40 MB at 10,000 articles, 430-620 MB at 100,000); read into
+    # the bounded cache instead: the lookups cost the same CPU, a catch-up ~20 ms more at 10,000 articles and no
+    # more at 100,000 (docs/benchmarks.md, "the lookup index's merges").
+    con.execute("PRAGMA mmap_size = 0")
+    # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection, which
+    # stay in the temporary database's own page cache (its file is written only when they outgrow it). Not
+    # temp_store = MEMORY: that also keeps every statement journal in memory whatever its size, and dropping the band
+    # level a merge replaced journals the level (~25 MB at 10,000 articles, a level of millions of rows later);
+    # in a file past 64 KiB, it costs the same CPU (bench/flow_memory.py, docs/benchmarks.md).
+    con.execute("PRAGMA temp_store = FILE")
     # The stored form of a band key, for keys a lookup passes as JSON (band_hits).
     con.create_function("band_value", 1, band_value, deterministic=True)
     con.executescript(sql_text("index", "schema.sql"))
@@ -557,7 +572,7 @@ class _Kept:
 
     def index_unchanged(self, warehouse: Path) -> bool:
         """No one else wrote, replaced or deleted the index since `remember` (a fresh connection decides
-        otherwise: this one's cached pages and memory map may be of a file that is no longer there)."""
+        otherwise: this one's cached pages may be of a file that is no longer there)."""
         if self.pid != os.getpid() or self.index != _index_state(warehouse):
             return False
         return bool(self.con.execute("PRAGMA data_version").fetchone()[0] == self.data_version)
@@ -604,8 +619,7 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
     try:
         _catch_up(kept.con, warehouse)
         kept.remember(warehouse)
-        # The pages a catch-up wrote need not stay in this connection's cache (up to 128 MiB) while it is
-        # kept; lookups read through the memory map.
+        # The pages a catch-up wrote need not stay in this connection's cache (up to CACHE_KIB) while it is kept.
         kept.con.execute("PRAGMA shrink_memory")
     except BaseException:
         _drop_kept(path)
