@@ -4,6 +4,7 @@ crash, a deletion or a compaction cannot make wrong."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -357,3 +358,40 @@ def test_a_key_gives_its_smallest_article_ids_over_all_levels(tmp_path, monkeypa
         assert [match[0] for match in found] == committed[:per_key], per_key
     index.delete_index(tmp_path)  # rebuilt in one catch-up: the levels fill in another order, the same answer
     assert [match[0] for match in committed_band_matches(tmp_path, ["shared"], "s", per_key=3)] == committed[:3]
+
+
+def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every_merge(tmp_path, monkeypatch):
+    """Many nights of shared and new keys, some batches never committed: after each night's catch-up (and the
+    merges it makes), every key gives the per-key smallest committed articles a scan of all rows would give."""
+    small_band_levels(monkeypatch)
+    ensure_tables(tmp_path)
+    rng = random.Random(11)
+    pool = [f"p{n}" for n in range(6)]  # keys many articles share
+    committed: dict[str, set[str]] = {}  # key -> committed article ids
+    asked = [*pool, "nope"]
+    for n in range(1, 31):
+        docs = [f"d{n:02d}-{k}" for k in range(rng.randint(1, 3))]
+        bands = [LshBand(key, f"a-{doc}") for doc in docs for key in {rng.choice(pool), f"own-{doc}"}]
+        marker = None if n % 7 == 0 else n  # every seventh batch crashed before its marker
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            marker,
+            articles=[article(doc, f"c-{doc}") for doc in docs],
+            lsh_bands=bands,
+            minhash_signatures=[MinhashSignature(f"a-{doc}", f"c-{doc}", "s", doc.encode()) for doc in docs],
+        )
+        if marker is not None:
+            for band in bands:
+                committed.setdefault(band.band_key, set()).add(band.article_id)
+        asked.append(f"own-{docs[0]}")
+        for per_key in (1, 3, None):
+            expected: dict[str, list[str]] = {}
+            for key in asked:
+                for article_id in sorted(committed.get(key, set()))[:per_key]:
+                    expected.setdefault(article_id, []).append(key)
+            found = committed_band_matches(tmp_path, asked, "s", per_key=per_key)
+            assert [(a, sorted(keys)) for a, _, _, keys in found] == sorted(
+                (a, sorted(keys)) for a, keys in expected.items()
+            ), (n, per_key)
+    assert sum(real for _, real in level_rows(tmp_path)[1:]) > 0  # merged into the deeper levels
