@@ -395,3 +395,49 @@ def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every
                 (a, sorted(keys)) for a, keys in expected.items()
             ), (n, per_key)
     assert sum(real for _, real in level_rows(tmp_path)[1:]) > 0  # merged into the deeper levels
+
+
+def test_chrome_counts_lines_of_two_stories_or_more_and_answers_as_a_count_of_stories(tmp_path):
+    """`chrome` keeps a counter only for lines in two stories or more (most lines are in one); every min_stories,
+    1 included, gives the lines a count of their distinct committed stories would give."""
+    ensure_tables(tmp_path)
+    rng = random.Random(4)
+    stories: dict[str, set[str]] = {}  # line -> committed clusters
+    for n in range(1, 25):
+        docs = [f"d{n:02d}-{k}" for k in range(rng.randint(1, 3))]
+        clusters = {doc: f"c{rng.randint(1, 12)}" for doc in docs}  # copies of a story share its cluster
+        site_lines = [
+            SiteLine("site", line, f"a-{doc}", line)
+            for doc in docs
+            for line in {f"own-{doc}", f"nav{rng.randint(1, 4)}", f"foot{rng.randint(1, 8)}"}
+        ]
+        marker = None if n % 5 == 0 else n  # every fifth batch crashed before its marker
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            marker,
+            articles=[article(doc, clusters[doc]) for doc in docs],
+            site_lines=site_lines,
+        )
+        if marker is not None:
+            for line in site_lines:
+                stories.setdefault(line.line_hash, set()).add(clusters[line.article_id.removeprefix("a-")])
+        for min_stories in (1, 2, 3, 5):
+            expected = {line for line, clusters_of in stories.items() if len(clusters_of) >= min_stories}
+            assert committed_site_chrome(tmp_path, min_stories) == expected, (n, min_stories)
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        counted = dict(con.execute("SELECT line_hash, stories FROM chrome").fetchall())
+    assert counted == {line: len(c) for line, c in stories.items() if len(c) >= 2}  # no line of one story
+
+
+def test_signatures_are_kept_in_the_order_they_arrive(tmp_path):
+    # A batch's signatures (~600 bytes each) fill new pages at the end of the table; only their index entries land
+    # at random places (in article id order, a page was split every few rows).
+    ensure_tables(tmp_path)
+    for n in (3, 1, 2):
+        night(tmp_path, n, bands_only=True)
+        committed_doc_ids(tmp_path, [f"d{n}"])  # each night's catch-up
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        arrived = [article_id for (article_id,) in con.execute("SELECT article_id FROM signatures ORDER BY rowid")]
+    assert arrived == ["a-d3", "a-d1", "a-d2"]
+    assert [match[0] for match in committed_band_matches(tmp_path, ["shared"], "s")] == ["a-d1", "a-d2", "a-d3"]

@@ -64,7 +64,9 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "8"  # bump when the index's tables change (8: band_filters): an index of another format is rebuilt
+# Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, chrome counts only lines of
+# two stories or more, band filters sized for their level's capacity): an index of another format is rebuilt.
+FORMAT = "9"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -178,12 +180,15 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         con.executemany(
             "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
         )
+        seen_twice = sql_text("index", "line_seen_twice.sql")
         for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql")).fetchall():
-            if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
-                con.execute(
-                    "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
-                    (line_hash,),
-                )
+            if not con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
+                continue  # this story was counted for this line
+            # `chrome` counts the lines of two stories or more: most lines (a headline, a byline) are in one story
+            # only, and a counter row each (and its entry in chrome_by_stories) was two pages written per line.
+            counted = con.execute("UPDATE chrome SET stories = stories + 1 WHERE line_hash = ?", (line_hash,)).rowcount
+            if not counted and con.execute(seen_twice, (line_hash,)).fetchone()[0]:
+                con.execute("INSERT INTO chrome VALUES (?, 2)", (line_hash,))
         con.execute("DROP TABLE new_lines")
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])
@@ -319,14 +324,17 @@ def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
 
 
 def _extend_band_filter(con: sqlite3.Connection, level: int, values: Sequence[str | bytes]) -> None:
-    """Add these keys, just written to a band level, to its filter; a filter too small for the level's rows is
-    built anew from all of them at twice the size (so a growing level's rebuilds cost O(1) a row)."""
+    """Add these keys, just written to a band level, to its filter. A level with a budget gets a filter sized for
+    twice its budget when it gets its first rows (it never holds more: a merge empties it once past the budget), so
+    its filter is never built again from its rows; a filter too small for the last level's rows is built anew from
+    all of them at twice the size (so its rebuilds cost O(1) a row)."""
     table, rows = BAND_LEVELS[level], _level_rows(con, level)
     found = con.execute("SELECT bits FROM band_filters WHERE level = ?", (table,)).fetchone()
     if found is not None and band_filters.fits(len(found[0]), rows):
         bits = np.frombuffer(found[0], dtype=np.uint8).copy()
     else:
-        bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
+        budget = BAND_LEVEL_ROWS[level] if level < len(BAND_LEVEL_ROWS) else 0
+        bits = np.zeros(band_filters.size_for(max(rows, budget)), dtype=np.uint8)
         values = [value for (value,) in con.execute(f"SELECT band_key FROM {table}")]
     band_filters.add(bits, band_filters.digests(values))
     con.execute("INSERT OR REPLACE INTO band_filters VALUES (?, ?, ?)", (table, uuid.uuid4().hex, bits.tobytes()))

@@ -13,12 +13,15 @@ CREATE TABLE IF NOT EXISTS outcomes (
 -- LSH band keys are in levels bands_0 (newest) .. bands_3 (oldest), each created from band_level.sql; their
 -- rows name the batch that wrote them by a number.
 CREATE TABLE IF NOT EXISTS band_batches (batch INTEGER PRIMARY KEY, batch_id TEXT NOT NULL UNIQUE);
+-- Signatures (~600 bytes a row) in the order they arrive, found by the unique index on their key: a batch's rows
+-- fill a few new pages at the end of the table, and only the small index entries land at random places (keyed by
+-- article id, the rows themselves split a page for every few inserts, each a page written per batch).
 CREATE TABLE IF NOT EXISTS signatures (
     article_id TEXT NOT NULL, batch_id TEXT NOT NULL, scheme TEXT NOT NULL, cluster_id TEXT NOT NULL, signature BLOB NOT NULL,
-    PRIMARY KEY (article_id, batch_id, scheme)
-) WITHOUT ROWID;
+    UNIQUE (article_id, batch_id, scheme)
+);
 -- Committed articles' smallest cluster, and each (site line, story) pair once: `chrome` counts the
--- stories of each line as they arrive, so the chrome lookup reads only lines that are chrome.
+-- stories of each line in two stories or more as they arrive, so the chrome lookup reads only lines that are chrome.
 CREATE TABLE IF NOT EXISTS article_clusters (article_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS line_stories (
     line_hash TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (line_hash, cluster_id)
