@@ -397,9 +397,10 @@ def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every
     assert sum(real for _, real in level_rows(tmp_path)[1:]) > 0  # merged into the deeper levels
 
 
-def test_chrome_counts_lines_of_two_stories_or_more_and_answers_as_a_count_of_stories(tmp_path):
-    """`chrome` keeps a counter only for lines in two stories or more (most lines are in one); every min_stories,
-    1 included, gives the lines a count of their distinct committed stories would give."""
+def test_chrome_answers_as_a_count_of_stories_and_indexes_only_lines_of_two_stories_or_more(tmp_path):
+    """Every min_stories, 1 included, gives the lines a count of their distinct committed stories would give; the
+    index the lookup reads holds only lines of two stories or more (most lines are in one), and the (line, story)
+    pairs are kept story first (a batch's lines of one story on one page)."""
     ensure_tables(tmp_path)
     rng = random.Random(4)
     stories: dict[str, set[str]] = {}  # line -> committed clusters
@@ -426,8 +427,12 @@ def test_chrome_counts_lines_of_two_stories_or_more_and_answers_as_a_count_of_st
             expected = {line for line, clusters_of in stories.items() if len(clusters_of) >= min_stories}
             assert committed_site_chrome(tmp_path, min_stories) == expected, (n, min_stories)
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
-        counted = dict(con.execute("SELECT line_hash, stories FROM chrome").fetchall())
-    assert counted == {line: len(c) for line, c in stories.items() if len(c) >= 2}  # no line of one story
+        plan = " ".join(row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'chrome.sql')}", (3,)))
+        indexed = con.execute("SELECT sum(ncell) FROM dbstat WHERE name = 'chrome_by_stories' AND pagetype = 'leaf'")
+        pairs = [cluster for (cluster,) in con.execute("SELECT cluster_id FROM line_stories")]
+        assert "chrome_by_stories" in plan and "SCAN" not in plan
+        assert indexed.fetchone()[0] == len([line for line, c in stories.items() if len(c) >= 2]) > 0
+    assert pairs == sorted(pairs)  # in story order
 
 
 def test_signatures_are_kept_in_the_order_they_arrive(tmp_path):

@@ -64,8 +64,9 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-# Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, chrome counts only lines of
-# two stories or more, band filters sized for their level's capacity): an index of another format is rebuilt.
+# Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
+# chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity): an index of
+# another format is rebuilt.
 FORMAT = "9"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
@@ -180,15 +181,12 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         con.executemany(
             "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
         )
-        seen_twice = sql_text("index", "line_seen_twice.sql")
         for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql")).fetchall():
-            if not con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
-                continue  # this story was counted for this line
-            # `chrome` counts the lines of two stories or more: most lines (a headline, a byline) are in one story
-            # only, and a counter row each (and its entry in chrome_by_stories) was two pages written per line.
-            counted = con.execute("UPDATE chrome SET stories = stories + 1 WHERE line_hash = ?", (line_hash,)).rowcount
-            if not counted and con.execute(seen_twice, (line_hash,)).fetchone()[0]:
-                con.execute("INSERT INTO chrome VALUES (?, 2)", (line_hash,))
+            if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
+                con.execute(
+                    "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
+                    (line_hash,),
+                )
         con.execute("DROP TABLE new_lines")
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])

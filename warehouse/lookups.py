@@ -199,7 +199,7 @@ def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
     with current_index(warehouse) as index:
         if min_stories > 1:
             rows = index.execute(sql_text("index", "chrome.sql"), (min_stories,)).fetchall()
-        else:  # every line of every story: the index counts no line of one story only
+        else:  # every line of every story
             rows = index.execute(sql_text("index", "chrome_any.sql")).fetchall()
     return frozenset(row[0] for row in rows)
 

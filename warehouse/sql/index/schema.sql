@@ -21,13 +21,17 @@ CREATE TABLE IF NOT EXISTS signatures (
     UNIQUE (article_id, batch_id, scheme)
 );
 -- Committed articles' smallest cluster, and each (site line, story) pair once: `chrome` counts the
--- stories of each line in two stories or more as they arrive, so the chrome lookup reads only lines that are chrome.
+-- stories of each line as they arrive, so the chrome lookup reads only lines that are chrome.
 CREATE TABLE IF NOT EXISTS article_clusters (article_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL) WITHOUT ROWID;
+-- Keyed story first: an article's lines are one place in the table (a batch writes a page per story, not one per
+-- line; keyed line first, a line of every story of a site took a page per story).
 CREATE TABLE IF NOT EXISTS line_stories (
-    line_hash TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (line_hash, cluster_id)
+    line_hash TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (cluster_id, line_hash)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS chrome (line_hash TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories);
+-- Only lines of two stories or more: most lines (a headline, a byline) are in one story, and an entry each was a
+-- page written per line (chrome.sql names the condition, so SQLite uses this index).
+CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories) WHERE stories >= 2;
 -- Where each fetch of a URL is stored (the file and its row group, so a lookup reads that group only)
 -- and the document its bytes are (so a batch knows a stored page is already committed without reading
 -- it); the bytes stay in the Delta table.
