@@ -323,9 +323,10 @@ def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
 
 def _extend_band_filter(con: sqlite3.Connection, level: int, values: Sequence[str | bytes]) -> None:
     """Add these keys, just written to a band level, to its filter. A level with a budget gets a filter sized for
-    twice its budget when it gets its first rows (it never holds more: a merge empties it once past the budget), so
-    its filter is never built again from its rows; a filter too small for the last level's rows is built anew from
-    all of them at twice the size (so its rebuilds cost O(1) a row)."""
+    twice its budget when it gets its first rows, so its filter is not built again from its rows as it fills (a
+    merge empties it once past its budget; only more rows at once than the budget, a compacted file read whole,
+    outgrow it). A filter too small for its level's rows (the last level's, which has no budget) is built anew
+    from all of them at twice the size, so a growing level's rebuilds cost O(1) a row."""
     table, rows = BAND_LEVELS[level], _level_rows(con, level)
     found = con.execute("SELECT bits FROM band_filters WHERE level = ?", (table,)).fetchone()
     if found is not None and band_filters.fits(len(found[0]), rows):
