@@ -257,23 +257,33 @@ def archive_articles(warehouse: Path) -> int:
 
 
 def probe_keys(warehouse: Path, rng: random.Random, batch: int) -> tuple[list[str], list[str], list[str], list[str]]:
-    """A batch's keys: half already in the archive (doc ids, band keys, URLs), half new; its sites."""
+    """A batch's keys: half already in the archive (doc ids, band keys, URLs), half new; its sites. The same
+    keys for the same archive and `rng` seed, so runs of two versions of the code time the same lookups."""
     import duckdb
 
+    seed = rng.getrandbits(31)
+
+    def repeatable() -> duckdb.DuckDBPyConnection:
+        # A seeded sample is the same rows only when one thread reads the files in one order.
+        con = duckdb.connect()
+        con.execute("SET threads = 1")
+        return con
+
     def sample(spec, column: str, n: int) -> list[str]:
-        files = store.table_files(warehouse, spec)
-        with duckdb.connect() as con:
-            query = f"SELECT {column} FROM read_parquet(?) USING SAMPLE {n} ROWS"
+        files = sorted(store.table_files(warehouse, spec))
+        with repeatable() as con:
+            query = f"SELECT {column} FROM read_parquet(?) USING SAMPLE reservoir({n} ROWS) REPEATABLE ({seed})"
             return [row[0] for row in con.execute(query, [files]).fetchall()]
 
     def copies_bands(n: int) -> list[str]:
         """Every band key of n committed articles: a batch's copies match n earlier articles whatever the
         archive's size (a sample of band rows would match one article per row in a large archive)."""
-        files = store.table_files(warehouse, LSH_BANDS)
-        with duckdb.connect() as con:
+        files = sorted(store.table_files(warehouse, LSH_BANDS))
+        with repeatable() as con:
+            articles = "SELECT DISTINCT article_id FROM read_parquet($files) ORDER BY article_id"
             query = (
-                "SELECT band_key FROM read_parquet($files) WHERE article_id IN "
-                f"(SELECT article_id FROM (SELECT DISTINCT article_id FROM read_parquet($files)) USING SAMPLE {n} ROWS)"
+                "SELECT band_key FROM read_parquet($files) WHERE article_id IN (SELECT article_id FROM "
+                f"({articles}) USING SAMPLE reservoir({n} ROWS) REPEATABLE ({seed})) ORDER BY band_key"
             )
             return [row[0] for row in con.execute(query, {"files": files}).fetchall()]
 
@@ -439,7 +449,12 @@ def main() -> None:
     parser.add_argument("--nights", type=int, help="real runs (default 10; --quick 3)")
     parser.add_argument("--night-size", type=int, help="documents per real run (default 1,000; --quick 200)")
     parser.add_argument("--synthetic", type=int, nargs="+", help="synthetic articles to add before each later size")
+    parser.add_argument("--keep", action="store_true", help="keep the first size's warehouse for --reuse")
+    parser.add_argument("--reuse", action="store_true", help="build nothing: measure copies of what --keep left")
     args = parser.parse_args()
+    if args.reuse:
+        reuse(args.data, args.batch, args.repeat)
+        return
     night, real_runs, synthetic = (200, 3, [9_400]) if args.quick else (1_000, 10, [90_000])
     night, real_runs, synthetic = args.night_size or night, args.nights or real_runs, args.synthetic or synthetic
 
@@ -488,7 +503,30 @@ def main() -> None:
     side_by_side = alternate([first, warehouse], args.batch, 3 * args.repeat, [seeds[0], seeds[-1]])
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
-    shutil.rmtree(first, ignore_errors=True)
+    if not args.keep:
+        shutil.rmtree(first, ignore_errors=True)
+
+
+def reuse(data: Path, batch: int, repeat: int) -> None:
+    """The steps measured on copies of the first and last warehouses a `--keep` run left (a measurement commits
+    probe batches), then the lookups side by side: minutes instead of the build's half hour, to compare versions
+    of the code on the same archives and probe keys (seeds 1000 and 1099: no probe batch of the build again)."""
+    kept, seeds = [data / "first-size", data / "warehouse"], [1000, 1099]
+    copies = [data / "reuse-first", data / "reuse-last"]
+    print(f"load average at the start: {load_average()} (1, 5, 15 min)")
+    sizes = []
+    for source, copy, seed in zip(kept, copies, seeds, strict=True):
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(source, copy)
+        size = archive_articles(copy)
+        sizes.append((size, measure(copy, batch, repeat, seed)))
+        print(f"  measured at {size:,} articles (load average {load_average()})", flush=True)
+    print(table(sizes))
+    side_by_side = alternate(copies, batch, 3 * repeat, seeds)
+    print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
+    print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    for copy in copies:
+        shutil.rmtree(copy, ignore_errors=True)
 
 
 if __name__ == "__main__":

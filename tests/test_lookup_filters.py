@@ -10,8 +10,11 @@ from contextlib import closing
 import numpy as np
 
 from tests.test_lookup_index import grow_band_levels
+from tests.test_lookups import article, write_batch
+from transforms.records import LshBand
 from warehouse import band_filters, index
 from warehouse.lookups import committed_band_matches, committed_doc_ids
+from warehouse.store import ensure_tables
 
 
 def test_a_filter_holds_every_key_added_and_rules_out_most_others():
@@ -67,3 +70,23 @@ def test_a_level_is_probed_only_for_keys_its_filter_may_hold(tmp_path, monkeypat
     levels_probed = [table for table, key in probes if key in ("k1", "k14")]
     assert len(levels_probed) <= 2 + 2  # each found key in its own level, and a false positive at most
     assert len([key for _, key in probes if key in absent]) < 0.05 * 3 * len(absent)  # not every key in every level
+
+
+def test_a_level_with_a_budget_gets_its_filter_once_at_the_size_of_its_capacity(tmp_path, monkeypatch):
+    # Never rebuilt from the level's rows as it fills (a merge into a level of millions of rows read them all
+    # again); the last level, with no budget, grows its filter as before.
+    monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (64, 128, 256))
+    ensure_tables(tmp_path)
+    rng = random.Random(5)
+    sizes: dict[str, set[int]] = {}
+    for n in range(1, 41):
+        bands = [LshBand(f"{rng.getrandbits(96):024x}", f"a-d{n}") for _ in range(20)]
+        write_batch(tmp_path, f"b{n}", n % 28 + 1, articles=[article(f"d{n}")], lsh_bands=bands)
+        committed_doc_ids(tmp_path, [f"d{n}"])  # the index catches up, levels merge
+        for table, (keys, bits) in levels_and_filters(tmp_path).items():
+            assert bits is None or band_filters.may_hold(bits, band_filters.digests(keys)).all(), (n, table)
+            if bits is not None:
+                sizes.setdefault(table, set()).add(bits.size)
+    assert set(sizes) == set(index.BAND_LEVELS)  # 800 keys: every level held rows at some point
+    for table, budget in zip(index.BAND_LEVELS, index.BAND_LEVEL_ROWS, strict=False):
+        assert sizes[table] == {band_filters.size_for(budget)}, table

@@ -4,6 +4,7 @@ crash, a deletion or a compaction cannot make wrong."""
 from __future__ import annotations
 
 import dataclasses
+import random
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -357,3 +358,91 @@ def test_a_key_gives_its_smallest_article_ids_over_all_levels(tmp_path, monkeypa
         assert [match[0] for match in found] == committed[:per_key], per_key
     index.delete_index(tmp_path)  # rebuilt in one catch-up: the levels fill in another order, the same answer
     assert [match[0] for match in committed_band_matches(tmp_path, ["shared"], "s", per_key=3)] == committed[:3]
+
+
+def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every_merge(tmp_path, monkeypatch):
+    """Many nights of shared and new keys, some batches never committed: after each night's catch-up (and the
+    merges it makes), every key gives the per-key smallest committed articles a scan of all rows would give."""
+    small_band_levels(monkeypatch)
+    ensure_tables(tmp_path)
+    rng = random.Random(11)
+    pool = [f"p{n}" for n in range(6)]  # keys many articles share
+    committed: dict[str, set[str]] = {}  # key -> committed article ids
+    asked = [*pool, "nope"]
+    for n in range(1, 31):
+        docs = [f"d{n:02d}-{k}" for k in range(rng.randint(1, 3))]
+        bands = [LshBand(key, f"a-{doc}") for doc in docs for key in {rng.choice(pool), f"own-{doc}"}]
+        marker = None if n % 7 == 0 else n  # every seventh batch crashed before its marker
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            marker,
+            articles=[article(doc, f"c-{doc}") for doc in docs],
+            lsh_bands=bands,
+            minhash_signatures=[MinhashSignature(f"a-{doc}", f"c-{doc}", "s", doc.encode()) for doc in docs],
+        )
+        if marker is not None:
+            for band in bands:
+                committed.setdefault(band.band_key, set()).add(band.article_id)
+        asked.append(f"own-{docs[0]}")
+        for per_key in (1, 3, None):
+            expected: dict[str, list[str]] = {}
+            for key in asked:
+                for article_id in sorted(committed.get(key, set()))[:per_key]:
+                    expected.setdefault(article_id, []).append(key)
+            found = committed_band_matches(tmp_path, asked, "s", per_key=per_key)
+            assert [(a, sorted(keys)) for a, _, _, keys in found] == sorted(
+                (a, sorted(keys)) for a, keys in expected.items()
+            ), (n, per_key)
+    assert sum(real for _, real in level_rows(tmp_path)[1:]) > 0  # merged into the deeper levels
+
+
+def test_chrome_answers_as_a_count_of_stories_and_indexes_only_lines_of_two_stories_or_more(tmp_path):
+    """Every min_stories, 1 included, gives the lines a count of their distinct committed stories would give; the
+    index the lookup reads holds only lines of two stories or more (most lines are in one), and the (line, story)
+    pairs are kept story first (a batch's lines of one story on one page)."""
+    ensure_tables(tmp_path)
+    rng = random.Random(4)
+    stories: dict[str, set[str]] = {}  # line -> committed clusters
+    for n in range(1, 25):
+        docs = [f"d{n:02d}-{k}" for k in range(rng.randint(1, 3))]
+        clusters = {doc: f"c{rng.randint(1, 12)}" for doc in docs}  # copies of a story share its cluster
+        site_lines = [
+            SiteLine("site", line, f"a-{doc}", line)
+            for doc in docs
+            for line in {f"own-{doc}", f"nav{rng.randint(1, 4)}", f"foot{rng.randint(1, 8)}"}
+        ]
+        marker = None if n % 5 == 0 else n  # every fifth batch crashed before its marker
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            marker,
+            articles=[article(doc, clusters[doc]) for doc in docs],
+            site_lines=site_lines,
+        )
+        if marker is not None:
+            for line in site_lines:
+                stories.setdefault(line.line_hash, set()).add(clusters[line.article_id.removeprefix("a-")])
+        for min_stories in (1, 2, 3, 5):
+            expected = {line for line, clusters_of in stories.items() if len(clusters_of) >= min_stories}
+            assert committed_site_chrome(tmp_path, min_stories) == expected, (n, min_stories)
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        plan = " ".join(row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'chrome.sql')}", (3,)))
+        indexed = con.execute("SELECT sum(ncell) FROM dbstat WHERE name = 'chrome_by_stories' AND pagetype = 'leaf'")
+        pairs = [cluster for (cluster,) in con.execute("SELECT cluster_id FROM line_stories")]
+        assert "chrome_by_stories" in plan and "SCAN" not in plan
+        assert indexed.fetchone()[0] == len([line for line, c in stories.items() if len(c) >= 2]) > 0
+    assert pairs == sorted(pairs)  # in story order
+
+
+def test_signatures_are_kept_in_the_order_they_arrive(tmp_path):
+    # A batch's signatures (~600 bytes each) fill new pages at the end of the table; only their index entries land
+    # at random places (in article id order, a page was split every few rows).
+    ensure_tables(tmp_path)
+    for n in (3, 1, 2):
+        night(tmp_path, n, bands_only=True)
+        committed_doc_ids(tmp_path, [f"d{n}"])  # each night's catch-up
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        arrived = [article_id for (article_id,) in con.execute("SELECT article_id FROM signatures ORDER BY rowid")]
+    assert arrived == ["a-d3", "a-d1", "a-d2"]
+    assert [match[0] for match in committed_band_matches(tmp_path, ["shared"], "s")] == ["a-d1", "a-d2", "a-d3"]

@@ -64,7 +64,10 @@ from warehouse.schemas import (
 from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
-FORMAT = "8"  # bump when the index's tables change (8: band_filters): an index of another format is rebuilt
+# Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
+# chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity): an index of
+# another format is rebuilt.
+FORMAT = "9"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -327,14 +330,18 @@ def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
 
 
 def _extend_band_filter(con: sqlite3.Connection, level: int, values: Sequence[str | bytes]) -> None:
-    """Add these keys, just written to a band level, to its filter; a filter too small for the level's rows is
-    built anew from all of them at twice the size (so a growing level's rebuilds cost O(1) a row)."""
+    """Add these keys, just written to a band level, to its filter. A level with a budget gets a filter sized for
+    twice its budget when it gets its first rows, so its filter is not built again from its rows as it fills (a
+    merge empties it once past its budget; only more rows at once than the budget, a compacted file read whole,
+    outgrow it). A filter too small for its level's rows (the last level's, which has no budget) is built anew
+    from all of them at twice the size, so a growing level's rebuilds cost O(1) a row."""
     table, rows = BAND_LEVELS[level], _level_rows(con, level)
     found = con.execute("SELECT bits FROM band_filters WHERE level = ?", (table,)).fetchone()
     if found is not None and band_filters.fits(len(found[0]), rows):
         bits = np.frombuffer(found[0], dtype=np.uint8).copy()
     else:
-        bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
+        budget = BAND_LEVEL_ROWS[level] if level < len(BAND_LEVEL_ROWS) else 0
+        bits = np.zeros(band_filters.size_for(max(rows, budget)), dtype=np.uint8)
         values = [value for (value,) in con.execute(f"SELECT band_key FROM {table}")]
     band_filters.add(bits, band_filters.digests(values))
     con.execute("INSERT OR REPLACE INTO band_filters VALUES (?, ?, ?)", (table, uuid.uuid4().hex, bits.tobytes()))

@@ -197,7 +197,10 @@ def committed_site_chrome(warehouse: Path, min_stories: int) -> frozenset[str]:
     The `site_boilerplate` view shows the same counts with the lines.
     """
     with current_index(warehouse) as index:
-        rows = index.execute(sql_text("index", "chrome.sql"), (min_stories,)).fetchall()
+        if min_stories > 1:
+            rows = index.execute(sql_text("index", "chrome.sql"), (min_stories,)).fetchall()
+        else:  # every line of every story
+            rows = index.execute(sql_text("index", "chrome_any.sql")).fetchall()
     return frozenset(row[0] for row in rows)
 
 

@@ -13,18 +13,25 @@ CREATE TABLE IF NOT EXISTS outcomes (
 -- LSH band keys are in levels bands_0 (newest) .. bands_3 (oldest), each created from band_level.sql; their
 -- rows name the batch that wrote them by a number.
 CREATE TABLE IF NOT EXISTS band_batches (batch INTEGER PRIMARY KEY, batch_id TEXT NOT NULL UNIQUE);
+-- Signatures (~600 bytes a row) in the order they arrive, found by the unique index on their key: a batch's rows
+-- fill a few new pages at the end of the table, and only the small index entries land at random places (keyed by
+-- article id, the rows themselves split a page for every few inserts, each a page written per batch).
 CREATE TABLE IF NOT EXISTS signatures (
     article_id TEXT NOT NULL, batch_id TEXT NOT NULL, scheme TEXT NOT NULL, cluster_id TEXT NOT NULL, signature BLOB NOT NULL,
-    PRIMARY KEY (article_id, batch_id, scheme)
-) WITHOUT ROWID;
+    UNIQUE (article_id, batch_id, scheme)
+);
 -- Committed articles' smallest cluster, and each (site line, story) pair once: `chrome` counts the
 -- stories of each line as they arrive, so the chrome lookup reads only lines that are chrome.
 CREATE TABLE IF NOT EXISTS article_clusters (article_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL) WITHOUT ROWID;
+-- Keyed story first: an article's lines are one place in the table (a batch writes a page per story, not one per
+-- line; keyed line first, a line of every story of a site took a page per story).
 CREATE TABLE IF NOT EXISTS line_stories (
-    line_hash TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (line_hash, cluster_id)
+    line_hash TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (cluster_id, line_hash)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS chrome (line_hash TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories);
+-- Only lines of two stories or more: most lines (a headline, a byline) are in one story, and an entry each was a
+-- page written per line (chrome.sql names the condition, so SQLite uses this index).
+CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories) WHERE stories >= 2;
 -- Where each fetch of a URL is stored (the file and its row group, so a lookup reads that group only)
 -- and the document its bytes are (so a batch knows a stored page is already committed without reading
 -- it); the bytes stay in the Delta table.
