@@ -9,6 +9,7 @@ import logging
 import os
 import shutil
 import threading
+import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -249,9 +250,13 @@ REPLACED_BY = {
     **dict.fromkeys(("_article_versions", "_hidden_articles"), ("article_id", "dirty_articles")),
     **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")),
 }
+# The temporary table of a stored table's recomputed rows, written to the mirror and then to the views file.
+FRESH = "{}__fresh"
 # The names a restriction (warehouse/sql/publish/restrict_*.sql) gives temporary views or tables, hiding the
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
+# The state row naming one write of a views file (the mirror trusts only the file it last wrote: _mirror_the_attached).
+PUBLISH_ID = "publish_id"
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
 PUBLISH_FORMAT = "3"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
@@ -434,7 +439,9 @@ def _definition_fingerprint() -> str:
 
 
 def _state_rows(snapshots: Sequence[TableSnapshot]) -> list[tuple[str, str]]:
+    # PUBLISH_ID: new at every write, so that the mirror of one views file is never taken for another's.
     rows = [("definition", _definition_fingerprint()), ("snapshot", _snapshot_key(snapshots))]
+    rows += [(PUBLISH_ID, uuid.uuid4().hex)]
     for snapshot in snapshots:
         if snapshot.spec in STORY_INPUTS and snapshot.version is not None:
             name = snapshot.spec.name
@@ -452,10 +459,11 @@ def _insert_pairs(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tup
         con.execute(f"INSERT INTO {table} VALUES {values}", [value for row in rows for value in row])
 
 
-def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
-    """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches."""
+def _write_state(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str]]) -> None:
+    """Record what the stored tables now reflect (`_state_rows`): the definitions, the input tables' versions,
+    the batches."""
     con.execute("DELETE FROM newsetl_publish.state")
-    _insert_pairs(con, "newsetl_publish.state", _state_rows(snapshots))
+    _insert_pairs(con, "newsetl_publish.state", rows)
     con.execute(sql_text("publish", "record_batches.sql"))
 
 
@@ -535,14 +543,21 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
     reading itself). The restriction's tables are materialised first: they may read the rows replaced."""
     con.execute(sql_text("publish", f"restrict_{restriction}.sql"))
     for name in names:
-        column, dirty = REPLACED_BY[name]
-        con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
-        con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {DEFINITION.format(name)}")
+        # Kept for the views file, which gets the same rows (_apply_to_file): computed once, in the mirror.
+        con.execute(f"CREATE TEMP TABLE {FRESH.format(name)} AS SELECT * FROM {DEFINITION.format(name)}")
+        _replace_rows(con, name, FRESH.format(name))
     temporary = "SELECT {0}_name FROM duckdb_{0}s() WHERE temporary AND NOT internal"
     for kind in ("view", "table"):
         for (restricted,) in con.execute(temporary.format(kind)).fetchall():
             if restricted in RESTRICTED:
                 con.execute(f"DROP {kind.upper()} temp.{restricted}")
+
+
+def _replace_rows(con: duckdb.DuckDBPyConnection, name: str, rows: str) -> None:
+    """Replace the stored rows of the dirty articles or stories in `main.<name>` of the database in use by `rows`."""
+    column, dirty = REPLACED_BY[name]
+    con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
+    con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {rows}")
 
 
 def _read_from(
@@ -628,7 +643,7 @@ def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot])
     _create_views(con, snapshots)
     con.execute(sql_text("publish", "state.sql"))
     con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
-    _write_state(con, snapshots)
+    _write_state(con, _state_rows(snapshots))
 
 
 def _marker_files_since(warehouse: Path, batches: TableSnapshot, state: Mapping[str, str]) -> list[str] | None:
@@ -654,36 +669,60 @@ def _committed_batches(
     cannot be told, every marker is read and gone_batches.sql compares them."""
     batches = next(snapshot for snapshot in snapshots if snapshot.spec is BATCHES)
     files = _marker_files_since(warehouse, batches, state)
+    # main.batches reads `_batches`: a temporary view over the files to read hides the mirror's (which reads none).
+    con.execute(f"CREATE TEMP VIEW _batches AS {snapshot_select(BATCHES, batches.files if files is None else files)}")
     if files is None:
         con.execute("CREATE TEMP TABLE batches AS SELECT * FROM main.batches")
-        return
-    log.debug("views: reading %d of %d marker files", len(files), len(batches.files))
-    con.execute(f"CREATE TEMP VIEW _batches AS {snapshot_select(BATCHES, files)}")  # main.batches reads these
-    con.execute(sql_text("publish", "committed_batches.sql"))
+    else:
+        log.debug("views: reading %d of %d marker files", len(files), len(batches.files))
+        con.execute(sql_text("publish", "committed_batches.sql"))
     con.execute("DROP VIEW temp._batches")
 
 
 def _bring_up_to_date(
     con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]
 ) -> tuple[str | None, tuple[int, int, int]]:
-    """In one transaction: point the table views at the new snapshot, then rebuild (saying why) or bring the
-    stored tables up to date with the new batches."""
+    """Rebuild (saying why), or bring the stored tables up to date with the new batches: computed in the mirror
+    (one transaction), then the same changes written to the attached views file (another; DuckDB writes one
+    database per transaction), whose table views are pointed at the new snapshot."""
+    _mirror_the_attached(con)
+    con.execute(f"USE {MIRROR}")
+    con.execute("BEGIN")
+    state = _published_state(con)
+    if state is not None:  # else a rebuild
+        _committed_batches(con, warehouse, snapshots, state)
+    reason = _why_rebuild(con, warehouse, snapshots, state)
+    if reason is not None or state is None:
+        con.execute("ROLLBACK")
+        con.execute(f"USE {ATTACHED}")
+        return reason, (0, 0, 0)
+    counts = _update_stored(con, warehouse, snapshots, state)
+    written = _state_rows(snapshots)
+    _write_state(con, written)
+    con.execute("COMMIT")
+    con.execute(f"USE {ATTACHED}")
+    _apply_to_file(con, snapshots, written, counts[0] > 0)
+    return None, counts
+
+
+def _apply_to_file(
+    con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot], state: Sequence[tuple[str, str]], stories: bool
+) -> None:
+    """Write to the attached views file, in one transaction, what the update did to the mirror: the table views
+    over the new snapshot, the publish state, the new batches' markers and (`stories`: there were new batches)
+    the stored rows replaced, from the temporary tables the update left, not by reading the stored tables."""
     con.execute("BEGIN")
     for snapshot in snapshots:  # the file lists: O(files), which compaction as runs go keeps bounded
         con.execute(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
-    state = _published_state(con)
-    if state is not None:  # else a rebuild, which reads the view
-        _committed_batches(con, warehouse, snapshots, state)
-    reason = _why_rebuild(con, warehouse, snapshots, state)
-    if reason is not None or state is None:
-        con.execute("ROLLBACK")
-        return reason, (0, 0, 0)
-    counts = _update_stored(con, warehouse, snapshots, state)
-    _write_state(con, snapshots)
+    _write_state(con, state)  # the mirror's state, its PUBLISH_ID too
+    if stories:
+        if con.execute("SELECT count(*) FROM root_moves").fetchone() != (0,):
+            con.execute(sql_text("publish", "merge_components.sql"))  # the same statement, the same rows
+        for name in REPLACED_BY:
+            _replace_rows(con, name, FRESH.format(name))
     con.execute("COMMIT")
-    return None, counts
 
 
 def _snapshot_key(snapshots: Sequence[TableSnapshot]) -> str:
@@ -714,10 +753,22 @@ def _unchanged(target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]
 # files into new ones), so a run of many batches would hold the footers of every file it ever wrote: when files
 # the instance last read are gone, the next publish starts another instance (`_forget_gone_files`). Little is
 # lost: the files that replaced them are new, their footers not cached anyway.
+#
+# The instance also keeps a mirror of the last views file it wrote: an in-memory database (MIRROR) with the same
+# stored tables and state, kept between publishes. An update reads and changes the mirror's stored tables, not the
+# file's: the blocks of a freshly attached copy of the file would be read again at each publish (the dirty rows'
+# semi-joins and deletes scan the stored tables, which grow with the archive), the mirror's are in memory already.
+# The file then gets the same changes from the rows the update computed (_apply_to_file). The mirror is a cache:
+# it is used only while the file about to be updated carries the PUBLISH_ID it recorded when it wrote that file
+# (the file's own, read from the copy being updated), and is loaded from that copy otherwise: at a process's first
+# publish, after a rebuild, after a publish that failed (it may be ahead of the file), when another process or a
+# restore replaced the file. So a crash, a deleted file or a second writer costs a load, never a wrong row.
 ATTACHED = "newsetl_views"
+MIRROR = "newsetl_mirror"
 _instance: duckdb.DuckDBPyConnection | None = None
 _instance_files: frozenset[str] = frozenset()  # the files of the snapshot the instance published last
 _instance_lock = threading.RLock()  # one publish at a time uses the instance (the writer thread, the flow's end)
+_mirrored: str | None = None  # the PUBLISH_ID of the views file the mirror equals (None: it equals none)
 
 
 def _publishing_instance() -> duckdb.DuckDBPyConnection:
@@ -730,11 +781,11 @@ def _publishing_instance() -> duckdb.DuckDBPyConnection:
 
 def _drop_instance() -> None:
     """Forget the instance (after an error its state cannot be vouched for): the next publish starts another."""
-    global _instance, _instance_files
+    global _instance, _instance_files, _mirrored
     if _instance is not None:
         with suppress(duckdb.Error):
             _instance.close()
-    _instance, _instance_files = None, frozenset()
+    _instance, _instance_files, _mirrored = None, frozenset(), None
 
 
 def _forget_gone_files(warehouse: Path, snapshots: Sequence[TableSnapshot]) -> None:
@@ -749,6 +800,36 @@ def _forget_gone_files(warehouse: Path, snapshots: Sequence[TableSnapshot]) -> N
 
 
 atexit.register(_drop_instance)  # closed before the interpreter's end, which would report it leaked
+
+
+def _mirror_the_attached(con: duckdb.DuckDBPyConnection) -> None:
+    """Make the mirror equal the attached views file, unless it does already (it records the file's PUBLISH_ID).
+    From here until the file is renamed into place (`publish` records the new id then) the mirror is taken to
+    equal no file: an update changes it first, and a failure before the rename leaves it ahead of the file."""
+    global _mirrored
+    try:
+        found = _published_id(con)
+    except duckdb.Error:  # no publish state: a rebuild follows, whatever the mirror holds
+        found = None
+    current = found is not None and found == _mirrored
+    _mirrored = None
+    if current:
+        return
+    con.execute(f"DETACH DATABASE IF EXISTS {MIRROR}")
+    con.execute(f"ATTACH ':memory:' AS {MIRROR}")
+    con.execute(f"COPY FROM DATABASE {ATTACHED} TO {MIRROR}")
+    # An update reads the tables only through temporary views over the files it needs (`_committed_batches`,
+    # `_read_from`), never through the mirror's table views: those read no file, nor are they pointed at the
+    # files of each new snapshot (binding a view over its files costs O(files)); the views file gets them.
+    for spec in ALL_TABLES:
+        con.execute(f"CREATE OR REPLACE VIEW {MIRROR}.main._{spec.name} AS {snapshot_select(spec, [])}")
+
+
+def _published_id(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The PUBLISH_ID of the attached views file (None when it has none)."""
+    found = con.execute(f"SELECT value FROM {ATTACHED}.newsetl_publish.state WHERE name = ?", [PUBLISH_ID])
+    row = found.fetchone()
+    return None if row is None else str(row[0])
 
 
 @contextmanager
@@ -776,11 +857,15 @@ def _attached(path: Path, warehouse: Path, read_only: bool = False) -> Iterator[
             _drop_instance()  # whatever is left attached or open goes with the instance
 
 
-def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
+def _publish_into(
+    temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]
+) -> tuple[Published, str | None]:
     """Write the new views database at `temporary`: the published one brought up to date when it can be, else
-    every view and stored table from every row."""
+    every view and stored table from every row. Also returns the PUBLISH_ID of an update, which the mirror
+    equals once the file is in place (None after a rebuild: the next publish loads the mirror)."""
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
+    mirrored = None
     if target.exists():
         shutil.copyfile(target, temporary)  # readers keep the published file; the copy is changed, then renamed
         try:
@@ -788,8 +873,10 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
                 rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
                 if rebuilt is None:
                     con.execute(f"CHECKPOINT {ATTACHED}")  # into the file now: a write that fails raises here
+                    mirrored = _published_id(con)
         except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk), a rebuild decides
             rebuilt = f"the views database could not be brought up to date ({_first_line(error)})"
+            mirrored = None
     if rebuilt is not None:
         log.info("views: rebuilding the stored story tables: %s", rebuilt)
         for path in (temporary, temporary.with_name(f"{temporary.name}.wal")):
@@ -797,7 +884,7 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
         with _attached(temporary, warehouse) as con:
             _rebuild(con, snapshots)
             con.execute(f"CHECKPOINT {ATTACHED}")
-    return Published(target, rebuilt, *counts)
+    return Published(target, rebuilt, *counts), mirrored
 
 
 def publish(warehouse: Path) -> Published:
@@ -818,23 +905,25 @@ def publish(warehouse: Path) -> Published:
     temporaries = (temporary, temporary.with_name(f"{temporary.name}.wal"))  # DuckDB's log sits beside it
     for path in temporaries:
         path.unlink(missing_ok=True)
+    global _mirrored
     try:
-        try:
-            with _instance_lock:
+        with _instance_lock:  # to the rename: the mirror equals the file this publish renames into place
+            try:
                 _forget_gone_files(warehouse, snapshots)
-                published = _publish_into(temporary, target, warehouse, snapshots)
-            missing = missing_views(temporary, warehouse)
-        except (duckdb.Error, OSError) as error:
-            raise ViewsNotPublished(
-                f"could not write the views database ({_first_line(error)}); the previous views stand: "
-                f"free disk space under {warehouse} and run again"
-            ) from None
-        if missing:
-            raise ViewsNotPublished(
-                f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
-                f"free disk space under {warehouse} and run again"
-            )
-        os.replace(temporary, target)
+                published, mirrored = _publish_into(temporary, target, warehouse, snapshots)
+                missing = missing_views(temporary, warehouse)
+            except (duckdb.Error, OSError) as error:
+                raise ViewsNotPublished(
+                    f"could not write the views database ({_first_line(error)}); the previous views stand: "
+                    f"free disk space under {warehouse} and run again"
+                ) from None
+            if missing:
+                raise ViewsNotPublished(
+                    f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
+                    f"free disk space under {warehouse} and run again"
+                )
+            os.replace(temporary, target)
+            _mirrored = mirrored
     finally:
         for path in temporaries:
             path.unlink(missing_ok=True)
