@@ -862,7 +862,7 @@ def _publish_into(
 ) -> tuple[Published, str | None]:
     """Write the new views database at `temporary`: the published one brought up to date when it can be, else
     every view and stored table from every row. Also returns the PUBLISH_ID of an update, which the mirror
-    equals once the file is in place (None after a rebuild: the next publish loads the mirror)."""
+    equals once the file is in place."""
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
     mirrored = None
@@ -884,6 +884,8 @@ def _publish_into(
         with _attached(temporary, warehouse) as con:
             _rebuild(con, snapshots)
             con.execute(f"CHECKPOINT {ATTACHED}")
+            _mirror_the_attached(con)  # for the publishes that follow (a rebuild is O(rows) anyway)
+            mirrored = _published_id(con)
     return Published(target, rebuilt, *counts), mirrored
 
 
