@@ -252,13 +252,29 @@ REPLACED_BY = {
 }
 # The temporary table of a stored table's recomputed rows, written to the mirror and then to the views file.
 FRESH = "{}__fresh"
+# The rows a publish replaces in each stored table: those of the keys in a temporary table's column (the rows of
+# `_link_components` whose component a new link joined are its fresh rows: a linked article stays linked).
+CHANGED_BY = {"_link_components": ("article_id", FRESH.format("_link_components")), **REPLACED_BY}
+# In the views file a stored table is a view of two tables (its mirror holds it whole, as one table): the rows as
+# of the last merge (BASE), less those of the keys replaced since (REPLACED), plus those keys' rows now (RECENT).
+# A publish writes only RECENT and REPLACED, which hold the keys changed since the merge; when these reach
+# 1/MERGE_FRACTION of BASE's rows (at least MERGE_FLOOR keys) they are merged into it and emptied. So a publish
+# reads and writes no more than that fraction, and a merge, which rewrites BASE, comes once per that many keys
+# changed, not at each publish: the blocks of BASE are not read again by every publish.
+BASE, RECENT, REPLACED = "{}__base", "{}__recent", "{}__replaced"
+MERGE_FRACTION = 16
+MERGE_FLOOR = 4096
+STORED_PARTS = (
+    "CREATE VIEW {name} AS SELECT * FROM {name}__base ANTI JOIN {name}__replaced USING ({key}) "
+    "UNION ALL SELECT * FROM {name}__recent"
+)
 # The names a restriction (warehouse/sql/publish/restrict_*.sql) gives temporary views or tables, hiding the
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
 # The state row naming one write of a views file (the mirror trusts only the file it last wrote: _mirror_the_attached).
 PUBLISH_ID = "publish_id"
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
-PUBLISH_FORMAT = "3"
+PUBLISH_FORMAT = "4"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
 STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 # The tables whose new batches' rows a publish reads (from the files added since the last publish).
@@ -275,6 +291,37 @@ def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VI
         con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
         con.execute(f"ALTER VIEW {name} RENAME TO {DEFINITION.format(name)}")
         con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
+
+
+def split_stored(con: duckdb.DuckDBPyConnection) -> None:
+    """In the views file, after store_views: each stored table as its BASE, an empty RECENT and REPLACED, and a
+    view of its rows by the table's name (see BASE)."""
+    for name, (key, _) in CHANGED_BY.items():
+        con.execute(f"ALTER TABLE {name} RENAME TO {BASE.format(name)}")
+        con.execute(f"CREATE TABLE {RECENT.format(name)} AS SELECT * FROM {BASE.format(name)} LIMIT 0")
+        con.execute(f"CREATE TABLE {REPLACED.format(name)} AS SELECT {key} FROM {BASE.format(name)} LIMIT 0")
+        con.execute(STORED_PARTS.format(name=name, key=key))
+
+
+def _replace_parts(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """In the views file in use: the changed keys' rows of a stored table into RECENT, the keys into REPLACED, and
+    both merged into BASE when they have grown to MERGE_FRACTION of it (see BASE)."""
+    key, changed = CHANGED_BY[name]
+    base, recent, replaced = BASE.format(name), RECENT.format(name), REPLACED.format(name)
+    con.execute(f"DELETE FROM {recent} WHERE {key} IN (SELECT {key} FROM {changed})")
+    con.execute(f"INSERT INTO {recent} BY NAME SELECT * FROM {FRESH.format(name)}")
+    con.execute(f"INSERT INTO {replaced} SELECT {key} FROM {changed} EXCEPT SELECT {key} FROM {replaced}")
+    (keys,) = con.execute(f"SELECT count(*) FROM {replaced}").fetchone() or (0,)
+    sized = (
+        "SELECT estimated_size FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main' AND table_name = ?"
+    )
+    (rows,) = con.execute(sized, [ATTACHED, base]).fetchone() or (0,)
+    if keys >= max(MERGE_FLOOR, rows // MERGE_FRACTION):
+        log.debug("views: merging %d replaced keys of %s into its %d rows", keys, name, rows)
+        con.execute(f"DELETE FROM {base} WHERE {key} IN (SELECT {key} FROM {replaced})")
+        con.execute(f"INSERT INTO {base} SELECT * FROM {recent}")
+        con.execute(f"DELETE FROM {recent}")
+        con.execute(f"DELETE FROM {replaced}")
 
 
 class ViewsNotPublished(OSError):
@@ -607,6 +654,7 @@ def _update_stored(
     if moves:
         _insert_pairs(con, "root_moves", moves)
         con.execute(sql_text("publish", "merge_components.sql"))
+    con.execute(sql_text("publish", "component_changes.sql"))
     con.execute(sql_text("publish", "dirty.sql"))
     for name in (ARTICLES.name, REJECTIONS.name):
         _read_again(con, inputs[name], "SELECT count(*) FROM reread_articles")
@@ -642,6 +690,7 @@ def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot])
     """Every view and stored table from every row, and the publish state saying what they reflect."""
     _create_views(con, snapshots)
     con.execute(sql_text("publish", "state.sql"))
+    split_stored(con)
     con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
     _write_state(con, _state_rows(snapshots))
 
@@ -685,6 +734,9 @@ def _bring_up_to_date(
     """Rebuild (saying why), or bring the stored tables up to date with the new batches: computed in the mirror
     (one transaction), then the same changes written to the attached views file (another; DuckDB writes one
     database per transaction), whose table views are pointed at the new snapshot."""
+    published = _published_state(con)  # of the file: one of another format is not mirrored, but rebuilt
+    if published is None or published.get("definition") != _definition_fingerprint():
+        return _why_rebuild(con, warehouse, snapshots, published), (0, 0, 0)
     _mirror_the_attached(con)
     con.execute(f"USE {MIRROR}")
     con.execute("BEGIN")
@@ -718,10 +770,8 @@ def _apply_to_file(
         )
     _write_state(con, state)  # the mirror's state, its PUBLISH_ID too
     if stories:
-        if con.execute("SELECT count(*) FROM root_moves").fetchone() != (0,):
-            con.execute(sql_text("publish", "merge_components.sql"))  # the same statement, the same rows
-        for name in REPLACED_BY:
-            _replace_rows(con, name, FRESH.format(name))
+        for name in CHANGED_BY:
+            _replace_parts(con, name)
     con.execute("COMMIT")
 
 
@@ -823,6 +873,11 @@ def _mirror_the_attached(con: duckdb.DuckDBPyConnection) -> None:
     # files of each new snapshot (binding a view over its files costs O(files)); the views file gets them.
     for spec in ALL_TABLES:
         con.execute(f"CREATE OR REPLACE VIEW {MIRROR}.main._{spec.name} AS {snapshot_select(spec, [])}")
+    for name in CHANGED_BY:  # each stored table whole, as one table (see BASE)
+        con.execute(f"DROP VIEW {MIRROR}.main.{name}")
+        con.execute(f"CREATE TABLE {MIRROR}.main.{name} AS SELECT * FROM {ATTACHED}.main.{name}")
+        for part in (BASE, RECENT, REPLACED):
+            con.execute(f"DROP TABLE {MIRROR}.main.{part.format(name)}")
 
 
 def _published_id(con: duckdb.DuckDBPyConnection) -> str | None:
