@@ -488,9 +488,9 @@ def main() -> None:
         if not kept:
             raise SystemExit(f"no kept warehouses under {args.data}: run with --keep first")
         print(f"load average at the start: {load_average()} (1, 5, 15 min)")
-        sizes = publish_only(kept, args.data / "publish-only", args.batch, args.repeat)
+        published = publish_only(kept, args.data / "publish-only", args.batch, args.repeat)
         print(f"\nload average at the end: {load_average()}\n")
-        print(table(sizes, ["views publish"]))
+        print(table(published, ["views publish"]))
         return
     night, real_runs, synthetic = (200, 3, [9_400]) if args.quick else (1_000, 10, [90_000])
     night, real_runs, synthetic = args.night_size or night, args.nights or real_runs, args.synthetic or synthetic
