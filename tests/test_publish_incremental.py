@@ -364,14 +364,9 @@ def commit_night(warehouse: Path, night: int) -> None:
     commit(warehouse, "r1", f"n{night:02d}", day, rows)
 
 
-@pytest.mark.parametrize("merge_floor", [None, 3])
-def test_many_publishes_through_the_mirror_equal_a_rebuild(tmp_path, monkeypatch, caplog, merge_floor):
+def test_many_publishes_through_the_mirror_equal_a_rebuild(tmp_path):
     """Night after night (stories merging, newer versions, rejections), each publish updates the process's mirror
-    and writes the same changes to the views file (its stored tables' recent parts, merged into their bases when
-    they have grown: with a floor of 3 keys, every few publishes): the file's stored tables stay a rebuild's."""
-    if merge_floor is not None:
-        monkeypatch.setattr(views, "MERGE_FLOOR", merge_floor)
-    caplog.set_level("DEBUG", logger=views.__name__)
+    and writes the same changes to the views file: the file's stored tables stay those a rebuild gives."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit_night(warehouse, 0)
@@ -381,8 +376,6 @@ def test_many_publishes_through_the_mirror_equal_a_rebuild(tmp_path, monkeypatch
         assert publish(warehouse).rebuilt is None
         assert same_as_a_rebuild(warehouse, tmp_path), f"after night {night}"
     assert sql(warehouse, "select count(*) from stories where copies > 2") != [(0,)]
-    merges = caplog.text.count("views: merging")
-    assert (merges > 8) if merge_floor else (merges == 0)
 
 
 def test_a_views_file_the_mirror_did_not_write_is_loaded_again(tmp_path):

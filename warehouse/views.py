@@ -255,26 +255,13 @@ FRESH = "{}__fresh"
 # The rows a publish replaces in each stored table: those of the keys in a temporary table's column (the rows of
 # `_link_components` whose component a new link joined are its fresh rows: a linked article stays linked).
 CHANGED_BY = {"_link_components": ("article_id", FRESH.format("_link_components")), **REPLACED_BY}
-# In the views file a stored table is a view of two tables (its mirror holds it whole, as one table): the rows as
-# of the last merge (BASE), less those of the keys replaced since (REPLACED), plus those keys' rows now (RECENT).
-# A publish writes only RECENT and REPLACED, which hold the keys changed since the merge; when these reach
-# 1/MERGE_FRACTION of BASE's rows (at least MERGE_FLOOR keys) they are merged into it and emptied. So a publish
-# reads and writes no more than that fraction, and a merge, which rewrites BASE, comes once per that many keys
-# changed, not at each publish: the blocks of BASE are not read again by every publish.
-BASE, RECENT, REPLACED = "{}__base", "{}__recent", "{}__replaced"
-MERGE_FRACTION = 16
-MERGE_FLOOR = 4096
-STORED_PARTS = (
-    "CREATE VIEW {name} AS SELECT * FROM {name}__base ANTI JOIN {name}__replaced USING ({key}) "
-    "UNION ALL SELECT * FROM {name}__recent"
-)
 # The names a restriction (warehouse/sql/publish/restrict_*.sql) gives temporary views or tables, hiding the
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
 # The state row naming one write of a views file (the mirror trusts only the file it last wrote: _mirror_the_attached).
 PUBLISH_ID = "publish_id"
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
-PUBLISH_FORMAT = "4"
+PUBLISH_FORMAT = "3"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
 STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 # The tables whose new batches' rows a publish reads (from the files added since the last publish).
@@ -291,40 +278,6 @@ def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VI
         con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
         con.execute(f"ALTER VIEW {name} RENAME TO {DEFINITION.format(name)}")
         con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
-
-
-def split_stored(con: duckdb.DuckDBPyConnection) -> None:
-    """In the views file, after store_views: each stored table as its BASE, an empty RECENT and REPLACED, and a
-    view of its rows by the table's name (see BASE)."""
-    for name, (key, _) in CHANGED_BY.items():
-        con.execute(f"ALTER TABLE {name} RENAME TO {BASE.format(name)}")
-        con.execute(f"CREATE TABLE {RECENT.format(name)} AS SELECT * FROM {BASE.format(name)} LIMIT 0")
-        con.execute(f"CREATE TABLE {REPLACED.format(name)} AS SELECT {key} FROM {BASE.format(name)} LIMIT 0")
-        con.execute(STORED_PARTS.format(name=name, key=key))
-
-
-def _replace_parts(con: duckdb.DuckDBPyConnection) -> None:
-    """In the views file in use: each stored table's changed keys' rows into RECENT, the keys into REPLACED, and
-    both merged into BASE when they have grown to MERGE_FRACTION of it (see BASE)."""
-    for name, (key, changed) in CHANGED_BY.items():
-        recent, replaced = RECENT.format(name), REPLACED.format(name)
-        con.execute(f"DELETE FROM {recent} WHERE {key} IN (SELECT {key} FROM {changed})")
-        con.execute(f"INSERT INTO {recent} BY NAME SELECT * FROM {FRESH.format(name)}")
-        con.execute(f"INSERT INTO {replaced} SELECT {key} FROM {changed} EXCEPT SELECT {key} FROM {replaced}")
-    # Every table's replaced keys and base rows in two queries (a statement costs about a millisecond).
-    replaced_keys = " UNION ALL ".join(f"SELECT '{name}', count(*) FROM {REPLACED.format(name)}" for name in CHANGED_BY)
-    sizes = "SELECT table_name, estimated_size FROM duckdb_tables() WHERE database_name = ? AND schema_name = 'main'"
-    base_rows = dict(con.execute(sizes, [ATTACHED]).fetchall())
-    for name, keys in con.execute(replaced_keys).fetchall():
-        key, rows = CHANGED_BY[name][0], base_rows.get(BASE.format(name), 0)
-        if keys < max(MERGE_FLOOR, rows // MERGE_FRACTION):
-            continue
-        log.debug("views: merging %d replaced keys of %s into its %d rows", keys, name, rows)
-        base, recent, replaced = BASE.format(name), RECENT.format(name), REPLACED.format(name)
-        con.execute(f"DELETE FROM {base} WHERE {key} IN (SELECT {key} FROM {replaced})")
-        con.execute(f"INSERT INTO {base} SELECT * FROM {recent}")
-        con.execute(f"DELETE FROM {recent}")
-        con.execute(f"DELETE FROM {replaced}")
 
 
 class ViewsNotPublished(OSError):
@@ -608,8 +561,8 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
 
 
 def _replace_rows(con: duckdb.DuckDBPyConnection, name: str, rows: str) -> None:
-    """Replace the stored rows of the dirty articles or stories in `main.<name>` of the database in use by `rows`."""
-    column, dirty = REPLACED_BY[name]
+    """Replace the stored rows of the changed keys (CHANGED_BY) in `main.<name>` of the database in use by `rows`."""
+    column, dirty = CHANGED_BY[name]
     con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
     con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {rows}")
 
@@ -697,7 +650,6 @@ def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot])
     """Every view and stored table from every row, and the publish state saying what they reflect."""
     _create_views(con, snapshots)
     con.execute(sql_text("publish", "state.sql"))
-    split_stored(con)
     con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
     _write_state(con, _state_rows(snapshots))
 
@@ -769,7 +721,11 @@ def _apply_to_file(
 ) -> None:
     """Write to the attached views file, in one transaction, what the update did to the mirror: the table views
     over the new snapshot, the publish state, the new batches' markers and (`stories`: there were new batches)
-    the stored rows replaced, from the temporary tables the update left, not by reading the stored tables."""
+    the stored rows replaced, by the rows the update computed (the temporary FRESH tables): the file's stored
+    tables are read only by the deletes (each scans its key column), not by the queries that found the rows.
+    Why not keep the file's stored tables in parts (a base, the keys replaced since, their rows), written without
+    a delete: readers then read each stored table through a view whose anti-join kept filters from reaching the
+    base's scan, and the ready questions took 2-4 times as long (docs/benchmarks.md, 2026-11-27)."""
     con.execute("BEGIN")
     for snapshot in snapshots:  # the file lists: O(files), which compaction as runs go keeps bounded
         con.execute(
@@ -777,7 +733,10 @@ def _apply_to_file(
         )
     _write_state(con, state)  # the mirror's state, its PUBLISH_ID too
     if stories:
-        _replace_parts(con)
+        moved = con.execute("SELECT count(*) FROM root_moves").fetchone() != (0,)
+        for name in CHANGED_BY:
+            if name != "_link_components" or moved:  # components change only where new links joined some
+                _replace_rows(con, name, FRESH.format(name))
     con.execute("COMMIT")
 
 
@@ -879,11 +838,6 @@ def _mirror_the_attached(con: duckdb.DuckDBPyConnection) -> None:
     # files of each new snapshot (binding a view over its files costs O(files)); the views file gets them.
     for spec in ALL_TABLES:
         con.execute(f"CREATE OR REPLACE VIEW {MIRROR}.main._{spec.name} AS {snapshot_select(spec, [])}")
-    for name in CHANGED_BY:  # each stored table whole, as one table (see BASE)
-        con.execute(f"DROP VIEW {MIRROR}.main.{name}")
-        con.execute(f"CREATE TABLE {MIRROR}.main.{name} AS SELECT * FROM {ATTACHED}.main.{name}")
-        for part in (BASE, RECENT, REPLACED):
-            con.execute(f"DROP TABLE {MIRROR}.main.{part.format(name)}")
 
 
 def _published_id(con: duckdb.DuckDBPyConnection) -> str | None:
