@@ -263,8 +263,7 @@ def test_articles_the_stored_version_cannot_stand_for_are_read_again(tmp_path):
 def test_publishes_of_two_warehouses_in_one_process_each_read_their_own_files(tmp_path):
     """One DuckDB instance writes every publish of a process (the Parquet footers it read serve the next). Two
     warehouses, one copied from the other (the same relative file names), published in turn: each shows its own
-    rows, as a rebuild would, and between publishes the instance holds no views file and no temporary object, only
-    its mirror of the last file it wrote (which the other warehouse's file is not: it is loaded again)."""
+    rows, as a rebuild would, and between publishes the instance holds no views file and no temporary object."""
     first = tmp_path / "first"
     ensure_tables(first)
     commit(first, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
@@ -284,8 +283,8 @@ def test_publishes_of_two_warehouses_in_one_process_each_read_their_own_files(tm
     assert same_as_a_rebuild(second, tmp_path)
     instance = views._instance
     assert instance is not None
-    attached = "SELECT database_name FROM duckdb_databases() WHERE NOT internal ORDER BY 1"
-    assert instance.execute(attached).fetchall() == [("memory",), (views.MIRROR,)]
+    attached = "SELECT database_name FROM duckdb_databases() WHERE NOT internal"
+    assert instance.execute(attached).fetchall() == [("memory",)]
     assert instance.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchall() == [(0,)]
     assert instance.execute("SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal").fetchall() == [(0,)]
 
@@ -337,7 +336,7 @@ def test_a_publish_reads_only_the_markers_committed_since_the_last(tmp_path, cap
     assert sql(warehouse, published) == [(4, 4, 4)]
 
 
-# --- the mirror of the stored tables a process keeps between publishes (warehouse/views.py MIRROR) ------------
+# --- many publishes; a publish that fails or finds an older file; a reader during a publish --------------------
 
 
 def commit_night(warehouse: Path, night: int) -> None:
@@ -364,9 +363,9 @@ def commit_night(warehouse: Path, night: int) -> None:
     commit(warehouse, "r1", f"n{night:02d}", day, rows)
 
 
-def test_many_publishes_through_the_mirror_equal_a_rebuild(tmp_path):
-    """Night after night (stories merging, newer versions, rejections), each publish updates the process's mirror
-    and writes the same changes to the views file: the file's stored tables stay those a rebuild gives."""
+def test_many_publishes_equal_a_rebuild(tmp_path):
+    """Night after night (stories merging, newer versions, rejections, the rows each publish recomputes read by
+    the next steps from those just computed: `__fresh`), the stored tables stay those a rebuild gives."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit_night(warehouse, 0)
@@ -378,9 +377,9 @@ def test_many_publishes_through_the_mirror_equal_a_rebuild(tmp_path):
     assert sql(warehouse, "select count(*) from stories where copies > 2") != [(0,)]
 
 
-def test_a_views_file_the_mirror_did_not_write_is_loaded_again(tmp_path):
-    """The published file replaced behind the process's back (an older copy restored, another process's publish):
-    its PUBLISH_ID is not the one the mirror recorded, so the mirror is loaded from it, not trusted."""
+def test_an_older_views_file_restored_is_brought_up_to_date(tmp_path):
+    """The published file replaced behind the process's back by an older copy: the next publish brings it up to
+    date from what it records, with the batches of the publishes it missed too."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit_night(warehouse, 0)
@@ -390,17 +389,17 @@ def test_a_views_file_the_mirror_did_not_write_is_loaded_again(tmp_path):
     for night in (1, 2):
         commit_night(warehouse, night)
         assert publish(warehouse).rebuilt is None
-    shutil.copyfile(older, views_path(warehouse))  # nights 1 and 2 are not in it; the mirror holds them
+    shutil.copyfile(older, views_path(warehouse))  # nights 1 and 2 are not in it
     commit_night(warehouse, 3)
     restored = publish(warehouse)
     assert (restored.rebuilt, restored.batches) == (None, 3)
     assert same_as_a_rebuild(warehouse, tmp_path)
 
 
-def test_a_publish_that_fails_after_updating_the_mirror_leaves_it_untrusted(tmp_path, monkeypatch):
-    """The mirror is changed first; when the new file then does not replace the old one (the process killed, a
-    failed rename), the mirror is ahead of the published file: the next publish loads it again, and the file
-    gets the stored rows of the batches of both publishes."""
+def test_a_publish_whose_file_is_not_renamed_leaves_the_old_views(tmp_path, monkeypatch):
+    """When the new file does not replace the old one (a failed rename, the process killed), nothing the publish
+    computed counts: the old views stand, and the next publish brings them up to date with both publishes'
+    batches."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit_night(warehouse, 0)
@@ -432,14 +431,15 @@ def test_a_reader_during_a_publish_sees_the_last_published_views(tmp_path, monke
     commit_night(warehouse, 1)
     published = answers(warehouse)
     seen = []
-    real_apply = views._apply_to_file
+    real_update = views._update_stored
 
-    def apply_while_reading(*args, **kwargs):
+    def update_while_reading(*args, **kwargs):
         seen.append(answers(warehouse))
-        real_apply(*args, **kwargs)
+        counts = real_update(*args, **kwargs)
         seen.append(answers(warehouse))
+        return counts
 
-    monkeypatch.setattr(views, "_apply_to_file", apply_while_reading)
+    monkeypatch.setattr(views, "_update_stored", update_while_reading)
     assert publish(warehouse).rebuilt is None
     assert seen == [published, published]
     assert answers(warehouse) != published

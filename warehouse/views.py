@@ -9,7 +9,6 @@ import logging
 import os
 import shutil
 import threading
-import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -250,16 +249,11 @@ REPLACED_BY = {
     **dict.fromkeys(("_article_versions", "_hidden_articles"), ("article_id", "dirty_articles")),
     **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")),
 }
-# The temporary table of a stored table's recomputed rows, written to the mirror and then to the views file.
+# The temporary table of a stored table's rows just recomputed, which the later SQL of the publish reads.
 FRESH = "{}__fresh"
-# The rows a publish replaces in each stored table: those of the keys in a temporary table's column (the rows of
-# `_link_components` whose component a new link joined are its fresh rows: a linked article stays linked).
-CHANGED_BY = {"_link_components": ("article_id", FRESH.format("_link_components")), **REPLACED_BY}
 # The names a restriction (warehouse/sql/publish/restrict_*.sql) gives temporary views or tables, hiding the
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
-# The state row naming one write of a views file (the mirror trusts only the file it last wrote: _mirror_the_attached).
-PUBLISH_ID = "publish_id"
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
 PUBLISH_FORMAT = "3"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
@@ -442,9 +436,7 @@ def _definition_fingerprint() -> str:
 
 
 def _state_rows(snapshots: Sequence[TableSnapshot]) -> list[tuple[str, str]]:
-    # PUBLISH_ID: new at every write, so that the mirror of one views file is never taken for another's.
     rows = [("definition", _definition_fingerprint()), ("snapshot", _snapshot_key(snapshots))]
-    rows += [(PUBLISH_ID, uuid.uuid4().hex)]
     for snapshot in snapshots:
         if snapshot.spec in STORY_INPUTS and snapshot.version is not None:
             name = snapshot.spec.name
@@ -462,11 +454,10 @@ def _insert_pairs(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tup
         con.execute(f"INSERT INTO {table} VALUES {values}", [value for row in rows for value in row])
 
 
-def _write_state(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str]]) -> None:
-    """Record what the stored tables now reflect (`_state_rows`): the definitions, the input tables' versions,
-    the batches."""
+def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
+    """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches."""
     con.execute("DELETE FROM newsetl_publish.state")
-    _insert_pairs(con, "newsetl_publish.state", rows)
+    _insert_pairs(con, "newsetl_publish.state", _state_rows(snapshots))
     con.execute(sql_text("publish", "record_batches.sql"))
 
 
@@ -546,9 +537,13 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
     reading itself). The restriction's tables are materialised first: they may read the rows replaced."""
     con.execute(sql_text("publish", f"restrict_{restriction}.sql"))
     for number, name in enumerate(names, start=1):
-        # Kept for the views file, which gets the same rows (_apply_to_file): computed once, in the mirror.
+        column, dirty = REPLACED_BY[name]
+        # The rows recomputed, kept for the restrictions that follow (the later SQL of this publish reads them as
+        # `<name>__fresh`): each read of a stored table scans every stored row, so the dirty keys' rows are not
+        # selected from it again.
         con.execute(f"CREATE TEMP TABLE {FRESH.format(name)} AS SELECT * FROM {DEFINITION.format(name)}")
-        _replace_rows(con, name, FRESH.format(name))
+        con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
+        con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {FRESH.format(name)}")
         if number < len(names):
             # The names after it read its rows of the dirty keys alone (their restricted inputs hold no others):
             # those just computed, not the whole stored table again.
@@ -558,13 +553,6 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
         for (restricted,) in con.execute(temporary.format(kind)).fetchall():
             if restricted in RESTRICTED:
                 con.execute(f"DROP {kind.upper()} temp.{restricted}")
-
-
-def _replace_rows(con: duckdb.DuckDBPyConnection, name: str, rows: str) -> None:
-    """Replace the stored rows of the changed keys (CHANGED_BY) in `main.<name>` of the database in use by `rows`."""
-    column, dirty = CHANGED_BY[name]
-    con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
-    con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {rows}")
 
 
 def _read_from(
@@ -614,7 +602,6 @@ def _update_stored(
     if moves:
         _insert_pairs(con, "root_moves", moves)
         con.execute(sql_text("publish", "merge_components.sql"))
-    con.execute(sql_text("publish", "component_changes.sql"))
     con.execute(sql_text("publish", "dirty.sql"))
     for name in (ARTICLES.name, REJECTIONS.name):
         _read_again(con, inputs[name], "SELECT count(*) FROM reread_articles")
@@ -651,7 +638,7 @@ def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot])
     _create_views(con, snapshots)
     con.execute(sql_text("publish", "state.sql"))
     con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
-    _write_state(con, _state_rows(snapshots))
+    _write_state(con, snapshots)
 
 
 def _marker_files_since(warehouse: Path, batches: TableSnapshot, state: Mapping[str, str]) -> list[str] | None:
@@ -677,67 +664,36 @@ def _committed_batches(
     cannot be told, every marker is read and gone_batches.sql compares them."""
     batches = next(snapshot for snapshot in snapshots if snapshot.spec is BATCHES)
     files = _marker_files_since(warehouse, batches, state)
-    # main.batches reads `_batches`: a temporary view over the files to read hides the mirror's (which reads none).
-    con.execute(f"CREATE TEMP VIEW _batches AS {snapshot_select(BATCHES, batches.files if files is None else files)}")
     if files is None:
         con.execute("CREATE TEMP TABLE batches AS SELECT * FROM main.batches")
-    else:
-        log.debug("views: reading %d of %d marker files", len(files), len(batches.files))
-        con.execute(sql_text("publish", "committed_batches.sql"))
+        return
+    log.debug("views: reading %d of %d marker files", len(files), len(batches.files))
+    con.execute(f"CREATE TEMP VIEW _batches AS {snapshot_select(BATCHES, files)}")  # main.batches reads these
+    con.execute(sql_text("publish", "committed_batches.sql"))
     con.execute("DROP VIEW temp._batches")
 
 
 def _bring_up_to_date(
     con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]
 ) -> tuple[str | None, tuple[int, int, int]]:
-    """Rebuild (saying why), or bring the stored tables up to date with the new batches: computed in the mirror
-    (one transaction), then the same changes written to the attached views file (another; DuckDB writes one
-    database per transaction), whose table views are pointed at the new snapshot."""
-    published = _published_state(con)  # of the file: one of another format is not mirrored, but rebuilt
-    if published is None or published.get("definition") != _definition_fingerprint():
-        return _why_rebuild(con, warehouse, snapshots, published), (0, 0, 0)
-    _mirror_the_attached(con)
-    con.execute(f"USE {MIRROR}")
-    con.execute("BEGIN")
-    state = _published_state(con)
-    if state is not None:  # else a rebuild
-        _committed_batches(con, warehouse, snapshots, state)
-    reason = _why_rebuild(con, warehouse, snapshots, state)
-    if reason is not None or state is None:
-        con.execute("ROLLBACK")
-        con.execute(f"USE {ATTACHED}")
-        return reason, (0, 0, 0)
-    counts = _update_stored(con, warehouse, snapshots, state)
-    written = _state_rows(snapshots)
-    _write_state(con, written)
-    con.execute("COMMIT")
-    con.execute(f"USE {ATTACHED}")
-    _apply_to_file(con, snapshots, written, counts[0] > 0)
-    return None, counts
-
-
-def _apply_to_file(
-    con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot], state: Sequence[tuple[str, str]], stories: bool
-) -> None:
-    """Write to the attached views file, in one transaction, what the update did to the mirror: the table views
-    over the new snapshot, the publish state, the new batches' markers and (`stories`: there were new batches)
-    the stored rows replaced, by the rows the update computed (the temporary FRESH tables): the file's stored
-    tables are read only by the deletes (each scans its key column), not by the queries that found the rows.
-    Why not keep the file's stored tables in parts (a base, the keys replaced since, their rows), written without
-    a delete: readers then read each stored table through a view whose anti-join kept filters from reaching the
-    base's scan, and the ready questions took 2-4 times as long (docs/benchmarks.md, 2026-11-27)."""
+    """In one transaction: point the table views at the new snapshot, then rebuild (saying why) or bring the
+    stored tables up to date with the new batches."""
     con.execute("BEGIN")
     for snapshot in snapshots:  # the file lists: O(files), which compaction as runs go keeps bounded
         con.execute(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
-    _write_state(con, state)  # the mirror's state, its PUBLISH_ID too
-    if stories:
-        moved = con.execute("SELECT count(*) FROM root_moves").fetchone() != (0,)
-        for name in CHANGED_BY:
-            if name != "_link_components" or moved:  # components change only where new links joined some
-                _replace_rows(con, name, FRESH.format(name))
+    state = _published_state(con)
+    if state is not None:  # else a rebuild, which reads the view
+        _committed_batches(con, warehouse, snapshots, state)
+    reason = _why_rebuild(con, warehouse, snapshots, state)
+    if reason is not None or state is None:
+        con.execute("ROLLBACK")
+        return reason, (0, 0, 0)
+    counts = _update_stored(con, warehouse, snapshots, state)
+    _write_state(con, snapshots)
     con.execute("COMMIT")
+    return None, counts
 
 
 def _snapshot_key(snapshots: Sequence[TableSnapshot]) -> str:
@@ -768,22 +724,10 @@ def _unchanged(target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]
 # files into new ones), so a run of many batches would hold the footers of every file it ever wrote: when files
 # the instance last read are gone, the next publish starts another instance (`_forget_gone_files`). Little is
 # lost: the files that replaced them are new, their footers not cached anyway.
-#
-# The instance also keeps a mirror of the last views file it wrote: an in-memory database (MIRROR) with the same
-# stored tables and state, kept between publishes. An update reads and changes the mirror's stored tables, not the
-# file's: the blocks of a freshly attached copy of the file would be read again at each publish (the dirty rows'
-# semi-joins and deletes scan the stored tables, which grow with the archive), the mirror's are in memory already.
-# The file then gets the same changes from the rows the update computed (_apply_to_file). The mirror is a cache:
-# it is used only while the file about to be updated carries the PUBLISH_ID it recorded when it wrote that file
-# (the file's own, read from the copy being updated), and is loaded from that copy otherwise: at a process's first
-# publish, after a rebuild, after a publish that failed (it may be ahead of the file), when another process or a
-# restore replaced the file. So a crash, a deleted file or a second writer costs a load, never a wrong row.
 ATTACHED = "newsetl_views"
-MIRROR = "newsetl_mirror"
 _instance: duckdb.DuckDBPyConnection | None = None
 _instance_files: frozenset[str] = frozenset()  # the files of the snapshot the instance published last
 _instance_lock = threading.RLock()  # one publish at a time uses the instance (the writer thread, the flow's end)
-_mirrored: str | None = None  # the PUBLISH_ID of the views file the mirror equals (None: it equals none)
 
 
 def _publishing_instance() -> duckdb.DuckDBPyConnection:
@@ -796,11 +740,11 @@ def _publishing_instance() -> duckdb.DuckDBPyConnection:
 
 def _drop_instance() -> None:
     """Forget the instance (after an error its state cannot be vouched for): the next publish starts another."""
-    global _instance, _instance_files, _mirrored
+    global _instance, _instance_files
     if _instance is not None:
         with suppress(duckdb.Error):
             _instance.close()
-    _instance, _instance_files, _mirrored = None, frozenset(), None
+    _instance, _instance_files = None, frozenset()
 
 
 def _forget_gone_files(warehouse: Path, snapshots: Sequence[TableSnapshot]) -> None:
@@ -815,36 +759,6 @@ def _forget_gone_files(warehouse: Path, snapshots: Sequence[TableSnapshot]) -> N
 
 
 atexit.register(_drop_instance)  # closed before the interpreter's end, which would report it leaked
-
-
-def _mirror_the_attached(con: duckdb.DuckDBPyConnection) -> None:
-    """Make the mirror equal the attached views file, unless it does already (it records the file's PUBLISH_ID).
-    From here until the file is renamed into place (`publish` records the new id then) the mirror is taken to
-    equal no file: an update changes it first, and a failure before the rename leaves it ahead of the file."""
-    global _mirrored
-    try:
-        found = _published_id(con)
-    except duckdb.Error:  # no publish state: a rebuild follows, whatever the mirror holds
-        found = None
-    current = found is not None and found == _mirrored
-    _mirrored = None
-    if current:
-        return
-    con.execute(f"DETACH DATABASE IF EXISTS {MIRROR}")
-    con.execute(f"ATTACH ':memory:' AS {MIRROR}")
-    con.execute(f"COPY FROM DATABASE {ATTACHED} TO {MIRROR}")
-    # An update reads the tables only through temporary views over the files it needs (`_committed_batches`,
-    # `_read_from`), never through the mirror's table views: those read no file, nor are they pointed at the
-    # files of each new snapshot (binding a view over its files costs O(files)); the views file gets them.
-    for spec in ALL_TABLES:
-        con.execute(f"CREATE OR REPLACE VIEW {MIRROR}.main._{spec.name} AS {snapshot_select(spec, [])}")
-
-
-def _published_id(con: duckdb.DuckDBPyConnection) -> str | None:
-    """The PUBLISH_ID of the attached views file (None when it has none)."""
-    found = con.execute(f"SELECT value FROM {ATTACHED}.newsetl_publish.state WHERE name = ?", [PUBLISH_ID])
-    row = found.fetchone()
-    return None if row is None else str(row[0])
 
 
 @contextmanager
@@ -872,15 +786,11 @@ def _attached(path: Path, warehouse: Path, read_only: bool = False) -> Iterator[
             _drop_instance()  # whatever is left attached or open goes with the instance
 
 
-def _publish_into(
-    temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]
-) -> tuple[Published, str | None]:
+def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
     """Write the new views database at `temporary`: the published one brought up to date when it can be, else
-    every view and stored table from every row. Also returns the PUBLISH_ID of an update, which the mirror
-    equals once the file is in place."""
+    every view and stored table from every row."""
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
-    mirrored = None
     if target.exists():
         shutil.copyfile(target, temporary)  # readers keep the published file; the copy is changed, then renamed
         try:
@@ -888,10 +798,8 @@ def _publish_into(
                 rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
                 if rebuilt is None:
                     con.execute(f"CHECKPOINT {ATTACHED}")  # into the file now: a write that fails raises here
-                    mirrored = _published_id(con)
         except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk), a rebuild decides
             rebuilt = f"the views database could not be brought up to date ({_first_line(error)})"
-            mirrored = None
     if rebuilt is not None:
         log.info("views: rebuilding the stored story tables: %s", rebuilt)
         for path in (temporary, temporary.with_name(f"{temporary.name}.wal")):
@@ -899,9 +807,7 @@ def _publish_into(
         with _attached(temporary, warehouse) as con:
             _rebuild(con, snapshots)
             con.execute(f"CHECKPOINT {ATTACHED}")
-            _mirror_the_attached(con)  # for the publishes that follow (a rebuild is O(rows) anyway)
-            mirrored = _published_id(con)
-    return Published(target, rebuilt, *counts), mirrored
+    return Published(target, rebuilt, *counts)
 
 
 def publish(warehouse: Path) -> Published:
@@ -922,25 +828,23 @@ def publish(warehouse: Path) -> Published:
     temporaries = (temporary, temporary.with_name(f"{temporary.name}.wal"))  # DuckDB's log sits beside it
     for path in temporaries:
         path.unlink(missing_ok=True)
-    global _mirrored
     try:
-        with _instance_lock:  # to the rename: the mirror equals the file this publish renames into place
-            try:
+        try:
+            with _instance_lock:
                 _forget_gone_files(warehouse, snapshots)
-                published, mirrored = _publish_into(temporary, target, warehouse, snapshots)
-                missing = missing_views(temporary, warehouse)
-            except (duckdb.Error, OSError) as error:
-                raise ViewsNotPublished(
-                    f"could not write the views database ({_first_line(error)}); the previous views stand: "
-                    f"free disk space under {warehouse} and run again"
-                ) from None
-            if missing:
-                raise ViewsNotPublished(
-                    f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
-                    f"free disk space under {warehouse} and run again"
-                )
-            os.replace(temporary, target)
-            _mirrored = mirrored
+                published = _publish_into(temporary, target, warehouse, snapshots)
+            missing = missing_views(temporary, warehouse)
+        except (duckdb.Error, OSError) as error:
+            raise ViewsNotPublished(
+                f"could not write the views database ({_first_line(error)}); the previous views stand: "
+                f"free disk space under {warehouse} and run again"
+            ) from None
+        if missing:
+            raise ViewsNotPublished(
+                f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
+                f"free disk space under {warehouse} and run again"
+            )
+        os.replace(temporary, target)
     finally:
         for path in temporaries:
             path.unlink(missing_ok=True)
