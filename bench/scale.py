@@ -405,12 +405,51 @@ def alternate(warehouses: list[Path], batch: int, repeat: int, seeds: list[int])
     ]
 
 
+def publish_only(kept: list[Path], scratch: Path, batch: int, repeat: int) -> list[tuple[int, dict[str, Timing]]]:
+    """The views publish alone, on a copy of each kept warehouse (`--keep`) in turn: one untimed publish (whatever
+    the process keeps between publishes is as a running pipeline has it), then `repeat` times a probe batch's
+    commit (untimed) and the publish after it (timed). Each warehouse's publishes run one after the other, as a
+    run's do (a process keeps what it knows of one views file: alternating warehouses would time its loading)."""
+    sizes = []
+    scheme = signature_scheme(DedupOptions())
+    for number, source in enumerate(kept):
+        warehouse = scratch / source.name
+        shutil.rmtree(warehouse, ignore_errors=True)
+        shutil.copytree(source, warehouse)
+        rng = random.Random(number)
+        views.publish_views(warehouse)
+        walls, cpus = [], []
+        for probe in range(repeat):
+            rows = synthetic_batch(rng, 60_000_000 + number * 100_000 + probe * batch, batch, scheme, DedupOptions())
+            commit_rows(warehouse, rows, "publish-only", f"publish-only-{probe:03d}")
+            started, cpu_started = time.perf_counter(), time.process_time()
+            views.publish_views(warehouse)
+            cpus.append(time.process_time() - cpu_started)
+            walls.append(time.perf_counter() - started)
+        size = archive_articles(warehouse)
+        sizes.append((size, {"views publish": Timing(statistics.median(walls), statistics.median(cpus))}))
+        print(
+            f"  {size:,} articles: CPU s per publish {', '.join(f'{c:.3f}' for c in cpus)} "
+            f"(load average {load_average()})",
+            flush=True,
+        )
+        shutil.rmtree(warehouse, ignore_errors=True)
+    return sizes
+
+
 def calls_per_sample(seconds: float) -> int:
     """How many calls of a lookup one timing takes: a step of a millisecond or two timed once is within the
     clock's and the scheduler's noise (process_time ticks, a context switch), so a sample of a lookup under
     SAMPLE_SECONDS is the mean of enough calls to fill it. Lookups only read, so calling one again changes
     nothing; the commit, catch-up and publish are timed once each."""
     return max(1, min(MAX_CALLS, math.ceil(SAMPLE_SECONDS / max(seconds, 1e-4))))
+
+
+def keep(warehouse: Path, data: Path, size: int) -> None:
+    """A copy of the warehouse as measured at this size, for `--publish-only` runs."""
+    kept = data / f"kept-{size}"
+    shutil.rmtree(kept, ignore_errors=True)
+    shutil.copytree(warehouse, kept)
 
 
 def prefect_server() -> tuple[object, str]:
@@ -449,11 +488,27 @@ def main() -> None:
     parser.add_argument("--nights", type=int, help="real runs (default 10; --quick 3)")
     parser.add_argument("--night-size", type=int, help="documents per real run (default 1,000; --quick 200)")
     parser.add_argument("--synthetic", type=int, nargs="+", help="synthetic articles to add before each later size")
-    parser.add_argument("--keep", action="store_true", help="keep the first size's warehouse for --reuse")
+    parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the warehouses: each measured size's in --data/kept-*, the first for --reuse",
+    )
     parser.add_argument("--reuse", action="store_true", help="build nothing: measure copies of what --keep left")
+    parser.add_argument(
+        "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
+    )
     args = parser.parse_args()
     if args.reuse:
         reuse(args.data, args.batch, args.repeat)
+        return
+    if args.publish_only:
+        kept = sorted(args.data.glob("kept-*"), key=lambda path: int(path.name.removeprefix("kept-")))
+        if not kept:
+            raise SystemExit(f"no kept warehouses under {args.data}: run with --keep first")
+        print(f"load average at the start: {load_average()} (1, 5, 15 min)")
+        published = publish_only(kept, args.data / "publish-only", args.batch, args.repeat)
+        print(f"\nload average at the end: {load_average()}\n")
+        print(table(published, ["views publish"]))
         return
     night, real_runs, synthetic = (200, 3, [9_400]) if args.quick else (1_000, 10, [90_000])
     night, real_runs, synthetic = args.night_size or night, args.nights or real_runs, args.synthetic or synthetic
@@ -483,6 +538,8 @@ def main() -> None:
             print(f"  run {run + 1}/{real_runs}: {night} documents in {seconds:.1f} s", flush=True)
             if run == 0 or run == real_runs - 1:
                 size = archive_articles(warehouse)
+                if args.keep:
+                    keep(warehouse, args.data, size)
                 sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=run)))
                 seeds.append(run)
                 print(f"  measured at {size:,} articles (load average {load_average()})", flush=True)
@@ -492,6 +549,8 @@ def main() -> None:
             seconds = grow_synthetic(warehouse, count, 2_000, seed=7 + step)
             print(f"  {count:,} synthetic articles in {seconds:.1f} s", flush=True)
             size = archive_articles(warehouse)
+            if args.keep:
+                keep(warehouse, args.data, size)
             sizes.append((size, measure(warehouse, args.batch, args.repeat, seed=99 + step)))
             seeds.append(99 + step)
             print(f"  measured at {size:,} articles (load average {load_average()})", flush=True)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from deltalake import DeltaTable
 
 from tests.conftest import sql
@@ -333,3 +334,113 @@ def test_a_publish_reads_only_the_markers_committed_since_the_last(tmp_path, cap
     assert same_as_a_rebuild(warehouse, tmp_path)
     published = "select count(*), count(distinct batch_id), count(committed_at) from newsetl_publish.batches"
     assert sql(warehouse, published) == [(4, 4, 4)]
+
+
+# --- many publishes; a publish that fails or finds an older file; a reader during a publish --------------------
+
+
+def commit_night(warehouse: Path, night: int) -> None:
+    """Batch n<night>: two new articles, each a copy of an earlier one (so stories merge, night after night, also
+    through articles already merged), one mentioning Acme; every third night a newer version of an earlier
+    article, and every fourth a rejection of an earlier one's document."""
+    day = date(2024, 1 + night // 28, 1 + night % 28)
+    new = [f"n{night}a", f"n{night}b"]
+    rows: dict = {
+        ARTICLES: [article(new[0], new[0], day), article(new[1], new[1], day)],
+        ENTITIES: [ACME],
+        ENTITY_MENTIONS: mentions(new[0], "e-acme", 1 + night % 3),
+    }
+    if night:
+        rows[DUPLICATE_LINKS] = [
+            DuplicateLink(new[0], f"n{night - 1}a", 0.9),
+            DuplicateLink(new[1], f"n{night // 2}b", 0.8),
+        ]
+    if night and night % 3 == 0:
+        rows[ARTICLES].append(replace(article(f"n{night - 2}b", f"n{night - 2}b", day), doc_id=f"doc-v{night}"))
+        rows[ENTITY_MENTIONS] += mentions(f"n{night - 2}b", "e-acme", 2)
+    if night and night % 4 == 0:
+        rows[REJECTIONS] = [Rejection(f"doc-n{night - 3}a", "/archive/x.html", "normalise", "too_short", "")]
+    commit(warehouse, "r1", f"n{night:02d}", day, rows)
+
+
+def test_many_publishes_equal_a_rebuild(tmp_path):
+    """Night after night (stories merging, newer versions, rejections, the rows each publish recomputes read by
+    the next steps from those just computed: `__fresh`), the stored tables stay those a rebuild gives."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit_night(warehouse, 0)
+    assert publish(warehouse).rebuilt is not None
+    for night in range(1, 9):
+        commit_night(warehouse, night)
+        assert publish(warehouse).rebuilt is None
+        assert same_as_a_rebuild(warehouse, tmp_path), f"after night {night}"
+    assert sql(warehouse, "select count(*) from stories where copies > 2") != [(0,)]
+
+
+def test_an_older_views_file_restored_is_brought_up_to_date(tmp_path):
+    """The published file replaced behind the process's back by an older copy: the next publish brings it up to
+    date from what it records, with the batches of the publishes it missed too."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit_night(warehouse, 0)
+    publish(warehouse)
+    older = tmp_path / "older.duckdb"
+    shutil.copyfile(views_path(warehouse), older)
+    for night in (1, 2):
+        commit_night(warehouse, night)
+        assert publish(warehouse).rebuilt is None
+    shutil.copyfile(older, views_path(warehouse))  # nights 1 and 2 are not in it
+    commit_night(warehouse, 3)
+    restored = publish(warehouse)
+    assert (restored.rebuilt, restored.batches) == (None, 3)
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+def test_a_publish_whose_file_is_not_renamed_leaves_the_old_views(tmp_path, monkeypatch):
+    """When the new file does not replace the old one (a failed rename, the process killed), nothing the publish
+    computed counts: the old views stand, and the next publish brings them up to date with both publishes'
+    batches."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit_night(warehouse, 0)
+    publish(warehouse)
+    commit_night(warehouse, 1)
+    before = views_path(warehouse).read_bytes()
+
+    def rename_fails(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(views.os, "replace", rename_fails)
+    with pytest.raises(OSError):
+        publish(warehouse)
+    monkeypatch.undo()
+    assert views_path(warehouse).read_bytes() == before
+    commit_night(warehouse, 2)
+    after = publish(warehouse)
+    assert (after.rebuilt, after.batches) == (None, 2)
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+def test_a_reader_during_a_publish_sees_the_last_published_views(tmp_path, monkeypatch):
+    """While a publish writes its copy of the views file, a reader opens the published one: it is not blocked,
+    and sees the views as last published, whole."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit_night(warehouse, 0)
+    publish(warehouse)
+    commit_night(warehouse, 1)
+    published = answers(warehouse)
+    seen = []
+    real_update = views._update_stored
+
+    def update_while_reading(*args, **kwargs):
+        seen.append(answers(warehouse))
+        counts = real_update(*args, **kwargs)
+        seen.append(answers(warehouse))
+        return counts
+
+    monkeypatch.setattr(views, "_update_stored", update_while_reading)
+    assert publish(warehouse).rebuilt is None
+    assert seen == [published, published]
+    assert answers(warehouse) != published
+    assert same_as_a_rebuild(warehouse, tmp_path)

@@ -249,6 +249,8 @@ REPLACED_BY = {
     **dict.fromkeys(("_article_versions", "_hidden_articles"), ("article_id", "dirty_articles")),
     **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")),
 }
+# The temporary table of a stored table's rows just recomputed, which the later SQL of the publish reads.
+FRESH = "{}__fresh"
 # The names a restriction (warehouse/sql/publish/restrict_*.sql) gives temporary views or tables, hiding the
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
@@ -534,10 +536,18 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
     connection; a stored input is copied, as DuckDB takes a temporary view `x` reading `main.x` for a view
     reading itself). The restriction's tables are materialised first: they may read the rows replaced."""
     con.execute(sql_text("publish", f"restrict_{restriction}.sql"))
-    for name in names:
+    for number, name in enumerate(names, start=1):
         column, dirty = REPLACED_BY[name]
+        # The rows recomputed, kept for the restrictions that follow (the later SQL of this publish reads them as
+        # `<name>__fresh`): each read of a stored table scans every stored row, so the dirty keys' rows are not
+        # selected from it again.
+        con.execute(f"CREATE TEMP TABLE {FRESH.format(name)} AS SELECT * FROM {DEFINITION.format(name)}")
         con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
-        con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {DEFINITION.format(name)}")
+        con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {FRESH.format(name)}")
+        if number < len(names):
+            # The names after it read its rows of the dirty keys alone (their restricted inputs hold no others):
+            # those just computed, not the whole stored table again.
+            con.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM {FRESH.format(name)}")
     temporary = "SELECT {0}_name FROM duckdb_{0}s() WHERE temporary AND NOT internal"
     for kind in ("view", "table"):
         for (restricted,) in con.execute(temporary.format(kind)).fetchall():

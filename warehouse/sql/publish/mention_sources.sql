@@ -9,6 +9,5 @@ SELECT k.article_id, k.batch_id,
            WHEN k.article_id NOT IN (SELECT article_id FROM dirty_articles) OR p.article_id IS NOT NULL THEN 'stored'
            ELSE 'reread'
        END AS counted_from
-FROM main._story_keys AS k
-LEFT JOIN previous_versions AS p USING (article_id, batch_id)
-WHERE k.story_id IN (SELECT story_id FROM dirty_stories);
+FROM _story_keys__fresh AS k
+LEFT JOIN previous_versions AS p USING (article_id, batch_id);

@@ -1,8 +1,7 @@
 -- The rows _article_entities is recomputed from: the dirty stories' keys, and their articles' mention
 -- counts (mention_sources.sql), counted by the view's own SQL from the mentions read or taken from
 -- the stored rows.
-CREATE TEMP TABLE _story_keys AS
-SELECT * FROM main._story_keys SEMI JOIN dirty_stories USING (story_id);
+CREATE TEMP VIEW _story_keys AS SELECT * FROM _story_keys__fresh;
 CREATE TEMP VIEW _entity_mentions AS
 SELECT * FROM _entity_mentions__new
 SEMI JOIN (SELECT article_id, batch_id FROM mention_sources WHERE counted_from = 'new') USING (article_id, batch_id)

@@ -14,8 +14,7 @@ UNION ALL
 -- site_of gives back a site passed as the site name.
 SELECT article_id, doc_id, batch_id, own_cluster_id, published_date, word_count, source, text_hash,
        NULL, NULL, site
-FROM main._article_versions
-SEMI JOIN dirty_articles USING (article_id)
+FROM dirty_versions
 ANTI JOIN reread_articles USING (article_id)
 UNION ALL
 SELECT article_id, doc_id, batch_id, cluster_id, published_date, word_count, source, text_hash,
