@@ -19,6 +19,7 @@ turn (`alternate`), so that their ratio is of the archive's size and not of the 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import inspect
 import math
@@ -368,11 +369,9 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
     cpus: dict[str, list[float]] = {name: [] for name in steps}
     for _ in range(repeat):
         for name, step in steps.items():
-            started, cpu_started = time.perf_counter(), time.process_time()
-            for _ in range(calls[name]):
-                step()
-            cpus[name].append((time.process_time() - cpu_started) / calls[name])
-            walls[name].append((time.perf_counter() - started) / calls[name])
+            wall, cpu = timed(step, calls[name])
+            walls[name].append(wall)
+            cpus[name].append(cpu)
     return {name: Timing(statistics.median(walls[name]), statistics.median(cpus[name])) for name in steps}
 
 
@@ -394,11 +393,9 @@ def alternate(warehouses: list[Path], batch: int, repeat: int, seeds: list[int])
     for _ in range(repeat):
         for per_warehouse, count, wall, cpu in zip(steps, calls, walls, cpus, strict=True):
             for name, step in per_warehouse.items():
-                started, cpu_started = time.perf_counter(), time.process_time()
-                for _ in range(count[name]):
-                    step()
-                cpu[name].append((time.process_time() - cpu_started) / count[name])
-                wall[name].append((time.perf_counter() - started) / count[name])
+                seconds, cpu_seconds = timed(step, count[name])
+                wall[name].append(seconds)
+                cpu[name].append(cpu_seconds)
     return [
         {name: Timing(statistics.median(wall[name]), statistics.median(cpu[name])) for name in LOOKUPS}
         for wall, cpu in zip(walls, cpus, strict=True)
@@ -422,10 +419,9 @@ def publish_only(kept: list[Path], scratch: Path, batch: int, repeat: int) -> li
         for probe in range(repeat):
             rows = synthetic_batch(rng, 60_000_000 + number * 100_000 + probe * batch, batch, scheme, DedupOptions())
             commit_rows(warehouse, rows, "publish-only", f"publish-only-{probe:03d}")
-            started, cpu_started = time.perf_counter(), time.process_time()
-            views.publish_views(warehouse)
-            cpus.append(time.process_time() - cpu_started)
-            walls.append(time.perf_counter() - started)
+            wall, cpu = timed(functools.partial(views.publish_views, warehouse))
+            walls.append(wall)
+            cpus.append(cpu)
         size = archive_articles(warehouse)
         sizes.append((size, {"views publish": Timing(statistics.median(walls), statistics.median(cpus))}))
         print(
@@ -437,6 +433,14 @@ def publish_only(kept: list[Path], scratch: Path, batch: int, repeat: int) -> li
     return sizes
 
 
+def timed(step: Callable[[], object], calls: int = 1) -> tuple[float, float]:
+    """Wall and CPU seconds (this process, every thread) of one call of `step`, the mean of `calls` calls."""
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for _ in range(calls):
+        step()
+    return (time.perf_counter() - started) / calls, (time.process_time() - cpu_started) / calls
+
+
 def calls_per_sample(seconds: float) -> int:
     """How many calls of a lookup one timing takes: a step of a millisecond or two timed once is within the
     clock's and the scheduler's noise (process_time ticks, a context switch), so a sample of a lookup under
@@ -446,10 +450,18 @@ def calls_per_sample(seconds: float) -> int:
 
 
 def keep(warehouse: Path, data: Path, size: int) -> None:
-    """A copy of the warehouse as measured at this size, for `--publish-only` runs."""
+    """A copy of the warehouse as measured at this size, for `--publish-only` and `--reuse` runs."""
     kept = data / f"kept-{size}"
     shutil.rmtree(kept, ignore_errors=True)
     shutil.copytree(warehouse, kept)
+
+
+def kept_warehouses(data: Path) -> list[Path]:
+    """The warehouses a `--keep` run left, smallest archive first."""
+    kept = sorted(data.glob("kept-*"), key=lambda path: int(path.name.removeprefix("kept-")))
+    if not kept:
+        raise SystemExit(f"no kept warehouses under {data}: run with --keep first")
+    return kept
 
 
 def prefect_server() -> tuple[object, str]:
@@ -491,7 +503,7 @@ def main() -> None:
     parser.add_argument(
         "--keep",
         action="store_true",
-        help="keep the warehouses: each measured size's in --data/kept-*, the first for --reuse",
+        help="keep each measured size's warehouse in --data/kept-* (for --reuse and --publish-only)",
     )
     parser.add_argument("--reuse", action="store_true", help="build nothing: measure copies of what --keep left")
     parser.add_argument(
@@ -502,9 +514,7 @@ def main() -> None:
         reuse(args.data, args.batch, args.repeat)
         return
     if args.publish_only:
-        kept = sorted(args.data.glob("kept-*"), key=lambda path: int(path.name.removeprefix("kept-")))
-        if not kept:
-            raise SystemExit(f"no kept warehouses under {args.data}: run with --keep first")
+        kept = kept_warehouses(args.data)
         print(f"load average at the start: {load_average()} (1, 5, 15 min)")
         published = publish_only(kept, args.data / "publish-only", args.batch, args.repeat)
         print(f"\nload average at the end: {load_average()}\n")
@@ -562,15 +572,15 @@ def main() -> None:
     side_by_side = alternate([first, warehouse], args.batch, 3 * args.repeat, [seeds[0], seeds[-1]])
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
-    if not args.keep:
-        shutil.rmtree(first, ignore_errors=True)
+    shutil.rmtree(first, ignore_errors=True)
 
 
 def reuse(data: Path, batch: int, repeat: int) -> None:
     """The steps measured on copies of the first and last warehouses a `--keep` run left (a measurement commits
     probe batches), then the lookups side by side: minutes instead of the build's half hour, to compare versions
     of the code on the same archives and probe keys (seeds 1000 and 1099: no probe batch of the build again)."""
-    kept, seeds = [data / "first-size", data / "warehouse"], [1000, 1099]
+    every_size, seeds = kept_warehouses(data), [1000, 1099]
+    kept = [every_size[0], every_size[-1]]
     copies = [data / "reuse-first", data / "reuse-last"]
     print(f"load average at the start: {load_average()} (1, 5, 15 min)")
     sizes = []
