@@ -7,7 +7,7 @@ import json
 
 from bench.eval_figures_real import main
 
-TEXT = "Hill, 29, caught 12 passes for 140 yards.\n1. The club sold 300 tickets. Critics gave it five stars."
+TEXT = "Hill, 29, caught 12 passes for 140 yards.\n1. The club sold 300 tickets. Critics named five sequels."
 
 
 def span(surface: str, **fields) -> dict:
@@ -31,7 +31,7 @@ def write_data(tmp_path, text: str, recall_checked: bool) -> None:
         span("sold", value=None, kind="count", object=None, found_at_baseline=False),  # a judged miss
     ]
     article = {"key": "k1", "dev_index": 0, "recall_checked": recall_checked, "figures": figures}
-    article["not_figures"] = [span("29"), span("1"), span("five stars")]
+    article["not_figures"] = [span("29"), span("1"), span("five sequels")]
     (folder / "gold-dev.json").write_text(json.dumps({"articles": [article]}))
 
 
@@ -39,10 +39,10 @@ def test_scores_precision_recall_and_fields(tmp_path, capsys):
     write_data(tmp_path, TEXT, recall_checked=True)
     assert main(["--data", str(tmp_path), "--errors"]) == 0
     out = capsys.readouterr().out
-    assert "  all                               0.750     3      1" in out  # precision: 'five stars'
+    assert "  all                               0.750     3      1" in out  # precision: 'five sequels'
     assert "  all                               0.750     3      1" in out.split("recall by kind")[1]
     assert "matched figures with every field right: 2/3 (wrong: object 1)" in out
-    assert "missed 'sold'" in out and "not a figure 'five stars'" in out
+    assert "missed 'sold'" in out and "not a figure 'five sequels'" in out
 
 
 def test_a_figure_outside_the_judgements_is_unjudged_unless_recall_was_checked(tmp_path, capsys):

@@ -6,10 +6,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, looks_plural, token_at
+from transforms.figures.tokens import (
+    UNIT_PHRASES,
+    Token,
+    digits_value,
+    fraction_end,
+    is_capitalised,
+    is_word,
+    looks_plural,
+    token_at,
+)
 from transforms.figures.vocabulary import (
+    AGE_HEDGES,
     AGE_WORDS,
     COMMON_WORDS,
+    COPULAS,
     CURRENCY_ABBREVIATIONS,
     CURRENCY_SYMBOLS,
     DASHES,
@@ -19,6 +30,8 @@ from transforms.figures.vocabulary import (
     LABEL_WORDS,
     MONTHS,
     OBJECT_STOPS,
+    PERSONAL_SUBJECTS,
+    RATING_WORDS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
     SCORE_WORDS_BEFORE,
@@ -29,6 +42,7 @@ from transforms.figures.vocabulary import (
     TELEPHONE_WORDS,
     TENS,
     TIME_ZONES,
+    TURNING_WORDS,
     VAGUE_BASES,
     YEAR_WORDS_BEFORE,
 )
@@ -40,18 +54,25 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token is None:
         return None
     if token.kind == "word":
-        return i + 1 if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i) else None
+        if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i):
+            return i + 1
+        return star_rating_end(tokens, i) if token.low in RATING_WORDS else None
     if token.kind != "num":
         return None
     age = age_end(tokens, i)
     if age is not None:
         return age
+    rating = star_rating_end(tokens, i)
+    if rating is not None:
+        return rating
     phone_end = phone_number_end(tokens, i)
     if phone_end is not None:
         return max(phone_end, i + 1)
     address_end = street_address_end(tokens, i)
     if address_end is not None:
         return address_end
+    if fraction_end(tokens, i) is not None:
+        return None  # "1/2 cup": a measure, not a date or code
     end = numeric_chain_end(tokens, i)
     checks = (
         has_identifier_prefix,
@@ -100,6 +121,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     'Jared, both 42,'). An age describes a person; summing it with counts would be wrong."""
     before = i - 2 if is_word(token_at(tokens, i - 1), "both") else i - 1
     previous = token_at(tokens, before)
+    if previous is not None and previous.text == ":" and is_word(token_at(tokens, before - 1), *AGE_WORDS):
+        previous = tokens[before - 1]  # "Age: 18" in a fact box
     if is_word(previous, *AGE_WORDS):
         end = i + 1
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)
@@ -107,12 +130,34 @@ def age_end(tokens: list[Token], i: int) -> int | None:
             end += 2
         unit = UNIT_PHRASES.match(tokens, end)
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
+    if is_stated_age(tokens, i):
+        return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
     following = token_at(tokens, i + 1)
     if following is not None and not (following.text in (",", ")", ";") or is_word(following, "and")):
         return None
     return i + 1 if names_a_person_before(tokens, before) else None
+
+
+def is_stated_age(tokens: list[Token], i: int) -> bool:
+    """A bare number that a person turns or is: 'Suarez, who turns 37 in January', 'when I was about 3',
+    'she is 62.' Nothing counted may follow ('he was 5 points behind' is a count) and the subject
+    must be a person: a personal pronoun before 'was'/'is', any subject before 'turns'."""
+    if not is_plausible_age(tokens[i]) or counts_what_follows(token_at(tokens, i + 1)):
+        return False
+    k = i - 1
+    while is_word(token_at(tokens, k), *AGE_HEDGES):
+        k -= 1
+    if is_word(token_at(tokens, k), *TURNING_WORDS):
+        return True
+    return is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, k - 1), *PERSONAL_SUBJECTS)
+
+
+def counts_what_follows(following: Token | None) -> bool:
+    """A word after a number that could be what it counts or measures (not a preposition, a conjunction
+    or punctuation)."""
+    return following is not None and following.kind == "word" and following.low not in OBJECT_STOPS
 
 
 def is_plausible_age(token: Token) -> bool:
@@ -235,11 +280,50 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "2020-2022", "555-1234", "07-12"
     if number_value(low) >= number_value(high):
         return False  # scores are written winner first: "won 3-1"
+    if is_height(tokens, i, end):
+        return False
     return not (
         is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE)
         or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
         or is_score_place(tokens, end)
     )
+
+
+def is_height(tokens: list[Token], i: int, end: int) -> bool:
+    """'a 6-8 right-hander', 'the 5-11 guard': feet and inches before the player they describe, not a
+    range; a range counts plural things ('4-7 players') or carries a unit ('4-7 hours')."""
+    low, high = tokens[i], tokens[end - 1]
+    if not (low.text.isdigit() and high.text.isdigit() and 4 <= int(low.text) <= 7 and int(high.text) <= 11):
+        return False
+    following = token_at(tokens, end)
+    return (
+        following is not None
+        and following.kind == "word"
+        and not following.glued
+        and following.text.islower()
+        and following.low not in OBJECT_STOPS
+        and not looks_plural(following.low)
+        and UNIT_PHRASES.match(tokens, end) is None
+        and following.low not in SPACED_SCALE_WORDS
+    )
+
+
+def star_rating_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a star rating at i ('4.5 stars', 'five stars', '4 out of 5 stars'): a grade, not a
+    count of stars; None if the number is not one."""
+    token = tokens[i]
+    if token.kind == "num":
+        if token.text.count(",") or Decimal(token.text) > 5:
+            return None
+    elif token.low not in RATING_WORDS:
+        return None
+    k = i + 1
+    if is_word(token_at(tokens, k), "out") and is_word(token_at(tokens, k + 1), "of"):
+        scale = token_at(tokens, k + 2)
+        if scale is None or scale.text not in ("5", "five"):
+            return None
+        k += 3
+    return k + 1 if is_word(token_at(tokens, k), "star", "stars") and not tokens[k].glued else None
 
 
 def is_score_place(tokens: list[Token], k: int) -> bool:
@@ -248,7 +332,7 @@ def is_score_place(tokens: list[Token], k: int) -> bool:
 
 
 def number_value(token: Token) -> Decimal:
-    return Decimal(token.text.replace(",", ""))
+    return digits_value(token.text)
 
 
 def is_bare_long_digits(token: Token) -> bool:
@@ -383,6 +467,8 @@ def is_service_number(tokens: list[Token], i: int, end: int) -> bool:
     if end != i + 1 or tokens[i].text not in SERVICE_NUMBERS:
         return False
     following = token_at(tokens, end)
+    if not counts_what_follows(following) or not looks_plural(following.low):
+        return True  # "called 911.", "a 911 hang-up": a bare service number names the service
     return is_word(following, *TELEPHONE_WORDS) or is_word(
         token_at(tokens, i - 1), "dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring", "rang"
     )

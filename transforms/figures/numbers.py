@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from transforms.figures.non_figures import non_figure_end
-from transforms.figures.tokens import VAGUE_OPENERS, Token, is_word, token_at
+from transforms.figures.tokens import VAGUE_OPENERS, Token, digits_value, fraction_end, is_word, token_at
 from transforms.figures.vocabulary import (
     COMPOUND_SCALES,
     CURRENCY_ABBREVIATIONS,
@@ -161,8 +160,28 @@ def match_digits(tokens: list[Token], k: int) -> Amount | None:
     token = token_at(tokens, k)
     if token is None or token.kind != "num":
         return None
-    scale, end = match_scale(tokens, k + 1)
-    return Amount(float(Decimal(token.text.replace(",", "")) * scale), end, scale)
+    fraction = fraction_end(tokens, k)
+    if fraction is not None:
+        return Amount(float(fraction[0]), fraction[1])  # "1/2 teaspoon"
+    mixed = fraction_end(tokens, k + 1) if token.text.isdigit() else None
+    if mixed is not None and not tokens[k + 1].glued:
+        return Amount(float(digits_value(token.text) + mixed[0]), mixed[1])  # "2 1/2 cups"
+    scale, end = (1, k + 1) if is_kelvin_suffix(tokens, k) else match_scale(tokens, k + 1)
+    return Amount(float(digits_value(token.text) * scale), end, scale)
+
+
+def is_kelvin_suffix(tokens: list[Token], k: int) -> bool:
+    """'6700K': a glued K is a thousand ('50K fans'), but nobody writes thousands of thousands that way,
+    so after four or five plain digits it is kelvin, a colour temperature."""
+    number, suffix = tokens[k], token_at(tokens, k + 1)
+    return (
+        suffix is not None
+        and suffix.text == "K"
+        and suffix.glued
+        and number.text.isdigit()
+        and 1000 <= int(number.text) <= 20000
+        and not (k > 0 and tokens[k - 1].text in CURRENCY_SYMBOLS)
+    )
 
 
 def match_scale(tokens: list[Token], k: int) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     COMPASS_WORDS,
     DASHES,
+    EXTENT_WORDS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
     NUMBER_WORDS,
@@ -17,6 +18,7 @@ from transforms.figures.vocabulary import (
     PARTITIVE_DETERMINERS,
     SPACED_SCALE_WORDS,
     VAGUE_BASES,
+    VERB_OBJECTS,
 )
 
 
@@ -191,6 +193,11 @@ def match_measured(
     if max_words <= 0:
         return None
     k = quantity.end
+    if kind == "measure":
+        k = past_bracketed_measure(tokens, start, k)
+        head = measured_noun_after(tokens, k, max_words)
+        if head is not None or is_word(token_at(tokens, k), *EXTENT_WORDS):
+            return head
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
@@ -201,6 +208,30 @@ def match_measured(
     if after is not None:
         return after
     return noun_before(tokens, start, max_words)
+
+
+def past_bracketed_measure(tokens: list[Token], start: int, k: int) -> int:
+    """'1 (8-ounce) brick cream cheese': a measure in brackets measures what follows the brackets."""
+    opening, closing, following = token_at(tokens, start - 1), token_at(tokens, k), token_at(tokens, k + 1)
+    if opening is not None and closing is not None and opening.text == "(" and closing.text == ")":
+        return k + 1
+    if closing is not None and closing.text == "." and closing.glued and following is not None:
+        return k + 1 if following.text.islower() else k  # "6 oz. chocolate squares": an abbreviation's dot
+    return k
+
+
+def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """'1 cup kimchi', '6 oz chocolate-peppermint squares', '120mm fans': a noun written right after a
+    measure is what it measures; a word of extent or place is not ('4 inches apart', '30 feet tall')."""
+    first = token_at(tokens, k)
+    if first is None or first.kind != "word" or not first.text.islower() or first.low in EXTENT_WORDS:
+        return None
+    if first.low.endswith(("ing", "en")):
+        return None  # "8.6 inches depending on trim", "(10 ounces) frozen spinach": a participle
+    phrase = noun_phrase_after(tokens, k, max_words, lowercase_only=False)
+    if phrase is not None and phrase[0] == phrase[1] and is_word(token_at(tokens, phrase[1] + 1), *VERB_OBJECTS):
+        return None  # "a range of 314 miles means you'll": a verb, not a noun
+    return phrase
 
 
 def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_only: bool) -> tuple[int, int] | None:

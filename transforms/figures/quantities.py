@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, token_at
-from transforms.figures.vocabulary import CHANGE_VERB_STEMS, DASHES, PERCENT, Unit
+from transforms.figures.vocabulary import (
+    CHANGE_VERB_STEMS,
+    CURRENCY_SYMBOLS,
+    DASHES,
+    MONEY_WORDS,
+    PERCENT,
+    SENTENCE_ENDS,
+    WEIGHT_STEMS,
+    Unit,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +42,10 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     if first is None:
         return None
     first_unit, end = match_unit(tokens, first.end, first)
+    height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
+    if height is not None:
+        worth, first_unit, end = height
+        first = replace(first, value=worth)
     second = None if follows_change_from(tokens, k) else match_range_end(tokens, end, first, intro)
     if second is not None and is_change_then_level(tokens, k, first, second):
         second = None
@@ -157,13 +170,85 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
         found = None if found is not None and found[0] == PERCENT else found
     else:
-        found = UNIT_PHRASES.match(tokens, k) or abbreviated_unit(tokens, k)
+        found = (
+            UNIT_PHRASES.match(tokens, k)
+            or abbreviated_unit(tokens, k)
+            or dashed_unit(tokens, k)
+            or kelvin(tokens, k, amount)
+        )
     if found is None:
         return None, k
     unit, end = found
-    if unit.name == "lb" and tokens[end - 1].low.startswith("pound") and amount.scale > 1:
+    if unit.name == "lb" and tokens[end - 1].low.startswith("pound") and pounds_are_money(tokens, k, amount):
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
     return unit, end
+
+
+FOOT = Unit("ft", "measure")
+# Marks closing the inches of a height ("6’8″"); "?" stands for a mark a page's encoding lost.
+INCH_MARKS = frozenset({'"', "”", "″", "?"})
+
+
+def feet_and_inches(tokens: list[Token], k: int, amount: Amount, unit: Unit | None) -> tuple[float, Unit, int] | None:
+    """A height in feet and inches after the feet at k ('6-foot-6', '6 feet 2 inches', '6’8″'), as
+    (feet, unit, index after); None if the inches are not there."""
+    mark, inches = token_at(tokens, k), token_at(tokens, k + 1)
+    if mark is None or inches is None:
+        return None
+    if unit == FOOT and mark.kind == "num" and not mark.glued and is_inches(mark):
+        inch_unit = UNIT_PHRASES.match(tokens, k + 1)
+        if inch_unit is not None and inch_unit[0].name == "inch":
+            return amount.value + int(mark.text) / 12, unit, inch_unit[1]  # "6 feet 2 inches"
+        return None
+    if not is_inches(inches) or not inches.glued or not mark.glued:
+        return None
+    if unit == FOOT and mark.text in DASHES:
+        return amount.value + int(inches.text) / 12, unit, k + 2  # "6-foot-6"
+    if unit is None and mark.text in ("'", "’") and amount.scale == 1 and amount.currency is None:
+        if amount.in_words or not 3 <= amount.value <= 8 or amount.value != int(amount.value):
+            return None
+        closing = token_at(tokens, k + 2)
+        end = k + 3 if closing is not None and closing.glued and closing.text in INCH_MARKS else k + 2
+        return amount.value + int(inches.text) / 12, FOOT, end  # "6’8″"
+    return None
+
+
+def is_inches(token: Token) -> bool:
+    return token.text.isdigit() and int(token.text) <= 11
+
+
+def dashed_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    """'cubic-feet', 'square-foot': a two-word unit joined by a dash."""
+    first, dash, second = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
+    if first is None or dash is None or second is None or dash.text not in DASHES or not dash.glued:
+        return None
+    found = UNIT_PHRASES.match([first, second._replace(glued=False)], 0) if second.glued else None
+    return (found[0], k + 3) if found is not None and found[1] == 2 else None
+
+
+def kelvin(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'6700K', '2700K': a colour temperature (the amount has not taken the K as a thousand, see
+    numbers.is_kelvin_suffix)."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text != "K" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    return Unit("K", "measure"), k + 1
+
+
+def pounds_are_money(tokens: list[Token], k: int, amount: Amount, reach: int = 25) -> bool:
+    """'hundreds of pounds': money or weight, by what the sentence around says ('lifting', 'weighs' or
+    'paid', 'cost', '£'); with no word for either, millions of pounds are money and 5 pounds weight."""
+    start, end = k, k
+    while start > 0 and k - start < reach and tokens[start - 1].text not in SENTENCE_ENDS:
+        start -= 1
+    while end < len(tokens) and end - k < reach and tokens[end].text not in SENTENCE_ENDS:
+        end += 1
+    words = {t.low for t in tokens[start:end]}
+    money = bool(words & MONEY_WORDS) or any(t.text in CURRENCY_SYMBOLS for t in tokens[start:end])
+    weight = any(w.startswith(WEIGHT_STEMS) for w in words)
+    if money != weight:
+        return money
+    return amount.scale > 1
 
 
 def abbreviated_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Generic, NamedTuple, TypeGuard, TypeVar
 
 from transforms.figures.vocabulary import (
@@ -17,9 +18,12 @@ from transforms.figures.vocabulary import (
     VAGUE_BASES,
 )
 
+# A comma before one or two digits is a decimal comma where a scale or percent follows ("5,36 million",
+# "3,5%", as European sources write); before three digits it groups thousands ("5,360").
 _TOKEN = re.compile(
     r"""
-    (?P<num>(?:[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+|[0-9]+)(?:\.[0-9]+)?)
+    (?P<num>[0-9]+,[0-9]{1,2}(?=[ ]?(?:%|(?:million|billion|trillion|mln|mn|bn|percent)\b))
+          |(?:[0-9]{1,3}(?:,[0-9]{3}(?![0-9]))+|[0-9]+)(?:\.[0-9]+)?)
   | (?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)
   | (?P<sym>\n|\S)
 """,
@@ -48,6 +52,14 @@ def tokenize(text: str) -> list[Token]:
         # after it is not glued to it.
         previous_end = -1 if match.group() == "\n" else end
     return tokens
+
+
+def digits_value(text: str) -> Decimal:
+    """Worth of a number token: '1,292' -> 1292, '12.9' -> 12.9, '5,36' (a decimal comma) -> 5.36."""
+    whole, comma, decimals = text.rpartition(",")
+    if comma and len(decimals) <= 2:
+        return Decimal(f"{whole}.{decimals}")
+    return Decimal(text.replace(",", ""))
 
 
 def token_at(tokens: list[Token], k: int) -> Token | None:
@@ -117,3 +129,23 @@ FIGURE_OPENERS = frozenset(
 
 def can_open_figure(token: Token) -> bool:
     return token.kind == "num" or token.low in FIGURE_OPENERS
+
+
+# Denominators of the fractions recipes and measures are written in: "1/2 cup", "2 3/4 inches".
+FRACTION_DENOMINATORS = frozenset({"2", "3", "4", "8", "16"})
+
+
+def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
+    """(worth, index after) of a fraction before a unit at k ('1/2 teaspoon', '3/4 cup'); elsewhere a
+    slash between numbers is a date or a code ('1/25', '24/7')."""
+    numerator, slash, denominator = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
+    if numerator is None or slash is None or denominator is None or slash.text != "/":
+        return None
+    if not (slash.glued and denominator.glued and numerator.text.isdigit()):
+        return None
+    if denominator.text not in FRACTION_DENOMINATORS or int(numerator.text) >= int(denominator.text):
+        return None
+    unit = UNIT_PHRASES.match(tokens, k + 3)
+    if unit is None or unit[0].kind != "measure":
+        return None
+    return Decimal(numerator.text) / Decimal(denominator.text), k + 3

@@ -162,6 +162,17 @@ UNIT_PHRASES_BY_WORDS = {
 }
 # Words that may be glued to digits ("5km", "12.9bn"); any other glued word ("21st",
 # "1990s", "3pm", "5G") makes the number an ordinal, decade, time or name.
+# Words that say "pounds" in a sentence are money or weight: "paid hundreds of pounds", "lifting
+# hundreds of pounds" (stems: "weigh" covers weighs, weighed, weight).
+MONEY_WORDS = frozenset(
+    """
+cost costs costing paid pay pays paying spend spent spending price prices priced worth fine fined fines
+earn earns earned bill bills budget fund funds funding donated invested salary wage wages tax taxes
+profit profits revenue charge charged fee fees rent cash money sterling bank loan debt raised
+""".split()
+)
+WEIGHT_STEMS = ("weigh", "heav", "lift", "lbs", "kilo", "scale", "obes", "diet", "muscle", "dumbbell", "barbell")
+SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 GLUED_SUFFIXES = frozenset({*SCALE_SUFFIXES, *(words[0] for words in UNIT_PHRASES_BY_WORDS if len(words) == 1)})
 PERCENT = Unit("%", "percent")
 
@@ -236,6 +247,19 @@ COMPASS_WORDS = frozenset(
     "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
 )
 
+# Words of extent or place after a measure, which say how it is taken, not what it measures: "4 inches
+# apart", "30 feet tall", "5 miles offshore".
+EXTENT_WORDS = frozenset(
+    """
+apart away tall high long wide deep thick across below above behind ahead around inland offshore underground
+underwater overhead downstream upstream downhill uphill deeper higher longer wider taller short closer farther
+further nearer overall total each apiece per down back out
+""".split()
+)
+# Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
+# ("314 miles means you'll", "5 feet separates the").
+VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
+
 # Sports scores and votes: "won 3-1", "a 2-0 lead", "a 5-4 ruling".
 SCORE_WORDS_BEFORE = frozenset(
     "won win wins beat beats beating lost lose loses drew defeated defeating trailed "
@@ -271,6 +295,14 @@ stand bay berth booth court lane extension ext
 )
 # A number after one of these is a person's age ("ages 19 and 22", "aged 50 to 64").
 AGE_WORDS = frozenset({"age", "ages", "aged"})
+# A bare number a person turns, or is after a personal pronoun, is an age: "who turns 37", "she was 62".
+TURNING_WORDS = frozenset({"turn", "turns", "turned", "turning"})
+COPULAS = frozenset({"is", "was", "am", "are", "were"})
+PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "who"})
+# Words between such a verb and the age: "when I was about 3", "she is almost 40".
+AGE_HEDGES = frozenset({"about", "around", "almost", "nearly", "only", "just", "barely", "roughly", "approximately"})
+# Number words that can grade on a five-star scale: "gave it four stars".
+RATING_WORDS = frozenset({"one", "two", "three", "four", "five", "half"})
 # Symbols glued before a number that make it an id, a signed value or an abbreviated year.
 # A year-like number after one of these is a year even before a plural noun ("in 1990 troops were",
 # "the 2024 elections"); elsewhere a plural noun after it makes it a count ("sent 2000 troops").
