@@ -19,6 +19,7 @@ from transforms.figures.tokens import (
 from transforms.figures.vocabulary import (
     AGE_HEDGES,
     AGE_WORDS,
+    BARE_SERVICE_NUMBERS,
     COMMON_WORDS,
     COPULAS,
     CURRENCY_ABBREVIATIONS,
@@ -30,6 +31,7 @@ from transforms.figures.vocabulary import (
     LABEL_WORDS,
     MONTHS,
     OBJECT_STOPS,
+    PEOPLE_WORDS,
     PERSONAL_SUBJECTS,
     RATING_WORDS,
     SCORE_PLACES,
@@ -44,6 +46,7 @@ from transforms.figures.vocabulary import (
     TIME_ZONES,
     TURNING_WORDS,
     VAGUE_BASES,
+    VIDEO_WORDS,
     YEAR_WORDS_BEFORE,
 )
 
@@ -65,6 +68,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     rating = star_rating_end(tokens, i)
     if rating is not None:
         return rating
+    if is_display_resolution(tokens, i):
+        return i + 2
     phone_end = phone_number_end(tokens, i)
     if phone_end is not None:
         return max(phone_end, i + 1)
@@ -123,6 +128,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     previous = token_at(tokens, before)
     if previous is not None and previous.text == ":" and is_word(token_at(tokens, before - 1), *AGE_WORDS):
         previous = tokens[before - 1]  # "Age: 18" in a fact box
+    if is_word(previous, "of") and is_word(token_at(tokens, before - 1), "age"):
+        previous = tokens[before - 1]  # "at the age of 7"
     if is_word(previous, *AGE_WORDS):
         end = i + 1
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)
@@ -130,7 +137,7 @@ def age_end(tokens: list[Token], i: int) -> int | None:
             end += 2
         unit = UNIT_PHRASES.match(tokens, end)
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
-    if is_stated_age(tokens, i):
+    if is_stated_age(tokens, i) or is_age_bound(tokens, i):
         return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
@@ -152,6 +159,22 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
     if is_word(token_at(tokens, k), *TURNING_WORDS):
         return True
     return is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, k - 1), *PERSONAL_SUBJECTS)
+
+
+def is_age_bound(tokens: list[Token], i: int) -> bool:
+    """'65 or older', '18 and over', 'people over 62', 'children under 5': an age that bounds a group of
+    people, not a count."""
+    if not is_plausible_age(tokens[i]):
+        return False
+    connector, bound = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if is_word(connector, "or", "and") and is_word(bound, "older", "over", "up", "above", "younger", "under"):
+        return True
+    qualifier, group = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    return (
+        is_word(qualifier, "over", "under", "above")
+        and is_word(group, *PEOPLE_WORDS)
+        and not counts_what_follows(token_at(tokens, i + 1))
+    )
 
 
 def counts_what_follows(following: Token | None) -> bool:
@@ -280,6 +303,8 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "2020-2022", "555-1234", "07-12"
     if number_value(low) >= number_value(high):
         return False  # scores are written winner first: "won 3-1"
+    if is_acceleration_test(tokens, i, end):
+        return False
     if is_height(tokens, i, end):
         return False
     return not (
@@ -308,12 +333,23 @@ def is_height(tokens: list[Token], i: int, end: int) -> bool:
     )
 
 
+def is_display_resolution(tokens: list[Token], i: int) -> bool:
+    """'4K Blu-ray', 'an 8K TV', 'a 4K remaster': a one-digit number with a glued capital K before a
+    name or a video word is a screen resolution, not four thousand (written '4,000' or '4k fans')."""
+    number, suffix, following = tokens[i], token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if len(number.text) != 1 or suffix is None or suffix.text != "K" or not suffix.glued:
+        return False
+    if following is None or following.kind != "word":
+        return True
+    return following.text[:1].isupper() or following.low in VIDEO_WORDS
+
+
 def star_rating_end(tokens: list[Token], i: int) -> int | None:
     """Index after a star rating at i ('4.5 stars', 'five stars', '4 out of 5 stars'): a grade, not a
     count of stars; None if the number is not one."""
     token = tokens[i]
     if token.kind == "num":
-        if token.text.count(",") or Decimal(token.text) > 5:
+        if token.text.count(",") or (Decimal(token.text) > 5 and not is_out_of_stars(tokens, i)):
             return None
     elif token.low not in RATING_WORDS:
         return None
@@ -323,7 +359,26 @@ def star_rating_end(tokens: list[Token], i: int) -> int | None:
         if scale is None or scale.text not in ("5", "five"):
             return None
         k += 3
-    return k + 1 if is_word(token_at(tokens, k), "star", "stars") and not tokens[k].glued else None
+    if not is_word(token_at(tokens, k), "star", "stars") or tokens[k].glued:
+        return None
+    if is_word(token_at(tokens, k + 1), "out") and is_word(token_at(tokens, k + 2), "of"):
+        return k + 4 if token_at(tokens, k + 3) is not None else k + 3  # "10 stars out of 10"
+    return k + 1
+
+
+def is_out_of_stars(tokens: list[Token], i: int) -> bool:
+    """'10 stars out of 10': a grade on a scale the writer states."""
+    return (
+        is_word(token_at(tokens, i + 1), "stars")
+        and is_word(token_at(tokens, i + 2), "out")
+        and is_word(token_at(tokens, i + 3), "of")
+    )
+
+
+def is_acceleration_test(tokens: list[Token], i: int, end: int) -> bool:
+    """'a 0-60mph run', '0-62mph time': the name of a speed test, not a range of speeds."""
+    unit = UNIT_PHRASES.match(tokens, end)
+    return tokens[i].text == "0" and unit is not None and unit[0].name in ("mph", "km/h")
 
 
 def is_score_place(tokens: list[Token], k: int) -> bool:
@@ -466,9 +521,12 @@ def is_service_number(tokens: list[Token], i: int, end: int) -> bool:
     """'999 calls', '911 dispatchers', 'dial 999': an emergency number names a service, not a count."""
     if end != i + 1 or tokens[i].text not in SERVICE_NUMBERS:
         return False
-    following = token_at(tokens, end)
-    if not counts_what_follows(following) or not looks_plural(following.low):
-        return True  # "called 911.", "a 911 hang-up": a bare service number names the service
+    following, previous = token_at(tokens, end), token_at(tokens, i - 1)
+    if previous is not None and (previous.text in CURRENCY_SYMBOLS or previous.kind == "num"):
+        return False  # "$999", a price
+    bare = not counts_what_follows(following) or not looks_plural(following.low)
+    if bare and tokens[i].text in BARE_SERVICE_NUMBERS:
+        return True  # "called 911.", "a 911 hang-up", "call 311 for help": the number names the service
     return is_word(following, *TELEPHONE_WORDS) or is_word(
         token_at(tokens, i - 1), "dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring", "rang"
     )

@@ -28,11 +28,13 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         return None
     if quantity.vague and is_word(token_at(tokens, k), "of"):
         k += 1
+    elif is_ratio(tokens, k, quantity):
+        k += 2  # "1 in 5 people" counts people, one of every five
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
         k = whole_group_start(tokens, k)  # "15 of the 23 dancers", "180 of the county's 1,000 beds"
-    while is_word(token_at(tokens, k), *LEADING_MODIFIERS):
-        k += 1
+    while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
+        k += 1  # "other troops"; not "20,000 New Yorkers"
     words: list[tuple[int, int]] = []
     if k == quantity.end and is_model_number(tokens, k):
         words.append((k, k))  # "12 737 MAX jets": the second number names what the first counts
@@ -53,6 +55,22 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     return (words[0][0], words[-1][1]) if words else None
 
 
+def is_ratio(tokens: list[Token], k: int, quantity: Quantity) -> bool:
+    """'1 in 5 people', 'one in three adults': a share of a group, the second number its size."""
+    size = token_at(tokens, k + 1)
+    return (
+        quantity.value is not None
+        and quantity.unit is None
+        and quantity.currency is None
+        and is_word(token_at(tokens, k), "in")
+        and size is not None
+        and (size.kind == "num" or size.low in NUMBER_WORDS)
+        and not size.glued
+        and is_object_word(token_at(tokens, k + 2))
+        and looks_plural(tokens[k + 2].low)
+    )
+
+
 def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     """'32 of the aircraft', 'two of its ships': a part of a group; not 'one of the ...' (a pronoun)."""
     return (
@@ -71,6 +89,8 @@ def whole_group_start(tokens: list[Token], k: int) -> int:
     owner = token_at(tokens, k)
     if owner is not None and owner.kind == "word" and owner.low.endswith(("'s", "’s")):
         k += 1
+    if is_word(token_at(tokens, k), "last", "first", "next", "top", "remaining", "final"):
+        k += 1  # "12 of his last 14 attempts"
     size = token_at(tokens, k)
     if size is None or size.kind != "num" or size.glued:
         return start  # no size: "of the device's production" keeps its owner
@@ -119,7 +139,13 @@ def is_object_word(token: Token | None, following: Token | None = None) -> bool:
         return True  # a model designation: "six A350 deliveries", "40 A320neo jets"
     if len(token.text) > 1 and token.text.isupper():
         return True  # an acronym, not the pronoun: "three US officials"
-    return token.low not in OBJECT_STOPS and token.low not in NUMBER_WORDS and token.low not in VAGUE_BASES
+    stem = token.low.replace("’", "'").split("'")[0]  # "that's", "who's": a pronoun and a verb
+    return (
+        token.low not in OBJECT_STOPS
+        and token.low not in NUMBER_WORDS
+        and token.low not in VAGUE_BASES
+        and (stem == token.low or stem not in OBJECT_STOPS)
+    )
 
 
 def compound_end(tokens: list[Token], k: int) -> int:
@@ -198,11 +224,16 @@ def match_measured(
         head = measured_noun_after(tokens, k, max_words)
         if head is not None or is_word(token_at(tokens, k), *EXTENT_WORDS):
             return head
+    if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
+        return None  # "five years ago": a point in time, not a span of something
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
             if tokens[head[1]].low in CHANGE_NOUNS or is_word(tokens[head[1]], "worth"):
-                return phrase_after_preposition(tokens, head[1] + 1, max_words)  # "$5bn worth of shares"
+                after = phrase_after_preposition(tokens, head[1] + 1, max_words)  # "$5bn worth of shares"
+                if after is None and head[1] > head[0]:
+                    return (head[0], head[1] - 1)  # "5.5% revenue growth" measures revenue
+                return after
             return head
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None:
@@ -226,12 +257,36 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
     first = token_at(tokens, k)
     if first is None or first.kind != "word" or not first.text.islower() or first.low in EXTENT_WORDS:
         return None
+    if first.low == "x":
+        return None  # "17.5 x 5.2 x 12 inches": a dimension
     if first.low.endswith(("ing", "en")):
         return None  # "8.6 inches depending on trim", "(10 ounces) frozen spinach": a participle
     phrase = noun_phrase_after(tokens, k, max_words, lowercase_only=False)
-    if phrase is not None and phrase[0] == phrase[1] and is_word(token_at(tokens, phrase[1] + 1), *VERB_OBJECTS):
+    if phrase is None:
+        return None
+    following = token_at(tokens, phrase[1] + 1)
+    if phrase[0] == phrase[1] and following is not None and contraction_stem(following) in VERB_OBJECTS:
         return None  # "a range of 314 miles means you'll": a verb, not a noun
+    for n in range(phrase[0] + 1, phrase[1] + 1):
+        if is_name_start(tokens, n):
+            return (phrase[0], n - 1)  # "280-pound center Donovan Clingan": a name after the noun
     return phrase
+
+
+def contraction_stem(token: Token) -> str:
+    return token.low.replace("’", "'").split("'")[0]
+
+
+def is_name_start(tokens: list[Token], n: int) -> bool:
+    """A capitalised word after a lowercase one, followed by another capitalised word: a person's or
+    place's name ('center Donovan Clingan'), not a proper adjective ('plain Greek yogurt')."""
+    previous, following = tokens[n - 1], token_at(tokens, n + 1)
+    return (
+        tokens[n].text[:1].isupper()
+        and previous.text.islower()
+        and following is not None
+        and (following.kind == "word" and following.text[:1].isupper())
+    )
 
 
 def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_only: bool) -> tuple[int, int] | None:
@@ -276,11 +331,15 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     """What the words before a figure say it measures: 'a charge of €300m', 'a deal worth $4.6bn',
     'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'."""
     k = start - 1
+    while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about"):
+        k -= 1  # "grew by just 1.9 percent"
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
     elif is_word(token_at(tokens, k), "to", "by"):
         k -= 1
     elif is_word(token_at(tokens, k), "of", "worth"):
+        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS):
+            return None  # "just north of 800kg": more than
         return noun_phrase_before(tokens, k - 1, min(max_words, 2))
     verb = token_at(tokens, k)
     if verb is not None and is_change_verb(verb):

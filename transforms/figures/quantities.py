@@ -11,6 +11,7 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CURRENCY_SYMBOLS,
     DASHES,
+    DURATION_MODIFIERS,
     MONEY_WORDS,
     PERCENT,
     SENTENCE_ENDS,
@@ -164,11 +165,19 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         if following is not None and following.glued and following.text in ("C", "F"):
             return Unit(f"°{following.text}", "measure"), k + 2
         return Unit("degree", "measure"), k + 1
+    if token.text in DASHES and token.glued and is_word(following, "lb", "pound") and following.glued:
+        torque = torque_unit(tokens, k)
+        if torque is not None:
+            return torque
     if token.text in DASHES and token.glued and following is not None and following.glued:
         found = UNIT_PHRASES.match(tokens, k + 1)  # "a five-year plan"
     elif amount.high is not None and is_word(token, "of"):
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
         found = None if found is not None and found[0] == PERCENT else found
+    elif token.low in DURATION_MODIFIERS and not token.glued and unit_after_modifier(tokens, k + 1) is not None:
+        found = unit_after_modifier(tokens, k + 1)  # "five more minutes"
+    elif token.text in ("x", "×") and following is not None and following.kind == "num":
+        return dimension_unit(tokens, k), k  # "17.5 x 5.2 x 12 inches": each side has the last one's unit
     else:
         found = (
             UNIT_PHRASES.match(tokens, k)
@@ -177,9 +186,19 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or kelvin(tokens, k, amount)
         )
     if found is None:
-        return None, k
+        return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
     unit, end = found
-    if unit.name == "lb" and tokens[end - 1].low.startswith("pound") and pounds_are_money(tokens, k, amount):
+    if unit.name == "lb" and tokens[end].text in (".", *DASHES) if end < len(tokens) else False:
+        torque = torque_unit(tokens, end - 1)
+        if torque is not None:
+            return torque
+    hyphenated = tokens[end - 2].text in DASHES if end >= 2 else False
+    if (
+        unit.name == "lb"
+        and tokens[end - 1].low.startswith("pound")
+        and not hyphenated
+        and pounds_are_money(tokens, k, amount)
+    ):
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
     return unit, end
 
@@ -214,7 +233,52 @@ def feet_and_inches(tokens: list[Token], k: int, amount: Amount, unit: Unit | No
 
 
 def is_inches(token: Token) -> bool:
-    return token.text.isdigit() and int(token.text) <= 11
+    return token.kind == "num" and token.text.isdigit() and int(token.text) <= 11
+
+
+def unit_after_modifier(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    found = UNIT_PHRASES.match(tokens, k)
+    return found if found is not None and found[0].kind == "duration" else None
+
+
+def dimension_unit(tokens: list[Token], k: int, sides: int = 3) -> Unit | None:
+    """The unit after the last side of 'A x B x C inches', from the 'x' at k."""
+    for _ in range(sides):
+        times, side = token_at(tokens, k), token_at(tokens, k + 1)
+        if times is None or side is None or times.text not in ("x", "×") or side.kind != "num":
+            return None
+        found = UNIT_PHRASES.match(tokens, k + 2)
+        if found is not None and found[0].kind == "measure":
+            return found[0]
+        k += 2
+    return None
+
+
+def names_a_percentage(tokens: list[Token], k: int) -> bool:
+    """'a 61.6 two-point percentage', 'his 57.7 free-throw percentage': a rate printed without its sign."""
+    if token_at(tokens, k) is None or tokens[k].glued:
+        return False  # "two-point percentage": the number is part of the word
+    for n in range(k, k + 5):
+        token = token_at(tokens, n)
+        if token is None or token.kind == "num" or (token.kind == "sym" and token.text not in DASHES):
+            return False
+        if is_word(token, "percentage"):
+            return n > k
+    return False
+
+
+def torque_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    """'151lb-ft', '100lb.-ft.', '300 pound-feet': pound-feet of torque, from the 'lb' at k."""
+    n = k + 1
+    if token_at(tokens, n) is not None and tokens[n].text == "." and tokens[n].glued:
+        n += 1
+    dash, feet = token_at(tokens, n), token_at(tokens, n + 1)
+    if dash is None or dash.text not in DASHES or not is_word(feet, "ft", "feet", "foot") or not feet.glued:
+        return None
+    end = n + 2
+    if token_at(tokens, end) is not None and tokens[end].text == "." and tokens[end].glued:
+        end += 1
+    return Unit("lb-ft", "measure"), end
 
 
 def dashed_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
@@ -271,9 +335,16 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
     if (
         unit is not None
         and unit.name == "year"
-        and (is_word(token, "old") or (token is not None and token.text in DASHES and is_word(following, "old")))
+        and (
+            is_word(token, "old", "olds")
+            or (token is not None and token.text in DASHES and is_word(following, "old", "olds"))
+        )
     ):
-        return True
+        return True  # "a 20-year-old", "16-year-olds"
+    if unit is None and token is not None and token.text in DASHES and is_word(following, "and", "or", "to"):
+        second, dash, year = token_at(tokens, k + 2), token_at(tokens, k + 3), token_at(tokens, k + 4)
+        if second is not None and second.kind == "num" and dash is not None and dash.text in DASHES:
+            return is_word(year, "year") and is_word(token_at(tokens, k + 6), "old", "olds")  # "16- and 17-year-olds"
     return (
         unit is None
         and token is not None

@@ -157,6 +157,15 @@ UNIT_PHRASES_BY_WORDS = {
             "MW": "mw,megawatt,megawatts",
             "GW": "gw,gigawatt,gigawatts",
             "kWh": "kwh",
+            "W": "w,watt,watts",
+            "kW": "kw,kilowatt,kilowatts",
+            "hp": "hp,bhp,horsepower",
+            "cc": "cc",
+            "GB": "gb,gigabyte,gigabytes",
+            "TB": "tb,terabyte,terabytes",
+            "MB": "mb,megabyte,megabytes",
+            "Hz": "hz,hertz",
+            "GHz": "ghz,gigahertz",
         },
     ),
 }
@@ -168,7 +177,7 @@ MONEY_WORDS = frozenset(
     """
 cost costs costing paid pay pays paying spend spent spending price prices priced worth fine fined fines
 earn earns earned bill bills budget fund funds funding donated invested salary wage wages tax taxes
-profit profits revenue charge charged fee fees rent cash money sterling bank loan debt raised
+profit profits revenue charged fee fees rent cash money sterling loan debt raised
 """.split()
 )
 WEIGHT_STEMS = ("weigh", "heav", "lift", "lbs", "kilo", "scale", "obes", "diet", "muscle", "dumbbell", "barbell")
@@ -227,6 +236,7 @@ CHANGE_VERB_STEMS = (
     "chang",
     "shr",
     "expand",
+    "gain",
     "widen",
     "narrow",
 )
@@ -240,7 +250,7 @@ AUXILIARIES = frozenset("had has have was were is are will would could may might
 # Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
 CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
-    "reduction reductions hike hikes slump surge climb dip".split()
+    "reduction reductions hike hikes slump surge climb dip advance advances".split()
 )
 # Words that never head what a figure measures.
 COMPASS_WORDS = frozenset(
@@ -256,6 +266,8 @@ underwater overhead downstream upstream downhill uphill deeper higher longer wid
 further nearer overall total each apiece per down back out
 """.split()
 )
+# Words between a count and a unit of time that keep it a duration: "five more minutes", "two full days".
+DURATION_MODIFIERS = frozenset("more whole free full extra long additional straight consecutive short".split())
 # Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
 # ("314 miles means you'll", "5 feet separates the").
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
@@ -319,7 +331,19 @@ hill parade mews walk highway parkway circle plaza rd st ave blvd ln dr
 )
 # Emergency and service telephone numbers, which name a service when a telephone word follows ("999
 # calls", "911 dispatchers", "a 112 operator"); the numbers themselves are data, like the months.
-SERVICE_NUMBERS = frozenset({"999", "911", "112", "111", "101", "000"})
+SERVICE_NUMBERS = frozenset({"999", "911", "112", "111", "101", "000", "311", "988"})
+# Those that name their service even with nothing after them ("call 911.", "dial 311 for help"); a bare
+# "101" or "111" is as often a count.
+BARE_SERVICE_NUMBERS = frozenset({"999", "911", "311", "988"})
+# Nouns for a group of people that an age bounds: "people over 62", "children under 5".
+PEOPLE_WORDS = frozenset(
+    "people persons adults children kids men women residents voters anyone those patients americans".split()
+)
+# Words after "4K" that make it a screen resolution: "a 4K remaster", "4K video".
+VIDEO_WORDS = frozenset(
+    "resolution video videos display displays screen screens tv tvs monitor monitors "
+    "remaster remasters footage streaming content camera cameras recording".split()
+)
 TELEPHONE_WORDS = frozenset(
     """
 call calls caller callers dispatcher dispatchers dispatch operator operators line lines service services
