@@ -19,6 +19,7 @@ from transforms.figures.tokens import (
 from transforms.figures.vocabulary import (
     AGE_HEDGES,
     AGE_WORDS,
+    AVERAGE_WORDS,
     BARE_SERVICE_NUMBERS,
     COMMON_WORDS,
     COPULAS,
@@ -126,10 +127,16 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     'Jared, both 42,'). An age describes a person; summing it with counts would be wrong."""
     before = i - 2 if is_word(token_at(tokens, i - 1), "both") else i - 1
     previous = token_at(tokens, before)
+    if previous is not None and previous.text in CURRENCY_SYMBOLS:
+        return None  # "$100 and under": a price
     if previous is not None and previous.text == ":" and is_word(token_at(tokens, before - 1), *AGE_WORDS):
         previous = tokens[before - 1]  # "Age: 18" in a fact box
-    if is_word(previous, "of") and is_word(token_at(tokens, before - 1), "age"):
-        previous = tokens[before - 1]  # "at the age of 7"
+    if (
+        is_word(previous, "of")
+        and is_word(token_at(tokens, before - 1), "age")
+        and not is_word(token_at(tokens, before - 2), *AVERAGE_WORDS)
+    ):
+        previous = tokens[before - 1]  # "at the age of 7"; "a median age of 31" is a statistic
     if is_word(previous, *AGE_WORDS):
         end = i + 1
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)

@@ -16,6 +16,7 @@ from transforms.figures.vocabulary import (
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
+    PERIOD_WORDS,
     SPACED_SCALE_WORDS,
     VAGUE_BASES,
     VERB_OBJECTS,
@@ -56,10 +57,12 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
 
 
 def is_ratio(tokens: list[Token], k: int, quantity: Quantity) -> bool:
-    """'1 in 5 people', 'one in three adults': a share of a group, the second number its size."""
+    """'1 in 5 people', 'one in three adults': a share of a group, the second number its size (a small
+    share: '28 in 164 innings' is a count in a span)."""
     size = token_at(tokens, k + 1)
     return (
         quantity.value is not None
+        and 0 < quantity.value <= 10
         and quantity.unit is None
         and quantity.currency is None
         and is_word(token_at(tokens, k), "in")
@@ -231,10 +234,10 @@ def match_measured(
         if head is not None:
             if tokens[head[1]].low in CHANGE_NOUNS or is_word(tokens[head[1]], "worth"):
                 after = phrase_after_preposition(tokens, head[1] + 1, max_words)  # "$5bn worth of shares"
-                if after is None and head[1] > head[0]:
+                if after is None and head[1] > head[0] and not names_a_period(tokens, head[0], head[1] - 1):
                     return (head[0], head[1] - 1)  # "5.5% revenue growth" measures revenue
                 return after
-            return head
+            return None if is_word(tokens[head[1]], "percentage") else head  # "57.7 free-throw percentage"
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None:
         return after
@@ -259,11 +262,17 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
         return None
     if first.low == "x":
         return None  # "17.5 x 5.2 x 12 inches": a dimension
-    if first.low.endswith(("ing", "en")):
-        return None  # "8.6 inches depending on trim", "(10 ounces) frozen spinach": a participle
-    phrase = noun_phrase_after(tokens, k, max_words, lowercase_only=False)
+    if first.low == "worth":
+        return phrase_after_preposition(tokens, k + 1, max_words)  # "600W worth of thermal power"
+    start = k
+    while is_participle(token_at(tokens, k)) and k - start < max_words:
+        k += 1  # "1 cup salted butter", "1 teaspoon baking soda", "(10 ounces) frozen chopped spinach"
+    if k > start and not is_object_word(token_at(tokens, k)):
+        return None  # "8.6 inches depending on trim": a verb
+    phrase = noun_phrase_after(tokens, k, max_words - (k - start), lowercase_only=False)
     if phrase is None:
         return None
+    phrase = (start, phrase[1])
     following = token_at(tokens, phrase[1] + 1)
     if phrase[0] == phrase[1] and following is not None and contraction_stem(following) in VERB_OBJECTS:
         return None  # "a range of 314 miles means you'll": a verb, not a noun
@@ -271,6 +280,17 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
         if is_name_start(tokens, n):
             return (phrase[0], n - 1)  # "280-pound center Donovan Clingan": a name after the noun
     return phrase
+
+
+def is_participle(token: Token | None) -> bool:
+    """'salted', 'baking', 'frozen', 'freshly': a modifier that noun_phrase_after would end a phrase at."""
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text.islower()
+        and len(token.low) > 4
+        and token.low.endswith(("ed", "ing", "en", "ly"))
+    )
 
 
 def contraction_stem(token: Token) -> str:
@@ -313,6 +333,12 @@ def is_period_comparison(tokens: list[Token], first: int, last: int) -> bool:
     """'year-over-year', 'month-on-month': when a change is measured, not what changed."""
     parts = [t.low for t in tokens[first : last + 1] if t.text not in DASHES]
     return len(parts) == 3 and parts[1] in ("over", "on", "to") and parts[0] == parts[2]
+
+
+def names_a_period(tokens: list[Token], first: int, last: int) -> bool:
+    """'year-to-date', 'quarterly', 'annual': words for when a change is measured, not what changed."""
+    words = {t.low for t in tokens[first : last + 1]}
+    return bool(words & PERIOD_WORDS)
 
 
 def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:

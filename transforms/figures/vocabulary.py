@@ -266,6 +266,10 @@ underwater overhead downstream upstream downhill uphill deeper higher longer wid
 further nearer overall total each apiece per down back out
 """.split()
 )
+# Words before a change noun that say over what period it is measured: "a 10% year-to-date decline".
+PERIOD_WORDS = frozenset(
+    "year date month week day quarter annual annualized yearly monthly weekly daily quarterly ytd".split()
+)
 # Words between a count and a unit of time that keep it a duration: "five more minutes", "two full days".
 DURATION_MODIFIERS = frozenset("more whole free full extra long additional straight consecutive short".split())
 # Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
@@ -307,6 +311,8 @@ stand bay berth booth court lane extension ext
 )
 # A number after one of these is a person's age ("ages 19 and 22", "aged 50 to 64").
 AGE_WORDS = frozenset({"age", "ages", "aged"})
+# "a median age of 31": a statistic of a group, not one person's age.
+AVERAGE_WORDS = frozenset({"median", "average", "mean", "typical", "overall"})
 # A bare number a person turns, or is after a personal pronoun, is an age: "who turns 37", "she was 62".
 TURNING_WORDS = frozenset({"turn", "turns", "turned", "turning"})
 COPULAS = frozenset({"is", "was", "am", "are", "were"})
