@@ -3,9 +3,9 @@
 The texts are the hand-cleaned bodies of the newspaper4k article-extraction dataset
 (github.com/AndyTheFactory/article-extraction-dataset, articles.json: 424 news pages of 2023 from 212
 sites), so this measures the figure rules alone, not extraction. The judgements live beside the data,
-outside the repository, in a gold file (`{data}/figures-real/gold-dev.json` by default): for each judged
-article, its true figures with their right fields, the spans the parser once reported that are not
-figures, and whether every figure of the article was looked for (`recall_checked`). Scores:
+outside the repository, in gold files under `{data}/figures-real/`: for each judged article, its true
+figures with their right fields, the spans the parser once reported that are not figures, and whether
+every figure of the article was looked for (`recall_checked`). Scores:
 
 - precision: found figures overlapping a true figure, against those overlapping a judged non-figure or,
   in a recall-checked article, overlapping nothing; a figure found elsewhere is "unjudged" and listed;
@@ -14,7 +14,11 @@ figures, and whether every figure of the article was looked for (`recall_checked
   parser found, so this catches losses, not misses);
 - fields: for matched figures, value/range, unit, kind and object against the judgement, object per kind.
 
-Usage: python -m bench.eval_figures_real [--data eval-data] [--gold FILE] [--errors]
+Sets: `dev` (default; gold-dev13.json, or gold-dev.json where the later file is absent) is what the rules
+are tuned on; `heldout` (gold-heldout.json and gold-heldout13.json, each slice judged once after the
+rules of its round were final) is for reporting only. With --gate, a dev score under GATE fails the run.
+
+Usage: python -m bench.eval_figures_real [--data eval-data] [--set dev|heldout] [--gold FILE ...] [--errors] [--gate]
 Exits 0 with a note when the data is missing.
 """
 
@@ -32,7 +36,13 @@ from transforms.figures import find_figures
 from transforms.records import Figure
 
 DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
-GOLD = Path("figures-real") / "gold-dev.json"
+GOLD_FOLDER = Path("figures-real")
+# Each set's gold files; for dev the first that exists (each later file extends the earlier one), for
+# held-out every one that exists (disjoint slices).
+GOLD_SETS = {"dev": ("gold-dev13.json", "gold-dev.json"), "heldout": ("gold-heldout.json", "gold-heldout13.json")}
+# Floors for --gate on dev: the measured score minus its noise (docs/evaluation.md, "Figures on real
+# news, round 11": P 0.979 on 1688 found, R 0.991 on 458, object right 0.94-0.97 per kind on 200-520).
+GATE = {"precision": 0.97, "recall": 0.98, "object right": 0.92}
 # The articles' texts: the extraction eval's copy, or one kept beside the gold file.
 ARTICLE_FILES = (Path("newspaper4k-articles") / "ground-truth.json", Path("figures-real") / "articles.json")
 HOW_TO_GET = (
@@ -172,7 +182,7 @@ def format_scores(title: str, scores: Scores, metric: str) -> list[str]:
     return lines
 
 
-def report(result: RealResult, gold_path: Path, recall_articles: int, show_errors: bool) -> str:
+def report(result: RealResult, gold_path: str, recall_articles: int, show_errors: bool) -> str:
     lines = [f"figures on real news: {result.articles} judged articles ({recall_articles} recall-checked), {gold_path}"]
     lines += format_scores("precision by kind", result.detection, "P")
     lines += format_scores("recall by kind (recall-checked)", result.recall, "R")
@@ -194,23 +204,44 @@ def report(result: RealResult, gold_path: Path, recall_articles: int, show_error
     return "\n".join(lines)
 
 
+def gold_files(data: Path, name: str) -> list[Path]:
+    found = [data / GOLD_FOLDER / file for file in GOLD_SETS[name] if (data / GOLD_FOLDER / file).exists()]
+    return found[:1] if name == "dev" else found
+
+
+def gate_failures(result: RealResult) -> list[str]:
+    """Scores under GATE, as lines to print."""
+    scores = {"precision": result.detection["all"].precision, "recall": result.recall["all"].recall}
+    scores |= {f"object right ({kind})": result.objects[kind].recall for kind in result.objects.by_class}
+    return [
+        f"{name} {value:.3f} < {GATE[name.split(' (')[0]]}"
+        for name, value in scores.items()
+        if value < GATE[name.split(" (")[0]]
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--gold", type=Path, help=f"judgements (default: DATA/{GOLD})")
+    parser.add_argument("--set", choices=sorted(GOLD_SETS), default="dev", help="which judgements (default dev)")
+    parser.add_argument("--gold", type=Path, action="append", help="judgements to score instead of --set's")
     parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong field")
+    parser.add_argument("--gate", action="store_true", help=f"exit 1 when a score is under {GATE}")
     args = parser.parse_args(argv)
-    gold_path = args.gold or args.data / GOLD
+    paths = args.gold or gold_files(args.data, args.set)
     texts = load_texts(args.data)
-    if texts is None or not gold_path.exists():
+    if texts is None or not paths or not all(path.exists() for path in paths):
         how = HOW_TO_GET.format(data=args.data)
-        print(f"real-news figure eval skipped: {gold_path} or the articles are missing; {how}")
+        print(f"real-news figure eval skipped: {args.set} judgements or the articles are missing; {how}")
         return 0
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold = {"articles": [a for path in paths for a in json.loads(path.read_text(encoding="utf-8"))["articles"]]}
     result = evaluate_real(gold, texts)
     recall_articles = sum(a["recall_checked"] for a in gold["articles"])
-    print(report(result, gold_path, recall_articles, args.errors))
-    return 0
+    print(report(result, ", ".join(str(path) for path in paths), recall_articles, args.errors))
+    failures = gate_failures(result) if args.gate else []
+    for failure in failures:
+        print(f"gate: {failure}")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -58,3 +58,20 @@ def test_a_figure_outside_the_judgements_is_unjudged_unless_recall_was_checked(t
 def test_exits_quietly_without_the_data(tmp_path, capsys):
     assert main(["--data", str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_the_gate_fails_a_score_under_its_floor(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    assert main(["--data", str(tmp_path), "--gate"]) == 1  # precision 0.75, recall 0.75, objects 2/3
+    out = capsys.readouterr().out
+    assert "gate: precision 0.750 < 0.97" in out and "gate: recall 0.750 < 0.98" in out
+
+
+def test_heldout_scores_every_slice_together(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    folder = tmp_path / "figures-real"
+    gold = json.loads((folder / "gold-dev.json").read_text())
+    (folder / "gold-heldout.json").write_text(json.dumps(gold))
+    (folder / "gold-heldout13.json").write_text(json.dumps(gold))
+    assert main(["--data", str(tmp_path), "--set", "heldout"]) == 0
+    assert "figures on real news: 2 judged articles (2 recall-checked)" in capsys.readouterr().out

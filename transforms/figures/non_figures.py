@@ -531,7 +531,7 @@ def is_service_number(tokens: list[Token], i: int, end: int) -> bool:
     following, previous = token_at(tokens, end), token_at(tokens, i - 1)
     if previous is not None and (previous.text in CURRENCY_SYMBOLS or previous.kind == "num"):
         return False  # "$999", a price
-    bare = not counts_what_follows(following) or not looks_plural(following.low)
+    bare = following is None or not counts_what_follows(following) or not looks_plural(following.low)
     if bare and tokens[i].text in BARE_SERVICE_NUMBERS:
         return True  # "called 911.", "a 911 hang-up", "call 311 for help": the number names the service
     return is_word(following, *TELEPHONE_WORDS) or is_word(
