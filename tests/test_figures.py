@@ -143,7 +143,7 @@ VAGUE = [
     (
         "The fraud cost millions of dollars.",
         "millions",
-        {"value": 2_000_000, "value_high": 9_000_000, "unit": "USD", "kind": "money", "object": None},
+        {"value": 2_000_000, "value_high": 9_000_000, "unit": "USD", "kind": "money", "object": "fraud"},
     ),
 ]
 

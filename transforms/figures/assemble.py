@@ -10,8 +10,24 @@ from dataclasses import dataclass
 from transforms.figures.non_figures import non_figure_end
 from transforms.figures.objects import is_change_verb, match_measured, match_object, noun_phrase_before
 from transforms.figures.quantities import Quantity, match_quantity
-from transforms.figures.tokens import QUALIFIERS, Token, can_open_figure, is_word, looks_plural, token_at, tokenize
-from transforms.figures.vocabulary import ADDING_WORDS, COMMON_WORDS, COMPARISON_WORDS, DASHES, OBJECT_STOPS
+from transforms.figures.tokens import (
+    QUALIFIERS,
+    Token,
+    can_open_figure,
+    is_word,
+    looks_plural,
+    read_peso_signs,
+    token_at,
+    tokenize,
+)
+from transforms.figures.vocabulary import (
+    ADDING_WORDS,
+    CERTAINTY_WORDS,
+    COMMON_WORDS,
+    COMPARISON_WORDS,
+    DASHES,
+    OBJECT_STOPS,
+)
 from transforms.ids import figure_id_for
 from transforms.options import FigureOptions
 from transforms.records import Figure
@@ -50,6 +66,8 @@ def match_figure(
     if quantity is None:
         return None
     kind, unit = kind_and_unit(quantity)
+    if kind == "percent" and is_intensifier(tokens, k, quantity):
+        return None  # "I'm 100% sure": completely, not a share
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
     if kind == "count":
@@ -73,6 +91,20 @@ def match_figure(
         return None
     end = figure_end(tokens, quantity, kind, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
+
+
+def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
+    """'100% sure', '100 percent true', 'Yeah, a hundred percent.': a hundred percent meaning 'completely'
+    before a word of certainty, or said alone as an answer; not '100% of the shares', 'rose 100%'."""
+    if quantity.value != 100 or quantity.is_range:
+        return False
+    following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
+    if is_word(following, *CERTAINTY_WORDS):
+        return True
+    if is_word(previous, "a") and tokens[k].low == "hundred":
+        previous = token_at(tokens, k - 2)
+    said_alone = previous is None or previous.text in (",", ".", "!", "?", "\n", "“", '"')
+    return said_alone and (following is None or following.text in (".", "!", "\n", "”", '"'))
 
 
 def figure_end(tokens: list[Token], quantity: Quantity, kind: str, object_span: tuple[int, int] | None) -> int:
@@ -196,7 +228,7 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
 
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
     """Every figure in text, in text order and not overlapping."""
-    tokens = tokenize(text)
+    tokens = read_peso_signs(tokenize(text))
     sentences = Sentences(text)
     figures: list[Figure] = []
     previous: FigureMatch | None = None

@@ -60,6 +60,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token.kind == "word":
         if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i):
             return i + 1
+        age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
+        if age is not None:
+            return age  # "aged six to 17"
         return star_rating_end(tokens, i) if token.low in RATING_WORDS else None
     if token.kind != "num":
         return None
@@ -86,6 +89,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         has_non_figure_suffix,
         is_day_of_month,
         is_list_marker,
+        is_binary_digit,
         is_year,
         is_label_number,
         is_service_number,
@@ -140,10 +144,12 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if is_word(previous, *AGE_WORDS):
         end = i + 1
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)
-        if is_word(connector, "and", "to", "or") and second is not None and second.kind == "num":
+        if is_word(connector, "and", "to", "or") and second is not None and is_number_token(second):
             end += 2
         unit = UNIT_PHRASES.match(tokens, end)
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
+    if tokens[i].kind != "num":
+        return None  # a number word is an age only after "aged": "six of them" counts
     if is_stated_age(tokens, i) or is_age_bound(tokens, i):
         return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
@@ -152,6 +158,10 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if following is not None and not (following.text in (",", ")", ";") or is_word(following, "and")):
         return None
     return i + 1 if names_a_person_before(tokens, before) else None
+
+
+def is_number_token(token: Token) -> bool:
+    return token.kind == "num" or token.low in SMALL_NUMBERS or token.low in TENS
 
 
 def is_stated_age(tokens: list[Token], i: int) -> bool:
@@ -216,6 +226,28 @@ def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
         and mark.glued
         and mark.text in (".", ")")
         and (following is None or following.kind != "num" or not following.glued)
+    )
+
+
+def is_binary_digit(tokens: list[Token], i: int, end: int) -> bool:
+    """'a 0 or a 1', '0 and 1 states', '(a 1)': a bit or digit named, not a count. A 0 and a 1 joined by
+    'or'/'and', or a lone 0 or 1 after 'a' with nothing after it that it could count."""
+    digit = tokens[i].text
+    if end != i + 1 or digit not in ("0", "1"):
+        return False
+    other = "1" if digit == "0" else "0"
+    after = i + 2 if is_word(token_at(tokens, i + 2), "a") else i + 1
+    if is_word(token_at(tokens, i + 1), "or", "and") and getattr(token_at(tokens, after + 1), "text", "") == other:
+        return True
+    before = i - 2 if is_word(token_at(tokens, i - 1), "a") else i - 1
+    if is_word(token_at(tokens, before), "or", "and") and getattr(token_at(tokens, before - 1), "text", "") == other:
+        return True
+    following = token_at(tokens, end)
+    return (
+        is_word(token_at(tokens, i - 1), "a")
+        and following is not None
+        and following.kind == "sym"
+        and following.text in (")", ",", ".", ";", "—")
     )
 
 
@@ -312,12 +344,26 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         return False  # scores are written winner first: "won 3-1"
     if is_acceleration_test(tokens, i, end):
         return False
-    if is_height(tokens, i, end):
+    if is_height(tokens, i, end) or is_bracketed_record(tokens, i, end):
         return False
     return not (
         is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE)
         or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
         or is_score_place(tokens, end)
+    )
+
+
+def is_bracketed_record(tokens: list[Token], i: int, end: int) -> bool:
+    """'Atlanta (6-8)', 'Saints (7-8)': a pair alone in brackets after a name is a team's win-loss record
+    (a range in brackets carries its unit or noun: 'Rwanda (5-10 cases)')."""
+    opening, closing = token_at(tokens, i - 1), token_at(tokens, end)
+    return (
+        opening is not None
+        and opening.text == "("
+        and closing is not None
+        and closing.text == ")"
+        and is_capitalised(token_at(tokens, i - 2))
+        and tokens[i - 2].low not in COMMON_WORDS
     )
 
 
@@ -497,7 +543,7 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return is_word(token_at(tokens, i - 2), "no", "nos", "nr")
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
-    if previous.low in LABEL_WORDS:
+    if previous.low in LABEL_WORDS or is_camel_case(previous):
         return True
     # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks").
     return (
@@ -506,6 +552,12 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         and "'" not in previous.text
         and "’" not in previous.text
     )
+
+
+def is_camel_case(token: Token) -> bool:
+    """'iPhone', 'iPad', 'PlayStation': a capital after the first letter marks a brand name, and a number
+    after it is a model ('iPhone 15'); one before it counts ('15 iPhones')."""
+    return token.text[1:] != token.text[1:].lower() and not token.text.isupper()
 
 
 def opens_range_or_unit(tokens: list[Token], end: int) -> bool:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from transforms.figures.quantities import Quantity
 from transforms.figures.tokens import Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    APPROXIMATION_NOUNS,
     AUXILIARIES,
     CHANGE_NOUNS,
     CHANGE_VERB_STEMS,
+    CLAUSE_PARTICIPLES,
     COMPASS_WORDS,
     DASHES,
     EXTENT_WORDS,
@@ -16,7 +18,9 @@ from transforms.figures.vocabulary import (
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
+    PERCENT_CHANGE_NOUNS,
     PERIOD_WORDS,
+    PRICE_VERBS,
     SPACED_SCALE_WORDS,
     VAGUE_BASES,
     VERB_OBJECTS,
@@ -223,7 +227,7 @@ def match_measured(
         return None
     k = quantity.end
     if kind == "measure":
-        k = past_bracketed_measure(tokens, start, k)
+        k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         head = measured_noun_after(tokens, k, max_words)
         if head is not None or is_word(token_at(tokens, k), *EXTENT_WORDS):
             return head
@@ -232,7 +236,8 @@ def match_measured(
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
-            if tokens[head[1]].low in CHANGE_NOUNS or is_word(tokens[head[1]], "worth"):
+            change_nouns = PERCENT_CHANGE_NOUNS if kind == "percent" else CHANGE_NOUNS
+            if tokens[head[1]].low in change_nouns or is_word(tokens[head[1]], "worth"):
                 after = phrase_after_preposition(tokens, head[1] + 1, max_words)  # "$5bn worth of shares"
                 if after is None and head[1] > head[0] and not names_a_period(tokens, head[0], head[1] - 1):
                     return (head[0], head[1] - 1)  # "5.5% revenue growth" measures revenue
@@ -251,6 +256,19 @@ def past_bracketed_measure(tokens: list[Token], start: int, k: int) -> int:
         return k + 1
     if closing is not None and closing.text == "." and closing.glued and following is not None:
         return k + 1 if following.text.islower() else k  # "6 oz. chocolate squares": an abbreviation's dot
+    return k
+
+
+def past_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
+    """'an 18-acre (7.3-hectare) site', '500,000 square feet (46,450 square meters) of factory': a
+    conversion in brackets after a measure is skipped, so the measure reaches what follows it."""
+    if getattr(token_at(tokens, k), "text", "") != "(" or getattr(token_at(tokens, k + 1), "kind", "") != "num":
+        return k
+    for n in range(k + 2, min(k + reach, len(tokens))):
+        if tokens[n].text == ")":
+            return n + 1
+        if tokens[n].text in ("(", "\n"):
+            break
     return k
 
 
@@ -317,6 +335,8 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS or token.low.endswith(("ly", "ed")):
             break
+        if words and token.low in CLAUSE_PARTICIPLES:
+            break  # "the adult population using antidepressants"
         if lowercase_only and not token.text.islower() and not token.text.isupper():
             break
         if words and ends_noun_phrase(tokens[k - 1], token):
@@ -349,6 +369,8 @@ def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tup
             k += 1
         return noun_phrase_after(tokens, whole_group_start(tokens, k), max_words, lowercase_only=False)
     if is_word(token_at(tokens, k), "in"):
+        if is_word(token_at(tokens, k + 1), "terms"):
+            return None  # "rose 27% in terms of value": the yardstick, not what rose
         return noun_phrase_after(tokens, k + 1, max_words, lowercase_only=True)
     return None
 
@@ -361,13 +383,17 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         k -= 1  # "grew by just 1.9 percent"
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
-    elif is_word(token_at(tokens, k), "to", "by"):
-        k -= 1
+    elif is_word(token_at(tokens, k), "to", "by", "from"):
+        k -= 1  # "hopes fell from 53% to 49%"
+    elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
+        k -= 1  # "priced at $49", "sells for $20"
     elif is_word(token_at(tokens, k), "of", "worth"):
-        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS):
-            return None  # "just north of 800kg": more than
+        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS):
+            return None  # "just north of 800kg", "in the vicinity of 6700K": more than, about
         return noun_phrase_before(tokens, k - 1, min(max_words, 2))
     verb = token_at(tokens, k)
+    if verb is not None and verb.low in PRICE_VERBS:
+        return priced_thing(tokens, k - 1, min(max_words, 2))
     if verb is not None and is_change_verb(verb):
         while is_word(token_at(tokens, k - 1), *AUXILIARIES):
             k -= 1
@@ -383,6 +409,35 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """The thing whose price a verb gives, ending at k: 'the kit costs $49' -> kit, 'Mounjaro, which
+    costs $1,023' -> Mounjaro (a name may be the thing here: a price is said of a product)."""
+    while is_word(token_at(tokens, k), "now", "currently", "still", "only", "just", "already", "usually", "typically"):
+        k -= 1  # "a kilo of rice now costs"
+    if is_word(token_at(tokens, k), "which", "that"):
+        k -= 1
+        if getattr(token_at(tokens, k), "text", "") == ",":
+            k -= 1
+    phrase = noun_phrase_before(tokens, k, max_words)
+    if phrase is not None:
+        return phrase
+    first = k
+    while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
+        first -= 1
+    return (first + 1, k) if first < k else None
+
+
+def is_capitalised_name(token: Token | None) -> bool:
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text[:1].isupper()
+        and token.low not in OBJECT_STOPS
+        and "'" not in token.text
+        and "’" not in token.text
+    )
 
 
 def is_change_verb(token: Token) -> bool:

@@ -13,6 +13,8 @@ from transforms.figures.vocabulary import (
     DOLLAR_PREFIXES,
     IRREGULAR_PLURALS,
     NUMBER_OPENERS,
+    PESO_EVIDENCE,
+    PESO_PREFIXES,
     QUALIFIERS_BY_WORDS,
     UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
@@ -52,6 +54,20 @@ def tokenize(text: str) -> list[Token]:
         # after it is not glued to it.
         previous_end = -1 if match.group() == "\n" else end
     return tokens
+
+
+def read_peso_signs(tokens: list[Token]) -> list[Token]:
+    """Tokens with the Philippine peso's letters before an amount read as its sign '₱' (PESO_PREFIXES):
+    'Php' always, 'P' (glued: 'P2,500') and 'PHP' only where the text names the peso or the Philippines."""
+    evidence = any(t.low in PESO_EVIDENCE or t.text == "Php" for t in tokens)
+    read = list(tokens)
+    for n, token in enumerate(tokens[:-1]):
+        following = tokens[n + 1]
+        if token.text not in PESO_PREFIXES or following.kind != "num":
+            continue
+        if token.text == "Php" or (evidence and (following.glued or token.text == "PHP")):
+            read[n] = token._replace(text="₱", low="₱", kind="sym")
+    return read
 
 
 def digits_value(text: str) -> Decimal:
@@ -145,7 +161,8 @@ def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
         return None
     if denominator.text not in FRACTION_DENOMINATORS or int(numerator.text) >= int(denominator.text):
         return None
-    unit = UNIT_PHRASES.match(tokens, k + 3)
+    after = k + 4 if is_word(token_at(tokens, k + 3), "a", "an") else k + 3  # "1/2 a teaspoon"
+    unit = UNIT_PHRASES.match(tokens, after)
     if unit is None or unit[0].kind != "measure":
         return None
-    return Decimal(numerator.text) / Decimal(denominator.text), k + 3
+    return Decimal(numerator.text) / Decimal(denominator.text), after

@@ -67,7 +67,19 @@ VAGUE_SINGULAR_BASES = {"dozen": 12, "hundred": 100, **{w: n for w, n in SCALE_W
 COMPOUND_SCALES = {("lakh", "crore"): 10**12, ("thousand", "crore"): 10**10}
 
 DASHES = frozenset({"-", "–"})
-CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH"}
+CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB", "₴": "UAH", "₱": "PHP"}
+# Philippine news writes the peso sign as "P" or "Php" before the amount ("P2,500", "Php299", "PHP 1,500").
+# "Php" says so itself; "P" and "PHP" are other things too ("P2" a pathogen level, "PHP 8" a language), so
+# they are read as the peso only in a text with one of these words.
+PESO_PREFIXES = frozenset({"P", "PHP", "Php"})
+PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipino", "filipinos", "manila", "₱"})
+# Words after 100% that make it "completely", not a share: "I'm 100% sure", "100 percent true".
+CERTAINTY_WORDS = frozenset(
+    """
+sure certain true safe confident honest correct right wrong committed accurate invisible convinced serious
+genuine legit legitimate real fine happy satisfied focused behind clear positive free healthy ready
+""".split()
+)
 # Letters glued before "$": "US$5", "A$20m".
 DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
 # Abbreviations written before the amount, with or without a dot: "Rs 5 crore", "Rs.500".
@@ -252,6 +264,15 @@ CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
     "reduction reductions hike hikes slump surge climb dip advance advances".split()
 )
+# A loss is a change for a share ("a 16% loss of body weight") but an amount in itself for money ("a $5m loss").
+PERCENT_CHANGE_NOUNS = CHANGE_NOUNS | {"loss", "losses"}
+# Nouns of "in the vicinity of", "to the tune of": an approximation, not what the figure measures.
+APPROXIMATION_NOUNS = frozenset("vicinity neighborhood neighbourhood region tune excess order upwards".split())
+# Participles that open a clause after a noun ("the adult population using antidepressants", "the screen
+# found in"), so a noun phrase ends before them.
+CLAUSE_PARTICIPLES = frozenset("using including starting following making taking giving found leaving".split())
+# Verbs that give a thing's price: "the kit costs $49", "Mounjaro, which costs $1,023".
+PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced".split())
 # Words that never head what a figure measures.
 COMPASS_WORDS = frozenset(
     "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
