@@ -283,7 +283,7 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
     if first.low == "worth":
         return phrase_after_preposition(tokens, k + 1, max_words)  # "600W worth of thermal power"
     start = k
-    while is_participle(token_at(tokens, k)) and k - start < max_words:
+    while is_participle(token_at(tokens, k)) and k - start < max_words and not opens_clause(token_at(tokens, k + 1)):
         k += 1  # "1 cup salted butter", "1 teaspoon baking soda", "(10 ounces) frozen chopped spinach"
     if k > start and not is_object_word(token_at(tokens, k)):
         return None  # "8.6 inches depending on trim": a verb
@@ -298,6 +298,11 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
         if is_name_start(tokens, n):
             return (phrase[0], n - 1)  # "280-pound center Donovan Clingan": a name after the noun
     return phrase
+
+
+def opens_clause(token: Token | None) -> bool:
+    """'the 8-inch screen found in': a participle after a noun ending in -en, which is no modifier."""
+    return token is not None and token.low in CLAUSE_PARTICIPLES
 
 
 def is_participle(token: Token | None) -> bool:
