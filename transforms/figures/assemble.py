@@ -26,6 +26,7 @@ from transforms.figures.vocabulary import (
     COMMON_WORDS,
     COMPARISON_WORDS,
     DASHES,
+    MODAL_VERBS,
     OBJECT_STOPS,
 )
 from transforms.ids import figure_id_for
@@ -85,7 +86,10 @@ def match_figure(
         and (names_a_thing(tokens, i, quantity, qualifier) or is_rank(tokens, i, quantity))
     ):
         return None
-    if kind == "count" and (is_multiplier(tokens, object_span) or is_reciprocal(tokens, quantity)):
+    if kind == "count" and (
+        is_multiplier(tokens, object_span, qualifier == "by" or is_change_by(tokens, i - 1))
+        or is_reciprocal(tokens, quantity)
+    ):
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
@@ -99,8 +103,8 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     if quantity.value != 100 or quantity.is_range:
         return False
     following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
-    if is_word(following, *CERTAINTY_WORDS):
-        return True
+    if is_word(following, *CERTAINTY_WORDS) or is_word(previous, *MODAL_VERBS):
+        return True  # "100% sure", "I would 100% make sure"
     if is_word(previous, "a") and tokens[k].low == "hundred":
         previous = token_at(tokens, k - 2)
     said_alone = previous is None or previous.text in (",", ".", "!", "?", "\n", "“", '"')
@@ -178,12 +182,12 @@ def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
     return not quantity.is_range and is_word(token_at(tokens, i - 1), "top", "bottom")
 
 
-def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None) -> bool:
-    """'ten times better', '82 million times as wealthy', '100 times more carbon': a ratio, not a count
-    of occasions ('visited the podium six times')."""
+def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:
+    """'ten times better', '82 million times as wealthy', '100 times more carbon', 'cut prices by four
+    times': a ratio, not a count of occasions ('visited the podium six times')."""
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
-    return is_word(token_at(tokens, object_span[1] + 1), *COMPARISON_WORDS)
+    return after_change_by or is_word(token_at(tokens, object_span[1] + 1), *COMPARISON_WORDS)
 
 
 def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:

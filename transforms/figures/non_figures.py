@@ -33,6 +33,7 @@ from transforms.figures.vocabulary import (
     MONTHS,
     OBJECT_STOPS,
     PEOPLE_WORDS,
+    PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
     RATING_WORDS,
     SCORE_PLACES,
@@ -129,7 +130,7 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     """Index after an age at i: after 'age', 'ages' or 'aged' ('ages 19 and 22', 'aged 50 to 64', 'age
     57.5 years'), or a bare number set off by commas after a name ('Hill, 29, said', 'Reign, 8, with',
     'Jared, both 42,'). An age describes a person; summing it with counts would be wrong."""
-    before = i - 2 if is_word(token_at(tokens, i - 1), "both") else i - 1
+    before = i - 2 if is_word(token_at(tokens, i - 1), "both", "now") else i - 1  # "Jared, both 42,", "Ann, now 60,"
     previous = token_at(tokens, before)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return None  # "$100 and under": a price
@@ -168,12 +169,16 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
     """A bare number that a person turns or is: 'Suarez, who turns 37 in January', 'when I was about 3',
     'she is 62.' Nothing counted may follow ('he was 5 points behind' is a count) and the subject
     must be a person: a personal pronoun before 'was'/'is', any subject before 'turns'."""
-    if not is_plausible_age(tokens[i]) or counts_what_follows(token_at(tokens, i + 1)):
+    if (
+        not is_plausible_age(tokens[i])
+        or counts_what_follows(token_at(tokens, i + 1))
+        or opens_range_or_unit(tokens, i + 1)
+    ):
         return False
     k = i - 1
     while is_word(token_at(tokens, k), *AGE_HEDGES):
         k -= 1
-    if is_word(token_at(tokens, k), *TURNING_WORDS):
+    if is_word(token_at(tokens, k), *TURNING_WORDS, *PERSONAL_CONTRACTIONS):
         return True
     return is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, k - 1), *PERSONAL_SUBJECTS)
 

@@ -71,6 +71,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "
 # Philippine news writes the peso sign as "P" or "Php" before the amount ("P2,500", "Php299", "PHP 1,500").
 # "Php" says so itself; "P" and "PHP" are other things too ("P2" a pathogen level, "PHP 8" a language), so
 # they are read as the peso only in a text with one of these words.
+# A modal before 100% makes it an adverb: "I would 100% recommend it".
+MODAL_VERBS = frozenset("would will could should can must might".split())
 PESO_PREFIXES = frozenset({"P", "PHP", "Php"})
 PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipino", "filipinos", "manila", "₱"})
 # Words after 100% that make it "completely", not a share: "I'm 100% sure", "100 percent true".
@@ -338,6 +340,12 @@ AVERAGE_WORDS = frozenset({"median", "average", "mean", "typical", "overall"})
 TURNING_WORDS = frozenset({"turn", "turns", "turned", "turning"})
 COPULAS = frozenset({"is", "was", "am", "are", "were"})
 PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "who"})
+# A personal pronoun and its copula in one word: "I'm 11.", "she's 62".
+PERSONAL_CONTRACTIONS = frozenset(
+    f"{subject}{apostrophe}{verb}"
+    for subject, verb in (("i", "m"), ("he", "s"), ("she", "s"), ("we", "re"), ("they", "re"), ("you", "re"))
+    for apostrophe in "'’"
+)
 # Words between such a verb and the age: "when I was about 3", "she is almost 40".
 AGE_HEDGES = frozenset({"about", "around", "almost", "nearly", "only", "just", "barely", "roughly", "approximately"})
 # Number words that can grade on a five-star scale: "gave it four stars".
