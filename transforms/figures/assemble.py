@@ -232,7 +232,7 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
 
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
     """Every figure in text, in text order and not overlapping."""
-    tokens = read_peso_signs(tokenize(text))
+    tokens = read_peso_signs(text, tokenize(text))
     sentences = Sentences(text)
     figures: list[Figure] = []
     previous: FigureMatch | None = None

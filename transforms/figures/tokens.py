@@ -56,9 +56,15 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def read_peso_signs(tokens: list[Token]) -> list[Token]:
+# A peso prefix before an amount somewhere in a text: only such texts need read_peso_signs's pass.
+_PESO_AMOUNT = re.compile(r"\b(?:P|PHP|Php) ?[0-9]")
+
+
+def read_peso_signs(text: str, tokens: list[Token]) -> list[Token]:
     """Tokens with the Philippine peso's letters before an amount read as its sign '₱' (PESO_PREFIXES):
     'Php' always, 'P' (glued: 'P2,500') and 'PHP' only where the text names the peso or the Philippines."""
+    if _PESO_AMOUNT.search(text) is None:
+        return tokens
     evidence = any(t.low in PESO_EVIDENCE or t.text == "Php" for t in tokens)
     read = list(tokens)
     for n, token in enumerate(tokens[:-1]):
