@@ -46,8 +46,9 @@ GOLD_SETS = {
     "heldout": (("gold-heldout-fixed14.json", "gold-heldout.json"), ("gold-heldout13.json",), ("gold-heldout14.json",)),
 }
 # Floors for --gate on dev: the measured score minus its noise (docs/evaluation.md, "Figures on real
-# news, round 11": P 0.979 on 1688 found, R 0.991 on 458, object right 0.94-0.97 per kind on 200-520).
-GATE = {"precision": 0.97, "recall": 0.98, "object right": 0.92}
+# news, round 11", helper figures14: P 0.983 on 1681 found, R 0.991 on 458, object right 0.94-0.97 per
+# kind on 200-520).
+GATE = {"precision": 0.975, "recall": 0.98, "object right": 0.92}
 # The articles' texts: the extraction eval's copy, or one kept beside the gold file.
 ARTICLE_FILES = (Path("newspaper4k-articles") / "ground-truth.json", Path("figures-real") / "articles.json")
 HOW_TO_GET = (
