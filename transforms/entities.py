@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -54,6 +54,8 @@ lord lady chief director spokesman spokeswoman spokesperson commissioner inspect
 chairman chairwoman chair ceo cfo coo executive founder leader premier president-elect deputy former
 late minister-president congressman congresswoman councillor councilman councilwoman attorney coach
 manager striker midfielder defender goalkeeper star singer actor actress author analyst economist
+quarterback receiver linebacker cornerback pitcher outfielder infielder shortstop winger fullback batsman bowler
+patrolman patrolwoman trooper deputy-sheriff
 """.split()
 )
 
@@ -69,6 +71,23 @@ def _occupations() -> list[list[str]]:
 # occupations that ends in an occupation's last word ("librarian", "officer").
 ROLE_HEADS = frozenset(words[-1] for words in _occupations()) | PERSON_TITLES
 ROLE_WORDS = frozenset(word for words in _occupations() for word in words) | PERSON_TITLES
+# Words before a name that say it is a person's: a role or job ("quarterback Tua Tagovailoa", "Dr. Ann
+# Ruiz"), not the words that also stand before places or bodies ("former Soviet Union", "deputy", "chief").
+# Kinds of firm, which stand before a firm's name as a job stands before a person's ("press distributor
+# Hachette", "the dating app Raya", "Maine-based Running Tide"). Only words no person is called.
+FIRM_CUES = frozenset(
+    """
+distributor manufacturer maker provider retailer wholesaler insurer lender exporter importer shipper company firm
+startup start-up app marketplace platform brand website network label bank conglomerate chain group -based
+""".split()
+)
+# Jobs of people and of firms alike ("said broker Shakil Rizvi", "telecoms operator Unicom"): evidence of neither.
+PERSON_OR_FIRM_JOBS = frozenset(
+    "operator carrier publisher producer dealer broker trader supplier developer contractor builder processor".split()
+)
+PERSON_ROLE_CUES = (ROLE_HEADS | {"mr", "mrs", "ms", "dr"}) - FIRM_CUES - PERSON_OR_FIRM_JOBS - frozenset(
+    "former late deputy vice chief executive leader general chair star president-elect premier".split()
+)
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
@@ -371,15 +390,69 @@ def is_demonym(name: str) -> bool:
     return " " not in low and (low in DEMONYMS or bool(_DEMONYM_SUFFIX.search(low)))
 
 
+# The last word of a name that says it is a place ("Beale Street", "Ruby Falls", "Lookout Mountain"); the
+# model often calls such names organisations or people. Not "forest": "Nottingham Forest" is a club.
+PLACE_HEAD_WORDS = frozenset(
+    """
+street st road rd avenue ave boulevard blvd lane highway freeway expressway turnpike bridge square plaza park
+mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
+airport harbor harbour peninsula creek
+""".split()
+)
+# Of those, the ones that are not also surnames ("Ricki Lake", "Michael Bay", "Lois Lane", "Jeff Bridges"):
+# enough to make a place of a name the model called a person.
+PLACE_HEAD_WORDS_NOT_SURNAMES = frozenset(
+    "road avenue boulevard highway freeway expressway turnpike plaza mountain mountains falls canyon railway "
+    "railroad gardens airport harbor harbour peninsula creek valley".split()
+)
+# Words in a name the model called a place that make it an organisation ("University of California").
+ORG_WORDS = frozenset("university college institute".split())
+# A street word right after a name the model cut before it: "on the 2300 block of [North 2nd] Street".
+# "St." followed by a capital starts the next name ("St. Louis").
+_STREET_WORD_AFTER = re.compile(
+    r"^[ \t]+(?:Street|Road|Avenue|Boulevard|Lane|Highway|(?:St|Rd|Ave|Blvd)\.(?![ \t]+[A-Z]))(?!\w)"
+)
+
+
+def label_by_name_words(name: str, label: str) -> str:
+    """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
+    words = name.split()
+    if len(words) < 2:
+        return label
+    last = words[-1].casefold().rstrip(".")
+    if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
+        return "LOC"
+    if label == "LOC" and any(word.casefold() in ORG_WORDS for word in words):
+        return "ORG"
+    return label
+
+
+def with_street_word(item: NamedSpan) -> NamedSpan:
+    """A street the model cut before its "Street" ("North 2nd", "Elm"), whole and a place; only for a name
+    labelled a place or ending in a number, so "Brian" of "Brian Lane" stays a person's."""
+    span, document = item.span, item.span.document
+    if not document or not (item.label == "LOC" or any(ch.isdigit() for ch in span.surface.split()[-1])):
+        return item
+    after = _STREET_WORD_AFTER.match(document, span.char_end)
+    if after is None:
+        return item
+    longer = replace(span, surface=document[span.char_start : after.end()], char_end=after.end())
+    return replace(item, span=longer, label="LOC")
+
+
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
     for item in named:
+        if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
+            item = with_street_word(item)
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
         label = item.label
         if language == ENGLISH and label == "LOC" and country_code_of(name) is None and is_demonym(name):
             label = "NORP"
+        elif language == ENGLISH and label in ("LOC", "ORG", "PERSON"):
+            label = label_by_name_words(name, label)
         cleaned.append(replace(item, label=label, name=name))
     return cleaned
 
@@ -498,10 +571,16 @@ def _labelled(item: NamedSpan, label: str) -> NamedSpan:
 # "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa".
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|suburb|suburbs|borough|county|port|township|municipality|province|"
-    r"capital|outskirts|residents|mayor|streets|coast|island|north|south|east|west|"
+    r"capital|outskirts|residents|mayor|streets|coast|island|direction|north|south|east|west|"
     r"(?:north|south)-?(?:east|west))\s+of\s+$",
     re.I,
 )
+# Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
+_PLACE_NOUN_AFTER = re.compile(r"^(?:-based\b|[ \t]+(?:residents?|natives?|police)\b)")
+# A dateline: a name in capitals opening a line, then a dash or "(": "MILLVILLE - Two residents", "GROTON —",
+# "ATLANTA (AP) --", "LONDON 1996-08-30".
+_DATELINE_AFTER = re.compile(r"^(?:,[ \t]+[A-Z][\w.]*)*[ \t]*(?:[-–—]|\(|\d{4}-\d\d-\d\d)")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 # A preposition of place right before the name: "in Millbrook", "near Houston".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
@@ -587,7 +666,9 @@ def person_evidence(around: Context) -> bool:
 
 def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
     """The words around one occurrence of the name say it is a place."""
-    if _PLACE_NOUN_BEFORE.search(around.before):
+    if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
+        return True
+    if name.isupper() and _LINE_START_BEFORE.search(around.before) and _DATELINE_AFTER.match(around.after):
         return True
     after = _PLACE_AFTER.match(around.after)
     if after is not None:
@@ -624,6 +705,94 @@ def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[N
         if (known and "LOC" in labels) or any(place_evidence(c, name, label, known, options) for c in around):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
+
+
+# The lower-case word right before a name, a hyphenated one whole ("non-quarterback" is not "quarterback"),
+# or "-based" of "Houston-based".
+_CUE_BEFORE = re.compile(r"(?:(?<![\w-])([a-z][\w.-]*)|\w[-–](based))[ \t]+$")
+
+
+def _cue_before(around: Context) -> str | None:
+    cue = _CUE_BEFORE.search(around.before)
+    if cue is None:
+        return None
+    return cue.group(1).rstrip(".") if cue.group(1) else "-" + cue.group(2)
+
+
+def role_evidence(around: Context) -> bool:
+    """A job or role right before the name ("quarterback Tua Tagovailoa", "Dr. Ruiz")."""
+    word = _WORD_BEFORE.search(around.before)
+    return word is not None and word.group(1).casefold().rstrip(".") in PERSON_ROLE_CUES
+
+
+def firm_evidence(around: Context) -> bool:
+    """A kind of firm right before the name ("the dating app Raya", "Houston-based Carboniferous")."""
+    return _cue_before(around) in FIRM_CUES
+
+
+def people_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A name the model called an organisation or a place is a person's, in every mention, when the text
+    says so: a job or role right before it ("wide receiver Tyreek Hill"), or, for a name of two or more
+    capitalised words, its last word standing alone as a person elsewhere in the article ("Tyreek Hill" ...
+    "Hill, 29, has"). Not when the name is, or starts with, a place the gazetteer knows ("Miami Dolphins"
+    beside a stray "Dolphins" the model called a person)."""
+    alone: dict[str, Counter] = {}
+    for item in named:
+        if " " not in item.name:
+            alone.setdefault(alias_key(item.name), Counter())[item.label] += 1
+
+    def stands_alone_as_person(word: str) -> bool:
+        votes = alone.get(alias_key(word), Counter())
+        return votes["PERSON"] > votes.total() - votes["PERSON"]
+
+    verdicts: dict[str, bool] = {}
+    people = []
+    for item in named:
+        if item.label in ("ORG", "LOC") and not item.is_country and item.span.document:
+            key = alias_key(item.name)
+            if key not in verdicts:
+                verdicts[key] = _is_person(item, stands_alone_as_person, options)
+            if verdicts[key]:
+                item = replace(item, label="PERSON")
+        people.append(item)
+    return people
+
+
+# A word of a person's name: a capital, then letters, dots, apostrophes or hyphens ("Oval," is not).
+_NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+def _is_person(item: NamedSpan, stands_alone_as_person: Callable[[str], bool], options: EntityOptions) -> bool:
+    words = item.name.split()
+    if item.name.isupper() or alias_key(item.name) in ORG_ALIASES or any(
+        is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1)
+    ):
+        return False
+    if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
+        return True
+    return any(role_evidence(context) for context in contexts(item.name, item.span.document))
+
+
+def firms_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A name the model called a person or a place is an organisation's, in every mention, when a kind of
+    firm stands right before it somewhere ("carbon credit marketplace Supercritical"); not a place the
+    gazetteer knows, nor a name with a person's role before it elsewhere."""
+    verdicts: dict[str, bool] = {}
+    firms = []
+    for item in named:
+        if item.label in ("PERSON", "LOC") and not item.is_country and item.span.document:
+            key = alias_key(item.name)
+            if key not in verdicts:
+                around = contexts(item.name, item.span.document)
+                verdicts[key] = (
+                    any(firm_evidence(context) for context in around)
+                    and not any(role_evidence(context) for context in around)
+                    and not is_known_place(item.name, options)
+                )
+            if verdicts[key]:
+                item = replace(item, label="ORG")
+        firms.append(item)
+    return firms
 
 
 def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
@@ -701,6 +870,7 @@ def canonicalise(
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
         named = places_by_evidence(without_common_words(named), options)
+        named = firms_by_evidence(people_by_evidence(named, options), options)
     labelled = one_label_per_name(named)
     return [locate(item, options) for item in resolve_short_forms(labelled)]
 
