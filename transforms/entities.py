@@ -407,6 +407,12 @@ PLACE_HEAD_WORDS_NOT_SURNAMES = frozenset(
 )
 # Words in a name the model called a place that make it an organisation ("University of California").
 ORG_WORDS = frozenset("university college institute".split())
+# Words that make a name an organisation's whatever a comma or preposition around it says ("Michigan National
+# Bank, Detroit", "the University of California, Santa Barbara"); not enough to relabel one ("West Bank").
+ORG_NAME_WORDS = ORG_WORDS | frozenset(
+    "bank inc corp corporation company co ltd plc llc association council committee commission agency "
+    "authority department ministry foundation society school".split()
+)
 # A street word right after a name the model cut before it: "on the 2300 block of [North 2nd] Street".
 # "St." followed by a capital starts the next name ("St. Louis").
 _STREET_WORD_AFTER = re.compile(
@@ -611,6 +617,22 @@ def is_major_place(name: str, options: EntityOptions) -> bool:
     return place is not None and (place.capital or place.population == 0 or place.population >= MAJOR_CITY_POPULATION)
 
 
+# A city this big, named by its own name (not by an alternate spelling: "Ken" is one of Kenema's), is
+# what a comma after a place names ("Headingley, Leeds"); a first name is seldom one.
+CITY_AFTER_COMMA_POPULATION = 100_000
+
+
+def is_region_or_city(name: str, options: EntityOptions) -> bool:
+    """A country, a region, a national capital, or a city of CITY_AFTER_COMMA_POPULATION by its own name."""
+    if country_code_of(name) is not None:
+        return True
+    place = _gazetteer(options).find(name)
+    if place is None:
+        return False
+    own_name = alias_key(place.name) == alias_key(name)
+    return place.capital or place.population == 0 or (own_name and place.population >= CITY_AFTER_COMMA_POPULATION)
+
+
 # How much text on each side of a name is read as evidence: a few words.
 CONTEXT_CHARS = 40
 
@@ -670,10 +692,12 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
         return True
     if name.isupper() and _LINE_START_BEFORE.search(around.before) and _DATELINE_AFTER.match(around.after):
         return True
+    # "Houston, Texas": a region, a country or a big city after the comma. Not any town: in a list of
+    # people ("Duncan Ferguson, Stuart McCall") the next first name may be some town's name too.
     after = _PLACE_AFTER.match(around.after)
     if after is not None:
         words = after.group(1).split()
-        if any(is_known_place(" ".join(words[:k]), options) for k in range(len(words), 0, -1)):
+        if any(is_region_or_city(" ".join(words[:k]), options) for k in range(len(words), 0, -1)):
             return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
@@ -696,6 +720,8 @@ def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[N
     for key, items in mentions.items():
         labels = {item.label for item in items}
         if labels == {"LOC"} or not labels <= {"LOC", "PERSON", "ORG"} or any(item.is_country for item in items):
+            continue
+        if any(word.casefold().strip(".,") in ORG_NAME_WORDS for word in items[0].name.split()):
             continue
         name, label = items[0].name, "PERSON" if "PERSON" in labels else items[0].label
         around = contexts(name, items[0].span.document) if items[0].span.document else []
