@@ -696,8 +696,11 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
     # people ("Duncan Ferguson, Stuart McCall") the next first name may be some town's name too.
     after = _PLACE_AFTER.match(around.after)
     if after is not None:
+        # The capitalised words after the comma are the place, or end a sentence ("Houston, Texas. The"):
+        # "Deebo Samuel, George Kittle" names no place George.
         words = after.group(1).split()
-        if any(is_region_or_city(" ".join(words[:k]), options) for k in range(len(words), 0, -1)):
+        ends = [k for k in range(len(words), 0, -1) if k == len(words) or words[k - 1].endswith(".")]
+        if any(is_region_or_city(" ".join(words[:k]), options) for k in ends):
             return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
