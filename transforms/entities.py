@@ -131,6 +131,7 @@ COUNTRY_ALIASES = {
     "south korea": "KR",
     "north korea": "KP",
     "prc": "CN",
+    "republic of ireland": "IE",
     "mainland china": "CN",
 }
 # Names to show for countries whose ISO name reads like an index entry.
@@ -890,6 +891,58 @@ def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
     return kept
 
 
+# --- Teams named after their town: results lines ---------------------------------------------------
+
+# A score after a name (not a year or a date): "Baltimore 5", "Surrey 429-7".
+_SCORE = r"\d{1,3}(?:-\d{1,3})?(?![\d.:/-])"
+# "Baltimore 5 Cleveland 3", "Miami 24, New York 17", "Warwickshire 195, Surrey 429-7": a score and the
+# other side's name after this one.
+_SCORE_THEN_NAME_AFTER = re.compile(rf"^[ \t]+{_SCORE}(?:[ \t]*[,;])?[ \t]+[A-Z]")
+# "... Baltimore 5 SEATTLE 2": a score after the name ending the line, and a score before it on the line.
+_LAST_SCORE_AFTER = re.compile(rf"^[ \t]+{_SCORE}[ \t]*(?:\n|$)")
+_SCORE_BEFORE = re.compile(rf"(?<![\d.:/-]){_SCORE}[,;]?[ \t]+$")
+# A standings row: the name opening a line and three numbers after it.
+_STANDINGS_AFTER = re.compile(r"^[ \t]+\d+[ \t]+\d+[ \t]+\d+(?!\S)")
+# "Derbyshire beat Worcestershire", "Leeds v Arsenal", "lost to Lazio".
+_MATCH_WORD = r"(?:v|vs\.?|beat|drew with|lost to|defeated)"
+_MATCH_WORD_AFTER = re.compile(rf"^[ \t]+{_MATCH_WORD}[ \t]+[A-Z]")
+_MATCH_WORD_BEFORE = re.compile(rf"[A-Za-z][ \t]+{_MATCH_WORD}[ \t]+$")
+
+
+def is_team_in_result(item: NamedSpan) -> bool:
+    """This mention of a place is a side in a result or a table: "Baltimore 5 Cleveland 3",
+    "Derbyshire beat Worcestershire", "Surrey 12 5 3 4"."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    after = document[end : end + 40]
+    line_before = document[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+    return bool(
+        _SCORE_THEN_NAME_AFTER.match(after)
+        or (_LAST_SCORE_AFTER.match(after) and _SCORE_BEFORE.search(line_before))
+        or (not line_before.strip() and _STANDINGS_AFTER.match(after))
+        or _MATCH_WORD_AFTER.match(after)
+        or _MATCH_WORD_BEFORE.search(line_before)
+    )
+
+
+# Nations with sides of their own but no ISO 3166-1 code of their own.
+NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+def teams_in_results(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
+    story may name the town itself. Not countries: a national side is named as its country (LOC)."""
+    return [
+        replace(item, label="ORG")
+        if item.label == "LOC"
+        and not item.is_country
+        and alias_key(item.name) not in NATIONS_WITHOUT_CODES
+        and item.span.document
+        and is_team_in_result(item)
+        else item
+        for item in named
+    ]
+
+
 def canonicalise(
     named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
 ) -> list[NamedSpan]:
@@ -901,6 +954,8 @@ def canonicalise(
         named = places_by_evidence(without_common_words(named), options)
         named = firms_by_evidence(people_by_evidence(named, options), options)
     labelled = one_label_per_name(named)
+    if language == ENGLISH:
+        labelled = teams_in_results(labelled)
     return [locate(item, options) for item in resolve_short_forms(labelled)]
 
 
