@@ -440,10 +440,11 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
     span, document = item.span, item.span.document
     if not document or not (item.label == "LOC" or any(ch.isdigit() for ch in span.surface.split()[-1])):
         return item
-    after = _STREET_WORD_AFTER.match(document, span.char_end)
+    after = _STREET_WORD_AFTER.match(document[span.char_end : span.char_end + 20])
     if after is None:
         return item
-    longer = replace(span, surface=document[span.char_start : after.end()], char_end=after.end())
+    end = span.char_end + after.end()
+    longer = replace(span, surface=document[span.char_start : end], char_end=end)
     return replace(item, span=longer, label="LOC")
 
 
@@ -584,10 +585,12 @@ _PLACE_NOUN_BEFORE = re.compile(
 )
 # Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
 _PLACE_NOUN_AFTER = re.compile(r"^(?:-based\b|[ \t]+(?:residents?|natives?|police)\b)")
-# A dateline: a name in capitals opening a line, then a dash or "(": "MILLVILLE - Two residents", "GROTON —",
-# "ATLANTA (AP) --", "LONDON 1996-08-30".
+# A dateline: a name in capitals opening a line near the top of a story (after a headline, at most), then a
+# dash or "(": "MILLVILLE - Two residents", "ATLANTA (AP) --", "LONDON 1996-08-30". Further down, "NASA - "
+# is no dateline.
 _DATELINE_AFTER = re.compile(r"^(?:,[ \t]+[A-Z][\w.]*)*[ \t]*(?:[-–—]|\(|\d{4}-\d\d-\d\d)")
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+DATELINE_REACH = 200  # characters from the start of the text
 # A preposition of place right before the name: "in Millbrook", "near Houston".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
@@ -642,6 +645,7 @@ CONTEXT_CHARS = 40
 class Context:
     before: str
     after: str
+    near_start: bool = False  # within DATELINE_REACH characters of the start of the text
 
 
 def contexts(name: str, document: str) -> list[Context]:
@@ -651,7 +655,11 @@ def contexts(name: str, document: str) -> list[Context]:
     joined = r"\s+".join(re.escape(word) for word in words)
     pattern = re.compile(rf"(?<!\w){joined}(?!\w)")
     return [
-        Context(document[max(0, m.start() - CONTEXT_CHARS) : m.start()], document[m.end() : m.end() + CONTEXT_CHARS])
+        Context(
+            document[max(0, m.start() - CONTEXT_CHARS) : m.start()],
+            document[m.end() : m.end() + CONTEXT_CHARS],
+            m.start() <= DATELINE_REACH,
+        )
         for m in _occurrences(pattern, words[0] if words else "", document)
     ]
 
@@ -681,17 +689,37 @@ def _occurrences(pattern: re.Pattern[str], first_word: str, document: str) -> It
 _PERSON_CUES = ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
 
 
+def _word_before(around: Context) -> str | None:
+    """The word right before the name, in lower case, an abbreviation's dot dropped ("Sen." is "sen"); None
+    when a sentence ends there ("called police. Pellston")."""
+    found = _WORD_BEFORE.search(around.before)
+    if found is None:
+        return None
+    word = found.group(1).casefold()
+    if word.endswith(".") and len(word) > MAX_ABBREVIATION:
+        return None
+    return word.rstrip(".")
+
+
+# "Lieut.", "Capt.", "Sen.": longer words with a dot after them end a sentence.
+MAX_ABBREVIATION = 6
+
+
 def person_evidence(around: Context) -> bool:
     """A title or role right before the name: "Mr. Houston", "Senator Jackson"."""
-    word = _WORD_BEFORE.search(around.before)
-    return word is not None and word.group(1).casefold().rstrip(".") in _PERSON_CUES
+    return _word_before(around) in _PERSON_CUES
 
 
 def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
     """The words around one occurrence of the name say it is a place."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
         return True
-    if name.isupper() and _LINE_START_BEFORE.search(around.before) and _DATELINE_AFTER.match(around.after):
+    if (
+        name.isupper()
+        and around.near_start
+        and _LINE_START_BEFORE.search(around.before)
+        and _DATELINE_AFTER.match(around.after)
+    ):
         return True
     # "Houston, Texas": a region, a country or a big city after the comma. Not any town: in a list of
     # people ("Duncan Ferguson, Stuart McCall") the next first name may be some town's name too.
@@ -751,8 +779,7 @@ def _cue_before(around: Context) -> str | None:
 
 def role_evidence(around: Context) -> bool:
     """A job or role right before the name ("quarterback Tua Tagovailoa", "Dr. Ruiz")."""
-    word = _WORD_BEFORE.search(around.before)
-    return word is not None and word.group(1).casefold().rstrip(".") in PERSON_ROLE_CUES
+    return _word_before(around) in PERSON_ROLE_CUES
 
 
 def firm_evidence(around: Context) -> bool:
