@@ -4,9 +4,13 @@ news), so each test checks a rule, not the model."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from transforms.entities import NamedSpan, Span, canonicalise, clean_names, span_names
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from transforms.entities import NamedSpan, Span, _occurrences, canonicalise, clean_names, span_names
 from transforms.options import EntityOptions
 
 OPTIONS = EntityOptions()
@@ -163,3 +167,16 @@ def test_countries_and_towns_outside_results_stay_places() -> None:
     text = "Italy 2 Wales 1\nIn Denver 40 people were evacuated, and Denver schools closed."
     found = [("Italy", "LOC"), ("Wales", "LOC"), ("Denver", "LOC"), ("Denver", "LOC")]
     assert labels(text, found) == {"Italy": {"LOC"}, "Wales": {"LOC"}, "Denver": {"LOC"}}
+
+
+# --- Finding a name's occurrences without a regular expression ---------------------------------------
+
+
+@given(
+    words=st.lists(st.sampled_from(["New", "York", "Ann", "Lee", "N"]), min_size=1, max_size=3),
+    text=st.lists(st.sampled_from(["New", "York", "Newark", "Ann", "Lee", " ", "  ", "\n", "_", "-", "é", "."])),
+)
+def test_occurrences_are_where_the_regular_expression_finds_them(words: list[str], text: list[str]) -> None:
+    document = "".join(text)
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
+    assert list(_occurrences(words, document)) == [m.span() for m in pattern.finditer(document)]

@@ -650,39 +650,62 @@ class Context:
 
 def contexts(name: str, document: str) -> list[Context]:
     """The words around every occurrence of the name in the text, tagged by the model or not."""
-    # A name may be written across a line break or with two spaces.
-    words = name.split()
-    joined = r"\s+".join(re.escape(word) for word in words)
-    pattern = re.compile(rf"(?<!\w){joined}(?!\w)")
     return [
         Context(
-            document[max(0, m.start() - CONTEXT_CHARS) : m.start()],
-            document[m.end() : m.end() + CONTEXT_CHARS],
-            m.start() <= DATELINE_REACH,
+            document[max(0, start - CONTEXT_CHARS) : start],
+            document[end : end + CONTEXT_CHARS],
+            start <= DATELINE_REACH,
         )
-        for m in _occurrences(pattern, words[0] if words else "", document)
+        for start, end in _occurrences(name.split(), document)
     ]
 
 
-def _occurrences(pattern: re.Pattern[str], first_word: str, document: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(document)`, for a pattern that starts with a lookbehind and then `first_word`.
+ContextsOf = Callable[[str, str], list[Context]]
 
-    A pattern that opens with a lookbehind is tried at every character (re finds no literal to skip
-    to), which made this scan most of the entity rules' time; so each match is tried only where the
-    first word is. Lookbehinds see the text before `pos`, so the matches are the same, left to right,
-    none overlapping.
+
+def remembered_contexts() -> ContextsOf:
+    """`contexts`, each (name, text) read once: three rules ask for the same names' words around."""
+    seen: dict[tuple[str, str], list[Context]] = {}
+
+    def contexts_of(name: str, document: str) -> list[Context]:
+        key = (name, document)
+        if key not in seen:
+            seen[key] = contexts(name, document)
+        return seen[key]
+
+    return contexts_of
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _occurrences(words: list[str], document: str) -> Iterator[tuple[int, int]]:
+    """Where the words stand in the text as a whole name: each one after the other with any whitespace
+    between (a name may be written across a line break or with two spaces), no letter or digit just before
+    or after. Left to right, none overlapping.
+
+    Plain string search, not a regular expression: a pattern compiled for each name (a lookbehind, which
+    re tries at every character) made this scan most of the entity rules' time.
     """
-    if not first_word:
-        yield from pattern.finditer(document)
+    if not words:
         return
-    pos = document.find(first_word)
+    first, size = words[0], len(document)
+    pos = document.find(first)
     while pos >= 0:
-        match = pattern.match(document, pos)
-        if match is None:
-            pos = document.find(first_word, pos + 1)
+        end = pos + len(first) if pos == 0 or not _is_word_char(document[pos - 1]) else -1
+        for word in words[1:]:
+            if end < 0:
+                break
+            gap = end
+            while gap < size and document[gap].isspace():
+                gap += 1
+            end = gap + len(word) if gap > end and document.startswith(word, gap) else -1
+        if end >= 0 and (end == size or not _is_word_char(document[end])):
+            yield pos, end
+            pos = document.find(first, end)
         else:
-            yield match
-            pos = document.find(first_word, match.end())
+            pos = document.find(first, pos + 1)
 
 
 # Made once: a set union in `person_evidence` would copy every role word for each occurrence of a name.
@@ -740,7 +763,9 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
     return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
 
 
-def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+def places_by_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
     """A name is a place in every mention when the text says so somewhere and nowhere says it
     is a person: a place cue around any of its occurrences, or the model's own LOC for a name
     the gazetteer knows. So the majority vote that follows cannot turn a capital into a person,
@@ -756,7 +781,7 @@ def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[N
         if any(word.casefold().strip(".,") in ORG_NAME_WORDS for word in items[0].name.split()):
             continue
         name, label = items[0].name, "PERSON" if "PERSON" in labels else items[0].label
-        around = contexts(name, items[0].span.document) if items[0].span.document else []
+        around = contexts_of(name, items[0].span.document) if items[0].span.document else []
         if any(person_evidence(context) for context in around):
             continue
         known = is_known_place(name, options)
@@ -782,12 +807,21 @@ def role_evidence(around: Context) -> bool:
     return _word_before(around) in PERSON_ROLE_CUES
 
 
+# Any kind of firm and the word after it, to find the few names worth a closer look.
+_FIRM_CUE_THEN_WORD = re.compile(
+    r"(?:(?<![\w-])(?:" + "|".join(sorted(re.escape(cue) for cue in FIRM_CUES if cue[0] != "-")) + r")|\w[-–]based)"
+    r"[ \t]+(\w+)"
+)
+
+
 def firm_evidence(around: Context) -> bool:
     """A kind of firm right before the name ("the dating app Raya", "Houston-based Carboniferous")."""
     return _cue_before(around) in FIRM_CUES
 
 
-def people_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+def people_by_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
     """A name the model called an organisation or a place is a person's, in every mention, when the text
     says so: a job or role right before it ("wide receiver Tyreek Hill"), or, for a name of two or more
     capitalised words, its last word standing alone as a person elsewhere in the article ("Tyreek Hill" ...
@@ -808,7 +842,7 @@ def people_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[N
         if item.label in ("ORG", "LOC") and not item.is_country and item.span.document:
             key = alias_key(item.name)
             if key not in verdicts:
-                verdicts[key] = _is_person(item, stands_alone_as_person, options)
+                verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of)
             if verdicts[key]:
                 item = replace(item, label="PERSON")
         people.append(item)
@@ -819,7 +853,9 @@ def people_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[N
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
 
 
-def _is_person(item: NamedSpan, stands_alone_as_person: Callable[[str], bool], options: EntityOptions) -> bool:
+def _is_person(
+    item: NamedSpan, stands_alone_as_person: Callable[[str], bool], options: EntityOptions, contexts_of: ContextsOf
+) -> bool:
     words = item.name.split()
     if item.name.isupper() or alias_key(item.name) in ORG_ALIASES or any(
         is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1)
@@ -827,20 +863,27 @@ def _is_person(item: NamedSpan, stands_alone_as_person: Callable[[str], bool], o
         return False
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
-    return any(role_evidence(context) for context in contexts(item.name, item.span.document))
+    return any(role_evidence(context) for context in contexts_of(item.name, item.span.document))
 
 
-def firms_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+def firms_by_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
     """A name the model called a person or a place is an organisation's, in every mention, when a kind of
     firm stands right before it somewhere ("carbon credit marketplace Supercritical"); not a place the
     gazetteer knows, nor a name with a person's role before it elsewhere."""
     verdicts: dict[str, bool] = {}
+    after_cues: dict[str, frozenset[str]] = {}  # each document's words right after a kind of firm
     firms = []
     for item in named:
         if item.label in ("PERSON", "LOC") and not item.is_country and item.span.document:
-            key = alias_key(item.name)
+            key, document = alias_key(item.name), item.span.document
+            if document not in after_cues:
+                after_cues[document] = frozenset(_FIRM_CUE_THEN_WORD.findall(document))
+            if key not in verdicts and item.name.split()[0] not in after_cues[document]:
+                verdicts[key] = False  # no kind of firm before its first word anywhere: no need to look closer
             if key not in verdicts:
-                around = contexts(item.name, item.span.document)
+                around = contexts_of(item.name, document)
                 verdicts[key] = (
                     any(firm_evidence(context) for context in around)
                     and not any(role_evidence(context) for context in around)
@@ -978,8 +1021,9 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = places_by_evidence(without_common_words(named), options)
-        named = firms_by_evidence(people_by_evidence(named, options), options)
+        contexts_of = remembered_contexts()
+        named = places_by_evidence(without_common_words(named), options, contexts_of)
+        named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled)
