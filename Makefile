@@ -41,6 +41,7 @@ eval: install
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set l3s --lost
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set wcxb --lost
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA)
+	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA)
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr
 

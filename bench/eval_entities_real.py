@@ -36,7 +36,6 @@ from bench.eval_ner import gold_key
 from bench.evaluate import Scores
 from bench.ner_scoring import LABELS, GoldDocument, score_mentions, score_report
 from transforms.entities import (
-    ENGLISH,
     NamedSpan,
     Span,
     canonicalise,
@@ -119,19 +118,27 @@ def kept_text(key: str, html: bytes, url: str | None, options: PipelineOptions) 
     return prepared if isinstance(prepared, PreparedDocument) else None
 
 
-def texts_of(key: str, data: Path, truth: dict, options: PipelineOptions) -> Iterator[tuple[str, str | None, str]]:
-    """(source, text or None when nothing reaches NER, language) of one article, kept document first."""
+@dataclass(frozen=True)
+class Text:
+    source: str  # one of SOURCES
+    text: str | None  # None: nothing of the article reaches NER
+    language: str
+    kept: bool = True  # the pipeline kept the page (kept documents only)
+
+
+def texts_of(key: str, data: Path, truth: dict, options: PipelineOptions) -> Iterator[Text]:
+    """The article's texts, kept document first."""
     entry = truth[key]
     html_path = data / PAGES / "html" / f"{key}.html"
     prepared = kept_text(key, html_path.read_bytes(), entry.get("url"), options) if html_path.exists() else None
     if prepared is None:
-        yield SOURCES[0], None, ""
+        yield Text(SOURCES[0], None, "", kept=False)
     else:
-        language = prepared.article.language
-        yield SOURCES[0], prepared.article.text if prepared.needs_nlp else None, language
+        article = prepared.article
+        yield Text(SOURCES[0], article.text if prepared.needs_nlp else None, article.language)
     body = entry.get("articleBody") or ""
     language = detect_language(body, options.language).code
-    yield SOURCES[1], body if options.entities.model_for(language) is not None else None, language
+    yield Text(SOURCES[1], body if options.entities.model_for(language) is not None else None, language)
 
 
 def evaluate_real(keys: list[str], gold: list[GoldDocument], data: Path) -> RealEntities:
@@ -144,21 +151,20 @@ def evaluate_real(keys: list[str], gold: list[GoldDocument], data: Path) -> Real
     found: dict[tuple[str, str], dict[int, Counter]] = {(s, stage): {} for s in SOURCES for stage in STAGES}
     result = RealEntities(scores={}, errors={}, articles=len(keys), read=dict.fromkeys(SOURCES, 0))
     for n, key in enumerate(keys):
-        for source, text, language in texts_of(key, data, truth, options):
-            if source == SOURCES[0]:
-                result.pages_kept += text is not None or bool(language)
-            if text is None:
+        for text in texts_of(key, data, truth, options):
+            result.pages_kept += text.source == SOURCES[0] and text.kept
+            if text.text is None:
                 continue
-            result.read[source] += 1
-            spans: list[Span] = spans_of(read_text(nlp, text, options.entities))
+            result.read[text.source] += 1
+            spans: list[Span] = spans_of(read_text(nlp, text.text, options.entities))
             named = span_names(spans)
             for stage, run in STAGES.items():
                 started = time.process_time()
-                staged = run(named, options.entities, language if language else ENGLISH)
+                staged = run(named, options.entities, text.language)
                 if stage == "+canonical":
                     result.rules_seconds += time.process_time() - started
                     result.rules_runs += 1
-                found[source, stage][n] = found_keys(staged)
+                found[text.source, stage][n] = found_keys(staged)
     for (source, stage), by_document in found.items():
         scores, errors = score_mentions(gold, by_document)
         result.scores[source, stage] = scores
