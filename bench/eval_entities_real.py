@@ -205,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     gold_path = args.gold or args.data / GOLD
     if not gold_path.exists() or not (args.data / PAGES / "ground-truth.json").exists():
-        print(f"real-news entity eval skipped: {gold_path} or the articles are missing; {HOW_TO_GET.format(data=args.data)}")
+        how = HOW_TO_GET.format(data=args.data)
+        print(f"real-news entity eval skipped: {gold_path} or the articles are missing; {how}")
         return 0
     keys, gold = load_gold(gold_path)
     print(report(evaluate_real(keys, gold, args.data), gold_path, args.errors))

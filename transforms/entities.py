@@ -85,8 +85,11 @@ startup start-up app marketplace platform brand website network label bank congl
 PERSON_OR_FIRM_JOBS = frozenset(
     "operator carrier publisher producer dealer broker trader supplier developer contractor builder processor".split()
 )
-PERSON_ROLE_CUES = (ROLE_HEADS | {"mr", "mrs", "ms", "dr"}) - FIRM_CUES - PERSON_OR_FIRM_JOBS - frozenset(
-    "former late deputy vice chief executive leader general chair star president-elect premier".split()
+PERSON_ROLE_CUES = (
+    (ROLE_HEADS | {"mr", "mrs", "ms", "dr"})
+    - FIRM_CUES
+    - PERSON_OR_FIRM_JOBS
+    - frozenset("former late deputy vice chief executive leader general chair star president-elect premier".split())
 )
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
@@ -857,8 +860,10 @@ def _is_person(
     item: NamedSpan, stands_alone_as_person: Callable[[str], bool], options: EntityOptions, contexts_of: ContextsOf
 ) -> bool:
     words = item.name.split()
-    if item.name.isupper() or alias_key(item.name) in ORG_ALIASES or any(
-        is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1)
+    if (
+        item.name.isupper()
+        or alias_key(item.name) in ORG_ALIASES
+        or any(is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1))
     ):
         return False
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
