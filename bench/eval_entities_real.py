@@ -197,19 +197,24 @@ def report(result: RealEntities, gold_path: Path, show_errors: bool) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """--gold FILE (default DATA/entities-real/gold-dev.json), --data DIR, --errors."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--gold", type=Path, help=f"judgements (default: DATA/{GOLD})")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")
     parser.add_argument("--errors", action="store_true", help="list every miss and extra mention")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(argv)
     gold_path = args.gold or args.data / GOLD
-    if not gold_path.exists() or not (args.data / PAGES / "ground-truth.json").exists():
+    if gold_path.exists() and (args.data / PAGES / "ground-truth.json").exists():
+        keys, gold = load_gold(gold_path)
+        print(report(evaluate_real(keys, gold, args.data), gold_path, args.errors))
+    else:
         how = HOW_TO_GET.format(data=args.data)
         print(f"real-news entity eval skipped: {gold_path} or the articles are missing; {how}")
-        return 0
-    keys, gold = load_gold(gold_path)
-    print(report(evaluate_real(keys, gold, args.data), gold_path, args.errors))
     return 0
 
 
