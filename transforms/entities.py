@@ -71,8 +71,6 @@ def _occupations() -> list[list[str]]:
 # occupations that ends in an occupation's last word ("librarian", "officer").
 ROLE_HEADS = frozenset(words[-1] for words in _occupations()) | PERSON_TITLES
 ROLE_WORDS = frozenset(word for words in _occupations() for word in words) | PERSON_TITLES
-# Words before a name that say it is a person's: a role or job ("quarterback Tua Tagovailoa", "Dr. Ann
-# Ruiz"), not the words that also stand before places or bodies ("former Soviet Union", "deputy", "chief").
 # Kinds of firm, which stand before a firm's name as a job stands before a person's ("press distributor
 # Hachette", "the dating app Raya", "Maine-based Running Tide"). Only words no person is called.
 FIRM_CUES = frozenset(
@@ -85,6 +83,8 @@ startup start-up app marketplace platform brand website network label bank congl
 PERSON_OR_FIRM_JOBS = frozenset(
     "operator carrier publisher producer dealer broker trader supplier developer contractor builder processor".split()
 )
+# Words before a name that say it is a person's: a role or job ("quarterback Tua Tagovailoa", "Dr. Ann
+# Ruiz"), not the words that also stand before places or bodies ("former Soviet Union", "deputy", "chief").
 PERSON_ROLE_CUES = (
     (ROLE_HEADS | {"mr", "mrs", "ms", "dr"})
     - FIRM_CUES
@@ -715,6 +715,10 @@ def _occurrences(words: list[str], document: str) -> Iterator[tuple[int, int]]:
 _PERSON_CUES = ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
 
 
+# "Lieut.", "Capt.", "Sen.": longer words with a dot after them end a sentence.
+MAX_ABBREVIATION = 6
+
+
 def _word_before(around: Context) -> str | None:
     """The word right before the name, in lower case, an abbreviation's dot dropped ("Sen." is "sen"); None
     when a sentence ends there ("called police. Pellston")."""
@@ -725,10 +729,6 @@ def _word_before(around: Context) -> str | None:
     if word.endswith(".") and len(word) > MAX_ABBREVIATION:
         return None
     return word.rstrip(".")
-
-
-# "Lieut.", "Capt.", "Sen.": longer words with a dot after them end a sentence.
-MAX_ABBREVIATION = 6
 
 
 def person_evidence(around: Context) -> bool:
@@ -1021,8 +1021,8 @@ def teams_in_results(named: list[NamedSpan]) -> list[NamedSpan]:
 def canonicalise(
     named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
 ) -> list[NamedSpan]:
-    """Gazetteer names, places by the English cues around them (English only), one label per name,
-    short forms to full names, and each place located."""
+    """Gazetteer names; in English, places, people and firms by the cues around them; one label per name;
+    in English, towns as sides in results are clubs; short forms to full names; each place located."""
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
