@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -54,6 +54,8 @@ lord lady chief director spokesman spokeswoman spokesperson commissioner inspect
 chairman chairwoman chair ceo cfo coo executive founder leader premier president-elect deputy former
 late minister-president congressman congresswoman councillor councilman councilwoman attorney coach
 manager striker midfielder defender goalkeeper star singer actor actress author analyst economist
+quarterback receiver linebacker cornerback pitcher outfielder infielder shortstop winger fullback batsman bowler
+patrolman patrolwoman trooper deputy-sheriff
 """.split()
 )
 
@@ -69,6 +71,26 @@ def _occupations() -> list[list[str]]:
 # occupations that ends in an occupation's last word ("librarian", "officer").
 ROLE_HEADS = frozenset(words[-1] for words in _occupations()) | PERSON_TITLES
 ROLE_WORDS = frozenset(word for words in _occupations() for word in words) | PERSON_TITLES
+# Kinds of firm, which stand before a firm's name as a job stands before a person's ("press distributor
+# Hachette", "the dating app Raya", "Maine-based Running Tide"). Only words no person is called.
+FIRM_CUES = frozenset(
+    """
+distributor manufacturer maker provider retailer wholesaler insurer lender exporter importer shipper company firm
+startup start-up app marketplace platform brand website network label bank conglomerate chain group -based
+""".split()
+)
+# Jobs of people and of firms alike ("said broker Shakil Rizvi", "telecoms operator Unicom"): evidence of neither.
+PERSON_OR_FIRM_JOBS = frozenset(
+    "operator carrier publisher producer dealer broker trader supplier developer contractor builder processor".split()
+)
+# Words before a name that say it is a person's: a role or job ("quarterback Tua Tagovailoa", "Dr. Ann
+# Ruiz"), not the words that also stand before places or bodies ("former Soviet Union", "deputy", "chief").
+PERSON_ROLE_CUES = (
+    (ROLE_HEADS | {"mr", "mrs", "ms", "dr"})
+    - FIRM_CUES
+    - PERSON_OR_FIRM_JOBS
+    - frozenset("former late deputy vice chief executive leader general chair star president-elect premier".split())
+)
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
@@ -112,6 +134,7 @@ COUNTRY_ALIASES = {
     "south korea": "KR",
     "north korea": "KP",
     "prc": "CN",
+    "republic of ireland": "IE",
     "mainland china": "CN",
 }
 # Names to show for countries whose ISO name reads like an index entry.
@@ -371,15 +394,76 @@ def is_demonym(name: str) -> bool:
     return " " not in low and (low in DEMONYMS or bool(_DEMONYM_SUFFIX.search(low)))
 
 
+# The last word of a name that says it is a place ("Beale Street", "Ruby Falls", "Lookout Mountain"); the
+# model often calls such names organisations or people. Not "forest": "Nottingham Forest" is a club.
+PLACE_HEAD_WORDS = frozenset(
+    """
+street st road rd avenue ave boulevard blvd lane highway freeway expressway turnpike bridge square plaza park
+mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
+airport harbor harbour peninsula creek
+""".split()
+)
+# Of those, the ones that are not also surnames ("Ricki Lake", "Michael Bay", "Lois Lane", "Jeff Bridges"):
+# enough to make a place of a name the model called a person.
+PLACE_HEAD_WORDS_NOT_SURNAMES = frozenset(
+    "road avenue boulevard highway freeway expressway turnpike plaza mountain mountains falls canyon railway "
+    "railroad gardens airport harbor harbour peninsula creek valley".split()
+)
+# Words in a name the model called a place that make it an organisation ("University of California").
+ORG_WORDS = frozenset("university college institute".split())
+# Words that make a name an organisation's whatever a comma or preposition around it says ("Michigan National
+# Bank, Detroit", "the University of California, Santa Barbara"); not enough to relabel one ("West Bank").
+ORG_NAME_WORDS = ORG_WORDS | frozenset(
+    "bank inc corp corporation company co ltd plc llc association council committee commission agency "
+    "authority department ministry foundation society school".split()
+)
+# A street word right after a name the model cut before it: "on the 2300 block of [North 2nd] Street".
+# "St." followed by a capital starts the next name ("St. Louis").
+_STREET_WORD_AFTER = re.compile(
+    r"^[ \t]+(?:Street|Road|Avenue|Boulevard|Lane|Highway|(?:St|Rd|Ave|Blvd)\.(?![ \t]+[A-Z]))(?!\w)"
+)
+
+
+def label_by_name_words(name: str, label: str) -> str:
+    """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
+    words = name.split()
+    if len(words) < 2:
+        return label
+    last = words[-1].casefold().rstrip(".")
+    if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
+        return "LOC"
+    if label == "LOC" and any(word.casefold() in ORG_WORDS for word in words):
+        return "ORG"
+    return label
+
+
+def with_street_word(item: NamedSpan) -> NamedSpan:
+    """A street the model cut before its "Street" ("North 2nd", "Elm"), whole and a place; only for a name
+    labelled a place or ending in a number, so "Brian" of "Brian Lane" stays a person's."""
+    span, document = item.span, item.span.document
+    if not document or not (item.label == "LOC" or any(ch.isdigit() for ch in span.surface.split()[-1])):
+        return item
+    after = _STREET_WORD_AFTER.match(document[span.char_end : span.char_end + 20])
+    if after is None:
+        return item
+    end = span.char_end + after.end()
+    longer = replace(span, surface=document[span.char_start : end], char_end=end)
+    return replace(item, span=longer, label="LOC")
+
+
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
     for item in named:
+        if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
+            item = with_street_word(item)
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
         label = item.label
         if language == ENGLISH and label == "LOC" and country_code_of(name) is None and is_demonym(name):
             label = "NORP"
+        elif language == ENGLISH and label in ("LOC", "ORG", "PERSON"):
+            label = label_by_name_words(name, label)
         cleaned.append(replace(item, label=label, name=name))
     return cleaned
 
@@ -498,10 +582,18 @@ def _labelled(item: NamedSpan, label: str) -> NamedSpan:
 # "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa".
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|suburb|suburbs|borough|county|port|township|municipality|province|"
-    r"capital|outskirts|residents|mayor|streets|coast|island|north|south|east|west|"
+    r"capital|outskirts|residents|mayor|streets|coast|island|direction|north|south|east|west|"
     r"(?:north|south)-?(?:east|west))\s+of\s+$",
     re.I,
 )
+# Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
+_PLACE_NOUN_AFTER = re.compile(r"^(?:-based\b|[ \t]+(?:residents?|natives?|police)\b)")
+# A dateline: a name in capitals opening a line near the top of a story (after a headline, at most), then a
+# dash or "(": "MILLVILLE - Two residents", "ATLANTA (AP) --", "LONDON 1996-08-30". Further down, "NASA - "
+# is no dateline.
+_DATELINE_AFTER = re.compile(r"^(?:,[ \t]+[A-Z][\w.]*)*[ \t]*(?:[-–—]|\(|\d{4}-\d\d-\d\d)")
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+DATELINE_REACH = 200  # characters from the start of the text
 # A preposition of place right before the name: "in Millbrook", "near Houston".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
@@ -532,6 +624,22 @@ def is_major_place(name: str, options: EntityOptions) -> bool:
     return place is not None and (place.capital or place.population == 0 or place.population >= MAJOR_CITY_POPULATION)
 
 
+# A city this big, named by its own name (not by an alternate spelling: "Ken" is one of Kenema's), is
+# what a comma after a place names ("Headingley, Leeds"); a first name is seldom one.
+CITY_AFTER_COMMA_POPULATION = 100_000
+
+
+def is_region_or_city(name: str, options: EntityOptions) -> bool:
+    """A country, a region, a national capital, or a city of CITY_AFTER_COMMA_POPULATION by its own name."""
+    if country_code_of(name) is not None:
+        return True
+    place = _gazetteer(options).find(name)
+    if place is None:
+        return False
+    own_name = alias_key(place.name) == alias_key(name)
+    return place.capital or place.population == 0 or (own_name and place.population >= CITY_AFTER_COMMA_POPULATION)
+
+
 # How much text on each side of a name is read as evidence: a few words.
 CONTEXT_CHARS = 40
 
@@ -540,59 +648,114 @@ CONTEXT_CHARS = 40
 class Context:
     before: str
     after: str
+    near_start: bool = False  # within DATELINE_REACH characters of the start of the text
 
 
 def contexts(name: str, document: str) -> list[Context]:
     """The words around every occurrence of the name in the text, tagged by the model or not."""
-    # A name may be written across a line break or with two spaces.
-    words = name.split()
-    joined = r"\s+".join(re.escape(word) for word in words)
-    pattern = re.compile(rf"(?<!\w){joined}(?!\w)")
     return [
-        Context(document[max(0, m.start() - CONTEXT_CHARS) : m.start()], document[m.end() : m.end() + CONTEXT_CHARS])
-        for m in _occurrences(pattern, words[0] if words else "", document)
+        Context(
+            document[max(0, start - CONTEXT_CHARS) : start],
+            document[end : end + CONTEXT_CHARS],
+            start <= DATELINE_REACH,
+        )
+        for start, end in _occurrences(name.split(), document)
     ]
 
 
-def _occurrences(pattern: re.Pattern[str], first_word: str, document: str) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(document)`, for a pattern that starts with a lookbehind and then `first_word`.
+ContextsOf = Callable[[str, str], list[Context]]
 
-    A pattern that opens with a lookbehind is tried at every character (re finds no literal to skip
-    to), which made this scan most of the entity rules' time; so each match is tried only where the
-    first word is. Lookbehinds see the text before `pos`, so the matches are the same, left to right,
-    none overlapping.
+
+def remembered_contexts() -> ContextsOf:
+    """`contexts`, each (name, text) read once: three rules ask for the same names' words around."""
+    seen: dict[tuple[str, str], list[Context]] = {}
+
+    def contexts_of(name: str, document: str) -> list[Context]:
+        key = (name, document)
+        if key not in seen:
+            seen[key] = contexts(name, document)
+        return seen[key]
+
+    return contexts_of
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _occurrences(words: list[str], document: str) -> Iterator[tuple[int, int]]:
+    """Where the words stand in the text as a whole name: each one after the other with any whitespace
+    between (a name may be written across a line break or with two spaces), no letter or digit just before
+    or after. Left to right, none overlapping.
+
+    Plain string search, not a regular expression: a pattern compiled for each name (a lookbehind, which
+    re tries at every character) made this scan most of the entity rules' time.
     """
-    if not first_word:
-        yield from pattern.finditer(document)
+    if not words:
         return
-    pos = document.find(first_word)
+    first, size = words[0], len(document)
+    pos = document.find(first)
     while pos >= 0:
-        match = pattern.match(document, pos)
-        if match is None:
-            pos = document.find(first_word, pos + 1)
+        end = pos + len(first) if pos == 0 or not _is_word_char(document[pos - 1]) else -1
+        for word in words[1:]:
+            if end < 0:
+                break
+            gap = end
+            while gap < size and document[gap].isspace():
+                gap += 1
+            end = gap + len(word) if gap > end and document.startswith(word, gap) else -1
+        if end >= 0 and (end == size or not _is_word_char(document[end])):
+            yield pos, end
+            pos = document.find(first, end)
         else:
-            yield match
-            pos = document.find(first_word, match.end())
+            pos = document.find(first, pos + 1)
 
 
 # Made once: a set union in `person_evidence` would copy every role word for each occurrence of a name.
 _PERSON_CUES = ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
 
 
+# "Lieut.", "Capt.", "Sen.": longer words with a dot after them end a sentence.
+MAX_ABBREVIATION = 6
+
+
+def _word_before(around: Context) -> str | None:
+    """The word right before the name, in lower case, an abbreviation's dot dropped ("Sen." is "sen"); None
+    when a sentence ends there ("called police. Pellston")."""
+    found = _WORD_BEFORE.search(around.before)
+    if found is None:
+        return None
+    word = found.group(1).casefold()
+    if word.endswith(".") and len(word) > MAX_ABBREVIATION:
+        return None
+    return word.rstrip(".")
+
+
 def person_evidence(around: Context) -> bool:
     """A title or role right before the name: "Mr. Houston", "Senator Jackson"."""
-    word = _WORD_BEFORE.search(around.before)
-    return word is not None and word.group(1).casefold().rstrip(".") in _PERSON_CUES
+    return _word_before(around) in _PERSON_CUES
 
 
 def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
     """The words around one occurrence of the name say it is a place."""
-    if _PLACE_NOUN_BEFORE.search(around.before):
+    if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
         return True
+    if (
+        name.isupper()
+        and around.near_start
+        and _LINE_START_BEFORE.search(around.before)
+        and _DATELINE_AFTER.match(around.after)
+    ):
+        return True
+    # "Houston, Texas": a region, a country or a big city after the comma. Not any town: in a list of
+    # people ("Duncan Ferguson, Stuart McCall") the next first name may be some town's name too.
     after = _PLACE_AFTER.match(around.after)
     if after is not None:
+        # The capitalised words after the comma are the place, or end a sentence ("Houston, Texas. The"):
+        # "Deebo Samuel, George Kittle" names no place George.
         words = after.group(1).split()
-        if any(is_known_place(" ".join(words[:k]), options) for k in range(len(words), 0, -1)):
+        ends = [k for k in range(len(words), 0, -1) if k == len(words) or words[k - 1].endswith(".")]
+        if any(is_region_or_city(" ".join(words[:k]), options) for k in ends):
             return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
@@ -603,7 +766,9 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
     return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
 
 
-def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+def places_by_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
     """A name is a place in every mention when the text says so somewhere and nowhere says it
     is a person: a place cue around any of its occurrences, or the model's own LOC for a name
     the gazetteer knows. So the majority vote that follows cannot turn a capital into a person,
@@ -616,14 +781,123 @@ def places_by_evidence(named: list[NamedSpan], options: EntityOptions) -> list[N
         labels = {item.label for item in items}
         if labels == {"LOC"} or not labels <= {"LOC", "PERSON", "ORG"} or any(item.is_country for item in items):
             continue
+        if any(word.casefold().strip(".,") in ORG_NAME_WORDS for word in items[0].name.split()):
+            continue
         name, label = items[0].name, "PERSON" if "PERSON" in labels else items[0].label
-        around = contexts(name, items[0].span.document) if items[0].span.document else []
+        around = contexts_of(name, items[0].span.document) if items[0].span.document else []
         if any(person_evidence(context) for context in around):
             continue
         known = is_known_place(name, options)
         if (known and "LOC" in labels) or any(place_evidence(c, name, label, known, options) for c in around):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
+
+
+# The lower-case word right before a name, a hyphenated one whole ("non-quarterback" is not "quarterback"),
+# or "-based" of "Houston-based".
+_CUE_BEFORE = re.compile(r"(?:(?<![\w-])([a-z][\w.-]*)|\w[-–](based))[ \t]+$")
+
+
+def _cue_before(around: Context) -> str | None:
+    cue = _CUE_BEFORE.search(around.before)
+    if cue is None:
+        return None
+    return cue.group(1).rstrip(".") if cue.group(1) else "-" + cue.group(2)
+
+
+def role_evidence(around: Context) -> bool:
+    """A job or role right before the name ("quarterback Tua Tagovailoa", "Dr. Ruiz")."""
+    return _word_before(around) in PERSON_ROLE_CUES
+
+
+# Any kind of firm and the word after it, to find the few names worth a closer look.
+_FIRM_CUE_THEN_WORD = re.compile(
+    r"(?:(?<![\w-])(?:" + "|".join(sorted(re.escape(cue) for cue in FIRM_CUES if cue[0] != "-")) + r")|\w[-–]based)"
+    r"[ \t]+(\w+)"
+)
+
+
+def firm_evidence(around: Context) -> bool:
+    """A kind of firm right before the name ("the dating app Raya", "Houston-based Carboniferous")."""
+    return _cue_before(around) in FIRM_CUES
+
+
+def people_by_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """A name the model called an organisation or a place is a person's, in every mention, when the text
+    says so: a job or role right before it ("wide receiver Tyreek Hill"), or, for a name of two or more
+    capitalised words, its last word standing alone as a person elsewhere in the article ("Tyreek Hill" ...
+    "Hill, 29, has"). Not when the name is, or starts with, a place the gazetteer knows ("Miami Dolphins"
+    beside a stray "Dolphins" the model called a person)."""
+    alone: dict[str, Counter] = {}
+    for item in named:
+        if " " not in item.name:
+            alone.setdefault(alias_key(item.name), Counter())[item.label] += 1
+
+    def stands_alone_as_person(word: str) -> bool:
+        votes = alone.get(alias_key(word), Counter())
+        return votes["PERSON"] > votes.total() - votes["PERSON"]
+
+    verdicts: dict[str, bool] = {}
+    people = []
+    for item in named:
+        if item.label in ("ORG", "LOC") and not item.is_country and item.span.document:
+            key = alias_key(item.name)
+            if key not in verdicts:
+                verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of)
+            if verdicts[key]:
+                item = replace(item, label="PERSON")
+        people.append(item)
+    return people
+
+
+# A word of a person's name: a capital, then letters, dots, apostrophes or hyphens ("Oval," is not).
+_NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+def _is_person(
+    item: NamedSpan, stands_alone_as_person: Callable[[str], bool], options: EntityOptions, contexts_of: ContextsOf
+) -> bool:
+    words = item.name.split()
+    if (
+        item.name.isupper()
+        or alias_key(item.name) in ORG_ALIASES
+        or any(is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1))
+    ):
+        return False
+    if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
+        return True
+    return any(role_evidence(context) for context in contexts_of(item.name, item.span.document))
+
+
+def firms_by_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """A name the model called a person or a place is an organisation's, in every mention, when a kind of
+    firm stands right before it somewhere ("carbon credit marketplace Supercritical"); not a place the
+    gazetteer knows, nor a name with a person's role before it elsewhere."""
+    verdicts: dict[str, bool] = {}
+    after_cues: dict[str, frozenset[str]] = {}  # each document's words right after a kind of firm
+    firms = []
+    for item in named:
+        if item.label in ("PERSON", "LOC") and not item.is_country and item.span.document:
+            key, document = alias_key(item.name), item.span.document
+            if document not in after_cues:
+                after_cues[document] = frozenset(_FIRM_CUE_THEN_WORD.findall(document))
+            if key not in verdicts and item.name.split()[0] not in after_cues[document]:
+                verdicts[key] = False  # no kind of firm before its first word anywhere: no need to look closer
+            if key not in verdicts:
+                around = contexts_of(item.name, document)
+                verdicts[key] = (
+                    any(firm_evidence(context) for context in around)
+                    and not any(role_evidence(context) for context in around)
+                    and not is_known_place(item.name, options)
+                )
+            if verdicts[key]:
+                item = replace(item, label="ORG")
+        firms.append(item)
+    return firms
 
 
 def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
@@ -692,16 +966,72 @@ def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
     return kept
 
 
+# --- Teams named after their town: results lines ---------------------------------------------------
+
+# A score after a name (not a year or a date): "Baltimore 5", "Surrey 429-7".
+_SCORE = r"\d{1,3}(?:-\d{1,3})?(?![\d.:/-])"
+# "Baltimore 5 Cleveland 3", "Miami 24, New York 17", "Warwickshire 195, Surrey 429-7": a score and the
+# other side's name after this one.
+_SCORE_THEN_NAME_AFTER = re.compile(rf"^[ \t]+{_SCORE}(?:[ \t]*[,;])?[ \t]+[A-Z]")
+# "... Baltimore 5 SEATTLE 2": a score after the name ending the line, and a score before it on the line.
+_LAST_SCORE_AFTER = re.compile(rf"^[ \t]+{_SCORE}[ \t]*(?:\n|$)")
+_SCORE_BEFORE = re.compile(rf"(?<![\d.:/-]){_SCORE}[,;]?[ \t]+$")
+# A standings row: the name opening a line and three numbers after it.
+_STANDINGS_AFTER = re.compile(r"^[ \t]+\d+[ \t]+\d+[ \t]+\d+(?!\S)")
+# "Derbyshire beat Worcestershire", "Leeds v Arsenal", "lost to Lazio".
+_MATCH_WORD = r"(?:v|vs\.?|beat|drew with|lost to|defeated)"
+_MATCH_WORD_AFTER = re.compile(rf"^[ \t]+{_MATCH_WORD}[ \t]+[A-Z]")
+_MATCH_WORD_BEFORE = re.compile(rf"[A-Za-z][ \t]+{_MATCH_WORD}[ \t]+$")
+
+
+def is_team_in_result(item: NamedSpan) -> bool:
+    """This mention of a place is a side in a result or a table: "Baltimore 5 Cleveland 3",
+    "Derbyshire beat Worcestershire", "Surrey 12 5 3 4"."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    after = document[end : end + 40]
+    line_before = document[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+    return bool(
+        _SCORE_THEN_NAME_AFTER.match(after)
+        or (_LAST_SCORE_AFTER.match(after) and _SCORE_BEFORE.search(line_before))
+        or (not line_before.strip() and _STANDINGS_AFTER.match(after))
+        or _MATCH_WORD_AFTER.match(after)
+        or _MATCH_WORD_BEFORE.search(line_before)
+    )
+
+
+# Nations with sides of their own but no ISO 3166-1 code of their own.
+NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ireland"})
+
+
+def teams_in_results(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
+    story may name the town itself. Not countries: a national side is named as its country (LOC)."""
+    return [
+        replace(item, label="ORG")
+        if item.label == "LOC"
+        and not item.is_country
+        and alias_key(item.name) not in NATIONS_WITHOUT_CODES
+        and item.span.document
+        and is_team_in_result(item)
+        else item
+        for item in named
+    ]
+
+
 def canonicalise(
     named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
 ) -> list[NamedSpan]:
-    """Gazetteer names, places by the English cues around them (English only), one label per name,
-    short forms to full names, and each place located."""
+    """Gazetteer names; in English, places, people and firms by the cues around them; one label per name;
+    in English, towns as sides in results are clubs; short forms to full names; each place located."""
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = places_by_evidence(without_common_words(named), options)
+        contexts_of = remembered_contexts()
+        named = places_by_evidence(without_common_words(named), options, contexts_of)
+        named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
+    if language == ENGLISH:
+        labelled = teams_in_results(labelled)
     return [locate(item, options) for item in resolve_short_forms(labelled)]
 
 

@@ -1,0 +1,48 @@
+"""bench/eval_entities_real.py: the gold file read as the scorer compares names, and a run without the data."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from bench.eval_entities_real import found_keys, load_gold, main
+from transforms.entities import Span, span_names
+
+
+def test_gold_names_are_compared_as_the_pipeline_cleans_them(tmp_path: Path) -> None:
+    gold = {
+        "articles": [
+            {
+                "key": "a1",
+                "mentions": [
+                    {"label": "ORG", "surface": "the U.S. Drug Enforcement Administration", "count": 2},
+                    {"label": "PERSON", "surface": "Sen. Ada Brook", "count": 1},
+                    {"label": "PERSON", "surface": "Brook", "count": 3},
+                ],
+            }
+        ]
+    }
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    keys, documents = load_gold(path)
+    assert keys == ["a1"]
+    assert documents[0].mentions == Counter(
+        {("ORG", "us drug enforcement administration"): 2, ("PERSON", "ada brook"): 1, ("PERSON", "brook"): 3}
+    )
+
+
+def test_found_mentions_are_keyed_by_their_surface_and_label() -> None:
+    text = "The DEA warned Ada Brook's pharmacy; Brook said the DEA was wrong."
+    spans = [Span("The DEA", "ORG", 0, 7, text), Span("Ada Brook's", "PERSON", 15, 26, text)]
+    spans += [Span("Brook", "PERSON", 37, 42, text), Span("DEA", "ORG", 52, 55, text)]
+    expected = Counter({("ORG", "dea"): 2, ("PERSON", "ada brook"): 1, ("PERSON", "brook"): 1})
+    assert found_keys(span_names(spans)) == expected
+
+
+def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "skipped" in out and "article-extraction-dataset" in out
