@@ -132,7 +132,10 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
             assert scans == ["SCAN w"], (name, scans)
         # The band levels: no table scanned; each level that holds rows walks its own probes (band_hits).
         index._fill_probes(con, {})
-        for levels in (index.BAND_LEVELS, index.BAND_LEVELS[:2]):
+        for run in ("bands_r1", "bands_r2", "bands_r3"):
+            index._create_band_level(con, run)
+        runs = [index.NEWEST_BANDS, "bands_r1", "bands_r2", "bands_r3"]
+        for levels in (runs, runs[:2]):
             steps = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {index.band_hits_sql(levels)}", (9,))]
             assert [step for step in steps if step.startswith("SCAN ") and "subquery" not in step] == []
             assert steps.count("SEARCH w USING PRIMARY KEY (level=?)") == len(levels)
@@ -224,8 +227,9 @@ def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, mo
 
 
 def small_band_levels(monkeypatch) -> None:
-    """Band levels of 2, 4 and 8 rows: a few nights merge keys down through every level."""
-    monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (2, 4, 8))
+    """bands_0 sealed past 2 rows, two runs to a tier: a few nights seal and merge runs through several tiers."""
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 2)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 2)
 
 
 def grow_band_levels(warehouse, monkeypatch, nights: int = 14) -> Iterator[int]:
@@ -240,13 +244,15 @@ def grow_band_levels(warehouse, monkeypatch, nights: int = 14) -> Iterator[int]:
 
 
 def level_rows(warehouse) -> list[tuple[int, int]]:
-    """Per band level: (rows counted by the index, rows in it)."""
+    """Per band table (bands_0, then the runs): (rows counted by the index, rows in it)."""
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
-        return [
-            (int((con.execute("SELECT value FROM meta WHERE key = ?", (f"{table}.rows",)).fetchone() or [0])[0]), count)
-            for table in index.BAND_LEVELS
-            for (count,) in con.execute(f"SELECT count(*) FROM {table}")
-        ]
+        counted = [(index.NEWEST_BANDS, index._newest_rows(con)), *index.band_runs(con)]
+        return [(rows, con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table, rows in counted]
+
+
+def band_tables(warehouse) -> list[str]:
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        return [index.NEWEST_BANDS, *(table for table, _ in index.band_runs(con))]
 
 
 def band_answers(warehouse, nights: int) -> list:
@@ -259,8 +265,8 @@ def test_band_keys_are_found_in_every_level_after_merges(tmp_path, monkeypatch):
     write_batch(tmp_path, "ghost", None, articles=[article("d99")], lsh_bands=[LshBand("shared", "a-d99")])
     counted = level_rows(tmp_path)
     assert all(mine == real for mine, real in counted)
-    # 2 keys a night into levels of at most 2, 4 and 8: the 28 keys of 14 nights are in three levels.
-    assert [real for _, real in counted] == [0, 4, 8, 16]
+    # 2 keys a night, bands_0 sealed at 4 rows, two runs of a tier merged: 7 seals make runs of 16, 8 and 4 rows.
+    assert sorted(real for _, real in counted) == [0, 4, 8, 16]
     expected = sorted(
         (f"a-d{n}", f"c{n}", bytes([n]), sorted({"shared", f"k{n}"} if n in (1, 14) else {"shared"}))
         for n in range(1, 15)
@@ -282,17 +288,17 @@ def test_a_merge_cut_short_leaves_the_index_as_it_was(tmp_path, monkeypatch):
         committed_doc_ids(tmp_path, [f"d{n}"])
     before = level_rows(tmp_path)
     night(tmp_path, 4, bands_only=True)
-    real_merge = index._merge_band_level
+    real_merge = index._merge_band_runs
 
-    def killed(con, level):
-        real_merge(con, level)  # the level rewritten and renamed, then the process dies before the commit
+    def killed(con, merging):
+        real_merge(con, merging)  # the runs merged into a new one and dropped, then the process dies before the commit
         raise Killed
 
-    monkeypatch.setattr(index, "_merge_band_level", killed)
+    monkeypatch.setattr(index, "_merge_band_runs", killed)
     with pytest.raises(Killed):
         committed_doc_ids(tmp_path, ["d4"])
     assert level_rows(tmp_path) == before
-    monkeypatch.setattr(index, "_merge_band_level", real_merge)
+    monkeypatch.setattr(index, "_merge_band_runs", real_merge)
     read = files_the_index_reads(monkeypatch)
     answers_after = band_answers(tmp_path, 4)
     assert len(read) == 4  # caught up from where it was (batches, articles, signatures, bands), not rebuilt
@@ -309,15 +315,14 @@ def test_an_index_of_the_earlier_format_is_rebuilt_into_levels(tmp_path):
     # The format before the levels: one `bands` table (here holding a row the tables do not have).
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con, con:
         con.execute("UPDATE meta SET value = '5' WHERE key = 'format'")
-        for table in index.BAND_LEVELS:
-            con.execute(f"DROP TABLE {table}")
+        con.execute(f"DROP TABLE {index.NEWEST_BANDS}")
         con.execute("CREATE TABLE bands (band_key TEXT, article_id TEXT, batch_id TEXT)")
         con.execute("INSERT INTO bands VALUES ('k1', 'a-d9', 'b1')")
     assert band_answers(tmp_path, 3) == expected
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
         tables = {name for (name,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
         assert con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (index.FORMAT,)
-    assert "bands" not in tables and set(index.BAND_LEVELS) <= tables
+    assert "bands" not in tables and index.NEWEST_BANDS in tables
     assert sum(real for _, real in level_rows(tmp_path)) == 6
 
 
@@ -325,7 +330,7 @@ def levels_holding(warehouse, article_ids: list[str]) -> set[str]:
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         return {
             table
-            for table in index.BAND_LEVELS
+            for table in [index.NEWEST_BANDS, *(run for run, _ in index.band_runs(con))]
             for article_id in article_ids
             if con.execute(f"SELECT 1 FROM {table} WHERE article_id = ?", (article_id,)).fetchone()
         }

@@ -89,6 +89,27 @@ def add(bits: np.ndarray, hashes: np.ndarray) -> None:
 
 def may_hold(bits: np.ndarray, hashes: np.ndarray) -> np.ndarray:
     """Per key (their `digests`): whether the filter's level may hold it (False: it does not)."""
-    positions = _positions(hashes, bits.size * 8)
-    set_bits = (bits[positions >> 3] >> (positions & 7).astype(np.uint8)) & np.uint8(1)
-    return np.asarray(set_bits.all(axis=1))
+    return Probe(hashes).may_hold(bits)
+
+
+class Probe:
+    """A batch's keys (their `digests`) made ready to test against many filters: where a key's bits sit in its block
+    does not depend on the filter's size, so it is worked out once, and each filter costs only the block's offset and
+    the one read of it (a lookup tests a dozen runs' filters at 100,000 articles)."""
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        second, third = hashes[:, 1:2], hashes[:, 2:3]
+        within = np.concatenate(
+            [(second >> np.uint32(shift)) & np.uint32(BLOCK - 1) for shift in (0, 9, 18)]
+            + [third & np.uint32(BLOCK - 1)],
+            axis=1,
+        )
+        self._first = hashes[:, 0]
+        self._byte = (within >> np.uint32(3)).astype(np.intp)  # (n, HASHES) bytes into the key's block
+        self._mask = (np.uint8(1) << (within & np.uint32(7)).astype(np.uint8)).astype(np.uint8)
+
+    def may_hold(self, bits: np.ndarray) -> np.ndarray:
+        """Per key: whether this filter's level may hold it (False: it does not)."""
+        blocks = bits.size * 8 // BLOCK
+        start = (self._first & np.uint32(blocks - 1)).astype(np.intp) * (BLOCK // 8)
+        return np.asarray(((bits[start[:, None] + self._byte] & self._mask) != 0).all(axis=1))
