@@ -48,6 +48,7 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from warehouse import band_filters
+from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
     ARTICLES,
@@ -378,7 +379,7 @@ def band_tables(con: sqlite3.Connection) -> list[str]:
 
 
 def band_tier(rows: int) -> int:
-    """The tier of a run of `rows` rows: 1 below RUNS_PER_TIER x BAND_RUN_ROWS, then one more each RUNS_PER_TIER times."""
+    """A run's tier by its rows: 1 below RUNS_PER_TIER x BAND_RUN_ROWS, one more each RUNS_PER_TIER times more."""
     tier, bound = 1, BAND_RUN_ROWS * RUNS_PER_TIER
     while rows >= bound:
         tier, bound = tier + 1, bound * RUNS_PER_TIER
@@ -569,14 +570,18 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     return con
 
 
-def _catch_up(con: sqlite3.Connection, warehouse: Path) -> None:
+def _catch_up(con: sqlite3.Connection, warehouse: Path) -> bool:
+    """Read what was committed since the last catch-up; True when band runs were sealed or merged."""
     if _meta(con, "format") not in (None, FORMAT):
         raise IndexStale("another index format")
     con.execute("BEGIN IMMEDIATE")
     _set_meta(con, "format", FORMAT)
+    runs_before = _meta(con, "band_runs.next")
     for spec in INDEXED:
         _catch_up_table(con, warehouse, spec)
+    runs_changed = _meta(con, "band_runs.next") != runs_before
     con.execute("COMMIT")
+    return runs_changed
 
 
 def delete_index(warehouse: Path) -> None:
@@ -678,10 +683,12 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
     elif kept.tables_unchanged(warehouse):
         return kept.con
     try:
-        _catch_up(kept.con, warehouse)
+        runs_changed = _catch_up(kept.con, warehouse)
         kept.remember(warehouse)
         # The pages a catch-up wrote need not stay in this connection's cache (up to CACHE_KIB) while it is kept.
         kept.con.execute("PRAGMA shrink_memory")
+        if runs_changed:  # a merge's pages and filters (or a seal's, every few batches): freed, and given back
+            give_back_free_memory()
     except BaseException:
         _drop_kept(path)
         raise
