@@ -291,7 +291,8 @@ def _maybe_held(keys: Sequence[str], bits: np.ndarray | None, probe: band_filter
     """The keys a run's filter may hold (no filter: all of them)."""
     if bits is None:
         return list(keys)
-    return list(itertools.compress(keys, probe.may_hold(bits).tolist()))
+    # By index: a run's filter says yes to a few hundred of a batch's thousands of keys at 100,000 articles.
+    return [keys[position] for position in np.flatnonzero(probe.may_hold(bits)).tolist()]
 
 
 def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
