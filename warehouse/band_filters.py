@@ -1,10 +1,10 @@
-"""Bloom filters of the band levels (warehouse/index.py): which levels may hold a band key, told without a probe.
+"""Bloom filters of the band runs (warehouse/index.py): which runs may hold a band key, told without a probe.
 
-Why: a batch's copy lookup asks for ~8,400 band keys, half of them new. Each level is a B-tree, so a key costs a
-probe in every level that holds rows: one level at 1,000 articles, three at 100,000. With a filter per level a
-key is probed only in the levels that may hold it (the one that does, and a false positive now and then): the
-lookup costs a probe per key found, whatever the number of levels. A filter never says no to a key its level
-holds, so the answer is the levels' own.
+Why: a batch's copy lookup asks for ~8,400 band keys, half of them new. Each run is a B-tree, so a key costs a
+probe in every run that holds rows: one at 1,000 articles, a dozen at 100,000. With a filter per run a key is
+probed only in the runs that may hold it (the one that does, and a false positive now and then): the lookup costs
+a probe per key found, whatever the number of runs. A filter never says no to a key its run holds, so the answer
+is the runs' own.
 
 A filter is an array of bits in 64-bit words; a key sets HASHES bits of one word (register-blocked), so testing a key
 is one read of one word and a compare, for any number of filters. Band keys as dedup makes them
@@ -20,8 +20,8 @@ from collections.abc import Sequence
 import numpy as np
 
 HASHES = 4
-WORD = 64  # bits of a block: all of a key's bits are in one 64-bit word
-MIN_FILTER_BITS = 512
+WORD = 64  # all of a key's bits are in one 64-bit word
+MIN_FILTER_BITS = 512  # the smallest filter made
 # Bits per key: a filter with fewer than MIN_BITS for each row of its level is rebuilt with twice MIN_BITS per row
 # (false positives ~0.5% at 16 bits a key, ~4% at 8: a key's bits share a word), so a growing level's rebuilds cost
 # O(1) a row.
