@@ -84,6 +84,10 @@ STEPS = (
 # The lookups a batch makes before reading (read-only: timed as the mean of several calls when they are short).
 LOOKUPS_IN_ORDER = STEPS[:4]
 LOOKUPS = frozenset(LOOKUPS_IN_ORDER)
+# Steps whose cost comes in bursts (the catch-up's merges of band runs, every few to few hundred batches): their mean is
+# printed beside the median.
+BURSTY = frozenset({"index catch-up"})
+RESTORE_EVERY = 8  # batches of catch_up_series after which the smallest archive is put back to its kept copy
 SAMPLE_SECONDS = 0.05
 MAX_CALLS = 50
 
@@ -300,10 +304,16 @@ def probe_keys(warehouse: Path, rng: random.Random, batch: int) -> tuple[list[st
 
 @dataclass(frozen=True, slots=True)
 class Timing:
-    """Median seconds of one step: wall (includes waiting for a core) and CPU of this process."""
+    """Median seconds of one step: wall (includes waiting for a core) and CPU of this process; and the mean CPU
+    seconds (a step whose cost comes in bursts, the catch-up's merges of band runs, shows in the mean only)."""
 
     wall: float
     cpu: float
+    cpu_mean: float = float("nan")
+
+    @classmethod
+    def of(cls, walls: list[float], cpus: list[float]) -> Timing:
+        return cls(statistics.median(walls), statistics.median(cpus), statistics.fmean(cpus))
 
 
 def load_average() -> str:
@@ -347,13 +357,9 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
         rows = synthetic_batch(rng, 50_000_000 + seed * 10_000 + number * batch, batch, scheme, DedupOptions())
         commit_rows(warehouse, rows, f"probe-{seed}", f"probe-{seed}-{number:03d}")
 
-    def catch_up() -> None:
-        with current_index(warehouse):
-            pass
-
     steps: dict[str, Callable[[], object]] = {
         "commit": commit,
-        "index catch-up": catch_up,
+        "index catch-up": functools.partial(_catch_up, warehouse),
         **reads,
         "views publish": lambda: views.publish_views(warehouse),
     }
@@ -372,7 +378,7 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
             wall, cpu = timed(step, calls[name])
             walls[name].append(wall)
             cpus[name].append(cpu)
-    return {name: Timing(statistics.median(walls[name]), statistics.median(cpus[name])) for name in steps}
+    return {name: Timing.of(walls[name], cpus[name]) for name in steps}
 
 
 def alternate(warehouses: list[Path], batch: int, repeat: int, seeds: list[int]) -> list[dict[str, Timing]]:
@@ -396,10 +402,7 @@ def alternate(warehouses: list[Path], batch: int, repeat: int, seeds: list[int])
                 seconds, cpu_seconds = timed(step, count[name])
                 wall[name].append(seconds)
                 cpu[name].append(cpu_seconds)
-    return [
-        {name: Timing(statistics.median(wall[name]), statistics.median(cpu[name])) for name in LOOKUPS}
-        for wall, cpu in zip(walls, cpus, strict=True)
-    ]
+    return [{name: Timing.of(wall[name], cpu[name]) for name in LOOKUPS} for wall, cpu in zip(walls, cpus, strict=True)]
 
 
 def publish_only(kept: list[Path], scratch: Path, batch: int, repeat: int) -> list[tuple[int, dict[str, Timing]]]:
@@ -423,7 +426,7 @@ def publish_only(kept: list[Path], scratch: Path, batch: int, repeat: int) -> li
             walls.append(wall)
             cpus.append(cpu)
         size = archive_articles(warehouse)
-        sizes.append((size, {"views publish": Timing(statistics.median(walls), statistics.median(cpus))}))
+        sizes.append((size, {"views publish": Timing.of(walls, cpus)}))
         print(
             f"  {size:,} articles: CPU s per publish {', '.join(f'{c:.3f}' for c in cpus)} "
             f"(load average {load_average()})",
@@ -488,6 +491,10 @@ def table(sizes: list[tuple[int, dict[str, Timing]]], steps: Sequence[str] = STE
         digits = 4 if step in LOOKUPS else 3  # milliseconds: a third decimal would round the ratio away
         cells = " | ".join(f"{v.cpu:.{digits}f} / {v.wall:.{digits}f}" for v in values)
         lines.append(f"| {step} | {cells} | **{cpu:.2f}** | {wall:.2f} |")
+        if step in BURSTY:
+            means = [v.cpu_mean for v in values]
+            cells = " | ".join(f"{mean:.{digits}f} / -" for mean in means)
+            lines.append(f"| {step}, mean CPU s | {cells} | **{means[-1] / means[0]:.2f}** | - |")
     return "\n".join(lines)
 
 
@@ -507,11 +514,17 @@ def main() -> None:
     )
     parser.add_argument("--reuse", action="store_true", help="build nothing: measure copies of what --keep left")
     parser.add_argument(
+        "--catch-up-batches",
+        type=int,
+        default=0,
+        help="with --reuse: then this many more batches' commit and catch-up on each copy in turn (median, mean, max)",
+    )
+    parser.add_argument(
         "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
     )
     args = parser.parse_args()
     if args.reuse:
-        reuse(args.data, args.batch, args.repeat)
+        reuse(args.data, args.batch, args.repeat, args.catch_up_batches)
         return
     if args.publish_only:
         kept = kept_warehouses(args.data)
@@ -575,7 +588,7 @@ def main() -> None:
     shutil.rmtree(first, ignore_errors=True)
 
 
-def reuse(data: Path, batch: int, repeat: int) -> None:
+def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0) -> None:
     """The steps measured on copies of the first and last warehouses a `--keep` run left (a measurement commits
     probe batches), then the lookups side by side: minutes instead of the build's half hour, to compare versions
     of the code on the same archives and probe keys (seeds 1000 and 1099: no probe batch of the build again)."""
@@ -594,8 +607,58 @@ def reuse(data: Path, batch: int, repeat: int) -> None:
     side_by_side = alternate(copies, batch, 3 * repeat, seeds)
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    if catch_up_batches:
+        catch_up_series(kept, copies, batch, catch_up_batches, seeds)
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
+
+
+def catch_up_series(kept: list[Path], warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> None:
+    """`count` more probe batches on each warehouse in turn, each committed (untimed) and then caught up with
+    (timed): enough batches that the catch-up's bursts (band runs sealed and merged) are in its mean as often as a
+    long run meets them, where five probe batches meet one or none. `count` batches would make the smallest
+    archive many times larger (1,000 articles and 64 batches of 200), so it is put back to its kept copy every
+    RESTORE_EVERY batches (then caught up with, untimed): it stays within the sizes the probe batches measure it
+    at, and meets the seals or merges of a steady archive of that size (one every ~8 batches). The largest
+    grows by `count` batches (13% of 101,000 articles at 64)."""
+    scheme = signature_scheme(DedupOptions())
+    rngs = [random.Random(seed + 7) for seed in seeds]
+    cpus: list[list[float]] = [[] for _ in warehouses]
+    warehouses = list(warehouses)
+    for number in range(count):
+        if number and number % RESTORE_EVERY == 0:
+            # At a new path: what the process keeps of a table or an index by its path is not taken for the copy's.
+            shutil.rmtree(warehouses[0])
+            warehouses[0] = kept[0].with_name(f"reuse-restored-{number}")
+            shutil.copytree(kept[0], warehouses[0])
+            _catch_up(warehouses[0])
+        for warehouse, rng, seconds, seed in zip(warehouses, rngs, cpus, seeds, strict=True):
+            first = 70_000_000 + seed * 100_000 + number * batch
+            rows = synthetic_batch(rng, first, batch, scheme, DedupOptions())
+            commit_rows(warehouse, rows, f"series-{seed}", f"series-{seed}-{number:04d}")
+            seconds.append(timed(functools.partial(_catch_up, warehouse))[1])
+    print(
+        f"\nThe index catch-up over {count} more batches on each, in turn, the smallest put back every "
+        f"{RESTORE_EVERY} (load average {load_average()}):\n"
+    )
+    print("| archive at the end | median CPU s | mean CPU s | max CPU s | batches over 3x the median |")
+    print("|---|---|---|---|---|")
+    for warehouse, seconds in zip(warehouses, cpus, strict=True):
+        median = statistics.median(seconds)
+        print(
+            f"| {archive_articles(warehouse):,} articles | {median:.3f} | {statistics.fmean(seconds):.3f} | "
+            f"{max(seconds):.3f} | {sum(s > 3 * median for s in seconds)} |"
+        )
+    if count > RESTORE_EVERY:
+        shutil.rmtree(warehouses[0], ignore_errors=True)
+    median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
+    mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
+    print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
+
+
+def _catch_up(warehouse: Path) -> None:
+    with current_index(warehouse):
+        pass
 
 
 if __name__ == "__main__":

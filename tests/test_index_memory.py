@@ -39,25 +39,27 @@ def night_of_band_keys(warehouse, n: int, keys: int) -> None:
 
 
 def test_merging_a_large_band_level_holds_no_more_than_the_page_cache(tmp_path, monkeypatch):
-    # Small levels and a small cache, so that a level many times the cache is merged, replaced and dropped in a
+    # Small runs and a small cache, so that two runs many times the cache are merged into one and dropped in a
     # second; the same holds of the real ones at 10,000 articles (bench/flow_memory.py).
-    monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (4_096, 32_768, 262_144))
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 4_096)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 2)
     monkeypatch.setattr(index, "CACHE_KIB", 1024)
     sqlite = sqlite_library()
     ensure_tables(tmp_path)
     night_of_band_keys(tmp_path, 1, 80_000)
-    committed_doc_ids(tmp_path, ["d"])  # the 80,000 keys merged down into bands_2
-    night_of_band_keys(tmp_path, 2, 40_000)
+    committed_doc_ids(tmp_path, ["d"])  # the 80,000 keys sealed as a run
+    night_of_band_keys(tmp_path, 2, 70_000)
     used = sqlite.sqlite3_memory_used()
     sqlite.sqlite3_memory_highwater(1)
-    committed_doc_ids(tmp_path, ["d"])  # bands_2 rewritten with 120,000 keys, the table of its 80,000 dropped
+    committed_doc_ids(tmp_path, ["d"])  # sealed, a run of the same tier: both merged into one of 150,000, dropped
     held = (sqlite.sqlite3_memory_highwater(0) - used) / MiB
     with index.current_index(tmp_path) as con:
-        (rows,) = con.execute("SELECT count(*) FROM bands_2").fetchone()
-        (pages,) = con.execute("SELECT count(*) FROM dbstat WHERE name = 'bands_2'").fetchone()
-    assert rows == 120_000
+        ((run, counted),) = index.band_runs(con)
+        (rows,) = con.execute(f"SELECT count(*) FROM {run}").fetchone()
+        (pages,) = con.execute("SELECT count(*) FROM dbstat WHERE name = ?", (run,)).fetchone()
+    assert rows == counted == 150_000
     level = pages * 4096 / MiB
-    print(f"bands_2: {level:.1f} MiB of pages; SQLite's peak memory above its start in the catch-up: {held:.1f} MiB")
+    print(f"merged run: {level:.1f} MiB of pages; SQLite's peak memory above its start in the catch-up: {held:.1f} MiB")
     assert level > 3  # the level is several times the cache
     # The cache (1 MiB), the batch's statements and a few buffers; the level's pages (a cache that keeps them all, or
     # a statement journal in memory) would be more than twice this.

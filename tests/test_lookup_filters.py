@@ -44,7 +44,7 @@ def levels_and_filters(warehouse) -> dict[str, tuple[list, np.ndarray | None]]:
         }
         return {
             table: ([key for (key,) in con.execute(f"SELECT band_key FROM {table}")], filters.get(table))
-            for table in index.BAND_LEVELS
+            for table in [index.NEWEST_BANDS, *(run for run, _ in index.band_runs(con))]
         }
 
 
@@ -67,26 +67,35 @@ def test_a_level_is_probed_only_for_keys_its_filter_may_hold(tmp_path, monkeypat
     assert [(article_id, keys) for article_id, _, _, keys in found] == [("a-d1", ["k1"]), ("a-d14", ["k14"])]
     with index.current_index(tmp_path) as con:
         probes = con.execute("SELECT level, asked FROM probes").fetchall()
+        tables = index.band_tables(con)
     levels_probed = [table for table, key in probes if key in ("k1", "k14")]
-    assert len(levels_probed) <= 2 + 2  # each found key in its own level, and a false positive at most
-    assert len([key for _, key in probes if key in absent]) < 0.05 * 3 * len(absent)  # not every key in every level
+    assert len(levels_probed) <= 2 + 2  # each found key in its own run, and a false positive at most
+    assert len(tables) == 3  # runs of 16, 8 and 4 keys
+    # Not every key in every run: a false positive now and then.
+    assert len([key for _, key in probes if key in absent]) < 0.05 * len(tables) * len(absent)
 
 
-def test_a_level_with_a_budget_gets_its_filter_once_at_the_size_of_its_capacity(tmp_path, monkeypatch):
-    # Never rebuilt from the level's rows as it fills (a merge into a level of millions of rows read them all
-    # again); the last level, with no budget, grows its filter as before.
-    monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (64, 128, 256))
+def test_bands_0_gets_its_filter_once_at_its_capacity_and_a_sealed_run_keeps_it(tmp_path, monkeypatch):
+    # bands_0's filter is never rebuilt from its rows as it fills; sealed, it goes with its rows unchanged; a merged
+    # run's is built once, at the size for its rows.
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 64)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 3)
     ensure_tables(tmp_path)
     rng = random.Random(5)
-    sizes: dict[str, set[int]] = {}
+    newest_sizes, runs_seen = set(), set()
     for n in range(1, 41):
         bands = [LshBand(f"{rng.getrandbits(96):024x}", f"a-d{n}") for _ in range(20)]
         write_batch(tmp_path, f"b{n}", n % 28 + 1, articles=[article(f"d{n}")], lsh_bands=bands)
-        committed_doc_ids(tmp_path, [f"d{n}"])  # the index catches up, levels merge
+        committed_doc_ids(tmp_path, [f"d{n}"])  # the index catches up, runs are sealed and merged
+        with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+            runs = dict(index.band_runs(con))
         for table, (keys, bits) in levels_and_filters(tmp_path).items():
             assert bits is None or band_filters.may_hold(bits, band_filters.digests(keys)).all(), (n, table)
-            if bits is not None:
-                sizes.setdefault(table, set()).add(bits.size)
-    assert set(sizes) == set(index.BAND_LEVELS)  # 800 keys: every level held rows at some point
-    for table, budget in zip(index.BAND_LEVELS, index.BAND_LEVEL_ROWS, strict=False):
-        assert sizes[table] == {band_filters.size_for(budget)}, table
+            if table == index.NEWEST_BANDS and bits is not None:
+                newest_sizes.add(bits.size)
+            elif table in runs:
+                assert bits is not None and bits.size >= band_filters.size_for(min(runs[table], 64)), (n, table)
+                assert band_filters.fits(bits.size, runs[table])
+                runs_seen.add(table)
+    assert newest_sizes == {band_filters.size_for(64)}
+    assert len(runs_seen) >= 4  # 800 keys: sealed runs, and merged ones

@@ -132,7 +132,10 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
             assert scans == ["SCAN w"], (name, scans)
         # The band levels: no table scanned; each level that holds rows walks its own probes (band_hits).
         index._fill_probes(con, {})
-        for levels in (index.BAND_LEVELS, index.BAND_LEVELS[:2]):
+        for run in ("bands_r1", "bands_r2", "bands_r3"):
+            index._create_band_level(con, run)
+        runs = [index.NEWEST_BANDS, "bands_r1", "bands_r2", "bands_r3"]
+        for levels in (runs, runs[:2]):
             steps = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {index.band_hits_sql(levels)}", (9,))]
             assert [step for step in steps if step.startswith("SCAN ") and "subquery" not in step] == []
             assert steps.count("SEARCH w USING PRIMARY KEY (level=?)") == len(levels)
@@ -224,8 +227,9 @@ def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, mo
 
 
 def small_band_levels(monkeypatch) -> None:
-    """Band levels of 2, 4 and 8 rows: a few nights merge keys down through every level."""
-    monkeypatch.setattr(index, "BAND_LEVEL_ROWS", (2, 4, 8))
+    """bands_0 sealed past 2 rows, two runs to a tier: a few nights seal and merge runs through several tiers."""
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 2)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 2)
 
 
 def grow_band_levels(warehouse, monkeypatch, nights: int = 14) -> Iterator[int]:
@@ -240,13 +244,15 @@ def grow_band_levels(warehouse, monkeypatch, nights: int = 14) -> Iterator[int]:
 
 
 def level_rows(warehouse) -> list[tuple[int, int]]:
-    """Per band level: (rows counted by the index, rows in it)."""
+    """Per band table (bands_0, then the runs): (rows counted by the index, rows in it)."""
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
-        return [
-            (int((con.execute("SELECT value FROM meta WHERE key = ?", (f"{table}.rows",)).fetchone() or [0])[0]), count)
-            for table in index.BAND_LEVELS
-            for (count,) in con.execute(f"SELECT count(*) FROM {table}")
-        ]
+        counted = [(index.NEWEST_BANDS, index._newest_rows(con)), *index.band_runs(con)]
+        return [(rows, con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table, rows in counted]
+
+
+def band_tables(warehouse) -> list[str]:
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        return [index.NEWEST_BANDS, *(table for table, _ in index.band_runs(con))]
 
 
 def band_answers(warehouse, nights: int) -> list:
@@ -259,8 +265,8 @@ def test_band_keys_are_found_in_every_level_after_merges(tmp_path, monkeypatch):
     write_batch(tmp_path, "ghost", None, articles=[article("d99")], lsh_bands=[LshBand("shared", "a-d99")])
     counted = level_rows(tmp_path)
     assert all(mine == real for mine, real in counted)
-    # 2 keys a night into levels of at most 2, 4 and 8: the 28 keys of 14 nights are in three levels.
-    assert [real for _, real in counted] == [0, 4, 8, 16]
+    # 2 keys a night, bands_0 sealed at 4 rows, two runs of a tier merged: 7 seals make runs of 16, 8 and 4 rows.
+    assert sorted(real for _, real in counted) == [0, 4, 8, 16]
     expected = sorted(
         (f"a-d{n}", f"c{n}", bytes([n]), sorted({"shared", f"k{n}"} if n in (1, 14) else {"shared"}))
         for n in range(1, 15)
@@ -282,17 +288,17 @@ def test_a_merge_cut_short_leaves_the_index_as_it_was(tmp_path, monkeypatch):
         committed_doc_ids(tmp_path, [f"d{n}"])
     before = level_rows(tmp_path)
     night(tmp_path, 4, bands_only=True)
-    real_merge = index._merge_band_level
+    real_merge = index._merge_band_runs
 
-    def killed(con, level):
-        real_merge(con, level)  # the level rewritten and renamed, then the process dies before the commit
+    def killed(con, merging):
+        real_merge(con, merging)  # the runs merged into a new one and dropped, then the process dies before the commit
         raise Killed
 
-    monkeypatch.setattr(index, "_merge_band_level", killed)
+    monkeypatch.setattr(index, "_merge_band_runs", killed)
     with pytest.raises(Killed):
         committed_doc_ids(tmp_path, ["d4"])
     assert level_rows(tmp_path) == before
-    monkeypatch.setattr(index, "_merge_band_level", real_merge)
+    monkeypatch.setattr(index, "_merge_band_runs", real_merge)
     read = files_the_index_reads(monkeypatch)
     answers_after = band_answers(tmp_path, 4)
     assert len(read) == 4  # caught up from where it was (batches, articles, signatures, bands), not rebuilt
@@ -309,15 +315,14 @@ def test_an_index_of_the_earlier_format_is_rebuilt_into_levels(tmp_path):
     # The format before the levels: one `bands` table (here holding a row the tables do not have).
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con, con:
         con.execute("UPDATE meta SET value = '5' WHERE key = 'format'")
-        for table in index.BAND_LEVELS:
-            con.execute(f"DROP TABLE {table}")
+        con.execute(f"DROP TABLE {index.NEWEST_BANDS}")
         con.execute("CREATE TABLE bands (band_key TEXT, article_id TEXT, batch_id TEXT)")
         con.execute("INSERT INTO bands VALUES ('k1', 'a-d9', 'b1')")
     assert band_answers(tmp_path, 3) == expected
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
         tables = {name for (name,) in con.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
         assert con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (index.FORMAT,)
-    assert "bands" not in tables and set(index.BAND_LEVELS) <= tables
+    assert "bands" not in tables and index.NEWEST_BANDS in tables
     assert sum(real for _, real in level_rows(tmp_path)) == 6
 
 
@@ -325,7 +330,7 @@ def levels_holding(warehouse, article_ids: list[str]) -> set[str]:
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         return {
             table
-            for table in index.BAND_LEVELS
+            for table in [index.NEWEST_BANDS, *(run for run, _ in index.band_runs(con))]
             for article_id in article_ids
             if con.execute(f"SELECT 1 FROM {table} WHERE article_id = ?", (article_id,)).fetchone()
         }
@@ -446,3 +451,74 @@ def test_signatures_are_kept_in_the_order_they_arrive(tmp_path):
         arrived = [article_id for (article_id,) in con.execute("SELECT article_id FROM signatures ORDER BY rowid")]
     assert arrived == ["a-d3", "a-d1", "a-d2"]
     assert [match[0] for match in committed_band_matches(tmp_path, ["shared"], "s")] == ["a-d1", "a-d2", "a-d3"]
+
+
+def test_a_merge_takes_runs_of_one_tier_and_writes_each_key_once_per_tier(tmp_path, monkeypatch):
+    # The leveled layout before (index format 9) rewrote the whole next level each time the one above it filled: the
+    # oldest keys were written again at every such merge, a few CPU seconds every 62 batches at 100,000 articles.
+    # Tiered, bands_0 is sealed as it is and a tier's runs are merged once into one run of the next tier.
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 8)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 4)
+    merges: list[list[int]] = []
+    real_merge = index._merge_band_runs
+
+    def counted(con, merging):
+        merges.append([rows for _, rows in merging])
+        return real_merge(con, merging)
+
+    monkeypatch.setattr(index, "_merge_band_runs", counted)
+    ensure_tables(tmp_path)
+    rng = random.Random(11)
+    nights, per_night = 64, 3
+    for n in range(1, nights + 1):
+        bands = [LshBand(f"{rng.getrandbits(96):024x}", f"a-d{n}") for _ in range(per_night)]
+        write_batch(tmp_path, f"b{n}", n % 28 + 1, articles=[article(f"d{n}")], lsh_bands=bands)
+        committed_doc_ids(tmp_path, [f"d{n}"])
+    keys = nights * per_night
+    assert len(merges) >= 5
+    for merging in merges:
+        assert len(merging) == index.RUNS_PER_TIER and len({index.band_tier(rows) for rows in merging}) == 1, merging
+    # Sealing writes nothing again; each key is rewritten at most once for each tier above the first it passes.
+    assert sum(map(sum, merges)) <= keys * (index.band_tier(keys) - 1)
+    assert all(counted == real for counted, real in level_rows(tmp_path))
+
+
+def test_band_matches_equal_a_scan_of_the_committed_rows_after_many_nights_and_merges(tmp_path, monkeypatch):
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 8)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 3)
+    ensure_tables(tmp_path)
+    rng = random.Random(7)
+    pool = [f"k{number}" for number in range(12)]
+    holders: dict[str, set[str]] = {key: set() for key in pool}
+
+    def expected(per_key: int | None) -> dict[str, list[str]]:
+        articles: dict[str, set[str]] = {}
+        for key, article_ids in holders.items():
+            for article_id in sorted(article_ids)[:per_key]:
+                articles.setdefault(article_id, set()).add(key)
+        return {article_id: sorted(keys) for article_id, keys in articles.items()}
+
+    for n in range(1, 61):
+        doc = f"d{(n * 37) % 101:03d}"  # article ids out of night order
+        keys = rng.sample(pool, 3)
+        committed = n % 9 != 0  # every ninth batch fails before its marker: its keys count for nothing
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            n % 28 + 1 if committed else None,
+            articles=[article(doc)],
+            lsh_bands=[LshBand(key, f"a-{doc}") for key in keys],
+            minhash_signatures=[MinhashSignature(f"a-{doc}", "c", "s", bytes([n]))],
+        )
+        if committed:
+            for key in keys:
+                holders[key].add(f"a-{doc}")
+        if n % 6 == 0:
+            for per_key in (1, 3, None):
+                found = committed_band_matches(tmp_path, [*pool, "nope"], "s", per_key=per_key)
+                assert {match[0]: match[3] for match in found} == expected(per_key), (n, per_key)
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        assert len(index.band_runs(con)) >= 3  # the keys are spread over several runs of more than one tier
+    index.delete_index(tmp_path)  # rebuilt in one catch-up: other runs, the same answer
+    found = committed_band_matches(tmp_path, [*pool, "nope"], "s", per_key=3)
+    assert {match[0]: match[3] for match in found} == expected(3)

@@ -1,13 +1,15 @@
-"""Bloom filters of the band levels (warehouse/index.py): which levels may hold a band key, told without a probe.
+"""Bloom filters of the band runs (warehouse/index.py): which runs may hold a band key, told without a probe.
 
-Why: a batch's copy lookup asks for ~8,400 band keys, half of them new. Each level is a B-tree, so a key costs a
-probe in every level that holds rows: one level at 1,000 articles, three at 100,000. With a filter per level a
-key is probed only in the levels that may hold it (the one that does, and a false positive now and then): the
-lookup costs a probe per key found, whatever the number of levels. A filter never says no to a key its level
-holds, so the answer is the levels' own.
+Why: a batch's copy lookup asks for ~8,400 band keys, half of them new. Each run is a B-tree, so a key costs a
+probe in every run that holds rows: one at 1,000 articles, a dozen at 100,000. With a filter per run a key is
+probed only in the runs that may hold it (the one that does, and a false positive now and then): the lookup costs
+a probe per key found, whatever the number of runs. A filter never says no to a key its run holds, so the answer
+is the runs' own.
 
-A filter is an array of bits; a key sets HASHES of them. Band keys as dedup makes them (transforms.dedup.band_keys)
-are 12 bytes of a BLAKE2b digest already, so their bytes are the hash; any other key is hashed here.
+A filter is an array of bits in 64-bit words; a key sets HASHES bits of one word (register-blocked), so testing a key
+is one read of one word and a compare, for any number of filters. Band keys as dedup makes them
+(transforms.dedup.band_keys) are 12 bytes of a BLAKE2b digest already, so their bytes are the hash; any other key is
+hashed here.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from collections.abc import Sequence
 import numpy as np
 
 HASHES = 4
-BLOCK = 512  # bits of a block: one 64-byte cache line holds all of a key's bits
+WORD = 64  # all of a key's bits are in one 64-bit word
+MIN_FILTER_BITS = 512  # the smallest filter made
 # Bits per key: a filter with fewer than MIN_BITS for each row of its level is rebuilt with twice MIN_BITS per row
-# (false positives 0.3% at 16 bits a key, 2.5% at 8), so a growing level's rebuilds cost O(1) a row.
+# (false positives ~0.5% at 16 bits a key, ~4% at 8: a key's bits share a word), so a growing level's rebuilds cost
+# O(1) a row.
 MIN_BITS = 8
 DIGEST = 12  # bytes of a dedup band key as the index stores it (warehouse.index.band_value)
 
@@ -34,8 +38,8 @@ def digests(values: Sequence[str | bytes]) -> np.ndarray:
     except TypeError:
         joined = b""
     if values and set(map(len, values)) == {DIGEST} and len(joined) == DIGEST * len(values):
-        return _words(joined)  # dedup's keys as a level stores them: no call a key
-    return _words(
+        return _hash_words(joined)  # dedup's keys as a level stores them: no call a key
+    return _hash_words(
         b"".join(
             value
             if type(value) is bytes and len(value) == DIGEST
@@ -49,30 +53,30 @@ def digests(values: Sequence[str | bytes]) -> np.ndarray:
 
 def digests_of_joined(joined: bytes) -> np.ndarray:
     """`digests` of keys that are all DIGEST bytes long, given joined: one conversion for a batch's keys."""
-    return _words(joined)
+    return _hash_words(joined)
 
 
-def _words(raw: bytes) -> np.ndarray:
+def _hash_words(raw: bytes) -> np.ndarray:
     return np.frombuffer(raw, dtype="<u4").reshape(-1, 3).astype(np.uint32)
 
 
-def _positions(hashes: np.ndarray, bits: int) -> np.ndarray:
-    """The HASHES bit positions of each key in a filter of `bits` bits (a power of two, at least BLOCK): (n,
-    HASHES). All of a key's bits are in one BLOCK-bit block (a cache line), so a key costs one memory access
-    per filter: a level's filter grows past the CPU's caches, and a test of scattered bits grew with it."""
-    first, second, third = hashes[:, 0:1], hashes[:, 1:2], hashes[:, 2:3]
-    block = (first & np.uint32(bits // BLOCK - 1)) * np.uint32(BLOCK)
-    # Three 9-bit positions from the second word, one from the third: 4 of the block's 512 bits.
-    within = np.concatenate(
-        [(second >> np.uint32(shift)) & np.uint32(BLOCK - 1) for shift in (0, 9, 18)] + [third & np.uint32(BLOCK - 1)],
-        axis=1,
-    )
-    return block + within
+def _word_masks(hashes: np.ndarray) -> np.ndarray:
+    """Each key's HASHES bits within its word: a uint64 mask, from its second hash word (four 6-bit positions)."""
+    second = hashes[:, 1].astype(np.uint64)
+    masks = np.zeros(len(hashes), dtype=np.uint64)
+    for shift in range(0, 6 * HASHES, 6):
+        masks |= np.uint64(1) << ((second >> np.uint64(shift)) & np.uint64(WORD - 1))
+    return masks
+
+
+def _words(bits: np.ndarray) -> np.ndarray:
+    """A filter's bytes as its little-endian 64-bit words (the same bytes on every machine), not copied."""
+    return bits.view("<u8")
 
 
 def size_for(rows: int) -> int:
     """Bytes of a new filter for a level of `rows` rows: 2 x MIN_BITS bits a row, rounded up to a power of two."""
-    bits = max(BLOCK, 1 << (2 * MIN_BITS * max(rows, 1) - 1).bit_length())
+    bits = max(MIN_FILTER_BITS, 1 << (2 * MIN_BITS * max(rows, 1) - 1).bit_length())
     return bits // 8
 
 
@@ -83,12 +87,25 @@ def fits(filter_bytes: int, rows: int) -> bool:
 
 def add(bits: np.ndarray, hashes: np.ndarray) -> None:
     """Set the bits of these keys (their `digests`) in a filter (a uint8 array, changed in place)."""
-    positions = _positions(hashes, bits.size * 8).ravel()
-    np.bitwise_or.at(bits, positions >> 3, (np.uint8(1) << (positions & 7).astype(np.uint8)))
+    words = _words(bits)
+    np.bitwise_or.at(words, hashes[:, 0] & np.uint32(words.size - 1), _word_masks(hashes))
 
 
 def may_hold(bits: np.ndarray, hashes: np.ndarray) -> np.ndarray:
     """Per key (their `digests`): whether the filter's level may hold it (False: it does not)."""
-    positions = _positions(hashes, bits.size * 8)
-    set_bits = (bits[positions >> 3] >> (positions & 7).astype(np.uint8)) & np.uint8(1)
-    return np.asarray(set_bits.all(axis=1))
+    return Probe(hashes).may_hold(bits)
+
+
+class Probe:
+    """A batch's keys (their `digests`) made ready to test against many filters: each key's mask is worked out once,
+    and each filter costs one read of a word per key (a lookup tests a run's filter for each of a dozen runs at
+    100,000 articles: testing four bytes of a 512-bit block per key cost ten times as much)."""
+
+    def __init__(self, hashes: np.ndarray) -> None:
+        self._first = hashes[:, 0]
+        self._masks = _word_masks(hashes)
+
+    def may_hold(self, bits: np.ndarray) -> np.ndarray:
+        """Per key: whether this filter's level may hold it (False: it does not)."""
+        words = _words(bits)
+        return np.asarray((words[self._first & np.uint32(words.size - 1)] & self._masks) == self._masks)

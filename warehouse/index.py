@@ -3,8 +3,8 @@
 Why: the Delta tables are append-only Parquet files with no index; a lookup over them (doc ids, band
 keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
 cost grows with the archive. Here each lookup is a B-tree probe per key.
-The band keys, most of a batch's rows, are kept in levels merged in key order (BAND_LEVEL_ROWS below), so a
-batch's inserts land in a small B-tree whatever the size of the archive.
+The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
+inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs.
 
 It is a cache, never a source of truth:
 - it holds, per Delta table, the version it has read and which Parquet files. Before a lookup it
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import itertools
 import json
 import os
 import sqlite3
@@ -48,6 +47,7 @@ import numpy as np
 import pyarrow.parquet as pq
 
 from warehouse import band_filters
+from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
     ARTICLES,
@@ -65,9 +65,9 @@ from warehouse.store import open_table, table_path
 
 INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
-# chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity): an index of
-# another format is rebuilt.
-FORMAT = "9"
+# chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
+# in tiered runs): an index of another format is rebuilt.
+FORMAT = "10"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -83,15 +83,18 @@ INDEXED = (
     ENTITY_MENTIONS,
     FIGURES,
 )
-# The LSH band keys (42 an article, random) are kept as a log-structured merge of sorted levels, bands_0 (newest)
-# to bands_3: a batch's keys go into bands_0, small enough that inserting at random places rewrites few pages;
-# a level past its budget of rows is merged into the next one, which is rebuilt in key order (written once,
-# page after page, not one page per key as inserts into a B-tree of millions of keys are). Budgets grow
-# eightfold, so a key is rewritten a few times over its life; the last level has none. Each level has a Bloom
-# filter (warehouse/band_filters.py, kept in `band_filters` as its level changes): a lookup probes a level only
-# for the keys it may hold.
-BAND_LEVEL_ROWS = (65_536, 524_288, 4_194_304)
-BAND_LEVELS = tuple(f"bands_{level}" for level in range(len(BAND_LEVEL_ROWS) + 1))
+# The LSH band keys (42 an article, random) are kept as a log-structured merge of sorted runs, tiered: a batch's keys go
+# into NEWEST_BANDS, small enough that inserting at random places rewrites few pages. Past BAND_RUN_ROWS rows it is
+# sealed as it is (renamed into a run, `bands_r<n>`, not rewritten) and a new empty one takes the next batches. A run's
+# tier is its size (band_tier): tier 1 holds runs of BAND_RUN_ROWS up to RUNS_PER_TIER times that, each tier after it
+# runs RUNS_PER_TIER times larger. When a tier holds RUNS_PER_TIER runs, they are merged into one run of the next tier,
+# written once, page after page, in key order. So a key is written once per tier it passes; the leveled layout before
+# (index format 9) rewrote the whole next level at each merge (at 100,000 articles a level of 4 million rows every 62
+# batches). Each run has a Bloom filter (warehouse/band_filters.py, in `band_filters`, written with its run): a lookup
+# probes a run only for the keys it may hold, so more runs cost a filter test each, not a probe.
+NEWEST_BANDS = "bands_0"
+BAND_RUN_ROWS = 65_536
+RUNS_PER_TIER = 8
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
 # read again (their key columns only).
 NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
@@ -177,12 +180,12 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         numbers = _band_batches(con, {r["batch_id"] for r in rows})
         values = [band_value(r["band_key"]) for r in rows]
         added = con.executemany(
-            f"INSERT OR IGNORE INTO {BAND_LEVELS[0]} VALUES (?, ?, ?)",
+            f"INSERT OR IGNORE INTO {NEWEST_BANDS} VALUES (?, ?, ?)",
             [(value, r["article_id"], numbers[r["batch_id"]]) for value, r in zip(values, rows, strict=True)],
         ).rowcount
-        _add_level_rows(con, 0, added)
-        _extend_band_filter(con, 0, values)
-        _settle_band_levels(con)
+        _set_meta(con, f"{NEWEST_BANDS}.rows", str(_newest_rows(con) + added))
+        _extend_newest_filter(con, values)
+        _settle_band_runs(con)
     elif table == SITE_LINES.name:
         rows = _read(warehouse, file, ["line_hash", "article_id", "batch_id"])
         con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
@@ -247,15 +250,15 @@ def band_hits_sql(levels: Iterable[str]) -> str:
 
 def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None) -> dict[str, set[str]]:
     """Committed articles sharing these band keys, each with its keys: per key the `per_key`
-    smallest article ids over every level (none: all of them), whatever level each article is in. A level is
+    smallest article ids over every run (none: all of them), whatever run each article is in. A run is
     probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
-    in one of three levels, and half of a batch's keys are in none)."""
-    levels = [table for level, table in enumerate(BAND_LEVELS) if _level_rows(con, level)]
+    in one of a dozen runs, and half of a batch's keys are in none)."""
+    levels = band_tables(con)
     if not levels:
         return {}
     filters = _band_filters(con)
-    hashes = _band_digests(keys)
-    _fill_probes(con, {table: _maybe_held(keys, filters.get(table), hashes) for table in levels})
+    probe = band_filters.Probe(_band_digests(keys))
+    _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
     found: dict[str, list[str]] = {}
     for key, article_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
         found.setdefault(key, []).append(article_id)
@@ -283,11 +286,12 @@ def _band_digests(keys: Sequence[str]) -> np.ndarray:
     return band_filters.digests([band_value(key) for key in keys])
 
 
-def _maybe_held(keys: Sequence[str], bits: np.ndarray | None, hashes: np.ndarray) -> list[str]:
-    """The keys a level's filter may hold (no filter: all of them)."""
+def _maybe_held(keys: Sequence[str], bits: np.ndarray | None, probe: band_filters.Probe) -> list[str]:
+    """The keys a run's filter may hold (no filter: all of them)."""
     if bits is None:
         return list(keys)
-    return list(itertools.compress(keys, band_filters.may_hold(bits, hashes).tolist()))
+    # By index: a run's filter says yes to a few hundred of a batch's thousands of keys at 100,000 articles.
+    return [keys[position] for position in np.flatnonzero(probe.may_hold(bits)).tolist()]
 
 
 def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
@@ -305,15 +309,15 @@ def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
         )
 
 
-# Filters read from `band_filters`, by the token each write gives: a level's is read again only after it changed
-# (bands_0's after each batch, a few hundred KB; a large level's after a merge into it). Shared by the threads.
+# Filters read from `band_filters`, by the token each write gives: a run's is read again only after it changed
+# (bands_0's after each batch, a few hundred KB; a sealed or merged run's never). Shared by the threads.
 _FILTER_CACHE: dict[str, np.ndarray] = {}
-_FILTER_CACHE_SIZE = 16
+_FILTER_CACHE_SIZE = 64  # a dozen runs at 100,000 articles, and the tokens they replaced
 _FILTER_CACHE_LOCK = threading.Lock()  # an eviction walks the dict while another thread may add to it
 
 
 def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
-    """The filter of each band level that has one, read from the index only when it changed."""
+    """The filter of each band table that has one, read from the index only when it changed."""
     found = {}
     for level, token in con.execute("SELECT level, token FROM band_filters").fetchall():
         with _FILTER_CACHE_LOCK:
@@ -329,60 +333,112 @@ def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
     return found
 
 
-def _extend_band_filter(con: sqlite3.Connection, level: int, values: Sequence[str | bytes]) -> None:
-    """Add these keys, just written to a band level, to its filter. A level with a budget gets a filter sized for
-    twice its budget when it gets its first rows, so its filter is not built again from its rows as it fills (a
-    merge empties it once past its budget; only more rows at once than the budget, a compacted file read whole,
-    outgrow it). A filter too small for its level's rows (the last level's, which has no budget) is built anew
-    from all of them at twice the size, so a growing level's rebuilds cost O(1) a row."""
-    table, rows = BAND_LEVELS[level], _level_rows(con, level)
-    found = con.execute("SELECT bits FROM band_filters WHERE level = ?", (table,)).fetchone()
+def _extend_newest_filter(con: sqlite3.Connection, values: Sequence[str | bytes]) -> None:
+    """Add these keys, just written to NEWEST_BANDS, to its filter. Its filter is made at the size for BAND_RUN_ROWS
+    when it gets its first rows, so it is not built again as it fills (it is sealed once past them); only more rows at
+    once than the filter has room for (a compacted file read whole) make it built anew from all its rows."""
+    rows = _newest_rows(con)
+    found = con.execute("SELECT bits FROM band_filters WHERE level = ?", (NEWEST_BANDS,)).fetchone()
     if found is not None and band_filters.fits(len(found[0]), rows):
         bits = np.frombuffer(found[0], dtype=np.uint8).copy()
+        band_filters.add(bits, band_filters.digests(values))
+        _store_band_filter(con, NEWEST_BANDS, bits)
     else:
-        budget = BAND_LEVEL_ROWS[level] if level < len(BAND_LEVEL_ROWS) else 0
-        bits = np.zeros(band_filters.size_for(max(rows, budget)), dtype=np.uint8)
-        values = [value for (value,) in con.execute(f"SELECT band_key FROM {table}")]
-    band_filters.add(bits, band_filters.digests(values))
+        _build_band_filter(con, NEWEST_BANDS, max(rows, BAND_RUN_ROWS))
+
+
+def _build_band_filter(con: sqlite3.Connection, table: str, rows: int) -> None:
+    """A band table's filter, built from its rows (sized for `rows`), a chunk of keys at a time: a merged run of
+    millions of keys is never a list of Python objects at once."""
+    bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
+    cursor = con.execute(f"SELECT band_key FROM {table}")
+    while chunk := cursor.fetchmany(65_536):
+        band_filters.add(bits, band_filters.digests([value for (value,) in chunk]))
+    _store_band_filter(con, table, bits)
+
+
+def _store_band_filter(con: sqlite3.Connection, table: str, bits: np.ndarray) -> None:
     con.execute("INSERT OR REPLACE INTO band_filters VALUES (?, ?, ?)", (table, uuid.uuid4().hex, bits.tobytes()))
 
 
-def _level_rows(con: sqlite3.Connection, level: int) -> int:
-    """Rows in one band level, as counted when they were written (a count(*) would read the whole level)."""
-    return int(_meta(con, f"{BAND_LEVELS[level]}.rows") or 0)
+def _newest_rows(con: sqlite3.Connection) -> int:
+    """Rows in NEWEST_BANDS, as counted when they were written (a count(*) would read the whole table)."""
+    return int(_meta(con, f"{NEWEST_BANDS}.rows") or 0)
 
 
-def _add_level_rows(con: sqlite3.Connection, level: int, rows: int) -> None:
-    _set_meta(con, f"{BAND_LEVELS[level]}.rows", str(_level_rows(con, level) + rows))
+def band_runs(con: sqlite3.Connection) -> list[tuple[str, int]]:
+    """The sealed and merged runs of band keys, oldest first: (table, rows)."""
+    value = _meta(con, "band_runs")
+    return [(table, int(rows)) for table, rows in json.loads(value)] if value else []
+
+
+def band_tables(con: sqlite3.Connection) -> list[str]:
+    """Every band table that holds rows: NEWEST_BANDS (when it does), then the runs."""
+    newest = [NEWEST_BANDS] if _newest_rows(con) else []
+    return newest + [table for table, _ in band_runs(con)]
+
+
+def band_tier(rows: int) -> int:
+    """A run's tier by its rows: 1 below RUNS_PER_TIER x BAND_RUN_ROWS, one more each RUNS_PER_TIER times more."""
+    tier, bound = 1, BAND_RUN_ROWS * RUNS_PER_TIER
+    while rows >= bound:
+        tier, bound = tier + 1, bound * RUNS_PER_TIER
+    return tier
+
+
+def _new_run_name(con: sqlite3.Connection) -> str:
+    number = int(_meta(con, "band_runs.next") or 1)
+    _set_meta(con, "band_runs.next", str(number + 1))
+    return f"bands_r{number}"
 
 
 def _create_band_level(con: sqlite3.Connection, table: str) -> None:
     con.execute(sql_text("index", "band_level.sql").format(table=table))
 
 
-def _merge_band_level(con: sqlite3.Connection, level: int) -> None:
-    """Level `level` merged into the next: a new table written in key order from both (each read in key order),
-    which then takes the next level's name; `level` is left empty. Inside the caller's transaction, so a crash
-    mid-merge leaves both levels as they were."""
-    lower, upper, merged = BAND_LEVELS[level], BAND_LEVELS[level + 1], "bands_merging"
-    con.execute(f"DROP TABLE IF EXISTS {merged}")
+def _seal_newest(con: sqlite3.Connection, runs: list[tuple[str, int]]) -> None:
+    """NEWEST_BANDS becomes a run as it is (renamed, its filter with it), and a new empty one takes its place."""
+    run = _new_run_name(con)
+    con.execute(f"ALTER TABLE {NEWEST_BANDS} RENAME TO {run}")
+    con.execute("UPDATE band_filters SET level = ? WHERE level = ?", (run, NEWEST_BANDS))
+    runs.append((run, _newest_rows(con)))
+    _set_meta(con, f"{NEWEST_BANDS}.rows", "0")
+    _create_band_level(con, NEWEST_BANDS)
+
+
+def _merge_band_runs(con: sqlite3.Connection, merging: list[tuple[str, int]]) -> tuple[str, int]:
+    """These runs merged into a new one, written in key order from all of them (each read in key order, so SQLite
+    merges them without a sort), and dropped with their filters. Inside the caller's transaction, so a crash
+    mid-merge leaves every run as it was."""
+    merged = _new_run_name(con)
     _create_band_level(con, merged)
-    rows = con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, upper=upper, lower=lower)).rowcount
-    moved = [value for (value,) in con.execute(f"SELECT band_key FROM {lower}")]
-    con.execute(f"DROP TABLE {upper}")
-    con.execute(f"DELETE FROM {lower}")
-    con.execute(f"ALTER TABLE {merged} RENAME TO {upper}")
-    _set_meta(con, f"{lower}.rows", "0")
-    _set_meta(con, f"{upper}.rows", str(rows))
-    con.execute("DELETE FROM band_filters WHERE level = ?", (lower,))
-    _extend_band_filter(con, level + 1, moved)
+    sources = "\nUNION ALL\n".join(f"SELECT band_key, article_id, batch FROM {table}" for table, _ in merging)
+    rows = con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, runs=sources)).rowcount
+    for table, _ in merging:
+        con.execute(f"DROP TABLE {table}")
+        con.execute("DELETE FROM band_filters WHERE level = ?", (table,))
+    _build_band_filter(con, merged, rows)
+    return merged, rows
 
 
-def _settle_band_levels(con: sqlite3.Connection) -> None:
-    """Merge each level that is past its budget into the next, newest first (a merge can fill the next one)."""
-    for level, budget in enumerate(BAND_LEVEL_ROWS):
-        if _level_rows(con, level) > budget:
-            _merge_band_level(con, level)
+def _settle_band_runs(con: sqlite3.Connection) -> None:
+    """Seal NEWEST_BANDS once past BAND_RUN_ROWS; then merge each tier that holds RUNS_PER_TIER runs into one run
+    (of the next tier, which may fill it in turn), smallest tier first."""
+    runs = band_runs(con)
+    before = list(runs)
+    if _newest_rows(con) > BAND_RUN_ROWS:
+        _seal_newest(con, runs)
+    while True:
+        tiers: dict[int, list[tuple[str, int]]] = {}
+        for run in runs:
+            tiers.setdefault(band_tier(run[1]), []).append(run)
+        full = [tier for tier, members in tiers.items() if len(members) >= RUNS_PER_TIER]
+        if not full:
+            break
+        merging = tiers[min(full)]
+        runs = [run for run in runs if run not in merging] + [_merge_band_runs(con, merging)]
+    if runs != before:
+        _set_meta(con, "band_runs", json.dumps(runs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,19 +566,22 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     # The stored form of a band key, for keys a lookup passes as JSON (band_hits).
     con.create_function("band_value", 1, band_value, deterministic=True)
     con.executescript(sql_text("index", "schema.sql"))
-    for table in BAND_LEVELS:
-        _create_band_level(con, table)
+    _create_band_level(con, NEWEST_BANDS)  # the runs are made as it is sealed
     return con
 
 
-def _catch_up(con: sqlite3.Connection, warehouse: Path) -> None:
+def _catch_up(con: sqlite3.Connection, warehouse: Path) -> bool:
+    """Read what was committed since the last catch-up; True when band runs were sealed or merged."""
     if _meta(con, "format") not in (None, FORMAT):
         raise IndexStale("another index format")
     con.execute("BEGIN IMMEDIATE")
     _set_meta(con, "format", FORMAT)
+    runs_before = _meta(con, "band_runs.next")
     for spec in INDEXED:
         _catch_up_table(con, warehouse, spec)
+    runs_changed = _meta(con, "band_runs.next") != runs_before
     con.execute("COMMIT")
+    return runs_changed
 
 
 def delete_index(warehouse: Path) -> None:
@@ -624,10 +683,12 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
     elif kept.tables_unchanged(warehouse):
         return kept.con
     try:
-        _catch_up(kept.con, warehouse)
+        runs_changed = _catch_up(kept.con, warehouse)
         kept.remember(warehouse)
         # The pages a catch-up wrote need not stay in this connection's cache (up to CACHE_KIB) while it is kept.
         kept.con.execute("PRAGMA shrink_memory")
+        if runs_changed:  # a merge's pages and filters (or a seal's, every few batches): freed, and given back
+            give_back_free_memory()
     except BaseException:
         _drop_kept(path)
         raise

@@ -41,6 +41,7 @@ import duckdb
 import pyarrow as pa
 import tantivy
 
+from warehouse.heap import give_back_free_memory
 from warehouse.query import connect_views, sql_text, views_path
 
 SEARCH_DIR = "search"
@@ -232,7 +233,10 @@ def update_index(warehouse: Path, wait: bool = True) -> IndexUpdate:
     when another process is updating or searching the index.
     """
     with _views(warehouse) as (con, stamp):
-        return _update(con, warehouse, wait, stamp)
+        update = _update(con, warehouse, wait, stamp)
+    if update.articles:
+        give_back_free_memory()  # tantivy's writer freed its heap in its threads' arenas, which nothing else reuses
+    return update
 
 
 def _update(con: duckdb.DuckDBPyConnection, warehouse: Path, wait: bool, stamp: str | None) -> IndexUpdate:

@@ -1,7 +1,6 @@
--- A level's rows and the next larger level's into a new table, in key order: both are read in key order and
--- merged (no sort), and the new B-tree is written page after page. Placeholders: {merged}, {upper}, {lower}.
+-- Runs of band keys merged into a new one, in key order: each run is read in key order and SQLite merges them (no
+-- sort), and the new B-tree is written page after page. Placeholders: merged (the new run's table), runs (a SELECT
+-- of band_key, article_id, batch from each run, joined by UNION ALL: warehouse/index.py, _merge_band_runs).
 INSERT OR IGNORE INTO {merged}
-SELECT band_key, article_id, batch FROM {lower}
-UNION ALL
-SELECT band_key, article_id, batch FROM {upper}
+{runs}
 ORDER BY 1, 2, 3;

@@ -1,0 +1,51 @@
+"""warehouse/heap.py: the C heap's free memory goes back to the system after the big steps (issue 13: flat RSS)."""
+
+from __future__ import annotations
+
+import ctypes
+import platform
+
+import pytest
+
+from warehouse import heap, index
+from warehouse.heap import give_back_free_memory
+
+MiB = 2**20
+
+
+def resident_mib() -> float:
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:")) / 1024
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="issue 13: malloc_trim is glibc's; elsewhere a no-op")
+def test_freed_heap_below_a_live_block_goes_back_to_the_system():
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    blocks = [libc.malloc(4000) for _ in range(24_000)]  # ~92 MiB in small blocks: the heap, not mmap
+    for block in blocks:
+        ctypes.memset(block, 1, 4000)
+    for block in blocks[:-1]:
+        libc.free(block)  # the last stays: glibc's own trim of the heap's top cannot give any of it back
+    before = resident_mib()
+    assert give_back_free_memory()
+    given_back = before - resident_mib()
+    libc.free(blocks[-1])
+    assert given_back > 48, given_back
+
+
+def test_a_catch_up_that_seals_or_merges_band_runs_gives_free_memory_back(tmp_path, monkeypatch):
+    from tests.test_lookup_index import night
+    from warehouse.lookups import committed_doc_ids
+    from warehouse.store import ensure_tables
+
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 2)
+    trims: list[int] = []
+    monkeypatch.setattr(index, "give_back_free_memory", lambda: trims.append(1))
+    ensure_tables(tmp_path)
+    for n in range(1, 5):
+        night(tmp_path, n, bands_only=True)
+        committed_doc_ids(tmp_path, [f"d{n}"])
+    assert len(trims) == 2  # bands_0 sealed after nights 2 and 4, not after every catch-up
+    assert heap._malloc_trim() is not None or platform.libc_ver()[0] != "glibc"
