@@ -11,7 +11,7 @@ import shutil
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -786,94 +786,9 @@ def _attached(path: Path, warehouse: Path, read_only: bool = False) -> Iterator[
             _drop_instance()  # whatever is left attached or open goes with the instance
 
 
-def _previous_path(target: Path) -> Path:
-    """The views file published before the current one, which the next publish writes into (see publish)."""
-    return target.with_name(f".{target.name}.previous")
-
-
-def _open_in_this_process(path: Path) -> bool | None:
-    """Whether this process holds the file open (by any name: the open files' inodes), None when it cannot
-    tell. DuckDB's file lock keeps another process's reader and a writer apart, but not two DuckDB instances of
-    one process (a POSIX record lock belongs to the process)."""
-    try:
-        wanted = os.stat(path)
-        descriptors = os.listdir("/proc/self/fd")
-    except OSError:
-        return None
-    for descriptor in descriptors:
-        with suppress(OSError):
-            info = os.stat(f"/proc/self/fd/{descriptor}")
-            if (info.st_dev, info.st_ino) == (wanted.st_dev, wanted.st_ino):
-                return True
-    return False
-
-
-def _finish_swap(target: Path, previous: Path) -> None:
-    """Settle a swap a crash interrupted (_swap_in): the link to the replaced views file either is the previous
-    file still to be named, or a second name of the published one."""
-    linked = previous.with_name(f"{previous.name}.swap")
-    if not linked.exists():
-        return
-    if previous.exists() or not target.exists():
-        linked.unlink()
-    else:
-        os.replace(linked, previous)
-
-
-def _swap_in(written: Path, target: Path, previous: Path) -> None:
-    """Publish `written` at `target` by rename, the file it replaces kept as `previous` (a second name taken
-    before the rename, so the published name always holds a whole views file)."""
-    linked = previous.with_name(f"{previous.name}.swap")
-    linked.unlink(missing_ok=True)
-    kept = False
-    if target.exists():
-        try:
-            os.link(target, linked)
-            kept = True
-        except OSError as error:  # a file system without hard links: the next publish copies
-            log.debug("views: the replaced views file is not kept (%s)", _first_line(error))
-    try:
-        os.replace(written, target)
-        if kept:
-            os.replace(linked, previous)
-        elif written != previous:
-            previous.unlink(missing_ok=True)
-    finally:
-        linked.unlink(missing_ok=True)
-
-
-def _update_previous(previous: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published | None:
-    """Bring the previous views file up to date in place, when it can be: None when there is none, a reader
-    holds it, or it cannot vouch for its stored tables (then the published file is copied, see _publish_into)."""
-    if not previous.exists() or _open_in_this_process(previous) is not False:
-        return None
-    try:
-        # Attached for writing, it takes DuckDB's write lock: a reader of another process that still holds
-        # this file (it opened the views before the last swap) makes the attach fail, and the publish copies.
-        with _attached(previous, warehouse) as con:
-            rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
-            if rebuilt is not None:
-                log.debug("views: the previous views file cannot be brought up to date: %s", rebuilt)
-                return None
-            con.execute(f"CHECKPOINT {ATTACHED}")
-    except Exception as error:  # noqa: BLE001 - whatever stopped it (a reader's lock, a damaged file), a copy
-        log.debug("views: the previous views file is not used (%s)", _first_line(error))
-        for path in (previous, previous.with_name(f"{previous.name}.wal")):
-            with suppress(OSError):
-                if path.exists() and _open_in_this_process(path) is False:
-                    path.unlink()
-        return None
-    return Published(previous, None, *counts)
-
-
 def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
-    """Write the new views database: the previous views file brought up to date in place when it can be (no
-    copy), else at `temporary` a copy of the published one brought up to date, else every view and stored table
-    from every row. The Published names the file written."""
-    if target.exists():
-        updated = _update_previous(_previous_path(target), warehouse, snapshots)
-        if updated is not None:
-            return updated
+    """Write the new views database at `temporary`: the published one brought up to date when it can be, else
+    every view and stored table from every row."""
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
     if target.exists():
@@ -892,56 +807,48 @@ def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Seq
         with _attached(temporary, warehouse) as con:
             _rebuild(con, snapshots)
             con.execute(f"CHECKPOINT {ATTACHED}")
-    return Published(temporary, rebuilt, *counts)
+    return Published(target, rebuilt, *counts)
 
 
 def publish(warehouse: Path) -> Published:
     """Publish the views of the tables' current snapshot, doing the work of what changed since the last publish.
 
-    The stored story tables are brought up to date with the batches committed since (the components their links
-    join, then the rows of the articles and stories they touch) in a file readers do not open, renamed over the
-    published one: readers never see half of it, and a write that failed (a full disk) leaves the old views and
-    no temporaries. That file is the one the last publish replaced (kept as `.newsetl.duckdb.previous`, and a
-    publish behind: it takes two publishes' batches), so a publish copies no file; when it cannot be written (a
-    reader still holds it, it is missing or cannot vouch for itself) the published file is copied. Nothing is
-    written when no table moved. Whatever the state recorded beside the stored tables cannot vouch for (a missing
-    or unreadable file, other SQL or schema, a table created anew, gone back, with a lost commit or rows removed,
-    a published batch no longer committed) rebuilds them from every row."""
+    The stored story tables of the published database are brought up to date with the batches committed since
+    (the components their links join, then the rows of the articles and stories they touch), on a copy renamed
+    over the old file: readers never see half of it, and a write that failed (a full disk) leaves the old views
+    and no temporaries. Nothing is written when no table moved. Whatever the state recorded beside the stored
+    tables cannot vouch for (a missing or unreadable file, other SQL or schema, a table created anew, gone back,
+    with a lost commit or rows removed, a published batch no longer committed) rebuilds them from every row."""
     target = views_path(warehouse)
     snapshots = take_snapshot(warehouse)
     if _unchanged(target, warehouse, snapshots):
         return Published(target, None)
-    previous = _previous_path(target)
     # Unique per thread too: a publish may run beside another thread's work in the same process.
     temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     temporaries = (temporary, temporary.with_name(f"{temporary.name}.wal"))  # DuckDB's log sits beside it
     for path in temporaries:
         path.unlink(missing_ok=True)
     try:
-        with _instance_lock:
-            try:
-                _finish_swap(target, previous)
-                if not target.exists():  # the views were deleted: so is what a publish would take from them
-                    for path in (previous, previous.with_name(f"{previous.name}.wal")):
-                        path.unlink(missing_ok=True)
+        try:
+            with _instance_lock:
                 _forget_gone_files(warehouse, snapshots)
                 published = _publish_into(temporary, target, warehouse, snapshots)
-                missing = missing_views(published.path, warehouse)
-            except (duckdb.Error, OSError) as error:
-                raise ViewsNotPublished(
-                    f"could not write the views database ({_first_line(error)}); the previous views stand: "
-                    f"free disk space under {warehouse} and run again"
-                ) from None
-            if missing:
-                raise ViewsNotPublished(
-                    f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
-                    f"free disk space under {warehouse} and run again"
-                )
-            _swap_in(published.path, target, previous)
+            missing = missing_views(temporary, warehouse)
+        except (duckdb.Error, OSError) as error:
+            raise ViewsNotPublished(
+                f"could not write the views database ({_first_line(error)}); the previous views stand: "
+                f"free disk space under {warehouse} and run again"
+            ) from None
+        if missing:
+            raise ViewsNotPublished(
+                f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
+                f"free disk space under {warehouse} and run again"
+            )
+        os.replace(temporary, target)
     finally:
         for path in temporaries:
             path.unlink(missing_ok=True)
-    return replace(published, path=target)
+    return published
 
 
 def publish_views(warehouse: Path) -> Path:
