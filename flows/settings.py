@@ -34,6 +34,7 @@ from pydantic_settings import (
 
 from transforms.options import PipelineOptions
 from warehouse.options import FetchOptions
+from warehouse.store import COMPACT_MIN_FILES
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
@@ -112,7 +113,9 @@ class Settings(BaseSettings):
         0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once."
     )
     compact_min_files: PositiveInt = Field(
-        64, description="After a batch, tables with more files than this are compacted into few large files."
+        COMPACT_MIN_FILES,
+        description="After a batch, a table with more small files (under 16 MB) than this has them merged "
+        "into files of about 16 MB; larger files are left alone.",
     )
     vacuum_retention_hours: NonNegativeInt = Field(
         168,
