@@ -185,14 +185,16 @@ COMPACT_MIN_FILES = 16
 
 
 def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> int:
-    """The files a compaction would merge: those under `target_bytes` in a partition that holds two or more of
-    them (delta-rs compacts within a partition; a partition's one small file stays as it is)."""
+    """The small files a compaction would merge: those under half `target_bytes` in a partition that holds two or
+    more of them (delta-rs compacts within a partition; a partition's one small file stays as it is). A file of
+    over half the target is done: delta-rs packs files into bins of at most the target, so two such files never
+    share one, and counting them would call for a compaction after every batch that merges nothing."""
     actions = pa.table(table.get_add_actions(flatten=True))
     partitions = [name for name in actions.column_names if name.startswith("partition.")]
     small: dict[tuple[object, ...], int] = {}
     rows = zip(actions.column("size_bytes").to_pylist(), *(actions.column(n).to_pylist() for n in partitions))
     for size, *partition in rows:
-        if size < target_bytes:
+        if size < target_bytes // 2:
             small[tuple(partition)] = small.get(tuple(partition), 0) + 1
     return sum(count for count in small.values() if count > 1)
 
