@@ -192,7 +192,9 @@ def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES)
     actions = pa.table(table.get_add_actions(flatten=True))
     partitions = [name for name in actions.column_names if name.startswith("partition.")]
     small: dict[tuple[object, ...], int] = {}
-    rows = zip(actions.column("size_bytes").to_pylist(), *(actions.column(n).to_pylist() for n in partitions))
+    rows = zip(
+        actions.column("size_bytes").to_pylist(), *(actions.column(n).to_pylist() for n in partitions), strict=True
+    )
     for size, *partition in rows:
         if size < target_bytes // 2:
             small[tuple(partition)] = small.get(tuple(partition), 0) + 1
