@@ -229,8 +229,9 @@ def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None
         purpose="ingest",
     )
     store.append_rows(warehouse, BATCHES, [marker], {"run_id": run_id})
-    # Compaction as a run's writer does after each batch (the setting's default; replaced files deleted at once).
-    store.compact_tables(warehouse, store.COMPACT_MIN_FILES, 0)
+    # Compaction as a run's writer does after each batch, with the settings' defaults. The replaced files stay (a
+    # retention of 0 would delete a file the lookup index has yet to read, the append just before, and rebuild it).
+    store.compact_tables(warehouse, store.COMPACT_MIN_FILES, store.VACUUM_RETENTION_HOURS)
 
 
 def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int) -> float:

@@ -34,7 +34,7 @@ from pydantic_settings import (
 
 from transforms.options import PipelineOptions
 from warehouse.options import FetchOptions
-from warehouse.store import COMPACT_MIN_FILES
+from warehouse.store import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
@@ -118,7 +118,7 @@ class Settings(BaseSettings):
         "into files of about 16 MB; larger files are left alone.",
     )
     vacuum_retention_hours: NonNegativeInt = Field(
-        168,
+        VACUUM_RETENTION_HOURS,
         description="Files replaced by compaction are deleted once older than this (readers of an old "
         "views database keep working until then).",
     )
