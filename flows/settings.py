@@ -114,8 +114,8 @@ class Settings(BaseSettings):
     )
     compact_min_files: PositiveInt = Field(
         COMPACT_MIN_FILES,
-        description="After a batch, a table with more small files (under 16 MB) than this has them merged "
-        "into files of about 16 MB; larger files are left alone.",
+        description="After a batch, a table with more small files (under 8 MB) than this has them merged "
+        "into files of up to 16 MB; larger files are left alone.",
     )
     vacuum_retention_hours: NonNegativeInt = Field(
         VACUUM_RETENTION_HOURS,

@@ -178,7 +178,7 @@ def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
 # table past it is a few such files that no later compaction rewrites, plus the small files of the batches
 # since, so a compaction costs what those batches wrote (not, as with delta-rs's default of 100 MB, the whole
 # table again each time until it passes 100 MB), and the files a publish lists and every query opens are
-# the table's size over this plus at most `compact_min_files` small ones (bench-scale: docs/benchmarks.md).
+# about the table's size over 8-16 MB plus at most `compact_min_files` small ones (docs/benchmarks.md).
 COMPACT_TARGET_BYTES = 16 * 1024 * 1024
 # The default of the `compact_min_files` setting: small files a table may hold before a compaction.
 COMPACT_MIN_FILES = 16
