@@ -6,7 +6,8 @@ and store functions (`append_rows`, one batch marker per written batch, compacti
 does). At each size the steps every batch pays whatever its documents are timed on a probe batch of
 `--batch` new documents (half of their doc ids, URLs and band keys already in the archive): the
 known-document lookup, the copy lookup (LSH bands), the site chrome lookup, the stored-page lookup,
-the commit (every table's append and the marker), the lookup index catching up with that commit, and
+the commit (every table's append, the marker and the compaction a run's writer does after it), the
+lookup index catching up with that commit, and
 one publish of the views database (a lookup of a few milliseconds as the mean of several calls a sample,
 `calls_per_sample`). Each step is timed in wall seconds and in CPU seconds of this
 process (time.process_time, every thread of it): on a machine other jobs load, the wall seconds
@@ -217,7 +218,7 @@ def synthetic_batch(rng: random.Random, first: int, count: int, scheme: str, ded
 
 
 def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None:
-    """Append every table's rows, then the marker: what a batch's commit does."""
+    """Append every table's rows, then the marker, then compact: what a batch's commit does."""
     specs = {spec.name: spec for spec in (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS)}
     specs.update({s.name: s for s in (MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)})
     lineage = {"run_id": run_id, "batch_id": batch_id}
@@ -232,9 +233,9 @@ def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None
         purpose="ingest",
     )
     store.append_rows(warehouse, BATCHES, [marker], {"run_id": run_id})
-    after_commit = getattr(store, "after_commit", None)  # compaction as it goes, where the store has it
-    if after_commit is not None:
-        after_commit(warehouse)
+    # Compaction as a run's writer does after each batch, with the settings' defaults. The replaced files stay (a
+    # retention of 0 would delete a file the lookup index has yet to read, the append just before, and rebuild it).
+    store.compact_tables(warehouse, store.COMPACT_MIN_FILES, store.VACUUM_RETENTION_HOURS)
 
 
 def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int) -> float:
@@ -246,7 +247,7 @@ def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int) ->
         count = min(per_batch, articles - first)
         rows = synthetic_batch(rng, 10_000_000 + seed * 1_000_000 + first, count, scheme, dedup)
         commit_rows(warehouse, rows, f"synthetic-{seed}", f"synthetic-{seed}-{number:05d}")
-    store.compact_tables(warehouse, 64, 0)
+    store.compact_tables(warehouse, store.COMPACT_MIN_FILES, 0)
     return time.perf_counter() - started
 
 

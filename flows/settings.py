@@ -34,6 +34,7 @@ from pydantic_settings import (
 
 from transforms.options import PipelineOptions
 from warehouse.options import FetchOptions
+from warehouse.store import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"
@@ -112,10 +113,12 @@ class Settings(BaseSettings):
         0.0, description="Seconds to wait when another run holds the warehouse; 0 stops at once."
     )
     compact_min_files: PositiveInt = Field(
-        64, description="After a batch, tables with more files than this are compacted into few large files."
+        COMPACT_MIN_FILES,
+        description="After a batch, a table with more small files (under 8 MB) than this has them merged "
+        "into files of up to 16 MB; larger files are left alone.",
     )
     vacuum_retention_hours: NonNegativeInt = Field(
-        168,
+        VACUUM_RETENTION_HOURS,
         description="Files replaced by compaction are deleted once older than this (readers of an old "
         "views database keep working until then).",
     )

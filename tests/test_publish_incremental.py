@@ -289,24 +289,39 @@ def test_publishes_of_two_warehouses_in_one_process_each_read_their_own_files(tm
     assert instance.execute("SELECT count(*) FROM duckdb_views() WHERE temporary AND NOT internal").fetchall() == [(0,)]
 
 
-def test_after_a_compaction_the_next_publish_starts_a_fresh_instance(tmp_path):
+def test_the_instance_is_dropped_once_gone_files_outnumber_those_in_use(tmp_path):
     """The publishing instance's Parquet metadata cache keeps the footers of the files it read: kept from
-    batch to batch, but once a compaction has replaced files the instance is dropped, so a long run does not
+    batch to batch and over a compaction that replaced fewer files than the tables hold (the large files' footers
+    stay cached), but once the files gone outnumber those in use the instance is dropped, so a long run does not
     hold the footers of every file it ever wrote. The views stay what a rebuild gives."""
     warehouse = tmp_path / "wh"
     ensure_tables(warehouse)
-    commit(warehouse, "r1", "b1", date(2024, 1, 1), {ARTICLES: [article("a1", "a1", date(2024, 1, 1))]})
+    day = date(2024, 1, 1)
+    months = [date(2023, month, 1) for month in range(1, 13)]  # a file in each month's partition, never merged
+    commit(warehouse, "r1", "b0", day, {ARTICLES: [article(f"m{n:02d}", f"m{n:02d}", m) for n, m in enumerate(months)]})
     publish(warehouse)
     first = views._instance
-    commit(warehouse, "r1", "b2", date(2024, 1, 1), {ARTICLES: [article("a2", "a2", date(2024, 1, 1))]})
-    publish(warehouse)
+    for number in range(1, 3):  # a1 and a2: January 2024, a partition of their own
+        commit(warehouse, "r1", f"b{number}", day, {ARTICLES: [article(f"a{number}", f"a{number}", day)]})
+        publish(warehouse)
     assert views._instance is first  # nothing gone: the footers read stay cached
 
+    in_use = len(views._instance_files)
+    assert compact_tables(warehouse, min_files=1, retention_hours=0)  # 2 article files, 3 marker files -> 1 each
+    commit(warehouse, "r1", "b3", day, {ARTICLES: [article("a3", "a3", day)]})
+    assert publish(warehouse).rebuilt is None
+    assert views._instance is first  # 5 files gone, 12 months' files and more in use
+    for number in range(4, 24):
+        commit(warehouse, "r1", f"b{number}", day, {ARTICLES: [article(f"a{number}", f"a{number}", day)]})
+        publish(warehouse)  # each batch's files read, their footers cached
+    assert views._instance is first
     assert compact_tables(warehouse, min_files=1, retention_hours=0)
-    commit(warehouse, "r1", "b3", date(2024, 1, 1), {ARTICLES: [article("a3", "a3", date(2024, 1, 1))]})
+    commit(warehouse, "r1", "b24", day, {ARTICLES: [article("a24", "a24", day)]})
     assert publish(warehouse).rebuilt is None
     assert views._instance is not None and views._instance is not first
-    assert sql(warehouse, "select article_id from articles order by 1") == [("a1",), ("a2",), ("a3",)]
+    assert len(views._instance_files) < in_use + 4
+    articles = sorted([(f"a{number}",) for number in range(1, 25)] + [(f"m{n:02d}",) for n in range(12)])
+    assert sql(warehouse, "select article_id from articles order by 1") == articles
     assert same_as_a_rebuild(warehouse, tmp_path)
 
 

@@ -174,20 +174,49 @@ def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
     return [uri.removeprefix("file://") for uri in table.file_uris()]
 
 
-def compact_tables(warehouse: Path, min_files: int, retention_hours: int) -> dict[str, tuple[int, int]]:
-    """Merge the small files of every table that has more than `min_files` (each batch adds a few,
-    and every file is a path in the views and an open per query), then delete the replaced files
-    once older than `retention_hours`. Rows and their batch ids are unchanged. Returns
-    {table: (files before, files after)} for the tables compacted."""
+# Compaction merges files smaller than this into files of about this size, and leaves larger files alone. A
+# table past it is a few such files that no later compaction rewrites, plus the small files of the batches
+# since, so a compaction costs what those batches wrote (not, as with delta-rs's default of 100 MB, the whole
+# table again each time until it passes 100 MB), and the files a publish lists and every query opens are
+# about the table's size over 8-16 MB plus at most `compact_min_files` small ones (docs/benchmarks.md).
+COMPACT_TARGET_BYTES = 16 * 1024 * 1024
+# The default of the `compact_min_files` setting: small files a table may hold before a compaction.
+COMPACT_MIN_FILES = 16
+# The default of the `vacuum_retention_hours` setting: how long a compaction's replaced files stay for readers.
+VACUUM_RETENTION_HOURS = 168
+
+
+def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> int:
+    """The small files a compaction would merge: those under half `target_bytes` in a partition that holds two or
+    more of them (delta-rs compacts within a partition; a partition's one small file stays as it is). A file of
+    over half the target is done: delta-rs packs files into bins of at most the target, so two such files never
+    share one, and counting them would call for a compaction after every batch that merges nothing."""
+    actions = pa.table(table.get_add_actions(flatten=True))
+    partitions = [name for name in actions.column_names if name.startswith("partition.")]
+    small: dict[tuple[object, ...], int] = {}
+    rows = zip(
+        actions.column("size_bytes").to_pylist(), *(actions.column(n).to_pylist() for n in partitions), strict=True
+    )
+    for size, *partition in rows:
+        if size < target_bytes // 2:
+            small[tuple(partition)] = small.get(tuple(partition), 0) + 1
+    return sum(count for count in small.values() if count > 1)
+
+
+def compact_tables(
+    warehouse: Path, min_files: int, retention_hours: int, target_bytes: int = COMPACT_TARGET_BYTES
+) -> dict[str, tuple[int, int]]:
+    """Merge the small files of every table where more than `min_files` of them can be merged (each batch adds
+    a few, and every file is a path in the views and an open per query) into files of about `target_bytes`,
+    then delete the replaced files once older than `retention_hours`. Rows and their batch ids are unchanged.
+    Returns {table: (files before, files after)} for the tables compacted."""
     compacted = {}
     for spec in ALL_TABLES:
         table = open_table(table_path(warehouse, spec))
-        if table is None:
+        if table is None or mergeable_files(table, target_bytes) <= min_files:
             continue
         before = len(table.file_uris())
-        if before <= min_files:
-            continue
-        table.optimize.compact(writer_properties=writer_properties(spec))
+        table.optimize.compact(target_size=target_bytes, writer_properties=writer_properties(spec))
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
         table.update_incremental()
         compacted[spec.name] = (before, len(table.file_uris()))

@@ -721,12 +721,14 @@ def _unchanged(target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]
 # file in place (a new file has a new name), and DuckDB checks each file's modification time before using it.
 # Nothing else outlives a publish: the views file is detached and every temporary object dropped.
 # The cache keeps the footer of every file it read, also of files since replaced (a compaction merges a table's
-# files into new ones), so a run of many batches would hold the footers of every file it ever wrote: when files
-# the instance last read are gone, the next publish starts another instance (`_forget_gone_files`). Little is
-# lost: the files that replaced them are new, their footers not cached anyway.
+# small files into new ones), so a run of many batches would hold the footers of every file it ever wrote: once
+# the files it read that are gone outnumber those in the tables, the next publish starts another instance
+# (`_forget_gone_files`), so it holds at most about twice the footers of the files in use. Not at every
+# compaction: one merges only the small files of the batches since, and the large files beside them (`raw_pages`'
+# footer of thousands of row groups) stay, their footers cached.
 ATTACHED = "newsetl_views"
 _instance: duckdb.DuckDBPyConnection | None = None
-_instance_files: frozenset[str] = frozenset()  # the files of the snapshot the instance published last
+_instance_files: frozenset[str] = frozenset()  # the files of every snapshot the instance published
 _instance_lock = threading.RLock()  # one publish at a time uses the instance (the writer thread, the flow's end)
 
 
@@ -748,14 +750,14 @@ def _drop_instance() -> None:
 
 
 def _forget_gone_files(warehouse: Path, snapshots: Sequence[TableSnapshot]) -> None:
-    """Drop the instance when a file it read last time is no longer in the tables (compacted away, or
-    another warehouse's), so its metadata cache holds only footers of files still in use."""
+    """Drop the instance when the files it read that are no longer in the tables (compacted away, or another
+    warehouse's) outnumber those that are, so its metadata cache holds mostly footers of files in use."""
     global _instance_files
     root = warehouse.resolve()
     files = frozenset(f"{root}{os.sep}{name}" for snapshot in snapshots for name in snapshot.files)
-    if _instance_files - files:
+    if len(_instance_files - files) > len(files):
         _drop_instance()
-    _instance_files = files
+    _instance_files = _instance_files | files
 
 
 atexit.register(_drop_instance)  # closed before the interpreter's end, which would report it leaked

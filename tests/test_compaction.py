@@ -1,0 +1,78 @@
+"""Runs compact as they go (warehouse/store.py `compact_tables`): only small files are merged, files past the
+target size stay as they are, so a long run keeps each table's file count bounded without rewriting the table."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from datetime import UTC, date, datetime
+
+from deltalake import DeltaTable
+
+from tests.test_lookups import article
+from transforms.records import BatchCommit
+from warehouse.schemas import ARTICLES, BATCHES
+from warehouse.store import append_rows, compact_tables, ensure_tables, mergeable_files, open_table, table_path
+
+
+def markers(batch: int, count: int) -> list[BatchCommit]:
+    """Markers whose ids do not compress (random hex), so a file's size is its rows', not its footer's."""
+    at = datetime(2024, 1, 1, tzinfo=UTC)
+    rng = random.Random(batch)
+    return [BatchCommit(f"b{batch:03d}-{rng.getrandbits(256):064x}", n, n, 0, at, "ingest") for n in range(count)]
+
+
+def file_sizes(table: DeltaTable) -> dict[str, int]:
+    actions = table.get_add_actions(flatten=True)
+    return dict(zip(actions.column("path").to_pylist(), actions.column("size_bytes").to_pylist(), strict=True))
+
+
+def test_a_long_run_keeps_few_small_files_and_rewrites_each_row_a_few_times(tmp_path):
+    """After every batch of a long run a table holds at most `min_files` (+1) files under half the target (the
+    rest are done), and compactions write each row a few times over the run, not the whole table each time."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    append_rows(tmp_path, BATCHES, markers(0, 2_000), {"run_id": "r"})
+    table = open_table(path)
+    assert table is not None
+    sizes = file_sizes(table)
+    appended = sum(sizes.values())
+    target = appended * 5 // 2  # two batches' files make a done file; five never fit in one
+    written_by_compactions = 0
+    for batch in range(1, 41):
+        before = set(sizes)
+        append_rows(tmp_path, BATCHES, markers(batch, 2_000), {"run_id": "r"})
+        table = open_table(path)
+        assert table is not None
+        appended += sum(size for name, size in file_sizes(table).items() if name not in before)
+        before = set(file_sizes(table))
+        compacted = compact_tables(tmp_path, min_files=4, retention_hours=0, target_bytes=target)
+        table = open_table(path)
+        assert table is not None
+        sizes = file_sizes(table)
+        if compacted:
+            written_by_compactions += sum(size for name, size in sizes.items() if name not in before)
+        assert len([size for size in sizes.values() if size < target // 2]) <= 4 + 1
+    assert written_by_compactions <= 2 * appended  # each row written by a compaction twice at most
+    assert len(sizes) <= 5 + 2 * appended // target  # the small ones and the done ones, over half the target
+    assert table.to_pyarrow_table(columns=["batch_id"]).num_rows == 41 * 2_000
+
+
+def test_only_small_files_a_compaction_can_merge_count(tmp_path):
+    """A partitioned table's one small file per month is left alone (delta-rs merges within a partition), so it
+    does not call for a compaction: only months with two small files or more do."""
+    ensure_tables(tmp_path)
+    months = [date(2020 + n // 12, n % 12 + 1, 3) for n in range(24)]
+    first = [dataclasses.replace(article(f"d{n}"), published_date=day) for n, day in enumerate(months)]
+    append_rows(tmp_path, ARTICLES, first, {"run_id": "r", "batch_id": "b1"})
+    table = open_table(table_path(tmp_path, ARTICLES))
+    assert table is not None
+    assert (len(table.file_uris()), mergeable_files(table)) == (24, 0)
+    assert compact_tables(tmp_path, min_files=4, retention_hours=0) == {}
+
+    again = [dataclasses.replace(article(f"e{n}"), published_date=day) for n, day in enumerate(months[:3])]
+    append_rows(tmp_path, ARTICLES, again, {"run_id": "r", "batch_id": "b2"})
+    table = open_table(table_path(tmp_path, ARTICLES))
+    assert table is not None
+    assert mergeable_files(table) == 6
+    assert compact_tables(tmp_path, min_files=4, retention_hours=0) == {ARTICLES.name: (27, 24)}
