@@ -163,3 +163,7 @@ class PipelineOptions:
     # mostly words, not numbers (score tables, calendars); a link index has no prose to pass.
     min_list_prose_share: Annotated[float, SHARE] = 0.2
     min_list_letter_share: Annotated[float, SHARE] = 0.7
+    # A story with data tables (a study's figures beside its text) is kept below min_prose_share
+    # when its text without the table rows is an article and at least this share of all its words
+    # are prose; a rankings table, calendar or catalogue under a short intro has far less.
+    min_table_prose_share: Annotated[float, SHARE] = 0.3
