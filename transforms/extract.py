@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
@@ -59,7 +60,12 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             second = _bare_extraction(raw, html, options, None, recall=True)
             gain = options.fallback_min_gain * max(word_count(text), 1)
             second_text = _text_of(second)
-            if isinstance(second, Document) and second_text and word_count(second_text) >= gain:
+            if (
+                isinstance(second, Document)
+                and second_text
+                and word_count(second_text) >= gain
+                and kept_share(text, second_text) >= options.fallback_min_kept
+            ):
                 text = second_text
                 document = document if isinstance(document, Document) else second
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
@@ -90,6 +96,22 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
     )
 
 
+def kept_share(first: str, second: str) -> float:
+    """Share of the first text's words that the second text has too (as a bag of words).
+
+    A recall pass that finds more words around the same story keeps nearly all of the first pass's;
+    one that found another block of the page instead (a cookie policy, a donation appeal, the
+    comments) keeps few of them, and its text is not the story's longer version."""
+    first_words = Counter(_WORD.findall(first.casefold()))
+    if not first_words:
+        return 1.0
+    common = first_words & Counter(_WORD.findall(second.casefold()))
+    return sum(common.values()) / sum(first_words.values())
+
+
+_WORD = re.compile(r"\w+")
+
+
 def _text_of(document: object) -> str:
     """A pass's text, its layout and navigation tables tidied (transforms/extract_tables.py)."""
     if not isinstance(document, Document) or not document.text:
@@ -110,6 +132,7 @@ def _bare_extraction(
         include_tables=options.include_tables,
         favor_precision=options.favor_precision and not recall,
         favor_recall=recall,
+        fast=options.fast and not recall,
         date_extraction_params=date_params,
     )
 

@@ -23,12 +23,18 @@ class ExtractOptions:
     # Chosen on trafilatura's evaluation pages (docs/evaluation.md, "Extraction").
     favor_precision: bool = False
     favor_recall: bool = False
+    # The first pass is trafilatura's own extractor alone, without its comparison with readability
+    # and jusText (`fast`); the recall fallback below keeps that comparison (docs/evaluation.md).
+    fast: bool = True
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
     # which wins when it keeps at least fallback_min_gain times as many words (0: no second pass).
     fallback_below_words: Annotated[int, NON_NEGATIVE] = 300
     fallback_min_gain: Annotated[float, Gt(1)] = 2.0
+    # ... and when it keeps at least this share of the first pass's words: a recall text without
+    # them is another block of the page (a cookie policy, a donation appeal), not more of the story.
+    fallback_min_kept: Annotated[float, SHARE] = 0.5
     # Never guess a date from free text or the copyright line: no date is better than a wrong one.
     extensive_date_search: bool = False
     max_title_chars: Annotated[int, POSITIVE] = 200
