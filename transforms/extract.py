@@ -17,7 +17,7 @@ from transforms.normalise import metadata_field
 from transforms.options import ExtractOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
-from transforms.words import word_count
+from transforms.words import sentence_share, word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,8 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
     try:
         document = _bare_extraction(raw, html, options, date_params, recall=options.favor_recall)
         text = _text_of(document)
+        if options.own_pass_max_kept and text and not options.favor_recall:
+            text = own_extractor_text(raw, html, options, text)
         if (
             options.fallback_below_words
             and not options.favor_recall
@@ -96,6 +98,31 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
     )
 
 
+def own_extractor_text(raw: RawDocument, html: str, options: ExtractOptions, text: str) -> str:
+    """The first pass's text, or that of trafilatura's own extractor alone when the first pass took
+    another, longer block of the page instead.
+
+    trafilatura compares its own extraction with readability's and jusText's and takes theirs when
+    it is much longer. On news pages that longer text is often not the story: a donation appeal, a
+    cookie policy, teasers or a second story run together (newspaper4k dev pages), while its own
+    extraction had the story. Its own text wins only when it is shorter, reads as prose and shares
+    few of its words with the first text (a different block, not the same story cut shorter, which
+    is what it is on long guides and on old table layouts, where the comparison is right)."""
+    own = _text_of(_bare_extraction(raw, html, options, None, recall=False, fast=True))
+    if (
+        own
+        and word_count(own) < word_count(text)
+        and sentence_share(own) >= OWN_TEXT_MIN_SENTENCE_SHARE
+        and kept_share(own, text) < options.own_pass_max_kept
+    ):
+        return own
+    return text
+
+
+# The own extractor's text must read as a story: at least half of its words in sentences.
+OWN_TEXT_MIN_SENTENCE_SHARE = 0.5
+
+
 def kept_share(first: str, second: str) -> float:
     """Share of the first text's words that the second text has too (as a bag of words).
 
@@ -120,9 +147,16 @@ def _text_of(document: object) -> str:
 
 
 def _bare_extraction(
-    raw: RawDocument, html: str, options: ExtractOptions, date_params: dict[str, object] | None, *, recall: bool
+    raw: RawDocument,
+    html: str,
+    options: ExtractOptions,
+    date_params: dict[str, object] | None,
+    *,
+    recall: bool,
+    fast: bool = False,
 ) -> object:
-    """One trafilatura pass; metadata (and its date search) only when date_params are given."""
+    """One trafilatura pass; metadata (and its date search) only when date_params are given; `fast`:
+    its own extractor alone, without the comparison with readability and jusText."""
     return trafilatura.bare_extraction(
         html,
         url=raw.url,
@@ -132,7 +166,7 @@ def _bare_extraction(
         include_tables=options.include_tables,
         favor_precision=options.favor_precision and not recall,
         favor_recall=recall,
-        fast=options.fast and not recall,
+        fast=fast,
         date_extraction_params=date_params,
     )
 

@@ -23,9 +23,11 @@ class ExtractOptions:
     # Chosen on trafilatura's evaluation pages (docs/evaluation.md, "Extraction").
     favor_precision: bool = False
     favor_recall: bool = False
-    # The first pass is trafilatura's own extractor alone, without its comparison with readability
-    # and jusText (`fast`); the recall fallback below keeps that comparison (docs/evaluation.md).
-    fast: bool = True
+    # A second pass of trafilatura's own extractor alone (without its comparison with readability
+    # and jusText) replaces the first pass's text when it is shorter, reads as prose and has under
+    # this share of its words in the first text: the comparison took another block of the page
+    # (a donation appeal, a cookie policy, teasers). 0: no second pass (docs/evaluation.md).
+    own_pass_max_kept: Annotated[float, SHARE] = 0.8
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
