@@ -105,13 +105,15 @@ def own_extractor_text(raw: RawDocument, html: str, options: ExtractOptions, tex
     trafilatura compares its own extraction with readability's and jusText's and takes theirs when
     it is much longer. On news pages that longer text is often not the story: a donation appeal, a
     cookie policy, teasers or a second story run together (newspaper4k dev pages), while its own
-    extraction had the story. Its own text wins only when it is shorter, reads as prose and shares
-    few of its words with the first text (a different block, not the same story cut shorter, which
-    is what it is on long guides and on old table layouts, where the comparison is right)."""
+    extraction had the story. Its own text wins only when it is shorter (but a story's length), reads
+    as prose and shares few of its words with the first text (a different block, not the same story
+    cut shorter, which is what it is on long guides and on old table layouts, where the comparison is
+    right). A first text too short for a shorter story's length is not checked: no second pass."""
+    if word_count(text) <= options.own_pass_min_words:
+        return text
     own = _text_of(_bare_extraction(raw, html, options, None, recall=False, fast=True))
     if (
-        own
-        and word_count(own) < word_count(text)
+        options.own_pass_min_words <= word_count(own) < word_count(text)
         and sentence_share(own) >= OWN_TEXT_MIN_SENTENCE_SHARE
         and kept_share(own, text) < options.own_pass_max_kept
     ):

@@ -28,6 +28,9 @@ class ExtractOptions:
     # this share of its words in the first text: the comparison took another block of the page
     # (a donation appeal, a cookie policy, teasers). 0: no second pass (docs/evaluation.md).
     own_pass_max_kept: Annotated[float, SHARE] = 0.8
+    # ... and has at least this many words: a headline and its standfirst (a page whose story the
+    # own extractor did not reach) must not replace a longer text that the pipeline would keep.
+    own_pass_min_words: Annotated[int, NON_NEGATIVE] = 100
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
