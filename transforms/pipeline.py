@@ -405,7 +405,11 @@ def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Reject
             detail=f"{words} words after cleaning; at least {options.min_words} needed",
         )
     share = prose_share(text)
-    if share < options.min_prose_share and not is_list_article(text, options) and not is_story_with_tables(text, options):
+    if (
+        share < options.min_prose_share
+        and not is_list_article(text, options)
+        and not is_story_with_tables(text, options)
+    ):
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,
