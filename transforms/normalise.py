@@ -365,33 +365,21 @@ def drop_author_lines(text: str, author: str | None) -> str:
     return "\n".join(line for line in text.splitlines() if not is_byline(line))
 
 
-def _words_key(text: str) -> tuple[str, ...]:
-    """The words of a line, case folded: quotes, dashes and other punctuation do not count."""
-    return tuple(_TITLE_WORD.findall(text.casefold()))
+_TITLE_EDGES = " \t.!?:;,\"'“”‘’«»"
 
 
-def _title_keys(title: str) -> set[tuple[str, ...]]:
-    """A title's words, and those of its longest part when it sets a site's name off with a separator
-    ("… - Maxim", "Rivals.com - …", "… | Anglophenia | BBC America"): pages print the headline
-    without it. The site's name alone is never a key."""
-    parts = [_words_key(part) for part in _TITLE_SEPARATOR.split(title)]
-    return {_words_key(title), max(parts, key=len)} - {()}
-
-
-_TITLE_WORD = re.compile(r"\w+")
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
+def _title_key(line: str) -> str:
+    return " ".join(line.split()).strip(_TITLE_EDGES).casefold()
 
 
 def drop_title_line(text: str, *titles: str | None) -> str:
     """The first line when it only repeats the headline. Extraction keeps a page's <h1> as the body's
     first paragraph, so the headline's names and figures ("approves $1.2 billion ...") would count
-    again beside the lead sentence that says the same; the headline stays in `title`. The line
-    matches by its words, so quotes and dashes ("Name -- quote" for "Name: quote") and the site's
-    name beside the title do not hide it. A text that is only its headline is left as it is (and
-    rejected as too short)."""
+    again beside the lead sentence that says the same; the headline stays in `title`. A text that is
+    only its headline is left as it is (and rejected as too short)."""
     first, _, rest = text.partition("\n")
-    keys = {key for title in titles if title for key in _title_keys(title)}
-    if rest and _words_key(first) in keys:
+    keys = {_title_key(title) for title in titles if title}
+    if rest and _title_key(first) in keys - {""}:
         return rest
     return text
 
