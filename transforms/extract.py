@@ -66,7 +66,11 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
                 isinstance(second, Document)
                 and second_text
                 and word_count(second_text) >= gain
-                and kept_share(text, second_text) >= options.fallback_min_kept
+                and (
+                    # A first text of a few words (a slogan, a headline) has no story for the second to keep.
+                    word_count(text) < options.own_pass_min_words
+                    or kept_share(text, second_text) >= options.fallback_min_kept
+                )
             ):
                 text = second_text
                 document = document if isinstance(document, Document) else second

@@ -30,6 +30,7 @@ class ExtractOptions:
     own_pass_max_kept: Annotated[float, SHARE] = 0.8
     # ... and has at least this many words: a headline and its standfirst (a page whose story the
     # own extractor did not reach) must not replace a longer text that the pipeline would keep.
+    # A first text shorter than this has no story that the recall fallback must keep (a slogan).
     own_pass_min_words: Annotated[int, NON_NEGATIVE] = 100
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
