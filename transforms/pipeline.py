@@ -332,7 +332,7 @@ def is_story_with_tables(text: str, options: PipelineOptions) -> bool:
     if not total or prose / total < options.min_table_prose_share:
         return False
     rest_prose, rest_total = prose_words(rest)
-    if rest_prose < options.min_words:
+    if not rest_total or rest_prose < options.min_words:
         return False
     return rest_prose / rest_total >= options.min_prose_share or is_list_article(rest, options)
 
