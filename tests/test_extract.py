@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from transforms.decode import decode_document
-from transforms.extract import extract_document, extract_plain_text
+from transforms.extract import extract_document, extract_plain_text, kept_share, own_extractor_text
 from transforms.ids import doc_id_for
 from transforms.options import ExtractOptions, PipelineOptions
 from transforms.pipeline import prose_share, reject_text
@@ -132,3 +132,42 @@ def test_data_table_in_a_story_stays_rows_when_the_layout_goes():
     assert lines[: len(FERRY) + 1] == [*FERRY, "The timetable office gave the boats on each route:"]
     assert all("| " + " | ".join(row) + " |" in lines for row in ROUTES)
     assert not any(item in lines or f"| {item} |" in lines for item in MENU)
+
+
+STORY_PARAGRAPHS = "".join(
+    f"<p>The harbour board voted on Tuesday to spend {n} million pounds on new cranes for the eastern quay, "
+    "ending a long dispute with the dockers' union over the pace of modernisation.</p>"
+    for n in range(1, 5)
+)
+STORY_PAGE = (
+    "<html><head><title>Cranes</title></head><body><nav><a href='/'>Home</a></nav>"
+    f"<article><h1>Cranes for the quay</h1>{STORY_PARAGRAPHS}</article></body></html>"
+)
+APPEAL = "\n".join(
+    "At Harbour News we believe that everyone deserves good local journalism, and we ask you to support "
+    f"our newsroom with a small gift every month so that we can keep reporting (appeal {n})."
+    for n in range(1, 12)
+)
+
+
+def test_own_extractor_replaces_another_longer_block_of_the_page():
+    """When trafilatura's comparison took a longer block that is not the story (a donation appeal),
+    its own extractor's shorter text, which has the story, wins."""
+    document = raw(STORY_PAGE.encode())
+    text = own_extractor_text(document, STORY_PAGE, ExtractOptions(), APPEAL)
+    assert "eastern quay" in text and "appeal" not in text
+
+
+def test_own_extractor_does_not_cut_a_longer_text_of_the_same_story():
+    """A first text that holds the own extractor's story and more of it (a long guide's further
+    sections) stays whole."""
+    document = raw(STORY_PAGE.encode())
+    own = extract(STORY_PAGE.encode()).text
+    longer = own + "\nThe cranes will be built in Rotterdam and shipped to the quay in the spring of next year."
+    assert own_extractor_text(document, STORY_PAGE, ExtractOptions(), longer) == longer
+
+
+def test_kept_share_counts_the_first_texts_words_found_in_the_second():
+    assert kept_share("harbour cranes vote", "The harbour vote on cranes was close") == 1.0
+    assert kept_share("harbour cranes vote", "Support our newsroom") == 0.0
+    assert kept_share("", "anything") == 1.0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.options import PipelineOptions
-from transforms.pipeline import drop_trailing_headlines, paragraphs, prose_share, reject_text
+from transforms.pipeline import drop_trailing_headlines, is_list_article, paragraphs, prose_share, reject_text
 from transforms.records import RawDocument
 from transforms.words import ends_like_sentence, word_count
 
@@ -309,3 +309,50 @@ def test_a_credit_a_list_and_an_announced_list_after_the_story_stay():
         assert drop_trailing_headlines(STORY + tail) == STORY + tail
     announced = STORY + "These are the four cranes the council ordered today:\nQuay crane A\nQuay crane B\n"
     assert drop_trailing_headlines(announced) == announced
+
+
+# A study written up as a story: paragraphs of findings around two data tables, as trafilatura writes
+# tables ("| cell |" rows under a "|---|" rule). Most of its words are table cells.
+STUDY_PROSE = [
+    "Harbour towns along the east coast saw the fastest rise in house prices last year, a study by the "
+    "regional housing trust found, as buyers from the cities looked for homes near the sea.",
+    "The trust scored each town on the change in its median sale price, the share of homes sold above "
+    "the asking price and the number of days a home stayed on the market before it was sold.",
+    "Prices in the smallest ports rose fastest of all, while the two large cities on the coast barely "
+    "moved, which the trust put down to the number of new flats built there since the spring.",
+    "The table below gives each town's score, from the hottest market to the coolest one, and the "
+    "trust said it would publish the same study again next year with the figures for the islands.",
+    "Estate agents in the harbour towns said that demand had cooled a little since the autumn, but that "
+    "homes with a view of the water still sold within a few weeks of going on the market.",
+]
+TOWNS = ["Kinsale", "Whitby", "Padstow", "Tobermory", "Rye", "Aldeburgh", "Staithes", "Mousehole"] * 3
+STUDY_TABLE = "| Town | Score | Price change | Days on market |\n|---|---|---|---|\n" + "\n".join(
+    f"| {town} {n} | {90 - n}.{n % 10} | +{n % 13}.{n % 7}% | {20 + n} |" for n, town in enumerate(TOWNS)
+)
+STUDY = "\n".join(STUDY_PROSE[:3]) + "\n" + STUDY_TABLE + "\n" + "\n".join(STUDY_PROSE[3:]) + "\n" + STUDY_TABLE
+# The same tables under two paragraphs of introduction: a rankings page, not a story.
+RANKINGS_TABLE = "Hottest harbour towns\n" + "\n".join(STUDY_PROSE[3:]) + "\n" + STUDY_TABLE + "\n" + STUDY_TABLE
+# A venue's calendar as a table, under a short note.
+CALENDAR_TABLE = (
+    "What's on at the Harbour Hall this spring, with every concert, talk and film we have booked so far.\n"
+    "| Date | Time | Event | Tickets |\n|---|---|---|---|\n"
+    + "\n".join(f"| {day} March 2024 | 19:30 | Choir | £8 / £5 |" for day in range(1, 31))
+)
+# A shop's catalogue index as a table: products and prices, an intro and no story.
+CATALOGUE_TABLE = (
+    "Browse our full range of marine hardware, from cleats and shackles to anchors and chain.\n"
+    + "| Product | Code | Price |\n|---|---|---|\n"
+    + "\n".join(f"| Stainless shackle {n} mm | SH-{n:03d} | £{n}.99 |" for n in range(4, 40))
+)
+
+
+def test_story_with_data_tables_is_kept():
+    assert prose_share(STUDY) < PipelineOptions().min_prose_share
+    assert not is_list_article(STUDY, PipelineOptions())  # the rows are numbers, not a list of words
+    assert reject_text(RAW, STUDY, PipelineOptions()) is None
+
+
+def test_rankings_calendars_and_catalogues_in_tables_are_not_news():
+    for text in (RANKINGS_TABLE, CALENDAR_TABLE, CATALOGUE_TABLE):
+        rejection = reject_text(RAW, text, PipelineOptions())
+        assert rejection is not None and rejection.reason == "not_news", text[:40]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
@@ -16,7 +17,7 @@ from transforms.normalise import metadata_field
 from transforms.options import ExtractOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
-from transforms.words import word_count
+from transforms.words import sentence_share, word_count
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,8 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
     try:
         document = _bare_extraction(raw, html, options, date_params, recall=options.favor_recall)
         text = _text_of(document)
+        if options.own_pass_max_kept and text and not options.favor_recall:
+            text = own_extractor_text(raw, html, options, text)
         if (
             options.fallback_below_words
             and not options.favor_recall
@@ -59,7 +62,16 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             second = _bare_extraction(raw, html, options, None, recall=True)
             gain = options.fallback_min_gain * max(word_count(text), 1)
             second_text = _text_of(second)
-            if isinstance(second, Document) and second_text and word_count(second_text) >= gain:
+            if (
+                isinstance(second, Document)
+                and second_text
+                and word_count(second_text) >= gain
+                and (
+                    # A first text of a few words (a slogan, a headline) has no story for the second to keep.
+                    word_count(text) < options.own_pass_min_words
+                    or kept_share(text, second_text) >= options.fallback_min_kept
+                )
+            ):
                 text = second_text
                 document = document if isinstance(document, Document) else second
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
@@ -90,6 +102,49 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
     )
 
 
+def own_extractor_text(raw: RawDocument, html: str, options: ExtractOptions, text: str) -> str:
+    """The first pass's text, or that of trafilatura's own extractor alone when the first pass took
+    another, longer block of the page instead.
+
+    trafilatura compares its own extraction with readability's and jusText's and takes theirs when
+    it is much longer. On news pages that longer text is often not the story: a donation appeal, a
+    cookie policy, teasers or a second story run together (newspaper4k dev pages), while its own
+    extraction had the story. Its own text wins only when it is shorter (but a story's length), reads
+    as prose and shares few of its words with the first text (a different block, not the same story
+    cut shorter, which is what it is on long guides and on old table layouts, where the comparison is
+    right). A first text too short for a shorter story's length is not checked: no second pass."""
+    if word_count(text) <= options.own_pass_min_words:
+        return text
+    own = _text_of(_bare_extraction(raw, html, options, None, recall=False, fast=True))
+    if (
+        options.own_pass_min_words <= word_count(own) < word_count(text)
+        and sentence_share(own) >= OWN_TEXT_MIN_SENTENCE_SHARE
+        and kept_share(own, text) < options.own_pass_max_kept
+    ):
+        return own
+    return text
+
+
+# The own extractor's text must read as a story: at least half of its words in sentences.
+OWN_TEXT_MIN_SENTENCE_SHARE = 0.5
+
+
+def kept_share(first: str, second: str) -> float:
+    """Share of the first text's words that the second text has too (as a bag of words).
+
+    A recall pass that finds more words around the same story keeps nearly all of the first pass's;
+    one that found another block of the page instead (a cookie policy, a donation appeal, the
+    comments) keeps few of them, and its text is not the story's longer version."""
+    first_words = Counter(_WORD.findall(first.casefold()))
+    if not first_words:
+        return 1.0
+    common = first_words & Counter(_WORD.findall(second.casefold()))
+    return sum(common.values()) / sum(first_words.values())
+
+
+_WORD = re.compile(r"\w+")
+
+
 def _text_of(document: object) -> str:
     """A pass's text, its layout and navigation tables tidied (transforms/extract_tables.py)."""
     if not isinstance(document, Document) or not document.text:
@@ -98,9 +153,16 @@ def _text_of(document: object) -> str:
 
 
 def _bare_extraction(
-    raw: RawDocument, html: str, options: ExtractOptions, date_params: dict[str, object] | None, *, recall: bool
+    raw: RawDocument,
+    html: str,
+    options: ExtractOptions,
+    date_params: dict[str, object] | None,
+    *,
+    recall: bool,
+    fast: bool = False,
 ) -> object:
-    """One trafilatura pass; metadata (and its date search) only when date_params are given."""
+    """One trafilatura pass; metadata (and its date search) only when date_params are given; `fast`:
+    its own extractor alone, without the comparison with readability and jusText."""
     return trafilatura.bare_extraction(
         html,
         url=raw.url,
@@ -110,6 +172,7 @@ def _bare_extraction(
         include_tables=options.include_tables,
         favor_precision=options.favor_precision and not recall,
         favor_recall=recall,
+        fast=fast,
         date_extraction_params=date_params,
     )
 

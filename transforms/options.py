@@ -23,12 +23,24 @@ class ExtractOptions:
     # Chosen on trafilatura's evaluation pages (docs/evaluation.md, "Extraction").
     favor_precision: bool = False
     favor_recall: bool = False
+    # A second pass of trafilatura's own extractor alone (without its comparison with readability
+    # and jusText) replaces the first pass's text when it is shorter, reads as prose and has under
+    # this share of its words in the first text: the comparison took another block of the page
+    # (a donation appeal, a cookie policy, teasers). 0: no second pass (docs/evaluation.md).
+    own_pass_max_kept: Annotated[float, SHARE] = 0.8
+    # ... and has at least this many words: a headline and its standfirst (a page whose story the
+    # own extractor did not reach) must not replace a longer text that the pipeline would keep.
+    # A first text shorter than this has no story that the recall fallback must keep (a slogan).
+    own_pass_min_words: Annotated[int, NON_NEGATIVE] = 100
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
     # which wins when it keeps at least fallback_min_gain times as many words (0: no second pass).
     fallback_below_words: Annotated[int, NON_NEGATIVE] = 300
     fallback_min_gain: Annotated[float, Gt(1)] = 2.0
+    # ... and when it keeps at least this share of the first pass's words: a recall text without
+    # them is another block of the page (a cookie policy, a donation appeal), not more of the story.
+    fallback_min_kept: Annotated[float, SHARE] = 0.5
     # Never guess a date from free text or the copyright line: no date is better than a wrong one.
     extensive_date_search: bool = False
     max_title_chars: Annotated[int, POSITIVE] = 200
@@ -163,3 +175,7 @@ class PipelineOptions:
     # mostly words, not numbers (score tables, calendars); a link index has no prose to pass.
     min_list_prose_share: Annotated[float, SHARE] = 0.2
     min_list_letter_share: Annotated[float, SHARE] = 0.7
+    # A story with data tables (a study's figures beside its text) is kept below min_prose_share
+    # when its text without the table rows is an article and at least this share of all its words
+    # are prose; a rankings table, calendar or catalogue under a short intro has far less.
+    min_table_prose_share: Annotated[float, SHARE] = 0.3

@@ -218,9 +218,8 @@ def paragraphs(text: str) -> list[str]:
 def _cells(line: str) -> list[str]:
     """A table row as trafilatura writes it ("| cell | cell |") is one paragraph per cell: a story
     laid out in a table cell is prose, a score table's cells are not."""
-    stripped = line.strip()
-    if len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|"):
-        return [cell.strip() for cell in stripped[1:-1].split(" | ")]
+    if _is_table_row(line):
+        return [cell.strip() for cell in line.strip()[1:-1].split(" | ")]
     return [line]
 
 
@@ -319,6 +318,31 @@ def is_list_article(text: str, options: PipelineOptions) -> bool:
     return written >= options.min_words and written / total >= options.min_prose_share
 
 
+def is_story_with_tables(text: str, options: PipelineOptions) -> bool:
+    """A story with data tables (a study's figures, a results table under a report): its text without
+    the table rows is an article on its own, and at least `min_table_prose_share` of all its words are
+    prose. The rows' numbers do not count against it, as a list's would: a table is set apart from the
+    story by its markup, a list of scores is not. A rankings table, a calendar or a catalogue under a
+    short introduction has far less prose than that (WCXB dev pages: 10-14% against 45% for a study)."""
+    lines = text.splitlines()
+    rest = "\n".join(line for line in lines if not _is_table_row(line))
+    if len(rest) == len(text):
+        return False
+    prose, total = prose_words(text)
+    if not total or prose / total < options.min_table_prose_share:
+        return False
+    rest_prose, rest_total = prose_words(rest)
+    if not rest_total or rest_prose < options.min_words:
+        return False
+    return rest_prose / rest_total >= options.min_prose_share or is_list_article(rest, options)
+
+
+def _is_table_row(line: str) -> bool:
+    """A row of a data table as trafilatura writes it: "| cell | cell |" (and its "|---|" rule)."""
+    stripped = line.strip()
+    return len(stripped) > 1 and stripped.startswith("|") and stripped.endswith("|")
+
+
 def marked_item_words(text: str, options: PipelineOptions, *, priced: bool = False) -> int:
     """Words in the text's list items of at least `_MIN_ITEM_WORDS` words that are mostly letters,
     those not already counted as prose (items of 8 words or more ending like a sentence).
@@ -381,15 +405,20 @@ def reject_text(raw: RawDocument, text: str, options: PipelineOptions) -> Reject
             detail=f"{words} words after cleaning; at least {options.min_words} needed",
         )
     share = prose_share(text)
-    if share < options.min_prose_share and not is_list_article(text, options):
+    if (
+        share < options.min_prose_share
+        and not is_list_article(text, options)
+        and not is_story_with_tables(text, options)
+    ):
         return Rejection(
             doc_id=raw.doc_id,
             source=raw.source,
             stage=Stage.NORMALISE,
             reason=Reason.NOT_NEWS,
             detail=f"only {share:.0%} of the words are in sentence paragraphs "
-            f"(at least {options.min_prose_share:.0%} needed, or {options.min_list_prose_share:.0%} "
-            "beside list lines of words): a listing, index or score page",
+            f"(at least {options.min_prose_share:.0%} needed, {options.min_list_prose_share:.0%} beside list "
+            f"lines of words, or {options.min_table_prose_share:.0%} beside data tables): a listing, index or "
+            "score page",
         )
     return None
 

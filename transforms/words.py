@@ -82,3 +82,18 @@ def letter_share(text: str) -> float:
         return 0.0
     wordy = sum(1 for token in tokens if sum(c.isalpha() for c in token) * 2 > len(token))
     return wordy / len(tokens)
+
+
+def sentence_share(text: str) -> float:
+    """Share of the words in lines of at least `SENTENCE_LINE_WORDS` words that end like a sentence:
+    a story's text is mostly such lines, a menu, a link list or a table is not."""
+    total = in_sentences = 0
+    for line in text.splitlines():
+        words = word_count(line)
+        total += words
+        if words >= SENTENCE_LINE_WORDS and ends_like_sentence(line):
+            in_sentences += words
+    return in_sentences / total if total else 0.0
+
+
+SENTENCE_LINE_WORDS = 8
