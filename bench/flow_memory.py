@@ -38,6 +38,7 @@ from bench.scale import commit_rows, synthetic_batch
 from transforms.dedup import signature_scheme
 from transforms.options import BoilerplateOptions, DedupOptions
 from warehouse import band_filters, index, lookups, report, search, store, views
+from warehouse.options import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS
 from warehouse.schemas import ARTICLES, LSH_BANDS, RAW_PAGES
 from warehouse.store import ensure_tables
 
@@ -174,9 +175,7 @@ def grow(warehouse: Path, articles: int, batch: int, publish_every: int, report_
             per_key = dedup.candidates_per_band + 1
             step("band matches", lookups.committed_band_matches, warehouse, keys, scheme, per_key=per_key)
             step("commit", commit_rows, warehouse, rows, "trace", f"trace-{number:05d}")
-            compacted = step(
-                "compaction", store.compact_tables, warehouse, store.COMPACT_MIN_FILES, store.VACUUM_RETENTION_HOURS
-            )
+            compacted = step("compaction", store.compact_tables, warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
             if compacted or number % publish_every == publish_every - 1:
                 step("publish", views.publish_views, warehouse)
                 step("search index", search.update_index, warehouse, wait=False)
@@ -216,7 +215,7 @@ def grow(warehouse: Path, articles: int, batch: int, publish_every: int, report_
     # The run's end (flows/batch.py run_batches, flows/ingest.py): the checks and the run's numbers on one
     # views connection, then compaction and a last publish.
     step("run end: checks", report.check_and_read_run, warehouse, "trace")
-    step("run end: compaction", store.compact_tables, warehouse, store.COMPACT_MIN_FILES, store.VACUUM_RETENTION_HOURS)
+    step("run end: compaction", store.compact_tables, warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
     step("run end: publish", views.publish_views, warehouse)
     print(row(articles, sample()) + " after the run's end", flush=True)
     steps.append((articles, dict(_step_peaks)))

@@ -58,6 +58,7 @@ from transforms.records import (
 )
 from warehouse import lookups, store, views
 from warehouse.index import current_index
+from warehouse.options import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS
 from warehouse.schemas import (
     ARTICLES,
     BATCHES,
@@ -235,7 +236,7 @@ def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None
     store.append_rows(warehouse, BATCHES, [marker], {"run_id": run_id})
     # Compaction as a run's writer does after each batch, with the settings' defaults. The replaced files stay (a
     # retention of 0 would delete a file the lookup index has yet to read, the append just before, and rebuild it).
-    store.compact_tables(warehouse, store.COMPACT_MIN_FILES, store.VACUUM_RETENTION_HOURS)
+    store.compact_tables(warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
 
 
 def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int) -> float:
@@ -247,7 +248,7 @@ def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int) ->
         count = min(per_batch, articles - first)
         rows = synthetic_batch(rng, 10_000_000 + seed * 1_000_000 + first, count, scheme, dedup)
         commit_rows(warehouse, rows, f"synthetic-{seed}", f"synthetic-{seed}-{number:05d}")
-    store.compact_tables(warehouse, store.COMPACT_MIN_FILES, 0)
+    store.compact_tables(warehouse, COMPACT_MIN_FILES, 0)
     return time.perf_counter() - started
 
 

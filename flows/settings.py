@@ -33,8 +33,7 @@ from pydantic_settings import (
 )
 
 from transforms.options import PipelineOptions
-from warehouse.options import FetchOptions
-from warehouse.store import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS
+from warehouse.options import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS, FetchOptions
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SEEDS = PROJECT_ROOT / "seeds"

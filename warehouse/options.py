@@ -43,3 +43,11 @@ class FetchOptions:
     # pydantic reads addresses and networks into IPv4Network/IPv6Network; the fetcher also
     # takes them as strings (tests build options directly).
     allowed_networks: Annotated[tuple[IPvAnyNetwork, ...], BeforeValidator(comma_separated)] = ()
+
+
+# Defaults of the `compact_min_files` and `vacuum_retention_hours` settings, here and not in warehouse.store
+# so that reading settings (`newsetl config`, `newsetl sql`) does not import deltalake and pyarrow.
+# Small files a table may hold before a compaction.
+COMPACT_MIN_FILES = 16
+# How long a compaction's replaced files stay for readers.
+VACUUM_RETENTION_HOURS = 168

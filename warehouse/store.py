@@ -180,10 +180,6 @@ def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
 # table again each time until it passes 100 MB), and the files a publish lists and every query opens are
 # about the table's size over 8-16 MB plus at most `compact_min_files` small ones (docs/benchmarks.md).
 COMPACT_TARGET_BYTES = 16 * 1024 * 1024
-# The default of the `compact_min_files` setting: small files a table may hold before a compaction.
-COMPACT_MIN_FILES = 16
-# The default of the `vacuum_retention_hours` setting: how long a compaction's replaced files stay for readers.
-VACUUM_RETENTION_HOURS = 168
 
 
 def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> int:
