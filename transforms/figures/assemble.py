@@ -28,6 +28,7 @@ from transforms.figures.vocabulary import (
     DASHES,
     MODAL_VERBS,
     OBJECT_STOPS,
+    STATE_WORDS,
 )
 from transforms.ids import figure_id_for
 from transforms.options import FigureOptions
@@ -76,7 +77,7 @@ def match_figure(
             tokens, i, quantity, options.max_object_words
         )
     else:
-        object_span = level_of(tokens, i, previous) or match_measured(
+        object_span = level_of(tokens, i, kind, previous) or match_measured(
             tokens, i, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
         )
     if (
@@ -135,11 +136,16 @@ def is_change_by(tokens: list[Token], i: int, reach: int = 4) -> bool:
     return False
 
 
-def level_of(tokens: list[Token], i: int, previous: FigureMatch | None) -> tuple[int, int] | None:
-    """'prices rose 3% to $6.12': the level after a change measures what the change measured."""
-    if previous is None or previous.end != i - 1 or not is_word(tokens[i - 1], "to"):
+def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | None) -> tuple[int, int] | None:
+    """'prices rose 3% to $6.12': the level after a change measures what the change measured; 'prizes of
+    $10,000, $5,000 and $2,500': a figure listed after one of its kind measures what that one measured."""
+    if previous is None or previous.kind == "count":
         return None
-    return previous.object_span if previous.kind != "count" else None
+    if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
+        return previous.object_span
+    between = [t.text for t in tokens[previous.end : i]]
+    listed = between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+    return previous.object_span if listed and previous.kind == kind else None
 
 
 def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:
@@ -208,7 +214,6 @@ def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words
 # configured object length: a short max_object_words must not turn counts into names.
 FULL_PHRASE_WORDS = 8
 # Words after a bare number that say what state the counted are in: "12 dead, 30 injured".
-STATE_WORDS = frozenset("dead missing hurt alive homeless wounded injured killed arrested".split())
 
 
 def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:

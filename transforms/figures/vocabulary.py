@@ -274,7 +274,15 @@ APPROXIMATION_NOUNS = frozenset("vicinity neighborhood neighbourhood region tune
 # found in"), so a noun phrase ends before them.
 CLAUSE_PARTICIPLES = frozenset("using including starting following making taking giving found leaving".split())
 # Verbs that give a thing's price: "the kit costs $49", "Mounjaro, which costs $1,023".
-PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced".split())
+PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced valued".split())
+# Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
+PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
+# Verbs before the noun a change is said of: "the county saw rents rise 17%".
+SEEING_VERBS = frozenset("saw see sees seen".split())
+# Adverbs between a priced thing and its price verb: "a kilo of rice now costs".
+PRICE_ADVERBS = frozenset("now currently still only just already usually typically originally".split())
+# Words between a price verb and its sum: "will cost a whopping £1200".
+PRICE_EMPHASIS = frozenset("whopping mere hefty staggering cool".split())
 # Words that never head what a figure measures.
 COMPASS_WORDS = frozenset(
     "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
@@ -289,6 +297,8 @@ underwater overhead downstream upstream downhill uphill deeper higher longer wid
 further nearer overall total each apiece per down back out
 """.split()
 )
+# Words for people in a state, counted or shared out as a group: "18% of the injured", "12 dead".
+STATE_WORDS = frozenset("dead missing hurt alive homeless wounded injured killed arrested".split())
 # Words before a change noun that say over what period it is measured: "a 10% year-to-date decline".
 PERIOD_WORDS = frozenset(
     "year date month week day quarter annual annualized yearly monthly weekly daily quarterly ytd".split()
