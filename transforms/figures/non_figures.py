@@ -18,6 +18,7 @@ from transforms.figures.tokens import (
 )
 from transforms.figures.vocabulary import (
     AGE_HEDGES,
+    AGE_LIMITS,
     AGE_WORDS,
     AVERAGE_WORDS,
     BARE_SERVICE_NUMBERS,
@@ -29,6 +30,7 @@ from transforms.figures.vocabulary import (
     ERAS,
     GLUED_SUFFIXES,
     IDENTIFIER_PREFIXES,
+    KIN_WORDS,
     LABEL_WORDS,
     MONTHS,
     OBJECT_STOPS,
@@ -36,6 +38,7 @@ from transforms.figures.vocabulary import (
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
     RATING_WORDS,
+    RECORD_WORDS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
     SCORE_WORDS_BEFORE,
@@ -96,6 +99,10 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_service_number,
         is_version_number,
         is_implausible_digits,
+        is_score_total,
+        is_age_limit,
+        opens_clock_range,
+        names_an_outlet,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -180,7 +187,26 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         k -= 1
     if is_word(token_at(tokens, k), *TURNING_WORDS, *PERSONAL_CONTRACTIONS):
         return True
-    return is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, k - 1), *PERSONAL_SUBJECTS)
+    if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
+        k -= 1  # "My daughter will be 13 this year"
+    elif not is_word(token_at(tokens, k), *COPULAS):
+        return False
+    subject = token_at(tokens, k - 1)
+    if is_word(subject, *PERSONAL_SUBJECTS, *KIN_WORDS):
+        return True
+    # "Jane is 13, and": a first name alone before the copula, the number ending its clause
+    following = token_at(tokens, i + 1)
+    return (
+        is_capitalised(subject)
+        and subject is not None
+        and subject.low not in COMMON_WORDS
+        and at_line_or_sentence_start(tokens, k - 2)
+        and (following is None or following.text in (",", ".", ";"))
+    )
+
+
+def at_line_or_sentence_start(tokens: list[Token], n: int) -> bool:
+    return n < 0 or tokens[n].text in (".", "!", "?", "\n", "“", '"')
 
 
 def is_age_bound(tokens: list[Token], i: int) -> bool:
@@ -359,17 +385,80 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def is_bracketed_record(tokens: list[Token], i: int, end: int) -> bool:
-    """'Atlanta (6-8)', 'Saints (7-8)': a pair alone in brackets after a name is a team's win-loss record
-    (a range in brackets carries its unit or noun: 'Rwanda (5-10 cases)')."""
-    opening, closing = token_at(tokens, i - 1), token_at(tokens, end)
+    """'Atlanta (6-8)', 'Saints (7-8)', 'The Hawks (5-2 overall, 3-1 League)': pairs alone in brackets after
+    a name, with at most the names of their tables, are a team's win-loss records (a range in brackets
+    carries its unit or noun: 'Rwanda (5-10 cases)')."""
+    opening = bracket_end(tokens, i - 1, -1, "(")
+    closing = bracket_end(tokens, end, 1, ")")
     return (
         opening is not None
-        and opening.text == "("
         and closing is not None
-        and closing.text == ")"
-        and is_capitalised(token_at(tokens, i - 2))
-        and tokens[i - 2].low not in COMMON_WORDS
+        and is_capitalised(token_at(tokens, opening - 1))
+        and tokens[opening - 1].low not in COMMON_WORDS
     )
+
+
+def bracket_end(tokens: list[Token], n: int, step: int, bracket: str, reach: int = 10) -> int | None:
+    """Index of the bracket reached from n in direction step over only records, commas and table names."""
+    for _ in range(reach):
+        token = token_at(tokens, n)
+        if token is None or n < 0:
+            return None
+        if token.text == bracket:
+            return n
+        table_word = token.kind == "word" and (token.text[:1].isupper() or token.low in RECORD_WORDS)
+        if not (token.kind == "num" or token.text in DASHES or token.text == "," or table_word):
+            return None
+        n += step
+    return None
+
+
+def is_score_total(tokens: list[Token], i: int, end: int) -> bool:
+    """'Lakeview 7 9 11 6 – 33' ending a line: the total after a row of period scores."""
+    dash, following = token_at(tokens, i - 1), token_at(tokens, end)
+    return (
+        dash is not None
+        and dash.text in DASHES
+        and getattr(token_at(tokens, i - 2), "kind", "") == "num"
+        and getattr(token_at(tokens, i - 3), "kind", "") == "num"
+        and (following is None or following.text == "\n")
+    )
+
+
+def is_age_limit(tokens: list[Token], i: int, end: int) -> bool:
+    """'the 21+ event', 'an 18+ show': an age a guest must be, not a count of anything."""
+    plus, following = token_at(tokens, end), token_at(tokens, end + 1)
+    return (
+        tokens[i].text in AGE_LIMITS
+        and plus is not None
+        and plus.text == "+"
+        and not (following is not None and following.kind == "word" and looks_plural(following.low))
+    )
+
+
+def opens_clock_range(tokens: list[Token], i: int, end: int) -> bool:
+    """'from 5 to 10 PM', '9 until 11 p.m.': the first number of a span of clock times."""
+    connector, second = token_at(tokens, end), token_at(tokens, end + 1)
+    return (
+        is_word(connector, "to", "until", "till")
+        and second is not None
+        and second.kind == "num"
+        and token_at(tokens, end + 2) is not None
+        and is_time_suffix(tokens, end + 2)
+    )
+
+
+def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
+    """'told 404 Media that', 'a 7 News report': a bare number and a capitalised singular word, with no
+    noun after them, name something ('12 Democrats voted', '300 Javelin missiles' count)."""
+    name, following = token_at(tokens, end), token_at(tokens, end + 1)
+    if name is None or name.kind != "word" or not name.text[:1].isupper() or name.text.isupper():
+        return False
+    if name.low in COMMON_WORDS or name.low.endswith("s") or not tokens[i].text.isdigit():
+        return False
+    if UNIT_PHRASES.match(tokens, end) is not None:
+        return False  # "120 Hertz": a unit named after a person
+    return following is None or following.kind != "word" or following.low in OBJECT_STOPS
 
 
 def is_height(tokens: list[Token], i: int, end: int) -> bool:

@@ -272,7 +272,12 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
         return None
     if is_word(token_at(tokens, k), *PARTITIVE_DETERMINERS, "a", "an"):
         k += 1
-    phrase = noun_phrase_after(tokens, k, max_words, lowercase_only=False)
+    first = k
+    while is_participle(token_at(tokens, k)) and k - first < max_words:
+        k += 1  # "for the extended warranty"
+    phrase = noun_phrase_after(tokens, k, max_words - (k - first), lowercase_only=False)
+    if phrase is not None:
+        phrase = (first, phrase[1])
     if phrase is None or names_a_period(tokens, *phrase):
         return None
     following = token_at(tokens, phrase[1] + 1)

@@ -350,6 +350,12 @@ AVERAGE_WORDS = frozenset({"median", "average", "mean", "typical", "overall"})
 TURNING_WORDS = frozenset({"turn", "turns", "turned", "turning"})
 COPULAS = frozenset({"is", "was", "am", "are", "were"})
 PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "who"})
+# People whose age a copula gives: "my daughter will be 13".
+KIN_WORDS = frozenset("son daughter child kid boy girl brother sister baby grandson granddaughter niece nephew".split())
+# Ages written with a plus as an entry limit: "a 21+ event".
+AGE_LIMITS = frozenset("13 16 17 18 19 21".split())
+# Words inside a team's bracketed records: "(5-2 overall, 3-1 league)".
+RECORD_WORDS = frozenset("overall conference league division home away road".split())
 # A personal pronoun and its copula in one word: "I'm 11.", "she's 62".
 PERSONAL_CONTRACTIONS = frozenset(
     f"{subject}{apostrophe}{verb}"
