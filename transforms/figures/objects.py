@@ -11,6 +11,7 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
     COMPASS_WORDS,
+    CONTAINER_WORDS,
     DASHES,
     EXTENT_WORDS,
     LEADING_MODIFIERS,
@@ -258,6 +259,11 @@ def match_measured(
     return noun_before(tokens, start, max_words)
 
 
+def opens_verb_phrase(token: Token | None) -> bool:
+    """'5 pounds can be heavy': a lowercase word other than 'of' after 'can' makes it the modal."""
+    return token is not None and token.kind == "word" and token.text.islower() and token.low != "of"
+
+
 def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
     """'paid £5,800 for the self-driving option', 'charges $20 for delivery', 'on top of £55,040 for his
     car': what a sum after a verb of paying (or added 'on top of' another) buys, after 'for'; not 'for
@@ -313,6 +319,8 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
     """'1 cup kimchi', '6 oz chocolate-peppermint squares', '120mm fans': a noun written right after a
     measure is what it measures; a word of extent or place is not ('4 inches apart', '30 feet tall')."""
     first = token_at(tokens, k)
+    if is_word(first, *CONTAINER_WORDS) and tokens[k].text.islower() and not opens_verb_phrase(token_at(tokens, k + 1)):
+        return (k, k)  # "a 15-ounce can of fruit", "15-ounce can Coco Lopez": the container, not the modal
     if first is None or first.kind != "word" or not first.text.islower() or first.low in EXTENT_WORDS:
         return None
     if first.low == "x":

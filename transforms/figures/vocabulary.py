@@ -294,9 +294,11 @@ EXTENT_WORDS = frozenset(
     """
 apart away tall high long wide deep thick across below above behind ahead around inland offshore underground
 underwater overhead downstream upstream downhill uphill deeper higher longer wider taller short closer farther
-further nearer overall total each apiece per down back out
+further nearer overall total each apiece per down back out relative
 """.split()
 )
+# Containers whose names are also verbs, the noun after a measure: "a 15-ounce can of fruit".
+CONTAINER_WORDS = frozenset("can cans tin tins".split())
 # Words for people in a state, counted or shared out as a group: "18% of the injured", "12 dead".
 STATE_WORDS = frozenset("dead missing hurt alive homeless wounded injured killed arrested".split())
 # Words before a change noun that say over what period it is measured: "a 10% year-to-date decline".
