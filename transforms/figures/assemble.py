@@ -88,7 +88,7 @@ def match_figure(
     ):
         return None
     if kind == "count" and (
-        is_multiplier(tokens, object_span, qualifier == "by" or is_change_by(tokens, i - 1))
+        is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"))
         or is_reciprocal(tokens, quantity)
     ):
         return None
@@ -190,7 +190,8 @@ def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
 
 def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:
     """'ten times better', '82 million times as wealthy', '100 times more carbon', 'cut prices by four
-    times': a ratio, not a count of occasions ('visited the podium six times')."""
+    times', 'raised the speed of the chips by four times': a ratio, not a count of occasions ('visited the
+    podium six times')."""
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
     return after_change_by or is_word(token_at(tokens, object_span[1] + 1), *COMPARISON_WORDS)

@@ -32,6 +32,7 @@ from transforms.figures.vocabulary import (
     IDENTIFIER_PREFIXES,
     KIN_WORDS,
     LABEL_WORDS,
+    LIFE_EVENT_VERBS,
     MONTHS,
     OBJECT_STOPS,
     PEOPLE_WORDS,
@@ -100,6 +101,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_version_number,
         is_implausible_digits,
         is_score_total,
+        is_class_label,
         is_age_limit,
         opens_clock_range,
         names_an_outlet,
@@ -158,7 +160,7 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
     if tokens[i].kind != "num":
         return None  # a number word is an age only after "aged": "six of them" counts
-    if is_stated_age(tokens, i) or is_age_bound(tokens, i):
+    if is_stated_age(tokens, i) or is_age_bound(tokens, i) or is_age_at_event(tokens, i):
         return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
@@ -187,6 +189,8 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         k -= 1
     if is_word(token_at(tokens, k), *TURNING_WORDS, *PERSONAL_CONTRACTIONS):
         return True
+    if is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, i + 1), "when"):
+        return True  # "Kennedy, the third of 11 children, was 9 when": how old, when something happened
     if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
         k -= 1  # "My daughter will be 13 this year"
     elif not is_word(token_at(tokens, k), *COPULAS):
@@ -207,6 +211,21 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
 
 def at_line_or_sentence_start(tokens: list[Token], n: int) -> bool:
     return n < 0 or tokens[n].text in (".", "!", "?", "\n", "“", '"')
+
+
+def is_age_at_event(tokens: list[Token], i: int, reach: int = 6) -> bool:
+    """'graduated high school at 16', 'married at 19 and': the age a life event came at, the number
+    alone after 'at' ('shares closed at 16' is a price: no life event before it)."""
+    if not is_word(token_at(tokens, i - 1), "at") or not is_plausible_age(tokens[i]):
+        return False
+    if counts_what_follows(token_at(tokens, i + 1)) or opens_range_or_unit(tokens, i + 1):
+        return False
+    for n in range(i - 2, max(i - 2 - reach, -1), -1):
+        if tokens[n].kind != "word":
+            return False
+        if tokens[n].low in LIFE_EVENT_VERBS:
+            return True
+    return False
 
 
 def is_age_bound(tokens: list[Token], i: int) -> bool:
@@ -543,6 +562,24 @@ def is_bare_long_digits(token: Token) -> bool:
 
 def has_leading_zero(token: Token) -> bool:
     return len(token.text) > 1 and token.text[0] == "0" and token.text[1] != "."
+
+
+def is_class_label(tokens: list[Token], i: int, end: int) -> bool:
+    """'3-2 2B Pacific', '4A Metro': a school league's class, a number glued to a capital letter before the
+    league's name ('2B dollars', '2B users' stay amounts)."""
+    letter, name = token_at(tokens, end), token_at(tokens, end + 1)
+    return (
+        letter is not None
+        and letter.glued
+        and letter.text in ("A", "B")
+        and tokens[i].text.isdigit()
+        and len(tokens[i].text) == 1
+        and not is_word(token_at(tokens, i - 1), *CURRENCY_SYMBOLS)
+        and name is not None
+        and name.kind == "word"
+        and name.text[:1].isupper()
+        and name.low not in COMMON_WORDS
+    )
 
 
 def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:

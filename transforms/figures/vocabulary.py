@@ -354,6 +354,10 @@ COPULAS = frozenset({"is", "was", "am", "are", "were"})
 PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "who"})
 # People whose age a copula gives: "my daughter will be 13".
 KIN_WORDS = frozenset("son daughter child kid boy girl brother sister baby grandson granddaughter niece nephew".split())
+# Life events whose "at N" is an age: "graduated high school at 16".
+LIFE_EVENT_VERBS = frozenset(
+    "graduated married died arrested retired diagnosed orphaned widowed emigrated enlisted dropped debuted".split()
+)
 # Ages written with a plus as an entry limit: "a 21+ event".
 AGE_LIMITS = frozenset("13 16 17 18 19 21".split())
 # Words inside a team's bracketed records: "(5-2 overall, 3-1 league)".
