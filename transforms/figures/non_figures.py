@@ -737,6 +737,10 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
         k += 1  # "221B"
     if not tokens[i].text.isdigit():
         return None
+    ordinal, suffix = token_at(tokens, k), token_at(tokens, k + 1)
+    if ordinal is not None and ordinal.kind == "num" and is_word(suffix, "st", "nd", "rd", "th") and suffix.glued:
+        street = token_at(tokens, k + 2)  # "3718 14th St.": a numbered street
+        return k + 3 if is_capitalised(street) and street.low.rstrip(".") in STREET_TYPES else None
     for name_words in range(1, 4):
         name = tokens[k : k + name_words]
         street = token_at(tokens, k + name_words)

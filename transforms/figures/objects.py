@@ -243,6 +243,8 @@ def match_measured(
         paid_for = paid_thing(tokens, start, k + 1, max_words)
         if paid_for is not None:
             return paid_for
+    if kind == "money" and is_branded_goods(tokens, k):
+        return (k, k + 1)  # "$10 Champagne bottles"
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
@@ -262,6 +264,20 @@ def match_measured(
 def opens_verb_phrase(token: Token | None) -> bool:
     """'5 pounds can be heavy': a lowercase word other than 'of' after 'can' makes it the modal."""
     return token is not None and token.kind == "word" and token.text.islower() and token.low != "of"
+
+
+def is_branded_goods(tokens: list[Token], k: int) -> bool:
+    """'$10 Champagne bottles', '$5 Heineken pints': a price before a capitalised word and a plural noun."""
+    name, goods = token_at(tokens, k), token_at(tokens, k + 1)
+    return (
+        is_capitalised_name(name)
+        and goods is not None
+        and goods.kind == "word"
+        and goods.text.islower()
+        and goods.low not in OBJECT_STOPS
+        and goods.low.endswith("s")
+        and looks_plural(goods.low)
+    )
 
 
 def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:

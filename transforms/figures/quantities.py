@@ -345,8 +345,11 @@ def abbreviated_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
 
 
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
-    """'a 20-year-old', '20 years old' (ages), 'three-time', 'two-thirds', 'one-off' (not quantities)."""
+    """'a 20-year-old', '20 years old', '35 years of age' (ages), 'three-time', 'two-thirds', 'one-off' (not
+    quantities)."""
     token, following = token_at(tokens, k), token_at(tokens, k + 1)
+    if unit is not None and unit.name == "year" and is_word(token, "of") and is_word(following, "age"):
+        return True  # "must be 35 years of age"
     if (
         unit is not None
         and unit.name == "year"
