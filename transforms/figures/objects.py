@@ -285,7 +285,9 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
     car': what a sum after a verb of paying (or added 'on top of' another) buys, after 'for'; not 'for
     the year' nor 'for a month', which say when."""
     before = start - 1
-    while is_word(token_at(tokens, before), "a", "an", "another", "just", "only", "about", "around", *PRICE_EMPHASIS):
+    while is_word(
+        token_at(tokens, before), "a", "an", "another", "extra", "additional", "just", "only", "about", *PRICE_EMPHASIS
+    ):
         before -= 1
     paying = token_at(tokens, before)
     if paying is None or not (
@@ -431,10 +433,13 @@ def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tup
     """'of snow', 'of the vote', 'of its GDP', 'in military aid' (not 'in the third quarter', 'in Chicago')."""
     if is_word(token_at(tokens, k), "of"):
         k += 1
+        if is_word(token_at(tokens, k), "all"):
+            k += 1  # "73% of all the incidents", "40% of all adults"
         if is_word(token_at(tokens, k), *PARTITIVE_DETERMINERS):
             k += 1
             if is_word(token_at(tokens, k), *STATE_WORDS):
-                return (k, k)  # "18% of the injured": people in that state, a noun here
+                rest = noun_phrase_after(tokens, k + 1, max_words - 1, lowercase_only=False)
+                return (k, rest[1]) if rest else (k, k)  # "18% of the injured (soldiers)": people in that state
         return noun_phrase_after(tokens, whole_group_start(tokens, k), max_words, lowercase_only=False)
     if is_word(token_at(tokens, k), "in"):
         if is_word(token_at(tokens, k + 1), "terms"):
