@@ -15,9 +15,10 @@ every figure of the article was looked for (`recall_checked`). Scores:
 - fields: for matched figures, value/range, unit, kind and object against the judgement, object per kind.
 
 Sets: `dev` (default; gold-dev15.json, or the earlier gold-dev14.json, gold-dev13.json or gold-dev.json
-where the later file is absent) is what the rules are tuned on; `heldout` (gold-heldout.json or its corrected copy
-gold-heldout-fixed14.json, gold-heldout13.json and gold-heldout14.json, each slice judged once after the
-rules of its round were final) is for reporting only. With --gate, a dev score under GATE fails the run.
+where the later file is absent) is what the rules are tuned on; `heldout` (gold-heldout.json or its
+corrected copies gold-heldout-fixed14.json and gold-heldout-fixed15.json, gold-heldout13.json,
+gold-heldout14.json and gold-heldout15.json, each slice judged once after the rules of its round were
+final) is for reporting only. With --gate, a dev score under GATE fails the run.
 
 Usage: python -m bench.eval_figures_real [--data eval-data] [--set dev|heldout] [--gold FILE ...] [--errors] [--gate]
 Exits 0 with a note when the data is missing.
@@ -43,7 +44,12 @@ GOLD_FOLDER = Path("figures-real")
 # A slice's later file with corrected judgements comes first among its alternatives.
 GOLD_SETS = {
     "dev": (("gold-dev15.json", "gold-dev14.json", "gold-dev13.json", "gold-dev.json"),),
-    "heldout": (("gold-heldout-fixed14.json", "gold-heldout.json"), ("gold-heldout13.json",), ("gold-heldout14.json",)),
+    "heldout": (
+        ("gold-heldout-fixed15.json", "gold-heldout-fixed14.json", "gold-heldout.json"),
+        ("gold-heldout13.json",),
+        ("gold-heldout14.json",),
+        ("gold-heldout15.json",),
+    ),
 }
 # Floors for --gate on dev: the measured score minus its noise (docs/evaluation.md, "Figures on real
 # news, round 11", helper figures15: P 0.986 on 1677 found, R 0.993 on 458, object right 0.94-0.98 per
