@@ -298,7 +298,7 @@ further nearer overall total each apiece per down back out relative
 """.split()
 )
 # Containers whose names are also verbs, the noun after a measure: "a 15-ounce can of fruit".
-CONTAINER_WORDS = frozenset("can cans tin tins".split())
+CONTAINER_WORDS = frozenset({"can", "cans", "tin", "tins"})
 # Words for people in a state, counted or shared out as a group: "18% of the injured", "12 dead".
 STATE_WORDS = frozenset("dead missing hurt alive homeless wounded injured killed arrested".split())
 # Words before a change noun that say over what period it is measured: "a 10% year-to-date decline".
@@ -359,9 +359,9 @@ LIFE_EVENT_VERBS = frozenset(
     "graduated married died arrested retired diagnosed orphaned widowed emigrated enlisted dropped debuted".split()
 )
 # Ages written with a plus as an entry limit: "a 21+ event".
-AGE_LIMITS = frozenset("13 16 17 18 19 21".split())
+AGE_LIMITS = frozenset({"13", "16", "17", "18", "19", "21"})
 # Words inside a team's bracketed records: "(5-2 overall, 3-1 league)".
-RECORD_WORDS = frozenset("overall conference league division home away road".split())
+RECORD_WORDS = frozenset({"overall", "conference", "league", "division", "home", "away", "road"})
 # A personal pronoun and its copula in one word: "I'm 11.", "she's 62".
 PERSONAL_CONTRACTIONS = frozenset(
     f"{subject}{apostrophe}{verb}"
