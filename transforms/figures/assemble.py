@@ -28,6 +28,7 @@ from transforms.figures.vocabulary import (
     DASHES,
     MODAL_VERBS,
     OBJECT_STOPS,
+    STATE_WORDS,
 )
 from transforms.ids import figure_id_for
 from transforms.options import FigureOptions
@@ -76,7 +77,7 @@ def match_figure(
             tokens, i, quantity, options.max_object_words
         )
     else:
-        object_span = level_of(tokens, i, previous) or match_measured(
+        object_span = level_of(tokens, i, kind, previous) or match_measured(
             tokens, i, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
         )
     if (
@@ -87,7 +88,7 @@ def match_figure(
     ):
         return None
     if kind == "count" and (
-        is_multiplier(tokens, object_span, qualifier == "by" or is_change_by(tokens, i - 1))
+        is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"))
         or is_reciprocal(tokens, quantity)
     ):
         return None
@@ -135,11 +136,16 @@ def is_change_by(tokens: list[Token], i: int, reach: int = 4) -> bool:
     return False
 
 
-def level_of(tokens: list[Token], i: int, previous: FigureMatch | None) -> tuple[int, int] | None:
-    """'prices rose 3% to $6.12': the level after a change measures what the change measured."""
-    if previous is None or previous.end != i - 1 or not is_word(tokens[i - 1], "to"):
+def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | None) -> tuple[int, int] | None:
+    """'prices rose 3% to $6.12': the level after a change measures what the change measured; 'prizes of
+    $10,000, $5,000 and $2,500': a figure listed after one of its kind measures what that one measured."""
+    if previous is None or previous.kind == "count":
         return None
-    return previous.object_span if previous.kind != "count" else None
+    if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
+        return previous.object_span
+    between = [t.text for t in tokens[previous.end : i]]
+    listed = between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
+    return previous.object_span if listed and previous.kind == kind else None
 
 
 def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:
@@ -184,7 +190,8 @@ def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
 
 def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:
     """'ten times better', '82 million times as wealthy', '100 times more carbon', 'cut prices by four
-    times': a ratio, not a count of occasions ('visited the podium six times')."""
+    times', 'raised the speed of the chips by four times': a ratio, not a count of occasions ('visited the
+    podium six times')."""
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
     return after_change_by or is_word(token_at(tokens, object_span[1] + 1), *COMPARISON_WORDS)
@@ -208,7 +215,6 @@ def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words
 # configured object length: a short max_object_words must not turn counts into names.
 FULL_PHRASE_WORDS = 8
 # Words after a bare number that say what state the counted are in: "12 dead, 30 injured".
-STATE_WORDS = frozenset("dead missing hurt alive homeless wounded injured killed arrested".split())
 
 
 def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:

@@ -18,6 +18,7 @@ from transforms.figures.tokens import (
 )
 from transforms.figures.vocabulary import (
     AGE_HEDGES,
+    AGE_LIMITS,
     AGE_WORDS,
     AVERAGE_WORDS,
     BARE_SERVICE_NUMBERS,
@@ -29,13 +30,16 @@ from transforms.figures.vocabulary import (
     ERAS,
     GLUED_SUFFIXES,
     IDENTIFIER_PREFIXES,
+    KIN_WORDS,
     LABEL_WORDS,
+    LIFE_EVENT_VERBS,
     MONTHS,
     OBJECT_STOPS,
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
     RATING_WORDS,
+    RECORD_WORDS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
     SCORE_WORDS_BEFORE,
@@ -96,6 +100,11 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_service_number,
         is_version_number,
         is_implausible_digits,
+        is_score_total,
+        is_class_label,
+        is_age_limit,
+        opens_clock_range,
+        names_an_outlet,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -151,7 +160,7 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
     if tokens[i].kind != "num":
         return None  # a number word is an age only after "aged": "six of them" counts
-    if is_stated_age(tokens, i) or is_age_bound(tokens, i):
+    if is_stated_age(tokens, i) or is_age_bound(tokens, i) or is_age_at_event(tokens, i):
         return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
@@ -180,7 +189,43 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         k -= 1
     if is_word(token_at(tokens, k), *TURNING_WORDS, *PERSONAL_CONTRACTIONS):
         return True
-    return is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, k - 1), *PERSONAL_SUBJECTS)
+    if is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, i + 1), "when"):
+        return True  # "Kennedy, the third of 11 children, was 9 when": how old, when something happened
+    if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
+        k -= 1  # "My daughter will be 13 this year"
+    elif not is_word(token_at(tokens, k), *COPULAS):
+        return False
+    subject = token_at(tokens, k - 1)
+    if is_word(subject, *PERSONAL_SUBJECTS, *KIN_WORDS):
+        return True
+    # "Jane is 13, and": a first name alone before the copula, the number ending its clause
+    following = token_at(tokens, i + 1)
+    return (
+        is_capitalised(subject)
+        and subject is not None
+        and subject.low not in COMMON_WORDS
+        and at_line_or_sentence_start(tokens, k - 2)
+        and (following is None or following.text in (",", ".", ";"))
+    )
+
+
+def at_line_or_sentence_start(tokens: list[Token], n: int) -> bool:
+    return n < 0 or tokens[n].text in (".", "!", "?", "\n", "“", '"')
+
+
+def is_age_at_event(tokens: list[Token], i: int, reach: int = 6) -> bool:
+    """'graduated high school at 16', 'married at 19 and': the age a life event came at, the number
+    alone after 'at' ('shares closed at 16' is a price: no life event before it)."""
+    if not is_word(token_at(tokens, i - 1), "at") or not is_plausible_age(tokens[i]):
+        return False
+    if counts_what_follows(token_at(tokens, i + 1)) or opens_range_or_unit(tokens, i + 1):
+        return False
+    for n in range(i - 2, max(i - 2 - reach, -1), -1):
+        if tokens[n].kind != "word":
+            return False
+        if tokens[n].low in LIFE_EVENT_VERBS:
+            return True
+    return False
 
 
 def is_age_bound(tokens: list[Token], i: int) -> bool:
@@ -359,17 +404,80 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def is_bracketed_record(tokens: list[Token], i: int, end: int) -> bool:
-    """'Atlanta (6-8)', 'Saints (7-8)': a pair alone in brackets after a name is a team's win-loss record
-    (a range in brackets carries its unit or noun: 'Rwanda (5-10 cases)')."""
-    opening, closing = token_at(tokens, i - 1), token_at(tokens, end)
+    """'Atlanta (6-8)', 'Saints (7-8)', 'The Hawks (5-2 overall, 3-1 League)': pairs alone in brackets after
+    a name, with at most the names of their tables, are a team's win-loss records (a range in brackets
+    carries its unit or noun: 'Rwanda (5-10 cases)')."""
+    opening = bracket_end(tokens, i - 1, -1, "(")
+    closing = bracket_end(tokens, end, 1, ")")
     return (
         opening is not None
-        and opening.text == "("
         and closing is not None
-        and closing.text == ")"
-        and is_capitalised(token_at(tokens, i - 2))
-        and tokens[i - 2].low not in COMMON_WORDS
+        and is_capitalised(token_at(tokens, opening - 1))
+        and tokens[opening - 1].low not in COMMON_WORDS
     )
+
+
+def bracket_end(tokens: list[Token], n: int, step: int, bracket: str, reach: int = 10) -> int | None:
+    """Index of the bracket reached from n in direction step over only records, commas and table names."""
+    for _ in range(reach):
+        token = token_at(tokens, n)
+        if token is None or n < 0:
+            return None
+        if token.text == bracket:
+            return n
+        table_word = token.kind == "word" and (token.text[:1].isupper() or token.low in RECORD_WORDS)
+        if not (token.kind == "num" or token.text in DASHES or token.text == "," or table_word):
+            return None
+        n += step
+    return None
+
+
+def is_score_total(tokens: list[Token], i: int, end: int) -> bool:
+    """'Lakeview 7 9 11 6 – 33' ending a line: the total after a row of period scores."""
+    dash, following = token_at(tokens, i - 1), token_at(tokens, end)
+    return (
+        dash is not None
+        and dash.text in DASHES
+        and getattr(token_at(tokens, i - 2), "kind", "") == "num"
+        and getattr(token_at(tokens, i - 3), "kind", "") == "num"
+        and (following is None or following.text == "\n")
+    )
+
+
+def is_age_limit(tokens: list[Token], i: int, end: int) -> bool:
+    """'the 21+ event', 'an 18+ show': an age a guest must be, not a count of anything."""
+    plus, following = token_at(tokens, end), token_at(tokens, end + 1)
+    return (
+        tokens[i].text in AGE_LIMITS
+        and plus is not None
+        and plus.text == "+"
+        and not (following is not None and following.kind == "word" and looks_plural(following.low))
+    )
+
+
+def opens_clock_range(tokens: list[Token], i: int, end: int) -> bool:
+    """'from 5 to 10 PM', '9 until 11 p.m.': the first number of a span of clock times."""
+    connector, second = token_at(tokens, end), token_at(tokens, end + 1)
+    return (
+        is_word(connector, "to", "until", "till")
+        and second is not None
+        and second.kind == "num"
+        and token_at(tokens, end + 2) is not None
+        and is_time_suffix(tokens, end + 2)
+    )
+
+
+def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
+    """'told 404 Media that', 'a 7 News report': a bare number and a capitalised singular word, with no
+    noun after them, name something ('12 Democrats voted', '300 Javelin missiles' count)."""
+    name, following = token_at(tokens, end), token_at(tokens, end + 1)
+    if name is None or name.kind != "word" or not name.text[:1].isupper() or name.text.isupper():
+        return False
+    if name.low in COMMON_WORDS or name.low.endswith("s") or not tokens[i].text.isdigit():
+        return False
+    if UNIT_PHRASES.match(tokens, end) is not None:
+        return False  # "120 Hertz": a unit named after a person
+    return following is None or following.kind != "word" or following.low in OBJECT_STOPS
 
 
 def is_height(tokens: list[Token], i: int, end: int) -> bool:
@@ -454,6 +562,24 @@ def is_bare_long_digits(token: Token) -> bool:
 
 def has_leading_zero(token: Token) -> bool:
     return len(token.text) > 1 and token.text[0] == "0" and token.text[1] != "."
+
+
+def is_class_label(tokens: list[Token], i: int, end: int) -> bool:
+    """'3-2 2B Pacific', '4A Metro': a school league's class, a number glued to a capital letter before the
+    league's name ('2B dollars', '2B users' stay amounts)."""
+    letter, name = token_at(tokens, end), token_at(tokens, end + 1)
+    return (
+        letter is not None
+        and letter.glued
+        and letter.text in ("A", "B")
+        and tokens[i].text.isdigit()
+        and len(tokens[i].text) == 1
+        and not is_word(token_at(tokens, i - 1), *CURRENCY_SYMBOLS)
+        and name is not None
+        and name.kind == "word"
+        and name.text[:1].isupper()
+        and name.low not in COMMON_WORDS
+    )
 
 
 def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
@@ -611,6 +737,10 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
         k += 1  # "221B"
     if not tokens[i].text.isdigit():
         return None
+    ordinal, suffix = token_at(tokens, k), token_at(tokens, k + 1)
+    if ordinal is not None and ordinal.kind == "num" and is_word(suffix, "st", "nd", "rd", "th") and suffix.glued:
+        street = token_at(tokens, k + 2)  # "3718 14th St.": a numbered street
+        return k + 3 if is_capitalised(street) and street.low.rstrip(".") in STREET_TYPES else None
     for name_words in range(1, 4):
         name = tokens[k : k + name_words]
         street = token_at(tokens, k + name_words)

@@ -11,6 +11,7 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
     COMPASS_WORDS,
+    CONTAINER_WORDS,
     DASHES,
     EXTENT_WORDS,
     LEADING_MODIFIERS,
@@ -18,10 +19,15 @@ from transforms.figures.vocabulary import (
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
+    PAYING_VERBS,
     PERCENT_CHANGE_NOUNS,
     PERIOD_WORDS,
+    PRICE_ADVERBS,
+    PRICE_EMPHASIS,
     PRICE_VERBS,
+    SEEING_VERBS,
     SPACED_SCALE_WORDS,
+    STATE_WORDS,
     VAGUE_BASES,
     VERB_OBJECTS,
 )
@@ -233,6 +239,12 @@ def match_measured(
             return head
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
         return None  # "five years ago": a point in time, not a span of something
+    if kind == "money" and is_word(token_at(tokens, k), "for"):
+        paid_for = paid_thing(tokens, start, k + 1, max_words)
+        if paid_for is not None:
+            return paid_for
+    if kind == "money" and is_branded_goods(tokens, k):
+        return (k, k + 1)  # "$10 Champagne bottles"
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
@@ -247,6 +259,55 @@ def match_measured(
     if after is not None:
         return after
     return noun_before(tokens, start, max_words)
+
+
+def opens_verb_phrase(token: Token | None) -> bool:
+    """'5 pounds can be heavy': a lowercase word other than 'of' after 'can' makes it the modal."""
+    return token is not None and token.kind == "word" and token.text.islower() and token.low != "of"
+
+
+def is_branded_goods(tokens: list[Token], k: int) -> bool:
+    """'$10 Champagne bottles', '$5 Heineken pints': a price before a capitalised word and a plural noun."""
+    name, goods = token_at(tokens, k), token_at(tokens, k + 1)
+    return (
+        is_capitalised_name(name)
+        and goods is not None
+        and goods.kind == "word"
+        and goods.text.islower()
+        and goods.low not in OBJECT_STOPS
+        and goods.low.endswith("s")
+        and looks_plural(goods.low)
+    )
+
+
+def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
+    """'paid £5,800 for the self-driving option', 'charges $20 for delivery', 'on top of £55,040 for his
+    car': what a sum after a verb of paying (or added 'on top of' another) buys, after 'for'; not 'for
+    the year' nor 'for a month', which say when."""
+    before = start - 1
+    while is_word(
+        token_at(tokens, before), "a", "an", "another", "extra", "additional", "just", "only", "about", *PRICE_EMPHASIS
+    ):
+        before -= 1
+    paying = token_at(tokens, before)
+    if paying is None or not (
+        paying.low in PAYING_VERBS or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
+    ):
+        return None
+    if is_word(token_at(tokens, k), *PARTITIVE_DETERMINERS, "a", "an"):
+        k += 1
+    first = k
+    while is_participle(token_at(tokens, k)) and k - first < max_words:
+        k += 1  # "for the extended warranty"
+    phrase = noun_phrase_after(tokens, k, max_words - (k - first), lowercase_only=False)
+    if phrase is not None:
+        phrase = (first, phrase[1])
+    if phrase is None or names_a_period(tokens, *phrase):
+        return None
+    following = token_at(tokens, phrase[1] + 1)
+    if following is not None and following.kind == "num" and tokens[phrase[1]].text[:1].isupper():
+        return (phrase[0], phrase[1] + 1)  # "his Model 3": a model name with its number
+    return phrase
 
 
 def past_bracketed_measure(tokens: list[Token], start: int, k: int) -> int:
@@ -276,6 +337,8 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
     """'1 cup kimchi', '6 oz chocolate-peppermint squares', '120mm fans': a noun written right after a
     measure is what it measures; a word of extent or place is not ('4 inches apart', '30 feet tall')."""
     first = token_at(tokens, k)
+    if is_word(first, *CONTAINER_WORDS) and tokens[k].text.islower() and not opens_verb_phrase(token_at(tokens, k + 1)):
+        return (k, k)  # "a 15-ounce can of fruit", "15-ounce can Coco Lopez": the container, not the modal
     if first is None or first.kind != "word" or not first.text.islower() or first.low in EXTENT_WORDS:
         return None
     if first.low == "x":
@@ -370,8 +433,13 @@ def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tup
     """'of snow', 'of the vote', 'of its GDP', 'in military aid' (not 'in the third quarter', 'in Chicago')."""
     if is_word(token_at(tokens, k), "of"):
         k += 1
+        if is_word(token_at(tokens, k), "all"):
+            k += 1  # "73% of all the incidents", "40% of all adults"
         if is_word(token_at(tokens, k), *PARTITIVE_DETERMINERS):
             k += 1
+            if is_word(token_at(tokens, k), *STATE_WORDS):
+                rest = noun_phrase_after(tokens, k + 1, max_words - 1, lowercase_only=False)
+                return (k, rest[1]) if rest else (k, k)  # "18% of the injured (soldiers)": people in that state
         return noun_phrase_after(tokens, whole_group_start(tokens, k), max_words, lowercase_only=False)
     if is_word(token_at(tokens, k), "in"):
         if is_word(token_at(tokens, k + 1), "terms"):
@@ -384,8 +452,10 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     """What the words before a figure say it measures: 'a charge of €300m', 'a deal worth $4.6bn',
     'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'."""
     k = start - 1
-    while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about"):
-        k -= 1  # "grew by just 1.9 percent"
+    while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about", *PRICE_EMPHASIS):
+        k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200"
+    if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
+        k -= 1
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
     elif is_word(token_at(tokens, k), "to", "by", "from"):
@@ -399,6 +469,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
         return priced_thing(tokens, k - 1, min(max_words, 2))
+    if is_clause_participle(tokens, k):
+        return clause_subject(tokens, k - 1, min(max_words, 2))
     if verb is not None and is_change_verb(verb):
         while is_word(token_at(tokens, k - 1), *AUXILIARIES):
             k -= 1
@@ -416,11 +488,37 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     return phrase if verb is not None and is_change_verb(verb) else None
 
 
+def is_clause_participle(tokens: list[Token], k: int) -> bool:
+    """', jumping 3 points', ', hitting $16 million': a change or level participle after a comma."""
+    verb = token_at(tokens, k)
+    if verb is None or not verb.low.endswith("ing") or getattr(token_at(tokens, k - 1), "text", "") != ",":
+        return False
+    return is_change_verb(verb) or verb.low[:-3] in ("hitt", "reach", "total", "stand")
+
+
+def clause_subject(tokens: list[Token], comma: int, max_words: int) -> tuple[int, int] | None:
+    """'Revenue grew 440% in three years, hitting $16 million': a participle after a comma says its figure of
+    what the clause before it is about, the noun before that clause's change or level verb."""
+    n = comma - 1
+    while n >= 0 and tokens[n].text not in (".", "!", "?", "\n", ";"):
+        token = tokens[n]
+        finite = not token.low.endswith("ing")
+        if token.kind == "word" and finite and (is_change_verb(token) or token.low in LEVEL_VERBS):
+            k = n - 1
+            while is_word(token_at(tokens, k), *AUXILIARIES):
+                k -= 1
+            return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k), max_words)
+        n -= 1
+    return None
+
+
 def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """The thing whose price a verb gives, ending at k: 'the kit costs $49' -> kit, 'Mounjaro, which
     costs $1,023' -> Mounjaro (a name may be the thing here: a price is said of a product)."""
-    while is_word(token_at(tokens, k), "now", "currently", "still", "only", "just", "already", "usually", "typically"):
-        k -= 1  # "a kilo of rice now costs"
+    while is_word(token_at(tokens, k), *PRICE_ADVERBS) or (
+        is_word(token_at(tokens, k), *AUXILIARIES) and tokens[k].text.islower()
+    ):
+        k -= 1  # "a kilo of rice now costs", "the standard version will cost", "the land was originally valued at"
     if is_word(token_at(tokens, k), "which", "that"):
         k -= 1
         if getattr(token_at(tokens, k), "text", "") == ",":
@@ -468,8 +566,8 @@ def noun_phrase_before(tokens: list[Token], k: int, max_words: int) -> tuple[int
         token = tokens[n]
         if not is_object_word(token) or token.low in LEADING_MODIFIERS or "'" in token.text or "’" in token.text:
             break
-        if n < k and (is_change_verb(token) or token.low.endswith("ed")):
-            break  # "cut output", "faced delays": the verb acting on the noun
+        if n < k and (is_change_verb(token) or token.low.endswith("ed") or token.low in SEEING_VERBS):
+            break  # "cut output", "faced delays", "saw rents rise": the verb acting on the noun
         if not (token.text[:1].islower() or token.text.isupper() or at_sentence_start(tokens, n)):
             break
         first, n = n, n - 1

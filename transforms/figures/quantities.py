@@ -41,7 +41,7 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     intro = range_intro(tokens, k)
     first = match_priced_amount(tokens, k + 1 if intro else k)
     if first is None:
-        return None
+        return unit_and_a_half(tokens, k)
     first_unit, end = match_unit(tokens, first.end, first)
     height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
     if height is not None:
@@ -85,6 +85,21 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     else:
         return None  # "between" or "from" promised a range that is not there
     return None if is_age_or_compound(tokens, quantity.end, quantity.unit) else quantity
+
+
+def unit_and_a_half(tokens: list[Token], k: int) -> Quantity | None:
+    """'a month and a half' (1.5 months), 'an hour and a half': one unit and half of another."""
+    if not is_word(token_at(tokens, k), "a", "an"):
+        return None
+    unit = UNIT_PHRASES.match(tokens, k + 1)
+    if unit is None or unit[0].kind not in ("duration", "measure"):
+        return None
+    end = unit[1]
+    if not (is_word(token_at(tokens, end), "and") and is_word(token_at(tokens, end + 1), "a")):
+        return None
+    if not is_word(token_at(tokens, end + 2), "half"):
+        return None
+    return Quantity(1.5, None, None, unit[0], None, end + 3, False, False, in_words=True, bare_one=False)
 
 
 def same_kind(
@@ -330,8 +345,11 @@ def abbreviated_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
 
 
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
-    """'a 20-year-old', '20 years old' (ages), 'three-time', 'two-thirds', 'one-off' (not quantities)."""
+    """'a 20-year-old', '20 years old', '35 years of age' (ages), 'three-time', 'two-thirds', 'one-off' (not
+    quantities)."""
     token, following = token_at(tokens, k), token_at(tokens, k + 1)
+    if unit is not None and unit.name == "year" and is_word(token, "of") and is_word(following, "age"):
+        return True  # "must be 35 years of age"
     if (
         unit is not None
         and unit.name == "year"

@@ -168,6 +168,9 @@ def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
     if denominator.text not in FRACTION_DENOMINATORS or int(numerator.text) >= int(denominator.text):
         return None
     after = k + 4 if is_word(token_at(tokens, k + 3), "a", "an") else k + 3  # "1/2 a teaspoon"
+    dash = token_at(tokens, after)
+    if dash is not None and dash.text in ("-", "–") and dash.glued and fraction_end(tokens, after + 1) is not None:
+        return Decimal(numerator.text) / Decimal(denominator.text), after  # "1/8-1/4 teaspoon": a range's low end
     unit = UNIT_PHRASES.match(tokens, after)
     if unit is None or unit[0].kind != "measure":
         return None

@@ -274,7 +274,15 @@ APPROXIMATION_NOUNS = frozenset("vicinity neighborhood neighbourhood region tune
 # found in"), so a noun phrase ends before them.
 CLAUSE_PARTICIPLES = frozenset("using including starting following making taking giving found leaving".split())
 # Verbs that give a thing's price: "the kit costs $49", "Mounjaro, which costs $1,023".
-PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced".split())
+PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced valued".split())
+# Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
+PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
+# Verbs before the noun a change is said of: "the county saw rents rise 17%".
+SEEING_VERBS = frozenset("saw see sees seen".split())
+# Adverbs between a priced thing and its price verb: "a kilo of rice now costs".
+PRICE_ADVERBS = frozenset("now currently still only just already usually typically originally".split())
+# Words between a price verb and its sum: "will cost a whopping £1200".
+PRICE_EMPHASIS = frozenset("whopping mere hefty staggering cool".split())
 # Words that never head what a figure measures.
 COMPASS_WORDS = frozenset(
     "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
@@ -286,9 +294,13 @@ EXTENT_WORDS = frozenset(
     """
 apart away tall high long wide deep thick across below above behind ahead around inland offshore underground
 underwater overhead downstream upstream downhill uphill deeper higher longer wider taller short closer farther
-further nearer overall total each apiece per down back out
+further nearer overall total each apiece per down back out relative
 """.split()
 )
+# Containers whose names are also verbs, the noun after a measure: "a 15-ounce can of fruit".
+CONTAINER_WORDS = frozenset({"can", "cans", "tin", "tins"})
+# Words for people in a state, counted or shared out as a group: "18% of the injured", "12 dead".
+STATE_WORDS = frozenset("dead missing hurt alive homeless wounded injured killed arrested".split())
 # Words before a change noun that say over what period it is measured: "a 10% year-to-date decline".
 PERIOD_WORDS = frozenset(
     "year date month week day quarter annual annualized yearly monthly weekly daily quarterly ytd".split()
@@ -340,6 +352,16 @@ AVERAGE_WORDS = frozenset({"median", "average", "mean", "typical", "overall"})
 TURNING_WORDS = frozenset({"turn", "turns", "turned", "turning"})
 COPULAS = frozenset({"is", "was", "am", "are", "were"})
 PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "who"})
+# People whose age a copula gives: "my daughter will be 13".
+KIN_WORDS = frozenset("son daughter child kid boy girl brother sister baby grandson granddaughter niece nephew".split())
+# Life events whose "at N" is an age: "graduated high school at 16".
+LIFE_EVENT_VERBS = frozenset(
+    "graduated married died arrested retired diagnosed orphaned widowed emigrated enlisted dropped debuted".split()
+)
+# Ages written with a plus as an entry limit: "a 21+ event".
+AGE_LIMITS = frozenset({"13", "16", "17", "18", "19", "21"})
+# Words inside a team's bracketed records: "(5-2 overall, 3-1 league)".
+RECORD_WORDS = frozenset({"overall", "conference", "league", "division", "home", "away", "road"})
 # A personal pronoun and its copula in one word: "I'm 11.", "she's 62".
 PERSONAL_CONTRACTIONS = frozenset(
     f"{subject}{apostrophe}{verb}"
