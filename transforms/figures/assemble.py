@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from transforms.figures.non_figures import non_figure_end
+from transforms.figures.non_figures import leading_sign, non_figure_end
 from transforms.figures.objects import is_change_verb, match_measured, match_object, noun_phrase_before
 from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import (
@@ -77,8 +77,9 @@ def match_figure(
             tokens, i, quantity, options.max_object_words
         )
     else:
+        start = i - 1 if k == i and leading_sign(tokens, i) == "minus" else i  # "growth of -0.3%"
         object_span = level_of(tokens, i, kind, previous) or match_measured(
-            tokens, i, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
+            tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
         )
     if (
         kind == "count"
@@ -95,7 +96,19 @@ def match_figure(
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
     end = figure_end(tokens, quantity, kind, object_span)
+    if k == i and leading_sign(tokens, i) == "minus":
+        return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
+
+
+def negated(quantity: Quantity) -> Quantity:
+    """'-5 degrees', '-0.3%', '-5 to 10 degrees': the amount (or the low end of a range) below zero."""
+    if quantity.is_range:
+        low = -quantity.low if quantity.low is not None else None
+        return replace(quantity, low=low)
+    value = -quantity.value if quantity.value is not None else None
+    low = -quantity.low if quantity.low is not None and quantity.high is None else quantity.low
+    return replace(quantity, value=value, low=low)
 
 
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
@@ -117,7 +130,7 @@ def figure_end(tokens: list[Token], quantity: Quantity, kind: str, object_span: 
     but not over the size of a whole it is part of ('15 of the 23 dancers': 23 is a figure of its own)."""
     if object_span is None or kind != "count" or object_span[0] < quantity.end:
         return quantity.end
-    if is_word(token_at(tokens, quantity.end), "of") and any(
+    if is_word(token_at(tokens, quantity.end), "of", "out") and any(
         t.kind == "num" for t in tokens[quantity.end : object_span[0]]
     ):
         return quantity.end
@@ -240,10 +253,14 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     """Every figure in text, in text order and not overlapping."""
     tokens = read_peso_signs(text, tokenize(text))
     sentences = Sentences(text)
+    markers = numbered_markers(tokens)
     figures: list[Figure] = []
     previous: FigureMatch | None = None
     i = 0
     while i < len(tokens):
+        if i in markers:
+            i += 1
+            continue
         skip_to = non_figure_end(tokens, i)
         if skip_to is not None:
             i = skip_to
@@ -255,6 +272,35 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         figures.append(build_figure(text, article_id, tokens, match, sentences))
         i, previous = match.end, match
     return figures
+
+
+# Brackets that hold a reference or item number alone: "(3)", "[12]".
+_MARKER_BRACKETS = {"(": ")", "[": "]"}
+
+
+def numbered_markers(tokens: list[Token]) -> set[int]:
+    """Token indexes of numbers that mark references or items, not amounts: a plain whole number alone in
+    brackets ('heart attacks (1)(2).', 'stamina [3].', 'and (2) we're three days from') where the text
+    numbers such brackets 1, 2, ... in turn. A text that prints a bracketed count ('rush yards (1,292)',
+    'touchdowns (7)') does not number its brackets from one. A square-bracketed number glued to the word
+    before it ('as reported[4]') is a reference wherever it stands."""
+    bracketed: dict[int, list[int]] = {}
+    glued_references: set[int] = set()
+    for n in range(1, len(tokens) - 1):
+        opening, number, closing = tokens[n - 1], tokens[n], tokens[n + 1]
+        if _MARKER_BRACKETS.get(opening.text) != closing.text or number.kind != "num" or not number.text.isdigit():
+            continue
+        if not (number.glued and closing.glued) or len(number.text) > 3:
+            continue
+        bracketed.setdefault(int(number.text), []).append(n)
+        if opening.text == "[" and opening.glued:
+            glued_references.add(n)
+    run = 0
+    while run + 1 in bracketed:
+        run += 1
+    if run < 2:
+        return glued_references
+    return glued_references | {n for value in range(1, run + 1) for n in bracketed[value]}
 
 
 def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureMatch, sentences: Sentences) -> Figure:

@@ -87,6 +87,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return address_end
     if fraction_end(tokens, i) is not None:
         return None  # "1/2 cup": a measure, not a date or code
+    dimension_end = bare_dimension_end(tokens, i) or size_label_end(tokens, i)
+    if dimension_end is not None:
+        return dimension_end
     end = numeric_chain_end(tokens, i)
     checks = (
         has_identifier_prefix,
@@ -279,6 +282,49 @@ def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
     )
 
 
+DIMENSION_SIGNS = frozenset({"x", "×"})
+
+
+def bare_dimension_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a size written as sides with no unit ('8 x 10 art prints', 'measures 27 x 20', '4x6
+    photos'), from any of its sides: a print, paper or puzzle size names a format, not an amount. With a
+    unit after the last side ('5 x 8 feet') the sides are measures and stay."""
+    first = i
+    while getattr(token_at(tokens, first - 1), "low", "") in DIMENSION_SIGNS and getattr(
+        token_at(tokens, first - 2), "kind", ""
+    ) == "num":
+        first -= 2
+    end = i + 1
+    while getattr(token_at(tokens, end), "low", "") in DIMENSION_SIGNS and getattr(
+        token_at(tokens, end + 1), "kind", ""
+    ) == "num":
+        end += 2
+    if end - first < 3 or not all(side.text.isdigit() for side in tokens[first:end:2]):
+        return None  # "4.065 x 3.860 (103.25mm x 98mm)": decimals are measured sides, not a format
+    unit = UNIT_PHRASES.match(tokens, end)
+    following = token_at(tokens, end)
+    if unit is not None or (following is not None and following.text in ("%", "″", '"', "'", "”", "’")):
+        return None
+    return end
+
+
+SIZE_WORDS = frozenset({"size", "sizes"})
+
+
+def size_label_end(tokens: list[Token], i: int) -> int | None:
+    """Index after the sizes named after 'size' or 'sizes' ('in women's sizes 6–11', 'size 9 to 12 shoes',
+    'US size 10'): a shoe or clothing size is a label on a scale, not an amount ('five sizes' counts)."""
+    if not is_word(token_at(tokens, i - 1), *SIZE_WORDS) or not tokens[i].text.replace(".", "", 1).isdigit():
+        return None
+    end = numeric_chain_end(tokens, i)
+    connector, second = token_at(tokens, end), token_at(tokens, end + 1)
+    if is_word(connector, "to", "through", "and", "or") and second is not None and second.kind == "num":
+        end = numeric_chain_end(tokens, end + 1)
+    if UNIT_PHRASES.match(tokens, end) is not None:
+        return None  # "a size 10 cm": measured
+    return end
+
+
 def is_binary_digit(tokens: list[Token], i: int, end: int) -> bool:
     """'a 0 or a 1', '0 and 1 states', '(a 1)': a bit or digit named, not a count. A 0 and a 1 joined by
     'or'/'and', or a lone 0 or 1 after 'a' with nothing after it that it could count."""
@@ -360,9 +406,28 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "Rs5", "Rs.500": a currency, not an id
     if previous.kind == "word":
         return True
+    if leading_sign(tokens, i) is not None:
+        return False  # "-12,150 children" in a dashed list, "in -5 degree weather": the number stands
     if previous.text in DASHES:
         return not is_range_dash(tokens, i - 1)
     return previous.text in IDENTIFIER_PREFIXES
+
+
+MINUS_SIGNS = frozenset({*DASHES, "−"})
+
+
+def leading_sign(tokens: list[Token], i: int) -> str | None:
+    """What a dash glued to the front of the number at i but not to the token before it is: 'bullet' at
+    the start of a line ('    -102 children'), 'minus' after a word or an opening mark ('in -5 degree
+    weather', 'growth of -0.3%'); None for any other dash ('F-16', 'COVID-19', '5-10')."""
+    dash, before = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if dash is None or dash.text not in MINUS_SIGNS or not tokens[i].glued or dash.glued:
+        return None
+    if before is None or before.text == "\n":
+        return "bullet"
+    if before.kind == "word" or before.text in ("(", ",", ":", "=", "“", '"'):
+        return "minus"
+    return None
 
 
 def is_range_dash(tokens: list[Token], d: int) -> bool:
@@ -752,6 +817,13 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
 
 
 def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:
-    """Account numbers and codes: more than 15 digits, or a leading zero."""
+    """Account numbers and codes: more than 15 digits, or a leading zero; or seven digits and more
+    written without thousands separators and with no currency, scale or unit ('Part number: 19435523'):
+    news prints an amount of millions with commas or a scale word."""
     token = tokens[i]
-    return sum(ch.isdigit() for ch in token.text) > 15 or has_leading_zero(token)
+    if sum(ch.isdigit() for ch in token.text) > 15 or has_leading_zero(token):
+        return True
+    if not (token.text.isdigit() and len(token.text) >= 7) or opens_range_or_unit(tokens, end):
+        return False
+    previous = token_at(tokens, i - 1)
+    return previous is None or previous.text not in CURRENCY_SYMBOLS

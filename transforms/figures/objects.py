@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
-from transforms.figures.tokens import Token, is_word, looks_plural, token_at
+from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
     APPROXIMATION_NOUNS,
     AUXILIARIES,
@@ -20,6 +21,7 @@ from transforms.figures.vocabulary import (
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
     PAYING_VERBS,
+    PER_HEAD_WORDS,
     PERCENT_CHANGE_NOUNS,
     PERIOD_WORDS,
     PRICE_ADVERBS,
@@ -41,13 +43,18 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         k += 1
     elif is_ratio(tokens, k, quantity):
         k += 2  # "1 in 5 people" counts people, one of every five
+    elif is_word(token_at(tokens, k), "out") and is_word(token_at(tokens, k + 1), "of") and is_size(token_at(tokens, k + 2)):
+        k = k + 3 if tokens[k + 2].kind == "word" else whole_group_start(tokens, k + 2)  # "13 out of 35 hospitals"
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
         k = whole_group_start(tokens, k)  # "15 of the 23 dancers", "180 of the county's 1,000 beds"
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
         k += 1  # "other troops"; not "20,000 New Yorkers"
     words: list[tuple[int, int]] = []
-    if k == quantity.end and is_model_number(tokens, k):
+    dimension_end = bare_dimension_end(tokens, k) if k == quantity.end else None
+    if dimension_end is not None:
+        k = dimension_end  # "three 8 x 10 art prints": the size names the format of what is counted
+    elif k == quantity.end and is_model_number(tokens, k):
         words.append((k, k))  # "12 737 MAX jets": the second number names what the first counts
         k += 1
     while len(words) < max_words:
@@ -82,6 +89,10 @@ def is_ratio(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         and is_object_word(token_at(tokens, k + 2))
         and looks_plural(tokens[k + 2].low)
     )
+
+
+def is_size(token: Token | None) -> bool:
+    return token is not None and not token.glued and (token.kind == "num" or token.low in NUMBER_WORDS)
 
 
 def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
@@ -245,6 +256,10 @@ def match_measured(
             return paid_for
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
+    if kind == "money":
+        unit_priced = priced_per(tokens, k, max_words) or priced_in_brackets(tokens, start, k, max_words)
+        if unit_priced is not None:
+            return unit_priced
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
@@ -259,6 +274,36 @@ def match_measured(
     if after is not None:
         return after
     return noun_before(tokens, start, max_words)
+
+
+def priced_per(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """'$6 per notebook', '$39.99 per vehicle': a price per one of something is that thing's price; not a
+    rate over time ('$20 per month') nor per head of a group ('$50 per person' stays with its sentence)."""
+    if not is_word(token_at(tokens, k), "per"):
+        return None
+    phrase = noun_phrase_after(tokens, k + 1, min(max_words, 2), lowercase_only=True)
+    if phrase is None or names_a_period(tokens, *phrase) or UNIT_PHRASES.match(tokens, phrase[0]) is not None:
+        return None
+    return None if tokens[phrase[1]].low in PER_HEAD_WORDS else phrase
+
+
+def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
+    """'outdoor ice skating ($20)', 'the Ferris wheel ($18)': a price alone in brackets after a noun is
+    that noun's price; not a conversion of an amount before it ('£4,500 ($5,400)', '£127 million ($162
+    million)')."""
+    opening, closing = token_at(tokens, start - 1), token_at(tokens, k)
+    if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+        return None
+    head = token_at(tokens, start - 2)
+    if head is None or head.kind != "word" or head.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, start - 2):
+        return None
+    first = start - 2
+    while first > start - 2 - min(max_words, 2) + 1 and is_object_word(token_at(tokens, first - 1)):
+        previous = tokens[first - 1]
+        if previous.low in LEADING_MODIFIERS or is_participle(previous):
+            break
+        first -= 1
+    return (first, start - 2) if is_object_word(head) else None
 
 
 def opens_verb_phrase(token: Token | None) -> bool:
@@ -409,12 +454,25 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break
         if words and ends_noun_phrase(tokens[k - 1], token):
             break
+        if words and is_verb_before_object(token, token_at(tokens, k + 1)):
+            break  # "the 18-inch necklace features a pendant": the verb, not a plural noun
         last = compound_end(tokens, k)
         if is_period_comparison(tokens, k, last):
             break
         k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_verb_before_object(token: Token, following: Token | None) -> bool:
+    """A lowercase word in -s right before an article or possessive acts on it ('features a', 'offers
+    the', 'costs its'): a verb in the third person; a plural noun is not followed by 'a' or 'the'."""
+    return (
+        token.text.islower()
+        and token.low.endswith("s")
+        and looks_plural(token.low)
+        and is_word(following, "a", "an", "the", "its", "their", "his", "her", "your", "our")
+    )
 
 
 def is_period_comparison(tokens: list[Token], first: int, last: int) -> bool:
@@ -552,7 +610,12 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     ending at k; k itself if there is none. Only words lie between; the noun must look like one."""
     found, n = k, k
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
-        if n < k and tokens[n].low in ("in", "of", "at", "for") and is_object_word(token_at(tokens, n - 1)):
+        if (
+            n < k
+            and tokens[n].low in ("in", "of", "at", "for", "to")
+            and is_object_word(token_at(tokens, n - 1))
+            and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
+        ):
             found = n - 1
         n -= 1
     return found

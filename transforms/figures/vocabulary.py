@@ -158,6 +158,11 @@ UNIT_PHRASES_BY_WORDS = {
             "barrel": "barrel,barrels",
             "ft2": "square feet,square foot,sq ft",
             "ft3": "cubic feet,cubic foot,cu ft",
+            "in3": "cubic inches,cubic inch,cu in",
+            "m3": "cubic metres,cubic meters,cubic metre,cubic meter",
+            "rpm": "rpm,revolutions per minute",
+            "psi": "psi",
+            "bpm": "bpm,beats per minute",
             "oz": "oz,ounce,ounces",
             "cup": "cup,cups",
             "tbsp": "tbsp,tablespoon,tablespoons",
@@ -167,6 +172,8 @@ UNIT_PHRASES_BY_WORDS = {
             "mph": "mph",
             "km/h": "kph",
             "knot": "knot,knots",
+            "°F": "degree fahrenheit,degrees fahrenheit,degrees f,fahrenheit",
+            "°C": "degree celsius,degrees celsius,degrees c,celsius,degrees centigrade",
             "degree": "degree,degrees",
             "MW": "mw,megawatt,megawatts",
             "GW": "gw,gigawatt,gigawatts",
@@ -245,6 +252,7 @@ CHANGE_VERB_STEMS = (
     "plung",
     "tumbl",
     "lower",
+    "push",
     "up",
     "down",
     "chang",
@@ -272,9 +280,13 @@ PERCENT_CHANGE_NOUNS = CHANGE_NOUNS | {"loss", "losses"}
 APPROXIMATION_NOUNS = frozenset("vicinity neighborhood neighbourhood region tune excess order upwards".split())
 # Participles that open a clause after a noun ("the adult population using antidepressants", "the screen
 # found in"), so a noun phrase ends before them.
-CLAUSE_PARTICIPLES = frozenset("using including starting following making taking giving found leaving".split())
+CLAUSE_PARTICIPLES = frozenset(
+    "using including starting following making taking giving found leaving featuring containing showing".split()
+)
 # Verbs that give a thing's price: "the kit costs $49", "Mounjaro, which costs $1,023".
 PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced valued".split())
+# After "per", the head of a group a sum is shared by, not a thing priced: "$50 per person".
+PER_HEAD_WORDS = frozenset("person people head capita household family adult child student member guest".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
 PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
 # Verbs before the noun a change is said of: "the county saw rents rise 17%".
