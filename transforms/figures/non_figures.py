@@ -290,14 +290,16 @@ def bare_dimension_end(tokens: list[Token], i: int) -> int | None:
     photos'), from any of its sides: a print, paper or puzzle size names a format, not an amount. With a
     unit after the last side ('5 x 8 feet') the sides are measures and stay."""
     first = i
-    while getattr(token_at(tokens, first - 1), "low", "") in DIMENSION_SIGNS and getattr(
-        token_at(tokens, first - 2), "kind", ""
-    ) == "num":
+    while (
+        getattr(token_at(tokens, first - 1), "low", "") in DIMENSION_SIGNS
+        and getattr(token_at(tokens, first - 2), "kind", "") == "num"
+    ):
         first -= 2
     end = i + 1
-    while getattr(token_at(tokens, end), "low", "") in DIMENSION_SIGNS and getattr(
-        token_at(tokens, end + 1), "kind", ""
-    ) == "num":
+    while (
+        getattr(token_at(tokens, end), "low", "") in DIMENSION_SIGNS
+        and getattr(token_at(tokens, end + 1), "kind", "") == "num"
+    ):
         end += 2
     if end - first < 3 or not all(side.text.isdigit() for side in tokens[first:end:2]):
         return None  # "4.065 x 3.860 (103.25mm x 98mm)": decimals are measured sides, not a format

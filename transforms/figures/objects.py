@@ -8,6 +8,7 @@ from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural
 from transforms.figures.vocabulary import (
     APPROXIMATION_NOUNS,
     AUXILIARIES,
+    BULK_WORDS,
     CHANGE_NOUNS,
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
@@ -17,6 +18,7 @@ from transforms.figures.vocabulary import (
     EXTENT_WORDS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
+    MONTHS,
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
@@ -26,6 +28,7 @@ from transforms.figures.vocabulary import (
     PERIOD_WORDS,
     PRICE_ADVERBS,
     PRICE_EMPHASIS,
+    PRICE_START_VERBS,
     PRICE_VERBS,
     SEEING_VERBS,
     SPACED_SCALE_WORDS,
@@ -43,7 +46,11 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         k += 1
     elif is_ratio(tokens, k, quantity):
         k += 2  # "1 in 5 people" counts people, one of every five
-    elif is_word(token_at(tokens, k), "out") and is_word(token_at(tokens, k + 1), "of") and is_size(token_at(tokens, k + 2)):
+    elif (
+        is_word(token_at(tokens, k), "out")
+        and is_word(token_at(tokens, k + 1), "of")
+        and is_size(token_at(tokens, k + 2))
+    ):
         k = k + 3 if tokens[k + 2].kind == "word" else whole_group_start(tokens, k + 2)  # "13 out of 35 hospitals"
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
@@ -257,9 +264,9 @@ def match_measured(
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
     if kind == "money":
-        unit_priced = priced_per(tokens, k, max_words) or priced_in_brackets(tokens, start, k, max_words)
-        if unit_priced is not None:
-            return unit_priced
+        bracketed = priced_in_brackets(tokens, start, k, max_words)
+        if bracketed is not None:
+            return bracketed
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
@@ -273,18 +280,58 @@ def match_measured(
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None:
         return after
-    return noun_before(tokens, start, max_words)
+    before = noun_before(tokens, start, max_words)
+    if before is None and kind == "money":
+        # "at just $6 per notebook" (but "tickets are $40 per car": tickets); "tickets from $43"
+        return priced_per(tokens, k, max_words) or goods_before_price(tokens, start, min(max_words, 2))
+    return before
 
 
 def priced_per(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
-    """'$6 per notebook', '$39.99 per vehicle': a price per one of something is that thing's price; not a
-    rate over time ('$20 per month') nor per head of a group ('$50 per person' stays with its sentence)."""
+    """'$6 per notebook', '$4 per ticket': a price per one of something is that thing's price; not a rate
+    over time ('$20 per month'), per head of a group ('$50 per person') or per bulk measure ('P2,500 per
+    bag' of sugar, '$80 per barrel' of oil: the goods are elsewhere in the sentence)."""
     if not is_word(token_at(tokens, k), "per"):
         return None
     phrase = noun_phrase_after(tokens, k + 1, min(max_words, 2), lowercase_only=True)
     if phrase is None or names_a_period(tokens, *phrase) or UNIT_PHRASES.match(tokens, phrase[0]) is not None:
         return None
-    return None if tokens[phrase[1]].low in PER_HEAD_WORDS else phrase
+    return None if tokens[phrase[1]].low in PER_HEAD_WORDS | BULK_WORDS else phrase
+
+
+def goods_before_price(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """The goods a price list names before a price: 'tickets from $43', 'tickets start at $97', 'Christmas
+    gifts under $30', '; tickets $25-$159' (the plural noun opening its clause). The head is a lowercase
+    plural; a name before it may modify it ('Christmas gifts')."""
+    k = start - 1
+    if is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *PRICE_START_VERBS):
+        k -= 2
+    elif is_word(token_at(tokens, k), "from", "under", "below"):
+        k -= 1
+    elif not is_word(tokens[start], "from", "under", "below") and not opens_clause_at(tokens, k - 1):
+        return None
+    head = token_at(tokens, k)
+    if head is None or not looks_plural(head.low) or not is_object_word(head):
+        return None
+    if not head.text.islower() and not at_sentence_start(tokens, k):
+        return None
+    first = k
+    while first > k - max_words + 1:
+        modifier = token_at(tokens, first - 1)
+        if modifier is None or not is_object_word(modifier) or modifier.low in LEADING_MODIFIERS:
+            break
+        if modifier.low in MONTHS or modifier.low.endswith(("ed", "ly", "ing", "'s", "’s")):
+            break
+        first -= 1
+    if first == k and not (opens_clause_at(tokens, k - 1) or is_word(token_at(tokens, k - 1), *PARTITIVE_DETERMINERS)):
+        return (k, k) if not is_word(tokens[start], "from") else None
+    return (first, k)
+
+
+def opens_clause_at(tokens: list[Token], n: int) -> bool:
+    """The token at n ends a clause or line: a noun after it opens the next one."""
+    token = token_at(tokens, n)
+    return token is None or token.text in (";", ":", ".", "\n", "(", "—", "–")
 
 
 def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:

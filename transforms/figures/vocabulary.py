@@ -287,6 +287,12 @@ CLAUSE_PARTICIPLES = frozenset(
 PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced valued".split())
 # After "per", the head of a group a sum is shared by, not a thing priced: "$50 per person".
 PER_HEAD_WORDS = frozenset("person people head capita household family adult child student member guest".split())
+# After "per", a measure of bulk goods, whose price is the goods': "P2,500 per bag" (of sugar).
+BULK_WORDS = frozenset(
+    "bag bags sack sacks bushel bushels kilo kilogram pound ounce barrel tonne ton litre liter".split()
+)
+# Verbs before "at" that give the lowest of a list's prices: "tickets start at $97".
+PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
 PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
 # Verbs before the noun a change is said of: "the county saw rents rise 17%".
