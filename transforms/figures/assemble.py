@@ -27,6 +27,7 @@ from transforms.figures.vocabulary import (
     COMPARISON_WORDS,
     DASHES,
     MODAL_VERBS,
+    NOT_COMPARATIVES,
     OBJECT_STOPS,
     STATE_WORDS,
 )
@@ -207,7 +208,20 @@ def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, afte
     podium six times')."""
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
-    return after_change_by or is_word(token_at(tokens, object_span[1] + 1), *COMPARISON_WORDS)
+    following = token_at(tokens, object_span[1] + 1)
+    return after_change_by or is_word(following, *COMPARISON_WORDS) or is_comparative(following)
+
+
+def is_comparative(token: Token | None) -> bool:
+    """'colder', 'brighter', 'louder': an adjective in -er, which makes 'N times' a ratio."""
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text.islower()
+        and len(token.low) > 4
+        and token.low.endswith("er")
+        and token.low not in NOT_COMPARATIVES
+    )
 
 
 def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:

@@ -9,6 +9,7 @@ from transforms.figures.vocabulary import (
     APPROXIMATION_NOUNS,
     AUXILIARIES,
     BULK_WORDS,
+    BUYING_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
@@ -31,6 +32,7 @@ from transforms.figures.vocabulary import (
     PRICE_START_VERBS,
     PRICE_VERBS,
     SEEING_VERBS,
+    SENTENCE_ENDS,
     SPACED_SCALE_WORDS,
     STATE_WORDS,
     VAGUE_BASES,
@@ -283,7 +285,11 @@ def match_measured(
     before = noun_before(tokens, start, max_words)
     if before is None and kind == "money":
         # "at just $6 per notebook" (but "tickets are $40 per car": tickets); "tickets from $43"
-        return priced_per(tokens, k, max_words) or goods_before_price(tokens, start, min(max_words, 2))
+        return (
+            priced_per(tokens, k, max_words)
+            or goods_before_price(tokens, start, min(max_words, 2))
+            or bought_thing(tokens, start)
+        )
     return before
 
 
@@ -326,6 +332,35 @@ def goods_before_price(tokens: list[Token], start: int, max_words: int) -> tuple
     if first == k and not (opens_clause_at(tokens, k - 1) or is_word(token_at(tokens, k - 1), *PARTITIVE_DETERMINERS)):
         return (k, k) if not is_word(tokens[start], "from") else None
     return (first, k)
+
+
+def bought_thing(tokens: list[Token], start: int, reach: int = 8) -> tuple[int, int] | None:
+    """'Get a six-pack from Amazon for $13.95', 'buy the 10-window kit from Home Depot for $27': what a
+    verb of buying takes, the noun before 'from <seller>', is what the sum after 'for' buys; a pronoun
+    ('Get it from Amazon for $30') says nothing."""
+    if not is_word(token_at(tokens, start - 1), "for"):
+        return None
+    n = start - 2
+    while n > start - 2 - reach and n >= 0 and not is_word(tokens[n], "from"):
+        if tokens[n].text in SENTENCE_ENDS:
+            return None
+        n -= 1
+    head = token_at(tokens, n - 1)
+    if not is_word(token_at(tokens, n), "from") or head is None or not head.text.islower():
+        return None
+    if head.kind != "word" or head.low in OBJECT_STOPS or not (head.glued or is_object_word(head)):
+        return None
+    first = n - 1
+    while (
+        getattr(token_at(tokens, first - 1), "text", "") in DASHES and tokens[first].glued and tokens[first - 1].glued
+    ):
+        first -= 2  # "six-pack"
+    for verb in range(first - 1, max(first - 1 - reach, -1), -1):
+        if tokens[verb].text in SENTENCE_ENDS and not getattr(token_at(tokens, verb + 1), "glued", False):
+            return None  # a sentence's end, not the dot of ".25 fl oz"
+        if tokens[verb].low in BUYING_VERBS:
+            return (first, n - 1)
+    return None
 
 
 def opens_clause_at(tokens: list[Token], n: int) -> bool:

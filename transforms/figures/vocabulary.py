@@ -293,6 +293,8 @@ BULK_WORDS = frozenset(
 )
 # Verbs before "at" that give the lowest of a list's prices: "tickets start at $97".
 PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".split())
+# Verbs that take goods from a seller for a sum: "Get a six-pack from Amazon for $13.95".
+BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
 PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
 # Verbs before the noun a change is said of: "the county saw rents rise 17%".
@@ -330,6 +332,8 @@ DURATION_MODIFIERS = frozenset("more whole free full extra long additional strai
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
 
 # Sports scores and votes: "won 3-1", "a 2-0 lead", "a 5-4 ruling".
+# Verbs before a team's record of a part of its season: "they began 0-18".
+RECORD_START_WORDS = frozenset("began begin begins started start starts opened finished".split())
 SCORE_WORDS_BEFORE = frozenset(
     "won win wins beat beats beating lost lose loses drew defeated defeating trailed "
     "trailing led leading leads edged thrashed routed".split()
@@ -398,6 +402,8 @@ YEAR_WORDS_BEFORE = frozenset(
     "its their his her our early late mid circa".split()
 )
 # A number followed by capitalised words ending in one of these is a street address ("14 Baker Road").
+# Compass points written between a house number and its street's name.
+STREET_DIRECTIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 STREET_TYPES = frozenset(
     """
 road street avenue lane drive way boulevard place square terrace close crescent court row gardens grove
@@ -433,6 +439,8 @@ LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "f
 # Words before a number that add it to an earlier count: "Another 23 allow it", "a further 12".
 ADDING_WORDS = frozenset({"another", "further", "additional", "extra"})
 # After "N times", a comparison makes N a ratio: "ten times better", "100 times more", "three times the size".
+# Words in -er after "N times" that are no comparatives: "visited six times over the summer".
+NOT_COMPARATIVES = frozenset("after never ever together other whether under rather either neither later over".split())
 COMPARISON_WORDS = frozenset(
     """
 more less fewer as the better worse bigger larger greater smaller higher lower faster slower longer shorter
