@@ -266,9 +266,11 @@ def match_measured(
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
     if kind == "money":
-        bracketed = priced_in_brackets(tokens, start, k, max_words)
-        if bracketed is not None:
-            return bracketed
+        listed = priced_in_brackets(tokens, start, k, max_words)
+        if listed is None and is_word(tokens[start], "under", "below"):
+            listed = goods_before_price(tokens, start, min(max_words, 2))  # "gifts under $30 ship free"
+        if listed is not None:
+            return listed
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
         if head is not None:
