@@ -8,7 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from transforms.figures.non_figures import leading_sign, non_figure_end
-from transforms.figures.objects import is_change_verb, match_measured, match_object, noun_phrase_before
+from transforms.figures.objects import is_change_verb, is_comparative, match_measured, match_object, noun_phrase_before
 from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import (
     QUALIFIERS,
@@ -27,7 +27,6 @@ from transforms.figures.vocabulary import (
     COMPARISON_WORDS,
     DASHES,
     MODAL_VERBS,
-    NOT_COMPARATIVES,
     OBJECT_STOPS,
     STATE_WORDS,
 )
@@ -210,18 +209,6 @@ def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, afte
         return False
     following = token_at(tokens, object_span[1] + 1)
     return after_change_by or is_word(following, *COMPARISON_WORDS) or is_comparative(following)
-
-
-def is_comparative(token: Token | None) -> bool:
-    """'colder', 'brighter', 'louder': an adjective in -er, which makes 'N times' a ratio."""
-    return (
-        token is not None
-        and token.kind == "word"
-        and token.text.islower()
-        and len(token.low) > 4
-        and token.low.endswith("er")
-        and token.low not in NOT_COMPARATIVES
-    )
 
 
 def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:

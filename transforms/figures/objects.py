@@ -13,13 +13,16 @@ from transforms.figures.vocabulary import (
     CHANGE_NOUNS,
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
+    COMPARISON_WORDS,
     COMPASS_WORDS,
     CONTAINER_WORDS,
     DASHES,
+    ESTIMATE_VERBS,
     EXTENT_WORDS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
     MONTHS,
+    NOT_COMPARATIVES,
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
@@ -31,11 +34,14 @@ from transforms.figures.vocabulary import (
     PRICE_EMPHASIS,
     PRICE_START_VERBS,
     PRICE_VERBS,
+    QUANTITY_DETERMINERS,
     SEEING_VERBS,
     SENTENCE_ENDS,
     SPACED_SCALE_WORDS,
     STATE_WORDS,
+    STEADY_VERBS,
     VAGUE_BASES,
+    VERB_ADVERBS,
     VERB_OBJECTS,
 )
 
@@ -272,7 +278,9 @@ def match_measured(
         if listed is not None:
             return listed
     if hyphenated or kind in ("money", "percent"):
-        head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
+        head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
+        if head is not None and head[0] > k:
+            head = (k, head[1]) if tokens[k].low.endswith("ed") else head  # "100% recycled materials"
         if head is not None:
             change_nouns = PERCENT_CHANGE_NOUNS if kind == "percent" else CHANGE_NOUNS
             if tokens[head[1]].low in change_nouns or is_word(tokens[head[1]], "worth"):
@@ -281,6 +289,11 @@ def match_measured(
                     return (head[0], head[1] - 1)  # "5.5% revenue growth" measures revenue
                 return after
             return None if is_word(tokens[head[1]], "percentage") else head  # "57.7 free-throw percentage"
+    if getattr(token_at(tokens, k), "text", "") == ")" and getattr(token_at(tokens, start - 1), "text", "") == "(":
+        k += 1  # "more than half (55%) of the threads": the share in brackets is of what follows them
+    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), "your", "my"):
+        # "60-70% of your maximum heart rate"; "10 days of your purchase" is a time, not a share
+        return noun_phrase_after(tokens, k + 2, max_words, lowercase_only=False)
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None:
         return after
@@ -388,6 +401,31 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
             break
         first -= 1
     return (first, start - 2) if is_object_word(head) else None
+
+
+def past_modifiers(tokens: list[Token], k: int) -> int:
+    """Past a comparative ('a 20% smaller notch') or a participle ('100% recycled materials') before a noun
+    after a figure, so the noun is found; k when no noun follows them."""
+    token = token_at(tokens, k)
+    if token is None or token.kind != "word" or not token.text.islower():
+        return k
+    if (is_participle(token) and token.low.endswith("ed")) or token.low in COMPARISON_WORDS:
+        following = token_at(tokens, k + 1)
+        if is_object_word(following) and following is not None and following.text.islower():
+            return k + 1
+    return k
+
+
+def is_comparative(token: Token | None) -> bool:
+    """'colder', 'brighter', 'smaller': an adjective in -er ('per', 'over', 'after' are none)."""
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text.islower()
+        and len(token.low) > 4
+        and token.low.endswith("er")
+        and token.low not in NOT_COMPARATIVES
+    )
 
 
 def opens_verb_phrase(token: Token | None) -> bool:
@@ -604,6 +642,10 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         k -= 1  # "hopes fell from 53% to 49%"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 2))  # "remains at"
+    elif is_word(token_at(tokens, k), "at"):
+        return estimated_thing(tokens, k - 1, min(max_words, 2))  # "has their odds at 83%"
     elif is_word(token_at(tokens, k), "of", "worth"):
         if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS):
             return None  # "just north of 800kg", "in the vicinity of 6700K": more than, about
@@ -614,7 +656,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
     if verb is not None and is_change_verb(verb):
-        while is_word(token_at(tokens, k - 1), *AUXILIARIES):
+        if is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), "going", "gone", "went", "go", "goes"):
+            k -= 1  # "costs going up by 5.9 percent"
+        while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
     if verb is not None and verb.low in LEVEL_VERBS:
@@ -624,10 +668,22 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     if phrase is None:
         return None
     before = phrase[0] - 1
-    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS):
+    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, *QUANTITY_DETERMINERS):
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def estimated_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """'Upshot has their odds at 83%', 'the report puts the cost at $5bn': the noun a verb of estimating
+    places at a figure, ending at k."""
+    phrase = noun_phrase_before(tokens, k, max_words)
+    if phrase is None:
+        return None
+    before = phrase[0] - 1
+    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, "a", "an"):
+        before -= 1
+    return phrase if is_word(token_at(tokens, before), *ESTIMATE_VERBS) else None
 
 
 def is_clause_participle(tokens: list[Token], k: int) -> bool:

@@ -449,6 +449,14 @@ stronger weaker heavier lighter cheaper costlier richer wealthier older younger 
 )
 # "32 of the aircraft", "two of its ships": a count of part of a group.
 PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
+# Words of quantity before a noun a verb acts on: "increasing most stipends by 10%".
+QUANTITY_DETERMINERS = frozenset("most some all many several".split())
+# Verbs that hold a level "at" a figure: "growth remains at 1%".
+STEADY_VERBS = frozenset("remain remains remained stay stays stayed sit sits sat hover hovers hovered".split())
+# Verbs that put a noun "at" a figure: "Upshot has their odds at 83%", "puts the cost at $5bn".
+ESTIMATE_VERBS = frozenset("has have had put puts putting set sets estimate estimates estimated places placed".split())
+# Adverbs between a subject's auxiliary and its verb: "costs will also increase".
+VERB_ADVERBS = frozenset("also still now already again even further just".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
 # determiners and pronouns, auxiliary and common reporting verbs, adverbs, time words.
 OBJECT_STOPS = (
