@@ -12,6 +12,7 @@ from transforms.figures.objects import is_change_verb, is_comparative, match_mea
 from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import (
     QUALIFIERS,
+    UNIT_PHRASES,
     Token,
     can_open_figure,
     is_word,
@@ -76,6 +77,9 @@ def match_figure(
         object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) or named_in_brackets(
             tokens, i, quantity, options.max_object_words
         )
+        period = period_counted(tokens, quantity, object_span)
+        if period is not None:
+            kind, unit, object_span = "duration", period, None  # "in 15 of the last 16 years": 15 years
     else:
         start = i - 1 if k == i and leading_sign(tokens, i) == "minus" else i  # "growth of -0.3%"
         object_span = level_of(tokens, i, kind, previous) or match_measured(
@@ -109,6 +113,15 @@ def negated(quantity: Quantity) -> Quantity:
     value = -quantity.value if quantity.value is not None else None
     low = -quantity.low if quantity.low is not None and quantity.high is None else quantity.low
     return replace(quantity, value=value, low=low)
+
+
+def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[int, int] | None) -> str | None:
+    """The unit of time a part of a span counts ('15 of the last 16 years', '28 of the past 32 months'),
+    so the part is a duration like the whole; None for other counts."""
+    if object_span is None or object_span[0] != object_span[1] or not is_word(token_at(tokens, quantity.end), "of"):
+        return None
+    unit = UNIT_PHRASES.match(tokens, object_span[0])
+    return unit[0].name if unit is not None and unit[0].kind == "duration" else None
 
 
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:

@@ -6,6 +6,7 @@ from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
     AUXILIARIES,
     BULK_WORDS,
@@ -16,7 +17,9 @@ from transforms.figures.vocabulary import (
     COMPARISON_WORDS,
     COMPASS_WORDS,
     CONTAINER_WORDS,
+    COPULAS,
     DASHES,
+    DIMENSION_WORDS,
     ESTIMATE_VERBS,
     EXTENT_WORDS,
     LEADING_MODIFIERS,
@@ -40,6 +43,7 @@ from transforms.figures.vocabulary import (
     SPACED_SCALE_WORDS,
     STATE_WORDS,
     STEADY_VERBS,
+    UNIT_HEADS,
     VAGUE_BASES,
     VERB_ADVERBS,
     VERB_OBJECTS,
@@ -250,6 +254,18 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
 def match_measured(
     tokens: list[Token], start: int, quantity: Quantity, kind: str, hyphenated: bool, max_words: int
 ) -> tuple[int, int] | None:
+    """What a non-count figure measures (measured_thing), unless the words found only name a span of
+    time or a unit ('in 15 of the last 16 years', 'the first eight months of the year', '66 cents'):
+    those say when or in what, not of what."""
+    span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
+    if span is not None and tokens[span[1]].low in UNIT_HEADS:
+        return None
+    return span
+
+
+def measured_thing(
+    tokens: list[Token], start: int, quantity: Quantity, kind: str, hyphenated: bool, max_words: int
+) -> tuple[int, int] | None:
     """Token span of what a non-count figure from `start` measures, where the sentence ties it:
     the noun it modifies ('a $5m fine', 'a 900-mile border', 'a 6% rise in sales' -> sales), 'of'/'in'
     after it ('30 cm of snow', '$4 billion in revenue'), '<noun> of' or '<noun> worth' before it
@@ -261,8 +277,12 @@ def match_measured(
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         head = measured_noun_after(tokens, k, max_words)
-        if head is not None or is_word(token_at(tokens, k), *EXTENT_WORDS):
+        if head is not None:
             return head
+        if is_word(token_at(tokens, k), *DIMENSION_WORDS):
+            return extent_subject(tokens, start, min(max_words, 2))  # "the flows are 30 meters tall"
+        if is_word(token_at(tokens, k), *EXTENT_WORDS):
+            return None
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
         return None  # "five years ago": a point in time, not a span of something
     if kind == "money" and is_word(token_at(tokens, k), "for"):
@@ -277,6 +297,8 @@ def match_measured(
             listed = goods_before_price(tokens, start, min(max_words, 2))  # "gifts under $30 ship free"
         if listed is not None:
             return listed
+    if kind in ("money", "percent", "measure") and is_comparison_after(tokens, k):
+        return None  # "$3,500 cheaper than", "nearly $175 million larger than": a difference, not a thing's
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
         if head is not None and head[0] > k:
@@ -306,6 +328,15 @@ def match_measured(
             or bought_thing(tokens, start)
         )
     return before
+
+
+def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """What a height, depth or length is of: the subject of 'are' or 'is' before it ('the lava flows are
+    tens of meters tall'); not a noun right before it ('drill holes about 3 inches deep': how to drill)."""
+    before = token_at(tokens, start - 1)
+    if is_word(before, *COPULAS):
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, start - 2), max_words)
+    return None
 
 
 def priced_per(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
@@ -401,6 +432,16 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
             break
         first -= 1
     return (first, start - 2) if is_object_word(head) else None
+
+
+def is_comparison_after(tokens: list[Token], k: int) -> bool:
+    """'cheaper than', 'larger than', 'more than': a comparative and 'than' after a figure."""
+    comparative = token_at(tokens, k)
+    return (
+        comparative is not None
+        and (comparative.low in COMPARISON_WORDS or is_comparative(comparative))
+        and is_word(token_at(tokens, k + 1), "than")
+    )
 
 
 def past_modifiers(tokens: list[Token], k: int) -> int:
@@ -647,8 +688,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     elif is_word(token_at(tokens, k), "at"):
         return estimated_thing(tokens, k - 1, min(max_words, 2))  # "has their odds at 83%"
     elif is_word(token_at(tokens, k), "of", "worth"):
-        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS):
-            return None  # "just north of 800kg", "in the vicinity of 6700K": more than, about
+        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS, *AMOUNT_NOUNS):
+            return None  # "just north of 800kg", "the equivalent of $108 million": more than, about, an amount
         return noun_phrase_before(tokens, k - 1, min(max_words, 2))
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
@@ -721,6 +762,8 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1
         if getattr(token_at(tokens, k), "text", "") == ",":
             k -= 1
+    elif getattr(token_at(tokens, k), "text", "") == "," and is_capitalised_name(token_at(tokens, k - 1)):
+        k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
         return phrase

@@ -253,6 +253,7 @@ CHANGE_VERB_STEMS = (
     "tumbl",
     "lower",
     "push",
+    "bring",
     "up",
     "down",
     "chang",
@@ -277,6 +278,16 @@ CHANGE_NOUNS = frozenset(
 # A loss is a change for a share ("a 16% loss of body weight") but an amount in itself for money ("a $5m loss").
 PERCENT_CHANGE_NOUNS = CHANGE_NOUNS | {"loss", "losses"}
 # Nouns of "in the vicinity of", "to the tune of": an approximation, not what the figure measures.
+# Nouns before "of" that only say a sum is an amount: "the equivalent of $108 million", "an average of
+# $27.73 an hour" ("a total of $76 million" is the total's).
+AMOUNT_NOUNS = frozenset("equivalent average sum amount".split())
+# Words of extent that say what dimension a measure is of its subject: "30 meters tall", "15 inches deep".
+DIMENSION_WORDS = frozenset("tall high long wide deep thick".split())
+# Heads that name a span of time or a unit, not what a figure measures.
+UNIT_HEADS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes second seconds decade decades "
+    "quarter quarters century centuries cent cents penny pence milliseconds millisecond".split()
+)
 APPROXIMATION_NOUNS = frozenset("vicinity neighborhood neighbourhood region tune excess order upwards".split())
 # Participles that open a clause after a noun ("the adult population using antidepressants", "the screen
 # found in"), so a noun phrase ends before them.
@@ -454,7 +465,10 @@ QUANTITY_DETERMINERS = frozenset("most some all many several".split())
 # Verbs that hold a level "at" a figure: "growth remains at 1%".
 STEADY_VERBS = frozenset("remain remains remained stay stays stayed sit sits sat hover hovers hovered".split())
 # Verbs that put a noun "at" a figure: "Upshot has their odds at 83%", "puts the cost at $5bn".
-ESTIMATE_VERBS = frozenset("has have had put puts putting set sets estimate estimates estimated places placed".split())
+ESTIMATE_VERBS = frozenset(
+    """has have had put puts putting set sets estimate estimates estimated places placed value values valued
+    valuing""".split()
+)
 # Adverbs between a subject's auxiliary and its verb: "costs will also increase".
 VERB_ADVERBS = frozenset("also still now already again even further just".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
