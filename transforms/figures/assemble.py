@@ -30,6 +30,7 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     OBJECT_STOPS,
     STATE_WORDS,
+    Unit,
 )
 from transforms.ids import figure_id_for
 from transforms.options import FigureOptions
@@ -69,6 +70,10 @@ def match_figure(
     if quantity is None:
         return None
     kind, unit = kind_and_unit(quantity)
+    if kind == "count" and not quantity.in_words:
+        boxed = spec_box_unit(tokens, k)
+        if boxed is not None:
+            kind, unit = boxed.kind, boxed.name  # "Valve lift (in): 0.549 intake"
     if kind == "percent" and is_intensifier(tokens, k, quantity):
         return None  # "I'm 100% sure": completely, not a share
     if qualifier == "over" and kind == "duration":
@@ -113,6 +118,43 @@ def negated(quantity: Quantity) -> Quantity:
     value = -quantity.value if quantity.value is not None else None
     low = -quantity.low if quantity.low is not None and quantity.high is None else quantity.low
     return replace(quantity, value=value, low=low)
+
+
+# Units a spec box writes in brackets after a label, where the table's word is no unit on its own.
+SPEC_BOX_UNITS = {"in": Unit("inch", "measure"), "in.": Unit("inch", "measure")}
+
+
+def spec_box_unit(tokens: list[Token], k: int) -> Unit | None:
+    """The unit a spec box line gives in brackets before its values: 'Valve lift (in): 0.549', 'Weight
+    (kg): 1,450', 'Bore x Stroke (in / mm): 4.065 x 3.860'; only for a number opening the value of a
+    line whose label is words, and for the values listed after it on the line ('/ 0.549 exhaust')."""
+    start = k
+    while k > start - 8 and getattr(token_at(tokens, k - 1), "text", ":") != ":":
+        previous = tokens[k - 1]
+        if previous.text == "\n" or (previous.kind == "sym" and previous.text not in ("/", ",", "×")):
+            return None
+        k -= 1
+    colon, closing = token_at(tokens, k - 1), token_at(tokens, k - 2)
+    if colon is None or closing is None or colon.text != ":" or closing.text != ")":
+        return None
+    n = k - 3
+    while n >= 0 and tokens[n].text != "(":
+        if tokens[n].kind == "num" or tokens[n].text == "\n" or k - 3 - n > 4:
+            return None
+        n -= 1
+    unit_word = token_at(tokens, n + 1)
+    if n < 1 or unit_word is None or tokens[n - 1].kind != "word":
+        return None
+    found = UNIT_PHRASES.match(tokens, n + 1)
+    unit = found[0] if found is not None else SPEC_BOX_UNITS.get(unit_word.low)
+    if unit is None or unit.kind != "measure":
+        return None
+    label = n - 1
+    while label >= 0 and tokens[label].text != "\n":
+        if tokens[label].kind not in ("word",) and tokens[label].text not in DASHES:
+            return None
+        label -= 1
+    return unit
 
 
 def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[int, int] | None) -> str | None:
