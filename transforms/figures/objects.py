@@ -459,13 +459,17 @@ def past_modifiers(tokens: list[Token], k: int) -> int:
 
 def is_comparative(token: Token | None) -> bool:
     """'colder', 'brighter', 'smaller': an adjective in -er ('per', 'over', 'after' are none)."""
+    return has_lowercase_ending(token, ("er",)) and token is not None and token.low not in NOT_COMPARATIVES
+
+
+def has_lowercase_ending(token: Token | None, endings: tuple[str, ...]) -> bool:
+    """A lowercase word of five letters or more with one of these endings."""
     return (
         token is not None
         and token.kind == "word"
         and token.text.islower()
         and len(token.low) > 4
-        and token.low.endswith("er")
-        and token.low not in NOT_COMPARATIVES
+        and token.low.endswith(endings)
     )
 
 
@@ -578,13 +582,7 @@ def opens_clause(token: Token | None) -> bool:
 
 def is_participle(token: Token | None) -> bool:
     """'salted', 'baking', 'frozen', 'freshly': a modifier that noun_phrase_after would end a phrase at."""
-    return (
-        token is not None
-        and token.kind == "word"
-        and token.text.islower()
-        and len(token.low) > 4
-        and token.low.endswith(("ed", "ing", "en", "ly"))
-    )
+    return has_lowercase_ending(token, ("ed", "ing", "en", "ly"))
 
 
 def contraction_stem(token: Token) -> str:
