@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from transforms.figures.non_figures import non_figure_end
-from transforms.figures.objects import is_change_verb, match_measured, match_object, noun_phrase_before
+from transforms.figures.non_figures import leading_sign, non_figure_end
+from transforms.figures.objects import is_change_verb, is_comparative, match_measured, match_object, noun_phrase_before
 from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import (
     QUALIFIERS,
+    UNIT_PHRASES,
     Token,
     can_open_figure,
     is_word,
@@ -29,6 +30,7 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     OBJECT_STOPS,
     STATE_WORDS,
+    Unit,
 )
 from transforms.ids import figure_id_for
 from transforms.options import FigureOptions
@@ -68,6 +70,10 @@ def match_figure(
     if quantity is None:
         return None
     kind, unit = kind_and_unit(quantity)
+    if kind == "count" and not quantity.in_words:
+        boxed = spec_box_unit(tokens, k)
+        if boxed is not None:
+            kind, unit = boxed.kind, boxed.name  # "Valve lift (in): 0.549 intake"
     if kind == "percent" and is_intensifier(tokens, k, quantity):
         return None  # "I'm 100% sure": completely, not a share
     if qualifier == "over" and kind == "duration":
@@ -76,9 +82,13 @@ def match_figure(
         object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) or named_in_brackets(
             tokens, i, quantity, options.max_object_words
         )
+        period = period_counted(tokens, quantity, object_span)
+        if period is not None:
+            kind, unit, object_span = "duration", period, None  # "in 15 of the last 16 years": 15 years
     else:
+        start = i - 1 if k == i and leading_sign(tokens, i) == "minus" else i  # "growth of -0.3%"
         object_span = level_of(tokens, i, kind, previous) or match_measured(
-            tokens, i, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
+            tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
         )
     if (
         kind == "count"
@@ -95,7 +105,65 @@ def match_figure(
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
     end = figure_end(tokens, quantity, kind, object_span)
+    if k == i and leading_sign(tokens, i) == "minus":
+        return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
+
+
+def negated(quantity: Quantity) -> Quantity:
+    """'-5 degrees', '-0.3%', '-5 to 10 degrees': the amount (or the low end of a range) below zero."""
+    if quantity.is_range:
+        low = -quantity.low if quantity.low is not None else None
+        return replace(quantity, low=low)
+    value = -quantity.value if quantity.value is not None else None
+    low = -quantity.low if quantity.low is not None and quantity.high is None else quantity.low
+    return replace(quantity, value=value, low=low)
+
+
+# Units a spec box writes in brackets after a label, where the table's word is no unit on its own.
+SPEC_BOX_UNITS = {"in": Unit("inch", "measure"), "in.": Unit("inch", "measure")}
+
+
+def spec_box_unit(tokens: list[Token], k: int) -> Unit | None:
+    """The unit a spec box line gives in brackets before its values: 'Valve lift (in): 0.549', 'Weight
+    (kg): 1,450', 'Bore x Stroke (in / mm): 4.065 x 3.860'; only for a number opening the value of a
+    line whose label is words, and for the values listed after it on the line ('/ 0.549 exhaust')."""
+    start = k
+    while k > start - 8 and getattr(token_at(tokens, k - 1), "text", ":") != ":":
+        previous = tokens[k - 1]
+        if previous.text == "\n" or (previous.kind == "sym" and previous.text not in ("/", ",", "×")):
+            return None
+        k -= 1
+    colon, closing = token_at(tokens, k - 1), token_at(tokens, k - 2)
+    if colon is None or closing is None or colon.text != ":" or closing.text != ")":
+        return None
+    n = k - 3
+    while n >= 0 and tokens[n].text != "(":
+        if tokens[n].kind == "num" or tokens[n].text == "\n" or k - 3 - n > 4:
+            return None
+        n -= 1
+    unit_word = token_at(tokens, n + 1)
+    if n < 1 or unit_word is None or tokens[n - 1].kind != "word":
+        return None
+    found = UNIT_PHRASES.match(tokens, n + 1)
+    unit = found[0] if found is not None else SPEC_BOX_UNITS.get(unit_word.low)
+    if unit is None or unit.kind != "measure":
+        return None
+    label = n - 1
+    while label >= 0 and tokens[label].text != "\n":
+        if tokens[label].kind not in ("word",) and tokens[label].text not in DASHES:
+            return None
+        label -= 1
+    return unit
+
+
+def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[int, int] | None) -> str | None:
+    """The unit of time a part of a span counts ('15 of the last 16 years', '28 of the past 32 months'),
+    so the part is a duration like the whole; None for other counts."""
+    if object_span is None or object_span[0] != object_span[1] or not is_word(token_at(tokens, quantity.end), "of"):
+        return None
+    unit = UNIT_PHRASES.match(tokens, object_span[0])
+    return unit[0].name if unit is not None and unit[0].kind == "duration" else None
 
 
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
@@ -117,7 +185,7 @@ def figure_end(tokens: list[Token], quantity: Quantity, kind: str, object_span: 
     but not over the size of a whole it is part of ('15 of the 23 dancers': 23 is a figure of its own)."""
     if object_span is None or kind != "count" or object_span[0] < quantity.end:
         return quantity.end
-    if is_word(token_at(tokens, quantity.end), "of") and any(
+    if is_word(token_at(tokens, quantity.end), "of", "out") and any(
         t.kind == "num" for t in tokens[quantity.end : object_span[0]]
     ):
         return quantity.end
@@ -194,7 +262,8 @@ def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, afte
     podium six times')."""
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
-    return after_change_by or is_word(token_at(tokens, object_span[1] + 1), *COMPARISON_WORDS)
+    following = token_at(tokens, object_span[1] + 1)
+    return after_change_by or is_word(following, *COMPARISON_WORDS) or is_comparative(following)
 
 
 def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:
@@ -240,10 +309,14 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     """Every figure in text, in text order and not overlapping."""
     tokens = read_peso_signs(text, tokenize(text))
     sentences = Sentences(text)
+    markers = numbered_markers(tokens)
     figures: list[Figure] = []
     previous: FigureMatch | None = None
     i = 0
     while i < len(tokens):
+        if i in markers:
+            i += 1
+            continue
         skip_to = non_figure_end(tokens, i)
         if skip_to is not None:
             i = skip_to
@@ -255,6 +328,35 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         figures.append(build_figure(text, article_id, tokens, match, sentences))
         i, previous = match.end, match
     return figures
+
+
+# Brackets that hold a reference or item number alone: "(3)", "[12]".
+_MARKER_BRACKETS = {"(": ")", "[": "]"}
+
+
+def numbered_markers(tokens: list[Token]) -> set[int]:
+    """Token indexes of numbers that mark references or items, not amounts: a plain whole number alone in
+    brackets ('heart attacks (1)(2).', 'stamina [3].', 'and (2) we're three days from') where the text
+    numbers such brackets 1, 2, ... in turn. A text that prints a bracketed count ('rush yards (1,292)',
+    'touchdowns (7)') does not number its brackets from one. A square-bracketed number glued to the word
+    before it ('as reported[4]') is a reference wherever it stands."""
+    bracketed: dict[int, list[int]] = {}
+    glued_references: set[int] = set()
+    for n in range(1, len(tokens) - 1):
+        opening, number, closing = tokens[n - 1], tokens[n], tokens[n + 1]
+        if _MARKER_BRACKETS.get(opening.text) != closing.text or number.kind != "num" or not number.text.isdigit():
+            continue
+        if not (number.glued and closing.glued) or len(number.text) > 3:
+            continue
+        bracketed.setdefault(int(number.text), []).append(n)
+        if opening.text == "[" and opening.glued:
+            glued_references.add(n)
+    run = 0
+    while run + 1 in bracketed:
+        run += 1
+    if run < 2:
+        return glued_references
+    return glued_references | {n for value in range(1, run + 1) for n in bracketed[value]}
 
 
 def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureMatch, sentences: Sentences) -> Figure:

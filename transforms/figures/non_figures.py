@@ -39,6 +39,7 @@ from transforms.figures.vocabulary import (
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
     RATING_WORDS,
+    RECORD_START_WORDS,
     RECORD_WORDS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
@@ -46,6 +47,7 @@ from transforms.figures.vocabulary import (
     SERVICE_NUMBERS,
     SMALL_NUMBERS,
     SPACED_SCALE_WORDS,
+    STREET_DIRECTIONS,
     STREET_TYPES,
     TELEPHONE_WORDS,
     TENS,
@@ -87,6 +89,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return address_end
     if fraction_end(tokens, i) is not None:
         return None  # "1/2 cup": a measure, not a date or code
+    dimension_end = bare_dimension_end(tokens, i) or size_label_end(tokens, i)
+    if dimension_end is not None:
+        return dimension_end
     end = numeric_chain_end(tokens, i)
     checks = (
         has_identifier_prefix,
@@ -159,7 +164,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         unit = UNIT_PHRASES.match(tokens, end)
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
     if tokens[i].kind != "num":
-        return None  # a number word is an age only after "aged": "six of them" counts
+        # a number word is an age only after "aged" ("six of them" counts) or said of one person
+        return i + 1 if is_stated_age_in_words(tokens, i) else None
     if is_stated_age(tokens, i) or is_age_bound(tokens, i) or is_age_at_event(tokens, i):
         return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
@@ -206,6 +212,20 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         and subject.low not in COMMON_WORDS
         and at_line_or_sentence_start(tokens, k - 2)
         and (following is None or following.text in (",", ".", ";"))
+    )
+
+
+def is_stated_age_in_words(tokens: list[Token], i: int) -> bool:
+    """'until I was about seven.', 'when she was nine,': a number word that ends its clause after one
+    person's 'was' or 'is' is that person's age ('there were seven.' counts, and so may 'we were five')."""
+    following = token_at(tokens, i + 1)
+    if following is not None and following.text not in (".", ",", ";", "!", "?", ")"):
+        return False
+    k = i - 1
+    while is_word(token_at(tokens, k), *AGE_HEDGES):
+        k -= 1
+    return is_word(token_at(tokens, k), "was", "is", "am", "turned", "turns") and is_word(
+        token_at(tokens, k - 1), "i", "he", "she", "who", *KIN_WORDS
     )
 
 
@@ -277,6 +297,51 @@ def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
         and mark.text in (".", ")")
         and (following is None or following.kind != "num" or not following.glued)
     )
+
+
+DIMENSION_SIGNS = frozenset({"x", "×"})
+
+
+def bare_dimension_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a size written as sides with no unit ('8 x 10 art prints', 'measures 27 x 20', '4x6
+    photos'), from any of its sides: a print, paper or puzzle size names a format, not an amount. With a
+    unit after the last side ('5 x 8 feet') the sides are measures and stay."""
+    first = i
+    while (
+        getattr(token_at(tokens, first - 1), "low", "") in DIMENSION_SIGNS
+        and getattr(token_at(tokens, first - 2), "kind", "") == "num"
+    ):
+        first -= 2
+    end = i + 1
+    while (
+        getattr(token_at(tokens, end), "low", "") in DIMENSION_SIGNS
+        and getattr(token_at(tokens, end + 1), "kind", "") == "num"
+    ):
+        end += 2
+    if end - first < 3 or not all(side.text.isdigit() for side in tokens[first:end:2]):
+        return None  # "4.065 x 3.860 (103.25mm x 98mm)": decimals are measured sides, not a format
+    unit = UNIT_PHRASES.match(tokens, end)
+    following = token_at(tokens, end)
+    if unit is not None or (following is not None and following.text in ("%", "″", '"', "'", "”", "’")):
+        return None
+    return end
+
+
+SIZE_WORDS = frozenset({"size", "sizes"})
+
+
+def size_label_end(tokens: list[Token], i: int) -> int | None:
+    """Index after the sizes named after 'size' or 'sizes' ('in women's sizes 6–11', 'size 9 to 12 shoes',
+    'US size 10'): a shoe or clothing size is a label on a scale, not an amount ('five sizes' counts)."""
+    if not is_word(token_at(tokens, i - 1), *SIZE_WORDS) or not tokens[i].text.replace(".", "", 1).isdigit():
+        return None
+    end = numeric_chain_end(tokens, i)
+    connector, second = token_at(tokens, end), token_at(tokens, end + 1)
+    if is_word(connector, "to", "through", "and", "or") and second is not None and second.kind == "num":
+        end = numeric_chain_end(tokens, end + 1)
+    if UNIT_PHRASES.match(tokens, end) is not None:
+        return None  # "a size 10 cm": measured
+    return end
 
 
 def is_binary_digit(tokens: list[Token], i: int, end: int) -> bool:
@@ -360,9 +425,28 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "Rs5", "Rs.500": a currency, not an id
     if previous.kind == "word":
         return True
+    if leading_sign(tokens, i) is not None:
+        return False  # "-12,150 children" in a dashed list, "in -5 degree weather": the number stands
     if previous.text in DASHES:
         return not is_range_dash(tokens, i - 1)
     return previous.text in IDENTIFIER_PREFIXES
+
+
+MINUS_SIGNS = frozenset({*DASHES, "−"})
+
+
+def leading_sign(tokens: list[Token], i: int) -> str | None:
+    """What a dash glued to the front of the number at i but not to the token before it is: 'bullet' at
+    the start of a line ('    -102 children'), 'minus' after a word or an opening mark ('in -5 degree
+    weather', 'growth of -0.3%'); None for any other dash ('F-16', 'COVID-19', '5-10')."""
+    dash, before = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if dash is None or dash.text not in MINUS_SIGNS or not tokens[i].glued or dash.glued:
+        return None
+    if before is None or before.text == "\n":
+        return "bullet"
+    if before.kind == "word" or before.text in ("(", ",", ":", "=", "“", '"'):
+        return "minus"
+    return None
 
 
 def is_range_dash(tokens: list[Token], d: int) -> bool:
@@ -400,6 +484,15 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE)
         or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
         or is_score_place(tokens, end)
+        or is_season_start_record(tokens, i, end)
+    )
+
+
+def is_season_start_record(tokens: list[Token], i: int, end: int) -> bool:
+    """'when they began 0-18 in 2009-10', 'started 3-5 at home': a pair after a verb of starting or
+    finishing, with nothing measured or counted after it, is a team's record."""
+    return is_word(token_at(tokens, i - 1), *RECORD_START_WORDS) and not (
+        opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end))
     )
 
 
@@ -477,6 +570,13 @@ def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if UNIT_PHRASES.match(tokens, end) is not None:
         return False  # "120 Hertz": a unit named after a person
+    n = end + 1
+    while is_capitalised(token_at(tokens, n)) and not tokens[n].text.isupper() and tokens[n].low not in COMMON_WORDS:
+        n += 1  # "the 97 Decor Eclectic Gallery Lamp": a brand's name runs on in capitals
+    if n > end + 2:
+        if looks_plural(tokens[n - 1].low):
+            return False  # "10 Best Phone Spy Apps", "2 Vacuum Bottle Stoppers": a title-case count
+        following = token_at(tokens, n)
     return following is None or following.kind != "word" or following.low in OBJECT_STOPS
 
 
@@ -615,9 +715,10 @@ def is_day_of_month(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def ends_day_range(tokens: list[Token], i: int) -> bool:
-    """'Jan. 3 to 5', 'March 12-14': the second day of a range whose first follows a month."""
+    """'Jan. 3 to 5', 'March 12-14', 'April 6 and 7': the second day of a range or pair whose first follows
+    a month."""
     joiner, first = token_at(tokens, i - 1), token_at(tokens, i - 2)
-    if not (is_word(joiner, "to", "through", "until") or (joiner is not None and joiner.text in DASHES)):
+    if not (is_word(joiner, "to", "through", "until", "and", "or") or (joiner is not None and joiner.text in DASHES)):
         return False
     if first is None or first.kind != "num" or not first.text.isdigit() or not 1 <= int(first.text) <= 31:
         return False
@@ -737,6 +838,7 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
         k += 1  # "221B"
     if not tokens[i].text.isdigit():
         return None
+    k = past_street_direction(tokens, k)
     ordinal, suffix = token_at(tokens, k), token_at(tokens, k + 1)
     if ordinal is not None and ordinal.kind == "num" and is_word(suffix, "st", "nd", "rd", "th") and suffix.glued:
         street = token_at(tokens, k + 2)  # "3718 14th St.": a numbered street
@@ -751,7 +853,22 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
     return None
 
 
+def past_street_direction(tokens: list[Token], k: int) -> int:
+    """Past 'N.', 'W.' or 'SW' before a street's name ('50 W. Washington St.', '170 N Dearborn St.')."""
+    direction, dot = token_at(tokens, k), token_at(tokens, k + 1)
+    if direction is None or direction.text not in STREET_DIRECTIONS or direction.glued:
+        return k
+    return k + 2 if dot is not None and dot.text == "." and dot.glued else k + 1
+
+
 def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:
-    """Account numbers and codes: more than 15 digits, or a leading zero."""
+    """Account numbers and codes: more than 15 digits, or a leading zero; or seven digits and more
+    written without thousands separators and with no currency, scale or unit ('Part number: 19435523'):
+    news prints an amount of millions with commas or a scale word."""
     token = tokens[i]
-    return sum(ch.isdigit() for ch in token.text) > 15 or has_leading_zero(token)
+    if sum(ch.isdigit() for ch in token.text) > 15 or has_leading_zero(token):
+        return True
+    if not (token.text.isdigit() and len(token.text) >= 7) or opens_range_or_unit(tokens, end):
+        return False
+    previous = token_at(tokens, i - 1)
+    return previous is None or previous.text not in CURRENCY_SYMBOLS

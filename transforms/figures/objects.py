@@ -2,33 +2,50 @@
 
 from __future__ import annotations
 
+from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
-from transforms.figures.tokens import Token, is_word, looks_plural, token_at
+from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
     AUXILIARIES,
+    BULK_WORDS,
+    BUYING_VERBS,
     CHANGE_NOUNS,
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
+    COMPARISON_WORDS,
     COMPASS_WORDS,
     CONTAINER_WORDS,
+    COPULAS,
     DASHES,
+    DIMENSION_WORDS,
+    ESTIMATE_VERBS,
     EXTENT_WORDS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
+    MONTHS,
+    NOT_COMPARATIVES,
     NUMBER_WORDS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
     PAYING_VERBS,
+    PER_HEAD_WORDS,
     PERCENT_CHANGE_NOUNS,
     PERIOD_WORDS,
     PRICE_ADVERBS,
     PRICE_EMPHASIS,
+    PRICE_START_VERBS,
     PRICE_VERBS,
+    QUANTITY_DETERMINERS,
     SEEING_VERBS,
+    SENTENCE_ENDS,
     SPACED_SCALE_WORDS,
     STATE_WORDS,
+    STEADY_VERBS,
+    UNIT_HEADS,
     VAGUE_BASES,
+    VERB_ADVERBS,
     VERB_OBJECTS,
 )
 
@@ -41,13 +58,22 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         k += 1
     elif is_ratio(tokens, k, quantity):
         k += 2  # "1 in 5 people" counts people, one of every five
+    elif (
+        is_word(token_at(tokens, k), "out")
+        and is_word(token_at(tokens, k + 1), "of")
+        and is_size(token_at(tokens, k + 2))
+    ):
+        k = k + 3 if tokens[k + 2].kind == "word" else whole_group_start(tokens, k + 2)  # "13 out of 35 hospitals"
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
         k = whole_group_start(tokens, k)  # "15 of the 23 dancers", "180 of the county's 1,000 beds"
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
         k += 1  # "other troops"; not "20,000 New Yorkers"
     words: list[tuple[int, int]] = []
-    if k == quantity.end and is_model_number(tokens, k):
+    dimension_end = bare_dimension_end(tokens, k) if k == quantity.end else None
+    if dimension_end is not None:
+        k = dimension_end  # "three 8 x 10 art prints": the size names the format of what is counted
+    elif k == quantity.end and is_model_number(tokens, k):
         words.append((k, k))  # "12 737 MAX jets": the second number names what the first counts
         k += 1
     while len(words) < max_words:
@@ -82,6 +108,10 @@ def is_ratio(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         and is_object_word(token_at(tokens, k + 2))
         and looks_plural(tokens[k + 2].low)
     )
+
+
+def is_size(token: Token | None) -> bool:
+    return token is not None and not token.glued and (token.kind == "num" or token.low in NUMBER_WORDS)
 
 
 def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
@@ -224,6 +254,18 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
 def match_measured(
     tokens: list[Token], start: int, quantity: Quantity, kind: str, hyphenated: bool, max_words: int
 ) -> tuple[int, int] | None:
+    """What a non-count figure measures (measured_thing), unless the words found only name a span of
+    time or a unit ('in 15 of the last 16 years', 'the first eight months of the year', '66 cents'):
+    those say when or in what, not of what."""
+    span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
+    if span is not None and tokens[span[1]].low in UNIT_HEADS:
+        return None
+    return span
+
+
+def measured_thing(
+    tokens: list[Token], start: int, quantity: Quantity, kind: str, hyphenated: bool, max_words: int
+) -> tuple[int, int] | None:
     """Token span of what a non-count figure from `start` measures, where the sentence ties it:
     the noun it modifies ('a $5m fine', 'a 900-mile border', 'a 6% rise in sales' -> sales), 'of'/'in'
     after it ('30 cm of snow', '$4 billion in revenue'), '<noun> of' or '<noun> worth' before it
@@ -235,8 +277,12 @@ def match_measured(
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         head = measured_noun_after(tokens, k, max_words)
-        if head is not None or is_word(token_at(tokens, k), *EXTENT_WORDS):
+        if head is not None:
             return head
+        if is_word(token_at(tokens, k), *DIMENSION_WORDS):
+            return extent_subject(tokens, start, min(max_words, 2))  # "the flows are 30 meters tall"
+        if is_word(token_at(tokens, k), *EXTENT_WORDS):
+            return None
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
         return None  # "five years ago": a point in time, not a span of something
     if kind == "money" and is_word(token_at(tokens, k), "for"):
@@ -245,8 +291,18 @@ def match_measured(
             return paid_for
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
+    if kind == "money":
+        listed = priced_in_brackets(tokens, start, k, max_words)
+        if listed is None and is_word(tokens[start], "under", "below"):
+            listed = goods_before_price(tokens, start, min(max_words, 2))  # "gifts under $30 ship free"
+        if listed is not None:
+            return listed
+    if kind in ("money", "percent", "measure") and is_comparison_after(tokens, k):
+        return None  # "$3,500 cheaper than", "nearly $175 million larger than": a difference, not a thing's
     if hyphenated or kind in ("money", "percent"):
-        head = noun_phrase_after(tokens, k, max_words, lowercase_only=True)
+        head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
+        if head is not None and head[0] > k:
+            head = (k, head[1]) if tokens[k].low.endswith("ed") else head  # "100% recycled materials"
         if head is not None:
             change_nouns = PERCENT_CHANGE_NOUNS if kind == "percent" else CHANGE_NOUNS
             if tokens[head[1]].low in change_nouns or is_word(tokens[head[1]], "worth"):
@@ -255,10 +311,166 @@ def match_measured(
                     return (head[0], head[1] - 1)  # "5.5% revenue growth" measures revenue
                 return after
             return None if is_word(tokens[head[1]], "percentage") else head  # "57.7 free-throw percentage"
+    if getattr(token_at(tokens, k), "text", "") == ")" and getattr(token_at(tokens, start - 1), "text", "") == "(":
+        k += 1  # "more than half (55%) of the threads": the share in brackets is of what follows them
+    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), "your", "my"):
+        # "60-70% of your maximum heart rate"; "10 days of your purchase" is a time, not a share
+        return noun_phrase_after(tokens, k + 2, max_words, lowercase_only=False)
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None:
         return after
-    return noun_before(tokens, start, max_words)
+    before = noun_before(tokens, start, max_words)
+    if before is None and kind == "money":
+        # "at just $6 per notebook" (but "tickets are $40 per car": tickets); "tickets from $43"
+        return (
+            priced_per(tokens, k, max_words)
+            or goods_before_price(tokens, start, min(max_words, 2))
+            or bought_thing(tokens, start)
+        )
+    return before
+
+
+def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """What a height, depth or length is of: the subject of 'are' or 'is' before it ('the lava flows are
+    tens of meters tall'); not a noun right before it ('drill holes about 3 inches deep': how to drill)."""
+    before = token_at(tokens, start - 1)
+    if is_word(before, *COPULAS):
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, start - 2), max_words)
+    return None
+
+
+def priced_per(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """'$6 per notebook', '$4 per ticket': a price per one of something is that thing's price; not a rate
+    over time ('$20 per month'), per head of a group ('$50 per person') or per bulk measure ('P2,500 per
+    bag' of sugar, '$80 per barrel' of oil: the goods are elsewhere in the sentence)."""
+    if not is_word(token_at(tokens, k), "per"):
+        return None
+    phrase = noun_phrase_after(tokens, k + 1, min(max_words, 2), lowercase_only=True)
+    if phrase is None or names_a_period(tokens, *phrase) or UNIT_PHRASES.match(tokens, phrase[0]) is not None:
+        return None
+    return None if tokens[phrase[1]].low in PER_HEAD_WORDS | BULK_WORDS else phrase
+
+
+def goods_before_price(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """The goods a price list names before a price: 'tickets from $43', 'tickets start at $97', 'Christmas
+    gifts under $30', '; tickets $25-$159' (the plural noun opening its clause). The head is a lowercase
+    plural; a name before it may modify it ('Christmas gifts')."""
+    k = start - 1
+    if is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *PRICE_START_VERBS):
+        k -= 2
+    elif is_word(token_at(tokens, k), "from", "under", "below"):
+        k -= 1
+    elif not is_word(tokens[start], "from", "under", "below") and not opens_clause_at(tokens, k - 1):
+        return None
+    head = token_at(tokens, k)
+    if head is None or not looks_plural(head.low) or not is_object_word(head):
+        return None
+    if not head.text.islower() and not at_sentence_start(tokens, k):
+        return None
+    first = k
+    while first > k - max_words + 1:
+        modifier = token_at(tokens, first - 1)
+        if modifier is None or not is_object_word(modifier) or modifier.low in LEADING_MODIFIERS:
+            break
+        if modifier.low in MONTHS or modifier.low.endswith(("ed", "ly", "ing", "'s", "’s")):
+            break
+        first -= 1
+    if first == k and not (opens_clause_at(tokens, k - 1) or is_word(token_at(tokens, k - 1), *PARTITIVE_DETERMINERS)):
+        return (k, k) if not is_word(tokens[start], "from") else None
+    return (first, k)
+
+
+def bought_thing(tokens: list[Token], start: int, reach: int = 8) -> tuple[int, int] | None:
+    """'Get a six-pack from Amazon for $13.95', 'buy the 10-window kit from Home Depot for $27': what a
+    verb of buying takes, the noun before 'from <seller>', is what the sum after 'for' buys; a pronoun
+    ('Get it from Amazon for $30') says nothing."""
+    if not is_word(token_at(tokens, start - 1), "for"):
+        return None
+    n = start - 2
+    while n > start - 2 - reach and n >= 0 and not is_word(tokens[n], "from"):
+        if tokens[n].text in SENTENCE_ENDS:
+            return None
+        n -= 1
+    head = token_at(tokens, n - 1)
+    if not is_word(token_at(tokens, n), "from") or head is None or not head.text.islower():
+        return None
+    if head.kind != "word" or head.low in OBJECT_STOPS or not (head.glued or is_object_word(head)):
+        return None
+    first = n - 1
+    while (
+        getattr(token_at(tokens, first - 1), "text", "") in DASHES and tokens[first].glued and tokens[first - 1].glued
+    ):
+        first -= 2  # "six-pack"
+    for verb in range(first - 1, max(first - 1 - reach, -1), -1):
+        if tokens[verb].text in SENTENCE_ENDS and not getattr(token_at(tokens, verb + 1), "glued", False):
+            return None  # a sentence's end, not the dot of ".25 fl oz"
+        if tokens[verb].low in BUYING_VERBS:
+            return (first, n - 1)
+    return None
+
+
+def opens_clause_at(tokens: list[Token], n: int) -> bool:
+    """The token at n ends a clause or line: a noun after it opens the next one."""
+    token = token_at(tokens, n)
+    return token is None or token.text in (";", ":", ".", "\n", "(", "—", "–")
+
+
+def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
+    """'outdoor ice skating ($20)', 'the Ferris wheel ($18)': a price alone in brackets after a noun is
+    that noun's price; not a conversion of an amount before it ('£4,500 ($5,400)', '£127 million ($162
+    million)')."""
+    opening, closing = token_at(tokens, start - 1), token_at(tokens, k)
+    if opening is None or closing is None or opening.text != "(" or closing.text != ")":
+        return None
+    head = token_at(tokens, start - 2)
+    if head is None or head.kind != "word" or head.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, start - 2):
+        return None
+    first = start - 2
+    while first > start - 2 - min(max_words, 2) + 1 and is_object_word(token_at(tokens, first - 1)):
+        previous = tokens[first - 1]
+        if previous.low in LEADING_MODIFIERS or is_participle(previous):
+            break
+        first -= 1
+    return (first, start - 2) if is_object_word(head) else None
+
+
+def is_comparison_after(tokens: list[Token], k: int) -> bool:
+    """'cheaper than', 'larger than', 'more than': a comparative and 'than' after a figure."""
+    comparative = token_at(tokens, k)
+    return (
+        comparative is not None
+        and (comparative.low in COMPARISON_WORDS or is_comparative(comparative))
+        and is_word(token_at(tokens, k + 1), "than")
+    )
+
+
+def past_modifiers(tokens: list[Token], k: int) -> int:
+    """Past a comparative ('a 20% smaller notch') or a participle ('100% recycled materials') before a noun
+    after a figure, so the noun is found; k when no noun follows them."""
+    token = token_at(tokens, k)
+    if token is None or token.kind != "word" or not token.text.islower():
+        return k
+    if (is_participle(token) and token.low.endswith("ed")) or token.low in COMPARISON_WORDS:
+        following = token_at(tokens, k + 1)
+        if is_object_word(following) and following is not None and following.text.islower():
+            return k + 1
+    return k
+
+
+def is_comparative(token: Token | None) -> bool:
+    """'colder', 'brighter', 'smaller': an adjective in -er ('per', 'over', 'after' are none)."""
+    return has_lowercase_ending(token, ("er",)) and token is not None and token.low not in NOT_COMPARATIVES
+
+
+def has_lowercase_ending(token: Token | None, endings: tuple[str, ...]) -> bool:
+    """A lowercase word of five letters or more with one of these endings."""
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text.islower()
+        and len(token.low) > 4
+        and token.low.endswith(endings)
+    )
 
 
 def opens_verb_phrase(token: Token | None) -> bool:
@@ -370,13 +582,7 @@ def opens_clause(token: Token | None) -> bool:
 
 def is_participle(token: Token | None) -> bool:
     """'salted', 'baking', 'frozen', 'freshly': a modifier that noun_phrase_after would end a phrase at."""
-    return (
-        token is not None
-        and token.kind == "word"
-        and token.text.islower()
-        and len(token.low) > 4
-        and token.low.endswith(("ed", "ing", "en", "ly"))
-    )
+    return has_lowercase_ending(token, ("ed", "ing", "en", "ly"))
 
 
 def contraction_stem(token: Token) -> str:
@@ -409,12 +615,25 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break
         if words and ends_noun_phrase(tokens[k - 1], token):
             break
+        if words and is_verb_before_object(token, token_at(tokens, k + 1)):
+            break  # "the 18-inch necklace features a pendant": the verb, not a plural noun
         last = compound_end(tokens, k)
         if is_period_comparison(tokens, k, last):
             break
         k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_verb_before_object(token: Token, following: Token | None) -> bool:
+    """A lowercase word in -s right before an article or possessive acts on it ('features a', 'offers
+    the', 'costs its'): a verb in the third person; a plural noun is not followed by 'a' or 'the'."""
+    return (
+        token.text.islower()
+        and token.low.endswith("s")
+        and looks_plural(token.low)
+        and is_word(following, "a", "an", "the", "its", "their", "his", "her", "your", "our")
+    )
 
 
 def is_period_comparison(tokens: list[Token], first: int, last: int) -> bool:
@@ -462,9 +681,13 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         k -= 1  # "hopes fell from 53% to 49%"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 2))  # "remains at"
+    elif is_word(token_at(tokens, k), "at"):
+        return estimated_thing(tokens, k - 1, min(max_words, 2))  # "has their odds at 83%"
     elif is_word(token_at(tokens, k), "of", "worth"):
-        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS):
-            return None  # "just north of 800kg", "in the vicinity of 6700K": more than, about
+        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS, *AMOUNT_NOUNS):
+            return None  # "just north of 800kg", "the equivalent of $108 million": more than, about, an amount
         return noun_phrase_before(tokens, k - 1, min(max_words, 2))
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
@@ -472,7 +695,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
     if verb is not None and is_change_verb(verb):
-        while is_word(token_at(tokens, k - 1), *AUXILIARIES):
+        if is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), "going", "gone", "went", "go", "goes"):
+            k -= 1  # "costs going up by 5.9 percent"
+        while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
     if verb is not None and verb.low in LEVEL_VERBS:
@@ -482,10 +707,22 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     if phrase is None:
         return None
     before = phrase[0] - 1
-    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS):
+    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, *QUANTITY_DETERMINERS):
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def estimated_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """'Upshot has their odds at 83%', 'the report puts the cost at $5bn': the noun a verb of estimating
+    places at a figure, ending at k."""
+    phrase = noun_phrase_before(tokens, k, max_words)
+    if phrase is None:
+        return None
+    before = phrase[0] - 1
+    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, "a", "an"):
+        before -= 1
+    return phrase if is_word(token_at(tokens, before), *ESTIMATE_VERBS) else None
 
 
 def is_clause_participle(tokens: list[Token], k: int) -> bool:
@@ -523,6 +760,8 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1
         if getattr(token_at(tokens, k), "text", "") == ",":
             k -= 1
+    elif getattr(token_at(tokens, k), "text", "") == "," and is_capitalised_name(token_at(tokens, k - 1)):
+        k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
         return phrase
@@ -552,7 +791,12 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     ending at k; k itself if there is none. Only words lie between; the noun must look like one."""
     found, n = k, k
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
-        if n < k and tokens[n].low in ("in", "of", "at", "for") and is_object_word(token_at(tokens, n - 1)):
+        if (
+            n < k
+            and tokens[n].low in ("in", "of", "at", "for", "to")
+            and is_object_word(token_at(tokens, n - 1))
+            and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
+        ):
             found = n - 1
         n -= 1
     return found

@@ -158,6 +158,11 @@ UNIT_PHRASES_BY_WORDS = {
             "barrel": "barrel,barrels",
             "ft2": "square feet,square foot,sq ft",
             "ft3": "cubic feet,cubic foot,cu ft",
+            "in3": "cubic inches,cubic inch,cu in",
+            "m3": "cubic metres,cubic meters,cubic metre,cubic meter",
+            "rpm": "rpm,revolutions per minute",
+            "psi": "psi",
+            "bpm": "bpm,beats per minute",
             "oz": "oz,ounce,ounces",
             "cup": "cup,cups",
             "tbsp": "tbsp,tablespoon,tablespoons",
@@ -167,6 +172,8 @@ UNIT_PHRASES_BY_WORDS = {
             "mph": "mph",
             "km/h": "kph",
             "knot": "knot,knots",
+            "°F": "degree fahrenheit,degrees fahrenheit,degrees f,fahrenheit",
+            "°C": "degree celsius,degrees celsius,degrees c,celsius,degrees centigrade",
             "degree": "degree,degrees",
             "MW": "mw,megawatt,megawatts",
             "GW": "gw,gigawatt,gigawatts",
@@ -245,6 +252,8 @@ CHANGE_VERB_STEMS = (
     "plung",
     "tumbl",
     "lower",
+    "push",
+    "bring",
     "up",
     "down",
     "chang",
@@ -269,12 +278,34 @@ CHANGE_NOUNS = frozenset(
 # A loss is a change for a share ("a 16% loss of body weight") but an amount in itself for money ("a $5m loss").
 PERCENT_CHANGE_NOUNS = CHANGE_NOUNS | {"loss", "losses"}
 # Nouns of "in the vicinity of", "to the tune of": an approximation, not what the figure measures.
+# Nouns before "of" that only say a sum is an amount: "the equivalent of $108 million", "an average of
+# $27.73 an hour" ("a total of $76 million" is the total's).
+AMOUNT_NOUNS = frozenset("equivalent average sum amount".split())
+# Words of extent that say what dimension a measure is of its subject: "30 meters tall", "15 inches deep".
+DIMENSION_WORDS = frozenset("tall high long wide deep thick".split())
+# Heads that name a span of time or a unit, not what a figure measures.
+UNIT_HEADS = frozenset(
+    "year years month months week weeks day days hour hours minute minutes second seconds decade decades "
+    "quarter quarters century centuries cent cents penny pence milliseconds millisecond".split()
+)
 APPROXIMATION_NOUNS = frozenset("vicinity neighborhood neighbourhood region tune excess order upwards".split())
 # Participles that open a clause after a noun ("the adult population using antidepressants", "the screen
 # found in"), so a noun phrase ends before them.
-CLAUSE_PARTICIPLES = frozenset("using including starting following making taking giving found leaving".split())
+CLAUSE_PARTICIPLES = frozenset(
+    "using including starting following making taking giving found leaving featuring containing showing".split()
+)
 # Verbs that give a thing's price: "the kit costs $49", "Mounjaro, which costs $1,023".
 PRICE_VERBS = frozenset("cost costs costing retails retailed sells sold priced valued".split())
+# After "per", the head of a group a sum is shared by, not a thing priced: "$50 per person".
+PER_HEAD_WORDS = frozenset("person people head capita household family adult child student member guest".split())
+# After "per", a measure of bulk goods, whose price is the goods': "P2,500 per bag" (of sugar).
+BULK_WORDS = frozenset(
+    "bag bags sack sacks bushel bushels kilo kilogram pound ounce barrel tonne ton litre liter".split()
+)
+# Verbs before "at" that give the lowest of a list's prices: "tickets start at $97".
+PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".split())
+# Verbs that take goods from a seller for a sum: "Get a six-pack from Amazon for $13.95".
+BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
 PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
 # Verbs before the noun a change is said of: "the county saw rents rise 17%".
@@ -312,6 +343,8 @@ DURATION_MODIFIERS = frozenset("more whole free full extra long additional strai
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
 
 # Sports scores and votes: "won 3-1", "a 2-0 lead", "a 5-4 ruling".
+# Verbs before a team's record of a part of its season: "they began 0-18".
+RECORD_START_WORDS = frozenset("began begin begins started start starts opened finished".split())
 SCORE_WORDS_BEFORE = frozenset(
     "won win wins beat beats beating lost lose loses drew defeated defeating trailed "
     "trailing led leading leads edged thrashed routed".split()
@@ -380,6 +413,8 @@ YEAR_WORDS_BEFORE = frozenset(
     "its their his her our early late mid circa".split()
 )
 # A number followed by capitalised words ending in one of these is a street address ("14 Baker Road").
+# Compass points written between a house number and its street's name.
+STREET_DIRECTIONS = frozenset({"N", "S", "E", "W", "NE", "NW", "SE", "SW"})
 STREET_TYPES = frozenset(
     """
 road street avenue lane drive way boulevard place square terrace close crescent court row gardens grove
@@ -415,6 +450,8 @@ LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "f
 # Words before a number that add it to an earlier count: "Another 23 allow it", "a further 12".
 ADDING_WORDS = frozenset({"another", "further", "additional", "extra"})
 # After "N times", a comparison makes N a ratio: "ten times better", "100 times more", "three times the size".
+# Words in -er after "N times" that are no comparatives: "visited six times over the summer".
+NOT_COMPARATIVES = frozenset("after never ever together other whether under rather either neither later over".split())
 COMPARISON_WORDS = frozenset(
     """
 more less fewer as the better worse bigger larger greater smaller higher lower faster slower longer shorter
@@ -423,6 +460,17 @@ stronger weaker heavier lighter cheaper costlier richer wealthier older younger 
 )
 # "32 of the aircraft", "two of its ships": a count of part of a group.
 PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
+# Words of quantity before a noun a verb acts on: "increasing most stipends by 10%".
+QUANTITY_DETERMINERS = frozenset("most some all many several".split())
+# Verbs that hold a level "at" a figure: "growth remains at 1%".
+STEADY_VERBS = frozenset("remain remains remained stay stays stayed sit sits sat hover hovers hovered".split())
+# Verbs that put a noun "at" a figure: "Upshot has their odds at 83%", "puts the cost at $5bn".
+ESTIMATE_VERBS = frozenset(
+    """has have had put puts putting set sets estimate estimates estimated places placed value values valued
+    valuing""".split()
+)
+# Adverbs between a subject's auxiliary and its verb: "costs will also increase".
+VERB_ADVERBS = frozenset("also still now already again even further just".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
 # determiners and pronouns, auxiliary and common reporting verbs, adverbs, time words.
 OBJECT_STOPS = (
