@@ -211,9 +211,23 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return None
     if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
         return previous.object_span
+    if previous.object_span is not None and carries_the_change(tokens, i, previous):
+        return previous.object_span
     between = [t.text for t in tokens[previous.end : i]]
     listed = between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
     return previous.object_span if listed and previous.kind == kind else None
+
+
+def carries_the_change(tokens: list[Token], i: int, previous: FigureMatch) -> bool:
+    """'cut its tuition by 62% in August, from $40,300 to $15,000': the levels after a change by a
+    figure are of what changed; 'charged $41,540 in tuition, up 4% from the year before': a change
+    said after a comma is of the figure before it, in the same sentence."""
+    between = tokens[previous.end : i - 1]
+    if previous.qualifier == "by" and is_word(tokens[i - 1], "from"):
+        return len(between) <= 4 and all(t.kind == "word" or t.text == "," for t in between)
+    if is_word(tokens[i - 1], "up", "down") and getattr(token_at(tokens, i - 2), "text", "") == ",":
+        return not any(t.text in (".", "!", "?", "\n", ";") for t in between)
+    return False
 
 
 def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:
