@@ -23,6 +23,7 @@ from transforms.figures.vocabulary import (
     DIMENSION_WORDS,
     ESTIMATE_VERBS,
     EXTENT_WORDS,
+    IRREGULAR_CHANGE_PASTS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
     MONTHS,
@@ -38,6 +39,7 @@ from transforms.figures.vocabulary import (
     PRICE_ADVERBS,
     PRICE_EMPHASIS,
     PRICE_START_VERBS,
+    PREDICATE_ADJECTIVES,
     PRICE_VERBS,
     QUANTITY_DETERMINERS,
     SEEING_VERBS,
@@ -133,7 +135,10 @@ def whole_group_start(tokens: list[Token], k: int) -> int:
     so the part counts what the whole counts."""
     start = k
     owner = token_at(tokens, k)
-    if owner is not None and owner.kind == "word" and owner.low.endswith(("'s", "’s")):
+    if is_word(owner, "last", "this", "next") and is_possessive(token_at(tokens, k + 1)):
+        k += 1  # "of last year's seniors": a time owns the group
+        owner = tokens[k]
+    if is_possessive(owner):
         k += 1
     if is_word(token_at(tokens, k), "last", "first", "next", "top", "remaining", "final"):
         k += 1  # "12 of his last 14 attempts"
@@ -141,6 +146,10 @@ def whole_group_start(tokens: list[Token], k: int) -> int:
     if size is None or size.kind != "num" or size.glued:
         return start  # no size: "of the device's production" keeps its owner
     return k + 2 if is_word(token_at(tokens, k + 1), *SPACED_SCALE_WORDS) else k + 1
+
+
+def is_possessive(token: Token | None) -> bool:
+    return token is not None and token.kind == "word" and token.low.endswith(("'s", "’s"))
 
 
 def ends_noun_phrase(last: Token, following: Token | None) -> bool:
@@ -631,8 +640,10 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS or token.low.endswith(("ly", "ed")):
             break
-        if words and token.low in CLAUSE_PARTICIPLES:
-            break  # "the adult population using antidepressants"
+        if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
+            break  # "the adult population using antidepressants", "of warm rain fell"
+        if words and token.low in PREDICATE_ADJECTIVES and not looks_plural(tokens[k - 1].low):
+            break  # "30% of its terrain open"
         if lowercase_only and not token.text.islower() and not token.text.isupper():
             break
         if words and ends_noun_phrase(tokens[k - 1], token):
@@ -645,6 +656,21 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_dashed_compound(tokens: list[Token], k: int) -> bool:
+    """'in-office', 'on-site': a short word dashed onto a noun is a modifier, not a preposition."""
+    dash, word = token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return (
+        tokens[k].kind == "word"
+        and tokens[k].text.islower()
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and word is not None
+        and word.kind == "word"
+        and word.glued
+    )
 
 
 def is_verb_before_object(token: Token, following: Token | None) -> bool:
@@ -725,7 +751,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
             k -= 1
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
-        return subject_before(tokens, k - 1, max_words)
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
     # The noun a change verb acts on: "cut output by", "raised its key rate to".
     phrase = noun_phrase_before(tokens, k, min(max_words, 2))
     if phrase is None:
@@ -754,7 +780,7 @@ def past_time_phrase(tokens: list[Token], k: int) -> int:
 
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 # Nouns for a part of a group, whose change is said of the group: "the share of remote workers dropped".
-SHARE_NOUNS = frozenset({"share", "proportion", "percentage", "portion"})
+SHARE_NOUNS = frozenset({"share", "proportion", "percentage", "portion", "number"})
 
 
 def subject_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:
@@ -769,10 +795,9 @@ def subject_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, in
     last = n
     n = skip_prepositional_phrase(tokens, n)
     phrase = noun_phrase_before(tokens, n, min(max_words, 2))
-    if phrase is not None and tokens[phrase[1]].low in SHARE_NOUNS and is_word(token_at(tokens, phrase[1] + 1), "of"):
-        return group_after(tokens, phrase[1] + 2, max_words)  # "the share of remote workers dropped"
     if phrase is not None:
-        return phrase
+        share = share_noun_before(tokens, phrase[1] + 1)
+        return phrase if share is None else group_after(tokens, share + 2, max_words)
     return name_before(tokens, last, min(max_words, 3))
 
 
@@ -790,10 +815,24 @@ def name_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] 
     return None
 
 
+def share_noun_before(tokens: list[Token], k: int, reach: int = 8) -> int | None:
+    """Index of 'share' in 'the share of fully in-office workers' ending before k: a change of a share
+    or number is said of the group, as a share of a group measures the group."""
+    if tokens[k - 1].low in SHARE_NOUNS and is_word(token_at(tokens, k), "of"):
+        return k - 1  # "the share of workers": the phrase found is the share itself
+    n = k - 1
+    while n > k - reach and n > 0 and (tokens[n].kind == "word" or tokens[n].text in DASHES):
+        if is_word(tokens[n], "of") and tokens[n - 1].low in SHARE_NOUNS:
+            return n - 1
+        n -= 1
+    return None
+
+
 def group_after(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """The group after 'the share of', with an adverb before its modifier ('fully remote workers')."""
     adverb = has_lowercase_ending(token_at(tokens, k), ("ly",))
-    group = noun_phrase_after(tokens, k + adverb, max_words - adverb, lowercase_only=False)
+    head = k + adverb + 2 if is_dashed_compound(tokens, k + adverb) else k + adverb  # "in-office workers"
+    group = noun_phrase_after(tokens, head, max_words - adverb, lowercase_only=False)
     return (k, group[1]) if group is not None else None
 
 
@@ -842,8 +881,9 @@ def group_named_before(tokens: list[Token], start: int, max_words: int) -> tuple
 
 def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """'a straw hat for 30 yuan', 'a dorm for 300 yuan a month', 'the trunks they had just bought for 45
-    yuan': a sum after 'for' (at k) is the price of what is bought, sold or rented, the noun right before
-    'for' or what the verb of trading before it takes; not after a verb of paying ('paid for')."""
+    yuan': a sum after 'for' (at k) is the price of what is bought, sold or rented, a noun after 'a' or a
+    participle right before 'for', or what a verb of trading right before it is said of; not after a verb
+    of paying ('paid for')."""
     n = k - 1
     if is_word(token_at(tokens, n), *TRADING_VERBS):
         n -= 1
@@ -863,9 +903,7 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     before = token_at(tokens, phrase[0] - 1)
     if is_word(before, "a", "an") or has_lowercase_ending(before, ("ed",)):
         return phrase  # "a dorm for", "processed sausage for"
-    if looks_plural(head.low) and not is_word(before, "the", "this", "that", "my", "your", *PARTITIVE_DETERMINERS):
-        return phrase  # "sells hats for"
-    return None  # "purchased the property for $1": the judges leave a bought thing after "the" unnamed
+    return None  # "purchased the property for $1", "with 20-inch wheels for": the judges name no object
 
 
 PERSONAL_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "you"})
@@ -960,7 +998,7 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
         if (
             n < k
-            and tokens[n].low in ("in", "of", "at", "for", "to")
+            and tokens[n].low in ("in", "of", "at", "for", "to", "across", "among")
             and is_object_word(token_at(tokens, n - 1))
             and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
         ):

@@ -265,6 +265,15 @@ CHANGE_VERB_STEMS = (
     "slash",
     "balloon",
     "reset",
+    "plummet",
+    "improv",
+    "worsen",
+)
+# Past forms of change verbs that do not end in -ed, which end a noun phrase before them ("of warm rain fell").
+IRREGULAR_CHANGE_PASTS = frozenset("fell rose grew shrank sank slid".split())
+# Adjectives said of a thing after it, which end its noun phrase ("30% of its terrain open").
+PREDICATE_ADJECTIVES = frozenset(
+    "open closed available remote flexible free unchanged intact occupied vacant empty full".split()
 )
 
 # Verbs stating a level: "inflation reached 211.4%", "turnout was 74.4%" (their subject is what is measured).
@@ -475,14 +484,16 @@ PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split(
 # Words of quantity before a noun a verb acts on: "increasing most stipends by 10%".
 QUANTITY_DETERMINERS = frozenset("most some all many several".split())
 # Verbs that hold a level "at" a figure: "growth remains at 1%".
-STEADY_VERBS = frozenset("remain remains remained stay stays stayed sit sits sat hover hovers hovered".split())
+STEADY_VERBS = frozenset(
+    "remain remains remained stay stays stayed sit sits sat hover hovers hovered stand stands stood".split()
+)
 # Verbs that put a noun "at" a figure: "Upshot has their odds at 83%", "puts the cost at $5bn".
 ESTIMATE_VERBS = frozenset(
     """has have had put puts putting set sets estimate estimates estimated places placed value values valued
     valuing""".split()
 )
 # Adverbs between a subject's auxiliary and its verb: "costs will also increase".
-VERB_ADVERBS = frozenset("also still now already again even further just".split())
+VERB_ADVERBS = frozenset("also still now already again even further just eventually".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
 # determiners and pronouns, auxiliary and common reporting verbs, adverbs, time words.
 OBJECT_STOPS = (
