@@ -87,8 +87,10 @@ def match_figure(
             kind, unit, object_span = "duration", period, None  # "in 15 of the last 16 years": 15 years
     else:
         start = i - 1 if k == i and leading_sign(tokens, i) == "minus" else i  # "growth of -0.3%"
-        object_span = level_of(tokens, i, kind, previous) or match_measured(
-            tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
+        object_span = (
+            level_of(tokens, i, kind, previous)
+            or match_measured(tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words)
+            or share_listed_after(tokens, i, quantity.end, kind, previous)
         )
     if (
         kind == "count"
@@ -228,6 +230,21 @@ def carries_the_change(tokens: list[Token], i: int, previous: FigureMatch) -> bo
     if is_word(tokens[i - 1], "up", "down") and getattr(token_at(tokens, i - 2), "text", "") == ",":
         return not any(t.text in (".", "!", "?", "\n", ";") for t in between)
     return False
+
+
+def share_listed_after(
+    tokens: list[Token], i: int, end: int, kind: str, previous: FigureMatch | None
+) -> tuple[int, int] | None:
+    """'60% of our people are in Boston and 40% are remote': a share with no group of its own, joined to
+    a share of a group in the same sentence and followed by its verb, is of that group."""
+    if kind != "percent" or previous is None or previous.kind != "percent" or previous.object_span is None:
+        return None
+    if not is_word(token_at(tokens, i - 1), "and", "while", "whereas", "but"):
+        return None
+    if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i]):
+        return None
+    following = token_at(tokens, end)
+    return previous.object_span if is_word(following, "are", "were", "is", "was", "said", "say", "have", "had") else None
 
 
 def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:

@@ -314,6 +314,8 @@ def measured_thing(
             return traded
     if kind == "percent" and is_bare_comparative(tokens, k):
         return None  # "110% better", "50% whiter": how much more, not a share of a thing
+    if kind == "percent" and is_predicate_adjective(tokens, k):
+        return sentence_subject(tokens, start - 1, max_words)  # "Businesses founded in 2021 were 93% remote"
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
     if kind == "money":
@@ -831,7 +833,9 @@ def share_noun_before(tokens: list[Token], k: int, reach: int = 8) -> int | None
 def group_after(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """The group after 'the share of', with an adverb before its modifier ('fully remote workers')."""
     adverb = has_lowercase_ending(token_at(tokens, k), ("ly",))
-    head = k + adverb + 2 if is_dashed_compound(tokens, k + adverb) else k + adverb  # "in-office workers"
+    head = k + adverb
+    if is_dashed_compound(tokens, head):
+        head = compound_end(tokens, head) + 1  # "in-office workers"
     group = noun_phrase_after(tokens, head, max_words - adverb, lowercase_only=False)
     return (k, group[1]) if group is not None else None
 
@@ -907,6 +911,28 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
 
 
 PERSONAL_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "you"})
+
+
+def is_predicate_adjective(tokens: list[Token], k: int) -> bool:
+    """'93% remote—', '(87% flexible)': an adjective with no noun after it says what the share is."""
+    token = token_at(tokens, k)
+    return is_word(token, *PREDICATE_ADJECTIVES) and not is_object_word(token_at(tokens, k + 1))
+
+
+def sentence_subject(tokens: list[Token], copula: int, max_words: int, reach: int = 12) -> tuple[int, int] | None:
+    """The plural noun opening the sentence whose copula is at `copula` ('Businesses founded in 2021 or
+    later were 93% remote'), when no comma or other verb of its own stands between; None otherwise."""
+    if not is_word(token_at(tokens, copula), *COPULAS):
+        return None
+    n = copula - 1
+    while n >= 0 and copula - n < reach and tokens[n].text not in (".", "!", "?", "\n", ",", ";", ":"):
+        if n < copula - 1 and tokens[n].low in COPULAS:
+            return None
+        n -= 1
+    if n >= 0 and tokens[n].text not in (".", "!", "?", "\n"):
+        return None
+    phrase = noun_phrase_after(tokens, n + 1, min(max_words, 2), lowercase_only=False)
+    return phrase if phrase is not None and looks_plural(tokens[phrase[1]].low) else None
 
 
 def is_bare_comparative(tokens: list[Token], k: int) -> bool:
