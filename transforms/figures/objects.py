@@ -136,9 +136,8 @@ def whole_group_start(tokens: list[Token], k: int) -> int:
     start = k
     owner = token_at(tokens, k)
     if is_word(owner, "last", "this", "next") and is_possessive(token_at(tokens, k + 1)):
-        k += 1  # "of last year's seniors": a time owns the group
-        owner = tokens[k]
-    if is_possessive(owner):
+        k = start = k + 2  # "of last year's seniors": a time owning the group says when, not of what
+    elif is_possessive(owner):
         k += 1
     if is_word(token_at(tokens, k), "last", "first", "next", "top", "remaining", "final"):
         k += 1  # "12 of his last 14 attempts"
