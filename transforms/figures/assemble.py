@@ -238,9 +238,7 @@ def carries_the_change(tokens: list[Token], i: int, previous: FigureMatch) -> bo
     return False
 
 
-def count_listed_after(
-    tokens: list[Token], i: int, end: int, previous: FigureMatch | None
-) -> tuple[int, int] | None:
+def count_listed_after(tokens: list[Token], i: int, end: int, previous: FigureMatch | None) -> tuple[int, int] | None:
     """'Four women set up a tripod, two in red dresses, two in qifu': a number word after a comma with
     nothing of its own to count, before a preposition, counts what the count before it in the sentence
     counted."""
@@ -265,8 +263,8 @@ def share_listed_after(
         return None
     if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i]):
         return None
-    following = token_at(tokens, end)
-    return previous.object_span if is_word(following, "are", "were", "is", "was", "said", "say", "have", "had") else None
+    verb = token_at(tokens, end)
+    return previous.object_span if is_word(verb, "are", "were", "is", "was", "said", "say", "have", "had") else None
 
 
 def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:

@@ -6,8 +6,8 @@ from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
-    AMOUNT_NOUNS,
     AFTER_BOUNDS,
+    AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
     AUXILIARIES,
     BULK_WORDS,
@@ -36,10 +36,10 @@ from transforms.figures.vocabulary import (
     PER_HEAD_WORDS,
     PERCENT_CHANGE_NOUNS,
     PERIOD_WORDS,
+    PREDICATE_ADJECTIVES,
     PRICE_ADVERBS,
     PRICE_EMPHASIS,
     PRICE_START_VERBS,
-    PREDICATE_ADJECTIVES,
     PRICE_VERBS,
     QUANTITY_DETERMINERS,
     SEEING_VERBS,
