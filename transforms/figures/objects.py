@@ -10,6 +10,7 @@ from transforms.figures.vocabulary import (
     AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
     AUXILIARIES,
+    AVERAGE_WORDS,
     BULK_WORDS,
     BUYING_VERBS,
     CHANGE_NOUNS,
@@ -795,7 +796,9 @@ def subject_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, in
         n -= 3  # "retail sales (RS) rose": the noun before the bracket
     last = n
     n = skip_prepositional_phrase(tokens, n)
-    phrase = noun_phrase_before(tokens, n, min(max_words, 2))
+    phrase = noun_phrase_before(tokens, n, min(max_words, 3))
+    if phrase is not None and phrase[1] - phrase[0] >= 2 and is_loose_modifier(tokens[phrase[0]]):
+        phrase = (phrase[0] + 1, phrase[1])  # "overall homelessness rates", "expenditures price index"
     if phrase is not None:
         share = share_noun_before(tokens, phrase[1] + 1)
         return phrase if share is None else group_after(tokens, share + 2, max_words)
@@ -814,6 +817,12 @@ def name_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] 
     if opener is None or opener.text in (".", "!", "?", "\n", ",", ";", ":") or is_word(opener, "the"):
         return (first + 1, n)
     return None
+
+
+def is_loose_modifier(token: Token) -> bool:
+    """A word that opens a three-word subject without belonging to its name: a plural ('Expenditures
+    price index', the end of a longer name) or a word of averaging ('overall homelessness rates')."""
+    return looks_plural(token.low) or token.low in AVERAGE_WORDS
 
 
 def share_noun_before(tokens: list[Token], k: int, reach: int = 8) -> int | None:
