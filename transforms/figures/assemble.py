@@ -26,6 +26,7 @@ from transforms.figures.vocabulary import (
     CERTAINTY_WORDS,
     COMMON_WORDS,
     COMPARISON_WORDS,
+    COPULAS,
     DASHES,
     MODAL_VERBS,
     OBJECT_STOPS,
@@ -82,13 +83,17 @@ def match_figure(
         object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) or named_in_brackets(
             tokens, i, quantity, options.max_object_words
         )
+        if object_span is None and quantity.in_words and not quantity.bare_one:
+            object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
         period = period_counted(tokens, quantity, object_span)
         if period is not None:
             kind, unit, object_span = "duration", period, None  # "in 15 of the last 16 years": 15 years
     else:
         start = i - 1 if k == i and leading_sign(tokens, i) == "minus" else i  # "growth of -0.3%"
-        object_span = level_of(tokens, i, kind, previous) or match_measured(
-            tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words
+        object_span = (
+            level_of(tokens, i, kind, previous)
+            or match_measured(tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words)
+            or share_listed_after(tokens, i, quantity.end, kind, previous)
         )
     if (
         kind == "count"
@@ -174,6 +179,9 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
     if is_word(following, *CERTAINTY_WORDS) or is_word(previous, *MODAL_VERBS):
         return True  # "100% sure", "I would 100% make sure"
+    copula = token_at(tokens, k - 2) if is_word(previous, "a") and tokens[k].low == "hundred" else previous
+    if is_word(following, "about") and is_word(copula, *COPULAS):
+        return True  # "Search is a hundred percent about intent": wholly, not a share
     if is_word(previous, "a") and tokens[k].low == "hundred":
         previous = token_at(tokens, k - 2)
     said_alone = previous is None or previous.text in (",", ".", "!", "?", "\n", "“", '"')
@@ -211,9 +219,52 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return None
     if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
         return previous.object_span
+    if previous.object_span is not None and carries_the_change(tokens, i, previous):
+        return previous.object_span
     between = [t.text for t in tokens[previous.end : i]]
     listed = between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
     return previous.object_span if listed and previous.kind == kind else None
+
+
+def carries_the_change(tokens: list[Token], i: int, previous: FigureMatch) -> bool:
+    """'cut its tuition by 62% in August, from $40,300 to $15,000': the levels after a change by a
+    figure are of what changed; 'charged $41,540 in tuition, up 4% from the year before': a change
+    said after a comma is of the figure before it, in the same sentence."""
+    between = tokens[previous.end : i - 1]
+    if previous.qualifier == "by" and is_word(tokens[i - 1], "from"):
+        return len(between) <= 4 and all(t.kind == "word" or t.text == "," for t in between)
+    if is_word(tokens[i - 1], "up", "down") and getattr(token_at(tokens, i - 2), "text", "") == ",":
+        return not any(t.text in (".", "!", "?", "\n", ";") for t in between)
+    return False
+
+
+def count_listed_after(tokens: list[Token], i: int, end: int, previous: FigureMatch | None) -> tuple[int, int] | None:
+    """'Four women set up a tripod, two in red dresses, two in qifu': a number word after a comma with
+    nothing of its own to count, before a preposition, counts what the count before it in the sentence
+    counted."""
+    if previous is None or previous.kind != "count" or previous.object_span is None:
+        return None
+    joint = token_at(tokens, i - 1)
+    if joint is None or not (joint.text == "," or is_word(joint, "and")):
+        return None
+    if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i]):
+        return None
+    return previous.object_span if is_word(token_at(tokens, end), "in", "with", "at", "on", "wearing") else None
+
+
+def share_listed_after(
+    tokens: list[Token], i: int, end: int, kind: str, previous: FigureMatch | None
+) -> tuple[int, int] | None:
+    """'60% of our people are in Boston and 40% are remote': a share with no group of its own, joined to
+    a share of a group in the same sentence and followed by its verb, is of that group."""
+    if kind != "percent" or previous is None or previous.kind != "percent" or previous.object_span is None:
+        return None
+    if not is_word(token_at(tokens, i - 1), "and", "while", "whereas", "but"):
+        return None
+    if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i]):
+        return None
+    verb = token_at(tokens, end)
+    return previous.object_span if is_word(verb, "are", "were", "is", "was", "said", "say", "have", "had") else None
 
 
 def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:

@@ -110,6 +110,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_age_limit,
         opens_clock_range,
         names_an_outlet,
+        is_lettered_name,
+        opens_quoted_title,
+        is_verse_reference,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -578,6 +581,59 @@ def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
             return False  # "10 Best Phone Spy Apps", "2 Vacuum Bottle Stoppers": a title-case count
         following = token_at(tokens, n)
     return following is None or following.kind != "word" or following.low in OBJECT_STOPS
+
+
+def is_lettered_name(tokens: list[Token], i: int, end: int) -> bool:
+    """'401(k)', '501(c)': a number with a letter in brackets glued to it names a plan or a legal section."""
+    opening, letter, closing = token_at(tokens, end), token_at(tokens, end + 1), token_at(tokens, end + 2)
+    return (
+        opening is not None
+        and opening.text == "("
+        and opening.glued
+        and letter is not None
+        and letter.kind == "word"
+        and len(letter.text) == 1
+        and closing is not None
+        and closing.text == ")"
+    )
+
+
+def opens_quoted_title(tokens: list[Token], i: int, end: int, reach: int = 8) -> bool:
+    """'In “5 Questions with an Artist,” she': a number opening a quotation in title case is part of a
+    title; not a quoted sentence ('“7 people were hurt,” he said')."""
+    quote, word = token_at(tokens, i - 1), token_at(tokens, end)
+    if quote is None or quote.text not in ("“", '"') or word is None or word.kind != "word":
+        return False
+    if not word.text[:1].isupper() or word.glued:
+        return False
+    for n in range(end + 1, min(end + reach, len(tokens))):
+        token = tokens[n]
+        if token.text in ("”", '"', "\n", "."):
+            return False
+        if token.kind == "word" and token.text[:1].isupper() and token.text != "I":
+            return True
+    return False
+
+
+def is_verse_reference(tokens: list[Token], i: int, end: int) -> bool:
+    """'Luke 2: 9-12', 'Psalm 23: 4': verses after a chapter number and a book's name; not a labelled
+    amount ('Zone 2: 61% - 70%')."""
+    colon, chapter, book = token_at(tokens, i - 1), token_at(tokens, i - 2), token_at(tokens, i - 3)
+    following = token_at(tokens, end)
+    if following is not None and (following.text == "%" or UNIT_PHRASES.match(tokens, end) is not None):
+        return False
+    return (
+        colon is not None
+        and colon.text == ":"
+        and chapter is not None
+        and chapter.kind == "num"
+        and chapter.text.isdigit()
+        and colon.glued
+        and book is not None
+        and book.kind == "word"
+        and book.text[:1].isupper()
+        and book.low not in COMMON_WORDS
+    )
 
 
 def is_height(tokens: list[Token], i: int, end: int) -> bool:

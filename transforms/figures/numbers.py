@@ -166,8 +166,23 @@ def match_digits(tokens: list[Token], k: int) -> Amount | None:
     mixed = fraction_end(tokens, k + 1) if token.text.isdigit() else None
     if mixed is not None and not tokens[k + 1].glued:
         return Amount(float(digits_value(token.text) + mixed[0]), mixed[1])  # "2 1/2 cups"
-    scale, end = (1, k + 1) if is_kelvin_suffix(tokens, k) else match_scale(tokens, k + 1)
+    scale, end = (1, k + 1) if is_kelvin_suffix(tokens, k) or is_metre_suffix(tokens, k) else match_scale(tokens, k + 1)
     return Amount(float(digits_value(token.text) * scale), end, scale)
+
+
+# Words of place or extent after a distance: "every 120m up the beach", "a 30m tall tower".
+METRE_CONTEXT_AFTER = frozenset("up down along tall high long deep wide away apart above below offshore".split())
+
+
+def is_metre_suffix(tokens: list[Token], k: int) -> bool:
+    """'stand every 120m up the beach', 'a 30m tall tower': a glued m is metres, not millions, after
+    'every' or before a word of extent or place, where no currency is written."""
+    suffix, following = token_at(tokens, k + 1), token_at(tokens, k + 2)
+    if suffix is None or suffix.text != "m" or not suffix.glued:
+        return False
+    if k > 0 and (tokens[k - 1].text in CURRENCY_SYMBOLS or tokens[k - 1].text in CURRENCY_CODES):
+        return False
+    return is_word(token_at(tokens, k - 1), "every") or is_word(following, *METRE_CONTEXT_AFTER)
 
 
 def is_kelvin_suffix(tokens: list[Token], k: int) -> bool:

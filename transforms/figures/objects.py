@@ -6,9 +6,11 @@ from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    AFTER_BOUNDS,
     AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
     AUXILIARIES,
+    AVERAGE_WORDS,
     BULK_WORDS,
     BUYING_VERBS,
     CHANGE_NOUNS,
@@ -22,17 +24,20 @@ from transforms.figures.vocabulary import (
     DIMENSION_WORDS,
     ESTIMATE_VERBS,
     EXTENT_WORDS,
+    IRREGULAR_CHANGE_PASTS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
     MONTHS,
     NOT_COMPARATIVES,
     NUMBER_WORDS,
+    OBJECT_PRONOUNS,
     OBJECT_STOPS,
     PARTITIVE_DETERMINERS,
     PAYING_VERBS,
     PER_HEAD_WORDS,
     PERCENT_CHANGE_NOUNS,
     PERIOD_WORDS,
+    PREDICATE_ADJECTIVES,
     PRICE_ADVERBS,
     PRICE_EMPHASIS,
     PRICE_START_VERBS,
@@ -43,6 +48,7 @@ from transforms.figures.vocabulary import (
     SPACED_SCALE_WORDS,
     STATE_WORDS,
     STEADY_VERBS,
+    TRADING_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
     VERB_ADVERBS,
@@ -130,7 +136,9 @@ def whole_group_start(tokens: list[Token], k: int) -> int:
     so the part counts what the whole counts."""
     start = k
     owner = token_at(tokens, k)
-    if owner is not None and owner.kind == "word" and owner.low.endswith(("'s", "’s")):
+    if is_word(owner, "last", "this", "next") and is_possessive(token_at(tokens, k + 1)):
+        k = start = k + 2  # "of last year's seniors": a time owning the group says when, not of what
+    elif is_possessive(owner):
         k += 1
     if is_word(token_at(tokens, k), "last", "first", "next", "top", "remaining", "final"):
         k += 1  # "12 of his last 14 attempts"
@@ -138,6 +146,10 @@ def whole_group_start(tokens: list[Token], k: int) -> int:
     if size is None or size.kind != "num" or size.glued:
         return start  # no size: "of the device's production" keeps its owner
     return k + 2 if is_word(token_at(tokens, k + 1), *SPACED_SCALE_WORDS) else k + 1
+
+
+def is_possessive(token: Token | None) -> bool:
+    return token is not None and token.kind == "word" and token.low.endswith(("'s", "’s"))
 
 
 def ends_noun_phrase(last: Token, following: Token | None) -> bool:
@@ -274,6 +286,13 @@ def measured_thing(
     if max_words <= 0:
         return None
     k = quantity.end
+    if (
+        kind == "percent"
+        and is_word(token_at(tokens, k), "or")
+        and is_word(token_at(tokens, k + 1), *AFTER_BOUNDS)
+        and not is_word(token_at(tokens, k + 2), "in")
+    ):
+        k += 2  # "90% or more workers": the bound, then what the share is of; not "2% or more in returns"
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         head = measured_noun_after(tokens, k, max_words)
@@ -289,6 +308,14 @@ def measured_thing(
         paid_for = paid_thing(tokens, start, k + 1, max_words)
         if paid_for is not None:
             return paid_for
+    if kind == "money" and is_word(token_at(tokens, start - 1), "for"):
+        traded = traded_thing(tokens, start - 1, min(max_words, 2))
+        if traded is not None:
+            return traded
+    if kind == "percent" and is_bare_comparative(tokens, k):
+        return None  # "110% better", "50% whiter": how much more, not a share of a thing
+    if kind == "percent" and is_predicate_adjective(tokens, k):
+        return sentence_subject(tokens, start - 1, max_words)  # "Businesses founded in 2021 were 93% remote"
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
     if kind == "money":
@@ -317,8 +344,14 @@ def measured_thing(
         # "60-70% of your maximum heart rate"; "10 days of your purchase" is a time, not a share
         return noun_phrase_after(tokens, k + 2, max_words, lowercase_only=False)
     after = phrase_after_preposition(tokens, k, max_words)
+    if after is not None and is_word(tokens[k], "in") and follows_change_verb(tokens, start):
+        return noun_before(tokens, start, max_words) or after  # "fell by 90% in major cities": where, not what
     if after is not None:
         return after
+    if kind == "percent":
+        group = group_named_before(tokens, start, max_words)
+        if group is not None:
+            return group  # "Of the employees, 60% are under 30"
     before = noun_before(tokens, start, max_words)
     if before is None and kind == "money":
         # "at just $6 per notebook" (but "tickets are $40 per car": tickets); "tickets from $43"
@@ -609,8 +642,10 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS or token.low.endswith(("ly", "ed")):
             break
-        if words and token.low in CLAUSE_PARTICIPLES:
-            break  # "the adult population using antidepressants"
+        if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
+            break  # "the adult population using antidepressants", "of warm rain fell"
+        if words and token.low in PREDICATE_ADJECTIVES and not looks_plural(tokens[k - 1].low):
+            break  # "30% of its terrain open"
         if lowercase_only and not token.text.islower() and not token.text.isupper():
             break
         if words and ends_noun_phrase(tokens[k - 1], token):
@@ -623,6 +658,21 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_dashed_compound(tokens: list[Token], k: int) -> bool:
+    """'in-office', 'on-site': a short word dashed onto a noun is a modifier, not a preposition."""
+    dash, word = token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return (
+        tokens[k].kind == "word"
+        and tokens[k].text.islower()
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and word is not None
+        and word.kind == "word"
+        and word.glued
+    )
 
 
 def is_verb_before_object(token: Token, following: Token | None) -> bool:
@@ -675,10 +725,12 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
+    if is_word(token_at(tokens, k), *OBJECT_PRONOUNS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
+        k -= 1  # "the hack cost it $5 million": what cost, not whom
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
     elif is_word(token_at(tokens, k), "to", "by", "from"):
-        k -= 1  # "hopes fell from 53% to 49%"
+        k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):
@@ -699,7 +751,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
             k -= 1  # "costs going up by 5.9 percent"
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
-        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
+        return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
     # The noun a change verb acts on: "cut output by", "raised its key rate to".
@@ -711,6 +763,193 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def past_time_phrase(tokens: list[Token], k: int) -> int:
+    """Index before the time said between a change and its figures, ending at k: 'cut its price in May,
+    from', 'dropped this year from', 'lowered its fees last spring, from'; k if there is none (a comma
+    before the figures is passed either way)."""
+    n = k - 1 if getattr(token_at(tokens, k), "text", "") == "," else k
+    last = token_at(tokens, n)
+    if last is None or not (last.low in MONTHS or last.low in UNIT_HEADS or last.low in SEASONS):
+        return n
+    if is_word(token_at(tokens, n - 1), "last", "this", "next", "that", "in"):
+        return n - 2
+    if is_word(token_at(tokens, n - 1), "the") and is_word(token_at(tokens, n - 2), "in"):
+        return n - 3
+    return n
+
+
+SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
+# Nouns for a part of a group, whose change is said of the group: "the share of remote workers dropped".
+SHARE_NOUNS = frozenset({"share", "proportion", "percentage", "portion", "number"})
+
+
+def subject_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:
+    """The subject of a change or level verb, ending at n: a noun phrase ('Sales', 'office attendance'),
+    the words an acronym in brackets spells ('gross domestic product (GDP) fell'), or a name ('Fulton
+    Market has grown')."""
+    spelled = acronym_expansion(tokens, n)
+    if spelled is not None:
+        return spelled
+    if getattr(token_at(tokens, n), "text", "") == ")" and getattr(token_at(tokens, n - 2), "text", "") == "(":
+        n -= 3  # "retail sales (RS) rose": the noun before the bracket
+    last = n
+    n = skip_prepositional_phrase(tokens, n)
+    phrase = noun_phrase_before(tokens, n, min(max_words, 3))
+    if phrase is not None and phrase[1] - phrase[0] >= 2 and is_loose_modifier(tokens[phrase[0]]):
+        phrase = (phrase[0] + 1, phrase[1])  # "overall homelessness rates", "expenditures price index"
+    if phrase is not None:
+        share = share_noun_before(tokens, phrase[1] + 1)
+        return phrase if share is None else group_after(tokens, share + 2, max_words)
+    return name_before(tokens, last, min(max_words, 3))
+
+
+def name_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:
+    """A name right before a verb, opening its clause: 'Fulton Market has grown' (not 'the Index of
+    Consumer Sentiment increased', where the name ends a phrase)."""
+    first = n
+    while first > n - max_words and is_capitalised_name(token_at(tokens, first)):
+        first -= 1
+    if first == n:
+        return None
+    opener = token_at(tokens, first)
+    if opener is None or opener.text in (".", "!", "?", "\n", ",", ";", ":") or is_word(opener, "the"):
+        return (first + 1, n)
+    return None
+
+
+def is_loose_modifier(token: Token) -> bool:
+    """A word that opens a three-word subject without belonging to its name: a plural ('Expenditures
+    price index', the end of a longer name) or a word of averaging ('overall homelessness rates')."""
+    return looks_plural(token.low) or token.low in AVERAGE_WORDS
+
+
+def share_noun_before(tokens: list[Token], k: int, reach: int = 8) -> int | None:
+    """Index of 'share' in 'the share of fully in-office workers' ending before k: a change of a share
+    or number is said of the group, as a share of a group measures the group."""
+    if tokens[k - 1].low in SHARE_NOUNS and is_word(token_at(tokens, k), "of"):
+        return k - 1  # "the share of workers": the phrase found is the share itself
+    n = k - 1
+    while n > k - reach and n > 0 and (tokens[n].kind == "word" or tokens[n].text in DASHES):
+        if is_word(tokens[n], "of") and tokens[n - 1].low in SHARE_NOUNS:
+            return n - 1
+        n -= 1
+    return None
+
+
+def group_after(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """The group after 'the share of', with an adverb before its modifier ('fully remote workers')."""
+    adverb = has_lowercase_ending(token_at(tokens, k), ("ly",))
+    head = k + adverb
+    if is_dashed_compound(tokens, head):
+        head = compound_end(tokens, head) + 1  # "in-office workers"
+    group = noun_phrase_after(tokens, head, max_words - adverb, lowercase_only=False)
+    return (k, group[1]) if group is not None else None
+
+
+def acronym_expansion(tokens: list[Token], n: int) -> tuple[int, int] | None:
+    """'gross domestic product (GDP)': the words before an acronym in brackets whose initials it spells,
+    ending at the ')' at n."""
+    closing, acronym, opening = token_at(tokens, n), token_at(tokens, n - 1), token_at(tokens, n - 2)
+    if closing is None or acronym is None or opening is None or closing.text != ")" or opening.text != "(":
+        return None
+    if acronym.kind != "word" or not acronym.text.isupper() or not 2 <= len(acronym.text) <= 5:
+        return None
+    first = n - 2 - len(acronym.text)
+    words = tokens[max(first, 0) : n - 2]
+    if first < 0 or any(w.kind != "word" for w in words):
+        return None
+    initials = "".join(w.low[0] for w in words)
+    return (first, n - 3) if initials == acronym.low else None
+
+
+def follows_change_verb(tokens: list[Token], start: int) -> bool:
+    """'fell by as much as 90%', 'rose 5%': a figure said of a change by the verb before it."""
+    n = start if is_word(tokens[start], "by") else start - 1
+    if is_word(token_at(tokens, n), "by"):
+        n -= 1
+    while is_word(token_at(tokens, n), *VERB_ADVERBS, "just", "only", "nearly", "about"):
+        n -= 1
+    verb = token_at(tokens, n)
+    return verb is not None and is_change_verb(verb)
+
+
+def group_named_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """'Of the employees, 60% are under 30', 'Among its members, 40% voted': a share whose group opens
+    the clause before it."""
+    if getattr(token_at(tokens, start - 1), "text", "") != ",":
+        return None
+    phrase = noun_phrase_before(tokens, start - 2, max_words)
+    if phrase is None or not looks_plural(tokens[phrase[1]].low):
+        return None
+    n = phrase[0] - 1
+    if is_word(token_at(tokens, n), *PARTITIVE_DETERMINERS):
+        n -= 1
+    if not is_word(token_at(tokens, n), "of", "among") or not opens_clause_at(tokens, n - 1):
+        return None
+    return phrase
+
+
+def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """'a straw hat for 30 yuan', 'a dorm for 300 yuan a month', 'the trunks they had just bought for 45
+    yuan': a sum after 'for' (at k) is the price of what is bought, sold or rented, a noun after 'a' or a
+    participle right before 'for', or what a verb of trading right before it is said of; not after a verb
+    of paying ('paid for')."""
+    n = k - 1
+    if is_word(token_at(tokens, n), *TRADING_VERBS):
+        n -= 1
+        while is_word(token_at(tokens, n), *PRICE_ADVERBS, *AUXILIARIES, *PERSONAL_PRONOUNS, "be", "been"):
+            n -= 1
+        if is_word(token_at(tokens, n), "that", "which"):
+            n -= 1
+        return noun_phrase_before(tokens, n, max_words)
+    head = token_at(tokens, n)
+    if head is None or not head.text.islower() or head.low in PAYING_VERBS or head.low in PRICE_VERBS:
+        return None
+    if not is_object_word(head) or head.low.endswith(("ed", "ly", "ing")) or not looks_like_noun(head.low):
+        return None
+    phrase = noun_phrase_before(tokens, n, max_words)
+    if phrase is None:
+        return None
+    before = token_at(tokens, phrase[0] - 1)
+    if is_word(before, "a", "an") or has_lowercase_ending(before, ("ed",)):
+        return phrase  # "a dorm for", "processed sausage for"
+    return None  # "purchased the property for $1", "with 20-inch wheels for": the judges name no object
+
+
+PERSONAL_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "you"})
+
+
+def is_predicate_adjective(tokens: list[Token], k: int) -> bool:
+    """'93% remote—', '(87% flexible)': an adjective with no noun after it says what the share is."""
+    token = token_at(tokens, k)
+    return is_word(token, *PREDICATE_ADJECTIVES) and not is_object_word(token_at(tokens, k + 1))
+
+
+def sentence_subject(tokens: list[Token], copula: int, max_words: int, reach: int = 12) -> tuple[int, int] | None:
+    """The plural noun opening the sentence whose copula is at `copula` ('Businesses founded in 2021 or
+    later were 93% remote'), when no comma or other verb of its own stands between; None otherwise."""
+    if not is_word(token_at(tokens, copula), *COPULAS):
+        return None
+    n = copula - 1
+    while n >= 0 and copula - n < reach and tokens[n].text not in (".", "!", "?", "\n", ",", ";", ":"):
+        if n < copula - 1 and tokens[n].low in COPULAS:
+            return None
+        n -= 1
+    if n >= 0 and tokens[n].text not in (".", "!", "?", "\n"):
+        return None
+    phrase = noun_phrase_after(tokens, n + 1, min(max_words, 2), lowercase_only=False)
+    return phrase if phrase is not None and looks_plural(tokens[phrase[1]].low) else None
+
+
+def is_bare_comparative(tokens: list[Token], k: int) -> bool:
+    """'110% better', 'looks 50% whiter': a comparative with no noun after it says how much more."""
+    token = token_at(tokens, k)
+    if token is None or not (is_comparative(token) or is_word(token, "better", "worse")):
+        return False
+    following = token_at(tokens, k + 1)
+    return not (following is not None and following.text.islower() and is_object_word(following))
 
 
 def estimated_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
@@ -793,7 +1032,7 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
         if (
             n < k
-            and tokens[n].low in ("in", "of", "at", "for", "to")
+            and tokens[n].low in ("in", "of", "at", "for", "to", "across", "among")
             and is_object_word(token_at(tokens, n - 1))
             and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
         ):

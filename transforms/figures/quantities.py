@@ -176,6 +176,10 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         return None, k
     if token.text == "%":
         return PERCENT, k + 1
+    if is_word(token, "plus"):
+        found = UNIT_PHRASES.match(tokens, k + 1)
+        if found is not None and found[0] == PERCENT:
+            return PERCENT, found[1]  # "80 plus percent of the companies"
     if token.text == "°" and token.glued:
         if following is not None and following.glued and following.text in ("C", "F"):
             return Unit(f"°{following.text}", "measure"), k + 2
@@ -344,6 +348,10 @@ def abbreviated_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
     return found[0], k + 4 if last_dot is not None and last_dot.text == "." and last_dot.glued and goes_on else k + 3
 
 
+# "a 20-year-old", "16-year-olds", "the seven-year-old's body".
+OLD_WORDS = ("old", "olds", "old's", "old’s")
+
+
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
     """'a 20-year-old', '20 years old', '35 years of age' (ages), 'three-time', 'two-thirds', 'one-off' (not
     quantities)."""
@@ -354,8 +362,8 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
         unit is not None
         and unit.name == "year"
         and (
-            is_word(token, "old", "olds")
-            or (token is not None and token.text in DASHES and is_word(following, "old", "olds"))
+            is_word(token, *OLD_WORDS)
+            or (token is not None and token.text in DASHES and is_word(following, *OLD_WORDS))
         )
     ):
         return True  # "a 20-year-old", "16-year-olds"

@@ -262,6 +262,18 @@ CHANGE_VERB_STEMS = (
     "gain",
     "widen",
     "narrow",
+    "slash",
+    "balloon",
+    "reset",
+    "plummet",
+    "improv",
+    "worsen",
+)
+# Past forms of change verbs that do not end in -ed, which end a noun phrase before them ("of warm rain fell").
+IRREGULAR_CHANGE_PASTS = frozenset("fell rose grew shrank sank slid".split())
+# Adjectives said of a thing after it, which end its noun phrase ("30% of its terrain open").
+PREDICATE_ADJECTIVES = frozenset(
+    "open closed available remote flexible free unchanged intact occupied vacant empty full".split()
 )
 
 # Verbs stating a level: "inflation reached 211.4%", "turnout was 74.4%" (their subject is what is measured).
@@ -276,7 +288,8 @@ CHANGE_NOUNS = frozenset(
     "reduction reductions hike hikes slump surge climb dip advance advances".split()
 )
 # A loss is a change for a share ("a 16% loss of body weight") but an amount in itself for money ("a $5m loss").
-PERCENT_CHANGE_NOUNS = CHANGE_NOUNS | {"loss", "losses"}
+# A discount is a change of a price: "a 62% discount on the bag" says by how much, not of what.
+PERCENT_CHANGE_NOUNS = CHANGE_NOUNS | {"loss", "losses", "discount", "discounts", "markdown", "markdowns"}
 # Nouns of "in the vicinity of", "to the tune of": an approximation, not what the figure measures.
 # Nouns before "of" that only say a sum is an amount: "the equivalent of $108 million", "an average of
 # $27.73 an hour" ("a total of $76 million" is the total's).
@@ -306,6 +319,14 @@ BULK_WORDS = frozenset(
 PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".split())
 # Verbs that take goods from a seller for a sum: "Get a six-pack from Amazon for $13.95".
 BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split())
+# Verbs of trading a thing for a sum: "the trunks they bought for 45 yuan", "a room they rent for $900".
+TRADING_VERBS = frozenset(
+    "bought buy buys buying sold sell sells selling rent rents rented renting leased lease leases".split()
+)
+# Bounds said after a share: "90% or more workers", "80% or less of the budget".
+AFTER_BOUNDS = frozenset("more less fewer higher lower above below over under so".split())
+# Pronouns a price verb may take before its sum: "the hack cost it $5 million".
+OBJECT_PRONOUNS = frozenset("it them us him her me you".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
 PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
 # Verbs before the noun a change is said of: "the county saw rents rise 17%".
@@ -463,14 +484,16 @@ PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split(
 # Words of quantity before a noun a verb acts on: "increasing most stipends by 10%".
 QUANTITY_DETERMINERS = frozenset("most some all many several".split())
 # Verbs that hold a level "at" a figure: "growth remains at 1%".
-STEADY_VERBS = frozenset("remain remains remained stay stays stayed sit sits sat hover hovers hovered".split())
+STEADY_VERBS = frozenset(
+    "remain remains remained stay stays stayed sit sits sat hover hovers hovered stand stands stood".split()
+)
 # Verbs that put a noun "at" a figure: "Upshot has their odds at 83%", "puts the cost at $5bn".
 ESTIMATE_VERBS = frozenset(
     """has have had put puts putting set sets estimate estimates estimated places placed value values valued
     valuing""".split()
 )
 # Adverbs between a subject's auxiliary and its verb: "costs will also increase".
-VERB_ADVERBS = frozenset("also still now already again even further just".split())
+VERB_ADVERBS = frozenset("also still now already again even further just eventually".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
 # determiners and pronouns, auxiliary and common reporting verbs, adverbs, time words.
 OBJECT_STOPS = (
@@ -487,7 +510,7 @@ says saying told tell tells added according reported report reports went go goes
 gets made make makes took take takes gave give gives remain remained remains need needed seem seemed
 become became already also still now then just only even ever never currently reportedly recently soon
 later ago again too very here there today yesterday tomorrow tonight last next more less fewer most
-higher lower earlier
+higher lower earlier apiece alone
 """.split()
     )
     | WEEKDAYS
