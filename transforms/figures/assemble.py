@@ -30,6 +30,7 @@ from transforms.figures.vocabulary import (
     DASHES,
     MODAL_VERBS,
     OBJECT_STOPS,
+    RANK_LIST_NOUNS,
     STATE_WORDS,
     Unit,
 )
@@ -105,6 +106,7 @@ def match_figure(
     if kind == "count" and (
         is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"))
         or is_reciprocal(tokens, quantity)
+        or is_rank_list(tokens, i, quantity, object_span)
     ):
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
@@ -305,6 +307,16 @@ def names_a_thing(tokens: list[Token], i: int, quantity: Quantity, qualifier: st
 def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
     """'finish in the top 3', 'ranks top 15': a place in a ranking, not a count."""
     return not quantity.is_range and is_word(token_at(tokens, i - 1), "top", "bottom")
+
+
+def is_rank_list(tokens: list[Token], i: int, quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
+    """'its weekly top 10 lists', 'the top 10 rankings': the length of a ranking names a kind of list; 'the top
+    10 players' still counts players."""
+    return (
+        object_span is not None
+        and is_rank(tokens, i, quantity)
+        and tokens[object_span[1]].low in RANK_LIST_NOUNS
+    )
 
 
 def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:

@@ -113,6 +113,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_lettered_name,
         opens_quoted_title,
         is_verse_reference,
+        is_rounding_step,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -174,7 +175,10 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
     following = token_at(tokens, i + 1)
-    if following is not None and not (following.text in (",", ")", ";") or is_word(following, "and")):
+    # "Ethan Chapin, both 20.": after "both" or "now" the age may also end the sentence ("Hill, 29." may
+    # be a list of figures)
+    closers = (",", ")", ";", ".") if before == i - 2 else (",", ")", ";")
+    if following is not None and not (following.text in closers or is_word(following, "and")):
         return None
     return i + 1 if names_a_person_before(tokens, before) else None
 
@@ -824,14 +828,19 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
     """'Article 5', 'Section 230', 'Boeing 737', 'No. 10', 'Windows 11', 'iOS 17.2': a plain number
     naming something. A number that opens a range ('Freeze 4 to 24 hours') or carries a unit is a
     quantity whatever the word before it."""
-    if not tokens[i].text.replace(".", "", 1).isdigit() or opens_range_or_unit(tokens, end):
+    text = tokens[i].text
+    if not text.replace(",", "").replace(".", "", 1).isdigit() or opens_range_or_unit(tokens, end):
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
-        return is_word(token_at(tokens, i - 2), "no", "nos", "nr")
+        return is_word(token_at(tokens, i - 2), "no", "nos", "nr")  # "entry No. 7,830"
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
-    if previous.low in LABEL_WORDS or is_camel_case(previous):
+    if previous.low in LABEL_WORDS:
+        return True  # "line 1,000 of the spreadsheet"
+    if "," in text:
+        return False  # "Tesla 10,000": a name before a grouped number may own it
+    if is_camel_case(previous):
         return True
     # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks").
     return (
@@ -928,3 +937,22 @@ def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     return previous is None or previous.text not in CURRENCY_SYMBOLS
+
+
+ROUNDING_VERBS = frozenset({"rounded", "round", "rounds", "rounding"})
+
+
+def is_rounding_step(tokens: list[Token], i: int, end: int) -> bool:
+    """'rounded to 100,000', 'to the nearest 1,000': a power of ten that says how a figure was rounded, not
+    a quantity ('the nearest 12 hospitals' counts)."""
+    if end != i + 1 or tokens[i].kind != "num":
+        return False
+    digits = tokens[i].text.replace(",", "")
+    if not (digits.isdigit() and len(digits) > 1 and digits.strip("0") == "1"):
+        return False
+    if counts_what_follows(token_at(tokens, end)) and UNIT_PHRASES.match(tokens, end) is None:
+        return False  # "the nearest 10 hospitals"; "to the nearest 1,000 hours" is still a step
+    previous = token_at(tokens, i - 1)
+    if is_word(previous, "nearest"):
+        return is_word(token_at(tokens, i - 2), "the") and is_word(token_at(tokens, i - 3), "to")
+    return is_word(previous, "to") and is_word(token_at(tokens, i - 2), *ROUNDING_VERBS)

@@ -8,6 +8,7 @@ from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural
 from transforms.figures.vocabulary import (
     AFTER_BOUNDS,
     AMOUNT_NOUNS,
+    BOUND_NOUNS,
     APPROXIMATION_NOUNS,
     AUXILIARIES,
     AVERAGE_WORDS,
@@ -27,6 +28,8 @@ from transforms.figures.vocabulary import (
     IRREGULAR_CHANGE_PASTS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
+    MODAL_VERBS,
+    PERIOD_ADJECTIVES,
     MONTHS,
     NOT_COMPARATIVES,
     NUMBER_WORDS,
@@ -270,8 +273,8 @@ def match_measured(
     time or a unit ('in 15 of the last 16 years', 'the first eight months of the year', '66 cents'):
     those say when or in what, not of what."""
     span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
-    if span is not None and tokens[span[1]].low in UNIT_HEADS:
-        return None
+    if span is not None and (tokens[span[1]].low in UNIT_HEADS or tokens[span[1]].low in BOUND_NOUNS):
+        return None  # "a minimum of five years", "70% minimum": a bound, not a thing ("$15 minimum wage" is)
     return span
 
 
@@ -640,7 +643,9 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
     first, words = k, 0
     while words < max_words:
         token = token_at(tokens, k)
-        if token is None or not is_object_word(token) or token.low in COMPASS_WORDS or token.low.endswith(("ly", "ed")):
+        if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
+            break
+        if token.low.endswith(("ly", "ed")) and not is_period_adjective(tokens, k):
             break
         if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
             break  # "the adult population using antidepressants", "of warm rain fell"
@@ -658,6 +663,18 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_period_adjective(tokens: list[Token], k: int) -> bool:
+    """'monthly' in 'a $1,200 monthly bill': a word for how often that modifies a noun after it (alone after
+    a figure, '$1,200 monthly' is a rate, not a thing)."""
+    following = token_at(tokens, k + 1)
+    return (
+        tokens[k].low in PERIOD_ADJECTIVES
+        and following is not None
+        and following.text.islower()
+        and is_object_word(following)
+    )
 
 
 def is_dashed_compound(tokens: list[Token], k: int) -> bool:
@@ -754,6 +771,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
+    if is_word(verb, "be") and is_word(token_at(tokens, k - 1), *MODAL_VERBS):
+        # "the electric bill can be roughly $2,500": a level said with a modal, of the subject before it
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 2))
     # The noun a change verb acts on: "cut output by", "raised its key rate to".
     phrase = noun_phrase_before(tokens, k, min(max_words, 2))
     if phrase is None:

@@ -72,7 +72,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "
 # "Php" says so itself; "P" and "PHP" are other things too ("P2" a pathogen level, "PHP 8" a language), so
 # they are read as the peso only in a text with one of these words.
 # A modal before 100% makes it an adverb: "I would 100% recommend it".
-MODAL_VERBS = frozenset("would will could should can must might".split())
+# Before "be" they still say a level of the subject: "the bill can be $2,500".
+MODAL_VERBS = frozenset("would will could should can must might may".split())
 PESO_PREFIXES = frozenset({"P", "PHP", "Php"})
 PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipino", "filipinos", "manila", "₱"})
 # Words after 100% that make it "completely", not a share: "I'm 100% sure", "100 percent true".
@@ -282,6 +283,12 @@ LEVEL_VERBS = frozenset(
 )
 # Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
 AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
+# Words in -ly for how often, which may modify the noun after a figure: "a $1,200 monthly bill".
+PERIOD_ADJECTIVES = frozenset("hourly daily nightly weekly monthly quarterly yearly".split())
+# Nouns for a bound, which say how a figure limits, not what it is of: "70% minimum", "a maximum of 3 hours".
+BOUND_NOUNS = frozenset("minimum maximum min max".split())
+# Nouns for a ranking, which "top N" names rather than counts: "the weekly top 10 lists".
+RANK_LIST_NOUNS = frozenset("list lists ranking rankings chart charts spot spots slot slots finish finishes".split())
 # Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
 CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
@@ -395,7 +402,7 @@ rule rules resolution page pages room flight route highway interstate no number 
 category grade class platform gate terminal district precinct ward zone sector episode season game
 round stage lap hole exit channel line track model type figure table item verse volume vol issue row
 seat floor suite apartment unit building block lot pier tier covid step part junction jct pillar
-stand bay berth booth court lane extension ext
+stand bay berth booth court lane extension ext entry
 """.split()
 )
 # A number after one of these is a person's age ("ages 19 and 22", "aged 50 to 64").
