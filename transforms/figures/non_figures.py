@@ -14,6 +14,7 @@ from transforms.figures.tokens import (
     is_capitalised,
     is_word,
     looks_plural,
+    speaks_of_temperature,
     token_at,
 )
 from transforms.figures.vocabulary import (
@@ -748,7 +749,7 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
     if following is None or following.kind != "word":
         return False
     if following.glued and following.low not in GLUED_SUFFIXES:
-        return True
+        return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
 
 

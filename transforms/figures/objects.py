@@ -298,6 +298,8 @@ def measured_thing(
         k += 2  # "90% or more workers": the bound, then what the share is of; not "2% or more in returns"
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
+        if is_bare_comparative(tokens, k):
+            return None  # "about 8C cooler", "two inches taller": how much more, not of what
         head = measured_noun_after(tokens, k, max_words)
         if head is not None:
             return head

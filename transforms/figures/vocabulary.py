@@ -289,6 +289,11 @@ PERIOD_ADJECTIVES = frozenset("hourly daily nightly weekly monthly quarterly yea
 BOUND_NOUNS = frozenset("minimum maximum min max".split())
 # Nouns for a ranking, which "top N" names rather than counts: "the weekly top 10 lists".
 RANK_LIST_NOUNS = frozenset("list lists ranking rankings chart charts spot spots slot slots finish finishes".split())
+# Words that make a C or F glued to a number degrees: "temperatures were about 8C cooler".
+TEMPERATURE_WORDS = frozenset(
+    "temperature temperatures temp temps heat hot hotter warm warmer warmth cold colder cool cooler cooling "
+    "chill chilly freezing frost thermometer weather forecast celsius fahrenheit degrees".split()
+)
 # Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
 CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
@@ -523,6 +528,8 @@ higher lower earlier apiece alone
     | WEEKDAYS
     | MONTHS
 )
+# Words in -men that are singular, against "fishermen", "policemen", "servicemen".
+SINGULAR_MEN_WORDS = frozenset("specimen abdomen regimen stamen acumen bitumen albumen cyclamen".split())
 IRREGULAR_PLURALS = frozenset(
     "people children men women police personnel staff crew cattle sheep fish deer "
     "aircraft livestock infantry data media feet teeth mice geese offspring".split()
