@@ -294,6 +294,11 @@ TEMPERATURE_WORDS = frozenset(
     "temperature temperatures temp temps heat hot hotter warm warmer warmth cold colder cool cooler cooling "
     "chill chilly freezing frost thermometer weather forecast celsius fahrenheit degrees".split()
 )
+# Comparatives after a measure that make it a difference: "about 8C cooler", "two inches taller".
+MEASURE_COMPARATIVES = frozenset(
+    "cooler warmer hotter colder taller shorter longer wider narrower deeper shallower higher lower heavier "
+    "lighter bigger smaller larger thicker thinner faster slower farther further closer".split()
+)
 # Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
 CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
