@@ -221,6 +221,8 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return None
     if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
         return previous.object_span
+    if previous.end == i - 1 and tokens[i - 1].text == "(" and previous.kind == kind == "measure":
+        return previous.object_span  # "a snow depth of 30 inches (76 centimeters)": the same depth converted
     if previous.object_span is not None and carries_the_change(tokens, i, previous):
         return previous.object_span
     between = [t.text for t in tokens[previous.end : i]]

@@ -309,6 +309,9 @@ def measured_thing(
         if head is not None:
             return head
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
+            if hyphenated and is_object_word(token_at(tokens, k + 1)):
+                # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
+                return noun_phrase_after(tokens, k + 1, min(max_words, 3), lowercase_only=False)
             return extent_subject(tokens, start, min(max_words, 2))  # "the flows are 30 meters tall"
         if is_word(token_at(tokens, k), *EXTENT_WORDS):
             return None
@@ -1060,10 +1063,11 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
         if (
             n < k
-            and tokens[n].low in ("in", "of", "at", "for", "to", "across", "among")
+            and tokens[n].low in ("in", "of", "at", "for", "to", "on", "across", "among")
             and is_object_word(token_at(tokens, n - 1))
             and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
-        ):
+            and (tokens[n].low != "on" or all(t.text[:1].isupper() for t in tokens[n + 1 : k + 1]))
+        ):  # "on" only before a name: "snow depth on Christmas Day is", not "told ESPN on Tuesday that he"
             found = n - 1
         n -= 1
     return found
