@@ -31,6 +31,7 @@ from transforms.figures.vocabulary import (
     ERAS,
     GLUED_SUFFIXES,
     IDENTIFIER_PREFIXES,
+    IMPERATIVE_VERBS,
     KIN_WORDS,
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
@@ -802,6 +803,8 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, end)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return False
+    if following is not None and following.text == "+" and following.glued and UNIT_PHRASES.match(tokens, end + 1) is None:
+        following = token_at(tokens, end + 1)  # "1900+ servers": at least that many
     if counts_things(previous, following, token):
         return False
     return following is None or not (
@@ -843,12 +846,28 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "Tesla 10,000": a name before a grouped number may own it
     if is_camel_case(previous):
         return True
-    # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks").
+    # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks"), and a word
+    # opening its sentence may be a verb before a count ("Use 10 devices at once").
     return (
         is_capitalised(previous)
         and previous.low not in COMMON_WORDS
         and "'" not in previous.text
         and "’" not in previous.text
+        and not opens_sentence_before_count(tokens, i, end)
+    )
+
+
+def opens_sentence_before_count(tokens: list[Token], i: int, end: int) -> bool:
+    """'Use 10 devices', 'Connect 5 phones': an imperative verb opening a sentence, before a number and a
+    lowercase plural noun ('Fox 6 reports that' is a station)."""
+    following = token_at(tokens, end)
+    return (
+        at_line_or_sentence_start(tokens, i - 2)
+        and tokens[i - 1].low in IMPERATIVE_VERBS
+        and following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and looks_plural(following.low)
     )
 
 

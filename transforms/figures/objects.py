@@ -77,6 +77,8 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
         k = whole_group_start(tokens, k)  # "15 of the 23 dancers", "180 of the county's 1,000 beds"
+    if k == quantity.end and is_open_bound(tokens, k):
+        k += 1  # "1900+ servers": at least that many servers
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
         k += 1  # "other troops"; not "20,000 New Yorkers"
     words: list[tuple[int, int]] = []
@@ -100,6 +102,20 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         k = last + 1
     words = trim_to_head(tokens, words, singular=quantity.value == 1)
     return (words[0][0], words[-1][1]) if words else None
+
+
+def is_open_bound(tokens: list[Token], k: int) -> bool:
+    """A '+' glued after a number and before a lowercase word: '3,000+ servers'."""
+    plus, following = token_at(tokens, k), token_at(tokens, k + 1)
+    return (
+        plus is not None
+        and plus.text == "+"
+        and plus.glued
+        and following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and UNIT_PHRASES.match(tokens, k + 1) is None
+    )
 
 
 def is_ratio(tokens: list[Token], k: int, quantity: Quantity) -> bool:

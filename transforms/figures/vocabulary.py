@@ -299,6 +299,11 @@ MEASURE_COMPARATIVES = frozenset(
     "cooler warmer hotter colder taller shorter longer wider narrower deeper shallower higher lower heavier "
     "lighter bigger smaller larger thicker thinner faster slower farther further closer".split()
 )
+# Verbs that open a sentence of a spec list or advice before a count: "Use 10 devices at once".
+IMPERATIVE_VERBS = frozenset(
+    "use connect add get buy choose pick take make allow protect install run link pair stream share save store "
+    "cover support expect enjoy try bring pack plan book order need".split()
+)
 # Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
 CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
