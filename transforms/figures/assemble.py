@@ -31,6 +31,7 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     OBJECT_STOPS,
     RANK_LIST_NOUNS,
+    SIZE_NOUNS,
     STATE_WORDS,
     Unit,
 )
@@ -328,6 +329,10 @@ def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, afte
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
     following = token_at(tokens, object_span[1] + 1)
+    if is_word(following, "its", "their", "his", "her", "our", "my", "your") and is_word(
+        token_at(tokens, object_span[1] + 2), *SIZE_NOUNS, "original", "previous", "initial", "usual", "normal"
+    ):
+        return True  # "nearly four times its original estimate": a ratio to the thing's own size
     return after_change_by or is_word(following, *COMPARISON_WORDS) or is_comparative(following)
 
 

@@ -35,6 +35,7 @@ from transforms.figures.vocabulary import (
     KIN_WORDS,
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
+    MODAL_VERBS,
     MONTHS,
     OBJECT_STOPS,
     PEOPLE_WORDS,
@@ -69,6 +70,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token.kind == "word":
         if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i):
             return i + 1
+        if is_some_day(tokens, i):
+            return i + 2
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
@@ -127,6 +130,17 @@ def is_name_number_word(tokens: list[Token], i: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     return previous is not None and previous.kind == "word"
+
+
+def is_some_day(tokens: list[Token], i: int) -> bool:
+    """'would one day be used', 'One day, she left': 'one day' for some time, not a span of a day; after a
+    modal or opening a sentence before a comma ('for one day', 'in one day' stay durations)."""
+    if tokens[i].low != "one" or not is_word(token_at(tokens, i + 1), "day"):
+        return False
+    previous, following = token_at(tokens, i - 1), token_at(tokens, i + 2)
+    if is_word(previous, *MODAL_VERBS, "may"):
+        return True
+    return at_line_or_sentence_start(tokens, i - 1) and following is not None and following.text == ","
 
 
 def is_compound_number_word(tokens: list[Token], i: int) -> bool:
@@ -266,6 +280,8 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
     if is_word(connector, "or", "and") and is_word(bound, "older", "over", "up", "above", "younger", "under"):
         return True
     qualifier, group = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if is_word(qualifier, "than") and is_word(group, "older", "younger"):
+        return not counts_what_follows(token_at(tokens, i + 1))  # "participants older than 59 had"
     return (
         is_word(qualifier, "over", "under", "above")
         and is_word(group, *PEOPLE_WORDS)

@@ -188,6 +188,9 @@ UNIT_PHRASES_BY_WORDS = {
             "MB": "mb,megabyte,megabytes",
             "Hz": "hz,hertz",
             "GHz": "ghz,gigahertz",
+            "Mbps": "mbps,megabits per second",
+            "Gbps": "gbps,gigabits per second",
+            "proof": "proof",
         },
     ),
 }
@@ -303,6 +306,11 @@ MEASURE_COMPARATIVES = frozenset(
 IMPERATIVE_VERBS = frozenset(
     "use connect add get buy choose pick take make allow protect install run link pair stream share save store "
     "cover support expect enjoy try bring pack plan book order need".split()
+)
+# Nouns for a thing's own size, after "N times its": "four times its size", "three times their value".
+SIZE_NOUNS = frozenset(
+    "size value price weight height length width area volume estimate estimation cost worth amount number "
+    "population budget salary".split()
 )
 # Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
 CHANGE_NOUNS = frozenset(
