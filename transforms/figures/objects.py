@@ -105,7 +105,8 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
 
 
 def is_open_bound(tokens: list[Token], k: int) -> bool:
-    """A '+' glued after a number and before a lowercase word: '3,000+ servers'."""
+    """A '+' glued after a number and before a lowercase word or an acronym: '3,000+ servers', '3,200+ RAM-based
+    servers'."""
     plus, following = token_at(tokens, k), token_at(tokens, k + 1)
     return (
         plus is not None
@@ -113,7 +114,7 @@ def is_open_bound(tokens: list[Token], k: int) -> bool:
         and plus.glued
         and following is not None
         and following.kind == "word"
-        and following.text.islower()
+        and (following.text.islower() or following.text.isupper())
         and UNIT_PHRASES.match(tokens, k + 1) is None
     )
 
@@ -771,6 +772,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         k -= 1
     if is_word(token_at(tokens, k), *OBJECT_PRONOUNS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "the hack cost it $5 million": what cost, not whom
+    price_phrase = price_phrase_start(tokens, k)
+    if price_phrase is not None:
+        return priced_thing(tokens, price_phrase - 1, min(max_words, 2))  # "the plan will set you back $1.81"
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
     elif is_word(token_at(tokens, k), "to", "by", "from"):
@@ -810,6 +814,16 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def price_phrase_start(tokens: list[Token], k: int) -> int | None:
+    """Index of the first word of a phrase that gives a price and ends at k: 'will set you back', 'works out
+    at', 'comes to'; None if there is none."""
+    if is_word(token_at(tokens, k), "back") and is_word(token_at(tokens, k - 2), "set", "sets"):
+        return k - 2 if is_word(token_at(tokens, k - 1), *OBJECT_PRONOUNS, "you", "us", "me") else None
+    if is_word(token_at(tokens, k), "at", "to") and is_word(token_at(tokens, k - 1), "out"):
+        return k - 2 if is_word(token_at(tokens, k - 2), "works", "worked", "work", "comes", "came") else None
+    return None
 
 
 def past_time_phrase(tokens: list[Token], k: int) -> int:
@@ -1050,11 +1064,29 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
-        return phrase
+        return (past_dashed_term(tokens, phrase[0]), phrase[1])
     first = k
     while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
         first -= 1
     return (first + 1, k) if first < k else None
+
+
+def past_dashed_term(tokens: list[Token], first: int) -> int:
+    """Index of 'two' in 'a two-year subscription works out at', where a dashed term ('two-year', '36-month')
+    opens the priced thing's phrase at `first`; first itself otherwise. The term says which plan is priced."""
+    unit, dash, number = token_at(tokens, first - 1), token_at(tokens, first - 2), token_at(tokens, first - 3)
+    if (
+        unit is not None
+        and unit.glued
+        and UNIT_PHRASES.match(tokens, first - 1) is not None
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and number is not None
+        and (number.kind == "num" or number.low in NUMBER_WORDS)
+    ):
+        return first - 3
+    return first
 
 
 def is_capitalised_name(token: Token | None) -> bool:
