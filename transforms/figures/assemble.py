@@ -315,11 +315,7 @@ def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
 def is_rank_list(tokens: list[Token], i: int, quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
     """'its weekly top 10 lists', 'the top 10 rankings': the length of a ranking names a kind of list; 'the top
     10 players' still counts players."""
-    return (
-        object_span is not None
-        and is_rank(tokens, i, quantity)
-        and tokens[object_span[1]].low in RANK_LIST_NOUNS
-    )
+    return object_span is not None and is_rank(tokens, i, quantity) and tokens[object_span[1]].low in RANK_LIST_NOUNS
 
 
 def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:

@@ -819,13 +819,18 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, end)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return False
-    if following is not None and following.text == "+" and following.glued and UNIT_PHRASES.match(tokens, end + 1) is None:
+    if is_plus_before_noun(tokens, end):
         following = token_at(tokens, end + 1)  # "1900+ servers": at least that many
     if counts_things(previous, following, token):
         return False
     return following is None or not (
         following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
     )
+
+
+def is_plus_before_noun(tokens: list[Token], k: int) -> bool:
+    plus = token_at(tokens, k)
+    return plus is not None and plus.text == "+" and plus.glued and UNIT_PHRASES.match(tokens, k + 1) is None
 
 
 def counts_things(previous: Token | None, following: Token | None, number: Token) -> bool:

@@ -8,10 +8,10 @@ from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural
 from transforms.figures.vocabulary import (
     AFTER_BOUNDS,
     AMOUNT_NOUNS,
-    BOUND_NOUNS,
     APPROXIMATION_NOUNS,
     AUXILIARIES,
     AVERAGE_WORDS,
+    BOUND_NOUNS,
     BULK_WORDS,
     BUYING_VERBS,
     CHANGE_NOUNS,
@@ -30,7 +30,6 @@ from transforms.figures.vocabulary import (
     LEVEL_VERBS,
     MEASURE_COMPARATIVES,
     MODAL_VERBS,
-    PERIOD_ADJECTIVES,
     MONTHS,
     NOT_COMPARATIVES,
     NUMBER_WORDS,
@@ -40,6 +39,7 @@ from transforms.figures.vocabulary import (
     PAYING_VERBS,
     PER_HEAD_WORDS,
     PERCENT_CHANGE_NOUNS,
+    PERIOD_ADJECTIVES,
     PERIOD_WORDS,
     PREDICATE_ADJECTIVES,
     PRICE_ADVERBS,
@@ -696,9 +696,9 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
 def is_period_adjective(tokens: list[Token], k: int) -> bool:
     """'monthly' in 'a $1,200 monthly bill': a word for how often that modifies a noun after a sum (alone
     after it, '$1,200 monthly' is a rate, not a thing; 'the 2 percent yearly level' is a target, not a bill)."""
-    following = token_at(tokens, k + 1)
+    token, following = token_at(tokens, k), token_at(tokens, k + 1)
     return (
-        tokens[k].low in PERIOD_ADJECTIVES
+        is_word(token, *PERIOD_ADJECTIVES)
         and following is not None
         and following.text.islower()
         and is_object_word(following)
