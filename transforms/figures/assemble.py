@@ -30,6 +30,8 @@ from transforms.figures.vocabulary import (
     DASHES,
     MODAL_VERBS,
     OBJECT_STOPS,
+    RANK_LIST_NOUNS,
+    SIZE_NOUNS,
     STATE_WORDS,
     Unit,
 )
@@ -105,6 +107,7 @@ def match_figure(
     if kind == "count" and (
         is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"))
         or is_reciprocal(tokens, quantity)
+        or is_rank_list(tokens, i, quantity, object_span)
     ):
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
@@ -219,6 +222,8 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return None
     if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
         return previous.object_span
+    if previous.end == i - 1 and tokens[i - 1].text == "(" and previous.kind == kind == "measure":
+        return previous.object_span  # "a snow depth of 30 inches (76 centimeters)": the same depth converted
     if previous.object_span is not None and carries_the_change(tokens, i, previous):
         return previous.object_span
     between = [t.text for t in tokens[previous.end : i]]
@@ -307,6 +312,12 @@ def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
     return not quantity.is_range and is_word(token_at(tokens, i - 1), "top", "bottom")
 
 
+def is_rank_list(tokens: list[Token], i: int, quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
+    """'its weekly top 10 lists', 'the top 10 rankings': the length of a ranking names a kind of list; 'the top
+    10 players' still counts players."""
+    return object_span is not None and is_rank(tokens, i, quantity) and tokens[object_span[1]].low in RANK_LIST_NOUNS
+
+
 def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:
     """'ten times better', '82 million times as wealthy', '100 times more carbon', 'cut prices by four
     times', 'raised the speed of the chips by four times': a ratio, not a count of occasions ('visited the
@@ -314,6 +325,10 @@ def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, afte
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
     following = token_at(tokens, object_span[1] + 1)
+    if is_word(following, "its", "their", "his", "her", "our", "my", "your") and is_word(
+        token_at(tokens, object_span[1] + 2), *SIZE_NOUNS, "original", "previous", "initial", "usual", "normal"
+    ):
+        return True  # "nearly four times its original estimate": a ratio to the thing's own size
     return after_change_by or is_word(following, *COMPARISON_WORDS) or is_comparative(following)
 
 

@@ -14,6 +14,7 @@ from transforms.figures.tokens import (
     is_capitalised,
     is_word,
     looks_plural,
+    speaks_of_temperature,
     token_at,
 )
 from transforms.figures.vocabulary import (
@@ -30,9 +31,11 @@ from transforms.figures.vocabulary import (
     ERAS,
     GLUED_SUFFIXES,
     IDENTIFIER_PREFIXES,
+    IMPERATIVE_VERBS,
     KIN_WORDS,
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
+    MODAL_VERBS,
     MONTHS,
     OBJECT_STOPS,
     PEOPLE_WORDS,
@@ -67,6 +70,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token.kind == "word":
         if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i):
             return i + 1
+        if is_some_day(tokens, i):
+            return i + 2
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
@@ -113,6 +118,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_lettered_name,
         opens_quoted_title,
         is_verse_reference,
+        is_rounding_step,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -124,6 +130,17 @@ def is_name_number_word(tokens: list[Token], i: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     return previous is not None and previous.kind == "word"
+
+
+def is_some_day(tokens: list[Token], i: int) -> bool:
+    """'would one day be used', 'One day, she left': 'one day' for some time, not a span of a day; after a
+    modal or opening a sentence before a comma ('for one day', 'in one day' stay durations)."""
+    if tokens[i].low != "one" or not is_word(token_at(tokens, i + 1), "day"):
+        return False
+    previous, following = token_at(tokens, i - 1), token_at(tokens, i + 2)
+    if is_word(previous, *MODAL_VERBS, "may"):
+        return True
+    return at_line_or_sentence_start(tokens, i - 1) and following is not None and following.text == ","
 
 
 def is_compound_number_word(tokens: list[Token], i: int) -> bool:
@@ -174,7 +191,10 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
     following = token_at(tokens, i + 1)
-    if following is not None and not (following.text in (",", ")", ";") or is_word(following, "and")):
+    # "Ethan Chapin, both 20.": after "both" or "now" the age may also end the sentence ("Hill, 29." may
+    # be a list of figures)
+    closers = (",", ")", ";", ".") if before == i - 2 else (",", ")", ";")
+    if following is not None and not (following.text in closers or is_word(following, "and")):
         return None
     return i + 1 if names_a_person_before(tokens, before) else None
 
@@ -260,6 +280,8 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
     if is_word(connector, "or", "and") and is_word(bound, "older", "over", "up", "above", "younger", "under"):
         return True
     qualifier, group = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if is_word(qualifier, "than") and is_word(group, "older", "younger"):
+        return not counts_what_follows(token_at(tokens, i + 1))  # "participants older than 59 had"
     return (
         is_word(qualifier, "over", "under", "above")
         and is_word(group, *PEOPLE_WORDS)
@@ -744,7 +766,7 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
     if following is None or following.kind != "word":
         return False
     if following.glued and following.low not in GLUED_SUFFIXES:
-        return True
+        return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
 
 
@@ -797,11 +819,18 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, end)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return False
+    if is_plus_before_noun(tokens, end):
+        following = token_at(tokens, end + 1)  # "1900+ servers": at least that many
     if counts_things(previous, following, token):
         return False
     return following is None or not (
         following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
     )
+
+
+def is_plus_before_noun(tokens: list[Token], k: int) -> bool:
+    plus = token_at(tokens, k)
+    return plus is not None and plus.text == "+" and plus.glued and UNIT_PHRASES.match(tokens, k + 1) is None
 
 
 def counts_things(previous: Token | None, following: Token | None, number: Token) -> bool:
@@ -824,21 +853,42 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
     """'Article 5', 'Section 230', 'Boeing 737', 'No. 10', 'Windows 11', 'iOS 17.2': a plain number
     naming something. A number that opens a range ('Freeze 4 to 24 hours') or carries a unit is a
     quantity whatever the word before it."""
-    if not tokens[i].text.replace(".", "", 1).isdigit() or opens_range_or_unit(tokens, end):
+    text = tokens[i].text
+    if not text.replace(",", "").replace(".", "", 1).isdigit() or opens_range_or_unit(tokens, end):
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
-        return is_word(token_at(tokens, i - 2), "no", "nos", "nr")
+        return is_word(token_at(tokens, i - 2), "no", "nos", "nr")  # "entry No. 7,830"
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
-    if previous.low in LABEL_WORDS or is_camel_case(previous):
+    if previous.low in LABEL_WORDS:
+        return True  # "line 1,000 of the spreadsheet"
+    if "," in text:
+        return False  # "Tesla 10,000": a name before a grouped number may own it
+    if is_camel_case(previous):
         return True
-    # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks").
+    # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks"), and a word
+    # opening its sentence may be a verb before a count ("Use 10 devices at once").
     return (
         is_capitalised(previous)
         and previous.low not in COMMON_WORDS
         and "'" not in previous.text
         and "’" not in previous.text
+        and not opens_sentence_before_count(tokens, i, end)
+    )
+
+
+def opens_sentence_before_count(tokens: list[Token], i: int, end: int) -> bool:
+    """'Use 10 devices', 'Connect 5 phones': an imperative verb opening a sentence, before a number and a
+    lowercase plural noun ('Fox 6 reports that' is a station)."""
+    following = token_at(tokens, end)
+    return (
+        at_line_or_sentence_start(tokens, i - 2)
+        and tokens[i - 1].low in IMPERATIVE_VERBS
+        and following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and looks_plural(following.low)
     )
 
 
@@ -928,3 +978,22 @@ def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     return previous is None or previous.text not in CURRENCY_SYMBOLS
+
+
+ROUNDING_VERBS = frozenset({"rounded", "round", "rounds", "rounding"})
+
+
+def is_rounding_step(tokens: list[Token], i: int, end: int) -> bool:
+    """'rounded to 100,000', 'to the nearest 1,000': a power of ten that says how a figure was rounded, not
+    a quantity ('the nearest 12 hospitals' counts)."""
+    if end != i + 1 or tokens[i].kind != "num":
+        return False
+    digits = tokens[i].text.replace(",", "")
+    if not (digits.isdigit() and len(digits) > 1 and digits.strip("0") == "1"):
+        return False
+    if counts_what_follows(token_at(tokens, end)) and UNIT_PHRASES.match(tokens, end) is None:
+        return False  # "the nearest 10 hospitals"; "to the nearest 1,000 hours" is still a step
+    previous = token_at(tokens, i - 1)
+    if is_word(previous, "nearest"):
+        return is_word(token_at(tokens, i - 2), "the") and is_word(token_at(tokens, i - 3), "to")
+    return is_word(previous, "to") and is_word(token_at(tokens, i - 2), *ROUNDING_VERBS)

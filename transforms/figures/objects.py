@@ -11,6 +11,7 @@ from transforms.figures.vocabulary import (
     APPROXIMATION_NOUNS,
     AUXILIARIES,
     AVERAGE_WORDS,
+    BOUND_NOUNS,
     BULK_WORDS,
     BUYING_VERBS,
     CHANGE_NOUNS,
@@ -27,6 +28,8 @@ from transforms.figures.vocabulary import (
     IRREGULAR_CHANGE_PASTS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
+    MEASURE_COMPARATIVES,
+    MODAL_VERBS,
     MONTHS,
     NOT_COMPARATIVES,
     NUMBER_WORDS,
@@ -36,6 +39,7 @@ from transforms.figures.vocabulary import (
     PAYING_VERBS,
     PER_HEAD_WORDS,
     PERCENT_CHANGE_NOUNS,
+    PERIOD_ADJECTIVES,
     PERIOD_WORDS,
     PREDICATE_ADJECTIVES,
     PRICE_ADVERBS,
@@ -73,6 +77,8 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
         k = whole_group_start(tokens, k)  # "15 of the 23 dancers", "180 of the county's 1,000 beds"
+    if k == quantity.end and is_open_bound(tokens, k):
+        k += 1  # "1900+ servers": at least that many servers
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
         k += 1  # "other troops"; not "20,000 New Yorkers"
     words: list[tuple[int, int]] = []
@@ -96,6 +102,21 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         k = last + 1
     words = trim_to_head(tokens, words, singular=quantity.value == 1)
     return (words[0][0], words[-1][1]) if words else None
+
+
+def is_open_bound(tokens: list[Token], k: int) -> bool:
+    """A '+' glued after a number and before a lowercase word or an acronym: '3,000+ servers', '3,200+ RAM-based
+    servers'."""
+    plus, following = token_at(tokens, k), token_at(tokens, k + 1)
+    return (
+        plus is not None
+        and plus.text == "+"
+        and plus.glued
+        and following is not None
+        and following.kind == "word"
+        and (following.text.islower() or following.text.isupper())
+        and UNIT_PHRASES.match(tokens, k + 1) is None
+    )
 
 
 def is_ratio(tokens: list[Token], k: int, quantity: Quantity) -> bool:
@@ -272,6 +293,10 @@ def match_measured(
     span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
     if span is not None and tokens[span[1]].low in UNIT_HEADS:
         return None
+    if span is not None and tokens[span[1]].low in BOUND_NOUNS and not is_word(token_at(tokens, start - 1), "of"):
+        # "70% minimum", "the new minimum is $1,221 above": a bound, not a thing ("$15 minimum wage" is one;
+        # the judges split on "a minimum of five hours", which keeps its noun as before)
+        return None
     return span
 
 
@@ -295,10 +320,15 @@ def measured_thing(
         k += 2  # "90% or more workers": the bound, then what the share is of; not "2% or more in returns"
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
+        if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
+            return None  # "about 8C cooler", "two inches taller": how much more, not of what
         head = measured_noun_after(tokens, k, max_words)
         if head is not None:
             return head
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
+            if hyphenated and is_object_word(token_at(tokens, k + 1)):
+                # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
+                return noun_phrase_after(tokens, k + 1, min(max_words, 3), lowercase_only=False)
             return extent_subject(tokens, start, min(max_words, 2))  # "the flows are 30 meters tall"
         if is_word(token_at(tokens, k), *EXTENT_WORDS):
             return None
@@ -318,6 +348,9 @@ def measured_thing(
         return sentence_subject(tokens, start - 1, max_words)  # "Businesses founded in 2021 were 93% remote"
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
+    if kind == "money" and is_period_adjective(tokens, k):
+        billed = noun_phrase_after(tokens, k + 1, max_words - 1, lowercase_only=True)
+        return (k, billed[1]) if billed is not None else None  # "their typical $1,200 monthly bill"
     if kind == "money":
         listed = priced_in_brackets(tokens, start, k, max_words)
         if listed is None and is_word(tokens[start], "under", "below"):
@@ -660,6 +693,18 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
     return (first, k - 1) if words else None
 
 
+def is_period_adjective(tokens: list[Token], k: int) -> bool:
+    """'monthly' in 'a $1,200 monthly bill': a word for how often that modifies a noun after a sum (alone
+    after it, '$1,200 monthly' is a rate, not a thing; 'the 2 percent yearly level' is a target, not a bill)."""
+    token, following = token_at(tokens, k), token_at(tokens, k + 1)
+    return (
+        is_word(token, *PERIOD_ADJECTIVES)
+        and following is not None
+        and following.text.islower()
+        and is_object_word(following)
+    )
+
+
 def is_dashed_compound(tokens: list[Token], k: int) -> bool:
     """'in-office', 'on-site': a short word dashed onto a noun is a modifier, not a preposition."""
     dash, word = token_at(tokens, k + 1), token_at(tokens, k + 2)
@@ -727,6 +772,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         k -= 1
     if is_word(token_at(tokens, k), *OBJECT_PRONOUNS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "the hack cost it $5 million": what cost, not whom
+    price_phrase = price_phrase_start(tokens, k)
+    if price_phrase is not None:
+        return priced_thing(tokens, price_phrase - 1, min(max_words, 2))  # "the plan will set you back $1.81"
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
     elif is_word(token_at(tokens, k), "to", "by", "from"):
@@ -754,6 +802,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
+    if is_word(verb, "be") and is_word(token_at(tokens, k - 1), *MODAL_VERBS):
+        # "the electric bill can be roughly $2,500": a level said with a modal, of the subject before it
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 3))
     # The noun a change verb acts on: "cut output by", "raised its key rate to".
     phrase = noun_phrase_before(tokens, k, min(max_words, 2))
     if phrase is None:
@@ -763,6 +814,16 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def price_phrase_start(tokens: list[Token], k: int) -> int | None:
+    """Index of the first word of a phrase that gives a price and ends at k: 'will set you back', 'works out
+    at', 'comes to'; None if there is none."""
+    if is_word(token_at(tokens, k), "back") and is_word(token_at(tokens, k - 2), "set", "sets"):
+        return k - 2 if is_word(token_at(tokens, k - 1), *OBJECT_PRONOUNS, "you", "us", "me") else None
+    if is_word(token_at(tokens, k), "at", "to") and is_word(token_at(tokens, k - 1), "out"):
+        return k - 2 if is_word(token_at(tokens, k - 2), "works", "worked", "work", "comes", "came") else None
+    return None
 
 
 def past_time_phrase(tokens: list[Token], k: int) -> int:
@@ -1003,11 +1064,29 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
-        return phrase
+        return (past_dashed_term(tokens, phrase[0]), phrase[1])
     first = k
     while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
         first -= 1
     return (first + 1, k) if first < k else None
+
+
+def past_dashed_term(tokens: list[Token], first: int) -> int:
+    """Index of 'two' in 'a two-year subscription works out at', where a dashed term ('two-year', '36-month')
+    opens the priced thing's phrase at `first`; first itself otherwise. The term says which plan is priced."""
+    unit, dash, number = token_at(tokens, first - 1), token_at(tokens, first - 2), token_at(tokens, first - 3)
+    if (
+        unit is not None
+        and unit.glued
+        and UNIT_PHRASES.match(tokens, first - 1) is not None
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and number is not None
+        and (number.kind == "num" or number.low in NUMBER_WORDS)
+    ):
+        return first - 3
+    return first
 
 
 def is_capitalised_name(token: Token | None) -> bool:
@@ -1032,10 +1111,11 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
         if (
             n < k
-            and tokens[n].low in ("in", "of", "at", "for", "to", "across", "among")
+            and tokens[n].low in ("in", "of", "at", "for", "to", "on", "across", "among")
             and is_object_word(token_at(tokens, n - 1))
             and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
-        ):
+            and (tokens[n].low != "on" or all(t.text[:1].isupper() for t in tokens[n + 1 : k + 1]))
+        ):  # "on" only before a name: "snow depth on Christmas Day is", not "told ESPN on Tuesday that he"
             found = n - 1
         n -= 1
     return found

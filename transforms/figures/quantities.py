@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from transforms.figures.numbers import Amount, match_priced_amount
-from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, token_at
+from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, speaks_of_temperature, token_at
 from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CURRENCY_SYMBOLS,
@@ -203,6 +203,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or abbreviated_unit(tokens, k)
             or dashed_unit(tokens, k)
             or kelvin(tokens, k, amount)
+            or glued_degrees(tokens, k, amount)
         )
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
@@ -316,6 +317,17 @@ def kelvin(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | No
     if suffix is None or suffix.text != "K" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
         return None
     return Unit("K", "measure"), k + 1
+
+
+def glued_degrees(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'about 8C cooler', 'low temperatures (60C)': a C or F glued to a number is degrees where the sentence
+    speaks of temperature ('Form 8C', 'seat 14F' are labels)."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text not in ("C", "F") or not suffix.glued or not speaks_of_temperature(tokens, k):
+        return None
+    if amount.scale != 1 or amount.currency is not None:
+        return None
+    return Unit(f"°{suffix.text}", "measure"), k + 1
 
 
 def pounds_are_money(tokens: list[Token], k: int, amount: Amount, reach: int = 25) -> bool:

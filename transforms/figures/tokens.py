@@ -16,6 +16,8 @@ from transforms.figures.vocabulary import (
     PESO_EVIDENCE,
     PESO_PREFIXES,
     QUALIFIERS_BY_WORDS,
+    SINGULAR_MEN_WORDS,
+    TEMPERATURE_WORDS,
     UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
 )
@@ -97,8 +99,10 @@ def is_capitalised(token: Token | None) -> TypeGuard[Token]:
 
 
 def looks_plural(word: str) -> bool:
-    return word in IRREGULAR_PLURALS or (
-        len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+    return (
+        word in IRREGULAR_PLURALS
+        or (len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+        or (len(word) > 5 and word.endswith("men") and word not in SINGULAR_MEN_WORDS)  # "fishermen"
     )
 
 
@@ -175,3 +179,14 @@ def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
     if unit is None or unit[0].kind != "measure":
         return None
     return Decimal(numerator.text) / Decimal(denominator.text), after
+
+
+def speaks_of_temperature(tokens: list[Token], k: int, reach: int = 12) -> bool:
+    """A word for temperature within `reach` tokens of k, in the same sentence."""
+    for step in (-1, 1):
+        n = k + step
+        while 0 <= n < len(tokens) and abs(n - k) <= reach and tokens[n].text not in (".", "!", "?", "\n"):
+            if tokens[n].low in TEMPERATURE_WORDS:
+                return True
+            n += step
+    return False

@@ -72,7 +72,8 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "
 # "Php" says so itself; "P" and "PHP" are other things too ("P2" a pathogen level, "PHP 8" a language), so
 # they are read as the peso only in a text with one of these words.
 # A modal before 100% makes it an adverb: "I would 100% recommend it".
-MODAL_VERBS = frozenset("would will could should can must might".split())
+# Before "be" they still say a level of the subject: "the bill can be $2,500".
+MODAL_VERBS = frozenset("would will could should can must might may".split())
 PESO_PREFIXES = frozenset({"P", "PHP", "Php"})
 PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipino", "filipinos", "manila", "₱"})
 # Words after 100% that make it "completely", not a share: "I'm 100% sure", "100 percent true".
@@ -187,6 +188,9 @@ UNIT_PHRASES_BY_WORDS = {
             "MB": "mb,megabyte,megabytes",
             "Hz": "hz,hertz",
             "GHz": "ghz,gigahertz",
+            "Mbps": "mbps,megabits per second",
+            "Gbps": "gbps,gigabits per second",
+            "proof": "proof",
         },
     ),
 }
@@ -205,6 +209,11 @@ WEIGHT_STEMS = ("weigh", "heav", "lift", "lbs", "kilo", "scale", "obes", "diet",
 SENTENCE_ENDS = frozenset({".", "!", "?", "\n"})
 GLUED_SUFFIXES = frozenset({*SCALE_SUFFIXES, *(words[0] for words in UNIT_PHRASES_BY_WORDS if len(words) == 1)})
 PERCENT = Unit("%", "percent")
+# Words that make a C or F glued to a number degrees: "temperatures were about 8C cooler".
+TEMPERATURE_WORDS = frozenset(
+    "temperature temperatures temp temps heat hot hotter warm warmer warmth cold colder cool cooler cooling "
+    "chill chilly freezing frost thermometer weather forecast celsius fahrenheit degrees".split()
+)
 
 
 def qualifier_table(approximate: bool, phrases: str) -> dict[tuple[str, ...], tuple[str, bool]]:
@@ -282,6 +291,10 @@ LEVEL_VERBS = frozenset(
 )
 # Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
 AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
+# Words in -ly for how often, which may modify the noun after a figure: "a $1,200 monthly bill".
+PERIOD_ADJECTIVES = frozenset("hourly daily nightly weekly monthly quarterly yearly".split())
+# Nouns for a bound, which say how a figure limits, not what it is of: "70% minimum", "a maximum of 3 hours".
+BOUND_NOUNS = frozenset("minimum maximum min max".split())
 # Nouns naming a change, whose "in"/"of" says what changed: "a 6% rise in sales" measures sales.
 CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
@@ -395,9 +408,11 @@ rule rules resolution page pages room flight route highway interstate no number 
 category grade class platform gate terminal district precinct ward zone sector episode season game
 round stage lap hole exit channel line track model type figure table item verse volume vol issue row
 seat floor suite apartment unit building block lot pier tier covid step part junction jct pillar
-stand bay berth booth court lane extension ext
+stand bay berth booth court lane extension ext entry
 """.split()
 )
+# Nouns for a ranking, which "top N" names rather than counts: "the weekly top 10 lists".
+RANK_LIST_NOUNS = frozenset("list lists ranking rankings chart charts spot spots slot slots finish finishes".split())
 # A number after one of these is a person's age ("ages 19 and 22", "aged 50 to 64").
 AGE_WORDS = frozenset({"age", "ages", "aged"})
 # "a median age of 31": a statistic of a group, not one person's age.
@@ -470,6 +485,11 @@ IDENTIFIER_PREFIXES = frozenset({"#", "+", "'", "’", "‘", "/", ".", ":", "�
 LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "further", "fresh", "another", "own"})
 # Words before a number that add it to an earlier count: "Another 23 allow it", "a further 12".
 ADDING_WORDS = frozenset({"another", "further", "additional", "extra"})
+# Comparatives after a measure that make it a difference: "about 8C cooler", "two inches taller".
+MEASURE_COMPARATIVES = frozenset(
+    "cooler warmer hotter colder taller shorter longer wider narrower deeper shallower higher lower heavier "
+    "lighter bigger smaller larger thicker thinner faster slower farther further closer".split()
+)
 # After "N times", a comparison makes N a ratio: "ten times better", "100 times more", "three times the size".
 # Words in -er after "N times" that are no comparatives: "visited six times over the summer".
 NOT_COMPARATIVES = frozenset("after never ever together other whether under rather either neither later over".split())
@@ -478,6 +498,11 @@ COMPARISON_WORDS = frozenset(
 more less fewer as the better worse bigger larger greater smaller higher lower faster slower longer shorter
 stronger weaker heavier lighter cheaper costlier richer wealthier older younger deadlier likelier likely
 """.split()
+)
+# Nouns for a thing's own size, after "N times its": "four times its size", "three times their value".
+SIZE_NOUNS = frozenset(
+    "size value price weight height length width area volume estimate estimation cost worth amount number "
+    "population budget salary".split()
 )
 # "32 of the aircraft", "two of its ships": a count of part of a group.
 PARTITIVE_DETERMINERS = frozenset("the these those its their his her our".split())
@@ -516,6 +541,8 @@ higher lower earlier apiece alone
     | WEEKDAYS
     | MONTHS
 )
+# Words in -men that are singular, against "fishermen", "policemen", "servicemen".
+SINGULAR_MEN_WORDS = frozenset("specimen abdomen regimen stamen acumen bitumen albumen cyclamen".split())
 IRREGULAR_PLURALS = frozenset(
     "people children men women police personnel staff crew cattle sheep fish deer "
     "aircraft livestock infantry data media feet teeth mice geese offspring".split()
@@ -527,4 +554,9 @@ COMMON_WORDS = (
     | NUMBER_WORDS
     | {word for words in QUALIFIERS_BY_WORDS for word in words}
     | {code.lower() for code in CURRENCY_CODES}
+)
+# Verbs that open a sentence of a spec list or advice before a count: "Use 10 devices at once".
+IMPERATIVE_VERBS = frozenset(
+    "use connect add get buy choose pick take make allow protect install run link pair stream share save store "
+    "cover support expect enjoy try bring pack plan book order need".split()
 )
