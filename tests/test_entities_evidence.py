@@ -180,3 +180,48 @@ def test_occurrences_are_where_the_regular_expression_finds_them(words: list[str
     document = "".join(text)
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
     assert list(_occurrences(words, document)) == [m.span() for m in pattern.finditer(document)]
+
+
+# --- Round 12 (entities14): credits, roles cut in two, capitals named with their peers -------------------
+
+
+def test_a_credit_of_an_agency_and_a_photographer_is_two_names() -> None:
+    text = "Volunteers cleared the beach on Sunday.\nPhoto: Reuters/Marta Kowalczyk"
+    assert labels(text, [("Reuters/Marta Kowalczyk", "ORG")]) == {"Reuters": {"ORG"}, "Marta Kowalczyk": {"PERSON"}}
+
+
+def test_the_kind_of_credit_is_no_part_of_the_agency() -> None:
+    text = "Crowds lined the route. (AP Photo/Ramon Castellanos)"
+    found = labels(text, [("AP Photo/Ramon Castellanos", "ORG")])
+    assert found == {"AP": {"ORG"}, "Ramon Castellanos": {"PERSON"}}
+
+
+def test_two_names_with_a_slash_and_no_person_stay_whole() -> None:
+    text = "The clip was shared by Fox6 News Milwaukee/YouTube and AC/DC fans."
+    found = [("Fox6 News Milwaukee/YouTube", "ORG"), ("AC/DC", "ORG")]
+    assert labels(text, found) == {"Fox6 News Milwaukee/YouTube": {"ORG"}, "AC/DC": {"ORG"}}
+
+
+def test_the_first_words_of_a_role_are_no_organisation() -> None:
+    text = "Software Engineer Tobias Renner built the app in a weekend."
+    assert labels(text, [("Software", "ORG"), ("Tobias Renner", "PERSON")]) == {"Tobias Renner": {"PERSON"}}
+
+
+def test_a_firm_whose_next_word_is_no_role_stays_a_firm() -> None:
+    text = "Software AG said its results would beat forecasts, Engineer magazine reported."
+    assert labels(text, [("Software AG", "ORG"), ("Engineer", "ORG")]) == {
+        "Software AG": {"ORG"},
+        "Engineer": {"ORG"},
+    }
+
+
+def test_capitals_named_together_are_places() -> None:
+    text = "Dakar and Bamako signed the accord on Monday. Dakar will host the next round."
+    found = [("Dakar", "PERSON"), ("Bamako", "PERSON"), ("Dakar", "PERSON")]
+    assert labels(text, found) == {"Dakar": {"LOC"}, "Bamako": {"LOC"}}
+
+
+def test_a_capital_named_with_a_person_stays_a_person() -> None:
+    text = "Washington and Lincoln are on the banknotes, the curator said."
+    found = [("Washington", "PERSON"), ("Lincoln", "PERSON")]
+    assert labels(text, found) == {"Washington": {"PERSON"}, "Lincoln": {"PERSON"}}

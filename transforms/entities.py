@@ -451,9 +451,77 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="LOC")
 
 
+# Words that end an agency's or a publication's name in a credit ("Getty Images", "AP Photo", "USA TODAY
+# Sports"); "Photo" and "Photos" are the credit's kind, not part of the name ("AP Photo" is AP).
+AGENCY_WORDS = frozenset("images photo photos pictures press news sports media wire agency".split())
+CREDIT_KIND_WORDS = frozenset({"photo", "photos"})
+# "Reuters/Marta Kowalczyk", "AP Photo/Ramon Castellanos": a credit's two names, one span to the model.
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _reads_as_person(part: str) -> bool:
+    """Two to four capitalised words without digits, not in capitals, no agency word: "Marta Kowalczyk", "Ann-Marie
+    de Wit" (not "Fox6 News Milwaukee")."""
+    words = part.split()
+    return (
+        2 <= len(words) <= 4
+        and not part.isupper()
+        and all(
+            (_NAME_WORD.match(word) and not any(ch.isdigit() for ch in word)) or word in NAME_PARTICLES
+            for word in words
+        )
+        and not any(word.casefold() in AGENCY_WORDS for word in words)
+    )
+
+
+def credit_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span of two names on either side of a slash, one of them a person's ("Reuters/Marta Kowalczyk",
+    "Daniel Okoro/Getty Images"): a photo or reporting credit. The person is a PERSON and the agency an ORG,
+    each a mention of its own, as the model labels either when it finds it alone. "AC/DC" or "Fox6 News
+    Milwaukee/YouTube" name no person and stay whole."""
+    surface = item.span.surface
+    slash = _SLASH.search(surface)
+    if slash is None or item.label not in ("PERSON", "ORG"):
+        return [item]
+    parts = [(0, slash.start()), (slash.end(), len(surface))]
+    texts = [surface[start:end] for start, end in parts]
+    if not all(text[:1].isupper() for text in texts) or not any(_reads_as_person(text) for text in texts):
+        return [item]
+    result = []
+    for (start, end), text in zip(parts, texts, strict=True):
+        label = "PERSON" if _reads_as_person(text) else "ORG"
+        words = text.split()
+        if label == "ORG" and len(words) > 1 and words[-1].casefold() in CREDIT_KIND_WORDS:
+            end = start + text.rstrip().rfind(" ")  # "AP Photo": the agency is "AP"
+            text = surface[start:end]
+        span = replace(
+            item.span, surface=text, char_start=item.span.char_start + start, char_end=item.span.char_start + end
+        )
+        result.append(NamedSpan(span, label, " ".join(text.split())))
+    return result
+
+
+# The capitalised word after a span, and the span's own words, to see a role cut in two by the model.
+_CAPITALISED_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
+
+
+def is_first_part_of_a_role(item: NamedSpan) -> bool:
+    """A span of role words cut from the rest of its role ("[Software] Engineer Tobias Renner", "[Head]
+    Librarian ..."): the model took the first words of a job title for an organisation. Not a name whose
+    next word is no role word ("Software AG")."""
+    span = item.span
+    words = [word.casefold() for word in span.surface.split()]
+    if not words or not all(word in ROLE_WORDS for word in words) or not span.document:
+        return False
+    after = _CAPITALISED_WORD_AFTER.match(span.document[span.char_end : span.char_end + 30])
+    return after is not None and after.group(1).casefold() in ROLE_WORDS
+
+
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
-    for item in named:
+    for item in (part for whole in named for part in credit_parts(whole)):
+        if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
+            continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_street_word(item)
         name = clean_name(item.span.surface, item.label, language)
@@ -736,6 +804,35 @@ def person_evidence(around: Context) -> bool:
     return _word_before(around) in _PERSON_CUES
 
 
+def is_capital_or_country(name: str, options: EntityOptions) -> bool:
+    if country_code_of(name) is not None:
+        return True
+    place = _gazetteer(options).find(name)
+    return place is not None and place.capital
+
+
+# "Dakar and Bamako", "Kyiv or Moscow", "Lima, Quito": names joined by "and", "or" or a comma.
+_NAMES = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})"
+_COORDINATED_AFTER = re.compile(r"^(?:,|[ \t]+(?:and|or))[ \t]+" + _NAMES)
+_COORDINATED_BEFORE = re.compile(_NAMES + r"(?:,|[ \t]+(?:and|or))[ \t]+$")
+
+
+def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
+    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
+    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
+    names they share. Each word run is tried whole and by its first (after) or last (before) words."""
+    after = _COORDINATED_AFTER.match(around.after)
+    before = _COORDINATED_BEFORE.search(around.before)
+    candidates = []
+    if after is not None:
+        words = after.group(1).split()
+        candidates += [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+    if before is not None:
+        words = before.group(1).split()
+        candidates += [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
+    return any(is_capital_or_country(candidate.rstrip("."), options) for candidate in candidates)
+
+
 def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
     """The words around one occurrence of the name say it is a place."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
@@ -757,6 +854,8 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
         ends = [k for k in range(len(words), 0, -1) if k == len(words) or words[k - 1].endswith(".")]
         if any(is_region_or_city(" ".join(words[:k]), options) for k in ends):
             return True
+    if known_place and is_capital_or_country(name, options) and _coordinated_with_capital_or_country(around, options):
+        return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
