@@ -150,7 +150,7 @@ def report(result: Junk, judged: dict[tuple[str, str, str], bool], show_unjudged
     good = {key for key in result.mentions if judged.get(key) is False}
     unjudged = Counter({key: n for key, n in result.mentions.items() if key not in judged})
     per_100 = 100 * sum(junk.values()) / result.kept if result.kept else 0.0
-    judged_good = sum(1 for key, is_junk in judged.items() if not is_junk)
+    judged_good = sum(1 for is_junk in judged.values() if is_junk is False)
     lines = [
         f"junk entities on non-news pages: {result.pages} pages, {result.kept} kept and read as English",
         f"ORG/PERSON mentions stored {sum(result.mentions.values())} ({len(result.mentions)} names a page)",
@@ -163,7 +163,7 @@ def report(result: Junk, judged: dict[tuple[str, str, str], bool], show_unjudged
         lines.append(
             f"entity rules and canonicalisation: {1000 * result.rules_seconds / result.kept:.2f} ms CPU a page"
         )
-    lost = sorted(key for key, is_junk in judged.items() if not is_junk and key not in result.mentions)
+    lost = sorted(key for key, is_junk in judged.items() if is_junk is False and key not in result.mentions)
     lines += [f"  lost good: {page} {label} {name!r}" for page, label, name in lost]
     lines += [f"  junk: {page} {label} {name!r} x{n}" for (page, label, name), n in sorted(junk.items())]
     if show_unjudged:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pycountry
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -1065,6 +1066,113 @@ def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
     return kept
 
 
+# --- Abbreviations of things: units, formats, technical terms -----------------------------------------
+
+# A one-word name in capitals (letters and digits, a hyphen or "&"): "PDF", "MB", "GPU", "HTML5", "A&E".
+_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,5}$")
+# A word in lower case outside an address ("pdf", not "nasa" of "nasa.gov" or "@cnn"); a file extension.
+_LOWER_WORD = re.compile(r"(?<![\w@/.-])([a-z][a-z0-9]*)(?![\w@/-]|\.\w)")
+_EXTENSION = re.compile(r"\w\.([a-z][a-z0-9]{1,5})\b(?![.\w/])")
+# "a PDF.", "an APK from": an abbreviation heading a noun phrase with "a" or "an", a function word or
+# punctuation after it (not a line break, which a heading may follow: "a / GNU extension").
+_A_AN_HEAD = re.compile(
+    r"\b(?:a|an)[ \t]+([A-Z][A-Z0-9&-]{1,5}?)s?(?=[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|"
+    r"which|is|was|are|were|you|it|as|at|by|can|will|lets|allows|file|files)\b|\Z)"
+)
+# An abbreviation in brackets, whose words before it may spell it out: "gas chromatograph (GC)".
+_BRACKETED = re.compile(r"\(([A-Z][A-Z0-9&-]{1,5})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class ThingEvidence:
+    """What a text shows of the abbreviations in it, read once a text (`thing_evidence`)."""
+
+    lower_words: frozenset[str]  # words written in lower case, and file extensions
+    words: frozenset[str]  # every word as written ("APIs")
+    noun_heads: frozenset[str]  # abbreviations after "a"/"an" that end their noun phrase
+    spelt_out_in_lower_case: frozenset[str]  # "(GC)" after "gas chromatograph"
+
+
+def _spelt_out_in_lower_case(words_before: str, abbreviation: str) -> bool:
+    """The words before the brackets are the abbreviation's, by their initials, and the last is in lower
+    case: "gas chromatograph (GC)", "Median absolute deviation (MAD)"; not "Kansas Legal Services (KLS)"
+    (a name) nor "small claims court (KLS)" (a source)."""
+    letters = [ch for ch in abbreviation if ch.isalpha()]
+    words = _WORD.findall(words_before)[-len(letters) :]
+    return (
+        len(words) == len(letters)
+        and words[-1][:1].islower()
+        and all(word[:1].casefold() == letter.casefold() for word, letter in zip(words, letters, strict=True))
+    )
+
+
+def thing_evidence(document: str) -> ThingEvidence:
+    return ThingEvidence(
+        lower_words=frozenset(_LOWER_WORD.findall(document)) | frozenset(_EXTENSION.findall(document)),
+        words=words_of(document),
+        noun_heads=frozenset(_A_AN_HEAD.findall(document)),
+        spelt_out_in_lower_case=frozenset(
+            found.group(1)
+            for found in _BRACKETED.finditer(document)
+            if _spelt_out_in_lower_case(document[max(0, found.start() - 80) : found.start()], found.group(1))
+        ),
+    )
+
+
+def _number_before(document: str, start: int) -> bool:
+    """A number right before this position, joined or one space apart: "25 MB", "4GB", "3.5 GHz"."""
+    return bool(re.search(r"\d[ \t\u00a0]?$", document[max(0, start - 2) : start]))
+
+
+def is_abbreviation_of_a_thing(name: str, document: str, evidence: ThingEvidence | None = None) -> bool:
+    """A name in capitals that the text itself shows is a unit, a format or a technical term, not an
+    organisation or a person:
+
+    - written in lower case too, as a word or a file extension ("pdf", "report.pdf"), not in an address;
+    - written as a plural with a lower-case s ("APIs", "PDFs");
+    - after a number wherever it stands ("a 25 MB download", "4GB");
+    - spelt out in lower-case words before it in brackets ("gas chromatograph (GC)");
+    - the head of a noun phrase with "a" or "an" ("export it as a PDF.", "an APK from the site");
+    - an English function word set in capitals ("AS", "ON").
+
+    "NASA said", "the FBI and the CIA" show none of these and stay organisations. `evidence`: the text's
+    (`thing_evidence`), when the caller has it."""
+    if not _ABBREVIATION.match(name) or not document:
+        return False
+    evidence = evidence or thing_evidence(document)
+    if (
+        name.casefold() in STOP_WORDS
+        or name.casefold() in evidence.lower_words
+        or name + "s" in evidence.words
+        or name in evidence.noun_heads
+        or name in evidence.spelt_out_in_lower_case
+    ):
+        return True
+    starts = [start for start, _ in _occurrences([name], document)]
+    return bool(starts) and all(_number_before(document, start) for start in starts)
+
+
+def without_abbreviations_of_things(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Drop the organisations and people that are units, formats or technical terms by the text's own
+    evidence (`is_abbreviation_of_a_thing`): "MB", "PDF", "APK" on software and product pages. English only."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    evidence: dict[str, ThingEvidence] = {}  # each document's, read once, only if it has a name in capitals
+    kept = []
+    for item in named:
+        if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                verdicts[key] = False
+                if _ABBREVIATION.match(item.name) and alias_key(item.name) not in ORG_ALIASES:
+                    if key[1] not in evidence:
+                        evidence[key[1]] = thing_evidence(key[1])
+                    verdicts[key] = is_abbreviation_of_a_thing(*key, evidence[key[1]])
+            if verdicts[key]:
+                continue
+        kept.append(item)
+    return kept
+
+
 # --- Teams named after their town: results lines ---------------------------------------------------
 
 # A score after a name (not a year or a date): "Baltimore 5", "Surrey 429-7".
@@ -1126,7 +1234,7 @@ def canonicalise(
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
         contexts_of = remembered_contexts()
-        named = places_by_evidence(without_common_words(named), options, contexts_of)
+        named = places_by_evidence(without_abbreviations_of_things(without_common_words(named)), options, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
