@@ -225,3 +225,54 @@ def test_a_capital_named_with_a_person_stays_a_person() -> None:
     text = "Washington and Lincoln are on the banknotes, the curator said."
     found = [("Washington", "PERSON"), ("Lincoln", "PERSON")]
     assert labels(text, found) == {"Washington": {"PERSON"}, "Lincoln": {"PERSON"}}
+
+
+# --- Abbreviations of things on software and product pages -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A unit after a number wherever it stands.
+        ("The installer is a 25 MB download; the full set is 1.2 GB.", [("MB", "ORG"), ("GB", "ORG")]),
+        # A format written in lower case too, as a file's extension; a term written in lower case twice.
+        ("Save the PDF and attach annual-report.pdf to the form.", [("PDF", "ORG")]),
+        ("The GUI is optional: the gui runs on Linux, and the gui can be themed.", [("GUI", "ORG")]),
+        # A plural with a lower-case s.
+        ("Each API has a key; the APIs are listed below.", [("API", "ORG")]),
+        # Spelt out in lower-case words, and the head of a noun phrase after "an".
+        ("The lab used a gas chromatograph (GC). Download an APK from the site.", [("GC", "ORG"), ("APK", "PERSON")]),
+        # A function word in capitals, in a line of code.
+        ("SELECT name AS label FROM users", [("AS", "ORG")]),
+    ],
+)
+def test_an_abbreviation_the_text_shows_is_a_thing_is_no_name(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Organisations in capitals, one after a year, one with an address in lower case.
+        ("In 2019 NASA said the launch would slip; see nasa.gov and @NASA.", [("NASA", "ORG")]),
+        ("The FBI and the CIA declined to comment. An FBI agent was there.", [("FBI", "ORG"), ("CIA", "ORG")]),
+        # Spelt out in capitalised words: the name of a body.
+        ("Kansas Legal Services (KLS) offers forms. Read more (KLS).", [("Kansas Legal Services", "ORG"), ("KLS", "ORG")]),
+        # Written once in lower case in a reader's post: a slip, not a common word.
+        ("We didn't have NBC at home. I was watching her on nbc in 2012.", [("NBC", "ORG")]),
+        # After a number in one place, alone in another: "3 NHS trusts" and "the NHS".
+        ("Three hospitals in 3 NHS trusts closed wards. The NHS said beds were short.", [("NHS", "ORG"), ("NHS", "ORG")]),
+    ],
+)
+def test_an_organisation_in_capitals_stays(text: str, found: list[tuple[str, str]]) -> None:
+    assert set(labels(text, found)) == {surface for surface, _ in found}
+
+
+def test_a_capital_the_model_calls_an_organisation_is_its_government_a_place() -> None:
+    text = "Harare announced new currency controls on Tuesday."
+    assert labels(text, [("Harare", "ORG")]) == {"Harare": {"LOC"}}
+
+
+def test_an_organisation_named_for_a_capital_with_more_words_stays() -> None:
+    text = "Harare Polytechnic announced new courses on Tuesday."
+    assert labels(text, [("Harare Polytechnic", "ORG")]) == {"Harare Polytechnic": {"ORG"}}

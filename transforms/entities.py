@@ -812,6 +812,12 @@ def is_capital_or_country(name: str, options: EntityOptions) -> bool:
     return place is not None and place.capital
 
 
+def is_capital_by_its_name(name: str, options: EntityOptions) -> bool:
+    """A national capital named by its own name ("Harare"), not by one of its other names."""
+    place = _gazetteer(options).find(name)
+    return place is not None and place.capital and alias_key(place.name) == alias_key(name)
+
+
 # "Dakar and Bamako", "Kyiv or Moscow", "Lima, Quito": names joined by "and", "or" or a comma.
 _NAMES = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})"
 _COORDINATED_AFTER = re.compile(r"^(?:,|[ \t]+(?:and|or))[ \t]+" + _NAMES)
@@ -888,7 +894,14 @@ def places_by_evidence(
         if any(person_evidence(context) for context in around):
             continue
         known = is_known_place(name, options)
-        if (known and "LOC" in labels) or any(place_evidence(c, name, label, known, options) for c in around):
+        # A capital the model calls an organisation is the capital acting as its government ("Harare
+        # announced"), which the guidelines keep a place as they keep "Washington said".
+        as_government = labels == {"ORG"} and is_capital_by_its_name(name, options)
+        if (
+            (known and "LOC" in labels)
+            or as_government
+            or any(place_evidence(c, name, label, known, options) for c in around)
+        ):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
 
@@ -1087,7 +1100,9 @@ _BRACKETED = re.compile(r"\(([A-Z][A-Z0-9&-]{1,5})\)")
 class ThingEvidence:
     """What a text shows of the abbreviations in it, read once a text (`thing_evidence`)."""
 
-    lower_words: frozenset[str]  # words written in lower case, and file extensions
+    # Words written in lower case twice or more (once may be a slip: "watching gabby Douglas on nbc"), and
+    # file extensions.
+    lower_words: frozenset[str]
     words: frozenset[str]  # every word as written ("APIs")
     noun_heads: frozenset[str]  # abbreviations after "a"/"an" that end their noun phrase
     spelt_out_in_lower_case: frozenset[str]  # "(GC)" after "gas chromatograph"
@@ -1108,7 +1123,8 @@ def _spelt_out_in_lower_case(words_before: str, abbreviation: str) -> bool:
 
 def thing_evidence(document: str) -> ThingEvidence:
     return ThingEvidence(
-        lower_words=frozenset(_LOWER_WORD.findall(document)) | frozenset(_EXTENSION.findall(document)),
+        lower_words=frozenset(word for word, n in Counter(_LOWER_WORD.findall(document)).items() if n >= 2)
+        | frozenset(_EXTENSION.findall(document)),
         words=words_of(document),
         noun_heads=frozenset(_A_AN_HEAD.findall(document)),
         spelt_out_in_lower_case=frozenset(
@@ -1128,7 +1144,8 @@ def is_abbreviation_of_a_thing(name: str, document: str, evidence: ThingEvidence
     """A name in capitals that the text itself shows is a unit, a format or a technical term, not an
     organisation or a person:
 
-    - written in lower case too, as a word or a file extension ("pdf", "report.pdf"), not in an address;
+    - written in lower case too, as a word twice or as a file extension ("pdf", "report.pdf"), not in an
+      address;
     - written as a plural with a lower-case s ("APIs", "PDFs");
     - after a number wherever it stands ("a 25 MB download", "4GB");
     - spelt out in lower-case words before it in brackets ("gas chromatograph (GC)");
