@@ -276,3 +276,13 @@ def test_a_capital_the_model_calls_an_organisation_is_its_government_a_place() -
 def test_an_organisation_named_for_a_capital_with_more_words_stays() -> None:
     text = "Harare Polytechnic announced new courses on Tuesday."
     assert labels(text, [("Harare Polytechnic", "ORG")]) == {"Harare Polytechnic": {"ORG"}}
+
+
+def test_a_handle_after_a_name_is_no_part_of_it() -> None:
+    text = "Follow Ian Rapoport @RapSheet for more."
+    assert {item.name for item in clean_names(spans(text, [("Ian Rapoport @RapSheet", "PERSON")]))} == {"Ian Rapoport"}
+
+
+def test_a_handle_alone_stays() -> None:
+    text = "Posts by @RapSheet were shared widely."
+    assert {item.name for item in clean_names(spans(text, [("@RapSheet", "PERSON")]))} == {"@RapSheet"}

@@ -222,6 +222,8 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # French spans often open with an article or preposition that is not part of the name: "la Chine",
 # "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
 _FRENCH_LEADING_WORDS = re.compile(r"^(?:(?:le|la|les|de|du|des|au|aux|à|en)\s+|(?:[ld]|qu|jusqu)['’](?=\w))+")
+# A social-media handle the model took into the name ("Bucky Brooks @buckybrooks"): the account, not the name.
+_HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -351,9 +353,10 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 
 
 def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
-    """Whitespace, dotted acronyms and edge punctuation; in English also a leading 'the', a
+    """Whitespace, dotted acronyms, edge punctuation and a handle after the name; in English also a leading 'the', a
     possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
+    name = _HANDLE_AFTER.sub("", name)
     if language == ENGLISH:
         name = _POSSESSIVE.sub("", name)
         name = _LEADING_ARTICLE.sub("", name)
