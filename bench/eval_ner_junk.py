@@ -150,12 +150,13 @@ def report(result: Junk, judged: dict[tuple[str, str, str], bool], show_unjudged
     good = {key for key in result.mentions if judged.get(key) is False}
     unjudged = Counter({key: n for key, n in result.mentions.items() if key not in judged})
     per_100 = 100 * sum(junk.values()) / result.kept if result.kept else 0.0
+    by_label = Counter({label: sum(n for key, n in junk.items() if key[1] == label) for label in JUDGED_LABELS})
     judged_good = sum(1 for is_junk in judged.values() if is_junk is False)
     lines = [
         f"junk entities on non-news pages: {result.pages} pages, {result.kept} kept and read as English",
         f"ORG/PERSON mentions stored {sum(result.mentions.values())} ({len(result.mentions)} names a page)",
         f"junk: {sum(junk.values())} mentions ({len(junk)} names a page), {per_100:.1f} per 100 kept pages"
-        f" (PERSON {sum(n for k, n in junk.items() if k[1] == 'PERSON')}, ORG {sum(n for k, n in junk.items() if k[1] == 'ORG')})",
+        f" (PERSON {by_label['PERSON']}, ORG {by_label['ORG']})",
         f"judged good names still found: {len(good)} of {judged_good}",
         f"unjudged names: {len(unjudged)} ({sum(unjudged.values())} mentions)",
     ]

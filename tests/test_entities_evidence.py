@@ -257,11 +257,17 @@ def test_an_abbreviation_the_text_shows_is_a_thing_is_no_name(text: str, found: 
         ("In 2019 NASA said the launch would slip; see nasa.gov and @NASA.", [("NASA", "ORG")]),
         ("The FBI and the CIA declined to comment. An FBI agent was there.", [("FBI", "ORG"), ("CIA", "ORG")]),
         # Spelt out in capitalised words: the name of a body.
-        ("Kansas Legal Services (KLS) offers forms. Read more (KLS).", [("Kansas Legal Services", "ORG"), ("KLS", "ORG")]),
+        (
+            "Kansas Legal Services (KLS) offers forms. Read more (KLS).",
+            [("Kansas Legal Services", "ORG"), ("KLS", "ORG")],
+        ),
         # Written once in lower case in a reader's post: a slip, not a common word.
         ("We didn't have NBC at home. I was watching her on nbc in 2012.", [("NBC", "ORG")]),
         # After a number in one place, alone in another: "3 NHS trusts" and "the NHS".
-        ("Three hospitals in 3 NHS trusts closed wards. The NHS said beds were short.", [("NHS", "ORG"), ("NHS", "ORG")]),
+        (
+            "Three hospitals in 3 NHS trusts closed wards. The NHS said beds were short.",
+            [("NHS", "ORG"), ("NHS", "ORG")],
+        ),
     ],
 )
 def test_an_organisation_in_capitals_stays(text: str, found: list[tuple[str, str]]) -> None:
