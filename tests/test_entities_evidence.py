@@ -292,3 +292,15 @@ def test_a_handle_after_a_name_is_no_part_of_it() -> None:
 def test_a_handle_alone_stays() -> None:
     text = "Posts by @RapSheet were shared widely."
     assert {item.name for item in clean_names(spans(text, [("@RapSheet", "PERSON")]))} == {"@RapSheet"}
+
+
+def test_an_agency_joined_to_a_photographer_by_a_hyphen_is_cut() -> None:
+    text = "Fans cheer in the second half. Mandatory Credit: Priya Nandakumar-USA TODAY Sports"
+    assert {item.name for item in clean_names(spans(text, [("Priya Nandakumar-USA", "PERSON")]))} == {
+        "Priya Nandakumar"
+    }
+
+
+def test_a_double_surname_stays_whole() -> None:
+    text = "The goal came from Ana Ruiz-Tagle in the second half."
+    assert {item.name for item in clean_names(spans(text, [("Ana Ruiz-Tagle", "PERSON")]))} == {"Ana Ruiz-Tagle"}

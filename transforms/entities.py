@@ -224,6 +224,9 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 _FRENCH_LEADING_WORDS = re.compile(r"^(?:(?:le|la|les|de|du|des|au|aux|à|en)\s+|(?:[ld]|qu|jusqu)['’](?=\w))+")
 # A social-media handle the model took into the name ("Bucky Brooks @buckybrooks"): the account, not the name.
 _HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
+# A photo credit's agency joined to the photographer's name by a hyphen ("Priya Nandakumar-USA TODAY Sports"
+# gives the span "Priya Nandakumar-USA"); a double surname is not in capitals ("Ruiz-Tagle").
+_AGENCY_AFTER_HYPHEN = re.compile(r"(?<=[a-z])-[A-Z]{2,}$")
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -357,6 +360,8 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
     possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
     name = _HANDLE_AFTER.sub("", name)
+    if label == "PERSON":
+        name = _AGENCY_AFTER_HYPHEN.sub("", name)
     if language == ENGLISH:
         name = _POSSESSIVE.sub("", name)
         name = _LEADING_ARTICLE.sub("", name)
