@@ -304,13 +304,3 @@ def test_an_agency_joined_to_a_photographer_by_a_hyphen_is_cut() -> None:
 def test_a_double_surname_stays_whole() -> None:
     text = "The goal came from Ana Ruiz-Tagle in the second half."
     assert {item.name for item in clean_names(spans(text, [("Ana Ruiz-Tagle", "PERSON")]))} == {"Ana Ruiz-Tagle"}
-
-
-def test_a_known_place_named_with_a_place_is_a_place() -> None:
-    text = "Ferry sailings between Dover and Calais resumed on Tuesday after the storm."
-    assert labels(text, [("Dover", "GPE"), ("Calais", "PERSON")]) == {"Dover": {"LOC"}, "Calais": {"LOC"}}
-
-
-def test_a_person_named_with_a_place_stays_a_person() -> None:
-    text = "Kemi Okonjo and Dover council leaders met on Tuesday after the storm."
-    assert labels(text, [("Kemi Okonjo", "PERSON"), ("Dover", "GPE")]) == {"Kemi Okonjo": {"PERSON"}, "Dover": {"LOC"}}

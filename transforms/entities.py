@@ -832,33 +832,20 @@ _COORDINATED_AFTER = re.compile(r"^(?:,|[ \t]+(?:and|or))[ \t]+" + _NAMES)
 _COORDINATED_BEFORE = re.compile(_NAMES + r"(?:,|[ \t]+(?:and|or))[ \t]+$")
 
 
-def coordinated_names(around: Context) -> list[str]:
-    """The names joined to this one by "and", "or" or a comma, each word run whole and by its first (after)
-    or last (before) words: "Dakar and Bamako signed" gives "Bamako"; "Dover and Calais" gives "Dover"."""
+def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
+    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
+    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
+    names they share. Each word run is tried whole and by its first (after) or last (before) words."""
     after = _COORDINATED_AFTER.match(around.after)
     before = _COORDINATED_BEFORE.search(around.before)
     candidates = []
     if after is not None:
         words = after.group(1).split()
-        candidates += [" ".join(words[:k]).rstrip(".") for k in range(len(words), 0, -1)]
+        candidates += [" ".join(words[:k]) for k in range(len(words), 0, -1)]
     if before is not None:
         words = before.group(1).split()
         candidates += [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
-    return candidates
-
-
-def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
-    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
-    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
-    names they share."""
-    return any(is_capital_or_country(candidate, options) for candidate in coordinated_names(around))
-
-
-def _coordinated_with_model_place(around: Context, model_places: set[str], options: EntityOptions) -> bool:
-    return any(
-        alias_key(candidate) in model_places and is_known_place(candidate, options)
-        for candidate in coordinated_names(around)
-    )
+    return any(is_capital_or_country(candidate.rstrip("."), options) for candidate in candidates)
 
 
 def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
@@ -903,9 +890,6 @@ def places_by_evidence(
     mentions: dict[str, list[NamedSpan]] = {}
     for item in named:
         mentions.setdefault(alias_key(item.name), []).append(item)
-    # Names the model calls a place wherever it finds them: a known place joined to one of them by "and",
-    # "or" or a comma is a place too ("ferries between Dover and Calais", Calais labelled PERSON).
-    model_places = {key for key, items in mentions.items() if all(item.label == "LOC" for item in items)}
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
@@ -925,7 +909,6 @@ def places_by_evidence(
             (known and "LOC" in labels)
             or as_government
             or any(place_evidence(c, name, label, known, options) for c in around)
-            or (known and any(_coordinated_with_model_place(c, model_places, options) for c in around))
         ):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
