@@ -1068,9 +1068,10 @@ def words_of(document: str) -> frozenset[str]:
     return frozenset(_WORD.findall(document))
 
 
-def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
-    """Drop the names that are common words capitalised by their place in a sentence (English only)."""
-    words: dict[str, frozenset[str]] = {}  # each document's words, read once
+def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None) -> list[NamedSpan]:
+    """Drop the names that are common words capitalised by their place in a sentence (English only).
+    `words`: each document's words, read once and shared with the other rules that read them."""
+    words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
     kept = []
     for item in named:
@@ -1091,29 +1092,12 @@ def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
 
 # A one-word name in capitals (letters and digits, a hyphen or "&"): "PDF", "MB", "GPU", "HTML5", "A&E".
 _ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,5}$")
-# A word in lower case outside an address ("pdf", not "nasa" of "nasa.gov" or "@cnn"); a file extension.
-_LOWER_WORD = re.compile(r"(?<![\w@/.-])([a-z][a-z0-9]*)(?![\w@/-]|\.\w)")
-_EXTENSION = re.compile(r"\w\.([a-z][a-z0-9]{1,5})\b(?![.\w/])")
-# "a PDF.", "an APK from": an abbreviation heading a noun phrase with "a" or "an", a function word or
-# punctuation after it (not a line break, which a heading may follow: "a / GNU extension").
-_A_AN_HEAD = re.compile(
-    r"\b(?:a|an)[ \t]+([A-Z][A-Z0-9&-]{1,5}?)s?(?=[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|"
-    r"which|is|was|are|were|you|it|as|at|by|can|will|lets|allows|file|files)\b|\Z)"
+# Function words and punctuation that end a noun phrase after "a PDF" / "an APK": the abbreviation is the
+# thing itself (not a line break, which a heading may follow: "a / GNU extension").
+_PHRASE_END = (
+    r"(?=[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|which|is|was|are|were|you|it|as|at|by|"
+    r"can|will|lets|allows|file|files)\b|\Z)"
 )
-# An abbreviation in brackets, whose words before it may spell it out: "gas chromatograph (GC)".
-_BRACKETED = re.compile(r"\(([A-Z][A-Z0-9&-]{1,5})\)")
-
-
-@dataclass(frozen=True, slots=True)
-class ThingEvidence:
-    """What a text shows of the abbreviations in it, read once a text (`thing_evidence`)."""
-
-    # Words written in lower case twice or more (once may be a slip: "watching gabby Douglas on nbc"), and
-    # file extensions.
-    lower_words: frozenset[str]
-    words: frozenset[str]  # every word as written ("APIs")
-    noun_heads: frozenset[str]  # abbreviations after "a"/"an" that end their noun phrase
-    spelt_out_in_lower_case: frozenset[str]  # "(GC)" after "gas chromatograph"
 
 
 def _spelt_out_in_lower_case(words_before: str, abbreviation: str) -> bool:
@@ -1129,18 +1113,13 @@ def _spelt_out_in_lower_case(words_before: str, abbreviation: str) -> bool:
     )
 
 
-def thing_evidence(document: str) -> ThingEvidence:
-    return ThingEvidence(
-        lower_words=frozenset(word for word, n in Counter(_LOWER_WORD.findall(document)).items() if n >= 2)
-        | frozenset(_EXTENSION.findall(document)),
-        words=words_of(document),
-        noun_heads=frozenset(_A_AN_HEAD.findall(document)),
-        spelt_out_in_lower_case=frozenset(
-            found.group(1)
-            for found in _BRACKETED.finditer(document)
-            if _spelt_out_in_lower_case(document[max(0, found.start() - 80) : found.start()], found.group(1))
-        ),
-    )
+def _written_in_lower_case(low: str, document: str) -> bool:
+    """Twice as a word in lower case outside an address ("pdf", not "nasa" of "nasa.gov" or "@cnn"; once may
+    be a slip: "watching gabby Douglas on nbc"), or as a file extension ("report.pdf")."""
+    word = re.escape(low)
+    if len(re.findall(rf"(?<![\w@/.-]){word}(?![\w@/-]|\.\w)", document)) >= 2:
+        return True
+    return f".{low}" in document and re.search(rf"\w\.{word}\b(?![.\w/])", document) is not None
 
 
 def _number_before(document: str, start: int) -> bool:
@@ -1148,7 +1127,7 @@ def _number_before(document: str, start: int) -> bool:
     return bool(re.search(r"\d[ \t\u00a0]?$", document[max(0, start - 2) : start]))
 
 
-def is_abbreviation_of_a_thing(name: str, document: str, evidence: ThingEvidence | None = None) -> bool:
+def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] | None = None) -> bool:
     """A name in capitals that the text itself shows is a unit, a format or a technical term, not an
     organisation or a person:
 
@@ -1160,28 +1139,38 @@ def is_abbreviation_of_a_thing(name: str, document: str, evidence: ThingEvidence
     - the head of a noun phrase with "a" or "an" ("export it as a PDF.", "an APK from the site");
     - an English function word set in capitals ("AS", "ON").
 
-    "NASA said", "the FBI and the CIA" show none of these and stay organisations. `evidence`: the text's
-    (`thing_evidence`), when the caller has it."""
+    "NASA said", "the FBI and the CIA" show none of these and stay organisations. Each test looks for its
+    words with plain string search first, so a name that shows none costs a few scans of the text.
+    `words`: the document's words (`words_of`), when the caller has them."""
     if not _ABBREVIATION.match(name) or not document:
         return False
-    evidence = evidence or thing_evidence(document)
-    if (
-        name.casefold() in STOP_WORDS
-        or name.casefold() in evidence.lower_words
-        or name + "s" in evidence.words
-        or name in evidence.noun_heads
-        or name in evidence.spelt_out_in_lower_case
+    low = name.casefold()
+    words = words if words is not None else words_of(document)
+    if low in STOP_WORDS or name + "s" in words or (low in words and _written_in_lower_case(low, document)):
+        return True
+    escaped = re.escape(name)
+    bracketed = f"({name})"
+    if bracketed in document and any(
+        _spelt_out_in_lower_case(document[max(0, m.start() - 80) : m.start()], name)
+        for m in re.finditer(re.escape(bracketed), document)
+    ):
+        return True
+    if (f"a {name}" in document or f"an {name}" in document) and re.search(
+        rf"\b(?:a|an)[ \t]+{escaped}s?{_PHRASE_END}", document
     ):
         return True
     starts = [start for start, _ in _occurrences([name], document)]
     return bool(starts) and all(_number_before(document, start) for start in starts)
 
 
-def without_abbreviations_of_things(named: list[NamedSpan]) -> list[NamedSpan]:
+def without_abbreviations_of_things(
+    named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
+) -> list[NamedSpan]:
     """Drop the organisations and people that are units, formats or technical terms by the text's own
-    evidence (`is_abbreviation_of_a_thing`): "MB", "PDF", "APK" on software and product pages. English only."""
+    evidence (`is_abbreviation_of_a_thing`): "MB", "PDF", "APK" on software and product pages. English only.
+    `words`: each document's words, shared with the other rules that read them."""
+    words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
-    evidence: dict[str, ThingEvidence] = {}  # each document's, read once, only if it has a name in capitals
     kept = []
     for item in named:
         if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
@@ -1189,9 +1178,9 @@ def without_abbreviations_of_things(named: list[NamedSpan]) -> list[NamedSpan]:
             if key not in verdicts:
                 verdicts[key] = False
                 if _ABBREVIATION.match(item.name) and alias_key(item.name) not in ORG_ALIASES:
-                    if key[1] not in evidence:
-                        evidence[key[1]] = thing_evidence(key[1])
-                    verdicts[key] = is_abbreviation_of_a_thing(*key, evidence[key[1]])
+                    if key[1] not in words:
+                        words[key[1]] = words_of(key[1])
+                    verdicts[key] = is_abbreviation_of_a_thing(*key, words[key[1]])
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1259,7 +1248,9 @@ def canonicalise(
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
         contexts_of = remembered_contexts()
-        named = places_by_evidence(without_abbreviations_of_things(without_common_words(named)), options, contexts_of)
+        words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
+        named = without_abbreviations_of_things(without_common_words(named, words), words)
+        named = places_by_evidence(named, options, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
