@@ -180,3 +180,149 @@ def test_occurrences_are_where_the_regular_expression_finds_them(words: list[str
     document = "".join(text)
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)")
     assert list(_occurrences(words, document)) == [m.span() for m in pattern.finditer(document)]
+
+
+# --- Round 12 (entities14): credits, roles cut in two, capitals as governments and with their peers --------
+# Each rule: a sentence it fixes, then a similar one it keeps.
+
+ROUND_12_LABELS = [
+    pytest.param(
+        "Volunteers cleared the beach on Sunday.\nPhoto: Reuters/Marta Kowalczyk",
+        [("Reuters/Marta Kowalczyk", "ORG")],
+        {"Reuters": {"ORG"}, "Marta Kowalczyk": {"PERSON"}},
+        id="a credit of an agency and a photographer is two names",
+    ),
+    pytest.param(
+        "Crowds lined the route. (AP Photo/Ramon Castellanos)",
+        [("AP Photo/Ramon Castellanos", "ORG")],
+        {"AP": {"ORG"}, "Ramon Castellanos": {"PERSON"}},
+        id="the kind of credit is no part of the agency",
+    ),
+    pytest.param(
+        "The clip was shared by Fox6 News Milwaukee/YouTube and AC/DC fans.",
+        [("Fox6 News Milwaukee/YouTube", "ORG"), ("AC/DC", "ORG")],
+        {"Fox6 News Milwaukee/YouTube": {"ORG"}, "AC/DC": {"ORG"}},
+        id="two names across a slash with no person stay whole",
+    ),
+    pytest.param(
+        "Software Engineer Tobias Renner built the app in a weekend.",
+        [("Software", "ORG"), ("Tobias Renner", "PERSON")],
+        {"Tobias Renner": {"PERSON"}},
+        id="the first words of a role are no organisation",
+    ),
+    pytest.param(
+        "Software AG said its results would beat forecasts, Engineer magazine reported.",
+        [("Software AG", "ORG"), ("Engineer", "ORG")],
+        {"Software AG": {"ORG"}, "Engineer": {"ORG"}},
+        id="a firm whose next word is no role stays a firm",
+    ),
+    pytest.param(
+        "Dakar and Bamako signed the accord on Monday. Dakar will host the next round.",
+        [("Dakar", "PERSON"), ("Bamako", "PERSON"), ("Dakar", "PERSON")],
+        {"Dakar": {"LOC"}, "Bamako": {"LOC"}},
+        id="capitals named together are places",
+    ),
+    pytest.param(
+        "Washington and Lincoln are on the banknotes, the curator said.",
+        [("Washington", "PERSON"), ("Lincoln", "PERSON")],
+        {"Washington": {"PERSON"}, "Lincoln": {"PERSON"}},
+        id="a capital named with a person stays a person",
+    ),
+    pytest.param(
+        "Harare announced new currency controls on Tuesday.",
+        [("Harare", "ORG")],
+        {"Harare": {"LOC"}},
+        id="a capital the model calls an organisation is its government, a place",
+    ),
+    pytest.param(
+        "Harare Polytechnic announced new courses on Tuesday.",
+        [("Harare Polytechnic", "ORG")],
+        {"Harare Polytechnic": {"ORG"}},
+        id="an organisation named for a capital with more words stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), ROUND_12_LABELS)
+def test_round_12_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "names"),
+    [
+        pytest.param(
+            "Follow Ian Rapoport @RapSheet for more.",
+            [("Ian Rapoport @RapSheet", "PERSON")],
+            {"Ian Rapoport"},
+            id="a handle after a name is no part of it",
+        ),
+        pytest.param(
+            "Posts by @RapSheet were shared widely.",
+            [("@RapSheet", "PERSON")],
+            {"@RapSheet"},
+            id="a handle alone stays",
+        ),
+        pytest.param(
+            "Fans cheer in the second half. Mandatory Credit: Priya Nandakumar-USA TODAY Sports",
+            [("Priya Nandakumar-USA", "PERSON")],
+            {"Priya Nandakumar"},
+            id="an agency joined to a photographer by a hyphen is cut",
+        ),
+        pytest.param(
+            "The goal came from Ana Ruiz-Tagle in the second half.",
+            [("Ana Ruiz-Tagle", "PERSON")],
+            {"Ana Ruiz-Tagle"},
+            id="a double surname stays whole",
+        ),
+    ],
+)
+def test_names_in_credits_are_cleaned(text: str, found: list[tuple[str, str]], names: set[str]) -> None:
+    assert {item.name for item in clean_names(spans(text, found))} == names
+
+
+# --- Abbreviations of things on software and product pages -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A unit after a number wherever it stands.
+        ("The installer is a 25 MB download; the full set is 1.2 GB.", [("MB", "ORG"), ("GB", "ORG")]),
+        # A format written in lower case too, as a file's extension; a term written in lower case twice.
+        ("Save the PDF and attach annual-report.pdf to the form.", [("PDF", "ORG")]),
+        ("The GUI is optional: the gui runs on Linux, and the gui can be themed.", [("GUI", "ORG")]),
+        # A plural with a lower-case s.
+        ("Each API has a key; the APIs are listed below.", [("API", "ORG")]),
+        # Spelt out in lower-case words, and the head of a noun phrase after "an".
+        ("The lab used a gas chromatograph (GC). Download an APK from the site.", [("GC", "ORG"), ("APK", "PERSON")]),
+        # A function word in capitals, in a line of code.
+        ("SELECT name AS label FROM users", [("AS", "ORG")]),
+    ],
+)
+def test_an_abbreviation_the_text_shows_is_a_thing_is_no_name(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Organisations in capitals, one after a year, one with an address in lower case.
+        ("In 2019 NASA said the launch would slip; see nasa.gov and @NASA.", [("NASA", "ORG")]),
+        ("The FBI and the CIA declined to comment. An FBI agent was there.", [("FBI", "ORG"), ("CIA", "ORG")]),
+        # Spelt out in capitalised words: the name of a body.
+        (
+            "Kansas Legal Services (KLS) offers forms. Read more (KLS).",
+            [("Kansas Legal Services", "ORG"), ("KLS", "ORG")],
+        ),
+        # Written once in lower case in a reader's post: a slip, not a common word.
+        ("We didn't have NBC at home. I was watching her on nbc in 2012.", [("NBC", "ORG")]),
+        # After a number in one place, alone in another: "3 NHS trusts" and "the NHS".
+        (
+            "Three hospitals in 3 NHS trusts closed wards. The NHS said beds were short.",
+            [("NHS", "ORG"), ("NHS", "ORG")],
+        ),
+    ],
+)
+def test_an_organisation_in_capitals_stays(text: str, found: list[tuple[str, str]]) -> None:
+    assert set(labels(text, found)) == {surface for surface, _ in found}

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pycountry
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -221,6 +222,11 @@ _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # French spans often open with an article or preposition that is not part of the name: "la Chine",
 # "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
 _FRENCH_LEADING_WORDS = re.compile(r"^(?:(?:le|la|les|de|du|des|au|aux|à|en)\s+|(?:[ld]|qu|jusqu)['’](?=\w))+")
+# A social-media handle the model took into the name ("Bucky Brooks @buckybrooks"): the account, not the name.
+_HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
+# A photo credit's agency joined to the photographer's name by a hyphen ("Priya Nandakumar-USA TODAY Sports"
+# gives the span "Priya Nandakumar-USA"); a double surname is not in capitals ("Ruiz-Tagle").
+_AGENCY_AFTER_HYPHEN = re.compile(r"(?<=[a-z])-[A-Z]{2,}$")
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -350,9 +356,12 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 
 
 def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
-    """Whitespace, dotted acronyms and edge punctuation; in English also a leading 'the', a
+    """Whitespace, dotted acronyms, edge punctuation and a handle after the name; in English also a leading 'the', a
     possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
+    name = _HANDLE_AFTER.sub("", name)
+    if label == "PERSON":
+        name = _AGENCY_AFTER_HYPHEN.sub("", name)
     if language == ENGLISH:
         name = _POSSESSIVE.sub("", name)
         name = _LEADING_ARTICLE.sub("", name)
@@ -451,9 +460,77 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="LOC")
 
 
+# Words that end an agency's or a publication's name in a credit ("Getty Images", "AP Photo", "USA TODAY
+# Sports"); "Photo" and "Photos" are the credit's kind, not part of the name ("AP Photo" is AP).
+AGENCY_WORDS = frozenset("images photo photos pictures press news sports media wire agency".split())
+CREDIT_KIND_WORDS = frozenset({"photo", "photos"})
+# "Reuters/Marta Kowalczyk", "AP Photo/Ramon Castellanos": a credit's two names, one span to the model.
+_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
+def _reads_as_person(part: str) -> bool:
+    """Two to four capitalised words without digits, not in capitals, no agency word: "Marta Kowalczyk", "Ann-Marie
+    de Wit" (not "Fox6 News Milwaukee")."""
+    words = part.split()
+    return (
+        2 <= len(words) <= 4
+        and not part.isupper()
+        and all(
+            (_NAME_WORD.match(word) and not any(ch.isdigit() for ch in word)) or word in NAME_PARTICLES
+            for word in words
+        )
+        and not any(word.casefold() in AGENCY_WORDS for word in words)
+    )
+
+
+def credit_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span of two names on either side of a slash, one of them a person's ("Reuters/Marta Kowalczyk",
+    "Daniel Okoro/Getty Images"): a photo or reporting credit. The person is a PERSON and the agency an ORG,
+    each a mention of its own, as the model labels either when it finds it alone. "AC/DC" or "Fox6 News
+    Milwaukee/YouTube" name no person and stay whole."""
+    surface = item.span.surface
+    slash = _SLASH.search(surface)
+    if slash is None or item.label not in ("PERSON", "ORG"):
+        return [item]
+    parts = [(0, slash.start()), (slash.end(), len(surface))]
+    texts = [surface[start:end] for start, end in parts]
+    if not all(text[:1].isupper() for text in texts) or not any(_reads_as_person(text) for text in texts):
+        return [item]
+    result = []
+    for (start, end), text in zip(parts, texts, strict=True):
+        label = "PERSON" if _reads_as_person(text) else "ORG"
+        words = text.split()
+        if label == "ORG" and len(words) > 1 and words[-1].casefold() in CREDIT_KIND_WORDS:
+            end = start + text.rstrip().rfind(" ")  # "AP Photo": the agency is "AP"
+            text = surface[start:end]
+        span = replace(
+            item.span, surface=text, char_start=item.span.char_start + start, char_end=item.span.char_start + end
+        )
+        result.append(NamedSpan(span, label, " ".join(text.split())))
+    return result
+
+
+# The capitalised word after a span, and the span's own words, to see a role cut in two by the model.
+_CAPITALISED_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
+
+
+def is_first_part_of_a_role(item: NamedSpan) -> bool:
+    """A span of role words cut from the rest of its role ("[Software] Engineer Tobias Renner", "[Head]
+    Librarian ..."): the model took the first words of a job title for an organisation. Not a name whose
+    next word is no role word ("Software AG")."""
+    span = item.span
+    words = [word.casefold() for word in span.surface.split()]
+    if not words or not all(word in ROLE_WORDS for word in words) or not span.document:
+        return False
+    after = _CAPITALISED_WORD_AFTER.match(span.document[span.char_end : span.char_end + 30])
+    return after is not None and after.group(1).casefold() in ROLE_WORDS
+
+
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
-    for item in named:
+    for item in (part for whole in named for part in credit_parts(whole)):
+        if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
+            continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_street_word(item)
         name = clean_name(item.span.surface, item.label, language)
@@ -736,6 +813,41 @@ def person_evidence(around: Context) -> bool:
     return _word_before(around) in _PERSON_CUES
 
 
+def is_capital_or_country(name: str, options: EntityOptions) -> bool:
+    if country_code_of(name) is not None:
+        return True
+    place = _gazetteer(options).find(name)
+    return place is not None and place.capital
+
+
+def is_capital_by_its_name(name: str, options: EntityOptions) -> bool:
+    """A national capital named by its own name ("Harare"), not by one of its other names."""
+    place = _gazetteer(options).find(name)
+    return place is not None and place.capital and alias_key(place.name) == alias_key(name)
+
+
+# "Dakar and Bamako", "Kyiv or Moscow", "Lima, Quito": names joined by "and", "or" or a comma.
+_NAMES = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2})"
+_COORDINATED_AFTER = re.compile(r"^(?:,|[ \t]+(?:and|or))[ \t]+" + _NAMES)
+_COORDINATED_BEFORE = re.compile(_NAMES + r"(?:,|[ \t]+(?:and|or))[ \t]+$")
+
+
+def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
+    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
+    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
+    names they share. Each word run is tried whole and by its first (after) or last (before) words."""
+    after = _COORDINATED_AFTER.match(around.after)
+    before = _COORDINATED_BEFORE.search(around.before)
+    candidates = []
+    if after is not None:
+        words = after.group(1).split()
+        candidates += [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+    if before is not None:
+        words = before.group(1).split()
+        candidates += [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
+    return any(is_capital_or_country(candidate.rstrip("."), options) for candidate in candidates)
+
+
 def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
     """The words around one occurrence of the name say it is a place."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
@@ -757,6 +869,8 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
         ends = [k for k in range(len(words), 0, -1) if k == len(words) or words[k - 1].endswith(".")]
         if any(is_region_or_city(" ".join(words[:k]), options) for k in ends):
             return True
+    if known_place and is_capital_or_country(name, options) and _coordinated_with_capital_or_country(around, options):
+        return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
@@ -788,7 +902,14 @@ def places_by_evidence(
         if any(person_evidence(context) for context in around):
             continue
         known = is_known_place(name, options)
-        if (known and "LOC" in labels) or any(place_evidence(c, name, label, known, options) for c in around):
+        # A capital the model calls an organisation is the capital acting as its government ("Harare
+        # announced"), which the guidelines keep a place as they keep "Washington said".
+        as_government = labels == {"ORG"} and is_capital_by_its_name(name, options)
+        if (
+            (known and "LOC" in labels)
+            or as_government
+            or any(place_evidence(c, name, label, known, options) for c in around)
+        ):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
 
@@ -947,9 +1068,10 @@ def words_of(document: str) -> frozenset[str]:
     return frozenset(_WORD.findall(document))
 
 
-def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
-    """Drop the names that are common words capitalised by their place in a sentence (English only)."""
-    words: dict[str, frozenset[str]] = {}  # each document's words, read once
+def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None) -> list[NamedSpan]:
+    """Drop the names that are common words capitalised by their place in a sentence (English only).
+    `words`: each document's words, read once and shared with the other rules that read them."""
+    words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
     kept = []
     for item in named:
@@ -960,6 +1082,105 @@ def without_common_words(named: list[NamedSpan]) -> list[NamedSpan]:
                 if document not in words:
                     words[document] = words_of(document)
                 verdicts[key] = is_capitalised_common_word(item.name, document, words[document])
+            if verdicts[key]:
+                continue
+        kept.append(item)
+    return kept
+
+
+# --- Abbreviations of things: units, formats, technical terms -----------------------------------------
+
+# A one-word name in capitals (letters and digits, a hyphen or "&"): "PDF", "MB", "GPU", "HTML5", "A&E".
+_ABBREVIATION = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9][A-Z0-9&-]{1,5}$")
+# Function words and punctuation that end a noun phrase after "a PDF" / "an APK": the abbreviation is the
+# thing itself (not a line break, which a heading may follow: "a / GNU extension").
+_PHRASE_END = (
+    r"(?=[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|which|is|was|are|were|you|it|as|at|by|"
+    r"can|will|lets|allows|file|files)\b|\Z)"
+)
+
+
+def _spelt_out_in_lower_case(words_before: str, abbreviation: str) -> bool:
+    """The words before the brackets are the abbreviation's, by their initials, and the last is in lower
+    case: "gas chromatograph (GC)", "Median absolute deviation (MAD)"; not "Kansas Legal Services (KLS)"
+    (a name) nor "small claims court (KLS)" (a source)."""
+    letters = [ch for ch in abbreviation if ch.isalpha()]
+    words = _WORD.findall(words_before)[-len(letters) :]
+    return (
+        len(words) == len(letters)
+        and words[-1][:1].islower()
+        and all(word[:1].casefold() == letter.casefold() for word, letter in zip(words, letters, strict=True))
+    )
+
+
+def _written_in_lower_case(low: str, document: str) -> bool:
+    """Twice as a word in lower case outside an address ("pdf", not "nasa" of "nasa.gov" or "@cnn"; once may
+    be a slip: "watching gabby Douglas on nbc"), or as a file extension ("report.pdf")."""
+    word = re.escape(low)
+    if len(re.findall(rf"(?<![\w@/.-]){word}(?![\w@/-]|\.\w)", document)) >= 2:
+        return True
+    return f".{low}" in document and re.search(rf"\w\.{word}\b(?![.\w/])", document) is not None
+
+
+def _number_before(document: str, start: int) -> bool:
+    """A number right before this position, joined or one space apart: "25 MB", "4GB", "3.5 GHz"."""
+    return bool(re.search(r"\d[ \t\u00a0]?$", document[max(0, start - 2) : start]))
+
+
+def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] | None = None) -> bool:
+    """A name in capitals that the text itself shows is a unit, a format or a technical term, not an
+    organisation or a person:
+
+    - written in lower case too, as a word twice or as a file extension ("pdf", "report.pdf"), not in an
+      address;
+    - written as a plural with a lower-case s ("APIs", "PDFs");
+    - after a number wherever it stands ("a 25 MB download", "4GB");
+    - spelt out in lower-case words before it in brackets ("gas chromatograph (GC)");
+    - the head of a noun phrase with "a" or "an" ("export it as a PDF.", "an APK from the site");
+    - an English function word set in capitals ("AS", "ON").
+
+    "NASA said", "the FBI and the CIA" show none of these and stay organisations. Each test looks for its
+    words with plain string search first, so a name that shows none costs a few scans of the text.
+    `words`: the document's words (`words_of`), when the caller has them."""
+    if not _ABBREVIATION.match(name) or not document:
+        return False
+    low = name.casefold()
+    words = words if words is not None else words_of(document)
+    if low in STOP_WORDS or name + "s" in words or (low in words and _written_in_lower_case(low, document)):
+        return True
+    escaped = re.escape(name)
+    bracketed = f"({name})"
+    if bracketed in document and any(
+        _spelt_out_in_lower_case(document[max(0, m.start() - 80) : m.start()], name)
+        for m in re.finditer(re.escape(bracketed), document)
+    ):
+        return True
+    if (f"a {name}" in document or f"an {name}" in document) and re.search(
+        rf"\b(?:a|an)[ \t]+{escaped}s?{_PHRASE_END}", document
+    ):
+        return True
+    starts = [start for start, _ in _occurrences([name], document)]
+    return bool(starts) and all(_number_before(document, start) for start in starts)
+
+
+def without_abbreviations_of_things(
+    named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
+) -> list[NamedSpan]:
+    """Drop the organisations and people that are units, formats or technical terms by the text's own
+    evidence (`is_abbreviation_of_a_thing`): "MB", "PDF", "APK" on software and product pages. English only.
+    `words`: each document's words, shared with the other rules that read them."""
+    words = {} if words is None else words
+    verdicts: dict[tuple[str, str], bool] = {}
+    kept = []
+    for item in named:
+        if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                verdicts[key] = False
+                if _ABBREVIATION.match(item.name) and alias_key(item.name) not in ORG_ALIASES:
+                    if key[1] not in words:
+                        words[key[1]] = words_of(key[1])
+                    verdicts[key] = is_abbreviation_of_a_thing(*key, words[key[1]])
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1027,7 +1248,9 @@ def canonicalise(
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
         contexts_of = remembered_contexts()
-        named = places_by_evidence(without_common_words(named), options, contexts_of)
+        words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
+        named = without_abbreviations_of_things(without_common_words(named, words), words)
+        named = places_by_evidence(named, options, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
