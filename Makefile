@@ -45,6 +45,7 @@ eval: install
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA)
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr
+	$(BIN)/python -m bench.eval_ner_junk --data $(EVAL_DATA) --every 2
 
 bench: install
 	$(BIN)/python -m bench.run
