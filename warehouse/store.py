@@ -182,10 +182,10 @@ COMPACT_TARGET_BYTES = 16 * 1024 * 1024
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SmallFiles:
-    """A table's files under half the compaction target that a compaction could merge (delta-rs merges within a
-    partition, so only partitions holding two or more count): those an append wrote, each one batch's rows as its
-    `batch_id` statistics say (a table without that column counts every small file here), and those earlier
-    compactions wrote; with the bytes of the largest partition's batch files."""
+    """A table's files under half the compaction target that a compaction of their tier would merge (delta-rs merges
+    within a partition, so only partitions holding two or more of a tier's files count): those an append wrote,
+    each one batch's rows as its `batch_id` statistics say (a table without that column counts every small file
+    here), and those earlier compactions wrote; with the bytes of the largest partition's batch files."""
 
     batch_files: int
     merged_files: int
@@ -214,11 +214,12 @@ def small_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> 
             counts = small.setdefault(tuple(partition), [0, 0, 0])
             counts[0 if batch else 2] += 1
             counts[1] += size if batch else 0
-    mergeable = [counts for counts in small.values() if counts[0] + counts[2] > 1]
+    # Each tier counts in the partitions that hold two or more of its files: a month's one merged file beside the
+    # batch files since is merged with them by the first tier, not a reason to merge every month's small files.
     return SmallFiles(
-        batch_files=sum(counts[0] for counts in mergeable if counts[0] > 1),
-        merged_files=sum(counts[2] for counts in mergeable),
-        batch_bytes=max((counts[1] for counts in mergeable if counts[0] > 1), default=0),
+        batch_files=sum(counts[0] for counts in small.values() if counts[0] > 1),
+        merged_files=sum(counts[2] for counts in small.values() if counts[2] > 1),
+        batch_bytes=max((counts[1] for counts in small.values() if counts[0] > 1), default=0),
     )
 
 
