@@ -7,7 +7,7 @@ import dataclasses
 import random
 from datetime import UTC, date, datetime
 
-from deltalake import DeltaTable
+from deltalake import DeltaTable, write_deltalake
 
 from tests.test_lookups import article
 from transforms.records import BatchCommit
@@ -20,6 +20,7 @@ from warehouse.store import (
     mergeable_files,
     open_table,
     table_path,
+    to_arrow,
 )
 
 
@@ -116,3 +117,21 @@ def test_a_table_under_half_the_target_is_not_rewritten_whole_at_each_compaction
     # about 2.3 times what the batches wrote (a single tier: 6.5 times, the whole table every 5 batches).
     assert written_by_compactions <= 3 * appended, (written_by_compactions, appended)
     assert open_table(path).to_pyarrow_table(columns=["doc_id"]).num_rows == 60 * 50  # type: ignore[union-attr]
+
+
+def test_a_kept_table_takes_up_each_commit_another_writer_makes(tmp_path):
+    """open_table brings a kept table object up to date only when the log holds a file for its next version (a stat,
+    not a listing of the log): every commit another writer makes, an append or a compaction, is still taken up."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    append_rows(tmp_path, BATCHES, markers(0, 3), {"run_id": "r"})
+    kept = open_table(path)
+    assert kept is not None and open_table(path) is kept and kept.version() == 1  # nothing new: the same version
+    other = DeltaTable(str(path))  # another writer's object, not the one this process keeps
+    write_deltalake(other, to_arrow(BATCHES, markers(1, 2), {"run_id": "r"}), mode="append")
+    assert open_table(path) is kept and kept.version() == 2 and kept.to_pyarrow_table().num_rows == 5
+    write_deltalake(other, to_arrow(BATCHES, markers(2, 2), {"run_id": "r"}), mode="append")
+    other.optimize.compact()
+    table = open_table(path)
+    assert table is kept and kept.version() == 4 and len(kept.file_uris()) == 1
+    assert kept.to_pyarrow_table().num_rows == 7
