@@ -86,9 +86,9 @@ STEPS = (
 # The lookups a batch makes before reading (read-only: timed as the mean of several calls when they are short).
 LOOKUPS_IN_ORDER = STEPS[:4]
 LOOKUPS = frozenset(LOOKUPS_IN_ORDER)
-# Steps whose cost comes in bursts (the catch-up's merges of band runs, every few to few hundred batches): their mean is
-# printed beside the median.
-BURSTY = frozenset({"index catch-up"})
+# Steps whose cost comes in bursts (the catch-up's merges of band runs, every few to few hundred batches; the commit's
+# compactions, a table's every ~16 batches): their mean is printed beside the median.
+BURSTY = frozenset({"commit", "index catch-up"})
 RESTORE_EVERY = 8  # batches of catch_up_series after which the smallest archive is put back to its kept copy
 SAMPLE_SECONDS = 0.05
 MAX_CALLS = 50
@@ -522,11 +522,17 @@ def main() -> None:
         help="with --reuse: then this many more batches' commit and catch-up on each copy in turn (median, mean, max)",
     )
     parser.add_argument(
+        "--commit-batches",
+        type=int,
+        default=0,
+        help="with --reuse: then this many more batches' commit on each copy in turn, compactions included (mean)",
+    )
+    parser.add_argument(
         "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
     )
     args = parser.parse_args()
     if args.reuse:
-        reuse(args.data, args.batch, args.repeat, args.catch_up_batches)
+        reuse(args.data, args.batch, args.repeat, args.catch_up_batches, args.commit_batches)
         return
     if args.publish_only:
         kept = kept_warehouses(args.data)
@@ -590,7 +596,7 @@ def main() -> None:
     shutil.rmtree(first, ignore_errors=True)
 
 
-def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0) -> None:
+def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0, commit_batches: int = 0) -> None:
     """The steps measured on copies of the first and last warehouses a `--keep` run left (a measurement commits
     probe batches), then the lookups side by side: minutes instead of the build's half hour, to compare versions
     of the code on the same archives and probe keys (seeds 1000 and 1099: no probe batch of the build again)."""
@@ -611,6 +617,8 @@ def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0) -> Non
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
     if catch_up_batches:
         catch_up_series(kept, copies, batch, catch_up_batches, seeds)
+    if commit_batches:
+        commit_series(copies, batch, commit_batches, seeds)
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
 
@@ -653,6 +661,32 @@ def catch_up_series(kept: list[Path], warehouses: list[Path], batch: int, count:
         )
     if count > RESTORE_EVERY:
         shutil.rmtree(warehouses[0], ignore_errors=True)
+    median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
+    mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
+    print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
+
+
+def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> None:
+    """`count` more probe batches committed on each warehouse in turn (appends, marker and the compactions they call
+    for, as commit_rows does), each timed: compactions come every ~16 batches per table, so five probe batches meet
+    one or none, and only the mean over many shows what a run pays. Nothing is put back: the smallest archive grows
+    by `count` batches (its compactions are of the batches since, whatever its size, which is what is compared)."""
+    scheme = signature_scheme(DedupOptions())
+    rngs = [random.Random(seed + 11) for seed in seeds]
+    cpus: list[list[float]] = [[] for _ in warehouses]
+    for number in range(count):
+        for warehouse, rng, seconds, seed in zip(warehouses, rngs, cpus, seeds, strict=True):
+            rows = synthetic_batch(rng, 75_000_000 + seed * 100_000 + number * batch, batch, scheme, DedupOptions())
+            commit = functools.partial(commit_rows, warehouse, rows, f"commits-{seed}", f"commits-{seed}-{number:04d}")
+            seconds.append(timed(commit)[1])
+    print(f"\nThe commit over {count} more batches on each, in turn (load average {load_average()}):\n")
+    print("| archive at the end | median CPU s | mean CPU s | max CPU s |")
+    print("|---|---|---|---|")
+    for warehouse, seconds in zip(warehouses, cpus, strict=True):
+        print(
+            f"| {archive_articles(warehouse):,} articles | {statistics.median(seconds):.3f} | "
+            f"{statistics.fmean(seconds):.3f} | {max(seconds):.3f} |"
+        )
     median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
     mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
     print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")

@@ -7,12 +7,21 @@ import dataclasses
 import random
 from datetime import UTC, date, datetime
 
-from deltalake import DeltaTable
+from deltalake import DeltaTable, write_deltalake
 
 from tests.test_lookups import article
 from transforms.records import BatchCommit
 from warehouse.schemas import ARTICLES, BATCHES
-from warehouse.store import append_rows, compact_tables, ensure_tables, mergeable_files, open_table, table_path
+from warehouse.store import (
+    COMPACT_TARGET_BYTES,
+    append_rows,
+    compact_tables,
+    ensure_tables,
+    mergeable_files,
+    open_table,
+    table_path,
+    to_arrow,
+)
 
 
 def markers(batch: int, count: int) -> list[BatchCommit]:
@@ -76,3 +85,53 @@ def test_only_small_files_a_compaction_can_merge_count(tmp_path):
     assert table is not None
     assert mergeable_files(table) == 6
     assert compact_tables(tmp_path, min_files=4, retention_hours=0) == {ARTICLES.name: (27, 24)}
+
+
+def test_a_table_under_half_the_target_is_not_rewritten_whole_at_each_compaction(tmp_path):
+    """Compactions merge in tiers: the files of the batches since into one file, and only once enough of those are
+    small, every small file into bins of the target. A table smaller than half the target (most tables of a
+    100,000-article archive under 16 MB bins) was rewritten whole at every compaction, its cost growing with it."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, ARTICLES)
+    appended = written_by_compactions = 0
+    for batch in range(60):
+        sizes = file_sizes(open_table(path))  # type: ignore[arg-type]
+        rng = random.Random(batch)  # texts that do not compress: a file's size is its rows', not its footer's
+        day = date(2024, 1, 3)
+        rows = [
+            dataclasses.replace(article(f"d{batch}-{n}"), published_date=day, text=f"{rng.getrandbits(2048):0512x}")
+            for n in range(50)
+        ]
+        append_rows(tmp_path, ARTICLES, rows, {"run_id": "r", "batch_id": f"b{batch:03d}"})
+        table = open_table(path)
+        assert table is not None
+        appended += sum(size for name, size in file_sizes(table).items() if name not in sizes)
+        before = set(file_sizes(table))
+        if compact_tables(tmp_path, min_files=4, retention_hours=0):
+            table = open_table(path)
+            assert table is not None
+            written_by_compactions += sum(size for name, size in file_sizes(table).items() if name not in before)
+        assert mergeable_files(table) <= 2 * (4 + 1)  # the batches' files and those merged from them
+    assert appended < COMPACT_TARGET_BYTES // 2
+    # Each batch's rows are merged once with the batches beside them, and the merged files again every 25 batches:
+    # about 2.3 times what the batches wrote (a single tier: 6.5 times, the whole table every 5 batches).
+    assert written_by_compactions <= 3 * appended, (written_by_compactions, appended)
+    assert open_table(path).to_pyarrow_table(columns=["doc_id"]).num_rows == 60 * 50  # type: ignore[union-attr]
+
+
+def test_a_kept_table_takes_up_each_commit_another_writer_makes(tmp_path):
+    """open_table brings a kept table object up to date only when the log holds a file for its next version (a stat,
+    not a listing of the log): every commit another writer makes, an append or a compaction, is still taken up."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    append_rows(tmp_path, BATCHES, markers(0, 3), {"run_id": "r"})
+    kept = open_table(path)
+    assert kept is not None and open_table(path) is kept and kept.version() == 1  # nothing new: the same version
+    other = DeltaTable(str(path))  # another writer's object, not the one this process keeps
+    write_deltalake(other, to_arrow(BATCHES, markers(1, 2), {"run_id": "r"}), mode="append")
+    assert open_table(path) is kept and kept.version() == 2 and kept.to_pyarrow_table().num_rows == 5
+    write_deltalake(other, to_arrow(BATCHES, markers(2, 2), {"run_id": "r"}), mode="append")
+    other.optimize.compact()
+    table = open_table(path)
+    assert table is kept and kept.version() == 4 and len(kept.file_uris()) == 1
+    assert kept.to_pyarrow_table().num_rows == 7

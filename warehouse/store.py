@@ -76,7 +76,8 @@ def last_checkpoint(path: Path) -> int:
 def open_table(path: Path) -> DeltaTable | None:
     """The Delta table at `path` at its latest version, or None when there is none.
 
-    The object is kept and brought up to date, so each use reads only the new commits. A table deleted
+    The object is kept and brought up to date, so each use reads only the new commits (none, and lists
+    nothing, when there is no file for the next version). A table deleted
     and created anew at the same path (another first commit file) is opened afresh; so is a table whose
     first commit file is gone (log clean-up), which costs only a full log read, and one with a checkpoint
     newer than the one its object was loaded from (written by an append here or by any other writer),
@@ -87,7 +88,12 @@ def open_table(path: Path) -> DeltaTable | None:
     kept = _open_tables.get(key)
     if kept is not None and first is not None and kept[:2] == (first, checkpoint):
         try:
-            kept[2].update_incremental()
+            # Versions are numbered without gaps and each commit is one file written whole: with no file for the
+            # next version the object is the latest. One stat, where update_incremental lists the whole log folder
+            # (every commit file kept, so its cost grew with the commits: ~6 us a file, 4-5 times per table and
+            # batch in the writer's process: the append, the compaction's check, the catch-up, the publish).
+            if (path / "_delta_log" / f"{kept[2].version() + 1:020d}.json").exists():
+                kept[2].update_incremental()
             return kept[2]
         except Exception:  # noqa: BLE001 - whatever went wrong with the kept object, a fresh open decides
             pass
@@ -174,45 +180,98 @@ def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
     return [uri.removeprefix("file://") for uri in table.file_uris()]
 
 
-# Compaction merges files smaller than this into files of about this size, and leaves larger files alone. A
-# table past it is a few such files that no later compaction rewrites, plus the small files of the batches
-# since, so a compaction costs what those batches wrote (not, as with delta-rs's default of 100 MB, the whole
-# table again each time until it passes 100 MB), and the files a publish lists and every query opens are
-# about the table's size over 8-16 MB plus at most `compact_min_files` small ones (docs/benchmarks.md).
+# Compaction merges small files into files of at most this size, and leaves larger files alone. A table past it
+# is a few such files that no later compaction rewrites, plus the small files of the batches since
+# (docs/benchmarks.md).
 COMPACT_TARGET_BYTES = 16 * 1024 * 1024
 
 
-def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> int:
-    """The small files a compaction would merge: those under half `target_bytes` in a partition that holds two or
-    more of them (delta-rs compacts within a partition; a partition's one small file stays as it is). A file of
-    over half the target is done: delta-rs packs files into bins of at most the target, so two such files never
-    share one, and counting them would call for a compaction after every batch that merges nothing."""
+@dataclasses.dataclass(frozen=True, slots=True)
+class SmallFiles:
+    """A table's files under half the compaction target that a compaction of their tier would merge (delta-rs merges
+    within a partition, so only partitions holding two or more of a tier's files count): those an append wrote,
+    each one batch's rows as its `batch_id` statistics say (a table without that column counts every small file
+    here), and those earlier compactions wrote; with the bytes of the largest partition's batch files."""
+
+    batch_files: int
+    merged_files: int
+    batch_bytes: int
+
+
+def small_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> SmallFiles:
+    """What a compaction of `table` could merge (SmallFiles). A file of over half the target is done: delta-rs packs
+    files into bins of at most the target, so two such files never share one."""
     actions = pa.table(table.get_add_actions(flatten=True))
     partitions = [name for name in actions.column_names if name.startswith("partition.")]
-    small: dict[tuple[object, ...], int] = {}
-    rows = zip(
-        actions.column("size_bytes").to_pylist(), *(actions.column(n).to_pylist() for n in partitions), strict=True
-    )
-    for size, *partition in rows:
+    columns = [actions.column(name).to_pylist() for name in ("size_bytes", *partitions)]
+    if {"min.batch_id", "max.batch_id"} <= set(actions.column_names):
+        one_batch = [
+            low is not None and low == high
+            for low, high in zip(
+                actions.column("min.batch_id").to_pylist(), actions.column("max.batch_id").to_pylist(), strict=True
+            )
+        ]
+    else:
+        one_batch = [True] * actions.num_rows
+    # partition -> [batch files, their bytes, merged files]
+    small: dict[tuple[object, ...], list[int]] = {}
+    for (size, *partition), batch in zip(zip(*columns, strict=True), one_batch, strict=True):
         if size < target_bytes // 2:
-            small[tuple(partition)] = small.get(tuple(partition), 0) + 1
-    return sum(count for count in small.values() if count > 1)
+            counts = small.setdefault(tuple(partition), [0, 0, 0])
+            counts[0 if batch else 2] += 1
+            counts[1] += size if batch else 0
+    # Each tier counts in the partitions that hold two or more of its files: a month's one merged file beside the
+    # batch files since is merged with them by the first tier, not a reason to merge every month's small files.
+    return SmallFiles(
+        batch_files=sum(counts[0] for counts in small.values() if counts[0] > 1),
+        merged_files=sum(counts[2] for counts in small.values() if counts[2] > 1),
+        batch_bytes=max((counts[1] for counts in small.values() if counts[0] > 1), default=0),
+    )
+
+
+def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> int:
+    """The small files of `table` a compaction could merge (SmallFiles), whoever wrote them."""
+    files = small_files(table, target_bytes)
+    return files.batch_files + files.merged_files
+
+
+def compaction_target(table: DeltaTable, min_files: int, target_bytes: int = COMPACT_TARGET_BYTES) -> int | None:
+    """The bin size a compaction of `table` uses now, or None when it needs none. Compactions merge in tiers, so
+    that each row is rewritten a bounded number of times, whatever the size of the table:
+
+    - once more than `min_files` files of one batch each can be merged, they are merged into one file of about
+      their own size (delta-rs merges the files up to the bin size and packs them into bins of that size: the
+      files earlier compactions wrote, of about as many batches, are over it or alone in their bin, and stay);
+    - once more than `min_files` files earlier compactions wrote are small, every small file is merged into
+      bins of `target_bytes`.
+
+    A single tier (every small file into bins of `target_bytes`) rewrote a table's last partial bin, up to half
+    the target, at every compaction: a table under 8 MB (`entity_mentions` at 100,000 articles) whole each time."""
+    files = small_files(table, target_bytes)
+    if files.merged_files > min_files:
+        return target_bytes
+    if files.batch_files > min_files:
+        return max(1, min(files.batch_bytes, target_bytes))
+    return None
 
 
 def compact_tables(
     warehouse: Path, min_files: int, retention_hours: int, target_bytes: int = COMPACT_TARGET_BYTES
 ) -> dict[str, tuple[int, int]]:
-    """Merge the small files of every table where more than `min_files` of them can be merged (each batch adds
-    a few, and every file is a path in the views and an open per query) into files of about `target_bytes`,
-    then delete the replaced files once older than `retention_hours`. Rows and their batch ids are unchanged.
+    """Merge the small files of every table that needs it (compaction_target: each batch adds a few, and every
+    file is a path in the views and an open per query) into files of at most `target_bytes`, then delete the
+    replaced files once older than `retention_hours`. Rows and their batch ids are unchanged.
     Returns {table: (files before, files after)} for the tables compacted."""
     compacted = {}
     for spec in ALL_TABLES:
         table = open_table(table_path(warehouse, spec))
-        if table is None or mergeable_files(table, target_bytes) <= min_files:
+        if table is None:
+            continue
+        bin_bytes = compaction_target(table, min_files, target_bytes)
+        if bin_bytes is None:
             continue
         before = len(table.file_uris())
-        table.optimize.compact(target_size=target_bytes, writer_properties=writer_properties(spec))
+        table.optimize.compact(target_size=bin_bytes, writer_properties=writer_properties(spec))
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
         table.update_incremental()
         compacted[spec.name] = (before, len(table.file_uris()))
