@@ -182,7 +182,21 @@ def _bare_extraction(
         favor_recall=recall,
         fast=fast,
         date_extraction_params=date_params,
+        prune_xpath=SIGN_UP_AND_BIO_BOXES if options.prune_boxes else None,
     )
+
+
+# Boxes beside a story that trafilatura's own discard list names but leaves in when its guard undoes
+# every discard because they would take most of the text (the story's own container has a class it
+# discards, "widget" or "meta"): newsletter sign-up forms and the author's biography. A box is short and holds no headline; a story wrapper whose class names a
+# newsletter ("has-newsletter-signup") is neither.
+_BOX_NAMES = ("newsletter", "signup", "sign-up", "author-bio", "authorbio", "about-author")
+_LOWER = "translate(concat(' ', @class, ' ', @id, ' '), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-')"
+SIGN_UP_AND_BIO_BOXES = (
+    ".//*[self::div or self::section or self::aside or self::form or self::fieldset]["
+    + " or ".join(f"contains({_LOWER}, '{name}')" for name in _BOX_NAMES)
+    + "][not(.//h1)][string-length(normalize-space(.)) < 1000]"
+)
 
 
 def extract_plain_text(text: str, url: str | None, options: ExtractOptions) -> ExtractedDocument:

@@ -31,6 +31,9 @@ class ExtractOptions:
     # ... and has at least this many words: a headline and its standfirst (a page whose story the
     # own extractor did not reach) must not replace a longer text that the pipeline would keep.
     own_pass_min_words: Annotated[int, NON_NEGATIVE] = 100
+    # Newsletter sign-up boxes and author biographies are cut from the page before extraction
+    # (transforms/extract.py, SIGN_UP_AND_BIO_BOXES; docs/evaluation.md, round 12).
+    prune_boxes: bool = True
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
