@@ -194,7 +194,7 @@ def _bare_extraction(
 _BOX_NAMES = ("newsletter", "signup", "sign-up", "author-bio", "authorbio", "about-author")
 _LOWER = "translate(concat(' ', @class, ' ', @id, ' '), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-')"
 SIGN_UP_AND_BIO_BOXES = (
-    ".//*[self::div or self::section or self::aside or self::form or self::fieldset]["
+    ".//*[self::div or self::section or self::aside]["
     + " or ".join(f"contains({_LOWER}, '{name}')" for name in _BOX_NAMES)
     + "][not(.//h1)][string-length(normalize-space(.)) < 1000]"
 )
