@@ -69,3 +69,23 @@ def test_wcxb_pages_are_its_development_articles(tmp_path):
         (html / f"{key}.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p></body></html>"))
     pages = list(wcxb_pages(tmp_path))
     assert [(page.name, page.body) for page in pages] == [("0001", "Fares rose.")]
+
+
+def test_texts_option_saves_each_runners_text_and_the_truth(tmp_path, capsys):
+    """`--texts DIR`: what each runner kept of each page, beside the body it is scored against."""
+    from bench.eval_extraction import main
+
+    sentence = "The harbour board voted on Tuesday to spend four million pounds on new cranes for the quay."
+    folder = tmp_path / "newspaper4k-articles"
+    (folder / "html").mkdir(parents=True)
+    (folder / "html" / "p1.html").write_text(
+        f"<html><head><title>Cranes</title></head><body><article><h1>Cranes</h1>{f'<p>{sentence}</p>' * 8}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (folder / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": sentence * 8}}), encoding="utf-8")
+    out = tmp_path / "texts"
+    assert main(["--set", "newspaper", "--data", str(tmp_path), "--pipeline-only", "--texts", str(out)]) == 0
+    assert sentence in (out / "newsetl-pipeline" / "p1.txt").read_text(encoding="utf-8")
+    assert (out / "truth" / "p1.txt").read_text(encoding="utf-8") == sentence * 8
+    assert "CPU ms/page" in capsys.readouterr().out
