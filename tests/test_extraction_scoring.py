@@ -75,17 +75,23 @@ def test_texts_option_saves_each_runners_text_and_the_truth(tmp_path, capsys):
     """`--texts DIR`: what each runner kept of each page, beside the body it is scored against."""
     from bench.eval_extraction import main
 
-    sentence = "The harbour board voted on Tuesday to spend four million pounds on new cranes for the quay."
+    paragraphs = [
+        f"The harbour board voted on Tuesday to spend {n} million pounds on new cranes for the eastern quay, "
+        "ending a long dispute with the dockers' union over the pace of modernisation."
+        for n in range(1, 6)
+    ]
     folder = tmp_path / "newspaper4k-articles"
     (folder / "html").mkdir(parents=True)
     (folder / "html" / "p1.html").write_text(
-        f"<html><head><title>Cranes</title></head><body><article><h1>Cranes</h1>{f'<p>{sentence}</p>' * 8}"
-        "</article></body></html>",
+        "<html><head><title>Cranes</title></head><body><article><h1>Cranes</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "</article></body></html>",
         encoding="utf-8",
     )
-    (folder / "ground-truth.json").write_text(json.dumps({"p1": {"articleBody": sentence * 8}}), encoding="utf-8")
+    truth = {"p1": {"articleBody": "\n".join(paragraphs)}}
+    (folder / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     out = tmp_path / "texts"
     assert main(["--set", "newspaper", "--data", str(tmp_path), "--pipeline-only", "--texts", str(out)]) == 0
-    assert sentence in (out / "newsetl-pipeline" / "p1.txt").read_text(encoding="utf-8")
-    assert (out / "truth" / "p1.txt").read_text(encoding="utf-8") == sentence * 8
+    assert paragraphs[2] in (out / "newsetl-pipeline" / "p1.txt").read_text(encoding="utf-8")
+    assert (out / "truth" / "p1.txt").read_text(encoding="utf-8") == "\n".join(paragraphs)
     assert "CPU ms/page" in capsys.readouterr().out
