@@ -32,7 +32,10 @@ text) against trafilatura's `extract` with its default settings and with each of
 presets, and the share of pages newsetl keeps as articles (every page of these sets is an article
 or a blog post). Usage:
 python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|test] [--data eval-data]
-    [--every N] [--lost] [--pages]
+    [--every N] [--lost] [--pages] [--texts DIR]
+
+Each runner's CPU seconds a page (`time.process_time`, this process only) are printed beside its
+scores: the pipeline's figure is decode, extraction and the text rules without NER.
 """
 
 from __future__ import annotations
@@ -350,6 +353,21 @@ def print_page_differences(pages: list[Page], pipeline: list[Score], bare: list[
             print(f"  {page.name[:60]:60} pipeline {counts(ours):>16}  bare {counts(theirs):>16}")
 
 
+def save_text(folder: Path, page: Page, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{page.name}.txt").write_text(text, encoding="utf-8")
+
+
+def save_truth(folder: Path, pages: list[Page]) -> None:
+    """The body (or the snippets, one a line: "+" wanted, "-" unwanted) that each page is scored against."""
+    for page in pages:
+        if page.body is not None:
+            truth = page.body
+        else:
+            truth = "\n".join([*(f"+ {s}" for s in page.with_snippets), *(f"- {s}" for s in page.without_snippets)])
+        save_text(folder / "truth", page, truth)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=sorted(SETS), default="dev")
@@ -360,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lost", action="store_true", help="list the pages the pipeline does not keep")
     parser.add_argument(
         "--pages", action="store_true", help="list the pages where the pipeline and the best bare setting differ"
+    )
+    parser.add_argument(
+        "--texts", type=Path, help="write each runner's text of each page (and the truth) to DIR/<runner>/<page>.txt"
     )
     args = parser.parse_args(argv)
     name, how = SETS[args.set]
@@ -374,12 +395,18 @@ def main(argv: list[str] | None = None) -> int:
         runners.update({f"trafilatura {label}": bare_runner(s) for label, s in BARE_SETTINGS.items()})
     scores: dict[str, Score] = {}
     per_page: dict[str, list[Score]] = {}
+    cpu_per_page: dict[str, float] = {}
     lost: list[str] = []
+    if args.texts:
+        save_truth(args.texts, pages)
     for label, run in runners.items():
         score = Score()
         started = time.perf_counter()
+        cpu_started = time.process_time()
         for page in pages:
             text = run(page)
+            if args.texts:
+                save_text(args.texts / label.replace(" ", "-"), page, text)
             score.add(page, text)
             one = Score()
             one.add(page, text)
@@ -387,17 +414,21 @@ def main(argv: list[str] | None = None) -> int:
             if label == "newsetl pipeline" and not text:
                 lost.append(page.name)
         scores[label] = score
+        cpu_per_page[label] = (time.process_time() - cpu_started) / max(len(pages), 1)
         print(f"  {label}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
     metric = "snippets" if args.set == "dev" else "bag of words, mean per page"
     print(f"extraction, {args.set} set ({name}, {len(pages)} pages; {metric})")
-    print(f"{'':28} {'P':>6} {'R':>6} {'F1':>6} {'kept':>7}")
+    print(f"{'':28} {'P':>6} {'R':>6} {'F1':>6} {'kept':>7} {'CPU ms/page':>12}")
     for label, score in scores.items():
-        print(f"{label:28} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f} {score.kept / score.pages:7.1%}")
+        print(
+            f"{label:28} {score.precision:6.4f} {score.recall:6.4f} {score.f1:6.4f} {score.kept / score.pages:7.1%}"
+            f" {cpu_per_page[label] * 1000:12.1f}"
+        )
     pipeline = scores["newsetl pipeline"]
     bare = [score for label, score in scores.items() if label != "newsetl pipeline"]
     if bare:
         best = max(bare, key=lambda score: score.f1)
-        print(f"pipeline F1 - best bare F1: {pipeline.f1 - best.f1:+.3f}")
+        print(f"pipeline F1 - best bare F1: {pipeline.f1 - best.f1:+.4f}")
         if args.pages:
             best_label = next(label for label, score in scores.items() if score is best)
             print_page_differences(pages, per_page["newsetl pipeline"], per_page[best_label])

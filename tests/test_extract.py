@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from transforms.decode import decode_document
@@ -171,3 +172,42 @@ def test_kept_share_counts_the_first_texts_words_found_in_the_second():
     assert kept_share("harbour cranes vote", "The harbour vote on cranes was close") == 1.0
     assert kept_share("harbour cranes vote", "Support our newsroom") == 0.0
     assert kept_share("", "anything") == 1.0
+
+
+SIGN_UP_BOX = (
+    "<div class='inline-newsletter'><p>Get the Harbour Briefing in your inbox every morning, with the week's "
+    "shipping news and what the council decided.</p><form><input type='email'><button>Sign up</button></form></div>"
+)
+AUTHOR_BIO = (
+    "<div class='authorBio'><p>Mary Quay has covered the port and its unions for the paper since 2009, "
+    "and before that reported on fisheries for a weekly on the coast.</p></div>"
+)
+
+
+def test_sign_up_box_and_author_biography_are_not_story():
+    """trafilatura discards boxes so named, but undoes all its discards when they would take most of
+    the text: here the story's own container has a class it discards ("widget"), and without the
+    pipeline's own cut the sign-up box and the biography stay in the text."""
+    half = len(STORY_PARAGRAPHS) // 2
+    html = (
+        "<html><head><title>Cranes</title></head><body><article><h1>Cranes for the quay</h1>"
+        f"<div class='story-body text-widget'>{STORY_PARAGRAPHS[:half]}{SIGN_UP_BOX}{STORY_PARAGRAPHS[half:]}"
+        f"{AUTHOR_BIO}</div></article></body></html>"
+    )
+    result = extract(html.encode())
+    assert not isinstance(result, Rejection), result
+    assert "eastern quay" in result.text
+    assert "inbox" not in result.text and "covered the port" not in result.text
+    uncut = extract_document(raw(html.encode()), html, replace(ExtractOptions(), prune_boxes=False))
+    assert not isinstance(uncut, Rejection) and "inbox" in uncut.text and "covered the port" in uncut.text
+
+
+def test_story_wrapper_named_for_its_newsletter_is_kept():
+    """A class that names a newsletter on the story's own wrapper holds the headline: not a box."""
+    html = (
+        "<html><head><title>Cranes</title></head><body><div class='article has-newsletter-signup'>"
+        f"<h1>Cranes for the quay</h1>{STORY_PARAGRAPHS}</div></body></html>"
+    )
+    result = extract(html.encode())
+    assert not isinstance(result, Rejection), result
+    assert "eastern quay" in result.text

@@ -69,3 +69,29 @@ def test_wcxb_pages_are_its_development_articles(tmp_path):
         (html / f"{key}.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p></body></html>"))
     pages = list(wcxb_pages(tmp_path))
     assert [(page.name, page.body) for page in pages] == [("0001", "Fares rose.")]
+
+
+def test_texts_option_saves_each_runners_text_and_the_truth(tmp_path, capsys):
+    """`--texts DIR`: what each runner kept of each page, beside the body it is scored against."""
+    from bench.eval_extraction import main
+
+    paragraphs = [
+        f"The harbour board voted on Tuesday to spend {n} million pounds on new cranes for the eastern quay, "
+        "ending a long dispute with the dockers' union over the pace of modernisation."
+        for n in range(1, 6)
+    ]
+    folder = tmp_path / "newspaper4k-articles"
+    (folder / "html").mkdir(parents=True)
+    (folder / "html" / "p1.html").write_text(
+        "<html><head><title>Cranes</title></head><body><article><h1>Cranes</h1>"
+        + "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "</article></body></html>",
+        encoding="utf-8",
+    )
+    truth = {"p1": {"articleBody": "\n".join(paragraphs)}}
+    (folder / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    out = tmp_path / "texts"
+    assert main(["--set", "newspaper", "--data", str(tmp_path), "--pipeline-only", "--texts", str(out)]) == 0
+    assert paragraphs[2] in (out / "newsetl-pipeline" / "p1.txt").read_text(encoding="utf-8")
+    assert (out / "truth" / "p1.txt").read_text(encoding="utf-8") == "\n".join(paragraphs)
+    assert "CPU ms/page" in capsys.readouterr().out

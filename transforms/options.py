@@ -30,8 +30,10 @@ class ExtractOptions:
     own_pass_max_kept: Annotated[float, SHARE] = 0.8
     # ... and has at least this many words: a headline and its standfirst (a page whose story the
     # own extractor did not reach) must not replace a longer text that the pipeline would keep.
-    # A first text shorter than this has no story that the recall fallback must keep (a slogan).
     own_pass_min_words: Annotated[int, NON_NEGATIVE] = 100
+    # Newsletter sign-up boxes and author biographies are cut from the page before extraction
+    # (transforms/extract.py, SIGN_UP_AND_BIO_BOXES; docs/evaluation.md, round 12).
+    prune_boxes: bool = True
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
@@ -41,6 +43,12 @@ class ExtractOptions:
     # ... and when it keeps at least this share of the first pass's words: a recall text without
     # them is another block of the page (a cookie policy, a donation appeal), not more of the story.
     fallback_min_kept: Annotated[float, SHARE] = 0.5
+    # A first text of fewer words than this (a slogan, a headline) has no story for the recall text
+    # to keep, and fallback_min_kept does not apply to it. 50: the length from which the pipeline
+    # keeps a text as an article (`min_words`); every value from 25 to 100 chose the same texts on
+    # the development sets, 0 loses a page to its slogan, 150 and more take other blocks for
+    # stories (docs/evaluation.md, round 12).
+    fallback_story_min_words: Annotated[int, NON_NEGATIVE] = 50
     # Never guess a date from free text or the copyright line: no date is better than a wrong one.
     extensive_date_search: bool = False
     max_title_chars: Annotated[int, POSITIVE] = 200

@@ -18,8 +18,14 @@ CJK_CHARS_PER_WORD = 2
 _SOUTHEAST_ASIAN = "\u0e00-\u0e7f\u0e80-\u0eff\u1780-\u17ff\u1000-\u109f"
 SOUTHEAST_ASIAN_CHARS_PER_WORD = 4
 
-_CJK_RUN = re.compile(f"[{_CJK}]+")
-_SOUTHEAST_ASIAN_RUN = re.compile(f"[{_SOUTHEAST_ASIAN}]+")
+# A word: a piece of a run of a spaceless script, that script's characters-per-word long (the
+# last piece of a run may be shorter), or any other run of characters up to a space or such a run.
+_WORD_PIECE = re.compile(
+    f"([{_CJK}]{{1,{CJK_CHARS_PER_WORD}}})"
+    f"|([{_SOUTHEAST_ASIAN}]{{1,{SOUTHEAST_ASIAN_CHARS_PER_WORD}}})"
+    f"|[^\\s{_CJK}{_SOUTHEAST_ASIAN}]+"
+)
+_SPACELESS = re.compile(f"[{_CJK}{_SOUTHEAST_ASIAN}]")
 # A token is a word when it holds a letter or a digit; a lone dash or bullet is not.
 _WORDLIKE = re.compile(r"\w")
 
@@ -30,22 +36,23 @@ SENTENCE_END_MARKS = frozenset(".!?…:;。！？｡।॥؟۔։።")
 CLOSERS = frozenset("\"'”’»)]」』）】〕〉》›")
 
 
+def words(text: str) -> list[str]:
+    """The text's words (see the module's note): tokens between spaces that hold a letter or a
+    digit, and runs of the spaceless scripts cut into pieces of their characters-per-word. Two texts
+    that hold the same paragraph cut it into the same pieces, so the pieces can be compared."""
+    if _SPACELESS.search(text) is None:
+        # The same tokens, found faster: without spaceless scripts a word runs from space to space.
+        return [token for token in text.split() if _WORDLIKE.search(token)]
+    return [
+        match.group()
+        for match in _WORD_PIECE.finditer(text)
+        if match.lastindex is not None or _WORDLIKE.search(match.group())
+    ]
+
+
 def word_count(text: str) -> int:
     """Words in the text, counting spaceless scripts by characters (see the module's note)."""
-    count = 0
-
-    def cjk(match: re.Match[str]) -> str:
-        nonlocal count
-        count += -(-len(match.group()) // CJK_CHARS_PER_WORD)
-        return " "
-
-    def southeast_asian(match: re.Match[str]) -> str:
-        nonlocal count
-        count += -(-len(match.group()) // SOUTHEAST_ASIAN_CHARS_PER_WORD)
-        return " "
-
-    rest = _SOUTHEAST_ASIAN_RUN.sub(southeast_asian, _CJK_RUN.sub(cjk, text))
-    return count + sum(1 for token in rest.split() if _WORDLIKE.search(token))
+    return len(words(text))
 
 
 def ends_like_sentence(line: str) -> bool:
