@@ -66,8 +66,8 @@ from warehouse.store import open_table, table_path
 INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
-# in tiered runs): an index of another format is rebuilt.
-FORMAT = "10"
+# in tiered runs; 11: signatures' index and version_files keyed batch first): an index of another format is rebuilt.
+FORMAT = "11"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -171,9 +171,13 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         )
     elif table == MINHASH_SIGNATURES.name:
         rows = _read(warehouse, file, ["article_id", "batch_id", "scheme", "cluster_id", "signature"])
+        # In key order (batch first): the index entries a batch adds are written as one run of pages.
         con.executemany(
             "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)",
-            [(r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"]) for r in rows],
+            sorted(
+                ((r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"]) for r in rows),
+                key=lambda row: (row[1], row[0], row[2]),
+            ),
         )
     elif table == LSH_BANDS.name:
         rows = _read(warehouse, file, ["band_key", "article_id", "batch_id"])
@@ -209,7 +213,10 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         rows = _read(warehouse, file, ["article_id", "batch_id"])
         con.executemany(
             "INSERT OR IGNORE INTO version_files VALUES (?, ?, ?, ?, ?)",
-            sorted({(r["article_id"], r["batch_id"], table, file, r["row_group"]) for r in rows}),
+            sorted(
+                {(r["article_id"], r["batch_id"], table, file, r["row_group"]) for r in rows},
+                key=lambda row: (row[1], row[0], row[4]),
+            ),
         )
 
 
@@ -248,28 +255,39 @@ def band_hits_sql(levels: Iterable[str]) -> str:
     return "\nUNION ALL\n".join(part.format(level=level) for level in levels)
 
 
-def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None) -> dict[str, set[str]]:
+@dataclass(frozen=True, slots=True)
+class BandHits:
+    """What band_hits found: each article with the asked keys it shares, and the article versions (batch id,
+    article id) whose band rows matched, which the signatures are looked up by."""
+
+    keys: dict[str, set[str]]
+    versions: set[tuple[str, str]]
+
+
+def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None) -> BandHits:
     """Committed articles sharing these band keys, each with its keys: per key the `per_key`
     smallest article ids over every run (none: all of them), whatever run each article is in. A run is
     probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
     in one of a dozen runs, and half of a batch's keys are in none)."""
     levels = band_tables(con)
     if not levels:
-        return {}
+        return BandHits({}, set())
     filters = _band_filters(con)
     probe = band_filters.Probe(_band_digests(keys))
     _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
-    found: dict[str, list[str]] = {}
-    for key, article_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
-        found.setdefault(key, []).append(article_id)
-    articles: dict[str, set[str]] = {}
-    for key, article_ids in found.items():
+    found: dict[str, list[tuple[str, str]]] = {}
+    for key, article_id, batch_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
+        found.setdefault(key, []).append((article_id, batch_id))
+    hits = BandHits({}, set())
+    for key, rows in found.items():
         # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
         # the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
-        kept = article_ids if per_key is None or len(article_ids) <= per_key else sorted(set(article_ids))[:per_key]
-        for article_id in kept:
-            articles.setdefault(article_id, set()).add(key)
-    return articles
+        kept = None if per_key is None else set(sorted({article_id for article_id, _ in rows})[:per_key])
+        for article_id, batch_id in rows:
+            if kept is None or article_id in kept:
+                hits.keys.setdefault(article_id, set()).add(key)
+                hits.versions.add((batch_id, article_id))
+    return hits
 
 
 def _band_digests(keys: Sequence[str]) -> np.ndarray:
@@ -723,6 +741,28 @@ def _fill_wanted(con: sqlite3.Connection, keys: Iterable[str]) -> None:
 def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], parameters: tuple = ()) -> list[tuple]:
     """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
     _fill_wanted(con, keys)
+    return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
+
+
+def fill_wanted_versions(con: sqlite3.Connection, versions: Iterable[tuple[str, str]]) -> None:
+    """The temporary table `wanted_versions` holding these article versions (batch id, article id), which the
+    queries of tables keyed batch first (signatures, version_files) start from; one statement, as _fill_wanted."""
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS wanted_versions "
+        "(batch_id TEXT, article_id TEXT, PRIMARY KEY (batch_id, article_id)) WITHOUT ROWID"
+    )
+    con.execute("DELETE FROM wanted_versions")
+    con.execute(
+        "INSERT OR IGNORE INTO wanted_versions SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+        (json.dumps(sorted(versions)),),
+    )
+
+
+def versions_query(
+    con: sqlite3.Connection, name: str, versions: Iterable[tuple[str, str]], parameters: tuple = ()
+) -> list[tuple]:
+    """Run sql/index/<name>.sql with the temporary table `wanted_versions` holding these (batch id, article id)."""
+    fill_wanted_versions(con, versions)
     return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
 
 

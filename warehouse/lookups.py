@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
-from warehouse.index import as_json, band_hits, current_index, keyed_query, micros
+from warehouse.index import as_json, band_hits, current_index, keyed_query, micros, versions_query
 from warehouse.query import sql_text
 from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
@@ -176,16 +176,17 @@ def committed_band_matches(
     With `per_key`, only the `per_key` smallest article ids of each key (and only those keys of each
     article): what a batch compares with (transforms.dedup.DuplicateIndex), however many copies of a
     story the archive holds. Only signatures of the same scheme compare; only committed batches count,
-    so the rows of a crashed batch are never anyone's earlier copy.
+    so the rows of a crashed batch are never anyone's earlier copy. An article's signature is that of the
+    versions (batches) whose band rows share the keys.
     """
     wanted = sorted(set(band_keys))
     if not wanted:
         return []
     with current_index(warehouse) as index:
-        keys = band_hits(index, wanted, per_key)
-        found = keyed_query(index, "signatures", sorted(keys), (scheme,))
+        hits = band_hits(index, wanted, per_key)
+        found = versions_query(index, "signatures", hits.versions, (scheme,))
     return sorted(
-        (article_id, cluster_id, bytes(signature), sorted(keys[article_id]))
+        (article_id, cluster_id, bytes(signature), sorted(hits.keys[article_id]))
         for article_id, cluster_id, signature in found
     )
 
@@ -222,7 +223,7 @@ def committed_copies(
         sources = keyed_query(index, "copy_sources", wanted, (model,))
         if not sources:
             return {}
-        files = keyed_query(index, "version_files", sorted({article_id for _, article_id, _ in sources}))
+        files = versions_query(index, "version_files", {(batch_id, article_id) for _, article_id, batch_id in sources})
     versions = {(article_id, batch_id) for _, article_id, batch_id in sources}
     mentions = _records_by_version(warehouse, ENTITY_MENTIONS, EntityMention, files, versions)
     figures = _records_by_version(warehouse, FIGURES, Figure, files, versions)

@@ -14,11 +14,13 @@ CREATE TABLE IF NOT EXISTS outcomes (
 -- rows name the batch that wrote them by a number.
 CREATE TABLE IF NOT EXISTS band_batches (batch INTEGER PRIMARY KEY, batch_id TEXT NOT NULL UNIQUE);
 -- Signatures (~600 bytes a row) in the order they arrive, found by the unique index on their key: a batch's rows
--- fill a few new pages at the end of the table, and only the small index entries land at random places (keyed by
--- article id, the rows themselves split a page for every few inserts, each a page written per batch).
+-- fill a few new pages at the end of the table (keyed by article id, the rows themselves split a page for every few
+-- inserts, each a page written per batch). The index is keyed batch first, so a batch's entries are one place in it
+-- too (keyed article first, each of a batch's 200 entries wrote a page of its own at 100,000 articles); a lookup
+-- asks for the article versions (batch, article) that its band keys found (band_hits).
 CREATE TABLE IF NOT EXISTS signatures (
     article_id TEXT NOT NULL, batch_id TEXT NOT NULL, scheme TEXT NOT NULL, cluster_id TEXT NOT NULL, signature BLOB NOT NULL,
-    UNIQUE (article_id, batch_id, scheme)
+    UNIQUE (batch_id, article_id, scheme)
 );
 -- Committed articles' smallest cluster, and each (site line, story) pair once: `chrome` counts the
 -- stories of each line as they arrive, so the chrome lookup reads only lines that are chrome.
@@ -46,10 +48,12 @@ CREATE TABLE IF NOT EXISTS copies (
     PRIMARY KEY (text_hash, ner_model, article_id, batch_id)
 ) WITHOUT ROWID;
 -- Which Parquet files and row groups of entity_mentions and figures hold an article version's rows
--- (forgotten with the file).
+-- (forgotten with the file). Keyed batch first: a batch's rows are one place in the table, and so are the rows a
+-- compaction moves (a few batches' each); keyed article first, each row was a page written at a random place, per
+-- batch and again for every row of every file a compaction rewrote. A lookup knows the versions it wants.
 CREATE TABLE IF NOT EXISTS version_files (
     article_id TEXT NOT NULL, batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
-    PRIMARY KEY (article_id, batch_id, tbl, file, row_group)
+    PRIMARY KEY (batch_id, article_id, tbl, file, row_group)
 ) WITHOUT ROWID;
 -- A compaction forgets the files it replaced: found by file, not by a scan of every article's rows.
 CREATE INDEX IF NOT EXISTS version_files_by_file ON version_files (tbl, file);
