@@ -753,7 +753,8 @@ def fill_wanted_versions(con: sqlite3.Connection, versions: Iterable[tuple[str, 
     )
     con.execute("DELETE FROM wanted_versions")
     con.execute(
-        "INSERT OR IGNORE INTO wanted_versions SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+        "INSERT OR IGNORE INTO wanted_versions "
+        "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
         (json.dumps(sorted(versions)),),
     )
 
