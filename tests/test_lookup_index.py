@@ -60,6 +60,13 @@ def files_the_index_reads(monkeypatch) -> list[str]:
         return real_read(warehouse, file, columns)
 
     monkeypatch.setattr(index, "_read", counted)
+    real_batches = index._batches_by_row_group
+
+    def batches_counted(warehouse, file):
+        read.append(file)
+        return real_batches(warehouse, file)
+
+    monkeypatch.setattr(index, "_batches_by_row_group", batches_counted)
     return read
 
 
@@ -125,7 +132,7 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
     with index.current_index(tmp_path) as con:
         con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
         index.fill_wanted_versions(con, [])  # the tables keyed batch first are asked by (batch, article)
-        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "version_files"):
+        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "batch_files"):
             plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
             scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
             scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
@@ -224,7 +231,7 @@ def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, mo
     read = rows_read_per_row_group_call(monkeypatch)
     copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
     assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
-    assert sum(read) <= 8  # the article's two mentions' row groups (one or two), not the file's 24 rows
+    assert sum(read) <= 8  # its batch's six mentions' row groups (two), not the file's 24 rows
 
 
 def small_band_levels(monkeypatch) -> None:

@@ -44,6 +44,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import numpy as np
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from warehouse import band_filters
@@ -66,7 +67,8 @@ from warehouse.store import open_table, table_path
 INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
-# in tiered runs; 11: signatures' index and version_files keyed batch first): an index of another format is rebuilt.
+# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files): an index of another format
+# is rebuilt.
 FORMAT = "11"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
@@ -210,14 +212,21 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
             [(r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"], r["doc_id"]) for r in rows],
         )
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
-        rows = _read(warehouse, file, ["article_id", "batch_id"])
         con.executemany(
-            "INSERT OR IGNORE INTO version_files VALUES (?, ?, ?, ?, ?)",
-            sorted(
-                {(r["article_id"], r["batch_id"], table, file, r["row_group"]) for r in rows},
-                key=lambda row: (row[1], row[0], row[4]),
-            ),
+            "INSERT OR IGNORE INTO batch_files VALUES (?, ?, ?, ?)",
+            sorted((batch_id, table, file, group) for group, batch_id in _batches_by_row_group(warehouse, file)),
         )
+
+
+def _batches_by_row_group(warehouse: Path, file: str) -> list[tuple[int, str]]:
+    """Each (row group, batch id) of a Parquet file: its batch_id column only, made unique per group in Arrow (a
+    compacted file of hundreds of thousands of mentions holds a few hundred pairs)."""
+    parquet = pq.ParquetFile(warehouse / file)
+    return [
+        (group, batch_id)
+        for group in range(parquet.num_row_groups)
+        for batch_id in pc.unique(parquet.read_row_group(group, columns=["batch_id"]).column(0)).to_pylist()
+    ]
 
 
 def _meta(con: sqlite3.Connection, key: str) -> str | None:
@@ -500,7 +509,7 @@ def commit_fingerprint(path: Path, version: int) -> str:
 def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
     gone = [(table, file) for file in files]
     con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", gone)
-    con.executemany("DELETE FROM version_files WHERE tbl = ? AND file = ?", gone)
+    con.executemany("DELETE FROM batch_files WHERE tbl = ? AND file = ?", gone)
 
 
 def _index_file(con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True) -> None:
@@ -746,7 +755,7 @@ def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], paramet
 
 def fill_wanted_versions(con: sqlite3.Connection, versions: Iterable[tuple[str, str]]) -> None:
     """The temporary table `wanted_versions` holding these article versions (batch id, article id), which the
-    queries of tables keyed batch first (signatures, version_files) start from; one statement, as _fill_wanted."""
+    queries of tables keyed batch first (signatures) start from; one statement, as _fill_wanted."""
     con.execute(
         "CREATE TEMP TABLE IF NOT EXISTS wanted_versions "
         "(batch_id TEXT, article_id TEXT, PRIMARY KEY (batch_id, article_id)) WITHOUT ROWID"

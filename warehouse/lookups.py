@@ -213,8 +213,8 @@ def committed_copies(
 
     The entities those mentions name are in `entities` already (committed with the earlier article).
     Two keyed lookups in the index: the article version (article_id and the batch that wrote it) by text
-    hash, then the Parquet files holding that version's mentions and figures; only those files are
-    opened, and of each only those articles' rows.
+    hash, then the Parquet files and row groups holding that batch's mentions and figures; only those row
+    groups are read, and of them only those articles' rows kept.
     """
     wanted = sorted(set(text_hashes))
     if not wanted:
@@ -223,7 +223,7 @@ def committed_copies(
         sources = keyed_query(index, "copy_sources", wanted, (model,))
         if not sources:
             return {}
-        files = versions_query(index, "version_files", {(batch_id, article_id) for _, article_id, batch_id in sources})
+        files = keyed_query(index, "batch_files", sorted({batch_id for _, _, batch_id in sources}))
     versions = {(article_id, batch_id) for _, article_id, batch_id in sources}
     mentions = _records_by_version(warehouse, ENTITY_MENTIONS, EntityMention, files, versions)
     figures = _records_by_version(warehouse, FIGURES, Figure, files, versions)
@@ -237,15 +237,15 @@ def _records_by_version(
     warehouse: Path,
     spec: TableSpec,
     record: type[R],
-    files: list[tuple[str, str, str, str, int]],
+    files: list[tuple[str, str, str, int]],
     versions: set[tuple[str, str]],
 ) -> dict[tuple[str, str], list[R]]:
     """The rows of these article versions in `spec`'s files as records, grouped by (article_id, batch_id),
-    each group in text order."""
+    each group in text order. `files`: the row groups holding their batches' rows (batch_files.sql)."""
     names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]  # R is a dataclass record
     by_file: dict[str, set[int]] = {}
-    for article_id, batch_id, table, file, row_group in files:
-        if table == spec.name and (article_id, batch_id) in versions:
+    for _, table, file, row_group in files:
+        if table == spec.name:
             by_file.setdefault(file, set()).add(row_group)
     grouped: dict[tuple[str, str], list[dict]] = {}
     article_ids = {article_id for article_id, _ in versions}

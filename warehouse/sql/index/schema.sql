@@ -47,16 +47,18 @@ CREATE TABLE IF NOT EXISTS copies (
     text_hash TEXT NOT NULL, ner_model TEXT NOT NULL, article_id TEXT NOT NULL, batch_id TEXT NOT NULL,
     PRIMARY KEY (text_hash, ner_model, article_id, batch_id)
 ) WITHOUT ROWID;
--- Which Parquet files and row groups of entity_mentions and figures hold an article version's rows
--- (forgotten with the file). Keyed batch first: a batch's rows are one place in the table, and so are the rows a
--- compaction moves (a few batches' each); keyed article first, each row was a page written at a random place, per
--- batch and again for every row of every file a compaction rewrote. A lookup knows the versions it wants.
-CREATE TABLE IF NOT EXISTS version_files (
-    article_id TEXT NOT NULL, batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
-    PRIMARY KEY (batch_id, article_id, tbl, file, row_group)
+-- Which Parquet files and row groups of entity_mentions and figures hold each batch's rows (forgotten with the
+-- file): a batch's rows are one after the other in a file (its append, or a compaction that packed it with others),
+-- so a batch is in a few row groups of 2,048 rows, and a lookup of an article version reads its batch's groups. Per
+-- batch, not per article: a batch adds a few rows here, not one per article at a random place (each a page written
+-- at 100,000 articles), and a compaction, which moves every row of the files it packs, adds a few rows per batch
+-- moved (per article, it added ~100,000 at 100,000 articles, at random places).
+CREATE TABLE IF NOT EXISTS batch_files (
+    batch_id TEXT NOT NULL, tbl TEXT NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, tbl, file, row_group)
 ) WITHOUT ROWID;
--- A compaction forgets the files it replaced: found by file, not by a scan of every article's rows.
-CREATE INDEX IF NOT EXISTS version_files_by_file ON version_files (tbl, file);
+-- A compaction forgets the files it replaced: found by file, not by a scan of every batch's rows.
+CREATE INDEX IF NOT EXISTS batch_files_by_file ON batch_files (tbl, file);
 -- The Bloom filter of each band level that holds rows (warehouse/band_filters.py), written with the level; a new
 -- token each write tells a lookup that the copy it read before is out of date.
 CREATE TABLE IF NOT EXISTS band_filters (level TEXT PRIMARY KEY, token TEXT NOT NULL, bits BLOB NOT NULL);
