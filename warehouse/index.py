@@ -147,11 +147,11 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id", "text_hash", "ner_model"])
         con.executemany(
             "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'article', '', '')",
-            [(r["doc_id"], r["batch_id"]) for r in rows],
+            sorted((r["doc_id"], r["batch_id"]) for r in rows),
         )
         con.executemany(
             "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?)",
-            [(r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]],
+            sorted((r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]),
         )
         con.execute("CREATE TEMP TABLE new_articles (article_id TEXT, cluster_id TEXT, batch_id TEXT)")
         con.executemany(
@@ -169,7 +169,7 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         rows = _read(warehouse, file, ["doc_id", "batch_id", "stage", "reason"])
         con.executemany(
             "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'rejection', ?, ?)",
-            [(r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows],
+            sorted((r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows),
         )
     elif table == MINHASH_SIGNATURES.name:
         rows = _read(warehouse, file, ["article_id", "batch_id", "scheme", "cluster_id", "signature"])
@@ -198,7 +198,8 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         con.executemany(
             "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
         )
-        for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql")).fetchall():
+        found = con.execute(sql_text("index", "committed_site_lines.sql")).fetchall()
+        for line_hash, cluster_id in sorted(found, key=lambda pair: (pair[1], pair[0])):
             if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
                 con.execute(
                     "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
@@ -209,7 +210,9 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])
         con.executemany(
             "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"], r["doc_id"]) for r in rows],
+            sorted(
+                (r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"], r["doc_id"]) for r in rows
+            ),
         )
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
         con.executemany(
