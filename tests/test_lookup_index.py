@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -177,6 +178,66 @@ def test_a_stored_page_is_read_from_its_row_group_of_a_compacted_file(tmp_path, 
     found = lookups.latest_raw_pages(tmp_path, ["https://x.example/2-1", "https://x.example/none"])
     assert {url: p.content for url, p in found.items()} == {"https://x.example/2-1": b"2-1"}
     assert read == [2]  # one row group of one file, not the file's 12 rows
+
+
+def test_a_compaction_rewrites_where_rows_are_a_batch_at_a_time_and_nothing_else(tmp_path, monkeypatch):
+    # A compaction moves every row of the files it packs: the index rewrites only where they are (page_files, a row
+    # per fetch; batch_files, a row per batch and row group), keyed batch first, never the rows keyed by URL.
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "raw_pages", 2)
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "entity_mentions", 4)
+    ensure_tables(tmp_path)
+    for n in range(4):
+        docs = [f"d{n}-{k}" for k in range(3)]
+        arts = [dataclasses.replace(article(d), text_hash=f"h-{d}", ner_model="m") for d in docs]
+        pages = [page(f"https://x.example/{d}", d.encode(), n + 1) for d in docs]
+        write_batch(tmp_path, f"b{n}", n + 1, articles=arts, raw_pages=pages)
+        mentions = [EntityMention(f"a-{d}", f"e{i}", "Name", "PERSON", i, i + 4) for d in docs for i in range(2)]
+        store.append_rows(tmp_path, ENTITY_MENTIONS, mentions, {"run_id": "run", "batch_id": f"b{n}"})
+    assert lookups.latest_raw_pages(tmp_path, ["https://x.example/d1-1"])["https://x.example/d1-1"].content == b"d1-1"
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        pages_before = con.execute("SELECT * FROM pages ORDER BY 1, 2, 3").fetchall()
+        # One row per batch and row group, not one per article (six mentions a batch: two groups of four at most).
+        assert con.execute("SELECT count(*) FROM batch_files").fetchone()[0] <= 8
+    compact_tables(tmp_path, 1, 0)
+    [mentions_file] = store.table_files(tmp_path, ENTITY_MENTIONS)
+    [pages_file] = store.table_files(tmp_path, RAW_PAGES)
+    copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
+    assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
+    assert lookups.latest_raw_pages(tmp_path, ["https://x.example/d1-1"])["https://x.example/d1-1"].content == b"d1-1"
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        assert con.execute("SELECT * FROM pages ORDER BY 1, 2, 3").fetchall() == pages_before
+        files = {file for (file,) in con.execute("SELECT file FROM page_files UNION SELECT file FROM batch_files")}
+        assert {tmp_path / file for file in files} == {Path(pages_file), Path(mentions_file)}
+        groups = con.execute("SELECT batch_id, row_group FROM batch_files ORDER BY 1, 2").fetchall()
+    # 24 mentions in groups of 4, a batch's six one after the other: each batch in the two groups that hold them.
+    parquet = pq.ParquetFile(mentions_file)
+    held = sorted(
+        {(batch_id, group) for group in range(6) for batch_id in parquet.read_row_group(group)["batch_id"].to_pylist()}
+    )
+    assert groups == held and all(sum(b == f"b{n}" for b, _ in held) == 2 for n in range(4))
+    live = (lookups.committed_copies(tmp_path, ["h-d2-1", "h-d0-0"], "m"), lookups.stored_pages(tmp_path, ["u"]))
+    index.delete_index(tmp_path)
+    assert (
+        lookups.committed_copies(tmp_path, ["h-d2-1", "h-d0-0"], "m"),
+        lookups.stored_pages(tmp_path, ["u"]),
+    ) == live
+
+
+def test_an_articles_signature_is_that_of_the_version_its_band_keys_found(tmp_path):
+    # Signatures are keyed batch first and asked by the versions (batch, article) whose band rows matched.
+    ensure_tables(tmp_path)
+    for n, key in ((1, "old"), (2, "new")):
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            n,
+            articles=[article("d")],
+            lsh_bands=[LshBand(key, "a-d")],
+            minhash_signatures=[MinhashSignature("a-d", f"c{n}", "s", bytes([n]))],
+        )
+    assert committed_band_matches(tmp_path, ["new"], "s") == [("a-d", "c2", bytes([2]), ["new"])]
+    assert committed_band_matches(tmp_path, ["old"], "s") == [("a-d", "c1", bytes([1]), ["old"])]
+    assert committed_band_matches(tmp_path, ["old", "new"], "s") == [("a-d", "c1", bytes([1]), ["new", "old"])]
 
 
 def test_an_index_ahead_of_its_tables_is_rebuilt_not_believed(tmp_path):

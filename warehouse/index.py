@@ -67,8 +67,8 @@ from warehouse.store import open_table, table_path
 INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
-# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files): an index of another format
-# is rebuilt.
+# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files): an index of
+# another format is rebuilt.
 FORMAT = "11"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
@@ -136,8 +136,9 @@ def _read(warehouse: Path, file: str, columns: list[str]) -> list[dict]:
     return rows
 
 
-def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -> None:
-    """The rows of one Parquet file of `table` into the index's keyed tables."""
+def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, moved: bool = False) -> None:
+    """The rows of one Parquet file of `table` into the index's keyed tables; `moved`: a compaction's file, whose rows
+    are indexed already (only the tables naming their file, NAMES_FILES, read it, for where the rows now are)."""
     if table == BATCHES.name:
         rows = _read(warehouse, file, ["batch_id", "committed_at"])
         con.executemany(
@@ -208,11 +209,14 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         con.execute("DROP TABLE new_lines")
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])
+        if not moved:  # a compaction's rows are indexed already: only where they are is new
+            con.executemany(
+                "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?)",
+                sorted((r["url"], r["batch_id"], micros(r["fetched_at"]), r["doc_id"]) for r in rows),
+            )
         con.executemany(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-            sorted(
-                (r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"], r["doc_id"]) for r in rows
-            ),
+            "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
+            sorted((r["batch_id"], r["url"], micros(r["fetched_at"]), file, r["row_group"]) for r in rows),
         )
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
         con.executemany(
@@ -515,11 +519,13 @@ def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
     con.executemany("DELETE FROM batch_files WHERE tbl = ? AND file = ?", gone)
 
 
-def _index_file(con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True) -> None:
+def _index_file(
+    con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True, moved: bool = False
+) -> None:
     if con.execute("SELECT 1 FROM indexed_files WHERE tbl = ? AND file = ?", (table, file)).fetchone():
         return
     if read:
-        _add_rows(con, warehouse, table, file)
+        _add_rows(con, warehouse, table, file, moved)
     con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))
 
 
@@ -558,9 +564,9 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
                 raise IndexStale(f"{table} had rows changed or removed ({change.operation})")
             _forget(con, table, (relative(file) for file in change.removed))
             # A compaction moves rows already indexed: only tables whose index rows name their file read it.
-            read = change.operation != "OPTIMIZE" or table in NAMES_FILES
+            moved = change.operation == "OPTIMIZE"
             for file in change.added:
-                _index_file(con, warehouse, table, relative(file), read)
+                _index_file(con, warehouse, table, relative(file), not moved or table in NAMES_FILES, moved)
     else:  # a new index, or a log cleaned up past the indexed version: compare the file lists
         if known is not None:
             history = delta.history(limit=version - int(known))
