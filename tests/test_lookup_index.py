@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -238,6 +239,15 @@ def test_an_articles_signature_is_that_of_the_version_its_band_keys_found(tmp_pa
     assert committed_band_matches(tmp_path, ["new"], "s") == [("a-d", "c2", bytes([2]), ["new"])]
     assert committed_band_matches(tmp_path, ["old"], "s") == [("a-d", "c1", bytes([1]), ["old"])]
     assert committed_band_matches(tmp_path, ["old", "new"], "s") == [("a-d", "c1", bytes([1]), ["new", "old"])]
+
+
+def test_timestamps_are_read_as_the_micros_of_their_datetimes():
+    # The index reads a timestamp column as integers in NumPy: the same integers micros() makes of each datetime
+    # (float steps included), or a fetch read from a compacted file would not be the one read before.
+    rng = random.Random(7)
+    values = [rng.randrange(0, 4 * 10**15) for _ in range(20_000)] + [1_764_000_000_123_457, None]
+    column = pa.chunked_array([pa.array(values, pa.timestamp("us", tz="UTC"))])
+    assert index._values(column) == [index.micros(value) for value in column.to_pylist()]
 
 
 def test_an_index_ahead_of_its_tables_is_rebuilt_not_believed(tmp_path):

@@ -40,10 +40,12 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
 import numpy as np
+import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
@@ -123,17 +125,28 @@ def micros(value: object) -> int:
 
 
 def _read(warehouse: Path, file: str, columns: list[str]) -> list[dict]:
-    """These columns of one file's rows, each with its `row_group` (the number of the Parquet row group
-    it is in); a column the file predates reads as None (schema evolution)."""
+    """These columns of one file's rows, each with its `row_group` (the number of the Parquet row group it is in);
+    a column the file predates reads as None (schema evolution), a timestamp as its `micros`. The file is read in one
+    call and each row's group told from the groups' row counts: a compacted raw_pages file holds thousands of groups
+    of 32 rows, and a read per group cost 0.7 ms each (2.4 s for 100,000 pages)."""
     parquet = pq.ParquetFile(warehouse / file)
-    present = [column for column in columns if column in set(parquet.schema_arrow.names)]
-    rows: list[dict] = []
-    for group in range(parquet.num_row_groups):
-        rows.extend(
-            {column: row.get(column) for column in columns} | {"row_group": group}
-            for row in parquet.read_row_group(group, columns=present).to_pylist()
-        )
-    return rows
+    present = set(parquet.schema_arrow.names)
+    table = parquet.read(columns=[column for column in columns if column in present])
+    sizes = [parquet.metadata.row_group(group).num_rows for group in range(parquet.num_row_groups)]
+    values = [_values(table.column(column)) if column in present else [None] * table.num_rows for column in columns]
+    groups = np.repeat(np.arange(len(sizes)), sizes).tolist()
+    names = [*columns, "row_group"]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, groups, strict=True)]
+
+
+def _values(column: pa.ChunkedArray) -> list:
+    """A column's values as Python objects; a timestamp with a time zone as `micros` of it, worked out in NumPy with
+    the same float steps as datetime.timestamp() (whole microseconds over 10**6, correctly rounded, times 10**6,
+    truncated), so the same integer: a datetime object a row cost most of reading a compacted raw_pages file."""
+    if pa.types.is_timestamp(column.type) and column.type.tz is not None:
+        exact = pc.cast(column, pa.timestamp("us", tz=column.type.tz)).cast(pa.int64()).fill_null(0)
+        return ((exact.to_numpy().astype(np.float64) / 1e6) * 1e6).astype(np.int64).tolist()
+    return [micros(value) if isinstance(value, datetime) else value for value in column.to_pylist()]
 
 
 def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, moved: bool = False) -> None:
@@ -142,7 +155,7 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
     if table == BATCHES.name:
         rows = _read(warehouse, file, ["batch_id", "committed_at"])
         con.executemany(
-            "INSERT OR IGNORE INTO batches VALUES (?, ?)", [(r["batch_id"], micros(r["committed_at"])) for r in rows]
+            "INSERT OR IGNORE INTO batches VALUES (?, ?)", [(r["batch_id"], r["committed_at"]) for r in rows]
         )
     elif table == ARTICLES.name:
         rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id", "text_hash", "ner_model"])
@@ -208,15 +221,15 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
                 )
         con.execute("DROP TABLE new_lines")
     elif table == RAW_PAGES.name:
-        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])
+        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
         if not moved:  # a compaction's rows are indexed already: only where they are is new
             con.executemany(
                 "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?)",
-                sorted((r["url"], r["batch_id"], micros(r["fetched_at"]), r["doc_id"]) for r in rows),
+                sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows),
             )
         con.executemany(
             "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
-            sorted((r["batch_id"], r["url"], micros(r["fetched_at"]), file, r["row_group"]) for r in rows),
+            sorted((r["batch_id"], r["url"], r["fetched_at"], file, r["row_group"]) for r in rows),
         )
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
         con.executemany(
