@@ -196,10 +196,10 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
         # In key order (batch first): the index entries a batch adds are written as one run of pages.
         con.executemany(
             "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)",
-            sorted(
-                ((r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"]) for r in rows),
-                key=lambda row: (row[1], row[0], row[2]),
-            ),
+            [
+                (r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"])
+                for r in sorted(rows, key=lambda r: (r["batch_id"], r["article_id"], r["scheme"]))
+            ],
         )
     elif table == LSH_BANDS.name:
         rows = _read(warehouse, file, ["band_key", "article_id", "batch_id"])
