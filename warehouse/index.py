@@ -317,11 +317,12 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     for key, rows in found.items():
         # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
         # the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
-        kept = None if per_key is None else set(sorted({article_id for article_id, _ in rows})[:per_key])
+        if per_key is not None and len(rows) > per_key:
+            kept = set(sorted({article_id for article_id, _ in rows})[:per_key])
+            rows = [row for row in rows if row[0] in kept]
         for article_id, batch_id in rows:
-            if kept is None or article_id in kept:
-                hits.keys.setdefault(article_id, set()).add(key)
-                hits.versions.add((batch_id, article_id))
+            hits.keys.setdefault(article_id, set()).add(key)
+            hits.versions.add((batch_id, article_id))
     return hits
 
 
