@@ -9,7 +9,9 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
@@ -60,6 +62,13 @@ def files_the_index_reads(monkeypatch) -> list[str]:
         return real_read(warehouse, file, columns)
 
     monkeypatch.setattr(index, "_read", counted)
+    real_batches = index._batches_by_row_group
+
+    def batches_counted(warehouse, file):
+        read.append(file)
+        return real_batches(warehouse, file)
+
+    monkeypatch.setattr(index, "_batches_by_row_group", batches_counted)
     return read
 
 
@@ -124,7 +133,8 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
     parameters = {"known_doc_ids": ("r", "[]"), "signatures": ("s",), "copy_sources": ("m",)}
     with index.current_index(tmp_path) as con:
         con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
-        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "version_files"):
+        index.fill_wanted_versions(con, [])  # the tables keyed batch first are asked by (batch, article)
+        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "batch_files"):
             plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
             scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
             scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
@@ -169,6 +179,75 @@ def test_a_stored_page_is_read_from_its_row_group_of_a_compacted_file(tmp_path, 
     found = lookups.latest_raw_pages(tmp_path, ["https://x.example/2-1", "https://x.example/none"])
     assert {url: p.content for url, p in found.items()} == {"https://x.example/2-1": b"2-1"}
     assert read == [2]  # one row group of one file, not the file's 12 rows
+
+
+def test_a_compaction_rewrites_where_rows_are_a_batch_at_a_time_and_nothing_else(tmp_path, monkeypatch):
+    # A compaction moves every row of the files it packs: the index rewrites only where they are (page_files, a row
+    # per fetch; batch_files, a row per batch and row group), keyed batch first, never the rows keyed by URL.
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "raw_pages", 2)
+    monkeypatch.setitem(store.ROW_GROUP_ROWS, "entity_mentions", 4)
+    ensure_tables(tmp_path)
+    for n in range(4):
+        docs = [f"d{n}-{k}" for k in range(3)]
+        arts = [dataclasses.replace(article(d), text_hash=f"h-{d}", ner_model="m") for d in docs]
+        pages = [page(f"https://x.example/{d}", d.encode(), n + 1) for d in docs]
+        write_batch(tmp_path, f"b{n}", n + 1, articles=arts, raw_pages=pages)
+        mentions = [EntityMention(f"a-{d}", f"e{i}", "Name", "PERSON", i, i + 4) for d in docs for i in range(2)]
+        store.append_rows(tmp_path, ENTITY_MENTIONS, mentions, {"run_id": "run", "batch_id": f"b{n}"})
+    assert lookups.latest_raw_pages(tmp_path, ["https://x.example/d1-1"])["https://x.example/d1-1"].content == b"d1-1"
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        pages_before = con.execute("SELECT * FROM pages ORDER BY 1, 2, 3").fetchall()
+        # One row per batch and row group, not one per article (six mentions a batch: two groups of four at most).
+        assert con.execute("SELECT count(*) FROM batch_files").fetchone()[0] <= 8
+    compact_tables(tmp_path, 1, 0)
+    [mentions_file] = store.table_files(tmp_path, ENTITY_MENTIONS)
+    [pages_file] = store.table_files(tmp_path, RAW_PAGES)
+    copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
+    assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
+    assert lookups.latest_raw_pages(tmp_path, ["https://x.example/d1-1"])["https://x.example/d1-1"].content == b"d1-1"
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        assert con.execute("SELECT * FROM pages ORDER BY 1, 2, 3").fetchall() == pages_before
+        files = {file for (file,) in con.execute("SELECT file FROM page_files UNION SELECT file FROM batch_files")}
+        assert {tmp_path / file for file in files} == {Path(pages_file), Path(mentions_file)}
+        groups = con.execute("SELECT batch_id, row_group FROM batch_files ORDER BY 1, 2").fetchall()
+    # 24 mentions in groups of 4, a batch's six one after the other: each batch in the two groups that hold them.
+    parquet = pq.ParquetFile(mentions_file)
+    held = sorted(
+        {(batch_id, group) for group in range(6) for batch_id in parquet.read_row_group(group)["batch_id"].to_pylist()}
+    )
+    assert groups == held and all(sum(b == f"b{n}" for b, _ in held) == 2 for n in range(4))
+    live = (lookups.committed_copies(tmp_path, ["h-d2-1", "h-d0-0"], "m"), lookups.stored_pages(tmp_path, ["u"]))
+    index.delete_index(tmp_path)
+    assert (
+        lookups.committed_copies(tmp_path, ["h-d2-1", "h-d0-0"], "m"),
+        lookups.stored_pages(tmp_path, ["u"]),
+    ) == live
+
+
+def test_an_articles_signature_is_that_of_the_version_its_band_keys_found(tmp_path):
+    # Signatures are keyed batch first and asked by the versions (batch, article) whose band rows matched.
+    ensure_tables(tmp_path)
+    for n, key in ((1, "old"), (2, "new")):
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            n,
+            articles=[article("d")],
+            lsh_bands=[LshBand(key, "a-d")],
+            minhash_signatures=[MinhashSignature("a-d", f"c{n}", "s", bytes([n]))],
+        )
+    assert committed_band_matches(tmp_path, ["new"], "s") == [("a-d", "c2", bytes([2]), ["new"])]
+    assert committed_band_matches(tmp_path, ["old"], "s") == [("a-d", "c1", bytes([1]), ["old"])]
+    assert committed_band_matches(tmp_path, ["old", "new"], "s") == [("a-d", "c1", bytes([1]), ["new", "old"])]
+
+
+def test_timestamps_are_read_as_the_micros_of_their_datetimes():
+    # The index reads a timestamp column as integers in NumPy: the same integers micros() makes of each datetime
+    # (float steps included), or a fetch read from a compacted file would not be the one read before.
+    rng = random.Random(7)
+    values = [rng.randrange(0, 4 * 10**15) for _ in range(20_000)] + [1_764_000_000_123_457, None]
+    column = pa.chunked_array([pa.array(values, pa.timestamp("us", tz="UTC"))])
+    assert index._values(column) == [index.micros(value) for value in column.to_pylist()]
 
 
 def test_an_index_ahead_of_its_tables_is_rebuilt_not_believed(tmp_path):
@@ -223,7 +302,7 @@ def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, mo
     read = rows_read_per_row_group_call(monkeypatch)
     copies = lookups.committed_copies(tmp_path, ["h-d2-1"], "m")
     assert [(m.entity_id, m.char_start) for m in copies["h-d2-1"][0]] == [("e0", 0), ("e1", 1)]
-    assert sum(read) <= 8  # the article's two mentions' row groups (one or two), not the file's 24 rows
+    assert sum(read) <= 8  # its batch's six mentions' row groups (two), not the file's 24 rows
 
 
 def small_band_levels(monkeypatch) -> None:

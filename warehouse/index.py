@@ -5,6 +5,9 @@ keys, URLs are hashes, so no file's min/max statistics exclude them) reads every
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
 inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs.
+What is found by a batch id, not a random key (where rows are: page_files, batch_files; signatures, asked by the
+versions the band keys found) is keyed batch first, so a batch's rows, and those a compaction moves, are written one
+after the other instead of a page each at a random place.
 
 It is a cache, never a source of truth:
 - it holds, per Delta table, the version it has read and which Parquet files. Before a lookup it
@@ -40,10 +43,13 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from warehouse import band_filters
@@ -66,8 +72,9 @@ from warehouse.store import open_table, table_path
 INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
-# in tiered runs): an index of another format is rebuilt.
-FORMAT = "10"
+# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files): an index of
+# another format is rebuilt.
+FORMAT = "11"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -106,6 +113,12 @@ NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
 # so a run's memory grew with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as
 # it goes, which it writes at the commit anyway.
 CACHE_KIB = 32 * 1024
+# Pages of the write-ahead log past which a commit copies them into the index file (SQLite's default is 1,000, about
+# one catch-up's worth at 100,000 articles). A page changed by several catch-ups between two checkpoints is copied
+# once: bands_0's pages, the B-trees' upper pages, a small table's leaves. ~8% less CPU a catch-up at 1,000 and at
+# 101,000 articles (docs/benchmarks.md, round 12). The log file is cut back to WAL_LIMIT_BYTES after a checkpoint.
+WAL_CHECKPOINT_PAGES = 8_000
+WAL_LIMIT_BYTES = 64 * 1024 * 1024
 
 
 class IndexStale(Exception):
@@ -121,35 +134,47 @@ def micros(value: object) -> int:
 
 
 def _read(warehouse: Path, file: str, columns: list[str]) -> list[dict]:
-    """These columns of one file's rows, each with its `row_group` (the number of the Parquet row group
-    it is in); a column the file predates reads as None (schema evolution)."""
+    """These columns of one file's rows, each with its `row_group` (the number of the Parquet row group it is in);
+    a column the file predates reads as None (schema evolution), a timestamp as its `micros`. The file is read in one
+    call and each row's group told from the groups' row counts: a compacted raw_pages file holds thousands of groups
+    of 32 rows, and a read per group cost 0.7 ms each (2.4 s for 100,000 pages)."""
     parquet = pq.ParquetFile(warehouse / file)
-    present = [column for column in columns if column in set(parquet.schema_arrow.names)]
-    rows: list[dict] = []
-    for group in range(parquet.num_row_groups):
-        rows.extend(
-            {column: row.get(column) for column in columns} | {"row_group": group}
-            for row in parquet.read_row_group(group, columns=present).to_pylist()
-        )
-    return rows
+    present = set(parquet.schema_arrow.names)
+    table = parquet.read(columns=[column for column in columns if column in present])
+    sizes = [parquet.metadata.row_group(group).num_rows for group in range(parquet.num_row_groups)]
+    values = [_values(table.column(column)) if column in present else [None] * table.num_rows for column in columns]
+    groups = np.repeat(np.arange(len(sizes)), sizes).tolist()
+    names = [*columns, "row_group"]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, groups, strict=True)]
 
 
-def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -> None:
-    """The rows of one Parquet file of `table` into the index's keyed tables."""
+def _values(column: pa.ChunkedArray) -> list:
+    """A column's values as Python objects; a timestamp with a time zone as `micros` of it, worked out in NumPy with
+    the same float steps as datetime.timestamp() (whole microseconds over 10**6, correctly rounded, times 10**6,
+    truncated), so the same integer: a datetime object a row cost most of reading a compacted raw_pages file."""
+    if pa.types.is_timestamp(column.type) and column.type.tz is not None:
+        exact = pc.cast(column, pa.timestamp("us", tz=column.type.tz)).cast(pa.int64()).fill_null(0)
+        return ((exact.to_numpy().astype(np.float64) / 1e6) * 1e6).astype(np.int64).tolist()
+    return [micros(value) if isinstance(value, datetime) else value for value in column.to_pylist()]
+
+
+def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, moved: bool = False) -> None:
+    """The rows of one Parquet file of `table` into the index's keyed tables; `moved`: a compaction's file, whose rows
+    are indexed already (only the tables naming their file, NAMES_FILES, read it, for where the rows now are)."""
     if table == BATCHES.name:
         rows = _read(warehouse, file, ["batch_id", "committed_at"])
         con.executemany(
-            "INSERT OR IGNORE INTO batches VALUES (?, ?)", [(r["batch_id"], micros(r["committed_at"])) for r in rows]
+            "INSERT OR IGNORE INTO batches VALUES (?, ?)", [(r["batch_id"], r["committed_at"]) for r in rows]
         )
     elif table == ARTICLES.name:
         rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id", "text_hash", "ner_model"])
         con.executemany(
             "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'article', '', '')",
-            [(r["doc_id"], r["batch_id"]) for r in rows],
+            sorted((r["doc_id"], r["batch_id"]) for r in rows),
         )
         con.executemany(
             "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?)",
-            [(r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]],
+            sorted((r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]),
         )
         con.execute("CREATE TEMP TABLE new_articles (article_id TEXT, cluster_id TEXT, batch_id TEXT)")
         con.executemany(
@@ -167,13 +192,17 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         rows = _read(warehouse, file, ["doc_id", "batch_id", "stage", "reason"])
         con.executemany(
             "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'rejection', ?, ?)",
-            [(r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows],
+            sorted((r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows),
         )
     elif table == MINHASH_SIGNATURES.name:
         rows = _read(warehouse, file, ["article_id", "batch_id", "scheme", "cluster_id", "signature"])
+        # In key order (batch first): the index entries a batch adds are written as one run of pages.
         con.executemany(
             "INSERT OR IGNORE INTO signatures VALUES (?, ?, ?, ?, ?)",
-            [(r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"]) for r in rows],
+            [
+                (r["article_id"], r["batch_id"], r["scheme"], r["cluster_id"], r["signature"])
+                for r in sorted(rows, key=lambda r: (r["batch_id"], r["article_id"], r["scheme"]))
+            ],
         )
     elif table == LSH_BANDS.name:
         rows = _read(warehouse, file, ["band_key", "article_id", "batch_id"])
@@ -192,7 +221,8 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
         con.executemany(
             "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
         )
-        for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql")).fetchall():
+        found = con.execute(sql_text("index", "committed_site_lines.sql")).fetchall()
+        for line_hash, cluster_id in sorted(found, key=lambda pair: (pair[1], pair[0])):
             if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
                 con.execute(
                     "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
@@ -200,17 +230,32 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str) -
                 )
         con.execute("DROP TABLE new_lines")
     elif table == RAW_PAGES.name:
-        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])
+        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
+        if not moved:  # a compaction's rows are indexed already: only where they are is new
+            con.executemany(
+                "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?)",
+                sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows),
+            )
         con.executemany(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-            [(r["url"], r["batch_id"], micros(r["fetched_at"]), file, r["row_group"], r["doc_id"]) for r in rows],
+            "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
+            sorted((r["batch_id"], r["url"], r["fetched_at"], file, r["row_group"]) for r in rows),
         )
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
-        rows = _read(warehouse, file, ["article_id", "batch_id"])
         con.executemany(
-            "INSERT OR IGNORE INTO version_files VALUES (?, ?, ?, ?, ?)",
-            sorted({(r["article_id"], r["batch_id"], table, file, r["row_group"]) for r in rows}),
+            "INSERT OR IGNORE INTO batch_files VALUES (?, ?, ?, ?)",
+            sorted((batch_id, table, file, group) for group, batch_id in _batches_by_row_group(warehouse, file)),
         )
+
+
+def _batches_by_row_group(warehouse: Path, file: str) -> list[tuple[int, str]]:
+    """Each (row group, batch id) of a Parquet file: its batch_id column only, made unique per group in Arrow (a
+    compacted file of hundreds of thousands of mentions holds a few hundred pairs)."""
+    parquet = pq.ParquetFile(warehouse / file)
+    return [
+        (group, batch_id)
+        for group in range(parquet.num_row_groups)
+        for batch_id in pc.unique(parquet.read_row_group(group, columns=["batch_id"]).column(0)).to_pylist()
+    ]
 
 
 def _meta(con: sqlite3.Connection, key: str) -> str | None:
@@ -248,28 +293,40 @@ def band_hits_sql(levels: Iterable[str]) -> str:
     return "\nUNION ALL\n".join(part.format(level=level) for level in levels)
 
 
-def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None) -> dict[str, set[str]]:
+@dataclass(frozen=True, slots=True)
+class BandHits:
+    """What band_hits found: each article with the asked keys it shares, and the article versions (batch id,
+    article id) whose band rows matched, which the signatures are looked up by."""
+
+    keys: dict[str, set[str]]
+    versions: set[tuple[str, str]]
+
+
+def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None) -> BandHits:
     """Committed articles sharing these band keys, each with its keys: per key the `per_key`
     smallest article ids over every run (none: all of them), whatever run each article is in. A run is
     probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
     in one of a dozen runs, and half of a batch's keys are in none)."""
     levels = band_tables(con)
     if not levels:
-        return {}
+        return BandHits({}, set())
     filters = _band_filters(con)
     probe = band_filters.Probe(_band_digests(keys))
     _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
-    found: dict[str, list[str]] = {}
-    for key, article_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
-        found.setdefault(key, []).append(article_id)
-    articles: dict[str, set[str]] = {}
-    for key, article_ids in found.items():
+    found: dict[str, list[tuple[str, str]]] = {}
+    for key, article_id, batch_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
+        found.setdefault(key, []).append((article_id, batch_id))
+    hits = BandHits({}, set())
+    for key, rows in found.items():
         # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
         # the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
-        kept = article_ids if per_key is None or len(article_ids) <= per_key else sorted(set(article_ids))[:per_key]
-        for article_id in kept:
-            articles.setdefault(article_id, set()).add(key)
-    return articles
+        if per_key is not None and len(rows) > per_key:
+            kept = set(sorted({article_id for article_id, _ in rows})[:per_key])
+            rows = [row for row in rows if row[0] in kept]
+        for article_id, batch_id in rows:
+            hits.keys.setdefault(article_id, set()).add(key)
+            hits.versions.add((batch_id, article_id))
+    return hits
 
 
 def _band_digests(keys: Sequence[str]) -> np.ndarray:
@@ -482,14 +539,16 @@ def commit_fingerprint(path: Path, version: int) -> str:
 def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
     gone = [(table, file) for file in files]
     con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", gone)
-    con.executemany("DELETE FROM version_files WHERE tbl = ? AND file = ?", gone)
+    con.executemany("DELETE FROM batch_files WHERE tbl = ? AND file = ?", gone)
 
 
-def _index_file(con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True) -> None:
+def _index_file(
+    con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True, moved: bool = False
+) -> None:
     if con.execute("SELECT 1 FROM indexed_files WHERE tbl = ? AND file = ?", (table, file)).fetchone():
         return
     if read:
-        _add_rows(con, warehouse, table, file)
+        _add_rows(con, warehouse, table, file, moved)
     con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))
 
 
@@ -528,9 +587,9 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
                 raise IndexStale(f"{table} had rows changed or removed ({change.operation})")
             _forget(con, table, (relative(file) for file in change.removed))
             # A compaction moves rows already indexed: only tables whose index rows name their file read it.
-            read = change.operation != "OPTIMIZE" or table in NAMES_FILES
+            moved = change.operation == "OPTIMIZE"
             for file in change.added:
-                _index_file(con, warehouse, table, relative(file), read)
+                _index_file(con, warehouse, table, relative(file), not moved or table in NAMES_FILES, moved)
     else:  # a new index, or a log cleaned up past the indexed version: compare the file lists
         if known is not None:
             history = delta.history(limit=version - int(known))
@@ -550,6 +609,8 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     con = sqlite3.connect(index_path(warehouse), isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")  # a crash mid-update rolls back to the last catch-up
     con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
+    con.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
+    con.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
     # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
     con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     # No memory map: every page of the index file a lookup or a merge touched through it stayed mapped, and counted
@@ -723,6 +784,29 @@ def _fill_wanted(con: sqlite3.Connection, keys: Iterable[str]) -> None:
 def keyed_query(con: sqlite3.Connection, name: str, keys: Iterable[str], parameters: tuple = ()) -> list[tuple]:
     """Run sql/index/<name>.sql with the temporary table `wanted` holding these keys."""
     _fill_wanted(con, keys)
+    return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
+
+
+def fill_wanted_versions(con: sqlite3.Connection, versions: Iterable[tuple[str, str]]) -> None:
+    """The temporary table `wanted_versions` holding these article versions (batch id, article id), which the
+    queries of tables keyed batch first (signatures) start from; one statement, as _fill_wanted."""
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS wanted_versions "
+        "(batch_id TEXT, article_id TEXT, PRIMARY KEY (batch_id, article_id)) WITHOUT ROWID"
+    )
+    con.execute("DELETE FROM wanted_versions")
+    con.execute(
+        "INSERT OR IGNORE INTO wanted_versions "
+        "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+        (json.dumps(sorted(versions)),),
+    )
+
+
+def versions_query(
+    con: sqlite3.Connection, name: str, versions: Iterable[tuple[str, str]], parameters: tuple = ()
+) -> list[tuple]:
+    """Run sql/index/<name>.sql with the temporary table `wanted_versions` holding these (batch id, article id)."""
+    fill_wanted_versions(con, versions)
     return con.execute(sql_text("index", f"{name}.sql"), parameters).fetchall()
 
 

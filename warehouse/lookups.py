@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
-from warehouse.index import as_json, band_hits, current_index, keyed_query, micros
+from warehouse.index import as_json, band_hits, current_index, keyed_query, micros, versions_query
 from warehouse.query import sql_text
 from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
@@ -176,16 +176,17 @@ def committed_band_matches(
     With `per_key`, only the `per_key` smallest article ids of each key (and only those keys of each
     article): what a batch compares with (transforms.dedup.DuplicateIndex), however many copies of a
     story the archive holds. Only signatures of the same scheme compare; only committed batches count,
-    so the rows of a crashed batch are never anyone's earlier copy.
+    so the rows of a crashed batch are never anyone's earlier copy. An article's signature is that of the
+    versions (batches) whose band rows share the keys.
     """
     wanted = sorted(set(band_keys))
     if not wanted:
         return []
     with current_index(warehouse) as index:
-        keys = band_hits(index, wanted, per_key)
-        found = keyed_query(index, "signatures", sorted(keys), (scheme,))
+        hits = band_hits(index, wanted, per_key)
+        found = versions_query(index, "signatures", hits.versions, (scheme,))
     return sorted(
-        (article_id, cluster_id, bytes(signature), sorted(keys[article_id]))
+        (article_id, cluster_id, bytes(signature), sorted(hits.keys[article_id]))
         for article_id, cluster_id, signature in found
     )
 
@@ -212,8 +213,8 @@ def committed_copies(
 
     The entities those mentions name are in `entities` already (committed with the earlier article).
     Two keyed lookups in the index: the article version (article_id and the batch that wrote it) by text
-    hash, then the Parquet files holding that version's mentions and figures; only those files are
-    opened, and of each only those articles' rows.
+    hash, then the Parquet files and row groups holding that batch's mentions and figures; only those row
+    groups are read, and of them only those articles' rows kept.
     """
     wanted = sorted(set(text_hashes))
     if not wanted:
@@ -222,7 +223,7 @@ def committed_copies(
         sources = keyed_query(index, "copy_sources", wanted, (model,))
         if not sources:
             return {}
-        files = keyed_query(index, "version_files", sorted({article_id for _, article_id, _ in sources}))
+        files = keyed_query(index, "batch_files", sorted({batch_id for _, _, batch_id in sources}))
     versions = {(article_id, batch_id) for _, article_id, batch_id in sources}
     mentions = _records_by_version(warehouse, ENTITY_MENTIONS, EntityMention, files, versions)
     figures = _records_by_version(warehouse, FIGURES, Figure, files, versions)
@@ -236,15 +237,15 @@ def _records_by_version(
     warehouse: Path,
     spec: TableSpec,
     record: type[R],
-    files: list[tuple[str, str, str, str, int]],
+    files: list[tuple[str, str, str, int]],
     versions: set[tuple[str, str]],
 ) -> dict[tuple[str, str], list[R]]:
     """The rows of these article versions in `spec`'s files as records, grouped by (article_id, batch_id),
-    each group in text order."""
+    each group in text order. `files`: the row groups holding their batches' rows (batch_files.sql)."""
     names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]  # R is a dataclass record
     by_file: dict[str, set[int]] = {}
-    for article_id, batch_id, table, file, row_group in files:
-        if table == spec.name and (article_id, batch_id) in versions:
+    for _, table, file, row_group in files:
+        if table == spec.name:
             by_file.setdefault(file, set()).add(row_group)
     grouped: dict[tuple[str, str], list[dict]] = {}
     article_ids = {article_id for article_id, _ in versions}

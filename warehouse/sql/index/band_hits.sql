@@ -1,11 +1,11 @@
--- One band level's committed (band key, article) pairs for the keys `probes` holds for it (those its filter
+-- One band level's committed (band key, article, batch that wrote it) rows for the keys `probes` holds for it (those its filter
 -- may hold; warehouse/index.py, band_hits), the key as asked: per key only the ?1 articles with the smallest
 -- ids in this level. A story's copies share most keys, and fetching every member would make a batch's cost
 -- grow with the archive's clusters: the walk of a key goes in (band_key, article_id) order up to the level's
 -- ?1-th smallest committed id (none: every one). The ?1 smallest over all levels are among those each level
 -- gives; band_hits keeps them. CROSS JOIN keeps `probes` the outer loop (SQLite would scan the level
 -- otherwise). Placeholder: level. The levels that hold rows are joined by UNION ALL (band_hits_sql).
-SELECT w.asked AS key, l.article_id
+SELECT w.asked AS key, l.article_id, n.batch_id
 FROM probes AS w
 CROSS JOIN {level} AS l
     ON l.band_key = w.key
