@@ -87,6 +87,7 @@ def measure(folder: Path, workers: int, batch_size: int, worker_documents: int |
     root = psutil.Process(child.pid)
     phase = ["start"]
     peaks: dict[str, list[int]] = {}
+    timelines: dict[str, list[tuple[float, int, int]]] = {}  # per phase: (seconds in, pipeline RSS, flow RSS)
     reported: dict = {}
 
     def read_output() -> None:
@@ -101,15 +102,32 @@ def measure(folder: Path, workers: int, batch_size: int, worker_documents: int |
 
     reader = threading.Thread(target=read_output, daemon=True)
     reader.start()
+    started = {}
     while child.poll() is None:
         sample = tree_rss(root)
-        peak = peaks.setdefault(phase[0], [0, 0, 0, 0])
+        now = phase[0]
+        peak = peaks.setdefault(now, [0, 0, 0, 0])
         peak[:] = [max(old, new) for old, new in zip(peak, sample, strict=True)]
+        elapsed = time.perf_counter() - started.setdefault(now, time.perf_counter())
+        timelines.setdefault(now, []).append((elapsed, sample[1], sample[2]))
         time.sleep(SAMPLE_SECONDS)
     reader.join(timeout=10)
     if child.returncode:
         raise SystemExit(f"the benchmark run failed (exit code {child.returncode}); its log is above")
-    return {"peaks": peaks, **reported}
+    return {"peaks": peaks, "timelines": timelines, **reported}
+
+
+def timeline_summary(samples: list[tuple[float, int, int]], parts: int = 10) -> str:
+    """When in a run its memory peaks: the highest pipeline and flow-process RSS (MB) in each tenth of the
+    run, so growth over the run shows apart from a spike at one step (a late compaction, the last publish)."""
+    if not samples:
+        return "no samples"
+    end = samples[-1][0] or 1.0
+    tenths: list[list[int]] = [[0, 0] for _ in range(parts)]
+    for elapsed, pipeline, flow in samples:
+        part = tenths[min(int(elapsed / end * parts), parts - 1)]
+        part[:] = [max(part[0], pipeline), max(part[1], flow)]
+    return " | ".join(f"{round(pipeline / 2**20)}/{round(flow / 2**20)}" for pipeline, flow in tenths)
 
 
 def child(folder: Path, workers: int, batch_size: int) -> None:
@@ -189,6 +207,10 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"  rerun:     {rerun['seconds']:.1f}s ({rerun['seconds'] / first['seconds']:.1%} of the first run); "
             f"peak RSS {mb['rerun'][0]} MB, {mb['rerun'][1]} MB without Prefect's server"
+        )
+        print(
+            "  first run's peak RSS by tenth of the run, without Prefect's server / flow process (MB): "
+            + timeline_summary(result["timelines"].get("first", []))
         )
         print(f"  seconds per stage, first run: {first['stages']}")
         print(f"  seconds per stage, rerun:     {rerun['stages']}")
