@@ -24,6 +24,8 @@ from transforms.figures.vocabulary import (
     DASHES,
     DIMENSION_WORDS,
     ESTIMATE_VERBS,
+    EXPECTING_VERBS,
+    EXPECTING_WORDS,
     EXTENT_WORDS,
     IRREGULAR_CHANGE_PASTS,
     LEADING_MODIFIERS,
@@ -292,7 +294,9 @@ def match_measured(
     those say when or in what, not of what."""
     span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
     if span is not None and tokens[span[1]].low in UNIT_HEADS:
-        return None
+        # "CPI inflation was 3.3% year over year": the words after say over what time, so a share is of
+        # the subject its verb is said of, if any
+        return noun_before(tokens, start, max_words) if kind == "percent" else None
     if span is not None and tokens[span[1]].low in BOUND_NOUNS and not is_word(token_at(tokens, start - 1), "of"):
         # "70% minimum", "the new minimum is $1,221 above": a bound, not a thing ("$15 minimum wage" is one;
         # the judges split on "a minimum of five hours", which keeps its noun as before)
@@ -792,6 +796,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
         return priced_thing(tokens, k - 1, min(max_words, 2))
+    said_of_subject = verb is not None and (is_change_verb(verb) or verb.low in LEVEL_VERBS)
+    if said_of_subject and is_word(token_at(tokens, k - 1), "to"):
+        return infinitive_subject(tokens, k - 1, min(max_words, 3))
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
     if verb is not None and is_change_verb(verb):
@@ -814,6 +821,27 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[int, int] | None:
+    """The noun before the 'to' at `to` of a change or level verb, which is what the verb is said of:
+    'expect sales to rise 5%' (sales), 'prices are forecast to fall 2%' (prices); None after a person
+    ('she plans to raise 5%') or where no noun stands there."""
+    n = to - 1
+    if is_word(token_at(tokens, n), *EXPECTING_WORDS, *EXPECTING_VERBS):
+        n -= 1  # "prices are forecast to fall", "the company wants to grow"
+    while is_word(token_at(tokens, n), *AUXILIARIES):
+        n -= 1
+    phrase = noun_phrase_before(tokens, n, max_words)
+    if phrase is None:
+        return None
+    for m in range(phrase[1] - 1, phrase[0] - 1, -1):
+        if tokens[m].low in EXPECTING_VERBS:
+            phrase = (m + 1, phrase[1])  # "analysts expect sales to rise": the noun after the verb that expects
+            break
+    if is_word(token_at(tokens, phrase[0] - 1), *PERSONAL_PRONOUNS):
+        return None
+    return phrase
 
 
 def price_phrase_start(tokens: list[Token], k: int) -> int | None:
