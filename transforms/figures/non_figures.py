@@ -29,7 +29,9 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     ERAS,
+    FRACTION_GLYPHS,
     GLUED_SUFFIXES,
+    GROUP_PART_WORDS,
     IDENTIFIER_PREFIXES,
     IMPERATIVE_VERBS,
     KIN_WORDS,
@@ -178,6 +180,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         previous = tokens[before - 1]  # "at the age of 7"; "a median age of 31" is a statistic
     if is_word(previous, *AGE_WORDS):
         end = i + 1
+        if getattr(token_at(tokens, end), "text", "") in FRACTION_GLYPHS:
+            end += 1  # "ages 4½ and 2"
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)
         if is_word(connector, "and", "to", "or") and second is not None and is_number_token(second):
             end += 2
@@ -186,7 +190,12 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if tokens[i].kind != "num":
         # a number word is an age only after "aged" ("six of them" counts) or said of one person
         return i + 1 if is_stated_age_in_words(tokens, i) else None
-    if is_stated_age(tokens, i) or is_age_bound(tokens, i) or is_age_at_event(tokens, i):
+    if (
+        is_stated_age(tokens, i)
+        or is_age_bound(tokens, i)
+        or is_age_at_event(tokens, i)
+        or is_elliptical_age(tokens, i)
+    ):
         return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
@@ -238,6 +247,25 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
     )
 
 
+def is_elliptical_age(tokens: list[Token], i: int, reach: int = 24) -> bool:
+    """'Most will be 60 years old. A few will be 70.': a bare number ending its sentence after a part of
+    a group and 'will be' or a copula, just after an age said in full, is another age with its words left
+    out ('The rest were 70.' with no age before counts)."""
+    if not is_plausible_age(tokens[i]) or getattr(token_at(tokens, i + 1), "text", "") != ".":
+        return False
+    k = i - 1
+    if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
+        k -= 1
+    elif not is_word(token_at(tokens, k), *COPULAS):
+        return False
+    if not is_word(token_at(tokens, k - 1), *GROUP_PART_WORDS):
+        return False  # "A few will be 70", "Others were 50"; not "The buses will be 80"
+    return any(
+        is_word(tokens[n], "years", "year") and is_word(token_at(tokens, n + 1), "old")
+        for n in range(max(0, i - reach), k)
+    )
+
+
 def is_stated_age_in_words(tokens: list[Token], i: int) -> bool:
     """'until I was about seven.', 'when she was nine,': a number word that ends its clause after one
     person's 'was' or 'is' is that person's age ('there were seven.' counts, and so may 'we were five')."""
@@ -276,7 +304,8 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
     people, not a count."""
     if not is_plausible_age(tokens[i]):
         return False
-    connector, bound = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    after = i + 2 if getattr(token_at(tokens, i + 1), "text", "") in ("(", "[") else i + 1
+    connector, bound = token_at(tokens, after), token_at(tokens, after + 1)  # also "those 40 [and older]"
     if is_word(connector, "or", "and") and is_word(bound, "older", "over", "up", "above", "younger", "under"):
         return True
     qualifier, group = token_at(tokens, i - 1), token_at(tokens, i - 2)

@@ -51,6 +51,7 @@ from transforms.figures.vocabulary import (
     QUANTITY_DETERMINERS,
     SEEING_VERBS,
     SENTENCE_ENDS,
+    SHARE_VERB_OBJECTS,
     SPACED_SCALE_WORDS,
     STATE_WORDS,
     STEADY_VERBS,
@@ -365,6 +366,8 @@ def measured_thing(
         return None  # "$3,500 cheaper than", "nearly $175 million larger than": a difference, not a thing's
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
+        if kind == "percent" and head is not None and head[0] == head[1] and is_share_verb(tokens, head[0]):
+            head = None  # "about 23% subject all workers to": the share acts, its group is named elsewhere
         if head is not None and head[0] > k:
             head = (k, head[1]) if tokens[k].low.endswith("ed") else head  # "100% recycled materials"
         if head is not None:
@@ -733,6 +736,13 @@ def is_verb_before_object(token: Token, following: Token | None) -> bool:
         and looks_plural(token.low)
         and is_word(following, "a", "an", "the", "its", "their", "his", "her", "your", "our")
     )
+
+
+def is_share_verb(tokens: list[Token], k: int) -> bool:
+    """'subject' in '23% subject all workers', 'own' in '40% own their homes': a lowercase word right after a
+    share and before 'all', 'some' or a possessive is the verb the share (of a group said elsewhere) does;
+    a noun a share is of is not followed by one ('5% interest the first year' is of interest)."""
+    return tokens[k].text.islower() and is_word(token_at(tokens, k + 1), *SHARE_VERB_OBJECTS)
 
 
 def is_period_comparison(tokens: list[Token], first: int, last: int) -> bool:

@@ -26,6 +26,10 @@ SCALE_WORDS = {
 }
 MULTIPLIER_WORDS = frozenset({"hundred", "dozen", *SCALE_WORDS})
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
+# Words for a part of a group standing as a subject: "A few will be 70", "The rest were 50".
+GROUP_PART_WORDS = frozenset("few some most many others rest several none half".split())
+# Fractions written as one character, glued to a number: "ages 4½ and 2".
+FRACTION_GLYPHS = frozenset("½⅓⅔¼¾⅛⅜⅝⅞")
 NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *MULTIPLIER_WORDS, *FRACTIONS, "and", "a", "an"})
 # Words a written-out number can begin with ("a dozen", "half a million").
 NUMBER_OPENERS = frozenset({*SMALL_NUMBERS, *TENS, "a", "an", "half"})
@@ -382,6 +386,8 @@ DURATION_MODIFIERS = frozenset("more whole free full extra long additional strai
 # Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
 # ("314 miles means you'll", "5 feet separates the").
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
+# Words that open what a verb after a share acts on: "23% subject all workers", "40% own their homes".
+SHARE_VERB_OBJECTS = frozenset("its their his her our your all some most every".split())
 
 # Sports scores and votes: "won 3-1", "a 2-0 lead", "a 5-4 ruling".
 # Verbs before a team's record of a part of its season: "they began 0-18".
