@@ -119,6 +119,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         names_an_outlet,
         is_lettered_name,
         opens_quoted_title,
+        names_a_product,
         is_verse_reference,
         is_rounding_step,
     )
@@ -664,6 +665,37 @@ def opens_quoted_title(tokens: list[Token], i: int, end: int, reach: int = 8) ->
         if token.kind == "word" and token.text[:1].isupper() and token.text != "I":
             return True
     return False
+
+
+def names_a_product(tokens: list[Token], i: int, end: int) -> bool:
+    """A number and a capitalised word that name a product or a brand: followed by a quoted title ('15 Stars
+    ‘Sherry Cask Finish’ Bourbon'), a dashed 'N-Year' after an owner and before another capitalised word
+    ('the family’s 5-Year Bourbon'; 'hit a 5-Year High' is a span), or a capitalised plural before
+    a lowercase one and a name ('15 Stars founders Rick Johnson'). '300 Javelin missiles' counts."""
+    n = end + 1 if getattr(token_at(tokens, end), "text", "") == "-" and tokens[end].glued else end
+    word, following = token_at(tokens, n), token_at(tokens, n + 1)
+    if not is_capitalised(word) or word.text.isupper() or following is None or not tokens[i].text.isdigit():
+        return False
+    if following.text in ("‘", "“", '"') and is_capitalised(token_at(tokens, n + 2)):
+        return True
+    previous = token_at(tokens, i - 1)
+    if n > end:
+        return is_capitalised(following) and is_possessive_word(previous)
+    return (
+        looks_plural(word.low)
+        and following.kind == "word"
+        and following.text.islower()
+        and looks_plural(following.low)
+        and following.low not in OBJECT_STOPS
+        and is_capitalised(token_at(tokens, n + 2))
+    )
+
+
+def is_possessive_word(token: Token | None) -> bool:
+    """'family’s', 'their': a word that owns the noun after it."""
+    return token is not None and (
+        token.low.endswith(("'s", "’s")) or token.low in ("their", "its", "our", "his", "her", "my", "your")
+    )
 
 
 def is_verse_reference(tokens: list[Token], i: int, end: int) -> bool:
