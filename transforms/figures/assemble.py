@@ -82,8 +82,10 @@ def match_figure(
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
     if kind == "count":
-        object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) or named_in_brackets(
-            tokens, i, quantity, options.max_object_words
+        object_span = (
+            match_object(tokens, quantity.end, quantity, options.max_object_words)
+            or named_in_brackets(tokens, i, quantity, options.max_object_words)
+            or bounded_before(tokens, i, options.max_object_words)
         )
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
@@ -344,6 +346,17 @@ def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words
     if opening is None or closing is None or opening.text != "(" or closing.text != ")" or i < 2:
         return None
     return noun_phrase_before(tokens, i - 2, min(max_words, 3))
+
+
+def bounded_before(tokens: list[Token], i: int, max_words: int) -> tuple[int, int] | None:
+    """'firms with head counts between 500 and 5,000': a range with nothing counted after it, right
+    after a plural noun, bounds that noun ('between 500 and 5,000 employees' counts employees)."""
+    previous = token_at(tokens, i - 1)
+    if not is_word(tokens[i], "between") or previous is None or not previous.text.islower():
+        return None
+    if not looks_plural(previous.low):
+        return None
+    return noun_phrase_before(tokens, i - 1, min(max_words, 2))
 
 
 # How far names_a_thing looks for a plural head before calling the number a name, whatever the

@@ -37,6 +37,7 @@ from transforms.figures.vocabulary import (
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OBJECT_STOPS,
+    PARTICLE_VERBS,
     PARTITIVE_DETERMINERS,
     PAYING_VERBS,
     PER_HEAD_WORDS,
@@ -812,6 +813,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
     if verb is not None and is_change_verb(verb):
+        moved = moved_thing(tokens, k) if is_word(verb, "up", "down") else None
+        if moved is not None:
+            return moved  # "bring inflation down to 2%"
         if is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), "going", "gone", "went", "go", "goes"):
             k -= 1  # "costs going up by 5.9 percent"
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
@@ -850,6 +854,21 @@ def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[in
             phrase = (m + 1, phrase[1])  # "analysts expect sales to rise": the noun after the verb that expects
             break
     if is_word(token_at(tokens, phrase[0] - 1), *PERSONAL_PRONOUNS):
+        return None
+    return phrase
+
+
+def moved_thing(tokens: list[Token], particle: int) -> tuple[int, int] | None:
+    """The noun between a verb and its 'up' or 'down' at `particle`: 'bring inflation down to 2%', 'push its
+    costs up by 5%', 'drove prices down'; None where no verb stands before the noun ('prices are down')."""
+    phrase = noun_phrase_before(tokens, particle - 1, 2)
+    if phrase is None:
+        return None
+    n = phrase[0] - 1
+    if is_word(token_at(tokens, n), *PARTITIVE_DETERMINERS):
+        n -= 1
+    verb = token_at(tokens, n)
+    if verb is None or not verb.text.islower() or not (is_change_verb(verb) or verb.low in PARTICLE_VERBS):
         return None
     return phrase
 

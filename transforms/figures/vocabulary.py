@@ -282,6 +282,11 @@ CHANGE_VERB_STEMS = (
     "improv",
     "worsen",
 )
+# Verbs that move a noun "up" or "down" to a figure: "drove prices down to", "knocked the index down 3%".
+PARTICLE_VERBS = frozenset(
+    """drive drives drove driven driving bring brings brought bringing keep keeps kept get gets got knock knocked
+    send sent""".split()
+)
 # Past forms of change verbs that do not end in -ed, which end a noun phrase before them ("of warm rain fell").
 IRREGULAR_CHANGE_PASTS = frozenset("fell rose grew shrank sank slid".split())
 # Adjectives said of a thing after it, which end its noun phrase ("30% of its terrain open").
