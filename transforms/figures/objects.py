@@ -50,8 +50,10 @@ from transforms.figures.vocabulary import (
     PRICE_START_VERBS,
     PRICE_VERBS,
     QUANTITY_DETERMINERS,
+    RANGE_NOUNS,
     SEEING_VERBS,
     SENTENCE_ENDS,
+    SHARE_POINTERS,
     SHARE_VERB_OBJECTS,
     SPACED_SCALE_WORDS,
     STATE_WORDS,
@@ -371,6 +373,8 @@ def measured_thing(
             head = None  # "about 23% subject all workers to": the share acts, its group is named elsewhere
         if head is not None and head[0] > k:
             head = (k, head[1]) if tokens[k].low.endswith("ed") else head  # "100% recycled materials"
+        if head is not None and head[0] == head[1] and is_word(tokens[head[0]], *RANGE_NOUNS):
+            return level_range_subject(tokens, start)  # "inflation remains in the 3%-4% range"
         if head is not None:
             change_nouns = PERCENT_CHANGE_NOUNS if kind == "percent" else CHANGE_NOUNS
             if tokens[head[1]].low in change_nouns or is_word(tokens[head[1]], "worth"):
@@ -381,8 +385,9 @@ def measured_thing(
             return None if is_word(tokens[head[1]], "percentage") else head  # "57.7 free-throw percentage"
     if getattr(token_at(tokens, k), "text", "") == ")" and getattr(token_at(tokens, start - 1), "text", "") == "(":
         k += 1  # "more than half (55%) of the threads": the share in brackets is of what follows them
-    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), "your", "my"):
-        # "60-70% of your maximum heart rate"; "10 days of your purchase" is a time, not a share
+    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), *SHARE_POINTERS):
+        # "60-70% of your maximum heart rate", "70% of that excess inflation"; "10 days of your purchase" and
+        # "30 seconds of that first use" are times, not shares
         return noun_phrase_after(tokens, k + 2, max_words, lowercase_only=False)
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None and is_word(tokens[k], "in") and follows_change_verb(tokens, start):
@@ -402,6 +407,20 @@ def measured_thing(
             or bought_thing(tokens, start)
         )
     return before
+
+
+def level_range_subject(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """What a level 'in the 3%-4% range' is of: the subject of the verb before 'in the' ('inflation remains
+    in the', 'prices have been in the'); None where no verb of level stands there."""
+    if not (is_word(token_at(tokens, start - 1), "the") and is_word(token_at(tokens, start - 2), "in")):
+        return None
+    n = start - 3
+    if not is_word(token_at(tokens, n), *STEADY_VERBS, *LEVEL_VERBS, "been", "be"):
+        return None
+    n -= 1
+    while is_word(token_at(tokens, n), *AUXILIARIES, *MODAL_VERBS):
+        n -= 1
+    return noun_phrase_before(tokens, n, 2)  # not past "at": "grows at a rollicking pace and inflation remains"
 
 
 def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:

@@ -391,6 +391,10 @@ DURATION_MODIFIERS = frozenset("more whole free full extra long additional strai
 # Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
 # ("314 miles means you'll", "5 feet separates the").
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
+# Words after "N% of" that point at the whole the share is of: "of your maximum", "of that excess inflation".
+SHARE_POINTERS = frozenset("your my that this".split())
+# Nouns after a figure that say a level lies about it, not what it is of: "in the 3%-4% range".
+RANGE_NOUNS = frozenset("range ballpark territory neighborhood neighbourhood".split())
 # Words that open what a verb after a share acts on: "23% subject all workers", "40% own their homes".
 SHARE_VERB_OBJECTS = frozenset("its their his her our your all some most every".split())
 
