@@ -297,6 +297,8 @@ def match_measured(
     time or a unit ('in 15 of the last 16 years', 'the first eight months of the year', '66 cents'):
     those say when or in what, not of what."""
     span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
+    if span is None and kind == "percent" and is_word(token_at(tokens, start - 1), "at"):
+        span = held_with(tokens, start - 1, min(max_words, 2))  # "with inflation on a six-month basis at 2%"
     if span is not None and tokens[span[1]].low in UNIT_HEADS:
         # "CPI inflation was 3.3% year over year": the words after say over what time, so a share is of
         # the subject its verb is said of, if any
@@ -1099,6 +1101,23 @@ def estimated_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, i
     if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, "a", "an"):
         before -= 1
     return phrase if is_word(token_at(tokens, before), *ESTIMATE_VERBS) else None
+
+
+def held_with(tokens: list[Token], at: int, max_words: int, reach: int = 8) -> tuple[int, int] | None:
+    """'with unemployment at 3.7%', 'with inflation on a six-month basis at 2%': the noun after 'with' in
+    the same clause is what stands at the figure; None where the clause has no such 'with' or a verb of its
+    own comes before 'at' ('with the price leader starting at')."""
+    if is_participle(token_at(tokens, at - 1)):
+        return None
+    for n in range(at - 1, max(at - reach, 0) - 1, -1):
+        token = tokens[n]
+        if token.kind != "word" and not (token.text == "-" and token.glued) and token.kind != "num":
+            return None  # a clause ends at punctuation; "six-month" stays inside it
+        if token.low == "with":
+            first = n + 2 if is_word(token_at(tokens, n + 1), *PARTITIVE_DETERMINERS, "a", "an") else n + 1
+            phrase = noun_phrase_after(tokens, first, max_words, lowercase_only=True)
+            return phrase if phrase is not None and phrase[0] == first else None
+    return None
 
 
 def is_clause_participle(tokens: list[Token], k: int) -> bool:
