@@ -302,7 +302,7 @@ def match_measured(
     if span is not None and tokens[span[1]].low in UNIT_HEADS:
         # "CPI inflation was 3.3% year over year": the words after say over what time, so a share is of
         # the subject its verb is said of, if any
-        return noun_before(tokens, start, max_words) if kind == "percent" else None
+        return noun_before(tokens, start, max_words, share=True) if kind == "percent" else None
     if span is not None and tokens[span[1]].low in BOUND_NOUNS and not is_word(token_at(tokens, start - 1), "of"):
         # "70% minimum", "the new minimum is $1,221 above": a bound, not a thing ("$15 minimum wage" is one;
         # the judges split on "a minimum of five hours", which keeps its noun as before)
@@ -400,7 +400,7 @@ def measured_thing(
         group = group_named_before(tokens, start, max_words)
         if group is not None:
             return group  # "Of the employees, 60% are under 30"
-    before = noun_before(tokens, start, max_words)
+    before = noun_before(tokens, start, max_words, share=kind == "percent")
     if before is None and kind == "money":
         # "at just $6 per notebook" (but "tickets are $40 per car": tickets); "tickets from $43"
         return (
@@ -798,9 +798,11 @@ def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tup
     return None
 
 
-def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = False) -> tuple[int, int] | None:
     """What the words before a figure say it measures: 'a charge of €300m', 'a deal worth $4.6bn',
-    'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'."""
+    'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'; for a share also the noun
+    before the 'to' of its verb ('expect wages to rise 4%'; the dev judges gave an amount 'expected to
+    reach $55 billion' no object)."""
     k = start - 1
     while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about", *PRICE_EMPHASIS):
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200"
@@ -829,7 +831,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     if verb is not None and verb.low in PRICE_VERBS:
         return priced_thing(tokens, k - 1, min(max_words, 2))
     said_of_subject = verb is not None and (is_change_verb(verb) or verb.low in LEVEL_VERBS)
-    if said_of_subject and is_word(token_at(tokens, k - 1), "to"):
+    if share and said_of_subject and is_word(token_at(tokens, k - 1), "to"):
         return infinitive_subject(tokens, k - 1, min(max_words, 3))
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
