@@ -228,6 +228,8 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return previous.object_span  # "a snow depth of 30 inches (76 centimeters)": the same depth converted
     if previous.object_span is not None and carries_the_change(tokens, i, previous):
         return previous.object_span
+    if previous.object_span is not None and previous.kind == kind and is_earlier_level(tokens, i, previous):
+        return previous.object_span
     between = [t.text for t in tokens[previous.end : i]]
     listed = between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
     return previous.object_span if listed and previous.kind == kind else None
@@ -243,6 +245,14 @@ def carries_the_change(tokens: list[Token], i: int, previous: FigureMatch) -> bo
     if is_word(tokens[i - 1], "up", "down") and getattr(token_at(tokens, i - 2), "text", "") == ",":
         return not any(t.text in (".", "!", "?", "\n", ";") for t in between)
     return False
+
+
+def is_earlier_level(tokens: list[Token], i: int, previous: FigureMatch) -> bool:
+    """'Rent growth fell to about 2.8% as of October, from about 15.0% in April': a level after ', from'
+    in the sentence of a figure of its kind is where that same thing stood before."""
+    if not is_word(token_at(tokens, i - 1), "from") or getattr(token_at(tokens, i - 2), "text", "") != ",":
+        return False
+    return not any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i])
 
 
 def count_listed_after(tokens: list[Token], i: int, end: int, previous: FigureMatch | None) -> tuple[int, int] | None:

@@ -845,7 +845,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             k -= 1
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
-        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
+        subject_end = past_aside(tokens, k - 1)  # "Excess inflation (the difference ...) was 5.7 points"
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
     if is_word(verb, "be") and is_word(token_at(tokens, k - 1), *MODAL_VERBS):
         # "the electric bill can be roughly $2,500": a level said with a modal, of the subject before it
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 3))
@@ -879,6 +880,20 @@ def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[in
     if is_word(token_at(tokens, phrase[0] - 1), *PERSONAL_PRONOUNS):
         return None
     return phrase
+
+
+def past_aside(tokens: list[Token], n: int, reach: int = 30) -> int:
+    """Index before the bracketed aside of three words or more ending at n ('inflation (the difference
+    between ...)'), within one sentence; n itself where none ends there."""
+    if getattr(token_at(tokens, n), "text", "") != ")":
+        return n
+    for m in range(n - 1, max(n - reach, 0) - 1, -1):
+        text = tokens[m].text
+        if text == "(":
+            return m - 1 if n - m > 3 else n  # not an acronym: "the balance tax (CBT) hit" is no aside
+        if text in (".", "!", "?", "\n", ")"):
+            return n
+    return n
 
 
 def moved_thing(tokens: list[Token], particle: int) -> tuple[int, int] | None:
