@@ -226,6 +226,8 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return previous.object_span
     if previous.end == i - 1 and tokens[i - 1].text == "(" and previous.kind == kind == "measure":
         return previous.object_span  # "a snow depth of 30 inches (76 centimeters)": the same depth converted
+    if previous.end == i - 1 and tokens[i - 1].text == "/" and previous.kind == kind == "money":
+        return previous.object_span  # "works out at $2.91/£2.37 per month": one price in two currencies
     if previous.object_span is not None and carries_the_change(tokens, i, previous):
         return previous.object_span
     if previous.object_span is not None and previous.kind == kind and is_earlier_level(tokens, i, previous):
