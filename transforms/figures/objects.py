@@ -28,6 +28,7 @@ from transforms.figures.vocabulary import (
     EXPECTING_WORDS,
     EXTENT_WORDS,
     IRREGULAR_CHANGE_PASTS,
+    LASTING_VERBS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
     MEASURE_COMPARATIVES,
@@ -650,6 +651,8 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
         return None
     if first.low == "x":
         return None  # "17.5 x 5.2 x 12 inches": a dimension
+    if first.low in IRREGULAR_CHANGE_PASTS or first.low in STEADY_VERBS or first.low in LASTING_VERBS:
+        return None  # "when 10 inches fell", "his reign at 112 pounds continues": a verb, not what is measured
     if first.low == "worth":
         return phrase_after_preposition(tokens, k + 1, max_words)  # "600W worth of thermal power"
     start = k

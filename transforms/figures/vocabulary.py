@@ -287,6 +287,8 @@ PARTICLE_VERBS = frozenset(
     """drive drives drove driven driving bring brings brought bringing keep keeps kept get gets got knock knocked
     send sent""".split()
 )
+# Verbs of going on, which may follow a measure as its clause's verb: "his reign at 112 pounds continues".
+LASTING_VERBS = frozenset("continue continues continued lasts lasted persists persisted".split())
 # Past forms of change verbs that do not end in -ed, which end a noun phrase before them ("of warm rain fell").
 IRREGULAR_CHANGE_PASTS = frozenset("fell rose grew shrank sank slid".split())
 # Adjectives said of a thing after it, which end its noun phrase ("30% of its terrain open").
