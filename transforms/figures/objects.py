@@ -57,6 +57,7 @@ from transforms.figures.vocabulary import (
     SHARE_POINTERS,
     SHARE_VERB_OBJECTS,
     SPACED_SCALE_WORDS,
+    SPENT_ON_DETERMINERS,
     STATE_WORDS,
     STEADY_VERBS,
     TRADING_VERBS,
@@ -372,6 +373,9 @@ def measured_thing(
         return None  # "$3,500 cheaper than", "nearly $175 million larger than": a difference, not a thing's
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
+        if kind == "money" and head is not None and head[0] == head[1] and is_spending_participle(tokens, head[0]):
+            # "spent about $46 billion using the products": what the money went on
+            return noun_phrase_after(tokens, head[0] + 2, max_words, lowercase_only=True)
         if kind == "percent" and head is not None and head[0] == head[1] and is_share_verb(tokens, head[0]):
             head = None  # "about 23% subject all workers to": the share acts, its group is named elsewhere
         if head is not None and head[0] > k:
@@ -763,6 +767,12 @@ def is_verb_before_object(token: Token, following: Token | None) -> bool:
         and looks_plural(token.low)
         and is_word(following, "a", "an", "the", "its", "their", "his", "her", "your", "our")
     )
+
+
+def is_spending_participle(tokens: list[Token], k: int) -> bool:
+    """'using' in '$46 billion using the products', 'buying' in '$300 buying their gifts': a participle
+    in -ing after a sum, before a determiner of its own ('$5 million funding round' is a noun)."""
+    return has_lowercase_ending(tokens[k], ("ing",)) and is_word(token_at(tokens, k + 1), *SPENT_ON_DETERMINERS)
 
 
 def is_share_verb(tokens: list[Token], k: int) -> bool:

@@ -395,6 +395,8 @@ DURATION_MODIFIERS = frozenset("more whole free full extra long additional strai
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
 # Words after "N% of" that point at the whole the share is of: "of your maximum", "of that excess inflation".
 SHARE_POINTERS = frozenset("your my that this".split())
+# Determiners after a participle that follows a sum, before what the sum went on: "$46 billion using the products".
+SPENT_ON_DETERMINERS = frozenset("the a an its their his her our your".split())
 # Nouns after a figure that say a level lies about it, not what it is of: "in the 3%-4% range".
 RANGE_NOUNS = frozenset("range ballpark territory neighborhood neighbourhood".split())
 # Words that open what a verb after a share acts on: "23% subject all workers", "40% own their homes".
