@@ -287,6 +287,8 @@ PARTICLE_VERBS = frozenset(
     """drive drives drove driven driving bring brings brought bringing keep keeps kept get gets got knock knocked
     send sent""".split()
 )
+# Hundredths of a currency, said after a plain amount: "66 cents" is 0.66 USD.
+SUBUNIT_CURRENCIES = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP"}
 # Verbs of going on, which may follow a measure as its clause's verb: "his reign at 112 pounds continues".
 LASTING_VERBS = frozenset("continue continues continued lasts lasted persists persisted".split())
 # Past forms of change verbs that do not end in -ed, which end a noun phrase before them ("of warm rain fell").
