@@ -497,6 +497,8 @@ def leading_sign(tokens: list[Token], i: int) -> str | None:
     dash, before = token_at(tokens, i - 1), token_at(tokens, i - 2)
     if dash is None or dash.text not in MINUS_SIGNS or not tokens[i].glued or dash.glued:
         return None
+    if tokens[i].kind != "num":
+        return None  # "-thousands": a dash before a word is no sign of a number
     if before is None or before.text == "\n":
         return "bullet"
     if before.kind == "word" or before.text in ("(", ",", ":", "=", "“", '"'):
