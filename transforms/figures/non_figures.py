@@ -30,6 +30,7 @@ from transforms.figures.vocabulary import (
     DASHES,
     ERAS,
     FRACTION_GLYPHS,
+    FRACTION_PART_WORDS,
     GLUED_SUFFIXES,
     GROUP_PART_WORDS,
     IDENTIFIER_PREFIXES,
@@ -74,6 +75,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
+        if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
+            return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"

@@ -28,6 +28,8 @@ MULTIPLIER_WORDS = frozenset({"hundred", "dozen", *SCALE_WORDS})
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
 # Words for a part of a group standing as a subject: "A few will be 70", "The rest were 50".
 GROUP_PART_WORDS = frozenset("few some most many others rest several none half".split())
+# Words for the parts of a fraction said in words: "one third", "two fifths".
+FRACTION_PART_WORDS = frozenset("third thirds fifth fifths sixth sixths eighth eighths tenth tenths".split())
 # Fractions written as one character, glued to a number: "ages 4½ and 2".
 FRACTION_GLYPHS = frozenset("½⅓⅔¼¾⅛⅜⅝⅞")
 NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *MULTIPLIER_WORDS, *FRACTIONS, "and", "a", "an"})
