@@ -187,10 +187,20 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     copula = token_at(tokens, k - 2) if is_word(previous, "a") and tokens[k].low == "hundred" else previous
     if is_word(following, "about") and is_word(copula, *COPULAS):
         return True  # "Search is a hundred percent about intent": wholly, not a share
+    if is_word(copula, *COPULAS, "almost", "nearly") and ends_with_state(tokens, quantity.end):
+        return True  # "my fingers were almost 100% healed.": wholly, a state, not a share of a thing
     if is_word(previous, "a") and tokens[k].low == "hundred":
         previous = token_at(tokens, k - 2)
     said_alone = previous is None or previous.text in (",", ".", "!", "?", "\n", "“", '"')
     return said_alone and (following is None or following.text in (".", "!", "\n", "”", '"'))
+
+
+def ends_with_state(tokens: list[Token], k: int) -> bool:
+    """A lowercase participle in -ed at k that ends its clause ('healed.', 'recovered,')."""
+    word, after = token_at(tokens, k), token_at(tokens, k + 1)
+    if word is None or word.kind != "word" or not word.text.islower() or not word.low.endswith("ed"):
+        return False
+    return after is None or after.text in (".", ",", ";", "!", "?", "\n")
 
 
 def figure_end(tokens: list[Token], quantity: Quantity, kind: str, object_span: tuple[int, int] | None) -> int:
