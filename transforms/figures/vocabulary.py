@@ -129,6 +129,7 @@ UNIT_PHRASES_BY_WORDS = {
     **unit_table(
         "duration",
         {
+            "millisecond": "millisecond,milliseconds",
             "second": "second,seconds,sec,secs",
             "minute": "minute,minutes,min,mins",
             "hour": "hour,hours,hr,hrs",
@@ -393,7 +394,7 @@ PERIOD_WORDS = frozenset(
     "year date month week day quarter annual annualized yearly monthly weekly daily quarterly ytd".split()
 )
 # Words between a count and a unit of time that keep it a duration: "five more minutes", "two full days".
-DURATION_MODIFIERS = frozenset("more whole free full extra long additional straight consecutive short".split())
+DURATION_MODIFIERS = frozenset("more whole free full extra long additional straight consecutive short entire".split())
 # Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
 # ("314 miles means you'll", "5 feet separates the").
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
