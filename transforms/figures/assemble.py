@@ -77,6 +77,10 @@ def match_figure(
         boxed = spec_box_unit(tokens, k)
         if boxed is not None:
             kind, unit = boxed.kind, boxed.name  # "Valve lift (in): 0.549 intake"
+    if kind == "count" and quantity.currency is None and not quantity.in_words:
+        listed = unit_listed_after(tokens, quantity.end)
+        if listed is not None:
+            kind, unit = listed.kind, listed.name  # "in the next 15, 20, 25 years": each a span of years
     if kind == "percent" and is_intensifier(tokens, k, quantity):
         return None  # "I'm 100% sure": completely, not a share
     if qualifier == "over" and kind == "duration":
@@ -359,6 +363,26 @@ def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, afte
 def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:
     """'over one another': a pronoun, not one of something."""
     return quantity.bare_one and is_word(token_at(tokens, quantity.end), "another")
+
+
+def unit_listed_after(tokens: list[Token], k: int, reach: int = 4) -> Unit | None:
+    """The unit of time or measure of the last number in a comma list that a bare number at k opens ('15,
+    20, 25 years', '30, 20, or 10 minutes', '5, 10 years'); None where the list ends without one or has
+    a sum in it. Only for digits: a number word alone ('for one, two, or four hours') is not judged."""
+    n = k
+    for _ in range(reach):
+        if getattr(token_at(tokens, n), "text", "") != ",":
+            return None
+        n += 1
+        if is_word(token_at(tokens, n), "or", "and"):
+            n += 1
+        following = match_quantity(tokens, n)
+        if following is None or following.currency is not None:
+            return None
+        if following.unit is not None:
+            return following.unit if following.unit.kind in ("duration", "measure") else None
+        n = following.end
+    return None
 
 
 def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
