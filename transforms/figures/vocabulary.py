@@ -303,17 +303,14 @@ PREDICATE_ADJECTIVES = frozenset(
 
 # Verbs stating a level: "inflation reached 211.4%", "turnout was 74.4%" (their subject is what is measured).
 LEVEL_VERBS = frozenset(
-    """reached reaches reach hit hits stood stands stand totalled totaled totals was were is are average averages
-    averaged""".split()
-)
+    "reached reaches reach hit hits stood stands stand totalled totaled totals was were is are".split()
+) | {"average", "averages", "averaged"}  # "inflation averaged 1.8%", "expect inflation to average 1.8%"
+# Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
+AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
 # Words between a subject and the "to" of its change or level verb: "prices are forecast to fall 2%".
 EXPECTING_WORDS = frozenset("expected forecast forecasted projected predicted set likely due poised seen".split())
 # Verbs that take a noun and then its "to": "we expect inflation to average 1.8%", "wants costs to fall".
-EXPECTING_VERBS = frozenset(
-    "expect expects forecast forecasts project projects predict predicts want wants need needs see sees".split()
-)
-# Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
-AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
+EXPECTING_VERBS = frozenset("expect expects forecast project projects predict predicts want wants need needs".split())
 # Words in -ly for how often, which may modify the noun after a figure: "a $1,200 monthly bill".
 PERIOD_ADJECTIVES = frozenset("hourly daily nightly weekly monthly quarterly yearly".split())
 # Nouns for a bound, which say how a figure limits, not what it is of: "70% minimum", "a maximum of 3 hours".
