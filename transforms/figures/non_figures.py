@@ -945,17 +945,18 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def opens_sentence_before_count(tokens: list[Token], i: int, end: int) -> bool:
-    """'Use 10 devices', 'Connect 5 phones': an imperative verb opening a sentence, before a number and a
-    lowercase plural noun ('Fox 6 reports that' is a station)."""
-    following = token_at(tokens, end)
-    return (
-        at_line_or_sentence_start(tokens, i - 2)
-        and tokens[i - 1].low in IMPERATIVE_VERBS
-        and following is not None
-        and following.kind == "word"
-        and following.text.islower()
-        and looks_plural(following.low)
-    )
+    """'Use 10 devices', 'Connect 5 phones', 'Supports 10 simultaneous connections': a verb opening a sentence
+    or a spec line, before a number and lowercase words ending in a plural noun ('Fox 6 reports that' is a
+    station)."""
+    if not at_line_or_sentence_start(tokens, i - 2) or tokens[i - 1].low not in IMPERATIVE_VERBS:
+        return False
+    for n in range(end, end + 3):  # "Supports 10 simultaneous connections", "Offers 32 country locations"
+        following = token_at(tokens, n)
+        if following is None or following.kind != "word" or not following.text.islower():
+            return False
+        if looks_plural(following.low):
+            return True
+    return False
 
 
 def is_camel_case(token: Token) -> bool:

@@ -583,8 +583,10 @@ COMMON_WORDS = (
     | {word for words in QUALIFIERS_BY_WORDS for word in words}
     | {code.lower() for code in CURRENCY_CODES}
 )
-# Verbs that open a sentence of a spec list or advice before a count: "Use 10 devices at once".
+# Verbs that open a sentence of a spec list or advice before a count: "Use 10 devices at once", "Offers 32
+# country locations".
 IMPERATIVE_VERBS = frozenset(
     "use connect add get buy choose pick take make allow protect install run link pair stream share save store "
-    "cover support expect enjoy try bring pack plan book order need".split()
+    "cover support expect enjoy try bring pack plan book order need supports offers includes features provides "
+    "allows covers".split()
 )
