@@ -367,15 +367,18 @@ def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:
 
 def unit_listed_after(tokens: list[Token], k: int, reach: int = 4) -> Unit | None:
     """The unit of time or measure of the last number in a comma list that a bare number at k opens ('15,
-    20, 25 years', '30, 20, or 10 minutes', '5, 10 years'); None where the list ends without one or has
+    20, 25 years', '30, 20, or 10 minutes', '13 and 10 years'); None where the list ends without one or has
     a sum in it. Only for digits: a number word alone ('for one, two, or four hours') is not judged."""
     n = k
-    for _ in range(reach):
-        if getattr(token_at(tokens, n), "text", "") != ",":
+    for step in range(reach):
+        if step == 0 and is_word(token_at(tokens, n), "and", "or"):
+            n += 1  # "aged 13 and 10 years"
+        elif getattr(token_at(tokens, n), "text", "") != ",":
             return None
-        n += 1
-        if is_word(token_at(tokens, n), "or", "and"):
+        else:
             n += 1
+            if is_word(token_at(tokens, n), "or", "and"):
+                n += 1
         following = match_quantity(tokens, n)
         if following is None or following.currency is not None:
             return None

@@ -182,6 +182,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         and not is_word(token_at(tokens, before - 2), *AVERAGE_WORDS)
     ):
         previous = tokens[before - 1]  # "at the age of 7"; "a median age of 31" is a statistic
+    if is_word(previous, "aged") and is_aging_of_goods(tokens, before):
+        return None  # "twin bourbons, aged 13 and 10 years": how long they aged, not how old a person is
     if is_word(previous, *AGE_WORDS):
         end = i + 1
         if getattr(token_at(tokens, end), "text", "") in FRACTION_GLYPHS:
@@ -210,6 +212,24 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if following is not None and not (following.text in closers or is_word(following, "and")):
         return None
     return i + 1 if names_a_person_before(tokens, before) else None
+
+
+def is_aging_of_goods(tokens: list[Token], aged: int) -> bool:
+    """'bourbons, aged 13 and 10 years', 'cheddar aged 24 months': 'aged' after a lowercase noun that is no
+    person, its numbers ending in a unit of time ('two sons, aged 4 and 6 years' are ages)."""
+    n = aged - 1
+    if getattr(token_at(tokens, n), "text", "") == ",":
+        n -= 1
+    thing = token_at(tokens, n)
+    if thing is None or thing.kind != "word" or not thing.text.islower() or thing.low in PEOPLE_WORDS:
+        return False
+    if thing.low in KIN_WORDS or thing.low.rstrip("s") in KIN_WORDS or thing.low in PERSONAL_SUBJECTS:
+        return False
+    k = aged + 2
+    if is_word(token_at(tokens, k), "and", "to", "or") and getattr(token_at(tokens, k + 1), "kind", "") == "num":
+        k += 2
+    unit = UNIT_PHRASES.match(tokens, k)
+    return unit is not None and unit[0].kind == "duration"
 
 
 def is_number_token(token: Token) -> bool:
