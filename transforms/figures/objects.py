@@ -223,6 +223,8 @@ def is_object_word(token: Token | None, following: Token | None = None) -> bool:
         return True  # a model designation: "six A350 deliveries", "40 A320neo jets"
     if len(token.text) > 1 and token.text.isupper():
         return True  # an acronym, not the pronoun: "three US officials"
+    if following is not None and following.glued and following.text in DASHES and token.text.islower():
+        return True  # the head of a dashed modifier: "three last-place finishes", "two in-state schools"
     stem = token.low.replace("’", "'").split("'")[0]  # "that's", "who's": a pronoun and a verb
     return (
         token.low not in OBJECT_STOPS
