@@ -256,6 +256,8 @@ def compound_end(tokens: list[Token], k: int) -> int:
             or not following.glued
         ):
             return k
+        if dash.text in ("–", "—") and tokens[k].kind == following.kind == "word" and following.text.islower():
+            return k  # "subscriptions–such as": a dash between words sets off a clause, it joins no compound
         k += 2
 
 
