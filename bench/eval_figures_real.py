@@ -17,8 +17,9 @@ every figure of the article was looked for (`recall_checked`). Scores:
 Sets: `dev` (default; gold-dev15.json, or the earlier gold-dev14.json, gold-dev13.json or gold-dev.json
 where the later file is absent) is what the rules are tuned on; `heldout` (gold-heldout.json or its
 corrected copies gold-heldout-fixed14.json and gold-heldout-fixed15.json, gold-heldout13.json,
-gold-heldout14.json, gold-heldout15.json, gold-heldout16.json, gold-heldout17.json and gold-heldout18.json,
-each slice judged once after the rules of its round were final) is for reporting only. With --gate, a dev
+gold-heldout14.json, gold-heldout15.json, gold-heldout16.json, gold-heldout17.json, gold-heldout18.json
+or its corrected copy gold-heldout-fixed18.json, and gold-heldout19.json, each slice judged once after the
+rules of its round were final) is for reporting only. With --gate, a dev
 score under GATE fails the run.
 
 Usage: python -m bench.eval_figures_real [--data eval-data] [--set dev|heldout] [--gold FILE ...] [--errors] [--gate]
@@ -52,7 +53,8 @@ GOLD_SETS = {
         ("gold-heldout15.json",),
         ("gold-heldout16.json",),
         ("gold-heldout17.json",),
-        ("gold-heldout18.json",),
+        ("gold-heldout-fixed18.json", "gold-heldout18.json"),
+        ("gold-heldout19.json",),
     ),
 }
 # Floors for --gate on dev: the measured score minus its noise (docs/evaluation.md, "Figures on real

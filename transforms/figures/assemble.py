@@ -77,13 +77,19 @@ def match_figure(
         boxed = spec_box_unit(tokens, k)
         if boxed is not None:
             kind, unit = boxed.kind, boxed.name  # "Valve lift (in): 0.549 intake"
+    if kind == "count" and quantity.currency is None and not quantity.in_words:
+        listed = unit_listed_after(tokens, quantity.end)
+        if listed is not None:
+            kind, unit = listed.kind, listed.name  # "in the next 15, 20, 25 years": each a span of years
     if kind == "percent" and is_intensifier(tokens, k, quantity):
         return None  # "I'm 100% sure": completely, not a share
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
     if kind == "count":
-        object_span = match_object(tokens, quantity.end, quantity, options.max_object_words) or named_in_brackets(
-            tokens, i, quantity, options.max_object_words
+        object_span = (
+            match_object(tokens, quantity.end, quantity, options.max_object_words)
+            or named_in_brackets(tokens, i, quantity, options.max_object_words)
+            or bounded_before(tokens, i, options.max_object_words)
         )
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
@@ -185,10 +191,20 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     copula = token_at(tokens, k - 2) if is_word(previous, "a") and tokens[k].low == "hundred" else previous
     if is_word(following, "about") and is_word(copula, *COPULAS):
         return True  # "Search is a hundred percent about intent": wholly, not a share
+    if is_word(copula, *COPULAS, "almost", "nearly") and ends_with_state(tokens, quantity.end):
+        return True  # "my fingers were almost 100% healed.": wholly, a state, not a share of a thing
     if is_word(previous, "a") and tokens[k].low == "hundred":
         previous = token_at(tokens, k - 2)
     said_alone = previous is None or previous.text in (",", ".", "!", "?", "\n", "“", '"')
     return said_alone and (following is None or following.text in (".", "!", "\n", "”", '"'))
+
+
+def ends_with_state(tokens: list[Token], k: int) -> bool:
+    """A lowercase participle in -ed at k that ends its clause ('healed.', 'recovered,')."""
+    word, after = token_at(tokens, k), token_at(tokens, k + 1)
+    if word is None or word.kind != "word" or not word.text.islower() or not word.low.endswith("ed"):
+        return False
+    return after is None or after.text in (".", ",", ";", "!", "?", "\n")
 
 
 def figure_end(tokens: list[Token], quantity: Quantity, kind: str, object_span: tuple[int, int] | None) -> int:
@@ -224,7 +240,11 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return previous.object_span
     if previous.end == i - 1 and tokens[i - 1].text == "(" and previous.kind == kind == "measure":
         return previous.object_span  # "a snow depth of 30 inches (76 centimeters)": the same depth converted
+    if previous.end == i - 1 and tokens[i - 1].text == "/" and previous.kind == kind == "money":
+        return previous.object_span  # "works out at $2.91/£2.37 per month": one price in two currencies
     if previous.object_span is not None and carries_the_change(tokens, i, previous):
+        return previous.object_span
+    if previous.object_span is not None and previous.kind == kind and is_earlier_level(tokens, i, previous):
         return previous.object_span
     between = [t.text for t in tokens[previous.end : i]]
     listed = between in ([","], ["and"], ["or"], [",", "and"], [",", "or"])
@@ -241,6 +261,14 @@ def carries_the_change(tokens: list[Token], i: int, previous: FigureMatch) -> bo
     if is_word(tokens[i - 1], "up", "down") and getattr(token_at(tokens, i - 2), "text", "") == ",":
         return not any(t.text in (".", "!", "?", "\n", ";") for t in between)
     return False
+
+
+def is_earlier_level(tokens: list[Token], i: int, previous: FigureMatch) -> bool:
+    """'Rent growth fell to about 2.8% as of October, from about 15.0% in April': a level after ', from'
+    in the sentence of a figure of its kind is where that same thing stood before."""
+    if not is_word(token_at(tokens, i - 1), "from") or getattr(token_at(tokens, i - 2), "text", "") != ",":
+        return False
+    return not any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i])
 
 
 def count_listed_after(tokens: list[Token], i: int, end: int, previous: FigureMatch | None) -> tuple[int, int] | None:
@@ -337,6 +365,29 @@ def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:
     return quantity.bare_one and is_word(token_at(tokens, quantity.end), "another")
 
 
+def unit_listed_after(tokens: list[Token], k: int, reach: int = 4) -> Unit | None:
+    """The unit of time or measure of the last number in a comma list that a bare number at k opens ('15,
+    20, 25 years', '30, 20, or 10 minutes', '13 and 10 years'); None where the list ends without one or has
+    a sum in it. Only for digits: a number word alone ('for one, two, or four hours') is not judged."""
+    n = k
+    for step in range(reach):
+        if step == 0 and is_word(token_at(tokens, n), "and", "or"):
+            n += 1  # "aged 13 and 10 years"
+        elif getattr(token_at(tokens, n), "text", "") != ",":
+            return None
+        else:
+            n += 1
+            if is_word(token_at(tokens, n), "or", "and"):
+                n += 1
+        following = match_quantity(tokens, n)
+        if following is None or following.currency is not None:
+            return None
+        if following.unit is not None:
+            return following.unit if following.unit.kind in ("duration", "measure") else None
+        n = following.end
+    return None
+
+
 def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
     """'rush yards (1,292)', 'receiving touchdowns (7)': a bare number in brackets counts the noun
     before the brackets."""
@@ -344,6 +395,17 @@ def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words
     if opening is None or closing is None or opening.text != "(" or closing.text != ")" or i < 2:
         return None
     return noun_phrase_before(tokens, i - 2, min(max_words, 3))
+
+
+def bounded_before(tokens: list[Token], i: int, max_words: int) -> tuple[int, int] | None:
+    """'firms with head counts between 500 and 5,000': a range with nothing counted after it, right
+    after a plural noun, bounds that noun ('between 500 and 5,000 employees' counts employees)."""
+    previous = token_at(tokens, i - 1)
+    if not is_word(tokens[i], "between") or previous is None or not previous.text.islower():
+        return None
+    if not looks_plural(previous.low):
+        return None
+    return noun_phrase_before(tokens, i - 1, min(max_words, 2))
 
 
 # How far names_a_thing looks for a plural head before calling the number a name, whatever the

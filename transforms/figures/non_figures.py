@@ -29,7 +29,10 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     ERAS,
+    FRACTION_GLYPHS,
+    FRACTION_PART_WORDS,
     GLUED_SUFFIXES,
+    GROUP_PART_WORDS,
     IDENTIFIER_PREFIXES,
     IMPERATIVE_VERBS,
     KIN_WORDS,
@@ -72,6 +75,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
+        if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
+            return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
@@ -117,6 +122,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         names_an_outlet,
         is_lettered_name,
         opens_quoted_title,
+        names_a_product,
         is_verse_reference,
         is_rounding_step,
     )
@@ -176,8 +182,12 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         and not is_word(token_at(tokens, before - 2), *AVERAGE_WORDS)
     ):
         previous = tokens[before - 1]  # "at the age of 7"; "a median age of 31" is a statistic
+    if is_word(previous, "aged") and is_aging_of_goods(tokens, before):
+        return None  # "twin bourbons, aged 13 and 10 years": how long they aged, not how old a person is
     if is_word(previous, *AGE_WORDS):
         end = i + 1
+        if getattr(token_at(tokens, end), "text", "") in FRACTION_GLYPHS:
+            end += 1  # "ages 4½ and 2"
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)
         if is_word(connector, "and", "to", "or") and second is not None and is_number_token(second):
             end += 2
@@ -186,7 +196,12 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if tokens[i].kind != "num":
         # a number word is an age only after "aged" ("six of them" counts) or said of one person
         return i + 1 if is_stated_age_in_words(tokens, i) else None
-    if is_stated_age(tokens, i) or is_age_bound(tokens, i) or is_age_at_event(tokens, i):
+    if (
+        is_stated_age(tokens, i)
+        or is_age_bound(tokens, i)
+        or is_age_at_event(tokens, i)
+        or is_elliptical_age(tokens, i)
+    ):
         return i + 1
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
@@ -197,6 +212,24 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if following is not None and not (following.text in closers or is_word(following, "and")):
         return None
     return i + 1 if names_a_person_before(tokens, before) else None
+
+
+def is_aging_of_goods(tokens: list[Token], aged: int) -> bool:
+    """'bourbons, aged 13 and 10 years', 'cheddar aged 24 months': 'aged' after a lowercase noun that is no
+    person, its numbers ending in a unit of time ('two sons, aged 4 and 6 years' are ages)."""
+    n = aged - 1
+    if getattr(token_at(tokens, n), "text", "") == ",":
+        n -= 1
+    thing = token_at(tokens, n)
+    if thing is None or thing.kind != "word" or not thing.text.islower() or thing.low in PEOPLE_WORDS:
+        return False
+    if thing.low in KIN_WORDS or thing.low.rstrip("s") in KIN_WORDS or thing.low in PERSONAL_SUBJECTS:
+        return False
+    k = aged + 2
+    if is_word(token_at(tokens, k), "and", "to", "or") and getattr(token_at(tokens, k + 1), "kind", "") == "num":
+        k += 2
+    unit = UNIT_PHRASES.match(tokens, k)
+    return unit is not None and unit[0].kind == "duration"
 
 
 def is_number_token(token: Token) -> bool:
@@ -238,6 +271,25 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
     )
 
 
+def is_elliptical_age(tokens: list[Token], i: int, reach: int = 24) -> bool:
+    """'Most will be 60 years old. A few will be 70.': a bare number ending its sentence after a part of
+    a group and 'will be' or a copula, just after an age said in full, is another age with its words left
+    out ('The rest were 70.' with no age before counts)."""
+    if not is_plausible_age(tokens[i]) or getattr(token_at(tokens, i + 1), "text", "") != ".":
+        return False
+    k = i - 1
+    if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
+        k -= 1
+    elif not is_word(token_at(tokens, k), *COPULAS):
+        return False
+    if not is_word(token_at(tokens, k - 1), *GROUP_PART_WORDS):
+        return False  # "A few will be 70", "Others were 50"; not "The buses will be 80"
+    return any(
+        is_word(tokens[n], "years", "year") and is_word(token_at(tokens, n + 1), "old")
+        for n in range(max(0, i - reach), k)
+    )
+
+
 def is_stated_age_in_words(tokens: list[Token], i: int) -> bool:
     """'until I was about seven.', 'when she was nine,': a number word that ends its clause after one
     person's 'was' or 'is' is that person's age ('there were seven.' counts, and so may 'we were five')."""
@@ -276,7 +328,8 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
     people, not a count."""
     if not is_plausible_age(tokens[i]):
         return False
-    connector, bound = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    after = i + 2 if getattr(token_at(tokens, i + 1), "text", "") in ("(", "[") else i + 1
+    connector, bound = token_at(tokens, after), token_at(tokens, after + 1)  # also "those 40 [and older]"
     if is_word(connector, "or", "and") and is_word(bound, "older", "over", "up", "above", "younger", "under"):
         return True
     qualifier, group = token_at(tokens, i - 1), token_at(tokens, i - 2)
@@ -467,6 +520,8 @@ def leading_sign(tokens: list[Token], i: int) -> str | None:
     dash, before = token_at(tokens, i - 1), token_at(tokens, i - 2)
     if dash is None or dash.text not in MINUS_SIGNS or not tokens[i].glued or dash.glued:
         return None
+    if tokens[i].kind != "num":
+        return None  # "-thousands": a dash before a word is no sign of a number
     if before is None or before.text == "\n":
         return "bullet"
     if before.kind == "word" or before.text in ("(", ",", ":", "=", "“", '"'):
@@ -635,6 +690,37 @@ def opens_quoted_title(tokens: list[Token], i: int, end: int, reach: int = 8) ->
         if token.kind == "word" and token.text[:1].isupper() and token.text != "I":
             return True
     return False
+
+
+def names_a_product(tokens: list[Token], i: int, end: int) -> bool:
+    """A number and a capitalised word that name a product or a brand: followed by a quoted title ('15 Stars
+    ‘Sherry Cask Finish’ Bourbon'), a dashed 'N-Year' after an owner and before another capitalised word
+    ('the family’s 5-Year Bourbon'; 'hit a 5-Year High' is a span), or a capitalised plural before
+    a lowercase one and a name ('15 Stars founders Rick Johnson'). '300 Javelin missiles' counts."""
+    n = end + 1 if getattr(token_at(tokens, end), "text", "") == "-" and tokens[end].glued else end
+    word, following = token_at(tokens, n), token_at(tokens, n + 1)
+    if not is_capitalised(word) or word.text.isupper() or following is None or not tokens[i].text.isdigit():
+        return False
+    if following.text in ("‘", "“", '"') and is_capitalised(token_at(tokens, n + 2)):
+        return True
+    previous = token_at(tokens, i - 1)
+    if n > end:
+        return is_capitalised(following) and is_possessive_word(previous)
+    return (
+        looks_plural(word.low)
+        and following.kind == "word"
+        and following.text.islower()
+        and looks_plural(following.low)
+        and following.low not in OBJECT_STOPS
+        and is_capitalised(token_at(tokens, n + 2))
+    )
+
+
+def is_possessive_word(token: Token | None) -> bool:
+    """'family’s', 'their': a word that owns the noun after it."""
+    return token is not None and (
+        token.low.endswith(("'s", "’s")) or token.low in ("their", "its", "our", "his", "her", "my", "your")
+    )
 
 
 def is_verse_reference(tokens: list[Token], i: int, end: int) -> bool:
@@ -879,17 +965,18 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def opens_sentence_before_count(tokens: list[Token], i: int, end: int) -> bool:
-    """'Use 10 devices', 'Connect 5 phones': an imperative verb opening a sentence, before a number and a
-    lowercase plural noun ('Fox 6 reports that' is a station)."""
-    following = token_at(tokens, end)
-    return (
-        at_line_or_sentence_start(tokens, i - 2)
-        and tokens[i - 1].low in IMPERATIVE_VERBS
-        and following is not None
-        and following.kind == "word"
-        and following.text.islower()
-        and looks_plural(following.low)
-    )
+    """'Use 10 devices', 'Connect 5 phones', 'Supports 10 simultaneous connections': a verb opening a sentence
+    or a spec line, before a number and lowercase words ending in a plural noun ('Fox 6 reports that' is a
+    station)."""
+    if not at_line_or_sentence_start(tokens, i - 2) or tokens[i - 1].low not in IMPERATIVE_VERBS:
+        return False
+    for n in range(end, end + 3):  # "Supports 10 simultaneous connections", "Offers 32 country locations"
+        following = token_at(tokens, n)
+        if following is None or following.kind != "word" or not following.text.islower():
+            return False
+        if looks_plural(following.low):
+            return True
+    return False
 
 
 def is_camel_case(token: Token) -> bool:

@@ -24,8 +24,11 @@ from transforms.figures.vocabulary import (
     DASHES,
     DIMENSION_WORDS,
     ESTIMATE_VERBS,
+    EXPECTING_VERBS,
+    EXPECTING_WORDS,
     EXTENT_WORDS,
     IRREGULAR_CHANGE_PASTS,
+    LASTING_VERBS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
     MEASURE_COMPARATIVES,
@@ -35,6 +38,7 @@ from transforms.figures.vocabulary import (
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
     OBJECT_STOPS,
+    PARTICLE_VERBS,
     PARTITIVE_DETERMINERS,
     PAYING_VERBS,
     PER_HEAD_WORDS,
@@ -47,9 +51,13 @@ from transforms.figures.vocabulary import (
     PRICE_START_VERBS,
     PRICE_VERBS,
     QUANTITY_DETERMINERS,
+    RANGE_NOUNS,
     SEEING_VERBS,
     SENTENCE_ENDS,
+    SHARE_POINTERS,
+    SHARE_VERB_OBJECTS,
     SPACED_SCALE_WORDS,
+    SPENT_ON_DETERMINERS,
     STATE_WORDS,
     STEADY_VERBS,
     TRADING_VERBS,
@@ -215,6 +223,8 @@ def is_object_word(token: Token | None, following: Token | None = None) -> bool:
         return True  # a model designation: "six A350 deliveries", "40 A320neo jets"
     if len(token.text) > 1 and token.text.isupper():
         return True  # an acronym, not the pronoun: "three US officials"
+    if following is not None and following.glued and following.text in DASHES and token.text.islower():
+        return True  # the head of a dashed modifier: "three last-place finishes", "two in-state schools"
     stem = token.low.replace("’", "'").split("'")[0]  # "that's", "who's": a pronoun and a verb
     return (
         token.low not in OBJECT_STOPS
@@ -246,6 +256,8 @@ def compound_end(tokens: list[Token], k: int) -> int:
             or not following.glued
         ):
             return k
+        if dash.text in ("–", "—") and tokens[k].kind == following.kind == "word" and following.text.islower():
+            return k  # "subscriptions–such as": a dash between words sets off a clause, it joins no compound
         k += 2
 
 
@@ -291,8 +303,12 @@ def match_measured(
     time or a unit ('in 15 of the last 16 years', 'the first eight months of the year', '66 cents'):
     those say when or in what, not of what."""
     span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
+    if span is None and kind == "percent" and is_word(token_at(tokens, start - 1), "at"):
+        span = held_with(tokens, start - 1, min(max_words, 2))  # "with inflation on a six-month basis at 2%"
     if span is not None and tokens[span[1]].low in UNIT_HEADS:
-        return None
+        # "CPI inflation was 3.3% year over year": the words after say over what time, so a share is of
+        # the subject its verb is said of, if any
+        return noun_before(tokens, start, max_words, share=True) if kind == "percent" else None
     if span is not None and tokens[span[1]].low in BOUND_NOUNS and not is_word(token_at(tokens, start - 1), "of"):
         # "70% minimum", "the new minimum is $1,221 above": a bound, not a thing ("$15 minimum wage" is one;
         # the judges split on "a minimum of five hours", which keeps its noun as before)
@@ -361,8 +377,15 @@ def measured_thing(
         return None  # "$3,500 cheaper than", "nearly $175 million larger than": a difference, not a thing's
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
+        if kind == "money" and head is not None and head[0] == head[1] and is_spending_participle(tokens, head[0]):
+            # "spent about $46 billion using the products": what the money went on
+            return noun_phrase_after(tokens, head[0] + 2, max_words, lowercase_only=True)
+        if kind == "percent" and head is not None and head[0] == head[1] and is_share_verb(tokens, head[0]):
+            head = None  # "about 23% subject all workers to": the share acts, its group is named elsewhere
         if head is not None and head[0] > k:
             head = (k, head[1]) if tokens[k].low.endswith("ed") else head  # "100% recycled materials"
+        if head is not None and head[0] == head[1] and is_word(tokens[head[0]], *RANGE_NOUNS):
+            return level_range_subject(tokens, start)  # "inflation remains in the 3%-4% range"
         if head is not None:
             change_nouns = PERCENT_CHANGE_NOUNS if kind == "percent" else CHANGE_NOUNS
             if tokens[head[1]].low in change_nouns or is_word(tokens[head[1]], "worth"):
@@ -373,8 +396,9 @@ def measured_thing(
             return None if is_word(tokens[head[1]], "percentage") else head  # "57.7 free-throw percentage"
     if getattr(token_at(tokens, k), "text", "") == ")" and getattr(token_at(tokens, start - 1), "text", "") == "(":
         k += 1  # "more than half (55%) of the threads": the share in brackets is of what follows them
-    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), "your", "my"):
-        # "60-70% of your maximum heart rate"; "10 days of your purchase" is a time, not a share
+    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), *SHARE_POINTERS):
+        # "60-70% of your maximum heart rate", "70% of that excess inflation"; "10 days of your purchase" and
+        # "30 seconds of that first use" are times, not shares
         return noun_phrase_after(tokens, k + 2, max_words, lowercase_only=False)
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None and is_word(tokens[k], "in") and follows_change_verb(tokens, start):
@@ -385,7 +409,7 @@ def measured_thing(
         group = group_named_before(tokens, start, max_words)
         if group is not None:
             return group  # "Of the employees, 60% are under 30"
-    before = noun_before(tokens, start, max_words)
+    before = noun_before(tokens, start, max_words, share=kind == "percent")
     if before is None and kind == "money":
         # "at just $6 per notebook" (but "tickets are $40 per car": tickets); "tickets from $43"
         return (
@@ -394,6 +418,20 @@ def measured_thing(
             or bought_thing(tokens, start)
         )
     return before
+
+
+def level_range_subject(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """What a level 'in the 3%-4% range' is of: the subject of the verb before 'in the' ('inflation remains
+    in the', 'prices have been in the'); None where no verb of level stands there."""
+    if not (is_word(token_at(tokens, start - 1), "the") and is_word(token_at(tokens, start - 2), "in")):
+        return None
+    n = start - 3
+    if not is_word(token_at(tokens, n), *STEADY_VERBS, *LEVEL_VERBS, "been", "be"):
+        return None
+    n -= 1
+    while is_word(token_at(tokens, n), *AUXILIARIES, *MODAL_VERBS):
+        n -= 1
+    return noun_phrase_before(tokens, n, 2)  # not past "at": "grows at a rollicking pace and inflation remains"
 
 
 def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
@@ -621,6 +659,8 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
         return None
     if first.low == "x":
         return None  # "17.5 x 5.2 x 12 inches": a dimension
+    if first.low in IRREGULAR_CHANGE_PASTS or first.low in STEADY_VERBS or first.low in LASTING_VERBS:
+        return None  # "when 10 inches fell", "his reign at 112 pounds continues": a verb, not what is measured
     if first.low == "worth":
         return phrase_after_preposition(tokens, k + 1, max_words)  # "600W worth of thermal power"
     start = k
@@ -685,6 +725,8 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break
         if words and is_verb_before_object(token, token_at(tokens, k + 1)):
             break  # "the 18-inch necklace features a pendant": the verb, not a plural noun
+        if words and token.low.endswith("s") and price_phrase_start(tokens, k + 2) == k:
+            break  # "a two-year subscription works out at": the verb of a price phrase
         last = compound_end(tokens, k)
         if is_period_comparison(tokens, k, last):
             break
@@ -731,6 +773,19 @@ def is_verb_before_object(token: Token, following: Token | None) -> bool:
     )
 
 
+def is_spending_participle(tokens: list[Token], k: int) -> bool:
+    """'using' in '$46 billion using the products', 'buying' in '$300 buying their gifts': a participle
+    in -ing after a sum, before a determiner of its own ('$5 million funding round' is a noun)."""
+    return has_lowercase_ending(tokens[k], ("ing",)) and is_word(token_at(tokens, k + 1), *SPENT_ON_DETERMINERS)
+
+
+def is_share_verb(tokens: list[Token], k: int) -> bool:
+    """'subject' in '23% subject all workers', 'own' in '40% own their homes': a lowercase word right after a
+    share and before 'all', 'some' or a possessive is the verb the share (of a group said elsewhere) does;
+    a noun a share is of is not followed by one ('5% interest the first year' is of interest)."""
+    return tokens[k].text.islower() and is_word(token_at(tokens, k + 1), *SHARE_VERB_OBJECTS)
+
+
 def is_period_comparison(tokens: list[Token], first: int, last: int) -> bool:
     """'year-over-year', 'month-on-month': when a change is measured, not what changed."""
     parts = [t.low for t in tokens[first : last + 1] if t.text not in DASHES]
@@ -762,9 +817,11 @@ def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tup
     return None
 
 
-def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = False) -> tuple[int, int] | None:
     """What the words before a figure say it measures: 'a charge of €300m', 'a deal worth $4.6bn',
-    'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'."""
+    'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'; for a share also the noun
+    before the 'to' of its verb ('expect wages to rise 4%'; the dev judges gave an amount 'expected to
+    reach $55 billion' no object)."""
     k = start - 1
     while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about", *PRICE_EMPHASIS):
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200"
@@ -792,16 +849,23 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
         return priced_thing(tokens, k - 1, min(max_words, 2))
+    said_of_subject = verb is not None and (is_change_verb(verb) or verb.low in LEVEL_VERBS)
+    if share and said_of_subject and is_word(token_at(tokens, k - 1), "to"):
+        return infinitive_subject(tokens, k - 1, min(max_words, 3))
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
     if verb is not None and is_change_verb(verb):
+        moved = moved_thing(tokens, k) if is_word(verb, "up", "down") else None
+        if moved is not None:
+            return moved  # "bring inflation down to 2%"
         if is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), "going", "gone", "went", "go", "goes"):
             k -= 1  # "costs going up by 5.9 percent"
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
-        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 1), min(max_words, 2))
+        subject_end = past_aside(tokens, k - 1)  # "Excess inflation (the difference ...) was 5.7 points"
+        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
     if is_word(verb, "be") and is_word(token_at(tokens, k - 1), *MODAL_VERBS):
         # "the electric bill can be roughly $2,500": a level said with a modal, of the subject before it
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 3))
@@ -814,6 +878,56 @@ def noun_before(tokens: list[Token], start: int, max_words: int) -> tuple[int, i
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[int, int] | None:
+    """The noun before the 'to' at `to` of a change or level verb, which is what the verb is said of:
+    'expect sales to rise 5%' (sales), 'prices are forecast to fall 2%' (prices); None after a person
+    ('she plans to raise 5%') or where no noun stands there."""
+    n = to - 1
+    if is_word(token_at(tokens, n), *EXPECTING_WORDS, *EXPECTING_VERBS):
+        n -= 1  # "prices are forecast to fall", "the company wants to grow"
+    while is_word(token_at(tokens, n), *AUXILIARIES):
+        n -= 1
+    phrase = noun_phrase_before(tokens, n, max_words)
+    if phrase is None:
+        return None
+    for m in range(phrase[1] - 1, phrase[0] - 1, -1):
+        if tokens[m].low in EXPECTING_VERBS:
+            phrase = (m + 1, phrase[1])  # "analysts expect sales to rise": the noun after the verb that expects
+            break
+    if is_word(token_at(tokens, phrase[0] - 1), *PERSONAL_PRONOUNS):
+        return None
+    return phrase
+
+
+def past_aside(tokens: list[Token], n: int, reach: int = 30) -> int:
+    """Index before the bracketed aside of three words or more ending at n ('inflation (the difference
+    between ...)'), within one sentence; n itself where none ends there."""
+    if getattr(token_at(tokens, n), "text", "") != ")":
+        return n
+    for m in range(n - 1, max(n - reach, 0) - 1, -1):
+        text = tokens[m].text
+        if text == "(":
+            return m - 1 if n - m > 3 else n  # not an acronym: "the balance tax (CBT) hit" is no aside
+        if text in (".", "!", "?", "\n", ")"):
+            return n
+    return n
+
+
+def moved_thing(tokens: list[Token], particle: int) -> tuple[int, int] | None:
+    """The noun between a verb and its 'up' or 'down' at `particle`: 'bring inflation down to 2%', 'push its
+    costs up by 5%', 'drove prices down'; None where no verb stands before the noun ('prices are down')."""
+    phrase = noun_phrase_before(tokens, particle - 1, 2)
+    if phrase is None:
+        return None
+    n = phrase[0] - 1
+    if is_word(token_at(tokens, n), *PARTITIVE_DETERMINERS):
+        n -= 1
+    verb = token_at(tokens, n)
+    if verb is None or not verb.text.islower() or not (is_change_verb(verb) or verb.low in PARTICLE_VERBS):
+        return None
+    return phrase
 
 
 def price_phrase_start(tokens: list[Token], k: int) -> int | None:
@@ -1023,6 +1137,23 @@ def estimated_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, i
     if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, "a", "an"):
         before -= 1
     return phrase if is_word(token_at(tokens, before), *ESTIMATE_VERBS) else None
+
+
+def held_with(tokens: list[Token], at: int, max_words: int, reach: int = 8) -> tuple[int, int] | None:
+    """'with unemployment at 3.7%', 'with inflation on a six-month basis at 2%': the noun after 'with' in
+    the same clause is what stands at the figure; None where the clause has no such 'with' or a verb of its
+    own comes before 'at' ('with the price leader starting at')."""
+    if is_participle(token_at(tokens, at - 1)):
+        return None
+    for n in range(at - 1, max(at - reach, 0) - 1, -1):
+        token = tokens[n]
+        if token.kind != "word" and not (token.text == "-" and token.glued) and token.kind != "num":
+            return None  # a clause ends at punctuation; "six-month" stays inside it
+        if token.low == "with":
+            first = n + 2 if is_word(token_at(tokens, n + 1), *PARTITIVE_DETERMINERS, "a", "an") else n + 1
+            phrase = noun_phrase_after(tokens, first, max_words, lowercase_only=True)
+            return phrase if phrase is not None and phrase[0] == first else None
+    return None
 
 
 def is_clause_participle(tokens: list[Token], k: int) -> bool:

@@ -15,6 +15,7 @@ from transforms.figures.vocabulary import (
     MONEY_WORDS,
     PERCENT,
     SENTENCE_ENDS,
+    SUBUNIT_CURRENCIES,
     WEIGHT_STEMS,
     Unit,
 )
@@ -84,7 +85,21 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         )
     else:
         return None  # "between" or "from" promised a range that is not there
+    quantity = in_whole_currency(tokens, quantity)
     return None if is_age_or_compound(tokens, quantity.end, quantity.unit) else quantity
+
+
+def in_whole_currency(tokens: list[Token], quantity: Quantity) -> Quantity:
+    """'66 cents', '40 pence': a sum in a currency's hundredths, as money in the whole currency (0.66 USD,
+    0.40 GBP); the quantity unchanged where no such word follows a plain amount."""
+    following = token_at(tokens, quantity.end)
+    currency = SUBUNIT_CURRENCIES.get(following.low) if following is not None else None
+    if currency is None or quantity.unit is not None or quantity.currency is not None or quantity.value is None:
+        return quantity
+    if quantity.is_range or quantity.high is not None:
+        return quantity
+    whole = float(Decimal(repr(quantity.value)) / 100)
+    return replace(quantity, value=whole, unit=Unit(currency, "money"), end=quantity.end + 1)
 
 
 def unit_and_a_half(tokens: list[Token], k: int) -> Quantity | None:

@@ -26,6 +26,12 @@ SCALE_WORDS = {
 }
 MULTIPLIER_WORDS = frozenset({"hundred", "dozen", *SCALE_WORDS})
 FRACTIONS = {"half": 0.5, "quarter": 0.25}
+# Words for a part of a group standing as a subject: "A few will be 70", "The rest were 50".
+GROUP_PART_WORDS = frozenset("few some most many others rest several none half".split())
+# Words for the parts of a fraction said in words: "one third", "two fifths".
+FRACTION_PART_WORDS = frozenset("third thirds fifth fifths sixth sixths eighth eighths tenth tenths".split())
+# Fractions written as one character, glued to a number: "ages 4½ and 2".
+FRACTION_GLYPHS = frozenset("½⅓⅔¼¾⅛⅜⅝⅞")
 NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *MULTIPLIER_WORDS, *FRACTIONS, "and", "a", "an"})
 # Words a written-out number can begin with ("a dozen", "half a million").
 NUMBER_OPENERS = frozenset({*SMALL_NUMBERS, *TENS, "a", "an", "half"})
@@ -123,6 +129,7 @@ UNIT_PHRASES_BY_WORDS = {
     **unit_table(
         "duration",
         {
+            "millisecond": "millisecond,milliseconds",
             "second": "second,seconds,sec,secs",
             "minute": "minute,minutes,min,mins",
             "hour": "hour,hours,hr,hrs",
@@ -278,6 +285,15 @@ CHANGE_VERB_STEMS = (
     "improv",
     "worsen",
 )
+# Verbs that move a noun "up" or "down" to a figure: "drove prices down to", "knocked the index down 3%".
+PARTICLE_VERBS = frozenset(
+    """drive drives drove driven driving bring brings brought bringing keep keeps kept get gets got knock knocked
+    send sent""".split()
+)
+# Hundredths of a currency, said after a plain amount: "66 cents" is 0.66 USD.
+SUBUNIT_CURRENCIES = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP"}
+# Verbs of going on, which may follow a measure as its clause's verb: "his reign at 112 pounds continues".
+LASTING_VERBS = frozenset("continue continues continued lasts lasted persists persisted".split())
 # Past forms of change verbs that do not end in -ed, which end a noun phrase before them ("of warm rain fell").
 IRREGULAR_CHANGE_PASTS = frozenset("fell rose grew shrank sank slid".split())
 # Adjectives said of a thing after it, which end its noun phrase ("30% of its terrain open").
@@ -288,9 +304,13 @@ PREDICATE_ADJECTIVES = frozenset(
 # Verbs stating a level: "inflation reached 211.4%", "turnout was 74.4%" (their subject is what is measured).
 LEVEL_VERBS = frozenset(
     "reached reaches reach hit hits stood stands stand totalled totaled totals was were is are".split()
-)
+) | {"average", "averages", "averaged"}  # "inflation averaged 1.8%", "expect inflation to average 1.8%"
 # Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
 AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
+# Words between a subject and the "to" of its change or level verb: "prices are forecast to fall 2%".
+EXPECTING_WORDS = frozenset("expected forecast forecasted projected predicted set likely due poised seen".split())
+# Verbs that take a noun and then its "to": "we expect inflation to average 1.8%", "wants costs to fall".
+EXPECTING_VERBS = frozenset("expect expects forecast project projects predict predicts want wants need needs".split())
 # Words in -ly for how often, which may modify the noun after a figure: "a $1,200 monthly bill".
 PERIOD_ADJECTIVES = frozenset("hourly daily nightly weekly monthly quarterly yearly".split())
 # Nouns for a bound, which say how a figure limits, not what it is of: "70% minimum", "a maximum of 3 hours".
@@ -371,10 +391,18 @@ PERIOD_WORDS = frozenset(
     "year date month week day quarter annual annualized yearly monthly weekly daily quarterly ytd".split()
 )
 # Words between a count and a unit of time that keep it a duration: "five more minutes", "two full days".
-DURATION_MODIFIERS = frozenset("more whole free full extra long additional straight consecutive short".split())
+DURATION_MODIFIERS = frozenset("more whole free full extra long additional straight consecutive short entire".split())
 # Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
 # ("314 miles means you'll", "5 feet separates the").
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
+# Words after "N% of" that point at the whole the share is of: "of your maximum", "of that excess inflation".
+SHARE_POINTERS = frozenset("your my that this".split())
+# Determiners after a participle that follows a sum, before what the sum went on: "$46 billion using the products".
+SPENT_ON_DETERMINERS = frozenset("the a an its their his her our your".split())
+# Nouns after a figure that say a level lies about it, not what it is of: "in the 3%-4% range".
+RANGE_NOUNS = frozenset("range ballpark territory neighborhood neighbourhood".split())
+# Words that open what a verb after a share acts on: "23% subject all workers", "40% own their homes".
+SHARE_VERB_OBJECTS = frozenset("its their his her our your all some most every".split())
 
 # Sports scores and votes: "won 3-1", "a 2-0 lead", "a 5-4 ruling".
 # Verbs before a team's record of a part of its season: "they began 0-18".
@@ -555,8 +583,10 @@ COMMON_WORDS = (
     | {word for words in QUALIFIERS_BY_WORDS for word in words}
     | {code.lower() for code in CURRENCY_CODES}
 )
-# Verbs that open a sentence of a spec list or advice before a count: "Use 10 devices at once".
+# Verbs that open a sentence of a spec list or advice before a count: "Use 10 devices at once", "Offers 32
+# country locations".
 IMPERATIVE_VERBS = frozenset(
     "use connect add get buy choose pick take make allow protect install run link pair stream share save store "
-    "cover support expect enjoy try bring pack plan book order need".split()
+    "cover support expect enjoy try bring pack plan book order need supports offers includes features provides "
+    "allows covers".split()
 )
