@@ -115,8 +115,8 @@ def _schema(spec: TableSpec) -> pa.Schema:
 def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[str, str] | None = None) -> pa.Table:
     """Rows (of one record type) as a table of the declared schema; lineage columns are filled in for every row.
 
-    Built a column at a time: the record's fields read row by row into one sequence each, which Arrow
-    converts with its column's type. Records are flat (transforms/records.py), so their values as they are
+    Built a column at a time: each field of the records read into one list, which Arrow converts with its
+    column's type. Records are flat (transforms/records.py), so their values as they are
     (dataclasses.asdict would deep-copy each one). A dict per row (`Table.from_pylist`) cost about twice as
     much CPU in the flow's writer thread for a batch's mentions and figures (docs/benchmarks.md, round 12).
     As from_pylist did: a schema column no field fills is null; a field the schema lacks is left out."""
@@ -124,10 +124,9 @@ def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[s
     count = len(rows)
     columns: dict[str, Sequence[object]] = {}
     if rows:
-        names = _field_names(type(rows[0]))
-        read = operator.attrgetter(*names)
-        values = [read(row) for row in rows]  # a tuple per row, or the value itself for a one-field record
-        columns = dict(zip(names, zip(*values, strict=True), strict=True)) if len(names) > 1 else {names[0]: values}
+        # One pass over the rows per field, in C (map, attrgetter): no container is made per row, which
+        # would also call the garbage collector over the flow's objects more often.
+        columns = {name: list(map(operator.attrgetter(name), rows)) for name in _field_names(type(rows[0]))}
     for name, value in (lineage or {}).items():
         columns[name] = [value] * count
     if spec.partition is not None:
