@@ -41,7 +41,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, ClassVar, TypeVar
+from typing import Any, TypeVar
 
 from flows import progress
 from transforms.entities import NerModels, check_models, load_ner
@@ -256,18 +256,20 @@ def _by_constructor(record_type: type) -> Callable[[Any], tuple[type, tuple[Any,
     return reduce
 
 
+_PIPE_REDUCTIONS = {**copyreg.dispatch_table, **{record: _by_constructor(record) for record in _PIPE_RECORDS}}
+
+
 class _PipePickler(pickle.Pickler):
-    dispatch_table: ClassVar[dict[type, Callable[[Any], Any]]] = {
-        **copyreg.dispatch_table,
-        **{record: _by_constructor(record) for record in _PIPE_RECORDS},
-    }
+    def __init__(self, file: io.BytesIO, protocol: int = pickle.HIGHEST_PROTOCOL) -> None:
+        super().__init__(file, protocol)
+        self.dispatch_table = _PIPE_REDUCTIONS
 
 
 def _send(conn: Connection, message: object) -> None:
     """`conn.send`, with the pipe's records pickled as constructor calls; the other end reads it with
     `conn.recv` as usual (plain pickle: the reduction is in the bytes, not in the reader)."""
     buffer = io.BytesIO()
-    _PipePickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(message)
+    _PipePickler(buffer).dump(message)
     conn.send_bytes(buffer.getbuffer())
 
 

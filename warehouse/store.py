@@ -12,7 +12,7 @@ import operator
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
@@ -122,7 +122,7 @@ def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[s
     As from_pylist did: a schema column no field fills is null; a field the schema lacks is left out."""
     schema = _schema(spec)
     count = len(rows)
-    columns: dict[str, Sequence[object]] = {}
+    columns: dict[str, Sequence[Any]] = {}
     if rows:
         # One pass over the rows per field, in C (map, attrgetter): no container is made per row, which
         # would also call the garbage collector over the flow's objects more often.
