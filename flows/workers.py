@@ -228,8 +228,8 @@ def _timeout(raw: RawDocument, phase: str, time_limit: float) -> Rejection:
 # tens of mentions, entities and figures each) back. Pickled as a call of the class with its field values,
 # which the reading side runs as the dataclass's own __init__. A frozen dataclass with slots otherwise
 # pickles its values as state that `dataclasses` sets back field by field in Python, looking up the class's
-# fields for every object: twice the CPU to read a result back, paid in the flow process (0.36 against
-# 0.17 ms per document of the bench corpus, docs/benchmarks.md, round 12), and more to write one.
+# fields for every object: twice the CPU to read a result back, paid in the flow process (0.32-0.36 against
+# 0.16-0.18 ms per document of the bench corpus, docs/benchmarks.md, round 12), and as much to write one.
 _PIPE_RECORDS: tuple[type, ...] = (
     RawDocument,
     PreparedDocument,
