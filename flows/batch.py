@@ -523,8 +523,7 @@ def commit_failed_batch(
     return BatchCounts(documents=len(rejections), skipped=kept, rejections=rejected, committed=int(bool(rejected)))
 
 
-@task(name="compact-tables", cache_policy=NO_CACHE)
-def compact_tables_task(settings: Settings) -> dict[str, tuple[int, int]]:
+def compact_tables_logged(settings: Settings) -> dict[str, tuple[int, int]]:
     """Keep the file count of each table small; a failure here loses nothing, so it only warns."""
     logger = get_run_logger()
     try:
@@ -537,13 +536,17 @@ def compact_tables_task(settings: Settings) -> dict[str, tuple[int, int]]:
     return compacted
 
 
+@task(name="compact-tables", cache_policy=NO_CACHE)
+def compact_tables_task(settings: Settings) -> dict[str, tuple[int, int]]:
+    return compact_tables_logged(settings)
+
+
 @task(name="publish-views", cache_policy=NO_CACHE)
 def publish_views_task(settings: Settings) -> str:
     return str(publish_views(settings.warehouse))
 
 
-@task(name="update-search-index", cache_policy=NO_CACHE)
-def update_search_index_task(settings: Settings) -> None:
+def update_search_index(settings: Settings) -> None:
     """Index the batches the views just published; a failure only warns (the next run or search catches up)."""
     from warehouse.search import update_index  # here: tantivy loads only for runs that index
 
@@ -737,16 +740,20 @@ def _write_batch(
     # cadence: a publish lists every file, so one per batch would grow with the archive. The
     # search index reads the published views, so it catches up after each publish. A batch
     # of known documents changed nothing readers see, so it alone does not call for one.
+    # Called here, not as Prefect tasks: a task run per batch for each (compaction, publish, search index)
+    # cost the flow's event and log traffic and Prefect's server its recording, most of them for a
+    # compaction that found nothing to merge; their seconds are the batch's `commit` and `publish` stages,
+    # and what they do is logged (docs/benchmarks.md, round 12). The publish at the end of a run stays a task.
     clock, compacted = Stopwatch(), {}
     if counts.committed:  # only a commit adds files
         with clock.timed("commit"):
-            compacted = compact_tables_task(settings)
+            compacted = compact_tables_logged(settings)
     books.unpublished = books.unpublished or bool(counts.committed)
     due = bool(compacted) or index == batches - 1
     if books.unpublished and (due or time.monotonic() - books.published >= settings.publish_every_seconds):
         with clock.timed("publish"):
-            publish_views_task(settings)
-            update_search_index_task(settings)
+            publish_views(settings.warehouse)
+            update_search_index(settings)
         books.published, books.unpublished = time.monotonic(), False
     books.total = books.total + BatchCounts(seconds=clock.total())
     return bool(counts.committed)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import operator
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 from deltalake import DeltaTable, WriterProperties, write_deltalake
@@ -111,18 +112,32 @@ def _field_names(record: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(record))
 
 
+@functools.cache
+def _schema(spec: TableSpec) -> pa.Schema:
+    """The table's Arrow schema, derived once per process (from the record's type hints)."""
+    return spec.arrow
+
+
 def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[str, str] | None = None) -> pa.Table:
-    """Rows as a table of the declared schema; lineage columns are filled in for every row."""
-    # Records are flat (transforms/records.py), so their fields as they are; dataclasses.asdict would
-    # deep-copy each value, several times the cost of the append itself for a batch's mentions.
-    dicts = [{name: getattr(row, name) for name in _field_names(type(row))} for row in rows]
-    if lineage:
-        for row in dicts:
-            row.update(lineage)
+    """Rows (of one record type) as a table of the declared schema; lineage columns are filled in for every row.
+
+    Built a column at a time: each field of the records read into one list, which Arrow converts with its
+    column's type. Records are flat (transforms/records.py), so their values as they are
+    (dataclasses.asdict would deep-copy each one). A dict per row (`Table.from_pylist`) cost about twice as
+    much CPU in the flow's writer thread for a batch's mentions and figures (docs/benchmarks.md, round 12).
+    As from_pylist did: a schema column no field fills is null; a field the schema lacks is left out."""
+    schema = _schema(spec)
+    count = len(rows)
+    columns: dict[str, Sequence[Any]] = {}
+    if rows:
+        # One pass over the rows per field, in C (map, attrgetter): no container is made per row, which
+        # would also call the garbage collector over the flow's objects more often.
+        columns = {name: list(map(operator.attrgetter(name), rows)) for name in _field_names(type(rows[0]))}
+    for name, value in (lineage or {}).items():
+        columns[name] = [value] * count
     if spec.partition is not None:
-        for row in dicts:
-            row[spec.partition.column] = month_of(row[spec.partition.source])
-    return pa.Table.from_pylist(dicts, schema=spec.arrow)
+        columns[spec.partition.column] = [month_of(day) for day in columns.get(spec.partition.source, ())]
+    return pa.Table.from_arrays([columns.get(name, [None] * count) for name in schema.names], schema=schema)
 
 
 def append_rows(
