@@ -102,7 +102,7 @@ def measure(folder: Path, workers: int, batch_size: int, worker_documents: int |
 
     reader = threading.Thread(target=read_output, daemon=True)
     reader.start()
-    started = {}
+    started: dict[str, float] = {}  # when each phase was first sampled
     while child.poll() is None:
         sample = tree_rss(root)
         now = phase[0]
