@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -86,18 +87,25 @@ class TableSpec:
 
     @property
     def arrow(self) -> pa.Schema:
-        schema = record_schema(self.record)
-        if self.batch_scoped:
-            for extra in LINEAGE_FIELDS:
-                if extra.name not in schema.names:
-                    schema = schema.append(extra)
-        if self.partition is not None:
-            schema = schema.append(pa.field(self.partition.column, pa.string(), nullable=False))
-        return schema.with_metadata({"newsetl.schema_version": str(SCHEMA_VERSION)})
+        return _table_schema(self)
 
     @property
     def partition_by(self) -> list[str] | None:
         return [self.partition.column] if self.partition is not None else None
+
+
+@functools.cache
+def _table_schema(spec: TableSpec) -> pa.Schema:
+    """A table's Arrow schema, derived from its record's type hints once per process: every append asks for it,
+    and a schema is immutable, so all share one."""
+    schema = record_schema(spec.record)
+    if spec.batch_scoped:
+        for extra in LINEAGE_FIELDS:
+            if extra.name not in schema.names:
+                schema = schema.append(extra)
+    if spec.partition is not None:
+        schema = schema.append(pa.field(spec.partition.column, pa.string(), nullable=False))
+    return schema.with_metadata({"newsetl.schema_version": str(SCHEMA_VERSION)})
 
 
 # Articles by publication month: what analysts filter on, and what a month's report reads.

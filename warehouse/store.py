@@ -112,12 +112,6 @@ def _field_names(record: type) -> tuple[str, ...]:
     return tuple(field.name for field in dataclasses.fields(record))
 
 
-@functools.cache
-def _schema(spec: TableSpec) -> pa.Schema:
-    """The table's Arrow schema, derived once per process (from the record's type hints)."""
-    return spec.arrow
-
-
 def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[str, str] | None = None) -> pa.Table:
     """Rows (of one record type) as a table of the declared schema; lineage columns are filled in for every row.
 
@@ -126,7 +120,7 @@ def to_arrow(spec: TableSpec, rows: Sequence[DataclassInstance], lineage: dict[s
     (dataclasses.asdict would deep-copy each one). A dict per row (`Table.from_pylist`) cost about twice as
     much CPU in the flow's writer thread for a batch's mentions and figures (docs/benchmarks.md, round 12).
     As from_pylist did: a schema column no field fills is null; a field the schema lacks is left out."""
-    schema = _schema(spec)
+    schema = spec.arrow
     count = len(rows)
     columns: dict[str, Sequence[Any]] = {}
     if rows:
