@@ -123,6 +123,7 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
     while offset is not None:
         member = _GzipMember(handle, offset)
         stream = io.BufferedReader(member, _CHUNK_BYTES)
+        ended: _Ended | None = None
         try:
             record = _read_record(stream)
             if record is None and member.cut_short:  # too little of the member to give even a line
@@ -146,7 +147,7 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
                     )
                 )
         except _Ended as problem:
-            _refuse(scan, offset, problem, ended_for_good=member.cut_short)
+            ended = problem
         except _Damaged as problem:
             _refuse(scan, offset, problem, ended_for_good=False)
             try:
@@ -157,8 +158,14 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
         except zlib.error as error:
             _refuse(scan, offset, _Damaged(f"gzip data is damaged ({error})"), ended_for_good=False)
         if member.cut_short:
-            return
-        offset = member.end if member.end is not None else _find(handle, _GZIP_MAGIC, offset + 1)
+            # The member seems to run to the file's end, but deflate data cut mid-write can go on decoding
+            # through the members after it: those are looked for, and read on their own.
+            next_offset = _find(handle, _GZIP_MAGIC, offset + 1)
+        else:
+            next_offset = member.end if member.end is not None else _find(handle, _GZIP_MAGIC, offset + 1)
+        if ended is not None:
+            _refuse(scan, offset, ended, ended_for_good=member.cut_short and next_offset is None)
+        offset = next_offset
 
 
 class _GzipMember(io.RawIOBase):
