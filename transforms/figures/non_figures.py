@@ -12,6 +12,7 @@ from transforms.figures.tokens import (
     digits_value,
     fraction_end,
     is_capitalised,
+    is_initial,
     is_word,
     looks_plural,
     speaks_of_temperature,
@@ -270,6 +271,10 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         return True  # "Kennedy, the third of 11 children, was 9 when": how old, when something happened
     if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
         k -= 1  # "My daughter will be 13 this year"
+    elif is_word(token_at(tokens, k), "been") and is_word(token_at(tokens, k - 1), "have", "has", "had"):
+        k -= 1  # "who would have been around 27", "she had been 19"
+        if is_word(token_at(tokens, k - 1), *MODAL_VERBS):
+            k -= 1
     elif not is_word(token_at(tokens, k), *COPULAS):
         return False
     subject = token_at(tokens, k - 1)
@@ -924,6 +929,8 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
         following = token_at(tokens, end + 1)  # "1900+ servers": at least that many
     if counts_things(previous, following, token):
         return False
+    if is_initial(tokens, end):
+        return True  # "the 2010 M. Night Shyamalan film"
     return following is None or not (
         following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
     )

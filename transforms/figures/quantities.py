@@ -9,7 +9,7 @@ from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
-    is_capitalised,
+    is_initial,
     is_word,
     speaks_of_temperature,
     token_at,
@@ -264,11 +264,10 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
 def temperature_scale(tokens: list[Token], n: int) -> str | None:
     """The C or F of a temperature at n, after its degree sign: glued ('1.5°C') or, as some sources print it,
     after a space ('0.15° C per decade', '35 ° C'), but not a name's initial ('at 30° C. S. Lewis wrote')."""
-    letter, dot, after = token_at(tokens, n), token_at(tokens, n + 1), token_at(tokens, n + 2)
-    if letter is None or letter.text not in ("C", "F"):
+    letter = token_at(tokens, n)
+    if letter is None or letter.text not in ("C", "F") or is_initial(tokens, n):
         return None
-    initial = dot is not None and dot.text == "." and dot.glued and is_capitalised(after) and len(after.text) == 1
-    return None if initial and not letter.glued else f"°{letter.text}"
+    return f"°{letter.text}"
 
 
 FOOT = Unit("ft", "measure")

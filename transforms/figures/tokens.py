@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Generic, NamedTuple, TypeGuard, TypeVar
 
 from transforms.figures.vocabulary import (
+    COMMON_WORDS,
     CURRENCY_ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -96,6 +97,24 @@ def is_word(token: Token | None, *words: str) -> TypeGuard[Token]:
 
 def is_capitalised(token: Token | None) -> TypeGuard[Token]:
     return token is not None and token.kind == "word" and token.text[:1].isupper()
+
+
+def is_initial(tokens: list[Token], k: int) -> bool:
+    """A capital letter at k with a dot and a capitalised word after it: a name's initial ('the 2010 M. Night
+    Shyamalan film', 'at 30° C. S. Lewis'), not a unit ('5 m.', '20 C. The')."""
+    letter, dot, after = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return (
+        letter is not None
+        and len(letter.text) == 1
+        and letter.text.isupper()
+        and not letter.glued
+        and dot is not None
+        and dot.text == "."
+        and dot.glued
+        and is_capitalised(after)
+        and not after.glued
+        and (len(after.text) == 1 or (after.low not in COMMON_WORDS and is_capitalised(token_at(tokens, k + 3))))
+    )
 
 
 def looks_plural(word: str) -> bool:
