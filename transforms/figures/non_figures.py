@@ -335,10 +335,15 @@ def is_age_at_event(tokens: list[Token], i: int, reach: int = 6) -> bool:
         return False
     if counts_what_follows(token_at(tokens, i + 1)) or opens_range_or_unit(tokens, i + 1):
         return False
-    for n in range(i - 2, max(i - 2 - reach, -1), -1):
-        if tokens[n].kind != "word":
+    return word_in_run_before(tokens, i - 2, LIFE_EVENT_VERBS, reach)
+
+
+def word_in_run_before(tokens: list[Token], n: int, words: frozenset[str], reach: int) -> bool:
+    """One of `words` among the (at most `reach`) words from n back, before any mark or number."""
+    for m in range(n, max(n - reach, -1), -1):
+        if tokens[m].kind != "word":
             return False
-        if tokens[n].low in LIFE_EVENT_VERBS:
+        if tokens[m].low in words:
             return True
     return False
 
@@ -1150,14 +1155,7 @@ def is_tied_score(tokens: list[Token], i: int, end: int, reach: int = 3) -> bool
     stood level, not a count."""
     if not is_plain_number(tokens, i, end) or not is_word(token_at(tokens, i - 1), "at"):
         return False
-    if counts_what_follows(token_at(tokens, end)):
-        return False
-    for n in range(i - 2, max(i - 2 - reach, -1), -1):
-        if tokens[n].kind != "word":
-            return False
-        if tokens[n].low in TYING_VERBS:
-            return True
-    return False
+    return not counts_what_follows(token_at(tokens, end)) and word_in_run_before(tokens, i - 2, TYING_VERBS, reach)
 
 
 def possessive_name_before(tokens: list[Token], i: int) -> bool:
