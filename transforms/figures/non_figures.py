@@ -82,7 +82,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
-        title_end = quoted_title_end(tokens, i)
+        title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if title_end is not None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
         if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
@@ -1126,7 +1126,7 @@ def is_down_and_distance(tokens: list[Token], i: int, end: int) -> bool:
     """'set up third and 12.', 'on 3rd and 14,': an American-football down and the yards still to gain, a
     place in the play, not a count ('the third and 4 others' counts; a dashed '3rd-and-8' is a dashed name
     already)."""
-    if not is_plain_number(tokens, i, end) or not is_word(token_at(tokens, i - 1), "and"):
+    if not is_word(token_at(tokens, i - 1), "and") or not is_plain_number(tokens, i, end):
         return False
     down = token_at(tokens, i - 2)
     if is_word(down, *ORDINAL_SUFFIXES) and down.glued:
@@ -1140,11 +1140,11 @@ def is_down_and_distance(tokens: list[Token], i: int, end: int) -> bool:
 def is_field_position(tokens: list[Token], i: int, end: int) -> bool:
     """'started at their own 25.', 'gave them the ball at their 25,': a yard line said as a bare number on a
     team's side of the field, where the ball is, not a count ('their own 25 employees' counts)."""
-    if not is_plain_number(tokens, i, end) or not 1 <= int(tokens[i].text) <= 50:
-        return False
-    if counts_what_follows(token_at(tokens, end)):
-        return False
     previous = token_at(tokens, i - 1)
+    if not is_word(previous, "own", *OWNER_DETERMINERS) or not is_plain_number(tokens, i, end):
+        return False
+    if not 1 <= int(tokens[i].text) <= 50 or counts_what_follows(token_at(tokens, end)):
+        return False
     if is_word(previous, "own"):
         return is_word(token_at(tokens, i - 2), *OWNER_DETERMINERS)
     return is_word(previous, *OWNER_DETERMINERS) and is_word(token_at(tokens, i - 2), *FIELD_PLACE_WORDS)
@@ -1153,7 +1153,7 @@ def is_field_position(tokens: list[Token], i: int, end: int) -> bool:
 def is_tied_score(tokens: list[Token], i: int, end: int, reach: int = 3) -> bool:
     """'tied the game at 17', 'tie it at 21 with a field goal', 'were tied at 7': the score at which two sides
     stood level, not a count."""
-    if not is_plain_number(tokens, i, end) or not is_word(token_at(tokens, i - 1), "at"):
+    if not is_word(token_at(tokens, i - 1), "at") or not is_plain_number(tokens, i, end):
         return False
     return not counts_what_follows(token_at(tokens, end)) and word_in_run_before(tokens, i - 2, TYING_VERBS, reach)
 
@@ -1178,7 +1178,7 @@ def is_possessive_title(tokens: list[Token], i: int, end: int) -> bool:
     """'a press conference for Ocean’s 8, and', 'BTS’ 7 Fates: Chako': a bare number after a name in the
     possessive that counts nothing, or only capitalised words up to a mark, is part of a title ('Russia’s
     100 tanks', 'Smith’s 25 points' count)."""
-    if not is_plain_number(tokens, i, end) or not possessive_name_before(tokens, i):
+    if not possessive_name_before(tokens, i) or not is_plain_number(tokens, i, end):
         return False
     n = end
     while is_capitalised(token_at(tokens, n)) and tokens[n].low not in COMMON_WORDS and n - end < 4:
@@ -1191,12 +1191,10 @@ def is_listed_name(tokens: list[Token], i: int, end: int) -> bool:
     """'100 Gecs, Poppy, Pink Pantheress, and Rico Nasty have': digits and one capitalised word opening a list
     whose next item is a name with no number is itself a name, an act or a brand ('12 Democrats, 3 Republicans'
     count; so do '12 Democrats voted')."""
-    if not is_plain_number(tokens, i, end) or not at_item_start(tokens, i - 1):
-        return False
     name, comma = token_at(tokens, end), token_at(tokens, end + 1)
-    if not is_capitalised(name) or name.text.isupper() or name.low in COMMON_WORDS or name.glued:
+    if comma is None or comma.text != "," or not is_capitalised(name) or name.text.isupper() or name.glued:
         return False
-    if comma is None or comma.text != ",":
+    if name.low in COMMON_WORDS or not at_item_start(tokens, i - 1) or not is_plain_number(tokens, i, end):
         return False
     n = end + 2
     if not is_capitalised(token_at(tokens, n)) or tokens[n].low in COMMON_WORDS:
