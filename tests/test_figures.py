@@ -599,3 +599,24 @@ ISSUE12 = [
 @pytest.mark.parametrize(("text", "surface", "expected"), ISSUE12, ids=[c[1] + ":" + c[0][:25] for c in ISSUE12])
 def test_issue12_figures(text, surface, expected):
     assert_fields(figure_with(text, surface), expected)
+
+
+# --- Round 13: an age is no figure whatever its unit of time; a span in the same unit is ---------
+
+
+@pytest.mark.parametrize("unit", ["day", "week", "month", "year"])
+def test_an_age_in_any_unit_of_time_is_not_a_figure_but_a_span_is(unit):
+    text = f"The shelter took in a 9-{unit}-old foal and a calf 9 {unit}s old, and kept them for 9 {unit}s."
+    assert surfaces(text) == [f"9 {unit}s"]
+    assert figure_with(text, f"9 {unit}s").kind == "duration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On third and 7 they ran the ball, then started at their own 40 and reached the 10-yard line.",
+        "The kick tied the game at 24 before the Owls took over at their 35.",
+    ],
+)
+def test_places_in_a_football_game_are_not_figures(text):
+    assert surfaces(text) == []

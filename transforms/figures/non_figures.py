@@ -12,6 +12,7 @@ from transforms.figures.tokens import (
     digits_value,
     fraction_end,
     is_capitalised,
+    is_initial,
     is_word,
     looks_plural,
     speaks_of_temperature,
@@ -28,7 +29,9 @@ from transforms.figures.vocabulary import (
     CURRENCY_ABBREVIATIONS,
     CURRENCY_SYMBOLS,
     DASHES,
+    DOWN_ORDINALS,
     ERAS,
+    FIELD_PLACE_WORDS,
     FRACTION_GLYPHS,
     FRACTION_PART_WORDS,
     GLUED_SUFFIXES,
@@ -41,6 +44,8 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     MONTHS,
     OBJECT_STOPS,
+    ORDINAL_SUFFIXES,
+    OWNER_DETERMINERS,
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
@@ -58,7 +63,9 @@ from transforms.figures.vocabulary import (
     TELEPHONE_WORDS,
     TENS,
     TIME_ZONES,
+    TITLE_SMALL_WORDS,
     TURNING_WORDS,
+    TYING_VERBS,
     VAGUE_BASES,
     VIDEO_WORDS,
     YEAR_WORDS_BEFORE,
@@ -75,6 +82,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
+        title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
+        if title_end is not None:
+            return title_end  # "on the sitcom “Two and a Half Men.”"
         if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
             return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
@@ -125,6 +135,12 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         names_a_product,
         is_verse_reference,
         is_rounding_step,
+        is_down_and_distance,
+        is_field_position,
+        is_tied_score,
+        is_possessive_title,
+        is_listed_name,
+        is_quoted_number,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -255,6 +271,10 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         return True  # "Kennedy, the third of 11 children, was 9 when": how old, when something happened
     if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
         k -= 1  # "My daughter will be 13 this year"
+    elif is_word(token_at(tokens, k), "been") and is_word(token_at(tokens, k - 1), "have", "has", "had"):
+        k -= 1  # "who would have been around 27", "she had been 19"
+        if is_word(token_at(tokens, k - 1), *MODAL_VERBS):
+            k -= 1
     elif not is_word(token_at(tokens, k), *COPULAS):
         return False
     subject = token_at(tokens, k - 1)
@@ -315,10 +335,15 @@ def is_age_at_event(tokens: list[Token], i: int, reach: int = 6) -> bool:
         return False
     if counts_what_follows(token_at(tokens, i + 1)) or opens_range_or_unit(tokens, i + 1):
         return False
-    for n in range(i - 2, max(i - 2 - reach, -1), -1):
-        if tokens[n].kind != "word":
+    return word_in_run_before(tokens, i - 2, LIFE_EVENT_VERBS, reach)
+
+
+def word_in_run_before(tokens: list[Token], n: int, words: frozenset[str], reach: int) -> bool:
+    """One of `words` among the (at most `reach`) words from n back, before any mark or number."""
+    for m in range(n, max(n - reach, -1), -1):
+        if tokens[m].kind != "word":
             return False
-        if tokens[n].low in LIFE_EVENT_VERBS:
+        if tokens[m].low in words:
             return True
     return False
 
@@ -909,6 +934,8 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
         following = token_at(tokens, end + 1)  # "1900+ servers": at least that many
     if counts_things(previous, following, token):
         return False
+    if is_initial(tokens, end):
+        return True  # "the 2010 M. Night Shyamalan film"
     return following is None or not (
         following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
     )
@@ -1084,3 +1111,138 @@ def is_rounding_step(tokens: list[Token], i: int, end: int) -> bool:
     if is_word(previous, "nearest"):
         return is_word(token_at(tokens, i - 2), "the") and is_word(token_at(tokens, i - 3), "to")
     return is_word(previous, "to") and is_word(token_at(tokens, i - 2), *ROUNDING_VERBS)
+
+
+def is_plain_number(tokens: list[Token], i: int, end: int) -> bool:
+    """A whole number alone: no unit, scale, range or word after it ('25,', '17.', '8 and'; not '6-foot-6',
+    '16-year', '5G')."""
+    if end != i + 1 or not tokens[i].text.isdigit() or opens_range_or_unit(tokens, end):
+        return False
+    following = token_at(tokens, end)
+    return following is None or not following.glued or following.text in (",", ".", ";", ":", ")", "”", '"', "!", "?")
+
+
+def is_down_and_distance(tokens: list[Token], i: int, end: int) -> bool:
+    """'set up third and 12.', 'on 3rd and 14,': an American-football down and the yards still to gain, a
+    place in the play, not a count ('the third and 4 others' counts; a dashed '3rd-and-8' is a dashed name
+    already)."""
+    if not is_word(token_at(tokens, i - 1), "and") or not is_plain_number(tokens, i, end):
+        return False
+    down = token_at(tokens, i - 2)
+    if is_word(down, *ORDINAL_SUFFIXES) and down.glued:
+        digit = token_at(tokens, i - 3)
+        said_as_digits = digit is not None and digit.text in ("1", "2", "3", "4")
+    else:
+        said_as_digits = False
+    return (said_as_digits or is_word(down, *DOWN_ORDINALS)) and not counts_what_follows(token_at(tokens, end))
+
+
+def is_field_position(tokens: list[Token], i: int, end: int) -> bool:
+    """'started at their own 25.', 'gave them the ball at their 25,': a yard line said as a bare number on a
+    team's side of the field, where the ball is, not a count ('their own 25 employees' counts)."""
+    previous = token_at(tokens, i - 1)
+    if not is_word(previous, "own", *OWNER_DETERMINERS) or not is_plain_number(tokens, i, end):
+        return False
+    if not 1 <= int(tokens[i].text) <= 50 or counts_what_follows(token_at(tokens, end)):
+        return False
+    if is_word(previous, "own"):
+        return is_word(token_at(tokens, i - 2), *OWNER_DETERMINERS)
+    return is_word(previous, *OWNER_DETERMINERS) and is_word(token_at(tokens, i - 2), *FIELD_PLACE_WORDS)
+
+
+def is_tied_score(tokens: list[Token], i: int, end: int, reach: int = 3) -> bool:
+    """'tied the game at 17', 'tie it at 21 with a field goal', 'were tied at 7': the score at which two sides
+    stood level, not a count."""
+    if not is_word(token_at(tokens, i - 1), "at") or not is_plain_number(tokens, i, end):
+        return False
+    return not counts_what_follows(token_at(tokens, end)) and word_in_run_before(tokens, i - 2, TYING_VERBS, reach)
+
+
+def possessive_name_before(tokens: list[Token], i: int) -> bool:
+    """A capitalised name in the possessive just before i: 'Ocean’s', 'BTS’'."""
+    previous = token_at(tokens, i - 1)
+    if is_capitalised(previous) and previous.low.endswith(("'s", "’s")):
+        return previous.low[:-2] not in COMMON_WORDS
+    owner = token_at(tokens, i - 2)
+    return (
+        previous is not None
+        and previous.text in ("'", "’")
+        and previous.glued
+        and is_capitalised(owner)
+        and owner.low.endswith("s")
+        and owner.low not in COMMON_WORDS
+    )
+
+
+def is_possessive_title(tokens: list[Token], i: int, end: int) -> bool:
+    """'a press conference for Ocean’s 8, and', 'BTS’ 7 Fates: Chako': a bare number after a name in the
+    possessive that counts nothing, or only capitalised words up to a mark, is part of a title ('Russia’s
+    100 tanks', 'Smith’s 25 points' count)."""
+    if not possessive_name_before(tokens, i) or not is_plain_number(tokens, i, end):
+        return False
+    n = end
+    while is_capitalised(token_at(tokens, n)) and tokens[n].low not in COMMON_WORDS and n - end < 4:
+        n += 1
+    following = token_at(tokens, n)
+    return following is None or (following.kind == "sym" and following.text in (",", ".", ":", ";", ")", "”", '"'))
+
+
+def is_listed_name(tokens: list[Token], i: int, end: int) -> bool:
+    """'100 Gecs, Poppy, Pink Pantheress, and Rico Nasty have': digits and one capitalised word opening a list
+    whose next item is a name with no number is itself a name, an act or a brand ('12 Democrats, 3 Republicans'
+    count; so do '12 Democrats voted')."""
+    name, comma = token_at(tokens, end), token_at(tokens, end + 1)
+    if comma is None or comma.text != "," or not is_capitalised(name) or name.text.isupper() or name.glued:
+        return False
+    if name.low in COMMON_WORDS or not at_item_start(tokens, i - 1) or not is_plain_number(tokens, i, end):
+        return False
+    n = end + 2
+    if not is_capitalised(token_at(tokens, n)) or tokens[n].low in COMMON_WORDS:
+        return False
+    while is_capitalised(token_at(tokens, n)) and n - end < 6:
+        n += 1
+    following = token_at(tokens, n)
+    return following is not None and (following.text == "," or is_word(following, "and", "or"))
+
+
+def at_item_start(tokens: list[Token], n: int) -> bool:
+    """The token at n ends a sentence, a line or a list item (or there is none): what follows opens one."""
+    return at_line_or_sentence_start(tokens, n) or tokens[n].text in (",", ";", ":")
+
+
+# Quotation marks that open and close a quoted label or title.
+OPENING_QUOTES = frozenset({"“", '"', "‘"})
+CLOSING_QUOTES = frozenset({"”", '"', "’"})
+
+
+def is_quoted_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'Bottas’ “77” racing number': a number alone in quotation marks is a label quoted as written."""
+    opening, closing = token_at(tokens, i - 1), token_at(tokens, end)
+    return (
+        opening is not None
+        and closing is not None
+        and opening.text in OPENING_QUOTES
+        and tokens[i].glued
+        and closing.text in CLOSING_QUOTES
+        and closing.glued
+    )
+
+
+def quoted_title_end(tokens: list[Token], i: int, reach: int = 10) -> int | None:
+    """Index after a quoted title in title case that a capitalised number word opens ('the sitcom “Two and a
+    Half Men.”', 'his label 2XO (aka “Two Times Oak”)'); None for a quoted sentence ('“Two people were hurt,”
+    she said')."""
+    opening, word = token_at(tokens, i - 1), tokens[i]
+    if opening is None or opening.text not in OPENING_QUOTES or not word.text[:1].isupper():
+        return None
+    capitals = 0
+    for n in range(i + 1, min(i + reach, len(tokens))):
+        token = tokens[n]
+        if token.text in CLOSING_QUOTES or (
+            token.text in (".", ",", "!", "?") and getattr(token_at(tokens, n + 1), "text", "") in CLOSING_QUOTES
+        ):
+            return n + 1 if capitals else None
+        if token.kind != "word" or not (token.text[:1].isupper() or token.low in TITLE_SMALL_WORDS):
+            return None
+        capitals += token.text[:1].isupper()
+    return None

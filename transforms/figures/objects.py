@@ -725,6 +725,8 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break
         if words and is_verb_before_object(token, token_at(tokens, k + 1)):
             break  # "the 18-inch necklace features a pendant": the verb, not a plural noun
+        if words and token.text.islower() and is_spending_participle(tokens, k):
+            break  # "a 17-yard touchdown capping a long drive": a participle clause, not part of the noun
         if words and token.low.endswith("s") and price_phrase_start(tokens, k + 2) == k:
             break  # "a two-year subscription works out at": the verb of a price phrase
         last = compound_end(tokens, k)

@@ -6,7 +6,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from transforms.figures.numbers import Amount, match_priced_amount
-from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, speaks_of_temperature, token_at
+from transforms.figures.tokens import (
+    UNIT_PHRASES,
+    Token,
+    is_initial,
+    is_word,
+    speaks_of_temperature,
+    token_at,
+)
 from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CURRENCY_SYMBOLS,
@@ -86,7 +93,22 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     else:
         return None  # "between" or "from" promised a range that is not there
     quantity = in_whole_currency(tokens, quantity)
-    return None if is_age_or_compound(tokens, quantity.end, quantity.unit) else quantity
+    if is_age_or_compound(tokens, quantity.end, quantity.unit) or is_yard_line(tokens, k, quantity):
+        return None
+    return quantity
+
+
+# Words before "the N-yard line" that make it a place on a football field: "at the 35-yard line", "from
+# their own 20-yard line".
+YARD_LINE_OWNERS = frozenset("the own their his its our your".split())
+
+
+def is_yard_line(tokens: list[Token], k: int, quantity: Quantity) -> bool:
+    """'stopped at the 35-yard line', 'from his own 20 yard line': a line of a football field, named by its
+    distance from a goal line, is a place in the play, not a distance run ('a 35-yard run')."""
+    if quantity.unit is None or quantity.unit.name != "yard" or quantity.is_range:
+        return False
+    return is_word(token_at(tokens, quantity.end), "line") and is_word(token_at(tokens, k - 1), *YARD_LINE_OWNERS)
 
 
 def in_whole_currency(tokens: list[Token], quantity: Quantity) -> Quantity:
@@ -195,9 +217,10 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         found = UNIT_PHRASES.match(tokens, k + 1)
         if found is not None and found[0] == PERCENT:
             return PERCENT, found[1]  # "80 plus percent of the companies"
+    scale = temperature_scale(tokens, k + 1) if token.text == "°" else None
+    if scale is not None:
+        return Unit(scale, "measure"), k + 2  # "1.5°C", "0.15° C", "1.5 °C", "35 ° C"
     if token.text == "°" and token.glued:
-        if following is not None and following.glued and following.text in ("C", "F"):
-            return Unit(f"°{following.text}", "measure"), k + 2
         return Unit("degree", "measure"), k + 1
     if token.text in DASHES and token.glued and is_word(following, "lb", "pound") and following.glued:
         torque = torque_unit(tokens, k)
@@ -236,6 +259,15 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
     ):
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
     return unit, end
+
+
+def temperature_scale(tokens: list[Token], n: int) -> str | None:
+    """The C or F of a temperature at n, after its degree sign: glued ('1.5°C') or, as some sources print it,
+    after a space ('0.15° C per decade', '35 ° C'), but not a name's initial ('at 30° C. S. Lewis wrote')."""
+    letter = token_at(tokens, n)
+    if letter is None or letter.text not in ("C", "F") or is_initial(tokens, n):
+        return None
+    return f"°{letter.text}"
 
 
 FOOT = Unit("ft", "measure")
@@ -380,20 +412,21 @@ OLD_WORDS = ("old", "olds", "old's", "old’s")
 
 
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
-    """'a 20-year-old', '20 years old', '35 years of age' (ages), 'three-time', 'two-thirds', 'one-off' (not
+    """'a 20-year-old', '20 years old', 'a 4-month-old', '35 years of age' (ages, in any unit of time: an age
+    is how old someone or something is, not a span the text reports), 'three-time', 'two-thirds', 'one-off' (not
     quantities)."""
     token, following = token_at(tokens, k), token_at(tokens, k + 1)
     if unit is not None and unit.name == "year" and is_word(token, "of") and is_word(following, "age"):
         return True  # "must be 35 years of age"
     if (
         unit is not None
-        and unit.name == "year"
+        and unit.kind == "duration"
         and (
             is_word(token, *OLD_WORDS)
             or (token is not None and token.text in DASHES and is_word(following, *OLD_WORDS))
         )
     ):
-        return True  # "a 20-year-old", "16-year-olds"
+        return True  # "a 20-year-old", "16-year-olds", "their 4-month-old child", "just 2 weeks old"
     if unit is None and token is not None and token.text in DASHES and is_word(following, "and", "or", "to"):
         second, dash, year = token_at(tokens, k + 2), token_at(tokens, k + 3), token_at(tokens, k + 4)
         if second is not None and second.kind == "num" and dash is not None and dash.text in DASHES:

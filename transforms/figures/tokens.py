@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Generic, NamedTuple, TypeGuard, TypeVar
 
 from transforms.figures.vocabulary import (
+    COMMON_WORDS,
     CURRENCY_ABBREVIATIONS,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -98,6 +99,24 @@ def is_capitalised(token: Token | None) -> TypeGuard[Token]:
     return token is not None and token.kind == "word" and token.text[:1].isupper()
 
 
+def is_initial(tokens: list[Token], k: int) -> bool:
+    """A capital letter at k with a dot and a capitalised word after it: a name's initial ('the 2010 M. Night
+    Shyamalan film', 'at 30° C. S. Lewis'), not a unit ('5 m.', '20 C. The')."""
+    letter, dot, after = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return (
+        letter is not None
+        and len(letter.text) == 1
+        and letter.text.isupper()
+        and not letter.glued
+        and dot is not None
+        and dot.text == "."
+        and dot.glued
+        and is_capitalised(after)
+        and not after.glued
+        and (len(after.text) == 1 or (after.low not in COMMON_WORDS and is_capitalised(token_at(tokens, k + 3))))
+    )
+
+
 def looks_plural(word: str) -> bool:
     return (
         word in IRREGULAR_PLURALS
@@ -157,12 +176,13 @@ def can_open_figure(token: Token) -> bool:
     return token.kind == "num" or token.low in FIGURE_OPENERS
 
 
-# Denominators of the fractions recipes and measures are written in: "1/2 cup", "2 3/4 inches".
+# Denominators of the fractions recipes, measures and spans are written in: "1/2 cup", "2 3/4 inches",
+# "3 1/2 months".
 FRACTION_DENOMINATORS = frozenset({"2", "3", "4", "8", "16"})
 
 
 def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
-    """(worth, index after) of a fraction before a unit at k ('1/2 teaspoon', '3/4 cup'); elsewhere a
+    """(worth, index after) of a fraction before a unit at k ('1/2 teaspoon', '3/4 hour'); elsewhere a
     slash between numbers is a date or a code ('1/25', '24/7')."""
     numerator, slash, denominator = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
     if numerator is None or slash is None or denominator is None or slash.text != "/":
@@ -176,8 +196,8 @@ def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
     if dash is not None and dash.text in ("-", "–") and dash.glued and fraction_end(tokens, after + 1) is not None:
         return Decimal(numerator.text) / Decimal(denominator.text), after  # "1/8-1/4 teaspoon": a range's low end
     unit = UNIT_PHRASES.match(tokens, after)
-    if unit is None or unit[0].kind != "measure":
-        return None
+    if unit is None or unit[0].kind not in ("measure", "duration"):
+        return None  # "1/2 cup", "3 1/2 months"; a slash before anything else is a date or a code
     return Decimal(numerator.text) / Decimal(denominator.text), after
 
 

@@ -198,6 +198,8 @@ UNIT_PHRASES_BY_WORDS = {
             "Mbps": "mbps,megabits per second",
             "Gbps": "gbps,gigabits per second",
             "proof": "proof",
+            "ppm": "ppm,parts per million",
+            "ppb": "ppb,parts per billion",
         },
     ),
 }
@@ -457,6 +459,16 @@ LIFE_EVENT_VERBS = frozenset(
 )
 # Ages written with a plus as an entry limit: "a 21+ event".
 AGE_LIMITS = frozenset({"13", "16", "17", "18", "19", "21"})
+# American football: a down before "and" and the yards to go ("third and 12", "3rd and 14"); a team's side of
+# the field after a place word and its owner ("started at their own 25", "the ball at their 25"); a level score
+# after "tied" ("tied the game at 17"). Places in a game's play, not counts.
+DOWN_ORDINALS = frozenset({"first", "second", "third", "fourth"})
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+FIELD_PLACE_WORDS = frozenset("at to from inside near past across on into reached".split())
+OWNER_DETERMINERS = frozenset("their his its our your my her".split())
+TYING_VERBS = frozenset("tie ties tied tying knot knots knotted knotting deadlocked".split())
+# Small words a title in title case leaves in lowercase: "Two and a Half Men", "5 Questions with an Artist".
+TITLE_SMALL_WORDS = frozenset("and a an the of with in on for to at by or from".split())
 # Words inside a team's bracketed records: "(5-2 overall, 3-1 league)".
 RECORD_WORDS = frozenset({"overall", "conference", "league", "division", "home", "away", "road"})
 # A personal pronoun and its copula in one word: "I'm 11.", "she's 62".
