@@ -61,6 +61,9 @@ class ExtractOptions:
 @dataclass(frozen=True, slots=True)
 class NormaliseOptions:
     drop_residue: bool = True
+    # The writer's biography and contact line closing a story and the site's affiliate or editorial
+    # disclosures at either end are dropped (transforms/notes.py; docs/evaluation.md, round 13).
+    drop_notes: bool = True
 
 
 @dataclass(frozen=True, slots=True)
