@@ -28,7 +28,8 @@ _ROLE = (
     r"|blogger|producer|photographer|analyst|anchor|host)"
 )
 _BIOGRAPHY = re.compile(
-    rf"^{_NAME}(?:\s\((?:she|he|they)/\w+\))?,?\s(?:is|was|has been|serves as)\s(?:a|an|the)\b[^.!?]{{0,80}}?\b{_ROLE}s?\b"
+    rf"^{_NAME}(?:\s\((?:she|he|they)/\w+\))?,?\s(?:is|was|has been|serves as)\s(?:a|an|the)\b"
+    rf"[^.!?]{{0,80}}?\b{_ROLE}s?\b"
     rf"|^{_NAME}\s(?:writes (?:about|for|on)|covers|reports on|is based in)\b"
 )
 # How to reach the writer: "Jane Doe can be reached at …", "Contact Jane Doe at jdoe@example.com",
@@ -40,7 +41,7 @@ _CONTACT = re.compile(
 )
 # A sentence of a story about such a subject speaks of others; a note about the writer does not say
 # "I" or "we" (an author's own closing words are the story's).
-_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|me|us)\b")
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
 # The site's own money and opinions: "we may earn a commission", "Us Weekly has affiliate partnerships.
 # We receive compensation …", "The views expressed … are not necessarily those of …", "This article has
 # been reviewed according to Science X's editorial process".
@@ -58,11 +59,14 @@ _DISCLOSURE = re.compile(
 
 
 def note_kind(paragraph: str, from_start: int, from_end: int) -> str | None:
-    """"biography" or "disclosure" for a note at that place (paragraphs before it, after it), else None."""
+    """The kind of note a paragraph is at that place (paragraphs before and after it): "biography",
+    "disclosure" or None."""
     if len(paragraph.split()) > MAX_NOTE_WORDS:
         return None
-    if from_end < NOTE_REACH and not _FIRST_PERSON.search(paragraph) and (
-        _BIOGRAPHY.search(paragraph) or _CONTACT.search(paragraph)
+    if (
+        from_end < NOTE_REACH
+        and not _FIRST_PERSON.search(paragraph)
+        and (_BIOGRAPHY.search(paragraph) or _CONTACT.search(paragraph))
     ):
         return "biography"
     if (from_start < NOTE_REACH or from_end < NOTE_REACH) and _DISCLOSURE.search(paragraph):
