@@ -43,7 +43,11 @@ CLOSING_NOTES = [
     ),
     (
         "The views expressed in this column are not necessarily those of the Harbour Times.",
-        "The views of the dockers were heard at a meeting on Monday night, the chairman said.",
+        "The views expressed by the dockers at Monday's meeting are those of a frustrated workforce.",
+    ),
+    (
+        "This post contains affiliate links, which means we may earn a small commission.",
+        "US affiliate programs of the crane maker will pay the union's training costs.",
     ),
 ]
 

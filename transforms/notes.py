@@ -42,16 +42,19 @@ _CONTACT = re.compile(
 # A sentence of a story about such a subject speaks of others; a note about the writer does not say
 # "I" or "we" (an author's own closing words are the story's).
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Ww]e|[Mm]y|[Oo]ur|me|us)\b")
+# The site or the writer speaking ("US" is a country, not "us").
+_SITE_PERSON = r"(?-i:\b(?:[Ww]e|I|us|[Oo]ur)\b)"
+_AFFILIATE_THING = r"(?:links?|commissions?|partnerships?|relationships?|programs?|fee)"
 # The site's own money and opinions: "we may earn a commission", "Us Weekly has affiliate partnerships.
 # We receive compensation …", "The views expressed … are not necessarily those of …", "This article has
 # been reviewed according to Science X's editorial process".
 _DISCLOSURE = re.compile(
     r"(?:\b(?:we|I) (?:may |might |will |could |can )?(?:also )?(?:earn|receive|get|make)s?|\bearns? (?:us|me))\b"
     r"[^.!?]{0,60}\b(?:commissions?|compensation|fee|payments?|kickback|percentage)\b"
-    r"|\baffiliate (?:links?|commissions?|partnerships?|relationships?|programs?|fee)\b[^.!?]{0,80}\b(?:we|I|us|our)\b"
-    r"|\b(?:we|I|us|our)\b[^.!?]{0,80}\baffiliate (?:links?|commissions?|partnerships?|relationships?|programs?|fee)\b"
-    r"|\b(?:views|opinions) expressed\b[^.!?]{0,120}\b(?:not necessarily|(?:are|is) (?:solely )?(?:those of|their own"
-    r"|the author|his own|her own)|do not (?:necessarily )?reflect)"
+    rf"|\baffiliate {_AFFILIATE_THING}\b[^.!?]{{0,80}}{_SITE_PERSON}"
+    rf"|{_SITE_PERSON}[^.!?]{{0,80}}\baffiliate {_AFFILIATE_THING}\b"
+    r"|\b(?:views|opinions) expressed\b[^.!?]{0,120}\b(?:not necessarily|(?:are|is) (?:solely )?(?:their own"
+    r"|the author['’]?s?\b|his own|her own)|do not (?:necessarily )?reflect)"
     r"|\breviewed according to\b[^.!?]{0,60}\beditorial process"
     r"|\bindependently selected by our editors\b",
     re.I,
