@@ -35,11 +35,11 @@ test: install lint
 EVAL_DATA ?= eval-data
 eval: install
 	$(BIN)/python -m bench.evaluate
-	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA)
-	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set readability --lost
-	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set newspaper --lost
-	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set l3s --lost
-	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set wcxb --lost
+	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --gate
+	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set readability --lost --gate
+	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set newspaper --lost --gate
+	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set l3s --lost --gate
+	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set wcxb --lost --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA)

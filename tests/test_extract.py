@@ -211,3 +211,32 @@ def test_story_wrapper_named_for_its_newsletter_is_kept():
     result = extract(html.encode())
     assert not isinstance(result, Rejection), result
     assert "eastern quay" in result.text
+
+
+EMBEDDED_POSTS = (
+    "<blockquote class='twitter-tweet'><p lang='en'>Huge news for the docks today, the cranes are finally coming "
+    "and we could not be happier about it all <a href='https://t.co/x'>pic.twitter.com/x</a></p>&mdash; Dock Fans "
+    "(@dockfans) <a href='https://twitter.com/dockfans/status/1'>March 3, 2024</a></blockquote>"
+    "<blockquote class='instagram-media' data-instgrm-permalink='https://www.instagram.com/p/x/'><div><a "
+    "href='https://www.instagram.com/p/x/'>View this post on Instagram</a><p><a href='https://www.instagram.com/p/x/'>"
+    "A post shared by Quay Crane Spotters (@quaycranes)</a></p></div></blockquote>"
+)
+
+
+def test_embedded_social_posts_are_not_story():
+    """A tweet's and an Instagram post's blockquotes are the networks' players' fallback text; trafilatura
+    keeps a blockquote as the story's quotation, the pipeline cuts them (and keeps them with the option off)."""
+    half = len(STORY_PARAGRAPHS) // 2
+    html = (
+        "<html><head><title>Cranes</title></head><body><article><h1>Cranes for the quay</h1>"
+        f"{STORY_PARAGRAPHS[:half]}{EMBEDDED_POSTS}{STORY_PARAGRAPHS[half:]}"
+        "<blockquote><p>We have waited eleven years for these cranes, said the union's branch secretary.</p>"
+        "</blockquote></article></body></html>"
+    )
+    result = extract(html.encode())
+    assert not isinstance(result, Rejection), result
+    assert "eastern quay" in result.text and "eleven years" in result.text
+    assert "dockfans" not in result.text and "could not be happier" not in result.text
+    assert "Instagram" not in result.text
+    uncut = extract_document(raw(html.encode()), html, replace(ExtractOptions(), prune_embedded_posts=False))
+    assert not isinstance(uncut, Rejection) and "could not be happier" in uncut.text

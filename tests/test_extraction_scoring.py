@@ -95,3 +95,22 @@ def test_texts_option_saves_each_runners_text_and_the_truth(tmp_path, capsys):
     assert paragraphs[2] in (out / "newsetl-pipeline" / "p1.txt").read_text(encoding="utf-8")
     assert (out / "truth" / "p1.txt").read_text(encoding="utf-8") == "\n".join(paragraphs)
     assert "CPU ms/page" in capsys.readouterr().out
+
+
+def test_gate_fails_under_a_sets_f1_floor_or_under_the_pages_kept_floor():
+    from bench.eval_extraction import GATE_F1, MIN_KEPT, Page, Score, gate_failures
+
+    good, poor = Score(), Score()
+    page = Page(name="p", url=None, html=b"", body="fares rose on the harbour ferry")
+    good.add(page, "fares rose on the harbour ferry")
+    poor.add(page, "fares rose")
+    assert gate_failures("newspaper", good) == []
+    assert gate_failures("newspaper", poor) == [f"newspaper F1 {poor.f1:.4f} < {GATE_F1['newspaper']}"]
+    # A sample (--every) is not the set the floor was measured on; the share kept still counts.
+    assert gate_failures("newspaper", poor, every=6) == []
+    lost = Score()
+    for _ in range(3):
+        lost.add(page, "fares rose on the harbour ferry")
+    lost.add(page, "")
+    assert lost.kept / lost.pages < MIN_KEPT
+    assert any("pages kept" in failure for failure in gate_failures("newspaper", lost))

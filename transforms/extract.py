@@ -182,8 +182,18 @@ def _bare_extraction(
         favor_recall=recall,
         fast=fast,
         date_extraction_params=date_params,
-        prune_xpath=SIGN_UP_AND_BIO_BOXES if options.prune_boxes else None,
+        prune_xpath=prune_paths(options) or None,
     )
+
+
+def prune_paths(options: ExtractOptions) -> list[str]:
+    """The XPaths of the elements cut from the page before a trafilatura pass."""
+    paths = []
+    if options.prune_boxes:
+        paths.append(SIGN_UP_AND_BIO_BOXES)
+    if options.prune_embedded_posts:
+        paths.append(EMBEDDED_POSTS)
+    return paths
 
 
 # Boxes beside a story that trafilatura's own discard list names but leaves in when its guard undoes
@@ -210,6 +220,29 @@ SIGN_UP_AND_BIO_BOXES = (
     ".//*[self::div or self::section or self::aside]["
     + " or ".join(f"contains(@{attribute}, '{piece}')" for attribute in ("class", "id") for piece in _BOX_NAME_PIECES)
     + "][not(.//h1)][string-length(normalize-space(.)) < 1000]"
+)
+
+
+# Posts of social networks embedded in a story: the network's script turns a blockquote of a known
+# class into its player, and the blockquote's own text is the post's words, its author's handle and
+# date ("View this post on Instagram", "pic.twitter.com/… — Name (@handle) December 7, 2023").
+# trafilatura keeps a blockquote as a quotation of the story. The story reports what a post says in
+# its own sentences; the post itself is not its text (newspaper dev pages: the hand-cleaned bodies
+# leave embedded posts out; docs/evaluation.md, round 13).
+_EMBEDDED_POST_CLASSES = (
+    "twitter-tweet",
+    "twitter-video",
+    "instagram-media",
+    "tiktok-embed",
+    "text-post-media",  # Threads
+    "bluesky-embed",
+    "reddit-embed",
+    "fb-xfbml-parse-ignore",  # a Facebook post's fallback text
+)
+EMBEDDED_POSTS = (
+    ".//blockquote["
+    + " or ".join(f"contains(@class, '{name}')" for name in _EMBEDDED_POST_CLASSES)
+    + "] | .//div[contains(@class, 'fb-post')]"
 )
 
 

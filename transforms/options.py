@@ -34,6 +34,10 @@ class ExtractOptions:
     # Newsletter sign-up boxes and author biographies are cut from the page before extraction
     # (transforms/extract.py, SIGN_UP_AND_BIO_BOXES; docs/evaluation.md, round 12).
     prune_boxes: bool = True
+    # Posts of social networks embedded in the story (a tweet's or an Instagram post's blockquote) are
+    # cut from the page before extraction (transforms/extract.py, EMBEDDED_POSTS; docs/evaluation.md,
+    # round 13).
+    prune_embedded_posts: bool = True
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
@@ -57,6 +61,9 @@ class ExtractOptions:
 @dataclass(frozen=True, slots=True)
 class NormaliseOptions:
     drop_residue: bool = True
+    # The writer's biography and contact line closing a story and the site's affiliate or editorial
+    # disclosures at either end are dropped (transforms/notes.py; docs/evaluation.md, round 13).
+    drop_notes: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from transforms.holders import find_holders_of
 from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_hex
 from transforms.language import detect_language
 from transforms.normalise import drop_author_lines, drop_title_line, normalise_text
+from transforms.notes import drop_notes
 from transforms.options import LanguageOptions, PipelineOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
@@ -87,6 +88,8 @@ def prepare_document(
     cleaned = normalise_text(extracted.text, options.normalise)
     if options.normalise.drop_residue:
         cleaned = drop_title_line(drop_author_lines(cleaned, extracted.author), extracted.title, raw.title)
+    if options.normalise.drop_notes:
+        cleaned = drop_notes(cleaned)
     site = site_key(canonical_url(extracted.url), raw.url or extracted.url, extracted.sitename)
     text, _dropped = drop_site_chrome(site, cleaned, chrome)
     rejection = reject_text(raw, text, options)
