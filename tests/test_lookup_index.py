@@ -17,7 +17,7 @@ import pytest
 
 from tests.test_lookups import article, page, write_batch
 from transforms.records import EntityMention, LshBand, MinhashSignature, SiteLine
-from warehouse import index, lookups, store
+from warehouse import generations, index, lookups, store
 from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
 from warehouse.query import sql_text
 from warehouse.schemas import ENTITY_MENTIONS, RAW_PAGES
@@ -134,12 +134,19 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
     with index.current_index(tmp_path) as con:
         con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
         index.fill_wanted_versions(con, [])  # the tables keyed batch first are asked by (batch, article)
-        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "batch_files"):
+        generations.fill_probes(con, generations.OUTCOMES, [])  # the generational tables, by (generation, key)
+        probed = {"known_doc_ids", "copy_sources", "line_stories"}
+        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "batch_files", "line_stories"):
             plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
             scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
             scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
             # Only the batch's keys are scanned, once.
-            assert scans == ["SCAN w"], (name, scans)
+            assert scans == ["SCAN p" if name in probed else "SCAN w"], (name, scans)
+        # A batch's site lines find their articles' clusters through the probes: article_clusters is never scanned.
+        con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
+        plan = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'committed_site_lines.sql')}")]
+        assert not [step for step in plan if step.startswith("SCAN a") or step.startswith("SCAN article_clusters")]
+        con.execute("DROP TABLE new_lines")
         # The band levels: no table scanned; each level that holds rows walks its own probes (band_hits).
         index._fill_probes(con, {})
         for run in ("bands_r1", "bands_r2", "bands_r3"):

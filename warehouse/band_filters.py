@@ -15,7 +15,8 @@ hashed here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -109,3 +110,34 @@ class Probe:
         """Per key: whether this filter's level may hold it (False: it does not)."""
         words = _words(bits)
         return np.asarray((words[self._first & np.uint32(words.size - 1)] & self._masks) == self._masks)
+
+
+class FilterCache:
+    """Filters read from the index, by the token each write of one gives: a filter is read again only after it
+    changed (a newest level's after each batch; a sealed or merged one's never). Shared by the threads; the oldest
+    entries are dropped past `size`."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._bits: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # an eviction walks the dict while another thread may add to it
+
+    def get(self, token: str, load: Callable[[], bytes]) -> np.ndarray:
+        """The filter of this token, from `load` (its bytes) when not kept."""
+        with self._lock:
+            bits = self._bits.get(token)
+        if bits is None:
+            bits = np.frombuffer(load(), dtype=np.uint8)
+            with self._lock:
+                while len(self._bits) >= self._size:
+                    self._bits.pop(next(iter(self._bits)))
+                self._bits[token] = bits
+        return bits
+
+    def values(self) -> list[np.ndarray]:
+        with self._lock:
+            return list(self._bits.values())
+
+    def clear(self) -> None:
+        with self._lock:
+            self._bits.clear()

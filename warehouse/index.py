@@ -52,7 +52,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from warehouse import band_filters
+from warehouse import band_filters, generations
+from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, OUTCOMES
 from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
@@ -72,9 +73,10 @@ from warehouse.store import open_table, table_path
 INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
-# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files): an index of
-# another format is rebuilt.
-FORMAT = "11"
+# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files; 12: outcomes,
+# copies, article_clusters and line_stories in generations, warehouse/generations.py): an index of another format is
+# rebuilt.
+FORMAT = "12"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -168,12 +170,10 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
         )
     elif table == ARTICLES.name:
         rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id", "text_hash", "ner_model"])
-        con.executemany(
-            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'article', '', '')",
-            sorted((r["doc_id"], r["batch_id"]) for r in rows),
-        )
-        con.executemany(
-            "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?)",
+        generations.append(con, OUTCOMES, sorted((r["doc_id"], r["batch_id"], "article", "", "") for r in rows))
+        generations.append(
+            con,
+            COPIES,
             sorted((r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]),
         )
         con.execute("CREATE TEMP TABLE new_articles (article_id TEXT, cluster_id TEXT, batch_id TEXT)")
@@ -181,18 +181,13 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
             "INSERT INTO new_articles VALUES (?, ?, ?)",
             [(r["article_id"], r["cluster_id"], r["batch_id"]) for r in rows],
         )
-        for article_id, cluster_id in con.execute(sql_text("index", "committed_articles.sql")).fetchall():
-            con.execute(
-                "INSERT INTO article_clusters VALUES (?, ?) ON CONFLICT (article_id) "
-                "DO UPDATE SET cluster_id = min(cluster_id, excluded.cluster_id)",
-                (article_id, cluster_id),
-            )
+        # Appended: an article committed again with a smaller cluster adds a row, and the smallest is taken when read.
+        generations.append(con, ARTICLE_CLUSTERS, sorted(con.execute(sql_text("index", "committed_articles.sql"))))
         con.execute("DROP TABLE new_articles")
     elif table == REJECTIONS.name:
         rows = _read(warehouse, file, ["doc_id", "batch_id", "stage", "reason"])
-        con.executemany(
-            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'rejection', ?, ?)",
-            sorted((r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows),
+        generations.append(
+            con, OUTCOMES, sorted((r["doc_id"], r["batch_id"], "rejection", r["stage"], r["reason"]) for r in rows)
         )
     elif table == MINHASH_SIGNATURES.name:
         rows = _read(warehouse, file, ["article_id", "batch_id", "scheme", "cluster_id", "signature"])
@@ -221,14 +216,22 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
         con.executemany(
             "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
         )
-        found = con.execute(sql_text("index", "committed_site_lines.sql")).fetchall()
-        for line_hash, cluster_id in sorted(found, key=lambda pair: (pair[1], pair[0])):
-            if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
-                con.execute(
-                    "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
-                    (line_hash,),
-                )
+        generations.fill_probes(con, ARTICLE_CLUSTERS, sorted({r["article_id"] for r in rows}))
+        found = {
+            (cluster_id, line_hash)
+            for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql"))
+        }
         con.execute("DROP TABLE new_lines")
+        # A (story, line) pair counts once: those of these stories counted before are looked up, not inserted again.
+        counted = generations.probed_query(
+            con, LINE_STORIES, sql_text("index", "line_stories.sql"), sorted({cluster for cluster, _ in found})
+        )
+        new = sorted(found - set(counted))
+        generations.append(con, LINE_STORIES, new)
+        con.executemany(
+            "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
+            sorted((line_hash,) for _, line_hash in new),
+        )
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
         if not moved:  # a compaction's rows are indexed already: only where they are is new
@@ -366,27 +369,21 @@ def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
         )
 
 
-# Filters read from `band_filters`, by the token each write gives: a run's is read again only after it changed
-# (bands_0's after each batch, a few hundred KB; a sealed or merged run's never). Shared by the threads.
-_FILTER_CACHE: dict[str, np.ndarray] = {}
-_FILTER_CACHE_SIZE = 64  # a dozen runs at 100,000 articles, and the tokens they replaced
-_FILTER_CACHE_LOCK = threading.Lock()  # an eviction walks the dict while another thread may add to it
+# Band filters by the token each write gives: a run's is read again only after it changed (bands_0's after each
+# batch, a few hundred KB; a sealed or merged run's never). A dozen runs at 100,000 articles, and the tokens they
+# replaced.
+_FILTER_CACHE = band_filters.FilterCache(64)
 
 
 def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
     """The filter of each band table that has one, read from the index only when it changed."""
     found = {}
     for level, token in con.execute("SELECT level, token FROM band_filters").fetchall():
-        with _FILTER_CACHE_LOCK:
-            bits = _FILTER_CACHE.get(token)
-        if bits is None:
-            (blob,) = con.execute("SELECT bits FROM band_filters WHERE level = ?", (level,)).fetchone()
-            bits = np.frombuffer(blob, dtype=np.uint8)
-            with _FILTER_CACHE_LOCK:
-                while len(_FILTER_CACHE) >= _FILTER_CACHE_SIZE:
-                    _FILTER_CACHE.pop(next(iter(_FILTER_CACHE)))
-                _FILTER_CACHE[token] = bits
-        found[level] = bits
+
+        def load(level: str = level) -> bytes:
+            return bytes(con.execute("SELECT bits FROM band_filters WHERE level = ?", (level,)).fetchone()[0])
+
+        found[level] = _FILTER_CACHE.get(token, load)
     return found
 
 
