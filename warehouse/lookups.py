@@ -74,7 +74,7 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
 def _known_doc_ids(index: sqlite3.Connection, doc_ids: Iterable[str]) -> set[str]:
     retried = as_json(str(stage) for stage in RETRIED_STAGES)
     query = sql_text("index", "known_doc_ids.sql")
-    rows = probed_query(index, OUTCOMES, query, sorted(doc_ids), (str(Reason.BATCH_FAILED), retried))
+    rows = probed_query(index, OUTCOMES, query, list(doc_ids), (str(Reason.BATCH_FAILED), retried))
     return {row[0] for row in rows}
 
 
