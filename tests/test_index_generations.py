@@ -76,7 +76,7 @@ def grow(tmp_path, nights: int, expected: Expected, rng: random.Random, first: i
 
 def assert_answers(tmp_path, expected: Expected, note: object = None) -> None:
     assert committed_doc_ids(tmp_path, [*expected.asked, "nope"]) == expected.done, note
-    hashes = [f"t{number}" for number in range(0, 11)]
+    hashes = [f"t{number}" for number in range(11)]
     with index.current_index(tmp_path) as con:
         found = generations.probed_query(con, COPIES, sql_text("index", "copy_sources.sql"), hashes, (MODEL,))
     assert {text: (article_id, batch) for text, article_id, batch in found} == expected.sources, note

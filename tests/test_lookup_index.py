@@ -145,7 +145,7 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
         # A batch's site lines find their articles' clusters through the probes: article_clusters is never scanned.
         con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
         plan = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'committed_site_lines.sql')}")]
-        assert not [step for step in plan if step.startswith("SCAN a") or step.startswith("SCAN article_clusters")]
+        assert not [step for step in plan if step.startswith(("SCAN a", "SCAN article_clusters"))]
         con.execute("DROP TABLE new_lines")
         # The band levels: no table scanned; each level that holds rows walks its own probes (band_hits).
         index._fill_probes(con, {})
