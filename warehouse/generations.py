@@ -1,9 +1,9 @@
 """Keyed index tables kept in generations: a batch's rows land in a small B-tree range whatever the archive's size.
 
-Why: `outcomes`, `copies`, `article_clusters` and `line_stories` are keyed by random hashes (doc ids, text hashes,
-article and cluster ids). One B-tree of every row puts each of a batch's ~200 rows on a page of its own once the
-table is larger than the batch, and every such page is written to the log and the file at the commit: ~1,100
-pages a batch at 101,000 articles against ~200 at 1,000 (docs/benchmarks.md, round 12).
+Why: `outcomes`, `copies`, `article_clusters`, `line_stories` and `one_story_lines` are keyed by random hashes (doc
+ids, text hashes, article, cluster and line ids). One B-tree of every row puts each of a batch's ~200 rows on a page
+of its own once the table is larger than the batch, and every such page is written to the log and the file at the
+commit: ~1,300 pages a batch at 101,000 articles against ~200 at 1,000 (docs/benchmarks.md, round 12).
 
 So each of these tables has a `gen` column first in its primary key. A batch's rows go into the newest generation,
 past `seal_rows` rows it is sealed (nothing moves: the next batches take the next number), and a tier's
@@ -55,11 +55,18 @@ OUTCOMES = Generational("outcomes", ("doc_id", "batch_id", "kind", "stage", "rea
 COPIES = Generational("copies", ("text_hash", "ner_model", "article_id", "batch_id"))
 ARTICLE_CLUSTERS = Generational("article_clusters", ("article_id", "cluster_id"))
 LINE_STORIES = Generational("line_stories", ("cluster_id", "line_hash"))
-GENERATIONAL = (OUTCOMES, COPIES, ARTICLE_CLUSTERS, LINE_STORIES)
+ONE_STORY_LINES = Generational("one_story_lines", ("line_hash",))
+GENERATIONAL = (OUTCOMES, COPIES, ARTICLE_CLUSTERS, LINE_STORIES, ONE_STORY_LINES)
 # The rows past which a table's newest generation is sealed: a few batches' worth (that generation's pages are what a
 # batch writes, so the fewer the better) but not so few that a lookup meets many generations. A batch adds ~200 rows
-# to the first three (an article or a rejection per document) and ~20 an article to line_stories.
-SEAL_ROWS = {"outcomes": 2_048, "copies": 2_048, "article_clusters": 2_048, "line_stories": 32_768}
+# to the first three (an article or a rejection per document), a few to ~20 an article to the last two.
+SEAL_ROWS = {
+    "outcomes": 2_048,
+    "copies": 2_048,
+    "article_clusters": 2_048,
+    "line_stories": 4_096,
+    "one_story_lines": 4_096,
+}
 
 # Filters read from `gen_filters`, by the token each write gives (the newest generation's after each batch; a sealed
 # or merged one's never again). A few dozen generations over the four tables at 100,000 articles.
@@ -222,6 +229,13 @@ def _stack(con: sqlite3.Connection, spec: Generational) -> tuple[list[int], band
                 _STACKS.pop(next(iter(_STACKS)))
             _STACKS[tokens] = stack
     return [gen for gen, _ in found], stack
+
+
+def clear_filters() -> None:
+    """Drop the filters kept in memory (they are read again from the index when next needed)."""
+    _FILTERS.clear()
+    with _STACKS_LOCK:
+        _STACKS.clear()
 
 
 @functools.cache

@@ -40,6 +40,7 @@ import os
 import sqlite3
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from warehouse import band_filters, generations
-from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, OUTCOMES
+from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, ONE_STORY_LINES, OUTCOMES
 from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
@@ -74,8 +75,8 @@ INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
 # in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files; 12: outcomes,
-# copies, article_clusters and line_stories in generations, warehouse/generations.py): an index of another format is
-# rebuilt.
+# copies, article_clusters and line_stories in generations, warehouse/generations.py; lines of one story in
+# one_story_lines, chrome only those of two or more): an index of another format is rebuilt.
 FORMAT = "12"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
@@ -228,10 +229,7 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
         )
         new = sorted(found - set(counted))
         generations.append(con, LINE_STORIES, new)
-        con.executemany(
-            "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
-            sorted((line_hash,) for _, line_hash in new),
-        )
+        _count_stories(con, Counter(line_hash for _, line_hash in new))
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
         if not moved:  # a compaction's rows are indexed already: only where they are is new
@@ -248,6 +246,33 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
             "INSERT OR IGNORE INTO batch_files VALUES (?, ?, ?, ?)",
             sorted((batch_id, table, file, group) for group, batch_id in _batches_by_row_group(warehouse, file)),
         )
+
+
+def _count_stories(con: sqlite3.Connection, more: Counter[str]) -> None:
+    """Count these new (story, line) pairs, `more` stories a line: a line of one story so far is a row of
+    `one_story_lines` (in generations: most lines, a headline or a byline, stay there, and a batch's land in its
+    newest generation's pages), and `chrome` holds the count of each line of two stories or more (a line moves there
+    with its second story, and stays in one_story_lines, which chrome_any.sql reads with it). Keyed by line, chrome
+    took a page a line at 100,000 articles for the lines most batches add, lines of one story."""
+    lines = sorted(more)
+    counts = dict(keyed_query(con, "chrome_counts", lines))
+    once = {
+        line
+        for (line,) in generations.probed_query(
+            con,
+            ONE_STORY_LINES,
+            sql_text("index", "one_story_lines.sql"),
+            [line for line in lines if line not in counts],
+        )
+    }
+    firsts = []
+    for line in lines:
+        stories = counts.get(line, 1 if line in once else 0) + more[line]
+        if stories == 1:
+            firsts.append((line,))
+        else:
+            con.execute("INSERT OR REPLACE INTO chrome VALUES (?, ?)", (line, stories))
+    generations.append(con, ONE_STORY_LINES, firsts)
 
 
 def _batches_by_row_group(warehouse: Path, file: str) -> list[tuple[int, str]]:

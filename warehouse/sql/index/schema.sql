@@ -5,7 +5,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Parquet files (relative to the warehouse) whose rows are in the index, per Delta table.
 CREATE TABLE IF NOT EXISTS indexed_files (tbl TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (tbl, file)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS batches (batch_id TEXT PRIMARY KEY, committed_at INTEGER NOT NULL) WITHOUT ROWID;
--- The tables keyed by random hashes (outcomes, copies, article_clusters, line_stories) are kept in generations
+-- The tables keyed by random hashes (outcomes, copies, article_clusters, line_stories, one_story_lines) are kept in
+-- generations
 -- (warehouse/generations.py): `gen` first in the key, so a batch's rows go into the small newest generation's pages;
 -- a lookup probes each generation its Bloom filter (gen_filters) says may hold a key (`gen_probes`).
 -- kind: 'article' or 'rejection' (with its stage and reason; '' for articles).
@@ -27,7 +28,7 @@ CREATE TABLE IF NOT EXISTS signatures (
     UNIQUE (batch_id, article_id, scheme)
 );
 -- Committed articles' clusters (an article's smallest is taken when read), and each (site line, story) pair once:
--- `chrome` counts the stories of each line as they arrive, so the chrome lookup reads only lines that are chrome.
+-- the stories of each line are counted as they arrive, so the chrome lookup reads only lines that are chrome.
 CREATE TABLE IF NOT EXISTS article_clusters (
     gen INTEGER NOT NULL, article_id TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (gen, article_id, cluster_id)
 ) WITHOUT ROWID;
@@ -36,10 +37,12 @@ CREATE TABLE IF NOT EXISTS article_clusters (
 CREATE TABLE IF NOT EXISTS line_stories (
     gen INTEGER NOT NULL, cluster_id TEXT NOT NULL, line_hash TEXT NOT NULL, PRIMARY KEY (gen, cluster_id, line_hash)
 ) WITHOUT ROWID;
+-- The stories of each line of two stories or more (the chrome lookup reads all of it; most lines, a headline or a
+-- byline, are in one story: those are in the generational one_story_lines, and move here with their second story).
 CREATE TABLE IF NOT EXISTS chrome (line_hash TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
--- Only lines of two stories or more: most lines (a headline, a byline) are in one story, and an entry each was a
--- page written per line (chrome.sql names the condition, so SQLite uses this index).
-CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories) WHERE stories >= 2;
+CREATE TABLE IF NOT EXISTS one_story_lines (
+    gen INTEGER NOT NULL, line_hash TEXT NOT NULL, PRIMARY KEY (gen, line_hash)
+) WITHOUT ROWID;
 -- Each stored fetch of a URL and the document its bytes are (so a batch knows a stored page is already committed
 -- without reading it); the bytes stay in the Delta table. Written once: where the fetch is stored is in page_files.
 CREATE TABLE IF NOT EXISTS pages (
