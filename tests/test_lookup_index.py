@@ -135,8 +135,9 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
         con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
         index.fill_wanted_versions(con, [])  # the tables keyed batch first are asked by (batch, article)
         generations.fill_probes(con, generations.OUTCOMES, [])  # the generational tables, by (generation, key)
-        probed = {"known_doc_ids", "copy_sources", "line_stories"}
-        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "batch_files", "line_stories"):
+        probed = {"known_doc_ids", "copy_sources", "line_stories", "one_story_lines"}
+        keyed = ("signatures", "latest_pages", "batch_files", "chrome_counts")
+        for name in (*sorted(probed), *keyed):
             plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
             scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
             scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
@@ -144,8 +145,8 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
             assert scans == ["SCAN p" if name in probed else "SCAN w"], (name, scans)
         # A batch's site lines find their articles' clusters through the probes: article_clusters is never scanned.
         con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
-        plan = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'committed_site_lines.sql')}")]
-        assert not [step for step in plan if step.startswith(("SCAN a", "SCAN article_clusters"))]
+        steps = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'committed_site_lines.sql')}")]
+        assert not [step for step in steps if step.startswith(("SCAN a", "SCAN article_clusters"))]
         con.execute("DROP TABLE new_lines")
         # The band levels: no table scanned; each level that holds rows walks its own probes (band_hits).
         index._fill_probes(con, {})
