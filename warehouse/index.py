@@ -4,7 +4,9 @@ Why: the Delta tables are append-only Parquet files with no index; a lookup over
 keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
-inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs.
+inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs. The
+other tables found by a random hash (doc ids, text hashes, article, story and line ids; not `pages`, by URL) are kept in
+generations the same way, within one table each (warehouse/generations.py).
 What is found by a batch id, not a random key (where rows are: page_files, batch_files; signatures, asked by the
 versions the band keys found) is keyed batch first, so a batch's rows, and those a compaction moves, are written one
 after the other instead of a page each at a random place.
