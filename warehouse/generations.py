@@ -119,6 +119,8 @@ def append(con: sqlite3.Connection, spec: Generational, rows: Sequence[tuple]) -
     gen, count = newest(con, spec)
     places = ", ".join("?" for _ in spec.columns)
     added = con.executemany(f"INSERT OR IGNORE INTO {spec.table} VALUES ({gen}, {places})", rows).rowcount
+    if not added:  # every row there already: nothing to count or filter
+        return
     count += added
     _set_meta(con, f"{spec.table}.newest_rows", str(count))
     found = con.execute("SELECT bits FROM gen_filters WHERE tbl = ? AND gen = ?", (spec.table, gen)).fetchone()
