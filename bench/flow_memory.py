@@ -37,7 +37,7 @@ from pathlib import Path
 from bench.scale import commit_rows, synthetic_batch
 from transforms.dedup import signature_scheme
 from transforms.options import BoilerplateOptions, DedupOptions
-from warehouse import band_filters, index, lookups, report, search, store, views
+from warehouse import band_filters, generations, index, lookups, report, search, store, views
 from warehouse.options import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS
 from warehouse.schemas import ARTICLES, LSH_BANDS, RAW_PAGES
 from warehouse.store import ensure_tables
@@ -119,7 +119,8 @@ def sample() -> dict[str, float]:
     heap = _libc.mallinfo2()
     reset_peaks()
     (peak, sqlite_peak), _window_peak[:] = _window_peak, [0.0, 0.0]
-    filters = sum(bits.nbytes for bits in index._FILTER_CACHE.values())
+    kept = [*index._FILTER_CACHE.values(), *generations._FILTERS.values()]
+    filters = sum(bits.nbytes for bits in kept) + sum(stack.words.nbytes for stack in generations._STACKS.values())
     return {
         "peak": peak,
         "rss": status_kb("VmRSS") / 1024,
@@ -253,6 +254,7 @@ def let_go() -> None:
     release("the publishing DuckDB instance", views._drop_instance)
     release("the open Delta table objects", store._open_tables.clear)
     release("the cached band filters", index._FILTER_CACHE.clear)
+    release("the cached generation filters", generations.clear_filters)
     release("malloc_trim", lambda: _libc.malloc_trim(0))
     release("Arrow's memory pool's unused memory", _release_arrow)
     print("then: " + row(0, sample()))

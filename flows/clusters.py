@@ -30,12 +30,13 @@ class ClusteredBatch:
 def cluster_batch(warehouse: Path, processed: list[ProcessedDocument], options: DedupOptions) -> ClusteredBatch:
     scheme = signature_scheme(options)
     index = DuplicateIndex(options)
-    wanted = {key for p in processed for key in band_keys(p.signature, options)}
+    keys_of = [band_keys(p.signature, options) for p in processed]  # once: the lookup and the assignment use them
+    wanted = {key for keys in keys_of for key in keys}
     # The DuplicateIndex keeps candidates_per_band + 1 per key (one may be the article itself).
     earlier = committed_band_matches(warehouse, wanted, scheme, per_key=options.candidates_per_band + 1)
     for article_id, cluster_id, signature, keys in earlier:
         index.add(article_id, cluster_id, signature_from_bytes(signature), keys)
-    chosen = assign_clusters(index, [(p.article.article_id, p.signature) for p in processed])
+    chosen = assign_clusters(index, [(p.article.article_id, p.signature) for p in processed], keys_of)
     clustered: list[ProcessedDocument] = []
     signatures: list[MinhashSignature] = []
     bands: list[LshBand] = []

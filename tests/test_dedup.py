@@ -10,6 +10,7 @@ from dataclasses import replace
 from bench.dedup import cluster
 from bench.dedup_corpus import EDITS, build_dedup_set, edit_copy, pair_precision_recall
 from tests.conftest import sql
+from transforms import dedup
 from transforms.dedup import (
     DedupOptions,
     DuplicateIndex,
@@ -70,6 +71,18 @@ def test_copies_in_one_batch_find_each_other():
     copy = STORY + " The vote was 7 to 2."
     chosen = assign_clusters(DuplicateIndex(options), [("b", minhash_signature(STORY)), ("a", minhash_signature(copy))])
     assert [choice.cluster_id for choice, _ in chosen] == ["b", "b"]
+
+
+def test_band_keys_given_by_the_caller_are_not_computed_again(monkeypatch):
+    # flows/clusters.py computes each article's band keys to ask the warehouse; the assignment takes them.
+    options = DedupOptions()
+    signatures = [("b", minhash_signature(STORY)), ("a", minhash_signature(STORY + " The vote was 7 to 2."))]
+    keys_of = [band_keys(signature, options) for _, signature in signatures]
+    expected = assign_clusters(DuplicateIndex(options), signatures)
+    computed: list[object] = []
+    monkeypatch.setattr(dedup, "band_keys", lambda *args: computed.append(args))
+    assert assign_clusters(DuplicateIndex(options), signatures, keys_of) == expected
+    assert computed == []
 
 
 def partition(labels: dict[str, str]) -> set[frozenset[str]]:

@@ -17,7 +17,7 @@ import pytest
 
 from tests.test_lookups import article, page, write_batch
 from transforms.records import EntityMention, LshBand, MinhashSignature, SiteLine
-from warehouse import index, lookups, store
+from warehouse import generations, index, lookups, store
 from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
 from warehouse.query import sql_text
 from warehouse.schemas import ENTITY_MENTIONS, RAW_PAGES
@@ -134,12 +134,20 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
     with index.current_index(tmp_path) as con:
         con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
         index.fill_wanted_versions(con, [])  # the tables keyed batch first are asked by (batch, article)
-        for name in ("known_doc_ids", "signatures", "latest_pages", "copy_sources", "batch_files"):
+        generations.fill_probes(con, generations.OUTCOMES, [])  # the generational tables, by (generation, key)
+        probed = {"known_doc_ids", "copy_sources", "line_stories", "one_story_lines"}
+        keyed = ("signatures", "latest_pages", "batch_files", "chrome_counts")
+        for name in (*sorted(probed), *keyed):
             plan = con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', f'{name}.sql')}", parameters.get(name, ()))
             scans = [row[3] for row in plan if row[3].startswith("SCAN ") and "subquery" not in row[3]]
             scans = [scan for scan in scans if "json_each" not in scan]  # the parameter list, not a table
             # Only the batch's keys are scanned, once.
-            assert scans == ["SCAN w"], (name, scans)
+            assert scans == ["SCAN p" if name in probed else "SCAN w"], (name, scans)
+        # A batch's site lines find their articles' clusters through the probes: article_clusters is never scanned.
+        con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
+        steps = [row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'committed_site_lines.sql')}")]
+        assert not [step for step in steps if step.startswith(("SCAN a", "SCAN article_clusters"))]
+        con.execute("DROP TABLE new_lines")
         # The band levels: no table scanned; each level that holds rows walks its own probes (band_hits).
         index._fill_probes(con, {})
         for run in ("bands_r1", "bands_r2", "bands_r3"):
@@ -481,7 +489,7 @@ def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every
     assert sum(real for _, real in level_rows(tmp_path)[1:]) > 0  # merged into the deeper levels
 
 
-def test_chrome_answers_as_a_count_of_stories_and_indexes_only_lines_of_two_stories_or_more(tmp_path):
+def test_chrome_answers_as_a_count_of_stories_and_keeps_only_lines_of_two_stories_or_more(tmp_path):
     """Every min_stories, 1 included, gives the lines a count of their distinct committed stories would give; the
     index the lookup reads holds only lines of two stories or more (most lines are in one), and the (line, story)
     pairs are kept story first (a batch's lines of one story on one page)."""
@@ -511,12 +519,13 @@ def test_chrome_answers_as_a_count_of_stories_and_indexes_only_lines_of_two_stor
             expected = {line for line, clusters_of in stories.items() if len(clusters_of) >= min_stories}
             assert committed_site_chrome(tmp_path, min_stories) == expected, (n, min_stories)
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
-        plan = " ".join(row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {sql_text('index', 'chrome.sql')}", (3,)))
-        indexed = con.execute("SELECT sum(ncell) FROM dbstat WHERE name = 'chrome_by_stories' AND pagetype = 'leaf'")
+        chrome = {line for (line,) in con.execute("SELECT line_hash FROM chrome")}
+        once = {line for (line,) in con.execute("SELECT line_hash FROM one_story_lines")}
         pairs = [cluster for (cluster,) in con.execute("SELECT cluster_id FROM line_stories")]
-        assert "chrome_by_stories" in plan and "SCAN" not in plan
-        assert indexed.fetchone()[0] == len([line for line, c in stories.items() if len(c) >= 2]) > 0
-    assert pairs == sorted(pairs)  # in story order
+    # The table the lookup reads holds only lines of two stories or more; the others are in one_story_lines.
+    assert chrome == {line for line, c in stories.items() if len(c) >= 2} != set()
+    assert once - chrome == {line for line, c in stories.items() if len(c) == 1} != set()
+    assert pairs == sorted(pairs)  # in story order (one generation here)
 
 
 def test_signatures_are_kept_in_the_order_they_arrive(tmp_path):

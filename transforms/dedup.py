@@ -10,7 +10,7 @@ import bisect
 import hashlib
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rensa import RMinHash
@@ -148,15 +148,19 @@ class DuplicateIndex:
 
 
 def assign_clusters(
-    index: DuplicateIndex, signatures: Iterable[tuple[str, tuple[int, ...]]]
+    index: DuplicateIndex,
+    signatures: Sequence[tuple[str, tuple[int, ...]]],
+    keys_of: Sequence[list[str]] | None = None,
 ) -> list[tuple[ClusterChoice, list[str]]]:
-    """Each article in turn against the index and the articles before it: (choice, band keys) each.
+    """Each article in turn against the index and the articles before it: (choice, band keys) each. `keys_of`: each
+    signature's band_keys when the caller has them already (flows/clusters.py asks the warehouse by them), so they
+    are not computed twice (a BLAKE2b digest per band).
 
     Sequential on purpose: the second of two copies in one batch must find the first.
     """
     chosen = []
-    for article_id, signature in signatures:
-        keys = band_keys(signature, index.options)
+    for number, (article_id, signature) in enumerate(signatures):
+        keys = keys_of[number] if keys_of is not None else band_keys(signature, index.options)
         choice = choose_cluster(article_id, index.matches(article_id, signature, keys))
         index.add(article_id, choice.cluster_id, signature, keys)
         chosen.append((choice, keys))

@@ -15,7 +15,8 @@ hashed here.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -109,3 +110,51 @@ class Probe:
         """Per key: whether this filter's level may hold it (False: it does not)."""
         words = _words(bits)
         return np.asarray((words[self._first & np.uint32(words.size - 1)] & self._masks) == self._masks)
+
+    def may_hold_each(self, stack: Stack) -> np.ndarray:
+        """Per filter of the stack and per key (a filters x keys array): whether that filter's level may hold it. One
+        pass for all the filters: each alone costs a few NumPy calls, more than the test of a few hundred keys."""
+        places = stack.offsets + (self._first.astype(np.int64) & stack.last_words)
+        return np.asarray((stack.words[places] & self._masks) == self._masks)
+
+
+class Stack:
+    """Several filters' words one after the other, for Probe.may_hold_each."""
+
+    def __init__(self, filters: Sequence[np.ndarray]) -> None:
+        words = [_words(bits) for bits in filters]
+        sizes = np.array([part.size for part in words], dtype=np.int64)
+        self.words = np.concatenate(words) if words else np.zeros(0, dtype="<u8")
+        self.offsets = (np.cumsum(sizes) - sizes)[:, None]  # where each filter's words start
+        self.last_words = (sizes - 1)[:, None]  # each filter's word count less one: a power of two less one
+
+
+class FilterCache:
+    """Filters read from the index, by the token each write of one gives: a filter is read again only after it
+    changed (a newest level's after each batch; a sealed or merged one's never). Shared by the threads; the oldest
+    entries are dropped past `size`."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._bits: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # an eviction walks the dict while another thread may add to it
+
+    def get(self, token: str, load: Callable[[], bytes]) -> np.ndarray:
+        """The filter of this token, from `load` (its bytes) when not kept."""
+        with self._lock:
+            bits = self._bits.get(token)
+        if bits is None:
+            bits = np.frombuffer(load(), dtype=np.uint8)
+            with self._lock:
+                while len(self._bits) >= self._size:
+                    self._bits.pop(next(iter(self._bits)))
+                self._bits[token] = bits
+        return bits
+
+    def values(self) -> list[np.ndarray]:
+        with self._lock:
+            return list(self._bits.values())
+
+    def clear(self) -> None:
+        with self._lock:
+            self._bits.clear()

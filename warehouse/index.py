@@ -4,7 +4,9 @@ Why: the Delta tables are append-only Parquet files with no index; a lookup over
 keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
-inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs.
+inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs. The
+other tables found by a random hash (doc ids, text hashes, article, story and line ids; not `pages`, by URL) are kept in
+generations the same way, within one table each (warehouse/generations.py).
 What is found by a batch id, not a random key (where rows are: page_files, batch_files; signatures, asked by the
 versions the band keys found) is keyed batch first, so a batch's rows, and those a compaction moves, are written one
 after the other instead of a page each at a random place.
@@ -40,6 +42,7 @@ import os
 import sqlite3
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,7 +55,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from warehouse import band_filters
+from warehouse import band_filters, generations
+from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, ONE_STORY_LINES, OUTCOMES
 from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
@@ -72,9 +76,10 @@ from warehouse.store import open_table, table_path
 INDEX_FILE = ".newsetl-index.sqlite"
 # Bump when the index's tables change (8: band_filters; 9: signatures in arrival order, line_stories keyed story first,
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
-# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files): an index of
-# another format is rebuilt.
-FORMAT = "11"
+# in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files; 12: outcomes,
+# copies, article_clusters and line_stories in generations, warehouse/generations.py; lines of one story in
+# one_story_lines, chrome only those of two or more): an index of another format is rebuilt.
+FORMAT = "12"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -168,12 +173,10 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
         )
     elif table == ARTICLES.name:
         rows = _read(warehouse, file, ["doc_id", "article_id", "cluster_id", "batch_id", "text_hash", "ner_model"])
-        con.executemany(
-            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'article', '', '')",
-            sorted((r["doc_id"], r["batch_id"]) for r in rows),
-        )
-        con.executemany(
-            "INSERT OR IGNORE INTO copies VALUES (?, ?, ?, ?)",
+        generations.append(con, OUTCOMES, sorted((r["doc_id"], r["batch_id"], "article", "", "") for r in rows))
+        generations.append(
+            con,
+            COPIES,
             sorted((r["text_hash"], r["ner_model"], r["article_id"], r["batch_id"]) for r in rows if r["ner_model"]),
         )
         con.execute("CREATE TEMP TABLE new_articles (article_id TEXT, cluster_id TEXT, batch_id TEXT)")
@@ -181,18 +184,13 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
             "INSERT INTO new_articles VALUES (?, ?, ?)",
             [(r["article_id"], r["cluster_id"], r["batch_id"]) for r in rows],
         )
-        for article_id, cluster_id in con.execute(sql_text("index", "committed_articles.sql")).fetchall():
-            con.execute(
-                "INSERT INTO article_clusters VALUES (?, ?) ON CONFLICT (article_id) "
-                "DO UPDATE SET cluster_id = min(cluster_id, excluded.cluster_id)",
-                (article_id, cluster_id),
-            )
+        # Appended: an article committed again with a smaller cluster adds a row, and the smallest is taken when read.
+        generations.append(con, ARTICLE_CLUSTERS, sorted(con.execute(sql_text("index", "committed_articles.sql"))))
         con.execute("DROP TABLE new_articles")
     elif table == REJECTIONS.name:
         rows = _read(warehouse, file, ["doc_id", "batch_id", "stage", "reason"])
-        con.executemany(
-            "INSERT OR IGNORE INTO outcomes VALUES (?, ?, 'rejection', ?, ?)",
-            sorted((r["doc_id"], r["batch_id"], r["stage"], r["reason"]) for r in rows),
+        generations.append(
+            con, OUTCOMES, sorted((r["doc_id"], r["batch_id"], "rejection", r["stage"], r["reason"]) for r in rows)
         )
     elif table == MINHASH_SIGNATURES.name:
         rows = _read(warehouse, file, ["article_id", "batch_id", "scheme", "cluster_id", "signature"])
@@ -221,14 +219,19 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
         con.executemany(
             "INSERT INTO new_lines VALUES (?, ?, ?)", [(r["line_hash"], r["article_id"], r["batch_id"]) for r in rows]
         )
-        found = con.execute(sql_text("index", "committed_site_lines.sql")).fetchall()
-        for line_hash, cluster_id in sorted(found, key=lambda pair: (pair[1], pair[0])):
-            if con.execute("INSERT OR IGNORE INTO line_stories VALUES (?, ?)", (line_hash, cluster_id)).rowcount:
-                con.execute(
-                    "INSERT INTO chrome VALUES (?, 1) ON CONFLICT (line_hash) DO UPDATE SET stories = stories + 1",
-                    (line_hash,),
-                )
+        generations.fill_probes(con, ARTICLE_CLUSTERS, sorted({r["article_id"] for r in rows}))
+        found = {
+            (cluster_id, line_hash)
+            for line_hash, cluster_id in con.execute(sql_text("index", "committed_site_lines.sql"))
+        }
         con.execute("DROP TABLE new_lines")
+        # A (story, line) pair counts once: those of these stories counted before are looked up, not inserted again.
+        counted = generations.probed_query(
+            con, LINE_STORIES, sql_text("index", "line_stories.sql"), sorted({cluster for cluster, _ in found})
+        )
+        new = sorted(found - set(counted))
+        generations.append(con, LINE_STORIES, new)
+        _count_stories(con, Counter(line_hash for _, line_hash in new))
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
         if not moved:  # a compaction's rows are indexed already: only where they are is new
@@ -245,6 +248,33 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
             "INSERT OR IGNORE INTO batch_files VALUES (?, ?, ?, ?)",
             sorted((batch_id, table, file, group) for group, batch_id in _batches_by_row_group(warehouse, file)),
         )
+
+
+def _count_stories(con: sqlite3.Connection, more: Counter[str]) -> None:
+    """Count these new (story, line) pairs, `more` stories a line: a line of one story so far is a row of
+    `one_story_lines` (in generations: most lines, a headline or a byline, stay there, and a batch's land in its
+    newest generation's pages), and `chrome` holds the count of each line of two stories or more (a line moves there
+    with its second story, and stays in one_story_lines, which chrome_any.sql reads with it). Keyed by line, chrome
+    took a page a line at 100,000 articles for the lines most batches add, lines of one story."""
+    lines = sorted(more)
+    counts = dict(keyed_query(con, "chrome_counts", lines))
+    once = {
+        line
+        for (line,) in generations.probed_query(
+            con,
+            ONE_STORY_LINES,
+            sql_text("index", "one_story_lines.sql"),
+            [line for line in lines if line not in counts],
+        )
+    }
+    firsts = []
+    for line in lines:
+        stories = counts.get(line, 1 if line in once else 0) + more[line]
+        if stories == 1:
+            firsts.append((line,))
+        else:
+            con.execute("INSERT OR REPLACE INTO chrome VALUES (?, ?)", (line, stories))
+    generations.append(con, ONE_STORY_LINES, firsts)
 
 
 def _batches_by_row_group(warehouse: Path, file: str) -> list[tuple[int, str]]:
@@ -366,27 +396,21 @@ def _fill_probes(con: sqlite3.Connection, keys: dict[str, list[str]]) -> None:
         )
 
 
-# Filters read from `band_filters`, by the token each write gives: a run's is read again only after it changed
-# (bands_0's after each batch, a few hundred KB; a sealed or merged run's never). Shared by the threads.
-_FILTER_CACHE: dict[str, np.ndarray] = {}
-_FILTER_CACHE_SIZE = 64  # a dozen runs at 100,000 articles, and the tokens they replaced
-_FILTER_CACHE_LOCK = threading.Lock()  # an eviction walks the dict while another thread may add to it
+# Band filters by the token each write gives: a run's is read again only after it changed (bands_0's after each
+# batch, a few hundred KB; a sealed or merged run's never). A dozen runs at 100,000 articles, and the tokens they
+# replaced.
+_FILTER_CACHE = band_filters.FilterCache(64)
 
 
 def _band_filters(con: sqlite3.Connection) -> dict[str, np.ndarray]:
     """The filter of each band table that has one, read from the index only when it changed."""
     found = {}
     for level, token in con.execute("SELECT level, token FROM band_filters").fetchall():
-        with _FILTER_CACHE_LOCK:
-            bits = _FILTER_CACHE.get(token)
-        if bits is None:
-            (blob,) = con.execute("SELECT bits FROM band_filters WHERE level = ?", (level,)).fetchone()
-            bits = np.frombuffer(blob, dtype=np.uint8)
-            with _FILTER_CACHE_LOCK:
-                while len(_FILTER_CACHE) >= _FILTER_CACHE_SIZE:
-                    _FILTER_CACHE.pop(next(iter(_FILTER_CACHE)))
-                _FILTER_CACHE[token] = bits
-        found[level] = bits
+
+        def load(level: str = level) -> bytes:
+            return bytes(con.execute("SELECT bits FROM band_filters WHERE level = ?", (level,)).fetchone()[0])
+
+        found[level] = _FILTER_CACHE.get(token, load)
     return found
 
 

@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
+from warehouse.generations import COPIES, OUTCOMES, probed_query
 from warehouse.index import as_json, band_hits, current_index, keyed_query, micros, versions_query
 from warehouse.query import sql_text
 from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
@@ -72,7 +73,8 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
 
 def _known_doc_ids(index: sqlite3.Connection, doc_ids: Iterable[str]) -> set[str]:
     retried = as_json(str(stage) for stage in RETRIED_STAGES)
-    rows = keyed_query(index, "known_doc_ids", doc_ids, (str(Reason.BATCH_FAILED), retried))
+    query = sql_text("index", "known_doc_ids.sql")
+    rows = probed_query(index, OUTCOMES, query, list(doc_ids), (str(Reason.BATCH_FAILED), retried))
     return {row[0] for row in rows}
 
 
@@ -220,7 +222,7 @@ def committed_copies(
     if not wanted:
         return {}
     with current_index(warehouse) as index:
-        sources = keyed_query(index, "copy_sources", wanted, (model,))
+        sources = probed_query(index, COPIES, sql_text("index", "copy_sources.sql"), wanted, (model,))
         if not sources:
             return {}
         files = keyed_query(index, "batch_files", sorted({batch_id for _, _, batch_id in sources}))

@@ -1,8 +1,9 @@
--- CROSS JOIN keeps `wanted` the outer loop (SQLite would scan the big table otherwise). Which wanted doc ids became an article or a rejection in a committed batch; rejections of a
--- failed batch and of the retried stages do not count. Parameters: the batch_failed reason, the
--- retried stages as a JSON array.
+-- CROSS JOIN keeps `gen_probes` the outer loop (SQLite would scan the big table otherwise): the wanted doc ids, each
+-- in the generations of `outcomes` whose filter may hold it (warehouse/generations.py). Which wanted doc ids became an
+-- article or a rejection in a committed batch; rejections of a failed batch and of the retried stages do not count.
+-- Parameters: the batch_failed reason, the retried stages as a JSON array.
 SELECT DISTINCT o.doc_id
-FROM wanted AS w
-CROSS JOIN outcomes AS o ON o.doc_id = w.key
+FROM gen_probes AS p
+CROSS JOIN outcomes AS o ON o.gen = p.gen AND o.doc_id = p.key
 JOIN batches AS b ON b.batch_id = o.batch_id
 WHERE o.kind = 'article' OR (o.reason <> ? AND o.stage NOT IN (SELECT value FROM json_each(?)));

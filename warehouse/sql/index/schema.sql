@@ -5,10 +5,15 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Parquet files (relative to the warehouse) whose rows are in the index, per Delta table.
 CREATE TABLE IF NOT EXISTS indexed_files (tbl TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (tbl, file)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS batches (batch_id TEXT PRIMARY KEY, committed_at INTEGER NOT NULL) WITHOUT ROWID;
+-- The tables keyed by random hashes (outcomes, copies, article_clusters, line_stories, one_story_lines) are kept in
+-- generations
+-- (warehouse/generations.py): `gen` first in the key, so a batch's rows go into the small newest generation's pages;
+-- a lookup probes each generation its Bloom filter (gen_filters) says may hold a key (`gen_probes`).
 -- kind: 'article' or 'rejection' (with its stage and reason; '' for articles).
 CREATE TABLE IF NOT EXISTS outcomes (
-    doc_id TEXT NOT NULL, batch_id TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL, reason TEXT NOT NULL,
-    PRIMARY KEY (doc_id, batch_id, kind, stage, reason)
+    gen INTEGER NOT NULL, doc_id TEXT NOT NULL, batch_id TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (gen, doc_id, batch_id, kind, stage, reason)
 ) WITHOUT ROWID;
 -- LSH band keys are in levels bands_0 (newest) .. bands_3 (oldest), each created from band_level.sql; their
 -- rows name the batch that wrote them by a number.
@@ -22,18 +27,22 @@ CREATE TABLE IF NOT EXISTS signatures (
     article_id TEXT NOT NULL, batch_id TEXT NOT NULL, scheme TEXT NOT NULL, cluster_id TEXT NOT NULL, signature BLOB NOT NULL,
     UNIQUE (batch_id, article_id, scheme)
 );
--- Committed articles' smallest cluster, and each (site line, story) pair once: `chrome` counts the
--- stories of each line as they arrive, so the chrome lookup reads only lines that are chrome.
-CREATE TABLE IF NOT EXISTS article_clusters (article_id TEXT PRIMARY KEY, cluster_id TEXT NOT NULL) WITHOUT ROWID;
--- Keyed story first: an article's lines are one place in the table (a batch writes a page per story, not one per
--- line; keyed line first, a line of every story of a site took a page per story).
-CREATE TABLE IF NOT EXISTS line_stories (
-    line_hash TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (cluster_id, line_hash)
+-- Committed articles' clusters (an article's smallest is taken when read), and each (site line, story) pair once:
+-- the stories of each line are counted as they arrive, so the chrome lookup reads only lines that are chrome.
+CREATE TABLE IF NOT EXISTS article_clusters (
+    gen INTEGER NOT NULL, article_id TEXT NOT NULL, cluster_id TEXT NOT NULL, PRIMARY KEY (gen, article_id, cluster_id)
 ) WITHOUT ROWID;
+-- Keyed story first: an article's lines are one place in its generation (a batch writes a page per story at most,
+-- not one per line; keyed line first, a line of every story of a site took a page per story).
+CREATE TABLE IF NOT EXISTS line_stories (
+    gen INTEGER NOT NULL, cluster_id TEXT NOT NULL, line_hash TEXT NOT NULL, PRIMARY KEY (gen, cluster_id, line_hash)
+) WITHOUT ROWID;
+-- The stories of each line of two stories or more (the chrome lookup reads all of it; most lines, a headline or a
+-- byline, are in one story: those are in the generational one_story_lines, and move here with their second story).
 CREATE TABLE IF NOT EXISTS chrome (line_hash TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
--- Only lines of two stories or more: most lines (a headline, a byline) are in one story, and an entry each was a
--- page written per line (chrome.sql names the condition, so SQLite uses this index).
-CREATE INDEX IF NOT EXISTS chrome_by_stories ON chrome (stories) WHERE stories >= 2;
+CREATE TABLE IF NOT EXISTS one_story_lines (
+    gen INTEGER NOT NULL, line_hash TEXT NOT NULL, PRIMARY KEY (gen, line_hash)
+) WITHOUT ROWID;
 -- Each stored fetch of a URL and the document its bytes are (so a batch knows a stored page is already committed
 -- without reading it); the bytes stay in the Delta table. Written once: where the fetch is stored is in page_files.
 CREATE TABLE IF NOT EXISTS pages (
@@ -49,8 +58,9 @@ CREATE TABLE IF NOT EXISTS page_files (
 ) WITHOUT ROWID;
 -- Committed articles by normalised text and NER model: an exact copy takes over the earlier analysis.
 CREATE TABLE IF NOT EXISTS copies (
-    text_hash TEXT NOT NULL, ner_model TEXT NOT NULL, article_id TEXT NOT NULL, batch_id TEXT NOT NULL,
-    PRIMARY KEY (text_hash, ner_model, article_id, batch_id)
+    gen INTEGER NOT NULL, text_hash TEXT NOT NULL, ner_model TEXT NOT NULL, article_id TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    PRIMARY KEY (gen, text_hash, ner_model, article_id, batch_id)
 ) WITHOUT ROWID;
 -- Which Parquet files and row groups of entity_mentions and figures hold each batch's rows (forgotten with the
 -- file): a batch's rows are one after the other in a file (its append, or a compaction that packed it with others),
@@ -67,3 +77,8 @@ CREATE INDEX IF NOT EXISTS batch_files_by_file ON batch_files (tbl, file);
 -- The Bloom filter of each band level that holds rows (warehouse/band_filters.py), written with the level; a new
 -- token each write tells a lookup that the copy it read before is out of date.
 CREATE TABLE IF NOT EXISTS band_filters (level TEXT PRIMARY KEY, token TEXT NOT NULL, bits BLOB NOT NULL);
+-- The Bloom filter of each generation of the generational tables (warehouse/generations.py), of its keys (the
+-- column after gen); a new token each write, as band_filters.
+CREATE TABLE IF NOT EXISTS gen_filters (
+    tbl TEXT NOT NULL, gen INTEGER NOT NULL, token TEXT NOT NULL, bits BLOB NOT NULL, PRIMARY KEY (tbl, gen)
+);

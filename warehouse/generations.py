@@ -1,0 +1,272 @@
+"""Keyed index tables kept in generations: a batch's rows land in a small B-tree range whatever the archive's size.
+
+Why: `outcomes`, `copies`, `article_clusters`, `line_stories` and `one_story_lines` are keyed by random hashes (doc
+ids, text hashes, article, cluster and line ids). One B-tree of every row puts each of a batch's ~200 rows on a page
+of its own once the table is larger than the batch, and every such page is written to the log and the file at the
+commit: ~1,300 pages a batch at 101,000 articles against ~200 at 1,000 (docs/benchmarks.md, round 12).
+
+So each of these tables has a `gen` column first in its primary key. A batch's rows go into the newest generation,
+past `seal_rows` rows it is sealed (nothing moves: the next batches take the next number), and a tier's
+GENERATIONS_PER_TIER generations are merged into one of the next tier, written once in key order at the table's end
+(the tiers of the band runs, warehouse/index.py, for one table whose key starts with the generation). Each generation
+has a Bloom filter of its keys (`gen_filters`, warehouse/band_filters.py), so a lookup probes a generation only for
+the keys it may hold (`fill_probes`, then a query joining `gen_probes`): a probe per key found, whatever the number
+of generations. A key may be in several generations (an article committed twice); the lookups take DISTINCT, the
+lowest row or the minimum, which is the same over the generations as over one table. Everything is written inside
+the catch-up's transaction: a crash leaves the generations, their filters and their counts as they were.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+import threading
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from warehouse import band_filters
+from warehouse.query import sql_text
+
+GENERATIONS_PER_TIER = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Generational:
+    """A keyed table kept in generations: its columns after `gen`, the first of them the key lookups probe by and
+    its filters hold."""
+
+    table: str
+    columns: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.columns[0]
+
+    @property
+    def seal_rows(self) -> int:
+        return SEAL_ROWS[self.table]
+
+
+OUTCOMES = Generational("outcomes", ("doc_id", "batch_id", "kind", "stage", "reason"))
+COPIES = Generational("copies", ("text_hash", "ner_model", "article_id", "batch_id"))
+ARTICLE_CLUSTERS = Generational("article_clusters", ("article_id", "cluster_id"))
+LINE_STORIES = Generational("line_stories", ("cluster_id", "line_hash"))
+ONE_STORY_LINES = Generational("one_story_lines", ("line_hash",))
+GENERATIONAL = (OUTCOMES, COPIES, ARTICLE_CLUSTERS, LINE_STORIES, ONE_STORY_LINES)
+# The rows past which a table's newest generation is sealed: a few batches' worth (that generation's pages are what a
+# batch writes, so the fewer the better) but not so few that a lookup meets many generations. A batch adds ~200 rows
+# to the first three (an article or a rejection per document), a few to ~20 an article to the last two.
+SEAL_ROWS = {
+    "outcomes": 2_048,
+    "copies": 2_048,
+    "article_clusters": 2_048,
+    "line_stories": 4_096,
+    "one_story_lines": 4_096,
+}
+
+# Filters read from `gen_filters`, by the token each write gives (the newest generation's after each batch; a sealed
+# or merged one's never again). A few dozen generations over the four tables at 100,000 articles.
+_FILTERS = band_filters.FilterCache(128)
+# The filters of each table's generations stacked for one test (band_filters.Stack), by their tokens in gen order.
+_STACKS: dict[tuple[str, ...], band_filters.Stack] = {}
+_STACKS_SIZE = 16
+_STACKS_LOCK = threading.Lock()
+
+
+def _meta(con: sqlite3.Connection, key: str) -> str | None:
+    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+
+def sealed(con: sqlite3.Connection, spec: Generational) -> list[tuple[int, int]]:
+    """The sealed and merged generations, oldest first: (gen, rows)."""
+    value = _meta(con, f"{spec.table}.gens")
+    return [(gen, rows) for gen, rows in json.loads(value)] if value else []
+
+
+def newest(con: sqlite3.Connection, spec: Generational) -> tuple[int, int]:
+    """The generation that takes new rows, and its rows as counted when written (a count(*) would read them)."""
+    return int(_meta(con, f"{spec.table}.newest") or 1), int(_meta(con, f"{spec.table}.newest_rows") or 0)
+
+
+def generations(con: sqlite3.Connection, spec: Generational) -> list[int]:
+    """Every generation that holds rows: the newest (when it does), then the sealed ones."""
+    gen, rows = newest(con, spec)
+    return ([gen] if rows else []) + [gen for gen, _ in sealed(con, spec)]
+
+
+def tier(spec: Generational, rows: int) -> int:
+    """A generation's tier by its rows: 1 below GENERATIONS_PER_TIER x seal_rows, one more each that many times."""
+    level, bound = 1, spec.seal_rows * GENERATIONS_PER_TIER
+    while rows >= bound:
+        level, bound = level + 1, bound * GENERATIONS_PER_TIER
+    return level
+
+
+def append(con: sqlite3.Connection, spec: Generational, rows: Sequence[tuple]) -> None:
+    """These rows (the table's columns after `gen`) into the newest generation, its filter extended with their keys;
+    then it is sealed once past seal_rows and full tiers are merged."""
+    if not rows:
+        return
+    gen, count = newest(con, spec)
+    places = ", ".join("?" for _ in spec.columns)
+    added = con.executemany(f"INSERT OR IGNORE INTO {spec.table} VALUES ({gen}, {places})", rows).rowcount
+    if not added:  # every row there already: nothing to count or filter
+        return
+    count += added
+    _set_meta(con, f"{spec.table}.newest_rows", str(count))
+    found = con.execute("SELECT bits FROM gen_filters WHERE tbl = ? AND gen = ?", (spec.table, gen)).fetchone()
+    if found is not None and band_filters.fits(len(found[0]), count):
+        bits = np.frombuffer(found[0], dtype=np.uint8).copy()
+        band_filters.add(bits, key_digests([row[0] for row in rows]))
+        _store_filter(con, spec, gen, bits)
+    else:  # its first rows (the filter made at the size for seal_rows), or more at once than that (a rebuild)
+        _build_filter(con, spec, gen, max(count, spec.seal_rows))
+    _settle(con, spec)
+
+
+def _build_filter(con: sqlite3.Connection, spec: Generational, gen: int, rows: int) -> None:
+    """A generation's filter from its rows, a chunk of keys at a time."""
+    bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
+    cursor = con.execute(f"SELECT {spec.key} FROM {spec.table} WHERE gen = ?", (gen,))
+    while chunk := cursor.fetchmany(65_536):
+        band_filters.add(bits, key_digests([key for (key,) in chunk]))
+    _store_filter(con, spec, gen, bits)
+
+
+def _store_filter(con: sqlite3.Connection, spec: Generational, gen: int, bits: np.ndarray) -> None:
+    con.execute(
+        "INSERT OR REPLACE INTO gen_filters VALUES (?, ?, ?, ?)", (spec.table, gen, uuid.uuid4().hex, bits.tobytes())
+    )
+
+
+def _settle(con: sqlite3.Connection, spec: Generational) -> None:
+    """Seal the newest generation once past seal_rows; then merge each tier that holds GENERATIONS_PER_TIER
+    generations into one of the next (which may fill it in turn), smallest tier first."""
+    gens = sealed(con, spec)
+    before = list(gens)
+    gen, count = newest(con, spec)
+    next_gen = max([gen, *(g for g, _ in gens)]) + 1
+    if count > spec.seal_rows:
+        gens.append((gen, count))
+        _set_meta(con, f"{spec.table}.newest", str(next_gen))
+        _set_meta(con, f"{spec.table}.newest_rows", "0")
+        next_gen += 1
+    while True:
+        tiers: dict[int, list[tuple[int, int]]] = {}
+        for member in gens:
+            tiers.setdefault(tier(spec, member[1]), []).append(member)
+        full = [level for level, members in tiers.items() if len(members) >= GENERATIONS_PER_TIER]
+        if not full:
+            break
+        merging = tiers[min(full)]
+        gens = [member for member in gens if member not in merging] + [_merge(con, spec, merging, next_gen)]
+        next_gen += 1
+    if gens != before:
+        _set_meta(con, f"{spec.table}.gens", json.dumps(gens))
+
+
+def _merge(con: sqlite3.Connection, spec: Generational, merging: list[tuple[int, int]], into: int) -> tuple[int, int]:
+    """These generations' rows written as generation `into`, in key order at the table's end (a row in two of them
+    once), and deleted with their filters."""
+    columns = ", ".join(spec.columns)
+    old = ", ".join(str(gen) for gen, _ in merging)
+    rows = con.execute(
+        f"INSERT OR IGNORE INTO {spec.table} SELECT {into}, {columns} FROM {spec.table} WHERE gen IN ({old}) "
+        f"ORDER BY {columns}"
+    ).rowcount
+    con.execute(f"DELETE FROM {spec.table} WHERE gen IN ({old})")
+    con.execute(f"DELETE FROM gen_filters WHERE tbl = ? AND gen IN ({old})", (spec.table,))
+    _build_filter(con, spec, into, rows)
+    return into, rows
+
+
+def key_digests(keys: Sequence[str]) -> np.ndarray:
+    """band_filters.digests of these keys: a key that starts with 24 hex digits (doc ids and text hashes are SHA-256
+    digests, article and cluster ids their first 32 hex digits) by those 12 bytes, random already; any other (tests'
+    names, a URL-less rejection id is hex too) hashed. The keys of a batch in one conversion when all are hex."""
+    prefix = 2 * band_filters.DIGEST
+    try:
+        joined = bytes.fromhex("".join(key[:prefix] for key in keys))
+    except ValueError:
+        joined = b""
+    if len(joined) == band_filters.DIGEST * len(keys):  # each key gave 24 hex digits (whitespace would give fewer)
+        return band_filters.digests_of_joined(joined)
+    return band_filters.digests([_key_value(key) for key in keys])
+
+
+def _key_value(key: str) -> str | bytes:
+    """What key_digests takes of one key: its first 12 bytes when it starts with 24 hex digits, else the key."""
+    try:
+        value = bytes.fromhex(key[: 2 * band_filters.DIGEST])
+    except ValueError:
+        return key
+    return value if len(value) == band_filters.DIGEST else key
+
+
+def _stack(con: sqlite3.Connection, spec: Generational) -> tuple[list[int], band_filters.Stack]:
+    """The table's generations that hold rows (each has a filter: written with its first rows, dropped with its last)
+    and their filters stacked, made again only when one of them changed (the newest's after each batch)."""
+    found = con.execute("SELECT gen, token FROM gen_filters WHERE tbl = ? ORDER BY gen", (spec.table,)).fetchall()
+    tokens = tuple(token for _, token in found)
+    with _STACKS_LOCK:
+        stack = _STACKS.get(tokens)
+    if stack is None:
+
+        def load(gen: int) -> bytes:
+            sql = "SELECT bits FROM gen_filters WHERE tbl = ? AND gen = ?"
+            return bytes(con.execute(sql, (spec.table, gen)).fetchone()[0])
+
+        stack = band_filters.Stack([_FILTERS.get(token, functools.partial(load, gen)) for gen, token in found])
+        with _STACKS_LOCK:
+            while len(_STACKS) >= _STACKS_SIZE:
+                _STACKS.pop(next(iter(_STACKS)))
+            _STACKS[tokens] = stack
+    return [gen for gen, _ in found], stack
+
+
+def clear_filters() -> None:
+    """Drop the filters kept in memory (they are read again from the index when next needed)."""
+    _FILTERS.clear()
+    with _STACKS_LOCK:
+        _STACKS.clear()
+
+
+@functools.cache
+def _fill_sql() -> str:
+    """gen_probes.sql, read once: a lookup's fill costs ~0.1 ms, and reading the file ~0.02."""
+    return sql_text("index", "gen_probes.sql")
+
+
+def fill_probes(con: sqlite3.Connection, spec: Generational, keys: Sequence[str]) -> None:
+    """The temporary table `gen_probes` holding (gen, key) for each generation of the table and each of these keys
+    its filter may hold, which the table's keyed queries start from; one statement from a JSON object of each
+    generation's keys."""
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS gen_probes (gen INTEGER, key TEXT, PRIMARY KEY (gen, key)) WITHOUT ROWID"
+    )
+    con.execute("DELETE FROM gen_probes")
+    if not keys:
+        return
+    gens, stack = _stack(con, spec)
+    held: dict[int, list[str]] = {}
+    if gens:
+        rows, positions = np.nonzero(band_filters.Probe(key_digests(keys)).may_hold_each(stack))
+        for row, position in zip(rows.tolist(), positions.tolist(), strict=True):
+            held.setdefault(gens[row], []).append(keys[position])
+    if held:
+        con.execute(_fill_sql(), (json.dumps(held),))
+
+
+def probed_query(con: sqlite3.Connection, spec: Generational, sql: str, keys: Sequence[str], parameters: tuple = ()):
+    """Run this query (it reads `gen_probes`) with the probes of these keys in the table's generations."""
+    fill_probes(con, spec, keys)
+    return con.execute(sql, parameters).fetchall()
