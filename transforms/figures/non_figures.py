@@ -96,7 +96,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     age = age_end(tokens, i)
     if age is not None:
         return age
-    rating = star_rating_end(tokens, i)
+    rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i)
     if rating is not None:
         return rating
     if is_display_resolution(tokens, i):
@@ -821,6 +821,27 @@ def star_rating_end(tokens: list[Token], i: int) -> int | None:
     return k + 1
 
 
+# Nouns that name a grade on a scale: the number given is a mark, not an amount of anything.
+SCALE_NOUNS = frozenset({"score", "scores", "rating", "ratings", "grade", "grades", "scale"})
+SCALE_TOPS = frozenset({"5", "10", "100"})
+
+
+def scale_rating_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a mark on a scale at i ('Display score: 4.5 / 5', 'a grade of 1 through 10', 'a rating
+    of 1 to 10'); None if the number is not one. The scale's noun right before is the evidence."""
+    previous = token_at(tokens, i - 1)
+    if previous is None or previous.text not in (":", "of"):
+        return None
+    if not is_word(token_at(tokens, i - 2), *SCALE_NOUNS):
+        return None
+    link, top = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if link is None or top is None or top.kind != "num" or top.text not in SCALE_TOPS:
+        return None
+    if not (link.text == "/" or (previous.text == "of" and link.low in ("to", "through", "-", "–"))):
+        return None
+    return i + 3 if number_value(tokens[i]) <= number_value(top) else None
+
+
 def is_out_of_stars(tokens: list[Token], i: int) -> bool:
     """'10 stars out of 10': a grade on a scale the writer states."""
     return (
@@ -936,8 +957,9 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if is_initial(tokens, end):
         return True  # "the 2010 M. Night Shyamalan film"
+    # A whole unit phrase, not its first word: "us" opens "US dollars" but also "the 2005 US Open".
     return following is None or not (
-        following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
+        following.text == "%" or following.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, end) is not None
     )
 
 
