@@ -338,7 +338,9 @@ def measured_thing(
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
             return None  # "about 8C cooler", "two inches taller": how much more, not of what
-        head = measured_noun_after(tokens, k, max_words)
+        head = measured_noun_after(tokens, k, max_words) or named_goods_after(
+            tokens, k, quantity, hyphenated, max_words
+        )
         if head is not None:
             return head
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
@@ -679,6 +681,34 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
         if is_name_start(tokens, n):
             return (phrase[0], n - 1)  # "280-pound center Donovan Clingan": a name after the noun
     return phrase
+
+
+TEMPERATURE_SCALES = frozenset({"kelvin", "celsius", "fahrenheit", "centigrade"})
+
+
+def named_goods_after(
+    tokens: list[Token], k: int, quantity: Quantity, hyphenated: bool, max_words: int
+) -> tuple[int, int] | None:
+    """'a 6.7-inch OLED', 'an optional 20W USB-C adapter', '37-inch BFGoodrich all-terrain tires': a measure
+    written as a modifier (dashed or glued to its number) measures the noun after it, capitalised or not.
+    Not in a title-case heading ('700-Horsepower Under The Hood'), where every word is capitalised."""
+    first = token_at(tokens, k)
+    if first is None or first.kind != "word" or (first.text[:1].islower() and first.text.islower()):
+        return None
+    unit = tokens[quantity.end - 1]
+    if not (hyphenated or (unit.glued and unit.kind == "word")) or (
+        unit.text[:1].isupper() and not unit.text.isupper()
+    ):
+        return None
+    if first.low in TEMPERATURE_SCALES or UNIT_PHRASES.match(tokens, k) is not None:
+        return None  # "a 100-degree Kelvin deviation": the scale or unit of the measure, not goods
+    phrase = noun_phrase_after(tokens, k, max_words, lowercase_only=False)
+    if phrase is None:
+        return None
+    # A phrase of names alone is the product or person the measure is part of ('the 16-inch MacBook Pro',
+    # '6-foot-7 Hunter'), which the judges leave without an object; a common noun or acronym ends goods.
+    last = tokens[phrase[1]].text
+    return phrase if last.islower() or all(t.text.isupper() for t in tokens[phrase[0] : phrase[1] + 1]) else None
 
 
 def opens_clause(token: Token | None) -> bool:
