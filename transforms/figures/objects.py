@@ -755,6 +755,8 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break
         if words and ends_noun_phrase(tokens[k - 1], token):
             break
+        if words and token.low in SEEING_VERBS and is_capitalised_name(token_at(tokens, k + 1)):
+            break  # "a 40-yard run saw Haynes score": the verb, then who
         if words and is_verb_before_object(token, token_at(tokens, k + 1)):
             break  # "the 18-inch necklace features a pendant": the verb, not a plural noun
         if words and token.text.islower() and is_spending_participle(tokens, k):
@@ -872,6 +874,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "starts", "start"):
+        return starting_price_subject(tokens, k - 1, min(max_words, 2))
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 2))  # "remains at"
     elif is_word(token_at(tokens, k), "at"):
@@ -936,6 +940,16 @@ def compared_noun(tokens: list[Token], start: int, max_words: int) -> tuple[int,
     else:
         return None
     return noun_phrase_before(tokens, n, max_words) if n >= 0 else None
+
+
+def starting_price_subject(tokens: list[Token], verb: int, max_words: int) -> tuple[int, int] | None:
+    """'the base model starts at $1,199': the lowest price of the subject, where the verb agrees with the noun
+    right before it ('models start at'); 'an extra 20bhp and a centre-exit exhaust start at' does not agree, so
+    that noun is only the last of a list."""
+    subject = priced_thing(tokens, verb - 1, max_words)
+    if subject is None or looks_plural(tokens[subject[1]].low) != (tokens[verb].low == "start"):
+        return None
+    return subject
 
 
 def is_change_verb_token(token: Token | None) -> bool:

@@ -231,7 +231,8 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         found = UNIT_PHRASES.match(tokens, k + 1) or dashed_unit(tokens, k + 1)  # "a five-year plan"
     elif amount.high is not None and is_word(token, "of"):
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
-        found = None if found is not None and found[0] == PERCENT else found
+        if found is not None and (found[0] == PERCENT or opens_dashed_modifier(tokens, found[1])):
+            found = None  # "hundreds of inch-tall figures": the unit is part of a modifier of the things counted
     elif token.low in DURATION_MODIFIERS and not token.glued and unit_after_modifier(tokens, k + 1) is not None:
         found = unit_after_modifier(tokens, k + 1)  # "five more minutes"
     elif token.text in ("x", "×") and following is not None and following.kind == "num":
@@ -261,6 +262,11 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
     ):
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
     return unit, end
+
+
+def opens_dashed_modifier(tokens: list[Token], n: int) -> bool:
+    dash = token_at(tokens, n)
+    return dash is not None and dash.text in DASHES and dash.glued
 
 
 def temperature_scale(tokens: list[Token], n: int) -> str | None:
