@@ -745,8 +745,10 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
     first, words = k, 0
     while words < max_words:
         token = token_at(tokens, k)
-        if token is None or not is_object_word(token) or token.low in COMPASS_WORDS or token.low.endswith(("ly", "ed")):
+        if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
             break
+        if token.low.endswith(("ly", "ed")) and not token.text.isupper():
+            break  # an adverb or participle; an acronym ending so ('OLED') is a noun
         if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
             break  # "the adult population using antidepressants", "of warm rain fell"
         if words and token.low in PREDICATE_ADJECTIVES and not looks_plural(tokens[k - 1].low):
