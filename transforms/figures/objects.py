@@ -911,14 +911,14 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 3))
     # The noun a change verb acts on: "cut output by", "raised its key rate to"; three words where a
     # determiner bounds them ("increases the air intake volume by 66%").
-    bounded = noun_phrase_before(tokens, k, min(max_words, 3))
     if (
-        bounded is not None
-        and bounded[1] - bounded[0] == 2
-        and is_word(token_at(tokens, bounded[0] - 1), *PARTITIVE_DETERMINERS)
-        and is_change_verb_token(token_at(tokens, bounded[0] - 2))
+        max_words >= 3
+        and is_word(token_at(tokens, k - 3), *PARTITIVE_DETERMINERS)
+        and is_change_verb_token(token_at(tokens, k - 4))
     ):
-        return bounded
+        bounded = noun_phrase_before(tokens, k, 3)
+        if bounded is not None and bounded[0] == k - 2:
+            return bounded
     phrase = noun_phrase_before(tokens, k, min(max_words, 2))
     if phrase is None:
         return None
