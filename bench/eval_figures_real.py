@@ -19,8 +19,8 @@ gold-dev.json where the later file is absent) is what the rules are tuned on; `h
 its corrected copies gold-heldout-fixed14.json and gold-heldout-fixed15.json, gold-heldout13.json or its
 corrected copy gold-heldout13-fixed20.json, gold-heldout14.json, gold-heldout15.json, gold-heldout16.json,
 gold-heldout17.json, gold-heldout18.json or its corrected copy gold-heldout-fixed18.json, gold-heldout19.json
-or its corrected copy gold-heldout19-fixed20.json, and gold-heldout20.json, each slice judged once after the
-rules of its round were final) is for reporting only. With --gate, a dev
+or its corrected copy gold-heldout19-fixed20.json, gold-heldout20.json and gold-heldout21.json, each slice judged
+once after the rules of its round were final) is for reporting only. With --gate, a dev
 score under GATE fails the run.
 
 Usage: python -m bench.eval_figures_real [--data eval-data] [--set dev|heldout] [--gold FILE ...] [--errors] [--gate]
@@ -57,6 +57,7 @@ GOLD_SETS = {
         ("gold-heldout-fixed18.json", "gold-heldout18.json"),
         ("gold-heldout19-fixed20.json", "gold-heldout19.json"),
         ("gold-heldout20.json",),
+        ("gold-heldout21.json",),
     ),
 }
 # Floors for --gate on dev: the measured score minus its noise (docs/evaluation.md, "Figures on real
