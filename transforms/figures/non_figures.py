@@ -1302,10 +1302,11 @@ def quoted_title_end(tokens: list[Token], i: int, reach: int = 10) -> int | None
 def is_titled_of_number(tokens: list[Token], i: int, end: int) -> bool:
     """'in the Round of 16', 'the Group of 20': a capitalised noun inside a sentence joined by 'of' to a bare
     number after 'the' is a name with a number in it ('the Round of 16'), not a count of anything."""
-    if tokens[i - 1].text != "of" if i > 0 else True:
+    of = token_at(tokens, i - 1)
+    if of is None or of.text != "of":
         return False
     noun, the = token_at(tokens, i - 2), token_at(tokens, i - 3)
-    if not is_capitalised(noun) or noun is None or noun.text.isupper() or not is_word(the, "the"):
+    if not is_capitalised(noun) or noun.text.isupper() or not is_word(the, "the"):
         return False
     # "the Class of 30 students" counts: a plural word after the number is what it counts
     following = token_at(tokens, end)
@@ -1314,7 +1315,7 @@ def is_titled_of_number(tokens: list[Token], i: int, end: int) -> bool:
 
 def closes_rank_pair(tokens: list[Token], i: int, end: int) -> bool:
     """'ranked No. 1 and 2': the second number of a pair of ranks after 'No.' is a rank too."""
-    if not is_word(token_at(tokens, i - 1), "and", "or") or tokens[i - 1].text == "&":
+    if not is_word(token_at(tokens, i - 1), "and", "or"):
         return False
     rank, dot, no = token_at(tokens, i - 2), token_at(tokens, i - 3), token_at(tokens, i - 4)
     return (

@@ -691,7 +691,7 @@ TEMPERATURE_SCALES = frozenset({"kelvin", "celsius", "fahrenheit", "centigrade"}
 def named_goods_after(
     tokens: list[Token], k: int, quantity: Quantity, hyphenated: bool, max_words: int
 ) -> tuple[int, int] | None:
-    """'a 6.7-inch OLED', 'an optional 20W USB-C adapter', '37-inch BFGoodrich all-terrain tires': a measure
+    """'a 6.7-inch OLED', 'an optional 20W USB-C adapter', 'the 6.7-inch Super Retina XDR display': a measure
     written as a modifier (dashed or glued to its number) measures the noun after it, capitalised or not.
     Not in a title-case heading ('700-Horsepower Under The Hood'), where every word is capitalised."""
     first = token_at(tokens, k)
