@@ -620,3 +620,36 @@ def test_an_age_in_any_unit_of_time_is_not_a_figure_but_a_span_is(unit):
 )
 def test_places_in_a_football_game_are_not_figures(text):
     assert surfaces(text) == []
+
+
+# --- Round 14: marks on a scale are no figures; a measure as a modifier measures the goods after it ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Camera score: 4.5 / 5",
+        "Labels will show a grade of 1 through 10.",
+        "Testers gave it a comfort rating of 2 to 10.",
+    ],
+)
+def test_a_mark_on_a_scale_is_not_a_figure(text):
+    assert surfaces(text) == []
+
+
+def test_a_mark_over_its_scale_stays_a_figure():
+    # 12 is more than the 10 it would be marked out of: not a mark, so the numbers are kept
+    assert surfaces("Her score: 12 / 10 said the judge.") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "obj"),
+    [
+        ("It comes with a 30W USB-C charger.", "30W", "USB-C charger"),
+        ("The phone has a 6.1-inch OLED.", "6.1-inch", "OLED"),
+        ("He prefers the 14-inch MacBook Pro.", "14-inch", None),
+        ("A 100-degree Kelvin swing is rare.", "100-degree", None),
+    ],
+)
+def test_a_measure_as_a_modifier_measures_the_goods_after_it(text, surface, obj):
+    assert figure_with(text, surface).object == obj

@@ -357,6 +357,12 @@ def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, afte
         token_at(tokens, object_span[1] + 2), *SIZE_NOUNS, "original", "previous", "initial", "usual", "normal"
     ):
         return True  # "nearly four times its original estimate": a ratio to the thing's own size
+    if (
+        following is not None
+        and following.text.islower()
+        and (following.low.endswith("ification") or following.low in ("zoom", "optical"))
+    ):
+        return True  # "25 times magnification", "10 times optical zoom": a lens's power, not occasions
     return after_change_by or is_word(following, *COMPARISON_WORDS) or is_comparative(following)
 
 

@@ -12,6 +12,7 @@ from transforms.figures.tokens import (
     digits_value,
     fraction_end,
     is_capitalised,
+    is_glued_to_more,
     is_initial,
     is_word,
     looks_plural,
@@ -82,6 +83,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
+        if token.low in SMALL_NUMBERS and is_time_suffix_word(token_at(tokens, i + 1)):
+            return i + 2  # "at six o'clock": a time of day
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if title_end is not None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
@@ -96,7 +99,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     age = age_end(tokens, i)
     if age is not None:
         return age
-    rating = star_rating_end(tokens, i)
+    rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i)
     if rating is not None:
         return rating
     if is_display_resolution(tokens, i):
@@ -141,6 +144,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_possessive_title,
         is_listed_name,
         is_quoted_number,
+        is_titled_of_number,
+        closes_rank_pair,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -590,7 +595,19 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
         or is_score_place(tokens, end)
         or is_season_start_record(tokens, i, end)
+        or is_record_before_team(tokens, i, end)
     )
+
+
+def is_record_before_team(tokens: list[Token], i: int, end: int) -> bool:
+    """'the 2-10 Arizona Cardinals': a pair between 'the' and a name of two or more capitalised words is the
+    team's win-loss record ('the 5-10 Nebraska fans', 'the 2-3 Oscar nominees' count: one name, then a noun)."""
+    if not is_word(token_at(tokens, i - 1), "the") or not is_capitalised(token_at(tokens, end)):
+        return False
+    n = end
+    while is_capitalised(token_at(tokens, n)) and tokens[n].low not in COMMON_WORDS and n - end < 4:
+        n += 1
+    return n - end >= 2
 
 
 def is_season_start_record(tokens: list[Token], i: int, end: int) -> bool:
@@ -708,6 +725,11 @@ def opens_quoted_title(tokens: list[Token], i: int, end: int, reach: int = 8) ->
         return False
     if not word.text[:1].isupper() or word.glued:
         return False
+    closing = token_at(tokens, end + 1)
+    if closing is not None and closing.text in (",", ".") and closing.glued:
+        closing = token_at(tokens, end + 2)
+    if closing is not None and closing.text in ("”", '"') and closing.glued:
+        return True  # 'the movie “8 Mile,”': a number and one capitalised word quoted alone are a title
     for n in range(end + 1, min(end + reach, len(tokens))):
         token = tokens[n]
         if token.text in ("”", '"', "\n", "."):
@@ -821,6 +843,27 @@ def star_rating_end(tokens: list[Token], i: int) -> int | None:
     return k + 1
 
 
+# Nouns that name a grade on a scale: the number given is a mark, not an amount of anything.
+SCALE_NOUNS = frozenset({"score", "scores", "rating", "ratings", "grade", "grades", "scale"})
+SCALE_TOPS = frozenset({"5", "10", "100"})
+
+
+def scale_rating_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a mark on a scale at i ('Display score: 4.5 / 5', 'a grade of 1 through 10', 'a rating
+    of 1 to 10'); None if the number is not one. The scale's noun right before is the evidence."""
+    previous = token_at(tokens, i - 1)
+    if previous is None or previous.text not in (":", "of"):
+        return None
+    if not is_word(token_at(tokens, i - 2), *SCALE_NOUNS):
+        return None
+    link, top = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if link is None or top is None or top.kind != "num" or top.text not in SCALE_TOPS:
+        return None
+    if not (link.text == "/" or (previous.text == "of" and link.low in ("to", "through", "-", "–"))):
+        return None
+    return i + 3 if number_value(tokens[i]) <= number_value(top) else None
+
+
 def is_out_of_stars(tokens: list[Token], i: int) -> bool:
     """'10 stars out of 10': a grade on a scale the writer states."""
     return (
@@ -877,14 +920,21 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
     if following is None or following.kind != "word":
         return False
     if following.glued and following.low not in GLUED_SUFFIXES:
+        if following.text == "L":
+            # "a 5.2L V8" is litres; "4L60" a part name, "13W-2L-2D" a record of wins and losses
+            return is_glued_to_more(tokens, end) or (tokens[i].glued and tokens[i - 1].text in DASHES)
         return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
+
+
+def is_time_suffix_word(token: Token | None) -> bool:
+    return token is not None and token.low in ("o'clock", "o’clock")
 
 
 def is_time_suffix(tokens: list[Token], k: int) -> bool:
     """'3 pm', '3 p.m.', "10 o'clock", '1500 GMT', and the era of a year: '70 AD', '70 A.D.', '300 BC'."""
     token = tokens[k]
-    if token.low in ("am", "pm", "o'clock", "o’clock") or token.text in TIME_ZONES or token.text in ERAS:
+    if token.low in ("am", "pm") or is_time_suffix_word(token) or token.text in TIME_ZONES or token.text in ERAS:
         return True
     if token.text in ("A", "B") and is_word(token_at(tokens, k + 2), "d", "c") and tokens[k + 2].text.isupper():
         return tokens[k + 1].text == "." and tokens[k + 1].glued and tokens[k + 2].glued
@@ -936,8 +986,9 @@ def is_year(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if is_initial(tokens, end):
         return True  # "the 2010 M. Night Shyamalan film"
+    # A whole unit phrase, not its first word: "us" opens "US dollars" but also "the 2005 US Open".
     return following is None or not (
-        following.text == "%" or following.low in SPACED_SCALE_WORDS or following.low in UNIT_PHRASES.first_words
+        following.text == "%" or following.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, end) is not None
     )
 
 
@@ -1246,3 +1297,32 @@ def quoted_title_end(tokens: list[Token], i: int, reach: int = 10) -> int | None
             return None
         capitals += token.text[:1].isupper()
     return None
+
+
+def is_titled_of_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'in the Round of 16', 'the Group of 20': a capitalised noun inside a sentence joined by 'of' to a bare
+    number after 'the' is a name with a number in it ('the Round of 16'), not a count of anything."""
+    of = token_at(tokens, i - 1)
+    if of is None or of.text != "of":
+        return False
+    noun, the = token_at(tokens, i - 2), token_at(tokens, i - 3)
+    if not is_capitalised(noun) or noun.text.isupper() or not is_word(the, "the"):
+        return False
+    # "the Class of 30 students" counts: a plural word after the number is what it counts
+    following = token_at(tokens, end)
+    return not (following is not None and following.text.islower() and looks_plural(following.low))
+
+
+def closes_rank_pair(tokens: list[Token], i: int, end: int) -> bool:
+    """'ranked No. 1 and 2': the second number of a pair of ranks after 'No.' is a rank too."""
+    if not is_word(token_at(tokens, i - 1), "and", "or"):
+        return False
+    rank, dot, no = token_at(tokens, i - 2), token_at(tokens, i - 3), token_at(tokens, i - 4)
+    return (
+        rank is not None
+        and rank.kind == "num"
+        and dot is not None
+        and dot.text == "."
+        and no is not None
+        and no.text in ("No", "no", "Nos")
+    )

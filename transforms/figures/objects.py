@@ -338,7 +338,9 @@ def measured_thing(
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
             return None  # "about 8C cooler", "two inches taller": how much more, not of what
-        head = measured_noun_after(tokens, k, max_words)
+        head = measured_noun_after(tokens, k, max_words) or named_goods_after(
+            tokens, k, quantity, hyphenated, max_words
+        )
         if head is not None:
             return head
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
@@ -359,7 +361,9 @@ def measured_thing(
         if traded is not None:
             return traded
     if kind == "percent" and is_bare_comparative(tokens, k):
-        return None  # "110% better", "50% whiter": how much more, not a share of a thing
+        # "110% better", "50% whiter": how much more, not a share of a thing; but "a CPU that is 10% faster"
+        # says it of the noun the relative clause hangs on
+        return compared_noun(tokens, start, min(max_words, 3))
     if kind == "percent" and is_predicate_adjective(tokens, k):
         return sentence_subject(tokens, start - 1, max_words)  # "Businesses founded in 2021 were 93% remote"
     if kind == "money" and is_branded_goods(tokens, k):
@@ -681,6 +685,34 @@ def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[in
     return phrase
 
 
+TEMPERATURE_SCALES = frozenset({"kelvin", "celsius", "fahrenheit", "centigrade"})
+
+
+def named_goods_after(
+    tokens: list[Token], k: int, quantity: Quantity, hyphenated: bool, max_words: int
+) -> tuple[int, int] | None:
+    """'a 6.7-inch OLED', 'an optional 20W USB-C adapter', 'the 6.7-inch Super Retina XDR display': a measure
+    written as a modifier (dashed or glued to its number) measures the noun after it, capitalised or not.
+    Not in a title-case heading ('700-Horsepower Under The Hood'), where every word is capitalised."""
+    first = token_at(tokens, k)
+    if first is None or first.kind != "word" or (first.text[:1].islower() and first.text.islower()):
+        return None
+    unit = tokens[quantity.end - 1]
+    if not (hyphenated or (unit.glued and unit.kind == "word")) or (
+        unit.text[:1].isupper() and not unit.text.isupper()
+    ):
+        return None
+    if first.low in TEMPERATURE_SCALES or UNIT_PHRASES.match(tokens, k) is not None:
+        return None  # "a 100-degree Kelvin deviation": the scale or unit of the measure, not goods
+    phrase = noun_phrase_after(tokens, k, max_words, lowercase_only=False)
+    if phrase is None:
+        return None
+    # A phrase of names alone is the product or person the measure is part of ('the 16-inch MacBook Pro',
+    # '6-foot-7 Hunter'), which the judges leave without an object; a common noun or acronym ends goods.
+    last = tokens[phrase[1]].text
+    return phrase if last.islower() or all(t.text.isupper() for t in tokens[phrase[0] : phrase[1] + 1]) else None
+
+
 def opens_clause(token: Token | None) -> bool:
     """'the 8-inch screen found in': a participle after a noun ending in -en, which is no modifier."""
     return token is not None and token.low in CLAUSE_PARTICIPLES
@@ -713,8 +745,10 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
     first, words = k, 0
     while words < max_words:
         token = token_at(tokens, k)
-        if token is None or not is_object_word(token) or token.low in COMPASS_WORDS or token.low.endswith(("ly", "ed")):
+        if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
             break
+        if token.low.endswith(("ly", "ed")) and not token.text.isupper():
+            break  # an adverb or participle; an acronym ending so ('OLED') is a noun
         if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
             break  # "the adult population using antidepressants", "of warm rain fell"
         if words and token.low in PREDICATE_ADJECTIVES and not looks_plural(tokens[k - 1].low):
@@ -723,6 +757,8 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break
         if words and ends_noun_phrase(tokens[k - 1], token):
             break
+        if words and token.low in SEEING_VERBS and is_capitalised_name(token_at(tokens, k + 1)):
+            break  # "a 40-yard run saw Haynes score": the verb, then who
         if words and is_verb_before_object(token, token_at(tokens, k + 1)):
             break  # "the 18-inch necklace features a pendant": the verb, not a plural noun
         if words and token.text.islower() and is_spending_participle(tokens, k):
@@ -840,6 +876,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "starts", "start"):
+        return starting_price_subject(tokens, k - 1, min(max_words, 2))
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 2))  # "remains at"
     elif is_word(token_at(tokens, k), "at"):
@@ -871,7 +909,16 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     if is_word(verb, "be") and is_word(token_at(tokens, k - 1), *MODAL_VERBS):
         # "the electric bill can be roughly $2,500": a level said with a modal, of the subject before it
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 3))
-    # The noun a change verb acts on: "cut output by", "raised its key rate to".
+    # The noun a change verb acts on: "cut output by", "raised its key rate to"; three words where a
+    # determiner bounds them ("increases the air intake volume by 66%").
+    if (
+        max_words >= 3
+        and is_word(token_at(tokens, k - 3), *PARTITIVE_DETERMINERS)
+        and is_change_verb_token(token_at(tokens, k - 4))
+    ):
+        bounded = noun_phrase_before(tokens, k, 3)
+        if bounded is not None and bounded[0] == k - 2:
+            return bounded
     phrase = noun_phrase_before(tokens, k, min(max_words, 2))
     if phrase is None:
         return None
@@ -880,6 +927,35 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def compared_noun(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """The noun before 'that is' / 'which is' / 'that's' ahead of a figure at start: 'a six-core GPU that's
+    not only 20% faster' (GPU); None without the relative clause."""
+    n = start - 1
+    while is_word(token_at(tokens, n), "not", "only", "just", "about", "roughly", "nearly", "around"):
+        n -= 1
+    if is_word(token_at(tokens, n), "that's", "that’s", "which's"):
+        n -= 1
+    elif is_word(token_at(tokens, n), "is", "are", "was", "were") and is_word(token_at(tokens, n - 1), "that", "which"):
+        n -= 2
+    else:
+        return None
+    return noun_phrase_before(tokens, n, max_words) if n >= 0 else None
+
+
+def starting_price_subject(tokens: list[Token], verb: int, max_words: int) -> tuple[int, int] | None:
+    """'the base model starts at $1,199': the lowest price of the subject, where the verb agrees with the noun
+    right before it ('models start at'); 'an extra 20bhp and a centre-exit exhaust start at' does not agree, so
+    that noun is only the last of a list."""
+    subject = priced_thing(tokens, verb - 1, max_words)
+    if subject is None or looks_plural(tokens[subject[1]].low) != (tokens[verb].low == "start"):
+        return None
+    return subject
+
+
+def is_change_verb_token(token: Token | None) -> bool:
+    return token is not None and is_change_verb(token)
 
 
 def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
+    is_glued_to_more,
     is_initial,
     is_word,
     speaks_of_temperature,
@@ -227,10 +228,11 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         if torque is not None:
             return torque
     if token.text in DASHES and token.glued and following is not None and following.glued:
-        found = UNIT_PHRASES.match(tokens, k + 1)  # "a five-year plan"
+        found = UNIT_PHRASES.match(tokens, k + 1) or dashed_unit(tokens, k + 1)  # "a five-year plan"
     elif amount.high is not None and is_word(token, "of"):
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
-        found = None if found is not None and found[0] == PERCENT else found
+        if found is not None and (found[0] == PERCENT or opens_dashed_modifier(tokens, found[1])):
+            found = None  # "hundreds of inch-tall figures": the unit is part of a modifier of the things counted
     elif token.low in DURATION_MODIFIERS and not token.glued and unit_after_modifier(tokens, k + 1) is not None:
         found = unit_after_modifier(tokens, k + 1)  # "five more minutes"
     elif token.text in ("x", "×") and following is not None and following.kind == "num":
@@ -242,6 +244,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or dashed_unit(tokens, k)
             or kelvin(tokens, k, amount)
             or glued_degrees(tokens, k, amount)
+            or glued_litres(tokens, k, amount)
         )
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
@@ -259,6 +262,11 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
     ):
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
     return unit, end
+
+
+def opens_dashed_modifier(tokens: list[Token], n: int) -> bool:
+    dash = token_at(tokens, n)
+    return dash is not None and dash.text in DASHES and dash.glued
 
 
 def temperature_scale(tokens: list[Token], n: int) -> str | None:
@@ -375,6 +383,15 @@ def glued_degrees(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, in
     if amount.scale != 1 or amount.currency is not None:
         return None
     return Unit(f"°{suffix.text}", "measure"), k + 1
+
+
+def glued_litres(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'a 5.2L supercharged V8', 'a 2L bottle': a capital L glued to a plain number is litres (engines and
+    bottles are sized so); not where more letters or digits follow, as in a part name ('4L60')."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text != "L" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    return None if is_glued_to_more(tokens, k) else (Unit("l", "measure"), k + 1)
 
 
 def pounds_are_money(tokens: list[Token], k: int, amount: Amount, reach: int = 25) -> bool:

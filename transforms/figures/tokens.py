@@ -128,6 +128,12 @@ def looks_plural(word: str) -> bool:
 Value = TypeVar("Value")
 
 
+def is_glued_to_more(tokens: list[Token], k: int) -> bool:
+    """A word or number glued right after the token at k: 'L60' in '4L60'."""
+    after = token_at(tokens, k + 1)
+    return after is not None and after.glued and after.kind != "sym"
+
+
 class PhraseTable(Generic[Value]):
     """Phrases of one or more words, each with a value, matched longest first at a token."""
 
