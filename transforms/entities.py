@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pycountry
 import spacy
+from pygments.lexers import get_all_lexers
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -832,10 +833,9 @@ _COORDINATED_AFTER = re.compile(r"^(?:,|[ \t]+(?:and|or))[ \t]+" + _NAMES)
 _COORDINATED_BEFORE = re.compile(_NAMES + r"(?:,|[ \t]+(?:and|or))[ \t]+$")
 
 
-def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
-    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
-    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
-    names they share. Each word run is tried whole and by its first (after) or last (before) words."""
+def _coordinated_names(around: Context) -> list[str]:
+    """The names joined to this one by "and", "or" or a comma ("Dakar and Bamako", "Lima, Quito"): each word
+    run after it tried whole and by its first words, each run before it whole and by its last words."""
     after = _COORDINATED_AFTER.match(around.after)
     before = _COORDINATED_BEFORE.search(around.before)
     candidates = []
@@ -845,11 +845,61 @@ def _coordinated_with_capital_or_country(around: Context, options: EntityOptions
     if before is not None:
         words = before.group(1).split()
         candidates += [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
-    return any(is_capital_or_country(candidate.rstrip("."), options) for candidate in candidates)
+    return [candidate.rstrip(".") for candidate in candidates]
 
 
-def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
-    """The words around one occurrence of the name say it is a place."""
+def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
+    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
+    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
+    names they share."""
+    return any(is_capital_or_country(candidate, options) for candidate in _coordinated_names(around))
+
+
+def _coordinated_with_a_place(around: Context, places: frozenset[str]) -> bool:
+    """Joined to a name the text has as a place ("between Dover and Calais", Dover a place to the model)."""
+    return any(alias_key(candidate) in places for candidate in _coordinated_names(around))
+
+
+def is_place_by_its_name(name: str, options: EntityOptions) -> bool:
+    """A town the gazetteer knows by this very name ("Calais"), not by one of its alternate names."""
+    place = _gazetteer(options).find(name)
+    return place is not None and alias_key(place.name) == alias_key(name)
+
+
+# The last word of a settlement's name ("Brackley Cross", "Ashcombe Heath", "Thornbury Green"), and the
+# endings of one-word English town names ("Oakhampton", "Harwick"): made-up or small places the gazetteer
+# does not know and the model takes for organisations. Evidence only after a preposition of place ("Police
+# in Ashcombe Heath"), where an organisation's name rarely ends so ("in Congress", "a stake in Supercell").
+SETTLEMENT_LAST_WORDS = frozenset(
+    "heath green cross vale common marsh moor moors hill hills wood woods end fields bridge park dale wells".split()
+)
+_TOWN_NAME_ENDING = re.compile(
+    r"[a-z](?:ton|ham|bury|borough|brough|burgh|ford|wick|wich|field|brook|worth|chester|caster|cester|mouth|"
+    r"stead|thorpe|ville|minster|combe|ley)$"
+)
+
+
+def reads_as_settlement_name(name: str) -> bool:
+    """A name shaped like an English town's: its last word a settlement word, or one word with a town's
+    ending; capitalised words without digits, not in capitals."""
+    words = name.split()
+    if not words or name.isupper() or not all(_NAME_WORD.match(word) and word.isalpha() for word in words):
+        return False
+    if len(words) > 1:
+        return words[-1].casefold() in SETTLEMENT_LAST_WORDS
+    return bool(_TOWN_NAME_ENDING.search(name))
+
+
+def place_evidence(
+    around: Context,
+    name: str,
+    label: str,
+    known_place: bool,
+    options: EntityOptions,
+    places: frozenset[str] = frozenset(),
+) -> bool:
+    """The words around one occurrence of the name say it is a place. `places`: the names the text has as
+    places already (the model's own places the gazetteer knows), by `alias_key`."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
         return True
     if (
@@ -871,12 +921,21 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
             return True
     if known_place and is_capital_or_country(name, options) and _coordinated_with_capital_or_country(around, options):
         return True
+    # "between Dover and Calais" (Calais PERSON to the model): a town the gazetteer knows by this name, joined
+    # to a place of the text. Not a name the gazetteer does not know ("Israel and Hamas").
+    if (
+        known_place
+        and places
+        and _coordinated_with_a_place(around, places)
+        and is_place_by_its_name(name, options)
+    ):
+        return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
         return False
     if _PLACE_PREPOSITION_BEFORE.search(around.before):
-        return known_place or label == "PERSON"
+        return known_place or label == "PERSON" or reads_as_settlement_name(name)
     return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
 
 
@@ -890,6 +949,13 @@ def places_by_evidence(
     mentions: dict[str, list[NamedSpan]] = {}
     for item in named:
         mentions.setdefault(alias_key(item.name), []).append(item)
+    # The places the model found that the gazetteer knows: a town joined to one of them is a place too.
+    text_places = frozenset(
+        key
+        for key, items in mentions.items()
+        if any(item.label == "LOC" for item in items)
+        and (any(item.is_country for item in items) or is_known_place(items[0].name, options))
+    )
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
@@ -908,7 +974,7 @@ def places_by_evidence(
         if (
             (known and "LOC" in labels)
             or as_government
-            or any(place_evidence(c, name, label, known, options) for c in around)
+            or any(place_evidence(c, name, label, known, options, text_places) for c in around)
         ):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
@@ -1127,6 +1193,29 @@ def _number_before(document: str, start: int) -> bool:
     return bool(re.search(r"\d[ \t\u00a0]?$", document[max(0, start - 2) : start]))
 
 
+def _computer_language_names() -> frozenset[str]:
+    """The names in capitals of the computer languages and data formats Pygments can highlight ("SQL", "CSS",
+    "HTML", "JSON", "PHP", "YAML"): Pygments' own list of its lexers, read without importing any of them."""
+    return frozenset(name for name, *_ in get_all_lexers(plugins=False) if _ABBREVIATION.match(name))
+
+
+COMPUTER_LANGUAGE_NAMES = _computer_language_names()
+
+
+def _spelt_out_as_a_name(document: str, abbreviation: str) -> bool:
+    """Capitalised words before the abbreviation in brackets whose initials it is: "Scandinavian Airlines
+    System (SAS)", "Kansas Legal Services (KLS)": the name of an organisation, not of a thing."""
+    letters = [ch for ch in abbreviation if ch.isalpha()]
+    bracketed = f"({abbreviation})"
+    for found in re.finditer(re.escape(bracketed), document):
+        words = _WORD.findall(document[max(0, found.start() - 80) : found.start()])[-len(letters) :]
+        if len(words) == len(letters) and all(
+            word[:1].isupper() and word[:1] == letter for word, letter in zip(words, letters, strict=True)
+        ):
+            return True
+    return False
+
+
 def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] | None = None) -> bool:
     """A name in capitals that the text itself shows is a unit, a format or a technical term, not an
     organisation or a person:
@@ -1145,6 +1234,8 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
     if not _ABBREVIATION.match(name) or not document:
         return False
     low = name.casefold()
+    if name in COMPUTER_LANGUAGE_NAMES and not _spelt_out_as_a_name(document, name):
+        return True
     words = words if words is not None else words_of(document)
     if low in STOP_WORDS or name + "s" in words or (low in words and _written_in_lower_case(low, document)):
         return True
