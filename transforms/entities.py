@@ -1254,11 +1254,38 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
     return bool(starts) and all(_number_before(document, start) for start in starts)
 
 
+# A call's brackets: empty, holding code (a comma, "=", a quote, a dot, a bracket of its own) or left open at
+# the line's end: "App()", "useState(0, x)", "CharField(max_length=5)"; not a word in brackets ("Werner(loan)").
+_CALL = r"""\((?:\)|[^()\n]{0,80}?[,="'.\[{][^()\n]{0,80}?\)|[^()\n]*\n)"""
+# Words of code before a name of a class or an error: "raise ValueError", "except KeyError", "extends Base".
+_CODE_WORD_BEFORE = re.compile(r"(?:^|[\s(])(?:raise|except|extends|implements)[ \t]+$")
+
+
+def is_written_as_code(name: str, document: str) -> bool:
+    """A one-word name the text writes as code somewhere: called ("useState(", "MyApp()"), as an attribute
+    ("models.ForeignKey"), as a tag ("<QuerySet [...]>") or raised ("raise RuntimeError"): an identifier on
+    a programming page, not an organisation or a person. Not a name before a number in brackets ("Werner(6)",
+    a list of scorers) nor a plural's "(s)". Plain string search first, patterns only where it finds one."""
+    if " " in name or not document:
+        return False
+    escaped = re.escape(name)
+    if f"{name}(" in document and re.search(rf"(?<![\w.]){escaped}{_CALL}", document):
+        return True
+    if f".{name}" in document and re.search(rf"[A-Za-z_]\.{escaped}(?![\w.])", document):
+        return True
+    if f"<{name}" in document and re.search(rf"<{escaped}[\s/>]", document):
+        return True
+    if not any(f"{word} {name}" in document for word in ("raise", "except", "extends", "implements")):
+        return False
+    return any(_CODE_WORD_BEFORE.search(around.before) for around in contexts(name, document))
+
+
 def without_abbreviations_of_things(
     named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
 ) -> list[NamedSpan]:
-    """Drop the organisations and people that are units, formats or technical terms by the text's own
-    evidence (`is_abbreviation_of_a_thing`): "MB", "PDF", "APK" on software and product pages. English only.
+    """Drop the organisations and people that are units, formats, technical terms or identifiers in code by
+    the text's own evidence (`is_abbreviation_of_a_thing`, `is_written_as_code`): "MB", "PDF", "APK" on
+    software and product pages, "useState" and "ForeignKey" on programming pages. English only.
     `words`: each document's words, shared with the other rules that read them."""
     words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
@@ -1272,6 +1299,7 @@ def without_abbreviations_of_things(
                     if key[1] not in words:
                         words[key[1]] = words_of(key[1])
                     verdicts[key] = is_abbreviation_of_a_thing(*key, words[key[1]])
+                verdicts[key] = verdicts[key] or is_written_as_code(*key)
             if verdicts[key]:
                 continue
         kept.append(item)
