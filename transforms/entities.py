@@ -674,6 +674,10 @@ _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 DATELINE_REACH = 200  # characters from the start of the text
 # A preposition of place right before the name: "in Millbrook", "near Houston".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
+# "a Hammonton man", "a Leeds woman": where a person is from, which a firm or a party can be too ("a Labour
+# man"), so evidence as a preposition of place is.
+_A_BEFORE = re.compile(r"(?:^|\s)[Aa]n?[ \t]+$")
+_PERSON_NOUN_AFTER = re.compile(r"^[ \t]+(?:man|woman|men|women|boy|girl|teen|teenager|couple|family)\b")
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
 # name the gazetteer knows as a capital, a city of a million or a region.
 _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s+$", re.I)
@@ -934,7 +938,9 @@ def place_evidence(
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
         return False
-    if _PLACE_PREPOSITION_BEFORE.search(around.before):
+    if _PLACE_PREPOSITION_BEFORE.search(around.before) or (
+        _A_BEFORE.search(around.before) and _PERSON_NOUN_AFTER.match(around.after)
+    ):
         return known_place or label == "PERSON" or reads_as_settlement_name(name)
     return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
 
