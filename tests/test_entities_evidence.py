@@ -326,3 +326,96 @@ def test_an_abbreviation_the_text_shows_is_a_thing_is_no_name(text: str, found: 
 )
 def test_an_organisation_in_capitals_stays(text: str, found: list[tuple[str, str]]) -> None:
     assert set(labels(text, found)) == {surface for surface, _ in found}
+
+
+# --- Round 13 (entities15): towns by their name's shape and their neighbours, languages and code -------------
+# Each rule: a sentence it fixes, then a similar one it keeps.
+
+ROUND_13_LABELS = [
+    pytest.param(
+        "Police in Brackley Cross said two men were arrested on Friday night.",
+        [("Brackley Cross", "ORG")],
+        {"Brackley Cross": {"LOC"}},
+        id="a name ending in a settlement word after 'in' is a place",
+    ),
+    pytest.param(
+        "A fire in Oakhampton destroyed a barn on Sunday.",
+        [("Oakhampton", "ORG")],
+        {"Oakhampton": {"LOC"}},
+        id="one word with a town's ending after 'in' is a place",
+    ),
+    pytest.param(
+        "Members in Congress voted against the bill, and a fund took a stake in Supercell.",
+        [("Congress", "ORG"), ("Supercell", "ORG")],
+        {"Congress": {"ORG"}, "Supercell": {"ORG"}},
+        id="an organisation after 'in' without a town's shape stays",
+    ),
+    pytest.param(
+        "Volunteers in Red Cross shelters handed out blankets.",
+        [("Red Cross", "ORG")],
+        {"Red Cross": {"ORG"}},
+        id="a name qualifying a noun after 'in' is no place by it",
+    ),
+    pytest.param(
+        "In addition, a Hammonton man lost his life in a collision on the highway.",
+        [("Hammonton", "ORG")],
+        {"Hammonton": {"LOC"}},
+        id="where a man is from is a place",
+    ),
+    pytest.param(
+        "He has always been a Labour man, his brother said.",
+        [("Labour", "ORG")],
+        {"Labour": {"ORG"}},
+        id="a party a man belongs to stays an organisation",
+    ),
+    pytest.param(
+        "Ferries between Dover and Calais were cancelled on Tuesday after the storm.",
+        [("Dover", "GPE"), ("Calais", "PERSON")],
+        {"Dover": {"LOC"}, "Calais": {"LOC"}},
+        id="a town joined to a place of the text is a place",
+    ),
+    pytest.param(
+        "Talks between Israel and Hamas resumed in Cairo on Sunday.",
+        [("Israel", "GPE"), ("Hamas", "ORG"), ("Cairo", "GPE")],
+        {"Israel": {"LOC"}, "Hamas": {"ORG"}, "Cairo": {"LOC"}},
+        id="a name the gazetteer does not know joined to a place stays",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), ROUND_13_LABELS)
+def test_round_13_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Names of computer languages and formats in capitals.
+        ("Write the query in SQL and style the page with CSS.", [("SQL", "ORG"), ("CSS", "ORG")]),
+        ("The endpoint returns JSON, and the old one returned XML.", [("JSON", "PERSON"), ("XML", "ORG")]),
+        # Identifiers written as code: called, as attributes, raised.
+        ("Call useState(0) first, then setCount(count + 1) in the handler.", [("useState", "ORG"), ("setCount", "ORG")]),
+        ("owner = models.ForeignKey(Person, on_delete=models.CASCADE)", [("ForeignKey", "PERSON")]),
+        ("If the file is empty we raise ValueError and stop.", [("ValueError", "ORG")]),
+    ],
+)
+def test_a_language_or_an_identifier_in_code_is_no_name(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A language's name that the text spells out as an organisation's.
+        (
+            "Scandinavian Airlines System (SAS) flies to Oslo. SAS said fares would rise.",
+            [("Scandinavian Airlines System", "ORG"), ("SAS", "ORG")],
+        ),
+        # A word in brackets after a name in a squad list, and a ticker after a space.
+        ("Son, Kulusevski and Werner(loan) started on the left.", [("Son", "PERSON"), ("Werner", "PERSON")]),
+        ("Shares of Apple (AAPL) rose after Apple.com went down.", [("Apple", "ORG")]),
+    ],
+)
+def test_names_beside_brackets_and_dots_stay(text: str, found: list[tuple[str, str]]) -> None:
+    assert set(labels(text, found)) == {surface for surface, _ in found}

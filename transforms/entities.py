@@ -674,6 +674,9 @@ _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 DATELINE_REACH = 200  # characters from the start of the text
 # A preposition of place right before the name: "in Millbrook", "near Houston".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
+# A plural noun the name qualifies ("in Red Cross shelters"): the preposition's object is the noun, so the
+# name is no place by it. Verbs that end in s ("in Millbrook says", "was", "has") are not nouns.
+_PLURAL_NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:was|has|is|says|does|goes|gets|lies|remains|sits|stands)\b)[a-z]+s\b")
 # "a Hammonton man", "a Leeds woman": where a person is from, which a firm or a party can be too ("a Labour
 # man"), so evidence as a preposition of place is.
 _A_BEFORE = re.compile(r"(?:^|\s)[Aa]n?[ \t]+$")
@@ -941,7 +944,11 @@ def place_evidence(
     if _PLACE_PREPOSITION_BEFORE.search(around.before) or (
         _A_BEFORE.search(around.before) and _PERSON_NOUN_AFTER.match(around.after)
     ):
-        return known_place or label == "PERSON" or reads_as_settlement_name(name)
+        return (
+            known_place
+            or label == "PERSON"
+            or (reads_as_settlement_name(name) and not _PLURAL_NOUN_AFTER.match(around.after))
+        )
     return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
 
 
@@ -1260,9 +1267,11 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
     return bool(starts) and all(_number_before(document, start) for start in starts)
 
 
-# A call's brackets: empty, holding code (a comma, "=", a quote, a dot, a bracket of its own) or left open at
-# the line's end: "App()", "useState(0, x)", "CharField(max_length=5)"; not a word in brackets ("Werner(loan)").
-_CALL = r"""\((?:\)|[^()\n]{0,80}?[,="'.\[{][^()\n]{0,80}?\)|[^()\n]*\n)"""
+# A call's brackets: empty, holding code (a comma, "=", a quote, a dot, an operator, a bracket of its own) or
+# left open at the line's end: "App()", "setCount(count + 1)", "CharField(max_length=5)"; not a word or a number
+# in brackets ("Werner(loan)", "Werner(6)"), unless the name starts in lower case ("useState(0)").
+_CALL = r"""\((?:\)|[^()\n]{0,80}?[,="'.\[{+*/<>][^()\n]{0,80}?\)|[^()\n]*\n)"""
+_LOWER_CASE_CALL = r"\((?!s\))"
 # Words of code before a name of a class or an error: "raise ValueError", "except KeyError", "extends Base".
 _CODE_WORD_BEFORE = re.compile(r"(?:^|[\s(])(?:raise|except|extends|implements)[ \t]+$")
 
@@ -1275,7 +1284,8 @@ def is_written_as_code(name: str, document: str) -> bool:
     if " " in name or not document:
         return False
     escaped = re.escape(name)
-    if f"{name}(" in document and re.search(rf"(?<![\w.]){escaped}{_CALL}", document):
+    call = _LOWER_CASE_CALL if name[:1].islower() else _CALL
+    if f"{name}(" in document and re.search(rf"(?<![\w.]){escaped}{call}", document):
         return True
     if f".{name}" in document and re.search(rf"[A-Za-z_]\.{escaped}(?![\w.])", document):
         return True
