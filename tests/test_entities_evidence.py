@@ -419,3 +419,13 @@ def test_a_language_or_an_identifier_in_code_is_no_name(text: str, found: list[t
 )
 def test_names_beside_brackets_and_dots_stay(text: str, found: list[tuple[str, str]]) -> None:
     assert set(labels(text, found)) == {surface for surface, _ in found}
+
+
+def test_a_keyword_of_sql_code_is_no_name() -> None:
+    text = "SELECT id FROM jobs WHERE state = 'new' ORDER BY id DESC FOR UPDATE NOWAIT;"
+    assert labels(text, [("DESC", "ORG"), ("NOWAIT", "ORG")]) == {}
+
+
+def test_a_name_in_capitals_without_sql_code_around_it_stays() -> None:
+    text = "Ministers met UNION leaders from the docks; the chair said SELECT committee hearings start soon."
+    assert labels(text, [("UNION", "ORG")]) == {"UNION": {"ORG"}}

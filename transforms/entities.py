@@ -13,12 +13,15 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import pycountry
 import spacy
 from pygments.lexers import get_all_lexers
+from pygments.lexers.sql import MySqlLexer, PostgresLexer
+from pygments.token import Keyword
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -1215,6 +1218,25 @@ def _computer_language_names() -> frozenset[str]:
 COMPUTER_LANGUAGE_NAMES = _computer_language_names()
 
 
+# Clauses of SQL in capitals: a text with two of them holds SQL code ("SELECT id FROM users WHERE ...").
+_SQL_CLAUSE = re.compile(r"\b(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|INSERT INTO|CREATE TABLE|JOIN)\b")
+_SQL_LEXERS = (PostgresLexer(), MySqlLexer())
+
+
+def has_sql_code(document: str) -> bool:
+    return "SELECT" in document and len(set(_SQL_CLAUSE.findall(document))) >= 2
+
+
+@cache
+def is_sql_keyword(word: str) -> bool:
+    """A word Pygments' PostgreSQL or MySQL lexer reads as a keyword ("NOWAIT", "DESC", "ROLLUP")."""
+    for lexer in _SQL_LEXERS:
+        tokens = [(kind, value) for kind, value in lexer.get_tokens(word) if value.strip()]
+        if len(tokens) == 1 and tokens[0][0] in Keyword:
+            return True
+    return False
+
+
 def _spelt_out_as_a_name(document: str, abbreviation: str) -> bool:
     """Capitalised words before the abbreviation in brackets whose initials it is: "Scandinavian Airlines
     System (SAS)", "Kansas Legal Services (KLS)": the name of an organisation, not of a thing."""
@@ -1248,6 +1270,8 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
         return False
     low = name.casefold()
     if name in COMPUTER_LANGUAGE_NAMES and not _spelt_out_as_a_name(document, name):
+        return True
+    if name.isalpha() and has_sql_code(document) and is_sql_keyword(name):
         return True
     words = words if words is not None else words_of(document)
     if low in STOP_WORDS or name + "s" in words or (low in words and _written_in_lower_case(low, document)):
