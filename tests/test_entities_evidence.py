@@ -369,6 +369,18 @@ ROUND_13_LABELS = [
         id="a party a man belongs to stays an organisation",
     ),
     pytest.param(
+        "The tour ends at the National Toy Museum, after a stop at Larkspur Studio.",
+        [("the National Toy Museum", "ORG"), ("Larkspur Studio", "ORG")],
+        {"the National Toy Museum": {"LOC"}, "Larkspur Studio": {"LOC"}},
+        id="a museum or a studio is a place",
+    ),
+    pytest.param(
+        "Studio Ghibli said the film would open in July.",
+        [("Studio Ghibli", "ORG")],
+        {"Studio Ghibli": {"ORG"}},
+        id="a firm whose name starts with a place word stays a firm",
+    ),
+    pytest.param(
         "Ferries between Dover and Calais were cancelled on Tuesday after the storm.",
         [("Dover", "GPE"), ("Calais", "PERSON")],
         {"Dover": {"LOC"}, "Calais": {"LOC"}},
@@ -394,6 +406,8 @@ def test_round_13_rules(text: str, found: list[tuple[str, str]], expected: dict[
         # Names of computer languages and formats in capitals.
         ("Write the query in SQL and style the page with CSS.", [("SQL", "ORG"), ("CSS", "ORG")]),
         ("The endpoint returns JSON, and the old one returned XML.", [("JSON", "PERSON"), ("XML", "ORG")]),
+        # With a version number.
+        ("The player is built with HTML5 and CSS3 only.", [("HTML5", "ORG"), ("CSS3", "ORG")]),
         # Identifiers written as code: called, as attributes, raised.
         ("Call useState(0) first, then setCount(count + 1) in the handler.", [("useState", "ORG"), ("setCount", "ORG")]),
         ("owner = models.ForeignKey(Person, on_delete=models.CASCADE)", [("ForeignKey", "PERSON")]),

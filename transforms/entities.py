@@ -413,7 +413,7 @@ PLACE_HEAD_WORDS = frozenset(
     """
 street st road rd avenue ave boulevard blvd lane highway freeway expressway turnpike bridge square plaza park
 mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
-airport harbor harbour peninsula creek
+airport harbor harbour peninsula creek museum studio zoo
 """.split()
 )
 # Of those, the ones that are not also surnames ("Ricki Lake", "Michael Bay", "Lois Lane", "Jeff Bridges"):
@@ -1269,7 +1269,7 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
     if not _ABBREVIATION.match(name) or not document:
         return False
     low = name.casefold()
-    if name in COMPUTER_LANGUAGE_NAMES and not _spelt_out_as_a_name(document, name):
+    if name.rstrip("0123456789") in COMPUTER_LANGUAGE_NAMES and not _spelt_out_as_a_name(document, name):
         return True
     if name.isalpha() and has_sql_code(document) and is_sql_keyword(name):
         return True
