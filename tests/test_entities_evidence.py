@@ -409,7 +409,10 @@ def test_round_13_rules(text: str, found: list[tuple[str, str]], expected: dict[
         # With a version number.
         ("The player is built with HTML5 and CSS3 only.", [("HTML5", "ORG"), ("CSS3", "ORG")]),
         # Identifiers written as code: called, as attributes, raised.
-        ("Call useState(0) first, then setCount(count + 1) in the handler.", [("useState", "ORG"), ("setCount", "ORG")]),
+        (
+            "const [count, setCount] = useState(0); the handler calls setCount(count + 1).",
+            [("useState", "ORG"), ("setCount", "ORG")],
+        ),
         ("owner = models.ForeignKey(Person, on_delete=models.CASCADE)", [("ForeignKey", "PERSON")]),
         ("If the file is empty we raise ValueError and stop.", [("ValueError", "ORG")]),
     ],

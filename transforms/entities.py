@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pycountry
 import spacy
+from pygments.lexer import Lexer
 from pygments.lexers import get_all_lexers
 from pygments.lexers.sql import MySqlLexer, PostgresLexer
 from pygments.token import Keyword
@@ -933,19 +934,14 @@ def place_evidence(
         return True
     # "between Dover and Calais" (Calais PERSON to the model): a town the gazetteer knows by this name, joined
     # to a place of the text. Not a name the gazetteer does not know ("Israel and Hamas").
-    if (
-        known_place
-        and places
-        and _coordinated_with_a_place(around, places)
-        and is_place_by_its_name(name, options)
-    ):
+    if known_place and places and is_place_by_its_name(name, options) and _coordinated_with_a_place(around, places):
         return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
         return False
     if _PLACE_PREPOSITION_BEFORE.search(around.before) or (
-        _A_BEFORE.search(around.before) and _PERSON_NOUN_AFTER.match(around.after)
+        _PERSON_NOUN_AFTER.match(around.after) and _A_BEFORE.search(around.before)
     ):
         return (
             known_place
@@ -1220,7 +1216,6 @@ COMPUTER_LANGUAGE_NAMES = _computer_language_names()
 
 # Clauses of SQL in capitals: a text with two of them holds SQL code ("SELECT id FROM users WHERE ...").
 _SQL_CLAUSE = re.compile(r"\b(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|INSERT INTO|CREATE TABLE|JOIN)\b")
-_SQL_LEXERS = (PostgresLexer(), MySqlLexer())
 
 
 def has_sql_code(document: str) -> bool:
@@ -1228,9 +1223,15 @@ def has_sql_code(document: str) -> bool:
 
 
 @cache
+def _sql_lexers() -> tuple[Lexer, ...]:
+    return PostgresLexer(), MySqlLexer()
+
+
+@cache
 def is_sql_keyword(word: str) -> bool:
-    """A word Pygments' PostgreSQL or MySQL lexer reads as a keyword ("NOWAIT", "DESC", "ROLLUP")."""
-    for lexer in _SQL_LEXERS:
+    """A word Pygments' PostgreSQL or MySQL lexer reads as a keyword ("NOWAIT", "DESC", "ROLLUP"). The lexers
+    are made on first use: making one compiles its patterns."""
+    for lexer in _sql_lexers():
         tokens = [(kind, value) for kind, value in lexer.get_tokens(word) if value.strip()]
         if len(tokens) == 1 and tokens[0][0] in Keyword:
             return True
@@ -1300,12 +1301,17 @@ _LOWER_CASE_CALL = r"\((?!s\))"
 _CODE_WORD_BEFORE = re.compile(r"(?:^|[\s(])(?:raise|except|extends|implements)[ \t]+$")
 
 
+def has_code_marks(document: str) -> bool:
+    """Marks that code leaves in a text and prose seldom does: an assignment, braces, an empty call, "raise"."""
+    return any(mark in document for mark in ("=", "{", "()", "raise ", "except "))
+
+
 def is_written_as_code(name: str, document: str) -> bool:
     """A one-word name the text writes as code somewhere: called ("useState(", "MyApp()"), as an attribute
     ("models.ForeignKey"), as a tag ("<QuerySet [...]>") or raised ("raise RuntimeError"): an identifier on
     a programming page, not an organisation or a person. Not a name before a number in brackets ("Werner(6)",
     a list of scorers) nor a plural's "(s)". Plain string search first, patterns only where it finds one."""
-    if " " in name or not document:
+    if " " in name or not has_code_marks(document):
         return False
     escaped = re.escape(name)
     call = _LOWER_CASE_CALL if name[:1].islower() else _CALL
