@@ -432,6 +432,8 @@ def test_a_language_or_an_identifier_in_code_is_no_name(text: str, found: list[t
         # A word in brackets after a name in a squad list, and a ticker after a space.
         ("Son, Kulusevski and Werner(loan) started on the left.", [("Son", "PERSON"), ("Werner", "PERSON")]),
         ("Shares of Apple (AAPL) rose after Apple.com went down.", [("Apple", "ORG")]),
+        # A two-letter language name that is also a college's.
+        ("BC scored twice in the fourth quarter to win 21-14.", [("BC", "ORG")]),
     ],
 )
 def test_names_beside_brackets_and_dots_stay(text: str, found: list[tuple[str, str]]) -> None:

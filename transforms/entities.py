@@ -1207,8 +1207,9 @@ def _number_before(document: str, start: int) -> bool:
 
 def _computer_language_names() -> frozenset[str]:
     """The names in capitals of the computer languages and data formats Pygments can highlight ("SQL", "CSS",
-    "HTML", "JSON", "PHP", "YAML"): Pygments' own list of its lexers, read without importing any of them."""
-    return frozenset(name for name, *_ in get_all_lexers(plugins=False) if _ABBREVIATION.match(name))
+    "HTML", "JSON", "PHP", "YAML"): Pygments' own list of its lexers, read without importing any of them. Of
+    three letters or more: "BC" (a calculator's language) is also Boston College and British Columbia."""
+    return frozenset(name for name, *_ in get_all_lexers(plugins=False) if _ABBREVIATION.match(name) and len(name) >= 3)
 
 
 COMPUTER_LANGUAGE_NAMES = _computer_language_names()
