@@ -381,6 +381,18 @@ ROUND_13_LABELS = [
         id="a firm whose name starts with a place word stays a firm",
     ),
     pytest.param(
+        "Derbyshire beat Worcestershire by six wickets at Chesterfield.",
+        [("Derbyshire", "PERSON"), ("Worcestershire", "PERSON"), ("Chesterfield", "GPE")],
+        {"Derbyshire": {"ORG"}, "Worcestershire": {"ORG"}, "Chesterfield": {"LOC"}},
+        id="counties the model calls people are sides in a result",
+    ),
+    pytest.param(
+        "Agassi beat Sampras in four sets on Sunday.",
+        [("Agassi", "PERSON"), ("Sampras", "PERSON")],
+        {"Agassi": {"PERSON"}, "Sampras": {"PERSON"}},
+        id="players in a result stay people",
+    ),
+    pytest.param(
         "Ferries between Dover and Calais were cancelled on Tuesday after the storm.",
         [("Dover", "GPE"), ("Calais", "PERSON")],
         {"Dover": {"LOC"}, "Calais": {"LOC"}},

@@ -1390,12 +1390,25 @@ def is_team_in_result(item: NamedSpan) -> bool:
 NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ireland"})
 
 
-def teams_in_results(named: list[NamedSpan]) -> list[NamedSpan]:
+def _reads_as_a_side(item: NamedSpan, options: EntityOptions) -> bool:
+    """A place's name, or one the model called a person that is one word and a town or a county ("Surrey",
+    "Derbyshire"; a county's "-shire")."""
+    if item.label == "LOC":
+        return True
+    return (
+        item.label == "PERSON"
+        and " " not in item.name
+        and (item.name.casefold().endswith("shire") or is_known_place(item.name, options))
+    )
+
+
+def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
     """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
     story may name the town itself. Not countries: a national side is named as its country (LOC)."""
+    options = options or EntityOptions()
     return [
         replace(item, label="ORG")
-        if item.label == "LOC"
+        if _reads_as_a_side(item, options)
         and not item.is_country
         and alias_key(item.name) not in NATIONS_WITHOUT_CODES
         and item.span.document
@@ -1420,7 +1433,7 @@ def canonicalise(
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
-        labelled = teams_in_results(labelled)
+        labelled = teams_in_results(labelled, options)
     return [locate(item, options) for item in resolve_short_forms(labelled)]
 
 
