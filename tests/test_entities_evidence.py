@@ -393,6 +393,19 @@ ROUND_13_LABELS = [
         id="players in a result stay people",
     ),
     pytest.param(
+        "Police detained the dissident Wang Lifeng on Friday. Wang had written to the court, and Wang's wife said"
+        " Wang would appeal.",
+        [("Wang Lifeng", "PERSON"), ("Wang", "ORG"), ("Wang", "ORG"), ("Wang", "PERSON")],
+        {"Wang Lifeng": {"PERSON"}, "Wang": {"PERSON"}},
+        id="a family name written first is the person's",
+    ),
+    pytest.param(
+        "Google said on Monday that Google Ads would change its prices.",
+        [("Google", "ORG"), ("Google Ads", "PERSON")],
+        {"Google": {"ORG"}, "Google Ads": {"PERSON"}},
+        id="a firm the model never calls a person alone stays a firm",
+    ),
+    pytest.param(
         "Ferries between Dover and Calais were cancelled on Tuesday after the storm.",
         [("Dover", "GPE"), ("Calais", "PERSON")],
         {"Dover": {"LOC"}, "Calais": {"LOC"}},

@@ -631,13 +631,41 @@ def full_name_index(named: list[NamedSpan]) -> dict[tuple[str, ...], str]:
     return {tail: next(iter(full)) for tail, full in seen.items() if len(full) == 1}
 
 
+def first_name_index(named: list[NamedSpan]) -> dict[str, str]:
+    """The first word of each full person name ("Wang" of "Wang Donghai") -> the full name, if unique."""
+    seen: dict[str, set[str]] = {}
+    for item in named:
+        words = item.name.split()
+        if item.label == "PERSON" and len(words) >= 2 and words[0][:1].isupper():
+            seen.setdefault(words[0].casefold(), set()).add(item.name)
+    return {first: next(iter(full)) for first, full in seen.items() if len(full) == 1}
+
+
 def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
-    """A surname or short form takes the article's full name, whatever label the model gave it."""
+    """A surname or short form takes the article's full name, whatever label the model gave it. So does a
+    one-word name the model called an organisation that is the first word of one full name of a person and
+    that the model calls a person alone elsewhere ("Wang" ORG beside "Wang Donghai" and "Wang" PERSON:
+    Chinese names put the family name first); not one in capitals ("KDE" beside a heading "KDE Plasma" the
+    model took for a person), nor one never called a person alone ("Google" beside "Google Ads", PERSON to
+    the model)."""
     full_names = full_name_index(named)
+    first_names = first_name_index(named)
+    # The model's own label: the vote of one label per name has run by now.
+    alone_as_person = {alias_key(item.name) for item in named if item.span.label == "PERSON" and " " not in item.name}
     resolved = []
     for item in named:
         key = tuple(word.casefold() for word in item.name.split())
         full = full_names.get(key)
+        if (
+            full is None
+            and item.label == "ORG"
+            and item.span.label in ("ORG", "PERSON")
+            and len(key) == 1
+            and not item.name.isupper()
+            and alias_key(item.name) in alone_as_person
+            and not is_team_in_result(item)
+        ):
+            full = first_names.get(key[0])
         if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
             item = replace(item, label="PERSON", name=full)
         resolved.append(item)
