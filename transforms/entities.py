@@ -1331,16 +1331,18 @@ _CODE_WORD_BEFORE = re.compile(r"(?:^|[\s(])(?:raise|except|extends|implements)[
 
 
 def has_code_marks(document: str) -> bool:
-    """Marks that code leaves in a text and prose seldom does: an assignment, braces, an empty call, "raise"."""
-    return any(mark in document for mark in ("=", "{", "()", "raise ", "except "))
+    """Marks that code leaves in a text and prose seldom does: an assignment, braces, an empty call ("raise"
+    and "except" are English words too: "raise taxes", "except for")."""
+    return any(mark in document for mark in ("=", "{", "()"))
 
 
-def is_written_as_code(name: str, document: str) -> bool:
+def is_written_as_code(name: str, document: str, code_marks: bool | None = None) -> bool:
     """A one-word name the text writes as code somewhere: called ("useState(", "MyApp()"), as an attribute
     ("models.ForeignKey"), as a tag ("<QuerySet [...]>") or raised ("raise RuntimeError"): an identifier on
     a programming page, not an organisation or a person. Not a name before a number in brackets ("Werner(6)",
-    a list of scorers) nor a plural's "(s)". Plain string search first, patterns only where it finds one."""
-    if " " in name or not has_code_marks(document):
+    a list of scorers) nor a plural's "(s)". Plain string search first, patterns only where it finds one.
+    `code_marks`: `has_code_marks(document)`, when the caller knows it."""
+    if " " in name or not (has_code_marks(document) if code_marks is None else code_marks):
         return False
     escaped = re.escape(name)
     call = _LOWER_CASE_CALL if name[:1].islower() else _CALL
@@ -1364,6 +1366,7 @@ def without_abbreviations_of_things(
     `words`: each document's words, shared with the other rules that read them."""
     words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
+    code_marks: dict[str, bool] = {}  # each document's, read once
     kept = []
     for item in named:
         if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
@@ -1374,7 +1377,9 @@ def without_abbreviations_of_things(
                     if key[1] not in words:
                         words[key[1]] = words_of(key[1])
                     verdicts[key] = is_abbreviation_of_a_thing(*key, words[key[1]])
-                verdicts[key] = verdicts[key] or is_written_as_code(*key)
+                if key[1] not in code_marks:
+                    code_marks[key[1]] = has_code_marks(key[1])
+                verdicts[key] = verdicts[key] or is_written_as_code(*key, code_marks[key[1]])
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1418,25 +1423,26 @@ def is_team_in_result(item: NamedSpan) -> bool:
 NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ireland"})
 
 
-def _reads_as_a_side(item: NamedSpan, options: EntityOptions) -> bool:
-    """A place's name, or one the model called a person that is one word and a town or a county ("Surrey",
-    "Derbyshire"; a county's "-shire")."""
-    if item.label == "LOC":
-        return True
-    return (
-        item.label == "PERSON"
-        and " " not in item.name
-        and (item.name.casefold().endswith("shire") or is_known_place(item.name, options))
-    )
-
-
 def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
     """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
-    story may name the town itself. Not countries: a national side is named as its country (LOC)."""
+    story may name the town itself. Not countries: a national side is named as its country (LOC). A name
+    the model called a person is a side too when it is one word and a town or a county ("Surrey",
+    "Derbyshire": a county's "-shire")."""
     options = options or EntityOptions()
+    town_or_county: dict[str, bool] = {}  # each one-word name the model called a person, looked up once
+
+    def reads_as_a_side(item: NamedSpan) -> bool:
+        if item.label == "LOC":
+            return True
+        if item.label != "PERSON" or " " in item.name:
+            return False
+        if item.name not in town_or_county:
+            town_or_county[item.name] = item.name.casefold().endswith("shire") or is_known_place(item.name, options)
+        return town_or_county[item.name]
+
     return [
         replace(item, label="ORG")
-        if _reads_as_a_side(item, options)
+        if reads_as_a_side(item)
         and not item.is_country
         and alias_key(item.name) not in NATIONS_WITHOUT_CODES
         and item.span.document
