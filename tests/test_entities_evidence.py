@@ -439,7 +439,7 @@ def test_round_13_rules(text: str, found: list[tuple[str, str]], expected: dict[
             [("useState", "ORG"), ("setCount", "ORG")],
         ),
         ("owner = models.ForeignKey(Person, on_delete=models.CASCADE)", [("ForeignKey", "PERSON")]),
-        ("If the file is empty we raise ValueError and stop.", [("ValueError", "ORG")]),
+        ("if count == 0:\n    raise ValueError", [("ValueError", "ORG")]),
     ],
 )
 def test_a_language_or_an_identifier_in_code_is_no_name(text: str, found: list[tuple[str, str]]) -> None:
@@ -457,6 +457,8 @@ def test_a_language_or_an_identifier_in_code_is_no_name(text: str, found: list[t
         # A word in brackets after a name in a squad list, and a ticker after a space.
         ("Son, Kulusevski and Werner(loan) started on the left.", [("Son", "PERSON"), ("Werner", "PERSON")]),
         ("Shares of Apple (AAPL) rose after Apple.com went down.", [("Apple", "ORG")]),
+        # "raise" and "except" in prose, on a text without marks of code.
+        ("Lawmakers voted to raise Medicare rates, except Medicaid ones.", [("Medicare", "ORG"), ("Medicaid", "ORG")]),
         # A two-letter language name that is also a college's.
         ("BC scored twice in the fourth quarter to win 21-14.", [("BC", "ORG")]),
     ],
