@@ -331,96 +331,83 @@ def test_an_organisation_in_capitals_stays(text: str, found: list[tuple[str, str
 # --- Round 13 (entities15): towns by their name's shape and their neighbours, languages and code -------------
 # Each rule: a sentence it fixes, then a similar one it keeps.
 
-ROUND_13_LABELS = [
-    pytest.param(
+# id -> (text, the model's spans, the labels each surface ends with)
+ROUND_13_LABELS = {
+    "a name ending in a settlement word after 'in' is a place": (
         "Police in Brackley Cross said two men were arrested on Friday night.",
         [("Brackley Cross", "ORG")],
         {"Brackley Cross": {"LOC"}},
-        id="a name ending in a settlement word after 'in' is a place",
     ),
-    pytest.param(
+    "one word with a town's ending after 'in' is a place": (
         "A fire in Oakhampton destroyed a barn on Sunday.",
         [("Oakhampton", "ORG")],
         {"Oakhampton": {"LOC"}},
-        id="one word with a town's ending after 'in' is a place",
     ),
-    pytest.param(
+    "an organisation after 'in' without a town's shape stays": (
         "Members in Congress voted against the bill, and a fund took a stake in Supercell.",
         [("Congress", "ORG"), ("Supercell", "ORG")],
         {"Congress": {"ORG"}, "Supercell": {"ORG"}},
-        id="an organisation after 'in' without a town's shape stays",
     ),
-    pytest.param(
+    "a name qualifying a noun after 'in' is no place by it": (
         "Volunteers in Red Cross shelters handed out blankets.",
         [("Red Cross", "ORG")],
         {"Red Cross": {"ORG"}},
-        id="a name qualifying a noun after 'in' is no place by it",
     ),
-    pytest.param(
+    "where a man is from is a place": (
         "In addition, a Hammonton man lost his life in a collision on the highway.",
         [("Hammonton", "ORG")],
         {"Hammonton": {"LOC"}},
-        id="where a man is from is a place",
     ),
-    pytest.param(
+    "a party a man belongs to stays an organisation": (
         "He has always been a Labour man, his brother said.",
         [("Labour", "ORG")],
         {"Labour": {"ORG"}},
-        id="a party a man belongs to stays an organisation",
     ),
-    pytest.param(
+    "a museum or a studio is a place": (
         "The tour ends at the National Toy Museum, after a stop at Larkspur Studio.",
         [("the National Toy Museum", "ORG"), ("Larkspur Studio", "ORG")],
         {"the National Toy Museum": {"LOC"}, "Larkspur Studio": {"LOC"}},
-        id="a museum or a studio is a place",
     ),
-    pytest.param(
+    "a firm whose name starts with a place word stays a firm": (
         "Studio Ghibli said the film would open in July.",
         [("Studio Ghibli", "ORG")],
         {"Studio Ghibli": {"ORG"}},
-        id="a firm whose name starts with a place word stays a firm",
     ),
-    pytest.param(
+    "counties the model calls people are sides in a result": (
         "Derbyshire beat Worcestershire by six wickets at Chesterfield.",
         [("Derbyshire", "PERSON"), ("Worcestershire", "PERSON"), ("Chesterfield", "GPE")],
         {"Derbyshire": {"ORG"}, "Worcestershire": {"ORG"}, "Chesterfield": {"LOC"}},
-        id="counties the model calls people are sides in a result",
     ),
-    pytest.param(
+    "players in a result stay people": (
         "Agassi beat Sampras in four sets on Sunday.",
         [("Agassi", "PERSON"), ("Sampras", "PERSON")],
         {"Agassi": {"PERSON"}, "Sampras": {"PERSON"}},
-        id="players in a result stay people",
     ),
-    pytest.param(
+    "a family name written first is the person's": (
         "Police detained the dissident Wang Lifeng on Friday. Wang had written to the court, and Wang's wife said"
         " Wang would appeal.",
         [("Wang Lifeng", "PERSON"), ("Wang", "ORG"), ("Wang", "ORG"), ("Wang", "PERSON")],
         {"Wang Lifeng": {"PERSON"}, "Wang": {"PERSON"}},
-        id="a family name written first is the person's",
     ),
-    pytest.param(
+    "a firm the model never calls a person alone stays a firm": (
         "Google said on Monday that Google Ads would change its prices.",
         [("Google", "ORG"), ("Google Ads", "PERSON")],
         {"Google": {"ORG"}, "Google Ads": {"PERSON"}},
-        id="a firm the model never calls a person alone stays a firm",
     ),
-    pytest.param(
+    "a town joined to a place of the text is a place": (
         "Ferries between Dover and Calais were cancelled on Tuesday after the storm.",
         [("Dover", "GPE"), ("Calais", "PERSON")],
         {"Dover": {"LOC"}, "Calais": {"LOC"}},
-        id="a town joined to a place of the text is a place",
     ),
-    pytest.param(
+    "a name the gazetteer does not know joined to a place stays": (
         "Talks between Israel and Hamas resumed in Cairo on Sunday.",
         [("Israel", "GPE"), ("Hamas", "ORG"), ("Cairo", "GPE")],
         {"Israel": {"LOC"}, "Hamas": {"ORG"}, "Cairo": {"LOC"}},
-        id="a name the gazetteer does not know joined to a place stays",
     ),
-]
+}
 
 
-@pytest.mark.parametrize(("text", "found", "expected"), ROUND_13_LABELS)
+@pytest.mark.parametrize(("text", "found", "expected"), list(ROUND_13_LABELS.values()), ids=list(ROUND_13_LABELS))
 def test_round_13_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected
 
