@@ -42,10 +42,10 @@ eval: install
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set wcxb --lost --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --set heldout
-	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA)
+	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr
-	$(BIN)/python -m bench.eval_ner_junk --data $(EVAL_DATA) --every 2
+	$(BIN)/python -m bench.eval_ner_junk --data $(EVAL_DATA) --every 2 --gate
 
 bench: install
 	$(BIN)/python -m bench.run

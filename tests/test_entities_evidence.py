@@ -326,3 +326,139 @@ def test_an_abbreviation_the_text_shows_is_a_thing_is_no_name(text: str, found: 
 )
 def test_an_organisation_in_capitals_stays(text: str, found: list[tuple[str, str]]) -> None:
     assert set(labels(text, found)) == {surface for surface, _ in found}
+
+
+# --- Round 13 (entities15): towns by their name's shape and their neighbours, languages and code -------------
+# Each rule: a sentence it fixes, then a similar one it keeps.
+
+# id -> (text, the model's spans, the labels each surface ends with)
+ROUND_13_LABELS = {
+    "a name ending in a settlement word after 'in' is a place": (
+        "Police in Brackley Cross said two men were arrested on Friday night.",
+        [("Brackley Cross", "ORG")],
+        {"Brackley Cross": {"LOC"}},
+    ),
+    "one word with a town's ending after 'in' is a place": (
+        "A fire in Oakhampton destroyed a barn on Sunday.",
+        [("Oakhampton", "ORG")],
+        {"Oakhampton": {"LOC"}},
+    ),
+    "an organisation after 'in' without a town's shape stays": (
+        "Members in Congress voted against the bill, and a fund took a stake in Supercell.",
+        [("Congress", "ORG"), ("Supercell", "ORG")],
+        {"Congress": {"ORG"}, "Supercell": {"ORG"}},
+    ),
+    "a name qualifying a noun after 'in' is no place by it": (
+        "Volunteers in Red Cross shelters handed out blankets.",
+        [("Red Cross", "ORG")],
+        {"Red Cross": {"ORG"}},
+    ),
+    "where a man is from is a place": (
+        "In addition, a Hammonton man lost his life in a collision on the highway.",
+        [("Hammonton", "ORG")],
+        {"Hammonton": {"LOC"}},
+    ),
+    "a party a man belongs to stays an organisation": (
+        "He has always been a Labour man, his brother said.",
+        [("Labour", "ORG")],
+        {"Labour": {"ORG"}},
+    ),
+    "a museum or a studio is a place": (
+        "The tour ends at the National Toy Museum, after a stop at Larkspur Studio.",
+        [("the National Toy Museum", "ORG"), ("Larkspur Studio", "ORG")],
+        {"the National Toy Museum": {"LOC"}, "Larkspur Studio": {"LOC"}},
+    ),
+    "a firm whose name starts with a place word stays a firm": (
+        "Studio Ghibli said the film would open in July.",
+        [("Studio Ghibli", "ORG")],
+        {"Studio Ghibli": {"ORG"}},
+    ),
+    "counties the model calls people are sides in a result": (
+        "Derbyshire beat Worcestershire by six wickets at Chesterfield.",
+        [("Derbyshire", "PERSON"), ("Worcestershire", "PERSON"), ("Chesterfield", "GPE")],
+        {"Derbyshire": {"ORG"}, "Worcestershire": {"ORG"}, "Chesterfield": {"LOC"}},
+    ),
+    "players in a result stay people": (
+        "Agassi beat Sampras in four sets on Sunday.",
+        [("Agassi", "PERSON"), ("Sampras", "PERSON")],
+        {"Agassi": {"PERSON"}, "Sampras": {"PERSON"}},
+    ),
+    "a family name written first is the person's": (
+        "Police detained the dissident Wang Lifeng on Friday. Wang had written to the court, and Wang's wife said"
+        " Wang would appeal.",
+        [("Wang Lifeng", "PERSON"), ("Wang", "ORG"), ("Wang", "ORG"), ("Wang", "PERSON")],
+        {"Wang Lifeng": {"PERSON"}, "Wang": {"PERSON"}},
+    ),
+    "a firm the model never calls a person alone stays a firm": (
+        "Google said on Monday that Google Ads would change its prices.",
+        [("Google", "ORG"), ("Google Ads", "PERSON")],
+        {"Google": {"ORG"}, "Google Ads": {"PERSON"}},
+    ),
+    "a town joined to a place of the text is a place": (
+        "Ferries between Dover and Calais were cancelled on Tuesday after the storm.",
+        [("Dover", "GPE"), ("Calais", "PERSON")],
+        {"Dover": {"LOC"}, "Calais": {"LOC"}},
+    ),
+    "a name the gazetteer does not know joined to a place stays": (
+        "Talks between Israel and Hamas resumed in Cairo on Sunday.",
+        [("Israel", "GPE"), ("Hamas", "ORG"), ("Cairo", "GPE")],
+        {"Israel": {"LOC"}, "Hamas": {"ORG"}, "Cairo": {"LOC"}},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), list(ROUND_13_LABELS.values()), ids=list(ROUND_13_LABELS))
+def test_round_13_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # Names of computer languages and formats in capitals.
+        ("Write the query in SQL and style the page with CSS.", [("SQL", "ORG"), ("CSS", "ORG")]),
+        ("The endpoint returns JSON, and the old one returned XML.", [("JSON", "PERSON"), ("XML", "ORG")]),
+        # With a version number.
+        ("The player is built with HTML5 and CSS3 only.", [("HTML5", "ORG"), ("CSS3", "ORG")]),
+        # Identifiers written as code: called, as attributes, raised.
+        (
+            "const [count, setCount] = useState(0); the handler calls setCount(count + 1).",
+            [("useState", "ORG"), ("setCount", "ORG")],
+        ),
+        ("owner = models.ForeignKey(Person, on_delete=models.CASCADE)", [("ForeignKey", "PERSON")]),
+        ("if count == 0:\n    raise ValueError", [("ValueError", "ORG")]),
+    ],
+)
+def test_a_language_or_an_identifier_in_code_is_no_name(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A language's name that the text spells out as an organisation's.
+        (
+            "Scandinavian Airlines System (SAS) flies to Oslo. SAS said fares would rise.",
+            [("Scandinavian Airlines System", "ORG"), ("SAS", "ORG")],
+        ),
+        # A word in brackets after a name in a squad list, and a ticker after a space.
+        ("Son, Kulusevski and Werner(loan) started on the left.", [("Son", "PERSON"), ("Werner", "PERSON")]),
+        ("Shares of Apple (AAPL) rose after Apple.com went down.", [("Apple", "ORG")]),
+        # "raise" and "except" in prose, on a text without marks of code.
+        ("Lawmakers voted to raise Medicare rates, except Medicaid ones.", [("Medicare", "ORG"), ("Medicaid", "ORG")]),
+        # A two-letter language name that is also a college's.
+        ("BC scored twice in the fourth quarter to win 21-14.", [("BC", "ORG")]),
+    ],
+)
+def test_names_beside_brackets_and_dots_stay(text: str, found: list[tuple[str, str]]) -> None:
+    assert set(labels(text, found)) == {surface for surface, _ in found}
+
+
+def test_a_keyword_of_sql_code_is_no_name() -> None:
+    text = "SELECT id FROM jobs WHERE state = 'new' ORDER BY id DESC FOR UPDATE NOWAIT;"
+    assert labels(text, [("DESC", "ORG"), ("NOWAIT", "ORG")]) == {}
+
+
+def test_a_name_in_capitals_without_sql_code_around_it_stays() -> None:
+    text = "Ministers met UNION leaders from the docks; the chair said SELECT committee hearings start soon."
+    assert labels(text, [("UNION", "ORG")]) == {"UNION": {"ORG"}}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.eval_ner_junk import Junk, load_judged, main, pages, report
+from bench.eval_ner_junk import Junk, gate_failures, load_judged, main, pages, report
 
 
 def test_only_wcxb_pages_that_are_not_articles_are_read(tmp_path: Path) -> None:
@@ -44,3 +44,12 @@ def test_junk_is_counted_per_hundred_kept_pages_and_lost_good_names_are_listed(t
 def test_a_run_without_the_data_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--data", str(tmp_path)]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_the_gate_fails_on_more_junk_or_fewer_good_names() -> None:
+    judged = {("p1", "ORG", "PDF"): True, ("p1", "ORG", "NASA"): False}
+    clean = Junk(pages=200, kept=100, mentions=Counter({("p1", "ORG", "PDF"): 3, ("p1", "ORG", "NASA"): 1}))
+    assert [line for line in gate_failures(clean, judged) if "junk" in line] == []
+    assert any("good names" in line for line in gate_failures(clean, judged))  # 1 judged good found, gate 141
+    noisy = Junk(pages=2, kept=1, mentions=Counter({("p1", "ORG", "PDF"): 300}))
+    assert any(line.startswith("junk per 100 kept pages 30000.0") for line in gate_failures(noisy, judged))

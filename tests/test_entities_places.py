@@ -31,6 +31,9 @@ def test_every_error_kind_has_sentences():
         "invented town labelled PERSON",
         "job title in a name",
         "short English brief",
+        "invented town labelled ORG",
+        "town labelled PERSON beside a place",
+        "format or code labelled ORG or PERSON",
     }
 
 

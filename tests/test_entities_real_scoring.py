@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.eval_entities_real import found_keys, load_gold, main
+from bench.eval_entities_real import GATE_F1, RealEntities, found_keys, gate_failures, load_gold, main
+from bench.evaluate import Scores
 from transforms.entities import Span, span_names
 
 
@@ -46,3 +47,16 @@ def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, cap
     assert main(["--data", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "skipped" in out and "article-extraction-dataset" in out
+
+
+def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
+    def scores(tp: int, wrong: int) -> Scores:
+        result = Scores()
+        result.add("ORG", tp=tp, fp=wrong, fn=wrong)
+        return result
+
+    stored = {("kept document", "+canonical"): scores(80, 20), ("clean body", "+canonical"): scores(80, 20)}
+    assert gate_failures(RealEntities(scores=stored, errors={})) == []
+    stored["kept document", "+canonical"] = scores(60, 40)
+    floor = GATE_F1["kept document"]
+    assert gate_failures(RealEntities(scores=stored, errors={})) == [f"kept document F1 0.600 < {floor}"]

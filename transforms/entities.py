@@ -13,11 +13,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import pycountry
 import spacy
+from pygments.lexer import Lexer
+from pygments.lexers import get_all_lexers
+from pygments.lexers.sql import MySqlLexer, PostgresLexer
+from pygments.token import Keyword
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -409,7 +414,7 @@ PLACE_HEAD_WORDS = frozenset(
     """
 street st road rd avenue ave boulevard blvd lane highway freeway expressway turnpike bridge square plaza park
 mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
-airport harbor harbour peninsula creek
+airport harbor harbour peninsula creek museum studio zoo
 """.split()
 )
 # Of those, the ones that are not also surnames ("Ricki Lake", "Michael Bay", "Lois Lane", "Jeff Bridges"):
@@ -626,13 +631,41 @@ def full_name_index(named: list[NamedSpan]) -> dict[tuple[str, ...], str]:
     return {tail: next(iter(full)) for tail, full in seen.items() if len(full) == 1}
 
 
+def first_name_index(named: list[NamedSpan]) -> dict[str, str]:
+    """The first word of each full person name ("Wang" of "Wang Donghai") -> the full name, if unique."""
+    seen: dict[str, set[str]] = {}
+    for item in named:
+        words = item.name.split()
+        if item.label == "PERSON" and len(words) >= 2 and words[0][:1].isupper():
+            seen.setdefault(words[0].casefold(), set()).add(item.name)
+    return {first: next(iter(full)) for first, full in seen.items() if len(full) == 1}
+
+
 def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
-    """A surname or short form takes the article's full name, whatever label the model gave it."""
+    """A surname or short form takes the article's full name, whatever label the model gave it. So does a
+    one-word name the model called an organisation that is the first word of one full name of a person and
+    that the model calls a person alone elsewhere ("Wang" ORG beside "Wang Donghai" and "Wang" PERSON:
+    Chinese names put the family name first); not one in capitals ("KDE" beside a heading "KDE Plasma" the
+    model took for a person), nor one never called a person alone ("Google" beside "Google Ads", PERSON to
+    the model)."""
     full_names = full_name_index(named)
+    first_names = first_name_index(named)
+    # The model's own label: the vote of one label per name has run by now.
+    alone_as_person = {alias_key(item.name) for item in named if item.span.label == "PERSON" and " " not in item.name}
     resolved = []
     for item in named:
         key = tuple(word.casefold() for word in item.name.split())
         full = full_names.get(key)
+        if (
+            full is None
+            and item.label == "ORG"
+            and item.span.label in ("ORG", "PERSON")
+            and len(key) == 1
+            and not item.name.isupper()
+            and alias_key(item.name) in alone_as_person
+            and not is_team_in_result(item)
+        ):
+            full = first_names.get(key[0])
         if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
             item = replace(item, label="PERSON", name=full)
         resolved.append(item)
@@ -673,6 +706,13 @@ _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 DATELINE_REACH = 200  # characters from the start of the text
 # A preposition of place right before the name: "in Millbrook", "near Houston".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|around|throughout|nearby)\s+$", re.I)
+# A plural noun the name qualifies ("in Red Cross shelters"): the preposition's object is the noun, so the
+# name is no place by it. Verbs that end in s ("in Millbrook says", "was", "has") are not nouns.
+_PLURAL_NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:was|has|is|says|does|goes|gets|lies|remains|sits|stands)\b)[a-z]+s\b")
+# "a Hammonton man", "a Leeds woman": where a person is from, which a firm or a party can be too ("a Labour
+# man"), so evidence as a preposition of place is.
+_A_BEFORE = re.compile(r"(?:^|\s)[Aa]n?[ \t]+$")
+_PERSON_NOUN_AFTER = re.compile(r"^[ \t]+(?:man|woman|men|women|boy|girl|teen|teenager|couple|family)\b")
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
 # name the gazetteer knows as a capital, a city of a million or a region.
 _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s+$", re.I)
@@ -832,10 +872,9 @@ _COORDINATED_AFTER = re.compile(r"^(?:,|[ \t]+(?:and|or))[ \t]+" + _NAMES)
 _COORDINATED_BEFORE = re.compile(_NAMES + r"(?:,|[ \t]+(?:and|or))[ \t]+$")
 
 
-def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
-    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
-    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
-    names they share. Each word run is tried whole and by its first (after) or last (before) words."""
+def _coordinated_names(around: Context) -> list[str]:
+    """The names joined to this one by "and", "or" or a comma ("Dakar and Bamako", "Lima, Quito"): each word
+    run after it tried whole and by its first words, each run before it whole and by its last words."""
     after = _COORDINATED_AFTER.match(around.after)
     before = _COORDINATED_BEFORE.search(around.before)
     candidates = []
@@ -845,11 +884,61 @@ def _coordinated_with_capital_or_country(around: Context, options: EntityOptions
     if before is not None:
         words = before.group(1).split()
         candidates += [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
-    return any(is_capital_or_country(candidate.rstrip("."), options) for candidate in candidates)
+    return [candidate.rstrip(".") for candidate in candidates]
 
 
-def place_evidence(around: Context, name: str, label: str, known_place: bool, options: EntityOptions) -> bool:
-    """The words around one occurrence of the name say it is a place."""
+def _coordinated_with_capital_or_country(around: Context, options: EntityOptions) -> bool:
+    """A national capital joined to a country or another capital ("Dakar and Bamako signed", "Nairobi,
+    Kampala and Kigali"): capitals named with their peers act as their governments, not as people whose
+    names they share."""
+    return any(is_capital_or_country(candidate, options) for candidate in _coordinated_names(around))
+
+
+def _coordinated_with_a_place(around: Context, places: frozenset[str]) -> bool:
+    """Joined to a name the text has as a place ("between Dover and Calais", Dover a place to the model)."""
+    return any(alias_key(candidate) in places for candidate in _coordinated_names(around))
+
+
+def is_place_by_its_name(name: str, options: EntityOptions) -> bool:
+    """A town the gazetteer knows by this very name ("Calais"), not by one of its alternate names."""
+    place = _gazetteer(options).find(name)
+    return place is not None and alias_key(place.name) == alias_key(name)
+
+
+# The last word of a settlement's name ("Brackley Cross", "Ashcombe Heath", "Thornbury Green"), and the
+# endings of one-word English town names ("Oakhampton", "Harwick"): made-up or small places the gazetteer
+# does not know and the model takes for organisations. Evidence only after a preposition of place ("Police
+# in Ashcombe Heath"), where an organisation's name rarely ends so ("in Congress", "a stake in Supercell").
+SETTLEMENT_LAST_WORDS = frozenset(
+    "heath green cross vale common marsh moor moors hill hills wood woods end fields bridge park dale wells".split()
+)
+_TOWN_NAME_ENDING = re.compile(
+    r"[a-z](?:ton|ham|bury|borough|brough|burgh|ford|wick|wich|field|brook|worth|chester|caster|cester|mouth|"
+    r"stead|thorpe|ville|minster|combe|ley)$"
+)
+
+
+def reads_as_settlement_name(name: str) -> bool:
+    """A name shaped like an English town's: its last word a settlement word, or one word with a town's
+    ending; capitalised words without digits, not in capitals."""
+    words = name.split()
+    if not words or name.isupper() or not all(_NAME_WORD.match(word) and word.isalpha() for word in words):
+        return False
+    if len(words) > 1:
+        return words[-1].casefold() in SETTLEMENT_LAST_WORDS
+    return bool(_TOWN_NAME_ENDING.search(name))
+
+
+def place_evidence(
+    around: Context,
+    name: str,
+    label: str,
+    known_place: bool,
+    options: EntityOptions,
+    places: frozenset[str] = frozenset(),
+) -> bool:
+    """The words around one occurrence of the name say it is a place. `places`: the names the text has as
+    places already (the model's own places the gazetteer knows), by `alias_key`."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
         return True
     if (
@@ -871,12 +960,22 @@ def place_evidence(around: Context, name: str, label: str, known_place: bool, op
             return True
     if known_place and is_capital_or_country(name, options) and _coordinated_with_capital_or_country(around, options):
         return True
+    # "between Dover and Calais" (Calais PERSON to the model): a town the gazetteer knows by this name, joined
+    # to a place of the text. Not a name the gazetteer does not know ("Israel and Hamas").
+    if known_place and places and is_place_by_its_name(name, options) and _coordinated_with_a_place(around, places):
+        return True
     # "in Jackson's office" is about a person; "in Congress" about an organisation, so a
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
         return False
-    if _PLACE_PREPOSITION_BEFORE.search(around.before):
-        return known_place or label == "PERSON"
+    if _PLACE_PREPOSITION_BEFORE.search(around.before) or (
+        _PERSON_NOUN_AFTER.match(around.after) and _A_BEFORE.search(around.before)
+    ):
+        return (
+            known_place
+            or label == "PERSON"
+            or (reads_as_settlement_name(name) and not _PLURAL_NOUN_AFTER.match(around.after))
+        )
     return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
 
 
@@ -890,6 +989,13 @@ def places_by_evidence(
     mentions: dict[str, list[NamedSpan]] = {}
     for item in named:
         mentions.setdefault(alias_key(item.name), []).append(item)
+    # The places the model found that the gazetteer knows: a town joined to one of them is a place too.
+    text_places = frozenset(
+        key
+        for key, items in mentions.items()
+        if any(item.label == "LOC" for item in items)
+        and (any(item.is_country for item in items) or is_known_place(items[0].name, options))
+    )
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
@@ -908,7 +1014,7 @@ def places_by_evidence(
         if (
             (known and "LOC" in labels)
             or as_government
-            or any(place_evidence(c, name, label, known, options) for c in around)
+            or any(place_evidence(c, name, label, known, options, text_places) for c in around)
         ):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
@@ -1127,6 +1233,54 @@ def _number_before(document: str, start: int) -> bool:
     return bool(re.search(r"\d[ \t\u00a0]?$", document[max(0, start - 2) : start]))
 
 
+def _computer_language_names() -> frozenset[str]:
+    """The names in capitals of the computer languages and data formats Pygments can highlight ("SQL", "CSS",
+    "HTML", "JSON", "PHP", "YAML"): Pygments' own list of its lexers, read without importing any of them. Of
+    three letters or more: "BC" (a calculator's language) is also Boston College and British Columbia."""
+    return frozenset(name for name, *_ in get_all_lexers(plugins=False) if _ABBREVIATION.match(name) and len(name) >= 3)
+
+
+COMPUTER_LANGUAGE_NAMES = _computer_language_names()
+
+
+# Clauses of SQL in capitals: a text with two of them holds SQL code ("SELECT id FROM users WHERE ...").
+_SQL_CLAUSE = re.compile(r"\b(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|INSERT INTO|CREATE TABLE|JOIN)\b")
+
+
+def has_sql_code(document: str) -> bool:
+    return "SELECT" in document and len(set(_SQL_CLAUSE.findall(document))) >= 2
+
+
+@cache
+def _sql_lexers() -> tuple[Lexer, ...]:
+    return PostgresLexer(), MySqlLexer()
+
+
+@cache
+def is_sql_keyword(word: str) -> bool:
+    """A word Pygments' PostgreSQL or MySQL lexer reads as a keyword ("NOWAIT", "DESC", "ROLLUP"). The lexers
+    are made on first use: making one compiles its patterns."""
+    for lexer in _sql_lexers():
+        tokens = [(kind, value) for kind, value in lexer.get_tokens(word) if value.strip()]
+        if len(tokens) == 1 and tokens[0][0] in Keyword:
+            return True
+    return False
+
+
+def _spelt_out_as_a_name(document: str, abbreviation: str) -> bool:
+    """Capitalised words before the abbreviation in brackets whose initials it is: "Scandinavian Airlines
+    System (SAS)", "Kansas Legal Services (KLS)": the name of an organisation, not of a thing."""
+    letters = [ch for ch in abbreviation if ch.isalpha()]
+    bracketed = f"({abbreviation})"
+    for found in re.finditer(re.escape(bracketed), document):
+        words = _WORD.findall(document[max(0, found.start() - 80) : found.start()])[-len(letters) :]
+        if len(words) == len(letters) and all(
+            word[:1].isupper() and word[:1] == letter for word, letter in zip(words, letters, strict=True)
+        ):
+            return True
+    return False
+
+
 def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] | None = None) -> bool:
     """A name in capitals that the text itself shows is a unit, a format or a technical term, not an
     organisation or a person:
@@ -1145,6 +1299,10 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
     if not _ABBREVIATION.match(name) or not document:
         return False
     low = name.casefold()
+    if name.rstrip("0123456789") in COMPUTER_LANGUAGE_NAMES and not _spelt_out_as_a_name(document, name):
+        return True
+    if name.isalpha() and has_sql_code(document) and is_sql_keyword(name):
+        return True
     words = words if words is not None else words_of(document)
     if low in STOP_WORDS or name + "s" in words or (low in words and _written_in_lower_case(low, document)):
         return True
@@ -1163,14 +1321,52 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
     return bool(starts) and all(_number_before(document, start) for start in starts)
 
 
+# A call's brackets: empty, holding code (a comma, "=", a quote, a dot, an operator, a bracket of its own) or
+# left open at the line's end: "App()", "setCount(count + 1)", "CharField(max_length=5)"; not a word or a number
+# in brackets ("Werner(loan)", "Werner(6)"), unless the name starts in lower case ("useState(0)").
+_CALL = r"""\((?:\)|[^()\n]{0,80}?[,="'.\[{+*/<>][^()\n]{0,80}?\)|[^()\n]*\n)"""
+_LOWER_CASE_CALL = r"\((?!s\))"
+# Words of code before a name of a class or an error: "raise ValueError", "except KeyError", "extends Base".
+_CODE_WORD_BEFORE = re.compile(r"(?:^|[\s(])(?:raise|except|extends|implements)[ \t]+$")
+
+
+def has_code_marks(document: str) -> bool:
+    """Marks that code leaves in a text and prose seldom does: an assignment, braces, an empty call ("raise"
+    and "except" are English words too: "raise taxes", "except for")."""
+    return any(mark in document for mark in ("=", "{", "()"))
+
+
+def is_written_as_code(name: str, document: str, code_marks: bool | None = None) -> bool:
+    """A one-word name the text writes as code somewhere: called ("useState(", "MyApp()"), as an attribute
+    ("models.ForeignKey"), as a tag ("<QuerySet [...]>") or raised ("raise RuntimeError"): an identifier on
+    a programming page, not an organisation or a person. Not a name before a number in brackets ("Werner(6)",
+    a list of scorers) nor a plural's "(s)". Plain string search first, patterns only where it finds one.
+    `code_marks`: `has_code_marks(document)`, when the caller knows it."""
+    if " " in name or not (has_code_marks(document) if code_marks is None else code_marks):
+        return False
+    escaped = re.escape(name)
+    call = _LOWER_CASE_CALL if name[:1].islower() else _CALL
+    if f"{name}(" in document and re.search(rf"(?<![\w.]){escaped}{call}", document):
+        return True
+    if f".{name}" in document and re.search(rf"[A-Za-z_]\.{escaped}(?![\w.])", document):
+        return True
+    if f"<{name}" in document and re.search(rf"<{escaped}[\s/>]", document):
+        return True
+    if not any(f"{word} {name}" in document for word in ("raise", "except", "extends", "implements")):
+        return False
+    return any(_CODE_WORD_BEFORE.search(around.before) for around in contexts(name, document))
+
+
 def without_abbreviations_of_things(
     named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
 ) -> list[NamedSpan]:
-    """Drop the organisations and people that are units, formats or technical terms by the text's own
-    evidence (`is_abbreviation_of_a_thing`): "MB", "PDF", "APK" on software and product pages. English only.
+    """Drop the organisations and people that are units, formats, technical terms or identifiers in code by
+    the text's own evidence (`is_abbreviation_of_a_thing`, `is_written_as_code`): "MB", "PDF", "APK" on
+    software and product pages, "useState" and "ForeignKey" on programming pages. English only.
     `words`: each document's words, shared with the other rules that read them."""
     words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
+    code_marks: dict[str, bool] = {}  # each document's, read once
     kept = []
     for item in named:
         if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
@@ -1181,6 +1377,9 @@ def without_abbreviations_of_things(
                     if key[1] not in words:
                         words[key[1]] = words_of(key[1])
                     verdicts[key] = is_abbreviation_of_a_thing(*key, words[key[1]])
+                if key[1] not in code_marks:
+                    code_marks[key[1]] = has_code_marks(key[1])
+                verdicts[key] = verdicts[key] or is_written_as_code(*key, code_marks[key[1]])
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1224,12 +1423,26 @@ def is_team_in_result(item: NamedSpan) -> bool:
 NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ireland"})
 
 
-def teams_in_results(named: list[NamedSpan]) -> list[NamedSpan]:
+def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
     """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
-    story may name the town itself. Not countries: a national side is named as its country (LOC)."""
+    story may name the town itself. Not countries: a national side is named as its country (LOC). A name
+    the model called a person is a side too when it is one word and a town or a county ("Surrey",
+    "Derbyshire": a county's "-shire")."""
+    options = options or EntityOptions()
+    town_or_county: dict[str, bool] = {}  # each one-word name the model called a person, looked up once
+
+    def reads_as_a_side(item: NamedSpan) -> bool:
+        if item.label == "LOC":
+            return True
+        if item.label != "PERSON" or " " in item.name:
+            return False
+        if item.name not in town_or_county:
+            town_or_county[item.name] = item.name.casefold().endswith("shire") or is_known_place(item.name, options)
+        return town_or_county[item.name]
+
     return [
         replace(item, label="ORG")
-        if item.label == "LOC"
+        if reads_as_a_side(item)
         and not item.is_country
         and alias_key(item.name) not in NATIONS_WITHOUT_CODES
         and item.span.document
@@ -1254,7 +1467,7 @@ def canonicalise(
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
-        labelled = teams_in_results(labelled)
+        labelled = teams_in_results(labelled, options)
     return [locate(item, options) for item in resolve_short_forms(labelled)]
 
 
