@@ -523,7 +523,7 @@ def test_a_reader_holding_an_older_views_database_keeps_reading_it_whole(tmp_pat
     commit_night(warehouse, 1)
     publish(warehouse)
     held = linked_database(warehouse)
-    config = {"file_search_path": str(warehouse)}
+    config: dict[str, str | bool | int | float | list[str]] = {"file_search_path": str(warehouse)}
     with contextlib.ExitStack() as stack:
         if where == "this process":
             reader = stack.enter_context(duckdb.connect(str(views_path(warehouse)), read_only=True, config=config))
@@ -536,9 +536,11 @@ def test_a_reader_holding_an_older_views_database_keeps_reading_it_whole(tmp_pat
                 stdout=subprocess.PIPE,
                 text=True,
             )
+            ask, answer = holder.stdin, holder.stdout
+            assert ask is not None and answer is not None
             stack.callback(holder.wait, 60)
-            stack.callback(holder.stdin.close)
-            assert holder.stdout.readline().strip() == "holding"
+            stack.callback(ask.close)
+            assert answer.readline().strip() == "holding"
         for night in (2, 3):
             commit_night(warehouse, night)
             assert publish(warehouse).rebuilt is None
@@ -547,9 +549,10 @@ def test_a_reader_holding_an_older_views_database_keeps_reading_it_whole(tmp_pat
         if where == "this process":
             assert read_articles(reader) == opened
         else:
-            holder.stdin.write("read\n")
-            holder.stdin.flush()
-            assert json.loads(holder.stdout.readline()) == [list(row) for row in opened]
+            assert ask is not None and answer is not None
+            ask.write("read\n")
+            ask.flush()
+            assert json.loads(answer.readline()) == [list(row) for row in opened]
     assert sql(warehouse, "select article_id, doc_id from articles order by 1") != opened
     assert same_as_a_rebuild(warehouse, tmp_path)
 
