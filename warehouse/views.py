@@ -827,8 +827,9 @@ def _bring_file_up_to_date(
 # the views before or after, whole. A publish writes the newest one the link does not name (the spare: usually
 # the one published before the current) in place, bringing it up to date with the batches of every publish it
 # missed (usually two), so a publish writes the pages of what changed, not a copy of the file (50 MB at 100,000
-# articles). DuckDB locks a database file it opens (a read lock for a read-only reader, in this process or any
-# other), so a reader still holding the spare, opened before the link moved on, makes the attach fail: then, as
+# articles). DuckDB will not attach for writing a database file a reader has open (another process's reader holds
+# a read lock on it, read-only or not; in this process DuckDB keeps a registry of the files open, links resolved),
+# so a reader still holding the spare, opened before the link moved on, makes the attach fail: then, as
 # when the spare is damaged (a publish killed while writing it) or too old to bring up to date, the current one
 # is copied to a new `.newsetl.duckdb.<n>` and that is written. After the link moves, every other views database
 # but the one it named goes (a reader holding one keeps reading it: the file goes when the reader closes it).
@@ -858,8 +859,8 @@ def published_database(target: Path) -> Path | None:
 
 def _spare(target: Path, current: Path | None) -> Path | None:
     """The newest views database beside `target` that readers are not sent to."""
-    numbers = [n for n, path in views_databases(target).items() if current is None or path.name != current.name]
-    return views_databases(target)[max(numbers)] if numbers else None
+    others = {n: path for n, path in views_databases(target).items() if current is None or path.name != current.name}
+    return others[max(others)] if others else None
 
 
 def _write_views_database(
