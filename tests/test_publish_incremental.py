@@ -610,3 +610,24 @@ def killed(*args, **kwargs):
 setattr(views, name, killed)
 views.publish(warehouse)
 """
+
+
+def test_a_views_database_far_behind_the_published_one_is_replaced_by_a_copy(tmp_path):
+    """Six batches published at once (a run's first publish after a gap): the other views database, which missed
+    them, is not brought up to date with them again for the next batch; a copy of the published one is."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    for night in (0, 1):
+        commit_night(warehouse, night)
+        publish(warehouse)
+    for night in range(2, 8):
+        commit_night(warehouse, night)
+    assert publish(warehouse).batches == 7  # in place: nights 1 to 7 (it missed night 1)
+    linked = linked_database(warehouse)
+    behind = {n: path for n, path in views_databases(views_path(warehouse)).items() if path != linked}
+    commit_night(warehouse, 8)
+    after = publish(warehouse)
+    assert (after.rebuilt, after.batches) == (None, 1)
+    assert linked_database(warehouse).name == ".newsetl.duckdb.3" and list(behind) == [2]
+    assert not behind[2].exists()
+    assert same_as_a_rebuild(warehouse, tmp_path)

@@ -674,16 +674,22 @@ def _committed_batches(
 
 
 def _bring_up_to_date(
-    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]
+    con: duckdb.DuckDBPyConnection,
+    warehouse: Path,
+    snapshots: Sequence[TableSnapshot],
+    published: Mapping[str, str] | None = None,
 ) -> tuple[str | None, tuple[int, int, int]]:
     """In one transaction: point the table views at the new snapshot, then rebuild (saying why) or bring the
-    stored tables up to date with the new batches."""
+    stored tables up to date with the new batches. `published`: the state of the views published, when this
+    database is another one (then it is not brought up to date when it is far behind them: _far_behind)."""
+    state = _published_state(con)
+    if state is not None and published is not None and (behind := _far_behind(state, published, snapshots)):
+        return behind, (0, 0, 0)
     con.execute("BEGIN")
     for snapshot in snapshots:  # the file lists: O(files), which compaction as runs go keeps bounded
         con.execute(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
-    state = _published_state(con)
     if state is not None:  # else a rebuild, which reads the view
         _committed_batches(con, warehouse, snapshots, state)
     reason = _why_rebuild(con, warehouse, snapshots, state)
@@ -702,14 +708,43 @@ def _snapshot_key(snapshots: Sequence[TableSnapshot]) -> str:
     return ";".join(f"{s.spec.name}={s.table_id}@{s.version}:{s.commit}" for s in ordered)
 
 
-def _unchanged(target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> bool:
-    """Whether the published views database already shows exactly this snapshot, with today's definitions."""
+# A views database that missed more than this many times the batches table's commits that a publish brings the
+# published one (a run's first publish after a long gap, as after bench.scale's synthetic archive) is not brought
+# up to date in place: a copy of the published one costs less than computing those batches' rows a second time.
+# In a run's steady state it missed one publish's commits, about as many as the publish brings.
+CATCH_UP_FACTOR = 4
+
+
+def _far_behind(
+    state: Mapping[str, str], published: Mapping[str, str], snapshots: Sequence[TableSnapshot]
+) -> str | None:
+    """Why a views database with this state is far behind the published one (None: it is not, or cannot tell)."""
+    batches = next(snapshot for snapshot in snapshots if snapshot.spec is BATCHES)
+    version, table_id = f"{BATCHES.name}.version", f"{BATCHES.name}.id"
+    if batches.version is None or version not in state or version not in published:
+        return None
+    if state.get(table_id) != published.get(table_id):
+        return None  # another table: _why_rebuild says so
+    missed, new = int(published[version]) - int(state[version]), batches.version - int(published[version])
+    if missed > CATCH_UP_FACTOR * max(new, 1):
+        return f"it is {missed} batches table commits behind the published views ({new} new): a copy costs less"
+    return None
+
+
+def _state_of(target: Path, warehouse: Path) -> dict[str, str] | None:
+    """The publish state of the views database at `target` (None: none, or it cannot be read)."""
     if not target.exists():
-        return False
+        return None
     try:
         with _instance_lock, _attached(target, warehouse, read_only=True) as con:
-            state = dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
+            return dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
     except duckdb.Error:
+        return None
+
+
+def _unchanged(state: Mapping[str, str] | None, snapshots: Sequence[TableSnapshot]) -> bool:
+    """Whether a views database of this state already shows exactly this snapshot, with today's definitions."""
+    if state is None:
         return False
     return state.get("snapshot") == _snapshot_key(snapshots) and state.get("definition") == _definition_fingerprint()
 
@@ -809,12 +844,12 @@ def _publish_into(path: Path, source: Path | None, warehouse: Path, snapshots: S
 
 
 def _bring_file_up_to_date(
-    path: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]
+    path: Path, warehouse: Path, snapshots: Sequence[TableSnapshot], published: Mapping[str, str] | None = None
 ) -> tuple[str | None, tuple[int, int, int]]:
     """Bring the views database at `path` up to date in place; why it could not be (None: it is)."""
     try:
         with _attached(path, warehouse) as con:
-            rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
+            rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots, published)
             if rebuilt is None:
                 con.execute(f"CHECKPOINT {ATTACHED}")  # into the file now: a write that fails raises here
     except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk, a reader's lock)
@@ -864,13 +899,17 @@ def _spare(target: Path, current: Path | None) -> Path | None:
 
 
 def _write_views_database(
-    target: Path, current: Path | None, warehouse: Path, snapshots: Sequence[TableSnapshot]
+    target: Path,
+    current: Path | None,
+    published: Mapping[str, str] | None,
+    warehouse: Path,
+    snapshots: Sequence[TableSnapshot],
 ) -> Published:
     """Bring the spare up to date in place, or else write a new views database; the one written is the
-    Published's path."""
+    Published's path. `published`: the current one's state."""
     spare = _spare(target, current)
     if spare is not None:
-        rebuilt, counts = _bring_file_up_to_date(spare, warehouse, snapshots)
+        rebuilt, counts = _bring_file_up_to_date(spare, warehouse, snapshots, published)
         if rebuilt is None:
             return Published(spare, None, *counts)
         log.debug("views: not writing %s in place: %s", spare.name, rebuilt)
@@ -917,13 +956,14 @@ def publish(warehouse: Path) -> Published:
     batch no longer committed) rebuilds them from every row."""
     target = views_path(warehouse)
     snapshots = take_snapshot(warehouse)
-    if _unchanged(target, warehouse, snapshots):
+    published_state = _state_of(target, warehouse)
+    if _unchanged(published_state, snapshots):
         return Published(target, None)
     with _instance_lock:
         try:
             _forget_gone_files(warehouse, snapshots)
             current = published_database(target)
-            published = _write_views_database(target, current, warehouse, snapshots)
+            published = _write_views_database(target, current, published_state, warehouse, snapshots)
             missing = missing_views(published.path, warehouse)
         except (duckdb.Error, OSError) as error:
             raise ViewsNotPublished(
