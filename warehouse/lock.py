@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 LOCK_FILE = ".newsetl.lock"
-# A views file being written, and DuckDB's write-ahead log beside it.
+# The views file's new link before its rename (a publish killed in between), and the views file and log an older
+# version wrote before renaming it.
 VIEWS_TEMPORARY_GLOBS = (".newsetl.duckdb.*.tmp", ".newsetl.duckdb.*.tmp.wal")
 
 

@@ -153,7 +153,8 @@ def _write_state(state: Path, batches: frozenset[str], views: str | None) -> Non
 
 
 def _views_stamp(warehouse: Path) -> str | None:
-    """The views database file's identity: a publish renames a new file over it, so the stamp changes."""
+    """The identity of the views database the views file links to: a publish moves the link to the other
+    database, which it wrote (in place, so a newer modification time, or anew), so the stamp changes."""
     try:
         info = os.stat(views_path(warehouse))
     except OSError:

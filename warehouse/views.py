@@ -674,16 +674,22 @@ def _committed_batches(
 
 
 def _bring_up_to_date(
-    con: duckdb.DuckDBPyConnection, warehouse: Path, snapshots: Sequence[TableSnapshot]
+    con: duckdb.DuckDBPyConnection,
+    warehouse: Path,
+    snapshots: Sequence[TableSnapshot],
+    published: Mapping[str, str] | None = None,
 ) -> tuple[str | None, tuple[int, int, int]]:
     """In one transaction: point the table views at the new snapshot, then rebuild (saying why) or bring the
-    stored tables up to date with the new batches."""
+    stored tables up to date with the new batches. `published`: the state of the views published, when this
+    database is another one (then it is not brought up to date when it is far behind them: _far_behind)."""
+    state = _published_state(con)
+    if state is not None and published is not None and (behind := _far_behind(state, published, snapshots)):
+        return behind, (0, 0, 0)
     con.execute("BEGIN")
     for snapshot in snapshots:  # the file lists: O(files), which compaction as runs go keeps bounded
         con.execute(
             snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
         )
-    state = _published_state(con)
     if state is not None:  # else a rebuild, which reads the view
         _committed_batches(con, warehouse, snapshots, state)
     reason = _why_rebuild(con, warehouse, snapshots, state)
@@ -702,14 +708,43 @@ def _snapshot_key(snapshots: Sequence[TableSnapshot]) -> str:
     return ";".join(f"{s.spec.name}={s.table_id}@{s.version}:{s.commit}" for s in ordered)
 
 
-def _unchanged(target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> bool:
-    """Whether the published views database already shows exactly this snapshot, with today's definitions."""
+# A views database that missed more than this many times the batches table's commits that a publish brings the
+# published one (a run's first publish after a long gap, as after bench.scale's synthetic archive) is not brought
+# up to date in place: a copy of the published one costs less than computing those batches' rows a second time.
+# In a run's steady state it missed one publish's commits, about as many as the publish brings.
+CATCH_UP_FACTOR = 4
+
+
+def _far_behind(
+    state: Mapping[str, str], published: Mapping[str, str], snapshots: Sequence[TableSnapshot]
+) -> str | None:
+    """Why a views database with this state is far behind the published one (None: it is not, or cannot tell)."""
+    batches = next(snapshot for snapshot in snapshots if snapshot.spec is BATCHES)
+    version, table_id = f"{BATCHES.name}.version", f"{BATCHES.name}.id"
+    if batches.version is None or version not in state or version not in published:
+        return None
+    if state.get(table_id) != published.get(table_id):
+        return None  # another table: _why_rebuild says so
+    missed, new = int(published[version]) - int(state[version]), batches.version - int(published[version])
+    if missed > CATCH_UP_FACTOR * max(new, 1):
+        return f"it is {missed} batches table commits behind the published views ({new} new): a copy costs less"
+    return None
+
+
+def _state_of(target: Path, warehouse: Path) -> dict[str, str] | None:
+    """The publish state of the views database at `target` (None: none, or it cannot be read)."""
     if not target.exists():
-        return False
+        return None
     try:
         with _instance_lock, _attached(target, warehouse, read_only=True) as con:
-            state = dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
+            return dict(con.execute("SELECT name, value FROM newsetl_publish.state").fetchall())
     except duckdb.Error:
+        return None
+
+
+def _unchanged(state: Mapping[str, str] | None, snapshots: Sequence[TableSnapshot]) -> bool:
+    """Whether a views database of this state already shows exactly this snapshot, with today's definitions."""
+    if state is None:
         return False
     return state.get("snapshot") == _snapshot_key(snapshots) and state.get("definition") == _definition_fingerprint()
 
@@ -788,69 +823,163 @@ def _attached(path: Path, warehouse: Path, read_only: bool = False) -> Iterator[
             _drop_instance()  # whatever is left attached or open goes with the instance
 
 
-def _publish_into(temporary: Path, target: Path, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
-    """Write the new views database at `temporary`: the published one brought up to date when it can be, else
-    every view and stored table from every row."""
+def _publish_into(path: Path, source: Path | None, warehouse: Path, snapshots: Sequence[TableSnapshot]) -> Published:
+    """Write a new views database at `path`: a copy of the published one (`source`) brought up to date when it
+    can be, else every view and stored table from every row."""
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
-    if target.exists():
-        shutil.copyfile(target, temporary)  # readers keep the published file; the copy is changed, then renamed
-        try:
-            with _attached(temporary, warehouse) as con:
-                rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots)
-                if rebuilt is None:
-                    con.execute(f"CHECKPOINT {ATTACHED}")  # into the file now: a write that fails raises here
-        except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk), a rebuild decides
-            rebuilt = f"the views database could not be brought up to date ({_first_line(error)})"
+    for stale in (path, _wal(path)):
+        stale.unlink(missing_ok=True)
+    if source is not None:
+        shutil.copyfile(source, path)  # readers keep the published file; the copy is changed, then pointed at
+        rebuilt, counts = _bring_file_up_to_date(path, warehouse, snapshots)
     if rebuilt is not None:
         log.info("views: rebuilding the stored story tables: %s", rebuilt)
-        for path in (temporary, temporary.with_name(f"{temporary.name}.wal")):
-            path.unlink(missing_ok=True)
-        with _attached(temporary, warehouse) as con:
+        for stale in (path, _wal(path)):
+            stale.unlink(missing_ok=True)
+        with _attached(path, warehouse) as con:
             _rebuild(con, snapshots)
             con.execute(f"CHECKPOINT {ATTACHED}")
-    return Published(target, rebuilt, *counts)
+    return Published(path, rebuilt, *counts)
+
+
+def _bring_file_up_to_date(
+    path: Path, warehouse: Path, snapshots: Sequence[TableSnapshot], published: Mapping[str, str] | None = None
+) -> tuple[str | None, tuple[int, int, int]]:
+    """Bring the views database at `path` up to date in place; why it could not be (None: it is)."""
+    try:
+        with _attached(path, warehouse) as con:
+            rebuilt, counts = _bring_up_to_date(con, warehouse, snapshots, published)
+            if rebuilt is None:
+                con.execute(f"CHECKPOINT {ATTACHED}")  # into the file now: a write that fails raises here
+    except Exception as error:  # noqa: BLE001 - whatever stopped it (a damaged file, a full disk, a reader's lock)
+        return f"the views database could not be brought up to date ({_first_line(error)})", (0, 0, 0)
+    return rebuilt, counts
+
+
+# The views file users open (`newsetl.duckdb`) is a symbolic link to one of the views databases beside it,
+# `.newsetl.duckdb.<n>`; a publish writes another and then renames a new link over it, so a reader opens either
+# the views before or after, whole. A publish writes the newest one the link does not name (the spare: usually
+# the one published before the current) in place, bringing it up to date with the batches of every publish it
+# missed (usually two), so a publish writes the pages of what changed, not a copy of the file (50 MB at 100,000
+# articles). DuckDB will not attach for writing a database file a reader has open (another process's reader holds
+# a read lock on it, read-only or not; in this process DuckDB keeps a registry of the files open, links resolved),
+# so a reader still holding the spare, opened before the link moved on, makes the attach fail: then, as
+# when the spare is damaged (a publish killed while writing it) or too old to bring up to date, the current one
+# is copied to a new `.newsetl.duckdb.<n>` and that is written. After the link moves, every other views database
+# but the one it named goes (a reader holding one keeps reading it: the file goes when the reader closes it).
+def _wal(path: Path) -> Path:
+    return path.with_name(f"{path.name}.wal")  # DuckDB's write-ahead log beside a database file
+
+
+def views_databases(target: Path) -> dict[int, Path]:
+    """The views databases beside the views file `target`, by number, the link's among them."""
+    prefix = f".{target.name}."
+    found = {}
+    for path in target.parent.glob(f"{prefix}*"):
+        number = path.name.removeprefix(prefix)
+        if number.isdigit():
+            found[int(number)] = path
+    return found
+
+
+def published_database(target: Path) -> Path | None:
+    """The views database readers open through `target`: the one its link names, or `target` itself when it is
+    a file (the views of a warehouse published before links, or copied without them); None when there is none."""
+    if target.is_symlink():
+        named = target.with_name(os.readlink(target))
+        return named if named.is_file() and named.parent == target.parent else None
+    return target if target.is_file() else None
+
+
+def _spare(target: Path, current: Path | None) -> Path | None:
+    """The newest views database beside `target` that readers are not sent to."""
+    others = {n: path for n, path in views_databases(target).items() if current is None or path.name != current.name}
+    return others[max(others)] if others else None
+
+
+def _write_views_database(
+    target: Path,
+    current: Path | None,
+    published: Mapping[str, str] | None,
+    warehouse: Path,
+    snapshots: Sequence[TableSnapshot],
+) -> Published:
+    """Bring the spare up to date in place, or else write a new views database; the one written is the
+    Published's path. `published`: the current one's state."""
+    spare = _spare(target, current)
+    if spare is not None:
+        rebuilt, counts = _bring_file_up_to_date(spare, warehouse, snapshots, published)
+        if rebuilt is None:
+            return Published(spare, None, *counts)
+        log.debug("views: not writing %s in place: %s", spare.name, rebuilt)
+    number = max(views_databases(target), default=0) + 1
+    path = target.with_name(f".{target.name}.{number}")
+    try:
+        return _publish_into(path, current, warehouse, snapshots)
+    except BaseException:
+        for written in (path, _wal(path)):
+            written.unlink(missing_ok=True)  # a new database that could not be written whole is not kept
+        raise
+
+
+def _point_at(target: Path, database: Path) -> None:
+    """Send readers of `target` to `database`: a new link renamed over it (a rename is atomic)."""
+    # Unique per thread too: a publish may run beside another thread's work in the same process.
+    link = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    link.unlink(missing_ok=True)
+    try:
+        os.symlink(database.name, link)  # relative: a copied or moved warehouse keeps its views
+        os.replace(link, target)
+    finally:
+        link.unlink(missing_ok=True)
+
+
+def _remove_others(target: Path, keep: Sequence[Path]) -> None:
+    """Every views database beside `target` but those kept, with their logs."""
+    kept = {path.name for path in keep}
+    for path in views_databases(target).values():
+        if path.name not in kept:
+            for stale in (path, _wal(path)):
+                stale.unlink(missing_ok=True)
 
 
 def publish(warehouse: Path) -> Published:
     """Publish the views of the tables' current snapshot, doing the work of what changed since the last publish.
 
-    The stored story tables of the published database are brought up to date with the batches committed since
-    (the components their links join, then the rows of the articles and stories they touch), on a copy renamed
-    over the old file: readers never see half of it, and a write that failed (a full disk) leaves the old views
-    and no temporaries. Nothing is written when no table moved. Whatever the state recorded beside the stored
-    tables cannot vouch for (a missing or unreadable file, other SQL or schema, a table created anew, gone back,
-    with a lost commit or rows removed, a published batch no longer committed) rebuilds them from every row."""
+    The stored story tables of a views database are brought up to date with the batches committed since it was
+    written (the components their links join, then the rows of the articles and stories they touch), in a
+    database readers are not sent to, and then the views file's link is renamed to it: readers never see half of
+    it, and a write that failed (a full disk) leaves the old views and no new database. Nothing is written when no
+    table moved. Whatever the state recorded beside the stored tables cannot vouch for (a missing or unreadable
+    file, other SQL or schema, a table created anew, gone back, with a lost commit or rows removed, a published
+    batch no longer committed) rebuilds them from every row."""
     target = views_path(warehouse)
     snapshots = take_snapshot(warehouse)
-    if _unchanged(target, warehouse, snapshots):
+    published_state = _state_of(target, warehouse)
+    if _unchanged(published_state, snapshots):
         return Published(target, None)
-    # Unique per thread too: a publish may run beside another thread's work in the same process.
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
-    temporaries = (temporary, temporary.with_name(f"{temporary.name}.wal"))  # DuckDB's log sits beside it
-    for path in temporaries:
-        path.unlink(missing_ok=True)
-    try:
+    with _instance_lock:
         try:
-            with _instance_lock:
-                _forget_gone_files(warehouse, snapshots)
-                published = _publish_into(temporary, target, warehouse, snapshots)
-            missing = missing_views(temporary, warehouse)
+            _forget_gone_files(warehouse, snapshots)
+            current = published_database(target)
+            published = _write_views_database(target, current, published_state, warehouse, snapshots)
+            missing = missing_views(published.path, warehouse)
         except (duckdb.Error, OSError) as error:
             raise ViewsNotPublished(
                 f"could not write the views database ({_first_line(error)}); the previous views stand: "
                 f"free disk space under {warehouse} and run again"
             ) from None
         if missing:
+            for written in (published.path, _wal(published.path)):
+                written.unlink(missing_ok=True)
             raise ViewsNotPublished(
                 f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
                 f"free disk space under {warehouse} and run again"
             )
-        os.replace(temporary, target)
-    finally:
-        for path in temporaries:
-            path.unlink(missing_ok=True)
-    return published
+        _point_at(target, published.path)
+        _remove_others(target, [published.path, *([current] if current is not None else [])])
+    return Published(target, published.rebuilt, published.batches, published.articles, published.stories)
 
 
 def publish_views(warehouse: Path) -> Path:
