@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from flows import progress
 from transforms.entities import NerModels, check_models, load_ner
@@ -364,13 +364,13 @@ def _serve(conn: Connection, options: PipelineOptions, steps: Steps) -> None:
     _end_worker()
 
 
-def _end_worker() -> None:
+def _end_worker() -> NoReturn:
     """End this worker process now, without the interpreter's shutdown.
 
     A spawned process otherwise ends with `sys.exit`: every module torn down and every object freed one by
-    one, the model's included, which took a worker 1-2.5 CPU seconds after its last result (docs/benchmarks.md,
-    round 13), while the parent waited to reap it at the end of each run (and each recycled worker spent it
-    beside the others). Everything it owes the parent went over the pipe already; the kernel frees the rest."""
+    one, the model's included. The end of every run waited 1.1-1.2 s for that on a busy machine (2.7 s for a
+    pool of two closed alone; docs/benchmarks.md, round 13), and a recycled worker spent it beside the others.
+    Everything it owes the parent went over the pipe already; the kernel frees the rest."""
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
             stream.flush()
