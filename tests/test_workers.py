@@ -4,9 +4,11 @@ worker process, never the batch."""
 
 from __future__ import annotations
 
+import atexit
 import pickle
 import time
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -180,3 +182,33 @@ def test_workers_are_replaced_after_their_documents_and_the_batch_lands_whole(po
         assert results == expected
     finally:
         workers.shutdown_workers()
+
+
+def exit_watching_prepare(
+    raw: RawDocument, options: PipelineOptions, chrome: Collection[str]
+) -> PreparedDocument | Rejection:
+    """The real step, in a worker that notes whether its interpreter's shutdown runs (an atexit hook writes the
+    file named by the document's source) and prints a line (a child's stdout is a pipe or file: buffered)."""
+    atexit.register(Path(raw.source).write_text, "the interpreter's shutdown ran")
+    print(f"worker prepared {raw.doc_id}")
+    return prepare_document(raw, options, chrome)
+
+
+@pytest.mark.timeout(300)
+def test_a_worker_told_to_stop_ends_at_once_and_its_output_is_not_lost(tmp_path, capfd):
+    # A worker ends with os._exit once told to stop: no module teardown, no freeing of the model object by
+    # object (seconds the parent waited for at the end of every run), but what it printed is flushed first.
+    marker = tmp_path / "shutdown-ran"
+    raw = replace(distinct_raws(1)[0], source=str(marker))
+    steps = workers.Steps(prepare=exit_watching_prepare)
+    try:
+        results = workers.process_documents([raw], PipelineOptions(), workers=1, time_limit=60, steps=steps)
+        assert isinstance(results[0], ProcessedDocument)
+        pool = workers._runner
+        assert isinstance(pool, workers._Pool)
+        process = pool.workers[0].process
+    finally:
+        workers.shutdown_workers()
+    assert process.exitcode == 0
+    assert not marker.exists()
+    assert f"worker prepared {raw.doc_id}" in capfd.readouterr().out
