@@ -343,19 +343,19 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     filters = _band_filters(con)
     probe = band_filters.Probe(_band_digests(keys))
     _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
-    found: dict[str, dict[str, list[str]]] = {}
-    for key, articles in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
-        batches_of = found.setdefault(key, {})
-        for article_id, batch_ids in json.loads(articles):
-            batches_of.setdefault(article_id, []).extend(batch_ids)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for key, article_id, batch_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
+        found.setdefault(key, []).append((article_id, batch_id))
     hits = BandHits({}, set())
-    for key, batches_of in found.items():
-        # Each level gave its own smallest; a key found in several levels (or an article in two levels' batches)
-        # keeps the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
-        articles = sorted(batches_of)[:per_key] if per_key is not None and len(batches_of) > per_key else batches_of
-        for article_id in articles:
+    for key, rows in found.items():
+        # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
+        # the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
+        if per_key is not None and len(rows) > per_key:
+            kept = set(sorted({article_id for article_id, _ in rows})[:per_key])
+            rows = [row for row in rows if row[0] in kept]
+        for article_id, batch_id in rows:
             hits.keys.setdefault(article_id, set()).add(key)
-            hits.versions.update((batch_id, article_id) for batch_id in batches_of[article_id])
+            hits.versions.add((batch_id, article_id))
     return hits
 
 
