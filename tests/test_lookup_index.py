@@ -452,6 +452,27 @@ def test_a_key_gives_its_smallest_article_ids_over_all_levels(tmp_path, monkeypa
     assert [match[0] for match in committed_band_matches(tmp_path, ["shared"], "s", per_key=3)] == committed[:3]
 
 
+def test_an_article_committed_twice_in_one_level_counts_once_toward_the_bound_with_both_versions(tmp_path):
+    """The per-key bound counts articles, not band rows: an article whose two versions (two batches) are in the same
+    level is one of the `per_key`, both its versions are returned (their signatures are looked up by version), and
+    an uncommitted article with a smaller id takes no place. A bound taken as the key's first rows would give
+    a-1 alone for per_key 2, or the ghost."""
+    ensure_tables(tmp_path)
+    for n, doc in enumerate(["d1", "d2", "d1", "d3"], start=1):  # d1 committed twice, all in the newest level
+        band = LshBand("shared", f"a-{doc}")
+        signature = MinhashSignature(f"a-{doc}", f"c-{doc}", "s", bytes([n]))
+        write_batch(tmp_path, f"b{n}", n, articles=[article(doc)], lsh_bands=[band], minhash_signatures=[signature])
+    write_batch(tmp_path, "ghost", None, articles=[article("d0")], lsh_bands=[LshBand("shared", "a-d0")])
+    with index.current_index(tmp_path) as con:
+        assert index.band_tables(con) == [index.NEWEST_BANDS]
+        for per_key, articles in ((1, ["a-d1"]), (2, ["a-d1", "a-d2"]), (None, ["a-d1", "a-d2", "a-d3"])):
+            hits = index.band_hits(con, ["shared", "nope"], per_key)
+            assert sorted(hits.keys) == articles, per_key
+            assert all(keys == {"shared"} for keys in hits.keys.values())
+            versions = {("b1", "a-d1"), ("b2", "a-d2"), ("b3", "a-d1"), ("b4", "a-d3")}
+            assert hits.versions == {version for version in versions if version[1] in articles}, per_key
+
+
 def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every_merge(tmp_path, monkeypatch):
     """Many nights of shared and new keys, some batches never committed: after each night's catch-up (and the
     merges it makes), every key gives the per-key smallest committed articles a scan of all rows would give."""

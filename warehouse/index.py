@@ -337,12 +337,9 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     smallest article ids over every run (none: all of them), whatever run each article is in. A run is
     probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
     in one of a dozen runs, and half of a batch's keys are in none)."""
-    levels = band_tables(con)
+    levels = probe_band_levels(con, keys)
     if not levels:
         return BandHits({}, set())
-    filters = _band_filters(con)
-    probe = band_filters.Probe(_band_digests(keys))
-    _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
     found: dict[str, list[tuple[str, str]]] = {}
     for key, article_id, batch_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
         found.setdefault(key, []).append((article_id, batch_id))
@@ -357,6 +354,16 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
             hits.keys.setdefault(article_id, set()).add(key)
             hits.versions.add((batch_id, article_id))
     return hits
+
+
+def probe_band_levels(con: sqlite3.Connection, keys: Sequence[str]) -> list[str]:
+    """The band levels that hold rows, with `probes` filled for band_hits_sql: each level's keys its filter may hold."""
+    levels = band_tables(con)
+    if levels:
+        filters = _band_filters(con)
+        probe = band_filters.Probe(_band_digests(keys))
+        _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
+    return levels
 
 
 def _band_digests(keys: Sequence[str]) -> np.ndarray:
