@@ -6,6 +6,7 @@ from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    ACQUIRING_VERBS,
     AFTER_BOUNDS,
     AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
@@ -52,6 +53,7 @@ from transforms.figures.vocabulary import (
     PRICE_VERBS,
     QUANTITY_DETERMINERS,
     RANGE_NOUNS,
+    SALE_SETTINGS,
     SEEING_VERBS,
     SENTENCE_ENDS,
     SHARE_POINTERS,
@@ -60,6 +62,7 @@ from transforms.figures.vocabulary import (
     SPENT_ON_DETERMINERS,
     STATE_WORDS,
     STEADY_VERBS,
+    TENDING_WORDS,
     TRADING_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
@@ -309,7 +312,12 @@ def match_measured(
         # "CPI inflation was 3.3% year over year": the words after say over what time, so a share is of
         # the subject its verb is said of, if any
         return noun_before(tokens, start, max_words, share=True) if kind == "percent" else None
-    if span is not None and tokens[span[1]].low in BOUND_NOUNS and not is_word(token_at(tokens, start - 1), "of"):
+    if (
+        span is not None
+        and tokens[span[1]].low in BOUND_NOUNS
+        and not is_word(token_at(tokens, start - 1), "of")
+        and not (span[0] < span[1] and tokens[span[1]].text[:1].isupper())  # "iPhone 15 Pro Max": a name
+    ):
         # "70% minimum", "the new minimum is $1,221 above": a bound, not a thing ("$15 minimum wage" is one;
         # the judges split on "a minimum of five hours", which keeps its noun as before)
         return None
@@ -531,8 +539,12 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
     if opening is None or closing is None or opening.text != "(" or closing.text != ")":
         return None
     head = token_at(tokens, start - 2)
+    if is_model_suffix(tokens, start - 2):
+        return product_name_before(tokens, start - 2)  # "the Decathlon Quechua MH100 ($60)"
     if head is None or head.kind != "word" or head.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, start - 2):
         return None
+    if is_capitalised_name(head) and not at_sentence_start(tokens, start - 2):
+        return product_name_before(tokens, start - 2)  # "the Red Ledge Thunderlight ($20)"
     first = start - 2
     while first > start - 2 - min(max_words, 2) + 1 and is_object_word(token_at(tokens, first - 1)):
         previous = tokens[first - 1]
@@ -540,6 +552,51 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
             break
         first -= 1
     return (first, start - 2) if is_object_word(head) else None
+
+
+def is_model_suffix(tokens: list[Token], k: int) -> bool:
+    """The digits of a model name glued to its capitalised letters ('MH100', 'XM5'), at k."""
+    token, letters = token_at(tokens, k), token_at(tokens, k - 1)
+    return token is not None and token.kind == "num" and token.glued and is_capitalised_name(letters)
+
+
+def product_name_before(tokens: list[Token], k: int, reach: int = 4) -> tuple[int, int] | None:
+    """A product's name ending at k: its capitalised words ('Red Ledge Thunderlight', 'Decathlon Quechua
+    MH100', 'iPhone 15 Pro Max'), a model number among them; a brand's possessive ('Coalatree's Whistler')
+    or a sentence's first word ends it, as the judges name the product itself."""
+    first = k - 1 if is_model_suffix(tokens, k) else k
+    if not (is_capitalised_name(token_at(tokens, first)) or is_brand_word(token_at(tokens, first))):
+        return None
+    while first > k - reach and not at_sentence_start(tokens, first):
+        previous = token_at(tokens, first - 1)
+        if is_capitalised_name(previous) or is_brand_word(previous):
+            first -= 1
+        elif is_model_suffix(tokens, first - 1):
+            first -= 2
+        elif (
+            previous is not None
+            and previous.kind == "num"
+            and not previous.glued
+            and is_brand_word(token_at(tokens, first - 2))
+        ):
+            first -= 2  # "iPhone 15 Pro Max": a number inside the name
+        else:
+            break
+    if at_sentence_start(tokens, first) and first < k and not is_brand_word(tokens[first]):
+        first += 1  # "Try Red Ledge": a sentence's first capital may be a verb
+    return (first, k)
+
+
+def is_brand_word(token: Token | None) -> bool:
+    """'iPhone', 'eBay': a lowercase-first word with a capital inside, written as a name."""
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text[:1].islower()
+        and any(c.isupper() for c in token.text[1:])
+        and "'" not in token.text
+        and "’" not in token.text
+    )
 
 
 def is_comparison_after(tokens: list[Token], k: int) -> bool:
@@ -876,6 +933,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "for") and sale_verb_before(tokens, k) is not None:
+        k = sale_verb_before(tokens, k) or k  # "The piece sold at Sotheby's for £160,000"
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "starts", "start"):
         return starting_price_subject(tokens, k - 1, min(max_words, 2))
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):
@@ -927,6 +986,17 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def sale_verb_before(tokens: list[Token], k: int, reach: int = 3) -> int | None:
+    """Index of 'sold' in 'sold on Sunday for', 'sold at Sotheby's for': a sale's time or place between
+    the verb and the 'for' at k of its price, so the price is still the thing sold's."""
+    for n in range(k - 2, max(k - 2 - reach, -1), -1):
+        if tokens[n].kind != "word":
+            return None
+        if is_word(tokens[n], "sold", "sells") and is_word(tokens[n + 1], *SALE_SETTINGS):
+            return n
+    return None
 
 
 def compared_noun(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
@@ -1150,6 +1220,12 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     participle right before 'for', or what a verb of trading right before it is said of; not after a verb
     of paying ('paid for')."""
     n = k - 1
+    if (
+        is_capitalised_name(token_at(tokens, n))
+        and is_word(token_at(tokens, n - 1), *ACQUIRING_VERBS)
+        and tokens[n - 1].text.islower()
+    ):
+        return (n, n)  # "acquired Cheddar for $200 million": the company or product bought by its name
     if is_word(token_at(tokens, n), *TRADING_VERBS):
         n -= 1
         while is_word(token_at(tokens, n), *PRICE_ADVERBS, *AUXILIARIES, *PERSONAL_PRONOUNS, "be", "been"):
@@ -1261,6 +1337,8 @@ def clause_subject(tokens: list[Token], comma: int, max_words: int) -> tuple[int
 def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """The thing whose price a verb gives, ending at k: 'the kit costs $49' -> kit, 'Mounjaro, which
     costs $1,023' -> Mounjaro (a name may be the thing here: a price is said of a product)."""
+    if is_word(token_at(tokens, k), "to") and is_word(token_at(tokens, k - 1), *TENDING_WORDS):
+        k -= 2  # "electricians tend to cost $50 to $100"
     while is_word(token_at(tokens, k), *PRICE_ADVERBS) or (
         is_word(token_at(tokens, k), *AUXILIARIES) and tokens[k].text.islower()
     ):
@@ -1274,6 +1352,9 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
         return (past_dashed_term(tokens, phrase[0]), phrase[1])
+    named = product_name_before(tokens, k)
+    if named is not None and any(tokens[n].kind == "num" for n in range(*named)):
+        return named  # "The iPhone 15 Pro Max starts at": a model's name with its number
     first = k
     while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
         first -= 1
