@@ -28,6 +28,7 @@ from transforms.figures.vocabulary import (
     EXPECTING_VERBS,
     EXPECTING_WORDS,
     EXTENT_WORDS,
+    ING_NOUNS,
     IRREGULAR_CHANGE_PASTS,
     LASTING_VERBS,
     LEADING_MODIFIERS,
@@ -108,6 +109,8 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
             continue
         if not is_object_word(token, token_at(tokens, k + 1)):
             break
+        if is_word(token, "means") and is_word(token_at(tokens, k + 1), "that"):
+            break  # "a rating of 20,000 means that": the verb after the count, not what it counts
         last = compound_end(tokens, k)
         words.append((k, last))
         k = last + 1
@@ -1435,4 +1438,4 @@ def at_sentence_start(tokens: list[Token], n: int) -> bool:
 
 
 def looks_like_noun(word: str) -> bool:
-    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word)
+    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word) or word in ING_NOUNS

@@ -354,6 +354,8 @@ BULK_WORDS = frozenset(
 PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".split())
 # Verbs that take goods from a seller for a sum: "Get a six-pack from Amazon for $13.95".
 BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split())
+# Nouns ending in -ing that name a measured thing, not an action: "a tow rating of 8,700 pounds".
+ING_NOUNS = frozenset("rating ceiling funding spending housing clothing pricing ranking reading setting".split())
 # Verbs that buy a company or product named right after them: "acquired Cheddar for $200 million".
 ACQUIRING_VERBS = frozenset("acquire acquires acquired acquiring bought buys purchased purchases".split())
 # Words opening a sale's time or place between "sold" and "for": "sold on Sunday for", "sold at Sotheby's for".
