@@ -379,6 +379,9 @@ def measured_thing(
         return sentence_subject(tokens, start - 1, max_words)  # "Businesses founded in 2021 were 93% remote"
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
+    if kind == "percent" and is_dashed_period(tokens, k):
+        rated = noun_phrase_after(tokens, k + 3, max_words - 1, lowercase_only=True)
+        return (k, rated[1]) if rated is not None else None  # "the 45% five-year survival rate"
     if kind == "money" and is_period_adjective(tokens, k):
         billed = noun_phrase_after(tokens, k + 1, max_words - 1, lowercase_only=True)
         return (k, billed[1]) if billed is not None else None  # "their typical $1,200 monthly bill"
@@ -411,6 +414,8 @@ def measured_thing(
             return None if is_word(tokens[head[1]], "percentage") else head  # "57.7 free-throw percentage"
     if getattr(token_at(tokens, k), "text", "") == ")" and getattr(token_at(tokens, start - 1), "text", "") == "(":
         k += 1  # "more than half (55%) of the threads": the share in brackets is of what follows them
+    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), "whom", "which"):
+        return relative_antecedent(tokens, start, min(max_words, 2))  # "2,000 franchisees, only 5% of whom"
     if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), *SHARE_POINTERS):
         # "60-70% of your maximum heart rate", "70% of that excess inflation"; "10 days of your purchase" and
         # "30 seconds of that first use" are times, not shares
@@ -845,6 +850,21 @@ def is_period_adjective(tokens: list[Token], k: int) -> bool:
     )
 
 
+def is_dashed_period(tokens: list[Token], k: int) -> bool:
+    """'five-year', '10-year' at k: a number dashed onto a unit of time, modifying the noun after it."""
+    number, dash, unit = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return (
+        number is not None
+        and (number.kind == "num" or number.low in NUMBER_WORDS)
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and unit is not None
+        and unit.glued
+        and unit.low in PERIOD_WORDS
+    )
+
+
 def is_dashed_compound(tokens: list[Token], k: int) -> bool:
     """'in-office', 'on-site': a short word dashed onto a noun is a modifier, not a preposition."""
     dash, word = token_at(tokens, k + 1), token_at(tokens, k + 2)
@@ -1000,6 +1020,20 @@ def sale_verb_before(tokens: list[Token], k: int, reach: int = 3) -> int | None:
         if is_word(tokens[n], "sold", "sells") and is_word(tokens[n + 1], *SALE_SETTINGS):
             return n
     return None
+
+
+def relative_antecedent(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """'a survey of 2,000 franchisees, only 5% of whom said': a share 'of whom' or 'of which' is of the plural
+    noun before the comma that opens its clause; None where no comma stands within two words before it."""
+    n = start - 1
+    while is_word(token_at(tokens, n), "only", "just", "about", "roughly", "nearly", "some", "and"):
+        n -= 1
+    if getattr(token_at(tokens, n), "text", "") != ",":
+        return None
+    phrase = noun_phrase_before(tokens, n - 1, max_words)
+    if phrase is None or not looks_plural(tokens[phrase[1]].low):
+        return None  # "the 12,000 people who live within 1 mile of the plant, only 25% of whom": not the plant
+    return phrase
 
 
 def compared_noun(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
