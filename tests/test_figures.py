@@ -687,3 +687,16 @@ def test_objects_of_ratings_groups_and_rates(text, surface, obj):
 
 def test_means_after_a_count_is_a_verb():
     assert surfaces("A jacket with a waterproof rating of 20,000 means that water stays out.") == ["20,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Even without 100 percent certainty, the desire to find a framework grows.", []),
+        ("Or you may prefer to have 100 percent control over your passwords.", []),
+        ("The fund took 100% control of the bank.", ["100%"]),
+        ("It could put opponents to sleep with 100 percent accuracy.", ["100 percent"]),
+    ],
+)
+def test_a_hundred_percent_of_a_state_means_completely(text, expected):
+    assert surfaces(text) == expected

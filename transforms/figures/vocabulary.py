@@ -86,6 +86,7 @@ PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipi
 CERTAINTY_WORDS = frozenset(
     """
 sure certain true safe confident honest correct right wrong committed accurate invisible convinced serious
+certainty confidence commitment
 genuine legit legitimate real fine happy satisfied focused behind clear positive free healthy ready
 """.split()
 )
