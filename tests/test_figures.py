@@ -666,6 +666,9 @@ def test_a_measure_as_a_modifier_measures_the_goods_after_it(text, surface, obj)
         ("Altice had acquired Cheddar for $200 million in 2019.", "$200 million", "Cheddar"),
         ("He purchased the property for $1 in 2019.", "$1", None),
         ("Generally, electricians tend to cost around $50 an hour.", "around $50", "electricians"),
+        ("Premium costs more, while the higher Luxury grade starts at $60,880.", "$60,880", "Luxury grade"),
+        ("Try outdoor skating and the heated Centennial Ferris wheel ($18) too.", "$18", "Centennial Ferris wheel"),
+        ("The Azagury evening dress sold on Sunday for £904,262.", "£904,262", "Azagury evening dress"),
     ],
 )
 def test_a_price_is_of_the_thing_named_sold_or_bought(text, surface, obj):

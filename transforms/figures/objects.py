@@ -559,7 +559,20 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
         if previous.low in LEADING_MODIFIERS or is_participle(previous):
             break
         first -= 1
-    return (first, start - 2) if is_object_word(head) else None
+    return (past_name_modifier(tokens, first), start - 2) if is_object_word(head) else None
+
+
+def past_name_modifier(tokens: list[Token], first: int, reach: int = 2) -> int:
+    """Index of 'Luxury' in 'the higher Luxury grade', 'Centennial' in 'the heated Centennial Ferris wheel':
+    capitalised words between a lowercase word and the noun phrase at `first` name which one it is; first
+    itself otherwise (or where the capitals open the sentence)."""
+    n = first
+    while n > first - reach and is_capitalised_name(token_at(tokens, n - 1)) and not at_sentence_start(tokens, n - 1):
+        n -= 1
+    before = token_at(tokens, n - 1)
+    if n == first or before is None or before.kind != "word" or not before.text.islower():
+        return first
+    return n
 
 
 def is_model_suffix(tokens: list[Token], k: int) -> bool:
@@ -1388,7 +1401,7 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
-        return (past_dashed_term(tokens, phrase[0]), phrase[1])
+        return (past_dashed_term(tokens, past_name_modifier(tokens, phrase[0])), phrase[1])
     named = product_name_before(tokens, k)
     if named is not None and any(tokens[n].kind == "num" for n in range(*named)):
         return named  # "The iPhone 15 Pro Max starts at": a model's name with its number
