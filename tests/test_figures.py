@@ -668,7 +668,7 @@ def test_a_measure_as_a_modifier_measures_the_goods_after_it(text, surface, obj)
         ("Generally, electricians tend to cost around $50 an hour.", "around $50", "electricians"),
         ("Premium costs more, while the higher Luxury grade starts at $60,880.", "$60,880", "Luxury grade"),
         ("Try outdoor skating and the heated Centennial Ferris wheel ($18) too.", "$18", "Centennial Ferris wheel"),
-        ("The Azagury evening dress sold on Sunday for £904,262.", "£904,262", "Azagury evening dress"),
+        ("A sparkling Azagury evening dress sold on Sunday for £904,262.", "£904,262", "Azagury evening dress"),
     ],
 )
 def test_a_price_is_of_the_thing_named_sold_or_bought(text, surface, obj):
