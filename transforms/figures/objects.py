@@ -1130,11 +1130,13 @@ def moved_thing(tokens: list[Token], particle: int) -> tuple[int, int] | None:
 
 def price_phrase_start(tokens: list[Token], k: int) -> int | None:
     """Index of the first word of a phrase that gives a price and ends at k: 'will set you back', 'works out
-    at', 'comes to'; None if there is none."""
+    at', 'comes to', 'will run you'; None if there is none."""
     if is_word(token_at(tokens, k), "back") and is_word(token_at(tokens, k - 2), "set", "sets"):
         return k - 2 if is_word(token_at(tokens, k - 1), *OBJECT_PRONOUNS, "you", "us", "me") else None
     if is_word(token_at(tokens, k), "at", "to") and is_word(token_at(tokens, k - 1), "out"):
         return k - 2 if is_word(token_at(tokens, k - 2), "works", "worked", "work", "comes", "came") else None
+    if is_word(token_at(tokens, k), "you") and is_word(token_at(tokens, k - 1), "run", "runs", "ran"):
+        return k - 1  # "A Tonygotchi will run you $750"
     return None
 
 
