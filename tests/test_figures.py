@@ -667,7 +667,7 @@ def test_a_measure_as_a_modifier_measures_the_goods_after_it(text, surface, obj)
         ("He purchased the property for $1 in 2019.", "$1", None),
         ("Generally, electricians tend to cost around $50 an hour.", "around $50", "electricians"),
         ("Premium costs more, while the higher Luxury grade starts at $60,880.", "$60,880", "Luxury grade"),
-        ("The bad news? A handmade lamp will run you $750.", "$750", "lamp"),
+        ("The bad news? A handmade lamp will run you $750.", "$750", "handmade lamp"),
         ("Try outdoor skating and the heated Centennial Ferris wheel ($18) too.", "$18", "Centennial Ferris wheel"),
         ("A sparkling Azagury evening dress sold on Sunday for £904,262.", "£904,262", "Azagury evening dress"),
     ],
