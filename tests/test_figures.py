@@ -653,3 +653,46 @@ def test_a_mark_over_its_scale_stays_a_figure():
 )
 def test_a_measure_as_a_modifier_measures_the_goods_after_it(text, surface, obj):
     assert figure_with(text, surface).object == obj
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "obj"),
+    [
+        ("I tried the Decathlon Quechua MH100 ($60), which ran small.", "$60", "Decathlon Quechua MH100"),
+        ("My own jacket is the Red Ledge Thunderlight ($20).", "$20", "Red Ledge Thunderlight"),
+        ("I also tried Coalatree’s Whistler ($99), a windbreaker.", "$99", "Whistler"),
+        ("The iPhone 15 Pro Max starts at $1,199 in the US.", "$1,199", "iPhone 15 Pro Max"),
+        ("The piece sold at Sotheby’s for £160,000.", "£160,000", "piece"),
+        ("Altice had acquired Cheddar for $200 million in 2019.", "$200 million", "Cheddar"),
+        ("He purchased the property for $1 in 2019.", "$1", None),
+        ("Generally, electricians tend to cost around $50 an hour.", "around $50", "electricians"),
+        ("Premium costs more, while the higher Luxury grade starts at $60,880.", "$60,880", "Luxury grade"),
+        ("The bad news? A handmade lamp will run you $750.", "$750", "handmade lamp"),
+        ("Try outdoor skating and the heated Centennial Ferris wheel ($18) too.", "$18", "Centennial Ferris wheel"),
+        ("A sparkling Azagury evening dress sold on Sunday for £904,262.", "£904,262", "Azagury evening dress"),
+        # a measured noun in -ing, a group before "of whom", a rate after a dashed period term
+        ("The R offers a higher tow rating of 8,700 pounds.", "8,700 pounds", "tow rating"),
+        ("A survey of 2,000 franchisees, only 5% of whom said they failed.", "5%", "franchisees"),
+        ("The 12,000 people who live near the plant, only 25% of whom finished school.", "25%", None),
+        ("Compare the 45% five-year survival rate for new businesses.", "45%", "five-year survival rate"),
+    ],
+)
+def test_a_price_is_of_the_thing_named_sold_or_bought_and_a_rating_or_share_of_its_noun(text, surface, obj):
+    assert figure_with(text, surface).object == obj
+
+
+def test_means_after_a_count_is_a_verb():
+    assert surfaces("A jacket with a waterproof rating of 20,000 means that water stays out.") == ["20,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Even without 100 percent certainty, the desire to find a framework grows.", []),
+        ("Or you may prefer to have 100 percent control over your passwords.", []),
+        ("The fund took 100% control of the bank.", ["100%"]),
+        ("It could put opponents to sleep with 100 percent accuracy.", ["100 percent"]),
+    ],
+)
+def test_a_hundred_percent_of_a_state_means_completely(text, expected):
+    assert surfaces(text) == expected

@@ -187,7 +187,9 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         return False
     following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
     if is_word(following, *CERTAINTY_WORDS) or is_word(previous, *MODAL_VERBS):
-        return True  # "100% sure", "I would 100% make sure"
+        return True  # "100% sure", "100 percent certainty", "I would 100% make sure"
+    if is_word(following, "control") and is_word(token_at(tokens, quantity.end + 1), "over"):
+        return True  # "100 percent control over your passwords": complete control ("100% control of" a firm is a stake)
     copula = token_at(tokens, k - 2) if is_word(previous, "a") and tokens[k].low == "hundred" else previous
     if is_word(following, "about") and is_word(copula, *COPULAS):
         return True  # "Search is a hundred percent about intent": wholly, not a share

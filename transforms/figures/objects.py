@@ -6,6 +6,7 @@ from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
 from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
+    ACQUIRING_VERBS,
     AFTER_BOUNDS,
     AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
@@ -27,6 +28,7 @@ from transforms.figures.vocabulary import (
     EXPECTING_VERBS,
     EXPECTING_WORDS,
     EXTENT_WORDS,
+    ING_NOUNS,
     IRREGULAR_CHANGE_PASTS,
     LASTING_VERBS,
     LEADING_MODIFIERS,
@@ -52,6 +54,7 @@ from transforms.figures.vocabulary import (
     PRICE_VERBS,
     QUANTITY_DETERMINERS,
     RANGE_NOUNS,
+    SALE_SETTINGS,
     SEEING_VERBS,
     SENTENCE_ENDS,
     SHARE_POINTERS,
@@ -60,6 +63,7 @@ from transforms.figures.vocabulary import (
     SPENT_ON_DETERMINERS,
     STATE_WORDS,
     STEADY_VERBS,
+    TENDING_WORDS,
     TRADING_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
@@ -105,6 +109,8 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
             continue
         if not is_object_word(token, token_at(tokens, k + 1)):
             break
+        if is_word(token, "means") and is_word(token_at(tokens, k + 1), "that"):
+            break  # "a rating of 20,000 means that": the verb after the count, not what it counts
         last = compound_end(tokens, k)
         words.append((k, last))
         k = last + 1
@@ -309,7 +315,12 @@ def match_measured(
         # "CPI inflation was 3.3% year over year": the words after say over what time, so a share is of
         # the subject its verb is said of, if any
         return noun_before(tokens, start, max_words, share=True) if kind == "percent" else None
-    if span is not None and tokens[span[1]].low in BOUND_NOUNS and not is_word(token_at(tokens, start - 1), "of"):
+    if (
+        span is not None
+        and tokens[span[1]].low in BOUND_NOUNS
+        and not is_word(token_at(tokens, start - 1), "of")
+        and not (span[0] < span[1] and tokens[span[1]].text[:1].isupper())  # "iPhone 15 Pro Max": a name
+    ):
         # "70% minimum", "the new minimum is $1,221 above": a bound, not a thing ("$15 minimum wage" is one;
         # the judges split on "a minimum of five hours", which keeps its noun as before)
         return None
@@ -368,6 +379,9 @@ def measured_thing(
         return sentence_subject(tokens, start - 1, max_words)  # "Businesses founded in 2021 were 93% remote"
     if kind == "money" and is_branded_goods(tokens, k):
         return (k, k + 1)  # "$10 Champagne bottles"
+    if kind == "percent" and is_dashed_period(tokens, k):
+        rated = noun_phrase_after(tokens, k + 3, max_words - 1, lowercase_only=True)
+        return (k, rated[1]) if rated is not None else None  # "the 45% five-year survival rate"
     if kind == "money" and is_period_adjective(tokens, k):
         billed = noun_phrase_after(tokens, k + 1, max_words - 1, lowercase_only=True)
         return (k, billed[1]) if billed is not None else None  # "their typical $1,200 monthly bill"
@@ -400,6 +414,8 @@ def measured_thing(
             return None if is_word(tokens[head[1]], "percentage") else head  # "57.7 free-throw percentage"
     if getattr(token_at(tokens, k), "text", "") == ")" and getattr(token_at(tokens, start - 1), "text", "") == "(":
         k += 1  # "more than half (55%) of the threads": the share in brackets is of what follows them
+    if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), "whom", "which"):
+        return relative_antecedent(tokens, start, min(max_words, 2))  # "2,000 franchisees, only 5% of whom"
     if kind == "percent" and is_word(token_at(tokens, k), "of") and is_word(token_at(tokens, k + 1), *SHARE_POINTERS):
         # "60-70% of your maximum heart rate", "70% of that excess inflation"; "10 days of your purchase" and
         # "30 seconds of that first use" are times, not shares
@@ -531,15 +547,77 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
     if opening is None or closing is None or opening.text != "(" or closing.text != ")":
         return None
     head = token_at(tokens, start - 2)
+    if is_model_suffix(tokens, start - 2):
+        return product_name_before(tokens, start - 2)  # "the Decathlon Quechua MH100 ($60)"
     if head is None or head.kind != "word" or head.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, start - 2):
         return None
+    if is_capitalised_name(head) and not at_sentence_start(tokens, start - 2):
+        return product_name_before(tokens, start - 2)  # "the Red Ledge Thunderlight ($20)"
     first = start - 2
     while first > start - 2 - min(max_words, 2) + 1 and is_object_word(token_at(tokens, first - 1)):
         previous = tokens[first - 1]
         if previous.low in LEADING_MODIFIERS or is_participle(previous):
             break
         first -= 1
-    return (first, start - 2) if is_object_word(head) else None
+    return (past_name_modifier(tokens, first), start - 2) if is_object_word(head) else None
+
+
+def past_name_modifier(tokens: list[Token], first: int, reach: int = 2) -> int:
+    """Index of 'Luxury' in 'the higher Luxury grade', 'Centennial' in 'the heated Centennial Ferris wheel':
+    capitalised words between a lowercase word and the noun phrase at `first` name which one it is; first
+    itself otherwise (or where the capitals open the sentence)."""
+    n = first
+    while n > first - reach and is_capitalised_name(token_at(tokens, n - 1)) and not at_sentence_start(tokens, n - 1):
+        n -= 1
+    before = token_at(tokens, n - 1)
+    if n == first or before is None or before.kind != "word" or not before.text.islower():
+        return first
+    return n
+
+
+def is_model_suffix(tokens: list[Token], k: int) -> bool:
+    """The digits of a model name glued to its capitalised letters ('MH100', 'XM5'), at k."""
+    token, letters = token_at(tokens, k), token_at(tokens, k - 1)
+    return token is not None and token.kind == "num" and token.glued and is_capitalised_name(letters)
+
+
+def product_name_before(tokens: list[Token], k: int, reach: int = 4) -> tuple[int, int] | None:
+    """A product's name ending at k: its capitalised words ('Red Ledge Thunderlight', 'Decathlon Quechua
+    MH100', 'iPhone 15 Pro Max'), a model number among them; a brand's possessive ('Coalatree's Whistler')
+    or a sentence's first word ends it, as the judges name the product itself."""
+    first = k - 1 if is_model_suffix(tokens, k) else k
+    if not (is_capitalised_name(token_at(tokens, first)) or is_brand_word(token_at(tokens, first))):
+        return None
+    while first > k - reach and not at_sentence_start(tokens, first):
+        previous = token_at(tokens, first - 1)
+        if is_capitalised_name(previous) or is_brand_word(previous):
+            first -= 1
+        elif is_model_suffix(tokens, first - 1):
+            first -= 2
+        elif (
+            previous is not None
+            and previous.kind == "num"
+            and not previous.glued
+            and is_brand_word(token_at(tokens, first - 2))
+        ):
+            first -= 2  # "iPhone 15 Pro Max": a number inside the name
+        else:
+            break
+    if at_sentence_start(tokens, first) and first < k and not is_brand_word(tokens[first]):
+        first += 1  # "Try Red Ledge": a sentence's first capital may be a verb
+    return (first, k)
+
+
+def is_brand_word(token: Token | None) -> bool:
+    """'iPhone', 'eBay': a lowercase-first word with a capital inside, written as a name."""
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text[:1].islower()
+        and any(c.isupper() for c in token.text[1:])
+        and "'" not in token.text
+        and "’" not in token.text
+    )
 
 
 def is_comparison_after(tokens: list[Token], k: int) -> bool:
@@ -785,6 +863,21 @@ def is_period_adjective(tokens: list[Token], k: int) -> bool:
     )
 
 
+def is_dashed_period(tokens: list[Token], k: int) -> bool:
+    """'five-year', '10-year' at k: a number dashed onto a unit of time, modifying the noun after it."""
+    number, dash, unit = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return (
+        number is not None
+        and (number.kind == "num" or number.low in NUMBER_WORDS)
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and unit is not None
+        and unit.glued
+        and unit.low in PERIOD_WORDS
+    )
+
+
 def is_dashed_compound(tokens: list[Token], k: int) -> bool:
     """'in-office', 'on-site': a short word dashed onto a noun is a modifier, not a preposition."""
     dash, word = token_at(tokens, k + 1), token_at(tokens, k + 2)
@@ -876,6 +969,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "for") and sale_verb_before(tokens, k) is not None:
+        k = sale_verb_before(tokens, k) or k  # "The piece sold at Sotheby's for £160,000"
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "starts", "start"):
         return starting_price_subject(tokens, k - 1, min(max_words, 2))
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):
@@ -927,6 +1022,31 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def sale_verb_before(tokens: list[Token], k: int, reach: int = 3) -> int | None:
+    """Index of 'sold' in 'sold on Sunday for', 'sold at Sotheby's for': a sale's time or place between
+    the verb and the 'for' at k of its price, so the price is still the thing sold's."""
+    for n in range(k - 2, max(k - 2 - reach, -1), -1):
+        if tokens[n].kind != "word":
+            return None
+        if is_word(tokens[n], "sold", "sells") and is_word(tokens[n + 1], *SALE_SETTINGS):
+            return n
+    return None
+
+
+def relative_antecedent(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """'a survey of 2,000 franchisees, only 5% of whom said': a share 'of whom' or 'of which' is of the plural
+    noun before the comma that opens its clause; None where no comma stands within two words before it."""
+    n = start - 1
+    while is_word(token_at(tokens, n), "only", "just", "about", "roughly", "nearly", "some", "and"):
+        n -= 1
+    if getattr(token_at(tokens, n), "text", "") != ",":
+        return None
+    phrase = noun_phrase_before(tokens, n - 1, max_words)
+    if phrase is None or not looks_plural(tokens[phrase[1]].low):
+        return None  # "the 12,000 people who live within 1 mile of the plant, only 25% of whom": not the plant
+    return phrase
 
 
 def compared_noun(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
@@ -1010,11 +1130,13 @@ def moved_thing(tokens: list[Token], particle: int) -> tuple[int, int] | None:
 
 def price_phrase_start(tokens: list[Token], k: int) -> int | None:
     """Index of the first word of a phrase that gives a price and ends at k: 'will set you back', 'works out
-    at', 'comes to'; None if there is none."""
+    at', 'comes to', 'will run you'; None if there is none."""
     if is_word(token_at(tokens, k), "back") and is_word(token_at(tokens, k - 2), "set", "sets"):
         return k - 2 if is_word(token_at(tokens, k - 1), *OBJECT_PRONOUNS, "you", "us", "me") else None
     if is_word(token_at(tokens, k), "at", "to") and is_word(token_at(tokens, k - 1), "out"):
         return k - 2 if is_word(token_at(tokens, k - 2), "works", "worked", "work", "comes", "came") else None
+    if is_word(token_at(tokens, k), "you") and is_word(token_at(tokens, k - 1), "run", "runs", "ran"):
+        return k - 1  # "A Tonygotchi will run you $750"
     return None
 
 
@@ -1150,6 +1272,12 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     participle right before 'for', or what a verb of trading right before it is said of; not after a verb
     of paying ('paid for')."""
     n = k - 1
+    if (
+        is_capitalised_name(token_at(tokens, n))
+        and is_word(token_at(tokens, n - 1), *ACQUIRING_VERBS)
+        and tokens[n - 1].text.islower()
+    ):
+        return (n, n)  # "acquired Cheddar for $200 million": the company or product bought by its name
     if is_word(token_at(tokens, n), *TRADING_VERBS):
         n -= 1
         while is_word(token_at(tokens, n), *PRICE_ADVERBS, *AUXILIARIES, *PERSONAL_PRONOUNS, "be", "been"):
@@ -1261,6 +1389,8 @@ def clause_subject(tokens: list[Token], comma: int, max_words: int) -> tuple[int
 def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """The thing whose price a verb gives, ending at k: 'the kit costs $49' -> kit, 'Mounjaro, which
     costs $1,023' -> Mounjaro (a name may be the thing here: a price is said of a product)."""
+    if is_word(token_at(tokens, k), "to") and is_word(token_at(tokens, k - 1), *TENDING_WORDS):
+        k -= 2  # "electricians tend to cost $50 to $100"
     while is_word(token_at(tokens, k), *PRICE_ADVERBS) or (
         is_word(token_at(tokens, k), *AUXILIARIES) and tokens[k].text.islower()
     ):
@@ -1273,7 +1403,10 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
-        return (past_dashed_term(tokens, phrase[0]), phrase[1])
+        return (past_dashed_term(tokens, past_name_modifier(tokens, phrase[0])), phrase[1])
+    named = product_name_before(tokens, k)
+    if named is not None and any(tokens[n].kind == "num" for n in range(*named)):
+        return named  # "The iPhone 15 Pro Max starts at": a model's name with its number
     first = k
     while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
         first -= 1
@@ -1354,4 +1487,4 @@ def at_sentence_start(tokens: list[Token], n: int) -> bool:
 
 
 def looks_like_noun(word: str) -> bool:
-    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word)
+    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word) or word in ING_NOUNS

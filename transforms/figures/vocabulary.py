@@ -86,6 +86,7 @@ PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipi
 CERTAINTY_WORDS = frozenset(
     """
 sure certain true safe confident honest correct right wrong committed accurate invisible convinced serious
+certainty confidence commitment
 genuine legit legitimate real fine happy satisfied focused behind clear positive free healthy ready
 """.split()
 )
@@ -354,6 +355,14 @@ BULK_WORDS = frozenset(
 PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".split())
 # Verbs that take goods from a seller for a sum: "Get a six-pack from Amazon for $13.95".
 BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split())
+# Nouns ending in -ing that name a measured thing, not an action: "a tow rating of 8,700 pounds".
+ING_NOUNS = frozenset("rating ceiling funding spending housing clothing pricing ranking reading setting".split())
+# Verbs that buy a company or product named right after them: "acquired Cheddar for $200 million".
+ACQUIRING_VERBS = frozenset("acquire acquires acquired acquiring bought buys purchased purchases".split())
+# Words opening a sale's time or place between "sold" and "for": "sold on Sunday for", "sold at Sotheby's for".
+SALE_SETTINGS = frozenset("on at in last this recently earlier".split())
+# Words before "to" that say what a thing usually or will cost: "electricians tend to cost".
+TENDING_WORDS = frozenset("tend tends tended".split())
 # Verbs of trading a thing for a sum: "the trunks they bought for 45 yuan", "a room they rent for $900".
 TRADING_VERBS = frozenset(
     "bought buy buys buying sold sell sells selling rent rents rented renting leased lease leases".split()
