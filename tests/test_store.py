@@ -59,3 +59,18 @@ def test_a_kept_table_takes_up_another_processes_commits_and_checkpoint(tmp_path
     theirs = {f"theirs-{n}" for n in range(CHECKPOINT_EVERY + 2)}
     assert committed_batches(tmp_path) == {"ours-1", "ours-2"} | theirs
     assert open_table(table_path(tmp_path, BATCHES)).version() == CHECKPOINT_EVERY + 4  # type: ignore[union-attr]  # opened above
+
+
+def test_a_kept_table_whose_newest_commits_were_taken_back_is_opened_afresh(tmp_path):
+    # A table restored from an older copy: the first commit file is the one the kept object saw (here it is
+    # the very same file; a copy made with its times can even get the same inode number back), but the
+    # versions the object holds are gone. Kept, it would append as a version that is not the next one.
+    ensure_tables(tmp_path)  # version 0
+    append_rows(tmp_path, BATCHES, [marker("b1")], {"run_id": "r1"})
+    append_rows(tmp_path, BATCHES, [marker("b2")], {"run_id": "r1"})
+    path = table_path(tmp_path, BATCHES)
+    assert open_table(path).version() == 2  # type: ignore[union-attr]  # created above
+    (path / "_delta_log" / f"{2:020d}.json").unlink()
+    assert open_table(path).version() == 1  # type: ignore[union-attr]
+    append_rows(tmp_path, BATCHES, [marker("b3")], {"run_id": "r1"})
+    assert committed_batches(tmp_path) == {"b1", "b3"}

@@ -52,15 +52,17 @@ def table_path(warehouse: Path, spec: TableSpec) -> Path:
 # append replays at most 10.
 CHECKPOINT_EVERY = 10
 
-# Open tables of this process by path, with what identifies the table's first commit file and the checkpoint
-# each was loaded from. Opening a Delta table replays its log from the last checkpoint; an open one only reads
-# the commits since (update_incremental).
-_open_tables: dict[str, tuple[tuple[int, int, int], int, DeltaTable]] = {}
+# Open tables of this process by path, with what identifies the table's first commit file, the checkpoint
+# each was loaded from and the commit file of the version it holds. Opening a Delta table replays its log from
+# the last checkpoint; an open one only reads the commits since (update_incremental).
+_Stamp = tuple[int, int, int]
+_open_tables: dict[str, tuple[_Stamp, int, _Stamp, DeltaTable]] = {}
 
 
-def _first_commit(path: Path) -> tuple[int, int, int] | None:
+def _commit_stamp(path: Path, version: int) -> tuple[int, int, int] | None:
+    """What tells one commit file from another written at the same path; None when there is no such file."""
     try:
-        found = os.stat(path / "_delta_log" / f"{0:020d}.json")
+        found = os.stat(path / "_delta_log" / f"{version:020d}.json")
     except FileNotFoundError:
         return None
     return (found.st_ino, found.st_size, found.st_mtime_ns)
@@ -85,17 +87,24 @@ def open_table(path: Path) -> DeltaTable | None:
     so that the commits an object replays are at most those since the last checkpoint.
     """
     key = str(path)
-    first, checkpoint = _first_commit(path), last_checkpoint(path)
+    first, checkpoint = _commit_stamp(path, 0), last_checkpoint(path)
     kept = _open_tables.get(key)
+    # The commit file of the version the object holds is checked too: a table restored from an older copy
+    # (files copied with their times, and inode numbers reused) has the same first commit file, and no file,
+    # or another one, for that version. A kept object there would write a version that exists.
     if kept is not None and first is not None and kept[:2] == (first, checkpoint):
+        table = kept[3]
         try:
-            # Versions are numbered without gaps and each commit is one file written whole: with no file for the
-            # next version the object is the latest. One stat, where update_incremental lists the whole log folder
-            # (every commit file kept, so its cost grew with the commits: ~6 us a file, 4-5 times per table and
-            # batch in the writer's process: the append, the compaction's check, the catch-up, the publish).
-            if (path / "_delta_log" / f"{kept[2].version() + 1:020d}.json").exists():
-                kept[2].update_incremental()
-            return kept[2]
+            if _commit_stamp(path, table.version()) == kept[2]:
+                # Versions are numbered without gaps and each commit is one file written whole: with no file for
+                # the next version the object is the latest. One stat, where update_incremental lists the whole
+                # log folder (every commit file kept, so its cost grew with the commits: ~6 us a file, 4-5 times
+                # per table and batch in the writer's process: the append, the compaction's check, the catch-up,
+                # the publish).
+                if (path / "_delta_log" / f"{table.version() + 1:020d}.json").exists():
+                    table.update_incremental()
+                    _remember(key, path, first, checkpoint, table)
+                return table
         except Exception:  # noqa: BLE001 - whatever went wrong with the kept object, a fresh open decides
             pass
     _open_tables.pop(key, None)
@@ -103,8 +112,16 @@ def open_table(path: Path) -> DeltaTable | None:
         return None
     table = DeltaTable(key)
     if first is not None:
-        _open_tables[key] = (first, checkpoint, table)
+        _remember(key, path, first, checkpoint, table)
     return table
+
+
+def _remember(key: str, path: Path, first: _Stamp, checkpoint: int, table: DeltaTable) -> None:
+    head = _commit_stamp(path, table.version())
+    if head is None:  # its commit file already gone (log clean-up): opened afresh each time, as before
+        _open_tables.pop(key, None)
+    else:
+        _open_tables[key] = (first, checkpoint, head, table)
 
 
 @functools.cache
