@@ -67,7 +67,7 @@ def main() -> None:
     with ExitStack() as stack:
         cons = [stack.enter_context(index.current_index(path)) for path in args.warehouses]
         repeated = [
-            [probe_keys(path, random.Random(seed), 200)[1]] * CALLS
+            [probe_keys(path, random.Random(seed), 200)[1][0]] * CALLS
             for path, seed in zip(args.warehouses, SEEDS, strict=True)
         ]
         seeds = iter(range(1, 10**6))
@@ -82,7 +82,7 @@ def main() -> None:
                         keys_of_calls = repeated[size]
                         if label == "fresh keys":
                             keys_of_calls = [
-                                probe_keys(path, random.Random(seed + next(seeds)), 200)[1] for _ in range(CALLS)
+                                probe_keys(path, random.Random(seed + next(seeds)), 200)[1][0] for _ in range(CALLS)
                             ]
                         query_cost, whole_cost = one_round(con, keys_of_calls, per_key)
                         query.append(query_cost)

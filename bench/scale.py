@@ -23,6 +23,7 @@ import argparse
 import functools
 import hashlib
 import inspect
+import itertools
 import math
 import os
 import platform
@@ -92,6 +93,9 @@ BURSTY = frozenset({"commit", "index catch-up"})
 RESTORE_EVERY = 8  # batches of catch_up_series after which the smallest archive is put back to its kept copy
 SAMPLE_SECONDS = 0.05
 MAX_CALLS = 50
+# Batches of band keys the copy lookup is timed on, one a call in turn: more than one measurement's calls
+# (a warm-up and `--repeat` samples of ~3 calls at ~0.02 s each), so no call asks keys asked before.
+BAND_BATCHES = 24
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -263,9 +267,16 @@ def archive_articles(warehouse: Path) -> int:
         return int(count)
 
 
-def probe_keys(warehouse: Path, rng: random.Random, batch: int) -> tuple[list[str], list[str], list[str], list[str]]:
+def probe_keys(
+    warehouse: Path, rng: random.Random, batch: int, band_batches: int = 1
+) -> tuple[list[str], list[list[str]], list[str], list[str]]:
     """A batch's keys: half already in the archive (doc ids, band keys, URLs), half new; its sites. The same
-    keys for the same archive and `rng` seed, so runs of two versions of the code time the same lookups."""
+    keys for the same archive and `rng` seed, so runs of two versions of the code time the same lookups.
+
+    The band keys of `band_batches` batches, each its own copies of committed articles and its own new keys:
+    the copy lookup is timed on another batch's keys at each call, as a run asks it. Keys asked again find
+    their B-tree leaves in the index connection's page cache, which a real batch's do not (at 101,000
+    articles 14.9 ms of CPU against 18.3 + 5.2 ms with new keys; docs/benchmarks.md, branch lookup8)."""
     import duckdb
 
     seed = rng.getrandbits(31)
@@ -282,22 +293,32 @@ def probe_keys(warehouse: Path, rng: random.Random, batch: int) -> tuple[list[st
             query = f"SELECT {column} FROM read_parquet(?) USING SAMPLE reservoir({n} ROWS) REPEATABLE ({seed})"
             return [row[0] for row in con.execute(query, [files]).fetchall()]
 
-    def copies_bands(n: int) -> list[str]:
-        """Every band key of n committed articles: a batch's copies match n earlier articles whatever the
-        archive's size (a sample of band rows would match one article per row in a large archive)."""
+    def copies_bands(n: int) -> list[list[str]]:
+        """Every band key of n committed articles per batch: a batch's copies match n earlier articles whatever
+        the archive's size (a sample of band rows would match one article per row in a large archive). One
+        sample of n articles per batch (fewer when the archive has fewer), drawn in one query."""
         files = sorted(store.table_files(warehouse, LSH_BANDS))
         with repeatable() as con:
             articles = "SELECT DISTINCT article_id FROM read_parquet($files) ORDER BY article_id"
             query = (
-                "SELECT band_key FROM read_parquet($files) WHERE article_id IN (SELECT article_id FROM "
-                f"({articles}) USING SAMPLE reservoir({n} ROWS) REPEATABLE ({seed})) ORDER BY band_key"
+                "SELECT article_id, band_key FROM read_parquet($files) WHERE article_id IN (SELECT article_id FROM "
+                f"({articles}) USING SAMPLE reservoir({n * band_batches} ROWS) REPEATABLE ({seed})) "
+                "ORDER BY article_id, band_key"
             )
-            return [row[0] for row in con.execute(query, {"files": files}).fetchall()]
+            keys_of: dict[str, list[str]] = {}
+            for article_id, band_key in con.execute(query, {"files": files}).fetchall():
+                keys_of.setdefault(article_id, []).append(band_key)
+        pool = list(keys_of)
+        if len(pool) < n * band_batches:  # a small archive: batches share its articles, as its copies would
+            picks = [rng.sample(pool, min(n, len(pool))) for _ in range(band_batches)]
+        else:
+            picks = [pool[i * n : (i + 1) * n] for i in range(band_batches)]
+        return [sorted(key for article in pick for key in keys_of[article]) for pick in picks]
 
     half = batch // 2
     doc_ids = sample(ARTICLES, "doc_id", half) + [_hex(rng, 64) for _ in range(batch - half)]
     bands = DedupOptions().bands
-    band_keys = copies_bands(half) + [_hex(rng, 24) for _ in range((batch - half) * bands)]
+    band_keys = [copies + [_hex(rng, 24) for _ in range((batch - half) * bands)] for copies in copies_bands(half)]
     # Stored pages' URLs (an archive of files ingested from disk has none for its real articles).
     stored = sample(RAW_PAGES, "url", half) if store.table_files(warehouse, RAW_PAGES) else []
     urls = stored + [f"https://{rng.choice(SITES)}/new-{_hex(rng, 8)}" for _ in range(batch - len(stored))]
@@ -324,7 +345,8 @@ def load_average() -> str:
 
 def lookup_steps(warehouse: Path, rng: random.Random, batch: int) -> dict[str, Callable[[], object]]:
     """The lookups a batch of `batch` documents makes before reading, on its probe keys (probe_keys)."""
-    doc_ids, band_keys, urls, sites = probe_keys(warehouse, rng, batch)
+    doc_ids, band_key_batches, urls, sites = probe_keys(warehouse, rng, batch, BAND_BATCHES)
+    band_keys = itertools.cycle(band_key_batches)
     scheme = signature_scheme(DedupOptions())
     min_stories = BoilerplateOptions().min_stories
     chrome_takes_sites = "sites" in inspect.signature(lookups.committed_site_chrome).parameters
@@ -338,7 +360,7 @@ def lookup_steps(warehouse: Path, rng: random.Random, batch: int) -> dict[str, C
         "known documents": lambda: lookups.committed_doc_ids(warehouse, doc_ids),
         # As flows/clusters.py asks: a bounded number of earlier articles per band key.
         "copy lookup (LSH bands)": lambda: lookups.committed_band_matches(
-            warehouse, band_keys, scheme, per_key=DedupOptions().candidates_per_band + 1
+            warehouse, next(band_keys), scheme, per_key=DedupOptions().candidates_per_band + 1
         ),
         "site chrome": chrome,
         # As a batch asks (flows/batch.py): stored fetches that are committed documents are not read.
