@@ -828,15 +828,13 @@ def _publish_into(path: Path, source: Path | None, warehouse: Path, snapshots: S
     can be, else every view and stored table from every row."""
     rebuilt: str | None = "there is no views database yet"
     counts = (0, 0, 0)
-    for stale in (path, _wal(path)):
-        stale.unlink(missing_ok=True)
+    _delete_database(path)
     if source is not None:
         shutil.copyfile(source, path)  # readers keep the published file; the copy is changed, then pointed at
         rebuilt, counts = _bring_file_up_to_date(path, warehouse, snapshots)
     if rebuilt is not None:
         log.info("views: rebuilding the stored story tables: %s", rebuilt)
-        for stale in (path, _wal(path)):
-            stale.unlink(missing_ok=True)
+        _delete_database(path)
         with _attached(path, warehouse) as con:
             _rebuild(con, snapshots)
             con.execute(f"CHECKPOINT {ATTACHED}")
@@ -868,8 +866,10 @@ def _bring_file_up_to_date(
 # when the spare is damaged (a publish killed while writing it) or too old to bring up to date, the current one
 # is copied to a new `.newsetl.duckdb.<n>` and that is written. After the link moves, every other views database
 # but the one it named goes (a reader holding one keeps reading it: the file goes when the reader closes it).
-def _wal(path: Path) -> Path:
-    return path.with_name(f"{path.name}.wal")  # DuckDB's write-ahead log beside a database file
+def _delete_database(path: Path) -> None:
+    """A views database file and DuckDB's write-ahead log beside it, gone (either may be missing)."""
+    path.unlink(missing_ok=True)
+    path.with_name(f"{path.name}.wal").unlink(missing_ok=True)
 
 
 def views_databases(target: Path) -> dict[int, Path]:
@@ -918,8 +918,7 @@ def _write_views_database(
     try:
         return _publish_into(path, current, warehouse, snapshots)
     except BaseException:
-        for written in (path, _wal(path)):
-            written.unlink(missing_ok=True)  # a new database that could not be written whole is not kept
+        _delete_database(path)  # a new database that could not be written whole is not kept
         raise
 
 
@@ -940,8 +939,7 @@ def _remove_others(target: Path, keep: Sequence[Path]) -> None:
     kept = {path.name for path in keep}
     for path in views_databases(target).values():
         if path.name not in kept:
-            for stale in (path, _wal(path)):
-                stale.unlink(missing_ok=True)
+            _delete_database(path)
 
 
 def publish(warehouse: Path) -> Published:
@@ -971,8 +969,7 @@ def publish(warehouse: Path) -> Published:
                 f"free disk space under {warehouse} and run again"
             ) from None
         if missing:
-            for written in (published.path, _wal(published.path)):
-                written.unlink(missing_ok=True)
+            _delete_database(published.path)
             raise ViewsNotPublished(
                 f"the new views database lacks {', '.join(missing)} (disk full?); the previous views stand: "
                 f"free disk space under {warehouse} and run again"
