@@ -23,7 +23,13 @@ or its corrected copy gold-heldout19-fixed20.json, gold-heldout20.json and gold-
 once after the rules of its round were final) is for reporting only. With --gate, a dev
 score under GATE fails the run.
 
-Usage: python -m bench.eval_figures_real [--data eval-data] [--set dev|heldout] [--gold FILE ...] [--errors] [--gate]
+`--source l3s` scores a second, independent set the same way: news pages of 2008 from L3S-GN1 (Kohlschütter et
+al. 2010; the text its assessors labelled full text, one block a line), with texts and judgements in
+`{data}/figures-l3s/` (articles.json, gold-dev.json, gold-heldout.json and later held-out slices; its README.md
+says how they were made). Its --gate floors are the newspaper set's.
+
+Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s] [--set dev|heldout] [--gold FILE ...]
+       [--errors] [--gate]
 Exits 0 with a note when the data is missing.
 """
 
@@ -73,6 +79,27 @@ HOW_TO_GET = (
     "(docs/evaluation.md, 'Figures on real news')"
 )
 VALUE_FIELDS = ("value", "value_low", "value_high")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one set of judged articles lives under the data folder."""
+
+    folder: Path
+    gold_sets: dict[str, tuple[tuple[str, ...], ...]]
+    article_files: tuple[Path, ...]
+
+
+L3S_FOLDER = Path("figures-l3s")
+SOURCES = {
+    "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
+    # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round.
+    "l3s": Source(
+        L3S_FOLDER,
+        {"dev": (("gold-dev.json",),), "heldout": (("gold-heldout.json",), ("gold-heldout2.json",))},
+        (L3S_FOLDER / "articles.json",),
+    ),
+}
 
 
 @dataclass
@@ -187,8 +214,8 @@ def evaluate_real(gold: dict, texts: dict[str, str]) -> RealResult:
     return result
 
 
-def load_texts(data: Path) -> dict[str, str] | None:
-    for name in ARTICLE_FILES:
+def load_texts(data: Path, article_files: tuple[Path, ...] = ARTICLE_FILES) -> dict[str, str] | None:
+    for name in article_files:
         if (data / name).exists():
             articles = json.loads((data / name).read_text(encoding="utf-8"))
             return {key: item.get("articleBody") or "" for key, item in articles.items()}
@@ -226,11 +253,11 @@ def report(result: RealResult, gold_path: str, recall_articles: int, show_errors
     return "\n".join(lines)
 
 
-def gold_files(data: Path, name: str) -> list[Path]:
+def gold_files(data: Path, name: str, source: Source = SOURCES["real"]) -> list[Path]:
     """The set's files: for each slice, the first of its alternatives that exists."""
     found = []
-    for alternatives in GOLD_SETS[name]:
-        existing = [data / GOLD_FOLDER / file for file in alternatives if (data / GOLD_FOLDER / file).exists()]
+    for alternatives in source.gold_sets[name]:
+        existing = [data / source.folder / file for file in alternatives if (data / source.folder / file).exists()]
         found += existing[:1]
     return found
 
@@ -249,16 +276,18 @@ def gate_failures(result: RealResult) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--source", choices=sorted(SOURCES), default="real", help="which judged articles (default real)")
     parser.add_argument("--set", choices=sorted(GOLD_SETS), default="dev", help="which judgements (default dev)")
     parser.add_argument("--gold", type=Path, action="append", help="judgements to score instead of --set's")
     parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong field")
     parser.add_argument("--gate", action="store_true", help=f"exit 1 when a score is under {GATE}")
     args = parser.parse_args(argv)
-    paths = args.gold or gold_files(args.data, args.set)
-    texts = load_texts(args.data)
+    source = SOURCES[args.source]
+    paths = args.gold or gold_files(args.data, args.set, source)
+    texts = load_texts(args.data, source.article_files)
     if texts is None or not paths or not all(path.exists() for path in paths):
         how = HOW_TO_GET.format(data=args.data)
-        print(f"real-news figure eval skipped: {args.set} judgements or the articles are missing; {how}")
+        print(f"real-news figure eval skipped: {args.source} {args.set} judgements or the articles are missing; {how}")
         return 0
     gold = {"articles": [a for path in paths for a in json.loads(path.read_text(encoding="utf-8"))["articles"]]}
     result = evaluate_real(gold, texts)

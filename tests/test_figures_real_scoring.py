@@ -75,3 +75,16 @@ def test_heldout_scores_every_slice_together(tmp_path, capsys):
     (folder / "gold-heldout13.json").write_text(json.dumps(gold))
     assert main(["--data", str(tmp_path), "--set", "heldout"]) == 0
     assert "figures on real news: 2 judged articles (2 recall-checked)" in capsys.readouterr().out
+
+
+def test_the_l3s_source_reads_its_own_folder(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    real, l3s = tmp_path / "figures-real", tmp_path / "figures-l3s"
+    l3s.mkdir()
+    (l3s / "articles.json").write_text((real / "articles.json").read_text())
+    (l3s / "gold-heldout.json").write_text((real / "gold-dev.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "l3s", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert "1 judged articles (1 recall-checked), " + str(l3s / "gold-heldout.json") in out
+    assert main(["--data", str(tmp_path), "--source", "l3s"]) == 0  # no l3s dev judgements yet
+    assert "skipped: l3s dev" in capsys.readouterr().out
