@@ -39,6 +39,7 @@ import argparse
 import json
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,7 +87,7 @@ class Source:
     """Where one set of judged articles lives under the data folder."""
 
     folder: Path
-    gold_sets: dict[str, tuple[tuple[str, ...], ...]]
+    gold_sets: Mapping[str, tuple[tuple[str, ...], ...]]
     article_files: tuple[Path, ...]
 
 
@@ -276,7 +277,9 @@ def gate_failures(result: RealResult) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--source", choices=sorted(SOURCES), default="real", help="which judged articles (default real)")
+    parser.add_argument(
+        "--source", choices=sorted(SOURCES), default="real", help="which judged articles (default real)"
+    )
     parser.add_argument("--set", choices=sorted(GOLD_SETS), default="dev", help="which judgements (default dev)")
     parser.add_argument("--gold", type=Path, action="append", help="judgements to score instead of --set's")
     parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong field")

@@ -45,6 +45,7 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     MONTHS,
     OBJECT_STOPS,
+    ONE_DAY_CRICKET_WORDS,
     ORDINAL_SUFFIXES,
     OWNER_DETERMINERS,
     PEOPLE_WORDS,
@@ -83,6 +84,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
+        if is_one_day_format(tokens, i):
+            return i + 3
         if token.low in SMALL_NUMBERS and is_time_suffix_word(token_at(tokens, i + 1)):
             return i + 2  # "at six o'clock": a time of day
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
@@ -96,7 +99,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return star_rating_end(tokens, i) if token.low in RATING_WORDS else None
     if token.kind != "num":
         return None
-    age = age_end(tokens, i)
+    age = age_end(tokens, i) or posted_ago_end(tokens, i)
     if age is not None:
         return age
     rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i)
@@ -104,6 +107,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return rating
     if is_display_resolution(tokens, i):
         return i + 2
+    if is_dashed_name_number(tokens, i):
+        return i + 3
     phone_end = phone_number_end(tokens, i)
     if phone_end is not None:
         return max(phone_end, i + 1)
@@ -170,6 +175,37 @@ def is_some_day(tokens: list[Token], i: int) -> bool:
     return at_line_or_sentence_start(tokens, i - 1) and following is not None and following.text == ","
 
 
+def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
+    """'7-Eleven', '4-Ever': digits dashed onto a capitalised number word make a name; a count says its
+    number once ('7-eleven' in lower case, 'Twenty-One' alone are other cases)."""
+    dash, word = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    return (
+        dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and word is not None
+        and word.glued
+        and word.kind == "word"
+        and word.text[:1].isupper()
+        and (word.low in SMALL_NUMBERS or word.low in TENS or word.low == "ever")
+    )
+
+
+def is_one_day_format(tokens: list[Token], i: int) -> bool:
+    """'the one-day series', 'his 21 one-day internationals': the name of limited-overs cricket, not a span
+    of a day ('a one-day strike' stays one)."""
+    dash, day, following = token_at(tokens, i + 1), token_at(tokens, i + 2), token_at(tokens, i + 3)
+    return (
+        tokens[i].low == "one"
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and is_word(day, "day")
+        and day.glued
+        and is_word(following, *ONE_DAY_CRICKET_WORDS)
+    )
+
+
 def is_compound_number_word(tokens: list[Token], i: int) -> bool:
     """A number word dashed onto a word that is not a number is part of that word: 'net-zero',
     'all-in-one', 'catch-twenty-two'; 'forty-five' (a number word before the dash) stays a number."""
@@ -229,10 +265,49 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     following = token_at(tokens, i + 1)
     # "Ethan Chapin, both 20.": after "both" or "now" the age may also end the sentence ("Hill, 29." may
     # be a list of figures)
-    closers = (",", ")", ";", ".") if before == i - 2 else (",", ")", ";")
+    # the same after a name inside a sentence ("identified her as Ann Lee Hart, 65."); a name opening its
+    # line ("Hill, 29.") may head a list of figures
+    ends_sentence = before == i - 2 or name_inside_sentence(tokens, before)
+    closers = (",", ")", ";", ".") if ends_sentence else (",", ")", ";")
     if following is not None and not (following.text in closers or is_word(following, "and")):
         return None
     return i + 1 if names_a_person_before(tokens, before) else None
+
+
+def name_inside_sentence(tokens: list[Token], comma: int, reach: int = 4) -> bool:
+    """The capitalised words before the comma follow a lowercase word of the same sentence ('said Brown',
+    'as Ann Lee Hart')."""
+    k = comma - 1
+    for _ in range(reach):
+        if not is_capitalised(token_at(tokens, k)):
+            break
+        k -= 1
+    before = token_at(tokens, k)
+    return k < comma - 1 and before is not None and before.kind == "word" and before.text.islower()
+
+
+def posted_ago_end(tokens: list[Token], i: int, parts: int = 3) -> int | None:
+    """Index after a story's age stamp at i, 'Associated Press Writer 1 hour, 32 minutes ago' at a line's
+    end: when the page was posted, not a span of anything. After a byline's capitalised word or opening its
+    line; 'we met two hours ago' stays a duration."""
+    previous = token_at(tokens, i - 1)
+    if previous is not None and previous.text != "\n" and not is_capitalised(previous):
+        return None
+    k = i
+    for _ in range(parts):
+        if getattr(token_at(tokens, k), "kind", "") != "num":
+            return None
+        unit = UNIT_PHRASES.match(tokens, k + 1)
+        if unit is None or unit[0].kind != "duration":
+            return None
+        k = unit[1]
+        if getattr(token_at(tokens, k), "text", "") != ",":
+            break
+        k += 1
+    following = token_at(tokens, k + 1)
+    if is_word(token_at(tokens, k), "ago") and (following is None or following.text == "\n"):
+        return k + 1
+    return None
 
 
 def is_aging_of_goods(tokens: list[Token], aged: int) -> bool:

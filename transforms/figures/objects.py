@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
-from transforms.figures.tokens import UNIT_PHRASES, Token, is_word, looks_plural, token_at
+from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
     ACQUIRING_VERBS,
     AFTER_BOUNDS,
@@ -28,6 +28,7 @@ from transforms.figures.vocabulary import (
     EXPECTING_VERBS,
     EXPECTING_WORDS,
     EXTENT_WORDS,
+    IN_STATE_WORDS,
     ING_NOUNS,
     IRREGULAR_CHANGE_PASTS,
     LASTING_VERBS,
@@ -42,6 +43,7 @@ from transforms.figures.vocabulary import (
     OBJECT_STOPS,
     PARTICLE_VERBS,
     PARTITIVE_DETERMINERS,
+    PAYING_UP_VERBS,
     PAYING_VERBS,
     PER_HEAD_WORDS,
     PERCENT_CHANGE_NOUNS,
@@ -100,11 +102,13 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     elif k == quantity.end and is_model_number(tokens, k):
         words.append((k, k))  # "12 737 MAX jets": the second number names what the first counts
         k += 1
+    joined = False
     while len(words) < max_words:
         token = token_at(tokens, k)
-        if words and ends_noun_phrase(tokens[words[-1][1]], token):
+        if words and not joined and ends_noun_phrase(tokens[words[-1][1]], token):
             break
-        if words and joins_modifiers(tokens, words, k):
+        joined = bool(words) and joins_modifiers(tokens, words, k)
+        if joined:
             k += 1  # "three current and former officials": adjectives joined before the head
             continue
         if not is_object_word(token, token_at(tokens, k + 1)):
@@ -203,10 +207,24 @@ def joins_modifiers(tokens: list[Token], words: list[tuple[int, int]], k: int) -
     and Chinese officials'; not between two counted things ('two men and three women')."""
     if not is_word(token_at(tokens, k), "and", "or"):
         return False
-    if any(looks_plural(tokens[last].low) for _, last in words):
-        return False
     following = token_at(tokens, k + 1)
-    return following is not None and is_object_word(following) and following.low not in NUMBER_WORDS
+    if following is None or not is_object_word(following) or following.low in NUMBER_WORDS:
+        return False
+    if any(looks_plural(tokens[last].low) for _, last in words):
+        # "2,028 media and telecom deals": a modifier that only looks plural ("media", "data"), when a singular
+        # modifier and a lowercase plural head follow the "and"; "men and women" stay two things
+        head = token_at(tokens, k + 2)
+        return (
+            len(words) == 1
+            and not tokens[words[0][1]].low.endswith("s")  # "downloads and constant improvements": two things
+            and following.text.islower()
+            and not looks_plural(following.low)
+            and head is not None
+            and head.text.islower()
+            and looks_plural(head.low)
+            and is_object_word(head)
+        )
+    return True
 
 
 def is_model_number(tokens: list[Token], k: int) -> bool:
@@ -290,6 +308,17 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
     familiar' -> 'US officials'); with no plural the words are a verb, not a head ('the two met').
     A count of one ends before a participle or adverb ('soldier killed' -> 'soldier')."""
     lasts = [tokens[last].low for _, last in words]
+    for n in range(1, len(words) - 1):
+        verb, before = tokens[words[n][0]], tokens[words[n - 1][1]]
+        if (
+            verb.text.islower()
+            and len(verb.low) > 4
+            and verb.low.endswith("ed")
+            and before.text.islower()
+            and not before.low.endswith("ly")
+            and is_capitalised(tokens[words[n + 1][0]])
+        ):
+            return words[:n]  # "a 11,116 crowd scented Leeds' first win": a verb, then a name
     if not singular:
         plurals = [n for n, word in enumerate(lasts) if looks_plural(word)]
         return words[: plurals[-1] + 1] if plurals else []
@@ -689,7 +718,10 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
         before -= 1
     paying = token_at(tokens, before)
     if paying is None or not (
-        paying.low in PAYING_VERBS or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
+        paying.low in PAYING_VERBS
+        or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
+        or (paying.low == "up" and is_word(token_at(tokens, before - 1), *PAYING_UP_VERBS))
+        or is_word(token_at(tokens, start - 1), "another")  # "plus another $25 million for a retail complex"
     ):
         return None
     if is_word(token_at(tokens, k), *PARTITIVE_DETERMINERS, "a", "an"):
@@ -942,8 +974,8 @@ def phrase_after_preposition(tokens: list[Token], k: int, max_words: int) -> tup
                 return (k, rest[1]) if rest else (k, k)  # "18% of the injured (soldiers)": people in that state
         return noun_phrase_after(tokens, whole_group_start(tokens, k), max_words, lowercase_only=False)
     if is_word(token_at(tokens, k), "in"):
-        if is_word(token_at(tokens, k + 1), "terms"):
-            return None  # "rose 27% in terms of value": the yardstick, not what rose
+        if is_word(token_at(tokens, k + 1), "terms", *IN_STATE_WORDS):
+            return None  # "rose 27% in terms of value": the yardstick, not what rose; "eight months in charge"
         return noun_phrase_after(tokens, k + 1, max_words, lowercase_only=True)
     return None
 

@@ -45,11 +45,31 @@ class Token(NamedTuple):
     glued: bool  # no whitespace between this token and the one before (a line break counts as whitespace)
 
 
+# "Â£15 million", "ÃÂ£59.6million": a UTF-8 sign read once or twice as Latin-1 leaves these letters glued
+# before it (pages that were re-encoded along the way); they are no word, and the sign after them still
+# opens an amount.
+_MOJIBAKE_LETTERS = frozenset("ÃÂ")
+_MOJIBAKE_SIGNS = frozenset("£€¥°")
+
+
+def is_mojibake_before_sign(text: str, start: int, end: int) -> bool:
+    return (
+        text[start] in _MOJIBAKE_LETTERS
+        and end < len(text)
+        and text[end] in _MOJIBAKE_SIGNS
+        and (all(ch in _MOJIBAKE_LETTERS for ch in text[start:end]))
+    )
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = -1
     for match in _TOKEN.finditer(text):
         start, end = match.span()
+        if match.lastgroup == "word" and is_mojibake_before_sign(text, start, end):
+            # skipped; the sign is glued to what these letters were glued to
+            previous_end = end if start == previous_end else -1
+            continue
         tokens.append(
             Token(match.group(), match.group().lower(), match.lastgroup or "sym", start, end, start == previous_end)
         )

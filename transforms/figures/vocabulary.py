@@ -47,6 +47,10 @@ SCALE_SUFFIXES = {
     "bn": 10**9,
     "tn": 10**12,
     "trn": 10**12,
+    # "£59.6million", "$2billion": the word written against the digits, as some British papers do
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
 }
 # Only the unambiguous suffixes may also stand apart from the digits ("5 bn").
 SPACED_SCALE_WORDS = {**SCALE_WORDS, "mn": 10**6, "mln": 10**6, "bn": 10**9, "tn": 10**12, "trn": 10**12}
@@ -372,7 +376,15 @@ AFTER_BOUNDS = frozenset("more less fewer higher lower above below over under so
 # Pronouns a price verb may take before its sum: "the hack cost it $5 million".
 OBJECT_PRONOUNS = frozenset("it them us him her me you".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
-PAYING_VERBS = frozenset("pay pays paid paying spend spends spent spending charge charges charged charging".split())
+PAYING_VERBS = frozenset(
+    "pay pays paid paying spend spends spent spending charge charges charged charging "
+    "contribute contributes contributed contributing donate donates donated donating".split()
+)
+# Phrasal verbs of paying, ending in "up": "pony up $40 million for the stadium".
+PAYING_UP_VERBS = frozenset("pony ponies ponied put puts cough coughs coughed stump stumps stumped".split())
+# Words after "in" that say how or in what state, not what a figure is of: "eight months in charge",
+# "$5 million in total".
+IN_STATE_WORDS = frozenset("charge command total all".split())  # "two months in office" is of the office, as judged
 # Verbs before the noun a change is said of: "the county saw rents rise 17%".
 SEEING_VERBS = frozenset("saw see sees seen".split())
 # Adverbs between a priced thing and its price verb: "a kilo of rice now costs".
@@ -595,6 +607,10 @@ SINGULAR_MEN_WORDS = frozenset("specimen abdomen regimen stamen acumen bitumen a
 IRREGULAR_PLURALS = frozenset(
     "people children men women police personnel staff crew cattle sheep fish deer "
     "aircraft livestock infantry data media feet teeth mice geese offspring".split()
+) | frozenset(
+    # Demonyms in -i, whose plural ends in "-is" as singular "crisis" and "analysis" do.
+    "iraqis israelis pakistanis yemenis kuwaitis somalis saudis omanis qataris bahrainis bangladeshis "
+    "afghanis azerbaijanis emiratis nepalis kashmiris punjabis".split()
 )
 # Capitalised words that are not names, so a number after them is not a label ("The 300").
 COMMON_WORDS = (
@@ -610,4 +626,8 @@ IMPERATIVE_VERBS = frozenset(
     "use connect add get buy choose pick take make allow protect install run link pair stream share save store "
     "cover support expect enjoy try bring pack plan book order need supports offers includes features provides "
     "allows covers".split()
+)
+# Words after "one-day" that make it the cricket format: "the one-day series", "21 one-day internationals".
+ONE_DAY_CRICKET_WORDS = frozenset(
+    "international internationals series squad side team cricket format specialist specialists cap caps debut".split()
 )
