@@ -240,6 +240,8 @@ def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | Non
         return None
     if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
         return previous.object_span
+    if previous.end == i - 1 and is_word(tokens[i - 1], "at") and previous.kind == kind and previous.qualifier is None:
+        return previous.object_span  # "receipts were down 8 cents at $2.84": the level after a change
     if previous.end == i - 1 and tokens[i - 1].text == "(" and previous.kind == kind == "measure":
         return previous.object_span  # "a snow depth of 30 inches (76 centimeters)": the same depth converted
     if previous.end == i - 1 and tokens[i - 1].text == "/" and previous.kind == kind == "money":

@@ -86,6 +86,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 2
         if is_one_day_format(tokens, i):
             return i + 3
+        if is_part_of_pronoun(tokens, i, i + 1):
+            return i + 1
         if token.low in SMALL_NUMBERS and is_time_suffix_word(token_at(tokens, i + 1)):
             return i + 2  # "at six o'clock": a time of day
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
@@ -151,6 +153,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_quoted_number,
         is_titled_of_number,
         closes_rank_pair,
+        is_part_of_pronoun,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -189,6 +192,12 @@ def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
         and word.text[:1].isupper()
         and (word.low in SMALL_NUMBERS or word.low in TENS or word.low == "ever")
     )
+
+
+def is_part_of_pronoun(tokens: list[Token], i: int, end: int) -> bool:
+    """'after 4 of them exploded', 'two of us': a part of a group named before, which the judges never
+    counted as a figure (the noun is elsewhere; 'two of those players' counts)."""
+    return is_word(token_at(tokens, end), "of") and is_word(token_at(tokens, end + 1), "them", "us", "you")
 
 
 def is_one_day_format(tokens: list[Token], i: int) -> bool:

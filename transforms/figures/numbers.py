@@ -163,7 +163,7 @@ def match_digits(tokens: list[Token], k: int) -> Amount | None:
     fraction = fraction_end(tokens, k)
     if fraction is not None:
         return Amount(float(fraction[0]), fraction[1])  # "1/2 teaspoon"
-    mixed = fraction_end(tokens, k + 1) if token.text.isdigit() else None
+    mixed = fraction_end(tokens, k + 1, counted=True) if token.text.isdigit() else None
     if mixed is not None and not tokens[k + 1].glued:
         return Amount(float(digits_value(token.text) + mixed[0]), mixed[1])  # "2 1/2 cups"
     scale, end = (1, k + 1) if is_kelvin_suffix(tokens, k) or is_metre_suffix(tokens, k) else match_scale(tokens, k + 1)

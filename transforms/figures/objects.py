@@ -18,6 +18,7 @@ from transforms.figures.vocabulary import (
     CHANGE_NOUNS,
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
+    CLOSING_VERBS,
     COMPARISON_WORDS,
     COMPASS_WORDS,
     CONTAINER_WORDS,
@@ -91,6 +92,8 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
     elif is_partitive(tokens, k, quantity):
         k += 2  # "32 of the aircraft" counts aircraft
         k = whole_group_start(tokens, k)  # "15 of the 23 dancers", "180 of the county's 1,000 beds"
+    elif is_part_of_number(tokens, k, quantity):
+        k = whole_group_start(tokens, k + 1)  # "started 11 of 13 games" counts games
     if k == quantity.end and is_open_bound(tokens, k):
         k += 1  # "1900+ servers": at least that many servers
     while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
@@ -167,6 +170,20 @@ def is_partitive(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         and quantity.unit is None
         and is_word(token_at(tokens, k), "of")
         and is_word(token_at(tokens, k + 1), *PARTITIVE_DETERMINERS)
+    )
+
+
+def is_part_of_number(tokens: list[Token], k: int, quantity: Quantity) -> bool:
+    """'11 of 13 games': a part of a whole said by its size alone, with no determiner."""
+    size = token_at(tokens, k + 1)
+    return (
+        quantity.value is not None
+        and quantity.value > 1
+        and quantity.unit is None
+        and is_word(token_at(tokens, k), "of")
+        and size is not None
+        and size.kind == "num"
+        and not size.glued
     )
 
 
@@ -383,6 +400,11 @@ def measured_thing(
         )
         if head is not None:
             return head
+        reached = (
+            reached_things(tokens, start) if quantity.unit is not None and quantity.unit.name in DISTANCES else None
+        )
+        if reached is not None:
+            return reached
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
             if hyphenated and is_object_word(token_at(tokens, k + 1)):
                 # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
@@ -422,6 +444,9 @@ def measured_thing(
             return listed
     if kind in ("money", "percent", "measure") and is_comparison_after(tokens, k):
         return None  # "$3,500 cheaper than", "nearly $175 million larger than": a difference, not a thing's
+    if kind in ("money", "percent") and is_word(token_at(tokens, k), "including", "excluding"):
+        # "Tickets were £125 including a programme": what the sum takes in, not what it is the price of
+        return noun_before(tokens, start, max_words, share=kind == "percent")
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
         if kind == "money" and head is not None and head[0] == head[1] and is_spending_participle(tokens, head[0]):
@@ -467,6 +492,27 @@ def measured_thing(
             or bought_thing(tokens, start)
         )
     return before
+
+
+# Units of length: a thing can lie "at" or "up to" such a distance.
+DISTANCES = frozenset({"km", "m", "mile", "nmi", "ft", "yard", "inch", "cm", "mm", "light year"})
+
+
+def reached_things(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """'hit targets at 3,000 km', 'handle targets up to 2,500 km': a plural noun right before 'at' or 'up to'
+    a distance is what lies that far."""
+    n = start - 2 if is_word(token_at(tokens, start - 1), "at") else start - 1 if is_word(tokens[start], "up") else -1
+    noun = token_at(tokens, n)
+    if (
+        noun is None
+        or not noun.text.islower()
+        or not looks_plural(noun.low)
+        or not is_object_word(noun)
+        or noun.low.endswith(("ed", "ly", "ing"))
+        or noun.low in UNIT_HEADS
+    ):
+        return None
+    return (n, n)
 
 
 def level_range_subject(tokens: list[Token], start: int) -> tuple[int, int] | None:
@@ -1027,6 +1073,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             return moved  # "bring inflation down to 2%"
         if is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), "going", "gone", "went", "go", "goes"):
             k -= 1  # "costs going up by 5.9 percent"
+        elif is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), *CLOSING_VERBS):
+            k -= 1  # "Telstra's shares closed down 7 cents"
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
         return subject_before(tokens, k - 1, max_words)

@@ -48,17 +48,16 @@ class Token(NamedTuple):
 # "Â£15 million", "ÃÂ£59.6million": a UTF-8 sign read once or twice as Latin-1 leaves these letters glued
 # before it (pages that were re-encoded along the way); they are no word, and the sign after them still
 # opens an amount.
-_MOJIBAKE_LETTERS = frozenset("ÃÂ")
+_MOJIBAKE_LETTERS = frozenset("ÃÂ" + "".join(chr(c) for c in range(0x80, 0xA0)))  # and C1 controls: "Ã\x82Â£"
 _MOJIBAKE_SIGNS = frozenset("£€¥°")
 
 
 def is_mojibake_before_sign(text: str, start: int, end: int) -> bool:
-    return (
-        text[start] in _MOJIBAKE_LETTERS
-        and end < len(text)
-        and text[end] in _MOJIBAKE_SIGNS
-        and (all(ch in _MOJIBAKE_LETTERS for ch in text[start:end]))
-    )
+    if not all(ch in _MOJIBAKE_LETTERS for ch in text[start:end]):
+        return False
+    while end < len(text) and text[end] in _MOJIBAKE_LETTERS:
+        end += 1
+    return end < len(text) and text[end] in _MOJIBAKE_SIGNS
 
 
 def tokenize(text: str) -> list[Token]:
@@ -66,7 +65,7 @@ def tokenize(text: str) -> list[Token]:
     previous_end = -1
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        if match.lastgroup == "word" and is_mojibake_before_sign(text, start, end):
+        if match.lastgroup != "num" and is_mojibake_before_sign(text, start, end):
             # skipped; the sign is glued to what these letters were glued to
             previous_end = end if start == previous_end else -1
             continue
@@ -207,8 +206,9 @@ def can_open_figure(token: Token) -> bool:
 FRACTION_DENOMINATORS = frozenset({"2", "3", "4", "8", "16"})
 
 
-def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
-    """(worth, index after) of a fraction before a unit at k ('1/2 teaspoon', '3/4 hour'); elsewhere a
+def fraction_end(tokens: list[Token], k: int, counted: bool = False) -> tuple[Decimal, int] | None:
+    """(worth, index after) of a fraction before a unit at k ('1/2 teaspoon', '3/4 hour'), or, when
+    `counted` (the fraction of a mixed number), before a lowercase plural ('3 1/2 sacks'); elsewhere a
     slash between numbers is a date or a code ('1/25', '24/7')."""
     numerator, slash, denominator = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
     if numerator is None or slash is None or denominator is None or slash.text != "/":
@@ -222,6 +222,10 @@ def fraction_end(tokens: list[Token], k: int) -> tuple[Decimal, int] | None:
     if dash is not None and dash.text in ("-", "–") and dash.glued and fraction_end(tokens, after + 1) is not None:
         return Decimal(numerator.text) / Decimal(denominator.text), after  # "1/8-1/4 teaspoon": a range's low end
     unit = UNIT_PHRASES.match(tokens, after)
+    if unit is None and counted and after == k + 3:
+        following = token_at(tokens, after)
+        if following is not None and following.kind == "word" and following.text.islower():
+            return (Decimal(numerator.text) / Decimal(denominator.text), after) if looks_plural(following.low) else None
     if unit is None or unit[0].kind not in ("measure", "duration"):
         return None  # "1/2 cup", "3 1/2 months"; a slash before anything else is a date or a code
     return Decimal(numerator.text) / Decimal(denominator.text), after

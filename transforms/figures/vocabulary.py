@@ -158,6 +158,7 @@ UNIT_PHRASES_BY_WORDS = {
             "ft": "ft,foot,feet",
             "inch": "inch,inches",
             "yard": "yard,yards",
+            "light year": "light year,light years",
             "km2": "square kilometres,square kilometers,sq km",
             "mile2": "square miles,sq miles",
             "m2": "square metres,square meters,sq m",
@@ -168,6 +169,8 @@ UNIT_PHRASES_BY_WORDS = {
             "lb": "lb,lbs,pound,pounds",
             "l": "litre,litres,liter,liters",
             "gallon": "gallon,gallons",
+            "pint": "pint,pints",
+            "quart": "quart,quarts",
             "barrel": "barrel,barrels",
             "ft2": "square feet,square foot,sq ft",
             "ft3": "cubic feet,cubic foot,cu ft",
@@ -579,7 +582,7 @@ ESTIMATE_VERBS = frozenset(
     valuing""".split()
 )
 # Adverbs between a subject's auxiliary and its verb: "costs will also increase".
-VERB_ADVERBS = frozenset("also still now already again even further just eventually".split())
+VERB_ADVERBS = frozenset("also still now already again even further just eventually actually".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
 # determiners and pronouns, auxiliary and common reporting verbs, adverbs, time words.
 OBJECT_STOPS = (
@@ -631,3 +634,5 @@ IMPERATIVE_VERBS = frozenset(
 ONE_DAY_CRICKET_WORDS = frozenset(
     "international internationals series squad side team cricket format specialist specialists cap caps debut".split()
 )
+# Verbs of a market's close before "up" or "down": "the shares closed down 7 cents", "ended up 2%".
+CLOSING_VERBS = frozenset("closed closing ended ending finished finishing opened traded trading were was".split())
