@@ -73,6 +73,8 @@ from transforms.figures.vocabulary import (
     YEAR_WORDS_BEFORE,
 )
 
+NUMBER_LIKE_WORDS = frozenset(SMALL_NUMBERS) | frozenset(TENS) | frozenset(VAGUE_BASES) | frozenset(RATING_WORDS)
+
 
 def non_figure_end(tokens: list[Token], i: int) -> int | None:
     """Index to resume after, if the number at i is a date, time, score, code or name; else None."""
@@ -80,14 +82,17 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token is None:
         return None
     if token.kind == "word":
+        if token.low not in NUMBER_LIKE_WORDS:
+            return None  # every check below is of a number word (or a word for a rating)
         if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i):
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
-        if is_one_day_format(tokens, i):
-            return i + 3
-        if is_part_of_pronoun(tokens, i, i + 1):
-            return i + 1
+        if token.low in SMALL_NUMBERS or token.low in TENS:
+            if is_one_day_format(tokens, i):
+                return i + 3
+            if is_part_of_pronoun(tokens, i, i + 1):
+                return i + 1
         if token.low in SMALL_NUMBERS and is_time_suffix_word(token_at(tokens, i + 1)):
             return i + 2  # "at six o'clock": a time of day
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None

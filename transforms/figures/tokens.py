@@ -60,12 +60,16 @@ def is_mojibake_before_sign(text: str, start: int, end: int) -> bool:
     return end < len(text) and text[end] in _MOJIBAKE_SIGNS
 
 
+_MOJIBAKE_SIGN = re.compile("[ÃÂ\x80-\x9f]+[£€¥°]")
+
+
 def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = -1
+    mojibake = _MOJIBAKE_SIGN.search(text) is not None  # one pass over the text; the loop below is hot
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        if match.lastgroup != "num" and is_mojibake_before_sign(text, start, end):
+        if mojibake and text[start] in _MOJIBAKE_LETTERS and is_mojibake_before_sign(text, start, end):
             # skipped; the sign is glued to what these letters were glued to
             previous_end = end if start == previous_end else -1
             continue
