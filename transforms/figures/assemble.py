@@ -28,8 +28,10 @@ from transforms.figures.vocabulary import (
     COMPARISON_WORDS,
     COPULAS,
     DASHES,
+    KIN_WORDS,
     MODAL_VERBS,
     OBJECT_STOPS,
+    PEOPLE_WORDS,
     RANK_LIST_NOUNS,
     SIZE_NOUNS,
     STATE_WORDS,
@@ -90,6 +92,7 @@ def match_figure(
             match_object(tokens, quantity.end, quantity, options.max_object_words)
             or named_in_brackets(tokens, i, quantity, options.max_object_words)
             or bounded_before(tokens, i, options.max_object_words)
+            or counted_group_before(tokens, i, quantity, options.max_object_words)
         )
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
@@ -416,6 +419,26 @@ def bounded_before(tokens: list[Token], i: int, max_words: int) -> tuple[int, in
     if not looks_plural(previous.low):
         return None
     return noun_phrase_before(tokens, i - 1, min(max_words, 2))
+
+
+PARENT_WORDS = frozenset("mother father parent grandmother grandfather mom dad mum".split())
+# Nouns before "of" whose number is a sum, a bound or a score, not a size of what they name.
+SUM_NOUNS = frozenset("total number sum amount maximum minimum average age ages score scores record margin".split())
+
+
+def counted_group_before(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
+    """'a subscriber base of 53.8 million', 'its population of about 50,000': a bare count after '<noun> of'
+    is the size of that noun; not 'a total of 34' nor 'the age of 7'."""
+    if quantity.in_words or quantity.vague or not is_word(token_at(tokens, i - 1), "of"):
+        return None  # "a room of hundreds": who, not how big the room is
+    noun = token_at(tokens, i - 2)
+    if noun is None or not noun.text.islower() or noun.low in SUM_NOUNS or looks_plural(noun.low):
+        return None
+    if noun.low in KIN_WORDS or noun.low in PEOPLE_WORDS or noun.low in PARENT_WORDS:
+        return None  # "a mother of 14": of her children, which the sentence leaves unsaid
+    if noun.low.endswith(("ed", "ly", "ing")) or noun.low in OBJECT_STOPS:
+        return None
+    return noun_phrase_before(tokens, i - 2, min(max_words, 2))
 
 
 # How far names_a_thing looks for a plural head before calling the number a name, whatever the

@@ -626,7 +626,17 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "-12,150 children" in a dashed list, "in -5 degree weather": the number stands
     if previous.text in DASHES:
         return not is_range_dash(tokens, i - 1)
+    if previous.text == "." and not previous.glued and tokens[i].text.isdigit() and opens_unit(tokens, i + 1):
+        return False  # "trimming .3 seconds": a decimal below one (numbers.after_leading_point)
     return previous.text in IDENTIFIER_PREFIXES
+
+
+def opens_unit(tokens: list[Token], k: int) -> bool:
+    """A unit at k, or after a dash glued there ('.3 seconds', '.6-second')."""
+    dash = token_at(tokens, k)
+    if dash is not None and dash.text in DASHES and dash.glued:
+        k += 1
+    return UNIT_PHRASES.match(tokens, k) is not None
 
 
 MINUS_SIGNS = frozenset({*DASHES, "−"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from transforms.figures.non_figures import non_figure_end
 from transforms.figures.tokens import VAGUE_OPENERS, Token, digits_value, fraction_end, is_word, token_at
@@ -167,7 +168,22 @@ def match_digits(tokens: list[Token], k: int) -> Amount | None:
     if mixed is not None and not tokens[k + 1].glued:
         return Amount(float(digits_value(token.text) + mixed[0]), mixed[1])  # "2 1/2 cups"
     scale, end = (1, k + 1) if is_kelvin_suffix(tokens, k) or is_metre_suffix(tokens, k) else match_scale(tokens, k + 1)
-    return Amount(float(digits_value(token.text) * scale), end, scale)
+    worth = Decimal("0." + token.text) if after_leading_point(tokens, k) else digits_value(token.text)
+    return Amount(float(worth * scale), end, scale)
+
+
+def after_leading_point(tokens: list[Token], k: int) -> bool:
+    """'trimming .3 seconds', 'a .901 save percentage': a point glued to the digits and set apart from what
+    precedes it opens a decimal below one ('No.2', 'v.2' are glued on both sides)."""
+    point, before = token_at(tokens, k - 1), token_at(tokens, k - 2)
+    return (
+        point is not None
+        and point.text == "."
+        and tokens[k].glued
+        and not point.glued
+        and tokens[k].text.isdigit()
+        and (before is None or before.text != ".")
+    )
 
 
 # Words of place or extent after a distance: "every 120m up the beach", "a 30m tall tower".

@@ -23,6 +23,7 @@ from transforms.figures.vocabulary import (
     COMPASS_WORDS,
     CONTAINER_WORDS,
     COPULAS,
+    CURRENCY_SYMBOLS,
     DASHES,
     DIMENSION_WORDS,
     ESTIMATE_VERBS,
@@ -50,6 +51,7 @@ from transforms.figures.vocabulary import (
     PERCENT_CHANGE_NOUNS,
     PERIOD_ADJECTIVES,
     PERIOD_WORDS,
+    PLAIN_ADVERBS,
     PREDICATE_ADJECTIVES,
     PRICE_ADVERBS,
     PRICE_EMPHASIS,
@@ -57,6 +59,7 @@ from transforms.figures.vocabulary import (
     PRICE_VERBS,
     QUANTITY_DETERMINERS,
     RANGE_NOUNS,
+    RANGING_WORDS,
     SALE_SETTINGS,
     SEEING_VERBS,
     SENTENCE_ENDS,
@@ -67,6 +70,7 @@ from transforms.figures.vocabulary import (
     STATE_WORDS,
     STEADY_VERBS,
     TENDING_WORDS,
+    TIME_FRAME_NOUNS,
     TRADING_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
@@ -212,7 +216,9 @@ def ends_noun_phrase(last: Token, following: Token | None) -> bool:
     """A lowercase plural noun heads its phrase: a lowercase word after it that is not plural is a verb
     ('70% of Americans live', 'the three presidents head'), and a capitalised one a new name ('11 races De
     Vries'). Plural modifiers before a plural stay ('sports cars')."""
-    if following is None or following.kind != "word" or following.glued or not looks_plural(last.low):
+    if following is None or following.kind != "word" or following.glued:
+        return False
+    if not (looks_plural(last.low) or is_plural_acronym(last)):
         return False
     if following.text[:1].isupper():
         return last.text.islower() and not following.text.isupper()
@@ -227,7 +233,7 @@ def joins_modifiers(tokens: list[Token], words: list[tuple[int, int]], k: int) -
     following = token_at(tokens, k + 1)
     if following is None or not is_object_word(following) or following.low in NUMBER_WORDS:
         return False
-    if any(looks_plural(tokens[last].low) for _, last in words):
+    if any(looks_plural(tokens[last].low) or is_plural_acronym(tokens[last]) for _, last in words):
         # "2,028 media and telecom deals": a modifier that only looks plural ("media", "data"), when a singular
         # modifier and a lowercase plural head follow the "and"; "men and women" stay two things
         head = token_at(tokens, k + 2)
@@ -266,6 +272,8 @@ def is_object_word(token: Token | None, following: Token | None = None) -> bool:
         return True  # an acronym, not the pronoun: "three US officials"
     if following is not None and following.glued and following.text in DASHES and token.text.islower():
         return True  # the head of a dashed modifier: "three last-place finishes", "two in-state schools"
+    if token.low.endswith(("n't", "n’t")):
+        return False  # "investment won't hurt": a verb
     stem = token.low.replace("’", "'").split("'")[0]  # "that's", "who's": a pronoun and a verb
     return (
         token.low not in OBJECT_STOPS
@@ -320,6 +328,11 @@ def dotted_abbreviation_end(tokens: list[Token], k: int) -> int:
         letters, end = letters + 1, end + 2
 
 
+def is_plural_acronym(token: Token) -> bool:
+    """'POIs', 'CEOs': an acronym with a plural s ('6 million POIs'; 'pois' would read as 'crisis' does)."""
+    return len(token.text) > 2 and token.text.endswith("s") and token.text[:-1].isupper() and token.text[:-1].isalpha()
+
+
 def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bool) -> list[tuple[int, int]]:
     """End the phrase at its head noun. Counts other than one end at their last plural ('US officials
     familiar' -> 'US officials'); with no plural the words are a verb, not a head ('the two met').
@@ -337,7 +350,7 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
         ):
             return words[:n]  # "a 11,116 crowd scented Leeds' first win": a verb, then a name
     if not singular:
-        plurals = [n for n, word in enumerate(lasts) if looks_plural(word)]
+        plurals = [n for n, (_, last) in enumerate(words) if looks_plural(lasts[n]) or is_plural_acronym(tokens[last])]
         return words[: plurals[-1] + 1] if plurals else []
     for n in range(1, len(words)):
         if len(lasts[n]) > 4 and lasts[n].endswith(("ed", "ing", "ly")):
@@ -414,6 +427,9 @@ def measured_thing(
             return None
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
         return None  # "five years ago": a point in time, not a span of something
+    faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
+    if kind == "duration" and faster:
+        return None  # "was .7-seconds faster": how much quicker, not a span of something
     if kind == "money" and is_word(token_at(tokens, k), "for"):
         paid_for = paid_thing(tokens, start, k + 1, max_words)
         if paid_for is not None:
@@ -903,7 +919,7 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
             break
-        if token.low.endswith(("ly", "ed")) and not token.text.isupper():
+        if (token.low.endswith(("ly", "ed")) and not token.text.isupper()) or (words and token.low in PLAIN_ADVERBS):
             break  # an adverb or participle; an acronym ending so ('OLED') is a noun
         if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
             break  # "the adult population using antidepressants", "of warm rain fell"
@@ -1056,12 +1072,20 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     elif is_word(token_at(tokens, k), "at"):
         return estimated_thing(tokens, k - 1, min(max_words, 2))  # "has their odds at 83%"
     elif is_word(token_at(tokens, k), "of", "worth"):
-        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS, *AMOUNT_NOUNS):
-            return None  # "just north of 800kg", "the equivalent of $108 million": more than, about, an amount
+        if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS, *AMOUNT_NOUNS, *TIME_FRAME_NOUNS):
+            return None  # "just north of 800kg", "the equivalent of $108 million", "in a span of 30 hours"
+        if tokens[k].low == "worth" and is_word(token_at(tokens, k - 1), "was", "is", "were", "are", "be", "been"):
+            return noun_phrase_before(tokens, k - 2, min(max_words, 2))  # "the extension was worth $11 million"
         return noun_phrase_before(tokens, k - 1, min(max_words, 2))
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
         return priced_thing(tokens, k - 1, min(max_words, 2))
+    priced = tokens[start + 1] if is_word(tokens[start], "from") and start + 1 < len(tokens) else tokens[start]
+    if is_word(verb, *RANGING_WORDS) and is_word(tokens[k + 1], "from") and priced.text in CURRENCY_SYMBOLS:
+        ranged = noun_phrase_before(tokens, k - 1, min(max_words, 2))  # "products ranging from $229 to $1,000"
+        if ranged is not None and ranged[0] < ranged[1] and looks_plural(tokens[ranged[0]].low):
+            return (ranged[1], ranged[1])  # "sells bikes ranging from": a verb in -s before the plural
+        return ranged
     said_of_subject = verb is not None and (is_change_verb(verb) or verb.low in LEVEL_VERBS)
     if share and said_of_subject and is_word(token_at(tokens, k - 1), "to"):
         return infinitive_subject(tokens, k - 1, min(max_words, 3))

@@ -185,8 +185,8 @@ UNIT_PHRASES_BY_WORDS = {
             "tsp": "tsp,teaspoon,teaspoons",
             "acre": "acre,acres",
             "ha": "ha,hectare,hectares",
-            "mph": "mph",
-            "km/h": "kph",
+            "mph": "mph,miles per hour,miles an hour",
+            "km/h": "kph,kilometres per hour,kilometers per hour,km per hour,kilometres an hour,kilometers an hour",
             "knot": "knot,knots",
             "°F": "degree fahrenheit,degrees fahrenheit,degrees f,fahrenheit",
             "°C": "degree celsius,degrees celsius,degrees c,celsius,degrees centigrade",
@@ -636,3 +636,9 @@ ONE_DAY_CRICKET_WORDS = frozenset(
 )
 # Verbs of a market's close before "up" or "down": "the shares closed down 7 cents", "ended up 2%".
 CLOSING_VERBS = frozenset("closed closing ended ending finished finishing opened traded trading were was".split())
+# Verbs of a span of prices or sizes: "products ranging from $229 to $1,000" are the products'.
+RANGING_WORDS = frozenset("ranging range ranges ranged".split())
+# Nouns of a stretch of time that say over how long, not of what: "in a span of 30 hours".
+TIME_FRAME_NOUNS = frozenset("span period space course matter stretch".split())
+# Adverbs without -ly that end a noun phrase: "struck his 35-yard shot well".
+PLAIN_ADVERBS = frozenset("well too again instead anyway together".split())
