@@ -695,7 +695,22 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_score_place(tokens, end)
         or is_season_start_record(tokens, i, end)
         or is_record_before_team(tokens, i, end)
+        or is_standing_record(tokens, i, end)
     )
+
+
+def is_standing_record(tokens: list[Token], i: int, end: int) -> bool:
+    """'Toronto is 6-7 since', 'Illinois went 13-47', 'they're 0-6': a pair after a team's name (or 'they')
+    and 'is', 'was' or 'went', with nothing measured or counted after it, is its win-loss record."""
+    verb = token_at(tokens, i - 1)
+    if verb is None or not (is_word(verb, *COPULAS, "went") or verb.low in PERSONAL_CONTRACTIONS):
+        return False
+    if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
+        return False
+    if verb.low in PERSONAL_CONTRACTIONS:
+        return verb.low.startswith(("they", "we"))
+    subject = token_at(tokens, i - 2)
+    return is_word(subject, "they", "we") or (is_capitalised(subject) and subject.low not in COMMON_WORDS)
 
 
 def is_record_before_team(tokens: list[Token], i: int, end: int) -> bool:
