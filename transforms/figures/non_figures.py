@@ -354,6 +354,7 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         not is_plausible_age(tokens[i])
         or counts_what_follows(token_at(tokens, i + 1))
         or opens_range_or_unit(tokens, i + 1)
+        or numeric_chain_end(tokens, i) > i + 1  # "they're 5-8 on the road": a pair, not an age
     ):
         return False
     k = i - 1
