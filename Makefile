@@ -42,6 +42,8 @@ eval: install
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set wcxb --lost --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --source l3s
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --source l3s --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr
