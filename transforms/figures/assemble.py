@@ -308,8 +308,26 @@ def share_listed_after(
 
 
 def is_hyphenated(tokens: list[Token], quantity: Quantity) -> bool:
-    """'a 900-mile border', 'a five-year plan': the unit is joined to the number by a dash."""
-    return any(t.text in DASHES and t.glued for t in tokens[quantity.end - 2 : quantity.end])
+    """'a 900-mile border', 'a five-year plan': the unit is joined to the number by a dash; or, undashed, a
+    unit word left singular after a number above one before a noun ('a two hour meeting', 'a five minute
+    spell'), which is the same modifier written without its dash."""
+    if any(t.text in DASHES and t.glued for t in tokens[quantity.end - 2 : quantity.end]):
+        return True
+    unit, following = token_at(tokens, quantity.end - 1), token_at(tokens, quantity.end)
+    return (
+        quantity.unit is not None
+        and quantity.value is not None
+        and quantity.value > 1
+        and unit is not None
+        and unit.kind == "word"
+        and len(unit.text) > 3
+        and unit.text.islower()
+        and not looks_plural(unit.low)
+        and following is not None
+        and following.kind == "word"
+        and following.text.islower()
+        and following.low not in OBJECT_STOPS
+    )
 
 
 def names_a_thing(tokens: list[Token], i: int, quantity: Quantity, qualifier: str | None) -> bool:

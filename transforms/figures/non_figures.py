@@ -54,6 +54,7 @@ from transforms.figures.vocabulary import (
     RATING_WORDS,
     RECORD_START_WORDS,
     RECORD_WORDS,
+    ROUND_SCORE_VERBS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
     SCORE_WORDS_BEFORE,
@@ -159,6 +160,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_titled_of_number,
         closes_rank_pair,
         is_part_of_pronoun,
+        is_golf_score,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -196,6 +198,32 @@ def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
         and word.kind == "word"
         and word.text[:1].isupper()
         and (word.low in SMALL_NUMBERS or word.low in TENS or word.low == "ever")
+    )
+
+
+def is_golf_score(tokens: list[Token], i: int, end: int) -> bool:
+    """A golfer's round: the strokes after a score to par ('a 10-under 62', 'a 5-under-par 67') or after a verb
+    of scoring and 'a' ('carded a 67', 'shot a 70'), with nothing counted or measured after them."""
+    previous = token_at(tokens, i - 1)
+    dash = token_at(tokens, i - 2)
+    if (
+        is_word(previous, "under", "over", "par")
+        and previous is not None
+        and previous.glued
+        and dash is not None
+        and dash.text in DASHES
+    ):
+        return True  # "10-under 62", "5-under-par 67"
+    if not (is_word(previous, "a") and is_word(token_at(tokens, i - 2), *ROUND_SCORE_VERBS)):
+        return False
+    text = tokens[i].text
+    return (
+        end == i + 1
+        and text.isdigit()
+        and 55 <= int(text) <= 90
+        and not counts_what_follows(token_at(tokens, end))
+        and not opens_range_or_unit(tokens, end)
+        and not getattr(token_at(tokens, end), "glued", False)  # "shot a 70-yard pass"
     )
 
 
@@ -274,9 +302,17 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         or is_elliptical_age(tokens, i)
     ):
         return i + 1
+    following = token_at(tokens, i + 1)
+    if (
+        is_word(token_at(tokens, i - 1), "now")
+        and following is not None
+        and following.text == ","
+        and is_plausible_age(tokens[i])
+        and at_line_or_sentence_start(tokens, i - 2)
+    ):
+        return i + 1  # "Now 61, Stallone has": how old the person named after is
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
-    following = token_at(tokens, i + 1)
     # "Ethan Chapin, both 20.": after "both" or "now" the age may also end the sentence ("Hill, 29." may
     # be a list of figures)
     # the same after a name inside a sentence ("identified her as Ann Lee Hart, 65."); a name opening its

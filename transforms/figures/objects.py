@@ -45,6 +45,7 @@ from transforms.figures.vocabulary import (
     OBJECT_STOPS,
     PARTICLE_VERBS,
     PARTITIVE_DETERMINERS,
+    PAYING_OUT_VERBS,
     PAYING_UP_VERBS,
     PAYING_VERBS,
     PER_HEAD_WORDS,
@@ -783,6 +784,7 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
         paying.low in PAYING_VERBS
         or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
         or (paying.low == "up" and is_word(token_at(tokens, before - 1), *PAYING_UP_VERBS))
+        or (paying.low == "out" and is_word(token_at(tokens, before - 1), *PAYING_OUT_VERBS))
         or is_word(token_at(tokens, start - 1), "another")  # "plus another $25 million for a retail complex"
     ):
         return None

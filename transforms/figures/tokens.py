@@ -18,6 +18,7 @@ from transforms.figures.vocabulary import (
     PESO_PREFIXES,
     QUALIFIERS_BY_WORDS,
     SINGULAR_MEN_WORDS,
+    SINGULAR_S_WORDS,
     TEMPERATURE_WORDS,
     UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
@@ -141,6 +142,8 @@ def is_initial(tokens: list[Token], k: int) -> bool:
 
 
 def looks_plural(word: str) -> bool:
+    if word in SINGULAR_S_WORDS:
+        return False  # "a 12-minute news conference": "news" is one thing
     return (
         word in IRREGULAR_PLURALS
         or (len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))

@@ -642,3 +642,9 @@ RANGING_WORDS = frozenset("ranging range ranges ranged".split())
 TIME_FRAME_NOUNS = frozenset("span period space course matter stretch".split())
 # Adverbs without -ly that end a noun phrase: "struck his 35-yard shot well".
 PLAIN_ADVERBS = frozenset("well too again instead anyway together".split())
+# Nouns in -s that are never plural: "a news conference" is one conference.
+SINGULAR_S_WORDS = frozenset("news diabetes measles mumps".split())
+# Phrasal verbs of paying that end in "out": "forked out $599 for their devices".
+PAYING_OUT_VERBS = frozenset("fork forks forked forking shell shells shelled shelling".split())
+# Verbs a golfer's round score follows: "carded a 67", "shot a 70", "fired a 65".
+ROUND_SCORE_VERBS = frozenset("carded cards card shot shoots fired fires posted posts".split())
