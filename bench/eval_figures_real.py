@@ -97,7 +97,10 @@ SOURCES = {
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round.
     "l3s": Source(
         L3S_FOLDER,
-        {"dev": (("gold-dev.json",),), "heldout": (("gold-heldout.json",), ("gold-heldout2.json",))},
+        {
+            "dev": (("gold-dev.json",),),
+            "heldout": (("gold-heldout.json",), ("gold-heldout2.json",), ("gold-heldout3.json",)),
+        },
         (L3S_FOLDER / "articles.json",),
     ),
 }
