@@ -334,7 +334,8 @@ def level_rows(warehouse) -> list[tuple[int, int]]:
     """Per band table (bands_0, then the runs): (rows counted by the index, rows in it)."""
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         counted = [(index.NEWEST_BANDS, index._newest_rows(con)), *index.band_runs(con)]
-        return [(rows, con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table, rows in counted]
+        # A merged run holds a row per key: its (key, article, batch) pairs are what the tiers count.
+        return [(rows, sum(1 for _ in index.band_run_pairs(con, table))) for table, rows in counted]
 
 
 def band_tables(warehouse) -> list[str]:
@@ -418,8 +419,8 @@ def levels_holding(warehouse, article_ids: list[str]) -> set[str]:
         return {
             table
             for table in [index.NEWEST_BANDS, *(run for run, _ in index.band_runs(con))]
-            for article_id in article_ids
-            if con.execute(f"SELECT 1 FROM {table} WHERE article_id = ?", (article_id,)).fetchone()
+            for _, article_id, _ in index.band_run_pairs(con, table)
+            if article_id in article_ids
         }
 
 

@@ -78,8 +78,9 @@ INDEX_FILE = ".newsetl-index.sqlite"
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
 # in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files; 12: outcomes,
 # copies, article_clusters and line_stories in generations, warehouse/generations.py; lines of one story in
-# one_story_lines, chrome only those of two or more): an index of another format is rebuilt.
-FORMAT = "12"
+# one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql): an index of
+# another format is rebuilt.
+FORMAT = "13"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -102,9 +103,13 @@ INDEXED = (
 # runs RUNS_PER_TIER times larger. When a tier holds RUNS_PER_TIER runs, they are merged into one run of the next tier,
 # written once, page after page, in key order. So a key is written once per tier it passes; the leveled layout before
 # (index format 9) rewrote the whole next level at each merge (at 100,000 articles a level of 4 million rows every 62
-# batches). Each run has a Bloom filter (warehouse/band_filters.py, in `band_filters`, written with its run): a lookup
+# batches). A merged run holds a row per key (band_run.sql: its article and batch pairs in one text), so a key found
+# costs one seek and one row; a sealed run keeps bands_0's layout (a row per pair), renamed, not rewritten. Each run has
+# a Bloom filter (warehouse/band_filters.py, in `band_filters`, written with its run): a lookup
 # probes a run only for the keys it may hold, so more runs cost a filter test each, not a probe.
 NEWEST_BANDS = "bands_0"
+MERGED_RUN = "bands_k"  # the name of a merged run (band_run.sql), then its number; a sealed one is bands_r<n>
+PAIR, PAIRS = "\x1f", "\x1e"  # what separates a pair's article id and batch, and the pairs, in a merged run's rows
 BAND_RUN_ROWS = 65_536
 RUNS_PER_TIER = 8
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
@@ -341,8 +346,13 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     if not levels:
         return BandHits({}, set())
     found: dict[str, list[tuple[str, str]]] = {}
-    for key, article_id, batch_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
-        found.setdefault(key, []).append((article_id, batch_id))
+    walked = [level for level in levels if not level.startswith(MERGED_RUN)]
+    if walked:
+        for key, article_id, batch_id in con.execute(band_hits_sql(walked), (per_key or 2**62,)):
+            found.setdefault(key, []).append((article_id, batch_id))
+    merged = [level for level in levels if level.startswith(MERGED_RUN)]
+    if merged:
+        _merged_run_hits(con, merged, per_key, found)
     hits = BandHits({}, set())
     for key, rows in found.items():
         # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
@@ -354,6 +364,42 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
             hits.keys.setdefault(article_id, set()).add(key)
             hits.versions.add((batch_id, article_id))
     return hits
+
+
+def _merged_run_hits(
+    con: sqlite3.Connection, runs: list[str], per_key: int | None, found: dict[str, list[tuple[str, str]]]
+) -> None:
+    """Add to `found` each probed key's committed (article id, batch id) pairs in these merged runs (band_run.sql):
+    per key and run the `per_key` smallest article ids (none: all), as band_hits.sql gives a sealed run's."""
+    committed = {str(number): batch_id for number, batch_id in con.execute(sql_text("index", "committed_band_batches.sql"))}
+    lines = sql_text("index", "band_run_hits.sql").splitlines()
+    part = "\n".join(line for line in lines if not line.startswith("--"))
+    for key, rows in con.execute("\nUNION ALL\n".join(part.format(level=run) for run in runs)):
+        # A run's pairs in no set order (SQLite's group_concat): sorted here, by article id then batch number.
+        pairs = sorted(
+            (article_id, int(number))
+            for article_id, number in (pair.split(PAIR) for pair in rows.split(PAIRS))
+            if number in committed
+        )
+        kept = found.setdefault(key, [])
+        articles = 0
+        for position, (article_id, number) in enumerate(pairs):
+            if position == 0 or article_id != pairs[position - 1][0]:
+                articles += 1
+                if per_key is not None and articles > per_key:
+                    break
+            kept.append((article_id, committed[str(number)]))
+
+
+def band_run_pairs(con: sqlite3.Connection, table: str) -> Iterator[tuple[str | bytes, str, int]]:
+    """Every (band key, article id, batch number) of a band table, of either layout."""
+    if not table.startswith(MERGED_RUN):
+        yield from con.execute(f"SELECT band_key, article_id, batch FROM {table}")
+        return
+    for key, rows in con.execute(f"SELECT band_key, rows FROM {table}"):
+        for pair in rows.split(PAIRS):
+            article_id, number = pair.split(PAIR)
+            yield key, article_id, int(number)
 
 
 def probe_band_levels(con: sqlite3.Connection, keys: Sequence[str]) -> list[str]:
@@ -474,10 +520,10 @@ def band_tier(rows: int) -> int:
     return tier
 
 
-def _new_run_name(con: sqlite3.Connection) -> str:
+def _new_run_name(con: sqlite3.Connection, prefix: str = "bands_r") -> str:
     number = int(_meta(con, "band_runs.next") or 1)
     _set_meta(con, "band_runs.next", str(number + 1))
-    return f"bands_r{number}"
+    return f"{prefix}{number}"
 
 
 def _create_band_level(con: sqlite3.Connection, table: str) -> None:
@@ -498,10 +544,17 @@ def _merge_band_runs(con: sqlite3.Connection, merging: list[tuple[str, int]]) ->
     """These runs merged into a new one, written in key order from all of them (each read in key order, so SQLite
     merges them without a sort), and dropped with their filters. Inside the caller's transaction, so a crash
     mid-merge leaves every run as it was."""
-    merged = _new_run_name(con)
-    _create_band_level(con, merged)
-    sources = "\nUNION ALL\n".join(f"SELECT band_key, article_id, batch FROM {table}" for table, _ in merging)
-    rows = con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, runs=sources)).rowcount
+    merged = _new_run_name(con, MERGED_RUN)
+    con.execute(sql_text("index", "band_run.sql").format(table=merged))
+    sources = "\nUNION ALL\n".join(
+        f"SELECT band_key, rows FROM {table}"
+        if table.startswith(MERGED_RUN)
+        else f"SELECT band_key, article_id || char(31) || batch AS rows FROM {table}"
+        for table, _ in merging
+    )
+    con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, runs=sources))
+    # A run's size in pairs, as the tiers count (a merged run's rows are its keys).
+    rows = sum(size for _, size in merging)
     for table, _ in merging:
         con.execute(f"DROP TABLE {table}")
         con.execute("DELETE FROM band_filters WHERE level = ?", (table,))
