@@ -342,19 +342,8 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     smallest article ids over every run (none: all of them), whatever run each article is in. A run is
     probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
     in one of a dozen runs, and half of a batch's keys are in none)."""
-    levels = probe_band_levels(con, keys)
-    if not levels:
-        return BandHits({}, set())
-    found: dict[str, list[tuple[str, str]]] = {}
-    walked = [level for level in levels if not level.startswith(MERGED_RUN)]
-    if walked:
-        for key, article_id, batch_id in con.execute(band_hits_sql(walked), (per_key or 2**62,)):
-            found.setdefault(key, []).append((article_id, batch_id))
-    merged = [level for level in levels if level.startswith(MERGED_RUN)]
-    if merged:
-        _merged_run_hits(con, merged, per_key, found)
     hits = BandHits({}, set())
-    for key, rows in found.items():
+    for key, rows in band_rows(con, keys, per_key).items():
         # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
         # the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
         if per_key is not None and len(rows) > per_key:
@@ -366,15 +355,56 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     return hits
 
 
+def band_rows(
+    con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None
+) -> dict[str, list[tuple[str, str]]]:
+    """Per key found, the committed (article id, batch id) pairs each band table gives it: per table the `per_key`
+    smallest article ids (none: all), which band_hits ranks over all the tables."""
+    probe = probe_band_levels(con, keys)
+    found: dict[str, list[tuple[str, str]]] = {}
+    if probe.walked:
+        for key, article_id, batch_id in con.execute(band_hits_sql(probe.walked), (per_key or 2**62,)):
+            found.setdefault(key, []).append((article_id, batch_id))
+    if probe.merged:
+        _merged_run_hits(con, probe, per_key, found)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class BandProbe:
+    """Where a batch's band keys are looked for: the tables band_hits.sql walks (bands_0 and the sealed runs, their
+    keys in `probes`), and per merged run the keys its filter may hold."""
+
+    walked: list[str]
+    merged: dict[str, list[str]]
+
+
+def probe_band_levels(con: sqlite3.Connection, keys: Sequence[str]) -> BandProbe:
+    """The band tables that hold rows and the keys each one's filter may hold, with `probes` filled for the walked
+    ones (a merged run is asked its keys as they are, band_run_hits.sql)."""
+    levels = band_tables(con)
+    if not levels:
+        return BandProbe([], {})
+    filters = _band_filters(con)
+    probe = band_filters.Probe(_band_digests(keys))
+    held = {table: _maybe_held(keys, filters.get(table), probe) for table in levels}
+    walked = [table for table in levels if not table.startswith(MERGED_RUN)]
+    _fill_probes(con, {table: held[table] for table in walked})
+    return BandProbe(walked, {table: wanted for table, wanted in held.items() if table not in walked and wanted})
+
+
 def _merged_run_hits(
-    con: sqlite3.Connection, runs: list[str], per_key: int | None, found: dict[str, list[tuple[str, str]]]
+    con: sqlite3.Connection, probe: BandProbe, per_key: int | None, found: dict[str, list[tuple[str, str]]]
 ) -> None:
-    """Add to `found` each probed key's committed (article id, batch id) pairs in these merged runs (band_run.sql):
-    per key and run the `per_key` smallest article ids (none: all), as band_hits.sql gives a sealed run's."""
-    committed = {str(number): batch_id for number, batch_id in con.execute(sql_text("index", "committed_band_batches.sql"))}
+    """Add to `found` each probed key's committed (article id, batch id) pairs in the merged runs (band_run.sql): per
+    key and run the `per_key` smallest article ids (none: all), as band_hits.sql gives a walked table's."""
+    committed = {
+        str(number): batch_id for number, batch_id in con.execute(sql_text("index", "committed_band_batches.sql"))
+    }
     lines = sql_text("index", "band_run_hits.sql").splitlines()
     part = "\n".join(line for line in lines if not line.startswith("--"))
-    for key, rows in con.execute("\nUNION ALL\n".join(part.format(level=run) for run in runs)):
+    query = "\nUNION ALL\n".join(part.format(level=run) for run in probe.merged)
+    for key, rows in con.execute(query, [as_json(wanted) for wanted in probe.merged.values()]):
         # A run's pairs in no set order (SQLite's group_concat): sorted here, by article id then batch number.
         pairs = sorted(
             (article_id, int(number))
@@ -402,14 +432,18 @@ def band_run_pairs(con: sqlite3.Connection, table: str) -> Iterator[tuple[str | 
             yield key, article_id, int(number)
 
 
-def probe_band_levels(con: sqlite3.Connection, keys: Sequence[str]) -> list[str]:
-    """The band levels that hold rows, with `probes` filled for band_hits_sql: each level's keys its filter may hold."""
-    levels = band_tables(con)
-    if levels:
-        filters = _band_filters(con)
-        probe = band_filters.Probe(_band_digests(keys))
-        _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
-    return levels
+def _packed(keys: Sequence[str]) -> bytes | None:
+    """Dedup's keys (24 lowercase hex digits each, which band_value stores as their bytes) as their bytes one after
+    the other, in one conversion, not one call a key; None when a key is not one of them."""
+    if keys and set(map(len, keys)) == {2 * band_filters.DIGEST}:
+        joined = "".join(keys)
+        try:
+            raw = bytes.fromhex(joined)
+        except ValueError:
+            return None
+        if raw.hex() == joined:
+            return raw
+    return None
 
 
 def _band_digests(keys: Sequence[str]) -> np.ndarray:
@@ -486,8 +520,10 @@ def _build_band_filter(con: sqlite3.Connection, table: str, rows: int) -> None:
     millions of keys is never a list of Python objects at once."""
     bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
     cursor = con.execute(f"SELECT band_key FROM {table}")
+    # A merged run's keys are as asked (merge_bands.sql): hashed as the keys of a lookup are.
+    digests = _band_digests if table.startswith(MERGED_RUN) else band_filters.digests
     while chunk := cursor.fetchmany(65_536):
-        band_filters.add(bits, band_filters.digests([value for (value,) in chunk]))
+        band_filters.add(bits, digests([value for (value,) in chunk]))
     _store_band_filter(con, table, bits)
 
 

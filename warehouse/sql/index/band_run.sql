@@ -3,4 +3,4 @@
 -- seek and one row, where a run of a row per pair cost a walk bounded by a second walk (band_hits.sql) with two
 -- joins a row: at 101,000 articles each found key is on a leaf of its own either way, and that leaf's one row is
 -- what a batch then pays (docs/benchmarks.md, lookup9). Placeholder: {table}.
-CREATE TABLE IF NOT EXISTS {table} (band_key NOT NULL PRIMARY KEY, rows TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS {table} (band_key TEXT NOT NULL PRIMARY KEY, rows TEXT NOT NULL) WITHOUT ROWID;
