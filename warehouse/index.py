@@ -405,7 +405,13 @@ def _merged_run_hits(
     part = "\n".join(line for line in lines if not line.startswith("--"))
     query = "\nUNION ALL\n".join(part.format(level=run) for run in probe.merged)
     for key, rows in con.execute(query, [as_json(wanted) for wanted in probe.merged.values()]):
-        # A run's pairs in no set order (SQLite's group_concat): sorted here, by article id then batch number.
+        if PAIRS not in rows:  # most keys: one pair
+            article_id, number = rows.split(PAIR)
+            if number in committed:
+                found.setdefault(key, []).append((article_id, committed[number]))
+            continue
+        # A key's pairs in the order the merges met them (a run's in key order, runs one after the other): sorted
+        # here, by article id then batch number.
         pairs = sorted(
             (article_id, int(number))
             for article_id, number in (pair.split(PAIR) for pair in rows.split(PAIRS))
