@@ -481,6 +481,31 @@ def dedup_key(name: str) -> str:
     return hashlib.blake2b(name.encode(), digest_size=12).hexdigest()
 
 
+def test_an_article_committed_twice_in_a_merged_run_counts_once_toward_the_bound_with_both_versions(
+    tmp_path, monkeypatch
+):
+    """As in bands_0, in a merged run (one row per key, its pairs read and bounded in Python): the ghost's smaller
+    id takes no place, a-d1's two versions count once and both come back."""
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 1)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 2)
+    ensure_tables(tmp_path)
+    nights = [("b1", 1, "d1"), ("ghost", None, "d0"), ("b2", 2, "d2"), ("b3", 3, "d1"), ("b4", 4, "d3")]
+    for batch, marker, doc in nights:
+        signature = MinhashSignature(f"a-{doc}", f"c-{doc}", "s", doc.encode())
+        band = LshBand("shared", f"a-{doc}")
+        write_batch(tmp_path, batch, marker, articles=[article(doc)], lsh_bands=[band], minhash_signatures=[signature])
+        committed_doc_ids(tmp_path, [doc])  # caught up: bands_0 sealed past one row, two runs of a tier merged
+    with index.current_index(tmp_path) as con:
+        merged = [table for table in index.band_tables(con) if table.startswith(index.MERGED_RUN)]
+        pairs = [pair for table in merged for pair in index.band_run_pairs(con, table)]
+        assert len(pairs) >= 4  # most of the pairs in merged runs, several in one row
+        for per_key, articles in ((1, ["a-d1"]), (2, ["a-d1", "a-d2"]), (None, ["a-d1", "a-d2", "a-d3"])):
+            hits = index.band_hits(con, ["shared", "nope"], per_key)
+            assert sorted(hits.keys) == articles, per_key
+            versions = {("b1", "a-d1"), ("b2", "a-d2"), ("b3", "a-d1"), ("b4", "a-d3")}
+            assert hits.versions == {version for version in versions if version[1] in articles}, per_key
+
+
 @pytest.mark.parametrize("spell", [str, dedup_key], ids=["any keys", "dedup's keys"])
 def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every_merge(tmp_path, monkeypatch, spell):
     """Many nights of shared and new keys, some batches never committed: after each night's catch-up (and the

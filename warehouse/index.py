@@ -411,20 +411,19 @@ def _merged_run_hits(
                 found.setdefault(key, []).append((article_id, committed[number]))
             continue
         # A key's pairs in the order the merges met them (a run's in key order, runs one after the other): sorted
-        # here, by article id then batch number.
-        pairs = sorted(
-            (article_id, int(number))
-            for article_id, number in (pair.split(PAIR) for pair in rows.split(PAIRS))
-            if number in committed
-        )
+        # here as text, which is (article id, batch) order (PAIR sorts below any character of an id), and split one
+        # by one only up to the bound: a key of a story copied a thousand times costs a sort of strings in C.
         kept = found.setdefault(key, [])
-        articles = 0
-        for position, (article_id, number) in enumerate(pairs):
-            if position == 0 or article_id != pairs[position - 1][0]:
-                articles += 1
+        articles, last = 0, None
+        for pair in sorted(rows.split(PAIRS)):
+            article_id, number = pair.split(PAIR)
+            if number not in committed:
+                continue
+            if article_id != last:
+                articles, last = articles + 1, article_id
                 if per_key is not None and articles > per_key:
                     break
-            kept.append((article_id, committed[str(number)]))
+            kept.append((article_id, committed[number]))
 
 
 def band_run_pairs(con: sqlite3.Connection, table: str) -> Iterator[tuple[str | bytes, str, int]]:
@@ -436,20 +435,6 @@ def band_run_pairs(con: sqlite3.Connection, table: str) -> Iterator[tuple[str | 
         for pair in rows.split(PAIRS):
             article_id, number = pair.split(PAIR)
             yield key, article_id, int(number)
-
-
-def _packed(keys: Sequence[str]) -> bytes | None:
-    """Dedup's keys (24 lowercase hex digits each, which band_value stores as their bytes) as their bytes one after
-    the other, in one conversion, not one call a key; None when a key is not one of them."""
-    if keys and set(map(len, keys)) == {2 * band_filters.DIGEST}:
-        joined = "".join(keys)
-        try:
-            raw = bytes.fromhex(joined)
-        except ValueError:
-            return None
-        if raw.hex() == joined:
-            return raw
-    return None
 
 
 def _band_digests(keys: Sequence[str]) -> np.ndarray:
