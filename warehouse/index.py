@@ -398,25 +398,34 @@ def _merged_run_hits(
 ) -> None:
     """Add to `found` each probed key's committed (article id, batch id) pairs in the merged runs (band_run.sql): per
     key and run the `per_key` smallest article ids (none: all), as band_hits.sql gives a walked table's."""
-    committed = {
-        str(number): batch_id for number, batch_id in con.execute(sql_text("index", "committed_band_batches.sql"))
-    }
     lines = sql_text("index", "band_run_hits.sql").splitlines()
     part = "\n".join(line for line in lines if not line.startswith("--"))
     query = "\nUNION ALL\n".join(part.format(level=run) for run in probe.merged)
+    ones: list[tuple[str, str, str]] = []  # (key, article id, batch number) of the keys of one pair, most of them
+    many: list[tuple[str, str]] = []
+    numbers: set[str] = set()
     for key, rows in con.execute(query, [as_json(wanted) for wanted in probe.merged.values()]):
-        if PAIRS not in rows:  # most keys: one pair
-            article_id, number = rows.split(PAIR)
-            if number in committed:
-                found.setdefault(key, []).append((article_id, committed[number]))
-            continue
+        if PAIRS in rows:
+            many.append((key, rows))
+            numbers.update(pair.rpartition(PAIR)[2] for pair in rows.split(PAIRS))
+        else:
+            article_id, _, number = rows.partition(PAIR)
+            ones.append((key, article_id, number))
+            numbers.add(number)
+    committed = dict(
+        con.execute(sql_text("index", "committed_band_batches.sql"), (json.dumps(sorted(map(int, numbers))),))
+    )
+    for key, article_id, number in ones:
+        if number in committed:
+            found.setdefault(key, []).append((article_id, committed[number]))
+    for key, rows in many:
         # A key's pairs in the order the merges met them (a run's in key order, runs one after the other): sorted
         # here as text, which is (article id, batch) order (PAIR sorts below any character of an id), and split one
         # by one only up to the bound: a key of a story copied a thousand times costs a sort of strings in C.
         kept = found.setdefault(key, [])
         articles, last = 0, None
         for pair in sorted(rows.split(PAIRS)):
-            article_id, number = pair.split(PAIR)
+            article_id, _, number = pair.partition(PAIR)
             if number not in committed:
                 continue
             if article_id != last:
