@@ -1,5 +1,6 @@
-"""Where the copy lookup's band runs' query spends its CPU at two archive sizes: user and system seconds of the
-query (warehouse/sql/index/band_hits.sql) and of the whole band_hits, in one process, the sizes in turn.
+"""Where the copy lookup's band runs' queries spend their CPU at two archive sizes: user and system seconds of the
+probes and queries (warehouse/index.py, band_rows: band_hits.sql over bands_0 and the sealed runs, band_run_hits.sql
+over the merged ones) and of the whole band_hits, in one process, the sizes in turn.
 
     python -m bench.band_walks SMALL LARGE [--rounds 4]
 
@@ -39,17 +40,12 @@ def cpu_ms(step: Callable[[], object]) -> tuple[float, float]:
     return (after.ru_utime - before.ru_utime) * 1000, (after.ru_stime - before.ru_stime) * 1000
 
 
-def fetch_all(con: sqlite3.Connection, sql: str, per_key: int) -> list[tuple[str, str, str]]:
-    return con.execute(sql, (per_key,)).fetchall()
-
-
 def one_round(con: sqlite3.Connection, keys_of_calls: list[list[str]], per_key: int) -> tuple[Cost, Cost]:
-    """Mean user and system ms per call of the band runs' query, and of the whole band_hits after it."""
+    """Mean user and system ms per call of the band runs' probes and queries, and of the whole band_hits after it."""
     query, whole = [0.0, 0.0], [0.0, 0.0]
     for keys in keys_of_calls:
-        sql = index.band_hits_sql(index.probe_band_levels(con, keys))
         for total, cost in (
-            (query, cpu_ms(functools.partial(fetch_all, con, sql, per_key))),
+            (query, cpu_ms(functools.partial(index.band_rows, con, keys, per_key))),
             (whole, cpu_ms(functools.partial(index.band_hits, con, keys, per_key))),
         ):
             total[0] += cost[0] / len(keys_of_calls)

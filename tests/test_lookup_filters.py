@@ -42,8 +42,15 @@ def levels_and_filters(warehouse) -> dict[str, tuple[list, np.ndarray | None]]:
             level: np.frombuffer(bits, dtype=np.uint8)
             for level, bits in con.execute("SELECT level, bits FROM band_filters")
         }
+        # Each level's keys as band_value stores them (a merged run keys its rows by the key as asked).
         return {
-            table: ([key for (key,) in con.execute(f"SELECT band_key FROM {table}")], filters.get(table))
+            table: (
+                [
+                    index.band_value(key) if table.startswith(index.MERGED_RUN) else key
+                    for (key,) in con.execute(f"SELECT band_key FROM {table}")
+                ],
+                filters.get(table),
+            )
             for table in [index.NEWEST_BANDS, *(run for run, _ in index.band_runs(con))]
         }
 
@@ -66,8 +73,12 @@ def test_a_level_is_probed_only_for_keys_its_filter_may_hold(tmp_path, monkeypat
     found = committed_band_matches(tmp_path, ["k1", "k14", *absent], "s")
     assert [(article_id, keys) for article_id, _, _, keys in found] == [("a-d1", ["k1"]), ("a-d14", ["k14"])]
     with index.current_index(tmp_path) as con:
+        # What each level is asked: the walked ones' keys in `probes`, the merged runs' in the probe itself.
+        probe = index.probe_band_levels(con, ["k1", "k14", *absent])
         probes = con.execute("SELECT level, asked FROM probes").fetchall()
+        probes += [(run, key) for run, keys in probe.merged.items() for key in keys]
         tables = index.band_tables(con)
+    assert probe.merged  # merged runs among them
     levels_probed = [table for table, key in probes if key in ("k1", "k14")]
     assert len(levels_probed) <= 2 + 2  # each found key in its own run, and a false positive at most
     assert len(tables) == 3  # runs of 16, 8 and 4 keys

@@ -4,6 +4,7 @@ crash, a deletion or a compaction cannot make wrong."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import random
 import shutil
 import sqlite3
@@ -334,7 +335,8 @@ def level_rows(warehouse) -> list[tuple[int, int]]:
     """Per band table (bands_0, then the runs): (rows counted by the index, rows in it)."""
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         counted = [(index.NEWEST_BANDS, index._newest_rows(con)), *index.band_runs(con)]
-        return [(rows, con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]) for table, rows in counted]
+        # A merged run holds a row per key: its (key, article, batch) pairs are what the tiers count.
+        return [(rows, sum(1 for _ in index.band_run_pairs(con, table))) for table, rows in counted]
 
 
 def band_tables(warehouse) -> list[str]:
@@ -418,8 +420,8 @@ def levels_holding(warehouse, article_ids: list[str]) -> set[str]:
         return {
             table
             for table in [index.NEWEST_BANDS, *(run for run, _ in index.band_runs(con))]
-            for article_id in article_ids
-            if con.execute(f"SELECT 1 FROM {table} WHERE article_id = ?", (article_id,)).fetchone()
+            for _, article_id, _ in index.band_run_pairs(con, table)
+            if article_id in article_ids
         }
 
 
@@ -473,18 +475,50 @@ def test_an_article_committed_twice_in_one_level_counts_once_toward_the_bound_wi
             assert hits.versions == {version for version in versions if version[1] in articles}, per_key
 
 
-def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every_merge(tmp_path, monkeypatch):
+def dedup_key(name: str) -> str:
+    """A band key as dedup makes them (24 hex digits: the index stores its bytes and asks a merged run for a batch's
+    keys in one blob), standing for `name`."""
+    return hashlib.blake2b(name.encode(), digest_size=12).hexdigest()
+
+
+def test_an_article_committed_twice_in_a_merged_run_counts_once_toward_the_bound_with_both_versions(
+    tmp_path, monkeypatch
+):
+    """As in bands_0, in a merged run (one row per key, its pairs read and bounded in Python): the ghost's smaller
+    id takes no place, a-d1's two versions count once and both come back."""
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 1)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 2)
+    ensure_tables(tmp_path)
+    nights = [("b1", 1, "d1"), ("ghost", None, "d0"), ("b2", 2, "d2"), ("b3", 3, "d1"), ("b4", 4, "d3")]
+    for batch, marker, doc in nights:
+        signature = MinhashSignature(f"a-{doc}", f"c-{doc}", "s", doc.encode())
+        band = LshBand("shared", f"a-{doc}")
+        write_batch(tmp_path, batch, marker, articles=[article(doc)], lsh_bands=[band], minhash_signatures=[signature])
+        committed_doc_ids(tmp_path, [doc])  # caught up: bands_0 sealed past one row, two runs of a tier merged
+    with index.current_index(tmp_path) as con:
+        merged = [table for table in index.band_tables(con) if table.startswith(index.MERGED_RUN)]
+        pairs = [pair for table in merged for pair in index.band_run_pairs(con, table)]
+        assert len(pairs) >= 4  # most of the pairs in merged runs, several in one row
+        for per_key, articles in ((1, ["a-d1"]), (2, ["a-d1", "a-d2"]), (None, ["a-d1", "a-d2", "a-d3"])):
+            hits = index.band_hits(con, ["shared", "nope"], per_key)
+            assert sorted(hits.keys) == articles, per_key
+            versions = {("b1", "a-d1"), ("b2", "a-d2"), ("b3", "a-d1"), ("b4", "a-d3")}
+            assert hits.versions == {version for version in versions if version[1] in articles}, per_key
+
+
+@pytest.mark.parametrize("spell", [str, dedup_key], ids=["any keys", "dedup's keys"])
+def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every_merge(tmp_path, monkeypatch, spell):
     """Many nights of shared and new keys, some batches never committed: after each night's catch-up (and the
     merges it makes), every key gives the per-key smallest committed articles a scan of all rows would give."""
     small_band_levels(monkeypatch)
     ensure_tables(tmp_path)
     rng = random.Random(11)
-    pool = [f"p{n}" for n in range(6)]  # keys many articles share
+    pool = [spell(f"p{n}") for n in range(6)]  # keys many articles share
     committed: dict[str, set[str]] = {}  # key -> committed article ids
-    asked = [*pool, "nope"]
+    asked = [*pool, spell("nope")]
     for n in range(1, 31):
         docs = [f"d{n:02d}-{k}" for k in range(rng.randint(1, 3))]
-        bands = [LshBand(key, f"a-{doc}") for doc in docs for key in {rng.choice(pool), f"own-{doc}"}]
+        bands = [LshBand(key, f"a-{doc}") for doc in docs for key in {rng.choice(pool), spell(f"own-{doc}")}]
         marker = None if n % 7 == 0 else n  # every seventh batch crashed before its marker
         write_batch(
             tmp_path,
@@ -497,7 +531,7 @@ def test_band_lookups_answer_as_a_scan_of_the_committed_rows_would_through_every
         if marker is not None:
             for band in bands:
                 committed.setdefault(band.band_key, set()).add(band.article_id)
-        asked.append(f"own-{docs[0]}")
+        asked.append(spell(f"own-{docs[0]}"))
         for per_key in (1, 3, None):
             expected: dict[str, list[str]] = {}
             for key in asked:
@@ -592,12 +626,13 @@ def test_a_merge_takes_runs_of_one_tier_and_writes_each_key_once_per_tier(tmp_pa
     assert all(counted == real for counted, real in level_rows(tmp_path))
 
 
-def test_band_matches_equal_a_scan_of_the_committed_rows_after_many_nights_and_merges(tmp_path, monkeypatch):
+@pytest.mark.parametrize("spell", [str, dedup_key], ids=["any keys", "dedup's keys"])
+def test_band_matches_equal_a_scan_of_the_committed_rows_after_many_nights_and_merges(tmp_path, monkeypatch, spell):
     monkeypatch.setattr(index, "BAND_RUN_ROWS", 8)
     monkeypatch.setattr(index, "RUNS_PER_TIER", 3)
     ensure_tables(tmp_path)
     rng = random.Random(7)
-    pool = [f"k{number}" for number in range(12)]
+    pool = [spell(f"k{number}") for number in range(12)]
     holders: dict[str, set[str]] = {key: set() for key in pool}
 
     def expected(per_key: int | None) -> dict[str, list[str]]:
@@ -624,10 +659,10 @@ def test_band_matches_equal_a_scan_of_the_committed_rows_after_many_nights_and_m
                 holders[key].add(f"a-{doc}")
         if n % 6 == 0:
             for per_key in (1, 3, None):
-                found = committed_band_matches(tmp_path, [*pool, "nope"], "s", per_key=per_key)
+                found = committed_band_matches(tmp_path, [*pool, spell("nope")], "s", per_key=per_key)
                 assert {match[0]: match[3] for match in found} == expected(per_key), (n, per_key)
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
         assert len(index.band_runs(con)) >= 3  # the keys are spread over several runs of more than one tier
     index.delete_index(tmp_path)  # rebuilt in one catch-up: other runs, the same answer
-    found = committed_band_matches(tmp_path, [*pool, "nope"], "s", per_key=3)
+    found = committed_band_matches(tmp_path, [*pool, spell("nope")], "s", per_key=3)
     assert {match[0]: match[3] for match in found} == expected(3)

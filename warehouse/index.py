@@ -78,8 +78,9 @@ INDEX_FILE = ".newsetl-index.sqlite"
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
 # in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files; 12: outcomes,
 # copies, article_clusters and line_stories in generations, warehouse/generations.py; lines of one story in
-# one_story_lines, chrome only those of two or more): an index of another format is rebuilt.
-FORMAT = "12"
+# one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql): an index of
+# another format is rebuilt.
+FORMAT = "13"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -102,9 +103,13 @@ INDEXED = (
 # runs RUNS_PER_TIER times larger. When a tier holds RUNS_PER_TIER runs, they are merged into one run of the next tier,
 # written once, page after page, in key order. So a key is written once per tier it passes; the leveled layout before
 # (index format 9) rewrote the whole next level at each merge (at 100,000 articles a level of 4 million rows every 62
-# batches). Each run has a Bloom filter (warehouse/band_filters.py, in `band_filters`, written with its run): a lookup
+# batches). A merged run holds a row per key (band_run.sql: its article and batch pairs in one text), so a key found
+# costs one seek and one row; a sealed run keeps bands_0's layout (a row per pair), renamed, not rewritten. Each run has
+# a Bloom filter (warehouse/band_filters.py, in `band_filters`, written with its run): a lookup
 # probes a run only for the keys it may hold, so more runs cost a filter test each, not a probe.
 NEWEST_BANDS = "bands_0"
+MERGED_RUN = "bands_k"  # the name of a merged run (band_run.sql), then its number; a sealed one is bands_r<n>
+PAIR, PAIRS = "\x1f", "\x1e"  # what separates a pair's article id and batch, and the pairs, in a merged run's rows
 BAND_RUN_ROWS = 65_536
 RUNS_PER_TIER = 8
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
@@ -337,14 +342,8 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     smallest article ids over every run (none: all of them), whatever run each article is in. A run is
     probed only for the keys its filter may hold (at 1,000 articles every key is in bands_0; at 100,000 a key is
     in one of a dozen runs, and half of a batch's keys are in none)."""
-    levels = probe_band_levels(con, keys)
-    if not levels:
-        return BandHits({}, set())
-    found: dict[str, list[tuple[str, str]]] = {}
-    for key, article_id, batch_id in con.execute(band_hits_sql(levels), (per_key or 2**62,)):
-        found.setdefault(key, []).append((article_id, batch_id))
     hits = BandHits({}, set())
-    for key, rows in found.items():
+    for key, rows in band_rows(con, keys, per_key).items():
         # Each level gave its own smallest; a key found in several levels (or an article in two batches) keeps
         # the smallest over all. Ranked here: a window over the levels' rows in SQLite cost more than the walks.
         if per_key is not None and len(rows) > per_key:
@@ -356,14 +355,95 @@ def band_hits(con: sqlite3.Connection, keys: Sequence[str], per_key: int | None 
     return hits
 
 
-def probe_band_levels(con: sqlite3.Connection, keys: Sequence[str]) -> list[str]:
-    """The band levels that hold rows, with `probes` filled for band_hits_sql: each level's keys its filter may hold."""
+def band_rows(
+    con: sqlite3.Connection, keys: Sequence[str], per_key: int | None = None
+) -> dict[str, list[tuple[str, str]]]:
+    """Per key found, the committed (article id, batch id) pairs each band table gives it: per table the `per_key`
+    smallest article ids (none: all), which band_hits ranks over all the tables."""
+    probe = probe_band_levels(con, keys)
+    found: dict[str, list[tuple[str, str]]] = {}
+    if probe.walked:
+        for key, article_id, batch_id in con.execute(band_hits_sql(probe.walked), (per_key or 2**62,)):
+            found.setdefault(key, []).append((article_id, batch_id))
+    if probe.merged:
+        _merged_run_hits(con, probe, per_key, found)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class BandProbe:
+    """Where a batch's band keys are looked for: the tables band_hits.sql walks (bands_0 and the sealed runs, their
+    keys in `probes`), and per merged run the keys its filter may hold."""
+
+    walked: list[str]
+    merged: dict[str, list[str]]
+
+
+def probe_band_levels(con: sqlite3.Connection, keys: Sequence[str]) -> BandProbe:
+    """The band tables that hold rows and the keys each one's filter may hold, with `probes` filled for the walked
+    ones (a merged run is asked its keys as they are, band_run_hits.sql)."""
     levels = band_tables(con)
-    if levels:
-        filters = _band_filters(con)
-        probe = band_filters.Probe(_band_digests(keys))
-        _fill_probes(con, {table: _maybe_held(keys, filters.get(table), probe) for table in levels})
-    return levels
+    if not levels:
+        return BandProbe([], {})
+    filters = _band_filters(con)
+    probe = band_filters.Probe(_band_digests(keys))
+    held = {table: _maybe_held(keys, filters.get(table), probe) for table in levels}
+    walked = [table for table in levels if not table.startswith(MERGED_RUN)]
+    _fill_probes(con, {table: held[table] for table in walked})
+    return BandProbe(walked, {table: wanted for table, wanted in held.items() if table not in walked and wanted})
+
+
+def _merged_run_hits(
+    con: sqlite3.Connection, probe: BandProbe, per_key: int | None, found: dict[str, list[tuple[str, str]]]
+) -> None:
+    """Add to `found` each probed key's committed (article id, batch id) pairs in the merged runs (band_run.sql): per
+    key and run the `per_key` smallest article ids (none: all), as band_hits.sql gives a walked table's."""
+    lines = sql_text("index", "band_run_hits.sql").splitlines()
+    part = "\n".join(line for line in lines if not line.startswith("--"))
+    query = "\nUNION ALL\n".join(part.format(level=run) for run in probe.merged)
+    ones: list[tuple[str, str, str]] = []  # (key, article id, batch number) of the keys of one pair, most of them
+    many: list[tuple[str, str]] = []
+    numbers: set[str] = set()
+    for key, rows in con.execute(query, [as_json(wanted) for wanted in probe.merged.values()]):
+        if PAIRS in rows:
+            many.append((key, rows))
+            numbers.update(pair.rpartition(PAIR)[2] for pair in rows.split(PAIRS))
+        else:
+            article_id, _, number = rows.partition(PAIR)
+            ones.append((key, article_id, number))
+            numbers.add(number)
+    committed = dict(
+        con.execute(sql_text("index", "committed_band_batches.sql"), (json.dumps(sorted(map(int, numbers))),))
+    )
+    for key, article_id, number in ones:
+        if number in committed:
+            found.setdefault(key, []).append((article_id, committed[number]))
+    for key, rows in many:
+        # A key's pairs in the order the merges met them (a run's in key order, runs one after the other): sorted
+        # here as text, which is (article id, batch) order (PAIR sorts below any character of an id), and split one
+        # by one only up to the bound: a key of a story copied a thousand times costs a sort of strings in C.
+        kept = found.setdefault(key, [])
+        articles, last = 0, None
+        for pair in sorted(rows.split(PAIRS)):
+            article_id, _, number = pair.partition(PAIR)
+            if number not in committed:
+                continue
+            if article_id != last:
+                articles, last = articles + 1, article_id
+                if per_key is not None and articles > per_key:
+                    break
+            kept.append((article_id, committed[number]))
+
+
+def band_run_pairs(con: sqlite3.Connection, table: str) -> Iterator[tuple[str | bytes, str, int]]:
+    """Every (band key, article id, batch number) of a band table, of either layout."""
+    if not table.startswith(MERGED_RUN):
+        yield from con.execute(f"SELECT band_key, article_id, batch FROM {table}")
+        return
+    for key, rows in con.execute(f"SELECT band_key, rows FROM {table}"):
+        for pair in rows.split(PAIRS):
+            article_id, number = pair.split(PAIR)
+            yield key, article_id, int(number)
 
 
 def _band_digests(keys: Sequence[str]) -> np.ndarray:
@@ -440,8 +520,10 @@ def _build_band_filter(con: sqlite3.Connection, table: str, rows: int) -> None:
     millions of keys is never a list of Python objects at once."""
     bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
     cursor = con.execute(f"SELECT band_key FROM {table}")
+    # A merged run's keys are as asked (merge_bands.sql): hashed as the keys of a lookup are.
+    digests = _band_digests if table.startswith(MERGED_RUN) else band_filters.digests
     while chunk := cursor.fetchmany(65_536):
-        band_filters.add(bits, band_filters.digests([value for (value,) in chunk]))
+        band_filters.add(bits, digests([value for (value,) in chunk]))
     _store_band_filter(con, table, bits)
 
 
@@ -474,10 +556,10 @@ def band_tier(rows: int) -> int:
     return tier
 
 
-def _new_run_name(con: sqlite3.Connection) -> str:
+def _new_run_name(con: sqlite3.Connection, prefix: str = "bands_r") -> str:
     number = int(_meta(con, "band_runs.next") or 1)
     _set_meta(con, "band_runs.next", str(number + 1))
-    return f"bands_r{number}"
+    return f"{prefix}{number}"
 
 
 def _create_band_level(con: sqlite3.Connection, table: str) -> None:
@@ -498,10 +580,17 @@ def _merge_band_runs(con: sqlite3.Connection, merging: list[tuple[str, int]]) ->
     """These runs merged into a new one, written in key order from all of them (each read in key order, so SQLite
     merges them without a sort), and dropped with their filters. Inside the caller's transaction, so a crash
     mid-merge leaves every run as it was."""
-    merged = _new_run_name(con)
-    _create_band_level(con, merged)
-    sources = "\nUNION ALL\n".join(f"SELECT band_key, article_id, batch FROM {table}" for table, _ in merging)
-    rows = con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, runs=sources)).rowcount
+    merged = _new_run_name(con, MERGED_RUN)
+    con.execute(sql_text("index", "band_run.sql").format(table=merged))
+    sources = "\nUNION ALL\n".join(
+        f"SELECT band_key, rows FROM {table}"
+        if table.startswith(MERGED_RUN)
+        else f"SELECT band_key, article_id || char(31) || batch AS rows FROM {table}"
+        for table, _ in merging
+    )
+    con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, runs=sources))
+    # A run's size in pairs, as the tiers count (a merged run's rows are its keys).
+    rows = sum(size for _, size in merging)
     for table, _ in merging:
         con.execute(f"DROP TABLE {table}")
         con.execute("DELETE FROM band_filters WHERE level = ?", (table,))
