@@ -244,9 +244,21 @@ STORED_VIEWS = (
 # Each stored table's SQL stays in the views database as a view of this name: a publish that recomputes the
 # rows of some stories selects them from it, over inputs restricted to those stories (warehouse/sql/publish).
 DEFINITION = "{}__sql"
-# The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories.
+# The integer keys the stored tables carry beside their SQL's columns: each is the number a text key (an article or
+# story id, the column named) has in the views database's `newsetl_publish.key_numbers`, one number per text, never
+# reused, so a row found by its number is a row of that text (exact; a hash would not be). A publish finds the
+# stored rows of the dirty articles and stories by these integers (a scan of a compressed integer column, and none
+# of the row groups written before the first number of this publish when every dirty key is new), not by the text
+# keys (a scan of every stored id). No view shows them: the views name the stored tables' columns they read.
+KEY_NUMBERS = {
+    "_article_versions": {"article_no": "article_id", "story_no": "cluster_id"},
+    **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), {"story_no": "story_id"}),
+}
+# The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories (the
+# temporary table of their text keys); by its number where the table carries one (KEY_NUMBERS).
 REPLACED_BY = {
-    **dict.fromkeys(("_article_versions", "_hidden_articles"), ("article_id", "dirty_articles")),
+    "_article_versions": ("article_id", "dirty_articles"),
+    "_hidden_articles": ("article_id", "dirty_articles"),  # the few articles none of whose versions shows
     **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")),
 }
 # The temporary table of a stored table's rows just recomputed, which the later SQL of the publish reads.
@@ -255,7 +267,7 @@ FRESH = "{}__fresh"
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
-PUBLISH_FORMAT = "3"
+PUBLISH_FORMAT = "4"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
 STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 # The tables whose new batches' rows a publish reads (from the files added since the last publish).
@@ -530,29 +542,75 @@ def _root_moves(links: Sequence[tuple[str, str | None, str, str | None]]) -> lis
     return [(node, find(node)) for node in sorted(parent)]
 
 
+def _number_keys(con: duckdb.DuckDBPyConnection, keys: str) -> None:
+    """Give every text key the query `keys` lists its number in the temporary `numbers` (the keys this publish
+    has numbered): the number `newsetl_publish.key_numbers` holds for it, or a new one. Keys numbered already
+    are not looked up again, so a call whose keys are all known reads nothing of the views database."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE wanted AS "
+        f"SELECT DISTINCT key, md5_number_lower(key) AS key_hash FROM ({keys}) AS listed(key) "
+        "ANTI JOIN numbers USING (key) WHERE key IS NOT NULL"
+    )
+    (wanted,) = con.execute("SELECT count(*) FROM wanted").fetchone() or (0,)
+    if wanted:
+        con.execute(sql_text("publish", "number_keys.sql"))
+
+
 def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names: Sequence[str]) -> None:
     """Replace the stored rows of the dirty articles or stories by their SQL's, computed over the rows the
     restriction file leaves its inputs (temporary views or tables named as the inputs hide them for this
     connection; a stored input is copied, as DuckDB takes a temporary view `x` reading `main.x` for a view
-    reading itself). The restriction's tables are materialised first: they may read the rows replaced."""
+    reading itself). The restriction's tables are materialised first: they may read the rows replaced.
+    The rows of a table that carries key numbers (KEY_NUMBERS) are found by the dirty keys' numbers, and the rows
+    inserted take their keys' numbers."""
     con.execute(sql_text("publish", f"restrict_{restriction}.sql"))
     for number, name in enumerate(names, start=1):
         column, dirty = REPLACED_BY[name]
+        numbered = KEY_NUMBERS.get(name, {})
+        fresh = FRESH.format(name)
         # The rows recomputed, kept for the restrictions that follow (the later SQL of this publish reads them as
         # `<name>__fresh`): each read of a stored table scans every stored row, so the dirty keys' rows are not
         # selected from it again.
-        con.execute(f"CREATE TEMP TABLE {FRESH.format(name)} AS SELECT * FROM {DEFINITION.format(name)}")
-        con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
-        con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {FRESH.format(name)}")
+        con.execute(f"CREATE TEMP TABLE {fresh} AS SELECT * FROM {DEFINITION.format(name)}")
+        key_number = next((no for no, text in numbered.items() if text == column), None)
+        if key_number is None:
+            con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
+        else:
+            _number_keys(con, f"SELECT {column} FROM {dirty}")  # numbered already, as a rule: nothing read
+            dirty_numbers = f"SELECT n.no FROM numbers AS n SEMI JOIN {dirty} AS d ON d.{column} = n.key"
+            con.execute(f"DELETE FROM main.{name} WHERE {key_number} IN ({dirty_numbers})")
+        if numbered:
+            _number_keys(con, " UNION ALL ".join(f"SELECT {text} FROM {fresh}" for text in numbered.values()))
+        numbers = "".join(f", n{i}.no AS {no}" for i, no in enumerate(numbered))
+        joins = "".join(
+            f" LEFT JOIN numbers AS n{i} ON n{i}.key = f.{text}" for i, text in enumerate(numbered.values())
+        )
+        con.execute(f"INSERT INTO main.{name} BY NAME SELECT f.*{numbers} FROM {fresh} AS f{joins}")
         if number < len(names):
             # The names after it read its rows of the dirty keys alone (their restricted inputs hold no others):
             # those just computed, not the whole stored table again.
-            con.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM {FRESH.format(name)}")
+            con.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM {fresh}")
     temporary = "SELECT {0}_name FROM duckdb_{0}s() WHERE temporary AND NOT internal"
     for kind in ("view", "table"):
         for (restricted,) in con.execute(temporary.format(kind)).fetchall():
             if restricted in RESTRICTED:
                 con.execute(f"DROP {kind.upper()} temp.{restricted}")
+
+
+def _number_stored(con: duckdb.DuckDBPyConnection) -> None:
+    """Number every key the stored tables hold (newsetl_publish.key_numbers) and add each table's key numbers
+    (KEY_NUMBERS), its rows in the order of its first: after a rebuild, before the publish state is written."""
+    con.execute(sql_text("publish", "key_numbers.sql"))
+    for name, numbered in KEY_NUMBERS.items():
+        numbers = ", ".join(f"n{i}.no AS {no}" for i, no in enumerate(numbered))
+        joins = "".join(
+            f" LEFT JOIN newsetl_publish.key_numbers AS n{i} ON n{i}.key = t.{text}"
+            for i, text in enumerate(numbered.values())
+        )
+        con.execute(
+            f"CREATE OR REPLACE TABLE {name} AS SELECT t.*, {numbers} FROM {name} AS t{joins} "
+            f"ORDER BY {next(iter(numbered))}"
+        )
 
 
 def _read_from(
@@ -603,10 +661,17 @@ def _update_stored(
         _insert_pairs(con, "root_moves", moves)
         con.execute(sql_text("publish", "merge_components.sql"))
     con.execute(sql_text("publish", "dirty.sql"))
+    # The dirty articles' numbers, and those of the stories the new articles took at ingest, in one look-up: the
+    # stored rows are found by them (dirty_versions.sql), and the recomputed rows take them.
+    con.execute("CREATE TEMP TABLE numbers (key VARCHAR, no INTEGER)")
+    _number_keys(con, "SELECT article_id FROM dirty_articles UNION ALL SELECT cluster_id FROM new_articles")
+    con.execute(sql_text("publish", "dirty_versions.sql"))
     for name in (ARTICLES.name, REJECTIONS.name):
         _read_again(con, inputs[name], "SELECT count(*) FROM reread_articles")
     _replace_stored_rows(con, "_article_versions", ("_article_versions", "_hidden_articles"))
     con.execute(sql_text("publish", "dirty_stories.sql"))
+    _number_keys(con, "SELECT story_id FROM dirty_stories")  # numbered already, as a rule: nothing read
+    con.execute(sql_text("publish", "story_versions.sql"))
     for name in ("_story_keys", "_story_rows"):
         _replace_stored_rows(con, name, (name,))
     con.execute(sql_text("publish", "mention_sources.sql"))
@@ -637,6 +702,7 @@ def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot])
     """Every view and stored table from every row, and the publish state saying what they reflect."""
     _create_views(con, snapshots)
     con.execute(sql_text("publish", "state.sql"))
+    _number_stored(con)
     con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
     _write_state(con, snapshots)
 
