@@ -251,7 +251,7 @@ DEFINITION = "{}__sql"
 # of the row groups written before the first number of this publish when every dirty key is new), not by the text
 # keys (a scan of every stored id). No view shows them: the views name the stored tables' columns they read.
 KEY_NUMBERS = {
-    "_article_versions": {"article_no": "article_id", "story_no": "cluster_id"},
+    "_article_versions": {"article_no": "article_id", "story_no": "cluster_id", "doc_no": "doc_id"},
     **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), {"story_no": "story_id"}),
 }
 # The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories (the
@@ -546,13 +546,11 @@ def _number_keys(con: duckdb.DuckDBPyConnection, keys: str) -> None:
     """Give every text key the query `keys` lists its number in the temporary `numbers` (the keys this publish
     has numbered): the number `newsetl_publish.key_numbers` holds for it, or a new one. Keys numbered already
     are not looked up again, so a call whose keys are all known reads nothing of the views database."""
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE wanted AS "
-        f"SELECT DISTINCT key, md5_number_lower(key) AS key_hash FROM ({keys}) AS listed(key) "
-        "ANTI JOIN numbers USING (key) WHERE key IS NOT NULL"
-    )
-    (wanted,) = con.execute("SELECT count(*) FROM wanted").fetchone() or (0,)
-    if wanted:
+    unnumbered = f"SELECT DISTINCT key FROM ({keys}) AS listed(key) ANTI JOIN numbers USING (key) WHERE key IS NOT NULL"
+    if con.execute(f"SELECT EXISTS ({unnumbered})").fetchone() == (True,):
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE wanted AS SELECT key, md5_number_lower(key) AS key_hash FROM ({unnumbered})"
+        )
         con.execute(sql_text("publish", "number_keys.sql"))
 
 
@@ -660,11 +658,19 @@ def _update_stored(
     if moves:
         _insert_pairs(con, "root_moves", moves)
         con.execute(sql_text("publish", "merge_components.sql"))
-    con.execute(sql_text("publish", "dirty.sql"))
-    # The dirty articles' numbers, and those of the stories the new articles took at ingest, in one look-up: the
-    # stored rows are found by them (dirty_versions.sql), and the recomputed rows take them.
+    con.execute(sql_text("publish", "new_rows.sql"))
+    # The numbers of the new articles, of the stories they took at ingest, of their documents and of the documents
+    # newly rejected, in one look-up: the stored rows are found by them (dirty.sql, dirty_versions.sql), and the
+    # rows recomputed take them. Then those of the articles of the components the new links touch (no look-up
+    # when there are none).
     con.execute("CREATE TEMP TABLE numbers (key VARCHAR, no INTEGER)")
-    _number_keys(con, "SELECT article_id FROM dirty_articles UNION ALL SELECT cluster_id FROM new_articles")
+    _number_keys(
+        con,
+        "SELECT article_id FROM new_articles UNION ALL SELECT cluster_id FROM new_articles "
+        "UNION ALL SELECT doc_id FROM new_articles UNION ALL SELECT doc_id FROM new_rejections",
+    )
+    con.execute(sql_text("publish", "dirty.sql"))
+    _number_keys(con, "SELECT article_id FROM dirty_articles")
     con.execute(sql_text("publish", "dirty_versions.sql"))
     for name in (ARTICLES.name, REJECTIONS.name):
         _read_again(con, inputs[name], "SELECT count(*) FROM reread_articles")

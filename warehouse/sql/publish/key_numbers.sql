@@ -7,6 +7,7 @@ SELECT md5_number_lower(key) AS key_hash, key, CAST(row_number() OVER (ORDER BY 
 FROM (
     SELECT article_id FROM _article_versions
     UNION SELECT cluster_id FROM _article_versions
+    UNION SELECT doc_id FROM _article_versions
     UNION SELECT story_id FROM _story_keys
     UNION SELECT story_id FROM _story_rows
     UNION SELECT story_id FROM _article_entities
