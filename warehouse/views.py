@@ -252,7 +252,7 @@ DEFINITION = "{}__sql"
 # keys (a scan of every stored id). No view shows them: the views name the stored tables' columns they read.
 KEY_NUMBERS = {
     "_article_versions": {"article_no": "article_id", "story_no": "cluster_id", "doc_no": "doc_id"},
-    **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), {"story_no": "story_id"}),
+    **{name: {"story_no": "story_id"} for name in ("_story_keys", "_story_rows", "_article_entities")},
 }
 # The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories (the
 # temporary table of their text keys); by its number where the table carries one (KEY_NUMBERS).
