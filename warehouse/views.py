@@ -573,11 +573,11 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
         key_number = next((no for no, text in numbered.items() if text == column), None)
         if key_number is None:
             con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
-        else:
-            _number_keys(con, f"SELECT {column} FROM {dirty}")  # numbered already, as a rule: nothing read
+        else:  # every dirty key is numbered by now (_update_stored)
             dirty_numbers = f"SELECT n.no FROM numbers AS n SEMI JOIN {dirty} AS d ON d.{column} = n.key"
             con.execute(f"DELETE FROM main.{name} WHERE {key_number} IN ({dirty_numbers})")
-        if numbered:
+        if set(numbered.values()) - {column}:
+            # Keys of other columns than the dirty ones (the story an article is in now) may be new here.
             _number_keys(con, " UNION ALL ".join(f"SELECT {text} FROM {fresh}" for text in numbered.values()))
         numbers = "".join(f", n{i}.no AS {no}" for i, no in enumerate(numbered))
         joins = "".join(
@@ -675,8 +675,9 @@ def _update_stored(
     for name in (ARTICLES.name, REJECTIONS.name):
         _read_again(con, inputs[name], "SELECT count(*) FROM reread_articles")
     _replace_stored_rows(con, "_article_versions", ("_article_versions", "_hidden_articles"))
+    # Every dirty story is numbered: those the dirty articles were in by their stored versions (dirty_versions.sql),
+    # those they are in now as their rows were inserted (_replace_stored_rows).
     con.execute(sql_text("publish", "dirty_stories.sql"))
-    _number_keys(con, "SELECT story_id FROM dirty_stories")  # numbered already, as a rule: nothing read
     con.execute(sql_text("publish", "story_versions.sql"))
     for name in ("_story_keys", "_story_rows"):
         _replace_stored_rows(con, name, (name,))

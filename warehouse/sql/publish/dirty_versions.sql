@@ -1,13 +1,15 @@
 -- After the dirty articles are numbered (`numbers`, warehouse/views.py KEY_NUMBERS): their stored
 -- versions, before their rows are recomputed, found by the articles' numbers (an integer column, not
--- every stored article_id), read once for the statements below. Then the stories they are in now,
--- whose numbers the versions carry (no look-up).
+-- every stored article_id), read once for the statements below. The stories they are in so far and
+-- their documents are numbered by them (no look-up).
 CREATE TEMP TABLE dirty_versions AS
 SELECT *
 FROM _article_versions
 WHERE article_no IN (SELECT n.no FROM numbers AS n SEMI JOIN dirty_articles AS d ON d.article_id = n.key);
 INSERT INTO numbers
-SELECT DISTINCT v.cluster_id, v.story_no FROM dirty_versions AS v ANTI JOIN numbers AS n ON n.key = v.cluster_id;
+SELECT DISTINCT v.key, v.no
+FROM (SELECT cluster_id, story_no FROM dirty_versions UNION ALL SELECT doc_id, doc_no FROM dirty_versions) AS v(key, no)
+ANTI JOIN numbers AS n USING (key);
 CREATE TEMP TABLE dirty_stories AS
 SELECT DISTINCT cluster_id AS story_id FROM dirty_versions;
 -- The versions the dirty articles showed so far: their mention counts are stored (_article_entities).

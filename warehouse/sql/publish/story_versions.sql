@@ -1,6 +1,6 @@
 -- The shown versions of every article of a dirty story (a story's representative and dates are
 -- computed over all its copies), found by the stories' numbers (`numbers`: every dirty story is
--- numbered by now), read once for the restrictions that follow.
+-- numbered by now, warehouse/views.py _update_stored), read once for the restrictions that follow.
 CREATE TEMP TABLE story_versions AS
 SELECT *
 FROM _article_versions
