@@ -9,7 +9,7 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -277,11 +277,16 @@ READ_NEW = (ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 STATS_PREFIX = 64
 
 
-def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VIEWS) -> None:
-    """Replace each named view by a table of its rows; the views that read it read the table by the same name.
-    The view itself stays, renamed (DEFINITION), for the publishes that recompute some of its rows."""
+def store_views(
+    con: duckdb.DuckDBPyConnection,
+    names: Sequence[str] = STORED_VIEWS,
+    rows: Callable[[str], str] = "SELECT * FROM {}".format,
+) -> None:
+    """Replace each named view by a table of its rows (`rows`: the query of them); the views that read it read the
+    table by the same name. The view itself stays, renamed (DEFINITION), for the publishes that recompute some of
+    its rows."""
     for name in names:
-        con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
+        con.execute(f"CREATE TABLE {name}__rows AS {rows(name)}")
         con.execute(f"ALTER VIEW {name} RENAME TO {DEFINITION.format(name)}")
         con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
 
@@ -579,11 +584,7 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
         if set(numbered.values()) - {column}:
             # Keys of other columns than the dirty ones (the story an article is in now) may be new here.
             _number_keys(con, " UNION ALL ".join(f"SELECT {text} FROM {fresh}" for text in numbered.values()))
-        numbers = "".join(f", n{i}.no AS {no}" for i, no in enumerate(numbered))
-        joins = "".join(
-            f" LEFT JOIN numbers AS n{i} ON n{i}.key = f.{text}" for i, text in enumerate(numbered.values())
-        )
-        con.execute(f"INSERT INTO main.{name} BY NAME SELECT f.*{numbers} FROM {fresh} AS f{joins}")
+        con.execute(f"INSERT INTO main.{name} BY NAME {with_numbers(name, fresh, 'numbers')}")
         if number < len(names):
             # The names after it read its rows of the dirty keys alone (their restricted inputs hold no others):
             # those just computed, not the whole stored table again.
@@ -595,20 +596,33 @@ def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names
                 con.execute(f"DROP {kind.upper()} temp.{restricted}")
 
 
-def _number_stored(con: duckdb.DuckDBPyConnection) -> None:
-    """Number every key the stored tables hold (newsetl_publish.key_numbers) and add each table's key numbers
-    (KEY_NUMBERS), its rows in the order of its first: after a rebuild, before the publish state is written."""
+def with_numbers(name: str, rows: str, numbers: str) -> str:
+    """The query of the rows `rows` (a table) of the stored table `name` with their keys' numbers (KEY_NUMBERS)
+    from `numbers` (a table of key and no)."""
+    numbered = KEY_NUMBERS.get(name, {})
+    columns = "".join(f", n{i}.no AS {no}" for i, no in enumerate(numbered))
+    joins = "".join(f" LEFT JOIN {numbers} AS n{i} ON n{i}.key = t.{key}" for i, key in enumerate(numbered.values()))
+    return f"SELECT t.*{columns} FROM {rows} AS t{joins}"
+
+
+# The rows of _article_versions as a rebuild computes them, once: the keys are numbered from them (key_numbers.sql).
+COMPUTED_VERSIONS = "_article_versions__computed"
+
+
+def _store_numbered(con: duckdb.DuckDBPyConnection) -> None:
+    """Store the stored views (store_views) for a publish: every key numbered (newsetl_publish.key_numbers, from the
+    rows of _article_versions, whose ids every stored table's keys are), and each table with its keys' numbers."""
+    first = STORED_VIEWS.index("_article_versions")
+    store_views(con, STORED_VIEWS[:first])
+    con.execute(f"CREATE TEMP TABLE {COMPUTED_VERSIONS} AS SELECT * FROM _article_versions")
     con.execute(sql_text("publish", "key_numbers.sql"))
-    for name, numbered in KEY_NUMBERS.items():
-        numbers = ", ".join(f"n{i}.no AS {no}" for i, no in enumerate(numbered))
-        joins = "".join(
-            f" LEFT JOIN newsetl_publish.key_numbers AS n{i} ON n{i}.key = t.{text}"
-            for i, text in enumerate(numbered.values())
-        )
-        con.execute(
-            f"CREATE OR REPLACE TABLE {name} AS SELECT t.*, {numbers} FROM {name} AS t{joins} "
-            f"ORDER BY {next(iter(numbered))}"
-        )
+
+    def numbered_rows(name: str) -> str:
+        rows = COMPUTED_VERSIONS if name == "_article_versions" else name
+        return with_numbers(name, rows, "newsetl_publish.key_numbers")
+
+    store_views(con, STORED_VIEWS[first:], numbered_rows)
+    con.execute(f"DROP TABLE temp.{COMPUTED_VERSIONS}")
 
 
 def _read_from(
@@ -707,9 +721,9 @@ def _create_views(
 
 def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
     """Every view and stored table from every row, and the publish state saying what they reflect."""
-    _create_views(con, snapshots)
+    _create_views(con, snapshots, stored=())
     con.execute(sql_text("publish", "state.sql"))
-    _number_stored(con)
+    _store_numbered(con)
     con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
     _write_state(con, snapshots)
 

@@ -5,11 +5,10 @@
 CREATE TABLE newsetl_publish.key_numbers AS
 SELECT md5_number_lower(key) AS key_hash, key, CAST(row_number() OVER (ORDER BY key) AS INTEGER) AS no
 FROM (
-    SELECT article_id FROM _article_versions
-    UNION SELECT cluster_id FROM _article_versions
-    UNION SELECT doc_id FROM _article_versions
-    UNION SELECT story_id FROM _story_keys
-    UNION SELECT story_id FROM _story_rows
-    UNION SELECT story_id FROM _article_entities
+    -- The rows of _article_versions a rebuild computed (warehouse/views.py COMPUTED_VERSIONS): every
+    -- story id is the cluster_id of its copies.
+    SELECT article_id FROM _article_versions__computed
+    UNION SELECT cluster_id FROM _article_versions__computed
+    UNION SELECT doc_id FROM _article_versions__computed
 ) AS keys(key)
 WHERE key IS NOT NULL;
