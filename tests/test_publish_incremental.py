@@ -395,18 +395,64 @@ def commit_night(warehouse: Path, night: int) -> None:
     commit(warehouse, "r1", f"n{night:02d}", day, rows)
 
 
+def key_number_faults(warehouse: Path, planted: str = "~another") -> list[tuple]:
+    """What breaks the published views database's key numbers (warehouse/views.py KEY_NUMBERS): a key or a number
+    listed twice, a hash not its key's (but for keys planted with another's), a stored row whose number is not its
+    key's, or one with no number; empty when none does."""
+    faults = "select 'key twice', key from newsetl_publish.key_numbers group by key having count(*) > 1"
+    faults += " union all select 'number twice', no::varchar from newsetl_publish.key_numbers group by no"
+    faults += " having count(*) > 1"
+    faults += " union all select 'hash', key from newsetl_publish.key_numbers"
+    faults += f" where key_hash <> md5_number_lower(key) and not ends_with(key, '{planted}')"
+    for name, numbered in views.KEY_NUMBERS.items():
+        for no, key in numbered.items():
+            faults += (
+                f" union all select '{name}.{no}', t.{key} from {name} as t"
+                f" left join newsetl_publish.key_numbers as n on n.key = t.{key}"
+                f" where n.no is distinct from t.{no}"
+            )
+    with duckdb.connect(str(views_path(warehouse)), read_only=True) as con:
+        return con.execute(faults).fetchall()
+
+
 def test_many_publishes_equal_a_rebuild(tmp_path):
     """Night after night (stories merging, newer versions, rejections, the rows each publish recomputes read by
-    the next steps from those just computed: `__fresh`), the stored tables stay those a rebuild gives."""
+    the next steps from those just computed: `__fresh`), the stored tables stay those a rebuild gives, and every
+    stored row carries its key's number."""
     warehouse = tmp_path / "warehouse"
     ensure_tables(warehouse)
     commit_night(warehouse, 0)
     assert publish(warehouse).rebuilt is not None
+    assert key_number_faults(warehouse) == []
     for night in range(1, 9):
         commit_night(warehouse, night)
         assert publish(warehouse).rebuilt is None
         assert same_as_a_rebuild(warehouse, tmp_path), f"after night {night}"
+        assert key_number_faults(warehouse) == [], f"after night {night}"
     assert sql(warehouse, "select count(*) from stories where copies > 2") != [(0,)]
+
+
+def test_a_key_sharing_another_keys_hash_takes_its_own_number(tmp_path):
+    """Keys are found by their hash, then compared whole: another text with the same hash (planted for every key
+    the nights write, those stored and those to come) neither lends a key its number nor has its rows replaced."""
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    commit_night(warehouse, 0)
+    publish(warehouse)
+    keys = [f"{prefix}n{night}{side}" for night in range(6) for side in "ab" for prefix in ("", "doc-")]
+    keys += [f"doc-v{night}" for night in (3,)]
+    for database in views_databases(views_path(warehouse)).values():
+        with duckdb.connect(str(database)) as con:
+            (top,) = con.execute("select max(no) from newsetl_publish.key_numbers").fetchone() or (0,)
+            con.executemany(
+                "insert into newsetl_publish.key_numbers values (md5_number_lower(?), ?, ?)",
+                [(key, f"{key}~another", top + number) for number, key in enumerate(keys, start=1)],
+            )
+    for night in range(1, 6):
+        commit_night(warehouse, night)
+        assert publish(warehouse).rebuilt is None
+        assert same_as_a_rebuild(warehouse, tmp_path), f"after night {night}"
+        assert key_number_faults(warehouse) == [], f"after night {night}"
 
 
 def test_an_older_views_file_restored_is_brought_up_to_date(tmp_path):

@@ -28,7 +28,7 @@ from transforms.records import Figure, Rejection
 from warehouse.query import query, views_path
 from warehouse.schemas import ARTICLES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
 from warehouse.store import append_rows, ensure_tables
-from warehouse.views import STORED_VIEWS, create_views, publish_views
+from warehouse.views import KEY_NUMBERS, STORED_VIEWS, create_views, publish_views
 
 TROOPS_STORY = "c2278a263db1be19bee2786d29d2fd35"  # seeds/000_5a32eef5980db437.txt, also seeds/cnn_troops.html
 TROOPS_PAGE = "86e072f47ba9a327741ae66b209f7f2e"  # seeds/cnn_troops.html
@@ -325,7 +325,12 @@ STORY_QUESTIONS = (
     "select * from entity_timeline('Acme')",
     "select * from mentioned_with('Acme')",
     "select * from figures_of('Acme')",
-    *(f"select * from {name} order by all" for name in STORED_VIEWS),
+    # The key numbers a stored table carries (KEY_NUMBERS) are the publish's, not its SQL's: left out.
+    *(
+        f"select columns(lambda c: c not in ({', '.join(repr(no) for no in KEY_NUMBERS.get(name, ['']))})) "
+        f"from {name} order by all"
+        for name in STORED_VIEWS
+    ),
 )
 
 

@@ -9,7 +9,7 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,9 +244,21 @@ STORED_VIEWS = (
 # Each stored table's SQL stays in the views database as a view of this name: a publish that recomputes the
 # rows of some stories selects them from it, over inputs restricted to those stories (warehouse/sql/publish).
 DEFINITION = "{}__sql"
-# The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories.
+# The integer keys the stored tables carry beside their SQL's columns: each is the number a text key (an article or
+# story id, the column named) has in the views database's `newsetl_publish.key_numbers`, one number per text, never
+# reused, so a row found by its number is a row of that text (exact; a hash would not be). A publish finds the
+# stored rows of the dirty articles and stories by these integers (a scan of a compressed integer column, and none
+# of the row groups written before the first number of this publish when every dirty key is new), not by the text
+# keys (a scan of every stored id). No view shows them: the views name the stored tables' columns they read.
+KEY_NUMBERS = {
+    "_article_versions": {"article_no": "article_id", "story_no": "cluster_id", "doc_no": "doc_id"},
+    **{name: {"story_no": "story_id"} for name in ("_story_keys", "_story_rows", "_article_entities")},
+}
+# The column a stored table's rows are replaced by: the rows of the dirty articles, or of the dirty stories (the
+# temporary table of their text keys); by its number where the table carries one (KEY_NUMBERS).
 REPLACED_BY = {
-    **dict.fromkeys(("_article_versions", "_hidden_articles"), ("article_id", "dirty_articles")),
+    "_article_versions": ("article_id", "dirty_articles"),
+    "_hidden_articles": ("article_id", "dirty_articles"),  # the few articles none of whose versions shows
     **dict.fromkeys(("_story_keys", "_story_rows", "_article_entities"), ("story_id", "dirty_stories")),
 }
 # The temporary table of a stored table's rows just recomputed, which the later SQL of the publish reads.
@@ -255,7 +267,7 @@ FRESH = "{}__fresh"
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
-PUBLISH_FORMAT = "3"
+PUBLISH_FORMAT = "4"
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
 STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 # The tables whose new batches' rows a publish reads (from the files added since the last publish).
@@ -265,11 +277,16 @@ READ_NEW = (ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 STATS_PREFIX = 64
 
 
-def store_views(con: duckdb.DuckDBPyConnection, names: Sequence[str] = STORED_VIEWS) -> None:
-    """Replace each named view by a table of its rows; the views that read it read the table by the same name.
-    The view itself stays, renamed (DEFINITION), for the publishes that recompute some of its rows."""
+def store_views(
+    con: duckdb.DuckDBPyConnection,
+    names: Sequence[str] = STORED_VIEWS,
+    rows: Callable[[str], str] = "SELECT * FROM {}".format,
+) -> None:
+    """Replace each named view by a table of its rows (`rows`: the query of them); the views that read it read the
+    table by the same name. The view itself stays, renamed (DEFINITION), for the publishes that recompute some of
+    its rows."""
     for name in names:
-        con.execute(f"CREATE TABLE {name}__rows AS SELECT * FROM {name}")
+        con.execute(f"CREATE TABLE {name}__rows AS {rows(name)}")
         con.execute(f"ALTER VIEW {name} RENAME TO {DEFINITION.format(name)}")
         con.execute(f"ALTER TABLE {name}__rows RENAME TO {name}")
 
@@ -530,29 +547,82 @@ def _root_moves(links: Sequence[tuple[str, str | None, str, str | None]]) -> lis
     return [(node, find(node)) for node in sorted(parent)]
 
 
+def _number_keys(con: duckdb.DuckDBPyConnection, keys: str) -> None:
+    """Give every text key the query `keys` lists its number in the temporary `numbers` (the keys this publish
+    has numbered): the number `newsetl_publish.key_numbers` holds for it, or a new one. Keys numbered already
+    are not looked up again, so a call whose keys are all known reads nothing of the views database."""
+    unnumbered = f"SELECT DISTINCT key FROM ({keys}) AS listed(key) ANTI JOIN numbers USING (key) WHERE key IS NOT NULL"
+    if con.execute(f"SELECT EXISTS ({unnumbered})").fetchone() == (True,):
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE wanted AS SELECT key, md5_number_lower(key) AS key_hash FROM ({unnumbered})"
+        )
+        con.execute(sql_text("publish", "number_keys.sql"))
+
+
 def _replace_stored_rows(con: duckdb.DuckDBPyConnection, restriction: str, names: Sequence[str]) -> None:
     """Replace the stored rows of the dirty articles or stories by their SQL's, computed over the rows the
     restriction file leaves its inputs (temporary views or tables named as the inputs hide them for this
     connection; a stored input is copied, as DuckDB takes a temporary view `x` reading `main.x` for a view
-    reading itself). The restriction's tables are materialised first: they may read the rows replaced."""
+    reading itself). The restriction's tables are materialised first: they may read the rows replaced.
+    The rows of a table that carries key numbers (KEY_NUMBERS) are found by the dirty keys' numbers, and the rows
+    inserted take their keys' numbers."""
     con.execute(sql_text("publish", f"restrict_{restriction}.sql"))
     for number, name in enumerate(names, start=1):
         column, dirty = REPLACED_BY[name]
+        numbered = KEY_NUMBERS.get(name, {})
+        fresh = FRESH.format(name)
         # The rows recomputed, kept for the restrictions that follow (the later SQL of this publish reads them as
         # `<name>__fresh`): each read of a stored table scans every stored row, so the dirty keys' rows are not
         # selected from it again.
-        con.execute(f"CREATE TEMP TABLE {FRESH.format(name)} AS SELECT * FROM {DEFINITION.format(name)}")
-        con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
-        con.execute(f"INSERT INTO main.{name} BY NAME SELECT * FROM {FRESH.format(name)}")
+        con.execute(f"CREATE TEMP TABLE {fresh} AS SELECT * FROM {DEFINITION.format(name)}")
+        key_number = next((no for no, text in numbered.items() if text == column), None)
+        if key_number is None:
+            con.execute(f"DELETE FROM main.{name} WHERE {column} IN (SELECT {column} FROM {dirty})")
+        else:  # every dirty key is numbered by now (_update_stored)
+            dirty_numbers = f"SELECT n.no FROM numbers AS n SEMI JOIN {dirty} AS d ON d.{column} = n.key"
+            con.execute(f"DELETE FROM main.{name} WHERE {key_number} IN ({dirty_numbers})")
+        if set(numbered.values()) - {column}:
+            # Keys of other columns than the dirty ones (the story an article is in now) may be new here.
+            _number_keys(con, " UNION ALL ".join(f"SELECT {text} FROM {fresh}" for text in numbered.values()))
+        con.execute(f"INSERT INTO main.{name} BY NAME {with_numbers(name, fresh, 'numbers')}")
         if number < len(names):
             # The names after it read its rows of the dirty keys alone (their restricted inputs hold no others):
             # those just computed, not the whole stored table again.
-            con.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM {FRESH.format(name)}")
+            con.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM {fresh}")
     temporary = "SELECT {0}_name FROM duckdb_{0}s() WHERE temporary AND NOT internal"
     for kind in ("view", "table"):
         for (restricted,) in con.execute(temporary.format(kind)).fetchall():
             if restricted in RESTRICTED:
                 con.execute(f"DROP {kind.upper()} temp.{restricted}")
+
+
+def with_numbers(name: str, rows: str, numbers: str) -> str:
+    """The query of the rows `rows` (a table) of the stored table `name` with their keys' numbers (KEY_NUMBERS)
+    from `numbers` (a table of key and no)."""
+    numbered = KEY_NUMBERS.get(name, {})
+    columns = "".join(f", n{i}.no AS {no}" for i, no in enumerate(numbered))
+    joins = "".join(f" LEFT JOIN {numbers} AS n{i} ON n{i}.key = t.{key}" for i, key in enumerate(numbered.values()))
+    return f"SELECT t.*{columns} FROM {rows} AS t{joins}"
+
+
+# The rows of _article_versions as a rebuild computes them, once: the keys are numbered from them (key_numbers.sql).
+COMPUTED_VERSIONS = "_article_versions__computed"
+
+
+def _store_numbered(con: duckdb.DuckDBPyConnection) -> None:
+    """Store the stored views (store_views) for a publish: every key numbered (newsetl_publish.key_numbers, from the
+    rows of _article_versions, whose ids every stored table's keys are), and each table with its keys' numbers."""
+    first = STORED_VIEWS.index("_article_versions")
+    store_views(con, STORED_VIEWS[:first])
+    con.execute(f"CREATE TEMP TABLE {COMPUTED_VERSIONS} AS SELECT * FROM _article_versions")
+    con.execute(sql_text("publish", "key_numbers.sql"))
+
+    def numbered_rows(name: str) -> str:
+        rows = COMPUTED_VERSIONS if name == "_article_versions" else name
+        return with_numbers(name, rows, "newsetl_publish.key_numbers")
+
+    store_views(con, STORED_VIEWS[first:], numbered_rows)
+    con.execute(f"DROP TABLE temp.{COMPUTED_VERSIONS}")
 
 
 def _read_from(
@@ -602,11 +672,27 @@ def _update_stored(
     if moves:
         _insert_pairs(con, "root_moves", moves)
         con.execute(sql_text("publish", "merge_components.sql"))
+    con.execute(sql_text("publish", "new_rows.sql"))
+    # The numbers of the new articles, of the stories they took at ingest, of their documents and of the documents
+    # newly rejected, in one look-up: the stored rows are found by them (dirty.sql, dirty_versions.sql), and the
+    # rows recomputed take them. Then those of the articles of the components the new links touch (no look-up
+    # when there are none).
+    con.execute("CREATE TEMP TABLE numbers (key VARCHAR, no INTEGER)")
+    _number_keys(
+        con,
+        "SELECT article_id FROM new_articles UNION ALL SELECT cluster_id FROM new_articles "
+        "UNION ALL SELECT doc_id FROM new_articles UNION ALL SELECT doc_id FROM new_rejections",
+    )
     con.execute(sql_text("publish", "dirty.sql"))
+    _number_keys(con, "SELECT article_id FROM dirty_articles")
+    con.execute(sql_text("publish", "dirty_versions.sql"))
     for name in (ARTICLES.name, REJECTIONS.name):
         _read_again(con, inputs[name], "SELECT count(*) FROM reread_articles")
     _replace_stored_rows(con, "_article_versions", ("_article_versions", "_hidden_articles"))
+    # Every dirty story is numbered: those the dirty articles were in by their stored versions (dirty_versions.sql),
+    # those they are in now as their rows were inserted (_replace_stored_rows).
     con.execute(sql_text("publish", "dirty_stories.sql"))
+    con.execute(sql_text("publish", "story_versions.sql"))
     for name in ("_story_keys", "_story_rows"):
         _replace_stored_rows(con, name, (name,))
     con.execute(sql_text("publish", "mention_sources.sql"))
@@ -635,8 +721,9 @@ def _create_views(
 
 def _rebuild(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
     """Every view and stored table from every row, and the publish state saying what they reflect."""
-    _create_views(con, snapshots)
+    _create_views(con, snapshots, stored=())
     con.execute(sql_text("publish", "state.sql"))
+    _store_numbered(con)
     con.execute("CREATE TEMP TABLE new_batches (batch_id VARCHAR)")  # every batch is in the state already
     _write_state(con, snapshots)
 

@@ -13,4 +13,7 @@ SELECT article_id, batch_id, entity_id, mentions FROM main._mention_counts
 UNION ALL
 SELECT article_id, batch_id, entity_id, mentions
 FROM main._article_entities
-SEMI JOIN (SELECT article_id, batch_id FROM mention_sources WHERE counted_from = 'stored') USING (article_id, batch_id);
+-- A version counted from the stored rows is of a dirty story (one not dirty kept its story), so its rows
+-- are among the dirty stories', found by their numbers first.
+WHERE story_no IN (SELECT n.no FROM numbers AS n SEMI JOIN dirty_stories AS d ON d.story_id = n.key)
+  AND (article_id, batch_id) IN (SELECT (article_id, batch_id) FROM mention_sources WHERE counted_from = 'stored');

@@ -26,8 +26,10 @@ GROUP BY story_id;
 -- and latest published dates of its copies, then its representative article's columns.
 CREATE VIEW stories AS
 -- The representative's columns, NULLs kept, joined by key: a query that does not select them (the
--- text) reads only the stored rows and the keys.
-SELECT s.* EXCLUDE (representative_article_id, representative_batch_id, representative_doc_id),
+-- text) reads only the stored rows and the keys. The stored rows' columns are named, as _story_rows
+-- gives them: the stored table carries its key's number too (warehouse/views.py KEY_NUMBERS).
+SELECT s.story_id, s.copies, s.texts, s.sites, s.story_date, s.first_seen, s.last_seen, s.first_published,
+       s.last_published,
        a.* EXCLUDE (cluster_id)
 FROM _story_rows AS s
 JOIN _articles AS a
