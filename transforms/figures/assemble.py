@@ -8,7 +8,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from transforms.figures.non_figures import leading_sign, non_figure_end
-from transforms.figures.objects import is_change_verb, is_comparative, match_measured, match_object, noun_phrase_before
+from transforms.figures.objects import (
+    count_level_subject,
+    index_move_subject,
+    is_change_verb,
+    is_comparative,
+    match_measured,
+    match_object,
+    noun_phrase_before,
+)
 from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import (
     QUALIFIERS,
@@ -33,6 +41,7 @@ from transforms.figures.vocabulary import (
     OBJECT_STOPS,
     PEOPLE_WORDS,
     RANK_LIST_NOUNS,
+    RUPEE_COUNTRIES,
     SIZE_NOUNS,
     STATE_WORDS,
     Unit,
@@ -64,6 +73,7 @@ def match_figure(
     tokens: list[Token], i: int, options: FigureOptions, previous: FigureMatch | None = None
 ) -> FigureMatch | None:
     qualifier, hedged, k = None, False, i
+    counted_end = 0
     found = QUALIFIERS.match(tokens, i)
     if found is not None:
         (qualifier, hedged), k = found
@@ -96,6 +106,14 @@ def match_figure(
         )
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
+        if object_span is not None and object_span[0] == quantity.end:
+            index = index_move_subject(tokens, i, quantity.end, options.max_object_words)
+            if index is not None:
+                object_span, counted_end = index, quantity.end + 1  # the surface keeps "points"
+        if object_span is None and not quantity.in_words:
+            object_span = level_after_change(tokens, i, previous) or count_level_subject(
+                tokens, i, options.max_object_words
+            )
         period = period_counted(tokens, quantity, object_span)
         if period is not None:
             kind, unit, object_span = "duration", period, None  # "in 15 of the last 16 years": 15 years
@@ -121,7 +139,7 @@ def match_figure(
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
-    end = figure_end(tokens, quantity, kind, object_span)
+    end = max(figure_end(tokens, quantity, kind, object_span), counted_end)
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
@@ -236,9 +254,30 @@ def is_change_by(tokens: list[Token], i: int, reach: int = 4) -> bool:
     return False
 
 
+def level_after_change(tokens: list[Token], i: int, previous: FigureMatch | None) -> tuple[int, int] | None:
+    """'the index plunged 694.92 points, or 4.7%, to 14,077.16', 'the Nikkei gained 2.1 percent to close at
+    14,500', 'rose to 207 ... from 193': a bare level after a change said of a subject before it is that
+    subject's level."""
+    if previous is None or previous.object_span is None or previous.object_span[1] >= previous.start:
+        return None
+    between = [t.low for t in tokens[previous.end : i]]
+    if between in LEVEL_JOINTS:
+        return previous.object_span
+    # "rose to 207 between November and August from 193": where it stood before, in the same clause
+    earlier = between[-1:] == ["from"] and len(between) <= 16
+    return previous.object_span if earlier and not any(t in (".", "!", "?", "\n", ";") for t in between) else None
+
+
+LEVEL_JOINTS = (["to"], [",", "to"], ["at"], [",", "at"], ["to", "close", "at"], ["to", "end", "at"])
+
+
 def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | None) -> tuple[int, int] | None:
     """'prices rose 3% to $6.12': the level after a change measures what the change measured; 'prizes of
     $10,000, $5,000 and $2,500': a figure listed after one of its kind measures what that one measured."""
+    if previous is not None and previous.kind == "count" and kind == "percent":
+        said_of_subject = previous.object_span is not None and previous.object_span[1] < previous.start
+        joint = [t.text for t in tokens[previous.end : i]] == [",", "or"]
+        return previous.object_span if said_of_subject and joint else None  # "fell 120 points, or 1.1 percent"
     if previous is None or previous.kind == "count":
         return None
     if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
@@ -506,7 +545,25 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             continue
         figures.append(build_figure(text, article_id, tokens, match, sentences))
         i, previous = match.end, match
+    if any(figure.unit == "INR" for figure in figures):
+        rupee = rupee_of_text(tokens)
+        if rupee != "INR":
+            figures = [replace(f, unit=rupee) if f.unit == "INR" else f for f in figures]
     return figures
+
+
+def rupee_of_text(tokens: list[Token]) -> str:
+    """'Rs' and 'rupees' are India's unless the text names another rupee's country more often than India
+    ('the Pakistani rupee fell to 61.95 rupees', 'fined Rs 5,000 in Colombo, Sri Lanka')."""
+    named: dict[str, int] = {}
+    for n, token in enumerate(tokens):
+        currency = RUPEE_COUNTRIES.get(token.low)
+        if token.low in ("lanka", "lankan", "lankans") and not is_word(token_at(tokens, n - 1), "sri"):
+            currency = None
+        if currency is not None:
+            named[currency] = named.get(currency, 0) + 1
+    best = max(named, key=lambda currency: named[currency], default="INR")
+    return best if named[best] > named.get("INR", 0) else "INR"
 
 
 # Brackets that hold a reference or item number alone: "(3)", "[12]".

@@ -63,6 +63,7 @@ from transforms.figures.vocabulary import (
     SPACED_SCALE_WORDS,
     STREET_DIRECTIONS,
     STREET_TYPES,
+    STROKE_VERBS,
     TELEPHONE_WORDS,
     TENS,
     TIME_ZONES,
@@ -162,6 +163,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_part_of_pronoun,
         is_golf_score,
         is_tiebreak,
+        is_box_score_total,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -216,6 +218,7 @@ def is_golf_score(tokens: list[Token], i: int, end: int) -> bool:
     ):
         return True  # "10-under 62", "5-under-par 67"
     after_verb = is_word(previous, "a") and is_word(token_at(tokens, i - 2), *ROUND_SCORE_VERBS)
+    after_verb = after_verb or is_word(previous, *STROKE_VERBS)  # "I shot 68 and"
     if not (after_verb or (is_word(previous, "of") and is_word(token_at(tokens, i - 2), "round", "rounds"))):
         return False  # "carded a 67"; "after a round of 73", "five-under rounds of 64"
     text = tokens[i].text
@@ -765,6 +768,9 @@ def is_in_score_list(tokens: list[Token], i: int, end: int) -> bool:
     across a comma, or before or inside a tiebreak's brackets, is one of a list of set scores or
     fall-of-wicket scores, not a range (a range carries its unit or noun: '5-10 cases, 20-30 deaths')."""
     following = token_at(tokens, end)
+    pair_follows = following is not None and not following.glued and is_bare_pair(tokens, end)
+    if pair_follows or (is_bare_pair(tokens, i - 3) and not tokens[i].glued):
+        return True  # a box score's shooting splits: "White 11-17 0-0 22", "Totals 23-51 4-9 51"
     if not ends_bare_score(tokens, end):
         return False
     previous = token_at(tokens, i - 1)
@@ -787,6 +793,18 @@ def ends_bare_score(tokens: list[Token], end: int) -> bool:
         and not looks_plural(following.low)
         and UNIT_PHRASES.match(tokens, end) is None
         and following.low not in SPACED_SCALE_WORDS
+    )
+
+
+def is_box_score_total(tokens: list[Token], i: int, end: int) -> bool:
+    """'White 11-17 0-0 22;': the points after a player's two shooting splits in a box score."""
+    following = token_at(tokens, end)
+    return (
+        end == i + 1
+        and not tokens[i].glued
+        and is_bare_pair(tokens, i - 3)
+        and is_bare_pair(tokens, i - 6)
+        and (following is None or following.text in (";", ".", ",", "\n"))
     )
 
 

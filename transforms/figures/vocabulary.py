@@ -98,6 +98,15 @@ genuine legit legitimate real fine happy satisfied focused behind clear positive
 DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
 # Abbreviations written before the amount, with or without a dot: "Rs 5 crore", "Rs.500".
 CURRENCY_ABBREVIATIONS = {"Rs": "INR"}
+# Countries whose money is a rupee, by the words that name them: a text naming one more often than India
+# gives its rupee sums in that currency ("Sri" must precede "Lanka").
+RUPEE_COUNTRIES = {
+    **dict.fromkeys(("india", "indian", "indians", "india's"), "INR"),
+    **dict.fromkeys(("pakistan", "pakistani", "pakistanis", "pakistan's"), "PKR"),
+    **dict.fromkeys(("lanka", "lankan", "lankans", "lanka's"), "LKR"),
+    **dict.fromkeys(("nepal", "nepali", "nepalese", "nepal's"), "NPR"),
+    **dict.fromkeys(("mauritius", "mauritian", "mauritians"), "MUR"),
+}
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH", "CHF", "AUD", "CAD"})
 
 
@@ -581,6 +590,12 @@ ESTIMATE_VERBS = frozenset(
     """has have had put puts putting set sets estimate estimates estimated places placed value values valued
     valuing""".split()
 )
+# A market index's move is said in points ('the benchmark index fell 120 points'); these head nouns name
+# an index, so its points and the level after them are the index's.
+INDEX_NOUNS = frozenset("index indices indexes average averages composite benchmark".split())
+# Nouns of a running count whose level a verb gives: 'the death toll rose to 113', 'put the tally at 612',
+# 'the number of children recruited rose to 207' (of the noun after 'of').
+COUNT_LEVEL_NOUNS = frozenset("toll tally count number total".split())
 # Adverbs between a subject's auxiliary and its verb: "costs will also increase".
 VERB_ADVERBS = frozenset("also still now already again even further just eventually actually".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
@@ -647,4 +662,6 @@ SINGULAR_S_WORDS = frozenset("news diabetes measles mumps".split())
 # Phrasal verbs of paying that end in "out": "forked out $599 for their devices".
 PAYING_OUT_VERBS = frozenset("fork forks forked forking shell shells shelled shelling".split())
 # Verbs a golfer's round score follows: "carded a 67", "shot a 70", "fired a 65".
-ROUND_SCORE_VERBS = frozenset("carded cards card shot shoots fired fires posted posts".split())
+ROUND_SCORE_VERBS = frozenset("carded cards card carding shot shoots shooting fired fires posted posts".split())
+# Verbs that take a golfer's strokes with no article: "I shot 68 and", "he cards 71".
+STROKE_VERBS = frozenset("carded cards card carding shot shoots".split())
