@@ -563,7 +563,7 @@ def rupee_of_text(tokens: list[Token]) -> str:
         if currency is not None:
             named[currency] = named.get(currency, 0) + 1
     best = max(named, key=lambda currency: named[currency], default="INR")
-    return best if named[best] > named.get("INR", 0) else "INR"
+    return best if named.get(best, 0) > named.get("INR", 0) else "INR"
 
 
 # Brackets that hold a reference or item number alone: "(3)", "[12]".

@@ -19,6 +19,7 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
     CLOSING_VERBS,
+    COMMON_WORDS,
     COMPARISON_WORDS,
     COMPASS_WORDS,
     CONTAINER_WORDS,
@@ -1169,18 +1170,22 @@ def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int)
     return with_dashed_modifier(tokens, subject)
 
 
-def with_dashed_modifier(tokens: list[Token], phrase: tuple[int, int]) -> tuple[int, int]:
-    """'the benchmark 100-share index': the phrase runs back over a dashed number modifier and one
-    lowercase word before it."""
+def with_dashed_modifier(tokens: list[Token], phrase: tuple[int, int], reach: int = 3) -> tuple[int, int]:
+    """'the benchmark 100-share index', 'the Hang Seng index': an index's phrase runs back over a dashed
+    number modifier and one lowercase word before it, or over the capitalised words of its name."""
     first = phrase[0]
     word, dash, number = token_at(tokens, first - 1), token_at(tokens, first - 2), token_at(tokens, first - 3)
-    if not (word is not None and word.glued and dash is not None and dash.text in DASHES and dash.glued):
-        return phrase
-    if number is None or number.kind != "num":
-        return phrase
-    first -= 3
-    before = token_at(tokens, first - 1)
-    if before is not None and before.kind == "word" and before.text.islower() and before.low not in OBJECT_STOPS:
+    dashed = word is not None and word.glued and dash is not None and dash.text in DASHES and dash.glued
+    if dashed and number is not None and number.kind == "num":
+        first -= 3
+        before = token_at(tokens, first - 1)
+        if before is not None and before.kind == "word" and before.text.islower() and before.low not in OBJECT_STOPS:
+            first -= 1
+        return first, phrase[1]
+    while phrase[0] - first < reach:
+        before = token_at(tokens, first - 1)
+        if not is_capitalised(before) or before.low in COMMON_WORDS or before.low.endswith(("'s", "’s")):
+            break  # "Tokyo's Nikkei average": the owner is left out, as the judges do
         first -= 1
     return first, phrase[1]
 
@@ -1196,20 +1201,30 @@ def count_level_subject(tokens: list[Token], i: int, max_words: int) -> tuple[in
     if verb is None:
         return None
     if verb.low in COUNT_LEVEL_NOUNS and is_word(token_at(tokens, i - 1), "at"):
-        subject = noun_phrase_before(tokens, k, max_words)  # "put the death toll at 612"
-    elif is_change_verb(verb) or verb.low in LEVEL_VERBS or verb.low in STEADY_VERBS:
-        while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
-            k -= 1
-        subject = subject_before(tokens, k - 1, max_words)
-        if subject is None or tokens[subject[1]].low not in COUNT_LEVEL_NOUNS:
-            return counted_after_number_of(tokens, k - 1, max_words)
-    else:
+        return running_count_phrase(tokens, k, max_words)  # "put the death toll at 612"
+    if not (is_change_verb(verb) or verb.low in LEVEL_VERBS or verb.low in STEADY_VERBS):
         return None
-    if subject is None or tokens[subject[1]].low not in COUNT_LEVEL_NOUNS:
+    while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
+        k -= 1
+    return running_count_phrase(tokens, k - 1, max_words) or counted_after_number_of(tokens, k - 1, max_words)
+
+
+def running_count_phrase(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:
+    """'the confirmed death toll', 'the Gaza death toll' ending at n: a running count's noun and the words
+    before it that describe it; 'the number of ...' is counted_after_number_of's."""
+    if not is_word(token_at(tokens, n), *COUNT_LEVEL_NOUNS) or is_word(tokens[n], "number", "total"):
         return None
-    if is_word(tokens[subject[1]], "number", "total") and is_word(token_at(tokens, subject[1] + 1), "of"):
-        return noun_phrase_after(tokens, subject[1] + 2, max_words, lowercase_only=True)
-    return subject
+    first = n
+    while first > n - max_words + 1:
+        before = token_at(tokens, first - 1)
+        if before is None or before.kind != "word" or before.low in OBJECT_STOPS or before.low in COMMON_WORDS:
+            break
+        if "'" in before.text or "’" in before.text:
+            break  # "the province's death toll": the owner is left out
+        if not (before.text.islower() or is_capitalised(before)):
+            break
+        first -= 1
+    return first, n
 
 
 def counted_after_number_of(tokens: list[Token], n: int, max_words: int, reach: int = 12) -> tuple[int, int] | None:
