@@ -1160,6 +1160,9 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "L":
             # "a 5.2L V8" is litres; "4L60" a part name, "13W-2L-2D" a record of wins and losses
             return is_glued_to_more(tokens, end) or (tokens[i].glued and tokens[i - 1].text in DASHES)
+        if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdigit():
+            # "weighing just 910g" is grams; "5g" a network generation
+            return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
         return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
 
