@@ -744,6 +744,16 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_record_before_team(tokens, i, end)
         or is_standing_record(tokens, i, end)
         or is_in_score_list(tokens, i, end)
+        or follows_record(tokens, i)
+    )
+
+
+def follows_record(tokens: list[Token], i: int) -> bool:
+    """'is 1-14 overall and 0-2 in the WAC': a pair joined by 'and' to a record said with its record word."""
+    return (
+        is_word(token_at(tokens, i - 1), "and")
+        and is_word(token_at(tokens, i - 2), *SCORE_WORDS_AFTER)
+        and is_bare_pair(tokens, i - 5)
     )
 
 
@@ -825,14 +835,17 @@ def is_tiebreak(tokens: list[Token], i: int, end: int) -> bool:
 def is_standing_record(tokens: list[Token], i: int, end: int) -> bool:
     """'Toronto is 6-7 since', 'Illinois went 13-47', 'they're 0-6': a pair after a team's name (or 'they')
     and 'is', 'was' or 'went', with nothing measured or counted after it, is its win-loss record."""
-    verb = token_at(tokens, i - 1)
+    v = i - 1
+    while is_word(token_at(tokens, v), "now", "still", "currently"):
+        v -= 1  # "San Jose State is now 1-14"
+    verb = token_at(tokens, v)
     if verb is None or not (is_word(verb, *COPULAS, "went") or verb.low in PERSONAL_CONTRACTIONS):
         return False
     if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
         return False
     if verb.low in PERSONAL_CONTRACTIONS:
         return verb.low.startswith(("they", "we"))
-    subject = token_at(tokens, i - 2)
+    subject = token_at(tokens, v - 1)
     return is_word(subject, "they", "we") or (is_capitalised(subject) and subject.low not in COMMON_WORDS)
 
 

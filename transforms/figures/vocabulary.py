@@ -448,7 +448,7 @@ SCORE_WORDS_BEFORE = frozenset(
 )
 SCORE_WORDS_AFTER = frozenset(
     "win victory defeat loss lead draw scoreline score vote votes decision ruling "
-    "majority split aggregate margin tie triumph thrashing record season start run mark campaign streak".split()
+    "majority split aggregate margin tie triumph thrashing record season start run mark campaign streak overall".split()
 )
 # Win-loss records read with where they were played: "a 9-3 record, 5-1 at home", "2-4 on the road".
 SCORE_PLACES = frozenset(
