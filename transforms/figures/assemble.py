@@ -26,6 +26,7 @@ from transforms.figures.tokens import (
     is_word,
     looks_plural,
     read_peso_signs,
+    read_won_words,
     token_at,
     tokenize,
 )
@@ -117,13 +118,20 @@ def match_figure(
         period = period_counted(tokens, quantity, object_span)
         if period is not None:
             kind, unit, object_span = "duration", period, None  # "in 15 of the last 16 years": 15 years
+    elif kind == "money" and is_bracketed_conversion(tokens, i, quantity, previous):
+        object_span = None  # "€1.5million ($2.5million) in emergency aid": the judges give a conversion none
     else:
         start = i - 1 if k == i and leading_sign(tokens, i) == "minus" else i  # "growth of -0.3%"
+        hyphenated = is_hyphenated(tokens, quantity)
         object_span = (
             level_of(tokens, i, kind, previous)
-            or match_measured(tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words)
+            or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
             or share_listed_after(tokens, i, quantity.end, kind, previous)
         )
+        converted_end = conversion_end(tokens, quantity) if kind == "money" and object_span is None else None
+        if converted_end is not None:
+            past = replace(quantity, end=converted_end)  # what the sentence says after the converted amount
+            object_span = match_measured(tokens, start, past, kind, hyphenated, options.max_object_words)
     if (
         kind == "count"
         and object_span is None
@@ -252,6 +260,29 @@ def is_change_by(tokens: list[Token], i: int, reach: int = 4) -> bool:
         if is_change_verb(tokens[n]):
             return True
     return False
+
+
+def conversion_end(tokens: list[Token], quantity: Quantity) -> int | None:
+    """Index after the bracket closing a money conversion right after an amount ('€1.5million ($2.5million)'),
+    or None: the words after it say what the amount is of."""
+    if getattr(token_at(tokens, quantity.end), "text", "") != "(":
+        return None
+    inner = match_quantity(tokens, quantity.end + 1)
+    if inner is None or kind_and_unit(inner)[0] != "money":
+        return None
+    return inner.end + 1 if getattr(token_at(tokens, inner.end), "text", "") == ")" else None
+
+
+def is_bracketed_conversion(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'€1.5million ($2.5million)', '£175 million (NZ$437 million)': an amount alone in brackets right after
+    a money figure is that sum converted."""
+    return (
+        previous is not None
+        and previous.kind == "money"
+        and previous.end == i - 1
+        and tokens[i - 1].text == "("
+        and getattr(token_at(tokens, quantity.end), "text", "") == ")"
+    )
 
 
 def level_after_change(tokens: list[Token], i: int, previous: FigureMatch | None) -> tuple[int, int] | None:
@@ -525,7 +556,7 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
 
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
     """Every figure in text, in text order and not overlapping."""
-    tokens = read_peso_signs(text, tokenize(text))
+    tokens = read_won_words(text, read_peso_signs(text, tokenize(text)))
     sentences = Sentences(text)
     markers = numbered_markers(tokens)
     figures: list[Figure] = []

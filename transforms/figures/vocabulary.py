@@ -85,6 +85,9 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "
 # Before "be" they still say a level of the subject: "the bill can be $2,500".
 MODAL_VERBS = frozenset("would will could should can must might may".split())
 PESO_PREFIXES = frozenset({"P", "PHP", "Php"})
+# "2.212 trillion won", "532,000 won ($567)": "won" after a number is Korea's money in a text naming Korea
+# (elsewhere it is a verb: "of the 435 seats, 230 won by").
+WON_EVIDENCE = frozenset({"korea", "korean", "koreans", "korea's", "korea’s", "seoul"})
 PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipino", "filipinos", "manila", "₱"})
 # Words after 100% that make it "completely", not a share: "I'm 100% sure", "100 percent true".
 CERTAINTY_WORDS = frozenset(
@@ -138,6 +141,7 @@ UNIT_PHRASES_BY_WORDS = {
             "RUB": "rouble,roubles,ruble,rubles",
             "UAH": "hryvnia,hryvnias,uah",
             "CHF": "swiss francs,chf",
+            "KRW": "krw",
         },
     ),
     **unit_table(
