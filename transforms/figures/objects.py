@@ -33,6 +33,7 @@ from transforms.figures.vocabulary import (
     EXPECTING_WORDS,
     EXTENT_WORDS,
     IN_STATE_WORDS,
+    INDEX_MOVE_VERBS,
     INDEX_NOUNS,
     ING_NOUNS,
     IRREGULAR_CHANGE_PASTS,
@@ -1143,7 +1144,7 @@ def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int)
     while is_word(token_at(tokens, k), *VERB_ADVERBS):
         k -= 1
     verb = token_at(tokens, k)
-    if verb is None or not is_change_verb(verb):
+    if verb is None or not (is_change_verb(verb) or verb.low in INDEX_MOVE_VERBS):
         return None
     while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
         k -= 1

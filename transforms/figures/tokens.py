@@ -117,9 +117,11 @@ def read_won_words(text: str, tokens: list[Token]) -> list[Token]:
         if token.low != "won" or n == 0:
             continue
         before = tokens[n - 1]
-        if before.kind == "num" or (
-            before.low in ("million", "billion", "trillion") and n > 1 and tokens[n - 2].kind == "num"
-        ):
+        scaled = before.low in ("million", "billion", "trillion") and n > 1 and tokens[n - 2].kind == "num"
+        after = tokens[n + 1].low if n + 1 < len(tokens) else ""
+        if after in ("by", "the", "a", "an", "his", "her", "their", "its", "it", "them"):
+            continue  # "152 won by the ruling party": the verb
+        if before.kind == "num" or scaled:
             read[n] = token._replace(low="krw")
     return read
 

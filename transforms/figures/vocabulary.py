@@ -199,7 +199,7 @@ UNIT_PHRASES_BY_WORDS = {
             "acre": "acre,acres",
             "ha": "ha,hectare,hectares",
             "mph": "mph,miles per hour,miles an hour",
-            "km/h": "kph,kilometres per hour,kilometers per hour,km per hour,kilometres an hour,kilometers an hour",
+            "km/h": "kph,kmh,kilometres per hour,kilometers per hour,km per hour,kilometres an hour,kilometers an hour",
             "knot": "knot,knots",
             "°F": "degree fahrenheit,degrees fahrenheit,degrees f,fahrenheit",
             "°C": "degree celsius,degrees celsius,degrees c,celsius,degrees centigrade",
@@ -600,6 +600,11 @@ INDEX_NOUNS = frozenset("index indices indexes average averages composite benchm
 # Nouns of a running count whose level a verb gives: 'the death toll rose to 113', 'put the tally at 612',
 # 'the number of children recruited rose to 207' (of the noun after 'of').
 COUNT_LEVEL_NOUNS = frozenset("toll tally count number total".split())
+# Verbs of an index's move besides the change verbs: "the Nasdaq lost 40.2 points", "the FTSE shed 56 points".
+INDEX_MOVE_VERBS = frozenset(
+    "lost lose loses losing shed sheds shedding added adds gained gains gaining dipped dips sank sinks tumbled "
+    "eased eases slumped rallied advanced advances retreated rebounded".split()
+)
 # Adverbs between a subject's auxiliary and its verb: "costs will also increase".
 VERB_ADVERBS = frozenset("also still now already again even further just eventually actually".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
