@@ -125,6 +125,7 @@ def match_figure(
         hyphenated = is_hyphenated(tokens, quantity)
         object_span = (
             level_of(tokens, i, kind, previous)
+            or suspended_object(tokens, quantity.end, kind, options.max_object_words)
             or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
             or share_listed_after(tokens, i, quantity.end, kind, previous)
         )
@@ -470,10 +471,18 @@ def unit_listed_after(tokens: list[Token], k: int, reach: int = 4) -> Unit | Non
     """The unit of time or measure of the last number in a comma list that a bare number at k opens ('15,
     20, 25 years', '30, 20, or 10 minutes', '13 and 10 years'); None where the list ends without one or has
     a sum in it. Only for digits: a number word alone ('for one, two, or four hours') is not judged."""
-    n = k
-    for step in range(reach):
-        if step == 0 and is_word(token_at(tokens, n), "and", "or"):
-            n += 1  # "aged 13 and 10 years"
+    last = last_listed(tokens, k, reach)
+    if last is None or last[0].unit is None:
+        return None
+    return last[0].unit if last[0].unit.kind in ("duration", "measure") else None
+
+
+def last_listed(tokens: list[Token], k: int, reach: int = 4) -> tuple[Quantity, int] | None:
+    """The first quantity with a unit in the list a bare number ending at k opens, and where it starts."""
+    n = past_suspended_dash(tokens, k)  # "19-, 20-, 22- and 24-inch monitors"
+    for _ in range(reach):
+        if is_word(token_at(tokens, n), "and", "or"):
+            n += 1  # "aged 13 and 10 years", "covered 96, 90 and 62 yards"
         elif getattr(token_at(tokens, n), "text", "") != ",":
             return None
         else:
@@ -484,9 +493,27 @@ def unit_listed_after(tokens: list[Token], k: int, reach: int = 4) -> Unit | Non
         if following is None or following.currency is not None:
             return None
         if following.unit is not None:
-            return following.unit if following.unit.kind in ("duration", "measure") else None
-        n = following.end
+            return following, n
+        n = past_suspended_dash(tokens, following.end)
     return None
+
+
+def suspended_object(tokens: list[Token], k: int, kind: str, max_words: int) -> tuple[int, int] | None:
+    """'the 19-, 20- and 24-inch monitors': a number left hanging before a dash measures what the dashed
+    unit at the end of its list measures."""
+    if past_suspended_dash(tokens, k) == k:
+        return None
+    last = last_listed(tokens, k)
+    if last is None:
+        return None
+    return match_measured(tokens, last[1], last[0], kind, True, max_words)
+
+
+def past_suspended_dash(tokens: list[Token], n: int) -> int:
+    """Index after a dash left hanging after a number before a comma or 'and' ('19-, 20- and 24-inch')."""
+    dash, following = token_at(tokens, n), token_at(tokens, n + 1)
+    hanging = dash is not None and dash.text in DASHES and dash.glued
+    return n + 1 if hanging and (following is None or following.text == "," or is_word(following, "and", "or")) else n
 
 
 def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
