@@ -94,12 +94,21 @@ class Source:
 L3S_FOLDER = Path("figures-l3s")
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
-    # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round.
+    # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
+    # (gold-heldout4.json, 96-127) or after them (the others; 5 and 6 are 128-191); gold-dev4.json is dev
+    # 120-180 (helper figures24).
     "l3s": Source(
         L3S_FOLDER,
         {
-            "dev": (("gold-dev.json",),),
-            "heldout": (("gold-heldout.json",), ("gold-heldout2.json",), ("gold-heldout3.json",)),
+            "dev": (("gold-dev.json",), ("gold-dev4.json",)),
+            "heldout": (
+                ("gold-heldout.json",),
+                ("gold-heldout2.json",),
+                ("gold-heldout3.json",),
+                ("gold-heldout4.json",),
+                ("gold-heldout5.json",),
+                ("gold-heldout6.json",),
+            ),
         },
         (L3S_FOLDER / "articles.json",),
     ),

@@ -8,7 +8,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from transforms.figures.non_figures import leading_sign, non_figure_end
-from transforms.figures.objects import is_change_verb, is_comparative, match_measured, match_object, noun_phrase_before
+from transforms.figures.objects import (
+    count_level_subject,
+    index_move_subject,
+    is_change_verb,
+    is_comparative,
+    match_measured,
+    match_object,
+    noun_phrase_before,
+)
 from transforms.figures.quantities import Quantity, match_quantity
 from transforms.figures.tokens import (
     QUALIFIERS,
@@ -18,6 +26,7 @@ from transforms.figures.tokens import (
     is_word,
     looks_plural,
     read_peso_signs,
+    read_won_words,
     token_at,
     tokenize,
 )
@@ -33,6 +42,7 @@ from transforms.figures.vocabulary import (
     OBJECT_STOPS,
     PEOPLE_WORDS,
     RANK_LIST_NOUNS,
+    RUPEE_COUNTRIES,
     SIZE_NOUNS,
     STATE_WORDS,
     Unit,
@@ -64,6 +74,7 @@ def match_figure(
     tokens: list[Token], i: int, options: FigureOptions, previous: FigureMatch | None = None
 ) -> FigureMatch | None:
     qualifier, hedged, k = None, False, i
+    counted_end = 0
     found = QUALIFIERS.match(tokens, i)
     if found is not None:
         (qualifier, hedged), k = found
@@ -96,16 +107,32 @@ def match_figure(
         )
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
+        if object_span is not None and object_span[0] == quantity.end:
+            index = index_move_subject(tokens, i, quantity.end, options.max_object_words)
+            if index is not None:
+                object_span, counted_end = index, quantity.end + 1  # the surface keeps "points"
+        if object_span is None and not quantity.in_words:
+            object_span = level_after_change(tokens, i, previous) or count_level_subject(
+                tokens, i, options.max_object_words
+            )
         period = period_counted(tokens, quantity, object_span)
         if period is not None:
             kind, unit, object_span = "duration", period, None  # "in 15 of the last 16 years": 15 years
+    elif kind == "money" and is_bracketed_conversion(tokens, i, quantity, previous):
+        object_span = None  # "€1.5million ($2.5million) in emergency aid": the judges give a conversion none
     else:
         start = i - 1 if k == i and leading_sign(tokens, i) == "minus" else i  # "growth of -0.3%"
+        hyphenated = is_hyphenated(tokens, quantity)
         object_span = (
             level_of(tokens, i, kind, previous)
-            or match_measured(tokens, start, quantity, kind, is_hyphenated(tokens, quantity), options.max_object_words)
+            or suspended_object(tokens, quantity.end, kind, options.max_object_words)
+            or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
             or share_listed_after(tokens, i, quantity.end, kind, previous)
         )
+        converted_end = conversion_end(tokens, quantity) if kind == "money" and object_span is None else None
+        if converted_end is not None:
+            past = replace(quantity, end=converted_end)  # what the sentence says after the converted amount
+            object_span = match_measured(tokens, start, past, kind, hyphenated, options.max_object_words)
     if (
         kind == "count"
         and object_span is None
@@ -121,7 +148,7 @@ def match_figure(
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
-    end = figure_end(tokens, quantity, kind, object_span)
+    end = max(figure_end(tokens, quantity, kind, object_span), counted_end)
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
@@ -236,9 +263,53 @@ def is_change_by(tokens: list[Token], i: int, reach: int = 4) -> bool:
     return False
 
 
+def conversion_end(tokens: list[Token], quantity: Quantity) -> int | None:
+    """Index after the bracket closing a money conversion right after an amount ('€1.5million ($2.5million)'),
+    or None: the words after it say what the amount is of."""
+    if getattr(token_at(tokens, quantity.end), "text", "") != "(":
+        return None
+    inner = match_quantity(tokens, quantity.end + 1)
+    if inner is None or kind_and_unit(inner)[0] != "money":
+        return None
+    return inner.end + 1 if getattr(token_at(tokens, inner.end), "text", "") == ")" else None
+
+
+def is_bracketed_conversion(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'€1.5million ($2.5million)', '£175 million (NZ$437 million)': an amount alone in brackets right after
+    a money figure is that sum converted."""
+    return (
+        previous is not None
+        and previous.kind == "money"
+        and previous.end == i - 1
+        and tokens[i - 1].text == "("
+        and getattr(token_at(tokens, quantity.end), "text", "") == ")"
+    )
+
+
+def level_after_change(tokens: list[Token], i: int, previous: FigureMatch | None) -> tuple[int, int] | None:
+    """'the index plunged 694.92 points, or 4.7%, to 14,077.16', 'the Nikkei gained 2.1 percent to close at
+    14,500', 'rose to 207 ... from 193': a bare level after a change said of a subject before it is that
+    subject's level."""
+    if previous is None or previous.object_span is None or previous.object_span[1] >= previous.start:
+        return None
+    between = [t.low for t in tokens[previous.end : i]]
+    if between in LEVEL_JOINTS:
+        return previous.object_span
+    # "rose to 207 between November and August from 193": where it stood before, in the same clause
+    earlier = between[-1:] == ["from"] and len(between) <= 16
+    return previous.object_span if earlier and not any(t in (".", "!", "?", "\n", ";") for t in between) else None
+
+
+LEVEL_JOINTS = (["to"], [",", "to"], ["at"], [",", "at"], ["to", "close", "at"], ["to", "end", "at"])
+
+
 def level_of(tokens: list[Token], i: int, kind: str, previous: FigureMatch | None) -> tuple[int, int] | None:
     """'prices rose 3% to $6.12': the level after a change measures what the change measured; 'prizes of
     $10,000, $5,000 and $2,500': a figure listed after one of its kind measures what that one measured."""
+    if previous is not None and previous.kind == "count" and kind == "percent":
+        said_of_subject = previous.object_span is not None and previous.object_span[1] < previous.start
+        joint = [t.text for t in tokens[previous.end : i]] == [",", "or"]
+        return previous.object_span if said_of_subject and joint else None  # "fell 120 points, or 1.1 percent"
     if previous is None or previous.kind == "count":
         return None
     if previous.end == i - 1 and is_word(tokens[i - 1], "to"):
@@ -400,10 +471,18 @@ def unit_listed_after(tokens: list[Token], k: int, reach: int = 4) -> Unit | Non
     """The unit of time or measure of the last number in a comma list that a bare number at k opens ('15,
     20, 25 years', '30, 20, or 10 minutes', '13 and 10 years'); None where the list ends without one or has
     a sum in it. Only for digits: a number word alone ('for one, two, or four hours') is not judged."""
-    n = k
-    for step in range(reach):
-        if step == 0 and is_word(token_at(tokens, n), "and", "or"):
-            n += 1  # "aged 13 and 10 years"
+    last = last_listed(tokens, k, reach)
+    if last is None or last[0].unit is None:
+        return None
+    return last[0].unit if last[0].unit.kind in ("duration", "measure") else None
+
+
+def last_listed(tokens: list[Token], k: int, reach: int = 4) -> tuple[Quantity, int] | None:
+    """The first quantity with a unit in the list a bare number ending at k opens, and where it starts."""
+    n = past_suspended_dash(tokens, k)  # "19-, 20-, 22- and 24-inch monitors"
+    for _ in range(reach):
+        if is_word(token_at(tokens, n), "and", "or"):
+            n += 1  # "aged 13 and 10 years", "covered 96, 90 and 62 yards"
         elif getattr(token_at(tokens, n), "text", "") != ",":
             return None
         else:
@@ -414,9 +493,27 @@ def unit_listed_after(tokens: list[Token], k: int, reach: int = 4) -> Unit | Non
         if following is None or following.currency is not None:
             return None
         if following.unit is not None:
-            return following.unit if following.unit.kind in ("duration", "measure") else None
-        n = following.end
+            return following, n
+        n = past_suspended_dash(tokens, following.end)
     return None
+
+
+def suspended_object(tokens: list[Token], k: int, kind: str, max_words: int) -> tuple[int, int] | None:
+    """'the 19-, 20- and 24-inch monitors': a number left hanging before a dash measures what the dashed
+    unit at the end of its list measures."""
+    if past_suspended_dash(tokens, k) == k:
+        return None
+    last = last_listed(tokens, k)
+    if last is None:
+        return None
+    return match_measured(tokens, last[1], last[0], kind, True, max_words)
+
+
+def past_suspended_dash(tokens: list[Token], n: int) -> int:
+    """Index after a dash left hanging after a number before a comma or 'and' ('19-, 20- and 24-inch')."""
+    dash, following = token_at(tokens, n), token_at(tokens, n + 1)
+    hanging = dash is not None and dash.text in DASHES and dash.glued
+    return n + 1 if hanging and (following is None or following.text == "," or is_word(following, "and", "or")) else n
 
 
 def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
@@ -486,7 +583,7 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
 
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
     """Every figure in text, in text order and not overlapping."""
-    tokens = read_peso_signs(text, tokenize(text))
+    tokens = read_won_words(text, read_peso_signs(text, tokenize(text)))
     sentences = Sentences(text)
     markers = numbered_markers(tokens)
     figures: list[Figure] = []
@@ -506,7 +603,25 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             continue
         figures.append(build_figure(text, article_id, tokens, match, sentences))
         i, previous = match.end, match
+    if any(figure.unit == "INR" for figure in figures):
+        rupee = rupee_of_text(tokens)
+        if rupee != "INR":
+            figures = [replace(f, unit=rupee) if f.unit == "INR" else f for f in figures]
     return figures
+
+
+def rupee_of_text(tokens: list[Token]) -> str:
+    """'Rs' and 'rupees' are India's unless the text names another rupee's country more often than India
+    ('the Pakistani rupee fell to 61.95 rupees', 'fined Rs 5,000 in Colombo, Sri Lanka')."""
+    named: dict[str, int] = {}
+    for n, token in enumerate(tokens):
+        currency = RUPEE_COUNTRIES.get(token.low)
+        if token.low in ("lanka", "lankan", "lankans") and not is_word(token_at(tokens, n - 1), "sri"):
+            currency = None
+        if currency is not None:
+            named[currency] = named.get(currency, 0) + 1
+    best = max(named, key=lambda currency: named[currency], default="INR")
+    return best if named.get(best, 0) > named.get("INR", 0) else "INR"
 
 
 # Brackets that hold a reference or item number alone: "(3)", "[12]".

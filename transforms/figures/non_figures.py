@@ -63,6 +63,7 @@ from transforms.figures.vocabulary import (
     SPACED_SCALE_WORDS,
     STREET_DIRECTIONS,
     STREET_TYPES,
+    STROKE_VERBS,
     TELEPHONE_WORDS,
     TENS,
     TIME_ZONES,
@@ -161,6 +162,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         closes_rank_pair,
         is_part_of_pronoun,
         is_golf_score,
+        is_tiebreak,
+        is_box_score_total,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -214,8 +217,10 @@ def is_golf_score(tokens: list[Token], i: int, end: int) -> bool:
         and dash.text in DASHES
     ):
         return True  # "10-under 62", "5-under-par 67"
-    if not (is_word(previous, "a") and is_word(token_at(tokens, i - 2), *ROUND_SCORE_VERBS)):
-        return False
+    after_verb = is_word(previous, "a") and is_word(token_at(tokens, i - 2), *ROUND_SCORE_VERBS)
+    after_verb = after_verb or is_word(previous, *STROKE_VERBS)  # "I shot 68 and"
+    if not (after_verb or (is_word(previous, "of") and is_word(token_at(tokens, i - 2), "round", "rounds"))):
+        return False  # "carded a 67"; "after a round of 73", "five-under rounds of 64"
     text = tokens[i].text
     return (
         end == i + 1
@@ -223,8 +228,12 @@ def is_golf_score(tokens: list[Token], i: int, end: int) -> bool:
         and 55 <= int(text) <= 90
         and not counts_what_follows(token_at(tokens, end))
         and not opens_range_or_unit(tokens, end)
-        and not getattr(token_at(tokens, end), "glued", False)  # "shot a 70-yard pass"
+        and not is_glued_dash(token_at(tokens, end))  # "shot a 70-yard pass"
     )
+
+
+def is_glued_dash(token: Token | None) -> bool:
+    return token is not None and token.glued and token.text in DASHES
 
 
 def is_part_of_pronoun(tokens: list[Token], i: int, end: int) -> bool:
@@ -277,7 +286,7 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         previous = tokens[before - 1]  # "Age: 18" in a fact box
     if (
         is_word(previous, "of")
-        and is_word(token_at(tokens, before - 1), "age")
+        and is_word(token_at(tokens, before - 1), "age", "ages")
         and not is_word(token_at(tokens, before - 2), *AVERAGE_WORDS)
     ):
         previous = tokens[before - 1]  # "at the age of 7"; "a median age of 31" is a statistic
@@ -538,7 +547,8 @@ DIMENSION_SIGNS = frozenset({"x", "×"})
 
 def bare_dimension_end(tokens: list[Token], i: int) -> int | None:
     """Index after a size written as sides with no unit ('8 x 10 art prints', 'measures 27 x 20', '4x6
-    photos'), from any of its sides: a print, paper or puzzle size names a format, not an amount. With a
+    photos', '2,560 x 1,600 resolution'), from any of its sides: a print, paper, puzzle or screen size names a
+    format, not an amount. With a
     unit after the last side ('5 x 8 feet') the sides are measures and stay."""
     first = i
     while (
@@ -552,7 +562,7 @@ def bare_dimension_end(tokens: list[Token], i: int) -> int | None:
         and getattr(token_at(tokens, end + 1), "kind", "") == "num"
     ):
         end += 2
-    if end - first < 3 or not all(side.text.isdigit() for side in tokens[first:end:2]):
+    if end - first < 3 or not all(side.text.replace(",", "").isdigit() for side in tokens[first:end:2]):
         return None  # "4.065 x 3.860 (103.25mm x 98mm)": decimals are measured sides, not a format
     unit = UNIT_PHRASES.match(tokens, end)
     following = token_at(tokens, end)
@@ -733,20 +743,109 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_season_start_record(tokens, i, end)
         or is_record_before_team(tokens, i, end)
         or is_standing_record(tokens, i, end)
+        or is_in_score_list(tokens, i, end)
+        or follows_record(tokens, i)
+    )
+
+
+def follows_record(tokens: list[Token], i: int) -> bool:
+    """'is 1-14 overall and 0-2 in the WAC': a pair joined by 'and' to a record said with its record word."""
+    return (
+        is_word(token_at(tokens, i - 1), "and")
+        and is_word(token_at(tokens, i - 2), *SCORE_WORDS_AFTER)
+        and is_bare_pair(tokens, i - 5)
+    )
+
+
+def is_bare_pair(tokens: list[Token], n: int) -> bool:
+    """Tokens n..n+2 are two plain numbers joined by a glued dash ('6-4', '2-41')."""
+    low, dash, high = token_at(tokens, n), token_at(tokens, n + 1), token_at(tokens, n + 2)
+    return (
+        n >= 0
+        and low is not None
+        and dash is not None
+        and high is not None
+        and low.text.isdigit()
+        and dash.text in DASHES
+        and dash.glued
+        and high.text.isdigit()
+        and high.glued
+    )
+
+
+def is_in_score_list(tokens: list[Token], i: int, end: int) -> bool:
+    """'2-6, 6-2, 4-6', '7-6 (4-7)', 'Fall of wkts 1-3, 2-41, 3-44': a bare pair next to another bare pair
+    across a comma, or before or inside a tiebreak's brackets, is one of a list of set scores or
+    fall-of-wicket scores, not a range (a range carries its unit or noun: '5-10 cases, 20-30 deaths')."""
+    following = token_at(tokens, end)
+    pair_follows = following is not None and not following.glued and is_bare_pair(tokens, end)
+    if pair_follows or (is_bare_pair(tokens, i - 3) and not tokens[i].glued):
+        return True  # a box score's shooting splits: "White 11-17 0-0 22", "Totals 23-51 4-9 51"
+    if not ends_bare_score(tokens, end):
+        return False
+    previous = token_at(tokens, i - 1)
+    if previous is not None and previous.text in (",", "(") and is_bare_pair(tokens, i - 4):
+        return previous.text == "," or getattr(following, "text", "") == ")"
+    if following is not None and following.text == "," and is_bare_pair(tokens, end + 1):
+        return ends_bare_score(tokens, end + 4)
+    return following is not None and following.text == "(" and is_tiebreak(tokens, end + 1, end + 2)
+
+
+def ends_bare_score(tokens: list[Token], end: int) -> bool:
+    """Nothing a range would carry follows at end: punctuation, or a word that is no unit and no plural
+    noun ('6-4 earlier today', '6-1 win'; not '5-10 cases', '4-6 inches')."""
+    following = token_at(tokens, end)
+    if following is None or following.text in (",", ";", ")", "(", ".", "\n"):
+        return True
+    return (
+        following.kind == "word"
+        and not following.glued
+        and not looks_plural(following.low)
+        and UNIT_PHRASES.match(tokens, end) is None
+        and following.low not in SPACED_SCALE_WORDS
+    )
+
+
+def is_box_score_total(tokens: list[Token], i: int, end: int) -> bool:
+    """'White 11-17 0-0 22;': the points after a player's two shooting splits in a box score."""
+    following = token_at(tokens, end)
+    return (
+        end == i + 1
+        and not tokens[i].glued
+        and is_bare_pair(tokens, i - 3)
+        and is_bare_pair(tokens, i - 6)
+        and (following is None or following.text in (";", ".", ",", "\n"))
+    )
+
+
+def is_tiebreak(tokens: list[Token], i: int, end: int) -> bool:
+    """'7-6 (5)', '6-7 (4-7)': the points of a tiebreak in brackets right after a set score."""
+    opening, closing = token_at(tokens, i - 1), token_at(tokens, numeric_chain_end(tokens, i))
+    return (
+        opening is not None
+        and opening.text == "("
+        and closing is not None
+        and closing.text == ")"
+        and tokens[i].text.isdigit()
+        and is_bare_pair(tokens, i - 4)
+        and numeric_chain_end(tokens, i - 4) == i - 1
     )
 
 
 def is_standing_record(tokens: list[Token], i: int, end: int) -> bool:
     """'Toronto is 6-7 since', 'Illinois went 13-47', 'they're 0-6': a pair after a team's name (or 'they')
     and 'is', 'was' or 'went', with nothing measured or counted after it, is its win-loss record."""
-    verb = token_at(tokens, i - 1)
+    v = i - 1
+    while is_word(token_at(tokens, v), "now", "still", "currently"):
+        v -= 1  # "San Jose State is now 1-14"
+    verb = token_at(tokens, v)
     if verb is None or not (is_word(verb, *COPULAS, "went") or verb.low in PERSONAL_CONTRACTIONS):
         return False
     if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
         return False
     if verb.low in PERSONAL_CONTRACTIONS:
         return verb.low.startswith(("they", "we"))
-    subject = token_at(tokens, i - 2)
+    subject = token_at(tokens, v - 1)
     return is_word(subject, "they", "we") or (is_capitalised(subject) and subject.low not in COMMON_WORDS)
 
 
@@ -1074,6 +1173,9 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "L":
             # "a 5.2L V8" is litres; "4L60" a part name, "13W-2L-2D" a record of wins and losses
             return is_glued_to_more(tokens, end) or (tokens[i].glued and tokens[i - 1].text in DASHES)
+        if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdigit():
+            # "weighing just 910g" is grams; "5g" a network generation
+            return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
         return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
 

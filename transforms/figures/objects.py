@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from transforms.figures.non_figures import bare_dimension_end
 from transforms.figures.quantities import Quantity
-from transforms.figures.tokens import UNIT_PHRASES, Token, is_capitalised, is_word, looks_plural, token_at
+from transforms.figures.tokens import UNIT_PHRASES, Token, digits_value, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
     ACQUIRING_VERBS,
     AFTER_BOUNDS,
@@ -19,10 +19,12 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CLAUSE_PARTICIPLES,
     CLOSING_VERBS,
+    COMMON_WORDS,
     COMPARISON_WORDS,
     COMPASS_WORDS,
     CONTAINER_WORDS,
     COPULAS,
+    COUNT_LEVEL_NOUNS,
     CURRENCY_SYMBOLS,
     DASHES,
     DIMENSION_WORDS,
@@ -31,6 +33,8 @@ from transforms.figures.vocabulary import (
     EXPECTING_WORDS,
     EXTENT_WORDS,
     IN_STATE_WORDS,
+    INDEX_MOVE_VERBS,
+    INDEX_NOUNS,
     ING_NOUNS,
     IRREGULAR_CHANGE_PASTS,
     LASTING_VERBS,
@@ -1050,8 +1054,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     before the 'to' of its verb ('expect wages to rise 4%'; the dev judges gave an amount 'expected to
     reach $55 billion' no object)."""
     k = start - 1
-    while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about", *PRICE_EMPHASIS):
-        k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200"
+    while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about", "near", *PRICE_EMPHASIS):
+        k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
     if is_word(token_at(tokens, k), *OBJECT_PRONOUNS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
@@ -1128,6 +1132,111 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int) -> tuple[int, int] | None:
+    """'The Dow fell 120 points, or 1.1 percent', 'the benchmark index plunged 694.92 points': points moved
+    by a change verb are the subject's, where the text shows the subject is an index (a percentage said
+    with the points, points with decimals, or an index noun); 'the Leafs fell four points behind' stays."""
+    if not is_word(tokens[points], "points", "point"):
+        return None
+    k = i - 1
+    while is_word(token_at(tokens, k), *VERB_ADVERBS):
+        k -= 1
+    verb = token_at(tokens, k)
+    if verb is None or not (is_change_verb(verb) or verb.low in INDEX_MOVE_VERBS):
+        return None
+    while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
+        k -= 1
+    subject = subject_before(tokens, k - 1, max_words)
+    if subject is None:
+        return None
+    with_percentage = (
+        getattr(token_at(tokens, points + 1), "text", "") == ","
+        and is_word(token_at(tokens, points + 2), "or")
+        and getattr(token_at(tokens, points + 3), "kind", "") == "num"
+    )
+    decimals = "." in tokens[points - 1].text
+    level = token_at(tokens, points + 2)
+    to_a_level = (  # "fell 300 points to 19,000": a level far above the move
+        is_word(token_at(tokens, points + 1), "to")
+        and level is not None
+        and level.kind == "num"
+        and tokens[points - 1].kind == "num"
+        and digits_value(level.text) > 20 * digits_value(tokens[points - 1].text)
+    )
+    index_noun = tokens[subject[1]].low in INDEX_NOUNS
+    if not (with_percentage or decimals or to_a_level or index_noun):
+        return None
+    return with_dashed_modifier(tokens, subject)
+
+
+def with_dashed_modifier(tokens: list[Token], phrase: tuple[int, int], reach: int = 3) -> tuple[int, int]:
+    """'the benchmark 100-share index', 'the Hang Seng index': an index's phrase runs back over a dashed
+    number modifier and one lowercase word before it, or over the capitalised words of its name."""
+    first = phrase[0]
+    word, dash, number = token_at(tokens, first - 1), token_at(tokens, first - 2), token_at(tokens, first - 3)
+    dashed = word is not None and word.glued and dash is not None and dash.text in DASHES and dash.glued
+    if dashed and number is not None and number.kind == "num":
+        first -= 3
+        before = token_at(tokens, first - 1)
+        if before is not None and before.kind == "word" and before.text.islower() and before.low not in OBJECT_STOPS:
+            first -= 1
+        return first, phrase[1]
+    while phrase[0] - first < reach:
+        before = token_at(tokens, first - 1)
+        if not is_capitalised(before) or before.low in COMMON_WORDS or before.low.endswith(("'s", "’s")):
+            break  # "Tokyo's Nikkei average": the owner is left out, as the judges do
+        first -= 1
+    return first, phrase[1]
+
+
+def count_level_subject(tokens: list[Token], i: int, max_words: int) -> tuple[int, int] | None:
+    """'the death toll rose to 113', 'remained at 113', 'put the confirmed death toll at 612': a bare count
+    given as the level of a running count is that count's ('the number of children ... rose to 207' of the
+    children); other subjects stay without an object (the judges left 'rose to 15' of a team none)."""
+    if not is_word(token_at(tokens, i - 1), "to", "at"):
+        return None
+    k = i - 2
+    verb = token_at(tokens, k)
+    if verb is None:
+        return None
+    if verb.low in COUNT_LEVEL_NOUNS and is_word(token_at(tokens, i - 1), "at"):
+        return running_count_phrase(tokens, k, max_words)  # "put the death toll at 612"
+    if not (is_change_verb(verb) or verb.low in LEVEL_VERBS or verb.low in STEADY_VERBS):
+        return None
+    while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
+        k -= 1
+    return running_count_phrase(tokens, k - 1, max_words) or counted_after_number_of(tokens, k - 1, max_words)
+
+
+def running_count_phrase(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:
+    """'the confirmed death toll', 'the Gaza death toll' ending at n: a running count's noun and the words
+    before it that describe it; 'the number of ...' is counted_after_number_of's."""
+    if not is_word(token_at(tokens, n), *COUNT_LEVEL_NOUNS) or is_word(tokens[n], "number", "total"):
+        return None
+    first = n
+    while first > n - max_words + 1:
+        before = token_at(tokens, first - 1)
+        if before is None or before.kind != "word" or before.low in OBJECT_STOPS or before.low in COMMON_WORDS:
+            break
+        if "'" in before.text or "’" in before.text:
+            break  # "the province's death toll": the owner is left out
+        if not (before.text.islower() or is_capitalised(before)):
+            break
+        first -= 1
+    return first, n
+
+
+def counted_after_number_of(tokens: list[Token], n: int, max_words: int, reach: int = 12) -> tuple[int, int] | None:
+    """'The number of children recruited by the faction rose to': the noun after 'the number of' opening the
+    clause that ends at n (a subject too long for subject_before)."""
+    for m in range(n, max(n - reach, 1), -1):
+        if tokens[m].text in (".", "!", "?", "\n", ";", ","):
+            return None
+        if is_word(tokens[m], "of") and is_word(tokens[m - 1], "number") and is_word(token_at(tokens, m - 2), "the"):
+            return noun_phrase_after(tokens, m + 1, max_words, lowercase_only=True)
+    return None
 
 
 def sale_verb_before(tokens: list[Token], k: int, reach: int = 3) -> int | None:

@@ -245,6 +245,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or kelvin(tokens, k, amount)
             or glued_degrees(tokens, k, amount)
             or glued_litres(tokens, k, amount)
+            or glued_grams(tokens, k, amount)
         )
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
@@ -392,6 +393,17 @@ def glued_litres(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int
     if suffix is None or suffix.text != "L" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
         return None
     return None if is_glued_to_more(tokens, k) else (Unit("l", "measure"), k + 1)
+
+
+def glued_grams(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'Weighing just 910g', 'a 250g pack': a lowercase g glued to a number of two digits or more is grams;
+    '5g' and '4G' name network generations, and more letters or digits after it make a part name."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text != "g" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    if amount.value is None or amount.value < 10:
+        return None
+    return None if is_glued_to_more(tokens, k) else (Unit("g", "measure"), k + 1)
 
 
 def pounds_are_money(tokens: list[Token], k: int, amount: Amount, reach: int = 25) -> bool:

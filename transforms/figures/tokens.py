@@ -22,6 +22,7 @@ from transforms.figures.vocabulary import (
     TEMPERATURE_WORDS,
     UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
+    WON_EVIDENCE,
 )
 
 # A comma before one or two digits is a decimal comma where a scale or percent follows ("5,36 million",
@@ -100,6 +101,28 @@ def read_peso_signs(text: str, tokens: list[Token]) -> list[Token]:
             continue
         if token.text == "Php" or (evidence and (following.glued or token.text == "PHP")):
             read[n] = token._replace(text="₱", low="₱", kind="sym")
+    return read
+
+
+_WON_AMOUNT = re.compile(r"[0-9] (?:(?:million|billion|trillion) )?won\b")
+
+
+def read_won_words(text: str, tokens: list[Token]) -> list[Token]:
+    """Tokens with 'won' after a number (or its scale) read as the Korean currency ('krw') where the text
+    names Korea: '2.212 trillion won', '532,000 won ($567)'."""
+    if _WON_AMOUNT.search(text) is None or not any(t.low in WON_EVIDENCE for t in tokens):
+        return tokens
+    read = list(tokens)
+    for n, token in enumerate(tokens):
+        if token.low != "won" or n == 0:
+            continue
+        before = tokens[n - 1]
+        scaled = before.low in ("million", "billion", "trillion") and n > 1 and tokens[n - 2].kind == "num"
+        after = tokens[n + 1].low if n + 1 < len(tokens) else ""
+        if after in ("by", "the", "a", "an", "his", "her", "their", "its", "it", "them"):
+            continue  # "152 won by the ruling party": the verb
+        if before.kind == "num" or scaled:
+            read[n] = token._replace(low="krw")
     return read
 
 

@@ -85,6 +85,9 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "
 # Before "be" they still say a level of the subject: "the bill can be $2,500".
 MODAL_VERBS = frozenset("would will could should can must might may".split())
 PESO_PREFIXES = frozenset({"P", "PHP", "Php"})
+# "2.212 trillion won", "532,000 won ($567)": "won" after a number is Korea's money in a text naming Korea
+# (elsewhere it is a verb: "of the 435 seats, 230 won by").
+WON_EVIDENCE = frozenset({"korea", "korean", "koreans", "korea's", "korea’s", "seoul"})
 PESO_EVIDENCE = frozenset({"peso", "pesos", "philippines", "philippine", "filipino", "filipinos", "manila", "₱"})
 # Words after 100% that make it "completely", not a share: "I'm 100% sure", "100 percent true".
 CERTAINTY_WORDS = frozenset(
@@ -98,6 +101,15 @@ genuine legit legitimate real fine happy satisfied focused behind clear positive
 DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
 # Abbreviations written before the amount, with or without a dot: "Rs 5 crore", "Rs.500".
 CURRENCY_ABBREVIATIONS = {"Rs": "INR"}
+# Countries whose money is a rupee, by the words that name them: a text naming one more often than India
+# gives its rupee sums in that currency ("Sri" must precede "Lanka").
+RUPEE_COUNTRIES = {
+    **dict.fromkeys(("india", "indian", "indians", "india's"), "INR"),
+    **dict.fromkeys(("pakistan", "pakistani", "pakistanis", "pakistan's"), "PKR"),
+    **dict.fromkeys(("lanka", "lankan", "lankans", "lanka's"), "LKR"),
+    **dict.fromkeys(("nepal", "nepali", "nepalese", "nepal's"), "NPR"),
+    **dict.fromkeys(("mauritius", "mauritian", "mauritians"), "MUR"),
+}
 CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH", "CHF", "AUD", "CAD"})
 
 
@@ -129,6 +141,7 @@ UNIT_PHRASES_BY_WORDS = {
             "RUB": "rouble,roubles,ruble,rubles",
             "UAH": "hryvnia,hryvnias,uah",
             "CHF": "swiss francs,chf",
+            "KRW": "krw",
         },
     ),
     **unit_table(
@@ -186,7 +199,7 @@ UNIT_PHRASES_BY_WORDS = {
             "acre": "acre,acres",
             "ha": "ha,hectare,hectares",
             "mph": "mph,miles per hour,miles an hour",
-            "km/h": "kph,kilometres per hour,kilometers per hour,km per hour,kilometres an hour,kilometers an hour",
+            "km/h": "kph,kmh,kilometres per hour,kilometers per hour,km per hour,kilometres an hour,kilometers an hour",
             "knot": "knot,knots",
             "°F": "degree fahrenheit,degrees fahrenheit,degrees f,fahrenheit",
             "°C": "degree celsius,degrees celsius,degrees c,celsius,degrees centigrade",
@@ -439,7 +452,7 @@ SCORE_WORDS_BEFORE = frozenset(
 )
 SCORE_WORDS_AFTER = frozenset(
     "win victory defeat loss lead draw scoreline score vote votes decision ruling "
-    "majority split aggregate margin tie triumph thrashing record season start run mark campaign streak".split()
+    "majority split aggregate margin tie triumph thrashing record season start run mark campaign streak overall".split()
 )
 # Win-loss records read with where they were played: "a 9-3 record, 5-1 at home", "2-4 on the road".
 SCORE_PLACES = frozenset(
@@ -581,6 +594,17 @@ ESTIMATE_VERBS = frozenset(
     """has have had put puts putting set sets estimate estimates estimated places placed value values valued
     valuing""".split()
 )
+# A market index's move is said in points ('the benchmark index fell 120 points'); these head nouns name
+# an index, so its points and the level after them are the index's.
+INDEX_NOUNS = frozenset("index indices indexes average averages composite benchmark".split())
+# Nouns of a running count whose level a verb gives: 'the death toll rose to 113', 'put the tally at 612',
+# 'the number of children recruited rose to 207' (of the noun after 'of').
+COUNT_LEVEL_NOUNS = frozenset("toll tally count number total".split())
+# Verbs of an index's move besides the change verbs: "the Nasdaq lost 40.2 points", "the FTSE shed 56 points".
+INDEX_MOVE_VERBS = frozenset(
+    "lost lose loses losing shed sheds shedding added adds gained gains gaining dipped dips sank sinks tumbled "
+    "eased eases slumped rallied advanced advances retreated rebounded".split()
+)
 # Adverbs between a subject's auxiliary and its verb: "costs will also increase".
 VERB_ADVERBS = frozenset("also still now already again even further just eventually actually".split())
 # An object stops at any of these: prepositions, conjunctions, relative pronouns,
@@ -647,4 +671,6 @@ SINGULAR_S_WORDS = frozenset("news diabetes measles mumps".split())
 # Phrasal verbs of paying that end in "out": "forked out $599 for their devices".
 PAYING_OUT_VERBS = frozenset("fork forks forked forking shell shells shelled shelling".split())
 # Verbs a golfer's round score follows: "carded a 67", "shot a 70", "fired a 65".
-ROUND_SCORE_VERBS = frozenset("carded cards card shot shoots fired fires posted posts".split())
+ROUND_SCORE_VERBS = frozenset("carded cards card carding shot shoots shooting fired fires posted posts".split())
+# Verbs that take a golfer's strokes with no article: "I shot 68 and", "he cards 71".
+STROKE_VERBS = frozenset("carded cards card carding shot shoots".split())
