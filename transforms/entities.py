@@ -389,6 +389,10 @@ def strip_titles(name: str) -> str:
         if low in PERSON_TITLES or (word[:1].islower() and low not in NAME_PARTICLES):
             cut = n + 1
     words = words[cut:]
+    # A role in capitals before a full name: "WR Tyreek Hill", "MP Jane Ruiz"; not a name's initials before
+    # one word ("AJ Brown", "DJ Khaled"). Two or three letters: "WANG Yi" writes a family name in capitals.
+    if len(words) >= 3 and 2 <= len(words[0]) <= 3 and words[0].isalpha() and words[0].isupper():
+        words = words[1:]
     # "Baker Mayfield" or "Hunter Biden" keep their first word: only one word would be left.
     for n in range(len(words) - 2, 0, -1):
         role = [word.casefold().strip(".") for word in words[:n]]
@@ -1127,6 +1131,41 @@ def firms_by_evidence(
     return firms
 
 
+# A team's nickname: one capitalised word in the plural ("Jets", "Dolphins", "Titans"), not "Biles" or "Ross".
+_PLURAL_NICKNAME = re.compile(r"^[A-Z][a-z]+[^s'’]s$")
+_THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
+
+
+def teams_by_their_nicknames(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+    """A plural nickname the model calls a person is a team (ORG), in every mention: the last word of an
+    organisation's name in the article ("Jets" beside "the New York Jets") or written after "the" ("played
+    for the Dolphins"): a person is neither plural nor "the". Not a family ("the Obamas" beside "Barack
+    Obama"): a word of a person's name in the article, with its plural's "s" or without it."""
+    org_last_words = {item.name.split()[-1] for item in named if item.label == "ORG" and " " in item.name}
+    person_names = [item.name.split() for item in named if item.label == "PERSON"]
+    full_name_words = {word for words in person_names if len(words) >= 2 for word in words}
+    person_words = {word for words in person_names for word in words}
+    verdicts: dict[tuple[str, str], bool] = {}
+    teams = []
+    for item in named:
+        if item.label == "PERSON" and _PLURAL_NICKNAME.match(item.name) and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                singular = item.name[:-1]
+                verdicts[key] = (
+                    item.name not in full_name_words
+                    and singular not in person_words
+                    and (
+                        item.name in org_last_words
+                        or any(_THE_BEFORE.search(around.before) for around in contexts_of(*key))
+                    )
+                )
+            if verdicts[key]:
+                item = replace(item, label="ORG")
+        teams.append(item)
+    return teams
+
+
 def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
     """A place's canonical name, country and point, when the gazetteer knows it."""
     if item.label != "LOC":
@@ -1204,6 +1243,35 @@ _PHRASE_END = (
     r"(?=[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|which|is|was|are|were|you|it|as|at|by|"
     r"can|will|lets|allows|file|files)\b|\Z)"
 )
+
+
+# Determiners a thing takes and a name in capitals seldom does ("your SSN", "each GPU", "a ninth-round KO"), with
+# at most one modifier between (a word in lower case that is not a function word: "a simpler API"). Not "the"
+# ("the FBI"), nor "this" ("this NVDA", a ticker in a forum post), and not two modifiers: "its national
+# champion SMIC" names a firm after a noun in apposition.
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:[Aa]n?|[Yy]our|[Mm]y|[Oo]ur|[Tt]heir|[Ii]ts|[Ee]ach|[Ee]very|[Aa]nother|[Aa]ny)[ \t]+"
+    r"((?:[a-z][a-z-]*[ \t]+)?)$"
+)
+# What may follow the head of a noun phrase: punctuation, a preposition, a conjunction or a verb's helper
+# ("your SSN.", "this GPU is", "an API for"); not a noun the name qualifies ("our ICC plans", "an FBI agent").
+_HEAD_END_AFTER = re.compile(
+    r"^(?:[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|which|is|was|are|were|you|it|as|at|by|can|"
+    r"will|has|have|had|does|do|did|should|would|could|may|might|must|when|if|but|than)\b|\Z)"
+)
+# An apostrophe's plural: "Prices of GPU's vary", "the GPU's you're looking at" (not a possessive:
+# "NASA's Inspector General", "AMD's chips").
+_APOSTROPHE_PLURAL_AFTER = re.compile(r"^[’']s(?:[ \t]+(?:are|were|you|that|which|vary)\b|[.,;:!?)])")
+
+
+def _is_determined_head(around: Context) -> bool:
+    """The name heads a noun phrase after a determiner that things take: "your SSN.", "each GPU in",
+    "a simpler API (", "a ninth-round KO of". The modifiers between are content words, so "a member of
+    NATO." (the determiner is the member's) is no evidence."""
+    found = _DETERMINER_BEFORE.search(around.before)
+    if found is None or not _HEAD_END_AFTER.match(around.after):
+        return False
+    return not any(word in STOP_WORDS for word in found.group(1).split())
 
 
 def _spelt_out_in_lower_case(words_before: str, abbreviation: str) -> bool:
@@ -1315,6 +1383,11 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
         return True
     if (f"a {name}" in document or f"an {name}" in document) and re.search(
         rf"\b(?:a|an)[ \t]+{escaped}s?{_PHRASE_END}", document
+    ):
+        return True
+    if any(
+        _is_determined_head(around) or _APOSTROPHE_PLURAL_AFTER.match(around.after)
+        for around in contexts(name, document)
     ):
         return True
     starts = [start for start, _ in _occurrences([name], document)]
@@ -1465,6 +1538,7 @@ def canonicalise(
         named = without_abbreviations_of_things(without_common_words(named, words), words)
         named = places_by_evidence(named, options, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
+        named = teams_by_their_nicknames(named, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
