@@ -1415,7 +1415,11 @@ def is_written_as_code(name: str, document: str, code_marks: bool | None = None)
     a programming page, not an organisation or a person. Not a name before a number in brackets ("Werner(6)",
     a list of scorers) nor a plural's "(s)". Plain string search first, patterns only where it finds one.
     `code_marks`: `has_code_marks(document)`, when the caller knows it."""
-    if " " in name or not (has_code_marks(document) if code_marks is None else code_marks):
+    if " " in name:
+        return False
+    if f"{name}::" in document:  # a path of Rust, C++ or PHP: "String::from", "File::open"
+        return True
+    if not (has_code_marks(document) if code_marks is None else code_marks):
         return False
     escaped = re.escape(name)
     call = _LOWER_CASE_CALL if name[:1].islower() else _CALL
@@ -1430,6 +1434,37 @@ def is_written_as_code(name: str, document: str, code_marks: bool | None = None)
     return any(_CODE_WORD_BEFORE.search(around.before) for around in contexts(name, document))
 
 
+# Kinds of things in code and protocols that follow a thing's own name: "the ActivityPub protocol", "the Err
+# variant", "the Meta class", "the Terraform command". Not "flag" ("a Trump flag") nor "field" or "property"
+# ("the Trump property"): what follows there belongs to the name, it is not named by it.
+_CODE_KIND = re.compile(
+    r"[ \t](?:protocols?|attributes?|elements?|parameters?|commands?|methods?|class|classes|modules?|functions?|"
+    r"variables?|enums?|variants?|keywords?)\b"
+)
+# A header's name: hyphenated parts ("the Content-Type header", "X-Frame-Options headers"; not "an Arias
+# header" in football), or written as a header line with its value ("Content-Type: application/json").
+_HEADER = re.compile(r"[ \t]headers?\b")
+_WORD_BEFORE_KIND = re.compile(r"([\w-]+)$")
+_HYPHENATED_NAME = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)+$")
+_HEADER_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+):[ \t]*[^\s/=;]*[/=;]")
+
+
+def names_of_code_kinds(document: str) -> frozenset[str]:
+    """The words the text writes right before a kind of thing of code or protocols ("ActivityPub protocol",
+    "Err variant"), and the names of headers ("Content-Type header", "Content-Type: text/html"). The kinds'
+    words are found first, then the one word before each: a pattern that starts with a word would be tried
+    at every word of the text."""
+    found: set[str] = set()
+    for pattern, wanted in ((_CODE_KIND, None), (_HEADER, _HYPHENATED_NAME)):
+        for kind in pattern.finditer(document):
+            word = _WORD_BEFORE_KIND.search(document, max(0, kind.start() - 60), kind.start())
+            if word is not None and (wanted is None or wanted.match(word.group(1))):
+                found.add(word.group(1))
+    if "-" in document and ":" in document:
+        found.update(_HEADER_LINE.findall(document))
+    return frozenset(found)
+
+
 def without_abbreviations_of_things(
     named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
 ) -> list[NamedSpan]:
@@ -1440,6 +1475,7 @@ def without_abbreviations_of_things(
     words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
     code_marks: dict[str, bool] = {}  # each document's, read once
+    code_kinds: dict[str, frozenset[str]] = {}  # each document's names of kinds of code (`names_of_code_kinds`)
     kept = []
     for item in named:
         if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
@@ -1453,6 +1489,10 @@ def without_abbreviations_of_things(
                 if key[1] not in code_marks:
                     code_marks[key[1]] = has_code_marks(key[1])
                 verdicts[key] = verdicts[key] or is_written_as_code(*key, code_marks[key[1]])
+                if not verdicts[key] and " " not in item.name:
+                    if key[1] not in code_kinds:
+                        code_kinds[key[1]] = names_of_code_kinds(key[1])
+                    verdicts[key] = item.name in code_kinds[key[1]]
             if verdicts[key]:
                 continue
         kept.append(item)
