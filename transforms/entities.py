@@ -1446,7 +1446,11 @@ _CODE_KIND = re.compile(
 _HEADER = re.compile(r"[ \t]headers?\b")
 _WORD_BEFORE_KIND = re.compile(r"([\w-]+)$")
 _HYPHENATED_NAME = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)+$")
-_HEADER_LINE = re.compile(r"(?m)^[ \t]*([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+):[ \t]*[^\s/=;]*[/=;]")
+# A header line's value holds "/", "=" or ";", or is one token in lower case: "text/html; charset=utf-8",
+# "no-store", "gzip" (a speaker's line in a transcript starts a sentence: "Jean-Pierre: Thank you.").
+_HEADER_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+):[ \t]*(?:[^\s/=;]*[/=;]|[a-z0-9*][\w.*+,-]*[ \t]*$)"
+)
 
 
 def names_of_code_kinds(document: str) -> frozenset[str]:
