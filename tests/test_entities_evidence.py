@@ -529,10 +529,30 @@ ROUND_14_LABELS = {
         [("the New York Jets", "ORG"), ("Jets", "PERSON")],
         {"the New York Jets": {"ORG"}, "Jets": {"ORG"}},
     ),
+    "a surname ending a name the model calls an organisation stays a person": (
+        "The plan is backed by Transport Secretary Ans Persoons. The rules are outdated, said Persoons.",
+        [("Transport Secretary Ans Persoons", "ORG"), ("Persoons", "PERSON")],
+        {"Transport Secretary Ans Persoons": {"ORG"}, "Persoons": {"PERSON"}},
+    ),
     "a family in the plural stays people": (
         "Barack Obama left office in 2017, and the Obamas moved to Kalorama.",
         [("Barack Obama", "PERSON"), ("Obamas", "PERSON"), ("Kalorama", "GPE")],
         {"Barack Obama": {"PERSON"}, "Obamas": {"PERSON"}, "Kalorama": {"LOC"}},
+    ),
+    "a product the model calls a person is no person": (
+        "Tap twice on the back of your Pixel's case to mute it; the option works on any Pixel, really.",
+        [("Pixel", "PERSON"), ("Pixel", "PERSON")],
+        {},
+    ),
+    "a person qualifying an administration stays a person": (
+        "Joe Biden spoke on Friday. The Biden administration is weighing tariffs, Biden said.",
+        [("Joe Biden", "PERSON"), ("Biden", "PERSON"), ("Biden", "PERSON")],
+        {"Joe Biden": {"PERSON"}, "Biden": {"PERSON"}},
+    ),
+    "a family after 'the' stays people": (
+        "The scandal could damage the Clintons. Hillary Clinton declined to comment.",
+        [("Clintons", "PERSON"), ("Hillary Clinton", "PERSON")],
+        {"Clintons": {"PERSON"}, "Hillary Clinton": {"PERSON"}},
     ),
     "a surname ending in s stays a person": (
         "Simone Biles won again. The crowd cheered as Biles landed the vault.",

@@ -1131,17 +1131,26 @@ def firms_by_evidence(
     return firms
 
 
-# A team's nickname: one capitalised word in the plural ("Jets", "Dolphins", "Titans"), not "Biles" or "Ross".
-_PLURAL_NICKNAME = re.compile(r"^[A-Z][a-z]+[^s'’]s$")
+# A team's nickname: one capitalised word in the plural ("Jets", "Dolphins", "Titans", "Yankees"); not "Ross",
+# nor the singulars of "-as", "-is", "-os", "-us" ("Douglas", "Lewis", "Marcus").
+_PLURAL_NICKNAME = re.compile(r"^[A-Z][a-z]+[^aiosu'’]s$")
 _THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
 
 
-def teams_by_their_nicknames(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+def teams_by_their_nicknames(
+    named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
     """A plural nickname the model calls a person is a team (ORG), in every mention: the last word of an
-    organisation's name in the article ("Jets" beside "the New York Jets") or written after "the" ("played
-    for the Dolphins"): a person is neither plural nor "the". Not a family ("the Obamas" beside "Barack
-    Obama"): a word of a person's name in the article, with its plural's "s" or without it."""
-    org_last_words = {item.name.split()[-1] for item in named if item.label == "ORG" and " " in item.name}
+    organisation's name made of a place and it ("Jets" beside "the New York Jets"; not "Persoons" beside
+    "Secretary of State for Urbanism Ans Persoons", a person the model called an organisation) or written
+    after "the" ("played for the Dolphins"): a person is neither plural nor "the". Not a family ("the Obamas"
+    beside "Barack Obama"): a word of a person's name in the article, with its plural's "s" or without it."""
+    options = options or EntityOptions()
+    org_last_words = {
+        words[-1]
+        for words in {tuple(item.name.split()) for item in named if item.label == "ORG"}
+        if len(words) >= 2 and _PLURAL_NICKNAME.match(words[-1]) and is_known_place(" ".join(words[:-1]), options)
+    }
     person_names = [item.name.split() for item in named if item.label == "PERSON"]
     full_name_words = {word for words in person_names if len(words) >= 2 for word in words}
     person_words = {word for words in person_names for word in words}
@@ -1209,6 +1218,25 @@ def is_capitalised_common_word(name: str, document: str, words: frozenset[str] |
     return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
+
+
+def is_capitalised_common_noun(name: str, document: str, words: frozenset[str]) -> bool:
+    """A one-word name the text also writes in lower case (twice) and in the plural with its capital, alone,
+    is a common noun capitalised as a component's or a heading's name: "The Controller serves tasks" beside
+    "the controller process" and "the Store Consumer and Controllers". A person's or a firm's name is not
+    made plural on its own ("Beverly Hills" is one name, so "Hills" there counts for nothing)."""
+    if not (len(name) >= 4 and name[0].isupper() and name[1:].islower() and name.isalpha()):
+        return False
+    low, plural = name.casefold(), name + "s"
+    if low not in words or plural not in words or not _written_in_lower_case(low, document):
+        return False
+    return any(
+        not _CAPITALISED_WORD_BEFORE.search(document, max(0, start - 40), start)
+        for start, _ in _occurrences([plural], document)
+    )
+
+
 def words_of(document: str) -> frozenset[str]:
     return frozenset(_WORD.findall(document))
 
@@ -1226,7 +1254,9 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
             if key not in verdicts:
                 if document not in words:
                     words[document] = words_of(document)
-                verdicts[key] = is_capitalised_common_word(item.name, document, words[document])
+                verdicts[key] = is_capitalised_common_word(
+                    item.name, document, words[document]
+                ) or is_capitalised_common_noun(item.name, document, words[document])
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1503,6 +1533,47 @@ def without_abbreviations_of_things(
     return kept
 
 
+# A determiner right before a name, which a person's name does not take: "the Pixel's", "your Pixel's",
+# "any Pixel,". With a word between, it may be the person's ("the late Ann Lee"), or a phrase the name
+# qualifies ("the Biden administration" is no head: the test wants the phrase to end after the name).
+_DETERMINER_RIGHT_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:[Tt]he|[Aa]n?|[Yy]our|[Mm]y|[Oo]ur|[Tt]heir|[Aa]ny|[Ee]ach|[Ee]very|[Tt]his)[ \t]+$"
+)
+# After the name: a possessive, punctuation, or a verb or preposition; not "and"/"or", which may join it to
+# another qualifier ("the Biden or a future administration").
+_THING_HEAD_END_AFTER = re.compile(
+    r"^(?:[’']s\b|[.,;:!?)]|[ \t]+(?:for|of|to|from|with|in|on|into|that|which|is|was|are|were|as|at|by|can|"
+    r"will|has|have|had|does|did|should|would|could|may|might|must)\b|\Z)"
+)
+
+
+def is_thing_called_a_person(name: str, document: str, contexts_of: ContextsOf = contexts) -> bool:
+    """A name the model calls a person that the text writes as the head of a noun phrase after a determiner
+    ("the Pixel's Quick Tap feature", "tap the back of your Pixel's body", "on any Pixel, really"): a
+    product or a thing, since a person's name takes no "the" or "your". Not "the Biden administration" (the
+    name qualifies a noun) nor "the late Ann Lee" (a word between), nor a plural ("the Clintons", a family)."""
+    return not name.endswith("s") and any(
+        _DETERMINER_RIGHT_BEFORE.search(around.before) and _THING_HEAD_END_AFTER.match(around.after)
+        for around in contexts_of(name, document)
+    )
+
+
+def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+    """Drop the mentions the model calls people whose name the text uses as a thing's
+    (`is_thing_called_a_person`). English only."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    kept = []
+    for item in named:
+        if item.label == "PERSON" and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                verdicts[key] = is_thing_called_a_person(*key, contexts_of)
+            if verdicts[key]:
+                continue
+        kept.append(item)
+    return kept
+
+
 # --- Teams named after their town: results lines ---------------------------------------------------
 
 # A score after a name (not a year or a date): "Baltimore 5", "Surrey 429-7".
@@ -1580,9 +1651,11 @@ def canonicalise(
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_abbreviations_of_things(without_common_words(named, words), words)
-        named = places_by_evidence(named, options, contexts_of)
+        # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
+        # not things called people.
+        named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
+        named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
-        named = teams_by_their_nicknames(named, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
