@@ -499,8 +499,7 @@ ROUND_14_LABELS = {
         {"NATO": {"ORG"}},
     ),
     "the name of a protocol, a variant or a header is no name": (
-        "Servers find accounts with the WebFinger protocol. Match on the Err variant and set the Content-Type"
-        " header.",
+        "Servers find accounts with the WebFinger protocol. Match on the Err variant and set the Content-Type header.",
         [("WebFinger", "ORG"), ("Err", "PERSON"), ("Content-Type", "ORG")],
         {},
     ),
@@ -532,7 +531,7 @@ ROUND_14_LABELS = {
     "a surname ending a name the model calls an organisation stays a person": (
         "The plan is backed by Transport Secretary Ans Persoons. The rules are outdated, said Persoons.",
         [("Transport Secretary Ans Persoons", "ORG"), ("Persoons", "PERSON")],
-        {"Transport Secretary Ans Persoons": {"ORG"}, "Persoons": {"PERSON"}},
+        {"Transport Secretary Ans Persoons": {"PERSON"}, "Persoons": {"PERSON"}},
     ),
     "a family in the plural stays people": (
         "Barack Obama left office in 2017, and the Obamas moved to Kalorama.",
