@@ -498,10 +498,20 @@ ROUND_14_LABELS = {
         [("NATO", "ORG"), ("NATO", "ORG")],
         {"NATO": {"ORG"}},
     ),
-    "the name of a protocol, a variant or a header is no name": (
-        "Servers find accounts with the WebFinger protocol. Match on the Err variant and set the Content-Type header.",
-        [("WebFinger", "ORG"), ("Err", "PERSON"), ("Content-Type", "ORG")],
+    "the name of a protocol or a header is no name": (
+        "Servers find accounts with the WebFinger protocol, and each reply sets the Content-Type header.",
+        [("WebFinger", "ORG"), ("Content-Type", "ORG")],
         {},
+    ),
+    "the name of a variant on a text with code is no name": (
+        "let n = match parsed { Ok(v) => v, Err(e) => return e };\nThe Err variant holds what went wrong.",
+        [("Err", "PERSON"), ("Err", "PERSON")],
+        {},
+    ),
+    "a kind of code after a name in prose is no evidence": (
+        "Ann Lee teaches a Lee method class on Fridays, and the Smith command of the river held.",
+        [("Ann Lee", "PERSON"), ("Smith", "PERSON")],
+        {"Ann Lee": {"PERSON"}, "Smith": {"PERSON"}},
     ),
     "a header line names a header": (
         "The reply starts with these lines:\nContent-Type: application/json\nCache-Control: no-store\n",

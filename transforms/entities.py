@@ -1464,13 +1464,15 @@ def is_written_as_code(name: str, document: str, code_marks: bool | None = None)
     return any(_CODE_WORD_BEFORE.search(around.before) for around in contexts(name, document))
 
 
-# Kinds of things in code and protocols that follow a thing's own name: "the ActivityPub protocol", "the Err
-# variant", "the Meta class", "the Terraform command". Not "flag" ("a Trump flag") nor "field" or "property"
-# ("the Trump property"): what follows there belongs to the name, it is not named by it.
+# Kinds of things in code that follow a thing's own name, on a text with marks of code: "the Err variant",
+# "the Meta class", "the Terraform command"; and protocols on any text: "the ActivityPub protocol". Not "flag"
+# ("a Trump flag") nor "field" or "property" ("the Trump property"): what follows there belongs to the name,
+# it is not named by it.
 _CODE_KIND = re.compile(
     r"[ \t](?:protocols?|attributes?|elements?|parameters?|commands?|methods?|class|classes|modules?|functions?|"
     r"variables?|enums?|variants?|keywords?)\b"
 )
+_PROTOCOL = re.compile(r"[ \t]protocols?\b")
 # A header's name: hyphenated parts ("the Content-Type header", "X-Frame-Options headers"; not "an Arias
 # header" in football), or written as a header line with its value ("Content-Type: application/json").
 _HEADER = re.compile(r"[ \t]headers?\b")
@@ -1483,13 +1485,18 @@ _HEADER_LINE = re.compile(
 )
 
 
-def names_of_code_kinds(document: str) -> frozenset[str]:
-    """The words the text writes right before a kind of thing of code or protocols ("ActivityPub protocol",
-    "Err variant"), and the names of headers ("Content-Type header", "Content-Type: text/html"). The kinds'
-    words are found first, then the one word before each: a pattern that starts with a word would be tried
-    at every word of the text."""
+def names_of_code_kinds(document: str, code_marks: bool | None = None) -> frozenset[str]:
+    """The words the text writes right before a kind of thing of code ("Err variant", on a text with marks of
+    code) or a protocol ("ActivityPub protocol"), and the names of headers ("Content-Type header",
+    "Content-Type: text/html"). The kinds' words are found first, then the one word before each: a pattern
+    that starts with a word would be tried at every word of the text. `code_marks`: `has_code_marks(document)`,
+    when the caller knows it."""
     found: set[str] = set()
-    for pattern, wanted in ((_CODE_KIND, None), (_HEADER, _HYPHENATED_NAME)):
+    code_marks = has_code_marks(document) if code_marks is None else code_marks
+    kinds = _CODE_KIND if code_marks else (_PROTOCOL if "protocol" in document else None)
+    for pattern, wanted in ((kinds, None), (_HEADER if "header" in document else None, _HYPHENATED_NAME)):
+        if pattern is None:
+            continue
         for kind in pattern.finditer(document):
             word = _WORD_BEFORE_KIND.search(document, max(0, kind.start() - 60), kind.start())
             if word is not None and (wanted is None or wanted.match(word.group(1))):
@@ -1525,7 +1532,7 @@ def without_abbreviations_of_things(
                 verdicts[key] = verdicts[key] or is_written_as_code(*key, code_marks[key[1]])
                 if not verdicts[key] and " " not in item.name:
                     if key[1] not in code_kinds:
-                        code_kinds[key[1]] = names_of_code_kinds(key[1])
+                        code_kinds[key[1]] = names_of_code_kinds(key[1], code_marks[key[1]])
                     verdicts[key] = item.name in code_kinds[key[1]]
             if verdicts[key]:
                 continue
@@ -1536,9 +1543,19 @@ def without_abbreviations_of_things(
 # A determiner right before a name, which a person's name does not take: "the Pixel's", "your Pixel's",
 # "any Pixel,". With a word between, it may be the person's ("the late Ann Lee"), or a phrase the name
 # qualifies ("the Biden administration" is no head: the test wants the phrase to end after the name).
-_DETERMINER_RIGHT_BEFORE = re.compile(
-    r"(?:^|[^\w-])(?:[Tt]he|[Aa]n?|[Yy]our|[Mm]y|[Oo]ur|[Tt]heir|[Aa]ny|[Ee]ach|[Ee]very|[Tt]his)[ \t]+$"
-)
+THING_DETERMINERS = frozenset("the a an your my our their any each every this".split())
+
+
+def _determiner_right_before(before: str) -> bool:
+    """The last word before the name, after spaces or tabs only, is a determiner (string methods, not a pattern:
+    this runs for each occurrence of every name the model calls a person)."""
+    stripped = before.rstrip(" \t")
+    if len(stripped) == len(before) or not stripped:
+        return False
+    word = stripped.rsplit(None, 1)[-1]
+    return word.casefold() in THING_DETERMINERS
+
+
 # After the name: a possessive, punctuation, or a verb or preposition; not "and"/"or", which may join it to
 # another qualifier ("the Biden or a future administration").
 _THING_HEAD_END_AFTER = re.compile(
@@ -1553,7 +1570,7 @@ def is_thing_called_a_person(name: str, document: str, contexts_of: ContextsOf =
     product or a thing, since a person's name takes no "the" or "your". Not "the Biden administration" (the
     name qualifies a noun) nor "the late Ann Lee" (a word between), nor a plural ("the Clintons", a family)."""
     return not name.endswith("s") and any(
-        _DETERMINER_RIGHT_BEFORE.search(around.before) and _THING_HEAD_END_AFTER.match(around.after)
+        _THING_HEAD_END_AFTER.match(around.after) and _determiner_right_before(around.before)
         for around in contexts_of(name, document)
     )
 
