@@ -1284,7 +1284,7 @@ _DETERMINER_BEFORE = re.compile(
     r"((?:[a-z][a-z-]*[ \t]+)?)$"
 )
 # What may follow the head of a noun phrase: punctuation, a preposition, a conjunction or a verb's helper
-# ("your SSN.", "this GPU is", "an API for"); not a noun the name qualifies ("our ICC plans", "an FBI agent").
+# ("your SSN.", "each GPU is", "an API for"); not a noun the name qualifies ("our ICC plans", "an FBI agent").
 _HEAD_END_AFTER = re.compile(
     r"^(?:[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|which|is|was|are|were|you|it|as|at|by|can|"
     r"will|has|have|had|does|do|did|should|would|could|may|might|must|when|if|but|than)\b|\Z)"
