@@ -462,3 +462,129 @@ def test_a_keyword_of_sql_code_is_no_name() -> None:
 def test_a_name_in_capitals_without_sql_code_around_it_stays() -> None:
     text = "Ministers met UNION leaders from the docks; the chair said SELECT committee hearings start soon."
     assert labels(text, [("UNION", "ORG")]) == {"UNION": {"ORG"}}
+
+
+# --- Round 14 (entities16): things named after a determiner or a kind of code, teams by their nicknames ----------
+# Each rule: a sentence it fixes, then a similar one it keeps.
+
+ROUND_14_LABELS = {
+    "an abbreviation heading a noun phrase after 'your' or 'each' is a thing": (
+        "Enter your SSN. Each GPU in the rack has a queue of its own, and the tax form asks for it again.",
+        [("SSN", "ORG"), ("GPU", "ORG")],
+        {},
+    ),
+    "an abbreviation after a modifier and 'a' is a thing": (
+        "Version 3 has a simpler API, and the pricing page was moved.",
+        [("API", "ORG")],
+        {},
+    ),
+    "an apostrophe's plural is a thing": (
+        "Prices of GPU's vary from shop to shop this winter.",
+        [("GPU", "ORG")],
+        {},
+    ),
+    "an organisation qualifying a noun after a possessive stays": (
+        "The envoy asked them to drop their ICC plans, and an FBI agent was present.",
+        [("ICC", "ORG"), ("FBI", "ORG")],
+        {"ICC": {"ORG"}, "FBI": {"ORG"}},
+    ),
+    "a firm after a noun in apposition stays": (
+        "Beijing backs its national champion SMIC, which has never been granted a licence.",
+        [("SMIC", "ORG")],
+        {"SMIC": {"ORG"}},
+    ),
+    "a body after 'a member of' stays": (
+        "Finland became a member of NATO. NATO said the move made the alliance stronger.",
+        [("NATO", "ORG"), ("NATO", "ORG")],
+        {"NATO": {"ORG"}},
+    ),
+    "the name of a protocol or a header is no name": (
+        "Servers find accounts with the WebFinger protocol, and each reply sets the Content-Type header.",
+        [("WebFinger", "ORG"), ("Content-Type", "ORG")],
+        {},
+    ),
+    "the name of a variant on a text with code is no name": (
+        "let n = match parsed { Ok(v) => v, Err(e) => return e };\nThe Err variant holds what went wrong.",
+        [("Err", "PERSON"), ("Err", "PERSON")],
+        {},
+    ),
+    "a kind of code after a name in prose is no evidence": (
+        "Ann Lee teaches a Lee method class on Fridays, and the Smith command of the river held.",
+        [("Ann Lee", "PERSON"), ("Smith", "PERSON")],
+        {"Ann Lee": {"PERSON"}, "Smith": {"PERSON"}},
+    ),
+    "a header line names a header": (
+        "The reply starts with these lines:\nContent-Type: application/json\nCache-Control: no-store\n",
+        [("Content-Type", "ORG"), ("Cache-Control", "PERSON")],
+        {},
+    ),
+    "a path of code names a type": (
+        'let name = String::from("Ada"); println!("{}", name); String owns its bytes.',
+        [("String", "PERSON"), ("String", "PERSON")],
+        {},
+    ),
+    "a footballer's header and a person's property stay": (
+        "A late Arias header won it, and police searched the Trump property in Florida.",
+        [("Arias", "PERSON"), ("Trump", "PERSON"), ("Florida", "GPE")],
+        {"Arias": {"PERSON"}, "Trump": {"PERSON"}, "Florida": {"LOC"}},
+    ),
+    "a plural nickname after 'the' is a team": (
+        "Hill has stayed healthy for the Dolphins in his two seasons in Miami.",
+        [("Hill", "PERSON"), ("Dolphins", "PERSON"), ("Miami", "GPE")],
+        {"Hill": {"PERSON"}, "Dolphins": {"ORG"}, "Miami": {"LOC"}},
+    ),
+    "a plural nickname that ends a club's full name is the club": (
+        "He missed the game against the New York Jets. Before that, Jets fans had booed him.",
+        [("the New York Jets", "ORG"), ("Jets", "PERSON")],
+        {"the New York Jets": {"ORG"}, "Jets": {"ORG"}},
+    ),
+    "a surname ending a name the model calls an organisation stays a person": (
+        "The plan is backed by Transport Secretary Ans Persoons. The rules are outdated, said Persoons.",
+        [("Transport Secretary Ans Persoons", "ORG"), ("Persoons", "PERSON")],
+        {"Transport Secretary Ans Persoons": {"PERSON"}, "Persoons": {"PERSON"}},
+    ),
+    "a family in the plural stays people": (
+        "Barack Obama left office in 2017, and the Obamas moved to Kalorama.",
+        [("Barack Obama", "PERSON"), ("Obamas", "PERSON"), ("Kalorama", "GPE")],
+        {"Barack Obama": {"PERSON"}, "Obamas": {"PERSON"}, "Kalorama": {"LOC"}},
+    ),
+    "a product the model calls a person is no person": (
+        "Tap twice on the back of your Pixel's case to mute it; the option works on any Pixel, really.",
+        [("Pixel", "PERSON"), ("Pixel", "PERSON")],
+        {},
+    ),
+    "a person qualifying an administration stays a person": (
+        "Joe Biden spoke on Friday. The Biden administration is weighing tariffs, Biden said.",
+        [("Joe Biden", "PERSON"), ("Biden", "PERSON"), ("Biden", "PERSON")],
+        {"Joe Biden": {"PERSON"}, "Biden": {"PERSON"}},
+    ),
+    "a family after 'the' stays people": (
+        "The scandal could damage the Clintons. Hillary Clinton declined to comment.",
+        [("Clintons", "PERSON"), ("Hillary Clinton", "PERSON")],
+        {"Clintons": {"PERSON"}, "Hillary Clinton": {"PERSON"}},
+    ),
+    "a surname ending in s stays a person": (
+        "Simone Biles won again. The crowd cheered as Biles landed the vault.",
+        [("Simone Biles", "PERSON"), ("Biles", "PERSON")],
+        {"Simone Biles": {"PERSON"}, "Biles": {"PERSON"}},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), list(ROUND_14_LABELS.values()), ids=list(ROUND_14_LABELS))
+def test_round_14_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("WR Tyreek Hill", "Tyreek Hill"),  # a position in capitals before a full name
+        ("MP Jane Ruiz", "Jane Ruiz"),
+        ("AJ Brown", "AJ Brown"),  # initials before one word are the name
+        ("DJ Khaled", "DJ Khaled"),
+    ],
+)
+def test_a_role_in_capitals_before_a_full_name_goes(surface: str, name: str) -> None:
+    text = f"Yesterday {surface} spoke."
+    assert [item.name for item in clean_names(spans(text, [(surface, "PERSON")]))] == [name]

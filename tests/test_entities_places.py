@@ -34,6 +34,9 @@ def test_every_error_kind_has_sentences():
         "invented town labelled ORG",
         "town labelled PERSON beside a place",
         "format or code labelled ORG or PERSON",
+        "team nickname labelled PERSON",
+        "product labelled PERSON",
+        "technical term labelled ORG",
     }
 
 

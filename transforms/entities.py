@@ -389,6 +389,10 @@ def strip_titles(name: str) -> str:
         if low in PERSON_TITLES or (word[:1].islower() and low not in NAME_PARTICLES):
             cut = n + 1
     words = words[cut:]
+    # A role in capitals before a full name: "WR Tyreek Hill", "MP Jane Ruiz"; not a name's initials before
+    # one word ("AJ Brown", "DJ Khaled"). Two or three letters: "WANG Yi" writes a family name in capitals.
+    if len(words) >= 3 and 2 <= len(words[0]) <= 3 and words[0].isalpha() and words[0].isupper():
+        words = words[1:]
     # "Baker Mayfield" or "Hunter Biden" keep their first word: only one word would be left.
     for n in range(len(words) - 2, 0, -1):
         role = [word.casefold().strip(".") for word in words[:n]]
@@ -1127,6 +1131,50 @@ def firms_by_evidence(
     return firms
 
 
+# A team's nickname: one capitalised word in the plural ("Jets", "Dolphins", "Titans", "Yankees"); not "Ross",
+# nor the singulars of "-as", "-is", "-os", "-us" ("Douglas", "Lewis", "Marcus").
+_PLURAL_NICKNAME = re.compile(r"^[A-Z][a-z]+[^aiosu'’]s$")
+_THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
+
+
+def teams_by_their_nicknames(
+    named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """A plural nickname the model calls a person is a team (ORG), in every mention: the last word of an
+    organisation's name made of a place and it ("Jets" beside "the New York Jets"; not "Persoons" beside
+    "Secretary of State for Urbanism Ans Persoons", a person the model called an organisation) or written
+    after "the" ("played for the Dolphins"): a person is neither plural nor "the". Not a family ("the Obamas"
+    beside "Barack Obama"): a word of a person's name in the article, with its plural's "s" or without it."""
+    options = options or EntityOptions()
+    org_last_words = {
+        words[-1]
+        for words in {tuple(item.name.split()) for item in named if item.label == "ORG"}
+        if len(words) >= 2 and _PLURAL_NICKNAME.match(words[-1]) and is_known_place(" ".join(words[:-1]), options)
+    }
+    person_names = [item.name.split() for item in named if item.label == "PERSON"]
+    full_name_words = {word for words in person_names if len(words) >= 2 for word in words}
+    person_words = {word for words in person_names for word in words}
+    verdicts: dict[tuple[str, str], bool] = {}
+    teams = []
+    for item in named:
+        if item.label == "PERSON" and _PLURAL_NICKNAME.match(item.name) and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                singular = item.name[:-1]
+                verdicts[key] = (
+                    item.name not in full_name_words
+                    and singular not in person_words
+                    and (
+                        item.name in org_last_words
+                        or any(_THE_BEFORE.search(around.before) for around in contexts_of(*key))
+                    )
+                )
+            if verdicts[key]:
+                item = replace(item, label="ORG")
+        teams.append(item)
+    return teams
+
+
 def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
     """A place's canonical name, country and point, when the gazetteer knows it."""
     if item.label != "LOC":
@@ -1170,6 +1218,25 @@ def is_capitalised_common_word(name: str, document: str, words: frozenset[str] |
     return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
+
+
+def is_capitalised_common_noun(name: str, document: str, words: frozenset[str]) -> bool:
+    """A one-word name the text also writes in lower case (twice) and in the plural with its capital, alone,
+    is a common noun capitalised as a component's or a heading's name: "The Controller serves tasks" beside
+    "the controller process" and "the Store Consumer and Controllers". A person's or a firm's name is not
+    made plural on its own ("Beverly Hills" is one name, so "Hills" there counts for nothing)."""
+    if not (len(name) >= 4 and name[0].isupper() and name[1:].islower() and name.isalpha()):
+        return False
+    low, plural = name.casefold(), name + "s"
+    if low not in words or plural not in words or not _written_in_lower_case(low, document):
+        return False
+    return any(
+        not _CAPITALISED_WORD_BEFORE.search(document, max(0, start - 40), start)
+        for start, _ in _occurrences([plural], document)
+    )
+
+
 def words_of(document: str) -> frozenset[str]:
     return frozenset(_WORD.findall(document))
 
@@ -1187,7 +1254,9 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
             if key not in verdicts:
                 if document not in words:
                     words[document] = words_of(document)
-                verdicts[key] = is_capitalised_common_word(item.name, document, words[document])
+                verdicts[key] = is_capitalised_common_word(
+                    item.name, document, words[document]
+                ) or is_capitalised_common_noun(item.name, document, words[document])
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1204,6 +1273,35 @@ _PHRASE_END = (
     r"(?=[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|which|is|was|are|were|you|it|as|at|by|"
     r"can|will|lets|allows|file|files)\b|\Z)"
 )
+
+
+# Determiners a thing takes and a name in capitals seldom does ("your SSN", "each GPU", "a ninth-round KO"), with
+# at most one modifier between (a word in lower case that is not a function word: "a simpler API"). Not "the"
+# ("the FBI"), nor "this" ("this NVDA", a ticker in a forum post), and not two modifiers: "its national
+# champion SMIC" names a firm after a noun in apposition.
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:[Aa]n?|[Yy]our|[Mm]y|[Oo]ur|[Tt]heir|[Ii]ts|[Ee]ach|[Ee]very|[Aa]nother|[Aa]ny)[ \t]+"
+    r"((?:[a-z][a-z-]*[ \t]+)?)$"
+)
+# What may follow the head of a noun phrase: punctuation, a preposition, a conjunction or a verb's helper
+# ("your SSN.", "each GPU is", "an API for"); not a noun the name qualifies ("our ICC plans", "an FBI agent").
+_HEAD_END_AFTER = re.compile(
+    r"^(?:[.,;:!?)]|[ \t]+(?:for|of|to|from|with|and|or|in|on|into|that|which|is|was|are|were|you|it|as|at|by|can|"
+    r"will|has|have|had|does|do|did|should|would|could|may|might|must|when|if|but|than)\b|\Z)"
+)
+# An apostrophe's plural: "Prices of GPU's vary", "the GPU's you're looking at" (not a possessive:
+# "NASA's Inspector General", "AMD's chips").
+_APOSTROPHE_PLURAL_AFTER = re.compile(r"^[’']s(?:[ \t]+(?:are|were|you|that|which|vary)\b|[.,;:!?)])")
+
+
+def _is_determined_head(around: Context) -> bool:
+    """The name heads a noun phrase after a determiner that things take: "your SSN.", "each GPU in",
+    "a simpler API (", "a ninth-round KO of". The modifiers between are content words, so "a member of
+    NATO." (the determiner is the member's) is no evidence."""
+    found = _DETERMINER_BEFORE.search(around.before)
+    if found is None or not _HEAD_END_AFTER.match(around.after):
+        return False
+    return not any(word in STOP_WORDS for word in found.group(1).split())
 
 
 def _spelt_out_in_lower_case(words_before: str, abbreviation: str) -> bool:
@@ -1317,6 +1415,11 @@ def is_abbreviation_of_a_thing(name: str, document: str, words: frozenset[str] |
         rf"\b(?:a|an)[ \t]+{escaped}s?{_PHRASE_END}", document
     ):
         return True
+    if any(
+        _is_determined_head(around) or _APOSTROPHE_PLURAL_AFTER.match(around.after)
+        for around in contexts(name, document)
+    ):
+        return True
     starts = [start for start, _ in _occurrences([name], document)]
     return bool(starts) and all(_number_before(document, start) for start in starts)
 
@@ -1342,7 +1445,11 @@ def is_written_as_code(name: str, document: str, code_marks: bool | None = None)
     a programming page, not an organisation or a person. Not a name before a number in brackets ("Werner(6)",
     a list of scorers) nor a plural's "(s)". Plain string search first, patterns only where it finds one.
     `code_marks`: `has_code_marks(document)`, when the caller knows it."""
-    if " " in name or not (has_code_marks(document) if code_marks is None else code_marks):
+    if " " in name:
+        return False
+    if f"{name}::" in document:  # a path of Rust, C++ or PHP: "String::from", "File::open"
+        return True
+    if not (has_code_marks(document) if code_marks is None else code_marks):
         return False
     escaped = re.escape(name)
     call = _LOWER_CASE_CALL if name[:1].islower() else _CALL
@@ -1357,6 +1464,48 @@ def is_written_as_code(name: str, document: str, code_marks: bool | None = None)
     return any(_CODE_WORD_BEFORE.search(around.before) for around in contexts(name, document))
 
 
+# Kinds of things in code that follow a thing's own name, on a text with marks of code: "the Err variant",
+# "the Meta class", "the Terraform command"; and protocols on any text: "the ActivityPub protocol". Not "flag"
+# ("a Trump flag") nor "field" or "property" ("the Trump property"): what follows there belongs to the name,
+# it is not named by it.
+_CODE_KIND = re.compile(
+    r"[ \t](?:protocols?|attributes?|elements?|parameters?|commands?|methods?|class|classes|modules?|functions?|"
+    r"variables?|enums?|variants?|keywords?)\b"
+)
+_PROTOCOL = re.compile(r"[ \t]protocols?\b")
+# A header's name: hyphenated parts ("the Content-Type header", "X-Frame-Options headers"; not "an Arias
+# header" in football), or written as a header line with its value ("Content-Type: application/json").
+_HEADER = re.compile(r"[ \t]headers?\b")
+_WORD_BEFORE_KIND = re.compile(r"([\w-]+)$")
+_HYPHENATED_NAME = re.compile(r"^[A-Za-z]+(?:-[A-Za-z]+)+$")
+# A header line's value holds "/", "=" or ";", or is one token in lower case: "text/html; charset=utf-8",
+# "no-store", "gzip" (a speaker's line in a transcript starts a sentence: "Jean-Pierre: Thank you.").
+_HEADER_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Za-z]*(?:-[A-Z][A-Za-z]*)+):[ \t]*(?:[^\s/=;]*[/=;]|[a-z0-9*][\w.*+,-]*[ \t]*$)"
+)
+
+
+def names_of_code_kinds(document: str, code_marks: bool | None = None) -> frozenset[str]:
+    """The words the text writes right before a kind of thing of code ("Err variant", on a text with marks of
+    code) or a protocol ("ActivityPub protocol"), and the names of headers ("Content-Type header",
+    "Content-Type: text/html"). The kinds' words are found first, then the one word before each: a pattern
+    that starts with a word would be tried at every word of the text. `code_marks`: `has_code_marks(document)`,
+    when the caller knows it."""
+    found: set[str] = set()
+    code_marks = has_code_marks(document) if code_marks is None else code_marks
+    kinds = _CODE_KIND if code_marks else (_PROTOCOL if "protocol" in document else None)
+    for pattern, wanted in ((kinds, None), (_HEADER if "header" in document else None, _HYPHENATED_NAME)):
+        if pattern is None:
+            continue
+        for kind in pattern.finditer(document):
+            word = _WORD_BEFORE_KIND.search(document, max(0, kind.start() - 60), kind.start())
+            if word is not None and (wanted is None or wanted.match(word.group(1))):
+                found.add(word.group(1))
+    if "-" in document and ":" in document:
+        found.update(_HEADER_LINE.findall(document))
+    return frozenset(found)
+
+
 def without_abbreviations_of_things(
     named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
 ) -> list[NamedSpan]:
@@ -1367,6 +1516,7 @@ def without_abbreviations_of_things(
     words = {} if words is None else words
     verdicts: dict[tuple[str, str], bool] = {}
     code_marks: dict[str, bool] = {}  # each document's, read once
+    code_kinds: dict[str, frozenset[str]] = {}  # each document's names of kinds of code (`names_of_code_kinds`)
     kept = []
     for item in named:
         if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
@@ -1380,6 +1530,61 @@ def without_abbreviations_of_things(
                 if key[1] not in code_marks:
                     code_marks[key[1]] = has_code_marks(key[1])
                 verdicts[key] = verdicts[key] or is_written_as_code(*key, code_marks[key[1]])
+                if not verdicts[key] and " " not in item.name:
+                    if key[1] not in code_kinds:
+                        code_kinds[key[1]] = names_of_code_kinds(key[1], code_marks[key[1]])
+                    verdicts[key] = item.name in code_kinds[key[1]]
+            if verdicts[key]:
+                continue
+        kept.append(item)
+    return kept
+
+
+# A determiner right before a name, which a person's name does not take: "the Pixel's", "your Pixel's",
+# "any Pixel,". With a word between, it may be the person's ("the late Ann Lee"), or a phrase the name
+# qualifies ("the Biden administration" is no head: the test wants the phrase to end after the name).
+THING_DETERMINERS = frozenset("the a an your my our their any each every this".split())
+
+
+def _determiner_right_before(before: str) -> bool:
+    """The last word before the name, after spaces or tabs only, is a determiner (string methods, not a pattern:
+    this runs for each occurrence of every name the model calls a person)."""
+    stripped = before.rstrip(" \t")
+    if len(stripped) == len(before) or not stripped:
+        return False
+    word = stripped.rsplit(None, 1)[-1]
+    return word.casefold() in THING_DETERMINERS
+
+
+# After the name: a possessive, punctuation, or a verb or preposition; not "and"/"or", which may join it to
+# another qualifier ("the Biden or a future administration").
+_THING_HEAD_END_AFTER = re.compile(
+    r"^(?:[’']s\b|[.,;:!?)]|[ \t]+(?:for|of|to|from|with|in|on|into|that|which|is|was|are|were|as|at|by|can|"
+    r"will|has|have|had|does|did|should|would|could|may|might|must)\b|\Z)"
+)
+
+
+def is_thing_called_a_person(name: str, document: str, contexts_of: ContextsOf = contexts) -> bool:
+    """A name the model calls a person that the text writes as the head of a noun phrase after a determiner
+    ("the Pixel's Quick Tap feature", "tap the back of your Pixel's body", "on any Pixel, really"): a
+    product or a thing, since a person's name takes no "the" or "your". Not "the Biden administration" (the
+    name qualifies a noun) nor "the late Ann Lee" (a word between), nor a plural ("the Clintons", a family)."""
+    return not name.endswith("s") and any(
+        _THING_HEAD_END_AFTER.match(around.after) and _determiner_right_before(around.before)
+        for around in contexts_of(name, document)
+    )
+
+
+def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+    """Drop the mentions the model calls people whose name the text uses as a thing's
+    (`is_thing_called_a_person`). English only."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    kept = []
+    for item in named:
+        if item.label == "PERSON" and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                verdicts[key] = is_thing_called_a_person(*key, contexts_of)
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1463,7 +1668,10 @@ def canonicalise(
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_abbreviations_of_things(without_common_words(named, words), words)
-        named = places_by_evidence(named, options, contexts_of)
+        # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
+        # not things called people.
+        named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
+        named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
