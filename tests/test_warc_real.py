@@ -210,3 +210,54 @@ def test_ingest_over_a_warcio_crawl_lands_every_page_and_one_row_per_damaged_rec
         (f"{path}#{offsets[index]}", f"http://news.example/{n}") for index, n in ((0, 1), (2, 2), (3, 3))
     )
     assert sql(warehouse, "SELECT source, stage, reason FROM rejections") == [(str(path), "read", "warc_truncated")]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("trailer", [b"\r\n", b"", b"\r\n" * 5, b"\n"])
+def test_records_whose_line_ends_between_them_are_fewer_or_more_than_two_are_read_whole(tmp_path, name, trailer):
+    # Real crawls (pywb's and ia-web-commons' samples) end records with one line end, none, or several;
+    # warcio reads them all. Each record is whole: its Content-Length is right and the next one starts after it.
+    path = tmp_path / name
+    revisit = CrawledRecord("http://news.example/1", http_response(b"", status="304 Not Modified"), warc_type="revisit")
+    offsets = write_warcio_warc(path, [response(1), revisit, response(2), response(3)])
+    data = path.read_bytes()
+    records = [data[start:end] for start, end in zip(offsets, [*offsets[1:], len(data)], strict=True)]
+    if name.endswith(".gz"):
+        records = [gzip.compress(gzip.decompress(r).removesuffix(b"\r\n\r\n") + trailer, mtime=0) for r in records]
+    else:
+        records = [r.removesuffix(b"\r\n\r\n") + trailer for r in records]
+    path.write_bytes(b"".join(records))
+    documents = read_all(path)
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1), story(2), story(3)]
+
+
+def test_a_content_length_too_short_is_still_damage_when_records_are_read_leniently(tmp_path):
+    path = tmp_path / "crawl.warc"
+    offsets = write_warcio_warc(path, [response(1), response(2), response(3)])
+    data = path.read_bytes()
+    middle = data[offsets[1] : offsets[2]]
+    length = int(middle.split(b"Content-Length: ", 1)[1].split(b"\r\n", 1)[0])
+    middle = middle.replace(f"Content-Length: {length}".encode(), f"Content-Length: {length - 7}".encode(), 1)
+    path.write_bytes(data[: offsets[1]] + middle + data[offsets[2] :])
+    documents = read_all(path)
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(1), story(3)]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == "warc_corrupt" and f"offset {offsets[1]}" in rejection.detail
+
+
+def test_a_warc_0_18_archive_as_heritrix_1_wrote_it_is_read(tmp_path):
+    path = tmp_path / "old.warc"
+    write_warcio_warc(path, [response(1), response(2)])
+    path.write_bytes(path.read_bytes().replace(b"WARC/1.0\r\n", b"WARC/0.18\r\n"))
+    assert [d.content for d in read_all(path)] == [story(1), story(2)]
+
+
+def test_header_lines_ending_in_cr_cr_lf_end_at_their_blank_line(tmp_path):
+    # A WARC once copied through a text-mode line-end conversion (pywb's missing-status-text sample).
+    path = tmp_path / "crawl.warc"
+    write_warcio_warc(path, [response(1)])
+    data = path.read_bytes()
+    header, block = data.split(b"\r\n\r\n", 1)
+    path.write_bytes(header.replace(b"\r\n", b"\r\r\n") + b"\r\r\n\r\r\n" + block)
+    assert [d.content for d in read_all(path)] == [story(1)]

@@ -10,6 +10,7 @@ about the other kinds of source.
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -62,7 +63,14 @@ _MAX_WARC_HEADER_BYTES = 64 * 1024
 _HTTP_HEAD_BYTES = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 # Not only at a line start: a record cut short mid-line (a crawler that died mid-write) runs straight into the next.
-_RECORD_START = b"WARC/1."
+# WARC/0.17 and 0.18 are the drafts that Heritrix 1.x wrote before the standard; their records read as 1.0's do.
+_RECORD_START = re.compile(rb"WARC/[01]\.")
+_GZIP_START = re.compile(re.escape(_GZIP_MAGIC))
+_VERSIONS = (b"WARC/1.", b"WARC/0.")
+# Line ends taken between records beyond the standard's two: real crawls have one, none, or several
+# (warcio reads them all, with a warning); a record is still whole when the next one starts right after.
+_MAX_BLANK_BYTES = 64
+_MARKER_CARRY_BYTES = 16  # longer than any marker searched for, so one split across two reads is found
 _SWALLOWED = b"\r\n\r\nWARC/1."
 _SWALLOWED_DETAIL = "its Content-Length takes in the next record"
 
@@ -160,9 +168,9 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
         if member.cut_short:
             # The member seems to run to the file's end, but deflate data cut mid-write can go on decoding
             # through the members after it: those are looked for, and read on their own.
-            next_offset = _find(handle, _GZIP_MAGIC, offset + 1)
+            next_offset = _find(handle, _GZIP_START, offset + 1)
         else:
-            next_offset = member.end if member.end is not None else _find(handle, _GZIP_MAGIC, offset + 1)
+            next_offset = member.end if member.end is not None else _find(handle, _GZIP_START, offset + 1)
         if ended is not None:
             _refuse(scan, offset, ended, ended_for_good=member.cut_short and next_offset is None)
         offset = next_offset
@@ -212,9 +220,13 @@ def _read_record(
     WARC has no other boundary to tell a length that swallows exactly one record).
     """
     first = stream.readline(_MAX_WARC_HEADER_BYTES)
-    if not first:
+    blank = 0
+    while first and not first.strip(b"\r\n") and blank < _MAX_BLANK_BYTES:  # line ends left by the record before
+        blank += len(first)
+        first = stream.readline(_MAX_WARC_HEADER_BYTES)
+    if not first.strip(b"\r\n"):
         return None
-    if not first.startswith(b"WARC/1."):
+    if not first.startswith(_VERSIONS):
         raise _Damaged("no WARC/1.x line where a record should start")
     headers: dict[bytes, bytes] = {}
     size = len(first)
@@ -225,7 +237,7 @@ def _read_record(
             raise _Ended("the input ends inside the record's header")
         if size > _MAX_WARC_HEADER_BYTES:
             raise _Damaged(f"a WARC header over {_MAX_WARC_HEADER_BYTES} bytes")
-        if line in (b"\r\n", b"\n"):
+        if not line.strip(b"\r\n"):  # also "\r\r\n": a WARC once written through a text-mode line-end conversion
             break
         name, colon, value = line.partition(b":")
         if colon:
@@ -250,12 +262,36 @@ def _read_record(
         if watch_for_records and _SWALLOWED in tail + chunk:
             raise _Damaged(_SWALLOWED_DETAIL)
         tail = (tail + chunk)[-len(_SWALLOWED) :]
-    end = stream.read(2)
-    if end == b"\r\n":
-        end += stream.read(2)
-    if end not in (b"\r\n\r\n", b"\n\n"):
+    if not _record_ends_here(stream):
         raise _Damaged(f"its {length} bytes (its Content-Length) are not followed by the end of a record")
     return _Scanned(warc_type, headers, length, head)
+
+
+def _record_ends_here(stream: io.BufferedIOBase) -> bool:
+    """Whether the block just read ends its record: the line ends after it are taken, and then the
+    input ends or the next record starts. The standard's two line ends are always an end; one, none
+    or more, as real crawls have them, are one when the next record starts right after them."""
+    ahead = _lookahead(stream, _MAX_BLANK_BYTES + len(_VERSIONS[0]))
+    trailer = len(ahead) - len(ahead.lstrip(b"\r\n"))
+    stream.read(min(trailer, _MAX_BLANK_BYTES))
+    if ahead[:trailer] in (b"\r\n\r\n", b"\n\n"):
+        return True
+    following = ahead[trailer : trailer + len(_VERSIONS[0])]
+    # A lookahead cut by its buffer may hold only the start of the next record's version line.
+    return not following or any(version.startswith(following) for version in _VERSIONS)
+
+
+def _lookahead(stream: io.BufferedIOBase, size: int) -> bytes:
+    """Up to `size` bytes ahead, not taken from the stream (a gzip member's stream cannot seek: it peeks,
+    and may see fewer bytes than asked)."""
+    if stream.seekable():
+        position = stream.tell()
+        ahead = stream.read(size)
+        stream.seek(position)
+        return ahead
+    if isinstance(stream, io.BufferedReader):
+        return stream.peek(size)[:size]
+    return b""
 
 
 def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: bool) -> None:
@@ -301,8 +337,8 @@ def _not_a_document(record: _Scanned) -> str | None:
     return None
 
 
-def _find(handle: io.BufferedReader[io.FileIO], marker: bytes, start: int) -> int | None:
-    """The file position of the next `marker` at or after `start`, read in bounded chunks."""
+def _find(handle: io.BufferedReader[io.FileIO], marker: re.Pattern[bytes], start: int) -> int | None:
+    """The file position of the next match of `marker` (a few bytes) at or after `start`, read in bounded chunks."""
     position = start
     handle.seek(position)
     carry = b""
@@ -311,10 +347,10 @@ def _find(handle: io.BufferedReader[io.FileIO], marker: bytes, start: int) -> in
         if not chunk:
             return None
         data = carry + chunk
-        found = data.find(marker)
-        if found >= 0:
-            return position - len(carry) + found
-        carry = data[-(len(marker) - 1) :]
+        found = marker.search(data)
+        if found is not None:
+            return position - len(carry) + found.start()
+        carry = data[-_MARKER_CARRY_BYTES:]
         position += len(chunk)
 
 
