@@ -250,7 +250,9 @@ def test_a_warc_0_18_archive_as_heritrix_1_wrote_it_is_read(tmp_path):
     path = tmp_path / "old.warc"
     write_warcio_warc(path, [response(1), response(2)])
     path.write_bytes(path.read_bytes().replace(b"WARC/1.0\r\n", b"WARC/0.18\r\n"))
-    assert [d.content for d in read_all(path)] == [story(1), story(2)]
+    documents = read_all(path)
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1), story(2)]
 
 
 def test_header_lines_ending_in_cr_cr_lf_end_at_their_blank_line(tmp_path):
@@ -260,4 +262,6 @@ def test_header_lines_ending_in_cr_cr_lf_end_at_their_blank_line(tmp_path):
     data = path.read_bytes()
     header, block = data.split(b"\r\n\r\n", 1)
     path.write_bytes(header.replace(b"\r\n", b"\r\r\n") + b"\r\r\n\r\r\n" + block)
-    assert [d.content for d in read_all(path)] == [story(1)]
+    documents = read_all(path)
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass
@@ -33,9 +34,9 @@ class BadEntry:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    kind: str  # "feed", "sitemap", "sitemap_index", "url_list"
+    kind: str  # "feed", "sitemap", "sitemap_index", "url_list", "robots_txt"
     entries: list[ListingEntry]
-    children: list[str]  # sitemaps a sitemap index points to
+    children: list[str]  # sitemaps a sitemap index (or a robots.txt) points to
     bad_entries: tuple[BadEntry, ...] = ()
 
 
@@ -72,7 +73,7 @@ def absolute_http_url(base_url: str | None, link: str) -> str | None:
 
 def listing_kind(content: bytes) -> str | None:
     """'feed', 'sitemap', 'sitemap_index' or 'html' from the first element; None if none of these."""
-    head = content[:_SNIFF_BYTES]
+    head = _as_utf8(content[:_SNIFF_BYTES])
     # Skip the XML declaration, comments and doctype: the first real element decides.
     match = _ROOT_TAG.search(_without_declarations(head))
     if not match:
@@ -86,6 +87,31 @@ def listing_kind(content: bytes) -> str | None:
         b"sitemapindex": "sitemap_index",
         b"html": "html",
     }[root]
+
+
+# How an XML document in another encoding family starts (XML 1.0, appendix F), and the codec that reads
+# it: with a byte order mark, or with "<" in UTF-16/32 or EBCDIC. UTF-32's marks go before UTF-16's,
+# whose little-endian BOM they begin with.
+_XML_STARTS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp037"),  # "<?xm" in EBCDIC
+)
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """The head re-encoded as UTF-8 when it starts as UTF-16, UTF-32 or EBCDIC XML does, so its first
+    element can be found; otherwise as it is (feedparser and lxml decode the whole document themselves)."""
+    for start, codec in _XML_STARTS:
+        if head.startswith(start):
+            return head.decode(codec, errors="ignore").encode("utf-8")
+    return head
 
 
 # Markup before the first element, as (opener, closer); the opener is matched ignoring case.
@@ -156,13 +182,82 @@ def looks_like_url_list(text: str) -> bool:
         return False
 
 
-def parse_listing(content: bytes, base_url: str | None = None) -> Listing:
+def parse_listing(content: bytes, base_url: str | None = None, charset: str | None = None) -> Listing:
+    """`charset`: the one the server named in Content-Type, if any (it wins over the XML declaration, as
+    in browsers and feedparser)."""
     kind = listing_kind(content)
     if kind == "feed":
-        return parse_feed(content, base_url)
+        return parse_feed(content, base_url, charset)
     if kind in ("sitemap", "sitemap_index"):
         return parse_sitemap(content, base_url)
+    if kind is None:
+        text = _leading_text(content)
+        if text.startswith("{"):
+            return parse_json_feed(content, base_url)
+        if text:
+            return parse_text_listing(content.decode("utf-8-sig", errors="replace"), base_url)
     raise NotAListing(f"not an RSS/Atom feed or a sitemap (first element: {kind or 'none found'})")
+
+
+def _leading_text(content: bytes) -> str:
+    """The start of the content as UTF-8 text without a BOM or leading white space; empty when it holds markup."""
+    head = content[:_SNIFF_BYTES].decode("utf-8-sig", errors="replace").lstrip()
+    return "" if head.startswith("<") else head
+
+
+_ROBOTS_LINE = re.compile(r"^\s*(user-agent|disallow|allow|crawl-delay|sitemap|host)\s*:", re.I | re.M)
+_SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.I | re.M)
+
+
+def parse_text_listing(text: str, base_url: str | None = None) -> Listing:
+    """A text sitemap (one URL a line, as the sitemap protocol allows), or a robots.txt, whose
+    `Sitemap:` lines name sitemaps (fetched as a sitemap index's children are)."""
+    if _ROBOTS_LINE.search(text):
+        children: list[str] = []
+        bad: list[BadEntry] = []
+        for number, match in enumerate(_SITEMAP_LINE.finditer(text), start=1):
+            url = absolute_http_url(base_url, match.group(1))
+            if url is None:
+                bad.append(bad_entry(number, match.group(1)))
+            else:
+                children.append(url)
+        return Listing("robots_txt", [], children, tuple(bad))
+    listing = parse_url_list(text)
+    return Listing("sitemap", listing.entries, [], listing.bad_entries)
+
+
+_JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+
+
+def parse_json_feed(content: bytes, base_url: str | None = None) -> Listing:
+    """A JSON Feed (jsonfeed.org, versions 1 and 1.1): each item's `url`, `title` and `date_published`."""
+    try:
+        feed = json.loads(content.decode("utf-8-sig", errors="replace"))
+    except (ValueError, RecursionError) as error:
+        raise NotAListing(f"JSON that does not parse: {str(error)[:200]}") from None
+    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(_JSON_FEED_VERSION):
+        raise NotAListing("JSON, but not a JSON Feed (no jsonfeed.org version)")
+    items = feed.get("items")
+    entries = []
+    bad: list[BadEntry] = []
+    for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+        link = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(link, str) or not link:
+            continue
+        url = absolute_http_url(base_url, link)
+        if url is None:
+            bad.append(bad_entry(number, link))
+            continue
+        title = item.get("title")
+        published = item.get("date_published")
+        entries.append(
+            ListingEntry(
+                url=url,
+                title=metadata_field(title) if isinstance(title, str) else None,
+                published_date=parse_w3c_date(published) if isinstance(published, str) else None,
+            )
+        )
+    return Listing("feed", entries, [], tuple(bad))
 
 
 # A numeric character reference: feedparser turns one with no character behind it
@@ -171,14 +266,16 @@ _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
 _REPLACEMENT_REF = b"&#xFFFD;"
 
 
-def parse_feed(content: bytes, base_url: str | None = None) -> Listing:
+def parse_feed(content: bytes, base_url: str | None = None, charset: str | None = None) -> Listing:
     parsed = feedparser.parse(
         _CHAR_REF.sub(_valid_char_ref, content),
-        response_headers={"content-location": base_url or ""},
+        response_headers=_feed_headers(base_url, charset),
         sanitize_html=False,
         resolve_relative_uris=False,
     )
-    if parsed.bozo and not parsed.entries:
+    # Broken and without entries is no feed unless feedparser still knew it for one (its version): real feeds
+    # with no items now, or an encoding it had to guess, are read as empty, not refused.
+    if parsed.bozo and not parsed.entries and not parsed.get("version"):
         raise NotAListing(f"feed could not be parsed: {parsed.get('bozo_exception')}")
     entries = []
     bad: list[BadEntry] = []
@@ -193,6 +290,16 @@ def parse_feed(content: bytes, base_url: str | None = None) -> Listing:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         entries.append(ListingEntry(url=url, title=metadata_field(entry.get("title")), published_date=_day(stamp)))
     return Listing("feed", entries, [], tuple(bad))
+
+
+def _feed_headers(base_url: str | None, charset: str | None) -> dict[str, str]:
+    """The HTTP headers feedparser is told of. The server's charset wins over the XML declaration, as in
+    browsers (a windows-1251 feed that declares nothing was read as ISO-8859-1 without it). The media type
+    is always XML: given headers without one, feedparser flags every feed as broken (so a feed with no
+    entries was refused), and given text/xml without a charset it tries US-ASCII first (RFC 3023's rule,
+    which RFC 7303 and browsers dropped)."""
+    content_type = f"application/xml; charset={charset}" if charset else "application/xml"
+    return {"content-type": content_type, "content-location": base_url or ""}
 
 
 def _valid_char_ref(match: re.Match[bytes]) -> bytes:

@@ -29,6 +29,7 @@ from transforms.reasons import Reason
 from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
 from warehouse.options import FetchOptions
 from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regular_file_problem, stored_name
+from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
 LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf")
@@ -185,7 +186,7 @@ def discover_documents(sources: list[str], fetch_options: FetchOptions | None = 
 def looks_like_listing_url(url: str) -> bool:
     path = url.split("?", 1)[0].rstrip("/").lower()
     last = path.rsplit("/", 1)[-1]
-    return path.endswith(LISTING_SUFFIXES) or any(word in last for word in LISTING_PATH_WORDS)
+    return path.endswith(LISTING_SUFFIXES) or last == "robots.txt" or any(word in last for word in LISTING_PATH_WORDS)
 
 
 def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | None = None) -> None:
@@ -320,7 +321,9 @@ def _fetched_listing(
         _add_url(urls, ListingEntry(url=url))  # a page after all
         return None
     try:
-        return parse_listing(content, base_url=result.final_url)
+        return parse_listing(
+            content, base_url=result.final_url, charset=charset_from_content_type(result.headers.get("content-type"))
+        )
     except NotAListing as error:
         discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
         return None

@@ -1,0 +1,146 @@
+"""Feeds and sitemaps in the shapes real sites serve them (as found in feedparser's, trafilatura's and
+other projects' samples), fetched from a real server on 127.0.0.1: the server's charset, UTF-16 feeds,
+feeds with no items, JSON Feed, text sitemaps and robots.txt `Sitemap:` lines. The documents are
+written here in the same shape; no other project's file is copied."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from tests.http_fixtures import Response, Site, serving
+from warehouse.options import FetchOptions
+from warehouse.sources import discover_documents
+from warehouse.sources.discovery import DocumentRef
+
+
+def rss(*items: str, declaration: str = "<?xml version='1.0'?>") -> str:
+    return f"{declaration}<rss version='2.0'><channel><title>Harbour news</title>{''.join(items)}</channel></rss>"
+
+
+def item(title: str, link: str, date: str = "Tue, 05 Mar 2024 10:00:00 GMT") -> str:
+    return f"<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate></item>"
+
+
+class ListingSite(Site):
+    """The test site with listings served as sites serve them."""
+
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        base = self.base
+        cyrillic = rss(item("Москва порт", f"{base}/pages/1.html"))
+        json_feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Harbour news",
+            "items": [
+                {
+                    "id": "1",
+                    "url": f"{base}/pages/2.html",
+                    "title": "Cranes  arrive",
+                    "date_published": "2024-03-04T08:00:00+01:00",
+                },
+                {"id": "2", "url": "/pages/3.html"},
+                {"id": "3", "content_text": "no url: not an article of its own"},
+                {"id": "4", "url": "mailto:desk@news.example"},
+            ],
+        }
+        text_sitemap = f"{base}/pages/4.html\n\n{base}/pages/5.html\r\n"
+        robots = f"User-agent: *\nDisallow: /private/\n\nSitemap: {base}/sitemap-news.xml.gz\nsitemap:   /sitemap.txt\n"
+        news = (
+            "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+            "xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
+            f"<url><loc>{base}/pages/6.html</loc><news:news><news:title>News sitemap title six</news:title>"
+            "<news:publication_date>2024-03-04</news:publication_date></news:news></url></urlset>"
+        )
+        xml = {"Content-Type": "application/rss+xml"}
+        return {
+            **super().routes(),
+            "/robots.txt": lambda: (200, {"Content-Type": "text/plain"}, robots.encode()),
+            # A windows-1251 feed that declares nothing: only the server's charset says what it is.
+            "/cyrillic/feed.xml": lambda: (
+                200,
+                {"Content-Type": "application/rss+xml; charset=windows-1251"},
+                cyrillic.encode("windows-1251"),
+            ),
+            "/utf16/feed.xml": lambda: (
+                200,
+                xml,
+                rss(
+                    item("Grúa nueva", f"{base}/pages/1.html"), declaration="<?xml version='1.0' encoding='utf-16'?>"
+                ).encode("utf-16"),
+            ),
+            "/utf16be/feed.xml": lambda: (200, xml, rss(item("Grúa", f"{base}/pages/1.html")).encode("utf-16-be")),
+            "/empty/feed.xml": lambda: (200, xml, rss().encode()),
+            # Declares an encoding Python does not know: feedparser reads it as another and says so.
+            "/unknown-encoding/feed.xml": lambda: (
+                200,
+                {"Content-Type": "text/xml"},
+                rss(declaration="<?xml version='1.0' encoding='x-mac-unknown'?>").encode(),
+            ),
+            "/feed.json": lambda: (200, {"Content-Type": "application/feed+json"}, json.dumps(json_feed).encode()),
+            "/sitemap.txt": lambda: (200, {"Content-Type": "text/plain; charset=utf-8"}, text_sitemap.encode()),
+            "/sitemap-news.xml.gz": lambda: (200, {"Content-Type": "application/gzip"}, gzip.compress(news.encode())),
+        }
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[ListingSite]:
+    with serving(ListingSite()) as served:
+        yield served
+
+
+def discover(site: Site, path: str) -> tuple[dict[str, DocumentRef], list[DocumentRef], int]:
+    options = FetchOptions(
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+        requests_per_second_per_host=1000,
+        retries=1,
+    )
+    discovery = discover_documents([site.base + path], options)
+    urls = {ref.path.removeprefix(site.base): ref for ref in discovery.refs if ref.kind == "url"}
+    rejected = [ref for ref in discovery.refs if ref.kind == "rejected"]
+    return urls, rejected, discovery.listings
+
+
+def test_the_charset_the_server_names_decodes_a_feed_that_declares_none(site):
+    urls, rejected, _ = discover(site, "/cyrillic/feed.xml")
+    assert not rejected
+    assert urls["/pages/1.html"].title == "Москва порт"
+
+
+@pytest.mark.parametrize("path", ["/utf16/feed.xml", "/utf16be/feed.xml"])
+def test_utf16_feeds_with_or_without_a_byte_order_mark_are_feeds(site, path):
+    urls, rejected, listings = discover(site, path)
+    assert (rejected, listings) == ([], 1)
+    assert urls["/pages/1.html"].title in ("Grúa nueva", "Grúa")
+    assert urls["/pages/1.html"].published == "2024-03-05"
+
+
+@pytest.mark.parametrize("path", ["/empty/feed.xml", "/unknown-encoding/feed.xml"])
+def test_a_feed_with_no_items_is_an_empty_listing_not_a_rejection(site, path):
+    urls, rejected, listings = discover(site, path)
+    assert (urls, rejected, listings) == ({}, [], 1)
+
+
+def test_a_json_feed_gives_its_items_urls_titles_and_dates(site):
+    urls, rejected, listings = discover(site, "/feed.json")
+    assert listings == 1
+    assert sorted(urls) == ["/pages/2.html", "/pages/3.html"]
+    two = urls["/pages/2.html"]
+    assert (two.title, two.published, two.published_from) == ("Cranes arrive", "2024-03-04", "feed")
+    [bad] = rejected
+    assert (bad.reason, bad.offset) == ("bad_url", 4)
+
+
+def test_a_text_sitemap_lists_its_urls(site):
+    urls, rejected, listings = discover(site, "/sitemap.txt")
+    assert (sorted(urls), rejected, listings) == (["/pages/4.html", "/pages/5.html"], [], 1)
+
+
+def test_a_robots_txt_leads_to_the_sitemaps_it_names(site):
+    urls, rejected, listings = discover(site, "/robots.txt")
+    assert rejected == []
+    assert listings == 3  # robots.txt, the gzipped news sitemap and the text sitemap
+    assert sorted(urls) == ["/pages/4.html", "/pages/5.html", "/pages/6.html"]
+    assert (urls["/pages/6.html"].title, urls["/pages/6.html"].published_from) == ("News sitemap title six", "sitemap")
