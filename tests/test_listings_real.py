@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from tests.http_fixtures import Response, Site, serving
+from transforms.listings import parse_listing
 from warehouse.options import FetchOptions
 from warehouse.sources import discover_documents
 from warehouse.sources.discovery import DocumentRef
@@ -144,3 +145,21 @@ def test_a_robots_txt_leads_to_the_sitemaps_it_names(site):
     assert listings == 3  # robots.txt, the gzipped news sitemap and the text sitemap
     assert sorted(urls) == ["/pages/4.html", "/pages/5.html", "/pages/6.html"]
     assert (urls["/pages/6.html"].title, urls["/pages/6.html"].published_from) == ("News sitemap title six", "sitemap")
+
+
+@pytest.mark.parametrize(
+    "stamp, day",
+    [
+        ("<pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate>", "2024-03-05"),  # 04:30 on the 6th in UTC
+        ("<pubDate>Wed, 06 Mar 2024 00:30:00 +0100</pubDate>", "2024-03-06"),  # the 5th in UTC
+        ("<dc:date>2009-12-08T16:59:02.544-08:00</dc:date>", "2009-12-08"),  # as in feedparser's threading sample
+        ("<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>", "2024-03-05"),
+    ],
+)
+def test_a_feed_date_is_the_day_the_feed_writes_in_its_own_time_zone(stamp, day):
+    feed = (
+        "<rss version='2.0' xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><title>N</title>"
+        f"<item><title>T</title><link>https://news.example/1</link>{stamp}</item></channel></rss>"
+    )
+    [entry] = parse_listing(feed.encode()).entries
+    assert entry.published_date is not None and entry.published_date.isoformat() == day

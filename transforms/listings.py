@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import email.utils
 import json
 import re
 import time
@@ -287,8 +288,9 @@ def parse_feed(content: bytes, base_url: str | None = None, charset: str | None 
         if url is None:
             bad.append(bad_entry(number, link))
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        entries.append(ListingEntry(url=url, title=metadata_field(entry.get("title")), published_date=_day(stamp)))
+        entries.append(
+            ListingEntry(url=url, title=metadata_field(entry.get("title")), published_date=_entry_day(entry))
+        )
     return Listing("feed", entries, [], tuple(bad))
 
 
@@ -312,6 +314,35 @@ def _valid_char_ref(match: re.Match[bytes]) -> bytes:
     if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
         return _REPLACEMENT_REF
     return match.group(0)
+
+
+def _entry_day(entry: feedparser.FeedParserDict) -> date | None:
+    """The day the entry was published (else updated) as the feed writes it, in the feed's own time zone,
+    as news sitemaps and pages give it: feedparser turns every date into UTC, which moves a story
+    published in New York at 23:30 to the next day. feedparser's UTC day stands where the text is in a form
+    only feedparser reads, or where the two disagree by more than a time zone can."""
+    for key in ("published", "updated"):
+        utc_day = _day(entry.get(f"{key}_parsed"))
+        if utc_day is None:
+            continue
+        written = _written_day(entry.get(key))
+        if written is not None and abs((written - utc_day).days) <= 1:
+            return written
+        return utc_day
+    return None
+
+
+def _written_day(text: str | None) -> date | None:
+    """The calendar day an RFC 822 (RSS) or W3C/ISO 8601 (Atom) date names, in its own time zone."""
+    if not text:
+        return None
+    fields = email.utils.parsedate_tz(text)
+    if fields is not None:
+        try:
+            return date(fields[0], fields[1], fields[2])
+        except ValueError:
+            return None
+    return parse_w3c_date(text)
 
 
 def _day(stamp: time.struct_time | None) -> date | None:
