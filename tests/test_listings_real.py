@@ -163,3 +163,40 @@ def test_a_feed_date_is_the_day_the_feed_writes_in_its_own_time_zone(stamp, day)
     )
     [entry] = parse_listing(feed.encode()).entries
     assert entry.published_date is not None and entry.published_date.isoformat() == day
+
+
+class ManyListingsSite(Site):
+    """Three feeds, and a sitemap index of three children."""
+
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+        feeds = {f"/feed-{n}.xml": rss(item(f"Story {n}", f"{self.base}/pages/{n}.html")).encode() for n in (1, 2, 3)}
+        urlset = "<urlset xmlns='{ns}'><url><loc>{base}/pages/{n}.html</loc></url></urlset>"
+        children = {f"/sitemap-{n}.xml": urlset.format(ns=ns, base=self.base, n=n).encode() for n in (4, 5, 6)}
+        index = f"<sitemapindex xmlns='{ns}'>" + "".join(
+            f"<sitemap><loc>{self.base}{path}</loc></sitemap>" for path in children
+        )
+        bodies = {**feeds, **children, "/sitemap-index.xml": (index + "</sitemapindex>").encode()}
+        return {
+            **super().routes(),
+            **{
+                path: (lambda body=body: (200, {"Content-Type": "application/xml"}, body))
+                for path, body in bodies.items()
+            },
+        }
+
+
+def test_the_sitemap_limit_counts_sitemaps_followed_never_the_listings_the_user_names(monkeypatch):
+    # 2,333 feeds named on one command line were cut to 1,000: the limit is for what indexes lead to.
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_SITEMAPS", 2)
+    with serving(ManyListingsSite()) as site:
+        options = FetchOptions(
+            allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+            requests_per_second_per_host=1000,
+        )
+        named = [f"{site.base}/feed-{n}.xml" for n in (1, 2, 3)] + [f"{site.base}/sitemap-index.xml"]
+        discovery = discover_documents(named, options)
+    urls = sorted(ref.path.removeprefix(site.base) for ref in discovery.refs if ref.kind == "url")
+    assert urls == [f"/pages/{n}.html" for n in (1, 2, 3, 4, 5)]
+    assert discovery.skipped == {"sitemap/over_limit": 1}
+    assert discovery.listings == 6

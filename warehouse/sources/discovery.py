@@ -41,7 +41,7 @@ LISTING_PATH_WORDS = ("sitemap", "feed", "rss", "atom")
 NOT_INPUT_SUFFIXES = (".expected.json",)
 MAX_LISTING_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAP_DEPTH = 3
-MAX_SITEMAPS = 1000
+MAX_SITEMAPS = 1000  # sitemaps followed from sitemap indexes (and robots.txt) in one run
 _URL_LIST_SNIFF_BYTES = 4096
 
 
@@ -77,6 +77,7 @@ class Discovery:
     # (e.g. WARC request records): "warc/request": 120.
     skipped: Counter[str] = field(default_factory=Counter)
     listings: int = 0  # feeds, sitemaps and URL lists read
+    followed: int = 0  # of those, sitemaps fetched because a sitemap index or robots.txt named them
 
 
 def is_url(source: str) -> bool:
@@ -290,10 +291,12 @@ def _take_listing(
 def _discover_remote_listings(
     listing_urls: list[str], options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef], depth: int = 1
 ) -> None:
-    room = MAX_SITEMAPS - discovery.listings
-    if len(listing_urls) > room:
-        discovery.skipped["sitemap/over_limit"] += len(listing_urls) - max(room, 0)
-        listing_urls = listing_urls[: max(room, 0)]
+    if depth > 1:  # the limit is on sitemaps that listings lead to: every source the user names is read
+        room = max(MAX_SITEMAPS - discovery.followed, 0)
+        if len(listing_urls) > room:
+            discovery.skipped["sitemap/over_limit"] += len(listing_urls) - room
+            listing_urls = listing_urls[:room]
+        discovery.followed += len(listing_urls)
     listing_options = _listing_fetch_options(options)
     for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
         listing = _fetched_listing(url, listing_options, discovery, urls)
