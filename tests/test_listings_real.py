@@ -5,6 +5,7 @@ written here in the same shape; no other project's file is copied."""
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from collections.abc import Callable, Iterator
@@ -177,13 +178,11 @@ class ManyListingsSite(Site):
             f"<sitemap><loc>{self.base}{path}</loc></sitemap>" for path in children
         )
         bodies = {**feeds, **children, "/sitemap-index.xml": (index + "</sitemapindex>").encode()}
-        return {
-            **super().routes(),
-            **{
-                path: (lambda body=body: (200, {"Content-Type": "application/xml"}, body))
-                for path, body in bodies.items()
-            },
-        }
+        return {**super().routes(), **{path: functools.partial(xml_response, body) for path, body in bodies.items()}}
+
+
+def xml_response(body: bytes) -> Response:
+    return 200, {"Content-Type": "application/xml"}, body
 
 
 def test_the_sitemap_limit_counts_sitemaps_followed_never_the_listings_the_user_names(monkeypatch):
