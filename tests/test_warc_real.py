@@ -265,3 +265,53 @@ def test_header_lines_ending_in_cr_cr_lf_end_at_their_blank_line(tmp_path):
     documents = read_all(path)
     assert all_instances(documents, RawDocument)
     assert [d.content for d in documents] == [story(1)]
+
+
+def arc_record(url: str, block: bytes, stamp: str = "20240501100000", media_type: str = "text/html") -> bytes:
+    """One ARC (version 1) record: its header line, its block, and the line feed that ends it."""
+    return f"{url} 192.0.2.1 {stamp} {media_type} {len(block)}\n".encode() + block + b"\n"
+
+
+def arc_archive() -> list[bytes]:
+    version_block = b"1 0 Test crawl\nURL IP-address Archive-date Content-type Archive-length\n"
+    return [
+        arc_record("filedesc://crawl.arc", version_block, media_type="text/plain"),
+        arc_record("dns:news.example", b"20240501100000\nnews.example. 300 IN A 192.0.2.1", media_type="text/dns"),
+        arc_record("http://news.example/1", http_response(story(1))),
+        arc_record(
+            "http://news.example/logo.png", http_response(b"\x89PNG", "X: 1").replace(b"text/html", b"image/png")
+        ),
+        arc_record("http://news.example/2?q=a b", http_response(story(2))),  # a writer that left a space in the URL
+        arc_record("http://news.example/3", http_response(story(3)), stamp="20240502113000"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["crawl.arc", "crawl.arc.gz"])
+def test_arc_archives_of_older_crawls_are_read_as_warcs_are(tmp_path, name):
+    path = tmp_path / name
+    records = arc_archive()
+    if name.endswith(".gz"):
+        records = [gzip.compress(record, mtime=0) for record in records]
+    path.write_bytes(b"".join(records))
+    discovery = discover_documents([str(path)])
+    assert discovery.skipped == {"warc/warcinfo": 1, "warc/resource": 1, "warc/not_html": 1}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1), story(2), story(3)]
+    assert [d.url for d in documents] == [
+        "http://news.example/1",
+        "http://news.example/2?q=a%20b",
+        "http://news.example/3",
+    ]
+    assert documents[2].fetched_at == datetime(2024, 5, 2, 11, 30, tzinfo=UTC)
+
+
+def test_a_damaged_arc_record_costs_only_itself(tmp_path):
+    path = tmp_path / "crawl.arc"
+    records = arc_archive()
+    records[2] = records[2].replace(b" 192.0.2.1 20240501100000 text/html ", b" 192.0.2.1 20240501100000 text/html 9")
+    path.write_bytes(b"".join(records))
+    documents = read_documents(discover_documents([str(path)]).refs).documents
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(2), story(3)]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == "warc_corrupt" and f"offset {len(records[0]) + len(records[1])}" in rejection.detail

@@ -30,7 +30,9 @@ from warehouse.sources.http_payload import (
     parse_http_head,
 )
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
+# ARC, the Internet Archive's format before WARC (1996-2009 crawls), is read by the same code: each
+# record's one-line header is turned into the WARC fields it stands for.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # A file or a WARC record over this is refused before it is read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -65,12 +67,20 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 # Not only at a line start: a record cut short mid-line (a crawler that died mid-write) runs straight into the next.
 # WARC/0.17 and 0.18 are the drafts that Heritrix 1.x wrote before the standard; their records read as 1.0's do.
 _RECORD_START = re.compile(rb"WARC/[01]\.")
+# An ARC record starts with a line "URL IP-address YYYYMMDDhhmmss content-type length" (version 1;
+# version 2 has five more fields before the length, which is always last); the first record's URL is
+# filedesc://. Some writers left spaces in the URL: the fields are counted from the end.
+_ARC_DATE = re.compile(rb"\d{14,}")
+_ARC_DATE_FROM_END = (3, 8)  # where the date is, counted from the end, in versions 1 and 2
+_ARC_RECORD_START = re.compile(rb"WARC/[01]\.|(?<=\n)(?:https?|ftp|dns|filedesc)://\S+ \S+ \d{14}")
+_ARC_FOLLOWING = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:")  # how the line after an ARC record starts: its URL
 _GZIP_START = re.compile(re.escape(_GZIP_MAGIC))
 _VERSIONS = (b"WARC/1.", b"WARC/0.")
 # Line ends taken between records beyond the standard's two: real crawls have one, none, or several
 # (warcio reads them all, with a warning); a record is still whole when the next one starts right after.
 _MAX_BLANK_BYTES = 64
-_MARKER_CARRY_BYTES = 16  # longer than any marker searched for, so one split across two reads is found
+# Longer than a marker searched for (an ARC header line's start holds a URL), so one split across two reads is found.
+_MARKER_CARRY_BYTES = 4096
 _SWALLOWED = b"\r\n\r\nWARC/1."
 _SWALLOWED_DETAIL = "its Content-Length takes in the next record"
 
@@ -96,25 +106,26 @@ def scan_warc(path: str) -> WarcScan:
     cannot be read refused with its own offset. Damage costs only the damaged record: scanning goes
     on at the next gzip member (.warc.gz) or the next `WARC/1.` line (.warc)."""
     scan = WarcScan()
+    record_start = _ARC_RECORD_START if path.lower().endswith((".arc", ".arc.gz")) else _RECORD_START
     try:
         with io.BufferedReader(io.FileIO(path, "rb"), _CHUNK_BYTES) as handle:
             if handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
                 _scan_gzip(handle, scan)
             else:
                 handle.seek(0)
-                _scan_plain(handle, scan)
+                _scan_plain(handle, scan, record_start)
     except OSError as error:  # the file itself could not be read: the records so far stand
         scan.refused.append(WarcDamage(Reason.UNREADABLE, 0, f"{path}: {error}"))
     return scan
 
 
-def _scan_plain(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
+def _scan_plain(handle: io.BufferedReader[io.FileIO], scan: WarcScan, record_start: re.Pattern[bytes]) -> None:
     while True:
         offset = handle.tell()
         try:
             record = _read_record(handle, watch_for_records=True)
         except (_Damaged, _Ended) as problem:
-            following = _find(handle, _RECORD_START, offset + 1)
+            following = _find(handle, record_start, offset + 1)
             _refuse(scan, offset, problem, ended_for_good=isinstance(problem, _Ended) and following is None)
             if following is None:
                 return
@@ -227,7 +238,10 @@ def _read_record(
     if not first.strip(b"\r\n"):
         return None
     if not first.startswith(_VERSIONS):
-        raise _Damaged("no WARC/1.x line where a record should start")
+        arc = _arc_fields(first)
+        if arc is None:
+            raise _Damaged("no WARC/1.x line (nor an ARC record's header line) where a record should start")
+        return _read_block(stream, arc, watch_for_records, keep, arc=True)
     headers: dict[bytes, bytes] = {}
     size = len(first)
     while True:
@@ -242,6 +256,34 @@ def _read_record(
         name, colon, value = line.partition(b":")
         if colon:
             headers[name.strip().lower()] = value.strip()
+    return _read_block(stream, headers, watch_for_records, keep)
+
+
+def _arc_fields(line: bytes) -> dict[bytes, bytes] | None:
+    """The WARC fields an ARC record's header line stands for; None when the line is not one."""
+    fields = line.split()
+    for from_end in _ARC_DATE_FROM_END:
+        if len(fields) < from_end + 2 or not (_ARC_DATE.fullmatch(fields[-from_end]) and fields[-1].isdigit()):
+            continue
+        url = b"%20".join(fields[: -from_end - 1])  # as warcio mends a URL with spaces
+        if not _ARC_FOLLOWING.match(url):
+            return None
+        if url.startswith(b"filedesc:"):
+            kind = b"warcinfo"
+        elif url.startswith((b"http:", b"https:")):
+            kind = b"response"
+        else:
+            kind = b"resource"  # dns:, ftp:...
+        stamp = fields[-from_end]
+        date = b"%s-%s-%sT%s:%s:%sZ" % (stamp[:4], stamp[4:6], stamp[6:8], stamp[8:10], stamp[10:12], stamp[12:14])
+        return {b"warc-type": kind, b"warc-target-uri": url, b"warc-date": date, b"content-length": fields[-1]}
+    return None
+
+
+def _read_block(
+    stream: io.BufferedIOBase, headers: dict[bytes, bytes], watch_for_records: bool, keep: int, arc: bool = False
+) -> _Scanned:
+    """The block after a record's header (see `_read_record`)."""
     try:
         length = int(headers[b"content-length"])
     except (KeyError, ValueError):
@@ -262,21 +304,25 @@ def _read_record(
         if watch_for_records and _SWALLOWED in tail + chunk:
             raise _Damaged(_SWALLOWED_DETAIL)
         tail = (tail + chunk)[-len(_SWALLOWED) :]
-    if not _record_ends_here(stream):
-        raise _Damaged(f"its {length} bytes (its Content-Length) are not followed by the end of a record")
+    if not _record_ends_here(stream, arc):
+        length_name = "archive length" if arc else "Content-Length"
+        raise _Damaged(f"its {length} bytes (its {length_name}) are not followed by the end of a record")
     return _Scanned(warc_type, headers, length, head)
 
 
-def _record_ends_here(stream: io.BufferedIOBase) -> bool:
+def _record_ends_here(stream: io.BufferedIOBase, arc: bool = False) -> bool:
     """Whether the block just read ends its record: the line ends after it are taken, and then the
     input ends or the next record starts. The standard's two line ends are always an end; one, none
-    or more, as real crawls have them, are one when the next record starts right after them."""
+    or more, as real crawls have them, are one when the next record starts right after them. An ARC
+    record ends with one line feed, and the next starts with its URL."""
     ahead = _lookahead(stream, _MAX_BLANK_BYTES + len(_VERSIONS[0]))
     trailer = len(ahead) - len(ahead.lstrip(b"\r\n"))
     stream.read(min(trailer, _MAX_BLANK_BYTES))
     if ahead[:trailer] in (b"\r\n\r\n", b"\n\n"):
         return True
     following = ahead[trailer : trailer + len(_VERSIONS[0])]
+    if arc and trailer and _ARC_FOLLOWING.match(following):
+        return True
     # A lookahead cut by its buffer may hold only the start of the next record's version line.
     return not following or any(version.startswith(following) for version in _VERSIONS)
 
