@@ -48,8 +48,12 @@ class ListingSite(Site):
                 {"id": "4", "url": "mailto:desk@news.example"},
             ],
         }
-        text_sitemap = f"{base}/pages/4.html\n\n{base}/pages/5.html\r\n"
-        robots = f"User-agent: *\nDisallow: /private/\n\nSitemap: {base}/sitemap-news.xml.gz\nsitemap:   /sitemap.txt\n"
+        # One line is not a URL (as in usp's samples): it costs only itself.
+        text_sitemap = f"{base}/pages/4.html\n\n{base}/pages/5.html\r\nNot a URL at all\n{base}/pages/7.html\n"
+        # "Site-map", as Google's parser takes it, and a relative sitemap URL.
+        robots = (
+            f"User-agent: *\nDisallow: /private/\n\nSite-map: {base}/sitemap-news.xml.gz\nsitemap:   /sitemap.txt\n"
+        )
         news = (
             "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
             "xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
@@ -135,16 +139,18 @@ def test_a_json_feed_gives_its_items_urls_titles_and_dates(site):
     assert (bad.reason, bad.offset) == ("bad_url", 4)
 
 
-def test_a_text_sitemap_lists_its_urls(site):
+def test_a_text_sitemap_lists_its_urls_and_a_line_that_is_none_costs_only_itself(site):
     urls, rejected, listings = discover(site, "/sitemap.txt")
-    assert (sorted(urls), rejected, listings) == (["/pages/4.html", "/pages/5.html"], [], 1)
+    assert (sorted(urls), listings) == (["/pages/4.html", "/pages/5.html", "/pages/7.html"], 1)
+    [bad] = rejected
+    assert (bad.reason, bad.offset) == ("bad_url", 4)
 
 
 def test_a_robots_txt_leads_to_the_sitemaps_it_names(site):
     urls, rejected, listings = discover(site, "/robots.txt")
-    assert rejected == []
+    assert [ref.reason for ref in rejected] == ["bad_url"]  # the text sitemap's line that is not a URL
     assert listings == 3  # robots.txt, the gzipped news sitemap and the text sitemap
-    assert sorted(urls) == ["/pages/4.html", "/pages/5.html", "/pages/6.html"]
+    assert sorted(urls) == ["/pages/4.html", "/pages/5.html", "/pages/6.html", "/pages/7.html"]
     assert (urls["/pages/6.html"].title, urls["/pages/6.html"].published_from) == ("News sitemap title six", "sitemap")
 
 

@@ -206,8 +206,9 @@ def _leading_text(content: bytes) -> str:
     return "" if head.startswith("<") else head
 
 
-_ROBOTS_LINE = re.compile(r"^\s*(user-agent|disallow|allow|crawl-delay|sitemap|host)\s*:", re.I | re.M)
-_SITEMAP_LINE = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.I | re.M)
+_ROBOTS_LINE = re.compile(r"^\s*(user-agent|disallow|allow|crawl-delay|site-?map|host)\s*:", re.I | re.M)
+# "Site-map" too: Google's robots.txt parser takes that spelling, and sites use it.
+_SITEMAP_LINE = re.compile(r"^\s*site-?map\s*:\s*(\S+)", re.I | re.M)
 
 
 def parse_text_listing(text: str, base_url: str | None = None) -> Listing:
@@ -223,8 +224,25 @@ def parse_text_listing(text: str, base_url: str | None = None) -> Listing:
             else:
                 children.append(url)
         return Listing("robots_txt", [], children, tuple(bad))
-    listing = parse_url_list(text)
-    return Listing("sitemap", listing.entries, [], listing.bad_entries)
+    # A text sitemap fetched as one is read leniently: a line that is not a URL costs only itself (a
+    # URL list on disk is read strictly, since a .txt of prose that names a URL is no list).
+    entries = []
+    bad: list[BadEntry] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        url = absolute_http_url(base_url, line) if _URL_START.match(line) else None
+        if url is None:
+            bad.append(bad_entry(number, line))
+        else:
+            entries.append(ListingEntry(url=url))
+    if len(bad) >= len(entries):  # text that names URLs, not a list of them
+        raise NotAListing(
+            f"neither a sitemap, a feed, a text sitemap nor a robots.txt: {len(bad)} of "
+            f"{len(bad) + len(entries)} lines are not http(s) URLs"
+        )
+    return Listing("sitemap", entries, [], tuple(bad))
 
 
 _JSON_FEED_VERSION = "https://jsonfeed.org/version/"
