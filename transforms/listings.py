@@ -212,20 +212,28 @@ _SITEMAP_LINE = re.compile(r"^\s*site-?map\s*:\s*(\S+)", re.I | re.M)
 
 
 def parse_text_listing(text: str, base_url: str | None = None) -> Listing:
-    """A text sitemap (one URL a line, as the sitemap protocol allows), or a robots.txt, whose
-    `Sitemap:` lines name sitemaps (fetched as a sitemap index's children are)."""
+    """A robots.txt (its `Sitemap:` lines name sitemaps, fetched as a sitemap index's children are), else
+    a text sitemap (one URL a line, as the sitemap protocol allows)."""
     if _ROBOTS_LINE.search(text):
-        children: list[str] = []
-        bad: list[BadEntry] = []
-        for number, match in enumerate(_SITEMAP_LINE.finditer(text), start=1):
-            url = absolute_http_url(base_url, match.group(1))
-            if url is None:
-                bad.append(bad_entry(number, match.group(1)))
-            else:
-                children.append(url)
-        return Listing("robots_txt", [], children, tuple(bad))
-    # A text sitemap fetched as one is read leniently: a line that is not a URL costs only itself (a
-    # URL list on disk is read strictly, since a .txt of prose that names a URL is no list).
+        return _parse_robots_txt(text, base_url)
+    return _parse_text_sitemap(text, base_url)
+
+
+def _parse_robots_txt(text: str, base_url: str | None) -> Listing:
+    children: list[str] = []
+    bad: list[BadEntry] = []
+    for number, match in enumerate(_SITEMAP_LINE.finditer(text), start=1):
+        url = absolute_http_url(base_url, match.group(1))
+        if url is None:
+            bad.append(bad_entry(number, match.group(1)))
+        else:
+            children.append(url)
+    return Listing("robots_txt", [], children, tuple(bad))
+
+
+def _parse_text_sitemap(text: str, base_url: str | None) -> Listing:
+    """Read leniently, being fetched as a listing: a line that is not a URL costs only itself (a URL list
+    on disk is read strictly, since a .txt of prose that names a URL is no list)."""
     entries = []
     bad: list[BadEntry] = []
     for number, line in enumerate(text.splitlines(), start=1):
