@@ -6,6 +6,7 @@ import email.utils
 import json
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
@@ -155,6 +156,14 @@ def _declaration_end(head: bytes, start: int, missing: set[bytes]) -> int | None
 _URL_START = re.compile(r"https?://", re.I)
 
 
+def _listed_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line that lists something, stripped, with its number from 1: blank lines and # comments are not."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield number, line
+
+
 def parse_url_list(text: str) -> Listing:
     """One URL a line; blank lines and lines starting with # are skipped.
 
@@ -163,10 +172,7 @@ def parse_url_list(text: str) -> Listing:
     """
     entries = []
     bad: list[BadEntry] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in _listed_lines(text):
         if is_http_url(line):
             entries.append(ListingEntry(url=line))
         elif _URL_START.match(line):
@@ -236,10 +242,7 @@ def _parse_text_sitemap(text: str, base_url: str | None) -> Listing:
     on disk is read strictly, since a .txt of prose that names a URL is no list)."""
     entries = []
     bad: list[BadEntry] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in _listed_lines(text):
         url = absolute_http_url(base_url, line) if _URL_START.match(line) else None
         if url is None:
             bad.append(bad_entry(number, line))
