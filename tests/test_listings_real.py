@@ -205,3 +205,24 @@ def test_the_sitemap_limit_counts_sitemaps_followed_never_the_listings_the_user_
     assert urls == [f"/pages/{n}.html" for n in (1, 2, 3, 4, 5)]
     assert discovery.skipped == {"sitemap/over_limit": 1}
     assert discovery.listings == 6
+
+
+def test_links_are_mended_as_browsers_mend_them():
+    # Real feeds and sitemaps leave spaces and line breaks in links (feedparser's and usp's samples).
+    feed = rss(
+        item("Spaced", "https://news.example/a story.html?q=two words"),
+        item("Relative, spaced", "stories/b story.html"),
+        item("Bad host", "https://news example/c.html"),
+    )
+    listing = parse_listing(feed.encode(), base_url="https://news.example/feeds/rss.xml")
+    assert [entry.url for entry in listing.entries] == [
+        "https://news.example/a%20story.html?q=two%20words",
+        "https://news.example/feeds/stories/b%20story.html",
+    ]
+    assert [(bad.number, bad.text) for bad in listing.bad_entries] == [(3, "https://news example/c.html")]
+    sitemap = (
+        "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        "<url><loc>https://news.example/2024/03/harbour-\ncranes.html</loc></url></urlset>"
+    )
+    [entry] = parse_listing(sitemap.encode()).entries
+    assert entry.url == "https://news.example/2024/03/harbour-cranes.html"  # a line break inside is dropped

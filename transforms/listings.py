@@ -65,12 +65,23 @@ def bad_entry(number: int, text: str) -> BadEntry:
 
 
 def absolute_http_url(base_url: str | None, link: str) -> str | None:
-    """The link resolved against the listing's own URL if that gives an http(s) URL, else None."""
+    """The link resolved against the listing's own URL if that gives an http(s) URL, else None.
+
+    Mended as browsers mend a link (the WHATWG URL standard): tabs and line breaks inside it are dropped
+    (feeds wrap long links), and a space in its path, query or fragment is percent-encoded; a space in
+    the host is still no URL."""
+    link = _URL_BREAKS.sub("", link).strip()
     try:
         url = urljoin(base_url or "", link)
+        parts = urlsplit(url)
     except ValueError:  # a malformed base or link (e.g. "http://[::1/x")
         return None
+    if " " not in parts.netloc:  # a space can then be only in the path, query or fragment
+        url = url.replace(" ", "%20")
     return url if is_http_url(url) else None
+
+
+_URL_BREAKS = re.compile(r"[\t\r\n]")
 
 
 def listing_kind(content: bytes) -> str | None:
