@@ -79,6 +79,8 @@ _VERSIONS = (b"WARC/1.", b"WARC/0.")
 # Line ends taken between records beyond the standard's two: real crawls have one, none, or several
 # (warcio reads them all, with a warning); a record is still whole when the next one starts right after.
 _MAX_BLANK_BYTES = 64
+# "\r\r\n" too: a WARC once written through a text-mode line-end conversion.
+_BLANK_LINES = (b"\r\n", b"\n", b"\r\r\n")
 # Longer than a marker searched for (an ARC header line's start holds a URL), so one split across two reads is found.
 _MARKER_CARRY_BYTES = 4096
 _SWALLOWED = b"\r\n\r\nWARC/1."
@@ -231,11 +233,9 @@ def _read_record(
     WARC has no other boundary to tell a length that swallows exactly one record).
     """
     first = stream.readline(_MAX_WARC_HEADER_BYTES)
-    blank = 0
-    while first and not first.strip(b"\r\n") and blank < _MAX_BLANK_BYTES:  # line ends left by the record before
-        blank += len(first)
+    while first in _BLANK_LINES:  # line ends left by the record before
         first = stream.readline(_MAX_WARC_HEADER_BYTES)
-    if not first.strip(b"\r\n"):
+    if not first:
         return None
     if not first.startswith(_VERSIONS):
         arc = _arc_fields(first)
@@ -251,7 +251,7 @@ def _read_record(
             raise _Ended("the input ends inside the record's header")
         if size > _MAX_WARC_HEADER_BYTES:
             raise _Damaged(f"a WARC header over {_MAX_WARC_HEADER_BYTES} bytes")
-        if not line.strip(b"\r\n"):  # also "\r\r\n": a WARC once written through a text-mode line-end conversion
+        if line in _BLANK_LINES:
             break
         name, colon, value = line.partition(b":")
         if colon:
