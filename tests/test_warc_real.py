@@ -4,6 +4,7 @@ compressed bodies, revisits, damage between good records, compression bombs, who
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -315,3 +316,32 @@ def test_a_damaged_arc_record_costs_only_itself(tmp_path):
     assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(2), story(3)]
     [rejection] = [d for d in documents if isinstance(d, Rejection)]
     assert rejection.reason == "warc_corrupt" and f"offset {len(records[0]) + len(records[1])}" in rejection.detail
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_html_page_stored_as_a_resource_record_is_read(tmp_path, name):
+    # As warcio's example-resource sample and warcit store pages: the block is the page, with no HTTP head.
+    from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]  # warcio ships no type stubs
+
+    path = tmp_path / name
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=name.endswith(".gz"))
+        for uri, body, media_type in [
+            ("http://news.example/1", story(1), "text/html; charset=iso-8859-1"),
+            ("http://news.example/data.json", b'{"a": 1}', "application/json"),
+            ("file:///home/me/page.html", story(2), "text/html"),
+            ("http://news.example/3", story(3), "application/xhtml+xml"),
+        ]:
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "resource", payload=io.BytesIO(body), length=len(body), warc_content_type=media_type
+                )
+            )
+    discovery = discover_documents([str(path)])
+    assert discovery.skipped == {"warc/resource": 2}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [(d.url, d.content, d.charset) for d in documents] == [
+        ("http://news.example/1", story(1), "iso-8859-1"),
+        ("http://news.example/3", story(3), None),
+    ]

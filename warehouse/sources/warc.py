@@ -291,7 +291,8 @@ def _read_block(
     if length < 0:
         raise _Damaged(f"Content-Length {length}")
     warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
-    head = stream.read(min(length, keep)) if warc_type == "response" else b""
+    # A response's HTTP head tells whether it is a page; a resource's block is the page itself.
+    head = stream.read(min(length, keep)) if warc_type == "response" or _is_html_resource(headers) else b""
     remaining = length - len(head)
     tail = head[-len(_SWALLOWED) :]
     if watch_for_records and _SWALLOWED in head:
@@ -372,7 +373,10 @@ def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
 
 
 def _not_a_document(record: _Scanned) -> str | None:
-    """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status 200."""
+    """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status
+    200, or an HTML page stored as a resource."""
+    if record.warc_type == "resource" and _is_html_resource(record.headers):
+        return None
     if record.warc_type != "response":  # request, revisit (no body of its own), metadata, warcinfo, resource...
         return f"warc/{record.warc_type}"
     http = parse_http_head(record.block)
@@ -443,7 +447,7 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
         )
     if record is None:
         return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"no record at offset {offset}")
-    if record.warc_type != "response":  # the archive changed since it was scanned
+    if record.warc_type != "response" and _not_a_document(record) is not None:  # the archive changed since its scan
         return _record_rejection(
             path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is a {record.warc_type}, not a response"
         )
@@ -453,6 +457,16 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
             offset,
             Reason.TOO_LARGE,
             f"record at offset {offset} has {record.length} bytes; the limit is {MAX_FILE_BYTES}",
+        )
+    if record.warc_type == "resource":
+        return RawDocument(
+            doc_id=doc_id_for(record.block),
+            source=f"{name}#{offset}",
+            url=_target_uri(record.headers),
+            content=record.block,
+            media_type="text/html",
+            fetched_at=_warc_date(record.headers),
+            charset=charset_from_content_type(record.headers.get(b"content-type", b"").decode("ascii", "replace")),
         )
     http = parse_http_head(record.block)
     if http.length is None:
@@ -474,6 +488,14 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
         fetched_at=_warc_date(record.headers),
         charset=charset_from_content_type(http.first("content-type")),
     )
+
+
+def _is_html_resource(headers: dict[bytes, bytes]) -> bool:
+    """A resource record holding a web page as it is, without an HTTP head (as warcit and some capture
+    tools store pages): an HTML content type and an http(s) target URI."""
+    media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower().decode("ascii", "replace")
+    uri = (_target_uri(headers) or "").lower()
+    return media_type in HTML_TYPES and uri.startswith(("http://", "https://"))
 
 
 def _inflate_member(handle: io.BufferedReader[io.FileIO], offset: int, limit: int) -> bytes | None:
