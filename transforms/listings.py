@@ -223,9 +223,10 @@ def _leading_text(content: bytes) -> str:
     return "" if head.startswith("<") else head
 
 
-_ROBOTS_LINE = re.compile(r"^\s*(user-agent|disallow|allow|crawl-delay|site-?map|host)\s*:", re.I | re.M)
+# Spaces and tabs only, not \s: \s* at each line start would run over every blank line after it (quadratic).
+_ROBOTS_LINE = re.compile(r"^[ \t]*(user-agent|disallow|allow|crawl-delay|site-?map|host)[ \t]*:", re.I | re.M)
 # "Site-map" too: Google's robots.txt parser takes that spelling, and sites use it.
-_SITEMAP_LINE = re.compile(r"^\s*site-?map\s*:\s*(\S+)", re.I | re.M)
+_SITEMAP_LINE = re.compile(r"^[ \t]*site-?map[ \t]*:[ \t]*(\S+)", re.I | re.M)
 
 
 def parse_text_listing(text: str, base_url: str | None = None) -> Listing:

@@ -104,9 +104,10 @@ class _Scanned:
 
 
 def scan_warc(path: str) -> WarcScan:
-    """The offset of each HTML response with status 200; other records counted; each record that
-    cannot be read refused with its own offset. Damage costs only the damaged record: scanning goes
-    on at the next gzip member (.warc.gz) or the next `WARC/1.` line (.warc)."""
+    """The offset of each HTML response with status 200 (and HTML resource); other records counted; each
+    record that cannot be read refused with its own offset. Damage costs only the damaged record: scanning
+    goes on at the next gzip member (.warc.gz, .arc.gz), the next `WARC/1.` line (.warc) or the next ARC
+    record's header line (.arc)."""
     scan = WarcScan()
     record_start = _ARC_RECORD_START if path.lower().endswith((".arc", ".arc.gz")) else _RECORD_START
     try:
