@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from tests.http_fixtures import SLOW_SECONDS, Site, running_site
+from tests.http_fixtures import SLOW_SECONDS, Response, Site, article, running_site, serving
 from tests.test_hostile_io import no_hang
 from warehouse.fetch import (
     Fetched,
@@ -252,3 +254,43 @@ def test_stored_pages_are_not_fetched_again_refresh_revalidates_and_reprocess_re
     assert sql(warehouse, "SELECT count(*) FROM _entity_mentions")[0][0] == 2 * before[1]  # history is kept
     assert sql(warehouse, "SELECT title FROM articles ORDER BY url") == [("Page title 1",), ("Page title 2",)]
     assert failed_checks(warehouse) == {}  # committing known documents again is reprocess's purpose
+
+
+class CodingSite(Site):
+    """Pages under content codings newsetl did not ask for, as scrapy's samples have them."""
+
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        html = "text/html; charset=utf-8"
+        page = article(1)
+        return {
+            **super().routes(),
+            # zstd-framed bytes (the magic number, then what is not text): nothing here decodes zstd.
+            "/zstd.html": lambda: (
+                200,
+                {"Content-Type": html, "Content-Encoding": "zstd"},
+                b"\x28\xb5\x2f\xfd\x00\x01\x02",
+            ),
+            # The same label over a page the server did not compress after all.
+            "/zstd-text.html": lambda: (200, {"Content-Type": html, "Content-Encoding": "zstd"}, page),
+            # x-gzip: gzip's old name, which browsers read as gzip and httpx passes through.
+            "/x-gzip.html": lambda: (200, {"Content-Type": html, "Content-Encoding": "x-gzip"}, gzip.compress(page)),
+            "/gzip-then-zstd.html": lambda: (
+                200,
+                {"Content-Type": html, "Content-Encoding": "zstd, gzip"},
+                gzip.compress(b"\x28\xb5\x2f\xfd\x00\x01\x02"),
+            ),
+        }
+
+
+def test_a_content_coding_httpx_passes_through_is_decoded_or_refused_never_kept_as_the_page():
+    with serving(CodingSite()) as site:
+        paths = ["/zstd.html", "/zstd-text.html", "/x-gzip.html", "/gzip-then-zstd.html"]
+        results = fetch_all([FetchRequest(site.base + p) for p in paths], site_options(site, max_body_bytes=100_000))
+    outcome = {p: (r.content if isinstance(r, Fetched) else r.reason) for p, r in zip(paths, results, strict=True)}
+    assert outcome == {
+        "/zstd.html": "bad_encoding",
+        "/zstd-text.html": article(1),
+        "/x-gzip.html": article(1),
+        "/gzip-then-zstd.html": "bad_encoding",
+    }
+    assert all("zstd" in r.detail for r in results if isinstance(r, FetchFailure))

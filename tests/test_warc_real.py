@@ -4,6 +4,7 @@ compressed bodies, revisits, damage between good records, compression bombs, who
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from datetime import UTC, datetime
 from pathlib import Path
@@ -210,3 +211,137 @@ def test_ingest_over_a_warcio_crawl_lands_every_page_and_one_row_per_damaged_rec
         (f"{path}#{offsets[index]}", f"http://news.example/{n}") for index, n in ((0, 1), (2, 2), (3, 3))
     )
     assert sql(warehouse, "SELECT source, stage, reason FROM rejections") == [(str(path), "read", "warc_truncated")]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("trailer", [b"\r\n", b"", b"\r\n" * 5, b"\n"])
+def test_records_whose_line_ends_between_them_are_fewer_or_more_than_two_are_read_whole(tmp_path, name, trailer):
+    # Real crawls (pywb's and ia-web-commons' samples) end records with one line end, none, or several;
+    # warcio reads them all. Each record is whole: its Content-Length is right and the next one starts after it.
+    path = tmp_path / name
+    revisit = CrawledRecord("http://news.example/1", http_response(b"", status="304 Not Modified"), warc_type="revisit")
+    offsets = write_warcio_warc(path, [response(1), revisit, response(2), response(3)])
+    data = path.read_bytes()
+    records = [data[start:end] for start, end in zip(offsets, [*offsets[1:], len(data)], strict=True)]
+    if name.endswith(".gz"):
+        records = [gzip.compress(gzip.decompress(r).removesuffix(b"\r\n\r\n") + trailer, mtime=0) for r in records]
+    else:
+        records = [r.removesuffix(b"\r\n\r\n") + trailer for r in records]
+    path.write_bytes(b"".join(records))
+    documents = read_all(path)
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1), story(2), story(3)]
+
+
+def test_a_content_length_too_short_is_still_damage_when_records_are_read_leniently(tmp_path):
+    path = tmp_path / "crawl.warc"
+    offsets = write_warcio_warc(path, [response(1), response(2), response(3)])
+    data = path.read_bytes()
+    middle = data[offsets[1] : offsets[2]]
+    length = int(middle.split(b"Content-Length: ", 1)[1].split(b"\r\n", 1)[0])
+    middle = middle.replace(f"Content-Length: {length}".encode(), f"Content-Length: {length - 7}".encode(), 1)
+    path.write_bytes(data[: offsets[1]] + middle + data[offsets[2] :])
+    documents = read_all(path)
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(1), story(3)]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == "warc_corrupt" and f"offset {offsets[1]}" in rejection.detail
+
+
+def test_a_warc_0_18_archive_as_heritrix_1_wrote_it_is_read(tmp_path):
+    path = tmp_path / "old.warc"
+    write_warcio_warc(path, [response(1), response(2)])
+    path.write_bytes(path.read_bytes().replace(b"WARC/1.0\r\n", b"WARC/0.18\r\n"))
+    documents = read_all(path)
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1), story(2)]
+
+
+def test_header_lines_ending_in_cr_cr_lf_end_at_their_blank_line(tmp_path):
+    # A WARC once copied through a text-mode line-end conversion (pywb's missing-status-text sample).
+    path = tmp_path / "crawl.warc"
+    write_warcio_warc(path, [response(1)])
+    data = path.read_bytes()
+    header, block = data.split(b"\r\n\r\n", 1)
+    path.write_bytes(header.replace(b"\r\n", b"\r\r\n") + b"\r\r\n\r\r\n" + block)
+    documents = read_all(path)
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1)]
+
+
+def arc_record(url: str, block: bytes, stamp: str = "20240501100000", media_type: str = "text/html") -> bytes:
+    """One ARC (version 1) record: its header line, its block, and the line feed that ends it."""
+    return f"{url} 192.0.2.1 {stamp} {media_type} {len(block)}\n".encode() + block + b"\n"
+
+
+def arc_archive() -> list[bytes]:
+    version_block = b"1 0 Test crawl\nURL IP-address Archive-date Content-type Archive-length\n"
+    return [
+        arc_record("filedesc://crawl.arc", version_block, media_type="text/plain"),
+        arc_record("dns:news.example", b"20240501100000\nnews.example. 300 IN A 192.0.2.1", media_type="text/dns"),
+        arc_record("http://news.example/1", http_response(story(1))),
+        arc_record(
+            "http://news.example/logo.png", http_response(b"\x89PNG", "X: 1").replace(b"text/html", b"image/png")
+        ),
+        arc_record("http://news.example/2?q=a b", http_response(story(2))),  # a writer that left a space in the URL
+        arc_record("http://news.example/3", http_response(story(3)), stamp="20240502113000"),
+    ]
+
+
+@pytest.mark.parametrize("name", ["crawl.arc", "crawl.arc.gz"])
+def test_arc_archives_of_older_crawls_are_read_as_warcs_are(tmp_path, name):
+    path = tmp_path / name
+    records = arc_archive()
+    if name.endswith(".gz"):
+        records = [gzip.compress(record, mtime=0) for record in records]
+    path.write_bytes(b"".join(records))
+    discovery = discover_documents([str(path)])
+    assert discovery.skipped == {"warc/warcinfo": 1, "warc/resource": 1, "warc/not_html": 1}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [d.content for d in documents] == [story(1), story(2), story(3)]
+    assert [d.url for d in documents] == [
+        "http://news.example/1",
+        "http://news.example/2?q=a%20b",
+        "http://news.example/3",
+    ]
+    assert documents[2].fetched_at == datetime(2024, 5, 2, 11, 30, tzinfo=UTC)
+
+
+def test_a_damaged_arc_record_costs_only_itself(tmp_path):
+    path = tmp_path / "crawl.arc"
+    records = arc_archive()
+    records[2] = records[2].replace(b" 192.0.2.1 20240501100000 text/html ", b" 192.0.2.1 20240501100000 text/html 9")
+    path.write_bytes(b"".join(records))
+    documents = read_documents(discover_documents([str(path)]).refs).documents
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(2), story(3)]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == "warc_corrupt" and f"offset {len(records[0]) + len(records[1])}" in rejection.detail
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_an_html_page_stored_as_a_resource_record_is_read(tmp_path, name):
+    # As warcio's example-resource sample and warcit store pages: the block is the page, with no HTTP head.
+    from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]  # warcio ships no type stubs
+
+    path = tmp_path / name
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=name.endswith(".gz"))
+        for uri, body, media_type in [
+            ("http://news.example/1", story(1), "text/html; charset=iso-8859-1"),
+            ("http://news.example/data.json", b'{"a": 1}', "application/json"),
+            ("file:///home/me/page.html", story(2), "text/html"),
+            ("http://news.example/3", story(3), "application/xhtml+xml"),
+        ]:
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "resource", payload=io.BytesIO(body), length=len(body), warc_content_type=media_type
+                )
+            )
+    discovery = discover_documents([str(path)])
+    assert discovery.skipped == {"warc/resource": 2}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [(d.url, d.content, d.charset) for d in documents] == [
+        ("http://news.example/1", story(1), "iso-8859-1"),
+        ("http://news.example/3", story(3), None),
+    ]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import email.utils
+import json
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
@@ -33,9 +36,9 @@ class BadEntry:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    kind: str  # "feed", "sitemap", "sitemap_index", "url_list"
+    kind: str  # "feed", "sitemap", "sitemap_index", "url_list", "robots_txt"
     entries: list[ListingEntry]
-    children: list[str]  # sitemaps a sitemap index points to
+    children: list[str]  # sitemaps a sitemap index (or a robots.txt) points to
     bad_entries: tuple[BadEntry, ...] = ()
 
 
@@ -62,17 +65,28 @@ def bad_entry(number: int, text: str) -> BadEntry:
 
 
 def absolute_http_url(base_url: str | None, link: str) -> str | None:
-    """The link resolved against the listing's own URL if that gives an http(s) URL, else None."""
+    """The link resolved against the listing's own URL if that gives an http(s) URL, else None.
+
+    Mended as browsers mend a link (the WHATWG URL standard): tabs and line breaks inside it are dropped
+    (feeds wrap long links), and a space in its path, query or fragment is percent-encoded; a space in
+    the host is still no URL."""
+    link = _URL_BREAKS.sub("", link).strip()
     try:
         url = urljoin(base_url or "", link)
+        parts = urlsplit(url)
     except ValueError:  # a malformed base or link (e.g. "http://[::1/x")
         return None
+    if " " not in parts.netloc:  # a space can then be only in the path, query or fragment
+        url = url.replace(" ", "%20")
     return url if is_http_url(url) else None
+
+
+_URL_BREAKS = re.compile(r"[\t\r\n]")
 
 
 def listing_kind(content: bytes) -> str | None:
     """'feed', 'sitemap', 'sitemap_index' or 'html' from the first element; None if none of these."""
-    head = content[:_SNIFF_BYTES]
+    head = _as_utf8(content[:_SNIFF_BYTES])
     # Skip the XML declaration, comments and doctype: the first real element decides.
     match = _ROOT_TAG.search(_without_declarations(head))
     if not match:
@@ -86,6 +100,31 @@ def listing_kind(content: bytes) -> str | None:
         b"sitemapindex": "sitemap_index",
         b"html": "html",
     }[root]
+
+
+# How an XML document in another encoding family starts (XML 1.0, appendix F), and the codec that reads
+# it: with a byte order mark, or with "<" in UTF-16/32 or EBCDIC. UTF-32's marks go before UTF-16's,
+# whose little-endian BOM they begin with.
+_XML_STARTS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\x00<", "utf-16-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp037"),  # "<?xm" in EBCDIC
+)
+
+
+def _as_utf8(head: bytes) -> bytes:
+    """The head re-encoded as UTF-8 when it starts as UTF-16, UTF-32 or EBCDIC XML does, so its first
+    element can be found; otherwise as it is (feedparser and lxml decode the whole document themselves)."""
+    for start, codec in _XML_STARTS:
+        if head.startswith(start):
+            return head.decode(codec, errors="ignore").encode("utf-8")
+    return head
 
 
 # Markup before the first element, as (opener, closer); the opener is matched ignoring case.
@@ -128,6 +167,14 @@ def _declaration_end(head: bytes, start: int, missing: set[bytes]) -> int | None
 _URL_START = re.compile(r"https?://", re.I)
 
 
+def _listed_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line that lists something, stripped, with its number from 1: blank lines and # comments are not."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            yield number, line
+
+
 def parse_url_list(text: str) -> Listing:
     """One URL a line; blank lines and lines starting with # are skipped.
 
@@ -136,10 +183,7 @@ def parse_url_list(text: str) -> Listing:
     """
     entries = []
     bad: list[BadEntry] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for number, line in _listed_lines(text):
         if is_http_url(line):
             entries.append(ListingEntry(url=line))
         elif _URL_START.match(line):
@@ -156,13 +200,106 @@ def looks_like_url_list(text: str) -> bool:
         return False
 
 
-def parse_listing(content: bytes, base_url: str | None = None) -> Listing:
+def parse_listing(content: bytes, base_url: str | None = None, charset: str | None = None) -> Listing:
+    """`charset`: the one the server named in Content-Type, if any (it wins over the XML declaration, as
+    in browsers and feedparser)."""
     kind = listing_kind(content)
     if kind == "feed":
-        return parse_feed(content, base_url)
+        return parse_feed(content, base_url, charset)
     if kind in ("sitemap", "sitemap_index"):
         return parse_sitemap(content, base_url)
+    if kind is None:
+        text = _leading_text(content)
+        if text.startswith("{"):
+            return parse_json_feed(content, base_url)
+        if text:
+            return parse_text_listing(content.decode("utf-8-sig", errors="replace"), base_url)
     raise NotAListing(f"not an RSS/Atom feed or a sitemap (first element: {kind or 'none found'})")
+
+
+def _leading_text(content: bytes) -> str:
+    """The start of the content as UTF-8 text without a BOM or leading white space; empty when it holds markup."""
+    head = content[:_SNIFF_BYTES].decode("utf-8-sig", errors="replace").lstrip()
+    return "" if head.startswith("<") else head
+
+
+# Spaces and tabs only, not \s: \s* at each line start would run over every blank line after it (quadratic).
+_ROBOTS_LINE = re.compile(r"^[ \t]*(user-agent|disallow|allow|crawl-delay|site-?map|host)[ \t]*:", re.I | re.M)
+# "Site-map" too: Google's robots.txt parser takes that spelling, and sites use it.
+_SITEMAP_LINE = re.compile(r"^[ \t]*site-?map[ \t]*:[ \t]*(\S+)", re.I | re.M)
+
+
+def parse_text_listing(text: str, base_url: str | None = None) -> Listing:
+    """A robots.txt (its `Sitemap:` lines name sitemaps, fetched as a sitemap index's children are), else
+    a text sitemap (one URL a line, as the sitemap protocol allows)."""
+    if _ROBOTS_LINE.search(text):
+        return _parse_robots_txt(text, base_url)
+    return _parse_text_sitemap(text, base_url)
+
+
+def _parse_robots_txt(text: str, base_url: str | None) -> Listing:
+    children: list[str] = []
+    bad: list[BadEntry] = []
+    for number, match in enumerate(_SITEMAP_LINE.finditer(text), start=1):
+        url = absolute_http_url(base_url, match.group(1))
+        if url is None:
+            bad.append(bad_entry(number, match.group(1)))
+        else:
+            children.append(url)
+    return Listing("robots_txt", [], children, tuple(bad))
+
+
+def _parse_text_sitemap(text: str, base_url: str | None) -> Listing:
+    """Read leniently, being fetched as a listing: a line that is not a URL costs only itself (a URL list
+    on disk is read strictly, since a .txt of prose that names a URL is no list)."""
+    entries = []
+    bad: list[BadEntry] = []
+    for number, line in _listed_lines(text):
+        url = absolute_http_url(base_url, line) if _URL_START.match(line) else None
+        if url is None:
+            bad.append(bad_entry(number, line))
+        else:
+            entries.append(ListingEntry(url=url))
+    if len(bad) >= len(entries):  # text that names URLs, not a list of them
+        raise NotAListing(
+            f"neither a sitemap, a feed, a text sitemap nor a robots.txt: {len(bad)} of "
+            f"{len(bad) + len(entries)} lines are not http(s) URLs"
+        )
+    return Listing("sitemap", entries, [], tuple(bad))
+
+
+_JSON_FEED_VERSION = "https://jsonfeed.org/version/"
+
+
+def parse_json_feed(content: bytes, base_url: str | None = None) -> Listing:
+    """A JSON Feed (jsonfeed.org, versions 1 and 1.1): each item's `url`, `title` and `date_published`."""
+    try:
+        feed = json.loads(content.decode("utf-8-sig", errors="replace"))
+    except (ValueError, RecursionError) as error:
+        raise NotAListing(f"JSON that does not parse: {str(error)[:200]}") from None
+    if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(_JSON_FEED_VERSION):
+        raise NotAListing("JSON, but not a JSON Feed (no jsonfeed.org version)")
+    items = feed.get("items")
+    entries = []
+    bad: list[BadEntry] = []
+    for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+        link = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(link, str) or not link:
+            continue
+        url = absolute_http_url(base_url, link)
+        if url is None:
+            bad.append(bad_entry(number, link))
+            continue
+        title = item.get("title")
+        published = item.get("date_published")
+        entries.append(
+            ListingEntry(
+                url=url,
+                title=metadata_field(title) if isinstance(title, str) else None,
+                published_date=parse_w3c_date(published) if isinstance(published, str) else None,
+            )
+        )
+    return Listing("feed", entries, [], tuple(bad))
 
 
 # A numeric character reference: feedparser turns one with no character behind it
@@ -171,14 +308,16 @@ _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
 _REPLACEMENT_REF = b"&#xFFFD;"
 
 
-def parse_feed(content: bytes, base_url: str | None = None) -> Listing:
+def parse_feed(content: bytes, base_url: str | None = None, charset: str | None = None) -> Listing:
     parsed = feedparser.parse(
         _CHAR_REF.sub(_valid_char_ref, content),
-        response_headers={"content-location": base_url or ""},
+        response_headers=_feed_headers(base_url, charset),
         sanitize_html=False,
         resolve_relative_uris=False,
     )
-    if parsed.bozo and not parsed.entries:
+    # Broken and without entries is no feed unless feedparser still knew it for one (its version): real feeds
+    # with no items now, or an encoding it had to guess, are read as empty, not refused.
+    if parsed.bozo and not parsed.entries and not parsed.get("version"):
         raise NotAListing(f"feed could not be parsed: {parsed.get('bozo_exception')}")
     entries = []
     bad: list[BadEntry] = []
@@ -190,9 +329,20 @@ def parse_feed(content: bytes, base_url: str | None = None) -> Listing:
         if url is None:
             bad.append(bad_entry(number, link))
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        entries.append(ListingEntry(url=url, title=metadata_field(entry.get("title")), published_date=_day(stamp)))
+        entries.append(
+            ListingEntry(url=url, title=metadata_field(entry.get("title")), published_date=_entry_day(entry))
+        )
     return Listing("feed", entries, [], tuple(bad))
+
+
+def _feed_headers(base_url: str | None, charset: str | None) -> dict[str, str]:
+    """The HTTP headers feedparser is told of. The server's charset wins over the XML declaration, as in
+    browsers (a windows-1251 feed that declares nothing was read as ISO-8859-1 without it). The media type
+    is always XML: given headers without one, feedparser flags every feed as broken (so a feed with no
+    entries was refused), and given text/xml without a charset it tries US-ASCII first (RFC 3023's rule,
+    which RFC 7303 and browsers dropped)."""
+    content_type = f"application/xml; charset={charset}" if charset else "application/xml"
+    return {"content-type": content_type, "content-location": base_url or ""}
 
 
 def _valid_char_ref(match: re.Match[bytes]) -> bytes:
@@ -205,6 +355,35 @@ def _valid_char_ref(match: re.Match[bytes]) -> bytes:
     if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
         return _REPLACEMENT_REF
     return match.group(0)
+
+
+def _entry_day(entry: feedparser.FeedParserDict) -> date | None:
+    """The day the entry was published (else updated) as the feed writes it, in the feed's own time zone,
+    as news sitemaps and pages give it: feedparser turns every date into UTC, which moves a story
+    published in New York at 23:30 to the next day. feedparser's UTC day stands where the text is in a form
+    only feedparser reads, or where the two disagree by more than a time zone can."""
+    for key in ("published", "updated"):
+        utc_day = _day(entry.get(f"{key}_parsed"))
+        if utc_day is None:
+            continue
+        written = _written_day(entry.get(key))
+        if written is not None and abs((written - utc_day).days) <= 1:
+            return written
+        return utc_day
+    return None
+
+
+def _written_day(text: str | None) -> date | None:
+    """The calendar day an RFC 822 (RSS) or W3C/ISO 8601 (Atom) date names, in its own time zone."""
+    if not text:
+        return None
+    fields = email.utils.parsedate_tz(text)
+    if fields is not None:
+        try:
+            return date(fields[0], fields[1], fields[2])
+        except ValueError:
+            return None
+    return parse_w3c_date(text)
 
 
 def _day(stamp: time.struct_time | None) -> date | None:

@@ -333,6 +333,9 @@ class Fetcher:
                         body += chunk
                         if len(body) > limit:
                             return fail(Reason.TOO_LARGE, f"{url} sent more than {limit} bytes")
+                    undecoded = _undecoded_codings(response.headers)
+                    if undecoded:
+                        return self._decoded_further(request, url, response, bytes(body), undecoded, fail)
                     return _Attempt(self._fetched(request, url, response, bytes(body)))
         except TimeoutError:
             return fail(Reason.TIMEOUT, f"{url} took longer than {self.options.deadline_seconds}s", transient=True)
@@ -349,6 +352,30 @@ class Fetcher:
         except (socket.gaierror, UnicodeError) as error:
             return fail(Reason.DNS_ERROR, f"{url}: {error}", transient=True)
 
+    def _decoded_further(
+        self,
+        request: FetchRequest,
+        url: str,
+        response: httpx.Response,
+        body: bytes,
+        codings: list[str],
+        fail: Callable[[str, str], _Attempt],
+    ) -> _Attempt:
+        """The body decoded from the content codings httpx passed through undecoded: `x-gzip` (which
+        browsers read as gzip), or one newsetl does not decode (zstd, sent unasked), which is refused
+        unless the body is text after all. Without this, zstd bytes were kept as the page."""
+        # Imported here: warehouse.sources imports this module.
+        from warehouse.sources.http_payload import BadEncoding, HttpHead, TooLargeDecoded, http_body
+
+        head = HttpHead(response.status_code, (("content-encoding", ", ".join(codings)),), 0)
+        try:
+            decoded = http_body(head, body, self.options.max_body_bytes)
+        except BadEncoding as error:
+            return fail(Reason.BAD_ENCODING, f"{url}: {error}")
+        except TooLargeDecoded as error:
+            return fail(Reason.TOO_LARGE, f"{url}: {error}")
+        return _Attempt(self._fetched(request, url, response, decoded))
+
     @staticmethod
     def _fetched(
         request: FetchRequest, url: str, response: httpx.Response, content: bytes, not_modified: bool = False
@@ -363,6 +390,16 @@ class Fetcher:
             fetched_at=datetime.now(UTC),
             not_modified=not_modified,
         )
+
+
+# The content codings httpx decodes itself; it passes any other through as it came.
+_HTTPX_CODINGS = frozenset({"identity", "gzip", "deflate", "br"})
+
+
+def _undecoded_codings(headers: httpx.Headers) -> list[str]:
+    """The content codings a response lists that httpx left undecoded, in the order they were applied."""
+    listed = [c.strip().lower() for value in headers.get_list("content-encoding") for c in value.split(",")]
+    return [c for c in listed if c and c not in _HTTPX_CODINGS]
 
 
 class BlockedAddress(OSError):

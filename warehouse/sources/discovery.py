@@ -29,6 +29,7 @@ from transforms.reasons import Reason
 from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
 from warehouse.options import FetchOptions
 from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regular_file_problem, stored_name
+from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
 LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf")
@@ -40,7 +41,7 @@ LISTING_PATH_WORDS = ("sitemap", "feed", "rss", "atom")
 NOT_INPUT_SUFFIXES = (".expected.json",)
 MAX_LISTING_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAP_DEPTH = 3
-MAX_SITEMAPS = 1000
+MAX_SITEMAPS = 1000  # sitemaps followed from sitemap indexes (and robots.txt) in one run
 _URL_LIST_SNIFF_BYTES = 4096
 
 
@@ -76,6 +77,7 @@ class Discovery:
     # (e.g. WARC request records): "warc/request": 120.
     skipped: Counter[str] = field(default_factory=Counter)
     listings: int = 0  # feeds, sitemaps and URL lists read
+    followed: int = 0  # of those, sitemaps fetched because a sitemap index or robots.txt named them
 
 
 def is_url(source: str) -> bool:
@@ -185,7 +187,7 @@ def discover_documents(sources: list[str], fetch_options: FetchOptions | None = 
 def looks_like_listing_url(url: str) -> bool:
     path = url.split("?", 1)[0].rstrip("/").lower()
     last = path.rsplit("/", 1)[-1]
-    return path.endswith(LISTING_SUFFIXES) or any(word in last for word in LISTING_PATH_WORDS)
+    return path.endswith(LISTING_SUFFIXES) or last == "robots.txt" or any(word in last for word in LISTING_PATH_WORDS)
 
 
 def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | None = None) -> None:
@@ -289,10 +291,12 @@ def _take_listing(
 def _discover_remote_listings(
     listing_urls: list[str], options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef], depth: int = 1
 ) -> None:
-    room = MAX_SITEMAPS - discovery.listings
-    if len(listing_urls) > room:
-        discovery.skipped["sitemap/over_limit"] += len(listing_urls) - max(room, 0)
-        listing_urls = listing_urls[: max(room, 0)]
+    if depth > 1:  # the limit is on sitemaps that listings lead to: every source the user names is read
+        room = max(MAX_SITEMAPS - discovery.followed, 0)
+        if len(listing_urls) > room:
+            discovery.skipped["sitemap/over_limit"] += len(listing_urls) - room
+            listing_urls = listing_urls[:room]
+        discovery.followed += len(listing_urls)
     listing_options = _listing_fetch_options(options)
     for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
         listing = _fetched_listing(url, listing_options, discovery, urls)
@@ -320,7 +324,9 @@ def _fetched_listing(
         _add_url(urls, ListingEntry(url=url))  # a page after all
         return None
     try:
-        return parse_listing(content, base_url=result.final_url)
+        return parse_listing(
+            content, base_url=result.final_url, charset=charset_from_content_type(result.headers.get("content-type"))
+        )
     except NotAListing as error:
         discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
         return None

@@ -10,6 +10,7 @@ about the other kinds of source.
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,7 +30,9 @@ from warehouse.sources.http_payload import (
     parse_http_head,
 )
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
+# ARC, the Internet Archive's format before WARC (1996-2009 crawls), is read by the same code: each
+# record's one-line header is turned into the WARC fields it stands for.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 # A file or a WARC record over this is refused before it is read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -62,7 +65,24 @@ _MAX_WARC_HEADER_BYTES = 64 * 1024
 _HTTP_HEAD_BYTES = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 # Not only at a line start: a record cut short mid-line (a crawler that died mid-write) runs straight into the next.
-_RECORD_START = b"WARC/1."
+# WARC/0.17 and 0.18 are the drafts that Heritrix 1.x wrote before the standard; their records read as 1.0's do.
+_RECORD_START = re.compile(rb"WARC/[01]\.")
+# An ARC record starts with a line "URL IP-address YYYYMMDDhhmmss content-type length" (version 1;
+# version 2 has five more fields before the length, which is always last); the first record's URL is
+# filedesc://. Some writers left spaces in the URL: the fields are counted from the end.
+_ARC_DATE = re.compile(rb"\d{14,}")
+_ARC_DATE_FROM_END = (3, 8)  # where the date is, counted from the end, in versions 1 and 2
+_ARC_RECORD_START = re.compile(rb"WARC/[01]\.|(?<=\n)(?:https?|ftp|dns|filedesc)://\S+ \S+ \d{14}")
+_ARC_FOLLOWING = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:")  # how the line after an ARC record starts: its URL
+_GZIP_START = re.compile(re.escape(_GZIP_MAGIC))
+_VERSIONS = (b"WARC/1.", b"WARC/0.")
+# Line ends taken between records beyond the standard's two: real crawls have one, none, or several
+# (warcio reads them all, with a warning); a record is still whole when the next one starts right after.
+_MAX_BLANK_BYTES = 64
+# "\r\r\n" too: a WARC once written through a text-mode line-end conversion.
+_BLANK_LINES = (b"\r\n", b"\n", b"\r\r\n")
+# Longer than a marker searched for (an ARC header line's start holds a URL), so one split across two reads is found.
+_MARKER_CARRY_BYTES = 4096
 _SWALLOWED = b"\r\n\r\nWARC/1."
 _SWALLOWED_DETAIL = "its Content-Length takes in the next record"
 
@@ -84,29 +104,31 @@ class _Scanned:
 
 
 def scan_warc(path: str) -> WarcScan:
-    """The offset of each HTML response with status 200; other records counted; each record that
-    cannot be read refused with its own offset. Damage costs only the damaged record: scanning goes
-    on at the next gzip member (.warc.gz) or the next `WARC/1.` line (.warc)."""
+    """The offset of each HTML response with status 200 (and HTML resource); other records counted; each
+    record that cannot be read refused with its own offset. Damage costs only the damaged record: scanning
+    goes on at the next gzip member (.warc.gz, .arc.gz), the next `WARC/1.` line (.warc) or the next ARC
+    record's header line (.arc)."""
     scan = WarcScan()
+    record_start = _ARC_RECORD_START if path.lower().endswith((".arc", ".arc.gz")) else _RECORD_START
     try:
         with io.BufferedReader(io.FileIO(path, "rb"), _CHUNK_BYTES) as handle:
             if handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
                 _scan_gzip(handle, scan)
             else:
                 handle.seek(0)
-                _scan_plain(handle, scan)
+                _scan_plain(handle, scan, record_start)
     except OSError as error:  # the file itself could not be read: the records so far stand
         scan.refused.append(WarcDamage(Reason.UNREADABLE, 0, f"{path}: {error}"))
     return scan
 
 
-def _scan_plain(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
+def _scan_plain(handle: io.BufferedReader[io.FileIO], scan: WarcScan, record_start: re.Pattern[bytes]) -> None:
     while True:
         offset = handle.tell()
         try:
             record = _read_record(handle, watch_for_records=True)
         except (_Damaged, _Ended) as problem:
-            following = _find(handle, _RECORD_START, offset + 1)
+            following = _find(handle, record_start, offset + 1)
             _refuse(scan, offset, problem, ended_for_good=isinstance(problem, _Ended) and following is None)
             if following is None:
                 return
@@ -160,9 +182,9 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
         if member.cut_short:
             # The member seems to run to the file's end, but deflate data cut mid-write can go on decoding
             # through the members after it: those are looked for, and read on their own.
-            next_offset = _find(handle, _GZIP_MAGIC, offset + 1)
+            next_offset = _find(handle, _GZIP_START, offset + 1)
         else:
-            next_offset = member.end if member.end is not None else _find(handle, _GZIP_MAGIC, offset + 1)
+            next_offset = member.end if member.end is not None else _find(handle, _GZIP_START, offset + 1)
         if ended is not None:
             _refuse(scan, offset, ended, ended_for_good=member.cut_short and next_offset is None)
         offset = next_offset
@@ -212,10 +234,15 @@ def _read_record(
     WARC has no other boundary to tell a length that swallows exactly one record).
     """
     first = stream.readline(_MAX_WARC_HEADER_BYTES)
+    while first in _BLANK_LINES:  # line ends left by the record before
+        first = stream.readline(_MAX_WARC_HEADER_BYTES)
     if not first:
         return None
-    if not first.startswith(b"WARC/1."):
-        raise _Damaged("no WARC/1.x line where a record should start")
+    if not first.startswith(_VERSIONS):
+        arc = _arc_fields(first)
+        if arc is None:
+            raise _Damaged("no WARC/1.x line (nor an ARC record's header line) where a record should start")
+        return _read_block(stream, arc, watch_for_records, keep, arc=True)
     headers: dict[bytes, bytes] = {}
     size = len(first)
     while True:
@@ -225,11 +252,39 @@ def _read_record(
             raise _Ended("the input ends inside the record's header")
         if size > _MAX_WARC_HEADER_BYTES:
             raise _Damaged(f"a WARC header over {_MAX_WARC_HEADER_BYTES} bytes")
-        if line in (b"\r\n", b"\n"):
+        if line in _BLANK_LINES:
             break
         name, colon, value = line.partition(b":")
         if colon:
             headers[name.strip().lower()] = value.strip()
+    return _read_block(stream, headers, watch_for_records, keep)
+
+
+def _arc_fields(line: bytes) -> dict[bytes, bytes] | None:
+    """The WARC fields an ARC record's header line stands for; None when the line is not one."""
+    fields = line.split()
+    for from_end in _ARC_DATE_FROM_END:
+        if len(fields) < from_end + 2 or not (_ARC_DATE.fullmatch(fields[-from_end]) and fields[-1].isdigit()):
+            continue
+        url = b"%20".join(fields[: -from_end - 1])  # as warcio mends a URL with spaces
+        if not _ARC_FOLLOWING.match(url):
+            return None
+        if url.startswith(b"filedesc:"):
+            kind = b"warcinfo"
+        elif url.startswith((b"http:", b"https:")):
+            kind = b"response"
+        else:
+            kind = b"resource"  # dns:, ftp:...
+        stamp = fields[-from_end]
+        date = b"%s-%s-%sT%s:%s:%sZ" % (stamp[:4], stamp[4:6], stamp[6:8], stamp[8:10], stamp[10:12], stamp[12:14])
+        return {b"warc-type": kind, b"warc-target-uri": url, b"warc-date": date, b"content-length": fields[-1]}
+    return None
+
+
+def _read_block(
+    stream: io.BufferedIOBase, headers: dict[bytes, bytes], watch_for_records: bool, keep: int, arc: bool = False
+) -> _Scanned:
+    """The block after a record's header (see `_read_record`)."""
     try:
         length = int(headers[b"content-length"])
     except (KeyError, ValueError):
@@ -237,7 +292,8 @@ def _read_record(
     if length < 0:
         raise _Damaged(f"Content-Length {length}")
     warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
-    head = stream.read(min(length, keep)) if warc_type == "response" else b""
+    # A response's HTTP head tells whether it is a page; a resource's block is the page itself.
+    head = stream.read(min(length, keep)) if warc_type == "response" or _is_html_resource(headers) else b""
     remaining = length - len(head)
     tail = head[-len(_SWALLOWED) :]
     if watch_for_records and _SWALLOWED in head:
@@ -250,12 +306,40 @@ def _read_record(
         if watch_for_records and _SWALLOWED in tail + chunk:
             raise _Damaged(_SWALLOWED_DETAIL)
         tail = (tail + chunk)[-len(_SWALLOWED) :]
-    end = stream.read(2)
-    if end == b"\r\n":
-        end += stream.read(2)
-    if end not in (b"\r\n\r\n", b"\n\n"):
-        raise _Damaged(f"its {length} bytes (its Content-Length) are not followed by the end of a record")
+    if not _record_ends_here(stream, arc):
+        length_name = "archive length" if arc else "Content-Length"
+        raise _Damaged(f"its {length} bytes (its {length_name}) are not followed by the end of a record")
     return _Scanned(warc_type, headers, length, head)
+
+
+def _record_ends_here(stream: io.BufferedIOBase, arc: bool = False) -> bool:
+    """Whether the block just read ends its record: the line ends after it are taken, and then the
+    input ends or the next record starts. The standard's two line ends are always an end; one, none
+    or more, as real crawls have them, are one when the next record starts right after them. An ARC
+    record ends with one line feed, and the next starts with its URL."""
+    ahead = _lookahead(stream, _MAX_BLANK_BYTES + len(_VERSIONS[0]))
+    trailer = len(ahead) - len(ahead.lstrip(b"\r\n"))
+    stream.read(min(trailer, _MAX_BLANK_BYTES))
+    if ahead[:trailer] in (b"\r\n\r\n", b"\n\n"):
+        return True
+    following = ahead[trailer : trailer + len(_VERSIONS[0])]
+    if arc and trailer and _ARC_FOLLOWING.match(following):
+        return True
+    # A lookahead cut by its buffer may hold only the start of the next record's version line.
+    return not following or any(version.startswith(following) for version in _VERSIONS)
+
+
+def _lookahead(stream: io.BufferedIOBase, size: int) -> bytes:
+    """Up to `size` bytes ahead, not taken from the stream (a gzip member's stream cannot seek: it peeks,
+    and may see fewer bytes than asked)."""
+    if stream.seekable():
+        position = stream.tell()
+        ahead = stream.read(size)
+        stream.seek(position)
+        return ahead
+    if isinstance(stream, io.BufferedReader):
+        return stream.peek(size)[:size]
+    return b""
 
 
 def _refuse(scan: WarcScan, offset: int, problem: Exception, ended_for_good: bool) -> None:
@@ -290,7 +374,10 @@ def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
 
 
 def _not_a_document(record: _Scanned) -> str | None:
-    """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status 200."""
+    """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status
+    200, or an HTML page stored as a resource."""
+    if record.warc_type == "resource" and _is_html_resource(record.headers):
+        return None
     if record.warc_type != "response":  # request, revisit (no body of its own), metadata, warcinfo, resource...
         return f"warc/{record.warc_type}"
     http = parse_http_head(record.block)
@@ -301,8 +388,8 @@ def _not_a_document(record: _Scanned) -> str | None:
     return None
 
 
-def _find(handle: io.BufferedReader[io.FileIO], marker: bytes, start: int) -> int | None:
-    """The file position of the next `marker` at or after `start`, read in bounded chunks."""
+def _find(handle: io.BufferedReader[io.FileIO], marker: re.Pattern[bytes], start: int) -> int | None:
+    """The file position of the next match of `marker` (a few bytes) at or after `start`, read in bounded chunks."""
     position = start
     handle.seek(position)
     carry = b""
@@ -311,10 +398,10 @@ def _find(handle: io.BufferedReader[io.FileIO], marker: bytes, start: int) -> in
         if not chunk:
             return None
         data = carry + chunk
-        found = data.find(marker)
-        if found >= 0:
-            return position - len(carry) + found
-        carry = data[-(len(marker) - 1) :]
+        found = marker.search(data)
+        if found is not None:
+            return position - len(carry) + found.start()
+        carry = data[-_MARKER_CARRY_BYTES:]
         position += len(chunk)
 
 
@@ -361,7 +448,7 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
         )
     if record is None:
         return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"no record at offset {offset}")
-    if record.warc_type != "response":  # the archive changed since it was scanned
+    if record.warc_type != "response" and _not_a_document(record) is not None:  # the archive changed since its scan
         return _record_rejection(
             path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is a {record.warc_type}, not a response"
         )
@@ -371,6 +458,16 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
             offset,
             Reason.TOO_LARGE,
             f"record at offset {offset} has {record.length} bytes; the limit is {MAX_FILE_BYTES}",
+        )
+    if record.warc_type == "resource":
+        return RawDocument(
+            doc_id=doc_id_for(record.block),
+            source=f"{name}#{offset}",
+            url=_target_uri(record.headers),
+            content=record.block,
+            media_type="text/html",
+            fetched_at=_warc_date(record.headers),
+            charset=charset_from_content_type(record.headers.get(b"content-type", b"").decode("ascii", "replace")),
         )
     http = parse_http_head(record.block)
     if http.length is None:
@@ -392,6 +489,14 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
         fetched_at=_warc_date(record.headers),
         charset=charset_from_content_type(http.first("content-type")),
     )
+
+
+def _is_html_resource(headers: dict[bytes, bytes]) -> bool:
+    """A resource record holding a web page as it is, without an HTTP head (as warcit and some capture
+    tools store pages): an HTML content type and an http(s) target URI."""
+    media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower().decode("ascii", "replace")
+    uri = (_target_uri(headers) or "").lower()
+    return media_type in HTML_TYPES and uri.startswith(("http://", "https://"))
 
 
 def _inflate_member(handle: io.BufferedReader[io.FileIO], offset: int, limit: int) -> bytes | None:

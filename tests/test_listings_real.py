@@ -1,0 +1,228 @@
+"""Feeds and sitemaps in the shapes real sites serve them (as found in feedparser's, trafilatura's and
+other projects' samples), fetched from a real server on 127.0.0.1: the server's charset, UTF-16 feeds,
+feeds with no items, JSON Feed, text sitemaps and robots.txt `Sitemap:` lines. The documents are
+written here in the same shape; no other project's file is copied."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from tests.http_fixtures import Response, Site, serving
+from transforms.listings import parse_listing
+from warehouse.options import FetchOptions
+from warehouse.sources import discover_documents
+from warehouse.sources.discovery import DocumentRef
+
+
+def rss(*items: str, declaration: str = "<?xml version='1.0'?>") -> str:
+    return f"{declaration}<rss version='2.0'><channel><title>Harbour news</title>{''.join(items)}</channel></rss>"
+
+
+def item(title: str, link: str, date: str = "Tue, 05 Mar 2024 10:00:00 GMT") -> str:
+    return f"<item><title>{title}</title><link>{link}</link><pubDate>{date}</pubDate></item>"
+
+
+class ListingSite(Site):
+    """The test site with listings served as sites serve them."""
+
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        base = self.base
+        cyrillic = rss(item("Москва порт", f"{base}/pages/1.html"))
+        json_feed = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Harbour news",
+            "items": [
+                {
+                    "id": "1",
+                    "url": f"{base}/pages/2.html",
+                    "title": "Cranes  arrive",
+                    "date_published": "2024-03-04T08:00:00+01:00",
+                },
+                {"id": "2", "url": "/pages/3.html"},
+                {"id": "3", "content_text": "no url: not an article of its own"},
+                {"id": "4", "url": "mailto:desk@news.example"},
+            ],
+        }
+        # One line is not a URL (as in usp's samples): it costs only itself.
+        text_sitemap = f"{base}/pages/4.html\n\n{base}/pages/5.html\r\nNot a URL at all\n{base}/pages/7.html\n"
+        # "Site-map", as Google's parser takes it, and a relative sitemap URL.
+        robots = (
+            f"User-agent: *\nDisallow: /private/\n\nSite-map: {base}/sitemap-news.xml.gz\nsitemap:   /sitemap.txt\n"
+        )
+        news = (
+            "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+            "xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>"
+            f"<url><loc>{base}/pages/6.html</loc><news:news><news:title>News sitemap title six</news:title>"
+            "<news:publication_date>2024-03-04</news:publication_date></news:news></url></urlset>"
+        )
+        xml = {"Content-Type": "application/rss+xml"}
+        return {
+            **super().routes(),
+            "/robots.txt": lambda: (200, {"Content-Type": "text/plain"}, robots.encode()),
+            # A windows-1251 feed that declares nothing: only the server's charset says what it is.
+            "/cyrillic/feed.xml": lambda: (
+                200,
+                {"Content-Type": "application/rss+xml; charset=windows-1251"},
+                cyrillic.encode("windows-1251"),
+            ),
+            "/utf16/feed.xml": lambda: (
+                200,
+                xml,
+                rss(
+                    item("Grúa nueva", f"{base}/pages/1.html"), declaration="<?xml version='1.0' encoding='utf-16'?>"
+                ).encode("utf-16"),
+            ),
+            "/utf16be/feed.xml": lambda: (200, xml, rss(item("Grúa", f"{base}/pages/1.html")).encode("utf-16-be")),
+            "/empty/feed.xml": lambda: (200, xml, rss().encode()),
+            # Declares an encoding Python does not know: feedparser reads it as another and says so.
+            "/unknown-encoding/feed.xml": lambda: (
+                200,
+                {"Content-Type": "text/xml"},
+                rss(declaration="<?xml version='1.0' encoding='x-mac-unknown'?>").encode(),
+            ),
+            "/feed.json": lambda: (200, {"Content-Type": "application/feed+json"}, json.dumps(json_feed).encode()),
+            "/sitemap.txt": lambda: (200, {"Content-Type": "text/plain; charset=utf-8"}, text_sitemap.encode()),
+            "/sitemap-news.xml.gz": lambda: (200, {"Content-Type": "application/gzip"}, gzip.compress(news.encode())),
+        }
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[ListingSite]:
+    with serving(ListingSite()) as served:
+        yield served
+
+
+def discover(site: Site, path: str) -> tuple[dict[str, DocumentRef], list[DocumentRef], int]:
+    options = FetchOptions(
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+        requests_per_second_per_host=1000,
+        retries=1,
+    )
+    discovery = discover_documents([site.base + path], options)
+    urls = {ref.path.removeprefix(site.base): ref for ref in discovery.refs if ref.kind == "url"}
+    rejected = [ref for ref in discovery.refs if ref.kind == "rejected"]
+    return urls, rejected, discovery.listings
+
+
+def test_the_charset_the_server_names_decodes_a_feed_that_declares_none(site):
+    urls, rejected, _ = discover(site, "/cyrillic/feed.xml")
+    assert not rejected
+    assert urls["/pages/1.html"].title == "Москва порт"
+
+
+@pytest.mark.parametrize("path", ["/utf16/feed.xml", "/utf16be/feed.xml"])
+def test_utf16_feeds_with_or_without_a_byte_order_mark_are_feeds(site, path):
+    urls, rejected, listings = discover(site, path)
+    assert (rejected, listings) == ([], 1)
+    assert urls["/pages/1.html"].title in ("Grúa nueva", "Grúa")
+    assert urls["/pages/1.html"].published == "2024-03-05"
+
+
+@pytest.mark.parametrize("path", ["/empty/feed.xml", "/unknown-encoding/feed.xml"])
+def test_a_feed_with_no_items_is_an_empty_listing_not_a_rejection(site, path):
+    urls, rejected, listings = discover(site, path)
+    assert (urls, rejected, listings) == ({}, [], 1)
+
+
+def test_a_json_feed_gives_its_items_urls_titles_and_dates(site):
+    urls, rejected, listings = discover(site, "/feed.json")
+    assert listings == 1
+    assert sorted(urls) == ["/pages/2.html", "/pages/3.html"]
+    two = urls["/pages/2.html"]
+    assert (two.title, two.published, two.published_from) == ("Cranes arrive", "2024-03-04", "feed")
+    [bad] = rejected
+    assert (bad.reason, bad.offset) == ("bad_url", 4)
+
+
+def test_a_text_sitemap_lists_its_urls_and_a_line_that_is_none_costs_only_itself(site):
+    urls, rejected, listings = discover(site, "/sitemap.txt")
+    assert (sorted(urls), listings) == (["/pages/4.html", "/pages/5.html", "/pages/7.html"], 1)
+    [bad] = rejected
+    assert (bad.reason, bad.offset) == ("bad_url", 4)
+
+
+def test_a_robots_txt_leads_to_the_sitemaps_it_names(site):
+    urls, rejected, listings = discover(site, "/robots.txt")
+    assert [ref.reason for ref in rejected] == ["bad_url"]  # the text sitemap's line that is not a URL
+    assert listings == 3  # robots.txt, the gzipped news sitemap and the text sitemap
+    assert sorted(urls) == ["/pages/4.html", "/pages/5.html", "/pages/6.html", "/pages/7.html"]
+    assert (urls["/pages/6.html"].title, urls["/pages/6.html"].published_from) == ("News sitemap title six", "sitemap")
+
+
+@pytest.mark.parametrize(
+    "stamp, day",
+    [
+        ("<pubDate>Tue, 05 Mar 2024 23:30:00 -0500</pubDate>", "2024-03-05"),  # 04:30 on the 6th in UTC
+        ("<pubDate>Wed, 06 Mar 2024 00:30:00 +0100</pubDate>", "2024-03-06"),  # the 5th in UTC
+        ("<dc:date>2009-12-08T16:59:02.544-08:00</dc:date>", "2009-12-08"),  # as in feedparser's threading sample
+        ("<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>", "2024-03-05"),
+    ],
+)
+def test_a_feed_date_is_the_day_the_feed_writes_in_its_own_time_zone(stamp, day):
+    feed = (
+        "<rss version='2.0' xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><title>N</title>"
+        f"<item><title>T</title><link>https://news.example/1</link>{stamp}</item></channel></rss>"
+    )
+    [entry] = parse_listing(feed.encode()).entries
+    assert entry.published_date is not None and entry.published_date.isoformat() == day
+
+
+class ManyListingsSite(Site):
+    """Three feeds, and a sitemap index of three children."""
+
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        ns = "http://www.sitemaps.org/schemas/sitemap/0.9"
+        feeds = {f"/feed-{n}.xml": rss(item(f"Story {n}", f"{self.base}/pages/{n}.html")).encode() for n in (1, 2, 3)}
+        urlset = "<urlset xmlns='{ns}'><url><loc>{base}/pages/{n}.html</loc></url></urlset>"
+        children = {f"/sitemap-{n}.xml": urlset.format(ns=ns, base=self.base, n=n).encode() for n in (4, 5, 6)}
+        index = f"<sitemapindex xmlns='{ns}'>" + "".join(
+            f"<sitemap><loc>{self.base}{path}</loc></sitemap>" for path in children
+        )
+        bodies = {**feeds, **children, "/sitemap-index.xml": (index + "</sitemapindex>").encode()}
+        return {**super().routes(), **{path: functools.partial(xml_response, body) for path, body in bodies.items()}}
+
+
+def xml_response(body: bytes) -> Response:
+    return 200, {"Content-Type": "application/xml"}, body
+
+
+def test_the_sitemap_limit_counts_sitemaps_followed_never_the_listings_the_user_names(monkeypatch):
+    # 2,333 feeds named on one command line were cut to 1,000: the limit is for what indexes lead to.
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_SITEMAPS", 2)
+    with serving(ManyListingsSite()) as site:
+        options = FetchOptions(
+            allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+            requests_per_second_per_host=1000,
+        )
+        named = [f"{site.base}/feed-{n}.xml" for n in (1, 2, 3)] + [f"{site.base}/sitemap-index.xml"]
+        discovery = discover_documents(named, options)
+    urls = sorted(ref.path.removeprefix(site.base) for ref in discovery.refs if ref.kind == "url")
+    assert urls == [f"/pages/{n}.html" for n in (1, 2, 3, 4, 5)]
+    assert discovery.skipped == {"sitemap/over_limit": 1}
+    assert discovery.listings == 6
+
+
+def test_links_are_mended_as_browsers_mend_them():
+    # Real feeds and sitemaps leave spaces and line breaks in links (feedparser's and usp's samples).
+    feed = rss(
+        item("Spaced", "https://news.example/a story.html?q=two words"),
+        item("Relative, spaced", "stories/b story.html"),
+        item("Bad host", "https://news example/c.html"),
+    )
+    listing = parse_listing(feed.encode(), base_url="https://news.example/feeds/rss.xml")
+    assert [entry.url for entry in listing.entries] == [
+        "https://news.example/a%20story.html?q=two%20words",
+        "https://news.example/feeds/stories/b%20story.html",
+    ]
+    assert [(bad.number, bad.text) for bad in listing.bad_entries] == [(3, "https://news example/c.html")]
+    sitemap = (
+        "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        "<url><loc>https://news.example/2024/03/harbour-\ncranes.html</loc></url></urlset>"
+    )
+    [entry] = parse_listing(sitemap.encode()).entries
+    assert entry.url == "https://news.example/2024/03/harbour-cranes.html"  # a line break inside is dropped
