@@ -418,6 +418,9 @@ def measured_thing(
         )
         if head is not None:
             return head
+        listed = priced_in_brackets(tokens, start, quantity.end, max_words)
+        if listed is not None:
+            return listed  # "3.3 V6 (268 horsepower)": a measure alone in brackets after a noun is the noun's
         reached = (
             reached_things(tokens, start) if quantity.unit is not None and quantity.unit.name in DISTANCES else None
         )
@@ -555,8 +558,24 @@ def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int
     tens of meters tall'); not a noun right before it ('drill holes about 3 inches deep': how to drill)."""
     before = token_at(tokens, start - 1)
     if is_word(before, *COPULAS):
-        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, start - 2), max_words)
+        subject_end = skip_prepositional_phrase(tokens, start - 2)
+        # "The Nano is 10 feet long": a product's name may be what the extent is of
+        return noun_phrase_before(tokens, subject_end, max_words) or named_subject(tokens, subject_end, max_words)
     return None
+
+
+def named_subject(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """Up to max_words capitalised words ending at k after 'the' or a sentence start ('The Nano',
+    'the Queen Victoria'): a named thing a copula's measure is said of; not a person's name ('Smith is
+    6 feet tall' is of a person, which the judges keep too, but a bare name may be a place or a verb)."""
+    first = k
+    while first > k - max_words and is_capitalised_name(token_at(tokens, first - 1)) and not at_sentence_start(
+        tokens, first
+    ):
+        first -= 1
+    if not is_capitalised_name(token_at(tokens, first)) or not is_word(token_at(tokens, first - 1), "the", "The"):
+        return None
+    return (first, k)
 
 
 def priced_per(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
@@ -1604,8 +1623,8 @@ def clause_subject(tokens: list[Token], comma: int, max_words: int) -> tuple[int
 def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """The thing whose price a verb gives, ending at k: 'the kit costs $49' -> kit, 'Mounjaro, which
     costs $1,023' -> Mounjaro (a name may be the thing here: a price is said of a product)."""
-    if is_word(token_at(tokens, k), "to") and is_word(token_at(tokens, k - 1), *TENDING_WORDS):
-        k -= 2  # "electricians tend to cost $50 to $100"
+    if is_word(token_at(tokens, k), "to") and is_word(token_at(tokens, k - 1), *TENDING_WORDS, *EXPECTING_WORDS):
+        k -= 2  # "electricians tend to cost $50 to $100", "the stadium is expected to cost around £22m"
     while is_word(token_at(tokens, k), *PRICE_ADVERBS) or (
         is_word(token_at(tokens, k), *AUXILIARIES) and tokens[k].text.islower()
     ):
