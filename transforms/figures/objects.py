@@ -81,6 +81,7 @@ from transforms.figures.vocabulary import (
     VAGUE_BASES,
     VERB_ADVERBS,
     VERB_OBJECTS,
+    WEEKDAYS,
 )
 
 
@@ -438,6 +439,11 @@ def measured_thing(
     faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
+    if kind == "money":
+        k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
+        named = name_after_price(tokens, start, k)
+        if named is not None:
+            return named  # "its $2,500 Nano"
     if kind == "money" and is_word(token_at(tokens, k), "for"):
         paid_for = paid_thing(tokens, start, k + 1, max_words)
         if paid_for is not None:
@@ -805,6 +811,7 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
     paying = token_at(tokens, before)
     if paying is None or not (
         paying.low in PAYING_VERBS
+        or paying.low == "including"  # "expenses, including $120 million a month for wages"
         or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
         or (paying.low == "up" and is_word(token_at(tokens, before - 1), *PAYING_UP_VERBS))
         or (paying.low == "out" and is_word(token_at(tokens, before - 1), *PAYING_OUT_VERBS))
@@ -970,6 +977,46 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
     return (first, k - 1) if words else None
 
 
+def past_rate_period(tokens: list[Token], k: int) -> int:
+    """Index after 'a month' in '$120 million a month for wages', 'per year' in '$60,000 per year job': a
+    sum's rate, skipped where 'for' or a lowercase noun follows it, which then says what the sum is of."""
+    if not (is_word(token_at(tokens, k), "a", "an", "per") and is_word(token_at(tokens, k + 1), *RATE_PERIODS)):
+        return k
+    following = token_at(tokens, k + 2)
+    if is_word(following, "for") or (
+        following is not None
+        and following.text.islower()
+        and is_object_word(following)
+        and looks_like_noun(following.low)
+        and following.low not in COMMON_WORDS
+    ):
+        return k + 2
+    return k
+
+
+# A period a sum is paid by: "$1.6 million a season", "$60,000 per year".
+RATE_PERIODS = ("year", "month", "week", "day", "season", "hour", "annum")
+
+
+def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) -> tuple[int, int] | None:
+    """'its $2,500 Nano', 'the £300 million Queen Victoria': a sum between a determiner or possessive and a
+    name is that named thing's price; not where a lowercase noun follows the name ('the $5m Smith deal',
+    which the noun after it decides), nor a day or month ('$5 million Monday')."""
+    if not is_word(token_at(tokens, start - 1), "its", "it's", "his", "her", "their", "our", "the", "a", "an"):
+        return None
+    end = k
+    while end < k + reach and is_capitalised_name(token_at(tokens, end)) and tokens[end].low not in NAME_STOPS:
+        end += 1
+    following = token_at(tokens, end)
+    if end == k or (following is not None and following.text.islower() and is_object_word(following)):
+        return None
+    return (k, end - 1)
+
+
+# Capitalised words that are no product's name after a price.
+NAME_STOPS = MONTHS | WEEKDAYS | frozenset("i".split())
+
+
 def is_period_adjective(tokens: list[Token], k: int) -> bool:
     """'monthly' in 'a $1,200 monthly bill': a word for how often that modifies a noun after a sum (alone
     after it, '$1,200 monthly' is a rate, not a thing; 'the 2 percent yearly level' is a target, not a bill)."""
@@ -1072,7 +1119,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'; for a share also the noun
     before the 'to' of its verb ('expect wages to rise 4%'; the dev judges gave an amount 'expected to
     reach $55 billion' no object)."""
-    k = start - 1
+    k = past_currency_country(tokens, start - 1)
     while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about", "near", *PRICE_EMPHASIS):
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
@@ -1151,6 +1198,23 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         before -= 1
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def bought_before(tokens: list[Token], n: int) -> bool:
+    """A verb of buying ending at n, with its particle ('buy', 'bought out')."""
+    if is_word(token_at(tokens, n), "up", "out", "back"):
+        n -= 1
+    return is_word(token_at(tokens, n), *BUYING_VERBS, *ACQUIRING_VERBS, "buys", "buying")
+
+
+def past_currency_country(tokens: list[Token], k: int) -> int:
+    """Index before 'U.S.' or 'US' ending at k, written before a dollar sign ('sales of U.S. $38.5 billion'):
+    the country names the currency, not the thing."""
+    if is_word(token_at(tokens, k), "US"):
+        return k - 1
+    if [getattr(token_at(tokens, n), "text", "") for n in range(k - 3, k + 1)] == ["U", ".", "S", "."]:
+        return k - 4
+    return k
 
 
 def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int) -> tuple[int, int] | None:
@@ -1530,6 +1594,8 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     before = token_at(tokens, phrase[0] - 1)
     if is_word(before, "a", "an") or has_lowercase_ending(before, ("ed",)):
         return phrase  # "a dorm for", "processed sausage for"
+    if is_word(before, "his", "her", "its", "their") and bought_before(tokens, phrase[0] - 2):
+        return phrase  # "could buy up his contract for €70-million"
     return None  # "purchased the property for $1", "with 20-inch wheels for": the judges name no object
 
 
