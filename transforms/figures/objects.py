@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.figures.non_figures import bare_dimension_end
-from transforms.figures.quantities import Quantity
+from transforms.figures.quantities import Quantity, is_engine_code
 from transforms.figures.tokens import UNIT_PHRASES, Token, digits_value, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
     ACQUIRING_VERBS,
@@ -414,14 +414,16 @@ def measured_thing(
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
             return None  # "about 8C cooler", "two inches taller": how much more, not of what
+        if is_engine_code(tokens, quantity.end):
+            return (quantity.end, quantity.end + 1)  # "3.3 V6": the engine's displacement
         head = measured_noun_after(tokens, k, max_words) or named_goods_after(
             tokens, k, quantity, hyphenated, max_words
         )
         if head is not None:
             return head
-        listed = priced_in_brackets(tokens, start, quantity.end, max_words)
+        listed = named_in_brackets(tokens, start, quantity.end, max_words)
         if listed is not None:
-            return listed  # "3.3 V6 (268 horsepower)": a measure alone in brackets after a noun is the noun's
+            return listed  # "3.3 V6 (268 horsepower)"
         reached = (
             reached_things(tokens, start) if quantity.unit is not None and quantity.unit.name in DISTANCES else None
         )
@@ -681,6 +683,18 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
             break
         first -= 1
     return (past_name_modifier(tokens, first), start - 2) if is_object_word(head) else None
+
+
+def named_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
+    """'3.3 V6 (268 horsepower)', 'the Burj Khalifa (828 metres)': a measure alone in brackets after a name
+    is the named thing's; not after a lowercase noun ('low temperatures (60C)', 'a wider field of view (120
+    degrees)': the judges name no object there), nor a conversion of a figure before ('51.2% ABV (102.4
+    proof)')."""
+    listed = priced_in_brackets(tokens, start, k, max_words)
+    if listed is None or not is_capitalised_name(tokens[listed[0]]):
+        return None
+    before = token_at(tokens, listed[0] - 1)
+    return None if before is not None and before.text == "%" else listed
 
 
 def past_name_modifier(tokens: list[Token], first: int, reach: int = 2) -> int:
@@ -1010,6 +1024,8 @@ def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) ->
     following = token_at(tokens, end)
     if end == k or (following is not None and following.text.islower() and is_object_word(following)):
         return None
+    if following is not None and following.glued and following.text in DASHES:
+        return None  # "a $350,000 EMSW-2023 grant": the name runs on into a noun
     return (k, end - 1)
 
 
