@@ -1018,6 +1018,8 @@ def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) ->
     which the noun after it decides), nor a day or month ('$5 million Monday')."""
     if not is_word(token_at(tokens, start - 1), "its", "it's", "his", "her", "their", "our", "the", "a", "an"):
         return None
+    if dotted_abbreviation_end(tokens, k) != k:
+        return None  # "a $3 million U.S. Environmental Protection Agency cleanup": the noun comes later
     end = k
     while end < k + reach and is_capitalised_name(token_at(tokens, end)) and tokens[end].low not in NAME_STOPS:
         end += 1
