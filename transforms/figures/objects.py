@@ -1026,8 +1026,8 @@ def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) ->
     following = token_at(tokens, end)
     if end == k or (following is not None and following.text.islower() and is_object_word(following)):
         return None
-    if following is not None and following.glued and following.text in DASHES:
-        return None  # "a $350,000 EMSW-2023 grant": the name runs on into a noun
+    if following is not None and following.glued and following.text not in (".", ",", ";", ":", "!", "?", ")"):
+        return None  # "a $350,000 EMSW-2023 grant", "a $4 million R&D budget": the name runs on into a noun
     return (k, end - 1)
 
 
