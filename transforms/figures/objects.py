@@ -446,6 +446,8 @@ def measured_thing(
         named = name_after_price(tokens, start, k)
         if named is not None:
             return named  # "its $2,500 Nano"
+    if kind == "money" and is_word(token_at(tokens, k), "each", "apiece") and is_word(token_at(tokens, k + 1), "for"):
+        k += 1  # "paid between £2,000 and £33,000 each for the trip"
     if kind == "money" and is_word(token_at(tokens, k), "for"):
         paid_for = paid_thing(tokens, start, k + 1, max_words)
         if paid_for is not None:
@@ -861,12 +863,16 @@ def past_bracketed_measure(tokens: list[Token], start: int, k: int) -> int:
 def past_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
     """'an 18-acre (7.3-hectare) site', '500,000 square feet (46,450 square meters) of factory': a
     conversion in brackets after a measure is skipped, so the measure reaches what follows it."""
-    if getattr(token_at(tokens, k), "text", "") != "(" or getattr(token_at(tokens, k + 1), "kind", "") != "num":
+    opening, first = token_at(tokens, k), token_at(tokens, k + 1)
+    if opening is None or opening.text not in ("(", "[") or first is None:
         return k
+    if first.kind != "num" and not is_word(first, *NUMBER_WORDS):
+        return k  # "(three-foot)" too
+    closing = ")" if opening.text == "(" else "]"
     for n in range(k + 2, min(k + reach, len(tokens))):
-        if tokens[n].text == ")":
+        if tokens[n].text == closing:
             return n + 1
-        if tokens[n].text in ("(", "\n"):
+        if tokens[n].text in ("(", "[", "\n"):
             break
     return k
 
@@ -1031,6 +1037,9 @@ def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) ->
     return (k, end - 1)
 
 
+# Nouns for what a sum is of, whose "of" names the thing: "the value of the JDAMs is $120 million".
+VALUE_NOUNS = ("value", "cost", "price")
+POSSESSIVE_DETERMINERS = ("his", "her", "its", "their", "our", "my", "your")
 # Capitalised words that are no product's name after a price.
 NAME_STOPS = MONTHS | WEEKDAYS | frozenset("i".split())
 
@@ -1153,6 +1162,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), "available"):
+        return priced_thing(tokens, k - 2, min(max_words, 2))  # "This unit is currently available for $399"
     elif is_word(token_at(tokens, k), "for") and sale_verb_before(tokens, k) is not None:
         k = sale_verb_before(tokens, k) or k  # "The piece sold at Sotheby's for £160,000"
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "starts", "start"):
@@ -1194,7 +1205,11 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
         subject_end = past_aside(tokens, k - 1)  # "Excess inflation (the difference ...) was 5.7 points"
-        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
+        subject = noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
+        if subject is not None and subject[0] == subject[1] and is_word(tokens[subject[0]], *VALUE_NOUNS):
+            # "The value of the JDAMs is about $120 million": the sum is the JDAMs'
+            return phrase_after_preposition(tokens, subject[1] + 1, min(max_words, 2)) or subject
+        return subject
     if is_word(verb, "be") and is_word(token_at(tokens, k - 1), *MODAL_VERBS):
         # "the electric bill can be roughly $2,500": a level said with a modal, of the subject before it
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 3))
@@ -1212,8 +1227,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     if phrase is None:
         return None
     before = phrase[0] - 1
-    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, *QUANTITY_DETERMINERS):
-        before -= 1
+    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, *QUANTITY_DETERMINERS, *POSSESSIVE_DETERMINERS):
+        before -= 1  # "lifting her career tally to $21.9m"
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
 
