@@ -429,6 +429,10 @@ def measured_thing(
         )
         if reached is not None:
             return reached
+        dash = token_at(tokens, k)
+        if hyphenated and dash is not None and dash.text in DASHES and dash.glued:
+            if is_word(token_at(tokens, k + 1), *DIMENSION_WORDS) and tokens[k + 1].glued:
+                k += 1  # "a 3-foot-tall metal railing": the dashed extent goes on to the noun
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
             if hyphenated and is_object_word(token_at(tokens, k + 1)):
                 # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
