@@ -429,10 +429,8 @@ def measured_thing(
         )
         if reached is not None:
             return reached
-        dash = token_at(tokens, k)
-        if hyphenated and dash is not None and dash.text in DASHES and dash.glued:
-            if is_word(token_at(tokens, k + 1), *DIMENSION_WORDS) and tokens[k + 1].glued:
-                k += 1  # "a 3-foot-tall metal railing": the dashed extent goes on to the noun
+        if hyphenated and is_glued_dash(token_at(tokens, k)) and is_glued_dimension(token_at(tokens, k + 1)):
+            k += 1  # "a 3-foot-tall metal railing": the dashed extent goes on to the noun
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
             if hyphenated and is_object_word(token_at(tokens, k + 1)):
                 # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
@@ -583,8 +581,10 @@ def named_subject(tokens: list[Token], k: int, max_words: int) -> tuple[int, int
     'the Queen Victoria'): a named thing a copula's measure is said of; not a person's name ('Smith is
     6 feet tall' is of a person, which the judges keep too, but a bare name may be a place or a verb)."""
     first = k
-    while first > k - max_words and is_capitalised_name(token_at(tokens, first - 1)) and not at_sentence_start(
-        tokens, first
+    while (
+        first > k - max_words
+        and is_capitalised_name(token_at(tokens, first - 1))
+        and not at_sentence_start(tokens, first)
     ):
         first -= 1
     if not is_capitalised_name(token_at(tokens, first)) or not is_word(token_at(tokens, first - 1), "the", "The"):
@@ -999,6 +999,14 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_glued_dash(token: Token | None) -> bool:
+    return token is not None and token.text in DASHES and token.glued
+
+
+def is_glued_dimension(token: Token | None) -> bool:
+    return is_word(token, *DIMENSION_WORDS) and token.glued
 
 
 def past_rate_period(tokens: list[Token], k: int) -> int:
