@@ -1049,6 +1049,8 @@ def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) ->
     return (k, end - 1)
 
 
+# Verbs that report a clause whose subject follows them: "figures show air travel increased".
+SHOWING_VERBS = frozenset("show shows suggest suggests indicate indicates".split())
 # Nouns for what a sum is of, whose "of" names the thing: "the value of the JDAMs is $120 million".
 VALUE_NOUNS = ("value", "cost", "price")
 POSSESSIVE_DETERMINERS = ("his", "her", "its", "their", "our", "my", "your")
@@ -1818,6 +1820,8 @@ def noun_phrase_before(tokens: list[Token], k: int, max_words: int) -> tuple[int
             break
         if n < k and (is_change_verb(token) or token.low.endswith("ed") or token.low in SEEING_VERBS):
             break  # "cut output", "faced delays", "saw rents rise": the verb acting on the noun
+        if n < k and token.low in SHOWING_VERBS:
+            break  # "estimates show air travel increased by 3%": the verb reporting the clause
         if not (token.text[:1].islower() or token.text.isupper() or at_sentence_start(tokens, n)):
             break
         first, n = n, n - 1
