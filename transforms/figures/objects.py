@@ -1015,7 +1015,7 @@ def past_rate_period(tokens: list[Token], k: int) -> int:
     if not (is_word(token_at(tokens, k), "a", "an", "per") and is_word(token_at(tokens, k + 1), *RATE_PERIODS)):
         return k
     following = token_at(tokens, k + 2)
-    if is_word(following, "for") or (
+    if is_word(following, "for", "in") or (
         following is not None
         and following.text.islower()
         and is_object_word(following)
@@ -1744,8 +1744,8 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1  # "a kilo of rice now costs", "the standard version will cost", "the land was originally valued at"
     if is_word(token_at(tokens, k), "which", "that"):
         k -= 1
-        if getattr(token_at(tokens, k), "text", "") == ",":
-            k -= 1
+        if getattr(token_at(tokens, k), "text", "") in (",", "("):
+            k -= 1  # "Mounjaro, which costs", "this bed (which costs between"
     elif getattr(token_at(tokens, k), "text", "") == "," and is_capitalised_name(token_at(tokens, k - 1)):
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
