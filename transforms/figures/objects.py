@@ -444,6 +444,7 @@ def measured_thing(
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
     if kind == "money":
+        k = past_currency_country_after(tokens, k)  # "Ames earned $410,000 U.S. for his third-place finish"
         k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
         named = name_after_price(tokens, start, k)
         if named is not None:
@@ -1252,6 +1253,22 @@ def bought_before(tokens: list[Token], n: int) -> bool:
     if is_word(token_at(tokens, n), "up", "out", "back"):
         n -= 1
     return is_word(token_at(tokens, n), *BUYING_VERBS, *ACQUIRING_VERBS, "buys", "buying")
+
+
+def past_currency_country_after(tokens: list[Token], k: int) -> int:
+    """Index after 'U.S.' or 'US' at k, written after a sum in dollars ('$410,000 U.S.'): the currency's
+    country, not a thing the sum is of."""
+    after = k
+    if is_word(token_at(tokens, k), "US") and not is_capitalised_name(token_at(tokens, k + 1)):
+        after = k + 1
+    elif (
+        dotted_abbreviation_end(tokens, k) == k + 3
+        and tokens[k].text == "U"
+        and tokens[k + 2].text == "S"
+        and not is_capitalised_name(token_at(tokens, k + 4))  # "a $3 million U.S. Army grant": a name goes on
+    ):
+        after = k + 4
+    return after + 1 if after > k and is_word(token_at(tokens, after), "dollars", "dollar") else after
 
 
 def past_currency_country(tokens: list[Token], k: int) -> int:
