@@ -164,8 +164,29 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_golf_score,
         is_tiebreak,
         is_box_score_total,
+        is_bracketed_name_number,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
+
+
+def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'WONE-AM (980)', 'WIZE-FM (95.5)': a number alone in brackets after a station's call sign is its
+    frequency, not a count. (After a person's name it may be a shirt number or age, but as often points or
+    runs in a list, 'Liberty (44), Washington State (37)', so that is left a count.)"""
+    opening, closing, band, dash = (token_at(tokens, n) for n in (i - 1, end, i - 2, i - 3))
+    return (
+        end == i + 1
+        and opening is not None
+        and opening.text == "("
+        and closing is not None
+        and closing.text == ")"
+        and band is not None
+        and band.text in ("AM", "FM")
+        and band.glued
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+    )
 
 
 def is_name_number_word(tokens: list[Token], i: int) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.figures.non_figures import bare_dimension_end
-from transforms.figures.quantities import Quantity
+from transforms.figures.quantities import Quantity, is_engine_code
 from transforms.figures.tokens import UNIT_PHRASES, Token, digits_value, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
     ACQUIRING_VERBS,
@@ -81,6 +81,7 @@ from transforms.figures.vocabulary import (
     VAGUE_BASES,
     VERB_ADVERBS,
     VERB_OBJECTS,
+    WEEKDAYS,
 )
 
 
@@ -413,16 +414,23 @@ def measured_thing(
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
         if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
             return None  # "about 8C cooler", "two inches taller": how much more, not of what
+        if is_engine_code(tokens, quantity.end):
+            return (quantity.end, quantity.end + 1)  # "3.3 V6": the engine's displacement
         head = measured_noun_after(tokens, k, max_words) or named_goods_after(
             tokens, k, quantity, hyphenated, max_words
         )
         if head is not None:
             return head
+        listed = named_in_brackets(tokens, start, quantity.end, max_words)
+        if listed is not None:
+            return listed  # "3.3 V6 (268 horsepower)"
         reached = (
             reached_things(tokens, start) if quantity.unit is not None and quantity.unit.name in DISTANCES else None
         )
         if reached is not None:
             return reached
+        if hyphenated and is_glued_dash(token_at(tokens, k)) and is_glued_dimension(token_at(tokens, k + 1)):
+            k += 1  # "a 3-foot-tall metal railing": the dashed extent goes on to the noun
         if is_word(token_at(tokens, k), *DIMENSION_WORDS):
             if hyphenated and is_object_word(token_at(tokens, k + 1)):
                 # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
@@ -435,6 +443,14 @@ def measured_thing(
     faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
+    if kind == "money":
+        k = past_currency_country_after(tokens, k)  # "Ames earned $410,000 U.S. for his third-place finish"
+        k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
+        named = name_after_price(tokens, start, k)
+        if named is not None:
+            return named  # "its $2,500 Nano"
+    if kind == "money" and is_word(token_at(tokens, k), "each", "apiece") and is_word(token_at(tokens, k + 1), "for"):
+        k += 1  # "paid between £2,000 and £33,000 each for the trip"
     if kind == "money" and is_word(token_at(tokens, k), "for"):
         paid_for = paid_thing(tokens, start, k + 1, max_words)
         if paid_for is not None:
@@ -555,8 +571,26 @@ def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int
     tens of meters tall'); not a noun right before it ('drill holes about 3 inches deep': how to drill)."""
     before = token_at(tokens, start - 1)
     if is_word(before, *COPULAS):
-        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, start - 2), max_words)
+        subject_end = skip_prepositional_phrase(tokens, start - 2)
+        # "The Nano is 10 feet long": a product's name may be what the extent is of
+        return noun_phrase_before(tokens, subject_end, max_words) or named_subject(tokens, subject_end, max_words)
     return None
+
+
+def named_subject(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """Up to max_words capitalised words ending at k after 'the' or a sentence start ('The Nano',
+    'the Queen Victoria'): a named thing a copula's measure is said of; not a person's name ('Smith is
+    6 feet tall' is of a person, which the judges keep too, but a bare name may be a place or a verb)."""
+    first = k
+    while (
+        first > k - max_words
+        and is_capitalised_name(token_at(tokens, first - 1))
+        and not at_sentence_start(tokens, first)
+    ):
+        first -= 1
+    if not is_capitalised_name(token_at(tokens, first)) or not is_word(token_at(tokens, first - 1), "the", "The"):
+        return None
+    return (first, k)
 
 
 def priced_per(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
@@ -656,6 +690,18 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
             break
         first -= 1
     return (past_name_modifier(tokens, first), start - 2) if is_object_word(head) else None
+
+
+def named_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
+    """'3.3 V6 (268 horsepower)', 'the Burj Khalifa (828 metres)': a measure alone in brackets after a name
+    is the named thing's; not after a lowercase noun ('low temperatures (60C)', 'a wider field of view (120
+    degrees)': the judges name no object there), nor a conversion of a figure before ('51.2% ABV (102.4
+    proof)')."""
+    listed = priced_in_brackets(tokens, start, k, max_words)
+    if listed is None or not is_capitalised_name(tokens[listed[0]]):
+        return None
+    before = token_at(tokens, listed[0] - 1)
+    return None if before is not None and before.text == "%" else listed
 
 
 def past_name_modifier(tokens: list[Token], first: int, reach: int = 2) -> int:
@@ -786,6 +832,7 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
     paying = token_at(tokens, before)
     if paying is None or not (
         paying.low in PAYING_VERBS
+        or paying.low == "including"  # "expenses, including $120 million a month for wages"
         or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
         or (paying.low == "up" and is_word(token_at(tokens, before - 1), *PAYING_UP_VERBS))
         or (paying.low == "out" and is_word(token_at(tokens, before - 1), *PAYING_OUT_VERBS))
@@ -821,12 +868,16 @@ def past_bracketed_measure(tokens: list[Token], start: int, k: int) -> int:
 def past_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
     """'an 18-acre (7.3-hectare) site', '500,000 square feet (46,450 square meters) of factory': a
     conversion in brackets after a measure is skipped, so the measure reaches what follows it."""
-    if getattr(token_at(tokens, k), "text", "") != "(" or getattr(token_at(tokens, k + 1), "kind", "") != "num":
+    opening, first = token_at(tokens, k), token_at(tokens, k + 1)
+    if opening is None or opening.text not in ("(", "[") or first is None:
         return k
+    if first.kind != "num" and not is_word(first, *NUMBER_WORDS):
+        return k  # "(three-foot)" too
+    closing = ")" if opening.text == "(" else "]"
     for n in range(k + 2, min(k + reach, len(tokens))):
-        if tokens[n].text == ")":
+        if tokens[n].text == closing:
             return n + 1
-        if tokens[n].text in ("(", "\n"):
+        if tokens[n].text in ("(", "[", "\n"):
             break
     return k
 
@@ -951,6 +1002,63 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
     return (first, k - 1) if words else None
 
 
+def is_glued_dash(token: Token | None) -> bool:
+    return token is not None and token.text in DASHES and token.glued
+
+
+def is_glued_dimension(token: Token | None) -> bool:
+    return is_word(token, *DIMENSION_WORDS) and token.glued
+
+
+def past_rate_period(tokens: list[Token], k: int) -> int:
+    """Index after 'a month' in '$120 million a month for wages', 'per year' in '$60,000 per year job': a
+    sum's rate, skipped where 'for' or a lowercase noun follows it, which then says what the sum is of."""
+    if not (is_word(token_at(tokens, k), "a", "an", "per") and is_word(token_at(tokens, k + 1), *RATE_PERIODS)):
+        return k
+    following = token_at(tokens, k + 2)
+    if is_word(following, "for", "in") or (
+        following is not None
+        and following.text.islower()
+        and is_object_word(following)
+        and looks_like_noun(following.low)
+        and following.low not in COMMON_WORDS
+    ):
+        return k + 2
+    return k
+
+
+# A period a sum is paid by: "$1.6 million a season", "$60,000 per year".
+RATE_PERIODS = ("year", "month", "week", "day", "season", "hour", "annum")
+
+
+def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) -> tuple[int, int] | None:
+    """'its $2,500 Nano', 'the £300 million Queen Victoria': a sum between a determiner or possessive and a
+    name is that named thing's price; not where a lowercase noun follows the name ('the $5m Smith deal',
+    which the noun after it decides), nor a day or month ('$5 million Monday')."""
+    if not is_word(token_at(tokens, start - 1), "its", "it's", "his", "her", "their", "our", "the", "a", "an"):
+        return None
+    if dotted_abbreviation_end(tokens, k) != k:
+        return None  # "a $3 million U.S. Environmental Protection Agency cleanup": the noun comes later
+    end = k
+    while end < k + reach and is_capitalised_name(token_at(tokens, end)) and tokens[end].low not in NAME_STOPS:
+        end += 1
+    following = token_at(tokens, end)
+    if end == k or (following is not None and following.text.islower() and is_object_word(following)):
+        return None
+    if following is not None and following.glued and following.text not in (".", ",", ";", ":", "!", "?", ")"):
+        return None  # "a $350,000 EMSW-2023 grant", "a $4 million R&D budget": the name runs on into a noun
+    return (k, end - 1)
+
+
+# Verbs that report a clause whose subject follows them: "figures show air travel increased".
+SHOWING_VERBS = frozenset("show shows suggest suggests indicate indicates".split())
+# Nouns for what a sum is of, whose "of" names the thing: "the value of the JDAMs is $120 million".
+VALUE_NOUNS = ("value", "cost", "price")
+POSSESSIVE_DETERMINERS = ("his", "her", "its", "their", "our", "my", "your")
+# Capitalised words that are no product's name after a price.
+NAME_STOPS = MONTHS | WEEKDAYS | frozenset("i".split())
+
+
 def is_period_adjective(tokens: list[Token], k: int) -> bool:
     """'monthly' in 'a $1,200 monthly bill': a word for how often that modifies a noun after a sum (alone
     after it, '$1,200 monthly' is a rate, not a thing; 'the 2 percent yearly level' is a target, not a bill)."""
@@ -1053,7 +1161,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     'sales rose 6%', 'inflation had fallen to 5.3%', 'devalued the peso by 54%'; for a share also the noun
     before the 'to' of its verb ('expect wages to rise 4%'; the dev judges gave an amount 'expected to
     reach $55 billion' no object)."""
-    k = start - 1
+    k = past_currency_country(tokens, start - 1)
     while is_word(token_at(tokens, k), "just", "only", "roughly", "nearly", "about", "near", *PRICE_EMPHASIS):
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
@@ -1069,6 +1177,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
+    elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), "available"):
+        return priced_thing(tokens, k - 2, min(max_words, 2))  # "This unit is currently available for $399"
     elif is_word(token_at(tokens, k), "for") and sale_verb_before(tokens, k) is not None:
         k = sale_verb_before(tokens, k) or k  # "The piece sold at Sotheby's for £160,000"
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "starts", "start"):
@@ -1110,7 +1220,11 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
         subject_end = past_aside(tokens, k - 1)  # "Excess inflation (the difference ...) was 5.7 points"
-        return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
+        subject = noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
+        if subject is not None and subject[0] == subject[1] and is_word(tokens[subject[0]], *VALUE_NOUNS):
+            # "The value of the JDAMs is about $120 million": the sum is the JDAMs'
+            return phrase_after_preposition(tokens, subject[1] + 1, min(max_words, 2)) or subject
+        return subject
     if is_word(verb, "be") and is_word(token_at(tokens, k - 1), *MODAL_VERBS):
         # "the electric bill can be roughly $2,500": a level said with a modal, of the subject before it
         return noun_phrase_before(tokens, skip_prepositional_phrase(tokens, k - 2), min(max_words, 3))
@@ -1128,10 +1242,43 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     if phrase is None:
         return None
     before = phrase[0] - 1
-    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, *QUANTITY_DETERMINERS):
-        before -= 1
+    if is_word(token_at(tokens, before), *PARTITIVE_DETERMINERS, *QUANTITY_DETERMINERS, *POSSESSIVE_DETERMINERS):
+        before -= 1  # "lifting her career tally to $21.9m"
     verb = token_at(tokens, before)
     return phrase if verb is not None and is_change_verb(verb) else None
+
+
+def bought_before(tokens: list[Token], n: int) -> bool:
+    """A verb of buying ending at n, with its particle ('buy', 'bought out')."""
+    if is_word(token_at(tokens, n), "up", "out", "back"):
+        n -= 1
+    return is_word(token_at(tokens, n), *BUYING_VERBS, *ACQUIRING_VERBS, "buys", "buying")
+
+
+def past_currency_country_after(tokens: list[Token], k: int) -> int:
+    """Index after 'U.S.' or 'US' at k, written after a sum in dollars ('$410,000 U.S.'): the currency's
+    country, not a thing the sum is of."""
+    after = k
+    if is_word(token_at(tokens, k), "US") and not is_capitalised_name(token_at(tokens, k + 1)):
+        after = k + 1
+    elif (
+        dotted_abbreviation_end(tokens, k) == k + 3
+        and tokens[k].text == "U"
+        and tokens[k + 2].text == "S"
+        and not is_capitalised_name(token_at(tokens, k + 4))  # "a $3 million U.S. Army grant": a name goes on
+    ):
+        after = k + 4
+    return after + 1 if after > k and is_word(token_at(tokens, after), "dollars", "dollar") else after
+
+
+def past_currency_country(tokens: list[Token], k: int) -> int:
+    """Index before 'U.S.' or 'US' ending at k, written before a dollar sign ('sales of U.S. $38.5 billion'):
+    the country names the currency, not the thing."""
+    if is_word(token_at(tokens, k), "US"):
+        return k - 1
+    if [getattr(token_at(tokens, n), "text", "") for n in range(k - 3, k + 1)] == ["U", ".", "S", "."]:
+        return k - 4
+    return k
 
 
 def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int) -> tuple[int, int] | None:
@@ -1511,6 +1658,8 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     before = token_at(tokens, phrase[0] - 1)
     if is_word(before, "a", "an") or has_lowercase_ending(before, ("ed",)):
         return phrase  # "a dorm for", "processed sausage for"
+    if is_word(before, "his", "her", "its", "their") and bought_before(tokens, phrase[0] - 2):
+        return phrase  # "could buy up his contract for €70-million"
     return None  # "purchased the property for $1", "with 20-inch wheels for": the judges name no object
 
 
@@ -1604,16 +1753,16 @@ def clause_subject(tokens: list[Token], comma: int, max_words: int) -> tuple[int
 def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """The thing whose price a verb gives, ending at k: 'the kit costs $49' -> kit, 'Mounjaro, which
     costs $1,023' -> Mounjaro (a name may be the thing here: a price is said of a product)."""
-    if is_word(token_at(tokens, k), "to") and is_word(token_at(tokens, k - 1), *TENDING_WORDS):
-        k -= 2  # "electricians tend to cost $50 to $100"
+    if is_word(token_at(tokens, k), "to") and is_word(token_at(tokens, k - 1), *TENDING_WORDS, *EXPECTING_WORDS):
+        k -= 2  # "electricians tend to cost $50 to $100", "the stadium is expected to cost around £22m"
     while is_word(token_at(tokens, k), *PRICE_ADVERBS) or (
         is_word(token_at(tokens, k), *AUXILIARIES) and tokens[k].text.islower()
     ):
         k -= 1  # "a kilo of rice now costs", "the standard version will cost", "the land was originally valued at"
     if is_word(token_at(tokens, k), "which", "that"):
         k -= 1
-        if getattr(token_at(tokens, k), "text", "") == ",":
-            k -= 1
+        if getattr(token_at(tokens, k), "text", "") in (",", "("):
+            k -= 1  # "Mounjaro, which costs", "this bed (which costs between"
     elif getattr(token_at(tokens, k), "text", "") == "," and is_capitalised_name(token_at(tokens, k - 1)):
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
@@ -1688,6 +1837,8 @@ def noun_phrase_before(tokens: list[Token], k: int, max_words: int) -> tuple[int
             break
         if n < k and (is_change_verb(token) or token.low.endswith("ed") or token.low in SEEING_VERBS):
             break  # "cut output", "faced delays", "saw rents rise": the verb acting on the noun
+        if n < k and token.low in SHOWING_VERBS:
+            break  # "estimates show air travel increased by 3%": the verb reporting the clause
         if not (token.text[:1].islower() or token.text.isupper() or at_sentence_start(tokens, n)):
             break
         first, n = n, n - 1

@@ -246,6 +246,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or glued_degrees(tokens, k, amount)
             or glued_litres(tokens, k, amount)
             or glued_grams(tokens, k, amount)
+            or engine_litres(tokens, k, amount)
         )
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
@@ -393,6 +394,30 @@ def glued_litres(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int
     if suffix is None or suffix.text != "L" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
         return None
     return None if is_glued_to_more(tokens, k) else (Unit("l", "measure"), k + 1)
+
+
+def engine_litres(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'3.3 V6', 'new 4.6 V8': a number with one decimal before an engine's cylinder code is its
+    displacement in litres (the unit left unsaid, so the span stays the number)."""
+    if amount.scale != 1 or amount.currency is not None or amount.high is not None or not 0.5 <= amount.value < 10:
+        return None
+    if k < 1 or len(tokens[k - 1].text.partition(".")[2]) != 1:
+        return None  # "3.3" but not "3" nor "3.35"
+    return (Unit("l", "measure"), k) if is_engine_code(tokens, k) else None
+
+
+def is_engine_code(tokens: list[Token], k: int) -> bool:
+    """'V6', 'V8', 'W12', 'I4' at k: an engine's cylinder layout and count."""
+    code, cylinders = token_at(tokens, k), token_at(tokens, k + 1)
+    return (
+        code is not None
+        and code.text in ("V", "W", "I", "H")
+        and not code.glued
+        and cylinders is not None
+        and cylinders.kind == "num"
+        and cylinders.glued
+        and cylinders.text in ("4", "6", "8", "10", "12")
+    )
 
 
 def glued_grams(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
