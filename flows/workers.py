@@ -64,6 +64,18 @@ from transforms.records import Article, Entity, EntityMention, Figure, RawDocume
 
 T = TypeVar("T")
 
+# Worker processes stay single-threaded. numpy's bundled OpenBLAS otherwise starts a pool of threads sized
+# to the cores when it loads; spaCy gives it almost no work, but one more thread in a process is enough
+# for glibc to take every uncontended mutex with atomic instructions (a process that never started a
+# thread takes it with plain stores), and spaCy's parser and NER take and drop the GIL, a mutex, many
+# times per token in their transition loop: a worker spent 10-14% more CPU per document with
+# the pool than without (docs/benchmarks.md, round 14). Spawned workers inherit this environment;
+# OpenBLAS reads it when it loads, which in this process has happened already, so it is set here, at
+# import, before any thread of ours reads the environment. Dask's nanny sets the same for its workers
+# (`distributed.nanny.pre-spawn-environ`), whose killable children inherit it (flows/dask_runner.py).
+# Not OMP_NUM_THREADS: Arrow sizes the flow process's CPU thread pool from it.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 Prepare = Callable[[RawDocument, PipelineOptions, Collection[str]], PreparedDocument | Rejection]
 Analyse = Callable[[Sequence[PreparedDocument], NerModels, PipelineOptions], Iterator[ProcessedDocument]]
 # Committed analyses of these text hashes by (text hash, NER model) (warehouse.lookups.committed_copies,

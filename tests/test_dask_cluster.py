@@ -19,12 +19,15 @@ import pytest
 
 import flows.batch as batch_module
 from flows import workers
+from flows.dask_runner import run_chunk_here
 from flows.ingest import ingest
 from tests.conftest import sql
-from tests.test_workers import NEVER_FINISHES, stuck_prepare, with_steps
+from tests.test_workers import NEVER_FINISHES, distinct_raws, stuck_prepare, with_steps
+from tests.worker_threads import threads_reporting_prepare
 from transforms.entities import NerModels
 from transforms.options import PipelineOptions
 from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents
+from transforms.records import Rejection
 from warehouse.query import failed_checks
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -112,6 +115,18 @@ def test_a_lost_dask_worker_costs_a_retry_of_its_chunk_never_a_document(prefect_
     ]
     assert sql(warehouse, "SELECT status FROM runs") == [("completed",)]
     assert failed_checks(warehouse) == {}
+
+
+@pytest.mark.timeout(300)
+def test_the_child_of_a_dask_worker_runs_on_one_thread_as_a_local_worker_does(cluster):
+    # With a time limit a Dask worker runs its chunks in a child process of its own (flows/dask_runner.py):
+    # the same single-threaded worker as the local pool's (tests/test_workers.py), the same CPU per document.
+    # Dask's nanny limits OpenBLAS in its workers too (distributed.nanny.pre-spawn-environ).
+    steps = workers.Steps(prepare=threads_reporting_prepare)
+    items = list(enumerate(distinct_raws(1)))
+    future = cluster.submit(run_chunk_here, "prepare", items, PipelineOptions(), steps, frozenset(), 600.0, pure=False)
+    results = [result for _, result, _ in future.result(timeout=240)]
+    assert [result.detail for result in results if isinstance(result, Rejection)] == ["threads=1"]
 
 
 # Soak (`make soak`): the time limit's mechanism is the local pool's, which `make test` covers

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ctypes
+import os
 import platform
+import subprocess
+import sys
 
 import pytest
 
@@ -49,3 +52,14 @@ def test_a_catch_up_that_seals_or_merges_band_runs_gives_free_memory_back(tmp_pa
         committed_doc_ids(tmp_path, [f"d{n}"])
     assert len(trims) == 2  # bands_0 sealed after nights 2 and 4, not after every catch-up
     assert heap._malloc_trim() is not None or platform.libc_ver()[0] != "glibc"
+
+
+def test_the_flow_process_allocates_arrow_memory_from_the_c_heap():
+    # Set by warehouse/__init__.py before pyarrow loads (Arrow reads it once); a fresh interpreter importing the
+    # flow as `newsetl run` does shows whether anything on the way imports pyarrow first.
+    environment = {name: value for name, value in os.environ.items() if name != "ARROW_DEFAULT_MEMORY_POOL"}
+    program = "import flows.ingest, pyarrow; print(pyarrow.default_memory_pool().backend_name)"
+    result = subprocess.run(
+        [sys.executable, "-c", program], env=environment, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "system"

@@ -17,6 +17,7 @@ import flows.batch as batch_module
 from flows import workers
 from flows.ingest import ingest
 from tests.conftest import sql
+from tests.worker_threads import threads_reporting_prepare
 from transforms.entities import NerModels, load_ner, read_text, read_texts, spans_of
 from transforms.options import EntityOptions, PipelineOptions
 from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents, prepare_document
@@ -212,3 +213,15 @@ def test_a_worker_told_to_stop_ends_at_once_and_its_output_is_not_lost(tmp_path,
     assert process.exitcode == 0
     assert not marker.exists()
     assert f"worker prepared {raw.doc_id}" in capfd.readouterr().out
+
+
+@pytest.mark.timeout(300)
+def test_a_worker_process_runs_on_one_thread():
+    # numpy's OpenBLAS would start a thread pool when the worker imports it; with one more thread glibc
+    # takes every mutex (the GIL, which spaCy's parser drops and takes in its loop) with atomic instructions.
+    steps = workers.Steps(prepare=threads_reporting_prepare)
+    try:
+        results = workers.process_documents(distinct_raws(1), PipelineOptions(), workers=1, time_limit=60, steps=steps)
+    finally:
+        workers.shutdown_workers()
+    assert [result.detail for result in results if isinstance(result, Rejection)] == ["threads=1"]
