@@ -8,8 +8,9 @@ import platform
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -32,6 +33,11 @@ from transforms.figures import find_figures
 from transforms.holders import worth_parsing
 from transforms.options import EntityOptions
 from transforms.records import EntityMention
+
+# The shell's OpenBLAS thread setting, read before the pipeline's import sets one for its own workers
+# (flows/workers.py): the bare loop's workers run with the shell's, as a script's would, in every run of
+# this process, so its 1- and 2-worker runs are measured alike.
+SHELL_OPENBLAS_THREADS = os.environ.get("OPENBLAS_NUM_THREADS")
 
 _nlp: Language | None = None
 
@@ -65,9 +71,26 @@ def _bare_one(path: str) -> int:
     return len(doc.ents) + len(find_figures(text, "bench"))
 
 
+@contextmanager
+def _shell_openblas_threads() -> Iterator[None]:
+    """The shell's OPENBLAS_NUM_THREADS (or none) while the block spawns processes, then the pipeline's again."""
+    pipeline_setting = os.environ.pop("OPENBLAS_NUM_THREADS", None)
+    if SHELL_OPENBLAS_THREADS is not None:
+        os.environ["OPENBLAS_NUM_THREADS"] = SHELL_OPENBLAS_THREADS
+    try:
+        yield
+    finally:
+        os.environ.pop("OPENBLAS_NUM_THREADS", None)
+        if pipeline_setting is not None:
+            os.environ["OPENBLAS_NUM_THREADS"] = pipeline_setting
+
+
 def bare_loop(paths: list[Path], workers: int) -> float:
     started = time.perf_counter()
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_bare_init) as pool:
+    with (
+        _shell_openblas_threads(),
+        ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=_bare_init) as pool,
+    ):
         found = sum(pool.map(_bare_one, [str(p) for p in paths], chunksize=8))
     assert found > 0
     return time.perf_counter() - started

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
+from bench import run
 from bench.corpus import build_corpus
 from bench.run import main
 
@@ -30,3 +33,17 @@ def test_bench_prints_both_rates_and_ratio(prefect_server, tmp_path, capsys):
     assert "NER only" in out and "NER + figure-sentence parse" in out
     stage = float(out.split("ratio stage/bare libraries:")[1].split()[0])
     assert stage > 0 and "seconds per 1,000 articles" in out
+
+
+def test_the_bare_loop_spawns_with_the_shells_thread_setting_not_the_pipelines(monkeypatch):
+    # The pipeline's import sets OPENBLAS_NUM_THREADS for its workers; the bare loop stands for a script
+    # and must not inherit it, or its 1- and 2-worker runs differ in more than the worker count.
+    monkeypatch.setattr(run, "SHELL_OPENBLAS_THREADS", None)
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "1")
+    with run._shell_openblas_threads():
+        assert "OPENBLAS_NUM_THREADS" not in os.environ
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setattr(run, "SHELL_OPENBLAS_THREADS", "4")
+    with run._shell_openblas_threads():
+        assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
