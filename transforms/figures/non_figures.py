@@ -51,6 +51,7 @@ from transforms.figures.vocabulary import (
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
+    RANK_WORDS,
     RATING_WORDS,
     RECORD_START_WORDS,
     RECORD_WORDS,
@@ -72,6 +73,7 @@ from transforms.figures.vocabulary import (
     TYING_VERBS,
     VAGUE_BASES,
     VIDEO_WORDS,
+    WORK_NOUNS,
     YEAR_WORDS_BEFORE,
 )
 
@@ -165,15 +167,56 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_tiebreak,
         is_box_score_total,
         is_bracketed_name_number,
+        continues_dropped_list,
+        is_rank_level,
+        is_work_title,
+        closes_quoted_title,
+        is_model_number_pair,
+        is_url_parameter,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
 
+def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6) -> bool:
+    """'until I was 24, 25.', 'opening with rounds of 64, 65 and 66': a bare number listed after an age or a
+    golf round is another of them ('in 2005, 300 people' counts: a year is not such a list's head, and a
+    counted word follows)."""
+    following = token_at(tokens, end)
+    if not is_plain_number(tokens, i, end):
+        return False
+    if following is not None and following.text not in (",", ".", ";", ")", "!", "?", "\n") and not is_word(
+        following, "and", "or"
+    ):
+        return False  # "When he was 12, 15 were hurt", "15 of his classmates": the list ends before them
+    j = i - 2
+    if is_word(token_at(tokens, i - 1), "and", "or"):
+        j = i - 3 if getattr(token_at(tokens, i - 2), "text", "") == "," else i - 2
+    elif getattr(token_at(tokens, i - 1), "text", "") != ",":
+        return False
+    head = token_at(tokens, j)
+    if head is None or head.kind != "num" or not head.text.isdigit() or len(head.text) != len(tokens[i].text):
+        return False
+    return (
+        age_end(tokens, j) == j + 1
+        or is_golf_score(tokens, j, j + 1)
+        or (depth > 0 and continues_dropped_list(tokens, j, j + 1, depth - 1))
+    )
+
+
 def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
     """'WONE-AM (980)', 'WIZE-FM (95.5)': a number alone in brackets after a station's call sign is its
-    frequency, not a count. (After a person's name it may be a shirt number or age, but as often points or
-    runs in a list, 'Liberty (44), Washington State (37)', so that is left a count.)"""
+    frequency, not a count. After a person's name it may be a shirt number or age, but as often points or
+    runs in a list, 'Liberty (44), Washington State (37)', 'Rogers (15) feathered an edge', so it is left a
+    count there unless a photo caption's verb in the present or 'during' follows: 'goalie Rick DiPietro (39)
+    makes a save', 'Mason Raymond (21) during the second period' (shirt numbers). After 'ranked' or 'seeded' it
+    is a rank ('the lowest ranked (81) player')."""
     opening, closing, band, dash = (token_at(tokens, n) for n in (i - 1, end, i - 2, i - 3))
+    if opening is None or opening.text != "(" or closing is None or closing.text != ")" or end != i + 1:
+        return False
+    if is_word(band, *RANK_WORDS):
+        return True
+    if is_capitalised(band) and band.low not in COMMON_WORDS and is_shirt_number(tokens, i, end):
+        return True
     return (
         end == i + 1
         and opening is not None
@@ -187,6 +230,25 @@ def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
         and dash.text in DASHES
         and dash.glued
     )
+
+
+def is_shirt_number(tokens: list[Token], i: int, end: int) -> bool:
+    text, following = tokens[i].text, token_at(tokens, end + 1)
+    if not text.isdigit() or not 0 <= int(text) <= 99 or following is None or following.kind != "word":
+        return False
+    if following.low == "during":
+        return True
+    return following.text.islower() and following.low.endswith("s") and following.low not in NOT_VERBS_IN_S
+
+
+def is_rank_level(tokens: list[Token], i: int, end: int, reach: int = 3) -> bool:
+    """'his world ranking slipping to 21', 'rose in the rankings to 5': a bare number after 'to' or 'at'
+    that a word of ranking comes shortly before is a place in the ranking ('ranked 500 companies' counts)."""
+    if not is_word(token_at(tokens, i - 1), "to", "at") or not is_plain_number(tokens, i, end):
+        return False
+    if counts_what_follows(token_at(tokens, end)):
+        return False
+    return any(is_word(token_at(tokens, n), *RANK_WORDS) for n in range(i - 2, i - 2 - reach, -1))
 
 
 def is_name_number_word(tokens: list[Token], i: int) -> bool:
@@ -320,6 +382,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)
         if is_word(connector, "and", "to", "or") and second is not None and is_number_token(second):
             end += 2
+        elif is_glued_dash(connector) and second is not None and second.kind == "num" and second.glued:
+            end += 2  # "Canadians age 24-40"
         unit = UNIT_PHRASES.match(tokens, end)
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
     if tokens[i].kind != "num":
@@ -330,6 +394,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         or is_age_bound(tokens, i)
         or is_age_at_event(tokens, i)
         or is_elliptical_age(tokens, i)
+        or is_age_set_off_after_at(tokens, i)
+        or is_age_since(tokens, i)
     ):
         return i + 1
     following = token_at(tokens, i + 1)
@@ -349,9 +415,59 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     # line ("Hill, 29.") may head a list of figures
     ends_sentence = before == i - 2 or name_inside_sentence(tokens, before)
     closers = (",", ")", ";", ".") if ends_sentence else (",", ")", ";")
-    if following is not None and not (following.text in closers or is_word(following, "and")):
-        return None
+    if following is not None and not (
+        following.text in closers or is_word(following, "and") or is_spaced_dash_before_word(tokens, i + 1)
+    ):
+        return None  # "Lourdes, 11 - by": a spaced dash closes an age as a comma does
     return i + 1 if names_a_person_before(tokens, before) else None
+
+
+# Words in -s that are no verb of a person ("at 35, its lowest").
+NOT_VERBS_IN_S = frozenset("its his hers ours yours theirs this us as plus thus whereas versus less unless".split())
+# Dashes set apart by spaces that close a clause as a comma does ("Lourdes, 11 - by", "since 15 — was").
+SPACED_DASHES = frozenset({*DASHES, "—"})
+
+
+def is_spaced_dash_before_word(tokens: list[Token], n: int) -> bool:
+    dash, word = token_at(tokens, n), token_at(tokens, n + 1)
+    return dash is not None and dash.text in SPACED_DASHES and not dash.glued and word is not None and word.kind == "word"
+
+
+def is_age_set_off_after_at(tokens: list[Token], i: int) -> bool:
+    """'Schwarzer has beaten all challengers and, at 35, makes no secret of it', 'At 35, she is': 'at' and a
+    bare number set off by commas, before a person or what the person does, is the person's age ('closed at
+    35, up 2' is a price: a number or a unit follows the comma, or no comma comes before 'at')."""
+    at, comma = token_at(tokens, i - 1), token_at(tokens, i + 1)
+    if not is_word(at, "at") or comma is None or comma.text != "," or not is_plausible_age(tokens[i]):
+        return False
+    before = token_at(tokens, i - 2)
+    if not (at_line_or_sentence_start(tokens, i - 2) or (before is not None and before.text == ",")):
+        return False
+    following = token_at(tokens, i + 2)
+    if following is None or following.kind != "word":
+        return False
+    if following.low in PERSONAL_SUBJECTS or names_a_person_before(tokens, i + 3):
+        return True  # "At 35, he", "At 35, Schwarzer"
+    return (
+        before is not None
+        and following.text.islower()
+        and following.low.endswith("s")
+        and following.low not in NOT_VERBS_IN_S
+    )  # ", at 35, makes no secret"
+
+
+def is_age_since(tokens: list[Token], i: int) -> bool:
+    """'U.S. champion since 14, grand master since 15 —': a bare number under 100 ending its clause after
+    'since' is the age something began at (a year after 'since' is a year; 'since 9 a.m.' a time)."""
+    following = token_at(tokens, i + 1)
+    return (
+        is_word(token_at(tokens, i - 1), "since")
+        and is_plausible_age(tokens[i])
+        and int(tokens[i].text) < 100
+        and following is not None
+        and following.kind == "sym"
+        and (following.text in (",", ";", ")") or following.text in SPACED_DASHES and not following.glued)
+    )
 
 
 def name_inside_sentence(tokens: list[Token], comma: int, reach: int = 4) -> bool:
@@ -448,7 +564,7 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         and subject is not None
         and subject.low not in COMMON_WORDS
         and at_line_or_sentence_start(tokens, k - 2)
-        and (following is None or following.text in (",", ".", ";"))
+        and (following is None or following.text in (",", ".", ";") or is_word(following, "yet"))
     )
 
 
@@ -1348,8 +1464,11 @@ def opens_range_or_unit(tokens: list[Token], end: int) -> bool:
 
 def is_version_number(tokens: list[Token], i: int, end: int) -> bool:
     """'the 2.0 update', 'Web 3.0': a whole number written with '.0' and no unit is a version; a
-    measured value keeps its unit or sign ('1.0%', '5.0 magnitude' is a label, '2.0 million')."""
+    measured value keeps its unit or sign ('1.0%', '5.0 magnitude' is a label, '2.0 million'). '802.11n',
+    '802.3': the IEEE 802 standards of networks are names however they are glued."""
     text = tokens[i].text
+    if end == i + 1 and text.startswith("802.") and not opens_range_or_unit(tokens, end):
+        return True
     return end == i + 1 and text.endswith(".0") and text[:-2].isdigit() and not opens_range_or_unit(tokens, end)
 
 
@@ -1599,4 +1718,60 @@ def closes_rank_pair(tokens: list[Token], i: int, end: int) -> bool:
         and dot.text == "."
         and no is not None
         and no.text in ("No", "no", "Nos")
+    )
+
+
+def is_work_title(tokens: list[Token], i: int, end: int) -> bool:
+    """'the ancient war epic 300 edged out Transformers', 'the album 21 is': a bare number right after a word
+    for a film, a record or a show, with a verb or a mark after it, is the work's title ('the film's 300
+    extras', 'the show 300 times' count: a possessive, or a counted word follows)."""
+    previous = token_at(tokens, i - 1)
+    if previous is None or previous.low not in WORK_NOUNS or not is_plain_number(tokens, i, end):
+        return False
+    following = token_at(tokens, end)
+    if following is None or following.text in (",", ".", ";", ":", ")", "”", '"', "!", "?"):
+        return True
+    return following.kind == "word" and (
+        following.low in COPULAS or following.low in ("has", "had", "will") or following.low.endswith("ed")
+    )
+
+
+def closes_quoted_title(tokens: list[Token], i: int, end: int, reach: int = 5) -> bool:
+    """'the “Now 26” compilation', '“Apollo 13”': a bare number closing a quotation of capitalised words ends a
+    title ('“we lost 26”' is a quoted count: a lowercase word in it)."""
+    closing = token_at(tokens, end)
+    if end != i + 1 or closing is None or closing.text not in CLOSING_QUOTES or not closing.glued:
+        return False
+    n = i - 1
+    while n >= max(0, i - reach) and is_capitalised(tokens[n]):
+        n -= 1
+    return n < i - 1 and tokens[n].text in OPENING_QUOTES and tokens[n + 1].glued
+
+
+def is_model_number_pair(tokens: list[Token], i: int, end: int) -> bool:
+    """'two new routers, the 3300 and 3500, which': bare numbers of three digits or more joined by 'and'
+    after 'the', with a mark after them, are models' names ('the 300 and 400 staff' count)."""
+    if not is_plain_number(tokens, i, end) or len(tokens[i].text) < 3:
+        return False
+    if is_word(token_at(tokens, i - 1), "the"):
+        joined, second = token_at(tokens, end), token_at(tokens, end + 1)
+        if not is_word(joined, "and", "or") or second is None or not is_plain_number(tokens, end + 1, end + 2):
+            return False
+        after = token_at(tokens, end + 2)
+    elif is_word(token_at(tokens, i - 1), "and", "or") and is_word(token_at(tokens, i - 3), "the"):
+        first = token_at(tokens, i - 2)
+        if first is None or not is_plain_number(tokens, i - 2, i - 1) or len(first.text) < 3:
+            return False
+        after = token_at(tokens, end)
+    else:
+        return False
+    return after is not None and after.text in (",", ")", ";", ".")
+
+
+def is_url_parameter(tokens: list[Token], i: int, end: int) -> bool:
+    """'navsection=9685&amp;section=122385': a number glued after a word and '=' is a URL's or a form's
+    parameter value."""
+    sign, name = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    return (
+        tokens[i].glued and sign is not None and sign.text == "=" and sign.glued and name is not None and name.kind == "word"
     )

@@ -515,7 +515,17 @@ PERSONAL_CONTRACTIONS = frozenset(
     for apostrophe in "'’"
 )
 # Words between such a verb and the age: "when I was about 3", "she is almost 40".
-AGE_HEDGES = frozenset({"about", "around", "almost", "nearly", "only", "just", "barely", "roughly", "approximately"})
+# Words for a film, a record or a show: a bare number right after one, before a verb, is its title ("the
+# war epic 300 edged out").
+WORK_NOUNS = frozenset(
+    "film movie epic thriller comedy drama musical sequel prequel blockbuster flick documentary album single "
+    "compilation song show sitcom series novel".split()
+)
+# Words of a ranking: a bare number in brackets after them or "to" one shortly after them is a place in it.
+RANK_WORDS = frozenset("rank ranks ranked ranking rankings seed seeded seeding".split())
+AGE_HEDGES = frozenset(
+    {"about", "around", "almost", "nearly", "only", "just", "barely", "roughly", "approximately", "not", "even"}
+)
 # Number words that can grade on a five-star scale: "gave it four stars".
 RATING_WORDS = frozenset({"one", "two", "three", "four", "five", "half"})
 # Symbols glued before a number that make it an id, a signed value or an abbreviated year.
