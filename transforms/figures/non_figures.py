@@ -97,8 +97,12 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
                 return i + 3
             if is_part_of_pronoun(tokens, i, i + 1):
                 return i + 1
-        if token.low in SMALL_NUMBERS and is_time_suffix_word(token_at(tokens, i + 1)):
-            return i + 2  # "at six o'clock": a time of day
+        elif token.low in VAGUE_BASES and is_part_of_pronoun(tokens, i, i + 1):
+            return i + 1  # "US warships - dozens of them - off the coast"
+        if token.low in SMALL_NUMBERS and (
+            is_time_suffix_word(token_at(tokens, i + 1)) or (i + 1 < len(tokens) and is_clock_suffix(tokens, i + 1))
+        ):
+            return i + 2  # "at six o'clock", "around one a.m.": a time of day
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if title_end is not None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
@@ -224,7 +228,7 @@ def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
         and closing is not None
         and closing.text == ")"
         and band is not None
-        and band.text in ("AM", "FM")
+        and band.text in ("AM", "FM", "AM's", "FM's", "AM’s", "FM’s")
         and band.glued
         and dash is not None
         and dash.text in DASHES
@@ -257,6 +261,8 @@ def is_name_number_word(tokens: list[Token], i: int) -> bool:
     if not (token.text[:1].isupper() and (token.low in SMALL_NUMBERS or token.low in TENS or token.low in VAGUE_BASES)):
         return False
     previous = token_at(tokens, i - 1)
+    if previous is not None and previous.text in ("'", "’") and is_capitalised(token_at(tokens, i - 2)):
+        return True  # "Wales’ Six Nations defence guru"
     return previous is not None and previous.kind == "word"
 
 
@@ -268,7 +274,17 @@ def is_some_day(tokens: list[Token], i: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, i + 2)
     if is_word(previous, *MODAL_VERBS, "may"):
         return True
-    return at_line_or_sentence_start(tokens, i - 1) and following is not None and following.text == ","
+    if following is None:
+        return False
+    if is_word(following, *PERSONAL_SUBJECTS, *OWNER_DETERMINERS) and not is_word(previous, *DURATION_PREPOSITIONS):
+        return True  # "told her friends that one day she would marry him", "and one day my grandchildren will"
+    if is_word(previous, "of") and following.kind == "word" and following.low.endswith("ing"):
+        return True  # "the possibility of one day restoring relations"
+    if following.text in (",", ".") and (
+        is_word(previous, *PLACE_ADVERBS) or (is_capitalised(previous) and previous.low not in COMMON_WORDS)
+    ):
+        return True  # "playing for Real one day,", "if you move elsewhere one day,"
+    return at_line_or_sentence_start(tokens, i - 1) and following.text == ","
 
 
 def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
@@ -422,6 +438,10 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     return i + 1 if names_a_person_before(tokens, before) else None
 
 
+# Prepositions before "one day" that make it a span ("in one day he had", "for one day we").
+DURATION_PREPOSITIONS = frozenset("for in within after over during than".split())
+# Adverbs of place before "one day" at a clause's end: "if you move elsewhere one day,".
+PLACE_ADVERBS = frozenset("elsewhere there here home abroad back overseas".split())
 # Words in -s that are no verb of a person ("at 35, its lowest").
 NOT_VERBS_IN_S = frozenset("its his hers ours yours theirs this us as plus thus whereas versus less unless".split())
 # Dashes set apart by spaces that close a clause as a comma does ("Lourdes, 11 - by", "since 15 — was").
@@ -1321,6 +1341,14 @@ def is_time_suffix_word(token: Token | None) -> bool:
     return token is not None and token.low in ("o'clock", "o’clock")
 
 
+def is_clock_suffix(tokens: list[Token], k: int) -> bool:
+    """'a.m.', 'p.m.', 'am', 'pm' at k."""
+    token, dot, m = tokens[k], token_at(tokens, k + 1), token_at(tokens, k + 2)
+    if token.text in ("am", "pm"):
+        return True  # lowercase only: "one PM and two ministers" counts a prime minister
+    return token.low in ("a", "p") and dot is not None and dot.text == "." and dot.glued and is_word(m, "m") and m.glued
+
+
 def is_time_suffix(tokens: list[Token], k: int) -> bool:
     """'3 pm', '3 p.m.', "10 o'clock", '1500 GMT', and the era of a year: '70 AD', '70 A.D.', '300 BC'."""
     token = tokens[k]
@@ -1412,7 +1440,7 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
-        return is_word(token_at(tokens, i - 2), "no", "nos", "nr")  # "entry No. 7,830"
+        return is_word(token_at(tokens, i - 2), "no", "nos", "nr", "ext")  # "entry No. 7,830", "901-1719 ext. 7"
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
     if previous.low in LABEL_WORDS:

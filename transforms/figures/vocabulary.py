@@ -95,6 +95,7 @@ CERTAINTY_WORDS = frozenset(
 sure certain true safe confident honest correct right wrong committed accurate invisible convinced serious
 certainty confidence commitment
 genuine legit legitimate real fine happy satisfied focused behind clear positive free healthy ready
+recovered fit
 """.split()
 )
 # Letters glued before "$": "US$5", "A$20m".
