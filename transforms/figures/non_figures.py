@@ -189,7 +189,7 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
     if not is_plain_number(tokens, i, end):
         return False
     if following is not None and following.text not in (",", ".", ";", ")", "!", "?", "\n") and not is_word(
-        following, "and", "or"
+        following, "and", "or", *LIST_END_PREPOSITIONS
     ):
         return False  # "When he was 12, 15 were hurt", "15 of his classmates": the list ends before them
     j = i - 2
@@ -442,6 +442,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
 DURATION_PREPOSITIONS = frozenset("for in within after over during than".split())
 # Adverbs of place before "one day" at a clause's end: "if you move elsewhere one day,".
 PLACE_ADVERBS = frozenset("elsewhere there here home abroad back overseas".split())
+# Prepositions that may follow the last number of a list: "rounds of 68, 70 and 71 to win".
+LIST_END_PREPOSITIONS = frozenset("to at in on for with after before".split())
 # Words in -s that are no verb of a person ("at 35, its lowest").
 NOT_VERBS_IN_S = frozenset("its his hers ours yours theirs this us as plus thus whereas versus less unless".split())
 # Dashes set apart by spaces that close a clause as a comma does ("Lourdes, 11 - by", "since 15 — was").
