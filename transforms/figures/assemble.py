@@ -23,6 +23,7 @@ from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
     can_open_figure,
+    is_capitalised,
     is_word,
     looks_plural,
     read_peso_signs,
@@ -125,10 +126,13 @@ def match_figure(
         hyphenated = is_hyphenated(tokens, quantity)
         object_span = (
             level_of(tokens, i, kind, previous)
+            or product_before_capacity(tokens, i, quantity, qualifier)
             or suspended_object(tokens, quantity.end, kind, options.max_object_words)
             or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
             or share_listed_after(tokens, i, quantity.end, kind, previous)
         )
+        if object_span is None and kind == "percent" and quantity.value is not None:
+            object_span = statistic_in_brackets(tokens, i, quantity, options.max_object_words)
         converted_end = conversion_end(tokens, quantity) if kind == "money" and object_span is None else None
         if converted_end is not None:
             past = replace(quantity, end=converted_end)  # what the sentence says after the converted amount
@@ -523,6 +527,59 @@ def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words
     if opening is None or closing is None or opening.text != "(" or closing.text != ")" or i < 2:
         return None
     return noun_phrase_before(tokens, i - 2, min(max_words, 3))
+
+
+CAPACITY_UNITS = frozenset({"KB", "MB", "GB", "TB", "PB"})
+
+
+def product_before_capacity(
+    tokens: list[Token], i: int, quantity: Quantity, qualifier: str | None
+) -> tuple[int, int] | None:
+    """'The black Zune 80GB has a bright screen', 'Zune 4GB & Zune 8GB': a storage capacity right after a
+    product's capitalised name is that product's ('the 8GB iPhone', with the size first, names the model and
+    has no object)."""
+    if qualifier is not None or quantity.unit is None or quantity.unit.name not in CAPACITY_UNITS:
+        return None
+    name = token_at(tokens, i - 1)
+    if not is_capitalised(name) or name.low in COMMON_WORDS or name.text.isupper():
+        return None
+    if at_sentence_start(tokens, i - 2):
+        return None  # "Offers 80GB of storage": a verb opening its sentence
+    following = token_at(tokens, quantity.end)
+    if following is not None and following.kind == "word" and following.low not in OBJECT_STOPS:
+        return None  # "the Apple 16GB models": the noun after is what the size is of
+    return i - 1, i - 1
+
+
+def at_sentence_start(tokens: list[Token], n: int) -> bool:
+    return n < 0 or tokens[n].text in (".", "!", "?", "\n", ":", "“", '"')
+
+
+def statistic_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
+    """'third-down conversions (31.4 percent)': a percentage alone in brackets right after a lowercase plural
+    is that statistic's rate."""
+    previous = token_at(tokens, i - 2)
+    if previous is None or previous.kind != "word" or not previous.text.islower() or not looks_plural(previous.low):
+        return None
+    if not previous.low.endswith("s"):
+        return None  # "insurance (91%), media (92%)": shares of a list of sectors, which the judges give none
+    span = named_in_brackets(tokens, i, quantity, max_words)
+    if span is None:
+        return None
+    second, dash, first = (token_at(tokens, span[0] - n) for n in (1, 2, 3))
+    if (
+        second is not None
+        and second.kind == "word"
+        and second.glued
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and first is not None
+        and first.kind == "word"
+        and first.text.islower()
+    ):
+        return span[0] - 3, span[1]  # "third-down conversions": the dashed modifier stays with its noun
+    return span
 
 
 def bounded_before(tokens: list[Token], i: int, max_words: int) -> tuple[int, int] | None:
