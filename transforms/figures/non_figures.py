@@ -173,6 +173,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_bracketed_name_number,
         continues_dropped_list,
         is_rank_level,
+        is_three_pointer,
         is_work_title,
         closes_quoted_title,
         is_model_number_pair,
@@ -444,6 +445,10 @@ DURATION_PREPOSITIONS = frozenset("for in within after over during than".split()
 PLACE_ADVERBS = frozenset("elsewhere there here home abroad back overseas".split())
 # Prepositions that may follow the last number of a list: "rounds of 68, 70 and 71 to win".
 LIST_END_PREPOSITIONS = frozenset("to at in on for with after before".split())
+# Verbs before a bowler's wickets and runs: "claimed 3-51".
+WICKET_VERBS = frozenset("claimed claims took takes returned grabbed snared".split())
+# Verbs of scoring before "a 3", a three-point shot: "made a 3 and a layup".
+SHOOTING_VERBS = frozenset("made make makes hit hits drained drains sank sinks nailed buried knocked".split())
 # Words in -s that are no verb of a person ("at 35, its lowest").
 NOT_VERBS_IN_S = frozenset("its his hers ours yours theirs this us as plus thus whereas versus less unless".split())
 # Dashes set apart by spaces that close a clause as a comma does ("Lourdes, 11 - by", "since 15 — was").
@@ -904,7 +909,27 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_standing_record(tokens, i, end)
         or is_in_score_list(tokens, i, end)
         or follows_record(tokens, i)
+        or follows_winner_first_pair(tokens, i)
+        or is_bowling_figures(tokens, i, end)
     )
+
+
+def follows_winner_first_pair(tokens: list[Token], i: int) -> bool:
+    """'raised the Raiders to 10-6 and 3-4 in the league': a pair joined by 'and' to a pair written winner first
+    (a record or a score, never a range) is another record."""
+    if not is_word(token_at(tokens, i - 1), "and") or not is_bare_pair(tokens, i - 4):
+        return False
+    return number_value(tokens[i - 4]) >= number_value(tokens[i - 2])
+
+
+def is_bowling_figures(tokens: list[Token], i: int, end: int) -> bool:
+    """'Symonds claimed 3-51 with 19 overs': wickets and runs after a verb of taking wickets, nothing counted
+    or measured after them ('took 2-3 weeks' is a range)."""
+    if not is_word(token_at(tokens, i - 1), *WICKET_VERBS) or not is_bare_pair(tokens, i):
+        return False
+    if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
+        return False
+    return number_value(tokens[i]) <= 10 < number_value(tokens[end - 1])
 
 
 def follows_record(tokens: list[Token], i: int) -> bool:
@@ -1804,4 +1829,17 @@ def is_url_parameter(tokens: list[Token], i: int, end: int) -> bool:
     sign, name = token_at(tokens, i - 1), token_at(tokens, i - 2)
     return (
         tokens[i].glued and sign is not None and sign.text == "=" and sign.glued and name is not None and name.kind == "word"
+    )
+
+
+def is_three_pointer(tokens: list[Token], i: int, end: int) -> bool:
+    """'Stevenson made a 3 and a layup': 'a 3' after a verb of shooting is a three-point shot, not a count."""
+    if tokens[i].text != "3" or end != i + 1 or not is_word(token_at(tokens, i - 1), "a"):
+        return False
+    following = token_at(tokens, end)
+    return (
+        is_word(token_at(tokens, i - 2), *SHOOTING_VERBS)
+        and not counts_what_follows(following)
+        and not opens_range_or_unit(tokens, end)
+        and not is_glued_dash(following)
     )
