@@ -132,6 +132,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return address_end
     if fraction_end(tokens, i) is not None:
         return None  # "1/2 cup": a measure, not a date or code
+    if is_glued_dash(token_at(tokens, i + 1)) and getattr(token_at(tokens, i + 2), "glued", False):
+        if tokens[i].text.isdigit() and fraction_end(tokens, i + 2) is not None:
+            return None  # "4-1/2 hours": a whole number dashed onto a fraction before a unit
     dimension_end = bare_dimension_end(tokens, i) or size_label_end(tokens, i)
     if dimension_end is not None:
         return dimension_end
@@ -1357,6 +1360,11 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "L":
             # "a 5.2L V8" is litres; "4L60" a part name, "13W-2L-2D" a record of wins and losses
             return is_glued_to_more(tokens, end) or (tokens[i].glued and tokens[i - 1].text in DASHES)
+        if following.text in ("ms", "p") and end == i + 1 and not is_glued_to_more(tokens, end):
+            if is_time_suffix(tokens, end):
+                return True  # "at 9p.m."
+            # "2ms" is milliseconds, "79p" pence (quantities); "720p" a video format
+            return following.text == "p" and not (tokens[i].text.isdigit() and int(tokens[i].text) < 100)
         if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdigit():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)

@@ -118,6 +118,9 @@ def in_whole_currency(tokens: list[Token], quantity: Quantity) -> Quantity:
     0.40 GBP); the quantity unchanged where no such word follows a plain amount."""
     following = token_at(tokens, quantity.end)
     currency = SUBUNIT_CURRENCIES.get(following.low) if following is not None else None
+    if following is not None and following.text == "p" and following.glued and not is_glued_to_more(tokens, quantity.end):
+        # "79p a pack": pence glued to the number; above 99 it is a video format ("720p", "1080p")
+        currency = "GBP" if quantity.value is not None and quantity.value < 100 else None
     if currency is None or quantity.unit is not None or quantity.currency is not None or quantity.value is None:
         return quantity
     if quantity.is_range or quantity.high is not None:
@@ -229,7 +232,9 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         if torque is not None:
             return torque
     if token.text in DASHES and token.glued and following is not None and following.glued:
-        found = UNIT_PHRASES.match(tokens, k + 1) or dashed_unit(tokens, k + 1)  # "a five-year plan"
+        found = (
+            UNIT_PHRASES.match(tokens, k + 1) or dashed_unit(tokens, k + 1) or modifier_unit(tokens, k + 1)
+        )  # "a five-year plan", "a 1.3-megapixel webcam"
     elif amount.high is not None and is_word(token, "of"):
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
         if found is not None and (found[0] == PERCENT or opens_dashed_modifier(tokens, found[1])):
@@ -249,6 +254,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or glued_grams(tokens, k, amount)
             or engine_litres(tokens, k, amount)
             or plural_byte_unit(tokens, k)
+            or glued_milliseconds(tokens, k, amount)
         )
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
@@ -399,6 +405,16 @@ def torque_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
     return Unit("lb-ft", "measure"), end
 
 
+# Units read only in a dashed modifier: "a 1.3-megapixel webcam" measures the camera, while "48 megapixels"
+# counts them (as the figures-real judges have it).
+MODIFIER_UNITS = {"megapixel": Unit("megapixel", "measure")}
+
+
+def modifier_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    unit = MODIFIER_UNITS.get(tokens[k].low) if k < len(tokens) else None
+    return (unit, k + 1) if unit is not None else None
+
+
 def dashed_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
     """'cubic-feet', 'square-foot': a two-word unit joined by a dash."""
     first, dash, second = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
@@ -470,6 +486,15 @@ def glued_grams(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int]
     if amount.value is None or amount.value < 10:
         return None
     return None if is_glued_to_more(tokens, k) else (Unit("g", "measure"), k + 1)
+
+
+def glued_milliseconds(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'a response time of 2ms': a lowercase ms glued to a number is milliseconds ('2 MS patients' is spaced
+    and in capitals)."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text != "ms" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    return None if is_glued_to_more(tokens, k) else (Unit("millisecond", "duration"), k + 1)
 
 
 def pounds_are_money(tokens: list[Token], k: int, amount: Amount, reach: int = 25) -> bool:
