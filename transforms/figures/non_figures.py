@@ -132,9 +132,13 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return address_end
     if fraction_end(tokens, i) is not None:
         return None  # "1/2 cup": a measure, not a date or code
-    if is_glued_dash(token_at(tokens, i + 1)) and getattr(token_at(tokens, i + 2), "glued", False):
-        if tokens[i].text.isdigit() and fraction_end(tokens, i + 2) is not None:
-            return None  # "4-1/2 hours": a whole number dashed onto a fraction before a unit
+    if (
+        is_glued_dash(token_at(tokens, i + 1))
+        and getattr(token_at(tokens, i + 2), "glued", False)
+        and tokens[i].text.isdigit()
+        and fraction_end(tokens, i + 2) is not None
+    ):
+        return None  # "4-1/2 hours": a whole number dashed onto a fraction before a unit
     dimension_end = bare_dimension_end(tokens, i) or size_label_end(tokens, i)
     if dimension_end is not None:
         return dimension_end
@@ -192,8 +196,10 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
     following = token_at(tokens, end)
     if not is_plain_number(tokens, i, end):
         return False
-    if following is not None and following.text not in (",", ".", ";", ")", "!", "?", "\n") and not is_word(
-        following, "and", "or", *LIST_END_PREPOSITIONS
+    if (
+        following is not None
+        and following.text not in (",", ".", ";", ")", "!", "?", "\n")
+        and not is_word(following, "and", "or", *LIST_END_PREPOSITIONS)
     ):
         return False  # "When he was 12, 15 were hurt", "15 of his classmates": the list ends before them
     j = i - 2
@@ -460,7 +466,9 @@ SPACED_DASHES = frozenset({*DASHES, "—"})
 
 def is_spaced_dash_before_word(tokens: list[Token], n: int) -> bool:
     dash, word = token_at(tokens, n), token_at(tokens, n + 1)
-    return dash is not None and dash.text in SPACED_DASHES and not dash.glued and word is not None and word.kind == "word"
+    return (
+        dash is not None and dash.text in SPACED_DASHES and not dash.glued and word is not None and word.kind == "word"
+    )
 
 
 def is_age_set_off_after_at(tokens: list[Token], i: int) -> bool:
@@ -496,7 +504,7 @@ def is_age_since(tokens: list[Token], i: int) -> bool:
         and int(tokens[i].text) < 100
         and following is not None
         and following.kind == "sym"
-        and (following.text in (",", ";", ")") or following.text in SPACED_DASHES and not following.glued)
+        and (following.text in (",", ";", ")") or (following.text in SPACED_DASHES and not following.glued))
     )
 
 
@@ -1836,7 +1844,12 @@ def is_url_parameter(tokens: list[Token], i: int, end: int) -> bool:
     parameter value."""
     sign, name = token_at(tokens, i - 1), token_at(tokens, i - 2)
     return (
-        tokens[i].glued and sign is not None and sign.text == "=" and sign.glued and name is not None and name.kind == "word"
+        tokens[i].glued
+        and sign is not None
+        and sign.text == "="
+        and sign.glued
+        and name is not None
+        and name.kind == "word"
     )
 
 

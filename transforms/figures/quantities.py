@@ -118,7 +118,12 @@ def in_whole_currency(tokens: list[Token], quantity: Quantity) -> Quantity:
     0.40 GBP); the quantity unchanged where no such word follows a plain amount."""
     following = token_at(tokens, quantity.end)
     currency = SUBUNIT_CURRENCIES.get(following.low) if following is not None else None
-    if following is not None and following.text == "p" and following.glued and not is_glued_to_more(tokens, quantity.end):
+    if (
+        following is not None
+        and following.text == "p"
+        and following.glued
+        and not is_glued_to_more(tokens, quantity.end)
+    ):
         # "79p a pack": pence glued to the number; above 99 it is a video format ("720p", "1080p")
         currency = "GBP" if quantity.value is not None and quantity.value < 100 else None
     if currency is None or quantity.unit is not None or quantity.currency is not None or quantity.value is None:
