@@ -31,6 +31,7 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DOWN_ORDINALS,
+    DURATION_PREPOSITIONS,
     ERAS,
     FIELD_PLACE_WORDS,
     FRACTION_GLYPHS,
@@ -42,8 +43,10 @@ from transforms.figures.vocabulary import (
     KIN_WORDS,
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
+    LIST_END_PREPOSITIONS,
     MODAL_VERBS,
     MONTHS,
+    NOT_VERBS_IN_S,
     OBJECT_STOPS,
     ONE_DAY_CRICKET_WORDS,
     ORDINAL_SUFFIXES,
@@ -51,6 +54,7 @@ from transforms.figures.vocabulary import (
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
+    PLACE_ADVERBS,
     RANK_WORDS,
     RATING_WORDS,
     RECORD_START_WORDS,
@@ -60,6 +64,7 @@ from transforms.figures.vocabulary import (
     SCORE_WORDS_AFTER,
     SCORE_WORDS_BEFORE,
     SERVICE_NUMBERS,
+    SHOOTING_VERBS,
     SMALL_NUMBERS,
     SPACED_SCALE_WORDS,
     STREET_DIRECTIONS,
@@ -73,6 +78,7 @@ from transforms.figures.vocabulary import (
     TYING_VERBS,
     VAGUE_BASES,
     VIDEO_WORDS,
+    WICKET_VERBS,
     WORK_NOUNS,
     YEAR_WORDS_BEFORE,
 )
@@ -448,18 +454,6 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     return i + 1 if names_a_person_before(tokens, before) else None
 
 
-# Prepositions before "one day" that make it a span ("in one day he had", "for one day we").
-DURATION_PREPOSITIONS = frozenset("for in within after over during than".split())
-# Adverbs of place before "one day" at a clause's end: "if you move elsewhere one day,".
-PLACE_ADVERBS = frozenset("elsewhere there here home abroad back overseas".split())
-# Prepositions that may follow the last number of a list: "rounds of 68, 70 and 71 to win".
-LIST_END_PREPOSITIONS = frozenset("to at in on for with after before".split())
-# Verbs before a bowler's wickets and runs: "claimed 3-51".
-WICKET_VERBS = frozenset("claimed claims took takes returned grabbed snared".split())
-# Verbs of scoring before "a 3", a three-point shot: "made a 3 and a layup".
-SHOOTING_VERBS = frozenset("made make makes hit hits drained drains sank sinks nailed buried knocked".split())
-# Words in -s that are no verb of a person ("at 35, its lowest").
-NOT_VERBS_IN_S = frozenset("its his hers ours yours theirs this us as plus thus whereas versus less unless".split())
 # Dashes set apart by spaces that close a clause as a comma does ("Lourdes, 11 - by", "since 15 — was").
 SPACED_DASHES = frozenset({*DASHES, "—"})
 
