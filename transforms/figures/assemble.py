@@ -354,15 +354,15 @@ def is_earlier_level(tokens: list[Token], i: int, previous: FigureMatch) -> bool
 
 
 def count_listed_after(tokens: list[Token], i: int, end: int, previous: FigureMatch | None) -> tuple[int, int] | None:
-    """'Four women set up a tripod, two in red dresses, two in qifu': a number word after a comma with
-    nothing of its own to count, before a preposition, counts what the count before it in the sentence
-    counted."""
+    """'Four women set up a tripod, two in red dresses, two in qifu': a number word after a comma (or the
+    semicolon of a parallel clause) with nothing of its own to count, before a preposition, counts what the count
+    before it in the sentence counted."""
     if previous is None or previous.kind != "count" or previous.object_span is None:
         return None
     joint = token_at(tokens, i - 1)
-    if joint is None or not (joint.text == "," or is_word(joint, "and")):
-        return None
-    if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i]):
+    if joint is None or not (joint.text in (",", ";") or is_word(joint, "and")):
+        return None  # "eight polling places in Richland County; two in Lexington County"
+    if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i - 1]):
         return None
     return previous.object_span if is_word(token_at(tokens, end), "in", "with", "at", "on", "wearing") else None
 
