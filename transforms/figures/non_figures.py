@@ -55,6 +55,7 @@ from transforms.figures.vocabulary import (
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
     PLACE_ADVERBS,
+    POSITION_WORDS,
     RANK_WORDS,
     RATING_WORDS,
     RECORD_START_WORDS,
@@ -253,8 +254,16 @@ def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def is_shirt_number(tokens: list[Token], i: int, end: int) -> bool:
+    """A player's first and last name before the bracket, after a position ('goalie Rick DiPietro') or a team's
+    possessive ('Canucks' Mason Raymond'), and a caption's verb or 'during' after it; 'Chelsea (45) hosts
+    Arsenal' keeps its points."""
     text, following = tokens[i].text, token_at(tokens, end + 1)
     if not text.isdigit() or not 0 <= int(text) <= 99 or following is None or following.kind != "word":
+        return False
+    first, before = token_at(tokens, i - 3), token_at(tokens, i - 4)
+    if not is_capitalised(first) or first.low in COMMON_WORDS or before is None:
+        return False
+    if not (before.low in POSITION_WORDS or is_possessive_word(before) or before.text in ("'", "’")):
         return False
     if following.low == "during":
         return True

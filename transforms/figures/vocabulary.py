@@ -548,6 +548,36 @@ NOT_VERBS_IN_S = frozenset(
         "unless",
     }
 )
+# Players' positions before a name whose bracketed number is a shirt number: "goalie Rick DiPietro (39)".
+POSITION_WORDS = frozenset(
+    {
+        "goalie",
+        "goalkeeper",
+        "keeper",
+        "goaltender",
+        "forward",
+        "striker",
+        "midfielder",
+        "defender",
+        "defenseman",
+        "defenceman",
+        "winger",
+        "center",
+        "centre",
+        "guard",
+        "quarterback",
+        "receiver",
+        "linebacker",
+        "pitcher",
+        "catcher",
+        "shortstop",
+        "outfielder",
+        "fullback",
+        "halfback",
+        "lock",
+        "prop",
+    }
+)
 # Words for a film, a record or a show: a bare number right after one, before a verb, is its title ("the
 # war epic 300 edged out").
 WORK_NOUNS = frozenset(
