@@ -358,6 +358,9 @@ def lap_time(tokens: list[Token], k: int, amount: Amount, unit: Unit | None) -> 
         return None
     if not point or len(whole) != 2 or not decimals.isdigit() or int(whole) >= 60:
         return None
+    closing = token_at(tokens, k + 2)
+    if closing is not None and closing.glued and closing.text in INCH_MARKS:
+        return None  # "5'10.5\"": a height in feet and inches
     return float(Decimal(int(amount.value) * 60) + Decimal(seconds.text)), SECOND, k + 2
 
 

@@ -580,9 +580,10 @@ POSITION_WORDS = frozenset(
 )
 # Words for a film, a record or a show: a bare number right after one, before a verb, is its title ("the
 # war epic 300 edged out").
+# ("show" and "single" are left out: "records show 300 died", "a single 30 was").
 WORK_NOUNS = frozenset(
-    "film movie epic thriller comedy drama musical sequel prequel blockbuster flick documentary album single "
-    "compilation song show sitcom series novel".split()
+    "film movie epic thriller comedy drama musical sequel prequel blockbuster flick documentary album "
+    "compilation song sitcom series novel".split()
 )
 # Words of a ranking: a bare number in brackets after them or "to" one shortly after them is a place in it.
 RANK_WORDS = frozenset({"rank", "ranks", "ranked", "ranking", "rankings", "seed", "seeded", "seeding"})
