@@ -546,8 +546,12 @@ def product_before_capacity(
     if at_sentence_start(tokens, i - 2):
         return None  # "Offers 80GB of storage": a verb opening its sentence
     following = token_at(tokens, quantity.end)
-    if following is not None and following.kind == "word" and following.low not in OBJECT_STOPS:
-        return None  # "the Apple 16GB models": the noun after is what the size is of
+    if (
+        following is not None
+        and following.kind == "word"
+        and (following.low not in OBJECT_STOPS or following.low == "of")
+    ):
+        return None  # "the Apple 16GB models", "a Dell 8GB of memory": the noun after is what the size is of
     return i - 1, i - 1
 
 
