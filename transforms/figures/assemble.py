@@ -45,7 +45,9 @@ from transforms.figures.vocabulary import (
     RANK_LIST_NOUNS,
     RUPEE_COUNTRIES,
     SIZE_NOUNS,
+    SMALL_NUMBERS,
     STATE_WORDS,
+    TENS,
     Unit,
 )
 from transforms.ids import figure_id_for
@@ -76,6 +78,7 @@ def match_figure(
 ) -> FigureMatch | None:
     qualifier, hedged, k = None, False, i
     counted_end = 0
+    shared_noun = False  # the object ends a list after the count: the surface stays the count's own words
     found = QUALIFIERS.match(tokens, i)
     if found is not None:
         (qualifier, hedged), k = found
@@ -108,6 +111,9 @@ def match_figure(
         )
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
+        if object_span is None and not quantity.bare_one and not quantity.is_range:
+            object_span = noun_shared_by_list(tokens, quantity.end, options.max_object_words)  # "seven home, five away"
+            shared_noun = object_span is not None
         if object_span is not None and object_span[0] == quantity.end:
             index = index_move_subject(tokens, i, quantity.end, options.max_object_words)
             if index is not None:
@@ -152,7 +158,7 @@ def match_figure(
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
-    end = max(figure_end(tokens, quantity, kind, object_span), counted_end)
+    end = quantity.end if shared_noun else max(figure_end(tokens, quantity, kind, object_span), counted_end)
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
@@ -351,6 +357,55 @@ def is_earlier_level(tokens: list[Token], i: int, previous: FigureMatch) -> bool
     if not is_word(token_at(tokens, i - 1), "from") or getattr(token_at(tokens, i - 2), "text", "") != ",":
         return False
     return not any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i])
+
+
+def noun_shared_by_list(
+    tokens: list[Token], k: int, max_words: int, items: int = 4, reach: int = 6
+) -> tuple[int, int] | None:
+    """'in seven Busch, five Truck and three ARCA events', 'seven home, five away and three neutral games': a count
+    whose modifiers are followed by a comma or 'and' and another count counts the plural noun that ends the list
+    ('two Republicans, three Democrats' each name their own)."""
+    if max_words < 1:
+        return None
+    n = k
+    for _ in range(items):
+        start = n
+        while n - start < reach and n < len(tokens) and is_list_modifier(tokens, n):
+            n += 1
+        if n == start:
+            return None
+        noun = tokens[n - 1]
+        if noun.text.isupper() and len(noun.text) > 1 and start == k:
+            return None  # "8 TD, 30 receptions": an abbreviation ending the item is what it counts
+        if start > k and noun.text.islower() and looks_plural(noun.low) and noun.low not in OBJECT_STOPS:
+            return n - 1, n - 1  # the last item's noun
+        if looks_plural(noun.low) and start == k:
+            # the first item names its own things; where its name is capitalised ("three ARCA RE/MAX Series
+            # events") the noun at its end is what it counts
+            named = any(is_capitalised(t) for t in tokens[start : n - 1])
+            words = sum(t.kind == "word" for t in tokens[start:n])
+            if words > max_words:
+                return None  # a phrase longer than the configured object: no object rather than half of one
+            return (n - 1, n - 1) if named and noun.text.islower() and noun.low not in OBJECT_STOPS else None
+        joint = token_at(tokens, n)
+        if joint is not None and joint.text == "," and is_word(token_at(tokens, n + 1), "and", "or"):
+            n += 1
+        if joint is None or not (joint.text == "," or is_word(joint, "and", "or")):
+            return None
+        number = token_at(tokens, n + 1)
+        if number is None or not (number.kind == "num" or number.low in SMALL_NUMBERS or number.low in TENS):
+            return None
+        n += 2
+    return None
+
+
+def is_list_modifier(tokens: list[Token], n: int) -> bool:
+    """A word of a list item's name or modifiers ('NASCAR', 'Craftsman', 'home', 'RE/MAX'), not a stop word or a
+    number."""
+    token = tokens[n]
+    if token.kind == "word":
+        return token.low not in OBJECT_STOPS and token.low not in SMALL_NUMBERS and token.low not in TENS
+    return token.text in ("/", "-") and token.glued and getattr(token_at(tokens, n + 1), "glued", False)
 
 
 def count_listed_after(tokens: list[Token], i: int, end: int, previous: FigureMatch | None) -> tuple[int, int] | None:
