@@ -200,6 +200,9 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
     """'until I was 24, 25.', 'opening with rounds of 64, 65 and 66': a bare number listed after an age or a
     golf round is another of them ('in 2005, 300 people' counts: a year is not such a list's head, and a
     counted word follows)."""
+    joint = token_at(tokens, i - 1)
+    if joint is None or not (joint.text == "," or joint.low in ("and", "or")):
+        return False  # the cheap test first: most numbers follow no list joint
     following = token_at(tokens, end)
     if not is_plain_number(tokens, i, end):
         return False
@@ -1389,10 +1392,13 @@ def is_time_suffix_word(token: Token | None) -> bool:
 
 def is_clock_suffix(tokens: list[Token], k: int) -> bool:
     """'a.m.', 'p.m.', 'am', 'pm' at k."""
-    token, dot, m = tokens[k], token_at(tokens, k + 1), token_at(tokens, k + 2)
+    token = tokens[k]
     if token.text in ("am", "pm"):
         return True  # lowercase only: "one PM and two ministers" counts a prime minister
-    return token.low in ("a", "p") and dot is not None and dot.text == "." and dot.glued and is_word(m, "m") and m.glued
+    if token.low not in ("a", "p"):
+        return False
+    dot, m = token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return dot is not None and dot.text == "." and dot.glued and is_word(m, "m") and m.glued
 
 
 def is_time_suffix(tokens: list[Token], k: int) -> bool:
@@ -1825,7 +1831,7 @@ def closes_quoted_title(tokens: list[Token], i: int, end: int, reach: int = 5) -
 def is_model_number_pair(tokens: list[Token], i: int, end: int) -> bool:
     """'two new routers, the 3300 and 3500, which': bare numbers of three digits or more joined by 'and'
     after 'the', with a mark after them, are models' names ('the 300 and 400 staff' count)."""
-    if not is_plain_number(tokens, i, end) or len(tokens[i].text) < 3:
+    if len(tokens[i].text) < 3 or not is_plain_number(tokens, i, end):
         return False
     if is_word(token_at(tokens, i - 1), "the"):
         joined, second = token_at(tokens, end), token_at(tokens, end + 1)
