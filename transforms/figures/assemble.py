@@ -223,9 +223,11 @@ def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[i
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     """'100% sure', '100 percent true', 'Yeah, a hundred percent.': a hundred percent meaning 'completely'
     before a word of certainty, or said alone as an answer; not '100% of the shares', 'rose 100%'."""
+    following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
+    if quantity.value == 99 and not quantity.is_range and is_word(following, *CERTAINTY_WORDS):
+        return True  # "99% certain to clinch": all but sure, a degree of belief
     if quantity.value != 100 or quantity.is_range:
         return False
-    following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
     if is_word(following, *CERTAINTY_WORDS) or is_word(previous, *MODAL_VERBS):
         return True  # "100% sure", "100 percent certainty", "I would 100% make sure"
     if is_word(following, "control") and is_word(token_at(tokens, quantity.end + 1), "over"):
