@@ -95,12 +95,13 @@ L3S_FOLDER = Path("figures-l3s")
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
-    # (gold-heldout4.json, 96-127) or after them (the others; 5 and 6 are 128-191); gold-dev4.json is dev
-    # 120-180 (helper figures24).
+    # (gold-heldout4.json, 96-127; gold-heldout8.json, 224-255) or after them (the others; 5 and 6 are
+    # 128-191, 7 is 192-223); gold-dev4.json is dev 120-180 (helper figures24), its corrected copy
+    # gold-dev4-fixed26.json (helper figures26: a Wi-Fi standard "802.11b" is not a figure).
     "l3s": Source(
         L3S_FOLDER,
         {
-            "dev": (("gold-dev.json",), ("gold-dev4.json",)),
+            "dev": (("gold-dev.json",), ("gold-dev4-fixed26.json", "gold-dev4.json")),
             "heldout": (
                 ("gold-heldout.json",),
                 ("gold-heldout2.json",),
@@ -108,6 +109,8 @@ SOURCES = {
                 ("gold-heldout4.json",),
                 ("gold-heldout5.json",),
                 ("gold-heldout6.json",),
+                ("gold-heldout7.json",),
+                ("gold-heldout8.json",),
             ),
         },
         (L3S_FOLDER / "articles.json",),

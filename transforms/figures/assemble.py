@@ -23,6 +23,7 @@ from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
     can_open_figure,
+    is_capitalised,
     is_word,
     looks_plural,
     read_peso_signs,
@@ -44,7 +45,9 @@ from transforms.figures.vocabulary import (
     RANK_LIST_NOUNS,
     RUPEE_COUNTRIES,
     SIZE_NOUNS,
+    SMALL_NUMBERS,
     STATE_WORDS,
+    TENS,
     Unit,
 )
 from transforms.ids import figure_id_for
@@ -75,6 +78,7 @@ def match_figure(
 ) -> FigureMatch | None:
     qualifier, hedged, k = None, False, i
     counted_end = 0
+    shared_noun = False  # the object ends a list after the count: the surface stays the count's own words
     found = QUALIFIERS.match(tokens, i)
     if found is not None:
         (qualifier, hedged), k = found
@@ -107,6 +111,9 @@ def match_figure(
         )
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
+        if object_span is None and not quantity.bare_one and not quantity.is_range:
+            object_span = noun_shared_by_list(tokens, quantity.end, options.max_object_words)  # "seven home, five away"
+            shared_noun = object_span is not None
         if object_span is not None and object_span[0] == quantity.end:
             index = index_move_subject(tokens, i, quantity.end, options.max_object_words)
             if index is not None:
@@ -125,10 +132,13 @@ def match_figure(
         hyphenated = is_hyphenated(tokens, quantity)
         object_span = (
             level_of(tokens, i, kind, previous)
+            or product_before_capacity(tokens, i, quantity, qualifier)
             or suspended_object(tokens, quantity.end, kind, options.max_object_words)
             or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
             or share_listed_after(tokens, i, quantity.end, kind, previous)
         )
+        if object_span is None and kind == "percent" and quantity.value is not None:
+            object_span = statistic_in_brackets(tokens, i, quantity, options.max_object_words)
         converted_end = conversion_end(tokens, quantity) if kind == "money" and object_span is None else None
         if converted_end is not None:
             past = replace(quantity, end=converted_end)  # what the sentence says after the converted amount
@@ -148,7 +158,7 @@ def match_figure(
         return None
     if not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
-    end = max(figure_end(tokens, quantity, kind, object_span), counted_end)
+    end = quantity.end if shared_noun else max(figure_end(tokens, quantity, kind, object_span), counted_end)
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
@@ -213,9 +223,11 @@ def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[i
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     """'100% sure', '100 percent true', 'Yeah, a hundred percent.': a hundred percent meaning 'completely'
     before a word of certainty, or said alone as an answer; not '100% of the shares', 'rose 100%'."""
+    following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
+    if quantity.value == 99 and not quantity.is_range and is_word(following, *CERTAINTY_WORDS):
+        return True  # "99% certain to clinch": all but sure, a degree of belief
     if quantity.value != 100 or quantity.is_range:
         return False
-    following, previous = token_at(tokens, quantity.end), token_at(tokens, k - 1)
     if is_word(following, *CERTAINTY_WORDS) or is_word(previous, *MODAL_VERBS):
         return True  # "100% sure", "100 percent certainty", "I would 100% make sure"
     if is_word(following, "control") and is_word(token_at(tokens, quantity.end + 1), "over"):
@@ -349,16 +361,65 @@ def is_earlier_level(tokens: list[Token], i: int, previous: FigureMatch) -> bool
     return not any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i])
 
 
+def noun_shared_by_list(
+    tokens: list[Token], k: int, max_words: int, items: int = 4, reach: int = 6
+) -> tuple[int, int] | None:
+    """'in seven Busch, five Truck and three ARCA events', 'seven home, five away and three neutral games': a count
+    whose modifiers are followed by a comma or 'and' and another count counts the plural noun that ends the list
+    ('two Republicans, three Democrats' each name their own)."""
+    if max_words < 1:
+        return None
+    n = k
+    for _ in range(items):
+        start = n
+        while n - start < reach and n < len(tokens) and is_list_modifier(tokens, n):
+            n += 1
+        if n == start:
+            return None
+        noun = tokens[n - 1]
+        if noun.text.isupper() and len(noun.text) > 1 and start == k:
+            return None  # "8 TD, 30 receptions": an abbreviation ending the item is what it counts
+        if start > k and noun.text.islower() and looks_plural(noun.low) and noun.low not in OBJECT_STOPS:
+            return n - 1, n - 1  # the last item's noun
+        if looks_plural(noun.low) and start == k:
+            # the first item names its own things; where its name is capitalised ("three ARCA RE/MAX Series
+            # events") the noun at its end is what it counts
+            named = any(is_capitalised(t) for t in tokens[start : n - 1])
+            words = sum(t.kind == "word" for t in tokens[start:n])
+            if words > max_words:
+                return None  # a phrase longer than the configured object: no object rather than half of one
+            return (n - 1, n - 1) if named and noun.text.islower() and noun.low not in OBJECT_STOPS else None
+        joint = token_at(tokens, n)
+        if joint is not None and joint.text == "," and is_word(token_at(tokens, n + 1), "and", "or"):
+            n += 1
+        if joint is None or not (joint.text == "," or is_word(joint, "and", "or")):
+            return None
+        number = token_at(tokens, n + 1)
+        if number is None or not (number.kind == "num" or number.low in SMALL_NUMBERS or number.low in TENS):
+            return None
+        n += 2
+    return None
+
+
+def is_list_modifier(tokens: list[Token], n: int) -> bool:
+    """A word of a list item's name or modifiers ('NASCAR', 'Craftsman', 'home', 'RE/MAX'), not a stop word or a
+    number."""
+    token = tokens[n]
+    if token.kind == "word":
+        return token.low not in OBJECT_STOPS and token.low not in SMALL_NUMBERS and token.low not in TENS
+    return token.text in ("/", "-") and token.glued and getattr(token_at(tokens, n + 1), "glued", False)
+
+
 def count_listed_after(tokens: list[Token], i: int, end: int, previous: FigureMatch | None) -> tuple[int, int] | None:
-    """'Four women set up a tripod, two in red dresses, two in qifu': a number word after a comma with
-    nothing of its own to count, before a preposition, counts what the count before it in the sentence
-    counted."""
+    """'Four women set up a tripod, two in red dresses, two in qifu': a number word after a comma (or the
+    semicolon of a parallel clause) with nothing of its own to count, before a preposition, counts what the count
+    before it in the sentence counted."""
     if previous is None or previous.kind != "count" or previous.object_span is None:
         return None
     joint = token_at(tokens, i - 1)
-    if joint is None or not (joint.text == "," or is_word(joint, "and")):
-        return None
-    if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i]):
+    if joint is None or not (joint.text in (",", ";") or is_word(joint, "and")):
+        return None  # "eight polling places in Richland County; two in Lexington County"
+    if any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i - 1]):
         return None
     return previous.object_span if is_word(token_at(tokens, end), "in", "with", "at", "on", "wearing") else None
 
@@ -523,6 +584,63 @@ def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words
     if opening is None or closing is None or opening.text != "(" or closing.text != ")" or i < 2:
         return None
     return noun_phrase_before(tokens, i - 2, min(max_words, 3))
+
+
+CAPACITY_UNITS = frozenset({"KB", "MB", "GB", "TB", "PB"})
+
+
+def product_before_capacity(
+    tokens: list[Token], i: int, quantity: Quantity, qualifier: str | None
+) -> tuple[int, int] | None:
+    """'The black Zune 80GB has a bright screen', 'Zune 4GB & Zune 8GB': a storage capacity right after a
+    product's capitalised name is that product's ('the 8GB iPhone', with the size first, names the model and
+    has no object)."""
+    if qualifier is not None or quantity.unit is None or quantity.unit.name not in CAPACITY_UNITS:
+        return None
+    name = token_at(tokens, i - 1)
+    if not is_capitalised(name) or name.low in COMMON_WORDS or name.text.isupper():
+        return None
+    if at_sentence_start(tokens, i - 2):
+        return None  # "Offers 80GB of storage": a verb opening its sentence
+    following = token_at(tokens, quantity.end)
+    if (
+        following is not None
+        and following.kind == "word"
+        and (following.low not in OBJECT_STOPS or following.low == "of")
+    ):
+        return None  # "the Apple 16GB models", "a Dell 8GB of memory": the noun after is what the size is of
+    return i - 1, i - 1
+
+
+def at_sentence_start(tokens: list[Token], n: int) -> bool:
+    return n < 0 or tokens[n].text in (".", "!", "?", "\n", ":", "“", '"')
+
+
+def statistic_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
+    """'third-down conversions (31.4 percent)': a percentage alone in brackets right after a lowercase plural
+    is that statistic's rate."""
+    previous = token_at(tokens, i - 2)
+    if previous is None or previous.kind != "word" or not previous.text.islower() or not looks_plural(previous.low):
+        return None
+    if not previous.low.endswith("s"):
+        return None  # "insurance (91%), media (92%)": shares of a list of sectors, which the judges give none
+    span = named_in_brackets(tokens, i, quantity, max_words)
+    if span is None:
+        return None
+    second, dash, first = (token_at(tokens, span[0] - n) for n in (1, 2, 3))
+    if (
+        second is not None
+        and second.kind == "word"
+        and second.glued
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and first is not None
+        and first.kind == "word"
+        and first.text.islower()
+    ):
+        return span[0] - 3, span[1]  # "third-down conversions": the dashed modifier stays with its noun
+    return span
 
 
 def bounded_before(tokens: list[Token], i: int, max_words: int) -> tuple[int, int] | None:

@@ -31,6 +31,7 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DOWN_ORDINALS,
+    DURATION_PREPOSITIONS,
     ERAS,
     FIELD_PLACE_WORDS,
     FRACTION_GLYPHS,
@@ -42,8 +43,10 @@ from transforms.figures.vocabulary import (
     KIN_WORDS,
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
+    LIST_END_PREPOSITIONS,
     MODAL_VERBS,
     MONTHS,
+    NOT_VERBS_IN_S,
     OBJECT_STOPS,
     ONE_DAY_CRICKET_WORDS,
     ORDINAL_SUFFIXES,
@@ -51,6 +54,9 @@ from transforms.figures.vocabulary import (
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
+    PLACE_ADVERBS,
+    POSITION_WORDS,
+    RANK_WORDS,
     RATING_WORDS,
     RECORD_START_WORDS,
     RECORD_WORDS,
@@ -59,6 +65,7 @@ from transforms.figures.vocabulary import (
     SCORE_WORDS_AFTER,
     SCORE_WORDS_BEFORE,
     SERVICE_NUMBERS,
+    SHOOTING_VERBS,
     SMALL_NUMBERS,
     SPACED_SCALE_WORDS,
     STREET_DIRECTIONS,
@@ -72,6 +79,8 @@ from transforms.figures.vocabulary import (
     TYING_VERBS,
     VAGUE_BASES,
     VIDEO_WORDS,
+    WICKET_VERBS,
+    WORK_NOUNS,
     YEAR_WORDS_BEFORE,
 )
 
@@ -95,8 +104,12 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
                 return i + 3
             if is_part_of_pronoun(tokens, i, i + 1):
                 return i + 1
-        if token.low in SMALL_NUMBERS and is_time_suffix_word(token_at(tokens, i + 1)):
-            return i + 2  # "at six o'clock": a time of day
+        elif token.low in VAGUE_BASES and is_part_of_pronoun(tokens, i, i + 1):
+            return i + 1  # "US warships - dozens of them - off the coast"
+        if token.low in SMALL_NUMBERS and (
+            is_time_suffix_word(token_at(tokens, i + 1)) or (i + 1 < len(tokens) and is_clock_suffix(tokens, i + 1))
+        ):
+            return i + 2  # "at six o'clock", "around one a.m.": a time of day
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if title_end is not None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
@@ -126,6 +139,13 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return address_end
     if fraction_end(tokens, i) is not None:
         return None  # "1/2 cup": a measure, not a date or code
+    if (
+        is_glued_dash(token_at(tokens, i + 1))
+        and getattr(token_at(tokens, i + 2), "glued", False)
+        and tokens[i].text.isdigit()
+        and fraction_end(tokens, i + 2) is not None
+    ):
+        return None  # "4-1/2 hours": a whole number dashed onto a fraction before a unit
     dimension_end = bare_dimension_end(tokens, i) or size_label_end(tokens, i)
     if dimension_end is not None:
         return dimension_end
@@ -165,15 +185,62 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_tiebreak,
         is_box_score_total,
         is_bracketed_name_number,
+        continues_dropped_list,
+        is_rank_level,
+        is_three_pointer,
+        is_work_title,
+        closes_quoted_title,
+        is_model_number_pair,
+        is_url_parameter,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
 
+def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6) -> bool:
+    """'until I was 24, 25.', 'opening with rounds of 64, 65 and 66': a bare number listed after an age or a
+    golf round is another of them ('in 2005, 300 people' counts: a year is not such a list's head, and a
+    counted word follows)."""
+    joint = token_at(tokens, i - 1)
+    if joint is None or not (joint.text == "," or joint.low in ("and", "or")):
+        return False  # the cheap test first: most numbers follow no list joint
+    following = token_at(tokens, end)
+    if not is_plain_number(tokens, i, end):
+        return False
+    if (
+        following is not None
+        and following.text not in (",", ".", ";", ")", "!", "?", "\n")
+        and not is_word(following, "and", "or", *LIST_END_PREPOSITIONS)
+    ):
+        return False  # "When he was 12, 15 were hurt", "15 of his classmates": the list ends before them
+    j = i - 2
+    if is_word(token_at(tokens, i - 1), "and", "or"):
+        j = i - 3 if getattr(token_at(tokens, i - 2), "text", "") == "," else i - 2
+    elif getattr(token_at(tokens, i - 1), "text", "") != ",":
+        return False
+    head = token_at(tokens, j)
+    if head is None or head.kind != "num" or not head.text.isdigit() or len(head.text) != len(tokens[i].text):
+        return False
+    return (
+        age_end(tokens, j) == j + 1
+        or is_golf_score(tokens, j, j + 1)
+        or (depth > 0 and continues_dropped_list(tokens, j, j + 1, depth - 1))
+    )
+
+
 def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
     """'WONE-AM (980)', 'WIZE-FM (95.5)': a number alone in brackets after a station's call sign is its
-    frequency, not a count. (After a person's name it may be a shirt number or age, but as often points or
-    runs in a list, 'Liberty (44), Washington State (37)', so that is left a count.)"""
+    frequency, not a count. After a person's name it may be a shirt number or age, but as often points or
+    runs in a list, 'Liberty (44), Washington State (37)', 'Rogers (15) feathered an edge', so it is left a
+    count there unless a photo caption's verb in the present or 'during' follows: 'goalie Rick DiPietro (39)
+    makes a save', 'Mason Raymond (21) during the second period' (shirt numbers). After 'ranked' or 'seeded' it
+    is a rank ('the lowest ranked (81) player')."""
     opening, closing, band, dash = (token_at(tokens, n) for n in (i - 1, end, i - 2, i - 3))
+    if opening is None or opening.text != "(" or closing is None or closing.text != ")" or end != i + 1:
+        return False
+    if is_word(band, *RANK_WORDS):
+        return True
+    if is_capitalised(band) and band.low not in COMMON_WORDS and is_shirt_number(tokens, i, end):
+        return True
     return (
         end == i + 1
         and opening is not None
@@ -181,12 +248,39 @@ def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
         and closing is not None
         and closing.text == ")"
         and band is not None
-        and band.text in ("AM", "FM")
+        and band.text in ("AM", "FM", "AM's", "FM's", "AM’s", "FM’s")
         and band.glued
         and dash is not None
         and dash.text in DASHES
         and dash.glued
     )
+
+
+def is_shirt_number(tokens: list[Token], i: int, end: int) -> bool:
+    """A player's first and last name before the bracket, after a position ('goalie Rick DiPietro') or a team's
+    possessive ('Canucks' Mason Raymond'), and a caption's verb or 'during' after it; 'Chelsea (45) hosts
+    Arsenal' keeps its points."""
+    text, following = tokens[i].text, token_at(tokens, end + 1)
+    if not text.isdigit() or not 0 <= int(text) <= 99 or following is None or following.kind != "word":
+        return False
+    first, before = token_at(tokens, i - 3), token_at(tokens, i - 4)
+    if not is_capitalised(first) or first.low in COMMON_WORDS or before is None:
+        return False
+    if not (before.low in POSITION_WORDS or is_possessive_word(before) or before.text in ("'", "’")):
+        return False
+    if following.low == "during":
+        return True
+    return following.text.islower() and following.low.endswith("s") and following.low not in NOT_VERBS_IN_S
+
+
+def is_rank_level(tokens: list[Token], i: int, end: int, reach: int = 3) -> bool:
+    """'his world ranking slipping to 21', 'rose in the rankings to 5': a bare number after 'to' or 'at'
+    that a word of ranking comes shortly before is a place in the ranking ('ranked 500 companies' counts)."""
+    if not is_word(token_at(tokens, i - 1), "to", "at") or not is_plain_number(tokens, i, end):
+        return False
+    if counts_what_follows(token_at(tokens, end)):
+        return False
+    return any(is_word(token_at(tokens, n), *RANK_WORDS) for n in range(i - 2, i - 2 - reach, -1))
 
 
 def is_name_number_word(tokens: list[Token], i: int) -> bool:
@@ -195,6 +289,8 @@ def is_name_number_word(tokens: list[Token], i: int) -> bool:
     if not (token.text[:1].isupper() and (token.low in SMALL_NUMBERS or token.low in TENS or token.low in VAGUE_BASES)):
         return False
     previous = token_at(tokens, i - 1)
+    if previous is not None and previous.text in ("'", "’") and is_capitalised(token_at(tokens, i - 2)):
+        return True  # "Wales’ Six Nations defence guru"
     return previous is not None and previous.kind == "word"
 
 
@@ -206,7 +302,17 @@ def is_some_day(tokens: list[Token], i: int) -> bool:
     previous, following = token_at(tokens, i - 1), token_at(tokens, i + 2)
     if is_word(previous, *MODAL_VERBS, "may"):
         return True
-    return at_line_or_sentence_start(tokens, i - 1) and following is not None and following.text == ","
+    if following is None:
+        return False
+    if is_word(following, *PERSONAL_SUBJECTS, *OWNER_DETERMINERS) and not is_word(previous, *DURATION_PREPOSITIONS):
+        return True  # "told her friends that one day she would marry him", "and one day my grandchildren will"
+    if is_word(previous, "of") and following.kind == "word" and following.low.endswith("ing"):
+        return True  # "the possibility of one day restoring relations"
+    if following.text in (",", ".") and (
+        is_word(previous, *PLACE_ADVERBS) or (is_capitalised(previous) and previous.low not in COMMON_WORDS)
+    ):
+        return True  # "playing for Real one day,", "if you move elsewhere one day,"
+    return at_line_or_sentence_start(tokens, i - 1) and following.text == ","
 
 
 def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
@@ -320,6 +426,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         connector, second = token_at(tokens, end), token_at(tokens, end + 1)
         if is_word(connector, "and", "to", "or") and second is not None and is_number_token(second):
             end += 2
+        elif is_glued_dash(connector) and second is not None and second.kind == "num" and second.glued:
+            end += 2  # "Canadians age 24-40"
         unit = UNIT_PHRASES.match(tokens, end)
         return unit[1] if unit is not None and unit[0].kind == "duration" else end
     if tokens[i].kind != "num":
@@ -330,6 +438,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         or is_age_bound(tokens, i)
         or is_age_at_event(tokens, i)
         or is_elliptical_age(tokens, i)
+        or is_age_set_off_after_at(tokens, i)
+        or is_age_since(tokens, i)
     ):
         return i + 1
     following = token_at(tokens, i + 1)
@@ -349,9 +459,59 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     # line ("Hill, 29.") may head a list of figures
     ends_sentence = before == i - 2 or name_inside_sentence(tokens, before)
     closers = (",", ")", ";", ".") if ends_sentence else (",", ")", ";")
-    if following is not None and not (following.text in closers or is_word(following, "and")):
-        return None
+    if following is not None and not (
+        following.text in closers or is_word(following, "and") or is_spaced_dash_before_word(tokens, i + 1)
+    ):
+        return None  # "Lourdes, 11 - by": a spaced dash closes an age as a comma does
     return i + 1 if names_a_person_before(tokens, before) else None
+
+
+# Dashes set apart by spaces that close a clause as a comma does ("Lourdes, 11 - by", "since 15 — was").
+SPACED_DASHES = frozenset({*DASHES, "—"})
+
+
+def is_spaced_dash_before_word(tokens: list[Token], n: int) -> bool:
+    dash, word = token_at(tokens, n), token_at(tokens, n + 1)
+    return (
+        dash is not None and dash.text in SPACED_DASHES and not dash.glued and word is not None and word.kind == "word"
+    )
+
+
+def is_age_set_off_after_at(tokens: list[Token], i: int) -> bool:
+    """'Schwarzer has beaten all challengers and, at 35, makes no secret of it', 'At 35, she is': 'at' and a
+    bare number set off by commas, before a person or what the person does, is the person's age ('closed at
+    35, up 2' is a price: a number or a unit follows the comma, or no comma comes before 'at')."""
+    at, comma = token_at(tokens, i - 1), token_at(tokens, i + 1)
+    if not is_word(at, "at") or comma is None or comma.text != "," or not is_plausible_age(tokens[i]):
+        return False
+    before = token_at(tokens, i - 2)
+    if not (at_line_or_sentence_start(tokens, i - 2) or (before is not None and before.text == ",")):
+        return False
+    following = token_at(tokens, i + 2)
+    if following is None or following.kind != "word":
+        return False
+    if following.low in PERSONAL_SUBJECTS or names_a_person_before(tokens, i + 3):
+        return True  # "At 35, he", "At 35, Schwarzer"
+    return (
+        before is not None
+        and following.text.islower()
+        and following.low.endswith("s")
+        and following.low not in NOT_VERBS_IN_S
+    )  # ", at 35, makes no secret"
+
+
+def is_age_since(tokens: list[Token], i: int) -> bool:
+    """'U.S. champion since 14, grand master since 15 —': a bare number under 100 ending its clause after
+    'since' is the age something began at (a year after 'since' is a year; 'since 9 a.m.' a time)."""
+    following = token_at(tokens, i + 1)
+    return (
+        is_word(token_at(tokens, i - 1), "since")
+        and is_plausible_age(tokens[i])
+        and int(tokens[i].text) < 100
+        and following is not None
+        and following.kind == "sym"
+        and (following.text in (",", ";", ")") or (following.text in SPACED_DASHES and not following.glued))
+    )
 
 
 def name_inside_sentence(tokens: list[Token], comma: int, reach: int = 4) -> bool:
@@ -448,7 +608,7 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         and subject is not None
         and subject.low not in COMMON_WORDS
         and at_line_or_sentence_start(tokens, k - 2)
-        and (following is None or following.text in (",", ".", ";"))
+        and (following is None or following.text in (",", ".", ";") or is_word(following, "yet"))
     )
 
 
@@ -766,7 +926,27 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_standing_record(tokens, i, end)
         or is_in_score_list(tokens, i, end)
         or follows_record(tokens, i)
+        or follows_winner_first_pair(tokens, i)
+        or is_bowling_figures(tokens, i, end)
     )
+
+
+def follows_winner_first_pair(tokens: list[Token], i: int) -> bool:
+    """'raised the Raiders to 10-6 and 3-4 in the league': a pair joined by 'and' to a pair written winner first
+    (a record or a score, never a range) is another record."""
+    if not is_word(token_at(tokens, i - 1), "and") or not is_bare_pair(tokens, i - 4):
+        return False
+    return number_value(tokens[i - 4]) >= number_value(tokens[i - 2])
+
+
+def is_bowling_figures(tokens: list[Token], i: int, end: int) -> bool:
+    """'Symonds claimed 3-51 with 19 overs': wickets and runs after a verb of taking wickets, nothing counted
+    or measured after them ('took 2-3 weeks' is a range)."""
+    if not is_word(token_at(tokens, i - 1), *WICKET_VERBS) or not is_bare_pair(tokens, i):
+        return False
+    if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
+        return False
+    return number_value(tokens[i]) <= 10 < number_value(tokens[end - 1])
 
 
 def follows_record(tokens: list[Token], i: int) -> bool:
@@ -1194,6 +1374,11 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "L":
             # "a 5.2L V8" is litres; "4L60" a part name, "13W-2L-2D" a record of wins and losses
             return is_glued_to_more(tokens, end) or (tokens[i].glued and tokens[i - 1].text in DASHES)
+        if following.text in ("ms", "p") and end == i + 1 and not is_glued_to_more(tokens, end):
+            if is_time_suffix(tokens, end):
+                return True  # "at 9p.m."
+            # "2ms" is milliseconds, "79p" pence (quantities); "720p" a video format
+            return following.text == "p" and not (tokens[i].text.isdigit() and int(tokens[i].text) < 100)
         if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdigit():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
@@ -1203,6 +1388,17 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
 
 def is_time_suffix_word(token: Token | None) -> bool:
     return token is not None and token.low in ("o'clock", "o’clock")
+
+
+def is_clock_suffix(tokens: list[Token], k: int) -> bool:
+    """'a.m.', 'p.m.', 'am', 'pm' at k."""
+    token = tokens[k]
+    if token.text in ("am", "pm"):
+        return True  # lowercase only: "one PM and two ministers" counts a prime minister
+    if token.low not in ("a", "p"):
+        return False
+    dot, m = token_at(tokens, k + 1), token_at(tokens, k + 2)
+    return dot is not None and dot.text == "." and dot.glued and is_word(m, "m") and m.glued
 
 
 def is_time_suffix(tokens: list[Token], k: int) -> bool:
@@ -1296,7 +1492,7 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
-        return is_word(token_at(tokens, i - 2), "no", "nos", "nr")  # "entry No. 7,830"
+        return is_word(token_at(tokens, i - 2), "no", "nos", "nr", "ext")  # "entry No. 7,830", "901-1719 ext. 7"
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
     if previous.low in LABEL_WORDS:
@@ -1348,8 +1544,11 @@ def opens_range_or_unit(tokens: list[Token], end: int) -> bool:
 
 def is_version_number(tokens: list[Token], i: int, end: int) -> bool:
     """'the 2.0 update', 'Web 3.0': a whole number written with '.0' and no unit is a version; a
-    measured value keeps its unit or sign ('1.0%', '5.0 magnitude' is a label, '2.0 million')."""
+    measured value keeps its unit or sign ('1.0%', '5.0 magnitude' is a label, '2.0 million'). '802.11n',
+    '802.3': the IEEE 802 standards of networks are names however they are glued."""
     text = tokens[i].text
+    if end == i + 1 and text.startswith("802.") and not opens_range_or_unit(tokens, end):
+        return True
     return end == i + 1 and text.endswith(".0") and text[:-2].isdigit() and not opens_range_or_unit(tokens, end)
 
 
@@ -1599,4 +1798,78 @@ def closes_rank_pair(tokens: list[Token], i: int, end: int) -> bool:
         and dot.text == "."
         and no is not None
         and no.text in ("No", "no", "Nos")
+    )
+
+
+def is_work_title(tokens: list[Token], i: int, end: int) -> bool:
+    """'the ancient war epic 300 edged out Transformers', 'the album 21 is': a bare number right after a word
+    for a film, a record or a show, with a verb or a mark after it, is the work's title ('the film's 300
+    extras', 'the show 300 times' count: a possessive, or a counted word follows)."""
+    previous = token_at(tokens, i - 1)
+    if previous is None or previous.low not in WORK_NOUNS or not is_plain_number(tokens, i, end):
+        return False
+    following = token_at(tokens, end)
+    if following is None or following.text in (",", ".", ";", ":", ")", "”", '"', "!", "?"):
+        return True
+    return following.kind == "word" and (
+        following.low in COPULAS or following.low in ("has", "had", "will") or following.low.endswith("ed")
+    )
+
+
+def closes_quoted_title(tokens: list[Token], i: int, end: int, reach: int = 5) -> bool:
+    """'the “Now 26” compilation', '“Apollo 13”': a bare number closing a quotation of capitalised words ends a
+    title ('“we lost 26”' is a quoted count: a lowercase word in it)."""
+    closing = token_at(tokens, end)
+    if end != i + 1 or closing is None or closing.text not in CLOSING_QUOTES or not closing.glued:
+        return False
+    n = i - 1
+    while n >= max(0, i - reach) and is_capitalised(tokens[n]):
+        n -= 1
+    return n < i - 1 and tokens[n].text in OPENING_QUOTES and tokens[n + 1].glued
+
+
+def is_model_number_pair(tokens: list[Token], i: int, end: int) -> bool:
+    """'two new routers, the 3300 and 3500, which': bare numbers of three digits or more joined by 'and'
+    after 'the', with a mark after them, are models' names ('the 300 and 400 staff' count)."""
+    if len(tokens[i].text) < 3 or not is_plain_number(tokens, i, end):
+        return False
+    if is_word(token_at(tokens, i - 1), "the"):
+        joined, second = token_at(tokens, end), token_at(tokens, end + 1)
+        if not is_word(joined, "and", "or") or second is None or not is_plain_number(tokens, end + 1, end + 2):
+            return False
+        after = token_at(tokens, end + 2)
+    elif is_word(token_at(tokens, i - 1), "and", "or") and is_word(token_at(tokens, i - 3), "the"):
+        first = token_at(tokens, i - 2)
+        if first is None or not is_plain_number(tokens, i - 2, i - 1) or len(first.text) < 3:
+            return False
+        after = token_at(tokens, end)
+    else:
+        return False
+    return after is not None and after.text in (",", ")", ";", ".")
+
+
+def is_url_parameter(tokens: list[Token], i: int, end: int) -> bool:
+    """'navsection=9685&amp;section=122385': a number glued after a word and '=' is a URL's or a form's
+    parameter value."""
+    sign, name = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    return (
+        tokens[i].glued
+        and sign is not None
+        and sign.text == "="
+        and sign.glued
+        and name is not None
+        and name.kind == "word"
+    )
+
+
+def is_three_pointer(tokens: list[Token], i: int, end: int) -> bool:
+    """'Stevenson made a 3 and a layup': 'a 3' after a verb of shooting is a three-point shot, not a count."""
+    if tokens[i].text != "3" or end != i + 1 or not is_word(token_at(tokens, i - 1), "a"):
+        return False
+    following = token_at(tokens, end)
+    return (
+        is_word(token_at(tokens, i - 2), *SHOOTING_VERBS)
+        and not counts_what_follows(following)
+        and not opens_range_or_unit(tokens, end)
+        and not is_glued_dash(following)
     )

@@ -167,6 +167,11 @@ def match_digits(tokens: list[Token], k: int) -> Amount | None:
     mixed = fraction_end(tokens, k + 1, counted=True) if token.text.isdigit() else None
     if mixed is not None and not tokens[k + 1].glued:
         return Amount(float(digits_value(token.text) + mixed[0]), mixed[1])  # "2 1/2 cups"
+    dash = token_at(tokens, k + 1)
+    if token.text.isdigit() and dash is not None and dash.text == "-" and dash.glued and tokens[k + 2 :][:1]:
+        dashed = fraction_end(tokens, k + 2) if tokens[k + 2].glued else None
+        if dashed is not None:
+            return Amount(float(digits_value(token.text) + dashed[0]), dashed[1])  # "4-1/2 hours"
     scale, end = (1, k + 1) if is_kelvin_suffix(tokens, k) or is_metre_suffix(tokens, k) else match_scale(tokens, k + 1)
     worth = Decimal("0." + token.text) if after_leading_point(tokens, k) else digits_value(token.text)
     return Amount(float(worth * scale), end, scale)

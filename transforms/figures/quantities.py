@@ -53,6 +53,7 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         return unit_and_a_half(tokens, k)
     first_unit, end = match_unit(tokens, first.end, first)
     height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
+    height = height or (lap_time(tokens, end, first, first_unit) if intro is None else None)
     if height is not None:
         worth, first_unit, end = height
         first = replace(first, value=worth)
@@ -117,6 +118,14 @@ def in_whole_currency(tokens: list[Token], quantity: Quantity) -> Quantity:
     0.40 GBP); the quantity unchanged where no such word follows a plain amount."""
     following = token_at(tokens, quantity.end)
     currency = SUBUNIT_CURRENCIES.get(following.low) if following is not None else None
+    if (
+        following is not None
+        and following.text == "p"
+        and following.glued
+        and not is_glued_to_more(tokens, quantity.end)
+    ):
+        # "79p a pack": pence glued to the number; above 99 it is a video format ("720p", "1080p")
+        currency = "GBP" if quantity.value is not None and quantity.value < 100 else None
     if currency is None or quantity.unit is not None or quantity.currency is not None or quantity.value is None:
         return quantity
     if quantity.is_range or quantity.high is not None:
@@ -228,7 +237,9 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         if torque is not None:
             return torque
     if token.text in DASHES and token.glued and following is not None and following.glued:
-        found = UNIT_PHRASES.match(tokens, k + 1) or dashed_unit(tokens, k + 1)  # "a five-year plan"
+        found = (
+            UNIT_PHRASES.match(tokens, k + 1) or dashed_unit(tokens, k + 1) or modifier_unit(tokens, k + 1)
+        )  # "a five-year plan", "a 1.3-megapixel webcam"
     elif amount.high is not None and is_word(token, "of"):
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
         if found is not None and (found[0] == PERCENT or opens_dashed_modifier(tokens, found[1])):
@@ -247,6 +258,8 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or glued_litres(tokens, k, amount)
             or glued_grams(tokens, k, amount)
             or engine_litres(tokens, k, amount)
+            or plural_byte_unit(tokens, k)
+            or glued_milliseconds(tokens, k, amount)
         )
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
@@ -264,6 +277,18 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
     ):
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
     return unit, end
+
+
+BYTE_UNITS = frozenset({"KB", "MB", "GB", "TB", "PB"})
+
+
+def plural_byte_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    """'scales to 60 TBs': a capacity's abbreviation in capitals with a plural s ('tbs' in lower case is a
+    cook's tablespoons, so only the capitals are read)."""
+    token = token_at(tokens, k)
+    if token is None or token.text[-1:] != "s" or token.text[:-1] not in BYTE_UNITS:
+        return None
+    return Unit(token.text[:-1], "measure"), k + 1
 
 
 def opens_dashed_modifier(tokens: list[Token], n: int) -> bool:
@@ -291,6 +316,10 @@ def feet_and_inches(tokens: list[Token], k: int, amount: Amount, unit: Unit | No
     mark, inches = token_at(tokens, k), token_at(tokens, k + 1)
     if mark is None or inches is None:
         return None
+    if unit == FOOT and mark.text == "," and is_inches(inches) and is_word(token_at(tokens, k + 2), "in", "inches"):
+        mark, k = inches, k + 1  # "12ft, 5 in": the inches after a comma, with "in" for inches
+        if tokens[k + 1].low == "in" and not is_word(token_at(tokens, k + 2), *DETERMINERS):
+            return amount.value + int(mark.text) / 12, unit, k + 2
     if unit == FOOT and mark.kind == "num" and not mark.glued and is_inches(mark):
         inch_unit = UNIT_PHRASES.match(tokens, k + 1)
         if inch_unit is not None and inch_unit[0].name == "inch":
@@ -307,6 +336,32 @@ def feet_and_inches(tokens: list[Token], k: int, amount: Amount, unit: Unit | No
         end = k + 3 if closing is not None and closing.glued and closing.text in INCH_MARKS else k + 2
         return amount.value + int(inches.text) / 12, FOOT, end  # "6’8″"
     return None
+
+
+# Words after "in" that make it the preposition, not inches: "12 feet, 5 in the morning".
+DETERMINERS = frozenset("the a an this that his her their its our my your".split())
+SECOND = Unit("second", "duration")
+MINUTE_MARKS = frozenset({"'", "’"})
+
+
+def lap_time(tokens: list[Token], k: int, amount: Amount, unit: Unit | None) -> tuple[float, Unit, int] | None:
+    """A lap or race time in minutes and seconds with a minute mark, '1'32.2' (92.2 seconds), as (seconds,
+    unit, index after): the seconds have two digits before a decimal point, which a height's inches never
+    have ('6'2"')."""
+    mark, seconds = token_at(tokens, k), token_at(tokens, k + 1)
+    if unit is not None or mark is None or seconds is None or mark.text not in MINUTE_MARKS:
+        return None
+    if not (mark.glued and seconds.glued and seconds.kind == "num") or amount.scale != 1 or amount.currency:
+        return None
+    whole, point, decimals = seconds.text.partition(".")
+    if amount.in_words or amount.value != int(amount.value) or not 0 <= amount.value < 60:
+        return None
+    if not point or len(whole) != 2 or not decimals.isdigit() or int(whole) >= 60:
+        return None
+    closing = token_at(tokens, k + 2)
+    if closing is not None and closing.glued and closing.text in INCH_MARKS:
+        return None  # "5'10.5\"": a height in feet and inches
+    return float(Decimal(int(amount.value) * 60) + Decimal(seconds.text)), SECOND, k + 2
 
 
 def is_inches(token: Token) -> bool:
@@ -356,6 +411,16 @@ def torque_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
     if token_at(tokens, end) is not None and tokens[end].text == "." and tokens[end].glued:
         end += 1
     return Unit("lb-ft", "measure"), end
+
+
+# Units read only in a dashed modifier: "a 1.3-megapixel webcam" measures the camera, while "48 megapixels"
+# counts them (as the figures-real judges have it).
+MODIFIER_UNITS = {"megapixel": Unit("megapixel", "measure")}
+
+
+def modifier_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    unit = MODIFIER_UNITS.get(tokens[k].low) if k < len(tokens) else None
+    return (unit, k + 1) if unit is not None else None
 
 
 def dashed_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
@@ -429,6 +494,15 @@ def glued_grams(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int]
     if amount.value is None or amount.value < 10:
         return None
     return None if is_glued_to_more(tokens, k) else (Unit("g", "measure"), k + 1)
+
+
+def glued_milliseconds(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'a response time of 2ms': a lowercase ms glued to a number is milliseconds ('2 MS patients' is spaced
+    and in capitals)."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text != "ms" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    return None if is_glued_to_more(tokens, k) else (Unit("millisecond", "duration"), k + 1)
 
 
 def pounds_are_money(tokens: list[Token], k: int, amount: Amount, reach: int = 25) -> bool:

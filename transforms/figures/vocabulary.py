@@ -95,6 +95,7 @@ CERTAINTY_WORDS = frozenset(
 sure certain true safe confident honest correct right wrong committed accurate invisible convinced serious
 certainty confidence commitment
 genuine legit legitimate real fine happy satisfied focused behind clear positive free healthy ready
+recovered fit
 """.split()
 )
 # Letters glued before "$": "US$5", "A$20m".
@@ -515,7 +516,80 @@ PERSONAL_CONTRACTIONS = frozenset(
     for apostrophe in "'’"
 )
 # Words between such a verb and the age: "when I was about 3", "she is almost 40".
-AGE_HEDGES = frozenset({"about", "around", "almost", "nearly", "only", "just", "barely", "roughly", "approximately"})
+# Prepositions before "one day" that make it a span ("in one day he had", "for one day we").
+DURATION_PREPOSITIONS = frozenset({"for", "in", "within", "after", "over", "during", "than"})
+# Adverbs of place before "one day" at a clause's end: "if you move elsewhere one day,".
+PLACE_ADVERBS = frozenset({"elsewhere", "there", "here", "home", "abroad", "back", "overseas"})
+# Prepositions that may follow the last number of a list: "rounds of 68, 70 and 71 to win".
+LIST_END_PREPOSITIONS = frozenset({"to", "at", "in", "on", "for", "with", "after", "before"})
+# Verbs before a bowler's wickets and runs: "claimed 3-51".
+WICKET_VERBS = frozenset({"claimed", "claims", "took", "takes", "returned", "grabbed", "snared"})
+# Verbs of scoring before "a 3", a three-point shot: "made a 3 and a layup".
+SHOOTING_VERBS = frozenset(
+    {"made", "make", "makes", "hit", "hits", "drained", "drains", "sank", "sinks", "nailed", "buried", "knocked"}
+)
+# Words in -s that are no verb of a person ("at 35, its lowest").
+NOT_VERBS_IN_S = frozenset(
+    {
+        "its",
+        "his",
+        "hers",
+        "ours",
+        "yours",
+        "theirs",
+        "this",
+        "us",
+        "as",
+        "plus",
+        "thus",
+        "whereas",
+        "versus",
+        "less",
+        "unless",
+    }
+)
+# Players' positions before a name whose bracketed number is a shirt number: "goalie Rick DiPietro (39)".
+POSITION_WORDS = frozenset(
+    {
+        "goalie",
+        "goalkeeper",
+        "keeper",
+        "goaltender",
+        "forward",
+        "striker",
+        "midfielder",
+        "defender",
+        "defenseman",
+        "defenceman",
+        "winger",
+        "center",
+        "centre",
+        "guard",
+        "quarterback",
+        "receiver",
+        "linebacker",
+        "pitcher",
+        "catcher",
+        "shortstop",
+        "outfielder",
+        "fullback",
+        "halfback",
+        "lock",
+        "prop",
+    }
+)
+# Words for a film, a record or a show: a bare number right after one, before a verb, is its title ("the
+# war epic 300 edged out").
+# ("show" and "single" are left out: "records show 300 died", "a single 30 was").
+WORK_NOUNS = frozenset(
+    "film movie epic thriller comedy drama musical sequel prequel blockbuster flick documentary album "
+    "compilation song sitcom series novel".split()
+)
+# Words of a ranking: a bare number in brackets after them or "to" one shortly after them is a place in it.
+RANK_WORDS = frozenset({"rank", "ranks", "ranked", "ranking", "rankings", "seed", "seeded", "seeding"})
+AGE_HEDGES = frozenset(
+    {"about", "around", "almost", "nearly", "only", "just", "barely", "roughly", "approximately", "not", "even"}
+)
 # Number words that can grade on a five-star scale: "gave it four stars".
 RATING_WORDS = frozenset({"one", "two", "three", "four", "five", "half"})
 # Symbols glued before a number that make it an id, a signed value or an abbreviated year.
