@@ -23,6 +23,7 @@ from pathlib import Path
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from bench.corpus import build_corpus
+from bench.run import add_corpus_arguments
 from flows import timeline
 from flows.timeline import Moment
 
@@ -111,10 +112,7 @@ def print_moments(moments: list[Moment]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=500)
-    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
-    parser.add_argument("--batch-size", type=int, default=200)
-    parser.add_argument("--corpus", default="bench-data/corpus")
+    add_corpus_arguments(parser)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each worker count, alternated")
     parser.add_argument("--moments", action="store_true", help="print every moment of each run")
     parser.add_argument(
