@@ -652,7 +652,9 @@ def start_workers(
     document (more on a busy machine); started here, that overlaps the flow's own start (discovery,
     the `runs` row, the first batch's lookups and reading) instead of following it, with 1 worker or
     many (docs/benchmarks.md, round 15). A cluster that cannot run them stops the run before its first
-    batch, with its message, instead of failing every batch in turn.
+    batch, with its message, instead of failing every batch in turn. The cost: a run that finds nothing new
+    starts workers it then ends (killed while they load, if they have not finished), and a run that fetches
+    holds their memory while it discovers and fetches its first batch.
 
     A worker in this process (1 worker, no time limit) is not started here: its model would load in the
     flow's own thread, with nothing to overlap, and a run that finds nothing new would pay for it.
