@@ -288,12 +288,17 @@ def pipeline_warc_reader(path: Path, batch_size: int) -> tuple[int, float]:
     return documents, time.perf_counter() - started
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
+    """The bench corpus and the pipeline's shape: pages, workers, batch size (shared with bench.run_phases)."""
     parser.add_argument("--docs", type=int, default=500)
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    add_corpus_arguments(parser)
     parser.add_argument(
         "--stage-sample", type=int, default=100, help="pages on which NER alone and NER + parser are timed"
     )

@@ -27,13 +27,13 @@ from prefect.exceptions import TerminationSignal
 from prefect.runtime import task_run
 from prefect.utilities.annotations import quote
 
-from flows import progress
+from flows import progress, timeline
 from flows.clusters import ClusteredBatch, cluster_batch
 from flows.committer import OrderedWriter
 from flows.failures import retry_if_transient
 from flows.run_report import publish_run_report
 from flows.settings import Settings
-from flows.workers import PhaseSeconds, process_documents, shutdown_workers
+from flows.workers import PhaseSeconds, process_documents, shutdown_workers, start_workers
 from transforms.batches import (
     RETRIED_STAGES,
     BatchCounts,
@@ -241,6 +241,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     """Read, skip what is known (committed or in flight), transform; the run's writer commits the result."""
     started = time.perf_counter()
     batch_id = attempt_batch_id(batch_id)
+    timeline.mark("batch start", batch_id)
     clock = Stopwatch()
     urls = [ref.path for ref in refs if ref.kind == "url"]
     with _warehouse_io(), clock.timed("lookups"):
@@ -259,6 +260,7 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
             to_read, settings.fetch, stored, settings.refresh, on_fetched=lambda: progress.report(fetched=1)
         )
     read = batch_read.documents
+    timeline.mark("batch read", batch_id)
     # Known: the document's bytes became an article or a rejection. An input that could not be read
     # or fetched is never known (transforms.batches.RETRIED_STAGES): it is rejected, and counted, again.
     # A batch not committed yet counts: its documents will be known when this batch commits after it.
@@ -726,6 +728,7 @@ def _write_batch(
     """The writer's part of batch `index`: commit it (or reject it whole), count it, compact, publish.
     True when it committed something."""
     batch_id, batch, work = handover
+    timeline.mark("commit start", batch_id)
     if isinstance(work, TransformedBatch):
         try:
             counts = commit_transformed(unwalked(work), settings, frozenset(books.failed))
@@ -735,6 +738,7 @@ def _write_batch(
     else:
         counts = reject(batch, run_id, f"{batch_id}-failed", work, settings)
     books.total = books.total + counts
+    timeline.mark("committed", batch_id)
     progress.settle(read=books.total.documents)
     # Compact as the run goes (only tables past compact_min_files), and republish at a bounded
     # cadence: a publish lists every file, so one per batch would grow with the archive. The
@@ -753,7 +757,9 @@ def _write_batch(
     if books.unpublished and (due or time.monotonic() - books.published >= settings.publish_every_seconds):
         with clock.timed("publish"):
             publish_views(settings.warehouse)
+            timeline.mark("published", batch_id)
             update_search_index(settings)
+        timeline.mark("search index updated", batch_id)
         books.published, books.unpublished = time.monotonic(), False
     books.total = books.total + BatchCounts(seconds=clock.total())
     return bool(counts.committed)
@@ -780,8 +786,18 @@ def run_batches(
     books = _Books(published=time.monotonic())
     stop = _remember_sigterm()
     writer: OrderedWriter[Handover] | None = None
+    timeline.mark("run start")
     try:
+        # The workers load their model while the flow discovers and reads the first batch (`start_workers`).
+        start_workers(
+            settings.pipeline,
+            settings.workers,
+            settings.time_limit_seconds,
+            settings.dask_address,
+            settings.worker_documents,
+        )
         items = list_items()
+        timeline.mark("discovered", len(items))
         record_run(run_summary(run_id, started_at, "running", sources, BatchCounts(documents=len(items)), 0), settings)
         batches = list(chunked(items, settings.batch_size))
         logger = get_run_logger()
@@ -804,7 +820,9 @@ def run_batches(
             # No batch comes after the last: the writer may commit it while the workers are ended.
             writer.looked_up(len(batches))
             shutdown_workers()
+            timeline.mark("workers shut down")
             writer.finish(len(batches) - 1)
+            timeline.mark("last batch committed")
         finally:
             if writer is not None:
                 writer.stop()  # what it is writing is finished; what is queued is dropped
@@ -829,6 +847,7 @@ def run_batches(
     if not total.committed:
         publish_views_task(settings)
     checked = run_checks_task(settings, run_id)
+    timeline.mark("checked")
     checks, readback = checked.failures, checked.readback
     violations = None if checks is None else sum(checks.values())
     completed = run_summary(
@@ -842,6 +861,8 @@ def run_batches(
         check_violations=violations,
     )
     record_run(completed, settings)
+    timeline.mark("run recorded")
     # The night's numbers as an artifact, and the HTML report if asked.
     publish_run_report(completed, settings, None if readback is None else readback.rejection_reasons)
+    timeline.mark("batches run")
     return BatchesRun(total=total, batches=len(batches), checks=checks, readback=readback)

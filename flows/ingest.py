@@ -12,6 +12,7 @@ from prefect import flow
 from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
+from flows import timeline
 from flows.batch import (
     compact_tables_task,
     discover_task,
@@ -23,7 +24,6 @@ from flows.batch import (
 )
 from flows.recovery import run_holding_warehouse
 from flows.settings import Settings, load_settings
-from flows.workers import start_workers
 from transforms.batches import WORKER_STAGES, RunReport, extracted
 from warehouse import report
 from warehouse.options import FetchOptions
@@ -106,6 +106,7 @@ def ingest(
         refresh=refresh or None,
         lock_wait_seconds=lock_wait_seconds,
     )
+    timeline.mark("flow start")
     run_id = flow_run.get_id() or str(uuid.uuid4())
     # One writer per warehouse; a second run waits (lock_wait_seconds) or stops with who holds it.
     return run_holding_warehouse(settings, run_id, lambda: ingest_locked(settings, run_id))
@@ -121,11 +122,11 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
         skipped_in_sources.update(sorted(discovery.skipped.items()))
         return discovery.refs
 
-    if settings.dask_address:
-        start_workers(settings.pipeline, settings.workers, settings.time_limit_seconds, settings.dask_address)
     done = run_batches(settings, run_id, len(settings.sources), discover, process_batch, reject_batch)
     compact_tables_task(settings)
+    timeline.mark("compacted")
     publish_views_task(settings)
+    timeline.mark("views published")
     # The run's numbers were read with the SQL checks, on one connection to the views (each connection
     # lists every table's files); read here only when the checks could not run.
     readback = done.readback or report.read_run(settings.warehouse, run_id)
@@ -141,4 +142,5 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
         readback=readback,
     )
     publish_artifact(run_report, readback)
+    timeline.mark("flow done")
     return run_report

@@ -46,7 +46,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import Any, NoReturn, TypeVar
 
-from flows import progress
+from flows import progress, timeline
 from transforms.entities import NerModels, check_models, load_ner
 from transforms.options import PipelineOptions
 from transforms.pipeline import (
@@ -363,7 +363,7 @@ def _serve(conn: Connection, options: PipelineOptions, steps: Steps) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         _init_worker(options, steps)
-        _send(conn, ("ready",))
+        _send(conn, ("ready", time.process_time()))  # its CPU seconds to load the model, for timeline
         while (message := conn.recv()) is not None:
             if message[0] == "chrome":
                 _worker_chrome = message[1]
@@ -458,6 +458,7 @@ class _Pool(_Runner):
         self.context = multiprocessing.get_context("spawn")
         self.options, self.steps, self.size, self.time_limit = options, steps, size, time_limit
         self.recycle_after = recycle_after
+        timeline.mark("pool starting", size)
         self.workers = [self._start() for _ in range(size)]
         self.stopped: list[_Worker] = []  # told to stop after recycling, not yet reaped
         self.replaced = 0  # workers recycled so far (read by the tests)
@@ -474,6 +475,7 @@ class _Pool(_Runner):
     def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
         queue = deque(_tasks(len(items), chunk, self.size))
         left = len(items)
+        timeline.mark(f"{step} start", len(items))
         while left:
             for worker in list(self.workers):
                 if worker.ready and not worker.retiring and not worker.task and queue:
@@ -486,6 +488,8 @@ class _Pool(_Runner):
                         self._count(worker, len(worker.task))
             self._retire_idle()
             for position, result, seconds in self._receive():
+                if left == len(items):
+                    timeline.mark(f"{step} first result")
                 left -= 1
                 yield position, result, seconds
             for worker in self._late():
@@ -495,6 +499,7 @@ class _Pool(_Runner):
                     left -= 1
                     yield position, TIMED_OUT, self.time_limit  # what its worker spent on it before the kill
         self._retire_idle()  # a worker retired by the last tasks stops now, not when the next batch comes
+        timeline.mark(f"{step} end")
 
     def _count(self, worker: _Worker, documents: int) -> None:
         """Count documents given to `worker`; at `recycle_after` it retires after this task. Its replacement
@@ -546,6 +551,7 @@ class _Pool(_Runner):
         kind = message[0]
         if kind == "ready":
             worker.ready = True
+            timeline.mark("worker ready", f"{message[1]:.2f} CPU s")
         elif kind == "on":
             worker.working_on = message[1]
             worker.deadline = time.monotonic() + self.time_limit if self.time_limit else None
@@ -636,11 +642,26 @@ def _runner_for(
     return _runner
 
 
-def start_workers(options: PipelineOptions, workers: int, time_limit: float, dask_address: str | None) -> None:
-    """Start the workers the batches will use (the same ones: `_runner_for` keeps them), so that a
-    cluster that cannot run them stops the run before its first batch, with its message, instead of
-    failing every batch in turn."""
-    _runner_for(options, workers, time_limit, PIPELINE, dask_address)
+def start_workers(
+    options: PipelineOptions, workers: int, time_limit: float, dask_address: str | None, recycle_after: int = 0
+) -> None:
+    """Start the workers the batches will use (the same ones: `_runner_for` keeps them, given the same
+    arguments as `process_documents`), at the start of a run, before its discovery and first reads.
+
+    A worker process spends 1-2 s importing the libraries and loading the model before its first
+    document (more on a busy machine); started here, that overlaps the flow's own start (discovery,
+    the `runs` row, the first batch's lookups and reading) instead of following it, with 1 worker or
+    many (docs/benchmarks.md, round 15). A cluster that cannot run them stops the run before its first
+    batch, with its message, instead of failing every batch in turn. The cost: a run that finds nothing new
+    starts workers it then ends (killed while they load, if they have not finished), and a run that fetches
+    holds their memory while it discovers and fetches its first batch.
+
+    A worker in this process (1 worker, no time limit) is not started here: its model would load in the
+    flow's own thread, with nothing to overlap, and a run that finds nothing new would pay for it.
+    """
+    if workers <= 1 and not time_limit and not dask_address:
+        return
+    _runner_for(options, workers, time_limit, PIPELINE, dask_address, recycle_after)
 
 
 def shutdown_workers() -> None:
