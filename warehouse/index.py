@@ -123,6 +123,16 @@ NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
 # so a run's memory grew with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as
 # it goes, which it writes at the commit anyway.
 CACHE_KIB = 32 * 1024
+# The page cache the lookups read with, between catch-ups (a catch-up raises it to CACHE_KIB for its transaction).
+# The pages a lookup reads at random (a found band key's leaf in a merged run, a URL's in `pages`) are few a key and
+# not read again by the next batch; with a full 32 MiB cache each of them is read into the buffer SQLite's LRU
+# recycles, the one used longest ago and so out of the CPU's caches, and at 101,000 articles that cold write and the
+# page's first read cost the copy lookup ~8 ms of its ~30 (~4,000 pages a batch). With a few MiB the buffers recycled
+# are still in the CPU's caches, and the B-trees' upper pages, which every key reads, stay in it: the copy lookup read
+# 1.40 at 101,000 against 1,000 articles with 32 MiB, 1.10 with 8, 1.03 with 4 and 1.02 with 1, where the 1,000-article
+# one cost the same (docs/benchmarks.md, round 15, lookup10). It also holds the flow process's SQLite heap to this
+# between catch-ups.
+LOOKUP_CACHE_KIB = 4 * 1024
 # Pages of the write-ahead log past which a commit copies them into the index file (SQLite's default is 1,000, about
 # one catch-up's worth at 100,000 articles). A page changed by several catch-ups between two checkpoints is copied
 # once: bands_0's pages, the B-trees' upper pages, a small table's leaves. ~8% less CPU a catch-up at 1,000 and at
@@ -731,8 +741,9 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
     con.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     con.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
-    # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
-    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # Lookups read with LOOKUP_CACHE_KIB; a catch-up, whose inserts land at random keys (with SQLite's 2 MB default
+    # cache each one reads pages again), with CACHE_KIB (_catch_up).
+    con.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_KIB}")
     # No memory map: every page of the index file a lookup or a merge touched through it stayed mapped, and counted
     # in the process's memory, up to the whole file (~40 MB at 10,000 articles, 430-620 MB at 100,000); read into
     # the bounded cache instead: the lookups cost the same CPU, a catch-up ~20 ms more at 10,000 articles and no
@@ -755,6 +766,7 @@ def _catch_up(con: sqlite3.Connection, warehouse: Path) -> bool:
     """Read what was committed since the last catch-up; True when band runs were sealed or merged."""
     if _meta(con, "format") not in (None, FORMAT):
         raise IndexStale("another index format")
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # its writes; _caught_up sets the lookups' back after it
     con.execute("BEGIN IMMEDIATE")
     _set_meta(con, "format", FORMAT)
     runs_before = _meta(con, "band_runs.next")
@@ -868,6 +880,7 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
         kept.remember(warehouse)
         # The pages a catch-up wrote need not stay in this connection's cache (up to CACHE_KIB) while it is kept.
         kept.con.execute("PRAGMA shrink_memory")
+        kept.con.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_KIB}")
         if runs_changed:  # a merge's pages and filters (or a seal's, every few batches): freed, and given back
             give_back_free_memory()
     except BaseException:
