@@ -5,7 +5,7 @@ keys, URLs are hashes, so no file's min/max statistics exclude them) reads every
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
 inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs. The
-other tables found by a random hash (doc ids, text hashes, article, story and line ids; not `pages`, by URL) are kept in
+other tables found by a random hash (doc ids, text hashes, article, story and line ids) or a URL (`pages`) are kept in
 generations the same way, within one table each (warehouse/generations.py).
 What is found by a batch id, not a random key (where rows are: page_files, batch_files; signatures, asked by the
 versions the band keys found) is keyed batch first, so a batch's rows, and those a compaction moves, are written one
@@ -56,7 +56,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from warehouse import band_filters, generations
-from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, ONE_STORY_LINES, OUTCOMES
+from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, ONE_STORY_LINES, OUTCOMES, PAGES
 from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
@@ -78,9 +78,9 @@ INDEX_FILE = ".newsetl-index.sqlite"
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
 # in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files; 12: outcomes,
 # copies, article_clusters and line_stories in generations, warehouse/generations.py; lines of one story in
-# one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql): an index of
-# another format is rebuilt.
-FORMAT = "13"
+# one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql; 14: pages in
+# generations): an index of another format is rebuilt.
+FORMAT = "14"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -250,10 +250,7 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
         if not moved:  # a compaction's rows are indexed already: only where they are is new
-            con.executemany(
-                "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?)",
-                sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows),
-            )
+            generations.append(con, PAGES, sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows))
         con.executemany(
             "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
             sorted((r["batch_id"], r["url"], r["fetched_at"], file, r["row_group"]) for r in rows),
