@@ -1,9 +1,10 @@
 """Keyed index tables kept in generations: a batch's rows land in a small B-tree range whatever the archive's size.
 
 Why: `outcomes`, `copies`, `article_clusters`, `line_stories`, `one_story_lines` and `pages` are keyed by random
-hashes (doc ids, text hashes, article, cluster and line ids) or by URL, in no order a batch's rows share. One B-tree of every row puts each of a batch's ~200 rows on a page
-of its own once the table is larger than the batch, and every such page is written to the log and the file at the
-commit: ~1,300 pages a batch at 101,000 articles against ~200 at 1,000 (docs/benchmarks.md, round 12).
+hashes (doc ids, text hashes, article, cluster and line ids) or by URL, in no order a batch's rows share. One B-tree of
+every row puts each of a batch's ~200 rows on a page of its own once the table is larger than the batch, and every such
+page is written to the log and the file at the commit: ~1,300 pages a batch at 101,000 articles against ~200 at 1,000
+(docs/benchmarks.md, round 12).
 
 So each of these tables has a `gen` column first in its primary key. A batch's rows go into the newest generation,
 past `seal_rows` rows it is sealed (nothing moves: the next batches take the next number), and a tier's

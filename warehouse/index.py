@@ -123,16 +123,15 @@ NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
 # so a run's memory grew with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as
 # it goes, which it writes at the commit anyway.
 CACHE_KIB = 32 * 1024
-# The page cache the lookups read with, between catch-ups (a catch-up raises it to CACHE_KIB for its transaction).
-# The pages a lookup reads at random (a found band key's leaf in a merged run, a URL's in `pages`) are few a key and
-# not read again by the next batch; with a full 32 MiB cache each of them is read into the buffer SQLite's LRU
-# recycles, the one used longest ago and so out of the CPU's caches, and at 101,000 articles that cold write and the
-# page's first read cost the copy lookup ~8 ms of its ~30 (~4,000 pages a batch). With a few MiB the buffers recycled
-# are still in the CPU's caches, and the B-trees' upper pages, which every key reads, stay in it: the copy lookup read
-# 1.40 at 101,000 against 1,000 articles with 32 MiB, 1.10 with 8, 1.03 with 4 and 1.02 with 1, where the 1,000-article
-# one cost the same (docs/benchmarks.md, round 15, lookup10). It also holds the flow process's SQLite heap to this
-# between catch-ups.
-LOOKUP_CACHE_KIB = 4 * 1024
+# The page cache the lookups read with, between catch-ups (a catch-up raises it to CACHE_KIB for its writes, then
+# empties it). A batch's lookups read ~6,000 pages at 101,000 articles (a leaf of a merged band run per key found, at
+# random, not read again by the next batch), ~1,800 at 1,000: with CACHE_KIB they stayed in the flow process's SQLite
+# heap until the next catch-up (~25 MB a batch at 101,000), with this bound they do not. 8 MiB holds what the lookups
+# read again within a batch at 1,000 articles (the same misses as with 32 MiB; at 4 MiB stored pages read twice as many
+# pages from the file). Once full, a smaller cache also recycles buffers still in the CPU's caches: the copy lookup
+# timed side by side (the cache full) cost 5-9% less CPU at 101,000 articles and the same at 1,000
+# (docs/benchmarks.md, round 15, lookup10).
+LOOKUP_CACHE_KIB = 8 * 1024
 # Pages of the write-ahead log past which a commit copies them into the index file (SQLite's default is 1,000, about
 # one catch-up's worth at 100,000 articles). A page changed by several catch-ups between two checkpoints is copied
 # once: bands_0's pages, the B-trees' upper pages, a small table's leaves. ~8% less CPU a catch-up at 1,000 and at
@@ -250,7 +249,8 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
         if not moved:  # a compaction's rows are indexed already: only where they are is new
-            generations.append(con, PAGES, sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows))
+            fetches = sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows)
+            generations.append(con, PAGES, fetches)
         con.executemany(
             "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
             sorted((r["batch_id"], r["url"], r["fetched_at"], file, r["row_group"]) for r in rows),
