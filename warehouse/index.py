@@ -607,11 +607,16 @@ def _merge_band_runs(con: sqlite3.Connection, merging: list[tuple[str, int]]) ->
 
 def _settle_band_runs(con: sqlite3.Connection) -> None:
     """Seal NEWEST_BANDS once past BAND_RUN_ROWS; then merge each tier that holds RUNS_PER_TIER runs into one run
-    (of the next tier, which may fill it in turn), smallest tier first."""
+    (of the next tier, which may fill it in turn), smallest tier first. A sealed run past tier 1 (a file read whole:
+    a rebuild, or a compacted table read by a new index) is written again as a merged run, a row per key: sealed as
+    it is, a rebuild at 101,000 articles left seven runs of ~590,000 pairs that no merge reached, and the copy lookup
+    walked them, 45,800 pages a batch against 18,100 in merged runs (docs/benchmarks.md, round 15, lookup10)."""
     runs = band_runs(con)
     before = list(runs)
     if _newest_rows(con) > BAND_RUN_ROWS:
         _seal_newest(con, runs)
+        if band_tier(runs[-1][1]) > 1:
+            runs[-1:] = [_merge_band_runs(con, runs[-1:])]
     while True:
         tiers: dict[int, list[tuple[str, int]]] = {}
         for run in runs:
