@@ -1,6 +1,6 @@
 """The lookup index's tables kept in generations (warehouse/generations.py): a batch's rows go into a small newest
 generation, sealed and merged by tiers, each with a Bloom filter; the answers are those of one table of every committed
-row, through seals, merges, compactions, a crash mid-merge and a rebuild."""
+row, through seals, merges, compactions, a crash mid-merge and a rebuild (and of an index of the format before)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from contextlib import closing
 
 import pytest
 
-from tests.test_lookups import article, write_batch
+from tests.test_lookups import article, page, write_batch
 from transforms.reasons import Reason, Stage
-from transforms.records import Rejection, SiteLine
+from transforms.records import RawPage, Rejection, SiteLine
 from warehouse import band_filters, generations, index
 from warehouse.generations import ARTICLE_CLUSTERS, COPIES, GENERATIONAL, LINE_STORIES, OUTCOMES
-from warehouse.lookups import committed_doc_ids, committed_site_chrome
+from warehouse.lookups import StoredPages, committed_doc_ids, committed_site_chrome, latest_raw_pages, stored_pages
 from warehouse.query import sql_text
 from warehouse.store import compact_tables, ensure_tables
 
@@ -32,11 +32,12 @@ def small_generations(monkeypatch, rows: int = 3, per_tier: int = 2) -> None:
 @dataclasses.dataclass
 class Expected:
     """What a scan of every committed row gives: doc ids done, each text hash's lowest (article, batch), each site
-    line's stories."""
+    line's stories, each URL's newest committed fetch (by the batch's commit day, then the fetch's) and its page."""
 
     done: set[str] = dataclasses.field(default_factory=set)
     sources: dict[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
     stories: dict[str, set[str]] = dataclasses.field(default_factory=dict)
+    fetches: dict[str, tuple[tuple[int, int], RawPage]] = dataclasses.field(default_factory=dict)
     asked: list[str] = dataclasses.field(default_factory=list)
     hashes: list[str] = dataclasses.field(default_factory=list)
 
@@ -61,8 +62,18 @@ def grow(tmp_path, nights: int, expected: Expected, rng: random.Random, first: i
             for doc in docs
             for line in {f"own-{doc}", f"nav{rng.randint(1, 4)}", f"foot{rng.randint(1, 8)}"}
         ]
+        # A fetch of each document and of the failed one (tried again: its page is read, not known), at URLs from a
+        # small pool (fetched again night after night), none twice in a batch.
+        fetched = n % 30 + 1
+        urls = random.Random(n).sample(range(1, 13), len(docs) + 1)  # not from rng: the other rows as before
+        pages = [
+            dataclasses.replace(page(f"https://x.example/{url}", doc.encode(), fetched), doc_id=doc)
+            for doc, url in zip([*docs, f"f{n:03d}"], urls, strict=True)
+        ]
         marker = None if n % 7 == 0 else n % 28 + 1
-        write_batch(tmp_path, batch, marker, articles=articles, rejections=rejected, site_lines=site_lines)
+        write_batch(
+            tmp_path, batch, marker, articles=articles, rejections=rejected, site_lines=site_lines, raw_pages=pages
+        )
         expected.asked += [*docs, f"r{n:03d}", f"f{n:03d}"]
         if marker is not None:
             expected.done |= {*docs, f"r{n:03d}"}  # a batch_failed rejection is tried again
@@ -71,6 +82,10 @@ def grow(tmp_path, nights: int, expected: Expected, rng: random.Random, first: i
                 expected.sources[texts[doc]] = min(lowest or (f"a-{doc}", batch), (f"a-{doc}", batch))
             for line in site_lines:
                 expected.stories.setdefault(line.line_hash, set()).add(clusters[line.article_id.removeprefix("a-")])
+            for fetch in pages:
+                newest = expected.fetches.get(fetch.url)
+                if newest is None or newest[0] < (marker, fetched):
+                    expected.fetches[fetch.url] = ((marker, fetched), fetch)
         committed_doc_ids(tmp_path, docs)  # each night's catch-up
 
 
@@ -83,6 +98,13 @@ def assert_answers(tmp_path, expected: Expected, note: object = None) -> None:
     for min_stories in (1, 2, 3):
         lines = {line for line, stories in expected.stories.items() if len(stories) >= min_stories}
         assert committed_site_chrome(tmp_path, min_stories) == lines, (note, min_stories)
+    urls = [f"https://x.example/{url}" for url in range(15)]
+    newest = {url: fetch for url, (_, fetch) in expected.fetches.items()}
+    assert latest_raw_pages(tmp_path, urls) == newest, note
+    known = frozenset(url for url, fetch in newest.items() if fetch.doc_id in expected.done)
+    unread = {url: fetch for url, fetch in newest.items() if url not in known}
+    assert known and unread, note  # both kinds asked
+    assert stored_pages(tmp_path, urls) == StoredPages(known, unread), note
 
 
 def generation_rows(tmp_path) -> dict[str, list[tuple[int, int, int]]]:
@@ -241,3 +263,25 @@ def test_line_stories_keep_each_story_and_line_once_across_generations(tmp_path,
     assert counts == {}  # no line in two stories
     assert committed_site_chrome(tmp_path, 2) == frozenset()
     assert committed_site_chrome(tmp_path, 1) == {"nav", "foot", *(f"own{n}" for n in range(1, 13))}
+
+
+def test_an_index_of_format_13_pages_keyed_by_url_is_rebuilt_with_pages_in_generations(tmp_path):
+    ensure_tables(tmp_path)
+    expected, rng = Expected(), random.Random(4)
+    grow(tmp_path, 6, expected, rng)
+    # Format 13's `pages`, one B-tree keyed by URL (here holding a fetch the tables do not have, and not the others).
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con, con:
+        con.execute("UPDATE meta SET value = '13' WHERE key = 'format'")
+        con.execute("DROP TABLE pages")
+        con.execute(
+            "CREATE TABLE pages (url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, "
+            "doc_id TEXT NOT NULL, PRIMARY KEY (url, batch_id, fetched_at)) WITHOUT ROWID"
+        )
+        con.execute("INSERT INTO pages VALUES ('https://x.example/1', 'b001', 0, 'stale')")
+        con.execute("DELETE FROM gen_filters WHERE tbl = 'pages'")
+    assert_answers(tmp_path, expected, "rebuilt from format 13")
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        assert con.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (index.FORMAT,)
+        columns = [row[1] for row in con.execute("PRAGMA table_info(pages)")]
+        assert columns[0] == "gen"
+        assert con.execute("SELECT count(*) FROM pages WHERE doc_id = 'stale'").fetchone() == (0,)

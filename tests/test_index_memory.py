@@ -75,3 +75,35 @@ def test_the_index_file_is_read_into_the_bounded_cache_not_mapped_into_the_proce
     mapped = [line for line in Path("/proc/self/maps").read_text().splitlines() if line.endswith(index.INDEX_FILE)]
     assert index.index_path(tmp_path).stat().st_size > 0
     assert mapped == []
+
+
+def test_lookups_between_catch_ups_hold_no_more_than_the_lookup_cache(tmp_path, monkeypatch):
+    # A merged run several times the lookups' cache, and lookups of keys found all over it: the pages they read are
+    # kept up to LOOKUP_CACHE_KIB until the next catch-up, not up to the catch-up's CACHE_KIB (at 101,000 articles a
+    # batch's lookups read ~25 MB of pages, each once: docs/benchmarks.md, round 15, lookup10).
+    monkeypatch.setattr(index, "BAND_RUN_ROWS", 4_096)
+    monkeypatch.setattr(index, "RUNS_PER_TIER", 2)
+    monkeypatch.setattr(index, "CACHE_KIB", 16 * 1024)
+    monkeypatch.setattr(index, "LOOKUP_CACHE_KIB", 512)
+    sqlite = sqlite_library()
+    ensure_tables(tmp_path)
+    night_of_band_keys(tmp_path, 1, 80_000)
+    committed_doc_ids(tmp_path, ["d"])
+    night_of_band_keys(tmp_path, 2, 70_000)
+    committed_doc_ids(tmp_path, ["d"])  # both sealed and merged into one run of 150,000 keys
+    rng = random.Random(1)
+    written = [f"{rng.getrandbits(96):024x}" for _ in range(80_000)]
+    before = sqlite.sqlite3_memory_used()
+    for start in range(0, 8_000, 2_000):  # a key of every tenth article of night 1, in four batches
+        found = committed_band_matches(tmp_path, written[start * 10 : (start + 2_000) * 10 : 10], "s")
+        assert len(found) == 0  # no signatures written: the band keys are found, their articles have none
+    held = (sqlite.sqlite3_memory_used() - before) / MiB
+    with index.current_index(tmp_path) as con:
+        ((run, _),) = index.band_runs(con)
+        assert len(index.band_rows(con, written[:8_000:10])) == 800  # the keys asked are there
+        (pages,) = con.execute("SELECT count(*) FROM dbstat WHERE name = ?", (run,)).fetchone()
+    level = pages * 4096 / MiB
+    print(f"merged run: {level:.1f} MiB of pages; SQLite's heap after the lookups, above before them: {held:.2f} MiB")
+    assert level > 3
+    # The lookups' cache (0.5 MiB) and a statement or two; a cache kept at CACHE_KIB would hold the run's leaves read.
+    assert held < 1.5

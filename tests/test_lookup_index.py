@@ -666,3 +666,19 @@ def test_band_matches_equal_a_scan_of_the_committed_rows_after_many_nights_and_m
     index.delete_index(tmp_path)  # rebuilt in one catch-up: other runs, the same answer
     found = committed_band_matches(tmp_path, [*pool, spell("nope")], "s", per_key=3)
     assert {match[0]: match[3] for match in found} == expected(3)
+
+
+def test_a_rebuild_from_a_compacted_table_writes_its_band_runs_a_row_per_key(tmp_path, monkeypatch):
+    # The compacted file's band rows are read whole into bands_0 (28 rows, past a tier-1 run): sealed as it is, the
+    # run would keep a row per pair, walked by every lookup, until enough runs came to merge it (at 101,000 articles:
+    # never).
+    for _ in grow_band_levels(tmp_path, monkeypatch):
+        pass
+    expected = band_answers(tmp_path, 14)
+    compact_tables(tmp_path, 1, 0)
+    index.delete_index(tmp_path)
+    assert band_answers(tmp_path, 14) == expected
+    runs = band_tables(tmp_path)[1:]
+    assert runs and all(run.startswith(index.MERGED_RUN) for run in runs), runs
+    counted = level_rows(tmp_path)
+    assert all(mine == real for mine, real in counted) and sum(real for _, real in counted) == 28

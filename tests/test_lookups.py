@@ -15,6 +15,7 @@ from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, BatchCommit, LshBand, MinhashSignature, RawPage, Rejection, RunSummary, SiteLine
 from warehouse.batch_failures import failed_document
+from warehouse.index import current_index
 from warehouse.lookups import (
     StoredPages,
     committed_band_matches,
@@ -130,6 +131,29 @@ def test_stored_pages_knows_committed_fetches_from_the_index_without_reading_the
     assert stored_pages(tmp_path, urls) == StoredPages(frozenset({"https://a.example/"}), {fresh.url: fresh})
     with pytest.raises(OSError):
         latest_raw_pages(tmp_path, urls)
+
+
+def test_stored_pages_asks_where_a_fetch_is_stored_only_for_the_pages_it_reads(tmp_path):
+    # A rerun's URLs are mostly known: each one's place (a seek in page_files, at a random leaf in a large archive)
+    # is asked only when its bytes are read.
+    ensure_tables(tmp_path)
+    known, fresh = page("https://a.example/", b"known", 1), page("https://b.example/", b"fresh", 1)
+    write_batch(tmp_path, "b1", 1, raw_pages=[known], articles=[article(known.doc_id)])
+    write_batch(tmp_path, "b2", 2, raw_pages=[fresh])
+    stored_pages(tmp_path, [known.url])  # the index caught up
+    with current_index(tmp_path) as con:
+        statements: list[str] = []
+        con.set_trace_callback(statements.append)
+        try:
+            assert stored_pages(tmp_path, [known.url]) == StoredPages(frozenset({known.url}), {})
+            asked_for_known = list(statements)
+            assert stored_pages(tmp_path, [known.url, fresh.url]) == StoredPages(
+                frozenset({known.url}), {fresh.url: fresh}
+            )
+        finally:
+            con.set_trace_callback(None)
+    assert asked_for_known and not any("JOIN page_files" in statement for statement in asked_for_known)
+    assert any("JOIN page_files" in statement for statement in statements[len(asked_for_known) :])
 
 
 def test_band_matches_and_site_chrome_see_committed_rows_only(tmp_path):

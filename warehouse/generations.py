@@ -1,9 +1,10 @@
 """Keyed index tables kept in generations: a batch's rows land in a small B-tree range whatever the archive's size.
 
-Why: `outcomes`, `copies`, `article_clusters`, `line_stories` and `one_story_lines` are keyed by random hashes (doc
-ids, text hashes, article, cluster and line ids). One B-tree of every row puts each of a batch's ~200 rows on a page
-of its own once the table is larger than the batch, and every such page is written to the log and the file at the
-commit: ~1,300 pages a batch at 101,000 articles against ~200 at 1,000 (docs/benchmarks.md, round 12).
+Why: `outcomes`, `copies`, `article_clusters`, `line_stories`, `one_story_lines` and `pages` are keyed by random
+hashes (doc ids, text hashes, article, cluster and line ids) or by URL, in no order a batch's rows share. One B-tree of
+every row puts each of a batch's ~200 rows on a page of its own once the table is larger than the batch, and every such
+page is written to the log and the file at the commit: ~1,300 pages a batch at 101,000 articles against ~200 at 1,000
+(docs/benchmarks.md, round 12).
 
 So each of these tables has a `gen` column first in its primary key. A batch's rows go into the newest generation,
 past `seal_rows` rows it is sealed (nothing moves: the next batches take the next number), and a tier's
@@ -56,16 +57,21 @@ COPIES = Generational("copies", ("text_hash", "ner_model", "article_id", "batch_
 ARTICLE_CLUSTERS = Generational("article_clusters", ("article_id", "cluster_id"))
 LINE_STORIES = Generational("line_stories", ("cluster_id", "line_hash"))
 ONE_STORY_LINES = Generational("one_story_lines", ("line_hash",))
-GENERATIONAL = (OUTCOMES, COPIES, ARTICLE_CLUSTERS, LINE_STORIES, ONE_STORY_LINES)
+# Each stored fetch by URL: keyed by URL in one B-tree, a batch's 200 fetches each took a page of their own (93 pages
+# written a batch at 101,000 articles against 37 at 1,000; docs/benchmarks.md, round 15, lookup10).
+PAGES = Generational("pages", ("url", "batch_id", "fetched_at", "doc_id"))
+GENERATIONAL = (OUTCOMES, COPIES, ARTICLE_CLUSTERS, LINE_STORIES, ONE_STORY_LINES, PAGES)
 # The rows past which a table's newest generation is sealed: a few batches' worth (that generation's pages are what a
 # batch writes, so the fewer the better) but not so few that a lookup meets many generations. A batch adds ~200 rows
-# to the first three (an article or a rejection per document), a few to ~20 an article to the last two.
+# to the first three (an article or a rejection per document) and a fetch per fetched document to `pages`, a few to ~20
+# an article to line_stories and one_story_lines.
 SEAL_ROWS = {
     "outcomes": 2_048,
     "copies": 2_048,
     "article_clusters": 2_048,
     "line_stories": 4_096,
     "one_story_lines": 4_096,
+    "pages": 2_048,
 }
 
 # Filters read from `gen_filters`, by the token each write gives (the newest generation's after each batch; a sealed

@@ -5,7 +5,7 @@ keys, URLs are hashes, so no file's min/max statistics exclude them) reads every
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
 inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs. The
-other tables found by a random hash (doc ids, text hashes, article, story and line ids; not `pages`, by URL) are kept in
+other tables found by a random hash (doc ids, text hashes, article, story and line ids) or a URL (`pages`) are kept in
 generations the same way, within one table each (warehouse/generations.py).
 What is found by a batch id, not a random key (where rows are: page_files, batch_files; signatures, asked by the
 versions the band keys found) is keyed batch first, so a batch's rows, and those a compaction moves, are written one
@@ -56,7 +56,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from warehouse import band_filters, generations
-from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, ONE_STORY_LINES, OUTCOMES
+from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, ONE_STORY_LINES, OUTCOMES, PAGES
 from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
@@ -78,9 +78,9 @@ INDEX_FILE = ".newsetl-index.sqlite"
 # chrome_by_stories only lines of two stories or more, band filters sized for their level's capacity; 10: band keys
 # in tiered runs; 11: signatures' index keyed batch first, batch_files for version_files, page_files; 12: outcomes,
 # copies, article_clusters and line_stories in generations, warehouse/generations.py; lines of one story in
-# one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql): an index of
-# another format is rebuilt.
-FORMAT = "13"
+# one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql; 14: pages in
+# generations): an index of another format is rebuilt.
+FORMAT = "14"
 # Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
 # which the views' publish (warehouse/views.py) checks against too.
 ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
@@ -123,6 +123,15 @@ NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
 # so a run's memory grew with the archive; past this bound SQLite writes the merge's pages to the write-ahead log as
 # it goes, which it writes at the commit anyway.
 CACHE_KIB = 32 * 1024
+# The page cache the lookups read with, between catch-ups (a catch-up raises it to CACHE_KIB for its writes, then
+# empties it). A batch's lookups read ~6,000 pages at 101,000 articles (a leaf of a merged band run per key found, at
+# random, not read again by the next batch), ~1,800 at 1,000: with CACHE_KIB they stayed in the flow process's SQLite
+# heap until the next catch-up (~25 MB a batch at 101,000), with this bound they do not. 8 MiB holds what the lookups
+# read again within a batch at 1,000 articles (the same misses as with 32 MiB; at 4 MiB stored pages read twice as many
+# pages from the file). Once full, a smaller cache also recycles buffers still in the CPU's caches: the copy lookup
+# timed side by side (the cache full) cost 5-9% less CPU at 101,000 articles and the same at 1,000
+# (docs/benchmarks.md, round 15, lookup10).
+LOOKUP_CACHE_KIB = 8 * 1024
 # Pages of the write-ahead log past which a commit copies them into the index file (SQLite's default is 1,000, about
 # one catch-up's worth at 100,000 articles). A page changed by several catch-ups between two checkpoints is copied
 # once: bands_0's pages, the B-trees' upper pages, a small table's leaves. ~8% less CPU a catch-up at 1,000 and at
@@ -240,10 +249,8 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
     elif table == RAW_PAGES.name:
         rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
         if not moved:  # a compaction's rows are indexed already: only where they are is new
-            con.executemany(
-                "INSERT OR IGNORE INTO pages VALUES (?, ?, ?, ?)",
-                sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows),
-            )
+            fetches = sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows)
+            generations.append(con, PAGES, fetches)
         con.executemany(
             "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
             sorted((r["batch_id"], r["url"], r["fetched_at"], file, r["row_group"]) for r in rows),
@@ -600,11 +607,16 @@ def _merge_band_runs(con: sqlite3.Connection, merging: list[tuple[str, int]]) ->
 
 def _settle_band_runs(con: sqlite3.Connection) -> None:
     """Seal NEWEST_BANDS once past BAND_RUN_ROWS; then merge each tier that holds RUNS_PER_TIER runs into one run
-    (of the next tier, which may fill it in turn), smallest tier first."""
+    (of the next tier, which may fill it in turn), smallest tier first. A sealed run past tier 1 (a file read whole:
+    a rebuild, or a compacted table read by a new index) is written again as a merged run, a row per key: sealed as
+    it is, a rebuild at 101,000 articles left seven runs of ~590,000 pairs that no merge reached, and the copy lookup
+    walked them, 45,800 pages a batch against 18,100 in merged runs (docs/benchmarks.md, round 15, lookup10)."""
     runs = band_runs(con)
     before = list(runs)
     if _newest_rows(con) > BAND_RUN_ROWS:
         _seal_newest(con, runs)
+        if band_tier(runs[-1][1]) > 1:
+            runs[-1:] = [_merge_band_runs(con, runs[-1:])]
     while True:
         tiers: dict[int, list[tuple[str, int]]] = {}
         for run in runs:
@@ -731,8 +743,9 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
     con.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT_PAGES}")
     con.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
-    # Probes and inserts land at random keys: with SQLite's 2 MB default cache each one reads pages again.
-    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    # Lookups read with LOOKUP_CACHE_KIB; a catch-up, whose inserts land at random keys (with SQLite's 2 MB default
+    # cache each one reads pages again), with CACHE_KIB (_catch_up).
+    con.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_KIB}")
     # No memory map: every page of the index file a lookup or a merge touched through it stayed mapped, and counted
     # in the process's memory, up to the whole file (~40 MB at 10,000 articles, 430-620 MB at 100,000); read into
     # the bounded cache instead: the lookups cost the same CPU, a catch-up ~20 ms more at 10,000 articles and no
@@ -755,6 +768,7 @@ def _catch_up(con: sqlite3.Connection, warehouse: Path) -> bool:
     """Read what was committed since the last catch-up; True when band runs were sealed or merged."""
     if _meta(con, "format") not in (None, FORMAT):
         raise IndexStale("another index format")
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # its writes; _caught_up sets the lookups' back after it
     con.execute("BEGIN IMMEDIATE")
     _set_meta(con, "format", FORMAT)
     runs_before = _meta(con, "band_runs.next")
@@ -868,6 +882,7 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
         kept.remember(warehouse)
         # The pages a catch-up wrote need not stay in this connection's cache (up to CACHE_KIB) while it is kept.
         kept.con.execute("PRAGMA shrink_memory")
+        kept.con.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_KIB}")
         if runs_changed:  # a merge's pages and filters (or a seal's, every few batches): freed, and given back
             give_back_free_memory()
     except BaseException:

@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
-from warehouse.generations import COPIES, OUTCOMES, probed_query
+from warehouse.generations import COPIES, OUTCOMES, PAGES, probed_query
 from warehouse.index import as_json, band_hits, current_index, keyed_query, micros, versions_query
 from warehouse.query import sql_text
 from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
@@ -116,7 +116,7 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
     if not wanted:
         return {}
     with current_index(warehouse) as index:
-        newest = keyed_query(index, "latest_pages", wanted)
+        newest = probed_query(index, PAGES, sql_text("index", "latest_pages.sql"), wanted)
     return _read_pages(warehouse, newest, wanted)
 
 
@@ -130,11 +130,14 @@ def stored_pages(warehouse: Path, urls: Iterable[str]) -> StoredPages:
     wanted = sorted(set(urls))
     if not wanted:
         return StoredPages(frozenset(), {})
-    with current_index(warehouse) as index:  # one catch-up check for both questions
-        newest = keyed_query(index, "latest_pages", wanted)
-        committed = _known_doc_ids(index, {row[5] for row in newest})
-    known = frozenset(row[0] for row in newest if row[5] in committed)
-    return StoredPages(known, _read_pages(warehouse, [row for row in newest if row[0] not in known], wanted))
+    with current_index(warehouse) as index:  # one catch-up check for every question
+        newest = probed_query(index, PAGES, sql_text("index", "newest_pages.sql"), wanted)
+        committed = _known_doc_ids(index, {doc_id for _, doc_id in newest})
+        known = frozenset(url for url, doc_id in newest if doc_id in committed)
+        # Where a fetch is stored only for those to read: a known URL's place was a seek in page_files for nothing.
+        unread = [url for url, _ in newest if url not in known]
+        located = probed_query(index, PAGES, sql_text("index", "latest_pages.sql"), unread) if unread else []
+    return StoredPages(known, _read_pages(warehouse, located, wanted))
 
 
 def _read_pages(warehouse: Path, newest: list[tuple], wanted: list[str]) -> dict[str, RawPage]:

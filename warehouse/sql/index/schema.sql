@@ -5,8 +5,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Parquet files (relative to the warehouse) whose rows are in the index, per Delta table.
 CREATE TABLE IF NOT EXISTS indexed_files (tbl TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (tbl, file)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS batches (batch_id TEXT PRIMARY KEY, committed_at INTEGER NOT NULL) WITHOUT ROWID;
--- The tables keyed by random hashes (outcomes, copies, article_clusters, line_stories, one_story_lines) are kept in
--- generations
+-- The tables keyed by random hashes or URLs (outcomes, copies, article_clusters, line_stories, one_story_lines, pages)
+-- are kept in generations
 -- (warehouse/generations.py): `gen` first in the key, so a batch's rows go into the small newest generation's pages;
 -- a lookup probes each generation its Bloom filter (gen_filters) says may hold a key (`gen_probes`).
 -- kind: 'article' or 'rejection' (with its stage and reason; '' for articles).
@@ -45,9 +45,10 @@ CREATE TABLE IF NOT EXISTS one_story_lines (
 ) WITHOUT ROWID;
 -- Each stored fetch of a URL and the document its bytes are (so a batch knows a stored page is already committed
 -- without reading it); the bytes stay in the Delta table. Written once: where the fetch is stored is in page_files.
+-- In generations, as outcomes (a batch's fetches land in the newest one's pages, not a page each at random URLs).
 CREATE TABLE IF NOT EXISTS pages (
-    url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, doc_id TEXT NOT NULL,
-    PRIMARY KEY (url, batch_id, fetched_at)
+    gen INTEGER NOT NULL, url TEXT NOT NULL, batch_id TEXT NOT NULL, fetched_at INTEGER NOT NULL, doc_id TEXT NOT NULL,
+    PRIMARY KEY (gen, url, batch_id, fetched_at)
 ) WITHOUT ROWID;
 -- Where each stored fetch is (the file and its row group, so a lookup reads that group only), keyed batch first: a
 -- compaction moves every row of the files it packs, and rewrites here a few batches' rows one after the other
