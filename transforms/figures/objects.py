@@ -1203,7 +1203,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             return (ranged[1], ranged[1])  # "sells bikes ranging from": a verb in -s before the plural
         return ranged
     said_of_subject = verb is not None and (is_change_verb(verb) or verb.low in LEVEL_VERBS)
-    if share and said_of_subject and is_word(token_at(tokens, k - 1), "to"):
+    if said_of_subject and is_word(token_at(tokens, k - 1), "to"):
+        # "prices are forecast to fall 2%", "Lows are expected to dip to near 20 degrees"
         return infinitive_subject(tokens, k - 1, min(max_words, 3))
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
@@ -1219,8 +1220,11 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             k -= 1
         return subject_before(tokens, k - 1, max_words)
     if verb is not None and verb.low in LEVEL_VERBS:
+        while has_lowercase_ending(token_at(tokens, k - 1), ("ly",)):
+            k -= 1  # "the price briefly topped $100"
         subject_end = past_aside(tokens, k - 1)  # "Excess inflation (the difference ...) was 5.7 points"
         subject = noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
+        subject = with_glued_modifier(tokens, subject)  # "the per-barrel price briefly topped $100"
         if subject is not None and subject[0] == subject[1] and is_word(tokens[subject[0]], *VALUE_NOUNS):
             # "The value of the JDAMs is about $120 million": the sum is the JDAMs'
             return phrase_after_preposition(tokens, subject[1] + 1, min(max_words, 2)) or subject
@@ -1316,6 +1320,21 @@ def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int)
     if not (with_percentage or decimals or to_a_level or index_noun):
         return None
     return with_dashed_modifier(tokens, subject)
+
+
+def with_glued_modifier(tokens: list[Token], phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'the per-barrel price': a one-word phrase runs back over the dashed pair of lowercase words before it."""
+    if phrase is None or phrase[0] != phrase[1] or phrase[0] < 3:
+        return phrase
+    second, dash, first = tokens[phrase[0] - 1], tokens[phrase[0] - 2], tokens[phrase[0] - 3]
+    if (
+        dash.text in DASHES
+        and dash.glued
+        and second.glued
+        and all(t.kind == "word" and t.text.islower() for t in (first, second))
+    ):
+        return phrase[0] - 3, phrase[1]
+    return phrase
 
 
 def with_dashed_modifier(tokens: list[Token], phrase: tuple[int, int], reach: int = 3) -> tuple[int, int]:
@@ -1445,13 +1464,31 @@ def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[in
     'expect sales to rise 5%' (sales), 'prices are forecast to fall 2%' (prices); None after a person
     ('she plans to raise 5%') or where no noun stands there."""
     n = to - 1
+    if is_word(token_at(tokens, n), *AUXILIARIES):
+        return None  # "the goal was to raise $5.6 billion": a purpose, not a level said of the subject
     if is_word(token_at(tokens, n), *EXPECTING_WORDS, *EXPECTING_VERBS):
         n -= 1  # "prices are forecast to fall", "the company wants to grow"
+    elif is_word(token_at(tokens, n), "track") and is_word(token_at(tokens, n - 1), "on"):
+        n -= 2  # "spending is on track to hit $300 billion"
+    singular_verb = is_word(token_at(tokens, n), "is", "was", "has")
     while is_word(token_at(tokens, n), *AUXILIARIES):
         n -= 1
     phrase = noun_phrase_before(tokens, n, max_words)
     if phrase is None:
         return None
+    if singular_verb and phrase[0] == phrase[1] and looks_plural(tokens[phrase[1]].low):
+        # "consumer spending on digital-living products is on track": a plural cannot be the subject of
+        # "is"; the subject is the noun before the preposition
+        opener = phrase[0]
+        if getattr(token_at(tokens, opener - 1), "glued", False):
+            opener -= 1
+            while opener > 0 and tokens[opener].glued:
+                opener -= 1  # "digital-living products": the dashed modifier belongs to the plural
+        if not is_word(token_at(tokens, opener - 1), "on", "of", "in", "for"):
+            return None
+        phrase = noun_phrase_before(tokens, opener - 2, max_words)
+        if phrase is None:
+            return None
     for m in range(phrase[1] - 1, phrase[0] - 1, -1):
         if tokens[m].low in EXPECTING_VERBS:
             phrase = (m + 1, phrase[1])  # "analysts expect sales to rise": the noun after the verb that expects

@@ -281,6 +281,8 @@ CHANGE_VERB_STEMS = (
     "declin",
     "slip",
     "slid",
+    "dipp",  # "dipped", "dipping"; not "dip", which opens "diplomat"
+    "dips",
     "cut",
     "devalu",
     "rais",
@@ -328,6 +330,8 @@ PREDICATE_ADJECTIVES = frozenset(
 LEVEL_VERBS = frozenset(
     "reached reaches reach hit hits stood stands stand totalled totaled totals was were is are".split()
 ) | {"average", "averages", "averaged"}  # "inflation averaged 1.8%", "expect inflation to average 1.8%"
+# | "the per-barrel price briefly topped $100"
+LEVEL_VERBS |= {"top", "tops", "topped", "dip"}  # and "Lows are expected to dip to near 20 degrees"
 # Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
 AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
 # Words between a subject and the "to" of its change or level verb: "prices are forecast to fall 2%".
