@@ -446,6 +446,11 @@ def measured_thing(
     if kind == "money":
         k = past_currency_country_after(tokens, k)  # "Ames earned $410,000 U.S. for his third-place finish"
         k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
+    if kind in ("money", "percent"):
+        led = name_led_phrase(tokens, start, k, max_words)
+        if led is not None:
+            return led  # "the $436,000 ATP Chennai Open tennis tournament", "a 2% Huckabee margin"
+    if kind == "money":
         named = name_after_price(tokens, start, k)
         if named is not None:
             return named  # "its $2,500 Nano"
@@ -486,6 +491,8 @@ def measured_thing(
         return noun_before(tokens, start, max_words, share=kind == "percent")
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
+        if head is not None and is_word(token_at(tokens, start - 1), "a", "an"):
+            head = singular_head(tokens, head)  # "a $20 billion arms deal": "a" wants a singular head
         if kind == "money" and head is not None and head[0] == head[1] and is_spending_participle(tokens, head[0]):
             # "spent about $46 billion using the products": what the money went on
             return noun_phrase_after(tokens, head[0] + 2, max_words, lowercase_only=True)
@@ -1029,6 +1036,57 @@ def past_rate_period(tokens: list[Token], k: int) -> int:
 
 # A period a sum is paid by: "$1.6 million a season", "$60,000 per year".
 RATE_PERIODS = ("year", "month", "week", "day", "season", "hour", "annum")
+
+
+PHRASE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")"})
+
+
+def singular_head(tokens: list[Token], phrase: tuple[int, int]) -> tuple[int, int]:
+    """'a $20 billion arms deal with': after 'a', a plural that ends the phrase is a modifier when a lowercase
+    singular noun follows it ('arms deal', 'sports car'); that noun is the head."""
+    last, following = tokens[phrase[1]], token_at(tokens, phrase[1] + 1)
+    if (
+        following is None
+        or not (last.text.islower() and looks_plural(last.low))
+        or not following.text.islower()
+        or not is_object_word(following, token_at(tokens, phrase[1] + 2))
+        or looks_plural(following.low)
+        or following.low.endswith(("ed", "ly", "ing"))
+        or is_change_verb(following)
+    ):
+        return phrase
+    return phrase[0], phrase[1] + 1
+
+
+def name_led_phrase(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
+    """'the $436,000 ATP Chennai Open tennis tournament', 'a $3 million U.S. Environmental Protection Agency
+    cleanup', 'a 2% Huckabee margin': after a determiner, a sum or share before a name and then one or two
+    lowercase nouns is of that whole phrase (the name says which tournament, cleanup or margin). A name
+    alone is left to name_after_price; a noun running into a verb or a preposition ends there."""
+    if not is_word(token_at(tokens, start - 1), "a", "an", "the", *POSSESSIVE_DETERMINERS):
+        return None
+    n, names = k, 0
+    while names < 4 and is_capitalised_name(token_at(tokens, n)) and tokens[n].low not in NAME_STOPS:
+        n, names = compound_end(tokens, n) + 1, names + 1
+    if names == 0:
+        return None
+    nouns = 0
+    while nouns < 2 and names + nouns < max_words:
+        token = token_at(tokens, n)
+        if (
+            token is None
+            or not is_object_word(token, token_at(tokens, n + 1))
+            or not token.text.islower()
+            or token.low.endswith(("ly", "ed"))
+            or is_change_verb(token)  # "a 6-13% Huckabee advantage down to": the change, not the noun
+            or (nouns and ends_noun_phrase(tokens[n - 1], token))
+        ):
+            break
+        n, nouns = n + 1, nouns + 1
+    following = token_at(tokens, n)
+    if nouns == 0 or (following is not None and following.glued and following.text not in PHRASE_ENDS):
+        return None  # "a $350,000 EMSW-2023 grant-funded": the phrase runs on
+    return k, n - 1
 
 
 def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) -> tuple[int, int] | None:
