@@ -841,6 +841,7 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
         paying.low in PAYING_VERBS
         or paying.low == "including"  # "expenses, including $120 million a month for wages"
         or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
+        or (paying.low == "of" and is_word(token_at(tokens, before - 1), *VALUE_NOUNS))  # "a list price of $8,599 for"
         or (paying.low == "up" and is_word(token_at(tokens, before - 1), *PAYING_UP_VERBS))
         or (paying.low == "out" and is_word(token_at(tokens, before - 1), *PAYING_OUT_VERBS))
         or is_word(token_at(tokens, start - 1), "another")  # "plus another $25 million for a retail complex"
@@ -1246,6 +1247,13 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     elif is_word(token_at(tokens, k), "at"):
         return estimated_thing(tokens, k - 1, min(max_words, 2))  # "has their odds at 83%"
     elif is_word(token_at(tokens, k), "of", "worth"):
+        if (
+            is_word(token_at(tokens, k), "of")
+            and is_word(token_at(tokens, k - 1), "total")
+            and is_word(token_at(tokens, k - 2), "a")
+            and is_word(token_at(tokens, k - 3), "worth")
+        ):
+            k -= 3  # "two paintings worth a total of £28m": the total is the paintings' worth
         if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS, *AMOUNT_NOUNS, *TIME_FRAME_NOUNS):
             return None  # "just north of 800kg", "the equivalent of $108 million", "in a span of 30 hours"
         if tokens[k].low == "worth" and is_word(token_at(tokens, k - 1), "was", "is", "were", "are", "be", "been"):

@@ -398,7 +398,9 @@ OBJECT_PRONOUNS = frozenset("it them us him her me you".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
 PAYING_VERBS = frozenset(
     "pay pays paid paying spend spends spent spending charge charges charged charging "
-    "contribute contributes contributed contributing donate donates donated donating".split()
+    "contribute contributes contributed contributing donate donates donated donating "
+    # asking a sum for a thing prices it as paying does: "demanding £5m for the paintings"
+    "demand demands demanded demanding offer offers offered offering bid bids bidding".split()
 )
 # Phrasal verbs of paying, ending in "up": "pony up $40 million for the stadium".
 PAYING_UP_VERBS = frozenset("pony ponies ponied put puts cough coughs coughed stump stumps stumped".split())
