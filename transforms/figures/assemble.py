@@ -41,6 +41,7 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     OBJECT_STOPS,
     PEOPLE_WORDS,
+    PERCENT_CHANGE_NOUNS,
     RANK_LIST_NOUNS,
     RUPEE_COUNTRIES,
     SIZE_NOUNS,
@@ -71,7 +72,11 @@ class FigureMatch:
 
 
 def match_figure(
-    tokens: list[Token], i: int, options: FigureOptions, previous: FigureMatch | None = None
+    tokens: list[Token],
+    i: int,
+    options: FigureOptions,
+    previous: FigureMatch | None = None,
+    amount_before: FigureMatch | None = None,
 ) -> FigureMatch | None:
     qualifier, hedged, k = None, False, i
     counted_end = 0
@@ -128,6 +133,7 @@ def match_figure(
         object_span = (
             level_of(tokens, i, kind, previous)
             or suspended_object(tokens, quantity.end, kind, options.max_object_words)
+            or change_of_amount(tokens, i, quantity.end, kind, amount_before)
             or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
             or share_listed_after(tokens, i, quantity.end, kind, previous)
             or elided_object(tokens, i, quantity.end, kind, unit, previous)
@@ -412,6 +418,39 @@ def elided_object(
     return previous.object_span if joined or same_preposition else None
 
 
+CHANGE_APPOSITION_MARKS = frozenset({",", "-", "–", "—"})
+CHANGE_REACH = 30  # tokens from the amount to its change
+
+
+def change_of_amount(
+    tokens: list[Token], i: int, end: int, kind: str, amount_before: FigureMatch | None
+) -> tuple[int, int] | None:
+    """'965 people died in 2007 -- a drop of 25 percent from the year before', 'profits of £59.6million ... - a
+    massive 93% rise on the previous year': a change in percent set off after an amount of its sentence,
+    with nothing of its own, is a change of what that amount measured."""
+    if (
+        kind != "percent"
+        or amount_before is None
+        or amount_before.object_span is None
+        or i - amount_before.end > CHANGE_REACH
+    ):
+        return None
+    if is_word(token_at(tokens, i - 1), "of") and is_word(token_at(tokens, i - 2), *PERCENT_CHANGE_NOUNS):
+        opener = i - 3  # "a drop of 25%"
+    elif is_word(token_at(tokens, end), *PERCENT_CHANGE_NOUNS) and not is_word(token_at(tokens, end + 1), "in", "of"):
+        opener = i - 1  # "a massive 93% rise on"
+    else:
+        return None
+    while opener > amount_before.end and tokens[opener].kind == "word":
+        if tokens[opener].low in OBJECT_STOPS and tokens[opener].low not in ("a", "an"):
+            return None  # "$1,708, which shows a 7.70 percent increase": a clause of its own
+        opener -= 1  # "a massive", "an annual"
+    between = tokens[amount_before.end : opener + 1]
+    if any(t.text in (".", "!", "?", "\n", ";") for t in between) or tokens[opener].text not in CHANGE_APPOSITION_MARKS:
+        return None
+    return amount_before.object_span
+
+
 def share_listed_after(
     tokens: list[Token], i: int, end: int, kind: str, previous: FigureMatch | None
 ) -> tuple[int, int] | None:
@@ -637,6 +676,7 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     markers = numbered_markers(tokens)
     figures: list[Figure] = []
     previous: FigureMatch | None = None
+    amount_before: FigureMatch | None = None  # the last count, sum or measure
     i = 0
     while i < len(tokens):
         if i in markers:
@@ -646,12 +686,14 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         if skip_to is not None:
             i = skip_to
             continue
-        match = match_figure(tokens, i, options, previous) if can_open_figure(tokens[i]) else None
+        match = match_figure(tokens, i, options, previous, amount_before) if can_open_figure(tokens[i]) else None
         if match is None:
             i += 1
             continue
         figures.append(build_figure(text, article_id, tokens, match, sentences))
         i, previous = match.end, match
+        if match.kind in ("count", "money", "measure"):
+            amount_before = match
     if any(figure.unit == "INR" for figure in figures):
         rupee = rupee_of_text(tokens)
         if rupee != "INR":
