@@ -37,6 +37,7 @@ from transforms.figures.vocabulary import (
     COMPARISON_WORDS,
     COPULAS,
     DASHES,
+    DIMENSION_WORDS,
     KIN_WORDS,
     MODAL_VERBS,
     OBJECT_STOPS,
@@ -137,6 +138,7 @@ def match_figure(
             or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
             or share_listed_after(tokens, i, quantity.end, kind, previous)
             or elided_object(tokens, i, quantity.end, kind, unit, previous)
+            or listed_extent(tokens, i, quantity.end, kind, previous)
         )
         converted_end = conversion_end(tokens, quantity) if kind == "money" and object_span is None else None
         if converted_end is not None:
@@ -418,6 +420,24 @@ def elided_object(
     return previous.object_span if joined or same_preposition else None
 
 
+def listed_extent(
+    tokens: list[Token], i: int, end: int, kind: str, previous: FigureMatch | None
+) -> tuple[int, int] | None:
+    """'The Nano is 10 feet long, 5 feet wide, a little more than 5 feet tall': extents listed after an extent
+    said of a subject are of that subject."""
+    if kind != "measure" or previous is None or previous.kind != "measure" or previous.object_span is None:
+        return None
+    if previous.object_span[1] >= previous.start or not is_word(token_at(tokens, end), *DIMENSION_WORDS):
+        return None
+    between = tokens[previous.end : i]
+    if len(between) < 2 or not is_word(between[0], *DIMENSION_WORDS) or between[1].text not in (",", "and"):
+        return None
+    rest = between[2:]
+    return previous.object_span if all(t.kind == "word" and t.low in LISTED_EXTENT_WORDS for t in rest) else None
+
+
+# Words between listed extents: "10 feet long, 5 feet wide, and a little more than 5 feet tall".
+LISTED_EXTENT_WORDS = frozenset("and a little bit just slightly nearly almost about".split())
 CHANGE_APPOSITION_MARKS = frozenset({",", "-", "–", "—"})
 CHANGE_REACH = 30  # tokens from the amount to its change
 

@@ -577,7 +577,10 @@ def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int
     """What a height, depth or length is of: the subject of 'are' or 'is' before it ('the lava flows are
     tens of meters tall'); not a noun right before it ('drill holes about 3 inches deep': how to drill)."""
     before = token_at(tokens, start - 1)
-    if is_word(before, *COPULAS):
+    if is_word(before, "be") and is_word(token_at(tokens, start - 2), *MODAL_VERBS):
+        start -= 1  # "the walls should be at least 16.4ft high": the modal's subject
+        before = token_at(tokens, start - 1)
+    if is_word(before, *COPULAS, *MODAL_VERBS):
         subject_end = skip_prepositional_phrase(tokens, start - 2)
         # "The Nano is 10 feet long": a product's name may be what the extent is of
         return noun_phrase_before(tokens, subject_end, max_words) or named_subject(tokens, subject_end, max_words)
@@ -1920,7 +1923,7 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
         if (
             n < k
-            and tokens[n].low in ("in", "of", "at", "for", "to", "on", "across", "among")
+            and tokens[n].low in ("in", "of", "at", "for", "to", "on", "across", "among", "around")
             and is_object_word(token_at(tokens, n - 1))
             and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
             and (tokens[n].low != "on" or all(t.text[:1].isupper() for t in tokens[n + 1 : k + 1]))
