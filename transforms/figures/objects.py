@@ -40,6 +40,7 @@ from transforms.figures.vocabulary import (
     LASTING_VERBS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
+    LY_NOUNS,
     MEASURE_COMPARATIVES,
     MODAL_VERBS,
     MONTHS,
@@ -987,7 +988,9 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
             break
-        if (token.low.endswith(("ly", "ed")) and not token.text.isupper()) or (words and token.low in PLAIN_ADVERBS):
+        if (token.low.endswith(("ly", "ed")) and not token.text.isupper() and token.low not in LY_NOUNS) or (
+            words and token.low in PLAIN_ADVERBS
+        ):
             break  # an adverb or participle; an acronym ending so ('OLED') is a noun
         if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
             break  # "the adult population using antidepressants", "of warm rain fell"
@@ -1235,7 +1238,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         return priced_thing(tokens, price_phrase - 1, min(max_words, 2))  # "the plan will set you back $1.81"
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
-    elif is_word(token_at(tokens, k), "to", "by", "from"):
+    elif is_word(token_at(tokens, k), "to", "by", "from") or (
+        is_word(token_at(tokens, k), "past") and is_change_verb_token(token_at(tokens, k - 1))
+    ):
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
@@ -1285,6 +1290,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             k -= 1  # "costs going up by 5.9 percent"
         elif is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), *CLOSING_VERBS):
             k -= 1  # "Telstra's shares closed down 7 cents"
+        elif is_word(verb, "up") and is_word(token_at(tokens, k - 1), "made", "make", "makes", "making"):
+            k -= 1  # "black women made up 29 percent": a share of a whole said of the subject
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
         return subject_before(tokens, k - 1, max_words)
@@ -1644,7 +1651,7 @@ def subject_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, in
         phrase = (phrase[0] + 1, phrase[1])  # "overall homelessness rates", "expenditures price index"
     if phrase is not None:
         share = share_noun_before(tokens, phrase[1] + 1)
-        return phrase if share is None else group_after(tokens, share + 2, max_words)
+        return with_glued_modifier(tokens, phrase) if share is None else group_after(tokens, share + 2, max_words)
     return name_before(tokens, last, min(max_words, 3))
 
 
@@ -1959,4 +1966,4 @@ def at_sentence_start(tokens: list[Token], n: int) -> bool:
 
 
 def looks_like_noun(word: str) -> bool:
-    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word) or word in ING_NOUNS
+    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word) or word in ING_NOUNS or word in LY_NOUNS
