@@ -1301,6 +1301,10 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         subject_end = past_aside(tokens, k - 1)  # "Excess inflation (the difference ...) was 5.7 points"
         subject = noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
         subject = with_glued_modifier(tokens, subject)  # "the per-barrel price briefly topped $100"
+        if subject is None and subject_end == k - 1:
+            named = named_subject(tokens, k - 1, min(max_words, 3))  # "The Advanced Configuration scales to"
+            if named is not None and at_sentence_start(tokens, named[0] - 1):
+                subject = named  # the name opens its sentence; not "speed in the United States is"
         if subject is not None and subject[0] == subject[1] and is_word(tokens[subject[0]], *VALUE_NOUNS):
             # "The value of the JDAMs is about $120 million": the sum is the JDAMs'
             return phrase_after_preposition(tokens, subject[1] + 1, min(max_words, 2)) or subject

@@ -330,8 +330,9 @@ PREDICATE_ADJECTIVES = frozenset(
 LEVEL_VERBS = frozenset(
     "reached reaches reach hit hits stood stands stand totalled totaled totals was were is are".split()
 ) | {"average", "averages", "averaged"}  # "inflation averaged 1.8%", "expect inflation to average 1.8%"
-# | "the per-barrel price briefly topped $100"
-LEVEL_VERBS |= {"top", "tops", "topped", "dip"}  # and "Lows are expected to dip to near 20 degrees"
+# "the per-barrel price briefly topped $100", "Lows are expected to dip to near 20 degrees", "the array scales to
+# 60 TB"
+LEVEL_VERBS |= {"top", "tops", "topped", "dip", "scale", "scales", "scaled"}
 # Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
 AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
 # Words between a subject and the "to" of its change or level verb: "prices are forecast to fall 2%".
