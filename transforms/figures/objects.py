@@ -79,6 +79,7 @@ from transforms.figures.vocabulary import (
     TIME_FRAME_NOUNS,
     TRADING_VERBS,
     UNIT_HEADS,
+    UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
     VERB_ADVERBS,
     VERB_OBJECTS,
@@ -425,6 +426,11 @@ def measured_thing(
         listed = named_in_brackets(tokens, start, quantity.end, max_words)
         if listed is not None:
             return listed  # "3.3 V6 (268 horsepower)"
+        model = (
+            model_before_size(tokens, start, k) if quantity.unit in STORAGE_UNITS and not quantity.is_range else None
+        )
+        if model is not None:
+            return model  # "the black Zune 80GB has"
         reached = (
             reached_things(tokens, start) if quantity.unit is not None and quantity.unit.name in DISTANCES else None
         )
@@ -939,8 +945,11 @@ def named_goods_after(
     if first is None or first.kind != "word" or (first.text[:1].islower() and first.text.islower()):
         return None
     unit = tokens[quantity.end - 1]
-    if not (hyphenated or (unit.glued and unit.kind == "word")) or (
-        unit.text[:1].isupper() and not unit.text.isupper()
+    # a unit in its own capitals ("GHz", "GB") is no title-case heading, and modifies a name spaced too:
+    # "a single 2.8 GHz Quad-Core Xeon processor"
+    symbol = quantity.unit is not None and unit.text == quantity.unit.name and unit.text != unit.low
+    if not (hyphenated or (unit.glued and unit.kind == "word") or symbol) or (
+        unit.text[:1].isupper() and not unit.text.isupper() and not symbol
     ):
         return None
     if first.low in TEMPERATURE_SCALES or UNIT_PHRASES.match(tokens, k) is not None:
@@ -1046,6 +1055,34 @@ RATE_PERIODS = ("year", "month", "week", "day", "season", "hour", "annum")
 
 
 PHRASE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")"})
+
+
+# Sizes of storage, which name a device's model after its name: "Zune 80GB", "iPod 160GB".
+STORAGE_UNITS = frozenset(u for u in UNIT_PHRASES_BY_WORDS.values() if u.name in ("GB", "TB", "MB"))
+
+
+def model_before_size(tokens: list[Token], start: int, k: int, reach: int = 3) -> tuple[int, int] | None:
+    """'The black Zune 80GB has a 3.2-inch screen', 'Zune 4GB & Zune 8GB': a size written right after a
+    product's name, with no noun after it, is that product's (its model is named by the size)."""
+    following = token_at(tokens, k)
+    if following is not None and ((is_object_word(following) and following.text.islower()) or following.kind == "num"):
+        return None  # "Zune 80GB players": the noun after decides
+    last = start - 1
+    if not is_capitalised_name(token_at(tokens, last)) or tokens[last].low in NAME_STOPS:
+        return None
+    first = last
+    while (
+        last - first < reach - 1
+        and is_capitalised_name(token_at(tokens, first - 1))
+        and not at_sentence_start(tokens, first)
+    ):
+        first -= 1
+    opener = token_at(tokens, first - 1)
+    if at_sentence_start(tokens, first) and tokens[first].low in COMMON_WORDS:
+        return None  # "The 80GB", "Only 5GB"
+    if opener is not None and opener.kind == "num":
+        return None  # a list of figures, not a name
+    return first, last
 
 
 def singular_head(tokens: list[Token], phrase: tuple[int, int]) -> tuple[int, int]:

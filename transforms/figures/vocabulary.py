@@ -629,8 +629,8 @@ where whenever that which who whom whose what why how the a an this these those 
 my it they them we he she i you us all both each every either neither any some such no not is are was
 were be been being am has have had do does did will would shall should can could may might must said say
 says saying told tell tells added according reported report reports went go goes came come comes got get
-gets made make makes took take takes gave give gives remain remained remains need needed seem seemed
-become became already also still now then just only even ever never currently reportedly recently soon
+gets made make makes took take takes gave give gives remain remained remains need needed seem seemed seems
+become became becomes already also still now then just only even ever never currently reportedly recently soon
 later ago again too very here there today yesterday tomorrow tonight last next more less fewer most
 higher lower earlier apiece alone
 """.split()
