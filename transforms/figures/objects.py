@@ -274,6 +274,8 @@ def is_model_number(tokens: list[Token], k: int) -> bool:
 def is_object_word(token: Token | None, following: Token | None = None) -> bool:
     if token is None or token.kind != "word" or token.glued:
         return False
+    if token.text == "march":
+        return True  # "a 20-day march": the month is written "March"
     if following is not None and following.glued and following.kind == "num":
         return True  # a model designation: "six A350 deliveries", "40 A320neo jets"
     if len(token.text) > 1 and token.text.isupper():
@@ -453,7 +455,7 @@ def measured_thing(
     if kind == "money":
         k = past_currency_country_after(tokens, k)  # "Ames earned $410,000 U.S. for his third-place finish"
         k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
-    if kind in ("money", "percent"):
+    if kind in ("money", "percent") or (kind == "duration" and hyphenated):
         led = name_led_phrase(tokens, start, k, max_words)
         if led is not None:
             return led  # "the $436,000 ATP Chennai Open tennis tournament", "a 2% Huckabee margin"
@@ -1107,8 +1109,11 @@ def name_led_phrase(tokens: list[Token], start: int, k: int, max_words: int) -> 
     cleanup', 'a 2% Huckabee margin': after a determiner, a sum or share before a name and then one or two
     lowercase nouns is of that whole phrase (the name says which tournament, cleanup or margin). A name
     alone is left to name_after_price; a noun running into a verb or a preposition ends there."""
-    if not is_word(token_at(tokens, start - 1), "a", "an", "the", *POSSESSIVE_DETERMINERS):
-        return None
+    determiner = token_at(tokens, start - 1)
+    if not (is_word(determiner, "a", "an", "the", *POSSESSIVE_DETERMINERS) or is_possessive(determiner)):
+        return None  # "Bush's eight-day Mideast journey" too
+    if is_glued_dash(token_at(tokens, k)):
+        k += 1  # "the 10-year Sierra Leone civil war": past the dash ending a dashed duration
     n, names = k, 0
     while names < 4 and is_capitalised_name(token_at(tokens, n)) and tokens[n].low not in NAME_STOPS:
         n, names = compound_end(tokens, n) + 1, names + 1
