@@ -453,6 +453,7 @@ def measured_thing(
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
     if kind == "money":
+        k = past_money_conversion(tokens, k)  # "up to €70-million (around R703-million) for"
         k = past_currency_country_after(tokens, k)  # "Ames earned $410,000 U.S. for his third-place finish"
         k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
     if kind in ("money", "percent") or (kind == "duration" and hyphenated):
@@ -502,6 +503,14 @@ def measured_thing(
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
         if head is not None and is_word(token_at(tokens, start - 1), "a", "an"):
             head = singular_head(tokens, head)  # "a $20 billion arms deal": "a" wants a singular head
+        if kind == "money" and head is not None and head[0] == head[1] and tokens[head[0]].low in SPENT_WORDS:
+            # "$10 spent on a movie ticket": a past participle of paying, then what the money went on
+            if not is_word(token_at(tokens, head[0] + 1), "on", "for"):
+                return None
+            n = head[0] + 2
+            if is_word(token_at(tokens, n), "a", "an", *PARTITIVE_DETERMINERS):
+                n += 1
+            return noun_phrase_after(tokens, n, max_words, lowercase_only=True)
         if kind == "money" and head is not None and head[0] == head[1] and is_spending_participle(tokens, head[0]):
             # "spent about $46 billion using the products": what the money went on
             return noun_phrase_after(tokens, head[0] + 2, max_words, lowercase_only=True)
@@ -902,6 +911,30 @@ def past_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
     return k
 
 
+# Past participles of paying, which follow a sum as a verb, not as what it is of: "$10 spent on a movie ticket".
+SPENT_WORDS = frozenset("spent paid invested wasted owed".split())
+CONVERSION_HEDGES = frozenset("around about roughly approximately some nearly almost over".split())
+
+
+def past_money_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
+    """'€70-million (around R703-million) for': a sum converted in brackets, hedged or in a currency written
+    as letters glued to the number, is skipped as a measure's conversion is (past_conversion)."""
+    if getattr(token_at(tokens, k), "text", "") != "(":
+        return k
+    n = k + 1
+    if is_word(token_at(tokens, n), *CONVERSION_HEDGES):
+        n += 1
+    number = token_at(tokens, n + 1) if getattr(token_at(tokens, n), "kind", "") == "word" else token_at(tokens, n)
+    if number is None or number.kind != "num" or (number is not tokens[n] and not number.glued):
+        return k  # "R703": letters glued to the number; "(around 4,500)"
+    for m in range(n + 1, min(k + reach, len(tokens))):
+        if tokens[m].text == ")":
+            return m + 1
+        if tokens[m].text in ("(", "\n"):
+            break
+    return k
+
+
 def measured_noun_after(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
     """'1 cup kimchi', '6 oz chocolate-peppermint squares', '120mm fans': a noun written right after a
     measure is what it measures; a word of extent or place is not ('4 inches apart', '30 feet tall')."""
@@ -999,7 +1032,7 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
             break
-        if (token.low.endswith(("ly", "ed")) and not token.text.isupper() and token.low not in LY_NOUNS) or (
+        if (token.low.endswith(("ly", "ed")) and token.text.islower() and token.low not in LY_NOUNS) or (
             words and token.low in PLAIN_ADVERBS
         ):
             break  # an adverb or participle; an acronym ending so ('OLED') is a noun
