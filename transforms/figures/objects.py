@@ -1255,7 +1255,11 @@ def is_verb_before_object(token: Token, following: Token | None) -> bool:
 def is_spending_participle(tokens: list[Token], k: int) -> bool:
     """'using' in '$46 billion using the products', 'buying' in '$300 buying their gifts': a participle
     in -ing after a sum, before a determiner of its own ('$5 million funding round' is a noun)."""
-    return has_lowercase_ending(tokens[k], ("ing",)) and is_word(token_at(tokens, k + 1), *SPENT_ON_DETERMINERS)
+    return (
+        has_lowercase_ending(tokens[k], ("ing",))
+        and tokens[k].low not in ING_NOUNS  # "a 3-foot-tall metal railing a few feet from"
+        and is_word(token_at(tokens, k + 1), *SPENT_ON_DETERMINERS)
+    )
 
 
 def is_share_verb(tokens: list[Token], k: int) -> bool:

@@ -381,7 +381,9 @@ PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".spl
 # Verbs that take goods from a seller for a sum: "Get a six-pack from Amazon for $13.95".
 BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split())
 # Nouns ending in -ing that name a measured thing, not an action: "a tow rating of 8,700 pounds".
-ING_NOUNS = frozenset("rating ceiling funding spending housing clothing pricing ranking reading setting".split())
+ING_NOUNS = frozenset(
+    "rating ceiling funding spending housing clothing pricing ranking reading setting railing building painting".split()
+)
 # Nouns in -ly, which is otherwise an adverb's ending: "lifting her career tally to $21.9m", "a 750W power supply".
 LY_NOUNS = frozenset("tally supply family assembly rally ally monopoly anomaly reply belly".split())
 # Verbs that buy a company or product named right after them: "acquired Cheddar for $200 million".
