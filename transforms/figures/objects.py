@@ -1361,6 +1361,9 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         return infinitive_subject(tokens, k - 1, min(max_words, 3))
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
+    if is_word(verb, "off") and is_word(token_at(tokens, k - 1), *COPULAS):
+        # "its instalment receipts were off 8 cents": a fall said with "off", of the subject
+        return subject_before(tokens, k - 2, max_words)
     if verb is not None and is_change_verb(verb):
         moved = moved_thing(tokens, k) if is_word(verb, "up", "down") else None
         if moved is not None:
