@@ -1376,7 +1376,11 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             k -= 1  # "black women made up 29 percent": a share of a whole said of the subject
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
-        return subject_before(tokens, k - 1, max_words)
+        subject_end = past_participle_aside(tokens, k - 1)
+        subject = subject_before(tokens, subject_end, max_words)
+        if subject is not None and subject_end != k - 1:
+            subject = with_dashed_modifier(tokens, subject)  # "The Pakistan rupee, managed ..., fell"
+        return subject
     if verb is not None and verb.low in LEVEL_VERBS:
         while has_lowercase_ending(token_at(tokens, k - 1), ("ly",)):
             k -= 1  # "the price briefly topped $100"
@@ -1482,6 +1486,22 @@ def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int)
     if not (with_percentage or decimals or to_a_level or index_noun):
         return None
     return with_dashed_modifier(tokens, subject)
+
+
+def past_participle_aside(tokens: list[Token], n: int, reach: int = 12) -> int:
+    """Index before an aside set off by commas that opens with a participle and ends at n ('The Pakistan
+    rupee, managed closely by the central bank, fell'); n itself where none ends there."""
+    if getattr(token_at(tokens, n), "text", "") != ",":
+        return n
+    for m in range(n - 1, max(n - reach, 0), -1):
+        if tokens[m].text == ",":
+            opener = token_at(tokens, m + 1)
+            if opener is not None and opener.text.islower() and opener.low.endswith(("ed", "en")):
+                return m - 1
+            return n
+        if tokens[m].text in (".", "!", "?", "\n", ";", ":"):
+            return n
+    return n
 
 
 def with_glued_modifier(tokens: list[Token], phrase: tuple[int, int] | None) -> tuple[int, int] | None:
