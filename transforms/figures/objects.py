@@ -1772,6 +1772,8 @@ def name_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] 
     opener = token_at(tokens, first)
     if opener is None or opener.text in (".", "!", "?", "\n", ",", ";", ":") or is_word(opener, "the"):
         return (first + 1, n)
+    if is_possessive(opener):
+        return (first + 1, n)  # "the Bombay Stock Exchange's Sensex gained": the owner is left out, as judged
     return None
 
 
