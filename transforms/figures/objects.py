@@ -408,6 +408,13 @@ def measured_thing(
         return None
     k = quantity.end
     if (
+        is_word(token_at(tokens, start - 1), *TOTALLING_WORDS)
+        and getattr(token_at(tokens, start - 2), "text", "") == ","
+    ):
+        # "its entire western delta operation, totalling 500,000 barrels per day": the noun the total is set off
+        # from, not the clause's subject
+        return noun_phrase_before(tokens, start - 3, min(max_words, 3))
+    if (
         kind == "percent"
         and is_word(token_at(tokens, k), "or")
         and is_word(token_at(tokens, k + 1), *AFTER_BOUNDS)
@@ -913,6 +920,9 @@ def past_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
 
 # Past participles of paying, which follow a sum as a verb, not as what it is of: "$10 spent on a movie ticket".
 SPENT_WORDS = frozenset("spent paid invested wasted owed".split())
+TOTALLING_WORDS = frozenset("totalling totaling amounting".split())
+# Those a price verb charges, between it and the sum: "the probe could cost taxpayers tens of millions".
+PAYER_WORDS = frozenset("taxpayers consumers customers shoppers buyers drivers households families".split())
 CONVERSION_HEDGES = frozenset("around about roughly approximately some nearly almost over".split())
 
 
@@ -1310,8 +1320,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
-    if is_word(token_at(tokens, k), *OBJECT_PRONOUNS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
-        k -= 1  # "the hack cost it $5 million": what cost, not whom
+    if is_word(token_at(tokens, k), *OBJECT_PRONOUNS, *PAYER_WORDS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
+        k -= 1  # "the hack cost it $5 million", "the probe could cost taxpayers millions": what cost, not whom
     price_phrase = price_phrase_start(tokens, k)
     if price_phrase is not None:
         return priced_thing(tokens, price_phrase - 1, min(max_words, 2))  # "the plan will set you back $1.81"
@@ -1988,7 +1998,8 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
-        return (past_dashed_term(tokens, past_name_modifier(tokens, phrase[0])), phrase[1])
+        first = past_dashed_term(tokens, past_name_modifier(tokens, phrase[0]))
+        return (past_dashed_name(tokens, first), phrase[1])
     named = product_name_before(tokens, k)
     if named is not None and any(tokens[n].kind == "num" for n in range(*named)):
         return named  # "The iPhone 15 Pro Max starts at": a model's name with its number
@@ -1996,6 +2007,22 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
         first -= 1
     return (first + 1, k) if first < k else None
+
+
+def past_dashed_name(tokens: list[Token], first: int) -> int:
+    """Index of 'Mulroney' in 'the Mulroney-Schreiber probe could cost': a dashed pair of names right before
+    the priced noun at `first` says which one; first itself otherwise."""
+    second, dash, name = token_at(tokens, first - 1), token_at(tokens, first - 2), token_at(tokens, first - 3)
+    if (
+        is_capitalised_name(second)
+        and is_capitalised_name(name)
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and getattr(second, "glued", False)
+    ):
+        return first - 3
+    return first
 
 
 def past_dashed_term(tokens: list[Token], first: int) -> int:
