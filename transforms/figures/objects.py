@@ -920,6 +920,8 @@ def past_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
 
 # Past participles of paying, which follow a sum as a verb, not as what it is of: "$10 spent on a movie ticket".
 SPENT_WORDS = frozenset("spent paid invested wasted owed".split())
+# Words opening a clause, which a subject's prepositional phrase does not run back over.
+CLAUSE_OPENERS = frozenset("as when while because if since that which who whereas although though".split())
 TOTALLING_WORDS = frozenset("totalling totaling amounting".split())
 # Those a price verb charges, between it and the sum: "the probe could cost taxpayers tens of millions".
 PAYER_WORDS = frozenset("taxpayers consumers customers shoppers buyers drivers households families".split())
@@ -2063,6 +2065,8 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     ending at k; k itself if there is none. Only words lie between; the noun must look like one."""
     found, n = k, k
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
+        if n < k and tokens[n].low in CLAUSE_OPENERS:
+            break  # "demands for more thrust as the aircraft was": a new clause, its subject after the opener
         if (
             n < k
             and tokens[n].low in ("in", "of", "at", "for", "to", "on", "across", "among", "around")
