@@ -427,17 +427,19 @@ def listed_extent(
     said of a subject are of that subject."""
     if kind != "measure" or previous is None or previous.kind != "measure" or previous.object_span is None:
         return None
-    if previous.object_span[1] >= previous.start or not is_word(token_at(tokens, end), *DIMENSION_WORDS):
+    if previous.object_span[1] >= previous.start or not is_word(token_at(tokens, end), *LISTED_EXTENTS, "from"):
         return None
     between = tokens[previous.end : i]
-    if len(between) < 2 or not is_word(between[0], *DIMENSION_WORDS) or between[1].text not in (",", "and"):
+    if len(between) < 2 or not is_word(between[0], *LISTED_EXTENTS) or between[1].text not in (",", "and"):
         return None
     rest = between[2:]
     return previous.object_span if all(t.kind == "word" and t.low in LISTED_EXTENT_WORDS for t in rest) else None
 
 
 # Words between listed extents: "10 feet long, 5 feet wide, and a little more than 5 feet tall".
-LISTED_EXTENT_WORDS = frozenset("and a little bit just slightly nearly almost about".split())
+LISTED_EXTENT_WORDS = frozenset("and a little bit just only slightly nearly almost about".split())
+# Extents that list: "10 feet long, 5 feet wide", "just 600ft up and only two miles from touch down".
+LISTED_EXTENTS = DIMENSION_WORDS | {"up", "away", "across"}
 CHANGE_APPOSITION_MARKS = frozenset({",", "-", "–", "—"})
 CHANGE_REACH = 30  # tokens from the amount to its change
 
