@@ -40,6 +40,7 @@ from transforms.figures.vocabulary import (
     LASTING_VERBS,
     LEADING_MODIFIERS,
     LEVEL_VERBS,
+    LY_NOUNS,
     MEASURE_COMPARATIVES,
     MODAL_VERBS,
     MONTHS,
@@ -78,6 +79,7 @@ from transforms.figures.vocabulary import (
     TIME_FRAME_NOUNS,
     TRADING_VERBS,
     UNIT_HEADS,
+    UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
     VERB_ADVERBS,
     VERB_OBJECTS,
@@ -272,6 +274,8 @@ def is_model_number(tokens: list[Token], k: int) -> bool:
 def is_object_word(token: Token | None, following: Token | None = None) -> bool:
     if token is None or token.kind != "word" or token.glued:
         return False
+    if token.text == "march":
+        return True  # "a 20-day march": the month is written "March"
     if following is not None and following.glued and following.kind == "num":
         return True  # a model designation: "six A350 deliveries", "40 A320neo jets"
     if len(token.text) > 1 and token.text.isupper():
@@ -404,6 +408,13 @@ def measured_thing(
         return None
     k = quantity.end
     if (
+        is_word(token_at(tokens, start - 1), *TOTALLING_WORDS)
+        and getattr(token_at(tokens, start - 2), "text", "") == ","
+    ):
+        # "its entire western delta operation, totalling 500,000 barrels per day": the noun the total is set off
+        # from, not the clause's subject
+        return noun_phrase_before(tokens, start - 3, min(max_words, 3))
+    if (
         kind == "percent"
         and is_word(token_at(tokens, k), "or")
         and is_word(token_at(tokens, k + 1), *AFTER_BOUNDS)
@@ -424,6 +435,11 @@ def measured_thing(
         listed = named_in_brackets(tokens, start, quantity.end, max_words)
         if listed is not None:
             return listed  # "3.3 V6 (268 horsepower)"
+        model = (
+            model_before_size(tokens, start, k) if quantity.unit in STORAGE_UNITS and not quantity.is_range else None
+        )
+        if model is not None:
+            return model  # "the black Zune 80GB has"
         reached = (
             reached_things(tokens, start) if quantity.unit is not None and quantity.unit.name in DISTANCES else None
         )
@@ -444,8 +460,14 @@ def measured_thing(
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
     if kind == "money":
+        k = past_money_conversion(tokens, k)  # "up to €70-million (around R703-million) for"
         k = past_currency_country_after(tokens, k)  # "Ames earned $410,000 U.S. for his third-place finish"
         k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
+    if kind in ("money", "percent") or (kind == "duration" and hyphenated):
+        led = name_led_phrase(tokens, start, k, max_words)
+        if led is not None:
+            return led  # "the $436,000 ATP Chennai Open tennis tournament", "a 2% Huckabee margin"
+    if kind == "money":
         named = name_after_price(tokens, start, k)
         if named is not None:
             return named  # "its $2,500 Nano"
@@ -486,6 +508,16 @@ def measured_thing(
         return noun_before(tokens, start, max_words, share=kind == "percent")
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
+        if head is not None and is_word(token_at(tokens, start - 1), "a", "an"):
+            head = singular_head(tokens, head)  # "a $20 billion arms deal": "a" wants a singular head
+        if kind == "money" and head is not None and head[0] == head[1] and tokens[head[0]].low in SPENT_WORDS:
+            # "$10 spent on a movie ticket": a past participle of paying, then what the money went on
+            if not is_word(token_at(tokens, head[0] + 1), "on", "for"):
+                return None
+            n = head[0] + 2
+            if is_word(token_at(tokens, n), "a", "an", *PARTITIVE_DETERMINERS):
+                n += 1
+            return noun_phrase_after(tokens, n, max_words, lowercase_only=True)
         if kind == "money" and head is not None and head[0] == head[1] and is_spending_participle(tokens, head[0]):
             # "spent about $46 billion using the products": what the money went on
             return noun_phrase_after(tokens, head[0] + 2, max_words, lowercase_only=True)
@@ -570,7 +602,10 @@ def extent_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int
     """What a height, depth or length is of: the subject of 'are' or 'is' before it ('the lava flows are
     tens of meters tall'); not a noun right before it ('drill holes about 3 inches deep': how to drill)."""
     before = token_at(tokens, start - 1)
-    if is_word(before, *COPULAS):
+    if is_word(before, "be") and is_word(token_at(tokens, start - 2), *MODAL_VERBS):
+        start -= 1  # "the walls should be at least 16.4ft high": the modal's subject
+        before = token_at(tokens, start - 1)
+    if is_word(before, *COPULAS, *MODAL_VERBS):
         subject_end = skip_prepositional_phrase(tokens, start - 2)
         # "The Nano is 10 feet long": a product's name may be what the extent is of
         return noun_phrase_before(tokens, subject_end, max_words) or named_subject(tokens, subject_end, max_words)
@@ -834,6 +869,7 @@ def paid_thing(tokens: list[Token], start: int, k: int, max_words: int) -> tuple
         paying.low in PAYING_VERBS
         or paying.low == "including"  # "expenses, including $120 million a month for wages"
         or (paying.low == "of" and is_word(token_at(tokens, before - 1), "top"))
+        or (paying.low == "of" and is_word(token_at(tokens, before - 1), *VALUE_NOUNS))  # "a list price of $8,599 for"
         or (paying.low == "up" and is_word(token_at(tokens, before - 1), *PAYING_UP_VERBS))
         or (paying.low == "out" and is_word(token_at(tokens, before - 1), *PAYING_OUT_VERBS))
         or is_word(token_at(tokens, start - 1), "another")  # "plus another $25 million for a retail complex"
@@ -878,6 +914,35 @@ def past_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
         if tokens[n].text == closing:
             return n + 1
         if tokens[n].text in ("(", "[", "\n"):
+            break
+    return k
+
+
+# Past participles of paying, which follow a sum as a verb, not as what it is of: "$10 spent on a movie ticket".
+SPENT_WORDS = frozenset("spent paid invested wasted owed".split())
+# Words opening a clause, which a subject's prepositional phrase does not run back over.
+CLAUSE_OPENERS = frozenset("as when while because if since that which who whereas although though".split())
+TOTALLING_WORDS = frozenset("totalling totaling amounting".split())
+# Those a price verb charges, between it and the sum: "the probe could cost taxpayers tens of millions".
+PAYER_WORDS = frozenset("taxpayers consumers customers shoppers buyers drivers households families".split())
+CONVERSION_HEDGES = frozenset("around about roughly approximately some nearly almost over".split())
+
+
+def past_money_conversion(tokens: list[Token], k: int, reach: int = 8) -> int:
+    """'€70-million (around R703-million) for': a sum converted in brackets, hedged or in a currency written
+    as letters glued to the number, is skipped as a measure's conversion is (past_conversion)."""
+    if getattr(token_at(tokens, k), "text", "") != "(":
+        return k
+    n = k + 1
+    if is_word(token_at(tokens, n), *CONVERSION_HEDGES):
+        n += 1
+    number = token_at(tokens, n + 1) if getattr(token_at(tokens, n), "kind", "") == "word" else token_at(tokens, n)
+    if number is None or number.kind != "num" or (number is not tokens[n] and not number.glued):
+        return k  # "R703": letters glued to the number; "(around 4,500)"
+    for m in range(n + 1, min(k + reach, len(tokens))):
+        if tokens[m].text == ")":
+            return m + 1
+        if tokens[m].text in ("(", "\n"):
             break
     return k
 
@@ -927,8 +992,11 @@ def named_goods_after(
     if first is None or first.kind != "word" or (first.text[:1].islower() and first.text.islower()):
         return None
     unit = tokens[quantity.end - 1]
-    if not (hyphenated or (unit.glued and unit.kind == "word")) or (
-        unit.text[:1].isupper() and not unit.text.isupper()
+    # a unit in its own capitals ("GHz", "GB") is no title-case heading, and modifies a name spaced too:
+    # "a single 2.8 GHz Quad-Core Xeon processor"
+    symbol = quantity.unit is not None and unit.text == quantity.unit.name and unit.text != unit.low
+    if not (hyphenated or (unit.glued and unit.kind == "word") or symbol) or (
+        unit.text[:1].isupper() and not unit.text.isupper() and not symbol
     ):
         return None
     if first.low in TEMPERATURE_SCALES or UNIT_PHRASES.match(tokens, k) is not None:
@@ -976,7 +1044,9 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
             break
-        if (token.low.endswith(("ly", "ed")) and not token.text.isupper()) or (words and token.low in PLAIN_ADVERBS):
+        if (token.low.endswith(("ly", "ed")) and token.text.islower() and token.low not in LY_NOUNS) or (
+            words and token.low in PLAIN_ADVERBS
+        ):
             break  # an adverb or participle; an acronym ending so ('OLED') is a noun
         if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
             break  # "the adult population using antidepressants", "of warm rain fell"
@@ -1029,6 +1099,88 @@ def past_rate_period(tokens: list[Token], k: int) -> int:
 
 # A period a sum is paid by: "$1.6 million a season", "$60,000 per year".
 RATE_PERIODS = ("year", "month", "week", "day", "season", "hour", "annum")
+
+
+PHRASE_ENDS = frozenset({".", ",", ";", ":", "!", "?", ")"})
+
+
+# Sizes of storage, which name a device's model after its name: "Zune 80GB", "iPod 160GB".
+STORAGE_UNITS = frozenset(u for u in UNIT_PHRASES_BY_WORDS.values() if u.name in ("GB", "TB", "MB"))
+
+
+def model_before_size(tokens: list[Token], start: int, k: int, reach: int = 3) -> tuple[int, int] | None:
+    """'The black Zune 80GB has a 3.2-inch screen', 'Zune 4GB & Zune 8GB': a size written right after a
+    product's name, with no noun after it, is that product's (its model is named by the size)."""
+    following = token_at(tokens, k)
+    if following is not None and ((is_object_word(following) and following.text.islower()) or following.kind == "num"):
+        return None  # "Zune 80GB players": the noun after decides
+    last = start - 1
+    if not is_capitalised_name(token_at(tokens, last)) or tokens[last].low in NAME_STOPS:
+        return None
+    first = last
+    while (
+        last - first < reach - 1
+        and is_capitalised_name(token_at(tokens, first - 1))
+        and not at_sentence_start(tokens, first)
+    ):
+        first -= 1
+    opener = token_at(tokens, first - 1)
+    if at_sentence_start(tokens, first) and tokens[first].low in COMMON_WORDS:
+        return None  # "The 80GB", "Only 5GB"
+    if opener is not None and opener.kind == "num":
+        return None  # a list of figures, not a name
+    return first, last
+
+
+def singular_head(tokens: list[Token], phrase: tuple[int, int]) -> tuple[int, int]:
+    """'a $20 billion arms deal with': after 'a', a plural that ends the phrase is a modifier when a lowercase
+    singular noun follows it ('arms deal', 'sports car'); that noun is the head."""
+    last, following = tokens[phrase[1]], token_at(tokens, phrase[1] + 1)
+    if (
+        following is None
+        or not (last.text.islower() and looks_plural(last.low))
+        or not following.text.islower()
+        or not is_object_word(following, token_at(tokens, phrase[1] + 2))
+        or looks_plural(following.low)
+        or following.low.endswith(("ed", "ly", "ing"))
+        or is_change_verb(following)
+    ):
+        return phrase
+    return phrase[0], phrase[1] + 1
+
+
+def name_led_phrase(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
+    """'the $436,000 ATP Chennai Open tennis tournament', 'a $3 million U.S. Environmental Protection Agency
+    cleanup', 'a 2% Huckabee margin': after a determiner, a sum or share before a name and then one or two
+    lowercase nouns is of that whole phrase (the name says which tournament, cleanup or margin). A name
+    alone is left to name_after_price; a noun running into a verb or a preposition ends there."""
+    determiner = token_at(tokens, start - 1)
+    if not (is_word(determiner, "a", "an", "the", *POSSESSIVE_DETERMINERS) or is_possessive(determiner)):
+        return None  # "Bush's eight-day Mideast journey" too
+    if is_glued_dash(token_at(tokens, k)):
+        k += 1  # "the 10-year Sierra Leone civil war": past the dash ending a dashed duration
+    n, names = k, 0
+    while names < 4 and is_capitalised_name(token_at(tokens, n)) and tokens[n].low not in NAME_STOPS:
+        n, names = compound_end(tokens, n) + 1, names + 1
+    if names == 0:
+        return None
+    nouns = 0
+    while nouns < 2 and names + nouns < max_words:
+        token = token_at(tokens, n)
+        if (
+            token is None
+            or not is_object_word(token, token_at(tokens, n + 1))
+            or not token.text.islower()
+            or token.low.endswith(("ly", "ed"))
+            or is_change_verb(token)  # "a 6-13% Huckabee advantage down to": the change, not the noun
+            or (nouns and ends_noun_phrase(tokens[n - 1], token))
+        ):
+            break
+        n, nouns = n + 1, nouns + 1
+    following = token_at(tokens, n)
+    if nouns == 0 or (following is not None and following.glued and following.text not in PHRASE_ENDS):
+        return None  # "a $350,000 EMSW-2023 grant-funded": the phrase runs on
+    return k, n - 1
 
 
 def name_after_price(tokens: list[Token], start: int, k: int, reach: int = 3) -> tuple[int, int] | None:
@@ -1115,7 +1267,11 @@ def is_verb_before_object(token: Token, following: Token | None) -> bool:
 def is_spending_participle(tokens: list[Token], k: int) -> bool:
     """'using' in '$46 billion using the products', 'buying' in '$300 buying their gifts': a participle
     in -ing after a sum, before a determiner of its own ('$5 million funding round' is a noun)."""
-    return has_lowercase_ending(tokens[k], ("ing",)) and is_word(token_at(tokens, k + 1), *SPENT_ON_DETERMINERS)
+    return (
+        has_lowercase_ending(tokens[k], ("ing",))
+        and tokens[k].low not in ING_NOUNS  # "a 3-foot-tall metal railing a few feet from"
+        and is_word(token_at(tokens, k + 1), *SPENT_ON_DETERMINERS)
+    )
 
 
 def is_share_verb(tokens: list[Token], k: int) -> bool:
@@ -1166,14 +1322,16 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
-    if is_word(token_at(tokens, k), *OBJECT_PRONOUNS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
-        k -= 1  # "the hack cost it $5 million": what cost, not whom
+    if is_word(token_at(tokens, k), *OBJECT_PRONOUNS, *PAYER_WORDS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
+        k -= 1  # "the hack cost it $5 million", "the probe could cost taxpayers millions": what cost, not whom
     price_phrase = price_phrase_start(tokens, k)
     if price_phrase is not None:
         return priced_thing(tokens, price_phrase - 1, min(max_words, 2))  # "the plan will set you back $1.81"
     if is_word(tokens[start], "by"):
         pass  # the figure holds its own "by": "cut output by 5%"
-    elif is_word(token_at(tokens, k), "to", "by", "from"):
+    elif is_word(token_at(tokens, k), "to", "by", "from") or (
+        is_word(token_at(tokens, k), "past") and is_change_verb_token(token_at(tokens, k - 1))
+    ):
         k = past_time_phrase(tokens, k - 1)  # "hopes fell from 53% to 49%", "cut its price in May, from $25"
     elif is_word(token_at(tokens, k), "at", "for") and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "priced at $49", "sells for $20"
@@ -1188,6 +1346,13 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
     elif is_word(token_at(tokens, k), "at"):
         return estimated_thing(tokens, k - 1, min(max_words, 2))  # "has their odds at 83%"
     elif is_word(token_at(tokens, k), "of", "worth"):
+        if (
+            is_word(token_at(tokens, k), "of")
+            and is_word(token_at(tokens, k - 1), "total")
+            and is_word(token_at(tokens, k - 2), "a")
+            and is_word(token_at(tokens, k - 3), "worth")
+        ):
+            k -= 3  # "two paintings worth a total of £28m": the total is the paintings' worth
         if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS, *AMOUNT_NOUNS, *TIME_FRAME_NOUNS):
             return None  # "just north of 800kg", "the equivalent of $108 million", "in a span of 30 hours"
         if tokens[k].low == "worth" and is_word(token_at(tokens, k - 1), "was", "is", "were", "are", "be", "been"):
@@ -1203,10 +1368,14 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             return (ranged[1], ranged[1])  # "sells bikes ranging from": a verb in -s before the plural
         return ranged
     said_of_subject = verb is not None and (is_change_verb(verb) or verb.low in LEVEL_VERBS)
-    if share and said_of_subject and is_word(token_at(tokens, k - 1), "to"):
+    if said_of_subject and is_word(token_at(tokens, k - 1), "to"):
+        # "prices are forecast to fall 2%", "Lows are expected to dip to near 20 degrees"
         return infinitive_subject(tokens, k - 1, min(max_words, 3))
     if is_clause_participle(tokens, k):
         return clause_subject(tokens, k - 1, min(max_words, 2))
+    if is_word(verb, "off") and is_word(token_at(tokens, k - 1), *COPULAS):
+        # "its instalment receipts were off 8 cents": a fall said with "off", of the subject
+        return subject_before(tokens, k - 2, max_words)
     if verb is not None and is_change_verb(verb):
         moved = moved_thing(tokens, k) if is_word(verb, "up", "down") else None
         if moved is not None:
@@ -1215,12 +1384,25 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             k -= 1  # "costs going up by 5.9 percent"
         elif is_word(verb, "up", "down") and is_word(token_at(tokens, k - 1), *CLOSING_VERBS):
             k -= 1  # "Telstra's shares closed down 7 cents"
+        elif is_word(verb, "up") and is_word(token_at(tokens, k - 1), "made", "make", "makes", "making"):
+            k -= 1  # "black women made up 29 percent": a share of a whole said of the subject
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
-        return subject_before(tokens, k - 1, max_words)
+        subject_end = past_participle_aside(tokens, k - 1)
+        subject = subject_before(tokens, subject_end, max_words)
+        if subject is not None and subject_end != k - 1:
+            subject = with_dashed_modifier(tokens, subject)  # "The Pakistan rupee, managed ..., fell"
+        return subject
     if verb is not None and verb.low in LEVEL_VERBS:
+        while has_lowercase_ending(token_at(tokens, k - 1), ("ly",)):
+            k -= 1  # "the price briefly topped $100"
         subject_end = past_aside(tokens, k - 1)  # "Excess inflation (the difference ...) was 5.7 points"
         subject = noun_phrase_before(tokens, skip_prepositional_phrase(tokens, subject_end), min(max_words, 2))
+        subject = with_glued_modifier(tokens, subject)  # "the per-barrel price briefly topped $100"
+        if subject is None and subject_end == k - 1:
+            named = named_subject(tokens, k - 1, min(max_words, 3))  # "The Advanced Configuration scales to"
+            if named is not None and at_sentence_start(tokens, named[0] - 1):
+                subject = named  # the name opens its sentence; not "speed in the United States is"
         if subject is not None and subject[0] == subject[1] and is_word(tokens[subject[0]], *VALUE_NOUNS):
             # "The value of the JDAMs is about $120 million": the sum is the JDAMs'
             return phrase_after_preposition(tokens, subject[1] + 1, min(max_words, 2)) or subject
@@ -1316,6 +1498,37 @@ def index_move_subject(tokens: list[Token], i: int, points: int, max_words: int)
     if not (with_percentage or decimals or to_a_level or index_noun):
         return None
     return with_dashed_modifier(tokens, subject)
+
+
+def past_participle_aside(tokens: list[Token], n: int, reach: int = 12) -> int:
+    """Index before an aside set off by commas that opens with a participle and ends at n ('The Pakistan
+    rupee, managed closely by the central bank, fell'); n itself where none ends there."""
+    if getattr(token_at(tokens, n), "text", "") != ",":
+        return n
+    for m in range(n - 1, max(n - reach, 0), -1):
+        if tokens[m].text == ",":
+            opener = token_at(tokens, m + 1)
+            if opener is not None and opener.text.islower() and opener.low.endswith(("ed", "en")):
+                return m - 1
+            return n
+        if tokens[m].text in (".", "!", "?", "\n", ";", ":"):
+            return n
+    return n
+
+
+def with_glued_modifier(tokens: list[Token], phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """'the per-barrel price': a one-word phrase runs back over the dashed pair of lowercase words before it."""
+    if phrase is None or phrase[0] != phrase[1] or phrase[0] < 3:
+        return phrase
+    second, dash, first = tokens[phrase[0] - 1], tokens[phrase[0] - 2], tokens[phrase[0] - 3]
+    if (
+        dash.text in DASHES
+        and dash.glued
+        and second.glued
+        and all(t.kind == "word" and t.text.islower() for t in (first, second))
+    ):
+        return phrase[0] - 3, phrase[1]
+    return phrase
 
 
 def with_dashed_modifier(tokens: list[Token], phrase: tuple[int, int], reach: int = 3) -> tuple[int, int]:
@@ -1445,13 +1658,31 @@ def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[in
     'expect sales to rise 5%' (sales), 'prices are forecast to fall 2%' (prices); None after a person
     ('she plans to raise 5%') or where no noun stands there."""
     n = to - 1
+    if is_word(token_at(tokens, n), *AUXILIARIES):
+        return None  # "the goal was to raise $5.6 billion": a purpose, not a level said of the subject
     if is_word(token_at(tokens, n), *EXPECTING_WORDS, *EXPECTING_VERBS):
         n -= 1  # "prices are forecast to fall", "the company wants to grow"
+    elif is_word(token_at(tokens, n), "track") and is_word(token_at(tokens, n - 1), "on"):
+        n -= 2  # "spending is on track to hit $300 billion"
+    singular_verb = is_word(token_at(tokens, n), "is", "was", "has")
     while is_word(token_at(tokens, n), *AUXILIARIES):
         n -= 1
     phrase = noun_phrase_before(tokens, n, max_words)
     if phrase is None:
         return None
+    if singular_verb and phrase[0] == phrase[1] and looks_plural(tokens[phrase[1]].low):
+        # "consumer spending on digital-living products is on track": a plural cannot be the subject of
+        # "is"; the subject is the noun before the preposition
+        opener = phrase[0]
+        if getattr(token_at(tokens, opener - 1), "glued", False):
+            opener -= 1
+            while opener > 0 and tokens[opener].glued:
+                opener -= 1  # "digital-living products": the dashed modifier belongs to the plural
+        if not is_word(token_at(tokens, opener - 1), "on", "of", "in", "for"):
+            return None
+        phrase = noun_phrase_before(tokens, opener - 2, max_words)
+        if phrase is None:
+            return None
     for m in range(phrase[1] - 1, phrase[0] - 1, -1):
         if tokens[m].low in EXPECTING_VERBS:
             phrase = (m + 1, phrase[1])  # "analysts expect sales to rise": the noun after the verb that expects
@@ -1538,7 +1769,7 @@ def subject_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, in
         phrase = (phrase[0] + 1, phrase[1])  # "overall homelessness rates", "expenditures price index"
     if phrase is not None:
         share = share_noun_before(tokens, phrase[1] + 1)
-        return phrase if share is None else group_after(tokens, share + 2, max_words)
+        return with_glued_modifier(tokens, phrase) if share is None else group_after(tokens, share + 2, max_words)
     return name_before(tokens, last, min(max_words, 3))
 
 
@@ -1553,6 +1784,8 @@ def name_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] 
     opener = token_at(tokens, first)
     if opener is None or opener.text in (".", "!", "?", "\n", ",", ";", ":") or is_word(opener, "the"):
         return (first + 1, n)
+    if is_possessive(opener):
+        return (first + 1, n)  # "the Bombay Stock Exchange's Sensex gained": the owner is left out, as judged
     return None
 
 
@@ -1767,7 +2000,8 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
         k -= 1  # "Its competitor, Ozempic, costs $936": the name set off by commas
     phrase = noun_phrase_before(tokens, k, max_words)
     if phrase is not None:
-        return (past_dashed_term(tokens, past_name_modifier(tokens, phrase[0])), phrase[1])
+        first = past_dashed_term(tokens, past_name_modifier(tokens, phrase[0]))
+        return (past_dashed_name(tokens, first), phrase[1])
     named = product_name_before(tokens, k)
     if named is not None and any(tokens[n].kind == "num" for n in range(*named)):
         return named  # "The iPhone 15 Pro Max starts at": a model's name with its number
@@ -1775,6 +2009,22 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
         first -= 1
     return (first + 1, k) if first < k else None
+
+
+def past_dashed_name(tokens: list[Token], first: int) -> int:
+    """Index of 'Mulroney' in 'the Mulroney-Schreiber probe could cost': a dashed pair of names right before
+    the priced noun at `first` says which one; first itself otherwise."""
+    second, dash, name = token_at(tokens, first - 1), token_at(tokens, first - 2), token_at(tokens, first - 3)
+    if (
+        is_capitalised_name(second)
+        and is_capitalised_name(name)
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and getattr(second, "glued", False)
+    ):
+        return first - 3
+    return first
 
 
 def past_dashed_term(tokens: list[Token], first: int) -> int:
@@ -1815,9 +2065,11 @@ def skip_prepositional_phrase(tokens: list[Token], k: int, limit: int = 7) -> in
     ending at k; k itself if there is none. Only words lie between; the noun must look like one."""
     found, n = k, k
     while n >= 0 and k - n < limit and tokens[n].kind == "word":
+        if n < k and tokens[n].low in CLAUSE_OPENERS:
+            break  # "demands for more thrust as the aircraft was": a new clause, its subject after the opener
         if (
             n < k
-            and tokens[n].low in ("in", "of", "at", "for", "to", "on", "across", "among")
+            and tokens[n].low in ("in", "of", "at", "for", "to", "on", "across", "among", "around")
             and is_object_word(token_at(tokens, n - 1))
             and (tokens[n].low != "to" or looks_like_noun(tokens[n - 1].low))
             and (tokens[n].low != "on" or all(t.text[:1].isupper() for t in tokens[n + 1 : k + 1]))
@@ -1853,4 +2105,4 @@ def at_sentence_start(tokens: list[Token], n: int) -> bool:
 
 
 def looks_like_noun(word: str) -> bool:
-    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word) or word in ING_NOUNS
+    return not word.endswith(("ed", "ly", "ing")) or looks_plural(word) or word in ING_NOUNS or word in LY_NOUNS

@@ -282,6 +282,8 @@ CHANGE_VERB_STEMS = (
     "declin",
     "slip",
     "slid",
+    "dipp",  # "dipped", "dipping"; not "dip", which opens "diplomat"
+    "dips",
     "cut",
     "devalu",
     "rais",
@@ -329,6 +331,9 @@ PREDICATE_ADJECTIVES = frozenset(
 LEVEL_VERBS = frozenset(
     "reached reaches reach hit hits stood stands stand totalled totaled totals was were is are".split()
 ) | {"average", "averages", "averaged"}  # "inflation averaged 1.8%", "expect inflation to average 1.8%"
+# "the per-barrel price briefly topped $100", "Lows are expected to dip to near 20 degrees", "the array scales to
+# 60 TB"
+LEVEL_VERBS |= {"top", "tops", "topped", "dip", "scale", "scales", "scaled"}
 # Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
 AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
 # Words between a subject and the "to" of its change or level verb: "prices are forecast to fall 2%".
@@ -377,7 +382,11 @@ PRICE_START_VERBS = frozenset("start starts starting begin begins beginning".spl
 # Verbs that take goods from a seller for a sum: "Get a six-pack from Amazon for $13.95".
 BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split())
 # Nouns ending in -ing that name a measured thing, not an action: "a tow rating of 8,700 pounds".
-ING_NOUNS = frozenset("rating ceiling funding spending housing clothing pricing ranking reading setting".split())
+ING_NOUNS = frozenset(
+    "rating ceiling funding spending housing clothing pricing ranking reading setting railing building painting".split()
+)
+# Nouns in -ly, which is otherwise an adverb's ending: "lifting her career tally to $21.9m", "a 750W power supply".
+LY_NOUNS = frozenset("tally supply family assembly rally ally monopoly anomaly reply belly".split())
 # Verbs that buy a company or product named right after them: "acquired Cheddar for $200 million".
 ACQUIRING_VERBS = frozenset("acquire acquires acquired acquiring bought buys purchased purchases".split())
 # Words opening a sale's time or place between "sold" and "for": "sold on Sunday for", "sold at Sotheby's for".
@@ -395,7 +404,9 @@ OBJECT_PRONOUNS = frozenset("it them us him her me you".split())
 # Verbs that pay a sum for something: "paid £5,800 for the option" -> option.
 PAYING_VERBS = frozenset(
     "pay pays paid paying spend spends spent spending charge charges charged charging "
-    "contribute contributes contributed contributing donate donates donated donating".split()
+    "contribute contributes contributed contributing donate donates donated donating "
+    # asking a sum for a thing prices it as paying does: "demanding £5m for the paintings"
+    "demand demands demanded demanding offer offers offered offering bid bids bidding".split()
 )
 # Phrasal verbs of paying, ending in "up": "pony up $40 million for the stadium".
 PAYING_UP_VERBS = frozenset("pony ponies ponied put puts cough coughs coughed stump stumps stumped".split())
@@ -694,8 +705,8 @@ where whenever that which who whom whose what why how the a an this these those 
 my it they them we he she i you us all both each every either neither any some such no not is are was
 were be been being am has have had do does did will would shall should can could may might must said say
 says saying told tell tells added according reported report reports went go goes came come comes got get
-gets made make makes took take takes gave give gives remain remained remains need needed seem seemed
-become became already also still now then just only even ever never currently reportedly recently soon
+gets made make makes took take takes gave give gives remain remained remains need needed seem seemed seems
+become became becomes already also still now then just only even ever never currently reportedly recently soon
 later ago again too very here there today yesterday tomorrow tonight last next more less fewer most
 higher lower earlier apiece alone
 """.split()
