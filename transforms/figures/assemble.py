@@ -140,7 +140,6 @@ def match_figure(
         hyphenated = is_hyphenated(tokens, quantity)
         object_span = (
             level_of(tokens, i, kind, previous)
-            or product_before_capacity(tokens, i, quantity, qualifier)
             or suspended_object(tokens, quantity.end, kind, options.max_object_words)
             or change_of_amount(tokens, i, quantity.end, kind, amount_before)
             or match_measured(tokens, start, quantity, kind, hyphenated, options.max_object_words)
@@ -694,32 +693,6 @@ def named_in_brackets(tokens: list[Token], i: int, quantity: Quantity, max_words
     if opening is None or closing is None or opening.text != "(" or closing.text != ")" or i < 2:
         return None
     return noun_phrase_before(tokens, i - 2, min(max_words, 3))
-
-
-CAPACITY_UNITS = frozenset({"KB", "MB", "GB", "TB", "PB"})
-
-
-def product_before_capacity(
-    tokens: list[Token], i: int, quantity: Quantity, qualifier: str | None
-) -> tuple[int, int] | None:
-    """'The black Zune 80GB has a bright screen', 'Zune 4GB & Zune 8GB': a storage capacity right after a
-    product's capitalised name is that product's ('the 8GB iPhone', with the size first, names the model and
-    has no object)."""
-    if qualifier is not None or quantity.unit is None or quantity.unit.name not in CAPACITY_UNITS:
-        return None
-    name = token_at(tokens, i - 1)
-    if not is_capitalised(name) or name.low in COMMON_WORDS or name.text.isupper():
-        return None
-    if at_sentence_start(tokens, i - 2):
-        return None  # "Offers 80GB of storage": a verb opening its sentence
-    following = token_at(tokens, quantity.end)
-    if (
-        following is not None
-        and following.kind == "word"
-        and (following.low not in OBJECT_STOPS or following.low == "of")
-    ):
-        return None  # "the Apple 16GB models", "a Dell 8GB of memory": the noun after is what the size is of
-    return i - 1, i - 1
 
 
 def at_sentence_start(tokens: list[Token], n: int) -> bool:

@@ -1114,6 +1114,8 @@ def model_before_size(tokens: list[Token], start: int, k: int, reach: int = 3) -
     following = token_at(tokens, k)
     if following is not None and ((is_object_word(following) and following.text.islower()) or following.kind == "num"):
         return None  # "Zune 80GB players": the noun after decides
+    if following is not None and following.low == "of":
+        return None  # "Offers 80GB of storage", "a Dell 8GB of memory": what follows 'of' is what the size is of
     last = start - 1
     if not is_capitalised_name(token_at(tokens, last)) or tokens[last].low in NAME_STOPS:
         return None
