@@ -1341,6 +1341,25 @@ def _computer_language_names() -> frozenset[str]:
 COMPUTER_LANGUAGE_NAMES = _computer_language_names()
 
 
+def _technical_terms() -> frozenset[str]:
+    """Technical terms written as abbreviations, in capitals (transforms/lexicons/technical_terms.txt: its
+    origin and what it leaves out are written at its top): "CPU", "DNS", "SEO", "SAAS"."""
+    text = resources.files("transforms").joinpath("lexicons", "technical_terms.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+TECHNICAL_TERMS = _technical_terms()
+# A one-word name of capitals with at most two lower-case letters among them: "DNS", "SaaS", "DDoS", "USB-C".
+_TERM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!(?:[^a-z]*[a-z]){3})[A-Za-z0-9][A-Za-z0-9-]{1,7}$")
+
+
+def is_technical_term(name: str) -> bool:
+    """A name in capitals that the lexicon of technical terms holds ("DNS", "GPU", "SaaS"): a thing, whatever
+    the page says around it. Bare abbreviations the text never explains ("the DNS was down", "AI is changing
+    search") are written as organisations' are, so only knowledge of the words tells them apart."""
+    return _TERM_SHAPE.match(name) is not None and name.upper() in TECHNICAL_TERMS
+
+
 # Clauses of SQL in capitals: a text with two of them holds SQL code ("SELECT id FROM users WHERE ...").
 _SQL_CLAUSE = re.compile(r"\b(?:SELECT|FROM|WHERE|GROUP BY|ORDER BY|INSERT INTO|CREATE TABLE|JOIN)\b")
 
@@ -1510,7 +1529,8 @@ def without_abbreviations_of_things(
     named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
 ) -> list[NamedSpan]:
     """Drop the organisations and people that are units, formats, technical terms or identifiers in code by
-    the text's own evidence (`is_abbreviation_of_a_thing`, `is_written_as_code`): "MB", "PDF", "APK" on
+    the text's own evidence (`is_abbreviation_of_a_thing`, `is_written_as_code`) or by the lexicon of technical
+    terms (`is_technical_term`): "MB", "PDF", "APK", "DNS" on
     software and product pages, "useState" and "ForeignKey" on programming pages. English only.
     `words`: each document's words, shared with the other rules that read them."""
     words = {} if words is None else words
@@ -1522,8 +1542,8 @@ def without_abbreviations_of_things(
         if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
             key = (item.name, item.span.document)
             if key not in verdicts:
-                verdicts[key] = False
-                if _ABBREVIATION.match(item.name) and alias_key(item.name) not in ORG_ALIASES:
+                verdicts[key] = is_technical_term(item.name)
+                if not verdicts[key] and _ABBREVIATION.match(item.name) and alias_key(item.name) not in ORG_ALIASES:
                     if key[1] not in words:
                         words[key[1]] = words_of(key[1])
                     verdicts[key] = is_abbreviation_of_a_thing(*key, words[key[1]])
