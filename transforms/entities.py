@@ -232,6 +232,8 @@ _HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
 # A photo credit's agency joined to the photographer's name by a hyphen ("Priya Nandakumar-USA TODAY Sports"
 # gives the span "Priya Nandakumar-USA"); a double surname is not in capitals ("Ruiz-Tagle").
 _AGENCY_AFTER_HYPHEN = re.compile(r"(?<=[a-z])-[A-Z]{2,}$")
+# A number after a person's name is a score, a weight or a time the model took in: "Everton 2-1", "N. Alam 51.5".
+_NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,:-]\d+)*$")
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -259,6 +261,9 @@ class NamedSpan:
     is_country: bool = False
     latitude: float | None = None
     longitude: float | None = None
+    # The text chose this place among towns of one name ("Victoria, British Columbia"), not the gazetteer's
+    # first: its entity is that town's, apart from the name's usual place.
+    chosen_by_context: bool = False
 
 
 class UnknownModel(ValueError):
@@ -366,7 +371,7 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
     name = _HANDLE_AFTER.sub("", name)
     if label == "PERSON":
-        name = _AGENCY_AFTER_HYPHEN.sub("", name)
+        name = _NUMBER_AFTER.sub("", _AGENCY_AFTER_HYPHEN.sub("", name))
     if language == ENGLISH:
         name = _POSSESSIVE.sub("", name)
         name = _LEADING_ARTICLE.sub("", name)
@@ -519,6 +524,32 @@ def credit_parts(item: NamedSpan) -> list[NamedSpan]:
     return result
 
 
+# Where one list item ends and the next starts inside a span: a line break, a bullet or a bar ("Tom Keating\nGreg
+# Galitzine", "John Edwards\n•", "Maria Gavrilovic • Ryan Corsaro"): lists of authors, topics and menus on pages.
+_LIST_BREAK = re.compile(r"[ \t]*(?:\r?\n|[•·|])[\s•·|]*")
+
+
+def list_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span across list items (lines, bullets, bars) is the items' names, each a mention of its own with the
+    model's label: the model reads a page's list of authors as one long name ("Tom Keating Greg Galitzine Russell
+    Shaw"). Empty parts (a bullet alone) go; a span in one item is returned as it is."""
+    surface = item.span.surface
+    if "\n" not in surface and not any(mark in surface for mark in "•·|"):
+        return [item]
+    parts = []
+    start = 0
+    for found in [*_LIST_BREAK.finditer(surface), None]:
+        end = len(surface) if found is None else found.start()
+        text = surface[start:end].strip()
+        if text:
+            offset = item.span.char_start + start + (len(surface[start:end]) - len(surface[start:end].lstrip()))
+            span = replace(item.span, surface=text, char_start=offset, char_end=offset + len(text))
+            parts.append(NamedSpan(span, item.label, " ".join(text.split())))
+        if found is not None:
+            start = found.end()
+    return parts
+
+
 # The capitalised word after a span, and the span's own words, to see a role cut in two by the model.
 _CAPITALISED_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 
@@ -537,7 +568,7 @@ def is_first_part_of_a_role(item: NamedSpan) -> bool:
 
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
-    for item in (part for whole in named for part in credit_parts(whole)):
+    for item in (part for whole in named for listed in list_parts(whole) for part in credit_parts(listed)):
         if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
@@ -1175,8 +1206,46 @@ def teams_by_their_nicknames(
     return teams
 
 
-def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
-    """A place's canonical name, country and point, when the gazetteer knows it."""
+def country_of_the_region_after(item: NamedSpan, options: EntityOptions) -> str | None:
+    """The country of a region or country the text names right after this place, after a comma: "Victoria,
+    British Columbia" (CA), "Paris, Texas" (US), "Perth, Scotland" (GB). Not a city ("Headingley, Leeds"):
+    only regions and countries say which of two towns of one name is meant."""
+    document, end = item.span.document, item.span.char_end
+    if not document.startswith(",", end):
+        return None
+    after = _PLACE_AFTER.match(document[end : end + 60])
+    if after is None:
+        return None
+    words = after.group(1).split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).rstrip(".")
+        code = country_code_of(name)
+        if code is not None:
+            return code
+        place = _gazetteer(options).find(name)
+        if place is not None and place.population == 0:  # a region (ISO 3166-2)
+            return place.country_code
+    return None
+
+
+def countries_named_after(named: list[NamedSpan], options: EntityOptions) -> dict[tuple[str, str], str]:
+    """(document, place's name) -> the country a region or country after one of its mentions names
+    (`country_of_the_region_after`): one place per name in a text, so every mention of "Victoria" is the one
+    "Victoria, British Columbia" named."""
+    found: dict[tuple[str, str], str] = {}
+    for item in named:
+        if item.label == "LOC" and not item.is_country and item.span.document:
+            key = (item.span.document, item.name)
+            if key not in found:
+                code = country_of_the_region_after(item, options)
+                if code is not None:
+                    found[key] = code
+    return found
+
+
+def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = None) -> NamedSpan:
+    """A place's canonical name, country and point, when the gazetteer knows it. `country_hint`: the
+    country the text names beside the place (`countries_named_after`), which picks among towns of one name."""
     if item.label != "LOC":
         return item
     if not item.is_country:
@@ -1188,10 +1257,15 @@ def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
         latitude, longitude = places.country_point(item.country_code)
         return replace(item, latitude=latitude, longitude=longitude)
     place = places.find(item.name)
+    chosen = None
+    if country_hint is not None and (place is None or place.country_code != country_hint):
+        chosen = places.find_in(item.name, country_hint)
+    place = chosen or place
     if place is None:
         return item
     return replace(
         item,
+        chosen_by_context=chosen is not None,
         name=canonical_place_name(item.name, place),
         country_code=place.country_code,
         latitude=place.latitude,
@@ -1597,14 +1671,22 @@ def is_thing_called_a_person(name: str, document: str, contexts_of: ContextsOf =
 
 def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
     """Drop the mentions the model calls people whose name the text uses as a thing's
-    (`is_thing_called_a_person`). English only."""
+    (`is_thing_called_a_person`). English only. Not a first or last word of a full name the model calls a
+    person in the same text: "Nobody can beat this Canelo." beside "Canelo Alvarez" is the boxer."""
     verdicts: dict[tuple[str, str], bool] = {}
+    name_words: dict[str, set[str]] = {}  # each document's first and last words of people's full names
+    for item in named:
+        if item.label == "PERSON" and " " in item.name:
+            words = item.name.split()
+            name_words.setdefault(item.span.document, set()).update((words[0], words[-1]))
     kept = []
     for item in named:
         if item.label == "PERSON" and item.span.document:
             key = (item.name, item.span.document)
             if key not in verdicts:
-                verdicts[key] = is_thing_called_a_person(*key, contexts_of)
+                verdicts[key] = item.name not in name_words.get(key[1], ()) and is_thing_called_a_person(
+                    *key, contexts_of
+                )
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1696,13 +1778,17 @@ def canonicalise(
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
-    return [locate(item, options) for item in resolve_short_forms(labelled)]
+    resolved = resolve_short_forms(labelled)
+    hints = countries_named_after(resolved, options)
+    return [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
 
 
 def entity_id_of(item: NamedSpan) -> str:
     # A country is known by its code, so its id survives a change of display name.
     if item.is_country:
         return entity_id_for("LOC", f"iso3166:{item.country_code}")
+    if item.chosen_by_context:  # "Victoria, British Columbia": not the entity of Hong Kong's Victoria
+        return entity_id_for(item.label, f"{item.name}|{item.country_code}")
     return entity_id_for(item.label, item.name)
 
 
