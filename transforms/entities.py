@@ -754,7 +754,8 @@ _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s
 # "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name.
 _PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+# The word right before a name on its line: a title on the line above ("Associated Press\nBRISBANE") is no cue.
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
 # A city this big is seldom also someone's name in the same story.
 MAJOR_CITY_POPULATION = 1_000_000
 
@@ -1204,6 +1205,48 @@ def teams_by_their_nicknames(
                 item = replace(item, label="ORG")
         teams.append(item)
     return teams
+
+
+# A side's words around a town's name: a player, a coach or the team after it ("Bolton striker Nicolas Anelka",
+# "Everton's manager"), or a match before it ("against Everton", "Clemson plays Auburn", "to play Middlesbrough").
+_SIDE_WORD_AFTER = re.compile(
+    r"^(?:[’']s)?[ \t]+(?:striker|midfielder|defender|goalkeeper|keeper|winger|forward|full-back|centre-back|"
+    r"manager|boss|coach|captain|squad|supporters|fans)\b"
+)
+_MATCH_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:against|beat|beats|beating|play|plays|played|playing|face|faces|faced|facing|host|hosts|"
+    r"hosted|hosting|visit|visits|visited|defeat|defeats|defeated)[ \t]+$"
+)
+
+
+def clubs_by_their_context(
+    named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """A town the model calls a person is a club (ORG), in every mention, when the text writes it as a side
+    somewhere: "Bolton striker Nicolas Anelka", "a semi-final against Everton", "Clemson plays Auburn". Only a
+    one-word name the gazetteer knows as a place (or a county's "-shire"), which is no word of a person's full
+    name in the article and has no title before it: "Agassi beat Sampras" and "beat Murray" beside "Andy
+    Murray" stay people."""
+    options = options or EntityOptions()
+    full_name_words = {word for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()}
+    verdicts: dict[tuple[str, str], bool] = {}
+    clubs = []
+    for item in named:
+        if item.label == "PERSON" and " " not in item.name and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                verdicts[key] = False
+                if item.name not in full_name_words and (
+                    item.name.casefold().endswith("shire") or is_place_by_its_name(item.name, options)
+                ):
+                    around = contexts_of(*key)
+                    verdicts[key] = not any(person_evidence(c) for c in around) and any(
+                        _SIDE_WORD_AFTER.match(c.after) or _MATCH_BEFORE.search(c.before) for c in around
+                    )
+            if verdicts[key]:
+                item = replace(item, label="ORG")
+        clubs.append(item)
+    return clubs
 
 
 def country_of_the_region_after(item: NamedSpan, options: EntityOptions) -> str | None:
@@ -1775,6 +1818,7 @@ def canonicalise(
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
+        named = clubs_by_their_context(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
