@@ -75,6 +75,13 @@ class Place:
     capital: bool = False  # a national capital
 
 
+def _is_airport_code(alternate: str, name: str) -> bool:
+    """An alternate name in capitals that is not the city's initials: an airport's code ("ATF" for Ambato,
+    "YYJ"), which names an organisation or a thing far more often in a text. "NYC" of New York City stays."""
+    initials = "".join(word[0] for word in name.replace("-", " ").split()).upper()
+    return alternate.isupper() and len(alternate) <= 4 and alternate != initials
+
+
 def place_key(name: str) -> str:
     """Case, dots and spacing folded, as transforms.entities.alias_key does."""
     return " ".join(name.casefold().replace(".", "").split())
@@ -159,7 +166,11 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
             same_name[code] = place
         names = [(city["name"], False)]
         if population >= ALTERNATE_NAMES_MIN_POPULATION:
-            names += [(alt, True) for alt in city.get("alternatenames", ()) if _LATIN_NAME.match(alt)]
+            names += [
+                (alt, True)
+                for alt in city.get("alternatenames", ())
+                if _LATIN_NAME.match(alt) and not _is_airport_code(alt, city["name"])
+            ]
         for name, alternate in names:
             key, rank = place_key(name), (alternate, -population)
             if key not in ranked or rank < ranked[key][0]:
