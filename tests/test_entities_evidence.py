@@ -639,6 +639,41 @@ ROUND_15_LABELS = {
         [("Andy Murray", "PERSON"), ("Murray", "PERSON")],
         {"Andy Murray": {"PERSON"}, "Murray": {"PERSON"}},
     ),
+    "a byline's agency and reporter are two names without the role": (
+        "JERUSALEM - Talks resumed. ___ Associated Press Writer Ibrahim Barzak contributed to this report.",
+        [("Associated Press Writer Ibrahim Barzak", "ORG")],
+        {"Associated Press": {"ORG"}, "Ibrahim Barzak": {"PERSON"}},
+    ),
+    "an organisation with a writer in its name stays whole": (
+        "The Writers Guild said the strike would go on, and the Staff Writer Fund paid out.",
+        [("Writers Guild", "ORG"), ("Staff Writer Fund", "ORG")],
+        {"Writers Guild": {"ORG"}, "Staff Writer Fund": {"ORG"}},
+    ),
+    "a wire's date after its name goes": (
+        "Associated Press - January 10, 2008 3:23 PM ET\nSix people are in stable condition.",
+        [("Associated Press - January 10, 2008", "ORG")],
+        {"Associated Press - January 10, 2008": {"ORG"}},
+    ),
+    "a full name in a list of people is a person": (
+        "Scott Cowie, Martin Paryzek, Thomas Kiriakou and Julien Demers tallied the assists.",
+        [
+            ("Scott Cowie", "PERSON"),
+            ("Martin Paryzek", "PERSON"),
+            ("Thomas Kiriakou", "PERSON"),
+            ("Julien Demers", "ORG"),
+        ],
+        {
+            "Scott Cowie": {"PERSON"},
+            "Martin Paryzek": {"PERSON"},
+            "Thomas Kiriakou": {"PERSON"},
+            "Julien Demers": {"PERSON"},
+        },
+    ),
+    "a firm beside one person stays a firm": (
+        "Shares of Goldman Sachs and Warren Buffett's company fell.",
+        [("Goldman Sachs", "ORG"), ("Warren Buffett", "PERSON")],
+        {"Goldman Sachs": {"ORG"}, "Warren Buffett": {"PERSON"}},
+    ),
     "a first name of a full name after 'this' stays a person": (
         "Canelo Alvarez won again. Afterwards he said nobody can beat this Canelo.",
         [("Canelo Alvarez", "PERSON"), ("Canelo", "PERSON")],
@@ -650,6 +685,13 @@ ROUND_15_LABELS = {
 @pytest.mark.parametrize(("text", "found", "expected"), list(ROUND_15_LABELS.values()), ids=list(ROUND_15_LABELS))
 def test_round_15_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected
+
+
+def test_a_wires_date_is_cut_from_its_name() -> None:
+    text = "Associated Press - January 10, 2008 3:23 PM ET"
+    assert [item.name for item in clean_names(spans(text, [("Associated Press - January 10, 2008", "ORG")]))] == [
+        "Associated Press"
+    ]
 
 
 def test_list_items_keep_their_own_offsets() -> None:

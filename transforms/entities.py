@@ -234,6 +234,10 @@ _HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
 _AGENCY_AFTER_HYPHEN = re.compile(r"(?<=[a-z])-[A-Z]{2,}$")
 # A number after a person's name is a score, a weight or a time the model took in: "Everton 2-1", "N. Alam 51.5".
 _NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,:-]\d+)*$")
+# A date after a dash, as a wire's line writes it after its name: "Associated Press - January 10, 2008".
+_DATE_AFTER = re.compile(
+    r"[ \t]+[-–—][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?$"
+)
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -373,7 +377,7 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
     if label == "PERSON":
         name = _NUMBER_AFTER.sub("", _AGENCY_AFTER_HYPHEN.sub("", name))
     if language == ENGLISH:
-        name = _POSSESSIVE.sub("", name)
+        name = _POSSESSIVE.sub("", _DATE_AFTER.sub("", name))
         name = _LEADING_ARTICLE.sub("", name)
         if label == "PERSON":
             name = strip_titles(name)
@@ -550,6 +554,39 @@ def list_parts(item: NamedSpan) -> list[NamedSpan]:
     return parts
 
 
+# A reporter's role inside a byline the model read as one name: "Associated Press Writer Ibrahim Barzak",
+# "Reuters Correspondent Ann Lee", "AP Staff Writer".
+_BYLINE_ROLE = re.compile(
+    r"[ \t]+(?:Staff[ \t]+|Special[ \t]+|Senior[ \t]+)?(?:Writer|Correspondent|Reporter|Columnist|Photographer)\b"
+)
+
+
+def byline_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A byline the model read as one name: the agency before the reporter's role (ORG) and the reporter's name
+    after it (PERSON), each a mention of its own, without the role: "Associated Press Writer Ibrahim Barzak",
+    "Associated Press Writer". Only when the part after the role is empty or reads as a person's name, so "Writers
+    Guild" or "Editor & Publisher" stay whole."""
+    surface = item.span.surface
+    role = _BYLINE_ROLE.search(surface) if item.label in ("ORG", "PERSON") else None
+    if role is None or all(word.casefold() in STOP_WORDS for word in surface[: role.start()].split()):
+        return [item]  # no agency before the role: "The Writer", "Writer Ann Lee" (a role before a name)
+    after = surface[role.end() :]
+    if after.strip() and not _reads_as_person(after.strip()):
+        return [item]
+    parts = [(0, role.start(), "ORG")]
+    if after.strip():
+        start = role.end() + len(after) - len(after.lstrip())
+        parts.append((start, start + len(after.strip()), "PERSON"))
+    result = []
+    for start, end, label in parts:
+        text = surface[start:end]
+        span = replace(
+            item.span, surface=text, char_start=item.span.char_start + start, char_end=item.span.char_start + end
+        )
+        result.append(NamedSpan(span, label, " ".join(text.split())))
+    return result
+
+
 # The capitalised word after a span, and the span's own words, to see a role cut in two by the model.
 _CAPITALISED_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 
@@ -568,7 +605,13 @@ def is_first_part_of_a_role(item: NamedSpan) -> bool:
 
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
-    for item in (part for whole in named for listed in list_parts(whole) for part in credit_parts(listed)):
+    for item in (
+        part
+        for whole in named
+        for listed in list_parts(whole)
+        for credited in credit_parts(listed)
+        for part in (byline_parts(credited) if language == ENGLISH else [credited])
+    ):
         if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
@@ -1102,13 +1145,16 @@ def people_by_evidence(
         votes = alone.get(alias_key(word), Counter())
         return votes["PERSON"] > votes.total() - votes["PERSON"]
 
+    full_names = frozenset(alias_key(item.name) for item in named if item.label == "PERSON" and " " in item.name)
     verdicts: dict[str, bool] = {}
     people = []
     for item in named:
         if item.label in ("ORG", "LOC") and not item.is_country and item.span.document:
             key = alias_key(item.name)
             if key not in verdicts:
-                verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of)
+                verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of) or (
+                    item.label == "ORG" and _listed_among_people(item, full_names, contexts_of)
+                )
             if verdicts[key]:
                 item = replace(item, label="PERSON")
         people.append(item)
@@ -1132,6 +1178,36 @@ def _is_person(
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
     return any(role_evidence(context) for context in contexts_of(item.name, item.span.document))
+
+
+# A full name as an item of a list, at the end of the words before a name or at the start of those after it:
+# "Martin Paryzek, Thomas Kiriakou and [Julien Demers]".
+_NAME_ITEM = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,2})"
+_LIST_ITEM_BEFORE = re.compile(_NAME_ITEM + r"(?:,|,?[ \t]+and)[ \t]+$")
+_LIST_ITEM_AFTER = re.compile(r"^(?:,|,?[ \t]+and)[ \t]+" + _NAME_ITEM)
+
+
+def _listed_among_people(item: NamedSpan, full_names: frozenset[str], contexts_of: ContextsOf) -> bool:
+    """A full name the model called an organisation in a list with two people named in full around it ("Scott
+    Cowie, Martin Paryzek, Thomas Kiriakou and Julien Demers tallied the assists"): a person too. Two, not one:
+    "Goldman Sachs and Warren Buffett" names a firm beside a man. Names of two or three capitalised words with
+    no organisation's word ("Bank", "Press")."""
+    words = item.name.split()
+    if not 2 <= len(words) <= 3 or item.name.isupper() or not all(_NAME_WORD.match(word) for word in words):
+        return False
+    if any(word.casefold() in ORG_NAME_WORDS or word.casefold() in AGENCY_WORDS for word in words):
+        return False
+    for around in contexts_of(item.name, item.span.document):
+        people = 0
+        before = around.before
+        while people < 2 and (found := _LIST_ITEM_BEFORE.search(before)) and alias_key(found.group(1)) in full_names:
+            people, before = people + 1, before[: found.start()]
+        after = around.after
+        while people < 2 and (found := _LIST_ITEM_AFTER.match(after)) and alias_key(found.group(1)) in full_names:
+            people, after = people + 1, after[found.end() :]
+        if people >= 2:
+            return True
+    return False
 
 
 def firms_by_evidence(
@@ -1228,7 +1304,9 @@ def clubs_by_their_context(
     name in the article and has no title before it: "Agassi beat Sampras" and "beat Murray" beside "Andy
     Murray" stay people."""
     options = options or EntityOptions()
-    full_name_words = {word for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()}
+    full_name_words = {
+        word for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()
+    }
     verdicts: dict[tuple[str, str], bool] = {}
     clubs = []
     for item in named:

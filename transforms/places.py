@@ -76,10 +76,11 @@ class Place:
 
 
 def _is_airport_code(alternate: str, name: str) -> bool:
-    """An alternate name in capitals that is not the city's initials: an airport's code ("ATF" for Ambato,
-    "YYJ"), which names an organisation or a thing far more often in a text. "NYC" of New York City stays."""
+    """An alternate name of three capitals that is not the city's initials: an airport's code ("ATF" for
+    Ambato, "YYJ"), which names an organisation or a thing far more often in a text. "NYC" of New York City
+    and two-letter abbreviations ("NY", "LA") stay."""
     initials = "".join(word[0] for word in name.replace("-", " ").split()).upper()
-    return alternate.isupper() and len(alternate) <= 4 and alternate != initials
+    return alternate.isupper() and len(alternate) == 3 and alternate != initials
 
 
 def place_key(name: str) -> str:
