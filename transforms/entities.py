@@ -536,10 +536,11 @@ _LIST_BREAK = re.compile(r"[ \t]*(?:\r?\n|[•·|])[\s•·|]*")
 def list_parts(item: NamedSpan) -> list[NamedSpan]:
     """A span across list items (lines, bullets, bars) is the items' names, each a mention of its own with the
     model's label: the model reads a page's list of authors as one long name ("Tom Keating Greg Galitzine Russell
-    Shaw"). Empty parts (a bullet alone) go; a span in one item is returned as it is."""
+    Shaw"). Empty parts (a bullet alone) go; a span in one item is returned as it is. Only names' spans: "The
+    Patriot Ledger\nWoody Allen's", a work to the model, would make a work of "Woody Allen"."""
     surface = item.span.surface
-    if "\n" not in surface and not any(mark in surface for mark in "•·|"):
-        return [item]
+    if item.label not in ("PERSON", "ORG", "LOC") or ("\n" not in surface and not any(m in surface for m in "•·|")):
+        return [item]  # a work's or an event's span across lines keeps its label off the names in it
     parts = []
     start = 0
     for found in [*_LIST_BREAK.finditer(surface), None]:
