@@ -374,10 +374,12 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
     possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
     name = _HANDLE_AFTER.sub("", name)
+    if language == ENGLISH:
+        name = _DATE_AFTER.sub("", name)  # before a person's number: "Tex Hollywood - December 21"
     if label == "PERSON":
         name = _NUMBER_AFTER.sub("", _AGENCY_AFTER_HYPHEN.sub("", name))
     if language == ENGLISH:
-        name = _POSSESSIVE.sub("", _DATE_AFTER.sub("", name))
+        name = _POSSESSIVE.sub("", name)
         name = _LEADING_ARTICLE.sub("", name)
         if label == "PERSON":
             name = strip_titles(name)
