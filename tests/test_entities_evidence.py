@@ -10,8 +10,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from transforms.entities import NamedSpan, Span, _occurrences, canonicalise, clean_names, span_names
+from transforms.entities import (
+    NamedSpan,
+    Span,
+    _occurrences,
+    canonicalise,
+    clean_names,
+    is_technical_term,
+    list_parts,
+    resolve_mentions,
+    span_names,
+)
 from transforms.options import EntityOptions
+from transforms.places import gazetteer
 
 OPTIONS = EntityOptions()
 
@@ -588,3 +599,156 @@ def test_round_14_rules(text: str, found: list[tuple[str, str]], expected: dict[
 def test_a_role_in_capitals_before_a_full_name_goes(surface: str, name: str) -> None:
     text = f"Yesterday {surface} spoke."
     assert [item.name for item in clean_names(spans(text, [(surface, "PERSON")]))] == [name]
+
+
+# --- Round 15 (entities17): technical terms, list items, numbers after people, towns by their region, clubs -------
+
+ROUND_15_LABELS = {
+    "a technical term written bare is no organisation": (
+        "Good SEO takes months, and DNS changes can take a day to spread.",
+        [("SEO", "ORG"), ("DNS", "ORG")],
+        {},
+    ),
+    "a technical term the model calls a place is no place": (
+        "AI is changing how newsrooms work, and SaaS vendors know it.",
+        [("AI", "GPE"), ("SaaS", "ORG")],
+        {},
+    ),
+    "an organisation in capitals outside the lexicon stays": (
+        "The ANC said on Monday that NASA had no role in the talks.",
+        [("ANC", "ORG"), ("NASA", "ORG")],
+        {"ANC": {"ORG"}, "NASA": {"ORG"}},
+    ),
+    "a span across lines is the names of its lines": (
+        "Reporting by\nReuters\nSTOCKHOLM, Sweden -- Shares rose on Monday.",
+        [("Reuters\nSTOCKHOLM", "ORG"), ("Sweden", "GPE")],
+        {"Reuters": {"ORG"}, "STOCKHOLM": {"LOC"}, "Sweden": {"LOC"}},
+    ),
+    "a span across bullets is the names of its items": (
+        "Writers: Helen Marsh • David Okafor • Priya Raman. The council voted.",
+        [("Helen Marsh • David Okafor", "PERSON"), ("Priya Raman", "PERSON")],
+        {"Helen Marsh": {"PERSON"}, "David Okafor": {"PERSON"}, "Priya Raman": {"PERSON"}},
+    ),
+    "a town the text writes as a side is a club": (
+        "The club rejected a bid from Bolton. Bolton manager Gary Megson wants a striker.",
+        [("Bolton", "PERSON"), ("Bolton", "PERSON"), ("Gary Megson", "PERSON")],
+        {"Bolton": {"ORG"}, "Gary Megson": {"PERSON"}},
+    ),
+    "a town-like surname of a full name stays a person": (
+        "Andy Murray reached the final. Nobody expected anyone to beat Murray on grass.",
+        [("Andy Murray", "PERSON"), ("Murray", "PERSON")],
+        {"Andy Murray": {"PERSON"}, "Murray": {"PERSON"}},
+    ),
+    "a byline's agency and reporter are two names without the role": (
+        "JERUSALEM - Talks resumed. ___ Associated Press Writer Ibrahim Barzak contributed to this report.",
+        [("Associated Press Writer Ibrahim Barzak", "ORG")],
+        {"Associated Press": {"ORG"}, "Ibrahim Barzak": {"PERSON"}},
+    ),
+    "an organisation with a writer in its name stays whole": (
+        "The Writers Guild said the strike would go on, and the Staff Writer Fund paid out.",
+        [("Writers Guild", "ORG"), ("Staff Writer Fund", "ORG")],
+        {"Writers Guild": {"ORG"}, "Staff Writer Fund": {"ORG"}},
+    ),
+    "a wire's date after its name goes": (
+        "Associated Press - January 10, 2008 3:23 PM ET\nSix people are in stable condition.",
+        [("Associated Press - January 10, 2008", "ORG")],
+        {"Associated Press - January 10, 2008": {"ORG"}},
+    ),
+    "a full name in a list of people is a person": (
+        "Scott Cowie, Martin Paryzek, Thomas Kiriakou and Julien Demers tallied the assists.",
+        [
+            ("Scott Cowie", "PERSON"),
+            ("Martin Paryzek", "PERSON"),
+            ("Thomas Kiriakou", "PERSON"),
+            ("Julien Demers", "ORG"),
+        ],
+        {
+            "Scott Cowie": {"PERSON"},
+            "Martin Paryzek": {"PERSON"},
+            "Thomas Kiriakou": {"PERSON"},
+            "Julien Demers": {"PERSON"},
+        },
+    ),
+    "a firm beside one person stays a firm": (
+        "Shares of Goldman Sachs and Warren Buffett's company fell.",
+        [("Goldman Sachs", "ORG"), ("Warren Buffett", "PERSON")],
+        {"Goldman Sachs": {"ORG"}, "Warren Buffett": {"PERSON"}},
+    ),
+    "a first name of a full name after 'this' stays a person": (
+        "Canelo Alvarez won again. Afterwards he said nobody can beat this Canelo.",
+        [("Canelo Alvarez", "PERSON"), ("Canelo", "PERSON")],
+        {"Canelo Alvarez": {"PERSON"}, "Canelo": {"PERSON"}},
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "found", "expected"), list(ROUND_15_LABELS.values()), ids=list(ROUND_15_LABELS))
+def test_round_15_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+def test_a_wires_date_is_cut_from_its_name() -> None:
+    text = "Associated Press - January 10, 2008 3:23 PM ET"
+    assert [item.name for item in clean_names(spans(text, [("Associated Press - January 10, 2008", "ORG")]))] == [
+        "Associated Press"
+    ]
+
+
+def test_list_items_keep_their_own_offsets() -> None:
+    text = "Blogs:\nRich Tehrani\nTom Keating\nGreg Galitzine\nRussell Shaw\nMore stories"
+    surface = "Tom Keating\nGreg Galitzine\nRussell Shaw"
+    parts = list_parts(spans(text, [(surface, "PERSON")])[0])
+    assert [item.name for item in parts] == ["Tom Keating", "Greg Galitzine", "Russell Shaw"]
+    assert all(text[item.span.char_start : item.span.char_end] == item.name for item in parts)
+
+
+@pytest.mark.parametrize(
+    ("surface", "label", "name"),
+    [
+        ("N. Alam 51.5", "PERSON", "N. Alam"),  # a jockey's weight on a racing card
+        ("Everton 2-1", "PERSON", "Everton"),  # a score
+        ("Area 51", "LOC", "Area 51"),  # a place's number is its name's
+        ("Windows 3.1", "ORG", "Windows 3.1"),
+    ],
+)
+def test_a_number_after_a_persons_name_goes(surface: str, label: str, name: str) -> None:
+    text = f"Yesterday {surface} was there."
+    assert [item.name for item in clean_names(spans(text, [(surface, label)]))] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("The flight from Victoria, British Columbia, landed in Calgary. Victoria is wet.", "Victoria", "CA"),
+        ("Ticket prices in Paris, Texas, rose sharply.", "Paris", "US"),
+        ("The festival in London, Ontario, drew crowds.", "London", "CA"),
+        ("Talks in London, England, ended.", "London", "GB"),  # the gazetteer's first is already there
+        ("Crowds filled Victoria on Sunday.", "Victoria", "HK"),  # nothing after it: the gazetteer's first
+    ],
+)
+def test_the_region_after_a_town_chooses_among_towns_of_its_name(text: str, place: str, country: str) -> None:
+    mentions, entities = resolve_mentions(
+        [Span(place, "GPE", m.start(), m.end(), text) for m in re.finditer(place, text)], "a", OPTIONS
+    )
+    located = [entity for entity in entities if entity.name == place]
+    assert [entity.country_code for entity in located] == [country]
+    assert len({mention.entity_id for mention in mentions}) == 1
+
+
+def test_a_town_chosen_by_its_region_is_an_entity_of_its_own() -> None:
+    """Victoria, Canada and the gazetteer's Victoria (Hong Kong) are two entities, so the warehouse never mixes one's
+    country with the other's point."""
+    canada = "Victoria, British Columbia, is wet."
+    plain = "Victoria is wet."
+    _, [in_canada] = resolve_mentions([Span("Victoria", "GPE", 0, 8, canada)], "a", OPTIONS)
+    _, [victoria] = resolve_mentions([Span("Victoria", "GPE", 0, 8, plain)], "b", OPTIONS)
+    assert in_canada.entity_id != victoria.entity_id
+    assert (in_canada.country_code, victoria.country_code) == ("CA", "HK")
+
+
+def test_an_airport_code_is_no_town() -> None:
+    places = gazetteer(OPTIONS.gazetteer_min_population)
+    assert places.find("ATF") is None  # Ambato's airport, a name in capitals on a software page
+    assert places.find("NYC") is not None  # New York City's initials
+    assert is_technical_term("SaaS") and is_technical_term("DNS")
+    assert not is_technical_term("ANC") and not is_technical_term("Seo")

@@ -37,6 +37,9 @@ def test_every_error_kind_has_sentences():
         "team nickname labelled PERSON",
         "product labelled PERSON",
         "technical term labelled ORG",
+        "town chosen by the region after it",
+        "town labelled PERSON as a side",
+        "list items read as one name",
     }
 
 

@@ -232,6 +232,12 @@ _HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
 # A photo credit's agency joined to the photographer's name by a hyphen ("Priya Nandakumar-USA TODAY Sports"
 # gives the span "Priya Nandakumar-USA"); a double surname is not in capitals ("Ruiz-Tagle").
 _AGENCY_AFTER_HYPHEN = re.compile(r"(?<=[a-z])-[A-Z]{2,}$")
+# A number after a person's name is a score, a weight or a time the model took in: "Everton 2-1", "N. Alam 51.5".
+_NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,:-]\d+)*$")
+# A date after a dash, as a wire's line writes it after its name: "Associated Press - January 10, 2008".
+_DATE_AFTER = re.compile(
+    r"[ \t]+[-–—][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?$"
+)
 _EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
 
 
@@ -259,6 +265,9 @@ class NamedSpan:
     is_country: bool = False
     latitude: float | None = None
     longitude: float | None = None
+    # The text chose this place among towns of one name ("Victoria, British Columbia"), not the gazetteer's
+    # first: its entity is that town's, apart from the name's usual place.
+    chosen_by_context: bool = False
 
 
 class UnknownModel(ValueError):
@@ -365,8 +374,10 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
     possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
     name = _HANDLE_AFTER.sub("", name)
+    if language == ENGLISH:
+        name = _DATE_AFTER.sub("", name)  # before a person's number: "Tex Hollywood - December 21"
     if label == "PERSON":
-        name = _AGENCY_AFTER_HYPHEN.sub("", name)
+        name = _NUMBER_AFTER.sub("", _AGENCY_AFTER_HYPHEN.sub("", name))
     if language == ENGLISH:
         name = _POSSESSIVE.sub("", name)
         name = _LEADING_ARTICLE.sub("", name)
@@ -519,6 +530,66 @@ def credit_parts(item: NamedSpan) -> list[NamedSpan]:
     return result
 
 
+# Where one list item ends and the next starts inside a span: a line break, a bullet or a bar ("Tom Keating\nGreg
+# Galitzine", "John Edwards\n•", "Maria Gavrilovic • Ryan Corsaro"): lists of authors, topics and menus on pages.
+_LIST_BREAK = re.compile(r"[ \t]*(?:\r?\n|[•·|])[\s•·|]*")
+
+
+def list_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span across list items (lines, bullets, bars) is the items' names, each a mention of its own with the
+    model's label: the model reads a page's list of authors as one long name ("Tom Keating Greg Galitzine Russell
+    Shaw"). Empty parts (a bullet alone) go; a span in one item is returned as it is. Only names' spans: "The
+    Patriot Ledger\nWoody Allen's", a work to the model, would make a work of "Woody Allen"."""
+    surface = item.span.surface
+    if item.label not in ("PERSON", "ORG", "LOC") or ("\n" not in surface and not any(m in surface for m in "•·|")):
+        return [item]  # a work's or an event's span across lines keeps its label off the names in it
+    parts = []
+    start = 0
+    for found in [*_LIST_BREAK.finditer(surface), None]:
+        end = len(surface) if found is None else found.start()
+        text = surface[start:end].strip()
+        if text:
+            offset = item.span.char_start + start + (len(surface[start:end]) - len(surface[start:end].lstrip()))
+            span = replace(item.span, surface=text, char_start=offset, char_end=offset + len(text))
+            parts.append(NamedSpan(span, item.label, " ".join(text.split())))
+        if found is not None:
+            start = found.end()
+    return parts
+
+
+# A reporter's role inside a byline the model read as one name: "Associated Press Writer Ibrahim Barzak",
+# "Reuters Correspondent Ann Lee", "AP Staff Writer".
+_BYLINE_ROLE = re.compile(
+    r"[ \t]+(?:Staff[ \t]+|Special[ \t]+|Senior[ \t]+)?(?:Writer|Correspondent|Reporter|Columnist|Photographer)\b"
+)
+
+
+def byline_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A byline the model read as one name: the agency before the reporter's role (ORG) and the reporter's name
+    after it (PERSON), each a mention of its own, without the role: "Associated Press Writer Ibrahim Barzak",
+    "Associated Press Writer". Only when the part after the role is empty or reads as a person's name, so "Writers
+    Guild" or "Editor & Publisher" stay whole."""
+    surface = item.span.surface
+    role = _BYLINE_ROLE.search(surface) if item.label in ("ORG", "PERSON") else None
+    if role is None or all(word.casefold() in STOP_WORDS for word in surface[: role.start()].split()):
+        return [item]  # no agency before the role: "The Writer", "Writer Ann Lee" (a role before a name)
+    after = surface[role.end() :]
+    if after.strip() and not _reads_as_person(after.strip()):
+        return [item]
+    parts = [(0, role.start(), "ORG")]
+    if after.strip():
+        start = role.end() + len(after) - len(after.lstrip())
+        parts.append((start, start + len(after.strip()), "PERSON"))
+    result = []
+    for start, end, label in parts:
+        text = surface[start:end]
+        span = replace(
+            item.span, surface=text, char_start=item.span.char_start + start, char_end=item.span.char_start + end
+        )
+        result.append(NamedSpan(span, label, " ".join(text.split())))
+    return result
+
+
 # The capitalised word after a span, and the span's own words, to see a role cut in two by the model.
 _CAPITALISED_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 
@@ -537,7 +608,13 @@ def is_first_part_of_a_role(item: NamedSpan) -> bool:
 
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
-    for item in (part for whole in named for part in credit_parts(whole)):
+    for item in (
+        part
+        for whole in named
+        for listed in list_parts(whole)
+        for credited in credit_parts(listed)
+        for part in (byline_parts(credited) if language == ENGLISH else [credited])
+    ):
         if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
@@ -723,7 +800,8 @@ _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s
 # "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name.
 _PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)\s+$")
+# The word right before a name on its line: a title on the line above ("Associated Press\nBRISBANE") is no cue.
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
 # A city this big is seldom also someone's name in the same story.
 MAJOR_CITY_POPULATION = 1_000_000
 
@@ -1070,13 +1148,16 @@ def people_by_evidence(
         votes = alone.get(alias_key(word), Counter())
         return votes["PERSON"] > votes.total() - votes["PERSON"]
 
+    full_names = frozenset(alias_key(item.name) for item in named if item.label == "PERSON" and " " in item.name)
     verdicts: dict[str, bool] = {}
     people = []
     for item in named:
         if item.label in ("ORG", "LOC") and not item.is_country and item.span.document:
             key = alias_key(item.name)
             if key not in verdicts:
-                verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of)
+                verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of) or (
+                    item.label == "ORG" and _listed_among_people(item, full_names, contexts_of)
+                )
             if verdicts[key]:
                 item = replace(item, label="PERSON")
         people.append(item)
@@ -1100,6 +1181,36 @@ def _is_person(
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
     return any(role_evidence(context) for context in contexts_of(item.name, item.span.document))
+
+
+# A full name as an item of a list, at the end of the words before a name or at the start of those after it:
+# "Martin Paryzek, Thomas Kiriakou and [Julien Demers]".
+_NAME_ITEM = r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,2})"
+_LIST_ITEM_BEFORE = re.compile(_NAME_ITEM + r"(?:,|,?[ \t]+and)[ \t]+$")
+_LIST_ITEM_AFTER = re.compile(r"^(?:,|,?[ \t]+and)[ \t]+" + _NAME_ITEM)
+
+
+def _listed_among_people(item: NamedSpan, full_names: frozenset[str], contexts_of: ContextsOf) -> bool:
+    """A full name the model called an organisation in a list with two people named in full around it ("Scott
+    Cowie, Martin Paryzek, Thomas Kiriakou and Julien Demers tallied the assists"): a person too. Two, not one:
+    "Goldman Sachs and Warren Buffett" names a firm beside a man. Names of two or three capitalised words with
+    no organisation's word ("Bank", "Press")."""
+    words = item.name.split()
+    if not 2 <= len(words) <= 3 or item.name.isupper() or not all(_NAME_WORD.match(word) for word in words):
+        return False
+    if any(word.casefold() in ORG_NAME_WORDS or word.casefold() in AGENCY_WORDS for word in words):
+        return False
+    for around in contexts_of(item.name, item.span.document):
+        people = 0
+        before = around.before
+        while people < 2 and (found := _LIST_ITEM_BEFORE.search(before)) and alias_key(found.group(1)) in full_names:
+            people, before = people + 1, before[: found.start()]
+        after = around.after
+        while people < 2 and (found := _LIST_ITEM_AFTER.match(after)) and alias_key(found.group(1)) in full_names:
+            people, after = people + 1, after[found.end() :]
+        if people >= 2:
+            return True
+    return False
 
 
 def firms_by_evidence(
@@ -1175,8 +1286,90 @@ def teams_by_their_nicknames(
     return teams
 
 
-def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
-    """A place's canonical name, country and point, when the gazetteer knows it."""
+# A side's words around a town's name: a player, a coach or the team after it ("Bolton striker Nicolas Anelka",
+# "Everton's manager"), or a match before it ("against Everton", "Clemson plays Auburn", "to play Middlesbrough").
+_SIDE_WORD_AFTER = re.compile(
+    r"^(?:[’']s)?[ \t]+(?:striker|midfielder|defender|goalkeeper|keeper|winger|forward|full-back|centre-back|"
+    r"manager|boss|coach|captain|squad|supporters|fans)\b"
+)
+_MATCH_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:against|beat|beats|beating|play|plays|played|playing|face|faces|faced|facing|host|hosts|"
+    r"hosted|hosting|visit|visits|visited|defeat|defeats|defeated)[ \t]+$"
+)
+
+
+def clubs_by_their_context(
+    named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """A town the model calls a person is a club (ORG), in every mention, when the text writes it as a side
+    somewhere: "Bolton striker Nicolas Anelka", "a semi-final against Everton", "Clemson plays Auburn". Only a
+    one-word name the gazetteer knows as a place (or a county's "-shire"), which is no word of a person's full
+    name in the article and has no title before it: "Agassi beat Sampras" and "beat Murray" beside "Andy
+    Murray" stay people."""
+    options = options or EntityOptions()
+    full_name_words = {
+        word for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()
+    }
+    verdicts: dict[tuple[str, str], bool] = {}
+    clubs = []
+    for item in named:
+        if item.label == "PERSON" and " " not in item.name and item.span.document:
+            key = (item.name, item.span.document)
+            if key not in verdicts:
+                verdicts[key] = False
+                if item.name not in full_name_words and (
+                    item.name.casefold().endswith("shire") or is_place_by_its_name(item.name, options)
+                ):
+                    around = contexts_of(*key)
+                    verdicts[key] = not any(person_evidence(c) for c in around) and any(
+                        _SIDE_WORD_AFTER.match(c.after) or _MATCH_BEFORE.search(c.before) for c in around
+                    )
+            if verdicts[key]:
+                item = replace(item, label="ORG")
+        clubs.append(item)
+    return clubs
+
+
+def country_of_the_region_after(item: NamedSpan, options: EntityOptions) -> str | None:
+    """The country of a region or country the text names right after this place, after a comma: "Victoria,
+    British Columbia" (CA), "Paris, Texas" (US), "Perth, Scotland" (GB). Not a city ("Headingley, Leeds"):
+    only regions and countries say which of two towns of one name is meant."""
+    document, end = item.span.document, item.span.char_end
+    if not document.startswith(",", end):
+        return None
+    after = _PLACE_AFTER.match(document[end : end + 60])
+    if after is None:
+        return None
+    words = after.group(1).split()
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size]).rstrip(".")
+        code = country_code_of(name)
+        if code is not None:
+            return code
+        place = _gazetteer(options).find(name)
+        if place is not None and place.population == 0:  # a region (ISO 3166-2)
+            return place.country_code
+    return None
+
+
+def countries_named_after(named: list[NamedSpan], options: EntityOptions) -> dict[tuple[str, str], str]:
+    """(document, place's name) -> the country a region or country after one of its mentions names
+    (`country_of_the_region_after`): one place per name in a text, so every mention of "Victoria" is the one
+    "Victoria, British Columbia" named."""
+    found: dict[tuple[str, str], str] = {}
+    for item in named:
+        if item.label == "LOC" and not item.is_country and item.span.document:
+            key = (item.span.document, item.name)
+            if key not in found:
+                code = country_of_the_region_after(item, options)
+                if code is not None:
+                    found[key] = code
+    return found
+
+
+def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = None) -> NamedSpan:
+    """A place's canonical name, country and point, when the gazetteer knows it. `country_hint`: the
+    country the text names beside the place (`countries_named_after`), which picks among towns of one name."""
     if item.label != "LOC":
         return item
     if not item.is_country:
@@ -1188,10 +1381,15 @@ def locate(item: NamedSpan, options: EntityOptions) -> NamedSpan:
         latitude, longitude = places.country_point(item.country_code)
         return replace(item, latitude=latitude, longitude=longitude)
     place = places.find(item.name)
+    chosen = None
+    if country_hint is not None and (place is None or place.country_code != country_hint):
+        chosen = places.find_in(item.name, country_hint)
+    place = chosen or place
     if place is None:
         return item
     return replace(
         item,
+        chosen_by_context=chosen is not None,
         name=canonical_place_name(item.name, place),
         country_code=place.country_code,
         latitude=place.latitude,
@@ -1339,6 +1537,25 @@ def _computer_language_names() -> frozenset[str]:
 
 
 COMPUTER_LANGUAGE_NAMES = _computer_language_names()
+
+
+def _technical_terms() -> frozenset[str]:
+    """Technical terms written as abbreviations, in capitals (transforms/lexicons/technical_terms.txt: its
+    origin and what it leaves out are written at its top): "CPU", "DNS", "SEO", "SAAS"."""
+    text = resources.files("transforms").joinpath("lexicons", "technical_terms.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+TECHNICAL_TERMS = _technical_terms()
+# A one-word name of capitals with at most two lower-case letters among them: "DNS", "SaaS", "DDoS", "USB-C".
+_TERM_SHAPE = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?!(?:[^a-z]*[a-z]){3})[A-Za-z0-9][A-Za-z0-9-]{1,7}$")
+
+
+def is_technical_term(name: str) -> bool:
+    """A name in capitals that the lexicon of technical terms holds ("DNS", "GPU", "SaaS"): a thing, whatever
+    the page says around it. Bare abbreviations the text never explains ("the DNS was down", "AI is changing
+    search") are written as organisations' are, so only knowledge of the words tells them apart."""
+    return _TERM_SHAPE.match(name) is not None and name.upper() in TECHNICAL_TERMS
 
 
 # Clauses of SQL in capitals: a text with two of them holds SQL code ("SELECT id FROM users WHERE ...").
@@ -1510,7 +1727,8 @@ def without_abbreviations_of_things(
     named: list[NamedSpan], words: dict[str, frozenset[str]] | None = None
 ) -> list[NamedSpan]:
     """Drop the organisations and people that are units, formats, technical terms or identifiers in code by
-    the text's own evidence (`is_abbreviation_of_a_thing`, `is_written_as_code`): "MB", "PDF", "APK" on
+    the text's own evidence (`is_abbreviation_of_a_thing`, `is_written_as_code`) or by the lexicon of technical
+    terms (`is_technical_term`): "MB", "PDF", "APK", "DNS" on
     software and product pages, "useState" and "ForeignKey" on programming pages. English only.
     `words`: each document's words, shared with the other rules that read them."""
     words = {} if words is None else words
@@ -1519,11 +1737,13 @@ def without_abbreviations_of_things(
     code_kinds: dict[str, frozenset[str]] = {}  # each document's names of kinds of code (`names_of_code_kinds`)
     kept = []
     for item in named:
+        if item.label == "LOC" and not item.is_country and is_technical_term(item.name):
+            continue  # "AI is changing …", a place to the model
         if item.label in ("ORG", "PERSON") and not item.is_country and item.span.document:
             key = (item.name, item.span.document)
             if key not in verdicts:
-                verdicts[key] = False
-                if _ABBREVIATION.match(item.name) and alias_key(item.name) not in ORG_ALIASES:
+                verdicts[key] = is_technical_term(item.name)
+                if not verdicts[key] and _ABBREVIATION.match(item.name) and alias_key(item.name) not in ORG_ALIASES:
                     if key[1] not in words:
                         words[key[1]] = words_of(key[1])
                     verdicts[key] = is_abbreviation_of_a_thing(*key, words[key[1]])
@@ -1577,14 +1797,22 @@ def is_thing_called_a_person(name: str, document: str, contexts_of: ContextsOf =
 
 def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
     """Drop the mentions the model calls people whose name the text uses as a thing's
-    (`is_thing_called_a_person`). English only."""
+    (`is_thing_called_a_person`). English only. Not a first or last word of a full name the model calls a
+    person in the same text: "Nobody can beat this Canelo." beside "Canelo Alvarez" is the boxer."""
     verdicts: dict[tuple[str, str], bool] = {}
+    name_words: dict[str, set[str]] = {}  # each document's first and last words of people's full names
+    for item in named:
+        if item.label == "PERSON" and " " in item.name:
+            words = item.name.split()
+            name_words.setdefault(item.span.document, set()).update((words[0], words[-1]))
     kept = []
     for item in named:
         if item.label == "PERSON" and item.span.document:
             key = (item.name, item.span.document)
             if key not in verdicts:
-                verdicts[key] = is_thing_called_a_person(*key, contexts_of)
+                verdicts[key] = item.name not in name_words.get(key[1], ()) and is_thing_called_a_person(
+                    *key, contexts_of
+                )
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -1673,16 +1901,21 @@ def canonicalise(
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
+        named = clubs_by_their_context(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
-    return [locate(item, options) for item in resolve_short_forms(labelled)]
+    resolved = resolve_short_forms(labelled)
+    hints = countries_named_after(resolved, options)
+    return [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
 
 
 def entity_id_of(item: NamedSpan) -> str:
     # A country is known by its code, so its id survives a change of display name.
     if item.is_country:
         return entity_id_for("LOC", f"iso3166:{item.country_code}")
+    if item.chosen_by_context:  # "Victoria, British Columbia": not the entity of Hong Kong's Victoria
+        return entity_id_for(item.label, f"{item.name}|{item.country_code}")
     return entity_id_for(item.label, item.name)
 
 

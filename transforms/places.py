@@ -17,7 +17,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,6 +75,14 @@ class Place:
     capital: bool = False  # a national capital
 
 
+def _is_airport_code(alternate: str, name: str) -> bool:
+    """An alternate name of three capitals that is not the city's initials: an airport's code ("ATF" for
+    Ambato, "YYJ"), which names an organisation or a thing far more often in a text. "NYC" of New York City
+    and two-letter abbreviations ("NY", "LA") stay."""
+    initials = "".join(word[0] for word in name.replace("-", " ").split()).upper()
+    return alternate.isupper() and len(alternate) == 3 and alternate != initials
+
+
 def place_key(name: str) -> str:
     """Case, dots and spacing folded, as transforms.entities.alias_key does."""
     return " ".join(name.casefold().replace(".", "").split())
@@ -107,9 +115,21 @@ def _centroid(points: list[tuple[float, float, int]]) -> tuple[float | None, flo
 class Gazetteer:
     places: dict[str, Place]  # place_key -> place
     country_points: dict[str, tuple[float | None, float | None]]
+    # place_key -> the most populous city of that own name in each other country ("victoria": Victoria, Canada,
+    # beside Hong Kong's Victoria in `places`): what a text's "Victoria, British Columbia" chooses from.
+    elsewhere: dict[str, dict[str, Place]] = field(default_factory=dict)
 
     def find(self, name: str) -> Place | None:
         return self.places.get(place_key(name))
+
+    def find_in(self, name: str, country_code: str) -> Place | None:
+        """The place of this name in this country: the one `find` gives when it is there, else the most
+        populous city of that own name there."""
+        key = place_key(name)
+        place = self.places.get(key)
+        if place is not None and place.country_code == country_code:
+            return place
+        return self.elsewhere.get(key, {}).get(country_code)
 
     def country_point(self, code: str) -> tuple[float | None, float | None]:
         return self.country_points.get(code, (None, None))
@@ -131,6 +151,7 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
     # (is an alternate name, -population): a city's own name beats another city's alternate
     # spelling, then the most populous wins.
     ranked: dict[str, tuple[tuple[bool, int], Place]] = {}
+    by_own_name: dict[str, dict[str, Place]] = defaultdict(dict)  # place_key -> country -> most populous city
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     by_region: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in cities.values():
@@ -141,9 +162,16 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
         by_country[code].append((lat, lon, population))
         by_region[(code, city.get("admin1code") or "")].append((lat, lon, population))
         place = Place(city["name"], code, lat, lon, population, (code, city["name"]) in capitals)
+        same_name = by_own_name[place_key(city["name"])]
+        if code not in same_name or same_name[code].population < population:
+            same_name[code] = place
         names = [(city["name"], False)]
         if population >= ALTERNATE_NAMES_MIN_POPULATION:
-            names += [(alt, True) for alt in city.get("alternatenames", ()) if _LATIN_NAME.match(alt)]
+            names += [
+                (alt, True)
+                for alt in city.get("alternatenames", ())
+                if _LATIN_NAME.match(alt) and not _is_airport_code(alt, city["name"])
+            ]
         for name, alternate in names:
             key, rank = place_key(name), (alternate, -population)
             if key not in ranked or rank < ranked[key][0]:
@@ -163,4 +191,5 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
         point = _centroid(by_region[(country, suffix)]) if wanted is None or suffix in wanted else (None, None)
         places[key] = Place(region["name"], country, point[0], point[1], 0)
     points = {code: _centroid(found) for code, found in by_country.items()}
-    return Gazetteer(places, points)
+    elsewhere = {key: countries for key, countries in by_own_name.items() if len(countries) > 1}
+    return Gazetteer(places, points, elsewhere)
