@@ -1,6 +1,6 @@
-"""Appends checkpoint their table every few commits, and a table kept open by this process is loaded afresh
-from a newer checkpoint (an open delta-rs table otherwise replays every commit since it was opened, so each
-append cost more than the one before), while still seeing every commit another process made."""
+"""Appends checkpoint their table every few commits; a table kept open by this process stays the same object
+through its own appends, checkpoints and compactions, is loaded afresh from another writer's newer checkpoint,
+and still sees every commit another process made."""
 
 from __future__ import annotations
 
@@ -10,10 +10,20 @@ import textwrap
 from datetime import UTC, datetime
 
 import pyarrow.compute as pc
+from deltalake import DeltaTable
 
 from transforms.records import BatchCommit
+from warehouse import store
 from warehouse.schemas import BATCHES
-from warehouse.store import CHECKPOINT_EVERY, append_rows, ensure_tables, open_table, table_path
+from warehouse.store import (
+    CHECKPOINT_EVERY,
+    append_rows,
+    compact_tables,
+    ensure_tables,
+    open_table,
+    table_path,
+    to_arrow,
+)
 
 
 def marker(batch_id: str) -> BatchCommit:
@@ -74,3 +84,52 @@ def test_a_kept_table_whose_newest_commits_were_taken_back_is_opened_afresh(tmp_
     assert open_table(path).version() == 1  # type: ignore[union-attr]
     append_rows(tmp_path, BATCHES, [marker("b3")], {"run_id": "r1"})
     assert committed_batches(tmp_path) == {"b1", "b3"}
+
+
+def test_an_append_keeps_the_table_object_it_wrote_through(tmp_path):
+    """After an append (and the checkpoint it may write) the object it wrote through is the table's latest state:
+    the next use takes it as it is, not a table loaded afresh from the checkpoint and the commits since."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    append_rows(tmp_path, BATCHES, [marker("b0")], {"run_id": "r1"})
+    kept = open_table(path)
+    assert kept is not None
+    for n in range(1, CHECKPOINT_EVERY + 2):  # past a checkpoint the appends wrote themselves
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+        assert open_table(path) is kept and kept.version() == n + 1
+    assert (path / "_delta_log" / f"{CHECKPOINT_EVERY - 1:020d}.checkpoint.parquet").is_file()
+    assert committed_batches(tmp_path) == {f"b{n}" for n in range(CHECKPOINT_EVERY + 2)}
+
+
+def test_an_append_that_lands_after_another_writers_commit_is_not_kept(tmp_path, monkeypatch):
+    """Another writer commits between the version an append read and its own commit: delta-rs puts the append at the
+    version after that one, and the object it wrote through is not taken for the table (the next use loads it)."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    append_rows(tmp_path, BATCHES, [marker("ours-1")], {"run_id": "r1"})
+    kept = open_table(path)
+    assert kept is not None and kept.version() == 1
+    real_write = store.write_deltalake
+
+    def write_after_another_writer(table, data, **options):
+        real_write(DeltaTable(str(path)), to_arrow(BATCHES, [marker("theirs")], {"run_id": "r2"}), mode="append")
+        real_write(table, data, **options)
+
+    monkeypatch.setattr(store, "write_deltalake", write_after_another_writer)
+    append_rows(tmp_path, BATCHES, [marker("ours-2")], {"run_id": "r1"})
+    monkeypatch.setattr(store, "write_deltalake", real_write)
+    table = open_table(path)
+    assert table is not None and table is not kept and table.version() == 3
+    assert committed_batches(tmp_path) == {"ours-1", "theirs", "ours-2"}
+
+
+def test_a_compaction_keeps_the_table_object_it_compacted(tmp_path):
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    for n in range(4):
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+    kept = open_table(path)
+    assert kept is not None and len(kept.file_uris()) == 4
+    assert BATCHES.name in compact_tables(tmp_path, min_files=2, retention_hours=0)
+    assert open_table(path) is kept and len(kept.file_uris()) == 1
+    assert committed_batches(tmp_path) == {f"b{n}" for n in range(4)}

@@ -43,13 +43,11 @@ def table_path(warehouse: Path, spec: TableSpec) -> Path:
     return warehouse / TABLES_DIR / spec.name
 
 
-# Commits after which an append writes a checkpoint of its table. An open delta-rs table object replays every
-# commit since the checkpoint it was loaded from each time it is brought up to date or written to, and
-# delta-rs writes a checkpoint only every `delta.checkpointInterval` (100) commits, which an open object
-# does not take up: the cost of an append grew with the commits since the object was opened, which in the
-# writer's process are every commit of the run (one table: ~10 ms per append at first, ~30 ms 100 commits
-# later). With a checkpoint every 10 commits, and a kept object opened afresh from each (open_table), an
-# append replays at most 10.
+# Commits after which an append writes a checkpoint of its table, so that a table loaded afresh (another
+# process, or this one after another writer's checkpoint) replays at most 10 commits after reading it. delta-rs
+# writes one itself only every `delta.checkpointInterval` (100) commits. (An older delta-rs replayed, in a kept
+# object, every commit since the checkpoint it was loaded from at each update and write; deltalake 1.6 does
+# not: a kept object's appends cost the same over 850 commits, docs/benchmarks.md round 15.)
 CHECKPOINT_EVERY = 10
 
 # Open tables of this process by path, with what identifies the table's first commit file, the checkpoint
@@ -80,11 +78,11 @@ def open_table(path: Path) -> DeltaTable | None:
     """The Delta table at `path` at its latest version, or None when there is none.
 
     The object is kept and brought up to date, so each use reads only the new commits (none, and lists
-    nothing, when there is no file for the next version). A table deleted
+    nothing, when there is no file for the next version); an append or a compaction through it keeps it as
+    the latest (_took_own_commit, _keep). A table deleted
     and created anew at the same path (another first commit file) is opened afresh; so is a table whose
     first commit file is gone (log clean-up), which costs only a full log read, and one with a checkpoint
-    newer than the one its object was loaded from (written by an append here or by any other writer),
-    so that the commits an object replays are at most those since the last checkpoint.
+    newer than the one its object was last known with (another writer's).
     """
     key = str(path)
     first, checkpoint = _commit_stamp(path, 0), last_checkpoint(path)
@@ -160,6 +158,7 @@ def append_rows(
     # "merge" adds the columns a newer schema version declares to an older table.
     path = table_path(warehouse, spec)
     table = open_table(path)
+    read = table.version() if table is not None else -1
     write_deltalake(
         table if table is not None else str(path),
         to_arrow(spec, rows, lineage),
@@ -168,10 +167,35 @@ def append_rows(
         partition_by=partition_columns(table, spec),
         writer_properties=writer_properties(spec),
     )
-    if table is not None and table.version() - last_checkpoint(path) >= CHECKPOINT_EVERY:
-        # No new version, only the table's state written down: the commit above is whole without it.
-        table.create_checkpoint()
+    if table is not None:
+        if table.version() - last_checkpoint(path) >= CHECKPOINT_EVERY:
+            # No new version, only the table's state written down: the commit above is whole without it.
+            table.create_checkpoint()
+        _took_own_commit(path, table, read)
     return len(rows)
+
+
+def _took_own_commit(path: Path, table: DeltaTable, read: int) -> None:
+    """Keep `table` as the table's latest state after a commit made through it, when that commit is the version
+    right after the one it had read (`read`): delta-rs has then applied it to the object. Without this the next
+    open_table finds a commit file newer than the one it remembered and loads the table afresh, from its
+    checkpoint and the commits since: 11 times per batch (the compaction's check just after each append), ~1 ms
+    a table at 1,000 articles and ~2.3 ms at 101,000, whose checkpoints hold more files and their statistics
+    (docs/benchmarks.md, round 15). A commit that landed further on (another writer's commits in between, which
+    the object may not hold) forgets the object: the next use opens the table afresh."""
+    if table.version() == read + 1:
+        _keep(path, table)
+    else:
+        _open_tables.pop(str(path), None)
+
+
+def _keep(path: Path, table: DeltaTable) -> None:
+    """Remember `table`, at the table's latest version, as open_table's object for `path`."""
+    first = _commit_stamp(path, 0)
+    if first is None:
+        _open_tables.pop(str(path), None)
+    else:
+        _remember(str(path), path, first, last_checkpoint(path), table)
 
 
 def partition_columns(table: DeltaTable | None, spec: TableSpec) -> list[str] | None:
@@ -300,5 +324,6 @@ def compact_tables(
         table.optimize.compact(target_size=bin_bytes, writer_properties=writer_properties(spec))
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
         table.update_incremental()
+        _keep(table_path(warehouse, spec), table)  # at the latest version: the next use need not load it afresh
         compacted[spec.name] = (before, len(table.file_uris()))
     return compacted
