@@ -133,3 +133,25 @@ def test_a_compaction_keeps_the_table_object_it_compacted(tmp_path):
     assert BATCHES.name in compact_tables(tmp_path, min_files=2, retention_hours=0)
     assert open_table(path) is kept and len(kept.file_uris()) == 1
     assert committed_batches(tmp_path) == {f"b{n}" for n in range(4)}
+
+
+def test_appends_leave_the_logs_clean_up_to_the_append_that_writes_a_checkpoint(tmp_path):
+    """delta-rs's own clean-up after each commit stats every log file; appends skip it, and the one that writes a
+    checkpoint deletes the log files past the retention instead, so expired files still go and the rows stay."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    log = path / "_delta_log"
+    append_rows(tmp_path, BATCHES, [marker("b0")], {"run_id": "r1"})
+    # A retention of nothing: every log file before a checkpoint has expired. The checkpoint is another writer's.
+    other = DeltaTable(str(path))
+    other.alter.set_table_properties({"delta.logRetentionDuration": "interval 0 seconds"})
+    other.create_checkpoint()
+    checkpoint = other.version()
+    append_rows(tmp_path, BATCHES, [marker("b1")], {"run_id": "r1"})
+    assert (log / f"{0:020d}.json").is_file()  # delta-rs's clean-up after this commit would have deleted it
+    n = 2
+    while not (log / f"{checkpoint + CHECKPOINT_EVERY:020d}.checkpoint.parquet").is_file():
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+        n += 1
+    assert sorted(file.name for file in log.glob("*.json"))[0] == f"{checkpoint + CHECKPOINT_EVERY:020d}.json"
+    assert committed_batches(tmp_path) == {f"b{i}" for i in range(n)}
