@@ -4,6 +4,7 @@ and still sees every commit another process made."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -155,3 +156,24 @@ def test_appends_leave_the_logs_clean_up_to_the_append_that_writes_a_checkpoint(
         n += 1
     assert sorted(file.name for file in log.glob("*.json"))[0] == f"{checkpoint + CHECKPOINT_EVERY:020d}.json"
     assert committed_batches(tmp_path) == {f"b{i}" for i in range(n)}
+
+
+def test_a_table_whose_first_commit_file_log_clean_up_deleted_stays_kept(tmp_path):
+    """Past the log's retention the first commit file is gone; the table is still the same object from use to use
+    and through appends (it was loaded afresh at every use), and a table created anew at the path is not taken for
+    it."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    DeltaTable(str(path)).alter.set_table_properties({"delta.logRetentionDuration": "interval 0 seconds"})
+    for n in range(CHECKPOINT_EVERY + 1):  # the append that writes the checkpoint cleans the log before it
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+    assert not (path / "_delta_log" / f"{0:020d}.json").exists()
+    kept = open_table(path)
+    assert kept is not None and open_table(path) is kept
+    append_rows(tmp_path, BATCHES, [marker("last")], {"run_id": "r1"})
+    assert open_table(path) is kept and kept.version() == CHECKPOINT_EVERY + 3  # creation, property, appends
+    assert committed_batches(tmp_path) == {f"b{n}" for n in range(CHECKPOINT_EVERY + 1)} | {"last"}
+    shutil.rmtree(path)
+    ensure_tables(tmp_path)
+    fresh = open_table(path)
+    assert fresh is not None and fresh is not kept and fresh.version() == 0

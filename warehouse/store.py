@@ -58,11 +58,11 @@ CHECKPOINT_EVERY = 10
 # (`cleanup_metadata`, the same rule): once every CHECKPOINT_EVERY commits.
 APPEND_HOOKS = PostCommitHookProperties(cleanup_expired_logs=False)
 
-# Open tables of this process by path, with what identifies the table's first commit file, the checkpoint
-# each was loaded from and the commit file of the version it holds. Opening a Delta table replays its log from
-# the last checkpoint; an open one only reads the commits since (update_incremental).
+# Open tables of this process by path, with what identifies the table's first commit file (None once log clean-up
+# deleted it), the checkpoint each was last known with and the commit file of the version it holds. Opening a Delta
+# table replays its log from the last checkpoint; an open one only reads the commits since (update_incremental).
 _Stamp = tuple[int, int, int]
-_open_tables: dict[str, tuple[_Stamp, int, _Stamp, DeltaTable]] = {}
+_open_tables: dict[str, tuple[_Stamp | None, int, _Stamp, DeltaTable]] = {}
 
 
 def _commit_stamp(path: Path, version: int) -> tuple[int, int, int] | None:
@@ -88,9 +88,10 @@ def open_table(path: Path) -> DeltaTable | None:
     The object is kept and brought up to date, so each use reads only the new commits (none, and lists
     nothing, when there is no file for the next version); an append or a compaction through it keeps it as
     the latest (_took_own_commit, _keep). A table deleted
-    and created anew at the same path (another first commit file) is opened afresh; so is a table whose
-    first commit file is gone (log clean-up), which costs only a full log read, and one with a checkpoint
-    newer than the one its object was last known with (another writer's).
+    and created anew at the same path (another first commit file) is opened afresh; so is one with a checkpoint
+    newer than the one its object was last known with (another writer's). A table whose first commit file log
+    clean-up deleted (past the log's 30 days) stays kept too: it was loaded afresh at every use, ~2.3 ms of CPU a
+    table at 101,000 articles, 4-5 uses per table and batch.
     """
     key = str(path)
     first, checkpoint = _commit_stamp(path, 0), last_checkpoint(path)
@@ -98,7 +99,7 @@ def open_table(path: Path) -> DeltaTable | None:
     # The commit file of the version the object holds is checked too: a table restored from an older copy
     # (files copied with their times, and inode numbers reused) has the same first commit file, and no file,
     # or another one, for that version. A kept object there would write a version that exists.
-    if kept is not None and first is not None and kept[:2] == (first, checkpoint):
+    if kept is not None and kept[:2] == (first, checkpoint):
         table = kept[3]
         try:
             if _commit_stamp(path, table.version()) == kept[2]:
@@ -117,12 +118,11 @@ def open_table(path: Path) -> DeltaTable | None:
     if not DeltaTable.is_deltatable(key):
         return None
     table = DeltaTable(key)
-    if first is not None:
-        _remember(key, path, first, checkpoint, table)
+    _remember(key, path, first, checkpoint, table)
     return table
 
 
-def _remember(key: str, path: Path, first: _Stamp, checkpoint: int, table: DeltaTable) -> None:
+def _remember(key: str, path: Path, first: _Stamp | None, checkpoint: int, table: DeltaTable) -> None:
     head = _commit_stamp(path, table.version())
     if head is None:  # its commit file already gone (log clean-up): opened afresh each time, as before
         _open_tables.pop(key, None)
@@ -201,11 +201,7 @@ def _took_own_commit(path: Path, table: DeltaTable, read: int) -> None:
 
 def _keep(path: Path, table: DeltaTable) -> None:
     """Remember `table`, at the table's latest version, as open_table's object for `path`."""
-    first = _commit_stamp(path, 0)
-    if first is None:
-        _open_tables.pop(str(path), None)
-    else:
-        _remember(str(path), path, first, last_checkpoint(path), table)
+    _remember(str(path), path, _commit_stamp(path, 0), last_checkpoint(path), table)
 
 
 def partition_columns(table: DeltaTable | None, spec: TableSpec) -> list[str] | None:
