@@ -14,7 +14,9 @@ process (time.process_time, every thread of it): on a machine other jobs load, t
 include waiting for a core, and the CPU-second ratios are the ones to trust. The load average is
 printed with each measurement. The sizes are measured minutes apart, under whatever else the machine runs
 then; at the end the lookups are timed again on a copy of the first size's warehouse and on the last, in
-turn (`alternate`), so that their ratio is of the archive's size and not of the load.
+turn (`alternate`), so that their ratio is of the archive's size and not of the load, and then the commit
+(`commit_series`, `--commit-batches`): on those two in turn over enough batches that each meets its compactions in
+proportion; its median and mean there are the commit's figure, not the five probes'.
 """
 
 from __future__ import annotations
@@ -96,6 +98,12 @@ MAX_CALLS = 50
 # Batches of band keys the copy lookup is timed on, one a call in turn: more than one measurement's calls
 # (a warm-up and `--repeat` samples of ~3 calls at ~0.02 s each), so no call asks keys asked before.
 BAND_BATCHES = 24
+# Batches the commit is timed on at the first and last sizes in turn (commit_series): each table's files of one batch
+# are merged once more than COMPACT_MIN_FILES (16) are left, so 34 batches meet two such compactions of each table at
+# either size, whatever each started with (the month-partitioned `articles` about two). Five probes a size, minutes
+# apart, met none at one size and one at the other, and their median read 1.06-1.81 between runs of the same code
+# (docs/benchmarks.md, round 15).
+COMMIT_SERIES = 2 * (COMPACT_MIN_FILES + 1)
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -243,14 +251,19 @@ def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None
     store.compact_tables(warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
 
 
-def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int) -> float:
-    """Write `articles` synthetic articles in batches of `per_batch`, then compact as a run's end does."""
+def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int, last_batch: int) -> float:
+    """Write `articles` synthetic articles in batches of `per_batch`, the last COMPACT_MIN_FILES batches in batches of
+    `last_batch` (a real run's), then compact as a run's end does. The files of one batch each left for the next
+    compaction are then a real batch's, as in the smaller archives: left from batches of `per_batch` (10 times
+    larger), the first compaction the probe batches met at the largest size rewrote 10 times as many bytes
+    (raw_pages 0.32 CPU s against 0.12; docs/benchmarks.md, round 15)."""
     started = time.perf_counter()
     rng = random.Random(seed)
     scheme, dedup = signature_scheme(DedupOptions()), DedupOptions()
-    for number, first in enumerate(range(0, articles, per_batch)):
-        count = min(per_batch, articles - first)
-        rows = synthetic_batch(rng, 10_000_000 + seed * 1_000_000 + first, count, scheme, dedup)
+    bulk = max(0, articles - COMPACT_MIN_FILES * last_batch)
+    firsts = [*range(0, bulk, per_batch), *range(bulk, articles, last_batch)]
+    for number, (first, end) in enumerate(itertools.pairwise([*firsts, articles])):
+        rows = synthetic_batch(rng, 10_000_000 + seed * 1_000_000 + first, end - first, scheme, dedup)
         commit_rows(warehouse, rows, f"synthetic-{seed}", f"synthetic-{seed}-{number:05d}")
     store.compact_tables(warehouse, COMPACT_MIN_FILES, 0)
     return time.perf_counter() - started
@@ -374,11 +387,16 @@ def measure(warehouse: Path, batch: int, repeat: int, seed: int) -> dict[str, Ti
     reads = lookup_steps(warehouse, rng, batch)
     scheme = signature_scheme(DedupOptions())
 
-    probes = iter(range(1000))
+    # Made before the timing (~0.035 CPU s a batch of 200, a third of what the commit itself costs).
+    probes = iter(
+        [
+            (number, synthetic_batch(rng, 50_000_000 + seed * 10_000 + number * batch, batch, scheme, DedupOptions()))
+            for number in range(repeat)
+        ]
+    )
 
     def commit() -> None:
-        number = next(probes)
-        rows = synthetic_batch(rng, 50_000_000 + seed * 10_000 + number * batch, batch, scheme, DedupOptions())
+        number, rows = next(probes)
         commit_rows(warehouse, rows, f"probe-{seed}", f"probe-{seed}-{number:03d}")
 
     steps: dict[str, Callable[[], object]] = {
@@ -546,8 +564,9 @@ def main() -> None:
     parser.add_argument(
         "--commit-batches",
         type=int,
-        default=0,
-        help="with --reuse: then this many more batches' commit on each copy in turn, compactions included (mean)",
+        default=COMMIT_SERIES,
+        help="then this many more batches' commit on the first and last sizes in turn, compactions included "
+        "(the commit's figure: median and mean; 0 for none)",
     )
     parser.add_argument(
         "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
@@ -599,7 +618,7 @@ def main() -> None:
                 if not first.exists():
                     shutil.copytree(warehouse, first)
         for step, count in enumerate(synthetic):
-            seconds = grow_synthetic(warehouse, count, 2_000, seed=7 + step)
+            seconds = grow_synthetic(warehouse, count, 2_000, seed=7 + step, last_batch=args.batch)
             print(f"  {count:,} synthetic articles in {seconds:.1f} s", flush=True)
             size = archive_articles(warehouse)
             if args.keep:
@@ -615,6 +634,8 @@ def main() -> None:
     side_by_side = alternate([first, warehouse], args.batch, 3 * args.repeat, [seeds[0], seeds[-1]])
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    if args.commit_batches:
+        commit_series([first, warehouse], args.batch, args.commit_batches, [seeds[0], seeds[-1]])
     shutil.rmtree(first, ignore_errors=True)
 
 

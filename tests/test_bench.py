@@ -47,3 +47,22 @@ def test_the_bare_loop_spawns_with_the_shells_thread_setting_not_the_pipelines(m
     with run._shell_openblas_threads():
         assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+
+
+def test_bench_scale_grows_its_archive_ending_with_batches_of_a_real_runs_size(tmp_path):
+    """The synthetic growth's last COMPACT_MIN_FILES batches are of a real run's size, so the files the next compaction
+    merges at the largest size are a real batch's, as at the smaller ones (not ten times larger)."""
+    import pyarrow.compute as pc
+
+    from bench.scale import archive_articles, grow_synthetic
+    from warehouse.options import COMPACT_MIN_FILES
+    from warehouse.schemas import BATCHES
+    from warehouse.store import ensure_tables, open_table, table_path
+
+    ensure_tables(tmp_path)
+    last = 5
+    grow_synthetic(tmp_path, 250 + COMPACT_MIN_FILES * last, 100, seed=1, last_batch=last)
+    markers = open_table(table_path(tmp_path, BATCHES)).to_pyarrow_table()  # type: ignore[union-attr]
+    markers = markers.take(pc.sort_indices(markers, [("batch_id", "ascending")]))
+    assert markers["articles"].to_pylist() == [100, 100, 50] + [last] * COMPACT_MIN_FILES
+    assert archive_articles(tmp_path) == 250 + COMPACT_MIN_FILES * last

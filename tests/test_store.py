@@ -1,19 +1,30 @@
-"""Appends checkpoint their table every few commits, and a table kept open by this process is loaded afresh
-from a newer checkpoint (an open delta-rs table otherwise replays every commit since it was opened, so each
-append cost more than the one before), while still seeing every commit another process made."""
+"""Appends checkpoint their table every few commits; a table kept open by this process stays the same object
+through its own appends, checkpoints and compactions, is loaded afresh from another writer's newer checkpoint,
+and still sees every commit another process made."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
 from datetime import UTC, datetime
 
 import pyarrow.compute as pc
+from deltalake import DeltaTable
 
 from transforms.records import BatchCommit
+from warehouse import store
 from warehouse.schemas import BATCHES
-from warehouse.store import CHECKPOINT_EVERY, append_rows, ensure_tables, open_table, table_path
+from warehouse.store import (
+    CHECKPOINT_EVERY,
+    append_rows,
+    compact_tables,
+    ensure_tables,
+    open_table,
+    table_path,
+    to_arrow,
+)
 
 
 def marker(batch_id: str) -> BatchCommit:
@@ -74,3 +85,95 @@ def test_a_kept_table_whose_newest_commits_were_taken_back_is_opened_afresh(tmp_
     assert open_table(path).version() == 1  # type: ignore[union-attr]
     append_rows(tmp_path, BATCHES, [marker("b3")], {"run_id": "r1"})
     assert committed_batches(tmp_path) == {"b1", "b3"}
+
+
+def test_an_append_keeps_the_table_object_it_wrote_through(tmp_path):
+    """After an append (and the checkpoint it may write) the object it wrote through is the table's latest state:
+    the next use takes it as it is, not a table loaded afresh from the checkpoint and the commits since."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    append_rows(tmp_path, BATCHES, [marker("b0")], {"run_id": "r1"})
+    kept = open_table(path)
+    assert kept is not None
+    for n in range(1, CHECKPOINT_EVERY + 2):  # past a checkpoint the appends wrote themselves
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+        assert open_table(path) is kept and kept.version() == n + 1
+    assert (path / "_delta_log" / f"{CHECKPOINT_EVERY - 1:020d}.checkpoint.parquet").is_file()
+    assert committed_batches(tmp_path) == {f"b{n}" for n in range(CHECKPOINT_EVERY + 2)}
+
+
+def test_an_append_that_lands_after_another_writers_commit_is_not_kept(tmp_path, monkeypatch):
+    """Another writer commits between the version an append read and its own commit: delta-rs puts the append at the
+    version after that one, and the object it wrote through is not taken for the table (the next use loads it)."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    append_rows(tmp_path, BATCHES, [marker("ours-1")], {"run_id": "r1"})
+    kept = open_table(path)
+    assert kept is not None and kept.version() == 1
+    real_write = store.write_deltalake
+
+    def write_after_another_writer(table, data, **options):
+        real_write(DeltaTable(str(path)), to_arrow(BATCHES, [marker("theirs")], {"run_id": "r2"}), mode="append")
+        real_write(table, data, **options)
+
+    monkeypatch.setattr(store, "write_deltalake", write_after_another_writer)
+    append_rows(tmp_path, BATCHES, [marker("ours-2")], {"run_id": "r1"})
+    monkeypatch.setattr(store, "write_deltalake", real_write)
+    table = open_table(path)
+    assert table is not None and table is not kept and table.version() == 3
+    assert committed_batches(tmp_path) == {"ours-1", "theirs", "ours-2"}
+
+
+def test_a_compaction_keeps_the_table_object_it_compacted(tmp_path):
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    for n in range(4):
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+    kept = open_table(path)
+    assert kept is not None and len(kept.file_uris()) == 4
+    assert BATCHES.name in compact_tables(tmp_path, min_files=2, retention_hours=0)
+    assert open_table(path) is kept and len(kept.file_uris()) == 1
+    assert committed_batches(tmp_path) == {f"b{n}" for n in range(4)}
+
+
+def test_appends_leave_the_logs_clean_up_to_the_append_that_writes_a_checkpoint(tmp_path):
+    """delta-rs's own clean-up after each commit stats every log file; appends skip it, and the one that writes a
+    checkpoint deletes the log files past the retention instead, so expired files still go and the rows stay."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    log = path / "_delta_log"
+    append_rows(tmp_path, BATCHES, [marker("b0")], {"run_id": "r1"})
+    # A retention of nothing: every log file before a checkpoint has expired. The checkpoint is another writer's.
+    other = DeltaTable(str(path))
+    other.alter.set_table_properties({"delta.logRetentionDuration": "interval 0 seconds"})
+    other.create_checkpoint()
+    checkpoint = other.version()
+    append_rows(tmp_path, BATCHES, [marker("b1")], {"run_id": "r1"})
+    assert (log / f"{0:020d}.json").is_file()  # delta-rs's clean-up after this commit would have deleted it
+    n = 2
+    while not (log / f"{checkpoint + CHECKPOINT_EVERY:020d}.checkpoint.parquet").is_file():
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+        n += 1
+    assert sorted(file.name for file in log.glob("*.json"))[0] == f"{checkpoint + CHECKPOINT_EVERY:020d}.json"
+    assert committed_batches(tmp_path) == {f"b{i}" for i in range(n)}
+
+
+def test_a_table_whose_first_commit_file_log_clean_up_deleted_stays_kept(tmp_path):
+    """Past the log's retention the first commit file is gone; the table is still the same object from use to use
+    and through appends (it was loaded afresh at every use), and a table created anew at the path is not taken for
+    it."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    DeltaTable(str(path)).alter.set_table_properties({"delta.logRetentionDuration": "interval 0 seconds"})
+    for n in range(CHECKPOINT_EVERY + 1):  # the append that writes the checkpoint cleans the log before it
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+    assert not (path / "_delta_log" / f"{0:020d}.json").exists()
+    kept = open_table(path)
+    assert kept is not None and open_table(path) is kept
+    append_rows(tmp_path, BATCHES, [marker("last")], {"run_id": "r1"})
+    assert open_table(path) is kept and kept.version() == CHECKPOINT_EVERY + 3  # creation, property, appends
+    assert committed_batches(tmp_path) == {f"b{n}" for n in range(CHECKPOINT_EVERY + 1)} | {"last"}
+    shutil.rmtree(path)
+    ensure_tables(tmp_path)
+    fresh = open_table(path)
+    assert fresh is not None and fresh is not kept and fresh.version() == 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
-from deltalake import DeltaTable, WriterProperties, write_deltalake
+from deltalake import DeltaTable, PostCommitHookProperties, WriterProperties, write_deltalake
 
 from warehouse.schemas import ALL_TABLES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, TableSpec, month_of
 
@@ -43,20 +43,26 @@ def table_path(warehouse: Path, spec: TableSpec) -> Path:
     return warehouse / TABLES_DIR / spec.name
 
 
-# Commits after which an append writes a checkpoint of its table. An open delta-rs table object replays every
-# commit since the checkpoint it was loaded from each time it is brought up to date or written to, and
-# delta-rs writes a checkpoint only every `delta.checkpointInterval` (100) commits, which an open object
-# does not take up: the cost of an append grew with the commits since the object was opened, which in the
-# writer's process are every commit of the run (one table: ~10 ms per append at first, ~30 ms 100 commits
-# later). With a checkpoint every 10 commits, and a kept object opened afresh from each (open_table), an
-# append replays at most 10.
+# Commits after which an append writes a checkpoint of its table, so that a table loaded afresh (another
+# process, or this one after another writer's checkpoint) replays at most 10 commits after reading it. delta-rs
+# writes one itself only every `delta.checkpointInterval` (100) commits. (An older delta-rs replayed, in a kept
+# object, every commit since the checkpoint it was loaded from at each update and write; deltalake 1.6 does
+# not: a kept object's appends cost the same over 850 commits, docs/benchmarks.md round 15.)
 CHECKPOINT_EVERY = 10
 
-# Open tables of this process by path, with what identifies the table's first commit file, the checkpoint
-# each was loaded from and the commit file of the version it holds. Opening a Delta table replays its log from
-# the last checkpoint; an open one only reads the commits since (update_incremental).
+# After each commit delta-rs looks for log files past the log's retention (`delta.logRetentionDuration`, 30 days) to
+# delete, by listing the whole `_delta_log` folder and reading each file's metadata: ~3 stats a log file, at every
+# append (a month of commits is kept, so a table's append cost grew with the commits of its last 30 days: 6 log files
+# a table at 1,000 articles, ~80 at 101,000 in bench.scale, ~1,000 in a test where an append took 35 ms of CPU with it
+# and 13 without). Appends skip it, and the append that writes a checkpoint deletes the expired log files instead
+# (`cleanup_metadata`, the same rule): once every CHECKPOINT_EVERY commits.
+APPEND_HOOKS = PostCommitHookProperties(cleanup_expired_logs=False)
+
+# Open tables of this process by path, with what identifies the table's first commit file (None once log clean-up
+# deleted it), the checkpoint each was last known with and the commit file of the version it holds. Opening a Delta
+# table replays its log from the last checkpoint; an open one only reads the commits since (update_incremental).
 _Stamp = tuple[int, int, int]
-_open_tables: dict[str, tuple[_Stamp, int, _Stamp, DeltaTable]] = {}
+_open_tables: dict[str, tuple[_Stamp | None, int, _Stamp, DeltaTable]] = {}
 
 
 def _commit_stamp(path: Path, version: int) -> tuple[int, int, int] | None:
@@ -80,11 +86,12 @@ def open_table(path: Path) -> DeltaTable | None:
     """The Delta table at `path` at its latest version, or None when there is none.
 
     The object is kept and brought up to date, so each use reads only the new commits (none, and lists
-    nothing, when there is no file for the next version). A table deleted
-    and created anew at the same path (another first commit file) is opened afresh; so is a table whose
-    first commit file is gone (log clean-up), which costs only a full log read, and one with a checkpoint
-    newer than the one its object was loaded from (written by an append here or by any other writer),
-    so that the commits an object replays are at most those since the last checkpoint.
+    nothing, when there is no file for the next version); an append or a compaction through it keeps it as
+    the latest (_took_own_commit, _keep). A table deleted
+    and created anew at the same path (another first commit file) is opened afresh; so is one with a checkpoint
+    newer than the one its object was last known with (another writer's). A table whose first commit file log
+    clean-up deleted (past the log's 30 days) stays kept too: it was loaded afresh at every use, ~2.3 ms of CPU a
+    table at 101,000 articles, 4-5 uses per table and batch.
     """
     key = str(path)
     first, checkpoint = _commit_stamp(path, 0), last_checkpoint(path)
@@ -92,7 +99,7 @@ def open_table(path: Path) -> DeltaTable | None:
     # The commit file of the version the object holds is checked too: a table restored from an older copy
     # (files copied with their times, and inode numbers reused) has the same first commit file, and no file,
     # or another one, for that version. A kept object there would write a version that exists.
-    if kept is not None and first is not None and kept[:2] == (first, checkpoint):
+    if kept is not None and kept[:2] == (first, checkpoint):
         table = kept[3]
         try:
             if _commit_stamp(path, table.version()) == kept[2]:
@@ -111,12 +118,11 @@ def open_table(path: Path) -> DeltaTable | None:
     if not DeltaTable.is_deltatable(key):
         return None
     table = DeltaTable(key)
-    if first is not None:
-        _remember(key, path, first, checkpoint, table)
+    _remember(key, path, first, checkpoint, table)
     return table
 
 
-def _remember(key: str, path: Path, first: _Stamp, checkpoint: int, table: DeltaTable) -> None:
+def _remember(key: str, path: Path, first: _Stamp | None, checkpoint: int, table: DeltaTable) -> None:
     head = _commit_stamp(path, table.version())
     if head is None:  # its commit file already gone (log clean-up): opened afresh each time, as before
         _open_tables.pop(key, None)
@@ -160,6 +166,7 @@ def append_rows(
     # "merge" adds the columns a newer schema version declares to an older table.
     path = table_path(warehouse, spec)
     table = open_table(path)
+    read = table.version() if table is not None else -1
     write_deltalake(
         table if table is not None else str(path),
         to_arrow(spec, rows, lineage),
@@ -167,11 +174,34 @@ def append_rows(
         schema_mode="merge",
         partition_by=partition_columns(table, spec),
         writer_properties=writer_properties(spec),
+        post_commithook_properties=APPEND_HOOKS,
     )
-    if table is not None and table.version() - last_checkpoint(path) >= CHECKPOINT_EVERY:
-        # No new version, only the table's state written down: the commit above is whole without it.
-        table.create_checkpoint()
+    if table is not None:
+        if table.version() - last_checkpoint(path) >= CHECKPOINT_EVERY:
+            # No new version, only the table's state written down: the commit above is whole without it.
+            table.create_checkpoint()
+            table.cleanup_metadata()  # log files past the retention, before that checkpoint (APPEND_HOOKS)
+        _took_own_commit(path, table, read)
     return len(rows)
+
+
+def _took_own_commit(path: Path, table: DeltaTable, read: int) -> None:
+    """Keep `table` as the table's latest state after a commit made through it, when that commit is the version
+    right after the one it had read (`read`): delta-rs has then applied it to the object. Without this the next
+    open_table finds a commit file newer than the one it remembered and loads the table afresh, from its
+    checkpoint and the commits since: 11 times per batch (the compaction's check just after each append), ~1 ms
+    a table at 1,000 articles and ~2.3 ms at 101,000, whose checkpoints hold more files and their statistics
+    (docs/benchmarks.md, round 15). A commit that landed further on (another writer's commits in between, which
+    the object may not hold) forgets the object: the next use opens the table afresh."""
+    if table.version() == read + 1:
+        _keep(path, table)
+    else:
+        _open_tables.pop(str(path), None)
+
+
+def _keep(path: Path, table: DeltaTable) -> None:
+    """Remember `table`, at the table's latest version, as open_table's object for `path`."""
+    _remember(str(path), path, _commit_stamp(path, 0), last_checkpoint(path), table)
 
 
 def partition_columns(table: DeltaTable | None, spec: TableSpec) -> list[str] | None:
@@ -300,5 +330,6 @@ def compact_tables(
         table.optimize.compact(target_size=bin_bytes, writer_properties=writer_properties(spec))
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
         table.update_incremental()
+        _keep(table_path(warehouse, spec), table)  # at the latest version: the next use need not load it afresh
         compacted[spec.name] = (before, len(table.file_uris()))
     return compacted
