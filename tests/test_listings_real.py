@@ -226,3 +226,17 @@ def test_links_are_mended_as_browsers_mend_them():
     )
     [entry] = parse_listing(sitemap.encode()).entries
     assert entry.url == "https://news.example/2024/03/harbour-cranes.html"  # a line break inside is dropped
+
+
+def test_one_url_spelt_with_and_without_percent_escapes_is_fetched_once(tmp_path):
+    # "%7E", "%7e" and "~" in one path were three URLs, so three fetches (and rows) of one page.
+    listing = tmp_path / "home-pages.urls"
+    listing.write_text(
+        "https://news.example/%7Eed/story.html\nhttps://news.example/%7eed/story.html\nhttps://news.example/~ed/story.html\n"
+        "https://news.example/~ed/other%2fstory.html\n"
+    )
+    discovery = discover_documents([str(listing)])
+    assert sorted(ref.path for ref in discovery.refs if ref.kind == "url") == [
+        "https://news.example/~ed/other%2Fstory.html",
+        "https://news.example/~ed/story.html",
+    ]

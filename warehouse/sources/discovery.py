@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from transforms.ids import normalise_percent_escapes
 from transforms.listings import (
     Listing,
     ListingEntry,
@@ -191,7 +192,9 @@ def looks_like_listing_url(url: str) -> bool:
 
 
 def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | None = None) -> None:
-    """Each URL once; an entry that knows title or date replaces one that does not."""
+    """Each URL once (spellings of one URL, "%7E" and "~", are one); an entry that knows title or date replaces
+    one that does not."""
+    entry = replace(entry, url=normalise_percent_escapes(entry.url))
     known = urls.get(entry.url)
     if known is not None and (known.title or known.published or not (entry.title or entry.published_date)):
         return
