@@ -345,3 +345,70 @@ def test_an_html_page_stored_as_a_resource_record_is_read(tmp_path, name):
         ("http://news.example/1", story(1), "iso-8859-1"),
         ("http://news.example/3", story(3), None),
     ]
+
+
+def lz4_archive(path: Path, records: list[bytes]) -> list[int]:
+    """The records as FastWARC writes a .warc.lz4: one LZ4 frame a record (FastWARC's own writer); the offsets."""
+    from fastwarc.stream_io import Lz4Writer
+
+    plain = path.with_suffix(".frames")
+    writer = Lz4Writer(str(plain))
+    offsets = []
+    for record in records:
+        writer.flush()
+        offsets.append(plain.stat().st_size)
+        writer.write(record)
+        writer.finish()  # ends the frame: the next record starts a frame of its own
+    writer.close()
+    plain.rename(path)
+    return offsets
+
+
+def plain_records(tmp_path: Path, records: list[CrawledRecord]) -> list[bytes]:
+    plain = tmp_path / "plain.warc"
+    offsets = write_warcio_warc(plain, records)
+    data = plain.read_bytes()
+    return [data[start:end] for start, end in zip(offsets, [*offsets[1:], len(data)], strict=True)]
+
+
+def test_a_warc_lz4_archive_as_fastwarc_writes_it_is_read_record_by_record(tmp_path):
+    # resiliparse's .warc.lz4 samples were `unsupported_type`; FastWARC (a dependency) decompresses LZ4.
+    path = tmp_path / "crawl.warc.lz4"
+    request = CrawledRecord("http://news.example/1", b"GET /1 HTTP/1.1\r\n\r\n", warc_type="request")
+    offsets = lz4_archive(
+        path,
+        plain_records(
+            tmp_path, [request, response(1), response(2, "Content-Encoding: gzip", body=gzip.compress(story(2)))]
+        ),
+    )
+    discovery = discover_documents([str(path)])
+    assert [ref.offset for ref in discovery.refs] == offsets[1:]
+    assert discovery.skipped == {"warc/request": 1}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [(d.url, d.content, d.source) for d in documents] == [
+        (f"http://news.example/{n}", story(n), f"{path}#{offset}")
+        for n, offset in zip((1, 2), offsets[1:], strict=True)
+    ]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "bad_descriptor", "cut"])
+def test_a_damaged_lz4_frame_costs_only_its_record(tmp_path, damage):
+    path = tmp_path / "crawl.warc.lz4"
+    offsets = lz4_archive(path, plain_records(tmp_path, [response(1), response(2), response(3)]))
+    data = path.read_bytes()
+    if damage == "cut":  # the crawler died writing its last record
+        path.write_bytes(data[: (offsets[2] + len(data)) // 2])
+        expected, reason, at = [story(1), story(2)], "warc_truncated", offsets[2]
+    else:
+        middle = bytearray(data[offsets[1] : offsets[2]])
+        if damage == "garbage":  # inside the compressed data
+            middle[30:60] = bytes(range(200, 230))
+        else:
+            middle[4] = 0xFF  # a frame version that does not exist
+        path.write_bytes(data[: offsets[1]] + bytes(middle) + data[offsets[2] :])
+        expected, reason, at = [story(1), story(3)], "warc_corrupt", offsets[1]
+    documents = read_all(path)
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == expected
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == reason and f"offset {at}" in rejection.detail

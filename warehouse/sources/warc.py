@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from fastwarc.stream_io import Lz4Reader
 
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
@@ -32,7 +35,9 @@ from warehouse.sources.http_payload import (
 
 # ARC, the Internet Archive's format before WARC (1996-2009 crawls), is read by the same code: each
 # record's one-line header is turned into the WARC fields it stands for.
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+# FastWARC writes .warc.lz4 archives, one LZ4 frame a record as crawlers write one gzip member a record;
+# FastWARC (a dependency) decompresses the frames, this module finds them.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.lz4", ".arc", ".arc.gz")
 # A file or a WARC record over this is refused before it is read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -75,6 +80,14 @@ _ARC_DATE_FROM_END = (3, 8)  # where the date is, counted from the end, in versi
 _ARC_RECORD_START = re.compile(rb"WARC/[01]\.|(?<=\n)(?:https?|ftp|dns|filedesc)://\S+ \S+ \d{14}")
 _ARC_FOLLOWING = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:")  # how the line after an ARC record starts: its URL
 _GZIP_START = re.compile(re.escape(_GZIP_MAGIC))
+# The LZ4 frame format (lz4_Frame_format.md): a magic number, a descriptor, then blocks, each after its size in
+# 4 little-endian bytes (the top bit set when stored uncompressed), up to a size of 0.
+_LZ4_MAGIC = b"\x04\x22\x4d\x18"
+_LZ4_START = re.compile(re.escape(_LZ4_MAGIC))
+_LZ4_VERSION_MASK, _LZ4_VERSION = 0xC0, 0x40
+_LZ4_BLOCK_CHECKSUM, _LZ4_CONTENT_SIZE, _LZ4_CONTENT_CHECKSUM, _LZ4_DICTIONARY = 0x10, 0x08, 0x04, 0x01
+_LZ4_UNCOMPRESSED_BLOCK = 0x80000000
+_LZ4_MAX_BLOCK_BYTES = 4 * 1024 * 1024  # the format's largest block
 _VERSIONS = (b"WARC/1.", b"WARC/0.")
 # Line ends taken between records beyond the standard's two: real crawls have one, none, or several
 # (warcio reads them all, with a warning); a record is still whole when the next one starts right after.
@@ -95,6 +108,14 @@ class _Ended(Exception):
     """The input (the file, or the record's gzip member) ends inside the record."""
 
 
+class _FrameDamaged(Exception):
+    """An LZ4 frame whose descriptor or data is wrong (zlib.error stands for the same in a gzip member)."""
+
+
+# Compressed data that does not decompress: it costs its record (member, frame), and scanning goes on after it.
+_COMPRESSION_ERRORS = (zlib.error, _FrameDamaged)
+
+
 @dataclass(frozen=True, slots=True)
 class _Scanned:
     warc_type: str
@@ -112,8 +133,11 @@ def scan_warc(path: str) -> WarcScan:
     record_start = _ARC_RECORD_START if path.lower().endswith((".arc", ".arc.gz")) else _RECORD_START
     try:
         with io.BufferedReader(io.FileIO(path, "rb"), _CHUNK_BYTES) as handle:
-            if handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
-                _scan_gzip(handle, scan)
+            magic = handle.read(len(_LZ4_MAGIC))
+            if magic.startswith(_GZIP_MAGIC):
+                _scan_members(handle, scan, _GzipMember, _GZIP_START)
+            elif magic == _LZ4_MAGIC:
+                _scan_members(handle, scan, _Lz4Frame, _LZ4_START)
             else:
                 handle.seek(0)
                 _scan_plain(handle, scan, record_start)
@@ -139,11 +163,16 @@ def _scan_plain(handle: io.BufferedReader[io.FileIO], scan: WarcScan, record_sta
         _classify(scan, offset, record)
 
 
-def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
-    """One record per gzip member, as crawlers write them: a member's offset is its record's."""
+def _scan_members(
+    handle: io.BufferedReader[io.FileIO],
+    scan: WarcScan,
+    member_type: type[_GzipMember] | type[_Lz4Frame],
+    member_start: re.Pattern[bytes],
+) -> None:
+    """One record per gzip member (or LZ4 frame), as crawlers write them: a member's offset is its record's."""
     offset: int | None = 0
     while offset is not None:
-        member = _GzipMember(handle, offset)
+        member = member_type(handle, offset)
         stream = io.BufferedReader(member, _CHUNK_BYTES)
         ended: _Ended | None = None
         try:
@@ -175,16 +204,16 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
             try:
                 while stream.read(_CHUNK_BYTES):  # to the member's end, where the next record starts
                     pass
-            except zlib.error:
+            except _COMPRESSION_ERRORS:
                 member.end = None
-        except zlib.error as error:
-            _refuse(scan, offset, _Damaged(f"gzip data is damaged ({error})"), ended_for_good=False)
+        except _COMPRESSION_ERRORS as error:
+            _refuse(scan, offset, _Damaged(f"{member.coding} data is damaged ({error})"), ended_for_good=False)
         if member.cut_short:
             # The member seems to run to the file's end, but deflate data cut mid-write can go on decoding
             # through the members after it: those are looked for, and read on their own.
-            next_offset = _find(handle, _GZIP_START, offset + 1)
+            next_offset = _find(handle, member_start, offset + 1)
         else:
-            next_offset = member.end if member.end is not None else _find(handle, _GZIP_START, offset + 1)
+            next_offset = member.end if member.end is not None else _find(handle, member_start, offset + 1)
         if ended is not None:
             _refuse(scan, offset, ended, ended_for_good=member.cut_short and next_offset is None)
         offset = next_offset
@@ -192,6 +221,8 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
 
 class _GzipMember(io.RawIOBase):
     """The decompressed bytes of the one gzip member at an offset, decompressed a buffer at a time."""
+
+    coding = "gzip"
 
     def __init__(self, handle: io.BufferedReader[io.FileIO], offset: int) -> None:
         self._handle = handle
@@ -222,6 +253,99 @@ class _GzipMember(io.RawIOBase):
             if out:
                 buffer[: len(out)] = out
                 return len(out)
+
+
+class _Lz4Frame(io.RawIOBase):
+    """The decompressed bytes of the one LZ4 frame at an offset, decompressed by FastWARC a buffer at a time.
+
+    The frame's end is found first by walking its block sizes (no decompression), so FastWARC, which would
+    read on through the frames after it, is given this frame's bytes only."""
+
+    coding = "LZ4"
+
+    def __init__(self, handle: io.BufferedReader[io.FileIO], offset: int) -> None:
+        self.cut_short = False
+        self.end: int | None = None
+        self._damage: str | None = None
+        file_end = handle.seek(0, io.SEEK_END)
+        try:
+            if offset < file_end:  # at the very end of the file no frame starts
+                self.end = _lz4_frame_end(handle, offset)
+        except _FrameDamaged as damage:
+            self._damage = str(damage)
+        except _Ended:
+            self.cut_short = True
+        self._reader = Lz4Reader(_FileSlice(handle, offset, self.end if self.end is not None else file_end))
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # Any: io's writable-buffer type is not spelled in 3.11
+        if self._damage is not None:
+            raise _FrameDamaged(self._damage)
+        try:
+            out = self._reader.read(len(buffer))
+        except OSError as error:  # FastWARC's decompression errors are OSErrors
+            if self.cut_short:  # what the file holds of the frame has been given
+                return 0
+            raise _FrameDamaged(str(error)) from None
+        buffer[: len(out)] = out
+        return len(out)
+
+
+def _lz4_frame_end(handle: io.BufferedReader[io.FileIO], offset: int) -> int:
+    """Where the LZ4 frame at `offset` ends, from its descriptor and block sizes; _Ended when the file ends
+    first, _FrameDamaged when it is no frame."""
+    handle.seek(offset)
+    head = handle.read(7)
+    if len(head) < 7:
+        raise _Ended("the archive ends inside the frame's descriptor")
+    flags = head[4]
+    if head[:4] != _LZ4_MAGIC or flags & _LZ4_VERSION_MASK != _LZ4_VERSION:
+        raise _FrameDamaged("not an LZ4 frame descriptor")
+    position = offset + 7 + (8 if flags & _LZ4_CONTENT_SIZE else 0) + (4 if flags & _LZ4_DICTIONARY else 0)
+    checksum = 4 if flags & _LZ4_BLOCK_CHECKSUM else 0
+    while True:
+        handle.seek(position)
+        size_field = handle.read(4)
+        if len(size_field) < 4:
+            raise _Ended("the archive ends inside the frame")
+        (size,) = struct.unpack("<I", size_field)
+        position += 4
+        if size == 0:  # the end mark
+            return position + (4 if flags & _LZ4_CONTENT_CHECKSUM else 0)
+        size &= ~_LZ4_UNCOMPRESSED_BLOCK
+        if size > _LZ4_MAX_BLOCK_BYTES:
+            raise _FrameDamaged(f"a block of {size} bytes, more than LZ4 allows")
+        position += size + checksum
+
+
+class _FileSlice:
+    """Bytes `start` to `end` of a file, as a reader of its own (what FastWARC's readers take)."""
+
+    def __init__(self, handle: io.BufferedReader[io.FileIO], start: int, end: int) -> None:
+        self._handle = handle
+        self._start = start
+        self._end = end
+        self._position = start
+
+    def read(self, size: int = -1) -> bytes:
+        size = self._end - self._position if size < 0 else min(size, self._end - self._position)
+        self._handle.seek(self._position)
+        data = self._handle.read(size)
+        self._position += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: self._start, io.SEEK_CUR: self._position, io.SEEK_END: self._end}[whence]
+        self._position = min(max(base + offset, self._start), self._end)
+        return self._position - self._start
+
+    def tell(self) -> int:
+        return self._position - self._start
+
+    def close(self) -> None:
+        """The file is its owner's to close."""
 
 
 def _read_record(
@@ -428,23 +552,29 @@ def read_warc_records(path: str, offsets: list[int]) -> dict[int, RawDocument | 
 def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, offset: int) -> RawDocument | Rejection:
     """The record at `offset` as a document (`name`: the archive's stored name), or why not."""
     handle.seek(offset)
-    gzipped = handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
+    magic = handle.read(len(_LZ4_MAGIC))
+    compressed = magic.startswith(_GZIP_MAGIC) or magic == _LZ4_MAGIC
     handle.seek(offset)
     stream: io.BufferedIOBase = handle
     try:
-        if gzipped:  # the whole member at once (a crawl's are a few KiB): far cheaper than a stream over it
-            member = _inflate_member(handle, offset, MAX_FILE_BYTES + _MAX_WARC_HEADER_BYTES)
+        if compressed:  # the whole member at once (a crawl's are a few KiB): far cheaper than a stream over it
+            limit = MAX_FILE_BYTES + _MAX_WARC_HEADER_BYTES
+            member = (
+                _inflate_member(handle, offset, limit)
+                if magic.startswith(_GZIP_MAGIC)
+                else _lz4_frame(handle, offset, limit)
+            )
             if member is None:
                 return _record_rejection(
                     path, offset, Reason.TOO_LARGE, f"record at offset {offset} is over {MAX_FILE_BYTES} bytes"
                 )
             stream = io.BytesIO(member)
-        record = _read_record(stream, watch_for_records=not gzipped, keep=MAX_FILE_BYTES)
+        record = _read_record(stream, watch_for_records=not compressed, keep=MAX_FILE_BYTES)
     except (_Damaged, _Ended) as problem:
         return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: {problem}")
-    except zlib.error as error:
+    except _COMPRESSION_ERRORS as error:
         return _record_rejection(
-            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: gzip data ({error})"
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: compressed data ({error})"
         )
     if record is None:
         return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"no record at offset {offset}")
@@ -513,6 +643,20 @@ def _inflate_member(handle: io.BufferedReader[io.FileIO], offset: int, limit: in
         out = inflate.decompress(data, limit + 1 - size)
         parts.append(out)
         size += len(out)
+        if size > limit:
+            return None
+    return b"".join(parts)
+
+
+def _lz4_frame(handle: io.BufferedReader[io.FileIO], offset: int, limit: int) -> bytes | None:
+    """The decompressed bytes of the LZ4 frame at `offset` (as far as they go if it is cut short); None when
+    they are more than `limit`. Damaged data raises _FrameDamaged."""
+    frame = _Lz4Frame(handle, offset)
+    parts: list[bytes] = []
+    size = 0
+    while chunk := frame.read(_CHUNK_BYTES):
+        parts.append(chunk)
+        size += len(chunk)
         if size > limit:
             return None
     return b"".join(parts)
