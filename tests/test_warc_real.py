@@ -412,3 +412,39 @@ def test_a_damaged_lz4_frame_costs_only_its_record(tmp_path, damage):
     assert [d.content for d in documents if isinstance(d, RawDocument)] == expected
     [rejection] = [d for d in documents if isinstance(d, Rejection)]
     assert rejection.reason == reason and f"offset {at}" in rejection.detail
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.wet", "crawl.warc.wet.gz"])
+def test_the_text_of_pages_in_a_wet_file_is_read_as_text_documents(tmp_path, name):
+    # Common Crawl's WET files: one `conversion` record a page, its block the page's text in UTF-8.
+    from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]  # warcio ships no type stubs
+
+    text = "Cranes arrive at the harbour\n" + " ".join(["The harbour board approved new cranes on Tuesday."] * 12)
+    path = tmp_path / name
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=name.endswith(".gz"))
+        writer.write_record(writer.create_warcinfo_record(name, {"software": "a text extractor"}))
+        for uri, body, media_type in [
+            ("http://news.example/1", text.encode(), "text/plain"),
+            ("http://news.example/2", "Über den Hafen".encode(), "text/plain"),
+            ("http://news.example/3", b"<p>markup</p>", "text/html"),  # a conversion of another kind
+            ("urn:x-text:4", b"No page's URL", "text/plain"),
+        ]:
+            writer.write_record(
+                writer.create_warc_record(
+                    uri, "conversion", payload=io.BytesIO(body), length=len(body), warc_content_type=media_type
+                )
+            )
+    discovery = discover_documents([str(path)])
+    assert discovery.skipped == {"warc/warcinfo": 1, "warc/conversion": 2}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [(d.url, d.content, d.media_type) for d in documents] == [
+        ("http://news.example/1", text.encode(), "text/plain"),
+        ("http://news.example/2", "Über den Hafen".encode(), "text/plain"),
+    ]
+    from transforms.options import PipelineOptions
+    from transforms.pipeline import prepare_document
+
+    prepared = prepare_document(documents[0], PipelineOptions())
+    assert not isinstance(prepared, Rejection) and "approved new cranes" in prepared.article.text

@@ -37,7 +37,8 @@ from warehouse.sources.http_payload import (
 # record's one-line header is turned into the WARC fields it stands for.
 # FastWARC writes .warc.lz4 archives, one LZ4 frame a record as crawlers write one gzip member a record;
 # FastWARC (a dependency) decompresses the frames, this module finds them.
-WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.lz4", ".arc", ".arc.gz")
+# Common Crawl's WET files (the text of each page, as `conversion` records) are WARCs named .warc.wet.gz.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.lz4", ".warc.wet", ".warc.wet.gz", ".arc", ".arc.gz")
 # A file or a WARC record over this is refused before it is read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -125,7 +126,7 @@ class _Scanned:
 
 
 def scan_warc(path: str) -> WarcScan:
-    """The offset of each HTML response with status 200 (and HTML resource); other records counted; each
+    """The offset of each HTML response with status 200 (and HTML resource, text conversion); other records counted; each
     record that cannot be read refused with its own offset. Damage costs only the damaged record: scanning
     goes on at the next gzip member (.warc.gz, .arc.gz), the next `WARC/1.` line (.warc) or the next ARC
     record's header line (.arc)."""
@@ -416,8 +417,9 @@ def _read_block(
     if length < 0:
         raise _Damaged(f"Content-Length {length}")
     warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
-    # A response's HTTP head tells whether it is a page; a resource's block is the page itself.
-    head = stream.read(min(length, keep)) if warc_type == "response" or _is_html_resource(headers) else b""
+    # A response's HTTP head tells whether it is a page; a resource's (or conversion's) block is the page itself.
+    wanted = warc_type == "response" or _stored_page_type(warc_type, headers) is not None
+    head = stream.read(min(length, keep)) if wanted else b""
     remaining = length - len(head)
     tail = head[-len(_SWALLOWED) :]
     if watch_for_records and _SWALLOWED in head:
@@ -499,8 +501,8 @@ def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
 
 def _not_a_document(record: _Scanned) -> str | None:
     """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status
-    200, or an HTML page stored as a resource."""
-    if record.warc_type == "resource" and _is_html_resource(record.headers):
+    200, an HTML page stored as a resource, or a page's text stored as a conversion."""
+    if _stored_page_type(record.warc_type, record.headers) is not None:
         return None
     if record.warc_type != "response":  # request, revisit (no body of its own), metadata, warcinfo, resource...
         return f"warc/{record.warc_type}"
@@ -589,13 +591,14 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
             Reason.TOO_LARGE,
             f"record at offset {offset} has {record.length} bytes; the limit is {MAX_FILE_BYTES}",
         )
-    if record.warc_type == "resource":
+    stored_type = _stored_page_type(record.warc_type, record.headers)
+    if stored_type is not None:
         return RawDocument(
             doc_id=doc_id_for(record.block),
             source=f"{name}#{offset}",
             url=_target_uri(record.headers),
             content=record.block,
-            media_type="text/html",
+            media_type=stored_type,
             fetched_at=_warc_date(record.headers),
             charset=charset_from_content_type(record.headers.get(b"content-type", b"").decode("ascii", "replace")),
         )
@@ -621,12 +624,21 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
     )
 
 
-def _is_html_resource(headers: dict[bytes, bytes]) -> bool:
-    """A resource record holding a web page as it is, without an HTTP head (as warcit and some capture
-    tools store pages): an HTML content type and an http(s) target URI."""
+def _stored_page_type(warc_type: str, headers: dict[bytes, bytes]) -> str | None:
+    """The media type of a page stored in a record's block as it is, without an HTTP head, under an http(s)
+    target URI; None for any other record. Two kinds: a `resource` with an HTML content type (as warcit and
+    some capture tools store pages), and a `conversion` in text/plain (Common Crawl's WET files: the text
+    taken out of each page, read as a .txt document is)."""
+    if warc_type not in ("resource", "conversion"):
+        return None
     media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower().decode("ascii", "replace")
-    uri = (_target_uri(headers) or "").lower()
-    return media_type in HTML_TYPES and uri.startswith(("http://", "https://"))
+    if not (_target_uri(headers) or "").lower().startswith(("http://", "https://")):
+        return None
+    if warc_type == "resource" and media_type in HTML_TYPES:
+        return "text/html"
+    if warc_type == "conversion" and media_type == "text/plain":
+        return "text/plain"
+    return None
 
 
 def _inflate_member(handle: io.BufferedReader[io.FileIO], offset: int, limit: int) -> bytes | None:
