@@ -9,11 +9,12 @@ import functools
 import gzip
 import json
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
 
 from tests.http_fixtures import Response, Site, serving
-from transforms.listings import parse_listing
+from transforms.listings import NotAListing, parse_listing
 from warehouse.options import FetchOptions
 from warehouse.sources import discover_documents
 from warehouse.sources.discovery import DocumentRef
@@ -88,6 +89,17 @@ class ListingSite(Site):
             "/feed.json": lambda: (200, {"Content-Type": "application/feed+json"}, json.dumps(json_feed).encode()),
             "/sitemap.txt": lambda: (200, {"Content-Type": "text/plain; charset=utf-8"}, text_sitemap.encode()),
             "/sitemap-news.xml.gz": lambda: (200, {"Content-Type": "application/gzip"}, gzip.compress(news.encode())),
+            # Relative links, and a Content-Location naming another place for the same feed (feedparser's samples).
+            "/moved/feed.xml": lambda: (
+                200,
+                {"Content-Type": "application/rss+xml", "Content-Location": "/elsewhere/feed.xml"},
+                rss(item("Relative", "story.html")).encode(),
+            ),
+            "/moved/sitemap.xml": lambda: (
+                200,
+                {"Content-Type": "application/xml", "Content-Location": "https://mirror.example/sitemap.xml"},
+                b"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>story.html</loc></url></urlset>",
+            ),
         }
 
 
@@ -240,3 +252,40 @@ def test_one_url_spelt_with_and_without_percent_escapes_is_fetched_once(tmp_path
         "https://news.example/~ed/other%2Fstory.html",
         "https://news.example/~ed/story.html",
     ]
+
+
+CDF_CHANNEL = """<?xml version="1.0"?>
+<CHANNEL HREF="https://news.example/" BASE="https://news.example/harbour/" LASTMOD="2024-03-05T23:05:43-05:00">
+  <TITLE>Harbour channel</TITLE>
+  <ITEM HREF="cranes.html" LASTMOD="2024-03-05T23:05:43-05:00"><TITLE>Cranes arrive</TITLE></ITEM>
+  <ITEM HREF="https://news.example/ferry.html"><TITLE>Ferry plan</TITLE><ABSTRACT>A new ferry</ABSTRACT></ITEM>
+  <ITEM><TITLE>No link: nothing to fetch</TITLE></ITEM>
+</CHANNEL>"""
+
+
+def test_a_microsoft_cdf_channel_is_a_feed_of_its_items(tmp_path):
+    # 15 of feedparser's samples were `not_a_listing`; feedparser reads them as it reads RSS.
+    listing = parse_listing(CDF_CHANNEL.encode(), base_url="https://news.example/channel.cdf")
+    assert listing.kind == "feed"
+    assert [(e.url, e.title, e.published_date) for e in listing.entries] == [
+        ("https://news.example/harbour/cranes.html", "Cranes arrive", date(2024, 3, 5)),  # its day, in its own zone
+        ("https://news.example/ferry.html", "Ferry plan", None),
+    ]
+    local = tmp_path / "harbour.cdf"
+    local.write_text(CDF_CHANNEL)
+    discovery = discover_documents([str(local)])
+    assert sorted(ref.path for ref in discovery.refs) == [
+        "https://news.example/ferry.html",
+        "https://news.example/harbour/cranes.html",
+    ]
+    # An RSS <channel> inside another element is not a channel of its own.
+    with pytest.raises(NotAListing):
+        parse_listing(b"<products><channel><item href='https://news.example/x'/></channel></products>")
+
+
+@pytest.mark.parametrize("path", ["/moved/feed.xml", "/moved/sitemap.xml"])
+def test_relative_links_resolve_against_the_url_fetched_never_its_content_location(site, path):
+    # RFC 7231 (appendix B) took Content-Location's part in the base URI away, as browsers never gave it one;
+    # RFC 9110 keeps it so. feedparser still follows RFC 2616 and would resolve against /elsewhere/.
+    urls, rejected, listings = discover(site, path)
+    assert (sorted(urls), rejected, listings) == (["/moved/story.html"], [], 1)
