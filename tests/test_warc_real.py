@@ -448,3 +448,28 @@ def test_the_text_of_pages_in_a_wet_file_is_read_as_text_documents(tmp_path, nam
 
     prepared = prepare_document(documents[0], PipelineOptions())
     assert not isinstance(prepared, Rejection) and "approved new cranes" in prepared.article.text
+
+
+@pytest.mark.parametrize("name", ["crawl.arc", "crawl.warc"])
+def test_a_record_the_archive_cuts_short_is_read_only_when_its_http_message_is_whole(tmp_path, name):
+    # warcio's space-in-url ARC: its archive length runs 12 bytes past the file's end, but the HTTP message is whole
+    # by its own Content-Length. resiliparse's clipped.warc.gz: the body itself is cut; that page is not read.
+    body = story(1)
+    message = http_response(body, f"Content-Length: {len(body)}")
+    if name.endswith(".arc"):
+        archive = arc_archive()[0] + arc_record("http://news.example/1", message + b"\n" * 12)
+        whole = archive[:-12]
+        cut = archive[: len(archive) - len(body) // 2]
+    else:
+        path = tmp_path / "plain.warc"
+        write_warcio_warc(path, [response(0), CrawledRecord("http://news.example/1", message + b"\n" * 12)])
+        archive = path.read_bytes()
+        whole = archive[: archive.rindex(body) + len(body)]  # the padding and the record's end are gone
+        cut = archive[: archive.rindex(body) + len(body) // 2]
+    path = tmp_path / name
+    path.write_bytes(whole)
+    documents = [d for d in read_all(path) if not (isinstance(d, RawDocument) and d.url == "http://news.example/0")]
+    assert [(d.url, d.content) for d in documents if isinstance(d, RawDocument)] == [("http://news.example/1", body)]
+    path.write_bytes(cut)
+    [rejection] = [d for d in read_all(path) if isinstance(d, Rejection)]
+    assert rejection.reason in ("warc_truncated", "warc_corrupt")

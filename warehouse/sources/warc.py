@@ -126,8 +126,8 @@ class _Scanned:
 
 
 def scan_warc(path: str) -> WarcScan:
-    """The offset of each HTML response with status 200 (and HTML resource, text conversion); other records counted; each
-    record that cannot be read refused with its own offset. Damage costs only the damaged record: scanning
+    """The offset of each HTML response with status 200 (and HTML resource, text conversion); other records
+    counted; each record that cannot be read refused with its own offset. Damage costs only the damaged record: scanning
     goes on at the next gzip member (.warc.gz, .arc.gz), the next `WARC/1.` line (.warc) or the next ARC
     record's header line (.arc)."""
     scan = WarcScan()
@@ -216,6 +216,8 @@ def _scan_members(
         else:
             next_offset = member.end if member.end is not None else _find(handle, member_start, offset + 1)
         if ended is not None:
+            if not member.cut_short:  # the member itself is whole: the record goes on in the next one(s)
+                ended = _Ended(f"{ended}, where its {member.coding} member ends (one record split over several)")
             _refuse(scan, offset, ended, ended_for_good=member.cut_short and next_offset is None)
         offset = next_offset
 
@@ -356,7 +358,9 @@ def _read_record(
     the rest skipped in bounded chunks; None at the end.
 
     `watch_for_records`: a block holding a record's end and the next one's start is damage (a plain
-    WARC has no other boundary to tell a length that swallows exactly one record).
+    WARC has no other boundary to tell a length that swallows exactly one record); a response the file
+    ends inside is read when its HTTP message is whole. In a gzip member, a length past the member's end
+    is damage, as a lie about the record.
     """
     first = stream.readline(_MAX_WARC_HEADER_BYTES)
     while first in _BLANK_LINES:  # line ends left by the record before
@@ -427,6 +431,10 @@ def _read_block(
     while remaining > 0:
         chunk = stream.read(min(remaining, _CHUNK_BYTES))
         if not chunk:
+            # In a plain archive (the only kind watched for records) the input's end is the file's.
+            whole = _whole_http_message(head, length - remaining) if watch_for_records else None
+            if warc_type == "response" and whole is not None:  # the archive's length is wrong, not the message
+                return _Scanned(warc_type, headers, whole, head[:whole])
             raise _Ended(f"its Content-Length is {length} but only {length - remaining} bytes follow")
         remaining -= len(chunk)
         if watch_for_records and _SWALLOWED in tail + chunk:
@@ -436,6 +444,20 @@ def _read_block(
         length_name = "archive length" if arc else "Content-Length"
         raise _Damaged(f"its {length} bytes (its {length_name}) are not followed by the end of a record")
     return _Scanned(warc_type, headers, length, head)
+
+
+def _whole_http_message(head: bytes, read: int) -> int | None:
+    """The length of the HTTP message a record's block starts with, when the `read` bytes of the block hold all
+    of it by its own Content-Length; else None. A record the input ends inside (its WARC or ARC length runs past
+    the archive's end, as in hand-edited samples) is still a whole page then; one whose body is cut is not."""
+    http = parse_http_head(head)
+    declared = http.first("content-length")
+    if http.length is None or http.status is None or declared is None or not declared.strip().isdigit():
+        return None
+    if http.codings("transfer-encoding"):  # a chunked body's length is not its Content-Length
+        return None
+    end = http.length + int(declared)
+    return end if end <= read else None
 
 
 def _record_ends_here(stream: io.BufferedIOBase, arc: bool = False) -> bool:
