@@ -289,3 +289,24 @@ def test_relative_links_resolve_against_the_url_fetched_never_its_content_locati
     # RFC 9110 keeps it so. feedparser still follows RFC 2616 and would resolve against /elsewhere/.
     urls, rejected, listings = discover(site, path)
     assert (sorted(urls), rejected, listings) == (["/moved/story.html"], [], 1)
+
+
+def test_urls_taken_from_listings_stop_at_the_run_limit_and_the_rest_are_counted(tmp_path, monkeypatch):
+    # 1,000 sitemaps of 50,000 URLs each would hold 50 million references (~20 GB) until the run ended.
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_LISTED_URLS", 3)
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text(
+        "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        + "".join(f"<url><loc>https://news.example/{n}.html</loc></url>" for n in range(1, 5))
+        + "</urlset>"
+    )
+    listed = tmp_path / "more.urls"
+    listed.write_text("https://news.example/%7E1.html\nhttps://news.example/~1.html\nhttps://news.example/1.html\n")
+    named = "https://news.example/named.html"
+    discovery = discover_documents([named, str(sitemap), str(listed)])
+    assert sorted(ref.path for ref in discovery.refs) == [
+        "https://news.example/1.html",
+        "https://news.example/2.html",
+        "https://news.example/named.html",  # named by the user: always taken, and counted
+    ]
+    assert discovery.skipped == {"listing/over_limit": 4}  # 3.html, 4.html, ~1.html twice; 1.html is known

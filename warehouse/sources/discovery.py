@@ -43,6 +43,10 @@ NOT_INPUT_SUFFIXES = (".expected.json",)
 MAX_LISTING_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 1000  # sitemaps followed from sitemap indexes (and robots.txt) in one run
+# URLs taken from listings in one run. Each is held until the run ends (~400 bytes with its title and date), and
+# 1,000 sitemaps of the protocol's 50,000 URLs each would be 50 million (20 GB); a million is about 400 MB, and
+# more than a run fetches politely in days (one request a second a host).
+MAX_LISTED_URLS = 1_000_000
 _URL_LIST_SNIFF_BYTES = 4096
 
 
@@ -207,6 +211,15 @@ def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | N
     )
 
 
+def _add_listed_urls(urls: dict[str, DocumentRef], listing: Listing, discovery: Discovery) -> None:
+    """The listing's entries, up to MAX_LISTED_URLS URLs in the run; the rest counted as skipped."""
+    for entry in listing.entries:
+        if len(urls) >= MAX_LISTED_URLS and normalise_percent_escapes(entry.url) not in urls:
+            discovery.skipped["listing/over_limit"] += 1
+        else:
+            _add_url(urls, entry, listing.kind)
+
+
 def date_source_of(listing: str | None) -> str | None:
     """articles.date_source for a date a listing of this kind gave ("feed", "sitemap", ...)."""
     if listing is None:
@@ -240,8 +253,7 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
         return
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
-    for entry in listing.entries:
-        _add_url(urls, entry, listing.kind)
+    _add_listed_urls(urls, listing, discovery)
 
 
 def _discover_local_listing(
@@ -282,8 +294,7 @@ def _take_listing(
 ) -> None:
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
-    for entry in listing.entries:
-        _add_url(urls, entry, listing.kind)
+    _add_listed_urls(urls, listing, discovery)
     if listing.children:
         if depth >= MAX_SITEMAP_DEPTH:
             discovery.skipped["sitemap/too_deep"] += len(listing.children)
