@@ -83,6 +83,7 @@ class Discovery:
     skipped: Counter[str] = field(default_factory=Counter)
     listings: int = 0  # feeds, sitemaps and URL lists read
     followed: int = 0  # of those, sitemaps fetched because a sitemap index or robots.txt named them
+    fetched_listings: set[str] = field(default_factory=set)  # each remote listing is fetched once a run
 
 
 def is_url(source: str) -> bool:
@@ -305,12 +306,18 @@ def _take_listing(
 def _discover_remote_listings(
     listing_urls: list[str], options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef], depth: int = 1
 ) -> None:
+    # A listing named again (an index that lists itself, two indexes that name each other) adds nothing new.
+    fresh = [url for url in dict.fromkeys(listing_urls) if url not in discovery.fetched_listings]
+    if len(fresh) < len(listing_urls):
+        discovery.skipped["listing/repeated"] += len(listing_urls) - len(fresh)
+    listing_urls = fresh
     if depth > 1:  # the limit is on sitemaps that listings lead to: every source the user names is read
         room = max(MAX_SITEMAPS - discovery.followed, 0)
         if len(listing_urls) > room:
             discovery.skipped["sitemap/over_limit"] += len(listing_urls) - room
             listing_urls = listing_urls[:room]
         discovery.followed += len(listing_urls)
+    discovery.fetched_listings.update(listing_urls)
     listing_options = _listing_fetch_options(options)
     for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
         listing = _fetched_listing(url, listing_options, discovery, urls)
