@@ -417,7 +417,7 @@ def test_a_damaged_lz4_frame_costs_only_its_record(tmp_path, damage):
 @pytest.mark.parametrize("name", ["crawl.warc.wet", "crawl.warc.wet.gz"])
 def test_the_text_of_pages_in_a_wet_file_is_read_as_text_documents(tmp_path, name):
     # Common Crawl's WET files: one `conversion` record a page, its block the page's text in UTF-8.
-    from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]  # warcio ships no type stubs
+    from warcio.warcwriter import WARCWriter
 
     text = "Cranes arrive at the harbour\n" + " ".join(["The harbour board approved new cranes on Tuesday."] * 12)
     path = tmp_path / name
