@@ -473,3 +473,18 @@ def test_a_record_the_archive_cuts_short_is_read_only_when_its_http_message_is_w
     path.write_bytes(cut)
     [rejection] = [d for d in read_all(path) if isinstance(d, Rejection)]
     assert rejection.reason in ("warc_truncated", "warc_corrupt")
+
+
+def test_a_warc_lz4_compressed_as_one_frame_is_one_rejection_that_says_how_to_recompress(tmp_path):
+    # `lz4 crawl.warc` writes the whole file as one frame: only its first record has an offset of its own.
+    from fastwarc.stream_io import Lz4Writer
+
+    path = tmp_path / "crawl.warc.lz4"
+    writer = Lz4Writer(str(path))
+    writer.write(b"".join(plain_records(tmp_path, [response(1), response(2), response(3)])))
+    writer.close()
+    documents = read_all(path)
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(1)]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == "warc_not_per_record_gzip"
+    assert "LZ4 frame at offset 0 holds 2 more HTML response(s)" in rejection.detail and "lz4" in rejection.detail

@@ -193,9 +193,9 @@ def _scan_members(
                     WarcDamage(
                         Reason.WARC_NOT_PER_RECORD_GZIP,
                         offset,
-                        f"the gzip member at offset {offset} holds {pages} more HTML response(s) after its first "
-                        "record, which cannot be read on their own; recompress the archive, one gzip member a record "
-                        "(e.g. `warcio recompress`)",
+                        f"the {member.coding} {member.unit} at offset {offset} holds {pages} more HTML response(s) "
+                        "after its first record, which cannot be read on their own; recompress the archive, one "
+                        f"{member.coding} {member.unit} a record ({member.recompress})",
                     )
                 )
         except _Ended as problem:
@@ -226,6 +226,8 @@ class _GzipMember(io.RawIOBase):
     """The decompressed bytes of the one gzip member at an offset, decompressed a buffer at a time."""
 
     coding = "gzip"
+    unit = "member"
+    recompress = "e.g. `warcio recompress`"
 
     def __init__(self, handle: io.BufferedReader[io.FileIO], offset: int) -> None:
         self._handle = handle
@@ -265,6 +267,8 @@ class _Lz4Frame(io.RawIOBase):
     read on through the frames after it, is given this frame's bytes only."""
 
     coding = "LZ4"
+    unit = "frame"
+    recompress = "e.g. FastWARC's `fastwarc recompress --compress-alg lz4`"
 
     def __init__(self, handle: io.BufferedReader[io.FileIO], offset: int) -> None:
         self.cut_short = False
