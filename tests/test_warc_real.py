@@ -420,21 +420,29 @@ def test_the_text_of_pages_in_a_wet_file_is_read_as_text_documents(tmp_path, nam
     from warcio.warcwriter import WARCWriter
 
     text = "Cranes arrive at the harbour\n" + " ".join(["The harbour board approved new cranes on Tuesday."] * 12)
-    path = tmp_path / name
-    with open(path, "wb") as out:
-        writer = WARCWriter(out, gzip=name.endswith(".gz"))
-        writer.write_record(writer.create_warcinfo_record(name, {"software": "a text extractor"}))
-        for uri, body, media_type in [
-            ("http://news.example/1", text.encode(), "text/plain"),
-            ("http://news.example/2", "Über den Hafen".encode(), "text/plain"),
-            ("http://news.example/3", b"<p>markup</p>", "text/html"),  # a conversion of another kind
-            ("urn:x-text:4", b"No page's URL", "text/plain"),
-        ]:
-            writer.write_record(
-                writer.create_warc_record(
-                    uri, "conversion", payload=io.BytesIO(body), length=len(body), warc_content_type=media_type
-                )
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False)
+    writer.write_record(writer.create_warcinfo_record(name, {"software": "a text extractor"}))
+    for uri, body, media_type in [
+        ("http://news.example/1", text.encode(), "text/plain"),
+        ("http://news.example/2", "Über den Hafen".encode(), "x/untyped"),  # its Content-Type line is taken out below
+        ("http://news.example/3", b"<p>markup</p>", "text/html"),  # a conversion of another kind
+        ("urn:x-text:4", b"No page's URL", "text/plain"),
+    ]:
+        writer.write_record(
+            writer.create_warc_record(
+                uri, "conversion", payload=io.BytesIO(body), length=len(body), warc_content_type=media_type
             )
+        )
+    # Some WET writers name no Content-Type at all (warcio always writes one).
+    records = plain.getvalue().replace(b"Content-Type: x/untyped\r\n", b"").split(b"WARC/1.0\r\n")[1:]
+    path = tmp_path / name
+    path.write_bytes(
+        b"".join(
+            gzip.compress(b"WARC/1.0\r\n" + record) if name.endswith(".gz") else b"WARC/1.0\r\n" + record
+            for record in records
+        )
+    )
     discovery = discover_documents([str(path)])
     assert discovery.skipped == {"warc/warcinfo": 1, "warc/conversion": 2}
     documents = read_documents(discovery.refs).documents

@@ -654,7 +654,7 @@ def _stored_page_type(warc_type: str, headers: dict[bytes, bytes]) -> str | None
     """The media type of a page stored in a record's block as it is, without an HTTP head, under an http(s)
     target URI; None for any other record. Two kinds: a `resource` with an HTML content type (as warcit and
     some capture tools store pages), and a `conversion` in text/plain (Common Crawl's WET files: the text
-    taken out of each page, read as a .txt document is)."""
+    taken out of each page, read as a .txt document is; or with no content type, as some WET writers leave it)."""
     if warc_type not in ("resource", "conversion"):
         return None
     media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower().decode("ascii", "replace")
@@ -662,7 +662,7 @@ def _stored_page_type(warc_type: str, headers: dict[bytes, bytes]) -> str | None
         return None
     if warc_type == "resource" and media_type in HTML_TYPES:
         return "text/html"
-    if warc_type == "conversion" and media_type == "text/plain":
+    if warc_type == "conversion" and media_type in ("text/plain", ""):  # some WET writers name no type
         return "text/plain"
     return None
 
