@@ -407,3 +407,94 @@ def test_a_sitemap_index_of_large_children_holds_one_child_at_a_time():
     assert sorted(r.path for r in discovery.refs) == sorted(f"{site.base}/pages/{n}.html" for n in range(1, 9))
     # One child's body, its copies while being read and parsed; all eight at once would be 8 or more.
     assert peak < 5 * _BigSitemaps.CHILD_BYTES
+
+
+# --- Listing servers that drip, never answer, or name each other in a loop ---
+
+SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _sitemap_index(base: str, *paths: str) -> bytes:
+    children = "".join(f"<sitemap><loc>{base}{path}</loc></sitemap>" for path in paths)
+    return f"<?xml version='1.0'?><sitemapindex xmlns='{SITEMAPS}'>{children}</sitemapindex>".encode()
+
+
+@contextlib.contextmanager
+def _troubled_listings() -> Iterator[tuple[str, dict[str, int]]]:
+    """A server on 127.0.0.1 whose feed drips a byte every 0.1 s for ever, whose sitemap never answers, and
+    whose sitemap indexes name each other and themselves; yields its base URL and the count of asks a path."""
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+    from threading import Event, Lock, Thread
+
+    stop, lock, hits = Event(), Lock(), dict[str, int]()
+    base = ""
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            with lock:
+                hits[self.path] = hits.get(self.path, 0) + 1
+            loops = {
+                "/loop-a-sitemap.xml": _sitemap_index(base, "/loop-b-sitemap.xml", "/loop-a-sitemap.xml"),
+                "/loop-b-sitemap.xml": _sitemap_index(base, "/loop-a-sitemap.xml", "/loop-b-sitemap.xml"),
+            }
+            try:
+                if self.path == "/robots.txt":
+                    self._answer(b"User-agent: *\nAllow: /\n", "text/plain")
+                elif self.path in loops:
+                    self._answer(loops[self.path], "application/xml")
+                elif self.path == "/drip-feed.xml":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/rss+xml")
+                    self.end_headers()
+                    self.wfile.write(b"<?xml version='1.0'?><rss version='2.0'><channel>")
+                    while not stop.wait(0.1):
+                        self.wfile.write(b" ")
+                        self.wfile.flush()
+                else:  # /silent-sitemap.xml: the request is read, and nothing ever comes back
+                    stop.wait()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
+        def _answer(self, body: bytes, media_type: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", media_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base, hits
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def test_listings_that_drip_never_answer_or_name_each_other_end_as_rejections_and_counts():
+    options = FetchOptions(
+        deadline_seconds=1.0,
+        retries=1,
+        requests_per_second_per_host=1000.0,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    with _troubled_listings() as (base, hits), no_hang(60):
+        named = ["/drip-feed.xml", "/silent-sitemap.xml", "/loop-a-sitemap.xml", "/loop-a-sitemap.xml"]
+        discovery = discover_documents([base + path for path in named], options)
+    assert sorted((ref.path.removeprefix(base), ref.reason) for ref in discovery.refs) == [
+        ("/drip-feed.xml", "timeout"),  # the deadline covers the whole body, not the gap between two bytes
+        ("/silent-sitemap.xml", "timeout"),
+    ]
+    # Each index is fetched once: a then b; every later mention of either is counted, never fetched again.
+    assert (hits["/loop-a-sitemap.xml"], hits["/loop-b-sitemap.xml"]) == (1, 1)
+    assert discovery.skipped == {"listing/repeated": 4}

@@ -24,3 +24,17 @@ def test_article_id_prefers_url_over_text():
 def test_entity_id_ignores_case_but_not_label():
     assert entity_id_for("PERSON", "Joe Biden") == entity_id_for("PERSON", "joe biden")
     assert entity_id_for("PERSON", "Washington") != entity_id_for("LOC", "Washington")
+
+
+def test_spellings_of_one_url_by_its_percent_escapes_are_one_canonical_url_and_one_article():
+    # RFC 3986 6.2.2: "%7E", "%7e" and "~" name one page, as do "%41" and "A"; "%2f" and "%2F" are one escape.
+    spellings = [
+        "https://news.example/%7Eed/a%2fb%41",
+        "https://news.example/%7eed/a%2Fb%41",
+        "https://news.example/~ed/a%2FbA",
+    ]
+    assert {canonical_url(url) for url in spellings} == {"https://news.example/~ed/a%2FbA"}
+    assert len({article_id_for(canonical_url(url), "same text") for url in spellings}) == 1
+    # An escape of a reserved or non-ASCII character stays one: decoding it could name another resource.
+    assert canonical_url("https://news.example/a%3Fb/%e2%82%ac") == "https://news.example/a%3Fb/%E2%82%AC"
+    assert canonical_url("https://news.example/100%") == "https://news.example/100%"

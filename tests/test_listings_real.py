@@ -9,11 +9,12 @@ import functools
 import gzip
 import json
 from collections.abc import Callable, Iterator
+from datetime import date
 
 import pytest
 
 from tests.http_fixtures import Response, Site, serving
-from transforms.listings import parse_listing
+from transforms.listings import NotAListing, parse_listing
 from warehouse.options import FetchOptions
 from warehouse.sources import discover_documents
 from warehouse.sources.discovery import DocumentRef
@@ -88,6 +89,17 @@ class ListingSite(Site):
             "/feed.json": lambda: (200, {"Content-Type": "application/feed+json"}, json.dumps(json_feed).encode()),
             "/sitemap.txt": lambda: (200, {"Content-Type": "text/plain; charset=utf-8"}, text_sitemap.encode()),
             "/sitemap-news.xml.gz": lambda: (200, {"Content-Type": "application/gzip"}, gzip.compress(news.encode())),
+            # Relative links, and a Content-Location naming another place for the same feed (feedparser's samples).
+            "/moved/feed.xml": lambda: (
+                200,
+                {"Content-Type": "application/rss+xml", "Content-Location": "/elsewhere/feed.xml"},
+                rss(item("Relative", "story.html")).encode(),
+            ),
+            "/moved/sitemap.xml": lambda: (
+                200,
+                {"Content-Type": "application/xml", "Content-Location": "https://mirror.example/sitemap.xml"},
+                b"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>story.html</loc></url></urlset>",
+            ),
         }
 
 
@@ -226,3 +238,75 @@ def test_links_are_mended_as_browsers_mend_them():
     )
     [entry] = parse_listing(sitemap.encode()).entries
     assert entry.url == "https://news.example/2024/03/harbour-cranes.html"  # a line break inside is dropped
+
+
+def test_one_url_spelt_with_and_without_percent_escapes_is_fetched_once(tmp_path):
+    # "%7E", "%7e" and "~" in one path were three URLs, so three fetches (and rows) of one page.
+    listing = tmp_path / "home-pages.urls"
+    listing.write_text(
+        "https://news.example/%7Eed/story.html\nhttps://news.example/%7eed/story.html\nhttps://news.example/~ed/story.html\n"
+        "https://news.example/~ed/other%2fstory.html\n"
+    )
+    discovery = discover_documents([str(listing)])
+    assert sorted(ref.path for ref in discovery.refs if ref.kind == "url") == [
+        "https://news.example/~ed/other%2Fstory.html",
+        "https://news.example/~ed/story.html",
+    ]
+
+
+CDF_CHANNEL = """<?xml version="1.0"?>
+<CHANNEL HREF="https://news.example/" BASE="https://news.example/harbour/" LASTMOD="2024-03-05T23:05:43-05:00">
+  <TITLE>Harbour channel</TITLE>
+  <ITEM HREF="cranes.html" LASTMOD="2024-03-05T23:05:43-05:00"><TITLE>Cranes arrive</TITLE></ITEM>
+  <ITEM HREF="https://news.example/ferry.html"><TITLE>Ferry plan</TITLE><ABSTRACT>A new ferry</ABSTRACT></ITEM>
+  <ITEM><TITLE>No link: nothing to fetch</TITLE></ITEM>
+</CHANNEL>"""
+
+
+def test_a_microsoft_cdf_channel_is_a_feed_of_its_items(tmp_path):
+    # 15 of feedparser's samples were `not_a_listing`; feedparser reads them as it reads RSS.
+    listing = parse_listing(CDF_CHANNEL.encode(), base_url="https://news.example/channel.cdf")
+    assert listing.kind == "feed"
+    assert [(e.url, e.title, e.published_date) for e in listing.entries] == [
+        ("https://news.example/harbour/cranes.html", "Cranes arrive", date(2024, 3, 5)),  # its day, in its own zone
+        ("https://news.example/ferry.html", "Ferry plan", None),
+    ]
+    local = tmp_path / "harbour.cdf"
+    local.write_text(CDF_CHANNEL)
+    discovery = discover_documents([str(local)])
+    assert sorted(ref.path for ref in discovery.refs) == [
+        "https://news.example/ferry.html",
+        "https://news.example/harbour/cranes.html",
+    ]
+    # An RSS <channel> inside another element is not a channel of its own.
+    with pytest.raises(NotAListing):
+        parse_listing(b"<products><channel><item href='https://news.example/x'/></channel></products>")
+
+
+@pytest.mark.parametrize("path", ["/moved/feed.xml", "/moved/sitemap.xml"])
+def test_relative_links_resolve_against_the_url_fetched_never_its_content_location(site, path):
+    # RFC 7231 (appendix B) took Content-Location's part in the base URI away, as browsers never gave it one;
+    # RFC 9110 keeps it so. feedparser still follows RFC 2616 and would resolve against /elsewhere/.
+    urls, rejected, listings = discover(site, path)
+    assert (sorted(urls), rejected, listings) == (["/moved/story.html"], [], 1)
+
+
+def test_urls_taken_from_listings_stop_at_the_run_limit_and_the_rest_are_counted(tmp_path, monkeypatch):
+    # 1,000 sitemaps of 50,000 URLs each would hold 50 million references (~20 GB) until the run ended.
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_LISTED_URLS", 3)
+    sitemap = tmp_path / "sitemap.xml"
+    sitemap.write_text(
+        "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+        + "".join(f"<url><loc>https://news.example/{n}.html</loc></url>" for n in range(1, 5))
+        + "</urlset>"
+    )
+    listed = tmp_path / "more.urls"
+    listed.write_text("https://news.example/%7E1.html\nhttps://news.example/~1.html\nhttps://news.example/1.html\n")
+    named = "https://news.example/named.html"
+    discovery = discover_documents([named, str(sitemap), str(listed)])
+    assert sorted(ref.path for ref in discovery.refs) == [
+        "https://news.example/1.html",
+        "https://news.example/2.html",
+        "https://news.example/named.html",  # named by the user: always taken, and counted
+    ]
+    assert discovery.skipped == {"listing/over_limit": 4}  # 3.html, 4.html, ~1.html twice; 1.html is known

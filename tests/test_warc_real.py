@@ -345,3 +345,154 @@ def test_an_html_page_stored_as_a_resource_record_is_read(tmp_path, name):
         ("http://news.example/1", story(1), "iso-8859-1"),
         ("http://news.example/3", story(3), None),
     ]
+
+
+def lz4_archive(path: Path, records: list[bytes]) -> list[int]:
+    """The records as FastWARC writes a .warc.lz4: one LZ4 frame a record (FastWARC's own writer); the offsets."""
+    from fastwarc.stream_io import Lz4Writer
+
+    plain = path.with_suffix(".frames")
+    writer = Lz4Writer(str(plain))
+    offsets = []
+    for record in records:
+        writer.flush()
+        offsets.append(plain.stat().st_size)
+        writer.write(record)
+        writer.finish()  # ends the frame: the next record starts a frame of its own
+    writer.close()
+    plain.rename(path)
+    return offsets
+
+
+def plain_records(tmp_path: Path, records: list[CrawledRecord]) -> list[bytes]:
+    plain = tmp_path / "plain.warc"
+    offsets = write_warcio_warc(plain, records)
+    data = plain.read_bytes()
+    return [data[start:end] for start, end in zip(offsets, [*offsets[1:], len(data)], strict=True)]
+
+
+def test_a_warc_lz4_archive_as_fastwarc_writes_it_is_read_record_by_record(tmp_path):
+    # resiliparse's .warc.lz4 samples were `unsupported_type`; FastWARC (a dependency) decompresses LZ4.
+    path = tmp_path / "crawl.warc.lz4"
+    request = CrawledRecord("http://news.example/1", b"GET /1 HTTP/1.1\r\n\r\n", warc_type="request")
+    offsets = lz4_archive(
+        path,
+        plain_records(
+            tmp_path, [request, response(1), response(2, "Content-Encoding: gzip", body=gzip.compress(story(2)))]
+        ),
+    )
+    discovery = discover_documents([str(path)])
+    assert [ref.offset for ref in discovery.refs] == offsets[1:]
+    assert discovery.skipped == {"warc/request": 1}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [(d.url, d.content, d.source) for d in documents] == [
+        (f"http://news.example/{n}", story(n), f"{path}#{offset}")
+        for n, offset in zip((1, 2), offsets[1:], strict=True)
+    ]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "bad_descriptor", "cut"])
+def test_a_damaged_lz4_frame_costs_only_its_record(tmp_path, damage):
+    path = tmp_path / "crawl.warc.lz4"
+    offsets = lz4_archive(path, plain_records(tmp_path, [response(1), response(2), response(3)]))
+    data = path.read_bytes()
+    if damage == "cut":  # the crawler died writing its last record
+        path.write_bytes(data[: (offsets[2] + len(data)) // 2])
+        expected, reason, at = [story(1), story(2)], "warc_truncated", offsets[2]
+    else:
+        middle = bytearray(data[offsets[1] : offsets[2]])
+        if damage == "garbage":  # inside the compressed data
+            middle[30:60] = bytes(range(200, 230))
+        else:
+            middle[4] = 0xFF  # a frame version that does not exist
+        path.write_bytes(data[: offsets[1]] + bytes(middle) + data[offsets[2] :])
+        expected, reason, at = [story(1), story(3)], "warc_corrupt", offsets[1]
+    documents = read_all(path)
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == expected
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == reason and f"offset {at}" in rejection.detail
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.wet", "crawl.warc.wet.gz"])
+def test_the_text_of_pages_in_a_wet_file_is_read_as_text_documents(tmp_path, name):
+    # Common Crawl's WET files: one `conversion` record a page, its block the page's text in UTF-8.
+    from warcio.warcwriter import WARCWriter
+
+    text = "Cranes arrive at the harbour\n" + " ".join(["The harbour board approved new cranes on Tuesday."] * 12)
+    plain = io.BytesIO()
+    writer = WARCWriter(plain, gzip=False)
+    writer.write_record(writer.create_warcinfo_record(name, {"software": "a text extractor"}))
+    for uri, body, media_type in [
+        ("http://news.example/1", text.encode(), "text/plain"),
+        ("http://news.example/2", "Über den Hafen".encode(), "x/untyped"),  # its Content-Type line is taken out below
+        ("http://news.example/3", b"<p>markup</p>", "text/html"),  # a conversion of another kind
+        ("urn:x-text:4", b"No page's URL", "text/plain"),
+    ]:
+        writer.write_record(
+            writer.create_warc_record(
+                uri, "conversion", payload=io.BytesIO(body), length=len(body), warc_content_type=media_type
+            )
+        )
+    # Some WET writers name no Content-Type at all (warcio always writes one).
+    records = plain.getvalue().replace(b"Content-Type: x/untyped\r\n", b"").split(b"WARC/1.0\r\n")[1:]
+    path = tmp_path / name
+    path.write_bytes(
+        b"".join(
+            gzip.compress(b"WARC/1.0\r\n" + record) if name.endswith(".gz") else b"WARC/1.0\r\n" + record
+            for record in records
+        )
+    )
+    discovery = discover_documents([str(path)])
+    assert discovery.skipped == {"warc/warcinfo": 1, "warc/conversion": 2}
+    documents = read_documents(discovery.refs).documents
+    assert all_instances(documents, RawDocument)
+    assert [(d.url, d.content, d.media_type) for d in documents] == [
+        ("http://news.example/1", text.encode(), "text/plain"),
+        ("http://news.example/2", "Über den Hafen".encode(), "text/plain"),
+    ]
+    from transforms.options import PipelineOptions
+    from transforms.pipeline import prepare_document
+
+    prepared = prepare_document(documents[0], PipelineOptions())
+    assert not isinstance(prepared, Rejection) and "approved new cranes" in prepared.article.text
+
+
+@pytest.mark.parametrize("name", ["crawl.arc", "crawl.warc"])
+def test_a_record_the_archive_cuts_short_is_read_only_when_its_http_message_is_whole(tmp_path, name):
+    # warcio's space-in-url ARC: its archive length runs 12 bytes past the file's end, but the HTTP message is whole
+    # by its own Content-Length. resiliparse's clipped.warc.gz: the body itself is cut; that page is not read.
+    body = story(1)
+    message = http_response(body, f"Content-Length: {len(body)}")
+    if name.endswith(".arc"):
+        archive = arc_archive()[0] + arc_record("http://news.example/1", message + b"\n" * 12)
+        whole = archive[:-12]
+        cut = archive[: len(archive) - len(body) // 2]
+    else:
+        path = tmp_path / "plain.warc"
+        write_warcio_warc(path, [response(0), CrawledRecord("http://news.example/1", message + b"\n" * 12)])
+        archive = path.read_bytes()
+        whole = archive[: archive.rindex(body) + len(body)]  # the padding and the record's end are gone
+        cut = archive[: archive.rindex(body) + len(body) // 2]
+    path = tmp_path / name
+    path.write_bytes(whole)
+    documents = [d for d in read_all(path) if not (isinstance(d, RawDocument) and d.url == "http://news.example/0")]
+    assert [(d.url, d.content) for d in documents if isinstance(d, RawDocument)] == [("http://news.example/1", body)]
+    path.write_bytes(cut)
+    [rejection] = [d for d in read_all(path) if isinstance(d, Rejection)]
+    assert rejection.reason in ("warc_truncated", "warc_corrupt")
+
+
+def test_a_warc_lz4_compressed_as_one_frame_is_one_rejection_that_says_how_to_recompress(tmp_path):
+    # `lz4 crawl.warc` writes the whole file as one frame: only its first record has an offset of its own.
+    from fastwarc.stream_io import Lz4Writer
+
+    path = tmp_path / "crawl.warc.lz4"
+    writer = Lz4Writer(str(path))
+    writer.write(b"".join(plain_records(tmp_path, [response(1), response(2), response(3)])))
+    writer.close()
+    documents = read_all(path)
+    assert [d.content for d in documents if isinstance(d, RawDocument)] == [story(1)]
+    [rejection] = [d for d in documents if isinstance(d, Rejection)]
+    assert rejection.reason == "warc_not_per_record_gzip"
+    assert "LZ4 frame at offset 0 holds 2 more HTML response(s)" in rejection.detail and "lz4" in rejection.detail

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import string
 from urllib.parse import urlsplit, urlunsplit
 
 import courlan
@@ -30,12 +32,33 @@ def short_id(*parts: str) -> str:
     return sha256_hex("\x1f".join(parts))[:32]
 
 
+# RFC 3986's unreserved characters: "%7E" and "~" (or "%41" and "A") are the same URL (section 6.2.2.2).
+_UNRESERVED = frozenset(string.ascii_letters + string.digits + "-._~")
+_PERCENT_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _normal_escape(match: re.Match[str]) -> str:
+    character = chr(int(match.group(1), 16))
+    return character if character in _UNRESERVED else "%" + match.group(1).upper()
+
+
+def normalise_percent_escapes(url: str) -> str:
+    """The URL with its percent-escapes in RFC 3986's normal form (sections 6.2.2.1-2): an escaped unreserved
+    character is written as itself, every other escape in upper case. Servers must treat both spellings alike,
+    so they name one page; any other escape ("%2F", a space) is left, since decoding it can change the URL.
+    courlan's normalize_url leaves escapes as written, and w3lib (which does this) is no dependency."""
+    if "%" not in url:
+        return url
+    return _PERCENT_ESCAPE.sub(_normal_escape, url)
+
+
 def canonical_url(url: str | None) -> str | None:
-    """Normalised URL (tracking parameters and fragments dropped), or None if unusable."""
+    """Normalised URL (tracking parameters and fragments dropped, percent-escapes in normal form), or None
+    if unusable."""
     if not url:
         return None
     try:
-        normalised = courlan.normalize_url(url.strip(), strict=True)
+        normalised = courlan.normalize_url(normalise_percent_escapes(url.strip()), strict=True)
     except (ValueError, AttributeError):
         return None
     parts = urlsplit(normalised)

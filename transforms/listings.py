@@ -46,7 +46,9 @@ class NotAListing(ValueError):
     """The bytes are not a feed, a sitemap or a URL list."""
 
 
-_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF|urlset|sitemapindex|html)\b", re.I)
+# <CHANNEL> is a Microsoft CDF channel (1997, Internet Explorer 4's "active channels"): a listing of <ITEM HREF>s
+# with titles and LASTMOD dates that feedparser reads as it reads RSS, so it is one more kind of feed.
+_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF|channel|urlset|sitemapindex|html)\b", re.I)
 _SNIFF_BYTES = 4096
 
 
@@ -85,17 +87,22 @@ _URL_BREAKS = re.compile(r"[\t\r\n]")
 
 
 def listing_kind(content: bytes) -> str | None:
-    """'feed', 'sitemap', 'sitemap_index' or 'html' from the first element; None if none of these."""
+    """'feed' (RSS, Atom, RDF, CDF), 'sitemap', 'sitemap_index' or 'html' from the first element; None if none of
+    these."""
     head = _as_utf8(content[:_SNIFF_BYTES])
     # Skip the XML declaration, comments and doctype: the first real element decides.
-    match = _ROOT_TAG.search(_without_declarations(head))
+    body = _without_declarations(head)
+    match = _ROOT_TAG.search(body)
     if not match:
         return None
     root = match.group(1).lower()
+    if root == b"channel" and match.start() != body.find(b"<"):  # RSS's <channel> inside another element
+        return None
     return {
         b"rss": "feed",
         b"feed": "feed",
         b"rdf": "feed",
+        b"channel": "feed",
         b"urlset": "sitemap",
         b"sitemapindex": "sitemap_index",
         b"html": "html",

@@ -123,8 +123,9 @@ REASONS: tuple[ReasonCode, ...] = (
     ReasonCode(
         Stage.READ,
         Reason.WARC_NOT_PER_RECORD_GZIP,
-        "a .warc.gz gzip member (often the whole file) holding HTML responses after its first record: they cannot "
-        "be read at an offset of their own; the detail names the member's offset and how to recompress the archive",
+        "a .warc.gz gzip member or .warc.lz4 frame (often the whole file) holding HTML responses after its first "
+        "record: they cannot be read at an offset of their own; the detail names the member's offset and how to "
+        "recompress the archive",
     ),
     ReasonCode(Stage.READ, Reason.NOT_A_LISTING, "a local feed or sitemap file that is neither"),
     ReasonCode(Stage.READ, Reason.BAD_URL_LIST, "a URL list with lines that are not URLs"),

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from transforms.ids import normalise_percent_escapes
 from transforms.listings import (
     Listing,
     ListingEntry,
@@ -32,7 +33,7 @@ from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regu
 from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
-LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf")
+LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf", ".cdf")
 URL_LIST_SUFFIXES = (".urls",)
 # A remote URL is treated as a feed or sitemap when its path ends so or names one; anything
 # else is a page. A guessed listing that turns out to be a page is still ingested as a page.
@@ -42,6 +43,10 @@ NOT_INPUT_SUFFIXES = (".expected.json",)
 MAX_LISTING_BYTES = 50 * 1024 * 1024  # the sitemap protocol's own limit, uncompressed
 MAX_SITEMAP_DEPTH = 3
 MAX_SITEMAPS = 1000  # sitemaps followed from sitemap indexes (and robots.txt) in one run
+# URLs taken from listings in one run. Each is held until the run ends (~400 bytes with its title and date), and
+# 1,000 sitemaps of the protocol's 50,000 URLs each would be 50 million (20 GB); a million is about 400 MB, and
+# more than a run fetches politely in days (one request a second a host).
+MAX_LISTED_URLS = 1_000_000
 _URL_LIST_SNIFF_BYTES = 4096
 
 
@@ -78,6 +83,7 @@ class Discovery:
     skipped: Counter[str] = field(default_factory=Counter)
     listings: int = 0  # feeds, sitemaps and URL lists read
     followed: int = 0  # of those, sitemaps fetched because a sitemap index or robots.txt named them
+    fetched_listings: set[str] = field(default_factory=set)  # each remote listing is fetched once a run
 
 
 def is_url(source: str) -> bool:
@@ -191,7 +197,9 @@ def looks_like_listing_url(url: str) -> bool:
 
 
 def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | None = None) -> None:
-    """Each URL once; an entry that knows title or date replaces one that does not."""
+    """Each URL once (spellings of one URL, "%7E" and "~", are one); an entry that knows title or date replaces
+    one that does not."""
+    entry = replace(entry, url=normalise_percent_escapes(entry.url))
     known = urls.get(entry.url)
     if known is not None and (known.title or known.published or not (entry.title or entry.published_date)):
         return
@@ -202,6 +210,15 @@ def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | N
         published=entry.published_date.isoformat() if entry.published_date else None,
         published_from=date_source_of(listing) if entry.published_date else None,
     )
+
+
+def _add_listed_urls(urls: dict[str, DocumentRef], listing: Listing, discovery: Discovery) -> None:
+    """The listing's entries, up to MAX_LISTED_URLS URLs in the run; the rest counted as skipped."""
+    for entry in listing.entries:
+        if len(urls) >= MAX_LISTED_URLS and normalise_percent_escapes(entry.url) not in urls:
+            discovery.skipped["listing/over_limit"] += 1
+        else:
+            _add_url(urls, entry, listing.kind)
 
 
 def date_source_of(listing: str | None) -> str | None:
@@ -237,8 +254,7 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
         return
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
-    for entry in listing.entries:
-        _add_url(urls, entry, listing.kind)
+    _add_listed_urls(urls, listing, discovery)
 
 
 def _discover_local_listing(
@@ -279,8 +295,7 @@ def _take_listing(
 ) -> None:
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
-    for entry in listing.entries:
-        _add_url(urls, entry, listing.kind)
+    _add_listed_urls(urls, listing, discovery)
     if listing.children:
         if depth >= MAX_SITEMAP_DEPTH:
             discovery.skipped["sitemap/too_deep"] += len(listing.children)
@@ -291,12 +306,18 @@ def _take_listing(
 def _discover_remote_listings(
     listing_urls: list[str], options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef], depth: int = 1
 ) -> None:
+    # A listing named again (an index that lists itself, two indexes that name each other) adds nothing new.
+    fresh = [url for url in dict.fromkeys(listing_urls) if url not in discovery.fetched_listings]
+    if len(fresh) < len(listing_urls):
+        discovery.skipped["listing/repeated"] += len(listing_urls) - len(fresh)
+    listing_urls = fresh
     if depth > 1:  # the limit is on sitemaps that listings lead to: every source the user names is read
         room = max(MAX_SITEMAPS - discovery.followed, 0)
         if len(listing_urls) > room:
             discovery.skipped["sitemap/over_limit"] += len(listing_urls) - room
             listing_urls = listing_urls[:room]
         discovery.followed += len(listing_urls)
+    discovery.fetched_listings.update(listing_urls)
     listing_options = _listing_fetch_options(options)
     for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
         listing = _fetched_listing(url, listing_options, discovery, urls)

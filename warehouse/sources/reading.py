@@ -192,7 +192,7 @@ def read_document(ref: DocumentRef) -> RawDocument | Rejection:
             doc_id,
             Reason.UNSUPPORTED_TYPE,
             f"'{''.join(path.suffixes) or path.name}' is not .html, .htm or .txt (optionally .gz), "
-            ".warc, .arc (optionally .gz), a feed, a sitemap or a URL list",
+            ".warc (optionally .gz or .lz4), .arc (optionally .gz), a feed, a sitemap or a URL list",
         )
     if path.suffix.lower() == ".gz":
         try:

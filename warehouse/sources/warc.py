@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
+
+from fastwarc.stream_io import Lz4Reader
 
 from transforms.ids import doc_id_for, rejection_id
 from transforms.reasons import Reason, Stage
@@ -32,7 +35,10 @@ from warehouse.sources.http_payload import (
 
 # ARC, the Internet Archive's format before WARC (1996-2009 crawls), is read by the same code: each
 # record's one-line header is turned into the WARC fields it stands for.
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+# FastWARC writes .warc.lz4 archives, one LZ4 frame a record as crawlers write one gzip member a record;
+# FastWARC (a dependency) decompresses the frames, this module finds them.
+# Common Crawl's WET files (the text of each page, as `conversion` records) are WARCs named .warc.wet.gz.
+WARC_SUFFIXES = (".warc", ".warc.gz", ".warc.lz4", ".warc.wet", ".warc.wet.gz", ".arc", ".arc.gz")
 # A file or a WARC record over this is refused before it is read.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -75,6 +81,14 @@ _ARC_DATE_FROM_END = (3, 8)  # where the date is, counted from the end, in versi
 _ARC_RECORD_START = re.compile(rb"WARC/[01]\.|(?<=\n)(?:https?|ftp|dns|filedesc)://\S+ \S+ \d{14}")
 _ARC_FOLLOWING = re.compile(rb"[A-Za-z][A-Za-z0-9+.-]*:")  # how the line after an ARC record starts: its URL
 _GZIP_START = re.compile(re.escape(_GZIP_MAGIC))
+# The LZ4 frame format (lz4_Frame_format.md): a magic number, a descriptor, then blocks, each after its size in
+# 4 little-endian bytes (the top bit set when stored uncompressed), up to a size of 0.
+_LZ4_MAGIC = b"\x04\x22\x4d\x18"
+_LZ4_START = re.compile(re.escape(_LZ4_MAGIC))
+_LZ4_VERSION_MASK, _LZ4_VERSION = 0xC0, 0x40
+_LZ4_BLOCK_CHECKSUM, _LZ4_CONTENT_SIZE, _LZ4_CONTENT_CHECKSUM, _LZ4_DICTIONARY = 0x10, 0x08, 0x04, 0x01
+_LZ4_UNCOMPRESSED_BLOCK = 0x80000000
+_LZ4_MAX_BLOCK_BYTES = 4 * 1024 * 1024  # the format's largest block
 _VERSIONS = (b"WARC/1.", b"WARC/0.")
 # Line ends taken between records beyond the standard's two: real crawls have one, none, or several
 # (warcio reads them all, with a warning); a record is still whole when the next one starts right after.
@@ -95,6 +109,14 @@ class _Ended(Exception):
     """The input (the file, or the record's gzip member) ends inside the record."""
 
 
+class _FrameDamaged(Exception):
+    """An LZ4 frame whose descriptor or data is wrong (zlib.error stands for the same in a gzip member)."""
+
+
+# Compressed data that does not decompress: it costs its record (member, frame), and scanning goes on after it.
+_COMPRESSION_ERRORS = (zlib.error, _FrameDamaged)
+
+
 @dataclass(frozen=True, slots=True)
 class _Scanned:
     warc_type: str
@@ -104,16 +126,19 @@ class _Scanned:
 
 
 def scan_warc(path: str) -> WarcScan:
-    """The offset of each HTML response with status 200 (and HTML resource); other records counted; each
-    record that cannot be read refused with its own offset. Damage costs only the damaged record: scanning
+    """The offset of each HTML response with status 200 (and HTML resource, text conversion); other records
+    counted; each record that cannot be read refused with its own offset. Damage costs only the damaged record: scanning
     goes on at the next gzip member (.warc.gz, .arc.gz), the next `WARC/1.` line (.warc) or the next ARC
     record's header line (.arc)."""
     scan = WarcScan()
     record_start = _ARC_RECORD_START if path.lower().endswith((".arc", ".arc.gz")) else _RECORD_START
     try:
         with io.BufferedReader(io.FileIO(path, "rb"), _CHUNK_BYTES) as handle:
-            if handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC:
-                _scan_gzip(handle, scan)
+            magic = handle.read(len(_LZ4_MAGIC))
+            if magic.startswith(_GZIP_MAGIC):
+                _scan_members(handle, scan, _GzipMember, _GZIP_START)
+            elif magic == _LZ4_MAGIC:
+                _scan_members(handle, scan, _Lz4Frame, _LZ4_START)
             else:
                 handle.seek(0)
                 _scan_plain(handle, scan, record_start)
@@ -139,11 +164,16 @@ def _scan_plain(handle: io.BufferedReader[io.FileIO], scan: WarcScan, record_sta
         _classify(scan, offset, record)
 
 
-def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
-    """One record per gzip member, as crawlers write them: a member's offset is its record's."""
+def _scan_members(
+    handle: io.BufferedReader[io.FileIO],
+    scan: WarcScan,
+    member_type: type[_GzipMember] | type[_Lz4Frame],
+    member_start: re.Pattern[bytes],
+) -> None:
+    """One record per gzip member (or LZ4 frame), as crawlers write them: a member's offset is its record's."""
     offset: int | None = 0
     while offset is not None:
-        member = _GzipMember(handle, offset)
+        member = member_type(handle, offset)
         stream = io.BufferedReader(member, _CHUNK_BYTES)
         ended: _Ended | None = None
         try:
@@ -163,9 +193,9 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
                     WarcDamage(
                         Reason.WARC_NOT_PER_RECORD_GZIP,
                         offset,
-                        f"the gzip member at offset {offset} holds {pages} more HTML response(s) after its first "
-                        "record, which cannot be read on their own; recompress the archive, one gzip member a record "
-                        "(e.g. `warcio recompress`)",
+                        f"the {member.coding} {member.unit} at offset {offset} holds {pages} more HTML response(s) "
+                        "after its first record, which cannot be read on their own; recompress the archive, one "
+                        f"{member.coding} {member.unit} a record ({member.recompress})",
                     )
                 )
         except _Ended as problem:
@@ -175,23 +205,29 @@ def _scan_gzip(handle: io.BufferedReader[io.FileIO], scan: WarcScan) -> None:
             try:
                 while stream.read(_CHUNK_BYTES):  # to the member's end, where the next record starts
                     pass
-            except zlib.error:
+            except _COMPRESSION_ERRORS:
                 member.end = None
-        except zlib.error as error:
-            _refuse(scan, offset, _Damaged(f"gzip data is damaged ({error})"), ended_for_good=False)
+        except _COMPRESSION_ERRORS as error:
+            _refuse(scan, offset, _Damaged(f"{member.coding} data is damaged ({error})"), ended_for_good=False)
         if member.cut_short:
             # The member seems to run to the file's end, but deflate data cut mid-write can go on decoding
             # through the members after it: those are looked for, and read on their own.
-            next_offset = _find(handle, _GZIP_START, offset + 1)
+            next_offset = _find(handle, member_start, offset + 1)
         else:
-            next_offset = member.end if member.end is not None else _find(handle, _GZIP_START, offset + 1)
+            next_offset = member.end if member.end is not None else _find(handle, member_start, offset + 1)
         if ended is not None:
+            if not member.cut_short:  # the member itself is whole: the record goes on in the next one(s)
+                ended = _Ended(f"{ended}, where its {member.coding} member ends (one record split over several)")
             _refuse(scan, offset, ended, ended_for_good=member.cut_short and next_offset is None)
         offset = next_offset
 
 
 class _GzipMember(io.RawIOBase):
     """The decompressed bytes of the one gzip member at an offset, decompressed a buffer at a time."""
+
+    coding = "gzip"
+    unit = "member"
+    recompress = "e.g. `warcio recompress`"
 
     def __init__(self, handle: io.BufferedReader[io.FileIO], offset: int) -> None:
         self._handle = handle
@@ -224,6 +260,101 @@ class _GzipMember(io.RawIOBase):
                 return len(out)
 
 
+class _Lz4Frame(io.RawIOBase):
+    """The decompressed bytes of the one LZ4 frame at an offset, decompressed by FastWARC a buffer at a time.
+
+    The frame's end is found first by walking its block sizes (no decompression), so FastWARC, which would
+    read on through the frames after it, is given this frame's bytes only."""
+
+    coding = "LZ4"
+    unit = "frame"
+    recompress = "e.g. FastWARC's `fastwarc recompress --compress-alg lz4`"
+
+    def __init__(self, handle: io.BufferedReader[io.FileIO], offset: int) -> None:
+        self.cut_short = False
+        self.end: int | None = None
+        self._damage: str | None = None
+        file_end = handle.seek(0, io.SEEK_END)
+        try:
+            if offset < file_end:  # at the very end of the file no frame starts
+                self.end = _lz4_frame_end(handle, offset)
+        except _FrameDamaged as damage:
+            self._damage = str(damage)
+        except _Ended:
+            self.cut_short = True
+        self._reader = Lz4Reader(_FileSlice(handle, offset, self.end if self.end is not None else file_end))
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # Any: io's writable-buffer type is not spelled in 3.11
+        if self._damage is not None:
+            raise _FrameDamaged(self._damage)
+        try:
+            out = self._reader.read(len(buffer))
+        except OSError as error:  # FastWARC's decompression errors are OSErrors
+            if self.cut_short:  # what the file holds of the frame has been given
+                return 0
+            raise _FrameDamaged(str(error)) from None
+        buffer[: len(out)] = out
+        return len(out)
+
+
+def _lz4_frame_end(handle: io.BufferedReader[io.FileIO], offset: int) -> int:
+    """Where the LZ4 frame at `offset` ends, from its descriptor and block sizes; _Ended when the file ends
+    first, _FrameDamaged when it is no frame."""
+    handle.seek(offset)
+    head = handle.read(7)
+    if len(head) < 7:
+        raise _Ended("the archive ends inside the frame's descriptor")
+    flags = head[4]
+    if head[:4] != _LZ4_MAGIC or flags & _LZ4_VERSION_MASK != _LZ4_VERSION:
+        raise _FrameDamaged("not an LZ4 frame descriptor")
+    position = offset + 7 + (8 if flags & _LZ4_CONTENT_SIZE else 0) + (4 if flags & _LZ4_DICTIONARY else 0)
+    checksum = 4 if flags & _LZ4_BLOCK_CHECKSUM else 0
+    while True:
+        handle.seek(position)
+        size_field = handle.read(4)
+        if len(size_field) < 4:
+            raise _Ended("the archive ends inside the frame")
+        (size,) = struct.unpack("<I", size_field)
+        position += 4
+        if size == 0:  # the end mark
+            return position + (4 if flags & _LZ4_CONTENT_CHECKSUM else 0)
+        size &= ~_LZ4_UNCOMPRESSED_BLOCK
+        if size > _LZ4_MAX_BLOCK_BYTES:
+            raise _FrameDamaged(f"a block of {size} bytes, more than LZ4 allows")
+        position += size + checksum
+
+
+class _FileSlice:
+    """Bytes `start` to `end` of a file, as a reader of its own (what FastWARC's readers take)."""
+
+    def __init__(self, handle: io.BufferedReader[io.FileIO], start: int, end: int) -> None:
+        self._handle = handle
+        self._start = start
+        self._end = end
+        self._position = start
+
+    def read(self, size: int = -1) -> bytes:
+        size = self._end - self._position if size < 0 else min(size, self._end - self._position)
+        self._handle.seek(self._position)
+        data = self._handle.read(size)
+        self._position += len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: self._start, io.SEEK_CUR: self._position, io.SEEK_END: self._end}[whence]
+        self._position = min(max(base + offset, self._start), self._end)
+        return self._position - self._start
+
+    def tell(self) -> int:
+        return self._position - self._start
+
+    def close(self) -> None:
+        """The file is its owner's to close."""
+
+
 def _read_record(
     stream: io.BufferedIOBase, watch_for_records: bool = False, keep: int = _HTTP_HEAD_BYTES
 ) -> _Scanned | None:
@@ -231,7 +362,9 @@ def _read_record(
     the rest skipped in bounded chunks; None at the end.
 
     `watch_for_records`: a block holding a record's end and the next one's start is damage (a plain
-    WARC has no other boundary to tell a length that swallows exactly one record).
+    WARC has no other boundary to tell a length that swallows exactly one record); a response the file
+    ends inside is read when its HTTP message is whole. In a gzip member, a length past the member's end
+    is damage, as a lie about the record.
     """
     first = stream.readline(_MAX_WARC_HEADER_BYTES)
     while first in _BLANK_LINES:  # line ends left by the record before
@@ -292,8 +425,9 @@ def _read_block(
     if length < 0:
         raise _Damaged(f"Content-Length {length}")
     warc_type = headers.get(b"warc-type", b"unknown").decode("ascii", "replace").lower()
-    # A response's HTTP head tells whether it is a page; a resource's block is the page itself.
-    head = stream.read(min(length, keep)) if warc_type == "response" or _is_html_resource(headers) else b""
+    # A response's HTTP head tells whether it is a page; a resource's (or conversion's) block is the page itself.
+    wanted = warc_type == "response" or _stored_page_type(warc_type, headers) is not None
+    head = stream.read(min(length, keep)) if wanted else b""
     remaining = length - len(head)
     tail = head[-len(_SWALLOWED) :]
     if watch_for_records and _SWALLOWED in head:
@@ -301,6 +435,10 @@ def _read_block(
     while remaining > 0:
         chunk = stream.read(min(remaining, _CHUNK_BYTES))
         if not chunk:
+            # In a plain archive (the only kind watched for records) the input's end is the file's.
+            whole = _whole_http_message(head, length - remaining) if watch_for_records else None
+            if warc_type == "response" and whole is not None:  # the archive's length is wrong, not the message
+                return _Scanned(warc_type, headers, whole, head[:whole])
             raise _Ended(f"its Content-Length is {length} but only {length - remaining} bytes follow")
         remaining -= len(chunk)
         if watch_for_records and _SWALLOWED in tail + chunk:
@@ -310,6 +448,20 @@ def _read_block(
         length_name = "archive length" if arc else "Content-Length"
         raise _Damaged(f"its {length} bytes (its {length_name}) are not followed by the end of a record")
     return _Scanned(warc_type, headers, length, head)
+
+
+def _whole_http_message(head: bytes, read: int) -> int | None:
+    """The length of the HTTP message a record's block starts with, when the `read` bytes of the block hold all
+    of it by its own Content-Length; else None. A record the input ends inside (its WARC or ARC length runs past
+    the archive's end, as in hand-edited samples) is still a whole page then; one whose body is cut is not."""
+    http = parse_http_head(head)
+    declared = http.first("content-length")
+    if http.length is None or http.status is None or declared is None or not declared.strip().isdigit():
+        return None
+    if http.codings("transfer-encoding"):  # a chunked body's length is not its Content-Length
+        return None
+    end = http.length + int(declared)
+    return end if end <= read else None
 
 
 def _record_ends_here(stream: io.BufferedIOBase, arc: bool = False) -> bool:
@@ -375,8 +527,8 @@ def _classify(scan: WarcScan, offset: int, record: _Scanned) -> None:
 
 def _not_a_document(record: _Scanned) -> str | None:
     """Why a record is no document, as counted in `WarcScan.skipped`; None for an HTML response with status
-    200, or an HTML page stored as a resource."""
-    if record.warc_type == "resource" and _is_html_resource(record.headers):
+    200, an HTML page stored as a resource, or a page's text stored as a conversion."""
+    if _stored_page_type(record.warc_type, record.headers) is not None:
         return None
     if record.warc_type != "response":  # request, revisit (no body of its own), metadata, warcinfo, resource...
         return f"warc/{record.warc_type}"
@@ -428,23 +580,29 @@ def read_warc_records(path: str, offsets: list[int]) -> dict[int, RawDocument | 
 def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, offset: int) -> RawDocument | Rejection:
     """The record at `offset` as a document (`name`: the archive's stored name), or why not."""
     handle.seek(offset)
-    gzipped = handle.read(len(_GZIP_MAGIC)) == _GZIP_MAGIC
+    magic = handle.read(len(_LZ4_MAGIC))
+    compressed = magic.startswith(_GZIP_MAGIC) or magic == _LZ4_MAGIC
     handle.seek(offset)
     stream: io.BufferedIOBase = handle
     try:
-        if gzipped:  # the whole member at once (a crawl's are a few KiB): far cheaper than a stream over it
-            member = _inflate_member(handle, offset, MAX_FILE_BYTES + _MAX_WARC_HEADER_BYTES)
+        if compressed:  # the whole member at once (a crawl's are a few KiB): far cheaper than a stream over it
+            limit = MAX_FILE_BYTES + _MAX_WARC_HEADER_BYTES
+            member = (
+                _inflate_member(handle, offset, limit)
+                if magic.startswith(_GZIP_MAGIC)
+                else _lz4_frame(handle, offset, limit)
+            )
             if member is None:
                 return _record_rejection(
                     path, offset, Reason.TOO_LARGE, f"record at offset {offset} is over {MAX_FILE_BYTES} bytes"
                 )
             stream = io.BytesIO(member)
-        record = _read_record(stream, watch_for_records=not gzipped, keep=MAX_FILE_BYTES)
+        record = _read_record(stream, watch_for_records=not compressed, keep=MAX_FILE_BYTES)
     except (_Damaged, _Ended) as problem:
         return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: {problem}")
-    except zlib.error as error:
+    except _COMPRESSION_ERRORS as error:
         return _record_rejection(
-            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: gzip data ({error})"
+            path, offset, Reason.WARC_CORRUPT, f"record at offset {offset} is damaged: compressed data ({error})"
         )
     if record is None:
         return _record_rejection(path, offset, Reason.WARC_CORRUPT, f"no record at offset {offset}")
@@ -459,13 +617,14 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
             Reason.TOO_LARGE,
             f"record at offset {offset} has {record.length} bytes; the limit is {MAX_FILE_BYTES}",
         )
-    if record.warc_type == "resource":
+    stored_type = _stored_page_type(record.warc_type, record.headers)
+    if stored_type is not None:
         return RawDocument(
             doc_id=doc_id_for(record.block),
             source=f"{name}#{offset}",
             url=_target_uri(record.headers),
             content=record.block,
-            media_type="text/html",
+            media_type=stored_type,
             fetched_at=_warc_date(record.headers),
             charset=charset_from_content_type(record.headers.get(b"content-type", b"").decode("ascii", "replace")),
         )
@@ -491,12 +650,21 @@ def _read_document(handle: io.BufferedReader[io.FileIO], path: str, name: str, o
     )
 
 
-def _is_html_resource(headers: dict[bytes, bytes]) -> bool:
-    """A resource record holding a web page as it is, without an HTTP head (as warcit and some capture
-    tools store pages): an HTML content type and an http(s) target URI."""
+def _stored_page_type(warc_type: str, headers: dict[bytes, bytes]) -> str | None:
+    """The media type of a page stored in a record's block as it is, without an HTTP head, under an http(s)
+    target URI; None for any other record. Two kinds: a `resource` with an HTML content type (as warcit and
+    some capture tools store pages), and a `conversion` in text/plain (Common Crawl's WET files: the text
+    taken out of each page, read as a .txt document is; or with no content type, as some WET writers leave it)."""
+    if warc_type not in ("resource", "conversion"):
+        return None
     media_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower().decode("ascii", "replace")
-    uri = (_target_uri(headers) or "").lower()
-    return media_type in HTML_TYPES and uri.startswith(("http://", "https://"))
+    if not (_target_uri(headers) or "").lower().startswith(("http://", "https://")):
+        return None
+    if warc_type == "resource" and media_type in HTML_TYPES:
+        return "text/html"
+    if warc_type == "conversion" and media_type in ("text/plain", ""):  # some WET writers name no type
+        return "text/plain"
+    return None
 
 
 def _inflate_member(handle: io.BufferedReader[io.FileIO], offset: int, limit: int) -> bytes | None:
@@ -513,6 +681,20 @@ def _inflate_member(handle: io.BufferedReader[io.FileIO], offset: int, limit: in
         out = inflate.decompress(data, limit + 1 - size)
         parts.append(out)
         size += len(out)
+        if size > limit:
+            return None
+    return b"".join(parts)
+
+
+def _lz4_frame(handle: io.BufferedReader[io.FileIO], offset: int, limit: int) -> bytes | None:
+    """The decompressed bytes of the LZ4 frame at `offset` (as far as they go if it is cut short); None when
+    they are more than `limit`. Damaged data raises _FrameDamaged."""
+    frame = _Lz4Frame(handle, offset)
+    parts: list[bytes] = []
+    size = 0
+    while chunk := frame.read(_CHUNK_BYTES):
+        parts.append(chunk)
+        size += len(chunk)
         if size > limit:
             return None
     return b"".join(parts)
