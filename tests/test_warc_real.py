@@ -496,3 +496,14 @@ def test_a_warc_lz4_compressed_as_one_frame_is_one_rejection_that_says_how_to_re
     [rejection] = [d for d in documents if isinstance(d, Rejection)]
     assert rejection.reason == "warc_not_per_record_gzip"
     assert "LZ4 frame at offset 0 holds 2 more HTML response(s)" in rejection.detail and "lz4" in rejection.detail
+
+
+@pytest.mark.parametrize("name, content", [("crawl.warc", b""), ("crawl.warc.lz4", b""), ("crawl.warc", b"\r\n\n")])
+def test_an_archive_with_no_record_is_one_rejection_not_nothing(tmp_path, name, content):
+    # A zero-byte archive left by a crawler that died before its first write gave no row at all (foreign17).
+    path = tmp_path / name
+    path.write_bytes(content)
+    discovery = discover_documents([str(path)])
+    rejections = read_documents(discovery.refs).documents
+    assert [(r.stage, r.reason) for r in rejections if isinstance(r, Rejection)] == [("read", "empty")]
+    assert len(rejections) == 1

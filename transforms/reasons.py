@@ -107,6 +107,7 @@ REASONS: tuple[ReasonCode, ...] = (
         Reason.NOT_A_REGULAR_FILE,
         "a named pipe, socket, device or symlink loop, named or found in a folder: only regular files are read",
     ),
+    ReasonCode(Stage.READ, Reason.EMPTY, "an archive with no record in it (no bytes, or only white space)"),
     ReasonCode(Stage.READ, Reason.WARC_TRUNCATED, "the archive ends inside a record; the detail names its offset"),
     ReasonCode(
         Stage.READ,

@@ -144,6 +144,10 @@ def scan_warc(path: str) -> WarcScan:
                 _scan_plain(handle, scan, record_start)
     except OSError as error:  # the file itself could not be read: the records so far stand
         scan.refused.append(WarcDamage(Reason.UNREADABLE, 0, f"{path}: {error}"))
+    if not (scan.offsets or scan.skipped or scan.refused):
+        # An archive with no record at all (a crawler that died before its first write, a file emptied by a
+        # failed copy) would otherwise leave no trace of having been named: it is one rejection.
+        scan.refused.append(WarcDamage(Reason.EMPTY, 0, f"{path}: no WARC or ARC record in it; check the copy"))
     return scan
 
 
