@@ -36,6 +36,11 @@ from transforms.figures.vocabulary import (
     FIELD_PLACE_WORDS,
     FRACTION_GLYPHS,
     FRACTION_PART_WORDS,
+    GOLF_NINE_RANGE,
+    GOLF_ROUND_RANGE,
+    GOLF_TOTAL_RANGE,
+    GOLF_WORDS,
+    HOLE_VERBS,
     GLUED_SUFFIXES,
     GROUP_PART_WORDS,
     IDENTIFIER_PREFIXES,
@@ -118,6 +123,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
+        to_par = golf_words_to_par_end(tokens, i) if token.low in SMALL_NUMBERS else None
+        if to_par is not None:
+            return to_par  # "expect to shoot six or seven under"
         return star_rating_end(tokens, i) if token.low in RATING_WORDS else None
     if token.kind != "num":
         return None
@@ -182,6 +190,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         closes_rank_pair,
         is_part_of_pronoun,
         is_golf_score,
+        is_golf_report_score,
         is_tiebreak,
         is_box_score_total,
         is_bracketed_name_number,
@@ -223,6 +232,7 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
     return (
         age_end(tokens, j) == j + 1
         or is_golf_score(tokens, j, j + 1)
+        or is_golf_report_score(tokens, j, j + 1)
         or (depth > 0 and continues_dropped_list(tokens, j, j + 1, depth - 1))
     )
 
@@ -329,6 +339,80 @@ def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
         and word.text[:1].isupper()
         and (word.low in SMALL_NUMBERS or word.low in TENS or word.low == "ever")
     )
+
+
+def in_golf_report(tokens: list[Token], i: int, back: int = 60, ahead: int = 30) -> bool:
+    """A word only golf reports use ('birdie', 'bogey', 'putt', 'PGA') or a score to par ('7-under', 'even
+    par', 'par-5') near i: the number is read in a golf report."""
+    for n in range(max(0, i - back), min(len(tokens), i + ahead)):
+        token = tokens[n]
+        if token.kind != "word":
+            continue
+        if token.low in GOLF_WORDS and (token.low[:1] != "e" or token.text[:1].islower()):
+            return True
+        if token.low in ("under", "over", "par") and n > 1 and tokens[n - 1].text in DASHES and token.glued:
+            return tokens[n - 2].kind == "num" or tokens[n - 2].low in ("under", "over")  # "7-under", "5-under-par"
+        if token.low == "par" and is_word(token_at(tokens, n - 1), "under", "over", "even"):
+            return True
+    return False
+
+
+def in_range(token: Token, bounds: tuple[int, int]) -> bool:
+    return token.text.isdigit() and bounds[0] <= int(token.text) <= bounds[1]
+
+
+def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
+    """In a golf report, a bare whole number with nothing counted after it is a score or a hole, not a count:
+    a round after 'a' ('recovered for a 67', 'needed a 65', 'a closing 68'), a round in brackets after a
+    name ('Slocum (69)'), a total after 'at' or 'of' ('a group at 134', 'third at 270'), a nine after 'shot'
+    or 'in' ('shot 30 on the back', 'turned in 31'), a score to par ('at 4 under'), a hole after 'on' or a
+    verb of playing it ('a bad tee shot on 1', 'three-putted 5'). The report is told by its words
+    (in_golf_report); 'a crowd of 30,000', 'three shots behind', 'a 40-foot putt' stay figures."""
+    token, previous, following = tokens[i], token_at(tokens, i - 1), token_at(tokens, end)
+    if previous is None or not is_plain_number(tokens, i, end) or counts_what_follows(following):
+        if not (is_word(following, "under", "over") and is_plain_number(tokens, i, end)):
+            return False
+    if is_word(following, "under", "over"):
+        after = token_at(tokens, end + 1)
+        shape = int(token.text) <= 30 and (is_word(after, "par") or not counts_what_follows(after))
+    elif previous.text == "(":
+        shape = getattr(following, "text", "") == ")" and in_range(token, GOLF_ROUND_RANGE)
+        shape = shape and is_capitalised(token_at(tokens, i - 2))
+    elif previous.low in ("at", "of", "on", "to", "with") and in_range(token, GOLF_TOTAL_RANGE):
+        shape = True
+    elif previous.low in ("on", "at") or previous.low in HOLE_VERBS:
+        shape = in_range(token, (1, 18)) and getattr(following, "text", ".") in (",", ".", "and", ";", ")", "\n")
+        shape = shape or (previous.low in HOLE_VERBS and in_range(token, (1, 18)))
+    elif previous.low in ("shot", "in", "fired", "carded"):
+        shape = in_range(token, GOLF_NINE_RANGE) or (previous.low != "in" and in_range(token, GOLF_ROUND_RANGE))
+    else:
+        shape = after_article(tokens, i) and (in_range(token, GOLF_ROUND_RANGE) or in_range(token, GOLF_NINE_RANGE))
+    return shape and in_golf_report(tokens, i)
+
+
+def after_article(tokens: list[Token], i: int, reach: int = 4) -> bool:
+    """'a 67', 'a bogey-free 67', 'a closing 68': 'a' before the number with only modifiers between."""
+    for n in range(i - 1, max(i - 1 - reach, -1), -1):
+        token = tokens[n]
+        if token.low in ("a", "an"):
+            return True
+        if not (token.text in DASHES or (token.kind == "word" and token.text.islower() and token.low not in OBJECT_STOPS)):
+            return False
+    return False
+
+
+def golf_words_to_par_end(tokens: list[Token], i: int) -> int | None:
+    """'shoot six or seven under', 'he was two over par' in a golf report: a score to par said in words.
+    Index after it, or None."""
+    k = i + 1
+    if is_word(token_at(tokens, k), "or", "to") and is_word(token_at(tokens, k + 1), *SMALL_NUMBERS):
+        k += 2
+    if not is_word(token_at(tokens, k), "under", "over"):
+        return None
+    if counts_what_follows(token_at(tokens, k + 1)) and not is_word(token_at(tokens, k + 1), "par"):
+        return None  # "two over the limit" is no score; "three under par" is
+    end = k + 2 if is_word(token_at(tokens, k + 1), "par") else k + 1
+    return end if end == k + 2 or in_golf_report(tokens, i) else None
 
 
 def is_golf_score(tokens: list[Token], i: int, end: int) -> bool:

@@ -192,18 +192,35 @@ def after_leading_point(tokens: list[Token], k: int) -> bool:
 
 
 # Words of place or extent after a distance: "every 120m up the beach", "a 30m tall tower".
-METRE_CONTEXT_AFTER = frozenset("up down along tall high long deep wide away apart above below offshore".split())
+METRE_CONTEXT_AFTER = frozenset(
+    "up down along tall high long deep wide away apart above below offshore off beneath underground underwater "
+    "inland ahead behind short beyond".split()
+)
+# Nouns a length in metres names before them: "its slow 500m journey", "a 200m walk", "the 400m final"; no one
+# writes millions of walks or journeys with a bare glued m.
+METRE_NOUNS = frozenset(
+    """
+journey journeys walk walks trip trips swim swims sprint sprints dash race races run final finals heat heats
+hurdles relay relays freestyle backstroke breaststroke butterfly medley stretch stretches climb climbs drop
+descent ascent radius section sections span spans length depth height stroll trek hike crawl tunnel runway
+""".split()
+)
+METRE_FOLLOWERS = METRE_CONTEXT_AFTER | METRE_NOUNS
 
 
 def is_metre_suffix(tokens: list[Token], k: int) -> bool:
-    """'stand every 120m up the beach', 'a 30m tall tower': a glued m is metres, not millions, after
-    'every' or before a word of extent or place, where no currency is written."""
+    """'stand every 120m up the beach', 'a 30m tall tower', 'its slow 500m journey': a glued m is metres, not
+    millions, after 'every' or before a word of extent or place or a noun of going a length, where no
+    currency is written ('a 500m deal', '20m users' stay millions)."""
     suffix, following = token_at(tokens, k + 1), token_at(tokens, k + 2)
     if suffix is None or suffix.text != "m" or not suffix.glued:
         return False
     if k > 0 and (tokens[k - 1].text in CURRENCY_SYMBOLS or tokens[k - 1].text in CURRENCY_CODES):
         return False
-    return is_word(token_at(tokens, k - 1), "every") or is_word(following, *METRE_CONTEXT_AFTER)
+    if is_word(token_at(tokens, k - 1), "every") or (following is not None and following.low in METRE_FOLLOWERS):
+        return True
+    dash, word = following, token_at(tokens, k + 3)  # "a 400m-long tunnel"
+    return dash is not None and dash.text == "-" and dash.glued and is_word(word, *METRE_CONTEXT_AFTER)
 
 
 def is_kelvin_suffix(tokens: list[Token], k: int) -> bool:

@@ -759,3 +759,29 @@ PAYING_OUT_VERBS = frozenset("fork forks forked forking shell shells shelled she
 ROUND_SCORE_VERBS = frozenset("carded cards card carding shot shoots shooting fired fires posted posts".split())
 # Verbs that take a golfer's strokes with no article: "I shot 68 and", "he cards 71".
 STROKE_VERBS = frozenset("carded cards card carding shot shoots".split())
+# Words only a golf report uses; near them a bare number is a round, a total, a score to par or a hole ("needed
+# a 65", "Slocum (69)", "a group at 134", "at 4 under", "a bad tee shot on 1"). "par" alone is not one ("on par
+# with forecasts"); "eagle" counts only in lower case (the Eagles are a team).
+GOLF_WORDS = frozenset(
+    """
+birdie birdies birdied birdieing bogey bogeys bogeyed bogeying eagle eagled eagling parred putt putts putted
+putting putter fairway fairways pga lpga clubhouse tee
+""".split()
+)
+# Verbs of playing a hole before its number: "three-putted 5", "birdied 12 and 13".
+HOLE_VERBS = frozenset("putted birdied bogeyed parred eagled bogeys birdies".split())
+# Golf scores: an 18-hole round, a nine, and a total over two to four rounds.
+GOLF_ROUND_RANGE = (55, 90)
+GOLF_NINE_RANGE = (25, 45)
+GOLF_TOTAL_RANGE = (120, 350)
+# Nouns that name a class or a level rather than a count before a number word: "tier two cities", "level three
+# alert", "stage four cancer" ("tier 2" in digits is a label already: LABEL_WORDS).
+CLASS_NOUNS = frozenset("tier tiers level category grade stage phase class type division band zone".split())
+# Words before such a noun that show it is a noun ("the tier two", "a level three"), not a verb ("to stage
+# two concerts").
+NOUN_OPENERS = frozenset("the a an its their his her our of in from at into for with on by".split())
+# Verbs that give a mark on a scale, and the nouns of such a mark: "rated 7.35", "a rating of 8.4", "awarded
+# 9 out of 10". A decimal after them, and decimals listed after it in the sentence, are marks, not amounts.
+MARK_WORDS = frozenset("rated rating ratings rates mark marks marked score scores graded grade".split())
+# The tops of a scale said after "out of": "8.5 out of ten", "4 out of 5".
+SCALE_TOP_WORDS = frozenset({"5", "10", "100", "five", "ten", "hundred"})
