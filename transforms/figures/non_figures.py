@@ -25,6 +25,7 @@ from transforms.figures.vocabulary import (
     AGE_WORDS,
     AVERAGE_WORDS,
     BARE_SERVICE_NUMBERS,
+    CLASS_NOUNS,
     COMMON_WORDS,
     COPULAS,
     CURRENCY_ABBREVIATIONS,
@@ -49,9 +50,11 @@ from transforms.figures.vocabulary import (
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
     LIST_END_PREPOSITIONS,
+    MARK_WORDS,
     MODAL_VERBS,
     MONTHS,
     NOT_VERBS_IN_S,
+    NOUN_OPENERS,
     OBJECT_STOPS,
     ONE_DAY_CRICKET_WORDS,
     ORDINAL_SUFFIXES,
@@ -68,6 +71,7 @@ from transforms.figures.vocabulary import (
     ROUND_SCORE_VERBS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
+    SCALE_TOP_WORDS,
     SCORE_WORDS_BEFORE,
     SERVICE_NUMBERS,
     SHOOTING_VERBS,
@@ -123,6 +127,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
+        if token.low in SMALL_NUMBERS and is_class_number_word(tokens, i):
+            return i + 1  # "from tier two cities": a class of city, not two cities
         to_par = golf_words_to_par_end(tokens, i) if token.low in SMALL_NUMBERS else None
         if to_par is not None:
             return to_par  # "expect to shoot six or seven under"
@@ -132,9 +138,11 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     age = age_end(tokens, i) or posted_ago_end(tokens, i)
     if age is not None:
         return age
-    rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i)
+    rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
     if rating is not None:
         return rating
+    if is_listed_mark(tokens, i) or is_player_mark(tokens, i):
+        return i + 1
     if is_display_resolution(tokens, i):
         return i + 2
     if is_dashed_name_number(tokens, i):
@@ -339,6 +347,20 @@ def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
         and word.text[:1].isupper()
         and (word.low in SMALL_NUMBERS or word.low in TENS or word.low == "ever")
     )
+
+
+def is_class_number_word(tokens: list[Token], i: int) -> bool:
+    """'tier two cities', 'a level three alert', 'with stage four cancer': a number word right after a noun
+    of class or level names the class ('tier 2' in digits is a label already). The noun must read as a
+    noun ('the', 'from' or the like before it, or a line's start: 'plans to stage two concerts' counts) and
+    no unit may follow ('returned to the stage two years later' is a span of years)."""
+    noun = token_at(tokens, i - 1)
+    if not is_word(noun, *CLASS_NOUNS):
+        return False
+    opener = token_at(tokens, i - 2)
+    if not (opener is None or opener.text in ("\n", ",", "(") or is_word(opener, *NOUN_OPENERS)):
+        return False
+    return UNIT_PHRASES.match(tokens, i + 1) is None and not is_word(token_at(tokens, i + 1), "of", "more", "other")
 
 
 def in_golf_report(tokens: list[Token], i: int, back: int = 60, ahead: int = 30) -> bool:
@@ -1397,6 +1419,89 @@ def scale_rating_end(tokens: list[Token], i: int) -> int | None:
     if not (link.text == "/" or (previous.text == "of" and link.low in ("to", "through", "-", "–"))):
         return None
     return i + 3 if number_value(tokens[i]) <= number_value(top) else None
+
+
+# Verbs that hand out a mark before "N out of 10": "gets 4 out of 5 for sound", "awarded it 9 out of 10".
+MARK_GIVING_WORDS = MARK_WORDS | frozenset("gave give gives given awarded award awards gets get got earned earns".split())
+
+
+def is_decimal_mark(token: Token) -> bool:
+    """A number that reads as a mark out of ten: up to 10, with one or two decimals ('8.78', '7.5')."""
+    whole, point, decimals = token.text.partition(".")
+    return bool(point) and whole.isdigit() and len(decimals) <= 2 and Decimal(token.text) <= 10
+
+
+def mark_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a mark on a scale at i, or None: 'scores 7.5 out of 10', 'an average score of 8.78 out of
+    ten', 'gets 4 out of 5 for sound' (a decimal, or a verb or noun of marking before a whole number; 'Eight
+    out of 10 people' counts people); 'rated 7.35', 'a rating of 8.4' (a decimal after a word of marking);
+    'scores 3.8 on a five-point scale'.
+    Nothing counted may follow ('rated 7.5 million viewers')."""
+    token = tokens[i]
+    if is_word(token_at(tokens, i + 1), "out") and is_word(token_at(tokens, i + 2), "of"):
+        top = token_at(tokens, i + 3)
+        if top is None or top.low not in SCALE_TOP_WORDS or counts_what_follows(token_at(tokens, i + 4)):
+            return None
+        if not (is_decimal_mark(token) or any(is_word(token_at(tokens, n), *MARK_GIVING_WORDS) for n in range(i - 4, i))):
+            return None
+        if top.kind == "num" and number_value(token) > number_value(top):
+            return None
+        return i + 4
+    if is_word(token_at(tokens, i + 1), "on") and any(is_word(token_at(tokens, n), "scale") for n in range(i + 2, i + 7)):
+        return i + 1  # "scores 3.8 on a five-point scale"
+    previous = token_at(tokens, i - 1)
+    if is_word(previous, "of", *COPULAS):
+        previous = token_at(tokens, i - 2)  # "a rating of 8.4", "its score is 7.9"
+    if not is_word(previous, *MARK_WORDS) or not is_decimal_mark(token):
+        return None
+    if opens_range_or_unit(tokens, i + 1) or counts_what_follows(token_at(tokens, i + 1)):
+        return None
+    return i + 1
+
+
+def is_listed_mark(tokens: list[Token], i: int, reach: int = 30) -> bool:
+    """'an average score of 8.78 out of ten, with its rival getting 8.25 and the third given 7.65', 'rating
+    7.96, versus 7.70 for the Wii': a decimal up to ten after a mark in the same sentence, with nothing
+    counted or priced, is another mark."""
+    token = tokens[i]
+    if not is_decimal_mark(token) or opens_range_or_unit(tokens, i + 1):
+        return False
+    if counts_what_follows(token_at(tokens, i + 1)) or leading_sign(tokens, i) is not None:
+        return False
+    previous = token_at(tokens, i - 1)
+    if previous is not None and (previous.text in CURRENCY_SYMBOLS or previous.text in CURRENCY_ABBREVIATIONS):
+        return False
+    for n in range(i - 2, max(i - reach, -1), -1):
+        earlier = tokens[n]
+        if earlier.text in (".", "!", "?", "\n") and not earlier.glued:
+            return False
+        if earlier.text == "\n":
+            return False
+        if earlier.kind == "num" and is_decimal_mark(earlier) and mark_end(tokens, n) is not None:
+            return True
+    return False
+
+
+def is_player_mark(tokens: list[Token], i: int) -> bool:
+    """'Marcus Bent (Wigan) 7' on a player-ratings card, in a line or one item a line: a whole or half mark up to
+    ten after a player's name and a club in brackets, closing its line or before a bullet or a spaced dash."""
+    token, following = tokens[i], token_at(tokens, i + 1)
+    if not (token.text.isdigit() or token.text.endswith(".5")) or Decimal(token.text) > 10:
+        return False
+    if following is not None and following.text not in ("\n", "•") and not is_spaced_dash_before_word(tokens, i + 1):
+        return False
+    n = i - 1
+    if getattr(token_at(tokens, n), "text", "") == "\n":
+        n -= 1
+    if getattr(token_at(tokens, n), "text", "") != ")" or not is_capitalised(token_at(tokens, n - 1)):
+        return False
+    opening = bracket_end(tokens, n - 1, -1, "(", reach=4)
+    if opening is None:
+        return False
+    name = opening - 1
+    if getattr(token_at(tokens, name), "text", "") == "\n":
+        name -= 1
+    return is_capitalised(token_at(tokens, name)) and tokens[name].low not in COMMON_WORDS
 
 
 def is_out_of_stars(tokens: list[Token], i: int) -> bool:

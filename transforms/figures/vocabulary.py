@@ -779,7 +779,7 @@ GOLF_TOTAL_RANGE = (120, 350)
 CLASS_NOUNS = frozenset("tier tiers level category grade stage phase class type division band zone".split())
 # Words before such a noun that show it is a noun ("the tier two", "a level three"), not a verb ("to stage
 # two concerts").
-NOUN_OPENERS = frozenset("the a an its their his her our of in from at into for with on by".split())
+NOUN_OPENERS = frozenset("the a an its their his her our of in from at into for with on by and or".split())
 # Verbs that give a mark on a scale, and the nouns of such a mark: "rated 7.35", "a rating of 8.4", "awarded
 # 9 out of 10". A decimal after them, and decimals listed after it in the sentence, are marks, not amounts.
 MARK_WORDS = frozenset("rated rating ratings rates mark marks marked score scores graded grade".split())
