@@ -20,6 +20,7 @@ from transforms.figures.tokens import (
     token_at,
 )
 from transforms.figures.vocabulary import (
+    AGE_EVENT_VERBS,
     AGE_HEDGES,
     AGE_LIMITS,
     AGE_WORDS,
@@ -66,7 +67,9 @@ from transforms.figures.vocabulary import (
     POSITION_WORDS,
     RANK_WORDS,
     RATING_WORDS,
+    RECORD_MOVE_VERBS,
     RECORD_START_WORDS,
+    RECORD_TIME_WORDS,
     RECORD_WORDS,
     ROUND_SCORE_VERBS,
     SCORE_PLACES,
@@ -102,6 +105,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token is None:
         return None
     if token.kind == "word":
+        if token.low in ("under", "over") and is_age_bound_in_years(tokens, i + 1):
+            return i + 3  # "children under 16 years": an age that bounds a group
         if token.low not in NUMBER_LIKE_WORDS:
             return None  # every check below is of a number word (or a word for a rating)
         if is_name_number_word(tokens, i) or is_compound_number_word(tokens, i):
@@ -204,6 +209,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_bracketed_name_number,
         continues_dropped_list,
         is_rank_level,
+        is_ranked_place,
         is_three_pointer,
         is_work_title,
         closes_quoted_title,
@@ -301,6 +307,16 @@ def is_rank_level(tokens: list[Token], i: int, end: int, reach: int = 3) -> bool
     return any(is_word(token_at(tokens, n), *RANK_WORDS) for n in range(i - 2, i - 2 - reach, -1))
 
 
+def is_ranked_place(tokens: list[Token], i: int, end: int) -> bool:
+    """'ranked 97 in the world', 'seeded 12 here': a bare number right after 'ranked' or 'seeded' is a place
+    ('ranked 500 companies' counts them)."""
+    return (
+        is_word(token_at(tokens, i - 1), "ranked", "seeded")
+        and is_plain_number(tokens, i, end)
+        and not counts_what_follows(token_at(tokens, end))
+    )
+
+
 def is_name_number_word(tokens: list[Token], i: int) -> bool:
     """A capitalised number word after another word is part of a name: 'the Big Three', 'Formula One'."""
     token = tokens[i]
@@ -370,7 +386,7 @@ def in_golf_report(tokens: list[Token], i: int, back: int = 60, ahead: int = 30)
         token = tokens[n]
         if token.kind != "word":
             continue
-        if token.low in GOLF_WORDS and (token.low[:1] != "e" or token.text[:1].islower()):
+        if token.low in GOLF_WORDS and (token.low[:1] not in "eg" or token.text[:1].islower()):
             return True
         if token.low in ("under", "over", "par") and n > 1 and tokens[n - 1].text in DASHES and token.glued:
             return tokens[n - 2].kind == "num" or tokens[n - 2].low in ("under", "over")  # "7-under", "5-under-par"
@@ -391,12 +407,16 @@ def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
     verb of playing it ('a bad tee shot on 1', 'three-putted 5'). The report is told by its words
     (in_golf_report); 'a crowd of 30,000', 'three shots behind', 'a 40-foot putt' stay figures."""
     token, previous, following = tokens[i], token_at(tokens, i - 1), token_at(tokens, end)
+    if is_suspended_to_par(tokens, i, end):
+        return True
     if previous is None or not is_plain_number(tokens, i, end) or counts_what_follows(following):
         if not (is_word(following, "under", "over") and is_plain_number(tokens, i, end)):
             return False
     if is_word(following, "under", "over"):
         after = token_at(tokens, end + 1)
         shape = int(token.text) <= 30 and (is_word(after, "par") or not counts_what_follows(after))
+        if shape and (is_word(after, "par") or is_word(previous, "at", "to", *ROUND_SCORE_VERBS, "shoot")):
+            return True  # "tied at 4 under", "dropped to 3 over", "shoot 6 under": golf wherever it is said
     elif previous.text == "(":
         shape = getattr(following, "text", "") == ")" and in_range(token, GOLF_ROUND_RANGE)
         shape = shape and is_capitalised(token_at(tokens, i - 2))
@@ -410,6 +430,19 @@ def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
     else:
         shape = after_article(tokens, i) and (in_range(token, GOLF_ROUND_RANGE) or in_range(token, GOLF_NINE_RANGE))
     return shape and in_golf_report(tokens, i)
+
+
+def is_suspended_to_par(tokens: list[Token], i: int, end: int, reach: int = 8) -> bool:
+    """'shot 5-, 6-, 7-under': numbers left hanging on a dash share the score to par said after the last."""
+    dash, joint = token_at(tokens, end), token_at(tokens, end + 1)
+    if end != i + 1 or dash is None or dash.text not in DASHES or not dash.glued or joint is None:
+        return False
+    if not (joint.text == "," or is_word(joint, "or", "and", "to")):
+        return False
+    for n in range(end + 2, min(end + reach, len(tokens) - 1)):
+        if tokens[n].text in DASHES and tokens[n].glued and is_word(tokens[n + 1], "under", "over"):
+            return tokens[n + 1].glued
+    return False
 
 
 def after_article(tokens: list[Token], i: int, reach: int = 4) -> bool:
@@ -546,6 +579,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         or is_elliptical_age(tokens, i)
         or is_age_set_off_after_at(tokens, i)
         or is_age_since(tokens, i)
+        or is_age_before_event(tokens, i)
+        or is_age_going_on(tokens, i)
     ):
         return i + 1
     following = token_at(tokens, i + 1)
@@ -765,6 +800,28 @@ def is_age_at_event(tokens: list[Token], i: int, reach: int = 6) -> bool:
     return word_in_run_before(tokens, i - 2, LIFE_EVENT_VERBS, reach)
 
 
+def is_age_before_event(tokens: list[Token], i: int) -> bool:
+    """'who last year at 16 became the youngest', 'and at 19 won the title': 'at N' right before a verb of a
+    life or career event, the age it came at ('closed at 16 on Friday' has no such verb)."""
+    return (
+        is_word(token_at(tokens, i - 1), "at")
+        and is_plausible_age(tokens[i])
+        and is_word(token_at(tokens, i + 1), *AGE_EVENT_VERBS)
+        and not is_word(token_at(tokens, i - 2), *COPULAS)
+    )
+
+
+def is_age_going_on(tokens: list[Token], i: int) -> bool:
+    """'I was 19, going on 20': the age after 'going on' ('going on two years' is a span)."""
+    return (
+        is_word(token_at(tokens, i - 1), "on")
+        and is_word(token_at(tokens, i - 2), "going")
+        and is_plausible_age(tokens[i])
+        and not counts_what_follows(token_at(tokens, i + 1))
+        and not opens_range_or_unit(tokens, i + 1)
+    )
+
+
 def word_in_run_before(tokens: list[Token], n: int, words: frozenset[str], reach: int) -> bool:
     """One of `words` among the (at most `reach`) words from n back, before any mark or number."""
     for m in range(n, max(n - reach, -1), -1):
@@ -791,6 +848,16 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
         is_word(qualifier, "over", "under", "above")
         and is_word(group, *PEOPLE_WORDS)
         and not counts_what_follows(token_at(tokens, i + 1))
+    )
+
+
+def is_age_bound_in_years(tokens: list[Token], i: int) -> bool:
+    """'children under 16 years', 'people over 65 years of age': an age in years bounding a group of people."""
+    return (
+        i < len(tokens)
+        and is_plausible_age(tokens[i])
+        and is_word(token_at(tokens, i + 1), "years", "yrs")
+        and is_word(token_at(tokens, i - 2), *PEOPLE_WORDS)
     )
 
 
@@ -1034,6 +1101,8 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or follows_record(tokens, i)
         or follows_winner_first_pair(tokens, i)
         or is_bowling_figures(tokens, i, end)
+        or is_moved_record(tokens, i, end)
+        or is_bracketed_season_record(tokens, i, end)
     )
 
 
@@ -1153,7 +1222,30 @@ def is_standing_record(tokens: list[Token], i: int, end: int) -> bool:
     if verb.low in PERSONAL_CONTRACTIONS:
         return verb.low.startswith(("they", "we"))
     subject = token_at(tokens, v - 1)
+    if verb.low == "went" and is_word(subject, "he", "she"):
+        return True  # "He went 0-3 in the World Series": a batter's hits in at-bats ("He is 6-2" may be a height)
     return is_word(subject, "they", "we") or (is_capitalised(subject) and subject.low not in COMMON_WORDS)
+
+
+def is_moved_record(tokens: list[Token], i: int, end: int) -> bool:
+    """'the Broncos slid to 6-10', 'fell to 4-8 with the loss': a pair after a verb of moving and 'to', with
+    nothing measured or counted after it, is a record ('fell to 4-8 percent' is a range)."""
+    return (
+        is_word(token_at(tokens, i - 1), "to")
+        and is_word(token_at(tokens, i - 2), *RECORD_MOVE_VERBS)
+        and not (opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)))
+    )
+
+
+def is_bracketed_season_record(tokens: list[Token], i: int, end: int) -> bool:
+    """'the New England Patriots (2-14 the season before he took over)': a pair opening brackets after a
+    name, a time phrase after it, is the team's record then."""
+    opening, name = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if opening is None or opening.text != "(" or not is_capitalised(name) or name.low in COMMON_WORDS:
+        return False
+    return is_word(token_at(tokens, end), *RECORD_TIME_WORDS) and is_word(
+        token_at(tokens, end + 1), "season", "year", "seasons", "years", "time", "campaign"
+    )
 
 
 def is_record_before_team(tokens: list[Token], i: int, end: int) -> bool:

@@ -761,11 +761,11 @@ ROUND_SCORE_VERBS = frozenset("carded cards card carding shot shoots shooting fi
 STROKE_VERBS = frozenset("carded cards card carding shot shoots".split())
 # Words only a golf report uses; near them a bare number is a round, a total, a score to par or a hole ("needed
 # a 65", "Slocum (69)", "a group at 134", "at 4 under", "a bad tee shot on 1"). "par" alone is not one ("on par
-# with forecasts"); "eagle" counts only in lower case (the Eagles are a team).
+# with forecasts"); "eagle" and "golf" count only in lower case (the Eagles are a team, the Golf a car).
 GOLF_WORDS = frozenset(
     """
 birdie birdies birdied birdieing bogey bogeys bogeyed bogeying eagle eagled eagling parred putt putts putted
-putting putter fairway fairways pga lpga clubhouse tee
+putting putter fairway fairways pga lpga clubhouse tee golf golfer golfers
 """.split()
 )
 # Verbs of playing a hole before its number: "three-putted 5", "birdied 12 and 13".
@@ -785,3 +785,12 @@ NOUN_OPENERS = frozenset("the a an its their his her our of in from at into for 
 MARK_WORDS = frozenset("rated rating ratings rates mark marks marked score scores graded grade".split())
 # The tops of a scale said after "out of": "8.5 out of ten", "4 out of 5".
 SCALE_TOP_WORDS = frozenset({"5", "10", "100", "five", "ten", "hundred"})
+# Verbs that move a team's win-loss record before "to": "the Broncos slid to 6-10", "fell to 4-8".
+RECORD_MOVE_VERBS = frozenset("slid slipped fell dropped improved moved evened climbed sank rose".split())
+# Words that open a time phrase after a bracketed record: "the Patriots (2-14 the season before)".
+RECORD_TIME_WORDS = frozenset("the last this that in since before after a".split())
+# Verbs right after "at N" that make N the age something happened at: "who at 16 became the youngest".
+AGE_EVENT_VERBS = frozenset(
+    "became won was made joined left signed moved turned debuted married retired started began quit "
+    "played wrote learned took".split()
+)
