@@ -392,6 +392,8 @@ def in_golf_report(tokens: list[Token], i: int, back: int = 60, ahead: int = 30)
             return tokens[n - 2].kind == "num" or tokens[n - 2].low in ("under", "over")  # "7-under", "5-under-par"
         if token.low == "par" and is_word(token_at(tokens, n - 1), "under", "over", "even"):
             return True
+        if token.low == "par" and getattr(token_at(tokens, n + 1), "text", "") in DASHES and n + 2 < len(tokens):
+            return tokens[n + 2].text in ("3", "4", "5") and tokens[n + 2].glued  # "the par-5 18th"
     return False
 
 
@@ -412,9 +414,9 @@ def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
     if previous is None or not is_plain_number(tokens, i, end) or counts_what_follows(following):
         if not (is_word(following, "under", "over") and is_plain_number(tokens, i, end)):
             return False
-    if is_word(following, "under", "over"):
+    if is_word(following, "under", "over") and int(token.text) <= 30:
         after = token_at(tokens, end + 1)
-        shape = int(token.text) <= 30 and (is_word(after, "par") or not counts_what_follows(after))
+        shape = is_word(after, "par") or not counts_what_follows(after)
         if shape and (is_word(after, "par") or is_word(previous, "at", "to", *ROUND_SCORE_VERBS, "shoot")):
             return True  # "tied at 4 under", "dropped to 3 over", "shoot 6 under": golf wherever it is said
     elif previous.text == "(":

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from transforms.figures.non_figures import non_figure_end
+from transforms.figures.non_figures import counts_what_follows, non_figure_end
 from transforms.figures.tokens import VAGUE_OPENERS, Token, digits_value, fraction_end, is_word, token_at
 from transforms.figures.vocabulary import (
     COMPOUND_SCALES,
@@ -206,18 +206,29 @@ descent ascent radius section sections span spans length depth height stroll tre
 """.split()
 )
 METRE_FOLLOWERS = METRE_CONTEXT_AFTER | METRE_NOUNS
+# Words before a length covered: "walked the last 800m", "swam 200m", "the final 100m" (not "fell", "lost": a sum).
+METRE_LEADERS = frozenset(
+    """
+walked walk walks ran run runs swam swim swims climbed climb climbs crawled sprinted travelled traveled drove
+flew sailed dived hiked rowed paddled last final first
+""".split()
+)
 
 
 def is_metre_suffix(tokens: list[Token], k: int) -> bool:
     """'stand every 120m up the beach', 'a 30m tall tower', 'its slow 500m journey': a glued m is metres, not
     millions, after 'every' or before a word of extent or place or a noun of going a length, where no
-    currency is written ('a 500m deal', '20m users' stay millions)."""
+    currency is written ('a 500m deal', '20m users' stay millions), or after a verb of going or 'the last'
+    ('walked the last 800m')."""
     suffix, following = token_at(tokens, k + 1), token_at(tokens, k + 2)
     if suffix is None or suffix.text != "m" or not suffix.glued:
         return False
     if k > 0 and (tokens[k - 1].text in CURRENCY_SYMBOLS or tokens[k - 1].text in CURRENCY_CODES):
         return False
-    if is_word(token_at(tokens, k - 1), "every") or (following is not None and following.low in METRE_FOLLOWERS):
+    before = token_at(tokens, k - 1)
+    if is_word(before, "every") or (following is not None and following.low in METRE_FOLLOWERS):
+        return True
+    if before is not None and before.low in METRE_LEADERS and not counts_what_follows(following):
         return True
     dash, word = following, token_at(tokens, k + 3)  # "a 400m-long tunnel"
     return dash is not None and dash.text == "-" and dash.glued and is_word(word, *METRE_CONTEXT_AFTER)

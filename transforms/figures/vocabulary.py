@@ -765,7 +765,7 @@ STROKE_VERBS = frozenset("carded cards card carding shot shoots".split())
 GOLF_WORDS = frozenset(
     """
 birdie birdies birdied birdieing bogey bogeys bogeyed bogeying eagle eagled eagling parred putt putts putted
-putting putter fairway fairways pga lpga clubhouse tee golf golfer golfers
+putter fairway fairways pga lpga clubhouse tee golf golfer golfers
 """.split()
 )
 # Verbs of playing a hole before its number: "three-putted 5", "birdied 12 and 13".
