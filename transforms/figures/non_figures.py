@@ -70,6 +70,7 @@ from transforms.figures.vocabulary import (
     RECORD_MOVE_VERBS,
     RECORD_START_WORDS,
     RECORD_TIME_WORDS,
+    RESULT_VERBS,
     RECORD_WORDS,
     ROUND_SCORE_VERBS,
     SCORE_PLACES,
@@ -427,6 +428,8 @@ def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
     elif previous.low in ("on", "at") or previous.low in HOLE_VERBS:
         shape = in_range(token, (1, 18)) and getattr(following, "text", ".") in (",", ".", "and", ";", ")", "\n")
         shape = shape or (previous.low in HOLE_VERBS and in_range(token, (1, 18)))
+    elif previous.low == "with" and in_range(token, GOLF_ROUND_RANGE):
+        shape = True  # "closed with 69"
     elif previous.low in ("shot", "in", "fired", "carded"):
         shape = in_range(token, GOLF_NINE_RANGE) or (previous.low != "in" and in_range(token, GOLF_ROUND_RANGE))
     else:
@@ -1104,6 +1107,8 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or follows_winner_first_pair(tokens, i)
         or is_bowling_figures(tokens, i, end)
         or is_moved_record(tokens, i, end)
+        or is_result_after_verb(tokens, i, end)
+        or is_golf_round_pair(tokens, i, end)
         or is_bracketed_season_record(tokens, i, end)
     )
 
@@ -1227,6 +1232,25 @@ def is_standing_record(tokens: list[Token], i: int, end: int) -> bool:
     if verb.low == "went" and is_word(subject, "he", "she"):
         return True  # "He went 0-3 in the World Series": a batter's hits in at-bats ("He is 6-2" may be a height)
     return is_word(subject, "they", "we") or (is_capitalised(subject) and subject.low not in COMMON_WORDS)
+
+
+def is_result_after_verb(tokens: list[Token], i: int, end: int, reach: int = 4) -> bool:
+    """'lost the opening set 4-6', 'were beaten 17-24', 'trail 1-3 on aggregate': a pair with a verb of a
+    result among the few words before it, nothing measured or counted after, is a score ('lost 4-6 percent',
+    'won 10-15 seats' are ranges)."""
+    if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
+        return False
+    return word_in_run_before(tokens, i - 1, RESULT_VERBS, reach)
+
+
+def is_golf_round_pair(tokens: list[Token], i: int, end: int) -> bool:
+    """'Park (70-72)' in a golf report: two rounds, not a range."""
+    return (
+        in_range(tokens[i], GOLF_ROUND_RANGE)
+        and in_range(tokens[end - 1], GOLF_ROUND_RANGE)
+        and not counts_what_follows(token_at(tokens, end))
+        and in_golf_report(tokens, i)
+    )
 
 
 def is_moved_record(tokens: list[Token], i: int, end: int) -> bool:

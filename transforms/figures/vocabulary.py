@@ -794,3 +794,6 @@ AGE_EVENT_VERBS = frozenset(
     "became won was made joined left signed moved turned debuted married retired started began quit "
     "played wrote learned took".split()
 )
+# Verbs of a result said a few words before a bare pair: "lost the opening set 4-6", "were beaten 17-24",
+# "trail 1-3 on aggregate" (a score even when the loser's number comes first).
+RESULT_VERBS = SCORE_WORDS_BEFORE | frozenset("trail trails beaten losing lose tied tie draw drawn".split())
