@@ -1108,6 +1108,7 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_bowling_figures(tokens, i, end)
         or is_moved_record(tokens, i, end)
         or is_result_after_verb(tokens, i, end)
+        or is_record_after_copula(tokens, i, end)
         or is_golf_round_pair(tokens, i, end)
         or is_bracketed_season_record(tokens, i, end)
     )
@@ -1241,6 +1242,18 @@ def is_result_after_verb(tokens: list[Token], i: int, end: int, reach: int = 4) 
     if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
         return False
     return word_in_run_before(tokens, i - 1, RESULT_VERBS, reach)
+
+
+def is_record_after_copula(tokens: list[Token], i: int, end: int) -> bool:
+    """'teams with three losses are 4-17.', 'and is 9-11 at the Izod Center', 'are 3-5 against the East': a
+    pair after 'is' or 'are' that ends the sentence or goes on with where or whom it was played against is a
+    record ('is 5-10 in most years' may be a range: 'in' is not enough)."""
+    if not is_word(token_at(tokens, i - 1), "is", "are", "was", "were"):
+        return False
+    following = token_at(tokens, end)
+    if following is None or following.text in (".", ";"):
+        return True
+    return is_word(following, "at", "against", "versus", "vs", "overall", "since", "this", "when", "all")
 
 
 def is_golf_round_pair(tokens: list[Token], i: int, end: int) -> bool:
