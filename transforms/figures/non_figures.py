@@ -1096,7 +1096,7 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
     if is_height(tokens, i, end) or is_bracketed_record(tokens, i, end):
         return False
     return not (
-        is_word(token_at(tokens, i - 1), *SCORE_WORDS_BEFORE)
+        is_result_after_verb(tokens, i, end, reach=1)
         or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
         or is_score_place(tokens, end)
         or is_season_start_record(tokens, i, end)
@@ -1245,15 +1245,12 @@ def is_result_after_verb(tokens: list[Token], i: int, end: int, reach: int = 4) 
 
 
 def is_record_after_copula(tokens: list[Token], i: int, end: int) -> bool:
-    """'teams with three losses are 4-17.', 'and is 9-11 at the Izod Center', 'are 3-5 against the East': a
-    pair after 'is' or 'are' that ends the sentence or goes on with where or whom it was played against is a
-    record ('is 5-10 in most years' may be a range: 'in' is not enough)."""
+    """'and is 9-11 at the Izod Center', 'are 3-5 against the East': a pair after 'is' or 'are' that goes on with
+    where or whom it was played against is a record ('the ratio is 3-5.' and 'is 5-10 in most years' may be
+    ranges: a sentence's end or 'in' is not enough)."""
     if not is_word(token_at(tokens, i - 1), "is", "are", "was", "were"):
         return False
-    following = token_at(tokens, end)
-    if following is None or following.text in (".", ";"):
-        return True
-    return is_word(following, "at", "against", "versus", "vs", "overall", "since", "this", "when", "all")
+    return is_word(token_at(tokens, end), "at", "against", "versus", "vs", "overall", "since", "when")
 
 
 def is_golf_round_pair(tokens: list[Token], i: int, end: int) -> bool:
