@@ -38,19 +38,20 @@ from transforms.figures.vocabulary import (
     FIELD_PLACE_WORDS,
     FRACTION_GLYPHS,
     FRACTION_PART_WORDS,
+    GLUED_SUFFIXES,
     GOLF_NINE_RANGE,
     GOLF_ROUND_RANGE,
     GOLF_TOTAL_RANGE,
     GOLF_WORDS,
-    HOLE_VERBS,
-    GLUED_SUFFIXES,
     GROUP_PART_WORDS,
+    HOLE_VERBS,
     IDENTIFIER_PREFIXES,
     IMPERATIVE_VERBS,
     KIN_WORDS,
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
     LIST_END_PREPOSITIONS,
+    MARK_GIVING_WORDS,
     MARK_WORDS,
     MODAL_VERBS,
     MONTHS,
@@ -70,13 +71,12 @@ from transforms.figures.vocabulary import (
     RECORD_MOVE_VERBS,
     RECORD_START_WORDS,
     RECORD_TIME_WORDS,
-    RESULT_VERBS,
     RECORD_WORDS,
+    RESULT_VERBS,
     ROUND_SCORE_VERBS,
+    SCALE_TOP_WORDS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
-    SCALE_TOP_WORDS,
-    SCORE_WORDS_BEFORE,
     SERVICE_NUMBERS,
     SHOOTING_VERBS,
     SMALL_NUMBERS,
@@ -412,10 +412,10 @@ def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
     token, previous, following = tokens[i], token_at(tokens, i - 1), token_at(tokens, end)
     if is_suspended_to_par(tokens, i, end):
         return True
-    if previous is None or not is_plain_number(tokens, i, end) or counts_what_follows(following):
-        if not (is_word(following, "under", "over") and is_plain_number(tokens, i, end)):
-            return False
-    if is_word(following, "under", "over") and int(token.text) <= 30:
+    to_par = is_word(following, "under", "over")
+    if previous is None or not is_plain_number(tokens, i, end) or (counts_what_follows(following) and not to_par):
+        return False
+    if to_par and int(token.text) <= 30:
         after = token_at(tokens, end + 1)
         shape = is_word(after, "par") or not counts_what_follows(after)
         if shape and (is_word(after, "par") or is_word(previous, "at", "to", *ROUND_SCORE_VERBS, "shoot")):
@@ -456,7 +456,8 @@ def after_article(tokens: list[Token], i: int, reach: int = 4) -> bool:
         token = tokens[n]
         if token.low in ("a", "an"):
             return True
-        if not (token.text in DASHES or (token.kind == "word" and token.text.islower() and token.low not in OBJECT_STOPS)):
+        modifier = token.kind == "word" and token.text.islower() and token.low not in OBJECT_STOPS
+        if not (modifier or token.text in DASHES):
             return False
     return False
 
@@ -1549,10 +1550,6 @@ def scale_rating_end(tokens: list[Token], i: int) -> int | None:
     return i + 3 if number_value(tokens[i]) <= number_value(top) else None
 
 
-# Verbs that hand out a mark before "N out of 10": "gets 4 out of 5 for sound", "awarded it 9 out of 10".
-MARK_GIVING_WORDS = MARK_WORDS | frozenset("gave give gives given awarded award awards gets get got earned earns".split())
-
-
 def is_decimal_mark(token: Token) -> bool:
     """A number that reads as a mark out of ten: up to 10, with one or two decimals ('8.78', '7.5')."""
     whole, point, decimals = token.text.partition(".")
@@ -1570,12 +1567,13 @@ def mark_end(tokens: list[Token], i: int) -> int | None:
         top = token_at(tokens, i + 3)
         if top is None or top.low not in SCALE_TOP_WORDS or counts_what_follows(token_at(tokens, i + 4)):
             return None
-        if not (is_decimal_mark(token) or any(is_word(token_at(tokens, n), *MARK_GIVING_WORDS) for n in range(i - 4, i))):
+        given = any(is_word(token_at(tokens, n), *MARK_GIVING_WORDS) for n in range(i - 4, i))
+        if not (is_decimal_mark(token) or given):
             return None
         if top.kind == "num" and number_value(token) > number_value(top):
             return None
         return i + 4
-    if is_word(token_at(tokens, i + 1), "on") and any(is_word(token_at(tokens, n), "scale") for n in range(i + 2, i + 7)):
+    if is_word(token_at(tokens, i + 1), "on") and on_a_scale(tokens, i + 2):
         return i + 1  # "scores 3.8 on a five-point scale"
     previous = token_at(tokens, i - 1)
     if is_word(previous, "of", *COPULAS):
@@ -1585,6 +1583,10 @@ def mark_end(tokens: list[Token], i: int) -> int | None:
     if opens_range_or_unit(tokens, i + 1) or counts_what_follows(token_at(tokens, i + 1)):
         return None
     return i + 1
+
+
+def on_a_scale(tokens: list[Token], n: int, reach: int = 5) -> bool:
+    return any(is_word(token_at(tokens, k), "scale") for k in range(n, n + reach))
 
 
 def is_listed_mark(tokens: list[Token], i: int, reach: int = 30) -> bool:

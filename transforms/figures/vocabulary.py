@@ -783,6 +783,10 @@ NOUN_OPENERS = frozenset("the a an its their his her our of in from at into for 
 # Verbs that give a mark on a scale, and the nouns of such a mark: "rated 7.35", "a rating of 8.4", "awarded
 # 9 out of 10". A decimal after them, and decimals listed after it in the sentence, are marks, not amounts.
 MARK_WORDS = frozenset("rated rating ratings rates mark marks marked score scores graded grade".split())
+# Verbs that hand out a mark before "N out of 10": "gets 4 out of 5 for sound", "awarded it 9 out of 10".
+MARK_GIVING_WORDS = MARK_WORDS | frozenset(
+    "gave give gives given awarded award awards gets get got earned earns".split()
+)
 # The tops of a scale said after "out of": "8.5 out of ten", "4 out of 5".
 SCALE_TOP_WORDS = frozenset({"5", "10", "100", "five", "ten", "hundred"})
 # Verbs that move a team's win-loss record before "to": "the Broncos slid to 6-10", "fell to 4-8".
