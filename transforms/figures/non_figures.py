@@ -428,8 +428,8 @@ def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
     elif previous.low in ("on", "at") or previous.low in HOLE_VERBS:
         shape = in_range(token, (1, 18)) and getattr(following, "text", ".") in (",", ".", "and", ";", ")", "\n")
         shape = shape or (previous.low in HOLE_VERBS and in_range(token, (1, 18)))
-    elif previous.low == "with" and in_range(token, GOLF_ROUND_RANGE):
-        shape = True  # "closed with 69"
+    elif previous.low in ("with", "for", "whose", *OWNER_DETERMINERS) and in_range(token, GOLF_ROUND_RANGE):
+        shape = True  # "closed with 69", "signed for 66", "whose 64 was the low round"
     elif previous.low in ("shot", "in", "fired", "carded"):
         shape = in_range(token, GOLF_NINE_RANGE) or (previous.low != "in" and in_range(token, GOLF_ROUND_RANGE))
     else:

@@ -785,7 +785,7 @@ NOUN_OPENERS = frozenset("the a an its their his her our of in from at into for 
 MARK_WORDS = frozenset("rated rating ratings rates mark marks marked score scores graded grade".split())
 # Verbs that hand out a mark before "N out of 10": "gets 4 out of 5 for sound", "awarded it 9 out of 10".
 MARK_GIVING_WORDS = MARK_WORDS | frozenset(
-    "gave give gives given awarded award awards gets get got earned earns".split()
+    "gave give gives given awarded award awards gets get got earned earns scored".split()
 )
 # The tops of a scale said after "out of": "8.5 out of ten", "4 out of 5".
 SCALE_TOP_WORDS = frozenset({"5", "10", "100", "five", "ten", "hundred"})
