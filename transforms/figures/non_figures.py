@@ -55,6 +55,7 @@ from transforms.figures.vocabulary import (
     MARK_WORDS,
     MODAL_VERBS,
     MONTHS,
+    MULTIPLE_OF_WORDS,
     NOT_VERBS_IN_S,
     NOUN_OPENERS,
     OBJECT_STOPS,
@@ -105,6 +106,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     token = token_at(tokens, i)
     if token is None:
         return None
+    if is_multiple_of(tokens, i):
+        return i + 2  # "3 times that of Iraq": a multiple, not a count of occasions
     if token.kind == "word":
         if token.low in ("under", "over") and is_age_bound_in_years(tokens, i + 1):
             return i + 3  # "children under 16 years": an age that bounds a group
@@ -176,6 +179,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         has_identifier_prefix,
         is_code_chain,
         has_non_figure_suffix,
+        is_dotted_clock_time,
         is_day_of_month,
         is_list_marker,
         is_binary_digit,
@@ -855,6 +859,22 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
         and is_word(group, *PEOPLE_WORDS)
         and not counts_what_follows(token_at(tokens, i + 1))
     )
+
+
+def is_multiple_of(tokens: list[Token], i: int) -> bool:
+    """'3 times that of Iraq', 'borrowed 3.33 times their incomes', 'three times his salary': a number before
+    'times' and a word that names what is multiplied is a multiple, not a count of times."""
+    following = token_at(tokens, i + 1)
+    if following is None or following.low != "times" or following.kind != "word":
+        return False
+    if tokens[i].kind == "word" and tokens[i].low not in SMALL_NUMBERS and tokens[i].low not in TENS:
+        return False
+    after = token_at(tokens, i + 2)
+    if after is None or after.low not in MULTIPLE_OF_WORDS:
+        return False
+    if after.low in ("that", "those"):  # "5 times that week" counts occasions; "3 times that of Iraq" does not
+        return is_word(token_at(tokens, i + 3), "of", "amount", "number", "figure", "level", "rate", "size", "sum")
+    return True
 
 
 def is_age_bound_in_years(tokens: list[Token], i: int) -> bool:
@@ -1703,6 +1723,18 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
         return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
+
+
+def is_dotted_clock_time(tokens: list[Token], i: int, end: int) -> bool:
+    """'depart at 23.10 (AEST)', 'at 7.45 GMT': hours and minutes joined by a point before a time zone, bare or
+    in brackets, are a time of day."""
+    hours, point, minutes = tokens[i].text.partition(".")
+    if end != i + 1 or not point or len(minutes) != 2 or not hours.isdigit() or not minutes.isdigit():
+        return False
+    if int(hours) > 23 or int(minutes) > 59:
+        return False
+    zone = token_at(tokens, end + 1) if getattr(token_at(tokens, end), "text", "") == "(" else token_at(tokens, end)
+    return zone is not None and zone.text in TIME_ZONES
 
 
 def is_time_suffix_word(token: Token | None) -> bool:

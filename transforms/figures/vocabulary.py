@@ -476,7 +476,9 @@ MONTHS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-TIME_ZONES = frozenset("GMT UTC BST EST EDT CST CDT PST PDT CET CEST ET PT".split())
+TIME_ZONES = frozenset(
+    "GMT UTC BST EST EDT CST CDT PST PDT CET CEST ET PT AEST AEDT ACST AWST NZST NZDT IST JST HKT SGT MSK EET".split()
+)
 # Written after a year: "70 AD", "300 BC" (and dotted, "70 A.D.").
 ERAS = frozenset({"AD", "BC", "BCE", "CE"})
 # A digit after one of these is a name or a number in a list, not a quantity.
@@ -801,3 +803,6 @@ AGE_EVENT_VERBS = frozenset(
 # Verbs of a result said a few words before a bare pair: "lost the opening set 4-6", "were beaten 17-24",
 # "trail 1-3 on aggregate" (a score even when the loser's number comes first).
 RESULT_VERBS = SCORE_WORDS_BEFORE | frozenset("trail trails beaten losing lose tied tie draw drawn".split())
+# Words after "N times" that make it a multiple of something ("3 times that of Iraq", "3.3 times their incomes"),
+# not a count of occasions ("three times on the forehead", "three times the following week").
+MULTIPLE_OF_WORDS = frozenset("that those their his her its income incomes earnings salary salaries".split())
