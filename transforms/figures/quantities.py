@@ -64,6 +64,10 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
     if second is not None and not same_kind(first_unit, first.currency, second_unit, second.currency):
         second = None  # "rose 3% to $6.12" is two figures, not a range
+    if second is not None and first_unit is not None and first_unit.kind == "percent" and second_unit is None:
+        verb = token_at(tokens, k - 1)
+        if second.value > 100 or (verb is not None and verb.low.startswith(CHANGE_VERB_STEMS)):
+            second = None  # "rose 1.2% to 1,380": a change and the level it reached (a range says "5 to 7%")
     if second is not None and low is not None and low < second.value:
         unit, end = second_unit, second_end
         quantity = Quantity(
