@@ -1606,7 +1606,11 @@ def mark_end(tokens: list[Token], i: int) -> int | None:
 
 
 def on_a_scale(tokens: list[Token], n: int, reach: int = 5) -> bool:
-    return any(is_word(token_at(tokens, k), "scale") for k in range(n, n + reach))
+    """'on a five-point scale', 'on a scale of 1 to 10' (a mark); 'on the Richter scale' measures a quake."""
+    for k in range(n, n + reach):
+        if is_word(token_at(tokens, k), "scale"):
+            return is_word(token_at(tokens, k - 1), "point") or is_word(token_at(tokens, k + 1), "of")
+    return False
 
 
 def is_listed_mark(tokens: list[Token], i: int, reach: int = 30) -> bool:
