@@ -1852,6 +1852,8 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if previous.low in LABEL_WORDS:
         return True  # "line 1,000 of the spreadsheet"
+    if previous.text == "Year" and text.isdigit() and 1 <= int(text) <= 13:
+        return not at_line_or_sentence_start(tokens, i - 2)  # "the Year 9 pupils": a school year, not nine pupils
     if "," in text:
         return False  # "Tesla 10,000": a name before a grouped number may own it
     if is_camel_case(previous):
