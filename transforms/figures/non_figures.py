@@ -427,8 +427,10 @@ def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
     elif previous.text == "(":
         shape = getattr(following, "text", "") == ")" and in_range(token, GOLF_ROUND_RANGE)
         shape = shape and is_capitalised(token_at(tokens, i - 2))
-    elif previous.low in ("at", "of", "on", "to", "with") and in_range(token, GOLF_TOTAL_RANGE):
-        shape = True
+    elif previous.low in ("at", "on", "to") and in_range(token, GOLF_TOTAL_RANGE):
+        shape = True  # "a group at 134", "finished at 270"
+    elif previous.low == "of" and in_range(token, GOLF_TOTAL_RANGE):
+        shape = is_word(token_at(tokens, i - 2), "total", "aggregate", "score")  # "a field of 156" counts players
     elif previous.low in ("on", "at") or previous.low in HOLE_VERBS:
         shape = in_range(token, (1, 18)) and getattr(following, "text", ".") in (",", ".", "and", ";", ")", "\n")
         shape = shape or (previous.low in HOLE_VERBS and in_range(token, (1, 18)))
