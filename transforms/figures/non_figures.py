@@ -381,7 +381,8 @@ def is_class_number_word(tokens: list[Token], i: int) -> bool:
     opener = token_at(tokens, i - 2)
     if not (opener is None or opener.text in ("\n", ",", "(") or is_word(opener, *NOUN_OPENERS)):
         return False
-    return UNIT_PHRASES.match(tokens, i + 1) is None and not is_word(token_at(tokens, i + 1), "of", "more", "other")
+    following = token_at(tokens, i + 1)
+    return UNIT_PHRASES.match(tokens, i + 1) is None and not is_word(following, "of", "more", "other", "times")
 
 
 def in_golf_report(tokens: list[Token], i: int, back: int = 60, ahead: int = 30) -> bool:
