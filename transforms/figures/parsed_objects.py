@@ -177,9 +177,9 @@ def partitive_noun(head: Token, span: Span) -> Token | None:
     """'2,000 acres of burnt forest', '40 percent of the site's users': the noun of the "of" right
     after the figure."""
     after = head.doc[span.end] if span.end < len(head.doc) else None
-    if head.like_num or (head.dep_ == "pobj" and head.head.lower_ in ("within", "of")):
+    if all(token.like_num for token in span) or (head.dep_ == "pobj" and head.head.lower_ in ("within", "of")):
         return None  # "15 of the last 16 years": a count of the whole's own units
-    if after is None or after.lower_ != "of" or after.head.i != head.i or after.dep_ != "prep":
+    if after is None or not is_of(after) or not span.start <= after.head.i < span.end or after.dep_ != "prep":
         return None
     return first_child(after, ("pobj",))
 
@@ -257,4 +257,9 @@ def phrase_of(noun: Token, figure: Span) -> str | None:
         doc[first].text in HYPHENS or (first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text in HYPHENS)
     ):
         first += 1
-    return doc[first : noun.i + 1].text.strip() or None
+    last = noun.i
+    while last + 2 < len(doc) and doc[last + 1].text in HYPHENS and not doc[last].whitespace_:
+        if doc[last + 1].whitespace_:
+            break
+        last += 2  # "e-reader" parsed as "e" with "-reader" hanging off it: the word whole
+    return doc[first : last + 1].text.strip() or None
