@@ -36,6 +36,8 @@ def parsed_only(nlp, text: str) -> dict[str, str | None]:
         ("The refurbished console goes for $199 on the company's own store.", "$199", "refurbished console"),
         ("Tickets for the final round will total almost $4 million, organisers said.", "almost $4 million", "Tickets"),
         ("A spokesman said the two-bedroom flats went for £180,000 each.", "£180,000", "flats"),
+        # A thing that pays (not a payer named, nor a passive's payee).
+        ("The new deal will pay the striker £200,000 a week.", "£200,000", "new deal"),
         # What a share or an amount is "of", its adverbs kept with their adjectives.
         ("Surveyors mapped 40,000 acres of newly planted forest.", "40,000 acres", "newly planted forest"),
         ("About 15 percent of newly registered voters turned out.", "About 15 percent", "newly registered voters"),
@@ -75,6 +77,8 @@ def test_the_parse_alone_finds_the_token_rules_objects(nlp, text, surface, expec
         ("It costs $9 a month after the trial.", "$9"),  # a pronoun names nothing
         ("The basic model costs $50 less than last year's.", "$50"),  # a difference, not a price
         ("The repairs will cost the city $3 million over two years.", "$3 million"),  # who pays comes first
+        ("Acme Corp will pay $3 million to settle the claims.", "$3 million"),  # a named payer
+        ("The workers were paid $15 an hour.", "$15"),  # a passive's subject is who is paid
         ("He had spent 11 of his 19 years in care.", "11"),  # a duration's "of" is the period it lies in
         ("She served only 20 minutes of a two-day sentence.", "20 minutes"),
         ("The storm cut power to 4,000 homes for six hours.", "six hours"),  # no price verb, no "of"

@@ -54,6 +54,10 @@ PRICE_VERBS = verb_forms(
     "run/runs/ran/running",
     "amount/amounts/amounted/amounting",
 )
+# Verbs whose subject is what a sum is paid under when that subject is a thing, not a payer named
+# ("the contract will pay him $9 million"; "Acme will pay $3 million": a name is who pays). "adds"
+# was tried too: one right, one wrong ("the tour added $4.5 billion to the economy", judged without).
+PAYING_VERBS = verb_forms("pay/pays/paid/paying")
 # The preposition each price verb takes its price with ("starts at", "sells for", "amounts to"); a
 # verb absent here takes its price as a direct object ("costs $80").
 PRICE_PREPOSITIONS = {
@@ -129,7 +133,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     """Whether `parsed_object` could name an object for one of the figures (start, end, kind) of
     the tokenised sentence, from its tokens alone: an "of" right after a share or an amount, or a
     price verb in a sentence with money. Most sentences have neither, and are not parsed."""
-    has_price_verb = any(token.lower_ in PRICE_VERBS for token in sentence)
+    has_price_verb = any(token.lower_ in PRICE_VERBS or token.lower_ in PAYING_VERBS for token in sentence)
     for start, end, kind in figures:
         if kind == "money" and has_price_verb:
             return True
@@ -191,6 +195,10 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         preposition, verb = verb, verb.head
         if preposition.dep_ != "prep" or preposition.lower_ not in PRICE_PREPOSITIONS.get(verb.lower_, ()):
             return None
+    elif dep == "dobj" and verb.lower_ in PAYING_VERBS:
+        subject = subject_of(verb)
+        # "the players were paid $9,699": a passive's subject is who is paid.
+        return subject if subject is not None and subject.dep_ != "nsubjpass" and not is_name(subject) else None
     elif dep != "dobj" or verb.lower_ not in PRICE_VERBS or verb.lower_ in PRICE_PREPOSITIONS:
         return None
     if any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children):
@@ -222,6 +230,12 @@ def subject_of(verb: Token) -> Token | None:
 
 def is_of(token: Token) -> bool:
     return token.lower_ == "of"
+
+
+def is_name(token: Token) -> bool:
+    """A capitalised word inside the sentence ('the Port Authority', 'Apple'); an acronym ('RAM') is not
+    taken for a name."""
+    return token.text[:1].isupper() and not token.text.isupper() and token.i > token.sent.start
 
 
 def first_child(token: Token, deps: tuple[str, ...]) -> Token | None:
