@@ -1,13 +1,13 @@
 """Objects from the dependency parse, where the token rules (`transforms.figures.objects`) name none.
 
 The token rules read phrasings they were written for; the parse reads the same relations in word
-orders they never saw. Two relations are used, the two that measured better than leaving the object
-empty (docs/evaluation.md, "Round 16, objects28"): the thing a price verb prices, through its subject
-("Prices for the new tablet start at $499" -> the new tablet, "the bundle, which costs $80" -> the
-bundle), and the thing a measure or share is "of" ("2,000 acres of burnt forest" -> burnt forest).
-Broader rules (any noun after the figure, any verb's subject, copulas) were measured and named more
-wrong objects than right ones, against judges who leave an object empty unless the sentence ties it
-to the figure plainly.
+orders they never saw. Only the relations that measured better than leaving the object empty are used
+(docs/evaluation.md, "Round 16, objects28"): the thing a price verb prices, through its subject
+("Prices for the new tablet start at $499" -> new tablet, "the bundle, which costs $80" -> bundle,
+"the deal will pay him $2 million" -> deal), and the thing a measure, a sum or a share is "of"
+("2,000 acres of freshly burnt forest" -> freshly burnt forest). Broader rules (the noun after the
+figure, any verb's subject, copulas) were measured and named more wrong objects than right ones,
+against judges who leave an object empty unless the sentence ties it to the figure plainly.
 
 The parser runs without tagger or lemmatizer (`transforms.entities.load_ner`), so the rules read
 dependency labels and word forms only.
