@@ -40,10 +40,10 @@ eval: install
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set newspaper --lost --gate
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set l3s --lost --gate
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set wcxb --lost --gate
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --gate
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --set heldout
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --source l3s
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --source l3s --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --gate --parse
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source l3s
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source l3s --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr

@@ -29,7 +29,9 @@ al. 2010; the text its assessors labelled full text, one block a line), with tex
 says how they were made). Its --gate floors are the newspaper set's.
 
 Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s] [--set dev|heldout] [--gold FILE ...]
-       [--errors] [--gate]
+       [--errors] [--gate] [--parse]
+With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
+
 Exits 0 with a note when the data is missing.
 """
 
@@ -43,8 +45,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.language import Language
+
 from bench.evaluate import Scores
+from transforms.entities import load_ner
 from transforms.figures import find_figures
+from transforms.figures.parsed_objects import find_objects_of
+from transforms.options import EntityOptions
 from transforms.records import Figure
 
 DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
@@ -221,11 +228,16 @@ def context(text: str, figure: Figure, width: int = 50) -> str:
     return f"{before}[[{figure.surface}]]{after}".replace("\n", " | ")
 
 
-def evaluate_real(gold: dict, texts: dict[str, str]) -> RealResult:
+def evaluate_real(gold: dict, texts: dict[str, str], nlp: Language | None = None) -> RealResult:
+    """Scores of the figure rules on the judged articles; with `nlp` (a model with a parser), the
+    figures' objects are filled from the parse as the pipeline fills them (`find_objects_of`)."""
     result = RealResult()
     for article in gold["articles"]:
         text = texts[article["key"]]
-        score_article(text, article, find_figures(text, article["key"]), result)
+        found = find_figures(text, article["key"])
+        if nlp is not None and found:
+            found = find_objects_of(nlp, [(text, found)])[0]
+        score_article(text, article, found, result)
         result.articles += 1
     return result
 
@@ -299,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, action="append", help="judgements to score instead of --set's")
     parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong field")
     parser.add_argument("--gate", action="store_true", help=f"exit 1 when a score is under {GATE}")
+    parser.add_argument(
+        "--parse",
+        action="store_true",
+        help="fill objects from the parse as the pipeline does (loads the English model with its parser)",
+    )
     args = parser.parse_args(argv)
     source = SOURCES[args.source]
     paths = args.gold or gold_files(args.data, args.set, source)
@@ -308,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"real-news figure eval skipped: {args.source} {args.set} judgements or the articles are missing; {how}")
         return 0
     gold = {"articles": [a for path in paths for a in json.loads(path.read_text(encoding="utf-8"))["articles"]]}
-    result = evaluate_real(gold, texts)
+    result = evaluate_real(gold, texts, load_ner(EntityOptions()) if args.parse else None)
     recall_articles = sum(a["recall_checked"] for a in gold["articles"])
     print(report(result, ", ".join(str(path) for path in paths), recall_articles, args.errors))
     failures = gate_failures(result) if args.gate else []

@@ -26,6 +26,7 @@ from transforms.entities import (
     spans_of,
 )
 from transforms.figures import find_figures
+from transforms.figures.parsed_objects import find_objects_of
 from transforms.holders import find_holders
 from transforms.records import Figure
 
@@ -184,7 +185,8 @@ def evaluate(nlp: Language, options: EntityOptions, paragraphs: list[Paragraph],
 
         mentions, entities = resolve_mentions(spans_of(doc), paragraph.id)
         name_of = {e.entity_id: e.name for e in entities}
-        figures = find_holders(nlp, paragraph.text, find_figures(paragraph.text, paragraph.id), mentions)
+        figures = find_objects_of(nlp, [(paragraph.text, find_figures(paragraph.text, paragraph.id))])[0]
+        figures = find_holders(nlp, paragraph.text, figures, mentions)
         pairs = match_figures(paragraph.text, figures, paragraph.figures)
         paired = {id(f) for _, f in pairs if f is not None}
         for want, got in pairs:

@@ -1,0 +1,113 @@
+"""Objects named by the dependency parse where the token rules name none (real model and parser)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from transforms.entities import load_ner
+from transforms.figures import find_figures
+from transforms.figures.parsed_objects import fill_objects, find_objects_of, sentences_to_parse
+from transforms.options import EntityOptions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_ner(EntityOptions(syntax=True))
+
+
+def objects(nlp, text: str) -> dict[str, str | None]:
+    """Each figure's object as the pipeline gives it: token rules, then the parse."""
+    return {f.surface: f.object for f in find_objects_of(nlp, [(text, find_figures(text, "a1"))])[0]}
+
+
+def parsed_only(nlp, text: str) -> dict[str, str | None]:
+    """Each figure's object from the parse alone (the token rules' objects cleared first)."""
+    cleared = [replace(f, object=None) for f in find_figures(text, "a1")]
+    return {f.surface: f.object for f in find_objects_of(nlp, [(text, cleared)])[0]}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # The subject of a price verb, or the thing a price noun subject is "for".
+        ("Prices for the new e-reader start at $129 in most stores.", "$129", "new e-reader"),
+        ("The refurbished console goes for $199 on the company's own store.", "$199", "refurbished console"),
+        ("Tickets for the final round will total almost $4 million, organisers said.", "almost $4 million", "Tickets"),
+        ("A spokesman said the two-bedroom flats went for £180,000 each.", "£180,000", "flats"),
+        # A thing that pays (not a payer named, nor a passive's payee).
+        ("The new deal will pay the striker £200,000 a week.", "£200,000", "new deal"),
+        # What a share or an amount is "of", its adverbs kept with their adjectives.
+        ("Surveyors mapped 40,000 acres of newly planted forest.", "40,000 acres", "newly planted forest"),
+        ("About 15 percent of newly registered voters turned out.", "About 15 percent", "newly registered voters"),
+        (
+            "The agency set aside 2 million litres of freshly treated water.",
+            "2 million litres",
+            "freshly treated water",
+        ),
+    ],
+)
+def test_the_parse_names_what_the_sentence_says(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The compact tripod, which starts at $45, folds to the size of a book.", "$45", "compact tripod"),
+        ("The printer, which retails for $89, uses standard cartridges.", "$89", "printer"),
+        (
+            "The new footbridge is expected to cost around 90 million euros.",
+            "around 90 million euros",
+            "new footbridge",
+        ),
+        ("The council found $5 million of unpaid parking fines.", "$5 million", "unpaid parking fines"),
+        # A possessor is left out of an "of" phrase's noun.
+        ("Some 45 percent of the island's coral has bleached since 2016.", "Some 45 percent", "coral"),
+    ],
+)
+def test_the_parse_alone_finds_the_token_rules_objects(nlp, text, surface, expected):
+    assert parsed_only(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("It costs $9 a month after the trial.", "$9"),  # a pronoun names nothing
+        ("The basic model costs $50 less than last year's.", "$50"),  # a difference, not a price
+        ("The repairs will cost the city $3 million over two years.", "$3 million"),  # who pays comes first
+        ("Acme Corp will pay $3 million to settle the claims.", "$3 million"),  # a named payer
+        ("The workers were paid $15 an hour.", "$15"),  # a passive's subject is who is paid
+        ("He had spent 11 of his 19 years in care.", "11"),  # a duration's "of" is the period it lies in
+        ("She served only 20 minutes of a two-day sentence.", "20 minutes"),
+        ("The storm cut power to 4,000 homes for six hours.", "six hours"),  # no price verb, no "of"
+    ],
+)
+def test_the_parse_leaves_an_object_empty_where_the_sentence_does(nlp, text, surface):
+    assert objects(nlp, text)[surface] is None
+
+
+def test_a_token_rules_object_is_kept(nlp):
+    text = "More than 30 percent of the region's farmland lies fallow."
+    assert objects(nlp, text) == {f.surface: f.object for f in find_figures(text, "a1")}
+
+
+def test_only_sentences_a_rule_could_reach_are_parsed(nlp):
+    text = "The storm cut power to 4,000 homes for six hours. Prices for the kit start at $80."
+    chosen = sentences_to_parse(nlp, text, find_figures(text, "a1"))
+    assert [(start, doc.text) for start, doc, _ in chosen] == [(50, "Prices for the kit start at $80.")]
+
+
+def test_without_a_parse_the_figures_are_unchanged():
+    text = "Prices for the new e-reader start at $129 in most stores."
+    figures = find_figures(text, "a1")
+    assert find_objects_of(load_ner(EntityOptions(syntax=False)), [(text, figures)]) == [figures]
+    doc = load_ner(EntityOptions(syntax=False)).make_doc(text)
+    assert fill_objects(doc, figures) == figures
+
+
+def test_fill_objects_reads_one_parsed_sentence(nlp):
+    text = "Prices for the new e-reader start at $129 in most stores."
+    doc = next(nlp.pipe([text], disable=["ner"]))
+    assert [f.object for f in fill_objects(doc, find_figures(text, "a1"))] == ["new e-reader"]

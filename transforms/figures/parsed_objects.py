@@ -1,0 +1,279 @@
+"""Objects from the dependency parse, where the token rules (`transforms.figures.objects`) name none.
+
+The token rules read phrasings they were written for; the parse reads the same relations in word
+orders they never saw. Only the relations that measured better than leaving the object empty are used
+(docs/evaluation.md, "Round 16, objects28"): the thing a price verb prices, through its subject
+("Prices for the new tablet start at $499" -> new tablet, "the bundle, which costs $80" -> bundle,
+"the deal will pay him $2 million" -> deal), and the thing a measure, a sum or a share is "of"
+("2,000 acres of freshly burnt forest" -> freshly burnt forest). Broader rules (the noun after the
+figure, any verb's subject, copulas) were measured and named more wrong objects than right ones,
+against judges who leave an object empty unless the sentence ties it to the figure plainly.
+
+The parser runs without tagger or lemmatizer (`transforms.entities.load_ner`), so the rules read
+dependency labels and word forms only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from transforms.records import Figure
+
+__all__ = [
+    "FILLED_KINDS",
+    "could_have_object",
+    "fill_objects",
+    "find_objects_of",
+    "needs_parsed_object",
+    "parsed_object",
+]
+
+# Kinds whose missing object the parse may fill: counts name their objects in their own phrase.
+FILLED_KINDS = frozenset({"money", "percent", "measure", "duration"})
+
+
+def verb_forms(*verbs: str) -> frozenset[str]:
+    """'cost/costs/costing' -> each form; the parser runs without the lemmatizer."""
+    return frozenset(form for verb in verbs for form in verb.split("/"))
+
+
+# Verbs whose subject is the thing a price after them is paid for: "the kit costs $80", "the
+# deal could total more than $80 million", "the laptop sells for $999".
+PRICE_VERBS = verb_forms(
+    "cost/costs/costing",
+    "total/totals/totaled/totalled/totaling/totalling",
+    "retail/retails/retailed/retailing",
+    "sell/sells/sold/selling",
+    "go/goes/going/went",
+    "start/starts/started/starting",
+    "begin/begins/began/beginning",
+    "run/runs/ran/running",
+    "amount/amounts/amounted/amounting",
+)
+# Verbs whose subject is what a sum is paid under when that subject is a thing, not a payer named
+# ("the contract will pay him $9 million"; "Acme will pay $3 million": a name is who pays). "adds"
+# was tried too: one right, one wrong ("the tour added $4.5 billion to the economy", judged without).
+PAYING_VERBS = verb_forms("pay/pays/paid/paying")
+# The preposition each price verb takes its price with ("starts at", "sells for", "amounts to"); a
+# verb absent here takes its price as a direct object ("costs $80").
+PRICE_PREPOSITIONS = {
+    **dict.fromkeys(verb_forms("retail/retails/retailed/retailing", "sell/sells/sold/selling"), ("for", "at")),
+    **dict.fromkeys(verb_forms("go/goes/going/went"), ("for",)),
+    **dict.fromkeys(verb_forms("start/starts/started/starting", "begin/begins/began/beginning"), ("at", "from")),
+    **dict.fromkeys(verb_forms("amount/amounts/amounted/amounting"), ("to",)),
+    **dict.fromkeys(verb_forms("run/runs/ran/running"), ("between", "to")),
+}
+# Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
+# ("Prices for the Mac start at ...").
+PRICE_NOUNS = frozenset("price prices pricing cost costs fee fees rate rates".split())
+# Kinds a partitive "of" gives an object: a duration's "of" names the period it lies in ("the
+# first eight months of the year"), not what it measures.
+PARTITIVE_KINDS = frozenset({"money", "percent", "measure"})
+# Words that name nothing by themselves: pronouns, relatives, quantity words.
+EMPTY_HEADS = frozenset(
+    "it its they them he him she her we us i you me this that these those which who whom what there here "
+    "one ones some any all each both other others much many more most less least few several none "
+    "total average rest remainder majority half".split()
+)
+# Left modifiers kept in an object phrase; determiners, possessors and numbers are dropped.
+KEPT_MODIFIERS = frozenset({"compound", "amod", "nmod"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+COMPARATIVES = frozenset({"less", "more", "cheaper", "higher", "lower", "above", "below", "extra"})
+
+
+def find_objects_of(nlp: Language, articles: Sequence[tuple[str, list[Figure]]]) -> list[list[Figure]]:
+    """The figures of each (text, figures), those without an object given the one their parsed
+    sentence names. Only sentences where a rule could apply are parsed (`could_have_object`), all of
+    them in one `pipe` call; without a parser the figures come back as they are."""
+    if "parser" not in nlp.pipe_names:
+        return [figures for _, figures in articles]
+    chosen = [sentences_to_parse(nlp, text, figures) for text, figures in articles]
+    parses = iter(nlp.pipe((doc for sentences in chosen for _, doc, _ in sentences), disable=["ner"]))
+    filled = []
+    for (_, figures), sentences in zip(articles, chosen, strict=True):
+        found: dict[str, str] = {}
+        for start, _, inside in sentences:
+            doc = next(parses)
+            for figure in inside:
+                named = parsed_object(doc, figure.char_start - start, figure.char_end - start, figure.kind)
+                if named is not None:
+                    found[figure.figure_id] = named
+        filled.append([replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures])
+    return filled
+
+
+def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[tuple[int, Doc, list[Figure]]]:
+    """(start, tokens, figures) of each sentence holding a figure that `needs_parsed_object` and that
+    `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
+    by_start: dict[int, list[Figure]] = {}
+    for figure in figures:
+        if not needs_parsed_object(figure):
+            continue
+        start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
+        if start >= 0 and figure.char_end <= start + len(figure.sentence):
+            by_start.setdefault(start, []).append(figure)
+    chosen = []
+    for start, inside in sorted(by_start.items()):
+        doc = nlp.make_doc(inside[0].sentence)
+        if could_have_object(doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside]):
+            chosen.append((start, doc, inside))
+    return chosen
+
+
+def needs_parsed_object(figure: Figure) -> bool:
+    """Whether the parse may give this figure an object: a kind that has one, and none found yet."""
+    return figure.object is None and figure.kind in FILLED_KINDS
+
+
+def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether `parsed_object` could name an object for one of the figures (start, end, kind) of
+    the tokenised sentence, from its tokens alone: an "of" right after a share or an amount, or a
+    price verb in a sentence with money. Most sentences have neither, and are not parsed."""
+    has_price_verb = any(token.lower_ in PRICE_VERBS or token.lower_ in PAYING_VERBS for token in sentence)
+    for start, end, kind in figures:
+        if kind == "money" and has_price_verb:
+            return True
+        span = sentence.char_span(start, end, alignment_mode="expand")
+        if kind in PARTITIVE_KINDS and span is not None and span.end < len(sentence) and is_of(sentence[span.end]):
+            return True
+    return False
+
+
+def fill_objects(doc: Doc, figures: Sequence[Figure]) -> list[Figure]:
+    """The figures (offsets within `doc`'s text), each that `needs_parsed_object` with the object its
+    parse gives, if any; the others unchanged."""
+    if not doc.has_annotation("DEP"):
+        return list(figures)
+    filled = []
+    for figure in figures:
+        found = (
+            parsed_object(doc, figure.char_start, figure.char_end, figure.kind) if needs_parsed_object(figure) else None
+        )
+        filled.append(replace(figure, object=found) if found else figure)
+    return filled
+
+
+def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
+    """The object of the figure at characters start-end of the parsed sentence, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
+    if noun is None and kind == "money":
+        noun = priced_noun(head, span)
+    return phrase_of(noun, span) if noun is not None else None
+
+
+def figure_head(span: Span) -> Token:
+    """The figure's token whose head lies outside it (the unit, the currency sign or the number)."""
+    for token in span:
+        if not (span.start <= token.head.i < span.end) or token.head.i == token.i:
+            return token
+    return span.root
+
+
+def partitive_noun(head: Token, span: Span) -> Token | None:
+    """'2,000 acres of burnt forest', '40 percent of the site's users': the noun of the "of" right
+    after the figure."""
+    after = head.doc[span.end] if span.end < len(head.doc) else None
+    if all(token.like_num for token in span) or (head.dep_ == "pobj" and head.head.lower_ in ("within", "of")):
+        return None  # "15 of the last 16 years": a count of the whole's own units
+    if after is None or not is_of(after) or not span.start <= after.head.i < span.end or after.dep_ != "prep":
+        return None
+    return first_child(after, ("pobj",))
+
+
+def priced_noun(head: Token, span: Span) -> Token | None:
+    """The thing a price verb prices: 'the kit costs $80', 'Prices for the kit start at $80'."""
+    verb, dep = head.head, head.dep_
+    if dep == "pobj":
+        preposition, verb = verb, verb.head
+        if preposition.dep_ != "prep" or preposition.lower_ not in PRICE_PREPOSITIONS.get(verb.lower_, ()):
+            return None
+    elif dep == "dobj" and verb.lower_ in PAYING_VERBS:
+        subject = subject_of(verb)
+        # "the players were paid $9,699": a passive's subject is who is paid.
+        return subject if subject is not None and subject.dep_ != "nsubjpass" and not is_name(subject) else None
+    elif dep != "dobj" or verb.lower_ not in PRICE_VERBS or verb.lower_ in PRICE_PREPOSITIONS:
+        return None
+    if any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children):
+        return None  # "costs taxpayers $500": who pays is not what is priced
+    if any(token.lower_ in COMPARATIVES for token in head.doc[span.end : span.end + 2]):
+        return None  # "costs $50 less than ...": a difference, not a price
+    subject = subject_of(verb)
+    if subject is not None and subject.lower_ in PRICE_NOUNS:
+        named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+        subject = first_child(named, ("pobj",)) if named is not None else None
+    return subject
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, through auxiliary chains ('is expected to cost'), relative clauses ('the
+    bundle, which costs $80') and participles ('a model starting at $30,000')."""
+    for _ in range(3):
+        subject = first_child(verb, ("nsubj", "nsubjpass"))
+        if subject is not None:
+            if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+        if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return verb.head if verb.dep_ in ("relcl", "acl") else None
+    return None
+
+
+def is_of(token: Token) -> bool:
+    return token.lower_ == "of"
+
+
+def is_name(token: Token) -> bool:
+    """A capitalised word inside the sentence ('the Port Authority', 'Apple'); an acronym ('RAM') is not
+    taken for a name."""
+    return token.text[:1].isupper() and not token.text.isupper() and token.i > token.sent.start
+
+
+def first_child(token: Token, deps: tuple[str, ...]) -> Token | None:
+    return next((child for child in token.children if child.dep_ in deps), None)
+
+
+def is_nominal(token: Token) -> bool:
+    """A word that can head a noun phrase, judged without part-of-speech tags."""
+    return any(c.isalpha() for c in token.text) and token.lower_ not in EMPTY_HEADS
+
+
+def phrase_of(noun: Token, figure: Span) -> str | None:
+    """The noun with the words before it that modify it (compounds, adjectives and their adverbs,
+    hyphened words kept whole), determiners, possessors and numbers dropped ("the 30-second
+    commercial" -> commercial); None for an empty head or a noun inside the figure."""
+    if not is_nominal(noun) or figure.start <= noun.i < figure.end:
+        return None
+    doc = noun.doc
+    first = noun.i
+    while first > 0 and not (figure.start <= first - 1 < figure.end):
+        before = doc[first - 1]
+        if before.text in HYPHENS and before.whitespace_ == "" and first >= 2 and not doc[first - 2].whitespace_:
+            if doc[first - 2].like_num or figure.start <= first - 2 < figure.end:
+                break  # "30-second": a number's word goes with the number
+            first -= 2
+            continue
+        modifies = first - 1 < before.head.i <= noun.i
+        kept = before.dep_ in KEPT_MODIFIERS or (before.dep_ == "advmod" and before.head.dep_ == "amod")
+        if not (modifies and kept) or before.lower_ in EMPTY_HEADS or before.like_num:
+            break
+        first -= 1
+    while first < noun.i and (
+        doc[first].text in HYPHENS or (first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text in HYPHENS)
+    ):
+        first += 1
+    last = noun.i
+    while last + 2 < len(doc) and doc[last + 1].text in HYPHENS and not doc[last].whitespace_:
+        if doc[last + 1].whitespace_:
+            break
+        last += 2  # "e-reader" parsed as "e" with "-reader" hanging off it: the word whole
+    return doc[first : last + 1].text.strip() or None
