@@ -83,6 +83,7 @@ FIRM_CUES = frozenset(
     """
 distributor manufacturer maker provider retailer wholesaler insurer lender exporter importer shipper company firm
 startup start-up app marketplace platform brand website network label bank conglomerate chain group -based
+blog site newsletter outlet tabloid magazine newspaper broadcaster
 """.split()
 )
 # Jobs of people and of firms alike ("said broker Shakil Rizvi", "telecoms operator Unicom"): evidence of neither.
@@ -480,6 +481,46 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="LOC")
 
 
+# A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
+# "[Boston] Celtics". One capitalised word in the plural (or a number's "-ers"), not a place's own kind ("Falls",
+# "Heights") nor an event held there ("Olympics", "Games").
+_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers))(?![\w'’-])")
+NOT_NICKNAMES = frozenset(
+    "olympics paralympics games championships awards elections talks accords protests riots floods fires "
+    "heights hills springs woods keys lakes islands gardens rapids meadows plains shoals sands docks".split()
+)
+
+
+def with_team_nickname(item: NamedSpan) -> NamedSpan:
+    """A town and the nickname the model left after it, whole and a team's (ORG): "Miami Dolphins wide
+    receiver", "San Francisco 49ers' running back". Not a country ("Brazil Nuts"), nor a place's own kind."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "LOC" or country_code_of(span.surface) is not None:
+        return item
+    after = _NICKNAME_AFTER.match(document[span.char_end : span.char_end + 30])
+    if after is None or after.group(1).casefold() in NOT_NICKNAMES:
+        return item
+    end = span.char_end + after.end()
+    longer = replace(span, surface=document[span.char_start : end], char_end=end)
+    return replace(item, span=longer, label="ORG")
+
+
+def without_covered(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Spans inside another span of the same text (the nickname a longer team name took in) go."""
+    kept: list[NamedSpan] = []
+    for item in named:
+        last = kept[-1].span if kept else None
+        if (
+            last is not None
+            and last.document is item.span.document
+            and last.char_start <= item.span.char_start
+            and item.span.char_end <= last.char_end
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
 # Words that end an agency's or a publication's name in a credit ("Getty Images", "AP Photo", "USA TODAY
 # Sports"); "Photo" and "Photos" are the credit's kind, not part of the name ("AP Photo" is AP).
 AGENCY_WORDS = frozenset("images photo photos pictures press news sports media wire agency".split())
@@ -618,7 +659,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
-            item = with_street_word(item)
+            item = with_team_nickname(with_street_word(item))
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
@@ -628,7 +669,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         elif language == ENGLISH and label in ("LOC", "ORG", "PERSON"):
             label = label_by_name_words(name, label)
         cleaned.append(replace(item, label=label, name=name))
-    return cleaned
+    return without_covered(cleaned) if language == ENGLISH else cleaned
 
 
 # --- Step 3: canonical names ----------------------------------------------------------------------
@@ -1837,11 +1878,31 @@ _MATCH_WORD_AFTER = re.compile(rf"^[ \t]+{_MATCH_WORD}[ \t]+[A-Z]")
 _MATCH_WORD_BEFORE = re.compile(rf"[A-Za-z][ \t]+{_MATCH_WORD}[ \t]+$")
 
 
+# A town the sentence treats as a team, from the words after it: a player, a coach or the club's people
+# ("San Francisco's QB1", "Liverpool's owners", "Denver coach"), a result it had ("Boston won 4-2", "Leeds were
+# relegated", "Denver made it three straight wins"). A town's own people stay ("Boston's mayor", "Leeds residents").
+_TEAM_WORDS_AFTER = re.compile(
+    r"^(?:[’']s?)?[ \t]+(?:QB\d?|quarterback|running[ \t]+back|wide[ \t]+receiver|tight[ \t]+end|linebacker|"
+    r"cornerback|pitcher|shortstop|outfielder|infielder|point[ \t]+guard|head[ \t]+coach|coach|manager|"
+    r"striker|midfielder|defender|goalkeeper|keeper|winger|owners|squad|roster|lineup|line-up|bullpen|"
+    r"offense|defense|offence|defence|starting[ \t]+(?:five|lineup|eleven|XI))\b"
+)
+_TEAM_RESULT_AFTER = re.compile(
+    r"^[ \t]+(?:(?:have|has|had)[ \t]+)?(?:won|lost|beat|drew|tied|edged|routed|thrashed|trailed|led|rallied|"
+    r"blanked|swept)\b[^.;\n]{0,40}?\b\d{1,3}[-–]\d{1,3}\b"
+    r"|^[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|got|get)[ \t]+"
+    r"(?:relegated|promoted|eliminated|knocked[ \t]+out)\b"
+    r"|^[ \t]+(?:made[ \t]+it|have[ \t]+won|has[ \t]+won|won|lost)[ \t]+(?:\w+[ \t]+){0,2}(?:straight|consecutive)"
+    r"[ \t]+(?:wins|games|victories|defeats|losses|matches)\b"
+)
+
+
 def is_team_in_result(item: NamedSpan) -> bool:
     """This mention of a place is a side in a result or a table: "Baltimore 5 Cleveland 3",
-    "Derbyshire beat Worcestershire", "Surrey 12 5 3 4"."""
+    "Derbyshire beat Worcestershire", "Surrey 12 5 3 4"; or the sentence writes it as a team: "San
+    Francisco's quarterback", "Leeds were relegated", "Boston won 4-2"."""
     document, start, end = item.span.document, item.span.char_start, item.span.char_end
-    after = document[end : end + 40]
+    after = document[end : end + 60]
     line_before = document[max(0, start - 40) : start].rsplit("\n", 1)[-1]
     return bool(
         _SCORE_THEN_NAME_AFTER.match(after)
@@ -1849,6 +1910,8 @@ def is_team_in_result(item: NamedSpan) -> bool:
         or (not line_before.strip() and _STANDINGS_AFTER.match(after))
         or _MATCH_WORD_AFTER.match(after)
         or _MATCH_WORD_BEFORE.search(line_before)
+        or _TEAM_WORDS_AFTER.match(after)
+        or _TEAM_RESULT_AFTER.match(after)
     )
 
 
@@ -1885,6 +1948,88 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
     ]
 
 
+# --- Page chrome and titles of works ---------------------------------------------------------------
+
+
+def _interface_words() -> frozenset[str]:
+    """Words of a page's menus and buttons (transforms/lexicons/interface_words.txt: its origin at its top)."""
+    text = resources.files("transforms").joinpath("lexicons", "interface_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+INTERFACE_WORDS = _interface_words()
+MAX_INTERFACE_LINE_WORDS = 10
+_INTERFACE_LINE_WORD = re.compile(r"[^\s|•·/»>–—:()\[\]-]+")
+
+
+def is_interface_line(item: NamedSpan) -> bool:
+    """The mention's whole line is a menu's or a button's words ("Home", "Sign In | Subscribe", "News Sport
+    Weather Quiz"): chrome extraction kept, no name. A line with one word of a name on it ("Home Office",
+    "Sky News") is not."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    if not document:
+        return False
+    line_start = document.rfind("\n", 0, start) + 1
+    line_end = document.find("\n", end)
+    line = document[line_start : line_end if line_end >= 0 else len(document)]
+    words = _INTERFACE_LINE_WORD.findall(line)
+    return 0 < len(words) <= MAX_INTERFACE_LINE_WORDS and all(
+        word.casefold().rstrip(".,;!?") in INTERFACE_WORDS for word in words
+    )
+
+
+# Kinds of work whose title the model takes for a person's or a firm's name: "the film Oppenheimer", "her album
+# Renaissance", "the Netflix series Wednesday".
+WORK_KINDS = (
+    "film|movie|biopic|documentary|docuseries|book|novel|memoir|biography|album|song|single|track|ep|mixtape|"
+    "series|miniseries|show|sitcom|drama|podcast|play|musical|opera|ballet|painting|poem|sequel|prequel|franchise|"
+    "video game|game|novella|anthology|comic|manga|anime"
+)
+_WORK_KIND_BEFORE = re.compile(rf"(?:^|[^\w-])(?:{WORK_KINDS})s?,?[ \t]+$", re.I)
+# "Oppenheimer, directed by ...", "Barbie (2023)".
+_WORK_CREDIT_AFTER = re.compile(
+    r"^[”\"’]?,?[ \t]+(?:\(?(?:directed|written|produced|starring|co-starring|narrated|illustrated)[ \t]+by|"
+    r"starring)\b|^[ \t]+\((?:19|20)\d\d\)"
+)
+_OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
+_CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
+
+
+def is_title_of_a_work(item: NamedSpan) -> bool:
+    """This mention is a film's, a book's or an album's title: in quotation marks of its own ("“Barbie” made
+    $1bn"), after the kind of work ("the film Oppenheimer", "the album Renaissance"), or with its credits
+    after it ("Oppenheimer, directed by Christopher Nolan"). A quotation that only starts or ends with a
+    name (“Smith was right,” she said) is no title."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    if not document:
+        return False
+    surface = item.span.surface
+    # The model may take the quotation marks into its span.
+    lead = len(surface) - len(surface.lstrip("“\"‘'"))
+    trail = len(surface) - len(surface.rstrip("”\"’'"))
+    before = document[max(0, start - 40) : start + lead]
+    after = document[end - trail : end + 40]
+    quoted = _OPENING_QUOTE_BEFORE.search(before) is not None and _CLOSING_QUOTE_AFTER.match(after) is not None
+    return (
+        quoted
+        or _WORK_KIND_BEFORE.search(document[max(0, start - 40) : start]) is not None
+        or _WORK_CREDIT_AFTER.match(document[end : end + 40]) is not None
+    )
+
+
+def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Mentions that are a menu's words on a line of their own, and people or organisations that are the
+    titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity."""
+    return [
+        item
+        for item in named
+        if not (
+            (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
+            or (item.label in ("PERSON", "ORG") and is_title_of_a_work(item))
+        )
+    ]
+
+
 def canonicalise(
     named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
 ) -> list[NamedSpan]:
@@ -1895,7 +2040,7 @@ def canonicalise(
     if language == ENGLISH:
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
-        named = without_abbreviations_of_things(without_common_words(named, words), words)
+        named = without_abbreviations_of_things(without_common_words(without_chrome_and_titles(named), words), words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
