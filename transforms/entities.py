@@ -1438,6 +1438,69 @@ def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = N
     )
 
 
+# A town of one name in the article's own country is chosen over the gazetteer's first only when it is at least
+# this share of that one's size: a US story's "Cambridge" (105,000 beside England's 129,000) or "Birmingham" is
+# the US town, its "Paris" (25,000 in Texas beside 2.1 million) or "London" (Ontario) still the capital.
+NEIGHBOUR_TOWN_SHARE = 0.1
+# The places that make an article's country: at least this many of its other places' names, and more than any
+# other country has.
+NEIGHBOURS_FOR_A_COUNTRY = 2
+
+
+def country_of_the_article(located: list[NamedSpan], excluding: str) -> str | None:
+    """The country most of the article's other places are in, by their names (countries, regions, towns):
+    "Cambridge" beside "Massachusetts" and "Boston" is in the US. None when no country has
+    NEIGHBOURS_FOR_A_COUNTRY names, or two tie."""
+    names_by_country: dict[str, set[str]] = {}
+    for item in located:
+        if item.label == "LOC" and item.country_code and item.name != excluding:
+            names_by_country.setdefault(item.country_code, set()).add(item.name)
+    ranked = sorted(((len(names), code) for code, names in names_by_country.items()), reverse=True)
+    if not ranked or ranked[0][0] < NEIGHBOURS_FOR_A_COUNTRY or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+def relocated_by_their_neighbours(
+    resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions
+) -> list[NamedSpan]:
+    """A town the text gives no region for, put in the country of the article's other places when a town of
+    that name is there (`country_of_the_region_after` having said nothing): "Cambridge" in a story of
+    Boston and Massachusetts is Cambridge, Massachusetts; "Canton" beside "Ohio" is Canton, Ohio, not
+    Guangzhou (whose other name it is). Not a national capital, nor a town far smaller than the gazetteer's
+    first ("Paris" in a Texan story stays in France: NEIGHBOUR_TOWN_SHARE)."""
+    places = _gazetteer(options)
+    by_document: dict[str, list[int]] = {}
+    for n, item in enumerate(located):
+        if item.label == "LOC" and item.span.document:
+            by_document.setdefault(item.span.document, []).append(n)
+    out = list(located)
+    for indices in by_document.values():
+        chosen: dict[str, NamedSpan | None] = {}  # each name's place in the article's country, decided once
+        for n in indices:
+            item = located[n]
+            if item.is_country or item.chosen_by_context or item.country_code is None:
+                continue
+            if item.name not in chosen:
+                chosen[item.name] = None
+                # As written: "Canton" the gazetteer's aliases made "Guangzhou".
+                written = clean_name(item.span.surface, "LOC")
+                first = places.find(item.name)
+                if first is not None and not first.capital and first.population:
+                    country = country_of_the_article([located[i] for i in indices], item.name)
+                    if country is not None and country != first.country_code:
+                        other = places.find_in(written, country)
+                        alternate = alias_key(first.name) != alias_key(written)
+                        if other is not None and (
+                            alternate or other.population >= NEIGHBOUR_TOWN_SHARE * first.population
+                        ):
+                            chosen[item.name] = locate(replace(resolved[n], name=written), options, country)
+            better = chosen[item.name]
+            if better is not None:
+                out[n] = replace(better, span=item.span)
+    return out
+
+
 _WORD = re.compile(r"\w+")
 # Where a word is capitalised because a sentence, line or quotation starts there (not a bracket:
 # "(Reuters)", "(ZombiePie)" hold names).
@@ -2052,7 +2115,8 @@ def canonicalise(
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
     hints = countries_named_after(resolved, options)
-    return [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
+    located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
+    return relocated_by_their_neighbours(resolved, located, options)
 
 
 def entity_id_of(item: NamedSpan) -> str:
