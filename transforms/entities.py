@@ -505,20 +505,21 @@ def with_team_nickname(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="ORG")
 
 
-def without_covered(named: list[NamedSpan]) -> list[NamedSpan]:
-    """Spans inside another span of the same text (the nickname a longer team name took in) go."""
-    kept: list[NamedSpan] = []
-    for item in named:
-        last = kept[-1].span if kept else None
-        if (
-            last is not None
-            and last.document is item.span.document
-            and last.char_start <= item.span.char_start
-            and item.span.char_end <= last.char_end
-        ):
-            continue
-        kept.append(item)
-    return kept
+def without_covered(named: list[NamedSpan], grown: list[Span]) -> list[NamedSpan]:
+    """Spans inside one a rule made longer (`grown`: the nickname a team's name took in) go."""
+    if not grown:
+        return named
+    return [
+        item
+        for item in named
+        if item.span in grown
+        or not any(
+            longer.document is item.span.document
+            and longer.char_start <= item.span.char_start
+            and item.span.char_end <= longer.char_end
+            for longer in grown
+        )
+    ]
 
 
 # Words that end an agency's or a publication's name in a credit ("Getty Images", "AP Photo", "USA TODAY
@@ -649,6 +650,7 @@ def is_first_part_of_a_role(item: NamedSpan) -> bool:
 
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
+    grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
     for item in (
         part
         for whole in named
@@ -659,7 +661,11 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
-            item = with_team_nickname(with_street_word(item))
+            item = with_street_word(item)
+            team = with_team_nickname(item)
+            if team is not item:
+                grown.append(team.span)
+            item = team
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
@@ -669,7 +675,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         elif language == ENGLISH and label in ("LOC", "ORG", "PERSON"):
             label = label_by_name_words(name, label)
         cleaned.append(replace(item, label=label, name=name))
-    return without_covered(cleaned) if language == ENGLISH else cleaned
+    return without_covered(cleaned, grown)
 
 
 # --- Step 3: canonical names ----------------------------------------------------------------------
