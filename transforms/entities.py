@@ -2048,17 +2048,23 @@ def is_interface_line(item: NamedSpan) -> bool:
 
 
 # Kinds of work whose title the model takes for a person's or a firm's name: "the film Oppenheimer", "her album
-# Renaissance", "the Netflix series Wednesday".
+# Renaissance". Not the kinds that also name a match or a run of them ("the game Smith started", "the series
+# Curry won", "the play", "the show"): there a person's name follows as often.
 WORK_KINDS = (
-    "film|movie|biopic|documentary|docuseries|book|novel|memoir|biography|album|song|single|track|ep|mixtape|"
-    "series|miniseries|show|sitcom|drama|podcast|play|musical|opera|ballet|painting|poem|sequel|prequel|franchise|"
-    "video game|game|novella|anthology|comic|manga|anime"
+    "film|movie|biopic|documentary|docuseries|miniseries|book|novel|novella|memoir|album|song|mixtape|sitcom|podcast|"
+    "musical|opera|painting|poem|sequel|prequel|anthology"
 )
-_WORK_KIND_BEFORE = re.compile(rf"(?:^|[^\w-])(?:{WORK_KINDS})s?,?[ \t]+$", re.I)
-# "Oppenheimer, directed by ...", "Barbie (2023)".
+# The kind right before the name, with a determiner or an owner before it (a word between: "the Netflix series"):
+# not "a one-man show, Henry's performance", nor "show Henry" without one.
+_WORK_KIND_BEFORE = re.compile(
+    rf"(?:^|[^\w-])(?:the|a|an|his|her|their|its|our|this|new|latest|debut|hit|upcoming|\w+['’]s)[ \t]+"
+    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS})[ \t]+$",
+    re.I,
+)
+# "Oppenheimer, directed by ...". Not a year in brackets: "Marshall Faulk (2000)" is a winner's year.
 _WORK_CREDIT_AFTER = re.compile(
     r"^[”\"’]?,?[ \t]+(?:\(?(?:directed|written|produced|starring|co-starring|narrated|illustrated)[ \t]+by|"
-    r"starring)\b|^[ \t]+\((?:19|20)\d\d\)"
+    r"starring)\b"
 )
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
 _CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
