@@ -484,7 +484,7 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
 # A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
 # "[Boston] Celtics". One capitalised word in the plural (or a number's "-ers"), not a place's own kind ("Falls",
 # "Heights") nor an event held there ("Olympics", "Games").
-_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers))(?![\w'’-])")
+_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers))(?![\w-])")
 NOT_NICKNAMES = frozenset(
     "olympics paralympics games championships awards elections talks accords protests riots floods fires "
     "heights hills springs woods keys lakes islands gardens rapids meadows plains shoals sands docks".split()
@@ -1508,9 +1508,9 @@ def relocated_by_their_neighbours(
 
 
 _WORD = re.compile(r"\w+")
-# Where a word is capitalised because a sentence, line or quotation starts there (not a bracket:
-# "(Reuters)", "(ZombiePie)" hold names).
-_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+|\n\s*|[“\"‘]\s*)$")
+# Where a word is capitalised because a sentence, line, quotation or table cell starts there ("| Withdrew |"
+# in a table of results beside "she withdrew"; not a bracket: "(Reuters)", "(ZombiePie)" hold names).
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+|\n\s*|[“\"‘]\s*|\|[ \t]*)$")
 
 
 def is_capitalised_common_word(name: str, document: str, words: frozenset[str] | None = None) -> bool:
