@@ -482,9 +482,9 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
 
 
 # A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
-# "[Boston] Celtics". One capitalised word in the plural (or a number's "-ers"), not a place's own kind ("Falls",
-# "Heights") nor an event held there ("Olympics", "Games").
-_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers))(?![\w-])")
+# "[Denver] Broncos". One capitalised word in the plural (or a number's "-ers"; not "-ss", "-us"), not a place's own
+# kind ("Falls", "Heights") nor an event held there ("Olympics", "Games").
+_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^su'’\W]s|\d+ers))(?![\w-])")
 NOT_NICKNAMES = frozenset(
     "olympics paralympics games championships awards elections talks accords protests riots floods fires "
     "heights hills springs woods keys lakes islands gardens rapids meadows plains shoals sands docks".split()
