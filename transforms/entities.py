@@ -1453,15 +1453,20 @@ NEIGHBOUR_TOWN_SHARE = 0.1
 NEIGHBOURS_FOR_A_COUNTRY = 2
 
 
-def country_of_the_article(located: list[NamedSpan], excluding: str) -> str | None:
-    """The country most of the article's other places are in, by their names (countries, regions, towns):
-    "Cambridge" beside "Massachusetts" and "Boston" is in the US. None when no country has
-    NEIGHBOURS_FOR_A_COUNTRY names, or two tie."""
+def place_names_by_country(located: list[NamedSpan]) -> dict[str, set[str]]:
+    """The article's located places' names (countries, regions, towns), by country."""
     names_by_country: dict[str, set[str]] = {}
     for item in located:
-        if item.label == "LOC" and item.country_code and item.name != excluding:
+        if item.label == "LOC" and item.country_code:
             names_by_country.setdefault(item.country_code, set()).add(item.name)
-    ranked = sorted(((len(names), code) for code, names in names_by_country.items()), reverse=True)
+    return names_by_country
+
+
+def country_of_the_article(names_by_country: dict[str, set[str]], excluding: str) -> str | None:
+    """The country most of the article's other places are in, by their names (`place_names_by_country`):
+    "Cambridge" beside "Massachusetts" and "Boston" is in the US. None when no country has
+    NEIGHBOURS_FOR_A_COUNTRY names other than `excluding`, or two tie."""
+    ranked = sorted(((len(names - {excluding}), code) for code, names in names_by_country.items()), reverse=True)
     if not ranked or ranked[0][0] < NEIGHBOURS_FOR_A_COUNTRY or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
         return None
     return ranked[0][1]
@@ -1483,6 +1488,7 @@ def relocated_by_their_neighbours(
     out = list(located)
     for indices in by_document.values():
         chosen: dict[str, NamedSpan | None] = {}  # each name's place in the article's country, decided once
+        names_by_country: dict[str, set[str]] | None = None  # read when a name first needs it
         for n in indices:
             item = located[n]
             if item.is_country or item.chosen_by_context or item.country_code is None:
@@ -1493,7 +1499,9 @@ def relocated_by_their_neighbours(
                 written = clean_name(item.span.surface, "LOC")
                 first = places.find(item.name)
                 if first is not None and not first.capital and first.population:
-                    country = country_of_the_article([located[i] for i in indices], item.name)
+                    if names_by_country is None:
+                        names_by_country = place_names_by_country([located[i] for i in indices])
+                    country = country_of_the_article(names_by_country, item.name)
                     if country is not None and country != first.country_code:
                         other = places.find_in(written, country)
                         alternate = alias_key(first.name) != alias_key(written)
