@@ -898,3 +898,9 @@ def test_a_table_cell_s_capital_is_no_name_when_the_text_writes_the_word_in_lowe
     text = "She withdrew from the final.\n| 2021 | Silver | Withdrew | Gold |\nLena Ortiz coached her."
     found = [("Withdrew", "ORG"), ("Lena Ortiz", "PERSON")]
     assert labels(text, found) == {"Lena Ortiz": {"PERSON"}}
+
+
+def test_a_surname_after_an_airport_is_no_team_s_nickname() -> None:
+    text = "Winner: Halden International Airport Perkins&Will, and Leeds Rhinos."
+    found = [("Halden International Airport", "FAC"), ("Leeds", "GPE")]
+    assert labels(text, found) == {"Halden International Airport": {"LOC"}, "Leeds Rhinos": {"ORG"}}

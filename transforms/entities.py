@@ -484,7 +484,7 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
 # A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
 # "[Denver] Broncos". One capitalised word in the plural (or a number's "-ers"; not "-ss", "-us"), not a place's own
 # kind ("Falls", "Heights") nor an event held there ("Olympics", "Games").
-_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^su'’\W]s|\d+ers))(?![\w-])")
+_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^su'’\W]s|\d+ers))(?![\w&-]|[ \t]+[A-Z&])")
 NOT_NICKNAMES = frozenset(
     "olympics paralympics games championships awards elections talks accords protests riots floods fires "
     "heights hills springs woods keys lakes islands gardens rapids meadows plains shoals sands docks".split()
@@ -493,12 +493,16 @@ NOT_NICKNAMES = frozenset(
 
 def with_team_nickname(item: NamedSpan) -> NamedSpan:
     """A town and the nickname the model left after it, whole and a team's (ORG): "Miami Dolphins wide
-    receiver", "San Francisco 49ers' running back". Not a country ("Brazil Nuts"), nor a place's own kind."""
+    receiver", "San Francisco 49ers' running back". Only a town or a region the gazetteer knows (at its default
+    size: the span rules run before the options' gazetteer is read), not a country ("Brazil Nuts"), an airport or
+    a square ("... Airport Perkins&Will"), nor a place's own kind after it; nor a word that starts a longer name."""
     span, document = item.span, item.span.document
     if not document or item.label != "LOC" or country_code_of(span.surface) is not None:
         return item
     after = _NICKNAME_AFTER.match(document[span.char_end : span.char_end + 30])
     if after is None or after.group(1).casefold() in NOT_NICKNAMES:
+        return item
+    if gazetteer().find(clean_name(span.surface, "LOC")) is None:
         return item
     end = span.char_end + after.end()
     longer = replace(span, surface=document[span.char_start : end], char_end=end)
