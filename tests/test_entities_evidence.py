@@ -904,3 +904,9 @@ def test_a_surname_after_an_airport_is_no_team_s_nickname() -> None:
     text = "Winner: Halden International Airport Perkins&Will, and Leeds Rhinos."
     found = [("Halden International Airport", "FAC"), ("Leeds", "GPE")]
     assert labels(text, found) == {"Halden International Airport": {"LOC"}, "Leeds Rhinos": {"ORG"}}
+
+
+def test_a_country_written_as_a_team_stays_a_place() -> None:
+    text = "Benin coach Ade Sola said Benin were relegated from the top group."
+    found = [("Benin", "PERSON"), ("Ade Sola", "PERSON"), ("Benin", "PERSON")]
+    assert "ORG" not in labels(text, found).get("Benin", set())

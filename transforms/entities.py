@@ -497,12 +497,13 @@ def with_team_nickname(item: NamedSpan) -> NamedSpan:
     size: the span rules run before the options' gazetteer is read), not a country ("Brazil Nuts"), an airport or
     a square ("... Airport Perkins&Will"), nor a place's own kind after it; nor a word that starts a longer name."""
     span, document = item.span, item.span.document
-    if not document or item.label != "LOC" or country_code_of(span.surface) is not None:
+    if not document or item.label != "LOC":
         return item
     after = _NICKNAME_AFTER.match(document[span.char_end : span.char_end + 30])
     if after is None or after.group(1).casefold() in NOT_NICKNAMES:
         return item
-    if gazetteer().find(clean_name(span.surface, "LOC")) is None:
+    town = clean_name(span.surface, "LOC")
+    if country_code_of(town) is not None or gazetteer().find(town) is None:
         return item
     end = span.char_end + after.end()
     longer = replace(span, surface=document[span.char_start : end], char_end=end)
@@ -1980,10 +1981,9 @@ _TEAM_RESULT_AFTER = re.compile(
 
 def is_team_in_result(item: NamedSpan) -> bool:
     """This mention of a place is a side in a result or a table: "Baltimore 5 Cleveland 3",
-    "Derbyshire beat Worcestershire", "Surrey 12 5 3 4"; or the sentence writes it as a team: "San
-    Francisco's quarterback", "Leeds were relegated", "Boston won 4-2"."""
+    "Derbyshire beat Worcestershire", "Surrey 12 5 3 4"."""
     document, start, end = item.span.document, item.span.char_start, item.span.char_end
-    after = document[end : end + 60]
+    after = document[end : end + 40]
     line_before = document[max(0, start - 40) : start].rsplit("\n", 1)[-1]
     return bool(
         _SCORE_THEN_NAME_AFTER.match(after)
@@ -1991,9 +1991,14 @@ def is_team_in_result(item: NamedSpan) -> bool:
         or (not line_before.strip() and _STANDINGS_AFTER.match(after))
         or _MATCH_WORD_AFTER.match(after)
         or _MATCH_WORD_BEFORE.search(line_before)
-        or _TEAM_WORDS_AFTER.match(after)
-        or _TEAM_RESULT_AFTER.match(after)
     )
+
+
+def is_written_as_a_team(item: NamedSpan) -> bool:
+    """The sentence writes this mention of a town as a team: "San Francisco's quarterback", "Liverpool's
+    owners", "Leeds were relegated", "Boston won 4-2", "Denver made it three straight wins"."""
+    after = item.span.document[item.span.char_end : item.span.char_end + 60]
+    return bool(_TEAM_WORDS_AFTER.match(after) or _TEAM_RESULT_AFTER.match(after))
 
 
 # Nations with sides of their own but no ISO 3166-1 code of their own.
@@ -2002,9 +2007,10 @@ NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ire
 
 def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
     """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
-    story may name the town itself. Not countries: a national side is named as its country (LOC). A name
-    the model called a person is a side too when it is one word and a town or a county ("Surrey",
-    "Derbyshire": a county's "-shire")."""
+    story may name the town itself. So are towns a sentence writes as a team (`is_written_as_a_team`:
+    "Leeds were relegated", "San Francisco's quarterback"). Not countries: a national side is named as its
+    country (LOC). A name the model called a person is a side too when it is one word and a town or a county
+    ("Surrey", "Derbyshire": a county's "-shire")."""
     options = options or EntityOptions()
     town_or_county: dict[str, bool] = {}  # each one-word name the model called a person, looked up once
 
@@ -2023,7 +2029,7 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
         and not item.is_country
         and alias_key(item.name) not in NATIONS_WITHOUT_CODES
         and item.span.document
-        and is_team_in_result(item)
+        and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
         else item
         for item in named
     ]
