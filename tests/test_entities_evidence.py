@@ -789,6 +789,7 @@ def test_a_town_the_sentence_treats_as_a_team_is_a_club(
         ("Portland's mayor said the city won a grant of $4 million.", [("Portland", "GPE")]),
         ("Bristol residents were relieved when the bridge reopened.", [("Bristol", "GPE")]),
         ("Prices in Denver rose for four straight months.", [("Denver", "GPE")]),
+        ("Portland's defense of its camping ban went to court.", [("Portland", "GPE")]),
     ],
 )
 def test_a_town_its_own_people_speak_of_stays_a_place(text: str, found: list[tuple[str, str]]) -> None:

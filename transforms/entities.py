@@ -1962,12 +1962,13 @@ _MATCH_WORD_BEFORE = re.compile(rf"[A-Za-z][ \t]+{_MATCH_WORD}[ \t]+$")
 
 # A town the sentence treats as a team, from the words after it: a player, a coach or the club's people
 # ("San Francisco's QB1", "Liverpool's owners", "Denver coach"), a result it had ("Boston won 4-2", "Leeds were
-# relegated", "Denver made it three straight wins"). A town's own people stay ("Boston's mayor", "Leeds residents").
+# relegated", "Denver made it three straight wins"). A town's own people stay ("Boston's mayor", "Leeds residents"),
+# and so does a town's cause ("Boston's defense of its policy").
 _TEAM_WORDS_AFTER = re.compile(
     r"^(?:[’']s?)?[ \t]+(?:QB\d?|quarterback|running[ \t]+back|wide[ \t]+receiver|tight[ \t]+end|linebacker|"
     r"cornerback|pitcher|shortstop|outfielder|infielder|point[ \t]+guard|head[ \t]+coach|coach|manager|"
     r"striker|midfielder|defender|goalkeeper|keeper|winger|owners|squad|roster|lineup|line-up|bullpen|"
-    r"offense|defense|offence|defence|starting[ \t]+(?:five|lineup|eleven|XI))\b"
+    r"offense|defense|offence|defence|starting[ \t]+(?:five|lineup|eleven|XI))\b(?![ \t]+(?:of|for)\b)"
 )
 _TEAM_RESULT_AFTER = re.compile(
     r"^[ \t]+(?:(?:have|has|had)[ \t]+)?(?:won|lost|beat|drew|tied|edged|routed|thrashed|trailed|led|rallied|"
