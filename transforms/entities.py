@@ -503,7 +503,7 @@ def with_team_nickname(item: NamedSpan) -> NamedSpan:
     if after is None or after.group(1).casefold() in NOT_NICKNAMES:
         return item
     town = clean_name(span.surface, "LOC")
-    if country_code_of(town) is not None or gazetteer().find(town) is None:
+    if country_code_of(town) is not None or _gazetteer(DEFAULT_OPTIONS).find(town) is None:
         return item
     end = span.char_end + after.end()
     longer = replace(span, surface=document[span.char_start : end], char_end=end)
@@ -856,6 +856,11 @@ _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
 # A city this big is seldom also someone's name in the same story.
 MAJOR_CITY_POPULATION = 1_000_000
+
+
+# The span rules run before a run's options reach them: they read the gazetteer at its configured default
+# size, the same index (one lru_cache entry) canonicalisation reads unless a run sets another size.
+DEFAULT_OPTIONS = EntityOptions()
 
 
 def _gazetteer(options: EntityOptions) -> Gazetteer:
