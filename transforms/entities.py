@@ -2060,7 +2060,10 @@ def is_interface_line(item: NamedSpan) -> bool:
     Weather Quiz"): chrome extraction kept, no name. A line with one word of a name on it ("Home Office",
     "Sky News") is not."""
     document, start, end = item.span.document, item.span.char_start, item.span.char_end
-    if not document:
+    # The mention's own words first: most names hold a word no menu has, and need no look at their line.
+    if not document or not all(
+        word.casefold().rstrip(".,;!?") in INTERFACE_WORDS for word in _INTERFACE_LINE_WORD.findall(item.span.surface)
+    ):
         return False
     line_start = document.rfind("\n", 0, start) + 1
     line_end = document.find("\n", end)
