@@ -61,9 +61,9 @@ HOW_TO_GET = (
     "(docs/evaluation.md, 'Entities on real news')"
 )
 SOURCES = ("kept document", "clean body")
-# Floors for --gate on the dev gold, F1 of what a run stores: round 14's measured figures (docs/evaluation.md:
-# 0.771 and 0.796) less one mention in a hundred, the noise of a single judgement or extraction change.
-GATE_F1 = {"kept document": 0.761, "clean body": 0.786}
+# Floors for --gate on the dev gold, F1 of what a run stores: round 16's measured figures (docs/evaluation.md:
+# 0.778 and 0.800) less one mention in a hundred, the noise of a single judgement or extraction change.
+GATE_F1 = {"kept document": 0.768, "clean body": 0.790}
 
 
 def _model(named: list[NamedSpan], options: EntityOptions, language: str) -> list[NamedSpan]:

@@ -752,3 +752,164 @@ def test_an_airport_code_is_no_town() -> None:
     assert places.find("NYC") is not None  # New York City's initials
     assert is_technical_term("SaaS") and is_technical_term("DNS")
     assert not is_technical_term("ANC") and not is_technical_term("Seo")
+
+
+# --- Round 16: teams named by their town, page chrome, titles of works, sites, towns by their neighbours ---
+
+
+def countries(text: str, found: list[tuple[str, str]]) -> dict[str, set[str | None]]:
+    """Each place name the rules keep -> the countries its mentions are located in."""
+    out: dict[str, set[str | None]] = {}
+    for item in canonicalise(clean_names(spans(text, found)), OPTIONS):
+        if item.label == "LOC":
+            out.setdefault(item.name, set()).add(item.country_code)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        ("Portland beat Seattle 4-2 on Friday.", [("Portland", "GPE"), ("Seattle", "GPE")], {"ORG"}),
+        ("Bristol were relegated on the last day.", [("Bristol", "GPE")], {"ORG"}),
+        ("Norwich won 3-1 at home to end the run.", [("Norwich", "GPE")], {"ORG"}),
+        ("Denver made it four straight wins on Sunday.", [("Denver", "GPE")], {"ORG"}),
+        ("It was no slight to Dallas's quarterback, who threw twice.", [("Dallas", "GPE")], {"ORG"}),
+        ("Everton's owners want to sell the club.", [("Everton", "GPE")], {"ORG"}),
+    ],
+)
+def test_a_town_the_sentence_treats_as_a_team_is_a_club(
+    text: str, found: list[tuple[str, str]], expected: set[str]
+) -> None:
+    assert labels(text, found)[found[0][0]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Portland's mayor said the city won a grant of $4 million.", [("Portland", "GPE")]),
+        ("Bristol residents were relieved when the bridge reopened.", [("Bristol", "GPE")]),
+        ("Prices in Denver rose for four straight months.", [("Denver", "GPE")]),
+        ("Portland's defense of its camping ban went to court.", [("Portland", "GPE")]),
+    ],
+)
+def test_a_town_its_own_people_speak_of_stays_a_place(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found)[found[0][0]] == {"LOC"}
+
+
+def test_a_nickname_the_model_cut_from_its_town_joins_it_as_one_team() -> None:
+    text = "Denver Broncos safety Ray Ortiz and the Atlanta 76ers' coach met in Denver."
+    found = [("Denver", "GPE"), ("Ray Ortiz", "PERSON"), ("Atlanta", "GPE"), ("Denver", "GPE")]
+    assert labels(text, found) == {
+        "Denver Broncos": {"ORG"},
+        "Ray Ortiz": {"PERSON"},
+        "Atlanta 76ers": {"ORG"},
+        "Denver": {"LOC"},
+    }
+
+
+def test_a_place_s_own_kind_or_an_event_after_a_town_is_no_nickname() -> None:
+    text = "Crowds left Glenwood Springs for the Paris Olympics."
+    assert labels(text, [("Glenwood", "GPE"), ("Paris", "GPE")]) == {"Glenwood": {"LOC"}, "Paris": {"LOC"}}
+
+
+def test_a_menu_s_words_on_a_line_of_their_own_are_no_names() -> None:
+    text = "Home\nLatest News | Sport\nSign In | Subscribe\nTara Quinlan joined the council on Monday."
+    found = [("Home", "ORG"), ("Sport", "ORG"), ("Subscribe", "PERSON"), ("Tara Quinlan", "PERSON")]
+    assert labels(text, found) == {"Tara Quinlan": {"PERSON"}}
+
+
+def test_a_menu_word_inside_a_name_on_a_sentence_s_line_stays() -> None:
+    text = "The Home Office said so.\nHome Office\nSearch Partners was fined."
+    found = [("The Home Office", "ORG"), ("Home Office", "ORG"), ("Search Partners", "ORG")]
+    assert labels(text, found) == {"The Home Office": {"ORG"}, "Home Office": {"ORG"}, "Search Partners": {"ORG"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name", "kept"),
+    [
+        # Titles of works go.
+        ("Her debut novel Halcyon Marsh sold well in Leeds.", [("Halcyon Marsh", "PERSON")], "Halcyon Marsh", False),
+        ("The band's album Copperline topped the charts.", [("Copperline", "ORG")], "Copperline", False),
+        ("Audiences loved “Marigold Vance” last summer.", [("Marigold Vance", "PERSON")], "Marigold Vance", False),
+        ("Tin Lantern, directed by Ada Reyes, opens in May.", [("Tin Lantern", "ORG")], "Tin Lantern", False),
+        # Names in a quotation, beside a match's words or a winner's year stay.
+        ("“Quinlan was right,” she said of Tara Quinlan.", [("Quinlan", "PERSON")], "Quinlan", True),
+        ("In the game Smith threw for 300 yards.", [("Smith", "PERSON")], "Smith", True),
+        (
+            "The Hall of Fame named Marshall Fenton (2004) a member.",
+            [("Marshall Fenton", "PERSON")],
+            "Marshall Fenton",
+            True,
+        ),
+        ("After a one-man show, Henry's season ended.", [("Henry", "PERSON")], "Henry", True),
+    ],
+)
+def test_the_title_of_a_work_is_no_person_or_firm(
+    text: str, found: list[tuple[str, str]], name: str, kept: bool
+) -> None:
+    assert (name in labels(text, found)) == kept
+
+
+def test_a_blog_or_a_site_the_model_calls_a_person_is_an_organisation() -> None:
+    text = "Readers of the blog Amber Lantern and the site Quiet Harbor argued. Amber Lantern later apologised."
+    found = [("Amber Lantern", "PERSON"), ("Quiet Harbor", "PERSON"), ("Amber Lantern", "PERSON")]
+    assert labels(text, found) == {"Amber Lantern": {"ORG"}, "Quiet Harbor": {"ORG"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "name", "country"),
+    [
+        # A town with no region beside it, in the country of the article's other places.
+        (
+            "Students from Cambridge rallied in Boston, and officials in Massachusetts and Vermont listened.",
+            [("Cambridge", "GPE"), ("Boston", "GPE"), ("Massachusetts", "GPE"), ("Vermont", "GPE")],
+            "Cambridge",
+            "US",
+        ),
+        # An old name of a city ("Canton", Guangzhou) is the town of that name in the article's country.
+        (
+            "The plant near Canton will close, workers in Akron and Ohio were told.",
+            [("Canton", "GPE"), ("Akron", "GPE"), ("Ohio", "GPE")],
+            "Canton",
+            "US",
+        ),
+        # Paris, Texas is far smaller than the capital: the capital stays.
+        (
+            "Fans from Dallas and Houston flew to Paris.",
+            [("Dallas", "GPE"), ("Houston", "GPE"), ("Paris", "GPE")],
+            "Paris",
+            "FR",
+        ),
+        # One other place is not a country's worth of evidence.
+        ("Students from Cambridge rallied in Boston.", [("Cambridge", "GPE"), ("Boston", "GPE")], "Cambridge", "GB"),
+        # The article's places are in the gazetteer's own country.
+        (
+            "Cambridge, Oxford and Leeds students marched.",
+            [("Cambridge", "GPE"), ("Oxford", "GPE"), ("Leeds", "GPE")],
+            "Cambridge",
+            "GB",
+        ),
+    ],
+)
+def test_a_town_without_a_region_is_located_by_its_neighbours(
+    text: str, found: list[tuple[str, str]], name: str, country: str
+) -> None:
+    assert countries(text, found)[name] == {country}
+
+
+def test_a_table_cell_s_capital_is_no_name_when_the_text_writes_the_word_in_lower_case() -> None:
+    text = "She withdrew from the final.\n| 2021 | Silver | Withdrew | Gold |\nLena Ortiz coached her."
+    found = [("Withdrew", "ORG"), ("Lena Ortiz", "PERSON")]
+    assert labels(text, found) == {"Lena Ortiz": {"PERSON"}}
+
+
+def test_a_surname_after_an_airport_is_no_team_s_nickname() -> None:
+    text = "Winner: Halden International Airport Perkins&Will, and Leeds Rhinos."
+    found = [("Halden International Airport", "FAC"), ("Leeds", "GPE")]
+    assert labels(text, found) == {"Halden International Airport": {"LOC"}, "Leeds Rhinos": {"ORG"}}
+
+
+def test_a_country_written_as_a_team_stays_a_place() -> None:
+    text = "Benin coach Ade Sola said Benin were relegated from the top group."
+    found = [("Benin", "PERSON"), ("Ade Sola", "PERSON"), ("Benin", "PERSON")]
+    assert "ORG" not in labels(text, found).get("Benin", set())

@@ -40,6 +40,12 @@ def test_every_error_kind_has_sentences():
         "town chosen by the region after it",
         "town labelled PERSON as a side",
         "list items read as one name",
+        "town written as a team",
+        "team nickname cut from its town",
+        "menu words on their own lines",
+        "title of a work labelled PERSON or ORG",
+        "site labelled PERSON",
+        "town in the country of its neighbours",
     }
 
 

@@ -83,6 +83,7 @@ FIRM_CUES = frozenset(
     """
 distributor manufacturer maker provider retailer wholesaler insurer lender exporter importer shipper company firm
 startup start-up app marketplace platform brand website network label bank conglomerate chain group -based
+blog site newsletter outlet tabloid magazine newspaper broadcaster
 """.split()
 )
 # Jobs of people and of firms alike ("said broker Shakil Rizvi", "telecoms operator Unicom"): evidence of neither.
@@ -480,6 +481,52 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="LOC")
 
 
+# A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
+# "[Denver] Broncos". One capitalised word in the plural (or a number's "-ers"; not "-ss", "-us"), not a place's own
+# kind ("Falls", "Heights") nor an event held there ("Olympics", "Games").
+_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^su'’\W]s|\d+ers))(?![\w&-]|[ \t]+[A-Z&])")
+NOT_NICKNAMES = frozenset(
+    "olympics paralympics games championships awards elections talks accords protests riots floods fires "
+    "heights hills springs woods keys lakes islands gardens rapids meadows plains shoals sands docks".split()
+)
+
+
+def with_team_nickname(item: NamedSpan) -> NamedSpan:
+    """A town and the nickname the model left after it, whole and a team's (ORG): "Miami Dolphins wide
+    receiver", "San Francisco 49ers' running back". Only a town or a region the gazetteer knows (at its default
+    size: the span rules run before the options' gazetteer is read), not a country ("Brazil Nuts"), an airport or
+    a square ("... Airport Perkins&Will"), nor a place's own kind after it; nor a word that starts a longer name."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "LOC":
+        return item
+    after = _NICKNAME_AFTER.match(document[span.char_end : span.char_end + 30])
+    if after is None or after.group(1).casefold() in NOT_NICKNAMES:
+        return item
+    town = clean_name(span.surface, "LOC")
+    if country_code_of(town) is not None or _gazetteer(DEFAULT_OPTIONS).find(town) is None:
+        return item
+    end = span.char_end + after.end()
+    longer = replace(span, surface=document[span.char_start : end], char_end=end)
+    return replace(item, span=longer, label="ORG")
+
+
+def without_covered(named: list[NamedSpan], grown: list[Span]) -> list[NamedSpan]:
+    """Spans inside one a rule made longer (`grown`: the nickname a team's name took in) go."""
+    if not grown:
+        return named
+    return [
+        item
+        for item in named
+        if item.span in grown
+        or not any(
+            longer.document is item.span.document
+            and longer.char_start <= item.span.char_start
+            and item.span.char_end <= longer.char_end
+            for longer in grown
+        )
+    ]
+
+
 # Words that end an agency's or a publication's name in a credit ("Getty Images", "AP Photo", "USA TODAY
 # Sports"); "Photo" and "Photos" are the credit's kind, not part of the name ("AP Photo" is AP).
 AGENCY_WORDS = frozenset("images photo photos pictures press news sports media wire agency".split())
@@ -608,6 +655,7 @@ def is_first_part_of_a_role(item: NamedSpan) -> bool:
 
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
+    grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
     for item in (
         part
         for whole in named
@@ -619,6 +667,10 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_street_word(item)
+            team = with_team_nickname(item)
+            if team is not item:
+                grown.append(team.span)
+            item = team
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
@@ -628,7 +680,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         elif language == ENGLISH and label in ("LOC", "ORG", "PERSON"):
             label = label_by_name_words(name, label)
         cleaned.append(replace(item, label=label, name=name))
-    return cleaned
+    return without_covered(cleaned, grown)
 
 
 # --- Step 3: canonical names ----------------------------------------------------------------------
@@ -804,6 +856,11 @@ _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
 # A city this big is seldom also someone's name in the same story.
 MAJOR_CITY_POPULATION = 1_000_000
+
+
+# The span rules run before a run's options reach them: they read the gazetteer at its configured default
+# size, the same index (one lru_cache entry) canonicalisation reads unless a run sets another size.
+DEFAULT_OPTIONS = EntityOptions()
 
 
 def _gazetteer(options: EntityOptions) -> Gazetteer:
@@ -1397,10 +1454,81 @@ def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = N
     )
 
 
+# A town of one name in the article's own country is chosen over the gazetteer's first only when it is at least
+# this share of that one's size: a US story's "Cambridge" (105,000 beside England's 129,000) or "Birmingham" is
+# the US town, its "Paris" (25,000 in Texas beside 2.1 million) or "London" (Ontario) still the capital.
+NEIGHBOUR_TOWN_SHARE = 0.1
+# The places that make an article's country: at least this many of its other places' names, and more than any
+# other country has.
+NEIGHBOURS_FOR_A_COUNTRY = 2
+
+
+def place_names_by_country(located: list[NamedSpan]) -> dict[str, set[str]]:
+    """The article's located places' names (countries, regions, towns), by country."""
+    names_by_country: dict[str, set[str]] = {}
+    for item in located:
+        if item.label == "LOC" and item.country_code:
+            names_by_country.setdefault(item.country_code, set()).add(item.name)
+    return names_by_country
+
+
+def country_of_the_article(names_by_country: dict[str, set[str]], excluding: str) -> str | None:
+    """The country most of the article's other places are in, by their names (`place_names_by_country`):
+    "Cambridge" beside "Massachusetts" and "Boston" is in the US. None when no country has
+    NEIGHBOURS_FOR_A_COUNTRY names other than `excluding`, or two tie."""
+    ranked = sorted(((len(names - {excluding}), code) for code, names in names_by_country.items()), reverse=True)
+    if not ranked or ranked[0][0] < NEIGHBOURS_FOR_A_COUNTRY or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+def relocated_by_their_neighbours(
+    resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions
+) -> list[NamedSpan]:
+    """A town the text gives no region for, put in the country of the article's other places when a town of
+    that name is there (`country_of_the_region_after` having said nothing): "Cambridge" in a story of
+    Boston and Massachusetts is Cambridge, Massachusetts; "Canton" beside "Ohio" is Canton, Ohio, not
+    Guangzhou (whose other name it is). Not a national capital, nor a town far smaller than the gazetteer's
+    first ("Paris" in a Texan story stays in France: NEIGHBOUR_TOWN_SHARE)."""
+    places = _gazetteer(options)
+    by_document: dict[str, list[int]] = {}
+    for n, item in enumerate(located):
+        if item.label == "LOC" and item.span.document:
+            by_document.setdefault(item.span.document, []).append(n)
+    out = list(located)
+    for indices in by_document.values():
+        chosen: dict[str, NamedSpan | None] = {}  # each name's place in the article's country, decided once
+        names_by_country: dict[str, set[str]] | None = None  # read when a name first needs it
+        for n in indices:
+            item = located[n]
+            if item.is_country or item.chosen_by_context or item.country_code is None:
+                continue
+            if item.name not in chosen:
+                chosen[item.name] = None
+                # As written: "Canton" the gazetteer's aliases made "Guangzhou".
+                written = clean_name(item.span.surface, "LOC")
+                first = places.find(item.name)
+                if first is not None and not first.capital and first.population:
+                    if names_by_country is None:
+                        names_by_country = place_names_by_country([located[i] for i in indices])
+                    country = country_of_the_article(names_by_country, item.name)
+                    if country is not None and country != first.country_code:
+                        other = places.find_in(written, country)
+                        alternate = alias_key(first.name) != alias_key(written)
+                        if other is not None and (
+                            alternate or other.population >= NEIGHBOUR_TOWN_SHARE * first.population
+                        ):
+                            chosen[item.name] = locate(replace(resolved[n], name=written), options, country)
+            better = chosen[item.name]
+            if better is not None:
+                out[n] = replace(better, span=item.span)
+    return out
+
+
 _WORD = re.compile(r"\w+")
-# Where a word is capitalised because a sentence, line or quotation starts there (not a bracket:
-# "(Reuters)", "(ZombiePie)" hold names).
-_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+|\n\s*|[“\"‘]\s*)$")
+# Where a word is capitalised because a sentence, line, quotation or table cell starts there ("| Withdrew |"
+# in a table of results beside "she withdrew"; not a bracket: "(Reuters)", "(ZombiePie)" hold names).
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?][\"”’)\]]*\s+|\n\s*|[“\"‘]\s*|\|[ \t]*)$")
 
 
 def is_capitalised_common_word(name: str, document: str, words: frozenset[str] | None = None) -> bool:
@@ -1837,6 +1965,26 @@ _MATCH_WORD_AFTER = re.compile(rf"^[ \t]+{_MATCH_WORD}[ \t]+[A-Z]")
 _MATCH_WORD_BEFORE = re.compile(rf"[A-Za-z][ \t]+{_MATCH_WORD}[ \t]+$")
 
 
+# A town the sentence treats as a team, from the words after it: a player, a coach or the club's people
+# ("San Francisco's QB1", "Liverpool's owners", "Denver coach"), a result it had ("Boston won 4-2", "Leeds were
+# relegated", "Denver made it three straight wins"). A town's own people stay ("Boston's mayor", "Leeds residents"),
+# and so does a town's cause ("Boston's defense of its policy").
+_TEAM_WORDS_AFTER = re.compile(
+    r"^(?:[’']s?)?[ \t]+(?:QB\d?|quarterback|running[ \t]+back|wide[ \t]+receiver|tight[ \t]+end|linebacker|"
+    r"cornerback|pitcher|shortstop|outfielder|infielder|point[ \t]+guard|head[ \t]+coach|coach|manager|"
+    r"striker|midfielder|defender|goalkeeper|keeper|winger|owners|squad|roster|lineup|line-up|bullpen|"
+    r"offense|defense|offence|defence|starting[ \t]+(?:five|lineup|eleven|XI))\b(?![ \t]+(?:of|for)\b)"
+)
+_TEAM_RESULT_AFTER = re.compile(
+    r"^[ \t]+(?:(?:have|has|had)[ \t]+)?(?:won|lost|beat|drew|tied|edged|routed|thrashed|trailed|led|rallied|"
+    r"blanked|swept)\b[^.;\n]{0,40}?\b\d{1,3}[-–]\d{1,3}\b"
+    r"|^[ \t]+(?:were|was|have[ \t]+been|has[ \t]+been|got|get)[ \t]+"
+    r"(?:relegated|promoted|eliminated|knocked[ \t]+out)\b"
+    r"|^[ \t]+(?:made[ \t]+it|have[ \t]+won|has[ \t]+won|won|lost)[ \t]+(?:\w+[ \t]+){0,2}(?:straight|consecutive)"
+    r"[ \t]+(?:wins|games|victories|defeats|losses|matches)\b"
+)
+
+
 def is_team_in_result(item: NamedSpan) -> bool:
     """This mention of a place is a side in a result or a table: "Baltimore 5 Cleveland 3",
     "Derbyshire beat Worcestershire", "Surrey 12 5 3 4"."""
@@ -1852,15 +2000,23 @@ def is_team_in_result(item: NamedSpan) -> bool:
     )
 
 
+def is_written_as_a_team(item: NamedSpan) -> bool:
+    """The sentence writes this mention of a town as a team: "San Francisco's quarterback", "Liverpool's
+    owners", "Leeds were relegated", "Boston won 4-2", "Denver made it three straight wins"."""
+    after = item.span.document[item.span.char_end : item.span.char_end + 60]
+    return bool(_TEAM_WORDS_AFTER.match(after) or _TEAM_RESULT_AFTER.match(after))
+
+
 # Nations with sides of their own but no ISO 3166-1 code of their own.
 NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ireland"})
 
 
 def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
     """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
-    story may name the town itself. Not countries: a national side is named as its country (LOC). A name
-    the model called a person is a side too when it is one word and a town or a county ("Surrey",
-    "Derbyshire": a county's "-shire")."""
+    story may name the town itself. So are towns a sentence writes as a team (`is_written_as_a_team`:
+    "Leeds were relegated", "San Francisco's quarterback"). Not countries: a national side is named as its
+    country (LOC). A name the model called a person is a side too when it is one word and a town or a county
+    ("Surrey", "Derbyshire": a county's "-shire")."""
     options = options or EntityOptions()
     town_or_county: dict[str, bool] = {}  # each one-word name the model called a person, looked up once
 
@@ -1879,9 +2035,100 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
         and not item.is_country
         and alias_key(item.name) not in NATIONS_WITHOUT_CODES
         and item.span.document
-        and is_team_in_result(item)
+        and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
         else item
         for item in named
+    ]
+
+
+# --- Page chrome and titles of works ---------------------------------------------------------------
+
+
+def _interface_words() -> frozenset[str]:
+    """Words of a page's menus and buttons (transforms/lexicons/interface_words.txt: its origin at its top)."""
+    text = resources.files("transforms").joinpath("lexicons", "interface_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+INTERFACE_WORDS = _interface_words()
+MAX_INTERFACE_LINE_WORDS = 10
+_INTERFACE_LINE_WORD = re.compile(r"[^\s|•·/»>–—:()\[\]-]+")
+
+
+def is_interface_line(item: NamedSpan) -> bool:
+    """The mention's whole line is a menu's or a button's words ("Home", "Sign In | Subscribe", "News Sport
+    Weather Quiz"): chrome extraction kept, no name. A line with one word of a name on it ("Home Office",
+    "Sky News") is not."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    # The mention's own words first: most names hold a word no menu has, and need no look at their line.
+    if not document or not all(
+        word.casefold().rstrip(".,;!?") in INTERFACE_WORDS for word in _INTERFACE_LINE_WORD.findall(item.span.surface)
+    ):
+        return False
+    line_start = document.rfind("\n", 0, start) + 1
+    line_end = document.find("\n", end)
+    line = document[line_start : line_end if line_end >= 0 else len(document)]
+    words = _INTERFACE_LINE_WORD.findall(line)
+    return 0 < len(words) <= MAX_INTERFACE_LINE_WORDS and all(
+        word.casefold().rstrip(".,;!?") in INTERFACE_WORDS for word in words
+    )
+
+
+# Kinds of work whose title the model takes for a person's or a firm's name: "the film Oppenheimer", "her album
+# Renaissance". Not the kinds that also name a match or a run of them ("the game Smith started", "the series
+# Curry won", "the play", "the show"): there a person's name follows as often.
+WORK_KINDS = (
+    "film|movie|biopic|documentary|docuseries|miniseries|book|novel|novella|memoir|album|song|mixtape|sitcom|podcast|"
+    "musical|opera|painting|poem|sequel|prequel|anthology"
+)
+# The kind right before the name, with a determiner or an owner before it (a word between: "the Netflix series"):
+# not "a one-man show, Henry's performance", nor "show Henry" without one.
+_WORK_KIND_BEFORE = re.compile(
+    rf"(?:^|[^\w-])(?:the|a|an|his|her|their|its|our|this|new|latest|debut|hit|upcoming|\w+['’]s)[ \t]+"
+    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS})[ \t]+$",
+    re.I,
+)
+# "Oppenheimer, directed by ...". Not a year in brackets: "Marshall Faulk (2000)" is a winner's year.
+_WORK_CREDIT_AFTER = re.compile(
+    r"^[”\"’]?,?[ \t]+(?:\(?(?:directed|written|produced|starring|co-starring|narrated|illustrated)[ \t]+by|"
+    r"starring)\b"
+)
+_OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
+_CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
+
+
+def is_title_of_a_work(item: NamedSpan) -> bool:
+    """This mention is a film's, a book's or an album's title: in quotation marks of its own ("“Barbie” made
+    $1bn"), after the kind of work ("the film Oppenheimer", "the album Renaissance"), or with its credits
+    after it ("Oppenheimer, directed by Christopher Nolan"). A quotation that only starts or ends with a
+    name (“Smith was right,” she said) is no title."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    if not document:
+        return False
+    surface = item.span.surface
+    # The model may take the quotation marks into its span.
+    lead = len(surface) - len(surface.lstrip("“\"‘'"))
+    trail = len(surface) - len(surface.rstrip("”\"’'"))
+    before = document[max(0, start - 40) : start + lead]
+    after = document[end - trail : end + 40]
+    quoted = _OPENING_QUOTE_BEFORE.search(before) is not None and _CLOSING_QUOTE_AFTER.match(after) is not None
+    return (
+        quoted
+        or _WORK_KIND_BEFORE.search(document[max(0, start - 40) : start]) is not None
+        or _WORK_CREDIT_AFTER.match(document[end : end + 40]) is not None
+    )
+
+
+def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Mentions that are a menu's words on a line of their own, and people or organisations that are the
+    titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity."""
+    return [
+        item
+        for item in named
+        if not (
+            (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
+            or (item.label in ("PERSON", "ORG") and is_title_of_a_work(item))
+        )
     ]
 
 
@@ -1895,7 +2142,7 @@ def canonicalise(
     if language == ENGLISH:
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
-        named = without_abbreviations_of_things(without_common_words(named, words), words)
+        named = without_abbreviations_of_things(without_common_words(without_chrome_and_titles(named), words), words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
@@ -1907,7 +2154,8 @@ def canonicalise(
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
     hints = countries_named_after(resolved, options)
-    return [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
+    located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
+    return relocated_by_their_neighbours(resolved, located, options)
 
 
 def entity_id_of(item: NamedSpan) -> str:
