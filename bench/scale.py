@@ -16,7 +16,9 @@ printed with each measurement. The sizes are measured minutes apart, under whate
 then; at the end the lookups are timed again on a copy of the first size's warehouse and on the last, in
 turn (`alternate`), so that their ratio is of the archive's size and not of the load, and then the commit
 (`commit_series`, `--commit-batches`): on those two in turn over enough batches that each meets its compactions in
-proportion; its median and mean there are the commit's figure, not the five probes'.
+proportion; its median and mean there are the commit's figure, not the five probes'. Then the views publish
+(`publish_series`, `--publish-batches`): a probe batch committed and caught up with, then the publish timed, on the
+first size's warehouse and then on the last, its median the publish's figure.
 """
 
 from __future__ import annotations
@@ -104,6 +106,9 @@ BAND_BATCHES = 24
 # apart, met none at one size and one at the other, and their median read 1.06-1.81 between runs of the same code
 # (docs/benchmarks.md, round 15).
 COMMIT_SERIES = 2 * (COMPACT_MIN_FILES + 1)
+# Publishes timed at the first and last sizes (publish_series): five probes a size, minutes apart, read 0.74-1.47 for
+# the same code in runs of a busy machine (docs/benchmarks.md, round 16).
+PUBLISH_SERIES = 16
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -569,6 +574,12 @@ def main() -> None:
         "(the commit's figure: median and mean; 0 for none)",
     )
     parser.add_argument(
+        "--publish-batches",
+        type=int,
+        default=PUBLISH_SERIES,
+        help="then this many more batches' publish on the first size, then on the last (median and mean; 0 for none)",
+    )
+    parser.add_argument(
         "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
     )
     args = parser.parse_args()
@@ -636,6 +647,8 @@ def main() -> None:
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
     if args.commit_batches:
         commit_series([first, warehouse], args.batch, args.commit_batches, [seeds[0], seeds[-1]])
+    if args.publish_batches:
+        publish_series([first, warehouse], args.batch, args.publish_batches, [seeds[0], seeds[-1]])
     shutil.rmtree(first, ignore_errors=True)
 
 
@@ -733,6 +746,37 @@ def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[in
     median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
     mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
     print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
+
+
+def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> list[list[float]]:
+    """`count` probe batches on each warehouse, one warehouse after the other (a process keeps what it knows of one
+    views file, as a run does: alternating warehouses would time its loading again), each committed and caught up
+    with (untimed) and then published (timed, CPU s). Returns the CPU seconds of each warehouse's publishes."""
+    scheme = signature_scheme(DedupOptions())
+    cpus: list[list[float]] = []
+    for warehouse, seed in zip(warehouses, seeds, strict=True):
+        rng = random.Random(seed + 13)
+        views.publish_views(warehouse)  # untimed: whatever the last step left unpublished
+        seconds = []
+        for number in range(count):
+            rows = synthetic_batch(rng, 80_000_000 + seed * 100_000 + number * batch, batch, scheme, DedupOptions())
+            commit_rows(warehouse, rows, f"publishes-{seed}", f"publishes-{seed}-{number:04d}")
+            _catch_up(warehouse)
+            seconds.append(timed(functools.partial(views.publish_views, warehouse))[1])
+        cpus.append(seconds)
+    load = load_average()
+    print(f"\nThe views publish over {count} more batches on each, one after the other (load average {load}):\n")
+    print("| archive at the end | median CPU s | mean CPU s | max CPU s |")
+    print("|---|---|---|---|")
+    for warehouse, seconds in zip(warehouses, cpus, strict=True):
+        print(
+            f"| {archive_articles(warehouse):,} articles | {statistics.median(seconds):.3f} | "
+            f"{statistics.fmean(seconds):.3f} | {max(seconds):.3f} |"
+        )
+    median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
+    mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
+    print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
+    return cpus
 
 
 def _catch_up(warehouse: Path) -> None:

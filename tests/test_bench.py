@@ -66,3 +66,24 @@ def test_bench_scale_grows_its_archive_ending_with_batches_of_a_real_runs_size(t
     markers = markers.take(pc.sort_indices(markers, [("batch_id", "ascending")]))
     assert markers["articles"].to_pylist() == [100, 100, 50] + [last] * COMPACT_MIN_FILES
     assert archive_articles(tmp_path) == 250 + COMPACT_MIN_FILES * last
+
+
+def test_bench_scale_times_each_size_publishes_after_new_batches(tmp_path, capsys):
+    """publish_series commits, catches up with and publishes a probe batch at a time on each warehouse in turn, and
+    times each publish: the views then show every batch committed, and its table prints the ratio."""
+    from bench.scale import archive_articles, grow_synthetic, publish_series
+    from warehouse.query import connect_views
+    from warehouse.store import ensure_tables
+
+    warehouses = [tmp_path / "small", tmp_path / "large"]
+    for warehouse, articles in zip(warehouses, (20, 60), strict=True):
+        ensure_tables(warehouse)
+        grow_synthetic(warehouse, articles, 20, seed=articles, last_batch=10)
+    cpus = publish_series(warehouses, batch=5, count=3, seeds=[0, 1])
+    assert [len(seconds) for seconds in cpus] == [3, 3]
+    assert all(seconds > 0 for per_size in cpus for seconds in per_size)
+    for warehouse in warehouses:
+        with connect_views(warehouse) as con:
+            shown = con.execute("select count(*) from articles").fetchone()
+        assert shown == (archive_articles(warehouse),)
+    assert "largest/smallest: median" in capsys.readouterr().out

@@ -677,3 +677,38 @@ def test_a_views_database_far_behind_the_published_one_is_replaced_by_a_copy(tmp
     assert linked_database(warehouse).name == ".newsetl.duckdb.3" and list(behind) == [2]
     assert not behind[2].exists()
     assert same_as_a_rebuild(warehouse, tmp_path)
+
+
+def rows_per_row_group(database: Path) -> dict[str, list[int]]:
+    """Each stored table of a views database (and the publish's own), with the rows of each of its row groups."""
+    groups: dict[str, list[int]] = {}
+    with duckdb.connect(str(database), read_only=True) as con:
+        tables = con.execute("SELECT schema_name, table_name FROM duckdb_tables() WHERE NOT temporary").fetchall()
+        for schema, name in tables:
+            # One column's segments: a row group's rows are the sum of its segments' counts.
+            counts = con.execute(
+                f"SELECT row_group_id, sum(count) FROM pragma_storage_info('{schema}.{name}') "
+                "WHERE column_id = 0 AND column_path = '[0]' GROUP BY row_group_id ORDER BY row_group_id"
+            ).fetchall()
+            groups[f"{schema}.{name}"] = [int(rows) for _, rows in counts]
+    return groups
+
+
+def test_the_views_databases_keep_their_row_groups_small_through_publishes(tmp_path, monkeypatch):
+    """The stored tables are written in row groups of VIEWS_ROW_GROUP_ROWS rows at most, by a rebuild and by the
+    publishes that bring a database up to date: a publish appends to a table's last row group and DuckDB's checkpoint
+    writes that group again whole, so at DuckDB's default of 122,880 rows it rewrote every row of an archive of up to
+    that many articles at each publish (docs/benchmarks.md, round 16)."""
+    monkeypatch.setattr(views, "VIEWS_ROW_GROUP_ROWS", 2_048)  # DuckDB's smallest: a vector
+    warehouse = tmp_path / "warehouse"
+    ensure_tables(warehouse)
+    for night in range(3):
+        day = date(2024, 1, 1 + night)
+        ids = [f"n{night}-{number:04d}" for number in range(1_500)]
+        commit(warehouse, f"r{night}", f"b{night}", day, {ARTICLES: [article(i, i, day) for i in ids]})
+        publish(warehouse)
+        for database in views_databases(views_path(warehouse)).values():
+            groups = rows_per_row_group(database)
+            assert max(max(rows, default=0) for rows in groups.values()) <= 2_048, groups
+        assert len(rows_per_row_group(linked_database(warehouse))["main._article_versions"]) >= night + 1
+    assert same_as_a_rebuild(warehouse, tmp_path)

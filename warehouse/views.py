@@ -267,7 +267,16 @@ FRESH = "{}__fresh"
 # inputs of the stored tables' SQL for the connection while their rows are recomputed.
 RESTRICTED = frozenset({"_articles", "_rejections", "_entity_mentions", "_mention_counts", *STORED_VIEWS})
 # Bump when what the publish state means changes: a views database of another format is rebuilt.
-PUBLISH_FORMAT = "4"
+# 5: the stored tables in row groups of VIEWS_ROW_GROUP_ROWS (a database written before keeps groups of 122,880).
+PUBLISH_FORMAT = "5"
+# Rows per row group of the views database's tables, where DuckDB's default is 122,880. A publish inserts the
+# rows of the articles and stories it recomputes at the end of each stored table, into its last row group, and
+# DuckDB's checkpoint (the publish's last step) writes every column of a row group it appended to again, all its
+# rows: at the default, every row of a table until the archive filled a group, so the checkpoint cost 12 ms of CPU
+# at 1,000 articles and 24 ms at 101,000 (docs/benchmarks.md, round 16). Groups of this size bound it whatever the
+# archive holds. DuckDB does not keep the size in the file: it is given at each attach for writing (an attach
+# without it would merge the groups back into groups of the default at its checkpoint).
+VIEWS_ROW_GROUP_ROWS = 16_384
 # The tables the stored tables are computed from; a publish checks that each only gained rows since the last.
 STORY_INPUTS = (BATCHES, ARTICLES, REJECTIONS, DUPLICATE_LINKS, ENTITY_MENTIONS)
 # The tables whose new batches' rows a publish reads (from the files added since the last publish).
@@ -893,7 +902,8 @@ def _attached(path: Path, warehouse: Path, read_only: bool = False) -> Iterator[
     con = _publishing_instance()
     try:
         con.execute(f"SET file_search_path = {_quote(str(warehouse.resolve()))}")
-        con.execute(f"ATTACH {_quote(str(path))} AS {ATTACHED}" + (" (READ_ONLY)" if read_only else ""))
+        options = "READ_ONLY" if read_only else f"ROW_GROUP_SIZE {VIEWS_ROW_GROUP_ROWS}"
+        con.execute(f"ATTACH {_quote(str(path))} AS {ATTACHED} ({options})")
         con.execute(f"USE {ATTACHED}")
         yield con
     finally:
