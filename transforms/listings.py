@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import email.utils
+import itertools
 import json
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -40,6 +41,23 @@ class Listing:
     entries: list[ListingEntry]
     children: list[str]  # sitemaps a sitemap index (or a robots.txt) points to
     bad_entries: tuple[BadEntry, ...] = ()
+    # Entries and children past the limits the reader was given: counted, never resolved into URLs.
+    entries_cut: int = 0
+    children_cut: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ListingLimits:
+    """How many entries (article URLs) and children (sitemaps) a reader still takes; None: all.
+
+    A sitemap index of 50,000 children each listing 50,000 URLs holds far more than a run keeps, so what is
+    past the limits is counted (cheaply, in lxml) rather than turned into URLs only to be thrown away."""
+
+    entries: int | None = None
+    children: int | None = None
+
+
+NO_LIMITS = ListingLimits()
 
 
 class NotAListing(ValueError):
@@ -207,21 +225,42 @@ def looks_like_url_list(text: str) -> bool:
         return False
 
 
-def parse_listing(content: bytes, base_url: str | None = None, charset: str | None = None) -> Listing:
+def parse_listing(
+    content: bytes, base_url: str | None = None, charset: str | None = None, limits: ListingLimits = NO_LIMITS
+) -> Listing:
     """`charset`: the one the server named in Content-Type, if any (it wins over the XML declaration, as
     in browsers and feedparser)."""
     kind = listing_kind(content)
     if kind == "feed":
-        return parse_feed(content, base_url, charset)
+        return limited(parse_feed(content, base_url, charset), limits)
     if kind in ("sitemap", "sitemap_index"):
-        return parse_sitemap(content, base_url)
+        return parse_sitemap(content, base_url, limits)
     if kind is None:
         text = _leading_text(content)
         if text.startswith("{"):
-            return parse_json_feed(content, base_url)
+            return limited(parse_json_feed(content, base_url), limits)
         if text:
-            return parse_text_listing(content.decode("utf-8-sig", errors="replace"), base_url)
+            return limited(parse_text_listing(content.decode("utf-8-sig", errors="replace"), base_url), limits)
     raise NotAListing(f"not an RSS/Atom feed or a sitemap (first element: {kind or 'none found'})")
+
+
+def limited(listing: Listing, limits: ListingLimits) -> Listing:
+    """The listing with its entries and children cut to the limits, the rest counted (for readers that hold
+    every entry anyway: feedparser, JSON, text; a sitemap is cut while it is read)."""
+    entries, children = listing.entries, listing.children
+    if limits.entries is not None and len(entries) > limits.entries:
+        entries = entries[: limits.entries]
+    if limits.children is not None and len(children) > limits.children:
+        children = children[: limits.children]
+    if entries is listing.entries and children is listing.children:
+        return listing
+    return replace(
+        listing,
+        entries=entries,
+        children=children,
+        entries_cut=listing.entries_cut + len(listing.entries) - len(entries),
+        children_cut=listing.children_cut + len(listing.children) - len(children),
+    )
 
 
 def _leading_text(content: bytes) -> str:
@@ -402,7 +441,7 @@ def _day(stamp: time.struct_time | None) -> date | None:
         return None
 
 
-def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
+def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLimits = NO_LIMITS) -> Listing:
     """A urlset (with news:news titles and dates when present) or a sitemap index."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
     try:
@@ -415,14 +454,16 @@ def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
     if name == "sitemapindex":
         children: list[str] = []
         bad: list[BadEntry] = []
-        for number, node in enumerate((n for n in root if _local_name(n) == "sitemap"), start=1):
+        nodes, cut = _nodes_within(root, "sitemap", limits.children)
+        for number, node in enumerate(nodes, start=1):
             _take_loc(node, base_url, number, children, bad)
-        return Listing("sitemap_index", [], children, tuple(bad))
+        return Listing("sitemap_index", [], children, tuple(bad), children_cut=cut)
     if name != "urlset":
         raise NotAListing(f"sitemap root is <{name}>, not <urlset> or <sitemapindex>")
     entries = []
     bad = []
-    for number, node in enumerate((n for n in root if _local_name(n) == "url"), start=1):
+    nodes, cut = _nodes_within(root, "url", limits.entries)
+    for number, node in enumerate(nodes, start=1):
         urls: list[str] = []
         _take_loc(node, base_url, number, urls, bad)
         if not urls:
@@ -437,7 +478,17 @@ def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
             elif local == "publication_date":
                 published = parse_w3c_date(child.text)
         entries.append(ListingEntry(url=url, title=title, published_date=published))
-    return Listing("sitemap", entries, [], tuple(bad))
+    return Listing("sitemap", entries, [], tuple(bad), entries_cut=cut)
+
+
+def _nodes_within(root: etree._Element, local: str, limit: int | None) -> tuple[list[etree._Element], int]:
+    """The root's first `limit` children named `local` (all when None), and how many more there are, counted by
+    lxml's XPath in C: millions of them cost a fraction of a second and no Python object each."""
+    if limit is None:
+        return [node for node in root if _local_name(node) == local], 0
+    total = int(root.xpath(f"count(*[local-name() = '{local}'])"))
+    taken = list(itertools.islice((node for node in root if _local_name(node) == local), limit))
+    return taken, total - len(taken)
 
 
 # lxml's recovering parser keeps tag names that etree.QName refuses ("a:b:c" with an unbound
