@@ -220,11 +220,12 @@ def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | N
     )
 
 
-def _listing_limits(urls: dict[str, DocumentRef], depth: int) -> ListingLimits:
-    """What a listing read now may still give: URLs up to MAX_LISTED_URLS in the run, and no children at the
-    last level (an index there has its children counted, never resolved)."""
+def _listing_limits(urls: dict[str, DocumentRef], depth: int, discovery: Discovery) -> ListingLimits:
+    """What a listing read now may still give: URLs up to MAX_LISTED_URLS in the run, and children up to
+    MAX_SITEMAPS followed, none at the last level (an index there has its children counted, never resolved)."""
     return ListingLimits(
-        entries=max(MAX_LISTED_URLS - len(urls), 0), children=0 if depth >= MAX_SITEMAP_DEPTH else None
+        entries=max(MAX_LISTED_URLS - len(urls), 0),
+        children=0 if depth >= MAX_SITEMAP_DEPTH else max(MAX_SITEMAPS - discovery.followed, 0),
     )
 
 
@@ -270,7 +271,7 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
     try:
         with open_regular(path, MAX_LISTING_BYTES) as handle:
             text = handle.read().decode("utf-8", errors="replace")
-        listing = limited(parse_url_list(text), _listing_limits(urls, depth=1))
+        listing = limited(parse_url_list(text), _listing_limits(urls, 1, discovery))
     except OSError as error:
         discovery.refs.append(_rejected(str(path.resolve()), _read_reason(error), error.strerror or str(error)))
         return
@@ -289,7 +290,7 @@ def _discover_local_listing(
     try:
         with open_regular(path, MAX_LISTING_BYTES) as handle:
             content = _maybe_gunzip(handle.read())
-        listing = parse_listing(content, limits=_listing_limits(urls, depth=1))
+        listing = parse_listing(content, limits=_listing_limits(urls, 1, discovery))
     except OSError as error:
         discovery.refs.append(_rejected(source, _read_reason(error), error.strerror or str(error)))
         return
@@ -321,8 +322,10 @@ def _take_listing(
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
     _add_listed_urls(source, urls, listing, discovery)
-    if listing.children_cut:  # cut only at the last level
-        discovery.skipped["sitemap/too_deep"] += listing.children_cut
+    if listing.children_cut:  # at the last level, or past the sitemaps a run follows
+        discovery.skipped["sitemap/too_deep" if depth >= MAX_SITEMAP_DEPTH else "sitemap/over_limit"] += (
+            listing.children_cut
+        )
     if listing.children:
         if depth >= MAX_SITEMAP_DEPTH:
             discovery.skipped["sitemap/too_deep"] += len(listing.children)
@@ -351,7 +354,7 @@ def _discover_remote_listings(
         if depth > 1 and len(urls) >= MAX_LISTED_URLS:
             _reject_unfetched(listing_urls[position:], discovery)
             break
-        listing = _fetched_listing(url, listing_options, discovery, urls, _listing_limits(urls, depth))
+        listing = _fetched_listing(url, listing_options, discovery, urls, _listing_limits(urls, depth, discovery))
         if listing is not None:
             _take_listing(url, listing, options, discovery, urls, depth)
 
