@@ -392,3 +392,27 @@ def test_a_listing_that_failed_is_not_fetched_again_as_a_page(tmp_path):
     refs = sorted((ref.path.removeprefix(site.base), ref.kind, ref.reason) for ref in discovery.refs)
     assert refs == [("/gone-feed.xml", "rejected", "http_404"), ("/page.html", "url", None)]
     assert discovery.skipped == {"listing/repeated": 1}
+
+
+def test_an_opml_subscription_list_leads_to_the_feeds_it_names(site, tmp_path):
+    # What feed readers export (OPML 2.0, as in atoma's and Dave Winer's samples): feeds by xmlUrl, in folders.
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(
+        "<?xml version='1.0' encoding='ISO-8859-1'?><opml version='2.0'><head><title>mySubscriptions</title></head>"
+        "<body><outline text='News'>"
+        f"<outline text='Cyrillic' type='rss' xmlUrl='{site.base}/cyrillic/feed.xml' htmlUrl='{site.base}/'/>"
+        f"<outline text='JSON' type='rss' xmlURL='{site.base}/feed.json'/>"
+        "</outline><outline text='A page, no feed' type='link' url='https://news.example/about.html'/>"
+        "<outline text='Broken' type='rss' xmlUrl='http://[::1/feed.xml'/></body></opml>",
+        encoding="iso-8859-1",
+    )
+    options = FetchOptions(
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+        requests_per_second_per_host=1000,
+    )
+    discovery = discover_documents([str(opml)], options)
+    urls = sorted(ref.path.removeprefix(site.base) for ref in discovery.refs if ref.kind == "url")
+    assert urls == ["/pages/1.html", "/pages/2.html", "/pages/3.html"]
+    [broken] = [ref for ref in discovery.refs if ref.kind == "rejected" and ref.path == str(opml.resolve())]
+    assert (broken.reason, broken.offset) == ("bad_url", 5)  # the fifth outline; the others are read
+    assert (discovery.listings, discovery.followed) == (3, 2)

@@ -37,7 +37,7 @@ class BadEntry:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    kind: str  # "feed", "sitemap", "sitemap_index", "url_list", "robots_txt"
+    kind: str  # "feed", "sitemap", "sitemap_index", "url_list", "robots_txt", "opml"
     entries: list[ListingEntry]
     children: list[str]  # sitemaps a sitemap index (or a robots.txt) points to
     bad_entries: tuple[BadEntry, ...] = ()
@@ -66,7 +66,7 @@ class NotAListing(ValueError):
 
 # <CHANNEL> is a Microsoft CDF channel (1997, Internet Explorer 4's "active channels"): a listing of <ITEM HREF>s
 # with titles and LASTMOD dates that feedparser reads as it reads RSS, so it is one more kind of feed.
-_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF|channel|urlset|sitemapindex|html)\b", re.I)
+_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF|channel|urlset|sitemapindex|opml|html)\b", re.I)
 _SNIFF_BYTES = 4096
 
 
@@ -123,6 +123,7 @@ def listing_kind(content: bytes) -> str | None:
         b"channel": "feed",
         b"urlset": "sitemap",
         b"sitemapindex": "sitemap_index",
+        b"opml": "opml",
         b"html": "html",
     }[root]
 
@@ -235,6 +236,8 @@ def parse_listing(
         return limited(parse_feed(content, base_url, charset), limits)
     if kind in ("sitemap", "sitemap_index"):
         return parse_sitemap(content, base_url, limits)
+    if kind == "opml":
+        return limited(parse_opml(content, base_url), limits)
     if kind is None:
         text = _leading_text(content)
         if text.startswith("{"):
@@ -489,6 +492,33 @@ def _nodes_within(root: etree._Element, local: str, limit: int | None) -> tuple[
     total = int(root.xpath(f"count(*[local-name() = '{local}'])"))
     taken = list(itertools.islice((node for node in root if _local_name(node) == local), limit))
     return taken, total - len(taken)
+
+
+def parse_opml(content: bytes, base_url: str | None = None) -> Listing:
+    """An OPML subscription list (what feed readers export): the feeds its outlines name by `xmlUrl`, at any
+    depth of its folders, as children to read as a sitemap index's are. Outlines without one (folders, links
+    to pages) are not entries."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        root = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as error:
+        raise NotAListing(f"OPML that is not XML: {error}") from None
+    if root is None or _local_name(root) != "opml":
+        raise NotAListing("OPML without its <opml> root")
+    children: list[str] = []
+    bad: list[BadEntry] = []
+    outlines = (node for node in root.iter() if _local_name(node) == "outline")
+    for number, node in enumerate(outlines, start=1):
+        # xmlUrl as OPML 2.0 spells it; readers also write xmlURL and xmlurl.
+        link = next((value for key, value in node.attrib.items() if str(key).lower() == "xmlurl"), None)
+        if not link or not link.strip():
+            continue
+        url = absolute_http_url(base_url, link)
+        if url is None:
+            bad.append(bad_entry(number, link))
+        else:
+            children.append(url)
+    return Listing("opml", [], children, tuple(bad))
 
 
 # lxml's recovering parser keeps tag names that etree.QName refuses ("a:b:c" with an unbound

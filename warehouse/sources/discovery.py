@@ -35,7 +35,7 @@ from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regu
 from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
-LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf", ".cdf")
+LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf", ".cdf", ".opml")
 URL_LIST_SUFFIXES = (".urls",)
 # A remote URL is treated as a feed or sitemap when its path ends so or names one; anything
 # else is a page. A guessed listing that turns out to be a page is still ingested as a page.
