@@ -416,3 +416,16 @@ def test_an_opml_subscription_list_leads_to_the_feeds_it_names(site, tmp_path):
     [broken] = [ref for ref in discovery.refs if ref.kind == "rejected" and ref.path == str(opml.resolve())]
     assert (broken.reason, broken.offset) == ("bad_url", 5)  # the fifth outline; the others are read
     assert (discovery.listings, discovery.followed) == (3, 2)
+
+
+@pytest.mark.parametrize("declaration", ["<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0'?>", ""])
+def test_a_sitemap_in_windows_1252_that_says_utf8_keeps_its_accented_urls(declaration):
+    # lxml read each accented byte as U+FFFD: "caf\ufffd.html", a URL no server has.
+    sitemap = (
+        f"{declaration}<urlset xmlns='{SITEMAP_NS}'><url><loc>https://news.example/café-crème.html</loc></url></urlset>"
+    )
+    [entry] = parse_listing(sitemap.encode("windows-1252")).entries
+    assert entry.url == "https://news.example/café-crème.html"
+    # Declared, another encoding is lxml's to read; UTF-8 as it is.
+    latin = sitemap.replace("UTF-8", "ISO-8859-1") if declaration.endswith("'UTF-8'?>") else sitemap
+    assert parse_listing(latin.encode("latin-1" if latin != sitemap else "utf-8")).entries == [entry]

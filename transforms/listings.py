@@ -448,7 +448,7 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
     """A urlset (with news:news titles and dates when present) or a sitemap index."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
     try:
-        root = etree.fromstring(content, parser)
+        root = etree.fromstring(_as_declared_utf8(content), parser)
     except etree.XMLSyntaxError as error:
         raise NotAListing(f"sitemap is not XML: {error}") from None
     if root is None:
@@ -482,6 +482,27 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
                 published = parse_w3c_date(child.text)
         entries.append(ListingEntry(url=url, title=title, published_date=published))
     return Listing("sitemap", entries, [], tuple(bad), entries_cut=cut)
+
+
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+def _as_declared_utf8(content: bytes) -> bytes:
+    """The sitemap's bytes, re-encoded from windows-1252 when they say (or, declaring nothing, XML takes them
+    for) UTF-8 but are not: sites write a sitemap in their pages' legacy encoding, and lxml turned each accented
+    letter of a URL into U+FFFD, a URL no server has ("caf\ufffd.html" for "café.html"). windows-1252 is what
+    browsers take for such bytes in the West (WHATWG's fallback); other encodings are declared, and lxml reads
+    those."""
+    declared = _DECLARED_ENCODING.match(content[:_SNIFF_BYTES])
+    if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return content
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in content[:_SNIFF_BYTES]:  # UTF-16/32, found by lxml
+        return content
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("windows-1252", errors="replace").encode("utf-8")
+    return content
 
 
 def _nodes_within(root: etree._Element, local: str, limit: int | None) -> tuple[list[etree._Element], int]:
