@@ -200,6 +200,14 @@ class ManyListingsSite(Site):
         return {**super().routes(), **{path: functools.partial(xml_response, body) for path, body in bodies.items()}}
 
 
+def local_options() -> FetchOptions:
+    """Fetching from the test's server on 127.0.0.1, without the politeness delay."""
+    return FetchOptions(
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+        requests_per_second_per_host=1000,
+    )
+
+
 def xml_response(body: bytes) -> Response:
     return 200, {"Content-Type": "application/xml"}, body
 
@@ -208,10 +216,7 @@ def test_the_sitemap_limit_counts_sitemaps_followed_never_the_listings_the_user_
     # 2,333 feeds named on one command line were cut to 1,000: the limit is for what indexes lead to.
     monkeypatch.setattr("warehouse.sources.discovery.MAX_SITEMAPS", 2)
     with serving(ManyListingsSite()) as site:
-        options = FetchOptions(
-            allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
-            requests_per_second_per_host=1000,
-        )
+        options = local_options()
         named = [f"{site.base}/feed-{n}.xml" for n in (1, 2, 3)] + [f"{site.base}/sitemap-index.xml"]
         discovery = discover_documents(named, options)
     urls = sorted(ref.path.removeprefix(site.base) for ref in discovery.refs if ref.kind == "url")
@@ -358,10 +363,7 @@ def test_a_sitemap_bomb_stops_at_the_run_limit_and_says_what_was_cut(monkeypatch
     # the limit: the sitemaps after the limit are now never fetched, and what was cut is a rejection each.
     monkeypatch.setattr("warehouse.sources.discovery.MAX_LISTED_URLS", 120)
     with serving(SitemapBombSite()) as site:
-        options = FetchOptions(
-            allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
-            requests_per_second_per_host=1000,
-        )
+        options = local_options()
         discovery = discover_documents([f"{site.base}/wide-index.xml", f"{site.base}/index.xml"], options)
     assert sum(ref.kind == "url" for ref in discovery.refs) == 120
     urlsets = sorted(path for path in site.hits if path.startswith("/urls-"))
@@ -382,10 +384,7 @@ def test_a_listing_that_failed_is_not_fetched_again_as_a_page(tmp_path):
     # The hostile run's summary counted one rejection more than its table held: a feed named on the command line
     # and again in a URL list failed twice with one id, in two batches, as two rows of one rejection.
     with serving(SitemapBombSite()) as site:
-        options = FetchOptions(
-            allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
-            requests_per_second_per_host=1000,
-        )
+        options = local_options()
         listed = tmp_path / "also.urls"
         listed.write_text(f"{site.base}/gone-feed.xml\n{site.base}/page.html\n")
         discovery = discover_documents([str(listed), f"{site.base}/gone-feed.xml"], options)
@@ -406,10 +405,7 @@ def test_an_opml_subscription_list_leads_to_the_feeds_it_names(site, tmp_path):
         "<outline text='Broken' type='rss' xmlUrl='http://[::1/feed.xml'/></body></opml>",
         encoding="iso-8859-1",
     )
-    options = FetchOptions(
-        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
-        requests_per_second_per_host=1000,
-    )
+    options = local_options()
     discovery = discover_documents([str(opml)], options)
     urls = sorted(ref.path.removeprefix(site.base) for ref in discovery.refs if ref.kind == "url")
     assert urls == ["/pages/1.html", "/pages/2.html", "/pages/3.html"]
