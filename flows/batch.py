@@ -262,11 +262,13 @@ def process_batch(refs: list[DocumentRef], run_id: str, batch_id: str, settings:
     read = batch_read.documents
     timeline.mark("batch read", batch_id)
     # Known: the document's bytes became an article or a rejection. An input that could not be read
-    # or fetched is never known (transforms.batches.RETRIED_STAGES): it is rejected, and counted, again.
+    # or fetched is known only within the run that rejected it (transforms.batches.RETRIED_STAGES): a later
+    # run rejects, and counts, it again; this run does not write it twice (one input named twice).
     # A batch not committed yet counts: its documents will be known when this batch commits after it.
     with _warehouse_io(), clock.timed("lookups"):
-        known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read])
+        known = committed_doc_ids(settings.warehouse, [r.doc_id for r in read], this_run=run_id)
         known |= {doc_id for work in _in_flight() for doc_id in work.known_doc_ids()}
+        known |= {rejection.doc_id for work in _in_flight() for rejection in work.rejections}
         known |= _failed_in_flight_doc_ids()
     _looked_up()
     todo, skipped = split_known([r for r in read if isinstance(r, RawDocument)], known)

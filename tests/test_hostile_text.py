@@ -18,8 +18,11 @@ import pytest
 from tests.conftest import all_instances
 from tests.http_fixtures import Site, serving
 from transforms.decode import charset_name, decode_document
+from transforms.deep_markup import flattened_past_depth
+from transforms.extract import ExtractedDocument, extract_html
 from transforms.listings import parse_listing, parse_url_list
 from transforms.normalise import residue_reason
+from transforms.options import ExtractOptions
 from transforms.reasons import is_known
 from transforms.records import RawDocument, Rejection
 from warehouse.options import FetchOptions
@@ -213,3 +216,45 @@ def test_a_fetched_text_listing_of_blank_lines_finishes():
         "    print('not a listing')\n"
     )
     assert finishes(code) == "['https://news.example/s.xml']\nnot a listing"
+
+
+STORY_PARAGRAPHS = [
+    " ".join([f"Harbour cranes {word} arrived on Tuesday and the port authority said work would start soon."] * 8)
+    for word in ("three", "four", "five")
+]
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ("<div>" * 300, "</div>" * 300),  # past libxml2's 256 levels
+        ("<div>" * 30_000, "</div>" * 30_000),
+        ("<b><i>" * 100_000, ""),  # never closed
+        ("<table><tr><td>" * 20_000, ""),
+    ],
+    ids=["300-divs", "30000-divs", "unclosed-b-i", "nested-tables"],
+)
+def test_a_story_nested_past_the_parsers_depth_limit_is_still_read(opening, closing):
+    # lxml stops building the tree at 256 levels ("Excessive depth"): the story inside was no_text, a silent nothing.
+    story = "".join(f"<p>{paragraph}</p>" for paragraph in STORY_PARAGRAPHS)
+    page = f"<html><head><title>Cranes</title></head><body>{opening}{story}{closing}</body></html>"
+    url = "https://news.example/deep.html"
+    raw = RawDocument(doc_id="d", source="deep.html", url=url, content=page.encode(), media_type="text/html")
+    extracted = extract_html(raw, page, ExtractOptions())
+    assert isinstance(extracted, ExtractedDocument), extracted
+    assert [line.strip() for line in extracted.text.splitlines() if line.strip()] == STORY_PARAGRAPHS
+
+
+def test_markup_that_is_not_that_deep_is_left_as_it_is():
+    script = "<script>if (a<b) x()</script>"
+    page = "<html><body>" + "<div>" * 150 + "<p>words</p>" + "</div>" * 150 + script + "</body></html>"
+    assert flattened_past_depth(page) is page
+    # Deep by a naive count of start tags, but a parser closes each <li> and <p> at the next.
+    items = "<html><body><ul>" + "<li>item" * 3000 + "</ul>" + "<p>paragraph" * 3000 + "</body></html>"
+    assert flattened_past_depth(items) is items
+
+
+def test_past_the_depth_only_wrapping_tags_go_and_their_words_stay():
+    deep = "<div>" * 300 + "<span>a</span><p>b</p><script>c</script><br/>d" + "</div>" * 300
+    flat = flattened_past_depth(deep)
+    assert flat == "<div>" * 160 + " " * 140 + " a <p>b</p><script>c</script><br/>d" + " " * 140 + "</div>" * 160

@@ -8,8 +8,9 @@ from __future__ import annotations
 import functools
 import gzip
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -199,6 +200,14 @@ class ManyListingsSite(Site):
         return {**super().routes(), **{path: functools.partial(xml_response, body) for path, body in bodies.items()}}
 
 
+def local_options() -> FetchOptions:
+    """Fetching from the test's server on 127.0.0.1, without the politeness delay."""
+    return FetchOptions(
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+        requests_per_second_per_host=1000,
+    )
+
+
 def xml_response(body: bytes) -> Response:
     return 200, {"Content-Type": "application/xml"}, body
 
@@ -207,10 +216,7 @@ def test_the_sitemap_limit_counts_sitemaps_followed_never_the_listings_the_user_
     # 2,333 feeds named on one command line were cut to 1,000: the limit is for what indexes lead to.
     monkeypatch.setattr("warehouse.sources.discovery.MAX_SITEMAPS", 2)
     with serving(ManyListingsSite()) as site:
-        options = FetchOptions(
-            allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
-            requests_per_second_per_host=1000,
-        )
+        options = local_options()
         named = [f"{site.base}/feed-{n}.xml" for n in (1, 2, 3)] + [f"{site.base}/sitemap-index.xml"]
         discovery = discover_documents(named, options)
     urls = sorted(ref.path.removeprefix(site.base) for ref in discovery.refs if ref.kind == "url")
@@ -304,9 +310,118 @@ def test_urls_taken_from_listings_stop_at_the_run_limit_and_the_rest_are_counted
     listed.write_text("https://news.example/%7E1.html\nhttps://news.example/~1.html\nhttps://news.example/1.html\n")
     named = "https://news.example/named.html"
     discovery = discover_documents([named, str(sitemap), str(listed)])
-    assert sorted(ref.path for ref in discovery.refs) == [
+    assert sorted(ref.path for ref in discovery.refs if ref.kind == "url") == [
         "https://news.example/1.html",
         "https://news.example/2.html",
         "https://news.example/named.html",  # named by the user: always taken, and counted
     ]
-    assert discovery.skipped == {"listing/over_limit": 4}  # 3.html, 4.html, ~1.html twice; 1.html is known
+    # Past the limit entries are counted, never resolved: the URL list's three lines, though one is known.
+    assert discovery.skipped == {"listing/over_limit": 5}
+    cut = {Path(ref.path).name: (ref.reason, ref.detail) for ref in discovery.refs if ref.kind == "rejected"}
+    assert cut == {
+        "sitemap.xml": ("over_limit", f"2 of its entries not taken: {LIMIT_REACHED % 3}"),
+        "more.urls": ("over_limit", f"3 of its entries not taken: {LIMIT_REACHED % 3}"),
+    }
+
+
+LIMIT_REACHED = (
+    "the run already held %d URLs taken from listings (the limit); name fewer listings a run (a site's sitemaps "
+    "a few at a time) to take them"
+)
+
+
+class SitemapBombSite(Site):
+    """An index of 40 sitemaps of 50 URLs; an index of 3 indexes of 10 indexes of 1,000 sitemaps; a feed gone."""
+
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        def index(paths: Iterable[str]) -> Response:
+            locs = "".join(f"<sitemap><loc>{self.base}{path}</loc></sitemap>" for path in paths)
+            return xml_response(f"<sitemapindex xmlns='{SITEMAP_NS}'>{locs}</sitemapindex>".encode())
+
+        def urlset(n: int) -> Response:
+            locs = "".join(f"<url><loc>{self.base}/{n}/{m}.html</loc></url>" for m in range(50))
+            return xml_response(f"<urlset xmlns='{SITEMAP_NS}'>{locs}</urlset>".encode())
+
+        deeper = [f"/deeper-{n}-{m}.xml" for n in range(3) for m in range(10)]
+
+        return {
+            **super().routes(),
+            "/index.xml": lambda: index(f"/urls-{n}.xml" for n in range(40)),
+            **{f"/urls-{n}.xml": functools.partial(urlset, n) for n in range(40)},
+            "/wide-index.xml": lambda: index(f"/deep-{n}.xml" for n in range(3)),
+            **{f"/deep-{n}.xml": functools.partial(index, deeper[n * 10 : n * 10 + 10]) for n in range(3)},
+            **{path: functools.partial(index, (f"/deepest-{m}.xml" for m in range(1000))) for path in deeper},
+            "/gone-feed.xml": lambda: (404, {"Content-Type": "text/plain"}, b"gone"),
+        }
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def test_a_sitemap_bomb_stops_at_the_run_limit_and_says_what_was_cut(monkeypatch):
+    # An index of sitemaps each listing many URLs resolved every URL of every sitemap only to count it against
+    # the limit: the sitemaps after the limit are now never fetched, and what was cut is a rejection each.
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_LISTED_URLS", 120)
+    with serving(SitemapBombSite()) as site:
+        options = local_options()
+        discovery = discover_documents([f"{site.base}/wide-index.xml", f"{site.base}/index.xml"], options)
+    assert sum(ref.kind == "url" for ref in discovery.refs) == 120
+    urlsets = sorted(path for path in site.hits if path.startswith("/urls-"))
+    assert urlsets == ["/urls-0.xml", "/urls-1.xml", "/urls-2.xml"]  # 50 + 50 + 20 of 50
+    cut = {ref.path.removeprefix(site.base): ref.detail for ref in discovery.refs if ref.reason == "over_limit"}
+    assert cut.pop("/urls-2.xml") == f"30 of its entries not taken: {LIMIT_REACHED % 120}"
+    not_fetched = (
+        "not fetched: the run already held 120 URLs taken from listings (the limit); name this sitemap in a later run"
+    )
+    assert cut == {f"/urls-{n}.xml": not_fetched for n in range(3, 40)}
+    # The 30 indexes of the last level are read, their 30,000 children counted and never resolved.
+    assert sum(n for path, n in site.hits.items() if path.startswith("/deeper-")) == 30
+    assert not any(path.startswith("/deepest-") for path in site.hits)
+    assert discovery.skipped == {"listing/over_limit": 30, "sitemap/too_deep": 30_000}
+
+
+def test_a_listing_that_failed_is_not_fetched_again_as_a_page(tmp_path):
+    # The hostile run's summary counted one rejection more than its table held: a feed named on the command line
+    # and again in a URL list failed twice with one id, in two batches, as two rows of one rejection.
+    with serving(SitemapBombSite()) as site:
+        options = local_options()
+        listed = tmp_path / "also.urls"
+        listed.write_text(f"{site.base}/gone-feed.xml\n{site.base}/page.html\n")
+        discovery = discover_documents([str(listed), f"{site.base}/gone-feed.xml"], options)
+    refs = sorted((ref.path.removeprefix(site.base), ref.kind, ref.reason) for ref in discovery.refs)
+    assert refs == [("/gone-feed.xml", "rejected", "http_404"), ("/page.html", "url", None)]
+    assert discovery.skipped == {"listing/repeated": 1}
+
+
+def test_an_opml_subscription_list_leads_to_the_feeds_it_names(site, tmp_path):
+    # What feed readers export (OPML 2.0, as in atoma's and Dave Winer's samples): feeds by xmlUrl, in folders.
+    opml = tmp_path / "subscriptions.opml"
+    opml.write_text(
+        "<?xml version='1.0' encoding='ISO-8859-1'?><opml version='2.0'><head><title>mySubscriptions</title></head>"
+        "<body><outline text='News'>"
+        f"<outline text='Cyrillic' type='rss' xmlUrl='{site.base}/cyrillic/feed.xml' htmlUrl='{site.base}/'/>"
+        f"<outline text='JSON' type='rss' xmlURL='{site.base}/feed.json'/>"
+        "</outline><outline text='A page, no feed' type='link' url='https://news.example/about.html'/>"
+        "<outline text='Broken' type='rss' xmlUrl='http://[::1/feed.xml'/></body></opml>",
+        encoding="iso-8859-1",
+    )
+    options = local_options()
+    discovery = discover_documents([str(opml)], options)
+    urls = sorted(ref.path.removeprefix(site.base) for ref in discovery.refs if ref.kind == "url")
+    assert urls == ["/pages/1.html", "/pages/2.html", "/pages/3.html"]
+    [broken] = [ref for ref in discovery.refs if ref.kind == "rejected" and ref.path == str(opml.resolve())]
+    assert (broken.reason, broken.offset) == ("bad_url", 5)  # the fifth outline; the others are read
+    assert (discovery.listings, discovery.followed) == (3, 2)
+
+
+@pytest.mark.parametrize("declaration", ["<?xml version='1.0' encoding='UTF-8'?>", "<?xml version='1.0'?>", ""])
+def test_a_sitemap_in_windows_1252_that_says_utf8_keeps_its_accented_urls(declaration):
+    # lxml read each accented byte as U+FFFD: "caf\ufffd.html", a URL no server has.
+    sitemap = (
+        f"{declaration}<urlset xmlns='{SITEMAP_NS}'><url><loc>https://news.example/café-crème.html</loc></url></urlset>"
+    )
+    [entry] = parse_listing(sitemap.encode("windows-1252")).entries
+    assert entry.url == "https://news.example/café-crème.html"
+    # Declared, another encoding is lxml's to read; UTF-8 as it is.
+    latin = sitemap.replace("UTF-8", "ISO-8859-1") if declaration.endswith("'UTF-8'?>") else sitemap
+    assert parse_listing(latin.encode("latin-1" if latin != sitemap else "utf-8")).entries == [entry]

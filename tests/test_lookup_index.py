@@ -131,7 +131,7 @@ def test_keyed_queries_probe_by_their_keys_and_never_scan_a_table(tmp_path):
     ensure_tables(tmp_path)
     night(tmp_path, 1)
     committed_doc_ids(tmp_path, ["d1"])
-    parameters = {"known_doc_ids": ("r", "[]"), "signatures": ("s",), "copy_sources": ("m",)}
+    parameters = {"known_doc_ids": ("r", "[]", "p-", "p-", "p-"), "signatures": ("s",), "copy_sources": ("m",)}
     with index.current_index(tmp_path) as con:
         con.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (key TEXT PRIMARY KEY) WITHOUT ROWID")
         index.fill_wanted_versions(con, [])  # the tables keyed batch first are asked by (batch, article)

@@ -12,6 +12,7 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.settings import Document
 
+from transforms.deep_markup import flattened_past_depth
 from transforms.extract_tables import text_with_tables_tidied
 from transforms.normalise import metadata_field
 from transforms.options import ExtractOptions
@@ -40,6 +41,7 @@ def extract_document(raw: RawDocument, decoded: str, options: ExtractOptions) ->
 
 
 def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> ExtractedDocument | Rejection:
+    html = flattened_past_depth(html)  # lxml builds no tree past 256 levels: a deep story was no text at all
     date_params: dict[str, object] = {
         "original_date": True,
         "extensive_search": options.extensive_date_search,

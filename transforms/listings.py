@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import email.utils
+import itertools
 import json
 import re
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -36,10 +37,27 @@ class BadEntry:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    kind: str  # "feed", "sitemap", "sitemap_index", "url_list", "robots_txt"
+    kind: str  # "feed", "sitemap", "sitemap_index", "url_list", "robots_txt", "opml"
     entries: list[ListingEntry]
     children: list[str]  # sitemaps a sitemap index (or a robots.txt) points to
     bad_entries: tuple[BadEntry, ...] = ()
+    # Entries and children past the limits the reader was given: counted, never resolved into URLs.
+    entries_cut: int = 0
+    children_cut: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ListingLimits:
+    """How many entries (article URLs) and children (sitemaps) a reader still takes; None: all.
+
+    A sitemap index of 50,000 children each listing 50,000 URLs holds far more than a run keeps, so what is
+    past the limits is counted (cheaply, in lxml) rather than turned into URLs only to be thrown away."""
+
+    entries: int | None = None
+    children: int | None = None
+
+
+NO_LIMITS = ListingLimits()
 
 
 class NotAListing(ValueError):
@@ -48,7 +66,7 @@ class NotAListing(ValueError):
 
 # <CHANNEL> is a Microsoft CDF channel (1997, Internet Explorer 4's "active channels"): a listing of <ITEM HREF>s
 # with titles and LASTMOD dates that feedparser reads as it reads RSS, so it is one more kind of feed.
-_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF|channel|urlset|sitemapindex|html)\b", re.I)
+_ROOT_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF|channel|urlset|sitemapindex|opml|html)\b", re.I)
 _SNIFF_BYTES = 4096
 
 
@@ -105,6 +123,7 @@ def listing_kind(content: bytes) -> str | None:
         b"channel": "feed",
         b"urlset": "sitemap",
         b"sitemapindex": "sitemap_index",
+        b"opml": "opml",
         b"html": "html",
     }[root]
 
@@ -207,21 +226,44 @@ def looks_like_url_list(text: str) -> bool:
         return False
 
 
-def parse_listing(content: bytes, base_url: str | None = None, charset: str | None = None) -> Listing:
+def parse_listing(
+    content: bytes, base_url: str | None = None, charset: str | None = None, limits: ListingLimits = NO_LIMITS
+) -> Listing:
     """`charset`: the one the server named in Content-Type, if any (it wins over the XML declaration, as
     in browsers and feedparser)."""
     kind = listing_kind(content)
     if kind == "feed":
-        return parse_feed(content, base_url, charset)
+        return limited(parse_feed(content, base_url, charset), limits)
     if kind in ("sitemap", "sitemap_index"):
-        return parse_sitemap(content, base_url)
+        return parse_sitemap(content, base_url, limits)
+    if kind == "opml":
+        return limited(parse_opml(content, base_url), limits)
     if kind is None:
         text = _leading_text(content)
         if text.startswith("{"):
-            return parse_json_feed(content, base_url)
+            return limited(parse_json_feed(content, base_url), limits)
         if text:
-            return parse_text_listing(content.decode("utf-8-sig", errors="replace"), base_url)
+            return limited(parse_text_listing(content.decode("utf-8-sig", errors="replace"), base_url), limits)
     raise NotAListing(f"not an RSS/Atom feed or a sitemap (first element: {kind or 'none found'})")
+
+
+def limited(listing: Listing, limits: ListingLimits) -> Listing:
+    """The listing with its entries and children cut to the limits, the rest counted (for readers that hold
+    every entry anyway: feedparser, JSON, text; a sitemap is cut while it is read)."""
+    entries, children = listing.entries, listing.children
+    if limits.entries is not None and len(entries) > limits.entries:
+        entries = entries[: limits.entries]
+    if limits.children is not None and len(children) > limits.children:
+        children = children[: limits.children]
+    if entries is listing.entries and children is listing.children:
+        return listing
+    return replace(
+        listing,
+        entries=entries,
+        children=children,
+        entries_cut=listing.entries_cut + len(listing.entries) - len(entries),
+        children_cut=listing.children_cut + len(listing.children) - len(children),
+    )
 
 
 def _leading_text(content: bytes) -> str:
@@ -402,11 +444,11 @@ def _day(stamp: time.struct_time | None) -> date | None:
         return None
 
 
-def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
+def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLimits = NO_LIMITS) -> Listing:
     """A urlset (with news:news titles and dates when present) or a sitemap index."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
     try:
-        root = etree.fromstring(content, parser)
+        root = etree.fromstring(_as_declared_utf8(content), parser)
     except etree.XMLSyntaxError as error:
         raise NotAListing(f"sitemap is not XML: {error}") from None
     if root is None:
@@ -415,14 +457,16 @@ def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
     if name == "sitemapindex":
         children: list[str] = []
         bad: list[BadEntry] = []
-        for number, node in enumerate((n for n in root if _local_name(n) == "sitemap"), start=1):
+        nodes, cut = _nodes_within(root, "sitemap", limits.children)
+        for number, node in enumerate(nodes, start=1):
             _take_loc(node, base_url, number, children, bad)
-        return Listing("sitemap_index", [], children, tuple(bad))
+        return Listing("sitemap_index", [], children, tuple(bad), children_cut=cut)
     if name != "urlset":
         raise NotAListing(f"sitemap root is <{name}>, not <urlset> or <sitemapindex>")
     entries = []
     bad = []
-    for number, node in enumerate((n for n in root if _local_name(n) == "url"), start=1):
+    nodes, cut = _nodes_within(root, "url", limits.entries)
+    for number, node in enumerate(nodes, start=1):
         urls: list[str] = []
         _take_loc(node, base_url, number, urls, bad)
         if not urls:
@@ -437,7 +481,65 @@ def parse_sitemap(content: bytes, base_url: str | None = None) -> Listing:
             elif local == "publication_date":
                 published = parse_w3c_date(child.text)
         entries.append(ListingEntry(url=url, title=title, published_date=published))
-    return Listing("sitemap", entries, [], tuple(bad))
+    return Listing("sitemap", entries, [], tuple(bad), entries_cut=cut)
+
+
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
+
+
+def _as_declared_utf8(content: bytes) -> bytes:
+    """The sitemap's bytes, re-encoded from windows-1252 when they say (or, declaring nothing, XML takes them
+    for) UTF-8 but are not: sites write a sitemap in their pages' legacy encoding, and lxml turned each accented
+    letter of a URL into U+FFFD, a URL no server has ("caf\ufffd.html" for "café.html"). windows-1252 is what
+    browsers take for such bytes in the West (WHATWG's fallback); other encodings are declared, and lxml reads
+    those."""
+    declared = _DECLARED_ENCODING.match(content[:_SNIFF_BYTES])
+    if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return content
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in content[:_SNIFF_BYTES]:  # UTF-16/32, found by lxml
+        return content
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("windows-1252", errors="replace").encode("utf-8")
+    return content
+
+
+def _nodes_within(root: etree._Element, local: str, limit: int | None) -> tuple[list[etree._Element], int]:
+    """The root's first `limit` children named `local` (all when None), and how many more there are, counted by
+    lxml's XPath in C: millions of them cost a fraction of a second and no Python object each."""
+    if limit is None:
+        return [node for node in root if _local_name(node) == local], 0
+    total = int(root.xpath(f"count(*[local-name() = '{local}'])"))
+    taken = list(itertools.islice((node for node in root if _local_name(node) == local), limit))
+    return taken, total - len(taken)
+
+
+def parse_opml(content: bytes, base_url: str | None = None) -> Listing:
+    """An OPML subscription list (what feed readers export): the feeds its outlines name by `xmlUrl`, at any
+    depth of its folders, as children to read as a sitemap index's are. Outlines without one (folders, links
+    to pages) are not entries."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    try:
+        root = etree.fromstring(content, parser)
+    except etree.XMLSyntaxError as error:
+        raise NotAListing(f"OPML that is not XML: {error}") from None
+    if root is None or _local_name(root) != "opml":
+        raise NotAListing("OPML without its <opml> root")
+    children: list[str] = []
+    bad: list[BadEntry] = []
+    outlines = (node for node in root.iter() if _local_name(node) == "outline")
+    for number, node in enumerate(outlines, start=1):
+        # xmlUrl as OPML 2.0 spells it; readers also write xmlURL and xmlurl.
+        link = next((value for key, value in node.attrib.items() if str(key).lower() == "xmlurl"), None)
+        if not link or not link.strip():
+            continue
+        url = absolute_http_url(base_url, link)
+        if url is None:
+            bad.append(bad_entry(number, link))
+        else:
+            children.append(url)
+    return Listing("opml", [], children, tuple(bad))
 
 
 # lxml's recovering parser keeps tag names that etree.QName refuses ("a:b:c" with an unbound

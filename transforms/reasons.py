@@ -53,6 +53,7 @@ class Reason(StrEnum):
     BLOCKED_ADDRESS = "blocked_address"
     TOO_MANY_REDIRECTS = "too_many_redirects"
     BAD_URL = "bad_url"
+    OVER_LIMIT = "over_limit"
     BAD_ENCODING = "bad_encoding"
     EMPTY = "empty"
     BINARY = "binary"
@@ -137,6 +138,12 @@ REASONS: tuple[ReasonCode, ...] = (
         "the detail names the entry, the rest of the listing is read",
     ),
     ReasonCode(
+        Stage.READ,
+        Reason.OVER_LIMIT,
+        "a local listing read when the run already held 1,000,000 URLs taken from listings (the limit): the "
+        "detail says how many of its entries were not taken",
+    ),
+    ReasonCode(
         Stage.FETCH,
         f"{HTTP_STATUS_PREFIX}<status>",
         "the server answered with this status (e.g. http_404; http_429 and http_5xx after the retries)",
@@ -164,6 +171,13 @@ REASONS: tuple[ReasonCode, ...] = (
     ReasonCode(Stage.FETCH, Reason.BAD_ENCODING, "the body's content coding (gzip, br, ...) does not decode"),
     ReasonCode(Stage.FETCH, Reason.BAD_GZIP, "a fetched feed or sitemap that is gzip but does not decompress"),
     ReasonCode(Stage.FETCH, Reason.NOT_A_LISTING, "a fetched feed or sitemap URL whose body is neither"),
+    ReasonCode(
+        Stage.FETCH,
+        Reason.OVER_LIMIT,
+        "a feed or sitemap whose entries went past the run's limit of 1,000,000 URLs taken from listings (the "
+        "detail says how many were not taken), or a sitemap an index names that was not fetched since the run "
+        "already held that many",
+    ),
     ReasonCode(Stage.DECODE, Reason.EMPTY, "no bytes, or only white space"),
     ReasonCode(Stage.DECODE, Reason.BINARY, "NUL or control bytes: not a text or HTML file"),
     ReasonCode(Stage.DECODE, Reason.INVALID_ENCODING, "not UTF-8, no charset declared and none detected"),

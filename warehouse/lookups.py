@@ -58,23 +58,27 @@ def committed_query(
         return columns, cursor.fetchall()
 
 
-def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str]) -> set[str]:
+def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str], this_run: str | None = None) -> set[str]:
     """Which of these documents already became an article or a rejection in a committed batch.
 
     Rejections of a failed batch, and of inputs that could not be read or fetched, do not count:
-    those are tried again.
+    those are tried again, by a later run. Within the run `this_run` they count: an input that failed to
+    be read or fetched in one of its batches (named twice, or two inputs with one id) is not a second row.
     """
     wanted = sorted(set(doc_ids))
     if not wanted:
         return set()
     with current_index(warehouse) as index:
-        return _known_doc_ids(index, wanted)
+        return _known_doc_ids(index, wanted, this_run)
 
 
-def _known_doc_ids(index: sqlite3.Connection, doc_ids: Iterable[str]) -> set[str]:
+def _known_doc_ids(index: sqlite3.Connection, doc_ids: Iterable[str], this_run: str | None = None) -> set[str]:
     retried = as_json(str(stage) for stage in RETRIED_STAGES)
     query = sql_text("index", "known_doc_ids.sql")
-    rows = probed_query(index, OUTCOMES, query, list(doc_ids), (str(Reason.BATCH_FAILED), retried))
+    # A run's batch ids start with its id (flows.batch): "<run id>-00001", "<run id>-00001-a2".
+    run_prefix = f"{this_run}-" if this_run else ""
+    parameters = (str(Reason.BATCH_FAILED), retried, run_prefix, run_prefix, run_prefix)
+    rows = probed_query(index, OUTCOMES, query, list(doc_ids), parameters)
     return {row[0] for row in rows}
 
 

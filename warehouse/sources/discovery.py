@@ -19,8 +19,10 @@ from transforms.ids import normalise_percent_escapes
 from transforms.listings import (
     Listing,
     ListingEntry,
+    ListingLimits,
     NotAListing,
     is_http_url,
+    limited,
     listing_kind,
     looks_like_url_list,
     parse_listing,
@@ -33,7 +35,7 @@ from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regu
 from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
-LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf", ".cdf")
+LISTING_SUFFIXES = (".xml", ".xml.gz", ".rss", ".atom", ".rdf", ".cdf", ".opml")
 URL_LIST_SUFFIXES = (".urls",)
 # A remote URL is treated as a feed or sitemap when its path ends so or names one; anything
 # else is a page. A guessed listing that turns out to be a page is still ingested as a page.
@@ -84,6 +86,9 @@ class Discovery:
     listings: int = 0  # feeds, sitemaps and URL lists read
     followed: int = 0  # of those, sitemaps fetched because a sitemap index or robots.txt named them
     fetched_listings: set[str] = field(default_factory=set)  # each remote listing is fetched once a run
+    # Listings whose fetch failed: their failure is the URL's rejection, so the URL is not fetched again as a page
+    # (the second failure, with the same id, was a second row and a rejection counted twice).
+    failed_listings: set[str] = field(default_factory=set)
 
 
 def is_url(source: str) -> bool:
@@ -186,6 +191,9 @@ def discover_documents(sources: list[str], fetch_options: FetchOptions | None = 
                 _discover_url_list(path, discovery, urls)
             else:
                 discovery.refs.append(DocumentRef(resolved))
+    for url in discovery.failed_listings:
+        if urls.pop(normalise_percent_escapes(url), None) is not None:
+            discovery.skipped["listing/repeated"] += 1
     discovery.refs.extend(urls.values())
     return discovery
 
@@ -212,13 +220,31 @@ def _add_url(urls: dict[str, DocumentRef], entry: ListingEntry, listing: str | N
     )
 
 
-def _add_listed_urls(urls: dict[str, DocumentRef], listing: Listing, discovery: Discovery) -> None:
-    """The listing's entries, up to MAX_LISTED_URLS URLs in the run; the rest counted as skipped."""
+def _listing_limits(urls: dict[str, DocumentRef], depth: int, discovery: Discovery) -> ListingLimits:
+    """What a listing read now may still give: URLs up to MAX_LISTED_URLS in the run, and children up to
+    MAX_SITEMAPS followed, none at the last level (an index there has its children counted, never resolved)."""
+    return ListingLimits(
+        entries=max(MAX_LISTED_URLS - len(urls), 0),
+        children=0 if depth >= MAX_SITEMAP_DEPTH else max(MAX_SITEMAPS - discovery.followed, 0),
+    )
+
+
+def _add_listed_urls(source: str, urls: dict[str, DocumentRef], listing: Listing, discovery: Discovery) -> None:
+    """The listing's entries, up to MAX_LISTED_URLS URLs in the run; what is past the limit (cut by the reader,
+    or here when the listing had been read first) is one over_limit rejection of the listing and a count."""
+    over = listing.entries_cut
     for entry in listing.entries:
         if len(urls) >= MAX_LISTED_URLS and normalise_percent_escapes(entry.url) not in urls:
-            discovery.skipped["listing/over_limit"] += 1
+            over += 1
         else:
             _add_url(urls, entry, listing.kind)
+    if over:
+        discovery.skipped["listing/over_limit"] += over
+        detail = (
+            f"{over:,} of its entries not taken: the run already held {MAX_LISTED_URLS:,} URLs taken from listings "
+            "(the limit); name fewer listings a run (a site's sitemaps a few at a time) to take them"
+        )
+        discovery.refs.append(_rejected(source, Reason.OVER_LIMIT, detail))
 
 
 def date_source_of(listing: str | None) -> str | None:
@@ -245,7 +271,7 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
     try:
         with open_regular(path, MAX_LISTING_BYTES) as handle:
             text = handle.read().decode("utf-8", errors="replace")
-        listing = parse_url_list(text)
+        listing = limited(parse_url_list(text), _listing_limits(urls, 1, discovery))
     except OSError as error:
         discovery.refs.append(_rejected(str(path.resolve()), _read_reason(error), error.strerror or str(error)))
         return
@@ -254,7 +280,7 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
         return
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
-    _add_listed_urls(urls, listing, discovery)
+    _add_listed_urls(source, urls, listing, discovery)
 
 
 def _discover_local_listing(
@@ -264,7 +290,7 @@ def _discover_local_listing(
     try:
         with open_regular(path, MAX_LISTING_BYTES) as handle:
             content = _maybe_gunzip(handle.read())
-        listing = parse_listing(content)
+        listing = parse_listing(content, limits=_listing_limits(urls, 1, discovery))
     except OSError as error:
         discovery.refs.append(_rejected(source, _read_reason(error), error.strerror or str(error)))
         return
@@ -295,7 +321,11 @@ def _take_listing(
 ) -> None:
     discovery.listings += 1
     _reject_bad_entries(source, listing, discovery)
-    _add_listed_urls(urls, listing, discovery)
+    _add_listed_urls(source, urls, listing, discovery)
+    if listing.children_cut:  # at the last level, or past the sitemaps a run follows
+        discovery.skipped["sitemap/too_deep" if depth >= MAX_SITEMAP_DEPTH else "sitemap/over_limit"] += (
+            listing.children_cut
+        )
     if listing.children:
         if depth >= MAX_SITEMAP_DEPTH:
             discovery.skipped["sitemap/too_deep"] += len(listing.children)
@@ -319,19 +349,39 @@ def _discover_remote_listings(
         discovery.followed += len(listing_urls)
     discovery.fetched_listings.update(listing_urls)
     listing_options = _listing_fetch_options(options)
-    for url in listing_urls:  # one at a time: a sitemap index of large children holds one body at once
-        listing = _fetched_listing(url, listing_options, discovery, urls)
+    # One at a time: a sitemap index of large children holds one body at once.
+    for position, url in enumerate(listing_urls):
+        if depth > 1 and len(urls) >= MAX_LISTED_URLS:
+            _reject_unfetched(listing_urls[position:], discovery)
+            break
+        listing = _fetched_listing(url, listing_options, discovery, urls, _listing_limits(urls, depth, discovery))
         if listing is not None:
             _take_listing(url, listing, options, discovery, urls, depth)
 
 
+def _reject_unfetched(listing_urls: list[str], discovery: Discovery) -> None:
+    """Sitemaps an index names after the run's URL limit was reached: each one rejection, never fetched (their
+    URLs would only be counted; an index of 1,000 sitemaps of 50,000 URLs is 50 million)."""
+    discovery.followed -= len(listing_urls)
+    detail = (
+        f"not fetched: the run already held {MAX_LISTED_URLS:,} URLs taken from listings (the limit); "
+        "name this sitemap in a later run"
+    )
+    discovery.refs.extend(_rejected(url, Reason.OVER_LIMIT, detail) for url in listing_urls)
+
+
 def _fetched_listing(
-    url: str, listing_options: FetchOptions, discovery: Discovery, urls: dict[str, DocumentRef]
+    url: str,
+    listing_options: FetchOptions,
+    discovery: Discovery,
+    urls: dict[str, DocumentRef],
+    limits: ListingLimits,
 ) -> Listing | None:
     """The listing at a URL; None when it is a page after all, or rejected. Its body is dropped on return."""
     [result] = fetch_all([FetchRequest(url)], listing_options, accept=None)
     if isinstance(result, FetchFailure):
         discovery.refs.append(_rejected(url, result.reason, result.detail))
+        discovery.failed_listings.add(url)
         return None
     try:
         content = _maybe_gunzip(result.content)
@@ -346,7 +396,10 @@ def _fetched_listing(
         return None
     try:
         return parse_listing(
-            content, base_url=result.final_url, charset=charset_from_content_type(result.headers.get("content-type"))
+            content,
+            base_url=result.final_url,
+            charset=charset_from_content_type(result.headers.get("content-type")),
+            limits=limits,
         )
     except NotAListing as error:
         discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
