@@ -17,7 +17,7 @@ import flows.batch as batch_module
 from flows import workers
 from flows.ingest import ingest
 from tests.conftest import sql
-from tests.worker_threads import threads_reporting_prepare
+from tests.worker_threads import frozen_reporting_prepare, threads_reporting_prepare
 from transforms.entities import NerModels, load_ner, read_text, read_texts, spans_of
 from transforms.options import EntityOptions, PipelineOptions
 from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents, prepare_document
@@ -225,3 +225,14 @@ def test_a_worker_process_runs_on_one_thread():
     finally:
         workers.shutdown_workers()
     assert [result.detail for result in results if isinstance(result, Rejection)] == ["threads=1"]
+
+
+def test_a_worker_process_keeps_its_modules_and_model_out_of_the_collectors_walks():
+    # Frozen once the model is loaded: the worker's full collections then walk only what its documents left.
+    steps = workers.Steps(prepare=frozen_reporting_prepare)
+    try:
+        results = workers.process_documents(distinct_raws(1), PipelineOptions(), workers=1, time_limit=60, steps=steps)
+    finally:
+        workers.shutdown_workers()
+    [detail] = [result.detail for result in results if isinstance(result, Rejection)]
+    assert int(detail.removeprefix("frozen=")) > 50_000, detail  # spaCy, trafilatura and the model: ~150,000
