@@ -17,7 +17,7 @@ import flows.batch as batch_module
 from flows import workers
 from flows.ingest import ingest
 from tests.conftest import sql
-from tests.worker_threads import threads_reporting_prepare
+from tests.worker_threads import frozen_reporting_prepare, threads_reporting_prepare
 from transforms.entities import NerModels, load_ner, read_text, read_texts, spans_of
 from transforms.options import EntityOptions, PipelineOptions
 from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents, prepare_document
@@ -215,13 +215,26 @@ def test_a_worker_told_to_stop_ends_at_once_and_its_output_is_not_lost(tmp_path,
     assert f"worker prepared {raw.doc_id}" in capfd.readouterr().out
 
 
+def _reported_by_a_pool_worker(prepare: workers.Prepare) -> list[str]:
+    """The details of the rejections a stand-in `prepare` returns in a pool worker that has loaded its model."""
+    try:
+        results = workers.process_documents(
+            distinct_raws(1), PipelineOptions(), workers=1, time_limit=60, steps=workers.Steps(prepare=prepare)
+        )
+    finally:
+        workers.shutdown_workers()
+    return [result.detail for result in results if isinstance(result, Rejection)]
+
+
 @pytest.mark.timeout(300)
 def test_a_worker_process_runs_on_one_thread():
     # numpy's OpenBLAS would start a thread pool when the worker imports it; with one more thread glibc
     # takes every mutex (the GIL, which spaCy's parser drops and takes in its loop) with atomic instructions.
-    steps = workers.Steps(prepare=threads_reporting_prepare)
-    try:
-        results = workers.process_documents(distinct_raws(1), PipelineOptions(), workers=1, time_limit=60, steps=steps)
-    finally:
-        workers.shutdown_workers()
-    assert [result.detail for result in results if isinstance(result, Rejection)] == ["threads=1"]
+    assert _reported_by_a_pool_worker(threads_reporting_prepare) == ["threads=1"]
+
+
+@pytest.mark.timeout(300)
+def test_a_worker_process_keeps_its_modules_and_model_out_of_the_collectors_walks():
+    # Frozen once the model is loaded: the worker's full collections then walk only what its documents left.
+    [detail] = _reported_by_a_pool_worker(frozen_reporting_prepare)
+    assert int(detail.removeprefix("frozen=")) > 50_000, detail  # spaCy, trafilatura and the model: ~150,000

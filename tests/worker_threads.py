@@ -4,6 +4,7 @@ module's imports (Prefect, pyarrow) would start threads of their own in it."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Collection
 
@@ -17,3 +18,9 @@ def threads_reporting_prepare(raw: RawDocument, options: PipelineOptions, chrome
     of threads of the process running it."""
     threads = len(os.listdir("/proc/self/task"))
     return Rejection(raw.doc_id, raw.source, Stage.PROCESS, Reason.INTERNAL_ERROR, f"threads={threads}")
+
+
+def frozen_reporting_prepare(raw: RawDocument, options: PipelineOptions, chrome: Collection[str]) -> Rejection:
+    """In place of extraction: a rejection whose detail is how many objects the garbage collector leaves out of
+    its walks in the process running it (`gc.freeze`)."""
+    return Rejection(raw.doc_id, raw.source, Stage.PROCESS, Reason.INTERNAL_ERROR, f"frozen={gc.get_freeze_count()}")
