@@ -722,6 +722,20 @@ def catch_up_series(kept: list[Path], warehouses: list[Path], batch: int, count:
     print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
 
 
+def print_series(warehouses: list[Path], cpus: list[list[float]]) -> None:
+    """One row per warehouse of a timed series (median, mean and max CPU s), then the largest/smallest ratios."""
+    print("| archive at the end | median CPU s | mean CPU s | max CPU s |")
+    print("|---|---|---|---|")
+    for warehouse, seconds in zip(warehouses, cpus, strict=True):
+        print(
+            f"| {archive_articles(warehouse):,} articles | {statistics.median(seconds):.3f} | "
+            f"{statistics.fmean(seconds):.3f} | {max(seconds):.3f} |"
+        )
+    median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
+    mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
+    print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
+
+
 def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> None:
     """`count` more probe batches committed on each warehouse in turn (appends, marker and the compactions they call
     for, as commit_rows does), each timed: compactions come every ~16 batches per table, so five probe batches meet
@@ -736,16 +750,7 @@ def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[in
             commit = functools.partial(commit_rows, warehouse, rows, f"commits-{seed}", f"commits-{seed}-{number:04d}")
             seconds.append(timed(commit)[1])
     print(f"\nThe commit over {count} more batches on each, in turn (load average {load_average()}):\n")
-    print("| archive at the end | median CPU s | mean CPU s | max CPU s |")
-    print("|---|---|---|---|")
-    for warehouse, seconds in zip(warehouses, cpus, strict=True):
-        print(
-            f"| {archive_articles(warehouse):,} articles | {statistics.median(seconds):.3f} | "
-            f"{statistics.fmean(seconds):.3f} | {max(seconds):.3f} |"
-        )
-    median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
-    mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
-    print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
+    print_series(warehouses, cpus)
 
 
 def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> list[list[float]]:
@@ -766,16 +771,7 @@ def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[i
         cpus.append(seconds)
     load = load_average()
     print(f"\nThe views publish over {count} more batches on each, one after the other (load average {load}):\n")
-    print("| archive at the end | median CPU s | mean CPU s | max CPU s |")
-    print("|---|---|---|---|")
-    for warehouse, seconds in zip(warehouses, cpus, strict=True):
-        print(
-            f"| {archive_articles(warehouse):,} articles | {statistics.median(seconds):.3f} | "
-            f"{statistics.fmean(seconds):.3f} | {max(seconds):.3f} |"
-        )
-    median_ratio = statistics.median(cpus[-1]) / statistics.median(cpus[0])
-    mean_ratio = statistics.fmean(cpus[-1]) / statistics.fmean(cpus[0])
-    print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
+    print_series(warehouses, cpus)
     return cpus
 
 
