@@ -1120,8 +1120,7 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
     if is_height(tokens, i, end) or is_bracketed_record(tokens, i, end):
         return False
     return not (
-        is_result_after_verb(tokens, i, end, reach=1)
-        or is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
+        is_word(token_at(tokens, end), *SCORE_WORDS_AFTER)
         or is_score_place(tokens, end)
         or is_season_start_record(tokens, i, end)
         or is_record_before_team(tokens, i, end)
@@ -1259,13 +1258,13 @@ def is_standing_record(tokens: list[Token], i: int, end: int) -> bool:
     return is_word(subject, "they", "we") or (is_capitalised(subject) and subject.low not in COMMON_WORDS)
 
 
-def is_result_after_verb(tokens: list[Token], i: int, end: int, reach: int = 4) -> bool:
+def is_result_after_verb(tokens: list[Token], i: int, end: int) -> bool:
     """'lost the opening set 4-6', 'were beaten 17-24', 'trail 1-3 on aggregate': a pair with a verb of a
     result among the few words before it, nothing measured or counted after, is a score ('lost 4-6 percent',
     'won 10-15 seats' are ranges)."""
     if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
         return False
-    return word_in_run_before(tokens, i - 1, RESULT_VERBS, reach)
+    return word_in_run_before(tokens, i - 1, RESULT_VERBS, reach=4)
 
 
 def is_record_after_copula(tokens: list[Token], i: int, end: int) -> bool:
