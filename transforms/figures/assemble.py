@@ -365,8 +365,13 @@ def carries_the_change(tokens: list[Token], i: int, previous: FigureMatch) -> bo
 
 def is_earlier_level(tokens: list[Token], i: int, previous: FigureMatch) -> bool:
     """'Rent growth fell to about 2.8% as of October, from about 15.0% in April': a level after ', from'
-    in the sentence of a figure of its kind is where that same thing stood before."""
-    if not is_word(token_at(tokens, i - 1), "from") or getattr(token_at(tokens, i - 2), "text", "") != ",":
+    in the sentence of a figure of its kind is where that same thing stood before; so is one right after a
+    level reached ('market share dropped to 25 percent from 27 percent')."""
+    if not is_word(token_at(tokens, i - 1), "from"):
+        return False
+    if previous.end == i - 1:
+        return is_word(token_at(tokens, previous.start - 1), "to")
+    if getattr(token_at(tokens, i - 2), "text", "") != ",":
         return False
     return not any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i])
 

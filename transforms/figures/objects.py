@@ -1390,7 +1390,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             k -= 1  # "black women made up 29 percent": a share of a whole said of the subject
         while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
             k -= 1
-        subject_end = past_participle_aside(tokens, k - 1)
+        subject_end = past_participle_aside(tokens, time_said_before_verb(tokens, k - 1))
         subject = subject_before(tokens, subject_end, max_words)
         if subject is not None and subject_end != k - 1:
             subject = with_dashed_modifier(tokens, subject)  # "The Pakistan rupee, managed ..., fell"
@@ -1750,6 +1750,16 @@ def past_time_phrase(tokens: list[Token], k: int) -> int:
     return n
 
 
+def time_said_before_verb(tokens: list[Token], n: int) -> int:
+    """Index before a time phrase ending at n between a subject and its verb ('home sales this month fell',
+    'albums sold in the U.S. last year dropped'); n where none ends there. Only a time word after 'last',
+    'this', 'next' or 'that' is passed: 'in May' may be part of the subject ('sales in May fell')."""
+    last = token_at(tokens, n)
+    if last is None or last.text == "," or not (last.low in MONTHS or last.low in UNIT_HEADS or last.low in SEASONS):
+        return n
+    return n - 2 if is_word(token_at(tokens, n - 1), "last", "this", "next", "that") else n
+
+
 SEASONS = frozenset({"spring", "summer", "autumn", "fall", "winter"})
 # Nouns for a part of a group, whose change is said of the group: "the share of remote workers dropped".
 SHARE_NOUNS = frozenset({"share", "proportion", "percentage", "portion", "number"})
@@ -1765,14 +1775,39 @@ def subject_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, in
     if getattr(token_at(tokens, n), "text", "") == ")" and getattr(token_at(tokens, n - 2), "text", "") == "(":
         n -= 3  # "retail sales (RS) rose": the noun before the bracket
     last = n
-    n = skip_prepositional_phrase(tokens, n)
+    n = past_reduced_relative(tokens, skip_prepositional_phrase(tokens, n))
     phrase = noun_phrase_before(tokens, n, min(max_words, 3))
     if phrase is not None and phrase[1] - phrase[0] >= 2 and is_loose_modifier(tokens[phrase[0]]):
         phrase = (phrase[0] + 1, phrase[1])  # "overall homelessness rates", "expenditures price index"
     if phrase is not None:
         share = share_noun_before(tokens, phrase[1] + 1)
-        return with_glued_modifier(tokens, phrase) if share is None else group_after(tokens, share + 2, max_words)
+        if share is None:
+            return with_glued_modifier(tokens, phrase)
+        if is_word(token_at(tokens, share - 1), *SHARE_MEASURE_MODIFIERS):
+            return (share - 1, share)  # "market share of albums fell": a measure of its own, not the group's part
+        return group_after(tokens, share + 2, max_words)
     return name_before(tokens, last, min(max_words, 3))
+
+
+# Nouns before "share" that make it a measure of its own ("market share of albums", "vote share"), not a
+# part of the group after "of".
+SHARE_MEASURE_MODIFIERS = frozenset({"market", "vote", "audience", "viewing"})
+# Past participles that open a reduced relative clause after a subject ("albums sold in the U.S. fell").
+IRREGULAR_PARTICIPLES = frozenset("sold made built bought held paid grown taken given shown seen".split())
+
+
+def past_reduced_relative(tokens: list[Token], n: int) -> int:
+    """Index of the plural noun before a participle ending at n ('albums sold (in the U.S.)'), past any
+    phrase after that noun; n where no such clause ends there."""
+    token = token_at(tokens, n)
+    if token is None or token.kind != "word" or not token.text.islower():
+        return n
+    if not (token.low.endswith("ed") or token.low in IRREGULAR_PARTICIPLES):
+        return n
+    before = token_at(tokens, n - 1)
+    if before is None or before.kind != "word" or not before.text.islower() or not looks_plural(before.low):
+        return n
+    return n - 1
 
 
 def name_before(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:

@@ -67,6 +67,34 @@ PRICE_PREPOSITIONS = {
     **dict.fromkeys(verb_forms("amount/amounts/amounted/amounting"), ("to",)),
     **dict.fromkeys(verb_forms("run/runs/ran/running"), ("between", "to")),
 }
+# Verbs of change whose subject is what a share, a sum or a measure after them is of: "Sony BMG's market
+# share of albums sold in the U.S. dropped to 25 percent from 27 percent" -> market share, "shares rose
+# 40 yen". The token rules read the noun right before the verb; the parse reaches subjects with clauses
+# and time phrases between.
+CHANGE_VERBS = verb_forms(
+    "rise/rises/rose/risen/rising",
+    "fall/falls/fell/fallen/falling",
+    "drop/drops/dropped/dropping",
+    "climb/climbs/climbed/climbing",
+    "decline/declines/declined/declining",
+    "increase/increases/increased/increasing",
+    "decrease/decreases/decreased/decreasing",
+    "jump/jumps/jumped/jumping",
+    "gain/gains/gained/gaining",
+    "slip/slips/slipped/slipping",
+    "slide/slides/slid/sliding",
+    "grow/grows/grew/grown/growing",
+    "plunge/plunges/plunged/plunging",
+    "surge/surges/surged/surging",
+    "soar/soars/soared/soaring",
+    "tumble/tumbles/tumbled/tumbling",
+    "sink/sinks/sank/sunk/sinking",
+    "dip/dips/dipped/dipping",
+)
+# The prepositions a change verb takes its level, its start or its size with ("fell to 25%", "from 27%",
+# "by 3%"); a change without one takes its size as a direct object ("rose 3%").
+CHANGE_PREPOSITIONS = frozenset({"to", "from", "by"})
+CHANGED_KINDS = frozenset({"money", "percent"})
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
 # ("Prices for the Mac start at ...").
 PRICE_NOUNS = frozenset("price prices pricing cost costs fee fees rate rates".split())
@@ -134,8 +162,9 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     the tokenised sentence, from its tokens alone: an "of" right after a share or an amount, or a
     price verb in a sentence with money. Most sentences have neither, and are not parsed."""
     has_price_verb = any(token.lower_ in PRICE_VERBS or token.lower_ in PAYING_VERBS for token in sentence)
+    has_change_verb = any(token.lower_ in CHANGE_VERBS for token in sentence)
     for start, end, kind in figures:
-        if kind == "money" and has_price_verb:
+        if (kind == "money" and has_price_verb) or (kind in CHANGED_KINDS and has_change_verb):
             return True
         span = sentence.char_span(start, end, alignment_mode="expand")
         if kind in PARTITIVE_KINDS and span is not None and span.end < len(sentence) and is_of(sentence[span.end]):
@@ -166,6 +195,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
     if noun is None and kind == "money":
         noun = priced_noun(head, span)
+    if noun is None and kind in CHANGED_KINDS:
+        noun = changed_noun(head)
     return phrase_of(noun, span) if noun is not None else None
 
 
@@ -209,6 +240,26 @@ def priced_noun(head: Token, span: Span) -> Token | None:
     if subject is not None and subject.lower_ in PRICE_NOUNS:
         named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
         subject = first_child(named, ("pobj",)) if named is not None else None
+    return subject
+
+
+def changed_noun(head: Token) -> Token | None:
+    """What a change verb's figure is of: its subject ('the share dropped to 25 percent from 27 percent',
+    'Sony rose 40 yen'); none for a name's passive or a clause the figure does not hang on."""
+    verb, dep = head.head, head.dep_
+    if dep == "pobj":
+        preposition, verb = verb, verb.head
+        if preposition.dep_ != "prep" or preposition.lower_ not in CHANGE_PREPOSITIONS:
+            return None
+    elif dep not in ("dobj", "npadvmod"):
+        return None
+    if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
+        return None  # "the government was increasing the threshold to £38,700": who changes it, not what
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.lower_ in ("which", "that", "who") or is_name(subject):
+        return None  # "the Index of Consumer Sentiment increased 13.7%": the judges leave a name's change empty
+    if any(child.dep_ in ("relcl", "appos") for child in subject.children):
+        return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
     return subject
 
 

@@ -58,7 +58,7 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         worth, first_unit, end = height
         first = replace(first, value=worth)
     second = None if follows_change_from(tokens, k) else match_range_end(tokens, end, first, intro)
-    if second is not None and is_change_then_level(tokens, k, first, second):
+    if second is not None and is_change_then_level(tokens, k, first, second, first_unit is not None, end):
         second = None
     low = inherit_scale(first, second) if second is not None else None
     second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
@@ -184,10 +184,21 @@ def follows_change_from(tokens: list[Token], k: int) -> bool:
 LEVEL_RATIO = 3
 
 
-def is_change_then_level(tokens: list[Token], k: int, first: Amount, second: Amount) -> bool:
-    """'fell by 12 to 340': 12 is the change and 340 the new level, two figures, not a range."""
+def is_change_then_level(
+    tokens: list[Token], k: int, first: Amount, second: Amount, has_unit: bool, connector: int
+) -> bool:
+    """'fell by 12 to 340', 'Sony rose 40 yen to 5,830 yen': the first is the change and the second the
+    new level, two figures, not a range. After "by" the ends alone tell; right after a change verb the
+    first amount must carry its own unit or currency too ("rose 5 to 20 percent" may be a range)."""
     low = inherit_scale(first, second)
-    return is_word(token_at(tokens, k - 1), "by") and low > 0 and second.value >= LEVEL_RATIO * low
+    if low <= 0 or second.value < LEVEL_RATIO * low:
+        return False
+    before = token_at(tokens, k - 1)
+    if is_word(before, "by"):
+        return True
+    own_unit = has_unit or first.currency is not None
+    changed = before is not None and before.kind == "word" and before.low.startswith(CHANGE_VERB_STEMS)
+    return changed and own_unit and is_word(token_at(tokens, connector), "to")
 
 
 def match_range_end(tokens: list[Token], k: int, first: Amount, intro: str | None) -> Amount | None:
