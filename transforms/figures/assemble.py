@@ -7,7 +7,15 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from transforms.figures.non_figures import leading_sign, non_figure_end
+from transforms.figures.non_figures import (
+    ends_bare_score,
+    has_leading_zero,
+    is_bare_pair,
+    is_bowling_figures,
+    is_one_day_format,
+    leading_sign,
+    non_figure_end,
+)
 from transforms.figures.objects import (
     count_level_subject,
     index_move_subject,
@@ -106,6 +114,10 @@ def match_figure(
             kind, unit = listed.kind, listed.name  # "in the next 15, 20, 25 years": each a span of years
     if kind == "percent" and is_intensifier(tokens, k, quantity):
         return None  # "I'm 100% sure": completely, not a share
+    if kind == "money" and is_word(token_at(tokens, quantity.end), "question", "questions"):
+        return None  # "the $64,000 question": an idiom for the question that matters, no sum
+    if is_digit_one_of(tokens, k, quantity):
+        return None  # "1 of the highlights will include": "one of" them, a pick, not a count
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
     if kind == "count":
@@ -606,6 +618,18 @@ def names_a_thing(tokens: list[Token], i: int, quantity: Quantity, qualifier: st
     )
 
 
+def is_digit_one_of(tokens: list[Token], k: int, quantity: Quantity) -> bool:
+    """'1 of the highlights', '1 of its safest': the digit written for the pronoun 'one of', which names one
+    member of a group as the word does ('one of the players' is no figure either)."""
+    return (
+        quantity.end == k + 1
+        and tokens[k].text == "1"
+        and is_word(token_at(tokens, k + 1), "of")
+        and is_word(token_at(tokens, k + 2), "the", "its", "their", "his", "her", "our", "my", "these", "those")
+        and getattr(token_at(tokens, k + 3), "kind", "") == "word"  # "1 of the 12 patients" counts
+    )
+
+
 def is_rank(tokens: list[Token], i: int, quantity: Quantity) -> bool:
     """'finish in the top 3', 'ranks top 15': a place in a ranking, not a count."""
     return not quantity.is_range and is_word(token_at(tokens, i - 1), "top", "bottom")
@@ -800,6 +824,11 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         if i in markers:
             i += 1
             continue
+        total = cricket_total(tokens, i)
+        if total is not None:
+            figures.append(build_figure(text, article_id, tokens, total, sentences))
+            i, previous = total.end, total
+            continue
         skip_to = non_figure_end(tokens, i)
         if skip_to is not None:
             i = skip_to
@@ -817,6 +846,36 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         if rupee != "INR":
             figures = [replace(f, unit=rupee) if f.unit == "INR" else f for f in figures]
     return figures
+
+
+# Words that make a report one of cricket, where "181-6" is a team's runs for wickets lost.
+CRICKET_WORDS = frozenset(
+    "overs wicket wickets wkts bowled bowler bowling batsman batsmen cricket".split()
+)
+CRICKET_REACH = 150  # tokens either side of the pair: a report names its game now and then
+
+
+def cricket_total(tokens: list[Token], i: int) -> FigureMatch | None:
+    """'The visitors had reached 181-6 when', 'leave them 68-3 in the 15th over': in a cricket report, a
+    total written runs-dash-wickets (runs first and more than ten, wickets up to ten, no unit or noun after)
+    is the team's runs, a count as the judges read '146 for eight'."""
+    if not is_bare_pair(tokens, i) or getattr(token_at(tokens, i - 1), "text", "") in ("-", "–", "(", ","):
+        return None
+    runs, wickets = int(tokens[i].text), int(tokens[i + 2].text)
+    if has_leading_zero(tokens[i + 2]) or not (wickets <= 10 < runs < 1000) or not ends_bare_score(tokens, i + 3) or is_bare_pair(tokens, i + 4):
+        return None
+    if getattr(token_at(tokens, i + 3), "text", "") == "-" or is_bowling_figures(tokens, i, i + 3):
+        return None
+    near = tokens[max(0, i - CRICKET_REACH) : i + CRICKET_REACH]
+    start = max(0, i - CRICKET_REACH)
+    if not any(
+        t.low in CRICKET_WORDS or (t.low == "one" and is_one_day_format(tokens, start + n))
+        for n, t in enumerate(near)
+        if t.kind == "word"
+    ):
+        return None
+    quantity = Quantity(float(runs), None, None, None, None, i + 3, False, False, False, False)
+    return FigureMatch(i, i + 3, quantity, None, False, "count", None, None)
 
 
 def rupee_of_text(tokens: list[Token]) -> str:

@@ -220,6 +220,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         closes_quoted_title,
         is_model_number_pair,
         is_url_parameter,
+        is_question_idiom,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -1148,8 +1149,10 @@ def follows_winner_first_pair(tokens: list[Token], i: int) -> bool:
 def is_bowling_figures(tokens: list[Token], i: int, end: int) -> bool:
     """'Symonds claimed 3-51 with 19 overs': wickets and runs after a verb of taking wickets, nothing counted
     or measured after them ('took 2-3 weeks' is a range)."""
-    if not is_word(token_at(tokens, i - 1), *WICKET_VERBS) or not is_bare_pair(tokens, i):
-        return False
+    after_verb = is_word(token_at(tokens, i - 1), *WICKET_VERBS)
+    named = is_word(token_at(tokens, i - 2), "figures", "analysis") and is_word(token_at(tokens, i - 1), "of")
+    if not (after_verb or named) or not is_bare_pair(tokens, i):
+        return False  # "had figures of 4-40 off 10 overs": a bowling analysis said with its name
     if opens_range_or_unit(tokens, end) or counts_what_follows(token_at(tokens, end)):
         return False
     return number_value(tokens[i]) <= 10 < number_value(tokens[end - 1])
@@ -2232,3 +2235,9 @@ def is_three_pointer(tokens: list[Token], i: int, end: int) -> bool:
         and not opens_range_or_unit(tokens, end)
         and not is_glued_dash(following)
     )
+
+
+def is_question_idiom(tokens: list[Token], i: int, end: int) -> bool:
+    """'a $64,000 question': a sum before 'question' names the question that matters, no money."""
+    sign = token_at(tokens, i - 1)
+    return sign is not None and sign.text in CURRENCY_SYMBOLS and is_word(token_at(tokens, end), "question", "questions")

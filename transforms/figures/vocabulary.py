@@ -489,7 +489,7 @@ rule rules resolution page pages room flight route highway interstate no number 
 category grade class platform gate terminal district precinct ward zone sector episode season game
 round stage lap hole exit channel line track model type figure table item verse volume vol issue row
 seat floor suite apartment unit building block lot pier tier covid step part junction jct pillar
-stand bay berth booth court lane extension ext entry band
+stand bay berth booth court lane extension ext entry band rung
 """.split()
 )
 # Nouns for a ranking, which "top N" names rather than counts: "the weekly top 10 lists".
@@ -743,7 +743,8 @@ IMPERATIVE_VERBS = frozenset(
 )
 # Words after "one-day" that make it the cricket format: "the one-day series", "21 one-day internationals".
 ONE_DAY_CRICKET_WORDS = frozenset(
-    "international internationals series squad side team cricket format specialist specialists cap caps debut".split()
+    "international internationals series squad side team cricket format specialist specialists cap caps debut score"
+    " scores total totals game games match matches".split()
 )
 # Verbs of a market's close before "up" or "down": "the shares closed down 7 cents", "ended up 2%".
 CLOSING_VERBS = frozenset("closed closing ended ending finished finishing opened traded trading were was".split())
