@@ -1324,6 +1324,12 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
+    if is_word(token_at(tokens, k), "as") and is_word(token_at(tokens, k - 2), "as"):
+        bounded = noun_phrase_before(tokens, k - 3, min(max_words, 2))
+        if is_word(token_at(tokens, k - 1), *AS_BOUND_WORDS) and bounded is not None:
+            # "had a mortality rate as high as 60 percent": a noun its article opens; not "start as low as $33",
+            # "exposing it to temperatures as low as -20°C" (the judges name no object there)
+            return bounded if is_word(token_at(tokens, bounded[0] - 1), "a", "an", "the") else None
     if is_word(token_at(tokens, k), *OBJECT_PRONOUNS, *PAYER_WORDS) and is_word(token_at(tokens, k - 1), *PRICE_VERBS):
         k -= 1  # "the hack cost it $5 million", "the probe could cost taxpayers millions": what cost, not whom
     price_phrase = price_phrase_start(tokens, k)
@@ -1750,11 +1756,19 @@ def past_time_phrase(tokens: list[Token], k: int) -> int:
     return n
 
 
+# Words of "as high as": a bound said of the noun right before it.
+AS_BOUND_WORDS = frozenset({"high", "low", "much", "little", "many", "few", "large", "small"})
+
+
 def time_said_before_verb(tokens: list[Token], n: int) -> int:
-    """Index before a time phrase ending at n between a subject and its verb ('home sales this month fell',
+    """Index before a time phrase (or "as a whole") ending at n between a subject and its verb ('home sales this month fell',
     'albums sold in the U.S. last year dropped'); n where none ends there. Only a time word after 'last',
     'this', 'next' or 'that' is passed: 'in May' may be part of the subject ('sales in May fell')."""
+    if is_word(token_at(tokens, n), "whole") and is_word(token_at(tokens, n - 1), "a") and is_word(tokens[n - 2], "as"):
+        n -= 3  # "house prices in 2007 as a whole rose": the scope, then maybe the time
     last = token_at(tokens, n)
+    if last is not None and last.kind == "num" and last.text.isdigit() and len(last.text) == 4:
+        return n - 2 if is_word(token_at(tokens, n - 1), "in", "during", "since") else n  # "prices in 2007 rose"
     if last is None or last.text == "," or not (last.low in MONTHS or last.low in UNIT_HEADS or last.low in SEASONS):
         return n
     return n - 2 if is_word(token_at(tokens, n - 1), "last", "this", "next", "that") else n

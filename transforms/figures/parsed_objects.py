@@ -95,6 +95,21 @@ CHANGE_VERBS = verb_forms(
 # "by 3%"); a change without one takes its size as a direct object ("rose 3%").
 CHANGE_PREPOSITIONS = frozenset({"to", "from", "by"})
 CHANGED_KINDS = frozenset({"money", "percent"})
+# Verbs that move a thing named as their object to a level: "taking the rate of inflation to 5.2 percent",
+# "bringing that cost down to 12 per cent"; the thing moved is what the level is of. Verbs of raising and
+# cutting are left to the token rules ("raised its key rate to"): the judges left "raising his 3-point mark
+# to 45.6%" without an object.
+MOVING_VERBS = verb_forms(
+    "take/takes/took/taken/taking",
+    "bring/brings/brought/bringing",
+    "push/pushes/pushed/pushing",
+    "drive/drives/drove/driven/driving",
+    "send/sends/sent/sending",
+)
+# Nouns of change whose "in"/"of" names what changed: "a decline in the rate of inflation to 4.9 percent".
+CHANGE_NOUNS = frozenset(
+    "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
+)
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
 # ("Prices for the Mac start at ...").
 PRICE_NOUNS = frozenset("price prices pricing cost costs fee fees rate rates".split())
@@ -162,7 +177,9 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     the tokenised sentence, from its tokens alone: an "of" right after a share or an amount, or a
     price verb in a sentence with money. Most sentences have neither, and are not parsed."""
     has_price_verb = any(token.lower_ in PRICE_VERBS or token.lower_ in PAYING_VERBS for token in sentence)
-    has_change_verb = any(token.lower_ in CHANGE_VERBS for token in sentence)
+    has_change_verb = any(
+        token.lower_ in CHANGE_VERBS or token.lower_ in MOVING_VERBS or token.lower_ in CHANGE_NOUNS for token in sentence
+    )
     for start, end, kind in figures:
         if (kind == "money" and has_price_verb) or (kind in CHANGED_KINDS and has_change_verb):
             return True
@@ -196,7 +213,9 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind == "money":
         noun = priced_noun(head, span)
     if noun is None and kind in CHANGED_KINDS:
-        noun = changed_noun(head)
+        changed = changed_noun(head)
+        if changed is not None:
+            return measure_phrase_of(changed, span)
     return phrase_of(noun, span) if noun is not None else None
 
 
@@ -243,6 +262,21 @@ def priced_noun(head: Token, span: Span) -> Token | None:
     return subject
 
 
+# Nouns that say only which measure changed; the judges keep what they measure with them ("the rate of
+# house price inflation", "the level of debt").
+MEASURE_NOUNS = frozenset("rate rates level levels".split())
+
+
+def measure_phrase_of(noun: Token, figure: Span) -> str | None:
+    """The noun's phrase (`phrase_of`), with its "of" phrase when the noun names only a measure ('the
+    three-month rate of inflation' -> three-month rate of inflation)."""
+    phrase = phrase_of(noun, figure)
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    measured = first_child(of, ("pobj",)) if of is not None and noun.lower_ in MEASURE_NOUNS else None
+    tail = phrase_of(measured, figure) if measured is not None else None
+    return f"{phrase} of {tail}" if phrase is not None and tail is not None else phrase
+
+
 def changed_noun(head: Token) -> Token | None:
     """What a change verb's figure is of: its subject ('the share dropped to 25 percent from 27 percent',
     'Sony rose 40 yen'); none for a name's passive or a clause the figure does not hang on."""
@@ -251,6 +285,11 @@ def changed_noun(head: Token) -> Token | None:
         preposition, verb = verb, verb.head
         if preposition.dep_ != "prep" or preposition.lower_ not in CHANGE_PREPOSITIONS:
             return None
+        if preposition.lower_ == "to" and verb.lower_ in MOVING_VERBS:
+            return first_child(verb, ("dobj",))  # "taking the rate of inflation to 5.2 percent"
+        if preposition.lower_ == "to" and verb.lower_ in CHANGE_NOUNS:
+            changed = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
+            return first_child(changed, ("pobj",)) if changed is not None else None  # "a decline in X to 4.9%"
     elif dep not in ("dobj", "npadvmod"):
         return None
     if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
