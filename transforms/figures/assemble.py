@@ -873,12 +873,14 @@ def cricket_total(tokens: list[Token], i: int) -> FigureMatch | None:
     if not is_bare_pair(tokens, i) or getattr(token_at(tokens, i - 1), "text", "") in ("-", "–", "(", ","):
         return None
     runs, wickets = int(tokens[i].text), int(tokens[i + 2].text)
-    if has_leading_zero(tokens[i + 2]) or not (wickets <= 10 < runs < 1000) or not ends_bare_score(tokens, i + 3) or is_bare_pair(tokens, i + 4):
+    if has_leading_zero(tokens[i + 2]) or not (wickets <= 10 < runs < 1000):
+        return None
+    if not ends_bare_score(tokens, i + 3) or is_bare_pair(tokens, i + 4):
         return None
     if getattr(token_at(tokens, i + 3), "text", "") == "-" or is_bowling_figures(tokens, i, i + 3):
         return None
-    near = tokens[max(0, i - CRICKET_REACH) : i + CRICKET_REACH]
     start = max(0, i - CRICKET_REACH)
+    near = tokens[start : i + CRICKET_REACH]
     if not any(
         t.low in CRICKET_WORDS or (t.low == "one" and is_one_day_format(tokens, start + n))
         for n, t in enumerate(near)

@@ -2240,4 +2240,6 @@ def is_three_pointer(tokens: list[Token], i: int, end: int) -> bool:
 def is_question_idiom(tokens: list[Token], i: int, end: int) -> bool:
     """'a $64,000 question': a sum before 'question' names the question that matters, no money."""
     sign = token_at(tokens, i - 1)
-    return sign is not None and sign.text in CURRENCY_SYMBOLS and is_word(token_at(tokens, end), "question", "questions")
+    if sign is None or sign.text not in CURRENCY_SYMBOLS:
+        return False
+    return is_word(token_at(tokens, end), "question", "questions")

@@ -1761,9 +1761,10 @@ AS_BOUND_WORDS = frozenset({"high", "low", "much", "little", "many", "few", "lar
 
 
 def time_said_before_verb(tokens: list[Token], n: int) -> int:
-    """Index before a time phrase (or "as a whole") ending at n between a subject and its verb ('home sales this month fell',
-    'albums sold in the U.S. last year dropped'); n where none ends there. Only a time word after 'last',
-    'this', 'next' or 'that' is passed: 'in May' may be part of the subject ('sales in May fell')."""
+    """Index before a time phrase (or "as a whole") ending at n between a subject and its verb ('home sales
+    this month fell', 'albums sold in the U.S. last year dropped'); n where none ends there. Only a time word
+    after 'last', 'this', 'next' or 'that' (or a year after 'in') is passed: 'in May' may be part of the
+    subject ('sales in May fell')."""
     if is_word(token_at(tokens, n), "whole") and is_word(token_at(tokens, n - 1), "a") and is_word(tokens[n - 2], "as"):
         n -= 3  # "house prices in 2007 as a whole rose": the scope, then maybe the time
     last = token_at(tokens, n)

@@ -177,9 +177,8 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     the tokenised sentence, from its tokens alone: an "of" right after a share or an amount, or a
     price verb in a sentence with money. Most sentences have neither, and are not parsed."""
     has_price_verb = any(token.lower_ in PRICE_VERBS or token.lower_ in PAYING_VERBS for token in sentence)
-    has_change_verb = any(
-        token.lower_ in CHANGE_VERBS or token.lower_ in MOVING_VERBS or token.lower_ in CHANGE_NOUNS for token in sentence
-    )
+    change_words = CHANGE_VERBS | MOVING_VERBS | CHANGE_NOUNS
+    has_change_verb = any(token.lower_ in change_words for token in sentence)
     for start, end, kind in figures:
         if (kind == "money" and has_price_verb) or (kind in CHANGED_KINDS and has_change_verb):
             return True
