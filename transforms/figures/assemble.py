@@ -860,9 +860,7 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
 
 
 # Words that make a report one of cricket, where "181-6" is a team's runs for wickets lost.
-CRICKET_WORDS = frozenset(
-    "overs wicket wickets wkts bowled bowler bowling batsman batsmen cricket".split()
-)
+CRICKET_WORDS = frozenset("overs wicket wickets wkts bowled bowler bowling batsman batsmen cricket".split())
 CRICKET_REACH = 150  # tokens either side of the pair: a report names its game now and then
 
 
