@@ -57,6 +57,7 @@ from transforms.figures.vocabulary import (
     PERCENT_CHANGE_NOUNS,
     PERIOD_ADJECTIVES,
     PERIOD_WORDS,
+    PLACE_ADVERBS,
     PLAIN_ADVERBS,
     PREDICATE_ADJECTIVES,
     PRICE_ADVERBS,
@@ -208,8 +209,8 @@ def whole_group_start(tokens: list[Token], k: int) -> int:
         k = start = k + 2  # "of last year's seniors": a time owning the group says when, not of what
     elif is_possessive(owner):
         k += 1
-    if is_word(token_at(tokens, k), "last", "first", "next", "top", "remaining", "final"):
-        k += 1  # "12 of his last 14 attempts"
+    if is_word(token_at(tokens, k), "last", "first", "next", "top", "remaining", "final", "past", "previous"):
+        k += 1  # "12 of his last 14 attempts", "16 of their past 19 games"
     size = token_at(tokens, k)
     if size is None or size.kind != "num" or size.glued:
         return start  # no size: "of the device's production" keeps its owner
@@ -423,6 +424,8 @@ def measured_thing(
         k += 2  # "90% or more workers": the bound, then what the share is of; not "2% or more in returns"
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
+        if is_word(token_at(tokens, k), *PLACE_ADVERBS) and not is_object_word(token_at(tokens, k + 1)):
+            return None  # "walk 3 miles home to avoid riots": where to, not a thing measured
         if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
             return None  # "about 8C cooler", "two inches taller": how much more, not of what
         if is_engine_code(tokens, quantity.end):
