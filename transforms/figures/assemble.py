@@ -494,7 +494,17 @@ def elided_object(
         and tokens[i - 1].low in PARALLEL_PREPOSITIONS
         and tokens[previous.start - 1].low == tokens[i - 1].low
     )
-    return previous.object_span if joined or same_preposition else None
+    # "Keys's album sold 2.54 million copies and Daughtry's release sold 2.5 million": the same verb again
+    same_verb = (
+        previous.start > 0
+        and previous.object_span[0] >= previous.quantity.end
+        and tokens[i - 1].kind == "word"
+        and tokens[i - 1].text.islower()
+        and tokens[i - 1].low not in OBJECT_STOPS
+        and tokens[previous.start - 1].text == tokens[i - 1].text
+        and any(is_word(t, "and", "but", "while", "whereas") for t in tokens[previous.end : i])
+    )
+    return previous.object_span if joined or same_preposition or same_verb else None
 
 
 def listed_extent(
