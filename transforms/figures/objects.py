@@ -466,6 +466,9 @@ def measured_thing(
         k = past_money_conversion(tokens, k)  # "up to €70-million (around R703-million) for"
         k = past_currency_country_after(tokens, k)  # "Ames earned $410,000 U.S. for his third-place finish"
         k = past_rate_period(tokens, k)  # "$120 million a month for wages", "her $60,000 per year job"
+        opened = is_word(token_at(tokens, start - 1), "a", "an", "the", "its", "his", "her", "their")
+        if opened and getattr(token_at(tokens, k), "text", "") == "," and is_dashed_period(tokens, k + 1):
+            k += 4  # "a $124 million, 13-year contract extension": both modify the noun the article opens
     if kind in ("money", "percent") or (kind == "duration" and hyphenated):
         led = name_led_phrase(tokens, start, k, max_words)
         if led is not None:
