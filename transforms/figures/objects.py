@@ -1050,9 +1050,12 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         token = token_at(tokens, k)
         if token is None or not is_object_word(token) or token.low in COMPASS_WORDS:
             break
-        if (token.low.endswith(("ly", "ed")) and token.text.islower() and token.low not in LY_NOUNS) or (
-            words and token.low in PLAIN_ADVERBS
-        ):
+        if (
+            token.low.endswith(("ly", "ed"))
+            and token.text.islower()
+            and token.low not in LY_NOUNS
+            and not is_participle_before_plural(tokens, k, words)
+        ) or (words and token.low in PLAIN_ADVERBS):
             break  # an adverb or participle; an acronym ending so ('OLED') is a noun
         if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
             break  # "the adult population using antidepressants", "of warm rain fell"
@@ -1076,6 +1079,20 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
         k = last + 1
         words += 1
     return (first, k - 1) if words else None
+
+
+def is_participle_before_plural(tokens: list[Token], k: int, words: int) -> bool:
+    """'increases in infested trees', 'of registered voters': a participle opening a noun phrase before a
+    plural noun modifies it; anywhere else it ends the phrase ('of snow fell')."""
+    following = token_at(tokens, k + 1)
+    return (
+        words == 0
+        and tokens[k].low.endswith("ed")
+        and following is not None
+        and following.text.islower()
+        and is_object_word(following)
+        and looks_plural(following.low)
+    )
 
 
 def is_glued_dash(token: Token | None) -> bool:
