@@ -1057,8 +1057,8 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             and not is_participle_before_plural(tokens, k, words)
         ) or (words and token.low in PLAIN_ADVERBS):
             break  # an adverb or participle; an acronym ending so ('OLED') is a noun
-        if words and (token.low in CLAUSE_PARTICIPLES or token.low in IRREGULAR_CHANGE_PASTS):
-            break  # "the adult population using antidepressants", "of warm rain fell"
+        if token.low in IRREGULAR_CHANGE_PASTS or (words and token.low in CLAUSE_PARTICIPLES):
+            break  # "the adult population using antidepressants", "of warm rain fell", "debt of $2.1 billion fell"
         if words and token.low in PREDICATE_ADJECTIVES and not looks_plural(tokens[k - 1].low):
             break  # "30% of its terrain open"
         if lowercase_only and not token.text.islower() and not token.text.isupper():

@@ -308,6 +308,8 @@ def changed_noun(head: Token) -> Token | None:
         return None  # "the Index of Consumer Sentiment increased 13.7%": the judges leave a name's change empty
     if any(child.dep_ in ("relcl", "appos") for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
+    if any(token.like_num for token in subject.subtree):
+        return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
 
 
