@@ -913,3 +913,62 @@ def test_a_country_written_as_a_team_stays_a_place() -> None:
     text = "Benin coach Ade Sola said Benin were relegated from the top group."
     found = [("Benin", "PERSON"), ("Ade Sola", "PERSON"), ("Benin", "PERSON")]
     assert "ORG" not in labels(text, found).get("Benin", set())
+
+
+# --- Round 17: clubs shown once, shows on television, towns by their region, the site's country ------------
+
+
+def test_a_town_the_page_shows_to_be_a_club_is_the_club_in_its_other_mentions() -> None:
+    text = (
+        "Hartlepool were relegated on Saturday. Hartlepool sold two strikers in January, and Hartlepool face "
+        "a long rebuild."
+    )
+    found = [("Hartlepool", "GPE"), ("Hartlepool", "GPE"), ("Hartlepool", "GPE")]
+    assert labels(text, found) == {"Hartlepool": {"ORG"}}
+
+
+@pytest.mark.parametrize(
+    "town_sentence",
+    [
+        "Fans in Hartlepool wept.",  # a place's preposition
+        "Hartlepool council closed the stand.",  # the town's own people
+        "Hartlepool's mayor said sorry.",
+    ],
+)
+def test_a_mention_written_as_the_town_stays_a_place_beside_the_club(town_sentence: str) -> None:
+    text = f"Hartlepool were relegated on Saturday. {town_sentence}"
+    found = [("Hartlepool", "GPE"), ("Hartlepool", "GPE")]
+    kept = canonicalise(clean_names(spans(text, found)), OPTIONS)
+    assert [item.label for item in kept] == ["ORG", "LOC"]
+
+
+def test_a_town_no_mention_shows_to_be_a_club_stays_a_place() -> None:
+    text = "Hartlepool sold its old docks. Hartlepool hopes for jobs."
+    assert labels(text, [("Hartlepool", "GPE"), ("Hartlepool", "GPE")]) == {"Hartlepool": {"LOC"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Mara Quist won season 9 of The Lantern Hour. The Lantern Hour stage was hers.",
+            [("Mara Quist", "PERSON"), ("The Lantern Hour", "ORG"), ("The Lantern Hour", "ORG")],
+        ),
+        ("On the reality show Island Vows, Mara Quist cried.", [("Island Vows", "PERSON"), ("Mara Quist", "PERSON")]),
+        ("Mara Quist and other Night Desk contestants sang.", [("Mara Quist", "PERSON"), ("Night Desk", "ORG")]),
+    ],
+)
+def test_a_television_programme_is_no_person_or_firm(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {"Mara Quist": {"PERSON"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A late Chelsea winner settled it.", [("Chelsea", "ORG")]),
+        ("The Netflix premiere drew a crowd.", [("Netflix", "ORG")]),
+        ("Orrin Vale's first season of coaching went well.", [("Orrin Vale", "PERSON")]),
+    ],
+)
+def test_a_club_a_firm_or_a_person_beside_a_programme_s_words_stays(text: str, found: list[tuple[str, str]]) -> None:
+    assert found[0][0] in labels(text, found)

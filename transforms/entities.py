@@ -2014,9 +2014,11 @@ NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ire
 def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
     """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
     story may name the town itself. So are towns a sentence writes as a team (`is_written_as_a_team`:
-    "Leeds were relegated", "San Francisco's quarterback"). Not countries: a national side is named as its
-    country (LOC). A name the model called a person is a side too when it is one word and a town or a county
-    ("Surrey", "Derbyshire": a county's "-shire")."""
+    "Leeds were relegated", "San Francisco's quarterback"). Once a page shows a town to be a club, its other
+    mentions there are the club too ("Leeds were relegated ... Leeds sold their striker"), unless the mention
+    is written as the town (`is_written_as_a_town`: "in Leeds", "Leeds council"). Not countries: a national
+    side is named as its country (LOC). A name the model called a person is a side too when it is one word and
+    a town or a county ("Surrey", "Derbyshire": a county's "-shire")."""
     options = options or EntityOptions()
     town_or_county: dict[str, bool] = {}  # each one-word name the model called a person, looked up once
 
@@ -2029,16 +2031,43 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
             town_or_county[item.name] = item.name.casefold().endswith("shire") or is_known_place(item.name, options)
         return town_or_county[item.name]
 
-    return [
-        replace(item, label="ORG")
-        if reads_as_a_side(item)
+    sides = [
+        reads_as_a_side(item)
         and not item.is_country
         and alias_key(item.name) not in NATIONS_WITHOUT_CODES
-        and item.span.document
-        and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
-        else item
+        and bool(item.span.document)
         for item in named
     ]
+    clubs = [
+        side and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
+        for item, side in zip(named, sides, strict=True)
+    ]
+    # The page has shown these towns to be clubs: their other mentions there are the club too.
+    shown = {(item.span.document, item.name) for item, club in zip(named, clubs, strict=True) if club}
+    return [
+        replace(item, label="ORG")
+        if club or (side and (item.span.document, item.name) in shown and not is_written_as_a_town(item, options))
+        else item
+        for item, side, club in zip(named, sides, clubs, strict=True)
+    ]
+
+
+# A town's own people and parts after its name: "Leeds council", "Boston's mayor", "Liverpool's docks".
+_TOWN_OWN_AFTER = re.compile(
+    r"^(?:[’']s?)?[ \t]+(?:mayor|council|councillors?|city|town|residents?|people|citizens|police|airport|port|"
+    r"docks|streets|suburbs|centre|center|downtown|area|region|hospitals?|schools?|voters|economy)\b"
+)
+
+
+def is_written_as_a_town(item: NamedSpan, options: EntityOptions) -> bool:
+    """This mention of a town is the town, whatever its other mentions are: a place's preposition or a
+    dateline ("in Leeds", "LEEDS, England 1996-08-30"), a region after it ("Boston, Massachusetts"), or its
+    own people and parts after it ("Leeds council", "Boston's mayor")."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    around = Context(
+        document[max(0, start - CONTEXT_CHARS) : start], document[end : end + CONTEXT_CHARS], start <= DATELINE_REACH
+    )
+    return bool(_TOWN_OWN_AFTER.match(around.after)) or place_evidence(around, item.name, "LOC", True, options)
 
 
 # --- Page chrome and titles of works ---------------------------------------------------------------
@@ -2119,15 +2148,51 @@ def is_title_of_a_work(item: NamedSpan) -> bool:
     )
 
 
+# A programme's words around its name: its seasons, episodes and contestants ("season 24 of The Voice", "an
+# episode of Night Desk", "Night Desk contestants", "the reality show Island Vows"). Not "winner", "host",
+# "episode" or "premiere" after a name: "a late Chelsea winner", "a CNN host", "the Netflix premiere" name a club,
+# a channel and a firm.
+_NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SHOW_BEFORE = re.compile(
+    rf"(?:^|[^\w-])(?:(?:seasons?|series)[ \t]+{_NUMBER_WORD}[ \t]+of|(?:this|last|next|the|a|new|latest|final|"
+    rf"first)[ \t]+season[ \t]+of|episodes?[ \t]+of|(?:TV|television|reality|talk|game|cooking|dating|variety|"
+    rf"sketch|comedy|news|singing)[ \t]+(?:show|series|program|programme|competition)|sitcom|docuseries)"
+    r"[ \t]+(?:[Tt]he[ \t]+)?$"
+)
+_SHOW_AFTER = re.compile(
+    rf"^(?:[’']s)?[ \t]+(?:season[ \t]+{_NUMBER_WORD}|contestants?|finalists?|finale|showrunners?)\b"
+)
+
+
+def is_title_of_a_show(item: NamedSpan) -> bool:
+    """This mention names a television programme (`_SHOW_BEFORE`, `_SHOW_AFTER`): "Season 24 of The Voice",
+    "the reality show Island Vows", "Night Desk contestants"."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    return bool(
+        document
+        and (_SHOW_BEFORE.search(document[max(0, start - 50) : start]) or _SHOW_AFTER.match(document[end : end + 40]))
+    )
+
+
 def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     """Mentions that are a menu's words on a line of their own, and people or organisations that are the
-    titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity."""
+    titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity. So does every
+    person or organisation of a name the page shows once to be a television programme (`is_title_of_a_show`):
+    "this season of The Voice" makes its "The Voice stage" the show's too."""
+    shows = {
+        (item.span.document, item.name)
+        for item in named
+        if item.label in ("PERSON", "ORG") and is_title_of_a_show(item)
+    }
     return [
         item
         for item in named
         if not (
             (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
-            or (item.label in ("PERSON", "ORG") and is_title_of_a_work(item))
+            or (
+                item.label in ("PERSON", "ORG")
+                and ((item.span.document, item.name) in shows or is_title_of_a_work(item))
+            )
         )
     ]
 
