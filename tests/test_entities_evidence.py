@@ -972,3 +972,37 @@ def test_a_television_programme_is_no_person_or_firm(text: str, found: list[tupl
 )
 def test_a_club_a_firm_or_a_person_beside_a_programme_s_words_stays(text: str, found: list[tuple[str, str]]) -> None:
     assert found[0][0] in labels(text, found)
+
+
+def located(text: str, found: list[tuple[str, str]]) -> dict[str, tuple[str | None, float | None]]:
+    """Each place name the rules keep -> (country, latitude) of its last mention."""
+    return {
+        item.name: (item.country_code, item.latitude)
+        for item in canonicalise(clean_names(spans(text, found)), OPTIONS)
+        if item.label == "LOC"
+    }
+
+
+def test_the_state_after_a_town_chooses_the_town_in_that_state() -> None:
+    springfields = {place.region for place in gazetteer().by_region["springfield"].values()}
+    assert {"IL", "MO"} <= springfields  # the gazetteer's first Springfield is Missouri's, the larger
+    text = "The fair in Springfield, Illinois drew crowds."
+    country, latitude = located(text, [("Springfield", "GPE"), ("Illinois", "GPE")])["Springfield"]
+    assert country == "US" and latitude is not None and 39.5 < latitude < 40.1
+    country, latitude = located("The fair in Springfield drew crowds.", [("Springfield", "GPE")])["Springfield"]
+    assert latitude is not None and latitude < 38  # no state named: the largest
+
+
+def test_a_town_the_gazetteer_lacks_in_the_region_named_after_it_is_in_that_region_s_country() -> None:
+    # The gazetteer's only Mantua is Italy's; the text says Ohio.
+    assert gazetteer().find("Mantua").country_code == "IT"  # type: ignore[union-attr]
+    found = [("Mantua", "GPE"), ("Ohio", "GPE")]
+    assert located("A barn burned in Mantua, Ohio on Friday.", found)["Mantua"] == ("US", None)
+    assert located("A barn burned in Mantua on Friday.", [("Mantua", "GPE")])["Mantua"][0] == "IT"
+
+
+def test_a_town_named_with_its_region_where_the_gazetteer_cannot_tell_regions_keeps_its_point() -> None:
+    # Canada's provinces are coded otherwise in GeoNames than in ISO 3166-2: the country alone chooses.
+    found = [("Victoria", "GPE"), ("British Columbia", "GPE")]
+    country, latitude = located("Tourists love Victoria, British Columbia.", found)["Victoria"]
+    assert country == "CA" and latitude is not None

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
 from transforms.options import EntityOptions
-from transforms.places import Gazetteer, canonical_place_name, gazetteer
+from transforms.places import Gazetteer, Place, canonical_place_name, gazetteer, region_names_its_towns
 from transforms.records import Entity, EntityMention
 
 # Numbers and dates are the figure parser's job, not entities.
@@ -1387,10 +1387,19 @@ def clubs_by_their_context(
     return clubs
 
 
-def country_of_the_region_after(item: NamedSpan, options: EntityOptions) -> str | None:
-    """The country of a region or country the text names right after this place, after a comma: "Victoria,
-    British Columbia" (CA), "Paris, Texas" (US), "Perth, Scotland" (GB). Not a city ("Headingley, Leeds"):
-    only regions and countries say which of two towns of one name is meant."""
+@dataclass(frozen=True, slots=True)
+class PlaceHint:
+    """What the text says beside a place of which the gazetteer has several: its country, and its region
+    when that is a first-level one the gazetteer knows ("Springfield, Illinois")."""
+
+    country_code: str
+    region: Place | None = None
+
+
+def region_after(item: NamedSpan, options: EntityOptions) -> PlaceHint | None:
+    """The country, and the region, of a region or country the text names right after this place, after a
+    comma: "Victoria, British Columbia" (CA), "Paris, Texas" (US, Texas), "Perth, Scotland" (GB). Not a city
+    ("Headingley, Leeds"): only regions and countries say which of two towns of one name is meant."""
     document, end = item.span.document, item.span.char_end
     if not document.startswith(",", end):
         return None
@@ -1402,31 +1411,32 @@ def country_of_the_region_after(item: NamedSpan, options: EntityOptions) -> str 
         name = " ".join(words[:size]).rstrip(".")
         code = country_code_of(name)
         if code is not None:
-            return code
+            return PlaceHint(code)
         place = _gazetteer(options).find(name)
         if place is not None and place.population == 0:  # a region (ISO 3166-2)
-            return place.country_code
+            return PlaceHint(place.country_code, place)
     return None
 
 
-def countries_named_after(named: list[NamedSpan], options: EntityOptions) -> dict[tuple[str, str], str]:
-    """(document, place's name) -> the country a region or country after one of its mentions names
-    (`country_of_the_region_after`): one place per name in a text, so every mention of "Victoria" is the one
-    "Victoria, British Columbia" named."""
-    found: dict[tuple[str, str], str] = {}
+def hints_named_after(named: list[NamedSpan], options: EntityOptions) -> dict[tuple[str, str], PlaceHint]:
+    """(document, place's name) -> the country and region after one of its mentions (`region_after`): one
+    place per name in a text, so every mention of "Victoria" is the one "Victoria, British Columbia" named."""
+    found: dict[tuple[str, str], PlaceHint] = {}
     for item in named:
         if item.label == "LOC" and not item.is_country and item.span.document:
             key = (item.span.document, item.name)
             if key not in found:
-                code = country_of_the_region_after(item, options)
-                if code is not None:
-                    found[key] = code
+                hint = region_after(item, options)
+                if hint is not None:
+                    found[key] = hint
     return found
 
 
-def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = None) -> NamedSpan:
-    """A place's canonical name, country and point, when the gazetteer knows it. `country_hint`: the
-    country the text names beside the place (`countries_named_after`), which picks among towns of one name."""
+def locate(item: NamedSpan, options: EntityOptions, hint: PlaceHint | None = None) -> NamedSpan:
+    """A place's canonical name, country and point, when the gazetteer knows it. `hint`: the country and
+    region the text names beside the place (`hints_named_after`), which pick among towns of one name
+    ("Springfield, Illinois"); a town the gazetteer lacks there ("Mantua, Ohio", beside Italy's Mantua) is
+    put in that country with no point of its own: the text's word is better evidence than a namesake."""
     if item.label != "LOC":
         return item
     if not item.is_country:
@@ -1439,8 +1449,19 @@ def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = N
         return replace(item, latitude=latitude, longitude=longitude)
     place = places.find(item.name)
     chosen = None
-    if country_hint is not None and (place is None or place.country_code != country_hint):
-        chosen = places.find_in(item.name, country_hint)
+    if hint is not None:
+        # Towns are known by region only where the gazetteer's region codes are the text's (US states, UK nations).
+        region = hint.region if hint.region is not None and region_names_its_towns(hint.region) else None
+        if region is not None:
+            chosen = places.find_in_region(item.name, region)
+        elif place is None or place.country_code != hint.country_code:
+            chosen = places.find_in(item.name, hint.country_code)
+        if chosen is None and (region is not None or place is None or place.country_code != hint.country_code):
+            # A town the gazetteer lacks there ("Mantua, Ohio" beside Italy's Mantua): the text's region is
+            # better evidence of its country than a namesake elsewhere, and no point is better than a wrong one.
+            return replace(item, chosen_by_context=True, country_code=hint.country_code, latitude=None, longitude=None)
+        if chosen is place:
+            chosen = None  # the gazetteer's own first: the text confirmed it, it chose nothing
     place = chosen or place
     if place is None:
         return item
@@ -1486,7 +1507,7 @@ def relocated_by_their_neighbours(
     resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions
 ) -> list[NamedSpan]:
     """A town the text gives no region for, put in the country of the article's other places when a town of
-    that name is there (`country_of_the_region_after` having said nothing): "Cambridge" in a story of
+    that name is there (`region_after` having said nothing): "Cambridge" in a story of
     Boston and Massachusetts is Cambridge, Massachusetts; "Canton" beside "Ohio" is Canton, Ohio, not
     Guangzhou (whose other name it is). Not a national capital, nor a town far smaller than the gazetteer's
     first ("Paris" in a Texan story stays in France: NEIGHBOUR_TOWN_SHARE)."""
@@ -1518,7 +1539,7 @@ def relocated_by_their_neighbours(
                         if other is not None and (
                             alternate or other.population >= NEIGHBOUR_TOWN_SHARE * first.population
                         ):
-                            chosen[item.name] = locate(replace(resolved[n], name=written), options, country)
+                            chosen[item.name] = locate(replace(resolved[n], name=written), options, PlaceHint(country))
             better = chosen[item.name]
             if better is not None:
                 out[n] = replace(better, span=item.span)
@@ -2218,7 +2239,7 @@ def canonicalise(
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
-    hints = countries_named_after(resolved, options)
+    hints = hints_named_after(resolved, options)
     located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
     return relocated_by_their_neighbours(resolved, located, options)
 
