@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pycountry
 import spacy
@@ -1503,14 +1504,36 @@ def country_of_the_article(names_by_country: dict[str, set[str]], excluding: str
     return ranked[0][1]
 
 
+# Country-code domains that sites anywhere buy for their letters ("io", "tv", "ai"), not for their country.
+GENERIC_COUNTRY_DOMAINS = frozenset(
+    "ac ad ag ai am as bz cc cd co dj fm gg gl io la ly me ms nu sh so st tk to tv vc ws".split()
+)
+
+
+def site_country_of(url: str | None) -> str | None:
+    """The country a site's address names: its country-code domain ("bbc.co.uk" GB, "abc.net.au" AU), not a
+    generic one (".com", ".io"). Evidence of where the site's readers live, so of which of two towns of one
+    name its stories mean when the story itself names no country."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    suffix = host.rstrip(".").rsplit(".", 1)[-1].casefold()
+    if len(suffix) != 2 or suffix in GENERIC_COUNTRY_DOMAINS:
+        return None
+    code = "GB" if suffix == "uk" else suffix.upper()
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
+
+
 def relocated_by_their_neighbours(
-    resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions
+    resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions, site_country: str | None = None
 ) -> list[NamedSpan]:
     """A town the text gives no region for, put in the country of the article's other places when a town of
     that name is there (`region_after` having said nothing): "Cambridge" in a story of
     Boston and Massachusetts is Cambridge, Massachusetts; "Canton" beside "Ohio" is Canton, Ohio, not
-    Guangzhou (whose other name it is). Not a national capital, nor a town far smaller than the gazetteer's
-    first ("Paris" in a Texan story stays in France: NEIGHBOUR_TOWN_SHARE)."""
+    Guangzhou (whose other name it is). Where the article's places name no country, the site's does
+    (`site_country`, from its address: `site_country_of`): a British site's "Birmingham". Not a national
+    capital, nor a town far smaller than the gazetteer's first ("Paris" in a Texan story stays in France:
+    NEIGHBOUR_TOWN_SHARE)."""
     places = _gazetteer(options)
     by_document: dict[str, list[int]] = {}
     for n, item in enumerate(located):
@@ -1532,7 +1555,7 @@ def relocated_by_their_neighbours(
                 if first is not None and not first.capital and first.population:
                     if names_by_country is None:
                         names_by_country = place_names_by_country([located[i] for i in indices])
-                    country = country_of_the_article(names_by_country, item.name)
+                    country = country_of_the_article(names_by_country, item.name) or site_country
                     if country is not None and country != first.country_code:
                         other = places.find_in(written, country)
                         alternate = alias_key(first.name) != alias_key(written)
@@ -2219,10 +2242,14 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
 
 
 def canonicalise(
-    named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
+    named: list[NamedSpan],
+    options: EntityOptions | None = None,
+    language: str = ENGLISH,
+    site_country: str | None = None,
 ) -> list[NamedSpan]:
     """Gazetteer names; in English, places, people and firms by the cues around them; one label per name;
-    in English, towns as sides in results are clubs; short forms to full names; each place located."""
+    in English, towns as sides in results are clubs; short forms to full names; each place located (in the
+    site's country, `site_country`, when the text names none and a town of the name is there)."""
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
@@ -2241,7 +2268,7 @@ def canonicalise(
     resolved = resolve_short_forms(labelled)
     hints = hints_named_after(resolved, options)
     located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
-    return relocated_by_their_neighbours(resolved, located, options)
+    return relocated_by_their_neighbours(resolved, located, options, site_country)
 
 
 def entity_id_of(item: NamedSpan) -> str:
@@ -2254,13 +2281,18 @@ def entity_id_of(item: NamedSpan) -> str:
 
 
 def resolve_mentions(
-    spans: list[Span], article_id: str, options: EntityOptions | None = None, language: str = ENGLISH
+    spans: list[Span],
+    article_id: str,
+    options: EntityOptions | None = None,
+    language: str = ENGLISH,
+    site_country: str | None = None,
 ) -> tuple[list[EntityMention], list[Entity]]:
     """One canonical entity per span; short names resolve to the article's full name. `language`:
-    the article's, which says whether the rules written for English words apply."""
+    the article's, which says whether the rules written for English words apply; `site_country`: the
+    country of the site's address (`site_country_of`), which places a town the text leaves open."""
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for item in canonicalise(clean_names(span_names(spans), language), options, language):
+    for item in canonicalise(clean_names(span_names(spans), language), options, language, site_country):
         entity_id = entity_id_of(item)
         entities.setdefault(
             entity_id,
