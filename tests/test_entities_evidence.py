@@ -1006,3 +1006,10 @@ def test_a_town_named_with_its_region_where_the_gazetteer_cannot_tell_regions_ke
     found = [("Victoria", "GPE"), ("British Columbia", "GPE")]
     country, latitude = located("Tourists love Victoria, British Columbia.", found)["Victoria"]
     assert country == "CA" and latitude is not None
+
+
+def test_a_standings_row_with_a_winning_share_makes_its_town_a_club_and_the_venue_stays_a_town() -> None:
+    text = "W L PCT GB\nHARTFORD 71 60 .542 -\nDUNMORE 64 67 .489 7\nSCHEDULE\nHARTFORD AT DUNMORE"
+    found = [("HARTFORD", "GPE"), ("DUNMORE", "GPE"), ("HARTFORD", "GPE"), ("DUNMORE", "GPE")]
+    kept = canonicalise(clean_names(spans(text, found)), OPTIONS)
+    assert [item.label for item in kept] == ["ORG", "ORG", "ORG", "LOC"]

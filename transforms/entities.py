@@ -2001,8 +2001,9 @@ _SCORE_THEN_NAME_AFTER = re.compile(rf"^[ \t]+{_SCORE}(?:[ \t]*[,;])?[ \t]+[A-Z]
 # "... Baltimore 5 SEATTLE 2": a score after the name ending the line, and a score before it on the line.
 _LAST_SCORE_AFTER = re.compile(rf"^[ \t]+{_SCORE}[ \t]*(?:\n|$)")
 _SCORE_BEFORE = re.compile(rf"(?<![\d.:/-]){_SCORE}[,;]?[ \t]+$")
-# A standings row: the name opening a line and three numbers after it.
-_STANDINGS_AFTER = re.compile(r"^[ \t]+\d+[ \t]+\d+[ \t]+\d+(?!\S)")
+# A standings row: the name opening a line and three numbers after it, the third may be a winning share
+# ("NEW YORK 74 59 .556", won, lost, percentage).
+_STANDINGS_AFTER = re.compile(r"^[ \t]+\d+[ \t]+\d+[ \t]+(?:\d+|0?\.\d{3})(?!\S)")
 # "Derbyshire beat Worcestershire", "Leeds v Arsenal", "lost to Lazio".
 _MATCH_WORD = r"(?:v|vs\.?|beat|drew with|lost to|defeated)"
 _MATCH_WORD_AFTER = re.compile(rf"^[ \t]+{_MATCH_WORD}[ \t]+[A-Z]")
@@ -2096,7 +2097,9 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
     ]
 
 
-# A town's own people and parts after its name: "Leeds council", "Boston's mayor", "Liverpool's docks".
+# A town's own people and parts after its name: "Leeds council", "Boston's mayor", "Liverpool's docks"; and a
+# venue before it: "Chicago at Detroit", "lost at Leeds" is where the match was, the town.
+_VENUE_BEFORE = re.compile(r"(?:^|\s)(?:at|AT)[ \t]+$")
 _TOWN_OWN_AFTER = re.compile(
     r"^(?:[’']s?)?[ \t]+(?:mayor|council|councillors?|city|town|residents?|people|citizens|police|airport|port|"
     r"docks|streets|suburbs|centre|center|downtown|area|region|hospitals?|schools?|voters|economy)\b"
@@ -2105,13 +2108,16 @@ _TOWN_OWN_AFTER = re.compile(
 
 def is_written_as_a_town(item: NamedSpan, options: EntityOptions) -> bool:
     """This mention of a town is the town, whatever its other mentions are: a place's preposition or a
-    dateline ("in Leeds", "LEEDS, England 1996-08-30"), a region after it ("Boston, Massachusetts"), or its
-    own people and parts after it ("Leeds council", "Boston's mayor")."""
+    dateline ("in Leeds", "LEEDS, England 1996-08-30"), a venue's "at" ("Chicago at Detroit"), a region
+    after it ("Boston, Massachusetts"), or its own people and parts after it ("Leeds council", "Boston's
+    mayor")."""
     document, start, end = item.span.document, item.span.char_start, item.span.char_end
     around = Context(
         document[max(0, start - CONTEXT_CHARS) : start], document[end : end + CONTEXT_CHARS], start <= DATELINE_REACH
     )
-    return bool(_TOWN_OWN_AFTER.match(around.after)) or place_evidence(around, item.name, "LOC", True, options)
+    return bool(_TOWN_OWN_AFTER.match(around.after) or _VENUE_BEFORE.search(around.before)) or place_evidence(
+        around, item.name, "LOC", True, options
+    )
 
 
 # --- Page chrome and titles of works ---------------------------------------------------------------
