@@ -1013,3 +1013,14 @@ def test_a_standings_row_with_a_winning_share_makes_its_town_a_club_and_the_venu
     found = [("HARTFORD", "GPE"), ("DUNMORE", "GPE"), ("HARTFORD", "GPE"), ("DUNMORE", "GPE")]
     kept = canonicalise(clean_names(spans(text, found)), OPTIONS)
     assert [item.label for item in kept] == ["ORG", "ORG", "ORG", "LOC"]
+
+
+@pytest.mark.parametrize("model_label", ["PERSON", "ORG"])
+def test_a_name_the_gazetteer_lacks_before_a_state_is_a_town_of_that_state(model_label: str) -> None:
+    text = "A barn burned near Quillby, Ohio on Friday."
+    assert located(text, [("Quillby", model_label), ("Ohio", "GPE")])["Quillby"] == ("US", None)
+
+
+def test_a_person_before_a_state_s_post_is_no_town() -> None:
+    text = "Dana Quillby, Ohio's treasurer, spoke."
+    assert labels(text, [("Dana Quillby", "PERSON"), ("Ohio", "GPE")])["Dana Quillby"] == {"PERSON"}

@@ -850,8 +850,9 @@ _PERSON_NOUN_AFTER = re.compile(r"^[ \t]+(?:man|woman|men|women|boy|girl|teen|te
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
 # name the gazetteer knows as a capital, a city of a million or a region.
 _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s+$", re.I)
-# "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name.
-_PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+# "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name. Not one with a
+# possessive: "Dana Quillby, Ohio's treasurer" is a person and the post she holds.
+_PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?![\w.'’])")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 # The word right before a name on its line: a title on the line above ("Associated Press\nBRISBANE") is no cue.
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
