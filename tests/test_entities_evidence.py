@@ -1024,3 +1024,9 @@ def test_a_name_the_gazetteer_lacks_before_a_state_is_a_town_of_that_state(model
 def test_a_person_before_a_state_s_post_is_no_town() -> None:
     text = "Dana Quillby, Ohio's treasurer, spoke."
     assert labels(text, [("Dana Quillby", "PERSON"), ("Ohio", "GPE")])["Dana Quillby"] == {"PERSON"}
+
+
+def test_the_short_form_of_a_quoted_title_is_no_organisation() -> None:
+    text = "Critics praised “Harbour Lights Tonight” (HLT), and HLT won a prize. The Harbour Trust (HT) paid."
+    found = [("HLT", "ORG"), ("HLT", "ORG"), ("The Harbour Trust", "ORG"), ("HT", "ORG")]
+    assert labels(text, found) == {"The Harbour Trust": {"ORG"}, "HT": {"ORG"}}

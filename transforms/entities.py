@@ -2225,16 +2225,35 @@ def is_title_of_a_show(item: NamedSpan) -> bool:
     )
 
 
+# A title in quotation marks and its short form in brackets right after it: “Night Desk Live” (NDL).
+_QUOTED_TITLE_SHORT_FORM = re.compile(r"[“\"]([A-Z][^”\"\n]{2,80}?)[,.]?[”\"][ \t]*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def short_forms_of_titles(document: str) -> frozenset[str]:
+    """Short forms the text gives a quoted title ("“Our Flag Means Death” (OFMD)" → "OFMD"), each made of its
+    words' initials: the work's name too, so no organisation's."""
+    if "(" not in document:
+        return frozenset()
+    return frozenset(
+        short
+        for title, short in _QUOTED_TITLE_SHORT_FORM.findall(document)
+        if "".join(word[0] for word in title.split() if word[0].isalnum()).casefold() == short.casefold()
+    )
+
+
 def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     """Mentions that are a menu's words on a line of their own, and people or organisations that are the
     titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity. So does every
     person or organisation of a name the page shows once to be a television programme (`is_title_of_a_show`):
-    "this season of The Voice" makes its "The Voice stage" the show's too."""
+    "this season of The Voice" makes its "The Voice stage" the show's too; and of a quoted title's short form
+    (`short_forms_of_titles`: "“Our Flag Means Death” (OFMD)")."""
     shows = {
         (item.span.document, item.name)
         for item in named
         if item.label in ("PERSON", "ORG") and is_title_of_a_show(item)
     }
+    documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
+    shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
     return [
         item
         for item in named
