@@ -61,9 +61,9 @@ HOW_TO_GET = (
     "(docs/evaluation.md, 'Entities on real news')"
 )
 SOURCES = ("kept document", "clean body")
-# Floors for --gate on the dev gold, F1 of what a run stores: round 16's measured figures (docs/evaluation.md:
-# 0.778 and 0.800) less one mention in a hundred, the noise of a single judgement or extraction change.
-GATE_F1 = {"kept document": 0.768, "clean body": 0.790}
+# Floors for --gate on the dev gold, F1 of what a run stores: round 17's measured figures (docs/evaluation.md:
+# 0.781 and 0.803) less one mention in a hundred, the noise of a single judgement or extraction change.
+GATE_F1 = {"kept document": 0.771, "clean body": 0.793}
 
 
 def _model(named: list[NamedSpan], options: EntityOptions, language: str) -> list[NamedSpan]:

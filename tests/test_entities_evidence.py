@@ -913,3 +913,120 @@ def test_a_country_written_as_a_team_stays_a_place() -> None:
     text = "Benin coach Ade Sola said Benin were relegated from the top group."
     found = [("Benin", "PERSON"), ("Ade Sola", "PERSON"), ("Benin", "PERSON")]
     assert "ORG" not in labels(text, found).get("Benin", set())
+
+
+# --- Round 17: clubs shown once, shows on television, towns by their region, the site's country ------------
+
+
+def test_a_town_the_page_shows_to_be_a_club_is_the_club_in_its_other_mentions() -> None:
+    text = (
+        "Hartlepool were relegated on Saturday. Hartlepool sold two strikers in January, and Hartlepool face "
+        "a long rebuild."
+    )
+    found = [("Hartlepool", "GPE"), ("Hartlepool", "GPE"), ("Hartlepool", "GPE")]
+    assert labels(text, found) == {"Hartlepool": {"ORG"}}
+
+
+@pytest.mark.parametrize(
+    "town_sentence",
+    [
+        "Fans in Hartlepool wept.",  # a place's preposition
+        "Hartlepool council closed the stand.",  # the town's own people
+        "Hartlepool's mayor said sorry.",
+    ],
+)
+def test_a_mention_written_as_the_town_stays_a_place_beside_the_club(town_sentence: str) -> None:
+    text = f"Hartlepool were relegated on Saturday. {town_sentence}"
+    found = [("Hartlepool", "GPE"), ("Hartlepool", "GPE")]
+    kept = canonicalise(clean_names(spans(text, found)), OPTIONS)
+    assert [item.label for item in kept] == ["ORG", "LOC"]
+
+
+def test_a_town_no_mention_shows_to_be_a_club_stays_a_place() -> None:
+    text = "Hartlepool sold its old docks. Hartlepool hopes for jobs."
+    assert labels(text, [("Hartlepool", "GPE"), ("Hartlepool", "GPE")]) == {"Hartlepool": {"LOC"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Mara Quist won season 9 of The Lantern Hour. The Lantern Hour stage was hers.",
+            [("Mara Quist", "PERSON"), ("The Lantern Hour", "ORG"), ("The Lantern Hour", "ORG")],
+        ),
+        ("On the reality show Island Vows, Mara Quist cried.", [("Island Vows", "PERSON"), ("Mara Quist", "PERSON")]),
+        ("Mara Quist and other Night Desk contestants sang.", [("Mara Quist", "PERSON"), ("Night Desk", "ORG")]),
+    ],
+)
+def test_a_television_programme_is_no_person_or_firm(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {"Mara Quist": {"PERSON"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A late Chelsea winner settled it.", [("Chelsea", "ORG")]),
+        ("The Netflix premiere drew a crowd.", [("Netflix", "ORG")]),
+        ("Orrin Vale's first season of coaching went well.", [("Orrin Vale", "PERSON")]),
+    ],
+)
+def test_a_club_a_firm_or_a_person_beside_a_programme_s_words_stays(text: str, found: list[tuple[str, str]]) -> None:
+    assert found[0][0] in labels(text, found)
+
+
+def located(text: str, found: list[tuple[str, str]]) -> dict[str, tuple[str | None, float | None]]:
+    """Each place name the rules keep -> (country, latitude) of its last mention."""
+    return {
+        item.name: (item.country_code, item.latitude)
+        for item in canonicalise(clean_names(spans(text, found)), OPTIONS)
+        if item.label == "LOC"
+    }
+
+
+def test_the_state_after_a_town_chooses_the_town_in_that_state() -> None:
+    springfields = {place.region for place in gazetteer().by_region["springfield"].values()}
+    assert {"IL", "MO"} <= springfields  # the gazetteer's first Springfield is Missouri's, the larger
+    text = "The fair in Springfield, Illinois drew crowds."
+    country, latitude = located(text, [("Springfield", "GPE"), ("Illinois", "GPE")])["Springfield"]
+    assert country == "US" and latitude is not None and 39.5 < latitude < 40.1
+    country, latitude = located("The fair in Springfield drew crowds.", [("Springfield", "GPE")])["Springfield"]
+    assert latitude is not None and latitude < 38  # no state named: the largest
+
+
+def test_a_town_the_gazetteer_lacks_in_the_region_named_after_it_is_in_that_region_s_country() -> None:
+    # The gazetteer's only Mantua is Italy's; the text says Ohio.
+    assert gazetteer().find("Mantua").country_code == "IT"  # type: ignore[union-attr]
+    found = [("Mantua", "GPE"), ("Ohio", "GPE")]
+    assert located("A barn burned in Mantua, Ohio on Friday.", found)["Mantua"] == ("US", None)
+    assert located("A barn burned in Mantua on Friday.", [("Mantua", "GPE")])["Mantua"][0] == "IT"
+
+
+def test_a_town_named_with_its_region_where_the_gazetteer_cannot_tell_regions_keeps_its_point() -> None:
+    # Canada's provinces are coded otherwise in GeoNames than in ISO 3166-2: the country alone chooses.
+    found = [("Victoria", "GPE"), ("British Columbia", "GPE")]
+    country, latitude = located("Tourists love Victoria, British Columbia.", found)["Victoria"]
+    assert country == "CA" and latitude is not None
+
+
+def test_a_standings_row_with_a_winning_share_makes_its_town_a_club_and_the_venue_stays_a_town() -> None:
+    text = "W L PCT GB\nHARTFORD 71 60 .542 -\nDUNMORE 64 67 .489 7\nSCHEDULE\nHARTFORD AT DUNMORE"
+    found = [("HARTFORD", "GPE"), ("DUNMORE", "GPE"), ("HARTFORD", "GPE"), ("DUNMORE", "GPE")]
+    kept = canonicalise(clean_names(spans(text, found)), OPTIONS)
+    assert [item.label for item in kept] == ["ORG", "ORG", "ORG", "LOC"]
+
+
+@pytest.mark.parametrize("model_label", ["PERSON", "ORG"])
+def test_a_name_the_gazetteer_lacks_before_a_state_is_a_town_of_that_state(model_label: str) -> None:
+    text = "A barn burned near Quillby, Ohio on Friday."
+    assert located(text, [("Quillby", model_label), ("Ohio", "GPE")])["Quillby"] == ("US", None)
+
+
+def test_a_person_before_a_state_s_post_is_no_town() -> None:
+    text = "Dana Quillby, Ohio's treasurer, spoke."
+    assert labels(text, [("Dana Quillby", "PERSON"), ("Ohio", "GPE")])["Dana Quillby"] == {"PERSON"}
+
+
+def test_the_short_form_of_a_quoted_title_is_no_organisation() -> None:
+    text = "Critics praised “Harbour Lights Tonight” (HLT), and HLT won a prize. The Harbour Trust (HT) paid."
+    found = [("HLT", "ORG"), ("HLT", "ORG"), ("The Harbour Trust", "ORG"), ("HT", "ORG")]
+    assert labels(text, found) == {"The Harbour Trust": {"ORG"}, "HT": {"ORG"}}

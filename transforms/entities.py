@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pycountry
 import spacy
@@ -29,7 +30,7 @@ from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
 from transforms.options import EntityOptions
-from transforms.places import Gazetteer, canonical_place_name, gazetteer
+from transforms.places import Gazetteer, Place, canonical_place_name, gazetteer, region_names_its_towns
 from transforms.records import Entity, EntityMention
 
 # Numbers and dates are the figure parser's job, not entities.
@@ -849,8 +850,9 @@ _PERSON_NOUN_AFTER = re.compile(r"^[ \t]+(?:man|woman|men|women|boy|girl|teen|te
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
 # name the gazetteer knows as a capital, a city of a million or a region.
 _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s+$", re.I)
-# "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name.
-_PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})")
+# "Houston, Texas", "Jackson, Miss.": a comma and a region or country after the name. Not one with a
+# possessive: "Dana Quillby, Ohio's treasurer" is a person and the post she holds.
+_PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?![\w.'’])")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 # The word right before a name on its line: a title on the line above ("Associated Press\nBRISBANE") is no cue.
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
@@ -1387,10 +1389,19 @@ def clubs_by_their_context(
     return clubs
 
 
-def country_of_the_region_after(item: NamedSpan, options: EntityOptions) -> str | None:
-    """The country of a region or country the text names right after this place, after a comma: "Victoria,
-    British Columbia" (CA), "Paris, Texas" (US), "Perth, Scotland" (GB). Not a city ("Headingley, Leeds"):
-    only regions and countries say which of two towns of one name is meant."""
+@dataclass(frozen=True, slots=True)
+class PlaceHint:
+    """What the text says beside a place of which the gazetteer has several: its country, and its region
+    when that is a first-level one the gazetteer knows ("Springfield, Illinois")."""
+
+    country_code: str
+    region: Place | None = None
+
+
+def region_after(item: NamedSpan, options: EntityOptions) -> PlaceHint | None:
+    """The country, and the region, of a region or country the text names right after this place, after a
+    comma: "Victoria, British Columbia" (CA), "Paris, Texas" (US, Texas), "Perth, Scotland" (GB). Not a city
+    ("Headingley, Leeds"): only regions and countries say which of two towns of one name is meant."""
     document, end = item.span.document, item.span.char_end
     if not document.startswith(",", end):
         return None
@@ -1402,31 +1413,32 @@ def country_of_the_region_after(item: NamedSpan, options: EntityOptions) -> str 
         name = " ".join(words[:size]).rstrip(".")
         code = country_code_of(name)
         if code is not None:
-            return code
+            return PlaceHint(code)
         place = _gazetteer(options).find(name)
         if place is not None and place.population == 0:  # a region (ISO 3166-2)
-            return place.country_code
+            return PlaceHint(place.country_code, place)
     return None
 
 
-def countries_named_after(named: list[NamedSpan], options: EntityOptions) -> dict[tuple[str, str], str]:
-    """(document, place's name) -> the country a region or country after one of its mentions names
-    (`country_of_the_region_after`): one place per name in a text, so every mention of "Victoria" is the one
-    "Victoria, British Columbia" named."""
-    found: dict[tuple[str, str], str] = {}
+def hints_named_after(named: list[NamedSpan], options: EntityOptions) -> dict[tuple[str, str], PlaceHint]:
+    """(document, place's name) -> the country and region after one of its mentions (`region_after`): one
+    place per name in a text, so every mention of "Victoria" is the one "Victoria, British Columbia" named."""
+    found: dict[tuple[str, str], PlaceHint] = {}
     for item in named:
         if item.label == "LOC" and not item.is_country and item.span.document:
             key = (item.span.document, item.name)
             if key not in found:
-                code = country_of_the_region_after(item, options)
-                if code is not None:
-                    found[key] = code
+                hint = region_after(item, options)
+                if hint is not None:
+                    found[key] = hint
     return found
 
 
-def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = None) -> NamedSpan:
-    """A place's canonical name, country and point, when the gazetteer knows it. `country_hint`: the
-    country the text names beside the place (`countries_named_after`), which picks among towns of one name."""
+def locate(item: NamedSpan, options: EntityOptions, hint: PlaceHint | None = None) -> NamedSpan:
+    """A place's canonical name, country and point, when the gazetteer knows it. `hint`: the country and
+    region the text names beside the place (`hints_named_after`), which pick among towns of one name
+    ("Springfield, Illinois"); a town the gazetteer lacks there ("Mantua, Ohio", beside Italy's Mantua) is
+    put in that country with no point of its own: the text's word is better evidence than a namesake."""
     if item.label != "LOC":
         return item
     if not item.is_country:
@@ -1439,8 +1451,19 @@ def locate(item: NamedSpan, options: EntityOptions, country_hint: str | None = N
         return replace(item, latitude=latitude, longitude=longitude)
     place = places.find(item.name)
     chosen = None
-    if country_hint is not None and (place is None or place.country_code != country_hint):
-        chosen = places.find_in(item.name, country_hint)
+    if hint is not None:
+        # Towns are known by region only where the gazetteer's region codes are the text's (US states, UK nations).
+        region = hint.region if hint.region is not None and region_names_its_towns(hint.region) else None
+        if region is not None:
+            chosen = places.find_in_region(item.name, region)
+        elif place is None or place.country_code != hint.country_code:
+            chosen = places.find_in(item.name, hint.country_code)
+        if chosen is None and (region is not None or place is None or place.country_code != hint.country_code):
+            # A town the gazetteer lacks there ("Mantua, Ohio" beside Italy's Mantua): the text's region is
+            # better evidence of its country than a namesake elsewhere, and no point is better than a wrong one.
+            return replace(item, chosen_by_context=True, country_code=hint.country_code, latitude=None, longitude=None)
+        if chosen is place:
+            chosen = None  # the gazetteer's own first: the text confirmed it, it chose nothing
     place = chosen or place
     if place is None:
         return item
@@ -1482,14 +1505,36 @@ def country_of_the_article(names_by_country: dict[str, set[str]], excluding: str
     return ranked[0][1]
 
 
+# Country-code domains that sites anywhere buy for their letters ("io", "tv", "ai"), not for their country.
+GENERIC_COUNTRY_DOMAINS = frozenset(
+    "ac ad ag ai am as bz cc cd co dj fm gg gl io la ly me ms nu sh so st tk to tv vc ws".split()
+)
+
+
+def site_country_of(url: str | None) -> str | None:
+    """The country a site's address names: its country-code domain ("bbc.co.uk" GB, "abc.net.au" AU), not a
+    generic one (".com", ".io"). Evidence of where the site's readers live, so of which of two towns of one
+    name its stories mean when the story itself names no country."""
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    suffix = host.rstrip(".").rsplit(".", 1)[-1].casefold()
+    if len(suffix) != 2 or suffix in GENERIC_COUNTRY_DOMAINS:
+        return None
+    code = "GB" if suffix == "uk" else suffix.upper()
+    return code if pycountry.countries.get(alpha_2=code) is not None else None
+
+
 def relocated_by_their_neighbours(
-    resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions
+    resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions, site_country: str | None = None
 ) -> list[NamedSpan]:
     """A town the text gives no region for, put in the country of the article's other places when a town of
-    that name is there (`country_of_the_region_after` having said nothing): "Cambridge" in a story of
+    that name is there (`region_after` having said nothing): "Cambridge" in a story of
     Boston and Massachusetts is Cambridge, Massachusetts; "Canton" beside "Ohio" is Canton, Ohio, not
-    Guangzhou (whose other name it is). Not a national capital, nor a town far smaller than the gazetteer's
-    first ("Paris" in a Texan story stays in France: NEIGHBOUR_TOWN_SHARE)."""
+    Guangzhou (whose other name it is). Where the article's places name no country, the site's does
+    (`site_country`, from its address: `site_country_of`): a British site's "Birmingham". Not a national
+    capital, nor a town far smaller than the gazetteer's first ("Paris" in a Texan story stays in France:
+    NEIGHBOUR_TOWN_SHARE)."""
     places = _gazetteer(options)
     by_document: dict[str, list[int]] = {}
     for n, item in enumerate(located):
@@ -1511,14 +1556,14 @@ def relocated_by_their_neighbours(
                 if first is not None and not first.capital and first.population:
                     if names_by_country is None:
                         names_by_country = place_names_by_country([located[i] for i in indices])
-                    country = country_of_the_article(names_by_country, item.name)
+                    country = country_of_the_article(names_by_country, item.name) or site_country
                     if country is not None and country != first.country_code:
                         other = places.find_in(written, country)
                         alternate = alias_key(first.name) != alias_key(written)
                         if other is not None and (
                             alternate or other.population >= NEIGHBOUR_TOWN_SHARE * first.population
                         ):
-                            chosen[item.name] = locate(replace(resolved[n], name=written), options, country)
+                            chosen[item.name] = locate(replace(resolved[n], name=written), options, PlaceHint(country))
             better = chosen[item.name]
             if better is not None:
                 out[n] = replace(better, span=item.span)
@@ -1957,8 +2002,9 @@ _SCORE_THEN_NAME_AFTER = re.compile(rf"^[ \t]+{_SCORE}(?:[ \t]*[,;])?[ \t]+[A-Z]
 # "... Baltimore 5 SEATTLE 2": a score after the name ending the line, and a score before it on the line.
 _LAST_SCORE_AFTER = re.compile(rf"^[ \t]+{_SCORE}[ \t]*(?:\n|$)")
 _SCORE_BEFORE = re.compile(rf"(?<![\d.:/-]){_SCORE}[,;]?[ \t]+$")
-# A standings row: the name opening a line and three numbers after it.
-_STANDINGS_AFTER = re.compile(r"^[ \t]+\d+[ \t]+\d+[ \t]+\d+(?!\S)")
+# A standings row: the name opening a line and three numbers after it, the third may be a winning share
+# ("NEW YORK 74 59 .556", won, lost, percentage).
+_STANDINGS_AFTER = re.compile(r"^[ \t]+\d+[ \t]+\d+[ \t]+(?:\d+|0?\.\d{3})(?!\S)")
 # "Derbyshire beat Worcestershire", "Leeds v Arsenal", "lost to Lazio".
 _MATCH_WORD = r"(?:v|vs\.?|beat|drew with|lost to|defeated)"
 _MATCH_WORD_AFTER = re.compile(rf"^[ \t]+{_MATCH_WORD}[ \t]+[A-Z]")
@@ -2014,9 +2060,11 @@ NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ire
 def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = None) -> list[NamedSpan]:
     """Towns and counties as sides in results and tables are clubs (ORG), mention by mention: the same
     story may name the town itself. So are towns a sentence writes as a team (`is_written_as_a_team`:
-    "Leeds were relegated", "San Francisco's quarterback"). Not countries: a national side is named as its
-    country (LOC). A name the model called a person is a side too when it is one word and a town or a county
-    ("Surrey", "Derbyshire": a county's "-shire")."""
+    "Leeds were relegated", "San Francisco's quarterback"). Once a page shows a town to be a club, its other
+    mentions there are the club too ("Leeds were relegated ... Leeds sold their striker"), unless the mention
+    is written as the town (`is_written_as_a_town`: "in Leeds", "Leeds council"). Not countries: a national
+    side is named as its country (LOC). A name the model called a person is a side too when it is one word and
+    a town or a county ("Surrey", "Derbyshire": a county's "-shire")."""
     options = options or EntityOptions()
     town_or_county: dict[str, bool] = {}  # each one-word name the model called a person, looked up once
 
@@ -2029,16 +2077,48 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
             town_or_county[item.name] = item.name.casefold().endswith("shire") or is_known_place(item.name, options)
         return town_or_county[item.name]
 
-    return [
-        replace(item, label="ORG")
-        if reads_as_a_side(item)
+    sides = [
+        reads_as_a_side(item)
         and not item.is_country
         and alias_key(item.name) not in NATIONS_WITHOUT_CODES
-        and item.span.document
-        and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
-        else item
+        and bool(item.span.document)
         for item in named
     ]
+    clubs = [
+        side and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
+        for item, side in zip(named, sides, strict=True)
+    ]
+    # The page has shown these towns to be clubs: their other mentions there are the club too.
+    shown = {(item.span.document, item.name) for item, club in zip(named, clubs, strict=True) if club}
+    return [
+        replace(item, label="ORG")
+        if club or (side and (item.span.document, item.name) in shown and not is_written_as_a_town(item, options))
+        else item
+        for item, side, club in zip(named, sides, clubs, strict=True)
+    ]
+
+
+# A town's own people and parts after its name: "Leeds council", "Boston's mayor", "Liverpool's docks"; and a
+# venue before it: "Chicago at Detroit", "lost at Leeds" is where the match was, the town.
+_VENUE_BEFORE = re.compile(r"(?:^|\s)(?:at|AT)[ \t]+$")
+_TOWN_OWN_AFTER = re.compile(
+    r"^(?:[’']s?)?[ \t]+(?:mayor|council|councillors?|city|town|residents?|people|citizens|police|airport|port|"
+    r"docks|streets|suburbs|centre|center|downtown|area|region|hospitals?|schools?|voters|economy)\b"
+)
+
+
+def is_written_as_a_town(item: NamedSpan, options: EntityOptions) -> bool:
+    """This mention of a town is the town, whatever its other mentions are: a place's preposition or a
+    dateline ("in Leeds", "LEEDS, England 1996-08-30"), a venue's "at" ("Chicago at Detroit"), a region
+    after it ("Boston, Massachusetts"), or its own people and parts after it ("Leeds council", "Boston's
+    mayor")."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    around = Context(
+        document[max(0, start - CONTEXT_CHARS) : start], document[end : end + CONTEXT_CHARS], start <= DATELINE_REACH
+    )
+    return bool(_TOWN_OWN_AFTER.match(around.after) or _VENUE_BEFORE.search(around.before)) or place_evidence(
+        around, item.name, "LOC", True, options
+    )
 
 
 # --- Page chrome and titles of works ---------------------------------------------------------------
@@ -2119,24 +2199,83 @@ def is_title_of_a_work(item: NamedSpan) -> bool:
     )
 
 
+# A programme's words around its name: its seasons, episodes and contestants ("season 24 of The Voice", "an
+# episode of Night Desk", "Night Desk contestants", "the reality show Island Vows"). Not "winner", "host",
+# "episode" or "premiere" after a name: "a late Chelsea winner", "a CNN host", "the Netflix premiere" name a club,
+# a channel and a firm.
+_NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SHOW_BEFORE = re.compile(
+    rf"(?:^|[^\w-])(?:(?:seasons?|series)[ \t]+{_NUMBER_WORD}[ \t]+of|(?:this|last|next|the|a|new|latest|final|"
+    rf"first)[ \t]+season[ \t]+of|episodes?[ \t]+of|(?:TV|television|reality|talk|game|cooking|dating|variety|"
+    rf"sketch|comedy|news|singing)[ \t]+(?:show|series|program|programme|competition)|sitcom|docuseries)"
+    r"[ \t]+(?:[Tt]he[ \t]+)?$"
+)
+_SHOW_AFTER = re.compile(
+    rf"^(?:[’']s)?[ \t]+(?:season[ \t]+{_NUMBER_WORD}|contestants?|finalists?|finale|showrunners?)\b"
+)
+
+
+def is_title_of_a_show(item: NamedSpan) -> bool:
+    """This mention names a television programme (`_SHOW_BEFORE`, `_SHOW_AFTER`): "Season 24 of The Voice",
+    "the reality show Island Vows", "Night Desk contestants"."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    return bool(
+        document
+        and (_SHOW_BEFORE.search(document[max(0, start - 50) : start]) or _SHOW_AFTER.match(document[end : end + 40]))
+    )
+
+
+# A title in quotation marks and its short form in brackets right after it: “Night Desk Live” (NDL).
+_QUOTED_TITLE_SHORT_FORM = re.compile(r"[“\"]([A-Z][^”\"\n]{2,80}?)[,.]?[”\"][ \t]*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def short_forms_of_titles(document: str) -> frozenset[str]:
+    """Short forms the text gives a quoted title ("“Our Flag Means Death” (OFMD)" → "OFMD"), each made of its
+    words' initials: the work's name too, so no organisation's."""
+    if "(" not in document:
+        return frozenset()
+    return frozenset(
+        short
+        for title, short in _QUOTED_TITLE_SHORT_FORM.findall(document)
+        if "".join(word[0] for word in title.split() if word[0].isalnum()).casefold() == short.casefold()
+    )
+
+
 def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     """Mentions that are a menu's words on a line of their own, and people or organisations that are the
-    titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity."""
+    titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity. So does every
+    person or organisation of a name the page shows once to be a television programme (`is_title_of_a_show`):
+    "this season of The Voice" makes its "The Voice stage" the show's too; and of a quoted title's short form
+    (`short_forms_of_titles`: "“Our Flag Means Death” (OFMD)")."""
+    shows = {
+        (item.span.document, item.name)
+        for item in named
+        if item.label in ("PERSON", "ORG") and is_title_of_a_show(item)
+    }
+    documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
+    shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
     return [
         item
         for item in named
         if not (
             (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
-            or (item.label in ("PERSON", "ORG") and is_title_of_a_work(item))
+            or (
+                item.label in ("PERSON", "ORG")
+                and ((item.span.document, item.name) in shows or is_title_of_a_work(item))
+            )
         )
     ]
 
 
 def canonicalise(
-    named: list[NamedSpan], options: EntityOptions | None = None, language: str = ENGLISH
+    named: list[NamedSpan],
+    options: EntityOptions | None = None,
+    language: str = ENGLISH,
+    site_country: str | None = None,
 ) -> list[NamedSpan]:
     """Gazetteer names; in English, places, people and firms by the cues around them; one label per name;
-    in English, towns as sides in results are clubs; short forms to full names; each place located."""
+    in English, towns as sides in results are clubs; short forms to full names; each place located (in the
+    site's country, `site_country`, when the text names none and a town of the name is there)."""
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
@@ -2153,9 +2292,9 @@ def canonicalise(
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
-    hints = countries_named_after(resolved, options)
+    hints = hints_named_after(resolved, options)
     located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
-    return relocated_by_their_neighbours(resolved, located, options)
+    return relocated_by_their_neighbours(resolved, located, options, site_country)
 
 
 def entity_id_of(item: NamedSpan) -> str:
@@ -2168,13 +2307,18 @@ def entity_id_of(item: NamedSpan) -> str:
 
 
 def resolve_mentions(
-    spans: list[Span], article_id: str, options: EntityOptions | None = None, language: str = ENGLISH
+    spans: list[Span],
+    article_id: str,
+    options: EntityOptions | None = None,
+    language: str = ENGLISH,
+    site_country: str | None = None,
 ) -> tuple[list[EntityMention], list[Entity]]:
     """One canonical entity per span; short names resolve to the article's full name. `language`:
-    the article's, which says whether the rules written for English words apply."""
+    the article's, which says whether the rules written for English words apply; `site_country`: the
+    country of the site's address (`site_country_of`), which places a town the text leaves open."""
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for item in canonicalise(clean_names(span_names(spans), language), options, language):
+    for item in canonicalise(clean_names(span_names(spans), language), options, language, site_country):
         entity_id = entity_id_of(item)
         entities.setdefault(
             entity_id,

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from transforms.boilerplate import drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
 from transforms.dedup import minhash_signature
-from transforms.entities import ENGLISH, NerModels, read_texts, resolve_mentions, spans_of
+from transforms.entities import ENGLISH, NerModels, read_texts, resolve_mentions, site_country_of, spans_of
 from transforms.extract import ExtractedDocument, extract_document
 from transforms.figures import find_figures
 from transforms.figures.parsed_objects import find_objects_of
@@ -174,8 +174,10 @@ def _entities_and_figures(
     document: PreparedDocument, doc: Doc, options: PipelineOptions
 ) -> tuple[PreparedDocument, list[EntityMention], list[Entity], list[Figure]]:
     """Mentions and entities of the document from its NER doc, and (English only) its figures."""
-    text, article_id, language = document.article.text, document.article.article_id, document.article.language
-    mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language)
+    article = document.article
+    text, article_id, language = article.text, article.article_id, article.language
+    site_country = site_country_of(article.canonical_url or article.url)
+    mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language, site_country)
     figures = find_figures(text, article_id, options.figures) if language == ENGLISH else []
     return document, mentions, entities, figures
 

@@ -73,6 +73,9 @@ class Place:
     longitude: float | None
     population: int  # 0 when unknown (regions): a region yields to a city of the same name
     capital: bool = False  # a national capital
+    # A city's first-level region as GeoNames codes it ("IL" for Illinois), a region's own ISO 3166-2 suffix: the
+    # two agree for US states, which is where "Springfield, Illinois" has to choose among towns of one name.
+    region: str = ""
 
 
 def _is_airport_code(alternate: str, name: str) -> bool:
@@ -111,6 +114,13 @@ def _centroid(points: list[tuple[float, float, int]]) -> tuple[float | None, flo
     return round(lat, 4), round(lon, 4)
 
 
+def region_names_its_towns(region: Place) -> bool:
+    """GeoNames codes this region's towns as ISO 3166-2 codes the region (US states, the UK's nations), so
+    `Gazetteer.find_in_region` can find them; elsewhere (Canada's "08" for Ontario) it cannot."""
+    wanted = _POINT_REGIONS.get(region.country_code, set())
+    return bool(region.region) and (wanted is None or region.region in wanted)
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     places: dict[str, Place]  # place_key -> place
@@ -118,6 +128,9 @@ class Gazetteer:
     # place_key -> the most populous city of that own name in each other country ("victoria": Victoria, Canada,
     # beside Hong Kong's Victoria in `places`): what a text's "Victoria, British Columbia" chooses from.
     elsewhere: dict[str, dict[str, Place]] = field(default_factory=dict)
+    # place_key -> (country, region) -> the most populous city of that own name in that region, for names found
+    # in more than one region.
+    by_region: dict[str, dict[tuple[str, str], Place]] = field(default_factory=dict)
 
     def find(self, name: str) -> Place | None:
         return self.places.get(place_key(name))
@@ -130,6 +143,20 @@ class Gazetteer:
         if place is not None and place.country_code == country_code:
             return place
         return self.elsewhere.get(key, {}).get(country_code)
+
+    def find_in_region(self, name: str, region: Place) -> Place | None:
+        """The city of this name in this region (a `Place` of population 0 from ISO 3166-2), when the
+        gazetteer has one there: "Springfield" in Illinois, not Missouri's larger one."""
+        key = place_key(name)
+        wanted = (region.country_code, region.region)
+        place = self.places.get(key)
+        if place is not None and (place.country_code, place.region) == wanted:
+            return place
+        in_region = self.by_region.get(key, {}).get(wanted)
+        if in_region is not None:
+            return in_region
+        other = self.elsewhere.get(key, {}).get(region.country_code)
+        return other if other is not None and other.region == region.region else None
 
     def country_point(self, code: str) -> tuple[float | None, float | None]:
         return self.country_points.get(code, (None, None))
@@ -152,6 +179,7 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
     # spelling, then the most populous wins.
     ranked: dict[str, tuple[tuple[bool, int], Place]] = {}
     by_own_name: dict[str, dict[str, Place]] = defaultdict(dict)  # place_key -> country -> most populous city
+    in_regions: dict[str, dict[tuple[str, str], Place]] = defaultdict(dict)  # the same, by region
     by_country: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     by_region: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in cities.values():
@@ -159,12 +187,16 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
         if population < min_population:
             continue
         lat, lon, code = float(city["latitude"]), float(city["longitude"]), city["countrycode"]
+        admin1 = city.get("admin1code") or ""
         by_country[code].append((lat, lon, population))
-        by_region[(code, city.get("admin1code") or "")].append((lat, lon, population))
-        place = Place(city["name"], code, lat, lon, population, (code, city["name"]) in capitals)
+        by_region[(code, admin1)].append((lat, lon, population))
+        place = Place(city["name"], code, lat, lon, population, (code, city["name"]) in capitals, admin1)
         same_name = by_own_name[place_key(city["name"])]
         if code not in same_name or same_name[code].population < population:
             same_name[code] = place
+        same_region = in_regions[place_key(city["name"])]
+        if (code, admin1) not in same_region or same_region[(code, admin1)].population < population:
+            same_region[(code, admin1)] = place
         names = [(city["name"], False)]
         if population >= ALTERNATE_NAMES_MIN_POPULATION:
             names += [
@@ -189,7 +221,8 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
         country, suffix = region["code"].split("-", 1)
         wanted = _POINT_REGIONS.get(country, set())
         point = _centroid(by_region[(country, suffix)]) if wanted is None or suffix in wanted else (None, None)
-        places[key] = Place(region["name"], country, point[0], point[1], 0)
+        places[key] = Place(region["name"], country, point[0], point[1], 0, region=suffix)
     points = {code: _centroid(found) for code, found in by_country.items()}
     elsewhere = {key: countries for key, countries in by_own_name.items() if len(countries) > 1}
-    return Gazetteer(places, points, elsewhere)
+    towns_by_region = {key: regions for key, regions in in_regions.items() if len(regions) > 1}
+    return Gazetteer(places, points, elsewhere, towns_by_region)

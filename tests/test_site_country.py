@@ -1,0 +1,69 @@
+"""The site's country from its address places a town the story leaves open (issue 12, round 17)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from transforms.entities import Span, resolve_mentions, site_country_of
+from transforms.ids import doc_id_for
+from transforms.options import PipelineOptions
+from transforms.pipeline import ProcessedDocument, process_document
+from transforms.records import RawDocument
+
+STORY = "Flooding closed two roads in Hamilton on Sunday, and the council opened a shelter for families."
+
+
+@pytest.mark.parametrize(
+    ("url", "country"),
+    [
+        ("https://www.stuff.example.co.nz/news/1", "NZ"),
+        ("https://news.example.com.au/a", "AU"),
+        ("https://www.example.co.uk/x", "GB"),
+        ("https://paper.example.ie:8443/y", "IE"),
+        ("https://paper.example.com/z", None),  # a generic domain says nothing
+        ("https://startup.example.io/z", None),  # nor a country's domain bought for its letters
+        ("https://agency.example.eu/z", None),  # nor a domain of no country
+        (None, None),
+    ],
+)
+def test_a_site_s_country_is_its_country_code_domain(url: str | None, country: str | None) -> None:
+    assert site_country_of(url) == country
+
+
+def hamilton(site_country: str | None, text: str = STORY) -> str | None:
+    start = text.index("Hamilton")
+    _, entities = resolve_mentions([Span("Hamilton", "GPE", start, start + 8, text)], "a1", site_country=site_country)
+    return next(entity.country_code for entity in entities if entity.name == "Hamilton")
+
+
+def test_a_town_the_story_leaves_open_is_in_the_site_s_country() -> None:
+    assert hamilton(None) == "CA"  # the gazetteer's largest Hamilton
+    assert hamilton("NZ") == "NZ"
+    assert hamilton("GB") == "CA"  # Scotland's Hamilton is under a tenth of Ontario's
+
+
+def test_the_story_s_own_places_beat_the_site_s_country() -> None:
+    text = "Roads in Toronto, Ottawa and Hamilton closed."
+    spans = [Span(n, "GPE", text.index(n), text.index(n) + len(n), text) for n in ("Toronto", "Ottawa", "Hamilton")]
+    _, entities = resolve_mentions(spans, "a1", site_country="NZ")
+    assert {entity.name: entity.country_code for entity in entities}["Hamilton"] == "CA"
+
+
+def test_the_pipeline_reads_the_site_s_country_from_the_page_s_address() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "Hamilton"}])  # type: ignore[attr-defined]
+    more = "".join(
+        f"<p>Volunteers from the church filled {n} sandbags before the second wave of rain arrived.</p>"
+        for n in range(6)
+    )
+    content = f"<html><body><article><h1>Roads closed</h1><p>{STORY}</p>{more}</article></body></html>".encode()
+    found = {}
+    for url in ("https://www.herald.example.co.nz/roads", "https://www.herald.example.com/roads"):
+        raw = RawDocument(
+            doc_id=doc_id_for(content + url.encode()), source=url, url=url, content=content, media_type="text/html"
+        )
+        result = process_document(raw, nlp, PipelineOptions())
+        assert isinstance(result, ProcessedDocument), result
+        found[url] = {entity.name: entity.country_code for entity in result.entities}.get("Hamilton")
+    assert found == {"https://www.herald.example.co.nz/roads": "NZ", "https://www.herald.example.com/roads": "CA"}
