@@ -784,11 +784,6 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
 
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
     """Every figure in text, in text order and not overlapping."""
-    return propose_figures(text, article_id, options)
-
-
-def propose_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
-    """The figures the rules find, before the learned filter (bench/figure_filter.py trains on these)."""
     tokens = read_won_words(text, read_peso_signs(text, tokenize(text)))
     sentences = Sentences(text)
     markers = numbered_markers(tokens)

@@ -1,25 +1,22 @@
-"""A learned precision filter: after the rules, drop a proposed figure a linear model scores as no figure.
+"""A learned precision filter's cues: after the rules, a linear model could drop a figure it scores as none.
 
 The rules decide from phrases; four rounds of phrase rules written from judged slices did not carry to the
-next unread slice (docs/evaluation.md, round 16 acceptance). The model here weighs many weak cues at once
-(words around the number, its kind and unit, the shape of the number, sports and ranking words in the
-sentence). Its weights are fitted by bench/figure_filter.py on the judged pages under /work/data and kept
-as data (transforms/lexicons/figure_filter_weights.json: feature -> weight, a bias and a threshold), so scoring is a sum of
-weights and a logistic: no model library at run time.
+next unread slice (docs/evaluation.md, round 16 acceptance). A model weighs many weak cues at once (words
+around the number, its kind and unit, the shape of the number, the words of its sentence). bench/figure_filter.py
+fits one on the judged pages and measures it leave-one-slice-out; its weights are plain data (feature -> weight,
+a bias and a threshold), so scoring is a sum of weights and a logistic, with no model library at run time.
+Not wired into find_figures: measured in round 17 (docs/evaluation.md, figures29), it removed about one true
+figure for each false one and none of the unread slice's new kinds of false figure.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping
-from functools import lru_cache
-from importlib import resources
 
 from transforms.records import Figure
 
-WEIGHTS_FILE = "figure_filter_weights.json"  # in transforms/lexicons, package data
 # Characters read on each side of a figure for its window words: about eight words.
 WINDOW_CHARS = 60
 NEAR_WORDS = 3  # words right before and after a figure, kept with their position
@@ -39,8 +36,8 @@ def magnitude(value: float | None) -> str:
     if value == 0:
         return "zero"
     if value <= 10 and float(value).is_integer():
-        return f"small{int(value)}" if value >= 0 else "negative"
-    return f"e{int(math.floor(math.log10(abs(value))))}"
+        return f"small{int(value)}" if value > 0 else "negative"
+    return f"e{math.floor(math.log10(abs(value)))}"
 
 
 def figure_features(text: str, figure: Figure) -> list[str]:
@@ -64,9 +61,9 @@ def figure_features(text: str, figure: Figure) -> list[str]:
     after = _WORD.findall(text[figure.char_end : figure.char_end + WINDOW_CHARS].lower())
     features += [f"before{n + 1}={w}" for n, w in enumerate(reversed(before[-NEAR_WORDS:]))]
     features += [f"after{n + 1}={w}" for n, w in enumerate(after[:NEAR_WORDS])]
-    features += [f"window={w}" for w in set(before + after) if not w.isdigit()]
-    features += [f"sentence={w}" for w in set(_WORD.findall(figure.sentence.lower())) if w.isalpha()]
-    return features
+    features += [f"window={w}" for w in sorted(set(before + after)) if not w.isdigit()]
+    features += [f"sentence={w}" for w in sorted(set(_WORD.findall(figure.sentence.lower()))) if w.isalpha()]
+    return list(dict.fromkeys(features))  # each cue once
 
 
 def true_figure_score(features: list[str], weights: Mapping[str, float], bias: float) -> float:
@@ -75,19 +72,8 @@ def true_figure_score(features: list[str], weights: Mapping[str, float], bias: f
     return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
 
-@lru_cache(maxsize=1)
-def load_model(name: str = WEIGHTS_FILE) -> tuple[dict[str, float], float, float]:
-    """Weights, bias and threshold as fitted; an absent file keeps every figure (threshold 0)."""
-    path = resources.files("transforms").joinpath("lexicons", name)
-    if not path.is_file():
-        return {}, 0.0, 0.0
-    model = json.loads(path.read_text(encoding="utf-8"))
-    return model["weights"], model["bias"], model["threshold"]
-
-
-def keep_true_figures(text: str, figures: list[Figure]) -> list[Figure]:
+def keep_true_figures(
+    text: str, figures: list[Figure], weights: Mapping[str, float], bias: float, threshold: float
+) -> list[Figure]:
     """The figures the model scores at or above its threshold."""
-    weights, bias, threshold = load_model()
-    if threshold <= 0.0:
-        return figures
     return [f for f in figures if true_figure_score(figure_features(text, f), weights, bias) >= threshold]
