@@ -240,74 +240,84 @@ def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
 # is a few such files that no later compaction rewrites, plus the small files of the batches since
 # (docs/benchmarks.md).
 COMPACT_TARGET_BYTES = 16 * 1024 * 1024
+# Compactions merge in tiers of file size, each tier's bins this many times larger than the one below:
+# 256 KB, 2 MB and 16 MB bins under the default target (COMPACT_TIERS tiers).
+COMPACT_FAN_IN = 8
+COMPACT_TIERS = 3
+
+
+def compaction_bins(target_bytes: int = COMPACT_TARGET_BYTES) -> list[int]:
+    """Each tier's bin size, smallest first, the last one `target_bytes`."""
+    return [max(1, target_bytes // COMPACT_FAN_IN**level) for level in range(COMPACT_TIERS - 1, -1, -1)]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SmallFiles:
-    """A table's files under half the compaction target that a compaction of their tier would merge (delta-rs merges
-    within a partition, so only partitions holding two or more of a tier's files count): those an append wrote,
-    each one batch's rows as its `batch_id` statistics say (a table without that column counts every small file
-    here), and those earlier compactions wrote; with the bytes of the largest partition's batch files."""
+    """A table's files that a compaction of their tier would merge. A file's tier is set by its size alone: the
+    first whose bin is over twice the file (a file of over half the last bin is done). delta-rs merges within a
+    partition, so only partitions holding two or more of a tier's files count, and are named."""
 
-    batch_files: int
-    merged_files: int
-    batch_bytes: int
+    files: tuple[int, ...]  # per tier, smallest bins first
+    partitions: tuple[frozenset[tuple[object, ...]], ...]  # per tier: the partitions holding those files
+    partition_columns: tuple[str, ...]
 
 
 def small_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> SmallFiles:
-    """What a compaction of `table` could merge (SmallFiles). A file of over half the target is done: delta-rs packs
-    files into bins of at most the target, so two such files never share one."""
+    """What a compaction of `table` could merge, tier by tier (SmallFiles)."""
     actions = pa.table(table.get_add_actions(flatten=True))
     partitions = [name for name in actions.column_names if name.startswith("partition.")]
     columns = [actions.column(name).to_pylist() for name in ("size_bytes", *partitions)]
-    if {"min.batch_id", "max.batch_id"} <= set(actions.column_names):
-        one_batch = [
-            low is not None and low == high
-            for low, high in zip(
-                actions.column("min.batch_id").to_pylist(), actions.column("max.batch_id").to_pylist(), strict=True
-            )
-        ]
-    else:
-        one_batch = [True] * actions.num_rows
-    # partition -> [batch files, their bytes, merged files]
-    small: dict[tuple[object, ...], list[int]] = {}
-    for (size, *partition), batch in zip(zip(*columns, strict=True), one_batch, strict=True):
-        if size < target_bytes // 2:
-            counts = small.setdefault(tuple(partition), [0, 0, 0])
-            counts[0 if batch else 2] += 1
-            counts[1] += size if batch else 0
-    # Each tier counts in the partitions that hold two or more of its files: a month's one merged file beside the
-    # batch files since is merged with them by the first tier, not a reason to merge every month's small files.
+    bins = compaction_bins(target_bytes)
+    # (tier, partition) -> files of that tier
+    counts: dict[tuple[int, tuple[object, ...]], int] = {}
+    for size, *partition in zip(*columns, strict=True):
+        tier = next((level for level, bin_bytes in enumerate(bins) if size <= bin_bytes // 2), None)
+        if tier is not None:
+            key = (tier, tuple(partition))
+            counts[key] = counts.get(key, 0) + 1
+    # A month's one file of a tier beside files of other tiers is no reason to merge every month's files.
+    merged = [(tier, partition, count) for (tier, partition), count in counts.items() if count > 1]
     return SmallFiles(
-        batch_files=sum(counts[0] for counts in small.values() if counts[0] > 1),
-        merged_files=sum(counts[2] for counts in small.values() if counts[2] > 1),
-        batch_bytes=max((counts[1] for counts in small.values() if counts[0] > 1), default=0),
+        files=tuple(sum(count for level, _, count in merged if level == tier) for tier in range(len(bins))),
+        partitions=tuple(frozenset(part for level, part, _ in merged if level == tier) for tier in range(len(bins))),
+        partition_columns=tuple(name.removeprefix("partition.") for name in partitions),
     )
 
 
 def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> int:
-    """The small files of `table` a compaction could merge (SmallFiles), whoever wrote them."""
+    """The small files of `table` a compaction could merge (SmallFiles), in every tier."""
+    return sum(small_files(table, target_bytes).files)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Compaction:
+    """One delta-rs compaction: its bin size and the partitions it may touch (None: the whole table)."""
+
+    bin_bytes: int
+    partition_filters: list[tuple[str, str, Any]] | None
+
+
+def compaction_target(table: DeltaTable, min_files: int, target_bytes: int = COMPACT_TARGET_BYTES) -> Compaction | None:
+    """The compaction `table` needs now, or None. Compactions merge in tiers of file size, so that what one
+    rewrites is bounded by its tier's bin, whatever the size of the table or of its month partitions:
+
+    - once more than `min_files` files of a tier can be merged (files of at most half its bin, over half the bin
+      below, two or more in a partition), the files of those partitions up to that bin are merged into bins of it
+      (delta-rs takes every file no larger than the bin, and packs them into bins of at most that size);
+    - the files it writes are of the next tier (or done), so each row is rewritten about once per tier
+      (COMPACT_TIERS), and a compaction rewrites at most one bin of rows merged earlier in each partition.
+
+    The lowest tier that needs it goes first. Tiers told apart by who wrote a file (an append's files of one batch
+    merged into a bin of their bytes, round 12) merged an earlier file of one batch with them whatever its size:
+    a month's 2,000-article file at every such compaction in bench.scale's 101,000-article archive (round 17)."""
     files = small_files(table, target_bytes)
-    return files.batch_files + files.merged_files
-
-
-def compaction_target(table: DeltaTable, min_files: int, target_bytes: int = COMPACT_TARGET_BYTES) -> int | None:
-    """The bin size a compaction of `table` uses now, or None when it needs none. Compactions merge in tiers, so
-    that each row is rewritten a bounded number of times, whatever the size of the table:
-
-    - once more than `min_files` files of one batch each can be merged, they are merged into one file of about
-      their own size (delta-rs merges the files up to the bin size and packs them into bins of that size: the
-      files earlier compactions wrote, of about as many batches, are over it or alone in their bin, and stay);
-    - once more than `min_files` files earlier compactions wrote are small, every small file is merged into
-      bins of `target_bytes`.
-
-    A single tier (every small file into bins of `target_bytes`) rewrote a table's last partial bin, up to half
-    the target, at every compaction: a table under 8 MB (`entity_mentions` at 100,000 articles) whole each time."""
-    files = small_files(table, target_bytes)
-    if files.merged_files > min_files:
-        return target_bytes
-    if files.batch_files > min_files:
-        return max(1, min(files.batch_bytes, target_bytes))
+    for bin_bytes, count, partitions in zip(compaction_bins(target_bytes), files.files, files.partitions, strict=True):
+        if count <= min_files:
+            continue
+        filters = None
+        if len(files.partition_columns) == 1:  # a month partition: only the months holding the tier's files
+            filters = [(files.partition_columns[0], "in", sorted(str(partition[0]) for partition in partitions))]
+        return Compaction(bin_bytes, filters)
     return None
 
 
@@ -323,11 +333,15 @@ def compact_tables(
         table = open_table(table_path(warehouse, spec))
         if table is None:
             continue
-        bin_bytes = compaction_target(table, min_files, target_bytes)
-        if bin_bytes is None:
+        compaction = compaction_target(table, min_files, target_bytes)
+        if compaction is None:
             continue
         before = len(table.file_uris())
-        table.optimize.compact(target_size=bin_bytes, writer_properties=writer_properties(spec))
+        table.optimize.compact(
+            partition_filters=compaction.partition_filters,
+            target_size=compaction.bin_bytes,
+            writer_properties=writer_properties(spec),
+        )
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
         table.update_incremental()
         _keep(table_path(warehouse, spec), table)  # at the latest version: the next use need not load it afresh
