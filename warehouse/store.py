@@ -240,84 +240,116 @@ def table_files(warehouse: Path, spec: TableSpec) -> list[str]:
 # is a few such files that no later compaction rewrites, plus the small files of the batches since
 # (docs/benchmarks.md).
 COMPACT_TARGET_BYTES = 16 * 1024 * 1024
-# Compactions merge in tiers of file size, each tier's bins this many times larger than the one below:
-# 256 KB, 2 MB and 16 MB bins under the default target (COMPACT_TIERS tiers).
-COMPACT_FAN_IN = 8
-COMPACT_TIERS = 3
-
-
-def compaction_bins(target_bytes: int = COMPACT_TARGET_BYTES) -> list[int]:
-    """Each tier's bin size, smallest first, the last one `target_bytes`."""
-    return [max(1, target_bytes // COMPACT_FAN_IN**level) for level in range(COMPACT_TIERS - 1, -1, -1)]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class SmallFiles:
-    """A table's files that a compaction of their tier would merge. A file's tier is set by its size alone: the
-    first whose bin is over twice the file (a file of over half the last bin is done). delta-rs merges within a
-    partition, so only partitions holding two or more of a tier's files count, and are named."""
+    """A table's files under half the compaction target that a compaction of their tier would merge (delta-rs merges
+    within a partition, so only partitions holding two or more of a tier's files count): the batches' files since
+    the table's last compaction (an append's, each one batch's rows as its `batch_id` statistics say, written after
+    every file of several batches; a table without that column counts every small file here), and the files earlier
+    compactions wrote; with the bytes of the largest partition's batch files, the partitions holding them, and the
+    bin under which a compaction of them leaves every other file of those partitions (None: no such file)."""
 
-    files: tuple[int, ...]  # per tier, smallest bins first
-    partitions: tuple[frozenset[tuple[object, ...]], ...]  # per tier: the partitions holding those files
-    partition_columns: tuple[str, ...]
+    batch_files: int
+    merged_files: int
+    batch_bytes: int
+    batch_partitions: frozenset[tuple[object, ...]] = frozenset()
+    partition_columns: tuple[str, ...] = ()
+    spared_under: int | None = None
 
 
 def small_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> SmallFiles:
-    """What a compaction of `table` could merge, tier by tier (SmallFiles)."""
+    """What a compaction of `table` could merge (SmallFiles). A file of over half the target is done: delta-rs packs
+    files into bins of at most the target, so two such files never share one."""
     actions = pa.table(table.get_add_actions(flatten=True))
     partitions = [name for name in actions.column_names if name.startswith("partition.")]
-    columns = [actions.column(name).to_pylist() for name in ("size_bytes", *partitions)]
-    bins = compaction_bins(target_bytes)
-    # (tier, partition) -> files of that tier
-    counts: dict[tuple[int, tuple[object, ...]], int] = {}
-    for size, *partition in zip(*columns, strict=True):
-        tier = next((level for level, bin_bytes in enumerate(bins) if size <= bin_bytes // 2), None)
-        if tier is not None:
-            key = (tier, tuple(partition))
-            counts[key] = counts.get(key, 0) + 1
-    # A month's one file of a tier beside files of other tiers is no reason to merge every month's files.
-    merged = [(tier, partition, count) for (tier, partition), count in counts.items() if count > 1]
+    sizes, written = actions.column("size_bytes").to_pylist(), actions.column("modification_time").to_pylist()
+    keys = list(zip(*(actions.column(name).to_pylist() for name in partitions), strict=True)) or [()] * len(sizes)
+    if {"min.batch_id", "max.batch_id"} <= set(actions.column_names):
+        lows, highs = actions.column("min.batch_id").to_pylist(), actions.column("max.batch_id").to_pylist()
+        one_batch = [low is not None and low == high for low, high in zip(lows, highs, strict=True)]
+    else:
+        one_batch = [True] * actions.num_rows
+    # The batches since the last compaction: files of one batch written after every file of several.
+    last_merge = max((when for when, batch in zip(written, one_batch, strict=True) if not batch), default=None)
+    since = [
+        batch and (last_merge is None or when > last_merge) for when, batch in zip(written, one_batch, strict=True)
+    ]
+    small: dict[tuple[object, ...], list[int]] = {}  # partition -> [batch files since, their bytes, merged files]
+    for size, key, batch, recent in zip(sizes, keys, one_batch, since, strict=True):
+        if size < target_bytes // 2:
+            counts = small.setdefault(key, [0, 0, 0])
+            if recent:
+                counts[0] += 1
+                counts[1] += size
+            elif not batch:
+                counts[2] += 1
+    # Each tier counts in the partitions that hold two or more of its files: a month's one merged file beside the
+    # batch files since is no reason to merge every month's small files.
+    chosen = frozenset(key for key, counts in small.items() if counts[0] > 1)
+    # delta-rs merges every file no larger than the bin: the batch tier's bin stays under the other files of the
+    # partitions it merges (a month's earlier file of thousands of articles), but for those of up to two of the
+    # batches' files, which it may merge with them (else a few small merged files would stop every merge).
+    floor = 2 * max(
+        (size for size, key, recent in zip(sizes, keys, since, strict=True) if recent and key in chosen), default=0
+    )
+    spared = [
+        size
+        for size, key, recent in zip(sizes, keys, since, strict=True)
+        if key in chosen and not recent and size > floor
+    ]
     return SmallFiles(
-        files=tuple(sum(count for level, _, count in merged if level == tier) for tier in range(len(bins))),
-        partitions=tuple(frozenset(part for level, part, _ in merged if level == tier) for tier in range(len(bins))),
+        batch_files=sum(counts[0] for counts in small.values() if counts[0] > 1),
+        merged_files=sum(counts[2] for counts in small.values() if counts[2] > 1),
+        batch_bytes=max((counts[1] for counts in small.values() if counts[0] > 1), default=0),
+        batch_partitions=chosen,
         partition_columns=tuple(name.removeprefix("partition.") for name in partitions),
+        spared_under=min(spared, default=None),
     )
 
 
 def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> int:
-    """The small files of `table` a compaction could merge (SmallFiles), in every tier."""
-    return sum(small_files(table, target_bytes).files)
+    """The small files of `table` a compaction could merge (SmallFiles), whoever wrote them."""
+    files = small_files(table, target_bytes)
+    return files.batch_files + files.merged_files
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Compaction:
-    """One delta-rs compaction: its bin size and the partitions it may touch (None: the whole table)."""
+    """One delta-rs compaction: its bin size and the partitions it may touch (None: every one)."""
 
     bin_bytes: int
-    partition_filters: list[tuple[str, str, Any]] | None
+    partition_filters: list[tuple[str, str, Any]] | None = None
 
 
 def compaction_target(table: DeltaTable, min_files: int, target_bytes: int = COMPACT_TARGET_BYTES) -> Compaction | None:
-    """The compaction `table` needs now, or None. Compactions merge in tiers of file size, so that what one
-    rewrites is bounded by its tier's bin, whatever the size of the table or of its month partitions:
+    """The compaction `table` needs now, or None. Compactions merge in tiers, so that each row is rewritten a
+    bounded number of times, and what one rewrites does not grow with the table or its month partitions:
 
-    - once more than `min_files` files of a tier can be merged (files of at most half its bin, over half the bin
-      below, two or more in a partition), the files of those partitions up to that bin are merged into bins of it
-      (delta-rs takes every file no larger than the bin, and packs them into bins of at most that size);
-    - the files it writes are of the next tier (or done), so each row is rewritten about once per tier
-      (COMPACT_TIERS), and a compaction rewrites at most one bin of rows merged earlier in each partition.
+    - once more than `min_files` files of one batch each, appended since the last compaction, can be merged, they
+      are merged into one file of about their own size, in the partitions holding them (delta-rs merges every
+      file up to the bin size and packs them into bins of that size: the bin stays under every other file of those
+      partitions but the smallest, SmallFiles.spared_under, so a month's earlier files stay as they are);
+    - once more than `min_files` files earlier compactions wrote are small, every small file is merged into
+      bins of `target_bytes`.
 
-    The lowest tier that needs it goes first. Tiers told apart by who wrote a file (an append's files of one batch
-    merged into a bin of their bytes, round 12) merged an earlier file of one batch with them whatever its size:
-    a month's 2,000-article file at every such compaction in bench.scale's 101,000-article archive (round 17)."""
+    A single tier (every small file into bins of `target_bytes`) rewrote a table's last partial bin, up to half
+    the target, at every compaction: a table under 8 MB (`entity_mentions` at 100,000 articles) whole each time.
+    A batch tier over every partition, its bin the batches' bytes, merged a month's earlier file of one batch under
+    that size with them at every compaction: 297 KB a batch in bench.scale's 101,000-article archive against 77 KB
+    at 1,000 (docs/benchmarks.md, round 17)."""
     files = small_files(table, target_bytes)
-    for bin_bytes, count, partitions in zip(compaction_bins(target_bytes), files.files, files.partitions, strict=True):
-        if count <= min_files:
-            continue
-        filters = None
-        if len(files.partition_columns) == 1:  # a month partition: only the months holding the tier's files
-            filters = [(files.partition_columns[0], "in", sorted(str(partition[0]) for partition in partitions))]
-        return Compaction(bin_bytes, filters)
+    if files.merged_files > min_files:
+        return Compaction(target_bytes)
+    if files.batch_files > min_files:
+        bin_bytes = max(1, min(files.batch_bytes, target_bytes))
+        if files.spared_under is not None:
+            bin_bytes = min(bin_bytes, files.spared_under - 1)
+        if len(files.partition_columns) != 1:  # every partitioned table has one column: its month
+            return Compaction(bin_bytes)
+        months = sorted(str(key[0]) for key in files.batch_partitions)
+        return Compaction(bin_bytes, [(files.partition_columns[0], "in", months)])
     return None
 
 
