@@ -249,7 +249,7 @@ class SmallFiles:
     the table's last compaction (an append's, each one batch's rows as its `batch_id` statistics say, written after
     every file of several batches; a table without that column counts every small file here), and the files earlier
     compactions wrote; with the bytes of the largest partition's batch files, the partitions holding them, and the
-    bin under which a compaction of them leaves every other file of those partitions (None: no such file)."""
+    least of the earlier files there that a compaction of them leaves as they are (None: none)."""
 
     batch_files: int
     merged_files: int
@@ -288,21 +288,24 @@ def small_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> 
     # Each tier counts in the partitions that hold two or more of its files: a month's one merged file beside the
     # batch files since is no reason to merge every month's small files.
     chosen = frozenset(key for key, counts in small.items() if counts[0] > 1)
-    # delta-rs merges every file no larger than the bin: the batch tier's bin stays under the other files of the
-    # partitions it merges (a month's earlier file of thousands of articles), but for those of up to two of the
-    # batches' files, which it may merge with them (else a few small merged files would stop every merge).
-    floor = 2 * max(
+    batch_bytes = max((counts[1] for counts in small.values() if counts[0] > 1), default=0)
+    # delta-rs merges every file no larger than the bin: the batch tier's bin stays under the earlier files of the
+    # partitions it merges that are over half of it (a month's file of thousands of articles), so it rewrites at
+    # most about the batches' bytes again. The smaller ones, and those of up to two of the batches' files, are
+    # merged with them: a bin under those would leave merged files too small to merge again.
+    largest = max(
         (size for size, key, recent in zip(sizes, keys, since, strict=True) if recent and key in chosen), default=0
     )
+    least = max(2 * largest, min(batch_bytes, target_bytes) // 2)
     spared = [
         size
         for size, key, recent in zip(sizes, keys, since, strict=True)
-        if key in chosen and not recent and size > floor
+        if key in chosen and not recent and size > least
     ]
     return SmallFiles(
         batch_files=sum(counts[0] for counts in small.values() if counts[0] > 1),
         merged_files=sum(counts[2] for counts in small.values() if counts[2] > 1),
-        batch_bytes=max((counts[1] for counts in small.values() if counts[0] > 1), default=0),
+        batch_bytes=batch_bytes,
         batch_partitions=chosen,
         partition_columns=tuple(name.removeprefix("partition.") for name in partitions),
         spared_under=min(spared, default=None),
