@@ -332,8 +332,8 @@ def compaction_target(table: DeltaTable, min_files: int, target_bytes: int = COM
 
     - once more than `min_files` files of one batch each, appended since the last compaction, can be merged, they
       are merged into one file of about their own size, in the partitions holding them (delta-rs merges every
-      file up to the bin size and packs them into bins of that size: the bin stays under every other file of those
-      partitions but the smallest, SmallFiles.spared_under, so a month's earlier files stay as they are);
+      file up to the bin size and packs them into bins of that size: the bin stays under the earlier files there
+      over half of it, SmallFiles.spared_under, so a month's large earlier files stay as they are);
     - once more than `min_files` files earlier compactions wrote are small, every small file is merged into
       bins of `target_bytes`.
 
