@@ -88,10 +88,9 @@ def test_only_small_files_a_compaction_can_merge_count(tmp_path):
 
 
 def test_a_table_under_half_the_target_is_not_rewritten_whole_at_each_compaction(tmp_path):
-    """Compactions merge in tiers of file size: the batches' small files into bins of the smallest tier, and only
-    once enough of those are there, those into bins of the next. A table smaller than half the target (most
-    tables of a 100,000-article archive under 16 MB bins) was rewritten whole at every compaction, its cost
-    growing with it."""
+    """Compactions merge in tiers: the files of the batches since into one file, and only once enough of those are
+    small, every small file into bins of the target. A table smaller than half the target (most tables of a
+    100,000-article archive under 16 MB bins) was rewritten whole at every compaction, its cost growing with it."""
     ensure_tables(tmp_path)
     path = table_path(tmp_path, ARTICLES)
     appended = written_by_compactions = 0
@@ -114,9 +113,8 @@ def test_a_table_under_half_the_target_is_not_rewritten_whole_at_each_compaction
             written_by_compactions += sum(size for name, size in file_sizes(table).items() if name not in before)
         assert mergeable_files(table) <= 2 * (4 + 1)  # the batches' files and those merged from them
     assert appended < COMPACT_TARGET_BYTES // 2
-    # Each batch's rows are merged once with the batches beside them (256 KB bins), and those files again every 25
-    # batches (2 MB bins): about 1.8 times what the batches wrote (a single tier: 6.5 times, the whole table every
-    # 5 batches).
+    # Each batch's rows are merged once with the batches beside them, and the merged files again every 25 batches:
+    # about 2.3 times what the batches wrote (a single tier: 6.5 times, the whole table every 5 batches).
     assert written_by_compactions <= 3 * appended, (written_by_compactions, appended)
     assert open_table(path).to_pyarrow_table(columns=["doc_id"]).num_rows == 60 * 50  # type: ignore[union-attr]
 
