@@ -28,6 +28,7 @@ import functools
 import hashlib
 import inspect
 import itertools
+import json
 import math
 import os
 import platform
@@ -65,6 +66,7 @@ from warehouse import lookups, store, views
 from warehouse.index import current_index
 from warehouse.options import COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS
 from warehouse.schemas import (
+    ALL_TABLES,
     ARTICLES,
     BATCHES,
     DUPLICATE_LINKS,
@@ -744,6 +746,7 @@ def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[in
     scheme = signature_scheme(DedupOptions())
     rngs = [random.Random(seed + 11) for seed in seeds]
     cpus: list[list[float]] = [[] for _ in warehouses]
+    versions = [table_versions(warehouse) for warehouse in warehouses]
     for number in range(count):
         for warehouse, rng, seconds, seed in zip(warehouses, rngs, cpus, seeds, strict=True):
             rows = synthetic_batch(rng, 75_000_000 + seed * 100_000 + number * batch, batch, scheme, DedupOptions())
@@ -751,6 +754,35 @@ def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[in
             seconds.append(timed(commit)[1])
     print(f"\nThe commit over {count} more batches on each, in turn (load average {load_average()}):\n")
     print_series(warehouses, cpus)
+    # A count beside the times: what the series' compactions read and wrote again, which their CPU follows.
+    rewritten = [
+        compacted_bytes(warehouse, since) / count for warehouse, since in zip(warehouses, versions, strict=True)
+    ]
+    print(
+        f"compactions rewrote {rewritten[0] / 1000:,.0f} KB a batch at the smallest size, "
+        f"{rewritten[-1] / 1000:,.0f} KB at the largest (largest/smallest {rewritten[-1] / max(rewritten[0], 1):.2f})"
+    )
+
+
+def table_versions(warehouse: Path) -> dict[str, int]:
+    """Each Delta table's version now."""
+    tables = {spec.name: store.open_table(store.table_path(warehouse, spec)) for spec in ALL_TABLES}
+    return {name: table.version() for name, table in tables.items() if table is not None}
+
+
+def compacted_bytes(warehouse: Path, since: dict[str, int]) -> int:
+    """The bytes of the files that the compactions made after the versions `since` replaced, in every table (their
+    commits' own metrics, from the Delta log)."""
+    total = 0
+    for spec in ALL_TABLES:
+        table, before = store.open_table(store.table_path(warehouse, spec)), since.get(spec.name, -1)
+        if table is None or table.version() <= before:
+            continue
+        for entry in table.history(limit=table.version() - before):
+            if entry.get("operation") == "OPTIMIZE" and entry["version"] > before:
+                removed = entry.get("operationMetrics", {}).get("filesRemoved", "{}")
+                total += int((json.loads(removed) if isinstance(removed, str) else removed).get("totalSize", 0))
+    return total
 
 
 def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> list[list[float]]:

@@ -87,3 +87,27 @@ def test_bench_scale_times_each_size_publishes_after_new_batches(tmp_path, capsy
             shown = con.execute("select count(*) from articles").fetchone()
         assert shown == (archive_articles(warehouse),)
     assert "largest/smallest: median" in capsys.readouterr().out
+
+
+def test_bench_scale_counts_the_bytes_a_series_compactions_rewrote(tmp_path):
+    """compacted_bytes sums the files that compactions after the given versions replaced, from their Delta commits:
+    the count printed beside the commit series' times (not the appends, not the compactions before)."""
+    from bench.scale import compacted_bytes, table_versions
+    from tests.test_compaction import file_sizes, markers
+    from warehouse.schemas import BATCHES
+    from warehouse.store import append_rows, compact_tables, ensure_tables, open_table, table_path
+
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, BATCHES)
+    for batch in range(3):
+        append_rows(tmp_path, BATCHES, markers(batch, 20), {"run_id": "r"})
+    compact_tables(tmp_path, min_files=1, retention_hours=0)  # before the series: not counted
+    since = table_versions(tmp_path)
+    assert compacted_bytes(tmp_path, since) == 0
+    for batch in range(3, 6):
+        append_rows(tmp_path, BATCHES, markers(batch, 20), {"run_id": "r"})
+    before = file_sizes(open_table(path))  # type: ignore[arg-type]
+    assert BATCHES.name in compact_tables(tmp_path, min_files=1, retention_hours=0)
+    after = file_sizes(open_table(path))  # type: ignore[arg-type]
+    replaced = sum(size for name, size in before.items() if name not in after)
+    assert replaced > 0 and compacted_bytes(tmp_path, since) == replaced

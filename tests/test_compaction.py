@@ -135,3 +135,43 @@ def test_a_kept_table_takes_up_each_commit_another_writer_makes(tmp_path):
     table = open_table(path)
     assert table is kept and kept.version() == 4 and len(kept.file_uris()) == 1
     assert kept.to_pyarrow_table().num_rows == 7
+
+
+def test_what_a_compaction_rewrites_does_not_grow_with_its_month(tmp_path):
+    """A month partition that already holds a large file (an earlier run's batch of 5,000 articles, compactions
+    since) takes batches of 50 articles: their compactions rewrite those batches' rows, a bounded number of bytes,
+    and never the month's large file. A batch tier whose bin was the bytes of every file of one batch merged that
+    file with the batches since at each compaction, whatever its size: a month's 2,000-article file in
+    bench.scale's 101,000-article archive."""
+    ensure_tables(tmp_path)
+    path = table_path(tmp_path, ARTICLES)
+
+    def rows(batch: int, count: int, day: date) -> list:
+        rng = random.Random(batch)  # texts that do not compress: a file's size is its rows', not its footer's
+        return [
+            dataclasses.replace(article(f"d{batch}-{n}"), published_date=day, text=f"{rng.getrandbits(1024):0256x}")
+            for n in range(count)
+        ]
+
+    append_rows(tmp_path, ARTICLES, rows(0, 5_000, date(2024, 1, 3)), {"run_id": "r", "batch_id": "b000"})
+    ((large_file, large_size),) = file_sizes(open_table(path)).items()  # type: ignore[arg-type]
+    assert large_size < COMPACT_TARGET_BYTES // 2  # small: a compaction could merge it
+    for batch in (1, 2):  # another month's compaction, after the large file
+        append_rows(tmp_path, ARTICLES, rows(batch, 50, date(2024, 2, 3)), {"run_id": "r", "batch_id": f"b{batch}"})
+    assert compact_tables(tmp_path, min_files=1, retention_hours=0) == {ARTICLES.name: (3, 2)}
+    appended = removed = 0
+    for batch in range(3, 63):
+        sizes = file_sizes(open_table(path))  # type: ignore[arg-type]
+        append_rows(tmp_path, ARTICLES, rows(batch, 50, date(2024, 1, 3)), {"run_id": "r", "batch_id": f"b{batch:03d}"})
+        after_append = file_sizes(open_table(path))  # type: ignore[arg-type]
+        appended += sum(size for name, size in after_append.items() if name not in sizes)
+        compact_tables(tmp_path, min_files=16, retention_hours=0)
+        table = open_table(path)
+        assert table is not None
+        removed += sum(size for name, size in after_append.items() if name not in file_sizes(table))
+        assert mergeable_files(table) <= 2 * (16 + 1)
+    table = open_table(path)
+    assert table is not None
+    assert large_file in file_sizes(table)  # never rewritten
+    assert 0 < removed <= 1.5 * appended, (removed, appended, large_size)
+    assert table.to_pyarrow_table(columns=["doc_id"]).num_rows == 5_000 + 62 * 50

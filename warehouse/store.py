@@ -245,13 +245,18 @@ COMPACT_TARGET_BYTES = 16 * 1024 * 1024
 @dataclasses.dataclass(frozen=True, slots=True)
 class SmallFiles:
     """A table's files under half the compaction target that a compaction of their tier would merge (delta-rs merges
-    within a partition, so only partitions holding two or more of a tier's files count): those an append wrote,
-    each one batch's rows as its `batch_id` statistics say (a table without that column counts every small file
-    here), and those earlier compactions wrote; with the bytes of the largest partition's batch files."""
+    within a partition, so only partitions holding two or more of a tier's files count): the batches' files since
+    the table's last compaction (an append's, each one batch's rows as its `batch_id` statistics say, written after
+    every file of several batches; a table without that column counts every small file here), and the files earlier
+    compactions wrote; with the bytes of the largest partition's batch files, the partitions holding them, and the
+    least of the earlier files there that a compaction of them leaves as they are (None: none)."""
 
     batch_files: int
     merged_files: int
     batch_bytes: int
+    batch_partitions: frozenset[tuple[object, ...]] = frozenset()
+    partition_columns: tuple[str, ...] = ()
+    spared_under: int | None = None
 
 
 def small_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> SmallFiles:
@@ -259,29 +264,51 @@ def small_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES) -> 
     files into bins of at most the target, so two such files never share one."""
     actions = pa.table(table.get_add_actions(flatten=True))
     partitions = [name for name in actions.column_names if name.startswith("partition.")]
-    columns = [actions.column(name).to_pylist() for name in ("size_bytes", *partitions)]
+    sizes, written = actions.column("size_bytes").to_pylist(), actions.column("modification_time").to_pylist()
+    keys = list(zip(*(actions.column(name).to_pylist() for name in partitions), strict=True)) or [()] * len(sizes)
     if {"min.batch_id", "max.batch_id"} <= set(actions.column_names):
-        one_batch = [
-            low is not None and low == high
-            for low, high in zip(
-                actions.column("min.batch_id").to_pylist(), actions.column("max.batch_id").to_pylist(), strict=True
-            )
-        ]
+        lows, highs = actions.column("min.batch_id").to_pylist(), actions.column("max.batch_id").to_pylist()
+        one_batch = [low is not None and low == high for low, high in zip(lows, highs, strict=True)]
     else:
         one_batch = [True] * actions.num_rows
-    # partition -> [batch files, their bytes, merged files]
-    small: dict[tuple[object, ...], list[int]] = {}
-    for (size, *partition), batch in zip(zip(*columns, strict=True), one_batch, strict=True):
+    # The batches since the last compaction: files of one batch written after every file of several.
+    last_merge = max((when for when, batch in zip(written, one_batch, strict=True) if not batch), default=None)
+    since = [
+        batch and (last_merge is None or when > last_merge) for when, batch in zip(written, one_batch, strict=True)
+    ]
+    small: dict[tuple[object, ...], list[int]] = {}  # partition -> [batch files since, their bytes, merged files]
+    for size, key, batch, recent in zip(sizes, keys, one_batch, since, strict=True):
         if size < target_bytes // 2:
-            counts = small.setdefault(tuple(partition), [0, 0, 0])
-            counts[0 if batch else 2] += 1
-            counts[1] += size if batch else 0
+            counts = small.setdefault(key, [0, 0, 0])
+            if recent:
+                counts[0] += 1
+                counts[1] += size
+            elif not batch:
+                counts[2] += 1
     # Each tier counts in the partitions that hold two or more of its files: a month's one merged file beside the
-    # batch files since is merged with them by the first tier, not a reason to merge every month's small files.
+    # batch files since is no reason to merge every month's small files.
+    chosen = frozenset(key for key, counts in small.items() if counts[0] > 1)
+    batch_bytes = max((counts[1] for counts in small.values() if counts[0] > 1), default=0)
+    # delta-rs merges every file no larger than the bin: the batch tier's bin stays under the earlier files of the
+    # partitions it merges that are over half of it (a month's file of thousands of articles), so it rewrites at
+    # most about the batches' bytes again. The smaller ones, and those of up to two of the batches' files, are
+    # merged with them: a bin under those would leave merged files too small to merge again.
+    largest = max(
+        (size for size, key, recent in zip(sizes, keys, since, strict=True) if recent and key in chosen), default=0
+    )
+    least = max(2 * largest, min(batch_bytes, target_bytes) // 2)
+    spared = [
+        size
+        for size, key, recent in zip(sizes, keys, since, strict=True)
+        if key in chosen and not recent and size > least
+    ]
     return SmallFiles(
         batch_files=sum(counts[0] for counts in small.values() if counts[0] > 1),
         merged_files=sum(counts[2] for counts in small.values() if counts[2] > 1),
-        batch_bytes=max((counts[1] for counts in small.values() if counts[0] > 1), default=0),
+        batch_bytes=batch_bytes,
+        batch_partitions=chosen,
+        partition_columns=tuple(name.removeprefix("partition.") for name in partitions),
+        spared_under=min(spared, default=None),
     )
 
 
@@ -291,23 +318,41 @@ def mergeable_files(table: DeltaTable, target_bytes: int = COMPACT_TARGET_BYTES)
     return files.batch_files + files.merged_files
 
 
-def compaction_target(table: DeltaTable, min_files: int, target_bytes: int = COMPACT_TARGET_BYTES) -> int | None:
-    """The bin size a compaction of `table` uses now, or None when it needs none. Compactions merge in tiers, so
-    that each row is rewritten a bounded number of times, whatever the size of the table:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Compaction:
+    """One delta-rs compaction: its bin size and the partitions it may touch (None: every one)."""
 
-    - once more than `min_files` files of one batch each can be merged, they are merged into one file of about
-      their own size (delta-rs merges the files up to the bin size and packs them into bins of that size: the
-      files earlier compactions wrote, of about as many batches, are over it or alone in their bin, and stay);
+    bin_bytes: int
+    partition_filters: list[tuple[str, str, Any]] | None = None
+
+
+def compaction_target(table: DeltaTable, min_files: int, target_bytes: int = COMPACT_TARGET_BYTES) -> Compaction | None:
+    """The compaction `table` needs now, or None. Compactions merge in tiers, so that each row is rewritten a
+    bounded number of times, and what one rewrites does not grow with the table or its month partitions:
+
+    - once more than `min_files` files of one batch each, appended since the last compaction, can be merged, they
+      are merged into one file of about their own size, in the partitions holding them (delta-rs merges every
+      file up to the bin size and packs them into bins of that size: the bin stays under the earlier files there
+      over half of it, SmallFiles.spared_under, so a month's large earlier files stay as they are);
     - once more than `min_files` files earlier compactions wrote are small, every small file is merged into
       bins of `target_bytes`.
 
     A single tier (every small file into bins of `target_bytes`) rewrote a table's last partial bin, up to half
-    the target, at every compaction: a table under 8 MB (`entity_mentions` at 100,000 articles) whole each time."""
+    the target, at every compaction: a table under 8 MB (`entity_mentions` at 100,000 articles) whole each time.
+    A batch tier over every partition, its bin the batches' bytes, merged a month's earlier file of one batch under
+    that size with them at every compaction: 297 KB a batch in bench.scale's 101,000-article archive against 77 KB
+    at 1,000 (docs/benchmarks.md, round 17)."""
     files = small_files(table, target_bytes)
     if files.merged_files > min_files:
-        return target_bytes
+        return Compaction(target_bytes)
     if files.batch_files > min_files:
-        return max(1, min(files.batch_bytes, target_bytes))
+        bin_bytes = max(1, min(files.batch_bytes, target_bytes))
+        if files.spared_under is not None:
+            bin_bytes = min(bin_bytes, files.spared_under - 1)
+        if len(files.partition_columns) != 1:  # every partitioned table has one column: its month
+            return Compaction(bin_bytes)
+        months = sorted(str(key[0]) for key in files.batch_partitions)
+        return Compaction(bin_bytes, [(files.partition_columns[0], "in", months)])
     return None
 
 
@@ -323,11 +368,15 @@ def compact_tables(
         table = open_table(table_path(warehouse, spec))
         if table is None:
             continue
-        bin_bytes = compaction_target(table, min_files, target_bytes)
-        if bin_bytes is None:
+        compaction = compaction_target(table, min_files, target_bytes)
+        if compaction is None:
             continue
         before = len(table.file_uris())
-        table.optimize.compact(target_size=bin_bytes, writer_properties=writer_properties(spec))
+        table.optimize.compact(
+            partition_filters=compaction.partition_filters,
+            target_size=compaction.bin_bytes,
+            writer_properties=writer_properties(spec),
+        )
         table.vacuum(retention_hours=retention_hours, dry_run=False, enforce_retention_duration=False)
         table.update_incremental()
         _keep(table_path(warehouse, spec), table)  # at the latest version: the next use need not load it afresh
