@@ -12,11 +12,13 @@ import signal
 import socket
 import tracemalloc
 import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+import brotli  # type: ignore[import-untyped]  # brotli ships no type stubs
 import duckdb
 import pytest
 
@@ -498,3 +500,75 @@ def test_listings_that_drip_never_answer_or_name_each_other_end_as_rejections_an
     # Each index is fetched once: a then b; every later mention of either is counted, never fetched again.
     assert (hits["/loop-a-sitemap.xml"], hits["/loop-b-sitemap.xml"]) == (1, 1)
     assert discovery.skipped == {"listing/repeated": 4}
+
+
+# --- Compression bombs from a server: content codings and gzipped listings ---
+
+_BOMB_MIB = 100  # of zeros, behind a few KiB (gzip, deflate) or a few hundred bytes (br)
+_BOMB_LIMIT = 1 << 20
+
+
+def _bombs() -> dict[str, bytes]:
+    """Each content coding's bomb: _BOMB_MIB MiB of zeros, compressed a MiB at a time."""
+    zeros = b"\0" * (1 << 20)
+    gzip_, deflate, br = zlib.compressobj(9, zlib.DEFLATED, 31), zlib.compressobj(9), brotli.Compressor(quality=5)
+    bodies: dict[str, list[bytes]] = {"gzip": [], "deflate": [], "br": []}
+    for _ in range(_BOMB_MIB):
+        bodies["gzip"].append(gzip_.compress(zeros))
+        bodies["deflate"].append(deflate.compress(zeros))
+        bodies["br"].append(br.process(zeros))
+    bodies["gzip"].append(gzip_.flush())
+    bodies["deflate"].append(deflate.flush())
+    bodies["br"].append(br.finish())
+    return {coding: b"".join(parts) for coding, parts in bodies.items()}
+
+
+class _BombSite(Site):
+    """Pages and listings that are bombs once decoded: by their Content-Encoding (which httpx decoded a whole
+    network read at a time, and br in one go), or a sitemap served as a .gz file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bombs = _bombs()
+
+    def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
+        routes = super().routes()
+        for coding, body in self.bombs.items():
+            for path, media_type in ((f"/{coding}.html", "text/html"), (f"/{coding}-sitemap.xml", "application/xml")):
+                routes[path] = functools.partial(_encoded, body, media_type, coding)
+        routes["/bomb-sitemap.xml.gz"] = lambda: (200, {"Content-Type": "application/gzip"}, self.bombs["gzip"])
+        return routes
+
+
+def _encoded(body: bytes, media_type: str, coding: str) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": media_type, "Content-Encoding": coding}, body
+
+
+def test_compression_bombs_from_a_server_stop_at_the_size_limit_without_being_decoded_whole(monkeypatch):
+    from warehouse.fetch import FetchRequest, fetch_all
+
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_LISTING_BYTES", _BOMB_LIMIT)
+    options = FetchOptions(
+        requests_per_second_per_host=1000.0,
+        max_body_bytes=_BOMB_LIMIT,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    with serving(_BombSite()) as site, no_hang(120):
+        tracemalloc.start()
+        try:
+            pages = fetch_all([FetchRequest(f"{site.base}/{coding}.html") for coding in site.bombs], options)
+            listings = [f"{site.base}/{coding}-sitemap.xml" for coding in site.bombs]
+            discovery = discover_documents([*listings, f"{site.base}/bomb-sitemap.xml.gz"], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert [(type(r).__name__, getattr(r, "reason", None)) for r in pages] == [("FetchFailure", "too_large")] * 3
+    assert sorted((ref.path.removeprefix(site.base), ref.reason) for ref in discovery.refs) == [
+        ("/bomb-sitemap.xml.gz", "too_large"),
+        ("/br-sitemap.xml", "too_large"),
+        ("/deflate-sitemap.xml", "too_large"),
+        ("/gzip-sitemap.xml", "too_large"),
+    ]
+    # Decoded no further than the limit (and a copy or two): a network read of gzip was up to 64 MiB at once, and
+    # the br bomb's few hundred bytes 100 MiB.
+    assert peak < 8 * _BOMB_LIMIT
