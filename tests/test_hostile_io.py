@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import gzip
 import json
 import os
 import signal
@@ -572,3 +573,135 @@ def test_compression_bombs_from_a_server_stop_at_the_size_limit_without_being_de
     # Decoded no further than the limit (and a copy or two): a network read of gzip was up to 64 MiB at once, and
     # the br bomb's few hundred bytes 100 MiB.
     assert peak < 8 * _BOMB_LIMIT
+
+
+# --- WARC headers that never end, HTTP answers that never end ---
+
+
+def _response_record(extra_fields: bytes, block: bytes = b"") -> bytes:
+    return (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://news.example/long-head\r\n"
+        + extra_fields
+        + b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % len(block)
+        + block
+        + b"\r\n\r\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["headers.warc", "headers.warc.gz"])
+def test_a_warc_header_of_a_megabyte_costs_only_its_record(tmp_path, name):
+    # A header line of 1 MiB, and 100,000 header lines: each its record's warc_corrupt, never read into memory
+    # whole; a response whose HTTP head is 100,000 lines is read, as its WARC header is sound.
+    many_lines = b"".join(b"X-%d: 1\r\n" % n for n in range(100_000))
+    records = [
+        record_bytes(good(1)),
+        _response_record(b"X-Long: " + b"a" * (1 << 20) + b"\r\n"),
+        _response_record(many_lines),
+        _response_record(
+            b"", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + many_lines + b"\r\n" + page("9", SENTENCE)
+        ),
+        record_bytes(good(2)),
+    ]
+    path = tmp_path / name
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if name.endswith(".gz") else b"".join(records))
+    tracemalloc.start()
+    try:
+        refs = discover_documents([str(path)]).refs
+        documents = read_documents(refs).documents
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [d.url for d in documents if isinstance(d, RawDocument)] == [
+        "http://news.example/1",
+        "http://news.example/long-head",
+        "http://news.example/2",
+    ]
+    rejected = [(d.reason, d.detail.split(":")[1].split(";")[0]) for d in documents if isinstance(d, Rejection)]
+    assert rejected == [("warc_corrupt", " a WARC header over 65536 bytes")] * 2
+    assert peak < 40 * 1024 * 1024  # the 1.1 MB HTTP head and its page, with copies; not the file read whole
+
+
+@contextlib.contextmanager
+def _endless_server() -> Iterator[str]:
+    """A server on 127.0.0.1 that writes raw bytes for ever: a body with no length, a chunked body, a header line,
+    header lines, a status line, and header lines a few a second."""
+    from threading import Event, Thread
+
+    stop = Event()
+    text = b"<p>" + b"word " * 2000 + b"</p>"
+    forever = {
+        "/endless.html": (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", lambda n: text),
+        "/endless-chunked.html": (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+            lambda n: b"%x\r\n%s\r\n" % (len(text), text),
+        ),
+        "/endless-header.html": (b"HTTP/1.1 200 OK\r\nX-Long: ", lambda n: b"a" * 65536),
+        "/endless-headers.html": (b"HTTP/1.1 200 OK\r\n", lambda n: b"X-%d: 1\r\n" % n),
+        "/endless-status.html": (b"HTTP/1.1 200 ", lambda n: b"O" * 65536),
+    }
+
+    def answer(connection: socket.socket) -> None:
+        with connection:
+            try:
+                path = connection.recv(65536).split(b" ")[1].decode()
+                if path == "/robots.txt":
+                    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 0\r\n\r\n")
+                    return
+                start, more = forever.get(path, (b"HTTP/1.1 200 OK\r\n", lambda n: b"X-%d: 1\r\n" % n))
+                connection.sendall(start)
+                n = 0
+                while not stop.wait(0.2 if path == "/drip-headers.html" else 0):
+                    connection.sendall(more(n))
+                    n += 1
+            except OSError:
+                pass
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                Thread(target=answer, args=(listener.accept()[0],), daemon=True).start()
+
+    Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        listener.close()
+
+
+def test_answers_that_never_end_are_rejections_within_the_limits():
+    from warehouse.fetch import FetchRequest, fetch_all
+
+    options = FetchOptions(
+        deadline_seconds=2.0,
+        retries=0,
+        max_body_bytes=1 << 20,
+        requests_per_second_per_host=1000.0,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    paths = [
+        "/endless.html",
+        "/endless-chunked.html",
+        "/endless-header.html",
+        "/endless-headers.html",
+        "/endless-status.html",
+        "/drip-headers.html",
+    ]
+    with _endless_server() as base, no_hang(60):
+        tracemalloc.start()
+        try:
+            results = fetch_all([FetchRequest(base + path) for path in paths], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert [getattr(result, "reason", None) for result in results] == [
+        "too_large",  # the body limit, with or without a length
+        "too_large",
+        "connection_error",  # h11 refuses a head past its buffer (16 KiB)
+        "connection_error",
+        "connection_error",
+        "timeout",  # the deadline covers the head too
+    ]
+    assert peak < 16 * (1 << 20)
