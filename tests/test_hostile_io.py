@@ -705,3 +705,69 @@ def test_answers_that_never_end_are_rejections_within_the_limits():
         "timeout",  # the deadline covers the head too
     ]
     assert peak < 16 * (1 << 20)
+
+
+# --- Entities in listings: a billion laughs, an external entity (XXE) ---
+
+_LAUGHS = (
+    "<!DOCTYPE r [<!ENTITY a 'aaaaaaaaaa'>"
+    + "".join(f"<!ENTITY {chr(98 + i)} '{('&' + chr(97 + i) + ';') * 10}'>" for i in range(9))
+    + "]>"
+)
+
+
+class _EntitySite(Site):
+    """Sitemaps and feeds whose first entry's URL holds an entity: one that expands to 10^10 letters, and one
+    that names a local file."""
+
+    secret_path = ""
+
+    def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
+        routes = super().routes()
+        doctypes = {
+            "laughs": (_LAUGHS, "&j;"),
+            "xxe": (f"<!DOCTYPE r [<!ENTITY x SYSTEM '{self.secret_path}'>]>", "&x;"),
+        }
+        for name, (doctype, ref) in doctypes.items():
+            sitemap = (
+                f"<?xml version='1.0'?>{doctype}<urlset xmlns='{SITEMAPS}'><url><loc>{self.base}/{ref}1.html</loc>"
+                f"</url><url><loc>{self.base}/pages/2.html</loc></url></urlset>"
+            )
+            feed = (
+                f"<?xml version='1.0'?>{doctype}<rss version='2.0'><channel><title>{ref}</title><item><title>{ref}"
+                f"</title><link>{self.base}/{ref}1.html</link></item><item><title>Two</title>"
+                f"<link>{self.base}/pages/2.html</link></item></channel></rss>"
+            )
+            routes[f"/{name}-sitemap.xml"] = functools.partial(_xml, sitemap.encode())
+            routes[f"/{name}-feed.xml"] = functools.partial(_xml, feed.encode())
+        return routes
+
+
+def test_entities_in_listings_are_never_expanded_and_what_they_cost_is_a_rejection(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("never-to-be-read")
+    site = _EntitySite()
+    site.secret_path = secret.as_uri()
+    options = FetchOptions(
+        requests_per_second_per_host=1000.0,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    with serving(site), no_hang(60):
+        tracemalloc.start()
+        try:
+            named = ["/laughs-sitemap.xml", "/xxe-sitemap.xml", "/laughs-feed.xml", "/xxe-feed.xml"]
+            discovery = discover_documents([site.base + path for path in named], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    found = sorted((ref.path.removeprefix(site.base), ref.reason, ref.offset) for ref in discovery.refs)
+    # libxml2 stopped reading the laughs sitemap at its first entry: refused, not read as empty (it was silent);
+    # the XXE sitemap's first URL is an entity reference, not a URL (it was its site's home page, "/").
+    assert [entry for entry in found if entry[1] is not None] == [
+        ("/laughs-sitemap.xml", "not_a_listing", None),
+        ("/xxe-sitemap.xml", "bad_url", 1),
+    ]
+    assert "/pages/2.html" in {path for path, reason, _ in found if reason is None}
+    assert not any("never-to-be-read" in (ref.path + (ref.title or "")) for ref in discovery.refs)
+    assert not any(len(ref.path) > 200 or len(ref.title or "") > 200 for ref in discovery.refs)
+    assert peak < 128 * (1 << 20)  # 10^10 letters expanded would be 10 GB; expat stops at its own limit (~40 MB)

@@ -501,6 +501,11 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
         raise NotAListing(f"sitemap is not XML: {error}") from None
     for _, node in parser.read_events():
         reading.take(node)
+    # libxml2 gives up on a document past its limits (entities that expand a billion times, nesting past 256
+    # levels), and what follows is never reported: the sitemap is refused rather than silently read in part.
+    for error in parser.feed_error_log:
+        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise NotAListing(f"sitemap parsing stopped at line {error.line}: {error.message}")
     if reading.root is None:  # no entries: the root alone says what the document is
         if root is None:
             raise NotAListing("sitemap is empty")
@@ -673,6 +678,9 @@ def parse_w3c_date(value: str | None) -> date | None:
 def _take_loc(node: etree._Element, base_url: str | None, number: int, urls: list[str], bad: list[BadEntry]) -> None:
     """The node's <loc> onto `urls`, or onto `bad` when it is not an http(s) URL; nothing if it has none."""
     for child in node:
+        if _local_name(child) == "loc" and len(child):  # an entity reference (never resolved) or markup in it
+            bad.append(bad_entry(number, _written_text(child)))
+            return
         if _local_name(child) == "loc" and child.text:
             url = absolute_http_url(base_url, child.text.strip())
             if url is None:
@@ -680,3 +688,8 @@ def _take_loc(node: etree._Element, base_url: str | None, number: int, urls: lis
             else:
                 urls.append(url)
             return
+
+
+def _written_text(node: etree._Element) -> str:
+    """The node's text with the entity references in it as written ("https://a.example/&x;1.html")."""
+    return "".join([node.text or "", *(f"{sub.text or ''}{sub.tail or ''}" for sub in node)])
