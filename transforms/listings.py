@@ -493,6 +493,7 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
         parser.feed(content[start : start + _SITEMAP_CHUNK_BYTES])
         for _, node in parser.read_events():
             reading.take(node)
+        reading.drop_read()
         if reading.full:
             return reading.listing(cut=reading.uncounted(content))
     try:
@@ -503,9 +504,9 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
         reading.take(node)
     # libxml2 gives up on a document past its limits (entities that expand a billion times, nesting past 256
     # levels), and what follows is never reported: the sitemap is refused rather than silently read in part.
-    for error in parser.feed_error_log:
-        if error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
-            raise NotAListing(f"sitemap parsing stopped at line {error.line}: {error.message}")
+    for logged in parser.feed_error_log:
+        if logged.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise NotAListing(f"sitemap parsing stopped at line {logged.line}: {logged.message}")
     if reading.root is None:  # no entries: the root alone says what the document is
         if root is None:
             raise NotAListing("sitemap is empty")
@@ -523,12 +524,15 @@ _CLOSING_TAGS = {
 
 class _SitemapReading:
     """The entries of one sitemap as its parser reports them (the root's <url> or <sitemap> children, at their
-    end tags), each dropped from the tree once read, up to the limit the reader was given."""
+    end tags), dropped from the tree once read, up to the limit the reader was given."""
 
     def __init__(self, base_url: str | None, limits: ListingLimits) -> None:
         self.base_url = base_url
         self.limits = limits
         self.root: str | None = None  # "urlset" or "sitemapindex", known from the first entry's parent
+        self.root_node: etree._Element | None = None  # held, so lxml gives this very object as each entry's parent
+        self.entry_name = "url"
+        self.limit: int | None = None
         self.entries: list[ListingEntry] = []
         self.children: list[str] = []
         self.bad: list[BadEntry] = []
@@ -539,15 +543,9 @@ class _SitemapReading:
         name = _local_name(root)
         if name not in ("urlset", "sitemapindex"):
             raise NotAListing(f"sitemap root is <{name}>, not <urlset> or <sitemapindex>")
-        self.root = name
-
-    @property
-    def entry_name(self) -> str:
-        return "sitemap" if self.root == "sitemapindex" else "url"
-
-    @property
-    def limit(self) -> int | None:
-        return self.limits.children if self.root == "sitemapindex" else self.limits.entries
+        self.root, self.root_node = name, root
+        self.entry_name = "sitemap" if name == "sitemapindex" else "url"
+        self.limit = self.limits.children if name == "sitemapindex" else self.limits.entries
 
     @property
     def full(self) -> bool:
@@ -555,9 +553,9 @@ class _SitemapReading:
 
     def take(self, node: etree._Element) -> None:
         parent = node.getparent()
-        if parent is None or parent.getparent() is not None:  # the root itself, or nested in an entry
-            return
-        if self.root is None:
+        if parent is not self.root_node:
+            if self.root_node is not None or parent is None or parent.getparent() is not None:
+                return  # the root itself, or nested in an entry
             self.know_root(parent)
         if _local_name(node) == self.entry_name:
             self.seen += 1
@@ -567,10 +565,13 @@ class _SitemapReading:
                 _take_loc(node, self.base_url, self.seen, self.children, self.bad)
             else:
                 self._take_url(node)
-        # Read: dropped, with what the parser left before it (comments, stray elements), so the tree stays small.
-        node.clear()
-        while node.getprevious() is not None:
-            del parent[0]
+
+    def drop_read(self) -> None:
+        """The root's children the parser has reported, dropped (with comments and stray elements between them) so
+        the tree stays small: all but the last, which the parser may still be building. Once a chunk, as one
+        deletion an entry cost a tenth of the reading."""
+        if self.root_node is not None and len(self.root_node) > 1:
+            del self.root_node[:-1]
 
     def _take_url(self, node: etree._Element) -> None:
         urls: list[str] = []
