@@ -73,6 +73,17 @@ def test_a_listing_past_the_run_limit_is_read_only_as_far_as_the_limit(tmp_path,
     assert grown < most_mib
 
 
+def test_stray_elements_before_a_sitemaps_entries_are_dropped_as_they_are_read(tmp_path):
+    # 10 MiB of <a/> before the one entry: lxml kept them all until the entry came, a tree of +311 MiB (1.7 GB at
+    # the 50 MiB limit); the root is now known from its start, and what is read is dropped from the first chunk on.
+    path = tmp_path / "sitemap.xml"
+    entry = "<url><loc>https://news.example/1.html</loc></url>"
+    path.write_text(f"<?xml version='1.0'?><urlset xmlns='{SITEMAPS}'>{'<a/>' * (10 << 18)}{entry}</urlset>")
+    urls, skipped, grown = discovered_with_limit(path, 1_000_000)
+    assert (urls, skipped) == (1, {})
+    assert grown < 80
+
+
 def feed_entries(content: bytes, part_bytes: int, monkeypatch, limit: int | None = None) -> tuple[list, int, list]:
     monkeypatch.setattr(listings, "_FEED_PART_BYTES", part_bytes)
     listing = parse_listing(content, "https://news.example/feeds/all.xml", limits=ListingLimits(entries=limit))
