@@ -535,7 +535,7 @@ class _SitemapReading:
     def __init__(self, base_url: str | None, limits: ListingLimits) -> None:
         self.base_url = base_url
         self.limits = limits
-        self.root: str | None = None  # "urlset" or "sitemapindex", known from the first entry's parent
+        self.root: str | None = None  # "urlset" or "sitemapindex", known from its start tag (or an entry's parent)
         self.root_node: etree._Element | None = None  # held, so lxml gives this very object as each entry's parent
         self.entry_name = "url"
         self.limit: int | None = None
@@ -573,11 +573,11 @@ class _SitemapReading:
                 self._take_url(node)
 
     def drop_read(self) -> None:
-        """The root's children the parser has reported, dropped (with comments and stray elements between them) so
-        the tree stays small: all but the last, which the parser may still be building. Once a chunk, as one
-        deletion an entry cost a tenth of the reading."""
-        if self.root_node is not None and len(self.root_node) > 1:
-            del self.root_node[:-1]
+        """What the parser has finished, dropped (entries read, comments and stray elements) so the tree stays
+        small; an entry it is still building is kept whole. Once a chunk, as one deletion an entry cost a tenth
+        of the reading."""
+        if self.root_node is not None:
+            _drop_finished(self.root_node, keep_whole=self.entry_name)
 
     def _take_url(self, node: etree._Element) -> None:
         urls: list[str] = []
@@ -682,14 +682,17 @@ def _take_xml_url(
         urls.append(url)
 
 
-def _drop_finished(root: etree._Element) -> None:
-    """Every element the parser has finished, dropped: at each level of the path it is still building (the
-    last child, down from the root), all children but the last."""
+def _drop_finished(root: etree._Element, keep_whole: str | None = None) -> None:
+    """Every element the parser has finished, dropped: at each level of the path it may still be building (the
+    last child, down from the root), all children but the last; not inside an element named `keep_whole`, which
+    is read when it ends."""
     node: etree._Element | None = root
     while node is not None and len(node):
         if len(node) > 1:
             del node[:-1]
         node = node[-1]
+        if keep_whole is not None and _local_name(node) == keep_whole:
+            return
 
 
 # lxml's recovering parser keeps tag names that etree.QName refuses ("a:b:c" with an unbound
