@@ -6,17 +6,20 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import gzip
 import json
 import os
 import signal
 import socket
 import tracemalloc
 import uuid
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+import brotli  # type: ignore[import-untyped]  # brotli ships no type stubs
 import duckdb
 import pytest
 
@@ -498,3 +501,284 @@ def test_listings_that_drip_never_answer_or_name_each_other_end_as_rejections_an
     # Each index is fetched once: a then b; every later mention of either is counted, never fetched again.
     assert (hits["/loop-a-sitemap.xml"], hits["/loop-b-sitemap.xml"]) == (1, 1)
     assert discovery.skipped == {"listing/repeated": 4}
+
+
+# --- Compression bombs from a server: content codings and gzipped listings ---
+
+_BOMB_MIB = 100  # of zeros, behind a few KiB (gzip, deflate) or a few hundred bytes (br)
+_BOMB_LIMIT = 1 << 20
+
+
+def _bombs() -> dict[str, bytes]:
+    """Each content coding's bomb: _BOMB_MIB MiB of zeros, compressed a MiB at a time."""
+    zeros = b"\0" * (1 << 20)
+    gzip_, deflate, br = zlib.compressobj(9, zlib.DEFLATED, 31), zlib.compressobj(9), brotli.Compressor(quality=5)
+    bodies: dict[str, list[bytes]] = {"gzip": [], "deflate": [], "br": []}
+    for _ in range(_BOMB_MIB):
+        bodies["gzip"].append(gzip_.compress(zeros))
+        bodies["deflate"].append(deflate.compress(zeros))
+        bodies["br"].append(br.process(zeros))
+    bodies["gzip"].append(gzip_.flush())
+    bodies["deflate"].append(deflate.flush())
+    bodies["br"].append(br.finish())
+    return {coding: b"".join(parts) for coding, parts in bodies.items()}
+
+
+class _BombSite(Site):
+    """Pages and listings that are bombs once decoded: by their Content-Encoding (which httpx decoded a whole
+    network read at a time, and br in one go), or a sitemap served as a .gz file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bombs = _bombs()
+
+    def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
+        routes = super().routes()
+        for coding, body in self.bombs.items():
+            for path, media_type in ((f"/{coding}.html", "text/html"), (f"/{coding}-sitemap.xml", "application/xml")):
+                routes[path] = functools.partial(_encoded, body, media_type, coding)
+        routes["/bomb-sitemap.xml.gz"] = lambda: (200, {"Content-Type": "application/gzip"}, self.bombs["gzip"])
+        return routes
+
+
+def _encoded(body: bytes, media_type: str, coding: str) -> tuple[int, dict[str, str], bytes]:
+    return 200, {"Content-Type": media_type, "Content-Encoding": coding}, body
+
+
+def test_compression_bombs_from_a_server_stop_at_the_size_limit_without_being_decoded_whole(monkeypatch):
+    from warehouse.fetch import FetchRequest, fetch_all
+
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_LISTING_BYTES", _BOMB_LIMIT)
+    options = FetchOptions(
+        requests_per_second_per_host=1000.0,
+        max_body_bytes=_BOMB_LIMIT,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    with serving(_BombSite()) as site, no_hang(120):
+        tracemalloc.start()
+        try:
+            pages = fetch_all([FetchRequest(f"{site.base}/{coding}.html") for coding in site.bombs], options)
+            listings = [f"{site.base}/{coding}-sitemap.xml" for coding in site.bombs]
+            discovery = discover_documents([*listings, f"{site.base}/bomb-sitemap.xml.gz"], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert [(type(r).__name__, getattr(r, "reason", None)) for r in pages] == [("FetchFailure", "too_large")] * 3
+    assert sorted((ref.path.removeprefix(site.base), ref.reason) for ref in discovery.refs) == [
+        ("/bomb-sitemap.xml.gz", "too_large"),
+        ("/br-sitemap.xml", "too_large"),
+        ("/deflate-sitemap.xml", "too_large"),
+        ("/gzip-sitemap.xml", "too_large"),
+    ]
+    # Decoded no further than the limit (and a copy or two): a network read of gzip was up to 64 MiB at once, and
+    # the br bomb's few hundred bytes 100 MiB.
+    assert peak < 8 * _BOMB_LIMIT
+
+
+# --- WARC headers that never end, HTTP answers that never end ---
+
+
+def _response_record(extra_fields: bytes, block: bytes = b"") -> bytes:
+    return (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://news.example/long-head\r\n"
+        + extra_fields
+        + b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % len(block)
+        + block
+        + b"\r\n\r\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["headers.warc", "headers.warc.gz"])
+def test_a_warc_header_of_a_megabyte_costs_only_its_record(tmp_path, name):
+    # A header line of 1 MiB, and 100,000 header lines: each its record's warc_corrupt, never read into memory
+    # whole; a response whose HTTP head is 100,000 lines is read, as its WARC header is sound.
+    many_lines = b"".join(b"X-%d: 1\r\n" % n for n in range(100_000))
+    records = [
+        record_bytes(good(1)),
+        _response_record(b"X-Long: " + b"a" * (1 << 20) + b"\r\n"),
+        _response_record(many_lines),
+        _response_record(
+            b"", b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + many_lines + b"\r\n" + page("9", SENTENCE)
+        ),
+        record_bytes(good(2)),
+    ]
+    path = tmp_path / name
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if name.endswith(".gz") else b"".join(records))
+    tracemalloc.start()
+    try:
+        refs = discover_documents([str(path)]).refs
+        documents = read_documents(refs).documents
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [d.url for d in documents if isinstance(d, RawDocument)] == [
+        "http://news.example/1",
+        "http://news.example/long-head",
+        "http://news.example/2",
+    ]
+    rejected = [(d.reason, d.detail.split(":")[1].split(";")[0]) for d in documents if isinstance(d, Rejection)]
+    assert rejected == [("warc_corrupt", " a WARC header over 65536 bytes")] * 2
+    assert peak < 40 * 1024 * 1024  # the 1.1 MB HTTP head and its page, with copies; not the file read whole
+
+
+# robots.txt's answer says the connection closes: the server answers one request a connection, and a client that
+# kept the connection for its next request found it closed (a connection_error now and then).
+OK_CLOSE = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+@contextlib.contextmanager
+def _endless_server() -> Iterator[str]:
+    """A server on 127.0.0.1 that writes raw bytes for ever: a body with no length, a chunked body, a header line,
+    header lines, a status line, and header lines a few a second."""
+    from threading import Event, Thread
+
+    stop = Event()
+    text = b"<p>" + b"word " * 2000 + b"</p>"
+    forever = {
+        "/endless.html": (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", lambda n: text),
+        "/endless-chunked.html": (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n",
+            lambda n: b"%x\r\n%s\r\n" % (len(text), text),
+        ),
+        "/endless-header.html": (b"HTTP/1.1 200 OK\r\nX-Long: ", lambda n: b"a" * 65536),
+        "/endless-headers.html": (b"HTTP/1.1 200 OK\r\n", lambda n: b"X-%d: 1\r\n" % n),
+        "/endless-status.html": (b"HTTP/1.1 200 ", lambda n: b"O" * 65536),
+    }
+
+    def answer(connection: socket.socket) -> None:
+        with connection:
+            try:
+                request = b""
+                while b"\r\n" not in request:  # the request line, however the client's bytes arrive
+                    received = connection.recv(65536)
+                    if not received:
+                        return
+                    request += received
+                path = request.split(b" ")[1].decode()
+                if path == "/robots.txt":
+                    connection.sendall(OK_CLOSE)
+                    return
+                start, more = forever.get(path, (b"HTTP/1.1 200 OK\r\n", lambda n: b"X-%d: 1\r\n" % n))
+                connection.sendall(start)
+                n = 0
+                while not stop.wait(0.2 if path == "/drip-headers.html" else 0):
+                    connection.sendall(more(n))
+                    n += 1
+            except OSError:
+                pass
+
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while not stop.is_set():
+                Thread(target=answer, args=(listener.accept()[0],), daemon=True).start()
+
+    Thread(target=accept, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        listener.close()
+
+
+def test_answers_that_never_end_are_rejections_within_the_limits():
+    from warehouse.fetch import FetchRequest, fetch_all
+
+    options = FetchOptions(
+        deadline_seconds=2.0,
+        retries=0,
+        max_body_bytes=1 << 20,
+        requests_per_second_per_host=1000.0,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    paths = [
+        "/endless.html",
+        "/endless-chunked.html",
+        "/endless-header.html",
+        "/endless-headers.html",
+        "/endless-status.html",
+        "/drip-headers.html",
+    ]
+    with _endless_server() as base, no_hang(60):
+        tracemalloc.start()
+        try:
+            results = fetch_all([FetchRequest(base + path) for path in paths], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert [getattr(result, "reason", None) for result in results] == [
+        "too_large",  # the body limit, with or without a length
+        "too_large",
+        "connection_error",  # h11 refuses a head past its buffer (16 KiB)
+        "connection_error",
+        "connection_error",
+        "timeout",  # the deadline covers the head too
+    ]
+    assert peak < 16 * (1 << 20)
+
+
+# --- Entities in listings: a billion laughs, an external entity (XXE) ---
+
+_LAUGHS = (
+    "<!DOCTYPE r [<!ENTITY a 'aaaaaaaaaa'>"
+    + "".join(f"<!ENTITY {chr(98 + i)} '{('&' + chr(97 + i) + ';') * 10}'>" for i in range(9))
+    + "]>"
+)
+
+
+class _EntitySite(Site):
+    """Sitemaps and feeds whose first entry's URL holds an entity: one that expands to 10^10 letters, and one
+    that names a local file."""
+
+    secret_path = ""
+
+    def routes(self) -> dict[str, Callable[[], tuple[int, dict[str, str], bytes]]]:
+        routes = super().routes()
+        doctypes = {
+            "laughs": (_LAUGHS, "&j;"),
+            "xxe": (f"<!DOCTYPE r [<!ENTITY x SYSTEM '{self.secret_path}'>]>", "&x;"),
+        }
+        for name, (doctype, ref) in doctypes.items():
+            sitemap = (
+                f"<?xml version='1.0'?>{doctype}<urlset xmlns='{SITEMAPS}'><url><loc>{self.base}/{ref}1.html</loc>"
+                f"</url><url><loc>{self.base}/pages/2.html</loc></url></urlset>"
+            )
+            feed = (
+                f"<?xml version='1.0'?>{doctype}<rss version='2.0'><channel><title>{ref}</title><item><title>{ref}"
+                f"</title><link>{self.base}/{ref}1.html</link></item><item><title>Two</title>"
+                f"<link>{self.base}/pages/2.html</link></item></channel></rss>"
+            )
+            routes[f"/{name}-sitemap.xml"] = functools.partial(_xml, sitemap.encode())
+            routes[f"/{name}-feed.xml"] = functools.partial(_xml, feed.encode())
+        return routes
+
+
+def test_entities_in_listings_are_never_expanded_and_what_they_cost_is_a_rejection(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("never-to-be-read")
+    site = _EntitySite()
+    site.secret_path = secret.as_uri()
+    options = FetchOptions(
+        requests_per_second_per_host=1000.0,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    with serving(site), no_hang(60):
+        tracemalloc.start()
+        try:
+            named = ["/laughs-sitemap.xml", "/xxe-sitemap.xml", "/laughs-feed.xml", "/xxe-feed.xml"]
+            discovery = discover_documents([site.base + path for path in named], options)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    found = sorted((ref.path.removeprefix(site.base), ref.reason, ref.offset) for ref in discovery.refs)
+    # libxml2 stopped reading the laughs sitemap at its first entry: refused, not read as empty (it was silent);
+    # the XXE sitemap's first URL is an entity reference, not a URL (it was its site's home page, "/").
+    assert [entry for entry in found if entry[1] is not None] == [
+        ("/laughs-sitemap.xml", "not_a_listing", None),
+        ("/xxe-sitemap.xml", "bad_url", 1),
+    ]
+    assert "/pages/2.html" in {path for path, reason, _ in found if reason is None}
+    assert not any("never-to-be-read" in (ref.path + (ref.title or "")) for ref in discovery.refs)
+    assert not any(len(ref.path) > 200 or len(ref.title or "") > 200 for ref in discovery.refs)
+    assert peak < 128 * (1 << 20)  # 10^10 letters expanded would be 10 GB; expat stops at its own limit (~40 MB)

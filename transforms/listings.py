@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email.utils
-import itertools
 import json
 import re
 import time
@@ -15,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
+from transforms.feed_parts import feed_parts, item_spans
 from transforms.normalise import metadata_field
 
 
@@ -233,7 +233,7 @@ def parse_listing(
     in browsers and feedparser)."""
     kind = listing_kind(content)
     if kind == "feed":
-        return limited(parse_feed(content, base_url, charset), limits)
+        return parse_feed(content, base_url, charset, limits)
     if kind in ("sitemap", "sitemap_index"):
         return parse_sitemap(content, base_url, limits)
     if kind == "opml":
@@ -357,20 +357,48 @@ _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));")
 _REPLACEMENT_REF = b"&#xFFFD;"
 
 
-def parse_feed(content: bytes, base_url: str | None = None, charset: str | None = None) -> Listing:
+def parse_feed(
+    content: bytes, base_url: str | None = None, charset: str | None = None, limits: ListingLimits = NO_LIMITS
+) -> Listing:
+    """A feed read by feedparser; a large one a part at a time (`feed_parts`), and no further than the limit on
+    entries: the items of the parts never read are counted, never parsed."""
+    content = _CHAR_REF.sub(_valid_char_ref, content)
+    spans = item_spans(content) if len(content) > 2 * _FEED_PART_BYTES else []
+    if len(spans) < 2:
+        return limited(_parsed_feed(content, base_url, charset), limits)
+    entries: list[ListingEntry] = []
+    bad: list[BadEntry] = []
+    for part in feed_parts(content, spans, _FEED_PART_BYTES):
+        if limits.entries is not None and len(entries) >= limits.entries:
+            cut = len(spans) - part.first
+            return limited(Listing("feed", entries, [], tuple(bad), entries_cut=cut), limits)
+        listing = _parsed_feed(part.content, base_url, charset, first=part.first, refuse=part.first == 0)
+        entries.extend(listing.entries)
+        bad.extend(listing.bad_entries)
+    return limited(Listing("feed", entries, [], tuple(bad)), limits)
+
+
+# Items a feedparser call holds at once, by their bytes: about 20,000 short items, ~20 MiB of its dictionaries.
+_FEED_PART_BYTES = 1 << 20
+
+
+def _parsed_feed(
+    content: bytes, base_url: str | None, charset: str | None, first: int = 0, refuse: bool = True
+) -> Listing:
+    """The entries feedparser reads in `content`, numbered from `first` + 1."""
     parsed = feedparser.parse(
-        _CHAR_REF.sub(_valid_char_ref, content),
+        content,
         response_headers=_feed_headers(base_url, charset),
         sanitize_html=False,
         resolve_relative_uris=False,
     )
     # Broken and without entries is no feed unless feedparser still knew it for one (its version): real feeds
     # with no items now, or an encoding it had to guess, are read as empty, not refused.
-    if parsed.bozo and not parsed.entries and not parsed.get("version"):
+    if refuse and parsed.bozo and not parsed.entries and not parsed.get("version"):
         raise NotAListing(f"feed could not be parsed: {parsed.get('bozo_exception')}")
     entries = []
     bad: list[BadEntry] = []
-    for number, entry in enumerate(parsed.entries, start=1):
+    for number, entry in enumerate(parsed.entries, start=first + 1):
         link = entry.get("link")
         if not link:
             continue
@@ -445,33 +473,117 @@ def _day(stamp: time.struct_time | None) -> date | None:
 
 
 def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLimits = NO_LIMITS) -> Listing:
-    """A urlset (with news:news titles and dates when present) or a sitemap index."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
+    """A urlset (with news:news titles and dates when present) or a sitemap index.
+
+    Read as a stream (lxml's pull parser, a chunk at a time), each entry dropped from the tree once read, and
+    no further than the limits: a 50 MiB sitemap of a million URLs held as a tree took hundreds of MiB, and past
+    the run's limit it was parsed whole only to be counted. What is past the limit is counted by its closing tags
+    in the bytes, never parsed."""
+    content = _as_declared_utf8(content)
+    parser = etree.XMLPullParser(
+        # The root's start, so that what is read can be dropped from the first chunk on (50 MiB of stray elements
+        # before the first entry were a tree of 1.7 GB); the entries' ends, when they are whole.
+        events=("start", "end"),
+        tag=("{*}urlset", "{*}sitemapindex", "{*}url", "{*}sitemap"),
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        recover=True,
+    )
+    reading = _SitemapReading(base_url, limits)
+    for start in range(0, len(content), _SITEMAP_CHUNK_BYTES):
+        parser.feed(content[start : start + _SITEMAP_CHUNK_BYTES])
+        for event, node in parser.read_events():
+            if event == "end":
+                reading.take(node)
+            elif reading.root_node is None and node.getparent() is None:
+                reading.know_root(node)
+        reading.drop_read()
+        if reading.full:
+            return reading.listing(cut=reading.uncounted(content))
     try:
-        root = etree.fromstring(_as_declared_utf8(content), parser)
+        root = parser.close()
     except etree.XMLSyntaxError as error:
         raise NotAListing(f"sitemap is not XML: {error}") from None
-    if root is None:
-        raise NotAListing("sitemap is empty")
-    name = _local_name(root)
-    if name == "sitemapindex":
-        children: list[str] = []
-        bad: list[BadEntry] = []
-        nodes, cut = _nodes_within(root, "sitemap", limits.children)
-        for number, node in enumerate(nodes, start=1):
-            _take_loc(node, base_url, number, children, bad)
-        return Listing("sitemap_index", [], children, tuple(bad), children_cut=cut)
-    if name != "urlset":
-        raise NotAListing(f"sitemap root is <{name}>, not <urlset> or <sitemapindex>")
-    entries = []
-    bad = []
-    nodes, cut = _nodes_within(root, "url", limits.entries)
-    for number, node in enumerate(nodes, start=1):
+    for event, node in parser.read_events():
+        if event == "end":
+            reading.take(node)
+    # libxml2 gives up on a document past its limits (entities that expand a billion times, nesting past 256
+    # levels), and what follows is never reported: the sitemap is refused rather than silently read in part.
+    for logged in parser.feed_error_log:
+        if logged.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise NotAListing(f"sitemap parsing stopped at line {logged.line}: {logged.message}")
+    if reading.root is None:  # no entries: the root alone says what the document is
+        if root is None:
+            raise NotAListing("sitemap is empty")
+        reading.know_root(root)
+    return reading.listing(cut=reading.cut)
+
+
+_SITEMAP_CHUNK_BYTES = 1 << 16
+# An entry's closing tag, with any prefix: how entries past a reader's limit are counted in bytes never parsed.
+_CLOSING_TAGS = {
+    "url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
+    "sitemap": re.compile(rb"</(?:[\w.-]+:)?sitemap\s*>"),
+}
+
+
+class _SitemapReading:
+    """The entries of one sitemap as its parser reports them (the root's <url> or <sitemap> children, at their
+    end tags), dropped from the tree once read, up to the limit the reader was given."""
+
+    def __init__(self, base_url: str | None, limits: ListingLimits) -> None:
+        self.base_url = base_url
+        self.limits = limits
+        self.root: str | None = None  # "urlset" or "sitemapindex", known from its start tag (or an entry's parent)
+        self.root_node: etree._Element | None = None  # held, so lxml gives this very object as each entry's parent
+        self.entry_name = "url"
+        self.limit: int | None = None
+        self.entries: list[ListingEntry] = []
+        self.children: list[str] = []
+        self.bad: list[BadEntry] = []
+        self.seen = 0  # the root's entries reported so far, taken or not
+        self.cut = 0
+
+    def know_root(self, root: etree._Element) -> None:
+        name = _local_name(root)
+        if name not in ("urlset", "sitemapindex"):
+            raise NotAListing(f"sitemap root is <{name}>, not <urlset> or <sitemapindex>")
+        self.root, self.root_node = name, root
+        self.entry_name = "sitemap" if name == "sitemapindex" else "url"
+        self.limit = self.limits.children if name == "sitemapindex" else self.limits.entries
+
+    @property
+    def full(self) -> bool:
+        return self.root is not None and self.limit is not None and self.seen >= self.limit
+
+    def take(self, node: etree._Element) -> None:
+        parent = node.getparent()
+        if parent is not self.root_node:
+            if self.root_node is not None or parent is None or parent.getparent() is not None:
+                return  # the root itself, or nested in an entry
+            self.know_root(parent)
+        if _local_name(node) == self.entry_name:
+            self.seen += 1
+            if self.limit is not None and self.seen > self.limit:
+                self.cut += 1
+            elif self.root == "sitemapindex":
+                _take_loc(node, self.base_url, self.seen, self.children, self.bad)
+            else:
+                self._take_url(node)
+
+    def drop_read(self) -> None:
+        """What the parser has finished, dropped (entries read, comments and stray elements) so the tree stays
+        small; an entry it is still building is kept whole. Once a chunk, as one deletion an entry cost a tenth
+        of the reading."""
+        if self.root_node is not None:
+            _drop_finished(self.root_node, keep_whole=self.entry_name)
+
+    def _take_url(self, node: etree._Element) -> None:
         urls: list[str] = []
-        _take_loc(node, base_url, number, urls, bad)
+        _take_loc(node, self.base_url, self.seen, urls, self.bad)
         if not urls:
-            continue
-        url = urls[0]
+            return
         title, published = None, None
         for child in node.iter():
             local = _local_name(child)
@@ -480,8 +592,19 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
                 title = metadata_field(child.text)
             elif local == "publication_date":
                 published = parse_w3c_date(child.text)
-        entries.append(ListingEntry(url=url, title=title, published_date=published))
-    return Listing("sitemap", entries, [], tuple(bad), entries_cut=cut)
+        self.entries.append(ListingEntry(url=urls[0], title=title, published_date=published))
+
+    def uncounted(self, content: bytes) -> int:
+        """The entries past the limit: every closing tag of an entry in the whole document but those the parser
+        reported (the parser may hold back a tag it has been fed, so counting from where it stopped could miss
+        one). Entries nested or commented out count too: a count, never a URL."""
+        total = sum(1 for _ in _CLOSING_TAGS[self.entry_name].finditer(content))
+        return max(total - self.seen, 0) + self.cut
+
+    def listing(self, cut: int) -> Listing:
+        if self.root == "sitemapindex":
+            return Listing("sitemap_index", [], self.children, tuple(self.bad), children_cut=cut)
+        return Listing("sitemap", self.entries, [], tuple(self.bad), entries_cut=cut)
 
 
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
@@ -505,41 +628,71 @@ def _as_declared_utf8(content: bytes) -> bytes:
     return content
 
 
-def _nodes_within(root: etree._Element, local: str, limit: int | None) -> tuple[list[etree._Element], int]:
-    """The root's first `limit` children named `local` (all when None), and how many more there are, counted by
-    lxml's XPath in C: millions of them cost a fraction of a second and no Python object each."""
-    if limit is None:
-        return [node for node in root if _local_name(node) == local], 0
-    total = int(root.xpath(f"count(*[local-name() = '{local}'])"))
-    taken = list(itertools.islice((node for node in root if _local_name(node) == local), limit))
-    return taken, total - len(taken)
-
-
 def parse_opml(content: bytes, base_url: str | None = None) -> Listing:
     """An OPML subscription list (what feed readers export): the feeds its outlines name by `xmlUrl`, at any
     depth of its folders, as children to read as a sitemap index's are. Outlines without one (folders, links
-    to pages) are not entries."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
-    try:
-        root = etree.fromstring(content, parser)
-    except etree.XMLSyntaxError as error:
-        raise NotAListing(f"OPML that is not XML: {error}") from None
-    if root is None or _local_name(root) != "opml":
-        raise NotAListing("OPML without its <opml> root")
+    to pages) are not entries.
+
+    Read as a stream, each outline at its start (its attributes are all there is of it), and what is read
+    dropped from the tree after each chunk: 50 MiB of stray elements were a tree of 1.7 GB."""
+    parser = etree.XMLPullParser(
+        events=("start",),
+        tag=("{*}opml", "{*}outline"),
+        resolve_entities=False,
+        no_network=True,
+        huge_tree=False,
+        recover=True,
+    )
+    root: etree._Element | None = None
     children: list[str] = []
     bad: list[BadEntry] = []
-    outlines = (node for node in root.iter() if _local_name(node) == "outline")
-    for number, node in enumerate(outlines, start=1):
-        # xmlUrl as OPML 2.0 spells it; readers also write xmlURL and xmlurl.
-        link = next((value for key, value in node.attrib.items() if str(key).lower() == "xmlurl"), None)
-        if not link or not link.strip():
-            continue
-        url = absolute_http_url(base_url, link)
-        if url is None:
-            bad.append(bad_entry(number, link))
-        else:
-            children.append(url)
+    number = 0
+    for start in range(0, len(content) or 1, _SITEMAP_CHUNK_BYTES):
+        parser.feed(content[start : start + _SITEMAP_CHUNK_BYTES])
+        for _, node in parser.read_events():
+            if root is None and node.getparent() is None:
+                root = node
+            if _local_name(node) != "outline":
+                continue
+            number += 1
+            _take_xml_url(node, base_url, number, children, bad)
+        if root is not None:
+            _drop_finished(root)
+    try:
+        closed = parser.close()
+    except etree.XMLSyntaxError as error:
+        raise NotAListing(f"OPML that is not XML: {error}") from None
+    if closed is None or _local_name(closed) != "opml":
+        raise NotAListing("OPML without its <opml> root")
     return Listing("opml", [], children, tuple(bad))
+
+
+def _take_xml_url(
+    node: etree._Element, base_url: str | None, number: int, urls: list[str], bad: list[BadEntry]
+) -> None:
+    """The outline's feed onto `urls`, or onto `bad` when it is not an http(s) URL; nothing if it names none."""
+    # xmlUrl as OPML 2.0 spells it; readers also write xmlURL and xmlurl.
+    link = next((value for key, value in node.attrib.items() if str(key).lower() == "xmlurl"), None)
+    if not link or not link.strip():
+        return
+    url = absolute_http_url(base_url, link)
+    if url is None:
+        bad.append(bad_entry(number, link))
+    else:
+        urls.append(url)
+
+
+def _drop_finished(root: etree._Element, keep_whole: str | None = None) -> None:
+    """Every element the parser has finished, dropped: at each level of the path it may still be building (the
+    last child, down from the root), all children but the last; not inside an element named `keep_whole`, which
+    is read when it ends."""
+    node: etree._Element | None = root
+    while node is not None and len(node):
+        if len(node) > 1:
+            del node[:-1]
+        node = node[-1]
+        if keep_whole is not None and _local_name(node) == keep_whole:
+            return
 
 
 # lxml's recovering parser keeps tag names that etree.QName refuses ("a:b:c" with an unbound
@@ -572,6 +725,9 @@ def parse_w3c_date(value: str | None) -> date | None:
 def _take_loc(node: etree._Element, base_url: str | None, number: int, urls: list[str], bad: list[BadEntry]) -> None:
     """The node's <loc> onto `urls`, or onto `bad` when it is not an http(s) URL; nothing if it has none."""
     for child in node:
+        if _local_name(child) == "loc" and len(child):  # an entity reference (never resolved) or markup in it
+            bad.append(bad_entry(number, _written_text(child)))
+            return
         if _local_name(child) == "loc" and child.text:
             url = absolute_http_url(base_url, child.text.strip())
             if url is None:
@@ -579,3 +735,8 @@ def _take_loc(node: etree._Element, base_url: str | None, number: int, urls: lis
             else:
                 urls.append(url)
             return
+
+
+def _written_text(node: etree._Element) -> str:
+    """The node's text with the entity references in it as written ("https://a.example/&x;1.html")."""
+    return "".join([node.text or "", *(f"{sub.text or ''}{sub.tail or ''}" for sub in node)])
