@@ -45,6 +45,7 @@ from transforms.batches import (
     split_known,
     split_results,
 )
+from transforms.ids import batch_id_of
 from transforms.pipeline import Analysis, ProcessedDocument, analysis_of
 from transforms.reasons import Reason, Stage
 from transforms.records import BatchCommit, Entity, RawDocument, RawPage, Rejection, RunSummary
@@ -809,7 +810,7 @@ def run_batches(
             writer = OrderedWriter(write, partial(_chrome_now, settings))
             _overlap = _Overlap(writer)
             for index, batch in enumerate(batches):
-                batch_id = f"{run_id}-{index:05d}"
+                batch_id = batch_id_of(run_id, index)
                 _overlap.index, _overlap.chrome = index, writer.chrome_for(index)  # waits for batch index - 2
                 work: TransformedBatch | BaseException
                 try:

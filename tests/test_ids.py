@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.ids import article_id_for, canonical_url, doc_id_for, entity_id_for
+from transforms.ids import article_id_for, batch_id_of, canonical_url, doc_id_for, entity_id_for, run_batch_prefix
 
 
 def test_doc_id_is_sha256_of_bytes():
@@ -38,3 +38,12 @@ def test_spellings_of_one_url_by_its_percent_escapes_are_one_canonical_url_and_o
     # An escape of a reserved or non-ASCII character stays one: decoding it could name another resource.
     assert canonical_url("https://news.example/a%3Fb/%e2%82%ac") == "https://news.example/a%3Fb/%E2%82%AC"
     assert canonical_url("https://news.example/100%") == "https://news.example/100%"
+
+
+def test_a_runs_batch_ids_and_only_its_own_start_with_its_prefix():
+    # The lookups tell this run's rows by the prefix (warehouse/lookups.py): a run whose id extends another's
+    # must not be taken for it.
+    assert batch_id_of("run-7", 3) == "run-7-00003"
+    assert batch_id_of("run-7", 3).startswith(run_batch_prefix("run-7"))
+    assert f"{batch_id_of('run-7', 3)}-a2".startswith(run_batch_prefix("run-7"))
+    assert not batch_id_of("run-70", 3).startswith(run_batch_prefix("run-7"))

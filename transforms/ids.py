@@ -27,6 +27,16 @@ def rejection_id(stage: str, reason: str, source: str, offset: int | None = None
     return sha256_hex("\x1f".join(("rejection", stage, reason, source, "" if offset is None else str(offset))))
 
 
+def batch_id_of(run_id: str, number: int) -> str:
+    """Batch `number` of run `run_id`. A retry adds its own suffix ("-a2", flows.batch.attempt_batch_id), so
+    every batch id of a run starts with `run_batch_prefix(run_id)`: the lookups tell this run's rows by it."""
+    return f"{run_batch_prefix(run_id)}{number:05d}"
+
+
+def run_batch_prefix(run_id: str) -> str:
+    return f"{run_id}-"
+
+
 def short_id(*parts: str) -> str:
     """128 bits are plenty for ids inside one archive and keep rows small."""
     return sha256_hex("\x1f".join(parts))[:32]

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from transforms.batches import RETRIED_STAGES, STAGE_NAMES, BatchCounts, run_summary
+from transforms.ids import run_batch_prefix
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
 from warehouse.generations import COPIES, OUTCOMES, PAGES, probed_query
@@ -75,8 +76,7 @@ def committed_doc_ids(warehouse: Path, doc_ids: Iterable[str], this_run: str | N
 def _known_doc_ids(index: sqlite3.Connection, doc_ids: Iterable[str], this_run: str | None = None) -> set[str]:
     retried = as_json(str(stage) for stage in RETRIED_STAGES)
     query = sql_text("index", "known_doc_ids.sql")
-    # A run's batch ids start with its id (flows.batch): "<run id>-00001", "<run id>-00001-a2".
-    run_prefix = f"{this_run}-" if this_run else ""
+    run_prefix = run_batch_prefix(this_run) if this_run else ""
     parameters = (str(Reason.BATCH_FAILED), retried, run_prefix, run_prefix, run_prefix)
     rows = probed_query(index, OUTCOMES, query, list(doc_ids), parameters)
     return {row[0] for row in rows}
