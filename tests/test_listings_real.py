@@ -142,6 +142,14 @@ def test_a_feed_with_no_items_is_an_empty_listing_not_a_rejection(site, path):
     assert (urls, rejected, listings) == ({}, [], 1)
 
 
+def test_a_listing_that_names_nothing_is_counted_in_the_run_summary(site):
+    options = FetchOptions(allowed_networks=("127.0.0.1/32",), requests_per_second_per_host=1000, retries=1)  # type: ignore[arg-type]
+    empty = discover_documents([site.base + "/empty/feed.xml"], options)
+    assert empty.skipped == {"listing/empty": 1}
+    with_items = discover_documents([site.base + "/feed.json"], options)
+    assert "listing/empty" not in with_items.skipped
+
+
 def test_a_json_feed_gives_its_items_urls_titles_and_dates(site):
     urls, rejected, listings = discover(site, "/feed.json")
     assert listings == 1

@@ -278,9 +278,7 @@ def _discover_url_list(path: Path, discovery: Discovery, urls: dict[str, Documen
     except NotAListing as error:
         discovery.refs.append(_rejected(str(path.resolve()), Reason.BAD_URL_LIST, str(error)))
         return
-    discovery.listings += 1
-    _reject_bad_entries(source, listing, discovery)
-    _add_listed_urls(source, urls, listing, discovery)
+    _take_entries(source, listing, discovery, urls)
 
 
 def _discover_local_listing(
@@ -311,6 +309,16 @@ def _read_reason(error: OSError) -> Reason:
     return Reason.UNREADABLE
 
 
+def _take_entries(source: str, listing: Listing, discovery: Discovery, urls: dict[str, DocumentRef]) -> None:
+    discovery.listings += 1
+    if not (listing.entries or listing.children or listing.bad_entries or listing.entries_cut or listing.children_cut):
+        # A feed with no items today, or items with no link, is no error; but a run that found nothing in a source
+        # it was given says so in its summary instead of staying silent.
+        discovery.skipped["listing/empty"] += 1
+    _reject_bad_entries(source, listing, discovery)
+    _add_listed_urls(source, urls, listing, discovery)
+
+
 def _take_listing(
     source: str,
     listing: Listing,
@@ -319,9 +327,7 @@ def _take_listing(
     urls: dict[str, DocumentRef],
     depth: int,
 ) -> None:
-    discovery.listings += 1
-    _reject_bad_entries(source, listing, discovery)
-    _add_listed_urls(source, urls, listing, discovery)
+    _take_entries(source, listing, discovery, urls)
     if listing.children_cut:  # at the last level, or past the sitemaps a run follows
         discovery.skipped["sitemap/too_deep" if depth >= MAX_SITEMAP_DEPTH else "sitemap/over_limit"] += (
             listing.children_cut
