@@ -28,7 +28,13 @@ al. 2010; the text its assessors labelled full text, one block a line), with tex
 `{data}/figures-l3s/` (articles.json, gold-dev.json, gold-heldout.json and later held-out slices; its README.md
 says how they were made). Its --gate floors are the newspaper set's.
 
-Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s] [--set dev|heldout] [--gold FILE ...]
+`--source postlight` scores a third set, for blind acceptance: the news pages of Postlight Parser's test fixtures
+(github.com/postlight/parser, fixtures/: one page per site, mostly 2016-2019), with texts and judgements in
+`{data}/postlight-fixtures/`. Its texts are what the pipeline itself extracted from each page (main 9475dda,
+frozen in articles.json), not a hand-cleaned body, so its judgements cover extraction's leftovers too.
+
+Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight] [--set dev|heldout]
+       [--gold FILE ...]
        [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -99,6 +105,7 @@ class Source:
 
 
 L3S_FOLDER = Path("figures-l3s")
+POSTLIGHT_FOLDER = Path("postlight-fixtures")
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -121,6 +128,16 @@ SOURCES = {
             ),
         },
         (L3S_FOLDER / "articles.json",),
+    ),
+    # Postlight Parser's fixtures (helper accept18, round 18): held-out slices judged once each, blind, on
+    # the pipeline's own extraction of the page (gold-heldout1.json: held-out 0-39).
+    "postlight": Source(
+        POSTLIGHT_FOLDER,
+        {
+            "dev": (("gold-dev.json",),),
+            "heldout": (("gold-heldout1.json",), ("gold-heldout2.json",)),
+        },
+        (POSTLIGHT_FOLDER / "articles.json",),
     ),
 }
 

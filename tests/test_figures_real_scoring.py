@@ -88,3 +88,15 @@ def test_the_l3s_source_reads_its_own_folder(tmp_path, capsys):
     assert "1 judged articles (1 recall-checked), " + str(l3s / "gold-heldout.json") in out
     assert main(["--data", str(tmp_path), "--source", "l3s"]) == 0  # no l3s dev judgements yet
     assert "skipped: l3s dev" in capsys.readouterr().out
+
+
+def test_the_postlight_source_reads_every_heldout_slice_of_its_folder(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    real, postlight = tmp_path / "figures-real", tmp_path / "postlight-fixtures"
+    postlight.mkdir()
+    (postlight / "articles.json").write_text((real / "articles.json").read_text())
+    for name in ("gold-heldout1.json", "gold-heldout2.json"):
+        (postlight / name).write_text((real / "gold-dev.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "postlight", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert f"2 judged articles (2 recall-checked), {postlight / 'gold-heldout1.json'}, " in out
