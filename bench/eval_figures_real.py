@@ -32,8 +32,10 @@ says how they were made). Its --gate floors are the newspaper set's.
 (github.com/postlight/parser, fixtures/: one page per site, mostly 2016-2019), with texts and judgements in
 `{data}/postlight-fixtures/`. Its texts are what the pipeline itself extracted from each page (main 9475dda,
 frozen in articles.json), not a hand-cleaned body, so its judgements cover extraction's leftovers too.
+`--source goose3` is a fourth made the same way from goose3's test pages (github.com/goose3/goose3,
+tests/data/content/: news of 2010-2014), in `{data}/goose3-fixtures/`, every page held out.
 
-Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight] [--set dev|heldout]
+Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight|goose3] [--set dev|heldout]
        [--gold FILE ...]
        [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
@@ -106,6 +108,7 @@ class Source:
 
 L3S_FOLDER = Path("figures-l3s")
 POSTLIGHT_FOLDER = Path("postlight-fixtures")
+GOOSE3_FOLDER = Path("goose3-fixtures")
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -138,6 +141,10 @@ SOURCES = {
             "heldout": (("gold-heldout1.json",), ("gold-heldout2.json",)),
         },
         (POSTLIGHT_FOLDER / "articles.json",),
+    ),
+    # goose3's test pages (helper accept18): all held out, judged blind like postlight's.
+    "goose3": Source(
+        GOOSE3_FOLDER, {"dev": (), "heldout": (("gold-heldout1.json",),)}, (GOOSE3_FOLDER / "articles.json",)
     ),
 }
 

@@ -100,3 +100,15 @@ def test_the_postlight_source_reads_every_heldout_slice_of_its_folder(tmp_path, 
     assert main(["--data", str(tmp_path), "--source", "postlight", "--set", "heldout"]) == 0
     out = capsys.readouterr().out
     assert f"2 judged articles (2 recall-checked), {postlight / 'gold-heldout1.json'}, " in out
+
+
+def test_the_goose3_source_has_no_dev_set(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    real, goose3 = tmp_path / "figures-real", tmp_path / "goose3-fixtures"
+    goose3.mkdir()
+    (goose3 / "articles.json").write_text((real / "articles.json").read_text())
+    (goose3 / "gold-heldout1.json").write_text((real / "gold-dev.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "goose3", "--set", "heldout"]) == 0
+    assert f"1 judged articles (1 recall-checked), {goose3 / 'gold-heldout1.json'}" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "goose3"]) == 0
+    assert "skipped: goose3 dev" in capsys.readouterr().out
