@@ -77,12 +77,19 @@ def test_heldout_scores_every_slice_together(tmp_path, capsys):
     assert "figures on real news: 2 judged articles (2 recall-checked)" in capsys.readouterr().out
 
 
-def test_the_l3s_source_reads_its_own_folder(tmp_path, capsys):
+def source_folder(tmp_path, name: str, gold_files: tuple[str, ...]):
+    """A copy of the figures-real test data under another source's folder, its gold-dev.json as each gold file."""
     write_data(tmp_path, TEXT, recall_checked=True)
-    real, l3s = tmp_path / "figures-real", tmp_path / "figures-l3s"
-    l3s.mkdir()
-    (l3s / "articles.json").write_text((real / "articles.json").read_text())
-    (l3s / "gold-heldout.json").write_text((real / "gold-dev.json").read_text())
+    real, folder = tmp_path / "figures-real", tmp_path / name
+    folder.mkdir()
+    (folder / "articles.json").write_text((real / "articles.json").read_text())
+    for gold_file in gold_files:
+        (folder / gold_file).write_text((real / "gold-dev.json").read_text())
+    return folder
+
+
+def test_the_l3s_source_reads_its_own_folder(tmp_path, capsys):
+    l3s = source_folder(tmp_path, "figures-l3s", ("gold-heldout.json",))
     assert main(["--data", str(tmp_path), "--source", "l3s", "--set", "heldout"]) == 0
     out = capsys.readouterr().out
     assert "1 judged articles (1 recall-checked), " + str(l3s / "gold-heldout.json") in out
@@ -91,23 +98,14 @@ def test_the_l3s_source_reads_its_own_folder(tmp_path, capsys):
 
 
 def test_the_postlight_source_reads_every_heldout_slice_of_its_folder(tmp_path, capsys):
-    write_data(tmp_path, TEXT, recall_checked=True)
-    real, postlight = tmp_path / "figures-real", tmp_path / "postlight-fixtures"
-    postlight.mkdir()
-    (postlight / "articles.json").write_text((real / "articles.json").read_text())
-    for name in ("gold-heldout1.json", "gold-heldout2.json"):
-        (postlight / name).write_text((real / "gold-dev.json").read_text())
+    postlight = source_folder(tmp_path, "postlight-fixtures", ("gold-heldout1.json", "gold-heldout2.json"))
     assert main(["--data", str(tmp_path), "--source", "postlight", "--set", "heldout"]) == 0
     out = capsys.readouterr().out
     assert f"2 judged articles (2 recall-checked), {postlight / 'gold-heldout1.json'}, " in out
 
 
 def test_the_goose3_source_has_no_dev_set(tmp_path, capsys):
-    write_data(tmp_path, TEXT, recall_checked=True)
-    real, goose3 = tmp_path / "figures-real", tmp_path / "goose3-fixtures"
-    goose3.mkdir()
-    (goose3 / "articles.json").write_text((real / "articles.json").read_text())
-    (goose3 / "gold-heldout1.json").write_text((real / "gold-dev.json").read_text())
+    goose3 = source_folder(tmp_path, "goose3-fixtures", ("gold-heldout1.json",))
     assert main(["--data", str(tmp_path), "--source", "goose3", "--set", "heldout"]) == 0
     assert f"1 judged articles (1 recall-checked), {goose3 / 'gold-heldout1.json'}" in capsys.readouterr().out
     assert main(["--data", str(tmp_path), "--source", "goose3"]) == 0
