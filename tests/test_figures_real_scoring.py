@@ -109,4 +109,6 @@ def test_the_goose3_source_has_no_dev_set(tmp_path, capsys):
     assert main(["--data", str(tmp_path), "--source", "goose3", "--set", "heldout"]) == 0
     assert f"1 judged articles (1 recall-checked), {goose3 / 'gold-heldout1.json'}" in capsys.readouterr().out
     assert main(["--data", str(tmp_path), "--source", "goose3"]) == 0
-    assert "skipped: goose3 dev" in capsys.readouterr().out
+    assert f"skipped: goose3 dev judgements or the articles are missing; see {goose3 / 'README.md'}" in (
+        capsys.readouterr().out
+    )
