@@ -974,6 +974,32 @@ def test_a_club_a_firm_or_a_person_beside_a_programme_s_words_stays(text: str, f
     assert found[0][0] in labels(text, found)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The single featured Lantern Hour winner Mara Quist. Lantern Hour paid her.",
+            [("Lantern Hour", "ORG"), ("Mara Quist", "PERSON"), ("Lantern Hour", "ORG")],
+        ),
+        ("Harbour Cup runner-up Mara Quist sang.", [("Harbour Cup", "PERSON"), ("Mara Quist", "PERSON")]),
+    ],
+)
+def test_a_contest_before_its_winner_s_name_is_no_person_or_firm(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {"Mara Quist": {"PERSON"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A late Chelsea winner Sunday settled it.", [("Chelsea", "ORG")]),  # no person after the word
+        ("Orrin Vale named Tarn Media winner of the bid.", [("Orrin Vale", "PERSON"), ("Tarn Media", "ORG")]),
+        ("Tarn Media host Mara Quist left.", [("Tarn Media", "ORG"), ("Mara Quist", "PERSON")]),  # a channel's host
+    ],
+)
+def test_a_firm_or_a_club_before_winner_without_a_winner_named_stays(text: str, found: list[tuple[str, str]]) -> None:
+    assert "Tarn Media" in labels(text, found) or "Chelsea" in labels(text, found)
+
+
 def located(text: str, found: list[tuple[str, str]]) -> dict[str, tuple[str | None, float | None]]:
     """Each place name the rules keep -> (country, latitude) of its last mention."""
     return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -2225,6 +2225,21 @@ def is_title_of_a_show(item: NamedSpan) -> bool:
     )
 
 
+# A contest's winner named right after the contest: "American Idol winner Fantasia", "Wimbledon runner-up Ann
+# Lee". Only with a person's name after the word, the apposition: "a late Chelsea winner" is a club's goal, and
+# "champion" is left out since a title's body is often a firm ("UFC champion", "NCAA champion").
+_WINNER_AFTER = re.compile(r"^[ \t]+(?:winners?|runners?-up)[ \t]+")
+
+
+def is_a_contest_before_its_winner(item: NamedSpan, person_starts: Collection[tuple[str, int]]) -> bool:
+    """This mention names a contest, a programme or a prize whose winner the text names right after it
+    (`_WINNER_AFTER`, then a PERSON mention: `person_starts`, (document, offset) of each): "American Idol winner
+    Fantasia". A contest is no PERSON, ORG or LOC entity (CoNLL-2003 calls "Wimbledon finalist" MISC)."""
+    document, end = item.span.document, item.span.char_end
+    after = _WINNER_AFTER.match(document[end : end + 20]) if document else None
+    return after is not None and (document, end + after.end()) in person_starts
+
+
 # A title in quotation marks and its short form in brackets right after it: “Night Desk Live” (NDL).
 _QUOTED_TITLE_SHORT_FORM = re.compile(r"[“\"]([A-Z][^”\"\n]{2,80}?)[,.]?[”\"][ \t]*\(([A-Z][A-Za-z]{1,7})\)")
 
@@ -2246,11 +2261,14 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity. So does every
     person or organisation of a name the page shows once to be a television programme (`is_title_of_a_show`):
     "this season of The Voice" makes its "The Voice stage" the show's too; and of a quoted title's short form
-    (`short_forms_of_titles`: "“Our Flag Means Death” (OFMD)")."""
+    (`short_forms_of_titles`: "“Our Flag Means Death” (OFMD)"), or a contest whose winner follows its name
+    (`is_a_contest_before_its_winner`: "American Idol winner Fantasia")."""
+    person_starts = {(item.span.document, item.span.char_start) for item in named if item.label == "PERSON"}
     shows = {
         (item.span.document, item.name)
         for item in named
-        if item.label in ("PERSON", "ORG") and is_title_of_a_show(item)
+        if item.label in ("PERSON", "ORG")
+        and (is_title_of_a_show(item) or is_a_contest_before_its_winner(item, person_starts))
     }
     documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
     shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
