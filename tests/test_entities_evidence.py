@@ -1034,6 +1034,28 @@ def test_a_town_named_with_its_region_where_the_gazetteer_cannot_tell_regions_ke
     assert country == "CA" and latitude is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "town", "region", "country"),
+    [
+        ("Ferries left Vancouver, Washington at dawn.", "Vancouver", "Washington", "US"),  # not Canada's larger one
+        ("A fire in Kingston, New York closed roads.", "Kingston", "New York", "US"),  # not Jamaica's capital
+        ("A fire in Richmond, Quebec closed roads.", "Richmond", "Quebec", "CA"),  # not Virginia's
+    ],
+)
+def test_a_region_named_like_a_city_of_its_country_still_places_the_town_before_it(
+    text: str, town: str, region: str, country: str
+) -> None:
+    assert gazetteer().find(region).population > 0  # type: ignore[union-attr]  # the name is first a city's
+    assert gazetteer().find(town).country_code != country  # type: ignore[union-attr]
+    assert located(text, [(town, "GPE"), (region, "GPE")])[town][0] == country
+
+
+def test_a_list_of_cities_is_no_town_and_its_region() -> None:
+    text = "Flights to Boston, New York and Chicago resumed."
+    boston = located(text, [("Boston", "GPE"), ("New York", "GPE"), ("Chicago", "GPE")])["Boston"]
+    assert boston[0] == "US" and boston[1] is not None and 42 < boston[1] < 43  # Massachusetts's, with its point
+
+
 def test_a_standings_row_with_a_winning_share_makes_its_town_a_club_and_the_venue_stays_a_town() -> None:
     text = "W L PCT GB\nHARTFORD 71 60 .542 -\nDUNMORE 64 67 .489 7\nSCHEDULE\nHARTFORD AT DUNMORE"
     found = [("HARTFORD", "GPE"), ("DUNMORE", "GPE"), ("HARTFORD", "GPE"), ("DUNMORE", "GPE")]

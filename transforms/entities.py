@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
 from transforms.options import EntityOptions
-from transforms.places import Gazetteer, Place, canonical_place_name, gazetteer, region_names_its_towns
+from transforms.places import Gazetteer, Place, canonical_place_name, gazetteer, place_key, region_names_its_towns
 from transforms.records import Entity, EntityMention
 
 # Numbers and dates are the figure parser's job, not entities.
@@ -1396,6 +1396,10 @@ class PlaceHint:
 
     country_code: str
     region: Place | None = None
+    # The region's name is also a city's of that country ("New York", "Washington", "Quebec"), so the comma may
+    # join a list of cities ("Boston, New York and Chicago"): the hint counts only where the gazetteer has a
+    # town of the name in that region (in that country, where its regions are not known by their towns).
+    also_a_city: bool = False
 
 
 def region_after(item: NamedSpan, options: EntityOptions) -> PlaceHint | None:
@@ -1414,9 +1418,13 @@ def region_after(item: NamedSpan, options: EntityOptions) -> PlaceHint | None:
         code = country_code_of(name)
         if code is not None:
             return PlaceHint(code)
-        place = _gazetteer(options).find(name)
+        places = _gazetteer(options)
+        place = places.find(name)
         if place is not None and place.population == 0:  # a region (ISO 3166-2)
             return PlaceHint(place.country_code, place)
+        region = places.shadowed_regions.get(place_key(name))
+        if region is not None:  # "Kingston, New York": the state, if Kingston is one of its towns
+            return PlaceHint(region.country_code, region, also_a_city=True)
     return None
 
 
@@ -1458,7 +1466,8 @@ def locate(item: NamedSpan, options: EntityOptions, hint: PlaceHint | None = Non
             chosen = places.find_in_region(item.name, region)
         elif place is None or place.country_code != hint.country_code:
             chosen = places.find_in(item.name, hint.country_code)
-        if chosen is None and (region is not None or place is None or place.country_code != hint.country_code):
+        lacking = chosen is None and (region is not None or place is None or place.country_code != hint.country_code)
+        if lacking and not hint.also_a_city:  # (with no town of the name there, a list of cities: no hint)
             # A town the gazetteer lacks there ("Mantua, Ohio" beside Italy's Mantua): the text's region is
             # better evidence of its country than a namesake elsewhere, and no point is better than a wrong one.
             return replace(item, chosen_by_context=True, country_code=hint.country_code, latitude=None, longitude=None)
