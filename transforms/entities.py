@@ -2318,10 +2318,58 @@ def canonicalise(
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
-    resolved = resolve_short_forms(labelled)
+    return located_places(resolve_short_forms(labelled), options, site_country)
+
+
+def located_places(resolved: list[NamedSpan], options: EntityOptions, site_country: str | None) -> list[NamedSpan]:
+    """Each place located: by the region or country the text names beside it (`hints_named_after`), else by
+    the article's other places or its site's country (`relocated_by_their_neighbours`)."""
     hints = hints_named_after(resolved, options)
     located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
     return relocated_by_their_neighbours(resolved, located, options, site_country)
+
+
+def placed_for_a_copy(
+    mentions: list[EntityMention],
+    text: str,
+    site_country: str | None,
+    options: EntityOptions | None = None,
+    language: str = ENGLISH,
+) -> tuple[list[EntityMention], list[Entity]]:
+    """An exact copy's mentions (taken from an earlier text's analysis, `mentions`), with the towns its own
+    site's country places (`site_country`) moved there, and the entities of those towns. The site's country
+    is the one thing of resolution that is not the text's: the copy's labels, names and other places are the
+    earlier text's, so only its place mentions are resolved again, with and without the site's country; a
+    mention whose place differs between the two takes the site's. The rest stay as the earlier text had them,
+    including a town that text's own site placed (a story first printed in New Zealand is evidence too).
+    Offsets and surfaces are kept: each mention still reads its own words of `text`."""
+    options = options or EntityOptions()
+    places = [mention for mention in mentions if mention.label == "LOC"]
+    if site_country is None or not places:
+        return mentions, []
+    spans = [
+        (Span(m.surface, "GPE", m.char_start, m.char_end, text), clean_name(m.surface, "LOC", language)) for m in places
+    ]
+    resolved = resolve_short_forms([gazetteer_name(NamedSpan(span, "LOC", name), language) for span, name in spans])
+    unplaced = located_places(resolved, options, None)
+    placed = located_places(resolved, options, site_country)
+    moved: dict[tuple[int, int], NamedSpan] = {
+        (after.span.char_start, after.span.char_end): after
+        for before, after in zip(unplaced, placed, strict=True)
+        if after.label == "LOC" and entity_id_of(after) != entity_id_of(before)
+    }
+    if not moved:
+        return mentions, []
+    out, entities = [], {}
+    for mention in mentions:
+        item = moved.get((mention.char_start, mention.char_end)) if mention.label == "LOC" else None
+        if item is None:
+            out.append(mention)
+            continue
+        entity = entity_of(item)
+        entities.setdefault(entity.entity_id, entity)
+        out.append(replace(mention, entity_id=entity.entity_id))
+    return out, list(entities.values())
 
 
 def entity_id_of(item: NamedSpan) -> str:
@@ -2331,6 +2379,17 @@ def entity_id_of(item: NamedSpan) -> str:
     if item.chosen_by_context:  # "Victoria, British Columbia": not the entity of Hong Kong's Victoria
         return entity_id_for(item.label, f"{item.name}|{item.country_code}")
     return entity_id_for(item.label, item.name)
+
+
+def entity_of(item: NamedSpan) -> Entity:
+    return Entity(
+        entity_id=entity_id_of(item),
+        name=item.name,
+        label=item.label,
+        country_code=item.country_code,
+        latitude=item.latitude,
+        longitude=item.longitude,
+    )
 
 
 def resolve_mentions(
@@ -2346,18 +2405,8 @@ def resolve_mentions(
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
     for item in canonicalise(clean_names(span_names(spans), language), options, language, site_country):
-        entity_id = entity_id_of(item)
-        entities.setdefault(
-            entity_id,
-            Entity(
-                entity_id=entity_id,
-                name=item.name,
-                label=item.label,
-                country_code=item.country_code,
-                latitude=item.latitude,
-                longitude=item.longitude,
-            ),
-        )
+        entity = entity_of(item)
+        entity_id = entities.setdefault(entity.entity_id, entity).entity_id
         span = item.span
         mentions.append(
             EntityMention(
