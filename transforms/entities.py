@@ -2360,7 +2360,8 @@ def placed_for_a_copy(
     }
     if not moved:
         return mentions, []
-    out, entities = [], {}
+    out: list[EntityMention] = []
+    entities: dict[str, Entity] = {}
     for mention in mentions:
         item = moved.get((mention.char_start, mention.char_end)) if mention.label == "LOC" else None
         if item is None:
