@@ -5,18 +5,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from transforms import pipeline
 from transforms.entities import Span, placed_for_a_copy, resolve_mentions, site_country_of
 from transforms.ids import doc_id_for
 from transforms.options import PipelineOptions
-from transforms.pipeline import (
-    PreparedDocument,
-    ProcessedDocument,
-    analyse_documents,
-    analysis_of,
-    copied_document,
-    prepare_document,
-    process_document,
-)
 from transforms.records import RawDocument
 
 STORY = "Flooding closed two roads in Hamilton on Sunday, and the council opened a shelter for families."
@@ -58,21 +50,30 @@ def test_the_story_s_own_places_beat_the_site_s_country() -> None:
     assert {entity.name: entity.country_code for entity in entities}["Hamilton"] == "CA"
 
 
-def test_the_pipeline_reads_the_site_s_country_from_the_page_s_address() -> None:
+def hamilton_model() -> spacy.language.Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "Hamilton"}])  # type: ignore[attr-defined]
+    return nlp
+
+
+def story_page(url: str) -> RawDocument:
+    """The story on a page at this address, long enough to be kept."""
     more = "".join(
         f"<p>Volunteers from the church filled {n} sandbags before the second wave of rain arrived.</p>"
         for n in range(6)
     )
     content = f"<html><body><article><h1>Roads closed</h1><p>{STORY}</p>{more}</article></body></html>".encode()
+    return RawDocument(
+        doc_id=doc_id_for(content + url.encode()), source=url, url=url, content=content, media_type="text/html"
+    )
+
+
+def test_the_pipeline_reads_the_site_s_country_from_the_page_s_address() -> None:
+    nlp = hamilton_model()
     found = {}
     for url in ("https://www.herald.example.co.nz/roads", "https://www.herald.example.com/roads"):
-        raw = RawDocument(
-            doc_id=doc_id_for(content + url.encode()), source=url, url=url, content=content, media_type="text/html"
-        )
-        result = process_document(raw, nlp, PipelineOptions())
-        assert isinstance(result, ProcessedDocument), result
+        result = pipeline.process_document(story_page(url), nlp, PipelineOptions())
+        assert isinstance(result, pipeline.ProcessedDocument), result
         found[url] = {entity.name: entity.country_code for entity in result.entities}.get("Hamilton")
     assert found == {"https://www.herald.example.co.nz/roads": "NZ", "https://www.herald.example.com/roads": "CA"}
 
@@ -99,24 +100,14 @@ def test_a_copy_keeps_the_places_its_text_chose_whatever_its_site() -> None:
 
 
 def test_the_pipeline_s_copy_on_a_second_site_reads_that_site_s_country() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "Hamilton"}])  # type: ignore[attr-defined]
-    more = "".join(
-        f"<p>Volunteers from the church filled {n} sandbags before the second wave of rain arrived.</p>"
-        for n in range(6)
-    )
-    content = f"<html><body><article><h1>Roads closed</h1><p>{STORY}</p>{more}</article></body></html>".encode()
     documents = []
     for url in ("https://www.herald.example.com/roads", "https://www.herald.example.co.nz/roads"):
-        raw = RawDocument(
-            doc_id=doc_id_for(content + url.encode()), source=url, url=url, content=content, media_type="text/html"
-        )
-        prepared = prepare_document(raw, PipelineOptions())
-        assert isinstance(prepared, PreparedDocument), prepared
+        prepared = pipeline.prepare_document(story_page(url), PipelineOptions())
+        assert isinstance(prepared, pipeline.PreparedDocument), prepared
         documents.append(prepared)
     assert documents[0].article.text_hash == documents[1].article.text_hash  # an exact copy
-    first = next(analyse_documents(documents[:1], nlp, PipelineOptions()))
-    copy = copied_document(documents[1], analysis_of(first), PipelineOptions().entities)
+    first = next(pipeline.analyse_documents(documents[:1], hamilton_model(), PipelineOptions()))
+    copy = pipeline.copied_document(documents[1], pipeline.analysis_of(first), PipelineOptions().entities)
     places = {e.entity_id: e.country_code for e in first.entities + copy.entities}
     assert {places[m.entity_id] for m in first.mentions} == {"CA"}
     assert {places[m.entity_id] for m in copy.mentions} == {"NZ"}
