@@ -408,10 +408,14 @@ def _with_entities(
     borrowed: dict[tuple[str, str], tuple[str, list[Entity]]],
     failed: frozenset[str],
 ) -> ProcessedDocument | Rejection:
-    if not isinstance(result, ProcessedDocument) or result.entities:
+    if not isinstance(result, ProcessedDocument):
         return result
     source = borrowed.get((result.article.text_hash, result.article.ner_model or ""))
-    return replace(result, entities=source[1]) if source is not None and source[0] in failed else result
+    if source is None or source[0] not in failed:
+        return result
+    # The copy's own entities are only the towns its site's country moved (transforms.pipeline.copied_document).
+    own = {entity.entity_id for entity in result.entities}
+    return replace(result, entities=result.entities + [entity for entity in source[1] if entity.entity_id not in own])
 
 
 def commit_batch(

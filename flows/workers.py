@@ -185,7 +185,7 @@ def _process_with(
     for index, document in sorted(prepared.items()):
         text_hash, model = document.article.text_hash, options.entities.model_for(document.article.language)
         if model is not None and (text_hash, model) in earlier:
-            done(index, copied_document(document, earlier[text_hash, model]))
+            done(index, copied_document(document, earlier[text_hash, model], options.entities))
         elif text_hash in first_of:
             copies.append(index)
         else:
@@ -207,7 +207,7 @@ def _process_with(
             detail = f"same text as {first.source}, rejected with: {first.detail}"[:1000]
             done(index, replace(first, doc_id=raws[index].doc_id, source=raws[index].source, detail=detail))
         else:
-            done(index, copied_document(prepared[index], analysis_of(first)))
+            done(index, copied_document(prepared[index], analysis_of(first), options.entities))
     return [result for result in results if result is not None]
 
 

@@ -974,6 +974,32 @@ def test_a_club_a_firm_or_a_person_beside_a_programme_s_words_stays(text: str, f
     assert found[0][0] in labels(text, found)
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The single featured Lantern Hour winner Mara Quist. Lantern Hour paid her.",
+            [("Lantern Hour", "ORG"), ("Mara Quist", "PERSON"), ("Lantern Hour", "ORG")],
+        ),
+        ("Harbour Cup runner-up Mara Quist sang.", [("Harbour Cup", "PERSON"), ("Mara Quist", "PERSON")]),
+    ],
+)
+def test_a_contest_before_its_winner_s_name_is_no_person_or_firm(text: str, found: list[tuple[str, str]]) -> None:
+    assert labels(text, found) == {"Mara Quist": {"PERSON"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A late Chelsea winner Sunday settled it.", [("Chelsea", "ORG")]),  # no person after the word
+        ("Orrin Vale named Tarn Media winner of the bid.", [("Orrin Vale", "PERSON"), ("Tarn Media", "ORG")]),
+        ("Tarn Media host Mara Quist left.", [("Tarn Media", "ORG"), ("Mara Quist", "PERSON")]),  # a channel's host
+    ],
+)
+def test_a_firm_or_a_club_before_winner_without_a_winner_named_stays(text: str, found: list[tuple[str, str]]) -> None:
+    assert "Tarn Media" in labels(text, found) or "Chelsea" in labels(text, found)
+
+
 def located(text: str, found: list[tuple[str, str]]) -> dict[str, tuple[str | None, float | None]]:
     """Each place name the rules keep -> (country, latitude) of its last mention."""
     return {
@@ -1006,6 +1032,28 @@ def test_a_town_named_with_its_region_where_the_gazetteer_cannot_tell_regions_ke
     found = [("Victoria", "GPE"), ("British Columbia", "GPE")]
     country, latitude = located("Tourists love Victoria, British Columbia.", found)["Victoria"]
     assert country == "CA" and latitude is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "region", "country"),
+    [
+        ("Ferries left Vancouver, Washington at dawn.", "Vancouver", "Washington", "US"),  # not Canada's larger one
+        ("A fire in Kingston, New York closed roads.", "Kingston", "New York", "US"),  # not Jamaica's capital
+        ("A fire in Richmond, Quebec closed roads.", "Richmond", "Quebec", "CA"),  # not Virginia's
+    ],
+)
+def test_a_region_named_like_a_city_of_its_country_still_places_the_town_before_it(
+    text: str, town: str, region: str, country: str
+) -> None:
+    assert gazetteer().find(region).population > 0  # type: ignore[union-attr]  # the name is first a city's
+    assert gazetteer().find(town).country_code != country  # type: ignore[union-attr]
+    assert located(text, [(town, "GPE"), (region, "GPE")])[town][0] == country
+
+
+def test_a_list_of_cities_is_no_town_and_its_region() -> None:
+    text = "Flights to Boston, New York and Chicago resumed."
+    boston = located(text, [("Boston", "GPE"), ("New York", "GPE"), ("Chicago", "GPE")])["Boston"]
+    assert boston[0] == "US" and boston[1] is not None and 42 < boston[1] < 43  # Massachusetts's, with its point
 
 
 def test_a_standings_row_with_a_winning_share_makes_its_town_a_club_and_the_venue_stays_a_town() -> None:

@@ -22,6 +22,7 @@ from tests.conftest import SEEDS_DIR, sql
 from transforms.entities import NerModels
 from transforms.options import PipelineOptions
 from transforms.pipeline import PreparedDocument, ProcessedDocument, analyse_documents
+from transforms.records import Article, Entity
 from warehouse.query import failed_checks, query
 
 ANALYSED: list[str] = []  # sources of the texts the stand-in NLP step read (in this process: one worker)
@@ -307,3 +308,19 @@ def test_one_input_rejected_in_two_batches_of_a_run_is_one_row_and_counted_once(
     again = ingest(sources=[str(folder)], warehouse=str(warehouse), batch_size=1, workers=1)
     assert (again.counts.rejections, again.counts.skipped) == (1, 1)
     assert failed_checks(warehouse) == {}
+
+
+def test_a_copy_whose_source_commit_failed_commits_the_borrowed_entities_beside_its_own_moved_towns() -> None:
+    article = Article(
+        article_id="a2", doc_id="d2", source="copy.html", url=None, canonical_url=None, title=None, author=None,
+        sitename=None, published_date=None, language="en", text="Roads in Hamilton.", text_hash="h", cluster_id="a2",
+        word_count=3, ner_model="m",
+    )  # fmt: skip
+    hamilton_nz = Entity("e-nz", "Hamilton", "LOC", "NZ")
+    borrowed_entities = [Entity("e-ca", "Hamilton", "LOC", "CA"), Entity("e-nz", "Hamilton", "LOC", "NZ")]
+    copy = ProcessedDocument(article=article, mentions=[], entities=[hamilton_nz], figures=[], signature=())
+    borrowed = {("h", "m"): ("batch-1", borrowed_entities)}
+    kept = batch_module._with_entities(copy, borrowed, frozenset({"batch-1"}))
+    assert isinstance(kept, ProcessedDocument)
+    assert [entity.entity_id for entity in kept.entities] == ["e-nz", "e-ca"]  # each once
+    assert batch_module._with_entities(copy, borrowed, frozenset()) == copy  # the source commits its own

@@ -238,3 +238,55 @@ def test_a_worker_process_keeps_its_modules_and_model_out_of_the_collectors_walk
     # Frozen once the model is loaded: the worker's full collections then walk only what its documents left.
     [detail] = _reported_by_a_pool_worker(frozen_reporting_prepare)
     assert int(detail.removeprefix("frozen=")) > 50_000, detail  # spaCy, trafilatura and the model: ~150,000
+
+
+def roads_page(path: Path, address: str) -> Path:
+    """A story whose only town, Hamilton, the text leaves in no country, at this canonical address."""
+    paragraphs = "".join(
+        f"<p>Volunteers from the church filled {n} sandbags before the second wave of rain arrived.</p>"
+        for n in range(6)
+    )
+    path.write_text(
+        f'<html><head><link rel="canonical" href="{address}"></head><body><article><h1>Roads closed</h1>'
+        "<p>Flooding closed two roads in Hamilton on Sunday, and the council opened a shelter for families.</p>"
+        f"{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.timeout(600)
+def test_an_exact_copy_on_a_site_of_another_country_places_its_town_there(prefect_server, tmp_path, monkeypatch):
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    roads_page(first / "1-roads.html", "https://www.herald.example.com/roads")  # read first
+    roads_page(first / "2-roads.html", "https://www.herald.example.co.nz/roads")  # its copy in the batch
+    roads_page(later / "roads-nz.html", "https://www.times.example.co.nz/roads")  # a copy of a committed article
+    monkeypatch.setattr(batch_module, "process_documents", with_steps(workers.Steps(analyse=counting_analyse)))
+    monkeypatch.setenv("NEWSETL_TIME_LIMIT_SECONDS", "0")
+    warehouse = tmp_path / "wh"
+    analysed_sources.clear()
+
+    ingest(sources=[str(first)], warehouse=str(warehouse), workers=1)
+    ingest(sources=[str(later)], warehouse=str(warehouse), workers=1)
+    assert len(analysed_sources) == 1  # the copies took the first text's analysis: no NER
+
+    places = sql(
+        warehouse,
+        "SELECT a.canonical_url, e.country_code FROM entity_mentions AS m JOIN articles AS a USING (article_id) "
+        "JOIN (SELECT DISTINCT entity_id, country_code FROM entities) AS e USING (entity_id) "
+        "WHERE m.surface = 'Hamilton' ORDER BY ALL",
+    )
+    assert places == [
+        ("https://www.herald.example.co.nz/roads", "NZ"),
+        ("https://www.herald.example.com/roads", "CA"),
+        ("https://www.times.example.co.nz/roads", "NZ"),
+    ]
+    broken = sql(
+        warehouse,
+        "SELECT count(*) FROM entity_mentions JOIN articles USING (article_id) "
+        "WHERE substring(text, char_start + 1, char_end - char_start) <> surface",
+    )
+    assert broken == [(0,)]
+    assert failed_checks(warehouse) == {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from transforms.ids import entity_id_for
 from transforms.options import EntityOptions
-from transforms.places import Gazetteer, Place, canonical_place_name, gazetteer, region_names_its_towns
+from transforms.places import Gazetteer, Place, canonical_place_name, gazetteer, place_key, region_names_its_towns
 from transforms.records import Entity, EntityMention
 
 # Numbers and dates are the figure parser's job, not entities.
@@ -1396,6 +1396,10 @@ class PlaceHint:
 
     country_code: str
     region: Place | None = None
+    # The region's name is also a city's of that country ("New York", "Washington", "Quebec"), so the comma may
+    # join a list of cities ("Boston, New York and Chicago"): the hint counts only where the gazetteer has a
+    # town of the name in that region (in that country, where its regions are not known by their towns).
+    also_a_city: bool = False
 
 
 def region_after(item: NamedSpan, options: EntityOptions) -> PlaceHint | None:
@@ -1414,9 +1418,13 @@ def region_after(item: NamedSpan, options: EntityOptions) -> PlaceHint | None:
         code = country_code_of(name)
         if code is not None:
             return PlaceHint(code)
-        place = _gazetteer(options).find(name)
+        places = _gazetteer(options)
+        place = places.find(name)
         if place is not None and place.population == 0:  # a region (ISO 3166-2)
             return PlaceHint(place.country_code, place)
+        region = places.shadowed_regions.get(place_key(name))
+        if region is not None:  # "Kingston, New York": the state, if Kingston is one of its towns
+            return PlaceHint(region.country_code, region, also_a_city=True)
     return None
 
 
@@ -1458,7 +1466,8 @@ def locate(item: NamedSpan, options: EntityOptions, hint: PlaceHint | None = Non
             chosen = places.find_in_region(item.name, region)
         elif place is None or place.country_code != hint.country_code:
             chosen = places.find_in(item.name, hint.country_code)
-        if chosen is None and (region is not None or place is None or place.country_code != hint.country_code):
+        lacking = chosen is None and (region is not None or place is None or place.country_code != hint.country_code)
+        if lacking and not hint.also_a_city:  # (with no town of the name there, a list of cities: no hint)
             # A town the gazetteer lacks there ("Mantua, Ohio" beside Italy's Mantua): the text's region is
             # better evidence of its country than a namesake elsewhere, and no point is better than a wrong one.
             return replace(item, chosen_by_context=True, country_code=hint.country_code, latitude=None, longitude=None)
@@ -2225,6 +2234,21 @@ def is_title_of_a_show(item: NamedSpan) -> bool:
     )
 
 
+# A contest's winner named right after the contest: "American Idol winner Fantasia", "Wimbledon runner-up Ann
+# Lee". Only with a person's name after the word, the apposition: "a late Chelsea winner" is a club's goal, and
+# "champion" is left out since a title's body is often a firm ("UFC champion", "NCAA champion").
+_WINNER_AFTER = re.compile(r"^[ \t]+(?:winners?|runners?-up)[ \t]+")
+
+
+def is_a_contest_before_its_winner(item: NamedSpan, person_starts: Collection[tuple[str, int]]) -> bool:
+    """This mention names a contest, a programme or a prize whose winner the text names right after it
+    (`_WINNER_AFTER`, then a PERSON mention: `person_starts`, (document, offset) of each): "American Idol winner
+    Fantasia". A contest is no PERSON, ORG or LOC entity (CoNLL-2003 calls "Wimbledon finalist" MISC)."""
+    document, end = item.span.document, item.span.char_end
+    after = _WINNER_AFTER.match(document[end : end + 20]) if document else None
+    return after is not None and (document, end + after.end()) in person_starts
+
+
 # A title in quotation marks and its short form in brackets right after it: “Night Desk Live” (NDL).
 _QUOTED_TITLE_SHORT_FORM = re.compile(r"[“\"]([A-Z][^”\"\n]{2,80}?)[,.]?[”\"][ \t]*\(([A-Z][A-Za-z]{1,7})\)")
 
@@ -2246,11 +2270,14 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity. So does every
     person or organisation of a name the page shows once to be a television programme (`is_title_of_a_show`):
     "this season of The Voice" makes its "The Voice stage" the show's too; and of a quoted title's short form
-    (`short_forms_of_titles`: "“Our Flag Means Death” (OFMD)")."""
+    (`short_forms_of_titles`: "“Our Flag Means Death” (OFMD)"), or a contest whose winner follows its name
+    (`is_a_contest_before_its_winner`: "American Idol winner Fantasia")."""
+    person_starts = {(item.span.document, item.span.char_start) for item in named if item.label == "PERSON"}
     shows = {
         (item.span.document, item.name)
         for item in named
-        if item.label in ("PERSON", "ORG") and is_title_of_a_show(item)
+        if item.label in ("PERSON", "ORG")
+        and (is_title_of_a_show(item) or is_a_contest_before_its_winner(item, person_starts))
     }
     documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
     shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
@@ -2291,10 +2318,59 @@ def canonicalise(
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
-    resolved = resolve_short_forms(labelled)
+    return located_places(resolve_short_forms(labelled), options, site_country)
+
+
+def located_places(resolved: list[NamedSpan], options: EntityOptions, site_country: str | None) -> list[NamedSpan]:
+    """Each place located: by the region or country the text names beside it (`hints_named_after`), else by
+    the article's other places or its site's country (`relocated_by_their_neighbours`)."""
     hints = hints_named_after(resolved, options)
     located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
     return relocated_by_their_neighbours(resolved, located, options, site_country)
+
+
+def placed_for_a_copy(
+    mentions: list[EntityMention],
+    text: str,
+    site_country: str | None,
+    options: EntityOptions | None = None,
+    language: str = ENGLISH,
+) -> tuple[list[EntityMention], list[Entity]]:
+    """An exact copy's mentions (taken from an earlier text's analysis, `mentions`), with the towns its own
+    site's country places (`site_country`) moved there, and the entities of those towns. The site's country
+    is the one thing of resolution that is not the text's: the copy's labels, names and other places are the
+    earlier text's, so only its place mentions are resolved again, with and without the site's country; a
+    mention whose place differs between the two takes the site's. The rest stay as the earlier text had them,
+    including a town that text's own site placed (a story first printed in New Zealand is evidence too).
+    Offsets and surfaces are kept: each mention still reads its own words of `text`."""
+    options = options or EntityOptions()
+    places = [mention for mention in mentions if mention.label == "LOC"]
+    if site_country is None or not places:
+        return mentions, []
+    spans = [
+        (Span(m.surface, "GPE", m.char_start, m.char_end, text), clean_name(m.surface, "LOC", language)) for m in places
+    ]
+    resolved = resolve_short_forms([gazetteer_name(NamedSpan(span, "LOC", name), language) for span, name in spans])
+    unplaced = located_places(resolved, options, None)
+    placed = located_places(resolved, options, site_country)
+    moved: dict[tuple[int, int], NamedSpan] = {
+        (after.span.char_start, after.span.char_end): after
+        for before, after in zip(unplaced, placed, strict=True)
+        if after.label == "LOC" and entity_id_of(after) != entity_id_of(before)
+    }
+    if not moved:
+        return mentions, []
+    out: list[EntityMention] = []
+    entities: dict[str, Entity] = {}
+    for mention in mentions:
+        item = moved.get((mention.char_start, mention.char_end)) if mention.label == "LOC" else None
+        if item is None:
+            out.append(mention)
+            continue
+        entity = entity_of(item)
+        entities.setdefault(entity.entity_id, entity)
+        out.append(replace(mention, entity_id=entity.entity_id))
+    return out, list(entities.values())
 
 
 def entity_id_of(item: NamedSpan) -> str:
@@ -2304,6 +2380,17 @@ def entity_id_of(item: NamedSpan) -> str:
     if item.chosen_by_context:  # "Victoria, British Columbia": not the entity of Hong Kong's Victoria
         return entity_id_for(item.label, f"{item.name}|{item.country_code}")
     return entity_id_for(item.label, item.name)
+
+
+def entity_of(item: NamedSpan) -> Entity:
+    return Entity(
+        entity_id=entity_id_of(item),
+        name=item.name,
+        label=item.label,
+        country_code=item.country_code,
+        latitude=item.latitude,
+        longitude=item.longitude,
+    )
 
 
 def resolve_mentions(
@@ -2319,18 +2406,8 @@ def resolve_mentions(
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
     for item in canonicalise(clean_names(span_names(spans), language), options, language, site_country):
-        entity_id = entity_id_of(item)
-        entities.setdefault(
-            entity_id,
-            Entity(
-                entity_id=entity_id,
-                name=item.name,
-                label=item.label,
-                country_code=item.country_code,
-                latitude=item.latitude,
-                longitude=item.longitude,
-            ),
-        )
+        entity = entity_of(item)
+        entity_id = entities.setdefault(entity.entity_id, entity).entity_id
         span = item.span
         mentions.append(
             EntityMention(

@@ -13,7 +13,15 @@ from spacy.tokens import Doc
 from transforms.boilerplate import drop_site_chrome, site_key, site_lines
 from transforms.decode import decode_document
 from transforms.dedup import minhash_signature
-from transforms.entities import ENGLISH, NerModels, read_texts, resolve_mentions, site_country_of, spans_of
+from transforms.entities import (
+    ENGLISH,
+    NerModels,
+    placed_for_a_copy,
+    read_texts,
+    resolve_mentions,
+    site_country_of,
+    spans_of,
+)
 from transforms.extract import ExtractedDocument, extract_document
 from transforms.figures import find_figures
 from transforms.figures.parsed_objects import find_objects_of
@@ -22,7 +30,7 @@ from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_
 from transforms.language import detect_language
 from transforms.normalise import drop_author_lines, drop_title_line, normalise_text
 from transforms.notes import drop_notes
-from transforms.options import LanguageOptions, PipelineOptions
+from transforms.options import EntityOptions, LanguageOptions, PipelineOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import Article, Entity, EntityMention, Figure, RawDocument, Rejection, SiteLine
 from transforms.words import ends_like_sentence, letter_share, through_last_sentence_end, word_count
@@ -186,17 +194,24 @@ def analysis_of(processed: ProcessedDocument) -> Analysis:
     return Analysis(processed.mentions, processed.entities, processed.figures, processed.article.ner_model)
 
 
-def copied_document(prepared: PreparedDocument, earlier: Analysis) -> ProcessedDocument:
-    """An exact copy (same normalised text) takes the earlier text's analysis under its own article id.
+def copied_document(
+    prepared: PreparedDocument, earlier: Analysis, options: EntityOptions | None = None
+) -> ProcessedDocument:
+    """An exact copy (same normalised text) takes the earlier text's analysis under its own article id,
+    with the towns its own site's country places moved there (`placed_for_a_copy`: resolution only, no NER).
 
     Offsets stay valid because the text is the same; figure ids hash article and offsets, so they are
     made again for this article.
     """
-    article_id = prepared.article.article_id
+    article = prepared.article
+    article_id = article.article_id
+    site_country = site_country_of(article.canonical_url or article.url)
+    mentions, moved = placed_for_a_copy(earlier.mentions, article.text, site_country, options, article.language)
+    known = {entity.entity_id for entity in earlier.entities}
     return ProcessedDocument(
-        article=replace(prepared.article, ner_model=earlier.ner_model),
-        mentions=[replace(m, article_id=article_id) for m in earlier.mentions],
-        entities=list(earlier.entities),
+        article=replace(article, ner_model=earlier.ner_model),
+        mentions=[replace(m, article_id=article_id) for m in mentions],
+        entities=list(earlier.entities) + [entity for entity in moved if entity.entity_id not in known],
         figures=[
             replace(f, article_id=article_id, figure_id=figure_id_for(article_id, f.char_start, f.char_end))
             for f in earlier.figures

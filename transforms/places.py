@@ -131,6 +131,9 @@ class Gazetteer:
     # place_key -> (country, region) -> the most populous city of that own name in that region, for names found
     # in more than one region.
     by_region: dict[str, dict[tuple[str, str], Place]] = field(default_factory=dict)
+    # place_key -> a region that a city of its own country and name beats in `places` ("New York", "Quebec",
+    # "Washington" the state): after a town and a comma the name may still be that region ("Kingston, New York").
+    shadowed_regions: dict[str, Place] = field(default_factory=dict)
 
     def find(self, name: str) -> Place | None:
         return self.places.get(place_key(name))
@@ -209,20 +212,22 @@ def gazetteer(min_population: int = 15000) -> Gazetteer:
             if key not in ranked or rank < ranked[key][0]:
                 ranked[key] = (rank, place)
     places = {key: place for key, (_, place) in ranked.items()}
+    shadowed: dict[str, Place] = {}
     for region in _regions():
         key = place_key(region["name"])
-        city = places.get(key)
-        if (
-            region["type"] not in REGION_TYPES
-            or set(key.split()) <= GENERIC_REGION_WORDS
-            or (city is not None and (city.population >= CITY_BEATS_REGION_POPULATION or city.capital))
-        ):
+        if region["type"] not in REGION_TYPES or set(key.split()) <= GENERIC_REGION_WORDS:
             continue
         country, suffix = region["code"].split("-", 1)
         wanted = _POINT_REGIONS.get(country, set())
         point = _centroid(by_region[(country, suffix)]) if wanted is None or suffix in wanted else (None, None)
-        places[key] = Place(region["name"], country, point[0], point[1], 0, region=suffix)
+        place = Place(region["name"], country, point[0], point[1], 0, region=suffix)
+        city = places.get(key)
+        if city is not None and (city.population >= CITY_BEATS_REGION_POPULATION or city.capital):
+            if city.country_code == country:
+                shadowed[key] = place
+            continue
+        places[key] = place
     points = {code: _centroid(found) for code, found in by_country.items()}
     elsewhere = {key: countries for key, countries in by_own_name.items() if len(countries) > 1}
     towns_by_region = {key: regions for key, regions in in_regions.items() if len(regions) > 1}
-    return Gazetteer(places, points, elsewhere, towns_by_region)
+    return Gazetteer(places, points, elsewhere, towns_by_region, shadowed)
