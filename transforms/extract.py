@@ -184,9 +184,7 @@ PRECISION_TEXT_MIN_KEPT = 0.8
 
 def _is_chrome_line(line: str, max_words: int) -> bool:
     stripped = line.strip()
-    return word_count(stripped) <= max_words and (
-        stripped.startswith(_LIST_MARKS) or not ends_like_sentence(stripped)
-    )
+    return word_count(stripped) <= max_words and (stripped.startswith(_LIST_MARKS) or not ends_like_sentence(stripped))
 
 
 # trafilatura writes a list item as "- item".
