@@ -286,3 +286,15 @@ def test_precision_edges_trim_only_chrome_lines_of_the_same_story():
     # A precision text of another block (a cookie notice) trims nothing.
     notice = "We use cookies to improve your experience on our site and to show you relevant advertising."
     assert trimmed_to_precision_edges(text, notice, 25) == text
+
+
+def test_precision_edges_never_trim_most_of_the_text():
+    """A short paragraph and many lines of testimonials ending in „…“ quotes, which do not read as sentence ends:
+    trimming them all would leave too few words to keep the page, so nothing is trimmed."""
+    opening = "I advise start-ups and small firms on contracts, disputes and the law of the internet. " * 3
+    testimonials = "\n".join(
+        f"„Thank you very much for your help“\nE-mail from a client, July 201{n}" for n in range(9)
+    )
+    text = f"{opening.strip()}\n{testimonials}"
+    assert trimmed_to_precision_edges(text, opening, 25) == text
+    assert trimmed_to_precision_edges(f"{opening.strip()}\nMost read\nShare this", opening, 25) == opening.strip()

@@ -151,7 +151,8 @@ def trimmed_to_precision_edges(text: str, precise: str, max_words: int) -> str:
     drops story paragraphs, so its text is not taken whole (docs/evaluation.md, round 18). Only
     lines at either end are dropped, each short (at most `max_words` words) and not ending like a
     sentence (or a list item), and only while the precision text is the same story: most of its
-    words are in the text. A line the precision text has too stops the trimming at that end."""
+    words are in the text. A line the precision text has too stops the trimming at that end; a
+    trim that would take more than `PRECISION_EDGES_MAX_SHARE` of the words is not made."""
     if not precise or kept_share(precise, text) < PRECISION_TEXT_MIN_KEPT:
         return text
     precise_lines = " ".join(_folded_line(line) for line in precise.splitlines())
@@ -168,7 +169,9 @@ def trimmed_to_precision_edges(text: str, precise: str, max_words: int) -> str:
     while start < end and dropped(lines[start]):
         start += 1
     kept = "\n".join(lines[start:end])
-    return kept if kept.strip() else text
+    if word_count(kept) < (1 - PRECISION_EDGES_MAX_SHARE) * word_count(text):
+        return text
+    return kept
 
 
 def has_chrome_edge(text: str, max_words: int) -> bool:
@@ -180,6 +183,10 @@ def has_chrome_edge(text: str, max_words: int) -> bool:
 
 # The precision text must be the same story as the text it trims: this share of its words in it.
 PRECISION_TEXT_MIN_KEPT = 0.8
+# The lines trimmed are at most this share of the text's words: edges, not the page. A lawyer's
+# home page (trafilatura's dev page anwaltniemeyer.de) is one paragraph and 330 words of testimonials
+# that end in „…“ quotes and dates, and trimming them all left too few words to keep the page.
+PRECISION_EDGES_MAX_SHARE = 0.5
 
 
 def _is_chrome_line(line: str, max_words: int) -> bool:
