@@ -67,14 +67,7 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             if isinstance(second, Document) and recall_text_wins(text, second_text, options):
                 text = second_text
                 document = document if isinstance(document, Document) else second
-        if (
-            options.precision_edge_max_words
-            and not (options.favor_precision or options.favor_recall)
-            and has_chrome_edge(text, options.precision_edge_max_words)
-        ):
-            # Only a text with a chrome-like line at an end can be trimmed: no third pass otherwise.
-            precise = _text_of(_bare_extraction(raw, html, options, None, recall=False, precision=True))
-            text = trimmed_to_precision_edges(text, precise, options.precision_edge_max_words)
+        text = precision_trimmed(raw, html, options, text)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
         return Rejection(
             doc_id=raw.doc_id,
@@ -139,6 +132,24 @@ def own_extractor_text(raw: RawDocument, html: str, options: ExtractOptions, tex
 
 # The own extractor's text must read as a story: at least half of its words in sentences.
 OWN_TEXT_MIN_SENTENCE_SHARE = 0.5
+
+
+def precision_trimmed(raw: RawDocument, html: str, options: ExtractOptions, text: str) -> str:
+    """The text trimmed by a pass with trafilatura's precision preset (`trimmed_to_precision_edges`).
+    Only a text with a chrome-like line at an end can be trimmed: no such pass otherwise. The trim
+    is a refinement: a pass that fails on markup the first pass read keeps the text as it is."""
+    if (
+        not options.precision_edge_max_words
+        or options.favor_precision
+        or options.favor_recall
+        or not has_chrome_edge(text, options.precision_edge_max_words)
+    ):
+        return text
+    try:
+        precise = _text_of(_bare_extraction(raw, html, options, None, recall=False, precision=True))
+    except Exception:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
+        return text
+    return trimmed_to_precision_edges(text, precise, options.precision_edge_max_words)
 
 
 def trimmed_to_precision_edges(text: str, precise: str, max_words: int) -> str:
