@@ -6,7 +6,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 from transforms.decode import decode_document
-from transforms.extract import extract_document, extract_plain_text, kept_share, own_extractor_text
+from transforms.extract import (
+    extract_document,
+    extract_plain_text,
+    kept_share,
+    own_extractor_text,
+    trimmed_to_precision_edges,
+)
 from transforms.ids import doc_id_for
 from transforms.options import ExtractOptions, PipelineOptions
 from transforms.pipeline import prose_share, reject_text
@@ -240,3 +246,55 @@ def test_embedded_social_posts_are_not_story():
     assert "Instagram" not in result.text
     uncut = extract_document(raw(html.encode()), html, replace(ExtractOptions(), prune_embedded_posts=False))
     assert not isinstance(uncut, Rejection) and "could not be happier" in uncut.text
+
+
+def test_teaser_line_the_precision_preset_drops_at_the_end_is_not_story():
+    """A one-link paragraph after the story ("Next: …", a headline without a sentence end) stays in
+    trafilatura's balanced text and not in its precision preset's: the pipeline drops it. A closing
+    line of the story that the preset also drops (a linked sentence) stays, as the preset cuts story
+    lines too."""
+    html = (
+        "<html><head><title>Cranes</title></head><body><article><h1>Cranes for the quay</h1>"
+        f"<div class='body'>{STORY_PARAGRAPHS}"
+        "<p><a href='/report'>The council's report on the cranes was published in full on Monday.</a></p>"
+        "<p><a href='/ferry'>Next: Ferry Timetable Changes for the Winter Season Leave Islanders Waiting</a></p>"
+        "</div></article></body></html>"
+    )
+    result = extract(html.encode())
+    assert not isinstance(result, Rejection), result
+    assert "eastern quay" in result.text and "published in full on Monday." in result.text
+    assert "Ferry Timetable" not in result.text
+    untrimmed = extract_document(raw(html.encode()), html, replace(ExtractOptions(), precision_edge_max_words=0))
+    assert not isinstance(untrimmed, Rejection) and "Ferry Timetable" in untrimmed.text
+
+
+def test_precision_edges_trim_only_chrome_lines_of_the_same_story():
+    story = "\n".join(
+        f"The harbour board voted on Tuesday to spend {n} million pounds on new cranes for the eastern quay."
+        for n in range(1, 9)
+    )
+    text = f"Subscribe\n{story}\nMost read\n- Ferry timetable changes\n- Lighthouse keeper retires"
+    # The precision text: the same story, without the lines at either end.
+    assert trimmed_to_precision_edges(text, story, 25) == story
+    # A list item the precision text has too stops the trimming there.
+    kept_item = trimmed_to_precision_edges(text, f"{story}\n- Lighthouse keeper retires", 25)
+    assert kept_item.endswith("- Lighthouse keeper retires") and kept_item.startswith("The harbour")
+    # A closing sentence, or a line longer than the limit, is not chrome.
+    closing = f"{story}\nThe board meets again in May."
+    assert trimmed_to_precision_edges(closing, story, 25) == closing
+    assert trimmed_to_precision_edges(text, story, 1).endswith("- Lighthouse keeper retires")
+    # A precision text of another block (a cookie notice) trims nothing.
+    notice = "We use cookies to improve your experience on our site and to show you relevant advertising."
+    assert trimmed_to_precision_edges(text, notice, 25) == text
+
+
+def test_precision_edges_never_trim_most_of_the_text():
+    """A short paragraph and many lines of testimonials ending in „…“ quotes, which do not read as sentence ends:
+    trimming them all would leave too few words to keep the page, so nothing is trimmed."""
+    opening = "I advise start-ups and small firms on contracts, disputes and the law of the internet. " * 3
+    testimonials = "\n".join(
+        f"„Thank you very much for your help“\nE-mail from a client, July 201{n}" for n in range(9)
+    )
+    text = f"{opening.strip()}\n{testimonials}"
+    assert trimmed_to_precision_edges(text, opening, 25) == text
+    assert trimmed_to_precision_edges(f"{opening.strip()}\nMost read\nShare this", opening, 25) == opening.strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,7 +19,7 @@ from transforms.normalise import metadata_field
 from transforms.options import ExtractOptions
 from transforms.reasons import Reason, Stage
 from transforms.records import RawDocument, Rejection
-from transforms.words import sentence_share, word_count, words
+from transforms.words import ends_like_sentence, sentence_share, word_count, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             if isinstance(second, Document) and recall_text_wins(text, second_text, options):
                 text = second_text
                 document = document if isinstance(document, Document) else second
+        text = precision_trimmed(raw, html, options, text)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
         return Rejection(
             doc_id=raw.doc_id,
@@ -132,6 +134,89 @@ def own_extractor_text(raw: RawDocument, html: str, options: ExtractOptions, tex
 OWN_TEXT_MIN_SENTENCE_SHARE = 0.5
 
 
+def precision_trimmed(raw: RawDocument, html: str, options: ExtractOptions, text: str) -> str:
+    """The text trimmed by a pass with trafilatura's precision preset (`trimmed_to_precision_edges`).
+    Only a text with a chrome-like line at an end can be trimmed: no such pass otherwise. The trim
+    is a refinement: a pass that fails on markup the first pass read keeps the text as it is."""
+    if (
+        not options.precision_edge_max_words
+        or options.favor_precision
+        or options.favor_recall
+        or not has_chrome_edge(text, options.precision_edge_max_words)
+    ):
+        return text
+    try:
+        precise = _text_of(_bare_extraction(raw, html, options, None, recall=False, precision=True))
+    except Exception:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
+        return text
+    return trimmed_to_precision_edges(text, precise, options.precision_edge_max_words)
+
+
+def trimmed_to_precision_edges(text: str, precise: str, max_words: int) -> str:
+    """The text without the chrome lines at its start and end that trafilatura's precision preset
+    leaves out of the same story.
+
+    The preset drops link-heavy lists and headings and trailing titles more strictly than the
+    balanced pass, and with them the "Most read" lists, "Next: …" teasers, deal links, login
+    prompts and journal or edition lines around a story; but it also cuts long guides short and
+    drops story paragraphs, so its text is not taken whole (docs/evaluation.md, round 18). Only
+    lines at either end are dropped, each short (at most `max_words` words) and not ending like a
+    sentence (or a list item), and only while the precision text is the same story: most of its
+    words are in the text. A line the precision text has too stops the trimming at that end; a
+    trim that would take more than `PRECISION_EDGES_MAX_SHARE` of the words is not made."""
+    if not precise or kept_share(precise, text) < PRECISION_TEXT_MIN_KEPT:
+        return text
+    precise_lines = " ".join(_folded_line(line) for line in precise.splitlines())
+    lines = text.splitlines()
+
+    def dropped(line: str) -> bool:
+        folded = _folded_line(line)
+        return not folded or (folded not in precise_lines and _is_chrome_line(line, max_words))
+
+    end = len(lines)
+    while end > 0 and dropped(lines[end - 1]):
+        end -= 1
+    start = 0
+    while start < end and dropped(lines[start]):
+        start += 1
+    kept = "\n".join(lines[start:end])
+    if word_count(kept) < (1 - PRECISION_EDGES_MAX_SHARE) * word_count(text):
+        return text
+    return kept
+
+
+def has_chrome_edge(text: str, max_words: int) -> bool:
+    """The text's first or last line is short and does not end like a sentence: a line that
+    `trimmed_to_precision_edges` may drop."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return bool(lines) and (_is_chrome_line(lines[0], max_words) or _is_chrome_line(lines[-1], max_words))
+
+
+# The precision text must be the same story as the text it trims: this share of its words in it.
+PRECISION_TEXT_MIN_KEPT = 0.8
+# The lines trimmed are at most this share of the text's words: edges, not the page. A lawyer's
+# home page (trafilatura's dev page anwaltniemeyer.de) is one paragraph and 330 words of testimonials
+# that end in „…“ quotes and dates, and trimming them all left too few words to keep the page.
+PRECISION_EDGES_MAX_SHARE = 0.5
+
+
+def _is_chrome_line(line: str, max_words: int) -> bool:
+    stripped = line.strip()
+    return word_count(stripped) <= max_words and (stripped.startswith(_LIST_MARKS) or not ends_like_sentence(stripped))
+
+
+# trafilatura writes a list item as "- item".
+_LIST_MARKS = ("- ", "* ", "• ")
+
+
+def _folded_line(line: str) -> str:
+    """A line as the two passes may both write it: case, spacing and list marks aside."""
+    return " ".join(_LEADING_MARKS.sub("", unicodedata.normalize("NFKC", line).casefold()).split())
+
+
+_LEADING_MARKS = re.compile(r"^[-*•|\s]+")
+
+
 def kept_share(first: str, second: str) -> float:
     """Share of the first text's words that the second text has too (as a bag of words).
 
@@ -170,6 +255,7 @@ def _bare_extraction(
     *,
     recall: bool,
     fast: bool = False,
+    precision: bool = False,
 ) -> object:
     """One trafilatura pass; metadata (and its date search) only when date_params are given; `fast`:
     its own extractor alone, without the comparison with readability and jusText."""
@@ -180,7 +266,7 @@ def _bare_extraction(
         deduplicate=False,
         include_comments=False,
         include_tables=options.include_tables,
-        favor_precision=options.favor_precision and not recall,
+        favor_precision=(options.favor_precision or precision) and not recall,
         favor_recall=recall,
         fast=fast,
         date_extraction_params=date_params,

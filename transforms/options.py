@@ -31,6 +31,11 @@ class ExtractOptions:
     # ... and has at least this many words: a headline and its standfirst (a page whose story the
     # own extractor did not reach) must not replace a longer text that the pipeline would keep.
     own_pass_min_words: Annotated[int, NON_NEGATIVE] = 100
+    # A pass with trafilatura's precision preset: the short lines that do not end like a sentence
+    # (lists of headlines, "Next: …", login prompts) at either end of the text that the preset
+    # leaves out of the same story are dropped, up to this many words a line (0: no such pass;
+    # transforms/extract.py, trimmed_to_precision_edges; docs/evaluation.md, round 18).
+    precision_edge_max_words: Annotated[int, NON_NEGATIVE] = 25
     # Newsletter sign-up boxes and author biographies are cut from the page before extraction
     # (transforms/extract.py, SIGN_UP_AND_BIO_BOXES; docs/evaluation.md, round 12).
     prune_boxes: bool = True
