@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import codecs
 import email.utils
+import itertools
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
@@ -144,6 +146,66 @@ _XML_STARTS = (
 )
 
 
+def wide_codec(head: bytes) -> str | None:
+    """The codec of a document that starts as UTF-16 or UTF-32 XML does (a byte order mark, or "<" as two or
+    four bytes), else None."""
+    for start, codec in _XML_STARTS:
+        if head.startswith(start) and codec.startswith("utf"):
+            return codec
+    return None
+
+
+_CHUNK_BYTES = 1 << 16
+_DECLARATION_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"'<>]*""")
+
+
+def utf8_chunks(chunks: Iterable[bytes], codec: str) -> Iterator[bytes]:
+    """A UTF-16 or UTF-32 document's chunks as UTF-8, transcoded a chunk at a time, its XML declaration saying
+    utf-8. What the ASCII-compatible readers then do (a feed cut into parts, a sitemap's entries past the limit
+    counted in bytes) holds for it too: fed whole to feedparser, a 50 MiB UTF-16 feed cost what a UTF-8 one did
+    before parts (hundreds of MiB). Bytes that do not decode become U+FFFD; the UTF-8 is at most 1.5 times the
+    UTF-16 (a character of two bytes is at most three), so the reader's own limit on bytes still bounds it."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    start: str | None = ""  # the text until its declaration is whole (or surely absent)
+    for chunk in chunks:
+        text = decoder.decode(chunk)
+        if start is not None:
+            start += text
+            if len(start) < 1024 and "?>" not in start:
+                continue
+            text, start = _DECLARATION_ENCODING.sub(r"\1utf-8", start, count=1), None
+        if text:
+            yield text.encode("utf-8")
+    text = decoder.decode(b"", final=True)
+    if start is not None:
+        text = _DECLARATION_ENCODING.sub(r"\1utf-8", start + text, count=1)
+    if text:
+        yield text.encode("utf-8")
+
+
+def in_chunks(content: bytes | Iterable[bytes]) -> Iterator[bytes]:
+    """The content a chunk at a time: bytes cut into chunks of 64 KiB, chunks as they come."""
+    if isinstance(content, bytes):
+        for start in range(0, len(content), _CHUNK_BYTES):
+            yield content[start : start + _CHUNK_BYTES]
+    else:
+        yield from content
+
+
+def peek_head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
+    """The first bytes of the chunks (at least as many as kinds are sniffed from, unless there are fewer), and
+    the chunks again from the start."""
+    taken: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        taken.append(chunk)
+        size += len(chunk)
+        if size >= _SNIFF_BYTES:
+            break
+    head = b"".join(taken)
+    return head, itertools.chain([head] if head else [], chunks)
+
+
 def _as_utf8(head: bytes) -> bytes:
     """The head re-encoded as UTF-8 when it starts as UTF-16, UTF-32 or EBCDIC XML does, so its first
     element can be found; otherwise as it is (feedparser and lxml decode the whole document themselves)."""
@@ -230,8 +292,14 @@ def parse_listing(
     content: bytes, base_url: str | None = None, charset: str | None = None, limits: ListingLimits = NO_LIMITS
 ) -> Listing:
     """`charset`: the one the server named in Content-Type, if any (it wins over the XML declaration, as
-    in browsers and feedparser)."""
-    kind = listing_kind(content)
+    in browsers and feedparser). A UTF-16 or UTF-32 listing is read as UTF-8 (`utf8_chunks`)."""
+    head, chunks = peek_head(in_chunks(content))
+    codec = wide_codec(head)
+    if codec is not None:
+        head, chunks = peek_head(utf8_chunks(chunks, codec))
+        charset = "utf-8"
+        content = b"".join(chunks)
+    kind = listing_kind(head)
     if kind == "feed":
         return parse_feed(content, base_url, charset, limits)
     if kind in ("sitemap", "sitemap_index"):

@@ -1,0 +1,128 @@
+"""Listings in the shapes that were read whole: UTF-16 and UTF-32 feeds and sitemaps (transcoded to UTF-8 a chunk at
+a time, then cut into parts or streamed like any other), and gzipped sitemaps and feeds on disk and from a server
+(decompressed a chunk at a time into the reader, no further than the size limit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.http_fixtures import Response, Site, serving
+from tests.test_listing_memory import SITEMAPS, discovered_with_limit
+from transforms import listings
+from transforms.listings import ListingEntry, ListingLimits, parse_listing
+from warehouse.options import FetchOptions
+from warehouse.sources import discover_documents
+
+ITEMS = 400
+
+
+def wide_feed(encoding: str, declared: str, items: int = ITEMS) -> bytes:
+    """An RSS feed of `items` items with accented titles, in a UTF-16 or UTF-32 form, declaring `declared`."""
+    entries = "".join(
+        f"<item><title>Caf\xe9 {n} \u2014 \u043d\u043e\u0432\u043e\u0441\u0442\u0438 \U0001f4f0</title>"
+        f"<link>https://news.example/{n}.html</link></item>"
+        for n in range(items)
+    )
+    feed = f"<?xml version='1.0' encoding='{declared}'?><rss version='2.0'><channel><title>T</title>{entries}"
+    return (feed + "</channel></rss>").encode(encoding)
+
+
+def expected(items: int = ITEMS) -> list[ListingEntry]:
+    return [
+        ListingEntry(
+            f"https://news.example/{n}.html",
+            f"Caf\xe9 {n} \u2014 \u043d\u043e\u0432\u043e\u0441\u0442\u0438 \U0001f4f0",
+        )
+        for n in range(items)
+    ]
+
+
+WIDE_FORMS = [
+    ("utf-16", "UTF-16"),  # with a byte order mark (little-endian here)
+    ("utf-16-be", "UTF-16"),  # no mark: "<" as two bytes, and the declaration
+    ("utf-16-le", "utf-16le"),
+    ("utf-32", "UTF-32"),
+]
+
+
+@pytest.fixture
+def parts_seen(monkeypatch) -> list[int]:
+    """The size of every feed feedparser is given, with parts of about 4 KiB of items."""
+    sizes: list[int] = []
+    parsed_feed = listings._parsed_feed
+
+    def spy(content: bytes, *args, **kwargs):  # type: ignore[no-untyped-def]
+        sizes.append(len(content))
+        return parsed_feed(content, *args, **kwargs)
+
+    monkeypatch.setattr(listings, "_FEED_PART_BYTES", 4096)
+    monkeypatch.setattr(listings, "_parsed_feed", spy)
+    return sizes
+
+
+@pytest.mark.parametrize(("encoding", "declared"), WIDE_FORMS)
+def test_a_wide_feed_over_the_parts_threshold_is_read_in_parts_as_utf8(encoding, declared, parts_seen):
+    content = wide_feed(encoding, declared)
+    listing = parse_listing(content, "https://news.example/feed.xml")
+    assert listing.entries == expected()
+    # In parts of ~4 KiB of items (the whole was 44-88 KiB, and was parsed whole before).
+    assert len(parts_seen) > 5
+    assert max(parts_seen) < 10_000
+    # At the run's limit, the items past it are counted and never parsed.
+    parts_seen.clear()
+    listing = parse_listing(content, limits=ListingLimits(entries=10))
+    assert (listing.entries, listing.entries_cut) == (expected()[:10], ITEMS - 10)
+    assert len(parts_seen) <= 2
+
+
+def test_a_wide_sitemap_past_the_limit_has_the_rest_counted():
+    """lxml read UTF-16 sitemaps, but the entries past the limit were counted in the bytes as ASCII: none were."""
+    locs = "".join(f"<url><loc>https://news.example/{n}.html</loc></url>" for n in range(5000))  # 490 KiB
+    sitemap = f"<?xml version='1.0' encoding='UTF-16'?><urlset xmlns='{SITEMAPS}'>{locs}</urlset>"
+    listing = parse_listing(sitemap.encode("utf-16"), limits=ListingLimits(entries=20))
+    assert [entry.url for entry in listing.entries] == [f"https://news.example/{n}.html" for n in range(20)]
+    assert listing.entries_cut == 5000 - 20
+
+
+class _WideSite(Site):
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        routes = super().routes()
+        rss = "application/rss+xml"
+        routes["/bom-feed.xml"] = lambda: (200, {"Content-Type": rss}, wide_feed("utf-16", "UTF-16"))
+        routes["/declared-feed.xml"] = lambda: (200, {"Content-Type": rss}, wide_feed("utf-16-le", "UTF-16"))
+        # The server names the charset (it wins over a declaration, which says nothing of the byte order).
+        routes["/labelled-feed.xml"] = lambda: (
+            200,
+            {"Content-Type": f"{rss}; charset=utf-16"},
+            wide_feed("utf-16", "UTF-16"),
+        )
+        return routes
+
+
+def test_wide_feeds_from_a_server_and_on_disk_are_read_in_parts(tmp_path, parts_seen):
+    options = FetchOptions(
+        requests_per_second_per_host=1000.0,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    (tmp_path / "feed.rss").write_bytes(wide_feed("utf-16-be", "UTF-16"))
+    with serving(_WideSite()) as site:
+        paths = ["/bom-feed.xml", "/declared-feed.xml", "/labelled-feed.xml"]
+        for source in [*(f"{site.base}{path}" for path in paths), str(tmp_path / "feed.rss")]:
+            parts_seen.clear()
+            discovery = discover_documents([source], options)
+            assert sorted(ref.path for ref in discovery.refs) == sorted(entry.url for entry in expected()), source
+            assert {ref.title for ref in discovery.refs} == {entry.title for entry in expected()}, source
+            assert len(parts_seen) > 5 and max(parts_seen) < 10_000, source
+
+
+def test_a_big_wide_feed_costs_what_a_utf8_one_does(tmp_path):
+    # 150,000 items, 14 MiB as UTF-16: read whole, feedparser's dictionaries of every item took +170 MiB or more
+    # for 10 URLs; in parts as the UTF-8 feed of tests/test_listing_memory.py, well under 80.
+    items = "".join(f"<item><link>https://news.example/{n}.html</link></item>" for n in range(150_000))
+    path = tmp_path / "feed.xml"
+    path.write_bytes(f"<?xml version='1.0' encoding='UTF-16'?><rss><channel>{items}</channel></rss>".encode("utf-16"))
+    urls, skipped, grown = discovered_with_limit(path, 10)
+    assert (urls, skipped) == (10, {"listing/over_limit": 150_000 - 10})
+    assert grown < 80
