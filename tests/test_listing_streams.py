@@ -4,6 +4,8 @@ a time, then cut into parts or streamed like any other), and gzipped sitemaps an
 
 from __future__ import annotations
 
+import tracemalloc
+import zlib
 from collections.abc import Callable
 
 import pytest
@@ -126,3 +128,85 @@ def test_a_big_wide_feed_costs_what_a_utf8_one_does(tmp_path):
     urls, skipped, grown = discovered_with_limit(path, 10)
     assert (urls, skipped) == (10, {"listing/over_limit": 150_000 - 10})
     assert grown < 80
+
+
+# --- Gzipped listings, on disk and from a server: decompressed a chunk at a time into the reader ---
+
+
+def gzipped_sitemap(entries: int, padding: int = 0) -> bytes:
+    """A sitemap of `entries` URLs under gzip, with `padding` spaces after its entries (a bomb when large)."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    out = [compressor.compress(f"<?xml version='1.0'?><urlset xmlns='{SITEMAPS}'>".encode())]
+    for start in range(0, entries, 10_000):
+        locs = "".join(f"<url><loc>https://news.example/{n}.html</loc></url>" for n in range(start, start + 10_000))
+        out.append(compressor.compress(locs.encode()))
+    out.extend(compressor.compress(b" " * (1 << 20)) for _ in range(padding >> 20))
+    out.append(compressor.compress(b"</urlset>"))
+    return b"".join([*out, compressor.flush()])
+
+
+class _GzipSite(Site):
+    def __init__(self, body: bytes) -> None:
+        super().__init__()
+        self.body = body
+
+    def routes(self) -> dict[str, Callable[[], Response]]:
+        routes = super().routes()
+        routes["/big-sitemap.xml.gz"] = lambda: (200, {"Content-Type": "application/gzip"}, self.body)
+        return routes
+
+
+def traced_discovery(source: str, options: FetchOptions | None = None) -> tuple[list[tuple[str, str | None]], int]:
+    """What discovering the source gives (kind or reason of each ref, counts aside) and the most bytes Python held
+    at once meanwhile, in MiB (the decompressed sitemap was one bytes object)."""
+    tracemalloc.start()
+    try:
+        discovery = discover_documents([source], options)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return sorted((ref.kind, ref.reason) for ref in discovery.refs), peak >> 20
+
+
+def test_a_gzipped_sitemap_reaches_its_parser_a_chunk_at_a_time_on_disk_and_from_a_server(tmp_path, monkeypatch):
+    # 300,000 URLs, 14 MiB once decompressed: it was decompressed whole before being parsed (+14 MiB and more).
+    monkeypatch.setattr("warehouse.sources.discovery.MAX_LISTED_URLS", 10)
+    body = gzipped_sitemap(300_000)
+    (tmp_path / "big-sitemap.xml.gz").write_bytes(body)
+    options = FetchOptions(
+        requests_per_second_per_host=1000.0,
+        allowed_networks=("127.0.0.1/32",),  # type: ignore[arg-type]  # the fetcher takes strings too
+    )
+    taken = [("rejected", "over_limit")] + [("url", None)] * 10
+    with serving(_GzipSite(body)) as site:
+        for source in (str(tmp_path / "big-sitemap.xml.gz"), f"{site.base}/big-sitemap.xml.gz"):
+            refs, peak_mib = traced_discovery(source, options)
+            assert refs == taken, source
+            assert peak_mib < 6, source
+
+
+def test_a_gzip_bomb_that_starts_as_a_sitemap_stops_at_the_size_limit(tmp_path):
+    # Ten URLs, then 100 MiB of spaces in 100 KiB of gzip: read as it decompresses, refused at 50 MiB out, without
+    # ever holding them (the 50 MiB were one bytes object before).
+    path = tmp_path / "bomb-sitemap.xml.gz"
+    path.write_bytes(gzipped_sitemap(10, padding=100 << 20))
+    discovery = discover_documents([str(path)])
+    [ref] = discovery.refs
+    assert (ref.kind, ref.reason) == ("rejected", "too_large")
+    assert "once decompressed" in (ref.detail or "")
+    _, peak_mib = traced_discovery(str(path))
+    assert peak_mib < 6
+
+
+def test_gzip_that_is_cut_short_or_broken_is_read_as_far_as_it_goes_or_refused(tmp_path):
+    """As when it was decompressed whole: what a cut gzip held is read, a broken one is refused."""
+    body = gzipped_sitemap(30_000)  # 1.4 MiB out: many chunks
+    (tmp_path / "cut.xml.gz").write_bytes(body[: len(body) // 2])
+    (tmp_path / "broken.xml.gz").write_bytes(body[:100] + b"\xff" * 200 + body[300:])
+    cut = discover_documents([str(tmp_path / "cut.xml.gz")])
+    urls = [ref.path for ref in cut.refs if ref.kind == "url"]
+    assert 5_000 < len(urls) < 30_000
+    # The last one as far as the gzip went (lxml's recovering parser closes what is open), as before.
+    assert urls[:-1] == [f"https://news.example/{n}.html" for n in range(len(urls) - 1)]
+    [broken] = discover_documents([str(tmp_path / "broken.xml.gz")]).refs
+    assert (broken.kind, broken.reason) == ("rejected", "unreadable")
