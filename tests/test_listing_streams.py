@@ -55,7 +55,7 @@ def parts_seen(monkeypatch) -> list[int]:
     sizes: list[int] = []
     parsed_feed = listings._parsed_feed
 
-    def spy(content: bytes, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(content: bytes, *args, **kwargs):
         sizes.append(len(content))
         return parsed_feed(content, *args, **kwargs)
 
