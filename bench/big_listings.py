@@ -9,12 +9,15 @@ discovers each case in a fresh process, which prints its own figures:
 - sitemaps: both sitemaps; the first fills the run's 1,000,000 listed URLs, the rest of it and all of the second
   are past the limit;
 - feed: the feed, whose million items all fit the run's limit;
-- sitemap-then-feed: the first sitemap, then the feed, all of whose items are past the limit.
+- sitemap-then-feed: the first sitemap, then the feed, all of whose items are past the limit;
+- feed-utf16: a feed of 500,000 items in UTF-16 (46.6 MiB), all taken;
+- sitemap-gz: the first sitemap gzipped (a local .xml.gz, read from disk, not served); its first million URLs taken.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import socket
 import subprocess
@@ -29,8 +32,12 @@ CASES = {
     "sitemaps": ["a-sitemap.xml", "b-sitemap.xml"],
     "feed": ["feed.xml"],
     "sitemap-then-feed": ["a-sitemap.xml", "feed.xml"],
+    "feed-utf16": ["feed-utf16.xml"],
+    "sitemap-gz": ["a-sitemap.xml.gz"],
 }
+LOCAL = {"a-sitemap.xml.gz"}  # read from the folder, as a path
 FEED_ITEMS = 1_000_000
+UTF16_FEED_ITEMS = 500_000  # twice the bytes of UTF-8: half the items fit the 50 MiB limit
 SITEMAPS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
@@ -39,11 +46,13 @@ def write_inputs(folder: Path) -> None:
     for name, host in (("a-sitemap.xml", "a.example"), ("b-sitemap.xml", "b.example")):
         if not (folder / name).exists():
             _write_sitemap(folder / name, host)
-    if not (folder / "feed.xml").exists():
-        items = "".join(f"<item><link>http://f.example/{n}</link></item>" for n in range(FEED_ITEMS))
-        (folder / "feed.xml").write_text(
-            f"<?xml version='1.0'?><rss version='2.0'><channel><title>Big</title>{items}</channel></rss>"
-        )
+    for name, items, encoding in (("feed.xml", FEED_ITEMS, "utf-8"), ("feed-utf16.xml", UTF16_FEED_ITEMS, "utf-16")):
+        if not (folder / name).exists():
+            entries = "".join(f"<item><link>http://f.example/{n}</link></item>" for n in range(items))
+            feed = f"<?xml version='1.0' encoding='{encoding}'?><rss version='2.0'><channel><title>Big</title>"
+            (folder / name).write_bytes(f"{feed}{entries}</channel></rss>".encode(encoding))
+    if not (folder / "a-sitemap.xml.gz").exists():
+        (folder / "a-sitemap.xml.gz").write_bytes(gzip.compress((folder / "a-sitemap.xml").read_bytes(), 6))
 
 
 def _write_sitemap(path: Path, host: str) -> None:
@@ -113,7 +122,9 @@ def main(argv: list[str] | None = None) -> None:
         try:
             time.sleep(1.0)  # the server binds its port
             for case in args.case or list(CASES):
-                urls = [f"http://127.0.0.1:{port}/{name}" for name in CASES[case]]
+                urls = [
+                    str(folder / name) if name in LOCAL else f"http://127.0.0.1:{port}/{name}" for name in CASES[case]
+                ]
                 done = subprocess.run(
                     [sys.executable, "-m", "bench.big_listings", "--measure", *urls],
                     capture_output=True,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import email.utils
+import functools
+import itertools
 import json
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
@@ -91,6 +94,13 @@ def absolute_http_url(base_url: str | None, link: str) -> str | None:
     (feeds wrap long links), and a space in its path, query or fragment is percent-encoded; a space in
     the host is still no URL."""
     link = _URL_BREAKS.sub("", link).strip()
+    if _PLAIN_HTTP_URL.fullmatch(link) and _base_parses(base_url):
+        return link
+    return joined_http_url(base_url, link)
+
+
+def joined_http_url(base_url: str | None, link: str) -> str | None:
+    """`absolute_http_url` the long way, for any link: resolved by urllib, then checked."""
     try:
         url = urljoin(base_url or "", link)
         parts = urlsplit(url)
@@ -102,6 +112,22 @@ def absolute_http_url(base_url: str | None, link: str) -> str | None:
 
 
 _URL_BREAKS = re.compile(r"[\t\r\n]")
+# An absolute http(s) URL in the plain form nearly every sitemap and feed writes: a lowercase scheme, a host of
+# ASCII letters, digits, dots and hyphens (no user, no port), a path without ";" (urllib would split parameters
+# off it), a query that is not empty, no fragment, no white space. Resolved against any base that parses, such a
+# link is itself and is an http(s) URL (`joined_http_url` gives it back unchanged: tests/test_listing_streams.py),
+# so urllib's parsing, a third of the time a large sitemap took, is skipped for it.
+_PLAIN_HTTP_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?:/[^\s?#;]*)?(?:\?[^\s#]+)?")
+
+
+@functools.lru_cache(maxsize=64)
+def _base_parses(base_url: str | None) -> bool:
+    """Whether urllib can resolve links against the base (a listing's own URL, the same for all its entries)."""
+    try:
+        urlsplit(base_url or "")
+    except ValueError:
+        return False
+    return True
 
 
 def listing_kind(content: bytes) -> str | None:
@@ -142,6 +168,66 @@ _XML_STARTS = (
     (b"<\x00", "utf-16-le"),
     (b"\x4c\x6f\xa7\x94", "cp037"),  # "<?xm" in EBCDIC
 )
+
+
+def wide_codec(head: bytes) -> str | None:
+    """The codec of a document that starts as UTF-16 or UTF-32 XML does (a byte order mark, or "<" as two or
+    four bytes), else None."""
+    for start, codec in _XML_STARTS:
+        if head.startswith(start) and codec.startswith("utf"):
+            return codec
+    return None
+
+
+_DECLARATION_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"'<>]*""")
+
+
+def utf8_chunks(chunks: Iterable[bytes], codec: str) -> Iterator[bytes]:
+    """A UTF-16 or UTF-32 document's chunks as UTF-8, transcoded a chunk at a time, its XML declaration saying
+    utf-8. What the ASCII-compatible readers then do (a feed cut into parts, a sitemap's entries past the limit
+    counted in bytes) holds for it too: fed whole to feedparser, a 50 MiB UTF-16 feed cost what a UTF-8 one did
+    before parts (hundreds of MiB). Bytes that do not decode become U+FFFD; the UTF-8 is at most 1.5 times the
+    UTF-16 (a character of two bytes is at most three), so the reader's own limit on bytes still bounds it."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    start: str | None = ""  # the text until its declaration is whole (or surely absent)
+    for chunk in chunks:
+        text = decoder.decode(chunk)
+        if start is not None:
+            start += text
+            if len(start) < 1024 and "?>" not in start:
+                continue
+            text, start = _DECLARATION_ENCODING.sub(r"\1utf-8", start, count=1), None
+        if text:
+            yield text.encode("utf-8")
+    text = decoder.decode(b"", final=True)
+    if start is not None:
+        text = _DECLARATION_ENCODING.sub(r"\1utf-8", start + text, count=1)
+    if text:
+        yield text.encode("utf-8")
+
+
+def in_chunks(content: bytes | Iterable[bytes]) -> Iterator[bytes]:
+    """The content a chunk at a time: bytes (each one given) cut into chunks of 64 KiB."""
+    for piece in [content] if isinstance(content, bytes) else content:
+        if len(piece) <= _SITEMAP_CHUNK_BYTES:
+            yield piece
+            continue
+        for start in range(0, len(piece), _SITEMAP_CHUNK_BYTES):
+            yield piece[start : start + _SITEMAP_CHUNK_BYTES]
+
+
+def peek_head(chunks: Iterator[bytes]) -> tuple[bytes, Iterator[bytes]]:
+    """The first bytes of the chunks (at least as many as kinds are sniffed from, unless there are fewer), and
+    the chunks again from the start."""
+    taken: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        taken.append(chunk)
+        size += len(chunk)
+        if size >= _SNIFF_BYTES:
+            break
+    head = b"".join(taken)
+    return head, itertools.chain([head] if head else [], chunks)
 
 
 def _as_utf8(head: bytes) -> bytes:
@@ -227,17 +313,30 @@ def looks_like_url_list(text: str) -> bool:
 
 
 def parse_listing(
-    content: bytes, base_url: str | None = None, charset: str | None = None, limits: ListingLimits = NO_LIMITS
+    content: bytes | Iterable[bytes],
+    base_url: str | None = None,
+    charset: str | None = None,
+    limits: ListingLimits = NO_LIMITS,
 ) -> Listing:
-    """`charset`: the one the server named in Content-Type, if any (it wins over the XML declaration, as
-    in browsers and feedparser)."""
-    kind = listing_kind(content)
+    """`content`: the bytes, or the bytes a chunk at a time (a gzipped file decompressed as it is read): a sitemap
+    or an OPML is parsed as its chunks come, anything else joined first. `charset`: the one the server named in
+    Content-Type, if any (it wins over the XML declaration, as in browsers and feedparser). A UTF-16 or UTF-32
+    listing is read as UTF-8 (`utf8_chunks`)."""
+    head, chunks = peek_head(in_chunks(content))
+    codec = wide_codec(head)
+    if codec is not None:
+        head, chunks = peek_head(utf8_chunks(chunks, codec))
+        charset = "utf-8"
+    elif isinstance(content, bytes):
+        chunks = iter([content])  # the bytes as they are: no copy, and the sitemap reader's own chunks
+    kind = listing_kind(head)
+    if kind in ("sitemap", "sitemap_index"):
+        return parse_sitemap(chunks, base_url, limits)
+    if kind == "opml":
+        return limited(parse_opml(chunks, base_url), limits)
+    content = b"".join(chunks)  # a feed is cut into parts from the whole; the rest are small or read whole
     if kind == "feed":
         return parse_feed(content, base_url, charset, limits)
-    if kind in ("sitemap", "sitemap_index"):
-        return parse_sitemap(content, base_url, limits)
-    if kind == "opml":
-        return limited(parse_opml(content, base_url), limits)
     if kind is None:
         text = _leading_text(content)
         if text.startswith("{"):
@@ -472,14 +571,16 @@ def _day(stamp: time.struct_time | None) -> date | None:
         return None
 
 
-def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLimits = NO_LIMITS) -> Listing:
-    """A urlset (with news:news titles and dates when present) or a sitemap index.
+def parse_sitemap(
+    content: bytes | Iterable[bytes], base_url: str | None = None, limits: ListingLimits = NO_LIMITS
+) -> Listing:
+    """A urlset (with news:news titles and dates when present) or a sitemap index, from its bytes or its chunks.
 
     Read as a stream (lxml's pull parser, a chunk at a time), each entry dropped from the tree once read, and
     no further than the limits: a 50 MiB sitemap of a million URLs held as a tree took hundreds of MiB, and past
     the run's limit it was parsed whole only to be counted. What is past the limit is counted by its closing tags
     in the bytes, never parsed."""
-    content = _as_declared_utf8(content)
+    chunks = _as_declared_utf8(in_chunks(content))
     parser = etree.XMLPullParser(
         # The root's start, so that what is read can be dropped from the first chunk on (50 MiB of stray elements
         # before the first entry were a tree of 1.7 GB); the entries' ends, when they are whole.
@@ -491,8 +592,10 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
         recover=True,
     )
     reading = _SitemapReading(base_url, limits)
-    for start in range(0, len(content), _SITEMAP_CHUNK_BYTES):
-        parser.feed(content[start : start + _SITEMAP_CHUNK_BYTES])
+    closing = _ClosingTags()
+    for chunk in chunks:
+        parser.feed(chunk)
+        closing.count(chunk, reading.counted)
         for event, node in parser.read_events():
             if event == "end":
                 reading.take(node)
@@ -500,7 +603,9 @@ def parse_sitemap(content: bytes, base_url: str | None = None, limits: ListingLi
                 reading.know_root(node)
         reading.drop_read()
         if reading.full:
-            return reading.listing(cut=reading.uncounted(content))
+            for rest in chunks:  # read on only to be counted
+                closing.count(rest, reading.counted)
+            return reading.listing(cut=reading.uncounted(closing.total(reading.entry_name)))
     try:
         root = parser.close()
     except etree.XMLSyntaxError as error:
@@ -526,6 +631,31 @@ _CLOSING_TAGS = {
     "url": re.compile(rb"</(?:[\w.-]+:)?url\s*>"),
     "sitemap": re.compile(rb"</(?:[\w.-]+:)?sitemap\s*>"),
 }
+# A tag held back from one chunk for the next, where it may end; a longer one (a prefix of hundreds of letters,
+# or spaces before its ">") is counted where it is, and a closing tag split there is missed.
+_LONGEST_HELD_TAG = 256
+
+
+class _ClosingTags:
+    """Entries' closing tags in a document's chunks, counted as they are read (the parser may hold back a tag it
+    has been fed, so what it reported is no count of what was fed): a tag split between two chunks is counted
+    once, whole, with the later one."""
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(_CLOSING_TAGS, 0)
+        self.held = b""
+
+    def count(self, chunk: bytes, names: tuple[str, ...]) -> None:
+        data = self.held + chunk if self.held else chunk
+        cut = data.rfind(b"<")
+        if cut < 0 or len(data) - cut > _LONGEST_HELD_TAG:
+            cut = len(data)
+        for name in names:
+            self.counts[name] += sum(1 for _ in _CLOSING_TAGS[name].finditer(data, 0, cut))
+        self.held = data[cut:]
+
+    def total(self, name: str) -> int:
+        return self.counts[name] + sum(1 for _ in _CLOSING_TAGS[name].finditer(self.held))
 
 
 class _SitemapReading:
@@ -552,6 +682,11 @@ class _SitemapReading:
         self.root, self.root_node = name, root
         self.entry_name = "sitemap" if name == "sitemapindex" else "url"
         self.limit = self.limits.children if name == "sitemapindex" else self.limits.entries
+
+    @property
+    def counted(self) -> tuple[str, ...]:
+        """The closing tags worth counting: the entries', once the root has said which they are."""
+        return (self.entry_name,) if self.root is not None else tuple(_CLOSING_TAGS)
 
     @property
     def full(self) -> bool:
@@ -594,11 +729,9 @@ class _SitemapReading:
                 published = parse_w3c_date(child.text)
         self.entries.append(ListingEntry(url=urls[0], title=title, published_date=published))
 
-    def uncounted(self, content: bytes) -> int:
-        """The entries past the limit: every closing tag of an entry in the whole document but those the parser
-        reported (the parser may hold back a tag it has been fed, so counting from where it stopped could miss
-        one). Entries nested or commented out count too: a count, never a URL."""
-        total = sum(1 for _ in _CLOSING_TAGS[self.entry_name].finditer(content))
+    def uncounted(self, total: int) -> int:
+        """The entries past the limit: every closing tag of an entry in the whole document (`total`) but those the
+        parser reported. Entries nested or commented out count too: a count, never a URL."""
         return max(total - self.seen, 0) + self.cut
 
     def listing(self, cut: int) -> Listing:
@@ -610,25 +743,41 @@ class _SitemapReading:
 _DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""")
 
 
-def _as_declared_utf8(content: bytes) -> bytes:
-    """The sitemap's bytes, re-encoded from windows-1252 when they say (or, declaring nothing, XML takes them
-    for) UTF-8 but are not: sites write a sitemap in their pages' legacy encoding, and lxml turned each accented
-    letter of a URL into U+FFFD, a URL no server has ("caf\ufffd.html" for "café.html"). windows-1252 is what
-    browsers take for such bytes in the West (WHATWG's fallback); other encodings are declared, and lxml reads
-    those."""
-    declared = _DECLARED_ENCODING.match(content[:_SNIFF_BYTES])
+def _as_declared_utf8(chunks: Iterator[bytes]) -> Iterator[bytes]:
+    """The sitemap's chunks, re-encoded from windows-1252 from where they say (or, declaring nothing, XML takes
+    them for) UTF-8 but are not: sites write a sitemap in their pages' legacy encoding, and lxml turned each
+    accented letter of a URL into U+FFFD, a URL no server has ("caf\ufffd.html" for "café.html"). windows-1252 is
+    what browsers take for such bytes in the West (WHATWG's fallback); other encodings are declared, and lxml reads
+    those. Checked as the chunks come: what was valid UTF-8 before the first byte that is not stays UTF-8 (legacy
+    text seldom is; the whole document was re-encoded when it was read whole)."""
+    head, chunks = peek_head(chunks)
+    declared = _DECLARED_ENCODING.match(head[:_SNIFF_BYTES])
     if declared is not None and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
-        return content
-    if content[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in content[:_SNIFF_BYTES]:  # UTF-16/32, found by lxml
-        return content
-    try:
-        content.decode("utf-8")
-    except UnicodeDecodeError:
-        return content.decode("windows-1252", errors="replace").encode("utf-8")
-    return content
+        yield from chunks
+        return
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head[:_SNIFF_BYTES]:  # UTF-16/32, found by lxml
+        yield from chunks
+        return
+    check = codecs.getincrementaldecoder("utf-8")()
+    held = b""  # the start of a character cut by the chunk's end, given with the next chunk
+    for chunk in chunks:
+        data = held + chunk if held else chunk
+        try:
+            check.decode(chunk)
+        except UnicodeDecodeError:
+            yield data.decode("windows-1252", errors="replace").encode("utf-8")
+            break
+        held = check.getstate()[0]
+        yield data[: len(data) - len(held)]
+    else:
+        if held:
+            yield held  # a character cut by the document's end: lxml's to judge
+        return
+    for chunk in chunks:
+        yield chunk.decode("windows-1252", errors="replace").encode("utf-8")
 
 
-def parse_opml(content: bytes, base_url: str | None = None) -> Listing:
+def parse_opml(content: bytes | Iterable[bytes], base_url: str | None = None) -> Listing:
     """An OPML subscription list (what feed readers export): the feeds its outlines name by `xmlUrl`, at any
     depth of its folders, as children to read as a sitemap index's are. Outlines without one (folders, links
     to pages) are not entries.
@@ -647,8 +796,8 @@ def parse_opml(content: bytes, base_url: str | None = None) -> Listing:
     children: list[str] = []
     bad: list[BadEntry] = []
     number = 0
-    for start in range(0, len(content) or 1, _SITEMAP_CHUNK_BYTES):
-        parser.feed(content[start : start + _SITEMAP_CHUNK_BYTES])
+    for chunk in in_chunks(content):
+        parser.feed(chunk)
         for _, node in parser.read_events():
             if root is None and node.getparent() is None:
                 root = node

@@ -8,10 +8,11 @@ so it lands in `rejections` with the batch it falls into. WARC archives are scan
 from __future__ import annotations
 
 import glob
+import io
 import os
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from transforms.listings import (
     looks_like_url_list,
     parse_listing,
     parse_url_list,
+    peek_head,
 )
 from transforms.reasons import Reason
 from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
@@ -287,8 +289,7 @@ def _discover_local_listing(
     source = str(path.resolve())
     try:
         with open_regular(path, MAX_LISTING_BYTES) as handle:
-            content = _maybe_gunzip(handle.read())
-        listing = parse_listing(content, limits=_listing_limits(urls, 1, discovery))
+            listing = parse_listing(listing_chunks(handle.read), limits=_listing_limits(urls, 1, discovery))
     except OSError as error:
         discovery.refs.append(_rejected(source, _read_reason(error), error.strerror or str(error)))
         return
@@ -390,26 +391,23 @@ def _fetched_listing(
         discovery.failed_listings.add(url)
         return None
     try:
-        content = _maybe_gunzip(result.content)
-    except TooLarge as error:
-        discovery.refs.append(_rejected(url, Reason.TOO_LARGE, str(error)))
-        return None
-    except (OSError, EOFError, zlib.error) as error:
-        discovery.refs.append(_rejected(url, Reason.BAD_GZIP, str(error)))
-        return None
-    if listing_kind(content) == "html" or result.content_type in HTML_TYPES:
-        _add_url(urls, ListingEntry(url=url))  # a page after all
-        return None
-    try:
+        head, chunks = peek_head(listing_chunks(io.BytesIO(result.content).read))
+        if listing_kind(head) == "html" or result.content_type in HTML_TYPES:
+            _add_url(urls, ListingEntry(url=url))  # a page after all
+            return None
         return parse_listing(
-            content,
+            chunks,
             base_url=result.final_url,
             charset=charset_from_content_type(result.headers.get("content-type")),
             limits=limits,
         )
+    except TooLarge as error:
+        discovery.refs.append(_rejected(url, Reason.TOO_LARGE, str(error)))
+    except (OSError, EOFError, zlib.error) as error:
+        discovery.refs.append(_rejected(url, Reason.BAD_GZIP, str(error)))
     except NotAListing as error:
         discovery.refs.append(_rejected(url, Reason.NOT_A_LISTING, str(error)))
-        return None
+    return None
 
 
 def _reject_bad_entries(source: str, listing: Listing, discovery: Discovery) -> None:
@@ -423,11 +421,35 @@ def _listing_fetch_options(options: FetchOptions) -> FetchOptions:
     return replace(options, max_body_bytes=max(options.max_body_bytes, MAX_LISTING_BYTES))
 
 
-def _maybe_gunzip(content: bytes) -> bytes:
-    if content[:2] != b"\x1f\x8b":
-        return content
+_LISTING_CHUNK_BYTES = 1 << 16
+
+
+def listing_chunks(read: Callable[[int], bytes]) -> Iterator[bytes]:
+    """A listing's bytes a chunk at a time from `read` (a file's, or a fetched body's): gunzipped as they come
+    when they are gzip (a .xml.gz on disk or from a server), so a sitemap reaches its parser without ever being
+    whole; TooLarge once more than MAX_LISTING_BYTES came out of the gzip (a bomb stops there), zlib.error when
+    it does not decompress. A gzip stream cut short gives what came."""
+    data = read(_LISTING_CHUNK_BYTES)
+    if data[:2] != b"\x1f\x8b":
+        while data:
+            yield data
+            data = read(_LISTING_CHUNK_BYTES)
+        return
     decompressor = zlib.decompressobj(wbits=31)
-    out = decompressor.decompress(content, MAX_LISTING_BYTES + 1)
-    if len(out) > MAX_LISTING_BYTES:
-        raise TooLarge(f"more than {MAX_LISTING_BYTES} bytes once decompressed")
-    return out
+    total = 0
+    while not decompressor.eof:
+        # At most a chunk out of each call: what is left of the input waits in unconsumed_tail.
+        out = decompressor.decompress(data, _LISTING_CHUNK_BYTES)
+        total += len(out)
+        if total > MAX_LISTING_BYTES:
+            raise TooLarge(f"more than {MAX_LISTING_BYTES} bytes once decompressed")
+        if out:
+            yield out
+        if decompressor.unconsumed_tail:
+            data = decompressor.unconsumed_tail
+        elif len(out) == _LISTING_CHUNK_BYTES:
+            data = b""  # a full chunk out may leave more inside zlib for the input it had: asked again
+        else:
+            data = read(_LISTING_CHUNK_BYTES)
+            if not data:
+                return
