@@ -14,9 +14,9 @@ import pytest
 from deltalake import write_deltalake
 
 from tests.conftest import PROJECT_ROOT
-from transforms.records import SCHEMA_VERSION, Figure
+from transforms.records import SCHEMA_VERSION, EntityMention, Figure
 from warehouse.query import connect_views
-from warehouse.schemas import FIGURES
+from warehouse.schemas import ENTITY_MENTIONS, FIGURES
 from warehouse.store import append_rows, ensure_tables, table_path
 from warehouse.version import (
     VERSION_FILE,
@@ -50,6 +50,10 @@ def figure(figure_id: str, entity_id: str | None) -> Figure:
         entity_id=entity_id,
         role="holder",
     )
+
+
+def mention(n: int) -> EntityMention:
+    return EntityMention(f"a{n}", "e1", "Acme", "ORG", 0, 4)
 
 
 def test_rows_with_added_columns_append_to_an_older_table(tmp_path):
@@ -149,3 +153,35 @@ def test_the_flow_refuses_a_newer_warehouse_and_stamps_an_older_one(prefect_serv
     ensure_tables(older)
     reprocess(warehouse=str(older))
     assert written_schema_version(older) == SCHEMA_VERSION
+
+
+def reads_by_name(con, view: str) -> bool:
+    """Whether the view matches its files' columns by name (union_by_name), as its stored SQL says."""
+    [(sql,)] = con.execute("SELECT sql FROM duckdb_views() WHERE view_name = ?", [view]).fetchall()
+    return "union_by_name" in sql
+
+
+def test_only_a_table_whose_files_differ_in_columns_has_them_matched_by_name(tmp_path):
+    """Matching by name reads every file's footer each time a view is bound; files of one schema need not be."""
+    old_schema = FIGURES.arrow
+    for name in ADDED:
+        old_schema = old_schema.remove(old_schema.get_field_index(name))
+    old_row = {**asdict(figure("f-old", None)), "run_id": "r1", "batch_id": "b1"}
+    for name in ADDED:
+        del old_row[name]
+    write_deltalake(str(table_path(tmp_path, FIGURES)), pa.Table.from_pylist([old_row], schema=old_schema))
+    ensure_tables(tmp_path)
+    for n in range(2):
+        append_rows(tmp_path, ENTITY_MENTIONS, [mention(n)], {"run_id": "r2", "batch_id": f"b{n}"})
+    publish_views(tmp_path)
+    with connect_views(tmp_path) as con:
+        assert not reads_by_name(con, "_figures")  # one file
+        assert not reads_by_name(con, "_entity_mentions")  # two files of today's schema
+    append_rows(tmp_path, FIGURES, [figure("f-new", "e1")], {"run_id": "r2", "batch_id": "b2"})
+    publish_views(tmp_path)
+    with connect_views(tmp_path) as con:
+        assert reads_by_name(con, "_figures")  # a file without the added columns beside one with them
+        assert not reads_by_name(con, "_entity_mentions")
+        rows = con.execute("SELECT figure_id, entity_id, role FROM _figures ORDER BY 1").fetchall()
+        assert rows == [("f-new", "e1", "holder"), ("f-old", None, None)]
+        assert con.execute("SELECT count(*) FROM _entity_mentions").fetchall() == [(2,)]

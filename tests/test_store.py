@@ -11,17 +11,19 @@ import textwrap
 from datetime import UTC, datetime
 
 import pyarrow.compute as pc
-from deltalake import DeltaTable
+from deltalake import DeltaTable, write_deltalake
 
-from transforms.records import BatchCommit
+from tests.test_lookups import article
+from transforms.records import BatchCommit, EntityMention
 from warehouse import store
-from warehouse.schemas import BATCHES
+from warehouse.schemas import ARTICLES, BATCHES, ENTITY_MENTIONS
 from warehouse.store import (
     CHECKPOINT_EVERY,
     append_rows,
     compact_tables,
     ensure_tables,
     open_table,
+    small_files,
     table_path,
     to_arrow,
 )
@@ -177,3 +179,46 @@ def test_a_table_whose_first_commit_file_log_clean_up_deleted_stays_kept(tmp_pat
     ensure_tables(tmp_path)
     fresh = open_table(path)
     assert fresh is not None and fresh is not kept and fresh.version() == 0
+
+
+def stats_columns(table: DeltaTable) -> set[str]:
+    """The columns the Delta log keeps statistics of, over every file of the table's snapshot."""
+    names = table.get_add_actions(flatten=True).schema.names
+    return {name.split(".", 1)[1] for name in names if name.startswith(("min.", "max.", "null_count."))}
+
+
+def test_tables_keep_delta_statistics_of_batch_id_alone_and_compaction_still_tells_files_of_one_batch(tmp_path):
+    """delta-rs parses every file's statistics whenever it brings a table up to date (after each append); newsetl
+    reads only batch_id's. Tables made by ensure_tables and by a first append keep those alone; a file of one batch
+    and a compaction's merge of several are still told apart."""
+    ensure_tables(tmp_path)
+    for n in range(3):
+        append_rows(tmp_path, ARTICLES, [article(f"d{n}-{i}") for i in range(5)], {"run_id": "r", "batch_id": f"b{n}"})
+    fresh = tmp_path / "fresh"  # no ensure_tables: the first append creates the table
+    append_rows(fresh, ENTITY_MENTIONS, [EntityMention("a", "e", "E", "ORG", 0, 1)], {"run_id": "r", "batch_id": "b"})
+    mentions = open_table(table_path(fresh, ENTITY_MENTIONS))
+    assert mentions is not None and stats_columns(mentions) == {"batch_id"}
+
+    table = open_table(table_path(tmp_path, ARTICLES))
+    assert table is not None and stats_columns(table) == {"batch_id"}
+    assert small_files(table).batch_files == 3  # three files of one batch each
+    assert ARTICLES.name in compact_tables(tmp_path, min_files=2, retention_hours=0)
+    assert small_files(table).batch_files == 0  # one merged file, of several batches
+    actions = table.get_add_actions(flatten=True)
+    assert actions.column("min.batch_id").to_pylist() == ["b0"] and actions.column("max.batch_id").to_pylist() == ["b2"]
+    assert table.to_pyarrow_table(columns=["doc_id"]).num_rows == 15
+
+
+def test_a_table_created_with_full_statistics_keeps_working(tmp_path):
+    """A warehouse made before the statistics were cut to batch_id: its tables keep every column's, and compaction
+    reads batch_id's among them."""
+    path = table_path(tmp_path, BATCHES)
+    path.parent.mkdir(parents=True)
+    write_deltalake(str(path), BATCHES.arrow.empty_table(), mode="ignore")
+    for n in range(3):
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r1"})
+    table = open_table(path)
+    assert table is not None and stats_columns(table) > {"batch_id"}
+    assert small_files(table).batch_files == 3
+    assert BATCHES.name in compact_tables(tmp_path, min_files=2, retention_hours=0)
+    assert committed_batches(tmp_path) == {"b0", "b1", "b2"}

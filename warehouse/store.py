@@ -43,6 +43,23 @@ def table_path(warehouse: Path, spec: TableSpec) -> Path:
     return warehouse / TABLES_DIR / spec.name
 
 
+# The one column whose Delta statistics newsetl reads: a file's min and max batch_id tell a file of one batch (the
+# compaction's tiers, store.small_files; the publish's new rows, views._one_batch_files). delta-rs otherwise keeps
+# the min, max and null count of the first 32 columns of every file in each add action, and parses and carries
+# them whenever it brings a table object up to date: after every append (its post-commit snapshot update replays
+# every active file), and in each checkpoint and `get_add_actions`. That work grew with the files of a table
+# (docs/benchmarks.md, round 18): `articles` keeps a file a month partition or more. Set when a table is created;
+# a table created before keeps full statistics, which every reader also finds batch_id in.
+STATS_COLUMN = "batch_id"
+
+
+def table_configuration(spec: TableSpec) -> dict[str, str | None] | None:
+    """The Delta table properties a table is created with: statistics of batch_id alone where it has one."""
+    if STATS_COLUMN not in spec.arrow.names:
+        return None
+    return {"delta.dataSkippingStatsColumns": STATS_COLUMN}
+
+
 # Commits after which an append writes a checkpoint of its table, so that a table loaded afresh (another
 # process, or this one after another writer's checkpoint) replays at most 10 commits after reading it. delta-rs
 # writes one itself only every `delta.checkpointInterval` (100) commits. (An older delta-rs replayed, in a kept
@@ -175,6 +192,7 @@ def append_rows(
         partition_by=partition_columns(table, spec),
         writer_properties=writer_properties(spec),
         post_commithook_properties=APPEND_HOOKS,
+        configuration=table_configuration(spec) if table is None else None,
     )
     if table is not None:
         if table.version() - last_checkpoint(path) >= CHECKPOINT_EVERY:
@@ -225,6 +243,7 @@ def ensure_tables(warehouse: Path) -> None:
                 partition_by=spec.partition_by,
                 name=spec.name,
                 description=f"newsetl {spec.name}",
+                configuration=table_configuration(spec),
             )
 
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 from deltalake import DeltaTable
 
 from transforms.records import SCHEMA_VERSION
@@ -325,18 +326,19 @@ def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def snapshot_view_sql(spec: TableSpec, files: list[str]) -> str:
+def snapshot_view_sql(spec: TableSpec, files: list[str], same_columns: bool = False) -> str:
     """A view over exactly the snapshot's Parquet files, with the table's declared columns in declared order.
 
     File paths are written into the view because a view cannot take parameters;
     they come from the Delta log, and are quoted. The published views get paths relative to the
     warehouse (see take_snapshot); lookups give absolute ones to their scratch connection.
     """
-    return f"CREATE VIEW _{spec.name} AS {snapshot_select(spec, files)}"
+    return f"CREATE VIEW _{spec.name} AS {snapshot_select(spec, files, same_columns)}"
 
 
-def snapshot_select(spec: TableSpec, files: list[str]) -> str:
-    """The query of snapshot_view_sql: the rows of exactly these Parquet files, as the table declares them."""
+def snapshot_select(spec: TableSpec, files: list[str], same_columns: bool = False) -> str:
+    """The query of snapshot_view_sql: the rows of exactly these Parquet files, as the table declares them.
+    `same_columns`: every file has the same columns (files_of_one_schema), so they need not be matched by name."""
     columns = ", ".join(f"CAST(NULL AS {duckdb_type(f.type)}) AS {f.name}" for f in spec.arrow)
     declared = f"SELECT {columns} WHERE false"  # typed and empty: the view of a table with no files yet
     if not files:
@@ -347,9 +349,32 @@ def snapshot_select(spec: TableSpec, files: list[str]) -> str:
     hive = ""
     if spec.partition is not None and all(f"{spec.partition.column}=" in name for name in files):
         hive = f", hive_partitioning = true, hive_types = {{'{spec.partition.column}': VARCHAR}}"
-    # By name after the declared columns: files written before a column was added read it as NULL, and the
-    # column order (which `SELECT t.*` in the views passes on) is the record's whatever the oldest file holds.
-    return f"{declared} UNION ALL BY NAME SELECT * FROM read_parquet([{listing}], union_by_name = true{hive})"
+    # By name after the declared columns: the column order (which `SELECT t.*` in the views passes on) is the
+    # record's whatever the files hold. Files written before a column was added read it as NULL when they are
+    # matched by name (union_by_name), which reads every file's footer at each binding of the view: at 101,000
+    # articles 82 ms of CPU to bind every table's view in a new connection against 9 without (raw_pages' compacted
+    # files, of thousands of row groups, 61 against 1; docs/benchmarks.md, round 18). Without it DuckDB takes the
+    # first file's columns for every file, which is right only when they are the same.
+    by_name = "" if same_columns else ", union_by_name = true"
+    return f"{declared} UNION ALL BY NAME SELECT * FROM read_parquet([{listing}]{by_name}{hive})"
+
+
+@functools.lru_cache(maxsize=65_536)
+def _file_schema(path: str) -> tuple[tuple[str, str], ...]:
+    """A Parquet file's columns and their types. Delta never changes a data file in place (a new version writes
+    new files under new names), so what is read once stays right for the process."""
+    return tuple((column.name, str(column.type)) for column in pq.read_schema(path))
+
+
+def files_of_one_schema(files: Sequence[str]) -> bool:
+    """Whether these Parquet files all have the same columns, as their footers say. The Delta log cannot say: its
+    statistics name some columns only, and its checkpoints keep the table's latest schema alone (not which files
+    were written before a column was added), and delta-rs takes no table property of newsetl's own to record it.
+    Each file's footer is read once a process; a publish reads those of the files added since the last."""
+    try:
+        return len({_file_schema(name) for name in files}) <= 1
+    except (OSError, pa.ArrowInvalid):  # a file gone or unreadable: matched by name, DuckDB says what is wrong
+        return False
 
 
 def _relative(warehouse: Path, names: Sequence[str]) -> list[str]:
@@ -380,6 +405,7 @@ class TableSnapshot:
     # then are in files added after it, or appended before it and only in files of that one batch (READ_NEW).
     before: int | None = None
     one_batch: Mapping[str, str] = field(default_factory=dict)  # file -> its only batch_id, by its Delta stats
+    same_columns: bool = False  # every file has the same columns (files_of_one_schema)
 
 
 def _one_batch_files(warehouse: Path, path: Path, table: DeltaTable) -> dict[str, str]:
@@ -418,7 +444,14 @@ def take_snapshot(warehouse: Path) -> list[TableSnapshot]:
         commit = commit_fingerprint(path, version)
         snapshots.append(
             TableSnapshot(
-                spec, _relative(warehouse, files), table_id, version, commit, before.get(spec.name), one_batch
+                spec,
+                _relative(warehouse, files),
+                table_id,
+                version,
+                commit,
+                before.get(spec.name),
+                one_batch,
+                files_of_one_schema(files),
             )
         )
     return snapshots
@@ -639,7 +672,8 @@ def _read_from(
 ) -> None:
     """A temporary view `_<table>__<suffix>` over these files of the table's snapshot."""
     log.debug("views: %s reads %d of %d files of %s", purpose, len(files), len(snapshot.files), snapshot.spec.name)
-    con.execute(f"CREATE TEMP VIEW _{snapshot.spec.name}__{suffix} AS {snapshot_select(snapshot.spec, list(files))}")
+    query = snapshot_select(snapshot.spec, list(files), snapshot.same_columns)  # some of the snapshot's files
+    con.execute(f"CREATE TEMP VIEW _{snapshot.spec.name}__{suffix} AS {query}")
 
 
 def _read_again(con: duckdb.DuckDBPyConnection, snapshot: TableSnapshot, needed_by: str) -> None:
@@ -722,7 +756,7 @@ def _create_views(
     con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot], stored: Sequence[str] = STORED_VIEWS
 ) -> None:
     for snapshot in snapshots:
-        con.execute(snapshot_view_sql(snapshot.spec, snapshot.files))
+        con.execute(snapshot_view_sql(snapshot.spec, snapshot.files, snapshot.same_columns))
     for name in sql_names("views"):
         con.execute(sql_text("views", name))
     store_views(con, stored)
@@ -764,7 +798,8 @@ def _committed_batches(
         con.execute("CREATE TEMP TABLE batches AS SELECT * FROM main.batches")
         return
     log.debug("views: reading %d of %d marker files", len(files), len(batches.files))
-    con.execute(f"CREATE TEMP VIEW _batches AS {snapshot_select(BATCHES, files)}")  # main.batches reads these
+    # main.batches reads these
+    con.execute(f"CREATE TEMP VIEW _batches AS {snapshot_select(BATCHES, files, batches.same_columns)}")
     con.execute(sql_text("publish", "committed_batches.sql"))
     con.execute("DROP VIEW temp._batches")
 
@@ -784,7 +819,9 @@ def _bring_up_to_date(
     con.execute("BEGIN")
     for snapshot in snapshots:  # the file lists: O(files), which compaction as runs go keeps bounded
         con.execute(
-            snapshot_view_sql(snapshot.spec, snapshot.files).replace("CREATE VIEW", "CREATE OR REPLACE VIEW", 1)
+            snapshot_view_sql(snapshot.spec, snapshot.files, snapshot.same_columns).replace(
+                "CREATE VIEW", "CREATE OR REPLACE VIEW", 1
+            )
         )
     if state is not None:  # else a rebuild, which reads the view
         _committed_batches(con, warehouse, snapshots, state)
