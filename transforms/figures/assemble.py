@@ -973,6 +973,8 @@ class Sentences:
         self.text = text
         self.starts, self.ends = [0], []
         for match in _SENTENCE_BREAK.finditer(text):
+            if match.group("end") == "." and is_abbreviation_before(text, match.start(), match.end()):
+                continue
             self.ends.append(match.end("end") if match.group("end") is not None else match.start())
             self.starts.append(match.end())
         self.ends.append(len(text))
@@ -980,3 +982,29 @@ class Sentences:
     def containing(self, char: int) -> str:
         index = max(bisect_right(self.starts, char) - 1, 0)
         return self.text[self.starts[index] : self.ends[index]].strip()
+
+
+# "U.S.", "U.K.", "Mr.", "Jan." before a capital or a digit seldom end a sentence in news copy ("The 10-year U.S.
+# Treasury note", "The U.K. FTSE 100 index", "meets Jan. 29-30"); a sentence that does end in an initialism is
+# mostly followed by one of these openers ("... in the U.S. The ...").
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.$"
+)
+SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our my this that these those there here but and
+    or so yet if when while after before as in on at for with by from of to some many most all no not one
+    what who how why where""".split()
+)
+
+
+def is_abbreviation_before(text: str, dot: int, next_start: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation inside a sentence: a title or a month before
+    anything, an initialism before a word that does not open sentences."""
+    before = text[max(0, dot - 12) : dot + 1]
+    if _TITLE.search(before):
+        return True
+    if not _INITIALISM.search(before):
+        return False
+    word = re.match(r"[A-Za-z]+", text[next_start : next_start + 20])
+    return word is not None and word.group().lower() not in SENTENCE_OPENERS
