@@ -28,6 +28,7 @@ __all__ = [
     "FILLED_KINDS",
     "could_have_object",
     "fill_objects",
+    "find_objects_and_parses",
     "find_objects_of",
     "needs_parsed_object",
     "parsed_object",
@@ -173,21 +174,31 @@ def find_objects_of(nlp: Language, articles: Sequence[tuple[str, list[Figure]]])
     """The figures of each (text, figures), those without an object given the one their parsed
     sentence names. Only sentences where a rule could apply are parsed (`could_have_object`), all of
     them in one `pipe` call; without a parser the figures come back as they are."""
+    return find_objects_and_parses(nlp, articles)[0]
+
+
+def find_objects_and_parses(
+    nlp: Language, articles: Sequence[tuple[str, list[Figure]]]
+) -> tuple[list[list[Figure]], list[dict[int, Doc]]]:
+    """`find_objects_of`, with the sentences it parsed, by start offset, for each article: the holders read
+    the same sentences (`transforms.holders.find_holders_of`), and a sentence is parsed once."""
     if "parser" not in nlp.pipe_names:
-        return [figures for _, figures in articles]
+        return [figures for _, figures in articles], [{} for _ in articles]
     chosen = [sentences_to_parse(nlp, text, figures) for text, figures in articles]
     parses = iter(nlp.pipe((doc for sentences in chosen for _, doc, _ in sentences), disable=["ner"]))
-    filled = []
+    filled, parsed = [], []
     for (_, figures), sentences in zip(articles, chosen, strict=True):
         found: dict[str, str] = {}
+        by_start: dict[int, Doc] = {}
         for start, _, inside in sentences:
-            doc = next(parses)
+            doc = by_start[start] = next(parses)
             for figure in inside:
                 named = object_from_parse(doc, figure, start)
                 if named is not None:
                     found[figure.figure_id] = named
         filled.append([replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures])
-    return filled
+        parsed.append(by_start)
+    return filled, parsed
 
 
 def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[tuple[int, Doc, list[Figure]]]:
