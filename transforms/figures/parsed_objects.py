@@ -534,12 +534,13 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
     first = noun.i
     while first > 0 and not (figure.start <= first - 1 < figure.end):
         before = doc[first - 1]
-        if before.text in HYPHENS and before.whitespace_ == "" and first >= 2 and not doc[first - 2].whitespace_:
+        joins = before.text in HYPHENS or before.text == "/"  # "S&P/ASX 200 index": one name
+        if joins and before.whitespace_ == "" and first >= 2 and not doc[first - 2].whitespace_:
             if doc[first - 2].like_num or figure.start <= first - 2 < figure.end:
                 break  # "30-second": a number's word goes with the number
             first -= 2
             continue
-        modifies = first - 1 < before.head.i <= noun.i
+        modifies = first - 1 < before.head.i <= noun.i or (before.head.i == first - 2 and is_name_number(before))
         kept = before.dep_ in KEPT_MODIFIERS or (before.dep_ == "advmod" and before.head.dep_ == "amod")
         kept = kept or (before.dep_ == "nummod" and is_name_number(before))  # "the U.K. FTSE 100 index"
         if not (modifies and kept) or before.lower_ in EMPTY_HEADS or (before.like_num and not is_name_number(before)):
@@ -552,6 +553,9 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
     ):
         first += 1
     last = noun.i
+    after = doc[last + 1] if last + 1 < len(doc) and not figure.start <= last + 1 < figure.end else None
+    if after is not None and after.head == noun and after.dep_ == "nummod" and is_name_number(after):
+        last += 1  # "the Russell 2000": the name's number after it
     while last + 2 < len(doc) and doc[last + 1].text in HYPHENS and not doc[last].whitespace_:
         if doc[last + 1].whitespace_:
             break
