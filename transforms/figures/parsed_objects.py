@@ -361,8 +361,10 @@ def quoted_noun(head: Token) -> Token | None:
     if any(child.dep_ == "dobj" and child != token for child in verb.children):
         return None  # "the bank ended its bid at $40": what the verb acts on, not a quote
     subject = subject_of(verb)
-    if subject is None and verb.dep_ == "advcl" and verb.lower_.endswith("ing"):
-        subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent"
+    # "declined ... to end at Rs 77.12": an infinitive of a change verb says where the change left the subject
+    infinitive = verb.head.lower_ in CHANGE_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subject is None and verb.dep_ == "advcl" and (verb.lower_.endswith("ing") or infinitive):
+        subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent", "fell ... to close at"
     if subject is None or subject.lower_ in ("which", "that", "who") or subject.dep_ == "nsubjpass":
         return None
     if any(child.dep_ in ("relcl", "appos") for child in subject.children):
