@@ -141,6 +141,12 @@ INDEX_MOVES = verb_forms(
     "advance/advances/advanced/advancing",
     "rally/rallies/rallied/rallying",
 )
+# Nouns of a level a quote stood at before: "from Friday's close of 39.2950", "from a high of $1.50".
+EARLIER_LEVELS = frozenset("close high low level opening finish".split())
+# Verbs that set a rate at a level, whose object is what the level is of: "the RBI fixed the reference rate for
+# the US currency at Rs 39.29", "the bank pegged its currency at 3.75 riyals". Not "set": the newspaper set's
+# judges leave "a judge set Farmer's bail at $750,000" without an object.
+SETTING_VERBS = verb_forms("fix/fixes/fixed/fixing", "peg/pegs/pegged/pegging")
 # Adverbs of a move a share or points hang on in the parse ("closed 171.85 points higher").
 DIRECTIONS = frozenset("up down higher lower".split())
 # What an index moves in: a count of these is the subject's move, not a count of its own.
@@ -248,7 +254,11 @@ def may_be_quoted(figure: Figure) -> bool:
 def could_be_quoted(sentence: Doc, figures: Sequence[Figure]) -> bool:
     """Whether `quoted_object` could name an object in the tokenised sentence: one of its verbs there."""
     return bool(figures) and any(
-        token.lower_ in QUOTE_VERBS or token.lower_ in INDEX_MOVES or token.lower_ in CHANGE_VERBS for token in sentence
+        token.lower_ in QUOTE_VERBS
+        or token.lower_ in INDEX_MOVES
+        or token.lower_ in CHANGE_VERBS
+        or token.lower_ in SETTING_VERBS
+        for token in sentence
     )
 
 
@@ -346,9 +356,18 @@ def quoted_noun(head: Token) -> Token | None:
     if token.dep_ == "appos" and token.head.lower_ in POINT_WORDS:
         token = token.head  # "added 38.36 points, 1.57 percent": the share set beside the points
     verb, dep = token.head, token.dep_
+    if dep == "pobj" and verb.lower_ == "of" and verb.head.lower_ in EARLIER_LEVELS and verb.head.dep_ == "pobj":
+        token = verb.head  # "ended at Rs 77.12 from last weekend's close of Rs 76.88": where it stood before
+        verb = token.head
+        if verb.lower_ != "from":
+            return None
     if dep == "pobj":
         preposition, verb = verb, verb.head
-        if preposition.dep_ != "prep" or preposition.lower_ not in QUOTE_PREPOSITIONS or verb.lower_ not in QUOTE_VERBS:
+        if preposition.dep_ != "prep" or preposition.lower_ not in QUOTE_PREPOSITIONS:
+            return None
+        if preposition.lower_ == "at" and verb.lower_ in SETTING_VERBS:
+            return first_child(verb, ("dobj",))  # "the RBI fixed the reference rate ... at Rs 39.29"
+        if verb.lower_ not in QUOTE_VERBS:
             return None
     elif dep in ("npadvmod", "dobj"):
         if dep == "npadvmod" and verb.dep_ == "advmod" and verb.lower_ in DIRECTIONS:
