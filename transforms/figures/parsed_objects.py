@@ -252,14 +252,14 @@ def may_be_quoted(figure: Figure) -> bool:
 
 
 def could_be_quoted(sentence: Doc, figures: Sequence[Figure]) -> bool:
-    """Whether `quoted_object` could name an object in the tokenised sentence: one of its verbs there."""
-    return bool(figures) and any(
-        token.lower_ in QUOTE_VERBS
-        or token.lower_ in INDEX_MOVES
-        or token.lower_ in CHANGE_VERBS
-        or token.lower_ in SETTING_VERBS
-        for token in sentence
-    )
+    """Whether `quoted_object` could name an object in the tokenised sentence: a quote verb or a verb of
+    fixing there, or a verb of an index's move with the points it moved."""
+    if not figures:
+        return False
+    words = {token.lower_ for token in sentence}
+    if words & QUOTE_VERBS or words & SETTING_VERBS:
+        return True
+    return bool(words & POINT_WORDS) and bool(words & INDEX_MOVES or words & CHANGE_VERBS)
 
 
 def needs_parsed_object(figure: Figure) -> bool:
