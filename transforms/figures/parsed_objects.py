@@ -9,6 +9,10 @@ orders they never saw. Only the relations that measured better than leaving the 
 figure, any verb's subject, copulas) were measured and named more wrong objects than right ones,
 against judges who leave an object empty unless the sentence ties it to the figure plainly.
 
+One class is said over the token rules' object, not only where they named none: a market quote's level,
+share or move in points takes the subject of the verb quoting it ("The Dow Jones industrial average closed
+171.85 points higher, 1.36 percent, at 12,778.15"; `quoted_object`, docs/evaluation.md "Round 18, figures31").
+
 The parser runs without tagger or lemmatizer (`transforms.entities.load_ner`), so the rules read
 dependency labels and word forms only.
 """
