@@ -33,7 +33,15 @@ CORPUS = Path(__file__).resolve().parent.parent / "bench-data" / "corpus" / "500
 SHARED_CORPUS = Path("/work/main/bench-data/corpus/500")
 # The steps of `_analyse_run`, by the name it calls each one under (a name the pipeline does not use
 # is left out: earlier versions called find_holders once per document).
-STEPS = ("read_texts", "resolve_mentions", "find_figures", "find_objects_of", "find_holders", "find_holders_of")
+STEPS = (
+    "read_texts",
+    "resolve_mentions",
+    "find_figures",
+    "find_objects_of",
+    "find_objects_and_parses",
+    "find_holders",
+    "find_holders_of",
+)
 
 
 def prepared_pages(corpus: Path, docs: int, options: PipelineOptions) -> list[PreparedDocument]:

@@ -365,6 +365,25 @@ def test_record_fields_point_back_into_the_text():
     assert figure.article_id == "a1"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "sentence"),
+    [
+        # An initialism, a title or a month inside a sentence ends nothing.
+        (
+            "Rates eased. The 10-year U.S. Treasury note yielded 3.9 percent.",
+            "3.9 percent",
+            "The 10-year U.S. Treasury note yielded 3.9 percent.",
+        ),
+        ("Dr. Alan Reed saw 40 patients.", "40 patients", "Dr. Alan Reed saw 40 patients."),
+        ("The board meets Jan. 29 to weigh 3 bids.", "3 bids", "The board meets Jan. 29 to weigh 3 bids."),
+        # An initialism before a word that opens sentences still ends one.
+        ("Sales slowed in the U.S. The firm cut 200 jobs.", "200 jobs", "The firm cut 200 jobs."),
+    ],
+)
+def test_abbreviations_end_no_sentence(text, surface, sentence):
+    assert figure_with(text, surface.split()[0]).sentence == sentence
+
+
 def test_max_object_words_caps_the_object():
     text = "They sent 300 Javelin anti-tank missiles."
     assert figure_with(text, "300").object == "Javelin anti-tank missiles"

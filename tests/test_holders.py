@@ -97,3 +97,30 @@ def test_sentences_no_rule_could_tie_are_not_parsed(nlp, sentence, could):
     from transforms.holders import could_have_holder
 
     assert could_have_holder(nlp.make_doc(sentence)) is could
+
+
+def test_a_sentence_the_objects_parsed_is_not_parsed_again(nlp, monkeypatch):
+    """A sentence with a price verb and a holder is read by both parse passes; the holders take the parse
+    `find_objects_and_parses` made, and give what their own parse gives."""
+    from transforms.figures.parsed_objects import find_objects_and_parses
+    from transforms.holders import find_holders_of
+
+    text = "Markets were calm. Boeing will pay $200 million to settle. Russia's 100,000 troops are massed."
+    doc = read_text(nlp, text, OPTIONS)
+    mentions, _ = resolve_mentions(spans_of(doc), "a1")
+    figures, parsed = find_objects_and_parses(nlp, [(text, find_figures(text, "a1"))])
+    assert [d.text for d in parsed[0].values()] == ["Boeing will pay $200 million to settle."]
+    alone = find_holders_of(nlp, [(text, figures[0], mentions)])
+    calls: list[str] = []
+    parse = nlp.pipe
+
+    def counting_pipe(docs, **kwargs):
+        docs = list(docs)
+        calls.extend(d.text for d in docs)
+        return parse(docs, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", counting_pipe)
+    shared = find_holders_of(nlp, [(text, figures[0], mentions)], parsed)
+    assert calls == ["Russia's 100,000 troops are massed."]
+    assert shared == alone
+    assert [f.role for f in shared[0]] == ["giver", "holder"]

@@ -10,7 +10,7 @@ holder). Anything else leaves the figure's entity NULL.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -101,30 +101,49 @@ def find_holders(nlp: Language, text: str, figures: list[Figure], mentions: list
 
 
 def find_holders_of(
-    nlp: Language, articles: Sequence[tuple[str, list[Figure], list[EntityMention]]]
+    nlp: Language,
+    articles: Sequence[tuple[str, list[Figure], list[EntityMention]]],
+    parsed: Sequence[Mapping[int, Doc]] | None = None,
 ) -> list[list[Figure]]:
     """`find_holders` of each (text, figures, mentions), the chosen sentences of all of them parsed in
     one `pipe` call: a call costs a few milliseconds whatever it holds, and a sentence's parse is the
-    same whatever else is in its batch."""
+    same whatever else is in its batch. `parsed`: for each article, sentences already parsed (by start
+    offset; `transforms.figures.parsed_objects.find_objects_and_parses`), which are not parsed again."""
     if "parser" not in nlp.pipe_names:
         return [figures for _, figures, _ in articles]
-    chosen = [worth_parsing(nlp, text, figures, mentions) for text, figures, mentions in articles]
-    parses = iter(nlp.pipe((doc for sentences in chosen for _, _, doc in sentences), disable=["ner"]))
+    earlier = parsed if parsed is not None else [{} for _ in articles]
+    chosen = [
+        worth_parsing(nlp, text, figures, mentions, done)
+        for (text, figures, mentions), done in zip(articles, earlier, strict=True)
+    ]
+    unparsed = [doc for sentences in chosen for _, _, doc in sentences if not doc.has_annotation("DEP")]
+    parses = iter(nlp.pipe(unparsed, disable=["ner"]))
     return [
-        with_holders(figures, mentions, [(start, end, next(parses)) for start, end, _ in sentences])
+        with_holders(
+            figures,
+            mentions,
+            [(start, end, doc if doc.has_annotation("DEP") else next(parses)) for start, end, doc in sentences],
+        )
         for (_, figures, mentions), sentences in zip(articles, chosen, strict=True)
     ]
 
 
 def worth_parsing(
-    nlp: Language, text: str, figures: list[Figure], mentions: list[EntityMention]
+    nlp: Language,
+    text: str,
+    figures: list[Figure],
+    mentions: list[EntityMention],
+    parsed: Mapping[int, Doc] | None = None,
 ) -> list[tuple[int, int, Doc]]:
     """The sentences holding a figure and an actor whose tokens could give a holder, tokenised once:
     the tokens say whether the parse could tie anything (`could_have_holder`), and the parser reads
-    the same Doc."""
-    sentences = [
-        (start, end, nlp.make_doc(text[start:end])) for start, end in sentences_to_parse(text, figures, mentions)
-    ]
+    the same Doc. A sentence in `parsed` (by start) keeps that parse."""
+    sentences = []
+    for start, end in sentences_to_parse(text, figures, mentions):
+        earlier = parsed.get(start) if parsed else None
+        if earlier is None or earlier.text != text[start:end]:
+            earlier = nlp.make_doc(text[start:end])
+        sentences.append((start, end, earlier))
     return [(start, end, doc) for start, end, doc in sentences if could_have_holder(doc)]
 
 

@@ -24,7 +24,7 @@ from transforms.entities import (
 )
 from transforms.extract import ExtractedDocument, extract_document
 from transforms.figures import find_figures
-from transforms.figures.parsed_objects import find_objects_of
+from transforms.figures.parsed_objects import find_objects_and_parses
 from transforms.holders import find_holders_of
 from transforms.ids import article_id_for, canonical_url, figure_id_for, sha256_hex
 from transforms.language import detect_language
@@ -152,17 +152,17 @@ def _analyse_run(
     pairs = zip(prepared, docs, strict=True)
     # The holders' sentences of a batch of documents are parsed together (`find_holders_of`), and so
     # are the sentences that may name a figure's object (`find_objects_of`); a batch's documents come
-    # out of the NER together anyway.
+    # out of the NER together anyway. A sentence both read is parsed once.
     while batch := list(islice(pairs, READ_BATCH)):
         found = [_entities_and_figures(document, doc, options) for document, doc in batch]
         with_figures = [
             (document.article.text, figures, mentions) for document, mentions, _, figures in found if figures
         ]
-        with_objects = find_objects_of(nlp, [(text, figures) for text, figures, _ in with_figures])
+        with_objects, parsed = find_objects_and_parses(nlp, [(text, figures) for text, figures, _ in with_figures])
         with_figures = [
             (text, figures, mentions) for (text, _, mentions), figures in zip(with_figures, with_objects, strict=True)
         ]
-        with_holders = iter(find_holders_of(nlp, with_figures))
+        with_holders = iter(find_holders_of(nlp, with_figures, parsed))
         for document, mentions, entities, figures in found:
             yield ProcessedDocument(
                 article=replace(document.article, ner_model=model_name),

@@ -136,6 +136,8 @@ def match_figure(
             index = index_move_subject(tokens, i, quantity.end, options.max_object_words)
             if index is not None:
                 object_span, counted_end = index, quantity.end + 1  # the surface keeps "points"
+        if object_span is None and quantity.in_words and not quantity.bare_one and not quantity.is_range:
+            object_span = count_level_subject(tokens, i, options.max_object_words)  # "the death toll stood at six"
         if object_span is None and not quantity.in_words:
             object_span = (
                 level_after_change(tokens, i, previous)
@@ -850,6 +852,11 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             figures.append(build_figure(text, article_id, tokens, total, sentences))
             i, previous = total.end, total
             continue
+        quote = quote_pair(tokens, i) if can_open_figure(tokens[i]) else None
+        if quote is not None:
+            figures.append(build_figure(text, article_id, tokens, quote, sentences))
+            i, previous = denomination_end(tokens, quote.end), quote
+            continue
         skip_to = non_figure_end(tokens, i)
         if skip_to is not None:
             i = skip_to
@@ -867,6 +874,50 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         if rupee != "INR":
             figures = [replace(f, unit=rupee) if f.unit == "INR" else f for f in figures]
     return figures
+
+
+# The most an offer may stand above its bid, as a share of the bid: a dealer's spread is a few hundredths of a
+# percent; "8.25/10" (a mark) reads as an offer below the bid and is no quote.
+QUOTE_SPREAD = 0.01
+
+
+def quote_pair(tokens: list[Token], i: int) -> FigureMatch | None:
+    """'The rupee ended at 39.28/29', 'to end at Rs 77.12/14 per pound', 'close of 39.2950/3050 a dollar': a
+    dealer's bid and offer, the offer written as the bid's last digits, is one price read as its bid (the judges
+    read a quote so). A bare quote is money whose currency the sentence gives, not the figure."""
+    at = next((n for n in (i, i + 1) if getattr(token_at(tokens, n), "kind", "") == "num"), None)
+    if at is None or "." not in tokens[at].text:
+        return None
+    slash, offer = token_at(tokens, at + 1), token_at(tokens, at + 2)
+    if slash is None or offer is None or slash.text != "/" or not slash.glued or not offer.glued:
+        return None
+    bid = tokens[at].text.replace(",", "")
+    if not offer.text.isdigit() or not 1 <= len(offer.text) <= len(bid.split(".")[1]):
+        return None
+    offered = float(bid[: len(bid) - len(offer.text)] + offer.text)
+    if not float(bid) <= offered <= float(bid) * (1 + QUOTE_SPREAD):
+        return None
+    quantity = match_quantity(tokens[: at + 1], i)  # the bid alone, with its currency if one opens it
+    if quantity is None or quantity.end != at + 1 or quantity.is_range or quantity.unit is not None:
+        return None
+    kind, unit = kind_and_unit(quantity)
+    end = at + 3
+    named = UNIT_PHRASES.match(tokens, end) if kind != "money" else None
+    if named is not None and named[0].kind == "money":  # "quoted at 1.4870/75 dollars"
+        unit, end = named[0].name, named[1]
+    quantity = replace(quantity, end=end)
+    return FigureMatch(i, end, quantity, None, False, "money", unit if kind == "money" or named else None, None)
+
+
+def denomination_end(tokens: list[Token], end: int) -> int:
+    """Index after 'per 100 yen' right after a quote ('Rs 36.51/53 per 100 yen'): the amount of the currency
+    quoted, not a figure of its own; else `end`."""
+    if not is_word(token_at(tokens, end), "per"):
+        return end
+    amount = match_quantity(tokens, end + 1)
+    if amount is None or kind_and_unit(amount)[0] != "money":
+        return end
+    return amount.end
 
 
 # Words that make a report one of cricket, where "181-6" is a team's runs for wickets lost.
@@ -973,6 +1024,8 @@ class Sentences:
         self.text = text
         self.starts, self.ends = [0], []
         for match in _SENTENCE_BREAK.finditer(text):
+            if match.group("end") == "." and is_abbreviation_before(text, match.start(), match.end()):
+                continue
             self.ends.append(match.end("end") if match.group("end") is not None else match.start())
             self.starts.append(match.end())
         self.ends.append(len(text))
@@ -980,3 +1033,29 @@ class Sentences:
     def containing(self, char: int) -> str:
         index = max(bisect_right(self.starts, char) - 1, 0)
         return self.text[self.starts[index] : self.ends[index]].strip()
+
+
+# "U.S.", "U.K.", "Mr.", "Jan." before a capital or a digit seldom end a sentence in news copy ("The 10-year U.S.
+# Treasury note", "The U.K. FTSE 100 index", "meets Jan. 29-30"); a sentence that does end in an initialism is
+# mostly followed by one of these openers ("... in the U.S. The ...").
+_INITIALISM = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_TITLE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.$"
+)
+SENTENCE_OPENERS = frozenset(
+    """the a an he she it they we i you his her its their our my this that these those there here but and
+    or so yet if when while after before as in on at for with by from of to some many most all no not one
+    what who how why where""".split()
+)
+
+
+def is_abbreviation_before(text: str, dot: int, next_start: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation inside a sentence: a title or a month before
+    anything, an initialism before a word that does not open sentences."""
+    before = text[max(0, dot - 12) : dot + 1]
+    if _TITLE.search(before):
+        return True
+    if not _INITIALISM.search(before):
+        return False
+    word = re.match(r"[A-Za-z]+", text[next_start : next_start + 20])
+    return word is not None and word.group().lower() not in SENTENCE_OPENERS

@@ -26,6 +26,7 @@ from transforms.figures.vocabulary import (
     AGE_WORDS,
     AVERAGE_WORDS,
     BARE_SERVICE_NUMBERS,
+    CHANGE_VERB_STEMS,
     CLASS_NOUNS,
     COMMON_WORDS,
     COPULAS,
@@ -47,6 +48,7 @@ from transforms.figures.vocabulary import (
     HOLE_VERBS,
     IDENTIFIER_PREFIXES,
     IMPERATIVE_VERBS,
+    INDEX_MOVE_VERBS,
     KIN_WORDS,
     LABEL_WORDS,
     LIFE_EVENT_VERBS,
@@ -221,8 +223,35 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_model_number_pair,
         is_url_parameter,
         is_question_idiom,
+        is_bare_average,
+        is_point_spread,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
+
+
+def is_bare_average(tokens: list[Token], i: int, end: int) -> bool:
+    """'With a 4.3 average, Jindal', 'a .300 average': a number with no unit right before 'average' (or 'GPA')
+    is a mark, not a figure; with its unit it is one ('a 293-yard average', '(258.8-yard average)')."""
+    following = token_at(tokens, end)
+    if not is_word(following, "average", "gpa") or following is None or following.glued:
+        return False
+    return end == i + 1 and is_word(token_at(tokens, i - 1), "a", "an") and tokens[i].kind == "num"
+
+
+def is_point_spread(tokens: list[Token], i: int, end: int) -> bool:
+    """'Line: Penn State by 5 1/2.': a betting line, a whole number and a half after 'by' with nothing counted
+    after it; 'won by 2 1/2 lengths' measures."""
+    if end != i + 1 or not is_word(token_at(tokens, i - 1), "by") or not tokens[i].text.isdigit():
+        return False
+    half = [getattr(token_at(tokens, n), "text", "") for n in range(end, end + 3)]
+    if half == ["1", "/", "2"]:
+        after = end + 3
+    elif half[0] == "½":
+        after = end + 1
+    else:
+        return False
+    following = token_at(tokens, after)
+    return following is None or following.kind == "sym"
 
 
 def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6) -> bool:
@@ -533,8 +562,25 @@ def is_one_day_format(tokens: list[Token], i: int) -> bool:
         and dash.glued
         and is_word(day, "day")
         and day.glued
-        and is_word(following, *ONE_DAY_CRICKET_WORDS)
+        and (
+            is_word(following, *ONE_DAY_CRICKET_WORDS)
+            or is_word(dashed_word_end(tokens, i + 3), *ONE_DAY_CRICKET_WORDS)
+        )
     )
+
+
+def dashed_word_end(tokens: list[Token], n: int) -> Token | None:
+    """The last word of a dashed compound opening at n ('tri-series' -> 'series'), or None if none opens there."""
+    word = token_at(tokens, n)
+    if word is None or word.kind != "word":
+        return None
+    while True:
+        dash, following = token_at(tokens, n + 1), token_at(tokens, n + 2)
+        if dash is None or following is None or dash.text not in DASHES or not dash.glued or not following.glued:
+            return word
+        if following.kind != "word":
+            return word
+        n, word = n + 2, following
 
 
 def is_compound_number_word(tokens: list[Token], i: int) -> bool:
@@ -608,6 +654,9 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         return i + 1  # "Now 61, Stallone has": how old the person named after is
     if previous is None or previous.text != "," or not is_plausible_age(tokens[i]):
         return None
+    if is_word(following, "months", "weeks") and getattr(token_at(tokens, i + 2), "text", "") in (",", ")", ";"):
+        # "Clodagh, 19 months, and James": a young child's age after the name
+        return i + 2 if names_a_person_before(tokens, before) else None
     # "Ethan Chapin, both 20.": after "both" or "now" the age may also end the sentence ("Hill, 29." may
     # be a list of figures)
     # the same after a name inside a sentence ("identified her as Ann Lee Hart, 65."); a name opening its
@@ -627,6 +676,8 @@ SPACED_DASHES = frozenset({*DASHES, "—"})
 
 def is_spaced_dash_before_word(tokens: list[Token], n: int) -> bool:
     dash, word = token_at(tokens, n), token_at(tokens, n + 1)
+    if word is not None and dash is not None and word.text in DASHES and word.glued:
+        word = token_at(tokens, n + 2)  # "Slade, 1 -- and": a dash typed twice
     return (
         dash is not None and dash.text in SPACED_DASHES and not dash.glued and word is not None and word.kind == "word"
     )
@@ -2070,7 +2121,20 @@ def is_possessive_title(tokens: list[Token], i: int, end: int) -> bool:
     while is_capitalised(token_at(tokens, n)) and tokens[n].low not in COMMON_WORDS and n - end < 4:
         n += 1
     following = token_at(tokens, n)
+    if n == end and is_index_move(following):
+        return True  # "the Standard & Poor's 500 gained 15.23 points": an index's name
     return following is None or (following.kind == "sym" and following.text in (",", ".", ":", ";", ")", "”", '"'))
+
+
+# Verbs a market index's name comes before ("the Standard & Poor's 500 gained"): a bare number after a name in the
+# possessive, right before one, is part of the index's name.
+INDEX_QUOTE_VERBS = frozenset("closed ended finished opened traded settled".split())
+
+
+def is_index_move(token: Token | None) -> bool:
+    if token is None or token.kind != "word" or not token.text.islower():
+        return False
+    return token.low in INDEX_MOVE_VERBS or token.low in INDEX_QUOTE_VERBS or token.low.startswith(CHANGE_VERB_STEMS)
 
 
 def is_listed_name(tokens: list[Token], i: int, end: int) -> bool:

@@ -1598,7 +1598,26 @@ def count_level_subject(tokens: list[Token], i: int, max_words: int) -> tuple[in
         return None
     while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):
         k -= 1
-    return running_count_phrase(tokens, k - 1, max_words) or counted_after_number_of(tokens, k - 1, max_words)
+    return (
+        running_count_phrase(tokens, k - 1, max_words)
+        or counted_after_number_of(tokens, k - 1, max_words)
+        or running_count_before_relative(tokens, k - 1, max_words)
+    )
+
+
+def running_count_before_relative(
+    tokens: list[Token], n: int, max_words: int, reach: int = 14
+) -> tuple[int, int] | None:
+    """'the death toll which the spokesman said hours earlier stood at six': a running count named before a
+    relative clause ('which', 'that') whose verb, ending at n, gives its level."""
+    for m in range(n, max(n - reach, 0), -1):
+        token = tokens[m]
+        if token.text in (".", "!", "?", "\n", ";", ":"):
+            return None
+        if is_word(token, "which", "that"):
+            before = m - 2 if getattr(token_at(tokens, m - 1), "text", "") == "," else m - 1
+            return running_count_phrase(tokens, before, max_words)  # "the toll, which ..." too
+    return None
 
 
 def running_count_phrase(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:

@@ -9,6 +9,10 @@ orders they never saw. Only the relations that measured better than leaving the 
 figure, any verb's subject, copulas) were measured and named more wrong objects than right ones,
 against judges who leave an object empty unless the sentence ties it to the figure plainly.
 
+One class is said over the token rules' object, not only where they named none: a market quote's level,
+share or move in points takes the subject of the verb quoting it ("The Dow Jones industrial average closed
+171.85 points higher, 1.36 percent, at 12,778.15"; `quoted_object`, docs/evaluation.md "Round 18, figures31").
+
 The parser runs without tagger or lemmatizer (`transforms.entities.load_ner`), so the rules read
 dependency labels and word forms only.
 """
@@ -21,12 +25,14 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS
 from transforms.records import Figure
 
 __all__ = [
     "FILLED_KINDS",
     "could_have_object",
     "fill_objects",
+    "find_objects_and_parses",
     "find_objects_of",
     "needs_parsed_object",
     "parsed_object",
@@ -111,6 +117,47 @@ MOVING_VERBS = verb_forms(
     "drive/drives/drove/driven/driving",
     "send/sends/sent/sending",
 )
+# Verbs that say where a quoted thing stood at a market's close: "The Dow Jones industrial average closed 171.85
+# points higher, 1.36 percent, at 12,778.15", "The dollar traded at 108.15 yen from 108.99 yen", "the death toll
+# stood at 113". Their subject is what the level, the points and the share are of, and the judges name it
+# (docs/evaluation.md, "Round 18, figures31"); unlike a change verb's, a name's close is named too ("the Nikkei
+# closed at 14,500").
+QUOTE_VERBS = verb_forms(
+    "close/closes/closed/closing",
+    "end/ends/ended/ending",
+    "finish/finishes/finished/finishing",
+    "trade/trades/traded/trading",
+    "exchange/exchanges/exchanged/exchanging",
+    "settle/settles/settled/settling",
+    "stand/stands/stood/standing",
+    "yield/yields/yielded/yielding",
+)
+# The prepositions a quote verb takes its level with ("closed at", "up 0.2 percent to", "from 108.99 yen").
+QUOTE_PREPOSITIONS = frozenset({"at", "to", "from"})
+# Verbs of an index's move whose points and share are the subject's ("the Nasdaq added 38.36 points, 1.57
+# percent"); the change verbs besides these.
+INDEX_MOVES = verb_forms(
+    "add/adds/added/adding",
+    "lose/loses/lost/losing",
+    "shed/sheds/shedding",
+    "gain/gains/gained/gaining",
+    "ease/eases/eased/easing",
+    "advance/advances/advanced/advancing",
+    "rally/rallies/rallied/rallying",
+)
+# Nouns of a level a quote stood at before: "from Friday's close of 39.2950", "from a high of $1.50".
+EARLIER_LEVELS = frozenset("close high low level opening finish".split())
+# Verbs that set a rate at a level, whose object is what the level is of: "the RBI fixed the reference rate for
+# the US currency at Rs 39.29", "the bank pegged its currency at 3.75 riyals". Not "set": the newspaper set's
+# judges leave "a judge set Farmer's bail at $750,000" without an object.
+SETTING_VERBS = verb_forms("fix/fixes/fixed/fixing", "peg/pegs/pegged/pegging")
+# Adverbs of a move a share or points hang on in the parse ("closed 171.85 points higher").
+DIRECTIONS = frozenset("up down higher lower".split())
+# What an index moves in: a count of these is the subject's move, not a count of its own.
+POINT_WORDS = frozenset({"point", "points", "pts"})
+PERCENT_WORDS = frozenset({"percent", "pct", "%"})
+# Kinds the quote class names: a level or a move in points is a bare count.
+QUOTED_KINDS = frozenset({"money", "percent", "count"})
 # Nouns of change whose "in"/"of" names what changed: "a decline in the rate of inflation to 4.9 percent".
 CHANGE_NOUNS = frozenset(
     "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
@@ -137,21 +184,31 @@ def find_objects_of(nlp: Language, articles: Sequence[tuple[str, list[Figure]]])
     """The figures of each (text, figures), those without an object given the one their parsed
     sentence names. Only sentences where a rule could apply are parsed (`could_have_object`), all of
     them in one `pipe` call; without a parser the figures come back as they are."""
+    return find_objects_and_parses(nlp, articles)[0]
+
+
+def find_objects_and_parses(
+    nlp: Language, articles: Sequence[tuple[str, list[Figure]]]
+) -> tuple[list[list[Figure]], list[dict[int, Doc]]]:
+    """`find_objects_of`, with the sentences it parsed, by start offset, for each article: the holders read
+    the same sentences (`transforms.holders.find_holders_of`), and a sentence is parsed once."""
     if "parser" not in nlp.pipe_names:
-        return [figures for _, figures in articles]
+        return [figures for _, figures in articles], [{} for _ in articles]
     chosen = [sentences_to_parse(nlp, text, figures) for text, figures in articles]
     parses = iter(nlp.pipe((doc for sentences in chosen for _, doc, _ in sentences), disable=["ner"]))
-    filled = []
+    filled, parsed = [], []
     for (_, figures), sentences in zip(articles, chosen, strict=True):
         found: dict[str, str] = {}
+        by_start: dict[int, Doc] = {}
         for start, _, inside in sentences:
-            doc = next(parses)
+            doc = by_start[start] = next(parses)
             for figure in inside:
-                named = parsed_object(doc, figure.char_start - start, figure.char_end - start, figure.kind)
+                named = object_from_parse(doc, figure, start)
                 if named is not None:
                     found[figure.figure_id] = named
         filled.append([replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures])
-    return filled
+        parsed.append(by_start)
+    return filled, parsed
 
 
 def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[tuple[int, Doc, list[Figure]]]:
@@ -159,7 +216,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
     by_start: dict[int, list[Figure]] = {}
     for figure in figures:
-        if not needs_parsed_object(figure):
+        if not (needs_parsed_object(figure) or may_be_quoted(figure)):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
         if start >= 0 and figure.char_end <= start + len(figure.sentence):
@@ -167,9 +224,46 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     chosen = []
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
-        if could_have_object(doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside]):
+        quoted = [f for f in inside if may_be_quoted(f)]
+        if could_be_quoted(doc, quoted) or could_have_object(
+            doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
+        ):
             chosen.append((start, doc, inside))
     return chosen
+
+
+def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The object the parsed sentence (starting at `start` in the text) gives the figure: a quote's subject
+    (`quoted_noun`) over what the token rules said, else, where they said nothing, `parsed_object`."""
+    first, last = figure.char_start - start, figure.char_end - start
+    if may_be_quoted(figure):
+        quoted = quoted_object(doc, first, last, figure.kind)
+        said = (figure.object or "").lower()
+        # a count's own noun stands unless it is the points an index moved or the quote's noun said short
+        if quoted is not None and (figure.kind != "count" or not said or said in POINT_WORDS or quoted.endswith(said)):
+            return quoted
+    return parsed_object(doc, first, last, figure.kind) if needs_parsed_object(figure) else None
+
+
+def may_be_quoted(figure: Figure) -> bool:
+    """Whether the figure could be a market quote's level, move or share (`quoted_object`): money, a share,
+    or a count that is a bare number or a move in points."""
+    if figure.kind not in QUOTED_KINDS:
+        return False
+    if figure.kind != "count":
+        return True
+    return figure.surface.replace(",", "").replace(".", "").isdigit() or (figure.object or "").lower() in POINT_WORDS
+
+
+def could_be_quoted(sentence: Doc, figures: Sequence[Figure]) -> bool:
+    """Whether `quoted_object` could name an object in the tokenised sentence: a quote verb or a verb of
+    fixing there, or a verb of an index's move with the points it moved."""
+    if not figures:
+        return False
+    words = {token.lower_ for token in sentence}
+    if words & QUOTE_VERBS or words & SETTING_VERBS:
+        return True
+    return bool(words & POINT_WORDS) and bool(words & INDEX_MOVES or words & CHANGE_VERBS)
 
 
 def needs_parsed_object(figure: Figure) -> bool:
@@ -222,6 +316,97 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         if changed is not None:
             return measure_phrase_of(changed, span)
     return phrase_of(noun, span) if noun is not None else None
+
+
+def quoted_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
+    """What a market quote's figure at characters start-end is of: the subject of the verb that quotes it
+    ("The Dow Jones industrial average closed 171.85 points higher, 1.36 percent, at 12,778.15" -> Dow Jones
+    industrial average for all three; "The dollar traded at 108.15 yen from 108.99 yen" -> dollar), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    if kind == "count" and not (all(token.like_num for token in span) or head.lower_ in POINT_WORDS):
+        return None
+    subject = quoted_noun(head)
+    if subject is None:
+        return None
+    if head.lower_ in POINT_WORDS and not moves_an_index(head, subject):
+        return None  # "Andre Miller added 17 points": a player's points are a count of their own
+    if subject.like_num:  # "the Standard & Poor's 500 gained 15.23 points": the name holds the number
+        first = subject.left_edge.i
+        while first < subject.i and doc[first].dep_ == "det":
+            first += 1
+        return doc[first : subject.i + 1].text if is_name_number(subject) and first < subject.i else None
+    if not is_nominal(subject) and any(c.dep_ in KEPT_MODIFIERS and is_name(c) for c in subject.lefts):
+        return noun_phrase(subject, span)  # "The Dow Jones industrial average": a name ending in an average
+    return measure_phrase_of(subject, span)
+
+
+def moves_an_index(points: Token, subject: Token) -> bool:
+    """Whether points moved are an index's, as the text shows it (the token rules' `index_move_subject`): a
+    share said beside them, points with decimals, or an index noun as the subject."""
+    with_share = any(child.dep_ == "appos" and child.lower_ in PERCENT_WORDS for child in points.children)
+    decimals = any("." in child.text for child in points.children if child.like_num)
+    return with_share or decimals or subject.lower_ in INDEX_NOUNS
+
+
+def quoted_noun(head: Token) -> Token | None:
+    """The subject of the verb quoting the figure whose head token is `head`: its level after "closed at",
+    "traded at", "from" ("exchanged at $1.4870 from $1.4778"), its share or move after a quote verb ("closed
+    up 0.2 percent", "yielding 3.782 percent"), or its move in points after a verb of an index's move ("added
+    38.36 points, 1.57 percent")."""
+    token = head
+    if token.dep_ == "appos" and token.head.lower_ in POINT_WORDS:
+        token = token.head  # "added 38.36 points, 1.57 percent": the share set beside the points
+    verb, dep = token.head, token.dep_
+    if dep == "pobj" and verb.lower_ == "of" and verb.head.lower_ in EARLIER_LEVELS and verb.head.dep_ == "pobj":
+        token = verb.head  # "ended at Rs 77.12 from last weekend's close of Rs 76.88": where it stood before
+        verb = token.head
+        if verb.lower_ != "from":
+            return None
+    if dep == "pobj":
+        preposition, verb = verb, verb.head
+        if preposition.dep_ != "prep" or preposition.lower_ not in QUOTE_PREPOSITIONS:
+            return None
+        if preposition.lower_ == "at" and verb.lower_ in SETTING_VERBS:
+            return first_child(verb, ("dobj",))  # "the RBI fixed the reference rate ... at Rs 39.29"
+        if verb.lower_ not in QUOTE_VERBS:
+            return None
+    elif dep in ("npadvmod", "dobj"):
+        if dep == "npadvmod" and verb.dep_ == "advmod" and verb.lower_ in DIRECTIONS:
+            verb = verb.head  # "closed up 0.2 percent", "closed 171.85 points higher"
+        moved = token.lower_ in POINT_WORDS and (verb.lower_ in INDEX_MOVES or verb.lower_ in CHANGE_VERBS)
+        if not (verb.lower_ in QUOTE_VERBS or moved):
+            return None
+    else:
+        return None
+    if any(child.dep_ == "dobj" and child != token for child in verb.children):
+        return None  # "the bank ended its bid at $40": what the verb acts on, not a quote
+    subject = subject_of(verb)
+    # "declined ... to end at Rs 77.12": an infinitive of a change verb says where the change left the subject
+    infinitive = verb.head.lower_ in CHANGE_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subject is None and verb.dep_ == "advcl" and (verb.lower_.endswith("ing") or infinitive):
+        subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent", "fell ... to close at"
+    if subject is None or subject.lower_ in ("which", "that", "who") or subject.dep_ == "nsubjpass":
+        return None
+    if any(child.dep_ in ("relcl", "appos") for child in subject.children):
+        return None
+    if any(token.like_num and not is_name_number(token) for token in subject.subtree if token != subject):
+        return None  # "The carrier's debt of $2.1 billion ended at": the subject holds its own figure
+    return subject
+
+
+def is_name_number(token: Token) -> bool:
+    """A number that is part of a name: after a capitalised word that is not a month ("FTSE 100", "Standard
+    & Poor's 500"; not "Oct. 5")."""
+    if not token.like_num or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    if before.text in ("'s", "’s") and token.i >= 2:
+        before = token.doc[token.i - 2]
+    word = before.text.rstrip(".").lower()
+    return before.text[:1].isupper() and any(c.isalpha() for c in before.text) and word not in MONTHS
 
 
 def figure_head(span: Span) -> Token:
@@ -365,25 +550,37 @@ def phrase_of(noun: Token, figure: Span) -> str | None:
     commercial" -> commercial); None for an empty head or a noun inside the figure."""
     if not is_nominal(noun) or figure.start <= noun.i < figure.end:
         return None
+    return noun_phrase(noun, figure)
+
+
+def noun_phrase(noun: Token, figure: Span) -> str | None:
+    """`phrase_of` without its test of the head."""
     doc = noun.doc
     first = noun.i
     while first > 0 and not (figure.start <= first - 1 < figure.end):
         before = doc[first - 1]
-        if before.text in HYPHENS and before.whitespace_ == "" and first >= 2 and not doc[first - 2].whitespace_:
+        joins = before.text in HYPHENS or before.text == "/"  # "S&P/ASX 200 index": one name
+        if joins and before.whitespace_ == "" and first >= 2 and not doc[first - 2].whitespace_:
             if doc[first - 2].like_num or figure.start <= first - 2 < figure.end:
                 break  # "30-second": a number's word goes with the number
             first -= 2
             continue
-        modifies = first - 1 < before.head.i <= noun.i
+        modifies = first - 1 < before.head.i <= noun.i or (before.head.i == first - 2 and is_name_number(before))
         kept = before.dep_ in KEPT_MODIFIERS or (before.dep_ == "advmod" and before.head.dep_ == "amod")
-        if not (modifies and kept) or before.lower_ in EMPTY_HEADS or before.like_num:
+        kept = kept or (before.dep_ == "nummod" and is_name_number(before))  # "the U.K. FTSE 100 index"
+        if not (modifies and kept) or before.lower_ in EMPTY_HEADS or (before.like_num and not is_name_number(before)):
             break
         first -= 1
     while first < noun.i and (
-        doc[first].text in HYPHENS or (first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text in HYPHENS)
+        doc[first].like_num  # a name's number without the name ("FTSE" parsed apart from "100 index")
+        or doc[first].text in HYPHENS
+        or (first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text in HYPHENS)
     ):
         first += 1
     last = noun.i
+    after = doc[last + 1] if last + 1 < len(doc) and not figure.start <= last + 1 < figure.end else None
+    if after is not None and after.head == noun and after.dep_ == "nummod" and is_name_number(after):
+        last += 1  # "the Russell 2000": the name's number after it
     while last + 2 < len(doc) and doc[last + 1].text in HYPHENS and not doc[last].whitespace_:
         if doc[last + 1].whitespace_:
             break
