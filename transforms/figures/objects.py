@@ -1985,12 +1985,16 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     before = token_at(tokens, phrase[0] - 1)
     if is_word(before, "a", "an") or has_lowercase_ending(before, ("ed",)):
         return phrase  # "a dorm for", "processed sausage for"
+    if is_word(before, "under") and tokens[n].low in AGREEMENT_NOUNS:
+        return phrase  # "is under contract for $170 million"; not "under pressure for $5"
     if is_word(before, "his", "her", "its", "their") and bought_before(tokens, phrase[0] - 2):
         return phrase  # "could buy up his contract for €70-million"
     return None  # "purchased the property for $1", "with 20-inch wheels for": the judges name no object
 
 
 PERSONAL_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "you"})
+# Agreements a party is "under" for a sum: the sum is the agreement's.
+AGREEMENT_NOUNS = frozenset({"contract", "lease", "option", "agreement", "license", "licence"})
 
 
 def is_predicate_adjective(tokens: list[Token], k: int) -> bool:

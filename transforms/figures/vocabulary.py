@@ -385,8 +385,11 @@ BUYING_VERBS = frozenset("get buy grab order snag score purchase bought".split()
 ING_NOUNS = frozenset(
     "rating ceiling funding spending housing clothing pricing ranking reading setting railing building painting".split()
 )
-# Nouns in -ly, which is otherwise an adverb's ending: "lifting her career tally to $21.9m", "a 750W power supply".
-LY_NOUNS = frozenset("tally supply family assembly rally ally monopoly anomaly reply belly".split())
+# Nouns that end as adverbs (-ly) or past participles (-ed) do: "in seed funding", "a top speed of 200 mph".
+LY_NOUNS = frozenset(
+    """tally supply family assembly rally ally monopoly anomaly reply belly seed speed feed greed breed bed shed
+    steed deed creed weed bloodshed hundred""".split()
+)
 # Verbs that buy a company or product named right after them: "acquired Cheddar for $200 million".
 ACQUIRING_VERBS = frozenset("acquire acquires acquired acquiring bought buys purchased purchases".split())
 # Words opening a sale's time or place between "sold" and "for": "sold on Sunday for", "sold at Sotheby's for".
