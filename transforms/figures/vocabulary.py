@@ -180,12 +180,14 @@ UNIT_PHRASES_BY_WORDS = {
             "g": "gram,grams,gramme,grammes",
             "tonne": "tonne,tonnes,metric tons,metric tonnes",
             "ton": "ton,tons",
+            "kiloton": "kiloton,kilotons",
+            "megaton": "megaton,megatons",
             "lb": "lb,lbs,pound,pounds",
             "l": "litre,litres,liter,liters",
             "gallon": "gallon,gallons",
             "pint": "pint,pints",
             "quart": "quart,quarts",
-            "barrel": "barrel,barrels",
+            "barrel": "barrel,barrels,bbl",
             "ft2": "square feet,square foot,sq ft",
             "ft3": "cubic feet,cubic foot,cu ft",
             "in3": "cubic inches,cubic inch,cu in",
@@ -316,8 +318,8 @@ PARTICLE_VERBS = frozenset(
     """drive drives drove driven driving bring brings brought bringing keep keeps kept get gets got knock knocked
     send sent""".split()
 )
-# Hundredths of a currency, said after a plain amount: "66 cents" is 0.66 USD.
-SUBUNIT_CURRENCIES = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP"}
+# Hundredths of a currency, said (or marked) after a plain amount: "66 cents" and "99¢" are 0.66 and 0.99 USD.
+SUBUNIT_CURRENCIES = {"cent": "USD", "cents": "USD", "pence": "GBP", "penny": "GBP", "¢": "USD"}
 # Verbs of going on, which may follow a measure as its clause's verb: "his reign at 112 pounds continues".
 LASTING_VERBS = frozenset("continue continues continued lasts lasted persists persisted".split())
 # Past forms of change verbs that do not end in -ed, which end a noun phrase before them ("of warm rain fell").
