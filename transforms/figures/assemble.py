@@ -999,6 +999,8 @@ def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureM
     object_text = None
     if match.object_span is not None:
         object_text = text[tokens[match.object_span[0]].start : tokens[match.object_span[1]].end]
+        if object_text[-2:] in ("'s", "’s"):
+            object_text = object_text[:-2]  # an owner named as the object: "Africa's growth rate" is Africa's
     return Figure(
         article_id=article_id,
         figure_id=figure_id_for(article_id, char_start, char_end),

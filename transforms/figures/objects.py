@@ -379,6 +379,12 @@ def match_measured(
     time or a unit ('in 15 of the last 16 years', 'the first eight months of the year', '66 cents'):
     those say when or in what, not of what."""
     span = measured_thing(tokens, start, quantity, kind, hyphenated, max_words)
+    if kind == "percent" and span is not None and tokens[span[1]].low in GROWTH_RATE_NOUNS:
+        owner = possessive_owner(tokens, span[0] - 1)
+        if owner is not None and any(t.low == "growth" for t in tokens[owner[1] + 1 : span[1] + 1]):
+            # "sub-Saharan Africa's average growth rate of 3.5%": a growth rate is of what grows; "the Fed's
+            # target rate", "Gaza's unemployment rate" stay the rate, as judged
+            return owner
     if span is None and kind == "percent" and is_word(token_at(tokens, start - 1), "at"):
         span = held_with(tokens, start - 1, min(max_words, 2))  # "with inflation on a six-month basis at 2%"
     if span is not None and tokens[span[1]].low in UNIT_HEADS:
@@ -395,6 +401,31 @@ def match_measured(
         # the judges split on "a minimum of five hours", which keeps its noun as before)
         return None
     return span
+
+
+# A rate of growth names what grows by its owner: "China's growth", "the region's growth rate".
+GROWTH_RATE_NOUNS = frozenset({"growth", "rate"})
+# Words between an owner and its growth rate: "Africa's average annual growth rate".
+RATE_MODIFIERS = frozenset({"growth", "average", "annual", "annualised", "annualized", "economic", "gdp", "quarterly"})
+
+
+def possessive_owner(tokens: list[Token], n: int, reach: int = 3) -> tuple[int, int] | None:
+    """The capitalised name owning a rate ("Africa's", "sub-Saharan Africa's", "the IMF's"), read back from n
+    over the rate's modifiers; the object text leaves out the possessive ending."""
+    while reach > 0 and is_word(token_at(tokens, n), *RATE_MODIFIERS):
+        n, reach = n - 1, reach - 1
+    owner = token_at(tokens, n)
+    if not is_possessive(owner) or owner is None or not owner.text[:1].isupper():
+        return None
+    first = n
+    while first > 0 and (tokens[first].glued or is_name_word(tokens[first - 1])):
+        first -= 1  # "sub-Saharan Africa's", "South Korea's"
+    return (first, n)
+
+
+def is_name_word(token: Token) -> bool:
+    """A capitalised word that can belong to a name, glued or not ("Saharan" in "sub-Saharan"); not "The"."""
+    return token.kind == "word" and token.text[:1].isupper() and token.low not in OBJECT_STOPS
 
 
 def measured_thing(
