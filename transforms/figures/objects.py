@@ -465,7 +465,7 @@ def measured_thing(
             tokens, k, quantity, hyphenated, max_words
         )
         if head is not None:
-            return head
+            return through_plural_modifier(tokens, head, max_words) if hyphenated else head
         listed = named_in_brackets(tokens, start, quantity.end, max_words)
         if listed is not None:
             return listed  # "3.3 V6 (268 horsepower)"
@@ -1203,6 +1203,18 @@ def singular_head(tokens: list[Token], phrase: tuple[int, int]) -> tuple[int, in
     ):
         return phrase
     return phrase[0], phrase[1] + 1
+
+
+def through_plural_modifier(tokens: list[Token], phrase: tuple[int, int], max_words: int) -> tuple[int, int]:
+    """'200,000-square-foot sports medicine facility': a dashed measure modifies a noun, so a plural that ends the
+    phrase before a lowercase singular noun is a modifier too ('sports'), and the phrase goes on to its head."""
+    if tokens[phrase[1]].low not in PLURAL_MODIFIERS:
+        return phrase  # "the 10-inch screens look good": a plural before a lowercase word is mostly its verb's
+    extended = singular_head(tokens, phrase)
+    if extended == phrase:
+        return phrase
+    rest = noun_phrase_after(tokens, extended[1], max_words - (extended[1] - phrase[0]), lowercase_only=True)
+    return (phrase[0], rest[1]) if rest is not None else extended
 
 
 def name_led_phrase(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
@@ -2024,6 +2036,8 @@ def traded_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
 
 
 PERSONAL_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "you"})
+# Plurals that modify a noun after them rather than head a clause: "sports medicine facility", "arms depot".
+PLURAL_MODIFIERS = frozenset("sports arms savings sales goods operations services communications arts customs".split())
 # Agreements a party is "under" for a sum: the sum is the agreement's.
 AGREEMENT_NOUNS = frozenset({"contract", "lease", "option", "agreement", "license", "licence"})
 
