@@ -97,7 +97,9 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
 
 
 def baseline_text(decoded: str) -> str:
-    """The story as trafilatura's baseline reads it from the page's JSON-LD `articleBody`. Tried when the first pass's text reads as a listing: on some story pages
+    """The story as trafilatura's baseline reads it from the page's JSON-LD `articleBody`.
+
+    Tried when the first pass's text reads as a listing: on some story pages
     (tennis.com's, newspaper dev pages 4170eb0a and f37c24cc) the extractor picks a block of teaser cards
     while the story sits in the page's JSON-LD.
 
