@@ -87,7 +87,7 @@ def cleaned_text(
     raw: RawDocument,
     extracted: ExtractedDocument,
     extracted_text: str,
-    site: str,
+    site: str | None,
     options: PipelineOptions,
     chrome: Collection[str],
 ) -> tuple[str, str]:
