@@ -22,7 +22,7 @@ from transforms.entities import (
     site_country_of,
     spans_of,
 )
-from transforms.extract import ExtractedDocument, extract_document
+from transforms.extract import ExtractedDocument, baseline_text, extract_document
 from transforms.figures import find_figures
 from transforms.figures.parsed_objects import find_objects_and_parses
 from transforms.holders import find_holders_of
@@ -83,6 +83,24 @@ def process_document(
     return next(analyse_documents([prepared], nlp, options))
 
 
+def cleaned_text(
+    raw: RawDocument,
+    extracted: ExtractedDocument,
+    extracted_text: str,
+    site: str | None,
+    options: PipelineOptions,
+    chrome: Collection[str],
+) -> tuple[str, str]:
+    """An extracted text cleaned (residue, title and author lines, notes), then without the site's chrome."""
+    cleaned = normalise_text(extracted_text, options.normalise)
+    if options.normalise.drop_residue:
+        cleaned = drop_title_line(drop_author_lines(cleaned, extracted.author), extracted.title, raw.title)
+    if options.normalise.drop_notes:
+        cleaned = drop_notes(cleaned)
+    text, _dropped = drop_site_chrome(site, cleaned, chrome)
+    return cleaned, text
+
+
 def prepare_document(
     raw: RawDocument, options: PipelineOptions, chrome: Collection[str] = frozenset()
 ) -> PreparedDocument | Rejection:
@@ -94,14 +112,18 @@ def prepare_document(
     extracted = extract_document(raw, decoded, options.extract)
     if isinstance(extracted, Rejection):
         return extracted
-    cleaned = normalise_text(extracted.text, options.normalise)
-    if options.normalise.drop_residue:
-        cleaned = drop_title_line(drop_author_lines(cleaned, extracted.author), extracted.title, raw.title)
-    if options.normalise.drop_notes:
-        cleaned = drop_notes(cleaned)
     site = site_key(canonical_url(extracted.url), raw.url or extracted.url, extracted.sitename)
-    text, _dropped = drop_site_chrome(site, cleaned, chrome)
+    cleaned, text = cleaned_text(raw, extracted, extracted.text, site, options, chrome)
     rejection = reject_text(raw, text, options)
+    if rejection is not None and rejection.reason == Reason.NOT_NEWS:
+        # A listing by its prose share may be a story page whose extractor took the teaser cards: the
+        # baseline's text (JSON-LD articleBody, <article> paragraphs) is kept when it reads as an article.
+        baseline = baseline_text(decoded)
+        if baseline:
+            second_cleaned, second = cleaned_text(raw, extracted, baseline, site, options, chrome)
+            if reject_text(raw, second, options) is None:
+                cleaned, text, rejection = second_cleaned, second, None
+                extracted = replace(extracted, text=baseline)
     if rejection is not None:
         return rejection
     text = drop_trailing_headlines(text)
