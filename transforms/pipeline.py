@@ -206,19 +206,22 @@ def _entities_and_figures(
     """Mentions and entities of the document from its NER doc, and (English only) its figures."""
     article = document.article
     text, article_id, language = article.text, article.article_id, article.language
-    site_country = site_country_of(article.canonical_url or article.url)
+    site_country = _site_country(article)
     mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language, site_country)
     figures = find_figures(text, article_id, options.figures) if language == ENGLISH else []
     return document, mentions, entities, figures
+
+
+def _site_country(article: Article) -> str | None:
+    """The country the article's site names by its domain, which places towns the text leaves open."""
+    return site_country_of(article.canonical_url or article.url)
 
 
 def analysis_of(processed: ProcessedDocument) -> Analysis:
     return Analysis(processed.mentions, processed.entities, processed.figures, processed.article.ner_model)
 
 
-def copied_document(
-    prepared: PreparedDocument, earlier: Analysis, options: EntityOptions | None = None
-) -> ProcessedDocument:
+def copied_document(prepared: PreparedDocument, earlier: Analysis, options: EntityOptions) -> ProcessedDocument:
     """An exact copy (same normalised text) takes the earlier text's analysis under its own article id,
     with the towns its own site's country places moved there (`placed_for_a_copy`: resolution only, no NER).
 
@@ -227,7 +230,7 @@ def copied_document(
     """
     article = prepared.article
     article_id = article.article_id
-    site_country = site_country_of(article.canonical_url or article.url)
+    site_country = _site_country(article)
     mentions, moved = placed_for_a_copy(earlier.mentions, article.text, site_country, options, article.language)
     known = {entity.entity_id for entity in earlier.entities}
     return ProcessedDocument(
