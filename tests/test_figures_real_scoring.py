@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from bench import eval_figures_real
 from bench.eval_figures_real import main
+
+
+@pytest.fixture(autouse=True)
+def repository_gold(tmp_path, monkeypatch):
+    """The repository's gold folder, moved to a temp folder so the committed judgements stay out of these tests."""
+    root = tmp_path / "repository-gold"
+    monkeypatch.setattr(eval_figures_real, "GOLD_ROOT", root)
+    return root
 
 TEXT = "Hill, 29, caught 12 passes for 140 yards.\n1. The club sold 300 tickets. Critics named five sequels."
 
@@ -104,11 +115,26 @@ def test_the_postlight_source_reads_every_heldout_slice_of_its_folder(tmp_path, 
     assert f"2 judged articles (2 recall-checked), {postlight / 'gold-heldout1.json'}, " in out
 
 
-def test_the_goose3_source_has_no_dev_set(tmp_path, capsys):
+def test_the_goose3_source_has_a_dev_set_in_the_repository(tmp_path, capsys, repository_gold):
     goose3 = source_folder(tmp_path, "goose3-fixtures", ("gold-heldout1.json",))
     assert main(["--data", str(tmp_path), "--source", "goose3", "--set", "heldout"]) == 0
     assert f"1 judged articles (1 recall-checked), {goose3 / 'gold-heldout1.json'}" in capsys.readouterr().out
     assert main(["--data", str(tmp_path), "--source", "goose3"]) == 0
-    assert f"skipped: goose3 dev judgements or the articles are missing; see {goose3 / 'README.md'}" in (
-        capsys.readouterr().out
-    )
+    assert "skipped: goose3 dev judgements" in capsys.readouterr().out
+    (repository_gold / "goose3-fixtures").mkdir(parents=True)
+    (repository_gold / "goose3-fixtures" / "gold-dev.json").write_text((goose3 / "gold-heldout1.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "goose3"]) == 0
+    assert "1 judged articles (1 recall-checked), " in capsys.readouterr().out
+
+
+def test_an_object_left_unjudged_is_not_scored(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    gold_path = tmp_path / "figures-real" / "gold-dev.json"
+    gold = json.loads(gold_path.read_text())
+    yards = next(f for f in gold["articles"][0]["figures"] if f["surface"] == "140 yards")
+    yards["object_judged"] = False  # judged "catches", found None: no longer an object error
+    gold_path.write_text(json.dumps(gold))
+    assert main(["--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "matched figures with every field right: 3/3 (wrong: none)" in out
+    assert "object right among matched figures: count 2/2 (1.00), all 2/2 (1.00)" in out
