@@ -666,7 +666,7 @@ def test_a_mark_over_its_scale_stays_a_figure():
     [
         ("It comes with a 30W USB-C charger.", "30W", "USB-C charger"),
         ("The phone has a 6.1-inch OLED.", "6.1-inch", "OLED"),
-        ("He prefers the 14-inch MacBook Pro.", "14-inch", None),
+        ("He prefers the 14-inch MacBook Pro.", "14-inch", "MacBook Pro"),
         ("A 100-degree Kelvin swing is rare.", "100-degree", None),
     ],
 )

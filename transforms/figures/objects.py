@@ -28,10 +28,12 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DIMENSION_WORDS,
+    EARNING_VERBS,
     ESTIMATE_VERBS,
     EXPECTING_VERBS,
     EXPECTING_WORDS,
     EXTENT_WORDS,
+    FORECASTING_VERBS,
     IN_STATE_WORDS,
     INDEX_MOVE_VERBS,
     INDEX_NOUNS,
@@ -76,6 +78,7 @@ from transforms.figures.vocabulary import (
     SPENT_ON_DETERMINERS,
     STATE_WORDS,
     STEADY_VERBS,
+    SUM_HEDGES,
     TENDING_WORDS,
     TIME_FRAME_NOUNS,
     TRADING_VERBS,
@@ -504,6 +507,10 @@ def measured_thing(
         led = name_led_phrase(tokens, start, k, max_words)
         if led is not None:
             return led  # "the $436,000 ATP Chennai Open tennis tournament", "a 2% Huckabee margin"
+    if kind in ("money", "percent"):
+        ticker = ticker_in_brackets(tokens, start, k)
+        if ticker is not None:
+            return ticker
     if kind == "money":
         named = name_after_price(tokens, start, k)
         if named is not None:
@@ -562,6 +569,16 @@ def measured_thing(
             head = None  # "about 23% subject all workers to": the share acts, its group is named elsewhere
         if head is not None and head[0] > k:
             head = (k, head[1]) if tokens[k].low.endswith("ed") else head  # "100% recycled materials"
+        if head is not None and head[0] == head[1] and is_word(tokens[head[0]], *WHERE_ADVERBS):
+            head = None  # "Bridesmaids has earned $286m worldwide": where, not what
+        if kind == "percent" and head is not None and head[0] == head[1] and is_word(tokens[head[0]], "share"):
+            whole = (
+                phrase_after_preposition(tokens, head[1] + 1, max_words)
+                if is_word(token_at(tokens, head[1] + 1), "of")
+                else None
+            )
+            if whole is not None:
+                return whole  # "a 22% share of the smartphone market": a share of that whole, as "22% of"
         if head is not None and head[0] == head[1] and is_word(tokens[head[0]], *RANGE_NOUNS):
             return level_range_subject(tokens, start)  # "inflation remains in the 3%-4% range"
         if head is not None:
@@ -580,6 +597,15 @@ def measured_thing(
         # "60-70% of your maximum heart rate", "70% of that excess inflation"; "10 days of your purchase" and
         # "30 seconds of that first use" are times, not shares
         return noun_phrase_after(tokens, k + 2, max_words, lowercase_only=False)
+    if kind == "percent" and is_ratio_to_income(tokens, k):
+        # "Consumption had long been about 63 percent of gross domestic product": a ratio to the economy's
+        # size is of the thing measured by it, the subject, where one is said
+        subject = noun_before(tokens, start, max_words, share=True) or ratio_subject(tokens, start, max_words)
+        if subject is not None:
+            return subject
+    grower = place_after(tokens, k) if kind == "percent" else None
+    if grower is not None and is_growth_of(tokens, start):
+        return grower  # "expects growth of 3.1% in Kenya": a growth rate is of what grows
     after = phrase_after_preposition(tokens, k, max_words)
     if after is not None and is_word(tokens[k], "in") and follows_change_verb(tokens, start):
         return noun_before(tokens, start, max_words) or after  # "fell by 90% in major cities": where, not what
@@ -598,6 +624,70 @@ def measured_thing(
             or bought_thing(tokens, start)
         )
     return before
+
+
+# Adverbs of place a sum or share may be followed by, that name no thing.
+WHERE_ADVERBS = frozenset({"worldwide", "overseas", "abroad", "domestically", "nationwide", "globally"})
+
+
+# What a ratio to the size of an economy or a household's means is taken of: "60 percent of nominal GDP".
+INCOME_MEASURES = (("gdp",), ("gross", "domestic", "product"), ("disposable", "income"), ("national", "income"))
+
+
+def is_ratio_to_income(tokens: list[Token], k: int) -> bool:
+    """'of GDP', 'of nominal GDP', 'of gross domestic product', 'of disposable income' at k."""
+    if not is_word(token_at(tokens, k), "of"):
+        return False
+    n = k + 1
+    while is_word(token_at(tokens, n), "the", "nominal", "real", "its", "their", "annual", "u.s."):
+        n += 1
+    return any(
+        all(is_word(token_at(tokens, n + i), word) for i, word in enumerate(measure)) for measure in INCOME_MEASURES
+    )
+
+
+def ratio_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int, int] | None:
+    """The subject of 'had long been', 'has been', 'is now' before a figure at start."""
+    n = start - 1
+    while is_word(token_at(tokens, n), *SUM_HEDGES, "about", "roughly", "nearly", "just", "long", "now"):
+        n -= 1
+    if not is_word(token_at(tokens, n), *COPULAS, "been", "be"):
+        return None
+    n -= 1
+    while is_word(token_at(tokens, n), *AUXILIARIES, *MODAL_VERBS, "long", "now", "already", "still"):
+        n -= 1
+    return noun_phrase_before(tokens, n, min(max_words, 2))
+
+
+def is_growth_of(tokens: list[Token], start: int) -> bool:
+    """'growth of', 'economic growth of', 'GDP growth of' right before the figure at start."""
+    if not is_word(token_at(tokens, start - 1), "of"):
+        return False
+    phrase = noun_phrase_before(tokens, start - 2, 3)
+    return (
+        phrase is not None
+        and tokens[phrase[1]].low == "growth"
+        and all(t.low in RATE_MODIFIERS for t in tokens[phrase[0] : phrase[1] + 1])
+    )
+
+
+def place_after(tokens: list[Token], k: int, reach: int = 3) -> tuple[int, int] | None:
+    """The name after 'in' at k ('in Kenya', 'in sub-Saharan Africa', 'in the euro zone' is no name)."""
+    if not is_word(token_at(tokens, k), "in"):
+        return None
+    first = k + 1
+    if is_word(token_at(tokens, first), "the"):
+        first += 1  # "in the United States"
+    last, names = first, 0
+    while names < reach:
+        token = token_at(tokens, last)
+        if token is None or token.low in NAME_STOPS:
+            break
+        end = compound_end(tokens, last)
+        if not (is_capitalised_name(token) or (end > last and is_capitalised_name(tokens[end]))):
+            break
+        last, names = end + 1, names + 1  # "Kenya", "South Africa", "sub-Saharan Africa"
+    return (first, last - 1) if names else None
 
 
 # Units of length: a thing can lie "at" or "up to" such a distance.
@@ -745,7 +835,7 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
     """'outdoor ice skating ($20)', 'the Ferris wheel ($18)': a price alone in brackets after a noun is
     that noun's price; not a conversion of an amount before it ('£4,500 ($5,400)', '£127 million ($162
     million)')."""
-    opening, closing = token_at(tokens, start - 1), token_at(tokens, k)
+    opening, closing = token_at(tokens, start - 1), token_at(tokens, bracket_close(tokens, k))
     if opening is None or closing is None or opening.text != "(" or closing.text != ")":
         return None
     head = token_at(tokens, start - 2)
@@ -762,6 +852,30 @@ def priced_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) 
             break
         first -= 1
     return (past_name_modifier(tokens, first), start - 2) if is_object_word(head) else None
+
+
+def bracket_close(tokens: list[Token], k: int, reach: int = 8) -> int:
+    """Index of the ")" closing a price's brackets past the platforms or terms listed after it ('iA Writer ($1
+    iPad, iPhone, Mac)', 'Quick Graph ($3 unlocked, iOS)'); k itself where no such list follows."""
+    n = k
+    while n < k + reach and n < len(tokens):
+        token = tokens[n]
+        if token.text == ")":
+            return n
+        if token.kind == "num" or not (token.kind == "word" or token.text == ","):
+            return k
+        n += 1
+    return k
+
+
+def ticker_in_brackets(tokens: list[Token], start: int, k: int) -> tuple[int, int] | None:
+    """'Amazon.com (AMZN 3.60%)': a stock's move in brackets after its ticker is the ticker's."""
+    opening, ticker, closing = token_at(tokens, start - 2), token_at(tokens, start - 1), token_at(tokens, k)
+    if opening is None or ticker is None or closing is None or opening.text != "(" or closing.text != ")":
+        return None
+    if ticker.kind != "word" or not (ticker.text.isupper() and ticker.text.isalpha() and 2 <= len(ticker.text) <= 5):
+        return None
+    return (start - 1, start - 1)
 
 
 def named_in_brackets(tokens: list[Token], start: int, k: int, max_words: int) -> tuple[int, int] | None:
@@ -1041,10 +1155,17 @@ def named_goods_after(
     phrase = noun_phrase_after(tokens, k, max_words, lowercase_only=False)
     if phrase is None:
         return None
-    # A phrase of names alone is the product or person the measure is part of ('the 16-inch MacBook Pro',
-    # '6-foot-7 Hunter'), which the judges leave without an object; a common noun or acronym ends goods.
+    # A phrase of names alone is the product the measure is of ('the 16-inch MacBook Pro' -> MacBook Pro, as
+    # the round-18 judges of fresh pages asked; round 19 chose this over the L3S judges' empty object, since
+    # the sentence says what the size is of), but not a person's height or weight ('6-foot-7 Hunter').
     last = tokens[phrase[1]].text
-    return phrase if last.islower() or all(t.text.isupper() for t in tokens[phrase[0] : phrase[1] + 1]) else None
+    if last.islower() or all(t.text.isupper() for t in tokens[phrase[0] : phrase[1] + 1]):
+        return phrase
+    return phrase if quantity.unit is not None and quantity.unit.name not in BODY_UNITS else None
+
+
+# Units a person's height or weight is given in: a name after them is who, not what.
+BODY_UNITS = frozenset({"ft", "lb", "kg", "m", "cm", "st"})
 
 
 def opens_clause(token: Token | None) -> bool:
@@ -1100,6 +1221,8 @@ def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_onl
             break  # "a 40-yard run saw Haynes score": the verb, then who
         if words and is_verb_before_object(token, token_at(tokens, k + 1)):
             break  # "the 18-inch necklace features a pendant": the verb, not a plural noun
+        if words and is_verb_after_name(tokens, k):
+            break  # "the 9.7-inch iPad Pro starts at $599": the name's verb, not a plural noun
         if words and token.text.islower() and is_spending_participle(tokens, k):
             break  # "a 17-yard touchdown capping a long drive": a participle clause, not part of the noun
         if words and token.low.endswith("s") and price_phrase_start(tokens, k + 2) == k:
@@ -1332,6 +1455,30 @@ def is_verb_before_object(token: Token, following: Token | None) -> bool:
     )
 
 
+# Words a verb in -s is followed by, but a plural noun rarely is right after a product's name.
+VERB_AFTER_NAME_FOLLOWERS = frozenset("at about around under just only less more from up".split())
+
+
+def is_verb_after_name(tokens: list[Token], k: int) -> bool:
+    """A lowercase word in -s right after a name and before a sum, a number or a preposition of amount ('iPad
+    Pro starts at', 'MacBook weighs 2 pounds', 'Pixel costs $499'): the name's verb, not a plural noun."""
+    token, previous, following = token_at(tokens, k), token_at(tokens, k - 1), token_at(tokens, k + 1)
+    return (
+        token is not None
+        and previous is not None
+        and token.text.islower()
+        and token.low.endswith("s")
+        and (is_capitalised_name(previous) or is_brand_word(previous))
+        and not previous.text.isupper()
+        and following is not None
+        and (
+            following.kind == "num"
+            or following.text in CURRENCY_SYMBOLS
+            or is_word(following, *VERB_AFTER_NAME_FOLLOWERS)
+        )
+    )
+
+
 def is_spending_participle(tokens: list[Token], k: int) -> bool:
     """'using' in '$46 billion using the products', 'buying' in '$300 buying their gifts': a participle
     in -ing after a sum, before a determiner of its own ('$5 million funding round' is a noun)."""
@@ -1390,6 +1537,19 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
+    if is_word(token_at(tokens, k), "than") and is_word(token_at(tokens, k - 1), "more", "less"):
+        k -= 2  # "had grossed more than $150m"
+    elif is_word(token_at(tokens, k), *SUM_HEDGES) and is_word(token_at(tokens, k - 1), *LEVEL_VERBS, *EARNING_VERBS):
+        k -= 1  # "its domestic take is over $112 million", "has made almost $85 million"
+    if is_word(token_at(tokens, k), *EARNING_VERBS) and not is_word(token_at(tokens, k + 1), "up", "out"):
+        earner = k - 1
+        while is_word(token_at(tokens, earner), *AUXILIARIES, *MODAL_VERBS, *VERB_ADVERBS, "barely", "easily"):
+            earner -= 1  # "will barely break", "has already earned"
+        earned = noun_phrase_before(tokens, earner, min(max_words, 3))
+        if earned is not None and (earner < k - 1 or tokens[earned[1]].text.islower()):
+            # "the film has grossed", "revenue exceeded"; not "Ames earned $410,000 for his third-place
+            # finish", a prize a name won, which the judges leave without an object
+            return earned
     if is_word(token_at(tokens, k), "as") and is_word(token_at(tokens, k - 2), "as"):
         bounded = noun_phrase_before(tokens, k - 3, min(max_words, 2))
         if is_word(token_at(tokens, k - 1), *AS_BOUND_WORDS) and bounded is not None:
@@ -1430,7 +1590,10 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         if is_word(token_at(tokens, k - 1), *COMPASS_WORDS, *APPROXIMATION_NOUNS, *AMOUNT_NOUNS, *TIME_FRAME_NOUNS):
             return None  # "just north of 800kg", "the equivalent of $108 million", "in a span of 30 hours"
         if tokens[k].low == "worth" and is_word(token_at(tokens, k - 1), "was", "is", "were", "are", "be", "been"):
-            return noun_phrase_before(tokens, k - 2, min(max_words, 2))  # "the extension was worth $11 million"
+            n = k - 2
+            while is_word(token_at(tokens, n), *MODAL_VERBS, *AUXILIARIES):
+                n -= 1  # "the market will be worth $1.8 billion"
+            return noun_phrase_before(tokens, n, min(max_words, 2))  # "the extension was worth $11 million"
         return noun_phrase_before(tokens, k - 1, min(max_words, 2))
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
@@ -2149,8 +2312,10 @@ def priced_thing(tokens: list[Token], k: int, max_words: int) -> tuple[int, int]
     if named is not None and any(tokens[n].kind == "num" for n in range(*named)):
         return named  # "The iPhone 15 Pro Max starts at": a model's name with its number
     first = k
-    while first > k - max_words and is_capitalised_name(token_at(tokens, first)):
-        first -= 1
+    while first > k - max_words and (
+        is_capitalised_name(token_at(tokens, first)) or is_brand_word(token_at(tokens, first))
+    ):
+        first -= 1  # "the new iPad Pro starts at": a brand written lowercase first is part of the name
     return (first + 1, k) if first < k else None
 
 
@@ -2232,6 +2397,8 @@ def noun_phrase_before(tokens: list[Token], k: int, max_words: int) -> tuple[int
             break
         if n < k and (is_change_verb(token) or token.low.endswith("ed") or token.low in SEEING_VERBS):
             break  # "cut output", "faced delays", "saw rents rise": the verb acting on the noun
+        if n < k and token.low in FORECASTING_VERBS:
+            break  # "the IMF now expects growth of 3.1%": who forecasts, not what grows
         if n < k and token.low in SHOWING_VERBS:
             break  # "estimates show air travel increased by 3%": the verb reporting the clause
         if not (token.text[:1].islower() or token.text.isupper() or at_sentence_start(tokens, n)):

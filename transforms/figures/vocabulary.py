@@ -336,6 +336,13 @@ LEVEL_VERBS = frozenset(
 # "the per-barrel price briefly topped $100", "Lows are expected to dip to near 20 degrees", "the array scales to
 # 60 TB"
 LEVEL_VERBS |= {"top", "tops", "topped", "dip", "scale", "scales", "scaled"}
+# A sum a verb of earning or passing gives, of the verb's subject: "the film has grossed $150m", "eSports revenue
+# will exceed $5 billion", "mobile-ad spending will barely break $1 billion".
+EARNING_VERBS = frozenset(
+    "made earned grossed exceed exceeds exceeded surpass surpasses surpassed break breaks broke".split()
+)
+# Hedges between such a verb and its sum: "is over $112 million", "has made almost $85 million".
+SUM_HEDGES = frozenset("over almost around approximately some under".split())
 # Auxiliaries between a subject and its verb: "inflation had fallen to 5.3%".
 AUXILIARIES = frozenset("had has have was were is are will would could may might".split())
 # Words between a subject and the "to" of its change or level verb: "prices are forecast to fall 2%".
@@ -420,6 +427,8 @@ PAYING_UP_VERBS = frozenset("pony ponies ponied put puts cough coughs coughed st
 IN_STATE_WORDS = frozenset("charge command total all".split())  # "two months in office" is of the office, as judged
 # Verbs before the noun a change is said of: "the county saw rents rise 17%".
 SEEING_VERBS = frozenset("saw see sees seen".split())
+# Verbs of forecasting before a growth said as a noun: "the IMF expects growth of 3%" (what grows is elsewhere).
+FORECASTING_VERBS = frozenset("expects expect expected predicts predict predicted forecasts anticipates".split())
 # Adverbs between a priced thing and its price verb: "a kilo of rice now costs".
 PRICE_ADVERBS = frozenset("now currently still only just already usually typically originally".split())
 # Words between a price verb and its sum: "will cost a whopping £1200".
@@ -537,7 +546,7 @@ PERSONAL_CONTRACTIONS = frozenset(
 # Prepositions before "one day" that make it a span ("in one day he had", "for one day we").
 DURATION_PREPOSITIONS = frozenset({"for", "in", "within", "after", "over", "during", "than"})
 # Adverbs of place before "one day" at a clause's end: "if you move elsewhere one day,".
-PLACE_ADVERBS = frozenset({"elsewhere", "there", "here", "home", "abroad", "back", "overseas"})
+PLACE_ADVERBS = frozenset({"elsewhere", "there", "here", "home", "abroad", "back", "overseas", "worldwide"})
 # Prepositions that may follow the last number of a list: "rounds of 68, 70 and 71 to win".
 LIST_END_PREPOSITIONS = frozenset({"to", "at", "in", "on", "for", "with", "after", "before"})
 # Verbs before a bowler's wickets and runs: "claimed 3-51".
