@@ -381,13 +381,42 @@ def is_earlier_level(tokens: list[Token], i: int, previous: FigureMatch) -> bool
     """'Rent growth fell to about 2.8% as of October, from about 15.0% in April': a level after ', from'
     in the sentence of a figure of its kind is where that same thing stood before; so is one right after a
     level reached ('market share dropped to 25 percent from 27 percent')."""
-    if not is_word(token_at(tokens, i - 1), "from"):
+    n = past_earlier_estimate(tokens, i - 1)
+    if not is_word(token_at(tokens, n), "from"):
         return False
-    if previous.end == i - 1:
+    if previous.end == n:
         return is_word(token_at(tokens, previous.start - 1), "to")
-    if getattr(token_at(tokens, i - 2), "text", "") != ",":
+    before = n - 1
+    if has_ly_ending(token_at(tokens, before)):
+        before -= 1  # "down drastically from 8.1%"
+    if is_word(token_at(tokens, before), "down", "up"):
+        before -= 1  # "growth of just 2.7% next year, down from the 2.9% it had estimated"
+    if getattr(token_at(tokens, before), "text", "") != ",":
         return False
     return not any(t.text in (".", "!", "?", "\n", ";") for t in tokens[previous.end : i])
+
+
+def has_ly_ending(token: Token | None) -> bool:
+    return token is not None and token.kind == "word" and token.text.islower() and token.low.endswith("ly")
+
+
+# Nouns for an earlier figure of the same thing: "down from a July forecast of 2.3%".
+ESTIMATE_NOUNS = frozenset("forecast forecasts estimate estimates projection projections outlook".split())
+
+
+def past_earlier_estimate(tokens: list[Token], n: int, reach: int = 4) -> int:
+    """Index of the 'from' before 'the' or '(a|its) July forecast of' ending at n; n itself otherwise."""
+    if is_word(token_at(tokens, n), "the"):
+        return n - 1  # "down from the 2.9%"
+    if not (is_word(token_at(tokens, n), "of") and is_word(token_at(tokens, n - 1), *ESTIMATE_NOUNS)):
+        return n
+    m = n - 2
+    while m > n - 2 - reach and not is_word(token_at(tokens, m), "from"):
+        if not is_word(token_at(tokens, m), "a", "an", "the", "its", "their", "earlier", "previous", "prior", "latest"):
+            if not (token_at(tokens, m) is not None and tokens[m].kind == "word" and tokens[m].text[:1].isupper()):
+                return n  # only a determiner, "earlier" or a month between "from" and the estimate
+        m -= 1
+    return m
 
 
 def noun_shared_by_list(

@@ -34,6 +34,7 @@ from transforms.figures.vocabulary import (
     EXPECTING_WORDS,
     EXTENT_WORDS,
     FORECASTING_VERBS,
+    GROWING_VERBS,
     IN_STATE_WORDS,
     INDEX_MOVE_VERBS,
     INDEX_NOUNS,
@@ -388,6 +389,14 @@ def match_measured(
             # "sub-Saharan Africa's average growth rate of 3.5%": a growth rate is of what grows; "the Fed's
             # target rate", "Gaza's unemployment rate" stay the rate, as judged
             return owner
+    if kind == "percent" and span is not None and span[0] == span[1] and is_word(tokens[span[1]], "economy"):
+        owner = possessive_owner(tokens, span[0] - 1)
+        if owner is not None:
+            return owner  # "Nigeria's economy grew 2.27%": what grows is the country, as a growth rate's owner
+    if kind == "percent" and span is not None and is_growth_of(tokens, start):
+        grower = growing_subject(tokens, span[0] - 1, max_words)
+        if grower is not None:
+            return grower  # "the global economy would eke out growth of just 2.7%"
     if span is None and kind == "percent" and is_word(token_at(tokens, start - 1), "at"):
         span = held_with(tokens, start - 1, min(max_words, 2))  # "with inflation on a six-month basis at 2%"
     if span is not None and tokens[span[1]].low in UNIT_HEADS:
@@ -660,7 +669,9 @@ def ratio_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int,
 
 
 def is_growth_of(tokens: list[Token], start: int) -> bool:
-    """'growth of', 'economic growth of', 'GDP growth of' right before the figure at start."""
+    """'growth of', 'economic growth of', 'GDP growth of' right before the figure at start ('of just 2.7%')."""
+    if is_word(token_at(tokens, start - 1), "just", "only", "about", "around", "nearly", "almost", "roughly"):
+        start -= 1
     if not is_word(token_at(tokens, start - 1), "of"):
         return False
     phrase = noun_phrase_before(tokens, start - 2, 3)
@@ -669,6 +680,17 @@ def is_growth_of(tokens: list[Token], start: int) -> bool:
         and tokens[phrase[1]].low == "growth"
         and all(t.low in RATE_MODIFIERS for t in tokens[phrase[0] : phrase[1] + 1])
     )
+
+
+def growing_subject(tokens: list[Token], n: int, max_words: int) -> tuple[int, int] | None:
+    """The subject of a verb of growing ending at n ('the global economy would eke out', 'Kenya posted'), whose
+    'growth of' follows; None for any other verb ('the IMF expects')."""
+    if not is_word(token_at(tokens, n), *GROWING_VERBS):
+        return None
+    n -= 2 if tokens[n].low == "out" else 1  # "eke out", "eked out"
+    while is_word(token_at(tokens, n), *AUXILIARIES, *MODAL_VERBS, *VERB_ADVERBS):
+        n -= 1
+    return noun_phrase_before(tokens, n, min(max_words, 3))
 
 
 def place_after(tokens: list[Token], k: int, reach: int = 3) -> tuple[int, int] | None:
@@ -1918,6 +1940,8 @@ def infinitive_subject(tokens: list[Token], to: int, max_words: int) -> tuple[in
         return None  # "the goal was to raise $5.6 billion": a purpose, not a level said of the subject
     if is_word(token_at(tokens, n), *EXPECTING_WORDS, *EXPECTING_VERBS):
         n -= 1  # "prices are forecast to fall", "the company wants to grow"
+        while is_word(token_at(tokens, n), *VERB_ADVERBS):
+            n -= 1  # "Canada is now expected to grow 3.3%"
     elif is_word(token_at(tokens, n), "track") and is_word(token_at(tokens, n - 1), "on"):
         n -= 2  # "spending is on track to hit $300 billion"
     singular_verb = is_word(token_at(tokens, n), "is", "was", "has")

@@ -312,7 +312,16 @@ CHANGE_VERB_STEMS = (
     "plummet",
     "improv",
     "worsen",
+    "accelerat",  # "China's growth is forecast to accelerate to 4.4%"
+    "decelerat",
+    "slowed",
+    "slowing",
+    "slows",
 )
+# Verbs by which a subject grows by the "growth of" after them: "the global economy would eke out growth of 2.7%"
+# (not "the IMF expects growth of 3%", whose subject forecasts).
+GROWING_VERBS = frozenset("post posts posted record records recorded register registered achieve achieved".split())
+GROWING_VERBS |= {"out"}  # "eke out", "eked out", "ekes out"
 # Verbs that move a noun "up" or "down" to a figure: "drove prices down to", "knocked the index down 3%".
 PARTICLE_VERBS = frozenset(
     """drive drives drove driven driving bring brings brought bringing keep keeps kept get gets got knock knocked
