@@ -412,9 +412,10 @@ def past_earlier_estimate(tokens: list[Token], n: int, reach: int = 4) -> int:
         return n
     m = n - 2
     while m > n - 2 - reach and not is_word(token_at(tokens, m), "from"):
-        if not is_word(token_at(tokens, m), "a", "an", "the", "its", "their", "earlier", "previous", "prior", "latest"):
-            if not (token_at(tokens, m) is not None and tokens[m].kind == "word" and tokens[m].text[:1].isupper()):
-                return n  # only a determiner, "earlier" or a month between "from" and the estimate
+        token = token_at(tokens, m)
+        plain = is_word(token, "a", "an", "the", "its", "their", "earlier", "previous", "prior", "latest")
+        if not plain and not (token is not None and token.kind == "word" and token.text[:1].isupper()):
+            return n  # only a determiner, "earlier" or a month between "from" and the estimate
         m -= 1
     return m
 
