@@ -412,7 +412,20 @@ def match_measured(
         # "70% minimum", "the new minimum is $1,221 above": a bound, not a thing ("$15 minimum wage" is one;
         # the judges split on "a minimum of five hours", which keeps its noun as before)
         return None
+    if kind == "money" and span is not None:
+        return name_after_descriptor(tokens, span)
     return span
+
+
+def name_after_descriptor(tokens: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """'streaming leader Twitch', 'video-sharing site YouTube': lowercase words that only describe the name
+    after them; the sum is the name's."""
+    n = span[0]
+    while n <= span[1] and (tokens[n].text.islower() or tokens[n].text in DASHES):
+        n += 1
+    if n == span[0] or n > span[1] or not all(is_capitalised_name(t) for t in tokens[n : span[1] + 1]):
+        return span
+    return (n, span[1])
 
 
 # A rate of growth names what grows by its owner: "China's growth", "the region's growth rate".
@@ -578,8 +591,9 @@ def measured_thing(
             head = None  # "about 23% subject all workers to": the share acts, its group is named elsewhere
         if head is not None and head[0] > k:
             head = (k, head[1]) if tokens[k].low.endswith("ed") else head  # "100% recycled materials"
-        if head is not None and head[0] == head[1] and is_word(tokens[head[0]], *WHERE_ADVERBS):
-            head = None  # "Bridesmaids has earned $286m worldwide": where, not what
+        if head is not None and head[0] == head[1] and is_word(tokens[head[0]], *WHERE_ADVERBS, "following"):
+            head = None  # "Bridesmaids has earned $286m worldwide": where, not what; "1.92 percent following the
+            # recession": a preposition, not a noun
         if kind == "percent" and head is not None and head[0] == head[1] and is_word(tokens[head[0]], "share"):
             whole = (
                 phrase_after_preposition(tokens, head[1] + 1, max_words)
@@ -606,6 +620,10 @@ def measured_thing(
         # "60-70% of your maximum heart rate", "70% of that excess inflation"; "10 days of your purchase" and
         # "30 seconds of that first use" are times, not shares
         return noun_phrase_after(tokens, k + 2, max_words, lowercase_only=False)
+    if kind == "percent":
+        sum_of = sum_shared(tokens, k, max_words)
+        if sum_of is not None:
+            return sum_of  # "10% of the $74 billion in current video subscription fees": the sum's thing
     if kind == "percent" and is_ratio_to_income(tokens, k):
         # "Consumption had long been about 63 percent of gross domestic product": a ratio to the economy's
         # size is of the thing measured by it, the subject, where one is said
@@ -666,6 +684,28 @@ def ratio_subject(tokens: list[Token], start: int, max_words: int) -> tuple[int,
     while is_word(token_at(tokens, n), *AUXILIARIES, *MODAL_VERBS, "long", "now", "already", "still"):
         n -= 1
     return noun_phrase_before(tokens, n, min(max_words, 2))
+
+
+SCALE_WORDS = frozenset("million billion trillion m bn mn".split())
+
+
+def sum_shared(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """What a sum after 'of the' at k is of, where the sum says it with 'in' ('of the $74 billion in current
+    video subscription fees'); a share of a sum is a share of that thing."""
+    if not is_word(token_at(tokens, k), "of"):
+        return None
+    n = k + 1
+    if is_word(token_at(tokens, n), "the", "its", "their", "his", "her", "a"):
+        n += 1
+    if getattr(token_at(tokens, n), "text", "") not in CURRENCY_SYMBOLS:
+        return None
+    n += 1
+    if getattr(token_at(tokens, n), "kind", "") != "num":
+        return None
+    n += 1
+    if is_word(token_at(tokens, n), *SCALE_WORDS):
+        n += 1
+    return phrase_after_preposition(tokens, n, max_words) if is_word(token_at(tokens, n), "in") else None
 
 
 def is_growth_of(tokens: list[Token], start: int) -> bool:
@@ -1595,6 +1635,14 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         return priced_thing(tokens, k - 2, min(max_words, 2))  # "This unit is currently available for $399"
     elif is_word(token_at(tokens, k), "for") and sale_verb_before(tokens, k) is not None:
         k = sale_verb_before(tokens, k) or k  # "The piece sold at Sotheby's for £160,000"
+    elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "trades", "traded", "trade"):
+        traded = priced_thing(tokens, k - 2, min(max_words, 2))
+        if traded is None:
+            return None
+        first = traded[0]
+        while first > traded[0] - 3 and is_capitalised_name(token_at(tokens, first - 1)):
+            first -= 1  # "Powder River Basin coal trades at about $10": the name says which coal
+        return (first, traded[1])
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), "starts", "start"):
         return starting_price_subject(tokens, k - 1, min(max_words, 2))
     elif is_word(token_at(tokens, k), "at") and is_word(token_at(tokens, k - 1), *STEADY_VERBS):

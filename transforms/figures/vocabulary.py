@@ -367,6 +367,8 @@ CHANGE_NOUNS = frozenset(
     "rise rises increase increases fall falls drop drops decline declines jump jumps gain gains growth cut cuts "
     "reduction reductions hike hikes slump surge climb dip advance advances".split()
 )
+# A sum before these is of what was bought: "its $1.65 billion acquisition of video-sharing site YouTube".
+CHANGE_NOUNS |= {"acquisition", "purchase", "takeover", "buyout"}
 # A loss is a change for a share ("a 16% loss of body weight") but an amount in itself for money ("a $5m loss").
 # A discount is a change of a price: "a 62% discount on the bag" says by how much, not of what.
 PERCENT_CHANGE_NOUNS = CHANGE_NOUNS | {"loss", "losses", "discount", "discounts", "markdown", "markdowns"}
