@@ -3,7 +3,8 @@
 The texts are the hand-cleaned bodies of the newspaper4k article-extraction dataset
 (github.com/AndyTheFactory/article-extraction-dataset, articles.json: 424 news pages of 2023 from 212
 sites), so this measures the figure rules alone, not extraction. The judgements live beside the data,
-outside the repository, in gold files under `{data}/figures-real/`: for each judged article, its true
+outside the repository, in gold files under `{data}/figures-real/` (or, for the sets judged since round 19, in
+the repository under `bench/gold/<folder>/`, read before `{data}/<folder>/`): for each judged article, its true
 figures with their right fields, the spans the parser once reported that are not figures, and whether
 every figure of the article was looked for (`recall_checked`). Scores:
 
@@ -96,6 +97,9 @@ HOW_TO_GET = (
     "(docs/evaluation.md, 'Figures on real news')"
 )
 VALUE_FIELDS = ("value", "value_low", "value_high")
+# Judgements we write are committed here, one folder per source (bench/gold/newspaper3k-fixtures/...), so a
+# new machine keeps them; a source's data folder is read for the files not found here.
+GOLD_ROOT = Path(__file__).resolve().parent / "gold"
 
 
 @dataclass(frozen=True)
@@ -314,11 +318,12 @@ def report(result: RealResult, gold_path: str, recall_articles: int, show_errors
 
 
 def gold_files(data: Path, name: str, source: Source = SOURCES["real"]) -> list[Path]:
-    """The set's files: for each slice, the first of its alternatives that exists."""
+    """The set's files: for each slice, the first of its alternatives that exists, each looked for in the
+    repository's bench/gold/<folder>/ before the data folder's <folder>/."""
     found = []
     for alternatives in source.gold_sets[name]:
-        existing = [data / source.folder / file for file in alternatives if (data / source.folder / file).exists()]
-        found += existing[:1]
+        places = [root / source.folder / file for file in alternatives for root in (GOLD_ROOT, data)]
+        found += [path for path in places if path.exists()][:1]
     return found
 
 

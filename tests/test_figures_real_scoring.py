@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from bench import eval_figures_real
 from bench.eval_figures_real import main
+
+
+@pytest.fixture(autouse=True)
+def repository_gold(tmp_path, monkeypatch):
+    """The repository's gold folder, moved to a temp folder so the committed judgements stay out of these tests."""
+    root = tmp_path / "repository-gold"
+    monkeypatch.setattr(eval_figures_real, "GOLD_ROOT", root)
+    return root
 
 TEXT = "Hill, 29, caught 12 passes for 140 yards.\n1. The club sold 300 tickets. Critics named five sequels."
 
@@ -112,3 +123,18 @@ def test_the_goose3_source_has_no_dev_set(tmp_path, capsys):
     assert f"skipped: goose3 dev judgements or the articles are missing; see {goose3 / 'README.md'}" in (
         capsys.readouterr().out
     )
+
+
+def test_gold_in_the_repository_is_read_before_the_data_folders(tmp_path, capsys, repository_gold):
+    data_copy = source_folder(tmp_path, "newspaper3k-fixtures", ("gold-heldout1.json", "gold-heldout2.json"))
+    committed = repository_gold / "newspaper3k-fixtures"
+    committed.mkdir(parents=True)
+    gold = json.loads((data_copy / "gold-heldout1.json").read_text())
+    gold["articles"][0]["figures"] = gold["articles"][0]["figures"][:1]  # a different judgement: one true figure
+    (committed / "gold-heldout1.json").write_text(json.dumps(gold))
+    assert main(["--data", str(tmp_path), "--source", "newspaper3k", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    # slice 1 from the repository, slice 2 (not committed) from the data folder
+    assert f"2 judged articles (2 recall-checked), {committed / 'gold-heldout1.json'}, " in out
+    assert f", {data_copy / 'gold-heldout2.json'}" in out
+    assert "true figures still found, all judged articles: 4/5" in out  # 1 + 4 judged true figures, 'sold' missed
