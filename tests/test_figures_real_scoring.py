@@ -18,6 +18,7 @@ def repository_gold(tmp_path, monkeypatch):
     monkeypatch.setattr(eval_figures_real, "GOLD_ROOT", root)
     return root
 
+
 TEXT = "Hill, 29, caught 12 passes for 140 yards.\n1. The club sold 300 tickets. Critics named five sequels."
 
 
