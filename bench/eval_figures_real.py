@@ -36,7 +36,8 @@ frozen in articles.json), not a hand-cleaned body, so its judgements cover extra
 `--source goose3` is a fourth made the same way from goose3's test pages (github.com/goose3/goose3,
 tests/data/content/: news of 2010-2014), in `{data}/goose3-fixtures/`, every page held out; `--source newspaper3k`
 a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/data/html/: news of 2014), in
-`{data}/newspaper3k-fixtures/`, kept unread for the next blind check.
+`{data}/newspaper3k-fixtures/`, judged blind in round 19 (gold in `bench/gold/newspaper3k-fixtures/`). The texts
+of these three sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight|goose3|newspaper3k]
        [--set dev|heldout] [--gold FILE ...] [--errors] [--gate] [--parse]
@@ -152,7 +153,8 @@ SOURCES = {
     "goose3": Source(
         GOOSE3_FOLDER, {"dev": (), "heldout": (("gold-heldout1.json",),)}, (GOOSE3_FOLDER / "articles.json",)
     ),
-    # newspaper3k's test pages (helper accept18): a reserve nobody has read, for the next blind check.
+    # newspaper3k's test pages (helper accept18's reserve): judged blind by helper accept19 in round 19
+    # (gold-heldout1.json: every kept page but one; the unjudged one is left for gold-heldout2.json).
     "newspaper3k": Source(
         NEWSPAPER3K_FOLDER,
         {"dev": (), "heldout": (("gold-heldout1.json",), ("gold-heldout2.json",))},
