@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 
+from bench import eval_figures_real
 from bench.eval_figures_real import main as score
 from bench.fixture_texts import PageText, articles_of, build, split_order
 
@@ -27,7 +28,7 @@ def page(title: str, paragraphs: list[str]) -> bytes:
     ).encode()
 
 
-def test_a_folder_of_pages_becomes_articles_the_scorer_reads(tmp_path, capsys):
+def test_a_folder_of_pages_becomes_articles_the_scorer_reads(tmp_path, capsys, monkeypatch):
     folder = tmp_path / "some-fixtures"
     (folder / "html").mkdir(parents=True)
     (folder / "html" / "news.example.html").write_bytes(page("Council backs new bridge", [BODY[:300], BODY[300:]]))
@@ -58,6 +59,7 @@ def test_a_folder_of_pages_becomes_articles_the_scorer_reads(tmp_path, capsys):
     gold = {"key": "news.example", "heldout_index": 0, "recall_checked": False, "figures": [figure]}
     (folder / "gold-heldout1.json").write_text(json.dumps({"articles": [gold | {"not_figures": []}]}))
     (tmp_path / "newspaper3k-fixtures").symlink_to(folder)
+    monkeypatch.setattr(eval_figures_real, "GOLD_ROOT", tmp_path / "no-committed-gold")  # only this folder's gold
     assert score(["--data", str(tmp_path), "--source", "newspaper3k", "--set", "heldout"]) == 0
     assert "true figures still found, all judged articles: 1/1" in capsys.readouterr().out
 
