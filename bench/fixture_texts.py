@@ -16,6 +16,8 @@ each numbered from 0 in that order. `build.json` beside it records the commit th
 last commit that changed transforms/, the code that made them) and why each page left out was left out.
 
 Usage: python -m bench.fixture_texts FOLDER [--dev N]
+To rebuild the texts of an earlier commit (the gold files' offsets hold for the texts they were judged on), put a
+work tree of that commit first: `PYTHONPATH=/tmp/at074b648 python bench/fixture_texts.py FOLDER`.
 """
 
 from __future__ import annotations
@@ -122,12 +124,15 @@ def pipeline_texts() -> Callable[[Path], PageText]:
 
 
 def git(*args: str) -> str:
-    here = Path(__file__).resolve().parent.parent  # the repository
+    import transforms
+
+    # the checkout whose transforms/ makes the texts (PYTHONPATH may point at an older work tree than this file's)
+    here = Path(transforms.__file__).resolve().parent.parent
     return subprocess.run(["git", *args], cwd=here, capture_output=True, text=True, check=True).stdout.strip()
 
 
 def code_commit() -> dict[str, str | bool]:
-    """The commit the texts are built at, and whether transforms/ differs from it in the work tree."""
+    """The commit of the code that makes the texts, and whether its transforms/ differs from it in the work tree."""
     return {
         "commit": git("rev-parse", "--short", "HEAD"),
         "transforms_last_changed_at": git("log", "-1", "--format=%h", "--", "transforms"),
