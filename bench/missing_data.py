@@ -14,8 +14,9 @@ from pathlib import Path
 
 SECTION = "docs/evaluation.md, 'Evaluation data on a new machine'"
 OWN_JUDGEMENTS = (
-    "these are the project's own judgements, not a public set: the ones made before round 19 were kept "
-    f"outside git and lost when the project moved machines, and new ones are committed under bench/gold/ ({SECTION})"
+    "these are the project's own judgements (or texts built for them), not a public set: those made before "
+    "round 19 were kept outside git and lost when the project moved machines; new ones are committed under "
+    f"bench/gold/ ({SECTION})"
 )
 
 
