@@ -3,7 +3,8 @@
 The texts are the hand-cleaned bodies of the newspaper4k article-extraction dataset
 (github.com/AndyTheFactory/article-extraction-dataset, articles.json: 424 news pages of 2023 from 212
 sites), so this measures the figure rules alone, not extraction. The judgements live beside the data,
-outside the repository, in gold files under `{data}/figures-real/`: for each judged article, its true
+outside the repository, in gold files under `{data}/figures-real/` (or, for the sets judged since round 19, in
+the repository under `bench/gold/<folder>/`, read before `{data}/<folder>/`): for each judged article, its true
 figures with their right fields, the spans the parser once reported that are not figures, and whether
 every figure of the article was looked for (`recall_checked`). Scores:
 
@@ -37,13 +38,15 @@ frozen in articles.json), not a hand-cleaned body, so its judgements cover extra
 tests/data/content/: news of 2010-2014), in `{data}/goose3-fixtures/`; its round-18 held-out judgements are lost,
 and round 19 judged all 25 pages again for tuning as its `dev` (bench/gold/goose3-fixtures/); `--source newspaper3k`
 a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/data/html/: news of 2014), in
-`{data}/newspaper3k-fixtures/`, kept unread for the next blind check.
+`{data}/newspaper3k-fixtures/`, judged blind in round 19 (gold in `bench/gold/newspaper3k-fixtures/`). The texts
+of these three sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight|goose3|newspaper3k]
        [--set dev|heldout] [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
-Exits 0 with a note when the data is missing.
+Exits 0 with a note naming the missing file when the texts or the judgements are missing (the judgements are
+ours, not public; those made before round 19 were lost with the old machine: bench/missing_data.py).
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from bench.evaluate import Scores
+from bench.missing_data import own_gold_missing, public_set_missing
 from transforms.entities import load_ner
 from transforms.figures import find_figures
 from transforms.figures.parsed_objects import find_objects_of
@@ -93,9 +97,8 @@ GATE = {"precision": 0.978, "recall": 0.98, "object right": 0.92}
 # The articles' texts: the extraction eval's copy, or one kept beside the gold file.
 ARTICLE_FILES = (Path("newspaper4k-articles") / "ground-truth.json", Path("figures-real") / "articles.json")
 HOW_TO_GET = (
-    "git clone https://github.com/AndyTheFactory/article-extraction-dataset, copy its articles.json to "
-    "{data}/newspaper4k-articles/ground-truth.json and write judgements to {data}/figures-real/gold-dev.json "
-    "(docs/evaluation.md, 'Figures on real news')"
+    "git clone https://github.com/AndyTheFactory/article-extraction-dataset and copy its articles.json to "
+    "{data}/newspaper4k-articles/ground-truth.json"
 )
 VALUE_FIELDS = ("value", "value_low", "value_high")
 # Judgements we write are committed here, one folder per source (bench/gold/newspaper3k-fixtures/...), so a
@@ -155,7 +158,8 @@ SOURCES = {
         {"dev": (("gold-dev.json",),), "heldout": (("gold-heldout1.json",),)},
         (GOOSE3_FOLDER / "articles.json",),
     ),
-    # newspaper3k's test pages (helper accept18): a reserve nobody has read, for the next blind check.
+    # newspaper3k's test pages (helper accept18's reserve): judged blind by helper accept19 in round 19
+    # (gold-heldout1.json: every kept page but one; the unjudged one is left for gold-heldout2.json).
     "newspaper3k": Source(
         NEWSPAPER3K_FOLDER,
         {"dev": (), "heldout": (("gold-heldout1.json",), ("gold-heldout2.json",))},
@@ -334,6 +338,23 @@ def gold_files(data: Path, name: str, source: Source = SOURCES["real"]) -> list[
     return found
 
 
+def missing_data_note(args: argparse.Namespace, source: Source, paths: list[Path], have_texts: bool) -> str | None:
+    """Why the run cannot score (texts or judgements missing, or no such set), or None when it can."""
+    scorer = f"real-news figure eval ({args.source} {args.set})"
+    if not args.gold and not source.gold_sets[args.set]:
+        return f"{scorer} skipped (not a failure): the {args.source} source has no {args.set} set"
+    if not have_texts:
+        wanted = [args.data / name for name in source.article_files]
+        if args.source == "real":
+            return public_set_missing(scorer, wanted[0], HOW_TO_GET.format(data=args.data))
+        # the other sources' texts were built by us beside their judgements (each folder's README.md says how)
+        return own_gold_missing(scorer, wanted)
+    missing = [path for path in paths if not path.exists()]
+    if not paths:  # no slice of the set has any of its files: name the preferred file of each
+        missing = [args.data / source.folder / alternatives[0] for alternatives in source.gold_sets[args.set]]
+    return own_gold_missing(scorer, missing) if missing else None
+
+
 def gate_failures(result: RealResult) -> list[str]:
     """Scores under GATE, as lines to print."""
     scores = {"precision": result.detection["all"].precision, "recall": result.recall["all"].recall}
@@ -364,11 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     source = SOURCES[args.source]
     paths = args.gold or gold_files(args.data, args.set, source)
     texts = load_texts(args.data, source.article_files)
-    if texts is None or not paths or not all(path.exists() for path in paths):
-        # the other sources' folders say in their README.md how they were built
-        readme = args.data / source.folder / "README.md"
-        how = HOW_TO_GET.format(data=args.data) if args.source == "real" else f"see {readme}"
-        print(f"real-news figure eval skipped: {args.source} {args.set} judgements or the articles are missing; {how}")
+    skipped = missing_data_note(args, source, paths, texts is not None)
+    if skipped or texts is None:  # no texts always comes with a note
+        print(skipped)
         return 0
     gold = {"articles": [a for path in paths for a in json.loads(path.read_text(encoding="utf-8"))["articles"]]}
     result = evaluate_real(gold, texts, load_ner(EntityOptions()) if args.parse else None)

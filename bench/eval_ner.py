@@ -129,7 +129,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     args = parser.parse_args(argv)
     if not args.data.is_file():
-        print(f"skipped: {args.data} not found: copy the CoNLL-2003 English dev split there (docs/evaluation.md)")
+        print(
+            f"skipped: {args.data} not found (not a failure): copy the CoNLL-2003 English dev split there, a public"
+            " set (data/conll2003/en/ner/valid.txt of github.com/Hironsan/anago; docs/evaluation.md,"
+            " 'Evaluation data on a new machine')"
+        )
         return
     options = EntityOptions(syntax=False) if args.model is None else EntityOptions(model=args.model, syntax=False)
     print(report(evaluate(options, load_documents(args.data)), args.errors))

@@ -134,7 +134,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     path = args.data / DEV_FILE
     if not path.is_file():
-        print(f"skipped: {path} not found: copy WikiNEuRal's data/wikineural/fr/{DEV_FILE} there (docs/evaluation.md)")
+        print(
+            f"skipped: {path} not found (not a failure): copy data/wikineural/fr/{DEV_FILE} of"
+            " github.com/Babelscape/wikineural there, a public set (docs/evaluation.md,"
+            " 'Evaluation data on a new machine')"
+        )
         return
     options = EntityOptions(syntax=False)
     if args.model:

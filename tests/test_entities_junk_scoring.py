@@ -46,6 +46,21 @@ def test_a_run_without_the_data_says_so(tmp_path: Path, capsys: pytest.CaptureFi
     assert "skipped" in capsys.readouterr().out
 
 
+def test_without_the_judgements_it_names_the_file_and_runs_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A new machine: WCXB copied again, the judgement file (ours, kept outside git) gone. No model is loaded.
+    (tmp_path / "wcxb" / "dev" / "ground-truth").mkdir(parents=True)
+    (tmp_path / "wcxb" / "dev" / "html").mkdir(parents=True)
+    truth = {"url": "https://example.org/1", "_internal": {"page_type": {"primary": "documentation"}}}
+    (tmp_path / "wcxb" / "dev" / "ground-truth" / "0001.json").write_text(json.dumps(truth))
+    (tmp_path / "wcxb" / "dev" / "html" / "0001.html.gz").write_bytes(gzip.compress(b"<html></html>"))
+    assert main(["--data", str(tmp_path), "--every", "2", "--gate"]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "entities-junk" / "judged.json") in out and "own judgements" in out
+    assert "junk:" not in out  # no junk rate of 0 that reads as a result
+
+
 def test_the_gate_fails_on_more_junk_or_fewer_good_names() -> None:
     judged = {("p1", "ORG", "PDF"): True, ("p1", "ORG", "NASA"): False}
     clean = Junk(pages=200, kept=100, mentions=Counter({("p1", "ORG", "PDF"): 3, ("p1", "ORG", "NASA"): 1}))

@@ -49,6 +49,17 @@ def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, cap
     assert "skipped" in out and "article-extraction-dataset" in out
 
 
+def test_without_our_gold_it_names_the_file_and_the_gate_does_not_fail(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # A new machine: the public pages copied again, the gold file (ours, kept outside git) gone.
+    (tmp_path / "newspaper4k-articles").mkdir()
+    (tmp_path / "newspaper4k-articles" / "ground-truth.json").write_text("{}")
+    assert main(["--data", str(tmp_path), "--gate"]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "entities-real" / "gold-dev.json") in out and "own judgements" in out
+
+
 def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
     def scores(tp: int, wrong: int) -> Scores:
         result = Scores()

@@ -1,0 +1,82 @@
+"""bench/fixture_texts.py: a folder of saved pages becomes the articles.json the figure scorer reads, each text
+the one the pipeline stores for its page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from bench import eval_figures_real
+from bench.eval_figures_real import main as score
+from bench.fixture_texts import PageText, articles_of, build, split_order
+
+BODY = (
+    "The city council voted on Tuesday to spend $4.5 million on a new bridge over the Clear River, ending a "
+    "debate that had lasted three years. The old bridge, built in 1931, carries about 12,000 cars a day and "
+    "was closed twice last winter after engineers found cracks in two of its steel beams. Council member Ana "
+    "Ruiz said the vote was the most important of her term. Work is to start in the spring and take 18 months, "
+    "and the state will pay a third of the cost. Residents who spoke at the meeting mostly backed the plan, "
+    "though several asked why the repairs had waited so long."
+)
+
+
+def page(title: str, paragraphs: list[str]) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<html lang='en'><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<article><h1>{title}</h1>{body}</article><footer>Contact us</footer></body></html>"
+    ).encode()
+
+
+def test_a_folder_of_pages_becomes_articles_the_scorer_reads(tmp_path, capsys, monkeypatch):
+    folder = tmp_path / "some-fixtures"
+    (folder / "html").mkdir(parents=True)
+    (folder / "html" / "news.example.html").write_bytes(page("Council backs new bridge", [BODY[:300], BODY[300:]]))
+    (folder / "html" / "short.example.html").write_bytes(page("A note", ["It costs 5 dollars."]))
+    (folder / "html" / "shop.example.html").write_bytes(page("Deals", [BODY]))
+    (folder / "not-news.txt").write_text("# judged by title\nshop.example.html  # a shopping list\n")
+
+    summary = build(folder, dev=0)
+
+    articles = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
+    assert list(articles) == ["news.example"]
+    article = articles["news.example"]
+    assert "$4.5 million on a new bridge" in article["articleBody"]
+    assert "Contact us" not in article["articleBody"]  # the pipeline's text, not the page's
+    assert article["title"] == "Council backs new bridge" and article["language"] == "en"
+    assert article["split"] == "heldout" and article["heldout_index"] == 0 and "dev_index" not in article
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    assert article["built_at"] == head == summary["commit"]
+    assert summary["left_out"]["shop.example.html"] == "not news"
+    assert summary["left_out"]["short.example.html"] in ("rejected by the pipeline", "4 words")
+    assert json.loads((folder / "build.json").read_text())["kept"] == 1
+
+    # the scorer reads it: one true figure judged by offsets in the stored text
+    text = article["articleBody"]
+    start = text.index("$4.5 million")
+    figure = {"surface": "$4.5 million", "char_start": start, "char_end": start + 12, "value": 4_500_000.0}
+    figure |= {"value_low": None, "value_high": None, "unit": "USD", "kind": "money", "object": "bridge"}
+    gold = {"key": "news.example", "heldout_index": 0, "recall_checked": False, "figures": [figure]}
+    (folder / "gold-heldout1.json").write_text(json.dumps({"articles": [gold | {"not_figures": []}]}))
+    (tmp_path / "newspaper3k-fixtures").symlink_to(folder)
+    monkeypatch.setattr(eval_figures_real, "GOLD_ROOT", tmp_path / "no-committed-gold")  # only this folder's gold
+    assert score(["--data", str(tmp_path), "--source", "newspaper3k", "--set", "heldout"]) == 0
+    assert "true figures still found, all judged articles: 1/1" in capsys.readouterr().out
+
+
+def test_the_split_follows_the_sha1_of_the_file_name_and_skips_what_is_left_out():
+    names = [f"site{n}.html" for n in range(6)]
+    pages = [PageText(name, "In 2014 it sold 40 cars. " * 20, "T", "en", 120) for name in names]
+    pages.append(PageText("foreign.html", "Il a vendu 40 voitures. " * 20, "T", "fr", 120))
+    pages.append(PageText("nodigit.html", "No numbers here at all. " * 20, "T", "en", 120))
+    articles, left_out = articles_of(pages, frozenset({"site5.html"}), dev=2, built_at="abc1234")
+    order = sorted(names[:5], key=split_order)
+    assert [a["file"] for a in articles.values()] == order
+    assert [(a["split"], a.get("dev_index", a.get("heldout_index"))) for a in articles.values()] == [
+        ("dev", 0),
+        ("dev", 1),
+        ("heldout", 0),
+        ("heldout", 1),
+        ("heldout", 2),
+    ]
+    assert left_out == {"site5.html": "not news", "foreign.html": "language fr", "nodigit.html": "no digit"}
