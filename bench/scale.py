@@ -239,6 +239,14 @@ def synthetic_batch(rng: random.Random, first: int, count: int, scheme: str, ded
 
 def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None:
     """Append every table's rows, then the marker, then compact: what a batch's commit does."""
+    append_batch(warehouse, rows, run_id, batch_id)
+    # Compaction as a run's writer does after each batch, with the settings' defaults. The replaced files stay (a
+    # retention of 0 would delete a file the lookup index has yet to read, the append just before, and rebuild it).
+    store.compact_tables(warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
+
+
+def append_batch(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None:
+    """Every table's append of a batch's rows, then its marker (commit_rows without the compaction)."""
     specs = {spec.name: spec for spec in (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS)}
     specs.update({s.name: s for s in (MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)})
     lineage = {"run_id": run_id, "batch_id": batch_id}
@@ -253,9 +261,6 @@ def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None
         purpose="ingest",
     )
     store.append_rows(warehouse, BATCHES, [marker], {"run_id": run_id})
-    # Compaction as a run's writer does after each batch, with the settings' defaults. The replaced files stay (a
-    # retention of 0 would delete a file the lookup index has yet to read, the append just before, and rebuild it).
-    store.compact_tables(warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
 
 
 def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int, last_batch: int) -> float:
