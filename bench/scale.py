@@ -16,9 +16,10 @@ printed with each measurement. The sizes are measured minutes apart, under whate
 then; at the end the lookups are timed again on a copy of the first size's warehouse and on the last, in
 turn (`alternate`), so that their ratio is of the archive's size and not of the load, and then the commit
 (`commit_series`, `--commit-batches`): on those two in turn over enough batches that each meets its compactions in
-proportion; its median and mean there are the commit's figure, not the five probes'. Then the views publish
-(`publish_series`, `--publish-batches`): a probe batch committed and caught up with, then the publish timed, on the
-first size's warehouse and then on the last, its median the publish's figure.
+proportion; its median and mean there are the commit's figure, not the five probes'. The index catch-up likewise
+(`catch_up_series`, `--catch-up-batches`), on the two sizes in turn, the first put back every 8 batches. Then the
+views publish (`publish_series`, `--publish-batches`): a probe batch committed and caught up with, then the publish
+timed, on the first size's warehouse and then on the last, its median the publish's figure.
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ BAND_BATCHES = 24
 # apart, met none at one size and one at the other, and their median read 1.06-1.81 between runs of the same code
 # (docs/benchmarks.md, round 15).
 COMMIT_SERIES = 2 * (COMPACT_MIN_FILES + 1)
+# Batches the index catch-up is timed on at the first and last sizes in turn (catch_up_series): the five probes a size
+# are minutes apart, and a process's CPU seconds for the same work rise with the machine's load (caches and cores
+# shared): they read 1.26-1.33 at load 7-15 and 0.97-1.00 idle for the same code (docs/benchmarks.md, round 19).
+# 64 batches of 200 meet a seal of the newest band level every ~8 and the first tier's merge about once at 101,000.
+CATCH_UP_SERIES = 64
 # Publishes timed at the first and last sizes (publish_series): five probes a size, minutes apart, read 0.74-1.47 for
 # the same code in runs of a busy machine (docs/benchmarks.md, round 16).
 PUBLISH_SERIES = 16
@@ -570,8 +576,9 @@ def main() -> None:
     parser.add_argument(
         "--catch-up-batches",
         type=int,
-        default=0,
-        help="with --reuse: then this many more batches' commit and catch-up on each copy in turn (median, mean, max)",
+        default=CATCH_UP_SERIES,
+        help="then this many more batches' commit and catch-up on the first and last sizes in turn, the first put "
+        "back every 8 (the catch-up's figure: median, mean, max; 0 for none)",
     )
     parser.add_argument(
         "--commit-batches",
@@ -652,6 +659,15 @@ def main() -> None:
     side_by_side = alternate([first, warehouse], args.batch, 3 * args.repeat, [seeds[0], seeds[-1]])
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    if args.catch_up_batches:
+        # On a copy of the first size (put back from `first` as it goes) and on the last itself, which grows by them.
+        timed_first = args.data / "catch-up-first"
+        shutil.rmtree(timed_first, ignore_errors=True)
+        shutil.copytree(first, timed_first)
+        catch_up_series(
+            [first, warehouse], [timed_first, warehouse], args.batch, args.catch_up_batches, [seeds[0], seeds[-1]]
+        )
+        shutil.rmtree(timed_first, ignore_errors=True)
     if args.commit_batches:
         commit_series([first, warehouse], args.batch, args.commit_batches, [seeds[0], seeds[-1]])
     if args.publish_batches:

@@ -115,7 +115,8 @@ def series(warehouses: list[tuple[str, Path]], batches: int) -> dict[str, tuple[
 
 def report(warehouses: list[tuple[str, Path]], seconds: dict[str, tuple[list[float], list[float]]]) -> None:
     print(
-        "| warehouse | articles at the end | checkpoints KB | appends, median (mean) ms | compaction, median (mean) ms |"
+        "| warehouse | articles at the end | checkpoints KB | appends, median (mean) ms | compaction, median (mean) ms"
+        " |"
     )
     print("|---|---|---|---|---|")
     for label, warehouse in warehouses:
