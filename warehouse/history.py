@@ -163,8 +163,8 @@ def _files_as_of(warehouse: Path, spec: TableSpec, commit: Commit) -> list[str]:
     return files
 
 
-# Operations that rewrite or delete files without changing the rows a snapshot holds.
-_SAME_DATA = frozenset({"OPTIMIZE", "VACUUM START", "VACUUM END"})
+# Operations that rewrite, delete or touch no files without changing the rows a snapshot holds.
+_SAME_DATA = frozenset({"OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES"})
 
 
 def _same_data_version(operations: dict[int, str | None], version: int) -> int:

@@ -81,9 +81,10 @@ INDEX_FILE = ".newsetl-index.sqlite"
 # one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql; 14: pages in
 # generations): an index of another format is rebuilt.
 FORMAT = "14"
-# Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
-# which the views' publish (warehouse/views.py) checks against too.
-ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
+# Delta operations that only add rows (an append) or move them (a compaction, a vacuum), or touch no file (the table
+# properties a writer sets on an older table once, store.settle_table_properties): the one list of them, which the
+# views' publish (warehouse/views.py) checks against too.
+ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES"})
 # In this order: markers first (what counts), articles before site lines (their cluster).
 INDEXED = (
     BATCHES,
