@@ -228,11 +228,15 @@ def test_a_table_created_with_full_statistics_keeps_working(tmp_path):
     assert committed_batches(tmp_path) == {"b0", "b1", "b2"}
 
 
-def rows_of(warehouse, spec) -> list[dict]:
-    """Every row of a table, in one order."""
+def opened(warehouse, spec) -> DeltaTable:
     table = open_table(table_path(warehouse, spec))
     assert table is not None
-    return sorted(table.to_pyarrow_table().to_pylist(), key=repr)
+    return table
+
+
+def rows_of(warehouse, spec) -> list[dict]:
+    """Every row of a table, in one order."""
+    return sorted(opened(warehouse, spec).to_pyarrow_table().to_pylist(), key=repr)
 
 
 def stats_in_log(warehouse, spec, version: int) -> list[set[str]]:
@@ -260,7 +264,7 @@ def test_a_warehouse_made_with_full_statistics_gets_the_property_once_and_reads_
     wanted = {"delta.dataSkippingStatsColumns": "batch_id"}
 
     real_set = deltalake.table.TableAlterer.set_table_properties
-    calls = []
+    calls: list[int] = []
 
     def stopped_after_one(self, *args, **kwargs):
         if calls:
@@ -272,7 +276,7 @@ def test_a_warehouse_made_with_full_statistics_gets_the_property_once_and_reads_
     with pytest.raises(KeyboardInterrupt):
         settle_table_properties(tmp_path)
     monkeypatch.undo()
-    configured = [spec.name for spec in specs if open_table(table_path(tmp_path, spec)).metadata().configuration]
+    configured = [spec.name for spec in specs if opened(tmp_path, spec).metadata().configuration]
     assert configured == [ARTICLES.name]
     assert {spec.name: rows_of(tmp_path, spec) for spec in specs} == before
 
@@ -281,9 +285,9 @@ def test_a_warehouse_made_with_full_statistics_gets_the_property_once_and_reads_
         table = open_table(table_path(tmp_path, spec))
         assert table is not None and table.metadata().configuration == wanted
     assert {spec.name: rows_of(tmp_path, spec) for spec in specs} == before
-    versions = {spec.name: open_table(table_path(tmp_path, spec)).version() for spec in specs}
+    versions = {spec.name: opened(tmp_path, spec).version() for spec in specs}
     assert settle_table_properties(tmp_path) == []
-    assert {spec.name: open_table(table_path(tmp_path, spec)).version() for spec in specs} == versions
+    assert {spec.name: opened(tmp_path, spec).version() for spec in specs} == versions
 
     append_rows(tmp_path, ARTICLES, [article("d9-0")], {"run_id": "r", "batch_id": "b9"})
     assert stats_in_log(tmp_path, ARTICLES, versions[ARTICLES.name] + 1) == [{"batch_id"}]
