@@ -163,7 +163,8 @@ def _files_as_of(warehouse: Path, spec: TableSpec, commit: Commit) -> list[str]:
     return files
 
 
-# Operations that rewrite, delete or touch no files without changing the rows a snapshot holds.
+# Operations that leave the rows a snapshot holds as they were: they rewrite or delete files (a compaction, a
+# vacuum) or touch none (the table properties store.settle_table_properties sets).
 _SAME_DATA = frozenset({"OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES"})
 
 
