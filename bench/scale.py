@@ -16,9 +16,10 @@ printed with each measurement. The sizes are measured minutes apart, under whate
 then; at the end the lookups are timed again on a copy of the first size's warehouse and on the last, in
 turn (`alternate`), so that their ratio is of the archive's size and not of the load, and then the commit
 (`commit_series`, `--commit-batches`): on those two in turn over enough batches that each meets its compactions in
-proportion; its median and mean there are the commit's figure, not the five probes'. Then the views publish
-(`publish_series`, `--publish-batches`): a probe batch committed and caught up with, then the publish timed, on the
-first size's warehouse and then on the last, its median the publish's figure.
+proportion; its median and mean there are the commit's figure, not the five probes'. The index catch-up likewise
+(`catch_up_series`, `--catch-up-batches`), on the two sizes in turn, the first put back every 8 batches. Then the
+views publish (`publish_series`, `--publish-batches`): a probe batch committed and caught up with, then the publish
+timed, on the first size's warehouse and then on the last, its median the publish's figure.
 """
 
 from __future__ import annotations
@@ -108,6 +109,11 @@ BAND_BATCHES = 24
 # apart, met none at one size and one at the other, and their median read 1.06-1.81 between runs of the same code
 # (docs/benchmarks.md, round 15).
 COMMIT_SERIES = 2 * (COMPACT_MIN_FILES + 1)
+# Batches the index catch-up is timed on at the first and last sizes in turn (catch_up_series): the five probes a size
+# are minutes apart, and a process's CPU seconds for the same work rise with the machine's load (caches and cores
+# shared): they read 1.26-1.33 at load 7-15 and 0.97-1.00 idle for the same code (docs/benchmarks.md, round 19).
+# 64 batches of 200 meet a seal of the newest band level every ~8 and the first tier's merge about once at 101,000.
+CATCH_UP_SERIES = 64
 # Publishes timed at the first and last sizes (publish_series): five probes a size, minutes apart, read 0.74-1.47 for
 # the same code in runs of a busy machine (docs/benchmarks.md, round 16).
 PUBLISH_SERIES = 16
@@ -239,6 +245,14 @@ def synthetic_batch(rng: random.Random, first: int, count: int, scheme: str, ded
 
 def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None:
     """Append every table's rows, then the marker, then compact: what a batch's commit does."""
+    append_batch(warehouse, rows, run_id, batch_id)
+    # Compaction as a run's writer does after each batch, with the settings' defaults. The replaced files stay (a
+    # retention of 0 would delete a file the lookup index has yet to read, the append just before, and rebuild it).
+    store.compact_tables(warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
+
+
+def append_batch(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None:
+    """Every table's append of a batch's rows, then its marker (commit_rows without the compaction)."""
     specs = {spec.name: spec for spec in (ARTICLES, ENTITY_MENTIONS, ENTITIES, FIGURES, REJECTIONS)}
     specs.update({s.name: s for s in (MINHASH_SIGNATURES, LSH_BANDS, DUPLICATE_LINKS, SITE_LINES, RAW_PAGES)})
     lineage = {"run_id": run_id, "batch_id": batch_id}
@@ -253,9 +267,6 @@ def commit_rows(warehouse: Path, rows: dict, run_id: str, batch_id: str) -> None
         purpose="ingest",
     )
     store.append_rows(warehouse, BATCHES, [marker], {"run_id": run_id})
-    # Compaction as a run's writer does after each batch, with the settings' defaults. The replaced files stay (a
-    # retention of 0 would delete a file the lookup index has yet to read, the append just before, and rebuild it).
-    store.compact_tables(warehouse, COMPACT_MIN_FILES, VACUUM_RETENTION_HOURS)
 
 
 def grow_synthetic(warehouse: Path, articles: int, per_batch: int, seed: int, last_batch: int) -> float:
@@ -565,8 +576,9 @@ def main() -> None:
     parser.add_argument(
         "--catch-up-batches",
         type=int,
-        default=0,
-        help="with --reuse: then this many more batches' commit and catch-up on each copy in turn (median, mean, max)",
+        default=CATCH_UP_SERIES,
+        help="then this many more batches' commit and catch-up on the first and last sizes in turn, the first put "
+        "back every 8 (the catch-up's figure: median, mean, max; 0 for none)",
     )
     parser.add_argument(
         "--commit-batches",
@@ -647,11 +659,27 @@ def main() -> None:
     side_by_side = alternate([first, warehouse], args.batch, 3 * args.repeat, [seeds[0], seeds[-1]])
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    # The first size as measured, for the catch-up's series (the commit's and the publish's add batches to `first`).
+    first_kept = args.data / "first-size-kept"
+    shutil.rmtree(first_kept, ignore_errors=True)
+    if args.catch_up_batches:
+        shutil.copytree(first, first_kept)
     if args.commit_batches:
         commit_series([first, warehouse], args.batch, args.commit_batches, [seeds[0], seeds[-1]])
     if args.publish_batches:
         publish_series([first, warehouse], args.batch, args.publish_batches, [seeds[0], seeds[-1]])
     shutil.rmtree(first, ignore_errors=True)
+    if args.catch_up_batches:
+        # Last: the largest archive grows by these batches (and its compactions with them: a commit series after them
+        # met a second tier's compaction at the largest size, 7 times the bytes a batch). The first size is a copy of
+        # it as measured, put back as the series goes.
+        shutil.copytree(first_kept, first)
+        _catch_up(first)  # untimed: its connection opened, as at every restore of the series
+        catch_up_series(
+            [first_kept, warehouse], [first, warehouse], args.batch, args.catch_up_batches, [seeds[0], seeds[-1]]
+        )
+        shutil.rmtree(first, ignore_errors=True)
+    shutil.rmtree(first_kept, ignore_errors=True)
 
 
 def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0, commit_batches: int = 0) -> None:
@@ -673,10 +701,12 @@ def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0, commit
     side_by_side = alternate(copies, batch, 3 * repeat, seeds)
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
-    if catch_up_batches:
-        catch_up_series(kept, copies, batch, catch_up_batches, seeds)
     if commit_batches:
         commit_series(copies, batch, commit_batches, seeds)
+    if catch_up_batches:  # after the commit's series (as in a full run), the first size afresh from its kept copy
+        shutil.rmtree(copies[0], ignore_errors=True)
+        shutil.copytree(kept[0], copies[0])
+        catch_up_series(kept, copies, batch, catch_up_batches, seeds)
     for copy in copies:
         shutil.rmtree(copy, ignore_errors=True)
 

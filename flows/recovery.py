@@ -17,7 +17,7 @@ from flows.settings import Settings
 from warehouse.lock import LockHolder, WarehouseBusy, hold_warehouse, remove_stale_temporaries
 from warehouse.lookups import unfinished_runs
 from warehouse.schemas import RUNS
-from warehouse.store import append_rows
+from warehouse.store import append_rows, settle_table_properties
 from warehouse.version import WarehouseTooNew, claim_for_writing
 from warehouse.views import publish_views
 
@@ -106,7 +106,8 @@ def run_holding_warehouse(settings: Settings, run_id: str, body: Callable[[], T]
     Another live run holding it: wait `lock_wait_seconds`, then end this flow run Failed with one
     clear line (a state, not a raise: no traceback); a direct caller gets WarehouseBusy raised.
     A warehouse written by a newer schema version ends it the same way, before anything is written
-    (WarehouseTooNew); an older one is stamped with this newsetl's version.
+    (WarehouseTooNew); an older one is stamped with this newsetl's version, and its tables are given the
+    properties new tables are created with (store.settle_table_properties).
     """
     with ExitStack() as stack:
         try:
@@ -118,4 +119,7 @@ def run_holding_warehouse(settings: Settings, run_id: str, body: Callable[[], T]
             # raised, never the state, so to every caller the flow gives a T or raises.
             return cast(T, Failed(message=str(refusal), data=refusal))
         recover_crashed_runs(settings, run_id, previous)
+        settled = settle_table_properties(settings.warehouse)
+        if settled:
+            get_run_logger().info("tables given statistics of batch_id alone: %s", ", ".join(settled))
         return body()

@@ -15,8 +15,9 @@ from deltalake import write_deltalake
 
 from tests.conftest import PROJECT_ROOT
 from transforms.records import SCHEMA_VERSION, EntityMention, Figure
+from warehouse import index, store
 from warehouse.query import connect_views
-from warehouse.schemas import ENTITY_MENTIONS, FIGURES
+from warehouse.schemas import ALL_TABLES, ENTITY_MENTIONS, FIGURES
 from warehouse.store import append_rows, ensure_tables, table_path
 from warehouse.version import (
     VERSION_FILE,
@@ -185,3 +186,38 @@ def test_only_a_table_whose_files_differ_in_columns_has_them_matched_by_name(tmp
         rows = con.execute("SELECT figure_id, entity_id, role FROM _figures ORDER BY 1").fetchall()
         assert rows == [("f-new", "e1", "holder"), ("f-old", None, None)]
         assert con.execute("SELECT count(*) FROM _entity_mentions").fetchall() == [(2,)]
+
+
+def test_a_run_gives_an_older_warehouses_tables_statistics_of_batch_id_once(prefect_server, tmp_path, monkeypatch):
+    """Tables created before round 18 keep every column's Delta statistics: the first run that holds the warehouse
+    sets the property new tables are created with on each table that has batch_id (one commit each), the rows read
+    the same, and the next run commits no property again."""
+    from flows.reprocess import reprocess
+
+    monkeypatch.setattr(store, "table_configuration", lambda spec: None)  # as tables were created before
+    ensure_tables(tmp_path)
+    for n in range(2):
+        append_rows(tmp_path, ENTITY_MENTIONS, [mention(n)], {"run_id": "r1", "batch_id": f"b{n}"})
+    monkeypatch.undo()
+    mentions = store.open_table(table_path(tmp_path, ENTITY_MENTIONS))
+    assert mentions is not None and mentions.metadata().configuration == {}
+    before = sorted(mentions.to_pyarrow_table().to_pylist(), key=repr)
+    with index.current_index(tmp_path):
+        pass
+    rebuilt = []  # a property commit is no reason to rebuild the lookup index
+    monkeypatch.setattr(index, "delete_index", lambda warehouse: rebuilt.append(warehouse))
+
+    for _ in range(2):
+        reprocess(warehouse=str(tmp_path))
+    with index.current_index(tmp_path):
+        pass
+    assert rebuilt == []
+    for spec in ALL_TABLES:
+        table = store.open_table(table_path(tmp_path, spec))
+        assert table is not None
+        expected = {"delta.dataSkippingStatsColumns": "batch_id"} if "batch_id" in spec.arrow.names else {}
+        assert table.metadata().configuration == expected, spec.name
+        settings = [entry for entry in table.history() if entry["operation"] == "SET TBLPROPERTIES"]
+        assert len(settings) == (1 if expected else 0), spec.name
+    mentions = store.open_table(table_path(tmp_path, ENTITY_MENTIONS))
+    assert mentions is not None and sorted(mentions.to_pyarrow_table().to_pylist(), key=repr) == before

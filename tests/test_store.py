@@ -4,13 +4,16 @@ and still sees every commit another process made."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 import textwrap
 from datetime import UTC, datetime
 
+import deltalake.table
 import pyarrow.compute as pc
+import pytest
 from deltalake import DeltaTable, write_deltalake
 
 from tests.test_lookups import article
@@ -23,6 +26,7 @@ from warehouse.store import (
     compact_tables,
     ensure_tables,
     open_table,
+    settle_table_properties,
     small_files,
     table_path,
     to_arrow,
@@ -222,3 +226,72 @@ def test_a_table_created_with_full_statistics_keeps_working(tmp_path):
     assert small_files(table).batch_files == 3
     assert BATCHES.name in compact_tables(tmp_path, min_files=2, retention_hours=0)
     assert committed_batches(tmp_path) == {"b0", "b1", "b2"}
+
+
+def opened(warehouse, spec) -> DeltaTable:
+    table = open_table(table_path(warehouse, spec))
+    assert table is not None
+    return table
+
+
+def rows_of(warehouse, spec) -> list[dict]:
+    """Every row of a table, in one order."""
+    return sorted(opened(warehouse, spec).to_pyarrow_table().to_pylist(), key=repr)
+
+
+def stats_in_log(warehouse, spec, version: int) -> list[set[str]]:
+    """The columns each file added by one commit keeps statistics of, as its commit file says."""
+    log = table_path(warehouse, spec) / "_delta_log" / f"{version:020d}.json"
+    actions = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+    return [set(json.loads(action["add"]["stats"])["minValues"]) for action in actions if "add" in action]
+
+
+def test_a_warehouse_made_with_full_statistics_gets_the_property_once_and_reads_the_same(tmp_path, monkeypatch):
+    """A warehouse from before round 18 (every column's statistics): settle_table_properties gives each table that
+    has batch_id the property in one commit, the rows stay, the next appends keep batch_id's statistics alone, and a
+    second call changes nothing. A call stopped after its first table leaves a readable warehouse whose other
+    tables the next call settles."""
+    specs = (ARTICLES, ENTITY_MENTIONS, BATCHES)
+    monkeypatch.setattr(store, "table_configuration", lambda spec: None)  # as tables were created before
+    for n in range(2):
+        append_rows(tmp_path, ARTICLES, [article(f"d{n}-{i}") for i in range(3)], {"run_id": "r", "batch_id": f"b{n}"})
+        mention = EntityMention("a", f"e{n}", "E", "ORG", 0, 1)
+        append_rows(tmp_path, ENTITY_MENTIONS, [mention], {"run_id": "r", "batch_id": f"b{n}"})
+        append_rows(tmp_path, BATCHES, [marker(f"b{n}")], {"run_id": "r"})
+    monkeypatch.undo()
+    before = {spec.name: rows_of(tmp_path, spec) for spec in specs}
+    assert all(stats_in_log(tmp_path, spec, 1)[0] > {"batch_id"} for spec in specs)
+    wanted = {"delta.dataSkippingStatsColumns": "batch_id"}
+
+    real_set = deltalake.table.TableAlterer.set_table_properties
+    calls: list[int] = []
+
+    def stopped_after_one(self, *args, **kwargs):
+        if calls:
+            raise KeyboardInterrupt  # as a writer killed between two tables' commits
+        calls.append(1)
+        return real_set(self, *args, **kwargs)
+
+    monkeypatch.setattr(deltalake.table.TableAlterer, "set_table_properties", stopped_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        settle_table_properties(tmp_path)
+    monkeypatch.undo()
+    configured = [spec.name for spec in specs if opened(tmp_path, spec).metadata().configuration]
+    assert configured == [ARTICLES.name]
+    assert {spec.name: rows_of(tmp_path, spec) for spec in specs} == before
+
+    assert settle_table_properties(tmp_path) == [ENTITY_MENTIONS.name, BATCHES.name]
+    for spec in specs:
+        table = open_table(table_path(tmp_path, spec))
+        assert table is not None and table.metadata().configuration == wanted
+    assert {spec.name: rows_of(tmp_path, spec) for spec in specs} == before
+    versions = {spec.name: opened(tmp_path, spec).version() for spec in specs}
+    assert settle_table_properties(tmp_path) == []
+    assert {spec.name: opened(tmp_path, spec).version() for spec in specs} == versions
+
+    append_rows(tmp_path, ARTICLES, [article("d9-0")], {"run_id": "r", "batch_id": "b9"})
+    assert stats_in_log(tmp_path, ARTICLES, versions[ARTICLES.name] + 1) == [{"batch_id"}]
+    table = open_table(table_path(tmp_path, ARTICLES))
+    assert table is not None and small_files(table).batch_files == 3
+    assert ARTICLES.name in compact_tables(tmp_path, min_files=2, retention_hours=0)
+    assert len(rows_of(tmp_path, ARTICLES)) == 7

@@ -163,8 +163,9 @@ def _files_as_of(warehouse: Path, spec: TableSpec, commit: Commit) -> list[str]:
     return files
 
 
-# Operations that rewrite or delete files without changing the rows a snapshot holds.
-_SAME_DATA = frozenset({"OPTIMIZE", "VACUUM START", "VACUUM END"})
+# Operations that leave the rows a snapshot holds as they were: they rewrite or delete files (a compaction, a
+# vacuum) or touch none (the table properties store.settle_table_properties sets).
+_SAME_DATA = frozenset({"OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES"})
 
 
 def _same_data_version(operations: dict[int, str | None], version: int) -> int:

@@ -24,7 +24,7 @@ It is a cache, never a source of truth:
   index, a log cleaned up past the indexed version) it compares the snapshot's files with its own;
 - a table created anew (another Delta table id), a version older than the one read, a commit file of
   the version read that is not the one read (the commit was lost and another took its number), an operation
-  other than an append or a compaction in the Delta log (a delete, a restore), a damaged or missing
+  other than an append, a compaction or a property change in the Delta log (a delete, a restore), a damaged or missing
   file, or an index of another format: the index is deleted and rebuilt from the tables;
 - "only committed batches count" is applied when reading (the `batches` marker), as everywhere.
   The chrome counts (stories per line) are kept as rows arrive, so they take only rows whose batch
@@ -81,9 +81,10 @@ INDEX_FILE = ".newsetl-index.sqlite"
 # one_story_lines, chrome only those of two or more; 13: merged band runs a row per key, band_run.sql; 14: pages in
 # generations): an index of another format is rebuilt.
 FORMAT = "14"
-# Delta operations that only add rows (an append) or move them (a compaction, a vacuum): the one list of them,
-# which the views' publish (warehouse/views.py) checks against too.
-ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END"})
+# Delta operations that only add rows (an append) or move them (a compaction, a vacuum), or touch no file (the table
+# properties a writer sets on an older table once, store.settle_table_properties): the one list of them, which the
+# views' publish (warehouse/views.py) checks against too.
+ROW_KEEPING = frozenset({"WRITE", "CREATE TABLE", "OPTIMIZE", "VACUUM START", "VACUUM END", "SET TBLPROPERTIES"})
 # In this order: markers first (what counts), articles before site lines (their cluster).
 INDEXED = (
     BATCHES,

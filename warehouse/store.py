@@ -60,6 +60,32 @@ def table_configuration(spec: TableSpec) -> dict[str, str | None] | None:
     return {"delta.dataSkippingStatsColumns": STATS_COLUMN}
 
 
+def settle_table_properties(warehouse: Path) -> list[str]:
+    """Give each existing table the properties a new one is created with (table_configuration) where it lacks
+    them; returns the names of the tables changed (none on every later call). For a writer holding the lock,
+    before it writes.
+
+    A table created before round 18 keeps the statistics of every column of each file, which delta-rs parses
+    again after every append. With the property set, its later files carry statistics of batch_id alone and the
+    older files' are parsed for batch_id only (docs/benchmarks.md, round 19). Each table's change is one Delta
+    commit of its metadata, whole or absent: a writer killed between two tables leaves the rest for the next."""
+    changed = []
+    for spec in ALL_TABLES:
+        wanted = table_configuration(spec)
+        path = table_path(warehouse, spec)
+        table = open_table(path) if wanted else None
+        if table is None or wanted is None:
+            continue
+        present = table.metadata().configuration
+        if all(present.get(key) == value for key, value in wanted.items()):
+            continue
+        read = table.version()
+        table.alter.set_table_properties({key: value for key, value in wanted.items() if value is not None})
+        _took_own_commit(path, table, read)
+        changed.append(spec.name)
+    return changed
+
+
 # Commits after which an append writes a checkpoint of its table, so that a table loaded afresh (another
 # process, or this one after another writer's checkpoint) replays at most 10 commits after reading it. delta-rs
 # writes one itself only every `delta.checkpointInterval` (100) commits. (An older delta-rs replayed, in a kept
