@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
-from transforms.feed_parts import feed_parts, item_spans
+from transforms.feed_parts import FeedStream, feed_parts, item_spans
 from transforms.normalise import metadata_field
 
 
@@ -334,9 +334,9 @@ def parse_listing(
         return parse_sitemap(chunks, base_url, limits)
     if kind == "opml":
         return limited(parse_opml(chunks, base_url), limits)
-    content = b"".join(chunks)  # a feed is cut into parts from the whole; the rest are small or read whole
     if kind == "feed":
-        return parse_feed(content, base_url, charset, limits)
+        return parse_feed(content if isinstance(content, bytes) and codec is None else chunks, base_url, charset, limits)
+    content = b"".join(chunks)  # JSON and text listings are small, or read whole
     if kind is None:
         text = _leading_text(content)
         if text.startswith("{"):
@@ -457,10 +457,16 @@ _REPLACEMENT_REF = b"&#xFFFD;"
 
 
 def parse_feed(
-    content: bytes, base_url: str | None = None, charset: str | None = None, limits: ListingLimits = NO_LIMITS
+    content: bytes | Iterator[bytes],
+    base_url: str | None = None,
+    charset: str | None = None,
+    limits: ListingLimits = NO_LIMITS,
 ) -> Listing:
     """A feed read by feedparser; a large one a part at a time (`feed_parts`), and no further than the limit on
-    entries: the items of the parts never read are counted, never parsed."""
+    entries: the items of the parts never read are counted, never parsed. `content`: the bytes, or the bytes a
+    chunk at a time (a gzipped feed decompressed as it is read), cut into parts as they come (`FeedStream`)."""
+    if not isinstance(content, bytes):
+        return _parse_feed_stream(content, base_url, charset, limits)
     content = _CHAR_REF.sub(_valid_char_ref, content)
     spans = item_spans(content) if len(content) > 2 * _FEED_PART_BYTES else []
     if len(spans) < 2:
@@ -474,6 +480,25 @@ def parse_feed(
         listing = _parsed_feed(part.content, base_url, charset, first=part.first, refuse=part.first == 0)
         entries.extend(listing.entries)
         bad.extend(listing.bad_entries)
+    return limited(Listing("feed", entries, [], tuple(bad)), limits)
+
+
+def _parse_feed_stream(
+    chunks: Iterator[bytes], base_url: str | None, charset: str | None, limits: ListingLimits
+) -> Listing:
+    stream = FeedStream(chunks, _FEED_PART_BYTES, whole_bytes=2 * _FEED_PART_BYTES)
+    entries: list[ListingEntry] = []
+    bad: list[BadEntry] = []
+    for part in stream.parts():
+        if limits.entries is not None and len(entries) >= limits.entries:
+            cut = part.items + stream.counted_rest()
+            return limited(Listing("feed", entries, [], tuple(bad), entries_cut=cut), limits)
+        content = _CHAR_REF.sub(_valid_char_ref, part.content)
+        listing = _parsed_feed(content, base_url, charset, first=part.first, refuse=part.first == 0)
+        entries.extend(listing.entries)
+        bad.extend(listing.bad_entries)
+    if stream.whole is not None:
+        return parse_feed(stream.whole, base_url, charset, limits)
     return limited(Listing("feed", entries, [], tuple(bad)), limits)
 
 
