@@ -33,8 +33,8 @@ from transforms.listings import (
 from transforms.reasons import Reason
 from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
 from warehouse.options import FetchOptions
-from warehouse.sources.gunzip import CHUNK_BYTES, GZIP_MAGIC, gunzip_chunks
 from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regular_file_problem, stored_name
+from warehouse.sources.gunzip import CHUNK_BYTES, GZIP_MAGIC, gunzip_chunks
 from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
