@@ -15,6 +15,7 @@ import pytest
 
 from tests.http_fixtures import Response, Site, serving
 from tests.test_listing_streams import parts_seen  # noqa: F401 - a fixture, used by name
+from transforms.feed_parts import closing_tags
 from transforms.listings import ListingEntry, ListingLimits, parse_listing
 from warehouse.options import FetchOptions
 from warehouse.sources import discover_documents
@@ -164,3 +165,27 @@ def test_the_server_charset_wins_for_an_ebcdic_feed():
     # Declared cp037, labelled cp500 by the server: the server's, as feedparser (and browsers) choose.
     content = feed(encoding="cp500").replace("cp500".encode("cp500"), "cp037".encode("cp500"))
     assert parse_listing(content, charset="cp500").entries == expected()
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        (b"<?xml version='1.0'?><rss version='2.0'><channel><title>T</title>", b"</channel></rss>"),
+        (b"<!DOCTYPE rss [<!ENTITY a '<b>'>]><rss a=\"x>y\"><!-- <c> --><channel><x/>", b"</channel></rss>"),
+        (b"<rdf:RDF xmlns:rdf='r'><channel><title>T</title></channel>", b"</rdf:RDF>"),
+        (b"<feed xmlns='http://www.w3.org/2005/Atom'><title type='html'><![CDATA[<i>]]></title>", b"</feed>"),
+        (b"<rss><channel></rss>", None),  # an end tag that closes nothing open: no tail made up
+        (b"<rss><channel><title", None),
+    ],
+)
+def test_closing_tags_close_what_the_head_left_open(head, tail):
+    assert closing_tags(head) == tail
+
+
+def test_a_feed_whose_head_does_not_close_is_joined_and_cut_as_bytes_are(parts_seen):  # noqa: F811
+    # No end tags can be made up for this head: the feed is joined (as before) and cut with its own tail.
+    broken = feed().replace(b"<title>T</title>", b"<title>T</titel></title>", 1)
+    streamed = parse_listing(listing_chunks(io.BytesIO(gzip.compress(broken)).read))
+    half = len(parts_seen)
+    assert streamed == parse_listing(broken)
+    assert parts_seen[:half] == parts_seen[half:]

@@ -4,7 +4,8 @@ feedparser builds a dictionary (and more) for every item of a feed it is given: 
 50 MiB listing limit took 829 MiB. Here the items are found in the bytes by a scan that knows only what can hide
 an item's tags (CDATA sections and comments), and each part is the feed's own head (declaration, doctype, root,
 channel), a run of its items and its own tail: a feed feedparser reads as it reads the whole one, with every
-namespace, base and entity the items need.
+namespace, base and entity the items need. A feed that comes a chunk at a time (gunzipped, transcoded) is cut as
+it comes (`FeedStream`): its tail is known only at its end, so the parts before the last close what the head opened.
 """
 
 from __future__ import annotations

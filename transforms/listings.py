@@ -344,9 +344,10 @@ def parse_listing(
     limits: ListingLimits = NO_LIMITS,
 ) -> Listing:
     """`content`: the bytes, or the bytes a chunk at a time (a gzipped file decompressed as it is read): a sitemap
-    or an OPML is parsed as its chunks come, anything else joined first. `charset`: the one the server named in
-    Content-Type, if any (it wins over the XML declaration, as in browsers and feedparser). A UTF-16 or UTF-32
-    or EBCDIC listing is read as UTF-8 (`utf8_chunks`)."""
+    or an OPML is parsed as its chunks come, a feed cut into parts as they come (`FeedStream`), anything else (JSON,
+    text: small) joined first. `charset`: the one the server named in
+    Content-Type, if any (it wins over the XML declaration, as in browsers and feedparser). A UTF-16, UTF-32 or
+    EBCDIC listing is read as UTF-8 (`utf8_chunks`)."""
     head, chunks = peek_head(in_chunks(content))
     codec = wide_codec(head) or ebcdic_codec(head, charset)
     if codec is not None:
