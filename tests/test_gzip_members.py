@@ -176,6 +176,7 @@ def test_the_server_charset_wins_for_an_ebcdic_feed():
         (b"<feed xmlns='http://www.w3.org/2005/Atom'><title type='html'><![CDATA[<i>]]></title>", b"</feed>"),
         (b"<rss><channel></rss>", None),  # an end tag that closes nothing open: no tail made up
         (b"<rss><channel><title", None),
+        (b"<a>" * 65, None),  # deeper than any feed: read whole
     ],
 )
 def test_closing_tags_close_what_the_head_left_open(head, tail):

@@ -216,10 +216,16 @@ _HEAD_OPENERS = ((b"<![CDATA[", b"]]>"), (b"<!--", b"-->"), (b"<?", b"?>"))
 _TAG = re.compile(rb"""<(/?)([A-Za-z_][\w.:-]*)(?:[^'">]|"[^"]*"|'[^']*')*>""")
 
 
+# Elements a head may leave open: a feed's items sit two or three deep; a head of millions of open tags (hostile)
+# would make a list of millions of names, so it is read whole instead, as any feed was before.
+_MOST_OPEN = 64
+
+
 def closing_tags(head: bytes) -> bytes | None:
     """The end tags of the elements the head leaves open, innermost first: what a feed's own tail holds once what
     is not markup is taken away; None when the head is not plain markup that can be closed (an end tag that
-    closes nothing open, a tag or declaration left open). Linear: each piece of markup is passed once."""
+    closes nothing open, a tag or declaration left open, more than _MOST_OPEN elements open). Linear: each piece
+    of markup is passed once."""
     open_names: list[bytes] = []
     position = 0
     while (start := head.find(b"<", position)) >= 0:
@@ -247,4 +253,6 @@ def closing_tags(head: bytes) -> bytes | None:
                 return None
         elif head[position - 2 : position - 1] != b"/":
             open_names.append(tag.group(2))
+            if len(open_names) > _MOST_OPEN:
+                return None
     return b"".join(b"</" + name + b">" for name in reversed(open_names))
