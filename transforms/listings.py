@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 from lxml import etree
 
-from transforms.feed_parts import feed_parts, item_spans
+from transforms.feed_parts import FeedStream, feed_parts, item_spans
 from transforms.normalise import metadata_field
 
 
@@ -179,15 +179,40 @@ def wide_codec(head: bytes) -> str | None:
     return None
 
 
+_EBCDIC_START = b"\x4c\x6f\xa7\x94"  # "<?xm": the same bytes in every EBCDIC code page
+_DECLARED_TEXT_ENCODING = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
+
+
+def ebcdic_codec(head: bytes, charset: str | None) -> str | None:
+    """The code page of a document that starts as EBCDIC XML does, else None: the server's charset or the XML
+    declaration's (read in cp037: its letters are the same in every EBCDIC page), the first that Python knows as
+    an EBCDIC page, as feedparser chooses (the server's first); cp037 when neither is one."""
+    if not head.startswith(_EBCDIC_START):
+        return None
+    declared = _DECLARED_TEXT_ENCODING.match(head[:1024].decode("cp037"))
+    for name in (charset, declared.group(1) if declared else None):
+        if name and _is_ebcdic(name):
+            return name
+    return "cp037"
+
+
+def _is_ebcdic(name: str) -> bool:
+    try:
+        return _EBCDIC_START.decode(name) == "<?xm"
+    except (LookupError, UnicodeDecodeError):
+        return False
+
+
 _DECLARATION_ENCODING = re.compile(r"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])[^"'<>]*""")
 
 
 def utf8_chunks(chunks: Iterable[bytes], codec: str) -> Iterator[bytes]:
-    """A UTF-16 or UTF-32 document's chunks as UTF-8, transcoded a chunk at a time, its XML declaration saying
+    """A UTF-16, UTF-32 or EBCDIC document's chunks as UTF-8, transcoded a chunk at a time, its XML declaration saying
     utf-8. What the ASCII-compatible readers then do (a feed cut into parts, a sitemap's entries past the limit
     counted in bytes) holds for it too: fed whole to feedparser, a 50 MiB UTF-16 feed cost what a UTF-8 one did
     before parts (hundreds of MiB). Bytes that do not decode become U+FFFD; the UTF-8 is at most 1.5 times the
-    UTF-16 (a character of two bytes is at most three), so the reader's own limit on bytes still bounds it."""
+    UTF-16 (a character of two bytes is at most three) and three times EBCDIC, and is read in parts or as a stream,
+    never whole."""
     decoder = codecs.getincrementaldecoder(codec)(errors="replace")
     start: str | None = ""  # the text until its declaration is whole (or surely absent)
     for chunk in chunks:
@@ -319,11 +344,12 @@ def parse_listing(
     limits: ListingLimits = NO_LIMITS,
 ) -> Listing:
     """`content`: the bytes, or the bytes a chunk at a time (a gzipped file decompressed as it is read): a sitemap
-    or an OPML is parsed as its chunks come, anything else joined first. `charset`: the one the server named in
-    Content-Type, if any (it wins over the XML declaration, as in browsers and feedparser). A UTF-16 or UTF-32
-    listing is read as UTF-8 (`utf8_chunks`)."""
+    or an OPML is parsed as its chunks come, a feed cut into parts as they come (`FeedStream`), anything else (JSON,
+    text: small) joined first. `charset`: the one the server named in
+    Content-Type, if any (it wins over the XML declaration, as in browsers and feedparser). A UTF-16, UTF-32 or
+    EBCDIC listing is read as UTF-8 (`utf8_chunks`)."""
     head, chunks = peek_head(in_chunks(content))
-    codec = wide_codec(head)
+    codec = wide_codec(head) or ebcdic_codec(head, charset)
     if codec is not None:
         head, chunks = peek_head(utf8_chunks(chunks, codec))
         charset = "utf-8"
@@ -334,9 +360,12 @@ def parse_listing(
         return parse_sitemap(chunks, base_url, limits)
     if kind == "opml":
         return limited(parse_opml(chunks, base_url), limits)
-    content = b"".join(chunks)  # a feed is cut into parts from the whole; the rest are small or read whole
     if kind == "feed":
-        return parse_feed(content, base_url, charset, limits)
+        # Bytes as they came are cut into parts with no copy; chunks (decompressed, transcoded) as they come.
+        return parse_feed(
+            content if isinstance(content, bytes) and codec is None else chunks, base_url, charset, limits
+        )
+    content = b"".join(chunks)  # JSON and text listings are small, or read whole
     if kind is None:
         text = _leading_text(content)
         if text.startswith("{"):
@@ -457,10 +486,16 @@ _REPLACEMENT_REF = b"&#xFFFD;"
 
 
 def parse_feed(
-    content: bytes, base_url: str | None = None, charset: str | None = None, limits: ListingLimits = NO_LIMITS
+    content: bytes | Iterator[bytes],
+    base_url: str | None = None,
+    charset: str | None = None,
+    limits: ListingLimits = NO_LIMITS,
 ) -> Listing:
     """A feed read by feedparser; a large one a part at a time (`feed_parts`), and no further than the limit on
-    entries: the items of the parts never read are counted, never parsed."""
+    entries: the items of the parts never read are counted, never parsed. `content`: the bytes, or the bytes a
+    chunk at a time (a gzipped feed decompressed as it is read), cut into parts as they come (`FeedStream`)."""
+    if not isinstance(content, bytes):
+        return _parse_feed_stream(content, base_url, charset, limits)
     content = _CHAR_REF.sub(_valid_char_ref, content)
     spans = item_spans(content) if len(content) > 2 * _FEED_PART_BYTES else []
     if len(spans) < 2:
@@ -474,6 +509,25 @@ def parse_feed(
         listing = _parsed_feed(part.content, base_url, charset, first=part.first, refuse=part.first == 0)
         entries.extend(listing.entries)
         bad.extend(listing.bad_entries)
+    return limited(Listing("feed", entries, [], tuple(bad)), limits)
+
+
+def _parse_feed_stream(
+    chunks: Iterator[bytes], base_url: str | None, charset: str | None, limits: ListingLimits
+) -> Listing:
+    stream = FeedStream(chunks, _FEED_PART_BYTES, whole_bytes=2 * _FEED_PART_BYTES)
+    entries: list[ListingEntry] = []
+    bad: list[BadEntry] = []
+    for part in stream.parts():
+        if limits.entries is not None and len(entries) >= limits.entries:
+            cut = part.items + stream.counted_rest()
+            return limited(Listing("feed", entries, [], tuple(bad), entries_cut=cut), limits)
+        content = _CHAR_REF.sub(_valid_char_ref, part.content)
+        listing = _parsed_feed(content, base_url, charset, first=part.first, refuse=part.first == 0)
+        entries.extend(listing.entries)
+        bad.extend(listing.bad_entries)
+    if stream.whole is not None:
+        return parse_feed(stream.whole, base_url, charset, limits)
     return limited(Listing("feed", entries, [], tuple(bad)), limits)
 
 

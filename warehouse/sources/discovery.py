@@ -34,6 +34,7 @@ from transforms.reasons import Reason
 from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
 from warehouse.options import FetchOptions
 from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regular_file_problem, stored_name
+from warehouse.sources.gunzip import CHUNK_BYTES, GZIP_MAGIC, gunzip_chunks
 from warehouse.sources.http_payload import charset_from_content_type
 from warehouse.sources.warc import WARC_SUFFIXES, scan_warc
 
@@ -421,35 +422,17 @@ def _listing_fetch_options(options: FetchOptions) -> FetchOptions:
     return replace(options, max_body_bytes=max(options.max_body_bytes, MAX_LISTING_BYTES))
 
 
-_LISTING_CHUNK_BYTES = 1 << 16
-
-
 def listing_chunks(read: Callable[[int], bytes]) -> Iterator[bytes]:
     """A listing's bytes a chunk at a time from `read` (a file's, or a fetched body's): gunzipped as they come
-    when they are gzip (a .xml.gz on disk or from a server), so a sitemap reaches its parser without ever being
-    whole; TooLarge once more than MAX_LISTING_BYTES came out of the gzip (a bomb stops there), zlib.error when
-    it does not decompress. A gzip stream cut short gives what came."""
-    data = read(_LISTING_CHUNK_BYTES)
-    if data[:2] != b"\x1f\x8b":
+    when they are gzip (a .xml.gz on disk or from a server; every member of it), so a listing reaches its reader
+    without ever being whole; TooLarge once more than MAX_LISTING_BYTES came out of the gzip (a bomb stops
+    there), zlib.error when it does not decompress, EOFError when a member after the first is cut short (see
+    `gunzip_chunks`). A gzip stream of one member cut short gives what came."""
+    data = read(CHUNK_BYTES)
+    if data[:2] != GZIP_MAGIC:
         while data:
             yield data
-            data = read(_LISTING_CHUNK_BYTES)
+            data = read(CHUNK_BYTES)
         return
-    decompressor = zlib.decompressobj(wbits=31)
-    total = 0
-    while not decompressor.eof:
-        # At most a chunk out of each call: what is left of the input waits in unconsumed_tail.
-        out = decompressor.decompress(data, _LISTING_CHUNK_BYTES)
-        total += len(out)
-        if total > MAX_LISTING_BYTES:
-            raise TooLarge(f"more than {MAX_LISTING_BYTES} bytes once decompressed")
-        if out:
-            yield out
-        if decompressor.unconsumed_tail:
-            data = decompressor.unconsumed_tail
-        elif len(out) == _LISTING_CHUNK_BYTES:
-            data = b""  # a full chunk out may leave more inside zlib for the input it had: asked again
-        else:
-            data = read(_LISTING_CHUNK_BYTES)
-            if not data:
-                return
+    head = io.BytesIO(data)
+    yield from gunzip_chunks(lambda size: head.read(size) or read(size), MAX_LISTING_BYTES)

@@ -10,11 +10,15 @@ refused. Decoded bodies are capped, so a compression bomb costs only its record.
 
 from __future__ import annotations
 
+import io
 import re
 import zlib
 from dataclasses import dataclass
 
 import brotli  # type: ignore[import-untyped]  # brotli ships no type stubs
+
+from warehouse.sources.files import TooLarge
+from warehouse.sources.gunzip import gunzip_chunks
 
 _CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,16}")
 # Bytes that never occur in a stored text page (ESC does: ISO-2022-JP); compressed data has them at once.
@@ -135,7 +139,7 @@ def looks_like_text(data: bytes) -> bool:
 
 def _decode(coding: str, data: bytes, limit: int) -> bytes:
     if coding in ("gzip", "x-gzip"):
-        return _inflate(data, 32 + zlib.MAX_WBITS, limit, coding)  # gzip, or zlib under a gzip label
+        return _gunzip(data, limit, coding)
     if coding == "deflate":  # zlib-wrapped as the RFC says, or raw deflate as some servers send
         try:
             return _inflate(data, zlib.MAX_WBITS, limit, coding)
@@ -148,6 +152,20 @@ def _decode(coding: str, data: bytes, limit: int) -> bytes:
             raise BadEncoding(f"its br content coding does not decode ({error})") from None
         return _within(out, limit, coding)
     raise BadEncoding(f"its content coding '{coding}' is not one newsetl decodes (gzip, deflate, br)")
+
+
+def _gunzip(data: bytes, limit: int, coding: str) -> bytes:
+    """gzip (every member of it: a body of several is read whole, not cut at the first), or zlib under a gzip
+    label; bytes after the gzip data are skipped, as browsers do."""
+    try:
+        out = b"".join(gunzip_chunks(io.BytesIO(data).read, limit, wbits=32 + zlib.MAX_WBITS, junk_after=True))
+    except (zlib.error, EOFError) as error:
+        raise BadEncoding(f"its {coding} content coding does not decode ({error})") from None
+    except TooLarge:
+        raise TooLargeDecoded(f"its body is over {limit} bytes once its {coding} content coding is decoded") from None
+    if not out and data:
+        raise BadEncoding(f"its {coding} content coding gives no bytes")
+    return out  # a stream cut short in its first member gives what came, as browsers show it
 
 
 def _inflate(data: bytes, wbits: int, limit: int, coding: str) -> bytes:
