@@ -82,6 +82,7 @@ def test_a_runaway_title_ends_at_its_first_line_or_its_first_tag() -> None:
         f"<html><head><title>Budget</title></head><body><svg><title>A chart</title></svg>{STORY}",
         f"<html><body>{STORY}",  # no title at all
         f"<html><body>{STORY}\n<!-- served in 0.2 s -->",  # a comment after the page's end
+        f"<html><body>{STORY}\n</body></html>",  # ended twice, one body
         f"<html><head><script src='/a.js'></script><script>var a = 'x\\\n y';</script></head><body>{STORY}",
         f"<html><head><title>Budget</title></head><body><p>Write <code>&lt;html/&gt;</code>.</p>{STORY}",
     ],

@@ -19,8 +19,8 @@ so trafilatura's) with a tree that has no body at all, and the story is "no text
 
 Each is mended as a reader of the damaged page would: the title ends where its first line or first tag
 starts, the `<html>` tag is not self-closing, the cut declaration goes, a script's address ends at its line's
-end, and only the last `</body>` and `</html>` end the page. A title never holds tags, an `<html>` tag never
-closes itself, a declaration never holds a `<`, an address holds no line break and a page ends once, so a page
+end, and a page with a second body is not ended before it. A title never holds tags, an `<html>` tag never
+closes itself, a declaration never holds a `<`, an address holds no line break and a page has one body, so a page
 without such a seam is returned as it is (the tests are regular expressions on the page's tags; nothing is
 parsed).
 """
@@ -42,7 +42,7 @@ _CUT_DOCTYPE = re.compile(r"^(\s*)<!DOCTYPE[^<>]*(?=<)", re.IGNORECASE)
 
 def mended_markup(html: str) -> str:
     """The page with a runaway title closed, a self-closing <html> tag opened, a cut doctype dropped, a script's
-    address that runs over a line ended there, and every end of its body but the last taken out."""
+    address that runs over a line ended there, and the ends of body and page before a second body taken out."""
     return _ended_once(_script_addresses_ended(_without_cut_doctype(_html_tag_opened(_title_closed(html)))))
 
 
@@ -79,20 +79,18 @@ def _script_addresses_ended(html: str) -> str:
 
 
 _PAGE_END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body\b", re.IGNORECASE)
 
 
 def _ended_once(html: str) -> str:
-    ends = list(_PAGE_END.finditer(html))
-    last = {_ended(match): match for match in ends}  # "body" and "html": the last end tag of each
-    if len(last) == len(ends):  # each once: the page's own end
+    """The page without the ends of body and page that come before its last `<body>` start tag (only a page
+    with two or more bodies has such ends: a stray second `</html>` after the last body stays)."""
+    bodies = list(_BODY_START.finditer(html))
+    if len(bodies) < 2:
         return html
+    last_body = bodies[-1].start()
     pieces, start = [], 0
-    for match in ends:
-        if last[_ended(match)] is not match:
-            pieces.append(html[start : match.start()])
-            start = match.end()
+    for end in _PAGE_END.finditer(html, 0, last_body):
+        pieces.append(html[start : end.start()])
+        start = end.end()
     return "".join(pieces) + html[start:]
-
-
-def _ended(end_tag: re.Match[str]) -> str:
-    return end_tag.group(0)[2:6].lower()
