@@ -88,9 +88,9 @@ SETS = {
 # Floors for --gate, the pipeline's F1 per development set: the measured score minus its noise. The
 # pipeline is deterministic on one machine, so the noise is what a trafilatura, lxml or ftfy release
 # moves (docs/evaluation.md, round 13: 0.002 F1, about one page's text in 400; floors raised in round
-# 18). With --gate a run also fails when the pipeline keeps under MIN_KEPT of the pages (issue 12: every
-# page of these sets is an article or a blog post).
-GATE_F1 = {"dev": 0.929, "readability": 0.951, "newspaper": 0.940, "l3s": 0.871, "wcxb": 0.946}
+# 18, L3S's in round 19 once its damaged pages were read). With --gate a run also fails when the pipeline
+# keeps under MIN_KEPT of the pages (issue 12: every page of these sets is an article or a blog post).
+GATE_F1 = {"dev": 0.929, "readability": 0.951, "newspaper": 0.940, "l3s": 0.888, "wcxb": 0.946}
 MIN_KEPT = 0.97
 # trafilatura.extract settings compared with the pipeline; the best of them is "bare, best".
 BARE_SETTINGS: dict[str, dict[str, bool]] = {

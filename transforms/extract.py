@@ -13,6 +13,7 @@ import trafilatura
 from htmldate import find_date
 from trafilatura.settings import Document
 
+from transforms.damaged_markup import mended_markup
 from transforms.deep_markup import flattened_past_depth
 from transforms.extract_tables import text_with_tables_tidied
 from transforms.normalise import metadata_field
@@ -43,6 +44,8 @@ def extract_document(raw: RawDocument, decoded: str, options: ExtractOptions) ->
 
 def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> ExtractedDocument | Rejection:
     html = flattened_past_depth(html)  # lxml builds no tree past 256 levels: a deep story was no text at all
+    if options.mend_markup:
+        html = mended_markup(html)  # a crawl's seam in the page's first tags left the parser no body
     date_params: dict[str, object] = {
         "original_date": True,
         "extensive_search": options.extensive_date_search,

@@ -43,6 +43,10 @@ class ExtractOptions:
     # cut from the page before extraction (transforms/extract.py, EMBEDDED_POSTS; docs/evaluation.md,
     # round 13).
     prune_embedded_posts: bool = True
+    # Seams a crawl leaves in a page's tags (a title run on into the page, a self-closing <html>, a doctype cut
+    # short, a script's address run into its code, a second page pasted in), with which the parser reads no body
+    # or not the story, are mended before extraction (transforms/damaged_markup.py; docs/evaluation.md, round 19).
+    mend_markup: bool = True
     # Stories laid out in <table> cells are text too; with tables off such a page gives 0 words.
     include_tables: bool = True
     # A first pass that keeps fewer words than this is checked by a second, recall-oriented pass,
