@@ -1696,7 +1696,7 @@ def is_player_mark(tokens: list[Token], i: int) -> bool:
     """'Marcus Bent (Wigan) 7' on a player-ratings card, in a line or one item a line: a whole or half mark up to
     ten after a player's name and a club in brackets, closing its line or before a bullet or a spaced dash."""
     token, following = tokens[i], token_at(tokens, i + 1)
-    if not (token.text.isdigit() or token.text.endswith(".5")) or Decimal(token.text) > 10:
+    if not (token.text.isdigit() or token.text.endswith(".5")) or digits_value(token.text) > 10:
         return False
     if following is not None and following.text not in ("\n", "•") and not is_spaced_dash_before_word(tokens, i + 1):
         return False
