@@ -651,7 +651,7 @@ def names_a_thing(tokens: list[Token], i: int, quantity: Quantity, qualifier: st
         return following.low not in COMMON_WORDS
     return (
         number.kind == "num"
-        and number.text.isdigit()
+        and number.text.isdecimal()
         and following.low not in OBJECT_STOPS
         and following.low not in COMMON_WORDS
         and following.low not in STATE_WORDS
@@ -922,7 +922,7 @@ def quote_pair(tokens: list[Token], i: int) -> FigureMatch | None:
     if slash is None or offer is None or slash.text != "/" or not slash.glued or not offer.glued:
         return None
     bid = tokens[at].text.replace(",", "")
-    if not offer.text.isdigit() or not 1 <= len(offer.text) <= len(bid.split(".")[1]):
+    if not offer.text.isdecimal() or not 1 <= len(offer.text) <= len(bid.split(".")[1]):
         return None
     offered = float(bid[: len(bid) - len(offer.text)] + offer.text)
     if not float(bid) <= offered <= float(bid) * (1 + QUOTE_SPREAD):
@@ -1008,7 +1008,7 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
     glued_references: set[int] = set()
     for n in range(1, len(tokens) - 1):
         opening, number, closing = tokens[n - 1], tokens[n], tokens[n + 1]
-        if _MARKER_BRACKETS.get(opening.text) != closing.text or number.kind != "num" or not number.text.isdigit():
+        if _MARKER_BRACKETS.get(opening.text) != closing.text or number.kind != "num" or not number.text.isdecimal():
             continue
         if not (number.glued and closing.glued) or len(number.text) > 3:
             continue

@@ -169,7 +169,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if (
         is_glued_dash(token_at(tokens, i + 1))
         and getattr(token_at(tokens, i + 2), "glued", False)
-        and tokens[i].text.isdigit()
+        and tokens[i].text.isdecimal()
         and fraction_end(tokens, i + 2) is not None
     ):
         return None  # "4-1/2 hours": a whole number dashed onto a fraction before a unit
@@ -241,7 +241,7 @@ def is_bare_average(tokens: list[Token], i: int, end: int) -> bool:
 def is_point_spread(tokens: list[Token], i: int, end: int) -> bool:
     """'Line: Penn State by 5 1/2.': a betting line, a whole number and a half after 'by' with nothing counted
     after it; 'won by 2 1/2 lengths' measures."""
-    if end != i + 1 or not is_word(token_at(tokens, i - 1), "by") or not tokens[i].text.isdigit():
+    if end != i + 1 or not is_word(token_at(tokens, i - 1), "by") or not tokens[i].text.isdecimal():
         return False
     half = [getattr(token_at(tokens, n), "text", "") for n in range(end, end + 3)]
     if half == ["1", "/", "2"]:
@@ -276,7 +276,7 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
     elif getattr(token_at(tokens, i - 1), "text", "") != ",":
         return False
     head = token_at(tokens, j)
-    if head is None or head.kind != "num" or not head.text.isdigit() or len(head.text) != len(tokens[i].text):
+    if head is None or head.kind != "num" or not head.text.isdecimal() or len(head.text) != len(tokens[i].text):
         return False
     return (
         age_end(tokens, j) == j + 1
@@ -320,7 +320,7 @@ def is_shirt_number(tokens: list[Token], i: int, end: int) -> bool:
     possessive ('Canucks' Mason Raymond'), and a caption's verb or 'during' after it; 'Chelsea (45) hosts
     Arsenal' keeps its points."""
     text, following = tokens[i].text, token_at(tokens, end + 1)
-    if not text.isdigit() or not 0 <= int(text) <= 99 or following is None or following.kind != "word":
+    if not text.isdecimal() or not 0 <= int(text) <= 99 or following is None or following.kind != "word":
         return False
     first, before = token_at(tokens, i - 3), token_at(tokens, i - 4)
     if not is_capitalised(first) or first.low in COMMON_WORDS or before is None:
@@ -434,7 +434,7 @@ def in_golf_report(tokens: list[Token], i: int, back: int = 60, ahead: int = 30)
 
 
 def in_range(token: Token, bounds: tuple[int, int]) -> bool:
-    return token.text.isdigit() and bounds[0] <= int(token.text) <= bounds[1]
+    return token.text.isdecimal() and bounds[0] <= int(token.text) <= bounds[1]
 
 
 def is_golf_report_score(tokens: list[Token], i: int, end: int) -> bool:
@@ -533,7 +533,7 @@ def is_golf_score(tokens: list[Token], i: int, end: int) -> bool:
     text = tokens[i].text
     return (
         end == i + 1
-        and text.isdigit()
+        and text.isdecimal()
         and 55 <= int(text) <= 90
         and not counts_what_follows(token_at(tokens, end))
         and not opens_range_or_unit(tokens, end)
@@ -949,7 +949,7 @@ def counts_what_follows(following: Token | None) -> bool:
 
 
 def is_plausible_age(token: Token) -> bool:
-    return token.text.isdigit() and 0 < int(token.text) <= 120
+    return token.text.isdecimal() and 0 < int(token.text) <= 120
 
 
 def names_a_person_before(tokens: list[Token], comma: int) -> bool:
@@ -966,7 +966,7 @@ def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
     """'1. Restore your settings', '12) NordVPN': a number opening a line and closed by '.' or ')'
     numbers an item of a list."""
     previous = token_at(tokens, i - 1)
-    if (previous is not None and previous.text != "\n") or end != i + 1 or not tokens[i].text.isdigit():
+    if (previous is not None and previous.text != "\n") or end != i + 1 or not tokens[i].text.isdecimal():
         return False
     mark, following = token_at(tokens, end), token_at(tokens, end + 1)
     return (
@@ -997,7 +997,7 @@ def bare_dimension_end(tokens: list[Token], i: int) -> int | None:
         and getattr(token_at(tokens, end + 1), "kind", "") == "num"
     ):
         end += 2
-    if end - first < 3 or not all(side.text.replace(",", "").isdigit() for side in tokens[first:end:2]):
+    if end - first < 3 or not all(side.text.replace(",", "").isdecimal() for side in tokens[first:end:2]):
         return None  # "4.065 x 3.860 (103.25mm x 98mm)": decimals are measured sides, not a format
     unit = UNIT_PHRASES.match(tokens, end)
     following = token_at(tokens, end)
@@ -1012,7 +1012,7 @@ SIZE_WORDS = frozenset({"size", "sizes"})
 def size_label_end(tokens: list[Token], i: int) -> int | None:
     """Index after the sizes named after 'size' or 'sizes' ('in women's sizes 6–11', 'size 9 to 12 shoes',
     'US size 10'): a shoe or clothing size is a label on a scale, not an amount ('five sizes' counts)."""
-    if not is_word(token_at(tokens, i - 1), *SIZE_WORDS) or not tokens[i].text.replace(".", "", 1).isdigit():
+    if not is_word(token_at(tokens, i - 1), *SIZE_WORDS) or not tokens[i].text.replace(".", "", 1).isdecimal():
         return None
     end = numeric_chain_end(tokens, i)
     connector, second = token_at(tokens, end), token_at(tokens, end + 1)
@@ -1088,7 +1088,7 @@ def digit_groups_end(tokens: list[Token], i: int) -> int:
     end = i
     while True:
         token = token_at(tokens, end)
-        if token is None or not token.text.isdigit() or (end > i and token.glued):
+        if token is None or not token.text.isdecimal() or (end > i and token.glued):
             return end
         end += 1
 
@@ -1108,7 +1108,7 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "-12,150 children" in a dashed list, "in -5 degree weather": the number stands
     if previous.text in DASHES:
         return not is_range_dash(tokens, i - 1)
-    if previous.text == "." and not previous.glued and tokens[i].text.isdigit() and opens_unit(tokens, i + 1):
+    if previous.text == "." and not previous.glued and tokens[i].text.isdecimal() and opens_unit(tokens, i + 1):
         return False  # "trimming .3 seconds": a decimal below one (numbers.after_leading_point)
     return previous.text in IDENTIFIER_PREFIXES
 
@@ -1226,10 +1226,10 @@ def is_bare_pair(tokens: list[Token], n: int) -> bool:
         and low is not None
         and dash is not None
         and high is not None
-        and low.text.isdigit()
+        and low.text.isdecimal()
         and dash.text in DASHES
         and dash.glued
-        and high.text.isdigit()
+        and high.text.isdecimal()
         and high.glued
     )
 
@@ -1287,7 +1287,7 @@ def is_tiebreak(tokens: list[Token], i: int, end: int) -> bool:
         and opening.text == "("
         and closing is not None
         and closing.text == ")"
-        and tokens[i].text.isdigit()
+        and tokens[i].text.isdecimal()
         and is_bare_pair(tokens, i - 4)
         and numeric_chain_end(tokens, i - 4) == i - 1
     )
@@ -1450,7 +1450,7 @@ def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
     name, following = token_at(tokens, end), token_at(tokens, end + 1)
     if name is None or name.kind != "word" or not name.text[:1].isupper() or name.text.isupper():
         return False
-    if name.low in COMMON_WORDS or name.low.endswith("s") or not tokens[i].text.isdigit():
+    if name.low in COMMON_WORDS or name.low.endswith("s") or not tokens[i].text.isdecimal():
         return False
     if UNIT_PHRASES.match(tokens, end) is not None:
         return False  # "120 Hertz": a unit named after a person
@@ -1508,7 +1508,7 @@ def names_a_product(tokens: list[Token], i: int, end: int) -> bool:
     a lowercase one and a name ('15 Stars founders Rick Johnson'). '300 Javelin missiles' counts."""
     n = end + 1 if getattr(token_at(tokens, end), "text", "") == "-" and tokens[end].glued else end
     word, following = token_at(tokens, n), token_at(tokens, n + 1)
-    if not is_capitalised(word) or word.text.isupper() or following is None or not tokens[i].text.isdigit():
+    if not is_capitalised(word) or word.text.isupper() or following is None or not tokens[i].text.isdecimal():
         return False
     if following.text in ("‘", "“", '"') and is_capitalised(token_at(tokens, n + 2)):
         return True
@@ -1544,7 +1544,7 @@ def is_verse_reference(tokens: list[Token], i: int, end: int) -> bool:
         and colon.text == ":"
         and chapter is not None
         and chapter.kind == "num"
-        and chapter.text.isdigit()
+        and chapter.text.isdecimal()
         and colon.glued
         and book is not None
         and book.kind == "word"
@@ -1557,7 +1557,7 @@ def is_height(tokens: list[Token], i: int, end: int) -> bool:
     """'a 6-8 right-hander', 'the 5-11 guard': feet and inches before the player they describe, not a
     range; a range counts plural things ('4-7 players') or carries a unit ('4-7 hours')."""
     low, high = tokens[i], tokens[end - 1]
-    if not (low.text.isdigit() and high.text.isdigit() and 4 <= int(low.text) <= 7 and int(high.text) <= 11):
+    if not (low.text.isdecimal() and high.text.isdecimal() and 4 <= int(low.text) <= 7 and int(high.text) <= 11):
         return False
     following = token_at(tokens, end)
     return (
@@ -1629,7 +1629,7 @@ def scale_rating_end(tokens: list[Token], i: int) -> int | None:
 def is_decimal_mark(token: Token) -> bool:
     """A number that reads as a mark out of ten: up to 10, with one or two decimals ('8.78', '7.5')."""
     whole, point, decimals = token.text.partition(".")
-    return bool(point) and whole.isdigit() and len(decimals) <= 2 and Decimal(token.text) <= 10
+    return bool(point) and whole.isdecimal() and len(decimals) <= 2 and Decimal(token.text) <= 10
 
 
 def mark_end(tokens: list[Token], i: int) -> int | None:
@@ -1696,7 +1696,7 @@ def is_player_mark(tokens: list[Token], i: int) -> bool:
     """'Marcus Bent (Wigan) 7' on a player-ratings card, in a line or one item a line: a whole or half mark up to
     ten after a player's name and a club in brackets, closing its line or before a bullet or a spaced dash."""
     token, following = tokens[i], token_at(tokens, i + 1)
-    if not (token.text.isdigit() or token.text.endswith(".5")) or digits_value(token.text) > 10:
+    if not (token.text.isdecimal() or token.text.endswith(".5")) or digits_value(token.text) > 10:
         return False
     if following is not None and following.text not in ("\n", "•") and not is_spaced_dash_before_word(tokens, i + 1):
         return False
@@ -1739,7 +1739,7 @@ def number_value(token: Token) -> Decimal:
 
 
 def is_bare_long_digits(token: Token) -> bool:
-    return token.text.isdigit() and len(token.text) >= 4
+    return token.text.isdecimal() and len(token.text) >= 4
 
 
 def has_leading_zero(token: Token) -> bool:
@@ -1754,7 +1754,7 @@ def is_class_label(tokens: list[Token], i: int, end: int) -> bool:
         letter is not None
         and letter.glued
         and letter.text in ("A", "B")
-        and tokens[i].text.isdigit()
+        and tokens[i].text.isdecimal()
         and len(tokens[i].text) == 1
         and not is_word(token_at(tokens, i - 1), *CURRENCY_SYMBOLS)
         and name is not None
@@ -1777,8 +1777,8 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
             if is_time_suffix(tokens, end):
                 return True  # "at 9p.m."
             # "2ms" is milliseconds, "79p" pence (quantities); "720p" a video format
-            return following.text == "p" and not (tokens[i].text.isdigit() and int(tokens[i].text) < 100)
-        if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdigit():
+            return following.text == "p" and not (tokens[i].text.isdecimal() and int(tokens[i].text) < 100)
+        if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdecimal():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
         return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
@@ -1789,7 +1789,7 @@ def is_dotted_clock_time(tokens: list[Token], i: int, end: int) -> bool:
     """'depart at 23.10 (AEST)', 'at 7.45 GMT': hours and minutes joined by a point before a time zone, bare or
     in brackets, are a time of day."""
     hours, point, minutes = tokens[i].text.partition(".")
-    if end != i + 1 or not point or len(minutes) != 2 or not hours.isdigit() or not minutes.isdigit():
+    if end != i + 1 or not point or len(minutes) != 2 or not hours.isdecimal() or not minutes.isdecimal():
         return False
     if int(hours) > 23 or int(minutes) > 59:
         return False
@@ -1826,7 +1826,7 @@ def is_time_suffix(tokens: list[Token], k: int) -> bool:
 def is_day_of_month(tokens: list[Token], i: int, end: int) -> bool:
     """'January 25', 'Jan. 25', '25 January'."""
     token = tokens[i]
-    if not token.text.isdigit() or not 1 <= int(token.text) <= 31:
+    if not token.text.isdecimal() or not 1 <= int(token.text) <= 31:
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
@@ -1840,7 +1840,7 @@ def ends_day_range(tokens: list[Token], i: int) -> bool:
     joiner, first = token_at(tokens, i - 1), token_at(tokens, i - 2)
     if not (is_word(joiner, "to", "through", "until", "and", "or") or (joiner is not None and joiner.text in DASHES)):
         return False
-    if first is None or first.kind != "num" or not first.text.isdigit() or not 1 <= int(first.text) <= 31:
+    if first is None or first.kind != "num" or not first.text.isdecimal() or not 1 <= int(first.text) <= 31:
         return False
     month = token_at(tokens, i - 3)
     if month is not None and month.text == "." and month.glued:
@@ -1899,7 +1899,7 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
     naming something. A number that opens a range ('Freeze 4 to 24 hours') or carries a unit is a
     quantity whatever the word before it."""
     text = tokens[i].text
-    if not text.replace(",", "").replace(".", "", 1).isdigit() or opens_range_or_unit(tokens, end):
+    if not text.replace(",", "").replace(".", "", 1).isdecimal() or opens_range_or_unit(tokens, end):
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
@@ -1908,7 +1908,7 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if previous.low in LABEL_WORDS:
         return True  # "line 1,000 of the spreadsheet"
-    if previous.text == "Year" and text.isdigit() and 1 <= int(text) <= 13:
+    if previous.text == "Year" and text.isdecimal() and 1 <= int(text) <= 13:
         return not at_line_or_sentence_start(tokens, i - 2)  # "the Year 9 pupils": a school year, not nine pupils
     if "," in text:
         return False  # "Tesla 10,000": a name before a grouped number may own it
@@ -1962,7 +1962,7 @@ def is_version_number(tokens: list[Token], i: int, end: int) -> bool:
     text = tokens[i].text
     if end == i + 1 and text.startswith("802.") and not opens_range_or_unit(tokens, end):
         return True
-    return end == i + 1 and text.endswith(".0") and text[:-2].isdigit() and not opens_range_or_unit(tokens, end)
+    return end == i + 1 and text.endswith(".0") and text[:-2].isdecimal() and not opens_range_or_unit(tokens, end)
 
 
 def is_service_number(tokens: list[Token], i: int, end: int) -> bool:
@@ -1993,7 +1993,7 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
         and letter.text.isupper()
     ):
         k += 1  # "221B"
-    if not tokens[i].text.isdigit():
+    if not tokens[i].text.isdecimal():
         return None
     k = past_street_direction(tokens, k)
     ordinal, suffix = token_at(tokens, k), token_at(tokens, k + 1)
@@ -2023,9 +2023,9 @@ def is_implausible_digits(tokens: list[Token], i: int, end: int) -> bool:
     written without thousands separators and with no currency, scale or unit ('Part number: 19435523'):
     news prints an amount of millions with commas or a scale word."""
     token = tokens[i]
-    if sum(ch.isdigit() for ch in token.text) > 15 or has_leading_zero(token):
+    if sum(ch.isdecimal() for ch in token.text) > 15 or has_leading_zero(token):
         return True
-    if not (token.text.isdigit() and len(token.text) >= 7) or opens_range_or_unit(tokens, end):
+    if not (token.text.isdecimal() and len(token.text) >= 7) or opens_range_or_unit(tokens, end):
         return False
     previous = token_at(tokens, i - 1)
     return previous is None or previous.text not in CURRENCY_SYMBOLS
@@ -2040,7 +2040,7 @@ def is_rounding_step(tokens: list[Token], i: int, end: int) -> bool:
     if end != i + 1 or tokens[i].kind != "num":
         return False
     digits = tokens[i].text.replace(",", "")
-    if not (digits.isdigit() and len(digits) > 1 and digits.strip("0") == "1"):
+    if not (digits.isdecimal() and len(digits) > 1 and digits.strip("0") == "1"):
         return False
     if counts_what_follows(token_at(tokens, end)) and UNIT_PHRASES.match(tokens, end) is None:
         return False  # "the nearest 10 hospitals"; "to the nearest 1,000 hours" is still a step
@@ -2053,7 +2053,7 @@ def is_rounding_step(tokens: list[Token], i: int, end: int) -> bool:
 def is_plain_number(tokens: list[Token], i: int, end: int) -> bool:
     """A whole number alone: no unit, scale, range or word after it ('25,', '17.', '8 and'; not '6-foot-6',
     '16-year', '5G')."""
-    if end != i + 1 or not tokens[i].text.isdigit() or opens_range_or_unit(tokens, end):
+    if end != i + 1 or not tokens[i].text.isdecimal() or opens_range_or_unit(tokens, end):
         return False
     following = token_at(tokens, end)
     return following is None or not following.glued or following.text in (",", ".", ";", ":", ")", "”", '"', "!", "?")

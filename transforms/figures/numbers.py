@@ -164,11 +164,11 @@ def match_digits(tokens: list[Token], k: int) -> Amount | None:
     fraction = fraction_end(tokens, k)
     if fraction is not None:
         return Amount(float(fraction[0]), fraction[1])  # "1/2 teaspoon"
-    mixed = fraction_end(tokens, k + 1, counted=True) if token.text.isdigit() else None
+    mixed = fraction_end(tokens, k + 1, counted=True) if token.text.isdecimal() else None
     if mixed is not None and not tokens[k + 1].glued:
         return Amount(float(digits_value(token.text) + mixed[0]), mixed[1])  # "2 1/2 cups"
     dash = token_at(tokens, k + 1)
-    if token.text.isdigit() and dash is not None and dash.text == "-" and dash.glued and tokens[k + 2 :][:1]:
+    if token.text.isdecimal() and dash is not None and dash.text == "-" and dash.glued and tokens[k + 2 :][:1]:
         dashed = fraction_end(tokens, k + 2) if tokens[k + 2].glued else None
         if dashed is not None:
             return Amount(float(digits_value(token.text) + dashed[0]), dashed[1])  # "4-1/2 hours"
@@ -186,7 +186,7 @@ def after_leading_point(tokens: list[Token], k: int) -> bool:
         and point.text == "."
         and tokens[k].glued
         and not point.glued
-        and tokens[k].text.isdigit()
+        and tokens[k].text.isdecimal()
         and (before is None or before.text != ".")
     )
 
@@ -242,7 +242,7 @@ def is_kelvin_suffix(tokens: list[Token], k: int) -> bool:
         suffix is not None
         and suffix.text == "K"
         and suffix.glued
-        and number.text.isdigit()
+        and number.text.isdecimal()
         and 1000 <= int(number.text) <= 20000
         and not (k > 0 and tokens[k - 1].text in CURRENCY_SYMBOLS)
     )

@@ -269,7 +269,7 @@ def is_model_number(tokens: list[Token], k: int) -> bool:
     return (
         token is not None
         and token.kind == "num"
-        and token.text.isdigit()
+        and token.text.isdecimal()
         and not token.glued
         and following is not None
         and is_object_word(following)
@@ -2088,7 +2088,7 @@ def time_said_before_verb(tokens: list[Token], n: int) -> int:
     if is_word(token_at(tokens, n), "whole") and is_word(token_at(tokens, n - 1), "a") and is_word(tokens[n - 2], "as"):
         n -= 3  # "house prices in 2007 as a whole rose": the scope, then maybe the time
     last = token_at(tokens, n)
-    if last is not None and last.kind == "num" and last.text.isdigit() and len(last.text) == 4:
+    if last is not None and last.kind == "num" and last.text.isdecimal() and len(last.text) == 4:
         return n - 2 if is_word(token_at(tokens, n - 1), "in", "during", "since") else n  # "prices in 2007 rose"
     if last is None or last.text == "," or not (last.low in MONTHS or last.low in UNIT_HEADS or last.low in SEASONS):
         return n

@@ -252,7 +252,7 @@ def may_be_quoted(figure: Figure) -> bool:
         return False
     if figure.kind != "count":
         return True
-    return figure.surface.replace(",", "").replace(".", "").isdigit() or (figure.object or "").lower() in POINT_WORDS
+    return figure.surface.replace(",", "").replace(".", "").isdecimal() or (figure.object or "").lower() in POINT_WORDS
 
 
 def could_be_quoted(sentence: Doc, figures: Sequence[Figure]) -> bool:

@@ -373,7 +373,7 @@ def lap_time(tokens: list[Token], k: int, amount: Amount, unit: Unit | None) -> 
     whole, point, decimals = seconds.text.partition(".")
     if amount.in_words or amount.value != int(amount.value) or not 0 <= amount.value < 60:
         return None
-    if not point or len(whole) != 2 or not decimals.isdigit() or int(whole) >= 60:
+    if not point or len(whole) != 2 or not decimals.isdecimal() or int(whole) >= 60:
         return None
     closing = token_at(tokens, k + 2)
     if closing is not None and closing.glued and closing.text in INCH_MARKS:
@@ -382,7 +382,7 @@ def lap_time(tokens: list[Token], k: int, amount: Amount, unit: Unit | None) -> 
 
 
 def is_inches(token: Token) -> bool:
-    return token.kind == "num" and token.text.isdigit() and int(token.text) <= 11
+    return token.kind == "num" and token.text.isdecimal() and int(token.text) <= 11
 
 
 def unit_after_modifier(tokens: list[Token], k: int) -> tuple[Unit, int] | None:

@@ -243,7 +243,7 @@ def fraction_end(tokens: list[Token], k: int, counted: bool = False) -> tuple[De
     numerator, slash, denominator = token_at(tokens, k), token_at(tokens, k + 1), token_at(tokens, k + 2)
     if numerator is None or slash is None or denominator is None or slash.text != "/":
         return None
-    if not (slash.glued and denominator.glued and numerator.kind == "num" and numerator.text.isdigit()):
+    if not (slash.glued and denominator.glued and numerator.kind == "num" and numerator.text.isdecimal()):
         return None
     if denominator.text not in FRACTION_DENOMINATORS or int(numerator.text) >= int(denominator.text):
         return None
