@@ -189,6 +189,7 @@ class RealResult:
     unjudged: int = 0
     articles: int = 0
     errors: list[str] = field(default_factory=list)
+    crashed: list[str] = field(default_factory=list)  # articles the figure finder raised on: scored as nothing found
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -290,7 +291,11 @@ def evaluate_real(gold: dict, texts: dict[str, str], nlp: Language | None = None
     result = RealResult()
     for article in gold["articles"]:
         text = texts[article["key"]]
-        found = find_figures(text, article["key"])
+        try:
+            found = find_figures(text, article["key"])
+        except Exception as error:  # noqa: BLE001 - one page's crash scores as misses there, named, not as no score
+            result.crashed.append(f"{article['key']} ({type(error).__name__}: {error})")
+            found = []
         if nlp is not None and found:
             found = find_objects_of(nlp, [(text, found)])[0]
         score_article(text, article, found, result)
@@ -332,6 +337,8 @@ def report(result: RealResult, gold_path: str, recall_articles: int, show_errors
         )
     )
     lines.append(f"found figures not judged (neither a true figure nor a judged non-figure): {result.unjudged}")
+    if result.crashed:
+        lines.append(f"articles the figure finder raised on (scored as finding nothing): {'; '.join(result.crashed)}")
     if show_errors:
         lines += ["", "errors:"] + [f"  {e}" for e in result.errors]
     return "\n".join(lines)

@@ -151,6 +151,20 @@ def test_the_committed_snacktory_judgements_hold_offsets_values_and_no_text():
             assert (figure["value"] is None) != (figure["value_low"] is None)
 
 
+def test_a_page_the_figure_finder_raises_on_scores_as_misses_and_is_named(tmp_path, capsys, monkeypatch):
+    write_data(tmp_path, TEXT, recall_checked=True)
+
+    def raising(text, article_id):
+        raise ValueError("bad number")
+
+    monkeypatch.setattr(eval_figures_real, "find_figures", raising)
+    assert main(["--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "true figures still found, all judged articles: 0/" in out
+    assert "articles the figure finder raised on (scored as finding nothing): " in out
+    assert "(ValueError: bad number)" in out
+
+
 def test_an_object_left_unjudged_is_not_scored(tmp_path, capsys):
     write_data(tmp_path, TEXT, recall_checked=True)
     gold_path = tmp_path / "figures-real" / "gold-dev.json"
