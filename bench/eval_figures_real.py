@@ -38,10 +38,12 @@ frozen in articles.json), not a hand-cleaned body, so its judgements cover extra
 tests/data/content/: news of 2010-2014), in `{data}/goose3-fixtures/`; its round-18 held-out judgements are lost,
 and round 19 judged all 25 pages again for tuning as its `dev` (bench/gold/goose3-fixtures/); `--source newspaper3k`
 a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/data/html/: news of 2014), in
-`{data}/newspaper3k-fixtures/`, judged blind in round 19 (gold in `bench/gold/newspaper3k-fixtures/`). The texts
-of these three sets are built by `bench/fixture_texts.py`.
+`{data}/newspaper3k-fixtures/`, judged blind in round 19 (gold in `bench/gold/newspaper3k-fixtures/`);
+`--source snacktory` a sixth from snacktory's test pages (github.com/karussell/snacktory, src/test/resources/: news
+of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold in `bench/gold/snacktory-fixtures/`).
+The texts of these four sets are built by `bench/fixture_texts.py`.
 
-Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight|goose3|newspaper3k]
+Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight|goose3|newspaper3k|snacktory]
        [--set dev|heldout] [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -119,6 +121,7 @@ L3S_FOLDER = Path("figures-l3s")
 POSTLIGHT_FOLDER = Path("postlight-fixtures")
 GOOSE3_FOLDER = Path("goose3-fixtures")
 NEWSPAPER3K_FOLDER = Path("newspaper3k-fixtures")
+SNACKTORY_FOLDER = Path("snacktory-fixtures")
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -165,6 +168,12 @@ SOURCES = {
         {"dev": (), "heldout": (("gold-heldout1.json",), ("gold-heldout2.json",))},
         (NEWSPAPER3K_FOLDER / "articles.json",),
     ),
+    # snacktory's test pages (helper accept20, round 20): every kept page held out and judged blind at once.
+    "snacktory": Source(
+        SNACKTORY_FOLDER,
+        {"dev": (), "heldout": (("gold-heldout.json",),)},
+        (SNACKTORY_FOLDER / "articles.json",),
+    ),
 }
 
 
@@ -180,6 +189,7 @@ class RealResult:
     unjudged: int = 0
     articles: int = 0
     errors: list[str] = field(default_factory=list)
+    crashed: list[str] = field(default_factory=list)  # articles the figure finder raised on: scored as nothing found
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -281,7 +291,11 @@ def evaluate_real(gold: dict, texts: dict[str, str], nlp: Language | None = None
     result = RealResult()
     for article in gold["articles"]:
         text = texts[article["key"]]
-        found = find_figures(text, article["key"])
+        try:
+            found = find_figures(text, article["key"])
+        except Exception as error:  # noqa: BLE001 - one page's crash scores as misses there, named, not as no score
+            result.crashed.append(f"{article['key']} ({type(error).__name__}: {error})")
+            found = []
         if nlp is not None and found:
             found = find_objects_of(nlp, [(text, found)])[0]
         score_article(text, article, found, result)
@@ -323,6 +337,8 @@ def report(result: RealResult, gold_path: str, recall_articles: int, show_errors
         )
     )
     lines.append(f"found figures not judged (neither a true figure nor a judged non-figure): {result.unjudged}")
+    if result.crashed:
+        lines.append(f"articles the figure finder raised on (scored as finding nothing): {'; '.join(result.crashed)}")
     if show_errors:
         lines += ["", "errors:"] + [f"  {e}" for e in result.errors]
     return "\n".join(lines)

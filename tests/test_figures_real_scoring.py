@@ -4,6 +4,7 @@ file written here; the real one lives outside the repository)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -127,6 +128,41 @@ def test_the_goose3_source_has_a_dev_set_in_the_repository(tmp_path, capsys, rep
     (repository_gold / "goose3-fixtures" / "gold-dev.json").write_text((goose3 / "gold-heldout1.json").read_text())
     assert main(["--data", str(tmp_path), "--source", "goose3"]) == 0
     assert "1 judged articles (1 recall-checked), " in capsys.readouterr().out
+
+
+def test_the_snacktory_source_reads_its_held_out_judgements_and_has_no_dev_set(tmp_path, capsys, repository_gold):
+    snacktory = source_folder(tmp_path, "snacktory-fixtures", ("gold-heldout.json",))
+    assert main(["--data", str(tmp_path), "--source", "snacktory", "--set", "heldout"]) == 0
+    assert f"1 judged articles (1 recall-checked), {snacktory / 'gold-heldout.json'}" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "snacktory"]) == 0
+    assert "the snacktory source has no dev set" in capsys.readouterr().out
+
+
+def test_the_committed_snacktory_judgements_hold_offsets_values_and_no_text():
+    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "snacktory-fixtures"
+    gold = json.loads((committed / "gold-heldout.json").read_text(encoding="utf-8"))
+    articles = gold["articles"]
+    assert [a["heldout_index"] for a in articles] == list(range(len(articles)))  # every kept page judged
+    assert all(a["recall_checked"] for a in articles)
+    for article in articles:
+        for figure in article["figures"]:
+            assert figure["char_start"] < figure["char_end"]
+            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= 40  # a surface, not text
+            assert (figure["value"] is None) != (figure["value_low"] is None)
+
+
+def test_a_page_the_figure_finder_raises_on_scores_as_misses_and_is_named(tmp_path, capsys, monkeypatch):
+    write_data(tmp_path, TEXT, recall_checked=True)
+
+    def raising(text, article_id):
+        raise ValueError("bad number")
+
+    monkeypatch.setattr(eval_figures_real, "find_figures", raising)
+    assert main(["--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "true figures still found, all judged articles: 0/" in out
+    assert "articles the figure finder raised on (scored as finding nothing): " in out
+    assert "(ValueError: bad number)" in out
 
 
 def test_an_object_left_unjudged_is_not_scored(tmp_path, capsys):
