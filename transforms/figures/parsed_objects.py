@@ -279,8 +279,12 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     has_price_verb = any(token.lower_ in price_words for token in sentence)
     change_words = CHANGE_VERBS | MOVING_VERBS | CHANGE_NOUNS
     has_change_verb = any(token.lower_ in change_words for token in sentence)
+    words = {token.lower_ for token in sentence}
+    has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
     for start, end, kind in figures:
-        if (kind == "money" and has_price_verb) or (kind in CHANGED_KINDS and has_change_verb):
+        if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
+            return True
+        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES)):
             return True
         span = sentence.char_span(start, end, alignment_mode="expand")
         if kind in PARTITIVE_KINDS and span is not None and span.end < len(sentence) and is_of(sentence[span.end]):
@@ -315,6 +319,10 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         changed = changed_noun(head)
         if changed is not None:
             return measure_phrase_of(changed, span)
+    if noun is None and kind == "money":
+        noun = receiver_noun(head) or purpose_noun(head, span)
+    if noun is None and kind in STATED_KINDS:
+        noun = stated_noun(head, kind)
     return phrase_of(noun, span) if noun is not None else None
 
 
@@ -390,7 +398,7 @@ def quoted_noun(head: Token) -> Token | None:
         subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent", "fell ... to close at"
     if subject is None or subject.lower_ in ("which", "that", "who") or subject.dep_ == "nsubjpass":
         return None
-    if any(child.dep_ in ("relcl", "appos") for child in subject.children):
+    if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None
     if any(token.like_num and not is_name_number(token) for token in subject.subtree if token != subject):
         return None  # "The carrier's debt of $2.1 billion ended at": the subject holds its own figure
@@ -489,9 +497,9 @@ def changed_noun(head: Token) -> Token | None:
     if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
         return None  # "the government was increasing the threshold to £38,700": who changes it, not what
     subject = first_child(verb, ("nsubj",))
-    if subject is None or subject.lower_ in ("which", "that", "who") or is_name(subject):
-        return None  # "the Index of Consumer Sentiment increased 13.7%": the judges leave a name's change empty
-    if any(child.dep_ in ("relcl", "appos") for child in subject.children):
+    if subject is None or subject.lower_ in ("which", "that", "who"):
+        return None
+    if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
     if any(token.like_num for token in subject.subtree):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
@@ -586,3 +594,138 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
             break
         last += 2  # "e-reader" parsed as "e" with "-reader" hanging off it: the word whole
     return doc[first : last + 1].text.strip() or None
+
+
+# Round 20 (figures35): what a sum, a measure or a share is of when the sentence says it through the verb that
+# holds the figure (docs/evaluation.md, "Round 20, figures35"). The judges of all three sets name who gets a sum
+# ("NASA will receive $18 billion", "the bill gives the agency $17.99 billion"), who earns or owes it ("the film
+# grossed $150m", "Russia owes $670 billion"), what it is spent on or given to ("$3.8 billion for space
+# operations", "contributing $35,000 to local nonprofits", "pouring millions into urban infrastructure"), and
+# the thing a measure or a share is said of ("the aircraft fell 11 kilometres", "the reservoirs are 1,200 feet
+# above sea level", "Nevada was 5.9 percent below its peak").
+
+# Verbs whose subject is who gets, earns or owes the sum they take as object.
+RECEIVING_VERBS = verb_forms(
+    "receive/receives/received/receiving",
+    "get/gets/got/gotten/getting",
+    "earn/earns/earned/earning",
+    "make/makes/made/making",
+    "gross/grosses/grossed/grossing",
+    "net/nets/netted/netting",
+    "owe/owes/owed/owing",
+    "win/wins/won/winning",
+    "collect/collects/collected/collecting",
+)
+# Verbs whose indirect object is who is given the sum: "gives the agency $17.99 billion".
+GIVING_VERBS = verb_forms("give/gives/gave/given/giving", "award/awards/awarded/awarding", "grant/grants/granted")
+# Prepositions after a sum that name what it is for or who gets it: "$3.8 billion for space operations",
+# "contributing $35,000 to local nonprofits", "spent $30 million on agriculture", "$100,000 into a bakery".
+PURPOSE_PREPOSITIONS = frozenset({"for", "to", "on", "into"})
+# Nouns of time after "for" or "on" that say when, not what for: "receive $18 billion for 2015".
+TIME_NOUNS = frozenset(
+    "year years month months week weeks day days quarter quarters decade decades period season time "
+    "today tomorrow yesterday night morning evening hour hours".split()
+)
+COPULAS = frozenset("is are was were be been being remains remained remain stays stayed".split())
+# Prepositions that place a share or a measure against a level: "5.9 percent below its peak".
+RELATIVE_SIDES = frozenset("below above under over".split())
+# Kinds `stated_noun` names: what a measure or a share is said of by its verb's subject.
+STATED_KINDS = frozenset({"measure", "percent"})
+# Adjectives of size a measure hangs on ("140cm tall", "65 µm long"); the noun they describe is what is measured.
+SIZE_ADJECTIVES = frozenset("tall long high wide deep thick heavy away".split())
+# Verbs whose object is a distance gone or spanned: "the water traveled more than 125 miles".
+EXTENT_VERBS = verb_forms(
+    "travel/travels/traveled/travelled/traveling/travelling",
+    "cover/covers/covered/covering",
+    "drift/drifts/drifted/drifting",
+    "stretch/stretches/stretched/stretching",
+    "run/runs/ran/running",
+)
+# Passive verbs of place whose subject is what a distance after them places: "Stansted is located 40 miles north".
+PLACING_VERBS = frozenset("located situated".split())
+
+
+def receiver_noun(head: Token) -> Token | None:
+    """Who gets, earns or owes a sum: the subject of a receiving verb whose object it is ("JPMorgan Chase
+    earned $4.9 billion"), or the indirect object of a giving verb ("gives the agency $17.99 billion")."""
+    if head.dep_ != "dobj":
+        return None
+    verb = head.head
+    if sum(child.dep_ == "dobj" for child in verb.children) > 1:
+        return None  # "receive $18 billion for 2015, more than a half a billion dollars above": a comparison
+    if verb.lower_ in GIVING_VERBS:
+        return first_child(verb, ("dative",))
+    if verb.lower_ not in RECEIVING_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in ("which", "that", "who"):
+        return None
+    if any(token.like_num for token in subject.subtree):
+        return None  # "the carrier's debt of $2.1 billion": the subject holds its own figure
+    return subject
+
+
+def purpose_noun(head: Token, span: Span) -> Token | None:
+    """What a sum is for or who gets it, said by "for", "to", "on" or "into" after it, on the sum itself or on
+    the verb it is the object of ("spent $30 million on agriculture"), not a time ("for 2015")."""
+    holders = [head]
+    if head.dep_ == "dobj" or (head.dep_ == "pobj" and head.head.lower_ == "with"):
+        verb = head.head if head.dep_ == "dobj" else head.head.head
+        if verb.lower_ not in CHANGE_VERBS | MOVING_VERBS | PRICE_VERBS:
+            holders.append(verb)
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in PURPOSE_PREPOSITIONS or child.i < span.end:
+                continue
+            noun = first_child(child, ("pobj",))
+            if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
+                continue
+            return noun
+    return None
+
+
+def stated_noun(head: Token, kind: str) -> Token | None:
+    """What a measure or a share is said of by the verb before it: the thing the verb moves ("moved debris up to
+    30 miles"), else its subject ("The highest reservoirs are about 1,200 feet above sea level", "the aircraft fell
+    more than 11 kilometres"), or the noun a size adjective describes ("a boy, 140cm tall"). A share only through a
+    copula or a side ("Nevada was 5.9 percent below its peak"): other verbs' subjects are who answered or acted.
+    Not through a preposition's object ("limit the increase to 3.6 degrees": what is limited is not said plainly)
+    nor a subject after the figure ("Some 2,000 miles away, McKelvey is standing")."""
+    token = head
+    for _ in range(3):
+        parent = token.head
+        if parent.lower_ in SIZE_ADJECTIVES and parent.dep_ in ("amod", "appos") and token.dep_ == "npadvmod":
+            described = parent.head
+            return described if kind == "measure" and described.i < head.i and described.dep_ != "prep" else None
+        if token.dep_ in ("npadvmod", "advmod") and parent.dep_ in ("prep", "advmod", "acomp"):
+            token = parent  # "1,200 feet above sea level", "40 miles north of", "up to 50 km"
+            continue
+        break
+    verb = token.head
+    if token.dep_ not in ("npadvmod", "dobj", "attr", "prep", "advmod", "acomp") or verb.i == token.i:
+        return None
+    if kind == "percent" and verb.lower_ not in COPULAS and token.lower_ not in RELATIVE_SIDES:
+        return None
+    if token.dep_ == "dobj" and verb.lower_ not in CHANGE_VERBS | EXTENT_VERBS:
+        return None  # "the report includes the 800,000 bbl": what the verb acts on, not a distance
+    moved = [c for c in verb.children if c.dep_ == "dobj" and c != token and c.i < head.i]
+    if kind == "measure" and len(moved) == 1:
+        return moved[0]  # "ferry water via the Catskill Aqueduct 92 miles"
+    if moved:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    passive = first_child(verb, ("nsubjpass",))
+    if subject is None and passive is not None and verb.lower_ in PLACING_VERBS:
+        subject = passive  # "Stansted is located about 40 miles north of London"
+    if subject is None or not subject.i < verb.i < head.i or subject.lower_ in ("which", "that", "who"):
+        return None
+    if any(t.like_num for t in subject.subtree):
+        return None
+    return subject
+
+
+def is_ticker(token: Token) -> bool:
+    """A stock ticker set in brackets after a company's name: "Lanco Infratech (LAIN.NS) rose 4.3 percent"."""
+    doc = token.doc
+    bracketed = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+    return bracketed and token.text.replace(".", "").isalnum() and token.text.isupper()
