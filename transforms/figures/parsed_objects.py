@@ -19,6 +19,7 @@ dependency labels and word forms only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -197,7 +198,7 @@ def find_objects_and_parses(
     chosen = [sentences_to_parse(nlp, text, figures) for text, figures in articles]
     parses = iter(nlp.pipe((doc for sentences in chosen for _, doc, _ in sentences), disable=["ner"]))
     filled, parsed = [], []
-    for (_, figures), sentences in zip(articles, chosen, strict=True):
+    for (text, figures), sentences in zip(articles, chosen, strict=True):
         found: dict[str, str] = {}
         by_start: dict[int, Doc] = {}
         for start, _, inside in sentences:
@@ -206,7 +207,7 @@ def find_objects_and_parses(
                 named = object_from_parse(doc, figure, start)
                 if named is not None:
                     found[figure.figure_id] = named
-        filled.append([replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures])
+        filled.append(inherit_compared([replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures], text))
         parsed.append(by_start)
     return filled, parsed
 
@@ -236,6 +237,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     """The object the parsed sentence (starting at `start` in the text) gives the figure: a quote's subject
     (`quoted_noun`) over what the token rules said, else, where they said nothing, `parsed_object`."""
     first, last = figure.char_start - start, figure.char_end - start
+    if figure.kind == "money" and (figure.object or "").lower() in LEVEL_NOUNS:
+        owner = level_owner(doc, first, last)  # "The stock's 52-week high is $29.43": the stock's level
+        if owner is not None:
+            return owner
     if may_be_quoted(figure):
         quoted = quoted_object(doc, first, last, figure.kind)
         said = (figure.object or "").lower()
@@ -261,7 +266,7 @@ def could_be_quoted(sentence: Doc, figures: Sequence[Figure]) -> bool:
     if not figures:
         return False
     words = {token.lower_ for token in sentence}
-    if words & QUOTE_VERBS or words & SETTING_VERBS:
+    if words & QUOTE_VERBS or words & SETTING_VERBS or (words & COPULAS and words & LEVEL_NOUNS):
         return True
     return bool(words & POINT_WORDS) and bool(words & INDEX_MOVES or words & CHANGE_VERBS)
 
@@ -319,11 +324,13 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         changed = changed_noun(head)
         if changed is not None:
             return measure_phrase_of(changed, span)
-    if noun is None and kind == "money":
+    if noun is not None:
+        return phrase_of(noun, span)
+    if kind == "money":
         noun = receiver_noun(head) or purpose_noun(head, span)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
-    return phrase_of(noun, span) if noun is not None else None
+    return coordinated_phrase(noun, span) if noun is not None else None
 
 
 def quoted_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
@@ -629,8 +636,8 @@ TIME_NOUNS = frozenset(
 COPULAS = frozenset("is are was were be been being remains remained remain stays stayed".split())
 # Prepositions that place a share or a measure against a level: "5.9 percent below its peak".
 RELATIVE_SIDES = frozenset("below above under over".split())
-# Kinds `stated_noun` names: what a measure or a share is said of by its verb's subject.
-STATED_KINDS = frozenset({"measure", "percent"})
+# Kinds `stated_noun` names: what a measure, a share or a sum is said of by its verb's subject.
+STATED_KINDS = frozenset({"measure", "percent", "money"})
 # Adjectives of size a measure hangs on ("140cm tall", "65 µm long"); the noun they describe is what is measured.
 SIZE_ADJECTIVES = frozenset("tall long high wide deep thick heavy away".split())
 # Verbs whose object is a distance gone or spanned: "the water traveled more than 125 miles".
@@ -674,8 +681,10 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
         if verb.lower_ not in CHANGE_VERBS | MOVING_VERBS | PRICE_VERBS:
             holders.append(verb)
     for holder in holders:
+        # "paid $35 million in a settlement": what a payment is made in
+        prepositions = PURPOSE_PREPOSITIONS | {"in"} if holder.lower_ in PAYING_VERBS else PURPOSE_PREPOSITIONS
         for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in PURPOSE_PREPOSITIONS or child.i < span.end:
+            if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < span.end:
                 continue
             noun = first_child(child, ("pobj",))
             if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
@@ -704,8 +713,10 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     verb = token.head
     if token.dep_ not in ("npadvmod", "dobj", "attr", "prep", "advmod", "acomp") or verb.i == token.i:
         return None
-    if kind == "percent" and verb.lower_ not in COPULAS and token.lower_ not in RELATIVE_SIDES:
+    if kind != "measure" and verb.lower_ not in COPULAS and token.lower_ not in RELATIVE_SIDES:
         return None
+    if verb.dep_ == "pcomp":
+        return None  # "with windows coming three feet down": a scene set, not a thing measured
     if token.dep_ == "dobj" and verb.lower_ not in CHANGE_VERBS | EXTENT_VERBS:
         return None  # "the report includes the 800,000 bbl": what the verb acts on, not a distance
     moved = [c for c in verb.children if c.dep_ == "dobj" and c != token and c.i < head.i]
@@ -721,6 +732,9 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         return None
     if any(t.like_num for t in subject.subtree):
         return None
+    if subject.lower_ in PRICE_NOUNS:  # "Average price of a home that sold was $640,479"
+        named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+        return first_child(named, ("pobj",)) if named is not None else None
     return subject
 
 
@@ -729,3 +743,67 @@ def is_ticker(token: Token) -> bool:
     doc = token.doc
     bracketed = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
     return bracketed and token.text.replace(".", "").isalnum() and token.text.isupper()
+
+
+# Nouns of a quote's level whose possessor is what the level is of: "The stock's 52-week high is $29.43".
+LEVEL_NOUNS = EARLIER_LEVELS | {"range"}
+
+
+def level_owner(doc: Doc, start: int, end: int) -> str | None:
+    """What a level said with a copula is of: the possessor of its noun ("The stock's 52-week range is $73.96 to
+    $104.80" -> stock), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    if head.dep_ != "attr" or head.head.lower_ not in COPULAS:
+        return None
+    level = first_child(head.head, ("nsubj",))
+    owner = first_child(level, ("poss",)) if level is not None and level.lower_ in LEVEL_NOUNS else None
+    return phrase_of(owner, span) if owner is not None else None
+
+
+def coordinated_phrase(noun: Token, figure: Span) -> str | None:
+    """`phrase_of`, with the nouns joined to it by "and" or "or" after it: the judges keep "settlements and
+    fines", "safety, security, and mission operations" whole."""
+    phrase = phrase_of(noun, figure)
+    if phrase is None or not phrase.endswith(noun.text):
+        return phrase
+    last = noun
+    while True:
+        joined = first_child(last, ("conj",))
+        if joined is None or joined.i <= last.i or figure.start <= joined.i < figure.end or not is_nominal(joined):
+            break
+        last = joined
+    between = noun.doc[noun.i + 1 : last.i + 1]
+    if any(token.like_num or token.is_currency for token in between):
+        return phrase  # "for its security forces and $5 billion to $8 billion for ...": the next sum's phrase
+    if last is noun or not any(c.dep_ == "cc" for t in (noun, *noun.subtree) for c in t.children if c.i < last.i):
+        return phrase
+    return phrase + noun.doc.text[noun.idx + len(noun.text) : last.idx + len(last.text)]
+
+
+# Words that set a figure against an earlier one of the same thing: "Hourly earnings were up 2.1 percent,
+# compared to 3.9 percent in June 2007", "70% of Americans ..., up from just 15% in August", "received $805
+# million, less than the requested $848 million". The judges give both figures the first one's object.
+COMPARED_CUE = re.compile(
+    r"(?:\bcompared (?:to|with)|\bup from|\bdown from|\bless than|\bagainst)"
+    r"(?: (?:the|a|an)(?: [a-z]+)?| just| only)?\s*$"
+)
+COMPARED_KINDS = frozenset({"money", "percent", "measure"})
+
+
+def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each without an object that a comparison sets against an earlier figure of the same kind in
+    its sentence (`COMPARED_CUE` right before it) given that figure's object."""
+    out: list[Figure] = []
+    for figure in figures:
+        if figure.object is None and figure.kind in COMPARED_KINDS:
+            earlier = next(
+                (f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None
+            )
+            if earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start:
+                if COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
+                    figure = replace(figure, object=earlier.object)
+        out.append(figure)
+    return out
