@@ -217,7 +217,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
     by_start: dict[int, list[Figure]] = {}
     for figure in figures:
-        if not (needs_parsed_object(figure) or may_be_quoted(figure)):
+        if not (needs_parsed_object(figure) or may_be_quoted(figure) or needs_owner(figure)):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
         if start >= 0 and figure.char_end <= start + len(figure.sentence):
@@ -226,7 +226,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
-        if could_be_quoted(doc, quoted) or could_have_object(
+        if any(needs_owner(f) for f in inside) or could_be_quoted(doc, quoted) or could_have_object(
             doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
         ):
             chosen.append((start, doc, inside))
@@ -237,8 +237,9 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     """The object the parsed sentence (starting at `start` in the text) gives the figure: a quote's subject
     (`quoted_noun`) over what the token rules said, else, where they said nothing, `parsed_object`."""
     first, last = figure.char_start - start, figure.char_end - start
-    if figure.kind == "money" and (figure.object or "").lower() in LEVEL_NOUNS:
-        owner = level_owner(doc, first, last)  # "The stock's 52-week high is $29.43": the stock's level
+    if needs_owner(figure):
+        # "The stock's 52-week high is $29.43", "a tunnel with a diameter of 14 feet": whose level or size
+        owner = level_owner(doc, first, last) if figure.kind == "money" else dimension_owner(doc, first, last)
         if owner is not None:
             return owner
     if may_be_quoted(figure):
@@ -700,6 +701,8 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     copula or a side ("Nevada was 5.9 percent below its peak"): other verbs' subjects are who answered or acted.
     Not through a preposition's object ("limit the increase to 3.6 degrees": what is limited is not said plainly)
     nor a subject after the figure ("Some 2,000 miles away, McKelvey is standing")."""
+    if kind == "measure" and head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        return head.head  # "the 30-pound Explorer 1", "a sprawling 1.2 million-acre watershed"
     token = head
     for _ in range(3):
         parent = token.head
@@ -807,3 +810,40 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                     figure = replace(figure, object=earlier.object)
         out.append(figure)
     return out
+
+
+# Nouns of a size whose owner is what a measure "of" them is of: "a tunnel with a diameter of 14 feet" -> tunnel.
+DIMENSION_NOUNS = frozenset("speed diameter depth length height width weight".split())
+
+
+def needs_owner(figure: Figure) -> bool:
+    """Whether the token rules named only a level or a size ("high", "diameter"), whose owner the parse may say."""
+    said = (figure.object or "").lower().split()
+    if figure.kind == "money":
+        return " ".join(said) in LEVEL_NOUNS
+    return figure.kind == "measure" and bool(said) and said[-1] in DIMENSION_NOUNS
+
+
+def dimension_owner(doc: Doc, start: int, end: int) -> str | None:
+    """What a size "of" a measure belongs to: the noun "with" it ("a circular tunnel with a diameter of 14 feet"),
+    the subject of the verb "at" it ("the aircraft was climbing at a speed of 353 knots"), or the noun it is set
+    beside ("cable, an outer diameter of 21 millimeters"); None elsewhere."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in DIMENSION_NOUNS:
+        return None
+    size = of.head
+    owner: Token | None = None
+    if size.dep_ == "appos":
+        owner = size.head
+    elif size.dep_ == "pobj" and size.head.lower_ == "with":
+        holder = size.head.head
+        owner = first_child(holder, ("dobj",)) or holder  # "built a tunnel with a diameter of": the tunnel
+    elif size.dep_ == "pobj" and size.head.lower_ == "at":
+        owner = subject_of(size.head.head)
+    if owner is None or owner.lower_ in ("which", "that", "who"):
+        return None
+    return phrase_of(owner, span)
