@@ -207,7 +207,11 @@ def find_objects_and_parses(
                 named = object_from_parse(doc, figure, start)
                 if named is not None:
                     found[figure.figure_id] = named
-        filled.append(inherit_compared([replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures], text))
+        filled.append(
+            inherit_compared(
+                [replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures], text
+            )
+        )
         parsed.append(by_start)
     return filled, parsed
 
@@ -226,8 +230,12 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
-        if any(needs_owner(f) for f in inside) or could_be_quoted(doc, quoted) or could_have_object(
-            doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
+        if (
+            any(needs_owner(f) for f in inside)
+            or could_be_quoted(doc, quoted)
+            or could_have_object(
+                doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
+            )
         ):
             chosen.append((start, doc, inside))
     return chosen
@@ -483,6 +491,9 @@ def measure_phrase_of(noun: Token, figure: Span) -> str | None:
     phrase = phrase_of(noun, figure)
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     measured = first_child(of, ("pobj",)) if of is not None and noun.lower_ in MEASURE_NOUNS else None
+    if of is not None and measured is None and noun.text[:1].isupper():
+        named = first_child(of, ("pobj",))  # "The Index of Retail Prices rose 2 percent": a name whole
+        measured = named if named is not None and named.text[:1].isupper() and is_nominal(named) else None
     tail = phrase_of(measured, figure) if measured is not None else None
     return f"{phrase} of {tail}" if phrase is not None and tail is not None else phrase
 
@@ -703,6 +714,8 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     nor a subject after the figure ("Some 2,000 miles away, McKelvey is standing")."""
     if kind == "measure" and head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
         return head.head  # "the 30-pound Explorer 1", "a sprawling 1.2 million-acre watershed"
+    if kind == "measure" and head.dep_ == "npadvmod" and head.head.dep_ == "dobj" and head.head.i < head.i:
+        return head.head  # "have moved the wreckage about 20 miles": the distance the thing was moved
     token = head
     for _ in range(3):
         parent = token.head
@@ -802,12 +815,10 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     out: list[Figure] = []
     for figure in figures:
         if figure.object is None and figure.kind in COMPARED_KINDS:
-            earlier = next(
-                (f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None
-            )
-            if earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start:
-                if COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
-                    figure = replace(figure, object=earlier.object)
+            earlier = next((f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None)
+            compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
+            if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
+                figure = replace(figure, object=earlier.object)
         out.append(figure)
     return out
 
@@ -820,7 +831,7 @@ def needs_owner(figure: Figure) -> bool:
     """Whether the token rules named only a level or a size ("high", "diameter"), whose owner the parse may say."""
     said = (figure.object or "").lower().split()
     if figure.kind == "money":
-        return " ".join(said) in LEVEL_NOUNS
+        return bool(said) and said[-1] in LEVEL_NOUNS
     return figure.kind == "measure" and bool(said) and said[-1] in DIMENSION_NOUNS
 
 
