@@ -853,8 +853,8 @@ def dimension_owner(doc: Doc, start: int, end: int) -> str | None:
     elif size.dep_ == "pobj" and size.head.lower_ == "with":
         holder = size.head.head
         owner = first_child(holder, ("dobj",)) or holder  # "built a tunnel with a diameter of": the tunnel
-    elif size.dep_ == "pobj" and size.head.lower_ == "at":
-        owner = subject_of(size.head.head)
+    elif size.dep_ == "pobj" and size.head.lower_ == "at" and size.head.head.lower_ not in COPULAS:
+        owner = subject_of(size.head.head)  # not "the epicentre was ... at a depth of": the depth, as judged
     if owner is None or owner.lower_ in ("which", "that", "who"):
         return None
     return phrase_of(owner, span)
