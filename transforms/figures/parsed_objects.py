@@ -211,6 +211,8 @@ def find_objects_and_parses(
             inherit_compared(
                 [replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures], text
             )
+            if figures
+            else []
         )
         parsed.append(by_start)
     return filled, parsed
@@ -809,11 +811,39 @@ COMPARED_CUE = re.compile(
 COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 
 
+# A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
+# company's name ends the sentence before.
+TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
+NAME_BEFORE = re.compile(r"((?:[A-Z][\w.&'-]*\s+)*[A-Z][\w&'-]*\.)\s*$")
+TICKER_KINDS = frozenset({"money", "percent"})
+
+
+def name_before_ticker(figure: Figure, text: str) -> str | None:
+    """The company a stock's move or price is of when the sentence splitter cut its name off before the ticker:
+    the capitalised words ending in an abbreviation's dot right before the sentence ("The Home Depot Inc." ->
+    Home Depot Inc.), or None."""
+    if not TICKER_OPENING.match(figure.sentence):
+        return None
+    start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
+    found = NAME_BEFORE.search(text[max(0, start - 80) : max(0, start)]) if start > 0 else None
+    if found is None:
+        return None
+    words = found.group(1).split()
+    ends = [n for n, word in enumerate(words[:-1]) if word.endswith(".") and len(word) > 4]
+    words = words[ends[-1] + 1 :] if ends else words  # "... Air Force Tanker. Cisco Systems Inc.": a sentence ended
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
 def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     """The figures, each without an object that a comparison sets against an earlier figure of the same kind in
     its sentence (`COMPARED_CUE` right before it) given that figure's object."""
     out: list[Figure] = []
     for figure in figures:
+        if figure.object is None and figure.kind in TICKER_KINDS:
+            company = name_before_ticker(figure, text)
+            figure = replace(figure, object=company) if company is not None else figure
         if figure.object is None and figure.kind in COMPARED_KINDS:
             earlier = next((f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None)
             compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
