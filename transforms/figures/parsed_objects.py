@@ -19,6 +19,7 @@ dependency labels and word forms only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -197,7 +198,7 @@ def find_objects_and_parses(
     chosen = [sentences_to_parse(nlp, text, figures) for text, figures in articles]
     parses = iter(nlp.pipe((doc for sentences in chosen for _, doc, _ in sentences), disable=["ner"]))
     filled, parsed = [], []
-    for (_, figures), sentences in zip(articles, chosen, strict=True):
+    for (text, figures), sentences in zip(articles, chosen, strict=True):
         found: dict[str, str] = {}
         by_start: dict[int, Doc] = {}
         for start, _, inside in sentences:
@@ -206,7 +207,13 @@ def find_objects_and_parses(
                 named = object_from_parse(doc, figure, start)
                 if named is not None:
                     found[figure.figure_id] = named
-        filled.append([replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures])
+        filled.append(
+            inherit_compared(
+                [replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures], text
+            )
+            if figures
+            else []
+        )
         parsed.append(by_start)
     return filled, parsed
 
@@ -216,7 +223,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
     by_start: dict[int, list[Figure]] = {}
     for figure in figures:
-        if not (needs_parsed_object(figure) or may_be_quoted(figure)):
+        if not (needs_parsed_object(figure) or may_be_quoted(figure) or needs_owner(figure)):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
         if start >= 0 and figure.char_end <= start + len(figure.sentence):
@@ -225,8 +232,12 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
-        if could_be_quoted(doc, quoted) or could_have_object(
-            doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
+        if (
+            any(needs_owner(f) for f in inside)
+            or could_be_quoted(doc, quoted)
+            or could_have_object(
+                doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
+            )
         ):
             chosen.append((start, doc, inside))
     return chosen
@@ -236,6 +247,11 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     """The object the parsed sentence (starting at `start` in the text) gives the figure: a quote's subject
     (`quoted_noun`) over what the token rules said, else, where they said nothing, `parsed_object`."""
     first, last = figure.char_start - start, figure.char_end - start
+    if needs_owner(figure):
+        # "The stock's 52-week high is $29.43", "a tunnel with a diameter of 14 feet": whose level or size
+        owner = level_owner(doc, first, last) if figure.kind == "money" else dimension_owner(doc, first, last)
+        if owner is not None:
+            return owner
     if may_be_quoted(figure):
         quoted = quoted_object(doc, first, last, figure.kind)
         said = (figure.object or "").lower()
@@ -261,7 +277,7 @@ def could_be_quoted(sentence: Doc, figures: Sequence[Figure]) -> bool:
     if not figures:
         return False
     words = {token.lower_ for token in sentence}
-    if words & QUOTE_VERBS or words & SETTING_VERBS:
+    if words & QUOTE_VERBS or words & SETTING_VERBS or (words & COPULAS and words & LEVEL_NOUNS):
         return True
     return bool(words & POINT_WORDS) and bool(words & INDEX_MOVES or words & CHANGE_VERBS)
 
@@ -279,8 +295,12 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     has_price_verb = any(token.lower_ in price_words for token in sentence)
     change_words = CHANGE_VERBS | MOVING_VERBS | CHANGE_NOUNS
     has_change_verb = any(token.lower_ in change_words for token in sentence)
+    words = {token.lower_ for token in sentence}
+    has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
     for start, end, kind in figures:
-        if (kind == "money" and has_price_verb) or (kind in CHANGED_KINDS and has_change_verb):
+        if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
+            return True
+        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES)):
             return True
         span = sentence.char_span(start, end, alignment_mode="expand")
         if kind in PARTITIVE_KINDS and span is not None and span.end < len(sentence) and is_of(sentence[span.end]):
@@ -315,7 +335,13 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         changed = changed_noun(head)
         if changed is not None:
             return measure_phrase_of(changed, span)
-    return phrase_of(noun, span) if noun is not None else None
+    if noun is not None:
+        return phrase_of(noun, span)
+    if kind == "money":
+        noun = receiver_noun(head) or purpose_noun(head, span)
+    if noun is None and kind in STATED_KINDS:
+        noun = stated_noun(head, kind)
+    return coordinated_phrase(noun, span) if noun is not None else None
 
 
 def quoted_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
@@ -390,7 +416,7 @@ def quoted_noun(head: Token) -> Token | None:
         subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent", "fell ... to close at"
     if subject is None or subject.lower_ in ("which", "that", "who") or subject.dep_ == "nsubjpass":
         return None
-    if any(child.dep_ in ("relcl", "appos") for child in subject.children):
+    if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None
     if any(token.like_num and not is_name_number(token) for token in subject.subtree if token != subject):
         return None  # "The carrier's debt of $2.1 billion ended at": the subject holds its own figure
@@ -467,6 +493,9 @@ def measure_phrase_of(noun: Token, figure: Span) -> str | None:
     phrase = phrase_of(noun, figure)
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     measured = first_child(of, ("pobj",)) if of is not None and noun.lower_ in MEASURE_NOUNS else None
+    if of is not None and measured is None and noun.text[:1].isupper():
+        named = first_child(of, ("pobj",))  # "The Index of Retail Prices rose 2 percent": a name whole
+        measured = named if named is not None and named.text[:1].isupper() and is_nominal(named) else None
     tail = phrase_of(measured, figure) if measured is not None else None
     return f"{phrase} of {tail}" if phrase is not None and tail is not None else phrase
 
@@ -489,9 +518,9 @@ def changed_noun(head: Token) -> Token | None:
     if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
         return None  # "the government was increasing the threshold to £38,700": who changes it, not what
     subject = first_child(verb, ("nsubj",))
-    if subject is None or subject.lower_ in ("which", "that", "who") or is_name(subject):
-        return None  # "the Index of Consumer Sentiment increased 13.7%": the judges leave a name's change empty
-    if any(child.dep_ in ("relcl", "appos") for child in subject.children):
+    if subject is None or subject.lower_ in ("which", "that", "who"):
+        return None
+    if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
     if any(token.like_num for token in subject.subtree):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
@@ -586,3 +615,276 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
             break
         last += 2  # "e-reader" parsed as "e" with "-reader" hanging off it: the word whole
     return doc[first : last + 1].text.strip() or None
+
+
+# Round 20 (figures35): what a sum, a measure or a share is of when the sentence says it through the verb that
+# holds the figure (docs/evaluation.md, "Round 20, figures35"). The judges of all three sets name who gets a sum
+# ("NASA will receive $18 billion", "the bill gives the agency $17.99 billion"), who earns or owes it ("the film
+# grossed $150m", "Russia owes $670 billion"), what it is spent on or given to ("$3.8 billion for space
+# operations", "contributing $35,000 to local nonprofits", "pouring millions into urban infrastructure"), and
+# the thing a measure or a share is said of ("the aircraft fell 11 kilometres", "the reservoirs are 1,200 feet
+# above sea level", "Nevada was 5.9 percent below its peak").
+
+# Verbs whose subject is who gets, earns or owes the sum they take as object.
+RECEIVING_VERBS = verb_forms(
+    "receive/receives/received/receiving",
+    "get/gets/got/gotten/getting",
+    "earn/earns/earned/earning",
+    "make/makes/made/making",
+    "gross/grosses/grossed/grossing",
+    "net/nets/netted/netting",
+    "owe/owes/owed/owing",
+    "win/wins/won/winning",
+    "collect/collects/collected/collecting",
+)
+# Verbs whose indirect object is who is given the sum: "gives the agency $17.99 billion".
+GIVING_VERBS = verb_forms("give/gives/gave/given/giving", "award/awards/awarded/awarding", "grant/grants/granted")
+# Prepositions after a sum that name what it is for or who gets it: "$3.8 billion for space operations",
+# "contributing $35,000 to local nonprofits", "spent $30 million on agriculture", "$100,000 into a bakery".
+PURPOSE_PREPOSITIONS = frozenset({"for", "to", "on", "into"})
+# Nouns of time after "for" or "on" that say when, not what for: "receive $18 billion for 2015".
+TIME_NOUNS = frozenset(
+    "year years month months week weeks day days quarter quarters decade decades period season time "
+    "today tomorrow yesterday night morning evening hour hours".split()
+)
+COPULAS = frozenset("is are was were be been being remains remained remain stays stayed".split())
+# Prepositions that place a share or a measure against a level: "5.9 percent below its peak".
+RELATIVE_SIDES = frozenset("below above under over".split())
+# Kinds `stated_noun` names: what a measure, a share or a sum is said of by its verb's subject.
+STATED_KINDS = frozenset({"measure", "percent", "money"})
+# Adjectives of size a measure hangs on ("140cm tall", "65 µm long"); the noun they describe is what is measured.
+SIZE_ADJECTIVES = frozenset("tall long high wide deep thick heavy away".split())
+# Verbs whose object is a distance gone or spanned: "the water traveled more than 125 miles".
+EXTENT_VERBS = verb_forms(
+    "travel/travels/traveled/travelled/traveling/travelling",
+    "cover/covers/covered/covering",
+    "drift/drifts/drifted/drifting",
+    "stretch/stretches/stretched/stretching",
+    "run/runs/ran/running",
+)
+# Passive verbs of place whose subject is what a distance after them places: "Stansted is located 40 miles north".
+PLACING_VERBS = frozenset("located situated".split())
+
+
+def receiver_noun(head: Token) -> Token | None:
+    """Who gets, earns or owes a sum: the subject of a receiving verb whose object it is ("JPMorgan Chase
+    earned $4.9 billion"), or the indirect object of a giving verb ("gives the agency $17.99 billion")."""
+    if head.dep_ != "dobj":
+        return None
+    verb = head.head
+    if sum(child.dep_ == "dobj" for child in verb.children) > 1:
+        return None  # "receive $18 billion for 2015, more than a half a billion dollars above": a comparison
+    if verb.lower_ in GIVING_VERBS:
+        return first_child(verb, ("dative",))
+    if verb.lower_ not in RECEIVING_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in ("which", "that", "who"):
+        return None
+    if any(token.like_num for token in subject.subtree):
+        return None  # "the carrier's debt of $2.1 billion": the subject holds its own figure
+    return subject
+
+
+def purpose_noun(head: Token, span: Span) -> Token | None:
+    """What a sum is for or who gets it, said by "for", "to", "on" or "into" after it, on the sum itself or on
+    the verb it is the object of ("spent $30 million on agriculture"), not a time ("for 2015")."""
+    holders = [head]
+    if head.dep_ == "dobj" or (head.dep_ == "pobj" and head.head.lower_ == "with"):
+        verb = head.head if head.dep_ == "dobj" else head.head.head
+        if verb.lower_ not in CHANGE_VERBS | MOVING_VERBS | PRICE_VERBS:
+            holders.append(verb)
+    for holder in holders:
+        # "paid $35 million in a settlement": what a payment is made in
+        prepositions = PURPOSE_PREPOSITIONS | {"in"} if holder.lower_ in PAYING_VERBS else PURPOSE_PREPOSITIONS
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < span.end:
+                continue
+            noun = first_child(child, ("pobj",))
+            if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
+                continue
+            return noun
+    return None
+
+
+def stated_noun(head: Token, kind: str) -> Token | None:
+    """What a measure or a share is said of by the verb before it: the thing the verb moves ("moved debris up to
+    30 miles"), else its subject ("The highest reservoirs are about 1,200 feet above sea level", "the aircraft fell
+    more than 11 kilometres"), or the noun a size adjective describes ("a boy, 140cm tall"). A share only through a
+    copula or a side ("Nevada was 5.9 percent below its peak"): other verbs' subjects are who answered or acted.
+    Not through a preposition's object ("limit the increase to 3.6 degrees": what is limited is not said plainly)
+    nor a subject after the figure ("Some 2,000 miles away, McKelvey is standing")."""
+    if kind == "measure" and head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        return head.head  # "the 30-pound Explorer 1", "a sprawling 1.2 million-acre watershed"
+    if kind == "measure" and head.dep_ == "npadvmod" and head.head.dep_ == "dobj" and head.head.i < head.i:
+        return head.head  # "have moved the wreckage about 20 miles": the distance the thing was moved
+    token = head
+    for _ in range(3):
+        parent = token.head
+        if parent.lower_ in SIZE_ADJECTIVES and parent.dep_ in ("amod", "appos") and token.dep_ == "npadvmod":
+            described = parent.head
+            return described if kind == "measure" and described.i < head.i and described.dep_ != "prep" else None
+        if token.dep_ in ("npadvmod", "advmod") and parent.dep_ in ("prep", "advmod", "acomp"):
+            token = parent  # "1,200 feet above sea level", "40 miles north of", "up to 50 km"
+            continue
+        break
+    verb = token.head
+    if token.dep_ not in ("npadvmod", "dobj", "attr", "prep", "advmod", "acomp") or verb.i == token.i:
+        return None
+    if kind != "measure" and verb.lower_ not in COPULAS and token.lower_ not in RELATIVE_SIDES:
+        return None
+    if verb.dep_ == "pcomp":
+        return None  # "with windows coming three feet down": a scene set, not a thing measured
+    if token.dep_ == "dobj" and verb.lower_ not in CHANGE_VERBS | EXTENT_VERBS:
+        return None  # "the report includes the 800,000 bbl": what the verb acts on, not a distance
+    moved = [c for c in verb.children if c.dep_ == "dobj" and c != token and c.i < head.i]
+    if kind == "measure" and len(moved) == 1:
+        return moved[0]  # "ferry water via the Catskill Aqueduct 92 miles"
+    if moved:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    passive = first_child(verb, ("nsubjpass",))
+    if subject is None and passive is not None and verb.lower_ in PLACING_VERBS:
+        subject = passive  # "Stansted is located about 40 miles north of London"
+    if subject is None or not subject.i < verb.i < head.i or subject.lower_ in ("which", "that", "who"):
+        return None
+    if any(t.like_num for t in subject.subtree):
+        return None
+    if subject.lower_ in PRICE_NOUNS:  # "Average price of a home that sold was $640,479"
+        named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+        return first_child(named, ("pobj",)) if named is not None else None
+    return subject
+
+
+def is_ticker(token: Token) -> bool:
+    """A stock ticker set in brackets after a company's name: "Lanco Infratech (LAIN.NS) rose 4.3 percent"."""
+    doc = token.doc
+    bracketed = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
+    return bracketed and token.text.replace(".", "").isalnum() and token.text.isupper()
+
+
+# Nouns of a quote's level whose possessor is what the level is of: "The stock's 52-week high is $29.43".
+LEVEL_NOUNS = EARLIER_LEVELS | {"range"}
+
+
+def level_owner(doc: Doc, start: int, end: int) -> str | None:
+    """What a level said with a copula is of: the possessor of its noun ("The stock's 52-week range is $73.96 to
+    $104.80" -> stock), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    if head.dep_ != "attr" or head.head.lower_ not in COPULAS:
+        return None
+    level = first_child(head.head, ("nsubj",))
+    owner = first_child(level, ("poss",)) if level is not None and level.lower_ in LEVEL_NOUNS else None
+    return phrase_of(owner, span) if owner is not None else None
+
+
+def coordinated_phrase(noun: Token, figure: Span) -> str | None:
+    """`phrase_of`, with the nouns joined to it by "and" or "or" after it: the judges keep "settlements and
+    fines", "safety, security, and mission operations" whole."""
+    phrase = phrase_of(noun, figure)
+    if phrase is None or not phrase.endswith(noun.text):
+        return phrase
+    last = noun
+    while True:
+        joined = first_child(last, ("conj",))
+        if joined is None or joined.i <= last.i or figure.start <= joined.i < figure.end or not is_nominal(joined):
+            break
+        last = joined
+    between = noun.doc[noun.i + 1 : last.i + 1]
+    if any(token.like_num or token.is_currency for token in between):
+        return phrase  # "for its security forces and $5 billion to $8 billion for ...": the next sum's phrase
+    if last is noun or not any(c.dep_ == "cc" for t in (noun, *noun.subtree) for c in t.children if c.i < last.i):
+        return phrase
+    return phrase + noun.doc.text[noun.idx + len(noun.text) : last.idx + len(last.text)]
+
+
+# Words that set a figure against an earlier one of the same thing: "Hourly earnings were up 2.1 percent,
+# compared to 3.9 percent in June 2007", "70% of Americans ..., up from just 15% in August", "received $805
+# million, less than the requested $848 million". The judges give both figures the first one's object.
+COMPARED_CUE = re.compile(
+    r"(?:\bcompared (?:to|with)|\bup from|\bdown from|\bless than|\bagainst)"
+    r"(?: (?:the|a|an)(?: [a-z]+)?| just| only)?\s*$"
+)
+COMPARED_KINDS = frozenset({"money", "percent", "measure"})
+
+
+# A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
+# company's name ends the sentence before.
+TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
+NAME_BEFORE = re.compile(r"((?:[A-Z][\w.&'-]*\s+)*[A-Z][\w&'-]*\.)\s*$")
+TICKER_KINDS = frozenset({"money", "percent"})
+
+
+def name_before_ticker(figure: Figure, text: str) -> str | None:
+    """The company a stock's move or price is of when the sentence splitter cut its name off before the ticker:
+    the capitalised words ending in an abbreviation's dot right before the sentence ("The Home Depot Inc." ->
+    Home Depot Inc.), or None."""
+    if not TICKER_OPENING.match(figure.sentence):
+        return None
+    start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
+    found = NAME_BEFORE.search(text[max(0, start - 80) : max(0, start)]) if start > 0 else None
+    if found is None:
+        return None
+    words = found.group(1).split()
+    ends = [n for n, word in enumerate(words[:-1]) if word.endswith(".") and len(word) > 4]
+    words = words[ends[-1] + 1 :] if ends else words  # "... Air Force Tanker. Cisco Systems Inc.": a sentence ended
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each without an object that a comparison sets against an earlier figure of the same kind in
+    its sentence (`COMPARED_CUE` right before it) given that figure's object."""
+    out: list[Figure] = []
+    for figure in figures:
+        if figure.object is None and figure.kind in TICKER_KINDS:
+            company = name_before_ticker(figure, text)
+            figure = replace(figure, object=company) if company is not None else figure
+        if figure.object is None and figure.kind in COMPARED_KINDS:
+            earlier = next((f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None)
+            compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
+            if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
+                figure = replace(figure, object=earlier.object)
+        out.append(figure)
+    return out
+
+
+# Nouns of a size whose owner is what a measure "of" them is of: "a tunnel with a diameter of 14 feet" -> tunnel.
+DIMENSION_NOUNS = frozenset("speed diameter depth length height width weight".split())
+
+
+def needs_owner(figure: Figure) -> bool:
+    """Whether the token rules named only a level or a size ("high", "diameter"), whose owner the parse may say."""
+    said = (figure.object or "").lower().split()
+    if figure.kind == "money":
+        return bool(said) and said[-1] in LEVEL_NOUNS
+    return figure.kind == "measure" and bool(said) and said[-1] in DIMENSION_NOUNS
+
+
+def dimension_owner(doc: Doc, start: int, end: int) -> str | None:
+    """What a size "of" a measure belongs to: the noun "with" it ("a circular tunnel with a diameter of 14 feet"),
+    the subject of the verb "at" it ("the aircraft was climbing at a speed of 353 knots"), or the noun it is set
+    beside ("cable, an outer diameter of 21 millimeters"); None elsewhere."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    of = head.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or of.head.lower_ not in DIMENSION_NOUNS:
+        return None
+    size = of.head
+    owner: Token | None = None
+    if size.dep_ == "appos":
+        owner = size.head
+    elif size.dep_ == "pobj" and size.head.lower_ == "with":
+        holder = size.head.head
+        owner = first_child(holder, ("dobj",)) or holder  # "built a tunnel with a diameter of": the tunnel
+    elif size.dep_ == "pobj" and size.head.lower_ == "at" and size.head.head.lower_ not in COPULAS:
+        owner = subject_of(size.head.head)  # not "the epicentre was ... at a depth of": the depth, as judged
+    if owner is None or owner.lower_ in ("which", "that", "who"):
+        return None
+    return phrase_of(owner, span)
