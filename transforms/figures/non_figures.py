@@ -158,6 +158,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return i + 2
     if is_dashed_name_number(tokens, i):
         return i + 3
+    if follows_dashed_acronyms(tokens, i):
+        return i + 1
     phone_end = phone_number_end(tokens, i)
     if phone_end is not None:
         return max(phone_end, i + 1)
@@ -397,6 +399,26 @@ def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
         and word.kind == "word"
         and word.text[:1].isupper()
         and (word.low in SMALL_NUMBERS or word.low in TENS or word.low == "ever")
+    )
+
+
+def is_acronym(token: Token | None) -> bool:
+    return token is not None and token.kind == "word" and len(token.text) >= 2 and token.text.isupper()
+
+
+def follows_dashed_acronyms(tokens: list[Token], i: int) -> bool:
+    """'SEA-ME-WE 3', 'AB-CD 2': a number after acronyms joined by dashes numbers a named thing (a cable, a
+    treaty, a mission), as 'Apollo 11' does; a count follows no such chain."""
+    last, dash, first = token_at(tokens, i - 1), token_at(tokens, i - 2), token_at(tokens, i - 3)
+    return (
+        not tokens[i].glued
+        and last is not None
+        and is_acronym(last)
+        and dash is not None
+        and dash.text in DASHES
+        and last.glued
+        and dash.glued
+        and is_acronym(first)
     )
 
 
