@@ -158,6 +158,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return i + 2
     if is_dashed_name_number(tokens, i):
         return i + 3
+    if follows_dashed_acronyms(tokens, i):
+        return i + 1
     phone_end = phone_number_end(tokens, i)
     if phone_end is not None:
         return max(phone_end, i + 1)
@@ -397,6 +399,26 @@ def is_dashed_name_number(tokens: list[Token], i: int) -> bool:
         and word.kind == "word"
         and word.text[:1].isupper()
         and (word.low in SMALL_NUMBERS or word.low in TENS or word.low == "ever")
+    )
+
+
+def is_acronym(token: Token | None) -> bool:
+    return token is not None and token.kind == "word" and len(token.text) >= 2 and token.text.isupper()
+
+
+def follows_dashed_acronyms(tokens: list[Token], i: int) -> bool:
+    """'SEA-ME-WE 3', 'AB-CD 2': a number after acronyms joined by dashes numbers a named thing (a cable, a
+    treaty, a mission), as 'Apollo 11' does; a count follows no such chain."""
+    last, dash, first = token_at(tokens, i - 1), token_at(tokens, i - 2), token_at(tokens, i - 3)
+    return (
+        not tokens[i].glued
+        and last is not None
+        and is_acronym(last)
+        and dash is not None
+        and dash.text in DASHES
+        and last.glued
+        and dash.glued
+        and is_acronym(first)
     )
 
 
@@ -1062,11 +1084,18 @@ def numeric_chain_end(tokens: list[Token], i: int) -> int:
         end += 2
 
 
+def is_plus_percent(tokens: list[Token], i: int) -> bool:
+    """'| +24% |', 'rose +4% on the year': a plus glued to a number glued to a percent sign is a signed
+    change; no phone number or code ends in %."""
+    plus, sign = token_at(tokens, i - 1), token_at(tokens, i + 1)
+    return plus is not None and plus.text == "+" and sign is not None and sign.text == "%" and sign.glued
+
+
 def phone_number_end(tokens: list[Token], i: int) -> int | None:
     """Index after a phone number starting at i ('+44 20 7946 0958', '(555) 123-4567', '555 123 4567')."""
     token, previous = tokens[i], token_at(tokens, i - 1)
     closing, after = token_at(tokens, i + 1), token_at(tokens, i + 2)
-    if previous is not None and previous.text == "+" and token.glued:
+    if previous is not None and previous.text == "+" and token.glued and not is_plus_percent(tokens, i):
         return digit_groups_end(tokens, i)
     if (
         previous is not None
@@ -1108,6 +1137,8 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "-12,150 children" in a dashed list, "in -5 degree weather": the number stands
     if previous.text in DASHES:
         return not is_range_dash(tokens, i - 1)
+    if is_plus_percent(tokens, i):
+        return False
     if previous.text == "." and not previous.glued and tokens[i].text.isdecimal() and opens_unit(tokens, i + 1):
         return False  # "trimming .3 seconds": a decimal below one (numbers.after_leading_point)
     return previous.text in IDENTIFIER_PREFIXES
@@ -1135,7 +1166,7 @@ def leading_sign(tokens: list[Token], i: int) -> str | None:
         return None  # "-thousands": a dash before a word is no sign of a number
     if before is None or before.text == "\n":
         return "bullet"
-    if before.kind == "word" or before.text in ("(", ",", ":", "=", "“", '"'):
+    if before.kind == "word" or before.text in ("(", ",", ":", "=", "“", '"', "|"):  # "|" opens a table cell
         return "minus"
     return None
 
@@ -1794,7 +1825,17 @@ def is_dotted_clock_time(tokens: list[Token], i: int, end: int) -> bool:
     if int(hours) > 23 or int(minutes) > 59:
         return False
     zone = token_at(tokens, end + 1) if getattr(token_at(tokens, end), "text", "") == "(" else token_at(tokens, end)
-    return zone is not None and zone.text in TIME_ZONES
+    return (zone is not None and zone.text in TIME_ZONES) or is_live_blog_stamp(tokens, i, end)
+
+
+def is_live_blog_stamp(tokens: list[Token], i: int, end: int) -> bool:
+    """'| 14.07 An Indonesian search official has ...': a live blog opens each entry with the time it was posted.
+    A clock-shaped number that opens a line and is followed by a new sentence (a capital word that is no
+    scale word such as 'Million') stamps the entry; an amount opening a line would be followed by its unit."""
+    if not (i == 0 or tokens[i - 1].text == "\n"):
+        return False
+    following = token_at(tokens, end)
+    return is_capitalised(following) and following.low not in SPACED_SCALE_WORDS
 
 
 def is_time_suffix_word(token: Token | None) -> bool:

@@ -227,6 +227,9 @@ UNIT_PHRASES_BY_WORDS = {
         },
     ),
 }
+# Kilobytes, as page weights are given ("1,953Kb" beside "2Mb": writers spell kilobytes "Kb" as they spell
+# megabytes "Mb", which the table above reads as MB).
+UNIT_PHRASES_BY_WORDS.update(unit_table("measure", {"KB": "kb,kilobyte,kilobytes"}))
 # Words that may be glued to digits ("5km", "12.9bn"); any other glued word ("21st",
 # "1990s", "3pm", "5G") makes the number an ordinal, decade, time or name.
 # Words that say "pounds" in a sentence are money or weight: "paid hundreds of pounds", "lifting
