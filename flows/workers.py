@@ -490,6 +490,7 @@ class _Pool(_Runner):
                         _send(worker.conn, ("chrome", chrome))
                         worker.chrome = chrome
                     worker.task = queue.popleft()
+                    timeline.mark("task sent", worker.process.pid)
                     _send(worker.conn, ("task", step, [(position, items[position]) for position in worker.task]))
                     if step == "prepare":
                         self._count(worker, len(worker.task))
@@ -565,6 +566,8 @@ class _Pool(_Runner):
         elif kind == "done":
             position = message[1]
             worker.task.remove(position)
+            if not worker.task:  # bench.pool_idle: from here to its next "task sent" the worker waits
+                timeline.mark("task done", worker.process.pid)
             if position in worker.working_on:
                 worker.working_on.remove(position)
             # The rest of a chunk gets its own time again.

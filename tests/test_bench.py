@@ -111,3 +111,24 @@ def test_bench_scale_counts_the_bytes_a_series_compactions_rewrote(tmp_path):
     after = file_sizes(open_table(path))  # type: ignore[arg-type]
     replaced = sum(size for name, size in before.items() if name not in after)
     assert replaced > 0 and compacted_bytes(tmp_path, since) == replaced
+
+
+def test_bench_pool_idle_pairs_each_task_with_its_end_and_finds_the_waits_between_batches(
+    prefect_server, tmp_path, capsys
+):
+    from bench import pool_idle
+    from flows import timeline
+    from flows.ingest import ingest
+    from tests.conftest import SEEDS_DIR
+
+    with timeline.recording() as moments:
+        report = ingest(sources=[str(SEEDS_DIR)], warehouse=str(tmp_path / "wh"), workers=2, batch_size=4)
+    assert report.batches > 1
+    spans = pool_idle.busy_spans(moments)
+    assert sum(map(len, spans.values())) == len(timeline.positions(moments, "task sent"))
+    assert all(start <= end for worker in spans.values() for start, end in worker)
+    # The next batch is read by the flow process after the last one's results: no worker has a task then.
+    gaps = pool_idle.idle_gaps(moments)
+    assert sum("batch start" in inside for _, _, inside in gaps) == report.batches - 1
+    pool_idle.report(moments, worker_cpu=1.0, flow_cpu=1.0)
+    assert "serial share by CPU" in capsys.readouterr().out
