@@ -2354,7 +2354,7 @@ def canonicalise(
 
 # A word before a name that joins it to a longer one ("Trump Tower", "pro-Trump"), or a capitalised word
 # before it that is not a title ("Realtor Ghulam" is read by the title rules, "Donald" by the model).
-_NAME_GOES_ON_AFTER = re.compile(r"^(?:[ \t]+[A-Z0-9]|-\w|[’']s[ \t]+[A-Z])")
+_NAME_GOES_ON_AFTER = re.compile(r"(?:[ \t]+[A-Z0-9]|-\w|[’']s[ \t]+[A-Z])")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*)[ \t]+$")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)[ \t]*$")
 
