@@ -2374,12 +2374,12 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     for document, items in by_document.items():
         names: dict[str, str] = {}  # the words to look for -> the person's name
         for item in items:
-            words = item.name.split()
-            if item.label != "PERSON" or not words or not all(word[:1].isupper() for word in words):
+            parts = item.name.split()
+            if item.label != "PERSON" or not parts or not all(part[:1].isupper() for part in parts):
                 continue
             names.setdefault(item.name, item.name)
-            if len(words) >= 2:
-                names.setdefault(words[-1], item.name)
+            if len(parts) >= 2:
+                names.setdefault(parts[-1], item.name)
         taken = sorted((item.span.char_start, item.span.char_end) for item in items)
         lower_words = set(re.findall(r"\b[a-z][a-z’'-]*\b", document))
         for words, name in names.items():
