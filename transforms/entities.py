@@ -2357,6 +2357,8 @@ def canonicalise(
 _NAME_GOES_ON_AFTER = re.compile(r"(?:[ \t]+[A-Z0-9]|-\w|[’']s[ \t]+[A-Z])")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*)[ \t]+$")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)[ \t]*$")
+# An article before a name makes it a modifier, not a mention of the person: "a Lee method class".
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)[ \t]+$")
 
 
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -2365,7 +2367,8 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     the same person at every mention. Read are the names of people after the vote (a full name and its
     surname, or a name alone) and their whole-word, same-case occurrences that no span covers; not one whose
     lower-case form is a word of the text ("Sweet" beside "sweet"), nor one joined to a longer name ("Trump
-    Tower", "pro-Trump") or after a capitalised word that is not a title or a sentence's first."""
+    Tower", "pro-Trump"), after an article ("a Lee method") or after a capitalised word that is not a title
+    or a sentence's first."""
     by_document: dict[str, list[NamedSpan]] = {}
     for item in named:
         if item.span.document:
@@ -2390,6 +2393,8 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
                 if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
                     continue
                 head = document[max(0, start - 40) : start]
+                if _ARTICLE_BEFORE.search(head):
+                    continue
                 before = _CAPITALISED_BEFORE.search(head)
                 if (
                     before
