@@ -1,16 +1,23 @@
-"""Entities on real news: PERSON/ORG/LOC mentions of public articles, judged by hand, against what newsetl finds.
+"""Entities on real news: PERSON/ORG/LOC mentions of public news pages, judged by hand, against what newsetl finds.
 
-The articles are pages of the newspaper4k article-extraction dataset
-(github.com/AndyTheFactory/article-extraction-dataset: each page's HTML and its body cleaned by hand). The
-gold file (`{data}/entities-real/gold-dev.json` by default, outside the repository; its README says how it
-was made) lists, for each judged article, every PERSON, ORG and LOC mention of the clean body with how often
-it occurs. Two texts are scored against it:
+Two sources (`--source`):
+
+- `postlight` (default): Postlight Parser's test pages (`{data}/postlight-fixtures/`: html/ and articles.json,
+  the texts bench/fixture_texts.py built from them at 074b648). Our gold is committed in the repository,
+  `bench/gold/postlight-fixtures/entities-dev.json` and `entities-heldout.json` (`--set`; NOTES-entities.md
+  beside them says how they were judged), read before a copy under the data folder.
+- `newspaper`: the newspaper4k article-extraction dataset (`{data}/newspaper4k-articles/`, each page's HTML and
+  its body cleaned by hand), gold `{data}/entities-real/gold-dev.json`: made before round 19, kept outside
+  git and lost with the old machine (bench/missing_data.py).
+
+Each gold file lists, for each judged article, every PERSON, ORG and LOC mention of the judged text with how
+often it occurs. Two texts are scored against it:
 
 - the kept document: the page's HTML through extraction and cleaning (`transforms.pipeline.prepare_document`),
   then NER and the rules, as a run stores it; a page the pipeline rejects, or whose language gets no NER,
   finds nothing, so its mentions are all missed;
-- the clean body: the hand-cleaned text through language identification, NER and the rules (the entity
-  rules alone, extraction left out).
+- the judged text: the text the gold was judged on (newspaper: the hand-cleaned body; postlight: the kept text
+  frozen in articles.json) through language identification, NER and the rules (extraction left out).
 
 Scoring is CoNLL-2003's bag of mentions per document (bench/ner_scoring.py, as bench/eval_ner.py): each
 (label, name) found as often as the gold article has it is right; names are compared after the pipeline's
@@ -18,10 +25,10 @@ own cleaning (titles, a leading "the", possessives, case and dots). Each text is
 (its spans as written), after the span rules and after canonicalisation (what is stored). The entity rules'
 CPU time per article (`time.process_time`, rules and canonicalisation, the model left out) is printed.
 
-Usage: python -m bench.eval_entities_real [--data eval-data] [--gold FILE] [--errors] [--gate]
-Exits 0 with a note naming the missing file when the pages or the gold file are missing (the gold is ours, not
-public; the one made before round 19 was lost with the old machine: bench/missing_data.py). With --gate, on
-the dev gold, a stored F1 under GATE_F1 fails the run.
+Usage: python -m bench.eval_entities_real [--data eval-data] [--source postlight|newspaper] [--set dev|heldout]
+       [--gold FILE] [--errors] [--gate]
+Exits 0 with a note naming the missing file when the pages or the gold file are missing. With --gate, on the
+default dev gold, a stored F1 under the source's floor fails the run.
 """
 
 from __future__ import annotations
@@ -55,16 +62,54 @@ from transforms.pipeline import PreparedDocument, prepare_document
 from transforms.records import RawDocument
 
 DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
-GOLD = Path("entities-real") / "gold-dev.json"
-PAGES = Path("newspaper4k-articles")  # html/<key>.html and ground-truth.json (the articles' clean bodies)
-HOW_TO_GET = (
-    "git clone https://github.com/AndyTheFactory/article-extraction-dataset and copy its html/ and articles.json "
-    "(as ground-truth.json) to {data}/newspaper4k-articles/"
-)
-SOURCES = ("kept document", "clean body")
-# Floors for --gate on the dev gold, F1 of what a run stores: round 17's measured figures (docs/evaluation.md:
-# 0.781 and 0.803) less one mention in a hundred, the noise of a single judgement or extraction change.
-GATE_F1 = {"kept document": 0.771, "clean body": 0.793}
+# Judgements we write are committed here, one folder per set (bench/gold/postlight-fixtures/...).
+GOLD_ROOT = Path(__file__).resolve().parent / "gold"
+SOURCES = ("kept document", "judged text")
+
+
+@dataclass(frozen=True)
+class PageSet:
+    """Where one source's pages, judged texts and gold live."""
+
+    folder: Path  # under the data folder
+    bodies: str  # the judged texts, {key: {"articleBody": ..., "url"?: ...}}, in the folder
+    gold: dict[str, Path]  # set -> gold file, under GOLD_ROOT first, then the data folder
+    how_to_get: str
+    # Floors for --gate on the dev gold, F1 of what a run stores: the measured figure less about one
+    # mention in a hundred, the noise of a single judgement or extraction change.
+    gate_f1: dict[str, float]
+
+
+PAGE_SETS = {
+    "postlight": PageSet(
+        Path("postlight-fixtures"),
+        "articles.json",
+        {
+            "dev": Path("postlight-fixtures/entities-dev.json"),
+            "heldout": Path("postlight-fixtures/entities-heldout.json"),
+        },
+        "copy postlight/parser's test pages to {data}/postlight-fixtures/html/ (its README.md gives the commit) "
+        "and build their texts: python -m bench.fixture_texts {data}/postlight-fixtures",
+        # round 20's dev figures after its rules, 0.835 both (docs/evaluation.md; 0.779 before them)
+        {"kept document": 0.825, "judged text": 0.825},
+    ),
+    "newspaper": PageSet(
+        Path("newspaper4k-articles"),
+        "ground-truth.json",
+        {"dev": Path("entities-real/gold-dev.json")},
+        "git clone https://github.com/AndyTheFactory/article-extraction-dataset and copy its html/ and articles.json "
+        "(as ground-truth.json) to {data}/newspaper4k-articles/",
+        # round 17's measured figures (docs/evaluation.md: 0.781 and 0.803) less one mention in a hundred
+        {"kept document": 0.771, "judged text": 0.793},
+    ),
+}
+
+
+def gold_path_for(page_set: PageSet, split: str, data: Path) -> Path:
+    """The committed gold file when there is one, else the data folder's copy."""
+    relative = page_set.gold[split]
+    committed = GOLD_ROOT / relative
+    return committed if committed.exists() else data / relative
 
 
 def _model(named: list[NamedSpan], options: EntityOptions, language: str) -> list[NamedSpan]:
@@ -131,10 +176,10 @@ class Text:
     kept: bool = True  # the pipeline kept the page (kept documents only)
 
 
-def texts_of(key: str, data: Path, truth: dict, options: PipelineOptions) -> Iterator[Text]:
+def texts_of(key: str, folder: Path, truth: dict, options: PipelineOptions) -> Iterator[Text]:
     """The article's texts, kept document first."""
     entry = truth[key]
-    html_path = data / PAGES / "html" / f"{key}.html"
+    html_path = folder / "html" / f"{key}.html"
     prepared = kept_text(key, html_path.read_bytes(), entry.get("url"), options) if html_path.exists() else None
     if prepared is None:
         yield Text(SOURCES[0], None, "", kept=False)
@@ -146,17 +191,18 @@ def texts_of(key: str, data: Path, truth: dict, options: PipelineOptions) -> Ite
     yield Text(SOURCES[1], body if options.entities.model_for(language) is not None else None, language)
 
 
-def evaluate_real(keys: list[str], gold: list[GoldDocument], data: Path) -> RealEntities:
+def evaluate_real(keys: list[str], gold: list[GoldDocument], data: Path, page_set: PageSet) -> RealEntities:
     """Each article's two texts through the model once (one spaCy Doc alive at a time), each stage scored."""
     options = PipelineOptions(entities=EntityOptions(syntax=False))
     nlp = load_ner(options.entities)
-    truth = json.loads((data / PAGES / "ground-truth.json").read_text(encoding="utf-8"))
+    folder = data / page_set.folder
+    truth = json.loads((folder / page_set.bodies).read_text(encoding="utf-8"))
     # The gazetteer and the lexicons load on first use: once here, so the rules' time is the rules'.
     canonicalise(clean_names(span_names(spans_of(read_text(nlp, "Ann Lee flew to Paris.", options.entities)))))
     found: dict[tuple[str, str], dict[int, Counter]] = {(s, stage): {} for s in SOURCES for stage in STAGES}
     result = RealEntities(scores={}, errors={}, articles=len(keys), read=dict.fromkeys(SOURCES, 0))
     for n, key in enumerate(keys):
-        for text in texts_of(key, data, truth, options):
+        for text in texts_of(key, folder, truth, options):
             result.pages_kept += text.source == SOURCES[0] and text.kept
             if text.text is None:
                 continue
@@ -202,40 +248,46 @@ def report(result: RealEntities, gold_path: Path, show_errors: bool) -> str:
     return "\n".join(lines)
 
 
-def gate_failures(result: RealEntities) -> list[str]:
-    """The stored stage's F1 under GATE_F1, as lines to print."""
+def gate_failures(result: RealEntities, floors: dict[str, float]) -> list[str]:
+    """The stored stage's F1 under the floors, as lines to print."""
     return [
         f"{source} F1 {result.scores[source, '+canonical']['all'].f1:.3f} < {floor}"
-        for source, floor in GATE_F1.items()
+        for source, floor in floors.items()
         if result.scores[source, "+canonical"]["all"].f1 < floor
     ]
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--gold FILE (default DATA/entities-real/gold-dev.json), --data DIR, --errors, --gate."""
+    """--data DIR, --source postlight|newspaper, --set dev|heldout, --gold FILE, --errors, --gate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, help=f"judgements (default: DATA/{GOLD})")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")
+    parser.add_argument("--source", choices=sorted(PAGE_SETS), default="postlight", help="which judged pages")
+    parser.add_argument("--set", dest="split", choices=("dev", "heldout"), default="dev", help="which gold")
+    parser.add_argument("--gold", type=Path, help="judgements (default: the source's gold for --set)")
     parser.add_argument("--errors", action="store_true", help="list every miss and extra mention")
-    parser.add_argument("--gate", action="store_true", help=f"exit 1 when a dev F1 is under {GATE_F1}")
+    parser.add_argument("--gate", action="store_true", help="exit 1 when a dev F1 is under the source's floor")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_arguments(argv)
-    gold_path = args.gold or args.data / GOLD
-    pages = args.data / PAGES / "ground-truth.json"
-    if not pages.exists():
-        print(public_set_missing("real-news entity eval", pages, HOW_TO_GET.format(data=args.data)))
+    page_set = PAGE_SETS[args.source]
+    if args.gold is None and args.split not in page_set.gold:
+        print(f"real-news entity eval: no {args.split} gold for --source {args.source}")
+        return 0
+    gold_path = args.gold or gold_path_for(page_set, args.split, args.data)
+    bodies = args.data / page_set.folder / page_set.bodies
+    if not bodies.exists():
+        print(public_set_missing("real-news entity eval", bodies, page_set.how_to_get.format(data=args.data)))
         return 0
     if not gold_path.exists():
         print(own_gold_missing("real-news entity eval", [gold_path]))
         return 0
     keys, gold = load_gold(gold_path)
-    result = evaluate_real(keys, gold, args.data)
+    result = evaluate_real(keys, gold, args.data, page_set)
     print(report(result, gold_path, args.errors))
-    if args.gate and args.gold is None:
-        failures = gate_failures(result)
+    if args.gate and args.gold is None and args.split == "dev":
+        failures = gate_failures(result, page_set.gate_f1)
         for failure in failures:
             print(f"gate: {failure}")
         return 1 if failures else 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.eval_entities_real import GATE_F1, RealEntities, found_keys, gate_failures, load_gold, main
+from bench.eval_entities_real import GOLD_ROOT, PAGE_SETS, RealEntities, found_keys, gate_failures, load_gold, main
 from bench.evaluate import Scores
 from transforms.entities import Span, span_names
 
@@ -46,7 +46,9 @@ def test_found_mentions_are_keyed_by_their_surface_and_label() -> None:
 def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["--data", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "skipped" in out and "article-extraction-dataset" in out
+    assert "skipped" in out and "postlight-fixtures" in out and "bench.fixture_texts" in out
+    assert main(["--data", str(tmp_path), "--source", "newspaper"]) == 0
+    assert "article-extraction-dataset" in capsys.readouterr().out
 
 
 def test_without_our_gold_it_names_the_file_and_the_gate_does_not_fail(
@@ -55,7 +57,7 @@ def test_without_our_gold_it_names_the_file_and_the_gate_does_not_fail(
     # A new machine: the public pages copied again, the gold file (ours, kept outside git) gone.
     (tmp_path / "newspaper4k-articles").mkdir()
     (tmp_path / "newspaper4k-articles" / "ground-truth.json").write_text("{}")
-    assert main(["--data", str(tmp_path), "--gate"]) == 0
+    assert main(["--data", str(tmp_path), "--source", "newspaper", "--gate"]) == 0
     out = capsys.readouterr().out
     assert str(tmp_path / "entities-real" / "gold-dev.json") in out and "own judgements" in out
 
@@ -66,8 +68,18 @@ def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
         result.add("ORG", tp=tp, fp=wrong, fn=wrong)
         return result
 
-    stored = {("kept document", "+canonical"): scores(80, 20), ("clean body", "+canonical"): scores(80, 20)}
-    assert gate_failures(RealEntities(scores=stored, errors={})) == []
+    stored = {("kept document", "+canonical"): scores(90, 10), ("judged text", "+canonical"): scores(90, 10)}
+    floors = PAGE_SETS["postlight"].gate_f1
+    assert gate_failures(RealEntities(scores=stored, errors={}), floors) == []
     stored["kept document", "+canonical"] = scores(60, 40)
-    floor = GATE_F1["kept document"]
-    assert gate_failures(RealEntities(scores=stored, errors={})) == [f"kept document F1 0.600 < {floor}"]
+    floor = floors["kept document"]
+    assert gate_failures(RealEntities(scores=stored, errors={}), floors) == [f"kept document F1 0.600 < {floor}"]
+
+
+def test_the_committed_postlight_gold_splits_its_pages_in_two() -> None:
+    # Our judgements live in git (a new machine keeps them); dev and held-out never share a page.
+    keys = {}
+    for split, relative in PAGE_SETS["postlight"].gold.items():
+        keys[split], documents = load_gold(GOLD_ROOT / relative)
+        assert len(set(keys[split])) == len(keys[split]) and all(sum(d.mentions.values()) for d in documents)
+    assert not set(keys["dev"]) & set(keys["heldout"])

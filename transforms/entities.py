@@ -225,6 +225,8 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
+# A person's possessive inside the model's span and what follows it: "Nick’s Guess: $29,000,000" is Nick's.
+_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)[’']s[ \t]+[A-Z].*$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # French spans often open with an article or preposition that is not part of the name: "la Chine",
 # "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
@@ -381,6 +383,8 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
     if label == "PERSON":
         name = _NUMBER_AFTER.sub("", _AGENCY_AFTER_HYPHEN.sub("", name))
     if language == ENGLISH:
+        if label == "PERSON":
+            name = _POSSESSIVE_THEN_NAME.sub("", name)
         name = _POSSESSIVE.sub("", name)
         name = _LEADING_ARTICLE.sub("", name)
         if label == "PERSON":
@@ -806,11 +810,35 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     return resolved
 
 
+def _known_firms() -> frozenset[str]:
+    """Companies known by one name (transforms/lexicons/known_firms.txt: its origin and what it leaves out are
+    written at its top): "Netflix", "Twitter", "Verizon"."""
+    text = resources.files("transforms").joinpath("lexicons", "known_firms.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+KNOWN_FIRMS = _known_firms()
+
+
+def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A name the lexicon of known firms holds, as written, is an organisation whatever the model said
+    ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them."""
+    return [
+        _labelled(item, "ORG") if item.name in KNOWN_FIRMS and item.label in ("PERSON", "LOC") else item
+        for item in named
+    ]
+
+
 def one_label_per_name(named: list[NamedSpan]) -> list[NamedSpan]:
-    """The model can label one name two ways in one article; the most frequent label wins."""
+    """The model can label one name two ways in one article; the most frequent label wins. A people's label
+    (NORP) counts only for a name that reads as one ("Kenyan", "Ukrainians"): the model calls a surname after
+    its first mention a people ("Applewhite" PERSON, then twice NORP), which would hide the person."""
     votes: dict[str, Counter] = {}
     for item in named:
         votes.setdefault(alias_key(item.name), Counter())[item.label] += 1
+    for key, counts in votes.items():
+        if "NORP" in counts and len(counts) > 1 and not is_demonym(key):
+            del counts["NORP"]
     chosen = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
     return [item if item.is_country else _labelled(item, chosen[alias_key(item.name)]) for item in named]
 
@@ -2314,11 +2342,70 @@ def canonicalise(
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
-        named = clubs_by_their_context(named, options, contexts_of)
+        named = firms_by_their_name(clubs_by_their_context(named, options, contexts_of))
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
-    return located_places(resolve_short_forms(labelled), options, site_country)
+    resolved = resolve_short_forms(labelled)
+    if language == ENGLISH:
+        resolved = people_named_again(resolved)
+    return located_places(resolved, options, site_country)
+
+
+# A word before a name that joins it to a longer one ("Trump Tower", "pro-Trump"), or a capitalised word
+# before it that is not a title ("Realtor Ghulam" is read by the title rules, "Donald" by the model).
+_NAME_GOES_ON_AFTER = re.compile(r"(?:[ \t]+[A-Z0-9]|-\w|[’']s[ \t]+[A-Z])")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*)[ \t]+$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)[ \t]*$")
+# An article before a name makes it a modifier, not a mention of the person: "a Lee method class".
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)[ \t]+$")
+
+
+def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each mention of a person's name that the model left untagged (English): the model tags "Dylann Roof"
+    and most of the seventeen "Roof"s after it, not all ("Roof's defense attorneys"); a name in a story is
+    the same person at every mention. Read are the names of people after the vote (a full name and its
+    surname, or a name alone) and their whole-word, same-case occurrences that no span covers; not one whose
+    lower-case form is a word of the text ("Sweet" beside "sweet"), nor one joined to a longer name ("Trump
+    Tower", "pro-Trump"), after an article ("a Lee method") or after a capitalised word that is not a title
+    or a sentence's first."""
+    by_document: dict[str, list[NamedSpan]] = {}
+    for item in named:
+        if item.span.document:
+            by_document.setdefault(item.span.document, []).append(item)
+    added: list[NamedSpan] = []
+    for document, items in by_document.items():
+        names: dict[str, str] = {}  # the words to look for -> the person's name
+        for item in items:
+            parts = item.name.split()
+            if item.label != "PERSON" or not parts or not all(part[:1].isupper() for part in parts):
+                continue
+            names.setdefault(item.name, item.name)
+            if len(parts) >= 2:
+                names.setdefault(parts[-1], item.name)
+        taken = sorted((item.span.char_start, item.span.char_end) for item in items)
+        lower_words = set(re.findall(r"\b[a-z][a-z’'-]*\b", document))
+        for words, name in names.items():
+            if len(words) < 3 or words.casefold() in lower_words or words.casefold() in PERSON_TITLES:
+                continue
+            for match in re.finditer(r"(?<![\w-])" + re.escape(words) + r"(?!\w)", document):
+                start, end = match.span()
+                if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
+                    continue
+                head = document[max(0, start - 40) : start]
+                if _ARTICLE_BEFORE.search(head):
+                    continue
+                before = _CAPITALISED_BEFORE.search(head)
+                if (
+                    before
+                    and before.group(1).casefold().strip(".") not in PERSON_TITLES
+                    and not _SENTENCE_END_BEFORE.search(head[: before.start()])
+                ):
+                    continue
+                added.append(NamedSpan(Span(words, "PERSON", start, end, document), "PERSON", name))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 def located_places(resolved: list[NamedSpan], options: EntityOptions, site_country: str | None) -> list[NamedSpan]:
