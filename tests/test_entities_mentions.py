@@ -66,3 +66,12 @@ def test_a_name_again_is_not_taken_inside_a_longer_name_or_after_another_capital
     assert [(item.span.surface, item.span.char_start) for item in people[1:]] == [
         ("Brannigan", text.rindex("Brannigan"))
     ]
+
+
+def test_a_full_name_found_again_is_one_mention_not_also_its_surname():
+    text = "Dylann Roof was charged on Monday. Later that week the court heard more. Dylann Roof did not speak."
+    people = people_named_again([_named(text, "Dylann Roof", "PERSON")])
+    assert [(item.span.surface, item.span.char_start) for item in people] == [
+        ("Dylann Roof", 0),
+        ("Dylann Roof", text.rindex("Dylann Roof")),
+    ]

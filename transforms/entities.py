@@ -2385,7 +2385,9 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
                 names.setdefault(parts[-1], item.name)
         taken = sorted((item.span.char_start, item.span.char_end) for item in items)
         lower_words = set(re.findall(r"\b[a-z][a-z’'-]*\b", document))
-        for words, name in names.items():
+        # Full names before surnames, and each mention taken once found: the surname inside an untagged
+        # "Dylann Roof" is that mention, not a second one.
+        for words, name in sorted(names.items(), key=lambda pair: -len(pair[0])):
             if len(words) < 3 or words.casefold() in lower_words or words.casefold() in PERSON_TITLES:
                 continue
             for match in re.finditer(r"(?<![\w-])" + re.escape(words) + r"(?!\w)", document):
@@ -2403,6 +2405,7 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
                 ):
                     continue
                 added.append(NamedSpan(Span(words, "PERSON", start, end, document), "PERSON", name))
+                taken.append((start, end))
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
