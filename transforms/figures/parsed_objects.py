@@ -39,6 +39,10 @@ __all__ = [
     "parsed_object",
 ]
 
+# A relative pronoun as subject stands for a noun elsewhere in the sentence ("which manages $25 billion"):
+# the pronoun is never the object itself.
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+
 # Kinds whose missing object the parse may fill: counts name their objects in their own phrase.
 FILLED_KINDS = frozenset({"money", "percent", "measure", "duration"})
 
@@ -414,7 +418,7 @@ def quoted_noun(head: Token) -> Token | None:
     infinitive = verb.head.lower_ in CHANGE_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subject is None and verb.dep_ == "advcl" and (verb.lower_.endswith("ing") or infinitive):
         subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent", "fell ... to close at"
-    if subject is None or subject.lower_ in ("which", "that", "who") or subject.dep_ == "nsubjpass":
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.dep_ == "nsubjpass":
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None
@@ -518,7 +522,7 @@ def changed_noun(head: Token) -> Token | None:
     if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
         return None  # "the government was increasing the threshold to £38,700": who changes it, not what
     subject = first_child(verb, ("nsubj",))
-    if subject is None or subject.lower_ in ("which", "that", "who"):
+    if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
@@ -544,7 +548,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         subject = first_child(verb, ("nsubj", "nsubjpass"))
         if subject is not None:
-            if subject.lower_ in ("which", "that", "who") and verb.dep_ == "relcl":
+            if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             return subject
         if verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
@@ -679,7 +683,7 @@ def receiver_noun(head: Token) -> Token | None:
     if verb.lower_ not in RECEIVING_VERBS:
         return None
     subject = subject_of(verb)
-    if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in ("which", "that", "who"):
+    if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     if any(token.like_num for token in subject.subtree):
         return None  # "the carrier's debt of $2.1 billion": the subject holds its own figure
@@ -746,7 +750,7 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     passive = first_child(verb, ("nsubjpass",))
     if subject is None and passive is not None and verb.lower_ in PLACING_VERBS:
         subject = passive  # "Stansted is located about 40 miles north of London"
-    if subject is None or not subject.i < verb.i < head.i or subject.lower_ in ("which", "that", "who"):
+    if subject is None or not subject.i < verb.i < head.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     if any(t.like_num for t in subject.subtree):
         return None
@@ -885,6 +889,6 @@ def dimension_owner(doc: Doc, start: int, end: int) -> str | None:
         owner = first_child(holder, ("dobj",)) or holder  # "built a tunnel with a diameter of": the tunnel
     elif size.dep_ == "pobj" and size.head.lower_ == "at" and size.head.head.lower_ not in COPULAS:
         owner = subject_of(size.head.head)  # not "the epicentre was ... at a depth of": the depth, as judged
-    if owner is None or owner.lower_ in ("which", "that", "who"):
+    if owner is None or owner.lower_ in RELATIVE_PRONOUNS:
         return None
     return phrase_of(owner, span)
