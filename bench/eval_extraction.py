@@ -1,6 +1,6 @@
 """Text extraction measured on public pages: newsetl's whole pipeline against bare trafilatura.
 
-Six public sets, read from eval-data/ (never from the repository):
+Seven public sets, read from eval-data/ (never from the repository):
 
 - development: trafilatura's own evaluation pages (github.com/adbar/trafilatura, tests/eval/*.html
   and tests/evaldata.json: for each page, snippets that must be in the text and snippets that must
