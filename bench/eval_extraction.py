@@ -1,6 +1,6 @@
 """Text extraction measured on public pages: newsetl's whole pipeline against bare trafilatura.
 
-Six public sets, read from eval-data/ (never from the repository):
+Seven public sets, read from eval-data/ (never from the repository):
 
 - development: trafilatura's own evaluation pages (github.com/adbar/trafilatura, tests/eval/*.html
   and tests/evaldata.json: for each page, snippets that must be in the text and snippets that must
@@ -26,12 +26,16 @@ Six public sets, read from eval-data/ (never from the repository):
   181 news and blog articles, html/*.html.gz and ground-truth.json with each article's body).
   Scored by bag-of-words precision and recall per page, averaged. An acceptance check only:
   run it once, never tune on it.
+- fundus (acceptance): the English pages of fundus's parser test data (github.com/flairNLP/fundus,
+  tests/resources/parser/test_data/<country>/: one or more saved pages a publisher, 2023-2026, and beside them
+  <Publisher>.json with what fundus's hand-written parser for that publisher must extract). The body is that
+  JSON's: its summary, then each section's headline and paragraphs, one a line. Run once, never tuned on.
 
 For each set: F1 of the text that newsetl stores (`process_document`; a rejected page stores no
 text) against trafilatura's `extract` with its default settings and with each of its two
 presets, and the share of pages newsetl keeps as articles (every page of these sets is an article
 or a blog post). Usage:
-python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|test] [--data eval-data]
+python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|test|fundus] [--data eval-data]
     [--every N] [--lost] [--pages] [--texts DIR]
 
 Each runner's CPU seconds a page (`time.process_time`, this process only) are printed beside its
@@ -83,6 +87,11 @@ SETS = {
         "scrapinghub-aeb",
         "git clone https://github.com/scrapinghub/article-extraction-benchmark and copy "
         "its html/ and ground-truth.json to {dir}/",
+    ),
+    "fundus": (
+        "fundus-testdata",
+        "git clone https://github.com/flairNLP/fundus and copy its tests/resources/parser/test_data/ "
+        "to {dir}/test_data/",
     ),
 }
 # Floors for --gate, the pipeline's F1 per development set: the measured score minus its noise. The
@@ -289,6 +298,69 @@ def test_pages(folder: Path) -> Iterator[Page]:
             )
 
 
+# fundus's English pages that are not news articles, set aside by file name, title and address alone before
+# anything ran on the set (docs/evaluation.md, round 21 acceptance): shopping guides, a gallery, product picks.
+FUNDUS_NOT_NEWS = frozenset(
+    {
+        "uk_TheTelegraph_2023_08_30",  # "The best heated clothes airers": a shopping guide
+        "us_Wired_2024_04_28",  # "11 Best Sleeping Bags (2024)": a buying guide
+        "us_BusinessInsider_2024_02_14",  # "Every outfit Zendaya has worn ... ranked": a gallery of outfits
+        "ca_TheProvince_2026_06_06",  # "Wine Guy: 3 rosé bottles to sip": product picks
+    }
+)
+
+
+def fundus_body(entry: dict) -> str:
+    """The body fundus's parser must extract: the summary (standfirst), then each section's headline and paragraphs."""
+    body = entry.get("body") or {}
+    lines = list(body.get("summary") or [])
+    for section in body.get("sections") or []:
+        lines += section.get("headline") or []
+        lines += section.get("paragraphs") or []
+    return "\n".join(lines)
+
+
+def _parser_version_order(name: str) -> tuple[int, ...]:
+    """ "V1" < "V1_1" < "V2" < "V10": fundus names its parser versions so, oldest first."""
+    return tuple(int(part) for part in name.removeprefix("V").split("_") if part.isdigit())
+
+
+def fundus_page_bodies(country: Path) -> Iterator[tuple[str, Path, str | None, str]]:
+    """(name, html path, url, body) of each saved page of one country folder.
+
+    A publisher's JSON holds one entry per parser version, not per file; fundus's tests pick the version by the
+    page's crawl date, and each version has exactly one page, so the pages in crawl-date order (meta.info) are
+    the versions in order. A publisher whose counts differ is skipped rather than paired by guess.
+    """
+    meta_path = country / "meta.info"
+    if not meta_path.exists():
+        return
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    for truth in sorted(country.glob("*.json")):
+        entries = json.loads(truth.read_text(encoding="utf-8"))
+        files = sorted(
+            (name for name in meta if name.split("_", 1)[0] == truth.stem and (country / name).exists()),
+            key=lambda name: str(meta[name]["crawl_date"]),
+        )
+        versions = sorted(entries, key=_parser_version_order)
+        if len(files) != len(versions):
+            continue
+        for file, version in zip(files, versions, strict=True):
+            name = f"{country.name}_{file.removesuffix('.html.gz')}"
+            yield name, country / file, meta[file].get("url"), fundus_body(entries[version])
+
+
+def fundus_pages(folder: Path) -> Iterator[Page]:
+    """fundus's English test pages (by the language of the expected body), less those set aside as not news."""
+    from transforms.language import detect_language
+
+    for country in sorted(path for path in (folder / "test_data").iterdir() if path.is_dir()):
+        for name, path, url, body in fundus_page_bodies(country):
+            if name in FUNDUS_NOT_NEWS or detect_language(body).code != "en":
+                continue
+            yield Page(name=name, url=url, html=gzip.decompress(path.read_bytes()), body=body)
+
+
 PAGE_READERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "dev": dev_pages,
     "readability": readability_pages,
@@ -296,6 +368,7 @@ PAGE_READERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "l3s": l3s_pages,
     "wcxb": wcxb_pages,
     "test": test_pages,
+    "fundus": fundus_pages,
 }
 
 

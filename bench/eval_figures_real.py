@@ -40,11 +40,14 @@ and round 19 judged all 25 pages again for tuning as its `dev` (bench/gold/goose
 a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/data/html/: news of 2014), in
 `{data}/newspaper3k-fixtures/`, judged blind in round 19 (gold in `bench/gold/newspaper3k-fixtures/`);
 `--source snacktory` a sixth from snacktory's test pages (github.com/karussell/snacktory, src/test/resources/: news
-of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold in `bench/gold/snacktory-fixtures/`).
-The texts of these four sets are built by `bench/fixture_texts.py`.
+of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold in `bench/gold/snacktory-fixtures/`);
+`--source fundus` a seventh from the English news pages of fundus's parser test data (github.com/flairNLP/fundus,
+tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in round 21 (gold in
+`bench/gold/fundus-testdata/`). The texts of these five sets are built by `bench/fixture_texts.py`.
 
-Usage: python -m bench.eval_figures_real [--data eval-data] [--source real|l3s|postlight|goose3|newspaper3k|snacktory]
-       [--set dev|heldout] [--gold FILE ...] [--errors] [--gate] [--parse]
+Usage: python -m bench.eval_figures_real [--data eval-data]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus] [--set dev|heldout]
+       [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
 Exits 0 with a note naming the missing file when the texts or the judgements are missing (the judgements are
@@ -122,6 +125,7 @@ POSTLIGHT_FOLDER = Path("postlight-fixtures")
 GOOSE3_FOLDER = Path("goose3-fixtures")
 NEWSPAPER3K_FOLDER = Path("newspaper3k-fixtures")
 SNACKTORY_FOLDER = Path("snacktory-fixtures")
+FUNDUS_FOLDER = Path("fundus-testdata")
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -173,6 +177,13 @@ SOURCES = {
         SNACKTORY_FOLDER,
         {"dev": (), "heldout": (("gold-heldout.json",),)},
         (SNACKTORY_FOLDER / "articles.json",),
+    ),
+    # fundus's test data, its English news pages (helper accept21, round 21): every kept page held out; held-out
+    # 0-39 judged blind at once (gold-heldout.json), 40-77 left for a later slice (gold-heldout2.json).
+    "fundus": Source(
+        FUNDUS_FOLDER,
+        {"dev": (), "heldout": (("gold-heldout.json",), ("gold-heldout2.json",))},
+        (FUNDUS_FOLDER / "articles.json",),
     ),
 }
 

@@ -8,7 +8,16 @@ import json
 
 import pytest
 
-from bench.eval_extraction import bag_of_words, html_text, l3s_body, l3s_pages, tokens, wcxb_pages
+from bench.eval_extraction import (
+    bag_of_words,
+    fundus_body,
+    fundus_pages,
+    html_text,
+    l3s_body,
+    l3s_pages,
+    tokens,
+    wcxb_pages,
+)
 
 
 def test_chinese_and_japanese_are_scored_by_character():
@@ -69,6 +78,82 @@ def test_wcxb_pages_are_its_development_articles(tmp_path):
         (html / f"{key}.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p></body></html>"))
     pages = list(wcxb_pages(tmp_path))
     assert [(page.name, page.body) for page in pages] == [("0001", "Fares rose.")]
+
+
+ENGLISH_BODY = (
+    "The council said on Monday that the new bridge over the river would open in the spring, and that the work "
+    "had cost less than the town had feared when the old one was closed."
+)
+GERMAN_BODY = (
+    "Der Rat sagte am Montag, dass die neue Brücke über den Fluss im Frühling eröffnet wird und dass die Arbeiten "
+    "weniger gekostet haben, als die Stadt befürchtet hatte, als die alte Brücke geschlossen wurde."
+)
+
+
+def fundus_entry(body: str) -> dict:
+    """One parser version's expected output, shaped as fundus's test JSON shapes it."""
+    first, _, rest = body.partition(", and ")
+    sections = [{"headline": [], "paragraphs": [first]}, {"headline": ["The cost"], "paragraphs": [rest]}]
+    return {"title": "A bridge", "body": {"summary": ["A standfirst."], "sections": sections}}
+
+
+def write_fundus_country(folder, name: str, files: dict[str, str], entries: dict[str, dict]) -> None:
+    country = folder / "test_data" / name
+    country.mkdir(parents=True)
+    meta = {}
+    for file, crawl_date in files.items():
+        (country / file).write_bytes(gzip.compress(f"<html><body><p>{file}</p></body></html>".encode()))
+        meta[file] = {"url": f"https://example.org/{file}", "crawl_date": crawl_date}
+    (country / "meta.info").write_text(json.dumps(meta), encoding="utf-8")
+    publisher = next(iter(files)).split("_", 1)[0]
+    (country / f"{publisher}.json").write_text(json.dumps(entries), encoding="utf-8")
+
+
+def test_fundus_body_is_the_summary_then_each_sections_headline_and_paragraphs():
+    body = fundus_body(fundus_entry(ENGLISH_BODY))
+    assert body.split("\n") == [
+        "A standfirst.",
+        ENGLISH_BODY.partition(", and ")[0],
+        "The cost",
+        ENGLISH_BODY.partition(", and ")[2],
+    ]
+
+
+def test_fundus_pages_pair_versions_with_pages_by_crawl_date_and_keep_english_news(tmp_path, monkeypatch):
+    from bench import eval_extraction
+
+    later = ENGLISH_BODY.replace("bridge", "tunnel")
+    # V2 is the newer parser: it goes with the page crawled later, whatever the file names' order
+    write_fundus_country(
+        tmp_path,
+        "us",
+        {"Paper_2025_01_02.html.gz": "2025-01-02 10:00:00", "Paper_2024_12_31.html.gz": "2024-12-31 09:00:00"},
+        {"V2": fundus_entry(later), "V1": fundus_entry(ENGLISH_BODY)},
+    )
+    write_fundus_country(
+        tmp_path, "de", {"Zeitung_2024_05_01.html.gz": "2024-05-01"}, {"V1": fundus_entry(GERMAN_BODY)}
+    )
+    pages = list(fundus_pages(tmp_path))
+    assert [(page.name, "tunnel" in (page.body or "")) for page in pages] == [
+        ("us_Paper_2024_12_31", False),
+        ("us_Paper_2025_01_02", True),
+    ]
+    assert pages[0].url == "https://example.org/Paper_2024_12_31.html.gz"
+    assert b"Paper_2024_12_31" in pages[0].html  # the page itself, ungzipped
+    monkeypatch.setattr(eval_extraction, "FUNDUS_NOT_NEWS", frozenset({"us_Paper_2025_01_02"}))
+    assert [page.name for page in fundus_pages(tmp_path)] == ["us_Paper_2024_12_31"]
+
+
+def test_fundus_publisher_whose_pages_and_versions_differ_in_number_is_skipped(tmp_path):
+    write_fundus_country(tmp_path, "uk", {"Daily_2024_01_01.html.gz": "2024-01-01"}, {})
+    assert list(fundus_pages(tmp_path)) == []
+
+
+def test_a_missing_fundus_set_says_where_to_copy_it_from(tmp_path, capsys):
+    from bench.eval_extraction import main
+
+    assert main(["--set", "fundus", "--data", str(tmp_path)]) == 0
+    assert "github.com/flairNLP/fundus" in capsys.readouterr().out
 
 
 def test_texts_option_saves_each_runners_text_and_the_truth(tmp_path, capsys):

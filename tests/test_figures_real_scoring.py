@@ -138,11 +138,20 @@ def test_the_snacktory_source_reads_its_held_out_judgements_and_has_no_dev_set(t
     assert "the snacktory source has no dev set" in capsys.readouterr().out
 
 
-def test_the_committed_snacktory_judgements_hold_offsets_values_and_no_text():
-    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "snacktory-fixtures"
+def test_the_fundus_source_reads_its_held_out_slices_and_has_no_dev_set(tmp_path, capsys, repository_gold):
+    fundus = source_folder(tmp_path, "fundus-testdata", ("gold-heldout.json", "gold-heldout2.json"))
+    assert main(["--data", str(tmp_path), "--source", "fundus", "--set", "heldout"]) == 0
+    assert f"2 judged articles (2 recall-checked), {fundus / 'gold-heldout.json'}, " in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "fundus"]) == 0
+    assert "the fundus source has no dev set" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("folder", ["snacktory-fixtures", "fundus-testdata"])
+def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder):
+    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / folder
     gold = json.loads((committed / "gold-heldout.json").read_text(encoding="utf-8"))
     articles = gold["articles"]
-    assert [a["heldout_index"] for a in articles] == list(range(len(articles)))  # every kept page judged
+    assert [a["heldout_index"] for a in articles] == list(range(len(articles)))  # a slice from the first page on
     assert all(a["recall_checked"] for a in articles)
     for article in articles:
         for figure in article["figures"]:
@@ -152,6 +161,8 @@ def test_the_committed_snacktory_judgements_hold_offsets_values_and_no_text():
             assert figure["value"] is not None or figure["value_low"] is not None
             if figure["value"] is not None and figure["value_low"] is not None:
                 assert figure["value"] == figure["value_low"] < figure["value_high"]
+    # a call that judges disagree on is marked on each entry, so it can be re-read (fundus: "a year"-type durations)
+    assert all(f["kind"] == "duration" for a in articles for f in a["figures"] if "ruling" in f)
 
 
 def test_a_page_the_figure_finder_raises_on_scores_as_misses_and_is_named(tmp_path, capsys, monkeypatch):
