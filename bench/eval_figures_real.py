@@ -42,11 +42,12 @@ a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/dat
 `--source snacktory` a sixth from snacktory's test pages (github.com/karussell/snacktory, src/test/resources/: news
 of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold in `bench/gold/snacktory-fixtures/`);
 `--source fundus` a seventh from the English news pages of fundus's parser test data (github.com/flairNLP/fundus,
-tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in round 21 (gold in
-`bench/gold/fundus-testdata/`). The texts of these five sets are built by `bench/fixture_texts.py`.
+tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in rounds 21 and 22
+(gold in `bench/gold/fundus-testdata/`; `--set heldout2` is round 22's slice alone). The texts of these five sets
+are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
-       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus] [--set dev|heldout]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus] [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -179,10 +180,15 @@ SOURCES = {
         (SNACKTORY_FOLDER / "articles.json",),
     ),
     # fundus's test data, its English news pages (helper accept21, round 21): every kept page held out; held-out
-    # 0-39 judged blind at once (gold-heldout.json), 40-77 left for a later slice (gold-heldout2.json).
+    # 0-39 judged blind at once (gold-heldout.json), 40-77 by helper accept22 in round 22 (gold-heldout2.json),
+    # also scored alone as `heldout2`: that round's acceptance, before any figure finder ran on those pages.
     "fundus": Source(
         FUNDUS_FOLDER,
-        {"dev": (), "heldout": (("gold-heldout.json",), ("gold-heldout2.json",))},
+        {
+            "dev": (),
+            "heldout": (("gold-heldout.json",), ("gold-heldout2.json",)),
+            "heldout2": (("gold-heldout2.json",),),
+        },
         (FUNDUS_FOLDER / "articles.json",),
     ),
 }
@@ -359,7 +365,7 @@ def gold_files(data: Path, name: str, source: Source = SOURCES["real"]) -> list[
     """The set's files: for each slice, the first of its alternatives that exists, each looked for in the
     repository's bench/gold/<folder>/ before the data folder's <folder>/."""
     found = []
-    for alternatives in source.gold_sets[name]:
+    for alternatives in source.gold_sets.get(name, ()):
         places = [root / source.folder / file for file in alternatives for root in (GOLD_ROOT, data)]
         found += [path for path in places if path.exists()][:1]
     return found
@@ -368,7 +374,7 @@ def gold_files(data: Path, name: str, source: Source = SOURCES["real"]) -> list[
 def missing_data_note(args: argparse.Namespace, source: Source, paths: list[Path], have_texts: bool) -> str | None:
     """Why the run cannot score (texts or judgements missing, or no such set), or None when it can."""
     scorer = f"real-news figure eval ({args.source} {args.set})"
-    if not args.gold and not source.gold_sets[args.set]:
+    if not args.gold and not source.gold_sets.get(args.set):
         return f"{scorer} skipped (not a failure): the {args.source} source has no {args.set} set"
     if not have_texts:
         wanted = [args.data / name for name in source.article_files]
@@ -378,7 +384,7 @@ def missing_data_note(args: argparse.Namespace, source: Source, paths: list[Path
         return own_gold_missing(scorer, wanted)
     missing = [path for path in paths if not path.exists()]
     if not paths:  # no slice of the set has any of its files: name the preferred file of each
-        missing = [args.data / source.folder / alternatives[0] for alternatives in source.gold_sets[args.set]]
+        missing = [args.data / source.folder / alternatives[0] for alternatives in source.gold_sets.get(args.set, ())]
     return own_gold_missing(scorer, missing) if missing else None
 
 
@@ -399,7 +405,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--source", choices=sorted(SOURCES), default="real", help="which judged articles (default real)"
     )
-    parser.add_argument("--set", choices=sorted(GOLD_SETS), default="dev", help="which judgements (default dev)")
+    sets = sorted({name for source in SOURCES.values() for name in source.gold_sets})  # heldout2: fundus only
+    parser.add_argument("--set", choices=sets, default="dev", help="which judgements (default dev)")
     parser.add_argument("--gold", type=Path, action="append", help="judgements to score instead of --set's")
     parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong field")
     parser.add_argument("--gate", action="store_true", help=f"exit 1 when a score is under {GATE}")

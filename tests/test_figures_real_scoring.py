@@ -146,12 +146,31 @@ def test_the_fundus_source_reads_its_held_out_slices_and_has_no_dev_set(tmp_path
     assert "the fundus source has no dev set" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("folder", ["snacktory-fixtures", "fundus-testdata"])
-def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder):
+def test_the_fundus_heldout2_set_is_its_second_slice_alone(tmp_path, capsys, repository_gold):
+    fundus = source_folder(tmp_path, "fundus-testdata", ("gold-heldout.json", "gold-heldout2.json"))
+    assert main(["--data", str(tmp_path), "--source", "fundus", "--set", "heldout2"]) == 0
+    assert f"1 judged articles (1 recall-checked), {fundus / 'gold-heldout2.json'}\n" in capsys.readouterr().out
+    (repository_gold / "fundus-testdata").mkdir(parents=True)  # the committed copy is read first
+    (repository_gold / "fundus-testdata" / "gold-heldout2.json").write_text((fundus / "gold-heldout2.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "fundus", "--set", "heldout2"]) == 0
+    assert str(repository_gold / "fundus-testdata" / "gold-heldout2.json") in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "snacktory", "--set", "heldout2"]) == 0
+    assert "the snacktory source has no heldout2 set" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("folder", "file", "first"),
+    [
+        ("snacktory-fixtures", "gold-heldout.json", 0),
+        ("fundus-testdata", "gold-heldout.json", 0),
+        ("fundus-testdata", "gold-heldout2.json", 40),
+    ],
+)
+def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder, file, first):
     committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / folder
-    gold = json.loads((committed / "gold-heldout.json").read_text(encoding="utf-8"))
+    gold = json.loads((committed / file).read_text(encoding="utf-8"))
     articles = gold["articles"]
-    assert [a["heldout_index"] for a in articles] == list(range(len(articles)))  # a slice from the first page on
+    assert [a["heldout_index"] for a in articles] == list(range(first, first + len(articles)))  # one whole slice
     assert all(a["recall_checked"] for a in articles)
     for article in articles:
         for figure in article["figures"]:
@@ -161,8 +180,13 @@ def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder):
             assert figure["value"] is not None or figure["value_low"] is not None
             if figure["value"] is not None and figure["value_low"] is not None:
                 assert figure["value"] == figure["value_low"] < figure["value_high"]
-    # a call that judges disagree on is marked on each entry, so it can be re-read (fundus: "a year"-type durations)
-    assert all(f["kind"] == "duration" for a in articles for f in a["figures"] if "ruling" in f)
+    # a call that judges disagree on is marked on each entry, so it can be re-read: fundus's "a year"-type
+    # durations (counted), and from its second slice on goal names ("two-state solution", not counted) too
+    rulings = [f for a in articles for f in a["figures"] + a["not_figures"] if "ruling" in f]
+    assert all(f["ruling"] for f in rulings)
+    assert all(f["kind"] == "duration" for f in rulings if "a/an" in f["ruling"])
+    if file == "gold-heldout.json":
+        assert all("kind" in f and f["kind"] == "duration" for f in rulings)
 
 
 def test_a_page_the_figure_finder_raises_on_scores_as_misses_and_is_named(tmp_path, capsys, monkeypatch):
