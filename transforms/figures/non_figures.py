@@ -365,6 +365,10 @@ def is_name_number_word(tokens: list[Token], i: int) -> bool:
     return previous is not None and previous.kind == "word"
 
 
+# Words after "one day" that place the day rather than measure it: "One day in July", "one day at the club".
+DAY_NAMING_WORDS = frozenset({"in", "at", "last", "when", "while", "during"})
+
+
 def is_some_day(tokens: list[Token], i: int) -> bool:
     """'would one day be used', 'One day, she left': 'one day' for some time, not a span of a day; after a
     modal or opening a sentence before a comma ('for one day', 'in one day' stay durations)."""
@@ -383,6 +387,11 @@ def is_some_day(tokens: list[Token], i: int) -> bool:
         is_word(previous, *PLACE_ADVERBS) or (is_capitalised(previous) and previous.low not in COMMON_WORDS)
     ):
         return True  # "playing for Real one day,", "if you move elsewhere one day,"
+    if is_word(following, *DAY_NAMING_WORDS) and not is_word(previous, *DURATION_PREPOSITIONS):
+        if at_line_or_sentence_start(tokens, i - 1):
+            return True  # "One day in July 2001, Larry Page decided": a day of the story, told from its start
+        if is_word(token_at(tokens, i - 2), "a", "an", "the") and previous is not None and previous.text.islower():
+            return True  # "turned up to watch a gig one day at the Groundlings": after a whole object, when
     return at_line_or_sentence_start(tokens, i - 1) and following.text == ","
 
 
