@@ -199,6 +199,8 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
     rate = before is not None and (before.kind == "num" or before.low in FREQUENCY_WORDS)
     if rate or (k > 0 and UNIT_PHRASES.match(tokens, k - 1) is not None):
         return None  # "$5 a day", "three times a week", "20 hours a week"
+    if is_word(after, "old"):
+        return None  # "over a century old": an age
     if part == 1.0 and not (
         (tokens[k].text == "another" and unit_word.low != "day")  # "gave banks another year"; "another day" idioms
         or is_word(before, *SPAN_WORDS_BEFORE)
