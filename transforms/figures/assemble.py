@@ -15,6 +15,7 @@ from transforms.figures.non_figures import (
     is_one_day_format,
     leading_sign,
     non_figure_end,
+    ratio_to_one_end,
 )
 from transforms.figures.objects import (
     count_level_subject,
@@ -51,6 +52,7 @@ from transforms.figures.vocabulary import (
     KIN_WORDS,
     MODAL_VERBS,
     OBJECT_STOPS,
+    OWNER_DETERMINERS,
     PARTITIVE_DETERMINERS,
     PEOPLE_WORDS,
     PERCENT_CHANGE_NOUNS,
@@ -102,6 +104,8 @@ def match_figure(
         qualifier, k = "by", i + 1  # "fell by 12 to 340": 12 is the change
         while is_word(token_at(tokens, k), "a", "further", "another"):
             k += 1  # "by a further 1.16 million barrels"
+    if k > i and ratio_to_one_end(tokens, k) is not None:
+        return None  # "to over 25 to 1": a bound on a ratio
     quantity = match_quantity(tokens, k)
     if quantity is None:
         return None
@@ -118,6 +122,8 @@ def match_figure(
         return None  # "I'm 100% sure": completely, not a share
     if kind == "money" and is_word(token_at(tokens, quantity.end), "question", "questions"):
         return None  # "the $64,000 question": an idiom for the question that matters, no sum
+    if kind == "money" and is_two_cents(tokens, k, quantity):
+        return None  # "Page would offer his two cents": an opinion, no sum
     if is_digit_one_of(tokens, k, quantity):
         return None  # "1 of the highlights will include": "one of" them, a pick, not a count
     if qualifier == "over" and kind == "duration":
@@ -870,18 +876,23 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return False
     following, after = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
     if is_word(following, "of"):
-        if is_word(after, *GROUP_PRONOUNS):
-            return True
-        third = token_at(tokens, quantity.end + 2)
-        return (
-            is_word(after, *PARTITIVE_DETERMINERS)
-            and third is not None
-            and (third.kind == "num" or third.low in SMALL_NUMBERS or third.low in TENS)
-        )
+        return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS)  # "two of his most experienced workers"
+    if is_word(following, "out") and is_word(after, "of"):
+        return True  # "seven out of every 100 children"
+    before = token_at(tokens, i - 1)
+    if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS):
+        return True  # "a stay-at-home mother of four": her children, unsaid
     if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS):
         return False
-    before = token_at(tokens, i - 1)
-    return before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while")
+    if before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while"):
+        return True
+    return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+def is_two_cents(tokens: list[Token], k: int, quantity: Quantity) -> bool:
+    """'offer his two cents', 'my 2 cents': the idiom for an opinion, after a possessive."""
+    said = [t.low for t in tokens[k : quantity.end]]
+    return said in (["two", "cents"], ["2", "cents"]) and is_word(token_at(tokens, k - 1), *OWNER_DETERMINERS)
 
 
 def closes_count_list(tokens: list[Token], i: int, previous: FigureMatch | None) -> bool:

@@ -81,6 +81,7 @@ from transforms.figures.vocabulary import (
     SCALE_TOP_WORDS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
+    SENTENCE_ENDS,
     SERVICE_NUMBERS,
     SHOOTING_VERBS,
     SMALL_NUMBERS,
@@ -179,6 +180,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     dimension_end = bare_dimension_end(tokens, i) or size_label_end(tokens, i)
     if dimension_end is not None:
         return dimension_end
+    ratio_end = ratio_to_one_end(tokens, i)
+    if ratio_end is not None:
+        return ratio_end
     end = numeric_chain_end(tokens, i)
     checks = (
         has_identifier_prefix,
@@ -264,6 +268,30 @@ def is_batting_score(tokens: list[Token], i: int, end: int) -> bool:
         return False
     following = token_at(tokens, end)
     return not counts_what_follows(following) and in_cricket_report(tokens, i)
+
+
+# Words that say "N to 1" is a ratio: "leverage ... increased from 18 to 1", "odds of 5 to 1".
+RATIO_WORDS = frozenset({"ratio", "ratios", "leverage", "leveraged", "odds"})
+# How far back in its sentence such a word may stand (a sentence may list several: "from 18 to 1, to over 25 to 1,
+# reaching as high as 31 to 1").
+RATIO_REACH = 60
+
+
+def ratio_to_one_end(tokens: list[Token], i: int) -> int | None:
+    """'leverage ... increased from 18 to 1, to over 25 to 1': 'N to 1' where the sentence speaks of a ratio,
+    leverage or odds is a ratio, which the judges do not count (two counts, 18 and 1, would be wrong);
+    the index after the '1'. A vote 'voted 9 to 1' has no such word and stays a tally."""
+    number, to, one = token_at(tokens, i), token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if number is None or number.kind != "num" or not is_word(to, "to") or one is None:
+        return None
+    if (one.text != "1" and one.low != "one") or counts_what_follows(token_at(tokens, i + 3)):
+        return None
+    for n in range(i - 1, max(-1, i - RATIO_REACH), -1):
+        if tokens[n].text in SENTENCE_ENDS and not (tokens[n].text == "." and len(tokens[n - 1].text) == 1):
+            return None  # the sentence ends; "U.S." does not end it
+        if tokens[n].low in RATIO_WORDS:
+            return i + 3
+    return None
 
 
 def is_bare_average(tokens: list[Token], i: int, end: int) -> bool:
