@@ -234,6 +234,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_point_spread,
         is_wickets_first_total,
         is_batting_score,
+        is_denominator,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -292,6 +293,12 @@ def ratio_to_one_end(tokens: list[Token], i: int) -> int | None:
         if tokens[n].low in RATIO_WORDS:
             return i + 3
     return None
+
+
+def is_denominator(tokens: list[Token], i: int, end: int) -> bool:
+    """'7.03 per 1,000 passengers', '$261 per 100 cubic feet': the number after 'per' is the base a rate is
+    given over, not an amount the text reports (the judges call it a denominator)."""
+    return is_word(token_at(tokens, i - 1), "per") and tokens[i].kind == "num"
 
 
 def is_bare_average(tokens: list[Token], i: int, end: int) -> bool:

@@ -51,7 +51,7 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     intro = range_intro(tokens, k)
     first = match_priced_amount(tokens, k + 1 if intro else k)
     if first is None:
-        return unit_and_a_half(tokens, k) or article_span(tokens, k)
+        return unit_and_a_half(tokens, k) or article_span(tokens, k) or article_length(tokens, k)
     first_unit, end = match_unit(tokens, first.end, first)
     height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
     height = height or (lap_time(tokens, end, first, first_unit) if intro is None else None)
@@ -214,6 +214,29 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
     value = part * 100 if unit[0].name == "century" and part < 1 else part  # a quarter century: 25 years
     span_unit = unit[0] if value == part else Unit("year", "duration")
     return Quantity(value, None, None, span_unit, None, n + 1, False, False, in_words=True, bare_one=False)
+
+
+# Lengths said with an article: "up to a foot of snow", "about a foot" across, "more than a mile".
+ARTICLE_LENGTH_UNITS = frozenset({"foot", "inch", "mile", "yard", "metre", "meter", "kilometre", "kilometer"})
+# Words before them that bound or round the length (the last word of a qualifier).
+LENGTH_BOUNDS = frozenset("about nearly almost than least roughly around some only just".split())
+
+
+def article_length(tokens: list[Token], k: int) -> Quantity | None:
+    """'Up to a foot of snow fell', 'more than a foot was possible', 'a diameter of about a foot': a length
+    unit said with an article is one unit where a bound or a rounding word comes before it or an 'of' and
+    the thing measured after it (the judges count it, as they count 'a decade'); 'miss by a mile' is not."""
+    unit_word = token_at(tokens, k + 1)
+    if not is_word(token_at(tokens, k), "a") or unit_word is None or unit_word.low not in ARTICLE_LENGTH_UNITS:
+        return None
+    unit = UNIT_PHRASES.match(tokens, k + 1)
+    if unit is None or unit[1] != k + 2:
+        return None
+    before, after = token_at(tokens, k - 1), token_at(tokens, k + 2)
+    measured = is_word(after, "of") and is_lowercase_word(token_at(tokens, k + 3))
+    if not (is_word(before, *LENGTH_BOUNDS) or measured) or is_word(before, *COPULAS):
+        return None
+    return Quantity(1.0, None, None, unit[0], None, k + 2, False, False, in_words=True, bare_one=False)
 
 
 def is_lowercase_word(token: Token | None) -> bool:
@@ -623,6 +646,14 @@ def abbreviated_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
 OLD_WORDS = ("old", "olds", "old's", "old’s")
 
 
+def is_listed_age(tokens: list[Token], n: int) -> bool:
+    """A number at n, then a unit of time and 'old': '79 years old' closing a list of ages."""
+    number, unit = token_at(tokens, n), UNIT_PHRASES.match(tokens, n + 1)
+    if number is None or number.kind != "num" or unit is None or unit[0].kind != "duration":
+        return False
+    return is_word(token_at(tokens, unit[1]), *OLD_WORDS)
+
+
 def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
     """'a 20-year-old', '20 years old', 'a 4-month-old', '35 years of age' (ages, in any unit of time: an age
     is how old someone or something is, not a span the text reports), 'three-time', 'two-thirds', 'one-off' (not
@@ -639,6 +670,9 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
         )
     ):
         return True  # "a 20-year-old", "16-year-olds", "their 4-month-old child", "just 2 weeks old"
+    listed = is_word(token, "and", "or") or getattr(token, "text", "") == ","
+    if unit is None and listed and is_listed_age(tokens, k + 1):
+        return True  # "the tunnels are 97 and 79 years old": the first of two ages
     if unit is None and token is not None and token.text in DASHES and is_word(following, "and", "or", "to"):
         second, dash, year = token_at(tokens, k + 2), token_at(tokens, k + 3), token_at(tokens, k + 4)
         if second is not None and second.kind == "num" and dash is not None and dash.text in DASHES:
