@@ -44,6 +44,9 @@ eval: install
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --set heldout
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source l3s
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source l3s --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source newspaper3k --set heldout --gate
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source postlight --gate
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source goose3 --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr

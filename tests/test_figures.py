@@ -544,7 +544,7 @@ def test_a_thousands_comma_before_a_half_is_read_not_raised_on():
     # snacktory's scientificamerican page (round 20): every "N,NNN.5" made the finder raise, costing the article.
     text = "The well held arsenic at 2,687.5 micrograms per liter, the survey found."
     (figure,) = find_figures(text, "a1")
-    assert (figure.surface, figure.value) == ("2,687.5 micrograms", 2687.5)
+    assert (figure.surface, figure.value, figure.unit) == ("2,687.5 micrograms per liter", 2687.5, "µg/L")
 
 
 # --- Gaps filled for issue 7 ------------------------------------------------------------------

@@ -80,6 +80,15 @@ def test_the_gate_fails_a_score_under_its_floor(tmp_path, capsys):
     assert "gate: precision 0.750 < 0.97" in out and "gate: recall 0.750 < 0.98" in out
 
 
+def test_a_tuned_fixture_set_is_gated_on_its_own_floors_without_objects(tmp_path, capsys, repository_gold):
+    source_folder(tmp_path, "newspaper3k-fixtures", ("gold-heldout1.json",))
+    args = ["--data", str(tmp_path), "--source", "newspaper3k", "--set", "heldout", "--gate"]
+    assert main(args) == 1  # precision 0.75, recall 0.75
+    out = capsys.readouterr().out
+    floors = eval_figures_real.SOURCE_GATES[("newspaper3k", "heldout")]
+    assert f"gate: precision 0.750 < {floors['precision']}" in out and "gate: object right" not in out
+
+
 def test_heldout_scores_every_slice_together(tmp_path, capsys):
     write_data(tmp_path, TEXT, recall_checked=True)
     folder = tmp_path / "figures-real"

@@ -219,6 +219,7 @@ FIGURE_OPENERS = frozenset(
         "between",
         "from",
         "by",
+        "another",  # "wait another week": a span of one week
         *CURRENCY_SYMBOLS,
         *(abbreviation.lower() for abbreviation in CURRENCY_ABBREVIATIONS),
         *(p.lower() for p in DOLLAR_PREFIXES),

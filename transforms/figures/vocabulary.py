@@ -227,6 +227,23 @@ UNIT_PHRASES_BY_WORDS = {
         },
     ),
 }
+# Small masses, lengths and volumes of science and health pages ("65 µm long", "1.4 micrograms per liter",
+# "500 mg of vitamin C"); both micro signs (U+00B5, U+03BC) are written. "ml" alone is left out: "5 ML
+# engineers" are machine learning's.
+UNIT_PHRASES_BY_WORDS.update(
+    unit_table(
+        "measure",
+        {
+            "µg/L": "micrograms per liter,micrograms per litre,microgram per liter,microgram per litre",
+            "mg/L": "milligrams per liter,milligrams per litre,milligram per liter,milligram per litre",
+            "mg": "mg,milligram,milligrams,milligramme,milligrammes",
+            "µg": "µg,μg,mcg,microgram,micrograms,microgramme,microgrammes",
+            "µm": "µm,μm,micron,microns,micrometre,micrometres,micrometer,micrometers",
+            "nm": "nanometre,nanometres,nanometer,nanometers",
+            "ml": "millilitre,millilitres,milliliter,milliliters",
+        },
+    )
+)
 # Kilobytes, as page weights are given ("1,953Kb" beside "2Mb": writers spell kilobytes "Kb" as they spell
 # megabytes "Mb", which the table above reads as MB).
 UNIT_PHRASES_BY_WORDS.update(unit_table("measure", {"KB": "kb,kilobyte,kilobytes"}))
@@ -769,6 +786,8 @@ IMPERATIVE_VERBS = frozenset(
     "cover support expect enjoy try bring pack plan book order need supports offers includes features provides "
     "allows covers".split()
 )
+# Words that say a report is of cricket: a dashed pair or a bare number near them may be a score.
+CRICKET_WORDS = frozenset("overs wicket wickets wkts bowled bowler bowling batsman batsmen cricket".split())
 # Words after "one-day" that make it the cricket format: "the one-day series", "21 one-day internationals".
 ONE_DAY_CRICKET_WORDS = frozenset(
     "international internationals series squad side team cricket format specialist specialists cap caps debut score"
