@@ -242,7 +242,7 @@ _NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,:-]\d+)*$")
 _DATE_AFTER = re.compile(
     r"[ \t]+[-–—][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?$"
 )
-_EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
+_EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]*"  # "*": a footnote's mark ("Comcast*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -833,11 +833,49 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
 _KNOWN_FIRM_WORD = re.compile(r"(?<![\w@./-])(?:" + "|".join(sorted(map(re.escape, KNOWN_FIRMS), key=len, reverse=True)) + r")(?![\w&-])")
 
 
+# A US broadcaster's call sign (the FCC gives them K or W first): "(KTVI)", "Chicago’s WGN", "WWOZ-FM".
+_CALL_SIGN = re.compile(r"(?<![\w@./-])[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w&-])")
+# A word in capitals beside it: a line written in capitals ("HE WAS WEARING"), where "WAS" is no station.
+_CAPITALS_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]+$")
+_CAPITALS_WORD_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w])")
+
+
+def is_call_sign(document: str, start: int, end: int) -> bool:
+    """A broadcaster's call sign, not a word of a line in capitals nor a common word ("WHO", "WAS", "WWII")."""
+    word = document[start:end].split("-")[0]
+    return (
+        word.casefold() not in STOP_WORDS
+        and not word.startswith("WWI")
+        and not _CAPITALS_WORD_BEFORE.search(document[max(0, start - 20) : start])
+        and not _CAPITALS_WORD_AFTER.match(document[end : end + 20])
+    )
+
+
+# The agency between a dateline and its dash ("MUMBAI (Reuters) -"), and the site a syndicated story ran on first
+# ("This article originally appeared at The Aviationist"): names the model often leaves untagged.
+_DATELINE_AGENCY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .,'’-]+[ \t]+\(([A-Z][\w&.' -]{1,30}?)\)[ \t]*[-–—]")
+_FIRST_PUBLISHER = re.compile(
+    r"\b(?:originally|first)[ \t]+(?:appeared|published|ran)[ \t]+(?:at|on|in)[ \t]+"
+    r"((?:The[ \t]+)?[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:[ \t]+[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*){0,3})"
+)
+
+
+def publishers_of(document: str) -> set[str]:
+    """The agency of a dateline and the site a story first ran on, as written (`_DATELINE_AGENCY`,
+    `_FIRST_PUBLISHER`); a site's name loses its end of sentence ("The Aviationist." is "The Aviationist")."""
+    names = {found.group(1).strip() for found in _DATELINE_AGENCY.finditer(document[:DATELINE_REACH])}
+    names |= {found.group(1).rstrip(".") for found in _FIRST_PUBLISHER.finditer(document)}
+    return {name for name in names if name.casefold() not in STOP_WORDS and not name.isdigit()}
+
+
 def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
-    """Each mention of a known firm (`KNOWN_FIRMS`, as written) that no span covers, as an organisation
-    (English): the small model leaves most "Facebook"s and "Google"s of a story untagged ("posted to Facebook
-    on Sunday", "like Facebook, Google and Kickstarter"). Not one joined to a longer name ("Google Maps",
-    "Facebook-owned") nor an address ("facebook.com", "@Twitter")."""
+    """Each mention of a known firm (`KNOWN_FIRMS`, as written) or a broadcaster's call sign (`is_call_sign`)
+    that no span covers, as an organisation (English): the small model leaves most "Facebook"s and "Google"s of
+    a story untagged ("posted to Facebook on Sunday", "like Facebook, Google and Kickstarter"), and stations'
+    call signs too ("ST. LOUIS (KTVI) –", "resurfaced by Chicago’s WGN"), and so the agency of a dateline and the
+    site a story first ran on (`publishers_of`: "MUMBAI (Reuters) -", "originally appeared at The Aviationist ...
+    Follow The Aviationist on Twitter"). Not one joined to a longer name ("Google Maps", "Facebook-owned") nor an
+    address ("facebook.com", "@Twitter")."""
     by_document: dict[str, list[NamedSpan]] = {}
     for item in named:
         if item.span.document:
@@ -845,13 +883,18 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     added: list[NamedSpan] = []
     for document, items in by_document.items():
         taken = [(item.span.char_start, item.span.char_end) for item in items]
-        for match in _KNOWN_FIRM_WORD.finditer(document):
+        found = [*_KNOWN_FIRM_WORD.finditer(document)]
+        found += [m for m in _CALL_SIGN.finditer(document) if is_call_sign(document, *m.span())]
+        for name in publishers_of(document):
+            found += re.finditer(r"(?<![\w@./-])" + re.escape(name) + r"(?![\w&-])", document)
+        for match in found:
             start, end = match.span()
             if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
                 continue
             if document.startswith(".", end) and end + 1 < len(document) and document[end + 1].isalnum():
                 continue  # an address: "facebook.com" is lower case, "Facebook.com" is not
             added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
+            taken.append((start, end))
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
