@@ -841,10 +841,12 @@ _CAPITALS_WORD_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w])")
 
 
 def is_call_sign(document: str, start: int, end: int) -> bool:
-    """A broadcaster's call sign, not a word of a line in capitals nor a common word ("WHO", "WAS", "WWII")."""
+    """A broadcaster's call sign, not a word of a line in capitals, a common word ("WHO", "WAS", "WWII") nor a
+    place in capitals ("KYIV (Interfax) -", "WACO, Texas")."""
     word = document[start:end].split("-")[0]
     return (
         word.casefold() not in STOP_WORDS
+        and _gazetteer(DEFAULT_OPTIONS).find(word.title()) is None
         and not word.startswith("WWI")
         and not _CAPITALS_WORD_BEFORE.search(document[max(0, start - 20) : start])
         and not _CAPITALS_WORD_AFTER.match(document[end : end + 20])
@@ -900,8 +902,8 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
-# "Comcast’s NBCUniversal", "Trump's Securities and Exchange Commission": an owner's possessive and a name.
-_OWNER_THEN_NAME = re.compile(r"^(.*?\w)[’']s[ \t]+([A-Z].*)$")
+# "Comcast’s NBCUniversal", "Barclays' Wealth Management": an owner's possessive and a name.
+_OWNER_THEN_NAME = re.compile(r"^(.*?\w)(?:[’']s|(?<=s)[’'])[ \t]+([A-Z].*)$")
 # An organisation's own kinds, which a possessive belongs to ("McDonald's Corp", "St. John's University").
 ORG_KIND_WORDS = ORG_NAME_WORDS | frozenset(
     "corp. inc. co. ltd. group hospital church cathedral restaurant restaurants store stores club board office "
@@ -2300,7 +2302,8 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
 _VENUE_BEFORE = re.compile(r"(?:^|\s)(?:at|AT)[ \t]+$")
 _TOWN_OWN_AFTER = re.compile(
     r"^(?:[’']s?)?[ \t]+(?:mayor|council|councillors?|city|town|residents?|people|citizens|police|airport|port|"
-    r"docks|streets|suburbs|centre|center|downtown|area|region|hospitals?|schools?|voters|economy)\b"
+    r"docks|streets|suburbs|centre|center|downtown|area|region|hospitals?|schools?|high[ \t]+schools?|voters|"
+    r"economy)\b"
 )
 
 
