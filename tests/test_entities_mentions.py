@@ -88,9 +88,11 @@ def _found(named: list[NamedSpan]) -> list[tuple[str, str, int]]:
 
 def test_a_town_with_a_season_record_or_a_coach_at_it_is_a_team():
     text = "Tulsa (10-2) plays next. He was an assistant coach at Akron, then Akron hired him. Ohio (9-3) in Ohio."
+    text += " Ohio high school coaches love him."
     named = [_named(text, "Tulsa", "LOC"), _named(text, "Akron", "LOC"), _named(text, "Akron", "LOC", 1)]
-    named.append(_named(text, "Ohio", "LOC", 1))  # "in Ohio": the state, where "Ohio (9-3)" was the team
-    assert [item.label for item in teams_in_results(named)] == ["ORG", "ORG", "ORG", "LOC"]
+    # "in Ohio" and "Ohio high school coaches": the state, where "Ohio (9-3)" was the team
+    named += [_named(text, "Ohio", "LOC"), _named(text, "Ohio", "LOC", 1), _named(text, "Ohio", "LOC", 2)]
+    assert [item.label for item in teams_in_results(named)] == ["ORG", "ORG", "ORG", "ORG", "LOC", "LOC"]
     text = "Boise defensive coordinator Al Tam left. Boise residents cheered. He lived in Boise."
     named = [_named(text, "Boise", "LOC"), _named(text, "Boise", "LOC", 2)]
     assert [item.label for item in teams_in_results(named)] == ["ORG", "LOC"]
