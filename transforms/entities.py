@@ -821,11 +821,26 @@ def _known_firms() -> frozenset[str]:
 KNOWN_FIRMS = _known_firms()
 
 
+# A stock's ticker in brackets right after a company's name: "Lanco Infratech (LAIN.NS)", "Cisco Systems (NASDAQ:
+# CSCO)"; an exchange's suffix or name is needed, so a party's "(R)" or an agency's "(AP)" is none.
+_TICKER_AFTER = re.compile(r"[ \t]*\((?:[A-Z][A-Za-z]{1,7}:[ \t]*[A-Z][A-Z0-9.]{0,7}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\)")
+
+
 def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
     """A name the lexicon of known firms holds, as written, is an organisation whatever the model said
-    ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them."""
+    ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them. So is a
+    name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention."""
+    listed = {
+        (item.span.document, item.name)
+        for item in named
+        if item.label in ("PERSON", "LOC")
+        and item.span.document
+        and _TICKER_AFTER.match(item.span.document, item.span.char_end, item.span.char_end + 30)
+    }
     return [
-        _labelled(item, "ORG") if item.name in KNOWN_FIRMS and item.label in ("PERSON", "LOC") else item
+        _labelled(item, "ORG")
+        if item.label in ("PERSON", "LOC") and (item.name in KNOWN_FIRMS or (item.span.document, item.name) in listed)
+        else item
         for item in named
     ]
 
