@@ -166,7 +166,7 @@ def test_a_footnotes_mark_is_not_part_of_a_name():
 
 
 def test_a_name_with_a_stock_ticker_after_it_is_a_firm_in_every_mention():
-    text = "Harlan Mercer (HRMR.NS) rose; Harlan Mercer said so. Cara Pike (NYSE: CPK) fell. Jo Ames (R) and Al Bo (AP)."
+    text = "Harlan Mercer (HRMR.NS) rose; Harlan Mercer said so. Cara Pike (NYSE: CPK) fell. Jo Ames (R), Al Bo (AP)."
     named = [_named(text, "Harlan Mercer", "PERSON"), _named(text, "Harlan Mercer", "PERSON", 1)]
     named += [_named(text, "Cara Pike", "PERSON"), _named(text, "Jo Ames", "PERSON"), _named(text, "Al Bo", "PERSON")]
     assert [item.label for item in firms_by_their_name(named)] == ["ORG", "ORG", "ORG", "PERSON", "PERSON"]

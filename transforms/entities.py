@@ -847,7 +847,9 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
 
 # The character before is checked apart (`_starts_a_word`): a lookbehind tried at every character of the text
 # made these scans three times slower.
-_KNOWN_FIRM_WORD = re.compile("(?:" + "|".join(sorted(map(re.escape, KNOWN_FIRMS), key=len, reverse=True)) + r")(?![\w&-])")
+_KNOWN_FIRM_WORD = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, KNOWN_FIRMS), key=len, reverse=True)) + r")(?![\w&-])"
+)
 
 
 # A US broadcaster's call sign (the FCC gives them K or W first): "(KTVI)", "Chicago’s WGN", "WWOZ-FM".
@@ -857,6 +859,8 @@ _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w&-])")
 def _starts_a_word(document: str, start: int) -> bool:
     """No letter, digit, "@", ".", "/" or "-" right before: not inside a word, a handle or an address."""
     return start == 0 or not (_is_word_char(document[start - 1]) or document[start - 1] in "@./-")
+
+
 # A word in capitals beside it: a line written in capitals ("HE WAS WEARING"), where "WAS" is no station.
 _CAPITALS_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]+$")
 _CAPITALS_WORD_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w])")
