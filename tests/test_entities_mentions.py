@@ -13,12 +13,18 @@ from transforms.entities import (
     NamedSpan,
     Span,
     clean_name,
+    employer_parts,
+    firms_by_their_name,
+    firms_named_again,
     load_ner,
     one_label_per_name,
+    owners_apart,
     people_named_again,
     read_text,
     resolve_mentions,
     spans_of,
+    teams_by_their_nicknames,
+    teams_in_results,
 )
 from transforms.options import EntityOptions
 
@@ -75,3 +81,92 @@ def test_a_full_name_found_again_is_one_mention_not_also_its_surname():
         ("Dylann Roof", 0),
         ("Dylann Roof", text.rindex("Dylann Roof")),
     ]
+
+
+def _found(named: list[NamedSpan]) -> list[tuple[str, str, int]]:
+    return [(item.label, item.name, item.span.char_start) for item in named]
+
+
+def test_a_town_with_a_season_record_or_a_coach_at_it_is_a_team():
+    text = "Tulsa (10-2) plays next. He was an assistant coach at Akron, then Akron hired him. Ohio (9-3) in Ohio."
+    text += " Ohio high school coaches love him."
+    named = [_named(text, "Tulsa", "LOC"), _named(text, "Akron", "LOC"), _named(text, "Akron", "LOC", 1)]
+    # "in Ohio" and "Ohio high school coaches": the state, where "Ohio (9-3)" was the team
+    named += [_named(text, "Ohio", "LOC"), _named(text, "Ohio", "LOC", 1), _named(text, "Ohio", "LOC", 2)]
+    assert [item.label for item in teams_in_results(named)] == ["ORG", "ORG", "ORG", "ORG", "LOC", "LOC"]
+    text = "Boise defensive coordinator Al Tam left. Boise residents cheered. He lived in Boise."
+    named = [_named(text, "Boise", "LOC"), _named(text, "Boise", "LOC", 2)]
+    assert [item.label for item in teams_in_results(named)] == ["ORG", "LOC"]
+
+
+def test_a_plural_the_model_calls_a_place_is_a_team_in_a_story_about_sport_only():
+    sport = "The coach saw the Gophers lose. The Gophers flew home."
+    walk = "We walked in the Gophers for a week. The Gophers were green."
+    for text, label in ((sport, "ORG"), (walk, "LOC")):
+        named = [_named(text, "Gophers", "LOC"), _named(text, "Gophers", "LOC", 1)]
+        assert [item.label for item in teams_by_their_nicknames(named)] == [label, label]
+
+
+def test_known_firms_and_call_signs_the_model_left_untagged_are_organisations():
+    text = (
+        "Ann Lee posted to Facebook, then to Google Maps and facebook.com; KOMO and Dallas’s WFAA-TV aired it. "
+        "HE WAS THERE. The WHO and WWII."
+    )
+    named = firms_named_again([_named(text, "Ann Lee", "PERSON")])
+    assert _found(named)[1:] == [
+        ("ORG", "Facebook", text.index("Facebook")),
+        ("ORG", "KOMO", text.index("KOMO")),
+        ("ORG", "WFAA-TV", text.index("WFAA-TV")),
+    ]
+
+
+def test_a_datelines_agency_and_the_site_a_story_first_ran_on_are_organisations():
+    text = (
+        "MANILA (Bernama) - Rain fell, Ann Lee said. This article first appeared on The Rotor Report. "
+        "Follow The Rotor Report on X."
+    )
+    named = firms_named_again([_named(text, "Ann Lee", "PERSON")])
+    assert [(label, name) for label, name, _ in _found(named)] == [
+        ("ORG", "Bernama"),
+        ("PERSON", "Ann Lee"),
+        ("ORG", "The Rotor Report"),
+        ("ORG", "The Rotor Report"),
+    ]
+
+
+def test_an_owners_possessive_before_a_name_is_two_mentions_when_the_owner_stands_alone():
+    text = "Dana Corp’s Spicer Axle grew; Dana Corp said so. Macy's Inc fell; Macy's said so. Kent's Rail Board met."
+    owned = _named(text, "Dana Corp’s Spicer Axle", "ORG")
+    macys = _named(text, "Macy's Inc", "ORG")
+    kent = _named(text, "Kent's Rail Board", "ORG")
+    named = [owned, _named(text, "Dana Corp", "PERSON", 1), macys, _named(text, "Macy", "ORG"), kent]
+    assert [(item.label, item.name, item.span.surface) for item in owners_apart(named)] == [
+        ("PERSON", "Dana Corp", "Dana Corp"),
+        ("ORG", "Spicer Axle", "Spicer Axle"),
+        ("PERSON", "Dana Corp", "Dana Corp"),
+        ("ORG", "Macy's Inc", "Macy's Inc"),  # the firm's own possessive before its kind
+        ("ORG", "Macy", "Macy"),
+        ("ORG", "Kent's Rail Board", "Kent's Rail Board"),  # "Kent" is not found alone
+    ]
+
+
+def test_a_person_of_an_organisation_is_the_person_and_her_employer():
+    text = "said Odessa Brannock of Carolina Public Radio; the Royal Bank of Scotland; Grand Hall of Fame; the hall."
+    parts = employer_parts(_named(text, "Odessa Brannock of Carolina Public Radio", "ORG"))
+    assert [(item.label, item.name, item.span.char_start) for item in parts] == [
+        ("PERSON", "Odessa Brannock", text.index("Odessa")),
+        ("ORG", "Carolina Public Radio", text.index("Carolina")),
+    ]
+    for whole in ("Royal Bank of Scotland", "Grand Hall of Fame"):
+        assert employer_parts(_named(text, whole, "ORG"))[0].name == whole
+
+
+def test_a_footnotes_mark_is_not_part_of_a_name():
+    assert clean_name("Comcast*", "ORG") == "Comcast"
+
+
+def test_a_name_with_a_stock_ticker_after_it_is_a_firm_in_every_mention():
+    text = "Harlan Mercer (HRMR.NS) rose; Harlan Mercer said so. Cara Pike (NYSE: CPK) fell. Jo Ames (R), Al Bo (AP)."
+    named = [_named(text, "Harlan Mercer", "PERSON"), _named(text, "Harlan Mercer", "PERSON", 1)]
+    named += [_named(text, "Cara Pike", "PERSON"), _named(text, "Jo Ames", "PERSON"), _named(text, "Al Bo", "PERSON")]
+    assert [item.label for item in firms_by_their_name(named)] == ["ORG", "ORG", "ORG", "PERSON", "PERSON"]

@@ -49,6 +49,8 @@ def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, cap
     assert "skipped" in out and "postlight-fixtures" in out and "bench.fixture_texts" in out
     assert main(["--data", str(tmp_path), "--source", "newspaper"]) == 0
     assert "article-extraction-dataset" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "newspaper3k", "--gate"]) == 0
+    assert "newspaper3k-fixtures" in capsys.readouterr().out
 
 
 def test_without_our_gold_it_names_the_file_and_the_gate_does_not_fail(
@@ -76,10 +78,11 @@ def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
     assert gate_failures(RealEntities(scores=stored, errors={}), floors) == [f"kept document F1 0.600 < {floor}"]
 
 
-def test_the_committed_postlight_gold_splits_its_pages_in_two() -> None:
+@pytest.mark.parametrize("source", ["postlight", "newspaper3k"])
+def test_the_committed_gold_splits_its_pages_in_two(source: str) -> None:
     # Our judgements live in git (a new machine keeps them); dev and held-out never share a page.
     keys = {}
-    for split, relative in PAGE_SETS["postlight"].gold.items():
+    for split, relative in PAGE_SETS[source].gold.items():
         keys[split], documents = load_gold(GOLD_ROOT / relative)
         assert len(set(keys[split])) == len(keys[split]) and all(sum(d.mentions.values()) for d in documents)
-    assert not set(keys["dev"]) & set(keys["heldout"])
+    assert keys["dev"] and keys["heldout"] and not set(keys["dev"]) & set(keys["heldout"])

@@ -242,7 +242,7 @@ _NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,:-]\d+)*$")
 _DATE_AFTER = re.compile(
     r"[ \t]+[-–—][ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?$"
 )
-_EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]"
+_EDGE_PUNCTUATION = " .,;:-–—\"“”'‘’()[]*"  # "*": a footnote's mark ("Comcast*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,7 +666,8 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         for whole in named
         for listed in list_parts(whole)
         for credited in credit_parts(listed)
-        for part in (byline_parts(credited) if language == ENGLISH else [credited])
+        for bylined in (byline_parts(credited) if language == ENGLISH else [credited])
+        for part in (employer_parts(bylined) if language == ENGLISH else [bylined])
     ):
         if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
             continue
@@ -820,12 +821,173 @@ def _known_firms() -> frozenset[str]:
 KNOWN_FIRMS = _known_firms()
 
 
+# A stock's ticker in brackets right after a company's name: "Lanco Infratech (LAIN.NS)", "Cisco Systems (NASDAQ:
+# CSCO)"; an exchange's suffix or name is needed, so a party's "(R)" or an agency's "(AP)" is none.
+_TICKER_AFTER = re.compile(r"[ \t]*\((?:[A-Z][A-Za-z]{1,7}:[ \t]*[A-Z][A-Z0-9.]{0,7}|[A-Z0-9]{1,6}\.[A-Z]{1,3})\)")
+
+
 def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
     """A name the lexicon of known firms holds, as written, is an organisation whatever the model said
-    ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them."""
-    return [
-        _labelled(item, "ORG") if item.name in KNOWN_FIRMS and item.label in ("PERSON", "LOC") else item
+    ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them. So is a
+    name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention."""
+    listed = {
+        (item.span.document, item.name)
         for item in named
+        if item.label in ("PERSON", "LOC")
+        and item.span.document
+        and _TICKER_AFTER.match(item.span.document, item.span.char_end, item.span.char_end + 30)
+    }
+    return [
+        _labelled(item, "ORG")
+        if item.label in ("PERSON", "LOC") and (item.name in KNOWN_FIRMS or (item.span.document, item.name) in listed)
+        else item
+        for item in named
+    ]
+
+
+# The character before is checked apart (`_starts_a_word`): a lookbehind tried at every character of the text
+# made these scans three times slower.
+_KNOWN_FIRM_WORD = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, KNOWN_FIRMS), key=len, reverse=True)) + r")(?![\w&-])"
+)
+
+
+# A US broadcaster's call sign (the FCC gives them K or W first): "(KTVI)", "Chicago’s WGN", "WWOZ-FM".
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w&-])")
+
+
+def _starts_a_word(document: str, start: int) -> bool:
+    """No letter, digit, "@", ".", "/" or "-" right before: not inside a word, a handle or an address."""
+    return start == 0 or not (_is_word_char(document[start - 1]) or document[start - 1] in "@./-")
+
+
+# A word in capitals beside it: a line written in capitals ("HE WAS WEARING"), where "WAS" is no station.
+_CAPITALS_WORD_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}[ \t]+$")
+_CAPITALS_WORD_AFTER = re.compile(r"^[ \t]+[A-Z]{2,}(?![\w])")
+
+
+def is_call_sign(document: str, start: int, end: int) -> bool:
+    """A broadcaster's call sign, not a word of a line in capitals, a common word ("WHO", "WAS", "WWII") nor a
+    place in capitals ("KYIV (Interfax) -", "WACO, Texas")."""
+    word = document[start:end].split("-")[0]
+    return (
+        word.casefold() not in STOP_WORDS
+        and _gazetteer(DEFAULT_OPTIONS).find(word.title()) is None
+        and not word.startswith("WWI")
+        and not _CAPITALS_WORD_BEFORE.search(document[max(0, start - 20) : start])
+        and not _CAPITALS_WORD_AFTER.match(document[end : end + 20])
+    )
+
+
+# The agency between a dateline and its dash ("MUMBAI (Reuters) -"), and the site a syndicated story ran on first
+# ("This article originally appeared at The Aviationist"): names the model often leaves untagged.
+_DATELINE_AGENCY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .,'’-]+[ \t]+\(([A-Z][\w&.' -]{1,30}?)\)[ \t]*[-–—]")
+_FIRST_PUBLISHER = re.compile(
+    r"\b(?:originally|first)[ \t]+(?:appeared|published|ran)[ \t]+(?:at|on|in)[ \t]+"
+    r"((?:The[ \t]+)?[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:[ \t]+[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*){0,3})"
+)
+
+
+def publishers_of(document: str) -> set[str]:
+    """The agency of a dateline and the site a story first ran on, as written (`_DATELINE_AGENCY`,
+    `_FIRST_PUBLISHER`); a site's name loses its end of sentence ("The Aviationist." is "The Aviationist")."""
+    names = {found.group(1).strip() for found in _DATELINE_AGENCY.finditer(document[:DATELINE_REACH])}
+    if "appeared" in document or "published" in document or " ran " in document:
+        names |= {found.group(1).rstrip(".") for found in _FIRST_PUBLISHER.finditer(document)}
+    return {name for name in names if name.casefold() not in STOP_WORDS and not name.isdigit()}
+
+
+def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each mention of a known firm (`KNOWN_FIRMS`, as written) or a broadcaster's call sign (`is_call_sign`)
+    that no span covers, as an organisation (English): the small model leaves most "Facebook"s and "Google"s of
+    a story untagged ("posted to Facebook on Sunday", "like Facebook, Google and Kickstarter"), and stations'
+    call signs too ("ST. LOUIS (KTVI) –", "resurfaced by Chicago’s WGN"), and so the agency of a dateline and the
+    site a story first ran on (`publishers_of`: "MUMBAI (Reuters) -", "originally appeared at The Aviationist ...
+    Follow The Aviationist on Twitter"). Not one joined to a longer name ("Google Maps", "Facebook-owned") nor an
+    address ("facebook.com", "@Twitter")."""
+    by_document: dict[str, list[NamedSpan]] = {}
+    for item in named:
+        if item.span.document:
+            by_document.setdefault(item.span.document, []).append(item)
+    added: list[NamedSpan] = []
+    for document, items in by_document.items():
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        found = [*_KNOWN_FIRM_WORD.finditer(document)]
+        found += [m for m in _CALL_SIGN.finditer(document) if is_call_sign(document, *m.span())]
+        for name in publishers_of(document):
+            found += re.finditer(re.escape(name) + r"(?![\w&-])", document)
+        for match in found:
+            start, end = match.span()
+            if not _starts_a_word(document, start) or _NAME_GOES_ON_AFTER.match(document, end):
+                continue
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if document.startswith(".", end) and end + 1 < len(document) and document[end + 1].isalnum():
+                continue  # an address: "facebook.com" is lower case, "Facebook.com" is not
+            added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
+            taken.append((start, end))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# "Comcast’s NBCUniversal", "Barclays' Wealth Management": an owner's possessive and a name.
+_OWNER_THEN_NAME = re.compile(r"^(.*?\w)(?:[’']s|(?<=s)[’'])[ \t]+([A-Z].*)$")
+# An organisation's own kinds, which a possessive belongs to ("McDonald's Corp", "St. John's University").
+ORG_KIND_WORDS = ORG_NAME_WORDS | frozenset(
+    "corp. inc. co. ltd. group hospital church cathedral restaurant restaurants store stores club board office "
+    "bureau academy museum centre center party union league federation court".split()
+)
+
+
+def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
+    """An organisation's span that starts with another name's possessive is two mentions, when that name is
+    found alone in the same text: "Comcast’s NBCUniversal" beside "Comcast", "Trump's Securities and Exchange
+    Commission" beside "Trump". The owner takes the label it has alone, the rest stays an organisation. Not an
+    organisation's own possessive before its kind ("McDonald's Corp", "St. John's University")."""
+    alone: dict[tuple[str, str], str] = {}
+    for item in named:
+        if item.span.document and item.label in ("PERSON", "ORG", "LOC"):
+            alone.setdefault((item.span.document, alias_key(item.name)), item.label)
+    result = []
+    for item in named:
+        found = _OWNER_THEN_NAME.match(item.span.surface) if item.label == "ORG" and item.span.document else None
+        owner_label = found and alone.get((item.span.document, alias_key(clean_name(found.group(1), "ORG"))))
+        rest = found.group(2).split() if found else []
+        if not found or owner_label is None or all(word.casefold() in ORG_KIND_WORDS for word in rest):
+            result.append(item)
+            continue
+        start = item.span.char_start
+        owner_span = replace(item.span, surface=found.group(1), char_end=start + found.end(1))
+        rest_span = replace(item.span, surface=found.group(2), char_start=start + found.start(2))
+        result.append(NamedSpan(owner_span, owner_label, clean_name(found.group(1), owner_label)))
+        result.append(NamedSpan(rest_span, "ORG", clean_name(found.group(2), "ORG")))
+    return result
+
+
+# "Alexandra Olgin of South Carolina Public Radio": a reporter and her employer, one span to the model.
+_PERSON_OF_ORG = re.compile(r"^(.+?)[ \t]+of[ \t]+(?:the[ \t]+)?([A-Z].*)$")
+
+
+def employer_parts(item: NamedSpan) -> list[NamedSpan]:
+    """An organisation's span made of a person's name, "of" and an organisation's name is the two: a person
+    (PERSON) and the employer (ORG). The first part reads as a name (`_reads_as_person`) and has no word of an
+    organisation's kind ("Royal Bank of Scotland", "Federal Bureau of Investigation" stay whole), nor a word the
+    text writes in lower case ("National Academy of Sciences" beside "the academy")."""
+    found = _PERSON_OF_ORG.match(item.span.surface) if item.label == "ORG" else None
+    if found is None or not _reads_as_person(found.group(1)):
+        return [item]
+    words = [word.casefold() for word in found.group(1).split()]
+    if any(word in ORG_KIND_WORDS or word in ROLE_WORDS or word in STOP_WORDS for word in words):
+        return [item]
+    if item.span.document and any(re.search(rf"(?<![\w-]){re.escape(w)}(?!\w)", item.span.document) for w in words):
+        return [item]  # a common noun somewhere in the text ("Royal Society" beside "the society")
+    start = item.span.char_start
+    person = replace(item.span, surface=found.group(1), char_end=start + found.end(1))
+    employer = replace(item.span, surface=found.group(2), char_start=start + found.start(2))
+    return [
+        NamedSpan(person, "PERSON", " ".join(found.group(1).split())),
+        NamedSpan(employer, "ORG", " ".join(found.group(2).split())),
     ]
 
 
@@ -1329,6 +1491,18 @@ def firms_by_evidence(
     return firms
 
 
+# Words of a story about a game: a plural the model calls a place is a team's only there ("the Buckeyes"), not
+# a range of mountains ("the Rockies" on a walking holiday).
+_SPORT_WORDS = re.compile(
+    r"\b(?:coach|coaches|coached|quarterback|playoffs?|touchdowns?|innings|halftime|basketball|football|baseball|"
+    r"hockey|soccer|rugby|cricket)\b"
+)
+
+
+def is_about_sport(document: str) -> bool:
+    return _SPORT_WORDS.search(document) is not None
+
+
 # A team's nickname: one capitalised word in the plural ("Jets", "Dolphins", "Titans", "Yankees"); not "Ross",
 # nor the singulars of "-as", "-is", "-os", "-us" ("Douglas", "Lewis", "Marcus").
 _PLURAL_NICKNAME = re.compile(r"^[A-Z][a-z]+[^aiosu'’]s$")
@@ -1338,7 +1512,8 @@ _THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
 def teams_by_their_nicknames(
     named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
 ) -> list[NamedSpan]:
-    """A plural nickname the model calls a person is a team (ORG), in every mention: the last word of an
+    """A plural nickname the model calls a person, or a place the gazetteer does not know in a story about sport
+    ("the Buckeyes" LOC; not "the Rockies" on a walk), is a team (ORG), in every mention: the last word of an
     organisation's name made of a place and it ("Jets" beside "the New York Jets"; not "Persoons" beside
     "Secretary of State for Urbanism Ans Persoons", a person the model called an organisation) or written
     after "the" ("played for the Dolphins"): a person is neither plural nor "the". Not a family ("the Obamas"
@@ -1355,12 +1530,13 @@ def teams_by_their_nicknames(
     verdicts: dict[tuple[str, str], bool] = {}
     teams = []
     for item in named:
-        if item.label == "PERSON" and _PLURAL_NICKNAME.match(item.name) and item.span.document:
+        if item.label in ("PERSON", "LOC") and _PLURAL_NICKNAME.match(item.name) and item.span.document:
             key = (item.name, item.span.document)
             if key not in verdicts:
                 singular = item.name[:-1]
                 verdicts[key] = (
-                    item.name not in full_name_words
+                    (item.label == "PERSON" or (is_about_sport(key[1]) and not is_known_place(item.name, options)))
+                    and item.name not in full_name_words
                     and singular not in person_words
                     and (
                         item.name in org_last_words
@@ -2054,9 +2230,17 @@ _MATCH_WORD_BEFORE = re.compile(rf"[A-Za-z][ \t]+{_MATCH_WORD}[ \t]+$")
 # and so does a town's cause ("Boston's defense of its policy").
 _TEAM_WORDS_AFTER = re.compile(
     r"^(?:[’']s?)?[ \t]+(?:QB\d?|quarterback|running[ \t]+back|wide[ \t]+receiver|tight[ \t]+end|linebacker|"
-    r"cornerback|pitcher|shortstop|outfielder|infielder|point[ \t]+guard|head[ \t]+coach|coach|manager|"
-    r"striker|midfielder|defender|goalkeeper|keeper|winger|owners|squad|roster|lineup|line-up|bullpen|"
-    r"offense|defense|offence|defence|starting[ \t]+(?:five|lineup|eleven|XI))\b(?![ \t]+(?:of|for)\b)"
+    r"cornerback|pitcher|shortstop|outfielder|infielder|point[ \t]+guard|head[ \t]+coach|coach|coaching|manager|"
+    r"(?:offensive|defensive)[ \t]+coordinator|striker|midfielder|defender|goalkeeper|keeper|winger|owners|squad|"
+    r"roster|lineup|line-up|bullpen|offense|defense|offence|defence|starting[ \t]+(?:five|lineup|eleven|XI))\b"
+    r"(?![ \t]+(?:of|for)\b)"
+)
+# A season's record in brackets after a town: "Houston (9-3) plays San Diego State (10-3)".
+_RECORD_AFTER = re.compile(r"^[ \t]+\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)")
+# A player or a coach "at" or "for" a school or a town is with its team: "an assistant coach at Texas", "a former
+# player at Pittsburgh" ("at" alone is a venue, `_VENUE_BEFORE`).
+_TEAM_ROLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:coach|coordinator|player|quarterback|assistant|starter|captain)[ \t]+(?:at|for)[ \t]+$"
 )
 _TEAM_RESULT_AFTER = re.compile(
     r"^[ \t]+(?:(?:have|has|had)[ \t]+)?(?:won|lost|beat|drew|tied|edged|routed|thrashed|trailed|led|rallied|"
@@ -2085,9 +2269,16 @@ def is_team_in_result(item: NamedSpan) -> bool:
 
 def is_written_as_a_team(item: NamedSpan) -> bool:
     """The sentence writes this mention of a town as a team: "San Francisco's quarterback", "Liverpool's
-    owners", "Leeds were relegated", "Boston won 4-2", "Denver made it three straight wins"."""
-    after = item.span.document[item.span.char_end : item.span.char_end + 60]
-    return bool(_TEAM_WORDS_AFTER.match(after) or _TEAM_RESULT_AFTER.match(after))
+    owners", "Leeds were relegated", "Boston won 4-2", "Denver made it three straight wins", "Houston (9-3)",
+    "an assistant coach at Texas"."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    after = document[end : end + 60]
+    return bool(
+        _TEAM_WORDS_AFTER.match(after)
+        or _TEAM_RESULT_AFTER.match(after)
+        or _RECORD_AFTER.match(after)
+        or _TEAM_ROLE_BEFORE.search(document[max(0, start - 40) : start])
+    )
 
 
 # Nations with sides of their own but no ISO 3166-1 code of their own.
@@ -2140,7 +2331,8 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
 _VENUE_BEFORE = re.compile(r"(?:^|\s)(?:at|AT)[ \t]+$")
 _TOWN_OWN_AFTER = re.compile(
     r"^(?:[’']s?)?[ \t]+(?:mayor|council|councillors?|city|town|residents?|people|citizens|police|airport|port|"
-    r"docks|streets|suburbs|centre|center|downtown|area|region|hospitals?|schools?|voters|economy)\b"
+    r"docks|streets|suburbs|centre|center|downtown|area|region|hospitals?|schools?|high[ \t]+schools?|voters|"
+    r"economy)\b"
 )
 
 
@@ -2334,6 +2526,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
+        named = owners_apart(named)
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_abbreviations_of_things(without_common_words(without_chrome_and_titles(named), words), words)
@@ -2348,7 +2541,7 @@ def canonicalise(
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
     if language == ENGLISH:
-        resolved = people_named_again(resolved)
+        resolved = firms_named_again(people_named_again(resolved))
     return located_places(resolved, options, site_country)
 
 
