@@ -213,7 +213,7 @@ def find_objects_and_parses(
                     found[figure.figure_id] = named
         filled.append(
             inherit_compared(
-                [replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures], text
+                [replace(f, object=found[f.figure_id] or None) if f.figure_id in found else f for f in figures], text
             )
             if figures
             else []
@@ -227,7 +227,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
     by_start: dict[int, list[Figure]] = {}
     for figure in figures:
-        if not (needs_parsed_object(figure) or may_be_quoted(figure) or needs_owner(figure)):
+        if not (needs_parsed_object(figure) or may_be_quoted(figure) or needs_owner(figure) or may_be_changed(figure)):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
         if start >= 0 and figure.char_end <= start + len(figure.sentence):
@@ -236,8 +236,10 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
+        changes = any(token.lower_ in CHANGE_NOUNS for token in doc) and any(may_be_changed(f) for f in inside)
         if (
-            any(needs_owner(f) for f in inside)
+            changes
+            or any(needs_owner(f) for f in inside)
             or could_be_quoted(doc, quoted)
             or could_have_object(
                 doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
@@ -254,15 +256,83 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     if needs_owner(figure):
         # "The stock's 52-week high is $29.43", "a tunnel with a diameter of 14 feet": whose level or size
         owner = level_owner(doc, first, last) if figure.kind == "money" else dimension_owner(doc, first, last)
+        span = doc.char_span(first, last, alignment_mode="expand")
+        if owner is None and figure.kind == "money" and span is not None and len(span):
+            owner = listed_owner(span)
         if owner is not None:
             return owner
+    span = doc.char_span(first, last, alignment_mode="expand")
+    if span is not None and len(span) and may_be_changed(figure):
+        changed = changed_thing(span)
+        if takes_changed(figure.object, changed):
+            return changed
     if may_be_quoted(figure):
         quoted = quoted_object(doc, first, last, figure.kind)
         said = (figure.object or "").lower()
         # a count's own noun stands unless it is the points an index moved or the quote's noun said short
         if quoted is not None and (figure.kind != "count" or not said or said in POINT_WORDS or quoted.endswith(said)):
             return quoted
-    return parsed_object(doc, first, last, figure.kind) if needs_parsed_object(figure) else None
+    if not needs_parsed_object(figure):
+        return None
+    found = parsed_object(doc, first, last, figure.kind)
+    span = doc.char_span(first, last, alignment_mode="expand")
+    if found is None and figure.kind == "money" and span is not None and len(span):
+        found = listed_owner(span)  # "posted a new 52-week low on Monday of $13.18": the "of" too far for the tokens
+    return found
+
+
+def changed_thing(span: Span) -> str | None:
+    """What a change noun the figure sizes is a change of ("a 19 percent increase in their student population" ->
+    student population, "CSS's 11Kb rise" -> CSS, "a staffing increase of 36 percent" -> staffing, "a 2Kb rise for
+    HTML" -> HTML); "" when the figure sizes a change that names nothing ("the 0.30% decline seen in the data"), None
+    when it sizes no change."""
+    head = figure_head(span)
+    change = head.head
+    if head.dep_ == "pobj" and change.lower_ == "of":
+        change = change.head  # "an increase of 36 percent"
+        of = change.head
+        if change.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in CHANGE_NOUNS and is_nominal(change):
+            return phrase_of(change, span) or ""  # "a decline of per capita daily consumption of 43 percent"
+    elif head.dep_ not in ("compound", "nummod", "amod", "nmod") or change.i < head.i:
+        return None
+    if change.lower_ not in CHANGE_NOUNS or span.start <= change.i < span.end:
+        return None
+    for child in change.children:
+        holds_figure = child.i <= span.start <= child.right_edge.i
+        if child.dep_ == "prep" and child.lower_ in ("in", "for", "of") and not holds_figure:
+            thing = first_child(child, ("pobj",))
+            if thing is not None and thing.lower_ in PRICE_NOUNS:  # "an increase ... in the price of gas"
+                of = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                thing = first_child(of, ("pobj",)) if of is not None else None
+            if thing is not None and not thing.like_num:
+                phrase = coordinated_phrase(thing, span) or ""
+                if any(word in CHANGE_NOUNS for word in phrase.split()):
+                    phrase = phrase_of(thing, span) or ""  # "in their population and a staffing increase of 36%"
+                return phrase
+    owner = first_child(change, ("poss",)) or next(
+        (c for c in change.children if c.dep_ == "nmod" and any(d.dep_ == "case" for d in c.children)), None
+    )
+    if owner is not None:
+        return phrase_of(owner, span) or ""  # "CSS's 11Kb rise"
+    named = [c for c in change.lefts if c.dep_ == "compound" and not span.start <= c.i < span.end]
+    return noun_phrase(named[-1], span) or "" if named and is_nominal(named[-1]) else ""
+
+
+def may_be_changed(figure: Figure) -> bool:
+    """Whether the figure may size a change noun whose thing the parse names (`changed_thing`): a measure, a sum or
+    a share."""
+    return figure.kind in STATED_KINDS
+
+
+def takes_changed(said: str | None, changed: str | None) -> bool:
+    """Whether `changed_thing`'s answer stands over the token rules' object: where they named none, where they named
+    the change noun itself ("rise", "decline seen"), or the same thing short of its modifiers ("daily consumption"
+    of "per capita daily consumption")."""
+    if not changed:
+        return False  # "a $77.5 million increase", "a drop of nearly 8%": the judges name the change itself
+    if said is None:
+        return True
+    return any(word in CHANGE_NOUNS for word in said.lower().split()) or changed.endswith(" " + said)
 
 
 def may_be_quoted(figure: Figure) -> bool:
@@ -301,6 +371,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     has_change_verb = any(token.lower_ in change_words for token in sentence)
     words = {token.lower_ for token in sentence}
     has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
+    has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     for start, end, kind in figures:
         if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
             return True
@@ -418,12 +489,23 @@ def quoted_noun(head: Token) -> Token | None:
     infinitive = verb.head.lower_ in CHANGE_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subject is None and verb.dep_ == "advcl" and (verb.lower_.endswith("ing") or infinitive):
         subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent", "fell ... to close at"
+    if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before"):
+        subject = clause_subject(verb.head.head)  # "dropped 5.3% to post a new low after closing at $4.13"
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.dep_ == "nsubjpass":
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None
     if any(token.like_num and not is_name_number(token) for token in subject.subtree if token != subject):
         return None  # "The carrier's debt of $2.1 billion ended at": the subject holds its own figure
+    return subject
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject (`subject_of`), or that of the verb an infinitive or participle clause hangs on ("dropped
+    about 5.3% to post a new low")."""
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "advcl":
+        subject = subject_of(verb.head)
     return subject
 
 
@@ -761,10 +843,14 @@ def stated_noun(head: Token, kind: str) -> Token | None:
 
 
 def is_ticker(token: Token) -> bool:
-    """A stock ticker set in brackets after a company's name: "Lanco Infratech (LAIN.NS) rose 4.3 percent"."""
+    """A stock ticker set in brackets after a company's name: "Lanco Infratech (LAIN.NS) rose 4.3 percent", with
+    its exchange or not ("SandRidge Mississippian Trust II (NYSE: SDR) dropped about 5.3%")."""
     doc = token.doc
-    bracketed = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-    return bracketed and token.text.replace(".", "").isalnum() and token.text.isupper()
+    first, last = token.left_edge.i, token.right_edge.i
+    if not (first > 0 and last < len(doc) - 1 and doc[first - 1].text == "(" and doc[last + 1].text == ")"):
+        return False
+    words = [t.text for t in doc[first : last + 1] if t.text != ":"]
+    return 0 < len(words) <= 2 and all(w.replace(".", "").isalnum() and w.isupper() for w in words)
 
 
 # Nouns of a quote's level whose possessor is what the level is of: "The stock's 52-week high is $29.43".
@@ -783,6 +869,27 @@ def level_owner(doc: Doc, start: int, end: int) -> str | None:
     level = first_child(head.head, ("nsubj",))
     owner = first_child(level, ("poss",)) if level is not None and level.lower_ in LEVEL_NOUNS else None
     return phrase_of(owner, span) if owner is not None else None
+
+
+def listed_owner(span: Span) -> str | None:
+    """The company whose level a stock report gives: the subject, set off by its bracketed ticker, of the clause the
+    figure is in ("Transocean Partners LLC (NYSE: RIGP) posted a new 52-week low on Monday of $13.18"), or None.
+    Only a subject with its ticker: elsewhere "a high of" is said of too many things."""
+    token = figure_head(span)
+    level = False  # the way up passes a level's noun: "a new low of $13.18", not "said it would pay $5 million"
+    for _ in range(8):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        level = level or token.lower_ in LEVEL_NOUNS
+        subject = first_child(token, ("nsubj",))
+        if subject is None:
+            continue
+        if level and any(child.dep_ == "appos" and is_ticker(child) for child in subject.children):
+            return measure_phrase_of(subject, span)
+        if token.dep_ != "advcl":
+            return None
+    return None
 
 
 def coordinated_phrase(noun: Token, figure: Span) -> str | None:
@@ -818,7 +925,7 @@ COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
-NAME_BEFORE = re.compile(r"((?:[A-Z][\w.&'-]*\s+)*[A-Z][\w&'-]*\.)\s*$")
+NAME_BEFORE = re.compile(r"((?:(?:[A-Z][\w.&'-]*|&)\s+)*[A-Z][\w&'-]*\.)\s*$")
 TICKER_KINDS = frozenset({"money", "percent"})
 
 
@@ -840,12 +947,19 @@ def name_before_ticker(figure: Figure, text: str) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+def said_for_company(figure: Figure) -> bool:
+    """Whether the object stands where a split sentence's company belongs: the ticker itself ("(NYSE: BA) traded
+    higher by 0.71% at $132.57" -> BA) or a level's noun ("post a new 52-week low of $2.78" -> low)."""
+    said = figure.object or ""
+    return said in figure.sentence[: figure.sentence.find(")") + 1] or said.lower() in LEVEL_NOUNS
+
+
 def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     """The figures, each without an object that a comparison sets against an earlier figure of the same kind in
     its sentence (`COMPARED_CUE` right before it) given that figure's object."""
     out: list[Figure] = []
     for figure in figures:
-        if figure.object is None and figure.kind in TICKER_KINDS:
+        if figure.kind in TICKER_KINDS and (figure.object is None or said_for_company(figure)):
             company = name_before_ticker(figure, text)
             figure = replace(figure, object=company) if company is not None else figure
         if figure.object is None and figure.kind in COMPARED_KINDS:
