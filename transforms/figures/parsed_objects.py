@@ -72,7 +72,15 @@ PAYING_VERBS = verb_forms("pay/pays/paid/paying")
 # Verbs of buying whose object is what a sum after "for" was paid for: "Terra Firma bought EMI, which has
 # ..., for 2.4 billion pounds" -> EMI.
 BUYING_VERBS = verb_forms(
-    "buy/buys/bought/buying", "acquire/acquires/acquired/acquiring", "purchase/purchases/purchased/purchasing"
+    "buy/buys/bought/buying",
+    "acquire/acquires/acquired/acquiring",
+    "purchase/purchases/purchased/purchasing",
+    "rent/rents/rented/renting",
+)
+# Verbs that put a value on a thing "at" a sum: what is valued is their object ("analysts estimate its cost at
+# about $1.6 trillion") or, passive, their subject ("Square ... be valued at more than $3 billion").
+VALUING_VERBS = verb_forms(
+    "value/values/valued/valuing", "estimate/estimates/estimated/estimating", "put/puts/putting", "peg/pegs/pegged"
 )
 # The preposition each price verb takes its price with ("starts at", "sells for", "amounts to"); a
 # verb absent here takes its price as a direct object ("costs $80").
@@ -237,8 +245,10 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
         changes = any(token.lower_ in CHANGE_NOUNS for token in doc) and any(may_be_changed(f) for f in inside)
+        bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         if (
             changes
+            or (bought and any(token.lower_ in BUYING_VERBS for token in doc))
             or any(needs_owner(f) for f in inside)
             or could_be_quoted(doc, quoted)
             or could_have_object(
@@ -272,6 +282,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         # a count's own noun stands unless it is the points an index moved or the quote's noun said short
         if quoted is not None and (figure.kind != "count" or not said or said in POINT_WORDS or quoted.endswith(said)):
             return quoted
+    if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
+        bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
+        if bought is not None:
+            return phrase_of(bought, span)
     if not needs_parsed_object(figure):
         return None
     found = parsed_object(doc, first, last, figure.kind)
@@ -365,7 +379,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     """Whether `parsed_object` could name an object for one of the figures (start, end, kind) of
     the tokenised sentence, from its tokens alone: an "of" right after a share or an amount, or a
     price verb in a sentence with money. Most sentences have neither, and are not parsed."""
-    price_words = PRICE_VERBS | PAYING_VERBS | BUYING_VERBS
+    price_words = PRICE_VERBS | PAYING_VERBS | BUYING_VERBS | VALUING_VERBS
     has_price_verb = any(token.lower_ in price_words for token in sentence)
     change_words = CHANGE_VERBS | MOVING_VERBS | CHANGE_NOUNS
     has_change_verb = any(token.lower_ in change_words for token in sentence)
@@ -413,7 +427,9 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is not None:
         return phrase_of(noun, span)
     if kind == "money":
-        noun = receiver_noun(head) or purpose_noun(head, span)
+        noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head)
+    if noun is None and kind == "measure":
+        noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     return coordinated_phrase(noun, span) if noun is not None else None
@@ -550,13 +566,13 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         if preposition.dep_ == "prep" and preposition.lower_ == "for" and verb.lower_ in BUYING_VERBS:
             return named_purchase(verb)
         if preposition.dep_ != "prep" or preposition.lower_ not in PRICE_PREPOSITIONS.get(verb.lower_, ()):
-            return None
+            return bought_at_price(head)
     elif dep == "dobj" and verb.lower_ in PAYING_VERBS:
         subject = subject_of(verb)
         # "the players were paid $9,699": a passive's subject is who is paid.
         return subject if subject is not None and subject.dep_ != "nsubjpass" and not is_name(subject) else None
     elif dep != "dobj" or verb.lower_ not in PRICE_VERBS or verb.lower_ in PRICE_PREPOSITIONS:
-        return None
+        return bought_at_price(head)
     if any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children):
         return None  # "costs taxpayers $500": who pays is not what is priced
     if any(token.lower_ in COMPARATIVES for token in head.doc[span.end : span.end + 2]):
@@ -611,6 +627,36 @@ def changed_noun(head: Token) -> Token | None:
     if any(token.like_num for token in subject.subtree):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
+
+
+def valued_noun(head: Token) -> Token | None:
+    """What a sum "at" a valuing verb is the value of: the verb's object ("estimate its cost at about $1.6
+    trillion"), or a passive's subject ("Square ... be valued at more than $3 billion"), or None."""
+    at, verb = head.head, head.head.head
+    if head.dep_ != "pobj" or at.lower_ != "at" or verb.lower_ not in VALUING_VERBS:
+        return None
+    valued = first_child(verb, ("dobj",))
+    if valued is None and any(child.dep_ == "auxpass" for child in verb.children):
+        for _ in range(3):  # "has gone to attract users and be valued at": the subject of the first verb
+            valued = first_child(verb, ("nsubjpass", "nsubj"))
+            if valued is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+    return valued if valued is not None and is_nominal(valued) and not valued.like_num else None
+
+
+def bought_at_price(head: Token) -> Token | None:
+    """What was bought for a price noun the sum sizes: "purchased Major League Gaming for a $46 million price",
+    "acquired Waze for a price reported at about $1 billion" (`named_purchase`), or None."""
+    price = head.head
+    if head.dep_ == "pobj" and price.lower_ == "at" and price.head.dep_ == "acl":
+        price = price.head.head  # "a price reported at"
+    elif head.dep_ not in ("nummod", "compound", "amod"):
+        return None
+    if price.lower_ not in PRICE_NOUNS or price.dep_ != "pobj" or price.head.lower_ != "for":
+        return None
+    verb = price.head.head
+    return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
 
 
 def named_purchase(verb: Token) -> Token | None:
@@ -750,6 +796,50 @@ EXTENT_VERBS = verb_forms(
 )
 # Passive verbs of place whose subject is what a distance after them places: "Stansted is located 40 miles north".
 PLACING_VERBS = frozenset("located situated".split())
+# Words after a distance that say where a place lies from another: "Bhayankara Hospital, around 6 miles away".
+COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+PLACE_SIDES = COMPASS | {"away"}
+# Verbs whose subject is what a level after "at" or "to" is of: "Wyoming coal production peaked in 2008 at 447.6
+# million tons".
+LEVEL_VERBS = verb_forms(
+    "peak/peaks/peaked/peaking",
+    "reach/reaches/reached/reaching",
+    "top/tops/topped/topping",
+    "average/averages/averaged/averaging",
+)
+
+
+def placed_noun(span: Span) -> Token | None:
+    """The place a distance set off by a comma after its name says where it lies: "the city's Bhayankara Hospital,
+    around 6 miles away", "Montana de Oro State Park, approximately 200 miles northwest of Los Angeles", "Kandahar,
+    almost 300 miles to the south"; a capitalised noun right before the comma, else None."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or span.end >= len(doc):
+        return None
+    after = doc[span.end]
+    sides = after.lower_ in PLACE_SIDES
+    sides = sides or (after.lower_ == "to" and any(t.lower_ in COMPASS for t in doc[span.end + 1 : span.end + 3]))
+    place = doc[span.start - 2]
+    if not sides or not place.text[:1].isupper() or not is_nominal(place) or place.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    return place
+
+
+def leveled_noun(head: Token) -> Token | None:
+    """What a measure a level verb reaches "at" or "to" is of: its subject ("Wyoming coal production peaked in 2008 at
+    447.6 million tons, declining to 375.8 million tons" -> Wyoming coal production for both), or None."""
+    preposition, verb = head.head, head.head.head
+    if head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None and verb.dep_ == "advcl" and verb.lower_.endswith("ing"):
+        verb = verb.head  # "peaked at ..., declining to 375.8 million tons"
+        subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > verb.i or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return None if any(token.like_num for token in subject.subtree) else subject
 
 
 def receiver_noun(head: Token) -> Token | None:
@@ -834,7 +924,10 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         subject = passive  # "Stansted is located about 40 miles north of London"
     if subject is None or not subject.i < verb.i < head.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    if any(t.like_num for t in subject.subtree):
+    # "110,000 active Waze drivers cover 1.2 million kilometers": a count of the movers is theirs, not a figure held
+    if any(
+        t.like_num and not (kind == "measure" and t.head == subject and t.dep_ == "nummod") for t in subject.subtree
+    ):
         return None
     if subject.lower_ in PRICE_NOUNS:  # "Average price of a home that sold was $640,479"
         named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
@@ -968,6 +1061,32 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
+    return share_restated(out, text)
+
+
+# What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
+# a dash ("50 km (31 miles)", "39,000 kilometers—about 24,000 miles"), "to", "or", a hyphen ("$50 - $100"), or
+# nothing ("between $3.6 million $3.8 million").
+RESTATED_CUE = re.compile(r"\s*(?:\(|[\u2013\u2014-]|to|or)?\s*(?:about|some|roughly|nearly|almost|around|just)?\s*")
+
+
+def share_restated(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each without an object that is said again right beside a figure of the same kind with one
+    (`RESTATED_CUE` all that lies between) given that object, in either order: the judges give a conversion and
+    both ends of a span the one object the sentence names ("would be drifting up to 50 km (31 miles) a day")."""
+    out = list(figures)
+    for n in range(len(out) - 1):
+        first, second = out[n], out[n + 1]
+        if first.kind != second.kind or first.kind not in COMPARED_KINDS or first.sentence != second.sentence:
+            continue
+        if (first.object is None) == (second.object is None) or first.char_end > second.char_start:
+            continue
+        if RESTATED_CUE.fullmatch(text[first.char_end : second.char_start]) is None:
+            continue
+        if first.object is None:
+            out[n] = replace(first, object=second.object)
+        else:
+            out[n + 1] = replace(second, object=first.object)
     return out
 
 
