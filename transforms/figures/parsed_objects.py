@@ -1061,7 +1061,25 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
-    return share_restated(out, text)
+    return [row_labelled(figure) for figure in share_restated(out, text)]
+
+
+def row_labelled(figure: Figure) -> Figure:
+    """The figure, given its table row's label when it sits in a later cell of a row whose first cell is words
+    ("| JavaScript | 276Kb | 295Kb | +7% |" -> JavaScript for all three): the judges take the row's label as what
+    each cell measures. A figure with an object of its own keeps it, unless that object ran across a cell's edge."""
+    row = figure.sentence.strip()
+    if figure.kind not in COMPARED_KINDS or not (row.startswith("|") and row.endswith("|")):
+        return figure
+    if figure.object is not None and "|" not in figure.object:
+        return figure
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    label = cells[0]
+    if len(cells) < 2 or not label or any(c.isdigit() for c in label) or len(label.split()) > 5:
+        return figure
+    if figure.surface in cells[0] or not any(figure.surface in cell for cell in cells[1:]):
+        return figure
+    return replace(figure, object=label)
 
 
 # What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
