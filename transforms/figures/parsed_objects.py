@@ -606,6 +606,9 @@ def changed_noun(head: Token) -> Token | None:
     """What a change verb's figure is of: its subject ('the share dropped to 25 percent from 27 percent',
     'Sony rose 40 yen'); none for a name's passive or a clause the figure does not hang on."""
     verb, dep = head.head, head.dep_
+    if dep == "prep" and head.lower_ in CHANGE_PREPOSITIONS:
+        head, dep = first_child(head, ("pobj",)) or head, "pobj"  # "rise by 29 percent": the figure holds its "by"
+        verb = head.head
     if dep == "pobj":
         preposition, verb = verb, verb.head
         if preposition.dep_ != "prep" or preposition.lower_ not in CHANGE_PREPOSITIONS:
