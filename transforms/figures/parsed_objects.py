@@ -427,7 +427,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is not None:
         return phrase_of(noun, span)
     if kind == "money":
-        noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head)
+        noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
@@ -632,6 +632,13 @@ def changed_noun(head: Token) -> Token | None:
     return subject
 
 
+def owned_sum(head: Token) -> Token | None:
+    """Whose a sum said with a possessive is, when the sum is the noun itself: "just behind Exxon Mobil's $358
+    billion" -> Exxon Mobil (not "the company's $5 billion deal", where the sum sizes the deal)."""
+    owner = first_child(head, ("poss",))
+    return owner if owner is not None and is_nominal(owner) and head.doc[owner.i + 1].dep_ == "case" else None
+
+
 def valued_noun(head: Token) -> Token | None:
     """What a sum "at" a valuing verb is the value of: the verb's object ("estimate its cost at about $1.6
     trillion"), or a passive's subject ("Square ... be valued at more than $3 billion"), or None."""
@@ -667,6 +674,9 @@ def named_purchase(verb: Token) -> Token | None:
     object when a name says it (the token rules' "acquired <Name> for"); the judges of the newspaper set
     leave 'bought a mansion for $27 million' without an object."""
     bought = first_child(verb, ("dobj",))
+    if bought is None and not any(child.dep_ == "nsubj" for child in verb.children):
+        bought = subject_of(verb)  # "movies can be bought or rented for between $2 to $18": a passive's subject
+        return bought if bought is not None and bought.dep_ == "nsubjpass" and is_nominal(bought) else None
     if bought is None:
         return None
     named = [bought, *(child for child in bought.children if child.dep_ == "compound")]
