@@ -472,7 +472,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind == "money":
         noun = priced_noun(head, span)
     if noun is None and kind in CHANGED_KINDS:
-        changed = changed_noun(head)
+        changed = changed_noun(head) or leveled_noun(head)  # "whose market capitalization peaked at $45 billion"
         if changed is not None:
             return measure_phrase_of(changed, span)
     if noun is not None:
@@ -1125,7 +1125,31 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
-    return [row_labelled(figure) for figure in share_restated(series_objects(out, text), text)]
+    return [row_labelled(listed_recipient(f)) for f in share_restated(series_objects(out, text), text)]
+
+
+# A list item that is a sum and whom it went to, with no verb: "- $7,500 to Stand For Children", "- $5,000 each to
+# Central City Concern, Clackamas Women's Shelter and Self Enhancement, Inc."
+BULLET = re.compile(r"\s*[-\u2013\u2022*]\s*")
+RECIPIENT_AFTER = re.compile(r"\s*(?:each\s+)?(?:to|for)\s+([A-Z][^;:]*?)\s*")
+# A company's abbreviation that keeps its dot at the end of a line: "Self Enhancement, Inc."
+NAME_ABBREVIATIONS = frozenset("Inc. Co. Corp. Ltd. Jr. Bros.".split())
+
+
+def listed_recipient(figure: Figure) -> Figure:
+    """The figure, given whom a list item says its sum went to (`BULLET`, `RECIPIENT_AFTER`): the parse reads such
+    verbless lines badly ("- $2,500 to Saturday Academy" parsed with "Academy" as its root)."""
+    sentence = figure.sentence
+    at = sentence.find(figure.surface)
+    if figure.kind != "money" or at < 0 or not BULLET.fullmatch(sentence[:at]):
+        return figure
+    named = RECIPIENT_AFTER.fullmatch(sentence[at + len(figure.surface) :])
+    words = named.group(1).split() if named is not None else []
+    if not words or len(words) > 15 or any(word.endswith(".") for word in words[:-1]):
+        return figure
+    if words[-1].endswith(".") and words[-1] not in NAME_ABBREVIATIONS:
+        words[-1] = words[-1][:-1]
+    return replace(figure, object=" ".join(words))
 
 
 # The words before a figure that go on a list of figures of the same thing: "averaged 1.6 percent between 1991 and
