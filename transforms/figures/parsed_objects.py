@@ -912,8 +912,8 @@ def receiver_noun(head: Token) -> Token | None:
     if head.dep_ != "dobj":
         return None
     verb = head.head
-    if sum(child.dep_ == "dobj" for child in verb.children) > 1:
-        return None  # "receive $18 billion for 2015, more than a half a billion dollars above": a comparison
+    if any(child.dep_ == "dobj" and child.i < head.i for child in verb.children):
+        return None  # "receive $18 billion for 2015, more than a half a billion dollars above": the second a comparison
     if verb.lower_ in GIVING_VERBS:
         return first_child(verb, ("dative",))
     if verb.lower_ not in RECEIVING_VERBS:
