@@ -964,6 +964,10 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         if parent.lower_ in SIZE_ADJECTIVES and parent.dep_ in ("amod", "appos") and token.dep_ == "npadvmod":
             described = parent.head
             return described if kind == "measure" and described.i < head.i and described.dep_ != "prep" else None
+        if parent.lower_ in SIZE_ADJECTIVES and parent.dep_ == "advcl" and token.dep_ == "npadvmod" and kind == "measure":
+            # "The man is described as being in his 20s, about 5 feet 11 inches tall": the clause's subject
+            described = first_child(parent.head, ("nsubj", "nsubjpass"))
+            return described if described is not None and described.i < head.i and is_nominal(described) else None
         if token.dep_ in ("npadvmod", "advmod") and parent.dep_ in ("prep", "advmod", "acomp"):
             token = parent  # "1,200 feet above sea level", "40 miles north of", "up to 50 km"
             continue
@@ -1204,7 +1208,10 @@ def row_labelled(figure: Figure) -> Figure:
 # What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
 # a dash ("50 km (31 miles)", "39,000 kilometers—about 24,000 miles"), "to", "or", a hyphen ("$50 - $100"), or
 # nothing ("between $3.6 million $3.8 million").
-RESTATED_CUE = re.compile(r"\s*(?:\(|[\u2013\u2014-]|to|or)?\s*(?:about|some|roughly|nearly|almost|around|just)?\s*")
+RESTATED_CUE = re.compile(
+    r"\s*(?:(?:long|tall|high|wide|deep|thick)\s*,\s*or|\(|[\u2013\u2014-]|to|or)?"
+    r"\s*(?:about|some|roughly|nearly|almost|around|just)?\s*"
+)
 
 
 def share_restated(figures: list[Figure], text: str) -> list[Figure]:
