@@ -964,7 +964,8 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         if parent.lower_ in SIZE_ADJECTIVES and parent.dep_ in ("amod", "appos") and token.dep_ == "npadvmod":
             described = parent.head
             return described if kind == "measure" and described.i < head.i and described.dep_ != "prep" else None
-        if parent.lower_ in SIZE_ADJECTIVES and parent.dep_ == "advcl" and token.dep_ == "npadvmod" and kind == "measure":
+        sized = parent.lower_ in SIZE_ADJECTIVES and token.dep_ == "npadvmod" and kind == "measure"
+        if sized and parent.dep_ == "advcl":
             # "The man is described as being in his 20s, about 5 feet 11 inches tall": the clause's subject
             described = first_child(parent.head, ("nsubj", "nsubjpass"))
             return described if described is not None and described.i < head.i and is_nominal(described) else None
