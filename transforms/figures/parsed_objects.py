@@ -687,6 +687,8 @@ def owned_sum(head: Token) -> Token | None:
     """Whose a sum said with a possessive is, when the sum is the noun itself: "just behind Exxon Mobil's $358
     billion" -> Exxon Mobil (not "the company's $5 billion deal", where the sum sizes the deal)."""
     owner = first_child(head, ("poss",))
+    if owner is None and head.dep_ == "nummod" and head.head.i < head.i:
+        owner = head.head  # "just behind Litware's $57 billion" parsed with the sum hanging on the name
     return owner if owner is not None and is_nominal(owner) and head.doc[owner.i + 1].dep_ == "case" else None
 
 
@@ -1009,6 +1011,10 @@ def is_ticker(token: Token) -> bool:
     its exchange or not ("SandRidge Mississippian Trust II (NYSE: SDR) dropped about 5.3%")."""
     doc = token.doc
     first, last = token.left_edge.i, token.right_edge.i
+    while first > 0 and first > token.i - 3 and doc[first - 1].text != "(":
+        first -= 1  # "(NYSE: TTC)" parsed as two appositions: the bracket's words whole
+    while last < len(doc) - 1 and last < token.i + 3 and doc[last + 1].text != ")":
+        last += 1
     if not (first > 0 and last < len(doc) - 1 and doc[first - 1].text == "(" and doc[last + 1].text == ")"):
         return False
     words = [t.text for t in doc[first : last + 1] if t.text != ":"]
