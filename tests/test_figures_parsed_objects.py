@@ -117,6 +117,7 @@ def test_fill_objects_reads_one_parsed_sentence(nlp):
     ("text", "surface", "expected"),
     [
         # What a change noun the figure sizes is a change of, over the token rules' "rise" or none.
+        ("Forecasters give a 40 percent chance of snow on Sunday.", "40 percent", "snow"),
         ("Districts saw a 9 percent decline in their teaching staff this year.", "9 percent", "teaching staff"),
         ("Few predicted the river's 3-foot rise overnight.", "3-foot", "river"),
         # A stock report's level is the company's, through its bracketed ticker.

@@ -175,6 +175,8 @@ QUOTED_KINDS = frozenset({"money", "percent", "count"})
 CHANGE_NOUNS = frozenset(
     "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
 )
+# Nouns of how likely a thing is, whose "of" names the thing, as a change noun's does: "a 60 percent chance of rain".
+CHANCE_NOUNS = frozenset("chance chances probability likelihood odds risk".split())
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
 # ("Prices for the Mac start at ...").
 PRICE_NOUNS = frozenset("price prices pricing cost costs fee fees rate rates".split())
@@ -244,7 +246,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
-        changes = any(token.lower_ in CHANGE_NOUNS for token in doc) and any(may_be_changed(f) for f in inside)
+        changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         if (
             changes
@@ -360,7 +362,7 @@ def changed_thing(span: Span) -> str | None:
             return phrase_of(change, span) or ""  # "a decline of per capita daily consumption of 43 percent"
     elif head.dep_ not in ("compound", "nummod", "amod", "nmod") or change.i < head.i:
         return None
-    if change.lower_ not in CHANGE_NOUNS or span.start <= change.i < span.end:
+    if change.lower_ not in CHANGE_NOUNS | CHANCE_NOUNS or span.start <= change.i < span.end:
         return None
     for child in change.children:
         holds_figure = child.i <= span.start <= child.right_edge.i
@@ -397,7 +399,8 @@ def takes_changed(said: str | None, changed: str | None) -> bool:
         return False  # "a $77.5 million increase", "a drop of nearly 8%": the judges name the change itself
     if said is None:
         return True
-    return any(word in CHANGE_NOUNS for word in said.lower().split()) or changed.endswith(" " + said)
+    changes = CHANGE_NOUNS | CHANCE_NOUNS
+    return any(word in changes for word in said.lower().split()) or changed.endswith(" " + said)
 
 
 def may_be_quoted(figure: Figure) -> bool:
