@@ -9,9 +9,13 @@ orders they never saw. Only the relations that measured better than leaving the 
 figure, any verb's subject, copulas) were measured and named more wrong objects than right ones,
 against judges who leave an object empty unless the sentence ties it to the figure plainly.
 
-One class is said over the token rules' object, not only where they named none: a market quote's level,
+Some classes are said over the token rules' object, not only where they named none: a market quote's level,
 share or move in points takes the subject of the verb quoting it ("The Dow Jones industrial average closed
-171.85 points higher, 1.36 percent, at 12,778.15"; `quoted_object`, docs/evaluation.md "Round 18, figures31").
+171.85 points higher, 1.36 percent, at 12,778.15"; `quoted_object`, docs/evaluation.md "Round 18, figures31");
+and (round 21, figures38) what a change or chance noun is of over the noun itself ("CSS's 11Kb rise" -> CSS,
+`changed_thing`), a listed company over "low"/"high" or its ticker (`listed_owner`, `said_for_company`), the
+thing bought over "price" (`bought_at_price`), and the modifiers that name the thing added to an object said
+short (`completed_phrase`: "crude oil" -> Brent crude oil).
 
 The parser runs without tagger or lemmatizer (`transforms.entities.load_ner`), so the rules read
 dependency labels and word forms only.
@@ -369,8 +373,8 @@ def changed_thing(span: Span) -> str | None:
         if child.dep_ == "prep" and child.lower_ in ("in", "for", "of") and not holds_figure:
             thing = first_child(child, ("pobj",))
             if thing is not None and thing.lower_ in PRICE_NOUNS:  # "an increase ... in the price of gas"
-                of = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                thing = first_child(of, ("pobj",)) if of is not None else None
+                priced = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                thing = first_child(priced, ("pobj",)) if priced is not None else None
             if thing is not None and not thing.like_num:
                 phrase = coordinated_phrase(thing, span) or ""
                 if any(word in CHANGE_NOUNS for word in phrase.split()):
@@ -972,8 +976,10 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         sized = parent.lower_ in SIZE_ADJECTIVES and token.dep_ == "npadvmod" and kind == "measure"
         if sized and parent.dep_ == "advcl":
             # "The man is described as being in his 20s, about 5 feet 11 inches tall": the clause's subject
-            described = first_child(parent.head, ("nsubj", "nsubjpass"))
-            return described if described is not None and described.i < head.i and is_nominal(described) else None
+            measured = first_child(parent.head, ("nsubj", "nsubjpass"))
+            if measured is None or measured.i > head.i or not is_nominal(measured):
+                return None
+            return measured
         if token.dep_ in ("npadvmod", "advmod") and parent.dep_ in ("prep", "advmod", "acomp"):
             token = parent  # "1,200 feet above sea level", "40 miles north of", "up to 50 km"
             continue
