@@ -185,6 +185,8 @@ def test_the_parse_names_objects_of_round_21(nlp, text, surface, expected):
         ),
         # Without a bracketed ticker the subject of a clause with a level is not taken: the token rules' word stands.
         ("Analysts expect the shares to post a new low of $9.45 this week.", "$9.45", "low"),
+        # The parse adds no word that only describes ("own") to the token rules' object.
+        ("Saudi Arabia said it would make its own cut of 300,000 barrels a day.", "300,000 barrels", "cut"),
         # A comparison after a sum its verb's subject gets is not on a list with it.
         (
             "The agency will get $8 billion for 2017, more than half a billion dollars above the request.",

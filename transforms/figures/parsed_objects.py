@@ -305,7 +305,7 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
 # "major", "different", "separate", "remaining", "total"), with those that compare or hedge it.
 DESCRIBING = frozenset(
     "new old other different major separate remaining total combined estimated projected additional extra "
-    "fewer more less all-time earlier later".split()
+    "fewer more less all-time earlier later own".split()
 )
 # Words before an object that end a noun phrase rather than modify its noun: the parse is not asked about them.
 PHRASE_OPENERS = frozenset(
