@@ -9,9 +9,13 @@ orders they never saw. Only the relations that measured better than leaving the 
 figure, any verb's subject, copulas) were measured and named more wrong objects than right ones,
 against judges who leave an object empty unless the sentence ties it to the figure plainly.
 
-One class is said over the token rules' object, not only where they named none: a market quote's level,
+Some classes are said over the token rules' object, not only where they named none: a market quote's level,
 share or move in points takes the subject of the verb quoting it ("The Dow Jones industrial average closed
-171.85 points higher, 1.36 percent, at 12,778.15"; `quoted_object`, docs/evaluation.md "Round 18, figures31").
+171.85 points higher, 1.36 percent, at 12,778.15"; `quoted_object`, docs/evaluation.md "Round 18, figures31");
+and (round 21, figures38) what a change or chance noun is of over the noun itself ("CSS's 11Kb rise" -> CSS,
+`changed_thing`), a listed company over "low"/"high" or its ticker (`listed_owner`, `said_for_company`), the
+thing bought over "price" (`bought_at_price`), and the modifiers that name the thing added to an object said
+short (`completed_phrase`: "crude oil" -> Brent crude oil).
 
 The parser runs without tagger or lemmatizer (`transforms.entities.load_ner`), so the rules read
 dependency labels and word forms only.
@@ -72,7 +76,15 @@ PAYING_VERBS = verb_forms("pay/pays/paid/paying")
 # Verbs of buying whose object is what a sum after "for" was paid for: "Terra Firma bought EMI, which has
 # ..., for 2.4 billion pounds" -> EMI.
 BUYING_VERBS = verb_forms(
-    "buy/buys/bought/buying", "acquire/acquires/acquired/acquiring", "purchase/purchases/purchased/purchasing"
+    "buy/buys/bought/buying",
+    "acquire/acquires/acquired/acquiring",
+    "purchase/purchases/purchased/purchasing",
+    "rent/rents/rented/renting",
+)
+# Verbs that put a value on a thing "at" a sum: what is valued is their object ("analysts estimate its cost at
+# about $1.6 trillion") or, passive, their subject ("Square ... be valued at more than $3 billion").
+VALUING_VERBS = verb_forms(
+    "value/values/valued/valuing", "estimate/estimates/estimated/estimating", "put/puts/putting", "peg/pegs/pegged"
 )
 # The preposition each price verb takes its price with ("starts at", "sells for", "amounts to"); a
 # verb absent here takes its price as a direct object ("costs $80").
@@ -167,6 +179,8 @@ QUOTED_KINDS = frozenset({"money", "percent", "count"})
 CHANGE_NOUNS = frozenset(
     "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
 )
+# Nouns of how likely a thing is, whose "of" names the thing, as a change noun's does: "a 60 percent chance of rain".
+CHANCE_NOUNS = frozenset("chance chances probability likelihood odds risk".split())
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
 # ("Prices for the Mac start at ...").
 PRICE_NOUNS = frozenset("price prices pricing cost costs fee fees rate rates".split())
@@ -213,7 +227,7 @@ def find_objects_and_parses(
                     found[figure.figure_id] = named
         filled.append(
             inherit_compared(
-                [replace(f, object=found[f.figure_id]) if f.figure_id in found else f for f in figures], text
+                [replace(f, object=found[f.figure_id] or None) if f.figure_id in found else f for f in figures], text
             )
             if figures
             else []
@@ -227,7 +241,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
     by_start: dict[int, list[Figure]] = {}
     for figure in figures:
-        if not (needs_parsed_object(figure) or may_be_quoted(figure) or needs_owner(figure)):
+        if not (needs_parsed_object(figure) or may_be_quoted(figure) or needs_owner(figure) or may_be_changed(figure)):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
         if start >= 0 and figure.char_end <= start + len(figure.sentence):
@@ -236,8 +250,13 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
+        changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
+        bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         if (
-            any(needs_owner(f) for f in inside)
+            changes
+            or any(may_be_completed(f) for f in inside)
+            or (bought and any(token.lower_ in BUYING_VERBS for token in doc))
+            or any(needs_owner(f) for f in inside)
             or could_be_quoted(doc, quoted)
             or could_have_object(
                 doc, [(f.char_start - start, f.char_end - start, f.kind) for f in inside if needs_parsed_object(f)]
@@ -254,15 +273,138 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     if needs_owner(figure):
         # "The stock's 52-week high is $29.43", "a tunnel with a diameter of 14 feet": whose level or size
         owner = level_owner(doc, first, last) if figure.kind == "money" else dimension_owner(doc, first, last)
+        span = doc.char_span(first, last, alignment_mode="expand")
+        if owner is None and figure.kind == "money" and span is not None and len(span):
+            owner = listed_owner(span)
         if owner is not None:
             return owner
+    span = doc.char_span(first, last, alignment_mode="expand")
+    if span is not None and len(span) and may_be_changed(figure):
+        changed = changed_thing(span)
+        if takes_changed(figure.object, changed):
+            return changed
     if may_be_quoted(figure):
         quoted = quoted_object(doc, first, last, figure.kind)
         said = (figure.object or "").lower()
         # a count's own noun stands unless it is the points an index moved or the quote's noun said short
         if quoted is not None and (figure.kind != "count" or not said or said in POINT_WORDS or quoted.endswith(said)):
             return quoted
-    return parsed_object(doc, first, last, figure.kind) if needs_parsed_object(figure) else None
+    if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
+        bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
+        if bought is not None:
+            return phrase_of(bought, span)
+    if not needs_parsed_object(figure):
+        return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
+    found = parsed_object(doc, first, last, figure.kind)
+    if found is None and figure.kind == "money" and span is not None and len(span):
+        found = listed_owner(span)  # "posted a new 52-week low on Monday of $13.18": the "of" too far for the tokens
+    return found
+
+
+# Words that only describe a thing, which the judges leave out of an object (bench/gold/newspaper3k-fixtures/NOTES.md:
+# "major", "different", "separate", "remaining", "total"), with those that compare or hedge it.
+DESCRIBING = frozenset(
+    "new old other different major separate remaining total combined estimated projected additional extra "
+    "fewer more less all-time earlier later own".split()
+)
+# Words before an object that end a noun phrase rather than modify its noun: the parse is not asked about them.
+PHRASE_OPENERS = frozenset(
+    "the a an its their his her our your my this that these those which who of in for to on at by with from and or "
+    "as than per each every some any no".split()
+)
+
+
+def word_before_object(figure: Figure) -> str | None:
+    """The word right before the token rules' object in the figure's sentence, where the object is said there once."""
+    said, sentence = figure.object, figure.sentence
+    if not said or sentence.count(said) != 1:
+        return None
+    before = sentence[: sentence.index(said)]
+    return before.split()[-1] if before.endswith(" ") and before.split() else None
+
+
+def may_be_completed(figure: Figure) -> bool:
+    """Whether the parse may add modifiers the token rules left off the object (`completed_phrase`): a measure, a sum
+    or a share whose object follows a word that could modify it ("Brent crude oil", "U.S. government"), not a
+    determiner, a preposition or a word that only describes."""
+    word = word_before_object(figure) if figure.kind in COMPARED_KINDS else None
+    if word is None or word.lower() in PHRASE_OPENERS | DESCRIBING or word.endswith(("'s", "’s")):
+        return False
+    return any(c.isalpha() for c in word) and not any(mark in word for mark in ',;:()"“”')
+
+
+def completed_phrase(said: str | None, figure: Span) -> str | None:
+    """The token rules' object with the words before it that the parse says modify it ("crude oil" -> Brent crude oil,
+    "government" -> U.S. government), where the object is said once in the sentence; None where nothing is added.
+    Words that only describe (`DESCRIBING`) are left out, with any before them."""
+    doc = figure.doc
+    if not said or doc.text.count(said) != 1:
+        return None
+    start = doc.text.index(said)
+    words = doc.char_span(start, start + len(said))
+    if words is None or len(words) == 0 or figure.start <= words.end - 1 < figure.end:
+        return None
+    whole = noun_phrase(words[-1], figure)
+    if whole is None or not whole.endswith(" " + said):
+        return None
+    added = whole[: -len(said)].split()
+    kept = added[max((n + 1 for n, word in enumerate(added) if word.lower() in DESCRIBING), default=0) :]
+    return " ".join([*kept, said]) if kept else None
+
+
+def changed_thing(span: Span) -> str | None:
+    """What a change noun the figure sizes is a change of ("a 19 percent increase in their student population" ->
+    student population, "CSS's 11Kb rise" -> CSS, "a staffing increase of 36 percent" -> staffing, "a 2Kb rise for
+    HTML" -> HTML); "" when the figure sizes a change that names nothing ("the 0.30% decline seen in the data"), None
+    when it sizes no change."""
+    head = figure_head(span)
+    change = head.head
+    if head.dep_ == "pobj" and change.lower_ == "of":
+        change = change.head  # "an increase of 36 percent"
+        of = change.head
+        if change.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in CHANGE_NOUNS and is_nominal(change):
+            return phrase_of(change, span) or ""  # "a decline of per capita daily consumption of 43 percent"
+    elif head.dep_ not in ("compound", "nummod", "amod", "nmod") or change.i < head.i:
+        return None
+    if change.lower_ not in CHANGE_NOUNS | CHANCE_NOUNS or span.start <= change.i < span.end:
+        return None
+    for child in change.children:
+        holds_figure = child.i <= span.start <= child.right_edge.i
+        if child.dep_ == "prep" and child.lower_ in ("in", "for", "of") and not holds_figure:
+            thing = first_child(child, ("pobj",))
+            if thing is not None and thing.lower_ in PRICE_NOUNS:  # "an increase ... in the price of gas"
+                priced = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                thing = first_child(priced, ("pobj",)) if priced is not None else None
+            if thing is not None and not thing.like_num:
+                phrase = coordinated_phrase(thing, span) or ""
+                if any(word in CHANGE_NOUNS for word in phrase.split()):
+                    phrase = phrase_of(thing, span) or ""  # "in their population and a staffing increase of 36%"
+                return phrase
+    owner = first_child(change, ("poss",)) or next(
+        (c for c in change.children if c.dep_ == "nmod" and any(d.dep_ == "case" for d in c.children)), None
+    )
+    if owner is not None:
+        return phrase_of(owner, span) or ""  # "CSS's 11Kb rise"
+    named = [c for c in change.lefts if c.dep_ == "compound" and not span.start <= c.i < span.end]
+    return noun_phrase(named[-1], span) or "" if named and is_nominal(named[-1]) else ""
+
+
+def may_be_changed(figure: Figure) -> bool:
+    """Whether the figure may size a change noun whose thing the parse names (`changed_thing`): a measure, a sum or
+    a share."""
+    return figure.kind in STATED_KINDS
+
+
+def takes_changed(said: str | None, changed: str | None) -> bool:
+    """Whether `changed_thing`'s answer stands over the token rules' object: where they named none, where they named
+    the change noun itself ("rise", "decline seen"), or the same thing short of its modifiers ("daily consumption"
+    of "per capita daily consumption")."""
+    if not changed:
+        return False  # "a $77.5 million increase", "a drop of nearly 8%": the judges name the change itself
+    if said is None:
+        return True
+    changes = CHANGE_NOUNS | CHANCE_NOUNS
+    return any(word in changes for word in said.lower().split()) or changed.endswith(" " + said)
 
 
 def may_be_quoted(figure: Figure) -> bool:
@@ -295,12 +437,13 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     """Whether `parsed_object` could name an object for one of the figures (start, end, kind) of
     the tokenised sentence, from its tokens alone: an "of" right after a share or an amount, or a
     price verb in a sentence with money. Most sentences have neither, and are not parsed."""
-    price_words = PRICE_VERBS | PAYING_VERBS | BUYING_VERBS
+    price_words = PRICE_VERBS | PAYING_VERBS | BUYING_VERBS | VALUING_VERBS
     has_price_verb = any(token.lower_ in price_words for token in sentence)
     change_words = CHANGE_VERBS | MOVING_VERBS | CHANGE_NOUNS
     has_change_verb = any(token.lower_ in change_words for token in sentence)
     words = {token.lower_ for token in sentence}
     has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
+    has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     for start, end, kind in figures:
         if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
             return True
@@ -336,13 +479,15 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind == "money":
         noun = priced_noun(head, span)
     if noun is None and kind in CHANGED_KINDS:
-        changed = changed_noun(head)
+        changed = changed_noun(head) or leveled_noun(head)  # "whose market capitalization peaked at $45 billion"
         if changed is not None:
             return measure_phrase_of(changed, span)
     if noun is not None:
         return phrase_of(noun, span)
     if kind == "money":
-        noun = receiver_noun(head) or purpose_noun(head, span)
+        noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
+    if noun is None and kind == "measure":
+        noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     return coordinated_phrase(noun, span) if noun is not None else None
@@ -418,12 +563,23 @@ def quoted_noun(head: Token) -> Token | None:
     infinitive = verb.head.lower_ in CHANGE_VERBS and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if subject is None and verb.dep_ == "advcl" and (verb.lower_.endswith("ing") or infinitive):
         subject = subject_of(verb.head)  # "The note was up 4/32, yielding 3.782 percent", "fell ... to close at"
+    if subject is None and verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "before"):
+        subject = clause_subject(verb.head.head)  # "dropped 5.3% to post a new low after closing at $4.13"
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS or subject.dep_ == "nsubjpass":
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None
     if any(token.like_num and not is_name_number(token) for token in subject.subtree if token != subject):
         return None  # "The carrier's debt of $2.1 billion ended at": the subject holds its own figure
+    return subject
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The verb's subject (`subject_of`), or that of the verb an infinitive or participle clause hangs on ("dropped
+    about 5.3% to post a new low")."""
+    subject = subject_of(verb)
+    if subject is None and verb.dep_ == "advcl":
+        subject = subject_of(verb.head)
     return subject
 
 
@@ -468,13 +624,13 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         if preposition.dep_ == "prep" and preposition.lower_ == "for" and verb.lower_ in BUYING_VERBS:
             return named_purchase(verb)
         if preposition.dep_ != "prep" or preposition.lower_ not in PRICE_PREPOSITIONS.get(verb.lower_, ()):
-            return None
+            return bought_at_price(head)
     elif dep == "dobj" and verb.lower_ in PAYING_VERBS:
         subject = subject_of(verb)
         # "the players were paid $9,699": a passive's subject is who is paid.
         return subject if subject is not None and subject.dep_ != "nsubjpass" and not is_name(subject) else None
     elif dep != "dobj" or verb.lower_ not in PRICE_VERBS or verb.lower_ in PRICE_PREPOSITIONS:
-        return None
+        return bought_at_price(head)
     if any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children):
         return None  # "costs taxpayers $500": who pays is not what is priced
     if any(token.lower_ in COMPARATIVES for token in head.doc[span.end : span.end + 2]):
@@ -508,6 +664,9 @@ def changed_noun(head: Token) -> Token | None:
     """What a change verb's figure is of: its subject ('the share dropped to 25 percent from 27 percent',
     'Sony rose 40 yen'); none for a name's passive or a clause the figure does not hang on."""
     verb, dep = head.head, head.dep_
+    if dep == "prep" and head.lower_ in CHANGE_PREPOSITIONS:
+        head, dep = first_child(head, ("pobj",)) or head, "pobj"  # "rise by 29 percent": the figure holds its "by"
+        verb = head.head
     if dep == "pobj":
         preposition, verb = verb, verb.head
         if preposition.dep_ != "prep" or preposition.lower_ not in CHANGE_PREPOSITIONS:
@@ -531,11 +690,53 @@ def changed_noun(head: Token) -> Token | None:
     return subject
 
 
+def owned_sum(head: Token) -> Token | None:
+    """Whose a sum said with a possessive is, when the sum is the noun itself: "just behind Exxon Mobil's $358
+    billion" -> Exxon Mobil (not "the company's $5 billion deal", where the sum sizes the deal)."""
+    owner = first_child(head, ("poss",))
+    if owner is None and head.dep_ == "nummod" and head.head.i < head.i:
+        owner = head.head  # "just behind Litware's $57 billion" parsed with the sum hanging on the name
+    return owner if owner is not None and is_nominal(owner) and head.doc[owner.i + 1].dep_ == "case" else None
+
+
+def valued_noun(head: Token) -> Token | None:
+    """What a sum "at" a valuing verb is the value of: the verb's object ("estimate its cost at about $1.6
+    trillion"), or a passive's subject ("Square ... be valued at more than $3 billion"), or None."""
+    at, verb = head.head, head.head.head
+    if head.dep_ != "pobj" or at.lower_ != "at" or verb.lower_ not in VALUING_VERBS:
+        return None
+    valued = first_child(verb, ("dobj",))
+    if valued is None and any(child.dep_ == "auxpass" for child in verb.children):
+        for _ in range(3):  # "has gone to attract users and be valued at": the subject of the first verb
+            valued = first_child(verb, ("nsubjpass", "nsubj"))
+            if valued is not None or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+    return valued if valued is not None and is_nominal(valued) and not valued.like_num else None
+
+
+def bought_at_price(head: Token) -> Token | None:
+    """What was bought for a price noun the sum sizes: "purchased Major League Gaming for a $46 million price",
+    "acquired Waze for a price reported at about $1 billion" (`named_purchase`), or None."""
+    price = head.head
+    if head.dep_ == "pobj" and price.lower_ == "at" and price.head.dep_ == "acl":
+        price = price.head.head  # "a price reported at"
+    elif head.dep_ not in ("nummod", "compound", "amod"):
+        return None
+    if price.lower_ not in PRICE_NOUNS or price.dep_ != "pobj" or price.head.lower_ != "for":
+        return None
+    verb = price.head.head
+    return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
+
+
 def named_purchase(verb: Token) -> Token | None:
     """'bought EMI, which has ..., for 2.4 billion pounds', 'bought the Banksy painting for': a buying verb's
     object when a name says it (the token rules' "acquired <Name> for"); the judges of the newspaper set
     leave 'bought a mansion for $27 million' without an object."""
     bought = first_child(verb, ("dobj",))
+    if bought is None and not any(child.dep_ == "nsubj" for child in verb.children):
+        bought = subject_of(verb)  # "movies can be bought or rented for between $2 to $18": a passive's subject
+        return bought if bought is not None and bought.dep_ == "nsubjpass" and is_nominal(bought) else None
     if bought is None:
         return None
     named = [bought, *(child for child in bought.children if child.dep_ == "compound")]
@@ -668,6 +869,50 @@ EXTENT_VERBS = verb_forms(
 )
 # Passive verbs of place whose subject is what a distance after them places: "Stansted is located 40 miles north".
 PLACING_VERBS = frozenset("located situated".split())
+# Words after a distance that say where a place lies from another: "Bhayankara Hospital, around 6 miles away".
+COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
+)
+PLACE_SIDES = COMPASS | {"away"}
+# Verbs whose subject is what a level after "at" or "to" is of: "Wyoming coal production peaked in 2008 at 447.6
+# million tons".
+LEVEL_VERBS = verb_forms(
+    "peak/peaks/peaked/peaking",
+    "reach/reaches/reached/reaching",
+    "top/tops/topped/topping",
+    "average/averages/averaged/averaging",
+)
+
+
+def placed_noun(span: Span) -> Token | None:
+    """The place a distance set off by a comma after its name says where it lies: "the city's Bhayankara Hospital,
+    around 6 miles away", "Montana de Oro State Park, approximately 200 miles northwest of Los Angeles", "Kandahar,
+    almost 300 miles to the south"; a capitalised noun right before the comma, else None."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or span.end >= len(doc):
+        return None
+    after = doc[span.end]
+    sides = after.lower_ in PLACE_SIDES
+    sides = sides or (after.lower_ == "to" and any(t.lower_ in COMPASS for t in doc[span.end + 1 : span.end + 3]))
+    place = doc[span.start - 2]
+    if not sides or not place.text[:1].isupper() or not is_nominal(place) or place.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    return place
+
+
+def leveled_noun(head: Token) -> Token | None:
+    """What a measure a level verb reaches "at" or "to" is of: its subject ("Wyoming coal production peaked in 2008 at
+    447.6 million tons, declining to 375.8 million tons" -> Wyoming coal production for both), or None."""
+    preposition, verb = head.head, head.head.head
+    if head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None and verb.dep_ == "advcl" and verb.lower_.endswith("ing"):
+        verb = verb.head  # "peaked at ..., declining to 375.8 million tons"
+        subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > verb.i or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return None if any(token.like_num for token in subject.subtree) else subject
 
 
 def receiver_noun(head: Token) -> Token | None:
@@ -676,8 +921,8 @@ def receiver_noun(head: Token) -> Token | None:
     if head.dep_ != "dobj":
         return None
     verb = head.head
-    if sum(child.dep_ == "dobj" for child in verb.children) > 1:
-        return None  # "receive $18 billion for 2015, more than a half a billion dollars above": a comparison
+    if any(child.dep_ == "dobj" and child.i < head.i for child in verb.children):
+        return None  # "receive $18 billion for 2015, more than a half a billion dollars above": the second a comparison
     if verb.lower_ in GIVING_VERBS:
         return first_child(verb, ("dative",))
     if verb.lower_ not in RECEIVING_VERBS:
@@ -728,6 +973,13 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         if parent.lower_ in SIZE_ADJECTIVES and parent.dep_ in ("amod", "appos") and token.dep_ == "npadvmod":
             described = parent.head
             return described if kind == "measure" and described.i < head.i and described.dep_ != "prep" else None
+        sized = parent.lower_ in SIZE_ADJECTIVES and token.dep_ == "npadvmod" and kind == "measure"
+        if sized and parent.dep_ == "advcl":
+            # "The man is described as being in his 20s, about 5 feet 11 inches tall": the clause's subject
+            measured = first_child(parent.head, ("nsubj", "nsubjpass"))
+            if measured is None or measured.i > head.i or not is_nominal(measured):
+                return None
+            return measured
         if token.dep_ in ("npadvmod", "advmod") and parent.dep_ in ("prep", "advmod", "acomp"):
             token = parent  # "1,200 feet above sea level", "40 miles north of", "up to 50 km"
             continue
@@ -752,7 +1004,10 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         subject = passive  # "Stansted is located about 40 miles north of London"
     if subject is None or not subject.i < verb.i < head.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    if any(t.like_num for t in subject.subtree):
+    # "110,000 active Waze drivers cover 1.2 million kilometers": a count of the movers is theirs, not a figure held
+    if any(
+        t.like_num and not (kind == "measure" and t.head == subject and t.dep_ == "nummod") for t in subject.subtree
+    ):
         return None
     if subject.lower_ in PRICE_NOUNS:  # "Average price of a home that sold was $640,479"
         named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
@@ -761,10 +1016,18 @@ def stated_noun(head: Token, kind: str) -> Token | None:
 
 
 def is_ticker(token: Token) -> bool:
-    """A stock ticker set in brackets after a company's name: "Lanco Infratech (LAIN.NS) rose 4.3 percent"."""
+    """A stock ticker set in brackets after a company's name: "Lanco Infratech (LAIN.NS) rose 4.3 percent", with
+    its exchange or not ("SandRidge Mississippian Trust II (NYSE: SDR) dropped about 5.3%")."""
     doc = token.doc
-    bracketed = 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
-    return bracketed and token.text.replace(".", "").isalnum() and token.text.isupper()
+    first, last = token.left_edge.i, token.right_edge.i
+    while first > 0 and first > token.i - 3 and doc[first - 1].text != "(":
+        first -= 1  # "(NYSE: TTC)" parsed as two appositions: the bracket's words whole
+    while last < len(doc) - 1 and last < token.i + 3 and doc[last + 1].text != ")":
+        last += 1
+    if not (first > 0 and last < len(doc) - 1 and doc[first - 1].text == "(" and doc[last + 1].text == ")"):
+        return False
+    words = [t.text for t in doc[first : last + 1] if t.text != ":"]
+    return 0 < len(words) <= 2 and all(w.replace(".", "").isalnum() and w.isupper() for w in words)
 
 
 # Nouns of a quote's level whose possessor is what the level is of: "The stock's 52-week high is $29.43".
@@ -783,6 +1046,27 @@ def level_owner(doc: Doc, start: int, end: int) -> str | None:
     level = first_child(head.head, ("nsubj",))
     owner = first_child(level, ("poss",)) if level is not None and level.lower_ in LEVEL_NOUNS else None
     return phrase_of(owner, span) if owner is not None else None
+
+
+def listed_owner(span: Span) -> str | None:
+    """The company whose level a stock report gives: the subject, set off by its bracketed ticker, of the clause the
+    figure is in ("Transocean Partners LLC (NYSE: RIGP) posted a new 52-week low on Monday of $13.18"), or None.
+    Only a subject with its ticker: elsewhere "a high of" is said of too many things."""
+    token = figure_head(span)
+    level = False  # the way up passes a level's noun: "a new low of $13.18", not "said it would pay $5 million"
+    for _ in range(8):
+        if token.head.i == token.i:
+            break
+        token = token.head
+        level = level or token.lower_ in LEVEL_NOUNS
+        subject = first_child(token, ("nsubj",))
+        if subject is None:
+            continue
+        if level and any(child.dep_ == "appos" and is_ticker(child) for child in subject.children):
+            return measure_phrase_of(subject, span)
+        if token.dep_ != "advcl":
+            return None
+    return None
 
 
 def coordinated_phrase(noun: Token, figure: Span) -> str | None:
@@ -818,7 +1102,7 @@ COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
-NAME_BEFORE = re.compile(r"((?:[A-Z][\w.&'-]*\s+)*[A-Z][\w&'-]*\.)\s*$")
+NAME_BEFORE = re.compile(r"((?:(?:[A-Z][\w.&'-]*|&)\s+)*[A-Z][\w&'-]*\.)\s*$")
 TICKER_KINDS = frozenset({"money", "percent"})
 
 
@@ -840,12 +1124,19 @@ def name_before_ticker(figure: Figure, text: str) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+def said_for_company(figure: Figure) -> bool:
+    """Whether the object stands where a split sentence's company belongs: the ticker itself ("(NYSE: BA) traded
+    higher by 0.71% at $132.57" -> BA) or a level's noun ("post a new 52-week low of $2.78" -> low)."""
+    said = figure.object or ""
+    return said in figure.sentence[: figure.sentence.find(")") + 1] or said.lower() in LEVEL_NOUNS
+
+
 def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     """The figures, each without an object that a comparison sets against an earlier figure of the same kind in
     its sentence (`COMPARED_CUE` right before it) given that figure's object."""
     out: list[Figure] = []
     for figure in figures:
-        if figure.object is None and figure.kind in TICKER_KINDS:
+        if figure.kind in TICKER_KINDS and (figure.object is None or said_for_company(figure)):
             company = name_before_ticker(figure, text)
             figure = replace(figure, object=company) if company is not None else figure
         if figure.object is None and figure.kind in COMPARED_KINDS:
@@ -854,6 +1145,116 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
+    return [row_labelled(listed_recipient(f)) for f in share_restated(series_objects(out, text), text)]
+
+
+# A list item that is a sum and whom it went to, with no verb: "- $7,500 to Stand For Children", "- $5,000 each to
+# Central City Concern, Clackamas Women's Shelter and Self Enhancement, Inc."
+BULLET = re.compile(r"\s*[-\u2013\u2022*]\s*")
+RECIPIENT_AFTER = re.compile(r"\s*(?:each\s+)?(?:to|for)\s+([A-Z][^;:]*?)\s*")
+# A company's abbreviation that keeps its dot at the end of a line: "Self Enhancement, Inc."
+NAME_ABBREVIATIONS = frozenset("Inc. Co. Corp. Ltd. Jr. Bros.".split())
+
+
+def listed_recipient(figure: Figure) -> Figure:
+    """The figure, given whom a list item says its sum went to (`BULLET`, `RECIPIENT_AFTER`): the parse reads such
+    verbless lines badly ("- $2,500 to Saturday Academy" parsed with "Academy" as its root)."""
+    sentence = figure.sentence
+    at = sentence.find(figure.surface)
+    if figure.kind != "money" or at < 0 or not BULLET.fullmatch(sentence[:at]):
+        return figure
+    named = RECIPIENT_AFTER.fullmatch(sentence[at + len(figure.surface) :])
+    words = named.group(1).split() if named is not None else []
+    if not words or len(words) > 15 or any(word.endswith(".") for word in words[:-1]):
+        return figure
+    if words[-1].endswith(".") and words[-1] not in NAME_ABBREVIATIONS:
+        words[-1] = words[-1][:-1]
+    return replace(figure, object=" ".join(words))
+
+
+# The words before a figure that go on a list of figures of the same thing: "averaged 1.6 percent between 1991 and
+# 1995, 0.37 percent between 2001 and 2005 and -1.0 percent from 2008", "increased 2.61 percent after the recession
+# of 1991 and just 1.92 percent following the recession of 2001".
+SERIES_CUE = re.compile(r"(?:,|\band)\s*(?:just|only|about|some|nearly|almost|roughly|around)?\s*$")
+# A name set before a figure in a list whose first item is a name's figure: "Nevada was 5.9 percent below its peak,
+# Arizona 4.1 percent, Florida 1.5 percent and Georgia 1.1 percent".
+GAPPED_NAME = re.compile(r"(?:,|\band)\s+((?:[A-Z][\w.&'-]*\s+){1,4})$")
+
+
+def series_objects(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each without an object that goes on a list after a figure of the same kind with one, in the same
+    sentence and clause, given that object, or the name set right before it when the list is of names' figures
+    (`SERIES_CUE`, `GAPPED_NAME`). A list holds no other figure nor a clause's end between its items."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        figure, earlier = out[n], out[n - 1]
+        said_before = any(f.object == figure.object for f in out[:n] if f.sentence == figure.sentence)
+        # "Ohio was 3.1 percent below its peak, Texas 2.4 percent and Utah 1.2 percent": the parse may hang the last
+        # item on the first one's verb and give it the first one's subject
+        if (figure.object is not None and not said_before) or figure.kind not in COMPARED_KINDS:
+            continue
+        if earlier.kind != figure.kind:
+            continue
+        between = text[earlier.char_end : figure.char_start]
+        if earlier.object is None or figure.sentence != earlier.sentence or len(between) > 60:
+            continue
+        if any(mark in between for mark in ";:()\u2014\u2013") or earlier.char_end > figure.char_start:
+            continue
+        after = text[figure.char_end : figure.char_end + 20].split()
+        if after and after[0].lower() in COMPARATIVES | RELATIVE_SIDES:
+            continue  # "receive $9 billion for 2016, more than $250 million above the request": a comparison
+        named = GAPPED_NAME.search(between)
+        if named is not None and earlier.object[:1].isupper():
+            out[n] = replace(figure, object=named.group(1).strip())
+        elif named is None and figure.object is None and SERIES_CUE.search(between):
+            out[n] = replace(figure, object=earlier.object)
+    return out
+
+
+def row_labelled(figure: Figure) -> Figure:
+    """The figure, given its table row's label when it sits in a later cell of a row whose first cell is words
+    ("| JavaScript | 276Kb | 295Kb | +7% |" -> JavaScript for all three): the judges take the row's label as what
+    each cell measures. A figure with an object of its own keeps it, unless that object ran across a cell's edge."""
+    row = figure.sentence.strip()
+    if figure.kind not in COMPARED_KINDS or not (row.startswith("|") and row.endswith("|")):
+        return figure
+    if figure.object is not None and "|" not in figure.object:
+        return figure
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    label = cells[0]
+    if len(cells) < 2 or not label or any(c.isdigit() for c in label) or len(label.split()) > 5:
+        return figure
+    if figure.surface in cells[0] or not any(figure.surface in cell for cell in cells[1:]):
+        return figure
+    return replace(figure, object=label)
+
+
+# What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
+# a dash ("50 km (31 miles)", "39,000 kilometers—about 24,000 miles"), "to", "or", a hyphen ("$50 - $100"), or
+# nothing ("between $3.6 million $3.8 million").
+RESTATED_CUE = re.compile(
+    r"\s*(?:(?:long|tall|high|wide|deep|thick)\s*,\s*or|\(|[\u2013\u2014-]|to|or)?"
+    r"\s*(?:about|some|roughly|nearly|almost|around|just)?\s*"
+)
+
+
+def share_restated(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each without an object that is said again right beside a figure of the same kind with one
+    (`RESTATED_CUE` all that lies between) given that object, in either order: the judges give a conversion and
+    both ends of a span the one object the sentence names ("would be drifting up to 50 km (31 miles) a day")."""
+    out = list(figures)
+    for n in range(len(out) - 1):
+        first, second = out[n], out[n + 1]
+        if first.kind != second.kind or first.kind not in COMPARED_KINDS or first.sentence != second.sentence:
+            continue
+        if (first.object is None) == (second.object is None) or first.char_end > second.char_start:
+            continue
+        if RESTATED_CUE.fullmatch(text[first.char_end : second.char_start]) is None:
+            continue
+        if first.object is None:
+            out[n] = replace(first, object=second.object)
+        else:
+            out[n + 1] = replace(second, object=first.object)
     return out
 
 
