@@ -50,10 +50,11 @@ def _children_cpu() -> float:
 def traced_run(paths: list[Path], workers: int, batch_size: int, scratch: Path) -> tuple[list[Moment], float]:
     """The moments of one `ingest` over the pages into a new warehouse, from its call ("called") to its
     return ("returned"); and the CPU seconds of the worker processes it started and ended."""
+    from flows.cli import run_settings
     from flows.ingest import ingest
 
     children = _children_cpu()
-    with timeline.recording() as moments:
+    with run_settings(), timeline.recording() as moments:  # Prefect's settings for a run of `newsetl ingest`
         timeline.mark("called")
         report = ingest(sources=[str(paths[0].parent)], warehouse=str(scratch), workers=workers, batch_size=batch_size)
         timeline.mark("returned")
@@ -122,12 +123,14 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
 
+    from flows.cli import run_settings
     from flows.ingest import ingest
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
     scratch = Path(tempfile.mkdtemp(prefix="newsetl-phases-"))
     try:
-        ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)  # Prefect's start, paid once
+        with run_settings():
+            ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)  # Prefect's start, paid once
         variants = ("pool at the run's start", "pool at the first batch") if args.compare else ("",)
         for repeat in range(args.repeat):
             for workers in sorted({1, args.workers}):
