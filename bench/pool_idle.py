@@ -116,12 +116,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args(argv)
 
+    from flows.cli import run_settings
     from flows.ingest import ingest
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
     scratch = Path(tempfile.mkdtemp(prefix="newsetl-idle-"))
     try:
-        ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)  # Prefect's start, paid once
+        with run_settings():  # Prefect's settings for a run of `newsetl ingest`, as traced_run's
+            ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)  # Prefect's start, once
         for repeat in range(args.repeat):
             load = os.getloadavg()[0]
             started = time.process_time()

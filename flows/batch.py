@@ -18,6 +18,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
+from pathlib import Path
 from types import FrameType
 from typing import Any, TypeVar, cast
 
@@ -76,7 +77,7 @@ from warehouse.schemas import (
 )
 from warehouse.sources import Discovery, DocumentRef, discover_documents, document_from_page, read_documents
 from warehouse.store import append_rows, compact_tables, ensure_tables
-from warehouse.views import publish_views
+from warehouse.views import publish, publish_views
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -545,14 +546,16 @@ def compact_tables_logged(settings: Settings) -> dict[str, tuple[int, int]]:
     return compacted
 
 
-@task(name="compact-tables", cache_policy=NO_CACHE)
-def compact_tables_task(settings: Settings) -> dict[str, tuple[int, int]]:
-    return compact_tables_logged(settings)
-
-
 @task(name="publish-views", cache_policy=NO_CACHE)
 def publish_views_task(settings: Settings) -> str:
     return str(publish_views(settings.warehouse))
+
+
+@task(name="publish-views", cache_policy=NO_CACHE)
+def publish_run_end(settings: Settings, before_readers: Callable[[Path], bool]) -> str:
+    """The run's one publish at its end: `before_readers` checks and records the run in the views written,
+    which readers then see with the run's `runs` row (warehouse.views.publish)."""
+    return str(publish(settings.warehouse, before_readers).path)
 
 
 def update_search_index(settings: Settings) -> None:
@@ -610,20 +613,17 @@ class RunChecks:
 
 
 @task(name="run-checks", cache_policy=NO_CACHE)
-def run_checks_task(settings: Settings, run_id: str) -> RunChecks:
-    """The SQL checks (warehouse/sql/checks) over the published views: each failing one with its rows,
-    and the run's numbers read back on the same connection (each connection lists every table's files).
+def run_checks_task(settings: Settings, run_id: str, views: Path) -> RunChecks:
+    """The SQL checks (warehouse/sql/checks) over the views database `views` (the run's end: written, not yet
+    published): each failing one with its rows, and the run's numbers read back on the same connection (each
+    connection lists every table's files).
 
     Each failing check is logged as an error; `failures` is None when the checks could not run (a warning
     says why).
     """
     logger = get_run_logger()
     try:
-        try:
-            failures, readback = report.check_and_read_run(settings.warehouse, run_id)
-        except FileNotFoundError:  # no views yet: a first run that found nothing to do
-            publish_views(settings.warehouse)
-            failures, readback = report.check_and_read_run(settings.warehouse, run_id)
+        failures, readback = report.check_and_read_run(settings.warehouse, run_id, views=views)
     except Exception as error:  # noqa: BLE001 - the run's data is committed; the check is what failed
         logger.warning("the SQL checks could not run (%s); the next run tries again", error)
         return RunChecks(None)
@@ -755,13 +755,14 @@ def _write_batch(
     # cost the flow's event and log traffic and Prefect's server its recording, most of them for a
     # compaction that found nothing to merge; their seconds are the batch's `commit` and `publish` stages,
     # and what they do is logged (docs/benchmarks.md, round 12). The publish at the end of a run stays a task.
+    # The run's end publishes after the last batch (run_batches, with its `runs` row), so the writer does not.
     clock, compacted = Stopwatch(), {}
     if counts.committed:  # only a commit adds files
         with clock.timed("commit"):
             compacted = compact_tables_logged(settings)
     books.unpublished = books.unpublished or bool(counts.committed)
-    due = bool(compacted) or index == batches - 1
-    if books.unpublished and (due or time.monotonic() - books.published >= settings.publish_every_seconds):
+    due = bool(compacted) or time.monotonic() - books.published >= settings.publish_every_seconds
+    if books.unpublished and due and index < batches - 1:
         with clock.timed("publish"):
             publish_views(settings.warehouse)
             timeline.mark("published", batch_id)
@@ -849,26 +850,50 @@ def run_batches(
             record_run_end(ended, settings)
         raise
     total = books.total
-    # The views are those of the last batch that committed: the checks see everything this run committed.
-    # A run that committed nothing published nothing yet, and its checks must still see today's tables.
-    if not total.committed:
-        publish_views_task(settings)
-    checked = run_checks_task(settings, run_id)
-    timeline.mark("checked")
+    recorded: list[tuple[RunChecks, RunSummary]] = []
+
+    def check_then_record(views: Path) -> bool:
+        """The SQL checks over the views of every batch the run committed, the `completed` row with their count,
+        and the final compaction (the `runs` table's files too): before readers see the views, which then show
+        the row. A kill before the row leaves the `running` row, which the next run marks crashed; after it, the
+        views of the run before, which the next run's publish brings up to date."""
+        timeline.mark("views written")
+        checked = run_checks_task(settings, run_id, views)
+        timeline.mark("checked")
+        violations = None if checked.failures is None else sum(checked.failures.values())
+        completed = run_summary(
+            run_id,
+            started_at,
+            "completed",
+            sources,
+            total,
+            len(batches),
+            finished_at=datetime.now(UTC),
+            check_violations=violations,
+        )
+        record_run(completed, settings)
+        recorded.append((checked, completed))
+        timeline.mark("run recorded")
+        compact_tables_logged(settings)
+        timeline.mark("compacted")
+        return True
+
+    try:
+        publish_run_end(settings, check_then_record)
+    except BaseException as error:
+        if recorded:  # the run is recorded completed; what failed is showing it (the next publish does)
+            raise
+        status, reason = how_it_stopped(error)
+        failed = run_summary(
+            run_id, started_at, status, sources, total, len(batches), finished_at=datetime.now(UTC), error=reason
+        )
+        record_run_end(failed, settings)
+        raise
+    timeline.mark("views published")
+    update_search_index(settings)
+    timeline.mark("search index updated")
+    [(checked, completed)] = recorded
     checks, readback = checked.failures, checked.readback
-    violations = None if checks is None else sum(checks.values())
-    completed = run_summary(
-        run_id,
-        started_at,
-        "completed",
-        sources,
-        total,
-        len(batches),
-        finished_at=datetime.now(UTC),
-        check_violations=violations,
-    )
-    record_run(completed, settings)
-    timeline.mark("run recorded")
     # The night's numbers as an artifact, and the HTML report if asked.
     publish_run_report(completed, settings, None if readback is None else readback.rejection_reasons)
     timeline.mark("batches run")

@@ -8,6 +8,8 @@ import json
 import os
 import shutil
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -128,14 +130,15 @@ def run(
     from warehouse.lock import WarehouseBusy
 
     try:
-        result = ingest(
-            sources=list(settings.sources),
-            warehouse=str(settings.warehouse),
-            batch_size=settings.batch_size,
-            workers=settings.workers,
-            refresh=settings.refresh,
-            lock_wait_seconds=settings.lock_wait_seconds,
-        )
+        with run_settings():
+            result = ingest(
+                sources=list(settings.sources),
+                warehouse=str(settings.warehouse),
+                batch_size=settings.batch_size,
+                workers=settings.workers,
+                refresh=settings.refresh,
+                lock_wait_seconds=settings.lock_wait_seconds,
+            )
     except WarehouseBusy as error:
         fail(str(error), code=3)
     print_report(result, warehouse)
@@ -162,9 +165,10 @@ def reprocess(
     from warehouse.lock import WarehouseBusy
 
     try:
-        result = reprocess_flow(
-            warehouse=str(settings.warehouse), batch_size=settings.batch_size, workers=settings.workers
-        )
+        with run_settings():
+            result = reprocess_flow(
+                warehouse=str(settings.warehouse), batch_size=settings.batch_size, workers=settings.workers
+            )
     except WarehouseBusy as error:
         fail(str(error), code=3)
     print_report(result, warehouse)
@@ -234,6 +238,25 @@ def start_prefect() -> None:
             "see docs/operations.md",
             code=1,
         )
+
+
+@contextmanager
+def run_settings() -> Iterator[None]:
+    """Prefect's settings for a flow run this command starts: no heartbeats when no PREFECT_API_URL names a server.
+
+    Then the run reports to the temporary server of this process (start_prefect), which ends with the process:
+    nobody can wait for a heartbeat that stops, and a killed run is marked crashed by the next one
+    (flows/recovery.py). Sent, they cost the end of every run 0-1 s: Prefect's heartbeat thread sleeps in steps
+    of a second, and the flow run joins it (Prefect 3.9, `flow_engine._send_heartbeats`; docs/benchmarks.md,
+    round 21). A run on a long-lived server (PREFECT_API_URL, a served deployment) keeps them.
+    """
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    if PREFECT_API_URL.value():
+        yield
+        return
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
 
 
 def check_ner_model(settings: Settings) -> None:

@@ -14,10 +14,8 @@ from prefect.runtime import flow_run
 
 from flows import timeline
 from flows.batch import (
-    compact_tables_task,
     discover_task,
     process_batch,
-    publish_views_task,
     read_run_report,
     reject_batch,
     run_batches,
@@ -122,11 +120,8 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
         skipped_in_sources.update(sorted(discovery.skipped.items()))
         return discovery.refs
 
+    # The views are published, with the run's `runs` row, compacted tables and search index (run_batches).
     done = run_batches(settings, run_id, len(settings.sources), discover, process_batch, reject_batch)
-    compact_tables_task(settings)
-    timeline.mark("compacted")
-    publish_views_task(settings)
-    timeline.mark("views published")
     # The run's numbers were read with the SQL checks, on one connection to the views (each connection
     # lists every table's files); read here only when the checks could not run.
     readback = done.readback or report.read_run(settings.warehouse, run_id)

@@ -16,7 +16,6 @@ from prefect.runtime import flow_run
 
 from flows.batch import (
     list_raw_pages,
-    publish_views_task,
     read_run_report,
     reject_reprocess_batch,
     reprocess_batch,
@@ -38,6 +37,5 @@ def reprocess_locked(settings: Settings, run_id: str) -> RunReport:
     """As `ingest_locked`, over the stored pages: no sources, nothing skipped as known."""
     started = time.perf_counter()
     done = run_batches(settings, run_id, 0, lambda: list_raw_pages(settings), reprocess_batch, reject_reprocess_batch)
-    publish_views_task(settings)
     seconds = time.perf_counter() - started
     return read_run_report(settings, run_id, 0, done.batches, done.total, seconds, checks=done.checks)

@@ -79,3 +79,35 @@ def test_reading_commands_do_not_load_the_nlp_stack(tmp_path, args):
         if line.startswith("import time:")
     }
     assert imported and not imported & {"spacy", "trafilatura", "httpx", "prefect", "pyarrow", "deltalake"}
+
+
+@pytest.mark.parametrize(
+    ("command", "flow"), [(["run", "{seeds}"], "flows.ingest.ingest"), (["reprocess"], "flows.reprocess.reprocess")]
+)
+def test_a_run_on_prefects_temporary_server_sends_no_heartbeats(tmp_path, monkeypatch, command, flow):
+    """Prefect's flow run joins its heartbeat thread, which sleeps in steps of a second: 0-1 s at the end of every
+    run. On the temporary server of the command's own process nobody could read them; a named server keeps them."""
+    from prefect.settings import PREFECT_API_URL, PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+    from typer.testing import CliRunner
+
+    import flows.cli
+    from tests.conftest import SEEDS_DIR
+    from warehouse.lock import WarehouseBusy
+
+    heartbeats = []
+
+    def the_flow(**kwargs):
+        heartbeats.append(PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value())
+        raise WarehouseBusy("busy")  # the command stops here: only the settings the flow ran with matter
+
+    module, name = flow.rsplit(".", 1)
+    monkeypatch.setattr(__import__(module, fromlist=[name]), name, the_flow)
+    monkeypatch.setattr(flows.cli, "start_prefect", lambda: None)
+    (tmp_path / "wh").mkdir()
+    args = [word.format(seeds=SEEDS_DIR) for word in command] + ["--warehouse", str(tmp_path / "wh")]
+    for url, expected in ((None, None), ("http://127.0.0.1:9/api", 180)):
+        with temporary_settings(updates={PREFECT_API_URL: url, PREFECT_FLOWS_HEARTBEAT_FREQUENCY: 180}):
+            result = CliRunner().invoke(flows.cli.app, args)
+            assert result.exit_code == 3, result.output
+            assert heartbeats.pop() == expected
+            assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() == 180  # as it was, after the run
