@@ -43,7 +43,7 @@ a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/dat
 of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold in `bench/gold/snacktory-fixtures/`);
 `--source fundus` a seventh from the English news pages of fundus's parser test data (github.com/flairNLP/fundus,
 tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in rounds 21 and 22
-(gold in `bench/gold/fundus-testdata/`; `--set heldout2` is round 22's slice alone). The texts of these five sets
+(gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone (round 21)). The texts of these five sets
 are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
@@ -189,7 +189,7 @@ SOURCES = {
         (SNACKTORY_FOLDER / "articles.json",),
     ),
     # fundus's test data, its English news pages (helper accept21, round 21): every kept page held out; held-out
-    # 0-39 judged blind at once (gold-heldout.json), 40-77 by helper accept22 in round 22 (gold-heldout2.json),
+    # 0-39 judged blind at once (gold-heldout.json), 40-77 by helper accept22 in round 21 (gold-heldout2.json),
     # also scored alone as `heldout2`: that round's acceptance, before any figure finder ran on those pages.
     "fundus": Source(
         FUNDUS_FOLDER,
