@@ -42,9 +42,9 @@ a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/dat
 `--source snacktory` a sixth from snacktory's test pages (github.com/karussell/snacktory, src/test/resources/: news
 of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold in `bench/gold/snacktory-fixtures/`);
 `--source fundus` a seventh from the English news pages of fundus's parser test data (github.com/flairNLP/fundus,
-tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in rounds 21 and 22
-(gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone (round 21)). The texts of these five sets
-are built by `bench/fixture_texts.py`.
+tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in round 21 in
+two slices (gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone). The texts of these
+five sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus] [--set dev|heldout|heldout2]
