@@ -4,7 +4,8 @@ Why: the Delta tables are append-only Parquet files with no index; a lookup over
 keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
-inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs. The
+inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs, by a
+merger thread between batches (merge_step), not by the batch's catch-up. The
 other tables found by a random hash (doc ids, text hashes, article, story and line ids) or a URL (`pages`) are kept in
 generations the same way, within one table each (warehouse/generations.py).
 What is found by a batch id, not a random key (where rows are: page_files, batch_files; signatures, asked by the
@@ -116,14 +117,15 @@ PAIR, PAIRS = "\x1f", "\x1e"  # what separates a pair's article id and batch, an
 BAND_RUN_ROWS = 65_536
 RUNS_PER_TIER = 8
 # A tier's merge is not done by the batch that fills the tier: the catch-up writes down the job (meta BAND_MERGE: the
-# runs, the new run's name, how many chunks of it are written) and a thread of the process that holds the index does
-# it between catch-ups, while the batch's documents are parsed and analysed in the workers (_Merger). It writes the
-# new run a range of keys at a time (MERGE_CHUNK_ROWS pairs), each range and its count in one transaction: the writer
-# waits at most one range for its catch-up's lock, and a merge killed mid-way leaves the runs it reads as they were (the
-# lookups read only the runs BAND_RUNS lists) and the ranges written so far, which the next merger goes on from. The
-# run is listed in place of the ones it merges only once it is whole, with its filter, in one transaction; the runs it
-# replaced are dropped after (BAND_DROPPING), one a transaction. With MERGE_IN_BACKGROUND off (and for an index built
-# from nothing, whose first catch-up reads every file) the catch-up merges a full tier itself, as before.
+# runs, the new run's name, how many ranges of keys of it are written) and a thread of the process that holds the
+# index does it between catch-ups, while the batch's documents are parsed and analysed in the workers (_Merger). It
+# writes the new run a range of keys at a time (MERGE_CHUNK_ROWS pairs), each range and its count in one transaction:
+# a catch-up waits at most one range for the write lock, and a merge killed mid-way leaves the runs it reads as they
+# were (lookups read only the runs meta `band_runs` lists) and the ranges written so far, which the next merger goes
+# on from. The run is listed in place of the ones it merges only once it is whole, with its filter, in one
+# transaction; the runs it replaced are dropped after (BAND_DROPPING), one a transaction. With MERGE_IN_BACKGROUND
+# off, and for an index built from nothing (its first catch-up reads every file), the catch-up merges a full tier
+# itself, as before.
 MERGE_IN_BACKGROUND = True
 MERGE_CHUNK_ROWS = 32_768
 BAND_MERGE = "band_merge"
