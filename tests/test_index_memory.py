@@ -52,6 +52,7 @@ def test_merging_a_large_band_level_holds_no_more_than_the_page_cache(tmp_path, 
     used = sqlite.sqlite3_memory_used()
     sqlite.sqlite3_memory_highwater(1)
     committed_doc_ids(tmp_path, ["d"])  # sealed, a run of the same tier: both merged into one of 150,000, dropped
+    index.wait_for_merges(tmp_path)  # by the merger thread, whose connection has the same bound
     held = (sqlite.sqlite3_memory_highwater(0) - used) / MiB
     with index.current_index(tmp_path) as con:
         ((run, counted),) = index.band_runs(con)
@@ -91,6 +92,7 @@ def test_lookups_between_catch_ups_hold_no_more_than_the_lookup_cache(tmp_path, 
     committed_doc_ids(tmp_path, ["d"])
     night_of_band_keys(tmp_path, 2, 70_000)
     committed_doc_ids(tmp_path, ["d"])  # both sealed and merged into one run of 150,000 keys
+    index.wait_for_merges(tmp_path)
     rng = random.Random(1)
     written = [f"{rng.getrandbits(96):024x}" for _ in range(80_000)]
     before = sqlite.sqlite3_memory_used()

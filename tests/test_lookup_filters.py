@@ -37,6 +37,7 @@ def test_a_batch_of_hex_keys_hashes_as_one_key_at_a_time_does():
 
 
 def levels_and_filters(warehouse) -> dict[str, tuple[list, np.ndarray | None]]:
+    index.wait_for_merges(warehouse)  # the runs as the merges left them
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         filters = {
             level: np.frombuffer(bits, dtype=np.uint8)
@@ -98,6 +99,7 @@ def test_bands_0_gets_its_filter_once_at_its_capacity_and_a_sealed_run_keeps_it(
         bands = [LshBand(f"{rng.getrandbits(96):024x}", f"a-d{n}") for _ in range(20)]
         write_batch(tmp_path, f"b{n}", n % 28 + 1, articles=[article(f"d{n}")], lsh_bands=bands)
         committed_doc_ids(tmp_path, [f"d{n}"])  # the index catches up, runs are sealed and merged
+        index.wait_for_merges(tmp_path)
         with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
             runs = dict(index.band_runs(con))
         for table, (keys, bits) in levels_and_filters(tmp_path).items():

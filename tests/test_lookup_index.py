@@ -315,9 +315,11 @@ def test_an_exact_copy_reads_its_mentions_from_their_row_group_only(tmp_path, mo
 
 
 def small_band_levels(monkeypatch) -> None:
-    """bands_0 sealed past 2 rows, two runs to a tier: a few nights seal and merge runs through several tiers."""
+    """bands_0 sealed past 2 rows, two runs to a tier: a few nights seal and merge runs through several tiers; the
+    merger writes a merged run 2 pairs at a time (several ranges of keys each)."""
     monkeypatch.setattr(index, "BAND_RUN_ROWS", 2)
     monkeypatch.setattr(index, "RUNS_PER_TIER", 2)
+    monkeypatch.setattr(index, "MERGE_CHUNK_ROWS", 2)
 
 
 def grow_band_levels(warehouse, monkeypatch, nights: int = 14) -> Iterator[int]:
@@ -332,7 +334,9 @@ def grow_band_levels(warehouse, monkeypatch, nights: int = 14) -> Iterator[int]:
 
 
 def level_rows(warehouse) -> list[tuple[int, int]]:
-    """Per band table (bands_0, then the runs): (rows counted by the index, rows in it)."""
+    """Per band table (bands_0, then the runs): (rows counted by the index, rows in it), once the merges under way
+    are done."""
+    index.wait_for_merges(warehouse)
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         counted = [(index.NEWEST_BANDS, index._newest_rows(con)), *index.band_runs(con)]
         # A merged run holds a row per key: its (key, article, batch) pairs are what the tiers count.
@@ -340,6 +344,7 @@ def level_rows(warehouse) -> list[tuple[int, int]]:
 
 
 def band_tables(warehouse) -> list[str]:
+    index.wait_for_merges(warehouse)
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         return [index.NEWEST_BANDS, *(table for table, _ in index.band_runs(con))]
 
@@ -416,6 +421,7 @@ def test_an_index_of_the_earlier_format_is_rebuilt_into_levels(tmp_path):
 
 
 def levels_holding(warehouse, article_ids: list[str]) -> set[str]:
+    index.wait_for_merges(warehouse)
     with closing(sqlite3.connect(index.index_path(warehouse))) as con:
         return {
             table
@@ -603,13 +609,14 @@ def test_a_merge_takes_runs_of_one_tier_and_writes_each_key_once_per_tier(tmp_pa
     monkeypatch.setattr(index, "BAND_RUN_ROWS", 8)
     monkeypatch.setattr(index, "RUNS_PER_TIER", 4)
     merges: list[list[int]] = []
-    real_merge = index._merge_band_runs
+    real_chunk = index._merge_chunk
 
-    def counted(con, merging):
-        merges.append([rows for _, rows in merging])
-        return real_merge(con, merging)
+    def counted(con, merged, merging, chunk, chunks):  # a merge's first range, by the catch-up or the merger
+        if chunk == 0:
+            merges.append([rows for _, rows in merging])
+        return real_chunk(con, merged, merging, chunk, chunks)
 
-    monkeypatch.setattr(index, "_merge_band_runs", counted)
+    monkeypatch.setattr(index, "_merge_chunk", counted)
     ensure_tables(tmp_path)
     rng = random.Random(11)
     nights, per_night = 64, 3
@@ -617,6 +624,7 @@ def test_a_merge_takes_runs_of_one_tier_and_writes_each_key_once_per_tier(tmp_pa
         bands = [LshBand(f"{rng.getrandbits(96):024x}", f"a-d{n}") for _ in range(per_night)]
         write_batch(tmp_path, f"b{n}", n % 28 + 1, articles=[article(f"d{n}")], lsh_bands=bands)
         committed_doc_ids(tmp_path, [f"d{n}"])
+        index.wait_for_merges(tmp_path)  # its merge done before the next night's catch-up, as a batch's NLP leaves time
     keys = nights * per_night
     assert len(merges) >= 5
     for merging in merges:
@@ -630,6 +638,7 @@ def test_a_merge_takes_runs_of_one_tier_and_writes_each_key_once_per_tier(tmp_pa
 def test_band_matches_equal_a_scan_of_the_committed_rows_after_many_nights_and_merges(tmp_path, monkeypatch, spell):
     monkeypatch.setattr(index, "BAND_RUN_ROWS", 8)
     monkeypatch.setattr(index, "RUNS_PER_TIER", 3)
+    monkeypatch.setattr(index, "MERGE_CHUNK_ROWS", 5)
     ensure_tables(tmp_path)
     rng = random.Random(7)
     pool = [spell(f"k{number}") for number in range(12)]
@@ -661,6 +670,7 @@ def test_band_matches_equal_a_scan_of_the_committed_rows_after_many_nights_and_m
             for per_key in (1, 3, None):
                 found = committed_band_matches(tmp_path, [*pool, spell("nope")], "s", per_key=per_key)
                 assert {match[0]: match[3] for match in found} == expected(per_key), (n, per_key)
+    index.wait_for_merges(tmp_path)
     with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
         assert len(index.band_runs(con)) >= 3  # the keys are spread over several runs of more than one tier
     index.delete_index(tmp_path)  # rebuilt in one catch-up: other runs, the same answer

@@ -4,7 +4,8 @@ Why: the Delta tables are append-only Parquet files with no index; a lookup over
 keys, URLs are hashes, so no file's min/max statistics exclude them) reads every file, and a batch's
 cost grows with the archive. Here each lookup is a B-tree probe per key.
 The band keys, most of a batch's rows, are kept in runs merged in key order (NEWEST_BANDS below), so a batch's
-inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs. The
+inserts land in a small B-tree whatever the size of the archive, and a key is rewritten once per tier of runs, by a
+merger thread between batches (merge_step), not by the batch's catch-up. The
 other tables found by a random hash (doc ids, text hashes, article, story and line ids) or a URL (`pages`) are kept in
 generations the same way, within one table each (warehouse/generations.py).
 What is found by a batch id, not a random key (where rows are: page_files, batch_files; signatures, asked by the
@@ -38,13 +39,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -113,6 +116,21 @@ MERGED_RUN = "bands_k"  # the name of a merged run (band_run.sql), then its numb
 PAIR, PAIRS = "\x1f", "\x1e"  # what separates a pair's article id and batch, and the pairs, in a merged run's rows
 BAND_RUN_ROWS = 65_536
 RUNS_PER_TIER = 8
+# A tier's merge is not done by the batch that fills the tier: the catch-up writes down the job (meta BAND_MERGE: the
+# runs, the new run's name, how many ranges of keys of it are written) and a thread of the process that holds the
+# index does it between catch-ups, while the batch's documents are parsed and analysed in the workers (_Merger). It
+# writes the new run a range of keys at a time (MERGE_CHUNK_ROWS pairs), each range and its count in one transaction:
+# a catch-up waits at most one range for the write lock, and a merge killed mid-way leaves the runs it reads as they
+# were (lookups read only the runs meta `band_runs` lists) and the ranges written so far, which the next merger goes
+# on from. The run is listed in place of the ones it merges only once it is whole, with its filter, in one
+# transaction; the runs it replaced are dropped after (BAND_DROPPING), one a transaction. With MERGE_IN_BACKGROUND
+# off, and for an index built from nothing (its first catch-up reads every file), the catch-up merges a full tier
+# itself, as before.
+MERGE_IN_BACKGROUND = True
+MERGE_CHUNK_ROWS = 32_768
+BAND_MERGE = "band_merge"
+BAND_DROPPING = "band_runs.dropping"
+log = logging.getLogger(__name__)
 # Tables whose index rows name the Parquet file and row group they are in: a compaction's new files are
 # read again (their key columns only).
 NAMES_FILES = frozenset({RAW_PAGES.name, ENTITY_MENTIONS.name, FIGURES.name})
@@ -178,9 +196,12 @@ def _values(column: pa.ChunkedArray) -> list:
     return [micros(value) if isinstance(value, datetime) else value for value in column.to_pylist()]
 
 
-def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, moved: bool = False) -> None:
+def _add_rows(
+    con: sqlite3.Connection, warehouse: Path, table: str, file: str, moved: bool = False, background: bool = False
+) -> None:
     """The rows of one Parquet file of `table` into the index's keyed tables; `moved`: a compaction's file, whose rows
-    are indexed already (only the tables naming their file, NAMES_FILES, read it, for where the rows now are)."""
+    are indexed already (only the tables naming their file, NAMES_FILES, read it, for where the rows now are);
+    `background`: a full tier of band runs is left to the merger thread (_settle_band_runs)."""
     if table == BATCHES.name:
         rows = _read(warehouse, file, ["batch_id", "committed_at"])
         con.executemany(
@@ -227,7 +248,7 @@ def _add_rows(con: sqlite3.Connection, warehouse: Path, table: str, file: str, m
         ).rowcount
         _set_meta(con, f"{NEWEST_BANDS}.rows", str(_newest_rows(con) + added))
         _extend_newest_filter(con, values)
-        _settle_band_runs(con)
+        _settle_band_runs(con, background)
     elif table == SITE_LINES.name:
         rows = _read(warehouse, file, ["line_hash", "article_id", "batch_id"])
         con.execute("CREATE TEMP TABLE new_lines (line_hash TEXT, article_id TEXT, batch_id TEXT)")
@@ -368,14 +389,29 @@ def band_rows(
 ) -> dict[str, list[tuple[str, str]]]:
     """Per key found, the committed (article id, batch id) pairs each band table gives it: per table the `per_key`
     smallest article ids (none: all), which band_hits ranks over all the tables."""
-    probe = probe_band_levels(con, keys)
-    found: dict[str, list[tuple[str, str]]] = {}
-    if probe.walked:
-        for key, article_id, batch_id in con.execute(band_hits_sql(probe.walked), (per_key or 2**62,)):
-            found.setdefault(key, []).append((article_id, batch_id))
-    if probe.merged:
-        _merged_run_hits(con, probe, per_key, found)
+    with _snapshot(con):
+        probe = probe_band_levels(con, keys)
+        found: dict[str, list[tuple[str, str]]] = {}
+        if probe.walked:
+            for key, article_id, batch_id in con.execute(band_hits_sql(probe.walked), (per_key or 2**62,)):
+                found.setdefault(key, []).append((article_id, batch_id))
+        if probe.merged:
+            _merged_run_hits(con, probe, per_key, found)
     return found
+
+
+@contextmanager
+def _snapshot(con: sqlite3.Connection) -> Iterator[None]:
+    """Reads in one transaction, so they see one state of the index: the list of band runs read first names the
+    tables the queries then read, which the merger thread may replace and drop in between (merge_step)."""
+    if con.in_transaction:
+        yield
+        return
+    con.execute("BEGIN")
+    try:
+        yield
+    finally:
+        con.execute("COMMIT")
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,7 +560,12 @@ def _extend_newest_filter(con: sqlite3.Connection, values: Sequence[str | bytes]
 
 
 def _build_band_filter(con: sqlite3.Connection, table: str, rows: int) -> None:
-    """A band table's filter, built from its rows (sized for `rows`), a chunk of keys at a time: a merged run of
+    """A band table's filter, built from its rows (sized for `rows`) and stored."""
+    _store_band_filter(con, table, _band_filter_bits(con, table, rows))
+
+
+def _band_filter_bits(con: sqlite3.Connection, table: str, rows: int) -> np.ndarray:
+    """A band table's filter bits, from its rows (sized for `rows`), a chunk of keys at a time: a merged run of
     millions of keys is never a list of Python objects at once."""
     bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
     cursor = con.execute(f"SELECT band_key FROM {table}")
@@ -532,7 +573,7 @@ def _build_band_filter(con: sqlite3.Connection, table: str, rows: int) -> None:
     digests = _band_digests if table.startswith(MERGED_RUN) else band_filters.digests
     while chunk := cursor.fetchmany(65_536):
         band_filters.add(bits, digests([value for (value,) in chunk]))
-    _store_band_filter(con, table, bits)
+    return bits
 
 
 def _store_band_filter(con: sqlite3.Connection, table: str, bits: np.ndarray) -> None:
@@ -584,51 +625,258 @@ def _seal_newest(con: sqlite3.Connection, runs: list[tuple[str, int]]) -> None:
     _create_band_level(con, NEWEST_BANDS)
 
 
+def _merge_sources(merging: Sequence[tuple[str, int]], chunk: int, chunks: int) -> tuple[str, dict[str, object]]:
+    """merge_bands.sql's runs for one range of keys of a merge in `chunks` ranges: each run's keys from the
+    chunk-th boundary to the next, by its own column (a sealed run's hex keys are blobs, every other key text, and
+    SQLite sorts any text before any blob: a sealed run's text keys are in the first range), so each of a run's rows
+    is in exactly one range, whatever its key. A key whose rows fall in two ranges (a text key of a sealed run and the
+    same key in a merged run) is joined by the upsert, as keys of two runs are."""
+    bounds = [f"{(part * 0x10000) // chunks:04x}" for part in range(1, chunks)]
+    low = bounds[chunk - 1] if chunk > 0 else None
+    high = bounds[chunk] if chunk < chunks - 1 else None
+    parameters: dict[str, object] = {
+        "low_text": low,
+        "high_text": high,
+        "low_blob": bytes.fromhex(low) if low is not None else None,
+        "high_blob": bytes.fromhex(high) if high is not None else None,
+    }
+    parts = []
+    for table, _ in merging:
+        merged = table.startswith(MERGED_RUN)
+        kind = "text" if merged else "blob"
+        where = [f"band_key >= :low_{kind}"] if low is not None else []
+        where += [f"band_key < :high_{kind}"] if high is not None else []
+        rows = "rows" if merged else "article_id || char(31) || batch AS rows"
+        parts.append(f"SELECT band_key, {rows} FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else ""))
+    return "\nUNION ALL\n".join(parts), parameters
+
+
+def _merge_chunk(con: sqlite3.Connection, merged: str, merging: Sequence[tuple[str, int]], chunk: int, chunks: int):
+    """One range of keys of these runs merged into the run `merged` (band_run.sql), created by the first."""
+    if chunk == 0:
+        con.execute(sql_text("index", "band_run.sql").format(table=merged))
+    sources, parameters = _merge_sources(merging, chunk, chunks)
+    con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, runs=sources), parameters)
+
+
+def _drop_band_table(con: sqlite3.Connection, table: str) -> None:
+    con.execute(f"DROP TABLE IF EXISTS {table}")
+    con.execute("DELETE FROM band_filters WHERE level = ?", (table,))
+
+
 def _merge_band_runs(con: sqlite3.Connection, merging: list[tuple[str, int]]) -> tuple[str, int]:
     """These runs merged into a new one, written in key order from all of them (each read in key order, so SQLite
     merges them without a sort), and dropped with their filters. Inside the caller's transaction, so a crash
-    mid-merge leaves every run as it was."""
+    mid-merge leaves every run as it was. The catch-up's own merge (an index built from nothing, a sealed run past
+    tier 1, MERGE_IN_BACKGROUND off); the merger thread's is merge_step."""
     merged = _new_run_name(con, MERGED_RUN)
-    con.execute(sql_text("index", "band_run.sql").format(table=merged))
-    sources = "\nUNION ALL\n".join(
-        f"SELECT band_key, rows FROM {table}"
-        if table.startswith(MERGED_RUN)
-        else f"SELECT band_key, article_id || char(31) || batch AS rows FROM {table}"
-        for table, _ in merging
-    )
-    con.execute(sql_text("index", "merge_bands.sql").format(merged=merged, runs=sources))
+    _merge_chunk(con, merged, merging, 0, 1)
     # A run's size in pairs, as the tiers count (a merged run's rows are its keys).
     rows = sum(size for _, size in merging)
     for table, _ in merging:
-        con.execute(f"DROP TABLE {table}")
-        con.execute("DELETE FROM band_filters WHERE level = ?", (table,))
+        _drop_band_table(con, table)
     _build_band_filter(con, merged, rows)
     return merged, rows
 
 
-def _settle_band_runs(con: sqlite3.Connection) -> None:
+def _full_tier(runs: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The runs of the smallest tier that holds RUNS_PER_TIER runs or more (none: [])."""
+    tiers: dict[int, list[tuple[str, int]]] = {}
+    for run in runs:
+        tiers.setdefault(band_tier(run[1]), []).append(run)
+    full = [tier for tier, members in tiers.items() if len(members) >= RUNS_PER_TIER]
+    return tiers[min(full)] if full else []
+
+
+def _plan_merge(con: sqlite3.Connection, runs: list[tuple[str, int]]) -> None:
+    """When no merge is under way and a tier is full, write down the merge of its runs for the merger (BAND_MERGE):
+    the runs, the new run's name (taken now, so no other run gets it) and its ranges of keys, none written yet."""
+    if _meta(con, BAND_MERGE) is not None or not (merging := _full_tier(runs)):
+        return
+    rows = sum(size for _, size in merging)
+    job = {"merged": _new_run_name(con, MERGED_RUN), "runs": merging, "rows": rows, "done": 0}
+    job["chunks"] = max(1, min(0x10000, -(-rows // MERGE_CHUNK_ROWS)))
+    _set_meta(con, BAND_MERGE, json.dumps(job))
+
+
+def _settle_band_runs(con: sqlite3.Connection, background: bool = False) -> None:
     """Seal NEWEST_BANDS once past BAND_RUN_ROWS; then merge each tier that holds RUNS_PER_TIER runs into one run
-    (of the next tier, which may fill it in turn), smallest tier first. A sealed run past tier 1 (a file read whole:
-    a rebuild, or a compacted table read by a new index) is written again as a merged run, a row per key: sealed as
-    it is, a rebuild at 101,000 articles left seven runs of ~590,000 pairs that no merge reached, and the copy lookup
-    walked them, 45,800 pages a batch against 18,100 in merged runs (docs/benchmarks.md, round 15, lookup10)."""
+    (of the next tier, which may fill it in turn), smallest tier first, or (`background`) write down the merge for
+    the merger thread (_plan_merge). A sealed run past tier 1 (a file read whole: a rebuild, or a compacted table
+    read by a new index) is written again as a merged run, a row per key, at once: sealed as it is, a rebuild at
+    101,000 articles left seven runs of ~590,000 pairs that no merge reached, and the copy lookup walked them, 45,800
+    pages a batch against 18,100 in merged runs (docs/benchmarks.md, round 15, lookup10)."""
     runs = band_runs(con)
     before = list(runs)
     if _newest_rows(con) > BAND_RUN_ROWS:
         _seal_newest(con, runs)
         if band_tier(runs[-1][1]) > 1:
             runs[-1:] = [_merge_band_runs(con, runs[-1:])]
-    while True:
-        tiers: dict[int, list[tuple[str, int]]] = {}
-        for run in runs:
-            tiers.setdefault(band_tier(run[1]), []).append(run)
-        full = [tier for tier, members in tiers.items() if len(members) >= RUNS_PER_TIER]
-        if not full:
-            break
-        merging = tiers[min(full)]
-        runs = [run for run in runs if run not in merging] + [_merge_band_runs(con, merging)]
+    if background:
+        _plan_merge(con, runs)
+    else:
+        while merging := _full_tier(runs):
+            runs = [run for run in runs if run not in merging] + [_merge_band_runs(con, merging)]
     if runs != before:
         _set_meta(con, "band_runs", json.dumps(runs))
+
+
+def _job(con: sqlite3.Connection) -> dict | None:
+    value = _meta(con, BAND_MERGE)
+    if value is None:
+        return None
+    job = json.loads(value)
+    job["runs"] = [tuple(run) for run in job["runs"]]
+    return dict(job)
+
+
+def merge_step(con: sqlite3.Connection) -> bool:
+    """One step of the merge under way (BAND_MERGE), each in its own short transaction: drop a run a finished merge
+    replaced; or write the next range of keys of the new run and count it; or, once every range is written, build
+    its filter (reading the new run, which no lookup reads yet, outside any write lock) and list it in place of the
+    runs it merged (in one transaction: a lookup sees the runs before or the run after, never both or neither), then
+    write down the next merge if that filled a tier. False when there is nothing to do. Whatever kills it between
+    two steps or inside one leaves the index as the last committed step left it, which the next step goes on from."""
+    if dropping := json.loads(_meta(con, BAND_DROPPING) or "[]"):
+        con.execute("BEGIN IMMEDIATE")
+        dropping = json.loads(_meta(con, BAND_DROPPING) or "[]")
+        if dropping:
+            _drop_band_table(con, dropping[0])
+            _set_meta(con, BAND_DROPPING, json.dumps(dropping[1:]))
+        con.execute("COMMIT")
+        return True
+    job = _job(con)
+    if job is None:
+        return False
+    if job["done"] < job["chunks"]:
+        con.execute("BEGIN IMMEDIATE")
+        if _job(con) == job and _still_listed(con, job):  # no one else wrote this range meanwhile (a second merger)
+            _merge_chunk(con, job["merged"], job["runs"], job["done"], job["chunks"])
+            _set_meta(con, BAND_MERGE, json.dumps({**job, "done": job["done"] + 1}))
+        con.execute("COMMIT")
+        return True
+    bits = _band_filter_bits(con, job["merged"], job["rows"])
+    con.execute("BEGIN IMMEDIATE")
+    if _job(con) == job and _still_listed(con, job):
+        runs = band_runs(con)
+        merging = job["runs"]
+        runs = [run for run in runs if run not in merging] + [(job["merged"], job["rows"])]
+        _store_band_filter(con, job["merged"], bits)
+        _set_meta(con, "band_runs", json.dumps(runs))
+        _set_meta(con, BAND_DROPPING, json.dumps([table for table, _ in merging]))
+        con.execute("DELETE FROM meta WHERE key = ?", (BAND_MERGE,))
+        _plan_merge(con, runs)
+    con.execute("COMMIT")
+    return True
+
+
+def _still_listed(con: sqlite3.Connection, job: dict) -> bool:
+    """Whether every run the merge reads is still listed; if not (merged by a catch-up of an earlier version of this
+    code, which knew no merger), the merge is given up, its part-written run dropped, and the next one planned."""
+    runs = band_runs(con)
+    if all(run in runs for run in job["runs"]):
+        return True
+    con.execute("DELETE FROM meta WHERE key = ?", (BAND_MERGE,))
+    _set_meta(con, BAND_DROPPING, json.dumps([*json.loads(_meta(con, BAND_DROPPING) or "[]"), job["merged"]]))
+    _plan_merge(con, runs)
+    return False
+
+
+def merges_pending(con: sqlite3.Connection) -> bool:
+    """A merge under way, or runs it replaced still to drop."""
+    return _meta(con, BAND_MERGE) is not None or bool(json.loads(_meta(con, BAND_DROPPING) or "[]"))
+
+
+def _merger_connection(warehouse: Path) -> sqlite3.Connection:
+    con = _connect(warehouse)
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    return con
+
+
+def run_merges(warehouse: Path) -> int:
+    """Every step of the merges under way, in this thread; the number of steps taken."""
+    steps = 0
+    with closing(_merger_connection(warehouse)) as con:
+        while merge_step(con):
+            steps += 1
+    return steps
+
+
+class _Merger(threading.Thread):
+    """The thread that does an index's merges (merge_step) until none is left, started after a catch-up that left one
+    (_caught_up). A daemon: a process that ends stops it between or inside two steps, which the next one goes on
+    from. `cpu_seconds`: the CPU time its steps took, which no batch's catch-up counts (bench/scale.py reports it)."""
+
+    cpu_seconds = 0.0  # over every merger of the process
+
+    def __init__(self, warehouse: Path) -> None:
+        super().__init__(name=f"index-merges {warehouse}", daemon=True)
+        self.warehouse = warehouse
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        path = index_path(self.warehouse)
+        try:
+            start = _file_identity(path)
+            if start is None:
+                return
+            with closing(_merger_connection(self.warehouse)) as con:
+                # Stops once the index file is another (deleted and rebuilt): what it merged belonged to the old one.
+                while not self.stopping.is_set() and _file_identity(path) == start:
+                    began = time.thread_time()
+                    try:
+                        more = merge_step(con)
+                    finally:
+                        _Merger.cpu_seconds += time.thread_time() - began
+                        if con.in_transaction:
+                            con.rollback()
+                    if not more:
+                        break
+        except (sqlite3.Error, OSError) as error:
+            # A rebuild or a long catch-up held the lock past the busy timeout, or the index was deleted: what was
+            # committed stays, and the next catch-up that finds the merge unfinished starts a merger again.
+            log.info("index merges stopped: %s", error)
+        finally:
+            give_back_free_memory()
+
+
+_mergers: dict[Path, _Merger] = {}
+_mergers_lock = threading.Lock()
+
+
+def _start_merger(warehouse: Path) -> None:
+    """The merger thread of this index, started unless it is running."""
+    path = index_path(warehouse)
+    with _mergers_lock:
+        running = _mergers.get(path)
+        if running is not None and running.is_alive():
+            return
+        _mergers[path] = merger = _Merger(warehouse)
+        merger.start()
+
+
+def merger_cpu_seconds() -> float:
+    """The CPU seconds this process's merger threads have spent so far (benchmarks)."""
+    return _Merger.cpu_seconds
+
+
+def wait_for_merges(warehouse: Path) -> None:
+    """Until this process's merger of the index has done every merge under way (benchmarks and tests)."""
+    with _mergers_lock:
+        merger = _mergers.get(index_path(warehouse))
+    if merger is not None:
+        merger.join()
+
+
+def _stop_merger(path: Path) -> None:
+    """Stop this process's merger of the index at `path` (after its current step) and wait for it: the index is
+    about to be deleted, and a connection left on a deleted file must not write a file of the same name."""
+    with _mergers_lock:
+        merger = _mergers.pop(path, None)
+    if merger is not None:
+        merger.stopping.set()
+        if merger is not threading.current_thread():
+            merger.join()
 
 
 @dataclass(frozen=True, slots=True)
@@ -676,16 +924,22 @@ def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
 
 
 def _index_file(
-    con: sqlite3.Connection, warehouse: Path, table: str, file: str, read: bool = True, moved: bool = False
+    con: sqlite3.Connection,
+    warehouse: Path,
+    table: str,
+    file: str,
+    read: bool = True,
+    moved: bool = False,
+    background: bool = False,
 ) -> None:
     if con.execute("SELECT 1 FROM indexed_files WHERE tbl = ? AND file = ?", (table, file)).fetchone():
         return
     if read:
-        _add_rows(con, warehouse, table, file, moved)
+        _add_rows(con, warehouse, table, file, moved, background)
     con.execute("INSERT INTO indexed_files VALUES (?, ?)", (table, file))
 
 
-def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -> None:
+def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec, background: bool = False) -> None:
     """Bring the index level with one table: nothing to do when its Delta version is the one indexed;
     otherwise only the commits since are read (their log entries and the files they added)."""
     table, path = spec.name, table_path(warehouse, spec)
@@ -722,7 +976,7 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
             # A compaction moves rows already indexed: only tables whose index rows name their file read it.
             moved = change.operation == "OPTIMIZE"
             for file in change.added:
-                _index_file(con, warehouse, table, relative(file), not moved or table in NAMES_FILES, moved)
+                _index_file(con, warehouse, table, relative(file), not moved or table in NAMES_FILES, moved, background)
     else:  # a new index, or a log cleaned up past the indexed version: compare the file lists
         if known is not None:
             history = delta.history(limit=version - int(known))
@@ -732,13 +986,14 @@ def _catch_up_table(con: sqlite3.Connection, warehouse: Path, spec: TableSpec) -
         indexed = {row[0] for row in con.execute("SELECT file FROM indexed_files WHERE tbl = ?", (table,))}
         _forget(con, table, indexed - files)
         for file in sorted(files - indexed):
-            _index_file(con, warehouse, table, file)
+            _index_file(con, warehouse, table, file, background=background)
     _set_meta(con, f"{table}.id", table_id)
     _set_meta(con, f"{table}.version", str(version))
     _set_meta(con, f"{table}.commit", commit_fingerprint(path, version))
 
 
-def _open(warehouse: Path) -> sqlite3.Connection:
+def _connect(warehouse: Path) -> sqlite3.Connection:
+    """A connection to the index file with the settings every one of them uses (the merger's too)."""
     con = sqlite3.connect(index_path(warehouse), isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")  # a crash mid-update rolls back to the last catch-up
     con.execute("PRAGMA synchronous = NORMAL")  # losing the last catch-up to a power cut only redoes it
@@ -752,6 +1007,11 @@ def _open(warehouse: Path) -> sqlite3.Connection:
     # the bounded cache instead: the lookups cost the same CPU, a catch-up ~20 ms more at 10,000 articles and no
     # more at 100,000 (docs/benchmarks.md, "the lookup index's merges").
     con.execute("PRAGMA mmap_size = 0")
+    return con
+
+
+def _open(warehouse: Path) -> sqlite3.Connection:
+    con = _connect(warehouse)
     # A batch's keys (`wanted`, `probes`: thousands of band keys) go in temporary tables of this kept connection, which
     # stay in the temporary database's own page cache (its file is written only when they outgrow it). Not
     # temp_store = MEMORY: that also keeps every statement journal in memory whatever its size, and dropping the band
@@ -767,20 +1027,25 @@ def _open(warehouse: Path) -> sqlite3.Connection:
 
 def _catch_up(con: sqlite3.Connection, warehouse: Path) -> bool:
     """Read what was committed since the last catch-up; True when band runs were sealed or merged."""
-    if _meta(con, "format") not in (None, FORMAT):
+    known_format = _meta(con, "format")
+    if known_format not in (None, FORMAT):
         raise IndexStale("another index format")
     con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # its writes; _caught_up sets the lookups' back after it
     con.execute("BEGIN IMMEDIATE")
     _set_meta(con, "format", FORMAT)
     runs_before = _meta(con, "band_runs.next")
+    # An index built from nothing (every file read in this one catch-up) merges its tiers as it goes: it is left
+    # with the runs a merged index has, and no lookup waits on it anyway.
+    background = MERGE_IN_BACKGROUND and known_format is not None
     for spec in INDEXED:
-        _catch_up_table(con, warehouse, spec)
+        _catch_up_table(con, warehouse, spec, background)
     runs_changed = _meta(con, "band_runs.next") != runs_before
     con.execute("COMMIT")
     return runs_changed
 
 
 def delete_index(warehouse: Path) -> None:
+    _stop_merger(index_path(warehouse))
     _drop_kept(index_path(warehouse))
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{index_path(warehouse)}{suffix}").unlink(missing_ok=True)
@@ -792,6 +1057,12 @@ def delete_index(warehouse: Path) -> None:
 # the full catch-up decides, as on a fresh connection, so a crash, a deletion or another process's commit
 # cannot make a kept answer wrong.
 _threads = threading.local()
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode: another file once it was deleted and made again."""
+    found = _file_state(path)
+    return found[:2] if found is not None else None
 
 
 def _file_state(path: Path) -> tuple[int, int, int, int] | None:
@@ -886,6 +1157,8 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
         kept.con.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_KIB}")
         if runs_changed:  # a merge's pages and filters (or a seal's, every few batches): freed, and given back
             give_back_free_memory()
+        if merges_pending(kept.con):
+            _start_merger(warehouse)
     except BaseException:
         _drop_kept(path)
         raise

@@ -1,0 +1,186 @@
+"""The band runs' merges done by the merger thread, not by the catch-up that filled a tier (warehouse/index.py,
+merge_step): the lookups see the runs before a merge or the run after it, never a half-written one, and a merge
+killed at any point leaves the index answering as a scan of the committed rows would, and is finished by the next
+merger from where it stopped."""
+
+from __future__ import annotations
+
+import json
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from tests.test_lookup_index import article, dedup_key, files_the_index_reads
+from tests.test_lookups import write_batch
+from transforms.records import LshBand, MinhashSignature
+from warehouse import index
+from warehouse.lookups import committed_band_matches, committed_doc_ids
+from warehouse.store import ensure_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+# Small runs: bands_0 sealed past 8 rows (every 3 nights of 4 keys), four runs to a tier, a merged run written 5 pairs
+# at a time (a tier-1 merge of 48 pairs in 10 ranges of keys).
+SIZES = {"BAND_RUN_ROWS": 8, "RUNS_PER_TIER": 4, "MERGE_CHUNK_ROWS": 5}
+
+
+def small_runs(monkeypatch) -> None:
+    for name, value in SIZES.items():
+        monkeypatch.setattr(index, name, value)
+    # No merger thread: the test does the merges (index.run_merges), at the points it chooses.
+    monkeypatch.setattr(index, "_start_merger", lambda warehouse: None)
+
+
+def nights(warehouse: Path, first: int, last: int, holders: dict[str, set[str]]) -> None:
+    """Nights first..last, each an article with three keys of its own (dedup's hex keys) and a key every article
+    shares (a text key: the index keeps it as text, a hex key as its bytes), then a lookup (the index catches up)."""
+    rng = random.Random(first)
+    for n in range(first, last + 1):
+        keys = [dedup_key(f"own-{n}-{k}-{rng.random()}") for k in range(3)] + ["shared"]
+        write_batch(
+            warehouse,
+            f"b{n}",
+            n % 28 + 1,
+            articles=[article(f"d{n:03d}")],
+            lsh_bands=[LshBand(key, f"a-d{n:03d}") for key in keys],
+            minhash_signatures=[MinhashSignature(f"a-d{n:03d}", "c", "s", bytes([n]))],
+        )
+        for key in keys:
+            holders.setdefault(key, set()).add(f"a-d{n:03d}")
+        committed_doc_ids(warehouse, [f"d{n:03d}"])
+
+
+def answers(warehouse: Path, holders: dict[str, set[str]]) -> dict[str, list[str]]:
+    found = committed_band_matches(warehouse, [*holders, dedup_key("nope")], "s", per_key=None)
+    return {article_id: sorted(keys) for article_id, _, _, keys in found}
+
+
+def scanned(holders: dict[str, set[str]]) -> dict[str, list[str]]:
+    """What a scan of the committed rows gives (every article of each key)."""
+    articles: dict[str, set[str]] = {}
+    for key, article_ids in holders.items():
+        for article_id in article_ids:
+            articles.setdefault(article_id, set()).add(key)
+    return {article_id: sorted(keys) for article_id, keys in articles.items()}
+
+
+def state(warehouse: Path) -> tuple[list, dict | None, list, set[str]]:
+    """The runs listed, the merge under way, the runs to drop, and every band table in the file."""
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        job = index._meta(con, index.BAND_MERGE)
+        dropping = json.loads(index._meta(con, index.BAND_DROPPING) or "[]")
+        tables = {name for (name,) in con.execute("SELECT name FROM sqlite_schema WHERE name LIKE 'bands_%'")}
+        return index.band_runs(con), json.loads(job) if job else None, dropping, tables
+
+
+def pairs(warehouse: Path, table: str) -> list:
+    """A band table's (key as asked, article id, batch number): a sealed run keeps a hex key as its bytes."""
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        return sorted(
+            (key.hex() if isinstance(key, bytes) else key, article_id, batch)
+            for key, article_id, batch in index.band_run_pairs(con, table)
+        )
+
+
+def full_tier(warehouse: Path, monkeypatch) -> dict[str, set[str]]:
+    """Twelve nights: four sealed runs, a full tier, whose merge the catch-up wrote down for the merger."""
+    small_runs(monkeypatch)
+    ensure_tables(warehouse)
+    holders: dict[str, set[str]] = {}
+    nights(warehouse, 1, 12, holders)
+    return holders
+
+
+def test_the_catch_up_that_fills_a_tier_leaves_its_merge_to_the_merger(tmp_path, monkeypatch):
+    holders = full_tier(tmp_path, monkeypatch)
+    runs, job, dropping, tables = state(tmp_path)
+    assert len(runs) == 4 and all(run.startswith("bands_r") for run, _ in runs)  # not merged by the catch-up
+    assert job is not None and [tuple(run) for run in job["runs"]] == runs and job["done"] == 0
+    assert job["chunks"] == 10 and not dropping
+    assert answers(tmp_path, holders) == scanned(holders)
+    sources = sorted(pair for run, _ in runs for pair in pairs(tmp_path, run))
+    assert index.run_merges(tmp_path) == 10 + 1 + 4  # ten ranges, the listing, four runs dropped
+    merged_runs, job_after, dropping, tables = state(tmp_path)
+    assert merged_runs == [(job["merged"], 48)] and job_after is None and not dropping
+    assert tables == {index.NEWEST_BANDS, job["merged"]}  # the runs it replaced are gone
+    assert pairs(tmp_path, job["merged"]) == sources  # every pair once, a key in one row
+    assert answers(tmp_path, holders) == scanned(holders)
+    nights(tmp_path, 13, 24, holders)  # a second tier-1 merge, then the lookups read both merged runs
+    index.run_merges(tmp_path)
+    assert [run for run, _ in state(tmp_path)[0]][:1] == [job["merged"]]
+    assert answers(tmp_path, holders) == scanned(holders)
+
+
+# Killed: inside the transaction of the third range of keys (its rows inserted, not committed); inside the one that
+# lists the merged run (its filter stored, not committed); inside the first drop of a run it replaced.
+KILL_POINTS = {"a range of keys": ("_merge_chunk", 3), "the listing": ("_store_band_filter", 1)}
+KILL_POINTS["the drops"] = ("_drop_band_table", 1)
+KILLER = """
+import os, signal, sys
+from pathlib import Path
+from warehouse import index
+for name, value in {sizes}.items():
+    setattr(index, name, value)
+real, calls = getattr(index, {target!r}), []
+def killed(*args):
+    real(*args)
+    calls.append(1)
+    if len(calls) == {after}:
+        os.kill(os.getpid(), signal.SIGKILL)  # mid-transaction: nothing of this step committed
+setattr(index, {target!r}, killed)
+index.run_merges(Path({warehouse!r}))
+"""
+
+
+@pytest.mark.parametrize("point", KILL_POINTS)
+def test_a_merge_killed_mid_way_leaves_the_index_right_and_the_next_merger_finishes_it(tmp_path, monkeypatch, point):
+    holders = full_tier(tmp_path, monkeypatch)
+    runs, job, _, _ = state(tmp_path)
+    assert job is not None
+    target, after = KILL_POINTS[point]
+    script = KILLER.format(sizes=SIZES, target=target, after=after, warehouse=str(tmp_path))
+    killed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={"PYTHONPATH": str(ROOT)}, check=False)
+    assert killed.returncode == -signal.SIGKILL
+    runs_then, job_then, dropping, tables = state(tmp_path)
+    if point == "a range of keys":  # two ranges written and counted, the third rolled back; the old runs listed
+        assert runs_then == runs and job_then == {**job, "done": 2} and job["merged"] in tables
+    elif point == "the listing":  # every range written, the merged run not listed
+        assert runs_then == runs and job_then == {**job, "done": job["chunks"]}
+    else:  # listed in place of the old runs, which are still to drop
+        assert runs_then == [(job["merged"], 48)] and job_then is None
+        assert dropping == [run for run, _ in runs] and {run for run, _ in runs} <= tables
+    read = files_the_index_reads(monkeypatch)
+    assert answers(tmp_path, holders) == scanned(holders)
+    assert read == []  # not rebuilt: nothing was committed since, and what the merge left is a valid index
+    index.run_merges(tmp_path)  # the next merger goes on from where it was killed
+    merged_runs, job_after, dropping, tables = state(tmp_path)
+    assert merged_runs == [(job["merged"], 48)] and job_after is None and not dropping
+    assert tables == {index.NEWEST_BANDS, job["merged"]}
+    assert answers(tmp_path, holders) == scanned(holders)
+    index.delete_index(tmp_path)  # a rebuild from the tables answers the same
+    assert answers(tmp_path, holders) == scanned(holders)
+
+
+def test_a_lookup_reads_the_runs_it_listed_while_the_merger_replaces_and_drops_them(tmp_path, monkeypatch):
+    # The merger lists the merged run and drops the old ones between the lookup's reading of the list and its
+    # queries: read in one transaction, the lookup still reads the runs it listed (a query per statement would
+    # find them gone).
+    holders = full_tier(tmp_path, monkeypatch)
+    committed_doc_ids(tmp_path, ["d001"])  # caught up: the lookup below only reads
+    real_probe = index.probe_band_levels
+    merged: list[int] = []
+
+    def probe_then_merge(con, keys):
+        probe = real_probe(con, keys)
+        if not merged:
+            merged.append(index.run_merges(tmp_path))  # another connection, as the merger thread's
+        return probe
+
+    monkeypatch.setattr(index, "probe_band_levels", probe_then_merge)
+    assert answers(tmp_path, holders) == scanned(holders)
+    assert merged == [15] and state(tmp_path)[3] == {index.NEWEST_BANDS, state(tmp_path)[0][0][0]}
