@@ -13,6 +13,9 @@ from transforms.options import PipelineOptions
 from transforms.records import RawDocument
 
 COLUMNS = [f"seconds_{stage}" for stage in STAGE_NAMES]
+# A one-batch run publishes only at its end, after its `runs` row is written (round 21), so its publish
+# seconds are zero; every other stage takes time.
+BUSY_STAGES = [stage for stage in STAGE_NAMES if stage != "publish"]
 STORY = (
     "Port workers in Lisbon said on Monday that the harbour board would hire 300 more crane drivers. "
     "Maria Lopez, who chairs the board, told reporters the plan would cost $12 million over two years. "
@@ -23,7 +26,8 @@ def test_a_real_ingest_shows_positive_seconds_for_every_stage_in_the_runs_view(s
     warehouse, report = seeded_warehouse
     [row] = sql(warehouse, f"SELECT {', '.join(COLUMNS)} FROM runs WHERE run_id = ?", report.run_id)
     seconds = dict(zip(STAGE_NAMES, row, strict=True))
-    assert all(value is not None and value > 0 for value in seconds.values()), seconds
+    assert all(seconds[stage] is not None and seconds[stage] > 0 for stage in BUSY_STAGES), seconds
+    assert seconds["publish"] == 0, seconds
     assert seconds == report.counts.seconds.by_stage()
 
 
@@ -40,7 +44,7 @@ def test_the_run_artifact_lists_seconds_per_stage(seeded_warehouse):
     table: list[dict] = json.loads(artifact.data) if isinstance(artifact.data, str) else artifact.data  # type: ignore[assignment]  # a table artifact's data is its rows
     seconds = {row["stage"]: row for row in table if row["what"].startswith("seconds")}
     assert set(STAGE_NAMES) <= set(seconds)
-    assert all(seconds[stage]["count"] > 0 for stage in STAGE_NAMES), seconds
+    assert all(seconds[stage]["count"] > 0 for stage in BUSY_STAGES), seconds
     assert seconds["nlp"]["what"] == "seconds, summed over workers"
     assert seconds["commit"]["what"] == "seconds"
 
