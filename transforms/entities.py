@@ -897,6 +897,16 @@ def publishers_of(document: str) -> set[str]:
     return {name for name in names if name.casefold() not in STOP_WORDS and not name.isdigit()}
 
 
+def spans_by_document(named: list[NamedSpan]) -> dict[str, list[NamedSpan]]:
+    """The spans of each document text, in their order (spans without a document text left out): the rules that
+    look for untagged names again read one story at a time."""
+    by_document: dict[str, list[NamedSpan]] = {}
+    for item in named:
+        if item.span.document:
+            by_document.setdefault(item.span.document, []).append(item)
+    return by_document
+
+
 def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     """Each mention of a known firm (`KNOWN_FIRMS`, as written) or a broadcaster's call sign (`is_call_sign`)
     that no span covers, as an organisation (English): the small model leaves most "Facebook"s and "Google"s of
@@ -905,12 +915,8 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     site a story first ran on (`publishers_of`: "MUMBAI (Reuters) -", "originally appeared at The Aviationist ...
     Follow The Aviationist on Twitter"). Not one joined to a longer name ("Google Maps", "Facebook-owned") nor an
     address ("facebook.com", "@Twitter")."""
-    by_document: dict[str, list[NamedSpan]] = {}
-    for item in named:
-        if item.span.document:
-            by_document.setdefault(item.span.document, []).append(item)
     added: list[NamedSpan] = []
-    for document, items in by_document.items():
+    for document, items in spans_by_document(named).items():
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         found = [*_KNOWN_FIRM_WORD.finditer(document)]
         found += [m for m in _CALL_SIGN.finditer(document) if is_call_sign(document, *m.span())]
@@ -2562,12 +2568,8 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     lower-case form is a word of the text ("Sweet" beside "sweet"), nor one joined to a longer name ("Trump
     Tower", "pro-Trump"), after an article ("a Lee method") or after a capitalised word that is not a title
     or a sentence's first."""
-    by_document: dict[str, list[NamedSpan]] = {}
-    for item in named:
-        if item.span.document:
-            by_document.setdefault(item.span.document, []).append(item)
     added: list[NamedSpan] = []
-    for document, items in by_document.items():
+    for document, items in spans_by_document(named).items():
         names: dict[str, str] = {}  # the words to look for -> the person's name
         for item in items:
             parts = item.name.split()
