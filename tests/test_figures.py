@@ -727,3 +727,26 @@ def test_means_after_a_count_is_a_verb():
 )
 def test_a_hundred_percent_of_a_state_means_completely(text, expected):
     assert surfaces(text) == expected
+
+
+# --- Currencies written with letters (round 21's fundus pages) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "value"),
+    [
+        ("South Africa's treasury set aside R4bn for the rail operator.", "R4bn", "ZAR", 4e9),
+        ("Petronas lost RM6.162 million on the deal.", "RM6.162 million", "MYR", 6_162_000),
+        ("A Windhoek taxi ride costs N$85.", "N$85", "NAD", 85),
+        ("In Lesotho a bag of maize meal costs M50.", "M50", "LSL", 50),
+        ("A Dodoma trader paid 4m/- for a stall.", "4m/-", "TZS", 4e6),
+    ],
+)
+def test_currencies_written_with_letters(text, surface, unit, value):
+    figure = figure_with(text, surface)
+    assert (figure.surface, figure.unit, figure.kind, figure.value) == (surface, unit, "money", value)
+
+
+def test_letters_before_a_number_are_money_only_where_the_text_names_the_currency():
+    assert surfaces("Drivers took the M1 to the R21 and paid 20 tolls.") == ["20 tolls"]
+    assert surfaces("In South Africa drivers took the M1 motorway and the R21 highway.") == []

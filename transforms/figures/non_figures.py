@@ -32,6 +32,7 @@ from transforms.figures.vocabulary import (
     COPULAS,
     CRICKET_WORDS,
     CURRENCY_ABBREVIATIONS,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DASHES,
     DOWN_ORDINALS,
@@ -1216,6 +1217,8 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         previous.text == "." and getattr(token_at(tokens, i - 2), "text", "") in CURRENCY_ABBREVIATIONS
     ):
         return False  # "Rs5", "Rs.500": a currency, not an id
+    if previous.text in CURRENCY_CODES:
+        return False  # "R4bn", "RM900,000", read as ZAR and MYR (tokens.read_letter_currencies)
     if previous.kind == "word":
         return True
     if leading_sign(tokens, i) is not None:
