@@ -750,3 +750,8 @@ def test_currencies_written_with_letters(text, surface, unit, value):
 def test_letters_before_a_number_are_money_only_where_the_text_names_the_currency():
     assert surfaces("Drivers took the M1 to the R21 and paid 20 tolls.") == ["20 tolls"]
     assert surfaces("In South Africa drivers took the M1 motorway and the R21 highway.") == []
+
+
+def test_a_sign_and_a_round_sum_before_a_note_names_the_note():
+    text = "Collectors pay up to $150,000 for two $1 bills, a $20 note or £50 notes, not for a $1.2 trillion bill."
+    assert surfaces(text) == ["up to $150,000", "$1.2 trillion"]

@@ -231,6 +231,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_model_number_pair,
         is_url_parameter,
         is_question_idiom,
+        is_note_denomination,
         is_bare_average,
         is_point_spread,
         is_wickets_first_total,
@@ -2428,6 +2429,20 @@ def is_three_pointer(tokens: list[Token], i: int, end: int) -> bool:
         and not opens_range_or_unit(tokens, end)
         and not is_glued_dash(following)
     )
+
+
+# Denominations of notes and coins: "$1 bill", "a $20 note", "£50 notes".
+DENOMINATIONS = frozenset({"1", "2", "5", "10", "20", "50", "100", "200", "500", "1000", "1,000"})
+NOTE_WORDS = frozenset({"bill", "bills", "note", "notes", "banknote", "banknotes", "coin", "coins"})
+
+
+def is_note_denomination(tokens: list[Token], i: int, end: int) -> bool:
+    """'$1 bills', 'a $20 note', '£50 notes': a sign and a round sum before a note or coin names the note, no
+    money ('a $1.2 trillion bill' is a law's sum: a scale is never a note's)."""
+    sign = token_at(tokens, i - 1)
+    if sign is None or sign.text not in CURRENCY_SYMBOLS or end != i + 1 or tokens[i].text not in DENOMINATIONS:
+        return False
+    return is_word(token_at(tokens, end), *NOTE_WORDS)
 
 
 def is_question_idiom(tokens: list[Token], i: int, end: int) -> bool:
