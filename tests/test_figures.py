@@ -755,3 +755,13 @@ def test_letters_before_a_number_are_money_only_where_the_text_names_the_currenc
 def test_a_sign_and_a_round_sum_before_a_note_names_the_note():
     text = "Collectors pay up to $150,000 for two $1 bills, a $20 note or £50 notes, not for a $1.2 trillion bill."
     assert surfaces(text) == ["up to $150,000", "$1.2 trillion"]
+
+
+def test_names_holding_a_number_are_no_figures():
+    assert surfaces("Field learned that 3M was one of several firms; she worked at 3M: it had 3M users.") == [
+        "3M users"
+    ]
+    text = "Sections 21, 24, and 26 of the bill and Section 14(1) of the Constitution protect 30 people."
+    assert surfaces(text) == ["30 people"]
+    text = "Troops fired two 120 mm rounds and 0.50 calibre rounds as 6 mm of rain fell."
+    assert surfaces(text) == ["two 120 mm rounds", "6 mm"]
