@@ -739,6 +739,7 @@ def test_a_hundred_percent_of_a_state_means_completely(text, expected):
         ("Petronas lost RM6.162 million on the deal.", "RM6.162 million", "MYR", 6_162_000),
         ("A Windhoek taxi ride costs N$85.", "N$85", "NAD", 85),
         ("In Lesotho a bag of maize meal costs M50.", "M50", "LSL", 50),
+        ("Lesotho's farmers were paid M50 000 for the field.", "M50 000", "LSL", 50_000),
         ("A Dodoma trader paid 4m/- for a stall.", "4m/-", "TZS", 4e6),
     ],
 )

@@ -127,11 +127,28 @@ def read_letter_currencies(text: str, tokens: list[Token]) -> list[Token]:
             if (evidence is None or words & evidence) and not road:
                 code = LETTER_CURRENCIES[token.text]
                 read[n] = token._replace(text=code, low=code.lower())
+                group = token_at(tokens, n + 2)
+                if is_space_group(following, group) and group is not None:  # "M50 000": thousands set off by a space
+                    grouped = f"{following.text},{group.text}"
+                    read[n + 1], read[n + 2] = following._replace(text=grouped, low=grouped, end=group.end), None
         elif (
             token.text == "/" and following.text == "-" and after_amount(tokens, n) and token.glued and following.glued
         ):
             read[n], read[n + 1] = token._replace(text="TZS", low="tzs", kind="word", end=following.end), None
     return [token for token in read if token is not None]
+
+
+def is_space_group(number: Token, group: Token | None) -> bool:
+    """'50 000': a group of three digits after a space, as southern Africa writes thousands."""
+    return (
+        group is not None
+        and group.kind == "num"
+        and not group.glued
+        and number.text.isdecimal()
+        and len(number.text) <= 3
+        and group.text.isdecimal()
+        and len(group.text) == 3
+    )
 
 
 def after_amount(tokens: list[Token], n: int) -> bool:
