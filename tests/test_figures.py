@@ -727,3 +727,42 @@ def test_means_after_a_count_is_a_verb():
 )
 def test_a_hundred_percent_of_a_state_means_completely(text, expected):
     assert surfaces(text) == expected
+
+
+# --- Currencies written with letters (round 21's fundus pages) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit", "value"),
+    [
+        ("South Africa's treasury set aside R4bn for the rail operator.", "R4bn", "ZAR", 4e9),
+        ("Petronas lost RM6.162 million on the deal.", "RM6.162 million", "MYR", 6_162_000),
+        ("A Windhoek taxi ride costs N$85.", "N$85", "NAD", 85),
+        ("In Lesotho a bag of maize meal costs M50.", "M50", "LSL", 50),
+        ("Lesotho's farmers were paid M50 000 for the field.", "M50 000", "LSL", 50_000),
+        ("A Dodoma trader paid 4m/- for a stall.", "4m/-", "TZS", 4e6),
+    ],
+)
+def test_currencies_written_with_letters(text, surface, unit, value):
+    figure = figure_with(text, surface)
+    assert (figure.surface, figure.unit, figure.kind, figure.value) == (surface, unit, "money", value)
+
+
+def test_letters_before_a_number_are_money_only_where_the_text_names_the_currency():
+    assert surfaces("Drivers took the M1 to the R21 and paid 20 tolls.") == ["20 tolls"]
+    assert surfaces("In South Africa drivers took the M1 motorway and the R21 highway.") == []
+
+
+def test_a_sign_and_a_round_sum_before_a_note_names_the_note():
+    text = "Collectors pay up to $150,000 for two $1 bills, a $20 note or £50 notes, not for a $1.2 trillion bill."
+    assert surfaces(text) == ["up to $150,000", "$1.2 trillion"]
+
+
+def test_names_holding_a_number_are_no_figures():
+    assert surfaces("Field learned that 3M was one of several firms; she worked at 3M: it had 3M users.") == [
+        "3M users"
+    ]
+    text = "Sections 21, 24, and 26 of the bill and Section 14(1) of the Constitution protect 30 people."
+    assert surfaces(text) == ["30 people"]
+    text = "Troops fired two 120 mm rounds and 0.50 calibre rounds as 6 mm of rain fell."
+    assert surfaces(text) == ["two 120 mm rounds", "6 mm"]

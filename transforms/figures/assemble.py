@@ -35,6 +35,7 @@ from transforms.figures.tokens import (
     is_capitalised,
     is_word,
     looks_plural,
+    read_letter_currencies,
     read_peso_signs,
     read_won_words,
     token_at,
@@ -924,7 +925,7 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
 
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
     """Every figure in text, in text order and not overlapping."""
-    tokens = read_won_words(text, read_peso_signs(text, tokenize(text)))
+    tokens = read_won_words(text, read_letter_currencies(text, read_peso_signs(text, tokenize(text))))
     sentences = Sentences(text)
     markers = numbered_markers(tokens)
     figures: list[Figure] = []

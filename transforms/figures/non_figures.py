@@ -32,6 +32,7 @@ from transforms.figures.vocabulary import (
     COPULAS,
     CRICKET_WORDS,
     CURRENCY_ABBREVIATIONS,
+    CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DASHES,
     DOWN_ORDINALS,
@@ -230,6 +231,10 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_model_number_pair,
         is_url_parameter,
         is_question_idiom,
+        is_note_denomination,
+        is_firm_name,
+        is_listed_label_number,
+        is_calibre,
         is_bare_average,
         is_point_spread,
         is_wickets_first_total,
@@ -1216,6 +1221,8 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         previous.text == "." and getattr(token_at(tokens, i - 2), "text", "") in CURRENCY_ABBREVIATIONS
     ):
         return False  # "Rs5", "Rs.500": a currency, not an id
+    if previous.text in CURRENCY_CODES:
+        return False  # "R4bn", "RM900,000", read as ZAR and MYR (tokens.read_letter_currencies)
     if previous.kind == "word":
         return True
     if leading_sign(tokens, i) is not None:
@@ -2425,6 +2432,76 @@ def is_three_pointer(tokens: list[Token], i: int, end: int) -> bool:
         and not opens_range_or_unit(tokens, end)
         and not is_glued_dash(following)
     )
+
+
+# Denominations of notes and coins: "$1 bill", "a $20 note", "£50 notes".
+DENOMINATIONS = frozenset({"1", "2", "5", "10", "20", "50", "100", "200", "500", "1000", "1,000"})
+NOTE_WORDS = frozenset({"bill", "bills", "note", "notes", "banknote", "banknotes", "coin", "coins"})
+
+
+def is_note_denomination(tokens: list[Token], i: int, end: int) -> bool:
+    """'$1 bills', 'a $20 note', '£50 notes': a sign and a round sum before a note or coin names the note, no
+    money ('a $1.2 trillion bill' is a law's sum: a scale is never a note's)."""
+    sign = token_at(tokens, i - 1)
+    if sign is None or sign.text not in CURRENCY_SYMBOLS or end != i + 1 or tokens[i].text not in DENOMINATIONS:
+        return False
+    return is_word(token_at(tokens, end), *NOTE_WORDS)
+
+
+# What a firm named with a number ("3M") does or is, written after its name.
+FIRM_NAME_FOLLOWERS = frozenset({":", ";", "was", "is", "said", "says", "has", "had", "announced", "reported"})
+
+
+def is_firm_name(tokens: list[Token], i: int, end: int) -> bool:
+    """'scientists at 3M: Johnson ...', 'learned that 3M was one of several companies': digits with a capital
+    'M' glued, then a colon or a verb of what a subject does, name a firm; '3M users' and '$3M' stay counts
+    and sums."""
+    letter, after = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if letter is None or letter.text != "M" or not letter.glued or not tokens[i].text.isdecimal():
+        return False
+    sign = token_at(tokens, i - 1)
+    if sign is not None and (sign.text in CURRENCY_SYMBOLS or sign.text in CURRENCY_CODES):
+        return False
+    return after is not None and after.text in FIRM_NAME_FOLLOWERS
+
+
+def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'Sections 21, 24, and 26', 'articles 5 and 4': the later numbers of a list after a label word name
+    things as the first does; 'Section 14(1)': a bracketed subsection after a labelled number."""
+    previous = token_at(tokens, i - 1)
+    if previous is None or not tokens[i].text.isdecimal() or opens_range_or_unit(tokens, end):
+        return False
+    if previous.text == "(" and previous.glued and getattr(token_at(tokens, end), "text", "") == ")":
+        labelled = token_at(tokens, i - 2)
+        return labelled is not None and labelled.kind == "num" and is_word(token_at(tokens, i - 3), *LABEL_WORDS)
+    n = i - 1
+    while n > 0 and tokens[n].low in (",", "and", "or", "&"):
+        n -= 1
+    if n == i - 1 or tokens[n].kind != "num" or not tokens[n].text.isdecimal():
+        return False
+    while n > 0 and tokens[n].kind == "num" and tokens[n].text.isdecimal():
+        n -= 1
+        if tokens[n].low in LABEL_WORDS:
+            return tokens[n].low.endswith("s")  # "Sections 21, 24", "articles 5 and 4"
+        while n > 0 and tokens[n].low in (",", "and", "or", "&"):
+            n -= 1
+    return False
+
+
+# Arms named by their calibre: "0.50 calibre rounds", "120 mm rounds", "155mm howitzers".
+CALIBRE_WORDS = frozenset({"calibre", "caliber", "cal"})
+ROUND_WORDS = frozenset(
+    "round rounds shell shells gun guns cannon cannons howitzer howitzers mortar mortars ammunition bullets".split()
+)
+
+
+def is_calibre(tokens: list[Token], i: int, end: int) -> bool:
+    """'0.50 calibre rounds', 'a .50-caliber gun', 'two 120 mm rounds': a bore names a type of round or gun,
+    no measure (the rounds themselves may be counted)."""
+    k = end + 1 if is_glued_dash(token_at(tokens, end)) else end
+    if is_word(token_at(tokens, k), *CALIBRE_WORDS):
+        return True
+    return is_word(token_at(tokens, k), "mm") and is_word(token_at(tokens, k + 1), *ROUND_WORDS)
 
 
 def is_question_idiom(tokens: list[Token], i: int, end: int) -> bool:

@@ -13,10 +13,13 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DOLLAR_PREFIXES,
     IRREGULAR_PLURALS,
+    LETTER_CURRENCIES,
+    LETTER_CURRENCY_EVIDENCE,
     NUMBER_OPENERS,
     PESO_EVIDENCE,
     PESO_PREFIXES,
     QUALIFIERS_BY_WORDS,
+    ROAD_WORDS,
     SINGULAR_MEN_WORDS,
     SINGULAR_S_WORDS,
     TEMPERATURE_WORDS,
@@ -102,6 +105,58 @@ def read_peso_signs(text: str, tokens: list[Token]) -> list[Token]:
         if token.text == "Php" or (evidence and (following.glued or token.text == "PHP")):
             read[n] = token._replace(text="₱", low="₱", kind="sym")
     return read
+
+
+# A letter prefix glued before an amount, or East Africa's "/-" after one, somewhere in a text.
+_LETTER_AMOUNT = re.compile(r"\b(?:RM|R|M)[0-9]|[0-9][a-z]?/-")
+
+
+def read_letter_currencies(text: str, tokens: list[Token]) -> list[Token]:
+    """Tokens with a currency's letters glued before an amount read as its ISO code (LETTER_CURRENCIES:
+    'R4bn' ZAR, 'RM6.162 million' MYR, 'M50 000' LSL, each where the text names the currency's country), and
+    the '/-' written after a Tanzanian shilling sum ('4m/-', '10,000/-') as the code TZS after the amount."""
+    if _LETTER_AMOUNT.search(text) is None:
+        return tokens
+    read: list[Token | None] = list(tokens)
+    words = {t.low for t in tokens}
+    for n, token in enumerate(tokens[:-1]):
+        following = tokens[n + 1]
+        if token.text in LETTER_CURRENCIES and following.kind == "num" and following.glued:
+            evidence = LETTER_CURRENCY_EVIDENCE.get(token.text)
+            road = n + 2 < len(tokens) and tokens[n + 2].low in ROAD_WORDS  # "the M1 motorway"
+            if (evidence is None or words & evidence) and not road:
+                code = LETTER_CURRENCIES[token.text]
+                read[n] = token._replace(text=code, low=code.lower())
+                group = token_at(tokens, n + 2)
+                if is_space_group(following, group) and group is not None:  # "M50 000": thousands set off by a space
+                    grouped = f"{following.text},{group.text}"
+                    read[n + 1], read[n + 2] = following._replace(text=grouped, low=grouped, end=group.end), None
+        elif (
+            token.text == "/" and following.text == "-" and after_amount(tokens, n) and token.glued and following.glued
+        ):
+            read[n], read[n + 1] = token._replace(text="TZS", low="tzs", kind="word", end=following.end), None
+    return [token for token in read if token is not None]
+
+
+def is_space_group(number: Token, group: Token | None) -> bool:
+    """'50 000': a group of three digits after a space, as southern Africa writes thousands."""
+    return (
+        group is not None
+        and group.kind == "num"
+        and not group.glued
+        and number.text.isdecimal()
+        and len(number.text) <= 3
+        and group.text.isdecimal()
+        and len(group.text) == 3
+    )
+
+
+def after_amount(tokens: list[Token], n: int) -> bool:
+    """The token before n is a number, or a scale glued to one ('4m')."""
+    before = token_at(tokens, n - 1)
+    return before is not None and (
+        before.kind == "num" or (before.glued and getattr(token_at(tokens, n - 2), "kind", "") == "num")
+    )
 
 
 _WON_AMOUNT = re.compile(r"[0-9] (?:(?:million|billion|trillion) )?won\b")

@@ -98,8 +98,18 @@ genuine legit legitimate real fine happy satisfied focused behind clear positive
 recovered fit
 """.split()
 )
-# Letters glued before "$": "US$5", "A$20m".
-DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "S": "SGD"}
+# Letters glued before "$": "US$5", "A$20m", "N$85" (Namibian dollars).
+DOLLAR_PREFIXES = {
+    "US": "USD",
+    "A": "AUD",
+    "AU": "AUD",
+    "C": "CAD",
+    "CA": "CAD",
+    "HK": "HKD",
+    "NZ": "NZD",
+    "S": "SGD",
+    "N": "NAD",
+}
 # Abbreviations written before the amount, with or without a dot: "Rs 5 crore", "Rs.500".
 CURRENCY_ABBREVIATIONS = {"Rs": "INR"}
 # Countries whose money is a rupee, by the words that name them: a text naming one more often than India
@@ -111,7 +121,19 @@ RUPEE_COUNTRIES = {
     **dict.fromkeys(("nepal", "nepali", "nepalese", "nepal's"), "NPR"),
     **dict.fromkeys(("mauritius", "mauritian", "mauritians"), "MUR"),
 }
-CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH", "CHF", "AUD", "CAD"})
+# Letters glued before an amount that name a currency (read_letter_currencies): "R4bn" rand, "RM900,000"
+# ringgit, "M50 000" Lesotho maloti. "RM" says so itself; "R" and "M" name roads, motorways and models too
+# ("the R21", "the M1"), so they are money only in a text with one of the words naming that currency's country.
+LETTER_CURRENCIES = {"RM": "MYR", "R": "ZAR", "M": "LSL"}
+LETTER_CURRENCY_EVIDENCE = {
+    "R": frozenset({"rand", "africa", "africa's", "africa’s", "african", "africans", "pretoria", "johannesburg"}),
+    "M": frozenset({"maloti", "loti", "lesotho", "lesotho's", "lesotho’s", "basotho", "maseru"}),
+}
+# Words after "M1", "R21" that make them a road's name even there.
+ROAD_WORDS = frozenset({"motorway", "freeway", "highway", "road", "route", "expressway", "bypass", "toll"})
+CURRENCY_CODES = frozenset(
+    {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH", "CHF", "AUD", "CAD", "ZAR", "MYR", "LSL", "NAD", "TZS"}
+)
 
 
 class Unit(NamedTuple):
@@ -143,6 +165,11 @@ UNIT_PHRASES_BY_WORDS = {
             "UAH": "hryvnia,hryvnias,uah",
             "CHF": "swiss francs,chf",
             "KRW": "krw",
+            "ZAR": "zar",
+            "MYR": "ringgit,myr",
+            "LSL": "maloti,loti,lsl",
+            "NAD": "nad",
+            "TZS": "tzs",
         },
     ),
     **unit_table(
