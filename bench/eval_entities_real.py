@@ -9,6 +9,9 @@ Two sources (`--source`):
 - `newspaper3k`: newspaper3k's test pages (`{data}/newspaper3k-fixtures/`, built the same way), gold
   `bench/gold/newspaper3k-fixtures/entities-dev.json` and `entities-heldout.json` (14 pages judged in round 21,
   NOTES-entities.md beside them).
+- `fundus`: the English news pages of fundus's parser test data (`{data}/fundus-testdata/`, built the same way), gold
+  `bench/gold/fundus-testdata/entities-dev.json` and `entities-heldout.json` (14 pages judged blind in round 22,
+  NOTES-entities.md beside them); no --gate floor: an acceptance set, scored and not gated.
 - `newspaper`: the newspaper4k article-extraction dataset (`{data}/newspaper4k-articles/`, each page's HTML and
   its body cleaned by hand), gold `{data}/entities-real/gold-dev.json`: made before round 19, kept outside
   git and lost with the old machine (bench/missing_data.py).
@@ -28,7 +31,7 @@ own cleaning (titles, a leading "the", possessives, case and dots). Each text is
 (its spans as written), after the span rules and after canonicalisation (what is stored). The entity rules'
 CPU time per article (`time.process_time`, rules and canonicalisation, the model left out) is printed.
 
-Usage: python -m bench.eval_entities_real [--data eval-data] [--source postlight|newspaper3k|newspaper]
+Usage: python -m bench.eval_entities_real [--data eval-data] [--source postlight|newspaper3k|fundus|newspaper]
        [--set dev|heldout] [--gold FILE] [--errors] [--gate]
 Exits 0 with a note naming the missing file when the pages or the gold file are missing. With --gate, on the
 default dev gold, a stored F1 under the source's floor fails the run.
@@ -107,6 +110,18 @@ PAGE_SETS = {
         "commit) and build their texts: python -m bench.fixture_texts {data}/newspaper3k-fixtures",
         # round 21's dev figures after its rules, 0.790 both (docs/evaluation.md; 0.741 before them)
         {"kept document": 0.780, "judged text": 0.780},
+    ),
+    "fundus": PageSet(
+        Path("fundus-testdata"),
+        "articles.json",
+        {
+            "dev": Path("fundus-testdata/entities-dev.json"),
+            "heldout": Path("fundus-testdata/entities-heldout.json"),
+        },
+        "copy flairNLP/fundus's English parser test pages to {data}/fundus-testdata/html/ (its README.md gives the "
+        "commit) and build their texts: python -m bench.fixture_texts {data}/fundus-testdata",
+        # No floor: round 22 judged these pages blind as the entities' acceptance figure (docs/evaluation.md).
+        {},
     ),
     "newspaper": PageSet(
         Path("newspaper4k-articles"),
@@ -273,7 +288,7 @@ def gate_failures(result: RealEntities, floors: dict[str, float]) -> list[str]:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--data DIR, --source postlight|newspaper, --set dev|heldout, --gold FILE, --errors, --gate."""
+    """--data DIR, --source postlight|newspaper3k|fundus|newspaper, --set dev|heldout, --gold FILE, --errors, --gate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")
     parser.add_argument("--source", choices=sorted(PAGE_SETS), default="postlight", help="which judged pages")
