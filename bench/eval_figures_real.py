@@ -45,8 +45,9 @@ of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold i
 tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in round 21 in
 two slices (gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone); `--source wcxb` an
 eighth from the English news pages of WCXB's development split (github.com/Murrough-Foley/
-web-content-extraction-benchmark, dev/: news of 2021-2025 chosen by `bench/wcxb_news.py`), in `{data}/wcxb/figures/`,
-judged blind in round 22 (gold in `bench/gold/wcxb/`). The texts of these six sets are built by `bench/fixture_texts.py`.
+web-content-extraction-benchmark, dev/: news of 2021-2025 chosen by `bench/wcxb_news.py`), in
+`{data}/wcxb/figures/`, judged blind in round 22 (gold in `bench/gold/wcxb/`). The texts of these six sets are built
+by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb] [--set dev|heldout|heldout2]
