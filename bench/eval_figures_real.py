@@ -43,11 +43,14 @@ a fifth from newspaper3k's test pages (github.com/codelucas/newspaper, tests/dat
 of 2010-2013), in `{data}/snacktory-fixtures/`, judged blind in round 20 (gold in `bench/gold/snacktory-fixtures/`);
 `--source fundus` a seventh from the English news pages of fundus's parser test data (github.com/flairNLP/fundus,
 tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdata/`, judged blind in round 21 in
-two slices (gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone). The texts of these
-five sets are built by `bench/fixture_texts.py`.
+two slices (gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone); `--source wcxb` an
+eighth from the English news pages of WCXB's development split (github.com/Murrough-Foley/
+web-content-extraction-benchmark, dev/: news of 2021-2025 chosen by `bench/wcxb_news.py`), in
+`{data}/wcxb/figures/`, judged blind in round 22 (gold in `bench/gold/wcxb/`). The texts of these six sets are built
+by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
-       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus] [--set dev|heldout|heldout2]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb] [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -128,6 +131,7 @@ class Source:
     folder: Path
     gold_sets: Mapping[str, tuple[tuple[str, ...], ...]]
     article_files: tuple[Path, ...]
+    gold_folder: Path | None = None  # under bench/gold/ when not named as the data folder
 
 
 L3S_FOLDER = Path("figures-l3s")
@@ -136,6 +140,7 @@ GOOSE3_FOLDER = Path("goose3-fixtures")
 NEWSPAPER3K_FOLDER = Path("newspaper3k-fixtures")
 SNACKTORY_FOLDER = Path("snacktory-fixtures")
 FUNDUS_FOLDER = Path("fundus-testdata")
+WCXB_FOLDER = Path("wcxb") / "figures"
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -199,6 +204,11 @@ SOURCES = {
             "heldout2": (("gold-heldout2.json",),),
         },
         (FUNDUS_FOLDER / "articles.json",),
+    ),
+    # WCXB's English news pages (helper accept23, round 22): every kept page held out; held-out 0-39 judged blind at
+    # once (gold-heldout.json), before any figure finder ran on them; 40-49 left unread.
+    "wcxb": Source(
+        WCXB_FOLDER, {"dev": (), "heldout": (("gold-heldout.json",),)}, (WCXB_FOLDER / "articles.json",), Path("wcxb")
     ),
 }
 
@@ -372,10 +382,11 @@ def report(result: RealResult, gold_path: str, recall_articles: int, show_errors
 
 def gold_files(data: Path, name: str, source: Source = SOURCES["real"]) -> list[Path]:
     """The set's files: for each slice, the first of its alternatives that exists, each looked for in the
-    repository's bench/gold/<folder>/ before the data folder's <folder>/."""
+    repository's bench/gold/<folder>/ (or <gold_folder>/) before the data folder's <folder>/."""
     found = []
     for alternatives in source.gold_sets.get(name, ()):
-        places = [root / source.folder / file for file in alternatives for root in (GOLD_ROOT, data)]
+        roots = (GOLD_ROOT / (source.gold_folder or source.folder), data / source.folder)
+        places = [root / file for file in alternatives for root in roots]
         found += [path for path in places if path.exists()][:1]
     return found
 

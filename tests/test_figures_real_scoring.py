@@ -167,12 +167,33 @@ def test_the_fundus_heldout2_set_is_its_second_slice_alone(tmp_path, capsys, rep
     assert "the snacktory source has no heldout2 set" in capsys.readouterr().out
 
 
+def test_the_wcxb_source_reads_texts_under_wcxb_figures_and_its_gold_from_bench_gold_wcxb(
+    tmp_path, capsys, repository_gold
+):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    texts = tmp_path / "wcxb" / "figures"
+    texts.mkdir(parents=True)
+    (texts / "articles.json").write_text((tmp_path / "figures-real" / "articles.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "wcxb", "--set", "heldout"]) == 0
+    assert "skipped (not a failure)" in capsys.readouterr().out  # no judgements anywhere yet
+    (repository_gold / "wcxb").mkdir(parents=True)
+    (repository_gold / "wcxb" / "gold-heldout.json").write_text(
+        (tmp_path / "figures-real" / "gold-dev.json").read_text()
+    )
+    assert main(["--data", str(tmp_path), "--source", "wcxb", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {repository_gold / 'wcxb' / 'gold-heldout.json'}\n" in out
+    assert main(["--data", str(tmp_path), "--source", "wcxb"]) == 0
+    assert "the wcxb source has no dev set" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("folder", "file", "first"),
     [
         ("snacktory-fixtures", "gold-heldout.json", 0),
         ("fundus-testdata", "gold-heldout.json", 0),
         ("fundus-testdata", "gold-heldout2.json", 40),
+        ("wcxb", "gold-heldout.json", 0),
     ],
 )
 def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder, file, first):
