@@ -490,7 +490,43 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
+    if noun is None and kind == "percent":
+        noun = held_at_level(head)
     return coordinated_phrase(noun, span) if noun is not None else None
+
+
+# Verbs that hold or leave a thing "at" a level named by their object: "keep its policy rate at 2.25 per cent",
+# "leaving the participation rate unchanged at 65 per cent", "has Trump at 39 percent" (round 22, figures40).
+HOLDING_VERBS = verb_forms(
+    "keep/keeps/kept/keeping", "leave/leaves/left/leaving", "hold/holds/held/holding", "have/has/had/having",
+    "put/puts/putting", "set/sets/setting", "see/sees/saw/seeing",
+)
+# Verbs whose subject stays or settles "at" a level: "inflation remains high, at 6.85%", "the rate levels off at 3.0
+# percent".
+STAYING_VERBS = verb_forms(
+    "stand/stands/stood/standing", "stay/stays/stayed/staying", "level/levels/leveled/levelled",
+    "settle/settles/settled/settling", "hover/hovers/hovered/hovering", "sit/sits/sat/sitting",
+)
+
+
+def held_at_level(head: Token) -> Token | None:
+    """What a share "at" a verb of holding or staying is the level of: the holding verb's object before it, or the
+    staying verb's subject; None for a pronoun, a name's number or a noun holding a number of its own."""
+    at = head.head
+    if head.dep_ != "pobj" or at.lower_ != "at":
+        return None
+    verb = at.head
+    if verb.dep_ in ("acomp", "oprd", "advmod") and verb.head.i != verb.i:
+        verb = verb.head  # "leaving the participation rate unchanged at 65 per cent"
+    held = None
+    if verb.lower_ in HOLDING_VERBS:
+        held = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and c.i < at.i), None)
+    elif verb.lower_ in STAYING_VERBS | COPULAS:
+        held = first_child(verb, ("nsubj",))
+        held = held if held is not None and held.i < verb.i else None
+    if held is None or not is_nominal(held) or held.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return None if any(token.like_num for token in held.subtree) else held
 
 
 def quoted_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
@@ -841,7 +877,14 @@ RECEIVING_VERBS = verb_forms(
     "owe/owes/owed/owing",
     "win/wins/won/winning",
     "collect/collects/collected/collecting",
+    # round 22 (figures40): sums raised, amassed or generated are their holder's ("the library raised £40,000",
+    # "Heidnik had amassed ... $500,000"); not "lose", whose "on" names what the loss is on (as the judges have it)
+    "raise/raises/raised/raising",
+    "amass/amasses/amassed/amassing",
+    "generate/generates/generated/generating",
 )
+# Verbs whose sum goes "in" what they name, as a payment does (round 22, figures40).
+INVESTING_VERBS = verb_forms("invest/invests/invested/investing", "spend/spends/spent/spending")
 # Verbs whose indirect object is who is given the sum: "gives the agency $17.99 billion".
 GIVING_VERBS = verb_forms("give/gives/gave/given/giving", "award/awards/awarded/awarding", "grant/grants/granted")
 # Prepositions after a sum that name what it is for or who gets it: "$3.8 billion for space operations",
@@ -925,6 +968,9 @@ def receiver_noun(head: Token) -> Token | None:
         return None  # "receive $18 billion for 2015, more than a half a billion dollars above": the second a comparison
     if verb.lower_ in GIVING_VERBS:
         return first_child(verb, ("dative",))
+    if verb.lower_ in PAYING_VERBS:
+        paid = first_child(verb, ("nsubjpass",))  # "Giuffre was paid $160,000": who is paid holds it
+        return paid if paid is not None and is_nominal(paid) and paid.lower_ not in RELATIVE_PRONOUNS else None
     if verb.lower_ not in RECEIVING_VERBS:
         return None
     subject = subject_of(verb)
@@ -932,7 +978,8 @@ def receiver_noun(head: Token) -> Token | None:
         return None
     if any(token.like_num for token in subject.subtree):
         return None  # "the carrier's debt of $2.1 billion": the subject holds its own figure
-    return subject
+    named = first_child(subject, ("appos",))  # "another payments company, Stripe, raise ...": the name
+    return named if named is not None and is_name(named) and named.i > subject.i else subject
 
 
 def purpose_noun(head: Token, span: Span) -> Token | None:
@@ -944,8 +991,9 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
         if verb.lower_ not in CHANGE_VERBS | MOVING_VERBS | PRICE_VERBS:
             holders.append(verb)
     for holder in holders:
-        # "paid $35 million in a settlement": what a payment is made in
-        prepositions = PURPOSE_PREPOSITIONS | {"in"} if holder.lower_ in PAYING_VERBS else PURPOSE_PREPOSITIONS
+        # "paid $35 million in a settlement": what a payment is made in; "investing $21 million in each of the five
+        # states", "invest up to €60 million in a chalet": what an investment goes into
+        prepositions = PURPOSE_PREPOSITIONS | {"in"} if holder.lower_ in PAYING_VERBS | INVESTING_VERBS else PURPOSE_PREPOSITIONS
         for child in holder.children:
             if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < span.end:
                 continue
