@@ -1194,7 +1194,46 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
     restated = share_restated(series_objects(out, text), text)
-    return [without_describing(weight_lost(bracket_labelled(row_labelled(listed_recipient(f)), text), text)) for f in restated]
+    return [
+        without_describing(distance_placed(weight_lost(bracket_labelled(row_labelled(listed_recipient(f)), text), text), text))
+        for f in restated
+    ]
+
+
+# What a distance "away" or "from" a place places, said before it (round 22, figures40; the standard's "a distance is
+# of the place or thing that is that far"): "Paris Guest House located 400m from the Lindi Bus Stand", "her cracked
+# brick house, located just 200 metres from", "Pokrovsk, a small city about 60 kilometres away", "a tank 1.34 km
+# away". A distance between two places said after it ("20 miles north of the Bronx") has none.
+PLACED_UNITS = frozenset({"km", "m", "mile", "yard", "ft", "nmi"})
+PLACED_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:away|from|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ward)?\s+of)\b",
+    re.IGNORECASE,
+)
+PLACED_HEDGE = r"(?:(?:just|only|about|some|around|roughly|nearly|approximately|almost|barely|more than|less than)\s+)?"
+PLACED_BEFORE = (
+    # "Paris Guest House located", "her cracked brick house, located"
+    re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*|[a-z][\w-]*),?\s+(?:located|situated)\s+" + PLACED_HEDGE + "$"),
+    # "Pokrovsk, a small city about", "Duqm, a former fishing village"
+    re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*), an? (?:[a-z][\w-]*\s){1,3}" + PLACED_HEDGE + "$"),
+    # "a tank 1.34 km away"
+    re.compile(r"\b[Aa]n? ([a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
+)
+NOT_PLACED = frozenset("further total distance mere full whopping few couple good little bit point".split())
+
+
+def distance_placed(figure: Figure, text: str) -> Figure:
+    """The figure, a distance with no object said "away" or "from" a place, with what its words before place."""
+    if figure.kind != "measure" or figure.object is not None or figure.unit not in PLACED_UNITS:
+        return figure
+    if PLACED_AFTER.match(text, figure.char_end) is None:
+        return figure
+    start = max(0, figure.char_start - 80)
+    for pattern in PLACED_BEFORE:
+        placed = pattern.search(text, start, figure.char_start)
+        if placed is not None and placed.group(1).lower() not in NOT_PLACED | PHRASE_OPENERS:
+            return replace(figure, object=placed.group(1))
+    return figure
 
 
 # Round 22 (figures40): the object standard (docs/evaluation.md, "Round 22, figures40: one standard for objects")
