@@ -14,7 +14,8 @@ every figure of the article was looked for (`recall_checked`). Scores:
 - kept: true figures of every judged article still found (the others were judged on what an earlier
   parser found, so this catches losses, not misses);
 - fields: for matched figures, value/range, unit, kind and object against the judgement, object per kind
-  (a figure judged with `object_judged: false` has its object left out of both).
+  (a figure judged with `object_judged: false` has its object left out of both); objects are compared whole
+  (lower case, spaces collapsed), and again in round 22's standard form (`standard_object`), printed beside it.
 
 Sets: `dev` (default; gold-dev20.json, or the earlier gold-dev15.json, gold-dev14.json, gold-dev13.json or
 gold-dev.json where the later file is absent) is what the rules are tuned on; `heldout` (gold-heldout.json or
@@ -63,6 +64,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -219,6 +221,7 @@ class RealResult:
     recall: Scores = field(default_factory=Scores)  # recall-checked articles only, by gold kind
     kept: Scores = field(default_factory=Scores)  # every true figure, by gold kind
     objects: Scores = field(default_factory=Scores)  # tp = object right, fn = wrong, by gold kind
+    objects_standard: Scores = field(default_factory=Scores)  # the same, compared in `standard_object` form
     wrong_fields: Counter = field(default_factory=Counter)
     matched: int = 0
     exact: int = 0
@@ -240,6 +243,18 @@ def same_number(found: float | None, wanted: float | None) -> bool:
 
 def normal_object(text: str | None) -> str | None:
     return " ".join(text.lower().split()) if text else None
+
+
+# Round 22's object standard (docs/evaluation.md, "Round 22, figures40") says a leading determiner or possessive
+# pronoun and the apostrophe's typography carry no meaning; the strict comparison above stays the one gated.
+LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|each|every) ")
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def standard_object(text: str | None) -> str | None:
+    """`normal_object` with plain apostrophes and no leading determiner or possessive pronoun."""
+    normal = normal_object(text.translate(APOSTROPHES)) if text else None
+    return LEADING_DETERMINER.sub("", normal) or None if normal else None
 
 
 def wrong_fields(found: Figure, wanted: dict) -> dict[str, tuple]:
@@ -297,6 +312,8 @@ def score_article(text: str, article: dict, found: list[Figure], result: RealRes
         if judged_object:
             object_right = "object" not in wrong
             result.objects.add(kind, tp=object_right, fn=not object_right)
+            standard_right = standard_object(got.object) == standard_object(wanted["object"])
+            result.objects_standard.add(kind, tp=standard_right, fn=not standard_right)
         if wrong:
             result.errors.append(f"{label}: {got.surface!r} (found, judged) {wrong}")
     for n, got in enumerate(found):
@@ -364,14 +381,14 @@ def report(result: RealResult, gold_path: str, recall_articles: int, show_errors
     lines.append(f"true figures still found, all judged articles: {kept.tp}/{kept.tp + kept.fn}")
     fields = ", ".join(f"{k} {n}" for k, n in result.wrong_fields.most_common()) or "none"
     lines.append(f"matched figures with every field right: {result.exact}/{result.matched} (wrong: {fields})")
-    objects = result.objects
-    lines.append(
-        "object right among matched figures: "
-        + ", ".join(
-            f"{kind} {objects[kind].tp}/{objects[kind].tp + objects[kind].fn} ({objects[kind].recall:.2f})"
-            for kind in sorted(objects.by_class, key=lambda k: (k == "all", k))
+    for title, objects in (("", result.objects), (", standard form", result.objects_standard)):
+        lines.append(
+            f"object right among matched figures{title}: "
+            + ", ".join(
+                f"{kind} {objects[kind].tp}/{objects[kind].tp + objects[kind].fn} ({objects[kind].recall:.2f})"
+                for kind in sorted(objects.by_class, key=lambda k: (k == "all", k))
+            )
         )
-    )
     lines.append(f"found figures not judged (neither a true figure nor a judged non-figure): {result.unjudged}")
     if result.crashed:
         lines.append(f"articles the figure finder raised on (scored as finding nothing): {'; '.join(result.crashed)}")

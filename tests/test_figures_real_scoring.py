@@ -215,8 +215,10 @@ def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder, 
     rulings = [f for a in articles for f in a["figures"] + a["not_figures"] if "ruling" in f]
     assert all(f["ruling"] for f in rulings)
     assert all(f["kind"] == "duration" for f in rulings if "a/an" in f["ruling"])
+    objects = [f for f in rulings if "round-22 standard" in f["ruling"]]  # round 22's object standard, old kept
+    assert all('"Round 22, figures40"' in f["ruling"] and "; was " in f["ruling"] for f in objects)
     if file == "gold-heldout.json":
-        assert all("kind" in f and f["kind"] == "duration" for f in rulings)
+        assert all("kind" in f and f["kind"] == "duration" for f in rulings if f not in objects)
 
 
 def test_a_page_the_figure_finder_raises_on_scores_as_misses_and_is_named(tmp_path, capsys, monkeypatch):
@@ -244,6 +246,21 @@ def test_an_object_left_unjudged_is_not_scored(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "matched figures with every field right: 3/3 (wrong: none)" in out
     assert "object right among matched figures: count 2/2 (1.00), all 2/2 (1.00)" in out
+
+
+def test_an_object_in_standard_form_is_printed_beside_the_strict_one(tmp_path, capsys):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    gold_path = tmp_path / "figures-real" / "gold-dev.json"
+    gold = json.loads(gold_path.read_text())
+    tickets = next(f for f in gold["articles"][0]["figures"] if f["surface"] == "300 tickets")
+    tickets["object"] = "the tickets"  # a determiner: wrong whole, right in round 22's standard form
+    gold_path.write_text(json.dumps(gold))
+    assert main(["--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "object right among matched figures: count 1/2 (0.50), measure 0/1 (0.00), all 1/3 (0.33)" in out
+    assert "object right among matched figures, standard form: count 2/2 (1.00), measure 0/1 (0.00), all 2/3" in out
+    assert eval_figures_real.standard_object("The Earth\u2019s land") == "earth's land"
+    assert eval_figures_real.standard_object("Total SA") == "total sa"  # only determiners and pronouns go
 
 
 def test_gold_in_the_repository_is_read_before_the_data_folders(tmp_path, capsys, repository_gold):
