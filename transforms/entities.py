@@ -2545,6 +2545,13 @@ _INDEX_MOVE_AFTER = re.compile(
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)[ \t]+points\b"
 )
 THING_CONTEXT_CHARS = 120
+# A disease, which the model calls a place or a person: "diagnosed with Ebola", "cases of Ebola", "the Zika
+# virus" (a virus named for a forest or a river stays a disease).
+_DISEASE_BEFORE = re.compile(
+    r"(?:^|\s)(?:diagnosed with|infected (?:with|by)|cases of|died (?:of|from)|treated for|tested positive for|"
+    r"outbreak of|spread of|vaccine against)[ \t]+(?:the[ \t]+)?$"
+)
+_DISEASE_AFTER = re.compile(r"^[ \t]+(?:virus|vaccines?|epidemic|infections?)\b")
 
 
 def is_thing_by_its_kind(item: NamedSpan) -> bool:
@@ -2565,21 +2572,38 @@ def is_thing_by_its_kind(item: NamedSpan) -> bool:
     )
 
 
+def is_disease(item: NamedSpan) -> bool:
+    """One mention of a name is written as a disease's (`_DISEASE_BEFORE`, `_DISEASE_AFTER`)."""
+    document = item.span.document
+    if not document:
+        return False
+    before = document[max(0, item.span.char_start - 40) : item.span.char_start]
+    return bool(_DISEASE_BEFORE.search(before) or _DISEASE_AFTER.match(document[item.span.char_end :][:20]))
+
+
 def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     """The model calls laws, indices and products organisations ("Dodd-Frank", "BSE Sensex", "Eurofighter
-    Typhoon"): a name one of whose mentions is written as a thing (`is_thing_by_its_kind`) goes at every
-    mention of that text, as the judged standard has them MISC. Not a firm the lexicon knows ("Apple tablets")."""
+    Typhoon") and diseases places ("diagnosed with Ebola"): a name one of whose mentions is written as a thing
+    (`is_thing_by_its_kind`) goes at every mention of that text, as the judged standard has them MISC. Not a
+    firm the lexicon knows ("Apple tablets"), nor a country ("the Spain rule")."""
     things = {
         (item.span.document, alias_key(item.name))
         for item in named
-        if item.label in ("ORG", "PERSON") and item.name not in KNOWN_FIRMS and is_thing_by_its_kind(item)
+        if item.label in ("ORG", "PERSON", "LOC")
+        and not item.is_country
+        and item.name not in KNOWN_FIRMS
+        and (is_disease(item) or (item.label != "LOC" and is_thing_by_its_kind(item)))
     }
     if not things:
         return named
     return [
         item
         for item in named
-        if not (item.label in ("ORG", "PERSON") and (item.span.document, alias_key(item.name)) in things)
+        if not (
+            item.label in ("ORG", "PERSON", "LOC")
+            and not item.is_country
+            and (item.span.document, alias_key(item.name)) in things
+        )
     ]
 
 
@@ -2587,6 +2611,7 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
 # by its last word ("Gartnavel Hospital") or by the kind written after it ("the Royal Free hospital"); a church
 # where something happens in or at it ("the shooting at Emanuel African Methodist Episcopal Church"), as a
 # church named alone is often the denomination ("the Catholic Church said").
+_OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[’']s[ \t]+(?:the[ \t]+)?$")
 BUILDING_LAST_WORDS = frozenset("hospital infirmary jail prison penitentiary stadium arena cathedral".split())
 _BUILDING_KIND_AFTER = re.compile(r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium)\b")
 _AT_OR_IN_BEFORE = re.compile(r"(?:^|\s)(?:at|in|inside|outside)[ \t]+(?:the[ \t]+)?$")
@@ -2603,17 +2628,26 @@ def is_building(item: NamedSpan) -> bool:
     return last == "church" and len(item.name.split()) >= 2 and bool(_AT_OR_IN_BEFORE.search(before))
 
 
-def buildings_as_places(named: list[NamedSpan]) -> list[NamedSpan]:
+def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """An organisation that is a building (`is_building`) is a place, at every mention of its name in the
-    text: "treated at Glasgow's Gartnavel Hospital", "transferred to ... the Royal Free hospital"."""
-    buildings = {
-        (item.span.document, alias_key(item.name)) for item in named if item.label == "ORG" and is_building(item)
-    }
+    text: "treated at Gartnavel Hospital", "transferred to ... the Royal Free hospital". So is a town the
+    gazetteer knows whose possessive stands before the building ("Glasgow's Gartnavel Hospital"), which the
+    model had called a person."""
+    buildings, owners = set(), set()
+    for item in named:
+        if item.label != "ORG" or not is_building(item):
+            continue
+        buildings.add((item.span.document, alias_key(item.name)))
+        document = item.span.document or ""
+        owner = _OWNER_BEFORE.search(document[max(0, item.span.char_start - 40) : item.span.char_start])
+        if owner is not None and is_known_place(owner.group(1), options):
+            owners.add((item.span.document, alias_key(owner.group(1))))
     if not buildings:
         return named
     return [
         _labelled(item, "LOC")
-        if item.label == "ORG" and (item.span.document, alias_key(item.name)) in buildings
+        if (item.label == "ORG" and (item.span.document, alias_key(item.name)) in buildings)
+        or (item.label in ("ORG", "PERSON") and (item.span.document, alias_key(item.name)) in owners)
         else item
         for item in named
     ]
@@ -2723,6 +2757,47 @@ def conferences_by_their_context(
     return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
+# A stock's ticker in brackets after a firm's name, which the model tags alone: "Boeing (BA)", "JPMorgan Chase
+# & Co. (NYSE: JPM)", "Exxon Mobil (XOM.N)". An exchange's name before it ("NYSE:") is the exchange's mention.
+_TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
+_TICKER_OPEN_BEFORE = re.compile(r"\([ \t]*(?:([A-Z][A-Za-z]{1,7})[ \t]*:[ \t]*)?$")
+_TICKER_CLOSE_AFTER = re.compile(r"^(\.[A-Z]{1,2})?[ \t]*\)")
+_MARKET_WORDS = re.compile(r"\b(?:shares|stocks?|percent|per cent|Nasdaq|NYSE|traders|investors)\b")
+
+
+def is_ticker(item: NamedSpan, firms_ending: dict[tuple[str, int], str]) -> bool:
+    """A mention in capitals alone in brackets right after an organisation's name (`firms_ending`: the text's
+    organisations by where they end), in a text about markets; with an exchange's name or suffix ("NYSE:
+    JPM", "XOM.N"), or a letter that is none of the firm's initials ("Boeing (BA)", not "Associated Press
+    (AP)")."""
+    document = item.span.document
+    if not document or not _TICKER.match(item.span.surface):
+        return False
+    before = _TICKER_OPEN_BEFORE.search(document[max(0, item.span.char_start - 20) : item.span.char_start])
+    after = _TICKER_CLOSE_AFTER.match(document[item.span.char_end : item.span.char_end + 10])
+    if before is None or after is None:
+        return False
+    firm = firms_ending.get((document, len(document[: item.span.char_start - len(before.group())].rstrip())))
+    if firm is None or not _MARKET_WORDS.search(document):
+        return False
+    if before.group(1) or after.group(1) or "." in item.span.surface:
+        return True
+    # A short form uses the name's initials, in any order ("National Bank of Romania (BNR)"); a ticker
+    # has other letters ("Boeing (BA)", "Intel (INTC)").
+    initials = {word[0].upper() for word in firm.split() if word.casefold() not in _ACRONYM_SKIPS}
+    return not set(item.span.surface) <= initials
+
+
+def without_tickers(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Tickers the model tags as organisations (`is_ticker`) go: a ticker is a firm's code, not a mention."""
+    firms_ending = {
+        (item.span.document, item.span.char_end): item.name
+        for item in named
+        if item.label == "ORG" and item.span.document
+    }
+    return [item for item in named if item.label not in ("ORG", "PERSON", "LOC") or not is_ticker(item, firms_ending)]
+
+
 def canonicalise(
     named: list[NamedSpan],
     options: EntityOptions | None = None,
@@ -2738,14 +2813,14 @@ def canonicalise(
         named = owners_apart(named)
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
-        named = without_things_named_by_their_kind(without_chrome_and_titles(named))
+        named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named)))
         named = without_abbreviations_of_things(without_common_words(named, words), words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
-        named = buildings_as_places(firms_by_their_name(clubs_by_their_context(named, options, contexts_of)))
+        named = buildings_as_places(firms_by_their_name(clubs_by_their_context(named, options, contexts_of)), options)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
