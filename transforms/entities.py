@@ -237,6 +237,8 @@ _HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
 # gives the span "Priya Nandakumar-USA"); a double surname is not in capitals ("Ruiz-Tagle").
 _AGENCY_AFTER_HYPHEN = re.compile(r"(?<=[a-z])-[A-Z]{2,}$")
 # A number after a person's name is a score, a weight or a time the model took in: "Everton 2-1", "N. Alam 51.5".
+# A conjunction the model's span ends on ("The BSE Sensex and" of "The BSE Sensex and Nifty").
+_CONJUNCTION_AFTER = re.compile(r"[ \t]+(?:and|or)$")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,:-]\d+)*$")
 # A date after a dash, as a wire's line writes it after its name: "Associated Press - January 10, 2008".
 _DATE_AFTER = re.compile(
@@ -374,8 +376,9 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 
 
 def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
-    """Whitespace, dotted acronyms, edge punctuation and a handle after the name; in English also a leading 'the', a
-    possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
+    """Whitespace, dotted acronyms, edge punctuation and a handle after the name; in English also a leading 'the',
+    a conjunction at the end, a possessive and a person's titles; in French a leading article or preposition
+    ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
     name = _HANDLE_AFTER.sub("", name)
     if language == ENGLISH:
@@ -386,7 +389,7 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
         if label == "PERSON":
             name = _POSSESSIVE_THEN_NAME.sub("", name)
         name = _POSSESSIVE.sub("", name)
-        name = _LEADING_ARTICLE.sub("", name)
+        name = _LEADING_ARTICLE.sub("", _CONJUNCTION_AFTER.sub("", name))
         if label == "PERSON":
             name = strip_titles(name)
     elif language == "fr":
@@ -2554,31 +2557,32 @@ _DISEASE_BEFORE = re.compile(
 _DISEASE_AFTER = re.compile(r"^[ \t]+(?:virus|vaccines?|epidemic|infections?)\b")
 
 
-def is_thing_by_its_kind(item: NamedSpan) -> bool:
-    """One mention of a name says it is a law, a commodity, an index or a machine (`_LAW_KIND_AFTER`,
-    `_COMMODITY_KIND_AFTER`, `_MACHINE_KIND_AFTER`, `_INDEX_MOVE_AFTER`, `THING_LAST_WORDS`)."""
-    words = item.name.split()
+def is_thing_by_its_kind(name: str, document: str) -> bool:
+    """A name some occurrence of which in the text, tagged or not, is written as a law, a commodity, an index
+    or a machine (`_LAW_KIND_AFTER`, `_COMMODITY_KIND_AFTER`, `_MACHINE_KIND_AFTER`, `_INDEX_MOVE_AFTER`), or
+    whose last word is a law's or an index's (`THING_LAST_WORDS`)."""
+    words = name.split()
     if len(words) >= 2 and words[-1].casefold() in THING_LAST_WORDS:
         return True
-    document = item.span.document
-    if not document:
-        return False
-    after = document[item.span.char_end : item.span.char_end + THING_CONTEXT_CHARS]
-    return bool(
-        _LAW_KIND_AFTER.match(after)
-        or _COMMODITY_KIND_AFTER.match(after)
-        or (len(words) >= 2 and _MACHINE_KIND_AFTER.match(after))
-        or _INDEX_MOVE_AFTER.match(after)
+    for _, end in _occurrences(words, document):
+        after = document[end : end + THING_CONTEXT_CHARS]
+        if (
+            _LAW_KIND_AFTER.match(after)
+            or _COMMODITY_KIND_AFTER.match(after)
+            or (len(words) >= 2 and _MACHINE_KIND_AFTER.match(after))
+            or _INDEX_MOVE_AFTER.match(after)
+        ):
+            return True
+    return False
+
+
+def is_disease(name: str, document: str) -> bool:
+    """A name some occurrence of which in the text is written as a disease's (`_DISEASE_BEFORE`,
+    `_DISEASE_AFTER`)."""
+    return any(
+        _DISEASE_BEFORE.search(document[max(0, start - 40) : start]) or _DISEASE_AFTER.match(document[end : end + 20])
+        for start, end in _occurrences(name.split(), document)
     )
-
-
-def is_disease(item: NamedSpan) -> bool:
-    """One mention of a name is written as a disease's (`_DISEASE_BEFORE`, `_DISEASE_AFTER`)."""
-    document = item.span.document
-    if not document:
-        return False
-    before = document[max(0, item.span.char_start - 40) : item.span.char_start]
-    return bool(_DISEASE_BEFORE.search(before) or _DISEASE_AFTER.match(document[item.span.char_end :][:20]))
 
 
 def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -2586,14 +2590,18 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
     Typhoon") and diseases places ("diagnosed with Ebola"): a name one of whose mentions is written as a thing
     (`is_thing_by_its_kind`) goes at every mention of that text, as the judged standard has them MISC. Not a
     firm the lexicon knows ("Apple tablets"), nor a country ("the Spain rule")."""
-    things = {
-        (item.span.document, alias_key(item.name))
-        for item in named
-        if item.label in ("ORG", "PERSON", "LOC")
-        and not item.is_country
-        and item.name not in KNOWN_FIRMS
-        and (is_disease(item) or (item.label != "LOC" and is_thing_by_its_kind(item)))
-    }
+    things = set()
+    for document, items in spans_by_document(named).items():
+        candidates = {
+            (item.name, item.label != "LOC")
+            for item in items
+            if item.label in ("ORG", "PERSON", "LOC") and not item.is_country and item.name not in KNOWN_FIRMS
+        }
+        things |= {
+            (document, alias_key(name))
+            for name, may_be_a_thing in candidates
+            if is_disease(name, document) or (may_be_a_thing and is_thing_by_its_kind(name, document))
+        }
     if not things:
         return named
     return [
