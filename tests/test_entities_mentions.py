@@ -20,6 +20,7 @@ from transforms.entities import (
     conferences_by_their_context,
     employer_parts,
     firms_by_their_name,
+    firms_joined_by_and,
     firms_named_again,
     load_ner,
     one_label_per_name,
@@ -243,3 +244,18 @@ def test_a_conference_is_found_by_its_champion_or_a_team_beside_it_in_a_story_ab
     walk = text.replace("The coach", "The hiker")
     named = [_named(walk, "Big Sky", "LOC"), _named(walk, "Montana State", "ORG")]
     assert [item.label for item in conferences_by_their_context(named, DEFAULT_OPTIONS)] == ["LOC", "ORG"]
+
+
+def test_two_names_joined_by_and_are_one_firm_before_a_firms_kind_or_a_ticker():
+    text = "The Post and Courier newspaper; Larsen and Toubro (LART.NS) rose; the Ohio and Texas newspapers; Ann and Bo"
+    words = [("Post", "ORG"), ("Courier", "ORG"), ("Larsen", "PERSON"), ("Toubro", "ORG")]
+    words += [("Ohio", "LOC"), ("Texas", "LOC"), ("Ann", "PERSON"), ("Bo", "PERSON")]
+    joined = firms_joined_by_and([_named(text, word, label) for word, label in words])
+    assert [(item.label, item.name, item.span.char_start) for item in joined] == [
+        ("ORG", "Post and Courier", text.index("Post")),
+        ("ORG", "Larsen and Toubro", text.index("Larsen")),
+        ("LOC", "Ohio", text.index("Ohio")),
+        ("LOC", "Texas", text.index("Texas")),
+        ("PERSON", "Ann", text.index("Ann")),
+        ("PERSON", "Bo", text.index("Bo")),
+    ]

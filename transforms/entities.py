@@ -2806,6 +2806,45 @@ def without_tickers(named: list[NamedSpan]) -> list[NamedSpan]:
     return [item for item in named if item.label not in ("ORG", "PERSON", "LOC") or not is_ticker(item, firms_ending)]
 
 
+# A firm's kind or its ticker after the second of two names joined by "and": "The Post and Courier newspaper",
+# "Larsen and Toubro (LART.NS)", which the model reads as two names.
+_FIRM_KIND_AFTER = re.compile(r"^[ \t]+(?:newspaper|daily|company|group|firm|shares|stock)\b")
+_AND_BETWEEN = re.compile(r"^[ \t]+(?:and|&)[ \t]+$")
+
+
+def firms_joined_by_and(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Two names of the model's joined by "and" are one organisation when a firm's kind or a ticker follows
+    the second (`_FIRM_KIND_AFTER`, `_TICKER_AFTER`): "The Post and Courier newspaper reported", "Larsen and
+    Toubro (LART.NS) added 0.5 percent"; not "Ohio and Texas newspapers", two places."""
+    result: list[NamedSpan] = []
+    for item in named:
+        previous = result[-1] if result else None
+        document = item.span.document
+        if (
+            previous is not None
+            and document
+            and previous.span.document == document
+            and previous.label in ("ORG", "PERSON")
+            and item.label in ("ORG", "PERSON")
+            and _AND_BETWEEN.match(document[previous.span.char_end : item.span.char_start])
+            and (
+                _FIRM_KIND_AFTER.match(document[item.span.char_end : item.span.char_end + 20])
+                or _TICKER_AFTER.match(document, item.span.char_end)
+            )
+        ):
+            span = Span(
+                document[previous.span.char_start : item.span.char_end],
+                "ORG",
+                previous.span.char_start,
+                item.span.char_end,
+                document,
+            )
+            result[-1] = NamedSpan(span, "ORG", clean_name(span.surface, "ORG"))
+            continue
+        result.append(item)
+    return result
+
+
 def canonicalise(
     named: list[NamedSpan],
     options: EntityOptions | None = None,
@@ -2818,7 +2857,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = owners_apart(named)
+        named = owners_apart(firms_joined_by_and(named))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named)))
