@@ -2557,13 +2557,27 @@ _DISEASE_BEFORE = re.compile(
 _DISEASE_AFTER = re.compile(r"^[ \t]+(?:virus|vaccines?|epidemic|infections?)\b")
 
 
-def is_thing_by_its_kind(name: str, document: str) -> bool:
+# The words the kinds above need, looked for once in a text: most texts have none, and their names need no scan.
+_THING_KIND_WORD = re.compile(
+    r"\b(?:laws?|act|bill|rules?|regulations?|reforms?|legislation|crude|index|indices|futures|jets?|fighters?|"
+    r"aircraft|planes?|helicopters?|missiles?|rifles?|tanks|tablets?|smartphones?|points)\b"
+)
+_DISEASE_WORD = re.compile(
+    r"\b(?:diagnosed|infected|cases|died|treated|tested|outbreak|spread|vaccines?|virus|"
+    r"epidemic|infections?)\b"
+)
+
+
+def is_thing_by_its_kind(name: str, document: str, scan: bool = True) -> bool:
     """A name some occurrence of which in the text, tagged or not, is written as a law, a commodity, an index
     or a machine (`_LAW_KIND_AFTER`, `_COMMODITY_KIND_AFTER`, `_MACHINE_KIND_AFTER`, `_INDEX_MOVE_AFTER`), or
-    whose last word is a law's or an index's (`THING_LAST_WORDS`)."""
+    whose last word is a law's or an index's (`THING_LAST_WORDS`). `scan` False: the text has no word of those
+    kinds (`_THING_KIND_WORD`), only the last word is read."""
     words = name.split()
     if len(words) >= 2 and words[-1].casefold() in THING_LAST_WORDS:
         return True
+    if not scan:
+        return False
     for _, end in _occurrences(words, document):
         after = document[end : end + THING_CONTEXT_CHARS]
         if (
@@ -2592,6 +2606,7 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
     firm the lexicon knows ("Apple tablets"), nor a country ("the Spain rule")."""
     things = set()
     for document, items in spans_by_document(named).items():
+        kinds, diseases = bool(_THING_KIND_WORD.search(document)), bool(_DISEASE_WORD.search(document))
         candidates = {
             (item.name, item.label != "LOC")
             for item in items
@@ -2600,7 +2615,8 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
         things |= {
             (document, alias_key(name))
             for name, may_be_a_thing in candidates
-            if is_disease(name, document) or (may_be_a_thing and is_thing_by_its_kind(name, document))
+            if (diseases and is_disease(name, document))
+            or (may_be_a_thing and is_thing_by_its_kind(name, document, kinds))
         }
     if not things:
         return named
