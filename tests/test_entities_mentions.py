@@ -184,9 +184,9 @@ def test_laws_indices_commodities_and_machines_go_at_every_mention():
     text = (
         "The Hale-Brook reform law passed; Hale-Brook costs banks. The Nikkei rose 1.1 percent to 38,120.50 points. "
         "Brent crude fell. Four Saab Gripen jets flew. The Cole Act too. Boeing jets flew; Apple tablets sold. "
-        "Ohio State scored 24 points; Tesla gained 3 percent to 250 points."
+        "Ohio State scored 24 points; Tesla gained 3 percent to 250 points. Jo Kent said the bill would pass."
     )
-    kept = ["Boeing", "Apple", "Ohio State", "Tesla"]
+    kept = ["Boeing", "Apple", "Ohio State", "Tesla", "Jo Kent"]
     words = ["Hale-Brook", "Nikkei", "Brent", "Saab Gripen", "Cole Act", *kept]
     named = [_named(text, "Hale-Brook", "ORG", 1)] + [_named(text, word, "ORG") for word in words[1:]]
     assert [item.name for item in without_things_named_by_their_kind(named)] == kept

@@ -2525,11 +2525,13 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
 
 # --- Things, buildings and short forms (round 22) --------------------------------------------------
 
-# The kind of thing a name is, written right after it: a law ("the Dodd-Frank financial-reform law", a
-# lower-case word or two between), a commodity or an index ("Brent crude", "the Hang Seng index"), or a
-# machine ("four Eurofighter Typhoon jets"). Laws, products and indices are no PERSON, ORG or LOC entity.
+# The kind of thing a name is, written right after it: a law ("the Dodd-Frank financial-reform law", with a
+# modifier or two between: a hyphenated word or one shaped as an adjective, so "Jackson said the bill" is no
+# law), a commodity or an index ("Brent crude", "the Hang Seng index"), or a machine ("four Eurofighter
+# Typhoon jets"). Laws, products and indices are no PERSON, ORG or LOC entity.
 _LAW_KIND_AFTER = re.compile(
-    r"^[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}(?:law|laws|act|bill|rule|rules|regulations?|reforms?|legislation)\b"
+    r"^[ \t]+(?:(?:[a-z]+-[\w-]+|[a-z]+(?:ing|al|ic|ary|ory))[ \t]+){0,2}"
+    r"(?:law|laws|act|bill|rule|rules|regulations?|reforms?|legislation)\b"
 )
 _COMMODITY_KIND_AFTER = re.compile(r"^[ \t]+(?:crude|index|indices|futures)\b")
 # A machine's kind after a name of two words or more: "Boeing jets" names the firm, "Eurofighter Typhoon jets"
