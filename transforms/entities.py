@@ -2704,7 +2704,8 @@ def acronyms_of_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
         acronyms = {acronym_of(item.name) for item in items if item.label == "ORG"} - {None}
         if not acronyms:
             continue
-        relabelled |= {(document, item.name) for item in items if item.name in acronyms}
+        # A country keeps its code ("USA" beside a "United Steel Association").
+        relabelled |= {(document, item.name) for item in items if item.name in acronyms and not item.is_country}
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         for match in _CAPITALS_WORD.finditer(document):
             start, end = match.span()
@@ -2713,7 +2714,10 @@ def acronyms_of_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
             if _NAME_GOES_ON_AFTER.match(document, end) or not _outside_a_capitals_line(document, start, end):
                 continue
             added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
-    named = [_labelled(item, "ORG") if (item.span.document, item.name) in relabelled else item for item in named]
+    named = [
+        _labelled(item, "ORG") if (item.span.document, item.name) in relabelled and not item.is_country else item
+        for item in named
+    ]
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
