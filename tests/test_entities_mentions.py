@@ -10,11 +10,17 @@ from pathlib import Path
 import pytest
 
 from transforms.entities import (
+    DEFAULT_OPTIONS,
     NamedSpan,
     Span,
+    acronym_of,
+    acronyms_of_organisations,
+    buildings_as_places,
     clean_name,
+    conferences_by_their_context,
     employer_parts,
     firms_by_their_name,
+    firms_joined_by_and,
     firms_named_again,
     load_ner,
     one_label_per_name,
@@ -25,6 +31,8 @@ from transforms.entities import (
     spans_of,
     teams_by_their_nicknames,
     teams_in_results,
+    without_things_named_by_their_kind,
+    without_tickers,
 )
 from transforms.options import EntityOptions
 
@@ -170,3 +178,84 @@ def test_a_name_with_a_stock_ticker_after_it_is_a_firm_in_every_mention():
     named = [_named(text, "Harlan Mercer", "PERSON"), _named(text, "Harlan Mercer", "PERSON", 1)]
     named += [_named(text, "Cara Pike", "PERSON"), _named(text, "Jo Ames", "PERSON"), _named(text, "Al Bo", "PERSON")]
     assert [item.label for item in firms_by_their_name(named)] == ["ORG", "ORG", "ORG", "PERSON", "PERSON"]
+
+
+def test_laws_indices_commodities_and_machines_go_at_every_mention():
+    text = (
+        "The Hale-Brook reform law passed; Hale-Brook costs banks. The Nikkei rose 1.1 percent to 38,120.50 points. "
+        "Brent crude fell. Four Saab Gripen jets flew. The Cole Act too. Boeing jets flew; Apple tablets sold. "
+        "Ohio State scored 24 points; Tesla gained 3 percent to 250 points. Jo Kent said the bill would pass."
+    )
+    kept = ["Boeing", "Apple", "Ohio State", "Tesla", "Jo Kent"]
+    words = ["Hale-Brook", "Nikkei", "Brent", "Saab Gripen", "Cole Act", *kept]
+    named = [_named(text, "Hale-Brook", "ORG", 1)] + [_named(text, word, "ORG") for word in words[1:]]
+    assert [item.name for item in without_things_named_by_their_kind(named)] == kept
+
+
+def test_a_disease_goes_whatever_its_label_but_a_place_before_a_law_stays():
+    text = "She was diagnosed with Ebola in Leeds. Ebola spread. The Texas law and the Zika virus."
+    named = [_named(text, "Ebola", "LOC", 1), _named(text, "Leeds", "LOC"), _named(text, "Texas", "LOC")]
+    named.append(_named(text, "Zika", "PERSON"))
+    assert [item.name for item in without_things_named_by_their_kind(named)] == ["Leeds", "Texas"]
+
+
+def test_a_ticker_after_a_firm_goes_but_a_short_form_stays():
+    text = (
+        "Shares of Boeing (BA) fell 2 percent; Exxon Mobil (XOM.N) and Cara Foods (NYSE: CF) rose. "
+        "The National Bank of Romania (BNR) and the Associated Press (AP) said so, as did Jo (JB)."
+    )
+    words = ["Boeing", "BA", "Exxon Mobil", "XOM.N", "Cara Foods", "NYSE", "CF", "National Bank of Romania", "BNR"]
+    named = [_named(text, word, "ORG") for word in [*words, "Associated Press", "AP", "JB"]]
+    kept = [item.name for item in without_tickers(named)]
+    short_forms = ["National Bank of Romania", "BNR", "Associated Press", "AP", "JB"]  # "JB": after a person
+    assert kept == ["Boeing", "Exxon Mobil", "Cara Foods", "NYSE", *short_forms]
+    plain = "Boeing (BA) said so."  # no word of markets: "BA" may be the firm's short form
+    assert len(without_tickers([_named(plain, "Boeing", "ORG"), _named(plain, "BA", "ORG")])) == 2
+
+
+def test_hospitals_are_places_and_so_is_the_town_whose_possessive_stands_before_one():
+    text = "He flew to Glasgow, then to Glasgow's Gartnavel Hospital; the Royal Free hospital; the Catholic Church."
+    named = [_named(text, "Glasgow", "PERSON"), _named(text, "Gartnavel Hospital", "ORG")]
+    named += [_named(text, "Royal Free", "ORG"), _named(text, "Catholic Church", "ORG")]
+    assert [item.label for item in buildings_as_places(named, DEFAULT_OPTIONS)] == ["LOC", "LOC", "LOC", "ORG"]
+
+
+def test_an_acronym_of_an_organisation_named_in_full_is_that_organisation():
+    assert acronym_of("San Diego State University") == "SDSU"
+    assert acronym_of("Federal Bureau of Investigation") == "FBI"
+    assert acronym_of("Bank of Canada") is None  # two words: too short to tell
+    text = "San Diego State University said SDSU’s plan, SDSU.edu and (SDSU.X) stand. THE SDSU PLAN. SDSU Tower."
+    named = acronyms_of_organisations([_named(text, "San Diego State University", "ORG")])
+    assert [(item.label, item.name, item.span.char_start) for item in named][1:] == [
+        ("ORG", "SDSU", text.index("SDSU"))
+    ]
+
+
+def test_a_conference_is_found_by_its_champion_or_a_team_beside_it_in_a_story_about_sport():
+    text = "The coach said Big Sky champ Montana State and the Big Sky won; anti-Big Sky fans. Rocky Flats, too."
+    named = [_named(text, "Big Sky", "LOC"), _named(text, "Montana State", "ORG"), _named(text, "Rocky Flats", "LOC")]
+    found = conferences_by_their_context(named, DEFAULT_OPTIONS)
+    assert [(item.label, item.name, item.span.char_start) for item in found] == [
+        ("ORG", "Big Sky", text.index("Big Sky")),
+        ("ORG", "Montana State", text.index("Montana State")),
+        ("ORG", "Big Sky", text.index("Big Sky", text.index("the Big Sky"))),
+        ("LOC", "Rocky Flats", text.index("Rocky Flats")),
+    ]
+    walk = text.replace("The coach", "The hiker")
+    named = [_named(walk, "Big Sky", "LOC"), _named(walk, "Montana State", "ORG")]
+    assert [item.label for item in conferences_by_their_context(named, DEFAULT_OPTIONS)] == ["LOC", "ORG"]
+
+
+def test_two_names_joined_by_and_are_one_firm_before_a_firms_kind_or_a_ticker():
+    text = "The Post and Courier newspaper; Larsen and Toubro (LART.NS) rose; the Ohio and Texas newspapers; Ann and Bo"
+    words = [("Post", "ORG"), ("Courier", "ORG"), ("Larsen", "PERSON"), ("Toubro", "ORG")]
+    words += [("Ohio", "LOC"), ("Texas", "LOC"), ("Ann", "PERSON"), ("Bo", "PERSON")]
+    joined = firms_joined_by_and([_named(text, word, label) for word, label in words])
+    assert [(item.label, item.name, item.span.char_start) for item in joined] == [
+        ("ORG", "Post and Courier", text.index("Post")),
+        ("ORG", "Larsen and Toubro", text.index("Larsen")),
+        ("LOC", "Ohio", text.index("Ohio")),
+        ("LOC", "Texas", text.index("Texas")),
+        ("PERSON", "Ann", text.index("Ann")),
+        ("PERSON", "Bo", text.index("Bo")),
+    ]

@@ -237,6 +237,8 @@ _HANDLE_AFTER = re.compile(r"\s+\(?@\w+\)?$")
 # gives the span "Priya Nandakumar-USA"); a double surname is not in capitals ("Ruiz-Tagle").
 _AGENCY_AFTER_HYPHEN = re.compile(r"(?<=[a-z])-[A-Z]{2,}$")
 # A number after a person's name is a score, a weight or a time the model took in: "Everton 2-1", "N. Alam 51.5".
+# A conjunction the model's span ends on ("The BSE Sensex and" of "The BSE Sensex and Nifty").
+_CONJUNCTION_AFTER = re.compile(r"[ \t]+(?:and|or)$")
 _NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,:-]\d+)*$")
 # A date after a dash, as a wire's line writes it after its name: "Associated Press - January 10, 2008".
 _DATE_AFTER = re.compile(
@@ -374,8 +376,9 @@ def span_names(spans: list[Span]) -> list[NamedSpan]:
 
 
 def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
-    """Whitespace, dotted acronyms, edge punctuation and a handle after the name; in English also a leading 'the', a
-    possessive and a person's titles; in French a leading article or preposition ("la Chine", "l'Europe")."""
+    """Whitespace, dotted acronyms, edge punctuation and a handle after the name; in English also a leading 'the',
+    a conjunction at the end, a possessive and a person's titles; in French a leading article or preposition
+    ("la Chine", "l'Europe")."""
     name = " ".join(surface.split()).strip(_EDGE_PUNCTUATION + " ")
     name = _HANDLE_AFTER.sub("", name)
     if language == ENGLISH:
@@ -386,7 +389,7 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
         if label == "PERSON":
             name = _POSSESSIVE_THEN_NAME.sub("", name)
         name = _POSSESSIVE.sub("", name)
-        name = _LEADING_ARTICLE.sub("", name)
+        name = _LEADING_ARTICLE.sub("", _CONJUNCTION_AFTER.sub("", name))
         if label == "PERSON":
             name = strip_titles(name)
     elif language == "fr":
@@ -2520,6 +2523,350 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     ]
 
 
+# --- Things, buildings and short forms (round 22) --------------------------------------------------
+
+# The kind of thing a name is, written right after it: a law ("the Dodd-Frank financial-reform law", with a
+# modifier or two between: a hyphenated word or one shaped as an adjective, so "Jackson said the bill" is no
+# law), a commodity or an index ("Brent crude", "the Hang Seng index"), or a machine ("four Eurofighter
+# Typhoon jets"). Laws, products and indices are no PERSON, ORG or LOC entity.
+_LAW_KIND_AFTER = re.compile(
+    r"^[ \t]+(?:(?:[a-z]+-[\w-]+|[a-z]+(?:ing|al|ic|ary|ory))[ \t]+){0,2}"
+    r"(?:law|laws|act|bill|rule|rules|regulations?|reforms?|legislation)\b"
+)
+_COMMODITY_KIND_AFTER = re.compile(r"^[ \t]+(?:crude|index|indices|futures)\b")
+# A machine's kind after a name of two words or more: "Boeing jets" names the firm, "Eurofighter Typhoon jets"
+# the aircraft.
+_MACHINE_KIND_AFTER = re.compile(
+    r"^[ \t]+(?:jets?|fighters?|aircraft|planes?|helicopters?|missiles?|rifles?|tanks|tablets?|smartphones?)\b"
+)
+# A law or an index by its own last word: "the Volcker Rule", "the Patriot Act", "the Nikkei Index".
+THING_LAST_WORDS = frozenset("rule rules act index amendment treaty doctrine".split())
+# An index moving to its level: "The BSE Sensex gained 0.03 percent at 27,403.54 points", "the Nifty ended
+# 0.02 percent higher at 8,248.25 points". A level has a thousands comma or decimals, so a team's "ended the
+# game with 24 points" is none.
+_INDEX_MOVE_AFTER = re.compile(
+    r"^[ \t]+(?:(?:index|composite|average)[ \t]+)?(?:rose|fell|gained|lost|ended|closed|added|dropped|slipped|"
+    r"climbed|edged|jumped|declined|advanced|finished|opened|shed)\b(?:[^\n.]|\.(?=\d)){0,80}?"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)[ \t]+points\b"
+)
+THING_CONTEXT_CHARS = 120
+# A disease, which the model calls a place or a person: "diagnosed with Ebola", "cases of Ebola", "the Zika
+# virus" (a virus named for a forest or a river stays a disease).
+_DISEASE_BEFORE = re.compile(
+    r"(?:^|\s)(?:diagnosed with|infected (?:with|by)|cases of|died (?:of|from)|treated for|tested positive for|"
+    r"outbreak of|spread of|vaccine against)[ \t]+(?:the[ \t]+)?$"
+)
+_DISEASE_AFTER = re.compile(r"^[ \t]+(?:virus|vaccines?|epidemic|infections?)\b")
+
+
+# The words the kinds above need, looked for once in a text: most texts have none, and their names need no scan.
+_THING_KIND_WORD = re.compile(
+    r"\b(?:laws?|act|bill|rules?|regulations?|reforms?|legislation|crude|index|indices|futures|jets?|fighters?|"
+    r"aircraft|planes?|helicopters?|missiles?|rifles?|tanks|tablets?|smartphones?|points)\b"
+)
+_DISEASE_WORD = re.compile(
+    r"\b(?:diagnosed|infected|cases|died|treated|tested|outbreak|spread|vaccines?|virus|"
+    r"epidemic|infections?)\b"
+)
+
+
+def is_thing_by_its_kind(name: str, document: str, scan: bool = True) -> bool:
+    """A name some occurrence of which in the text, tagged or not, is written as a law, a commodity, an index
+    or a machine (`_LAW_KIND_AFTER`, `_COMMODITY_KIND_AFTER`, `_MACHINE_KIND_AFTER`, `_INDEX_MOVE_AFTER`), or
+    whose last word is a law's or an index's (`THING_LAST_WORDS`). `scan` False: the text has no word of those
+    kinds (`_THING_KIND_WORD`), only the last word is read."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].casefold() in THING_LAST_WORDS:
+        return True
+    if not scan:
+        return False
+    for _, end in _occurrences(words, document):
+        after = document[end : end + THING_CONTEXT_CHARS]
+        if (
+            _LAW_KIND_AFTER.match(after)
+            or _COMMODITY_KIND_AFTER.match(after)
+            or (len(words) >= 2 and _MACHINE_KIND_AFTER.match(after))
+            or _INDEX_MOVE_AFTER.match(after)
+        ):
+            return True
+    return False
+
+
+def is_disease(name: str, document: str) -> bool:
+    """A name some occurrence of which in the text is written as a disease's (`_DISEASE_BEFORE`,
+    `_DISEASE_AFTER`)."""
+    return any(
+        _DISEASE_BEFORE.search(document[max(0, start - 40) : start]) or _DISEASE_AFTER.match(document[end : end + 20])
+        for start, end in _occurrences(name.split(), document)
+    )
+
+
+def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
+    """The model calls laws, indices and products organisations ("Dodd-Frank", "BSE Sensex", "Eurofighter
+    Typhoon") and diseases places ("diagnosed with Ebola"): a name one of whose mentions is written as a thing
+    (`is_thing_by_its_kind`) goes at every mention of that text, as the judged standard has them MISC. Not a
+    firm the lexicon knows ("Apple tablets"), nor a country ("the Spain rule")."""
+    things = set()
+    for document, items in spans_by_document(named).items():
+        kinds, diseases = bool(_THING_KIND_WORD.search(document)), bool(_DISEASE_WORD.search(document))
+        candidates = {
+            (item.name, item.label != "LOC")
+            for item in items
+            if item.label in ("ORG", "PERSON", "LOC") and not item.is_country and item.name not in KNOWN_FIRMS
+        }
+        things |= {
+            (document, alias_key(name))
+            for name, may_be_a_thing in candidates
+            if (diseases and is_disease(name, document))
+            or (may_be_a_thing and is_thing_by_its_kind(name, document, kinds))
+        }
+    if not things:
+        return named
+    return [
+        item
+        for item in named
+        if not (
+            item.label in ("ORG", "PERSON", "LOC")
+            and not item.is_country
+            and (item.span.document, alias_key(item.name)) in things
+        )
+    ]
+
+
+# Buildings the judged standard makes places (CoNLL's LOC for a named building): a hospital, a jail, a stadium
+# by its last word ("Gartnavel Hospital") or by the kind written after it ("the Royal Free hospital"); a church
+# where something happens in or at it ("the shooting at Emanuel African Methodist Episcopal Church"), as a
+# church named alone is often the denomination ("the Catholic Church said").
+_OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[’']s[ \t]+(?:the[ \t]+)?$")
+BUILDING_LAST_WORDS = frozenset("hospital infirmary jail prison penitentiary stadium arena cathedral".split())
+_BUILDING_KIND_AFTER = re.compile(r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium)\b")
+_AT_OR_IN_BEFORE = re.compile(r"(?:^|\s)(?:at|in|inside|outside)[ \t]+(?:the[ \t]+)?$")
+
+
+def is_building(item: NamedSpan) -> bool:
+    last = item.name.split()[-1].casefold() if item.name.split() else ""
+    document = item.span.document or ""
+    if last in BUILDING_LAST_WORDS and len(item.name.split()) >= 2:
+        return True
+    if _BUILDING_KIND_AFTER.match(document[item.span.char_end : item.span.char_end + 20]):
+        return True
+    before = document[max(0, item.span.char_start - 20) : item.span.char_start]
+    return last == "church" and len(item.name.split()) >= 2 and bool(_AT_OR_IN_BEFORE.search(before))
+
+
+def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """An organisation that is a building (`is_building`) is a place, at every mention of its name in the
+    text: "treated at Gartnavel Hospital", "transferred to ... the Royal Free hospital". So is a town the
+    gazetteer knows whose possessive stands before the building ("Glasgow's Gartnavel Hospital"), which the
+    model had called a person."""
+    buildings, owners = set(), set()
+    for item in named:
+        if item.label != "ORG" or not is_building(item):
+            continue
+        buildings.add((item.span.document, alias_key(item.name)))
+        document = item.span.document or ""
+        owner = _OWNER_BEFORE.search(document[max(0, item.span.char_start - 40) : item.span.char_start])
+        if owner is not None and is_known_place(owner.group(1), options):
+            owners.add((item.span.document, alias_key(owner.group(1))))
+    if not buildings:
+        return named
+    return [
+        _labelled(item, "LOC")
+        if (item.label == "ORG" and (item.span.document, alias_key(item.name)) in buildings)
+        or (item.label in ("ORG", "PERSON") and (item.span.document, alias_key(item.name)) in owners)
+        else item
+        for item in named
+    ]
+
+
+# The words of a name an acronym skips: "Federal Bureau of Investigation" is FBI.
+_ACRONYM_SKIPS = frozenset("of the and for in on at & de".split())
+# Not a ticker's nor an address's first part ("(ONGC.NS)", "SDSU.edu").
+_CAPITALS_WORD = re.compile(r"(?<![\w&./@-])[A-Z]{2,6}(?![\w&-]|\.\w)")
+
+
+def acronym_of(name: str) -> str | None:
+    """The initials of an organisation's name of three words or more ("San Diego State University" is SDSU,
+    "Canadian Real Estate Association" CREA), or None when a word is not capitalised."""
+    words = [word for word in re.split(r"[ \t]+", name) if word.casefold() not in _ACRONYM_SKIPS]
+    if len(words) < 3 or not all(word[:1].isupper() for word in words):
+        return None
+    return "".join(word[0] for word in words)
+
+
+def acronyms_of_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
+    """An acronym made of the initials of an organisation the text names in full (`acronym_of`) is that
+    organisation at every mention (English): the model tags "San Diego State University" and leaves "SDSU’s
+    director" untagged or calls it a place. Not a word of a line in capitals, nor one joined to a longer name."""
+    added: list[NamedSpan] = []
+    relabelled: set[tuple[str, str]] = set()
+    for document, items in spans_by_document(named).items():
+        acronyms = {acronym_of(item.name) for item in items if item.label == "ORG"} - {None}
+        if not acronyms:
+            continue
+        # A country keeps its code ("USA" beside a "United Steel Association").
+        relabelled |= {(document, item.name) for item in items if item.name in acronyms and not item.is_country}
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for match in _CAPITALS_WORD.finditer(document):
+            start, end = match.span()
+            if match.group() not in acronyms or any(a < end and start < b for a, b in taken):
+                continue
+            if _NAME_GOES_ON_AFTER.match(document, end) or not _outside_a_capitals_line(document, start, end):
+                continue
+            added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
+    named = [
+        _labelled(item, "ORG") if (item.span.document, item.name) in relabelled and not item.is_country else item
+        for item in named
+    ]
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+def _outside_a_capitals_line(document: str, start: int, end: int) -> bool:
+    """Not a word of a line in capitals ("THE SAN DIEGO STATE UNIVERSITY ..." has no acronym)."""
+    return not _CAPITALS_WORD_BEFORE.search(document[max(0, start - 20) : start]) and not _CAPITALS_WORD_AFTER.match(
+        document[end : end + 20]
+    )
+
+
+# A conference of teams: its champion after it ("Mountain West champ San Diego State"), or a team joined to it
+# ("Ohio State and the Big Ten", "the Buckeyes and the Big Ten").
+_CHAMPION_AFTER = re.compile(r"^[ \t]+(?:champs?|champions?|championship|title|tournament)\b")
+_JOINED_BEFORE = re.compile(_NAMES + r"[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?$")
+_JOINED_AFTER = re.compile(r"^[ \t]+(?:and|or)[ \t]+(?:the[ \t]+)?" + _NAMES)
+
+
+def _joined_to_a_team(around: Context, teams: frozenset[str]) -> bool:
+    before = _JOINED_BEFORE.search(around.before)
+    after = _JOINED_AFTER.match(around.after)
+    candidates = []
+    if before is not None:
+        words = before.group(1).split()
+        candidates += [" ".join(words[-k:]) for k in range(len(words), 0, -1)]
+    if after is not None:
+        words = after.group(1).split()
+        candidates += [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+    return any(alias_key(candidate.rstrip(".,")) in teams for candidate in candidates)
+
+
+def conferences_by_their_context(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """In a story about sport, a name the model calls a place that the gazetteer does not know is a conference
+    of teams (ORG) when a champion follows it or a team of the text is joined to it (`_CHAMPION_AFTER`,
+    `_joined_to_a_team`): "Mountain West champ San Diego State", "Ohio State and the Big Ten". Its mentions the
+    model left untagged are the conference too ("whether the Big Ten would have a team"); not one inside a
+    longer word ("anti-Big Ten")."""
+    added: list[NamedSpan] = []
+    conferences: set[tuple[str, str]] = set()
+    for document, items in spans_by_document(named).items():
+        candidates = {item.name for item in items if item.label == "LOC" and len(item.name.split()) >= 2}
+        if not candidates or not is_about_sport(document):
+            continue
+        teams = frozenset(alias_key(item.name) for item in items if item.label == "ORG")
+        for name in candidates:
+            if is_known_place(name, options):
+                continue
+            around = contexts_of(name, document)
+            if any(_CHAMPION_AFTER.match(c.after) or _joined_to_a_team(c, teams) for c in around):
+                conferences.add((document, name))
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for doc, name in conferences:
+            if doc != document:
+                continue
+            for start, end in _occurrences(name.split(), document):
+                if any(a < end and start < b for a, b in taken) or not _starts_a_word(document, start):
+                    continue
+                if _NAME_GOES_ON_AFTER.match(document, end):
+                    continue
+                added.append(NamedSpan(Span(document[start:end], "ORG", start, end, document), "ORG", name))
+    if not conferences:
+        return named
+    relabelled = [_labelled(item, "ORG") if (item.span.document, item.name) in conferences else item for item in named]
+    return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A stock's ticker in brackets after a firm's name, which the model tags alone: "Boeing (BA)", "JPMorgan Chase
+# & Co. (NYSE: JPM)", "Exxon Mobil (XOM.N)". An exchange's name before it ("NYSE:") is the exchange's mention.
+_TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
+_TICKER_OPEN_BEFORE = re.compile(r"\([ \t]*(?:([A-Z][A-Za-z]{1,7})[ \t]*:[ \t]*)?$")
+_TICKER_CLOSE_AFTER = re.compile(r"^(\.[A-Z]{1,2})?[ \t]*\)")
+_MARKET_WORDS = re.compile(r"\b(?:shares|stocks?|percent|per cent|Nasdaq|NYSE|traders|investors)\b")
+
+
+def is_ticker(item: NamedSpan, firms_ending: dict[tuple[str, int], str]) -> bool:
+    """A mention in capitals alone in brackets right after an organisation's name (`firms_ending`: the text's
+    organisations by where they end), in a text about markets; with an exchange's name or suffix ("NYSE:
+    JPM", "XOM.N"), or a letter that is none of the firm's initials ("Boeing (BA)", not "Associated Press
+    (AP)")."""
+    document = item.span.document
+    if not document or not _TICKER.match(item.span.surface):
+        return False
+    before = _TICKER_OPEN_BEFORE.search(document[max(0, item.span.char_start - 20) : item.span.char_start])
+    after = _TICKER_CLOSE_AFTER.match(document[item.span.char_end : item.span.char_end + 10])
+    if before is None or after is None:
+        return False
+    firm = firms_ending.get((document, len(document[: item.span.char_start - len(before.group())].rstrip())))
+    if firm is None or not _MARKET_WORDS.search(document):
+        return False
+    if before.group(1) or after.group(1) or "." in item.span.surface:
+        return True
+    # A short form uses the name's initials, in any order ("National Bank of Romania (BNR)"); a ticker
+    # has other letters ("Boeing (BA)", "Intel (INTC)").
+    initials = {word[0].upper() for word in firm.split() if word.casefold() not in _ACRONYM_SKIPS}
+    return not set(item.span.surface) <= initials
+
+
+def without_tickers(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Tickers the model tags as organisations (`is_ticker`) go: a ticker is a firm's code, not a mention."""
+    firms_ending = {
+        (item.span.document, item.span.char_end): item.name
+        for item in named
+        if item.label == "ORG" and item.span.document
+    }
+    return [item for item in named if item.label not in ("ORG", "PERSON", "LOC") or not is_ticker(item, firms_ending)]
+
+
+# A firm's kind or its ticker after the second of two names joined by "and": "The Post and Courier newspaper",
+# "Larsen and Toubro (LART.NS)", which the model reads as two names.
+_FIRM_KIND_AFTER = re.compile(r"^[ \t]+(?:newspaper|daily|company|group|firm|shares|stock)\b")
+_AND_BETWEEN = re.compile(r"^[ \t]+(?:and|&)[ \t]+$")
+
+
+def firms_joined_by_and(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Two names of the model's joined by "and" are one organisation when a firm's kind or a ticker follows
+    the second (`_FIRM_KIND_AFTER`, `_TICKER_AFTER`): "The Post and Courier newspaper reported", "Larsen and
+    Toubro (LART.NS) added 0.5 percent"; not "Ohio and Texas newspapers", two places."""
+    result: list[NamedSpan] = []
+    for item in named:
+        previous = result[-1] if result else None
+        document = item.span.document
+        if (
+            previous is not None
+            and document
+            and previous.span.document == document
+            and previous.label in ("ORG", "PERSON")
+            and item.label in ("ORG", "PERSON")
+            and _AND_BETWEEN.match(document[previous.span.char_end : item.span.char_start])
+            and (
+                _FIRM_KIND_AFTER.match(document[item.span.char_end : item.span.char_end + 20])
+                or _TICKER_AFTER.match(document, item.span.char_end)
+            )
+        ):
+            span = Span(
+                document[previous.span.char_start : item.span.char_end],
+                "ORG",
+                previous.span.char_start,
+                item.span.char_end,
+                document,
+            )
+            result[-1] = NamedSpan(span, "ORG", clean_name(span.surface, "ORG"))
+            continue
+        result.append(item)
+    return result
+
+
 def canonicalise(
     named: list[NamedSpan],
     options: EntityOptions | None = None,
@@ -2532,22 +2879,24 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = owners_apart(named)
+        named = owners_apart(firms_joined_by_and(named))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
-        named = without_abbreviations_of_things(without_common_words(without_chrome_and_titles(named), words), words)
+        named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named)))
+        named = without_abbreviations_of_things(without_common_words(named, words), words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
-        named = firms_by_their_name(clubs_by_their_context(named, options, contexts_of))
+        named = buildings_as_places(firms_by_their_name(clubs_by_their_context(named, options, contexts_of)), options)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
     if language == ENGLISH:
-        resolved = firms_named_again(people_named_again(resolved))
+        resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
+        resolved = conferences_by_their_context(resolved, options)
     return located_places(resolved, options, site_country)
 
 
