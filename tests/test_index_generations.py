@@ -150,7 +150,7 @@ def test_a_batch_writes_into_the_newest_generation_only_and_a_merge_takes_one_ti
     # One B-tree of every row put each of a batch's rows on a page of its own once the table was larger than the
     # batch; in generations the batch's rows all go into the newest, which holds a few batches' rows at most.
     small_generations(monkeypatch, rows=4, per_tier=3)
-    monkeypatch.setattr(index, "MERGE_IN_BACKGROUND", False)  # the catch-up's own merge (the merger's: test_index_merges)
+    monkeypatch.setattr(index, "MERGE_IN_BACKGROUND", False)  # the catch-up merges (the merger: test_index_merges)
     merges: list[tuple[str, list[int]]] = []
     real_merge = generations._merge
 

@@ -297,7 +297,7 @@ def test_a_generation_merge_killed_mid_way_leaves_the_index_right_and_the_next_m
         assert listed_then == listed and job_then is not None and job_then["done"] == 1
         assert 0 < there[job["into"]] == job_then["rows"]
     elif point == "the listing":  # every range written, the merged generation not listed, not filtered
-        assert listed_then == listed and job_then["done"] == len(job_then["bounds"]) + 1
+        assert listed_then == listed and job_then is not None and job_then["done"] == len(job_then["bounds"]) + 1
         assert job["into"] not in gen_filters(tmp_path, OUTCOMES)
     else:  # listed in place of the old generations, whose rows are still to delete
         assert [gen for gen, _ in listed_then] == [job["into"]] and job_then is None
