@@ -132,6 +132,7 @@ def test_generational_lookups_answer_as_a_scan_of_the_committed_rows_through_sea
         assert_answers(tmp_path, expected, step)
     compact_tables(tmp_path, 1, 0)  # every row in new files: nothing read again into these tables, nothing lost
     assert_answers(tmp_path, expected, "compacted")
+    index.wait_for_merges(tmp_path)  # the merger thread's merges done, its replaced generations deleted
     spread = generation_rows(tmp_path)
     for spec in GENERATIONAL:
         members = spread[spec.table]
@@ -149,6 +150,7 @@ def test_a_batch_writes_into_the_newest_generation_only_and_a_merge_takes_one_ti
     # One B-tree of every row put each of a batch's rows on a page of its own once the table was larger than the
     # batch; in generations the batch's rows all go into the newest, which holds a few batches' rows at most.
     small_generations(monkeypatch, rows=4, per_tier=3)
+    monkeypatch.setattr(index, "MERGE_IN_BACKGROUND", False)  # the catch-up merges (the merger: test_index_merges)
     merges: list[tuple[str, list[int]]] = []
     real_merge = generations._merge
 
@@ -190,6 +192,7 @@ class Killed(Exception):
 
 def test_a_generation_merge_cut_short_leaves_the_index_as_it_was(tmp_path, monkeypatch):
     small_generations(monkeypatch)
+    monkeypatch.setattr(index, "MERGE_IN_BACKGROUND", False)
     ensure_tables(tmp_path)
     expected, rng = Expected(), random.Random(5)
     grow(tmp_path, 3, expected, rng)

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_index_generations import Expected, assert_answers, grow
 from tests.test_lookup_index import article, dedup_key, files_the_index_reads
 from tests.test_lookups import write_batch
 from transforms.records import LshBand, MinhashSignature
-from warehouse import index
+from warehouse import generations, index
+from warehouse.generations import OUTCOMES
 from warehouse.lookups import committed_band_matches, committed_doc_ids
 from warehouse.store import ensure_tables
 
@@ -27,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Small runs: bands_0 sealed past 8 rows (every 3 nights of 4 keys), four runs to a tier, a merged run written 5 pairs
 # at a time (a tier-1 merge of 48 pairs in 10 ranges of keys).
 SIZES = {"BAND_RUN_ROWS": 8, "RUNS_PER_TIER": 4, "MERGE_CHUNK_ROWS": 5}
+REAL_START_MERGER = index._start_merger
 
 
 def small_runs(monkeypatch) -> None:
@@ -123,7 +126,8 @@ KILL_POINTS["the drops"] = ("_drop_band_table", 1)
 KILLER = """
 import os, signal, sys
 from pathlib import Path
-from warehouse import index
+from warehouse import generations, index
+from warehouse.generations import OUTCOMES
 for name, value in {sizes}.items():
     setattr(index, name, value)
 real, calls = getattr(index, {target!r}), []
@@ -184,3 +188,164 @@ def test_a_lookup_reads_the_runs_it_listed_while_the_merger_replaces_and_drops_t
     monkeypatch.setattr(index, "probe_band_levels", probe_then_merge)
     assert answers(tmp_path, holders) == scanned(holders)
     assert merged == [15] and state(tmp_path)[3] == {index.NEWEST_BANDS, state(tmp_path)[0][0][0]}
+
+
+# The generations' merges (warehouse/generations.py, merge_step), done by the same merger: nights of the generational
+# tables with generations sealed past 3 rows, three to a tier, and merged generations written 2 rows at a time.
+GEN_SIZES = {"GENERATIONS_PER_TIER": 3, "MERGE_CHUNK_ROWS": 2}
+
+
+def small_generations(monkeypatch) -> None:
+    for spec in generations.GENERATIONAL:
+        monkeypatch.setitem(generations.SEAL_ROWS, spec.table, 3)
+    for name, value in GEN_SIZES.items():
+        monkeypatch.setattr(generations, name, value)
+
+
+def gen_state(warehouse: Path, spec: generations.Generational) -> tuple[list, dict | None, list, dict[int, int]]:
+    """A table's generations listed, its merge under way, the generations to delete, and the rows of each generation
+    in the file."""
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        there = dict(con.execute(f"SELECT gen, count(*) FROM {spec.table} GROUP BY gen").fetchall())
+        return generations.sealed(con, spec), generations._job(con, spec), generations._dropping(con, spec), there
+
+
+def gen_filters(warehouse: Path, spec: generations.Generational) -> set[int]:
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        return {gen for (gen,) in con.execute("SELECT gen FROM gen_filters WHERE tbl = ?", (spec.table,))}
+
+
+def full_generations(warehouse: Path, monkeypatch) -> Expected:
+    """Nights until `outcomes` has a full tier, whose merge the catch-up wrote down for the merger (no merger thread:
+    the test runs the merges)."""
+    small_runs(monkeypatch)
+    small_generations(monkeypatch)
+    ensure_tables(warehouse)
+    expected, rng = Expected(), random.Random(4)
+    for night in range(1, 100):
+        grow(warehouse, 1, expected, rng, first=night)
+        if gen_state(warehouse, OUTCOMES)[1] is not None:
+            return expected
+    raise AssertionError("no merge written down")
+
+
+def assert_merged(warehouse: Path, spec: generations.Generational) -> None:
+    """No merge under way or left to delete, and the rows in the file are those of the generations listed."""
+    listed, job, dropping, there = gen_state(warehouse, spec)
+    with closing(sqlite3.connect(index.index_path(warehouse))) as con:
+        newest = generations.newest(con, spec)
+    counted = dict(listed) | ({newest[0]: newest[1]} if newest[1] else {})
+    assert job is None and not dropping and there == counted, (spec.table, there, counted)
+    assert gen_filters(warehouse, spec) == set(counted)
+
+
+def test_the_catch_up_that_fills_a_tier_of_generations_leaves_its_merge_to_the_merger(tmp_path, monkeypatch):
+    expected = full_generations(tmp_path, monkeypatch)
+    listed, job, dropping, there = gen_state(tmp_path, OUTCOMES)
+    assert job is not None and [tuple(member) for member in job["gens"]] == listed and len(listed) == 3
+    assert job["bounds"] is None and job["done"] == 0 and not dropping and job["into"] not in there
+    assert_answers(tmp_path, expected)
+    rows = sum(rows for _, rows in listed)
+    assert index.run_merges(tmp_path) >= 1 + -(-rows // 2) + 1 + 3  # ranges chosen, written, listed, 3 deleted
+    listed_after, _, _, there = gen_state(tmp_path, OUTCOMES)
+    assert listed_after == [(job["into"], there[job["into"]])]  # one generation of every row, each once
+    for spec in generations.GENERATIONAL:
+        assert_merged(tmp_path, spec)
+    assert_answers(tmp_path, expected)
+    grow(tmp_path, 12, expected, random.Random(9), first=100)
+    index.run_merges(tmp_path)
+    assert_answers(tmp_path, expected)
+
+
+# Killed: inside the transaction of the second range of keys (its rows inserted, not committed); inside the one that
+# lists the merged generation (its filter stored, not committed); inside the first deletion of one it replaced.
+GEN_KILL_POINTS = {"a range of keys": ("_merge_range", 2), "the listing": ("_store_filter", 1)}
+GEN_KILL_POINTS["the deletions"] = ("_drop_generation", 1)
+GEN_KILLER = """
+import os, signal
+from pathlib import Path
+from warehouse import generations, index
+for spec in generations.GENERATIONAL:
+    generations.SEAL_ROWS[spec.table] = 3
+for name, value in {sizes}.items():
+    setattr(generations, name, value)
+real, calls = getattr(generations, {target!r}), []
+def killed(*args):
+    result = real(*args)
+    calls.append(1)
+    if len(calls) == {after}:
+        os.kill(os.getpid(), signal.SIGKILL)  # mid-transaction: nothing of this step committed
+    return result
+setattr(generations, {target!r}, killed)
+index.run_merges(Path({warehouse!r}))
+"""
+
+
+@pytest.mark.parametrize("point", GEN_KILL_POINTS)
+def test_a_generation_merge_killed_mid_way_leaves_the_index_right_and_the_next_merger_finishes_it(
+    tmp_path, monkeypatch, point
+):
+    expected = full_generations(tmp_path, monkeypatch)
+    listed, job, _, _ = gen_state(tmp_path, OUTCOMES)
+    assert job is not None
+    target, after = GEN_KILL_POINTS[point]
+    script = GEN_KILLER.format(sizes=GEN_SIZES, target=target, after=after, warehouse=str(tmp_path))
+    killed = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env={"PYTHONPATH": str(ROOT)}, check=False)
+    assert killed.returncode == -signal.SIGKILL
+    listed_then, job_then, dropping, there = gen_state(tmp_path, OUTCOMES)
+    if point == "a range of keys":  # ranges chosen, the first written and counted, the second rolled back
+        assert listed_then == listed and job_then is not None and job_then["done"] == 1
+        assert 0 < there[job["into"]] == job_then["rows"]
+    elif point == "the listing":  # every range written, the merged generation not listed, not filtered
+        assert listed_then == listed and job_then is not None and job_then["done"] == len(job_then["bounds"]) + 1
+        assert job["into"] not in gen_filters(tmp_path, OUTCOMES)
+    else:  # listed in place of the old generations, whose rows are still to delete
+        assert [gen for gen, _ in listed_then] == [job["into"]] and job_then is None
+        assert dropping == [gen for gen, _ in listed] and all(gen in there for gen, _ in listed)
+    read = files_the_index_reads(monkeypatch)
+    assert_answers(tmp_path, expected)
+    assert read == []  # not rebuilt: nothing was committed since, and what the merge left is a valid index
+    index.run_merges(tmp_path)  # the next merger goes on from where it was killed
+    for spec in generations.GENERATIONAL:
+        assert_merged(tmp_path, spec)
+    assert [gen for gen, _ in gen_state(tmp_path, OUTCOMES)[0]] == [job["into"]]
+    assert_answers(tmp_path, expected)
+    index.delete_index(tmp_path)  # a rebuild from the tables answers the same
+    assert_answers(tmp_path, expected)
+
+
+def test_a_lookup_probes_the_generations_it_read_while_the_merger_replaces_and_deletes_them(tmp_path, monkeypatch):
+    # The merger lists the merged generation and deletes the old ones between the lookup's reading of the filters and
+    # its query: read in one transaction, the lookup still finds the rows (a query per statement would not).
+    expected = full_generations(tmp_path, monkeypatch)
+    committed_doc_ids(tmp_path, ["nope"])  # caught up: the lookups below only read
+    real_fill = generations.fill_probes
+    merged: list[int] = []
+
+    def fill_then_merge(con, spec, keys):
+        real_fill(con, spec, keys)
+        if spec == OUTCOMES and not merged:
+            merged.append(index.run_merges(tmp_path))  # another connection, as the merger thread's
+        return None
+
+    monkeypatch.setattr(generations, "fill_probes", fill_then_merge)
+    assert committed_doc_ids(tmp_path, [*expected.asked, "nope"]) == expected.done
+    assert merged and merged[0] > 3
+    assert_merged(tmp_path, OUTCOMES)
+
+
+def test_a_kept_connection_goes_on_after_the_merger_s_commits_and_not_after_another_write(tmp_path, monkeypatch):
+    expected = full_generations(tmp_path, monkeypatch)
+    path = index.index_path(tmp_path)
+    kept = index._kept_connections()[path].con
+    REAL_START_MERGER(tmp_path)  # the merger thread, as a catch-up starts it
+    index.wait_for_merges(tmp_path)
+    assert_merged(tmp_path, OUTCOMES)
+    read = files_the_index_reads(monkeypatch)
+    assert_answers(tmp_path, expected)
+    assert index._kept_connections()[path].con is kept and read == []  # no fresh connection, no catch-up
+    with closing(sqlite3.connect(path)) as con:  # another connection's commit: a fresh connection
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('another', 'writer')")
+        con.commit()
+    assert_answers(tmp_path, expected)
+    assert index._kept_connections()[path].con is not kept

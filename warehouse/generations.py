@@ -13,8 +13,17 @@ GENERATIONS_PER_TIER generations are merged into one of the next tier, written o
 has a Bloom filter of its keys (`gen_filters`, warehouse/band_filters.py), so a lookup probes a generation only for
 the keys it may hold (`fill_probes`, then a query joining `gen_probes`): a probe per key found, whatever the number
 of generations. A key may be in several generations (an article committed twice); the lookups take DISTINCT, the
-lowest row or the minimum, which is the same over the generations as over one table. Everything is written inside
-the catch-up's transaction: a crash leaves the generations, their filters and their counts as they were.
+lowest row or the minimum, which is the same over the generations as over one table. Everything a batch adds is
+written inside the catch-up's transaction: a crash leaves the generations, their filters and their counts as they were.
+
+A full tier's merge is not done by the catch-up that filled it (it cost ~0.19 s a batch at 101,000 articles when three
+fell in one; docs/benchmarks.md, round 22): the catch-up writes it down (meta `<table>.gen_merge`, the generation it
+will be, taken now) and the index's merger thread (warehouse/index.py, _Merger) does it while the batch's documents
+are analysed, as it does the band runs': a range of keys at a time, one short transaction each (the new generation has
+no filter yet, so no lookup probes it), then its filter stored and the list of generations changed in one transaction
+(a lookup, which reads the filters and then the rows in one read transaction, sees the generations before or after),
+then the rows of those it replaced deleted, one generation a transaction (`<table>.gen_dropping`). A merge killed at
+any point leaves the generations listed as the last committed step left them, which the next merger goes on from.
 """
 
 from __future__ import annotations
@@ -24,7 +33,8 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,6 +43,9 @@ from warehouse import band_filters
 from warehouse.query import sql_text
 
 GENERATIONS_PER_TIER = 8
+# Rows of the merged generation the merger writes in one transaction (a range of keys of the largest generation it
+# merges): a catch-up waits at most about that long for the write lock.
+MERGE_CHUNK_ROWS = 32_768
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +130,9 @@ def tier(spec: Generational, rows: int) -> int:
     return level
 
 
-def append(con: sqlite3.Connection, spec: Generational, rows: Sequence[tuple]) -> None:
+def append(con: sqlite3.Connection, spec: Generational, rows: Sequence[tuple], background: bool = False) -> None:
     """These rows (the table's columns after `gen`) into the newest generation, its filter extended with their keys;
-    then it is sealed once past seal_rows and full tiers are merged."""
+    then it is sealed once past seal_rows and full tiers are merged (`background`: written down for the merger)."""
     if not rows:
         return
     gen, count = newest(con, spec)
@@ -136,16 +149,20 @@ def append(con: sqlite3.Connection, spec: Generational, rows: Sequence[tuple]) -
         _store_filter(con, spec, gen, bits)
     else:  # its first rows (the filter made at the size for seal_rows), or more at once than that (a rebuild)
         _build_filter(con, spec, gen, max(count, spec.seal_rows))
-    _settle(con, spec)
+    _settle(con, spec, background)
 
 
 def _build_filter(con: sqlite3.Connection, spec: Generational, gen: int, rows: int) -> None:
     """A generation's filter from its rows, a chunk of keys at a time."""
+    _store_filter(con, spec, gen, _filter_bits(con, spec, gen, rows))
+
+
+def _filter_bits(con: sqlite3.Connection, spec: Generational, gen: int, rows: int) -> np.ndarray:
     bits = np.zeros(band_filters.size_for(rows), dtype=np.uint8)
     cursor = con.execute(f"SELECT {spec.key} FROM {spec.table} WHERE gen = ?", (gen,))
     while chunk := cursor.fetchmany(65_536):
         band_filters.add(bits, key_digests([key for (key,) in chunk]))
-    _store_filter(con, spec, gen, bits)
+    return bits
 
 
 def _store_filter(con: sqlite3.Connection, spec: Generational, gen: int, bits: np.ndarray) -> None:
@@ -154,30 +171,188 @@ def _store_filter(con: sqlite3.Connection, spec: Generational, gen: int, bits: n
     )
 
 
-def _settle(con: sqlite3.Connection, spec: Generational) -> None:
+def _next_gen(con: sqlite3.Connection, spec: Generational) -> int:
+    """A generation number no rows have: past the newest, the sealed ones, the merge under way's and those whose rows
+    are still to delete."""
+    taken = [newest(con, spec)[0], *(gen for gen, _ in sealed(con, spec)), *_dropping(con, spec)]
+    if (job := _job(con, spec)) is not None:
+        taken.append(job["into"])
+    return max(taken) + 1
+
+
+def _full_tier(spec: Generational, gens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The generations of the smallest tier that holds GENERATIONS_PER_TIER of them or more (none: [])."""
+    tiers: dict[int, list[tuple[int, int]]] = {}
+    for member in gens:
+        tiers.setdefault(tier(spec, member[1]), []).append(member)
+    full = [level for level, members in tiers.items() if len(members) >= GENERATIONS_PER_TIER]
+    return tiers[min(full)] if full else []
+
+
+def _settle(con: sqlite3.Connection, spec: Generational, background: bool = False) -> None:
     """Seal the newest generation once past seal_rows; then merge each tier that holds GENERATIONS_PER_TIER
-    generations into one of the next (which may fill it in turn), smallest tier first."""
+    generations into one of the next (which may fill it in turn), smallest tier first, or (`background`) write down
+    the merge for the merger thread (_plan_merge)."""
     gens = sealed(con, spec)
     before = list(gens)
     gen, count = newest(con, spec)
-    next_gen = max([gen, *(g for g, _ in gens)]) + 1
+    next_gen = _next_gen(con, spec)
     if count > spec.seal_rows:
         gens.append((gen, count))
         _set_meta(con, f"{spec.table}.newest", str(next_gen))
         _set_meta(con, f"{spec.table}.newest_rows", "0")
         next_gen += 1
-    while True:
-        tiers: dict[int, list[tuple[int, int]]] = {}
-        for member in gens:
-            tiers.setdefault(tier(spec, member[1]), []).append(member)
-        full = [level for level, members in tiers.items() if len(members) >= GENERATIONS_PER_TIER]
-        if not full:
-            break
-        merging = tiers[min(full)]
-        gens = [member for member in gens if member not in merging] + [_merge(con, spec, merging, next_gen)]
-        next_gen += 1
+    if background:
+        _plan_merge(con, spec, gens, next_gen)
+    else:
+        while merging := _full_tier(spec, gens):
+            gens = [member for member in gens if member not in merging] + [_merge(con, spec, merging, next_gen)]
+            next_gen += 1
     if gens != before:
         _set_meta(con, f"{spec.table}.gens", json.dumps(gens))
+
+
+def _merge_key(spec: Generational) -> str:
+    return f"{spec.table}.gen_merge"
+
+
+def _dropping_key(spec: Generational) -> str:
+    return f"{spec.table}.gen_dropping"
+
+
+def _job(con: sqlite3.Connection, spec: Generational) -> dict | None:
+    value = _meta(con, _merge_key(spec))
+    if value is None:
+        return None
+    job = json.loads(value)
+    job["gens"] = [tuple(member) for member in job["gens"]]
+    return dict(job)
+
+
+def _dropping(con: sqlite3.Connection, spec: Generational) -> list[int]:
+    return [int(gen) for gen in json.loads(_meta(con, _dropping_key(spec)) or "[]")]
+
+
+def _plan_merge(con: sqlite3.Connection, spec: Generational, gens: list[tuple[int, int]], into: int) -> None:
+    """When no merge of this table is under way and a tier is full, write down its merge for the merger: the
+    generations, the one they become (`into`, a number no rows have) and its ranges of keys, not chosen yet."""
+    if _job(con, spec) is not None or not (merging := _full_tier(spec, gens)):
+        return
+    job = {"into": into, "gens": merging, "bounds": None, "done": 0, "rows": 0}
+    _set_meta(con, _merge_key(spec), json.dumps(job))
+
+
+def _bounds(con: sqlite3.Connection, spec: Generational, merging: Sequence[tuple[int, int]]) -> list[str]:
+    """Keys that cut the merge into ranges of about MERGE_CHUNK_ROWS rows: every so many keys of its largest
+    generation (read in key order from its part of the primary key), each once."""
+    total = sum(rows for _, rows in merging)
+    chunks = -(-total // MERGE_CHUNK_ROWS)
+    largest, rows = max(merging, key=lambda member: member[1])
+    step = max(1, rows // chunks)
+    bounds: list[str] = []
+    cursor = con.execute(f"SELECT {spec.key} FROM {spec.table} WHERE gen = ? ORDER BY {spec.key}", (largest,))
+    position = 0
+    while chunk := cursor.fetchmany(65_536):
+        for (key,) in chunk:
+            if position and position % step == 0 and (not bounds or key > bounds[-1]):
+                bounds.append(key)
+            position += 1
+    return bounds
+
+
+def _merge_range(con: sqlite3.Connection, spec: Generational, job: dict, part: int) -> int:
+    """The `part`-th range of keys of the merge's generations written into its new one (a row in two of them once);
+    the rows written."""
+    bounds = job["bounds"]
+    where, parameters = [], []
+    if part > 0:
+        where.append(f"{spec.key} >= ?")
+        parameters.append(bounds[part - 1])
+    if part < len(bounds):
+        where.append(f"{spec.key} < ?")
+        parameters.append(bounds[part])
+    columns = ", ".join(spec.columns)
+    old = ", ".join(str(gen) for gen, _ in job["gens"])
+    condition = "".join(f" AND {clause}" for clause in where)
+    return int(
+        con.execute(
+            f"INSERT OR IGNORE INTO {spec.table} SELECT {int(job['into'])}, {columns} FROM {spec.table} "
+            f"WHERE gen IN ({old}){condition} ORDER BY {columns}",
+            parameters,
+        ).rowcount
+    )
+
+
+def _still_listed(con: sqlite3.Connection, spec: Generational, job: dict) -> bool:
+    """Whether every generation the merge reads is still listed; if not (merged by a catch-up that merges itself:
+    MERGE_IN_BACKGROUND off), the merge is given up, what it wrote deleted, and the next one planned."""
+    gens = sealed(con, spec)
+    if all(member in gens for member in job["gens"]):
+        return True
+    con.execute("DELETE FROM meta WHERE key = ?", (_merge_key(spec),))
+    _set_meta(con, _dropping_key(spec), json.dumps([*_dropping(con, spec), job["into"]]))
+    _plan_merge(con, spec, gens, _next_gen(con, spec))
+    return False
+
+
+def merge_step(con: sqlite3.Connection) -> bool:
+    """One step of a generation merge written down by a catch-up, in its own short transaction: delete the rows of a
+    generation a finished merge replaced; or choose the merge's ranges of keys; or write its next range; or, once
+    every range is written, store the new generation's filter (computed before, outside the write lock: no lookup
+    reads that generation yet) and list it in place of those it merged, then write down the next merge if that
+    filled a tier. False when no table has anything to do. A step killed leaves the last committed one's state."""
+    for spec in GENERATIONAL:
+        if _dropping(con, spec):
+            con.execute("BEGIN IMMEDIATE")
+            if dropping := _dropping(con, spec):
+                _drop_generation(con, spec, dropping[0])
+                _set_meta(con, _dropping_key(spec), json.dumps(dropping[1:]))
+            con.execute("COMMIT")
+            return True
+        job = _job(con, spec)
+        if job is None:
+            continue
+        if job["bounds"] is None:
+            bounds = _bounds(con, spec, job["gens"])
+            con.execute("BEGIN IMMEDIATE")
+            if _job(con, spec) == job and _still_listed(con, spec, job):
+                _set_meta(con, _merge_key(spec), json.dumps({**job, "bounds": bounds}))
+            con.execute("COMMIT")
+            return True
+        if job["done"] <= len(job["bounds"]):
+            con.execute("BEGIN IMMEDIATE")
+            if _job(con, spec) == job and _still_listed(con, spec, job):
+                rows = _merge_range(con, spec, job, job["done"])
+                _set_meta(
+                    con, _merge_key(spec), json.dumps({**job, "done": job["done"] + 1, "rows": job["rows"] + rows})
+                )
+            con.execute("COMMIT")
+            return True
+        bits = _filter_bits(con, spec, job["into"], job["rows"])
+        con.execute("BEGIN IMMEDIATE")
+        if _job(con, spec) == job and _still_listed(con, spec, job):
+            merging = job["gens"]
+            gens = [member for member in sealed(con, spec) if member not in merging] + [(job["into"], job["rows"])]
+            old = ", ".join(str(gen) for gen, _ in merging)
+            con.execute(f"DELETE FROM gen_filters WHERE tbl = ? AND gen IN ({old})", (spec.table,))
+            _store_filter(con, spec, job["into"], bits)
+            _set_meta(con, f"{spec.table}.gens", json.dumps(gens))
+            _set_meta(con, _dropping_key(spec), json.dumps([*_dropping(con, spec), *(gen for gen, _ in merging)]))
+            con.execute("DELETE FROM meta WHERE key = ?", (_merge_key(spec),))
+            _plan_merge(con, spec, gens, _next_gen(con, spec))
+        con.execute("COMMIT")
+        return True
+    return False
+
+
+def _drop_generation(con: sqlite3.Connection, spec: Generational, gen: int) -> None:
+    """The rows of a generation no list names any more (a merge replaced it, or gave up writing it)."""
+    con.execute(f"DELETE FROM {spec.table} WHERE gen = ?", (gen,))
+
+
+def merges_pending(con: sqlite3.Connection) -> bool:
+    """A generation merge under way, or generations it replaced whose rows are still to delete."""
+    return any(_job(con, spec) is not None or _dropping(con, spec) for spec in GENERATIONAL)
 
 
 def _merge(con: sqlite3.Connection, spec: Generational, merging: list[tuple[int, int]], into: int) -> tuple[int, int]:
@@ -273,6 +448,22 @@ def fill_probes(con: sqlite3.Connection, spec: Generational, keys: Sequence[str]
 
 
 def probed_query(con: sqlite3.Connection, spec: Generational, sql: str, keys: Sequence[str], parameters: tuple = ()):
-    """Run this query (it reads `gen_probes`) with the probes of these keys in the table's generations."""
-    fill_probes(con, spec, keys)
-    return con.execute(sql, parameters).fetchall()
+    """Run this query (it reads `gen_probes`) with the probes of these keys in the table's generations, in one read
+    transaction with the filters the probes came from (the merger may list a merged generation and delete the rows of
+    those it replaced in between)."""
+    with snapshot(con):
+        fill_probes(con, spec, keys)
+        return con.execute(sql, parameters).fetchall()
+
+
+@contextmanager
+def snapshot(con: sqlite3.Connection) -> Iterator[None]:
+    """Reads in one transaction, so they see one state of the index (inside a catch-up's own: that one)."""
+    if con.in_transaction:
+        yield
+        return
+    con.execute("BEGIN")
+    try:
+        yield
+    finally:
+        con.execute("COMMIT")
