@@ -22,11 +22,12 @@ from transforms.figures.objects import (
     index_move_subject,
     is_change_verb,
     is_comparative,
+    is_object_word,
     match_measured,
     match_object,
     noun_phrase_before,
 )
-from transforms.figures.quantities import Quantity, match_quantity
+from transforms.figures.quantities import Quantity, count_modifier_end, match_quantity
 from transforms.figures.tokens import (
     QUALIFIERS,
     UNIT_PHRASES,
@@ -129,7 +130,11 @@ def match_figure(
         return None  # "1 of the highlights will include": "one of" them, a pick, not a count
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
-    if kind == "count":
+    modifier_end = count_modifier_end(tokens, quantity.end) if kind == "count" and not quantity.is_range else None
+    if modifier_end is not None:
+        quantity = replace(quantity, end=modifier_end)  # "a 91-page dissent": the dissent, of 91 pages
+        object_span = modified_noun(tokens, modifier_end, options.max_object_words)
+    elif kind == "count":
         object_span = (
             match_object(tokens, quantity.end, quantity, options.max_object_words)
             or named_in_brackets(tokens, i, quantity, options.max_object_words)
@@ -203,6 +208,31 @@ def match_figure(
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
+
+
+def modified_noun(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """The noun a dashed count modifies, from k: 'apartment block' of 'the 14-story apartment block in',
+    'TNO report' of 'the 70-page TNO report'."""
+    n = k
+    while n - k < min(max_words, 3) and (is_object_word(token_at(tokens, n)) or is_head_noun(tokens, n)):
+        if n > k and is_capitalised(tokens[n - 1]) and tokens[n].text.islower() and not tokens[n - 1].text.isupper():
+            break  # "the nine-county Bay Area saw": a name ends the phrase
+        n += 1
+    return (k, n - 1) if n > k else None
+
+
+def is_head_noun(tokens: list[Token], n: int) -> bool:
+    """'report', 'note' after a modifier of a dashed count and before a mark or preposition: the head, though
+    the word may be a verb elsewhere ('the 70-page TNO report, which')."""
+    token, following = token_at(tokens, n), token_at(tokens, n + 1)
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text.islower()
+        and n > 0
+        and tokens[n - 1].kind == "word"
+        and (following is None or following.kind == "sym" or is_word(following, "which", "that", "with", "on", "of"))
+    )
 
 
 def negated(quantity: Quantity) -> Quantity:

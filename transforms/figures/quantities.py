@@ -18,12 +18,17 @@ from transforms.figures.tokens import (
 from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     COPULAS,
+    COUNT_MODIFIER_NOUNS,
     CURRENCY_SYMBOLS,
     DASHES,
     DURATION_MODIFIERS,
+    MARGIN_NOUNS,
     MONEY_WORDS,
+    NAMED_RULE_NOUNS,
     PERCENT,
     SENTENCE_ENDS,
+    SMALL_NUMBERS,
+    TENS,
     SUBUNIT_CURRENCIES,
     WEIGHT_STEMS,
     Unit,
@@ -685,4 +690,25 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
         and following is not None
         and following.kind == "word"
         and following.glued
+        and count_modifier_end(tokens, k) is None
     )
+
+
+def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
+    """Index after 'N-page' in 'a 91-page dissent', 'the 14-story block', 'a three-set victory': a whole number
+    (not 'one', which the judges take as a kind: 'one-sided', 'one-man show') dashed onto a noun of parts or
+    members, before the noun it modifies, counts them; None for any other dashed word."""
+    number, noun, head = token_at(tokens, dash - 1), token_at(tokens, dash + 1), token_at(tokens, dash + 2)
+    if number is None or noun is None or head is None or not noun.glued or noun.kind != "word":
+        return None
+    if number.kind == "num":
+        digits = number.text.replace(",", "")
+        if not digits.isdecimal() or int(digits) < 2 or (len(digits) == 4 and "," not in number.text):
+            return None  # "0.3-point" is a rate's change; "2000-era" a year
+    elif number.low not in SMALL_NUMBERS and number.low not in TENS or number.low in ("one", "zero"):
+        return None
+    if not noun.text.islower() or head.kind != "word" or head.glued or head.low in NAMED_RULE_NOUNS:
+        return None
+    if noun.low == "point":
+        return dash + 2 if head.low in MARGIN_NOUNS else None
+    return dash + 2 if noun.low in COUNT_MODIFIER_NOUNS else None

@@ -881,3 +881,21 @@ RESULT_VERBS = SCORE_WORDS_BEFORE | frozenset("trail trails beaten losing lose t
 # Words after "N times" that make it a multiple of something ("3 times that of Iraq", "3.3 times their incomes"),
 # not a count of occasions ("three times on the forehead", "three times the following week").
 MULTIPLE_OF_WORDS = frozenset("that those their his her its income incomes earnings salary salaries".split())
+# Nouns that, dashed onto a whole number before the noun they modify, count parts or members of it: "a 91-page
+# dissent", "the 14-story block", "a 14-man injury list", "an 18,000-strong student body", "a three-set victory".
+# A number dashed onto other words mostly names a kind ("a five-star hotel", "four-wheel drive", "a two-seater").
+COUNT_MODIFIER_NOUNS = frozenset(
+    """
+page story storey floor seat bed bedroom room man member person word game match set round lap hole county country
+nation state team player car vehicle truck ship strong headed episode chapter volume track song school city stop
+vote child
+""".split()
+)
+# Head nouns after such a compound that make the whole the name of a rule or a plan, not a size: "the two-state
+# solution", "a two-child policy".
+NAMED_RULE_NOUNS = frozenset("solution policy rule rules limit cap system format model approach plan formula".split())
+# "point" counts a margin only before a noun of a gap or change: "a 24-point deficit", "a three-point gap" ("a
+# three-point shot" names a kind of shot, "a 10-point plan" a list).
+MARGIN_NOUNS = frozenset(
+    "deficit deficits gap lead margin swing win victory defeat loss advantage cushion turnaround comeback".split()
+)
