@@ -15,6 +15,7 @@ from transforms.figures.non_figures import (
     is_one_day_format,
     leading_sign,
     non_figure_end,
+    proportion_end,
     ratio_to_one_end,
 )
 from transforms.figures.objects import (
@@ -109,8 +110,8 @@ def match_figure(
     if k > i and ratio_to_one_end(tokens, k) is not None:
         return None  # "to over 25 to 1": a bound on a ratio
     quantity = match_quantity(tokens, k)
-    if quantity is None:
-        return None
+    if quantity is None or (k > i and proportion_end(tokens, k) is not None):
+        return None  # "about 7 in 10 voters": a share said in words
     kind, unit = kind_and_unit(quantity)
     if kind == "count" and not quantity.in_words:
         boxed = spec_box_unit(tokens, k)

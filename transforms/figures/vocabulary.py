@@ -886,7 +886,7 @@ MULTIPLE_OF_WORDS = frozenset("that those their his her its income incomes earni
 # A number dashed onto other words mostly names a kind ("a five-star hotel", "four-wheel drive", "a two-seater").
 COUNT_MODIFIER_NOUNS = frozenset(
     """
-page story storey floor seat bed bedroom room man member person word game match set round lap hole county country
+page story storey floor seat bed bedroom room man member person word game match set round lap county country
 nation state team player car vehicle truck ship strong headed episode chapter volume track song school city stop
 vote child
 """.split()
@@ -899,3 +899,13 @@ NAMED_RULE_NOUNS = frozenset("solution policy rule rules limit cap system format
 MARGIN_NOUNS = frozenset(
     "deficit deficits gap lead margin swing win victory defeat loss advantage cushion turnaround comeback".split()
 )
+# Verbs a share of a population opens a poll's finding with: "Eight out of 10 say", "7 in 10 believe".
+SAYING_VERBS = frozenset(
+    """
+say says said think thinks thought believe believes believed agree agrees agreed disagree want wants wanted
+support supports supported oppose opposes opposed favor favors favour favours approve approves disapprove expect
+expects report reports reported have has had are were would will do does did
+""".split()
+)
+# Adverbs between a name's comma and the age set off after it: "Jared, both 42,", "Bianca Jones, also 19,".
+SET_OFF_AGE_ADVERBS = frozenset({"both", "now", "also", "then", "still"})
