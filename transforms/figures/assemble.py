@@ -911,6 +911,8 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS)  # "two of his most experienced workers"
     if is_word(following, "out") and is_word(after, "of"):
         return True  # "seven out of every 100 children"
+    if is_word(following, "more") and (after is None or after.kind != "word" or after.low in OBJECT_STOPS):
+        return True  # "in at least four states, with a dozen more to follow": more of the states
     before = token_at(tokens, i - 1)
     if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS):
         return True  # "a stay-at-home mother of four": her children, unsaid

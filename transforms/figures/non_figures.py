@@ -245,8 +245,30 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_wickets_first_total,
         is_batting_score,
         is_denominator,
+        is_decimal_label,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
+
+
+# Endings of plural nouns for people by what they do: "workers", "employees", "scientists", "physicians".
+PERSON_PLURAL_ENDINGS = ("ers", "ees", "ists", "ians")
+
+
+def is_decimal_label(tokens: list[Token], i: int, end: int) -> bool:
+    """'the 22.4 position', 'These 22.4 workers', 'the 3.6 threshold': a number with decimals, no unit and no
+    scale, after 'the' before a noun or before people, names a clause or a class (a contract's section 22.4);
+    no one counts part of a worker ('10.5 floors' and 'a 93.8 reading' stay)."""
+    whole, point, decimals = tokens[i].text.partition(".")
+    if end != i + 1 or not point or not whole.isdecimal() or not decimals.isdecimal() or not decimals.strip("0"):
+        return False
+    following = token_at(tokens, end)
+    if following is None or following.kind != "word" or not following.text.islower() or following.glued:
+        return False
+    if following.low in OBJECT_STOPS or following.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, end):
+        return False
+    if following.low in PEOPLE_WORDS or (looks_plural(following.low) and following.low.endswith(PERSON_PLURAL_ENDINGS)):
+        return True
+    return is_word(token_at(tokens, i - 1), "the")
 
 
 # Words before a cricket total that say where the innings stood: "at 6-174", "reduced to 5-88", "were 4-121".
@@ -658,14 +680,24 @@ def is_glued_dash(token: Token | None) -> bool:
 
 def is_part_of_pronoun(tokens: list[Token], i: int, end: int) -> bool:
     """'one of them', 'dozens of them', 'two of us': a part of a group named before or of the speakers."""
-    return is_word(token_at(tokens, end), "of") and is_word(token_at(tokens, end + 1), "them", "us", "you")
+    return is_word(token_at(tokens, end), "of") and is_pronoun_after_of(tokens, end + 1, ("them", "us", "you"))
+
+
+def is_pronoun_after_of(tokens: list[Token], n: int, pronouns: tuple[str, ...]) -> bool:
+    """One of `pronouns` at n, but not 'US' in capitals before a word that goes on ('Thousands of US and
+    Filipino troops', 'two of US Steel's plants': the country or a name; 'dozens of US.' ends a sentence)."""
+    pronoun = token_at(tokens, n)
+    if not is_word(pronoun, *pronouns):
+        return False
+    following = token_at(tokens, n + 1)
+    return not (pronoun is not None and pronoun.text == "US" and following is not None and following.kind == "word")
 
 
 def is_part_of_us(tokens: list[Token], i: int, end: int) -> bool:
     """'two of us', '3 of you': a part of the speakers or the readers, no count of things. 'after 4 of them
     exploded' counts the things said before: the round-19 and round-20 judges count it (it was once ruled
     out, by judges whose gold is lost)."""
-    return is_word(token_at(tokens, end), "of") and is_word(token_at(tokens, end + 1), "us", "you")
+    return is_word(token_at(tokens, end), "of") and is_pronoun_after_of(tokens, end + 1, ("us", "you"))
 
 
 def is_one_day_format(tokens: list[Token], i: int) -> bool:
