@@ -64,6 +64,7 @@ from transforms.figures.vocabulary import (
     SIZE_NOUNS,
     SMALL_NUMBERS,
     STATE_WORDS,
+    TOLL_WORDS,
     TENS,
     Unit,
 )
@@ -198,7 +199,8 @@ def match_figure(
     ):
         return None
     listed_one = quantity.bare_one and object_span is not None and closes_count_list(tokens, i, previous)
-    if not (said_before or listed_one) and not is_worth_a_row(quantity, kind, object_span, qualifier):
+    toll = kind == "count" and quantity.in_words and states_a_toll(tokens, quantity, object_span)
+    if not (said_before or listed_one or toll) and not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
     # "about one area", "about one of our team": the noun right after, not "about one in five voters"
     noun_after = object_span is not None and object_span[0] == quantity.end
@@ -921,6 +923,32 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     if before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while"):
         return True
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+# Auxiliaries between a casualty count and its participle: "one person was killed", "one body had been recovered".
+TOLL_AUXILIARIES = frozenset("was were is are has have had been being".split())
+
+
+def states_a_toll(tokens: list[Token], quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
+    """'one person was killed', 'one more body was found', 'one child remained in hospital', 'eight killed and
+    dozens injured': a number word (the word 'one' too, which is otherwise a determiner) whose clause reports
+    people or bodies killed, hurt, found or held is a casualty count, with its noun or without; not 'one
+    person remained in the dark' or 'as one official said'."""
+    n = quantity.end
+    if object_span is not None:
+        n = object_span[1] + 1
+    elif is_word(token_at(tokens, n), "more") and quantity.bare_one:
+        n += 2  # "one more body was found"
+        if not is_object_word(token_at(tokens, n - 1)):
+            return False
+    elif quantity.bare_one:
+        return False  # "one killed" is too short to tell from a name or a title
+    while is_word(token_at(tokens, n), *TOLL_AUXILIARIES):
+        n += 1
+    word = token_at(tokens, n)
+    if is_word(word, "remain", "remains", "remained"):
+        return is_word(token_at(tokens, n + 1), "in") and is_word(token_at(tokens, n + 2), "hospital", "hospitals")
+    return is_word(word, *TOLL_WORDS)
 
 
 def is_two_cents(tokens: list[Token], k: int, quantity: Quantity) -> bool:

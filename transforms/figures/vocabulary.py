@@ -909,3 +909,8 @@ expects report reports reported have has had are were would will do does did
 )
 # Adverbs between a name's comma and the age set off after it: "Jared, both 42,", "Bianca Jones, also 19,".
 SET_OFF_AGE_ADVERBS = frozenset({"both", "now", "also", "then", "still"})
+# Participles that report a casualty count: "one person was killed", "eight killed and dozens injured".
+TOLL_WORDS = frozenset(
+    "killed died dead injured wounded hurt recovered found missing rescued arrested detained hospitalised "
+    "hospitalized evacuated".split()
+)
