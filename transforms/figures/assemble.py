@@ -916,15 +916,21 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     if is_word(following, "more") and (after is None or after.kind != "word" or after.low in OBJECT_STOPS):
         return True  # "in at least four states, with a dozen more to follow": more of the states
     before = token_at(tokens, i - 1)
-    if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS):
-        return True  # "a stay-at-home mother of four": her children, unsaid
-    if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS):
+    if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS, *MEMBERED_GROUPS):
+        return True  # "a stay-at-home mother of four": her children, unsaid; "a family of four": its members
+    if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS, *MODAL_VERBS):
+        return False
+    if is_word(before, "further", "another"):
+        return True  # "A further four would follow": more of those said before
+    if not is_word(following, *ELIDED_SUBJECT_VERBS):
         return False
     if before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while"):
         return True
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
 
 
+# Groups whose size "of N" gives with the members unsaid: "a family of four", "a crew of seven".
+MEMBERED_GROUPS = frozenset({"family", "household", "crew"})
 # Auxiliaries between a casualty count and its participle: "one person was killed", "one body had been recovered".
 TOLL_AUXILIARIES = frozenset("was were is are has have had been being".split())
 
