@@ -200,7 +200,8 @@ def match_figure(
         return None
     listed_one = quantity.bare_one and object_span is not None and closes_count_list(tokens, i, previous)
     toll = kind == "count" and quantity.in_words and states_a_toll(tokens, quantity, object_span)
-    if not (said_before or listed_one or toll) and not is_worth_a_row(quantity, kind, object_span, qualifier):
+    gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
+    if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
     # "about one area", "about one of our team": the noun right after, not "about one in five voters"
     noun_after = object_span is not None and object_span[0] == quantity.end
@@ -910,7 +911,8 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return False
     following, after = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
     if is_word(following, "of"):
-        return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS)  # "two of his most experienced workers"
+        # "two of his most experienced workers", "two of Medrano’s staffers"
+        return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS) or is_owner_name(after)
     if is_word(following, "out") and is_word(after, "of"):
         return True  # "seven out of every 100 children"
     if is_word(following, "more") and (after is None or after.kind != "word" or after.low in OBJECT_STOPS):
@@ -929,6 +931,40 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
 
 
+# Words between a count and a number word coordinated with it: "two terms, or even three", "26 people died in
+# the strikes and five from artillery".
+GAP_COORDINATORS = frozenset({"and", "or", "even", "but"})
+
+
+def counts_the_noun_before(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'two terms, or even three?', '26 people died in the strikes and five from artillery', 'six counts of
+    kidnapping and five of rape': a number word (not 'one') coordinated after a count of its sentence, with no
+    noun of its own, counts the same noun (the noun is gapped); within a short reach and no sentence between."""
+    if not quantity.in_words or quantity.bare_one or quantity.vague or quantity.is_range or k_is_glued(tokens, i):
+        return False
+    if previous is None or previous.kind != "count" or previous.object_span is None or previous.end >= i:
+        return False
+    if i - previous.end > GAP_REACH or not is_word(token_at(tokens, i - 1), *GAP_COORDINATORS):
+        return False
+    if any(t.text in (".", "!", "?", ";", "\n", ":") for t in tokens[previous.end : i]):
+        return False
+    following = token_at(tokens, quantity.end)
+    if following is None or following.kind != "word":
+        return following is None or following.text in (",", ".", "?", "!", ";", ")")
+    if is_word(following, "of"):  # "five of rape" after "six counts of kidnapping"; not "two of them"
+        return is_word(token_at(tokens, previous.object_span[1] + 1), "of") and not is_word(
+            token_at(tokens, quantity.end + 1), *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS
+        )
+    return following.low in OBJECT_STOPS
+
+
+def k_is_glued(tokens: list[Token], i: int) -> bool:
+    following = token_at(tokens, i + 1)
+    return following is not None and following.glued and following.kind != "sym"
+
+
+# How far back a gapped number word looks for the count whose noun it shares.
+GAP_REACH = 10
 # Groups whose size "of N" gives with the members unsaid: "a family of four", "a crew of seven".
 MEMBERED_GROUPS = frozenset({"family", "household", "crew"})
 # Auxiliaries between a casualty count and its participle: "one person was killed", "one body had been recovered".
@@ -955,6 +991,11 @@ def states_a_toll(tokens: list[Token], quantity: Quantity, object_span: tuple[in
     if is_word(word, "remain", "remains", "remained"):
         return is_word(token_at(tokens, n + 1), "in") and is_word(token_at(tokens, n + 2), "hospital", "hospitals")
     return is_word(word, *TOLL_WORDS)
+
+
+def is_owner_name(token: Token | None) -> bool:
+    """A capitalised name with a possessive ending: 'Medrano’s', 'Apple's'."""
+    return is_capitalised(token) and token is not None and token.text.endswith(("'s", "’s")) and len(token.text) > 3
 
 
 def is_two_cents(tokens: list[Token], k: int, quantity: Quantity) -> bool:
