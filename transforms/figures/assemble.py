@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from transforms.figures.non_figures import (
+    age_end,
     ends_bare_score,
     has_leading_zero,
     is_bare_pair,
@@ -111,8 +112,8 @@ def match_figure(
     if k > i and ratio_to_one_end(tokens, k) is not None:
         return None  # "to over 25 to 1": a bound on a ratio
     quantity = match_quantity(tokens, k)
-    if quantity is None or (k > i and proportion_end(tokens, k) is not None):
-        return None  # "about 7 in 10 voters": a share said in words
+    if quantity is None or (k > i and (proportion_end(tokens, k) is not None or age_end(tokens, k) is not None)):
+        return None  # "about 7 in 10 voters": a share said in words; "a lad, about 25,": an age
     kind, unit = kind_and_unit(quantity)
     if kind == "count" and not quantity.in_words:
         boxed = spec_box_unit(tokens, k)

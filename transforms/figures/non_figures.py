@@ -67,6 +67,8 @@ from transforms.figures.vocabulary import (
     ORDINAL_SUFFIXES,
     OWNER_DETERMINERS,
     PEOPLE_WORDS,
+    PERSON_DETERMINERS,
+    PERSON_NOUNS,
     SAYING_VERBS,
     SET_OFF_AGE_ADVERBS,
     PERSONAL_CONTRACTIONS,
@@ -754,7 +756,10 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     57.5 years'), or a bare number set off by commas after a name ('Hill, 29, said', 'Reign, 8, with',
     'Jared, both 42,'). An age describes a person; summing it with counts would be wrong."""
     # "Jared, both 42,", "Ann, now 60,", "Bianca Jones, also 19,", "Page, then 26,"
-    before = i - 2 if is_word(token_at(tokens, i - 1), *SET_OFF_AGE_ADVERBS) else i - 1
+    set_off = is_word(token_at(tokens, i - 1), *SET_OFF_AGE_ADVERBS) or (
+        is_word(token_at(tokens, i - 1), *AGE_HEDGES) and getattr(token_at(tokens, i - 2), "text", "") == ","
+    )  # "a lad, about 25, sits down"
+    before = i - 2 if set_off else i - 1
     previous = token_at(tokens, before)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return None  # "$100 and under": a price
@@ -823,7 +828,14 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         following.text in closers or is_word(following, "and") or is_spaced_dash_before_word(tokens, i + 1)
     ):
         return None  # "Lourdes, 11 - by": a spaced dash closes an age as a comma does
-    return i + 1 if names_a_person_before(tokens, before) else None
+    return i + 1 if names_a_person_before(tokens, before) or names_a_person_noun_before(tokens, before) else None
+
+
+def names_a_person_noun_before(tokens: list[Token], comma: int) -> bool:
+    """'A man, 45, was arrested', 'her son, 5,', 'a lad, about 25,': one person named by a noun with its
+    determiner before the comma of a set-off age."""
+    noun, determiner = token_at(tokens, comma - 1), token_at(tokens, comma - 2)
+    return is_word(noun, *PERSON_NOUNS, *KIN_WORDS) and is_word(determiner, *PERSON_DETERMINERS)
 
 
 # Bases a share is said on with "out of" when it is a poll's fraction: "Eight out of 10 people".

@@ -914,3 +914,9 @@ TOLL_WORDS = frozenset(
     "killed died dead injured wounded hurt recovered found missing rescued arrested detained hospitalised "
     "hospitalized evacuated".split()
 )
+# Nouns for one person that a set-off age may follow: "A man, 45, was arrested", "a lad, about 25,".
+PERSON_NOUNS = frozenset(
+    "man woman lad boy girl teenager teen youth guy person mother father wife husband pensioner driver victim "
+    "suspect resident".split()
+)
+PERSON_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "my", "our", "this", "another"})
