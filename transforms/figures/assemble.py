@@ -65,8 +65,8 @@ from transforms.figures.vocabulary import (
     SIZE_NOUNS,
     SMALL_NUMBERS,
     STATE_WORDS,
-    TOLL_WORDS,
     TENS,
+    TOLL_WORDS,
     Unit,
 )
 from transforms.ids import figure_id_for

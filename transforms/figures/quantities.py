@@ -28,8 +28,8 @@ from transforms.figures.vocabulary import (
     PERCENT,
     SENTENCE_ENDS,
     SMALL_NUMBERS,
-    TENS,
     SUBUNIT_CURRENCIES,
+    TENS,
     WEIGHT_STEMS,
     Unit,
 )
@@ -705,7 +705,7 @@ def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
         digits = number.text.replace(",", "")
         if not digits.isdecimal() or int(digits) < 2 or (len(digits) == 4 and "," not in number.text):
             return None  # "0.3-point" is a rate's change; "2000-era" a year
-    elif number.low not in SMALL_NUMBERS and number.low not in TENS or number.low in ("one", "zero"):
+    elif (number.low not in SMALL_NUMBERS and number.low not in TENS) or number.low in ("one", "zero"):
         return None
     if not noun.text.islower() or head.kind != "word" or head.glued or head.low in NAMED_RULE_NOUNS:
         return None

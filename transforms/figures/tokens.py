@@ -336,8 +336,8 @@ def temperature_said_before(tokens: list[Token], k: int, reach: int = 40) -> boo
     n = k - 2
     while n > 0 and k - n <= reach and tokens[n].text not in (".", "!", "?", "\n"):
         letter = tokens[n]
-        if letter.text in ("C", "F") and letter.glued and tokens[n - 1].kind == "num":
-            if speaks_of_temperature(tokens, n, listed=False):
-                return True
+        glued_scale = letter.text in ("C", "F") and letter.glued and tokens[n - 1].kind == "num"
+        if glued_scale and speaks_of_temperature(tokens, n, listed=False):
+            return True
         n -= 1
     return False
