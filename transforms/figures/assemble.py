@@ -222,6 +222,8 @@ def modified_noun(tokens: list[Token], k: int, max_words: int) -> tuple[int, int
     while n - k < min(max_words, 3) and (is_object_word(token_at(tokens, n)) or is_head_noun(tokens, n)):
         if n > k and is_capitalised(tokens[n - 1]) and tokens[n].text.islower() and not tokens[n - 1].text.isupper():
             break  # "the nine-county Bay Area saw": a name ends the phrase
+        if n > k and is_word(token_at(tokens, n + 1), "a", "an", "the", "his", "her", "its", "their"):
+            break  # "an 8,000-strong crowd saw a": a verb and its object follow the noun
         n += 1
     return (k, n - 1) if n > k else None
 
