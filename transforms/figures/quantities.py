@@ -166,12 +166,12 @@ ARTICLE_SPAN_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"
 # decade" (the qualifier's last word), "stretched across a decade". Not "of" ("one hell of a day", "dream of a
 # day where") nor "in" ("deals are made in a day").
 SPAN_WORDS_BEFORE = frozenset(
-    "for about nearly almost than least just only around roughly some over within across by "
+    "for about nearly almost than least just only around roughly some over within across by maybe perhaps "
     "served serve serving spent spend spending took take takes taking lasted last lasts lasting wait waited".split()
 )
-# Words right after it that measure from a point: "a year ago", "a day after the vote", "a month away", "a
-# decade behind the times".
-SPAN_WORDS_AFTER = frozenset("ago earlier later after before away behind".split())
+# Words right after it that measure from a point or what is left: "a year ago", "a day after the vote", "a month
+# away", "a decade behind the times", "a week ahead of the vote", "only a year left".
+SPAN_WORDS_AFTER = frozenset("ago earlier later after before away behind ahead".split())
 # Words before an article that make the unit a rate's or a frequency's period: "once a year", "three times a
 # week" (an amount before it, "$5 a day", "20 hours a week", is caught by its kind).
 FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "times"})
@@ -211,6 +211,9 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
         or is_word(before, *SPAN_WORDS_BEFORE)
         or is_word(after, *SPAN_WORDS_AFTER)
         or (is_word(after, "from") and is_word(token_at(tokens, n + 2), "now"))
+        or (is_word(after, "on") and is_word(token_at(tokens, n + 2), "from"))  # "a week on from the attack"
+        or is_word(after, "left", "remaining")  # "only a year left"
+        or (is_word(before, "of") and is_word(token_at(tokens, k - 2), "course"))  # "over the course of a month"
         or (is_word(after, "of") and is_lowercase_word(token_at(tokens, n + 2)) and not is_word(before, *COPULAS, "as"))
     ):
         return None  # "a decade of fighting" is a span; "2025 was a year of experimentation" names the year
