@@ -302,7 +302,8 @@ def test_not_figures(text):
 
 def test_the_number_one_counts_when_qualified_or_with_a_unit():
     assert figure_with("The work will take one year.", "one year").unit == "year"
-    assert figure_with("Only about one in five voters agreed.", "about one").qualifier == "about"
+    assert figure_with("At least one person died in the blast.", "one person").qualifier == "at least"
+    # "one in five voters" is a share said in words, no count (round 22): see test_shares_said_in_words
 
 
 # --- Number words ---------------------------------------------------------------------------
@@ -766,3 +767,79 @@ def test_names_holding_a_number_are_no_figures():
     assert surfaces(text) == ["30 people"]
     text = "Troops fired two 120 mm rounds and 0.50 calibre rounds as 6 mm of rain fell."
     assert surfaces(text) == ["two 120 mm rounds", "6 mm"]
+
+
+# --- Round 22 (figures41): classes from the fixture sets and fundus's pages ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The clerk filed a 40-page brief on the 12-storey block.", ["40-page brief", "12-storey block"]),
+        ("An 8,000-strong crowd saw a four-set win.", ["8,000-strong crowd", "four-set win"]),
+        ("They erased a 21-point lead.", ["21-point lead"]),
+        ("A two-state solution, a five-star hotel, a one-man show and a 10-point plan.", []),
+    ],
+)
+def test_a_number_dashed_onto_a_noun_of_parts_counts_them(text, expected):
+    assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Roughly 6 in 10 parents say so.",
+        "Only one in five voters agreed.",
+        "Three out of 10 Americans believe it.",
+        "Four out of every 100 pupils missed class.",
+    ],
+)
+def test_shares_said_in_words(text):
+    assert surfaces(text) == []
+
+
+def test_a_share_out_of_ten_of_things_and_a_span_after_in_stay():
+    assert surfaces("He converted 7 out of 10 penalties and turns 18 in three days.") == [
+        "7",
+        "10 penalties",
+        "three days",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena was 11 in 1998 when they moved.",
+        "his sister, who he said was about 9 or 10 at the time.",
+        "Some of the workers were as young as 15.",
+        "Her friend Jo Park, also 20, died.",
+        "The patients were aged between 30 and 45.",
+        "A man, 61, was arrested.",
+    ],
+)
+def test_ages_said_with_a_time_a_bound_or_after_a_person(text):
+    assert surfaces(text) == []
+
+
+def test_a_count_after_a_copula_with_a_time_stays_when_no_person_is_the_subject():
+    assert surfaces("The death toll was 12 at the time.") == ["12"]
+
+
+def test_decimals_naming_a_clause_are_no_counts_but_decimal_counts_of_things_stay():
+    assert surfaces("They want the 22.4 position gone, and 22.4 workers earn less.") == []
+    assert surfaces("The tower added 10.5 floors.") == ["10.5 floors"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One soldier was killed and one child remains in hospital.", ["One soldier", "one child"]),
+        ("Officials say six killed in the flood.", ["six"]),
+        ("As one official said, one person remained in the dark.", []),
+        ("Aid reached a family of six, and a further three will follow.", ["six", "three"]),
+        ("He faces four counts of theft and two of fraud.", ["four counts", "two"]),
+        ("Thousands of US troops landed.", ["Thousands of US troops"]),
+    ],
+)
+def test_counts_whose_noun_is_said_before_or_unsaid(text, expected):
+    assert surfaces(text) == expected

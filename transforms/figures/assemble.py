@@ -8,6 +8,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from transforms.figures.non_figures import (
+    age_end,
     ends_bare_score,
     has_leading_zero,
     is_bare_pair,
@@ -15,6 +16,7 @@ from transforms.figures.non_figures import (
     is_one_day_format,
     leading_sign,
     non_figure_end,
+    proportion_end,
     ratio_to_one_end,
 )
 from transforms.figures.objects import (
@@ -22,11 +24,12 @@ from transforms.figures.objects import (
     index_move_subject,
     is_change_verb,
     is_comparative,
+    is_object_word,
     match_measured,
     match_object,
     noun_phrase_before,
 )
-from transforms.figures.quantities import Quantity, match_quantity
+from transforms.figures.quantities import Quantity, count_modifier_end, match_quantity
 from transforms.figures.tokens import (
     QUALIFIERS,
     UNIT_PHRASES,
@@ -63,6 +66,7 @@ from transforms.figures.vocabulary import (
     SMALL_NUMBERS,
     STATE_WORDS,
     TENS,
+    TOLL_WORDS,
     Unit,
 )
 from transforms.ids import figure_id_for
@@ -108,8 +112,8 @@ def match_figure(
     if k > i and ratio_to_one_end(tokens, k) is not None:
         return None  # "to over 25 to 1": a bound on a ratio
     quantity = match_quantity(tokens, k)
-    if quantity is None:
-        return None
+    if quantity is None or (k > i and (proportion_end(tokens, k) is not None or age_end(tokens, k) is not None)):
+        return None  # "about 7 in 10 voters": a share said in words; "a lad, about 25,": an age
     kind, unit = kind_and_unit(quantity)
     if kind == "count" and not quantity.in_words:
         boxed = spec_box_unit(tokens, k)
@@ -129,7 +133,11 @@ def match_figure(
         return None  # "1 of the highlights will include": "one of" them, a pick, not a count
     if qualifier == "over" and kind == "duration":
         return None  # "cut 11,000 jobs over three years": a span of time, not a bound; the number follows
-    if kind == "count":
+    modifier_end = count_modifier_end(tokens, quantity.end) if kind == "count" and not quantity.is_range else None
+    if modifier_end is not None:
+        quantity = replace(quantity, end=modifier_end)  # "a 91-page dissent": the dissent, of 91 pages
+        object_span = modified_noun(tokens, modifier_end, options.max_object_words)
+    elif kind == "count":
         object_span = (
             match_object(tokens, quantity.end, quantity, options.max_object_words)
             or named_in_brackets(tokens, i, quantity, options.max_object_words)
@@ -192,7 +200,9 @@ def match_figure(
     ):
         return None
     listed_one = quantity.bare_one and object_span is not None and closes_count_list(tokens, i, previous)
-    if not (said_before or listed_one) and not is_worth_a_row(quantity, kind, object_span, qualifier):
+    toll = kind == "count" and quantity.in_words and states_a_toll(tokens, quantity, object_span)
+    gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
+    if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
     # "about one area", "about one of our team": the noun right after, not "about one in five voters"
     noun_after = object_span is not None and object_span[0] == quantity.end
@@ -203,6 +213,33 @@ def match_figure(
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
+
+
+def modified_noun(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """The noun a dashed count modifies, from k: 'apartment block' of 'the 14-story apartment block in',
+    'TNO report' of 'the 70-page TNO report'."""
+    n = k
+    while n - k < min(max_words, 3) and (is_object_word(token_at(tokens, n)) or is_head_noun(tokens, n)):
+        if n > k and is_capitalised(tokens[n - 1]) and tokens[n].text.islower() and not tokens[n - 1].text.isupper():
+            break  # "the nine-county Bay Area saw": a name ends the phrase
+        if n > k and is_word(token_at(tokens, n + 1), "a", "an", "the", "his", "her", "its", "their"):
+            break  # "an 8,000-strong crowd saw a": a verb and its object follow the noun
+        n += 1
+    return (k, n - 1) if n > k else None
+
+
+def is_head_noun(tokens: list[Token], n: int) -> bool:
+    """'report', 'note' after a modifier of a dashed count and before a mark or preposition: the head, though
+    the word may be a verb elsewhere ('the 70-page TNO report, which')."""
+    token, following = token_at(tokens, n), token_at(tokens, n + 1)
+    return (
+        token is not None
+        and token.kind == "word"
+        and token.text.islower()
+        and n > 0
+        and tokens[n - 1].kind == "word"
+        and (following is None or following.kind == "sym" or is_word(following, "which", "that", "with", "on", "of"))
+    )
 
 
 def negated(quantity: Quantity) -> Quantity:
@@ -877,17 +914,91 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return False
     following, after = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
     if is_word(following, "of"):
-        return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS)  # "two of his most experienced workers"
+        # "two of his most experienced workers", "two of Medrano’s staffers"
+        return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS) or is_owner_name(after)
     if is_word(following, "out") and is_word(after, "of"):
         return True  # "seven out of every 100 children"
+    if is_word(following, "more") and (after is None or after.kind != "word" or after.low in OBJECT_STOPS):
+        return True  # "in at least four states, with a dozen more to follow": more of the states
     before = token_at(tokens, i - 1)
-    if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS):
-        return True  # "a stay-at-home mother of four": her children, unsaid
-    if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS):
+    if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS, *MEMBERED_GROUPS):
+        return True  # "a stay-at-home mother of four": her children, unsaid; "a family of four": its members
+    if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS, *MODAL_VERBS):
+        return False
+    if is_word(before, "further", "another"):
+        return True  # "A further four would follow": more of those said before
+    if not is_word(following, *ELIDED_SUBJECT_VERBS):
         return False
     if before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while"):
         return True
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+# Words between a count and a number word coordinated with it: "two terms, or even three", "26 people died in
+# the strikes and five from artillery".
+GAP_COORDINATORS = frozenset({"and", "or", "even", "but"})
+
+
+def counts_the_noun_before(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'two terms, or even three?', '26 people died in the strikes and five from artillery', 'six counts of
+    kidnapping and five of rape': a number word (not 'one') coordinated after a count of its sentence, with no
+    noun of its own, counts the same noun (the noun is gapped); within a short reach and no sentence between."""
+    if not quantity.in_words or quantity.bare_one or quantity.vague or quantity.is_range or k_is_glued(tokens, i):
+        return False
+    if previous is None or previous.kind != "count" or previous.object_span is None or previous.end >= i:
+        return False
+    if i - previous.end > GAP_REACH or not is_word(token_at(tokens, i - 1), *GAP_COORDINATORS):
+        return False
+    if any(t.text in (".", "!", "?", ";", "\n", ":") for t in tokens[previous.end : i]):
+        return False
+    following = token_at(tokens, quantity.end)
+    if following is None or following.kind != "word":
+        return following is None or following.text in (",", ".", "?", "!", ";", ")")
+    if is_word(following, "of"):  # "five of rape" after "six counts of kidnapping"; not "two of them"
+        return is_word(token_at(tokens, previous.object_span[1] + 1), "of") and not is_word(
+            token_at(tokens, quantity.end + 1), *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS
+        )
+    return following.low in OBJECT_STOPS
+
+
+def k_is_glued(tokens: list[Token], i: int) -> bool:
+    following = token_at(tokens, i + 1)
+    return following is not None and following.glued and following.kind != "sym"
+
+
+# How far back a gapped number word looks for the count whose noun it shares.
+GAP_REACH = 10
+# Groups whose size "of N" gives with the members unsaid: "a family of four", "a crew of seven".
+MEMBERED_GROUPS = frozenset({"family", "household", "crew"})
+# Auxiliaries between a casualty count and its participle: "one person was killed", "one body had been recovered".
+TOLL_AUXILIARIES = frozenset("was were is are has have had been being".split())
+
+
+def states_a_toll(tokens: list[Token], quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
+    """'one person was killed', 'one more body was found', 'one child remained in hospital', 'eight killed and
+    dozens injured': a number word (the word 'one' too, which is otherwise a determiner) whose clause reports
+    people or bodies killed, hurt, found or held is a casualty count, with its noun or without; not 'one
+    person remained in the dark' or 'as one official said'."""
+    n = quantity.end
+    if object_span is not None:
+        n = object_span[1] + 1
+    elif is_word(token_at(tokens, n), "more") and quantity.bare_one:
+        n += 2  # "one more body was found"
+        if not is_object_word(token_at(tokens, n - 1)):
+            return False
+    elif quantity.bare_one:
+        return False  # "one killed" is too short to tell from a name or a title
+    while is_word(token_at(tokens, n), *TOLL_AUXILIARIES):
+        n += 1
+    word = token_at(tokens, n)
+    if is_word(word, "remain", "remains", "remained"):
+        return is_word(token_at(tokens, n + 1), "in") and is_word(token_at(tokens, n + 2), "hospital", "hospitals")
+    return is_word(word, *TOLL_WORDS)
+
+
+def is_owner_name(token: Token | None) -> bool:
+    """A capitalised name with a possessive ending: 'Medrano’s', 'Apple's'."""
+    return is_capitalised(token) and token is not None and token.text.endswith(("'s", "’s")) and len(token.text) > 3
 
 
 def is_two_cents(tokens: list[Token], k: int, quantity: Quantity) -> bool:

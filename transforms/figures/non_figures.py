@@ -67,6 +67,8 @@ from transforms.figures.vocabulary import (
     ORDINAL_SUFFIXES,
     OWNER_DETERMINERS,
     PEOPLE_WORDS,
+    PERSON_DETERMINERS,
+    PERSON_NOUNS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
     PLACE_ADVERBS,
@@ -79,11 +81,13 @@ from transforms.figures.vocabulary import (
     RECORD_WORDS,
     RESULT_VERBS,
     ROUND_SCORE_VERBS,
+    SAYING_VERBS,
     SCALE_TOP_WORDS,
     SCORE_PLACES,
     SCORE_WORDS_AFTER,
     SENTENCE_ENDS,
     SERVICE_NUMBERS,
+    SET_OFF_AGE_ADVERBS,
     SHOOTING_VERBS,
     SMALL_NUMBERS,
     SPACED_SCALE_WORDS,
@@ -122,6 +126,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
+        proportion = proportion_end(tokens, i) if token.low in SMALL_NUMBERS else None
+        if proportion is not None:
+            return proportion  # "Seven in 10 voters": a share, not a count
         if token.low in SMALL_NUMBERS or token.low in TENS:
             if is_one_day_format(tokens, i):
                 return i + 3
@@ -149,7 +156,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         return star_rating_end(tokens, i) if token.low in RATING_WORDS else None
     if token.kind != "num":
         return None
-    age = age_end(tokens, i) or posted_ago_end(tokens, i)
+    age = age_end(tokens, i) or posted_ago_end(tokens, i) or proportion_end(tokens, i)
     if age is not None:
         return age
     rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
@@ -240,8 +247,30 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_wickets_first_total,
         is_batting_score,
         is_denominator,
+        is_decimal_label,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
+
+
+# Endings of plural nouns for people by what they do: "workers", "employees", "scientists", "physicians".
+PERSON_PLURAL_ENDINGS = ("ers", "ees", "ists", "ians")
+
+
+def is_decimal_label(tokens: list[Token], i: int, end: int) -> bool:
+    """'the 22.4 position', 'These 22.4 workers', 'the 3.6 threshold': a number with decimals, no unit and no
+    scale, after 'the' before a noun or before people, names a clause or a class (a contract's section 22.4);
+    no one counts part of a worker ('10.5 floors' and 'a 93.8 reading' stay)."""
+    whole, point, decimals = tokens[i].text.partition(".")
+    if end != i + 1 or not point or not whole.isdecimal() or not decimals.isdecimal() or not decimals.strip("0"):
+        return False
+    following = token_at(tokens, end)
+    if following is None or following.kind != "word" or not following.text.islower() or following.glued:
+        return False
+    if following.low in OBJECT_STOPS or following.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, end):
+        return False
+    if following.low in PEOPLE_WORDS or (looks_plural(following.low) and following.low.endswith(PERSON_PLURAL_ENDINGS)):
+        return True
+    return is_word(token_at(tokens, i - 1), "the")
 
 
 # Words before a cricket total that say where the innings stood: "at 6-174", "reduced to 5-88", "were 4-121".
@@ -653,14 +682,24 @@ def is_glued_dash(token: Token | None) -> bool:
 
 def is_part_of_pronoun(tokens: list[Token], i: int, end: int) -> bool:
     """'one of them', 'dozens of them', 'two of us': a part of a group named before or of the speakers."""
-    return is_word(token_at(tokens, end), "of") and is_word(token_at(tokens, end + 1), "them", "us", "you")
+    return is_word(token_at(tokens, end), "of") and is_pronoun_after_of(tokens, end + 1, ("them", "us", "you"))
+
+
+def is_pronoun_after_of(tokens: list[Token], n: int, pronouns: tuple[str, ...]) -> bool:
+    """One of `pronouns` at n, but not 'US' in capitals before a word that goes on ('Thousands of US and
+    Filipino troops', 'two of US Steel's plants': the country or a name; 'dozens of US.' ends a sentence)."""
+    pronoun = token_at(tokens, n)
+    if not is_word(pronoun, *pronouns):
+        return False
+    following = token_at(tokens, n + 1)
+    return not (pronoun is not None and pronoun.text == "US" and following is not None and following.kind == "word")
 
 
 def is_part_of_us(tokens: list[Token], i: int, end: int) -> bool:
     """'two of us', '3 of you': a part of the speakers or the readers, no count of things. 'after 4 of them
     exploded' counts the things said before: the round-19 and round-20 judges count it (it was once ruled
     out, by judges whose gold is lost)."""
-    return is_word(token_at(tokens, end), "of") and is_word(token_at(tokens, end + 1), "us", "you")
+    return is_word(token_at(tokens, end), "of") and is_pronoun_after_of(tokens, end + 1, ("us", "you"))
 
 
 def is_one_day_format(tokens: list[Token], i: int) -> bool:
@@ -716,7 +755,11 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     """Index after an age at i: after 'age', 'ages' or 'aged' ('ages 19 and 22', 'aged 50 to 64', 'age
     57.5 years'), or a bare number set off by commas after a name ('Hill, 29, said', 'Reign, 8, with',
     'Jared, both 42,'). An age describes a person; summing it with counts would be wrong."""
-    before = i - 2 if is_word(token_at(tokens, i - 1), "both", "now") else i - 1  # "Jared, both 42,", "Ann, now 60,"
+    # "Jared, both 42,", "Ann, now 60,", "Bianca Jones, also 19,", "Page, then 26,"
+    set_off = is_word(token_at(tokens, i - 1), *SET_OFF_AGE_ADVERBS) or (
+        is_word(token_at(tokens, i - 1), *AGE_HEDGES) and getattr(token_at(tokens, i - 2), "text", "") == ","
+    )  # "a lad, about 25, sits down"
+    before = i - 2 if set_off else i - 1
     previous = token_at(tokens, before)
     if previous is not None and previous.text in CURRENCY_SYMBOLS:
         return None  # "$100 and under": a price
@@ -728,6 +771,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         and not is_word(token_at(tokens, before - 2), *AVERAGE_WORDS)
     ):
         previous = tokens[before - 1]  # "at the age of 7"; "a median age of 31" is a statistic
+    if is_word(previous, "between", "from") and is_word(token_at(tokens, before - 1), *AGE_WORDS):
+        previous = tokens[before - 1]  # "All the women were aged between 18 and 25"
     if is_word(previous, "aged") and is_aging_of_goods(tokens, before):
         return None  # "twin bourbons, aged 13 and 10 years": how long they aged, not how old a person is
     if is_word(previous, *AGE_WORDS):
@@ -753,8 +798,12 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         or is_age_since(tokens, i)
         or is_age_before_event(tokens, i)
         or is_age_going_on(tokens, i)
+        or is_age_compared(tokens, i)
     ):
         return i + 1
+    then = age_at_a_time_end(tokens, i)
+    if then is not None:
+        return then
     following = token_at(tokens, i + 1)
     if (
         is_word(token_at(tokens, i - 1), "now")
@@ -779,11 +828,114 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         following.text in closers or is_word(following, "and") or is_spaced_dash_before_word(tokens, i + 1)
     ):
         return None  # "Lourdes, 11 - by": a spaced dash closes an age as a comma does
-    return i + 1 if names_a_person_before(tokens, before) else None
+    return i + 1 if names_a_person_before(tokens, before) or names_a_person_noun_before(tokens, before) else None
+
+
+def names_a_person_noun_before(tokens: list[Token], comma: int) -> bool:
+    """'A man, 45, was arrested', 'her son, 5,', 'a lad, about 25,': one person named by a noun with its
+    determiner before the comma of a set-off age."""
+    noun, determiner = token_at(tokens, comma - 1), token_at(tokens, comma - 2)
+    return is_word(noun, *PERSON_NOUNS, *KIN_WORDS) and is_word(determiner, *PERSON_DETERMINERS)
+
+
+# Bases a share is said on with "out of" when it is a poll's fraction: "Eight out of 10 people".
+PROPORTION_BASES = frozenset({"10", "100", "1,000", "1000", "ten", "hundred"})
+
+
+def proportion_end(tokens: list[Token], i: int) -> int | None:
+    """Index after 'N in M' at i when it is a share of a population ('about 7 in 10 voters say', '1 in 5
+    adults', 'less than 2 in 10 say', 'seven out of every 100 children', 'Eight out of 10 people said'): a
+    fraction said in words, which no judge counts, not a count of voters. A small N (at most 10) under M; after
+    'out of' only on a base of ten or a hundred before people or a verb, or 'out of every' ('7 out of 10
+    penalties' counts penalties, '3 out of 5' after 'Level' is a mark, '18 in three days' a span)."""
+    n = number_of(tokens[i])
+    if n is None or not 0 < n <= 10:
+        return None
+    k = i + 1
+    if is_word(token_at(tokens, k), "in"):
+        k += 1
+        every = False
+    elif is_word(token_at(tokens, k), "out") and is_word(token_at(tokens, k + 1), "of"):
+        k += 2
+        every = is_word(token_at(tokens, k), "every")
+        k += every
+        base = token_at(tokens, k)
+        if not every and (base is None or base.low not in PROPORTION_BASES):
+            return None
+    else:
+        return None
+    base = token_at(tokens, k)
+    m = number_of(base) if base is not None and not base.glued else None
+    if m is None or m <= n or m > 1000:
+        return None
+    following = token_at(tokens, k + 1)
+    if following is None or following.kind != "word":
+        return k + 1 if following is None or following.text in (",", ".", ";", ")") else None
+    if UNIT_PHRASES.match(tokens, k + 1) is not None or following.low in ("to", "and", "or", "of"):
+        return None  # "18 in three days", "1 in 2 to 3": a span or a range, not a share
+    if is_word(tokens[i + 1], "out") and not every:
+        people = following.low in PEOPLE_WORDS or following.low in SAYING_VERBS
+        return k + 1 if people else None
+    return k + 1
+
+
+def number_of(token: Token) -> int | None:
+    """The whole number a token writes ('10', '1,000', 'seven'), or None."""
+    if token.kind == "num":
+        digits = token.text.replace(",", "")
+        return int(digits) if digits.isdecimal() else None
+    if token.low in SMALL_NUMBERS:
+        return SMALL_NUMBERS[token.low]
+    return 100 if token.low == "hundred" else None
 
 
 # Dashes set apart by spaces that close a clause as a comma does ("Lourdes, 11 - by", "since 15 — was").
 SPACED_DASHES = frozenset({*DASHES, "—"})
+
+
+def is_age_compared(tokens: list[Token], i: int) -> bool:
+    """'some of the girls were as young as 14', 'as old as 90': a bound on an age, not a count."""
+    return (
+        is_word(token_at(tokens, i - 1), "as")
+        and is_word(token_at(tokens, i - 2), "young", "old")
+        and is_word(token_at(tokens, i - 3), "as")
+        and is_plausible_age(tokens[i])
+        and not counts_what_follows(token_at(tokens, i + 1))
+    )
+
+
+def age_at_a_time_end(tokens: list[Token], i: int, reach: int = 5) -> int | None:
+    """Index after 'Kamala was 12 in 1976 when', 'who he knew was about 10 or 11 at the time', 'Blair is 71 and
+    yet': a bare number (or two joined by 'or') after a copula whose subject is a person, then a time it held
+    ('in 1976', 'at the time', 'when') or 'and yet', is that person's age then, not a count."""
+    if not is_plausible_age(tokens[i]):
+        return None
+    end = i + 1
+    if is_word(token_at(tokens, end), "or") and getattr(token_at(tokens, end + 1), "kind", "") == "num":
+        end += 2
+    following, after = token_at(tokens, end), token_at(tokens, end + 1)
+    held = (
+        is_word(following, "when")
+        or (is_word(following, "at") and is_word(after, "the") and is_word(token_at(tokens, end + 2), "time"))
+        or (is_word(following, "in") and after is not None and is_year(tokens, end + 1, end + 2))
+        or (is_word(following, "and") and is_word(after, "yet"))
+    )
+    if not held:
+        return None
+    k = i - 1
+    while is_word(token_at(tokens, k), *AGE_HEDGES):
+        k -= 1
+    if not is_word(token_at(tokens, k), *COPULAS):
+        return None
+    for n in range(k - 1, max(k - 1 - reach, -1), -1):
+        token = tokens[n]
+        if token.kind != "word":
+            return None
+        if token.low in PERSONAL_SUBJECTS or token.low in KIN_WORDS:
+            return end
+        if n == k - 1 and names_a_person_before(tokens, k) and at_line_or_sentence_start(tokens, n - 1):
+            return end  # "Kamala was 12 in 1976"
+    return None
 
 
 def is_spaced_dash_before_word(tokens: list[Token], n: int) -> bool:

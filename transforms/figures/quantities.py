@@ -18,13 +18,18 @@ from transforms.figures.tokens import (
 from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     COPULAS,
+    COUNT_MODIFIER_NOUNS,
     CURRENCY_SYMBOLS,
     DASHES,
     DURATION_MODIFIERS,
+    MARGIN_NOUNS,
     MONEY_WORDS,
+    NAMED_RULE_NOUNS,
     PERCENT,
     SENTENCE_ENDS,
+    SMALL_NUMBERS,
     SUBUNIT_CURRENCIES,
+    TENS,
     WEIGHT_STEMS,
     Unit,
 )
@@ -161,12 +166,12 @@ ARTICLE_SPAN_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year"
 # decade" (the qualifier's last word), "stretched across a decade". Not "of" ("one hell of a day", "dream of a
 # day where") nor "in" ("deals are made in a day").
 SPAN_WORDS_BEFORE = frozenset(
-    "for about nearly almost than least just only around roughly some over within across by "
+    "for about nearly almost than least just only around roughly some over within across by maybe perhaps "
     "served serve serving spent spend spending took take takes taking lasted last lasts lasting wait waited".split()
 )
-# Words right after it that measure from a point: "a year ago", "a day after the vote", "a month away", "a
-# decade behind the times".
-SPAN_WORDS_AFTER = frozenset("ago earlier later after before away behind".split())
+# Words right after it that measure from a point or what is left: "a year ago", "a day after the vote", "a month
+# away", "a decade behind the times", "a week ahead of the vote", "only a year left".
+SPAN_WORDS_AFTER = frozenset("ago earlier later after before away behind ahead".split())
 # Words before an article that make the unit a rate's or a frequency's period: "once a year", "three times a
 # week" (an amount before it, "$5 a day", "20 hours a week", is caught by its kind).
 FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "times"})
@@ -206,6 +211,9 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
         or is_word(before, *SPAN_WORDS_BEFORE)
         or is_word(after, *SPAN_WORDS_AFTER)
         or (is_word(after, "from") and is_word(token_at(tokens, n + 2), "now"))
+        or (is_word(after, "on") and is_word(token_at(tokens, n + 2), "from"))  # "a week on from the attack"
+        or is_word(after, "left", "remaining")  # "only a year left"
+        or (is_word(before, "of") and is_word(token_at(tokens, k - 2), "course"))  # "over the course of a month"
         or (is_word(after, "of") and is_lowercase_word(token_at(tokens, n + 2)) and not is_word(before, *COPULAS, "as"))
     ):
         return None  # "a decade of fighting" is a span; "2025 was a year of experimentation" names the year
@@ -685,4 +693,25 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
         and following is not None
         and following.kind == "word"
         and following.glued
+        and count_modifier_end(tokens, k) is None
     )
+
+
+def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
+    """Index after 'N-page' in 'a 91-page dissent', 'the 14-story block', 'a three-set victory': a whole number
+    (not 'one', which the judges take as a kind: 'one-sided', 'one-man show') dashed onto a noun of parts or
+    members, before the noun it modifies, counts them; None for any other dashed word."""
+    number, noun, head = token_at(tokens, dash - 1), token_at(tokens, dash + 1), token_at(tokens, dash + 2)
+    if number is None or noun is None or head is None or not noun.glued or noun.kind != "word":
+        return None
+    if number.kind == "num":
+        digits = number.text.replace(",", "")
+        if not digits.isdecimal() or int(digits) < 2 or (len(digits) == 4 and "," not in number.text):
+            return None  # "0.3-point" is a rate's change; "2000-era" a year
+    elif (number.low not in SMALL_NUMBERS and number.low not in TENS) or number.low in ("one", "zero"):
+        return None
+    if not noun.text.islower() or head.kind != "word" or head.glued or head.low in NAMED_RULE_NOUNS:
+        return None
+    if noun.low == "point":
+        return dash + 2 if head.low in MARGIN_NOUNS else None
+    return dash + 2 if noun.low in COUNT_MODIFIER_NOUNS else None

@@ -317,12 +317,27 @@ def fraction_end(tokens: list[Token], k: int, counted: bool = False) -> tuple[De
     return Decimal(numerator.text) / Decimal(denominator.text), after
 
 
-def speaks_of_temperature(tokens: list[Token], k: int, reach: int = 12) -> bool:
-    """A word for temperature within `reach` tokens of k, in the same sentence."""
+def speaks_of_temperature(tokens: list[Token], k: int, reach: int = 12, listed: bool = True) -> bool:
+    """A word for temperature within `reach` tokens of k, in the same sentence; or, with `listed`, an earlier
+    temperature of the sentence ('temperatures remain below 0C and can reach below -30C')."""
+    if listed and temperature_said_before(tokens, k):
+        return True
     for step in (-1, 1):
         n = k + step
         while 0 <= n < len(tokens) and abs(n - k) <= reach and tokens[n].text not in (".", "!", "?", "\n"):
             if tokens[n].low in TEMPERATURE_WORDS:
                 return True
             n += step
+    return False
+
+
+def temperature_said_before(tokens: list[Token], k: int, reach: int = 40) -> bool:
+    """A number glued to C or F earlier in k's sentence that is itself a temperature."""
+    n = k - 2
+    while n > 0 and k - n <= reach and tokens[n].text not in (".", "!", "?", "\n"):
+        letter = tokens[n]
+        glued_scale = letter.text in ("C", "F") and letter.glued and tokens[n - 1].kind == "num"
+        if glued_scale and speaks_of_temperature(tokens, n, listed=False):
+            return True
+        n -= 1
     return False

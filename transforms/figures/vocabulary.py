@@ -881,3 +881,42 @@ RESULT_VERBS = SCORE_WORDS_BEFORE | frozenset("trail trails beaten losing lose t
 # Words after "N times" that make it a multiple of something ("3 times that of Iraq", "3.3 times their incomes"),
 # not a count of occasions ("three times on the forehead", "three times the following week").
 MULTIPLE_OF_WORDS = frozenset("that those their his her its income incomes earnings salary salaries".split())
+# Nouns that, dashed onto a whole number before the noun they modify, count parts or members of it: "a 91-page
+# dissent", "the 14-story block", "a 14-man injury list", "an 18,000-strong student body", "a three-set victory".
+# A number dashed onto other words mostly names a kind ("a five-star hotel", "four-wheel drive", "a two-seater").
+COUNT_MODIFIER_NOUNS = frozenset(
+    """
+page story storey floor seat bed bedroom room man member person word game match set round lap county country
+nation state team player car vehicle truck ship strong headed episode chapter volume track song school city stop
+vote child
+""".split()
+)
+# Head nouns after such a compound that make the whole the name of a rule or a plan, not a size: "the two-state
+# solution", "a two-child policy".
+NAMED_RULE_NOUNS = frozenset("solution policy rule rules limit cap system format model approach plan formula".split())
+# "point" counts a margin only before a noun of a gap or change: "a 24-point deficit", "a three-point gap" ("a
+# three-point shot" names a kind of shot, "a 10-point plan" a list).
+MARGIN_NOUNS = frozenset(
+    "deficit deficits gap lead margin swing win victory defeat loss advantage cushion turnaround comeback".split()
+)
+# Verbs a share of a population opens a poll's finding with: "Eight out of 10 say", "7 in 10 believe".
+SAYING_VERBS = frozenset(
+    """
+say says said think thinks thought believe believes believed agree agrees agreed disagree want wants wanted
+support supports supported oppose opposes opposed favor favors favour favours approve approves disapprove expect
+expects report reports reported have has had are were would will do does did
+""".split()
+)
+# Adverbs between a name's comma and the age set off after it: "Jared, both 42,", "Bianca Jones, also 19,".
+SET_OFF_AGE_ADVERBS = frozenset({"both", "now", "also", "then", "still"})
+# Participles that report a casualty count: "one person was killed", "eight killed and dozens injured".
+TOLL_WORDS = frozenset(
+    "killed died dead injured wounded hurt recovered found missing rescued arrested detained hospitalised "
+    "hospitalized evacuated".split()
+)
+# Nouns for one person that a set-off age may follow: "A man, 45, was arrested", "a lad, about 25,".
+PERSON_NOUNS = frozenset(
+    "man woman lad boy girl teenager teen youth guy person mother father wife husband pensioner driver victim "
+    "suspect resident".split()
+)
+PERSON_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "my", "our", "this", "another"})
