@@ -2529,16 +2529,19 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
 # modifier or two between: a hyphenated word or one shaped as an adjective, so "Jackson said the bill" is no
 # law), a commodity or an index ("Brent crude", "the Hang Seng index"), or a machine ("four Eurofighter
 # Typhoon jets"). Laws, products and indices are no PERSON, ORG or LOC entity.
-_LAW_KIND_AFTER = re.compile(
-    r"^[ \t]+(?:(?:[a-z]+-[\w-]+|[a-z]+(?:ing|al|ic|ary|ory))[ \t]+){0,2}"
-    r"(?:law|laws|act|bill|rule|rules|regulations?|reforms?|legislation)\b"
+_LAW_KINDS = tuple("law laws act bill rule rules regulation regulations reform reforms legislation".split())
+_COMMODITY_KINDS = tuple("crude index indices futures".split())
+_MACHINE_KINDS = tuple(
+    "jet jets fighter fighters aircraft plane planes helicopter helicopters missile missiles rifle rifles tanks "
+    "tablet tablets smartphone smartphones".split()
 )
-_COMMODITY_KIND_AFTER = re.compile(r"^[ \t]+(?:crude|index|indices|futures)\b")
+_LAW_KIND_AFTER = re.compile(
+    r"^[ \t]+(?:(?:[a-z]+-[\w-]+|[a-z]+(?:ing|al|ic|ary|ory))[ \t]+){0,2}(?:" + "|".join(_LAW_KINDS) + r")\b"
+)
+_COMMODITY_KIND_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(_COMMODITY_KINDS) + r")\b")
 # A machine's kind after a name of two words or more: "Boeing jets" names the firm, "Eurofighter Typhoon jets"
 # the aircraft.
-_MACHINE_KIND_AFTER = re.compile(
-    r"^[ \t]+(?:jets?|fighters?|aircraft|planes?|helicopters?|missiles?|rifles?|tanks|tablets?|smartphones?)\b"
-)
+_MACHINE_KIND_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(_MACHINE_KINDS) + r")\b")
 # A law or an index by its own last word: "the Volcker Rule", "the Patriot Act", "the Nikkei Index".
 THING_LAST_WORDS = frozenset("rule rules act index amendment treaty doctrine".split())
 # An index moving to its level: "The BSE Sensex gained 0.03 percent at 27,403.54 points", "the Nifty ended
@@ -2552,21 +2555,29 @@ _INDEX_MOVE_AFTER = re.compile(
 THING_CONTEXT_CHARS = 120
 # A disease, which the model calls a place or a person: "diagnosed with Ebola", "cases of Ebola", "the Zika
 # virus" (a virus named for a forest or a river stays a disease).
-_DISEASE_BEFORE = re.compile(
-    r"(?:^|\s)(?:diagnosed with|infected (?:with|by)|cases of|died (?:of|from)|treated for|tested positive for|"
-    r"outbreak of|spread of|vaccine against)[ \t]+(?:the[ \t]+)?$"
+_DISEASE_CUES_BEFORE = (
+    "diagnosed with",
+    "infected with",
+    "infected by",
+    "cases of",
+    "died of",
+    "died from",
+    "treated for",
+    "tested positive for",
+    "outbreak of",
+    "spread of",
+    "vaccine against",
 )
-_DISEASE_AFTER = re.compile(r"^[ \t]+(?:virus|vaccines?|epidemic|infections?)\b")
+_DISEASE_KINDS_AFTER = tuple("virus vaccine vaccines epidemic infection infections".split())
+_DISEASE_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(_DISEASE_CUES_BEFORE) + r")[ \t]+(?:the[ \t]+)?$")
+_DISEASE_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(_DISEASE_KINDS_AFTER) + r")\b")
 
 
-# The words the kinds above need, looked for once in a text: most texts have none, and their names need no scan.
-_THING_KIND_WORD = re.compile(
-    r"\b(?:laws?|act|bill|rules?|regulations?|reforms?|legislation|crude|index|indices|futures|jets?|fighters?|"
-    r"aircraft|planes?|helicopters?|missiles?|rifles?|tanks|tablets?|smartphones?|points)\b"
-)
+# The words the kinds above need, looked for once in a text (made from the same word lists, so the two cannot
+# drift apart): most texts have none, and their names need no scan.
+_THING_KIND_WORD = re.compile(r"\b(?:" + "|".join((*_LAW_KINDS, *_COMMODITY_KINDS, *_MACHINE_KINDS, "points")) + r")\b")
 _DISEASE_WORD = re.compile(
-    r"\b(?:diagnosed|infected|cases|died|treated|tested|outbreak|spread|vaccines?|virus|"
-    r"epidemic|infections?)\b"
+    r"\b(?:" + "|".join(sorted({cue.split()[0] for cue in _DISEASE_CUES_BEFORE} | set(_DISEASE_KINDS_AFTER))) + r")\b"
 )
 
 
