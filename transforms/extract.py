@@ -59,7 +59,7 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
         date_params["max_date"] = raw_max_date(raw)
     try:
         page = ParsedPage(html, options)
-        document = _bare_extraction(raw, page, options, date_params, recall=options.favor_recall)
+        document = _first_pass(raw, page, options, date_params)
         text = _text_of(document)
         if options.own_pass_max_kept and text and not options.favor_recall:
             text = own_extractor_text(raw, page, options, text)
@@ -298,9 +298,33 @@ class ParsedPage:
             return self.html, self.prune or None
         if with_metadata or not self.prune:
             return self.tree, self.prune or None
+        return self.pruned(self.tree), None
+
+    def pruned(self, tree: HtmlElement) -> HtmlElement:
+        """The page's tree pruned, made once: each pass reads its own copy of it."""
         if self._pruned is None:
-            self._pruned = prune_unwanted_nodes(copy(self.tree), _compiled(tuple(self.prune)))
-        return self._pruned, None
+            self._pruned = prune_unwanted_nodes(copy(tree), _compiled(tuple(self.prune)))
+        return self._pruned
+
+
+def _first_pass(raw: RawDocument, page: ParsedPage, options: ExtractOptions, date_params: dict[str, object]) -> object:
+    """The first pass: the page's metadata read from its whole tree, its text from the pruned tree.
+
+    As trafilatura's pass with metadata does it (`bare_extraction`: `extract_metadata`, then the prune, then
+    the text), but the pruned tree the next passes read serves this one too: a copy and a prune less a page."""
+    if page.tree is None or not page.prune:
+        return _bare_extraction(raw, page, options, date_params, recall=options.favor_recall)
+    page.pruned(page.tree)  # made before the metadata is read from the tree, which no later pass reads
+    try:
+        # bare_extraction's own call: its `fast` (False in this pass) is the `extensive` argument.
+        document = trafilatura.extract_metadata(page.tree, raw.url, date_params, False, set())
+    except (TypeError, ValueError):  # no document, as bare_extraction says it
+        return None
+    text = _bare_extraction(raw, page, options, None, recall=options.favor_recall)
+    if not isinstance(text, Document):
+        return None
+    document.text, document.raw_text, document.body = text.text, text.raw_text, text.body
+    return document
 
 
 def _parsed(html: str) -> HtmlElement | None:
