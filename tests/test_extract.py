@@ -5,12 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import trafilatura
+from trafilatura.settings import Document
+
 from transforms.decode import decode_document
 from transforms.extract import (
+    ParsedPage,
+    _bare_extraction,
+    _first_pass,
     extract_document,
     extract_plain_text,
     kept_share,
     own_extractor_text,
+    prune_paths,
     trimmed_to_precision_edges,
 )
 from transforms.ids import doc_id_for
@@ -298,3 +305,44 @@ def test_precision_edges_never_trim_most_of_the_text():
     text = f"{opening.strip()}\n{testimonials}"
     assert trimmed_to_precision_edges(text, opening, 25) == text
     assert trimmed_to_precision_edges(f"{opening.strip()}\nMost read\nShare this", opening, 25) == opening.strip()
+
+
+# A page where the prune matters: a sign-up box, an author's bio (its name also in the byline) and an
+# embedded post, with metadata in the head.
+PRUNED_PAGE = (
+    "<html><head><title>Harbour budget | Gazette</title><meta name='author' content='Ann Lee'>"
+    "<meta property='og:site_name' content='Gazette'><meta property='article:published_time' content='2024-03-05'>"
+    "<link rel='canonical' href='https://gazette.example/harbour'></head><body><article><h1>Harbour budget</h1>"
+    f"<p class='byline'>By Ann Lee</p><p>{BODY}</p><blockquote class='twitter-tweet'><p>A post on the budget "
+    f"by the mayor of the town.</p></blockquote><p>{BODY}</p><div class='newsletterForm'>Sign up for our "
+    "newsletter today</div><div class='author-bio'>Ann Lee covers the harbour and the council.</div>"
+    "</article><footer>Most read</footer></body></html>"
+)
+
+
+def test_a_page_parsed_once_gives_each_pass_what_its_own_parse_gave():
+    # trafilatura reads a parsed tree as it reads the page's text: each pass of the parsed page (the first
+    # with its metadata from the unpruned tree) is what trafilatura's own pass on the page's text gives.
+    options = ExtractOptions()
+    document = raw(PRUNED_PAGE.encode(), fetched=datetime(2024, 3, 6, tzinfo=UTC))
+    parsed = ParsedPage(PRUNED_PAGE, options)
+    date_params = {"original_date": True, "extensive_search": True, "max_date": "2024-03-06"}
+    first = _first_pass(document, parsed, options, date_params)
+    own_parse = trafilatura.bare_extraction(
+        PRUNED_PAGE,
+        with_metadata=True,
+        deduplicate=False,
+        include_comments=False,
+        include_tables=options.include_tables,
+        date_extraction_params=date_params,
+        prune_xpath=prune_paths(options),
+    )
+    assert isinstance(first, Document) and isinstance(own_parse, Document)
+    fields = ("title", "author", "sitename", "url", "date", "text")
+    assert [getattr(first, name) for name in fields] == [getattr(own_parse, name) for name in fields]
+    assert first.author == "Ann Lee" and "A post on the budget" not in (first.text or "")  # the embedded post pruned
+    for kind in ({"recall": True}, {"recall": False, "fast": True}, {"recall": False, "precision": True}):
+        from_tree = _bare_extraction(document, parsed, options, None, **kind)
+        from_text = _bare_extraction(document, PRUNED_PAGE, options, None, **kind)
+        assert isinstance(from_tree, Document) and isinstance(from_text, Document)
+        assert from_tree.text == from_text.text

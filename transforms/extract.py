@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from copy import copy
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from html import escape
 
 import trafilatura
 from htmldate import find_date
+from lxml.etree import XPath
+from lxml.html import HtmlElement
+from trafilatura.htmlprocessing import prune_unwanted_nodes
 from trafilatura.settings import Document
 
 from transforms.damaged_markup import mended_markup
@@ -53,10 +58,11 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
     if raw.fetched_at is not None:
         date_params["max_date"] = raw_max_date(raw)
     try:
-        document = _bare_extraction(raw, html, options, date_params, recall=options.favor_recall)
+        page = ParsedPage(html, options)
+        document = _first_pass(raw, page, options, date_params)
         text = _text_of(document)
         if options.own_pass_max_kept and text and not options.favor_recall:
-            text = own_extractor_text(raw, html, options, text)
+            text = own_extractor_text(raw, page, options, text)
         if (
             options.fallback_below_words
             and not options.favor_recall
@@ -65,12 +71,12 @@ def extract_html(raw: RawDocument, html: str, options: ExtractOptions) -> Extrac
             # A short text from a page may be all of a short story or a sliver of a long one that
             # the first pass judged unsure (a paywall notice kept, the body dropped): a pass that
             # favours recall decides, and wins only when it finds much more of the same story.
-            second = _bare_extraction(raw, html, options, None, recall=True)
+            second = _bare_extraction(raw, page, options, None, recall=True)
             second_text = _text_of(second)
             if isinstance(second, Document) and recall_text_wins(text, second_text, options):
                 text = second_text
                 document = document if isinstance(document, Document) else second
-        text = precision_trimmed(raw, html, options, text)
+        text = precision_trimmed(raw, page, options, text)
     except Exception as error:  # noqa: BLE001 - trafilatura raises many kinds on hostile markup
         return Rejection(
             doc_id=raw.doc_id,
@@ -128,7 +134,7 @@ def recall_text_wins(first: str, second: str, options: ExtractOptions) -> bool:
     )
 
 
-def own_extractor_text(raw: RawDocument, html: str, options: ExtractOptions, text: str) -> str:
+def own_extractor_text(raw: RawDocument, html: str | ParsedPage, options: ExtractOptions, text: str) -> str:
     """The first pass's text, or that of trafilatura's own extractor alone when the first pass took
     another, longer block of the page instead.
 
@@ -155,7 +161,7 @@ def own_extractor_text(raw: RawDocument, html: str, options: ExtractOptions, tex
 OWN_TEXT_MIN_SENTENCE_SHARE = 0.5
 
 
-def precision_trimmed(raw: RawDocument, html: str, options: ExtractOptions, text: str) -> str:
+def precision_trimmed(raw: RawDocument, html: str | ParsedPage, options: ExtractOptions, text: str) -> str:
     """The text trimmed by a pass with trafilatura's precision preset (`trimmed_to_precision_edges`).
     Only a text with a chrome-like line at an end can be trimmed: no such pass otherwise. The trim
     is a refinement: a pass that fails on markup the first pass read keeps the text as it is."""
@@ -268,9 +274,74 @@ def _text_of(document: object) -> str:
     return text_with_tables_tidied(document.body, document.text)
 
 
+class ParsedPage:
+    """A page parsed once for all of its trafilatura passes (up to four: first, own extractor, recall,
+    precision), and pruned (`prune_paths`) once for those after the first.
+
+    trafilatura reads a parsed tree as it reads the page's text: it copies the tree and goes on as after its
+    own parse (`trafilatura.load_html`, the same function), so each pass's text and metadata are the same,
+    for a copy of the tree instead of a new parse, the repair of the markup's text and the prune each time
+    (bench/extraction_identity.py; docs/benchmarks.md, round 22). The first pass still prunes its own copy:
+    it reads the metadata (an author's name, say) before the prune."""
+
+    __slots__ = ("_pruned", "html", "prune", "tree")
+
+    def __init__(self, html: str, options: ExtractOptions) -> None:
+        self.html = html
+        self.prune = prune_paths(options)
+        self.tree = _parsed(html)
+        self._pruned: HtmlElement | None = None
+
+    def pass_input(self, *, with_metadata: bool) -> tuple[str | HtmlElement, list[str] | None]:
+        """What a pass reads, and the XPaths it still prunes from its copy."""
+        if self.tree is None:  # trafilatura finds no tree either: as it was, it says so
+            return self.html, self.prune or None
+        if with_metadata or not self.prune:
+            return self.tree, self.prune or None
+        return self.pruned(self.tree), None
+
+    def pruned(self, tree: HtmlElement) -> HtmlElement:
+        """The page's tree pruned, made once: each pass reads its own copy of it."""
+        if self._pruned is None:
+            self._pruned = prune_unwanted_nodes(copy(tree), _compiled(tuple(self.prune)))
+        return self._pruned
+
+
+def _first_pass(raw: RawDocument, page: ParsedPage, options: ExtractOptions, date_params: dict[str, object]) -> object:
+    """The first pass: the page's metadata read from its whole tree, its text from the pruned tree.
+
+    As trafilatura's pass with metadata does it (`bare_extraction`: `extract_metadata`, then the prune, then
+    the text), but the pruned tree the next passes read serves this one too: a copy and a prune less a page."""
+    if page.tree is None or not page.prune:
+        return _bare_extraction(raw, page, options, date_params, recall=options.favor_recall)
+    page.pruned(page.tree)  # made before the metadata is read from the tree, which no later pass reads
+    try:
+        # bare_extraction's own call: its `fast` (False in this pass) is the `extensive` argument.
+        document = trafilatura.extract_metadata(page.tree, raw.url, date_params, False, set())
+    except (TypeError, ValueError):  # no document, as bare_extraction says it
+        return None
+    text = _bare_extraction(raw, page, options, None, recall=options.favor_recall)
+    if not isinstance(text, Document):
+        return None
+    document.text, document.raw_text, document.body = text.text, text.raw_text, text.body
+    return document
+
+
+def _parsed(html: str) -> HtmlElement | None:
+    try:
+        return trafilatura.load_html(html)
+    except (TypeError, ValueError):  # what bare_extraction turns into no document: each pass then says so
+        return None
+
+
+@lru_cache(maxsize=8)
+def _compiled(paths: tuple[str, ...]) -> list[XPath]:
+    return [XPath(path) for path in paths]
+
+
 def _bare_extraction(
     raw: RawDocument,
-    html: str,
+    html: str | ParsedPage,
     options: ExtractOptions,
     date_params: dict[str, object] | None,
     *,
@@ -280,8 +351,10 @@ def _bare_extraction(
 ) -> object:
     """One trafilatura pass; metadata (and its date search) only when date_params are given; `fast`:
     its own extractor alone, without the comparison with readability and jusText."""
+    page = html if isinstance(html, ParsedPage) else ParsedPage(html, options)
+    content, prune_xpath = page.pass_input(with_metadata=date_params is not None)
     return trafilatura.bare_extraction(
-        html,
+        content,
         url=raw.url,
         with_metadata=date_params is not None,
         deduplicate=False,
@@ -291,7 +364,7 @@ def _bare_extraction(
         favor_recall=recall,
         fast=fast,
         date_extraction_params=date_params,
-        prune_xpath=prune_paths(options) or None,
+        prune_xpath=prune_xpath,
     )
 
 
