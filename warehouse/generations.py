@@ -96,24 +96,25 @@ _STACKS_SIZE = 16
 _STACKS_LOCK = threading.Lock()
 
 
-def _meta(con: sqlite3.Connection, key: str) -> str | None:
+def meta_value(con: sqlite3.Connection, key: str) -> str | None:
+    """The index's `meta` value under `key` (None when unset); warehouse.index reads its own keys with it too."""
     row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
-def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
+def set_meta_value(con: sqlite3.Connection, key: str, value: str) -> None:
     con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
 
 def sealed(con: sqlite3.Connection, spec: Generational) -> list[tuple[int, int]]:
     """The sealed and merged generations, oldest first: (gen, rows)."""
-    value = _meta(con, f"{spec.table}.gens")
+    value = meta_value(con, f"{spec.table}.gens")
     return [(gen, rows) for gen, rows in json.loads(value)] if value else []
 
 
 def newest(con: sqlite3.Connection, spec: Generational) -> tuple[int, int]:
     """The generation that takes new rows, and its rows as counted when written (a count(*) would read them)."""
-    return int(_meta(con, f"{spec.table}.newest") or 1), int(_meta(con, f"{spec.table}.newest_rows") or 0)
+    return int(meta_value(con, f"{spec.table}.newest") or 1), int(meta_value(con, f"{spec.table}.newest_rows") or 0)
 
 
 def generations(con: sqlite3.Connection, spec: Generational) -> list[int]:
@@ -141,7 +142,7 @@ def append(con: sqlite3.Connection, spec: Generational, rows: Sequence[tuple], b
     if not added:  # every row there already: nothing to count or filter
         return
     count += added
-    _set_meta(con, f"{spec.table}.newest_rows", str(count))
+    set_meta_value(con, f"{spec.table}.newest_rows", str(count))
     found = con.execute("SELECT bits FROM gen_filters WHERE tbl = ? AND gen = ?", (spec.table, gen)).fetchone()
     if found is not None and band_filters.fits(len(found[0]), count):
         bits = np.frombuffer(found[0], dtype=np.uint8).copy()
@@ -199,8 +200,8 @@ def _settle(con: sqlite3.Connection, spec: Generational, background: bool = Fals
     next_gen = _next_gen(con, spec)
     if count > spec.seal_rows:
         gens.append((gen, count))
-        _set_meta(con, f"{spec.table}.newest", str(next_gen))
-        _set_meta(con, f"{spec.table}.newest_rows", "0")
+        set_meta_value(con, f"{spec.table}.newest", str(next_gen))
+        set_meta_value(con, f"{spec.table}.newest_rows", "0")
         next_gen += 1
     if background:
         _plan_merge(con, spec, gens, next_gen)
@@ -209,7 +210,7 @@ def _settle(con: sqlite3.Connection, spec: Generational, background: bool = Fals
             gens = [member for member in gens if member not in merging] + [_merge(con, spec, merging, next_gen)]
             next_gen += 1
     if gens != before:
-        _set_meta(con, f"{spec.table}.gens", json.dumps(gens))
+        set_meta_value(con, f"{spec.table}.gens", json.dumps(gens))
 
 
 def _merge_key(spec: Generational) -> str:
@@ -221,7 +222,7 @@ def _dropping_key(spec: Generational) -> str:
 
 
 def _job(con: sqlite3.Connection, spec: Generational) -> dict | None:
-    value = _meta(con, _merge_key(spec))
+    value = meta_value(con, _merge_key(spec))
     if value is None:
         return None
     job = json.loads(value)
@@ -230,7 +231,7 @@ def _job(con: sqlite3.Connection, spec: Generational) -> dict | None:
 
 
 def _dropping(con: sqlite3.Connection, spec: Generational) -> list[int]:
-    return [int(gen) for gen in json.loads(_meta(con, _dropping_key(spec)) or "[]")]
+    return [int(gen) for gen in json.loads(meta_value(con, _dropping_key(spec)) or "[]")]
 
 
 def _plan_merge(con: sqlite3.Connection, spec: Generational, gens: list[tuple[int, int]], into: int) -> None:
@@ -239,7 +240,7 @@ def _plan_merge(con: sqlite3.Connection, spec: Generational, gens: list[tuple[in
     if _job(con, spec) is not None or not (merging := _full_tier(spec, gens)):
         return
     job = {"into": into, "gens": merging, "bounds": None, "done": 0, "rows": 0}
-    _set_meta(con, _merge_key(spec), json.dumps(job))
+    set_meta_value(con, _merge_key(spec), json.dumps(job))
 
 
 def _bounds(con: sqlite3.Connection, spec: Generational, merging: Sequence[tuple[int, int]]) -> list[str]:
@@ -290,7 +291,7 @@ def _still_listed(con: sqlite3.Connection, spec: Generational, job: dict) -> boo
     if all(member in gens for member in job["gens"]):
         return True
     con.execute("DELETE FROM meta WHERE key = ?", (_merge_key(spec),))
-    _set_meta(con, _dropping_key(spec), json.dumps([*_dropping(con, spec), job["into"]]))
+    set_meta_value(con, _dropping_key(spec), json.dumps([*_dropping(con, spec), job["into"]]))
     _plan_merge(con, spec, gens, _next_gen(con, spec))
     return False
 
@@ -306,7 +307,7 @@ def merge_step(con: sqlite3.Connection) -> bool:
             con.execute("BEGIN IMMEDIATE")
             if dropping := _dropping(con, spec):
                 _drop_generation(con, spec, dropping[0])
-                _set_meta(con, _dropping_key(spec), json.dumps(dropping[1:]))
+                set_meta_value(con, _dropping_key(spec), json.dumps(dropping[1:]))
             con.execute("COMMIT")
             return True
         job = _job(con, spec)
@@ -316,14 +317,14 @@ def merge_step(con: sqlite3.Connection) -> bool:
             bounds = _bounds(con, spec, job["gens"])
             con.execute("BEGIN IMMEDIATE")
             if _job(con, spec) == job and _still_listed(con, spec, job):
-                _set_meta(con, _merge_key(spec), json.dumps({**job, "bounds": bounds}))
+                set_meta_value(con, _merge_key(spec), json.dumps({**job, "bounds": bounds}))
             con.execute("COMMIT")
             return True
         if job["done"] <= len(job["bounds"]):
             con.execute("BEGIN IMMEDIATE")
             if _job(con, spec) == job and _still_listed(con, spec, job):
                 rows = _merge_range(con, spec, job, job["done"])
-                _set_meta(
+                set_meta_value(
                     con, _merge_key(spec), json.dumps({**job, "done": job["done"] + 1, "rows": job["rows"] + rows})
                 )
             con.execute("COMMIT")
@@ -336,8 +337,8 @@ def merge_step(con: sqlite3.Connection) -> bool:
             old = ", ".join(str(gen) for gen, _ in merging)
             con.execute(f"DELETE FROM gen_filters WHERE tbl = ? AND gen IN ({old})", (spec.table,))
             _store_filter(con, spec, job["into"], bits)
-            _set_meta(con, f"{spec.table}.gens", json.dumps(gens))
-            _set_meta(con, _dropping_key(spec), json.dumps([*_dropping(con, spec), *(gen for gen, _ in merging)]))
+            set_meta_value(con, f"{spec.table}.gens", json.dumps(gens))
+            set_meta_value(con, _dropping_key(spec), json.dumps([*_dropping(con, spec), *(gen for gen, _ in merging)]))
             con.execute("DELETE FROM meta WHERE key = ?", (_merge_key(spec),))
             _plan_merge(con, spec, gens, _next_gen(con, spec))
         con.execute("COMMIT")

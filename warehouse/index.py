@@ -60,6 +60,8 @@ import pyarrow.parquet as pq
 
 from warehouse import band_filters, generations
 from warehouse.generations import ARTICLE_CLUSTERS, COPIES, LINE_STORIES, ONE_STORY_LINES, OUTCOMES, PAGES
+from warehouse.generations import meta_value as _meta
+from warehouse.generations import set_meta_value as _set_meta
 from warehouse.heap import give_back_free_memory
 from warehouse.query import sql_text
 from warehouse.schemas import (
@@ -328,15 +330,6 @@ def _batches_by_row_group(warehouse: Path, file: str) -> list[tuple[int, str]]:
         for group in range(parquet.num_row_groups)
         for batch_id in pc.unique(parquet.read_row_group(group, columns=["batch_id"]).column(0)).to_pylist()
     ]
-
-
-def _meta(con: sqlite3.Connection, key: str) -> str | None:
-    row = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else None
-
-
-def _set_meta(con: sqlite3.Connection, key: str, value: str) -> None:
-    con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
 
 def band_value(key: str) -> str | bytes:
