@@ -47,11 +47,13 @@ tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdat
 two slices (gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone); `--source wcxb` an
 eighth from the English news pages of WCXB's development split (github.com/Murrough-Foley/
 web-content-extraction-benchmark, dev/: news of 2021-2025 chosen by `bench/wcxb_news.py`), in
-`{data}/wcxb/figures/`, judged blind in round 22 (gold in `bench/gold/wcxb/`). The texts of these six sets are built
-by `bench/fixture_texts.py`.
+`{data}/wcxb/figures/`, judged blind in round 22 (gold in `bench/gold/wcxb/`); `--source readability` a ninth from the
+English news-article pages of Mozilla Readability's test pages (github.com/mozilla/readability, test/test-pages/: news
+of 2014-2024 chosen by `bench/readability_news.py`), in `{data}/readability-testpages/figures/`, judged blind in round
+23 (gold in `bench/gold/readability-testpages/`). The texts of these seven sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
-       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb] [--set dev|heldout|heldout2]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability] [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -143,6 +145,7 @@ NEWSPAPER3K_FOLDER = Path("newspaper3k-fixtures")
 SNACKTORY_FOLDER = Path("snacktory-fixtures")
 FUNDUS_FOLDER = Path("fundus-testdata")
 WCXB_FOLDER = Path("wcxb") / "figures"
+READABILITY_FOLDER = Path("readability-testpages") / "figures"
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -211,6 +214,14 @@ SOURCES = {
     # once (gold-heldout.json), before any figure finder ran on them; 40-49 left unread.
     "wcxb": Source(
         WCXB_FOLDER, {"dev": (), "heldout": (("gold-heldout.json",),)}, (WCXB_FOLDER / "articles.json",), Path("wcxb")
+    ),
+    # Readability's test pages, its English news-article pages (helper accept25, round 23): all 32 held out and judged
+    # blind at once (gold-heldout.json), before any figure finder ran on them.
+    "readability": Source(
+        READABILITY_FOLDER,
+        {"dev": (), "heldout": (("gold-heldout.json",),)},
+        (READABILITY_FOLDER / "articles.json",),
+        Path("readability-testpages"),
     ),
 }
 
