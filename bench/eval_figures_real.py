@@ -47,7 +47,8 @@ tests/resources/parser/test_data/: news of 2023-2026), in `{data}/fundus-testdat
 two slices (gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the second slice alone); `--source wcxb` an
 eighth from the English news pages of WCXB's development split (github.com/Murrough-Foley/
 web-content-extraction-benchmark, dev/: news of 2021-2025 chosen by `bench/wcxb_news.py`), in
-`{data}/wcxb/figures/`, judged blind in round 22 (gold in `bench/gold/wcxb/`); `--source readability` a ninth from the
+`{data}/wcxb/figures/`, judged blind in round 22 and (held-out 40-49, `--set heldout2`) round 23 (gold in
+`bench/gold/wcxb/`); `--source readability` a ninth from the
 English news-article pages of Mozilla Readability's test pages (github.com/mozilla/readability, test/test-pages/: news
 of 2014-2024 chosen by `bench/readability_news.py`), in `{data}/readability-testpages/figures/`, judged blind in round
 23 (gold in `bench/gold/readability-testpages/`). The texts of these seven sets are built by `bench/fixture_texts.py`.
@@ -211,9 +212,17 @@ SOURCES = {
         (FUNDUS_FOLDER / "articles.json",),
     ),
     # WCXB's English news pages (helper accept23, round 22): every kept page held out; held-out 0-39 judged blind at
-    # once (gold-heldout.json), before any figure finder ran on them; 40-49 left unread.
+    # once (gold-heldout.json), before any figure finder ran on them; 40-49 judged blind by helper accept25 in round 23
+    # (gold-heldout2.json), also scored alone as `heldout2`.
     "wcxb": Source(
-        WCXB_FOLDER, {"dev": (), "heldout": (("gold-heldout.json",),)}, (WCXB_FOLDER / "articles.json",), Path("wcxb")
+        WCXB_FOLDER,
+        {
+            "dev": (),
+            "heldout": (("gold-heldout.json",), ("gold-heldout2.json",)),
+            "heldout2": (("gold-heldout2.json",),),
+        },
+        (WCXB_FOLDER / "articles.json",),
+        Path("wcxb"),
     ),
     # Readability's test pages, its English news-article pages (helper accept25, round 23): all 32 held out and judged
     # blind at once (gold-heldout.json), before any figure finder ran on them.
@@ -454,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--source", choices=sorted(SOURCES), default="real", help="which judged articles (default real)"
     )
-    sets = sorted({name for source in SOURCES.values() for name in source.gold_sets})  # heldout2: fundus only
+    sets = sorted({name for source in SOURCES.values() for name in source.gold_sets})  # heldout2: fundus and wcxb
     parser.add_argument("--set", choices=sets, default="dev", help="which judgements (default dev)")
     parser.add_argument("--gold", type=Path, action="append", help="judgements to score instead of --set's")
     parser.add_argument("--errors", action="store_true", help="list every miss, false positive and wrong field")
