@@ -50,6 +50,7 @@ eval: install
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source snacktory --set heldout
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source fundus --set heldout
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source wcxb --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source wcxb --set heldout2
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source readability --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper3k --gate

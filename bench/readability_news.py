@@ -65,9 +65,11 @@ def write_folder(folder: Path) -> list[str]:
     """Copies the kept pages to {folder}/figures/html/; returns their names."""
     out = folder / "figures" / "html"
     out.mkdir(parents=True, exist_ok=True)
-    kept = [name for name in sorted(NEWS_PAGES) if is_english(folder / "pages" / name)]
+    pages = folder / "pages"
+    # a name the copy lacks is skipped, so that the rule reads a partial or later copy the same way
+    kept = [name for name in sorted(NEWS_PAGES) if (pages / name).is_dir() and is_english(pages / name)]
     for name in kept:
-        shutil.copyfile(folder / "pages" / name / "source.html", out / f"{name}.html")
+        shutil.copyfile(pages / name / "source.html", out / f"{name}.html")
     return kept
 
 

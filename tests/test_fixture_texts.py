@@ -80,3 +80,32 @@ def test_the_split_follows_the_sha1_of_the_file_name_and_skips_what_is_left_out(
         ("heldout", 2),
     ]
     assert left_out == {"site5.html": "not news", "foreign.html": "language fr", "nodigit.html": "no digit"}
+
+
+def test_readabilitys_news_pages_become_a_figure_set_with_expected_text_where_the_pipeline_stores_none(tmp_path):
+    from bench.readability_news import main as readability
+
+    folder = tmp_path / "readability-testpages"
+    french = (
+        "Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, après trois ans de débat."
+    )
+    pages = {
+        "cnn": (page("Council backs new bridge", [BODY[:300], BODY[300:]]), f"<div><p>{BODY}</p></div>"),
+        "tmz-1": (b"<html><body></body></html>", f"<div><h2>Bridge vote</h2><p>{BODY}</p></div>"),
+        "lemonde-1": (page("Le pont", [french * 4]), f"<div><p>{french * 4}</p></div>"),
+        "001": (page("Council backs new bridge", [BODY]), f"<div><p>{BODY}</p></div>"),  # not a news publisher
+    }
+    for name, (source, expected) in pages.items():
+        (folder / "pages" / name).mkdir(parents=True)
+        (folder / "pages" / name / "source.html").write_bytes(source)
+        (folder / "pages" / name / "expected.html").write_text(expected, encoding="utf-8")
+
+    assert readability([str(folder)]) == 0
+
+    out = folder / "figures"
+    assert sorted(p.name for p in (out / "html").iterdir()) == ["cnn.html", "tmz-1.html"]
+    articles = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    assert sorted(articles) == ["cnn", "tmz-1"]
+    assert articles["tmz-1"]["articleBody"] == f"Bridge vote\n{BODY}"  # expected.html's text, one block a line
+    assert "$4.5 million" in articles["cnn"]["articleBody"]
+    assert json.loads((out / "build.json").read_text())["expected_text"] == ["tmz-1.html"]
