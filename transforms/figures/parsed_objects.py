@@ -1382,20 +1382,31 @@ def series_objects(figures: list[Figure], text: str) -> list[Figure]:
     return out
 
 
+# Kinds a table row's label names (`row_labelled`): a ranking's bare cells are read as counts ("| 68 | Intact US Ins
+# Group | 1,654,799 | 1.2 |"), and their label is what they are of all the same (round 23, objects29).
+ROW_KINDS = COMPARED_KINDS | {"count"}
+RANK_CELL = re.compile(r"(?:No\.\s*)?\d{1,3}\.?")
+
+
 def row_labelled(figure: Figure) -> Figure:
     """The figure, given its table row's label when it sits in a later cell of a row whose first cell is words
-    ("| JavaScript | 276Kb | 295Kb | +7% |" -> JavaScript for all three): the judges take the row's label as what
-    each cell measures. A figure with an object of its own keeps it, unless that object ran across a cell's edge."""
+    ("| JavaScript | 276Kb | 295Kb | +7% |" -> JavaScript for all three), or whose first cell is a rank and its
+    second words ("| 68 | Intact US Ins Group | 1,654,799 | 1.2 |" -> Intact US Ins Group for both figures): the
+    judges take the row's label as what each cell measures. A figure with an object of its own keeps it, unless that
+    object ran across a cell's edge."""
     row = figure.sentence.strip()
-    if figure.kind not in COMPARED_KINDS or not (row.startswith("|") and row.endswith("|")):
+    if figure.kind not in ROW_KINDS or not (row.startswith("|") and row.endswith("|")):
         return figure
     if figure.object is not None and "|" not in figure.object:
         return figure
     cells = [cell.strip() for cell in row.strip("|").split("|")]
-    label = cells[0]
-    if len(cells) < 2 or not label or any(c.isdigit() for c in label) or len(label.split()) > 5:
+    first = 1 if len(cells) > 2 and RANK_CELL.fullmatch(cells[0]) else 0
+    label = cells[first]
+    if len(cells) < first + 2 or not label or any(c.isdigit() for c in label) or len(label.split()) > 5:
         return figure
-    if figure.surface in cells[0] or not any(figure.surface in cell for cell in cells[1:]):
+    if any(figure.surface in cell for cell in cells[: first + 1]) or not any(
+        figure.surface in cell for cell in cells[first + 1 :]
+    ):
         return figure
     return replace(figure, object=label)
 
