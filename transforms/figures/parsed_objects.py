@@ -1386,6 +1386,9 @@ def series_objects(figures: list[Figure], text: str) -> list[Figure]:
 # Group | 1,654,799 | 1.2 |"), and their label is what they are of all the same (round 23, objects29).
 ROW_KINDS = COMPARED_KINDS | {"count"}
 RANK_CELL = re.compile(r"(?:No\.\s*)?\d{1,3}\.?")
+# A bracketed aside ending a label says how the row is counted, not what it is of: "Combined Ratio (Reported)", "Underwriting
+# Income/(Loss)".
+LABEL_ASIDE = re.compile(r"\s*/?\([^()]*\)$")
 
 
 def row_labelled(figure: Figure) -> Figure:
@@ -1408,7 +1411,7 @@ def row_labelled(figure: Figure) -> Figure:
         figure.surface in cell for cell in cells[first + 1 :]
     ):
         return figure
-    return replace(figure, object=label)
+    return replace(figure, object=LABEL_ASIDE.sub("", label).strip() or label)
 
 
 # What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
