@@ -444,6 +444,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     words = {token.lower_ for token in sentence}
     has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
+    has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
     for start, end, kind in figures:
         if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
             return True
@@ -492,6 +493,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         return phrase_of(noun, span)
     if kind == "money":
         noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
+        noun = noun or worth_noun(head)
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
@@ -674,6 +676,10 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         preposition, verb = verb, verb.head
         if preposition.dep_ == "prep" and preposition.lower_ == "for" and verb.lower_ in BUYING_VERBS:
             return named_purchase(verb)
+        if preposition.dep_ == "prep" and preposition.lower_ == "for" and verb.dep_ in ("dobj", "pobj"):
+            seller = selling_verb(verb)  # "acquired DevOvean, which ..., for $30 million" (round 23, objects29)
+            if seller is not None:
+                return named_purchase(seller) if seller.lower_ in BUYING_VERBS else subject_of(seller)
         if preposition.dep_ != "prep" or preposition.lower_ not in PRICE_PREPOSITIONS.get(verb.lower_, ()):
             return bought_at_price(head)
     elif dep == "dobj" and verb.lower_ in PAYING_VERBS:
@@ -804,6 +810,25 @@ def owned_sum(head: Token) -> Token | None:
     return owner if owner is not None and is_nominal(owner) and head.doc[owner.i + 1].dep_ == "case" else None
 
 
+def worth_noun(head: Token) -> Token | None:
+    """What a sum after "worth" is the worth of (round 23, objects29): the subject of the verb "worth" completes ("the
+    global space industry, which was estimated to be worth $630 billion" -> global space industry), or the noun it
+    describes ("rare bucks worth thousands"); None for a pronoun or a thing holding a figure of its own."""
+    worth = head.head
+    if head.dep_ not in ("npadvmod", "pobj", "dobj") or worth.lower_ != "worth":
+        return None
+    if worth.dep_ == "acomp":
+        thing = subject_of(worth.head)
+    elif worth.dep_ in ("amod", "acl") and worth.head.i < worth.i:
+        thing = worth.head
+    else:
+        return None
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
+        return None
+    before = thing.doc[thing.left_edge.i : thing.i]  # not its relative clause, which holds the sum itself
+    return None if any(token.like_num and not is_name_number(token) for token in before) else thing
+
+
 def valued_noun(head: Token) -> Token | None:
     """What a sum "at" a valuing verb is the value of: the verb's object ("estimate its cost at about $1.6
     trillion"), or a passive's subject ("Square ... be valued at more than $3 billion"), or None."""
@@ -832,6 +857,19 @@ def bought_at_price(head: Token) -> Token | None:
         return None
     verb = price.head.head
     return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
+
+
+def selling_verb(noun: Token) -> Token | None:
+    """The verb of buying or selling a noun a price's "for" was hung on by the parser is the object of, directly or
+    through a place ("acquired DevOvean, which specializes in ..., for $30 million", "a vase sold last month at a
+    London auction for 51.6 million pounds"), or None."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("at", "on", "in"):
+        noun = noun.head.head  # "sold ... at a London auction for"
+        if noun.lower_ in BUYING_VERBS or noun.lower_ in PRICE_PREPOSITIONS:
+            return noun
+        return None
+    verb = noun.head
+    return verb if noun.dep_ == "dobj" and verb.lower_ in BUYING_VERBS else None
 
 
 def named_purchase(verb: Token) -> Token | None:
@@ -951,6 +989,10 @@ RECEIVING_VERBS = verb_forms(
     "raise/raises/raised/raising",
     "amass/amasses/amassed/amassing",
     "generate/generates/generated/generating",
+    # round 23 (objects29): sums managed or borrowed ("Key Private Bank, which manages $25 billion")
+    "manage/manages/managed/managing",
+    "oversee/oversees/oversaw/overseen/overseeing",
+    "borrow/borrows/borrowed/borrowing",
 )
 # Verbs whose sum goes "in" what they name, as a payment does (round 22, figures40).
 INVESTING_VERBS = verb_forms("invest/invests/invested/investing", "spend/spends/spent/spending")
@@ -978,6 +1020,9 @@ EXTENT_VERBS = verb_forms(
     "drift/drifts/drifted/drifting",
     "stretch/stretches/stretched/stretching",
     "run/runs/ran/running",
+    # round 23 (objects29): "The White Oak Bayou trail extends 17 miles", "Spanning 40 miles, the greenway"
+    "extend/extends/extended/extending",
+    "span/spans/spanned/spanning",
 )
 # Passive verbs of place whose subject is what a distance after them places: "Stansted is located 40 miles north".
 PLACING_VERBS = frozenset("located situated".split())
@@ -1121,6 +1166,11 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     passive = first_child(verb, ("nsubjpass",))
     if subject is None and passive is not None and verb.lower_ in PLACING_VERBS:
         subject = passive  # "Stansted is located about 40 miles north of London"
+    opening = verb.dep_ == "advcl" and verb.i < verb.head.i and verb.lower_.endswith("ing")
+    if subject is None and kind == "measure" and opening and verb.lower_ in EXTENT_VERBS:
+        # "Extending 14 miles through the city, Brays Bayou Greenway Trail is quieter": the clause's subject
+        subject = first_child(verb.head, ("nsubj",))
+        return subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
     if subject is None or not subject.i < verb.i < head.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     # "110,000 active Waze drivers cover 1.2 million kilometers": a count of the movers is theirs, not a figure held
