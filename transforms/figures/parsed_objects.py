@@ -252,8 +252,12 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         quoted = [f for f in inside if may_be_quoted(f)]
         changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
+        held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
+        rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         if (
-            changes
+            held
+            or rated
+            or changes
             or any(may_be_completed(f) for f in inside)
             or (bought and any(token.lower_ in BUYING_VERBS for token in doc))
             or any(needs_owner(f) for f in inside)
@@ -289,6 +293,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         # a count's own noun stands unless it is the points an index moved or the quote's noun said short
         if quoted is not None and (figure.kind != "count" or not said or said in POINT_WORDS or quoted.endswith(said)):
             return quoted
+    if span is not None and len(span) and (may_be_held(figure) or may_be_rated(figure)):
+        holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
+        if holder is not None:
+            return holder
     if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
         bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
         if bought is not None:
@@ -350,6 +358,66 @@ def completed_phrase(said: str | None, figure: Span) -> str | None:
     added = whole[: -len(said)].split()
     kept = added[max((n + 1 for n, word in enumerate(added) if word.lower() in DESCRIBING), default=0) :]
     return " ".join([*kept, said]) if kept else None
+
+
+
+
+def may_be_held(figure: Figure) -> bool:
+    """Whether the token rules' object of a sum is the kind of money said "in" after it ("$100 billion in revenue")."""
+    said = figure.object
+    return figure.kind == "money" and bool(said) and f"{figure.surface} in {said}" in figure.sentence
+
+
+def held_in(head: Token, said: str) -> str | None:
+    """Who holds a sum said "in" a kind of money: the subject of the verb of earning, raising or reporting it ("UPS
+    made record profits in 2022, bringing in $100 billion in revenue" -> UPS; "startups like Lovable raising $330
+    million in funding" -> Lovable), or None (a pronoun, a passive, a subject holding a figure of its own)."""
+    if head.dep_ != "dobj" or head.head.lower_ not in HOLDING_IN_VERBS:
+        return None
+    verb = head.head
+    if verb.lower_.startswith("br") and not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return None  # "bring in" only: "brought $5 million in damages to the town" is not earned
+    holder = clause_subject(verb)
+    if holder is None or holder.dep_ == "nsubjpass" or not is_nominal(holder) or holder.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if any(token.like_num and not is_name_number(token) for token in holder.doc[holder.left_edge.i : holder.i + 1]):
+        return None
+    like = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("like", "including")), None)
+    named = first_child(like, ("pobj",)) if like is not None else first_child(holder, ("appos",))
+    if named is not None and is_name(named):
+        holder = named  # "startups like Lovable", "another payments company, Stripe,"
+    return phrase_of(holder, holder.doc[head.i : head.i + 1])
+
+
+# Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
+# Tides (round 23, objects29).
+RATING_NOUNS = frozenset("rating ratings score".split())
+RATED_VERBS = verb_forms(
+    "have/has/had/having", "get/gets/got/getting", "earn/earns/earned/earning", "hold/holds/held/holding"
+)
+
+
+def may_be_rated(figure: Figure) -> bool:
+    return figure.kind == "percent" and (figure.object or "").lower() in RATING_NOUNS
+
+
+def rated(head: Token) -> str | None:
+    """What has the rating a share sizes: the subject of the verb that has it, the whole name before the verb when the
+    subject is a capitalised title ("Deaf President Now! has a 100 percent rating"), or None."""
+    rating = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or rating.lower_ not in RATING_NOUNS or rating.dep_ != "dobj":
+        return None
+    verb = rating.head
+    if verb.lower_ not in RATED_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS or subject.i > verb.i:
+        return None
+    doc = verb.doc
+    opening = doc[verb.sent.start : verb.i].text.strip()
+    if subject.dep_ != "nsubjpass" and subject.left_edge.i == verb.sent.start and opening[:1].isupper():
+        return opening  # "On Becoming A Guinea Fowl has ...": a title parsed into pieces, taken whole
+    return phrase_of(subject, doc[head.i : head.i + 1])
 
 
 def changed_thing(span: Span) -> str | None:
@@ -993,6 +1061,11 @@ RECEIVING_VERBS = verb_forms(
     "manage/manages/managed/managing",
     "oversee/oversees/oversaw/overseen/overseeing",
     "borrow/borrows/borrowed/borrowing",
+)
+# Round 23 (objects29): money earned, raised, generated or reported "in" a kind of money is its holder's (the standard's
+# "UPS made ... $100 billion in revenue" -> UPS), over the kind the token rules name ("revenue", "funding").
+HOLDING_IN_VERBS = RECEIVING_VERBS | verb_forms(
+    "report/reports/reported/reporting", "post/posts/posted/posting", "bring/brings/brought/bringing"
 )
 # Verbs whose sum goes "in" what they name, as a payment does (round 22, figures40).
 INVESTING_VERBS = verb_forms("invest/invests/invested/investing", "spend/spends/spent/spending")
