@@ -856,6 +856,10 @@ def verb_changed(head: Token) -> Token | None:
     if verb.lower_ not in CHANGING_VERBS:
         return None
     changed = [child for child in verb.children if child.dep_ == "dobj" and child.i < head.i]
+    if not changed and head.head.lower_ != "by":
+        # a passive's subject: "The early retirement package has been cut from R11bn to R5.5bn"; not "by", which may
+        # name who changed it
+        changed = [child for child in verb.children if child.dep_ == "nsubjpass" and child.i < verb.i]
     return changed_object(changed[0]) if len(changed) == 1 else None
 
 
@@ -1154,7 +1158,10 @@ def receiver_noun(head: Token) -> Token | None:
     if any(child.dep_ == "dobj" and child.i < head.i for child in verb.children):
         return None  # "receive $18 billion for 2015, more than a half a billion dollars above": the second a comparison
     if verb.lower_ in GIVING_VERBS:
-        return first_child(verb, ("dative",))
+        given = first_child(verb, ("dative",))
+        if given is not None and given.lower_ in ("to", "for"):
+            given = first_child(given, ("pobj",))  # "has given nearly £1 million to the Labour Party": not "to"
+        return given
     if verb.lower_ in PAYING_VERBS:
         paid = first_child(verb, ("nsubjpass",))  # "Giuffre was paid $160,000": who is paid holds it
         return paid if paid is not None and is_nominal(paid) and paid.lower_ not in RELATIVE_PRONOUNS else None
@@ -1322,6 +1329,8 @@ def coordinated_phrase(noun: Token, figure: Span) -> str | None:
         joined = first_child(last, ("conj",))
         if joined is None or joined.i <= last.i or figure.start <= joined.i < figure.end or not is_nominal(joined):
             break
+        if any(c.dep_ == "poss" and c.lower_ in EMPTY_HEADS for c in joined.children):
+            break  # "the Labour Party and its politicians": the second said of the first, not beside it
         last = joined
     between = noun.doc[noun.i + 1 : last.i + 1]
     if any(token.like_num or token.is_currency for token in between):
