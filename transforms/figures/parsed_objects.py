@@ -518,8 +518,10 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
             return True
         if kind in STATED_KINDS and words & CHANGING_VERBS:
             return True  # "reduce greenhouse-gas emissions by 7-10%" (`verb_changed`)
-        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES)):
+        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES | MOVES)):
             return True
+        if kind in STATED_KINDS and words & RANGING_VERBS:
+            return True  # `ranged_noun`
         if kind == "percent" and "at" in words and words & (HOLDING_VERBS | STAYING_VERBS):
             return True  # "kept its benchmark rate at 4.5 per cent" (`held_at_level`)
         span = sentence.char_span(start, end, alignment_mode="expand")
@@ -567,8 +569,64 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
-        noun = held_at_level(head)
+        noun = held_at_level(head) or moved_count(head)
+    if noun is None and kind in STATED_KINDS:
+        noun = ranged_noun(head)
     return coordinated_phrase(noun, span) if noun is not None else None
+
+
+# Round 23 (objects29): a share "down" or "up" set after a clause that gives a count is that count's change: "45,377
+# trustee deeds were filed, down 9.3 percent from a year earlier" -> trustee deeds, "there were 83,261 default notices
+# in the third quarter, down 25.5 percent" -> default notices.
+MOVES = frozenset({"up", "down"})
+
+
+def moved_count(head: Token) -> Token | None:
+    """The thing a clause counts, whose change a share "down"/"up" after it gives: the subject of the verb the
+    direction hangs on ("Trustee deeds ... stood at 6,757 ..., down 9.4 percent"), the noun after "there were", or the
+    noun the direction follows; None for a pronoun ("That was down 32.5 percent")."""
+    move = head.head
+    if head.dep_ != "npadvmod" or move.lower_ not in MOVES:
+        return None
+    while move.dep_ == "conj" and move.head.lower_ in MOVES:
+        move = move.head  # "down 9.3 percent ... and down 4.8 percent"
+    if move.dep_ not in ("advmod", "conj"):
+        return None
+    holder = move.head
+    if holder.dep_ == "attr" and any(c.dep_ == "expl" for c in holder.head.children):
+        return holder  # "there were 83,261 default notices ..., down 25.5 percent"
+    if holder.dep_ == "attr":
+        return None
+    subject = first_child(holder, ("nsubj", "nsubjpass"))
+    if subject is None and any(c.dep_ == "expl" for c in holder.children):
+        subject = first_child(holder, ("attr",))
+    if subject is None or subject.i > move.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
+# Verbs whose subject spans a range from one figure to another: "the olfactory ratio, which ranges from less than 10%
+# to more than 30%" (round 23, objects29).
+RANGING_VERBS = verb_forms("range/ranges/ranged/ranging", "vary/varies/varied/varying")
+
+
+def ranged_noun(head: Token) -> Token | None:
+    """What a range's end is of: the subject of "range"/"vary" ("the olfactory ratio, which ranges from less than 10%
+    to more than 30%" -> olfactory ratio for both), or None."""
+    preposition = head.head
+    if head.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.lower_ == "from":
+        preposition = preposition.head  # "from less than 10% to more than 30%" hung on "from"
+    verb = preposition.head
+    if head.dep_ != "pobj" or preposition.lower_ not in ("from", "to", "between"):
+        return None
+    if verb.dep_ == "prep" and verb.lower_ == "from":
+        verb = verb.head
+    if verb.lower_ not in RANGING_VERBS:
+        return None
+    thing = subject_of(verb)
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS or thing.lower_ in PRICE_NOUNS:
+        return None
+    return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
 
 
 # Verbs that hold or leave a thing "at" a level named by their object: "keep its policy rate at 2.25 per cent",
