@@ -626,7 +626,8 @@ def ranged_noun(head: Token) -> Token | None:
     thing = subject_of(verb)
     if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS or thing.lower_ in PRICE_NOUNS:
         return None
-    return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
+    before = thing.doc[thing.left_edge.i : thing.i]  # not its relative clause, which holds the range itself
+    return None if any(token.like_num and not is_name_number(token) for token in before) else thing
 
 
 # Verbs that hold or leave a thing "at" a level named by their object: "keep its policy rate at 2.25 per cent",
