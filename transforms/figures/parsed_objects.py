@@ -253,7 +253,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
-        held = held or any(said_possessor(f) for f in inside)
+        held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         if (
             held
@@ -294,6 +294,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         # a count's own noun stands unless it is the points an index moved or the quote's noun said short
         if quoted is not None and (figure.kind != "count" or not said or said in POINT_WORDS or quoted.endswith(said)):
             return quoted
+    if span is not None and len(span) and may_be_trimmed(figure):
+        trimmed = without_trailing_word(doc, figure.object or "")
+        if trimmed is not None:
+            return trimmed
     if span is not None and len(span) and said_possessor(figure):
         owned = partitive_noun(figure_head(span), span)  # "5% of their countries' economic output": not "countries"
         last = (figure.object or "").split()[-1]
@@ -366,6 +370,37 @@ def completed_phrase(said: str | None, figure: Span) -> str | None:
     return " ".join([*kept, said]) if kept else None
 
 
+
+
+# Round 23 (objects29): the last word of a token rules' object that the parse says does not end its noun phrase: "400
+# milligrams of caffeine everyday" -> caffeine, "22.88 Gbps of bandwidth going through" -> bandwidth, "coastline
+# suitable for wind power" -> coastline, "an 8,700-mile round-trip line first used in 1998" -> round-trip line.
+TRAILING_DEPS = frozenset({"advmod", "pcomp", "advcl", "npadvmod", "amod", "prep"})
+
+
+def may_be_trimmed(figure: Figure) -> bool:
+    """Whether the token rules' object may end in a word past its noun (`without_trailing_word`): two words or more
+    after a measure, a sum or a share, the last in lower case and said once in the sentence."""
+    words = (figure.object or "").split()
+    if figure.kind not in COMPARED_KINDS or len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+        return False
+    return figure.sentence.count(figure.object or "") == 1
+
+
+def without_trailing_word(doc: Doc, said: str) -> str | None:
+    """The object without its last word where the parse hangs that word off the rest as a modifier after the noun
+    ("coastline suitable") or off a word outside the object ("caffeine everyday"), or None to keep it."""
+    start = doc.text.find(said)
+    words = doc.char_span(start, start + len(said)) if start >= 0 else None
+    if words is None or len(words) < 2:
+        return None
+    last, before = words[-1], words[-2]
+    inside = words.start <= last.head.i < words.end
+    if last.dep_ not in TRAILING_DEPS or (inside and last.head.i > last.i) or not is_nominal(before):
+        return None
+    if inside and last.dep_ not in ("amod", "advmod"):
+        return None
+    return doc[words.start : words.end - 1].text
 
 
 def said_possessor(figure: Figure) -> bool:
