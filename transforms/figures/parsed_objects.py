@@ -1505,7 +1505,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
-    restated = share_restated(series_objects(group_shares(out, text), text), text)
+    restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     return [
         without_describing(
             distance_placed(weight_lost(bracket_labelled(row_labelled(listed_recipient(f)), text), text), text)
@@ -1688,6 +1688,28 @@ RANK_CELL = re.compile(r"(?:No\.\s*)?\d{1,3}\.?")
 # A bracketed aside ending a label says how the row is counted, not what it is of: "Combined Ratio (Reported)", "Underwriting
 # Income/(Loss)".
 LABEL_ASIDE = re.compile(r"\s*/?\([^()]*\)$")
+
+
+# Round 23 (objects29): a poll's share is of the candidate it is said for: "A CNN poll this week has Trump at 39 percent
+# to 32 percent for Haley" -> Trump, Haley. Read from the tokens: the parser takes such names for verbs.
+POLL_CUE = re.compile(r"\b(?:polls?|polling|pollsters?|survey|surveys|voters?|votes?|ballots?)\b", re.IGNORECASE)
+NAME = r"((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)"
+POLLED_BEFORE = re.compile(NAME + r"\s+(?:at|on)\s+$")
+POLLED_AFTER = re.compile(r"\s+(?:support\s+)?for\s+" + NAME + r"\b")
+NOT_POLLED = frozenset("The A An In On At It This That These Those They He She We I".split())
+
+
+def polled(figure: Figure, text: str) -> Figure:
+    """The figure, a share with no object in a sentence about a poll, given the name said "at"/"on" right before it
+    or "for" right after it; other figures as they are."""
+    if figure.kind != "percent" or figure.object is not None or not POLL_CUE.search(figure.sentence):
+        return figure
+    before = POLLED_BEFORE.search(text, max(0, figure.char_start - 60), figure.char_start)
+    after = POLLED_AFTER.match(text, figure.char_end)
+    name = after.group(1) if after is not None else before.group(1) if before is not None else None
+    if name is None or name.split()[0] in NOT_POLLED or name.upper() == name:
+        return figure
+    return replace(figure, object=name)
 
 
 def group_shares(figures: list[Figure], text: str) -> list[Figure]:
