@@ -303,6 +303,11 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         last = (figure.object or "").split()[-1]
         if owned is not None and any(c.dep_ == "poss" and c.text == last for c in owned.children):
             return phrase_of(owned, span)
+        changed = changed_noun(figure_head(span)) if figure.kind in CHANGED_KINDS else None
+        owner = next((c for c in changed.children if c.dep_ == "poss"), None) if changed is not None else None
+        if changed is not None and owner is not None and owner.text == last and owner.text[:1].isupper():
+            # "Mexico’s economy grew 1.1%": the standard keeps a name that owns the thing changed
+            return doc.text[owner.left_edge.idx : changed.idx + len(changed.text)]
     if span is not None and len(span) and (may_be_held(figure) or may_be_rated(figure)):
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
         if holder is not None:
@@ -409,7 +414,7 @@ def said_possessor(figure: Figure) -> bool:
     said = figure.object
     if figure.kind not in PARTITIVE_KINDS or not said:
         return False
-    return any(f"{said}{mark}" in figure.sentence for mark in ("' ", "’ ", "'s ", "’s "))
+    return any(f"{said}{mark}" in figure.sentence for mark in ("' ", "’ ", "'s ", "’s "))  # and "Mexico’s economy grew"
 
 
 def may_be_held(figure: Figure) -> bool:
