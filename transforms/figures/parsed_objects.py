@@ -300,14 +300,21 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
             return trimmed
     if span is not None and len(span) and said_possessor(figure):
         owned = partitive_noun(figure_head(span), span)  # "5% of their countries' economic output": not "countries"
-        last = (figure.object or "").split()[-1]
-        if owned is not None and any(c.dep_ == "poss" and c.text == last for c in owned.children):
+        owner_word = (figure.object or "").split()[-1]
+        if owned is not None and any(c.dep_ == "poss" and c.text == owner_word for c in owned.children):
             return phrase_of(owned, span)
-        changed = changed_noun(figure_head(span)) if figure.kind in CHANGED_KINDS else None
-        owner = next((c for c in changed.children if c.dep_ == "poss"), None) if changed is not None else None
-        if changed is not None and owner is not None and owner.text == last and owner.text[:1].isupper():
+        owned_change = changed_noun(figure_head(span)) if figure.kind in CHANGED_KINDS else None
+        possessor = (
+            next((c for c in owned_change.children if c.dep_ == "poss"), None) if owned_change is not None else None
+        )
+        if (
+            owned_change is not None
+            and possessor is not None
+            and possessor.text == owner_word
+            and possessor.text[:1].isupper()
+        ):
             # "Mexico’s economy grew 1.1%": the standard keeps a name that owns the thing changed
-            return doc.text[owner.left_edge.idx : changed.idx + len(changed.text)]
+            return doc.text[possessor.left_edge.idx : owned_change.idx + len(owned_change.text)]
     if span is not None and len(span) and (may_be_held(figure) or may_be_rated(figure)):
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
         if holder is not None:
@@ -373,8 +380,6 @@ def completed_phrase(said: str | None, figure: Span) -> str | None:
     added = whole[: -len(said)].split()
     kept = added[max((n + 1 for n, word in enumerate(added) if word.lower() in DESCRIBING), default=0) :]
     return " ".join([*kept, said]) if kept else None
-
-
 
 
 # Round 23 (objects29): the last word of a token rules' object that the parse says does not end its noun phrase: "400
@@ -626,7 +631,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind == "percent":
         noun = held_at_level(head) or moved_count(head)
     if noun is None and kind in STATED_KINDS:
-        noun = ranged_noun(head)
+        noun = ranged_noun(head, kind)
     return coordinated_phrase(noun, span) if noun is not None else None
 
 
@@ -665,9 +670,11 @@ def moved_count(head: Token) -> Token | None:
 RANGING_VERBS = verb_forms("range/ranges/ranged/ranging", "vary/varies/varied/varying")
 
 
-def ranged_noun(head: Token) -> Token | None:
+def ranged_noun(head: Token, kind: str) -> Token | None:
     """What a range's end is of: the subject of "range"/"vary" ("the olfactory ratio, which ranges from less than 10%
     to more than 30%" -> olfactory ratio for both), or None."""
+    if head.dep_ == "prep" and head.lower_ in ("from", "between"):
+        head = first_child(head, ("pobj",)) or head  # "from 4% to 9%": the figure holds its "from"
     preposition = head.head
     if head.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.lower_ == "from":
         preposition = preposition.head  # "from less than 10% to more than 30%" hung on "from"
@@ -679,8 +686,10 @@ def ranged_noun(head: Token) -> Token | None:
     if verb.lower_ not in RANGING_VERBS:
         return None
     thing = subject_of(verb)
-    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS or thing.lower_ in PRICE_NOUNS:
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
         return None
+    if thing.lower_ in PRICE_NOUNS and kind == "money":
+        return None  # "cash prices ... range from $200 to $450": the judges name what is priced
     before = thing.doc[thing.left_edge.i : thing.i]  # not its relative clause, which holds the range itself
     return None if any(token.like_num and not is_name_number(token) for token in before) else thing
 
@@ -1284,8 +1293,13 @@ def receiver_noun(head: Token) -> Token | None:
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    if any(token.like_num for token in subject.subtree):
-        return None  # "the carrier's debt of $2.1 billion": the subject holds its own figure
+    # "the carrier's debt of $2.1 billion": the subject holds its own figure; not the relative clause that holds this
+    # one ("Harbor Capital, which manages $8 billion")
+    said = (
+        subject.subtree if subject.i < verb.i and verb.dep_ != "relcl" else subject.doc[subject.left_edge.i : subject.i]
+    )
+    if any(token.like_num for token in said):
+        return None
     named = first_child(subject, ("appos",))  # "another payments company, Stripe, raise ...": the name
     return named if named is not None and is_name(named) and named.i > subject.i else subject
 
@@ -1364,7 +1378,9 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     if subject is None and kind == "measure" and opening and verb.lower_ in EXTENT_VERBS:
         # "Extending 14 miles through the city, Brays Bayou Greenway Trail is quieter": the clause's subject
         subject = first_child(verb.head, ("nsubj",))
-        return subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
+        return (
+            subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
+        )
     if subject is None or not subject.i < verb.i < head.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     # "110,000 active Waze drivers cover 1.2 million kilometers": a count of the movers is theirs, not a figure held
@@ -1576,7 +1592,8 @@ def without_describing(figure: Figure) -> Figure:
     if figure.kind not in DESCRIBED_KINDS or len(words) < 2:
         return figure
     first = 0
-    while first < len(words) - 1 and words[first] in LEADING_DESCRIBING:
+    # "Cleveland-based Key Private Bank", "London-based Rio Tinto Group": where a thing is based describes it (round 23)
+    while first < len(words) - 1 and (words[first] in LEADING_DESCRIBING or words[first].endswith("-based")):
         if (words[first], words[first + 1].lower()) in KEEPS_DESCRIBING:
             break
         first += 1
@@ -1690,8 +1707,8 @@ def series_objects(figures: list[Figure], text: str) -> list[Figure]:
 # Group | 1,654,799 | 1.2 |"), and their label is what they are of all the same (round 23, objects29).
 ROW_KINDS = COMPARED_KINDS | {"count"}
 RANK_CELL = re.compile(r"(?:No\.\s*)?\d{1,3}\.?")
-# A bracketed aside ending a label says how the row is counted, not what it is of: "Combined Ratio (Reported)", "Underwriting
-# Income/(Loss)".
+# A bracketed aside ending a label says how the row is counted, not what it is of: "Combined Ratio (Reported)",
+# "Underwriting Income/(Loss)".
 LABEL_ASIDE = re.compile(r"\s*/?\([^()]*\)$")
 
 
@@ -1733,7 +1750,9 @@ def group_shares(figures: list[Figure], text: str) -> list[Figure]:
             (
                 f.object
                 for f in reversed(out[:n])
-                if f.kind == "percent" and f.sentence == figure.sentence and f.object
+                if f.kind == "percent"
+                and f.sentence == figure.sentence
+                and f.object
                 and text.startswith(" of ", f.char_end)
             ),
             None,
