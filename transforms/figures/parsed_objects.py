@@ -657,6 +657,8 @@ def moved_count(head: Token) -> Token | None:
         return holder  # "there were 83,261 default notices ..., down 25.5 percent"
     if holder.dep_ == "attr":
         return None
+    if any(c.dep_ == "dobj" for c in holder.children):
+        return None  # "Tesla delivered 466,140 vehicles ..., up 83%": the deliveries changed, not Tesla
     subject = first_child(holder, ("nsubj", "nsubjpass"))
     if subject is None and any(c.dep_ == "expl" for c in holder.children):
         subject = first_child(holder, ("attr",))
