@@ -252,8 +252,13 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         quoted = [f for f in inside if may_be_quoted(f)]
         changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
+        held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
+        held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
+        rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         if (
-            changes
+            held
+            or rated
+            or changes
             or any(may_be_completed(f) for f in inside)
             or (bought and any(token.lower_ in BUYING_VERBS for token in doc))
             or any(needs_owner(f) for f in inside)
@@ -289,6 +294,31 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         # a count's own noun stands unless it is the points an index moved or the quote's noun said short
         if quoted is not None and (figure.kind != "count" or not said or said in POINT_WORDS or quoted.endswith(said)):
             return quoted
+    if span is not None and len(span) and may_be_trimmed(figure):
+        trimmed = without_trailing_word(doc, figure.object or "")
+        if trimmed is not None:
+            return trimmed
+    if span is not None and len(span) and said_possessor(figure):
+        owned = partitive_noun(figure_head(span), span)  # "5% of their countries' economic output": not "countries"
+        owner_word = (figure.object or "").split()[-1]
+        if owned is not None and any(c.dep_ == "poss" and c.text == owner_word for c in owned.children):
+            return phrase_of(owned, span)
+        owned_change = changed_noun(figure_head(span)) if figure.kind in CHANGED_KINDS else None
+        possessor = (
+            next((c for c in owned_change.children if c.dep_ == "poss"), None) if owned_change is not None else None
+        )
+        if (
+            owned_change is not None
+            and possessor is not None
+            and possessor.text == owner_word
+            and possessor.text[:1].isupper()
+        ):
+            # "Mexico’s economy grew 1.1%": the standard keeps a name that owns the thing changed
+            return doc.text[possessor.left_edge.idx : owned_change.idx + len(owned_change.text)]
+    if span is not None and len(span) and (may_be_held(figure) or may_be_rated(figure)):
+        holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
+        if holder is not None:
+            return holder
     if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
         bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
         if bought is not None:
@@ -350,6 +380,104 @@ def completed_phrase(said: str | None, figure: Span) -> str | None:
     added = whole[: -len(said)].split()
     kept = added[max((n + 1 for n, word in enumerate(added) if word.lower() in DESCRIBING), default=0) :]
     return " ".join([*kept, said]) if kept else None
+
+
+# Round 23 (objects29): the last word of a token rules' object that the parse says does not end its noun phrase: "400
+# milligrams of caffeine everyday" -> caffeine, "22.88 Gbps of bandwidth going through" -> bandwidth, "coastline
+# suitable for wind power" -> coastline, "an 8,700-mile round-trip line first used in 1998" -> round-trip line.
+TRAILING_DEPS = frozenset({"advmod", "pcomp", "advcl", "npadvmod", "amod", "prep"})
+
+
+def may_be_trimmed(figure: Figure) -> bool:
+    """Whether the token rules' object may end in a word past its noun (`without_trailing_word`): two words or more
+    after a measure, a sum or a share, the last in lower case and said once in the sentence."""
+    words = (figure.object or "").split()
+    if figure.kind not in COMPARED_KINDS or len(words) < 2 or not words[-1].isalpha() or not words[-1].islower():
+        return False
+    return figure.sentence.count(figure.object or "") == 1
+
+
+def without_trailing_word(doc: Doc, said: str) -> str | None:
+    """The object without its last word where the parse hangs that word off the rest as a modifier after the noun
+    ("coastline suitable") or off a word outside the object ("caffeine everyday"), or None to keep it."""
+    start = doc.text.find(said)
+    words = doc.char_span(start, start + len(said)) if start >= 0 else None
+    if words is None or len(words) < 2:
+        return None
+    last, before = words[-1], words[-2]
+    inside = words.start <= last.head.i < words.end
+    if last.dep_ not in TRAILING_DEPS or (inside and last.head.i > last.i) or not is_nominal(before):
+        return None
+    if inside and last.dep_ not in ("amod", "advmod"):
+        return None
+    return doc[words.start : words.end - 1].text
+
+
+def said_possessor(figure: Figure) -> bool:
+    """Whether the token rules' object of a share or a measure "of" something is a possessor ("60% of all members'
+    spending" -> members), which the parse puts right (round 23, objects29)."""
+    said = figure.object
+    if figure.kind not in PARTITIVE_KINDS or not said:
+        return False
+    return any(f"{said}{mark}" in figure.sentence for mark in ("' ", "’ ", "'s ", "’s "))  # and "Mexico’s economy grew"
+
+
+def may_be_held(figure: Figure) -> bool:
+    """Whether the token rules' object of a sum is the kind of money said "in" after it ("$100 billion in revenue")."""
+    said = figure.object
+    return figure.kind == "money" and bool(said) and f"{figure.surface} in {said}" in figure.sentence
+
+
+def held_in(head: Token, said: str) -> str | None:
+    """Who holds a sum said "in" a kind of money: the subject of the verb of earning, raising or reporting it ("UPS
+    made record profits in 2022, bringing in $100 billion in revenue" -> UPS; "startups like Lovable raising $330
+    million in funding" -> Lovable), or None (a pronoun, a passive, a subject holding a figure of its own)."""
+    if head.dep_ != "dobj" or head.head.lower_ not in HOLDING_IN_VERBS:
+        return None
+    verb = head.head
+    if verb.lower_.startswith("br") and not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
+        return None  # "bring in" only: "brought $5 million in damages to the town" is not earned
+    holder = clause_subject(verb)
+    if holder is None or holder.dep_ == "nsubjpass" or not is_nominal(holder) or holder.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if any(token.like_num and not is_name_number(token) for token in holder.doc[holder.left_edge.i : holder.i + 1]):
+        return None
+    like = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("like", "including")), None)
+    named = first_child(like, ("pobj",)) if like is not None else first_child(holder, ("appos",))
+    if named is not None and is_name(named):
+        holder = named  # "startups like Lovable", "another payments company, Stripe,"
+    return phrase_of(holder, holder.doc[head.i : head.i + 1])
+
+
+# Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
+# Tides (round 23, objects29).
+RATING_NOUNS = frozenset("rating ratings score".split())
+RATED_VERBS = verb_forms(
+    "have/has/had/having", "get/gets/got/getting", "earn/earns/earned/earning", "hold/holds/held/holding"
+)
+
+
+def may_be_rated(figure: Figure) -> bool:
+    return figure.kind == "percent" and (figure.object or "").lower() in RATING_NOUNS
+
+
+def rated(head: Token) -> str | None:
+    """What has the rating a share sizes: the subject of the verb that has it, the whole name before the verb when the
+    subject is a capitalised title ("Deaf President Now! has a 100 percent rating"), or None."""
+    rating = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or rating.lower_ not in RATING_NOUNS or rating.dep_ != "dobj":
+        return None
+    verb = rating.head
+    if verb.lower_ not in RATED_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS or subject.i > verb.i:
+        return None
+    doc = verb.doc
+    opening = doc[verb.sent.start : verb.i].text.strip()
+    if subject.dep_ != "nsubjpass" and subject.left_edge.i == verb.sent.start and opening[:1].isupper():
+        return opening  # "On Becoming A Guinea Fowl has ...": a title parsed into pieces, taken whole
+    return phrase_of(subject, doc[head.i : head.i + 1])
 
 
 def changed_thing(span: Span) -> str | None:
@@ -444,11 +572,16 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     words = {token.lower_ for token in sentence}
     has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
+    has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
     for start, end, kind in figures:
         if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
             return True
-        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES)):
+        if kind in STATED_KINDS and words & CHANGING_VERBS:
+            return True  # "reduce greenhouse-gas emissions by 7-10%" (`verb_changed`)
+        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES | MOVES)):
             return True
+        if kind in STATED_KINDS and words & RANGING_VERBS:
+            return True  # `ranged_noun`
         if kind == "percent" and "at" in words and words & (HOLDING_VERBS | STAYING_VERBS):
             return True  # "kept its benchmark rate at 4.5 per cent" (`held_at_level`)
         span = sentence.char_span(start, end, alignment_mode="expand")
@@ -480,6 +613,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
     if noun is None and kind == "money":
         noun = priced_noun(head, span)
+    if noun is None and kind in STATED_KINDS:
+        noun = verb_changed(head)  # round 23 (objects29): "raising the income limit ... to $220,000"
     if noun is None and kind in CHANGED_KINDS:
         changed = changed_noun(head) or leveled_noun(head)  # "whose market capitalization peaked at $45 billion"
         if changed is not None:
@@ -488,13 +623,77 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         return phrase_of(noun, span)
     if kind == "money":
         noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
+        noun = noun or worth_noun(head)
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
-        noun = held_at_level(head)
+        noun = held_at_level(head) or moved_count(head)
+    if noun is None and kind in STATED_KINDS:
+        noun = ranged_noun(head, kind)
     return coordinated_phrase(noun, span) if noun is not None else None
+
+
+# Round 23 (objects29): a share "down" or "up" set after a clause that gives a count is that count's change: "45,377
+# trustee deeds were filed, down 9.3 percent from a year earlier" -> trustee deeds, "there were 83,261 default notices
+# in the third quarter, down 25.5 percent" -> default notices.
+MOVES = frozenset({"up", "down"})
+
+
+def moved_count(head: Token) -> Token | None:
+    """The thing a clause counts, whose change a share "down"/"up" after it gives: the subject of the verb the
+    direction hangs on ("Trustee deeds ... stood at 6,757 ..., down 9.4 percent"), the noun after "there were", or the
+    noun the direction follows; None for a pronoun ("That was down 32.5 percent")."""
+    move = head.head
+    if head.dep_ != "npadvmod" or move.lower_ not in MOVES:
+        return None
+    while move.dep_ == "conj" and move.head.lower_ in MOVES:
+        move = move.head  # "down 9.3 percent ... and down 4.8 percent"
+    if move.dep_ not in ("advmod", "conj"):
+        return None
+    holder = move.head
+    if holder.dep_ == "attr" and any(c.dep_ == "expl" for c in holder.head.children):
+        return holder  # "there were 83,261 default notices ..., down 25.5 percent"
+    if holder.dep_ == "attr":
+        return None
+    if any(c.dep_ == "dobj" for c in holder.children):
+        return None  # "Tesla delivered 466,140 vehicles ..., up 83%": the deliveries changed, not Tesla
+    subject = first_child(holder, ("nsubj", "nsubjpass"))
+    if subject is None and any(c.dep_ == "expl" for c in holder.children):
+        subject = first_child(holder, ("attr",))
+    if subject is None or subject.i > move.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
+# Verbs whose subject spans a range from one figure to another: "the olfactory ratio, which ranges from less than 10%
+# to more than 30%" (round 23, objects29).
+RANGING_VERBS = verb_forms("range/ranges/ranged/ranging", "vary/varies/varied/varying")
+
+
+def ranged_noun(head: Token, kind: str) -> Token | None:
+    """What a range's end is of: the subject of "range"/"vary" ("the olfactory ratio, which ranges from less than 10%
+    to more than 30%" -> olfactory ratio for both), or None."""
+    if head.dep_ == "prep" and head.lower_ in ("from", "between"):
+        head = first_child(head, ("pobj",)) or head  # "from 4% to 9%": the figure holds its "from"
+    preposition = head.head
+    if head.dep_ == "pobj" and preposition.lower_ == "to" and preposition.head.lower_ == "from":
+        preposition = preposition.head  # "from less than 10% to more than 30%" hung on "from"
+    verb = preposition.head
+    if head.dep_ != "pobj" or preposition.lower_ not in ("from", "to", "between"):
+        return None
+    if verb.dep_ == "prep" and verb.lower_ == "from":
+        verb = verb.head
+    if verb.lower_ not in RANGING_VERBS:
+        return None
+    thing = subject_of(verb)
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if thing.lower_ in PRICE_NOUNS and kind == "money":
+        return None  # "cash prices ... range from $200 to $450": the judges name what is priced
+    before = thing.doc[thing.left_edge.i : thing.i]  # not its relative clause, which holds the range itself
+    return None if any(token.like_num and not is_name_number(token) for token in before) else thing
 
 
 # Verbs that hold or leave a thing "at" a level named by their object: "keep its policy rate at 2.25 per cent",
@@ -670,6 +869,10 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         preposition, verb = verb, verb.head
         if preposition.dep_ == "prep" and preposition.lower_ == "for" and verb.lower_ in BUYING_VERBS:
             return named_purchase(verb)
+        if preposition.dep_ == "prep" and preposition.lower_ == "for" and verb.dep_ in ("dobj", "pobj"):
+            seller = selling_verb(verb)  # "acquired DevOvean, which ..., for $30 million" (round 23, objects29)
+            if seller is not None:
+                return named_purchase(seller) if seller.lower_ in BUYING_VERBS else subject_of(seller)
         if preposition.dep_ != "prep" or preposition.lower_ not in PRICE_PREPOSITIONS.get(verb.lower_, ()):
             return bought_at_price(head)
     elif dep == "dobj" and verb.lower_ in PAYING_VERBS:
@@ -726,15 +929,73 @@ def changed_noun(head: Token) -> Token | None:
     elif dep not in ("dobj", "npadvmod"):
         return None
     if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
-        return None  # "the government was increasing the threshold to £38,700": who changes it, not what
+        return None  # "the government was increasing the threshold to £38,700": what changes is `verb_changed`'s
     subject = first_child(verb, ("nsubj",))
+    if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+        subject = first_child(verb.head, ("nsubj",))  # "hit $325 million in 2016 and will grow to $800 million"
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
-    if any(token.like_num for token in subject.subtree):
+    if any(token.like_num and not is_name_number(token) for token in subject.subtree):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
+
+
+# Verbs that change a thing named as their object by or to a figure: "reduce greenhouse-gas emissions by 7-10%",
+# "increase national electrical capacity 89 percent to 1,650 gigawatts", "raising the income limit from $154,000 to
+# $220,000" (round 23, objects29; the standard's "a change is of what changes").
+CHANGING_VERBS = verb_forms(
+    "increase/increases/increased/increasing",
+    "decrease/decreases/decreased/decreasing",
+    "raise/raises/raised/raising",
+    "cut/cuts/cutting",
+    "reduce/reduces/reduced/reducing",
+    "boost/boosts/boosted/boosting",
+    "lower/lowers/lowered/lowering",
+    "lift/lifts/lifted/lifting",
+    "slash/slashes/slashed/slashing",
+    "hike/hikes/hiked/hiking",
+    "trim/trims/trimmed/trimming",
+    "double/doubles/doubled/doubling",
+    "expand/expands/expanded/expanding",
+)
+
+
+# Objects of a changing verb that are not what the figure is of: a forecast's figure is of what it forecasts ("slashed
+# its outlook for growth in the United States to 1.6%", judged "United States"), a change's of what changed.
+NOT_CHANGED = CHANGE_NOUNS | frozenset("outlook forecast forecasts estimate estimates projection projections".split())
+
+
+def verb_changed(head: Token) -> Token | None:
+    """What a changing verb's figure is of: the verb's one object before the figure ("reduce greenhouse-gas emissions
+    by 7-10%", "increase national electrical capacity 89 percent to 1,650 gigawatts"), or None."""
+    if head.dep_ == "prep" and head.lower_ in CHANGE_PREPOSITIONS:
+        head = first_child(head, ("pobj",)) or head  # "by 6.6 per cent": the figure holds its "by"
+    if head.dep_ == "pobj" and head.head.lower_ in CHANGE_PREPOSITIONS and head.head.dep_ == "prep":
+        verb = head.head.head
+    elif head.dep_ == "npadvmod":
+        verb = head.head
+    else:
+        return None
+    if verb.lower_ not in CHANGING_VERBS:
+        return None
+    changed = [child for child in verb.children if child.dep_ == "dobj" and child.i < head.i]
+    if not changed and head.head.lower_ != "by":
+        # a passive's subject: "The early retirement package has been cut from R11bn to R5.5bn"; not "by", which may
+        # name who changed it
+        changed = [child for child in verb.children if child.dep_ == "nsubjpass" and child.i < verb.i]
+    return changed_object(changed[0]) if len(changed) == 1 else None
+
+
+def changed_object(thing: Token) -> Token | None:
+    """What a changing verb's object names; None for a pronoun, a forecast or a change, an object whose possessor is a
+    name ("increase Favre's salary to $20 million": judged Favre, the holder) or one holding a figure of its own."""
+    if not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS | NOT_CHANGED:
+        return None
+    if any(child.dep_ == "poss" and is_name(child) for child in thing.children):
+        return None
+    return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
 
 
 def owned_sum(head: Token) -> Token | None:
@@ -744,6 +1005,25 @@ def owned_sum(head: Token) -> Token | None:
     if owner is None and head.dep_ == "nummod" and head.head.i < head.i:
         owner = head.head  # "just behind Litware's $57 billion" parsed with the sum hanging on the name
     return owner if owner is not None and is_nominal(owner) and head.doc[owner.i + 1].dep_ == "case" else None
+
+
+def worth_noun(head: Token) -> Token | None:
+    """What a sum after "worth" is the worth of (round 23, objects29): the subject of the verb "worth" completes ("the
+    global space industry, which was estimated to be worth $630 billion" -> global space industry), or the noun it
+    describes ("rare bucks worth thousands"); None for a pronoun or a thing holding a figure of its own."""
+    worth = head.head
+    if head.dep_ not in ("npadvmod", "pobj", "dobj") or worth.lower_ != "worth":
+        return None
+    if worth.dep_ == "acomp":
+        thing = subject_of(worth.head)
+    elif worth.dep_ in ("amod", "acl") and worth.head.i < worth.i:
+        thing = worth.head
+    else:
+        return None
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
+        return None
+    before = thing.doc[thing.left_edge.i : thing.i]  # not its relative clause, which holds the sum itself
+    return None if any(token.like_num and not is_name_number(token) for token in before) else thing
 
 
 def valued_noun(head: Token) -> Token | None:
@@ -774,6 +1054,19 @@ def bought_at_price(head: Token) -> Token | None:
         return None
     verb = price.head.head
     return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
+
+
+def selling_verb(noun: Token) -> Token | None:
+    """The verb of buying or selling a noun a price's "for" was hung on by the parser is the object of, directly or
+    through a place ("acquired DevOvean, which specializes in ..., for $30 million", "a vase sold last month at a
+    London auction for 51.6 million pounds"), or None."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("at", "on", "in"):
+        noun = noun.head.head  # "sold ... at a London auction for"
+        if noun.lower_ in BUYING_VERBS or noun.lower_ in PRICE_PREPOSITIONS:
+            return noun
+        return None
+    verb = noun.head
+    return verb if noun.dep_ == "dobj" and verb.lower_ in BUYING_VERBS else None
 
 
 def named_purchase(verb: Token) -> Token | None:
@@ -893,6 +1186,15 @@ RECEIVING_VERBS = verb_forms(
     "raise/raises/raised/raising",
     "amass/amasses/amassed/amassing",
     "generate/generates/generated/generating",
+    # round 23 (objects29): sums managed or borrowed ("Key Private Bank, which manages $25 billion")
+    "manage/manages/managed/managing",
+    "oversee/oversees/oversaw/overseen/overseeing",
+    "borrow/borrows/borrowed/borrowing",
+)
+# Round 23 (objects29): money earned, raised, generated or reported "in" a kind of money is its holder's (the standard's
+# "UPS made ... $100 billion in revenue" -> UPS), over the kind the token rules name ("revenue", "funding").
+HOLDING_IN_VERBS = RECEIVING_VERBS | verb_forms(
+    "report/reports/reported/reporting", "post/posts/posted/posting", "bring/brings/brought/bringing"
 )
 # Verbs whose sum goes "in" what they name, as a payment does (round 22, figures40).
 INVESTING_VERBS = verb_forms("invest/invests/invested/investing", "spend/spends/spent/spending")
@@ -920,6 +1222,9 @@ EXTENT_VERBS = verb_forms(
     "drift/drifts/drifted/drifting",
     "stretch/stretches/stretched/stretching",
     "run/runs/ran/running",
+    # round 23 (objects29): "The White Oak Bayou trail extends 17 miles", "Spanning 40 miles, the greenway"
+    "extend/extends/extended/extending",
+    "span/spans/spanned/spanning",
 )
 # Passive verbs of place whose subject is what a distance after them places: "Stansted is located 40 miles north".
 PLACING_VERBS = frozenset("located situated".split())
@@ -978,7 +1283,10 @@ def receiver_noun(head: Token) -> Token | None:
     if any(child.dep_ == "dobj" and child.i < head.i for child in verb.children):
         return None  # "receive $18 billion for 2015, more than a half a billion dollars above": the second a comparison
     if verb.lower_ in GIVING_VERBS:
-        return first_child(verb, ("dative",))
+        given = first_child(verb, ("dative",))
+        if given is not None and given.lower_ in ("to", "for"):
+            given = first_child(given, ("pobj",))  # "has given nearly £1 million to the Labour Party": not "to"
+        return given
     if verb.lower_ in PAYING_VERBS:
         paid = first_child(verb, ("nsubjpass",))  # "Giuffre was paid $160,000": who is paid holds it
         return paid if paid is not None and is_nominal(paid) and paid.lower_ not in RELATIVE_PRONOUNS else None
@@ -987,8 +1295,13 @@ def receiver_noun(head: Token) -> Token | None:
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    if any(token.like_num for token in subject.subtree):
-        return None  # "the carrier's debt of $2.1 billion": the subject holds its own figure
+    # "the carrier's debt of $2.1 billion": the subject holds its own figure; not the relative clause that holds this
+    # one ("Harbor Capital, which manages $8 billion")
+    said = (
+        subject.subtree if subject.i < verb.i and verb.dep_ != "relcl" else subject.doc[subject.left_edge.i : subject.i]
+    )
+    if any(token.like_num for token in said):
+        return None
     named = first_child(subject, ("appos",))  # "another payments company, Stripe, raise ...": the name
     return named if named is not None and is_name(named) and named.i > subject.i else subject
 
@@ -1063,6 +1376,13 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     passive = first_child(verb, ("nsubjpass",))
     if subject is None and passive is not None and verb.lower_ in PLACING_VERBS:
         subject = passive  # "Stansted is located about 40 miles north of London"
+    opening = verb.dep_ == "advcl" and verb.i < verb.head.i and verb.lower_.endswith("ing")
+    if subject is None and kind == "measure" and opening and verb.lower_ in EXTENT_VERBS:
+        # "Extending 14 miles through the city, Brays Bayou Greenway Trail is quieter": the clause's subject
+        subject = first_child(verb.head, ("nsubj",))
+        return (
+            subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
+        )
     if subject is None or not subject.i < verb.i < head.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     # "110,000 active Waze drivers cover 1.2 million kilometers": a count of the movers is theirs, not a figure held
@@ -1141,6 +1461,8 @@ def coordinated_phrase(noun: Token, figure: Span) -> str | None:
         joined = first_child(last, ("conj",))
         if joined is None or joined.i <= last.i or figure.start <= joined.i < figure.end or not is_nominal(joined):
             break
+        if any(c.dep_ == "poss" and c.lower_ in EMPTY_HEADS for c in joined.children):
+            break  # "the Labour Party and its politicians": the second said of the first, not beside it
         last = joined
     between = noun.doc[noun.i + 1 : last.i + 1]
     if any(token.like_num or token.is_currency for token in between):
@@ -1206,7 +1528,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
-    restated = share_restated(series_objects(out, text), text)
+    restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     return [
         without_describing(
             distance_placed(weight_lost(bracket_labelled(row_labelled(listed_recipient(f)), text), text), text)
@@ -1272,7 +1594,8 @@ def without_describing(figure: Figure) -> Figure:
     if figure.kind not in DESCRIBED_KINDS or len(words) < 2:
         return figure
     first = 0
-    while first < len(words) - 1 and words[first] in LEADING_DESCRIBING:
+    # "Cleveland-based Key Private Bank", "London-based Rio Tinto Group": where a thing is based describes it (round 23)
+    while first < len(words) - 1 and (words[first] in LEADING_DESCRIBING or words[first].endswith("-based")):
         if (words[first], words[first + 1].lower()) in KEEPS_DESCRIBING:
             break
         first += 1
@@ -1382,22 +1705,87 @@ def series_objects(figures: list[Figure], text: str) -> list[Figure]:
     return out
 
 
+# Kinds a table row's label names (`row_labelled`): a ranking's bare cells are read as counts ("| 68 | Intact US Ins
+# Group | 1,654,799 | 1.2 |"), and their label is what they are of all the same (round 23, objects29).
+ROW_KINDS = COMPARED_KINDS | {"count"}
+RANK_CELL = re.compile(r"(?:No\.\s*)?\d{1,3}\.?")
+# A bracketed aside ending a label says how the row is counted, not what it is of: "Combined Ratio (Reported)",
+# "Underwriting Income/(Loss)".
+LABEL_ASIDE = re.compile(r"\s*/?\([^()]*\)$")
+
+
+# Round 23 (objects29): a poll's share is of the candidate it is said for: "A CNN poll this week has Trump at 39 percent
+# to 32 percent for Haley" -> Trump, Haley. Read from the tokens: the parser takes such names for verbs.
+POLL_CUE = re.compile(r"\b(?:polls?|polling|pollsters?|survey|surveys|voters?|votes?|ballots?)\b", re.IGNORECASE)
+NAME = r"((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*)"
+POLLED_BEFORE = re.compile(NAME + r"\s+(?:at|on)\s+$")
+POLLED_AFTER = re.compile(r"\s+(?:support\s+)?for\s+" + NAME + r"\b")
+NOT_POLLED = frozenset("The A An In On At It This That These Those They He She We I".split())
+
+
+def polled(figure: Figure, text: str) -> Figure:
+    """The figure, a share with no object in a sentence about a poll, given the name said "at"/"on" right before it
+    or "for" right after it; other figures as they are."""
+    if figure.kind != "percent" or figure.object is not None or not POLL_CUE.search(figure.sentence):
+        return figure
+    before = POLLED_BEFORE.search(text, max(0, figure.char_start - 60), figure.char_start)
+    after = POLLED_AFTER.match(text, figure.char_end)
+    name = after.group(1) if after is not None else before.group(1) if before is not None else None
+    if name is None or name.split()[0] in NOT_POLLED or name.upper() == name:
+        return figure
+    return replace(figure, object=name)
+
+
+def group_shares(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each share whose token rules' object is the verb after it ("with 83% suffering with anxiety" ->
+    suffering) given the group of a share "of" a group before it in the sentence ("94% of construction workers
+    experienced stress in the past year, with 83% suffering with anxiety" -> construction workers; round 23,
+    objects29)."""
+    out = list(figures)
+    for n, figure in enumerate(out):
+        said = (figure.object or "").split()
+        if figure.kind != "percent" or not said or not said[0].endswith("ing") or said[0][:1].isupper():
+            continue
+        if not text.startswith(" " + said[0], figure.char_end):
+            continue
+        group = next(
+            (
+                f.object
+                for f in reversed(out[:n])
+                if f.kind == "percent"
+                and f.sentence == figure.sentence
+                and f.object
+                and text.startswith(" of ", f.char_end)
+            ),
+            None,
+        )
+        before = text[max(0, figure.char_start - 20) : figure.char_start]
+        if group is not None and not re.search(r"\b(?:compared|against|versus|vs)\b", before):
+            out[n] = replace(figure, object=group)  # not "28% of the MBSR arm ..., compared to 52% taking the drugs"
+    return out
+
+
 def row_labelled(figure: Figure) -> Figure:
     """The figure, given its table row's label when it sits in a later cell of a row whose first cell is words
-    ("| JavaScript | 276Kb | 295Kb | +7% |" -> JavaScript for all three): the judges take the row's label as what
-    each cell measures. A figure with an object of its own keeps it, unless that object ran across a cell's edge."""
+    ("| JavaScript | 276Kb | 295Kb | +7% |" -> JavaScript for all three), or whose first cell is a rank and its
+    second words ("| 68 | Intact US Ins Group | 1,654,799 | 1.2 |" -> Intact US Ins Group for both figures): the
+    judges take the row's label as what each cell measures. A figure with an object of its own keeps it, unless that
+    object ran across a cell's edge."""
     row = figure.sentence.strip()
-    if figure.kind not in COMPARED_KINDS or not (row.startswith("|") and row.endswith("|")):
+    if figure.kind not in ROW_KINDS or not (row.startswith("|") and row.endswith("|")):
         return figure
     if figure.object is not None and "|" not in figure.object:
         return figure
     cells = [cell.strip() for cell in row.strip("|").split("|")]
-    label = cells[0]
-    if len(cells) < 2 or not label or any(c.isdigit() for c in label) or len(label.split()) > 5:
+    first = 1 if len(cells) > 2 and RANK_CELL.fullmatch(cells[0]) else 0
+    label = cells[first]
+    if len(cells) < first + 2 or not label or any(c.isdigit() for c in label) or len(label.split()) > 5:
         return figure
-    if figure.surface in cells[0] or not any(figure.surface in cell for cell in cells[1:]):
+    if any(figure.surface in cell for cell in cells[: first + 1]) or not any(
+        figure.surface in cell for cell in cells[first + 1 :]
+    ):
         return figure
-    return replace(figure, object=label)
+    return replace(figure, object=LABEL_ASIDE.sub("", label).strip() or label)
 
 
 # What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
