@@ -223,10 +223,11 @@ croat croats pole poles turk turks dane danes swede swedes finn finns brit brits
 )
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 
-_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+# A left quote typed for the apostrophe ("Travis Kelce‘s mom") is a possessive too.
+_POSSESSIVE = re.compile(r"(?:[’'‘]s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 # A person's possessive inside the model's span and what follows it: "Nick’s Guess: $29,000,000" is Nick's.
-_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)[’']s[ \t]+[A-Z].*$")
+_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)[’'‘]s[ \t]+[A-Z].*$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # French spans often open with an article or preposition that is not part of the name: "la Chine",
 # "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
@@ -518,6 +519,23 @@ def with_team_nickname(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="ORG")
 
 
+# A surname the model left out of a person's name because a left quote stands for its apostrophe: "[Taylor]
+# Swift‘s new album" (the tokenizer reads "Swift‘s" as one word it does not know).
+_SURNAME_BEFORE_LEFT_QUOTE = re.compile(r"^[ \t]+[A-Z][\w’'-]*[a-z](?=‘s\b)")
+
+
+def with_surname_before_a_left_quote(item: NamedSpan) -> NamedSpan:
+    """A one-word person's name and the capitalised word after it that ends on "‘s", whole: "Taylor Swift"."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "PERSON" or " " in span.surface.strip():
+        return item
+    after = _SURNAME_BEFORE_LEFT_QUOTE.match(document[span.char_end : span.char_end + 30])
+    if after is None:
+        return item
+    end = span.char_end + after.end()
+    return replace(item, span=replace(span, surface=document[span.char_start : end], char_end=end))
+
+
 def without_covered(named: list[NamedSpan], grown: list[Span]) -> list[NamedSpan]:
     """Spans inside one a rule made longer (`grown`: the nickname a team's name took in) go."""
     if not grown:
@@ -675,7 +693,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
-            item = with_street_word(item)
+            item = with_surname_before_a_left_quote(with_street_word(item))
             team = with_team_nickname(item)
             if team is not item:
                 grown.append(team.span)
@@ -1336,6 +1354,10 @@ def places_by_evidence(
         if any(item.label == "LOC" for item in items)
         and (any(item.is_country for item in items) or is_known_place(items[0].name, options))
     )
+    # Each word of a person's full name in the text: "Jordan" beside "Michael Jordan" is his, not the country.
+    name_words = {
+        alias_key(word) for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()
+    }
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
@@ -1351,9 +1373,16 @@ def places_by_evidence(
         # A capital the model calls an organisation is the capital acting as its government ("Harare
         # announced"), which the guidelines keep a place as they keep "Washington said".
         as_government = labels == {"ORG"} and is_capital_by_its_name(name, options)
+        # A country or a national capital the model calls a person, with no title before it and no person of
+        # the text named with it: "Kiev regime leader", "trekking in Mountainous Nepal". News names a person by
+        # such a word alone only after the full name ("Jordan" after "Michael Jordan").
+        as_capital_or_country = (
+            known and labels == {"PERSON"} and key not in name_words and is_capital_or_country(name, options)
+        )
         if (
             (known and "LOC" in labels)
             or as_government
+            or as_capital_or_country
             or any(place_evidence(c, name, label, known, options, text_places) for c in around)
         ):
             places.add(key)
@@ -2907,8 +2936,35 @@ def canonicalise(
     resolved = resolve_short_forms(labelled)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
-        resolved = conferences_by_their_context(resolved, options)
+        resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
     return located_places(resolved, options, site_country)
+
+
+# A dateline: a line that opens with a place in capitals, a region or a country after a comma, maybe an agency in
+# brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —").
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
+)
+
+
+def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """The place of a dateline in capitals that the model left untagged ("MEXICO CITY (AP) —"): the model reads
+    a line in capitals badly. Only at the text's start (DATELINE_REACH), where a story's dateline stands, and
+    only a place the gazetteer knows by the words in title case, so "BREAKING:" or "UPDATE —" name none."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        for found in _DATELINE.finditer(document[:DATELINE_REACH]):
+            start, end = found.span(1)
+            name = found.group(1).title()
+            if any(item.span.char_start < end and start < item.span.char_end for item in items):
+                continue
+            if country_code_of(name) is None and _gazetteer(options).find(name) is None:
+                continue
+            added.append(gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name)))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 # A word before a name that joins it to a longer one ("Trump Tower", "pro-Trump"), or a capitalised word
