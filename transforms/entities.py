@@ -1578,7 +1578,11 @@ def teams_by_their_nicknames(
                     and singular not in person_words
                     and (
                         item.name in org_last_words
-                        or any(_THE_BEFORE.search(around.before) for around in contexts_of(*key))
+                        or any(
+                            _THE_BEFORE.search(around.before)
+                            or (item.label == "PERSON" and _MATCH_BEFORE.search(around.before))
+                            for around in contexts_of(*key)
+                        )
                     )
                 )
             if verdicts[key]:
@@ -1629,6 +1633,82 @@ def clubs_by_their_context(
                 item = replace(item, label="ORG")
         clubs.append(item)
     return clubs
+
+
+# The last word of a club's name after its town ("Manchester United", "Nottingham Forest", "Man City").
+CLUB_LAST_WORDS = frozenset(
+    "united city town county rovers wanderers athletic albion forest villa rangers hotspur argyle wednesday "
+    "orient alexandra vale".split()
+)
+
+
+def _is_club_by_its_name(item: NamedSpan, options: EntityOptions) -> bool:
+    """A club word after a town ("Nottingham Forest"), or after any word the model calls a place ("Man City"),
+    when the whole is no place the gazetteer knows ("Mexico City", "Kansas City" stay places)."""
+    words = item.name.split()
+    if len(words) < 2 or words[-1].casefold() not in CLUB_LAST_WORDS or is_known_place(item.name, options):
+        return False
+    return item.label == "LOC" or is_known_place(" ".join(words[:-1]), options)
+
+
+def _is_town_club(item: NamedSpan, options: EntityOptions) -> bool:
+    """An organisation named by a town ("Chelsea", "Bournemouth") or by a town and a club word."""
+    words = item.name.split()
+    return item.label == "ORG" and (
+        _is_club_by_its_name(item, options) or any(is_place_by_its_name(" ".join(words[:k]), options) for k in (1, 2))
+    )
+
+
+def clubs_by_their_names_and_company(
+    named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """In a story about sport, clubs the model calls people or places: a name that ends on a club's word after a
+    town ("Nottingham Forest" PERSON, "Man City" LOC), then a town joined by "and", "or" or a comma to a club of
+    the text ("over Newcastle and Manchester United", "West Ham, Nottingham Forest and Bournemouth"), in every
+    mention. Not a country, a region, a capital or a city of a million ("Chelsea and London" keeps London), nor
+    a word of a person's full name in the story."""
+    options = options or EntityOptions()
+    by_document = spans_by_document(named)
+    changed: dict[tuple[str, str], str] = {}
+    for document, items in by_document.items():
+        if not is_about_sport(document):
+            continue
+        for item in items:
+            if item.label in ("PERSON", "LOC") and not item.is_country and _is_club_by_its_name(item, options):
+                changed[document, alias_key(item.name)] = "ORG"
+        clubs = {
+            alias_key(item.name)
+            for item in items
+            if changed.get((document, alias_key(item.name))) == "ORG" or _is_town_club(item, options)
+        }
+        if not clubs:
+            continue
+        name_words = {
+            alias_key(word) for item in items if item.label == "PERSON" and " " in item.name for word in item.name.split()
+        }
+        for item in items:
+            key = alias_key(item.name)
+            if (
+                item.label not in ("PERSON", "LOC")
+                or item.is_country
+                or (document, key) in changed
+                or key in name_words
+                or is_major_place(item.name, options)
+                or not (item.label == "LOC" or is_place_by_its_name(item.name, options))
+            ):
+                continue
+            if any(
+                alias_key(name) in clubs for around in contexts_of(item.name, document) for name in _coordinated_names(around)
+            ):
+                changed[document, key] = "ORG"
+    if not changed:
+        return named
+    return [
+        _labelled(item, changed[item.span.document, alias_key(item.name)])
+        if (item.span.document, alias_key(item.name)) in changed
+        else item
+        for item in named
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -2929,7 +3009,8 @@ def canonicalise(
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
-        named = buildings_as_places(firms_by_their_name(clubs_by_their_context(named, options, contexts_of)), options)
+        named = clubs_by_their_names_and_company(clubs_by_their_context(named, options, contexts_of), options, contexts_of)
+        named = buildings_as_places(firms_by_their_name(named), options)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
