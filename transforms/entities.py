@@ -603,6 +603,78 @@ def credit_parts(item: NamedSpan) -> list[NamedSpan]:
     return result
 
 
+# A name and its short form in brackets read as one span, the bracket left open: "The World Health Organization
+# (WHO", "Isis (Institute of Strategic and International Studies".
+_BRACKET_IN_SPAN = re.compile(r"^(.*?\S)[ \t]*\([ \t]*([A-Z][^()]*?)\)?$")
+
+
+def bracket_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span holding a name and, in a bracket, its short form or its long one, as two mentions with the model's
+    label: each is how the story names the organisation. Both parts names of their own (a capital, two
+    letters); "John Smith (R" keeps its one-letter party off the list of names."""
+    found = _BRACKET_IN_SPAN.match(item.span.surface)
+    if item.label not in ("PERSON", "ORG", "LOC") or found is None:
+        return [item]
+    parts = []
+    for group in (1, 2):
+        text = found.group(group)
+        if not is_plausible_name(text):
+            return [item]
+        start = item.span.char_start + found.start(group)
+        span = replace(item.span, surface=text, char_start=start, char_end=start + len(text))
+        parts.append(NamedSpan(span, item.label, " ".join(text.split())))
+    return parts
+
+
+# A Malay honorific ("Datuk Seri", "Tan Sri", "Dato' Sri"), before a name the model cuts into pieces, one of
+# them holding the honorific ("Datuk Seri" ... "Ismail" for "Datuk Seri Saifuddin Nasution Ismail").
+_HONORIFIC = (
+    r"(?:Tun|Toh[ \t]+Puan|Tan[ \t]+Sri|Puan[ \t]+Sri|Dat(?:uk|o['’]?)(?:[ \t]+(?:Seri|Sri|Wira|Paduka))?"
+    r"(?:[ \t]+Utama)?|Datin(?:[ \t]+(?:Seri|Paduka))?|Haji|Hajah|Hajjah)"
+)
+_HONORIFIC_THEN_NAME = re.compile(
+    rf"(?<![\w'’-])((?:{_HONORIFIC}[ \t]+)+(?:Dr\.?[ \t]+)?)"
+    r"([A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|bin|binti|bt|a/l|a/p))*)"
+)
+_PARTICLES_AT_END = re.compile(r"(?:[ \t]+(?:bin|binti|bt|a/l|a/p))+$")
+
+
+def names_after_honorifics(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each Malay honorific and the capitalised words after it, where the model tagged a person in them: the
+    person is those words ("Saifuddin Nasution Ismail"), the honorific left out as a title is; the model's
+    pieces there ("Datuk Seri", "Ismail") give way to that one name."""
+    by_document = spans_by_document(named)
+    replaced: dict[int, NamedSpan | None] = {}  # id of a model's item -> its name, or None to drop it
+    for document, items in by_document.items():
+        if "Dat" not in document and "Tan Sri" not in document and "Tun " not in document and "Haj" not in document:
+            continue
+        for found in _HONORIFIC_THEN_NAME.finditer(document):
+            start, end = found.start(), found.end()
+            inside = [item for item in items if item.span.char_start < end and start < item.span.char_end]
+            if not inside or not any(item.label == "PERSON" for item in inside):
+                continue
+            # "bin" and "binti" join a name's parts; one the match ends on joins nothing.
+            name = _PARTICLES_AT_END.sub("", found.group(2))
+            if any(item.span.char_end > end for item in inside):
+                continue
+            name_start = found.start(2)
+            name_end = name_start + len(name)
+            surface = document[name_start:name_end]
+            span = Span(surface, "PERSON", name_start, name_end, document)
+            replaced[id(inside[0])] = NamedSpan(span, "PERSON", " ".join(surface.split()))
+            for item in inside[1:]:
+                replaced[id(item)] = None
+    if not replaced:
+        return named
+    result = []
+    for item in named:
+        if id(item) not in replaced:
+            result.append(item)
+        elif (whole := replaced[id(item)]) is not None:
+            result.append(whole)
+    return result
+
+
 # Where one list item ends and the next starts inside a span: a line break, a bullet or a bar ("Tom Keating\nGreg
 # Galitzine", "John Edwards\n•", "Maria Gavrilovic • Ryan Corsaro"): lists of authors, topics and menus on pages.
 _LIST_BREAK = re.compile(r"[ \t]*(?:\r?\n|[•·|])[\s•·|]*")
@@ -684,8 +756,9 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
     grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
     for item in (
         part
-        for whole in named
-        for listed in list_parts(whole)
+        for whole in (names_after_honorifics(named) if language == ENGLISH else named)
+        for split in list_parts(whole)
+        for listed in bracket_parts(split)
         for credited in credit_parts(listed)
         for bylined in (byline_parts(credited) if language == ENGLISH else [credited])
         for part in (employer_parts(bylined) if language == ENGLISH else [bylined])
