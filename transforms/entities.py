@@ -739,6 +739,22 @@ def byline_parts(item: NamedSpan) -> list[NamedSpan]:
 _CAPITALISED_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 
 
+# A minister's or a secretary's portfolio before the title: "his Defense Minister", "the Home Secretary".
+_PORTFOLIO_TITLE_AFTER = re.compile(r"^[ \t]+(?:Minister|Secretary)\b")
+
+
+def is_a_portfolio(item: NamedSpan) -> bool:
+    """One word the model tagged before "Minister" or "Secretary" ("Defense" of "Defense Minister"): a part of a
+    job title, which names no organisation; not a country ("Israeli" or "Japan Foreign Minister" keep theirs)."""
+    span = item.span
+    return (
+        bool(span.document)
+        and " " not in span.surface.strip()
+        and country_code_of(span.surface) is None
+        and _PORTFOLIO_TITLE_AFTER.match(span.document[span.char_end : span.char_end + 20]) is not None
+    )
+
+
 def is_first_part_of_a_role(item: NamedSpan) -> bool:
     """A span of role words cut from the rest of its role ("[Software] Engineer Tobias Renner", "[Head]
     Librarian ..."): the model took the first words of a job title for an organisation. Not a name whose
@@ -763,7 +779,11 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         for bylined in (byline_parts(credited) if language == ENGLISH else [credited])
         for part in (employer_parts(bylined) if language == ENGLISH else [bylined])
     ):
-        if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
+        if (
+            language == ENGLISH
+            and item.label in ("ORG", "PERSON")
+            and (is_first_part_of_a_role(item) or is_a_portfolio(item))
+        ):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_surname_before_a_left_quote(with_street_word(item))
@@ -865,20 +885,22 @@ def full_name_index(named: list[NamedSpan]) -> dict[tuple[str, ...], str]:
 
 
 def first_name_index(named: list[NamedSpan]) -> dict[str, str]:
-    """The first word of each full person name ("Wang" of "Wang Donghai") -> the full name, if unique."""
-    seen: dict[str, set[str]] = {}
+    """The first word of each full person name ("Wang" of "Wang Donghai") -> the full name, if unique (a name
+    written in capitals once, "REBECCA Cooke" of a first line, is the same name)."""
+    seen: dict[str, dict[str, str]] = {}
     for item in named:
         words = item.name.split()
         if item.label == "PERSON" and len(words) >= 2 and words[0][:1].isupper():
-            seen.setdefault(words[0].casefold(), set()).add(item.name)
-    return {first: next(iter(full)) for first, full in seen.items() if len(full) == 1}
+            seen.setdefault(words[0].casefold(), {}).setdefault(alias_key(item.name), item.name)
+    return {first: next(iter(full.values())) for first, full in seen.items() if len(full) == 1}
 
 
 def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     """A surname or short form takes the article's full name, whatever label the model gave it. So does a
     one-word name the model called an organisation that is the first word of one full name of a person and
     that the model calls a person alone elsewhere ("Wang" ORG beside "Wang Donghai" and "Wang" PERSON:
-    Chinese names put the family name first); not one in capitals ("KDE" beside a heading "KDE Plasma" the
+    Chinese names put the family name first), and one called a place that the gazetteer does not know
+    ("Rebecca" beside "Rebecca Cooke"); not one in capitals ("KDE" beside a heading "KDE Plasma" the
     model took for a person), nor one never called a person alone ("Google" beside "Google Ads", PERSON to
     the model)."""
     full_names = full_name_index(named)
@@ -897,6 +919,14 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
             and not item.name.isupper()
             and alias_key(item.name) in alone_as_person
             and not is_team_in_result(item)
+        ) or (
+            # A first name the model calls a place ("Phil and Rebecca have a son" beside "Rebecca Cooke"), when
+            # no place the gazetteer knows has that name.
+            full is None
+            and item.label == "LOC"
+            and len(key) == 1
+            and not item.name.isupper()
+            and not is_known_place(item.name, DEFAULT_OPTIONS)
         ):
             full = first_names.get(key[0])
         if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
