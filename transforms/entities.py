@@ -1570,7 +1570,27 @@ def _is_person(
         return False
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
-    return any(role_evidence(context) for context in contexts_of(item.name, item.span.document))
+    around = contexts_of(item.name, item.span.document)
+    return any(role_evidence(context) for context in around) or (
+        item.label == "ORG" and _reads_as_full_name(words) and any(_WHO_AFTER.match(c.after) for c in around)
+    )
+
+
+# "who" after a name: a person's relative pronoun ("Trevoh Chalobah, who could also be sold"); a British club
+# takes it too ("Newcastle, who are seventh"), which `_reads_as_full_name` keeps out.
+_WHO_AFTER = re.compile(r"^,?[ \t]+who(?:se)?\b")
+
+
+def _reads_as_full_name(words: list[str]) -> bool:
+    """Two or three capitalised words, none an organisation's, an agency's or a club's word."""
+    return (
+        2 <= len(words) <= 3
+        and all(_NAME_WORD.match(word) for word in words)
+        and not any(
+            low in ORG_NAME_WORDS or low in AGENCY_WORDS or low in CLUB_LAST_WORDS
+            for low in (word.casefold().strip(".") for word in words)
+        )
+    )
 
 
 # A full name as an item of a list, at the end of the words before a name or at the start of those after it:
@@ -2661,7 +2681,7 @@ _SHOW_BEFORE = re.compile(
     r"[ \t]+(?:[Tt]he[ \t]+)?$"
 )
 _SHOW_AFTER = re.compile(
-    rf"^(?:[’']s)?[ \t]+(?:season[ \t]+{_NUMBER_WORD}|contestants?|finalists?|finale|showrunners?)\b"
+    rf"^(?:[’']s)?[ \t]+(?:season[ \t]+{_NUMBER_WORD}|contestants?|finalists?|finale|showrunners?|podcasts?)\b"
 )
 
 
