@@ -2737,8 +2737,12 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     shows = {
         (item.span.document, item.name)
         for item in named
-        if item.label in ("PERSON", "ORG")
-        and (is_title_of_a_show(item) or is_a_contest_before_its_winner(item, person_starts))
+        if (
+            item.label in ("PERSON", "ORG")
+            and (is_title_of_a_show(item) or is_a_contest_before_its_winner(item, person_starts))
+        )
+        # A place the gazetteer does not know, before "podcast" or "season 2": "his New Heights podcast".
+        or (item.label == "LOC" and is_title_of_a_show(item) and not is_known_place(item.name, DEFAULT_OPTIONS))
     }
     documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
     shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
@@ -2751,6 +2755,7 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
                 item.label in ("PERSON", "ORG")
                 and ((item.span.document, item.name) in shows or is_title_of_a_work(item))
             )
+            or (item.label == "LOC" and (item.span.document, item.name) in shows)
         )
     ]
 
