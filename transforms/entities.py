@@ -3146,6 +3146,7 @@ def canonicalise(
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
+        resolved = x_the_site(places_listed_with_places(resolved, options))
     return located_places(resolved, options, site_country)
 
 
@@ -3171,6 +3172,67 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
             if country_code_of(name) is None and _gazetteer(options).find(name) is None:
                 continue
             added.append(gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name)))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A list of names joined by commas, "and" or "or": "in Kyiv, Lviv, Odesa, Ternopil, Vinnytsia, Kharkiv, and".
+_LIST_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+_NAME_LIST = re.compile(rf"{_LIST_NAME}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_LIST_NAME})+")
+_LIST_ITEM = re.compile(_LIST_NAME)
+
+
+def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A town the model left untagged in a list beside places it tagged ("demonstrations in Kyiv, Lviv, Odesa,
+    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words. Not in a
+    story about sport, where a list of towns is as often a list of clubs."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        places = {(item.span.char_start, item.span.char_end) for item in items if item.label == "LOC"}
+        if not places or is_about_sport(document):
+            continue
+        for run in _NAME_LIST.finditer(document):
+            listed = [found.span() for found in _LIST_ITEM.finditer(document, run.start(), run.end())]
+            if not any(span in places for span in listed):
+                continue
+            for start, end in listed:
+                name = document[start:end].rstrip(".")
+                end = start + len(name)
+                if any(item.span.char_start < end and start < item.span.char_end for item in items):
+                    continue
+                if is_known_place(name, options):
+                    span = Span(name, "GPE", start, end, document)
+                    added.append(gazetteer_name(NamedSpan(span, "LOC", name)))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# X, the site once called Twitter, named by its one letter: "wrote on X", "posted to X", "X, formerly Twitter".
+_LETTER_X = re.compile(r"(?<![\w.'’&-])X(?![\w’'&-]|\.\w)")
+_POSTED_ON_BEFORE = re.compile(
+    r"\b(?:wrote|writing|posted|posting|post|posts|said|shared|tweeted|announced|account)[ \t]+(?:on|to)[ \t]+$"
+)
+_FORMERLY_TWITTER_AFTER = re.compile(r"^,?[ \t]+(?:\()?formerly[ \t]+(?:known[ \t]+as[ \t]+)?Twitter")
+
+
+def x_the_site(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each mention of X, the social network, that the model left untagged: a one-letter name it never tags.
+    Only after a verb of posting and "on" or "to" ("wrote on X"), or before "formerly Twitter"."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        if "X" not in document:
+            continue
+        for found in _LETTER_X.finditer(document):
+            start, end = found.span()
+            if not (
+                _POSTED_ON_BEFORE.search(document, max(0, start - 30), start)
+                or _FORMERLY_TWITTER_AFTER.match(document[end : end + 40])
+            ):
+                continue
+            if not any(item.span.char_start < end and start < item.span.char_end for item in items):
+                added.append(NamedSpan(Span("X", "ORG", start, end, document), "ORG", "X"))
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
