@@ -1321,6 +1321,15 @@ def is_capital_or_country(name: str, options: EntityOptions) -> bool:
     return place is not None and place.capital
 
 
+def is_country_or_its_capital(name: str, options: EntityOptions, countries: frozenset[str]) -> bool:
+    """A country, or a national capital whose country the text names (`countries`, ISO codes): "Kiev" in a
+    story that names Ukraine; not "Sam", some capital's other name, nor "Victoria" in a story of no Seychelles."""
+    if country_code_of(name) is not None:
+        return True
+    place = _gazetteer(options).find(name)
+    return place is not None and place.capital and place.country_code in countries
+
+
 def is_capital_by_its_name(name: str, options: EntityOptions) -> bool:
     """A national capital named by its own name ("Harare"), not by one of its other names."""
     place = _gazetteer(options).find(name)
@@ -1461,6 +1470,7 @@ def places_by_evidence(
     name_words = {
         alias_key(word) for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()
     }
+    countries = frozenset(item.country_code for item in named if item.is_country and item.country_code)
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
@@ -1480,7 +1490,10 @@ def places_by_evidence(
         # the text named with it: "Kiev regime leader", "trekking in Mountainous Nepal". News names a person by
         # such a word alone only after the full name ("Jordan" after "Michael Jordan").
         as_capital_or_country = (
-            known and labels == {"PERSON"} and key not in name_words and is_capital_or_country(name, options)
+            known
+            and labels == {"PERSON"}
+            and key not in name_words
+            and is_country_or_its_capital(name, options, countries)
         )
         if (
             (known and "LOC" in labels)
