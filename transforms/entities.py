@@ -1073,7 +1073,8 @@ ORG_KIND_WORDS = ORG_NAME_WORDS | frozenset(
 def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
     """An organisation's span that starts with another name's possessive is two mentions, when that name is
     found alone in the same text: "Comcast’s NBCUniversal" beside "Comcast", "Trump's Securities and Exchange
-    Commission" beside "Trump". The owner takes the label it has alone, the rest stays an organisation. Not an
+    Commission" beside "Trump", or when it reads as a person's full name ("Ange Postecoglou’s Champions
+    League"). The owner takes the label it has alone (a person, named in full), the rest stays an organisation. Not an
     organisation's own possessive before its kind ("McDonald's Corp", "St. John's University")."""
     alone: dict[tuple[str, str], str] = {}
     for item in named:
@@ -1083,6 +1084,9 @@ def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         found = _OWNER_THEN_NAME.match(item.span.surface) if item.label == "ORG" and item.span.document else None
         owner_label = found and alone.get((item.span.document, alias_key(clean_name(found.group(1), "ORG"))))
+        if found and owner_label is None and _reads_as_full_name(found.group(1).split()):
+            # A person's full name as owner, even if never alone: "Ange Postecoglou’s Champions League chasers".
+            owner_label = "PERSON" if not is_known_place(found.group(1).split()[0], DEFAULT_OPTIONS) else None
         rest = found.group(2).split() if found else []
         if not found or owner_label is None or all(word.casefold() in ORG_KIND_WORDS for word in rest):
             result.append(item)
