@@ -1824,7 +1824,10 @@ def clubs_by_their_names_and_company(
         if not clubs:
             continue
         name_words = {
-            alias_key(word) for item in items if item.label == "PERSON" and " " in item.name for word in item.name.split()
+            alias_key(word)
+            for item in items
+            if item.label == "PERSON" and " " in item.name
+            for word in item.name.split()
         }
         for item in items:
             key = alias_key(item.name)
@@ -1838,7 +1841,9 @@ def clubs_by_their_names_and_company(
             ):
                 continue
             if any(
-                alias_key(name) in clubs for around in contexts_of(item.name, document) for name in _coordinated_names(around)
+                alias_key(name) in clubs
+                for around in contexts_of(item.name, document)
+                for name in _coordinated_names(around)
             ):
                 changed[document, key] = "ORG"
     if not changed:
@@ -3154,7 +3159,9 @@ def canonicalise(
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
-        named = clubs_by_their_names_and_company(clubs_by_their_context(named, options, contexts_of), options, contexts_of)
+        named = clubs_by_their_names_and_company(
+            clubs_by_their_context(named, options, contexts_of), options, contexts_of
+        )
         named = buildings_as_places(firms_by_their_name(named), options)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
