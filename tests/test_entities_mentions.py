@@ -321,7 +321,8 @@ def test_a_dateline_in_capitals_is_a_place_the_gazetteer_knows():
 
 
 def test_a_capital_called_a_person_is_a_place_only_in_a_story_of_its_country():
-    assert is_country_or_its_capital("Nepal", DEFAULT_OPTIONS, frozenset())
+    assert is_country_or_its_capital("Nepal", DEFAULT_OPTIONS, frozenset({"NP"}))  # beside Kathmandu, say
+    assert not is_country_or_its_capital("Chad", DEFAULT_OPTIONS, frozenset())  # alone: a first name
     assert is_country_or_its_capital("Kiev", DEFAULT_OPTIONS, frozenset({"UA"}))
     assert not is_country_or_its_capital("Kiev", DEFAULT_OPTIONS, frozenset())
     assert not is_country_or_its_capital("Sam", DEFAULT_OPTIONS, frozenset({"UA"}))

@@ -749,9 +749,9 @@ def is_a_portfolio(item: NamedSpan) -> bool:
     span = item.span
     return (
         bool(span.document)
+        and _PORTFOLIO_TITLE_AFTER.match(span.document[span.char_end : span.char_end + 20]) is not None
         and " " not in span.surface.strip()
         and country_code_of(span.surface) is None
-        and _PORTFOLIO_TITLE_AFTER.match(span.document[span.char_end : span.char_end + 20]) is not None
     )
 
 
@@ -925,6 +925,7 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
             full is None
             and item.label == "LOC"
             and len(key) == 1
+            and key[0] in first_names
             and not item.name.isupper()
             and not is_known_place(item.name, DEFAULT_OPTIONS)
         ):
@@ -1325,11 +1326,19 @@ def is_capital_or_country(name: str, options: EntityOptions) -> bool:
     return place is not None and place.capital
 
 
+def _country_of_town(name: str, options: EntityOptions) -> str | None:
+    place = _gazetteer(options).find(name)
+    return place.country_code if place is not None else None
+
+
 def is_country_or_its_capital(name: str, options: EntityOptions, countries: frozenset[str]) -> bool:
-    """A country, or a national capital whose country the text names (`countries`, ISO codes): "Kiev" in a
-    story that names Ukraine; not "Sam", some capital's other name, nor "Victoria" in a story of no Seychelles."""
-    if country_code_of(name) is not None:
-        return True
+    """A country or a national capital of a country the text's places are in (`countries`, ISO codes of the
+    places it names, a country or its towns): "Kiev" in a story that names Ukraine, "Nepal" beside Kathmandu;
+    not "Chad" alone, a first name, nor "Sam" (some capital's other name) or "Victoria" in a story of no
+    Seychelles."""
+    code = country_code_of(name)
+    if code is not None:
+        return code in countries
     place = _gazetteer(options).find(name)
     return place is not None and place.capital and place.country_code in countries
 
@@ -1474,7 +1483,13 @@ def places_by_evidence(
     name_words = {
         alias_key(word) for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()
     }
-    countries = frozenset(item.country_code for item in named if item.is_country and item.country_code)
+    # The countries the text's places are in: a country named, or a town of it the gazetteer knows.
+    countries = frozenset(
+        code
+        for item in named
+        if item.label == "LOC"
+        and (code := item.country_code if item.is_country else _country_of_town(item.name, options)) is not None
+    )
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
@@ -3205,27 +3220,49 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
 _LIST_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
 _NAME_LIST = re.compile(rf"{_LIST_NAME}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_LIST_NAME})+")
 _LIST_ITEM = re.compile(_LIST_NAME)
+_JOINED_AFTER_PLACE = re.compile(r",|[ \t]+(?:and|or)[ \t]")
+_JOINED_BEFORE_PLACE = re.compile(r"(?:,|[ \t](?:and|or))[ \t]+$")
+LIST_REACH = 300  # characters each side of a tagged place where its list is read
 
 
 def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """A town the model left untagged in a list beside places it tagged ("demonstrations in Kyiv, Lviv, Odesa,
-    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words. Not in a
-    story about sport, where a list of towns is as often a list of clubs."""
+    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words. A list is
+    three names or more, or two joined by "and" or "or". Not in a story about sport, where a list of towns is as
+    often a list of clubs."""
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
         places = {(item.span.char_start, item.span.char_end) for item in items if item.label == "LOC"}
-        if not places or is_about_sport(document):
+        # Only the stretches around a tagged place joined to something ("Kyiv, Lviv"), read once each.
+        joined = sorted(
+            (start, end)
+            for start, end in places
+            if _JOINED_AFTER_PLACE.match(document, end)
+            or _JOINED_BEFORE_PLACE.search(document, max(0, start - 8), start)
+        )
+        if not joined or is_about_sport(document):
             continue
-        for run in _NAME_LIST.finditer(document):
-            listed = [found.span() for found in _LIST_ITEM.finditer(document, run.start(), run.end())]
-            if not any(span in places for span in listed):
+        runs = {
+            run.span()
+            for start, end in joined
+            for run in _NAME_LIST.finditer(document, max(0, start - LIST_REACH), end + LIST_REACH)
+            if run.start() <= start and end <= run.end()
+        }
+        for run_start, run_end in sorted(runs):
+            listed = [found.span() for found in _LIST_ITEM.finditer(document, run_start, run_end)]
+            # Two names and a comma are a town and its region ("Paris, Texas"), read by `region_after`.
+            if not any(span in places for span in listed) or (
+                len(listed) == 2 and not re.search(r"[ \t](?:and|or)[ \t]", document[run_start:run_end])
+            ):
                 continue
             for start, end in listed:
                 name = document[start:end].rstrip(".")
                 end = start + len(name)
                 if any(item.span.char_start < end and start < item.span.char_end for item in items):
                     continue
-                if is_known_place(name, options):
+                # Not a region: "in Houston, Texas, and Houston" names the town's state, which `region_after` reads.
+                place = _gazetteer(options).find(name)
+                if country_code_of(name) is not None or (place is not None and place.population > 0):
                     span = Span(name, "GPE", start, end, document)
                     added.append(gazetteer_name(NamedSpan(span, "LOC", name)))
     if not added:
