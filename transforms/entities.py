@@ -647,16 +647,16 @@ def names_after_honorifics(named: list[NamedSpan]) -> list[NamedSpan]:
     replaced: dict[int, NamedSpan | None] = {}  # id of a model's item -> its name, or None to drop it
     for document, items in by_document.items():
         if "Dat" not in document and "Tan Sri" not in document and "Tun " not in document and "Haj" not in document:
-            continue
+            continue  # no honorific's first letters: the pattern need not run over the text
         for found in _HONORIFIC_THEN_NAME.finditer(document):
             start, end = found.start(), found.end()
             inside = [item for item in items if item.span.char_start < end and start < item.span.char_end]
             if not inside or not any(item.label == "PERSON" for item in inside):
                 continue
+            if any(item.span.char_end > end for item in inside):
+                continue  # the model's span runs on past the name: another reading, left alone
             # "bin" and "binti" join a name's parts; one the match ends on joins nothing.
             name = _PARTICLES_AT_END.sub("", found.group(2))
-            if any(item.span.char_end > end for item in inside):
-                continue
             name_start = found.start(2)
             name_end = name_start + len(name)
             surface = document[name_start:name_end]
@@ -745,7 +745,7 @@ _PORTFOLIO_TITLE_AFTER = re.compile(r"^[ \t]+(?:Minister|Secretary)\b")
 
 def is_a_portfolio(item: NamedSpan) -> bool:
     """One word the model tagged before "Minister" or "Secretary" ("Defense" of "Defense Minister"): a part of a
-    job title, which names no organisation; not a country ("Israeli" or "Japan Foreign Minister" keep theirs)."""
+    job title, which names no organisation; not a country ("Japan Foreign Minister" keeps Japan)."""
     span = item.span
     return (
         bool(span.document)
@@ -1506,8 +1506,8 @@ def places_by_evidence(
         # announced"), which the guidelines keep a place as they keep "Washington said".
         as_government = labels == {"ORG"} and is_capital_by_its_name(name, options)
         # A country or a national capital the model calls a person, with no title before it and no person of
-        # the text named with it: "Kiev regime leader", "trekking in Mountainous Nepal". News names a person by
-        # such a word alone only after the full name ("Jordan" after "Michael Jordan").
+        # the text named with it, in a story with a place of that country: "Kiev regime leader" beside Ukraine.
+        # News names a person by such a word alone only after the full name ("Jordan" after "Michael Jordan").
         as_capital_or_country = (
             known
             and labels == {"PERSON"}
