@@ -642,7 +642,8 @@ ROUND_15_LABELS = {
     "a byline's agency and reporter are two names without the role": (
         "JERUSALEM - Talks resumed. ___ Associated Press Writer Ibrahim Barzak contributed to this report.",
         [("Associated Press Writer Ibrahim Barzak", "ORG")],
-        {"Associated Press": {"ORG"}, "Ibrahim Barzak": {"PERSON"}},
+        # round 23: the dateline's place, untagged here, is found too
+        {"Associated Press": {"ORG"}, "Ibrahim Barzak": {"PERSON"}, "JERUSALEM": {"LOC"}},
     ),
     "an organisation with a writer in its name stays whole": (
         "The Writers Guild said the strike would go on, and the Staff Writer Fund paid out.",

@@ -15,24 +15,34 @@ from transforms.entities import (
     Span,
     acronym_of,
     acronyms_of_organisations,
+    bracket_parts,
     buildings_as_places,
     clean_name,
+    clubs_by_their_names_and_company,
     conferences_by_their_context,
     employer_parts,
     firms_by_their_name,
     firms_joined_by_and,
     firms_named_again,
+    is_a_portfolio,
+    is_country_or_its_capital,
     load_ner,
+    names_after_honorifics,
     one_label_per_name,
     owners_apart,
     people_named_again,
+    places_listed_with_places,
+    places_of_datelines,
     read_text,
     resolve_mentions,
+    resolve_short_forms,
     spans_of,
     teams_by_their_nicknames,
     teams_in_results,
+    with_surname_before_a_left_quote,
     without_things_named_by_their_kind,
     without_tickers,
+    x_the_site,
 )
 from transforms.options import EntityOptions
 
@@ -258,4 +268,128 @@ def test_two_names_joined_by_and_are_one_firm_before_a_firms_kind_or_a_ticker():
         ("LOC", "Texas", text.index("Texas")),
         ("PERSON", "Ann", text.index("Ann")),
         ("PERSON", "Bo", text.index("Bo")),
+    ]
+
+
+# --- Round 23 (entities24): the classes of the fundus dev pages --------------------------------------
+
+
+def test_a_surname_before_a_left_quote_joins_the_first_name():
+    text = "Fans praised Nina Kell‘s set. Kell‘s band and Nina played."
+    grown = with_surname_before_a_left_quote(_named(text, "Nina", "PERSON"))
+    assert (grown.span.surface, grown.span.char_end) == ("Nina Kell", text.index("‘s"))
+    # not a place, nor a name of two words already, nor a word before a right quote's possessive
+    for item in (_named(text, "Nina", "LOC"), _named("Nina Kell Amis‘s set.", "Nina Kell", "PERSON")):
+        assert with_surname_before_a_left_quote(item) is item
+    assert with_surname_before_a_left_quote(_named("Nina Kell’s set", "Nina", "PERSON")).span.surface == "Nina"
+    assert clean_name("Nina Kell‘s", "PERSON") == "Nina Kell"
+
+
+def test_a_bracket_in_a_span_splits_a_name_from_its_short_form():
+    text = "The Pacific Islands Forum (PIF said so. John Hale (R said no."
+    parts = bracket_parts(_named(text, "Pacific Islands Forum (PIF", "ORG"))
+    assert [(item.span.surface, item.span.char_start) for item in parts] == [
+        ("Pacific Islands Forum", text.index("Pacific")),
+        ("PIF", text.index("PIF")),
+    ]
+    # a one-letter party is no name: the span stays whole (the cleaning trims it later)
+    assert bracket_parts(_named(text, "John Hale (R", "PERSON"))[0].span.surface == "John Hale (R"
+
+
+def test_a_malay_honorific_gives_way_to_the_name_after_it():
+    text = "Datuk Seri Amir Hamzah Azizan spoke. Tan Sri Lee Kim Yew and Dato’ Razak bin Ali agreed. Tan Ah Kow left."
+    named = [
+        _named(text, "Datuk Seri", "PERSON"),
+        _named(text, "Azizan", "PERSON"),
+        _named(text, "Tan Sri Lee", "PERSON"),
+        _named(text, "Dato’ Razak", "PERSON"),
+        _named(text, "Tan Ah Kow", "PERSON"),
+    ]
+    assert [item.name for item in names_after_honorifics(named)] == [
+        "Amir Hamzah Azizan",
+        "Lee Kim Yew",
+        "Razak bin Ali",
+        "Tan Ah Kow",
+    ]
+
+
+def test_a_dateline_in_capitals_is_a_place_the_gazetteer_knows():
+    text = "Strikes go on\nLAGOS (AFP) — Nigeria’s unions walked out. UPDATE: Ann Obi said more."
+    named = places_of_datelines([_named(text, "Nigeria", "LOC"), _named(text, "Ann Obi", "PERSON")], DEFAULT_OPTIONS)
+    assert _found(named)[0] == ("LOC", "Lagos", text.index("LAGOS"))
+    assert len(named) == 3  # "UPDATE:" is no place, and it stands past the text's start anyway
+
+
+def test_a_capital_called_a_person_is_a_place_only_in_a_story_of_its_country():
+    assert is_country_or_its_capital("Nepal", DEFAULT_OPTIONS, frozenset({"NP"}))  # beside Kathmandu, say
+    assert not is_country_or_its_capital("Chad", DEFAULT_OPTIONS, frozenset())  # alone: a first name
+    assert is_country_or_its_capital("Kiev", DEFAULT_OPTIONS, frozenset({"UA"}))
+    assert not is_country_or_its_capital("Kiev", DEFAULT_OPTIONS, frozenset())
+    assert not is_country_or_its_capital("Sam", DEFAULT_OPTIONS, frozenset({"UA"}))
+
+
+def test_clubs_are_found_by_a_club_word_and_by_the_clubs_beside_them():
+    text = (
+        "A football match: Ipswich Town beat Leeds, then Derby and Ipswich Town drew. Fans in London and Leeds cheered."
+    )
+    named = [
+        _named(text, "Ipswich Town", "PERSON"),
+        _named(text, "Leeds", "LOC"),
+        _named(text, "Derby", "LOC"),
+        _named(text, "London", "LOC"),
+        _named(text, "Leeds", "LOC", 1),
+    ]
+    # Leeds is joined to no club, Derby is; London, a capital, stays a place even beside a club
+    assert [item.label for item in clubs_by_their_names_and_company(named)] == ["ORG", "LOC", "ORG", "LOC", "LOC"]
+    walk = "A walk: Ipswich Town and Derby were quiet."
+    named = [_named(walk, "Ipswich Town", "PERSON"), _named(walk, "Derby", "LOC")]
+    assert [item.label for item in clubs_by_their_names_and_company(named)] == ["PERSON", "LOC"]
+
+
+def test_a_portfolio_before_minister_names_no_organisation():
+    text = "His Health Minister and the Treasury Secretary met Japan Foreign Minister Ito and the Trade Board."
+    assert is_a_portfolio(_named(text, "Health", "ORG"))
+    assert is_a_portfolio(_named(text, "Treasury", "ORG"))
+    assert not is_a_portfolio(_named(text, "Japan", "LOC"))
+    assert not is_a_portfolio(_named(text, "Trade", "ORG"))
+
+
+def test_a_first_name_the_model_calls_a_place_is_the_persons_unless_the_gazetteer_knows_the_place():
+    text = "Ivy Marsh and Tom wed; Ivy smiled. Paris Lane came, and Paris wept."
+    named = [
+        _named(text, "Ivy Marsh", "PERSON"),
+        _named(text, "Ivy", "LOC"),
+        _named(text, "Paris Lane", "PERSON"),
+        _named(text, "Paris", "LOC", 1),
+    ]
+    assert [item.label for item in resolve_short_forms(named)] == ["PERSON", "PERSON", "PERSON", "LOC"]
+
+
+def test_untagged_towns_listed_beside_tagged_places_are_places():
+    text = "Rallies in Kyiv, Lviv, Odesa and Kharkiv drew Ann Lee, Bob Smith and others."
+    named = places_listed_with_places([_named(text, "Kyiv", "LOC"), _named(text, "Ann Lee", "PERSON")], DEFAULT_OPTIONS)
+    assert [name for label, name, _ in _found(named) if label == "LOC"] == ["Kyiv", "Lviv", "Odesa", "Kharkiv"]
+    sport = "The football scores: Kyiv, Lviv and Odesa won."
+    assert len(places_listed_with_places([_named(sport, "Kyiv", "LOC")], DEFAULT_OPTIONS)) == 1
+
+
+def test_x_the_site_is_found_after_a_verb_of_posting_or_before_formerly_twitter():
+    text = "Ann Lee wrote on X that X, formerly Twitter, erred. Malcolm X and Plan X and X-ray and on X-Men."
+    named = x_the_site([_named(text, "Ann Lee", "PERSON")])
+    assert [start for label, name, start in _found(named) if name == "X"] == [
+        text.index("X"),
+        text.index("X, formerly"),
+    ]
+
+
+def test_a_full_name_as_owner_before_an_organisation_is_a_person():
+    text = "The hosts beat Rosa Pellegrini’s Serie A chasers, and Leeds City’s Youth Trust helped."
+    parts = owners_apart(
+        [_named(text, "Rosa Pellegrini’s Serie A", "ORG"), _named(text, "Leeds City’s Youth Trust", "ORG")]
+    )
+    # "Leeds City" starts with a town: no person's name, and never found alone, so its span stays whole
+    assert [(item.label, item.name) for item in parts] == [
+        ("PERSON", "Rosa Pellegrini"),
+        ("ORG", "Serie A"),
+        ("ORG", "Leeds City’s Youth Trust"),
     ]

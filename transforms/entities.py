@@ -223,10 +223,11 @@ croat croats pole poles turk turks dane danes swede swedes finn finns brit brits
 )
 _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 
-_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+# A left quote typed for the apostrophe ("Travis Kelce‘s mom") is a possessive too.
+_POSSESSIVE = re.compile(r"(?:[’'‘]s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 # A person's possessive inside the model's span and what follows it: "Nick’s Guess: $29,000,000" is Nick's.
-_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)[’']s[ \t]+[A-Z].*$")
+_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)[’'‘]s[ \t]+[A-Z].*$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # French spans often open with an article or preposition that is not part of the name: "la Chine",
 # "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
@@ -518,6 +519,23 @@ def with_team_nickname(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="ORG")
 
 
+# A surname the model left out of a person's name because a left quote stands for its apostrophe: "[Taylor]
+# Swift‘s new album" (the tokenizer reads "Swift‘s" as one word it does not know).
+_SURNAME_BEFORE_LEFT_QUOTE = re.compile(r"^[ \t]+[A-Z][\w’'-]*[a-z](?=‘s\b)")
+
+
+def with_surname_before_a_left_quote(item: NamedSpan) -> NamedSpan:
+    """A one-word person's name and the capitalised word after it that ends on "‘s", whole: "Taylor Swift"."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "PERSON" or " " in span.surface.strip():
+        return item
+    after = _SURNAME_BEFORE_LEFT_QUOTE.match(document[span.char_end : span.char_end + 30])
+    if after is None:
+        return item
+    end = span.char_end + after.end()
+    return replace(item, span=replace(span, surface=document[span.char_start : end], char_end=end))
+
+
 def without_covered(named: list[NamedSpan], grown: list[Span]) -> list[NamedSpan]:
     """Spans inside one a rule made longer (`grown`: the nickname a team's name took in) go."""
     if not grown:
@@ -585,6 +603,78 @@ def credit_parts(item: NamedSpan) -> list[NamedSpan]:
     return result
 
 
+# A name and its short form in brackets read as one span, the bracket left open: "The World Health Organization
+# (WHO", "Isis (Institute of Strategic and International Studies".
+_BRACKET_IN_SPAN = re.compile(r"^(.*?\S)[ \t]*\([ \t]*([A-Z][^()]*?)\)?$")
+
+
+def bracket_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span holding a name and, in a bracket, its short form or its long one, as two mentions with the model's
+    label: each is how the story names the organisation. Both parts names of their own (a capital, two
+    letters); "John Smith (R" keeps its one-letter party off the list of names."""
+    found = _BRACKET_IN_SPAN.match(item.span.surface)
+    if item.label not in ("PERSON", "ORG", "LOC") or found is None:
+        return [item]
+    parts = []
+    for group in (1, 2):
+        text = found.group(group)
+        if not is_plausible_name(text):
+            return [item]
+        start = item.span.char_start + found.start(group)
+        span = replace(item.span, surface=text, char_start=start, char_end=start + len(text))
+        parts.append(NamedSpan(span, item.label, " ".join(text.split())))
+    return parts
+
+
+# A Malay honorific ("Datuk Seri", "Tan Sri", "Dato' Sri"), before a name the model cuts into pieces, one of
+# them holding the honorific ("Datuk Seri" ... "Ismail" for "Datuk Seri Saifuddin Nasution Ismail").
+_HONORIFIC = (
+    r"(?:Tun|Toh[ \t]+Puan|Tan[ \t]+Sri|Puan[ \t]+Sri|Dat(?:uk|o['’]?)(?:[ \t]+(?:Seri|Sri|Wira|Paduka))?"
+    r"(?:[ \t]+Utama)?|Datin(?:[ \t]+(?:Seri|Paduka))?|Haji|Hajah|Hajjah)"
+)
+_HONORIFIC_THEN_NAME = re.compile(
+    rf"(?<![\w'’-])((?:{_HONORIFIC}[ \t]+)+(?:Dr\.?[ \t]+)?)"
+    r"([A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|bin|binti|bt|a/l|a/p))*)"
+)
+_PARTICLES_AT_END = re.compile(r"(?:[ \t]+(?:bin|binti|bt|a/l|a/p))+$")
+
+
+def names_after_honorifics(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each Malay honorific and the capitalised words after it, where the model tagged a person in them: the
+    person is those words ("Saifuddin Nasution Ismail"), the honorific left out as a title is; the model's
+    pieces there ("Datuk Seri", "Ismail") give way to that one name."""
+    by_document = spans_by_document(named)
+    replaced: dict[int, NamedSpan | None] = {}  # id of a model's item -> its name, or None to drop it
+    for document, items in by_document.items():
+        if "Dat" not in document and "Tan Sri" not in document and "Tun " not in document and "Haj" not in document:
+            continue  # no honorific's first letters: the pattern need not run over the text
+        for found in _HONORIFIC_THEN_NAME.finditer(document):
+            start, end = found.start(), found.end()
+            inside = [item for item in items if item.span.char_start < end and start < item.span.char_end]
+            if not inside or not any(item.label == "PERSON" for item in inside):
+                continue
+            if any(item.span.char_end > end for item in inside):
+                continue  # the model's span runs on past the name: another reading, left alone
+            # "bin" and "binti" join a name's parts; one the match ends on joins nothing.
+            name = _PARTICLES_AT_END.sub("", found.group(2))
+            name_start = found.start(2)
+            name_end = name_start + len(name)
+            surface = document[name_start:name_end]
+            span = Span(surface, "PERSON", name_start, name_end, document)
+            replaced[id(inside[0])] = NamedSpan(span, "PERSON", " ".join(surface.split()))
+            for item in inside[1:]:
+                replaced[id(item)] = None
+    if not replaced:
+        return named
+    result = []
+    for item in named:
+        if id(item) not in replaced:
+            result.append(item)
+        elif (whole := replaced[id(item)]) is not None:
+            result.append(whole)
+    return result
+
+
 # Where one list item ends and the next starts inside a span: a line break, a bullet or a bar ("Tom Keating\nGreg
 # Galitzine", "John Edwards\n•", "Maria Gavrilovic • Ryan Corsaro"): lists of authors, topics and menus on pages.
 _LIST_BREAK = re.compile(r"[ \t]*(?:\r?\n|[•·|])[\s•·|]*")
@@ -649,6 +739,22 @@ def byline_parts(item: NamedSpan) -> list[NamedSpan]:
 _CAPITALISED_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+)\b")
 
 
+# A minister's or a secretary's portfolio before the title: "his Defense Minister", "the Home Secretary".
+_PORTFOLIO_TITLE_AFTER = re.compile(r"^[ \t]+(?:Minister|Secretary)\b")
+
+
+def is_a_portfolio(item: NamedSpan) -> bool:
+    """One word the model tagged before "Minister" or "Secretary" ("Defense" of "Defense Minister"): a part of a
+    job title, which names no organisation; not a country ("Japan Foreign Minister" keeps Japan)."""
+    span = item.span
+    return (
+        bool(span.document)
+        and _PORTFOLIO_TITLE_AFTER.match(span.document[span.char_end : span.char_end + 20]) is not None
+        and " " not in span.surface.strip()
+        and country_code_of(span.surface) is None
+    )
+
+
 def is_first_part_of_a_role(item: NamedSpan) -> bool:
     """A span of role words cut from the rest of its role ("[Software] Engineer Tobias Renner", "[Head]
     Librarian ..."): the model took the first words of a job title for an organisation. Not a name whose
@@ -666,16 +772,21 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
     grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
     for item in (
         part
-        for whole in named
-        for listed in list_parts(whole)
+        for whole in (names_after_honorifics(named) if language == ENGLISH else named)
+        for split in list_parts(whole)
+        for listed in bracket_parts(split)
         for credited in credit_parts(listed)
         for bylined in (byline_parts(credited) if language == ENGLISH else [credited])
         for part in (employer_parts(bylined) if language == ENGLISH else [bylined])
     ):
-        if language == ENGLISH and item.label in ("ORG", "PERSON") and is_first_part_of_a_role(item):
+        if (
+            language == ENGLISH
+            and item.label in ("ORG", "PERSON")
+            and (is_first_part_of_a_role(item) or is_a_portfolio(item))
+        ):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
-            item = with_street_word(item)
+            item = with_surname_before_a_left_quote(with_street_word(item))
             team = with_team_nickname(item)
             if team is not item:
                 grown.append(team.span)
@@ -774,20 +885,22 @@ def full_name_index(named: list[NamedSpan]) -> dict[tuple[str, ...], str]:
 
 
 def first_name_index(named: list[NamedSpan]) -> dict[str, str]:
-    """The first word of each full person name ("Wang" of "Wang Donghai") -> the full name, if unique."""
-    seen: dict[str, set[str]] = {}
+    """The first word of each full person name ("Wang" of "Wang Donghai") -> the full name, if unique (a name
+    written in capitals once, "REBECCA Cooke" of a first line, is the same name)."""
+    seen: dict[str, dict[str, str]] = {}
     for item in named:
         words = item.name.split()
         if item.label == "PERSON" and len(words) >= 2 and words[0][:1].isupper():
-            seen.setdefault(words[0].casefold(), set()).add(item.name)
-    return {first: next(iter(full)) for first, full in seen.items() if len(full) == 1}
+            seen.setdefault(words[0].casefold(), {}).setdefault(alias_key(item.name), item.name)
+    return {first: next(iter(full.values())) for first, full in seen.items() if len(full) == 1}
 
 
 def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     """A surname or short form takes the article's full name, whatever label the model gave it. So does a
     one-word name the model called an organisation that is the first word of one full name of a person and
     that the model calls a person alone elsewhere ("Wang" ORG beside "Wang Donghai" and "Wang" PERSON:
-    Chinese names put the family name first); not one in capitals ("KDE" beside a heading "KDE Plasma" the
+    Chinese names put the family name first), and one called a place that the gazetteer does not know
+    ("Rebecca" beside "Rebecca Cooke"); not one in capitals ("KDE" beside a heading "KDE Plasma" the
     model took for a person), nor one never called a person alone ("Google" beside "Google Ads", PERSON to
     the model)."""
     full_names = full_name_index(named)
@@ -806,6 +919,15 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
             and not item.name.isupper()
             and alias_key(item.name) in alone_as_person
             and not is_team_in_result(item)
+        ) or (
+            # A first name the model calls a place ("Phil and Rebecca have a son" beside "Rebecca Cooke"), when
+            # no place the gazetteer knows has that name.
+            full is None
+            and item.label == "LOC"
+            and len(key) == 1
+            and key[0] in first_names
+            and not item.name.isupper()
+            and not is_known_place(item.name, DEFAULT_OPTIONS)
         ):
             full = first_names.get(key[0])
         if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
@@ -952,7 +1074,8 @@ ORG_KIND_WORDS = ORG_NAME_WORDS | frozenset(
 def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
     """An organisation's span that starts with another name's possessive is two mentions, when that name is
     found alone in the same text: "Comcast’s NBCUniversal" beside "Comcast", "Trump's Securities and Exchange
-    Commission" beside "Trump". The owner takes the label it has alone, the rest stays an organisation. Not an
+    Commission" beside "Trump", or when it reads as a person's full name ("Ange Postecoglou’s Champions
+    League"). The owner takes the label it has alone (a person, named in full), the rest stays an organisation. Not an
     organisation's own possessive before its kind ("McDonald's Corp", "St. John's University")."""
     alone: dict[tuple[str, str], str] = {}
     for item in named:
@@ -962,6 +1085,9 @@ def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
     for item in named:
         found = _OWNER_THEN_NAME.match(item.span.surface) if item.label == "ORG" and item.span.document else None
         owner_label = found and alone.get((item.span.document, alias_key(clean_name(found.group(1), "ORG"))))
+        if found and owner_label is None and _reads_as_full_name(found.group(1).split()):
+            # A person's full name as owner, even if never alone: "Ange Postecoglou’s Champions League chasers".
+            owner_label = "PERSON" if not is_known_place(found.group(1).split()[0], DEFAULT_OPTIONS) else None
         rest = found.group(2).split() if found else []
         if not found or owner_label is None or all(word.casefold() in ORG_KIND_WORDS for word in rest):
             result.append(item)
@@ -1200,6 +1326,23 @@ def is_capital_or_country(name: str, options: EntityOptions) -> bool:
     return place is not None and place.capital
 
 
+def _country_of_town(name: str, options: EntityOptions) -> str | None:
+    place = _gazetteer(options).find(name)
+    return place.country_code if place is not None else None
+
+
+def is_country_or_its_capital(name: str, options: EntityOptions, countries: frozenset[str]) -> bool:
+    """A country or a national capital of a country the text's places are in (`countries`, ISO codes of the
+    places it names, a country or its towns): "Kiev" in a story that names Ukraine, "Nepal" beside Kathmandu;
+    not "Chad" alone, a first name, nor "Sam" (some capital's other name) or "Victoria" in a story of no
+    Seychelles."""
+    code = country_code_of(name)
+    if code is not None:
+        return code in countries
+    place = _gazetteer(options).find(name)
+    return place is not None and place.capital and place.country_code in countries
+
+
 def is_capital_by_its_name(name: str, options: EntityOptions) -> bool:
     """A national capital named by its own name ("Harare"), not by one of its other names."""
     place = _gazetteer(options).find(name)
@@ -1336,6 +1479,17 @@ def places_by_evidence(
         if any(item.label == "LOC" for item in items)
         and (any(item.is_country for item in items) or is_known_place(items[0].name, options))
     )
+    # Each word of a person's full name in the text: "Jordan" beside "Michael Jordan" is his, not the country.
+    name_words = {
+        alias_key(word) for item in named if item.label == "PERSON" and " " in item.name for word in item.name.split()
+    }
+    # The countries the text's places are in: a country named, or a town of it the gazetteer knows.
+    countries = frozenset(
+        code
+        for item in named
+        if item.label == "LOC"
+        and (code := item.country_code if item.is_country else _country_of_town(item.name, options)) is not None
+    )
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
@@ -1351,9 +1505,19 @@ def places_by_evidence(
         # A capital the model calls an organisation is the capital acting as its government ("Harare
         # announced"), which the guidelines keep a place as they keep "Washington said".
         as_government = labels == {"ORG"} and is_capital_by_its_name(name, options)
+        # A country or a national capital the model calls a person, with no title before it and no person of
+        # the text named with it, in a story with a place of that country: "Kiev regime leader" beside Ukraine.
+        # News names a person by such a word alone only after the full name ("Jordan" after "Michael Jordan").
+        as_capital_or_country = (
+            known
+            and labels == {"PERSON"}
+            and key not in name_words
+            and is_country_or_its_capital(name, options, countries)
+        )
         if (
             (known and "LOC" in labels)
             or as_government
+            or as_capital_or_country
             or any(place_evidence(c, name, label, known, options, text_places) for c in around)
         ):
             places.add(key)
@@ -1438,7 +1602,27 @@ def _is_person(
         return False
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
-    return any(role_evidence(context) for context in contexts_of(item.name, item.span.document))
+    around = contexts_of(item.name, item.span.document)
+    return any(role_evidence(context) for context in around) or (
+        item.label == "ORG" and _reads_as_full_name(words) and any(_WHO_AFTER.match(c.after) for c in around)
+    )
+
+
+# "who" after a name: a person's relative pronoun ("Trevoh Chalobah, who could also be sold"); a British club
+# takes it too ("Newcastle, who are seventh"), which `_reads_as_full_name` keeps out.
+_WHO_AFTER = re.compile(r"^,?[ \t]+who(?:se)?\b")
+
+
+def _reads_as_full_name(words: list[str]) -> bool:
+    """Two or three capitalised words, none an organisation's, an agency's or a club's word."""
+    return (
+        2 <= len(words) <= 3
+        and all(_NAME_WORD.match(word) for word in words)
+        and not any(
+            low in ORG_NAME_WORDS or low in AGENCY_WORDS or low in CLUB_LAST_WORDS
+            for low in (word.casefold().strip(".") for word in words)
+        )
+    )
 
 
 # A full name as an item of a list, at the end of the words before a name or at the start of those after it:
@@ -1549,7 +1733,11 @@ def teams_by_their_nicknames(
                     and singular not in person_words
                     and (
                         item.name in org_last_words
-                        or any(_THE_BEFORE.search(around.before) for around in contexts_of(*key))
+                        or any(
+                            _THE_BEFORE.search(around.before)
+                            or (item.label == "PERSON" and _MATCH_BEFORE.search(around.before))
+                            for around in contexts_of(*key)
+                        )
                     )
                 )
             if verdicts[key]:
@@ -1600,6 +1788,87 @@ def clubs_by_their_context(
                 item = replace(item, label="ORG")
         clubs.append(item)
     return clubs
+
+
+# The last word of a club's name after its town ("Manchester United", "Nottingham Forest", "Man City").
+CLUB_LAST_WORDS = frozenset(
+    "united city town county rovers wanderers athletic albion forest villa rangers hotspur argyle wednesday "
+    "orient alexandra vale".split()
+)
+
+
+def _is_club_by_its_name(item: NamedSpan, options: EntityOptions) -> bool:
+    """A club word after a town ("Nottingham Forest"), or after any word the model calls a place ("Man City"),
+    when the whole is no place the gazetteer knows ("Mexico City", "Kansas City" stay places)."""
+    words = item.name.split()
+    if len(words) < 2 or words[-1].casefold() not in CLUB_LAST_WORDS or is_known_place(item.name, options):
+        return False
+    return item.label == "LOC" or is_known_place(" ".join(words[:-1]), options)
+
+
+def _is_town_club(item: NamedSpan, options: EntityOptions) -> bool:
+    """An organisation named by a town ("Chelsea", "Bournemouth") or by a town and a club word."""
+    words = item.name.split()
+    return item.label == "ORG" and (
+        _is_club_by_its_name(item, options) or any(is_place_by_its_name(" ".join(words[:k]), options) for k in (1, 2))
+    )
+
+
+def clubs_by_their_names_and_company(
+    named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """In a story about sport, clubs the model calls people or places: a name that ends on a club's word after a
+    town ("Nottingham Forest" PERSON, "Man City" LOC), then a town joined by "and", "or" or a comma to a club of
+    the text ("over Newcastle and Manchester United", "West Ham, Nottingham Forest and Bournemouth"), in every
+    mention. Not a country, a region, a capital or a city of a million ("Chelsea and London" keeps London), nor
+    a word of a person's full name in the story."""
+    options = options or EntityOptions()
+    by_document = spans_by_document(named)
+    changed: dict[tuple[str, str], str] = {}
+    for document, items in by_document.items():
+        if not is_about_sport(document):
+            continue
+        for item in items:
+            if item.label in ("PERSON", "LOC") and not item.is_country and _is_club_by_its_name(item, options):
+                changed[document, alias_key(item.name)] = "ORG"
+        clubs = {
+            alias_key(item.name)
+            for item in items
+            if changed.get((document, alias_key(item.name))) == "ORG" or _is_town_club(item, options)
+        }
+        if not clubs:
+            continue
+        name_words = {
+            alias_key(word)
+            for item in items
+            if item.label == "PERSON" and " " in item.name
+            for word in item.name.split()
+        }
+        for item in items:
+            key = alias_key(item.name)
+            if (
+                item.label not in ("PERSON", "LOC")
+                or item.is_country
+                or (document, key) in changed
+                or key in name_words
+                or is_major_place(item.name, options)
+                or not (item.label == "LOC" or is_place_by_its_name(item.name, options))
+            ):
+                continue
+            if any(
+                alias_key(name) in clubs
+                for around in contexts_of(item.name, document)
+                for name in _coordinated_names(around)
+            ):
+                changed[document, key] = "ORG"
+    if not changed:
+        return named
+    return [
+        _labelled(item, changed[item.span.document, alias_key(item.name)])
+        if (item.span.document, alias_key(item.name)) in changed
+        else item
+        for item in named
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -2449,7 +2718,7 @@ _SHOW_BEFORE = re.compile(
     r"[ \t]+(?:[Tt]he[ \t]+)?$"
 )
 _SHOW_AFTER = re.compile(
-    rf"^(?:[’']s)?[ \t]+(?:season[ \t]+{_NUMBER_WORD}|contestants?|finalists?|finale|showrunners?)\b"
+    rf"^(?:[’']s)?[ \t]+(?:season[ \t]+{_NUMBER_WORD}|contestants?|finalists?|finale|showrunners?|podcasts?)\b"
 )
 
 
@@ -2505,8 +2774,12 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     shows = {
         (item.span.document, item.name)
         for item in named
-        if item.label in ("PERSON", "ORG")
-        and (is_title_of_a_show(item) or is_a_contest_before_its_winner(item, person_starts))
+        if (
+            item.label in ("PERSON", "ORG")
+            and (is_title_of_a_show(item) or is_a_contest_before_its_winner(item, person_starts))
+        )
+        # A place the gazetteer does not know, before "podcast" or "season 2": "his New Heights podcast".
+        or (item.label == "LOC" and is_title_of_a_show(item) and not is_known_place(item.name, DEFAULT_OPTIONS))
     }
     documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
     shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
@@ -2519,6 +2792,7 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
                 item.label in ("PERSON", "ORG")
                 and ((item.span.document, item.name) in shows or is_title_of_a_work(item))
             )
+            or (item.label == "LOC" and (item.span.document, item.name) in shows)
         )
     ]
 
@@ -2900,15 +3174,129 @@ def canonicalise(
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
         named = without_things_called_people(named, contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
-        named = buildings_as_places(firms_by_their_name(clubs_by_their_context(named, options, contexts_of)), options)
+        named = clubs_by_their_names_and_company(
+            clubs_by_their_context(named, options, contexts_of), options, contexts_of
+        )
+        named = buildings_as_places(firms_by_their_name(named), options)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
-        resolved = conferences_by_their_context(resolved, options)
+        resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
+        resolved = x_the_site(places_listed_with_places(resolved, options))
     return located_places(resolved, options, site_country)
+
+
+# A dateline: a line that opens with a place in capitals, a region or a country after a comma, maybe an agency in
+# brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —").
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
+    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
+)
+
+
+def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """The place of a dateline in capitals that the model left untagged ("MEXICO CITY (AP) —"): the model reads
+    a line in capitals badly. Only at the text's start (DATELINE_REACH), where a story's dateline stands, and
+    only a place the gazetteer knows by the words in title case, so "BREAKING:" or "UPDATE —" name none."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        for found in _DATELINE.finditer(document[:DATELINE_REACH]):
+            start, end = found.span(1)
+            name = found.group(1).title()
+            if any(item.span.char_start < end and start < item.span.char_end for item in items):
+                continue
+            if country_code_of(name) is None and _gazetteer(options).find(name) is None:
+                continue
+            added.append(gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name)))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A list of names joined by commas, "and" or "or": "in Kyiv, Lviv, Odesa, Ternopil, Vinnytsia, Kharkiv, and".
+_LIST_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+_NAME_LIST = re.compile(rf"{_LIST_NAME}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_LIST_NAME})+")
+_LIST_ITEM = re.compile(_LIST_NAME)
+_JOINED_AFTER_PLACE = re.compile(r",|[ \t]+(?:and|or)[ \t]")
+_JOINED_BEFORE_PLACE = re.compile(r"(?:,|[ \t](?:and|or))[ \t]+$")
+LIST_REACH = 300  # characters each side of a tagged place where its list is read
+
+
+def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A town the model left untagged in a list beside places it tagged ("demonstrations in Kyiv, Lviv, Odesa,
+    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words. A list is
+    three names or more, or two joined by "and" or "or". Not in a story about sport, where a list of towns is as
+    often a list of clubs."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        places = {(item.span.char_start, item.span.char_end) for item in items if item.label == "LOC"}
+        # Only the stretches around a tagged place joined to something ("Kyiv, Lviv"), read once each.
+        joined = sorted(
+            (start, end)
+            for start, end in places
+            if _JOINED_AFTER_PLACE.match(document, end)
+            or _JOINED_BEFORE_PLACE.search(document, max(0, start - 8), start)
+        )
+        if not joined or is_about_sport(document):
+            continue
+        runs = {
+            run.span()
+            for start, end in joined
+            for run in _NAME_LIST.finditer(document, max(0, start - LIST_REACH), end + LIST_REACH)
+            if run.start() <= start and end <= run.end()
+        }
+        for run_start, run_end in sorted(runs):
+            listed = [found.span() for found in _LIST_ITEM.finditer(document, run_start, run_end)]
+            # Two names and a comma are a town and its region ("Paris, Texas"), read by `region_after`.
+            if not any(span in places for span in listed) or (
+                len(listed) == 2 and not re.search(r"[ \t](?:and|or)[ \t]", document[run_start:run_end])
+            ):
+                continue
+            for start, end in listed:
+                name = document[start:end].rstrip(".")
+                end = start + len(name)
+                if any(item.span.char_start < end and start < item.span.char_end for item in items):
+                    continue
+                # Not a region: "in Houston, Texas, and Houston" names the town's state, which `region_after` reads.
+                place = _gazetteer(options).find(name)
+                if country_code_of(name) is not None or (place is not None and place.population > 0):
+                    span = Span(name, "GPE", start, end, document)
+                    added.append(gazetteer_name(NamedSpan(span, "LOC", name)))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# X, the site once called Twitter, named by its one letter: "wrote on X", "posted to X", "X, formerly Twitter".
+_LETTER_X = re.compile(r"(?<![\w.'’&-])X(?![\w’'&-]|\.\w)")
+_POSTED_ON_BEFORE = re.compile(
+    r"\b(?:wrote|writing|posted|posting|post|posts|said|shared|tweeted|announced|account)[ \t]+(?:on|to)[ \t]+$"
+)
+_FORMERLY_TWITTER_AFTER = re.compile(r"^,?[ \t]+(?:\()?formerly[ \t]+(?:known[ \t]+as[ \t]+)?Twitter")
+
+
+def x_the_site(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each mention of X, the social network, that the model left untagged: a one-letter name it never tags.
+    Only after a verb of posting and "on" or "to" ("wrote on X"), or before "formerly Twitter"."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        if "X" not in document:
+            continue
+        for found in _LETTER_X.finditer(document):
+            start, end = found.span()
+            if not (
+                _POSTED_ON_BEFORE.search(document, max(0, start - 30), start)
+                or _FORMERLY_TWITTER_AFTER.match(document[end : end + 40])
+            ):
+                continue
+            if not any(item.span.char_start < end and start < item.span.char_end for item in items):
+                added.append(NamedSpan(Span("X", "ORG", start, end, document), "ORG", "X"))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 # A word before a name that joins it to a longer one ("Trump Tower", "pro-Trump"), or a capitalised word
