@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from transforms.figures.naming_numbers import ordering_numbers
 from transforms.figures.non_figures import (
     age_end,
     ends_bare_score,
@@ -1038,7 +1039,7 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     """Every figure in text, in text order and not overlapping."""
     tokens = read_won_words(text, read_letter_currencies(text, read_peso_signs(text, tokenize(text))))
     sentences = Sentences(text)
-    markers = numbered_markers(tokens)
+    markers = numbered_markers(tokens) | ordering_numbers(tokens)
     figures: list[Figure] = []
     previous: FigureMatch | None = None
     amount_before: FigureMatch | None = None  # the last count, sum or measure
