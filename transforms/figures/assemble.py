@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from transforms.figures.naming_numbers import ordering_numbers
+from transforms.figures.naming_numbers import naming_number_end, ordering_numbers
 from transforms.figures.non_figures import (
     age_end,
     ends_bare_score,
@@ -1059,6 +1059,8 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             i, previous = denomination_end(tokens, quote.end), quote
             continue
         skip_to = non_figure_end(tokens, i)
+        if skip_to is None:
+            skip_to = naming_number_end(tokens, i)
         if skip_to is not None:
             i = skip_to
             continue

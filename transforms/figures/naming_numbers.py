@@ -2,12 +2,14 @@
 ranked list's headings, an enumeration of whole numbers ('0, 1, 2, 3…'), a number inside a title-case name
 ('7 On Your Side'), a volume number ('Vol. 18') and the strengths in a product's name ('Niacinamide 10% + Zinc
 1%'). The first three are read from the shape of the whole text (a column, a run of lines, a run of numbers:
-`ordering_numbers`); the others from the tokens around one number (`names_a_thing`)."""
+`ordering_numbers`); the others from the tokens around one number (`naming_number_end`), with a day or stage
+of a series ("week five") and the top of a scale ("out of a possible 1,000")."""
 
 from __future__ import annotations
 
+from transforms.figures.non_figures import numeric_chain_end
 from transforms.figures.tokens import Token, is_capitalised, is_word, token_at
-from transforms.figures.vocabulary import TITLE_SMALL_WORDS
+from transforms.figures.vocabulary import SMALL_NUMBERS, TITLE_SMALL_WORDS
 
 # A run of consecutive whole numbers this long orders rows, headings or a shown sequence; two could be chance.
 MIN_RUN = 3
@@ -23,6 +25,13 @@ OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
 ELLIPSES = frozenset({"…", "..."})
 # Abbreviated label words before their number's dot: "Vol. 18", "Ch. 7", "Ep. 4".
 LABEL_ABBREVIATIONS = frozenset({"vol", "vols", "ch", "ep", "pt", "fig", "figs"})
+# Nouns for one of a series of days or stages: "week five", "day one of the trial", "Phase six".
+POSITION_NOUNS = frozenset("day week month night season episode chapter round stage phase leg step act".split())
+# What may follow such a number when it names one of the series: punctuation, a line's end or a preposition.
+POSITION_CLOSERS = frozenset({"\n", ".", ",", ";", ":", ")", "!", "?", "—", "–"})
+POSITION_PREPOSITIONS = frozenset({"of", "in", "at", "on", "for", "when", "before", "after"})
+# Adjectives that make the number after 'out of a' a scale's top: "out of a possible 1,000 points".
+SCALE_TOP_ADJECTIVES = frozenset({"possible", "maximum", "perfect"})
 # Possessive words that, capitalised after a number, carry a name on: "7 On Your Side", "4 Your Health".
 TITLE_POSSESSIVES = frozenset({"your", "my", "our", "their", "his", "her", "its"})
 
@@ -85,20 +94,15 @@ def rank_column(tokens: list[Token]) -> set[int]:
     first cells, row after row, are the whole numbers 1, 2, 3, ... ranks or numbers its rows. A count column
     seldom steps by exactly one down three rows from 1."""
     found: set[int] = set()
-    firsts: list[tuple[int, int]] = []  # (index, value) of the first cell of each row of the current table
-    for start, end in lines_of(tokens) + [(len(tokens), len(tokens))]:
-        opener = token_at(tokens, start) if start < end else None
-        if opener is None or opener.text != "|":
-            found |= runs_that_order(firsts)
-            firsts = []
+    firsts: list[tuple[int, int]] = []  # (index, value) of the first cells of the current table's rows
+    for start, end in lines_of(tokens):
+        opener, cell, closing = (getattr(token_at(tokens, start + d), "text", "") for d in (0, 1, 2))
+        if start + 2 < end and opener == "|" and closing == "|" and is_whole(tokens[start + 1]):
+            firsts.append((start + 1, int(cell)))
             continue
-        cell, closing = token_at(tokens, start + 1), token_at(tokens, start + 2)
-        if start + 2 < end and is_whole(cell) and closing is not None and closing.text == "|":
-            firsts.append((start + 1, int(tokens[start + 1].text)))
-        else:
-            found |= runs_that_order(firsts)
-            firsts = []
-    return found
+        found |= runs_that_order(firsts)  # a row without a number, or the table's end, ends a run
+        firsts = []
+    return found | runs_that_order(firsts)
 
 
 def runs_that_order(numbered: list[tuple[int, int]]) -> set[int]:
@@ -159,10 +163,61 @@ def closes_sequence(tokens: list[Token], k: int) -> bool:
     return all(getattr(token_at(tokens, k + d), "text", "") == "." for d in range(3))
 
 
-def names_a_thing(tokens: list[Token], i: int, end: int) -> bool:
-    """A number inside a name: a volume or chapter ('Vol. 18'), a title-case name ('7 On Your Side'), or a
-    strength in a product's name ('The Ordinary's Niacinamide 10% + Zinc 1%')."""
-    return is_abbreviated_label(tokens, i) or is_title_case_name(tokens, i, end) or is_product_strength(tokens, i)
+def naming_number_end(tokens: list[Token], i: int) -> int | None:
+    """Index to resume after, if the number at i names a thing or a place in a sequence rather than an amount:
+    a volume ('Vol. 18'), a title-case name ('7 On Your Side'), a strength in a product's name ('Niacinamide
+    10% + Zinc 1%'), a day or stage of a series ('around week five or six') or the top of a scale ('out of a
+    possible 1,000 points'); else None."""
+    token = token_at(tokens, i)
+    if token is None or (token.kind != "num" and token.low not in SMALL_NUMBERS):
+        return None
+    position = sequence_position_end(tokens, i)
+    if position is not None:
+        return position
+    if token.kind != "num":
+        return None
+    end = numeric_chain_end(tokens, i)
+    if is_abbreviated_label(tokens, i) or is_title_case_name(tokens, i, end) or is_product_strength(tokens, i):
+        return end
+    if is_scale_top(tokens, i):
+        return end
+    return None
+
+
+def sequence_position_end(tokens: list[Token], i: int) -> int | None:
+    """'a retreat around week five or six.', 'by week 5 of the trial', 'during day one of the trial': a number
+    right after a day, week or stage noun, with no noun of its own after it, names which one of a series. 'After
+    a week two healthy worms swim away' counts worms: a noun follows, and an article owns the week."""
+    noun, owner = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if not is_word(noun, *POSITION_NOUNS) or noun.text.isupper():
+        return None
+    if owner is not None and (owner.kind == "num" or owner.low in ("a", "an", "per", "every", "each")):
+        return None
+    if not is_position_number(tokens[i]):
+        return None
+    end = i + 1
+    if is_word(token_at(tokens, end), "or", "to") and is_position_number(token_at(tokens, end + 1)):
+        end += 2  # "week five or six"
+    following = token_at(tokens, end)
+    if following is None or following.text in POSITION_CLOSERS or is_word(following, *POSITION_PREPOSITIONS):
+        return end
+    return None
+
+
+def is_position_number(token: Token | None) -> bool:
+    return token is not None and (is_whole(token, 2) or (token.kind == "word" and token.low in SMALL_NUMBERS))
+
+
+def is_scale_top(tokens: list[Token], i: int) -> bool:
+    """'a score of 734 out of a possible 1,000 points': the number after 'out of a possible' (or 'maximum',
+    'perfect') is the top of the scale the score is given on, not an amount."""
+    words = [token_at(tokens, i - d) for d in (4, 3, 2, 1)]
+    return (
+        is_word(words[0], "out")
+        and is_word(words[1], "of")
+        and is_word(words[2], "a")
+        and is_word(words[3], *SCALE_TOP_ADJECTIVES)
+    )
 
 
 def is_abbreviated_label(tokens: list[Token], i: int) -> bool:
@@ -203,4 +258,3 @@ def is_product_strength(tokens: list[Token], i: int) -> bool:
         plus = token_at(tokens, i - 2)
         joined_before = plus is not None and plus.text == "+" and not plus.glued
     return joined_after or joined_before
-

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from transforms.figures.naming_numbers import names_a_thing
 from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
@@ -249,7 +248,6 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_batting_score,
         is_denominator,
         is_decimal_label,
-        names_a_thing,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
