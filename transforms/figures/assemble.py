@@ -1059,12 +1059,13 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             i, previous = denomination_end(tokens, quote.end), quote
             continue
         skip_to = non_figure_end(tokens, i)
-        if skip_to is None:
+        opens = can_open_figure(tokens[i])
+        if skip_to is None and opens:
             skip_to = naming_number_end(tokens, i)
         if skip_to is not None:
             i = skip_to
             continue
-        match = match_figure(tokens, i, options, previous, amount_before) if can_open_figure(tokens[i]) else None
+        match = match_figure(tokens, i, options, previous, amount_before) if opens else None
         if match is None:
             i += 1
             continue

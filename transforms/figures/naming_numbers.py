@@ -39,7 +39,8 @@ TITLE_POSSESSIVES = frozenset({"your", "my", "our", "their", "his", "her", "its"
 def ordering_numbers(tokens: list[Token]) -> set[int]:
     """Token indexes of the numbers that order rows or items of the text: a table's rank column, the numbers
     of a ranked list's headings and enumerations of whole numbers."""
-    return rank_column(tokens) | ranked_headings(tokens) | enumerated_numbers(tokens)
+    lines = lines_of(tokens)
+    return rank_column(tokens, lines) | ranked_headings(tokens, lines) | enumerated_numbers(tokens)
 
 
 def is_whole(token: Token | None, digits: int = 3) -> bool:
@@ -55,13 +56,8 @@ def is_whole(token: Token | None, digits: int = 3) -> bool:
 
 def lines_of(tokens: list[Token]) -> list[tuple[int, int]]:
     """(start, end) token indexes of each line, line breaks left out."""
-    lines, start = [], 0
-    for n, token in enumerate(tokens):
-        if token.text == "\n":
-            lines.append((start, n))
-            start = n + 1
-    lines.append((start, len(tokens)))
-    return lines
+    breaks = [n for n, token in enumerate(tokens) if token.text == "\n"]
+    return list(zip([0, *(n + 1 for n in breaks)], [*breaks, len(tokens)], strict=True))
 
 
 def ordered_runs(numbered: list[tuple[int, int]]) -> list[list[int]]:
@@ -89,13 +85,13 @@ def is_ordering_run(values: list[int]) -> bool:
     return 1 in (values[0], values[-1]) or len(values) >= MIN_RUN_AWAY_FROM_ONE
 
 
-def rank_column(tokens: list[Token]) -> set[int]:
+def rank_column(tokens: list[Token], lines: list[tuple[int, int]]) -> set[int]:
     """'| Rank | Company | NPW |' over '| 1 | State Farm Group | 107,764,591 |', '| 2 | ...': a table whose
     first cells, row after row, are the whole numbers 1, 2, 3, ... ranks or numbers its rows. A count column
     seldom steps by exactly one down three rows from 1."""
     found: set[int] = set()
     firsts: list[tuple[int, int]] = []  # (index, value) of the first cells of the current table's rows
-    for start, end in lines_of(tokens):
+    for start, end in lines:
         opener, cell, closing = (getattr(token_at(tokens, start + d), "text", "") for d in (0, 1, 2))
         if start + 2 < end and opener == "|" and closing == "|" and is_whole(tokens[start + 1]):
             firsts.append((start + 1, int(cell)))
@@ -110,15 +106,12 @@ def runs_that_order(numbered: list[tuple[int, int]]) -> set[int]:
     return {n for run in ordered_runs(numbered) if is_ordering_run([values[k] for k in run]) for n in run}
 
 
-def ranked_headings(tokens: list[Token]) -> set[int]:
+def ranked_headings(tokens: list[Token], lines: list[tuple[int, int]]) -> set[int]:
     """'11 'My Dress-Up Darling' Season 2', then a paragraph, then '10 'Kowloon Generic Romance'', ...: lines
     that open with a whole number before a title (a capitalised word or a quotation) and end without a
     sentence's mark are a ranked list's headings when their numbers count up or down by one from heading to
     heading. One such line alone may be a count ('3 Killed in Crash')."""
-    numbered: list[tuple[int, int]] = []
-    for start, end in lines_of(tokens):
-        if is_heading_number(tokens, start, end):
-            numbered.append((start, int(tokens[start].text)))
+    numbered = [(start, int(tokens[start].text)) for start, end in lines if is_heading_number(tokens, start, end)]
     return runs_that_order(numbered)
 
 
@@ -136,21 +129,17 @@ def enumerated_numbers(tokens: list[Token]) -> set[int]:
     """'The set of whole numbers (0, 1, 2, 3…)': whole numbers from 0 or 1 listed one up from the other,
     between commas, and closed by an ellipsis show a sequence; they count nothing."""
     found: set[int] = set()
-    n = 0
-    while n < len(tokens):
-        run = [n] if is_whole(tokens[n]) and tokens[n].text in ("0", "1") else []
-        while run:
+    for first in [n for n, token in enumerate(tokens) if token.text in ("0", "1")]:
+        run = [first]
+        while True:
             comma, following = token_at(tokens, run[-1] + 1), token_at(tokens, run[-1] + 2)
             if comma is None or comma.text != "," or not is_whole(following):
                 break
             if following is None or int(following.text) != int(tokens[run[-1]].text) + 1:
                 break
             run.append(run[-1] + 2)
-        if len(run) >= MIN_RUN and closes_sequence(tokens, run[-1] + 1):
+        if len(run) >= MIN_RUN and is_whole(tokens[first]) and closes_sequence(tokens, run[-1] + 1):
             found.update(run)
-            n = run[-1] + 1
-        else:
-            n += 1
     return found
 
 
@@ -168,8 +157,8 @@ def naming_number_end(tokens: list[Token], i: int) -> int | None:
     a volume ('Vol. 18'), a title-case name ('7 On Your Side'), a strength in a product's name ('Niacinamide
     10% + Zinc 1%'), a day or stage of a series ('around week five or six') or the top of a scale ('out of a
     possible 1,000 points'); else None."""
-    token = token_at(tokens, i)
-    if token is None or (token.kind != "num" and token.low not in SMALL_NUMBERS):
+    token = tokens[i]
+    if token.kind != "num" and (token.kind != "word" or token.low not in SMALL_NUMBERS):
         return None
     position = sequence_position_end(tokens, i)
     if position is not None:
