@@ -110,6 +110,8 @@ def test_a_number_inside_a_name_or_naming_a_position_is_not_a_figure(text, numbe
         ("Prices rose 10% + VAT.", "10"),
         ("After a week two nurses quit.", "two"),
         ("In the first week five people died.", "five"),
+        ("Last week 3 of the firms closed.", "3"),
+        ("That night two of the guards slept.", "two"),
         ("It scored 734 out of 1,000 points.", "1,000"),
         ("Sales rose 12% in week 3 and 5% later.", "12"),
     ],

@@ -29,6 +29,11 @@ LABEL_ABBREVIATIONS = frozenset({"vol", "vols", "ch", "ep", "pt", "fig", "figs"}
 POSITION_NOUNS = frozenset("day week month night season episode chapter round stage phase leg step act".split())
 # What may follow such a number when it names one of the series: punctuation, a line's end or a preposition.
 POSITION_CLOSERS = frozenset({"\n", ".", ",", ";", ":", ")", "!", "?", "—", "–"})
+# Words before the noun that leave it naming one of a series ("by week three", "during day one"); a determiner or
+# an adjective makes it a time instead ("Last week 3 of the firms closed", "That night two of the guards slept").
+POSITION_OWNERS = frozenset(
+    "by around in on during until till from through after before since of at to into for within about near".split()
+)
 POSITION_PREPOSITIONS = frozenset({"of", "in", "at", "on", "for", "when", "before", "after"})
 # Adjectives that make the number after 'out of a' a scale's top: "out of a possible 1,000 points".
 SCALE_TOP_ADJECTIVES = frozenset({"possible", "maximum", "perfect"})
@@ -175,13 +180,14 @@ def naming_number_end(tokens: list[Token], i: int) -> int | None:
 
 def sequence_position_end(tokens: list[Token], i: int) -> int | None:
     """'a retreat around week five or six.', 'by week 5 of the trial', 'during day one of the trial': a number
-    right after a day, week or stage noun, with no noun of its own after it, names which one of a series. 'After
-    a week two healthy worms swim away' counts worms: a noun follows, and an article owns the week."""
+    right after a day, week or stage noun that opens its clause or follows a preposition, with no noun of its own
+    after it, names which one of a series. 'After a week two healthy worms swim away' counts worms (an article
+    owns the week, a noun follows), as 'Last week 3 of the firms closed' counts firms."""
     noun, owner = token_at(tokens, i - 1), token_at(tokens, i - 2)
     if not is_word(noun, *POSITION_NOUNS) or noun.text.isupper():
         return None
-    if owner is not None and (owner.kind == "num" or owner.low in ("a", "an", "per", "every", "each")):
-        return None
+    if owner is not None and owner.kind != "sym" and owner.low not in POSITION_OWNERS:
+        return None  # "Last week 3 of the firms closed", "a week two nurses": a time, then a count
     if not is_position_number(tokens[i]):
         return None
     end = i + 1
