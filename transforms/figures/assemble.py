@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from transforms.figures.naming_numbers import naming_number_end, ordering_numbers
 from transforms.figures.non_figures import (
     age_end,
     ends_bare_score,
@@ -1038,7 +1039,7 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     """Every figure in text, in text order and not overlapping."""
     tokens = read_won_words(text, read_letter_currencies(text, read_peso_signs(text, tokenize(text))))
     sentences = Sentences(text)
-    markers = numbered_markers(tokens)
+    markers = numbered_markers(tokens) | ordering_numbers(tokens)
     figures: list[Figure] = []
     previous: FigureMatch | None = None
     amount_before: FigureMatch | None = None  # the last count, sum or measure
@@ -1058,10 +1059,13 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             i, previous = denomination_end(tokens, quote.end), quote
             continue
         skip_to = non_figure_end(tokens, i)
+        opens = can_open_figure(tokens[i])
+        if skip_to is None and opens:
+            skip_to = naming_number_end(tokens, i)
         if skip_to is not None:
             i = skip_to
             continue
-        match = match_figure(tokens, i, options, previous, amount_before) if can_open_figure(tokens[i]) else None
+        match = match_figure(tokens, i, options, previous, amount_before) if opens else None
         if match is None:
             i += 1
             continue
