@@ -18,12 +18,13 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
+from itertools import product
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from bench.corpus import build_corpus
-from bench.run import add_corpus_arguments
+from bench.run import add_corpus_arguments, with_copies
 from flows import timeline
 from flows.timeline import Moment
 
@@ -126,12 +127,20 @@ def main(argv: list[str] | None = None) -> None:
         action="store_true",
         help="alternate each run with one whose pool starts at the first batch, as before round 15",
     )
+    parser.add_argument(
+        "--copies",
+        action="store_true",
+        help="after each run, one over bench.run's archive with 30%% copies: the workers' CPU a copy saves",
+    )
     args = parser.parse_args(argv)
 
     from flows.cli import run_settings
     from flows.ingest import ingest
 
     paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
+    corpora = [("", paths)]
+    if args.copies:
+        corpora.append((", 30% copies", with_copies(paths, Path(args.corpus) / f"{args.docs}-30pct-copies")))
     scratch = Path(tempfile.mkdtemp(prefix="newsetl-phases-"))
     try:
         with run_settings():
@@ -139,17 +148,17 @@ def main(argv: list[str] | None = None) -> None:
         variants = ("pool at the run's start", "pool at the first batch") if args.compare else ("",)
         for repeat in range(args.repeat):
             for workers in sorted({1, args.workers}):
-                for number, variant in enumerate(variants):
+                for (number, variant), (corpus, pages) in product(enumerate(variants), corpora):
                     load = os.getloadavg()[0]
                     started = time.process_time()
                     with _pool_at_first_batch() if variant == variants[-1] and args.compare else nullcontext():
                         moments, worker_cpu = traced_run(
-                            paths, workers, args.batch_size, scratch / f"wh-{workers}-{repeat}-{number}"
+                            pages, workers, args.batch_size, scratch / f"wh-{workers}-{repeat}-{number}{len(corpus)}"
                         )
                     print(
-                        f"{workers} worker(s), run {repeat + 1}{', ' + variant if variant else ''}: load average "
-                        f"{load:.1f} -> {os.getloadavg()[0]:.1f}; flow process {time.process_time() - started:.2f} "
-                        f"CPU s, workers {worker_cpu:.2f} CPU s"
+                        f"{workers} worker(s), run {repeat + 1}{', ' + variant if variant else ''}{corpus}: "
+                        f"load average {load:.1f} -> {os.getloadavg()[0]:.1f}; "
+                        f"flow process {time.process_time() - started:.2f} CPU s, workers {worker_cpu:.2f} CPU s"
                     )
                     if args.moments:
                         print_moments(moments)

@@ -132,3 +132,12 @@ def test_bench_pool_idle_pairs_each_task_with_its_end_and_finds_the_waits_betwee
     assert sum("batch start" in inside for _, _, inside in gaps) == report.batches - 1
     pool_idle.report(moments, worker_cpu=1.0, flow_cpu=1.0)
     assert "serial share by CPU" in capsys.readouterr().out
+
+
+@pytest.mark.timeout(600)  # the copies part alone: the bare loop, a warm-up run and the pipeline on 4 pages
+def test_bench_copies_only_prints_the_copies_ratio_alone(prefect_server, tmp_path, capsys):
+    main(["--docs", "4", "--workers", "1", "--corpus", str(tmp_path / "corpus"), "--copies-only"])
+    out = capsys.readouterr().out
+    copies = float(out.split("30% exact copies")[1].split("ratio pipeline/bare:")[1].split()[0])
+    assert copies > 0
+    assert "ratio pipeline/bare, 1 worker(s)" not in out and "records/s" not in out
