@@ -248,6 +248,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_batting_score,
         is_denominator,
         is_decimal_label,
+        is_citation_number,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -390,6 +391,52 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
         or is_golf_report_score(tokens, j, j + 1)
         or (depth > 0 and continues_dropped_list(tokens, j, j + 1, depth - 1))
     )
+
+
+def is_citation_number(tokens: list[Token], i: int, end: int) -> bool:
+    """A reference's volume, issue and pages, 'Sciences, 107(28), 12457-12462', or its DOI, 'DOI: 10.1073/pnas':
+    the issue glued in brackets to the volume, a comma after, or the DOI label before, name a paper, not a sum."""
+    before, label = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if before is not None and before.text == ":" and is_word(label, "doi"):
+        return True
+    opening, closing, comma = (token_at(tokens, n) for n in (end, end + 2, end + 3))
+    if (
+        opening is not None
+        and opening.text == "("
+        and opening.glued
+        and closing is not None
+        and closing.text == ")"
+        and comma is not None
+        and comma.text == ","
+        and tokens[end + 1].kind == "num"
+    ):
+        return True  # the volume
+    closed, issue, opened = (token_at(tokens, n) for n in (i - 2, i - 3, i - 4))
+    if (
+        before is not None
+        and before.text == ","
+        and closed is not None
+        and closed.text == ")"
+        and issue is not None
+        and issue.kind == "num"
+        and opened is not None
+        and opened.text == "("
+        and opened.glued
+    ):
+        return True  # the pages after the issue
+    volume, after, comma = (token_at(tokens, n) for n in (i - 2, end, end + 1))
+    return (
+        before is not None
+        and before.text == "("
+        and before.glued
+        and volume is not None
+        and volume.kind == "num"
+        and after is not None
+        and after.text == ")"
+        and after.glued
+        and comma is not None
+        and comma.text == ","
+    )  # the issue
 
 
 def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
