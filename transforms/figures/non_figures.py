@@ -249,6 +249,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_denominator,
         is_decimal_label,
         is_citation_number,
+        is_page_counter,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -437,6 +438,27 @@ def is_citation_number(tokens: list[Token], i: int, end: int) -> bool:
         and comma is not None
         and comma.text == ","
     )  # the issue
+
+
+def is_page_counter(tokens: list[Token], i: int, end: int) -> bool:
+    """'Page 1 of 2', 'page 3 of 12': a pager's place in an article split over pages, not a count of pages.
+    'page 2 of 7 sections' counts sections, so the last number must count nothing after it."""
+    if end != i + 1:
+        return False
+    if is_word(token_at(tokens, i - 1), "page"):
+        first, last = i, i + 2
+    elif is_word(token_at(tokens, i - 3), "page"):
+        first, last = i - 2, i
+    else:
+        return False
+    number = token_at(tokens, last)
+    return (
+        tokens[first].kind == "num"
+        and is_word(token_at(tokens, first + 1), "of")
+        and number is not None
+        and number.kind == "num"
+        and not counts_what_follows(token_at(tokens, last + 1))
+    )
 
 
 def is_bracketed_name_number(tokens: list[Token], i: int, end: int) -> bool:
