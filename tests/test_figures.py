@@ -843,3 +843,14 @@ def test_decimals_naming_a_clause_are_no_counts_but_decimal_counts_of_things_sta
 )
 def test_counts_whose_noun_is_said_before_or_unsaid(text, expected):
     assert surfaces(text) == expected
+
+
+def test_a_references_volume_issue_pages_and_doi_are_no_counts_but_a_count_beside_them_stays():
+    assert surfaces("The study appeared in Marine Biology, 52(4), 311-318, and it tracked 40 whales.") == ["40 whales"]
+    assert surfaces("Read it at DOI: 10.1007/s00227 first; the team tagged 30 sharks.") == ["30 sharks"]
+    assert surfaces("The herd grew to 52(4 calves), officials said.") == ["52", "4 calves"]
+
+
+def test_a_pagers_place_is_no_count_but_a_count_of_sections_after_it_stays():
+    assert surfaces("Ferris said so. Page 1 of 3 Next Page") == []
+    assert surfaces("Read page 2 of 7 sections.") == ["7 sections"]

@@ -248,6 +248,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_batting_score,
         is_denominator,
         is_decimal_label,
+        is_citation_number,
+        is_page_counter,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -389,6 +391,73 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
         or is_golf_score(tokens, j, j + 1)
         or is_golf_report_score(tokens, j, j + 1)
         or (depth > 0 and continues_dropped_list(tokens, j, j + 1, depth - 1))
+    )
+
+
+def is_citation_number(tokens: list[Token], i: int, end: int) -> bool:
+    """A reference's volume, issue and pages, 'Sciences, 107(28), 12457-12462', or its DOI, 'DOI: 10.1073/pnas':
+    the issue glued in brackets to the volume, a comma after, or the DOI label before, name a paper, not a sum."""
+    before, label = token_at(tokens, i - 1), token_at(tokens, i - 2)
+    if before is not None and before.text == ":" and is_word(label, "doi"):
+        return True
+    opening, closing, comma = (token_at(tokens, n) for n in (end, end + 2, end + 3))
+    if (
+        opening is not None
+        and opening.text == "("
+        and opening.glued
+        and closing is not None
+        and closing.text == ")"
+        and comma is not None
+        and comma.text == ","
+        and tokens[end + 1].kind == "num"
+    ):
+        return True  # the volume
+    closed, issue, opened = (token_at(tokens, n) for n in (i - 2, i - 3, i - 4))
+    if (
+        before is not None
+        and before.text == ","
+        and closed is not None
+        and closed.text == ")"
+        and issue is not None
+        and issue.kind == "num"
+        and opened is not None
+        and opened.text == "("
+        and opened.glued
+    ):
+        return True  # the pages after the issue
+    volume, after, comma = (token_at(tokens, n) for n in (i - 2, end, end + 1))
+    return (
+        before is not None
+        and before.text == "("
+        and before.glued
+        and volume is not None
+        and volume.kind == "num"
+        and after is not None
+        and after.text == ")"
+        and after.glued
+        and comma is not None
+        and comma.text == ","
+    )  # the issue
+
+
+def is_page_counter(tokens: list[Token], i: int, end: int) -> bool:
+    """'Page 1 of 2', 'page 3 of 12': a pager's place in an article split over pages, not a count of pages.
+    'page 2 of 7 sections' counts sections, so the last number must count nothing after it."""
+    if end != i + 1:
+        return False
+    if is_word(token_at(tokens, i - 1), "page"):
+        first, last = i, i + 2
+    elif is_word(token_at(tokens, i - 3), "page"):
+        first, last = i - 2, i
+    else:
+        return False
+    number = token_at(tokens, last)
+    return (
+        tokens[first].kind == "num"
+        and is_word(token_at(tokens, first + 1), "of")
+        and number is not None
+        and number.kind == "num"
+        and not counts_what_follows(token_at(tokens, last + 1))
     )
 
 
