@@ -132,3 +132,18 @@ def test_bench_pool_idle_pairs_each_task_with_its_end_and_finds_the_waits_betwee
     assert sum("batch start" in inside for _, _, inside in gaps) == report.batches - 1
     pool_idle.report(moments, worker_cpu=1.0, flow_cpu=1.0)
     assert "serial share by CPU" in capsys.readouterr().out
+
+
+def test_pipeline_identity_finds_the_same_rows_again_and_a_page_whose_rows_changed(tmp_path, capsys):
+    from bench import pipeline_identity
+
+    corpus = tmp_path / "corpus"
+    build_corpus(corpus, 3)
+    saved = tmp_path / "before.jsonl"
+    assert pipeline_identity.main(["--docs", "3", "--corpus", str(corpus), "--save", str(saved)]) == 0
+    assert pipeline_identity.main(["--docs", "3", "--corpus", str(corpus), "--compare", str(saved)]) == 0
+    assert "3 of 3 pages the same" in capsys.readouterr().out
+    rows = saved.read_text(encoding="utf-8").splitlines()
+    saved.write_text("\n".join([rows[0].replace('"mentions": "', '"mentions": "0'), *rows[1:]]), encoding="utf-8")
+    assert pipeline_identity.main(["--docs", "3", "--corpus", str(corpus), "--compare", str(saved)]) == 1
+    assert "2 of 3 pages the same" in capsys.readouterr().out
