@@ -141,3 +141,18 @@ def test_bench_copies_only_prints_the_copies_ratio_alone(prefect_server, tmp_pat
     copies = float(out.split("30% exact copies")[1].split("ratio pipeline/bare:")[1].split()[0])
     assert copies > 0
     assert "ratio pipeline/bare, 1 worker(s)" not in out and "records/s" not in out
+
+
+def test_pipeline_identity_finds_the_same_rows_again_and_a_page_whose_rows_changed(tmp_path, capsys):
+    from bench import pipeline_identity
+
+    corpus = tmp_path / "corpus"
+    build_corpus(corpus, 3)
+    saved = tmp_path / "before.jsonl"
+    assert pipeline_identity.main(["--docs", "3", "--corpus", str(corpus), "--save", str(saved)]) == 0
+    assert pipeline_identity.main(["--docs", "3", "--corpus", str(corpus), "--compare", str(saved)]) == 0
+    assert "3 of 3 pages the same" in capsys.readouterr().out
+    rows = saved.read_text(encoding="utf-8").splitlines()
+    saved.write_text("\n".join([rows[0].replace('"mentions": "', '"mentions": "0'), *rows[1:]]), encoding="utf-8")
+    assert pipeline_identity.main(["--docs", "3", "--corpus", str(corpus), "--compare", str(saved)]) == 1
+    assert "2 of 3 pages the same" in capsys.readouterr().out

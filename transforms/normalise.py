@@ -338,6 +338,10 @@ _MAX_HEADLINE_WORDS = 30
 def normalise_text(text: str, options: NormaliseOptions = NormaliseOptions()) -> str:
     """Repaired, NFC, one paragraph per line; running it on its own output changes nothing."""
     cleaned = "\n".join(clean_lines(text, options))
+    if cleaned == text:
+        # Nothing changed: a second pass would read the same text again and give it back (most
+        # extracted texts are clean already; the pass is half of this function's time).
+        return cleaned
     # ftfy's fixes can expose text that a second pass would fix again (rare, e.g. doubly
     # encoded HTML entities); iterate until stable so the result is a fixed point.
     for _ in range(3):
