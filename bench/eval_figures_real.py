@@ -116,6 +116,12 @@ SOURCE_GATES = {
     ("newspaper3k", "heldout"): {"precision": 0.955, "recall": 0.94},
     ("postlight", "dev"): {"precision": 0.945, "recall": 0.97},
     ("goose3", "dev"): {"precision": 0.97, "recall": 0.97},
+    # Tuned on since they were scored blind (lead, round 23, main 78245b2; the same two standard errors): fundus both
+    # slices 0.974 on 971 found, 0.972 on 973 true; WCXB 0-49 0.967 on 798, 0.928 on 832; snacktory 0.954 on 431,
+    # 0.947 on 434.
+    ("fundus", "heldout"): {"precision": 0.96, "recall": 0.96},
+    ("wcxb", "heldout"): {"precision": 0.955, "recall": 0.91},
+    ("snacktory", "heldout"): {"precision": 0.935, "recall": 0.925},
 }
 # The articles' texts: the extraction eval's copy, or one kept beside the gold file.
 ARTICLE_FILES = (Path("newspaper4k-articles") / "ground-truth.json", Path("figures-real") / "articles.json")
