@@ -155,3 +155,19 @@ def test_a_warc_record_that_cannot_be_read_later_is_a_rejection_naming_its_offse
     assert isinstance(first, RawDocument)
     assert isinstance(second, Rejection) and second.reason == "warc_corrupt"
     assert f"offset {offsets[5]}" in second.detail
+
+
+def test_a_warehouse_under_the_input_folder_is_not_read_as_input(tmp_path):
+    # A run's warehouse inside its own input folder (`newsetl run -w news/wh news`): its tables,
+    # DuckDB and JSON files are the tool's output, counted as skipped, never rejections.
+    (tmp_path / "story.html").write_bytes(page("Cranes for the harbour", SENTENCE))
+    warehouse = tmp_path / "wh"
+    (warehouse / "tables" / "articles").mkdir(parents=True)
+    (warehouse / ".newsetl.lock").write_text("")
+    (warehouse / "newsetl.json").write_text("{}")
+    (warehouse / "tables" / "articles" / "part-0.parquet").write_bytes(b"PAR1")
+
+    discovery = discover_documents([str(tmp_path)])
+
+    assert [ref.source for ref in discovery.refs] == [str((tmp_path / "story.html").resolve())]
+    assert discovery.skipped == {"folder/warehouse": 3}

@@ -32,6 +32,7 @@ from transforms.listings import (
 )
 from transforms.reasons import Reason
 from warehouse.fetch import HTML_TYPES, FetchFailure, FetchRequest, fetch_all
+from warehouse.lock import LOCK_FILE
 from warehouse.options import FetchOptions
 from warehouse.sources.files import NotRegularFile, TooLarge, open_regular, regular_file_problem, stored_name
 from warehouse.sources.gunzip import CHUNK_BYTES, GZIP_MAGIC, gunzip_chunks
@@ -139,24 +140,31 @@ def is_input_candidate(path: Path) -> bool:
     return not path.name.startswith(".") and not path.name.endswith(NOT_INPUT_SUFFIXES)
 
 
-def expand_paths(source: str) -> list[Path]:
+def expand_paths(source: str, skipped: Counter[str] | None = None) -> list[Path]:
     """Files of a source: the file itself, a folder's files (recursively) or a glob's matches.
 
     Everything in a folder that is not a folder is listed, pipes, devices and symlink loops too:
     discovery turns those into rejections rather than letting them disappear. Symlinked folders
-    are not followed (a link back up would list the tree again and again).
+    are not followed (a link back up would list the tree again and again). A warehouse found in a
+    folder (the folder of a run's lock file, often the run's own warehouse under its input) is not
+    read: its Parquet, DuckDB and JSON files are this tool's output, never news; each one is counted
+    in `skipped` as `folder/warehouse`.
     """
     path = Path(source)
     if has_glob(source) and not os.path.lexists(source):
         matches = sorted(Path(p) for p in glob.glob(source, recursive=True))
-        return [f for m in matches for f in expand_paths(str(m))]
+        return [f for m in matches for f in expand_paths(str(m), skipped)]
     if path.is_dir():
-        return sorted(_folder_files(path))
+        return sorted(_folder_files(path, Counter() if skipped is None else skipped))
     return [path]
 
 
-def _folder_files(folder: Path) -> Iterator[Path]:
+def _folder_files(folder: Path, skipped: Counter[str]) -> Iterator[Path]:
     for root, directories, names in os.walk(folder):
+        if LOCK_FILE in names:
+            skipped["folder/warehouse"] += sum(len(files) for _, _, files in os.walk(root))
+            directories[:] = []
+            continue
         directories[:] = [d for d in directories if not d.startswith(".")]
         for name in names:
             candidate = Path(root, name)
@@ -179,7 +187,7 @@ def discover_documents(sources: list[str], fetch_options: FetchOptions | None = 
             else:
                 _add_url(urls, ListingEntry(url=source))
             continue
-        for path in expand_paths(source):
+        for path in expand_paths(source, discovery.skipped):
             problem = regular_file_problem(path)
             if problem is not None:
                 discovery.refs.append(_rejected(str(path.absolute()), problem[0], problem[1]))
