@@ -51,10 +51,14 @@ web-content-extraction-benchmark, dev/: news of 2021-2025 chosen by `bench/wcxb_
 `bench/gold/wcxb/`); `--source readability` a ninth from the
 English news-article pages of Mozilla Readability's test pages (github.com/mozilla/readability, test/test-pages/: news
 of 2014-2024 chosen by `bench/readability_news.py`), in `{data}/readability-testpages/figures/`, judged blind in round
-23 (gold in `bench/gold/readability-testpages/`). The texts of these seven sets are built by `bench/fixture_texts.py`.
+23 (gold in `bench/gold/readability-testpages/`); `--source trafilatura` a tenth from the news pages of
+trafilatura's evaluation pages (github.com/adbar/trafilatura, tests/eval/: news of about 2012-2023 chosen by
+`bench/trafilatura_news.py`), in `{data}/trafilatura-eval/figures/`, held-out 0-39 judged blind in round 24 (gold in
+`bench/gold/trafilatura-eval/`). The texts of these sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
-       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability] [--set dev|heldout|heldout2]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura]
+       [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -153,6 +157,7 @@ SNACKTORY_FOLDER = Path("snacktory-fixtures")
 FUNDUS_FOLDER = Path("fundus-testdata")
 WCXB_FOLDER = Path("wcxb") / "figures"
 READABILITY_FOLDER = Path("readability-testpages") / "figures"
+TRAFILATURA_FOLDER = Path("trafilatura-eval") / "figures"
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -237,6 +242,14 @@ SOURCES = {
         {"dev": (), "heldout": (("gold-heldout.json",),)},
         (READABILITY_FOLDER / "articles.json",),
         Path("readability-testpages"),
+    ),
+    # trafilatura's evaluation pages, those of news hosts (helper accept26, round 24): held-out 0-39 judged blind at
+    # once (gold-heldout.json), before any figure finder ran on them; 40-49 unread.
+    "trafilatura": Source(
+        TRAFILATURA_FOLDER,
+        {"dev": (), "heldout": (("gold-heldout.json",),)},
+        (TRAFILATURA_FOLDER / "articles.json",),
+        Path("trafilatura-eval"),
     ),
 }
 
