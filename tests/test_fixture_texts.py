@@ -109,3 +109,32 @@ def test_readabilitys_news_pages_become_a_figure_set_with_expected_text_where_th
     assert articles["tmz-1"]["articleBody"] == f"Bridge vote\n{BODY}"  # expected.html's text, one block a line
     assert "$4.5 million" in articles["cnn"]["articleBody"]
     assert json.loads((out / "build.json").read_text())["expected_text"] == ["tmz-1.html"]
+
+
+def test_trafilaturas_pages_of_news_hosts_become_a_figure_set(tmp_path):
+    from bench.trafilatura_news import main as trafilatura
+
+    folder = tmp_path / "trafilatura-eval"
+    (folder / "tests" / "eval").mkdir(parents=True)
+    files = {
+        "https://www.bbc.com/news/world-52241221": ("bbc.com.bridge.html", page("Council backs bridge", [BODY])),
+        "https://www.nytimes.com/2020/08/16/short.html": ("nytimes.com.short.html", page("A note", ["It costs $5."])),
+        "https://www.healthline.com/health/bridges": ("healthline.com.html", page("Bridges", [BODY])),  # not news
+        "https://www.latimes.com/missing": ("latimes.com.missing.html", None),  # listed, absent from the copy
+    }
+    for entry in files.values():
+        if entry[1] is not None:
+            (folder / "tests" / "eval" / entry[0]).write_bytes(entry[1])
+    listing = {url: {"file": file, "with": [], "without": []} for url, (file, _) in files.items()}
+    (folder / "tests" / "evaldata.json").write_text(json.dumps(listing), encoding="utf-8")
+
+    assert trafilatura([str(folder)]) == 0
+
+    out = folder / "figures"
+    assert sorted(p.name for p in (out / "html").iterdir()) == ["bbc.com.bridge.html", "nytimes.com.short.html"]
+    articles = json.loads((out / "articles.json").read_text(encoding="utf-8"))
+    assert list(articles) == ["bbc.com.bridge"]
+    assert articles["bbc.com.bridge"]["heldout_index"] == 0
+    assert "$4.5 million" in articles["bbc.com.bridge"]["articleBody"]
+    left_out = json.loads((out / "build.json").read_text())["left_out"]
+    assert left_out == {"nytimes.com.short.html": "rejected by the pipeline"}
