@@ -20,7 +20,7 @@ from transforms.figures.non_figures import (
     proportion_end,
     ratio_to_one_end,
 )
-from transforms.figures.not_amounts import not_amount_end, not_amount_tokens
+from transforms.figures.not_amounts import is_age_of_thing, not_amount_end, not_amount_tokens
 from transforms.figures.objects import (
     count_level_subject,
     index_move_subject,
@@ -1075,6 +1075,9 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             continue
         if not_amounts and not_amounts.intersection(range(match.start, match.end)):
             i = match.end  # "up to 2^28": the bound is a formula's term
+            continue
+        if match.kind == "duration" and is_age_of_thing(tokens, match.start):
+            i = match.end  # "portions dating more than a century": an age
             continue
         figures.append(build_figure(text, article_id, tokens, match, sentences))
         i, previous = match.end, match

@@ -10,7 +10,7 @@ text message's short number ('text them to 61124'), a story's age stamp before i
 from __future__ import annotations
 
 from transforms.figures.tokens import Token, is_capitalised, is_word, looks_plural, token_at
-from transforms.figures.vocabulary import DASHES, MONTHS, OBJECT_STOPS
+from transforms.figures.vocabulary import DASHES, MONTHS, OBJECT_STOPS, SMALL_NUMBERS
 
 # Years before 1800 are not read as years by `is_year` (a round '1500 troops' is a count); with a preposition of
 # time before them ('in 1533', 'from around 1490') or as one end of a range of years, they are.
@@ -29,6 +29,13 @@ FORMULA_OPERATORS = FORMULA_POWERS | frozenset({"+", "-", "−", "/", "="})
 LINE_RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 # Things made to a standard size in millimetres: a connector, a socket, film.
 GAUGE_NOUNS = frozenset("jack jacks plug plugs socket sockets connector connectors film films".split())
+# Scale words that, dashed onto 'dollar' after an article, name a class of size: 'a billion-dollar deal'.
+SCALE_WORDS = frozenset({"million", "billion", "trillion"})
+# Spans of time that, capitalised after a number inside a sentence, open a title: '30 Years at the Movies'.
+TITLE_SPAN_UNITS = frozenset("days weeks months years decades hours minutes nights".split())
+# Small words that go on with a title after its span: '365 Days of Astronomy', '30 Years at the Movies'.
+TITLE_LINKS = frozenset("of at in on with to from".split())
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", '"', "”", "’", ")"})
 # Duration units that give an age when 'of age' follows or a bracket closes after them.
 AGE_UNITS = frozenset("day days week weeks month months year years".split())
 # Verbs of multiplying: the number after 'multiplied by' is a factor, no count.
@@ -50,6 +57,12 @@ def not_amount_end(tokens: list[Token], i: int) -> int | None:
             return i + 2
         if is_one_two_idiom(tokens, i):
             return i + 3
+        if is_size_class(tokens, i):
+            return i + 4
+        if token.low == "by" and is_factor(tokens, i + 1):
+            return i + 2  # "have multiplied by 12 since 2020"
+        if token.low in SMALL_NUMBERS and titled_span_end(tokens, i) is not None:
+            return i + 2  # "his memoir Three Years in the Wilderness, which"
         if token.low in ROUGHLY and i + 1 < len(tokens) and is_early_year(tokens, i + 1):
             return i + 2  # "dates from around 1490"
         return years_between_end(tokens, i)
@@ -60,7 +73,7 @@ def not_amount_end(tokens: list[Token], i: int) -> int | None:
     if is_factor(tokens, i) or is_text_short_number(tokens, i):
         return i + 1
     age = age_of_end(tokens, i) or bracketed_age_end(tokens, i) or stamp_before_date_end(tokens, i)
-    return age or gauge_end(tokens, i)
+    return age or gauge_end(tokens, i) or titled_span_end(tokens, i)
 
 
 def not_amount_tokens(tokens: list[Token]) -> set[int]:
@@ -276,6 +289,8 @@ def bracketed_age_end(tokens: list[Token], i: int) -> int | None:
 def is_factor(tokens: list[Token], i: int) -> bool:
     """'has multiplied by 10 in 2024': the number after a verb of multiplying and 'by' is a factor."""
     unit = token_at(tokens, i + 1)
+    if i >= len(tokens) or tokens[i].kind != "num":
+        return False
     if unit is not None and unit.kind == "word" and unit.text.islower() and looks_plural(unit.low):
         return False  # "divided by 10 teams" counts teams
     return is_word(token_at(tokens, i - 1), "by") and is_word(token_at(tokens, i - 2), *MULTIPLY_VERBS)
@@ -322,3 +337,59 @@ def is_one_two_idiom(tokens: list[Token], i: int) -> bool:
         and two.glued
         and is_word(token_at(tokens, i - 1), "a", "an", "the")
     )
+
+
+def titled_span_end(tokens: list[Token], i: int) -> int | None:
+    """'her anthology For Keeps: 30 Years at the Movies, the legendary critic', 'on the 365 Days of Astronomy
+    podcast.': inside a sentence of prose, a span whose unit is capitalised and goes on with a small word and
+    a capitalised word is a title, no span of time. A heading in title case ('Man Jailed 10 Years for Fraud')
+    is no sentence (it ends without a sentence's mark) and keeps its duration."""
+    unit, link = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if not is_capitalised(unit) or unit.low not in TITLE_SPAN_UNITS or unit.text.isupper() or unit.glued:
+        return None
+    if not is_word(link, *TITLE_LINKS) or not link.text.islower():
+        return None
+    name = token_at(tokens, i + 3)
+    if is_word(name, "the", "a", "an"):
+        name = token_at(tokens, i + 4)
+    previous = token_at(tokens, i - 1)
+    if not is_capitalised(name) or previous is None or previous.text == "\n":
+        return None  # a title opening its line may be a heading
+    return i + 2 if in_sentence_of_prose(tokens, i) else None
+
+
+def in_sentence_of_prose(tokens: list[Token], i: int) -> bool:
+    """The line holding token i ends with a sentence's mark and has more lowercase words than capitalised ones."""
+    start = i
+    while start > 0 and tokens[start - 1].text != "\n":
+        start -= 1
+    end = i
+    while end < len(tokens) and tokens[end].text != "\n":
+        end += 1
+    words = [token for token in tokens[start:end] if token.kind == "word"]
+    lower = sum(1 for token in words if token.text.islower())
+    return end > start and tokens[end - 1].text in SENTENCE_ENDS and lower > len(words) - lower
+
+
+def is_size_class(tokens: list[Token], i: int) -> bool:
+    """'closing a billion-dollar acquisition deal': an article, a scale word and '-dollar' with no number say
+    what class of size a thing is in (as 'a six-figure salary' does), no sum; '$1 billion deal' is one."""
+    scale, dash, dollar = token_at(tokens, i + 1), token_at(tokens, i + 2), token_at(tokens, i + 3)
+    return (
+        tokens[i].low in ("a", "an")
+        and is_word(scale, *SCALE_WORDS)
+        and dash is not None
+        and dash.text in DASHES
+        and dash.glued
+        and is_word(dollar, "dollar", "pound", "euro")
+        and dollar.glued
+    )
+
+
+def is_age_of_thing(tokens: list[Token], start: int) -> bool:
+    """'with some portions dating more than a century': a span right after 'dating' (or 'dating back') is how
+    old something is, an age ('were dating for a year' is a span: a preposition stands between)."""
+    previous = token_at(tokens, start - 1)
+    if is_word(previous, "back"):
+        previous = token_at(tokens, start - 2)
+    return is_word(previous, "dating", "dates", "date")
