@@ -1040,7 +1040,7 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     """Every figure in text, in text order and not overlapping."""
     tokens = read_won_words(text, read_letter_currencies(text, read_peso_signs(text, tokenize(text))))
     sentences = Sentences(text)
-    not_amounts = not_amount_tokens(tokens)  # a formula's terms, display resolutions: no figure may hold one
+    not_amounts = not_amount_tokens(tokens, text)  # a formula's terms, display resolutions: no figure may hold one
     markers = numbered_markers(tokens) | ordering_numbers(tokens) | not_amounts
     figures: list[Figure] = []
     previous: FigureMatch | None = None

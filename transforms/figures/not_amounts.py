@@ -9,6 +9,8 @@ text message's short number ('text them to 61124'), a story's age stamp before i
 
 from __future__ import annotations
 
+import re
+
 from transforms.figures.tokens import Token, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import DASHES, MONTHS, OBJECT_STOPS, SMALL_NUMBERS
 
@@ -25,12 +27,17 @@ YEAR_RANGE_SPAN = 300
 # Operators of a formula as programmers and scientists write one: '10^5 * 300 = 30,000,000', '2^15 - 1'.
 FORMULA_POWERS = frozenset({"^", "*"})
 FORMULA_OPERATORS = FORMULA_POWERS | frozenset({"+", "-", "−", "/", "="})
+# A digit glued to a capital K, the shape of '4K'.
+DIGIT_K = re.compile(r"[0-9]K")
 # Resolutions named by their lines ('1080p', '720p'), which say that a text is about display formats.
 LINE_RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 # Things made to a standard size in millimetres: a connector, a socket, film.
 GAUGE_NOUNS = frozenset("jack jacks plug plugs socket sockets connector connectors film films".split())
 # Scale words that, dashed onto 'dollar' after an article, name a class of size: 'a billion-dollar deal'.
 SCALE_WORDS = frozenset({"million", "billion", "trillion"})
+# Words that open a shape of this module: 'one day', 'a one-two', 'a billion-dollar', 'by 10', 'around 1490',
+# 'between 1400 and 1700', 'Three Years in ...'.
+WORD_OPENERS = frozenset(SMALL_NUMBERS) | frozenset({"a", "an", "by", "between"}) | ROUGHLY
 # Spans of time that, capitalised after a number inside a sentence, open a title: '30 Years at the Movies'.
 TITLE_SPAN_UNITS = frozenset("days weeks months years decades hours minutes nights".split())
 # Small words that go on with a title after its span: '365 Days of Astronomy', '30 Years at the Movies'.
@@ -38,6 +45,8 @@ TITLE_LINKS = frozenset("of at in on with to from".split())
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", '"', "”", "’", ")"})
 # Duration units that give an age when 'of age' follows or a bracket closes after them.
 AGE_UNITS = frozenset("day days week weeks month months year years".split())
+# Units of a story's age stamp: 'Updated 84 minutes ago'.
+STAMP_UNITS = frozenset("minute minutes hour hours day days".split())
 # Verbs of multiplying: the number after 'multiplied by' is a factor, no count.
 MULTIPLY_VERBS = frozenset("multiplied multiply multiplies multiplying divided divide divides dividing".split())
 # Verbs that send a text message to a short number: 'text them to 61124', 'text HELP to 80088'.
@@ -50,36 +59,55 @@ STORY_CONNECTORS = frozenset({"then", "until", "till", "but", "when"})
 
 def not_amount_end(tokens: list[Token], i: int) -> int | None:
     """Index to resume after, if the number at i is a year, a day of a month, an age, a factor, a short
-    number, a stamp or an idiom by the rules of this module; else None."""
+    number, a stamp or an idiom by the rules of this module; else None. Each rule is asked only when the
+    token itself or the one after it can start its shape: most openers are turned away at once."""
     token = tokens[i]
     if token.kind == "word":
-        if is_story_one_day(tokens, i):
-            return i + 2
-        if is_one_two_idiom(tokens, i):
-            return i + 3
-        if is_size_class(tokens, i):
-            return i + 4
-        if token.low == "by" and is_factor(tokens, i + 1):
-            return i + 2  # "have multiplied by 12 since 2020"
-        if token.low in SMALL_NUMBERS and titled_span_end(tokens, i) is not None:
-            return i + 2  # "his memoir Three Years in the Wilderness, which"
-        if token.low in ROUGHLY and i + 1 < len(tokens) and is_early_year(tokens, i + 1):
-            return i + 2  # "dates from around 1490"
-        return years_between_end(tokens, i)
+        return word_not_amount_end(tokens, i) if token.low in WORD_OPENERS else None
     if token.kind != "num":
         return None
-    if is_early_year(tokens, i) or is_split_day(tokens, i) or is_first_of_day_pair(tokens, i):
+    following = token_at(tokens, i + 1)
+    after = following.low if following is not None else ""
+    if token.text.isdecimal() and (
+        is_early_year(tokens, i)
+        or is_split_day(tokens, i)
+        or is_first_of_day_pair(tokens, i)
+        or is_factor(tokens, i)
+        or is_text_short_number(tokens, i)
+    ):
         return i + 1
-    if is_factor(tokens, i) or is_text_short_number(tokens, i):
-        return i + 1
-    age = age_of_end(tokens, i) or bracketed_age_end(tokens, i) or stamp_before_date_end(tokens, i)
-    return age or gauge_end(tokens, i) or titled_span_end(tokens, i)
+    if after in AGE_UNITS or after in STAMP_UNITS:
+        age = age_of_end(tokens, i) or bracketed_age_end(tokens, i) or stamp_before_date_end(tokens, i)
+        if age is not None:
+            return age
+    if after in ("mm", "×", "x"):
+        return gauge_end(tokens, i)
+    return titled_span_end(tokens, i) if is_capitalised(following) else None
 
 
-def not_amount_tokens(tokens: list[Token]) -> set[int]:
+def word_not_amount_end(tokens: list[Token], i: int) -> int | None:
+    low = tokens[i].low
+    if is_story_one_day(tokens, i):
+        return i + 2
+    if is_one_two_idiom(tokens, i):
+        return i + 3
+    if is_size_class(tokens, i):
+        return i + 4
+    if low == "by" and is_factor(tokens, i + 1):
+        return i + 2  # "have multiplied by 12 since 2020"
+    if low in SMALL_NUMBERS and titled_span_end(tokens, i) is not None:
+        return i + 2  # "his memoir Three Years in the Wilderness, which"
+    if low in ROUGHLY and i + 1 < len(tokens) and is_early_year(tokens, i + 1):
+        return i + 2  # "dates from around 1490"
+    return years_between_end(tokens, i)
+
+
+def not_amount_tokens(tokens: list[Token], text: str) -> set[int]:
     """Indexes of number tokens that the whole text shows to be no amount: a formula's terms and display
-    resolutions. A figure found over one of them is dropped."""
-    return formula_terms(tokens) | display_resolutions(tokens)
+    resolutions. A figure found over one of them is dropped. The text is searched first, so that most texts
+    (no power or product sign, no digit before a capital K) cost no walk over their tokens."""
+    found = formula_terms(tokens) if "^" in text or "*" in text else set()
+    return found | display_resolutions(tokens) if DIGIT_K.search(text) else found
 
 
 def four_digits(token: Token | None) -> int | None:
@@ -212,6 +240,8 @@ def formula_terms(tokens: list[Token]) -> set[int]:
     of them a power or a product ('^', '*'), are the terms of a formula; the result after '=' stays a figure.
     'from 10-20' or '5 + 3' has no power or product and is left alone."""
     found: set[int] = set()
+    if not any(token.text in FORMULA_POWERS for token in tokens):
+        return found
     n = 0
     while n < len(tokens):
         if tokens[n].kind != "num":
@@ -240,13 +270,14 @@ def display_resolutions(tokens: list[Token]) -> set[int]:
     glued capital K is a display resolution when no lowercase plural noun follows it, or anywhere in a text that
     names a resolution by its lines ('1080p'). News writes four thousand things '4,000' or '4k fans'."""
     marked = [
-        n
+        n - 1
         for n, token in enumerate(tokens)
-        if token.kind == "num"
-        and len(token.text) == 1
-        and getattr(token_at(tokens, n + 1), "text", "") == "K"
-        and tokens[n + 1].glued
-        and not is_currency_before(tokens, n)
+        if token.text == "K"
+        and token.glued
+        and n > 0
+        and tokens[n - 1].kind == "num"
+        and len(tokens[n - 1].text) == 1
+        and not is_currency_before(tokens, n - 1)
     ]
     if not marked:
         return set()
@@ -309,7 +340,7 @@ def stamp_before_date_end(tokens: list[Token], i: int) -> int | None:
     """'- Updated 84 minutes ago 4/15/2011 10:46:45 AM': a span 'ago' after a capitalised stamp word and
     before the date it stamps says when the story was posted, no span of anything."""
     stamp, unit, ago, date = (token_at(tokens, i + d) for d in (-1, 1, 2, 3))
-    if not is_capitalised(stamp) or not is_word(unit, "minute", "minutes", "hour", "hours", "day", "days"):
+    if not is_capitalised(stamp) or not is_word(unit, *STAMP_UNITS):
         return None
     if not is_word(ago, "ago") or date is None or date.kind != "num":
         return None
