@@ -66,16 +66,17 @@ def not_amount_end(tokens: list[Token], i: int) -> int | None:
         return word_not_amount_end(tokens, i) if token.low in WORD_OPENERS else None
     if token.kind != "num":
         return None
-    following = token_at(tokens, i + 1)
+    following, previous = token_at(tokens, i + 1), token_at(tokens, i - 1)
     after = following.low if following is not None else ""
-    if token.text.isdecimal() and (
-        is_early_year(tokens, i)
-        or is_split_day(tokens, i)
-        or is_first_of_day_pair(tokens, i)
-        or is_factor(tokens, i)
-        or is_text_short_number(tokens, i)
-    ):
-        return i + 1
+    before = previous.low if previous is not None else ""
+    if token.text.isdecimal():
+        digits = len(token.text)
+        if digits == 4 and is_early_year(tokens, i):
+            return i + 1
+        if digits <= 2 and (is_split_day(tokens, i) or is_first_of_day_pair(tokens, i)):
+            return i + 1
+        if (before == "by" and is_factor(tokens, i)) or (before == "to" and is_text_short_number(tokens, i)):
+            return i + 1
     if after in AGE_UNITS or after in STAMP_UNITS:
         age = age_of_end(tokens, i) or bracketed_age_end(tokens, i) or stamp_before_date_end(tokens, i)
         if age is not None:
