@@ -1,11 +1,13 @@
 """Numbers that name a time, a format or a term, not an amount (issue 12, round 24, figures44).
 
 Each rule reads the tokens around one number (or, for a formula and a display format, the whole text) and says
-what the number is instead: a year before 1800 ('In 1781,', 'from around 1490'), a day of the month split from its
-month ('Nov, 29, 2016', 'On 7 and 11 April'), a term of a formula ('10^5 * 300 ='), a display resolution ('native
-4K', beside '1080p'), an age ('by 11 months of age', 'Kaiarahi (10 months)'), a factor ('multiplied by 10'), a
+what the number is instead: a year before 1800 ('In 1781,', 'from around 1490', 'between 1400 and 1700'), a day of
+the month split from its month ('Nov, 29, 2016', 'On 7 and 11 April'), a term of a formula ('10^5 * 300 ='), a
+display resolution ('native 4K', beside '1080p'), an age ('by 11 months of age', 'Kaiarahi (10 months)', 'dating
+more than a century'), a title ('For Keeps: 30 Years at the Movies, the critic'), a factor ('multiplied by 10'), a
 text message's short number ('text them to 61124'), a story's age stamp before its date ('Updated 84 minutes ago
-4/15/2011'), 'one day' telling a story ('And then one day it did') and the idiom 'a one-two punch'."""
+4/15/2011'), a gauge ('a 3.5mm headphone jack'), a class of size ('a billion-dollar deal'), 'one day' telling a
+story ('And then one day it did') and the idiom 'a one-two punch'."""
 
 from __future__ import annotations
 
