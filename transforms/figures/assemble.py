@@ -20,6 +20,7 @@ from transforms.figures.non_figures import (
     proportion_end,
     ratio_to_one_end,
 )
+from transforms.figures.not_amounts import is_age_of_thing, not_amount_end, not_amount_tokens
 from transforms.figures.objects import (
     count_level_subject,
     index_move_subject,
@@ -1039,7 +1040,8 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
     """Every figure in text, in text order and not overlapping."""
     tokens = read_won_words(text, read_letter_currencies(text, read_peso_signs(text, tokenize(text))))
     sentences = Sentences(text)
-    markers = numbered_markers(tokens) | ordering_numbers(tokens)
+    not_amounts = not_amount_tokens(tokens, text)  # a formula's terms, display resolutions: no figure may hold one
+    markers = numbered_markers(tokens) | ordering_numbers(tokens) | not_amounts
     figures: list[Figure] = []
     previous: FigureMatch | None = None
     amount_before: FigureMatch | None = None  # the last count, sum or measure
@@ -1062,12 +1064,20 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         opens = can_open_figure(tokens[i])
         if skip_to is None and opens:
             skip_to = naming_number_end(tokens, i)
+        if skip_to is None and opens:
+            skip_to = not_amount_end(tokens, i)
         if skip_to is not None:
             i = skip_to
             continue
         match = match_figure(tokens, i, options, previous, amount_before) if opens else None
         if match is None:
             i += 1
+            continue
+        if not_amounts and not_amounts.intersection(range(match.start, match.end)):
+            i = match.end  # "up to 2^28": the bound is a formula's term
+            continue
+        if match.kind == "duration" and is_age_of_thing(tokens, match.start):
+            i = match.end  # "portions dating more than a century": an age
             continue
         figures.append(build_figure(text, article_id, tokens, match, sentences))
         i, previous = match.end, match

@@ -1641,8 +1641,8 @@ def is_standing_record(tokens: list[Token], i: int, end: int) -> bool:
     """'Toronto is 6-7 since', 'Illinois went 13-47', 'they're 0-6': a pair after a team's name (or 'they')
     and 'is', 'was' or 'went', with nothing measured or counted after it, is its win-loss record."""
     v = i - 1
-    while is_word(token_at(tokens, v), "now", "still", "currently"):
-        v -= 1  # "San Jose State is now 1-14"
+    while is_word(token_at(tokens, v), "now", "still", "currently", "just", "only"):
+        v -= 1  # "San Jose State is now 1-14", "The Raiders went just 2-8 outside the AFC West"
     verb = token_at(tokens, v)
     if verb is None or not (is_word(verb, *COPULAS, "went") or verb.low in PERSONAL_CONTRACTIONS):
         return False
