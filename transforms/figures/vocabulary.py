@@ -274,6 +274,25 @@ UNIT_PHRASES_BY_WORDS.update(
 # Kilobytes, as page weights are given ("1,953Kb" beside "2Mb": writers spell kilobytes "Kb" as they spell
 # megabytes "Mb", which the table above reads as MB).
 UNIT_PHRASES_BY_WORDS.update(unit_table("measure", {"KB": "kb,kilobyte,kilobytes"}))
+# Round 24 (figures45): units of screens, games, chips and networks that review pages give, read as counts before
+# ("23 megapixels", "60FPS", "6 teraflops", "27 megs", "27 terabits per second", "1,440 pixels"), a road's lane
+# miles, and bitcoin sums ("an extortion fee of 1,000 bitcoin").
+UNIT_PHRASES_BY_WORDS.update(
+    unit_table(
+        "measure",
+        {
+            "megapixel": "megapixel,megapixels",
+            "pixel": "pixel,pixels",
+            "teraflop": "teraflop,teraflops,tflops",
+            "FPS": "fps,frames per second",
+            "MB": "megs",
+            "Tbps": "tbps,terabits per second,terabit per second",
+            "kbps": "kbps,kilobits per second",
+            "lane mile": "lane mile,lane miles",
+        },
+    )
+)
+UNIT_PHRASES_BY_WORDS.update(unit_table("money", {"BTC": "bitcoin,bitcoins,btc"}))
 # Words that may be glued to digits ("5km", "12.9bn"); any other glued word ("21st",
 # "1990s", "3pm", "5G") makes the number an ordinal, decade, time or name.
 # Words that say "pounds" in a sentence are money or weight: "paid hundreds of pounds", "lifting
