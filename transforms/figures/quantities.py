@@ -56,7 +56,12 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     intro = range_intro(tokens, k)
     first = match_priced_amount(tokens, k + 1 if intro else k)
     if first is None:
-        return unit_and_a_half(tokens, k) or article_span(tokens, k) or article_length(tokens, k)
+        return (
+            unit_and_a_half(tokens, k)
+            or article_span(tokens, k)
+            or article_length(tokens, k)
+            or article_point(tokens, k)
+        )
     first_unit, end = match_unit(tokens, first.end, first)
     height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
     height = height or (lap_time(tokens, end, first, first_unit) if intro is None else None)
@@ -105,6 +110,8 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     else:
         return None  # "between" or "from" promised a range that is not there
     quantity = in_whole_currency(tokens, quantity)
+    if quantity.currency is not None and is_dashed_rate(tokens, quantity.end):
+        return quantity  # "Amazon's $119-a-year program", "$16-something a pound": a price, not a compound word
     if is_age_or_compound(tokens, quantity.end, quantity.unit) or is_yard_line(tokens, k, quantity):
         return None
     return quantity
@@ -278,6 +285,42 @@ def article_length(tokens: list[Token], k: int) -> Quantity | None:
     if not (is_word(before, *LENGTH_BOUNDS) or measured) or is_word(before, *COPULAS):
         return None
     return Quantity(1.0, None, None, unit[0], None, k + 2, False, False, in_words=True, bare_one=False)
+
+
+# What a price may be dashed onto (round 24): the period or item it is paid for ("$119-a-year", "$35-a-night
+# motel", "a $7 billion-a-year industry", "$2-per-gallon") or a word that rounds it ("$16-something a pound").
+DASHED_RATE_PERIODS = frozenset("year month week day night hour head person pound gallon ticket seat".split())
+DASHED_ROUNDERS = frozenset("something odd ish plus".split())
+
+
+def is_dashed_rate(tokens: list[Token], k: int) -> bool:
+    """Whether a price ending at k is dashed onto a rate's period ("-a-year", "-per-night") or a rounding word."""
+    dash, word = token_at(tokens, k), token_at(tokens, k + 1)
+    if dash is None or dash.text != "-" or not dash.glued or word is None or not word.glued:
+        return False
+    if word.low in DASHED_ROUNDERS:
+        return True
+    second, period = token_at(tokens, k + 2), token_at(tokens, k + 3)
+    return (
+        word.low in ("a", "an", "per")
+        and second is not None
+        and second.text == "-"
+        and is_word(period, *DASHED_RATE_PERIODS)
+    )
+
+
+def article_point(tokens: list[Token], k: int) -> Quantity | None:
+    """'risen by more than half a percentage point', 'almost a percentage point below': a percentage point said
+    with an article is one point (half of one after "half"); the words name no other thing (round 24)."""
+    part, n = 1.0, k
+    if is_word(token_at(tokens, n), "half"):
+        part, n = 0.5, n + 1
+    if not is_word(token_at(tokens, n), "a") or not is_word(token_at(tokens, n + 1), "percentage"):
+        return None
+    unit = UNIT_PHRASES.match(tokens, n + 1)
+    if unit is None or unit[0].name != "percentage point":
+        return None
+    return Quantity(part, None, None, unit[0], None, unit[1], False, False, in_words=True, bare_one=False)
 
 
 def is_lowercase_word(token: Token | None) -> bool:

@@ -43,7 +43,7 @@ def unit_head(figure: Figure, text: str) -> Figure:
     if at < 0 or at > figure.char_end + 1 or re.search(r"\b(?:of|the|last|past|next)\b", text[figure.char_start : at]):
         return figure  # the noun must follow the number: not "six of the last seven years"
     unit = HEAD_UNITS[words[1]]
-    return replace(figure, kind=unit.kind, unit=unit.name)
+    return replace(figure, kind=unit.kind, unit=unit.name, object=None)  # the unit phrase is no object
 
 
 # A sum said only by its scale ("billions", "hundreds of millions") is money when it is paid, earned, owed or worth.
@@ -53,15 +53,16 @@ MONEY_VERB = re.compile(
     r"|makes|making|lose|lost|loses|losing|save|saved|saves|saving|raise|raised|raises|owe|owes|poured|pour|pours"
     r"|invest|invested|invests|hiding|hide|hid|hidden|put|puts|putting|charge|charged|borrow|borrowed|steal|stole"
     r"|stolen|win|won|fined|donate|donated)\b(?:\s+(?:up\s+to|more\s+than|at\s+least|about|nearly|almost|you|us|them"
-    r"|him|her|it))*\s*$",
+    r"|him|her|it|(?:the|its|their|his|her|our|your)\s+[a-z]+))*\s*$",
     re.IGNORECASE,
 )
 
 
 def vague_sum(figure: Figure, text: str) -> Figure:
     """A count said only by its scale, with no noun "of" it, is money after a verb of paying, earning, owing or
-    worth: "could be worth billions", "has made billions turning around", "poured millions into building",
-    "can save you thousands"; "billions owed to Sars". Its unit stays unsaid (the text may price in several)."""
+    worth, its receiver maybe between ("can cost the government billions", "could be worth billions", "has made
+    billions turning around", "poured millions into building", "can save you thousands"; "billions owed to Sars").
+    Its unit stays unsaid (the text may price in several)."""
     if figure.kind != "count" or figure.unit is not None or not VAGUE_SUM.fullmatch(figure.surface):
         return figure
     if re.match(r"\s+of\s", text[figure.char_end : figure.char_end + 5]):
@@ -273,10 +274,49 @@ def century_parts(text: str, article_id: str, sentence_of: Callable[[int], str],
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
+# Dollars a demonym after the sum makes another country's: "a minimum of $100 Australian", "€180-billion ($254-billion
+# Canadian)". The token rules read the sign as US dollars, or a capitalised word after a number as an outlet's name.
+DOLLAR_DEMONYMS = {
+    "Australian": "AUD",
+    "Canadian": "CAD",
+    "Singapore": "SGD",
+    "Singaporean": "SGD",
+    "Hong Kong": "HKD",
+    "New Zealand": "NZD",
+    "Taiwan": "TWD",
+    "Taiwanese": "TWD",
+}
+DEMONYM_DOLLARS = re.compile(
+    r"\$\s?(\d[\d,]*(?:\.\d+)?)(?:[- ]?(million|billion|trillion|m|bn))?\)?\s+(" + "|".join(DOLLAR_DEMONYMS) + r")\b"
+)
+SCALE_WORDS = {None: 1.0, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+
+
+def demonym_dollars(
+    text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]
+) -> list[Figure]:
+    """The figures, a dollar sum followed by a demonym given that country's dollar, or added when no rule read it."""
+    out = list(figures)
+    added = []
+    for match in DEMONYM_DOLLARS.finditer(text):
+        currency = DOLLAR_DEMONYMS[match.group(3)]
+        start, end = match.start(), match.end(2) if match.group(2) else match.end(1)
+        hit = [n for n, f in enumerate(out) if f.char_start < end and start < f.char_end]
+        if hit:
+            n = hit[0]
+            if out[n].kind == "money" and out[n].unit == "USD":
+                out[n] = replace(out[n], unit=currency)
+            continue
+        value = float(match.group(1).replace(",", "")) * SCALE_WORDS[match.group(2)]
+        added.append(cell_figure(article_id, start, text[start:end], value, "money", currency, sentence_of(start)))
+    return sorted(out + added, key=lambda f: f.char_start) if added else out
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
     figures = [vague_sum(unit_head(f, text), text) for f in figures]
     figures = weighed_pounds(figures, text)
     figures = column_units(figures, text, article_id, sentence_of)
     figures = twice_counts(text, article_id, sentence_of, figures)
+    figures = demonym_dollars(text, article_id, sentence_of, figures)
     return century_parts(text, article_id, sentence_of, figures)
