@@ -921,3 +921,11 @@ def test_prices_dashed_onto_a_rate_and_dollars_of_a_named_country():
         ("$20", "money", "USD", 20.0),
     ]
     assert kinds("Fares start at $30 Australian.") == [("$30", "money", "AUD", 30.0)]
+
+
+def test_counts_before_a_versioned_kind_and_quarters_behind_a_modifier():
+    assert kinds("It has four USB 3.0 ports.") == [("four", "count", None, 4.0)]
+    assert kinds("It has a 4x zoom.") == []
+    assert kinds("Profits rose for eight consecutive quarters.") == [
+        ("eight consecutive quarters", "duration", "quarter", 8.0)
+    ]

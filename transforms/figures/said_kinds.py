@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from transforms.figures.vocabulary import UNIT_PHRASES_BY_WORDS
+from transforms.figures.vocabulary import UNIT_PHRASES_BY_WORDS, Unit
 from transforms.ids import figure_id_for
 from transforms.records import Figure
 
@@ -27,6 +27,9 @@ HEAD_UNITS = {
     and len(words[0]) >= 4
     and words[0] not in {"pound", "pounds", "degree", "degrees", "second", "proof", "cups", "knot", "knots", "days"}
 }
+# Quarters of a year are a unit only behind a modifier ("20 consecutive quarters", "19 positive quarters"); alone,
+# "three quarters of the voters" is a fraction.
+HEAD_UNITS["quarters"] = Unit("quarter", "duration")
 MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
@@ -312,6 +315,35 @@ def demonym_dollars(
     return sorted(out + added, key=lambda f: f.char_start) if added else out
 
 
+# Counts before a named kind written with a version or a generation, as spec sheets write them: "four USB 3.0 ports",
+# "6x USB 2.0 ports", "4x USB3.2 Gen1 (5 Gbps) ports". The token rules stop an object at a number, so the count was
+# lost; "4x" alone stays a multiplier ("a 4x zoom").
+NUMBER_WORDS_SMALL = "one two three four five six seven eight nine ten eleven twelve".split()
+VERSIONED_COUNT = re.compile(
+    r"\b(?P<n>\d{1,3}x?|(?i:" + "|".join(NUMBER_WORDS_SMALL) + r"))\s+"
+    r"(?P<kind>[A-Z]{2,}[\w.-]*(?:\s+(?:\d+(?:\.\d+)+|Gen\s?\d+|[A-Z]{2,}\w*))+)"
+    r"(?:\s+\([^()]{1,20}\))?\s+(?P<noun>[a-z]{3,}s)\b"
+)
+WORD_VALUES = {word: float(n) for n, word in enumerate(NUMBER_WORDS_SMALL, start=1)}
+
+
+def versioned_kind_counts(
+    text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]
+) -> list[Figure]:
+    """Figures for a count before a named kind with a version number and a plural noun ("four USB 3.0 ports")."""
+    added = []
+    for match in VERSIONED_COUNT.finditer(text):
+        start, end = match.span("n")
+        if any(f.char_start < end and start < f.char_end for f in figures):
+            continue
+        number = match.group("n").lower()
+        value = WORD_VALUES[number] if number in WORD_VALUES else float(number.removesuffix("x"))
+        noun = re.sub(r"\s+\([^()]*\)", "", text[match.start("kind") : match.end("noun")])
+        figure = cell_figure(article_id, start, text[start:end], value, "count", "", sentence_of(start))
+        added.append(replace(figure, unit=None, object=noun))
+    return sorted(figures + added, key=lambda f: f.char_start) if added else figures
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
     figures = [vague_sum(unit_head(f, text), text) for f in figures]
@@ -319,4 +351,5 @@ def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Cal
     figures = column_units(figures, text, article_id, sentence_of)
     figures = twice_counts(text, article_id, sentence_of, figures)
     figures = demonym_dollars(text, article_id, sentence_of, figures)
+    figures = versioned_kind_counts(text, article_id, sentence_of, figures)
     return century_parts(text, article_id, sentence_of, figures)
