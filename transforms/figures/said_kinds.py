@@ -92,6 +92,8 @@ def weighed_pounds(figures: list[Figure], text: str) -> list[Figure]:
     """Pounds said in words are a weight in a text that prices in dollars, never writes "£", "sterling" or "GBP"
     and names no British place, unless their sentence speaks of a sale or a sum: "the halibut fishery ... is capped
     at 29.4 million pounds" beside "$5 and $6 a pound" (the token rules read a scaled "pounds" as sterling)."""
+    if not any(f.kind == "money" and f.unit == "GBP" for f in figures):
+        return figures  # most texts have none: the text-wide checks below are skipped
     if "$" not in text or "£" in text or re.search(r"\b(?:sterling|GBP)\b", text) or BRITISH.search(text):
         return figures
     return [
@@ -162,7 +164,7 @@ def column_units(figures: list[Figure], text: str, article_id: str, sentence_of:
     unit, and such cells no rule read added: "| NPW ($'000) | % Change |" over "| State Farm Group | 107,764,591 |
     16.4 |" -> USD 107,764,591,000 and 16.4 %; a row labelled "(%)", "($)" or "(Points)" says its own. A header
     row holds a unit word and no number but a year; it rules the rows right after it that have as many cells."""
-    rows = table_rows(text)
+    rows = table_rows(text) if "|" in text else []
     if not rows:
         return figures
     by_start = {f.char_start: n for n, f in enumerate(figures)}
@@ -214,6 +216,8 @@ RATIO_AFTER = re.compile(
 def twice_counts(text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]) -> list[Figure]:
     """Figures for "twice" where it counts how often something happened or is done (count 2, no unit)."""
     added = []
+    if "wice" not in text:
+        return figures
     for match in TWICE.finditer(text):
         start, end = match.span()
         before = text[max(0, start - 12) : start]
@@ -252,6 +256,8 @@ CENTURY_PART = re.compile(
 def century_parts(text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]) -> list[Figure]:
     """Figures for "the past half-century" (50 years) and "the last quarter-century" (25)."""
     added = []
+    if not any(part in text for part in ("alf-century", "alf century", "uarter-century", "uarter century")):
+        return figures
     for match in CENTURY_PART.finditer(text):
         start, end = match.start(1), match.end()
         if any(f.char_start < end and start < f.char_end for f in figures):
@@ -324,6 +330,7 @@ VERSIONED_COUNT = re.compile(
     r"(?P<kind>[A-Z]{2,}[\w.-]*(?:\s+(?:\d+(?:\.\d+)+|Gen\s?\d+|[A-Z]{2,}\w*))+)"
     r"(?:\s+\([^()]{1,20}\))?\s+(?P<noun>[a-z]{3,}s)\b"
 )
+VERSION_SAID = re.compile(r"[A-Z]{2}[\w.-]*\s+(?:\d+\.\d|Gen)")
 WORD_VALUES = {word: float(n) for n, word in enumerate(NUMBER_WORDS_SMALL, start=1)}
 
 
@@ -332,6 +339,8 @@ def versioned_kind_counts(
 ) -> list[Figure]:
     """Figures for a count before a named kind with a version number and a plural noun ("four USB 3.0 ports")."""
     added = []
+    if VERSION_SAID.search(text) is None:
+        return figures  # the whole pattern is slow to try at every number; a version is rare
     for match in VERSIONED_COUNT.finditer(text):
         start, end = match.span("n")
         if any(f.char_start < end and start < f.char_end for f in figures):
