@@ -904,13 +904,14 @@ MULTIPLE_OF_WORDS = frozenset("that those their his her its income incomes earni
 # dissent", "the 14-story block", "a 14-man injury list", "an 18,000-strong student body", "a three-set victory".
 # A number dashed onto other words mostly names a kind ("a five-star hotel", "four-wheel drive", "a two-seater").
 # Round 24 (figures45) added the parts of spec sheets and menus: "a 16-pin connector", "a 10-port hub", "an 8-core
-# CPU", "a 14-seater jet", "a six-part docuseries", "the 13-course tasting menu" ("a 72-hole total" is a golf score).
+# CPU", "a 14-seater jet" ("a two-seater" alone stays a kind), "a six-part docuseries", "the 13-course tasting menu";
+# not "hole" ("a 72-hole total" is a golf score) nor "piece" ("after the two-piece debuted": a swimsuit).
 COUNT_MODIFIER_NOUNS = frozenset(
     """
 page story storey floor seat bed bedroom room man member person word game match set round lap county country
 nation state team player car vehicle truck ship strong headed episode chapter volume track song school city stop
 vote child
-pin port core seater part course piece
+pin port core seater part course
 """.split()
 )
 # Head nouns after such a compound that make the whole the name of a rule or a plan, not a size: "the two-state
