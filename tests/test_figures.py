@@ -929,3 +929,9 @@ def test_counts_before_a_versioned_kind_and_quarters_behind_a_modifier():
     assert kinds("Profits rose for eight consecutive quarters.") == [
         ("eight consecutive quarters", "duration", "quarter", 8.0)
     ]
+
+
+def test_small_counts_behind_quotes_or_a_dashed_age_but_not_a_quoted_title():
+    assert [(f.surface, f.object) for f in find_figures("We kept three “golden” rules.", "t")] == [("three", "rules")]
+    assert surfaces('She loved "Three Kings" and the "one" ring.') == []
+    assert [(f.surface, f.object) for f in find_figures("It has two 18th-century mills.", "t")] == [("two", "mills")]

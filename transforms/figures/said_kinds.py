@@ -353,6 +353,59 @@ def versioned_kind_counts(
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
+# Counts whose noun comes after a quoted word or a dashed age: "seven “principles” of Kwanzaa", "three “urgent” and
+# several “serious” threats", "four “face”cards", "four century-old wooden schooners", "two 20th-century artists". The
+# token rules find no noun there and drop a number word without one.
+SMALL_COUNT = r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+OPEN_QUOTES, CLOSE_QUOTES = "“\"‘'", "”\"’'"
+QUOTED_COUNT = re.compile(
+    r"\b" + SMALL_COUNT + r"\s+[" + OPEN_QUOTES + r"](?P<quoted>[A-Za-z][\w -]{0,30}?)[" + CLOSE_QUOTES + r"]"
+    r"(?P<after>\s*[a-z]+s\b)?"
+)
+DASHED_AGE_COUNT = re.compile(
+    r"\b" + SMALL_COUNT + r"\s+(?P<adj>(?:century|decade|year)-old|\d{1,2}(?:st|nd|rd|th)-century)"
+    r"(?P<noun>(?:\s+[a-z]+){0,2}?\s+[a-z]+s)\b"
+)
+
+
+OPEN_QUOTE = re.compile(r"[“\"‘']")
+DASHED_AGE = re.compile(r"(?:century|decade|year)-old|\d{1,2}(?:st|nd|rd|th)-century")
+SMALL_COUNT_BEFORE = re.compile(SMALL_COUNT + r"\s+$")
+
+
+def quoted_and_dashed_counts(
+    text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]
+) -> list[Figure]:
+    """Figures for a small number word counting a noun behind quotes or a dashed age: the quoted words end in a
+    plural ("seven “principles”") or a plural noun follows them ("four “face”cards"); "the “One” ring" is no count."""
+    added = []
+    triggers = [m for m in OPEN_QUOTE.finditer(text) if m.start() > 0 and text[m.start() - 1].isspace()]
+    if "-old" in text or "-century" in text:
+        triggers += DASHED_AGE.finditer(text)
+    for trigger in triggers:  # a quote or a dashed age is rarer than a word: look back from it
+        before = SMALL_COUNT_BEFORE.search(text, max(0, trigger.start() - 9), trigger.start())
+        if before is None or (before.start() > 0 and text[before.start() - 1].isalnum()):
+            continue
+        pattern = DASHED_AGE_COUNT if trigger.group()[0].isalnum() else QUOTED_COUNT
+        match = pattern.match(text, before.start())
+        if match is None:
+            continue
+        groups = match.groupdict()
+        if "quoted" in groups:
+            after = (groups["after"] or "").strip()
+            if not after and not re.search(r"[a-z]s$|^[A-Za-z]+s\b", groups["quoted"]):  # "pillars of Islam"
+                continue
+            noun = after or groups["quoted"]
+        else:
+            noun = groups["noun"].strip()  # "wooden schooners"
+        start, end = match.span("n")
+        if any(f.char_start < end and start < f.char_end for f in figures):  # the number is lower case: no "Two Towers"
+            continue
+        figure = cell_figure(article_id, start, text[start:end], WORD_VALUES[match.group("n").lower()], "count", "", "")
+        added.append(replace(figure, unit=None, object=noun, sentence=sentence_of(start)))
+    return sorted(figures + added, key=lambda f: f.char_start) if added else figures
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
     figures = [vague_sum(unit_head(f, text), text) for f in figures]
@@ -361,4 +414,5 @@ def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Cal
     figures = twice_counts(text, article_id, sentence_of, figures)
     figures = demonym_dollars(text, article_id, sentence_of, figures)
     figures = versioned_kind_counts(text, article_id, sentence_of, figures)
+    figures = quoted_and_dashed_counts(text, article_id, sentence_of, figures)
     return century_parts(text, article_id, sentence_of, figures)
