@@ -406,6 +406,27 @@ def quoted_and_dashed_counts(
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
+# A sun protection factor written before its number: "sunscreens with SPF 15", "a hydrating SPF 50+ sunscreen" (a
+# measure with unit SPF, as WCXB's judges read it; the token rules take a capitalised word before a number for a name).
+SPF = re.compile(r"\bSPF\s?(\d{1,3})\+?")
+
+
+def sun_protection(
+    text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]
+) -> list[Figure]:
+    """Figures for "SPF 15", "SPF 50+", "SPF30" that no other rule read."""
+    if "SPF" not in text:
+        return figures
+    added = []
+    for match in SPF.finditer(text):
+        start, end = match.span()
+        if any(f.char_start < end and start < f.char_end for f in figures):
+            continue
+        value = float(match.group(1))
+        added.append(cell_figure(article_id, start, text[start:end], value, "measure", "SPF", sentence_of(start)))
+    return sorted(figures + added, key=lambda f: f.char_start) if added else figures
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
     figures = [vague_sum(unit_head(f, text), text) for f in figures]
@@ -415,4 +436,5 @@ def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Cal
     figures = demonym_dollars(text, article_id, sentence_of, figures)
     figures = versioned_kind_counts(text, article_id, sentence_of, figures)
     figures = quoted_and_dashed_counts(text, article_id, sentence_of, figures)
+    figures = sun_protection(text, article_id, sentence_of, figures)
     return century_parts(text, article_id, sentence_of, figures)
