@@ -2,7 +2,9 @@
 figures45): a unit behind a modifier ("19,000 lane miles", "20,537 flying hours"), a vague sum paid or worth
 ("could be worth billions"), pounds weighed in a text that prices in dollars, a table's column that says its unit in
 its header ("| NPW ($'000) | % Change |"), "twice" counting times, and "the past half-century". Each rule is its own
-function; `restated` runs them in turn after the token rules, on whole figures and the text."""
+function; `restated` runs them in turn after the token rules, on whole figures and the text. Also added: a country's
+dollars ("$100 Australian"), counts before a versioned kind ("four USB 3.0 ports"), small counts behind quotes or a
+dashed age ("seven “principles”", "four century-old schooners") and "SPF 30"."""
 
 from __future__ import annotations
 
@@ -35,8 +37,8 @@ MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 def unit_head(figure: Figure, text: str) -> Figure:
     """A count whose noun is a unit behind one lower-case modifier is an amount of that unit: "19,000 lane miles"
-    (measure, mile), "more than 20,537 flying hours" (duration, hour), "eight pivotal days"; the judges read the
-    head noun, as they read "two quarters"."""
+    (measure, mile), "more than 20,537 flying hours" (duration, hour), "12 straight quarters"; the judges read
+    the head noun."""
     if figure.kind != "count" or figure.unit is not None or figure.object is None:
         return figure
     words = figure.object.split()
@@ -140,7 +142,10 @@ def table_rows(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     return rows
 
 
-def cell_figure(article_id: str, start: int, surface: str, value: float, kind: str, unit: str, sentence: str) -> Figure:
+def new_figure(
+    article_id: str, start: int, surface: str, value: float, kind: str, unit: str | None, sentence: str
+) -> Figure:
+    """A figure a rule here adds, with no qualifier, range or object."""
     return Figure(
         article_id=article_id,
         figure_id=figure_id_for(article_id, start, start + len(surface)),
@@ -200,7 +205,7 @@ def column_units(figures: list[Figure], text: str, article_id: str, sentence_of:
                 continue
             if any(f.char_start < start + len(cell) and start < f.char_end for f in figures):
                 continue
-            added.append(cell_figure(article_id, start, cell, value, kind, name, sentence_of(start)))
+            added.append(new_figure(article_id, start, cell, value, kind, name, sentence_of(start)))
     return sorted(out + added, key=lambda f: f.char_start) if added else out
 
 
@@ -317,7 +322,7 @@ def demonym_dollars(
                 out[n] = replace(out[n], unit=currency)
             continue
         value = float(match.group(1).replace(",", "")) * SCALE_WORDS[match.group(2)]
-        added.append(cell_figure(article_id, start, text[start:end], value, "money", currency, sentence_of(start)))
+        added.append(new_figure(article_id, start, text[start:end], value, "money", currency, sentence_of(start)))
     return sorted(out + added, key=lambda f: f.char_start) if added else out
 
 
@@ -348,8 +353,8 @@ def versioned_kind_counts(
         number = match.group("n").lower()
         value = WORD_VALUES[number] if number in WORD_VALUES else float(number.removesuffix("x"))
         noun = re.sub(r"\s+\([^()]*\)", "", text[match.start("kind") : match.end("noun")])
-        figure = cell_figure(article_id, start, text[start:end], value, "count", "", sentence_of(start))
-        added.append(replace(figure, unit=None, object=noun))
+        figure = new_figure(article_id, start, text[start:end], value, "count", None, sentence_of(start))
+        added.append(replace(figure, object=noun))
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
@@ -401,8 +406,9 @@ def quoted_and_dashed_counts(
         start, end = match.span("n")
         if any(f.char_start < end and start < f.char_end for f in figures):  # the number is lower case: no "Two Towers"
             continue
-        figure = cell_figure(article_id, start, text[start:end], WORD_VALUES[match.group("n").lower()], "count", "", "")
-        added.append(replace(figure, unit=None, object=noun, sentence=sentence_of(start)))
+        value = WORD_VALUES[match.group("n").lower()]
+        figure = new_figure(article_id, start, text[start:end], value, "count", None, sentence_of(start))
+        added.append(replace(figure, object=noun))
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
@@ -423,7 +429,7 @@ def sun_protection(
         if any(f.char_start < end and start < f.char_end for f in figures):
             continue
         value = float(match.group(1))
-        added.append(cell_figure(article_id, start, text[start:end], value, "measure", "SPF", sentence_of(start)))
+        added.append(new_figure(article_id, start, text[start:end], value, "measure", "SPF", sentence_of(start)))
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
