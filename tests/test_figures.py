@@ -854,3 +854,84 @@ def test_a_references_volume_issue_pages_and_doi_are_no_counts_but_a_count_besid
 def test_a_pagers_place_is_no_count_but_a_count_of_sections_after_it_stays():
     assert surfaces("Ferris said so. Page 1 of 3 Next Page") == []
     assert surfaces("Read page 2 of 7 sections.") == ["7 sections"]
+
+
+# Round 24 (figures45): kinds and units said around a figure (transforms/figures/said_kinds.py).
+
+
+def kinds(text: str) -> list[tuple[str, str, str | None, float | None]]:
+    return [(f.surface, f.kind, f.unit, f.value) for f in find_figures(text, "t")]
+
+
+def test_a_unit_behind_one_modifier_gives_the_count_its_kind_but_days_stay_items():
+    assert kinds("She logged 900 night hours over 12 grassy acres.") == [
+        ("900 night hours", "duration", "hour", 900.0),
+        ("over 12 grassy acres", "measure", "acre", 12.0),
+    ]
+    assert kinds("The town sees 300 sunny days.") == [("300 sunny days", "count", None, 300.0)]
+
+
+def test_a_sum_said_by_its_scale_is_money_after_a_verb_of_paying_not_before_of():
+    assert kinds("The strike may cost the port billions.")[0][1] == "money"
+    assert kinds("Thousands of workers left.")[0][1] == "count"
+
+
+def test_worded_pounds_weigh_in_a_dollar_text_unless_a_sale_or_britain_is_said():
+    weighed = "The quota is 8 million pounds. Cod costs $4 a pound."
+    assert kinds(weighed)[0][1:3] == ("measure", "lb")
+    assert kinds("The quota is 8 million pounds, said a London trader. Cod costs $4.")[0][1:3] == ("money", "GBP")
+    assert kinds("It sold for 8 million pounds ($10 million).")[0][1:3] == ("money", "GBP")
+
+
+def test_a_table_headers_unit_rules_its_column_and_a_row_label_its_row():
+    table = "| Firm | Premiums ($ bn) | Change (%) |\n| Acme | 2.5 | 21.0 |\n| Growth (%) | 3.0 | |"
+    assert kinds(table) == [
+        ("2.5", "money", "USD", 2.5e9),
+        ("21.0", "percent", "%", 21.0),
+        ("3.0", "percent", "%", 3.0),
+    ]
+    assert kinds("| Team | Wins |\n| Reds | 12 |")[0][1:3] == ("count", None)  # no unit in the header
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He was arrested twice.", ["twice"]),
+        ("Twice a year the board meets.", ["Twice"]),
+        ("It is twice as fast.", []),
+        ("Voters should think twice.", []),
+        ("She watched it once, twice, or more.", []),
+    ],
+)
+def test_twice_counts_times_but_not_in_a_ratio_an_idiom_or_a_vague_list(text, expected):
+    assert surfaces(text) == expected
+
+
+def test_parts_of_a_century_are_spans_of_years_but_not_ages():
+    assert kinds("Over the last quarter-century, and for a half-century before.") == [
+        ("quarter-century", "duration", "year", 25.0),
+        ("a half-century", "duration", "year", 50.0),
+    ]
+    assert kinds("A half-century-old mill burned.") == []
+
+
+def test_prices_dashed_onto_a_rate_and_dollars_of_a_named_country():
+    assert kinds("The $9-a-month tier and a $20-per-night room.") == [
+        ("$9", "money", "USD", 9.0),
+        ("$20", "money", "USD", 20.0),
+    ]
+    assert kinds("Fares start at $30 Australian.") == [("$30", "money", "AUD", 30.0)]
+
+
+def test_counts_before_a_versioned_kind_and_quarters_behind_a_modifier():
+    assert kinds("It has four USB 3.0 ports.") == [("four", "count", None, 4.0)]
+    assert kinds("It has a 4x zoom.") == []
+    assert kinds("Profits rose for eight consecutive quarters.") == [
+        ("eight consecutive quarters", "duration", "quarter", 8.0)
+    ]
+
+
+def test_small_counts_behind_quotes_or_a_dashed_age_but_not_a_quoted_title():
+    assert [(f.surface, f.object) for f in find_figures("We kept three “golden” rules.", "t")] == [("three", "rules")]
+    assert surfaces('She loved "Three Kings" and the "one" ring.') == []
+    assert [(f.surface, f.object) for f in find_figures("It has two 18th-century mills.", "t")] == [("two", "mills")]

@@ -32,6 +32,7 @@ from transforms.figures.objects import (
     noun_phrase_before,
 )
 from transforms.figures.quantities import Quantity, count_modifier_end, match_quantity
+from transforms.figures.said_kinds import restated
 from transforms.figures.tokens import (
     QUALIFIERS,
     UNIT_PHRASES,
@@ -1087,7 +1088,7 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         rupee = rupee_of_text(tokens)
         if rupee != "INR":
             figures = [replace(f, unit=rupee) if f.unit == "INR" else f for f in figures]
-    return figures
+    return restated(text, article_id, figures, sentences.containing)
 
 
 # The most an offer may stand above its bid, as a share of the bid: a dealer's spread is a few hundredths of a

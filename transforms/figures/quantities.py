@@ -56,7 +56,12 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     intro = range_intro(tokens, k)
     first = match_priced_amount(tokens, k + 1 if intro else k)
     if first is None:
-        return unit_and_a_half(tokens, k) or article_span(tokens, k) or article_length(tokens, k)
+        return (
+            unit_and_a_half(tokens, k)
+            or article_span(tokens, k)
+            or article_length(tokens, k)
+            or article_point(tokens, k)
+        )
     first_unit, end = match_unit(tokens, first.end, first)
     height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
     height = height or (lap_time(tokens, end, first, first_unit) if intro is None else None)
@@ -105,6 +110,8 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     else:
         return None  # "between" or "from" promised a range that is not there
     quantity = in_whole_currency(tokens, quantity)
+    if quantity.currency is not None and is_dashed_rate(tokens, quantity.end):
+        return quantity  # "Amazon's $119-a-year program", "$16-something a pound": a price, not a compound word
     if is_age_or_compound(tokens, quantity.end, quantity.unit) or is_yard_line(tokens, k, quantity):
         return None
     return quantity
@@ -175,6 +182,35 @@ SPAN_WORDS_AFTER = frozenset("ago earlier later after before away behind ahead".
 # Words before an article that make the unit a rate's or a frequency's period: "once a year", "three times a
 # week" (an amount before it, "$5 a day", "20 hours a week", is caught by its kind).
 FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "times"})
+# Round 24 (figures45): more words around "a year" that ask how long. Before it: a bound ("under an hour"), a
+# sentence ("sentenced to a year", "jailed for"); after it: a point it runs from ("a year since the launch").
+SPAN_BOUNDS_BEFORE = frozenset("under".split())
+SENTENCING_VERBS = frozenset("sentenced jailed imprisoned condemned".split())
+QUOTE_MARKS = frozenset({'"', "“", "‘", "'"})
+
+
+def span_said_around(tokens: list[Token], k: int, n: int) -> bool:
+    """Whether the words around an article span at k (its unit at n) say a length of time in the ways the first
+    list misses: "under an hour", "sentenced to a year", "a year since the launch", "from an hour to seconds",
+    "In a decade, interest will" (a span from now, opening its sentence), "a decade of “devastating” hikes"."""
+    before, after = token_at(tokens, k - 1), token_at(tokens, n + 1)
+    if is_word(before, *SPAN_BOUNDS_BEFORE) or is_word(after, "since"):
+        return True
+    if is_word(before, "to") and is_word(token_at(tokens, k - 2), *SENTENCING_VERBS):
+        return True
+    if is_word(before, "from") and is_word(after, "to"):
+        return True
+    if before is not None and before.text == "In" and after is not None and after.text == ",":
+        return True  # capitalised, "In" opens the sentence
+    quoted = token_at(tokens, n + 2)
+    return (
+        is_word(after, "of")
+        and quoted is not None
+        and quoted.text in QUOTE_MARKS
+        and is_lowercase_word(token_at(tokens, n + 3))
+    )
+
+
 # "half an hour", "a half hour", "a quarter century": the worth of one unit they say.
 PART_WORDS = {"half": 0.5, "quarter": 0.25}
 
@@ -184,7 +220,7 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
     quarter century ago': a time unit said with an article is a span of one unit (docs/evaluation.md, round
     21: the gold standard); only where the words around it ask how long or measure from a point, since
     elsewhere the same words divide a rate ('$5 a day', 'once a year') or name a day ('call it a day')."""
-    part, n = 1.0, k
+    part, n, hyphenated = 1.0, k, False
     if is_word(token_at(tokens, n), "half") and is_word(token_at(tokens, n + 1), "a", "an"):
         part, n = 0.5, n + 2  # "half an hour"
     elif is_word(token_at(tokens, n), "a", "an", "another"):
@@ -192,10 +228,13 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
         part_word = token_at(tokens, n)
         if part_word is not None and part_word.low in PART_WORDS:
             part, n = PART_WORDS[part_word.low], n + 1  # "a half hour", "a quarter century"
+            hyphen, glued = token_at(tokens, n), token_at(tokens, n + 1)
+            if hyphen is not None and hyphen.text == "-" and glued is not None and glued.glued:
+                n, hyphenated = n + 1, True  # "a half-century", "a quarter-century" (round 24)
     else:
         return None
     unit_word = token_at(tokens, n)
-    if unit_word is None or unit_word.low not in ARTICLE_SPAN_UNITS or unit_word.glued:
+    if unit_word is None or unit_word.low not in ARTICLE_SPAN_UNITS or (unit_word.glued and not hyphenated):
         return None
     unit = UNIT_PHRASES.match(tokens, n)
     if unit is None or unit[1] != n + 1:
@@ -204,8 +243,8 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
     rate = before is not None and (before.kind == "num" or before.low in FREQUENCY_WORDS)
     if rate or (k > 0 and UNIT_PHRASES.match(tokens, k - 1) is not None):
         return None  # "$5 a day", "three times a week", "20 hours a week"
-    if is_word(after, "old"):
-        return None  # "over a century old": an age
+    if is_word(after, "old") or (after is not None and after.text == "-" and is_word(token_at(tokens, n + 2), "old")):
+        return None  # "over a century old", "a half-century-old tradition": an age
     if part == 1.0 and not (
         (tokens[k].text == "another" and unit_word.low != "day")  # "gave banks another year"; "another day" idioms
         or is_word(before, *SPAN_WORDS_BEFORE)
@@ -215,6 +254,7 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
         or is_word(after, "left", "remaining")  # "only a year left"
         or (is_word(before, "of") and is_word(token_at(tokens, k - 2), "course"))  # "over the course of a month"
         or (is_word(after, "of") and is_lowercase_word(token_at(tokens, n + 2)) and not is_word(before, *COPULAS, "as"))
+        or span_said_around(tokens, k, n)
     ):
         return None  # "a decade of fighting" is a span; "2025 was a year of experimentation" names the year
     if unit_word.low == "day" and tokens[k].text == "another" and is_word(before, "just", "only"):
@@ -245,6 +285,42 @@ def article_length(tokens: list[Token], k: int) -> Quantity | None:
     if not (is_word(before, *LENGTH_BOUNDS) or measured) or is_word(before, *COPULAS):
         return None
     return Quantity(1.0, None, None, unit[0], None, k + 2, False, False, in_words=True, bare_one=False)
+
+
+# What a price may be dashed onto (round 24): the period or item it is paid for ("$119-a-year", "$35-a-night
+# motel", "a $7 billion-a-year industry", "$2-per-gallon") or a word that rounds it ("$16-something a pound").
+DASHED_RATE_PERIODS = frozenset("year month week day night hour head person pound gallon ticket seat".split())
+DASHED_ROUNDERS = frozenset("something odd ish plus".split())
+
+
+def is_dashed_rate(tokens: list[Token], k: int) -> bool:
+    """Whether a price ending at k is dashed onto a rate's period ("-a-year", "-per-night") or a rounding word."""
+    dash, word = token_at(tokens, k), token_at(tokens, k + 1)
+    if dash is None or dash.text != "-" or not dash.glued or word is None or not word.glued:
+        return False
+    if word.low in DASHED_ROUNDERS:
+        return True
+    second, period = token_at(tokens, k + 2), token_at(tokens, k + 3)
+    return (
+        word.low in ("a", "an", "per")
+        and second is not None
+        and second.text == "-"
+        and is_word(period, *DASHED_RATE_PERIODS)
+    )
+
+
+def article_point(tokens: list[Token], k: int) -> Quantity | None:
+    """'risen by more than half a percentage point', 'almost a percentage point below': a percentage point said
+    with an article is one point (half of one after "half"); the words name no other thing (round 24)."""
+    part, n = 1.0, k
+    if is_word(token_at(tokens, n), "half"):
+        part, n = 0.5, n + 1
+    if not is_word(token_at(tokens, n), "a") or not is_word(token_at(tokens, n + 1), "percentage"):
+        return None
+    unit = UNIT_PHRASES.match(tokens, n + 1)
+    if unit is None or unit[0].name != "percentage point":
+        return None
+    return Quantity(part, None, None, unit[0], None, unit[1], False, False, in_words=True, bare_one=False)
 
 
 def is_lowercase_word(token: Token | None) -> bool:

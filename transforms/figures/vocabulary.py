@@ -274,6 +274,25 @@ UNIT_PHRASES_BY_WORDS.update(
 # Kilobytes, as page weights are given ("1,953Kb" beside "2Mb": writers spell kilobytes "Kb" as they spell
 # megabytes "Mb", which the table above reads as MB).
 UNIT_PHRASES_BY_WORDS.update(unit_table("measure", {"KB": "kb,kilobyte,kilobytes"}))
+# Round 24 (figures45): units of screens, games, chips and networks that review pages give, read as counts before
+# ("23 megapixels", "60FPS", "6 teraflops", "27 megs", "27 terabits per second", "1,440 pixels"), a road's lane
+# miles, and bitcoin sums ("an extortion fee of 1,000 bitcoin").
+UNIT_PHRASES_BY_WORDS.update(
+    unit_table(
+        "measure",
+        {
+            "megapixel": "megapixel,megapixels",
+            "pixel": "pixel,pixels",
+            "teraflop": "teraflop,teraflops,tflops",
+            "FPS": "fps,frames per second",
+            "MB": "megs",
+            "Tbps": "tbps,terabits per second,terabit per second",
+            "kbps": "kbps,kilobits per second",
+            "lane mile": "lane mile,lane miles",
+        },
+    )
+)
+UNIT_PHRASES_BY_WORDS.update(unit_table("money", {"BTC": "bitcoin,bitcoins,btc"}))
 # Words that may be glued to digits ("5km", "12.9bn"); any other glued word ("21st",
 # "1990s", "3pm", "5G") makes the number an ordinal, decade, time or name.
 # Words that say "pounds" in a sentence are money or weight: "paid hundreds of pounds", "lifting
@@ -884,11 +903,15 @@ MULTIPLE_OF_WORDS = frozenset("that those their his her its income incomes earni
 # Nouns that, dashed onto a whole number before the noun they modify, count parts or members of it: "a 91-page
 # dissent", "the 14-story block", "a 14-man injury list", "an 18,000-strong student body", "a three-set victory".
 # A number dashed onto other words mostly names a kind ("a five-star hotel", "four-wheel drive", "a two-seater").
+# Round 24 (figures45) added the parts of spec sheets and menus: "a 16-pin connector", "a 10-port hub", "an 8-core
+# CPU", "a 14-seater jet" ("a two-seater" alone stays a kind), "a six-part docuseries", "the 13-course tasting menu";
+# not "hole" ("a 72-hole total" is a golf score) nor "piece" ("after the two-piece debuted": a swimsuit).
 COUNT_MODIFIER_NOUNS = frozenset(
     """
 page story storey floor seat bed bedroom room man member person word game match set round lap county country
 nation state team player car vehicle truck ship strong headed episode chapter volume track song school city stop
 vote child
+pin port core seater part course
 """.split()
 )
 # Head nouns after such a compound that make the whole the name of a rule or a plan, not a size: "the two-state
