@@ -578,6 +578,10 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
             return True
         if kind in STATED_KINDS and words & CHANGING_VERBS:
             return True  # "reduce greenhouse-gas emissions by 7-10%" (`verb_changed`)
+        if kind in STATED_KINDS and words & (GROWTH_NOUNS | FORECAST_NOUNS):
+            return True  # `limited_change`, `grown_thing`
+        if kind == "percent" and "by" in words and words & OPINION_VERBS:
+            return True  # `poll_margin_subject`
         if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES | MOVES)):
             return True
         if kind in STATED_KINDS and words & RANGING_VERBS:
@@ -613,8 +617,14 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
     if noun is None and kind == "money":
         noun = priced_noun(head, span)
+    if noun is not None and noun.lower_ in GROWTH_NOUNS:
+        noun = grown_thing(noun) or noun  # round 24: "90% of the growth in carbon dioxide emissions"
     if noun is None and kind in STATED_KINDS:
         noun = verb_changed(head)  # round 23 (objects29): "raising the income limit ... to $220,000"
+    if noun is None and kind in STATED_KINDS:
+        noun = limited_change(head)  # round 24: "limit the increase in global temperatures to 3.6 degrees"
+    if noun is None and kind == "percent":
+        noun = poll_margin_subject(head)  # round 24: "By 56% to 35%, Hispanics said"
     if noun is None and kind in CHANGED_KINDS:
         changed = changed_noun(head) or leveled_noun(head)  # "whose market capitalization peaked at $45 billion"
         if changed is not None:
@@ -624,6 +634,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if kind == "money":
         noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
         noun = noun or worth_noun(head)
+        # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
+        noun = noun or relative_purpose(head) or price_for_object(head)
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
@@ -986,6 +998,108 @@ def verb_changed(head: Token) -> Token | None:
         # name who changed it
         changed = [child for child in verb.children if child.dep_ == "nsubjpass" and child.i < verb.i]
     return changed_object(changed[0]) if len(changed) == 1 else None
+
+
+# Round 24 (objects30): nouns of growth or change whose "in"/"of" names what grows (the standard's empty heads: "90% of
+# the growth in carbon dioxide emissions" -> carbon dioxide emissions), and nouns of a forecast whose "for" names what
+# is forecast ("slashed its outlook for growth in the United States to 1.6%" -> United States).
+GROWTH_NOUNS = CHANGE_NOUNS | frozenset({"growth"})
+FORECAST_NOUNS = frozenset("outlook forecast forecasts estimate estimates projection projections".split())
+# Prepositions that set a changed or forecast thing at a level: "to 3.6 degrees", "below 3.6 degrees", "by 2 percent".
+LIMIT_PREPOSITIONS = frozenset("to below above under over by at".split())
+
+
+def grown_thing(noun: Token) -> Token | None:
+    """What a growth or change noun says grows: the noun of its "in" (or "of") phrase, or None."""
+    for preposition in ("in", "of"):
+        said = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+        thing = first_child(said, ("pobj",)) if said is not None else None
+        if thing is not None and is_nominal(thing) and not thing.like_num and thing.lower_ not in MONTHS:
+            return thing
+    return None
+
+
+def limited_change(head: Token) -> Token | None:
+    """What a figure set "to", "below" or "by" a verb's object of change or forecast is of: the grown thing of "limit
+    the increase in global temperatures to 3.6 degrees", "hold the increase in global average temperatures below 3.6
+    degrees", "slashed its outlook for growth in the United States to 1.6%"; None for any other object."""
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in LIMIT_PREPOSITIONS:
+        return None
+    verb = head.head.head
+    changed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < head.i]
+    if len(changed) != 1:
+        return None
+    thing = changed[0]
+    if thing.lower_ in FORECAST_NOUNS:
+        said = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        forecast = first_child(said, ("pobj",)) if said is not None else None
+        if forecast is None or forecast.lower_ not in GROWTH_NOUNS:
+            return None  # "its forecast for 2024": a time, not a thing
+        # "outlook for growth in the United States": the parser hangs "in" on either noun
+        return grown_thing(forecast) or grown_thing(thing)
+    return grown_thing(thing) if thing.lower_ in GROWTH_NOUNS else None
+
+
+# Verbs of saying or holding a view whose subject a poll's margin is of: "By 56% to 35%, Hispanics said".
+OPINION_VERBS = verb_forms(
+    "say/says/said",
+    "favor/favors/favored/favour/favours/favoured",
+    "support/supports/supported",
+    "oppose/opposes/opposed",
+    "approve/approves/approved",
+    "disapprove/disapproves/disapproved",
+    "prefer/prefers/preferred",
+    "back/backs/backed",
+    "think/thinks/thought",
+    "believe/believes/believed",
+    "agree/agrees/agreed",
+    "want/wants/wanted",
+)
+
+
+def poll_margin_subject(head: Token) -> Token | None:
+    """Who a poll's margin is of: the subject of the verb of saying or view that "by 56% to 35%" or "by a margin of
+    48% to 38%" hangs on; None for a "by" of change ("rose by 5%")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "margin":
+        head = head.head.head
+    if head.dep_ != "pobj" or head.head.lower_ != "by" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    if verb.lower_ not in OPINION_VERBS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    return subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
+
+
+def relative_purpose(head: Token) -> Token | None:
+    """What a sum asked or given "for which" is for: the noun the relative clause tells of ("a proposed Europa mission,
+    for which the White House had requested just $15 million" -> Europa mission); None for a noun set in apposition,
+    whose name lies before it."""
+    if head.dep_ != "dobj" or head.head.dep_ != "relcl":
+        return None
+    verb = head.head
+    said = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i), None)
+    which = first_child(said, ("pobj",)) if said is not None else None
+    if which is None or which.lower_ not in ("which", "whom"):
+        return None
+    thing = verb.head
+    return thing if is_nominal(thing) and thing.dep_ != "appos" else None
+
+
+def price_for_object(head: Token) -> Token | None:
+    """The thing a price "for" the sum buys, when the parser hangs the "for" on the verb whose object that thing is:
+    "vendors that, for $150 to $200, provide a weather station" -> weather station, "customers create their own
+    six-pack ... for $10" -> six-pack; not a paying verb's (what is paid for is its own "for")."""
+    if head.dep_ != "pobj" or head.head.lower_ != "for" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    if verb.lower_ in PAYING_VERBS | BUYING_VERBS | PRICE_VERBS or verb.lower_ in COPULAS:
+        return None
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(things) != 1 or not is_nominal(things[0]) or things[0].lower_ in RELATIVE_PRONOUNS:
+        return None
+    thing = things[0]
+    return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
 
 
 def changed_object(thing: Token) -> Token | None:
@@ -1581,7 +1695,7 @@ def distance_placed(figure: Figure, text: str) -> Figure:
 # that opens a compound name stays ("current account deficit").
 LEADING_DESCRIBING = frozenset(
     "total overall current original additional extra other remaining combined entire whole massive huge frozen "
-    "dry expensive single estimated projected own".split()
+    "dry expensive single estimated projected proposed planned own".split()
 )
 KEEPS_DESCRIBING = frozenset({("current", "account")})
 DESCRIBED_KINDS = frozenset({"money", "percent", "measure"})
