@@ -1643,12 +1643,15 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
-    return [
+    placed = [
         without_describing(
             distance_placed(weight_lost(bracket_labelled(row_labelled(listed_recipient(f)), text), text), text)
         )
         for f in restated
     ]
+    # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
+    # kilometers) west of Tripoli")
+    return share_restated(placed, text) if placed != restated else placed
 
 
 # What a distance "away" or "from" a place places, said before it (round 22, figures40; the standard's "a distance is
@@ -1671,7 +1674,18 @@ PLACED_BEFORE = (
     re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*), an? (?:[a-z][\w-]*\s){1,3}" + PLACED_HEDGE + "$"),
     # "a tank 1.34 km away"
     re.compile(r"\b[Aa]n? ([a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
+    # round 24: "Ras Lanouf, about 90 miles (140 kilometers) east of Sirte", "Zawiya, a city of some 200,000 people
+    # just 30 miles (50 kilometers) west of Tripoli": a name the distance is set beside, or described in a few words
+    re.compile(
+        r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*), (?:an? (?:[a-z][\w-]*\s){1,2}of (?:some |about )?[\d,]+ "
+        r"[a-z]+\s)?" + PLACED_HEDGE + "$"
+    ),
+    # round 24: "Victor Raul Ancieta’s village 18,000 kilometers (11,000 miles) away": a name's thing
+    re.compile(r"[A-Z][\w-]*[’']s ([a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
 )
+# Words that open a sentence or a time before a comma, not a place: "On Tuesday, about 40 km from Kyiv".
+NOT_PLACE_WORDS = frozenset("on in at by from for with after before since during last this".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NOT_PLACED = frozenset("further total distance mere full whopping few couple good little bit point".split())
 
 
@@ -1684,8 +1698,12 @@ def distance_placed(figure: Figure, text: str) -> Figure:
     start = max(0, figure.char_start - 80)
     for pattern in PLACED_BEFORE:
         placed = pattern.search(text, start, figure.char_start)
-        if placed is not None and placed.group(1).lower() not in NOT_PLACED | PHRASE_OPENERS:
-            return replace(figure, object=placed.group(1))
+        if placed is None or placed.group(1).lower() in NOT_PLACED | PHRASE_OPENERS:
+            continue
+        words = placed.group(1).lower().split()
+        if words[0] in NOT_PLACE_WORDS or any(word in MONTHS or word in WEEKDAYS for word in words):
+            continue
+        return replace(figure, object=placed.group(1))
     return figure
 
 
@@ -1726,9 +1744,20 @@ NOT_LABELS = frozenset(
 )
 
 
+# Round 24 (objects30): a price alone in brackets after a quoted title is the titled thing's (a list of games or books:
+# "“Rez Infinite” ($30)", "“Until Dawn: Rush of Blood” ($20)").
+QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{1,80}?)[”\"]\s*\($")
+
+
 def bracket_labelled(figure: Figure, text: str) -> Figure:
-    """The figure, a share with no object set alone in brackets after a word, with that word as its object."""
-    if figure.kind != "percent" or figure.object is not None or not text.startswith(")", figure.char_end):
+    """The figure, a share with no object set alone in brackets after a word, with that word as its object; a price
+    so set after a quoted title, with the title."""
+    if figure.object is not None or not text.startswith(")", figure.char_end):
+        return figure
+    if figure.kind == "money":
+        title = QUOTED_TITLE.search(text, max(0, figure.char_start - 90), figure.char_start)
+        return replace(figure, object=title.group(1).strip()) if title is not None else figure
+    if figure.kind != "percent":
         return figure
     label = BRACKET_LABEL.search(text, max(0, figure.char_start - 40), figure.char_start)
     if label is None or label.group(1).lower() in NOT_LABELS | MONTHS:
