@@ -253,7 +253,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
-        held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
+        held = held or any(said_possessor(f) or may_be_trimmed(f) or may_be_funded(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         if (
             held
@@ -319,6 +319,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
         if holder is not None:
             return holder
+    if span is not None and len(span) and may_be_funded(figure):
+        funded = funded_purpose(span, figure.object or "")
+        if funded is not None:
+            return funded
     if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
         bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
         if bought is not None:
@@ -1000,6 +1004,47 @@ def verb_changed(head: Token) -> Token | None:
     return changed_object(changed[0]) if len(changed) == 1 else None
 
 
+# Round 24 (objects30): kinds of money given, spent or earned whose "for" or "to" (an investment's "in") names what the
+# money goes to, which the standard says it is of: "$8 billion in grants for the projects" -> projects, "$1.5 billion in
+# payments to local and regional governments", "a US$1-billion investment in the Tropical Forests Forever Facility",
+# "billions of dollars in profit for US companies".
+FUNDING_NOUNS = frozenset(
+    "grant grants funding funds investment investments payment payments aid loan loans profit profits subsidies "
+    "spending".split()
+)
+INVESTED_NOUNS = frozenset({"investment", "investments"})
+
+
+def may_be_funded(figure: Figure) -> bool:
+    """Whether the token rules named a sum only by its kind of money (`FUNDING_NOUNS`)."""
+    said = (figure.object or "").lower().split()
+    return figure.kind == "money" and len(said) == 1 and said[0] in FUNDING_NOUNS
+
+
+def funded_purpose(span: Span, said: str) -> str | None:
+    """What the kind of money said right after the sum goes to, by its "for" or "to" or that of a participle on it
+    ("grants allocated to the expansion"), an investment's "in"; None for a time ("for 2015") or none said."""
+    doc = span.doc
+    noun = next((t for t in doc[span.end : span.end + 4] if t.lower_ == said.lower()), None)
+    if noun is None and span.start > 0 and doc[span.start - 1].lower_ == said.lower():
+        noun = None  # "the investment of $50 million": said before the sum, for the rules that read it there
+    if noun is None:
+        return None
+    prepositions = ("for", "to", "in") if noun.lower_ in INVESTED_NOUNS else ("for", "to")
+    holders = [noun] + [c for c in noun.children if c.dep_ == "acl"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in prepositions:
+                continue
+            thing = first_child(child, ("pobj",))
+            if thing is None or thing.like_num or thing.lower_ in TIME_NOUNS or thing.lower_ in MONTHS:
+                continue
+            if not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
+                continue
+            return coordinated_phrase(thing, span)
+    return None
+
+
 # Round 24 (objects30): nouns of growth or change whose "in"/"of" names what grows (the standard's empty heads: "90% of
 # the growth in carbon dioxide emissions" -> carbon dioxide emissions), and nouns of a forecast whose "for" names what
 # is forecast ("slashed its outlook for growth in the United States to 1.6%" -> United States).
@@ -1253,10 +1298,17 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
                 break  # "30-second": a number's word goes with the number
             first -= 2
             continue
+        joined = before.head  # round 24: "local and regional governments": modifiers joined by "and" kept whole
+        if before.dep_ == "conj" and joined.dep_ in KEPT_MODIFIERS and joined.head == noun and joined.i < before.i:
+            if all(doc[i].dep_ in ("cc", "punct") for i in range(joined.i + 1, before.i)) and before.i == first - 1:
+                first = joined.i
+                continue
         modifies = first - 1 < before.head.i <= noun.i or (before.head.i == first - 2 and is_name_number(before))
         kept = before.dep_ in KEPT_MODIFIERS or (before.dep_ == "advmod" and before.head.dep_ == "amod")
         kept = kept or (before.dep_ == "nummod" and is_name_number(before))  # "the U.K. FTSE 100 index"
-        if not (modifies and kept) or before.lower_ in EMPTY_HEADS or (before.like_num and not is_name_number(before)):
+        # a pronoun's word written in capitals is a name ("US companies")
+        empty = before.lower_ in EMPTY_HEADS and not (before.text.isupper() and len(before.text) > 1)
+        if not (modifies and kept) or empty or (before.like_num and not is_name_number(before)):
             break
         first -= 1
     while first < noun.i and (
