@@ -253,7 +253,8 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
-        held = held or any(said_possessor(f) or may_be_trimmed(f) or may_be_funded(f) for f in inside)
+        held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
+        held = held or any(may_be_funded(f) or may_be_grown(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         if (
             held
@@ -319,6 +320,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
         if holder is not None:
             return holder
+    if span is not None and len(span) and may_be_grown(figure):
+        grown = grown_or_paced(figure_head(span), span, (figure.object or "").lower())
+        if grown is not None:
+            return grown
     if span is not None and len(span) and may_be_funded(figure):
         funded = funded_purpose(span, figure.object or "")
         if funded is not None:
@@ -1064,6 +1069,45 @@ def grown_thing(noun: Token) -> Token | None:
     return None
 
 
+RATE_WORDS = frozenset("rate pace".split())
+GROWING_VERBS = CHANGE_VERBS | verb_forms(
+    "grow/grows/grew/growing",
+    "expand/expands/expanded/expanding",
+    "contract/contracts/contracted/contracting",
+    "shrink/shrinks/shrank/shrinking",
+)
+
+
+def may_be_grown(figure: Figure) -> bool:
+    """Whether the token rules named a share or a sum only by a growth or change noun or by the rate it changed at."""
+    said = (figure.object or "").lower().split()
+    if figure.kind not in STATED_KINDS or not said:
+        return False
+    return (len(said) == 1 and said[0] in GROWTH_NOUNS) or said[-1] in RATE_WORDS
+
+
+def grown_or_paced(head: Token, span: Span, said: str) -> str | None:
+    """What grows, for a figure the token rules named by its growth ("90% of the growth in carbon dioxide emissions"
+    -> carbon dioxide emissions) or by its rate ("the economy expanded at an annualized rate of 4.2 percent" ->
+    economy: a change is of what changes); None elsewhere."""
+    if said in GROWTH_NOUNS:
+        noun = partitive_noun(head, span)
+        thing = grown_thing(noun) if noun is not None and noun.lower_ == said else None
+        return phrase_of(thing, span) if thing is not None else None
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lower_ not in RATE_WORDS:
+        return None
+    rate = head.head.head
+    if rate.dep_ != "pobj" or rate.head.lower_ != "at" or rate.head.head.lower_ not in GROWING_VERBS:
+        return None
+    verb = rate.head.head
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if any(token.like_num and not is_name_number(token) for token in subject.subtree):
+        return None
+    return phrase_of(subject, span)
+
+
 def limited_change(head: Token) -> Token | None:
     """What a figure set "to", "below" or "by" a verb's object of change or forecast is of: the grown thing of "limit
     the increase in global temperatures to 3.6 degrees", "hold the increase in global average temperatures below 3.6
@@ -1299,8 +1343,9 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
             first -= 2
             continue
         joined = before.head  # round 24: "local and regional governments": modifiers joined by "and" kept whole
-        if before.dep_ == "conj" and joined.dep_ in KEPT_MODIFIERS and joined.head == noun and joined.i < before.i:
-            if all(doc[i].dep_ in ("cc", "punct") for i in range(joined.i + 1, before.i)) and before.i == first - 1:
+        joins_modifier = before.dep_ == "conj" and joined.dep_ in KEPT_MODIFIERS and joined.head == noun
+        if joins_modifier and joined.i < before.i and before.i == first - 1:
+            if all(doc[i].dep_ in ("cc", "punct") for i in range(joined.i + 1, before.i)):
                 first = joined.i
                 continue
         modifies = first - 1 < before.head.i <= noun.i or (before.head.i == first - 2 and is_name_number(before))
