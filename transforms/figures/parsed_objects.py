@@ -1344,10 +1344,10 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
             continue
         joined = before.head  # round 24: "local and regional governments": modifiers joined by "and" kept whole
         joins_modifier = before.dep_ == "conj" and joined.dep_ in KEPT_MODIFIERS and joined.head == noun
-        if joins_modifier and joined.i < before.i and before.i == first - 1:
-            if all(doc[i].dep_ in ("cc", "punct") for i in range(joined.i + 1, before.i)):
-                first = joined.i
-                continue
+        joins_modifier = joins_modifier and joined.i < before.i and before.i == first - 1
+        if joins_modifier and all(doc[i].dep_ in ("cc", "punct") for i in range(joined.i + 1, before.i)):
+            first = joined.i
+            continue
         modifies = first - 1 < before.head.i <= noun.i or (before.head.i == first - 2 and is_name_number(before))
         kept = before.dep_ in KEPT_MODIFIERS or (before.dep_ == "advmod" and before.head.dep_ == "amod")
         kept = kept or (before.dep_ == "nummod" and is_name_number(before))  # "the U.K. FTSE 100 index"
