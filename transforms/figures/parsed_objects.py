@@ -653,6 +653,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = held_at_level(head) or moved_count(head)
     if noun is None and kind in STATED_KINDS:
         noun = ranged_noun(head, kind)
+    if noun is None and kind == "measure":
+        noun = measured_thing(head)  # round 24: "the console weighs 8.4 pounds", "The ore will be heated to 2,000C"
     return coordinated_phrase(noun, span) if noun is not None else None
 
 
@@ -1106,6 +1108,50 @@ def grown_or_paced(head: Token, span: Span, said: str) -> str | None:
     if any(token.like_num and not is_name_number(token) for token in subject.subtree):
         return None
     return phrase_of(subject, span)
+
+
+# Round 24 (objects30): verbs whose object is a measure of their subject ("the console weighs 8.4 pounds", "Gadhafi
+# forces moved 40 kilometers"); participles whose "at" sets a thing's rate ("an 8-core CPU running at 2.3Ghz"); passives
+# that set a thing "at" or "to" a measure ("the halibut fishery ... is capped at 29.4 million pounds", "The ore will be
+# heated to almost 2,000 degrees Celsius").
+WEIGHING_VERBS = verb_forms(
+    "weigh/weighs/weighed/weighing",
+    "move/moves/moved",
+    "advance/advances/advanced",
+    "retreat/retreats/retreated",
+)
+RUNNING_PARTICIPLES = frozenset("running clocked rated operating".split())
+SETTING_PASSIVES = verb_forms(
+    "cap/caps/capped",
+    "heat/heated",
+    "cool/cooled",
+    "limit/limited",
+    "set",
+    "chill/chilled",
+    "warm/warmed",
+)
+
+
+def measured_thing(head: Token) -> Token | None:
+    """What a measure is of through its verb, for the verbs above: a weighing or moving verb's subject, a running
+    participle's noun, a setting passive's subject; None for a pronoun, a relative or a subject holding a number."""
+    thing: Token | None = None
+    if head.dep_ == "dobj" and head.head.lower_ in WEIGHING_VERBS:
+        verb = head.head
+        if any(c.dep_ == "dobj" and c.i < head.i for c in verb.children):
+            return None
+        thing = first_child(verb, ("nsubj",))
+        thing = thing if thing is not None and thing.i < verb.i else None
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("at", "to"):
+        verb = head.head.head
+        if verb.dep_ == "acl" and verb.lower_ in RUNNING_PARTICIPLES and head.head.lower_ == "at":
+            thing = verb.head
+        elif verb.lower_ in SETTING_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children):
+            thing = first_child(verb, ("nsubjpass",))
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
+        return None
+    # "two consoles weigh 16 pounds": a count of the things is not what the measure is of; "an 8-core CPU" is
+    return None if any(c.dep_ == "nummod" and not is_name_number(c) for c in thing.children) else thing
 
 
 def limited_change(head: Token) -> Token | None:
