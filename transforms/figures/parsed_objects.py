@@ -254,7 +254,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
-        held = held or any(may_be_funded(f) or may_be_grown(f) for f in inside)
+        held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         if (
             held
@@ -324,6 +324,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         grown = grown_or_paced(figure_head(span), span, (figure.object or "").lower())
         if grown is not None:
             return grown
+    if span is not None and len(span) and may_be_paid_by_means(figure):
+        bought = bought_by_means(figure_head(span), (figure.object or "").lower())
+        if bought is not None:
+            return phrase_of(bought, span)
     if span is not None and len(span) and may_be_funded(figure):
         funded = funded_purpose(span, figure.object or "")
         if funded is not None:
@@ -655,6 +659,10 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = ranged_noun(head, kind)
     if noun is None and kind == "measure":
         noun = measured_thing(head)  # round 24: "the console weighs 8.4 pounds", "The ore will be heated to 2,000C"
+    if noun is None and kind in ("measure", "percent"):
+        noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
+    if noun is None and kind == "money":
+        noun = infinitive_purpose(head)  # round 24: "JPMorgan paid $1.1 billion to settle charges"
     return coordinated_phrase(noun, span) if noun is not None else None
 
 
@@ -1108,6 +1116,68 @@ def grown_or_paced(head: Token, span: Span, said: str) -> str | None:
     if any(token.like_num and not is_name_number(token) for token in subject.subtree):
         return None
     return phrase_of(subject, span)
+
+
+# Round 24 (objects30): how a price was paid ("for $290 million in cash and equity") or the deal it was paid in
+# ("acquire ... Jamf in a $2.2 billion deal"), named by the token rules where the standard wants the thing bought.
+MEANS_WORDS = frozenset("cash stock equity shares deal deals transaction agreement".split()) | frozenset(
+    {"cash and equity", "cash and stock", "stock and cash"}
+)
+
+
+def may_be_paid_by_means(figure: Figure) -> bool:
+    """Whether the token rules named a sum by how or in what deal it was paid."""
+    return figure.kind == "money" and (figure.object or "").lower() in MEANS_WORDS
+
+
+def bought_by_means(head: Token, said: str) -> Token | None:
+    """The thing a buying verb buys "for" the sum or "in" a deal of it (`named_purchase`), or None."""
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.dep_ == "prep":
+        verb = head.head.head
+    elif head.head.lower_ == said.split()[-1] and head.head.dep_ == "pobj" and head.head.head.lower_ in ("in", "for"):
+        verb = head.head.head.head
+    else:
+        return None
+    return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
+
+
+SCORE_NOUNS = frozenset("score scores rating ratings".split())
+
+
+def scored_subject(head: Token) -> Token | None:
+    """Whose score a figure "of" a score is: the subject of the verb the score is the object of ("Customers ... reported
+    an average satisfaction score of 704"), or set "with" ("National Car Rental secured the second position with a
+    score of 721"); None for a pronoun or a relative."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lower_ not in SCORE_NOUNS:
+        return None
+    score = head.head.head
+    if score.dep_ == "pobj" and score.head.lower_ == "with":
+        holder = score.head.head
+        verb = holder.head if holder.dep_ == "dobj" else holder
+    elif score.dep_ == "dobj":
+        verb = score.head
+    else:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
+def infinitive_purpose(head: Token) -> Token | None:
+    """What a sum paid, spent or invested is for when an infinitive says it: the infinitive's object ("JPMorgan paid
+    $1.1 billion to settle charges", "the Kremlin is spending $300 million to open seven new Islamic universities")."""
+    if head.dep_ != "dobj" or head.head.lower_ not in PAYING_VERBS | INVESTING_VERBS:
+        return None
+    for clause in head.head.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.i < head.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        thing = first_child(clause, ("dobj",))
+        if thing is not None and is_nominal(thing) and thing.lower_ not in RELATIVE_PRONOUNS:
+            return thing
+    return None
 
 
 # Round 24 (objects30): verbs whose object is a measure of their subject ("the console weighs 8.4 pounds", "Gadhafi
@@ -1874,7 +1944,30 @@ def without_describing(figure: Figure) -> Figure:
         if (words[first], words[first + 1].lower()) in KEEPS_DESCRIBING:
             break
         first += 1
+    first = max(first, titled_name_start(words))
     return replace(figure, object=" ".join(words[first:])) if first else figure
+
+
+def titled_name_start(words: list[str]) -> int:
+    """Where a name set after the common nouns that describe it starts ("threat intelligence firm ThreatConnect" ->
+    ThreatConnect, "streaming leader Twitch" -> Twitch: round 24, the standard's "the noun phrase that names the
+    thing"), or 0: the words before a name end in a lower-case noun, and the name runs capitalised to the end."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    if start == 0 or start == len(words):
+        return 0
+    before = words[start - 1]
+    # only after a noun that says what kind of body or person the name is: "nominal GDP" keeps its adjective
+    return start if before in TITLE_NOUNS else 0
+
+
+TITLE_NOUNS = frozenset(
+    "firm company companies leader startup start-up maker giant rival group provider platform service app brand "
+    "carrier retailer lender bank insurer developer manufacturer chain network studio publisher operator owner "
+    "subsidiary unit outlet newspaper magazine broadcaster band singer rapper actor actress star player coach "
+    "club team fund investor partner supplier producer distributor vendor website site agency charity".split()
+)
 
 
 # A share in brackets right after what it is a share of, in a list: "Electricity (5.4%), generator (0%), kerosene
