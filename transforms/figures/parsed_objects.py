@@ -1443,7 +1443,32 @@ def phrase_of(noun: Token, figure: Span) -> str | None:
     commercial" -> commercial); None for an empty head or a noun inside the figure."""
     if not is_nominal(noun) or figure.start <= noun.i < figure.end:
         return None
-    return noun_phrase(noun, figure)
+    phrase = noun_phrase(noun, figure)
+    named = name_tail(noun, figure)
+    return f"{phrase} {named}" if phrase is not None and named is not None else phrase
+
+
+# Round 24 (objects30): a name keeps its own words after its head, as the standard says ("Color of Change",
+# "Stratospheric Observatory for Infrared Astronomy"): "of" or "for" and a capitalised name right after a name.
+NAME_TAIL_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def name_tail(noun: Token, figure: Span) -> str | None:
+    """The words of a name after its head noun ("of Change" after "Color"), or None: only after a name, and only a
+    capitalised name in the "of"/"for" phrase right after it, with nothing else between."""
+    doc = noun.doc
+    if not is_name(noun) or noun.i + 2 >= len(doc):
+        return None
+    preposition = doc[noun.i + 1]
+    if preposition.lower_ not in NAME_TAIL_PREPOSITIONS or preposition.head != noun or preposition.dep_ != "prep":
+        return None
+    named = first_child(preposition, ("pobj",))
+    if named is None or figure.start <= named.i < figure.end or named.left_edge.i != preposition.i + 1:
+        return None
+    words = doc[preposition.i + 1 : named.i + 1]
+    if not all(word.text[:1].isupper() or word.lower_ in ("&", "and") for word in words):
+        return None
+    return doc[preposition.i : named.i + 1].text
 
 
 def noun_phrase(noun: Token, figure: Span) -> str | None:
@@ -1644,15 +1669,19 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
     for holder in holders:
         # "paid $35 million in a settlement": what a payment is made in; "investing $21 million in each of the five
         # states", "invest up to €60 million in a chalet": what an investment goes into
-        prepositions = (
-            PURPOSE_PREPOSITIONS | {"in"} if holder.lower_ in PAYING_VERBS | INVESTING_VERBS else PURPOSE_PREPOSITIONS
-        )
+        # round 24: the verb's "in" hung on its sum as well ("investing no less than $21 million in each of")
+        invested = any(h.lower_ in PAYING_VERBS | INVESTING_VERBS for h in holders)
+        prepositions = PURPOSE_PREPOSITIONS | {"in"} if invested else PURPOSE_PREPOSITIONS
         for child in holder.children:
             if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < span.end:
                 continue
             noun = first_child(child, ("pobj",))
             if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
                 continue
+            each = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if noun.lower_ in EMPTY_HEADS and each is not None:
+                # round 24: "investing no less than $21 million in each of the five states" (the standard's "each of")
+                return first_child(each, ("pobj",)) or noun
             return noun
     return None
 
