@@ -629,7 +629,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     head = figure_head(span)
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
     if noun is None and kind == "money":
-        noun = priced_noun(head, span)
+        # round 24: an infinitive's purpose over the payer ("The insurer paid $2.4 million to settle claims")
+        noun = infinitive_purpose(head) or priced_noun(head, span)
     if noun is not None and noun.lower_ in GROWTH_NOUNS:
         noun = grown_thing(noun) or noun  # round 24: "90% of the growth in carbon dioxide emissions"
     if noun is None and kind in STATED_KINDS:
@@ -661,8 +662,6 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = measured_thing(head)  # round 24: "the console weighs 8.4 pounds", "The ore will be heated to 2,000C"
     if noun is None and kind in ("measure", "percent"):
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
-    if noun is None and kind == "money":
-        noun = infinitive_purpose(head)  # round 24: "JPMorgan paid $1.1 billion to settle charges"
     return coordinated_phrase(noun, span) if noun is not None else None
 
 
@@ -1164,6 +1163,10 @@ def scored_subject(head: Token) -> Token | None:
     return subject
 
 
+# Pronouns that name no thing: "pay $10 to unlock everything".
+INDEFINITES = frozenset("everything anything something nothing all more".split())
+
+
 def infinitive_purpose(head: Token) -> Token | None:
     """What a sum paid, spent or invested is for when an infinitive says it: the infinitive's object ("JPMorgan paid
     $1.1 billion to settle charges", "the Kremlin is spending $300 million to open seven new Islamic universities")."""
@@ -1175,7 +1178,7 @@ def infinitive_purpose(head: Token) -> Token | None:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             continue
         thing = first_child(clause, ("dobj",))
-        if thing is not None and is_nominal(thing) and thing.lower_ not in RELATIVE_PRONOUNS:
+        if thing is not None and is_nominal(thing) and thing.lower_ not in RELATIVE_PRONOUNS | INDEFINITES:
             return thing
     return None
 
