@@ -937,6 +937,8 @@ def measure_phrase_of(noun: Token, figure: Span) -> str | None:
         named = first_child(of, ("pobj",))  # "The Index of Retail Prices rose 2 percent": a name whole
         measured = named if named is not None and named.text[:1].isupper() and is_nominal(named) else None
     tail = phrase_of(measured, figure) if measured is not None else None
+    if phrase is not None and tail is not None and phrase.endswith(f" of {tail}"):
+        return phrase  # the name's own "of" words, kept by `name_tail` already
     return f"{phrase} of {tail}" if phrase is not None and tail is not None else phrase
 
 
