@@ -1191,6 +1191,9 @@ def infinitive_purpose(head: Token) -> Token | None:
 # heated to almost 2,000 degrees Celsius").
 WEIGHING_VERBS = verb_forms(
     "weigh/weighs/weighed/weighing",
+    "consume/consumes/consumed",
+    "produce/produces/produced",
+    "pump/pumps/pumped",
     "move/moves/moved",
     "advance/advances/advanced",
     "retreat/retreats/retreated",
@@ -1216,6 +1219,8 @@ def measured_thing(head: Token) -> Token | None:
         if any(c.dep_ == "dobj" and c.i < head.i for c in verb.children):
             return None
         thing = first_child(verb, ("nsubj",))
+        if thing is not None and thing.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            thing = verb.head  # "the North African nation, which produced some 1.6 million barrels per day"
         thing = thing if thing is not None and thing.i < verb.i else None
     elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("at", "to"):
         verb = head.head.head
@@ -1499,6 +1504,8 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
         kept = kept or (before.dep_ == "nummod" and is_name_number(before))  # "the U.K. FTSE 100 index"
         # a pronoun's word written in capitals is a name ("US companies")
         empty = before.lower_ in EMPTY_HEADS and not (before.text.isupper() and len(before.text) > 1)
+        # round 24: "average" before a noun picks out a kind ("average page weight", "average daily consumption")
+        empty = empty and not (before.lower_ == "average" and before.dep_ in ("amod", "compound"))
         if not (modifies and kept) or empty or (before.like_num and not is_name_number(before)):
             break
         first -= 1
@@ -1620,15 +1627,34 @@ def leveled_noun(head: Token) -> Token | None:
     """What a measure a level verb reaches "at" or "to" is of: its subject ("Wyoming coal production peaked in 2008 at
     447.6 million tons, declining to 375.8 million tons" -> Wyoming coal production for both), or None."""
     preposition, verb = head.head, head.head.head
-    if head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
+    if head.dep_ == "dobj" and head.head.lower_ in LEVEL_VERBS and head.head.dep_ in ("xcomp", "advcl"):
+        verb = head.head  # round 24: "has increased by 15% in one year to reach 1,953Kb"
+    elif head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
         return None
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "advcl" and verb.lower_.endswith("ing"):
         verb = verb.head  # "peaked at ..., declining to 375.8 million tons"
         subject = first_child(verb, ("nsubj",))
+    infinitive = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subject is None and infinitive and not any(c.dep_ == "dobj" and c != head for c in verb.children):
+        # (not "wants to increase it to 10%": what changes is the object)
+        verb = verb.head  # round 24: "average page weight has increased by 15% in one year to reach 1,953Kb"
+        subject = first_child(verb, ("nsubj",))
     if subject is None or subject.i > verb.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    return None if any(token.like_num for token in subject.subtree) else subject
+    # the subject's own amount ("The carrier's debt of $2.1 billion"); round 24: not a group it is "for" ("average
+    # daily consumption for Gotham's 8.4 million people has fallen to about 1 billion gallons")
+    said = [
+        t
+        for t in subject.subtree
+        if not any(a.dep_ == "prep" and a.lower_ == "for" for a in t.ancestors if a.i > subject.i)
+    ]
+    if any(token.like_num for token in said):
+        return None
+    named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+    if subject.lower_ in PRICE_NOUNS and named is not None:
+        return first_child(named, ("pobj",))  # "the cost of cybercrime projected to reach US$12tn"
+    return subject
 
 
 def receiver_noun(head: Token) -> Token | None:
