@@ -969,9 +969,20 @@ def changed_noun(head: Token) -> Token | None:
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
-    if any(token.like_num and not is_name_number(token) for token in subject.subtree):
+    if any(token.like_num and not is_name_number(token) for token in own_words(subject)):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
+
+
+def own_words(subject: Token) -> list[Token]:
+    """The subject's words but those of its phrases after "on", "for" or "in", which name what it is about rather than
+    an amount of its own (round 24: "the yield on the 10-year Treasury note has risen ... to 3.1 percent", "average
+    daily consumption for Gotham's 8.4 million people has fallen to about 1 billion gallons")."""
+    return [
+        t
+        for t in subject.subtree
+        if not any(a.dep_ == "prep" and a.lower_ in ("on", "for", "in") for a in t.ancestors if a.i > subject.i)
+    ]
 
 
 # Verbs that change a thing named as their object by or to a figure: "reduce greenhouse-gas emissions by 7-10%",
@@ -1642,14 +1653,8 @@ def leveled_noun(head: Token) -> Token | None:
         subject = first_child(verb, ("nsubj",))
     if subject is None or subject.i > verb.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    # the subject's own amount ("The carrier's debt of $2.1 billion"); round 24: not a group it is "for" ("average
-    # daily consumption for Gotham's 8.4 million people has fallen to about 1 billion gallons")
-    said = [
-        t
-        for t in subject.subtree
-        if not any(a.dep_ == "prep" and a.lower_ == "for" for a in t.ancestors if a.i > subject.i)
-    ]
-    if any(token.like_num for token in said):
+    # the subject's own amount ("The carrier's debt of $2.1 billion"), not a group it is "for" (`own_words`)
+    if any(token.like_num for token in own_words(subject)):
         return None
     named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
     if subject.lower_ in PRICE_NOUNS and named is not None:
@@ -1989,6 +1994,8 @@ LEADING_DESCRIBING = frozenset(
     "dry expensive single estimated projected proposed planned own".split()
 )
 KEEPS_DESCRIBING = frozenset({("current", "account")})
+# Adverbs the parser sometimes hangs on the noun that opens a sentence: "Meanwhile UK sales were up 6.1 per cent".
+SENTENCE_ADVERBS = frozenset("meanwhile however also still overall".split())
 DESCRIBED_KINDS = frozenset({"money", "percent", "measure"})
 
 
@@ -2000,7 +2007,11 @@ def without_describing(figure: Figure) -> Figure:
         return figure
     first = 0
     # "Cleveland-based Key Private Bank", "London-based Rio Tinto Group": where a thing is based describes it (round 23)
-    while first < len(words) - 1 and (words[first] in LEADING_DESCRIBING or words[first].endswith("-based")):
+    if figure.sentence.startswith(words[0]) and words[0].lower() in LEADING_DESCRIBING | SENTENCE_ADVERBS:
+        words = [words[0].lower(), *words[1:]]  # round 24: "Overall shopper numbers fell", "Meanwhile UK sales were"
+    while first < len(words) - 1 and (
+        words[first] in LEADING_DESCRIBING | SENTENCE_ADVERBS or words[first].endswith("-based")
+    ):
         if (words[first], words[first + 1].lower()) in KEEPS_DESCRIBING:
             break
         first += 1
