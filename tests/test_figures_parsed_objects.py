@@ -77,7 +77,8 @@ def test_the_parse_alone_finds_the_token_rules_objects(nlp, text, surface, expec
         ("It costs $9 a month after the trial.", "$9"),  # a pronoun names nothing
         ("The basic model costs $50 less than last year's.", "$50"),  # a difference, not a price
         ("The repairs will cost the city $3 million over two years.", "$3 million"),  # who pays comes first
-        ("Acme Corp will pay $3 million to settle the claims.", "$3 million"),  # a named payer
+        # a named payer (round 24: "to settle the claims" after it now names what the sum is for, as the standard says)
+        ("Acme Corp will pay $3 million over two years.", "$3 million"),
         ("He had spent 11 of his 19 years in care.", "11"),  # a duration's "of" is the period it lies in
         ("She served only 20 minutes of a two-day sentence.", "20 minutes"),
         ("The storm cut power to 4,000 homes for six hours.", "six hours"),  # no price verb, no "of"
@@ -309,10 +310,103 @@ def test_the_objects_of_round_23(nlp, text, surface, expected):
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        # a forecast's figure is not of the forecast; a pronoun's change names nothing
-        ("The bank slashed its outlook for growth in Peru to 1.2% this year.", "1.2%"),
+        # a pronoun's change names nothing (round 24 moved the forecast's case below: it names its place now)
         ("That was down 4.5 percent from a year ago.", "4.5 percent"),
     ],
 )
 def test_the_objects_of_round_23_leave_what_names_nothing(nlp, text, surface):
+    assert objects(nlp, text)[surface] is None
+
+
+# Round 24 (objects30): docs/evaluation.md, "Round 24, objects30". Sentences of my own, one or two per class; every
+# case fails on main a0725d4 (the forecast's case was a guard there that its object stays empty).
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # what a growth, a change or a forecast of growth is of
+        ("The bank slashed its outlook for growth in Peru to 1.2% this year.", "1.2%", "Peru"),
+        ("Treaties aim to limit the increase in sea temperatures to 1.8 degrees.", "1.8 degrees", "sea temperatures"),
+        ("Coal plants caused 40% of the growth in sulphur emissions last decade.", "40%", "sulphur emissions"),
+        ("The region's economy expanded at an annual rate of 3.7 percent.", "3.7 percent", "economy"),
+        # a poll's margin is its subject's
+        ("By 61% to 30%, farmers said the levy was unfair.", "61%", "farmers"),
+        # a sum asked "for which", a price "for" a verb's object, an infinitive's purpose
+        (
+            "The funds go to a proposed Mars probe, for which the agency had requested $40 million.",
+            "$40 million",
+            "Mars probe",
+        ),
+        ("There are printers that, for $20 to $30, make a wooden sign.", "$20 to $30", "wooden sign"),
+        ("The insurer paid $2.4 million to settle claims by former staff.", "$2.4 million", "claims"),
+        # kinds of money said with what they go to; an investment "in each of"
+        ("The trust announced $6 million in grants for rural clinics.", "$6 million", "rural clinics"),
+        (
+            "The miner will produce $900 million in payments to local and regional councils.",
+            "$900 million",
+            "local and regional councils",
+        ),
+        ("The fund is investing $12 million in each of the four provinces.", "$12 million", "provinces"),
+        # a price after a quoted title; a purchase in cash or in a deal; a name after its title noun
+        ("“Lantern Road” ($25)", "$25", "Lantern Road"),
+        ("Orbitex is acquiring security firm Quillpay for $410 million in cash and stock.", "$410 million", "Quillpay"),
+        ("Harbor Partners agreed to acquire Brightwell in a $1.3 billion deal.", "$1.3 billion", "Brightwell"),
+        # a name keeps its "of" words
+        ("She has donated $3 million to Friends of Nature, a charity.", "$3 million", "Friends of Nature"),
+        # distances set beside a name or a name's thing, with their conversions
+        (
+            "Rebels reached Tarhuna, about 40 miles (65 kilometers) south of Tripoli, on Friday.",
+            "about 40 miles",
+            "Tarhuna",
+        ),
+        (
+            "Rebels reached Tarhuna, about 40 miles (65 kilometers) south of Tripoli, on Friday.",
+            "65 kilometers",
+            "Tarhuna",
+        ),
+        ("The dam floods Maria Quispe’s farm 300 kilometers (186 miles) away.", "300 kilometers", "farm"),
+        # measures through weighing and moving verbs, running participles and setting passives
+        ("The new tablet weighs 1.2 pounds and costs less.", "1.2 pounds", "new tablet"),
+        (
+            "On Monday night, rebel units moved 25 kilometers (16 miles) from Brega to Ajdabiya.",
+            "25 kilometers",
+            "rebel units",
+        ),
+        ("It ships with a quad-core chip running at 3.1GHz.", "3.1GHz", "quad-core chip"),
+        ("The glass will be heated to 1,500 degrees Celsius in the kiln.", "1,500 degrees Celsius", "glass"),
+        # a producing verb's relative clause names its antecedent; a level reached by an infinitive, its clause's
+        # subject, "average" kept and a group "for" the subject no figure of its own
+        (
+            "Exports fell from the small island state, which produced some 90,000 barrels per day.",
+            "some 90,000 barrels",
+            "small island state",
+        ),
+        ("Average file size has grown by 20% this year to reach 3,100Kb.", "3,100Kb", "Average file size"),
+        # a number in what the subject is "on" is not the subject's own; a describing word or an adverb opening the
+        # sentence is left out of the object it opens
+        ("The rate on the 30-year mortgage has risen by a quarter point, to 7.1 percent.", "7.1 percent", "rate"),
+        ("Overall hotel bookings fell by 4 per cent.", "by 4 per cent", "hotel bookings"),
+        ("Meanwhile US sales were up 4.4 per cent on March 2015.", "4.4 per cent", "US sales"),
+        (
+            "Average water use for the town's 12,000 homes has fallen to about 4 million gallons per day.",
+            "about 4 million gallons",
+            "Average water use",
+        ),
+    ],
+)
+def test_the_objects_of_round_24(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a poll's margin said by a pronoun names nothing
+        ("By 56% to 35%, they said the levy was unfair.", "56%"),
+        # a distance said after a time opening the sentence places nothing
+        ("On Tuesday, about 40 km from the border, shelling resumed.", "about 40 km"),
+        # what an infinitive changes is its object, not the wanting subject's
+        ("The council wants to cut it to 12% by 2030.", "12%"),
+    ],
+)
+def test_the_objects_of_round_24_leave_what_names_nothing(nlp, text, surface):
     assert objects(nlp, text)[surface] is None

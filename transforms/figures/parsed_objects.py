@@ -254,6 +254,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
         held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
+        held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         if (
             held
@@ -319,6 +320,18 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
         if holder is not None:
             return holder
+    if span is not None and len(span) and may_be_grown(figure):
+        grown = grown_or_paced(figure_head(span), span, (figure.object or "").lower())
+        if grown is not None:
+            return grown
+    if span is not None and len(span) and may_be_paid_by_means(figure):
+        bought = bought_by_means(figure_head(span), (figure.object or "").lower())
+        if bought is not None:
+            return phrase_of(bought, span)
+    if span is not None and len(span) and may_be_funded(figure):
+        funded = funded_purpose(span, figure.object or "")
+        if funded is not None:
+            return funded
     if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
         bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
         if bought is not None:
@@ -578,6 +591,10 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
             return True
         if kind in STATED_KINDS and words & CHANGING_VERBS:
             return True  # "reduce greenhouse-gas emissions by 7-10%" (`verb_changed`)
+        if kind in STATED_KINDS and words & (GROWTH_NOUNS | FORECAST_NOUNS):
+            return True  # `limited_change`, `grown_thing`
+        if kind == "percent" and "by" in words and words & OPINION_VERBS:
+            return True  # `poll_margin_subject`
         if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES | MOVES)):
             return True
         if kind in STATED_KINDS and words & RANGING_VERBS:
@@ -612,9 +629,16 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     head = figure_head(span)
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
     if noun is None and kind == "money":
-        noun = priced_noun(head, span)
+        # round 24: an infinitive's purpose over the payer ("The insurer paid $2.4 million to settle claims")
+        noun = infinitive_purpose(head) or priced_noun(head, span)
+    if noun is not None and noun.lower_ in GROWTH_NOUNS:
+        noun = grown_thing(noun) or noun  # round 24: "90% of the growth in carbon dioxide emissions"
     if noun is None and kind in STATED_KINDS:
         noun = verb_changed(head)  # round 23 (objects29): "raising the income limit ... to $220,000"
+    if noun is None and kind in STATED_KINDS:
+        noun = limited_change(head)  # round 24: "limit the increase in global temperatures to 3.6 degrees"
+    if noun is None and kind == "percent":
+        noun = poll_margin_subject(head)  # round 24: "By 56% to 35%, Hispanics said"
     if noun is None and kind in CHANGED_KINDS:
         changed = changed_noun(head) or leveled_noun(head)  # "whose market capitalization peaked at $45 billion"
         if changed is not None:
@@ -624,6 +648,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if kind == "money":
         noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
         noun = noun or worth_noun(head)
+        # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
+        noun = noun or relative_purpose(head) or price_for_object(head)
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
@@ -632,6 +658,10 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = held_at_level(head) or moved_count(head)
     if noun is None and kind in STATED_KINDS:
         noun = ranged_noun(head, kind)
+    if noun is None and kind == "measure":
+        noun = measured_thing(head)  # round 24: "the console weighs 8.4 pounds", "The ore will be heated to 2,000C"
+    if noun is None and kind in ("measure", "percent"):
+        noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
     return coordinated_phrase(noun, span) if noun is not None else None
 
 
@@ -907,6 +937,8 @@ def measure_phrase_of(noun: Token, figure: Span) -> str | None:
         named = first_child(of, ("pobj",))  # "The Index of Retail Prices rose 2 percent": a name whole
         measured = named if named is not None and named.text[:1].isupper() and is_nominal(named) else None
     tail = phrase_of(measured, figure) if measured is not None else None
+    if phrase is not None and tail is not None and phrase.endswith(f" of {tail}"):
+        return phrase  # the name's own "of" words, kept by `name_tail` already
     return f"{phrase} of {tail}" if phrase is not None and tail is not None else phrase
 
 
@@ -937,9 +969,20 @@ def changed_noun(head: Token) -> Token | None:
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
-    if any(token.like_num and not is_name_number(token) for token in subject.subtree):
+    if any(token.like_num and not is_name_number(token) for token in own_words(subject)):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
+
+
+def own_words(subject: Token) -> list[Token]:
+    """The subject's words but those of its phrases after "on", "for" or "in", which name what it is about rather than
+    an amount of its own (round 24: "the yield on the 10-year Treasury note has risen ... to 3.1 percent", "average
+    daily consumption for Gotham's 8.4 million people has fallen to about 1 billion gallons")."""
+    return [
+        t
+        for t in subject.subtree
+        if not any(a.dep_ == "prep" and a.lower_ in ("on", "for", "in") for a in t.ancestors if a.i > subject.i)
+    ]
 
 
 # Verbs that change a thing named as their object by or to a figure: "reduce greenhouse-gas emissions by 7-10%",
@@ -986,6 +1029,303 @@ def verb_changed(head: Token) -> Token | None:
         # name who changed it
         changed = [child for child in verb.children if child.dep_ == "nsubjpass" and child.i < verb.i]
     return changed_object(changed[0]) if len(changed) == 1 else None
+
+
+# Round 24 (objects30): kinds of money given, spent or earned whose "for" or "to" (an investment's "in") names what the
+# money goes to, which the standard says it is of: "$8 billion in grants for the projects" -> projects, "$1.5 billion in
+# payments to local and regional governments", "a US$1-billion investment in the Tropical Forests Forever Facility",
+# "billions of dollars in profit for US companies".
+FUNDING_NOUNS = frozenset(
+    "grant grants funding funds investment investments payment payments aid loan loans profit profits subsidies "
+    "spending".split()
+)
+INVESTED_NOUNS = frozenset({"investment", "investments"})
+
+
+def may_be_funded(figure: Figure) -> bool:
+    """Whether the token rules named a sum only by its kind of money (`FUNDING_NOUNS`)."""
+    said = (figure.object or "").lower().split()
+    return figure.kind == "money" and len(said) == 1 and said[0] in FUNDING_NOUNS
+
+
+def funded_purpose(span: Span, said: str) -> str | None:
+    """What the kind of money said right after the sum goes to, by its "for" or "to" or that of a participle on it
+    ("grants allocated to the expansion"), an investment's "in"; None for a time ("for 2015") or none said."""
+    doc = span.doc
+    noun = next((t for t in doc[span.end : span.end + 4] if t.lower_ == said.lower()), None)
+    if noun is None and span.start > 0 and doc[span.start - 1].lower_ == said.lower():
+        noun = None  # "the investment of $50 million": said before the sum, for the rules that read it there
+    if noun is None:
+        return None
+    prepositions = ("for", "to", "in") if noun.lower_ in INVESTED_NOUNS else ("for", "to")
+    holders = [noun] + [c for c in noun.children if c.dep_ == "acl"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ != "prep" or child.lower_ not in prepositions:
+                continue
+            thing = first_child(child, ("pobj",))
+            if thing is None or thing.like_num or thing.lower_ in TIME_NOUNS or thing.lower_ in MONTHS:
+                continue
+            if not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
+                continue
+            return coordinated_phrase(thing, span)
+    return None
+
+
+# Round 24 (objects30): nouns of growth or change whose "in"/"of" names what grows (the standard's empty heads: "90% of
+# the growth in carbon dioxide emissions" -> carbon dioxide emissions), and nouns of a forecast whose "for" names what
+# is forecast ("slashed its outlook for growth in the United States to 1.6%" -> United States).
+GROWTH_NOUNS = CHANGE_NOUNS | frozenset({"growth"})
+FORECAST_NOUNS = frozenset("outlook forecast forecasts estimate estimates projection projections".split())
+# Prepositions that set a changed or forecast thing at a level: "to 3.6 degrees", "below 3.6 degrees", "by 2 percent".
+LIMIT_PREPOSITIONS = frozenset("to below above under over by at".split())
+
+
+def grown_thing(noun: Token) -> Token | None:
+    """What a growth or change noun says grows: the noun of its "in" (or "of") phrase, or None."""
+    for preposition in ("in", "of"):
+        said = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == preposition), None)
+        thing = first_child(said, ("pobj",)) if said is not None else None
+        if thing is not None and is_nominal(thing) and not thing.like_num and thing.lower_ not in MONTHS:
+            return thing
+    return None
+
+
+RATE_WORDS = frozenset("rate pace".split())
+GROWING_VERBS = CHANGE_VERBS | verb_forms(
+    "grow/grows/grew/growing",
+    "expand/expands/expanded/expanding",
+    "contract/contracts/contracted/contracting",
+    "shrink/shrinks/shrank/shrinking",
+)
+
+
+def may_be_grown(figure: Figure) -> bool:
+    """Whether the token rules named a share or a sum only by a growth or change noun or by the rate it changed at."""
+    said = (figure.object or "").lower().split()
+    if figure.kind not in STATED_KINDS or not said:
+        return False
+    return (len(said) == 1 and said[0] in GROWTH_NOUNS) or said[-1] in RATE_WORDS
+
+
+def grown_or_paced(head: Token, span: Span, said: str) -> str | None:
+    """What grows, for a figure the token rules named by its growth ("90% of the growth in carbon dioxide emissions"
+    -> carbon dioxide emissions) or by its rate ("the economy expanded at an annualized rate of 4.2 percent" ->
+    economy: a change is of what changes); None elsewhere."""
+    if said in GROWTH_NOUNS:
+        noun = partitive_noun(head, span)
+        thing = grown_thing(noun) if noun is not None and noun.lower_ == said else None
+        return phrase_of(thing, span) if thing is not None else None
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lower_ not in RATE_WORDS:
+        return None
+    rate = head.head.head
+    if rate.dep_ != "pobj" or rate.head.lower_ != "at" or rate.head.head.lower_ not in GROWING_VERBS:
+        return None
+    verb = rate.head.head
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if any(token.like_num and not is_name_number(token) for token in subject.subtree):
+        return None
+    return phrase_of(subject, span)
+
+
+# Round 24 (objects30): how a price was paid ("for $290 million in cash and equity") or the deal it was paid in
+# ("acquire ... Jamf in a $2.2 billion deal"), named by the token rules where the standard wants the thing bought.
+MEANS_WORDS = frozenset("cash stock equity shares deal deals transaction agreement".split()) | frozenset(
+    {"cash and equity", "cash and stock", "stock and cash"}
+)
+
+
+def may_be_paid_by_means(figure: Figure) -> bool:
+    """Whether the token rules named a sum by how or in what deal it was paid."""
+    return figure.kind == "money" and (figure.object or "").lower() in MEANS_WORDS
+
+
+def bought_by_means(head: Token, said: str) -> Token | None:
+    """The thing a buying verb buys "for" the sum or "in" a deal of it (`named_purchase`), or None."""
+    if head.dep_ == "pobj" and head.head.lower_ == "for" and head.head.dep_ == "prep":
+        verb = head.head.head
+    elif head.head.lower_ == said.split()[-1] and head.head.dep_ == "pobj" and head.head.head.lower_ in ("in", "for"):
+        verb = head.head.head.head
+    else:
+        return None
+    return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
+
+
+SCORE_NOUNS = frozenset("score scores rating ratings".split())
+
+
+def scored_subject(head: Token) -> Token | None:
+    """Whose score a figure "of" a score is: the subject of the verb the score is the object of ("Customers ... reported
+    an average satisfaction score of 704"), or set "with" ("National Car Rental secured the second position with a
+    score of 721"); None for a pronoun or a relative."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lower_ not in SCORE_NOUNS:
+        return None
+    score = head.head.head
+    if score.dep_ == "pobj" and score.head.lower_ == "with":
+        holder = score.head.head
+        verb = holder.head if holder.dep_ == "dobj" else holder
+    elif score.dep_ == "dobj":
+        verb = score.head
+    else:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
+# Pronouns that name no thing: "pay $10 to unlock everything".
+INDEFINITES = frozenset("everything anything something nothing all more".split())
+
+
+def infinitive_purpose(head: Token) -> Token | None:
+    """What a sum paid, spent or invested is for when an infinitive says it: the infinitive's object ("JPMorgan paid
+    $1.1 billion to settle charges", "the Kremlin is spending $300 million to open seven new Islamic universities")."""
+    if head.dep_ != "dobj" or head.head.lower_ not in PAYING_VERBS | INVESTING_VERBS:
+        return None
+    for clause in head.head.children:
+        if clause.dep_ not in ("advcl", "xcomp") or clause.i < head.i:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        thing = first_child(clause, ("dobj",))
+        if thing is not None and is_nominal(thing) and thing.lower_ not in RELATIVE_PRONOUNS | INDEFINITES:
+            return thing
+    return None
+
+
+# Round 24 (objects30): verbs whose object is a measure of their subject ("the console weighs 8.4 pounds", "Gadhafi
+# forces moved 40 kilometers"); participles whose "at" sets a thing's rate ("an 8-core CPU running at 2.3Ghz"); passives
+# that set a thing "at" or "to" a measure ("the halibut fishery ... is capped at 29.4 million pounds", "The ore will be
+# heated to almost 2,000 degrees Celsius").
+WEIGHING_VERBS = verb_forms(
+    "weigh/weighs/weighed/weighing",
+    "consume/consumes/consumed",
+    "produce/produces/produced",
+    "pump/pumps/pumped",
+    "move/moves/moved",
+    "advance/advances/advanced",
+    "retreat/retreats/retreated",
+)
+RUNNING_PARTICIPLES = frozenset("running clocked rated operating".split())
+SETTING_PASSIVES = verb_forms(
+    "cap/caps/capped",
+    "heat/heated",
+    "cool/cooled",
+    "limit/limited",
+    "set",
+    "chill/chilled",
+    "warm/warmed",
+)
+
+
+def measured_thing(head: Token) -> Token | None:
+    """What a measure is of through its verb, for the verbs above: a weighing or moving verb's subject, a running
+    participle's noun, a setting passive's subject; None for a pronoun, a relative or a subject holding a number."""
+    thing: Token | None = None
+    if head.dep_ == "dobj" and head.head.lower_ in WEIGHING_VERBS:
+        verb = head.head
+        if any(c.dep_ == "dobj" and c.i < head.i for c in verb.children):
+            return None
+        thing = first_child(verb, ("nsubj",))
+        if thing is not None and thing.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            thing = verb.head  # "the North African nation, which produced some 1.6 million barrels per day"
+        thing = thing if thing is not None and thing.i < verb.i else None
+    elif head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ in ("at", "to"):
+        verb = head.head.head
+        if verb.dep_ == "acl" and verb.lower_ in RUNNING_PARTICIPLES and head.head.lower_ == "at":
+            thing = verb.head
+        elif verb.lower_ in SETTING_PASSIVES and any(c.dep_ == "auxpass" for c in verb.children):
+            thing = first_child(verb, ("nsubjpass",))
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS:
+        return None
+    # "two consoles weigh 16 pounds": a count of the things is not what the measure is of; "an 8-core CPU" is
+    return None if any(c.dep_ == "nummod" and not is_name_number(c) for c in thing.children) else thing
+
+
+def limited_change(head: Token) -> Token | None:
+    """What a figure set "to", "below" or "by" a verb's object of change or forecast is of: the grown thing of "limit
+    the increase in global temperatures to 3.6 degrees", "hold the increase in global average temperatures below 3.6
+    degrees", "slashed its outlook for growth in the United States to 1.6%"; None for any other object."""
+    if head.dep_ != "pobj" or head.head.dep_ != "prep" or head.head.lower_ not in LIMIT_PREPOSITIONS:
+        return None
+    verb = head.head.head
+    changed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i < head.i]
+    if len(changed) != 1:
+        return None
+    thing = changed[0]
+    if thing.lower_ in FORECAST_NOUNS:
+        said = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        forecast = first_child(said, ("pobj",)) if said is not None else None
+        if forecast is None or forecast.lower_ not in GROWTH_NOUNS:
+            return None  # "its forecast for 2024": a time, not a thing
+        # "outlook for growth in the United States": the parser hangs "in" on either noun
+        return grown_thing(forecast) or grown_thing(thing)
+    return grown_thing(thing) if thing.lower_ in GROWTH_NOUNS else None
+
+
+# Verbs of saying or holding a view whose subject a poll's margin is of: "By 56% to 35%, Hispanics said".
+OPINION_VERBS = verb_forms(
+    "say/says/said",
+    "favor/favors/favored/favour/favours/favoured",
+    "support/supports/supported",
+    "oppose/opposes/opposed",
+    "approve/approves/approved",
+    "disapprove/disapproves/disapproved",
+    "prefer/prefers/preferred",
+    "back/backs/backed",
+    "think/thinks/thought",
+    "believe/believes/believed",
+    "agree/agrees/agreed",
+    "want/wants/wanted",
+)
+
+
+def poll_margin_subject(head: Token) -> Token | None:
+    """Who a poll's margin is of: the subject of the verb of saying or view that "by 56% to 35%" or "by a margin of
+    48% to 38%" hangs on; None for a "by" of change ("rose by 5%")."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ == "margin":
+        head = head.head.head
+    if head.dep_ != "pobj" or head.head.lower_ != "by" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    if verb.lower_ not in OPINION_VERBS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    return subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
+
+
+def relative_purpose(head: Token) -> Token | None:
+    """What a sum asked or given "for which" is for: the noun the relative clause tells of ("a proposed Europa mission,
+    for which the White House had requested just $15 million" -> Europa mission); None for a noun set in apposition,
+    whose name lies before it."""
+    if head.dep_ != "dobj" or head.head.dep_ != "relcl":
+        return None
+    verb = head.head
+    said = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i), None)
+    which = first_child(said, ("pobj",)) if said is not None else None
+    if which is None or which.lower_ not in ("which", "whom"):
+        return None
+    thing = verb.head
+    return thing if is_nominal(thing) and thing.dep_ != "appos" else None
+
+
+def price_for_object(head: Token) -> Token | None:
+    """The thing a price "for" the sum buys, when the parser hangs the "for" on the verb whose object that thing is:
+    "vendors that, for $150 to $200, provide a weather station" -> weather station, "customers create their own
+    six-pack ... for $10" -> six-pack; not a paying verb's (what is paid for is its own "for")."""
+    if head.dep_ != "pobj" or head.head.lower_ != "for" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    if verb.lower_ in PAYING_VERBS | BUYING_VERBS | PRICE_VERBS or verb.lower_ in COPULAS:
+        return None
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(things) != 1 or not is_nominal(things[0]) or things[0].lower_ in RELATIVE_PRONOUNS:
+        return None
+    thing = things[0]
+    return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
 
 
 def changed_object(thing: Token) -> Token | None:
@@ -1124,7 +1464,32 @@ def phrase_of(noun: Token, figure: Span) -> str | None:
     commercial" -> commercial); None for an empty head or a noun inside the figure."""
     if not is_nominal(noun) or figure.start <= noun.i < figure.end:
         return None
-    return noun_phrase(noun, figure)
+    phrase = noun_phrase(noun, figure)
+    named = name_tail(noun, figure)
+    return f"{phrase} {named}" if phrase is not None and named is not None else phrase
+
+
+# Round 24 (objects30): a name keeps its own words after its head, as the standard says ("Color of Change",
+# "Stratospheric Observatory for Infrared Astronomy"): "of" or "for" and a capitalised name right after a name.
+NAME_TAIL_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def name_tail(noun: Token, figure: Span) -> str | None:
+    """The words of a name after its head noun ("of Change" after "Color"), or None: only after a name, and only a
+    capitalised name in the "of"/"for" phrase right after it, with nothing else between."""
+    doc = noun.doc
+    if not is_name(noun) or noun.i + 2 >= len(doc):
+        return None
+    preposition = doc[noun.i + 1]
+    if preposition.lower_ not in NAME_TAIL_PREPOSITIONS or preposition.head != noun or preposition.dep_ != "prep":
+        return None
+    named = first_child(preposition, ("pobj",))
+    if named is None or figure.start <= named.i < figure.end or named.left_edge.i != preposition.i + 1:
+        return None
+    words = doc[preposition.i + 1 : named.i + 1]
+    if not all(word.text[:1].isupper() or word.lower_ in ("&", "and") for word in words):
+        return None
+    return doc[preposition.i : named.i + 1].text
 
 
 def noun_phrase(noun: Token, figure: Span) -> str | None:
@@ -1139,10 +1504,20 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
                 break  # "30-second": a number's word goes with the number
             first -= 2
             continue
+        joined = before.head  # round 24: "local and regional governments": modifiers joined by "and" kept whole
+        joins_modifier = before.dep_ == "conj" and joined.dep_ in KEPT_MODIFIERS and joined.head == noun
+        joins_modifier = joins_modifier and joined.i < before.i and before.i == first - 1
+        if joins_modifier and all(doc[i].dep_ in ("cc", "punct") for i in range(joined.i + 1, before.i)):
+            first = joined.i
+            continue
         modifies = first - 1 < before.head.i <= noun.i or (before.head.i == first - 2 and is_name_number(before))
         kept = before.dep_ in KEPT_MODIFIERS or (before.dep_ == "advmod" and before.head.dep_ == "amod")
         kept = kept or (before.dep_ == "nummod" and is_name_number(before))  # "the U.K. FTSE 100 index"
-        if not (modifies and kept) or before.lower_ in EMPTY_HEADS or (before.like_num and not is_name_number(before)):
+        # a pronoun's word written in capitals is a name ("US companies")
+        empty = before.lower_ in EMPTY_HEADS and not (before.text.isupper() and len(before.text) > 1)
+        # round 24: "average" before a noun picks out a kind ("average page weight", "average daily consumption")
+        empty = empty and not (before.lower_ == "average" and before.dep_ in ("amod", "compound"))
+        if not (modifies and kept) or empty or (before.like_num and not is_name_number(before)):
             break
         first -= 1
     while first < noun.i and (
@@ -1263,15 +1638,28 @@ def leveled_noun(head: Token) -> Token | None:
     """What a measure a level verb reaches "at" or "to" is of: its subject ("Wyoming coal production peaked in 2008 at
     447.6 million tons, declining to 375.8 million tons" -> Wyoming coal production for both), or None."""
     preposition, verb = head.head, head.head.head
-    if head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
+    if head.dep_ == "dobj" and head.head.lower_ in LEVEL_VERBS and head.head.dep_ in ("xcomp", "advcl"):
+        verb = head.head  # round 24: "has increased by 15% in one year to reach 1,953Kb"
+    elif head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
         return None
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "advcl" and verb.lower_.endswith("ing"):
         verb = verb.head  # "peaked at ..., declining to 375.8 million tons"
         subject = first_child(verb, ("nsubj",))
+    infinitive = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if subject is None and infinitive and not any(c.dep_ == "dobj" and c != head for c in verb.children):
+        # (not "wants to increase it to 10%": what changes is the object)
+        verb = verb.head  # round 24: "average page weight has increased by 15% in one year to reach 1,953Kb"
+        subject = first_child(verb, ("nsubj",))
     if subject is None or subject.i > verb.i or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    return None if any(token.like_num for token in subject.subtree) else subject
+    # the subject's own amount ("The carrier's debt of $2.1 billion"), not a group it is "for" (`own_words`)
+    if any(token.like_num for token in own_words(subject)):
+        return None
+    named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+    if subject.lower_ in PRICE_NOUNS and named is not None:
+        return first_child(named, ("pobj",))  # "the cost of cybercrime projected to reach US$12tn"
+    return subject
 
 
 def receiver_noun(head: Token) -> Token | None:
@@ -1317,15 +1705,19 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
     for holder in holders:
         # "paid $35 million in a settlement": what a payment is made in; "investing $21 million in each of the five
         # states", "invest up to €60 million in a chalet": what an investment goes into
-        prepositions = (
-            PURPOSE_PREPOSITIONS | {"in"} if holder.lower_ in PAYING_VERBS | INVESTING_VERBS else PURPOSE_PREPOSITIONS
-        )
+        # round 24: the verb's "in" hung on its sum as well ("investing no less than $21 million in each of")
+        invested = any(h.lower_ in PAYING_VERBS | INVESTING_VERBS for h in holders)
+        prepositions = PURPOSE_PREPOSITIONS | {"in"} if invested else PURPOSE_PREPOSITIONS
         for child in holder.children:
             if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < span.end:
                 continue
             noun = first_child(child, ("pobj",))
             if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
                 continue
+            each = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if noun.lower_ in EMPTY_HEADS and each is not None:
+                # round 24: "investing no less than $21 million in each of the five states" (the standard's "each of")
+                return first_child(each, ("pobj",)) or noun
             return noun
     return None
 
@@ -1529,12 +1921,15 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 figure = replace(figure, object=earlier.object)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
-    return [
+    placed = [
         without_describing(
             distance_placed(weight_lost(bracket_labelled(row_labelled(listed_recipient(f)), text), text), text)
         )
         for f in restated
     ]
+    # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
+    # kilometers) west of Tripoli")
+    return share_restated(placed, text) if placed != restated else placed
 
 
 # What a distance "away" or "from" a place places, said before it (round 22, figures40; the standard's "a distance is
@@ -1557,7 +1952,18 @@ PLACED_BEFORE = (
     re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*), an? (?:[a-z][\w-]*\s){1,3}" + PLACED_HEDGE + "$"),
     # "a tank 1.34 km away"
     re.compile(r"\b[Aa]n? ([a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
+    # round 24: "Ras Lanouf, about 90 miles (140 kilometers) east of Sirte", "Zawiya, a city of some 200,000 people
+    # just 30 miles (50 kilometers) west of Tripoli": a name the distance is set beside, or described in a few words
+    re.compile(
+        r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*), (?:an? (?:[a-z][\w-]*\s){1,2}of (?:some |about )?[\d,]+ "
+        r"[a-z]+\s)?" + PLACED_HEDGE + "$"
+    ),
+    # round 24: "Victor Raul Ancieta’s village 18,000 kilometers (11,000 miles) away": a name's thing
+    re.compile(r"[A-Z][\w-]*[’']s ([a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
 )
+# Words that open a sentence or a time before a comma, not a place: "On Tuesday, about 40 km from Kyiv".
+NOT_PLACE_WORDS = frozenset("on in at by from for with after before since during last this".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 NOT_PLACED = frozenset("further total distance mere full whopping few couple good little bit point".split())
 
 
@@ -1570,8 +1976,12 @@ def distance_placed(figure: Figure, text: str) -> Figure:
     start = max(0, figure.char_start - 80)
     for pattern in PLACED_BEFORE:
         placed = pattern.search(text, start, figure.char_start)
-        if placed is not None and placed.group(1).lower() not in NOT_PLACED | PHRASE_OPENERS:
-            return replace(figure, object=placed.group(1))
+        if placed is None or placed.group(1).lower() in NOT_PLACED | PHRASE_OPENERS:
+            continue
+        words = placed.group(1).lower().split()
+        if words[0] in NOT_PLACE_WORDS or any(word in MONTHS or word in WEEKDAYS for word in words):
+            continue
+        return replace(figure, object=placed.group(1))
     return figure
 
 
@@ -1581,9 +1991,11 @@ def distance_placed(figure: Figure, text: str) -> Figure:
 # that opens a compound name stays ("current account deficit").
 LEADING_DESCRIBING = frozenset(
     "total overall current original additional extra other remaining combined entire whole massive huge frozen "
-    "dry expensive single estimated projected own".split()
+    "dry expensive single estimated projected proposed planned own".split()
 )
 KEEPS_DESCRIBING = frozenset({("current", "account")})
+# Adverbs the parser sometimes hangs on the noun that opens a sentence: "Meanwhile UK sales were up 6.1 per cent".
+SENTENCE_ADVERBS = frozenset("meanwhile however also still overall".split())
 DESCRIBED_KINDS = frozenset({"money", "percent", "measure"})
 
 
@@ -1595,11 +2007,38 @@ def without_describing(figure: Figure) -> Figure:
         return figure
     first = 0
     # "Cleveland-based Key Private Bank", "London-based Rio Tinto Group": where a thing is based describes it (round 23)
-    while first < len(words) - 1 and (words[first] in LEADING_DESCRIBING or words[first].endswith("-based")):
+    if figure.sentence.startswith(words[0]) and words[0].lower() in LEADING_DESCRIBING | SENTENCE_ADVERBS:
+        words = [words[0].lower(), *words[1:]]  # round 24: "Overall shopper numbers fell", "Meanwhile UK sales were"
+    while first < len(words) - 1 and (
+        words[first] in LEADING_DESCRIBING | SENTENCE_ADVERBS or words[first].endswith("-based")
+    ):
         if (words[first], words[first + 1].lower()) in KEEPS_DESCRIBING:
             break
         first += 1
+    first = max(first, titled_name_start(words))
     return replace(figure, object=" ".join(words[first:])) if first else figure
+
+
+def titled_name_start(words: list[str]) -> int:
+    """Where a name set after the common nouns that describe it starts ("threat intelligence firm ThreatConnect" ->
+    ThreatConnect, "streaming leader Twitch" -> Twitch: round 24, the standard's "the noun phrase that names the
+    thing"), or 0: the words before a name end in a lower-case noun, and the name runs capitalised to the end."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    if start == 0 or start == len(words):
+        return 0
+    before = words[start - 1]
+    # only after a noun that says what kind of body or person the name is: "nominal GDP" keeps its adjective
+    return start if before in TITLE_NOUNS else 0
+
+
+TITLE_NOUNS = frozenset(
+    "firm company companies leader startup start-up maker giant rival group provider platform service app brand "
+    "carrier retailer lender bank insurer developer manufacturer chain network studio publisher operator owner "
+    "subsidiary unit outlet newspaper magazine broadcaster band singer rapper actor actress star player coach "
+    "club team fund investor partner supplier producer distributor vendor website site agency charity".split()
+)
 
 
 # A share in brackets right after what it is a share of, in a list: "Electricity (5.4%), generator (0%), kerosene
@@ -1612,9 +2051,20 @@ NOT_LABELS = frozenset(
 )
 
 
+# Round 24 (objects30): a price alone in brackets after a quoted title is the titled thing's (a list of games or books:
+# "“Rez Infinite” ($30)", "“Until Dawn: Rush of Blood” ($20)").
+QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{1,80}?)[”\"]\s*\($")
+
+
 def bracket_labelled(figure: Figure, text: str) -> Figure:
-    """The figure, a share with no object set alone in brackets after a word, with that word as its object."""
-    if figure.kind != "percent" or figure.object is not None or not text.startswith(")", figure.char_end):
+    """The figure, a share with no object set alone in brackets after a word, with that word as its object; a price
+    so set after a quoted title, with the title."""
+    if figure.object is not None or not text.startswith(")", figure.char_end):
+        return figure
+    if figure.kind == "money":
+        title = QUOTED_TITLE.search(text, max(0, figure.char_start - 90), figure.char_start)
+        return replace(figure, object=title.group(1).strip()) if title is not None else figure
+    if figure.kind != "percent":
         return figure
     label = BRACKET_LABEL.search(text, max(0, figure.char_start - 40), figure.char_start)
     if label is None or label.group(1).lower() in NOT_LABELS | MONTHS:
