@@ -51,7 +51,7 @@ eval: install
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source fundus --set heldout --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source wcxb --set heldout --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source wcxb --set heldout2
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source readability --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source readability --set heldout --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source trafilatura --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper3k --gate
