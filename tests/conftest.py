@@ -44,6 +44,8 @@ os.environ["PREFECT_HOME"] = tempfile.mkdtemp(prefix="newsetl-test-prefect-")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["DO_NOT_TRACK"] = "1"
 os.environ.pop("NEWSETL_WAREHOUSE", None)
+# The gazetteer's cache file (warehouse/gazetteer_cache.py) goes to a temporary folder too, never ~/.cache.
+os.environ["NEWSETL_CACHE_FOLDER"] = tempfile.mkdtemp(prefix="newsetl-test-cache-")
 os.environ.pop("PREFECT_API_URL", None)
 # No per-document time limit unless a test sets one: a limit needs a child process that can be killed,
 # so every one-worker ingest would start a process and load spaCy again (seconds each, hundreds of
