@@ -230,24 +230,7 @@ def twice_counts(text: str, article_id: str, sentence_of: Callable[[int], str], 
             continue  # "think twice"; "once, twice, or perhaps more times" is a vague amount
         if text[end : end + 1] == "-" or any(f.char_start < end and start < f.char_end for f in figures):
             continue
-        added.append(
-            Figure(
-                article_id=article_id,
-                figure_id=figure_id_for(article_id, start, end),
-                surface=match.group(),
-                value=2.0,
-                value_low=None,
-                value_high=None,
-                approximate=False,
-                qualifier=None,
-                unit=None,
-                object=None,
-                kind="count",
-                char_start=start,
-                char_end=end,
-                sentence=sentence_of(start),
-            )
-        )
+        added.append(new_figure(article_id, start, match.group(), 2.0, "count", None, sentence_of(start)))
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
@@ -267,24 +250,8 @@ def century_parts(text: str, article_id: str, sentence_of: Callable[[int], str],
         start, end = match.start(1), match.end()
         if any(f.char_start < end and start < f.char_end for f in figures):
             continue
-        added.append(
-            Figure(
-                article_id=article_id,
-                figure_id=figure_id_for(article_id, start, end),
-                surface=text[start:end],
-                value=50.0 if match.group(1).lower() == "half" else 25.0,
-                value_low=None,
-                value_high=None,
-                approximate=False,
-                qualifier=None,
-                unit="year",
-                object=None,
-                kind="duration",
-                char_start=start,
-                char_end=end,
-                sentence=sentence_of(start),
-            )
-        )
+        years = 50.0 if match.group(1).lower() == "half" else 25.0
+        added.append(new_figure(article_id, start, text[start:end], years, "duration", "year", sentence_of(start)))
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
