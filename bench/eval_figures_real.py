@@ -54,7 +54,8 @@ of 2014-2024 chosen by `bench/readability_news.py`), in `{data}/readability-test
 23 (gold in `bench/gold/readability-testpages/`); `--source trafilatura` a tenth from the news pages of
 trafilatura's evaluation pages (github.com/adbar/trafilatura, tests/eval/: news of about 2012-2023 chosen by
 `bench/trafilatura_news.py`), in `{data}/trafilatura-eval/figures/`, held-out 0-39 judged blind in round 24 (gold in
-`bench/gold/trafilatura-eval/`). The texts of these sets are built by `bench/fixture_texts.py`.
+`bench/gold/trafilatura-eval/`; held-out 40-49, `--set heldout2`, judged blind later in that round). The texts of
+these sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura]
@@ -248,10 +249,15 @@ SOURCES = {
         Path("readability-testpages"),
     ),
     # trafilatura's evaluation pages, those of news hosts (helper accept26, round 24): held-out 0-39 judged blind at
-    # once (gold-heldout.json), before any figure finder ran on them; 40-49 unread.
+    # once (gold-heldout.json), before any figure finder ran on them; 40-49 judged blind by helper accept27 in the same
+    # round (gold-heldout2.json), also scored alone as `heldout2`: read once, after that round's figure rules merged.
     "trafilatura": Source(
         TRAFILATURA_FOLDER,
-        {"dev": (), "heldout": (("gold-heldout.json",),)},
+        {
+            "dev": (),
+            "heldout": (("gold-heldout.json",), ("gold-heldout2.json",)),
+            "heldout2": (("gold-heldout2.json",),),
+        },
         (TRAFILATURA_FOLDER / "articles.json",),
         Path("trafilatura-eval"),
     ),

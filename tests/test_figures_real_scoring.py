@@ -187,6 +187,25 @@ def test_the_wcxb_source_reads_texts_under_wcxb_figures_and_its_gold_from_bench_
     assert "the wcxb source has no dev set" in capsys.readouterr().out
 
 
+def test_the_trafilatura_source_scores_both_slices_as_heldout_and_the_second_alone_as_heldout2(
+    tmp_path, capsys, repository_gold
+):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "trafilatura-eval" / "figures").mkdir(parents=True)
+    (tmp_path / "trafilatura-eval" / "figures" / "articles.json").write_text(
+        (tmp_path / "figures-real" / "articles.json").read_text()
+    )
+    committed = repository_gold / "trafilatura-eval"
+    committed.mkdir(parents=True)
+    for file in ("gold-heldout.json", "gold-heldout2.json"):
+        (committed / file).write_text((tmp_path / "figures-real" / "gold-dev.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "trafilatura", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert f"2 judged articles (2 recall-checked), {committed / 'gold-heldout.json'}, " in out
+    assert main(["--data", str(tmp_path), "--source", "trafilatura", "--set", "heldout2"]) == 0
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout2.json'}\n" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("folder", "file", "first"),
     [
@@ -194,6 +213,7 @@ def test_the_wcxb_source_reads_texts_under_wcxb_figures_and_its_gold_from_bench_
         ("fundus-testdata", "gold-heldout.json", 0),
         ("fundus-testdata", "gold-heldout2.json", 40),
         ("wcxb", "gold-heldout.json", 0),
+        ("trafilatura-eval", "gold-heldout2.json", 40),
     ],
 )
 def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder, file, first):
