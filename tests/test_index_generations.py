@@ -215,6 +215,9 @@ def test_a_generation_merge_cut_short_leaves_the_index_as_it_was(tmp_path, monke
 
 def test_a_lookup_probes_a_generation_only_for_keys_its_filter_may_hold(tmp_path, monkeypatch):
     small_generations(monkeypatch, rows=16, per_tier=4)
+    # The probes are a temporary table of the lookup's kept connection: a merge ending in the background between the
+    # lookup and the read below may open the next connection (seen once in CI, round 24); merges run inline here.
+    monkeypatch.setattr(index, "MERGE_IN_BACKGROUND", False)
     ensure_tables(tmp_path)
     expected, rng = Expected(), random.Random(9)
     grow(tmp_path, 40, expected, rng)
