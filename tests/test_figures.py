@@ -377,6 +377,12 @@ def test_record_fields_point_back_into_the_text():
         ),
         ("Dr. Alan Reed saw 40 patients.", "40 patients", "Dr. Alan Reed saw 40 patients."),
         ("The board meets Jan. 29 to weigh 3 bids.", "3 bids", "The board meets Jan. 29 to weigh 3 bids."),
+        # "No." before a number is a rank or a name's number, not a sentence's end.
+        (
+            "Harbor Mutual slid from No. 4 to No. 9, losing 6.2% of its premiums.",
+            "6.2%",
+            "Harbor Mutual slid from No. 4 to No. 9, losing 6.2% of its premiums.",
+        ),
         # An initialism before a word that opens sentences still ends one.
         ("Sales slowed in the U.S. The firm cut 200 jobs.", "200 jobs", "The firm cut 200 jobs."),
     ],

@@ -1265,11 +1265,19 @@ SENTENCE_OPENERS = frozenset(
 )
 
 
+# "No. 11" (a rank, a tunnel's number) is inside its sentence: cut there, a figure's sentence lost the thing it is of
+# ("... with Nationwide P&C Group falling out of the top 10, moving from No. 9 to No. 11, and losing 9.9%").
+_NUMBER_SIGN = re.compile(r"\bNo\.$")
+
+
 def is_abbreviation_before(text: str, dot: int, next_start: int) -> bool:
     """Whether the full stop at `dot` closes an abbreviation inside a sentence: a title or a month before
-    anything, an initialism before a word that does not open sentences."""
+    anything, "No." before a digit, an initialism before a word that does not open sentences."""
     before = text[max(0, dot - 12) : dot + 1]
     if _TITLE.search(before):
+        return True
+    following = text[next_start : next_start + 1]
+    if _NUMBER_SIGN.search(before) and following.isdigit():
         return True
     if not _INITIALISM.search(before):
         return False
