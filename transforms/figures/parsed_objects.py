@@ -586,6 +586,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
+    has_change_verb = has_change_verb or bool(words & (PASSING_VERBS | COMING_VERBS))  # `passed_level_verb`
     for start, end, kind in figures:
         if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
             return True
@@ -1634,12 +1635,39 @@ def placed_noun(span: Span) -> Token | None:
     return place
 
 
+# Round 25 (lead): verbs whose direct object is a level their subject passes or comes to ("Earned premiums slightly
+# exceeded $500 bn", "mobile-ad spending will barely break $1 billion"), and "come in at" ("The total bill for the
+# project came in at around $9 million").
+PASSING_VERBS = verb_forms(
+    "exceed/exceeds/exceeded/exceeding",
+    "surpass/surpasses/surpassed/surpassing",
+    "top/tops/topped/topping",
+    "total/totals/totaled/totalled/totaling/totalling",
+    "break/breaks/broke/breaking",
+    "hit/hits/hitting",
+)
+COMING_VERBS = verb_forms("come/comes/came/coming")
+
+
+def passed_level_verb(head: Token) -> Token | None:
+    """The verb a sum is the level of, as its direct object (`PASSING_VERBS`) or after "come in at", else None."""
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lower_ in PASSING_VERBS:
+        return verb
+    arrives = verb.lower_ == "at" and verb.head.lower_ in COMING_VERBS
+    if head.dep_ == "pobj" and arrives and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.head.children):
+        return verb.head
+    return None
+
+
 def leveled_noun(head: Token) -> Token | None:
     """What a measure a level verb reaches "at" or "to" is of: its subject ("Wyoming coal production peaked in 2008 at
     447.6 million tons, declining to 375.8 million tons" -> Wyoming coal production for both), or None."""
     preposition, verb = head.head, head.head.head
     if head.dep_ == "dobj" and head.head.lower_ in LEVEL_VERBS and head.head.dep_ in ("xcomp", "advcl"):
         verb = head.head  # round 24: "has increased by 15% in one year to reach 1,953Kb"
+    elif (passed := passed_level_verb(head)) is not None:
+        verb = passed
     elif head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
         return None
     subject = first_child(verb, ("nsubj",))
