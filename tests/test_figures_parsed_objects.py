@@ -420,6 +420,18 @@ def test_the_objects_of_round_24_leave_what_names_nothing(nlp, text, surface):
         ("Online ticket sales comfortably surpassed $80 million in March.", "$80 million", "Online ticket sales"),
         ("Net premiums slightly exceeded $410 bn last year.", "$410 bn", "Net premiums"),
         ("The repair bill for the old bridge came in at about $6 million.", "about $6 million", "repair bill"),
+        # a year or an ordinal in the subject says which thing it is, not how many
+        ("For rural nurses, the pay gap in 1990 was only 4 percent.", "4 percent", "pay gap"),
+        ("Its target for the second phase had been 7 percent.", "7 percent", "target"),
+        # a count's object without the words that say how alike the things are; "major" stays
+        ("The lab found 14 different soil samples.", "14 different soil samples", "soil samples"),
+        ("Two separate warehouses burned down.", "Two separate warehouses", "warehouses"),
+        ("Voters backed the two major parties.", "two major parties", "major parties"),
+        (
+            "She met seven current and former ministers.",
+            "seven current and former ministers",
+            "current and former ministers",
+        ),
     ],
 )
 def test_the_objects_of_round_25(nlp, text, surface, expected):
