@@ -432,6 +432,10 @@ def test_the_objects_of_round_24_leave_what_names_nothing(nlp, text, surface):
             "seven current and former ministers",
             "current and former ministers",
         ),
+        # a short label before a colon names what the count or share is of, up to a place or a time after it
+        ("Attendance: 41,250.", "41,250", "Attendance"),
+        ("Reported burglaries in Leeds (2022): 312", "312", "Reported burglaries"),
+        ("Turnout at the time: 64%", "64%", "Turnout"),
     ],
 )
 def test_the_objects_of_round_25(nlp, text, surface, expected):
@@ -444,6 +448,11 @@ def test_the_objects_of_round_25(nlp, text, surface, expected):
         # a pronoun's level names nothing; "came in" without "at" is no level
         ("It came in at $5 million.", "$5 million"),
         ("They easily topped $90 million.", "$90 million"),
+        # a sum's label, a measure's property, a speaker or a clause before a colon names nothing counted
+        ("My guess: $23,000,000", "$23,000,000"),
+        ("Weight: 221g", "221g"),
+        ("He said: 300", "300"),
+        ("Dallas barely saw growth: 0.2% in those years.", "0.2%"),
     ],
 )
 def test_the_objects_of_round_25_leave_what_names_nothing(nlp, text, surface):

@@ -1960,7 +1960,9 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
         without_describing(
-            distance_placed(weight_lost(bracket_labelled(row_labelled(listed_recipient(f)), text), text), text)
+            distance_placed(
+                weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text), text
+            )
         )
         for f in restated
     ]
@@ -2281,6 +2283,37 @@ def row_labelled(figure: Figure) -> Figure:
     ):
         return figure
     return replace(figure, object=LABEL_ASIDE.sub("", label).strip() or label)
+
+
+# Round 25 (lead): a line that names a figure before a colon ("Attendance: 12,836.", "Capacity at the time: 75,000",
+# "Foeticide cases in Madhya Pradesh (2023): 20", "Market share: 12.89%"): the label is what it counts or measures,
+# up to a place or a time said after it. Not a speaker ("He said: 300 people") nor a label holding a number.
+COLON_LABEL = re.compile(r"([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,5}?)(?: \([^()]*\))?:\s*$")
+LABEL_PLACE_OR_TIME = re.compile(r" (?:at|in|over|for|from|during|since|on|by|across|per) .*$")
+# Counts and shares only: a sum's label mostly says whose guess or which reading it is ("My guess: $23,000,000"), a
+# measure's names a property of a thing said elsewhere ("Weight: 221g", "Size: 6-foot-10").
+LABELLED_KINDS = frozenset({"count", "percent"})
+NOT_LABEL_WORDS = frozenset(
+    "i my he his she her it its we our they their you your said says say told added wrote writes asked update updated "
+    "note source sources photo credit read more".split()
+)
+
+
+def colon_labelled(figure: Figure) -> Figure:
+    """The figure, when it opens what follows a short label and a colon at the start of its sentence and has no
+    object, with the label (without a place, a time or a bracket after its head) as its object."""
+    sentence = figure.sentence
+    at = sentence.find(figure.surface)
+    if figure.object is not None or figure.kind not in LABELLED_KINDS or at < 3:
+        return figure
+    label = COLON_LABEL.fullmatch(sentence[:at])
+    if label is None or any(c.isdigit() for c in label.group(1)):
+        return figure
+    if {word.lower() for word in label.group(1).split()} & NOT_LABEL_WORDS:
+        return figure
+    named = LABEL_PLACE_OR_TIME.sub("", label.group(1)).strip()
+    # a label names a thing in a few words; more are a clause ("Seattle barely saw growth: 0.1%")
+    return replace(figure, object=named) if named and len(named.split()) <= 3 else figure
 
 
 # What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
