@@ -436,6 +436,10 @@ def test_the_objects_of_round_24_leave_what_names_nothing(nlp, text, surface):
         ("Attendance: 41,250.", "41,250", "Attendance"),
         ("Reported burglaries in Leeds (2022): 312", "312", "Reported burglaries"),
         ("Turnout at the time: 64%", "64%", "Turnout"),
+        # a count a verb of change or level reaches is its subject's, or the noun of its start
+        ("The death toll from the floods had risen to 34 by Sunday.", "34", "death toll"),
+        ("The town's population stood at about 12,000 in 1900.", "about 12,000", "population"),
+        ("Its fleet has grown from 40 buses to about 65.", "about 65", "buses"),
     ],
 )
 def test_the_objects_of_round_25(nlp, text, surface, expected):
@@ -453,6 +457,7 @@ def test_the_objects_of_round_25(nlp, text, surface, expected):
         ("Weight: 221g", "221g"),
         ("He said: 300", "300"),
         ("Dallas barely saw growth: 0.2% in those years.", "0.2%"),
+        ("It rose to 40.", "40"),
     ],
 )
 def test_the_objects_of_round_25_leave_what_names_nothing(nlp, text, surface):

@@ -241,7 +241,13 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
     by_start: dict[int, list[Figure]] = {}
     for figure in figures:
-        if not (needs_parsed_object(figure) or may_be_quoted(figure) or needs_owner(figure) or may_be_changed(figure)):
+        if not (
+            needs_parsed_object(figure)
+            or may_be_quoted(figure)
+            or needs_owner(figure)
+            or may_be_changed(figure)
+            or may_be_leveled_count(figure)
+        ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
         if start >= 0 and figure.char_end <= start + len(figure.sentence):
@@ -259,6 +265,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         if (
             held
             or rated
+            or any(may_be_leveled_count(f) for f in inside)
             or changes
             or any(may_be_completed(f) for f in inside)
             or (bought and any(token.lower_ in BUYING_VERBS for token in doc))
@@ -285,6 +292,13 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
         if owner is not None:
             return owner
     span = doc.char_span(first, last, alignment_mode="expand")
+    leveled = (
+        leveled_count_noun(figure_head(span), span)
+        if span is not None and len(span) and may_be_leveled_count(figure)
+        else None
+    )
+    if leveled is not None:
+        return leveled
     if span is not None and len(span) and may_be_changed(figure):
         changed = changed_thing(span)
         if takes_changed(figure.object, changed):
@@ -528,6 +542,42 @@ def changed_thing(span: Span) -> str | None:
         return phrase_of(owner, span) or ""  # "CSS's 11Kb rise"
     named = [c for c in change.lefts if c.dep_ == "compound" and not span.start <= c.i < span.end]
     return noun_phrase(named[-1], span) or "" if named and is_nominal(named[-1]) else ""
+
+
+# Round 25 (lead): a count with no noun of its own that a verb of change or level reaches ("The death toll ... had
+# risen to 21", "the city's population stood at about 200,000", "The labour force was little changed at 3,800") is a
+# count of the verb's subject.
+COUNT_LEVEL_CUE = re.compile(
+    r"\b(?:to|at)\s+(?:about|around|nearly|almost|roughly|some|approximately|just|only|more than|over|under)?\s*$"
+)
+COUNT_LEVEL_VERBS = CHANGE_VERBS | verb_forms("stand/stands/stood/standing", "change/changed", "reach/reaches/reached")
+
+
+def may_be_leveled_count(figure: Figure) -> bool:
+    """Whether the figure is a count without an object set right after "to" or "at" (`COUNT_LEVEL_CUE`)."""
+    if figure.kind != "count" or figure.object is not None:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at > 0 and COUNT_LEVEL_CUE.search(figure.sentence[:at]) is not None
+
+
+def leveled_count_noun(head: Token, span: Span) -> str | None:
+    """What the verb of change or level whose "to"/"at" the count is the object of counts: the noun of its "from" end
+    when that has one, else its subject; None for a pronoun or a subject with a number of its own."""
+    preposition = head.head
+    verb = preposition.head
+    if head.dep_ != "pobj" or preposition.lower_ not in ("to", "at") or verb.lower_ not in COUNT_LEVEL_VERBS:
+        return None
+    start = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    counted = first_child(start, ("pobj",)) if start is not None else None
+    if counted is not None and any(c.dep_ == "nummod" for c in counted.children):
+        return phrase_of(counted, span)  # "grown from 30,000 systems to about 55,000": the start's noun
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if any(is_amount(t) for t in subject.subtree):
+        return None
+    return phrase_of(subject, span)
 
 
 def may_be_changed(figure: Figure) -> bool:
