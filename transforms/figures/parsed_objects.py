@@ -247,6 +247,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or needs_owner(figure)
             or may_be_changed(figure)
             or may_be_leveled_count(figure)
+            or may_be_timed(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -265,7 +266,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         if (
             held
             or rated
-            or any(may_be_leveled_count(f) for f in inside)
+            or any(may_be_leveled_count(f) or may_be_timed(f) for f in inside)
             or changes
             or any(may_be_completed(f) for f in inside)
             or (bought and any(token.lower_ in BUYING_VERBS for token in doc))
@@ -299,6 +300,10 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     )
     if leveled is not None:
         return leveled
+    timed = timed_noun(figure_head(span), span) if span is not None and len(span) and may_be_timed(figure) else None
+    # over the token rules' object only where it trims words they ran on into ("term began" -> term)
+    if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
+        return timed
     if span is not None and len(span) and may_be_changed(figure):
         changed = changed_thing(span)
         if takes_changed(figure.object, changed):
@@ -576,6 +581,37 @@ def leveled_count_noun(head: Token, span: Span) -> str | None:
     if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     if any(is_amount(t) for t in subject.subtree):
+        return None
+    return phrase_of(subject, span)
+
+
+# Round 25 (lead): what a duration is of, from the parse: the noun a dashed duration sizes ("a two-year consent
+# agreement allowing Amazon to ..." -> consent agreement, where the token rules ran on into "allowing"; "the two-year
+# $44.6 billion budget" -> budget), and the subject of "last" ("The power outage lasted about two hours").
+LASTING_VERBS = verb_forms("last/lasts/lasted/lasting", "stretch/stretches/stretched/stretching")
+
+
+def may_be_timed(figure: Figure) -> bool:
+    """Whether the figure is a dashed duration ("two-year") or one whose sentence has a verb of lasting."""
+    if figure.kind != "duration":
+        return False
+    return "-" in figure.surface or any(word in LASTING_VERBS for word in figure.sentence.lower().split())
+
+
+def timed_noun(head: Token, span: Span) -> str | None:
+    """The noun a dashed duration modifies, or the subject of the verb of lasting the duration is the object of (or
+    the "for" or "across" phrase of), else None."""
+    if "-" in span.text and head.dep_ in ("compound", "nmod", "amod") and head.head.i > head.i:
+        return phrase_of(head.head, span)
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ in ("for", "across") and verb.dep_ == "prep":
+        verb = verb.head
+    elif head.dep_ not in ("dobj", "npadvmod"):
+        return None
+    if verb.lower_ not in LASTING_VERBS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     return phrase_of(subject, span)
 
