@@ -290,19 +290,21 @@ def same_number(found: float | None, wanted: float | None) -> bool:
     return math.isclose(found, wanted, rel_tol=1e-9)
 
 
-def normal_object(text: str | None) -> str | None:
-    return " ".join(text.lower().split()) if text else None
-
-
 # Round 22's object standard (docs/evaluation.md, "Round 22, figures40") says a leading determiner or possessive
-# pronoun and the apostrophe's typography carry no meaning; the strict comparison above stays the one gated.
+# pronoun and the apostrophe's typography carry no meaning. From round 25 the strict comparison folds the apostrophes
+# too ("Mexico’s economy" as the page writes it, "Mexico's economy" as a judge typed it): only the determiner is
+# left to the standard form; the strict comparison stays the one gated.
 LEADING_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|each|every) ")
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+def normal_object(text: str | None) -> str | None:
+    return " ".join(text.translate(APOSTROPHES).lower().split()) if text else None
+
+
 def standard_object(text: str | None) -> str | None:
-    """`normal_object` with plain apostrophes and no leading determiner or possessive pronoun."""
-    normal = normal_object(text.translate(APOSTROPHES)) if text else None
+    """`normal_object` without a leading determiner or possessive pronoun."""
+    normal = normal_object(text)
     return LEADING_DETERMINER.sub("", normal) or None if normal else None
 
 
