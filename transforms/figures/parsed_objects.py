@@ -591,11 +591,20 @@ def leveled_count_noun(head: Token, span: Span) -> str | None:
 LASTING_VERBS = verb_forms("last/lasts/lasted/lasting", "stretch/stretches/stretched/stretching")
 
 
+# "last" as a verb, told from "last year" by what comes before or after it.
+LASTING_CUE = re.compile(
+    r"\b(?:lasts|lasted|lasting|stretch(?:es|ed|ing)?)\b|\b(?:will|would|could|can|may|might|to) last\b|\blast for\b",
+    re.IGNORECASE,
+)
+
+
 def may_be_timed(figure: Figure) -> bool:
     """Whether the figure is a dashed duration ("two-year") or one whose sentence has a verb of lasting."""
     if figure.kind != "duration":
         return False
-    return "-" in figure.surface or any(word in LASTING_VERBS for word in figure.sentence.lower().split())
+    # a dashed one's noun may only fill a missing object or trim one of two words or more (`timed_noun`)
+    dashed = "-" in figure.surface and (figure.object is None or " " in figure.object)
+    return dashed or LASTING_CUE.search(figure.sentence) is not None
 
 
 def timed_noun(head: Token, span: Span) -> str | None:
