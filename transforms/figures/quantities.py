@@ -185,16 +185,24 @@ FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "times"})
 # Round 24 (figures45): more words around "a year" that ask how long. Before it: a bound ("under an hour"), a
 # sentence ("sentenced to a year", "jailed for"); after it: a point it runs from ("a year since the launch").
 SPAN_BOUNDS_BEFORE = frozenset("under".split())
+# Round 25 (lead): a span after which something happens ("after a week in halls", "After a week two healthy worms
+# swim away"), one a thing follows ("a week following passage"), and "in the space of a week".
+SPAN_AFTER_WORDS = frozenset({"following"})
 SENTENCING_VERBS = frozenset("sentenced jailed imprisoned condemned".split())
 QUOTE_MARKS = frozenset({'"', "“", "‘", "'"})
 
 
 def span_said_around(tokens: list[Token], k: int, n: int) -> bool:
     """Whether the words around an article span at k (its unit at n) say a length of time in the ways the first
-    list misses: "under an hour", "sentenced to a year", "a year since the launch", "from an hour to seconds",
+    list misses: "under an hour", "sentenced to a year", "a year since the launch", "after a week in halls", "a week
+    following passage", "in the space of a week", "from an hour to seconds",
     "In a decade, interest will" (a span from now, opening its sentence), "a decade of “devastating” hikes"."""
     before, after = token_at(tokens, k - 1), token_at(tokens, n + 1)
-    if is_word(before, *SPAN_BOUNDS_BEFORE) or is_word(after, "since"):
+    if is_word(before, *SPAN_BOUNDS_BEFORE) or is_word(after, "since", *SPAN_AFTER_WORDS):
+        return True
+    if is_word(before, "after") and not is_word(after, "of"):
+        return True  # not "after a day of talks", which the "of" lines weigh
+    if is_word(before, "of") and is_word(token_at(tokens, k - 2), "space"):
         return True
     if is_word(before, "to") and is_word(token_at(tokens, k - 2), *SENTENCING_VERBS):
         return True
@@ -241,6 +249,8 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
         return None
     before, after = token_at(tokens, k - 1), token_at(tokens, n + 1)
     rate = before is not None and (before.kind == "num" or before.low in FREQUENCY_WORDS)
+    # round 25: a number before a span measured back from now is a level, not a rate ("up from 33.8 a week earlier")
+    rate = rate and not is_word(after, "earlier", "ago", "before")
     if rate or (k > 0 and UNIT_PHRASES.match(tokens, k - 1) is not None):
         return None  # "$5 a day", "three times a week", "20 hours a week"
     if is_word(after, "old") or (after is not None and after.text == "-" and is_word(token_at(tokens, n + 2), "old")):
