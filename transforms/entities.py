@@ -454,7 +454,7 @@ ORG_WORDS = frozenset("university college institute".split())
 # Bank, Detroit", "the University of California, Santa Barbara"); not enough to relabel one ("West Bank").
 ORG_NAME_WORDS = ORG_WORDS | frozenset(
     "bank inc corp corporation company co ltd plc llc association council committee commission agency "
-    "authority department ministry foundation society school".split()
+    "authority department ministry foundation society school group holdings partners ventures".split()
 )
 # A street word right after a name the model cut before it: "on the 2300 block of [North 2nd] Street".
 # "St." followed by a capital starts the next name ("St. Louis").
