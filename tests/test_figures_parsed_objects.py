@@ -440,6 +440,7 @@ def test_the_objects_of_round_24_leave_what_names_nothing(nlp, text, surface):
         ("The death toll from the floods had risen to 34 by Sunday.", "34", "death toll"),
         ("The town's population stood at about 12,000 in 1900.", "about 12,000", "population"),
         ("Its fleet has grown from 40 buses to about 65.", "about 65", "buses"),
+        ("The workforce was little changed at 5,200.", "5,200", "workforce"),
         # a dashed duration's noun, short of the words after it; what lasts that long
         ("A three-year supply deal allowing exports ended.", "three-year", "supply deal"),
         ("The governor will sign the two-year $12 billion budget.", "two-year", "budget"),

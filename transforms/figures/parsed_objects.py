@@ -577,7 +577,7 @@ def leveled_count_noun(head: Token, span: Span) -> str | None:
     counted = first_child(start, ("pobj",)) if start is not None else None
     if counted is not None and any(c.dep_ == "nummod" for c in counted.children):
         return phrase_of(counted, span)  # "grown from 30,000 systems to about 55,000": the start's noun
-    subject = first_child(verb, ("nsubj",))
+    subject = first_child(verb, ("nsubj", "nsubjpass"))  # "The labour force was little changed at 3,800"
     if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     if any(is_amount(t) for t in subject.subtree):
