@@ -12,6 +12,9 @@ Two sources (`--source`):
 - `fundus`: the English news pages of fundus's parser test data (`{data}/fundus-testdata/`, built the same way), gold
   `bench/gold/fundus-testdata/entities-dev.json` and `entities-heldout.json` (14 pages judged blind in round 22,
   NOTES-entities.md beside them); no --gate floor: an acceptance set, scored and not gated.
+- `trafilatura`: the news pages among trafilatura's evaluation pages (`{data}/trafilatura-eval/figures/`, built by
+  bench/trafilatura_news.py), gold `bench/gold/trafilatura-eval/entities-dev.json` and `entities-heldout.json` (10
+  pages judged blind in round 25, NOTES-entities.md beside them); no floor: a blind acceptance figure, reported.
 - `newspaper`: the newspaper4k article-extraction dataset (`{data}/newspaper4k-articles/`, each page's HTML and
   its body cleaned by hand), gold `{data}/entities-real/gold-dev.json`: made before round 19, kept outside
   git and lost with the old machine (bench/missing_data.py).
@@ -31,8 +34,9 @@ own cleaning (titles, a leading "the", possessives, case and dots). Each text is
 (its spans as written), after the span rules and after canonicalisation (what is stored). The entity rules'
 CPU time per article (`time.process_time`, rules and canonicalisation, the model left out) is printed.
 
-Usage: python -m bench.eval_entities_real [--data eval-data] [--source postlight|newspaper3k|fundus|newspaper]
-       [--set dev|heldout] [--gold FILE] [--errors] [--gate]
+Usage: python -m bench.eval_entities_real [--data eval-data]
+       [--source postlight|newspaper3k|fundus|trafilatura|newspaper] [--set dev|heldout]
+       [--gold FILE] [--errors] [--gate]
 Exits 0 with a note naming the missing file when the pages or the gold file are missing. With --gate, on the
 default dev gold, a stored F1 under the source's floor fails the run.
 """
@@ -123,6 +127,18 @@ PAGE_SETS = {
         # Round 22 judged these pages blind; round 23 tuned on dev (entities24): dev 0.924 both on 164 mentions,
         # less about one mention in a hundred. The held-out half stays ungated (read as a guard only).
         {"kept document": 0.91, "judged text": 0.91},
+    ),
+    "trafilatura": PageSet(
+        Path("trafilatura-eval/figures"),
+        "articles.json",
+        {
+            "dev": Path("trafilatura-eval/entities-dev.json"),
+            "heldout": Path("trafilatura-eval/entities-heldout.json"),
+        },
+        "copy adbar/trafilatura's tests/eval/ and tests/evaldata.json to {data}/trafilatura-eval/tests/ (its README.md "
+        "gives the commit) and keep the news pages: python -m bench.trafilatura_news {data}/trafilatura-eval",
+        # Round 25 judged these pages blind and scored them once (objects31); no round has tuned on them yet.
+        {},
     ),
     "newspaper": PageSet(
         Path("newspaper4k-articles"),
@@ -289,7 +305,8 @@ def gate_failures(result: RealEntities, floors: dict[str, float]) -> list[str]:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--data DIR, --source postlight|newspaper3k|fundus|newspaper, --set dev|heldout, --gold FILE, --errors, --gate."""
+    """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|newspaper, --set dev|heldout, --gold FILE,
+    --errors, --gate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")
     parser.add_argument("--source", choices=sorted(PAGE_SETS), default="postlight", help="which judged pages")

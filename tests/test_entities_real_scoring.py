@@ -53,6 +53,8 @@ def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, cap
     assert "newspaper3k-fixtures" in capsys.readouterr().out
     assert main(["--data", str(tmp_path), "--source", "fundus", "--gate"]) == 0
     assert "fundus-testdata" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "trafilatura", "--set", "heldout"]) == 0
+    assert "bench.trafilatura_news" in capsys.readouterr().out
 
 
 def test_without_our_gold_it_names_the_file_and_the_gate_does_not_fail(
@@ -80,7 +82,7 @@ def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
     assert gate_failures(RealEntities(scores=stored, errors={}), floors) == [f"kept document F1 0.600 < {floor}"]
 
 
-@pytest.mark.parametrize("source", ["postlight", "newspaper3k", "fundus"])
+@pytest.mark.parametrize("source", ["postlight", "newspaper3k", "fundus", "trafilatura"])
 def test_the_committed_gold_splits_its_pages_in_two(source: str) -> None:
     # Our judgements live in git (a new machine keeps them); dev and held-out never share a page.
     keys = {}
