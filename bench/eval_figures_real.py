@@ -54,11 +54,14 @@ of 2014-2024 chosen by `bench/readability_news.py`), in `{data}/readability-test
 23 (gold in `bench/gold/readability-testpages/`); `--source trafilatura` a tenth from the news pages of
 trafilatura's evaluation pages (github.com/adbar/trafilatura, tests/eval/: news of about 2012-2023 chosen by
 `bench/trafilatura_news.py`), in `{data}/trafilatura-eval/figures/`, held-out 0-39 judged blind in round 24 (gold in
-`bench/gold/trafilatura-eval/`; held-out 40-49, `--set heldout2`, judged blind later in that round). The texts of
-these sets are built by `bench/fixture_texts.py`.
+`bench/gold/trafilatura-eval/`; held-out 40-49, `--set heldout2`, judged blind later in that round); `--source
+htmldate` an eleventh from the news pages of htmldate's evaluation pages (github.com/adbar/htmldate, tests/eval/: news
+of 2023 chosen by `bench/htmldate_news.py`, trafilatura's pages left out), in `{data}/htmldate-eval/figures/`,
+held-out pages judged blind in round 25 (gold in `bench/gold/htmldate-eval/`). The texts of these sets are built
+by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
-       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate]
        [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
@@ -163,6 +166,7 @@ FUNDUS_FOLDER = Path("fundus-testdata")
 WCXB_FOLDER = Path("wcxb") / "figures"
 READABILITY_FOLDER = Path("readability-testpages") / "figures"
 TRAFILATURA_FOLDER = Path("trafilatura-eval") / "figures"
+HTMLDATE_FOLDER = Path("htmldate-eval") / "figures"
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -260,6 +264,19 @@ SOURCES = {
         },
         (TRAFILATURA_FOLDER / "articles.json",),
         Path("trafilatura-eval"),
+    ),
+    # htmldate's evaluation pages, those of news hosts not in trafilatura's set (helper accept28, round 25): held-out
+    # pages judged blind (gold-heldout.json) before any figure finder ran on them, scored once at main fe45819;
+    # gold-heldout2.json (40-49) is scored alone as `heldout2`, once, after the round's figure rules merged.
+    "htmldate": Source(
+        HTMLDATE_FOLDER,
+        {
+            "dev": (),
+            "heldout": (("gold-heldout.json",), ("gold-heldout2.json",)),
+            "heldout2": (("gold-heldout2.json",),),
+        },
+        (HTMLDATE_FOLDER / "articles.json",),
+        Path("htmldate-eval"),
     ),
 }
 
