@@ -1068,6 +1068,9 @@ _OWNER_THEN_NAME = re.compile(r"^(.*?\w)(?:[’']s|(?<=s)[’'])[ \t]+([A-Z].*)$
 ORG_KIND_WORDS = ORG_NAME_WORDS | frozenset(
     "corp. inc. co. ltd. group hospital church cathedral restaurant restaurants store stores club board office "
     "bureau academy museum centre center party union league federation court".split()
+    # A company's kind as its last word ("Corvane Industries", "Tarvex Capital"): the names of firms'
+    # forms and groupings, not of any one firm.
+    + "industries enterprises capital trust".split()
 )
 
 
@@ -1614,12 +1617,13 @@ _WHO_AFTER = re.compile(r"^,?[ \t]+who(?:se)?\b")
 
 
 def _reads_as_full_name(words: list[str]) -> bool:
-    """Two or three capitalised words, none an organisation's, an agency's or a club's word."""
+    """Two or three capitalised words, none an organisation's kind ("Industries", "Capital"), an agency's or a club's
+    word."""
     return (
         2 <= len(words) <= 3
         and all(_NAME_WORD.match(word) for word in words)
         and not any(
-            low in ORG_NAME_WORDS or low in AGENCY_WORDS or low in CLUB_LAST_WORDS
+            low in ORG_KIND_WORDS or low in AGENCY_WORDS or low in CLUB_LAST_WORDS
             for low in (word.casefold().strip(".") for word in words)
         )
     )
