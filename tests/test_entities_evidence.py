@@ -109,6 +109,17 @@ def test_a_full_name_whose_surname_stands_alone_as_a_person_is_a_person() -> Non
     }
 
 
+def test_a_full_name_before_who_is_a_person_but_a_firm_named_for_its_kind_stays_a_firm() -> None:
+    text = "Shares were bought by Odile Fennimore, who sold them to Corvane Industries, who sold them on."
+    found = [("Odile Fennimore", "ORG"), ("Corvane Industries", "ORG")]
+    assert labels(text, found) == {"Odile Fennimore": {"PERSON"}, "Corvane Industries": {"ORG"}}
+
+
+def test_a_surname_that_is_also_an_organisations_kind_before_who_is_a_person() -> None:
+    text = "The first serve went to Ingrid Court, who won in straight sets."
+    assert labels(text, [("Ingrid Court", "ORG")]) == {"Ingrid Court": {"PERSON"}}
+
+
 def test_a_club_named_for_its_town_stays_a_club_beside_a_stray_person_label() -> None:
     text = "The Denver Broncos lost again. The Broncos have not won since October."
     assert labels(text, [("The Denver Broncos", "ORG"), ("Broncos", "PERSON")])["The Denver Broncos"] == {"ORG"}

@@ -1611,15 +1611,19 @@ def _is_person(
 # "who" after a name: a person's relative pronoun ("Trevoh Chalobah, who could also be sold"); a British club
 # takes it too ("Newcastle, who are seventh"), which `_reads_as_full_name` keeps out.
 _WHO_AFTER = re.compile(r"^,?[ \t]+who(?:se)?\b")
+# A firm's kind as its last word, beside `ORG_NAME_WORDS` ("Corvane Industries, who", "Tarvex Capital, who"):
+# kinds of firm, not any one firm's name. Not `ORG_KIND_WORDS`: "Court" and "Church" are surnames too.
+_FIRM_KIND_WORDS = frozenset("industries enterprises capital trust".split())
 
 
 def _reads_as_full_name(words: list[str]) -> bool:
-    """Two or three capitalised words, none an organisation's, an agency's or a club's word."""
+    """Two or three capitalised words, none an organisation's or a firm's kind ("Industries"), an agency's or a
+    club's word."""
     return (
         2 <= len(words) <= 3
         and all(_NAME_WORD.match(word) for word in words)
         and not any(
-            low in ORG_NAME_WORDS or low in AGENCY_WORDS or low in CLUB_LAST_WORDS
+            low in ORG_NAME_WORDS or low in _FIRM_KIND_WORDS or low in AGENCY_WORDS or low in CLUB_LAST_WORDS
             for low in (word.casefold().strip(".") for word in words)
         )
     )
