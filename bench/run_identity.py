@@ -57,7 +57,8 @@ def run_digests(folder: Path, workers: int, batch_size: int) -> dict[str, dict[s
         with run_settings():
             ingest(sources=[str(folder)], warehouse=str(scratch / "wh"), workers=workers, batch_size=batch_size)
         tables = scratch / "wh" / "tables"
-        [run_id] = DeltaTable(str(tables / "runs")).to_pyarrow_table(columns=["run_id"])["run_id"].to_pylist()
+        # One run: its `running` and `completed` rows.
+        [run_id] = set(DeltaTable(str(tables / "runs")).to_pyarrow_table(columns=["run_id"])["run_id"].to_pylist())
         return {path.name: table_digest(path, run_id) for path in sorted(tables.iterdir()) if path.is_dir()}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
