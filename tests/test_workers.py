@@ -196,7 +196,11 @@ def test_a_phase_runs_its_meanwhile_work_once_with_the_first_tasks_out():
         workers.process_documents(raws[:1], PipelineOptions(), workers=1, time_limit=60)  # its worker is ready
         pool = workers._runner
         assert isinstance(pool, workers._Pool)
-        done = list(pool.run("prepare", raws, 1, frozenset(), lambda: seen.append([list(w.task) for w in pool.workers])))
+
+        def note_tasks() -> None:
+            seen.append([list(worker.task) for worker in pool.workers])
+
+        done = list(pool.run("prepare", raws, 1, frozenset(), note_tasks))
         assert seen == [[[0]]]  # once: the first task is out and no result has come back
         assert sorted(position for position, _, _ in done) == [0, 1]
         assert list(pool.run("prepare", [], 1, frozenset(), lambda: seen.append([]))) == []
