@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import shutil
 import tempfile
 import time
@@ -302,12 +303,27 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
 def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
     """Issue 13's archive with 30% copies: the bare loop, then the pipeline, over the same pages."""
     copied = with_copies(paths, Path(args.corpus) / f"{args.docs}-30pct-copies")
+    before = _cpu()
     bare_copied = bare_loop(copied, args.workers)
+    bare_cpu = _cpu()
     pipeline_copied, _ = pipeline(copied, args.workers, args.batch_size)
+    pipeline_cpu = _cpu()
     print(
         f"30% exact copies, {args.workers} worker(s): bare loop {bare_copied:.1f}s, pipeline {pipeline_copied:.1f}s; "
         f"ratio pipeline/bare: {bare_copied / pipeline_copied:.2f}"
     )
+    # CPU seconds (this process, its ended child processes): a shared machine moves the wall seconds, less these.
+    print(
+        f"30% exact copies CPU s (this process / workers): bare loop {bare_cpu[0] - before[0]:.1f} / "
+        f"{bare_cpu[1] - before[1]:.1f}, pipeline with its warm-up {pipeline_cpu[0] - bare_cpu[0]:.1f} / "
+        f"{pipeline_cpu[1] - bare_cpu[1]:.1f}"
+    )
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process and of its child processes that have ended."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
 def main(argv: list[str] | None = None) -> None:

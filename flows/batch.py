@@ -9,6 +9,7 @@ The rules they apply are pure, in transforms/batches.py.
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import time
@@ -810,6 +811,11 @@ def run_batches(
         batches = list(chunked(items, settings.batch_size))
         logger = get_run_logger()
         progress.start(progress.Progress(total=len(items), log=lambda line: logger.info("progress: %s", line)))
+        # The objects already here (modules, Prefect's and the libraries' state) leave the garbage collector's
+        # walks for the run: a full collection walked them all, ~0.25 s of the flow's thread once a copies
+        # run, while the workers waited for the batch's copy lookup (docs/benchmarks.md, round 25). Unfrozen
+        # once the batches are done, so a process that runs flow after flow collects what each left behind.
+        gc.freeze()
         try:
             write = partial(_write_batch, settings, run_id, reject, books, len(batches))
             writer = OrderedWriter(write, partial(_chrome_now, settings))
@@ -838,6 +844,7 @@ def run_batches(
             progress.current_finish()
             shutdown_workers()
             _forget_sigterm()
+            gc.unfreeze()
     except BaseException as error:
         # Also SIGTERM (Prefect's TerminationSignal) and Ctrl-C: the row is written and the views show it
         # before the lock is released (run_holding_warehouse) and Prefect ends the process.

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
@@ -44,7 +44,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect_dask import DaskTaskRunner
 
-from flows.workers import Steps, _InProcess, _Pool, _Runner
+from flows.workers import Steps, _InProcess, _nothing, _Pool, _Runner
 from transforms.options import PipelineOptions
 
 # Seconds to wait for the first worker of a running scheduler before the batch fails with a message.
@@ -195,7 +195,9 @@ class DaskRunner(_Runner):
             self.close()
             raise
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
+    def run(
+        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+    ) -> Iterator[tuple[int, Any, float]]:
         numbered = list(enumerate(items))
         with _prefect_api_for_workers():  # the context each task carries names the run's Prefect API
             futures = [
@@ -213,6 +215,7 @@ class DaskRunner(_Runner):
                 for start in range(0, len(items), chunk)
             ]
         try:
+            meanwhile()  # the chunks are submitted
             for future in futures:
                 yield from future.result()
         except (distributed.KilledWorker, distributed.comm.CommClosedError) as error:

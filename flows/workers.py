@@ -180,22 +180,31 @@ def _process_with(
 
     # Exact copies: of a committed article (one keyed lookup for the batch), or of an earlier document here.
     earlier = earlier_copies(sorted({p.article.text_hash for p in prepared.values()})) if prepared else {}
+    timeline.mark("copies looked up", len(earlier))
     first_of: dict[str, int] = {}
     fresh: list[int] = []
     copies: list[int] = []
+    taken: list[tuple[int, Analysis]] = []  # copies of committed (or in-flight) articles, with their analysis
     for index, document in sorted(prepared.items()):
         text_hash, model = document.article.text_hash, options.entities.model_for(document.article.language)
         if model is not None and (text_hash, model) in earlier:
-            done(index, copied_document(document, earlier[text_hash, model], options.entities))
+            taken.append((index, earlier[text_hash, model]))
         elif text_hash in first_of:
             copies.append(index)
         else:
             first_of[text_hash] = index
             fresh.append(index)
 
+    def take_copies() -> None:
+        # Run while the workers analyse the fresh texts, not before they are sent: the first copy in a
+        # process loads the gazetteer (placed_for_a_copy), and both are ~0.3 s the workers waited idle.
+        for index, analysis in taken:
+            done(index, copied_document(prepared[index], analysis, options.entities))
+        timeline.mark("copies taken", len(taken))
+
     texts = [prepared[index] for index in fresh]
     for position, outcome, seconds in runner.run(
-        "analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome
+        "analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome, take_copies
     ):
         spent.analyse += seconds
         index = fresh[position]
@@ -414,11 +423,18 @@ class _TimedOut:
 TIMED_OUT: Any = _TimedOut()  # in place of a result: the document was past its deadline
 
 
+def _nothing() -> None:
+    pass
+
+
 class _Runner:
     size: int
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
-        """(position, result, the worker's seconds on it) for each item, as each is done."""
+    def run(
+        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+    ) -> Iterator[tuple[int, Any, float]]:
+        """(position, result, the worker's seconds on it) for each item, as each is done. `meanwhile` is
+        called once, before the first result, while the workers have their first tasks (at once if none)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -436,8 +452,11 @@ class _InProcess(_Runner):
             _init_worker(options, steps)
         _worker_steps = steps
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
+    def run(
+        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+    ) -> Iterator[tuple[int, Any, float]]:
         global _worker_chrome
+        meanwhile()  # the one worker is this process: nothing runs beside it
         _worker_chrome = chrome
         for start in range(0, len(items), chunk):
             yield from _run_task(step, list(enumerate(items))[start : start + chunk], lambda positions: None)
@@ -482,10 +501,14 @@ class _Pool(_Runner):
         child_end.close()
         return _Worker(process, parent_end)
 
-    def run(self, step: str, items: list[Any], chunk: int, chrome: Collection[str]) -> Iterator[tuple[int, Any, float]]:
+    def run(
+        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+    ) -> Iterator[tuple[int, Any, float]]:
         queue = deque(_tasks(len(items), chunk, self.size))
         left = len(items)
         timeline.mark(f"{step} start", len(items))
+        if not left:
+            meanwhile()
         while left:
             for worker in list(self.workers):
                 if worker.ready and not worker.retiring and not worker.task and queue:
@@ -498,6 +521,9 @@ class _Pool(_Runner):
                     if step == "prepare":
                         self._count(worker, len(worker.task))
             self._retire_idle()
+            if left == len(items):  # the first tasks are out (or the workers still load): before waiting on them
+                meanwhile, then = _nothing, meanwhile
+                then()
             for position, result, seconds in self._receive():
                 if left == len(items):
                     timeline.mark(f"{step} first result")

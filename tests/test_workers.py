@@ -5,6 +5,7 @@ worker process, never the batch."""
 from __future__ import annotations
 
 import atexit
+import gc
 import pickle
 import time
 from collections.abc import Collection, Iterator, Sequence
@@ -183,6 +184,45 @@ def test_workers_are_replaced_after_their_documents_and_the_batch_lands_whole(po
         assert results == expected
     finally:
         workers.shutdown_workers()
+
+
+@pytest.mark.timeout(300)
+def test_a_phase_runs_its_meanwhile_work_once_with_the_first_tasks_out():
+    # The copies of committed articles are taken while the workers analyse the fresh texts, not before the
+    # texts are sent (the workers then waited for them).
+    raws = distinct_raws(2)
+    seen: list[list[list[int]]] = []
+    try:
+        workers.process_documents(raws[:1], PipelineOptions(), workers=1, time_limit=60)  # its worker is ready
+        pool = workers._runner
+        assert isinstance(pool, workers._Pool)
+
+        def note_tasks() -> None:
+            seen.append([list(worker.task) for worker in pool.workers])
+
+        done = list(pool.run("prepare", raws, 1, frozenset(), note_tasks))
+        assert seen == [[[0]]]  # once: the first task is out and no result has come back
+        assert sorted(position for position, _, _ in done) == [0, 1]
+        assert list(pool.run("prepare", [], 1, frozenset(), lambda: seen.append([]))) == []
+        assert seen == [[[0]], []]  # with nothing to send: at once
+    finally:
+        workers.shutdown_workers()
+
+
+def test_a_run_keeps_what_was_there_before_it_out_of_the_collectors_walks_until_its_batches_are_done(
+    prefect_server, tmp_path, monkeypatch
+):
+    frozen: list[int] = []
+
+    def process_documents(raws, *more, real=batch_module.process_documents, **named):
+        frozen.append(gc.get_freeze_count())
+        return real(raws, *more, **named)
+
+    monkeypatch.setattr(batch_module, "process_documents", process_documents)
+    gc.unfreeze()
+    ingest(sources=[str(SEEDS / "cnn_troops.html")], warehouse=str(tmp_path / "wh"), workers=1)
+    assert len(frozen) == 1 and frozen[0] > 10_000, frozen  # Prefect, DuckDB's and Arrow's modules: far more
+    assert gc.get_freeze_count() == 0
 
 
 def exit_watching_prepare(
