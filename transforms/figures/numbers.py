@@ -41,8 +41,8 @@ def parse_number_words(words: str) -> float | None:
     """'two and a half' -> 2.5, 'thirty' -> 30, 'a dozen' -> 12, 'half a million' -> 500000; else None."""
     parts = [part for part in re.split(r"[\s\-–]+", words.strip().lower()) if part]
     factor = 1.0
-    if parts[:1] == ["half"]:
-        factor, parts = 0.5, parts[1:]
+    if parts[:1] == ["half"] or parts[:2] == ["quarter", *MULTIPLIER_WORDS & set(parts[1:2])]:
+        factor, parts = FRACTIONS[parts[0]], parts[1:]  # "a quarter million" (round 25)
         if parts[:1] in (["a"], ["an"]):
             parts = parts[1:]
         if not parts or parts[0] not in MULTIPLIER_WORDS:
