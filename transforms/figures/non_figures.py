@@ -2111,8 +2111,8 @@ def is_class_label(tokens: list[Token], i: int, end: int) -> bool:
 def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
     """'21st', '1990s', '3pm', '5G', '3 p.m.', "10 o'clock", '1500 GMT'."""
     following = token_at(tokens, end)
-    if following is None or following.kind != "word":
-        return False
+    if following is None or following.kind != "word" or following.text in FRACTION_GLYPHS:
+        return False  # "18½" is a number with its fraction (round 25), not a code
     if following.glued and following.low not in GLUED_SUFFIXES:
         if following.text == "L":
             # "a 5.2L V8" is litres; "4L60" a part name, "13W-2L-2D" a record of wins and losses

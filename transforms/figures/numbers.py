@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DOLLAR_PREFIXES,
+    FRACTION_GLYPHS,
     FRACTIONS,
     MULTIPLIER_WORDS,
     NUMBER_OPENERS,
@@ -39,8 +41,8 @@ def parse_number_words(words: str) -> float | None:
     """'two and a half' -> 2.5, 'thirty' -> 30, 'a dozen' -> 12, 'half a million' -> 500000; else None."""
     parts = [part for part in re.split(r"[\s\-–]+", words.strip().lower()) if part]
     factor = 1.0
-    if parts[:1] == ["half"]:
-        factor, parts = 0.5, parts[1:]
+    if parts[:1] == ["half"] or parts[:2] == ["quarter", *MULTIPLIER_WORDS & set(parts[1:2])]:
+        factor, parts = FRACTIONS[parts[0]], parts[1:]  # "a quarter million" (round 25)
         if parts[:1] in (["a"], ["an"]):
             parts = parts[1:]
         if not parts or parts[0] not in MULTIPLIER_WORDS:
@@ -157,6 +159,10 @@ def match_amount(tokens: list[Token], k: int) -> Amount | None:
     return match_vague(tokens, k) or match_digits(tokens, k) or match_number_words(tokens, k)
 
 
+# What a fraction glyph glued to a whole number adds to it (round 25, figures47: "the 18½-minute gap").
+GLYPH_WORTH = {glyph: unicodedata.numeric(glyph) for glyph in FRACTION_GLYPHS}
+
+
 def match_digits(tokens: list[Token], k: int) -> Amount | None:
     token = token_at(tokens, k)
     if token is None or token.kind != "num":
@@ -172,6 +178,8 @@ def match_digits(tokens: list[Token], k: int) -> Amount | None:
         dashed = fraction_end(tokens, k + 2) if tokens[k + 2].glued else None
         if dashed is not None:
             return Amount(float(digits_value(token.text) + dashed[0]), dashed[1])  # "4-1/2 hours"
+    if token.text.isdecimal() and dash is not None and dash.glued and dash.text in GLYPH_WORTH:
+        return Amount(float(digits_value(token.text)) + GLYPH_WORTH[dash.text], k + 2)  # "18½-minute gap"
     scale, end = (1, k + 1) if is_kelvin_suffix(tokens, k) or is_metre_suffix(tokens, k) else match_scale(tokens, k + 1)
     worth = Decimal("0." + token.text) if after_leading_point(tokens, k) else digits_value(token.text)
     return Amount(float(worth * scale), end, scale)

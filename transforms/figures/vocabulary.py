@@ -34,7 +34,7 @@ FRACTION_PART_WORDS = frozenset("third thirds fifth fifths sixth sixths eighth e
 FRACTION_GLYPHS = frozenset("½⅓⅔¼¾⅛⅜⅝⅞")
 NUMBER_WORDS = frozenset({*SMALL_NUMBERS, *TENS, *MULTIPLIER_WORDS, *FRACTIONS, "and", "a", "an"})
 # Words a written-out number can begin with ("a dozen", "half a million").
-NUMBER_OPENERS = frozenset({*SMALL_NUMBERS, *TENS, "a", "an", "half"})
+NUMBER_OPENERS = frozenset({*SMALL_NUMBERS, *TENS, "a", "an", "half", "quarter"})
 
 # Glued to digits ("$12.9bn", "€300m", "50k"). A glued "m" is million, as in news
 # money and head counts; metres must be spelt out or spaced ("30 m").
