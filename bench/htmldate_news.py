@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 from bench.fixture_texts import build
+from bench.trafilatura_news import copy_pages
 
 # Fixed from eval_default.json's host names (after the trafilatura duplicates were dropped) before any text was read
 # (round 25, helper accept28).
@@ -80,12 +80,7 @@ def news_files(folder: Path, trafilatura: Path | None) -> list[str]:
 
 def write_folder(folder: Path, trafilatura: Path | None) -> list[str]:
     """Copies the kept pages to {folder}/figures/html/; returns their file names."""
-    out = folder / "figures" / "html"
-    out.mkdir(parents=True, exist_ok=True)
-    files = news_files(folder, trafilatura)
-    for file in files:
-        shutil.copyfile(folder / "tests" / "eval" / file, out / file)
-    return files
+    return copy_pages(folder, news_files(folder, trafilatura))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,14 +51,19 @@ def news_files(folder: Path) -> list[str]:
     return sorted(file for file in files if (folder / "tests" / "eval" / file).is_file())
 
 
-def write_folder(folder: Path) -> list[str]:
-    """Copies the kept pages to {folder}/figures/html/; returns their file names."""
+def copy_pages(folder: Path, files: list[str]) -> list[str]:
+    """Copies the pages named (from {folder}/tests/eval/) to {folder}/figures/html/; returns their file names. The
+    layout of trafilatura's and htmldate's evaluation folders alike."""
     out = folder / "figures" / "html"
     out.mkdir(parents=True, exist_ok=True)
-    files = news_files(folder)
     for file in files:
         shutil.copyfile(folder / "tests" / "eval" / file, out / file)
     return files
+
+
+def write_folder(folder: Path) -> list[str]:
+    """Copies the kept pages to {folder}/figures/html/; returns their file names."""
+    return copy_pages(folder, news_files(folder))
 
 
 def main(argv: list[str] | None = None) -> int:
