@@ -588,7 +588,8 @@ def leveled_count_noun(head: Token, span: Span) -> str | None:
 # Round 25 (lead): what a duration is of, from the parse: the noun a dashed duration sizes ("a two-year consent
 # agreement allowing Amazon to ..." -> consent agreement, where the token rules ran on into "allowing"; "the two-year
 # $44.6 billion budget" -> budget), and the subject of "last" ("The power outage lasted about two hours").
-LASTING_VERBS = verb_forms("last/lasts/lasted/lasting", "stretch/stretches/stretched/stretching")
+# (Not vocabulary.LASTING_VERBS, the token rules' list of verbs a change is said to go on with: "continued".)
+SPAN_VERBS = verb_forms("last/lasts/lasted/lasting", "stretch/stretches/stretched/stretching")
 
 
 # "last" as a verb, told from "last year" by what comes before or after it.
@@ -617,7 +618,7 @@ def timed_noun(head: Token, span: Span) -> str | None:
         verb = verb.head
     elif head.dep_ not in ("dobj", "npadvmod"):
         return None
-    if verb.lower_ not in LASTING_VERBS:
+    if verb.lower_ not in SPAN_VERBS:
         return None
     subject = first_child(verb, ("nsubj",))
     if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
