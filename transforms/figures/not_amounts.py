@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from transforms.figures.tokens import Token, is_capitalised, is_word, looks_plural, token_at
-from transforms.figures.vocabulary import DASHES, MONTHS, OBJECT_STOPS, SMALL_NUMBERS
+from transforms.figures.vocabulary import DASHES, DURATION_PREPOSITIONS, MONTHS, OBJECT_STOPS, SMALL_NUMBERS
 
 # Years before 1800 are not read as years by `is_year` (a round '1500 troops' is a count); with a preposition of
 # time before them ('in 1533', 'from around 1490') or as one end of a range of years, they are.
@@ -57,6 +57,8 @@ TEXT_VERBS = frozenset({"text", "texting", "sms", "txt"})
 CLAUSE_OPENERS = frozenset("i he she we they you it this that there the a an his her their my our".split())
 # Story connectors before 'one day': 'and then one day', 'until one day', 'but one day'.
 STORY_CONNECTORS = frozenset({"then", "until", "till", "but", "when"})
+# Words after 'one-night' that make it a single occasion, no night's span: 'a one-night stand', 'one-night-only'.
+ONE_NIGHT_OCCASIONS = frozenset("stand stands only".split())
 
 
 def not_amount_end(tokens: list[Token], i: int) -> int | None:
@@ -94,6 +96,9 @@ def word_not_amount_end(tokens: list[Token], i: int) -> int | None:
         return i + 2
     if is_one_two_idiom(tokens, i):
         return i + 3
+    some_night = some_night_end(tokens, i)
+    if some_night is not None:
+        return some_night
     if is_size_class(tokens, i):
         return i + 4
     if low == "by" and is_factor(tokens, i + 1):
@@ -357,6 +362,25 @@ def is_story_one_day(tokens: list[Token], i: int) -> bool:
     if tokens[i].low != "one" or not is_word(token_at(tokens, i + 1), "day"):
         return False
     return is_word(token_at(tokens, i - 1), *STORY_CONNECTORS) and is_word(token_at(tokens, i + 2), *CLAUSE_OPENERS)
+
+
+def some_night_end(tokens: list[Token], i: int) -> int | None:
+    """'hold it one night', 'One night, the police came', 'a one-night stand': 'one night' says when, or
+    names one occasion. It measures a night after a preposition of duration ('for one night', 'in one
+    night') or dashed before what lasts it ('a one-night stay'); 'two nights' and '1 night' always do."""
+    if tokens[i].low != "one":
+        return None
+    dash = token_at(tokens, i + 1)
+    dashed = dash is not None and dash.text in DASHES and dash.glued
+    night = i + 2 if dashed else i + 1
+    if not is_word(token_at(tokens, night), "night"):
+        return None
+    if dashed:
+        following = token_at(tokens, night + 1)
+        if following is not None and following.text in DASHES and following.glued:
+            following = token_at(tokens, night + 2)
+        return night + 1 if is_word(following, *ONE_NIGHT_OCCASIONS) else None
+    return None if is_word(token_at(tokens, i - 1), *DURATION_PREPOSITIONS) else night + 1
 
 
 def is_one_two_idiom(tokens: list[Token], i: int) -> bool:

@@ -463,6 +463,9 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
     unit, end = found
+    behind = unit_after_modifier(tokens, end) if unit.name == "night" else None
+    if behind is not None:
+        return behind  # "900 night hours": the night says which hours are counted
     if end == k + 1 and token.text == "Year" and getattr(token_at(tokens, end), "kind", "") == "num":
         return None, k  # "120 Year 10 students": a school year names the students, it is no unit
     if unit.name == "lb" and tokens[end].text in (".", *DASHES) if end < len(tokens) else False:

@@ -180,6 +180,7 @@ UNIT_PHRASES_BY_WORDS = {
             "minute": "minute,minutes,min,mins",
             "hour": "hour,hours,hr,hrs",
             "day": "day,days",
+            "night": "night,nights",
             "week": "week,weeks",
             "month": "month,months",
             "year": "year,years,yr,yrs",
