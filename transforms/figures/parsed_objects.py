@@ -386,6 +386,8 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
 VERBAL_DEPS = frozenset("ROOT advcl ccomp xcomp relcl acl pcomp advmod prep acomp oprd csubj".split())
 
 
+# Participles that work as prepositions ("decreased by 45% owing to drop-outs"): never a share's group.
+PREPOSITION_PARTICIPLES = frozenset("owing depending according including following excluding regarding".split())
 NOUN_CHILD_DEPS = frozenset("det poss compound amod nummod nmod".split())
 NOUN_OPENERS = frozenset("the a an its their his her our your my this these those".split())
 
@@ -397,7 +399,7 @@ def may_be_verbal(figure: Figure) -> bool:
     if figure.kind not in FILLED_KINDS or not said[:1].isalpha() or not said[:1].islower():
         return False
     words = said.split()
-    if figure.kind == "percent" and words[0].endswith("ing"):
+    if figure.kind == "percent" and words[0].endswith("ing") and words[0] not in PREPOSITION_PARTICIPLES:
         return False  # "with 83% suffering with anxiety": a group's share, `group_shares`
     # a verb and its object: a plural after a word that is no plural itself ("retain ratios", "face lows")
     verb_and_object = len(words) == 2 and words[1].endswith("s") and not words[0].endswith("s")
