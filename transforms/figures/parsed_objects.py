@@ -2582,7 +2582,26 @@ def row_labelled(figure: Figure) -> Figure:
         figure.surface in cell for cell in cells[first + 1 :]
     ):
         return figure
-    return replace(figure, object=LABEL_ASIDE.sub("", label).strip() or label)
+    return replace(figure, object=plain_label(label))
+
+
+# Round 26 (objects32): a statement's line marks what it subtracts ("Less: A&E Losses (Points)"), sets the other sign
+# of the line aside ("CORE Adverse/(Favorable) Development") and restates a name by its initials ("Loss Adjustment
+# Expense (LAE) Ratio"): the judges name the line without them. "Fairfax Financial (USA) Group" keeps its bracket.
+LABEL_SIGN = re.compile(r"^(?:Less|Plus|Add|Minus):\s*")
+LABEL_OTHER_SIGN = re.compile(r"/\([^()]*\)")
+LABEL_INITIALS = re.compile(r" \(([A-Z]{2,6})\)")
+
+
+def plain_label(label: str) -> str:
+    """A table row's label without its asides (`LABEL_ASIDE`, `LABEL_SIGN`, `LABEL_OTHER_SIGN`, `LABEL_INITIALS`)."""
+    plain = LABEL_OTHER_SIGN.sub("", LABEL_SIGN.sub("", LABEL_ASIDE.sub("", label).strip()))
+    short = LABEL_INITIALS.search(plain)
+    if short is not None:
+        before = plain[: short.start()].split()[-len(short.group(1)) :]
+        if "".join(word[:1] for word in before).upper() == short.group(1):
+            plain = plain[: short.start()] + plain[short.end() :]
+    return plain.strip() or label
 
 
 # Round 25 (lead): a line that names a figure before a colon ("Attendance: 12,836.", "Capacity at the time: 75,000",
