@@ -461,13 +461,20 @@ def joined_object(doc: Doc, figure: Figure, start: int, said: str | None) -> str
     at = doc.text.find(said) if said and doc.text.count(said) == 1 else -1
     words = doc.char_span(at, at + len(said or "")) if at >= 0 else None
     span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
-    if words is None or len(words) == 0 or span is None or words.start < span.end <= words.end:
+    if words is None or len(words) == 0 or span is None:
         return None
     before = joined_before(words)
     after = joined_after(words, span)
+    if figure.kind == "count" and (before is not None or (after is not None and not bare_nouns(words, after))):
+        return None  # "five Indian fighter jets and surveillance aircraft": a count joins bare nouns only
     if before is None and after is None:
         return None
     return f"{before or ''}{said}{after or ''}"
+
+
+def bare_nouns(words: Span, after: str) -> bool:
+    """Whether the object is one noun and the words joined after it are "and" and one noun ("passengers and crew")."""
+    return len(words) == 1 and len(after.split()) == 2 and not any(c.dep_ in KEPT_MODIFIERS for c in words[0].children)
 
 
 def joined_before(words: Span) -> str | None:
