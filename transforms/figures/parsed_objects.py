@@ -2331,10 +2331,11 @@ LEADING_DESCRIBING |= frozenset(
 LEADING_DESCRIBING |= frozenset("typical best better worse worst lower higher evil unsolicited".split())
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
-# "early retirement package", "family members", "only child").
+# "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
 NOT_ADVERBS = frozenset(
     "daily weekly monthly yearly quarterly hourly nightly early family only elderly friendly likely costly deadly "
-    "lonely holy ugly silly assembly supply ally rally belly jelly bully july italy".split()
+    "lonely holy ugly silly assembly supply ally rally belly jelly bully july italy newly freshly recently "
+    "previously formerly".split()
 )
 # Adverbs the parser sometimes hangs on the noun that opens a sentence: "Meanwhile UK sales were up 6.1 per cent".
 SENTENCE_ADVERBS = frozenset("meanwhile however also still overall".split())
