@@ -498,6 +498,7 @@ def test_the_objects_of_round_25_leave_what_names_nothing(nlp, text, surface):
         ("A 40-litre steel drum stands by the door.", "40-litre", "steel drum"),
         ("Serco has sold its Harbour Line to the investor Allegro Funds in a £40m deal.", "£40m", "Harbour Line"),
         ("Acme agreed a $2 billion deal to buy Northwind Labs.", "$2 billion", "Northwind Labs"),
+        ("Sunday’s peak load, according to the operator, reached 38,200 megawatts.", "38,200 megawatts", "peak load"),
         ("| Less: Storm Losses (Points) | 2.4 |", "2.4", "Storm Losses"),
         ("| Net Operating Margin (NOM) Ratio | 7.5 |", "7.5", "Net Operating Margin Ratio"),
         ("| Reserve Strengthening/(Release) Charge | 1.2 |", "1.2", "Reserve Strengthening Charge"),

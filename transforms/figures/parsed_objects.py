@@ -1945,12 +1945,17 @@ def passed_level_verb(head: Token) -> Token | None:
     return None
 
 
+REACHING_VERBS = verb_forms("reach/reaches/reached", "achieve/achieves/achieved")
+
+
 def leveled_noun(head: Token) -> Token | None:
     """What a measure a level verb reaches "at" or "to" is of: its subject ("Wyoming coal production peaked in 2008 at
     447.6 million tons, declining to 375.8 million tons" -> Wyoming coal production for both), or None."""
     preposition, verb = head.head, head.head.head
     if head.dep_ == "dobj" and head.head.lower_ in LEVEL_VERBS and head.head.dep_ in ("xcomp", "advcl"):
         verb = head.head  # round 24: "has increased by 15% in one year to reach 1,953Kb"
+    elif head.dep_ == "dobj" and head.head.lower_ in REACHING_VERBS and head.head.dep_ in ("ROOT", "conj", "ccomp"):
+        verb = head.head  # round 26: "Saturday’s peak demand ... reached 44,947 megawatts"
     elif (passed := passed_level_verb(head)) is not None:
         verb = passed
     elif head.dep_ != "pobj" or preposition.lower_ not in ("at", "to") or verb.lower_ not in LEVEL_VERBS | CHANGE_VERBS:
