@@ -288,7 +288,9 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     nouns joined to it by "and" (`joined_object`); "" where the token rules' object is no noun and the parse names
     none (`verbal_object`); None where the token rules' object stands."""
     named = object_said(doc, figure, start)
-    noun = verbal_object(doc, figure.object or "") if named is None and may_be_verbal(figure) else None
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    verbal = named is None and span is not None and may_be_verbal(figure)
+    noun = verbal_object(doc, figure.object or "", span) if verbal and span is not None else None
     if noun is not None:
         named = noun or object_said(doc, replace(figure, object=None), start) or ""
     return joined_object(doc, figure, start, named if named is not None else figure.object) or named
@@ -392,6 +394,11 @@ VERBAL_DEPS = frozenset("ROOT advcl ccomp xcomp relcl acl pcomp advmod prep acom
 # Participles that work as prepositions ("decreased by 45% owing to drop-outs"): never a share's group.
 PREPOSITION_PARTICIPLES = frozenset("owing depending according including following excluding regarding".split())
 NOUN_CHILD_DEPS = frozenset("det poss compound amod nummod nmod".split())
+# What only a verb has under it: a subject, an auxiliary, an object, a particle, a clause.
+VERB_CHILD_DEPS = frozenset("nsubj nsubjpass aux auxpass dobj prt agent ccomp xcomp mark".split())
+# How a figure hangs on the noun it sizes ("the 6-foot-8 forward"), not on a verb or an adverb ("cough up 37 bitcoins",
+# "60% black").
+SIZING_DEPS = frozenset("nummod compound amod nmod quantmod".split())
 NOUN_OPENERS = frozenset("the a an its their his her our your my this these those".split())
 
 
@@ -409,7 +416,7 @@ def may_be_verbal(figure: Figure) -> bool:
     return (len(words) == 1 or verb_and_object) and figure.sentence.count(said) == 1
 
 
-def verbal_object(doc: Doc, said: str) -> str | None:
+def verbal_object(doc: Doc, said: str, figure: Span) -> str | None:
     """The noun a verb opening the token rules' object takes ("sending orders" -> orders), "" where the object is a
     verb or an adverb alone ("depending", "circulating"), or None where the object is a noun phrase."""
     start = doc.text.find(said)
@@ -421,9 +428,19 @@ def verbal_object(doc: Doc, said: str) -> str | None:
     # "100 percent in finding clients", "£11k roaming charges")
     gerund = first.lower_.endswith("ing") and first_child(first, ("dobj",)) is not None
     if len(words) == 1:
-        # "Has your bandwidth increased": a noun the parser took for an adverb
+        # "Has your bandwidth increased", "the 6-foot-8 forward": a noun the parser took for an adverb; "tickets
+        # $25-$159": a verbless line's noun, its root
         nominal = any(c.dep_ in NOUN_CHILD_DEPS for c in first.children)
         nominal = nominal or (first.i > 0 and first.nbor(-1).lower_ in NOUN_OPENERS)
+        nominal = nominal or any(figure.start <= c.i < figure.end and c.dep_ in SIZING_DEPS for c in first.children)
+        # a dashed measure right before the word sizes it ("the 6-foot-8 forward" parsed with "forward" an adverb)
+        sized = " " not in figure.text and re.search(r"\w-\w", figure.text) is not None and figure.end == first.i
+        nominal = nominal or sized or (first.lower_.endswith("s") and not any(c.dep_ == "dobj" for c in first.children))
+        clause = first.dep_ not in ("advmod", "prep", "acomp", "oprd")
+        participle = first.lower_.endswith(("ing", "ed"))
+        # "four decades of working", "65 million hours of viewing": the activity a duration or an amount is of
+        nominal = nominal or (first.dep_ == "pcomp" and first.head.lower_ == "of")
+        nominal = nominal or (clause and not participle and not any(c.dep_ in VERB_CHILD_DEPS for c in first.children))
         verbal = first.dep_ in VERBAL_DEPS and not nominal and not gerund
         return "" if verbal and first.lower_ not in EMPTY_HEADS else None
     if first.dep_ not in VERBAL_DEPS - {"advmod", "prep", "acomp"} or first.lower_.endswith("ing"):
@@ -509,6 +526,8 @@ def joined_after(words: Span, figure: Span) -> str | None:
         modified = any(c.dep_ in KEPT_MODIFIERS for c in noun.children)
         if last is not noun and modified and not any(c.dep_ in KEPT_MODIFIERS for c in last.children):
             return None
+    if any(c.dep_ in VERB_CHILD_DEPS or c.dep_ == "prep" for c in last.children):
+        return None  # "8-10% of seaborne gas and oil pass through the Red Sea": a verb parsed as a noun
     between = doc[noun.i + 1 : last.i + 1]
     if last is noun or (noun.i + 1 < figure.end and figure.start <= last.i):  # the figure among the words joined
         return None
