@@ -391,6 +391,33 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
 VERBAL_DEPS = frozenset("ROOT advcl ccomp xcomp relcl acl pcomp advmod prep acomp oprd csubj".split())
 
 
+# Endings of nouns (and of the adjectives that open noun phrases) that verbs and adverbs do not have, in English: a word
+# so ending is not asked about (`may_be_verbal`).
+NOUN_ENDINGS = (
+    "s",
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ity",
+    "ance",
+    "ence",
+    "ure",
+    "age",
+    "ship",
+    "ism",
+    "ist",
+    "er",
+    "or",
+    "al",
+    "ue",
+    "ty",
+    "cy",
+    "gy",
+    "ry",
+    "um",
+    "ics",
+)
 # Participles that work as prepositions ("decreased by 45% owing to drop-outs"): never a share's group.
 PREPOSITION_PARTICIPLES = frozenset("owing depending according including following excluding regarding".split())
 NOUN_CHILD_DEPS = frozenset("det poss compound amod nummod nmod".split())
@@ -412,8 +439,10 @@ def may_be_verbal(figure: Figure) -> bool:
     if figure.kind == "percent" and words[0].endswith("ing") and words[0] not in PREPOSITION_PARTICIPLES:
         return False  # "with 83% suffering with anxiety": a group's share, `group_shares`
     # a verb and its object: a plural after a word that is no plural itself ("retain ratios", "face lows")
-    verb_and_object = len(words) == 2 and words[1].endswith("s") and not words[0].endswith("s")
-    return (len(words) == 1 or verb_and_object) and figure.sentence.count(said) == 1
+    verb_and_object = len(words) == 2 and words[1].endswith("s") and not words[0].endswith(NOUN_ENDINGS)
+    # a word alone, unless it ends as nouns do (a cheap test: the sentence is parsed only for such words)
+    alone = len(words) == 1 and not words[0].endswith(NOUN_ENDINGS)
+    return (alone or verb_and_object) and figure.sentence.count(said) == 1
 
 
 def verbal_object(doc: Doc, said: str, figure: Span) -> str | None:
@@ -462,14 +491,12 @@ JOINED_ENDS = frozenset({"of", "'s", "’s"})
 
 def may_be_joined(figure: Figure) -> bool:
     """Whether the token rules' object may have nouns joined to it by "and" (`joined_object`): said once in the
-    sentence, with "and" or a comma right after it or "and" right before it."""
+    sentence, with "and" right after it or right before it."""
     said, sentence = figure.object or "", figure.sentence
     if not said or sentence.count(said) != 1:
         return False
-    at = sentence.index(said) + len(said)
-    if sentence.startswith(", ", at):
-        return " and " in sentence[at : at + 80]  # "fuel, water, food and other supplies"
-    return sentence.startswith(" and ", at) or f" and {said}" in sentence
+    # "and" right after the object or right before it (lists with commas gained nothing measured: not parsed for)
+    return sentence.startswith(" and ", sentence.index(said) + len(said)) or f" and {said}" in sentence
 
 
 def joined_object(doc: Doc, figure: Figure, start: int, said: str | None) -> str | None:
