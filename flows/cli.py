@@ -337,6 +337,25 @@ def sql(
 
 
 @app.command()
+def check(warehouse: WarehouseOption = None) -> None:
+    """Run every SQL check (warehouse/sql/checks) over the whole warehouse; exit 1 if any finds rows.
+    A run's end checks only what was written since the last checked run."""
+    from warehouse.query import failed_checks
+
+    settings = settings_or_fail(warehouse)
+    try:
+        failures = failed_checks(settings.warehouse)
+    except (FileNotFoundError, NotADirectoryError) as error:
+        fail(str(error))
+    if not failures:
+        typer.echo("every check passed")
+        return
+    for name, rows in sorted(failures.items()):
+        typer.echo(f"check {name} failed: {rows} rows (warehouse/sql/checks/{name}.sql lists them)")
+    raise typer.Exit(1)
+
+
+@app.command()
 def history(
     warehouse: WarehouseOption = None,
     output: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.table,

@@ -111,3 +111,25 @@ def test_a_run_on_prefects_temporary_server_sends_no_heartbeats(tmp_path, monkey
             assert result.exit_code == 3, result.output
             assert heartbeats.pop() == expected
             assert PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value() == 180  # as it was, after the run
+
+
+def test_check_runs_every_check_over_the_whole_warehouse(seeded_copy, tmp_path):
+    from datetime import UTC, datetime
+
+    from transforms.records import BatchCommit
+    from warehouse.query import query
+    from warehouse.schemas import BATCHES
+    from warehouse.store import append_rows
+    from warehouse.views import publish_views
+
+    warehouse, _ = seeded_copy
+    sound = run_cli("check", "-w", str(warehouse), cwd=tmp_path)
+    assert sound.returncode == 0 and "every check passed" in sound.stdout, sound.stderr
+    # An old batch committed twice: a run's end would not look at it again; the whole check does.
+    _, [(batch_id, run_id), *_] = query(warehouse, "SELECT batch_id, run_id FROM batches")
+    append_rows(warehouse, BATCHES, [BatchCommit(batch_id, 1, 1, 0, datetime.now(UTC), "ingest")], {"run_id": run_id})
+    publish_views(warehouse)
+    broken = run_cli("check", "-w", str(warehouse), cwd=tmp_path)
+    assert broken.returncode == 1 and "check batches_unique failed: 1 rows" in broken.stdout
+    missing = run_cli("check", "-w", str(tmp_path / "none"), cwd=tmp_path)
+    assert missing.returncode == 2 and "newsetl run" in missing.stderr and "Traceback" not in missing.stderr

@@ -96,6 +96,12 @@ def test_sql_checks_run_at_the_end_of_every_run(prefect_server, pages, tmp_path,
     logged = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     for name, rows in second.failed_checks.items():
         assert sum(f"check {name} failed: {rows} rows" in line for line in logged) == 1
+    # A run's end checks what was written since the last checked run ended, so its cost follows the night's
+    # rows, not the archive's: the third run wrote nothing new and the marker was reported once; a whole
+    # check still finds it.
+    third = ingest(sources=[str(pages)], warehouse=str(warehouse), workers=1)
+    assert third.failed_checks == {}
+    assert failed_checks(warehouse)["batches_unique"] == 1
 
 
 def test_a_url_that_fails_again_is_counted_again_and_shown_once(prefect_server, tmp_path):

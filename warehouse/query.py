@@ -134,15 +134,26 @@ def query(
 
 
 def failed_checks(warehouse: Path) -> dict[str, int]:
-    """Each SQL check that returns rows, with how many: empty means the warehouse is sound."""
+    """Each SQL check that returns rows, with how many, over every committed batch: empty means the
+    warehouse is sound."""
     # One connection for them all: each opens the views database and lists every table's files.
     with connect_views(warehouse) as con:
         return failed_checks_on(con)
 
 
-def failed_checks_on(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+def failed_checks_on(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> dict[str, int]:
     """`failed_checks` on a connection already open to the views (`connect_views`). The checks are the
-    project's own SELECTs, so they are not checked as a user's query is."""
+    project's own SELECTs, so they are not checked as a user's query is.
+
+    `run_id`: check what that run's batches wrote, and any batch committed since the last run whose checks
+    ran finished (a crashed run's, rows written by hand), each against the whole archive where a check
+    compares; so a run's end costs what was written since the last check, not what the archive holds.
+    None checks every batch."""
+    # A temporary table in the connection's own memory: the views database stays read-only.
+    if run_id is None:
+        con.execute("CREATE OR REPLACE TEMP TABLE check_batches AS SELECT batch_id FROM batches")
+    else:
+        con.execute(sql_text("checks_scope", "since_last_check.sql"), [run_id])
     failures = {}
     for name in sql_names("checks"):
         rows = con.execute(sql_text("checks", name)).fetchall()

@@ -42,12 +42,13 @@ def read_run(warehouse: Path, run_id: str, limit: int = 10) -> RunReadback:
 def check_and_read_run(
     warehouse: Path, run_id: str, limit: int = 10, views: Path | None = None
 ) -> tuple[dict[str, int], RunReadback]:
-    """The failing SQL checks (`query.failed_checks`) and the run's numbers (`read_run`), on one connection.
+    """The failing SQL checks over what the run wrote (`query.failed_checks_on`) and the run's numbers
+    (`read_run`), on one connection.
 
     The numbers are those of the run's committed batches, so they are read before the run's `runs` row
     is written as they would be after it. `views`: a views database not yet published (the run's end)."""
     with connect_views(warehouse, views) as con:
-        return failed_checks_on(con), _read_run_on(con, run_id, limit)
+        return failed_checks_on(con, run_id), _read_run_on(con, run_id, limit)
 
 
 def _read_run_on(con: duckdb.DuckDBPyConnection, run_id: str, limit: int) -> RunReadback:

@@ -1,0 +1,11 @@
+-- The batches a run's end checks (warehouse/sql/checks read them as `check_batches`): the run's own
+-- ($1), and every batch committed after the last other run whose checks ran had finished: a crashed
+-- run's, rows appended by hand. Older batches were checked when they were new; `failed_checks` (every
+-- batch) is there for a whole check.
+CREATE OR REPLACE TEMP TABLE check_batches AS
+SELECT batch_id FROM batches
+WHERE run_id = $1
+   OR committed_at > coalesce(
+       (SELECT max(finished_at) FROM _runs WHERE check_violations IS NOT NULL AND run_id <> $1),
+       '-infinity'::TIMESTAMPTZ
+   );
