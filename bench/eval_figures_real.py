@@ -64,7 +64,8 @@ blind in round 26 (gold in `bench/gold/htmldate-mediacloud/`). The texts of thes
 `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
-       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate|mediacloud]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate
+                 |mediacloud]
        [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).

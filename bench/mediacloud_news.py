@@ -84,9 +84,7 @@ def write_folder(folder: Path, htmldate: Path | None, trafilatura: Path | None) 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "folder", type=Path, help="the copy, with tests/test_set/ and tests/eval_mediacloud_2020.json"
-    )
+    parser.add_argument("folder", type=Path, help="the copy, with tests/test_set/ and tests/eval_mediacloud_2020.json")
     parser.add_argument("--htmldate", type=Path, default=None, help="htmldate's copy (default: beside FOLDER)")
     parser.add_argument("--trafilatura", type=Path, default=None, help="trafilatura's copy (default: beside FOLDER)")
     args = parser.parse_args(argv)
