@@ -57,11 +57,15 @@ trafilatura's evaluation pages (github.com/adbar/trafilatura, tests/eval/: news 
 `bench/gold/trafilatura-eval/`; held-out 40-49, `--set heldout2`, judged blind later in that round); `--source
 htmldate` an eleventh from the news pages of htmldate's evaluation pages (github.com/adbar/htmldate, tests/eval/: news
 of 2023 chosen by `bench/htmldate_news.py`, trafilatura's pages left out), in `{data}/htmldate-eval/figures/`,
-held-out pages judged blind in round 25 (gold in `bench/gold/htmldate-eval/`). The texts of these sets are built
-by `bench/fixture_texts.py`.
+held-out pages judged blind in round 25 (gold in `bench/gold/htmldate-eval/`); `--source mediacloud` a twelfth from
+the English news pages of htmldate's other evaluation set (github.com/adbar/htmldate, tests/test_set/: Media Cloud's
+news of 2020 chosen by `bench/mediacloud_news.py`), in `{data}/htmldate-mediacloud/figures/`, held-out pages judged
+blind in round 26 (gold in `bench/gold/htmldate-mediacloud/`). The texts of these sets are built by
+`bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
-       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate]
+       [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate
+                 |mediacloud]
        [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
@@ -167,6 +171,7 @@ WCXB_FOLDER = Path("wcxb") / "figures"
 READABILITY_FOLDER = Path("readability-testpages") / "figures"
 TRAFILATURA_FOLDER = Path("trafilatura-eval") / "figures"
 HTMLDATE_FOLDER = Path("htmldate-eval") / "figures"
+MEDIACLOUD_FOLDER = Path("htmldate-mediacloud") / "figures"
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -277,6 +282,19 @@ SOURCES = {
         },
         (HTMLDATE_FOLDER / "articles.json",),
         Path("htmldate-eval"),
+    ),
+    # htmldate's Media Cloud pages of 2020, those of news hosts (helper accept29, round 26): held-out 0-39 judged blind
+    # (gold-heldout.json) before any figure finder ran on them, scored once at main 436ba4a; gold-heldout2.json
+    # (40-49) is scored alone as `heldout2`, once, after the round's figure rules merged.
+    "mediacloud": Source(
+        MEDIACLOUD_FOLDER,
+        {
+            "dev": (),
+            "heldout": (("gold-heldout.json",), ("gold-heldout2.json",)),
+            "heldout2": (("gold-heldout2.json",),),
+        },
+        (MEDIACLOUD_FOLDER / "articles.json",),
+        Path("htmldate-mediacloud"),
     ),
 }
 

@@ -51,13 +51,13 @@ def news_files(folder: Path) -> list[str]:
     return sorted(file for file in files if (folder / "tests" / "eval" / file).is_file())
 
 
-def copy_pages(folder: Path, files: list[str]) -> list[str]:
-    """Copies the pages named (from {folder}/tests/eval/) to {folder}/figures/html/; returns their file names. The
-    layout of trafilatura's and htmldate's evaluation folders alike."""
+def copy_pages(folder: Path, files: list[str], pages: str = "eval") -> list[str]:
+    """Copies the pages named (from {folder}/tests/{pages}/) to {folder}/figures/html/; returns their file names. The
+    layout of trafilatura's and htmldate's evaluation folders alike (htmldate's mediacloud pages are in test_set/)."""
     out = folder / "figures" / "html"
     out.mkdir(parents=True, exist_ok=True)
     for file in files:
-        shutil.copyfile(folder / "tests" / "eval" / file, out / file)
+        shutil.copyfile(folder / "tests" / pages / file, out / file)
     return files
 
 
