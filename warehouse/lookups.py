@@ -250,41 +250,25 @@ def _records_by_version(
     versions: set[tuple[str, str]],
 ) -> dict[tuple[str, str], list[R]]:
     """The rows of these article versions in `spec`'s files as records, grouped by (article_id, batch_id),
-    each group in text order. `files`: the row groups holding their batches' rows (batch_files.sql).
-
-    Made column by column: each column to Python values at once, then a record per wanted row from them, not
-    a dict per row and a record from it by name (a copy's analysis is ~130 rows; docs/benchmarks.md, round 26)."""
+    each group in text order. `files`: the row groups holding their batches' rows (batch_files.sql)."""
     names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]  # R is a dataclass record
     by_file: dict[str, set[int]] = {}
     for _, table, file, row_group in files:
         if table == spec.name:
             by_file.setdefault(file, set()).add(row_group)
-    grouped: dict[tuple[str, str], list[tuple]] = {}
+    grouped: dict[tuple[str, str], list[dict]] = {}
     article_ids = {article_id for article_id, _ in versions}
     for file, groups in sorted(by_file.items()):
-        rows = _rows_of_articles(warehouse / file, groups, article_ids)
-        keys = zip(rows.column("article_id").to_pylist(), rows.column("batch_id").to_pylist(), strict=True)
-        wanted = [(position, key) for position, key in enumerate(keys) if key in versions]
-        if not wanted:
-            continue
-        # A column an older file lacks (added to the record since) reads as None, as a missing key did.
-        columns = [
-            rows.column(name).to_pylist() if name in rows.column_names else [None] * rows.num_rows for name in names
-        ]
-        values = list(zip(*columns, strict=True))
-        for position, key in wanted:
-            grouped.setdefault(key, []).append(values[position])
-    third = names.index("entity_id" if spec is ENTITY_MENTIONS else "figure_id")
-    start, end = names.index("char_start"), names.index("char_end")
+        for row in read_row_groups(warehouse / file, groups, "article_id", article_ids):
+            key = (row["article_id"], row["batch_id"])
+            if key in versions:
+                grouped.setdefault(key, []).append(row)
+    order = ("char_start", "char_end", "entity_id" if spec is ENTITY_MENTIONS else "figure_id")
 
-    def in_text_order(row: tuple) -> tuple:
-        return row[start], row[end], row[third]
+    def in_text_order(row: dict) -> tuple:
+        return tuple(row[column] for column in order)
 
-    return {key: [record(*row) for row in sorted(rows, key=in_text_order)] for key, rows in grouped.items()}
-
-
-def _rows_of_articles(path: Path, groups: Iterable[int], article_ids: Collection[str]) -> pa.Table:
-    """The rows of these row groups of one Parquet file whose article is one of `article_ids`, in Arrow."""
-    table = pq.ParquetFile(path, metadata=_footer(path)).read_row_groups(sorted(set(groups)))
-    wanted = pa.array(sorted(article_ids), type=table.schema.field("article_id").type)
-    return table.filter(pc.is_in(table["article_id"], value_set=wanted))
+    return {
+        key: [record(**{name: row.get(name) for name in names}) for row in sorted(rows, key=in_text_order)]
+        for key, rows in grouped.items()
+    }
