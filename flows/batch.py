@@ -818,7 +818,7 @@ def run_batches(
         gc.freeze()
         try:
             write = partial(_write_batch, settings, run_id, reject, books, len(batches))
-            writer = OrderedWriter(write, partial(_chrome_now, settings))
+            writer = OrderedWriter(write, partial(_chrome_now, settings), len(batches))
             _overlap = _Overlap(writer)
             for index, batch in enumerate(batches):
                 batch_id = batch_id_of(run_id, index)

@@ -41,12 +41,21 @@ _WAIT_STEP = 0.2
 
 class OrderedWriter(Generic[W]):
     """Writes submitted items in order in its own thread; `chrome` is read again after each one that
-    committed something (`write` returns whether it did)."""
+    committed something (`write` returns whether it did), but after the last of `items` (when given), which
+    no batch takes (batch i takes the one after i - 2)."""
 
-    def __init__(self, write: Callable[[int, W], bool], chrome: Callable[[], frozenset[str]]) -> None:
+    def __init__(
+        self, write: Callable[[int, W], bool], chrome: Callable[[], frozenset[str]], items: int | None = None
+    ) -> None:
         self.lock = threading.RLock()  # every warehouse read or write of the flow process
         self.in_flight: dict[int, W] = {}  # handed over, not written yet; read and changed under `lock`
         self._write, self._read_chrome = write, chrome
+        # Reading the chrome catches the lookup index up with the commit (warehouse/index.py). After the last
+        # batch that was on the run's end, the workers gone, for a chrome no batch takes; the next lookup (the
+        # next run's first, while its workers load their model) catches the index up instead. The chrome after
+        # the batch before the last is not taken either, but read all the same: that catch-up runs beside the
+        # last batch's workers, and skipped it would fall to that batch's copy lookup, the workers waiting.
+        self._last = items - 1 if items is not None else None
         self._changed = threading.Condition()
         self._queue: deque[tuple[int, W]] = deque()
         self._written = -1  # index of the last item written
@@ -126,7 +135,11 @@ class OrderedWriter(Generic[W]):
                     self._changed.wait()
             try:
                 with self.lock:
-                    chrome = self._read_chrome() if self._write(index, item) else self._chrome[self._written]
+                    committed = self._write(index, item)
+                    if index == self._last:
+                        chrome: frozenset[str] = frozenset()  # no batch takes it
+                    else:
+                        chrome = self._read_chrome() if committed else self._chrome[self._written]
                     del self.in_flight[index]
             except BaseException as error:  # noqa: BLE001 - handed to the flow, which records the run
                 with self._changed:

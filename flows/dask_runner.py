@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
@@ -196,7 +196,13 @@ class DaskRunner(_Runner):
             raise
 
     def run(
-        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+        self,
+        step: str,
+        items: list[Any],
+        chunk: int,
+        chrome: Collection[str],
+        meanwhile: Callable[[], None] = _nothing,
+        sizes: Sequence[int] | None = None,  # Dask schedules its futures itself
     ) -> Iterator[tuple[int, Any, float]]:
         numbered = list(enumerate(items))
         with _prefect_api_for_workers():  # the context each task carries names the run's Prefect API

@@ -167,7 +167,9 @@ def _process_with(
         progress.report(read=1)
 
     prepared: dict[int, PreparedDocument] = {}
-    for index, outcome, seconds in runner.run("prepare", raws, _chunk(len(raws), runner.size, PREPARE_CHUNK), chrome):
+    # Each phase's tasks go out largest first (_largest_first): pages by their bytes, texts by their length.
+    chunk, sizes = _chunk(len(raws), runner.size, PREPARE_CHUNK), [len(raw.content) for raw in raws]
+    for index, outcome, seconds in runner.run("prepare", raws, chunk, chrome, sizes=sizes):
         spent.prepare += seconds
         if outcome is TIMED_OUT:
             done(index, _timeout(raws[index], "extraction", time_limit))
@@ -203,9 +205,8 @@ def _process_with(
         timeline.mark("copies taken", len(taken))
 
     texts = [prepared[index] for index in fresh]
-    for position, outcome, seconds in runner.run(
-        "analyse", texts, _chunk(len(texts), runner.size, ANALYSE_CHUNK), chrome, take_copies
-    ):
+    chunk, sizes = _chunk(len(texts), runner.size, ANALYSE_CHUNK), [len(text.article.text) for text in texts]
+    for position, outcome, seconds in runner.run("analyse", texts, chunk, chrome, take_copies, sizes):
         spent.analyse += seconds
         index = fresh[position]
         done(index, _timeout(raws[index], "NLP", time_limit) if outcome is TIMED_OUT else outcome)
@@ -224,6 +225,18 @@ def _process_with(
 def _chunk(documents: int, workers: int, largest: int) -> int:
     """Enough tasks to keep every worker busy to the end, none over `largest` documents."""
     return max(1, min(largest, documents // (workers * 4)))
+
+
+def _largest_first(tasks: list[list[int]], sizes: Sequence[int] | None) -> list[list[int]]:
+    """The tasks in order of their items' total size, largest first (ties as they were); as they were without
+    sizes. The tasks get smaller towards a phase's end (_tasks), but a large document in one of the last still
+    kept one worker busy while the others waited for the phase to end: the analysis of a text takes time about
+    in proportion to its length, the extraction of a page to its bytes. Only the order changes, not which
+    documents share a task: the NLP reads a task's texts in one call, and which texts share a call moves a
+    few figures (docs/benchmarks.md, round 26)."""
+    if sizes is None:
+        return tasks
+    return sorted(tasks, key=lambda task: -sum(sizes[position] for position in task))
 
 
 def _tasks(items: int, largest: int, workers: int) -> list[list[int]]:
@@ -431,10 +444,17 @@ class _Runner:
     size: int
 
     def run(
-        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+        self,
+        step: str,
+        items: list[Any],
+        chunk: int,
+        chrome: Collection[str],
+        meanwhile: Callable[[], None] = _nothing,
+        sizes: Sequence[int] | None = None,
     ) -> Iterator[tuple[int, Any, float]]:
         """(position, result, the worker's seconds on it) for each item, as each is done. `meanwhile` is
-        called once, before the first result, while the workers have their first tasks (at once if none)."""
+        called once, before the first result, while the workers have their first tasks (at once if none).
+        `sizes`: each item's size, by which a pool hands out its tasks, largest first (_largest_first)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -453,7 +473,13 @@ class _InProcess(_Runner):
         _worker_steps = steps
 
     def run(
-        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+        self,
+        step: str,
+        items: list[Any],
+        chunk: int,
+        chrome: Collection[str],
+        meanwhile: Callable[[], None] = _nothing,
+        sizes: Sequence[int] | None = None,
     ) -> Iterator[tuple[int, Any, float]]:
         global _worker_chrome
         meanwhile()  # the one worker is this process: nothing runs beside it
@@ -502,9 +528,15 @@ class _Pool(_Runner):
         return _Worker(process, parent_end)
 
     def run(
-        self, step: str, items: list[Any], chunk: int, chrome: Collection[str], meanwhile: Callable[[], None] = _nothing
+        self,
+        step: str,
+        items: list[Any],
+        chunk: int,
+        chrome: Collection[str],
+        meanwhile: Callable[[], None] = _nothing,
+        sizes: Sequence[int] | None = None,
     ) -> Iterator[tuple[int, Any, float]]:
-        queue = deque(_tasks(len(items), chunk, self.size))
+        queue = deque(_largest_first(_tasks(len(items), chunk, self.size), sizes))
         left = len(items)
         timeline.mark(f"{step} start", len(items))
         if not left:

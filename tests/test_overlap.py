@@ -231,6 +231,27 @@ def test_the_writer_writes_in_order_and_a_batch_takes_the_chrome_after_the_batch
     assert written == ["a", "known only", "c"] and writer.in_flight == {}
 
 
+def test_the_writer_reads_no_chrome_after_the_last_batch_which_no_batch_takes():
+    # Reading it catches the lookup index up: after the last batch that was on the run's end, workers gone.
+    reads: list[int] = []
+    written: list[int] = []
+
+    def write(index: int, item: int) -> bool:
+        written.append(item)
+        return True
+
+    def chrome() -> frozenset[str]:
+        reads.append(len(written))
+        return frozenset({f"after {len(written)}"})
+
+    writer = OrderedWriter(write, chrome, items=3)
+    for index in range(3):
+        assert writer.chrome_for(index) == ({"after 0"} if index < 2 else {"after 1"})
+        writer.submit(index, index)
+    writer.finish(2)
+    assert written == [0, 1, 2] and reads == [0, 1, 2]  # before the run, after batches 0 and 1; not after 2
+
+
 def test_a_writer_error_reaches_the_flow_and_nothing_after_it_is_written():
     written: list[int] = []
 

@@ -209,6 +209,24 @@ def test_a_phase_runs_its_meanwhile_work_once_with_the_first_tasks_out():
         workers.shutdown_workers()
 
 
+@pytest.mark.timeout(300)
+def test_a_pool_hands_out_its_tasks_largest_first_and_keeps_which_documents_share_one():
+    # A large document among a phase's last tasks kept one worker busy while the others waited for the phase
+    # to end (docs/benchmarks.md, round 26). Which texts share a task stays: the NLP reads them in one call.
+    raws = distinct_raws(4)
+    try:
+        workers.process_documents(raws[:1], PipelineOptions(), workers=1, time_limit=60)  # its worker is ready
+        pool = workers._runner
+        assert isinstance(pool, workers._Pool)
+        # One worker takes one task at a time, so its results come back in the order the tasks went out.
+        done = [position for position, _, _ in pool.run("prepare", raws, 1, frozenset(), sizes=[1, 3, 2, 4])]
+        assert done == [3, 1, 2, 0]
+        assert [position for position, _, _ in pool.run("prepare", raws, 1, frozenset())] == [0, 1, 2, 3]
+    finally:
+        workers.shutdown_workers()
+    assert workers._largest_first([[0, 1], [2, 3], [4]], [5, 1, 1, 1, 9]) == [[4], [0, 1], [2, 3]]
+
+
 def test_a_run_keeps_what_was_there_before_it_out_of_the_collectors_walks_until_its_batches_are_done(
     prefect_server, tmp_path, monkeypatch
 ):
