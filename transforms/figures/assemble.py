@@ -212,6 +212,10 @@ def match_figure(
     topic = noun_after or is_word(token_at(tokens, quantity.end), "of")
     if kind == "count" and quantity.bare_one and qualifier == "about" and topic:
         return None  # "talking about one area", "a story about one of our team": what is spoken of, no amount
+    if kind == "count" and quantity.bare_one and qualifier in ("over", "under") and noun_after:
+        # round 26: "all under one roof", "rainfall over one region": a preposition and the determiner 'one' (a
+        # count above one is said "more than one"); "over one million" is no bare 'one'
+        return None
     end = quantity.end if shared_noun else max(figure_end(tokens, quantity, kind, object_span), counted_end)
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
@@ -917,6 +921,8 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return False
     following, after = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
     if is_word(following, "of"):
+        if is_word(token_at(tokens, i - 1), "the"):
+            return False  # round 26: "the four of them smiling", "the two of us": the whole group, a pronoun
         # "two of his most experienced workers", "two of Medrano’s staffers"
         return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS) or is_owner_name(after)
     if is_word(following, "out") and is_word(after, "of"):
