@@ -31,6 +31,7 @@ from transforms.figures.objects import (
     match_object,
     noun_phrase_before,
 )
+from transforms.figures.plus_and_pairs import pair_counts, plus_counts
 from transforms.figures.quantities import Quantity, count_modifier_end, match_quantity
 from transforms.figures.said_kinds import restated
 from transforms.figures.tokens import (
@@ -1094,7 +1095,9 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         rupee = rupee_of_text(tokens)
         if rupee != "INR":
             figures = [replace(f, unit=rupee) if f.unit == "INR" else f for f in figures]
-    return restated(text, article_id, figures, sentences.containing)
+    figures = restated(text, article_id, figures, sentences.containing)
+    figures = pair_counts(text, article_id, sentences.containing, figures)
+    return plus_counts(text, article_id, sentences.containing, figures)
 
 
 # The most an offer may stand above its bid, as a share of the bid: a dealer's spread is a few hundredths of a
