@@ -204,7 +204,7 @@ def match_figure(
     ):
         return None
     listed_one = quantity.bare_one and object_span is not None and closes_count_list(tokens, i, previous)
-    toll = kind == "count" and quantity.in_words and states_a_toll(tokens, quantity, object_span)
+    toll = kind == "count" and quantity.in_words and states_a_toll(tokens, i, quantity, object_span)
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
     if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
@@ -984,7 +984,7 @@ MEMBERED_GROUPS = frozenset({"family", "household", "crew"})
 TOLL_AUXILIARIES = frozenset("was were is are has have had been being".split())
 
 
-def states_a_toll(tokens: list[Token], quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
+def states_a_toll(tokens: list[Token], i: int, quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
     """'one person was killed', 'one more body was found', 'one child remained in hospital', 'eight killed and
     dozens injured': a number word (the word 'one' too, which is otherwise a determiner) whose clause reports
     people or bodies killed, hurt, found or held is a casualty count, with its noun or without; not 'one
@@ -998,6 +998,8 @@ def states_a_toll(tokens: list[Token], quantity: Quantity, object_span: tuple[in
             return False
     elif quantity.bare_one:
         return False  # "one killed" is too short to tell from a name or a title
+    elif is_word(token_at(tokens, i - 1), "the"):
+        return False  # round 26: "messages between the two were found": the whole group said before, a pronoun
     while is_word(token_at(tokens, n), *TOLL_AUXILIARIES):
         n += 1
     word = token_at(tokens, n)
