@@ -2113,6 +2113,9 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdecimal():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
+        if following.text == "in" and end == i + 1 and not is_glued_to_more(tokens, end):
+            # round 26: "the 6in mark" is inches (quantities.glued_inches); "1in 5" a share typed without spaces
+            return getattr(token_at(tokens, end + 1), "kind", "") == "num"
         return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
 
