@@ -220,6 +220,11 @@ def match_figure(
     end = quantity.end if shared_noun else max(figure_end(tokens, quantity, kind, object_span), counted_end)
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
+    signed = kind == "measure" and unit in TEMPERATURE_UNITS and is_word(token_at(tokens, i - 1), *SIGN_WORDS)
+    if k == i and signed and (previous is None or previous.end < i - 1):
+        # round 26: "at negative six-point-six degrees Celsius", "minus 5C": a temperature below zero ("5 degrees
+        # minus 3 degrees" takes one from another)
+        return FigureMatch(i, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
 
 
@@ -947,6 +952,9 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
 
 
+# Words that sign a temperature below zero, and the units they may sign.
+SIGN_WORDS = frozenset({"minus", "negative"})
+TEMPERATURE_UNITS = frozenset({"°C", "°F", "degree"})
 # Verbs of a side's results whose unsaid noun is games: "has won six in a row".
 RESULT_VERBS = frozenset({"won", "lost", "win", "lose", "wins", "loses", "winning", "losing", "drew", "draw"})
 
