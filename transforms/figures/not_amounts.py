@@ -7,7 +7,8 @@ display resolution ('native 4K', beside '1080p'), an age ('by 11 months of age',
 more than a century'), a title ('For Keeps: 30 Years at the Movies, the critic'), a factor ('multiplied by 10'), a
 text message's short number ('text them to 61124'), a story's age stamp before its date ('Updated 84 minutes ago
 4/15/2011'), a gauge ('a 3.5mm headphone jack'), a class of size ('a billion-dollar deal'), 'one day' telling a
-story ('And then one day it did') and the idiom 'a one-two punch'."""
+story ('And then one day it did'), the idiom 'a one-two punch' and an hour after a part of a day ('Saturday night at
+8', round 26)."""
 
 from __future__ import annotations
 
