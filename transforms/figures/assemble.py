@@ -31,6 +31,7 @@ from transforms.figures.objects import (
     match_object,
     noun_phrase_before,
 )
+from transforms.figures.plus_and_pairs import pair_counts, plus_counts
 from transforms.figures.quantities import Quantity, count_modifier_end, match_quantity
 from transforms.figures.said_kinds import restated
 from transforms.figures.tokens import (
@@ -203,7 +204,7 @@ def match_figure(
     ):
         return None
     listed_one = quantity.bare_one and object_span is not None and closes_count_list(tokens, i, previous)
-    toll = kind == "count" and quantity.in_words and states_a_toll(tokens, quantity, object_span)
+    toll = kind == "count" and quantity.in_words and states_a_toll(tokens, i, quantity, object_span)
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
     if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
@@ -212,9 +213,18 @@ def match_figure(
     topic = noun_after or is_word(token_at(tokens, quantity.end), "of")
     if kind == "count" and quantity.bare_one and qualifier == "about" and topic:
         return None  # "talking about one area", "a story about one of our team": what is spoken of, no amount
+    if kind == "count" and quantity.bare_one and qualifier in ("over", "under") and noun_after:
+        # round 26: "all under one roof", "rainfall over one region": a preposition and the determiner 'one' (a
+        # count above one is said "more than one"); "over one million" is no bare 'one'
+        return None
     end = quantity.end if shared_noun else max(figure_end(tokens, quantity, kind, object_span), counted_end)
     if k == i and leading_sign(tokens, i) == "minus":
         return FigureMatch(i - 1, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
+    signed = kind == "measure" and unit in TEMPERATURE_UNITS and is_word(token_at(tokens, i - 1), *SIGN_WORDS)
+    if k == i and signed and (previous is None or previous.end < i - 1):
+        # round 26: "at negative six-point-six degrees Celsius", "minus 5C": a temperature below zero ("5 degrees
+        # minus 3 degrees" takes one from another)
+        return FigureMatch(i, end, negated(quantity), qualifier, hedged, kind, unit, object_span)
     return FigureMatch(i, end, quantity, qualifier, hedged, kind, unit, object_span)
 
 
@@ -917,10 +927,15 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return False
     following, after = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
     if is_word(following, "of"):
+        if is_word(token_at(tokens, i - 1), "the"):
+            return False  # round 26: "the four of them smiling", "the two of us": the whole group, a pronoun
         # "two of his most experienced workers", "two of Medrano’s staffers"
         return is_word(after, *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS) or is_owner_name(after)
     if is_word(following, "out") and is_word(after, "of"):
         return True  # "seven out of every 100 children"
+    if is_word(following, "in") and is_word(after, "a") and is_word(token_at(tokens, quantity.end + 2), "row"):
+        # round 26: "Windsor has won six in a row": games won or lost, the noun unsaid ("making that four in a row")
+        return is_word(token_at(tokens, i - 1), *RESULT_VERBS)
     if is_word(following, "more") and (after is None or after.kind != "word" or after.low in OBJECT_STOPS):
         return True  # "in at least four states, with a dozen more to follow": more of the states
     before = token_at(tokens, i - 1)
@@ -935,6 +950,13 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     if before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while"):
         return True
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+# Words that sign a temperature below zero, and the units they may sign.
+SIGN_WORDS = frozenset({"minus", "negative"})
+TEMPERATURE_UNITS = frozenset({"°C", "°F", "degree"})
+# Verbs of a side's results whose unsaid noun is games: "has won six in a row".
+RESULT_VERBS = frozenset({"won", "lost", "win", "lose", "wins", "loses", "winning", "losing", "drew", "draw"})
 
 
 # Words between a count and a number word coordinated with it: "two terms, or even three", "26 people died in
@@ -977,7 +999,7 @@ MEMBERED_GROUPS = frozenset({"family", "household", "crew"})
 TOLL_AUXILIARIES = frozenset("was were is are has have had been being".split())
 
 
-def states_a_toll(tokens: list[Token], quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
+def states_a_toll(tokens: list[Token], i: int, quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
     """'one person was killed', 'one more body was found', 'one child remained in hospital', 'eight killed and
     dozens injured': a number word (the word 'one' too, which is otherwise a determiner) whose clause reports
     people or bodies killed, hurt, found or held is a casualty count, with its noun or without; not 'one
@@ -991,6 +1013,8 @@ def states_a_toll(tokens: list[Token], quantity: Quantity, object_span: tuple[in
             return False
     elif quantity.bare_one:
         return False  # "one killed" is too short to tell from a name or a title
+    elif is_word(token_at(tokens, i - 1), "the"):
+        return False  # round 26: "messages between the two were found": the whole group said before, a pronoun
     while is_word(token_at(tokens, n), *TOLL_AUXILIARIES):
         n += 1
     word = token_at(tokens, n)
@@ -1088,7 +1112,9 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
         rupee = rupee_of_text(tokens)
         if rupee != "INR":
             figures = [replace(f, unit=rupee) if f.unit == "INR" else f for f in figures]
-    return restated(text, article_id, figures, sentences.containing)
+    figures = restated(text, article_id, figures, sentences.containing)
+    figures = pair_counts(text, article_id, sentences.containing, figures)
+    return plus_counts(text, article_id, sentences.containing, figures)
 
 
 # The most an offer may stand above its bid, as a share of the bid: a dealer's spread is a few hundredths of a

@@ -6,6 +6,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from transforms.figures.named_ages import (
+    aside_before,
+    is_age_at_after_person,
+    is_bracketed_age,
+    is_plausible_age,
+    names_a_person_before,
+    names_a_person_noun_before,
+)
 from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
@@ -67,8 +75,6 @@ from transforms.figures.vocabulary import (
     ORDINAL_SUFFIXES,
     OWNER_DETERMINERS,
     PEOPLE_WORDS,
-    PERSON_DETERMINERS,
-    PERSON_NOUNS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
     PLACE_ADVERBS,
@@ -868,6 +874,8 @@ def age_end(tokens: list[Token], i: int) -> int | None:
         or is_age_before_event(tokens, i)
         or is_age_going_on(tokens, i)
         or is_age_compared(tokens, i)
+        or is_bracketed_age(tokens, i)
+        or is_age_at_after_person(tokens, i)
     ):
         return i + 1
     then = age_at_a_time_end(tokens, i)
@@ -892,19 +900,13 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     # the same after a name inside a sentence ("identified her as Ann Lee Hart, 65."); a name opening its
     # line ("Hill, 29.") may head a list of figures
     ends_sentence = before == i - 2 or name_inside_sentence(tokens, before)
+    before = aside_before(tokens, before)  # "Adam Eisenberg (pictured), 58, was"
     closers = (",", ")", ";", ".") if ends_sentence else (",", ")", ";")
     if following is not None and not (
         following.text in closers or is_word(following, "and") or is_spaced_dash_before_word(tokens, i + 1)
     ):
         return None  # "Lourdes, 11 - by": a spaced dash closes an age as a comma does
     return i + 1 if names_a_person_before(tokens, before) or names_a_person_noun_before(tokens, before) else None
-
-
-def names_a_person_noun_before(tokens: list[Token], comma: int) -> bool:
-    """'A man, 45, was arrested', 'her son, 5,', 'a lad, about 25,': one person named by a noun with its
-    determiner before the comma of a set-off age."""
-    noun, determiner = token_at(tokens, comma - 1), token_at(tokens, comma - 2)
-    return is_word(noun, *PERSON_NOUNS, *KIN_WORDS) and is_word(determiner, *PERSON_DETERMINERS)
 
 
 # Bases a share is said on with "out of" when it is a poll's fraction: "Eight out of 10 people".
@@ -1279,20 +1281,6 @@ def counts_what_follows(following: Token | None) -> bool:
     """A word after a number that could be what it counts or measures (not a preposition, a conjunction
     or punctuation)."""
     return following is not None and following.kind == "word" and following.low not in OBJECT_STOPS
-
-
-def is_plausible_age(token: Token) -> bool:
-    return token.text.isdecimal() and 0 < int(token.text) <= 120
-
-
-def names_a_person_before(tokens: list[Token], comma: int) -> bool:
-    """A name ends before the comma: a capitalised word that is not a common word ('Hill', 'Amendolia
-    Jr.')."""
-    k = comma - 1
-    if token_at(tokens, k) is not None and tokens[k].text == "." and tokens[k].glued:
-        k -= 1  # "Jr.", "Sr."
-    name = token_at(tokens, k)
-    return is_capitalised(name) and name.low not in COMMON_WORDS
 
 
 def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
@@ -2125,6 +2113,9 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdecimal():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
+        if following.text == "in" and end == i + 1 and not is_glued_to_more(tokens, end):
+            # round 26: "the 6in mark" is inches (quantities.glued_inches); "1in 5" a share typed without spaces
+            return getattr(token_at(tokens, end + 1), "kind", "") == "num"
         return not (following.text in ("C", "F") and speaks_of_temperature(tokens, end))  # "8C cooler"
     return is_time_suffix(tokens, end)
 

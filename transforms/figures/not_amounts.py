@@ -7,7 +7,8 @@ display resolution ('native 4K', beside '1080p'), an age ('by 11 months of age',
 more than a century'), a title ('For Keeps: 30 Years at the Movies, the critic'), a factor ('multiplied by 10'), a
 text message's short number ('text them to 61124'), a story's age stamp before its date ('Updated 84 minutes ago
 4/15/2011'), a gauge ('a 3.5mm headphone jack'), a class of size ('a billion-dollar deal'), 'one day' telling a
-story ('And then one day it did') and the idiom 'a one-two punch'."""
+story ('And then one day it did'), the idiom 'a one-two punch' and an hour after a part of a day ('Saturday night at
+8', round 26)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,11 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "…", '"', "”", "’", ")"})
 AGE_UNITS = frozenset("day days week weeks month months year years".split())
 # Units of a story's age stamp: 'Updated 84 minutes ago'.
 STAMP_UNITS = frozenset("minute minutes hour hours day days".split())
+# Parts of a day and days that 'at N' after them gives the hour of: 'Saturday night at 8', 'tonight at 9'.
+DAY_PARTS = frozenset(
+    "night tonight morning evening afternoon tomorrow today monday tuesday wednesday thursday friday saturday "
+    "sunday".split()
+)
 # Verbs of multiplying: the number after 'multiplied by' is a factor, no count.
 MULTIPLY_VERBS = frozenset("multiplied multiply multiplies multiplying divided divide divides dividing".split())
 # Verbs that send a text message to a short number: 'text them to 61124', 'text HELP to 80088'.
@@ -80,6 +86,8 @@ def not_amount_end(tokens: list[Token], i: int) -> int | None:
         if digits <= 2 and (is_split_day(tokens, i) or is_first_of_day_pair(tokens, i)):
             return i + 1
         if (before == "by" and is_factor(tokens, i)) or (before == "to" and is_text_short_number(tokens, i)):
+            return i + 1
+        if before == "at" and is_clock_after_day_part(tokens, i):
             return i + 1
     if after in AGE_UNITS or after in STAMP_UNITS:
         age = age_of_end(tokens, i) or bracketed_age_end(tokens, i) or stamp_before_date_end(tokens, i)
@@ -451,3 +459,13 @@ def is_age_of_thing(tokens: list[Token], start: int) -> bool:
     if is_word(previous, "back"):
         previous = token_at(tokens, start - 2)
     return is_word(previous, "dating", "dates", "date")
+
+
+def is_clock_after_day_part(tokens: list[Token], i: int) -> bool:
+    """'watch my documentary Saturday night at 8 on HBO', 'tonight at 9.': a whole hour after a part of a day and
+    'at' is a time of day, no count, when nothing counted follows ('Friday night at 8 venues' counts)."""
+    hour = tokens[i].text
+    if not hour.isdecimal() or not 1 <= int(hour) <= 12 or not is_word(token_at(tokens, i - 2), *DAY_PARTS):
+        return False
+    following = token_at(tokens, i + 1)
+    return following is None or following.kind != "word" or following.low in OBJECT_STOPS

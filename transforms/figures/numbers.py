@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from transforms.figures.non_figures import counts_what_follows, non_figure_end
-from transforms.figures.tokens import VAGUE_OPENERS, Token, digits_value, fraction_end, is_word, token_at
+from transforms.figures.tokens import UNIT_PHRASES, VAGUE_OPENERS, Token, digits_value, fraction_end, is_word, token_at
 from transforms.figures.vocabulary import (
     COMPOUND_SCALES,
     CURRENCY_ABBREVIATIONS,
@@ -287,11 +287,51 @@ def match_number_words(tokens: list[Token], k: int) -> Amount | None:
         if last.kind != "word" or last.low in ("and", "a", "an"):
             continue
         value = parse_number_words(" ".join(t.text for t in tokens[k:stop]))
+        spoken = spoken_decimal(tokens, stop, value) if value is not None and value.is_integer() else None
+        if spoken is not None:
+            return spoken  # "six-point-six degrees", "one point five million"
         if value is not None:
             return Amount(
                 value, stop, SCALE_WORDS.get(last.low, 1), in_words=True, bare_one=stop - k == 1 and last.low == "one"
             )
     return None
+
+
+# Digits said as words after "point": "six-point-six", "two point five".
+DIGIT_WORDS = {word: n for word, n in SMALL_NUMBERS.items() if 0 <= n <= 9}
+
+
+def spoken_decimal(tokens: list[Token], k: int, whole: float) -> Amount | None:
+    """'negative six-point-six degrees Celsius' -> 6.6, 'one point five million' -> 1,500,000 (round 26): a whole
+    number in words, 'point' and digit words. Spaced, only before a scale word or a unit ('at one point two men' is
+    no 1.2); dashed ('six-point-six'), always."""
+    n, dashed = k, False
+    if getattr(token_at(tokens, n), "text", "") in DASHES and tokens[n].glued:
+        n, dashed = n + 1, True
+    if not is_word(token_at(tokens, n), "point") or (dashed and not tokens[n].glued):
+        return None
+    n += 1
+    digits = ""
+    while True:
+        dash = token_at(tokens, n)
+        if dash is not None and dash.text in DASHES and dash.glued and dashed:
+            n += 1
+        digit = token_at(tokens, n)
+        if digit is None or digit.kind != "word" or digit.low not in DIGIT_WORDS or (dashed and not digit.glued):
+            break
+        digits, n = digits + str(DIGIT_WORDS[digit.low]), n + 1
+    if not digits:
+        return None
+    if dashed and getattr(token_at(tokens, n - 1), "text", "") in DASHES:
+        return None
+    value = float(Decimal(int(whole)) + Decimal("0." + digits))
+    scale_word = token_at(tokens, n)
+    if scale_word is not None and scale_word.kind == "word" and scale_word.low in SCALE_WORDS:
+        scale = SCALE_WORDS[scale_word.low]
+        return Amount(float(Decimal(repr(value)) * scale), n + 1, scale, in_words=True)
+    if not dashed and UNIT_PHRASES.match(tokens, n) is None:
+        return None
+    return Amount(value, n, in_words=True)
 
 
 def number_word_run_end(tokens: list[Token], k: int, limit: int = 12) -> int:

@@ -455,6 +455,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or kelvin(tokens, k, amount)
             or glued_degrees(tokens, k, amount)
             or glued_litres(tokens, k, amount)
+            or glued_inches(tokens, k, amount)
             or glued_grams(tokens, k, amount)
             or engine_litres(tokens, k, amount)
             or plural_byte_unit(tokens, k)
@@ -663,6 +664,17 @@ def glued_litres(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int
     if suffix is None or suffix.text != "L" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
         return None
     return None if is_glued_to_more(tokens, k) else (Unit("l", "measure"), k + 1)
+
+
+def glued_inches(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'closer to the 6in mark', 'a 5.5in screen': 'in' glued to a plain number is inches, as British papers
+    write it (round 26); not before a number ('1in 5', a share typed without spaces) nor glued to more."""
+    suffix, following = token_at(tokens, k), token_at(tokens, k + 1)
+    if suffix is None or suffix.text != "in" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    if is_glued_to_more(tokens, k) or (following is not None and following.kind == "num"):
+        return None
+    return Unit("inch", "measure"), k + 1
 
 
 def engine_litres(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:

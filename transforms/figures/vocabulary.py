@@ -944,3 +944,9 @@ PERSON_NOUNS = frozenset(
     "suspect resident".split()
 )
 PERSON_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their", "my", "our", "this", "another"})
+# Nouns for one person by a role or trade, that a set-off age may follow like PERSON_NOUNS ("The Nolans singer, 64,",
+# "the royal, also 38,", "A male juvenile, 16,") and "at N" may follow ("the oldest ever president at 81,").
+ROLE_NOUNS = frozenset(
+    "singer actor actress star royal juvenile rapper presenter footballer president boxer golfer model captain coach "
+    "drummer cyclist".split()
+)
