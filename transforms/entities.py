@@ -422,6 +422,21 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+# A day named for someone, which is a date: "Valentine’s Day", "Mother's Day", "Presidents' Day", "New Year's Eve".
+# The model may tag the name alone ("Valentine" PERSON), its "'s Day" after the span.
+_NAMED_DAY = re.compile(r"\w(?:[’']s|(?<=s)[’'])[ \t]+(?:Day|Eve)$")
+_NAMED_DAY_AFTER = re.compile(r"(?:[’']s|(?<=s)[’'])[ \t]+(?:Day|Eve)\b")
+
+
+def is_named_day(span: Span) -> bool:
+    """A span that is a holiday named with a possessive, or its first part: the model calls "Valentine’s Day" a
+    person."""
+    if _NAMED_DAY.search(span.surface.rstrip(_EDGE_PUNCTUATION)):
+        return True
+    document, end = span.document, span.char_end
+    return bool(document) and _NAMED_DAY_AFTER.match(document, end, end + 12) is not None
+
+
 def is_plausible_name(name: str) -> bool:
     """A name has a capital letter and a few letters; 'n’t' or '—' are tokenizer debris."""
     return len(name) >= 2 and any(ch.isupper() for ch in name) and sum(ch.isalpha() for ch in name) >= 2
@@ -437,17 +452,19 @@ def is_demonym(name: str) -> bool:
 # model often calls such names organisations or people. Not "forest": "Nottingham Forest" is a club.
 PLACE_HEAD_WORDS = frozenset(
     """
-street st road rd avenue ave boulevard blvd lane highway freeway expressway turnpike bridge square plaza park
-mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
+street st road rd avenue ave boulevard blvd lane drive highway freeway expressway turnpike parkway bridge square plaza
+park mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
 airport harbor harbour peninsula creek museum studio zoo
 """.split()
 )
 # Of those, the ones that are not also surnames ("Ricki Lake", "Michael Bay", "Lois Lane", "Jeff Bridges"):
 # enough to make a place of a name the model called a person.
 PLACE_HEAD_WORDS_NOT_SURNAMES = frozenset(
-    "road avenue boulevard highway freeway expressway turnpike plaza mountain mountains falls canyon railway "
-    "railroad gardens airport harbor harbour peninsula creek valley".split()
+    "road avenue boulevard drive highway freeway expressway turnpike parkway plaza mountain mountains falls canyon "
+    "railway railroad gardens airport harbor harbour peninsula creek valley".split()
 )
+# A road's kind that is a road's name alone ("the Turnpike", "the Expressway"), which no person or firm is called.
+ROAD_KIND_NAMES = frozenset("turnpike highway freeway expressway parkway".split())
 # Words in a name the model called a place that make it an organisation ("University of California").
 ORG_WORDS = frozenset("university college institute".split())
 # Words that make a name an organisation's whatever a comma or preposition around it says ("Michigan National
@@ -467,7 +484,7 @@ def label_by_name_words(name: str, label: str) -> str:
     """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
     words = name.split()
     if len(words) < 2:
-        return label
+        return "LOC" if label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES else label
     last = words[-1].casefold().rstrip(".")
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
@@ -782,7 +799,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         if (
             language == ENGLISH
             and item.label in ("ORG", "PERSON")
-            and (is_first_part_of_a_role(item) or is_a_portfolio(item))
+            and (is_first_part_of_a_role(item) or is_a_portfolio(item) or is_named_day(item.span))
         ):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
@@ -936,6 +953,35 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     return resolved
 
 
+# A street's kind as the last word of its name ("Miller Drive"), which the text may leave off after naming it.
+STREET_KIND_WORDS = frozenset("street road avenue boulevard lane drive highway parkway".split())
+
+
+def streets_named_short(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A one-word name the model calls a person that is a street of the text without its kind ("on Miller
+    traveling east" beside "Miller Drive") is the street, when no person of the text has the word in a full name
+    ("Miller" beside "Ann Miller" and "Miller Drive" stays hers)."""
+    streets: set[tuple[str, str]] = set()
+    name_words: set[tuple[str, str]] = set()
+    for item in named:
+        words = item.name.split()
+        if item.label == "LOC" and len(words) == 2 and words[-1].casefold().rstrip(".") in STREET_KIND_WORDS:
+            streets.add((item.span.document, alias_key(words[0])))
+        elif item.label == "PERSON" and len(words) > 1:
+            name_words |= {(item.span.document, alias_key(word)) for word in words}
+    if not streets:
+        return named
+    return [
+        _labelled(item, "LOC")
+        if item.label == "PERSON"
+        and " " not in item.name
+        and (key := (item.span.document, alias_key(item.name))) in streets
+        and key not in name_words
+        else item
+        for item in named
+    ]
+
+
 def _known_firms() -> frozenset[str]:
     """Companies known by one name (transforms/lexicons/known_firms.txt: its origin and what it leaves out are
     written at its top): "Netflix", "Twitter", "Verizon"."""
@@ -954,13 +1000,27 @@ _TICKER_AFTER = re.compile(r"[ \t]*\((?:[A-Z][A-Za-z]{1,7}:[ \t]*[A-Z][A-Z0-9.]{
 def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
     """A name the lexicon of known firms holds, as written, is an organisation whatever the model said
     ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them. So is a
-    name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention."""
+    name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention, a broadcaster's
+    call sign (`is_call_sign`: "KTRK" PERSON) and the agency of a dateline (`publishers_of`: "HOUSTON, Texas
+    (KTRK) --")."""
     listed = {
         (item.span.document, item.name)
         for item in named
         if item.label in ("PERSON", "LOC")
         and item.span.document
-        and _TICKER_AFTER.match(item.span.document, item.span.char_end, item.span.char_end + 30)
+        and (
+            _TICKER_AFTER.match(item.span.document, item.span.char_end, item.span.char_end + 30)
+            or (
+                _CALL_SIGN.fullmatch(item.span.surface)
+                and is_call_sign(item.span.document, item.span.char_start, item.span.char_end)
+            )
+        )
+    }
+    publishers = {document: publishers_of(document) for document in spans_by_document(named)}
+    listed |= {
+        (item.span.document, item.name)
+        for item in named
+        if item.label in ("PERSON", "LOC") and item.span.document and item.span.surface in publishers[item.span.document]
     }
     return [
         _labelled(item, "ORG")
@@ -1006,7 +1066,11 @@ def is_call_sign(document: str, start: int, end: int) -> bool:
 
 # The agency between a dateline and its dash ("MUMBAI (Reuters) -"), and the site a syndicated story ran on first
 # ("This article originally appeared at The Aviationist"): names the model often leaves untagged.
-_DATELINE_AGENCY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .,'’-]+[ \t]+\(([A-Z][\w&.' -]{1,30}?)\)[ \t]*[-–—]")
+# The place may have its region after a comma in title case ("HOUSTON, Texas (KTRK) --").
+_DATELINE_AGENCY = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z .,'’-]+(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]+"
+    r"\(([A-Z][\w&.' -]{1,30}?)\)[ \t]*[-–—]"
+)
 _FIRST_PUBLISHER = re.compile(
     r"\b(?:originally|first)[ \t]+(?:appeared|published|ran)[ \t]+(?:at|on|in)[ \t]+"
     r"((?:The[ \t]+)?[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:[ \t]+[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*){0,3})"
@@ -1071,6 +1135,44 @@ ORG_KIND_WORDS = ORG_NAME_WORDS | frozenset(
 )
 
 
+# A shop's trade, which an owner's possessive is part of the name of ("Aisha's Salon and Spa", "Tony's Pizza").
+SHOP_KIND_WORDS = frozenset(
+    "salon salons spa barbershop bakery pizza pizzeria diner cafe café grill bar pub tavern deli bistro kitchen "
+    "shop boutique garage market bbq barbecue".split()
+)
+_OWNER_POSSESSIVE_GAP = re.compile(r"[’']s[ \t]+")
+
+
+def _is_shop_kind(words: list[str]) -> bool:
+    """Words that name a trade and nothing else: "Salon and Spa", "Pizza & Grill"."""
+    kinds = [word.casefold() for word in words if word.casefold() not in ("and", "&")]
+    return bool(kinds) and all(word in SHOP_KIND_WORDS for word in kinds)
+
+
+def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's name, its possessive and an organisation made of a trade's words are one shop's name: the
+    model cuts "Aisha's Salon and Spa" into "Aisha" PERSON and "Salon and Spa" ORG."""
+    result: list[NamedSpan] = []
+    for item in named:
+        last = result[-1] if result else None
+        document = item.span.document
+        if (
+            last is not None
+            and item.label == "ORG"
+            and last.label in ("PERSON", "ORG")
+            and document
+            and last.span.document is document
+            and _OWNER_POSSESSIVE_GAP.fullmatch(document, last.span.char_end, item.span.char_start)
+            and _is_shop_kind(item.name.split())
+        ):
+            surface = document[last.span.char_start : item.span.char_end]
+            joined = replace(last.span, surface=surface, label="ORG", char_end=item.span.char_end)
+            result[-1] = NamedSpan(joined, "ORG", clean_name(surface, "ORG"))
+            continue
+        result.append(item)
+    return result
+
+
 def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
     """An organisation's span that starts with another name's possessive is two mentions, when that name is
     found alone in the same text: "Comcast’s NBCUniversal" beside "Comcast", "Trump's Securities and Exchange
@@ -1089,7 +1191,12 @@ def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
             # A person's full name as owner, even if never alone: "Ange Postecoglou’s Champions League chasers".
             owner_label = "PERSON" if not is_known_place(found.group(1).split()[0], DEFAULT_OPTIONS) else None
         rest = found.group(2).split() if found else []
-        if not found or owner_label is None or all(word.casefold() in ORG_KIND_WORDS for word in rest):
+        if (
+            not found
+            or owner_label is None
+            or all(word.casefold() in ORG_KIND_WORDS for word in rest)
+            or _is_shop_kind(rest)
+        ):
             result.append(item)
             continue
         start = item.span.char_start
@@ -1157,6 +1264,10 @@ _PLACE_NOUN_BEFORE = re.compile(
 )
 # Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
 _PLACE_NOUN_AFTER = re.compile(r"^(?:-based\b|[ \t]+(?:residents?|natives?|police)\b)")
+# "Ann Lee, 30, of Dedham": where a person named with an age lives, as court and police reports write it.
+_AGE_THEN_OF_BEFORE = re.compile(r"[A-Za-z],[ \t]+\d{1,3},[ \t]+of[ \t]+$")
+# "in the Copperfield area": a part of a town. Only after "the": "a Dow area" is not the way a firm is named.
+_AREA_AFTER = re.compile(r"^[ \t]+(?:area|neighbou?rhood)\b")
 # A dateline: a name in capitals opening a line near the top of a story (after a headline, at most), then a
 # dash or "(": "MILLVILLE - Two residents", "ATLANTA (AP) --", "LONDON 1996-08-30". Further down, "NASA - "
 # is no dateline.
@@ -1424,6 +1535,10 @@ def place_evidence(
     places already (the model's own places the gazetteer knows), by `alias_key`."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
         return True
+    if _AGE_THEN_OF_BEFORE.search(around.before) or (
+        _AREA_AFTER.match(around.after) and _THE_BEFORE.search(around.before)
+    ):
+        return True
     if (
         name.isupper()
         and around.near_start
@@ -1493,11 +1608,15 @@ def places_by_evidence(
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
+        if "NORP" in labels and len(labels) > 1 and not is_demonym(key):
+            # The model's people label on a name no people is called by ("Copperfield" NORP, then PERSON), which
+            # the vote of one label per name drops too.
+            labels.discard("NORP")
         if labels == {"LOC"} or not labels <= {"LOC", "PERSON", "ORG"} or any(item.is_country for item in items):
             continue
         if any(word.casefold().strip(".,") in ORG_NAME_WORDS for word in items[0].name.split()):
             continue
-        name, label = items[0].name, "PERSON" if "PERSON" in labels else items[0].label
+        name, label = items[0].name, "PERSON" if "PERSON" in labels else min(labels)
         around = contexts_of(name, items[0].span.document) if items[0].span.document else []
         if any(person_evidence(context) for context in around):
             continue
@@ -3168,7 +3287,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = owners_apart(firms_joined_by_and(named))
+        named = owners_apart(firms_joined_by_and(shops_named_for_owners(named)))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named)))
@@ -3187,6 +3306,8 @@ def canonicalise(
         labelled = teams_in_results(labelled, options)
     resolved = resolve_short_forms(labelled)
     if language == ENGLISH:
+        resolved = streets_named_short(resolved)
+    if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
@@ -3197,17 +3318,27 @@ def canonicalise(
 # brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —").
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
+    r"(?:,[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
 )
 
 
 def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """The place of a dateline in capitals that the model left untagged ("MEXICO CITY (AP) —"): the model reads
     a line in capitals badly. Only at the text's start (DATELINE_REACH), where a story's dateline stands, and
-    only a place the gazetteer knows by the words in title case, so "BREAKING:" or "UPDATE —" name none."""
+    only a place the gazetteer knows by the words in title case, so "BREAKING:" or "UPDATE —" name none. The
+    region after the dateline's comma is a place too, whatever the model called it ("MIAMI, FLA. (WSVN) -",
+    "FLA" ORG to the model)."""
     added: list[NamedSpan] = []
+    regions: set[tuple[str, int]] = set()
     for document, items in spans_by_document(named).items():
         for found in _DATELINE.finditer(document[:DATELINE_REACH]):
+            if found.group(2) is not None:
+                region_start, region_end = found.span(2)
+                regions |= {
+                    (document, item.span.char_start)
+                    for item in items
+                    if region_start <= item.span.char_start and item.span.char_end <= region_end
+                }
             start, end = found.span(1)
             name = found.group(1).title()
             if any(item.span.char_start < end and start < item.span.char_end for item in items):
@@ -3215,6 +3346,13 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
             if country_code_of(name) is None and _gazetteer(options).find(name) is None:
                 continue
             added.append(gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name)))
+    if regions:
+        named = [
+            _labelled(item, "LOC")
+            if item.label in ("ORG", "PERSON") and (item.span.document, item.span.char_start) in regions
+            else item
+            for item in named
+        ]
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
