@@ -1020,7 +1020,9 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
     listed |= {
         (item.span.document, item.name)
         for item in named
-        if item.label in ("PERSON", "LOC") and item.span.document and item.span.surface in publishers[item.span.document]
+        if item.label in ("PERSON", "LOC")
+        and item.span.document
+        and item.span.surface in publishers[item.span.document]
     }
     return [
         _labelled(item, "ORG")
