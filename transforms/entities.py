@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -2791,13 +2792,13 @@ def is_interface_line(item: NamedSpan) -> bool:
 # Curry won", "the play", "the show"): there a person's name follows as often.
 WORK_KINDS = (
     "film|movie|biopic|documentary|docuseries|miniseries|book|novel|novella|memoir|album|song|mixtape|sitcom|podcast|"
-    "musical|opera|painting|poem|sequel|prequel|anthology"
+    "musical|opera|painting|poem|sequel|prequel|anthology|single|EP"
 )
 # The kind right before the name, with a determiner or an owner before it (a word between: "the Netflix series"):
 # not "a one-man show, Henry's performance", nor "show Henry" without one.
 _WORK_KIND_BEFORE = re.compile(
     rf"(?:^|[^\w-])(?:the|a|an|his|her|their|its|our|this|new|latest|debut|hit|upcoming|\w+['’]s)[ \t]+"
-    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS})[ \t]+$",
+    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS}),?[ \t]+[“\"‘']?$",
     re.I,
 )
 # "Oppenheimer, directed by ...". Not a year in brackets: "Marshall Faulk (2000)" is a winner's year.
@@ -2807,6 +2808,53 @@ _WORK_CREDIT_AFTER = re.compile(
 )
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
 _CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
+
+
+def is_named_as_a_work(around: Context) -> bool:
+    """The words around this occurrence say it is a work, not quotation marks alone: its kind before it ("its
+    feature single, ‘Lift Off’") or its credits after it."""
+    return _WORK_KIND_BEFORE.search(around.before) is not None or _WORK_CREDIT_AFTER.match(around.after) is not None
+
+
+# A text with no kind of work nor credit word names no work by them: the scan for occurrences is skipped.
+_WORK_KIND_WORD = re.compile(
+    rf"\b(?:{WORK_KINDS}|directed|written|produced|starring|co-starring|narrated|illustrated)\b", re.I
+)
+# Two titles of one release joined by a slash: "Pale Blue Dot / Lift Off".
+_TITLE_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
+def names_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> set[tuple[str, str]]:
+    """(text, name) of each person or organisation the text shows once to be a work (`is_named_as_a_work`, at
+    any occurrence, tagged or not), and of a name joined to one by a slash: every mention of it is the work's
+    title. A quotation alone marks only its own mention (`is_title_of_a_work`): a nickname is quoted too."""
+    candidates = {
+        (item.span.document, item.name)
+        for item in named
+        if item.label in ("PERSON", "ORG") and item.span.document and _WORK_KIND_WORD.search(item.span.document)
+    }
+    works = {
+        (document, name)
+        for document, name in candidates
+        if any(is_named_as_a_work(around) for around in contexts_of(name, document))
+    }
+    if not works:
+        return works
+    for _ in range(2):  # a chain of three titles at most
+        for first, second in pairwise(named):
+            document = first.span.document
+            if (
+                document
+                and second.span.document is document
+                and first.label in ("PERSON", "ORG")
+                and second.label in ("PERSON", "ORG")
+                and _TITLE_SLASH.fullmatch(document, first.span.char_end, second.span.char_start)
+                # "Luboku’s Pale Blue Dot / Lift Off": the name is the owner's ("Luboku"), not the title's.
+                and not _POSSESSIVE_THEN_NAME.search(first.span.surface)
+                and ((document, first.name) in works or (document, second.name) in works)
+            ):
+                works |= {(document, first.name), (document, second.name)}
+    return works
 
 
 def is_title_of_a_work(item: NamedSpan) -> bool:
@@ -2888,7 +2936,7 @@ def short_forms_of_titles(document: str) -> frozenset[str]:
     )
 
 
-def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
+def without_chrome_and_titles(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
     """Mentions that are a menu's words on a line of their own, and people or organisations that are the
     titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity. So does every
     person or organisation of a name the page shows once to be a television programme (`is_title_of_a_show`):
@@ -2908,6 +2956,7 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     }
     documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
     shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
+    works = names_of_works(named, contexts_of)
     return [
         item
         for item in named
@@ -2915,7 +2964,11 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
             (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
             or (
                 item.label in ("PERSON", "ORG")
-                and ((item.span.document, item.name) in shows or is_title_of_a_work(item))
+                and (
+                    (item.span.document, item.name) in shows
+                    or (item.span.document, item.name) in works
+                    or is_title_of_a_work(item)
+                )
             )
             or (item.label == "LOC" and (item.span.document, item.name) in shows)
         )
@@ -3292,7 +3345,7 @@ def canonicalise(
         named = owners_apart(firms_joined_by_and(shops_named_for_owners(named)))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
-        named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named)))
+        named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
         named = without_abbreviations_of_things(without_common_words(named, words), words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
