@@ -485,7 +485,10 @@ def label_by_name_words(name: str, label: str) -> str:
     """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
     words = name.split()
     if len(words) < 2:
-        return "LOC" if label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES else label
+        road = label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES
+        # No one is called "Yorkshire": a county's name the model took for a person's.
+        county = label == "PERSON" and name.endswith("shire") and reads_as_region_name(name)
+        return "LOC" if road or county else label
     last = words[-1].casefold().rstrip(".")
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
@@ -1526,6 +1529,18 @@ def reads_as_settlement_name(name: str) -> bool:
     return bool(_TOWN_NAME_ENDING.search(name))
 
 
+# A region's one-word name by its ending: a county ("Dumfriesshire", "Lancashire") or the land along a river
+# ("Tyneside", "Teesside", "Merseyside"); four letters before it at least, so "Outside" and "Upside" are none.
+_REGION_NAME_ENDING = re.compile(r"^[A-Z][a-z]{3,}(?:shire|side)$")
+# British English puts the land along a river "on" it: "on Teesside", "on Merseyside".
+_ON_BEFORE = re.compile(r"(?:^|\s)on[ \t]+$")
+
+
+def reads_as_region_name(name: str) -> bool:
+    """One capitalised word with a region's ending (`_REGION_NAME_ENDING`)."""
+    return bool(_REGION_NAME_ENDING.match(name))
+
+
 def place_evidence(
     around: Context,
     name: str,
@@ -1569,15 +1584,23 @@ def place_evidence(
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
         return False
+    if name.endswith("side") and reads_as_region_name(name) and _ON_BEFORE.search(around.before):
+        return True
     if _PLACE_PREPOSITION_BEFORE.search(around.before) or (
         _PERSON_NOUN_AFTER.match(around.after) and _A_BEFORE.search(around.before)
     ):
         return (
             known_place
             or label == "PERSON"
-            or (reads_as_settlement_name(name) and not _PLURAL_NOUN_AFTER.match(around.after))
+            or (
+                (reads_as_settlement_name(name) or reads_as_region_name(name))
+                and not _PLURAL_NOUN_AFTER.match(around.after)
+            )
         )
-    return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
+    return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and (
+        (known_place and is_major_place(name, options))
+        or (reads_as_region_name(name) and not _PLURAL_NOUN_AFTER.match(around.after))
+    )
 
 
 def places_by_evidence(
@@ -1615,6 +1638,9 @@ def places_by_evidence(
             # The model's people label on a name no people is called by ("Copperfield" NORP, then PERSON), which
             # the vote of one label per name drops too.
             labels.discard("NORP")
+        if "PRODUCT" in labels and reads_as_region_name(items[0].name):
+            labels.discard("PRODUCT")  # "to Tyneside" PRODUCT: no product has a region's name
+            labels.add("ORG")
         if labels == {"LOC"} or not labels <= {"LOC", "PERSON", "ORG"} or any(item.is_country for item in items):
             continue
         if any(word.casefold().strip(".,") in ORG_NAME_WORDS for word in items[0].name.split()):
@@ -3424,7 +3450,8 @@ LIST_REACH = 300  # characters each side of a tagged place where its list is rea
 
 def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """A town the model left untagged in a list beside places it tagged ("demonstrations in Kyiv, Lviv, Odesa,
-    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words. A list is
+    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words or it has a
+    region's ending (`reads_as_region_name`: "Tyneside and Wearside"). A list is
     three names or more, or two joined by "and" or "or". Not in a story about sport, where a list of towns is as
     often a list of clubs."""
     added: list[NamedSpan] = []
@@ -3459,7 +3486,11 @@ def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) ->
                     continue
                 # Not a region: "in Houston, Texas, and Houston" names the town's state, which `region_after` reads.
                 place = _gazetteer(options).find(name)
-                if country_code_of(name) is not None or (place is not None and place.population > 0):
+                if (
+                    country_code_of(name) is not None
+                    or (place is not None and place.population > 0)
+                    or reads_as_region_name(name)  # "to Tyneside and Wearside"
+                ):
                     span = Span(name, "GPE", start, end, document)
                     added.append(gazetteer_name(NamedSpan(span, "LOC", name)))
     if not added:
