@@ -485,10 +485,7 @@ def label_by_name_words(name: str, label: str) -> str:
     """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
     words = name.split()
     if len(words) < 2:
-        road = label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES
-        # No one is called "Yorkshire": a county's name the model took for a person's.
-        county = label == "PERSON" and name.endswith("shire") and reads_as_region_name(name)
-        return "LOC" if road or county else label
+        return "LOC" if label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES else label
     last = words[-1].casefold().rstrip(".")
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
@@ -820,6 +817,9 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             label = "NORP"
         elif language == ENGLISH and label in ("LOC", "ORG", "PERSON"):
             label = label_by_name_words(name, label)
+            if label == "PERSON" and name.endswith("shire") and reads_as_region_name(name):
+                # No one is called "Yorkshire": a county, or in a story about sport the county's club.
+                label = "ORG" if item.span.document and is_about_sport(item.span.document) else "LOC"
         cleaned.append(replace(item, label=label, name=name))
     return without_covered(cleaned, grown)
 
@@ -1541,6 +1541,22 @@ def reads_as_region_name(name: str) -> bool:
     return bool(_REGION_NAME_ENDING.match(name))
 
 
+# A town and a comma right before a name: "Brampton, [Ont.]".
+_TOWN_AND_COMMA_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}),[ \t]+$")
+MAX_REGION_ABBREVIATION = 5  # "Ont.", "Fla.", "Calif.", "Mass."
+
+
+def _region_abbreviation_after_a_town(around: Context, name: str, options: EntityOptions) -> bool:
+    """A short word with its dot after a town the gazetteer knows and a comma is the town's region, as news
+    abbreviates it: "Brampton, Ont.", "Tampa, Fla." ("Ont" PERSON to the model)."""
+    if not (name[:1].isupper() and name.isalpha() and len(name) <= MAX_REGION_ABBREVIATION):
+        return False
+    if not around.after.startswith("."):
+        return False
+    town = _TOWN_AND_COMMA_BEFORE.search(around.before)
+    return town is not None and is_region_or_city(town.group(1), options)
+
+
 def place_evidence(
     around: Context,
     name: str,
@@ -1548,10 +1564,14 @@ def place_evidence(
     known_place: bool,
     options: EntityOptions,
     places: frozenset[str] = frozenset(),
+    region_shape: bool = False,
 ) -> bool:
     """The words around one occurrence of the name say it is a place. `places`: the names the text has as
-    places already (the model's own places the gazetteer knows), by `alias_key`."""
+    places already (the model's own places the gazetteer knows), by `alias_key`; `region_shape`: the name reads
+    as a region's (`reads_as_region_name`) in a story not about sport, where "Yorkshire" is as often a club."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
+        return True
+    if _region_abbreviation_after_a_town(around, name, options):
         return True
     if _AGE_THEN_OF_BEFORE.search(around.before) or (
         _AREA_AFTER.match(around.after) and _THE_BEFORE.search(around.before)
@@ -1584,7 +1604,7 @@ def place_evidence(
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
         return False
-    if name.endswith("side") and reads_as_region_name(name) and _ON_BEFORE.search(around.before):
+    if region_shape and name.endswith("side") and _ON_BEFORE.search(around.before):
         return True
     if _PLACE_PREPOSITION_BEFORE.search(around.before) or (
         _PERSON_NOUN_AFTER.match(around.after) and _A_BEFORE.search(around.before)
@@ -1592,14 +1612,10 @@ def place_evidence(
         return (
             known_place
             or label == "PERSON"
-            or (
-                (reads_as_settlement_name(name) or reads_as_region_name(name))
-                and not _PLURAL_NOUN_AFTER.match(around.after)
-            )
+            or ((reads_as_settlement_name(name) or region_shape) and not _PLURAL_NOUN_AFTER.match(around.after))
         )
     return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and (
-        (known_place and is_major_place(name, options))
-        or (reads_as_region_name(name) and not _PLURAL_NOUN_AFTER.match(around.after))
+        (known_place and is_major_place(name, options)) or (region_shape and not _PLURAL_NOUN_AFTER.match(around.after))
     )
 
 
@@ -1650,6 +1666,7 @@ def places_by_evidence(
         if any(person_evidence(context) for context in around):
             continue
         known = is_known_place(name, options)
+        region_shape = reads_as_region_name(name) and not is_about_sport(items[0].span.document)
         # A capital the model calls an organisation is the capital acting as its government ("Harare
         # announced"), which the guidelines keep a place as they keep "Washington said".
         as_government = labels == {"ORG"} and is_capital_by_its_name(name, options)
@@ -1666,7 +1683,7 @@ def places_by_evidence(
             (known and "LOC" in labels)
             or as_government
             or as_capital_or_country
-            or any(place_evidence(c, name, label, known, options, text_places) for c in around)
+            or any(place_evidence(c, name, label, known, options, text_places, region_shape) for c in around)
         ):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
@@ -3368,7 +3385,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = owners_apart(firms_joined_by_and(shops_named_for_owners(named)))
+        named = owners_apart(firms_joined_by_and(shops_named_for_owners(without_roles_the_text_writes(named))))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
@@ -3534,6 +3551,42 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*)[ \t]+$")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)[ \t]*$")
 # An article before a name makes it a modifier, not a mention of the person: "a Lee method class".
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)[ \t]+$")
+
+
+# The lower-case word right before a person's span: "realtor Shaun Ghulam", "said Ann Lee".
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]{2,})[ \t]+$")
+# Verbs that stand before a name as often as a role does ("said Ghulam"): not roles.
+_VERB_ENDING = re.compile(r"(?:ed|s)$")
+
+
+def without_roles_the_text_writes(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's span that opens with a word the text writes in lower case before a person elsewhere, here
+    capitalised only as a sentence's first word, loses the word: "Realtor Ghulam said" beside "realtor Shaun
+    Ghulam" is Ghulam, a role the occupations list lacks. Not a verb's form ("Said", "Thanks"), nor a stop word."""
+    roles: dict[str, set[str]] = {}
+    for item in named:
+        document, start = item.span.document, item.span.char_start
+        if item.label == "PERSON" and document:
+            before = _LOWER_WORD_BEFORE.search(document, max(0, start - 30), start)
+            if before is not None and before.group(1) not in STOP_WORDS and not _VERB_ENDING.search(before.group(1)):
+                roles.setdefault(document, set()).add(before.group(1))
+    if not roles:
+        return named
+    result = []
+    for item in named:
+        span, words = item.span, item.span.surface.split()
+        if (
+            item.label == "PERSON"
+            and len(words) >= 2
+            and words[0].casefold() in roles.get(span.document, ())
+            and words[0][:1].isupper()
+            and _SENTENCE_START_BEFORE.search(span.document, max(0, span.char_start - 3), span.char_start)
+        ):
+            start = span.char_start + span.surface.index(words[1], len(words[0]))
+            rest = replace(span, surface=span.document[start : span.char_end], char_start=start)
+            item = replace(item, span=rest, name=clean_name(rest.surface, "PERSON"))
+        result.append(item)
+    return result
 
 
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
