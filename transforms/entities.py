@@ -3555,8 +3555,9 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)[ \t]+$")
 
 # The lower-case word right before a person's span: "realtor Shaun Ghulam", "said Ann Lee".
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]{2,})[ \t]+$")
-# Verbs that stand before a name as often as a role does ("said Ghulam"): not roles.
-_VERB_ENDING = re.compile(r"(?:ed|s)$")
+# Verbs that stand before a name as often as a role does ("said Ghulam", "thanked Ann Lee"): not roles. The
+# regular past and third person by their ending, and the irregular verbs of saying and meeting news writes there.
+_VERB_ENDING = re.compile(r"(?:ed|s|^said|^told|^met|^saw|^thank)$")
 
 
 def without_roles_the_text_writes(named: list[NamedSpan]) -> list[NamedSpan]:
