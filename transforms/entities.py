@@ -3402,7 +3402,7 @@ def canonicalise(
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
-    resolved = resolve_short_forms(labelled)
+    resolved = resolve_short_forms(full_names_cut_short(labelled) if language == ENGLISH else labelled)
     if language == ENGLISH:
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
@@ -3588,6 +3588,40 @@ def without_roles_the_text_writes(named: list[NamedSpan]) -> list[NamedSpan]:
             item = replace(item, span=rest, name=clean_name(rest.surface, "PERSON"))
         result.append(item)
     return result
+
+
+# The capitalised word right before a span, on its line: "Han" of "\nHan [Lee] and".
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]*)[ \t]+$")
+
+
+def full_names_cut_short(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A surname the model tagged alone whose word before it makes a full name of a person of the text is that
+    full name: "\nHan [Lee] and Junmyung Lee" ("Han" NORP to the model) beside "Han Lee, 41". A span the model
+    gave the first word alone goes."""
+    people = {
+        (item.span.document, alias_key(item.name))
+        for item in named
+        if item.label == "PERSON" and " " in item.name and item.span.document
+    }
+    if not people:
+        return named
+    grown: list[NamedSpan] = []
+    firsts: set[tuple[str, int]] = set()  # where the first words of grown names start
+    for item in named:
+        span, document = item.span, item.span.document
+        if item.label == "PERSON" and " " not in item.name and document:
+            before = _FIRST_NAME_BEFORE.search(document, max(0, span.char_start - 30), span.char_start)
+            if before is not None and (document, alias_key(f"{before.group(1)} {item.name}")) in people:
+                start = before.start(1)
+                whole = replace(span, surface=document[start : span.char_end], char_start=start)
+                item = replace(item, span=whole, name=clean_name(whole.surface, "PERSON"))
+                firsts.add((document, start))
+        grown.append(item)
+    if not firsts:
+        return named
+    return [
+        item for item in grown if " " in item.span.surface or (item.span.document, item.span.char_start) not in firsts
+    ]
 
 
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
