@@ -1161,6 +1161,28 @@ def test_the_short_form_of_a_quoted_title_is_no_organisation() -> None:
         ("Jobs returned to Tyneside.", [("Tyneside", "PRODUCT")], {"Tyneside": {"LOC"}}),
         ("The storm hit Yorkshire hardest.", [("Yorkshire", "PERSON")], {"Yorkshire": {"LOC"}}),
         ("Yorkshire won the county cricket final.", [("Yorkshire", "PERSON")], {"Yorkshire": {"ORG"}}),
+        # A surname tagged alone that makes a full name of the text with the word before it; a surname alone stays.
+        (
+            "Ann Brody, 41, was charged.\nAnn Brody and Tim Brody were freed.",
+            [("Ann Brody", "PERSON"), ("Ann", "NORP"), ("Brody", "PERSON"), ("Tim Brody", "PERSON")],
+            {"Ann Brody": {"PERSON"}, "Tim Brody": {"PERSON"}},
+        ),
+        (
+            "Ann Brody was charged. Police said Brody fled.",
+            [("Ann Brody", "PERSON"), ("Brody", "PERSON")],
+            {"Ann Brody": {"PERSON"}, "Brody": {"PERSON"}},
+        ),
+        # A country tagged apart from the organisation right after it; one before a comma stays apart.
+        (
+            "Hartford’s U.S. District Court heard the case.",
+            [("Hartford", "GPE"), ("U.S.", "GPE"), ("District Court", "ORG")],
+            {"Hartford": {"LOC"}, "U.S. District Court": {"ORG"}},
+        ),
+        (
+            "Talks in France, Acme Corp said, went well.",
+            [("France", "GPE"), ("Acme Corp", "ORG")],
+            {"France": {"LOC"}, "Acme Corp": {"ORG"}},
+        ),
         # A province's abbreviation after a town the gazetteer knows.
         (
             "Sales fell in Brampton, Ont., last month.",

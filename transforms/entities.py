@@ -1179,6 +1179,29 @@ def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
     return result
 
 
+def countries_before_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A country the model tagged apart from the organisation right after it is part of its name: "U.S. District
+    Court" ("U.S." GPE, "District Court" ORG to the model), "U.K. Ministry of Defence"."""
+    result: list[NamedSpan] = []
+    for item in named:
+        last = result[-1] if result else None
+        document = item.span.document
+        if (
+            last is not None
+            and item.label == "ORG"
+            and last.is_country
+            and document
+            and last.span.document is document
+            and document[last.span.char_end : item.span.char_start] == " "
+        ):
+            surface = document[last.span.char_start : item.span.char_end]
+            joined = replace(last.span, surface=surface, label="ORG", char_end=item.span.char_end)
+            result[-1] = NamedSpan(joined, "ORG", clean_name(surface, "ORG"))
+            continue
+        result.append(item)
+    return result
+
+
 def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
     """An organisation's span that starts with another name's possessive is two mentions, when that name is
     found alone in the same text: "Comcast’s NBCUniversal" beside "Comcast", "Trump's Securities and Exchange
@@ -3385,7 +3408,8 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = owners_apart(firms_joined_by_and(shops_named_for_owners(without_roles_the_text_writes(named))))
+        named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
+        named = owners_apart(firms_joined_by_and(named))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
