@@ -2894,10 +2894,12 @@ def names_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -
     """(text, name) of each person or organisation the text shows once to be a work (`is_named_as_a_work`, at
     any occurrence, tagged or not), and of a name joined to one by a slash: every mention of it is the work's
     title. A quotation alone marks only its own mention (`is_title_of_a_work`): a nickname is quoted too."""
+    # The scan for a kind of work, once a text (not once a name: a text's every name shares it).
+    with_kinds = {document for document in spans_by_document(named) if _WORK_KIND_WORD.search(document) is not None}
     candidates = {
         (item.span.document, item.name)
         for item in named
-        if item.label in ("PERSON", "ORG") and item.span.document and _WORK_KIND_WORD.search(item.span.document)
+        if item.label in ("PERSON", "ORG") and item.span.document in with_kinds
     }
     works = {
         (document, name)
