@@ -1183,6 +1183,23 @@ def test_the_short_form_of_a_quoted_title_is_no_organisation() -> None:
             [("France", "GPE"), ("Acme Corp", "ORG")],
             {"France": {"LOC"}, "Acme Corp": {"ORG"}},
         ),
+        # A region named by its kind and "of", cut by the model before or after the "of"; a province and its
+        # country stay two places.
+        (
+            "He was held in the Central District of California.",
+            [("the Central District", "LOC"), ("California", "GPE")],
+            {"the Central District of California": {"LOC"}},
+        ),
+        (
+            "The Attorney for the District of Vermont spoke.",
+            [("Vermont", "GPE")],
+            {"District of Vermont": {"LOC"}},
+        ),
+        (
+            "Factories in Guangdong Province of China closed.",
+            [("Guangdong Province", "GPE"), ("China", "GPE")],
+            {"Guangdong Province": {"LOC"}, "China": {"LOC"}},
+        ),
         # A province's abbreviation after a town the gazetteer knows.
         (
             "Sales fell in Brampton, Ont., last month.",

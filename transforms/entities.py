@@ -1179,6 +1179,54 @@ def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
     return result
 
 
+# A region named by its kind and "of" ("District of Massachusetts", "the Central District of California", "Isle of
+# Man"), which the model cuts before or after the "of".
+REGION_KIND_WORDS = frozenset(
+    "district districts province region county isle republic kingdom emirate borough canton prefecture oblast".split()
+)
+_REGION_KIND_OF_BEFORE = re.compile(
+    r"(?<![\w.'’-])((?:[A-Z][a-z]+[ \t]+)?(?:" + "|".join(w.title() for w in REGION_KIND_WORDS) + r")[ \t]+of[ \t]+)$"
+)
+
+
+def regions_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A place after a region's kind and "of" is the region of that name, whole: "[District of] Massachusetts",
+    "[the Central District] of [California]" (a place the model tagged, its last word a region's kind, and the
+    place after " of ", not a country: "Guangdong Province of China" is two). Not an organisation's ("the
+    University of California")."""
+    result: list[NamedSpan] = []
+    for item in named:
+        document, span = item.span.document, item.span
+        if item.label != "LOC" or not document:
+            result.append(item)
+            continue
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label == "LOC"
+            and last.span.document is document
+            and document[last.span.char_end : span.char_start] == " of "
+            and last.name.split()[-1].casefold() in REGION_KIND_WORDS
+            # "Guangdong Province of China" is a province and its country, two places.
+            and not item.is_country
+        ):
+            start = last.span.char_start
+        else:
+            before = _REGION_KIND_OF_BEFORE.search(document, max(0, span.char_start - 40), span.char_start)
+            if before is None or (last is not None and last.span.char_end > before.start(1)):
+                result.append(item)
+                continue
+            start = before.start(1)
+            last = None
+        surface = document[start : span.char_end]
+        whole = NamedSpan(replace(span, surface=surface, char_start=start), "LOC", clean_name(surface, "LOC"))
+        if last is not None:
+            result[-1] = whole
+        else:
+            result.append(whole)
+    return result
+
+
 def countries_before_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
     """A country the model tagged apart from the organisation right after it is part of its name: "U.S. District
     Court" ("U.S." GPE, "District Court" ORG to the model), "U.K. Ministry of Defence"."""
@@ -3411,6 +3459,7 @@ def canonicalise(
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
+        named = regions_named_by_their_kind(named)
         named = owners_apart(firms_joined_by_and(named))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
