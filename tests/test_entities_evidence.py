@@ -1161,6 +1161,8 @@ def test_the_short_form_of_a_quoted_title_is_no_organisation() -> None:
         ("Jobs returned to Tyneside.", [("Tyneside", "PRODUCT")], {"Tyneside": {"LOC"}}),
         ("The storm hit Yorkshire hardest.", [("Yorkshire", "PERSON")], {"Yorkshire": {"LOC"}}),
         ("Yorkshire won the county cricket final.", [("Yorkshire", "PERSON")], {"Yorkshire": {"ORG"}}),
+        # ... without the score the model read into a person's span.
+        ("County cricket: Hampshire 232 all out.", [("Hampshire 232", "PERSON")], {"Hampshire": {"ORG"}}),
         # A surname tagged alone that makes a full name of the text with the word before it; a surname alone stays.
         (
             "Ann Brody, 41, was charged.\nAnn Brody and Tim Brody were freed.",

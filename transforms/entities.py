@@ -820,6 +820,10 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             if label == "PERSON" and name.endswith("shire") and reads_as_region_name(name):
                 # No one is called "Yorkshire": a county, or in a story about sport the county's club.
                 label = "ORG" if item.span.document and is_about_sport(item.span.document) else "LOC"
+                if item.span.surface.startswith(name) and item.span.surface != name:
+                    # A score the person's cleaning took off stays off the club's span: "Hampshire 232".
+                    span = item.span
+                    item = replace(item, span=replace(span, surface=name, char_end=span.char_start + len(name)))
         cleaned.append(replace(item, label=label, name=name))
     return without_covered(cleaned, grown)
 
