@@ -18,6 +18,7 @@ from transforms.entities import (
     clean_names,
     is_technical_term,
     list_parts,
+    reads_as_region_name,
     resolve_mentions,
     span_names,
 )
@@ -1090,3 +1091,166 @@ def test_the_short_form_of_a_quoted_title_is_no_organisation() -> None:
     text = "Critics praised “Harbour Lights Tonight” (HLT), and HLT won a prize. The Harbour Trust (HT) paid."
     found = [("HLT", "ORG"), ("HLT", "ORG"), ("The Harbour Trust", "ORG"), ("HT", "ORG")]
     assert labels(text, found) == {"The Harbour Trust": {"ORG"}, "HT": {"ORG"}}
+
+
+# --- Round 26: streets, regions, datelines, shops, titles and roles (trafilatura's dev pages) ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A street by its kind, a road's kind alone, and a street named again without its kind.
+        ("Dresden Drive is closed.", [("Dresden Drive", "PERSON")], {"Dresden Drive": {"LOC"}}),
+        ("Cars flipped under the Turnpike.", [("Turnpike", "ORG")], {"Turnpike": {"LOC"}}),
+        (
+            "A crash on Miller Drive; the car sped east on Miller.",
+            [("Miller Drive", "FAC"), ("Miller", "PERSON")],
+            {"Miller Drive": {"LOC"}, "Miller": {"LOC"}},
+        ),
+        # ... not a surname of a person the text names in full.
+        (
+            "Ann Miller lives on Miller Drive. Miller said so.",
+            [("Ann Miller", "PERSON"), ("Miller Drive", "FAC"), ("Miller", "PERSON")],
+            {"Ann Miller": {"PERSON"}, "Miller Drive": {"LOC"}, "Miller": {"PERSON"}},
+        ),
+        # A town after a person's age and "of", or before "area" after "the".
+        (
+            "Ann Lee, 30, of Dedham, was charged.",
+            [("Ann Lee", "PERSON"), ("Dedham", "PERSON")],
+            {"Ann Lee": {"PERSON"}, "Dedham": {"LOC"}},
+        ),
+        ("Deputies searched the Fordham area.", [("Fordham", "PERSON")], {"Fordham": {"LOC"}}),
+        ("Fordham said the area was closed.", [("Fordham", "PERSON")], {"Fordham": {"PERSON"}}),
+        # The model's people label on one mention does not keep the name from being a place.
+        (
+            "Deputies searched the Fordham area and the Fordham location.",
+            [("Fordham", "NORP"), ("Fordham", "PERSON")],
+            {"Fordham": {"LOC"}},
+        ),
+        # A call sign the model calls a person, and an agency after a dateline with its state in title case.
+        (
+            "HOUSTON, Texas (KTRK) -- A salon was robbed.",
+            [("HOUSTON", "GPE"), ("Texas", "GPE"), ("KTRK", "PERSON")],
+            {"HOUSTON": {"LOC"}, "Texas": {"LOC"}, "KTRK": {"ORG"}},
+        ),
+        (
+            "DAYTON, Ohio (Valley Wire) - A barn burned.",
+            [("DAYTON", "GPE"), ("Ohio", "GPE"), ("Valley Wire", "PERSON")],
+            {"DAYTON": {"LOC"}, "Ohio": {"LOC"}, "Valley Wire": {"ORG"}},
+        ),
+        # A dateline's region in capitals.
+        (
+            "TAMPA, FLA. (WFLA) - A sinkhole opened.",
+            [("FLA", "ORG"), ("WFLA", "ORG")],
+            {"TAMPA": {"LOC"}, "FLA": {"LOC"}, "WFLA": {"ORG"}},
+        ),
+        # A shop named for its owner is one name; an owner's possessive before a firm that is no trade stays two.
+        (
+            "Aisha's Salon and Spa opened.",
+            [("Aisha", "PERSON"), ("Salon and Spa", "ORG")],
+            {"Aisha's Salon and Spa": {"ORG"}},
+        ),
+        (
+            "Ann Lee's Acme Corp deal closed.",
+            [("Ann Lee", "PERSON"), ("Acme Corp", "ORG")],
+            {"Ann Lee": {"PERSON"}, "Acme Corp": {"ORG"}},
+        ),
+        # Counties and the land along rivers by their ending; a county in a story about sport is its club.
+        ("Roads closed across Dumfriesshire.", [("Dumfriesshire", "ORG")], {"Dumfriesshire": {"LOC"}}),
+        ("Prices rose on Teesside.", [("Teesside", "ORG")], {"Teesside": {"LOC"}}),
+        ("Jobs returned to Tyneside.", [("Tyneside", "PRODUCT")], {"Tyneside": {"LOC"}}),
+        ("The storm hit Yorkshire hardest.", [("Yorkshire", "PERSON")], {"Yorkshire": {"LOC"}}),
+        ("Yorkshire won the county cricket final.", [("Yorkshire", "PERSON")], {"Yorkshire": {"ORG"}}),
+        # ... without the score the model read into a person's span.
+        ("County cricket: Hampshire 232 all out.", [("Hampshire 232", "PERSON")], {"Hampshire": {"ORG"}}),
+        # A surname tagged alone that makes a full name of the text with the word before it; a surname alone stays.
+        (
+            "Ann Brody, 41, was charged.\nAnn Brody and Tim Brody were freed.",
+            [("Ann Brody", "PERSON"), ("Ann", "NORP"), ("Brody", "PERSON"), ("Tim Brody", "PERSON")],
+            {"Ann Brody": {"PERSON"}, "Tim Brody": {"PERSON"}},
+        ),
+        (
+            "Ann Brody was charged. Police said Brody fled.",
+            [("Ann Brody", "PERSON"), ("Brody", "PERSON")],
+            {"Ann Brody": {"PERSON"}, "Brody": {"PERSON"}},
+        ),
+        # A country tagged apart from the organisation right after it; one before a comma stays apart.
+        (
+            "Hartford’s U.S. District Court heard the case.",
+            [("Hartford", "GPE"), ("U.S.", "GPE"), ("District Court", "ORG")],
+            {"Hartford": {"LOC"}, "U.S. District Court": {"ORG"}},
+        ),
+        (
+            "Talks in France, Acme Corp said, went well.",
+            [("France", "GPE"), ("Acme Corp", "ORG")],
+            {"France": {"LOC"}, "Acme Corp": {"ORG"}},
+        ),
+        # A region named by its kind and "of", cut by the model before or after the "of"; a province and its
+        # country stay two places.
+        (
+            "He was held in the Central District of California.",
+            [("the Central District", "LOC"), ("California", "GPE")],
+            {"the Central District of California": {"LOC"}},
+        ),
+        (
+            "The Attorney for the District of Vermont spoke.",
+            [("Vermont", "GPE")],
+            {"District of Vermont": {"LOC"}},
+        ),
+        (
+            "Factories in Guangdong Province of China closed.",
+            [("Guangdong Province", "GPE"), ("China", "GPE")],
+            {"Guangdong Province": {"LOC"}, "China": {"LOC"}},
+        ),
+        # A province's abbreviation after a town the gazetteer knows.
+        (
+            "Sales fell in Brampton, Ont., last month.",
+            [("Brampton", "GPE"), ("Ont", "PERSON")],
+            {"Brampton": {"LOC"}, "Ont": {"LOC"}},
+        ),
+    ],
+)
+def test_round_26_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+def test_a_region_reads_by_its_ending() -> None:
+    assert all(map(reads_as_region_name, ["Dumfriesshire", "Teesside", "Merseyside", "Lancashire"]))
+    assert not any(map(reads_as_region_name, ["Outside", "Upside", "Seaside", "TYNESIDE", "Tees side"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "kept"),
+    [
+        # A holiday named with a possessive goes, whole or its first word alone; a possessive before another noun stays.
+        ("Roses sold out before Valentine's Day.", [("Valentine's Day", "PERSON")], set()),
+        ("Roses sold out before Valentine’s Day.", [("Valentine", "PERSON")], set()),
+        ("Valentine's dog barked.", [("Valentine", "PERSON")], {"Valentine"}),
+        # A title named by its kind once is a title at every mention, and so is one joined to it by a slash; the
+        # owner before a title's possessive stays.
+        (
+            "Its feature single, ‘Lift Off’, opens Pale Blue Dot / Lift Off.",
+            [("Lift Off", "PERSON"), ("Pale Blue Dot", "PERSON"), ("Lift Off", "PERSON")],
+            set(),
+        ),
+        (
+            "The single Lift Off opens Luboku’s Pale Blue Dot / Lift Off.",
+            [("Lift Off", "PERSON"), ("Luboku’s Pale Blue Dot", "PERSON"), ("Lift Off", "PERSON")],
+            {"Luboku’s Pale Blue Dot"},
+        ),
+        # A role the text writes in lower case before a person goes from a span it opens at a sentence's start;
+        # a verb before a name is no role ("said Ann Lee" and "Said Khan").
+        (
+            "Homes sold, realtor Shaun Ghulam said.\nRealtor Ghulam said prices fell.",
+            [("Shaun Ghulam", "PERSON"), ("Realtor Ghulam", "PERSON")],
+            {"Shaun Ghulam", "Ghulam"},
+        ),
+        (
+            "Police said Ann Lee left. Said Khan, her lawyer, agreed.",
+            [("Ann Lee", "PERSON"), ("Said Khan", "PERSON")],
+            {"Ann Lee", "Said Khan"},
+        ),
+    ],
+)
+def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str, str]], kept: set[str]) -> None:
+    assert set(labels(text, found)) == kept

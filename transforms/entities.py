@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -422,6 +423,21 @@ def strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+# A day named for someone, which is a date: "Valentine’s Day", "Mother's Day", "Presidents' Day", "New Year's Eve".
+# The model may tag the name alone ("Valentine" PERSON), its "'s Day" after the span.
+_NAMED_DAY = re.compile(r"\w(?:[’']s|(?<=s)[’'])[ \t]+(?:Day|Eve)$")
+_NAMED_DAY_AFTER = re.compile(r"(?:[’']s|(?<=s)[’'])[ \t]+(?:Day|Eve)\b")
+
+
+def is_named_day(span: Span) -> bool:
+    """A span that is a holiday named with a possessive, or its first part: the model calls "Valentine’s Day" a
+    person."""
+    if _NAMED_DAY.search(span.surface.rstrip(_EDGE_PUNCTUATION)):
+        return True
+    document, end = span.document, span.char_end
+    return bool(document) and _NAMED_DAY_AFTER.match(document, end, end + 12) is not None
+
+
 def is_plausible_name(name: str) -> bool:
     """A name has a capital letter and a few letters; 'n’t' or '—' are tokenizer debris."""
     return len(name) >= 2 and any(ch.isupper() for ch in name) and sum(ch.isalpha() for ch in name) >= 2
@@ -437,17 +453,19 @@ def is_demonym(name: str) -> bool:
 # model often calls such names organisations or people. Not "forest": "Nottingham Forest" is a club.
 PLACE_HEAD_WORDS = frozenset(
     """
-street st road rd avenue ave boulevard blvd lane highway freeway expressway turnpike bridge square plaza park
-mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
+street st road rd avenue ave boulevard blvd lane drive highway freeway expressway turnpike parkway bridge square plaza
+park mountain mountains falls river lake bay beach island islands valley canyon desert railway railroad garden gardens
 airport harbor harbour peninsula creek museum studio zoo
 """.split()
 )
 # Of those, the ones that are not also surnames ("Ricki Lake", "Michael Bay", "Lois Lane", "Jeff Bridges"):
 # enough to make a place of a name the model called a person.
 PLACE_HEAD_WORDS_NOT_SURNAMES = frozenset(
-    "road avenue boulevard highway freeway expressway turnpike plaza mountain mountains falls canyon railway "
-    "railroad gardens airport harbor harbour peninsula creek valley".split()
+    "road avenue boulevard drive highway freeway expressway turnpike parkway plaza mountain mountains falls canyon "
+    "railway railroad gardens airport harbor harbour peninsula creek valley".split()
 )
+# A road's kind that is a road's name alone ("the Turnpike", "the Expressway"), which no person or firm is called.
+ROAD_KIND_NAMES = frozenset("turnpike highway freeway expressway parkway".split())
 # Words in a name the model called a place that make it an organisation ("University of California").
 ORG_WORDS = frozenset("university college institute".split())
 # Words that make a name an organisation's whatever a comma or preposition around it says ("Michigan National
@@ -467,7 +485,7 @@ def label_by_name_words(name: str, label: str) -> str:
     """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
     words = name.split()
     if len(words) < 2:
-        return label
+        return "LOC" if label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES else label
     last = words[-1].casefold().rstrip(".")
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
@@ -782,7 +800,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         if (
             language == ENGLISH
             and item.label in ("ORG", "PERSON")
-            and (is_first_part_of_a_role(item) or is_a_portfolio(item))
+            and (is_first_part_of_a_role(item) or is_a_portfolio(item) or is_named_day(item.span))
         ):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
@@ -799,6 +817,13 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             label = "NORP"
         elif language == ENGLISH and label in ("LOC", "ORG", "PERSON"):
             label = label_by_name_words(name, label)
+            if label == "PERSON" and name.endswith("shire") and reads_as_region_name(name):
+                # No one is called "Yorkshire": a county, or in a story about sport the county's club.
+                label = "ORG" if item.span.document and is_about_sport(item.span.document) else "LOC"
+                if item.span.surface.startswith(name) and item.span.surface != name:
+                    # A score the person's cleaning took off stays off the club's span: "Hampshire 232".
+                    span = item.span
+                    item = replace(item, span=replace(span, surface=name, char_end=span.char_start + len(name)))
         cleaned.append(replace(item, label=label, name=name))
     return without_covered(cleaned, grown)
 
@@ -936,6 +961,35 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     return resolved
 
 
+# A street's kind as the last word of its name ("Miller Drive"), which the text may leave off after naming it.
+STREET_KIND_WORDS = frozenset("street road avenue boulevard lane drive highway parkway".split())
+
+
+def streets_named_short(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A one-word name the model calls a person that is a street of the text without its kind ("on Miller
+    traveling east" beside "Miller Drive") is the street, when no person of the text has the word in a full name
+    ("Miller" beside "Ann Miller" and "Miller Drive" stays hers)."""
+    streets: set[tuple[str, str]] = set()
+    name_words: set[tuple[str, str]] = set()
+    for item in named:
+        words = item.name.split()
+        if item.label == "LOC" and len(words) == 2 and words[-1].casefold().rstrip(".") in STREET_KIND_WORDS:
+            streets.add((item.span.document, alias_key(words[0])))
+        elif item.label == "PERSON" and len(words) > 1:
+            name_words |= {(item.span.document, alias_key(word)) for word in words}
+    if not streets:
+        return named
+    return [
+        _labelled(item, "LOC")
+        if item.label == "PERSON"
+        and " " not in item.name
+        and (key := (item.span.document, alias_key(item.name))) in streets
+        and key not in name_words
+        else item
+        for item in named
+    ]
+
+
 def _known_firms() -> frozenset[str]:
     """Companies known by one name (transforms/lexicons/known_firms.txt: its origin and what it leaves out are
     written at its top): "Netflix", "Twitter", "Verizon"."""
@@ -954,13 +1008,29 @@ _TICKER_AFTER = re.compile(r"[ \t]*\((?:[A-Z][A-Za-z]{1,7}:[ \t]*[A-Z][A-Z0-9.]{
 def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
     """A name the lexicon of known firms holds, as written, is an organisation whatever the model said
     ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them. So is a
-    name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention."""
+    name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention, a broadcaster's
+    call sign (`is_call_sign`: "KTRK" PERSON) and the agency of a dateline (`publishers_of`: "HOUSTON, Texas
+    (KTRK) --")."""
     listed = {
         (item.span.document, item.name)
         for item in named
         if item.label in ("PERSON", "LOC")
         and item.span.document
-        and _TICKER_AFTER.match(item.span.document, item.span.char_end, item.span.char_end + 30)
+        and (
+            _TICKER_AFTER.match(item.span.document, item.span.char_end, item.span.char_end + 30)
+            or (
+                _CALL_SIGN.fullmatch(item.span.surface)
+                and is_call_sign(item.span.document, item.span.char_start, item.span.char_end)
+            )
+        )
+    }
+    publishers = {document: publishers_of(document) for document in spans_by_document(named)}
+    listed |= {
+        (item.span.document, item.name)
+        for item in named
+        if item.label in ("PERSON", "LOC")
+        and item.span.document
+        and item.span.surface in publishers[item.span.document]
     }
     return [
         _labelled(item, "ORG")
@@ -1006,7 +1076,11 @@ def is_call_sign(document: str, start: int, end: int) -> bool:
 
 # The agency between a dateline and its dash ("MUMBAI (Reuters) -"), and the site a syndicated story ran on first
 # ("This article originally appeared at The Aviationist"): names the model often leaves untagged.
-_DATELINE_AGENCY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .,'’-]+[ \t]+\(([A-Z][\w&.' -]{1,30}?)\)[ \t]*[-–—]")
+# The place may have its region after a comma in title case ("HOUSTON, Texas (KTRK) --").
+_DATELINE_AGENCY = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][A-Z .,'’-]+(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]+"
+    r"\(([A-Z][\w&.' -]{1,30}?)\)[ \t]*[-–—]"
+)
 _FIRST_PUBLISHER = re.compile(
     r"\b(?:originally|first)[ \t]+(?:appeared|published|ran)[ \t]+(?:at|on|in)[ \t]+"
     r"((?:The[ \t]+)?[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:[ \t]+[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*){0,3})"
@@ -1071,6 +1145,115 @@ ORG_KIND_WORDS = ORG_NAME_WORDS | frozenset(
 )
 
 
+# A shop's trade, which an owner's possessive is part of the name of ("Aisha's Salon and Spa", "Tony's Pizza").
+SHOP_KIND_WORDS = frozenset(
+    "salon salons spa barbershop bakery pizza pizzeria diner cafe café grill bar pub tavern deli bistro kitchen "
+    "shop boutique garage market bbq barbecue".split()
+)
+_OWNER_POSSESSIVE_GAP = re.compile(r"[’']s[ \t]+")
+
+
+def _is_shop_kind(words: list[str]) -> bool:
+    """Words that name a trade and nothing else: "Salon and Spa", "Pizza & Grill"."""
+    kinds = [word.casefold() for word in words if word.casefold() not in ("and", "&")]
+    return bool(kinds) and all(word in SHOP_KIND_WORDS for word in kinds)
+
+
+def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's name, its possessive and an organisation made of a trade's words are one shop's name: the
+    model cuts "Aisha's Salon and Spa" into "Aisha" PERSON and "Salon and Spa" ORG."""
+    result: list[NamedSpan] = []
+    for item in named:
+        last = result[-1] if result else None
+        document = item.span.document
+        if (
+            last is not None
+            and item.label == "ORG"
+            and last.label in ("PERSON", "ORG")
+            and document
+            and last.span.document is document
+            and _OWNER_POSSESSIVE_GAP.fullmatch(document, last.span.char_end, item.span.char_start)
+            and _is_shop_kind(item.name.split())
+        ):
+            surface = document[last.span.char_start : item.span.char_end]
+            joined = replace(last.span, surface=surface, label="ORG", char_end=item.span.char_end)
+            result[-1] = NamedSpan(joined, "ORG", clean_name(surface, "ORG"))
+            continue
+        result.append(item)
+    return result
+
+
+# A region named by its kind and "of" ("District of Massachusetts", "the Central District of California", "Isle of
+# Man"), which the model cuts before or after the "of".
+REGION_KIND_WORDS = frozenset(
+    "district districts province region county isle republic kingdom emirate borough canton prefecture oblast".split()
+)
+_REGION_KIND_OF_BEFORE = re.compile(
+    r"(?<![\w.'’-])((?:[A-Z][a-z]+[ \t]+)?(?:" + "|".join(w.title() for w in REGION_KIND_WORDS) + r")[ \t]+of[ \t]+)$"
+)
+
+
+def regions_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A place after a region's kind and "of" is the region of that name, whole: "[District of] Massachusetts",
+    "[the Central District] of [California]" (a place the model tagged, its last word a region's kind, and the
+    place after " of ", not a country: "Guangdong Province of China" is two). Not an organisation's ("the
+    University of California")."""
+    result: list[NamedSpan] = []
+    for item in named:
+        document, span = item.span.document, item.span
+        if item.label != "LOC" or not document:
+            result.append(item)
+            continue
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.label == "LOC"
+            and last.span.document is document
+            and document[last.span.char_end : span.char_start] == " of "
+            and last.name.split()[-1].casefold() in REGION_KIND_WORDS
+            # "Guangdong Province of China" is a province and its country, two places.
+            and not item.is_country
+        ):
+            start = last.span.char_start
+        else:
+            before = _REGION_KIND_OF_BEFORE.search(document, max(0, span.char_start - 40), span.char_start)
+            if before is None or (last is not None and last.span.char_end > before.start(1)):
+                result.append(item)
+                continue
+            start = before.start(1)
+            last = None
+        surface = document[start : span.char_end]
+        whole = NamedSpan(replace(span, surface=surface, char_start=start), "LOC", clean_name(surface, "LOC"))
+        if last is not None:
+            result[-1] = whole
+        else:
+            result.append(whole)
+    return result
+
+
+def countries_before_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A country the model tagged apart from the organisation right after it is part of its name: "U.S. District
+    Court" ("U.S." GPE, "District Court" ORG to the model), "U.K. Ministry of Defence"."""
+    result: list[NamedSpan] = []
+    for item in named:
+        last = result[-1] if result else None
+        document = item.span.document
+        if (
+            last is not None
+            and item.label == "ORG"
+            and last.is_country
+            and document
+            and last.span.document is document
+            and document[last.span.char_end : item.span.char_start] == " "
+        ):
+            surface = document[last.span.char_start : item.span.char_end]
+            joined = replace(last.span, surface=surface, label="ORG", char_end=item.span.char_end)
+            result[-1] = NamedSpan(joined, "ORG", clean_name(surface, "ORG"))
+            continue
+        result.append(item)
+    return result
+
+
 def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
     """An organisation's span that starts with another name's possessive is two mentions, when that name is
     found alone in the same text: "Comcast’s NBCUniversal" beside "Comcast", "Trump's Securities and Exchange
@@ -1089,7 +1272,12 @@ def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
             # A person's full name as owner, even if never alone: "Ange Postecoglou’s Champions League chasers".
             owner_label = "PERSON" if not is_known_place(found.group(1).split()[0], DEFAULT_OPTIONS) else None
         rest = found.group(2).split() if found else []
-        if not found or owner_label is None or all(word.casefold() in ORG_KIND_WORDS for word in rest):
+        if (
+            not found
+            or owner_label is None
+            or all(word.casefold() in ORG_KIND_WORDS for word in rest)
+            or _is_shop_kind(rest)
+        ):
             result.append(item)
             continue
         start = item.span.char_start
@@ -1157,6 +1345,10 @@ _PLACE_NOUN_BEFORE = re.compile(
 )
 # Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
 _PLACE_NOUN_AFTER = re.compile(r"^(?:-based\b|[ \t]+(?:residents?|natives?|police)\b)")
+# "Ann Lee, 30, of Dedham": where a person named with an age lives, as court and police reports write it.
+_AGE_THEN_OF_BEFORE = re.compile(r"[A-Za-z],[ \t]+\d{1,3},[ \t]+of[ \t]+$")
+# "in the Copperfield area": a part of a town. Only after "the": "a Dow area" is not the way a firm is named.
+_AREA_AFTER = re.compile(r"^[ \t]+(?:area|neighbou?rhood)\b")
 # A dateline: a name in capitals opening a line near the top of a story (after a headline, at most), then a
 # dash or "(": "MILLVILLE - Two residents", "ATLANTA (AP) --", "LONDON 1996-08-30". Further down, "NASA - "
 # is no dateline.
@@ -1412,6 +1604,34 @@ def reads_as_settlement_name(name: str) -> bool:
     return bool(_TOWN_NAME_ENDING.search(name))
 
 
+# A region's one-word name by its ending: a county ("Dumfriesshire", "Lancashire") or the land along a river
+# ("Tyneside", "Teesside", "Merseyside"); four letters before it at least, so "Outside" and "Upside" are none.
+_REGION_NAME_ENDING = re.compile(r"^[A-Z][a-z]{3,}(?:shire|side)$")
+# British English puts the land along a river "on" it: "on Teesside", "on Merseyside".
+_ON_BEFORE = re.compile(r"(?:^|\s)on[ \t]+$")
+
+
+def reads_as_region_name(name: str) -> bool:
+    """One capitalised word with a region's ending (`_REGION_NAME_ENDING`)."""
+    return bool(_REGION_NAME_ENDING.match(name))
+
+
+# A town and a comma right before a name: "Brampton, [Ont.]".
+_TOWN_AND_COMMA_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}),[ \t]+$")
+MAX_REGION_ABBREVIATION = 5  # "Ont.", "Fla.", "Calif.", "Mass."
+
+
+def _region_abbreviation_after_a_town(around: Context, name: str, options: EntityOptions) -> bool:
+    """A short word with its dot after a town the gazetteer knows and a comma is the town's region, as news
+    abbreviates it: "Brampton, Ont.", "Tampa, Fla." ("Ont" PERSON to the model)."""
+    if not (name[:1].isupper() and name.isalpha() and len(name) <= MAX_REGION_ABBREVIATION):
+        return False
+    if not around.after.startswith("."):
+        return False
+    town = _TOWN_AND_COMMA_BEFORE.search(around.before)
+    return town is not None and is_region_or_city(town.group(1), options)
+
+
 def place_evidence(
     around: Context,
     name: str,
@@ -1419,10 +1639,18 @@ def place_evidence(
     known_place: bool,
     options: EntityOptions,
     places: frozenset[str] = frozenset(),
+    region_shape: bool = False,
 ) -> bool:
     """The words around one occurrence of the name say it is a place. `places`: the names the text has as
-    places already (the model's own places the gazetteer knows), by `alias_key`."""
+    places already (the model's own places the gazetteer knows), by `alias_key`; `region_shape`: the name reads
+    as a region's (`reads_as_region_name`) in a story not about sport, where "Yorkshire" is as often a club."""
     if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
+        return True
+    if _region_abbreviation_after_a_town(around, name, options):
+        return True
+    if _AGE_THEN_OF_BEFORE.search(around.before) or (
+        _AREA_AFTER.match(around.after) and _THE_BEFORE.search(around.before)
+    ):
         return True
     if (
         name.isupper()
@@ -1451,15 +1679,19 @@ def place_evidence(
     # preposition alone makes a place only of a name labelled PERSON or one the gazetteer knows.
     if _POSSESSIVE_AFTER.match(around.after):
         return False
+    if region_shape and name.endswith("side") and _ON_BEFORE.search(around.before):
+        return True
     if _PLACE_PREPOSITION_BEFORE.search(around.before) or (
         _PERSON_NOUN_AFTER.match(around.after) and _A_BEFORE.search(around.before)
     ):
         return (
             known_place
             or label == "PERSON"
-            or (reads_as_settlement_name(name) and not _PLURAL_NOUN_AFTER.match(around.after))
+            or ((reads_as_settlement_name(name) or region_shape) and not _PLURAL_NOUN_AFTER.match(around.after))
         )
-    return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and known_place and is_major_place(name, options)
+    return bool(_MOTION_PREPOSITION_BEFORE.search(around.before)) and (
+        (known_place and is_major_place(name, options)) or (region_shape and not _PLURAL_NOUN_AFTER.match(around.after))
+    )
 
 
 def places_by_evidence(
@@ -1493,15 +1725,23 @@ def places_by_evidence(
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
+        if "NORP" in labels and len(labels) > 1 and not is_demonym(key):
+            # The model's people label on a name no people is called by ("Copperfield" NORP, then PERSON), which
+            # the vote of one label per name drops too.
+            labels.discard("NORP")
+        if "PRODUCT" in labels and reads_as_region_name(items[0].name):
+            labels.discard("PRODUCT")  # "to Tyneside" PRODUCT: no product has a region's name
+            labels.add("ORG")
         if labels == {"LOC"} or not labels <= {"LOC", "PERSON", "ORG"} or any(item.is_country for item in items):
             continue
         if any(word.casefold().strip(".,") in ORG_NAME_WORDS for word in items[0].name.split()):
             continue
-        name, label = items[0].name, "PERSON" if "PERSON" in labels else items[0].label
+        name, label = items[0].name, "PERSON" if "PERSON" in labels else min(labels)
         around = contexts_of(name, items[0].span.document) if items[0].span.document else []
         if any(person_evidence(context) for context in around):
             continue
         known = is_known_place(name, options)
+        region_shape = reads_as_region_name(name) and not is_about_sport(items[0].span.document)
         # A capital the model calls an organisation is the capital acting as its government ("Harare
         # announced"), which the guidelines keep a place as they keep "Washington said".
         as_government = labels == {"ORG"} and is_capital_by_its_name(name, options)
@@ -1518,7 +1758,7 @@ def places_by_evidence(
             (known and "LOC" in labels)
             or as_government
             or as_capital_or_country
-            or any(place_evidence(c, name, label, known, options, text_places) for c in around)
+            or any(place_evidence(c, name, label, known, options, text_places, region_shape) for c in around)
         ):
             places.add(key)
     return [_labelled(item, "LOC") if alias_key(item.name) in places else item for item in named]
@@ -2670,13 +2910,13 @@ def is_interface_line(item: NamedSpan) -> bool:
 # Curry won", "the play", "the show"): there a person's name follows as often.
 WORK_KINDS = (
     "film|movie|biopic|documentary|docuseries|miniseries|book|novel|novella|memoir|album|song|mixtape|sitcom|podcast|"
-    "musical|opera|painting|poem|sequel|prequel|anthology"
+    "musical|opera|painting|poem|sequel|prequel|anthology|single|EP"
 )
 # The kind right before the name, with a determiner or an owner before it (a word between: "the Netflix series"):
 # not "a one-man show, Henry's performance", nor "show Henry" without one.
 _WORK_KIND_BEFORE = re.compile(
     rf"(?:^|[^\w-])(?:the|a|an|his|her|their|its|our|this|new|latest|debut|hit|upcoming|\w+['’]s)[ \t]+"
-    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS})[ \t]+$",
+    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS}),?[ \t]+[“\"‘']?$",
     re.I,
 )
 # "Oppenheimer, directed by ...". Not a year in brackets: "Marshall Faulk (2000)" is a winner's year.
@@ -2686,6 +2926,55 @@ _WORK_CREDIT_AFTER = re.compile(
 )
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
 _CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
+
+
+def is_named_as_a_work(around: Context) -> bool:
+    """The words around this occurrence say it is a work, not quotation marks alone: its kind before it ("its
+    feature single, ‘Lift Off’") or its credits after it."""
+    return _WORK_KIND_BEFORE.search(around.before) is not None or _WORK_CREDIT_AFTER.match(around.after) is not None
+
+
+# A text with no kind of work nor credit word names no work by them: the scan for occurrences is skipped.
+_WORK_KIND_WORD = re.compile(
+    rf"\b(?:{WORK_KINDS}|directed|written|produced|starring|co-starring|narrated|illustrated)\b", re.I
+)
+# Two titles of one release joined by a slash: "Pale Blue Dot / Lift Off".
+_TITLE_SLASH = re.compile(r"[ \t]*/[ \t]*")
+
+
+def names_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> set[tuple[str, str]]:
+    """(text, name) of each person or organisation the text shows once to be a work (`is_named_as_a_work`, at
+    any occurrence, tagged or not), and of a name joined to one by a slash: every mention of it is the work's
+    title. A quotation alone marks only its own mention (`is_title_of_a_work`): a nickname is quoted too."""
+    # The scan for a kind of work, once a text (not once a name: a text's every name shares it).
+    with_kinds = {document for document in spans_by_document(named) if _WORK_KIND_WORD.search(document) is not None}
+    candidates = {
+        (item.span.document, item.name)
+        for item in named
+        if item.label in ("PERSON", "ORG") and item.span.document in with_kinds
+    }
+    works = {
+        (document, name)
+        for document, name in candidates
+        if any(is_named_as_a_work(around) for around in contexts_of(name, document))
+    }
+    if not works:
+        return works
+    for _ in range(2):  # a chain of three titles at most
+        for first, second in pairwise(named):
+            document = first.span.document
+            if (
+                document
+                and second.span.document is document
+                and first.label in ("PERSON", "ORG")
+                and second.label in ("PERSON", "ORG")
+                and _TITLE_SLASH.fullmatch(document, first.span.char_end, second.span.char_start)
+                # "Luboku’s Pale Blue Dot / Lift Off": the name is the owner's ("Luboku"), not the title's.
+                and not _POSSESSIVE_THEN_NAME.search(first.span.surface)
+                and ((document, first.name) in works or (document, second.name) in works)
+            ):
+                works |= {(document, first.name), (document, second.name)}
+    return works
 
 
 def is_title_of_a_work(item: NamedSpan) -> bool:
@@ -2767,7 +3056,7 @@ def short_forms_of_titles(document: str) -> frozenset[str]:
     )
 
 
-def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
+def without_chrome_and_titles(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
     """Mentions that are a menu's words on a line of their own, and people or organisations that are the
     titles of works (`is_title_of_a_work`), go: neither is a PERSON, ORG or LOC entity. So does every
     person or organisation of a name the page shows once to be a television programme (`is_title_of_a_show`):
@@ -2787,6 +3076,7 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
     }
     documents = {item.span.document for item in named if item.label in ("PERSON", "ORG") and item.span.document}
     shows |= {(document, short) for document in documents for short in short_forms_of_titles(document)}
+    works = names_of_works(named, contexts_of)
     return [
         item
         for item in named
@@ -2794,7 +3084,11 @@ def without_chrome_and_titles(named: list[NamedSpan]) -> list[NamedSpan]:
             (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
             or (
                 item.label in ("PERSON", "ORG")
-                and ((item.span.document, item.name) in shows or is_title_of_a_work(item))
+                and (
+                    (item.span.document, item.name) in shows
+                    or (item.span.document, item.name) in works
+                    or is_title_of_a_work(item)
+                )
             )
             or (item.label == "LOC" and (item.span.document, item.name) in shows)
         )
@@ -3168,10 +3462,12 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
+        named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
+        named = regions_named_by_their_kind(named)
         named = owners_apart(firms_joined_by_and(named))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
-        named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named)))
+        named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
         named = without_abbreviations_of_things(without_common_words(named, words), words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
@@ -3185,7 +3481,9 @@ def canonicalise(
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
-    resolved = resolve_short_forms(labelled)
+    resolved = resolve_short_forms(full_names_cut_short(labelled) if language == ENGLISH else labelled)
+    if language == ENGLISH:
+        resolved = streets_named_short(resolved)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
@@ -3197,17 +3495,27 @@ def canonicalise(
 # brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —").
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
+    r"(?:,[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
 )
 
 
 def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """The place of a dateline in capitals that the model left untagged ("MEXICO CITY (AP) —"): the model reads
     a line in capitals badly. Only at the text's start (DATELINE_REACH), where a story's dateline stands, and
-    only a place the gazetteer knows by the words in title case, so "BREAKING:" or "UPDATE —" name none."""
+    only a place the gazetteer knows by the words in title case, so "BREAKING:" or "UPDATE —" name none. The
+    region after the dateline's comma is a place too, whatever the model called it ("MIAMI, FLA. (WSVN) -",
+    "FLA" ORG to the model)."""
     added: list[NamedSpan] = []
+    regions: set[tuple[str, int]] = set()
     for document, items in spans_by_document(named).items():
         for found in _DATELINE.finditer(document[:DATELINE_REACH]):
+            if found.group(2) is not None:
+                region_start, region_end = found.span(2)
+                regions |= {
+                    (document, item.span.char_start)
+                    for item in items
+                    if region_start <= item.span.char_start and item.span.char_end <= region_end
+                }
             start, end = found.span(1)
             name = found.group(1).title()
             if any(item.span.char_start < end and start < item.span.char_end for item in items):
@@ -3215,6 +3523,13 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
             if country_code_of(name) is None and _gazetteer(options).find(name) is None:
                 continue
             added.append(gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name)))
+    if regions:
+        named = [
+            _labelled(item, "LOC")
+            if item.label in ("ORG", "PERSON") and (item.span.document, item.span.char_start) in regions
+            else item
+            for item in named
+        ]
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
@@ -3231,7 +3546,8 @@ LIST_REACH = 300  # characters each side of a tagged place where its list is rea
 
 def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """A town the model left untagged in a list beside places it tagged ("demonstrations in Kyiv, Lviv, Odesa,
-    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words. A list is
+    Ternopil": Lviv and Odesa untagged): a place too, when the gazetteer knows it by the item's words or it has a
+    region's ending (`reads_as_region_name`: "Tyneside and Wearside"). A list is
     three names or more, or two joined by "and" or "or". Not in a story about sport, where a list of towns is as
     often a list of clubs."""
     added: list[NamedSpan] = []
@@ -3266,7 +3582,11 @@ def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) ->
                     continue
                 # Not a region: "in Houston, Texas, and Houston" names the town's state, which `region_after` reads.
                 place = _gazetteer(options).find(name)
-                if country_code_of(name) is not None or (place is not None and place.population > 0):
+                if (
+                    country_code_of(name) is not None
+                    or (place is not None and place.population > 0)
+                    or reads_as_region_name(name)  # "to Tyneside and Wearside"
+                ):
                     span = Span(name, "GPE", start, end, document)
                     added.append(gazetteer_name(NamedSpan(span, "LOC", name)))
     if not added:
@@ -3310,6 +3630,77 @@ _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*)[ \t]+$")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)[ \t]*$")
 # An article before a name makes it a modifier, not a mention of the person: "a Lee method class".
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)[ \t]+$")
+
+
+# The lower-case word right before a person's span: "realtor Shaun Ghulam", "said Ann Lee".
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])([a-z][a-z-]{2,})[ \t]+$")
+# Verbs that stand before a name as often as a role does ("said Ghulam", "thanked Ann Lee"): not roles. The
+# regular past and third person by their ending, and the irregular verbs of saying and meeting news writes there.
+_VERB_ENDING = re.compile(r"(?:ed|s|^said|^told|^met|^saw|^thank)$")
+
+
+def without_roles_the_text_writes(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's span that opens with a word the text writes in lower case before a person elsewhere, here
+    capitalised only as a sentence's first word, loses the word: "Realtor Ghulam said" beside "realtor Shaun
+    Ghulam" is Ghulam, a role the occupations list lacks. Not a verb's form ("Said", "Thanks"), nor a stop word."""
+    roles: dict[str, set[str]] = {}
+    for item in named:
+        document, start = item.span.document, item.span.char_start
+        if item.label == "PERSON" and document:
+            before = _LOWER_WORD_BEFORE.search(document, max(0, start - 30), start)
+            if before is not None and before.group(1) not in STOP_WORDS and not _VERB_ENDING.search(before.group(1)):
+                roles.setdefault(document, set()).add(before.group(1))
+    if not roles:
+        return named
+    result = []
+    for item in named:
+        span, words = item.span, item.span.surface.split()
+        if (
+            item.label == "PERSON"
+            and len(words) >= 2
+            and words[0].casefold() in roles.get(span.document, ())
+            and words[0][:1].isupper()
+            and _SENTENCE_START_BEFORE.search(span.document, max(0, span.char_start - 3), span.char_start)
+        ):
+            start = span.char_start + span.surface.index(words[1], len(words[0]))
+            rest = replace(span, surface=span.document[start : span.char_end], char_start=start)
+            item = replace(item, span=rest, name=clean_name(rest.surface, "PERSON"))
+        result.append(item)
+    return result
+
+
+# The capitalised word right before a span, on its line: "Han" of "\nHan [Lee] and".
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.'’-])([A-Z][\w'’-]*)[ \t]+$")
+
+
+def full_names_cut_short(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A surname the model tagged alone whose word before it makes a full name of a person of the text is that
+    full name: "\nHan [Lee] and Junmyung Lee" ("Han" NORP to the model) beside "Han Lee, 41". A span the model
+    gave the first word alone goes."""
+    people = {
+        (item.span.document, alias_key(item.name))
+        for item in named
+        if item.label == "PERSON" and " " in item.name and item.span.document
+    }
+    if not people:
+        return named
+    grown: list[NamedSpan] = []
+    firsts: set[tuple[str, int]] = set()  # where the first words of grown names start
+    for item in named:
+        span, document = item.span, item.span.document
+        if item.label == "PERSON" and " " not in item.name and document:
+            before = _FIRST_NAME_BEFORE.search(document, max(0, span.char_start - 30), span.char_start)
+            if before is not None and (document, alias_key(f"{before.group(1)} {item.name}")) in people:
+                start = before.start(1)
+                whole = replace(span, surface=document[start : span.char_end], char_start=start)
+                item = replace(item, span=whole, name=clean_name(whole.surface, "PERSON"))
+                firsts.add((document, start))
+        grown.append(item)
+    if not firsts:
+        return named
+    return [
+        item for item in grown if " " in item.span.surface or (item.span.document, item.span.char_start) not in firsts
+    ]
 
 
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
