@@ -52,14 +52,14 @@ eval: install
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source wcxb --set heldout --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source wcxb --set heldout2
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source readability --set heldout --gate
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source trafilatura --set heldout
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source htmldate --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source trafilatura --set heldout --gate
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source htmldate --set heldout --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source mediacloud --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper3k --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source fundus --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source fundus --set heldout
-	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source trafilatura
+	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source trafilatura --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source trafilatura --set heldout
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr
