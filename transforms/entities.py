@@ -1159,9 +1159,9 @@ def _is_shop_kind(words: list[str]) -> bool:
     return bool(kinds) and all(word in SHOP_KIND_WORDS for word in kinds)
 
 
-def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
-    """A person's name, its possessive and an organisation made of a trade's words are one shop's name: the
-    model cuts "Aisha's Salon and Spa" into "Aisha" PERSON and "Salon and Spa" ORG."""
+def organisations_joined(named: list[NamedSpan], joins: Callable[[NamedSpan, NamedSpan, str], bool]) -> list[NamedSpan]:
+    """An organisation's span and the name right before it in the same text made one organisation, where
+    `joins(before, organisation, text)` says the two are one name the model cut."""
     result: list[NamedSpan] = []
     for item in named:
         last = result[-1] if result else None
@@ -1169,11 +1169,9 @@ def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
         if (
             last is not None
             and item.label == "ORG"
-            and last.label in ("PERSON", "ORG")
             and document
             and last.span.document is document
-            and _OWNER_POSSESSIVE_GAP.fullmatch(document, last.span.char_end, item.span.char_start)
-            and _is_shop_kind(item.name.split())
+            and joins(last, item, document)
         ):
             surface = document[last.span.char_start : item.span.char_end]
             joined = replace(last.span, surface=surface, label="ORG", char_end=item.span.char_end)
@@ -1181,6 +1179,20 @@ def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
             continue
         result.append(item)
     return result
+
+
+def _owner_and_shop(owner: NamedSpan, shop: NamedSpan, document: str) -> bool:
+    return (
+        owner.label in ("PERSON", "ORG")
+        and _OWNER_POSSESSIVE_GAP.fullmatch(document, owner.span.char_end, shop.span.char_start) is not None
+        and _is_shop_kind(shop.name.split())
+    )
+
+
+def shops_named_for_owners(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's name, its possessive and an organisation made of a trade's words are one shop's name: the
+    model cuts "Aisha's Salon and Spa" into "Aisha" PERSON and "Salon and Spa" ORG."""
+    return organisations_joined(named, _owner_and_shop)
 
 
 # A region named by its kind and "of" ("District of Massachusetts", "the Central District of California", "Isle of
@@ -1231,27 +1243,14 @@ def regions_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     return result
 
 
+def _country_and_organisation(country: NamedSpan, organisation: NamedSpan, document: str) -> bool:
+    return country.is_country and document[country.span.char_end : organisation.span.char_start] == " "
+
+
 def countries_before_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
     """A country the model tagged apart from the organisation right after it is part of its name: "U.S. District
     Court" ("U.S." GPE, "District Court" ORG to the model), "U.K. Ministry of Defence"."""
-    result: list[NamedSpan] = []
-    for item in named:
-        last = result[-1] if result else None
-        document = item.span.document
-        if (
-            last is not None
-            and item.label == "ORG"
-            and last.is_country
-            and document
-            and last.span.document is document
-            and document[last.span.char_end : item.span.char_start] == " "
-        ):
-            surface = document[last.span.char_start : item.span.char_end]
-            joined = replace(last.span, surface=surface, label="ORG", char_end=item.span.char_end)
-            result[-1] = NamedSpan(joined, "ORG", clean_name(surface, "ORG"))
-            continue
-        result.append(item)
-    return result
+    return organisations_joined(named, _country_and_organisation)
 
 
 def owners_apart(named: list[NamedSpan]) -> list[NamedSpan]:
