@@ -151,7 +151,7 @@ def failed_checks_on(con: duckdb.DuckDBPyConnection, run_id: str | None = None) 
     None checks every batch."""
     # A temporary table in the connection's own memory: the views database stays read-only.
     if run_id is None:
-        con.execute("CREATE OR REPLACE TEMP TABLE check_batches AS SELECT batch_id FROM batches")
+        con.execute(sql_text("checks_scope", "every_batch.sql"))
     else:
         con.execute(sql_text("checks_scope", "since_last_check.sql"), [run_id])
     failures = {}
