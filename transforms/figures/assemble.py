@@ -935,7 +935,7 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return True  # "seven out of every 100 children"
     if is_word(following, "in") and is_word(after, "a") and is_word(token_at(tokens, quantity.end + 2), "row"):
         # round 26: "Windsor has won six in a row": games won or lost, the noun unsaid ("making that four in a row")
-        return is_word(token_at(tokens, i - 1), *RESULT_VERBS)
+        return is_word(token_at(tokens, i - 1), *STREAK_VERBS)
     if is_word(following, "more") and (after is None or after.kind != "word" or after.low in OBJECT_STOPS):
         return True  # "in at least four states, with a dozen more to follow": more of the states
     before = token_at(tokens, i - 1)
@@ -955,8 +955,9 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
 # Words that sign a temperature below zero, and the units they may sign.
 SIGN_WORDS = frozenset({"minus", "negative"})
 TEMPERATURE_UNITS = frozenset({"°C", "°F", "degree"})
-# Verbs of a side's results whose unsaid noun is games: "has won six in a row".
-RESULT_VERBS = frozenset({"won", "lost", "win", "lose", "wins", "loses", "winning", "losing", "drew", "draw"})
+# Verbs of a side's results whose unsaid noun is games: "has won six in a row" (vocabulary.RESULT_VERBS, the
+# verbs before a score, is another list).
+STREAK_VERBS = frozenset({"won", "lost", "win", "lose", "wins", "loses", "winning", "losing", "drew", "draw"})
 
 
 # Words between a count and a number word coordinated with it: "two terms, or even three", "26 people died in

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from transforms.figures.said_kinds import new_figure
-from transforms.figures.vocabulary import UNIT_PHRASES_BY_WORDS
+from transforms.figures.vocabulary import SMALL_NUMBERS, TENS, UNIT_PHRASES_BY_WORDS
 from transforms.records import Figure
 
 # Things made or worn as a pair, said with 'a pair of' for one thing: the first word after 'of'.
@@ -35,21 +35,8 @@ PHRASE_ENDS = frozenset("of in at to for with and or that who which from on by o
 PAIR_PRONOUNS = frozenset({"these", "those", "them"})
 # Number words a 'plus' may be dashed onto: 'three-plus years', 'twenty-plus'.
 PLUS_WORDS = {
-    "two": 2.0,
-    "three": 3.0,
-    "four": 4.0,
-    "five": 5.0,
-    "six": 6.0,
-    "seven": 7.0,
-    "eight": 8.0,
-    "nine": 9.0,
-    "ten": 10.0,
-    "twelve": 12.0,
-    "twenty": 20.0,
-    "thirty": 30.0,
-    "forty": 40.0,
-    "fifty": 50.0,
-    "hundred": 100.0,
+    word: float({**SMALL_NUMBERS, **TENS, "hundred": 100}[word])
+    for word in "two three four five six seven eight nine ten twelve twenty thirty forty fifty hundred".split()
 }
 PLUS = re.compile(
     r"(?<![\w.,-])(?P<number>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(PLUS_WORDS) + r")-plus"
