@@ -88,7 +88,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from bench.evaluate import Scores
-from bench.missing_data import own_gold_missing, public_set_missing
+from bench.missing_data import gold_texts_missing, own_gold_missing, public_set_missing
 from transforms.entities import load_ner
 from transforms.figures import find_figures
 from transforms.figures.parsed_objects import find_objects_of
@@ -508,6 +508,10 @@ def missing_data_note(args: argparse.Namespace, source: Source, paths: list[Path
         wanted = [args.data / name for name in source.article_files]
         if args.source == "real":
             return public_set_missing(scorer, wanted[0], HOW_TO_GET.format(data=args.data))
+        committed = GOLD_ROOT / (source.gold_folder or source.folder)
+        slices = source.gold_sets.get(args.set, ())
+        if any((committed / file).exists() for alternatives in slices for file in alternatives):
+            return gold_texts_missing(scorer, wanted, committed)  # the judgements are in git, only their texts lost
         # the other sources' texts were built by us beside their judgements (each folder's README.md says how)
         return own_gold_missing(scorer, wanted)
     missing = [path for path in paths if not path.exists()]

@@ -3,8 +3,9 @@
 Two kinds of data are read from the data folder: public sets, whose truth comes with them and which can be
 copied again (each scorer says from where), and our own judgements (gold files the project wrote), which
 cannot. The judgements made before round 19 were kept outside git and were lost when the project moved
-machines; from round 19 they are committed under bench/gold/. A scorer whose data is missing skips, says which
-file and which kind, and exits 0: a missing file is not a failed gate.
+machines; from round 19 they are committed under bench/gold/. The texts those committed judgements were made on are
+not committed: each is rebuilt from a public set with the transforms/ of the commit the set's NOTES.md names. A
+scorer whose data is missing skips, says which file and which kind, and exits 0: a missing file is not a failed gate.
 """
 
 from __future__ import annotations
@@ -29,3 +30,15 @@ def own_gold_missing(scorer: str, missing: Iterable[Path]) -> str:
 def public_set_missing(scorer: str, missing: Path, how: str) -> str:
     """The line a scorer prints when a public set it reads is missing, with how to copy it again."""
     return f"{scorer} skipped (not a failure): {missing} missing; it is a public set: {how} ({SECTION})"
+
+
+def gold_texts_missing(scorer: str, missing: Iterable[Path], gold_folder: Path) -> str:
+    """The line a scorer prints when the texts of a committed gold are missing: the judgements are safe in git, the
+    texts are rebuilt from the public pages, with transforms/ as at the commit the gold's NOTES.md names (its offsets
+    hold for those texts only)."""
+    names = ", ".join(str(path) for path in missing)
+    return (
+        f"{scorer} skipped (not a failure): {names} missing; the judgements are committed in {gold_folder}/, their "
+        "texts are built from a public set: copy it and build the texts with transforms/ as at the commit "
+        f"{gold_folder.name}/NOTES.md names (`python -m bench.with_tree TREE BUILDER FOLDER`; {SECTION})"
+    )

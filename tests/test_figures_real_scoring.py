@@ -317,3 +317,21 @@ def test_without_the_public_articles_it_says_where_to_copy_them_from(tmp_path, c
     assert main(["--data", str(tmp_path), "--gate"]) == 0
     out = capsys.readouterr().out
     assert "public set" in out and "AndyTheFactory/article-extraction-dataset" in out
+
+
+def test_missing_texts_of_a_committed_gold_say_how_to_build_them_not_that_the_judgements_were_lost(
+    tmp_path, capsys, repository_gold
+):
+    assert main(["--data", str(tmp_path), "--source", "mediacloud", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out  # nothing anywhere: the judgements are the project's own, not in git here
+    assert "not a public set" in out and "bench.with_tree" not in out
+    (repository_gold / "htmldate-mediacloud").mkdir(parents=True)
+    (repository_gold / "htmldate-mediacloud" / "gold-heldout.json").write_text('{"articles": []}')
+
+    assert main(["--data", str(tmp_path), "--source", "mediacloud", "--set", "heldout"]) == 0
+
+    out = capsys.readouterr().out
+    assert str(tmp_path / "htmldate-mediacloud" / "figures" / "articles.json") + " missing" in out
+    assert f"the judgements are committed in {repository_gold / 'htmldate-mediacloud'}/" in out
+    assert "htmldate-mediacloud/NOTES.md names (`python -m bench.with_tree TREE BUILDER FOLDER`" in out
+    assert "lost when the project moved" not in out
