@@ -124,8 +124,9 @@ PAGE_SETS = {
             "dev": Path("fundus-testdata/entities-dev.json"),
             "heldout": Path("fundus-testdata/entities-heldout.json"),
         },
-        "copy flairNLP/fundus's English parser test pages to {data}/fundus-testdata/html/ (its README.md gives the "
-        "commit) and build their texts: python -m bench.fixture_texts {data}/fundus-testdata",
+        "copy flairNLP/fundus's tests/resources/parser/test_data/ to {data}/fundus-testdata/test_data/ and build "
+        "the texts with transforms/ as at the commit bench/gold/fundus-testdata/NOTES.md names: "
+        "python -m bench.with_tree TREE bench.fundus_news {data}/fundus-testdata",
         # Round 22 judged these pages blind; round 23 tuned on dev (entities24): dev 0.924 both on 164 mentions,
         # less about one mention in a hundred. The held-out half stays ungated (read as a guard only).
         {"kept document": 0.91, "judged text": 0.91},
@@ -137,8 +138,9 @@ PAGE_SETS = {
             "dev": Path("trafilatura-eval/entities-dev.json"),
             "heldout": Path("trafilatura-eval/entities-heldout.json"),
         },
-        "copy adbar/trafilatura's tests/eval/ and tests/evaldata.json to {data}/trafilatura-eval/tests/ (its README.md "
-        "gives the commit) and keep the news pages: python -m bench.trafilatura_news {data}/trafilatura-eval",
+        "copy adbar/trafilatura's tests/eval/ and tests/evaldata.json to {data}/trafilatura-eval/tests/ and build "
+        "the news pages' texts with transforms/ as at the commit bench/gold/trafilatura-eval/NOTES.md names: "
+        "python -m bench.with_tree TREE bench.trafilatura_news {data}/trafilatura-eval",
         # Round 25 judged these pages blind and scored them once (objects31); round 26 tuned on dev (entities28):
         # 0.858 on 118 mentions, less about one mention in a hundred.
         {"kept document": 0.845, "judged text": 0.845},

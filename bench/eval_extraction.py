@@ -350,14 +350,21 @@ def fundus_page_bodies(country: Path) -> Iterator[tuple[str, Path, str | None, s
             yield name, country / file, meta[file].get("url"), fundus_body(entries[version])
 
 
-def fundus_pages(folder: Path) -> Iterator[Page]:
-    """fundus's English test pages (by the language of the expected body), less those set aside as not news."""
+def fundus_english_pages(folder: Path) -> Iterator[tuple[str, Path, str | None, str]]:
+    """(name, html path, url, body) of fundus's English test pages, by the language of the expected body; those set
+    aside as not news included (bench/fundus_news.py lists them in the fixture folder's not-news.txt)."""
     from transforms.language import detect_language
 
     for country in sorted(path for path in (folder / "test_data").iterdir() if path.is_dir()):
         for name, path, url, body in fundus_page_bodies(country):
-            if name in FUNDUS_NOT_NEWS or detect_language(body).code != "en":
-                continue
+            if detect_language(body).code == "en":
+                yield name, path, url, body
+
+
+def fundus_pages(folder: Path) -> Iterator[Page]:
+    """fundus's English test pages, less those set aside as not news."""
+    for name, path, url, body in fundus_english_pages(folder):
+        if name not in FUNDUS_NOT_NEWS:
             yield Page(name=name, url=url, html=gzip.decompress(path.read_bytes()), body=body)
 
 
