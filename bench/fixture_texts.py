@@ -17,7 +17,8 @@ last commit that changed transforms/, the code that made them) and why each page
 
 Usage: python -m bench.fixture_texts FOLDER [--dev N]
 To rebuild the texts of an earlier commit (the gold files' offsets hold for the texts they were judged on), put a
-work tree of that commit first: `PYTHONPATH=/tmp/at074b648 python bench/fixture_texts.py FOLDER`.
+work tree of that commit first: `PYTHONPATH=/tmp/at074b648 python bench/fixture_texts.py FOLDER`, or, for a builder
+newer than that commit (bench/*_news.py), `python -m bench.with_tree /tmp/at074b648 bench.X FOLDER`.
 """
 
 from __future__ import annotations
