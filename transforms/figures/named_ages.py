@@ -84,6 +84,8 @@ def is_bracketed_age(tokens: list[Token], i: int) -> bool:
     if k >= 0 and is_person_word(tokens[k]):
         return True
     after, determiner, noun = token_at(tokens, i + 2), token_at(tokens, i + 3), token_at(tokens, i + 4)
+    if getattr(after, "text", "") == "," and is_word(determiner, "who", "whose"):
+        return True  # round 27: "the family of Sharma (26), who was found dead": "who" says a person
     return is_word(after, "and") and is_word(determiner, *PERSON_DETERMINERS) and is_person_word(noun)
 
 
@@ -102,3 +104,15 @@ def is_age_at_after_person(tokens: list[Token], i: int) -> bool:
         and following.text in AGE_CLOSERS
         and is_word(token_at(tokens, i - 2), *PERSON_NOUNS, *KIN_WORDS, *ROLE_NOUNS)
     )
+
+
+# Words after "N years" that make it a difference of ages: "Soon-Yi Previn, more than 30 years younger than him".
+AGE_GAP_WORDS = frozenset({"younger", "older", "junior", "senior"})
+
+
+def age_gap_end(tokens: list[Token], i: int) -> int | None:
+    """Index after 'N years younger', '30 years older': how much older one is than another is an age said as a
+    difference, no span of time (round 27; the standard rules ages out)."""
+    if is_word(token_at(tokens, i + 1), "years", "year", "yrs") and is_word(token_at(tokens, i + 2), *AGE_GAP_WORDS):
+        return i + 3
+    return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from transforms.figures.named_ages import (
+    age_gap_end,
     aside_before,
     is_age_at_after_person,
     is_bracketed_age,
@@ -37,6 +38,7 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CLASS_NOUNS,
     COMMON_WORDS,
+    COMPASS_WORDS,
     COPULAS,
     CRICKET_WORDS,
     CURRENCY_ABBREVIATIONS,
@@ -151,6 +153,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
         if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
             return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
+        record = sport_record_end(tokens, i) or age_gap_end(tokens, i)
+        if record is not None:
+            return record  # round 27: "three seconds and two thirds", "by two lengths", "30 years younger"
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
@@ -165,6 +170,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     age = age_end(tokens, i) or posted_ago_end(tokens, i) or proportion_end(tokens, i)
     if age is not None:
         return age
+    record = sport_record_end(tokens, i) or odds_end(tokens, i) or age_gap_end(tokens, i)
+    if record is not None:
+        return record  # round 27: "in 48 starts, four wins and three seconds", "the 3-5 morning-line favorite"
     rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
     if rating is not None:
         return rating
@@ -256,6 +264,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_decimal_label,
         is_citation_number,
         is_page_counter,
+        is_bracketed_house_number,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -2248,6 +2257,8 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
+        if names_a_road(tokens, i - 1):
+            return not is_object_word_after(tokens, end)  # round 27: "the interchange with U.S. 29": a road
         return is_word(token_at(tokens, i - 2), "no", "nos", "nr", "ext")  # "entry No. 7,830", "901-1719 ext. 7"
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
@@ -2353,6 +2364,27 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
         if is_capitalised(street) and street.low.rstrip(".") in STREET_TYPES:
             return k + name_words + 1
     return None
+
+
+def is_bracketed_house_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'buildings at the lower end of Main Street (8069, 8059 and 8049)': plain numbers listed alone in brackets
+    right after a street's name are its house numbers (round 27)."""
+    listed = (",", "and", "&", "or")
+    n = i - 1
+    while n > 0 and (tokens[n].low in listed or (tokens[n].kind == "num" and tokens[n].text.isdecimal())):
+        n -= 1
+    m = end
+    while m < len(tokens) and (tokens[m].low in listed or (tokens[m].kind == "num" and tokens[m].text.isdecimal())):
+        m += 1
+    if tokens[n].text != "(" or getattr(token_at(tokens, m), "text", "") != ")" or not tokens[i].text.isdecimal():
+        return False
+    street, name = token_at(tokens, n - 1), token_at(tokens, n - 2)
+    return (
+        is_capitalised(street)
+        and street is not None
+        and street.low.rstrip(".") in STREET_TYPES
+        and is_capitalised(name)
+    )
 
 
 def past_street_direction(tokens: list[Token], k: int) -> int:
@@ -2693,11 +2725,98 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     while n > 0 and tokens[n].kind == "num" and tokens[n].text.isdecimal():
         n -= 1
+        if names_a_road(tokens, n):
+            # round 27: "U.S. 29 and 40", "Route 9 and 12": one road word names each road of the list
+            return not is_object_word_after(tokens, end)
         if tokens[n].low in LABEL_WORDS:
             return tokens[n].low.endswith("s")  # "Sections 21, 24", "articles 5 and 4"
         while n > 0 and tokens[n].low in (",", "and", "or", "&"):
             n -= 1
     return False
+
+
+# Sport records are no figures (the standard: htmldate-eval's and Media Cloud's NOTES.md, "sport records, odds").
+# A racing record counts places: "four wins, three seconds and three thirds in 48 starts".
+PLACING_NEIGHBOURS = frozenset({"wins", "victories", "firsts", "thirds"})
+# How far from "N seconds" a word of the same record may stand: "four wins, three seconds and three thirds".
+PLACING_REACH = 5
+# Ordinals that, dashed to "place", name where a runner finished: "four second-place finishes".
+PLACE_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
+# What a winning margin in lengths is said with: "won by 5½ lengths", "three lengths clear".
+MARGIN_WORDS = frozenset({"clear", "ahead", "behind", "back", "adrift"})
+# Nouns that odds said as a pair name: "the 3-5 morning-line favorite", "a 50-1 shot".
+ODDS_NOUNS = frozenset({"favourite", "favorite", "favourites", "favorites", "shot", "outsider", "underdog", "longshot"})
+
+
+def sport_record_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a number that is part of a sport record, not a figure: places in a racing record ('three
+    seconds' beside 'wins' or 'thirds': places, no time), places said as dashed ordinals ('four second-place
+    finishes') and a winning margin in lengths ('won by 5½ lengths', 'two lengths clear')."""
+    n = i + 1
+    if getattr(token_at(tokens, n), "text", "") in FRACTION_GLYPHS:
+        n += 1  # "5½ lengths"
+    following = token_at(tokens, n)
+    if is_word(following, "seconds"):
+        near = tokens[max(0, i - PLACING_REACH) : i] + tokens[n + 1 : n + 1 + PLACING_REACH]
+        return n + 1 if any(is_word(t, *PLACING_NEIGHBOURS) for t in near) else None
+    if (
+        is_word(following, *PLACE_ORDINALS)
+        and is_glued_dash(token_at(tokens, n + 1))
+        and is_word(token_at(tokens, n + 2), "place")
+        and is_word(token_at(tokens, n + 3), "finish", "finishes", "finishers")
+    ):
+        return n + 4
+    if is_word(following, "lengths", "length") and (
+        is_word(token_at(tokens, i - 1), "by") or is_word(token_at(tokens, n + 1), *MARGIN_WORDS)
+    ):
+        return n + 1
+    return None
+
+
+def odds_end(tokens: list[Token], i: int) -> int | None:
+    """Index after odds said as a dashed pair before the runner they price, past dashed describing words: 'the 3-5
+    morning-line favorite', 'a 50-1 shot' (bare odds, 'at 50-1', are read as scores already)."""
+    if not (
+        is_glued_dash(token_at(tokens, i + 1))
+        and getattr(token_at(tokens, i + 2), "kind", "") == "num"
+        and tokens[i + 2].glued
+    ):
+        return None
+    n = i + 3
+    while n < i + 7 and is_dashed_part(tokens, n):
+        n += 1  # "morning-line"
+    return n + 1 if is_word(token_at(tokens, n), *ODDS_NOUNS) else None
+
+
+def is_dashed_part(tokens: list[Token], n: int) -> bool:
+    """A glued dash or a lowercase word of a dashed compound at n ('morning', '-', 'line' of 'morning-line')."""
+    token = token_at(tokens, n)
+    if token is None or is_glued_dash(token):
+        return token is not None
+    dashed = is_glued_dash(token_at(tokens, n + 1)) or is_glued_dash(token_at(tokens, n - 1))
+    return token.kind == "word" and token.text.islower() and dashed
+
+
+# Words before a number that names a road: "Route 66", "Interstate 80", "Hwy 1" ("U.S. 29" is matched apart).
+ROAD_NUMBER_WORDS = frozenset({"route", "routes", "highway", "highways", "interstate", "interstates", "hwy", "sr"})
+
+
+def names_a_road(tokens: list[Token], n: int) -> bool:
+    """The word at n names a road by the number after it: 'Route', 'Interstate', 'Hwy', or the 'U.S.' of
+    'U.S. 29' (its last dot at n), as American papers name federal highways."""
+    if tokens[n].low in ROAD_NUMBER_WORDS:
+        return True
+    dotted = [t.text for t in tokens[max(0, n - 3) : n + 1]]
+    return dotted == ["U", ".", "S", "."] and all(t.glued for t in tokens[n - 2 : n + 1])
+
+
+def is_object_word_after(tokens: list[Token], end: int) -> bool:
+    """A lowercase word after a number, which it may count ('U.S. 40 died', 'Route 9 and 12 crews'); not a
+    preposition, a conjunction or a compass point ('U.S. 29 north')."""
+    following = token_at(tokens, end)
+    if following is None or not counts_what_follows(following):
+        return False
+    return following.text.islower() and following.low not in COMPASS_WORDS
 
 
 # Arms named by their calibre: "0.50 calibre rounds", "120 mm rounds", "155mm howitzers".
