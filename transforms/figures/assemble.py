@@ -203,7 +203,11 @@ def match_figure(
         or is_rank_list(tokens, i, quantity, object_span)
     ):
         return None
-    listed_one = quantity.bare_one and object_span is not None and closes_count_list(tokens, i, previous)
+    listed_one = quantity.bare_one and (
+        (object_span is not None and closes_count_list(tokens, i, previous))
+        or (object_span is None and closes_list_without_noun(tokens, i, quantity, previous))
+        or (object_span is not None and counts_one_by_its_noun(tokens, object_span))
+    )
     toll = kind == "count" and quantity.in_words and states_a_toll(tokens, i, quantity, object_span)
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
     if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
@@ -1041,6 +1045,35 @@ def closes_count_list(tokens: list[Token], i: int, previous: FigureMatch | None)
     if previous is None or previous.kind != "count" or previous.object_span is None or not previous.end < i:
         return False
     return all(t.text == "," or is_word(t, "and", "or") for t in tokens[previous.end : i])
+
+
+# Nouns that make the 'one' before them a count of 1 (round 27): "One death and 432 new cases", "reported one
+# additional death"; no reader takes "one death" for the determiner of "one day".
+ONE_COUNTED_NOUNS = frozenset({"death", "fatality", "casualty"})
+# Prepositions after a bare 'one' whose noun a list left unsaid: "two in Bolivia and one in Puerto Rico".
+ELIDED_NOUN_PREPOSITIONS = frozenset({"in", "with", "from", "at", "on", "for"})
+
+
+def counts_one_by_its_noun(tokens: list[Token], object_span: tuple[int, int]) -> bool:
+    """'One death and 432 new cases', 'charged with one count of murder': 'one' is a count, not a determiner, before
+    a death or a charge ('count of'). ('one bird species and one fish species' was tried: 'counting on one company
+    and one team' and 'one electrocuted and one starved' are judged no figures.) Round 27."""
+    head, after = tokens[object_span[1]], object_span[1] + 1
+    if head.low in ONE_COUNTED_NOUNS:
+        return True
+    return head.low == "count" and is_word(token_at(tokens, after), "of")
+
+
+def closes_list_without_noun(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'two NASA astronauts and one from the European Union', 'two in Bolivia and one, unannounced, in Puerto Rico':
+    a bare 'one' right after a count, joined by a comma or 'and', before a preposition or a comma, counts what that
+    count counts (round 27)."""
+    if previous is None or previous.kind != "count" or not previous.end < i:
+        return False
+    if not all(t.text == "," or is_word(t, "and") for t in tokens[previous.end : i]):
+        return False
+    following = token_at(tokens, quantity.end)
+    return following is not None and (following.text == "," or is_word(following, *ELIDED_NOUN_PREPOSITIONS))
 
 
 def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:

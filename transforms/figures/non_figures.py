@@ -153,7 +153,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
         if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
             return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
-        record = sport_record_end(tokens, i) or age_gap_end(tokens, i)
+        record = sport_record_end(tokens, i) or age_gap_end(tokens, i) or named_moment_end(tokens, i)
         if record is not None:
             return record  # round 27: "three seconds and two thirds", "by two lengths", "30 years younger"
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
@@ -170,7 +170,14 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     age = age_end(tokens, i) or posted_ago_end(tokens, i) or proportion_end(tokens, i)
     if age is not None:
         return age
-    record = sport_record_end(tokens, i) or odds_end(tokens, i) or age_gap_end(tokens, i)
+    record = (
+        sport_record_end(tokens, i)
+        or odds_end(tokens, i)
+        or age_gap_end(tokens, i)
+        or named_moment_end(tokens, i)
+        or grade_range_end(tokens, i)
+        or all_round_end(tokens, i)
+    )
     if record is not None:
         return record  # round 27: "in 48 starts, four wins and three seconds", "the 3-5 morning-line favorite"
     rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
@@ -631,6 +638,8 @@ def is_class_number_word(tokens: list[Token], i: int) -> bool:
     if not (opener is None or opener.text in ("\n", ",", "(") or is_word(opener, *NOUN_OPENERS)):
         return False
     following = token_at(tokens, i + 1)
+    if is_word(noun, "grade") and is_word(following, "year"):
+        return True  # round 27: "for her grade eight year": a school year, not eight years
     return UNIT_PHRASES.match(tokens, i + 1) is None and not is_word(following, "of", "more", "other", "times")
 
 
@@ -2262,6 +2271,8 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return is_word(token_at(tokens, i - 2), "no", "nos", "nr", "ext")  # "entry No. 7,830", "901-1719 ext. 7"
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
+    if previous.text == "US":
+        return not is_object_word_after(tokens, end)  # round 27: "parallel to US 1"; "the US 40 died" counts
     if previous.low in LABEL_WORDS:
         return True  # "line 1,000 of the spreadsheet"
     if previous.text == "Year" and text.isdecimal() and 1 <= int(text) <= 13:
@@ -2331,9 +2342,12 @@ def is_service_number(tokens: list[Token], i: int, end: int) -> bool:
     bare = following is None or not counts_what_follows(following) or not looks_plural(following.low)
     if bare and tokens[i].text in BARE_SERVICE_NUMBERS:
         return True  # "called 911.", "a 911 hang-up", "call 311 for help": the number names the service
-    return is_word(following, *TELEPHONE_WORDS) or is_word(
-        token_at(tokens, i - 1), "dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring", "rang"
-    )
+    if is_word(following, *TELEPHONE_WORDS, "quoting"):
+        return True  # round 27: "by calling 101 quoting serial 497": a British police line's reference
+    calling = ("dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring", "rang")
+    if is_word(token_at(tokens, i - 1), "on") and is_word(token_at(tokens, i - 2), "us", "them", "police"):
+        return is_word(token_at(tokens, i - 3), *calling)  # round 27: "call us on 101"
+    return is_word(token_at(tokens, i - 1), *calling)
 
 
 def street_address_end(tokens: list[Token], i: int) -> int | None:
@@ -2797,6 +2811,44 @@ def is_dashed_part(tokens: list[Token], n: int) -> bool:
     return token.kind == "word" and token.text.islower() and dashed
 
 
+# Nouns after a span that make it name a moment or an occasion, not a length of time: "the 30 year anniversary",
+# "at about the 50-second mark" (a point in a video).
+MOMENT_NOUNS = frozenset({"anniversary", "anniversaries", "mark"})
+MOMENT_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+
+
+def named_moment_end(tokens: list[Token], i: int) -> int | None:
+    """Index after 'N year anniversary', 'N-second mark': an occasion or a point in time that a span names (round
+    27; the judges mark them as ordinals and clock times)."""
+    n = i + 1
+    if is_glued_dash(token_at(tokens, n)):
+        n += 1
+    if is_word(token_at(tokens, n), *MOMENT_UNITS) and is_word(token_at(tokens, n + 1), *MOMENT_NOUNS):
+        return n + 2
+    return None
+
+
+def grade_range_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a range of school grades: 'students in grades 6 to 13' name classes, as 'grade 6' does (round
+    27)."""
+    if not is_word(token_at(tokens, i - 1), "grade", "grades") or not tokens[i].text.isdecimal():
+        return None
+    if is_word(token_at(tokens, i + 1), "to", "through") and getattr(token_at(tokens, i + 2), "kind", "") == "num":
+        return i + 3
+    return None
+
+
+def all_round_end(tokens: list[Token], i: int) -> int | None:
+    """Index after '360-degree' before a noun: 'a 360-degree view', 'a 360-degree camera' say all round, no angle
+    (round 27)."""
+    if tokens[i].text != "360" or not is_glued_dash(token_at(tokens, i + 1)):
+        return None
+    degree, following = token_at(tokens, i + 2), token_at(tokens, i + 3)
+    if is_word(degree, "degree") and following is not None and following.kind == "word" and following.text.islower():
+        return i + 3
+    return None
+
+
 # Words before a number that names a road: "Route 66", "Interstate 80", "Hwy 1" ("U.S. 29" is matched apart).
 ROAD_NUMBER_WORDS = frozenset({"route", "routes", "highway", "highways", "interstate", "interstates", "hwy", "sr"})
 
@@ -2804,8 +2856,8 @@ ROAD_NUMBER_WORDS = frozenset({"route", "routes", "highway", "highways", "inters
 def names_a_road(tokens: list[Token], n: int) -> bool:
     """The word at n names a road by the number after it: 'Route', 'Interstate', 'Hwy', or the 'U.S.' of
     'U.S. 29' (its last dot at n), as American papers name federal highways."""
-    if tokens[n].low in ROAD_NUMBER_WORDS:
-        return True
+    if tokens[n].low in ROAD_NUMBER_WORDS or tokens[n].text == "US":
+        return True  # "parallel to US 1"
     dotted = [t.text for t in tokens[max(0, n - 3) : n + 1]]
     return dotted == ["U", ".", "S", "."] and all(t.glued for t in tokens[n - 2 : n + 1])
 
