@@ -171,7 +171,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if age is not None:
         return age
     record = (
-        sport_record_end(tokens, i)
+        race_event_end(tokens, i)
+        or sport_record_end(tokens, i)
         or odds_end(tokens, i)
         or age_gap_end(tokens, i)
         or named_moment_end(tokens, i)
@@ -272,6 +273,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_citation_number,
         is_page_counter,
         is_bracketed_house_number,
+        is_scale_top_after_label,
+        is_round_of_name,
+        is_age_said_by_copula,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -2742,6 +2746,9 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
         if names_a_road(tokens, n):
             # round 27: "U.S. 29 and 40", "Route 9 and 12": one road word names each road of the list
             return not is_object_word_after(tokens, end)
+        if is_capitalised(tokens[n]) and tokens[n].low not in COMMON_WORDS and tokens[n].low.endswith("s"):
+            # round 27: "Sustainable Development Goals 7, 11", "SDGs 7 and 11": a name's numbers, listed
+            return not is_object_word_after(tokens, end)
         if tokens[n].low in LABEL_WORDS:
             return tokens[n].low.endswith("s")  # "Sections 21, 24", "articles 5 and 4"
         while n > 0 and tokens[n].low in (",", "and", "or", "&"):
@@ -2847,6 +2854,57 @@ def all_round_end(tokens: list[Token], i: int) -> int | None:
     if is_word(degree, "degree") and following is not None and following.kind == "word" and following.text.islower():
         return i + 3
     return None
+
+
+# Races named by their distance: "the 100-meter sprint", "80 meter hurdles", "the 400m freestyle".
+RACE_NOUNS = frozenset(
+    "sprint sprints hurdles dash relay relays freestyle backstroke breaststroke butterfly medley steeplechase".split()
+)
+DISTANCE_UNITS = frozenset("meter meters metre metres m yard yards mile miles km kilometre kilometer".split())
+
+
+def race_event_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a distance that names a race, no length: 'racing a 100-meter sprint', 'the 80 meter hurdles',
+    'won the 400m freestyle' (round 27)."""
+    n = i + 1
+    if is_glued_dash(token_at(tokens, n)):
+        n += 1
+    if is_word(token_at(tokens, n), *DISTANCE_UNITS) and is_word(token_at(tokens, n + 1), *RACE_NOUNS):
+        return n + 1
+    return None
+
+
+def is_scale_top_after_label(tokens: list[Token], i: int, end: int) -> bool:
+    """'A Level 3 out of 5 enhanced risk': the top of the scale a labelled level is read on (round 27)."""
+    if not (is_word(token_at(tokens, i - 1), "of") and is_word(token_at(tokens, i - 2), "out")):
+        return False
+    level = token_at(tokens, i - 3)
+    return level is not None and level.kind == "num" and is_word(token_at(tokens, i - 4), *CLASS_NOUNS, *LABEL_WORDS)
+
+
+def is_round_of_name(tokens: list[Token], i: int, end: int) -> bool:
+    """'last year's Round of 16': the name of a stage of a knockout, not sixteen things (round 27)."""
+    return is_word(token_at(tokens, i - 1), "of") and getattr(token_at(tokens, i - 2), "text", "") == "Round"
+
+
+# How far before a copula "age" may stand as its subject: "the age to collect full benefits is 67".
+AGE_SUBJECT_REACH = 8
+
+
+def is_age_said_by_copula(tokens: list[Token], i: int, end: int) -> bool:
+    """'The full retirement age is 67', 'the age to collect full Social Security benefits is 67': a number after
+    a copula whose subject is an age, with no noun after it, is an age (round 27); a median or average age is a
+    statistic and stays."""
+    if not is_word(token_at(tokens, i - 1), *COPULAS) or is_object_word_after(tokens, end):
+        return False
+    if not is_plausible_age(tokens[i]) or opens_range_or_unit(tokens, end):
+        return False
+    for n in range(i - 2, max(i - 2 - AGE_SUBJECT_REACH, -1), -1):
+        if tokens[n].text in SENTENCE_ENDS or tokens[n].text in (",", ";"):
+            return False
+        if is_word(tokens[n], "age"):
+            return not is_word(token_at(tokens, n - 1), *AVERAGE_WORDS)
+    return False
 
 
 # Words before a number that names a road: "Route 66", "Interstate 80", "Hwy 1" ("U.S. 29" is matched apart).
