@@ -1016,6 +1016,11 @@ def states_a_toll(tokens: list[Token], i: int, quantity: Quantity, object_span: 
         n += 2  # "one more body was found"
         if not is_object_word(token_at(tokens, n - 1)):
             return False
+    elif quantity.bare_one and is_word(token_at(tokens, n), "of"):
+        group_end = past_group_named(tokens, n + 1)  # round 27: "one of its soldiers was killed"
+        if group_end is None:
+            return False
+        n = group_end
     elif quantity.bare_one:
         return False  # "one killed" is too short to tell from a name or a title
     elif is_word(token_at(tokens, i - 1), "the"):
@@ -1023,9 +1028,26 @@ def states_a_toll(tokens: list[Token], i: int, quantity: Quantity, object_span: 
     while is_word(token_at(tokens, n), *TOLL_AUXILIARIES):
         n += 1
     word = token_at(tokens, n)
+    if is_word(word, "found") and is_word(token_at(tokens, n + 1), "to", "guilty", "that", "not", "liable"):
+        return False  # round 27: "one of its officers was found to have lied": a finding, no body found
     if is_word(word, "remain", "remains", "remained"):
         return is_word(token_at(tokens, n + 1), "in") and is_word(token_at(tokens, n + 2), "hospital", "hospitals")
     return is_word(word, *TOLL_WORDS)
+
+
+# How many words may name the group a casualty is one of: "one of its soldiers", "one of the Turkish soldiers".
+GROUP_NAME_REACH = 3
+
+
+def past_group_named(tokens: list[Token], n: int) -> int | None:
+    """Index after 'its soldiers' of 'one of its soldiers was killed': a determiner or a possessive and up to
+    three words of the group; None when no determiner opens it ('one of us')."""
+    if not is_word(token_at(tokens, n), "the", "its", "their", "his", "her", "our", "those", "these"):
+        return None
+    k = n + 1
+    while k < n + 1 + GROUP_NAME_REACH and is_object_word(token_at(tokens, k)) and tokens[k].low not in TOLL_WORDS:
+        k += 1
+    return k if k > n + 1 else None
 
 
 def is_owner_name(token: Token | None) -> bool:
