@@ -209,6 +209,10 @@ def match_figure(
         or (object_span is not None and counts_one_by_its_noun(tokens, object_span))
     )
     toll = kind == "count" and quantity.in_words and states_a_toll(tokens, i, quantity, object_span)
+    if toll and object_span is None and quantity.bare_one:
+        group_end = past_group_named(tokens, quantity.end + 1)
+        if group_end is not None:
+            object_span = (quantity.end + 2, group_end - 1)  # round 27: "one of its soldiers was killed" -> soldiers
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
     if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
