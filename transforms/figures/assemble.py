@@ -1025,6 +1025,8 @@ def states_a_toll(tokens: list[Token], i: int, quantity: Quantity, object_span: 
         if group_end is None:
             return False
         n = group_end
+        if not is_word(token_at(tokens, n), *TOLL_AUXILIARIES, "died"):
+            return False  # "one of the bodies recovered from the jet had been": a participle naming the group
     elif quantity.bare_one:
         return False  # "one killed" is too short to tell from a name or a title
     elif is_word(token_at(tokens, i - 1), "the"):
@@ -1092,12 +1094,13 @@ def counts_one_by_its_noun(tokens: list[Token], object_span: tuple[int, int]) ->
 
 def closes_list_without_noun(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
     """'two NASA astronauts and one from the European Union', 'two in Bolivia and one, unannounced, in Puerto Rico':
-    a bare 'one' right after a count, joined by a comma or 'and', before a preposition or a comma, counts what that
-    count counts (round 27)."""
+    a bare 'one' joined by 'and' right after a count, before a preposition or a comma, counts what that count counts
+    (round 27)."""
     if previous is None or previous.kind != "count" or not previous.end < i:
         return False
-    if not all(t.text == "," or is_word(t, "and") for t in tokens[previous.end : i]):
-        return False
+    between = tokens[previous.end : i]
+    if not all(t.text == "," or is_word(t, "and") for t in between) or not any(is_word(t, "and") for t in between):
+        return False  # "two motorcycles, one for himself and one for his assistant": a part of the two, no new count
     following = token_at(tokens, quantity.end)
     return following is not None and (following.text == "," or is_word(following, *ELIDED_NOUN_PREPOSITIONS))
 
