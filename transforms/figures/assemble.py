@@ -203,8 +203,16 @@ def match_figure(
         or is_rank_list(tokens, i, quantity, object_span)
     ):
         return None
-    listed_one = quantity.bare_one and object_span is not None and closes_count_list(tokens, i, previous)
+    listed_one = quantity.bare_one and (
+        (object_span is not None and closes_count_list(tokens, i, previous))
+        or (object_span is None and closes_list_without_noun(tokens, i, quantity, previous))
+        or (object_span is not None and counts_one_by_its_noun(tokens, object_span))
+    )
     toll = kind == "count" and quantity.in_words and states_a_toll(tokens, i, quantity, object_span)
+    if toll and object_span is None and quantity.bare_one:
+        group_end = past_group_named(tokens, quantity.end + 1)
+        if group_end is not None:
+            object_span = (quantity.end + 2, group_end - 1)  # round 27: "one of its soldiers was killed" -> soldiers
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
     if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
         return None
@@ -1012,6 +1020,13 @@ def states_a_toll(tokens: list[Token], i: int, quantity: Quantity, object_span: 
         n += 2  # "one more body was found"
         if not is_object_word(token_at(tokens, n - 1)):
             return False
+    elif quantity.bare_one and is_word(token_at(tokens, n), "of"):
+        group_end = past_group_named(tokens, n + 1)  # round 27: "one of its soldiers was killed"
+        if group_end is None:
+            return False
+        n = group_end
+        if not is_word(token_at(tokens, n), *TOLL_AUXILIARIES, "died"):
+            return False  # "one of the bodies recovered from the jet had been": a participle naming the group
     elif quantity.bare_one:
         return False  # "one killed" is too short to tell from a name or a title
     elif is_word(token_at(tokens, i - 1), "the"):
@@ -1019,9 +1034,26 @@ def states_a_toll(tokens: list[Token], i: int, quantity: Quantity, object_span: 
     while is_word(token_at(tokens, n), *TOLL_AUXILIARIES):
         n += 1
     word = token_at(tokens, n)
+    if is_word(word, "found") and is_word(token_at(tokens, n + 1), "to", "guilty", "that", "not", "liable"):
+        return False  # round 27: "one of its officers was found to have lied": a finding, no body found
     if is_word(word, "remain", "remains", "remained"):
         return is_word(token_at(tokens, n + 1), "in") and is_word(token_at(tokens, n + 2), "hospital", "hospitals")
     return is_word(word, *TOLL_WORDS)
+
+
+# How many words may name the group a casualty is one of: "one of its soldiers", "one of the Turkish soldiers".
+GROUP_NAME_REACH = 3
+
+
+def past_group_named(tokens: list[Token], n: int) -> int | None:
+    """Index after 'its soldiers' of 'one of its soldiers was killed': a determiner or a possessive and up to
+    three words of the group; None when no determiner opens it ('one of us')."""
+    if not is_word(token_at(tokens, n), "the", "its", "their", "his", "her", "our", "those", "these"):
+        return None
+    k = n + 1
+    while k < n + 1 + GROUP_NAME_REACH and is_object_word(token_at(tokens, k)) and tokens[k].low not in TOLL_WORDS:
+        k += 1
+    return k if k > n + 1 else None
 
 
 def is_owner_name(token: Token | None) -> bool:
@@ -1041,6 +1073,36 @@ def closes_count_list(tokens: list[Token], i: int, previous: FigureMatch | None)
     if previous is None or previous.kind != "count" or previous.object_span is None or not previous.end < i:
         return False
     return all(t.text == "," or is_word(t, "and", "or") for t in tokens[previous.end : i])
+
+
+# Nouns that make the 'one' before them a count of 1 (round 27): "One death and 432 new cases", "reported one
+# additional death"; no reader takes "one death" for the determiner of "one day".
+ONE_COUNTED_NOUNS = frozenset({"death", "fatality", "casualty"})
+# Prepositions after a bare 'one' whose noun a list left unsaid: "two in Bolivia and one in Puerto Rico".
+ELIDED_NOUN_PREPOSITIONS = frozenset({"in", "with", "from", "at", "on", "for"})
+
+
+def counts_one_by_its_noun(tokens: list[Token], object_span: tuple[int, int]) -> bool:
+    """'One death and 432 new cases', 'charged with one count of murder': 'one' is a count, not a determiner, before
+    a death or a charge ('count of'). ('one bird species and one fish species' was tried: 'counting on one company
+    and one team' and 'one electrocuted and one starved' are judged no figures.) Round 27."""
+    head, after = tokens[object_span[1]], object_span[1] + 1
+    if head.low in ONE_COUNTED_NOUNS:
+        return True
+    return head.low == "count" and is_word(token_at(tokens, after), "of")
+
+
+def closes_list_without_noun(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'two NASA astronauts and one from the European Union', 'two in Bolivia and one, unannounced, in Puerto Rico':
+    a bare 'one' joined by 'and' right after a count, before a preposition or a comma, counts what that count counts
+    (round 27)."""
+    if previous is None or previous.kind != "count" or not previous.end < i:
+        return False
+    between = tokens[previous.end : i]
+    if not all(t.text == "," or is_word(t, "and") for t in between) or not any(is_word(t, "and") for t in between):
+        return False  # "two motorcycles, one for himself and one for his assistant": a part of the two, no new count
+    following = token_at(tokens, quantity.end)
+    return following is not None and (following.text == "," or is_word(following, *ELIDED_NOUN_PREPOSITIONS))
 
 
 def kind_and_unit(quantity: Quantity) -> tuple[str, str | None]:

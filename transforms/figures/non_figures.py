@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from transforms.figures.named_ages import (
+    age_gap_end,
     aside_before,
     is_age_at_after_person,
     is_bracketed_age,
@@ -37,6 +38,7 @@ from transforms.figures.vocabulary import (
     CHANGE_VERB_STEMS,
     CLASS_NOUNS,
     COMMON_WORDS,
+    COMPASS_WORDS,
     COPULAS,
     CRICKET_WORDS,
     CURRENCY_ABBREVIATIONS,
@@ -151,6 +153,9 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
         if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
             return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
+        record = sport_record_end(tokens, i) or age_gap_end(tokens, i) or named_moment_end(tokens, i)
+        if record is not None:
+            return record  # round 27: "three seconds and two thirds", "by two lengths", "30 years younger"
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
@@ -165,6 +170,17 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     age = age_end(tokens, i) or posted_ago_end(tokens, i) or proportion_end(tokens, i)
     if age is not None:
         return age
+    record = (
+        race_event_end(tokens, i)
+        or sport_record_end(tokens, i)
+        or odds_end(tokens, i)
+        or age_gap_end(tokens, i)
+        or named_moment_end(tokens, i)
+        or grade_range_end(tokens, i)
+        or all_round_end(tokens, i)
+    )
+    if record is not None:
+        return record  # round 27: "in 48 starts, four wins and three seconds", "the 3-5 morning-line favorite"
     rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
     if rating is not None:
         return rating
@@ -256,6 +272,10 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_decimal_label,
         is_citation_number,
         is_page_counter,
+        is_bracketed_house_number,
+        is_scale_top_after_label,
+        is_round_of_name,
+        is_age_said_by_copula,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -622,6 +642,8 @@ def is_class_number_word(tokens: list[Token], i: int) -> bool:
     if not (opener is None or opener.text in ("\n", ",", "(") or is_word(opener, *NOUN_OPENERS)):
         return False
     following = token_at(tokens, i + 1)
+    if is_word(noun, "grade") and is_word(following, "year"):
+        return True  # round 27: "for her grade eight year": a school year, not eight years
     return UNIT_PHRASES.match(tokens, i + 1) is None and not is_word(following, "of", "more", "other", "times")
 
 
@@ -2248,9 +2270,13 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text == "." and previous.glued:
+        if names_a_road(tokens, i - 1):
+            return not is_object_word_after(tokens, end)  # round 27: "the interchange with U.S. 29": a road
         return is_word(token_at(tokens, i - 2), "no", "nos", "nr", "ext")  # "entry No. 7,830", "901-1719 ext. 7"
     if previous is None or previous.kind != "word" or previous.text in CURRENCY_ABBREVIATIONS:
         return False
+    if previous.text == "US":
+        return not is_object_word_after(tokens, end)  # round 27: "parallel to US 1"; "the US 40 died" counts
     if previous.low in LABEL_WORDS:
         return True  # "line 1,000 of the spreadsheet"
     if previous.text == "Year" and text.isdecimal() and 1 <= int(text) <= 13:
@@ -2320,9 +2346,12 @@ def is_service_number(tokens: list[Token], i: int, end: int) -> bool:
     bare = following is None or not counts_what_follows(following) or not looks_plural(following.low)
     if bare and tokens[i].text in BARE_SERVICE_NUMBERS:
         return True  # "called 911.", "a 911 hang-up", "call 311 for help": the number names the service
-    return is_word(following, *TELEPHONE_WORDS) or is_word(
-        token_at(tokens, i - 1), "dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring", "rang"
-    )
+    if is_word(following, *TELEPHONE_WORDS, "quoting"):
+        return True  # round 27: "by calling 101 quoting serial 497": a British police line's reference
+    calling = ("dial", "dialled", "dialed", "dialling", "call", "called", "calling", "ring", "rang")
+    if is_word(token_at(tokens, i - 1), "on") and is_word(token_at(tokens, i - 2), "us", "them", "police"):
+        return is_word(token_at(tokens, i - 3), *calling)  # round 27: "call us on 101"
+    return is_word(token_at(tokens, i - 1), *calling)
 
 
 def street_address_end(tokens: list[Token], i: int) -> int | None:
@@ -2353,6 +2382,27 @@ def street_address_end(tokens: list[Token], i: int) -> int | None:
         if is_capitalised(street) and street.low.rstrip(".") in STREET_TYPES:
             return k + name_words + 1
     return None
+
+
+def is_bracketed_house_number(tokens: list[Token], i: int, end: int) -> bool:
+    """'buildings at the lower end of Main Street (8069, 8059 and 8049)': plain numbers listed alone in brackets
+    right after a street's name are its house numbers (round 27)."""
+    listed = (",", "and", "&", "or")
+    n = i - 1
+    while n > 0 and (tokens[n].low in listed or (tokens[n].kind == "num" and tokens[n].text.isdecimal())):
+        n -= 1
+    m = end
+    while m < len(tokens) and (tokens[m].low in listed or (tokens[m].kind == "num" and tokens[m].text.isdecimal())):
+        m += 1
+    if tokens[n].text != "(" or getattr(token_at(tokens, m), "text", "") != ")" or not tokens[i].text.isdecimal():
+        return False
+    street, name = token_at(tokens, n - 1), token_at(tokens, n - 2)
+    return (
+        is_capitalised(street)
+        and street is not None
+        and street.low.rstrip(".") in STREET_TYPES
+        and is_capitalised(name)
+    )
 
 
 def past_street_direction(tokens: list[Token], k: int) -> int:
@@ -2693,11 +2743,190 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return False
     while n > 0 and tokens[n].kind == "num" and tokens[n].text.isdecimal():
         n -= 1
+        if names_a_road(tokens, n):
+            # round 27: "U.S. 29 and 40", "Route 9 and 12": one road word names each road of the list
+            return not is_object_word_after(tokens, end)
+        if is_capitalised(tokens[n]) and tokens[n].low not in COMMON_WORDS and tokens[n].low.endswith("s"):
+            # round 27: "Sustainable Development Goals 7, 11", "SDGs 7 and 11": a name's numbers, listed
+            return not is_object_word_after(tokens, end)
         if tokens[n].low in LABEL_WORDS:
             return tokens[n].low.endswith("s")  # "Sections 21, 24", "articles 5 and 4"
         while n > 0 and tokens[n].low in (",", "and", "or", "&"):
             n -= 1
     return False
+
+
+# Sport records are no figures (the standard: htmldate-eval's and Media Cloud's NOTES.md, "sport records, odds").
+# A racing record counts places: "four wins, three seconds and three thirds in 48 starts".
+PLACING_NEIGHBOURS = frozenset({"wins", "victories", "firsts", "thirds"})
+# How far from "N seconds" a word of the same record may stand: "four wins, three seconds and three thirds".
+PLACING_REACH = 5
+# Ordinals that, dashed to "place", name where a runner finished: "four second-place finishes".
+PLACE_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
+# What a winning margin in lengths is said with: "won by 5½ lengths", "three lengths clear".
+MARGIN_WORDS = frozenset({"clear", "ahead", "behind", "back", "adrift"})
+# Nouns that odds said as a pair name: "the 3-5 morning-line favorite", "a 50-1 shot".
+ODDS_NOUNS = frozenset({"favourite", "favorite", "favourites", "favorites", "shot", "outsider", "underdog", "longshot"})
+
+
+def sport_record_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a number that is part of a sport record, not a figure: places in a racing record ('three
+    seconds' beside 'wins' or 'thirds': places, no time), places said as dashed ordinals ('four second-place
+    finishes') and a winning margin in lengths ('won by 5½ lengths', 'two lengths clear')."""
+    n = i + 1
+    if getattr(token_at(tokens, n), "text", "") in FRACTION_GLYPHS:
+        n += 1  # "5½ lengths"
+    following = token_at(tokens, n)
+    if is_word(following, "seconds"):
+        near = tokens[max(0, i - PLACING_REACH) : i] + tokens[n + 1 : n + 1 + PLACING_REACH]
+        return n + 1 if any(is_word(t, *PLACING_NEIGHBOURS) for t in near) else None
+    if (
+        is_word(following, *PLACE_ORDINALS)
+        and is_glued_dash(token_at(tokens, n + 1))
+        and is_word(token_at(tokens, n + 2), "place")
+        and is_word(token_at(tokens, n + 3), "finish", "finishes", "finishers")
+    ):
+        return n + 4
+    if is_word(following, "lengths", "length") and (
+        is_word(token_at(tokens, i - 1), "by") or is_word(token_at(tokens, n + 1), *MARGIN_WORDS)
+    ):
+        return n + 1
+    return None
+
+
+def odds_end(tokens: list[Token], i: int) -> int | None:
+    """Index after odds said as a dashed pair before the runner they price, past dashed describing words: 'the 3-5
+    morning-line favorite', 'a 50-1 shot' (bare odds, 'at 50-1', are read as scores already)."""
+    if not (
+        is_glued_dash(token_at(tokens, i + 1))
+        and getattr(token_at(tokens, i + 2), "kind", "") == "num"
+        and tokens[i + 2].glued
+    ):
+        return None
+    n = i + 3
+    while n < i + 7 and is_dashed_part(tokens, n):
+        n += 1  # "morning-line"
+    return n + 1 if is_word(token_at(tokens, n), *ODDS_NOUNS) else None
+
+
+def is_dashed_part(tokens: list[Token], n: int) -> bool:
+    """A glued dash or a lowercase word of a dashed compound at n ('morning', '-', 'line' of 'morning-line')."""
+    token = token_at(tokens, n)
+    if token is None or is_glued_dash(token):
+        return token is not None
+    dashed = is_glued_dash(token_at(tokens, n + 1)) or is_glued_dash(token_at(tokens, n - 1))
+    return token.kind == "word" and token.text.islower() and dashed
+
+
+# Nouns after a span that make it name a moment or an occasion, not a length of time: "the 30 year anniversary",
+# "at about the 50-second mark" (a point in a video).
+MOMENT_NOUNS = frozenset({"anniversary", "anniversaries", "mark"})
+MOMENT_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
+
+
+def named_moment_end(tokens: list[Token], i: int) -> int | None:
+    """Index after 'N year anniversary', 'N-second mark': an occasion or a point in time that a span names (round
+    27; the judges mark them as ordinals and clock times)."""
+    n = i + 1
+    if is_glued_dash(token_at(tokens, n)):
+        n += 1
+    if is_word(token_at(tokens, n), *MOMENT_UNITS) and is_word(token_at(tokens, n + 1), *MOMENT_NOUNS):
+        return n + 2
+    return None
+
+
+def grade_range_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a range of school grades: 'students in grades 6 to 13' name classes, as 'grade 6' does (round
+    27)."""
+    if not is_word(token_at(tokens, i - 1), "grade", "grades") or not tokens[i].text.isdecimal():
+        return None
+    if is_word(token_at(tokens, i + 1), "to", "through") and getattr(token_at(tokens, i + 2), "kind", "") == "num":
+        return i + 3
+    return None
+
+
+def all_round_end(tokens: list[Token], i: int) -> int | None:
+    """Index after '360-degree' before a noun: 'a 360-degree view', 'a 360-degree camera' say all round, no angle
+    (round 27)."""
+    if tokens[i].text != "360" or not is_glued_dash(token_at(tokens, i + 1)):
+        return None
+    degree, following = token_at(tokens, i + 2), token_at(tokens, i + 3)
+    if is_word(degree, "degree") and following is not None and following.kind == "word" and following.text.islower():
+        return i + 3
+    return None
+
+
+# Races named by their distance: "the 100-meter sprint", "80 meter hurdles", "the 400m freestyle".
+RACE_NOUNS = frozenset(
+    "sprint sprints hurdles dash relay relays freestyle backstroke breaststroke butterfly medley steeplechase".split()
+)
+DISTANCE_UNITS = frozenset("meter meters metre metres m yard yards mile miles km kilometre kilometer".split())
+
+
+def race_event_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a distance that names a race, no length: 'racing a 100-meter sprint', 'the 80 meter hurdles',
+    'won the 400m freestyle' (round 27)."""
+    n = i + 1
+    if is_glued_dash(token_at(tokens, n)):
+        n += 1
+    if is_word(token_at(tokens, n), *DISTANCE_UNITS) and is_word(token_at(tokens, n + 1), *RACE_NOUNS):
+        return n + 1
+    return None
+
+
+def is_scale_top_after_label(tokens: list[Token], i: int, end: int) -> bool:
+    """'A Level 3 out of 5 enhanced risk': the top of the scale a labelled level is read on (round 27)."""
+    if not (is_word(token_at(tokens, i - 1), "of") and is_word(token_at(tokens, i - 2), "out")):
+        return False
+    level = token_at(tokens, i - 3)
+    return level is not None and level.kind == "num" and is_word(token_at(tokens, i - 4), *CLASS_NOUNS, *LABEL_WORDS)
+
+
+def is_round_of_name(tokens: list[Token], i: int, end: int) -> bool:
+    """'last year's Round of 16': the name of a stage of a knockout, not sixteen things (round 27)."""
+    return is_word(token_at(tokens, i - 1), "of") and getattr(token_at(tokens, i - 2), "text", "") == "Round"
+
+
+# How far before a copula "age" may stand as its subject: "the age to collect full benefits is 67".
+AGE_SUBJECT_REACH = 8
+
+
+def is_age_said_by_copula(tokens: list[Token], i: int, end: int) -> bool:
+    """'The full retirement age is 67', 'the age to collect full Social Security benefits is 67': a number after
+    a copula whose subject is an age, with no noun after it, is an age (round 27); a median or average age is a
+    statistic and stays."""
+    if not is_word(token_at(tokens, i - 1), *COPULAS) or is_object_word_after(tokens, end):
+        return False
+    if not is_plausible_age(tokens[i]) or opens_range_or_unit(tokens, end):
+        return False
+    for n in range(i - 2, max(i - 2 - AGE_SUBJECT_REACH, -1), -1):
+        if tokens[n].text in SENTENCE_ENDS or tokens[n].text in (",", ";"):
+            return False
+        if is_word(tokens[n], "age"):
+            return not is_word(token_at(tokens, n - 1), *AVERAGE_WORDS)
+    return False
+
+
+# Words before a number that names a road: "Route 66", "Interstate 80", "Hwy 1" ("U.S. 29" is matched apart).
+ROAD_NUMBER_WORDS = frozenset({"route", "routes", "highway", "highways", "interstate", "interstates", "hwy", "sr"})
+
+
+def names_a_road(tokens: list[Token], n: int) -> bool:
+    """The word at n names a road by the number after it: 'Route', 'Interstate', 'Hwy', or the 'U.S.' of
+    'U.S. 29' (its last dot at n), as American papers name federal highways."""
+    if tokens[n].low in ROAD_NUMBER_WORDS or tokens[n].text == "US":
+        return True  # "parallel to US 1"
+    dotted = [t.text for t in tokens[max(0, n - 3) : n + 1]]
+    return dotted == ["U", ".", "S", "."] and all(t.glued for t in tokens[n - 2 : n + 1])
+
+
+def is_object_word_after(tokens: list[Token], end: int) -> bool:
+    """A lowercase word after a number, which it may count ('U.S. 40 died', 'Route 9 and 12 crews'); not a
+    preposition, a conjunction or a compass point ('U.S. 29 north')."""
+    following = token_at(tokens, end)
+    if following is None or not counts_what_follows(following):
+        return False
+    return following.text.islower() and following.low not in COMPASS_WORDS
 
 
 # Arms named by their calibre: "0.50 calibre rounds", "120 mm rounds", "155mm howitzers".

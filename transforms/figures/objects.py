@@ -82,6 +82,7 @@ from transforms.figures.vocabulary import (
     SUM_HEDGES,
     TENDING_WORDS,
     TIME_FRAME_NOUNS,
+    TOLL_WORDS,
     TRADING_VERBS,
     UNIT_HEADS,
     UNIT_PHRASES_BY_WORDS,
@@ -370,6 +371,8 @@ def trim_to_head(tokens: list[Token], words: list[tuple[int, int]], singular: bo
     for n in range(1, len(words)):
         if len(lasts[n]) > 4 and lasts[n].endswith(("ed", "ing", "ly")):
             return words[:n]
+        if lasts[n] in TOLL_WORDS:
+            return words[:n]  # round 27: "one person died", "one man dead": a toll's verb, too short for the above
     return words
 
 

@@ -581,7 +581,7 @@ rule rules resolution page pages room flight route highway interstate no number 
 category grade class platform gate terminal district precinct ward zone sector episode season game
 round stage lap hole exit channel line track model type figure table item verse volume vol issue row
 seat floor suite apartment unit building block lot pier tier covid step part junction jct pillar
-stand bay berth booth court lane extension ext entry band rung
+stand bay berth booth court lane extension ext entry band rung code zip postcode serial log
 """.split()
 )
 # Nouns for a ranking, which "top N" names rather than counts: "the weekly top 10 lists".
