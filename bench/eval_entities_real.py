@@ -53,6 +53,7 @@ from pathlib import Path
 
 from bench.eval_ner import gold_key
 from bench.evaluate import Scores
+from bench.fixture_texts import FIXTURE_ORIGINS, how_to_rebuild
 from bench.missing_data import own_gold_missing, public_set_missing
 from bench.ner_scoring import LABELS, GoldDocument, score_mentions, score_report
 from transforms.entities import (
@@ -84,7 +85,7 @@ class PageSet:
     folder: Path  # under the data folder
     bodies: str  # the judged texts, {key: {"articleBody": ..., "url"?: ...}}, in the folder
     gold: dict[str, Path]  # set -> gold file, under GOLD_ROOT first, then the data folder
-    how_to_get: str
+    how_to_get: str  # with {data}; empty for a folder of FIXTURE_ORIGINS, whose how_to_rebuild says it
     # Floors for --gate on the dev gold, F1 of what a run stores: the measured figure less about one
     # mention in a hundred, the noise of a single judgement or extraction change.
     gate_f1: dict[str, float]
@@ -98,8 +99,7 @@ PAGE_SETS = {
             "dev": Path("postlight-fixtures/entities-dev.json"),
             "heldout": Path("postlight-fixtures/entities-heldout.json"),
         },
-        "copy postlight/parser's test pages to {data}/postlight-fixtures/html/ (its README.md gives the commit) "
-        "and build their texts: python -m bench.fixture_texts {data}/postlight-fixtures",
+        "",
         # round 22's dev figures after entities23's rules, 0.891 both (docs/evaluation.md; 0.876 before them);
         # raised in round 26 after entities28's rules (0.900)
         {"kept document": 0.890, "judged text": 0.890},
@@ -111,8 +111,7 @@ PAGE_SETS = {
             "dev": Path("newspaper3k-fixtures/entities-dev.json"),
             "heldout": Path("newspaper3k-fixtures/entities-heldout.json"),
         },
-        "copy codelucas/newspaper's test pages to {data}/newspaper3k-fixtures/html/ (its README.md gives the "
-        "commit) and build their texts: python -m bench.fixture_texts {data}/newspaper3k-fixtures",
+        "",
         # round 23's dev figures after entities24's rules, 0.893 both (docs/evaluation.md; 0.890 in round 22);
         # raised in round 26 after entities28's rules (0.903)
         {"kept document": 0.890, "judged text": 0.890},
@@ -331,7 +330,13 @@ def main(argv: list[str] | None = None) -> int:
     gold_path = args.gold or gold_path_for(page_set, args.split, args.data)
     bodies = args.data / page_set.folder / page_set.bodies
     if not bodies.exists():
-        print(public_set_missing("real-news entity eval", bodies, page_set.how_to_get.format(data=args.data)))
+        folder = page_set.folder.as_posix()
+        how = (
+            how_to_rebuild(args.data, folder)
+            if folder in FIXTURE_ORIGINS
+            else page_set.how_to_get.format(data=args.data)
+        )
+        print(public_set_missing("real-news entity eval", bodies, how))
         return 0
     if not gold_path.exists():
         print(own_gold_missing("real-news entity eval", [gold_path]))

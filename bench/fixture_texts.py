@@ -48,6 +48,41 @@ class PageText:
     word_count: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class FixtureOrigin:
+    """Where a fixture folder's pages come from, and how its judged texts were built."""
+
+    repository: str  # on GitHub
+    commit: str  # the pages' commit there
+    pages: str  # the pages' path in that repository
+    texts_commit: str  # newsetl's commit whose pipeline made the texts the committed gold's offsets point into
+    dev: int = 0  # --dev
+
+
+# Where the fixture folders of rounds 18-19 come from and which commit's texts their committed gold points into
+# (docs/evaluation.md, "Evaluation data on a new machine"; rebuilt so in round 27). how_to_rebuild words it for a
+# scorer that finds the texts missing. The pages judged not news are committed beside the gold
+# (bench/gold/<folder>/not-news.txt): the split, and so the gold's indices, depend on them.
+FIXTURE_ORIGINS = {
+    "postlight-fixtures": FixtureOrigin("postlight/parser", "e8ba7ece", "fixtures/*.html", "074b648", dev=30),
+    "goose3-fixtures": FixtureOrigin("goose3/goose3", "c5a8902e", "tests/data/content/*.html", "074b648"),
+    "newspaper3k-fixtures": FixtureOrigin("codelucas/newspaper", "1618b547", "tests/data/html/*.html", "074b648"),
+}
+
+
+def how_to_rebuild(data: Path, folder: str) -> str:
+    """How to copy a fixture folder's pages again and build the texts its committed gold was judged on."""
+    origin = FIXTURE_ORIGINS[folder]
+    tree = f"/tmp/at{origin.texts_commit}"
+    dev = f" --dev {origin.dev}" if origin.dev else ""
+    return (
+        f"copy {origin.repository}'s {origin.pages} at {origin.commit} byte for byte to {data}/{folder}/html/ and "
+        f"bench/gold/{folder}/not-news.txt beside it, then build the texts at {origin.texts_commit} (the gold's "
+        f"offsets point into those): git worktree add --detach {tree} {origin.texts_commit}; "
+        f"PYTHONPATH={tree} python bench/fixture_texts.py {data}/{folder}{dev}"
+    )
+
+
 def split_order(file: str) -> str:
     """The key that orders pages for the split: the sha1 of the file name, so adding a page moves no other."""
     return hashlib.sha1(file.encode("utf-8")).hexdigest()
