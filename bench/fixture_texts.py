@@ -17,8 +17,8 @@ last commit that changed transforms/, the code that made them) and why each page
 
 Usage: python -m bench.fixture_texts FOLDER [--dev N]
 To rebuild the texts of an earlier commit (the gold files' offsets hold for the texts they were judged on), put a
-work tree of that commit first: `PYTHONPATH=/tmp/at074b648 python bench/fixture_texts.py FOLDER`, or, for a builder
-newer than that commit (bench/*_news.py), `python -m bench.with_tree /tmp/at074b648 bench.X FOLDER`.
+work tree of that commit and run this builder with its transforms/ (bench/with_tree.py says why this way):
+`python -m bench.with_tree /tmp/at074b648 bench.fixture_texts FOLDER` (the same for bench/*_news.py).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def how_to_rebuild(data: Path, folder: str) -> str:
         f"copy {origin.repository}'s {origin.pages} at {origin.commit} byte for byte to {data}/{folder}/html/ and "
         f"bench/gold/{folder}/not-news.txt beside it, then build the texts at {origin.texts_commit} (the gold's "
         f"offsets point into those): git worktree add --detach {tree} {origin.texts_commit}; "
-        f"PYTHONPATH={tree} python bench/fixture_texts.py {data}/{folder}{dev}"
+        f"python -m bench.with_tree {tree} bench.fixture_texts {data}/{folder}{dev}"
     )
 
 

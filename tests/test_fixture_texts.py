@@ -168,7 +168,7 @@ def test_without_a_fixture_sets_texts_the_scorers_say_how_to_rebuild_them_at_the
     assert (
         "postlight/parser's fixtures/*.html at e8ba7ece" in out and "bench/gold/postlight-fixtures/not-news.txt" in out
     )
-    assert "PYTHONPATH=/tmp/at074b648 python bench/fixture_texts.py" in out and out.rstrip().count("--dev 30") == 1
+    assert "python -m bench.with_tree /tmp/at074b648 bench.fixture_texts" in out and out.rstrip().count("--dev 30") == 1
     assert score_entities([f"--data={tmp_path}", "--source=newspaper3k"]) == 0
     out = capsys.readouterr().out
     assert "codelucas/newspaper's tests/data/html/*.html at 1618b547" in out and "at 074b648" in out
