@@ -60,12 +60,15 @@ of 2023 chosen by `bench/htmldate_news.py`, trafilatura's pages left out), in `{
 held-out pages judged blind in round 25 (gold in `bench/gold/htmldate-eval/`); `--source mediacloud` a twelfth from
 the English news pages of htmldate's other evaluation set (github.com/adbar/htmldate, tests/test_set/: Media Cloud's
 news of 2020 chosen by `bench/mediacloud_news.py`), in `{data}/htmldate-mediacloud/figures/`, held-out pages judged
-blind in round 26 (gold in `bench/gold/htmldate-mediacloud/`). The texts of these sets are built by
-`bench/fixture_texts.py`.
+blind in round 26 (gold in `bench/gold/htmldate-mediacloud/`); `--source metadata` a thirteenth from the English news
+pages among the saved test pages of Media Cloud's metadata library (github.com/mediacloud/metadata-lib,
+mcmetadata/test/fixtures/: news of 2009-2023 chosen by `bench/metadata_lib_news.py`), in
+`{data}/mediacloud-metadata/figures/`, all 19 held-out pages judged blind in round 27 (gold in
+`bench/gold/mediacloud-metadata/`). The texts of these sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate
-                 |mediacloud]
+                 |mediacloud|metadata]
        [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
@@ -178,6 +181,7 @@ READABILITY_FOLDER = Path("readability-testpages") / "figures"
 TRAFILATURA_FOLDER = Path("trafilatura-eval") / "figures"
 HTMLDATE_FOLDER = Path("htmldate-eval") / "figures"
 MEDIACLOUD_FOLDER = Path("htmldate-mediacloud") / "figures"
+METADATA_FOLDER = Path("mediacloud-metadata") / "figures"
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -301,6 +305,15 @@ SOURCES = {
         },
         (MEDIACLOUD_FOLDER / "articles.json",),
         Path("htmldate-mediacloud"),
+    ),
+    # Media Cloud metadata-lib's saved test pages, those of news hosts (helper accept30, round 27): all 19 English news
+    # pages held out and judged blind at once (gold-heldout.json) before any figure finder ran on them, scored once at
+    # main 0cf6b2c.
+    "metadata": Source(
+        METADATA_FOLDER,
+        {"dev": (), "heldout": (("gold-heldout.json",),)},
+        (METADATA_FOLDER / "articles.json",),
+        Path("mediacloud-metadata"),
     ),
 }
 

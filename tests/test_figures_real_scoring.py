@@ -206,6 +206,24 @@ def test_the_trafilatura_source_scores_both_slices_as_heldout_and_the_second_alo
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout2.json'}\n" in capsys.readouterr().out
 
 
+def test_the_metadata_source_reads_texts_under_mediacloud_metadata_figures_and_has_no_dev_set(
+    tmp_path, capsys, repository_gold
+):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "mediacloud-metadata" / "figures").mkdir(parents=True)
+    (tmp_path / "mediacloud-metadata" / "figures" / "articles.json").write_text(
+        (tmp_path / "figures-real" / "articles.json").read_text()
+    )
+    committed = repository_gold / "mediacloud-metadata"
+    committed.mkdir(parents=True)
+    (committed / "gold-heldout.json").write_text((tmp_path / "figures-real" / "gold-dev.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "metadata", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout.json'}\n" in out
+    assert main(["--data", str(tmp_path), "--source", "metadata"]) == 0
+    assert "the metadata source has no dev set" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("folder", "file", "first"),
     [
@@ -214,6 +232,7 @@ def test_the_trafilatura_source_scores_both_slices_as_heldout_and_the_second_alo
         ("fundus-testdata", "gold-heldout2.json", 40),
         ("wcxb", "gold-heldout.json", 0),
         ("trafilatura-eval", "gold-heldout2.json", 40),
+        ("mediacloud-metadata", "gold-heldout.json", 0),
     ],
 )
 def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder, file, first):
@@ -238,7 +257,9 @@ def test_the_committed_blind_judgements_hold_offsets_values_and_no_text(folder, 
     objects = [f for f in rulings if "round-22 standard" in f["ruling"]]  # round 22's object standard, old kept
     assert all('"Round 22, figures40"' in f["ruling"] and "; was " in f["ruling"] for f in objects)
     if file == "gold-heldout.json":
-        assert all("kind" in f and f["kind"] == "duration" for f in rulings if f not in objects)
+        ranges = [f for f in rulings if "stated range" in f["ruling"]]  # metadata-lib's, mended after its score
+        assert all(f["value"] is None and f["value_low"] < f["value_high"] for f in ranges)
+        assert all("kind" in f and f["kind"] == "duration" for f in rulings if f not in objects + ranges)
 
 
 def test_a_page_the_figure_finder_raises_on_scores_as_misses_and_is_named(tmp_path, capsys, monkeypatch):
