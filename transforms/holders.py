@@ -116,15 +116,27 @@ def find_holders_of(
         worth_parsing(nlp, text, figures, mentions, done)
         for (text, figures, mentions), done in zip(articles, earlier, strict=True)
     ]
-    unparsed = [doc for sentences in chosen for _, _, doc in sentences if not doc.has_annotation("DEP")]
+    # Which sentences the parser reads is settled before it runs: `pipe` parses the Docs themselves, a
+    # batch (`nlp.batch_size`) ahead of the one taken, so a sentence asked about afterwards would look
+    # parsed already and every later sentence would take the parse of another (round 27, perf23).
+    to_parse = [[not doc.has_annotation("DEP") for _, _, doc in sentences] for sentences in chosen]
+    unparsed = [
+        doc
+        for sentences, unread in zip(chosen, to_parse, strict=True)
+        for (_, _, doc), parse in zip(sentences, unread, strict=True)
+        if parse
+    ]
     parses = iter(nlp.pipe(unparsed, disable=["ner"]))
     return [
         with_holders(
             figures,
             mentions,
-            [(start, end, doc if doc.has_annotation("DEP") else next(parses)) for start, end, doc in sentences],
+            [
+                (start, end, next(parses) if parse else doc)
+                for (start, end, doc), parse in zip(sentences, unread, strict=True)
+            ],
         )
-        for (_, figures, mentions), sentences in zip(articles, chosen, strict=True)
+        for (_, figures, mentions), sentences, unread in zip(articles, chosen, to_parse, strict=True)
     ]
 
 
