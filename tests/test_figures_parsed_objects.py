@@ -539,3 +539,45 @@ def test_the_objects_of_round_26_leave_what_names_nothing(nlp, text, surface):
 )
 def test_the_objects_of_round_26_keep_what_the_judges_keep(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 27 (objects33): docs/evaluation.md, "Round 27, objects33". A loss told as done is its loser's; what a change
+# verb's subject earns "from" a source is the subject's; a change a subject sees or registers is the subject's; "new"
+# and "fresh" pick out a group and stay (the object standard, round 25).
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Shareholders lost more than $40 billion in the crash of 1987.", "more than $40 billion", "Shareholders"),
+        ("Contoso Bank lost $90 million in trading copper futures.", "$90 million", "Contoso Bank"),
+        (
+            "Jane Roe, the region's second largest landowner, lost $2.1m in the flood.",
+            "$2.1m",
+            "Jane Roe",
+        ),
+        ("Income from the rail business fell 4.2 per cent to $81.5 million.", "4.2 per cent", "Income"),
+        ("Income from the rail business fell 4.2 per cent to $81.5 million.", "$81.5 million", "Income"),
+        ("Meanwhile, revenue from the hotel segment climbed 12.5 per cent.", "12.5 per cent", "revenue"),
+        ("Ticket sales spiked by 140% after the final.", "140%", "Ticket sales"),
+        ("Cycling also saw a 45% increase last summer.", "45%", "Cycling"),
+        ("The town, whose population registered an increase of 18% since 2010, needs schools.", "18%", "population"),
+        ("About 12% of new subscribers cancel within a month.", "About 12%", "new subscribers"),
+        ("The ministry reported 310 fresh infections on Friday.", "310 fresh infections", "fresh infections"),
+    ],
+)
+def test_the_objects_of_round_27(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a loss that may come, or one said "on" a thing, is not its loser's; "more" still says how many more; "at"
+        # is left to the token rules
+        ("The orchard stands to lose up to $80,000 this season.", "up to $80,000", None),
+        ("Growers would have lost millions more without the rain.", "millions", None),
+        ("The carrier expects to lose $7 million on the route.", "$7 million", "route"),
+        ("The army sent 300 more troops to the border.", "300 more troops", "troops"),
+    ],
+)
+def test_the_objects_of_round_27_keep_what_the_judges_keep(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

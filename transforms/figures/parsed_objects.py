@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS
+from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
 __all__ = [
@@ -118,6 +119,7 @@ CHANGE_VERBS = verb_forms(
     "tumble/tumbles/tumbled/tumbling",
     "sink/sinks/sank/sunk/sinking",
     "dip/dips/dipped/dipping",
+    "spike/spikes/spiked/spiking",  # round 27 (objects33): "volleyball reservations spiked by 256%"
 )
 # The prepositions a change verb takes its level, its start or its size with ("fell to 25%", "from 27%",
 # "by 3%"); a change without one takes its size as a direct object ("rose 3%").
@@ -261,10 +263,12 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         quoted = [f for f in inside if may_be_quoted(f)]
         changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(may_be_changed(f) for f in inside)
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
-        held = any(may_be_held(f) for f in inside) and any(t.lower_ in HOLDING_IN_VERBS for t in doc)
+        held_in_words = HOLDING_IN_VERBS | LOSING_VERBS
+        held = any(may_be_held(f) for f in inside) and any(t.lower_ in held_in_words for t in doc)
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
+        held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
             held
             or rated
@@ -324,6 +328,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         changed = changed_thing(span)
         if takes_changed(figure.object, changed):
             return changed
+    if span is not None and len(span) and may_be_sourced(figure):
+        sourced = sourced_subject(figure_head(span), figure.object or "")
+        if sourced is not None:
+            return phrase_of(sourced, span)
     if may_be_quoted(figure):
         quoted = quoted_object(doc, first, last, figure.kind)
         said = (figure.object or "").lower()
@@ -677,7 +685,7 @@ def held_in(head: Token, said: str) -> str | None:
     """Who holds a sum said "in" a kind of money: the subject of the verb of earning, raising or reporting it ("UPS
     made record profits in 2022, bringing in $100 billion in revenue" -> UPS; "startups like Lovable raising $330
     million in funding" -> Lovable), or None (a pronoun, a passive, a subject holding a figure of its own)."""
-    if head.dep_ != "dobj" or head.head.lower_ not in HOLDING_IN_VERBS:
+    if head.dep_ != "dobj" or not (head.head.lower_ in HOLDING_IN_VERBS or loss_told(head.head)):
         return None
     verb = head.head
     if verb.lower_.startswith("br") and not any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children):
@@ -759,7 +767,34 @@ def changed_thing(span: Span) -> str | None:
     if owner is not None:
         return phrase_of(owner, span) or ""  # "CSS's 11Kb rise"
     named = [c for c in change.lefts if c.dep_ == "compound" and not span.start <= c.i < span.end]
-    return noun_phrase(named[-1], span) or "" if named and is_nominal(named[-1]) else ""
+    if named and is_nominal(named[-1]):
+        return noun_phrase(named[-1], span) or ""
+    seer = seen_change_subject(change)
+    return phrase_of(seer, span) or "" if seer is not None else ""
+
+
+# Round 27 (objects33): a change a subject sees, records or registers is the subject's ("soccer also saw a 158%
+# increase", "the hashtag #strengthtraining has seen a 38% increase", "whose influx registered an increase of 239%").
+SEEN_CHANGE_VERBS = VOCABULARY_SEEING_VERBS | verb_forms(
+    "seeing",
+    "record/records/recorded/recording",
+    "register/registers/registered/registering",
+    "experience/experiences/experienced/experiencing",
+)
+
+
+def seen_change_subject(change: Token) -> Token | None:
+    """The subject of the verb of seeing whose object is the change noun, or None (a pronoun, a subject with a number
+    of its own)."""
+    verb = change.head
+    if change.dep_ != "dobj" or verb.lower_ not in SEEN_CHANGE_VERBS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | EMPTY_HEADS:
+        return None
+    if any(token.like_num and not is_name_number(token) for token in own_words(subject)):
+        return None
+    return subject
 
 
 # Round 25 (lead): a count with no noun of its own that a verb of change or level reaches ("The death toll ... had
@@ -857,6 +892,30 @@ def takes_changed(said: str | None, changed: str | None) -> bool:
     return any(word in changes for word in said.lower().split()) or changed.endswith(" " + said)
 
 
+# Round 27 (objects33): what a change verb's subject earns "from" a source is the subject, not the source the token
+# rules read before the verb ("Revenue from the property business rose 10.3 per cent to S$327.2 million" -> Revenue).
+# Only "from": "at" names whose the thing is, and the judges keep it ("Cash at S&P 500 companies has risen to $836.8
+# billion" -> S&P 500 companies).
+def may_be_sourced(figure: Figure) -> bool:
+    """Whether the token rules' object of a share or a sum follows a "from" before the figure."""
+    said = figure.object
+    if figure.kind not in CHANGED_KINDS or not said:
+        return False
+    before = figure.sentence[: max(0, figure.sentence.find(figure.surface))]
+    return re.search(rf"\bfrom\b[^,;:]*\b{re.escape(said)}\b", before) is not None
+
+
+def sourced_subject(head: Token, said: str) -> Token | None:
+    """The change verb's subject (`changed_noun`) where the token rules' object is the noun of a "from" phrase on it,
+    else None."""
+    subject = changed_noun(head)
+    if subject is None:
+        return None
+    source = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    noun = first_child(source, ("pobj",)) if source is not None else None
+    return subject if noun is not None and noun.text == said.split()[-1] else None
+
+
 def may_be_quoted(figure: Figure) -> bool:
     """Whether the figure could be a market quote's level, move or share (`quoted_object`): money, a share,
     or a count that is a bare number or a move in points."""
@@ -892,7 +951,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     change_words = CHANGE_VERBS | MOVING_VERBS | CHANGE_NOUNS
     has_change_verb = any(token.lower_ in change_words for token in sentence)
     words = {token.lower_ for token in sentence}
-    has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | GIVING_VERBS | COPULAS))
+    has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | LOSING_VERBS | GIVING_VERBS | COPULAS))
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
     has_change_verb = has_change_verb or bool(words & (PASSING_VERBS | COMING_VERBS))  # `passed_level_verb`
@@ -1275,11 +1334,16 @@ def changed_noun(head: Token) -> Token | None:
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         subject = first_child(verb.head, ("nsubj",))  # "hit $325 million in 2016 and will grow to $800 million"
+    if subject is None and verb.dep_ == "acl" and verb.head.i < verb.i:
+        # round 27 (objects33): the parser, without a tagger, reads a sentence's verb as a participle on its subject
+        # ("Volleyball reservations spiked by 256%"), and a participle's noun is what changes ("shares rising 5%")
+        subject = verb.head
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
         return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
-    if any(token.like_num and not is_name_number(token) for token in own_words(subject)):
+    change = {t.i for t in verb.subtree} if subject == verb.head else set()  # the participle's own figure
+    if any(token.like_num and not is_name_number(token) and token.i not in change for token in own_words(subject)):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
 
@@ -1903,6 +1967,23 @@ RECEIVING_VERBS = verb_forms(
 HOLDING_IN_VERBS = RECEIVING_VERBS | verb_forms(
     "report/reports/reported/reporting", "post/posts/posted/posting", "bring/brings/brought/bringing"
 )
+# Round 27 (objects33): a sum lost is its loser's where the loss is told as done and no "on" names what it was lost on
+# ("investors lost more than $2 trillion", "UBS AG lost more than $350 million in trading Facebook shares"); a loss
+# that may come names nothing the judges keep ("his family farm stands to lose up to $150,000", "seniors would have
+# lost trillions", "producers will lose over a trillion dollars in annual profits": `loss_told`), and "expects to lose
+# $5.6 million on operations" stays operations (`purpose_noun`).
+LOSING_VERBS = verb_forms("lose/loses/lost")
+
+
+def loss_told(verb: Token) -> bool:
+    """Whether the verb is a loss told as done: a losing verb without an auxiliary, not an infinitive, no "on"."""
+    return (
+        verb.lower_ in LOSING_VERBS
+        and verb.dep_ != "xcomp"
+        and not any(c.dep_ in ("aux", "auxpass") or (c.dep_ == "prep" and c.lower_ == "on") for c in verb.children)
+    )
+
+
 # Verbs whose sum goes "in" what they name, as a payment does (round 22, figures40).
 INVESTING_VERBS = verb_forms("invest/invests/invested/investing", "spend/spends/spent/spending")
 # Verbs whose indirect object is who is given the sum: "gives the agency $17.99 billion".
@@ -2042,7 +2123,8 @@ def receiver_noun(head: Token) -> Token | None:
     if verb.lower_ in PAYING_VERBS:
         paid = first_child(verb, ("nsubjpass",))  # "Giuffre was paid $160,000": who is paid holds it
         return paid if paid is not None and is_nominal(paid) and paid.lower_ not in RELATIVE_PRONOUNS else None
-    if verb.lower_ not in RECEIVING_VERBS:
+    lost_on = any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children)
+    if verb.lower_ not in RECEIVING_VERBS and (not loss_told(verb) or lost_on):
         return None
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
@@ -2052,7 +2134,10 @@ def receiver_noun(head: Token) -> Token | None:
     said = (
         subject.subtree if subject.i < verb.i and verb.dep_ != "relcl" else subject.doc[subject.left_edge.i : subject.i]
     )
-    if any(token.like_num for token in said):
+    # round 27 (objects33): a description set off after the name holds no figure of its own ("Warren Buffett, the
+    # world's third richest person, lost $3.6bn")
+    described = {t.i for c in subject.children if c.dep_ == "appos" and c.i > subject.i for t in c.subtree}
+    if any(token.like_num and token.i not in described for token in said):
         return None
     named = first_child(subject, ("appos",))  # "another payments company, Stripe, raise ...": the name
     return named if named is not None and is_name(named) and named.i > subject.i else subject
