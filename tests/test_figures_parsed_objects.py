@@ -562,6 +562,24 @@ def test_the_objects_of_round_26_keep_what_the_judges_keep(nlp, text, surface, e
         ("The town, whose population registered an increase of 18% since 2010, needs schools.", "18%", "population"),
         ("About 12% of new subscribers cancel within a month.", "About 12%", "new subscribers"),
         ("The ministry reported 310 fresh infections on Friday.", "310 fresh infections", "fresh infections"),
+        # a move in brackets after a name; a distance and a direction after "lies"; a name in "'s"; a thing limited to
+        # a level; a measure a verb of warming or change takes "by"
+        (
+            "Shares of Northwind Traders (up 2.15 per cent), Tailspin Toys (down 0.4 per cent) and A & B Foods "
+            "(up 1.1 per cent) led the index.",
+            "2.15 per cent",
+            "Northwind Traders",
+        ),
+        (
+            "Shares of Northwind Traders (up 2.15 per cent), Tailspin Toys (down 0.4 per cent) and A & B Foods "
+            "(up 1.1 per cent) led the index.",
+            "1.1 per cent",
+            "A & B Foods",
+        ),
+        ("The old quarry lies 35km north-east of the city.", "35km", "old quarry"),
+        ("McKenna’s raised $12m at its spring auction.", "$12m", "McKenna’s"),
+        ("The treaty aims to limit ocean warming to 1.2°C this century.", "1.2°C", "ocean warming"),
+        ("The bay has cooled by nearly 3 degrees since June.", "nearly 3 degrees", "bay"),
     ],
 )
 def test_the_objects_of_round_27(nlp, text, surface, expected):

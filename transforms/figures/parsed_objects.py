@@ -960,7 +960,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
             return True
         if kind in STATED_KINDS and words & CHANGING_VERBS:
             return True  # "reduce greenhouse-gas emissions by 7-10%" (`verb_changed`)
-        if kind in STATED_KINDS and words & (GROWTH_NOUNS | FORECAST_NOUNS):
+        if kind in STATED_KINDS and words & (GROWTH_NOUNS | FORECAST_NOUNS | LIMITING_VERBS):
             return True  # `limited_change`, `grown_thing`
         if kind == "percent" and "by" in words and words & OPINION_VERBS:
             return True  # `poll_margin_subject`
@@ -1029,6 +1029,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = ranged_noun(head, kind)
     if noun is None and kind == "measure":
         noun = measured_thing(head)  # round 24: "the console weighs 8.4 pounds", "The ore will be heated to 2,000C"
+    if noun is None and kind == "measure":
+        noun = changed_by(head)  # round 27: "My neighborhood has already warmed by more than 2 degrees Celsius"
     if noun is None and kind in ("measure", "percent"):
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
     return coordinated_phrase(noun, span) if noun is not None else None
@@ -1659,7 +1661,36 @@ def limited_change(head: Token) -> Token | None:
             return None  # "its forecast for 2024": a time, not a thing
         # "outlook for growth in the United States": the parser hangs "in" on either noun
         return grown_thing(forecast) or grown_thing(thing)
-    return grown_thing(thing) if thing.lower_ in GROWTH_NOUNS else None
+    if thing.lower_ in GROWTH_NOUNS:
+        return grown_thing(thing)
+    # round 27 (objects33): a thing a verb of limiting holds to a level is what the level is of ("limit global warming
+    # to 1.5°C", "curbing global warming to 1.5°C by 2050"); a change noun alone stays unsaid (above)
+    return thing if verb.lower_ in LIMITING_VERBS and is_nominal(thing) and thing.lower_ not in PRICE_NOUNS else None
+
+
+# Round 27 (objects33): verbs of a change in temperature, whose subject is what a measure "by" them is of ("My
+# neighborhood has already warmed by more than 2 degrees Celsius"), as a change verb's is ("the river rose by 2
+# metres").
+WARMING_VERBS = verb_forms("warm/warms/warmed/warming", "cool/cools/cooled/cooling", "heat/heats/heated/heating")
+
+
+def changed_by(head: Token) -> Token | None:
+    """The subject of the verb of change or warming a measure is said "by" (the parser may label that "by" an agent),
+    or None for a pronoun, a passive or a subject after the verb."""
+    by = head.head
+    if head.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
+        return None
+    verb = by.head
+    if verb.lower_ not in CHANGE_VERBS | WARMING_VERBS or any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
+# Verbs that hold a thing under a level (round 27, objects33).
+LIMITING_VERBS = verb_forms("limit/limits/limited/limiting", "curb/curbs/curbed/curbing", "cap/caps/capped/capping")
 
 
 # Verbs of saying or holding a view whose subject a poll's margin is of: "By 56% to 35%, Hispanics said".
@@ -1888,6 +1919,19 @@ def name_tail(noun: Token, figure: Span) -> str | None:
     return doc[preposition.i : named.i + 1].text
 
 
+def names_in_s(noun: Token) -> bool:
+    """Whether the capitalised subject is a name written with its "'s" ("Sotheby’s raised $380m"): the "'s" right
+    after it is followed by the subject's own verb, so it owns nothing."""
+    doc = noun.doc
+    return (
+        noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.text[:1].isupper()
+        and noun.lower_ not in EMPTY_HEADS
+        and noun.i + 2 < len(doc)
+        and doc[noun.i + 2] == noun.head
+    )
+
+
 def noun_phrase(noun: Token, figure: Span) -> str | None:
     """`phrase_of` without its test of the head."""
     doc = noun.doc
@@ -1926,6 +1970,8 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
     after = doc[last + 1] if last + 1 < len(doc) and not figure.start <= last + 1 < figure.end else None
     if after is not None and after.head == noun and after.dep_ == "nummod" and is_name_number(after):
         last += 1  # "the Russell 2000": the name's number after it
+    elif after is not None and after.head == noun and after.dep_ == "case" and names_in_s(noun):
+        last += 1  # round 27 (objects33): "Sotheby’s raised $380m": a name in "'s" that owns nothing after it
     while last + 2 < len(doc) and doc[last + 1].text in HYPHENS and not doc[last].whitespace_:
         if doc[last + 1].whitespace_:
             break
@@ -2179,6 +2225,8 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     Not through a preposition's object ("limit the increase to 3.6 degrees": what is limited is not said plainly)
     nor a subject after the figure ("Some 2,000 miles away, McKelvey is standing")."""
     if kind == "measure" and head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
+        if head.head.lower_ in COMPASS and head.head.dep_ in ("dobj", "advmod", "npadvmod"):
+            return placed_subject(head.head.head)  # round 27: "The project lies 50km south-west of Port Hedland"
         return head.head  # "the 30-pound Explorer 1", "a sprawling 1.2 million-acre watershed"
     if kind == "measure" and head.dep_ == "npadvmod" and head.head.dep_ == "dobj" and head.head.i < head.i:
         return head.head  # "have moved the wreckage about 20 miles": the distance the thing was moved
@@ -2234,6 +2282,16 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     if subject.lower_ in PRICE_NOUNS:  # "Average price of a home that sold was $640,479"
         named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
         return first_child(named, ("pobj",)) if named is not None else None
+    return subject
+
+
+def placed_subject(verb: Token) -> Token | None:
+    """What lies where a distance and a direction after the verb place it (round 27, objects33: "Caeneus' Mallina
+    project lies 50km south-west of Port Hedland", parsed with the direction as the verb's object): the verb's subject,
+    or None for a pronoun or a subject after the verb."""
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
     return subject
 
 
@@ -2556,9 +2614,17 @@ NOT_LABELS = frozenset(
 QUOTED_TITLE = re.compile(r"[“\"]([^”\"]{1,80}?)[”\"]\s*\($")
 
 
+# Round 27 (objects33): a market report's list of moves, each in brackets after the name that moved ("Shares of Central
+# Bank of India (up 1.89 per cent), Canara Bank (up 1.28 per cent), J & K Bank (up 1.21 per cent)"): the name's.
+MOVE_LABEL = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w.'’-]*)(?: (?:[A-Z][\w.'’-]*|&|of|and))*) \((?:up|down|rose|fell|gained|lost) $"
+)
+MOVED_HOLDINGS = re.compile(r"^(?:Shares|Stocks|Stock) (?:of|in) ")
+
+
 def bracket_labelled(figure: Figure, text: str) -> Figure:
-    """The figure, a share with no object set alone in brackets after a word, with that word as its object; a price
-    so set after a quoted title, with the title."""
+    """The figure, a share with no object set alone in brackets after a word, with that word as its object, or with a
+    move ("(up 1.2 per cent)") after a name, with the name; a price so set after a quoted title, with the title."""
     if figure.object is not None or not text.startswith(")", figure.char_end):
         return figure
     if figure.kind == "money":
@@ -2566,6 +2632,9 @@ def bracket_labelled(figure: Figure, text: str) -> Figure:
         return replace(figure, object=title.group(1).strip()) if title is not None else figure
     if figure.kind != "percent":
         return figure
+    moved = MOVE_LABEL.search(text, max(0, figure.char_start - 80), figure.char_start)
+    if moved is not None:
+        return replace(figure, object=MOVED_HOLDINGS.sub("", moved.group(1)))
     label = BRACKET_LABEL.search(text, max(0, figure.char_start - 40), figure.char_start)
     if label is None or label.group(1).lower() in NOT_LABELS | MONTHS:
         return figure
