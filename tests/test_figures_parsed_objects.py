@@ -580,6 +580,10 @@ def test_the_objects_of_round_26_keep_what_the_judges_keep(nlp, text, surface, e
         ("McKenna’s raised $12m at its spring auction.", "$12m", "McKenna’s"),
         ("The treaty aims to limit ocean warming to 1.2°C this century.", "1.2°C", "ocean warming"),
         ("The bay has cooled by nearly 3 degrees since June.", "nearly 3 degrees", "bay"),
+        # a low a thing falls to; a share higher or lower after a verb of level, or of costs themselves
+        ("Quarterly profits fell to a record low of $2 million.", "$2 million", "Quarterly profits"),
+        ("Attendance totaled 18% higher than last season.", "18%", "Attendance"),
+        ("Operating costs were 4.5 per cent higher this year.", "4.5 per cent", "Operating costs"),
     ],
 )
 def test_the_objects_of_round_27(nlp, text, surface, expected):

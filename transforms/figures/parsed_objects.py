@@ -120,6 +120,7 @@ CHANGE_VERBS = verb_forms(
     "sink/sinks/sank/sunk/sinking",
     "dip/dips/dipped/dipping",
     "spike/spikes/spiked/spiking",  # round 27 (objects33): "volleyball reservations spiked by 256%"
+    "plummet/plummets/plummeted/plummeting",
 )
 # The prepositions a change verb takes its level, its start or its size with ("fell to 25%", "from 27%",
 # "by 3%"); a change without one takes its size as a direct object ("rose 3%").
@@ -328,6 +329,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         changed = changed_thing(span)
         if takes_changed(figure.object, changed):
             return changed
+    if span is not None and len(span) and figure.kind in STATED_KINDS:
+        reached = level_reached(figure_head(span), figure.object)
+        if reached is not None:
+            return phrase_of(reached, span)
     if span is not None and len(span) and may_be_sourced(figure):
         sourced = sourced_subject(figure_head(span), figure.object or "")
         if sourced is not None:
@@ -1689,6 +1694,37 @@ def changed_by(head: Token) -> Token | None:
     return subject
 
 
+# Round 27 (objects33): a level a thing changes "to", said as a low, a high or a bound "of" the figure, is the thing's
+# ("Economic growth is likely to plummet to a multi-decade low of 1.6 per cent", "growth was estimated to slide to a
+# decadal low of 5 per cent", "the penalties ... are to be increased to a maximum of £10,000"), over the level noun or
+# its adjective the token rules name.
+REACHED_LEVELS = frozenset("low high maximum minimum record peak".split())
+
+
+def level_reached(head: Token, said: str | None) -> Token | None:
+    """The subject of the verb of change that reaches, by "to", the level noun the figure is "of", where the token
+    rules said nothing or only that level's words; else None."""
+    of = head.head
+    level = of.head
+    if head.dep_ != "pobj" or of.lower_ != "of" or level.lower_ not in REACHED_LEVELS or level.dep_ != "pobj":
+        return None
+    if said is not None and said not in head.doc[level.left_edge.i : level.i + 1].text:
+        return None
+    to = level.head
+    verb = to.head
+    if to.lower_ != "to" or verb.lower_ not in CHANGE_VERBS | CHANGING_VERBS:
+        return None
+    subject = None
+    for _ in range(3):  # "growth is likely to plummet to", "growth was estimated to slide to": the clause's subject
+        subject = first_child(verb, ("nsubj", "nsubjpass"))
+        if subject is not None or verb.dep_ not in ("xcomp", "acomp"):
+            break
+        verb = verb.head
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return subject
+
+
 # Verbs that hold a thing under a level (round 27, objects33).
 LIMITING_VERBS = verb_forms("limit/limits/limited/limiting", "curb/curbs/curbed/curbing", "cap/caps/capped/capping")
 
@@ -2045,6 +2081,9 @@ TIME_NOUNS = frozenset(
 COPULAS = frozenset("is are was were be been being remains remained remain stays stayed".split())
 # Prepositions that place a share or a measure against a level: "5.9 percent below its peak".
 RELATIVE_SIDES = frozenset("below above under over".split())
+# Round 27 (objects33): comparatives a share hangs on after a verb of level, whose subject it is of ("Volume totaled
+# 25% higher than the daily average").
+COMPARED_SIDES = RELATIVE_SIDES | frozenset({"higher", "lower"})
 # Kinds `stated_noun` names: what a measure, a share or a sum is said of by its verb's subject.
 STATED_KINDS = frozenset({"measure", "percent", "money"})
 # Adjectives of size a measure hangs on ("140cm tall", "65 µm long"); the noun they describe is what is measured.
@@ -2250,7 +2289,7 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     verb = token.head
     if token.dep_ not in ("npadvmod", "dobj", "attr", "prep", "advmod", "acomp") or verb.i == token.i:
         return None
-    if kind != "measure" and verb.lower_ not in COPULAS and token.lower_ not in RELATIVE_SIDES:
+    if kind != "measure" and verb.lower_ not in COPULAS and token.lower_ not in COMPARED_SIDES:
         return None
     if verb.dep_ == "pcomp":
         return None  # "with windows coming three feet down": a scene set, not a thing measured
@@ -2281,6 +2320,8 @@ def stated_noun(head: Token, kind: str) -> Token | None:
         return None
     if subject.lower_ in PRICE_NOUNS:  # "Average price of a home that sold was $640,479"
         named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
+        if named is None and kind == "percent":
+            return subject  # round 27: a change of the costs themselves ("costs were 6.8% higher")
         return first_child(named, ("pobj",)) if named is not None else None
     return subject
 
