@@ -584,6 +584,9 @@ def test_the_objects_of_round_26_keep_what_the_judges_keep(nlp, text, surface, e
         ("Quarterly profits fell to a record low of $2 million.", "$2 million", "Quarterly profits"),
         ("Attendance totaled 18% higher than last season.", "18%", "Attendance"),
         ("Operating costs were 4.5 per cent higher this year.", "4.5 per cent", "Operating costs"),
+        # a thing sold for a price; a thing launched at one
+        ("The bakery sells sourdough loaves for $7.", "$7", "sourdough loaves"),
+        ("The Zune HD launched at $219 in 2009.", "$219", "Zune HD"),
     ],
 )
 def test_the_objects_of_round_27(nlp, text, surface, expected):
@@ -599,6 +602,7 @@ def test_the_objects_of_round_27(nlp, text, surface, expected):
         ("Growers would have lost millions more without the rain.", "millions", None),
         ("The carrier expects to lose $7 million on the route.", "$7 million", "route"),
         ("The army sent 300 more troops to the border.", "300 more troops", "troops"),
+        ("After selling itself to Fabrikam’s parent for $90 million last year, the studio grew.", "$90 million", None),
     ],
 )
 def test_the_objects_of_round_27_keep_what_the_judges_keep(nlp, text, surface, expected):

@@ -69,6 +69,7 @@ PRICE_VERBS = verb_forms(
     "begin/begins/began/beginning",
     "run/runs/ran/running",
     "amount/amounts/amounted/amounting",
+    "launch/launches/launched/launching",  # round 27 (objects33): "Sony's console launched at $400"
 )
 # Verbs whose subject is what a sum is paid under when that subject is a thing, not a payer named
 # ("the contract will pay him $9 million"; "Acme will pay $3 million": a name is who pays). "adds"
@@ -82,6 +83,8 @@ BUYING_VERBS = verb_forms(
     "purchase/purchases/purchased/purchasing",
     "rent/rents/rented/renting",
 )
+# Verbs of selling, whose object is what a price after "for" is paid for (round 27, objects33).
+SELLING_VERBS = verb_forms("sell/sells/sold/selling")
 # Verbs that put a value on a thing "at" a sum: what is valued is their object ("analysts estimate its cost at
 # about $1.6 trillion") or, passive, their subject ("Square ... be valued at more than $3 billion").
 VALUING_VERBS = verb_forms(
@@ -93,6 +96,7 @@ PRICE_PREPOSITIONS = {
     **dict.fromkeys(verb_forms("retail/retails/retailed/retailing", "sell/sells/sold/selling"), ("for", "at", "from")),
     **dict.fromkeys(verb_forms("go/goes/going/went"), ("for",)),
     **dict.fromkeys(verb_forms("start/starts/started/starting", "begin/begins/began/beginning"), ("at", "from")),
+    **dict.fromkeys(verb_forms("launch/launches/launched/launching"), ("at",)),
     **dict.fromkeys(verb_forms("amount/amounts/amounted/amounting"), ("to",)),
     **dict.fromkeys(verb_forms("run/runs/ran/running"), ("between", "to")),
 }
@@ -1287,6 +1291,11 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         return subject if subject is not None and subject.dep_ != "nsubjpass" and not is_name(subject) else None
     elif dep != "dobj" or verb.lower_ not in PRICE_VERBS or verb.lower_ in PRICE_PREPOSITIONS:
         return bought_at_price(head)
+    sold = first_child(verb, ("dobj",)) if verb.lower_ in SELLING_VERBS and dep == "pobj" else None
+    if sold is not None and sold.lower_.endswith(("self", "selves")):
+        sold = None  # "After selling itself to Fox for $580 million": a pronoun is not resolved
+    if sold is not None and sold.i < span.start and is_nominal(sold) and sold.lower_ not in RELATIVE_PRONOUNS:
+        return sold  # round 27 (objects33): "U.S. Games sells new decks for $20": the thing sold is priced
     if any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children):
         return None  # "costs taxpayers $500": who pays is not what is priced
     if any(token.lower_ in COMPARATIVES for token in head.doc[span.end : span.end + 2]):
