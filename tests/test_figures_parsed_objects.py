@@ -587,6 +587,12 @@ def test_the_objects_of_round_26_keep_what_the_judges_keep(nlp, text, surface, e
         # a thing sold for a price; a thing launched at one
         ("The bakery sells sourdough loaves for $7.", "$7", "sourdough loaves"),
         ("The Zune HD launched at $219 in 2009.", "$219", "Zune HD"),
+        # a ranked table row's long name
+        (
+            "| 31 | Eastern Valley Farm Mutual Ins Group | 1,204,332 | 2.6 |",
+            "1,204,332",
+            "Eastern Valley Farm Mutual Ins Group",
+        ),
     ],
 )
 def test_the_objects_of_round_27(nlp, text, surface, expected):
