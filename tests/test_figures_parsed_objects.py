@@ -587,6 +587,7 @@ def test_the_objects_of_round_26_keep_what_the_judges_keep(nlp, text, surface, e
         # a thing sold for a price; a thing launched at one
         ("The bakery sells sourdough loaves for $7.", "$7", "sourdough loaves"),
         ("The Zune HD launched at $219 in 2009.", "$219", "Zune HD"),
+        ("The trust now has $4 million in the bank after the sale.", "$4 million", "trust"),
         # a ranked table row's long name
         (
             "| 31 | Eastern Valley Farm Mutual Ins Group | 1,204,332 | 2.6 |",
@@ -608,6 +609,7 @@ def test_the_objects_of_round_27(nlp, text, surface, expected):
         ("Growers would have lost millions more without the rain.", "millions", None),
         ("The carrier expects to lose $7 million on the route.", "$7 million", "route"),
         ("The army sent 300 more troops to the border.", "300 more troops", "troops"),
+        ("We had $3 million in the bank by June.", "$3 million", None),
         ("After selling itself to Fabrikam’s parent for $90 million last year, the studio grew.", "$90 million", None),
     ],
 )

@@ -960,7 +960,9 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     change_words = CHANGE_VERBS | MOVING_VERBS | CHANGE_NOUNS
     has_change_verb = any(token.lower_ in change_words for token in sentence)
     words = {token.lower_ for token in sentence}
-    has_money_cue = bool(words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | LOSING_VERBS | GIVING_VERBS | COPULAS))
+    has_money_cue = bool(
+        words & (PURPOSE_PREPOSITIONS | RECEIVING_VERBS | LOSING_VERBS | HAVING_VERBS | GIVING_VERBS | COPULAS)
+    )
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
     has_change_verb = has_change_verb or bool(words & (PASSING_VERBS | COMING_VERBS))  # `passed_level_verb`
@@ -2066,6 +2068,11 @@ HOLDING_IN_VERBS = RECEIVING_VERBS | verb_forms(
 LOSING_VERBS = verb_forms("lose/loses/lost")
 
 
+# Round 27 (objects33): a sum a subject has is held, so its holder's ("Caeneus now has $2 million in the war chest",
+# "Matie's company had more than $2 million in the bank").
+HAVING_VERBS = verb_forms("have/has/had")
+
+
 def loss_told(verb: Token) -> bool:
     """Whether the verb is a loss told as done: a losing verb without an auxiliary, not an infinitive, no "on"."""
     return (
@@ -2218,7 +2225,7 @@ def receiver_noun(head: Token) -> Token | None:
         paid = first_child(verb, ("nsubjpass",))  # "Giuffre was paid $160,000": who is paid holds it
         return paid if paid is not None and is_nominal(paid) and paid.lower_ not in RELATIVE_PRONOUNS else None
     lost_on = any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children)
-    if verb.lower_ not in RECEIVING_VERBS and (not loss_told(verb) or lost_on):
+    if verb.lower_ not in RECEIVING_VERBS | HAVING_VERBS and (not loss_told(verb) or lost_on):
         return None
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
