@@ -539,3 +539,79 @@ def test_the_objects_of_round_26_leave_what_names_nothing(nlp, text, surface):
 )
 def test_the_objects_of_round_26_keep_what_the_judges_keep(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 27 (objects33): docs/evaluation.md, "Round 27, objects33". A loss told as done is its loser's; what a change
+# verb's subject earns "from" a source is the subject's; a change a subject sees or registers is the subject's; "new"
+# and "fresh" pick out a group and stay (the object standard, round 25).
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Shareholders lost more than $40 billion in the crash of 1987.", "more than $40 billion", "Shareholders"),
+        ("Contoso Bank lost $90 million in trading copper futures.", "$90 million", "Contoso Bank"),
+        (
+            "Jane Roe, the region's second largest landowner, lost $2.1m in the flood.",
+            "$2.1m",
+            "Jane Roe",
+        ),
+        ("Income from the rail business fell 4.2 per cent to $81.5 million.", "4.2 per cent", "Income"),
+        ("Income from the rail business fell 4.2 per cent to $81.5 million.", "$81.5 million", "Income"),
+        ("Meanwhile, revenue from the hotel segment climbed 12.5 per cent.", "12.5 per cent", "revenue"),
+        ("Ticket sales spiked by 140% after the final.", "140%", "Ticket sales"),
+        ("Cycling also saw a 45% increase last summer.", "45%", "Cycling"),
+        ("The town, whose population registered an increase of 18% since 2010, needs schools.", "18%", "population"),
+        ("About 12% of new subscribers cancel within a month.", "About 12%", "new subscribers"),
+        ("The ministry reported 310 fresh infections on Friday.", "310 fresh infections", "fresh infections"),
+        # a move in brackets after a name; a distance and a direction after "lies"; a name in "'s"; a thing limited to
+        # a level; a measure a verb of warming or change takes "by"
+        (
+            "Shares of Northwind Traders (up 2.15 per cent), Tailspin Toys (down 0.4 per cent) and A & B Foods "
+            "(up 1.1 per cent) led the index.",
+            "2.15 per cent",
+            "Northwind Traders",
+        ),
+        (
+            "Shares of Northwind Traders (up 2.15 per cent), Tailspin Toys (down 0.4 per cent) and A & B Foods "
+            "(up 1.1 per cent) led the index.",
+            "1.1 per cent",
+            "A & B Foods",
+        ),
+        ("The old quarry lies 35km north-east of the city.", "35km", "old quarry"),
+        ("McKenna’s raised $12m at its spring auction.", "$12m", "McKenna’s"),
+        ("The treaty aims to limit ocean warming to 1.2°C this century.", "1.2°C", "ocean warming"),
+        ("The bay has cooled by nearly 3 degrees since June.", "nearly 3 degrees", "bay"),
+        # a low a thing falls to; a share higher or lower after a verb of level, or of costs themselves
+        ("Quarterly profits fell to a record low of $2 million.", "$2 million", "Quarterly profits"),
+        ("Attendance totaled 18% higher than last season.", "18%", "Attendance"),
+        ("Operating costs were 4.5 per cent higher this year.", "4.5 per cent", "Operating costs"),
+        # a thing sold for a price; a thing launched at one
+        ("The bakery sells sourdough loaves for $7.", "$7", "sourdough loaves"),
+        ("The Zune HD launched at $219 in 2009.", "$219", "Zune HD"),
+        ("The trust now has $4 million in the bank after the sale.", "$4 million", "trust"),
+        # a ranked table row's long name
+        (
+            "| 31 | Eastern Valley Farm Mutual Ins Group | 1,204,332 | 2.6 |",
+            "1,204,332",
+            "Eastern Valley Farm Mutual Ins Group",
+        ),
+    ],
+)
+def test_the_objects_of_round_27(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a loss that may come, or one said "on" a thing, is not its loser's; "more" still says how many more; "at"
+        # is left to the token rules
+        ("The orchard stands to lose up to $80,000 this season.", "up to $80,000", None),
+        ("Growers would have lost millions more without the rain.", "millions", None),
+        ("The carrier expects to lose $7 million on the route.", "$7 million", "route"),
+        ("The army sent 300 more troops to the border.", "300 more troops", "troops"),
+        ("We had $3 million in the bank by June.", "$3 million", None),
+        ("After selling itself to Fabrikam’s parent for $90 million last year, the studio grew.", "$90 million", None),
+    ],
+)
+def test_the_objects_of_round_27_keep_what_the_judges_keep(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

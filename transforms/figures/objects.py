@@ -34,6 +34,7 @@ from transforms.figures.vocabulary import (
     EXPECTING_WORDS,
     EXTENT_WORDS,
     FORECASTING_VERBS,
+    GROUP_MODIFIERS,
     GROWING_VERBS,
     IN_STATE_WORDS,
     INDEX_MOVE_VERBS,
@@ -92,6 +93,9 @@ from transforms.figures.vocabulary import (
     WEEKDAYS,
 )
 
+# Leading words an object leaves out: those that say how many more, not the group ones (`GROUP_MODIFIERS`).
+DROPPED_MODIFIERS = LEADING_MODIFIERS - GROUP_MODIFIERS
+
 
 def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int) -> tuple[int, int] | None:
     """Token span (first, last) of the noun phrase a count counts, starting at k."""
@@ -114,7 +118,7 @@ def match_object(tokens: list[Token], k: int, quantity: Quantity, max_words: int
         k = whole_group_start(tokens, k + 1)  # "started 11 of 13 games" counts games
     if k == quantity.end and is_open_bound(tokens, k):
         k += 1  # "1900+ servers": at least that many servers
-    while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
+    while is_word(token_at(tokens, k), *DROPPED_MODIFIERS) and tokens[k].text.islower():
         k += 1  # "other troops"; not "20,000 New Yorkers"
     words: list[tuple[int, int]] = []
     dimension_end = bare_dimension_end(tokens, k) if k == quantity.end else None
@@ -1260,7 +1264,7 @@ def is_name_start(tokens: list[Token], n: int) -> bool:
 
 
 def noun_phrase_after(tokens: list[Token], k: int, max_words: int, lowercase_only: bool) -> tuple[int, int] | None:
-    while is_word(token_at(tokens, k), *LEADING_MODIFIERS) and tokens[k].text.islower():
+    while is_word(token_at(tokens, k), *DROPPED_MODIFIERS) and tokens[k].text.islower():
         k += 1  # "of other troops"; not "of New Zealand"
     first, words = k, 0
     while words < max_words:

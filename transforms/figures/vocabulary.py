@@ -739,6 +739,10 @@ IDENTIFIER_PREFIXES = frozenset({"#", "+", "'", "’", "‘", "/", ".", ":", "�
 # Determiners and adjectives dropped from the front of an object: "tens of thousands of
 # other troops" counts troops.
 LEADING_MODIFIERS = frozenset({"other", "additional", "more", "new", "extra", "further", "fresh", "another", "own"})
+# Round 27 (objects33): of those, the words that pick out a group are kept in an object, as the object standard and the
+# judges keep them ("6,500 new teachers", "8% of new investors", "45 fresh casualties"; docs/evaluation.md, "Round 25,
+# lead"); the others say how many more there are ("20 more troops", "tens of thousands of other troops").
+GROUP_MODIFIERS = frozenset({"new", "fresh"})
 # Words before a number that add it to an earlier count: "Another 23 allow it", "a further 12".
 ADDING_WORDS = frozenset({"another", "further", "additional", "extra"})
 # Comparatives after a measure that make it a difference: "about 8C cooler", "two inches taller".
