@@ -151,11 +151,12 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if title_end is not None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
-        if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
+        fraction = is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS) and not is_placing(tokens, i + 1)
+        if token.low in SMALL_NUMBERS and fraction:
             return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
         record = sport_record_end(tokens, i) or age_gap_end(tokens, i) or named_moment_end(tokens, i)
         if record is not None:
-            return record  # round 27: "three seconds and two thirds", "by two lengths", "30 years younger"
+            return record  # round 27: "by two lengths", "30 years younger"
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
@@ -180,7 +181,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         or all_round_end(tokens, i)
     )
     if record is not None:
-        return record  # round 27: "in 48 starts, four wins and three seconds", "the 3-5 morning-line favorite"
+        return record  # round 27: "won by 5½ lengths", "the 3-5 morning-line favorite"
     rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
     if rating is not None:
         return rating
@@ -2756,13 +2757,35 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
     return False
 
 
-# Sport records are no figures (the standard: htmldate-eval's and Media Cloud's NOTES.md, "sport records, odds").
-# A racing record counts places: "four wins, three seconds and three thirds in 48 starts".
-PLACING_NEIGHBOURS = frozenset({"wins", "victories", "firsts", "thirds"})
-# How far from "N seconds" a word of the same record may stand: "four wins, three seconds and three thirds".
+# Sport statistics said with their noun are figures (the round-27 ruling): a racing record counts its placings, "four
+# wins, three seconds and three thirds in 48 starts", where "seconds" are second places, no time, and "thirds" third
+# places, no fraction. Records written as a line of numbers ("9-3"), margins and odds stay no figures.
+PLACING_NOUNS = frozenset({"seconds", "thirds"})
+# Words of the same record that make "N seconds" or "N thirds" places: "four wins, three seconds and three thirds".
+PLACING_NEIGHBOURS = frozenset({"wins", "victories", "firsts", "seconds", "thirds"})
+# How far from the placing noun another word of the record may stand.
 PLACING_REACH = 5
-# Ordinals that, dashed to "place", name where a runner finished: "four second-place finishes".
+# Ordinals that, dashed to "place", name where a runner finished: "four second-place finishes" (no time).
 PLACE_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
+
+
+def is_placing(tokens: list[Token], n: int) -> bool:
+    """'seconds' or 'thirds' at n count places in a racing record: another placing or 'wins' counted within reach
+    ('three seconds and three thirds'), and no 'of' after ('two thirds of the wins' is a share); or an ordinal
+    dashed to 'place' ('four second-place finishes')."""
+    if is_word(token_at(tokens, n), *PLACE_ORDINALS) and is_glued_dash(token_at(tokens, n + 1)):
+        return is_word(token_at(tokens, n + 2), "place")
+    if not is_word(token_at(tokens, n), *PLACING_NOUNS) or is_word(token_at(tokens, n + 1), "of"):
+        return False
+    near = [*range(max(1, n - PLACING_REACH - 1), n - 1), *range(n + 2, n + 1 + PLACING_REACH)]
+    return any(is_word(token_at(tokens, j), *PLACING_NEIGHBOURS) and is_counted(tokens[j - 1]) for j in near)
+
+
+def is_counted(token: Token) -> bool:
+    """A number before a record's word: '4 wins', 'four wins' ('all down to seconds' is no record)."""
+    return token.kind == "num" or token.low in SMALL_NUMBERS or token.low in TENS
+
+
 # What a winning margin in lengths is said with: "won by 5½ lengths", "three lengths clear".
 MARGIN_WORDS = frozenset({"clear", "ahead", "behind", "back", "adrift"})
 # Nouns that odds said as a pair name: "the 3-5 morning-line favorite", "a 50-1 shot".
@@ -2770,23 +2793,12 @@ ODDS_NOUNS = frozenset({"favourite", "favorite", "favourites", "favorites", "sho
 
 
 def sport_record_end(tokens: list[Token], i: int) -> int | None:
-    """Index after a number that is part of a sport record, not a figure: places in a racing record ('three
-    seconds' beside 'wins' or 'thirds': places, no time), places said as dashed ordinals ('four second-place
-    finishes') and a winning margin in lengths ('won by 5½ lengths', 'two lengths clear')."""
+    """Index after a winning margin in lengths, a score not a figure: 'won by 5½ lengths', 'two lengths clear' (the
+    placings of a record are counted: `is_placing`)."""
     n = i + 1
     if getattr(token_at(tokens, n), "text", "") in FRACTION_GLYPHS:
         n += 1  # "5½ lengths"
     following = token_at(tokens, n)
-    if is_word(following, "seconds"):
-        near = tokens[max(0, i - PLACING_REACH) : i] + tokens[n + 1 : n + 1 + PLACING_REACH]
-        return n + 1 if any(is_word(t, *PLACING_NEIGHBOURS) for t in near) else None
-    if (
-        is_word(following, *PLACE_ORDINALS)
-        and is_glued_dash(token_at(tokens, n + 1))
-        and is_word(token_at(tokens, n + 2), "place")
-        and is_word(token_at(tokens, n + 3), "finish", "finishes", "finishers")
-    ):
-        return n + 4
     if is_word(following, "lengths", "length") and (
         is_word(token_at(tokens, i - 1), "by") or is_word(token_at(tokens, n + 1), *MARGIN_WORDS)
     ):
