@@ -56,6 +56,7 @@ from transforms.figures.vocabulary import (
     GOLF_ROUND_RANGE,
     GOLF_TOTAL_RANGE,
     GOLF_WORDS,
+    GRADED_TESTS,
     GROUP_PART_WORDS,
     HOLE_VERBS,
     IDENTIFIER_PREFIXES,
@@ -182,7 +183,12 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     )
     if record is not None:
         return record  # round 27: "won by 5½ lengths", "the 3-5 morning-line favorite"
-    rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
+    rating = (
+        star_rating_end(tokens, i)
+        or scale_rating_end(tokens, i)
+        or mark_end(tokens, i)
+        or graded_test_mark_end(tokens, i)
+    )
     if rating is not None:
         return rating
     if is_listed_mark(tokens, i) or is_player_mark(tokens, i):
@@ -264,6 +270,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_note_denomination,
         is_firm_name,
         is_listed_label_number,
+        is_bracketed_numeral,
         is_calibre,
         is_bare_average,
         is_point_spread,
@@ -1255,6 +1262,13 @@ def word_in_run_before(tokens: list[Token], n: int, words: frozenset[str], reach
     return False
 
 
+# Pronouns for a whole group, bounded by age as people are: "Free for everyone over 18".
+EVERYONE_WORDS = frozenset({"everyone", "everybody", "anybody"})
+# Words of letting in or keeping out after an age limit ("No children under 5 permitted"): what the limit does,
+# not what the number counts (round 27).
+ADMITTING_WORDS = frozenset({"permitted", "allowed", "admitted", "welcome", "free", "eat", "ride", "enter"})
+
+
 def is_age_bound(tokens: list[Token], i: int) -> bool:
     """'65 or older', '18 and over', 'people over 62', 'children under 5': an age that bounds a group of
     people, not a count."""
@@ -1267,10 +1281,11 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
     qualifier, group = token_at(tokens, i - 1), token_at(tokens, i - 2)
     if is_word(qualifier, "than") and is_word(group, "older", "younger"):
         return not counts_what_follows(token_at(tokens, i + 1))  # "participants older than 59 had"
+    following = token_at(tokens, i + 1)
     return (
         is_word(qualifier, "over", "under", "above")
-        and is_word(group, *PEOPLE_WORDS)
-        and not counts_what_follows(token_at(tokens, i + 1))
+        and is_word(group, *PEOPLE_WORDS, *EVERYONE_WORDS)
+        and (not counts_what_follows(following) or is_word(following, *ADMITTING_WORDS))
     )
 
 
@@ -2016,6 +2031,29 @@ def mark_end(tokens: list[Token], i: int) -> int | None:
     return i + 1
 
 
+def graded_test_mark_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a mark in a graded test or average at i, or None: 'a 3.8 GPA', 'a GPA of 3.25', 'a grade point
+    average of 3.0-3.24', 'an ACT score of 17', 'scored 32 on the ACT' (round 27: marks on a scale of their own)."""
+    end = i + 1
+    if is_glued_dash(token_at(tokens, end)) and getattr(token_at(tokens, end + 1), "kind", "") == "num":
+        end += 2  # "3.0-3.24"
+    following = token_at(tokens, end)
+    if following is not None and following.text in GRADED_TESTS:
+        return end + 1  # "a 3.8 GPA"
+    if is_word(following, "on"):
+        test = token_at(tokens, end + 2) if is_word(token_at(tokens, end + 1), "the") else token_at(tokens, end + 1)
+        return end if test is not None and test.text in GRADED_TESTS else None  # "scored 32 on the ACT"
+    n = i - 1
+    if not is_word(token_at(tokens, n), "of", ":", *COPULAS):
+        return None
+    named = token_at(tokens, n - 1)
+    if is_word(named, "score", "scores"):
+        named = token_at(tokens, n - 2)  # "an ACT score of 17"
+    elif is_word(named, "average") and is_word(token_at(tokens, n - 2), "point"):
+        return end  # "a grade point average of 3.5"
+    return end if named is not None and named.text in GRADED_TESTS else None
+
+
 def on_a_scale(tokens: list[Token], n: int, reach: int = 5) -> bool:
     """'on a five-point scale', 'on a scale of 1 to 10' (a mark); 'on the Richter scale' measures a quake."""
     for k in range(n, n + reach):
@@ -2732,7 +2770,7 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
     """'Sections 21, 24, and 26', 'articles 5 and 4': the later numbers of a list after a label word name
     things as the first does; 'Section 14(1)': a bracketed subsection after a labelled number."""
     previous = token_at(tokens, i - 1)
-    if previous is None or not tokens[i].text.isdecimal() or opens_range_or_unit(tokens, end):
+    if previous is None or not is_numeral(tokens[i]) or opens_range_or_unit(tokens, end):
         return False
     if previous.text == "(" and previous.glued and getattr(token_at(tokens, end), "text", "") == ")":
         labelled = token_at(tokens, i - 2)
@@ -2740,9 +2778,9 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
     n = i - 1
     while n > 0 and tokens[n].low in (",", "and", "or", "&"):
         n -= 1
-    if n == i - 1 or tokens[n].kind != "num" or not tokens[n].text.isdecimal():
+    if n == i - 1 or not is_numeral(tokens[n]):
         return False
-    while n > 0 and tokens[n].kind == "num" and tokens[n].text.isdecimal():
+    while n > 0 and is_numeral(tokens[n]):
         n -= 1
         if names_a_road(tokens, n):
             # round 27: "U.S. 29 and 40", "Route 9 and 12": one road word names each road of the list
@@ -2750,11 +2788,50 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
         if is_capitalised(tokens[n]) and tokens[n].low not in COMMON_WORDS and tokens[n].low.endswith("s"):
             # round 27: "Sustainable Development Goals 7, 11", "SDGs 7 and 11": a name's numbers, listed
             return not is_object_word_after(tokens, end)
+        if is_acronym_name(tokens, n):
+            # round 27: "RCP 2.6, 4.5 and 8.5": the scenarios one acronym names, listed
+            return not is_object_word_after(tokens, end)
         if tokens[n].low in LABEL_WORDS:
             return tokens[n].low.endswith("s")  # "Sections 21, 24", "articles 5 and 4"
         while n > 0 and tokens[n].low in (",", "and", "or", "&"):
             n -= 1
     return False
+
+
+def is_numeral(token: Token) -> bool:
+    """A plain number, whole or with a decimal point ('21', '4.5'), as a list of names gives them."""
+    return token.kind == "num" and token.text.replace(".", "", 1).isdecimal()
+
+
+def is_acronym_name(tokens: list[Token], n: int) -> bool:
+    """An acronym of capitals at n ('RCP', 'SDG') that no capitalised sentence shouts ('ABOUT 32, 33' in a
+    transcript in capitals is no name)."""
+    token, before = tokens[n], token_at(tokens, n - 1)
+    if not (2 <= len(token.text) <= 5 and token.text.isalpha() and token.text.isupper()):
+        return False
+    shouted = before is not None and before.kind == "word" and len(before.text) > 1 and before.text.isupper()
+    return token.low not in COMMON_WORDS and not shouted
+
+
+# Nouns for numbers as numbers, not amounts: "the RCPs' numerical numbers (2.6, 4.5, 6.0, and 8.5)", "the winning
+# numbers (4, 8, 15 and 16)".
+NUMERAL_NOUNS = frozenset({"numbers", "numerals", "digits"})
+
+
+def is_bracketed_numeral(tokens: list[Token], i: int, end: int) -> bool:
+    """A number of a bracketed list of bare numbers right after a noun for numbers: 'numbers (2.6, 4.5 and 8.5)'
+    names the numbers, it counts nothing (round 27)."""
+    if not is_numeral(tokens[i]) or end != i + 1:
+        return False
+    n = i - 1
+    while n > 0 and (is_numeral(tokens[n]) or tokens[n].low in (",", "and", "or")):
+        n -= 1
+    if getattr(token_at(tokens, n), "text", "") != "(" or not is_word(token_at(tokens, n - 1), *NUMERAL_NOUNS):
+        return False
+    k = end
+    while k < len(tokens) and (is_numeral(tokens[k]) or tokens[k].low in (",", "and", "or")):
+        k += 1
+    return getattr(token_at(tokens, k), "text", "") == ")"
 
 
 # Sport statistics said with their noun are figures (the round-27 ruling): a racing record counts its placings, "four

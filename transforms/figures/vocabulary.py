@@ -884,6 +884,9 @@ MARK_WORDS = frozenset("rated rating ratings rates mark marks marked score score
 MARK_GIVING_WORDS = MARK_WORDS | frozenset(
     "gave give gives given awarded award awards gets get got earned earns scored".split()
 )
+# Tests and averages graded on a scale of their own (round 27): "a GPA of 3.25", "an ACT score of 17", "scored 1400 on
+# the SAT". The number is a mark, as a rating is, not an amount.
+GRADED_TESTS = frozenset("GPA GPAs ACT SAT PSAT GRE GMAT LSAT MCAT IELTS TOEFL".split())
 # The tops of a scale said after "out of": "8.5 out of ten", "4 out of 5".
 SCALE_TOP_WORDS = frozenset({"5", "10", "100", "five", "ten", "hundred"})
 # Verbs that move a team's win-loss record before "to": "the Broncos slid to 6-10", "fell to 4-8".
