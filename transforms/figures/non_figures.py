@@ -2847,20 +2847,33 @@ PLACE_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
 
 
 def is_placing(tokens: list[Token], n: int) -> bool:
-    """'seconds' or 'thirds' at n count places in a racing record: another placing or 'wins' counted within reach
+    """'seconds' or 'thirds' at n count places in a racing record: another placing or 'wins' counted in the same list
     ('three seconds and three thirds'), and no 'of' after ('two thirds of the wins' is a share); or an ordinal
     dashed to 'place' ('four second-place finishes')."""
     if is_word(token_at(tokens, n), *PLACE_ORDINALS) and is_glued_dash(token_at(tokens, n + 1)):
         return is_word(token_at(tokens, n + 2), "place")
     if not is_word(token_at(tokens, n), *PLACING_NOUNS) or is_word(token_at(tokens, n + 1), "of"):
         return False
+    if n == 0 or not is_counted(tokens[n - 1]):
+        return False  # "ran 9.58 seconds after two wins": a time
     near = [*range(max(1, n - PLACING_REACH - 1), n - 1), *range(n + 2, n + 1 + PLACING_REACH)]
-    return any(is_word(token_at(tokens, j), *PLACING_NEIGHBOURS) and is_counted(tokens[j - 1]) for j in near)
+    return any(
+        is_word(token_at(tokens, j), *PLACING_NEIGHBOURS) and is_counted(tokens[j - 1]) and listed_with(tokens, j, n)
+        for j in near
+    )
+
+
+def listed_with(tokens: list[Token], j: int, n: int) -> bool:
+    """Words j and n are items of one list: only numbers, commas and 'and' between them ('four wins, three
+    seconds'; 'two wins this year and ran 12 seconds' is no list)."""
+    low, high = min(j, n), max(j, n)
+    return all(t.low in (",", "and") or is_counted(t) for t in tokens[low + 1 : high - 1])
 
 
 def is_counted(token: Token) -> bool:
-    """A number before a record's word: '4 wins', 'four wins' ('all down to seconds' is no record)."""
-    return token.kind == "num" or token.low in SMALL_NUMBERS or token.low in TENS
+    """A whole number before a record's word: '4 wins', 'four wins' ('all down to seconds' is no record, '9.58
+    seconds' a time)."""
+    return token.text.isdecimal() or token.low in SMALL_NUMBERS or token.low in TENS
 
 
 # What a winning margin in lengths is said with: "won by 5½ lengths", "three lengths clear".
