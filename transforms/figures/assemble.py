@@ -14,6 +14,7 @@ from transforms.figures.non_figures import (
     has_leading_zero,
     is_bare_pair,
     is_bowling_figures,
+    is_glued_dash,
     is_one_day_format,
     leading_sign,
     non_figure_end,
@@ -45,6 +46,7 @@ from transforms.figures.tokens import (
     read_letter_currencies,
     read_peso_signs,
     read_won_words,
+    speaks_of_temperature,
     token_at,
     tokenize,
 )
@@ -1143,6 +1145,11 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             figures.append(build_figure(text, article_id, tokens, total, sentences))
             i, previous = total.end, total
             continue
+        decade = decade_temperature(tokens, i)
+        if decade is not None:
+            figures.append(build_figure(text, article_id, tokens, decade, sentences))
+            i, previous = decade.end, decade
+            continue
         quote = quote_pair(tokens, i) if can_open_figure(tokens[i]) else None
         if quote is not None:
             figures.append(build_figure(text, article_id, tokens, quote, sentences))
@@ -1251,6 +1258,41 @@ def cricket_total(tokens: list[Token], i: int) -> FigureMatch | None:
         return None
     quantity = Quantity(float(runs), None, None, None, None, i + 3, False, False, False, False)
     return FigureMatch(i, i + 3, quantity, None, False, "count", None, None)
+
+
+# Where in a decade a temperature said by its decade lies (round 27; Media Cloud metadata-lib's NOTES.md): "in the
+# upper 30s" is 37-39 degrees, "mid 60s" 64-66, "the low 80s" 80-83.
+DECADE_PLACES = {"upper": (7, 9), "high": (7, 9), "mid": (4, 6), "middle": (4, 6), "lower": (0, 3), "low": (0, 3)}
+# Words of a forecast that make "the upper 30s" a temperature when said within FORECAST_REACH tokens before it, in
+# any sentence (a spoken forecast names the temperature once, then its places): "highs in the low 80s", "Temps. Upper
+# 30s". "the mid-90s" with none of them is a time.
+FORECAST_WORDS = frozenset(
+    "temperature temperatures temp temps degrees highs lows forecast fahrenheit celsius freezing freeze".split()
+)
+FORECAST_REACH = 40
+
+
+def decade_temperature(tokens: list[Token], i: int) -> FigureMatch | None:
+    """'in the upper 30s', 'highs in the mid-60s': a temperature said by where in a decade it lies, after a word of
+    the forecast or in a sentence about temperature, is a measure over that part of the decade (°F unless the text
+    speaks of Celsius). A decade alone ('into the 50s': the golds disagree) and an age ('in his mid-60s') are not."""
+    place = DECADE_PLACES.get(tokens[i].low) if tokens[i].kind == "word" else None
+    n = i + 2 if place is not None and is_glued_dash(token_at(tokens, i + 1)) else i + 1
+    number, plural = token_at(tokens, n), token_at(tokens, n + 1)
+    if place is None or number is None or number.kind != "num" or not is_word(plural, "s") or not plural.glued:
+        return None
+    if number.text not in ("10", "20", "30", "40", "50", "60", "70", "80", "90", "100"):
+        return None
+    if is_word(token_at(tokens, i - 1), *OWNER_DETERMINERS):
+        return None  # "in her mid-60s": an age
+    forecast = any(is_word(t, *FORECAST_WORDS) for t in tokens[max(0, i - FORECAST_REACH) : i])
+    if not (forecast or speaks_of_temperature(tokens, n)):
+        return None
+    base = int(number.text)
+    low, high = float(base + place[0]), float(base + place[1])
+    celsius = any(t.low == "celsius" or (t.text == "C" and t.glued and t.kind == "word") for t in tokens)
+    quantity = Quantity(low, low, high, None, None, n + 2, vague=True, is_range=False, in_words=False, bare_one=False)
+    return FigureMatch(i, n + 2, quantity, None, False, "measure", "°C" if celsius else "°F", None)
 
 
 def rupee_of_text(tokens: list[Token]) -> str:

@@ -56,6 +56,7 @@ from transforms.figures.vocabulary import (
     GOLF_ROUND_RANGE,
     GOLF_TOTAL_RANGE,
     GOLF_WORDS,
+    GRADED_TESTS,
     GROUP_PART_WORDS,
     HOLE_VERBS,
     IDENTIFIER_PREFIXES,
@@ -151,11 +152,12 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         title_end = quoted_title_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if title_end is not None:
             return title_end  # "on the sitcom “Two and a Half Men.”"
-        if token.low in SMALL_NUMBERS and is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS):
+        fraction = is_word(token_at(tokens, i + 1), *FRACTION_PART_WORDS) and not is_placing(tokens, i + 1)
+        if token.low in SMALL_NUMBERS and fraction:
             return i + 2  # "about one third of the excess": a fraction, which the judges do not count as a figure
         record = sport_record_end(tokens, i) or age_gap_end(tokens, i) or named_moment_end(tokens, i)
         if record is not None:
-            return record  # round 27: "three seconds and two thirds", "by two lengths", "30 years younger"
+            return record  # round 27: "by two lengths", "30 years younger"
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
@@ -180,8 +182,13 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         or all_round_end(tokens, i)
     )
     if record is not None:
-        return record  # round 27: "in 48 starts, four wins and three seconds", "the 3-5 morning-line favorite"
-    rating = star_rating_end(tokens, i) or scale_rating_end(tokens, i) or mark_end(tokens, i)
+        return record  # round 27: "won by 5½ lengths", "the 3-5 morning-line favorite"
+    rating = (
+        star_rating_end(tokens, i)
+        or scale_rating_end(tokens, i)
+        or mark_end(tokens, i)
+        or graded_test_mark_end(tokens, i)
+    )
     if rating is not None:
         return rating
     if is_listed_mark(tokens, i) or is_player_mark(tokens, i):
@@ -263,6 +270,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_note_denomination,
         is_firm_name,
         is_listed_label_number,
+        is_bracketed_numeral,
         is_calibre,
         is_bare_average,
         is_point_spread,
@@ -1254,6 +1262,13 @@ def word_in_run_before(tokens: list[Token], n: int, words: frozenset[str], reach
     return False
 
 
+# Pronouns for a whole group, bounded by age as people are: "Free for everyone over 18".
+EVERYONE_WORDS = frozenset({"everyone", "everybody", "anybody"})
+# Words of letting in or keeping out after an age limit ("No children under 5 permitted"): what the limit does,
+# not what the number counts (round 27).
+ADMITTING_WORDS = frozenset({"permitted", "allowed", "admitted", "welcome", "free", "eat", "ride", "enter"})
+
+
 def is_age_bound(tokens: list[Token], i: int) -> bool:
     """'65 or older', '18 and over', 'people over 62', 'children under 5': an age that bounds a group of
     people, not a count."""
@@ -1266,10 +1281,11 @@ def is_age_bound(tokens: list[Token], i: int) -> bool:
     qualifier, group = token_at(tokens, i - 1), token_at(tokens, i - 2)
     if is_word(qualifier, "than") and is_word(group, "older", "younger"):
         return not counts_what_follows(token_at(tokens, i + 1))  # "participants older than 59 had"
+    following = token_at(tokens, i + 1)
     return (
         is_word(qualifier, "over", "under", "above")
-        and is_word(group, *PEOPLE_WORDS)
-        and not counts_what_follows(token_at(tokens, i + 1))
+        and is_word(group, *PEOPLE_WORDS, *EVERYONE_WORDS)
+        and (not counts_what_follows(following) or is_word(following, *ADMITTING_WORDS))
     )
 
 
@@ -2015,6 +2031,29 @@ def mark_end(tokens: list[Token], i: int) -> int | None:
     return i + 1
 
 
+def graded_test_mark_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a mark in a graded test or average at i, or None: 'a 3.8 GPA', 'a GPA of 3.25', 'a grade point
+    average of 3.0-3.24', 'an ACT score of 17', 'scored 32 on the ACT' (round 27: marks on a scale of their own)."""
+    end = i + 1
+    if is_glued_dash(token_at(tokens, end)) and getattr(token_at(tokens, end + 1), "kind", "") == "num":
+        end += 2  # "3.0-3.24"
+    following = token_at(tokens, end)
+    if following is not None and following.text in GRADED_TESTS:
+        return end + 1  # "a 3.8 GPA"
+    if is_word(following, "on"):
+        test = token_at(tokens, end + 2) if is_word(token_at(tokens, end + 1), "the") else token_at(tokens, end + 1)
+        return end if test is not None and test.text in GRADED_TESTS else None  # "scored 32 on the ACT"
+    n = i - 1
+    if not is_word(token_at(tokens, n), "of", ":", *COPULAS):
+        return None
+    named = token_at(tokens, n - 1)
+    if is_word(named, "score", "scores"):
+        named = token_at(tokens, n - 2)  # "an ACT score of 17"
+    elif is_word(named, "average") and is_word(token_at(tokens, n - 2), "point"):
+        return end  # "a grade point average of 3.5"
+    return end if named is not None and named.text in GRADED_TESTS else None
+
+
 def on_a_scale(tokens: list[Token], n: int, reach: int = 5) -> bool:
     """'on a five-point scale', 'on a scale of 1 to 10' (a mark); 'on the Richter scale' measures a quake."""
     for k in range(n, n + reach):
@@ -2731,7 +2770,7 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
     """'Sections 21, 24, and 26', 'articles 5 and 4': the later numbers of a list after a label word name
     things as the first does; 'Section 14(1)': a bracketed subsection after a labelled number."""
     previous = token_at(tokens, i - 1)
-    if previous is None or not tokens[i].text.isdecimal() or opens_range_or_unit(tokens, end):
+    if previous is None or not is_numeral(tokens[i]) or opens_range_or_unit(tokens, end):
         return False
     if previous.text == "(" and previous.glued and getattr(token_at(tokens, end), "text", "") == ")":
         labelled = token_at(tokens, i - 2)
@@ -2739,15 +2778,18 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
     n = i - 1
     while n > 0 and tokens[n].low in (",", "and", "or", "&"):
         n -= 1
-    if n == i - 1 or tokens[n].kind != "num" or not tokens[n].text.isdecimal():
+    if n == i - 1 or not is_numeral(tokens[n]):
         return False
-    while n > 0 and tokens[n].kind == "num" and tokens[n].text.isdecimal():
+    while n > 0 and is_numeral(tokens[n]):
         n -= 1
         if names_a_road(tokens, n):
             # round 27: "U.S. 29 and 40", "Route 9 and 12": one road word names each road of the list
             return not is_object_word_after(tokens, end)
         if is_capitalised(tokens[n]) and tokens[n].low not in COMMON_WORDS and tokens[n].low.endswith("s"):
             # round 27: "Sustainable Development Goals 7, 11", "SDGs 7 and 11": a name's numbers, listed
+            return not is_object_word_after(tokens, end)
+        if is_acronym_name(tokens, n):
+            # round 27: "RCP 2.6, 4.5 and 8.5": the scenarios one acronym names, listed
             return not is_object_word_after(tokens, end)
         if tokens[n].low in LABEL_WORDS:
             return tokens[n].low.endswith("s")  # "Sections 21, 24", "articles 5 and 4"
@@ -2756,13 +2798,84 @@ def is_listed_label_number(tokens: list[Token], i: int, end: int) -> bool:
     return False
 
 
-# Sport records are no figures (the standard: htmldate-eval's and Media Cloud's NOTES.md, "sport records, odds").
-# A racing record counts places: "four wins, three seconds and three thirds in 48 starts".
-PLACING_NEIGHBOURS = frozenset({"wins", "victories", "firsts", "thirds"})
-# How far from "N seconds" a word of the same record may stand: "four wins, three seconds and three thirds".
+def is_numeral(token: Token) -> bool:
+    """A plain number, whole or with a decimal point ('21', '4.5'), as a list of names gives them."""
+    return token.kind == "num" and token.text.replace(".", "", 1).isdecimal()
+
+
+def is_acronym_name(tokens: list[Token], n: int) -> bool:
+    """An acronym of capitals at n ('RCP', 'SDG') that no capitalised sentence shouts ('ABOUT 32, 33' in a
+    transcript in capitals is no name)."""
+    token, before = tokens[n], token_at(tokens, n - 1)
+    if not (2 <= len(token.text) <= 5 and token.text.isalpha() and token.text.isupper()):
+        return False
+    shouted = before is not None and before.kind == "word" and len(before.text) > 1 and before.text.isupper()
+    return token.low not in COMMON_WORDS and not shouted
+
+
+# Nouns for numbers as numbers, not amounts: "the RCPs' numerical numbers (2.6, 4.5, 6.0, and 8.5)", "the winning
+# numbers (4, 8, 15 and 16)".
+NUMERAL_NOUNS = frozenset({"numbers", "numerals", "digits"})
+
+
+def is_bracketed_numeral(tokens: list[Token], i: int, end: int) -> bool:
+    """A number of a bracketed list of bare numbers right after a noun for numbers: 'numbers (2.6, 4.5 and 8.5)'
+    names the numbers, it counts nothing (round 27)."""
+    if not is_numeral(tokens[i]) or end != i + 1:
+        return False
+    n = i - 1
+    while n > 0 and (is_numeral(tokens[n]) or tokens[n].low in (",", "and", "or")):
+        n -= 1
+    if getattr(token_at(tokens, n), "text", "") != "(" or not is_word(token_at(tokens, n - 1), *NUMERAL_NOUNS):
+        return False
+    k = end
+    while k < len(tokens) and (is_numeral(tokens[k]) or tokens[k].low in (",", "and", "or")):
+        k += 1
+    return getattr(token_at(tokens, k), "text", "") == ")"
+
+
+# Sport statistics said with their noun are figures (the round-27 ruling): a racing record counts its placings, "four
+# wins, three seconds and three thirds in 48 starts", where "seconds" are second places, no time, and "thirds" third
+# places, no fraction. Records written as a line of numbers ("9-3"), margins and odds stay no figures.
+PLACING_NOUNS = frozenset({"seconds", "thirds"})
+# Words of the same record that make "N seconds" or "N thirds" places: "four wins, three seconds and three thirds".
+PLACING_NEIGHBOURS = frozenset({"wins", "victories", "firsts", "seconds", "thirds"})
+# How far from the placing noun another word of the record may stand.
 PLACING_REACH = 5
-# Ordinals that, dashed to "place", name where a runner finished: "four second-place finishes".
+# Ordinals that, dashed to "place", name where a runner finished: "four second-place finishes" (no time).
 PLACE_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth"})
+
+
+def is_placing(tokens: list[Token], n: int) -> bool:
+    """'seconds' or 'thirds' at n count places in a racing record: another placing or 'wins' counted in the same list
+    ('three seconds and three thirds'), and no 'of' after ('two thirds of the wins' is a share); or an ordinal
+    dashed to 'place' ('four second-place finishes')."""
+    if is_word(token_at(tokens, n), *PLACE_ORDINALS) and is_glued_dash(token_at(tokens, n + 1)):
+        return is_word(token_at(tokens, n + 2), "place")
+    if not is_word(token_at(tokens, n), *PLACING_NOUNS) or is_word(token_at(tokens, n + 1), "of"):
+        return False
+    if n == 0 or not is_counted(tokens[n - 1]):
+        return False  # "ran 9.58 seconds after two wins": a time
+    near = [*range(max(1, n - PLACING_REACH - 1), n - 1), *range(n + 2, n + 1 + PLACING_REACH)]
+    return any(
+        is_word(token_at(tokens, j), *PLACING_NEIGHBOURS) and is_counted(tokens[j - 1]) and listed_with(tokens, j, n)
+        for j in near
+    )
+
+
+def listed_with(tokens: list[Token], j: int, n: int) -> bool:
+    """Words j and n are items of one list: only numbers, commas and 'and' between them ('four wins, three
+    seconds'; 'two wins this year and ran 12 seconds' is no list)."""
+    low, high = min(j, n), max(j, n)
+    return all(t.low in (",", "and") or is_counted(t) for t in tokens[low + 1 : high - 1])
+
+
+def is_counted(token: Token) -> bool:
+    """A whole number before a record's word: '4 wins', 'four wins' ('all down to seconds' is no record, '9.58
+    seconds' a time)."""
+    return token.text.isdecimal() or token.low in SMALL_NUMBERS or token.low in TENS
+
+
 # What a winning margin in lengths is said with: "won by 5½ lengths", "three lengths clear".
 MARGIN_WORDS = frozenset({"clear", "ahead", "behind", "back", "adrift"})
 # Nouns that odds said as a pair name: "the 3-5 morning-line favorite", "a 50-1 shot".
@@ -2770,23 +2883,12 @@ ODDS_NOUNS = frozenset({"favourite", "favorite", "favourites", "favorites", "sho
 
 
 def sport_record_end(tokens: list[Token], i: int) -> int | None:
-    """Index after a number that is part of a sport record, not a figure: places in a racing record ('three
-    seconds' beside 'wins' or 'thirds': places, no time), places said as dashed ordinals ('four second-place
-    finishes') and a winning margin in lengths ('won by 5½ lengths', 'two lengths clear')."""
+    """Index after a winning margin in lengths, a score not a figure: 'won by 5½ lengths', 'two lengths clear' (the
+    placings of a record are counted: `is_placing`)."""
     n = i + 1
     if getattr(token_at(tokens, n), "text", "") in FRACTION_GLYPHS:
         n += 1  # "5½ lengths"
     following = token_at(tokens, n)
-    if is_word(following, "seconds"):
-        near = tokens[max(0, i - PLACING_REACH) : i] + tokens[n + 1 : n + 1 + PLACING_REACH]
-        return n + 1 if any(is_word(t, *PLACING_NEIGHBOURS) for t in near) else None
-    if (
-        is_word(following, *PLACE_ORDINALS)
-        and is_glued_dash(token_at(tokens, n + 1))
-        and is_word(token_at(tokens, n + 2), "place")
-        and is_word(token_at(tokens, n + 3), "finish", "finishes", "finishers")
-    ):
-        return n + 4
     if is_word(following, "lengths", "length") and (
         is_word(token_at(tokens, i - 1), "by") or is_word(token_at(tokens, n + 1), *MARGIN_WORDS)
     ):

@@ -71,8 +71,8 @@ def sum_number_words(parts: list[str]) -> float | None:
             group, last = group + TENS[part], "tens"
         elif part == "hundred" and last in ("small", "tens") and group < 100:
             group, last = group * 100, "hundred"
-        elif part == "dozen" and last in ("small", "tens"):
-            group, last = group * 12, "dozen"
+        elif part == "dozen" and last in ("small", "tens", "hundred"):
+            group, last = group * 12, "dozen"  # "two dozen"; "a hundred dozen" cookies (round 27)
         elif (
             part in SCALE_WORDS
             and last in ("small", "tens", "hundred", "dozen", "fraction")
@@ -369,7 +369,13 @@ def match_vague(tokens: list[Token], k: int) -> Amount | None:
             return None
         return vague_amount(product, end)
     opener = VAGUE_OPENERS.match(tokens, k)
-    if opener is None or not is_word(token_at(tokens, opener[1]), *VAGUE_SINGULAR_BASES):
+    if opener is None:
+        return None
+    base = token_at(tokens, opener[1])
+    if is_word(base, *VAGUE_BASES) and base is not None and base.low not in VAGUE_NEEDS_OF:
+        product, end = vague_chain(tokens, opener[1], VAGUE_BASES, joined_by_of=True)
+        return vague_amount(product, end)  # round 27: "several hundreds of them", as "several hundred"
+    if not is_word(base, *VAGUE_SINGULAR_BASES):
         return None
     product, end = vague_chain(tokens, opener[1], VAGUE_SINGULAR_BASES, joined_by_of=False)
     return vague_amount(product, end)

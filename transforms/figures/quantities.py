@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from transforms.figures.non_figures import is_placing
 from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import (
     UNIT_PHRASES,
@@ -422,6 +423,8 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         return None, k
     if token.text == "%":
         return PERCENT, k + 1
+    if is_placing(tokens, k):
+        return None, k  # round 27: "three seconds and three thirds in 48 starts": places counted, no time
     if is_word(token, "plus"):
         found = UNIT_PHRASES.match(tokens, k + 1)
         if found is not None and found[0] == PERCENT:

@@ -111,7 +111,8 @@ DOLLAR_PREFIXES = {
     "N": "NAD",
 }
 # Abbreviations written before the amount, with or without a dot: "Rs 5 crore", "Rs.500".
-CURRENCY_ABBREVIATIONS = {"Rs": "INR"}
+# Kenyan shillings (round 27): "KSh5 million", "Sh 2 million", "Kshs 3,000" (Kenya's press writes "Sh" alone).
+CURRENCY_ABBREVIATIONS = {"Rs": "INR", **dict.fromkeys(("KSh", "Ksh", "KShs", "Kshs", "Sh"), "KES")}
 # Countries whose money is a rupee, by the words that name them: a text naming one more often than India
 # gives its rupee sums in that currency ("Sri" must precede "Lanka").
 RUPEE_COUNTRIES = {
@@ -131,9 +132,7 @@ LETTER_CURRENCY_EVIDENCE = {
 }
 # Words after "M1", "R21" that make them a road's name even there.
 ROAD_WORDS = frozenset({"motorway", "freeway", "highway", "road", "route", "expressway", "bypass", "toll"})
-CURRENCY_CODES = frozenset(
-    {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "RUB", "UAH", "CHF", "AUD", "CAD", "ZAR", "MYR", "LSL", "NAD", "TZS"}
-)
+CURRENCY_CODES = frozenset("USD EUR GBP JPY CNY INR RUB UAH CHF AUD CAD ZAR MYR LSL NAD TZS KES".split())
 
 
 class Unit(NamedTuple):
@@ -170,6 +169,7 @@ UNIT_PHRASES_BY_WORDS = {
             "LSL": "maloti,loti,lsl",
             "NAD": "nad",
             "TZS": "tzs",
+            "KES": "kes",
         },
     ),
     **unit_table(
@@ -888,6 +888,9 @@ MARK_WORDS = frozenset("rated rating ratings rates mark marks marked score score
 MARK_GIVING_WORDS = MARK_WORDS | frozenset(
     "gave give gives given awarded award awards gets get got earned earns scored".split()
 )
+# Tests and averages graded on a scale of their own (round 27): "a GPA of 3.25", "an ACT score of 17", "scored 1400 on
+# the SAT". The number is a mark, as a rating is, not an amount.
+GRADED_TESTS = frozenset("GPA GPAs ACT SAT PSAT GRE GMAT LSAT MCAT IELTS TOEFL".split())
 # The tops of a scale said after "out of": "8.5 out of ten", "4 out of 5".
 SCALE_TOP_WORDS = frozenset({"5", "10", "100", "five", "ten", "hundred"})
 # Verbs that move a team's win-loss record before "to": "the Broncos slid to 6-10", "fell to 4-8".
