@@ -54,8 +54,8 @@ eval: install
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source readability --set heldout --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source trafilatura --set heldout --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source htmldate --set heldout --gate
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source mediacloud --set heldout
-	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source metadata --set heldout
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source mediacloud --set heldout --gate
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source metadata --set heldout --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper3k --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source fundus --gate
