@@ -1254,3 +1254,50 @@ def test_a_region_reads_by_its_ending() -> None:
 )
 def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str, str]], kept: set[str]) -> None:
     assert set(labels(text, found)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A title written with a hyphen is a person's cue, whole or by a part; a place's "-based" is none.
+        (
+            "When President-elect Oakes takes office, Oakes will name a cabinet.",
+            [("Oakes", "ORG"), ("Oakes", "ORG")],
+            {"Oakes": {"PERSON"}},
+        ),
+        (
+            "The show's co-host Ivers joked. Ivers said sorry.",
+            [("Ivers", "ORG"), ("Ivers", "ORG")],
+            {"Ivers": {"PERSON"}},
+        ),
+        (
+            "The Boston-based Keller said it hired staff. Keller grew fast.",
+            [("Keller", "ORG"), ("Keller", "ORG")],
+            {"Keller": {"ORG"}},
+        ),
+        # A public body's kind after a place the model cut it from; a lower-case "police" stays outside the name.
+        (
+            "Lakemoor Police said the road was closed.",
+            [("Lakemoor", "GPE")],
+            {"Lakemoor Police": {"ORG"}},
+        ),
+        (
+            "Lakemoor police said the road was closed.",
+            [("Lakemoor", "GPE")],
+            {"Lakemoor": {"LOC"}},
+        ),
+        # A role read into an organisation goes only before a person the model tagged.
+        (
+            "Lakemoor Police Sergeant Ann Ruiz spoke.",
+            [("Lakemoor Police Sergeant", "ORG"), ("Ann Ruiz", "PERSON")],
+            {"Lakemoor Police": {"ORG"}, "Ann Ruiz": {"PERSON"}},
+        ),
+        (
+            "The Office of the Budget Analyst, Ann Ruiz said, was late.",
+            [("Office of the Budget Analyst", "ORG"), ("Ann Ruiz", "PERSON")],
+            {"Office of the Budget Analyst": {"ORG"}, "Ann Ruiz": {"PERSON"}},
+        ),
+    ],
+)
+def test_round_27_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected

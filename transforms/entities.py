@@ -98,7 +98,7 @@ PERSON_ROLE_CUES = (
     (ROLE_HEADS | {"mr", "mrs", "ms", "dr"})
     - FIRM_CUES
     - PERSON_OR_FIRM_JOBS
-    - frozenset("former late deputy vice chief executive leader general chair star president-elect premier".split())
+    - frozenset("former late deputy vice chief executive leader general chair star premier".split())
 )
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
@@ -467,7 +467,9 @@ PLACE_HEAD_WORDS_NOT_SURNAMES = frozenset(
 # A road's kind that is a road's name alone ("the Turnpike", "the Expressway"), which no person or firm is called.
 ROAD_KIND_NAMES = frozenset("turnpike highway freeway expressway parkway".split())
 # Words in a name the model called a place that make it an organisation ("University of California").
-ORG_WORDS = frozenset("university college institute".split())
+ORG_WORDS = frozenset("university college institute schools".split())
+# A public body's kind as the last word of a name the model called a place ("Saint Clair County Police" FAC).
+PUBLIC_BODY_LAST_WORDS = frozenset({"police"})
 # Words that make a name an organisation's whatever a comma or preposition around it says ("Michigan National
 # Bank, Detroit", "the University of California, Santa Barbara"); not enough to relabel one ("West Bank").
 ORG_NAME_WORDS = ORG_WORDS | frozenset(
@@ -489,7 +491,7 @@ def label_by_name_words(name: str, label: str) -> str:
     last = words[-1].casefold().rstrip(".")
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
-    if label == "LOC" and any(word.casefold() in ORG_WORDS for word in words):
+    if label == "LOC" and (any(word.casefold() in ORG_WORDS for word in words) or last in PUBLIC_BODY_LAST_WORDS):
         return "ORG"
     return label
 
@@ -531,6 +533,30 @@ def with_team_nickname(item: NamedSpan) -> NamedSpan:
         return item
     town = clean_name(span.surface, "LOC")
     if country_code_of(town) is not None or _gazetteer(DEFAULT_OPTIONS).find(town) is None:
+        return item
+    end = span.char_end + after.end()
+    longer = replace(span, surface=document[span.char_start : end], char_end=end)
+    return replace(item, span=longer, label="ORG")
+
+
+# A public body's kind right after the place the model cut it from: "[Miami-Dade] Police said", "[Saint Louis
+# County] Police Officer Ann Ruiz", "the [U.S.] Attorney’s Office", "[Travis County] Sheriff’s Office". Capitalised
+# words of the body's own name, so "Chicago police officers" stays a place and its police.
+_PUBLIC_BODY_AFTER = re.compile(
+    r"^[ \t]+(?:Police(?:[ \t]+(?:Department|Service))?|(?:Sheriff|Attorney|Prosecutor|District[ \t]+Attorney)"
+    r"[’']s[ \t]+(?:Office|Department)|Fire[ \t]+(?:Department|Rescue)|Public[ \t]+Schools|School[ \t]+District)"
+    r"(?![\w’'-])"
+)
+
+
+def with_public_body(item: NamedSpan) -> NamedSpan:
+    """A place and the public body's kind the model left after it, whole and an organisation: "Miami-Dade
+    Police", "U.S. Attorney’s Office". The kind is the evidence: a body named for where it serves."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "LOC":
+        return item
+    after = _PUBLIC_BODY_AFTER.match(document[span.char_end : span.char_end + 30])
+    if after is None:
         return item
     end = span.char_end + after.end()
     longer = replace(span, surface=document[span.char_start : end], char_end=end)
@@ -655,6 +681,34 @@ _HONORIFIC_THEN_NAME = re.compile(
     r"([A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|bin|binti|bt|a/l|a/p))*)"
 )
 _PARTICLES_AT_END = re.compile(r"(?:[ \t]+(?:bin|binti|bt|a/l|a/p))+$")
+
+
+_LAST_WORD = re.compile(r"[ \t]+(\S+)$")
+
+
+def roles_cut_from_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's role the model read into the organisation before the person ("[Palm-Harbor Police Detective]
+    [Dana Voss]"): the role's words go when a person the model tagged starts right after the organisation. The
+    person after is the evidence; "Office of the Independent Budget Analyst" before a comma keeps its last word."""
+    person_starts = {(id(item.span.document), item.span.char_start) for item in named if item.label == "PERSON"}
+    if not person_starts:
+        return named
+    result = []
+    for item in named:
+        span, document = item.span, item.span.document
+        if item.label == "ORG" and document:
+            after = span.char_end
+            while after < len(document) and document[after] in " \t":
+                after += 1
+            if after > span.char_end and (id(document), after) in person_starts:
+                surface = span.surface
+                while (last := _LAST_WORD.search(surface)) and last.group(1).casefold().rstrip(".") in PERSON_TITLES:
+                    surface = surface[: last.start()]
+                if surface != span.surface:
+                    cut = replace(span, surface=surface, char_end=span.char_start + len(surface))
+                    item = NamedSpan(cut, item.label, " ".join(surface.split()))
+        result.append(item)
+    return result
 
 
 def names_after_honorifics(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -790,7 +844,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
     grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
     for item in (
         part
-        for whole in (names_after_honorifics(named) if language == ENGLISH else named)
+        for whole in (names_after_honorifics(roles_cut_from_organisations(named)) if language == ENGLISH else named)
         for split in list_parts(whole)
         for listed in bracket_parts(split)
         for credited in credit_parts(listed)
@@ -805,10 +859,10 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_surname_before_a_left_quote(with_street_word(item))
-            team = with_team_nickname(item)
-            if team is not item:
-                grown.append(team.span)
-            item = team
+            longer = with_public_body(with_team_nickname(item))
+            if longer is not item:
+                grown.append(longer.span)
+            item = longer
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
@@ -1371,7 +1425,7 @@ _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s
 _PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?![\w.'’])")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 # The word right before a name on its line: a title on the line above ("Associated Press\nBRISBANE") is no cue.
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[ \t\u00a0]+$")  # a hyphen's word whole: "President-elect"
 # A city this big is seldom also someone's name in the same story.
 MAJOR_CITY_POPULATION = 1_000_000
 
@@ -1505,9 +1559,16 @@ def _word_before(around: Context) -> str | None:
     return word.rstrip(".")
 
 
+def _is_cue_before(around: Context, cues: frozenset[str]) -> bool:
+    """The word before the name is one of the cues, whole ("president-elect") or by a part of it between hyphens
+    ("co-host", "governor-elect", "ex-president")."""
+    word = _word_before(around)
+    return word is not None and (word in cues or ("-" in word and any(part in cues for part in word.split("-"))))
+
+
 def person_evidence(around: Context) -> bool:
     """A title or role right before the name: "Mr. Houston", "Senator Jackson"."""
-    return _word_before(around) in _PERSON_CUES
+    return _is_cue_before(around, _PERSON_CUES)
 
 
 def is_capital_or_country(name: str, options: EntityOptions) -> bool:
@@ -1777,7 +1838,7 @@ def _cue_before(around: Context) -> str | None:
 
 def role_evidence(around: Context) -> bool:
     """A job or role right before the name ("quarterback Tua Tagovailoa", "Dr. Ruiz")."""
-    return _word_before(around) in PERSON_ROLE_CUES
+    return _is_cue_before(around, PERSON_ROLE_CUES)
 
 
 # Any kind of firm and the word after it, to find the few names worth a closer look.
