@@ -1286,6 +1286,22 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
             [("Lakemoor", "GPE")],
             {"Lakemoor": {"LOC"}},
         ),
+        # A person's first name opens a name called an organisation: a person, unless a place or a firm's kind.
+        (
+            "Officer Blake Ruddock spoke. The day I met Blake Curtis changed my life.",
+            [("Blake Ruddock", "PERSON"), ("Blake Curtis", "ORG")],
+            {"Blake Ruddock": {"PERSON"}, "Blake Curtis": {"PERSON"}},
+        ),
+        (
+            "Officer Jordan Pike spoke. Jordan Aviation cut flights.",
+            [("Jordan Pike", "PERSON"), ("Jordan Aviation", "ORG")],
+            {"Jordan Pike": {"PERSON"}, "Jordan Aviation": {"ORG"}},
+        ),
+        (
+            "Officer Tate Ruddock spoke. Tate Industries cut jobs.",
+            [("Tate Ruddock", "PERSON"), ("Tate Industries", "ORG")],
+            {"Tate Ruddock": {"PERSON"}, "Tate Industries": {"ORG"}},
+        ),
         # A role read into an organisation goes only before a person the model tagged.
         (
             "Lakemoor Police Sergeant Ann Ruiz spoke.",

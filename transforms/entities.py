@@ -1871,6 +1871,14 @@ def people_by_evidence(
         return votes["PERSON"] > votes.total() - votes["PERSON"]
 
     full_names = frozenset(alias_key(item.name) for item in named if item.label == "PERSON" and " " in item.name)
+    # The first names of people the text names in full, by text: "Blake" of "Officer Blake Snyder".
+    first_names = {
+        (id(item.span.document), alias_key(item.name.split()[0]))
+        for item in named
+        if item.label == "PERSON"
+        and 2 <= len(item.name.split()) <= 3
+        and all(_NAME_WORD.match(word) for word in item.name.split())
+    }
     verdicts: dict[str, bool] = {}
     people = []
     for item in named:
@@ -1878,7 +1886,11 @@ def people_by_evidence(
             key = alias_key(item.name)
             if key not in verdicts:
                 verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of) or (
-                    item.label == "ORG" and _listed_among_people(item, full_names, contexts_of)
+                    item.label == "ORG"
+                    and (
+                        _listed_among_people(item, full_names, contexts_of)
+                        or _named_with_a_persons_first_name(item, first_names, options)
+                    )
                 )
             if verdicts[key]:
                 item = replace(item, label="PERSON")
@@ -1888,6 +1900,24 @@ def people_by_evidence(
 
 # A word of a person's name: a capital, then letters, dots, apostrophes or hyphens ("Oval," is not).
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+def _named_with_a_persons_first_name(
+    item: NamedSpan, first_names: set[tuple[int, str]], options: EntityOptions
+) -> bool:
+    """A two-word name the model called an organisation that opens with the first name of a person the text
+    names in full ("dating Blake Curtis" beside "Officer Blake Snyder"): a person too. Only a name that reads as a
+    person's (no organisation's, firm's or club's word) and does not open with a place or a known firm."""
+    words = item.name.split()
+    return (
+        len(words) == 2
+        and not item.name.isupper()
+        and (id(item.span.document), alias_key(words[0])) in first_names
+        and _reads_as_full_name(words)
+        and alias_key(item.name) not in ORG_ALIASES
+        and words[0] not in KNOWN_FIRMS
+        and not is_known_place(words[0], options)
+    )
 
 
 def _is_person(
@@ -3566,6 +3596,7 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
     region after the dateline's comma is a place too, whatever the model called it ("MIAMI, FLA. (WSVN) -",
     "FLA" ORG to the model)."""
     added: list[NamedSpan] = []
+    cut: dict[int, NamedSpan | None] = {}  # id of a part of a dateline's place the model tagged -> the whole, or None
     regions: set[tuple[str, int]] = set()
     for document, items in spans_by_document(named).items():
         for found in _DATELINE.finditer(document[:DATELINE_REACH]):
@@ -3578,11 +3609,19 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
                 }
             start, end = found.span(1)
             name = found.group(1).title()
-            if any(item.span.char_start < end and start < item.span.char_end for item in items):
+            inside = [item for item in items if item.span.char_start < end and start < item.span.char_end]
+            if any(not start <= item.span.char_start < item.span.char_end <= end for item in inside):
                 continue
             if country_code_of(name) is None and _gazetteer(options).find(name) is None:
                 continue
-            added.append(gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name)))
+            whole = gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name))
+            if inside:
+                # The model tagged the place in parts ("[ST]. [LOUIS], MO"): the gazetteer knows the whole.
+                if len(inside) > 1 or len(inside[0].span.surface) < end - start:
+                    cut.update({id(item): None for item in inside[1:]})
+                    cut[id(inside[0])] = whole
+                continue
+            added.append(whole)
     if regions:
         named = [
             _labelled(item, "LOC")
@@ -3590,6 +3629,8 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
             else item
             for item in named
         ]
+    if cut:
+        named = [whole for item in named if (whole := cut.get(id(item), item)) is not None]
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
