@@ -3630,7 +3630,7 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
             for item in named
         ]
     if cut:
-        named = [whole for item in named if (whole := cut.get(id(item), item)) is not None]
+        named = [kept for item in named if (kept := cut.get(id(item), item)) is not None]
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
