@@ -1302,6 +1302,23 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
             [("Tate Ruddock", "PERSON"), ("Tate Industries", "ORG")],
             {"Tate Ruddock": {"PERSON"}, "Tate Industries": {"ORG"}},
         ),
+        # Known firms in one span with a comma are firms each; a span with a name no lexicon holds stays whole.
+        (
+            "Sites like Facebook, Google and Amazon backed it.",
+            [("Facebook, Google", "WORK_OF_ART"), ("Amazon", "ORG")],
+            {"Facebook": {"ORG"}, "Google": {"ORG"}, "Amazon": {"ORG"}},
+        ),
+        (
+            "Sites like Facebook, Quillory and Amazon backed it.",
+            [("Facebook, Quillory", "WORK_OF_ART"), ("Amazon", "ORG")],
+            {"Facebook, Quillory": {"WORK_OF_ART"}, "Amazon": {"ORG"}},
+        ),
+        # A place the gazetteer knows stays a place after a genre's word ("a drama Paris" is no title).
+        (
+            "The comedy Zorvale flopped, and it was filmed in Paris.",
+            [("Zorvale", "GPE"), ("Paris", "GPE")],
+            {"Paris": {"LOC"}},
+        ),
         # A role read into an organisation goes only before a person the model tagged.
         (
             "Lakemoor Police Sergeant Ann Ruiz spoke.",
