@@ -1319,6 +1319,23 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
             [("Zorvale", "GPE"), ("Paris", "GPE")],
             {"Paris": {"LOC"}},
         ),
+        # A newspaper's kind after a place the gazetteer knows; a person's surname after a first name stays hers.
+        (
+            "The pick is open, notes Tampa Examiner. Emily Post wrote on manners.",
+            [("Tampa Examiner", "PERSON"), ("Emily Post", "PERSON")],
+            {"Tampa Examiner": {"ORG"}, "Emily Post": {"PERSON"}},
+        ),
+        # A street after a house number's "block of"; a block of shares is none.
+        (
+            "He fled to the 400 block of Kessler. Fund X bought a block of Kessler shares.",
+            [("Kessler", "PERSON"), ("Kessler", "PERSON")],
+            {"Kessler": {"LOC"}},
+        ),
+        (
+            "Fund X bought a block of Kessler shares.",
+            [("Kessler", "PERSON")],
+            {"Kessler": {"PERSON"}},
+        ),
         # A role read into an organisation goes only before a person the model tagged.
         (
             "Lakemoor Police Sergeant Ann Ruiz spoke.",

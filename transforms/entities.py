@@ -483,12 +483,32 @@ _STREET_WORD_AFTER = re.compile(
 )
 
 
+# A newspaper's kind as the last word of its name, after the place it serves ("Washington Examiner", "Houston
+# Chronicle"): the kinds newspapers are called by, not any one paper's name.
+NEWSPAPER_KIND_WORDS = frozenset(
+    "times post examiner herald tribune journal gazette chronicle telegraph courier observer inquirer dispatch "
+    "enquirer register bulletin".split()
+)
+
+
+def is_newspaper_by_its_name(words: list[str]) -> bool:
+    """A place the gazetteer knows, then a newspaper's kind: "Washington Examiner", "Dallas Morning News" not."""
+    return (
+        words[-1].casefold() in NEWSPAPER_KIND_WORDS
+        and words[-1][:1].isupper()
+        and is_known_place(" ".join(words[:-1]), DEFAULT_OPTIONS)
+    )
+
+
 def label_by_name_words(name: str, label: str) -> str:
-    """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
+    """The label a name's own words call for: a place's kind as its last word, "University" in a place, a
+    newspaper's kind after a place."""
     words = name.split()
     if len(words) < 2:
         return "LOC" if label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES else label
     last = words[-1].casefold().rstrip(".")
+    if label in ("PERSON", "LOC") and last in NEWSPAPER_KIND_WORDS and is_newspaper_by_its_name(words):
+        return "ORG"
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
     if label == "LOC" and (any(word.casefold() in ORG_WORDS for word in words) or last in PUBLIC_BODY_LAST_WORDS):
@@ -1412,11 +1432,11 @@ def _labelled(item: NamedSpan, label: str) -> NamedSpan:
 # --- Places: evidence in the text, then the gazetteer ---------------------------------------------
 
 # Words before a name that make it a place whatever the model said: "the town of Millbrook",
-# "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa".
+# "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa", a street's "2100 block of Elm".
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|suburb|suburbs|borough|county|port|township|municipality|province|"
     r"capital|outskirts|residents|mayor|streets|coast|island|direction|north|south|east|west|"
-    r"(?:north|south)-?(?:east|west))\s+of\s+$",
+    r"(?:north|south)-?(?:east|west)|\d+[ \t]+block)\s+of\s+$",
     re.I,
 )
 # Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
