@@ -93,13 +93,14 @@ PERSON_OR_FIRM_JOBS = frozenset(
     "operator carrier publisher producer dealer broker trader supplier developer contractor builder processor".split()
 )
 # Words before a name that say it is a person's: a role or job ("quarterback Tua Tagovailoa", "Dr. Ann
-# Ruiz"), not the words that also stand before places or bodies ("former Soviet Union", "deputy", "chief").
+# Ruiz"), or a word that introduces what a person is called ("goes by the nickname Becca"); not the words that
+# also stand before places or bodies ("former Soviet Union", "deputy", "chief").
 PERSON_ROLE_CUES = (
     (ROLE_HEADS | {"mr", "mrs", "ms", "dr"})
     - FIRM_CUES
     - PERSON_OR_FIRM_JOBS
     - frozenset("former late deputy vice chief executive leader general chair star premier".split())
-)
+) | {"nickname", "nicknamed"}
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
