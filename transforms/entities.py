@@ -1303,11 +1303,34 @@ _REGION_KIND_OF_BEFORE = re.compile(
 )
 
 
+_OF_NAME_AFTER = re.compile(r"[ \t]+of[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])")
+
+
+def _with_place_after_its_kind(item: NamedSpan, starts: set[tuple[int, int]]) -> NamedSpan:
+    """A region named by its kind and the place after " of " the model left untagged there, whole, when the
+    gazetteer knows that place and it is no country ("the Central District of California")."""
+    span, document = item.span, item.span.document
+    if not item.name or item.name.split()[-1].casefold() not in REGION_KIND_WORDS:
+        return item
+    after = _OF_NAME_AFTER.match(document, span.char_end)
+    if (
+        after is None
+        or (id(document), after.start(1)) in starts
+        or country_code_of(after.group(1)) is not None
+        or not is_known_place(after.group(1), DEFAULT_OPTIONS)
+    ):
+        return item
+    surface = document[span.char_start : after.end()]
+    return NamedSpan(replace(span, surface=surface, char_end=after.end()), "LOC", clean_name(surface, "LOC"))
+
+
 def regions_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     """A place after a region's kind and "of" is the region of that name, whole: "[District of] Massachusetts",
     "[the Central District] of [California]" (a place the model tagged, its last word a region's kind, and the
     place after " of ", not a country: "Guangdong Province of China" is two). Not an organisation's ("the
-    University of California")."""
+    University of California"). The place after " of " may be untagged when the gazetteer knows it ("[the
+    Central District] of California", `_with_place_after_its_kind`)."""
+    starts = {(id(item.span.document), item.span.char_start) for item in named}
     result: list[NamedSpan] = []
     for item in named:
         document, span = item.span.document, item.span
@@ -1328,7 +1351,7 @@ def regions_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
         else:
             before = _REGION_KIND_OF_BEFORE.search(document, max(0, span.char_start - 40), span.char_start)
             if before is None or (last is not None and last.span.char_end > before.start(1)):
-                result.append(item)
+                result.append(_with_place_after_its_kind(item, starts))
                 continue
             start = before.start(1)
             last = None
