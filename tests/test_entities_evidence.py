@@ -1336,6 +1336,17 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
             [("Kessler", "PERSON")],
             {"Kessler": {"PERSON"}},
         ),
+        # A people's label alone on a place the gazetteer knows gives way to a place cue; a demonym's stays.
+        (
+            "Many people living in Cornwall work. Many Cornish people live in Cornwall.",
+            [("Cornwall", "NORP"), ("Cornish", "NORP"), ("Cornwall", "NORP")],
+            {"Cornwall": {"LOC"}, "Cornish": {"NORP"}},
+        ),
+        (
+            "The Cornwall council voted on Monday.",
+            [("Cornwall", "NORP")],
+            {"Cornwall": {"NORP"}},
+        ),
         # A role read into an organisation goes only before a person the model tagged.
         (
             "Lakemoor Police Sergeant Ann Ruiz spoke.",

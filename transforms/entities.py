@@ -1852,10 +1852,12 @@ def places_by_evidence(
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
-        if "NORP" in labels and len(labels) > 1 and not is_demonym(key):
+        if "NORP" in labels and not is_demonym(key) and (len(labels) > 1 or is_known_place(items[0].name, options)):
             # The model's people label on a name no people is called by ("Copperfield" NORP, then PERSON), which
-            # the vote of one label per name drops too.
+            # the vote of one label per name drops too; or its only label for a place the gazetteer knows
+            # ("Visitors to Cornwall" NORP), which the words around it may make a place.
             labels.discard("NORP")
+            labels = labels or {"ORG"}
         if "PRODUCT" in labels and reads_as_region_name(items[0].name):
             labels.discard("PRODUCT")  # "to Tyneside" PRODUCT: no product has a region's name
             labels.add("ORG")
