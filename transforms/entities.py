@@ -1107,8 +1107,8 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
     """A name the lexicon of known firms holds, as written, is an organisation whatever the model said
     ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them. So is a
     name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention, a broadcaster's
-    call sign (`is_call_sign`: "KTRK" PERSON) and the agency of a dateline (`publishers_of`: "HOUSTON, Texas
-    (KTRK) --")."""
+    call sign (`is_call_sign`: "KTRK" PERSON) or brand (`_STATION_BRAND`: "FOX5" GPE) and the agency of a
+    dateline (`publishers_of`: "HOUSTON, Texas (KTRK) --")."""
     listed = {
         (item.span.document, item.name)
         for item in named
@@ -1120,6 +1120,7 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
                 _CALL_SIGN.fullmatch(item.span.surface)
                 and is_call_sign(item.span.document, item.span.char_start, item.span.char_end)
             )
+            or _STATION_BRAND.fullmatch(item.span.surface)
         )
     }
     publishers = {document: publishers_of(document) for document in spans_by_document(named)}
@@ -1143,6 +1144,10 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
 _KNOWN_FIRM_WORD = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, KNOWN_FIRMS), key=len, reverse=True)) + r")(?![\w&-])"
 )
+
+
+# A station's brand, a network's or the word "News" with its channel's number: "ABC13", "FOX5", "7News", "9NEWS".
+_STATION_BRAND = re.compile(r"(?:(?:ABC|NBC|CBS|FOX|Fox|CW)\d{1,2}|\d{1,2}(?:News|NEWS))(?![\w&-])")
 
 
 # A US broadcaster's call sign (the FCC gives them K or W first): "(KTVI)", "Chicago’s WGN", "WWOZ-FM".
@@ -1208,15 +1213,16 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     """Each mention of a known firm (`KNOWN_FIRMS`, as written) or a broadcaster's call sign (`is_call_sign`)
     that no span covers, as an organisation (English): the small model leaves most "Facebook"s and "Google"s of
     a story untagged ("posted to Facebook on Sunday", "like Facebook, Google and Kickstarter"), and stations'
-    call signs too ("ST. LOUIS (KTVI) –", "resurfaced by Chicago’s WGN"), and so the agency of a dateline and the
-    site a story first ran on (`publishers_of`: "MUMBAI (Reuters) -", "originally appeared at The Aviationist ...
-    Follow The Aviationist on Twitter"). Not one joined to a longer name ("Google Maps", "Facebook-owned") nor an
-    address ("facebook.com", "@Twitter")."""
+    call signs and brands too ("ST. LOUIS (KTVI) –", "resurfaced by Chicago’s WGN", "7News cameras"), and so the
+    agency of a dateline and the site a story first ran on (`publishers_of`: "MUMBAI (Reuters) -", "originally
+    appeared at The Aviationist ... Follow The Aviationist on Twitter"). Not one joined to a longer name ("Google
+    Maps", "Facebook-owned") nor an address ("facebook.com", "@Twitter")."""
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         found = [*_KNOWN_FIRM_WORD.finditer(document)]
         found += [m for m in _CALL_SIGN.finditer(document) if is_call_sign(document, *m.span())]
+        found += _STATION_BRAND.finditer(document)
         for name in publishers_of(document):
             found += re.finditer(re.escape(name) + r"(?![\w&-])", document)
         for match in found:
