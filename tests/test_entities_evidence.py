@@ -1347,6 +1347,17 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
             [("Cornwall", "NORP")],
             {"Cornwall": {"NORP"}},
         ),
+        # A firm named with its legal kind, untagged, is found; not the end of a longer name after "of".
+        (
+            "Bags\nHollis Industries' bag lasts, said Ann Lee.",
+            [("Ann Lee", "PERSON")],
+            {"Hollis Industries": {"ORG"}, "Ann Lee": {"PERSON"}},
+        ),
+        (
+            "Miners at Gold Fields of South Africa Ltd struck.",
+            [("Gold Fields", "ORG")],
+            {"Gold Fields": {"ORG"}},
+        ),
         # A role read into an organisation goes only before a person the model tagged.
         (
             "Lakemoor Police Sergeant Ann Ruiz spoke.",

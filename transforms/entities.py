@@ -484,6 +484,9 @@ _STREET_WORD_AFTER = re.compile(
 )
 
 
+# A firm's legal or corporate kind as the last word of its name ("Hollis Industries" PERSON, "Brant Holdings
+# Ltd"): no person nor place is called so (`_FIRM_SUFFIX` finds the same kinds in a text).
+FIRM_LEGAL_KINDS = frozenset("industries inc corp corporation holdings enterprises ltd llc plc".split())
 # A newspaper's kind as the last word of its name, after the place it serves ("Washington Examiner", "Houston
 # Chronicle"): the kinds newspapers are called by, not any one paper's name.
 NEWSPAPER_KIND_WORDS = frozenset(
@@ -508,7 +511,9 @@ def label_by_name_words(name: str, label: str) -> str:
     if len(words) < 2:
         return "LOC" if label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES else label
     last = words[-1].casefold().rstrip(".")
-    if label in ("PERSON", "LOC") and last in NEWSPAPER_KIND_WORDS and is_newspaper_by_its_name(words):
+    if label in ("PERSON", "LOC") and (
+        last in FIRM_LEGAL_KINDS or (last in NEWSPAPER_KIND_WORDS and is_newspaper_by_its_name(words))
+    ):
         return "ORG"
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
@@ -1146,6 +1151,37 @@ _KNOWN_FIRM_WORD = re.compile(
 )
 
 
+# A firm's legal or corporate kind ending its name (`FIRM_LEGAL_KINDS`, written as names write them): "Chrome
+# Industries", "Tarvex Holdings Ltd". Not "Group" ("working group") nor "Company" ("a theatre company").
+_FIRM_SUFFIX = r"(?:Industries|Inc\.?|Corp\.?|Corporation|Holdings|Enterprises|Ltd\.?|LLC|PLC|plc)"
+_FIRM_BY_ITS_KIND = re.compile(
+    r"(?<![\w&.'’-])(?!(?:The|A|An|In|At|On|For|And|But|Of|By|To|From|With|As)[ \t])"
+    rf"([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,3}}[ \t]+{_FIRM_SUFFIX}(?:[ \t]+{_FIRM_SUFFIX})?)(?![\w&-])"
+)
+
+
+_OF_OR_AND_BEFORE = re.compile(r"(?:\bof|\band|&)[ \t]+$")
+
+
+def firms_by_their_kind(document: str) -> list[re.Match[str]]:
+    """Names that end in a firm's legal kind (`_FIRM_BY_ITS_KIND`: "Chrome Industries' bag"), without the words
+    before the firm's own that the text writes in lower case ("Company Name Homegate Hospitality Inc" of a table);
+    not the end of a longer name ("Gold Fields of [South Africa Ltd]")."""
+    firms = []
+    for found in _FIRM_BY_ITS_KIND.finditer(document):
+        if _OF_OR_AND_BEFORE.search(document, max(0, found.start() - 6), found.start()):
+            continue
+        start = found.start()
+        while (word := re.match(r"([A-Z][\w&'’-]*)[ \t]+(?=[A-Z])", document[start : found.end()])) and (
+            _written_in_lower_case(word.group(1).casefold(), document)
+        ):
+            start += word.end()
+        firm = _FIRM_BY_ITS_KIND.match(document, start, found.end()) if start > found.start() else found
+        if firm is not None:
+            firms.append(firm)
+    return firms
+
+
 # A station's brand, a network's or the word "News" with its channel's number: "ABC13", "FOX5", "7News", "9NEWS".
 _STATION_BRAND = re.compile(r"(?:(?:ABC|NBC|CBS|FOX|Fox|CW)\d{1,2}|\d{1,2}(?:News|NEWS))(?![\w&-])")
 
@@ -1223,6 +1259,7 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
         found = [*_KNOWN_FIRM_WORD.finditer(document)]
         found += [m for m in _CALL_SIGN.finditer(document) if is_call_sign(document, *m.span())]
         found += _STATION_BRAND.finditer(document)
+        found += firms_by_their_kind(document)
         for name in publishers_of(document):
             found += re.finditer(re.escape(name) + r"(?![\w&-])", document)
         for match in found:
