@@ -1358,6 +1358,12 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
             [("Gold Fields", "ORG")],
             {"Gold Fields": {"ORG"}},
         ),
+        # A listing's line in capitals is a venue and a town only when the gazetteer knows the town.
+        (
+            "Votes so far\nSMITH, JONES\nTurnout was low.",
+            [("SMITH", "ORG"), ("JONES", "PERSON")],
+            {"SMITH": {"ORG"}, "JONES": {"PERSON"}},
+        ),
         # A role read into an organisation goes only before a person the model tagged.
         (
             "Lakemoor Police Sergeant Ann Ruiz spoke.",

@@ -3695,6 +3695,7 @@ def canonicalise(
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
+        resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
     return located_places(resolved, options, site_country)
 
@@ -3749,6 +3750,48 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
         ]
     if cut:
         named = [kept for item in named if (kept := cut.get(id(item), item)) is not None]
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A line of a listing in capitals, a venue then its town after a comma: "COLOUR CLUB, MELBOURNE" of a tour's dates.
+_VENUE_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z0-9'’&.-]*(?:[ \t]+[A-Z0-9][A-Z0-9'’&.-]*){0,4}),"
+    r"[ \t]+([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2})[ \t]*$"
+)
+
+
+def venues_of_listings(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Each line in capitals that is a venue, a comma and a town the gazetteer knows as a city or a region
+    (`is_region_or_city`: "OAF GALLERY BAR, SYDNEY"): both places, whole, whatever the model called them, tagged
+    in part ("THE [CROWN] ROOM") or left untagged; the model reads lines in capitals badly. A line with a span
+    across its comma is left alone."""
+    added: list[NamedSpan] = []
+    replaced: dict[int, NamedSpan | None] = {}  # id of a model's item -> the whole place, or None to drop it
+    for document, items in spans_by_document(named).items():
+        if ", " not in document:
+            continue
+        for found in _VENUE_LINE.finditer(document):
+            if not is_region_or_city(found.group(2).title(), options):
+                continue
+            inside = [
+                item for item in items if item.span.char_start < found.end() and found.start() < item.span.char_end
+            ]
+            if any(item.span.char_start < found.end(1) and found.start(2) < item.span.char_end for item in inside):
+                continue  # one span across the comma: another reading
+            for group in (1, 2):
+                start, end = found.span(group)
+                surface = found.group(group)
+                whole = NamedSpan(Span(surface, "FAC", start, end, document), "LOC", clean_name(surface, "LOC"))
+                here = [item for item in inside if start <= item.span.char_start and item.span.char_end <= end]
+                if not here:
+                    added.append(whole)
+                    continue
+                replaced[id(here[0])] = whole
+                replaced.update({id(item): None for item in here[1:]})
+    if replaced:
+        named = [kept for item in named if (kept := replaced.get(id(item), item)) is not None]
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
