@@ -696,6 +696,32 @@ def bracket_parts(item: NamedSpan) -> list[NamedSpan]:
     return parts
 
 
+# A quotation closed inside a span the quotation opened: "On “[The Alchemy” Swift] makes": the title, its closing
+# mark, then a name of its own.
+_CLOSING_QUOTE_IN_SPAN = re.compile(r"^(.*?[^\s“”\"])[”\"][ \t]+([A-Z][^“”\"]*)$")
+_OPENING_QUOTES = {"“": "”", '"': '"'}
+
+
+def quotation_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span that starts right after an opening quotation mark and runs past its closing one is two mentions
+    with the model's label, the quoted title and the name after it ("The Alchemy" and "Swift"): the later rules
+    read each (a title goes, a surname finds its full name)."""
+    span, document = item.span, item.span.document
+    if not document or span.char_start == 0 or document[span.char_start - 1] not in _OPENING_QUOTES:
+        return [item]
+    found = _CLOSING_QUOTE_IN_SPAN.match(span.surface)
+    if found is None or _OPENING_QUOTES[document[span.char_start - 1]] not in span.surface:
+        return [item]
+    parts = []
+    for group in (1, 2):
+        text = found.group(group)
+        start = span.char_start + found.start(group)
+        parts.append(
+            NamedSpan(replace(span, surface=text, char_start=start, char_end=start + len(text)), item.label, text)
+        )
+    return parts
+
+
 # A Malay honorific ("Datuk Seri", "Tan Sri", "Dato' Sri"), before a name the model cuts into pieces, one of
 # them holding the honorific ("Datuk Seri" ... "Ismail" for "Datuk Seri Saifuddin Nasution Ismail").
 _HONORIFIC = (
@@ -894,7 +920,8 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
     for item in (
         part
         for whole in (names_after_honorifics(roles_cut_from_organisations(named)) if language == ENGLISH else named)
-        for split in list_parts(whole)
+        for quoted in quotation_parts(whole)
+        for split in list_parts(quoted)
         for listed in bracket_parts(split)
         for credited in credit_parts(listed)
         for bylined in (byline_parts(credited) if language == ENGLISH else [credited])
