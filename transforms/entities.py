@@ -1187,6 +1187,7 @@ _FIRM_BY_ITS_KIND = re.compile(
 )
 
 
+_FIRM_SUFFIX_WORDS = ("Industries", "Inc", "Corp", "Holdings", "Enterprises", "Ltd", "LLC", "PLC", "plc")
 _OF_OR_AND_BEFORE = re.compile(r"(?:\bof|\band|&)[ \t]+$")
 
 
@@ -1194,7 +1195,9 @@ def firms_by_their_kind(document: str) -> list[re.Match[str]]:
     """Names that end in a firm's legal kind (`_FIRM_BY_ITS_KIND`: "Chrome Industries' bag"), without the words
     before the firm's own that the text writes in lower case ("Company Name Homegate Hospitality Inc" of a table);
     not the end of a longer name ("Gold Fields of [South Africa Ltd]")."""
-    firms = []
+    firms: list[re.Match[str]] = []
+    if not any(kind in document for kind in _FIRM_SUFFIX_WORDS):  # a plain search first: the pattern is slow
+        return firms
     for found in _FIRM_BY_ITS_KIND.finditer(document):
         if _OF_OR_AND_BEFORE.search(document, max(0, found.start() - 6), found.start()):
             continue
@@ -1211,6 +1214,7 @@ def firms_by_their_kind(document: str) -> list[re.Match[str]]:
 
 # A station's brand, a network's or the word "News" with its channel's number: "ABC13", "FOX5", "7News", "9NEWS".
 _STATION_BRAND = re.compile(r"(?:(?:ABC|NBC|CBS|FOX|Fox|CW)\d{1,2}|\d{1,2}(?:News|NEWS))(?![\w&-])")
+_STATION_BRAND_WORDS = ("ABC", "NBC", "CBS", "FOX", "Fox", "CW", "News", "NEWS")
 
 
 # A US broadcaster's call sign (the FCC gives them K or W first): "(KTVI)", "Chicago’s WGN", "WWOZ-FM".
@@ -1285,7 +1289,8 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         found = [*_KNOWN_FIRM_WORD.finditer(document)]
         found += [m for m in _CALL_SIGN.finditer(document) if is_call_sign(document, *m.span())]
-        found += _STATION_BRAND.finditer(document)
+        if any(word in document for word in _STATION_BRAND_WORDS):  # a plain search first: the pattern is slow
+            found += _STATION_BRAND.finditer(document)
         found += firms_by_their_kind(document)
         for name in publishers_of(document):
             found += re.finditer(re.escape(name) + r"(?![\w&-])", document)
@@ -3177,16 +3182,20 @@ def names_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -
     title. A quotation alone marks only its own mention (`is_title_of_a_work`): a nickname is quoted too."""
     # The scan for a kind of work, once a text (not once a name: a text's every name shares it).
     with_kinds = {document for document in spans_by_document(named) if _WORK_KIND_WORD.search(document) is not None}
+    if not with_kinds:
+        return set()
     candidates = {
         (item.span.document, item.name)
         for item in named
-        if item.span.document in with_kinds
-        and (
-            item.label in ("PERSON", "ORG")
-            # A place the gazetteer does not know, after its kind: "the comedy Masterminds" (GPE to the model).
-            or (item.label == "LOC" and not item.is_country and not is_known_place(item.name, DEFAULT_OPTIONS))
-        )
+        if item.label in ("PERSON", "ORG") and item.span.document in with_kinds
     }
+    # A place the gazetteer does not know, after its kind: "the comedy Masterminds" (GPE to the model).
+    places = {
+        (item.span.document, item.name)
+        for item in named
+        if item.label == "LOC" and not item.is_country and item.span.document in with_kinds
+    }
+    candidates |= {(document, name) for document, name in places if not is_known_place(name, DEFAULT_OPTIONS)}
     works = {
         (document, name)
         for document, name in candidates
