@@ -1254,3 +1254,128 @@ def test_a_region_reads_by_its_ending() -> None:
 )
 def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str, str]], kept: set[str]) -> None:
     assert set(labels(text, found)) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A title written with a hyphen is a person's cue, whole or by a part; a place's "-based" is none.
+        (
+            "When President-elect Oakes takes office, Oakes will name a cabinet.",
+            [("Oakes", "ORG"), ("Oakes", "ORG")],
+            {"Oakes": {"PERSON"}},
+        ),
+        (
+            "The show's co-host Ivers joked. Ivers said sorry.",
+            [("Ivers", "ORG"), ("Ivers", "ORG")],
+            {"Ivers": {"PERSON"}},
+        ),
+        (
+            "The Boston-based Keller said it hired staff. Keller grew fast.",
+            [("Keller", "ORG"), ("Keller", "ORG")],
+            {"Keller": {"ORG"}},
+        ),
+        # A public body's kind after a place the model cut it from; a lower-case "police" stays outside the name.
+        (
+            "Lakemoor Police said the road was closed.",
+            [("Lakemoor", "GPE")],
+            {"Lakemoor Police": {"ORG"}},
+        ),
+        (
+            "Lakemoor police said the road was closed.",
+            [("Lakemoor", "GPE")],
+            {"Lakemoor": {"LOC"}},
+        ),
+        # A person's first name opens a name called an organisation: a person, unless a place or a firm's kind.
+        (
+            "Officer Blake Ruddock spoke. The day I met Blake Curtis changed my life.",
+            [("Blake Ruddock", "PERSON"), ("Blake Curtis", "ORG")],
+            {"Blake Ruddock": {"PERSON"}, "Blake Curtis": {"PERSON"}},
+        ),
+        (
+            "Officer Jordan Pike spoke. Jordan Aviation cut flights.",
+            [("Jordan Pike", "PERSON"), ("Jordan Aviation", "ORG")],
+            {"Jordan Pike": {"PERSON"}, "Jordan Aviation": {"ORG"}},
+        ),
+        (
+            "Officer Tate Ruddock spoke. Tate Industries cut jobs.",
+            [("Tate Ruddock", "PERSON"), ("Tate Industries", "ORG")],
+            {"Tate Ruddock": {"PERSON"}, "Tate Industries": {"ORG"}},
+        ),
+        # Known firms in one span with a comma are firms each; a span with a name no lexicon holds stays whole.
+        (
+            "Sites like Facebook, Google and Amazon backed it.",
+            [("Facebook, Google", "WORK_OF_ART"), ("Amazon", "ORG")],
+            {"Facebook": {"ORG"}, "Google": {"ORG"}, "Amazon": {"ORG"}},
+        ),
+        (
+            "Sites like Facebook, Quillory and Amazon backed it.",
+            [("Facebook, Quillory", "WORK_OF_ART"), ("Amazon", "ORG")],
+            {"Facebook, Quillory": {"WORK_OF_ART"}, "Amazon": {"ORG"}},
+        ),
+        # A place the gazetteer knows stays a place after a genre's word ("a drama Paris" is no title).
+        (
+            "The comedy Zorvale flopped, and it was filmed in Paris.",
+            [("Zorvale", "GPE"), ("Paris", "GPE")],
+            {"Paris": {"LOC"}},
+        ),
+        # A newspaper's kind after a place the gazetteer knows; a person's surname after a first name stays hers.
+        (
+            "The pick is open, notes Tampa Examiner. Emily Post wrote on manners.",
+            [("Tampa Examiner", "PERSON"), ("Emily Post", "PERSON")],
+            {"Tampa Examiner": {"ORG"}, "Emily Post": {"PERSON"}},
+        ),
+        # A street after a house number's "block of"; a block of shares is none.
+        (
+            "He fled to the 400 block of Kessler. Fund X bought a block of Kessler shares.",
+            [("Kessler", "PERSON"), ("Kessler", "PERSON")],
+            {"Kessler": {"LOC"}},
+        ),
+        (
+            "Fund X bought a block of Kessler shares.",
+            [("Kessler", "PERSON")],
+            {"Kessler": {"PERSON"}},
+        ),
+        # A people's label alone on a place the gazetteer knows gives way to a place cue; a demonym's stays.
+        (
+            "Many people living in Cornwall work. Many Cornish people live in Cornwall.",
+            [("Cornwall", "NORP"), ("Cornish", "NORP"), ("Cornwall", "NORP")],
+            {"Cornwall": {"LOC"}, "Cornish": {"NORP"}},
+        ),
+        (
+            "The Cornwall council voted on Monday.",
+            [("Cornwall", "NORP")],
+            {"Cornwall": {"NORP"}},
+        ),
+        # A firm named with its legal kind, untagged, is found; not the end of a longer name after "of".
+        (
+            "Bags\nHollis Industries' bag lasts, said Ann Lee.",
+            [("Ann Lee", "PERSON")],
+            {"Hollis Industries": {"ORG"}, "Ann Lee": {"PERSON"}},
+        ),
+        (
+            "Miners at Gold Fields of South Africa Ltd struck.",
+            [("Gold Fields", "ORG")],
+            {"Gold Fields": {"ORG"}},
+        ),
+        # A listing's line in capitals is a venue and a town only when the gazetteer knows the town.
+        (
+            "Votes so far\nSMITH, JONES\nTurnout was low.",
+            [("SMITH", "ORG"), ("JONES", "PERSON")],
+            {"SMITH": {"ORG"}, "JONES": {"PERSON"}},
+        ),
+        # A role read into an organisation goes only before a person the model tagged.
+        (
+            "Lakemoor Police Sergeant Ann Ruiz spoke.",
+            [("Lakemoor Police Sergeant", "ORG"), ("Ann Ruiz", "PERSON")],
+            {"Lakemoor Police": {"ORG"}, "Ann Ruiz": {"PERSON"}},
+        ),
+        (
+            "The Office of the Budget Analyst, Ann Ruiz said, was late.",
+            [("Office of the Budget Analyst", "ORG"), ("Ann Ruiz", "PERSON")],
+            {"Office of the Budget Analyst": {"ORG"}, "Ann Ruiz": {"PERSON"}},
+        ),
+    ],
+)
+def test_round_27_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected

@@ -93,13 +93,14 @@ PERSON_OR_FIRM_JOBS = frozenset(
     "operator carrier publisher producer dealer broker trader supplier developer contractor builder processor".split()
 )
 # Words before a name that say it is a person's: a role or job ("quarterback Tua Tagovailoa", "Dr. Ann
-# Ruiz"), not the words that also stand before places or bodies ("former Soviet Union", "deputy", "chief").
+# Ruiz"), or a word that introduces what a person is called ("goes by the nickname Becca"); not the words that
+# also stand before places or bodies ("former Soviet Union", "deputy", "chief").
 PERSON_ROLE_CUES = (
     (ROLE_HEADS | {"mr", "mrs", "ms", "dr"})
     - FIRM_CUES
     - PERSON_OR_FIRM_JOBS
-    - frozenset("former late deputy vice chief executive leader general chair star president-elect premier".split())
-)
+    - frozenset("former late deputy vice chief executive leader general chair star premier".split())
+) | {"nickname", "nicknamed"}
 # Lower-case words inside a name ("Vincent van Gogh", "Margherita della Valle").
 NAME_PARTICLES = frozenset("van von der den de da das dos del della di du la le ter ten bin ibn al el".split())
 
@@ -467,7 +468,9 @@ PLACE_HEAD_WORDS_NOT_SURNAMES = frozenset(
 # A road's kind that is a road's name alone ("the Turnpike", "the Expressway"), which no person or firm is called.
 ROAD_KIND_NAMES = frozenset("turnpike highway freeway expressway parkway".split())
 # Words in a name the model called a place that make it an organisation ("University of California").
-ORG_WORDS = frozenset("university college institute".split())
+ORG_WORDS = frozenset("university college institute schools".split())
+# A public body's kind as the last word of a name the model called a place ("Saint Clair County Police" FAC).
+PUBLIC_BODY_LAST_WORDS = frozenset({"police"})
 # Words that make a name an organisation's whatever a comma or preposition around it says ("Michigan National
 # Bank, Detroit", "the University of California, Santa Barbara"); not enough to relabel one ("West Bank").
 ORG_NAME_WORDS = ORG_WORDS | frozenset(
@@ -481,15 +484,40 @@ _STREET_WORD_AFTER = re.compile(
 )
 
 
+# A firm's legal or corporate kind as the last word of its name ("Hollis Industries" PERSON, "Brant Holdings
+# Ltd"): no person nor place is called so (`_FIRM_SUFFIX` finds the same kinds in a text).
+FIRM_LEGAL_KINDS = frozenset("industries inc corp corporation holdings enterprises ltd llc plc".split())
+# A newspaper's kind as the last word of its name, after the place it serves ("Washington Examiner", "Houston
+# Chronicle"): the kinds newspapers are called by, not any one paper's name.
+NEWSPAPER_KIND_WORDS = frozenset(
+    "times post examiner herald tribune journal gazette chronicle telegraph courier observer inquirer dispatch "
+    "enquirer register bulletin".split()
+)
+
+
+def is_newspaper_by_its_name(words: list[str]) -> bool:
+    """A place the gazetteer knows, then a newspaper's kind: "Washington Examiner", "Dallas Morning News" not."""
+    return (
+        words[-1].casefold() in NEWSPAPER_KIND_WORDS
+        and words[-1][:1].isupper()
+        and is_known_place(" ".join(words[:-1]), DEFAULT_OPTIONS)
+    )
+
+
 def label_by_name_words(name: str, label: str) -> str:
-    """The label a name's own words call for: a place's kind as its last word, "University" in a place."""
+    """The label a name's own words call for: a place's kind as its last word, "University" in a place, a
+    newspaper's kind after a place."""
     words = name.split()
     if len(words) < 2:
         return "LOC" if label in ("ORG", "PERSON") and name.casefold() in ROAD_KIND_NAMES else label
     last = words[-1].casefold().rstrip(".")
+    if label in ("PERSON", "LOC") and (
+        last in FIRM_LEGAL_KINDS or (last in NEWSPAPER_KIND_WORDS and is_newspaper_by_its_name(words))
+    ):
+        return "ORG"
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
-    if label == "LOC" and any(word.casefold() in ORG_WORDS for word in words):
+    if label == "LOC" and (any(word.casefold() in ORG_WORDS for word in words) or last in PUBLIC_BODY_LAST_WORDS):
         return "ORG"
     return label
 
@@ -531,6 +559,30 @@ def with_team_nickname(item: NamedSpan) -> NamedSpan:
         return item
     town = clean_name(span.surface, "LOC")
     if country_code_of(town) is not None or _gazetteer(DEFAULT_OPTIONS).find(town) is None:
+        return item
+    end = span.char_end + after.end()
+    longer = replace(span, surface=document[span.char_start : end], char_end=end)
+    return replace(item, span=longer, label="ORG")
+
+
+# A public body's kind right after the place the model cut it from: "[Miami-Dade] Police said", "[Saint Louis
+# County] Police Officer Ann Ruiz", "the [U.S.] Attorney’s Office", "[Travis County] Sheriff’s Office". Capitalised
+# words of the body's own name, so "Chicago police officers" stays a place and its police.
+_PUBLIC_BODY_AFTER = re.compile(
+    r"^[ \t]+(?:Police(?:[ \t]+(?:Department|Service))?|(?:Sheriff|Attorney|Prosecutor|District[ \t]+Attorney)"
+    r"[’']s[ \t]+(?:Office|Department)|Fire[ \t]+(?:Department|Rescue)|Public[ \t]+Schools|School[ \t]+District)"
+    r"(?![\w’'-])"
+)
+
+
+def with_public_body(item: NamedSpan) -> NamedSpan:
+    """A place and the public body's kind the model left after it, whole and an organisation: "Miami-Dade
+    Police", "U.S. Attorney’s Office". The kind is the evidence: a body named for where it serves."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "LOC":
+        return item
+    after = _PUBLIC_BODY_AFTER.match(document[span.char_end : span.char_end + 30])
+    if after is None:
         return item
     end = span.char_end + after.end()
     longer = replace(span, surface=document[span.char_start : end], char_end=end)
@@ -644,6 +696,32 @@ def bracket_parts(item: NamedSpan) -> list[NamedSpan]:
     return parts
 
 
+# A quotation closed inside a span the quotation opened: "On “[The Alchemy” Swift] makes": the title, its closing
+# mark, then a name of its own.
+_CLOSING_QUOTE_IN_SPAN = re.compile(r"^(.*?[^\s“”\"])[”\"][ \t]+([A-Z][^“”\"]*)$")
+_OPENING_QUOTES = {"“": "”", '"': '"'}
+
+
+def quotation_parts(item: NamedSpan) -> list[NamedSpan]:
+    """A span that starts right after an opening quotation mark and runs past its closing one is two mentions
+    with the model's label, the quoted title and the name after it ("The Alchemy" and "Swift"): the later rules
+    read each (a title goes, a surname finds its full name)."""
+    span, document = item.span, item.span.document
+    if not document or span.char_start == 0 or document[span.char_start - 1] not in _OPENING_QUOTES:
+        return [item]
+    found = _CLOSING_QUOTE_IN_SPAN.match(span.surface)
+    if found is None or _OPENING_QUOTES[document[span.char_start - 1]] not in span.surface:
+        return [item]
+    parts = []
+    for group in (1, 2):
+        text = found.group(group)
+        start = span.char_start + found.start(group)
+        parts.append(
+            NamedSpan(replace(span, surface=text, char_start=start, char_end=start + len(text)), item.label, text)
+        )
+    return parts
+
+
 # A Malay honorific ("Datuk Seri", "Tan Sri", "Dato' Sri"), before a name the model cuts into pieces, one of
 # them holding the honorific ("Datuk Seri" ... "Ismail" for "Datuk Seri Saifuddin Nasution Ismail").
 _HONORIFIC = (
@@ -655,6 +733,34 @@ _HONORIFIC_THEN_NAME = re.compile(
     r"([A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|bin|binti|bt|a/l|a/p))*)"
 )
 _PARTICLES_AT_END = re.compile(r"(?:[ \t]+(?:bin|binti|bt|a/l|a/p))+$")
+
+
+_LAST_WORD = re.compile(r"[ \t]+(\S+)$")
+
+
+def roles_cut_from_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's role the model read into the organisation before the person ("[Palm-Harbor Police Detective]
+    [Dana Voss]"): the role's words go when a person the model tagged starts right after the organisation. The
+    person after is the evidence; "Office of the Independent Budget Analyst" before a comma keeps its last word."""
+    person_starts = {(id(item.span.document), item.span.char_start) for item in named if item.label == "PERSON"}
+    if not person_starts:
+        return named
+    result = []
+    for item in named:
+        span, document = item.span, item.span.document
+        if item.label == "ORG" and document:
+            after = span.char_end
+            while after < len(document) and document[after] in " \t":
+                after += 1
+            if after > span.char_end and (id(document), after) in person_starts:
+                surface = span.surface
+                while (last := _LAST_WORD.search(surface)) and last.group(1).casefold().rstrip(".") in PERSON_TITLES:
+                    surface = surface[: last.start()]
+                if surface != span.surface:
+                    cut = replace(span, surface=surface, char_end=span.char_start + len(surface))
+                    item = NamedSpan(cut, item.label, " ".join(surface.split()))
+        result.append(item)
+    return result
 
 
 def names_after_honorifics(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -704,6 +810,8 @@ def list_parts(item: NamedSpan) -> list[NamedSpan]:
     Shaw"). Empty parts (a bullet alone) go; a span in one item is returned as it is. Only names' spans: "The
     Patriot Ledger\nWoody Allen's", a work to the model, would make a work of "Woody Allen"."""
     surface = item.span.surface
+    if ", " in surface and "\n" not in surface:
+        return firms_listed_in_one_span(item)
     if item.label not in ("PERSON", "ORG", "LOC") or ("\n" not in surface and not any(m in surface for m in "•·|")):
         return [item]  # a work's or an event's span across lines keeps its label off the names in it
     parts = []
@@ -715,6 +823,27 @@ def list_parts(item: NamedSpan) -> list[NamedSpan]:
             offset = item.span.char_start + start + (len(surface[start:end]) - len(surface[start:end].lstrip()))
             span = replace(item.span, surface=text, char_start=offset, char_end=offset + len(text))
             parts.append(NamedSpan(span, item.label, " ".join(text.split())))
+        if found is not None:
+            start = found.end()
+    return parts
+
+
+_COMMA = re.compile(r",[ \t]+")
+
+
+def firms_listed_in_one_span(item: NamedSpan) -> list[NamedSpan]:
+    """Firms listed with commas that the model read as one name of any label ("others like [Facebook, Google]",
+    a work to the model): each a firm of its own, when the lexicon of known firms holds every one."""
+    surface = item.span.surface
+    names = _COMMA.split(surface)
+    if len(names) < 2 or not all(name in KNOWN_FIRMS for name in names):
+        return [item]
+    parts, start = [], 0
+    for found in [*_COMMA.finditer(surface), None]:
+        end = len(surface) if found is None else found.start()
+        offset = item.span.char_start + start
+        span = replace(item.span, surface=surface[start:end], char_start=offset, char_end=offset + end - start)
+        parts.append(NamedSpan(span, "ORG", surface[start:end]))
         if found is not None:
             start = found.end()
     return parts
@@ -790,8 +919,9 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
     grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
     for item in (
         part
-        for whole in (names_after_honorifics(named) if language == ENGLISH else named)
-        for split in list_parts(whole)
+        for whole in (names_after_honorifics(roles_cut_from_organisations(named)) if language == ENGLISH else named)
+        for quoted in quotation_parts(whole)
+        for split in list_parts(quoted)
         for listed in bracket_parts(split)
         for credited in credit_parts(listed)
         for bylined in (byline_parts(credited) if language == ENGLISH else [credited])
@@ -805,10 +935,10 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_surname_before_a_left_quote(with_street_word(item))
-            team = with_team_nickname(item)
-            if team is not item:
-                grown.append(team.span)
-            item = team
+            longer = with_public_body(with_team_nickname(item))
+            if longer is not item:
+                grown.append(longer.span)
+            item = longer
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
@@ -1009,8 +1139,8 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
     """A name the lexicon of known firms holds, as written, is an organisation whatever the model said
     ("Netflix" GPE, "Twitter" PERSON beside "Twitter" ORG): the small model has seen too few of them. So is a
     name with a stock's ticker after it somewhere in the text (`_TICKER_AFTER`), in every mention, a broadcaster's
-    call sign (`is_call_sign`: "KTRK" PERSON) and the agency of a dateline (`publishers_of`: "HOUSTON, Texas
-    (KTRK) --")."""
+    call sign (`is_call_sign`: "KTRK" PERSON) or brand (`_STATION_BRAND`: "FOX5" GPE) and the agency of a
+    dateline (`publishers_of`: "HOUSTON, Texas (KTRK) --")."""
     listed = {
         (item.span.document, item.name)
         for item in named
@@ -1022,6 +1152,7 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
                 _CALL_SIGN.fullmatch(item.span.surface)
                 and is_call_sign(item.span.document, item.span.char_start, item.span.char_end)
             )
+            or _STATION_BRAND.fullmatch(item.span.surface)
         )
     }
     publishers = {document: publishers_of(document) for document in spans_by_document(named)}
@@ -1045,6 +1176,45 @@ def firms_by_their_name(named: list[NamedSpan]) -> list[NamedSpan]:
 _KNOWN_FIRM_WORD = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, KNOWN_FIRMS), key=len, reverse=True)) + r")(?![\w&-])"
 )
+
+
+# A firm's legal or corporate kind ending its name (`FIRM_LEGAL_KINDS`, written as names write them): "Chrome
+# Industries", "Tarvex Holdings Ltd". Not "Group" ("working group") nor "Company" ("a theatre company").
+_FIRM_SUFFIX = r"(?:Industries|Inc\.?|Corp\.?|Corporation|Holdings|Enterprises|Ltd\.?|LLC|PLC|plc)"
+_FIRM_BY_ITS_KIND = re.compile(
+    r"(?<![\w&.'’-])(?!(?:The|A|An|In|At|On|For|And|But|Of|By|To|From|With|As)[ \t])"
+    rf"([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,3}}[ \t]+{_FIRM_SUFFIX}(?:[ \t]+{_FIRM_SUFFIX})?)(?![\w&-])"
+)
+
+
+_FIRM_SUFFIX_WORDS = ("Industries", "Inc", "Corp", "Holdings", "Enterprises", "Ltd", "LLC", "PLC", "plc")
+_OF_OR_AND_BEFORE = re.compile(r"(?:\bof|\band|&)[ \t]+$")
+
+
+def firms_by_their_kind(document: str) -> list[re.Match[str]]:
+    """Names that end in a firm's legal kind (`_FIRM_BY_ITS_KIND`: "Chrome Industries' bag"), without the words
+    before the firm's own that the text writes in lower case ("Company Name Homegate Hospitality Inc" of a table);
+    not the end of a longer name ("Gold Fields of [South Africa Ltd]")."""
+    firms: list[re.Match[str]] = []
+    if not any(kind in document for kind in _FIRM_SUFFIX_WORDS):  # a plain search first: the pattern is slow
+        return firms
+    for found in _FIRM_BY_ITS_KIND.finditer(document):
+        if _OF_OR_AND_BEFORE.search(document, max(0, found.start() - 6), found.start()):
+            continue
+        start = found.start()
+        while (word := re.match(r"([A-Z][\w&'’-]*)[ \t]+(?=[A-Z])", document[start : found.end()])) and (
+            _written_in_lower_case(word.group(1).casefold(), document)
+        ):
+            start += word.end()
+        firm = _FIRM_BY_ITS_KIND.match(document, start, found.end()) if start > found.start() else found
+        if firm is not None:
+            firms.append(firm)
+    return firms
+
+
+# A station's brand, a network's or the word "News" with its channel's number: "ABC13", "FOX5", "7News", "9NEWS".
+_STATION_BRAND = re.compile(r"(?:(?:ABC|NBC|CBS|FOX|Fox|CW)\d{1,2}|\d{1,2}(?:News|NEWS))(?![\w&-])")
+_STATION_BRAND_WORDS = ("ABC", "NBC", "CBS", "FOX", "Fox", "CW", "News", "NEWS")
 
 
 # A US broadcaster's call sign (the FCC gives them K or W first): "(KTVI)", "Chicago’s WGN", "WWOZ-FM".
@@ -1110,15 +1280,18 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     """Each mention of a known firm (`KNOWN_FIRMS`, as written) or a broadcaster's call sign (`is_call_sign`)
     that no span covers, as an organisation (English): the small model leaves most "Facebook"s and "Google"s of
     a story untagged ("posted to Facebook on Sunday", "like Facebook, Google and Kickstarter"), and stations'
-    call signs too ("ST. LOUIS (KTVI) –", "resurfaced by Chicago’s WGN"), and so the agency of a dateline and the
-    site a story first ran on (`publishers_of`: "MUMBAI (Reuters) -", "originally appeared at The Aviationist ...
-    Follow The Aviationist on Twitter"). Not one joined to a longer name ("Google Maps", "Facebook-owned") nor an
-    address ("facebook.com", "@Twitter")."""
+    call signs and brands too ("ST. LOUIS (KTVI) –", "resurfaced by Chicago’s WGN", "7News cameras"), and so the
+    agency of a dateline and the site a story first ran on (`publishers_of`: "MUMBAI (Reuters) -", "originally
+    appeared at The Aviationist ... Follow The Aviationist on Twitter"). Not one joined to a longer name ("Google
+    Maps", "Facebook-owned") nor an address ("facebook.com", "@Twitter")."""
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         found = [*_KNOWN_FIRM_WORD.finditer(document)]
         found += [m for m in _CALL_SIGN.finditer(document) if is_call_sign(document, *m.span())]
+        if any(word in document for word in _STATION_BRAND_WORDS):  # a plain search first: the pattern is slow
+            found += _STATION_BRAND.finditer(document)
+        found += firms_by_their_kind(document)
         for name in publishers_of(document):
             found += re.finditer(re.escape(name) + r"(?![\w&-])", document)
         for match in found:
@@ -1205,11 +1378,34 @@ _REGION_KIND_OF_BEFORE = re.compile(
 )
 
 
+_OF_NAME_AFTER = re.compile(r"[ \t]+of[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})(?![\w'’-])")
+
+
+def _with_place_after_its_kind(item: NamedSpan, starts: set[tuple[int, int]]) -> NamedSpan:
+    """A region named by its kind and the place after " of " the model left untagged there, whole, when the
+    gazetteer knows that place and it is no country ("the Central District of California")."""
+    span, document = item.span, item.span.document
+    if not item.name or item.name.split()[-1].casefold() not in REGION_KIND_WORDS:
+        return item
+    after = _OF_NAME_AFTER.match(document, span.char_end)
+    if (
+        after is None
+        or (id(document), after.start(1)) in starts
+        or country_code_of(after.group(1)) is not None
+        or not is_known_place(after.group(1), DEFAULT_OPTIONS)
+    ):
+        return item
+    surface = document[span.char_start : after.end()]
+    return NamedSpan(replace(span, surface=surface, char_end=after.end()), "LOC", clean_name(surface, "LOC"))
+
+
 def regions_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     """A place after a region's kind and "of" is the region of that name, whole: "[District of] Massachusetts",
     "[the Central District] of [California]" (a place the model tagged, its last word a region's kind, and the
     place after " of ", not a country: "Guangdong Province of China" is two). Not an organisation's ("the
-    University of California")."""
+    University of California"). The place after " of " may be untagged when the gazetteer knows it ("[the
+    Central District] of California", `_with_place_after_its_kind`)."""
+    starts = {(id(item.span.document), item.span.char_start) for item in named}
     result: list[NamedSpan] = []
     for item in named:
         document, span = item.span.document, item.span
@@ -1230,7 +1426,7 @@ def regions_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
         else:
             before = _REGION_KIND_OF_BEFORE.search(document, max(0, span.char_start - 40), span.char_start)
             if before is None or (last is not None and last.span.char_end > before.start(1)):
-                result.append(item)
+                result.append(_with_place_after_its_kind(item, starts))
                 continue
             start = before.start(1)
             last = None
@@ -1335,11 +1531,11 @@ def _labelled(item: NamedSpan, label: str) -> NamedSpan:
 # --- Places: evidence in the text, then the gazetteer ---------------------------------------------
 
 # Words before a name that make it a place whatever the model said: "the town of Millbrook",
-# "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa".
+# "residents of Harwick", "south-west of Marrakesh", "the coast of Lampedusa", a street's "2100 block of Elm".
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|hamlet|suburb|suburbs|borough|county|port|township|municipality|province|"
     r"capital|outskirts|residents|mayor|streets|coast|island|direction|north|south|east|west|"
-    r"(?:north|south)-?(?:east|west))\s+of\s+$",
+    r"(?:north|south)-?(?:east|west)|\d+[ \t]+block)\s+of\s+$",
     re.I,
 )
 # Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
@@ -1371,7 +1567,7 @@ _MOTION_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:to|from|into|over|via)\s
 _PLACE_AFTER = re.compile(r"^,\s+([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})(?![\w.'’])")
 _POSSESSIVE_AFTER = re.compile(r"^[’']s?\b")
 # The word right before a name on its line: a title on the line above ("Associated Press\nBRISBANE") is no cue.
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.]*)[ \t\u00a0]+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.-]*)[ \t\u00a0]+$")  # a hyphen's word whole: "President-elect"
 # A city this big is seldom also someone's name in the same story.
 MAJOR_CITY_POPULATION = 1_000_000
 
@@ -1505,9 +1701,16 @@ def _word_before(around: Context) -> str | None:
     return word.rstrip(".")
 
 
+def _is_cue_before(around: Context, cues: frozenset[str]) -> bool:
+    """The word before the name is one of the cues, whole ("president-elect") or by a part of it between hyphens
+    ("co-host", "governor-elect", "ex-president")."""
+    word = _word_before(around)
+    return word is not None and (word in cues or ("-" in word and any(part in cues for part in word.split("-"))))
+
+
 def person_evidence(around: Context) -> bool:
     """A title or role right before the name: "Mr. Houston", "Senator Jackson"."""
-    return _word_before(around) in _PERSON_CUES
+    return _is_cue_before(around, _PERSON_CUES)
 
 
 def is_capital_or_country(name: str, options: EntityOptions) -> bool:
@@ -1724,10 +1927,12 @@ def places_by_evidence(
     places = set()
     for key, items in mentions.items():
         labels = {item.label for item in items}
-        if "NORP" in labels and len(labels) > 1 and not is_demonym(key):
+        if "NORP" in labels and not is_demonym(key) and (len(labels) > 1 or is_known_place(items[0].name, options)):
             # The model's people label on a name no people is called by ("Copperfield" NORP, then PERSON), which
-            # the vote of one label per name drops too.
+            # the vote of one label per name drops too; or its only label for a place the gazetteer knows
+            # ("Visitors to Cornwall" NORP), which the words around it may make a place.
             labels.discard("NORP")
+            labels = labels or {"ORG"}
         if "PRODUCT" in labels and reads_as_region_name(items[0].name):
             labels.discard("PRODUCT")  # "to Tyneside" PRODUCT: no product has a region's name
             labels.add("ORG")
@@ -1777,7 +1982,7 @@ def _cue_before(around: Context) -> str | None:
 
 def role_evidence(around: Context) -> bool:
     """A job or role right before the name ("quarterback Tua Tagovailoa", "Dr. Ruiz")."""
-    return _word_before(around) in PERSON_ROLE_CUES
+    return _is_cue_before(around, PERSON_ROLE_CUES)
 
 
 # Any kind of firm and the word after it, to find the few names worth a closer look.
@@ -1810,6 +2015,14 @@ def people_by_evidence(
         return votes["PERSON"] > votes.total() - votes["PERSON"]
 
     full_names = frozenset(alias_key(item.name) for item in named if item.label == "PERSON" and " " in item.name)
+    # The first names of people the text names in full, by text: "Blake" of "Officer Blake Snyder".
+    first_names = {
+        (id(item.span.document), alias_key(item.name.split()[0]))
+        for item in named
+        if item.label == "PERSON"
+        and 2 <= len(item.name.split()) <= 3
+        and all(_NAME_WORD.match(word) for word in item.name.split())
+    }
     verdicts: dict[str, bool] = {}
     people = []
     for item in named:
@@ -1817,7 +2030,11 @@ def people_by_evidence(
             key = alias_key(item.name)
             if key not in verdicts:
                 verdicts[key] = _is_person(item, stands_alone_as_person, options, contexts_of) or (
-                    item.label == "ORG" and _listed_among_people(item, full_names, contexts_of)
+                    item.label == "ORG"
+                    and (
+                        _listed_among_people(item, full_names, contexts_of)
+                        or _named_with_a_persons_first_name(item, first_names, options)
+                    )
                 )
             if verdicts[key]:
                 item = replace(item, label="PERSON")
@@ -1827,6 +2044,24 @@ def people_by_evidence(
 
 # A word of a person's name: a capital, then letters, dots, apostrophes or hyphens ("Oval," is not).
 _NAME_WORD = re.compile(r"^[A-Z][\w.'’-]*$")
+
+
+def _named_with_a_persons_first_name(
+    item: NamedSpan, first_names: set[tuple[int, str]], options: EntityOptions
+) -> bool:
+    """A two-word name the model called an organisation that opens with the first name of a person the text
+    names in full ("dating Blake Curtis" beside "Officer Blake Snyder"): a person too. Only a name that reads as a
+    person's (no organisation's, firm's or club's word) and does not open with a place or a known firm."""
+    words = item.name.split()
+    return (
+        len(words) == 2
+        and not item.name.isupper()
+        and (id(item.span.document), alias_key(words[0])) in first_names
+        and _reads_as_full_name(words)
+        and alias_key(item.name) not in ORG_ALIASES
+        and words[0] not in KNOWN_FIRMS
+        and not is_known_place(words[0], options)
+    )
 
 
 def _is_person(
@@ -2909,7 +3144,7 @@ def is_interface_line(item: NamedSpan) -> bool:
 # Curry won", "the play", "the show"): there a person's name follows as often.
 WORK_KINDS = (
     "film|movie|biopic|documentary|docuseries|miniseries|book|novel|novella|memoir|album|song|mixtape|sitcom|podcast|"
-    "musical|opera|painting|poem|sequel|prequel|anthology|single|EP"
+    "musical|opera|painting|poem|sequel|prequel|anthology|single|EP|comedy|drama|thriller|blockbuster"
 )
 # The kind right before the name, with a determiner or an owner before it (a word between: "the Netflix series"):
 # not "a one-man show, Henry's performance", nor "show Henry" without one.
@@ -2947,11 +3182,20 @@ def names_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -
     title. A quotation alone marks only its own mention (`is_title_of_a_work`): a nickname is quoted too."""
     # The scan for a kind of work, once a text (not once a name: a text's every name shares it).
     with_kinds = {document for document in spans_by_document(named) if _WORK_KIND_WORD.search(document) is not None}
+    if not with_kinds:
+        return set()
     candidates = {
         (item.span.document, item.name)
         for item in named
         if item.label in ("PERSON", "ORG") and item.span.document in with_kinds
     }
+    # A place the gazetteer does not know, after its kind: "the comedy Masterminds" (GPE to the model).
+    places = {
+        (item.span.document, item.name)
+        for item in named
+        if item.label == "LOC" and not item.is_country and item.span.document in with_kinds
+    }
+    candidates |= {(document, name) for document, name in places if not is_known_place(name, DEFAULT_OPTIONS)}
     works = {
         (document, name)
         for document, name in candidates
@@ -3081,6 +3325,7 @@ def without_chrome_and_titles(named: list[NamedSpan], contexts_of: ContextsOf = 
         for item in named
         if not (
             (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
+            or (item.label == "LOC" and (item.span.document, item.name) in works)
             or (
                 item.label in ("PERSON", "ORG")
                 and (
@@ -3486,6 +3731,7 @@ def canonicalise(
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
+        resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
     return located_places(resolved, options, site_country)
 
@@ -3505,6 +3751,7 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
     region after the dateline's comma is a place too, whatever the model called it ("MIAMI, FLA. (WSVN) -",
     "FLA" ORG to the model)."""
     added: list[NamedSpan] = []
+    cut: dict[int, NamedSpan | None] = {}  # id of a part of a dateline's place the model tagged -> the whole, or None
     regions: set[tuple[str, int]] = set()
     for document, items in spans_by_document(named).items():
         for found in _DATELINE.finditer(document[:DATELINE_REACH]):
@@ -3517,11 +3764,19 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
                 }
             start, end = found.span(1)
             name = found.group(1).title()
-            if any(item.span.char_start < end and start < item.span.char_end for item in items):
+            inside = [item for item in items if item.span.char_start < end and start < item.span.char_end]
+            if any(not start <= item.span.char_start < item.span.char_end <= end for item in inside):
                 continue
             if country_code_of(name) is None and _gazetteer(options).find(name) is None:
                 continue
-            added.append(gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name)))
+            whole = gazetteer_name(NamedSpan(Span(found.group(1), "GPE", start, end, document), "LOC", name))
+            if inside:
+                # The model tagged the place in parts ("[ST]. [LOUIS], MO"): the gazetteer knows the whole.
+                if len(inside) > 1 or len(inside[0].span.surface) < end - start:
+                    cut.update({id(item): None for item in inside[1:]})
+                    cut[id(inside[0])] = whole
+                continue
+            added.append(whole)
     if regions:
         named = [
             _labelled(item, "LOC")
@@ -3529,6 +3784,50 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
             else item
             for item in named
         ]
+    if cut:
+        named = [kept for item in named if (kept := cut.get(id(item), item)) is not None]
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A line of a listing in capitals, a venue then its town after a comma: "COLOUR CLUB, MELBOURNE" of a tour's dates.
+_VENUE_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z0-9'’&.-]*(?:[ \t]+[A-Z0-9][A-Z0-9'’&.-]*){0,4}),"
+    r"[ \t]+([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2})[ \t]*$"
+)
+
+
+def venues_of_listings(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Each line in capitals that is a venue, a comma and a town the gazetteer knows as a city or a region
+    (`is_region_or_city`: "OAF GALLERY BAR, SYDNEY"): both places, whole, whatever the model called them, tagged
+    in part ("THE [CROWN] ROOM") or left untagged; the model reads lines in capitals badly. A line with a span
+    across its comma is left alone."""
+    added: list[NamedSpan] = []
+    replaced: dict[int, NamedSpan | None] = {}  # id of a model's item -> the whole place, or None to drop it
+    for document, items in spans_by_document(named).items():
+        if ", " not in document:
+            continue
+        for found in _VENUE_LINE.finditer(document):
+            if not is_region_or_city(found.group(2).title(), options):
+                continue
+            inside = [
+                item for item in items if item.span.char_start < found.end() and found.start() < item.span.char_end
+            ]
+            if any(item.span.char_start < found.end(1) and found.start(2) < item.span.char_end for item in inside):
+                continue  # one span across the comma: another reading
+            for group in (1, 2):
+                start, end = found.span(group)
+                surface = found.group(group)
+                whole = NamedSpan(Span(surface, "FAC", start, end, document), "LOC", clean_name(surface, "LOC"))
+                here = [item for item in inside if start <= item.span.char_start and item.span.char_end <= end]
+                if not here:
+                    added.append(whole)
+                    continue
+                replaced[id(here[0])] = whole
+                replaced.update({id(item): None for item in here[1:]})
+    if replaced:
+        named = [kept for item in named if (kept := replaced.get(id(item), item)) is not None]
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
