@@ -79,7 +79,7 @@ def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
         result.add("ORG", tp=tp, fp=wrong, fn=wrong)
         return result
 
-    stored = {("kept document", "+canonical"): scores(90, 10), ("judged text", "+canonical"): scores(90, 10)}
+    stored = {("kept document", "+canonical"): scores(95, 5), ("judged text", "+canonical"): scores(95, 5)}
     floors = PAGE_SETS["postlight"].gate_f1
     assert gate_failures(RealEntities(scores=stored, errors={}), floors) == []
     stored["kept document", "+canonical"] = scores(60, 40)
