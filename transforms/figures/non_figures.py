@@ -2929,12 +2929,14 @@ MOMENT_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "sec
 def named_moment_end(tokens: list[Token], i: int) -> int | None:
     """Index after 'N year anniversary', 'N-second mark': an occasion or a point in time that a span names (round
     27; the judges mark them as ordinals and clock times)."""
-    n = i + 1
-    if is_glued_dash(token_at(tokens, n)):
-        n += 1
-    if is_word(token_at(tokens, n), *MOMENT_UNITS) and is_word(token_at(tokens, n + 1), *MOMENT_NOUNS):
-        return n + 2
-    return None
+    n = unit_index(tokens, i, MOMENT_UNITS)
+    return n + 2 if n is not None and is_word(token_at(tokens, n + 1), *MOMENT_NOUNS) else None
+
+
+def unit_index(tokens: list[Token], i: int, units: frozenset[str]) -> int | None:
+    """Index of one of `units` right after the number at i, dashed to it or not ('30 year', '100-meter'), or None."""
+    n = i + 2 if is_glued_dash(token_at(tokens, i + 1)) else i + 1
+    return n if is_word(token_at(tokens, n), *units) else None
 
 
 def grade_range_end(tokens: list[Token], i: int) -> int | None:
@@ -2968,12 +2970,8 @@ DISTANCE_UNITS = frozenset("meter meters metre metres m yard yards mile miles km
 def race_event_end(tokens: list[Token], i: int) -> int | None:
     """Index after a distance that names a race, no length: 'racing a 100-meter sprint', 'the 80 meter hurdles',
     'won the 400m freestyle' (round 27)."""
-    n = i + 1
-    if is_glued_dash(token_at(tokens, n)):
-        n += 1
-    if is_word(token_at(tokens, n), *DISTANCE_UNITS) and is_word(token_at(tokens, n + 1), *RACE_NOUNS):
-        return n + 1
-    return None
+    n = unit_index(tokens, i, DISTANCE_UNITS)
+    return n + 1 if n is not None and is_word(token_at(tokens, n + 1), *RACE_NOUNS) else None
 
 
 def is_scale_top_after_label(tokens: list[Token], i: int, end: int) -> bool:
