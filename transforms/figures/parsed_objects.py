@@ -83,7 +83,9 @@ BUYING_VERBS = verb_forms(
     "purchase/purchases/purchased/purchasing",
     "rent/rents/rented/renting",
 )
-# Verbs of selling, whose object is what a price after "for" is paid for (round 27, objects33).
+# Verbs of selling, whose object is what a price after "for" is paid for (round 27, objects33), and what a deal of
+# the sum is for, as a thing bought is (round 26, objects32: "Serco has sold its Great Southern Rail ... in a
+# £2.5m deal").
 SELLING_VERBS = verb_forms("sell/sells/sold/selling")
 # Verbs that put a value on a thing "at" a sum: what is valued is their object ("analysts estimate its cost at
 # about $1.6 trillion") or, passive, their subject ("Square ... be valued at more than $3 billion").
@@ -1532,11 +1534,6 @@ MEANS_WORDS = frozenset("cash stock equity shares deal deals transaction agreeme
 def may_be_paid_by_means(figure: Figure) -> bool:
     """Whether the token rules named a sum by how or in what deal it was paid."""
     return figure.kind == "money" and (figure.object or "").lower() in MEANS_WORDS
-
-
-# Round 26 (objects32): a thing sold "in a deal" is the deal's as a thing bought is ("Serco has sold its Great Southern
-# Rail to ... Allegro Funds in a £2.5m deal").
-SELLING_VERBS = verb_forms("sell/sells/sold/selling")
 
 
 def bought_by_means(head: Token, said: str) -> Token | None:
