@@ -485,8 +485,12 @@ _STREET_WORD_AFTER = re.compile(
 
 
 # A firm's legal or corporate kind as the last word of its name ("Hollis Industries" PERSON, "Brant Holdings
-# Ltd"): no person nor place is called so (`_FIRM_SUFFIX` finds the same kinds in a text).
-FIRM_LEGAL_KINDS = frozenset("industries inc corp corporation holdings enterprises ltd llc plc".split())
+# Ltd"): no person nor place is called so (`_FIRM_SUFFIX` finds the same kinds in a text). As names write them, and
+# lowercased for a name's last word.
+FIRM_KINDS_AS_WRITTEN = tuple("Industries Inc Corp Corporation Holdings Enterprises Ltd LLC PLC plc".split())
+FIRM_LEGAL_KINDS = frozenset(kind.lower() for kind in FIRM_KINDS_AS_WRITTEN)
+# The kinds written short, which may end in a full stop ("Inc.", "Corp.", "Ltd.").
+FIRM_KINDS_ABBREVIATED = frozenset({"Inc", "Corp", "Ltd"})
 # A newspaper's kind as the last word of its name, after the place it serves ("Washington Examiner", "Houston
 # Chronicle"): the kinds newspapers are called by, not any one paper's name.
 NEWSPAPER_KIND_WORDS = frozenset(
@@ -1180,14 +1184,15 @@ _KNOWN_FIRM_WORD = re.compile(
 
 # A firm's legal or corporate kind ending its name (`FIRM_LEGAL_KINDS`, written as names write them): "Chrome
 # Industries", "Tarvex Holdings Ltd". Not "Group" ("working group") nor "Company" ("a theatre company").
-_FIRM_SUFFIX = r"(?:Industries|Inc\.?|Corp\.?|Corporation|Holdings|Enterprises|Ltd\.?|LLC|PLC|plc)"
+_FIRM_SUFFIX = (
+    "(?:" + "|".join(kind + (r"\.?" if kind in FIRM_KINDS_ABBREVIATED else "") for kind in FIRM_KINDS_AS_WRITTEN) + ")"
+)
 _FIRM_BY_ITS_KIND = re.compile(
     r"(?<![\w&.'’-])(?!(?:The|A|An|In|At|On|For|And|But|Of|By|To|From|With|As)[ \t])"
     rf"([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){{0,3}}[ \t]+{_FIRM_SUFFIX}(?:[ \t]+{_FIRM_SUFFIX})?)(?![\w&-])"
 )
 
 
-_FIRM_SUFFIX_WORDS = ("Industries", "Inc", "Corp", "Holdings", "Enterprises", "Ltd", "LLC", "PLC", "plc")
 _OF_OR_AND_BEFORE = re.compile(r"(?:\bof|\band|&)[ \t]+$")
 
 
@@ -1196,7 +1201,7 @@ def firms_by_their_kind(document: str) -> list[re.Match[str]]:
     before the firm's own that the text writes in lower case ("Company Name Homegate Hospitality Inc" of a table);
     not the end of a longer name ("Gold Fields of [South Africa Ltd]")."""
     firms: list[re.Match[str]] = []
-    if not any(kind in document for kind in _FIRM_SUFFIX_WORDS):  # a plain search first: the pattern is slow
+    if not any(kind in document for kind in FIRM_KINDS_AS_WRITTEN):  # a plain search first: the pattern is slow
         return firms
     for found in _FIRM_BY_ITS_KIND.finditer(document):
         if _OF_OR_AND_BEFORE.search(document, max(0, found.start() - 6), found.start()):
