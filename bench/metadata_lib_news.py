@@ -121,9 +121,7 @@ def pages_of(folder: Path) -> Iterator[tuple[str, str | None]]:
         yield path.name, None if url is None else original(url)
 
 
-def other_pages(
-    data: Path, sets: Iterable[str] = OTHER_SETS
-) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def other_pages(data: Path, sets: Iterable[str] = OTHER_SETS) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The addresses, titles and openings of the pages of `sets` under `data` (what of them is present)."""
     addresses: set[str] = set()
     titles: set[str] = set()

@@ -92,7 +92,9 @@ def upstream_pages(folder: Path) -> tuple[frozenset[str], frozenset[str]]:
 def news_files(folder: Path, seen: frozenset[str]) -> tuple[list[Path], dict[str, str]]:
     """The fork's news pages new to newsetl, and why each other page was dropped (by base name)."""
     digests, upstream = upstream_pages(folder)
-    kept, dropped, earlier = [], {}, set()
+    kept: list[Path] = []
+    dropped: dict[str, str] = {}
+    earlier: set[str] = set()
     for path in saved_pages(folder):
         html = path.read_bytes()
         url = page_address(html)
@@ -106,7 +108,7 @@ def news_files(folder: Path, seen: frozenset[str]) -> tuple[list[Path], dict[str
             dropped[path.name] = f"not news: {url}"
         elif address(url) in seen:
             dropped[path.name] = f"in another set: {url}"
-        elif address(url) in earlier or path.name in {p.name for p in kept}:
+        elif address(url) in earlier or path.name in {other.name for other in kept}:
             dropped[path.name] = f"a copy of an earlier page: {url}"
         else:
             kept.append(path)
