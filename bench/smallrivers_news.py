@@ -19,6 +19,9 @@ characters is. It writes each kept page to `{data}/snacktory-smallrivers/figures
 why to `figures/selection.json`, and builds `articles.json` with `bench/fixture_texts.py`: every kept page held out,
 numbered in the sha1 order of its file name.
 
+The gold's offsets hold for the texts of one commit (bench/gold/snacktory-smallrivers/NOTES.md: a5237d9): build with
+its transforms/, `python -m bench.with_tree TREE bench.smallrivers_news FOLDER`.
+
 Usage: python -m bench.smallrivers_news FOLDER [--data DATA_FOLDER]
 """
 
