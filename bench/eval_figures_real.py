@@ -64,11 +64,14 @@ blind in round 26 (gold in `bench/gold/htmldate-mediacloud/`); `--source metadat
 pages among the saved test pages of Media Cloud's metadata library (github.com/mediacloud/metadata-lib,
 mcmetadata/test/fixtures/: news of 2009-2023 chosen by `bench/metadata_lib_news.py`), in
 `{data}/mediacloud-metadata/figures/`, all 19 held-out pages judged blind in round 27 (gold in
-`bench/gold/mediacloud-metadata/`). The texts of these sets are built by `bench/fixture_texts.py`.
+`bench/gold/mediacloud-metadata/`); `--source smallrivers` a fourteenth from the English news pages that smallrivers'
+fork of snacktory (github.com/smallrivers/snacktory) added to karussell's test pages (news of 2013-2020 chosen by
+`bench/smallrivers_news.py`), in `{data}/snacktory-smallrivers/figures/`, all 15 held-out pages judged blind in round 27
+(gold in `bench/gold/snacktory-smallrivers/`). The texts of these sets are built by `bench/fixture_texts.py`.
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate
-                 |mediacloud|metadata]
+                 |mediacloud|metadata|smallrivers]
        [--set dev|heldout|heldout2]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
@@ -188,6 +191,7 @@ TRAFILATURA_FOLDER = Path("trafilatura-eval") / "figures"
 HTMLDATE_FOLDER = Path("htmldate-eval") / "figures"
 MEDIACLOUD_FOLDER = Path("htmldate-mediacloud") / "figures"
 METADATA_FOLDER = Path("mediacloud-metadata") / "figures"
+SMALLRIVERS_FOLDER = Path("snacktory-smallrivers") / "figures"
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -320,6 +324,15 @@ SOURCES = {
         {"dev": (), "heldout": (("gold-heldout.json",),)},
         (METADATA_FOLDER / "articles.json",),
         Path("mediacloud-metadata"),
+    ),
+    # The test pages smallrivers' fork of snacktory added to karussell's, those of news hosts (helper accept31, round
+    # 27): all 15 English news pages held out and judged blind at once (gold-heldout.json) before any figure finder ran
+    # on them, scored once at main a5237d9.
+    "smallrivers": Source(
+        SMALLRIVERS_FOLDER,
+        {"dev": (), "heldout": (("gold-heldout.json",),)},
+        (SMALLRIVERS_FOLDER / "articles.json",),
+        Path("snacktory-smallrivers"),
     ),
 }
 

@@ -121,12 +121,12 @@ def pages_of(folder: Path) -> Iterator[tuple[str, str | None]]:
         yield path.name, None if url is None else original(url)
 
 
-def other_pages(data: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The addresses, titles and openings of the pages of OTHER_SETS under `data` (what of them is present)."""
+def other_pages(data: Path, sets: Iterable[str] = OTHER_SETS) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The addresses, titles and openings of the pages of `sets` under `data` (what of them is present)."""
     addresses: set[str] = set()
     titles: set[str] = set()
     openings: set[str] = set()
-    for name in OTHER_SETS:
+    for name in sets:
         folder = data / name
         for listing in LISTINGS:
             for path in folder.glob(f"tests/{listing}"):

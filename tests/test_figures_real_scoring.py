@@ -356,3 +356,21 @@ def test_missing_texts_of_a_committed_gold_say_how_to_build_them_not_that_the_ju
     assert f"the judgements are committed in {repository_gold / 'htmldate-mediacloud'}/" in out
     assert "htmldate-mediacloud/NOTES.md names (`python -m bench.with_tree TREE BUILDER FOLDER`" in out
     assert "lost when the project moved" not in out
+
+
+def test_the_smallrivers_source_reads_texts_under_snacktory_smallrivers_figures_and_has_no_dev_set(
+    tmp_path, capsys, repository_gold
+):
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "snacktory-smallrivers" / "figures").mkdir(parents=True)
+    (tmp_path / "snacktory-smallrivers" / "figures" / "articles.json").write_text(
+        (tmp_path / "figures-real" / "articles.json").read_text()
+    )
+    committed = repository_gold / "snacktory-smallrivers"
+    committed.mkdir(parents=True)
+    (committed / "gold-heldout.json").write_text((tmp_path / "figures-real" / "gold-dev.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "smallrivers", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout.json'}\n" in out
+    assert main(["--data", str(tmp_path), "--source", "smallrivers"]) == 0
+    assert "the smallrivers source has no dev set" in capsys.readouterr().out
