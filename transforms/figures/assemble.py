@@ -1007,14 +1007,14 @@ SINGLING_WORDS = frozenset({"only", "just"})
 def is_one_singled_out(tokens: list[Token], i: int, quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
     """'only one bidder', 'just one more breakthrough': 'only' or 'just' before the word 'one' and its noun right
     after (or after 'more') make 'one' a count of 1 (docs/evaluation.md, "Added in round 27 (lead)"); not a bare
-    'one' ('One reader suggested'), 'just one of the', 'the only one who' (no noun after) nor 'not just one thing'
-    (more than one)."""
+    'one' ('One reader suggested'), 'just one of the', 'the only one who' or 'the only one airing' (a pronoun) nor
+    'not just one thing' (more than one)."""
     if object_span is None or not is_word(token_at(tokens, i - 1), *SINGLING_WORDS):
         return False
-    if is_word(token_at(tokens, i - 2), "not"):
-        return False
+    if is_word(token_at(tokens, i - 2), "not", "the"):
+        return False  # "not just one player": more than one; "the only one airing such ideas": a pronoun
     start = quantity.end + 1 if is_word(token_at(tokens, quantity.end), "more") else quantity.end
-    return object_span[0] == start
+    return object_span[0] == start and not is_word(token_at(tokens, start), "many", "few")  # "just one [of] many"
 
 
 def k_is_glued(tokens: list[Token], i: int) -> bool:
