@@ -216,7 +216,10 @@ def match_figure(
         if group_end is not None:
             object_span = (quantity.end + 2, group_end - 1)  # round 27: "one of its soldiers was killed" -> soldiers
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
-    if not (said_before or listed_one or toll or gapped) and not is_worth_a_row(quantity, kind, object_span, qualifier):
+    singled_out = kind == "count" and quantity.bare_one and is_one_singled_out(tokens, i, quantity, object_span)
+    if not (said_before or listed_one or toll or gapped or singled_out) and not is_worth_a_row(
+        quantity, kind, object_span, qualifier
+    ):
         return None
     # "about one area", "about one of our team": the noun right after, not "about one in five voters"
     noun_after = object_span is not None and object_span[0] == quantity.end
@@ -995,6 +998,23 @@ def counts_the_noun_before(tokens: list[Token], i: int, quantity: Quantity, prev
             token_at(tokens, quantity.end + 1), *GROUP_PRONOUNS, *PARTITIVE_DETERMINERS
         )
     return following.low in OBJECT_STOPS
+
+
+# Words before "one" that say the number matters: "only one bidder", "just one juror" (round 27, the lead's ruling).
+SINGLING_WORDS = frozenset({"only", "just"})
+
+
+def is_one_singled_out(tokens: list[Token], i: int, quantity: Quantity, object_span: tuple[int, int] | None) -> bool:
+    """'only one bidder', 'just one more breakthrough': 'only' or 'just' before the word 'one' and its noun right
+    after (or after 'more') make 'one' a count of 1 (docs/evaluation.md, "Added in round 27 (lead)"); not a bare
+    'one' ('One reader suggested'), 'just one of the', 'the only one who' or 'the only one airing' (a pronoun) nor
+    'not just one thing' (more than one)."""
+    if object_span is None or not is_word(token_at(tokens, i - 1), *SINGLING_WORDS):
+        return False
+    if is_word(token_at(tokens, i - 2), "not", "the"):
+        return False  # "not just one player": more than one; "the only one airing such ideas": a pronoun
+    start = quantity.end + 1 if is_word(token_at(tokens, quantity.end), "more") else quantity.end
+    return object_span[0] == start and not is_word(token_at(tokens, start), "many", "few")  # "just one [of] many"
 
 
 def k_is_glued(tokens: list[Token], i: int) -> bool:

@@ -22,6 +22,8 @@ from transforms.figures.vocabulary import (
     MULTIPLIER_WORDS,
     NUMBER_OPENERS,
     NUMBER_WORDS,
+    OBJECT_STOPS,
+    OWNER_DETERMINERS,
     SCALE_SUFFIXES,
     SCALE_WORDS,
     SMALL_NUMBERS,
@@ -31,6 +33,7 @@ from transforms.figures.vocabulary import (
     VAGUE_HIGH,
     VAGUE_LOW,
     VAGUE_NEEDS_OF,
+    VAGUE_NOUN_BASES,
     VAGUE_SINGULAR_BASES,
 )
 
@@ -364,6 +367,8 @@ def match_vague(tokens: list[Token], k: int) -> Amount | None:
     if token is None or token.kind != "word":
         return None
     if token.low in VAGUE_BASES:
+        if token.low in VAGUE_NOUN_BASES and not is_vague_noun_an_amount(tokens, k):
+            return None  # "the scores of students", "test scores of", "scores of 70 and 72": marks
         product, end = vague_chain(tokens, k, VAGUE_BASES, joined_by_of=True)
         if token.low in VAGUE_NEEDS_OF and not is_word(token_at(tokens, end), "of"):
             return None
@@ -379,6 +384,25 @@ def match_vague(tokens: list[Token], k: int) -> Amount | None:
         return None
     product, end = vague_chain(tokens, opener[1], VAGUE_SINGULAR_BASES, joined_by_of=False)
     return vague_amount(product, end)
+
+
+# Determiners that make a vague base a noun: "the scores of", "their scores of".
+VAGUE_NOUN_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", *OWNER_DETERMINERS})
+
+
+def is_vague_noun_an_amount(tokens: list[Token], k: int) -> bool:
+    """'scores' at k is an amount ('scores of campuses') after no word, after a small word that is no determiner
+    ('found that scores of', 'with scores of') or a verb in '-ed' ('thwarted scores of attacks'), and before no
+    number ('posted scores of 70 and 72' are marks); not after 'the', 'their' or a noun ('test scores of')."""
+    after_of = token_at(tokens, k + 2)
+    if after_of is not None and after_of.kind == "num":
+        return False
+    previous = token_at(tokens, k - 1)
+    if previous is None or previous.kind != "word":
+        return True
+    if previous.low in VAGUE_NOUN_DETERMINERS:
+        return False
+    return previous.low in OBJECT_STOPS or previous.low.endswith("ed")
 
 
 def vague_chain(tokens: list[Token], k: int, bases: dict[str, int], joined_by_of: bool) -> tuple[int, int]:

@@ -88,6 +88,7 @@ from transforms.figures.vocabulary import (
     UNIT_HEADS,
     UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
+    VAGUE_NOUN_BASES,
     VERB_ADVERBS,
     VERB_OBJECTS,
     WEEKDAYS,
@@ -298,7 +299,7 @@ def is_object_word(token: Token | None, following: Token | None = None) -> bool:
     return (
         token.low not in OBJECT_STOPS
         and token.low not in NUMBER_WORDS
-        and token.low not in VAGUE_BASES
+        and (token.low not in VAGUE_BASES or token.low in VAGUE_NOUN_BASES)  # "test scores" is a noun
         and (stem == token.low or stem not in OBJECT_STOPS)
     )
 

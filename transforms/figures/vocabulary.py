@@ -67,10 +67,14 @@ VAGUE_BASES = {
     "millions": 10**6,
     "billions": 10**9,
     "trillions": 10**12,
+    "scores": 20,  # round 27 (the lead's ruling): "scores of tanks", 40..180
 }
 VAGUE_LOW, VAGUE_HIGH = 2, 9
-# "tens" alone is not a figure ("the tens digit"); "tens of ..." is.
-VAGUE_NEEDS_OF = frozenset({"tens"})
+# "tens" alone is not a figure ("the tens digit"); "tens of ..." is, and so is "scores of ..." ("the scores").
+VAGUE_NEEDS_OF = frozenset({"tens", "scores"})
+# Vague bases that are nouns of their own too: "the scores of students", "test scores of tutored students" are
+# marks; "scores of campuses" (after no determiner and no noun) is an amount.
+VAGUE_NOUN_BASES = frozenset({"scores"})
 # "several hundred", "a few thousand" read like "hundreds", "thousands".
 VAGUE_SINGULAR_BASES = {"dozen": 12, "hundred": 100, **{w: n for w, n in SCALE_WORDS.items() if not w.endswith("s")}}
 # Written after a scale word, a larger scale multiplies it: "Rs 1.5 lakh crore" is 1.5 trillion rupees.
