@@ -615,3 +615,36 @@ def test_the_objects_of_round_27(nlp, text, surface, expected):
 )
 def test_the_objects_of_round_27_keep_what_the_judges_keep(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 27 (objects34): the lead's possessor ruling (docs/evaluation.md, "Added in round 27 (lead)"): a possessor that
+# names an owner is kept before a common noun, dropped before a name and when it names a time. Sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # from the parse: a sum a name's programme receives, a thing a name's possessive owns
+        ("ESA's lunar lander program received $412 million.", "$412 million", "ESA's lunar lander program"),
+        ("Ohio’s farm output stands 3.1 percent under its peak.", "3.1 percent", "Ohio’s farm output"),
+        # from the token rules: the noun right after the possessor, or after the figure the possessor stands before
+        ("Chile’s imports fell 12 percent in the spring.", "12 percent", "Chile’s imports"),
+        ("Westbury’s nine losses all came on the road.", "nine losses", "Westbury’s losses"),
+        ("Nearly half of Norway’s 5 million people live near the coast.", "5 million people", "Norway’s people"),
+    ],
+)
+def test_the_objects_of_round_27_keep_a_names_possessor(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # before a name, for a time, for a pronoun or a contraction the possessor stays out
+        ("Britain’s FTSE 250 slipped 0.3 per cent.", "0.3 per cent", "FTSE 250"),
+        ("Sunday’s peak load reached 38,000 megawatts.", "38,000 megawatts", "peak load"),
+        ("This year’s grain quota is 20 percent lower.", "20 percent", "grain quota"),
+        ("Our village has warmed by 3 degrees since 1950.", "3 degrees", "village"),
+        ("There’s a 40 percent chance of snow.", "40 percent", "snow"),
+    ],
+)
+def test_the_objects_of_round_27_drop_other_possessors(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

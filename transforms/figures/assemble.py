@@ -31,6 +31,7 @@ from transforms.figures.objects import (
     match_measured,
     match_object,
     noun_phrase_before,
+    owner_named_before,
 )
 from transforms.figures.plus_and_pairs import pair_counts, plus_counts
 from transforms.figures.quantities import Quantity, count_modifier_end, match_quantity
@@ -1366,6 +1367,9 @@ def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureM
         object_text = text[tokens[match.object_span[0]].start : tokens[match.object_span[1]].end]
         if object_text[-2:] in ("'s", "’s"):
             object_text = object_text[:-2]  # an owner named as the object: "Africa's growth rate" is Africa's
+        owner = owner_named_before(tokens, match.object_span, (match.start, match.end))
+        if owner is not None:
+            object_text = f"{text[tokens[owner[0]].start : tokens[owner[1]].end]} {object_text}"
     return Figure(
         article_id=article_id,
         figure_id=figure_id_for(article_id, char_start, char_end),

@@ -456,6 +456,50 @@ def possessive_owner(tokens: list[Token], n: int, reach: int = 3) -> tuple[int, 
     return (first, n)
 
 
+# Round 27 (objects34): the lead's possessor ruling (docs/evaluation.md, "Added in round 27 (lead)"): a possessor that
+# names an owner is kept before a common noun ("Peru's exports", "Loveland's eight wins" -> Loveland's wins), not before
+# a name ("Japan's Nikkei"), for a time ("Saturday's peak demand", "This year's export quotas") nor a pronoun or a
+# contraction ("My neighborhood", "There's a 60 percent chance").
+TIME_OWNERS = (
+    MONTHS
+    | WEEKDAYS
+    | frozenset(
+        "today yesterday tomorrow tonight night morning evening afternoon weekend day week month quarter season "
+        "year decade century".split()
+    )
+)
+
+
+def owner_named_before(tokens: list[Token], span: tuple[int, int], figure: tuple[int, int]) -> tuple[int, int] | None:
+    """The tokens (first, last) of a name's possessive that owns the common noun span: right before the span, or
+    before the figure (start, end) that the span follows or ends ("Afghanistan's 30 million people"); None otherwise."""
+    first, last = span
+    if not tokens[last].text[:1].islower():
+        return None  # a name's head ("Britain's FTSE 100"), or no noun
+    if first - 1 >= 0 and is_owner_possessive(tokens[first - 1]):
+        n = first - 1
+    elif figure[0] < first <= figure[1] and figure[0] >= 1 and is_owner_possessive(tokens[figure[0] - 1]):
+        n = figure[0] - 1
+    else:
+        return None
+    start = n
+    while start > 0 and (tokens[start].glued or is_name_word(tokens[start - 1])):
+        start -= 1  # "Victor Raul Ancieta's", "California ISO's"
+    if any(contraction_stem(token) in TIME_OWNERS or token.low in TIME_OWNERS for token in tokens[start : n + 1]):
+        return None
+    return (start, n)
+
+
+def is_owner_possessive(token: Token) -> bool:
+    """A capitalised word in "'s" (or a plural's "'") that can name an owner: not a pronoun nor a contraction."""
+    if token.kind != "word" or not token.text[:1].isupper():
+        return False
+    if not (is_possessive(token) or token.low.endswith(("s'", "s’"))):
+        return False
+    stem = contraction_stem(token)
+    return stem not in OBJECT_STOPS and stem not in POSSESSIVE_DETERMINERS and stem not in ("let", "here", "there")
+
+
 def is_name_word(token: Token) -> bool:
     """A capitalised word that can belong to a name, glued or not ("Saharan" in "sub-Saharan"); not "The"."""
     return token.kind == "word" and token.text[:1].isupper() and token.low not in OBJECT_STOPS
