@@ -191,15 +191,22 @@ def write_folder(folder: Path, data: Path, read: Callable[[Path], PageText] | No
     texts = {html_name(file): read(folder / FIXTURES / file) for file in files}
     texts = {name: PageText(name, t.text, t.title, t.language, t.word_count) for name, t in texts.items()}
     dropped |= repeats(texts.values(), titles, openings)
-    out = folder / "figures" / "html"
+    pages = {html_name(file): folder / FIXTURES / file for file in files}
+    return write_selection(folder / "figures", pages, dropped, texts)
+
+
+def write_selection(figures: Path, pages: dict[str, Path], dropped: dict, texts: dict[str, PageText]) -> dict:
+    """Copies the pages not dropped to {figures}/html/ under their names, writes selection.json (what was dropped and
+    why) and builds articles.json from the texts already read; fixture_texts' summary with `dropped`."""
+    out = figures / "html"
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    for file in files:
-        if html_name(file) not in dropped:
-            shutil.copyfile(folder / FIXTURES / file, out / html_name(file))
-    (folder / "figures" / "selection.json").write_text(json.dumps(dropped, indent=1), encoding="utf-8")
-    summary = build(folder / "figures", 0, lambda path: texts[path.name])
+    for name, page in pages.items():
+        if name not in dropped:
+            shutil.copyfile(page, out / name)
+    (figures / "selection.json").write_text(json.dumps(dropped, indent=1), encoding="utf-8")
+    summary = build(figures, 0, lambda path: texts[path.name])
     return {**summary, "dropped": dropped}
 
 

@@ -31,13 +31,12 @@ import argparse
 import hashlib
 import json
 import re
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bench.fixture_texts import PageText, build, pipeline_texts
+from bench.fixture_texts import PageText, pipeline_texts
 from bench.htmldate_news import address, host
-from bench.metadata_lib_news import OTHER_SETS, is_listing, original, other_pages, repeats
+from bench.metadata_lib_news import OTHER_SETS, is_listing, original, other_pages, repeats, write_selection
 
 UPSTREAM = "upstream"  # karussell's pages, beside the fork's
 FIGURES = "figures"
@@ -127,16 +126,7 @@ def write_folder(folder: Path, data: Path, read: Callable[[Path], PageText] | No
     paths, dropped = news_files(folder, addresses)
     texts = {path.name: read(path) for path in paths}
     dropped |= repeats(texts.values(), titles, openings)
-    out = folder / FIGURES / "html"
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    for path in paths:
-        if path.name not in dropped:
-            shutil.copyfile(path, out / path.name)
-    (folder / FIGURES / "selection.json").write_text(json.dumps(dropped, indent=1), encoding="utf-8")
-    summary = build(folder / FIGURES, 0, lambda path: texts[path.name])
-    return {**summary, "dropped": dropped}
+    return write_selection(folder / FIGURES, {path.name: path for path in paths}, dropped, texts)
 
 
 def main(argv: list[str] | None = None) -> int:
