@@ -206,22 +206,24 @@ def test_the_trafilatura_source_scores_both_slices_as_heldout_and_the_second_alo
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout2.json'}\n" in capsys.readouterr().out
 
 
-def test_the_metadata_source_reads_texts_under_mediacloud_metadata_figures_and_has_no_dev_set(
-    tmp_path, capsys, repository_gold
+@pytest.mark.parametrize(
+    ("source", "folder"), [("metadata", "mediacloud-metadata"), ("smallrivers", "snacktory-smallrivers")]
+)
+def test_a_blind_source_reads_texts_under_its_folders_figures_and_has_no_dev_set(
+    tmp_path, capsys, repository_gold, source, folder
 ):
     write_data(tmp_path, TEXT, recall_checked=True)
-    (tmp_path / "mediacloud-metadata" / "figures").mkdir(parents=True)
-    (tmp_path / "mediacloud-metadata" / "figures" / "articles.json").write_text(
-        (tmp_path / "figures-real" / "articles.json").read_text()
-    )
-    committed = repository_gold / "mediacloud-metadata"
+    (tmp_path / folder / "figures").mkdir(parents=True)
+    texts = (tmp_path / "figures-real" / "articles.json").read_text()
+    (tmp_path / folder / "figures" / "articles.json").write_text(texts)
+    committed = repository_gold / folder
     committed.mkdir(parents=True)
     (committed / "gold-heldout.json").write_text((tmp_path / "figures-real" / "gold-dev.json").read_text())
-    assert main(["--data", str(tmp_path), "--source", "metadata", "--set", "heldout"]) == 0
+    assert main(["--data", str(tmp_path), "--source", source, "--set", "heldout"]) == 0
     out = capsys.readouterr().out
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout.json'}\n" in out
-    assert main(["--data", str(tmp_path), "--source", "metadata"]) == 0
-    assert "the metadata source has no dev set" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", source]) == 0
+    assert f"the {source} source has no dev set" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -356,21 +358,3 @@ def test_missing_texts_of_a_committed_gold_say_how_to_build_them_not_that_the_ju
     assert f"the judgements are committed in {repository_gold / 'htmldate-mediacloud'}/" in out
     assert "htmldate-mediacloud/NOTES.md names (`python -m bench.with_tree TREE BUILDER FOLDER`" in out
     assert "lost when the project moved" not in out
-
-
-def test_the_smallrivers_source_reads_texts_under_snacktory_smallrivers_figures_and_has_no_dev_set(
-    tmp_path, capsys, repository_gold
-):
-    write_data(tmp_path, TEXT, recall_checked=True)
-    (tmp_path / "snacktory-smallrivers" / "figures").mkdir(parents=True)
-    (tmp_path / "snacktory-smallrivers" / "figures" / "articles.json").write_text(
-        (tmp_path / "figures-real" / "articles.json").read_text()
-    )
-    committed = repository_gold / "snacktory-smallrivers"
-    committed.mkdir(parents=True)
-    (committed / "gold-heldout.json").write_text((tmp_path / "figures-real" / "gold-dev.json").read_text())
-    assert main(["--data", str(tmp_path), "--source", "smallrivers", "--set", "heldout"]) == 0
-    out = capsys.readouterr().out
-    assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout.json'}\n" in out
-    assert main(["--data", str(tmp_path), "--source", "smallrivers"]) == 0
-    assert "the smallrivers source has no dev set" in capsys.readouterr().out
