@@ -15,6 +15,10 @@ Two sources (`--source`):
 - `trafilatura`: the news pages among trafilatura's evaluation pages (`{data}/trafilatura-eval/figures/`, built by
   bench/trafilatura_news.py), gold `bench/gold/trafilatura-eval/entities-dev.json` and `entities-heldout.json` (10
   pages judged blind in round 25, NOTES-entities.md beside them); no floor: a blind acceptance figure, reported.
+- `metadata`: the English news pages among Media Cloud metadata-lib's saved test pages
+  (`{data}/mediacloud-metadata/figures/`, built by bench/metadata_lib_news.py), gold
+  `bench/gold/mediacloud-metadata/entities-dev.json` and `entities-heldout.json` (9 pages judged blind in round 28,
+  NOTES-entities.md beside them); no floor: a blind acceptance figure, reported.
 - `newspaper`: the newspaper4k article-extraction dataset (`{data}/newspaper4k-articles/`, each page's HTML and
   its body cleaned by hand), gold `{data}/entities-real/gold-dev.json`: made before round 19, kept outside
   git and lost with the old machine (bench/missing_data.py).
@@ -35,7 +39,7 @@ own cleaning (titles, a leading "the", possessives, case and dots). Each text is
 CPU time per article (`time.process_time`, rules and canonicalisation, the model left out) is printed.
 
 Usage: python -m bench.eval_entities_real [--data eval-data]
-       [--source postlight|newspaper3k|fundus|trafilatura|newspaper] [--set dev|heldout]
+       [--source postlight|newspaper3k|fundus|trafilatura|metadata|newspaper] [--set dev|heldout]
        [--gold FILE] [--errors] [--gate]
 Exits 0 with a note naming the missing file when the pages or the gold file are missing. With --gate, on the
 default dev gold, a stored F1 under the source's floor fails the run.
@@ -144,6 +148,19 @@ PAGE_SETS = {
         # Round 25 judged these pages blind and scored them once (objects31); round 26 tuned on dev (entities28):
         # 0.858 on 118 mentions, less about one mention in a hundred; round 27 after entities29's rules, 0.935.
         {"kept document": 0.92, "judged text": 0.92},
+    ),
+    "metadata": PageSet(
+        Path("mediacloud-metadata/figures"),
+        "articles.json",
+        {
+            "dev": Path("mediacloud-metadata/entities-dev.json"),
+            "heldout": Path("mediacloud-metadata/entities-heldout.json"),
+        },
+        "copy mediacloud/metadata-lib's mcmetadata/test/ to {data}/mediacloud-metadata/mcmetadata/test/ and build "
+        "the news pages' texts with transforms/ as at the commit bench/gold/mediacloud-metadata/NOTES.md names: "
+        "python -m bench.with_tree TREE bench.metadata_lib_news {data}/mediacloud-metadata",
+        # Round 28 judged these pages blind and scored them once (accept32): no floor, a reading.
+        {},
     ),
     "newspaper": PageSet(
         Path("newspaper4k-articles"),
@@ -310,8 +327,8 @@ def gate_failures(result: RealEntities, floors: dict[str, float]) -> list[str]:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|newspaper, --set dev|heldout, --gold FILE,
-    --errors, --gate."""
+    """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|metadata|newspaper, --set dev|heldout,
+    --gold FILE, --errors, --gate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")
     parser.add_argument("--source", choices=sorted(PAGE_SETS), default="postlight", help="which judged pages")

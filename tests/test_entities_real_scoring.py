@@ -60,6 +60,10 @@ def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, cap
     assert "bench.with_tree TREE bench.trafilatura_news" in capsys.readouterr().out
     assert main(["--data", str(tmp_path), "--source", "trafilatura", "--set", "heldout"]) == 0
     assert "bench.trafilatura_news" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "metadata", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path}/mediacloud-metadata/figures/articles.json" in out
+    assert f"python -m bench.with_tree TREE bench.metadata_lib_news {tmp_path}/mediacloud-metadata" in out
 
 
 def test_without_our_gold_it_names_the_file_and_the_gate_does_not_fail(
@@ -87,7 +91,7 @@ def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
     assert gate_failures(RealEntities(scores=stored, errors={}), floors) == [f"kept document F1 0.600 < {floor}"]
 
 
-@pytest.mark.parametrize("source", ["postlight", "newspaper3k", "fundus", "trafilatura"])
+@pytest.mark.parametrize("source", ["postlight", "newspaper3k", "fundus", "trafilatura", "metadata"])
 def test_the_committed_gold_splits_its_pages_in_two(source: str) -> None:
     # Our judgements live in git (a new machine keeps them); dev and held-out never share a page.
     keys = {}
