@@ -19,6 +19,10 @@ Two sources (`--source`):
   (`{data}/mediacloud-metadata/figures/`, built by bench/metadata_lib_news.py), gold
   `bench/gold/mediacloud-metadata/entities-dev.json` and `entities-heldout.json` (9 pages judged blind in round 28,
   NOTES-entities.md beside them); no floor: a blind acceptance figure, reported.
+- `smallrivers`: the English news pages that smallrivers' fork of snacktory added to karussell's test pages
+  (`{data}/snacktory-smallrivers/figures/`, built by bench/smallrivers_news.py), gold
+  `bench/gold/snacktory-smallrivers/entities-dev.json` and `entities-heldout.json` (10 pages judged blind in round 28,
+  NOTES-entities.md beside them); no floor, as `metadata`.
 - `newspaper`: the newspaper4k article-extraction dataset (`{data}/newspaper4k-articles/`, each page's HTML and
   its body cleaned by hand), gold `{data}/entities-real/gold-dev.json`: made before round 19, kept outside
   git and lost with the old machine (bench/missing_data.py).
@@ -39,7 +43,8 @@ own cleaning (titles, a leading "the", possessives, case and dots). Each text is
 CPU time per article (`time.process_time`, rules and canonicalisation, the model left out) is printed.
 
 Usage: python -m bench.eval_entities_real [--data eval-data]
-       [--source postlight|newspaper3k|fundus|trafilatura|metadata|newspaper] [--set dev|heldout]
+       [--source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|newspaper]
+       [--set dev|heldout]
        [--gold FILE] [--errors] [--gate]
 Exits 0 with a note naming the missing file when the pages or the gold file are missing. With --gate, on the
 default dev gold, a stored F1 under the source's floor fails the run.
@@ -160,6 +165,20 @@ PAGE_SETS = {
         "the news pages' texts with transforms/ as at the commit bench/gold/mediacloud-metadata/NOTES.md names: "
         "python -m bench.with_tree TREE bench.metadata_lib_news {data}/mediacloud-metadata",
         # Round 28 judged these pages blind and scored them once (accept32): no floor, a reading.
+        {},
+    ),
+    "smallrivers": PageSet(
+        Path("snacktory-smallrivers/figures"),
+        "articles.json",
+        {
+            "dev": Path("snacktory-smallrivers/entities-dev.json"),
+            "heldout": Path("snacktory-smallrivers/entities-heldout.json"),
+        },
+        "copy smallrivers/snacktory's src/test/resources/ and test_data/ pages to {data}/snacktory-smallrivers/ (paths "
+        "kept) and karussell/snacktory's to its upstream/, and build the news pages' texts with transforms/ as at the "
+        "commit bench/gold/snacktory-smallrivers/NOTES.md names: "
+        "python -m bench.with_tree TREE bench.smallrivers_news {data}/snacktory-smallrivers",
+        # Round 28 judged these pages blind and scored them once (accept32), after metadata: no floor, a reading.
         {},
     ),
     "newspaper": PageSet(
@@ -327,8 +346,8 @@ def gate_failures(result: RealEntities, floors: dict[str, float]) -> list[str]:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|metadata|newspaper, --set dev|heldout,
-    --gold FILE, --errors, --gate."""
+    """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|newspaper,
+    --set dev|heldout, --gold FILE, --errors, --gate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")
     parser.add_argument("--source", choices=sorted(PAGE_SETS), default="postlight", help="which judged pages")

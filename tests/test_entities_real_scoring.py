@@ -64,6 +64,10 @@ def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, cap
     out = capsys.readouterr().out
     assert f"{tmp_path}/mediacloud-metadata/figures/articles.json" in out
     assert f"python -m bench.with_tree TREE bench.metadata_lib_news {tmp_path}/mediacloud-metadata" in out
+    assert main(["--data", str(tmp_path), "--source", "smallrivers"]) == 0
+    out = capsys.readouterr().out
+    assert f"{tmp_path}/snacktory-smallrivers/figures/articles.json" in out
+    assert f"python -m bench.with_tree TREE bench.smallrivers_news {tmp_path}/snacktory-smallrivers" in out
 
 
 def test_without_our_gold_it_names_the_file_and_the_gate_does_not_fail(
@@ -91,11 +95,13 @@ def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
     assert gate_failures(RealEntities(scores=stored, errors={}), floors) == [f"kept document F1 0.600 < {floor}"]
 
 
-@pytest.mark.parametrize("source", ["postlight", "newspaper3k", "fundus", "trafilatura", "metadata"])
+@pytest.mark.parametrize("source", ["postlight", "newspaper3k", "fundus", "trafilatura", "metadata", "smallrivers"])
 def test_the_committed_gold_splits_its_pages_in_two(source: str) -> None:
     # Our judgements live in git (a new machine keeps them); dev and held-out never share a page.
     keys = {}
     for split, relative in PAGE_SETS[source].gold.items():
         keys[split], documents = load_gold(GOLD_ROOT / relative)
-        assert len(set(keys[split])) == len(keys[split]) and all(sum(d.mentions.values()) for d in documents)
+        # a page may hold no name (smallrivers' bbc_nocss: whatever is found there is an extra), a split may not
+        assert len(set(keys[split])) == len(keys[split])
+        assert sum(sum(document.mentions.values()) for document in documents) > 0
     assert keys["dev"] and keys["heldout"] and not set(keys["dev"]) & set(keys["heldout"])
