@@ -567,6 +567,8 @@ def measured_thing(
             return None
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
         return None  # "five years ago": a point in time, not a span of something
+    if kind == "duration" and is_word(token_at(tokens, start - 1), "within") and is_word(token_at(tokens, k), "of"):
+        return None  # round 28: "within 28 days of receiving them": a deadline counted from a point, as "ago" is
     faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
@@ -624,6 +626,8 @@ def measured_thing(
     if kind in ("money", "percent") and is_word(token_at(tokens, k), "including", "excluding"):
         # "Tickets were £125 including a programme": what the sum takes in, not what it is the price of
         return noun_before(tokens, start, max_words, share=kind == "percent")
+    if hyphenated:
+        k = past_dashed_aside(tokens, k)  # round 28: "a new 52-week — and all-time — low": the noun after the aside
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
         if head is not None and is_word(token_at(tokens, start - 1), "a", "an"):
@@ -1716,7 +1720,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             while is_word(token_at(tokens, n), *MODAL_VERBS, *AUXILIARIES):
                 n -= 1  # "the market will be worth $1.8 billion"
             return noun_phrase_before(tokens, n, min(max_words, 2))  # "the extension was worth $11 million"
-        return noun_phrase_before(tokens, k - 1, min(max_words, 2))
+        return with_dashed_compound(tokens, noun_phrase_before(tokens, k - 1, min(max_words, 2)))
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
         return priced_thing(tokens, k - 1, min(max_words, 2))
@@ -1873,6 +1877,35 @@ def past_participle_aside(tokens: list[Token], n: int, reach: int = 12) -> int:
         if tokens[m].text in (".", "!", "?", "\n", ";", ":"):
             return n
     return n
+
+
+def with_dashed_compound(tokens: list[Token], phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Round 28: 'A wet-bulb temperature of 31 degrees': a one-word noun before "of" keeps the dashed pair of lowercase
+    words that says which kind it is (`with_glued_modifier`), but not the tail of a longer dashed chain
+    ('year-on-year growth of')."""
+    widened = with_glued_modifier(tokens, phrase)
+    if widened is None or widened == phrase or is_glued_dash(token_at(tokens, widened[0] - 1)):
+        return phrase
+    return widened
+
+
+# Dashes that set an aside off with spaces on both sides ("a new 52-week — and all-time — low").
+ASIDE_DASHES = frozenset({"—", "–"})
+
+
+def past_dashed_aside(tokens: list[Token], k: int, reach: int = 5) -> int:
+    """Index after an aside of up to `reach` tokens set between two spaced dashes from k ("— and all-time —"), where
+    a word follows it; k elsewhere. The aside qualifies the figure; the noun after it is what the figure sizes."""
+    opening = token_at(tokens, k)
+    if opening is None or opening.text not in ASIDE_DASHES or opening.glued:
+        return k
+    for n in range(k + 2, min(k + 2 + reach, len(tokens))):
+        if tokens[n].text == opening.text:
+            following = token_at(tokens, n + 1)
+            return n + 1 if following is not None and following.kind == "word" else k
+        if tokens[n].text in SENTENCE_ENDS or tokens[n].text in ASIDE_DASHES:
+            return k
+    return k
 
 
 def with_glued_modifier(tokens: list[Token], phrase: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -314,7 +314,11 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     first, last = figure.char_start - start, figure.char_end - start
     if needs_owner(figure):
         # "The stock's 52-week high is $29.43", "a tunnel with a diameter of 14 feet": whose level or size
-        owner = level_owner(doc, first, last) if figure.kind == "money" else dimension_owner(doc, first, last)
+        owner = (
+            level_owner(doc, first, last)
+            if figure.kind == "money"
+            else dimension_owner(doc, first, last) or dimension_said_after(doc, first, last)
+        )
         span = doc.char_span(first, last, alignment_mode="expand")
         if owner is None and figure.kind == "money" and span is not None and len(span):
             owner = listed_owner(span)
@@ -2528,9 +2532,11 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
-        without_describing(
-            distance_placed(
-                weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text), text
+        debt_term(
+            without_describing(
+                distance_placed(
+                    weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text), text
+                )
             )
         )
         for f in restated
@@ -2623,7 +2629,7 @@ NOT_ADVERBS = frozenset(
 )
 # Adverbs the parser sometimes hangs on the noun that opens a sentence: "Meanwhile UK sales were up 6.1 per cent".
 SENTENCE_ADVERBS = frozenset("meanwhile however also still overall".split())
-DESCRIBED_KINDS = frozenset({"money", "percent", "measure", "count"})
+DESCRIBED_KINDS = frozenset({"money", "percent", "measure", "count", "duration"})  # durations: round 28
 
 
 def without_describing(figure: Figure) -> Figure:
@@ -3013,3 +3019,53 @@ def dimension_owner(doc: Doc, start: int, end: int) -> str | None:
     if owner is None or owner.lower_ in RELATIVE_PRONOUNS:
         return None
     return phrase_of(owner, span)
+
+
+# Round 28 (objects36): how a size "in" a dimension reaches its owner: over the other sizes joined to it ("1,600 feet
+# long and 15 feet in diameter"), the word of extent they measure, and the preposition ("hail over two inches").
+SIZE_LINKS = frozenset({"conj", "npadvmod", "pobj"})
+
+
+def dimension_said_after(doc: Doc, start: int, end: int) -> str | None:
+    """What a measure followed by "in" and a dimension ("15 feet in diameter") is the size of: the noun it modifies,
+    reached through the sizes joined to it ("a tunnel (approximately 1,600 feet long and 15 feet in diameter)", "hail
+    over two inches in diameter"), or the subject of the copula it completes ("Each slab is 3 metres in width"); not a
+    relative pronoun ("which ... measures four inches in length": the parse cannot tell which noun it stands for)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.end + 1 >= len(doc):
+        return None
+    if doc[span.end].lower_ != "in" or doc[span.end + 1].lower_ not in DIMENSION_NOUNS:
+        return None
+    token = figure_head(span)
+    for _ in range(4):
+        owner = token.head
+        joined = token.dep_ == "amod" or (token.dep_ == "prep" and token.lower_ != "to")  # not "a shrub getting to"
+        if joined and is_nominal(owner) and owner.i < token.i and owner.dep_ not in VERBAL_DEPS:
+            return phrase_of(owner, span)  # the noun before the size: "a tunnel (... long", "hail over"
+        if token.dep_ not in SIZE_LINKS or token.head.i == token.i:
+            break
+        token = token.head
+    if token.dep_ in ("attr", "acomp") or figure_head(span).dep_ == "attr":
+        verb = figure_head(span).head if figure_head(span).dep_ == "attr" else token.head
+        subject = first_child(verb, ("nsubj",)) if verb.lower_ in COPULAS else None
+        if subject is not None and subject.i < verb.i and subject.lower_ not in RELATIVE_PRONOUNS:
+            return phrase_of(subject, span)
+    return None
+
+
+# Round 28 (objects36): a term of years before a debt's name sizes the debt, not its yield or rate: "the 2-year note
+# rate" -> note, "The 30-year bond yield" -> bond, as judged ("the 10-year Treasury note", "3-year notes"); the yield
+# is the object of the percentage said with it.
+DEBT_NOUNS = frozenset("note notes bond bonds bill bills gilt gilts treasury treasuries debt paper".split())
+DEBT_RETURNS = frozenset("rate rates yield yields".split())
+
+
+def debt_term(figure: Figure) -> Figure:
+    """A duration whose object is a debt's yield or rate ("note rate", "Treasury bond yield") with the yield left out;
+    other figures as they are."""
+    words = (figure.object or "").split()
+    if figure.kind != "duration" or len(words) < 2 or words[-1].lower() not in DEBT_RETURNS:
+        return figure
+    if words[-2].lower() not in DEBT_NOUNS:
+        return figure
+    return replace(figure, object=" ".join(words[:-1]))
