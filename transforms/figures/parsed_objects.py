@@ -30,8 +30,9 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import POSSESSIVE_DETERMINERS, TIME_OWNERS
-from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS
+from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -2534,8 +2535,12 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     placed = [
         debt_term(
             without_describing(
-                distance_placed(
-                    weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text), text
+                temperature_named_before(
+                    distance_placed(
+                        weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text),
+                        text,
+                    ),
+                    text,
                 )
             )
         )
@@ -3069,3 +3074,53 @@ def debt_term(figure: Figure) -> Figure:
     if words[-2].lower() not in DEBT_NOUNS:
         return figure
     return replace(figure, object=" ".join(words[:-1]))
+
+
+# Round 28 (objects36): a temperature says what it is of through a noun of temperature said before it in its sentence
+# ("With daytime temperatures in Seoul ... reaching ten degrees", "LOW TEMPERATURES TODAY STARTED ... IN THE UPPER
+# 30S", "morning temperatures expected to be two to five degrees lower"); the words after it say where or when ("below
+# -30C in northern Finland", "around 20 degrees Celsius in winter") or whose study it was ("by 0.1°C (Copernicus
+# Climate Change Service, 2023)"), not what is that warm.
+TEMPERATURE_NOUN = re.compile(r"\b(?:temperatures?|temps?|highs|lows|readings)\b", re.IGNORECASE)
+WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
+PLACE_OR_TIME_AFTER = re.compile(r"\s*(?:in|during|across|on)\s+(?:the\s+)?([\w'’-]+)")
+CITATION_AFTER = re.compile(r"\s*\(([^()]{2,80}),\s*(?:1[89]|20)\d\d\)")
+
+
+def temperature_named_before(figure: Figure, text: str) -> Figure:
+    """A temperature with no object, or one taken from a place, a time or a citation after it, given the noun of
+    temperature its sentence says before it with up to two words before that say which ("daytime temperatures");
+    other figures as they are."""
+    if figure.kind != "measure" or figure.unit not in TEMPERATURE_UNITS:
+        return figure
+    if figure.object is not None and not said_after_temperature(figure, text):
+        return figure
+    offset = figure.sentence.find(text[figure.char_start : figure.char_end])
+    if offset < 0:
+        return figure
+    before = figure.sentence[:offset]
+    noun = next(reversed(list(TEMPERATURE_NOUN.finditer(before))), None)
+    if noun is None:
+        return figure
+    first = noun.start()
+    for _ in range(2):
+        word = WORD_BEFORE.search(before, 0, first)
+        if (
+            word is None
+            or word.group(1).lower() in OBJECT_STOPS
+            or not (word.group(1).islower() or word.group(1).isupper())
+        ):
+            break  # "SO LOW TEMPERATURES": "so" opens no name; "in Seoul": a name says where
+        first = word.start(1)
+    return replace(figure, object=before[first : noun.end()])
+
+
+def said_after_temperature(figure: Figure, text: str) -> bool:
+    """Whether the temperature's object is the first word of a place or time after it ("-30C in northern Finland") or
+    of a citation in brackets ("(Copernicus Climate Change Service, 2023)")."""
+    said = (figure.object or "").split()
+    place = PLACE_OR_TIME_AFTER.match(text, figure.char_end)
+    if place is not None and said and place.group(1) == said[0]:
+        return True
+    cited = CITATION_AFTER.match(text, figure.char_end)
+    return cited is not None and cited.group(1).strip() == figure.object
