@@ -541,6 +541,8 @@ def measured_thing(
         head = measured_noun_after(tokens, k, max_words) or named_goods_after(
             tokens, k, quantity, hyphenated, max_words
         )
+        if head is not None and head[0] == head[1] and is_stretch_of(tokens, head[0]):
+            return stretched_thing(tokens, head[1] + 1, max_words) or head  # round 28: "a 30-mile stretch of track"
         if head is not None:
             return through_plural_modifier(tokens, head, max_words) if hyphenated else head
         listed = named_in_brackets(tokens, start, quantity.end, max_words)
@@ -1887,6 +1889,31 @@ def with_dashed_compound(tokens: list[Token], phrase: tuple[int, int] | None) ->
     if widened is None or widened == phrase or is_glued_dash(token_at(tokens, widened[0] - 1)):
         return phrase
     return widened
+
+
+# Round 28: nouns of a length that only say how much of a thing is meant (the standard's empty heads): "a 30-mile
+# stretch of track" is of the track.
+STRETCH_NOUNS = frozenset({"stretch", "stretches"})
+
+
+# Prepositions of a route after the verb that follows a stretch's noun: "a stretch of track running to Portland".
+ROUTE_PREPOSITIONS = frozenset("to through from along into across past around".split())
+
+
+def is_stretch_of(tokens: list[Token], n: int) -> bool:
+    return is_word(token_at(tokens, n), *STRETCH_NOUNS) and is_word(token_at(tokens, n + 1), "of")
+
+
+def stretched_thing(tokens: list[Token], of: int, max_words: int) -> tuple[int, int] | None:
+    """The noun phrase after a stretch's "of" at `of`, without a verb of the route it runs on to ("a stretch of track
+    running to Portland", "stretch of trail travels through"): "coastal road" stays whole."""
+    phrase = phrase_after_preposition(tokens, of, min(max_words, 2))
+    if phrase is None or phrase[0] == phrase[1]:
+        return phrase
+    last = tokens[phrase[1]]
+    if last.low.endswith(("ing", "s")) and is_word(token_at(tokens, phrase[1] + 1), *ROUTE_PREPOSITIONS):
+        return (phrase[0], phrase[1] - 1)
+    return phrase
 
 
 # Dashes that set an aside off with spaces on both sides ("a new 52-week — and all-time — low").

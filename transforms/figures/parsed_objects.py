@@ -2533,15 +2533,12 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
-        debt_term(
-            without_describing(
-                temperature_named_before(
-                    distance_placed(
-                        weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text),
-                        text,
-                    ),
-                    text,
-                )
+        without_describing(
+            sized_in_sentence(
+                distance_placed(
+                    weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text), text
+                ),
+                text,
             )
         )
         for f in restated
@@ -3124,3 +3121,22 @@ def said_after_temperature(figure: Figure, text: str) -> bool:
         return True
     cited = CITATION_AFTER.match(text, figure.char_end)
     return cited is not None and cited.group(1).strip() == figure.object
+
+
+# Round 28 (objects36): a span measured from a point ("a year from now", "up to two hours in advance", "20 minutes into
+# the feature", "6 ½ minutes after the launch", "is less than a year away") says when, as "ago" does
+# (`objects.match_measured`): the judges name no object for it, though a noun stands before or after.
+FROM_POINT = re.compile(r"\s*(?:from now|in advance|into|after|away)\b", re.IGNORECASE)
+
+
+def span_from_point(figure: Figure, text: str) -> Figure:
+    """A duration said from a point with no object; other figures as they are."""
+    if figure.kind != "duration" or figure.object is None or FROM_POINT.match(text, figure.char_end) is None:
+        return figure
+    return replace(figure, object=None)
+
+
+def sized_in_sentence(figure: Figure, text: str) -> Figure:
+    """Round 28 (objects36): a temperature's noun said before it (`temperature_named_before`), a debt's term
+    (`debt_term`), a span said from a point (`span_from_point`)."""
+    return span_from_point(debt_term(temperature_named_before(figure, text)), text)
