@@ -664,6 +664,9 @@ def test_the_objects_of_round_27_drop_other_possessors(nlp, text, surface, expec
             "afternoon temperatures",
         ),
         ("In winter, night temperatures can fall below -15C in northern Norway.", "-15C", "night temperatures"),
+        ("Heavy rain fell, with gusts reaching up to 90 kilometers per hour.", "up to 90 kilometers per hour", "gusts"),
+        # a unit's dashed half goes before what it measures
+        ("The mill will use 40 million kilowatt-hours of power a year.", "40 million kilowatt", "power"),
         # a describing word leaves a duration's object too; a debt's term is of the debt, not its yield
         ("Reserves cover little more than three months of current imports.", "more than three months", "imports"),
         ("The 5-year note yield slipped to 2.1%.", "5-year", "note"),

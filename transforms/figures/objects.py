@@ -532,6 +532,8 @@ def measured_thing(
         k += 2  # "90% or more workers": the bound, then what the share is of; not "2% or more in returns"
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
+        if is_glued_dash(token_at(tokens, k)) and is_word(token_at(tokens, k + 1), "hours", "hour"):
+            k += 2  # round 28: "170 million kilowatt-hours of electricity": the unit's second half, then its thing
         if is_word(token_at(tokens, k), *PLACE_ADVERBS) and not is_object_word(token_at(tokens, k + 1)):
             return None  # "walk 3 miles home to avoid riots": where to, not a thing measured
         if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
@@ -565,6 +567,8 @@ def measured_thing(
                 # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
                 return noun_phrase_after(tokens, k + 1, min(max_words, 3), lowercase_only=False)
             return extent_subject(tokens, start, min(max_words, 2))  # "the flows are 30 meters tall"
+        if is_word(token_at(tokens, k), "per") and is_word(token_at(tokens, start - 1), "of"):
+            return noun_before(tokens, start, max_words)  # round 28: "a capacity of 2.02 billion gallons per day"
         if is_word(token_at(tokens, k), *EXTENT_WORDS):
             return None
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):

@@ -3073,30 +3073,33 @@ def debt_term(figure: Figure) -> Figure:
     return replace(figure, object=" ".join(words[:-1]))
 
 
-# Round 28 (objects36): a temperature says what it is of through a noun of temperature said before it in its sentence
-# ("With daytime temperatures in Seoul ... reaching ten degrees", "LOW TEMPERATURES TODAY STARTED ... IN THE UPPER
-# 30S", "morning temperatures expected to be two to five degrees lower"); the words after it say where or when ("below
-# -30C in northern Finland", "around 20 degrees Celsius in winter") or whose study it was ("by 0.1°C (Copernicus
-# Climate Change Service, 2023)"), not what is that warm.
+# Round 28 (objects36): a temperature or a wind speed says what it is of through a noun of the weather said before it
+# in its sentence ("With daytime temperatures in Seoul ... reaching ten degrees", "LOW TEMPERATURES TODAY STARTED ... IN
+# THE UPPER 30S", "winds blowing up to 180 kilometers per hour"); the words after a temperature say where or when
+# ("below -30C in northern Finland", "around 20 degrees Celsius in winter") or whose study it was ("by 0.1°C
+# (Copernicus Climate Change Service, 2023)"), not what is that warm.
 TEMPERATURE_NOUN = re.compile(r"\b(?:temperatures?|temps?|highs|lows|readings)\b", re.IGNORECASE)
+WIND_NOUN = re.compile(r"\b(?:winds?|gusts?)\b", re.IGNORECASE)
+SPEED_UNITS = frozenset({"mph", "km/h", "knot"})
 WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z-]*)\s+$")
 PLACE_OR_TIME_AFTER = re.compile(r"\s*(?:in|during|across|on)\s+(?:the\s+)?([\w'’-]+)")
 CITATION_AFTER = re.compile(r"\s*\(([^()]{2,80}),\s*(?:1[89]|20)\d\d\)")
 
 
-def temperature_named_before(figure: Figure, text: str) -> Figure:
-    """A temperature with no object, or one taken from a place, a time or a citation after it, given the noun of
-    temperature its sentence says before it with up to two words before that say which ("daytime temperatures");
-    other figures as they are."""
-    if figure.kind != "measure" or figure.unit not in TEMPERATURE_UNITS:
+def weather_named_before(figure: Figure, text: str) -> Figure:
+    """A temperature or a wind speed with no object, or a temperature with one taken from a place, a time or a
+    citation after it, given the noun of the weather its sentence says before it, with up to two words before that
+    say which ("daytime temperatures"); other figures as they are."""
+    if figure.kind != "measure" or figure.unit not in TEMPERATURE_UNITS | SPEED_UNITS:
         return figure
-    if figure.object is not None and not said_after_temperature(figure, text):
+    heat = figure.unit in TEMPERATURE_UNITS
+    if figure.object is not None and not (heat and said_after_temperature(figure, text)):
         return figure
     offset = figure.sentence.find(text[figure.char_start : figure.char_end])
     if offset < 0:
         return figure
     before = figure.sentence[:offset]
-    noun = next(reversed(list(TEMPERATURE_NOUN.finditer(before))), None)
+    noun = next(reversed(list((TEMPERATURE_NOUN if heat else WIND_NOUN).finditer(before))), None)
     if noun is None:
         return figure
     first = noun.start()
@@ -3137,6 +3140,6 @@ def span_from_point(figure: Figure, text: str) -> Figure:
 
 
 def sized_in_sentence(figure: Figure, text: str) -> Figure:
-    """Round 28 (objects36): a temperature's noun said before it (`temperature_named_before`), a debt's term
-    (`debt_term`), a span said from a point (`span_from_point`)."""
-    return span_from_point(debt_term(temperature_named_before(figure, text)), text)
+    """Round 28 (objects36): the weather's noun said before a temperature or a wind speed (`weather_named_before`), a
+    debt's term (`debt_term`), a span said from a point (`span_from_point`)."""
+    return span_from_point(debt_term(weather_named_before(figure, text)), text)
