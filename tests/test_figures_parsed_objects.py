@@ -665,6 +665,16 @@ def test_the_objects_of_round_27_drop_other_possessors(nlp, text, surface, expec
         ),
         ("In winter, night temperatures can fall below -15C in northern Norway.", "-15C", "night temperatures"),
         ("Heavy rain fell, with gusts reaching up to 90 kilometers per hour.", "up to 90 kilometers per hour", "gusts"),
+        # a span a verb of lasting takes, or a "for" of going on, is its subject's; a "for" on a predicate noun
+        (
+            "“A safety inspection needs more than six hours, and that is a long time,” she said.",
+            "more than six hours",
+            "safety inspection",
+        ),
+        ("Notices will be posted for five days along the coast.", "five days", "Notices"),
+        ("He has been a pilot for 22 years and flies weekly.", "22 years", "pilot"),
+        # a participle or a word of how often opens what a span is of
+        ("She faces two years of supervised probation.", "two years", "supervised probation"),
         # a unit's dashed half goes before what it measures
         ("The mill will use 40 million kilowatt-hours of power a year.", "40 million kilowatt", "power"),
         # a describing word leaves a duration's object too; a debt's term is of the debt, not its yield
@@ -686,6 +696,8 @@ def test_the_objects_of_round_28_measures_and_durations(nlp, text, surface, expe
         ("Investors watch the 10-year Treasury note closely.", "10-year", "Treasury note"),
         ("The debate included an about 40-minute period of questions.", "about 40-minute", "period"),
         ("The ore is heated to almost 2,000 degrees Celsius.", "almost 2,000 degrees Celsius", "ore"),
+        ("The vaccine will likely take 12 to 18 months to develop.", "12 to 18 months", None),
+        ("The firm has been profitable for five years.", "five years", None),
     ],
 )
 def test_the_objects_of_round_28_spans_from_a_point_and_guards(nlp, text, surface, expected):

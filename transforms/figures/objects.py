@@ -575,6 +575,11 @@ def measured_thing(
         return None  # "five years ago": a point in time, not a span of something
     if kind == "duration" and is_word(token_at(tokens, start - 1), "within") and is_word(token_at(tokens, k), "of"):
         return None  # round 28: "within 28 days of receiving them": a deadline counted from a point, as "ago" is
+    if kind == "duration" and is_word(token_at(tokens, k), "of") and is_kind_word_before_noun(tokens, k + 1):
+        # round 28: "three years of supervised release", "45 minutes of daily meditation homework": a participle or
+        # a word of how often opens the noun phrase the span is of
+        rest = noun_phrase_after(tokens, k + 2, max_words - 1, lowercase_only=True)
+        return (k + 1, rest[1]) if rest is not None else None
     faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
@@ -1918,6 +1923,17 @@ def stretched_thing(tokens: list[Token], of: int, max_words: int) -> tuple[int, 
     if last.low.endswith(("ing", "s")) and is_word(token_at(tokens, phrase[1] + 1), *ROUTE_PREPOSITIONS):
         return (phrase[0], phrase[1] - 1)
     return phrase
+
+
+def is_kind_word_before_noun(tokens: list[Token], n: int) -> bool:
+    """A lowercase participle in -ed or a word of how often ("supervised", "daily") at n, before a lowercase noun."""
+    word = token_at(tokens, n)
+    if word is None or word.kind != "word" or not word.text.islower():
+        return False
+    if not (word.low.endswith("ed") or word.low in PERIOD_ADJECTIVES):
+        return False
+    following = token_at(tokens, n + 1)
+    return following is not None and following.text.islower() and is_object_word(following)
 
 
 # Dashes that set an aside off with spaces on both sides ("a new 52-week — and all-time — low").

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.objects import POSSESSIVE_DETERMINERS, TIME_OWNERS
+from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, TIME_OWNERS
 from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
@@ -987,6 +987,8 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
             return True
         if kind in STATED_KINDS and words & RANGING_VERBS:
             return True  # `ranged_noun`
+        if kind == "duration" and (words & (LASTING_VERBS | DURING_VERBS) or said_long_or_for(sentence, start, end)):
+            return True  # `lasting_subject`
         if kind == "percent" and "at" in words and words & (HOLDING_VERBS | STAYING_VERBS):
             return True  # "kept its benchmark rate at 4.5 per cent" (`held_at_level`)
         span = sentence.char_span(start, end, alignment_mode="expand")
@@ -1052,6 +1054,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = changed_by(head)  # round 27: "My neighborhood has already warmed by more than 2 degrees Celsius"
     if noun is None and kind in ("measure", "percent"):
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
+    if noun is None and kind == "duration":
+        noun = lasting_subject(head)  # round 28: "Generally the searches last under 10 minutes"
     return coordinated_phrase(noun, span) if noun is not None else None
 
 
@@ -3143,3 +3147,55 @@ def sized_in_sentence(figure: Figure, text: str) -> Figure:
     """Round 28 (objects36): the weather's noun said before a temperature or a wind speed (`weather_named_before`), a
     debt's term (`debt_term`), a span said from a point (`span_from_point`)."""
     return span_from_point(debt_term(weather_named_before(figure, text)), text)
+
+
+# Round 28 (objects36): verbs a span is the object of, or whose "for" says how long their subject does so ("Departure
+# delays averaged nearly two hours", "the searches last under 10 minutes", "Lockdown ... will continue for a week",
+# "signs will be posted for three days"), and the copula with "long" ("Sitcoms are typically 22 minutes long"). Not
+# "take" ("a vaccine will likely take 12 to 18 months"), "remain" ("restrictions will remain in place for three
+# weeks") nor "last for" ("The strike ... lasted for 15 days"), whose spans the judges left without an object.
+LASTING_VERBS = verb_forms("last/lasts/lasted", "average/averages/averaged", "need/needs/needed")
+DURING_VERBS = verb_forms("continue/continues/continued", "post/posted", "float/floats/floated")
+SPAN_PREPOSITIONS = frozenset("under over about around nearly almost".split())
+
+
+def lasting_subject(head: Token) -> Token | None:
+    """The subject of the verb a duration with no object is the span of: its direct object or bare noun ("delays
+    averaged nearly two hours"), its "for" ("will continue for a week") or a size said with "long" after a copula
+    ("are typically 22 minutes long"); the predicate noun a "for" hangs on ("She has been a nurse for 16 years" ->
+    nurse). None for pronouns, relatives, counted subjects and other verbs ("has been profitable for five years": how
+    long a state held, of no thing named)."""
+    token = head
+    if token.dep_ == "pobj" and token.head.lower_ in SPAN_PREPOSITIONS and token.head.dep_ == "prep":
+        token = token.head  # "last under 10 minutes"
+    verb = token.head
+    if token.dep_ in ("dobj", "npadvmod", "prep") and verb.lower_ in LASTING_VERBS:
+        pass
+    elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.dep_ == "prep":
+        verb = token.head.head
+        if verb.dep_ == "attr" and verb.head.lower_ in COPULAS and is_nominal(verb):
+            person = first_child(verb.head, ("nsubj",))  # "She has been a nurse": what she has been so long
+            return verb if person is not None and person.lower_ in PERSONAL_PRONOUNS else None
+        if verb.lower_ not in DURING_VERBS:
+            return None
+    elif token.dep_ == "npadvmod" and verb.lower_ == "long" and verb.dep_ == "acomp" and verb.head.lower_ in COPULAS:
+        verb = verb.head
+    else:
+        return None
+    subject = first_child(verb, ("nsubj", "nsubjpass"))
+    if subject is None and verb.dep_ in ("xcomp", "conj"):
+        subject = first_child(verb.head, ("nsubj", "nsubjpass"))  # "will begin ... and continue for a week"
+    if subject is None or subject.i > head.i or subject.lower_ in RELATIVE_PRONOUNS or not is_nominal(subject):
+        return None
+    return None if any(is_amount(t) for t in subject.subtree) else subject
+
+
+def said_long_or_for(sentence: Doc, start: int, end: int) -> bool:
+    """Whether the span at characters start-end is followed by "long" ("22 minutes long") or follows "for" in a
+    sentence with a copula ("has been a nurse for 16 years"): the cues of `lasting_subject` besides its verbs."""
+    span = sentence.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if span.end < len(sentence) and sentence[span.end].lower_ == "long":
+        return True
+    return span.start > 0 and sentence[span.start - 1].lower_ == "for" and any(t.lower_ in COPULAS for t in sentence)
