@@ -675,6 +675,9 @@ def test_the_objects_of_round_27_drop_other_possessors(nlp, text, surface, expec
         ("He has been a pilot for 22 years and flies weekly.", "22 years", "pilot"),
         # a participle or a word of how often opens what a span is of
         ("She faces two years of supervised probation.", "two years", "supervised probation"),
+        # a distance "away" places the noun said right before it
+        ("Each morning she drives to a primary school 12 miles away.", "12 miles", "primary school"),
+        ("The senator, at her office 3 miles away, did not reply.", "3 miles", "office"),
         # a unit's dashed half goes before what it measures
         ("The mill will use 40 million kilowatt-hours of power a year.", "40 million kilowatt", "power"),
         # a describing word leaves a duration's object too; a debt's term is of the debt, not its yield
@@ -698,6 +701,7 @@ def test_the_objects_of_round_28_measures_and_durations(nlp, text, surface, expe
         ("The ore is heated to almost 2,000 degrees Celsius.", "almost 2,000 degrees Celsius", "ore"),
         ("The vaccine will likely take 12 to 18 months to develop.", "12 to 18 months", None),
         ("The firm has been profitable for five years.", "five years", None),
+        ("Oil was found at the bottom of an underwater trench 40 miles south of the cape.", "40 miles", None),
     ],
 )
 def test_the_objects_of_round_28_spans_from_a_point_and_guards(nlp, text, surface, expected):

@@ -2581,6 +2581,14 @@ PLACED_BEFORE = (
     # round 24: "Victor Raul Ancieta’s village 18,000 kilometers (11,000 miles) away": a name's thing
     re.compile(r"[A-Z][\w-]*[’']s ([a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
 )
+# Round 28 (objects36): with "away" or "from" after the distance (not a compass point, "an underwater canyon 40 miles
+# south of", which the judges leave without an object), also two lowercase words after an article ("travels to a middle
+# school 14 miles away") or one after a possessive pronoun ("at his rally 10 miles away").
+PLACED_AWAY_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:away|from)\b", re.IGNORECASE)
+PLACED_AWAY_BEFORE = (
+    re.compile(r"\b[Aa]n? ([a-z][a-z-]+ [a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
+    re.compile(r"\b(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y) ([a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
+)
 # Words that open a sentence or a time before a comma, not a place: "On Tuesday, about 40 km from Kyiv".
 NOT_PLACE_WORDS = frozenset("on in at by from for with after before since during last this".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -2594,7 +2602,8 @@ def distance_placed(figure: Figure, text: str) -> Figure:
     if PLACED_AFTER.match(text, figure.char_end) is None:
         return figure
     start = max(0, figure.char_start - 80)
-    for pattern in PLACED_BEFORE:
+    away = PLACED_AWAY_AFTER.match(text, figure.char_end) is not None
+    for pattern in PLACED_BEFORE + (PLACED_AWAY_BEFORE if away else ()):
         placed = pattern.search(text, start, figure.char_start)
         if placed is None or placed.group(1).lower() in NOT_PLACED | PHRASE_OPENERS:
             continue
