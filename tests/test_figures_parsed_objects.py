@@ -648,3 +648,61 @@ def test_the_objects_of_round_27_keep_a_names_possessor(nlp, text, surface, expe
 )
 def test_the_objects_of_round_27_drop_other_possessors(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 28 (objects36): measures and durations by class. Sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a size "in" a dimension is of the noun it modifies, or of the copula's subject
+        ("Crews laid a culvert (about 300 feet long and 8 feet in diameter) under the road.", "8 feet", "culvert"),
+        ("Each beam is 4 metres in length.", "4 metres", "beam"),
+        # a temperature's noun said before it, not a place or a time after it
+        (
+            "With afternoon temperatures in Madrid and Seville reaching 41 degrees, officials issued warnings.",
+            "41 degrees",
+            "afternoon temperatures",
+        ),
+        ("In winter, night temperatures can fall below -15C in northern Norway.", "-15C", "night temperatures"),
+        ("Heavy rain fell, with gusts reaching up to 90 kilometers per hour.", "up to 90 kilometers per hour", "gusts"),
+        # a span a verb of lasting takes, or a "for" of going on, is its subject's; a "for" on a predicate noun
+        (
+            "“A safety inspection needs more than six hours, and that is a long time,” she said.",
+            "more than six hours",
+            "safety inspection",
+        ),
+        ("Notices will be posted for five days along the coast.", "five days", "Notices"),
+        ("He has been a pilot for 22 years and flies weekly.", "22 years", "pilot"),
+        # a participle or a word of how often opens what a span is of
+        ("She faces two years of supervised probation.", "two years", "supervised probation"),
+        # a distance "away" places the noun said right before it
+        ("Each morning she drives to a primary school 12 miles away.", "12 miles", "primary school"),
+        ("The senator, at her office 3 miles away, did not reply.", "3 miles", "office"),
+        # a unit's dashed half goes before what it measures
+        ("The mill will use 40 million kilowatt-hours of power a year.", "40 million kilowatt", "power"),
+        # a describing word leaves a duration's object too; a debt's term is of the debt, not its yield
+        ("Reserves cover little more than three months of current imports.", "more than three months", "imports"),
+        ("The 5-year note yield slipped to 2.1%.", "5-year", "note"),
+    ],
+)
+def test_the_objects_of_round_28_measures_and_durations(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a span said from a point names no object
+        ("The runoff vote is less than a month away.", "less than a month", None),
+        ("Flights are booked up to three hours in advance.", "up to three hours", None),
+        # guards: a debt's own name, a period's own noun, a temperature with its noun after it, a size "of" its noun
+        ("Investors watch the 10-year Treasury note closely.", "10-year", "Treasury note"),
+        ("The debate included an about 40-minute period of questions.", "about 40-minute", "period"),
+        ("The ore is heated to almost 2,000 degrees Celsius.", "almost 2,000 degrees Celsius", "ore"),
+        ("The vaccine will likely take 12 to 18 months to develop.", "12 to 18 months", None),
+        ("The firm has been profitable for five years.", "five years", None),
+        ("Oil was found at the bottom of an underwater trench 40 miles south of the cape.", "40 miles", None),
+    ],
+)
+def test_the_objects_of_round_28_spans_from_a_point_and_guards(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -532,6 +532,8 @@ def measured_thing(
         k += 2  # "90% or more workers": the bound, then what the share is of; not "2% or more in returns"
     if kind == "measure":
         k = past_conversion(tokens, past_bracketed_measure(tokens, start, k))
+        if is_glued_dash(token_at(tokens, k)) and is_word(token_at(tokens, k + 1), "hours", "hour"):
+            k += 2  # round 28: "170 million kilowatt-hours of electricity": the unit's second half, then its thing
         if is_word(token_at(tokens, k), *PLACE_ADVERBS) and not is_object_word(token_at(tokens, k + 1)):
             return None  # "walk 3 miles home to avoid riots": where to, not a thing measured
         if is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1)):
@@ -541,6 +543,8 @@ def measured_thing(
         head = measured_noun_after(tokens, k, max_words) or named_goods_after(
             tokens, k, quantity, hyphenated, max_words
         )
+        if head is not None and head[0] == head[1] and is_stretch_of(tokens, head[0]):
+            return stretched_thing(tokens, head[1] + 1, max_words) or head  # round 28: "a 30-mile stretch of track"
         if head is not None:
             return through_plural_modifier(tokens, head, max_words) if hyphenated else head
         listed = named_in_brackets(tokens, start, quantity.end, max_words)
@@ -563,10 +567,19 @@ def measured_thing(
                 # "a 20-metre (66ft) high Christmas tree": the dashed measure and its extent modify the noun
                 return noun_phrase_after(tokens, k + 1, min(max_words, 3), lowercase_only=False)
             return extent_subject(tokens, start, min(max_words, 2))  # "the flows are 30 meters tall"
+        if is_word(token_at(tokens, k), "per") and is_word(token_at(tokens, start - 1), "of"):
+            return noun_before(tokens, start, max_words)  # round 28: "a capacity of 2.02 billion gallons per day"
         if is_word(token_at(tokens, k), *EXTENT_WORDS):
             return None
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
         return None  # "five years ago": a point in time, not a span of something
+    if kind == "duration" and is_word(token_at(tokens, start - 1), "within") and is_word(token_at(tokens, k), "of"):
+        return None  # round 28: "within 28 days of receiving them": a deadline counted from a point, as "ago" is
+    if kind == "duration" and is_word(token_at(tokens, k), "of") and is_kind_word_before_noun(tokens, k + 1):
+        # round 28: "three years of supervised release", "45 minutes of daily meditation homework": a participle or
+        # a word of how often opens the noun phrase the span is of
+        rest = noun_phrase_after(tokens, k + 2, max_words - 1, lowercase_only=True)
+        return (k + 1, rest[1]) if rest is not None else None
     faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
@@ -624,6 +637,8 @@ def measured_thing(
     if kind in ("money", "percent") and is_word(token_at(tokens, k), "including", "excluding"):
         # "Tickets were £125 including a programme": what the sum takes in, not what it is the price of
         return noun_before(tokens, start, max_words, share=kind == "percent")
+    if hyphenated:
+        k = past_dashed_aside(tokens, k)  # round 28: "a new 52-week — and all-time — low": the noun after the aside
     if hyphenated or kind in ("money", "percent"):
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
         if head is not None and is_word(token_at(tokens, start - 1), "a", "an"):
@@ -1716,7 +1731,7 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
             while is_word(token_at(tokens, n), *MODAL_VERBS, *AUXILIARIES):
                 n -= 1  # "the market will be worth $1.8 billion"
             return noun_phrase_before(tokens, n, min(max_words, 2))  # "the extension was worth $11 million"
-        return noun_phrase_before(tokens, k - 1, min(max_words, 2))
+        return with_dashed_compound(tokens, noun_phrase_before(tokens, k - 1, min(max_words, 2)))
     verb = token_at(tokens, k)
     if verb is not None and verb.low in PRICE_VERBS:
         return priced_thing(tokens, k - 1, min(max_words, 2))
@@ -1873,6 +1888,71 @@ def past_participle_aside(tokens: list[Token], n: int, reach: int = 12) -> int:
         if tokens[m].text in (".", "!", "?", "\n", ";", ":"):
             return n
     return n
+
+
+def with_dashed_compound(tokens: list[Token], phrase: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Round 28: 'A wet-bulb temperature of 31 degrees': a one-word noun before "of" keeps the dashed pair of lowercase
+    words that says which kind it is (`with_glued_modifier`), but not the tail of a longer dashed chain
+    ('year-on-year growth of')."""
+    widened = with_glued_modifier(tokens, phrase)
+    if widened is None or widened == phrase or is_glued_dash(token_at(tokens, widened[0] - 1)):
+        return phrase
+    return widened
+
+
+# Round 28: nouns of a length that only say how much of a thing is meant (the standard's empty heads): "a 30-mile
+# stretch of track" is of the track.
+STRETCH_NOUNS = frozenset({"stretch", "stretches"})
+
+
+# Prepositions of a route after the verb that follows a stretch's noun: "a stretch of track running to Portland".
+ROUTE_PREPOSITIONS = frozenset("to through from along into across past around".split())
+
+
+def is_stretch_of(tokens: list[Token], n: int) -> bool:
+    return is_word(token_at(tokens, n), *STRETCH_NOUNS) and is_word(token_at(tokens, n + 1), "of")
+
+
+def stretched_thing(tokens: list[Token], of: int, max_words: int) -> tuple[int, int] | None:
+    """The noun phrase after a stretch's "of" at `of`, without a verb of the route it runs on to ("a stretch of track
+    running to Portland", "stretch of trail travels through"): "coastal road" stays whole."""
+    phrase = phrase_after_preposition(tokens, of, min(max_words, 2))
+    if phrase is None or phrase[0] == phrase[1]:
+        return phrase
+    last = tokens[phrase[1]]
+    if last.low.endswith(("ing", "s")) and is_word(token_at(tokens, phrase[1] + 1), *ROUTE_PREPOSITIONS):
+        return (phrase[0], phrase[1] - 1)
+    return phrase
+
+
+def is_kind_word_before_noun(tokens: list[Token], n: int) -> bool:
+    """A lowercase participle in -ed or a word of how often ("supervised", "daily") at n, before a lowercase noun."""
+    word = token_at(tokens, n)
+    if word is None or word.kind != "word" or not word.text.islower():
+        return False
+    if not (word.low.endswith("ed") or word.low in PERIOD_ADJECTIVES):
+        return False
+    following = token_at(tokens, n + 1)
+    return following is not None and following.text.islower() and is_object_word(following)
+
+
+# Dashes that set an aside off with spaces on both sides ("a new 52-week — and all-time — low").
+ASIDE_DASHES = frozenset({"—", "–"})
+
+
+def past_dashed_aside(tokens: list[Token], k: int, reach: int = 5) -> int:
+    """Index after an aside of up to `reach` tokens set between two spaced dashes from k ("— and all-time —"), where
+    a word follows it; k elsewhere. The aside qualifies the figure; the noun after it is what the figure sizes."""
+    opening = token_at(tokens, k)
+    if opening is None or opening.text not in ASIDE_DASHES or opening.glued:
+        return k
+    for n in range(k + 2, min(k + 2 + reach, len(tokens))):
+        if tokens[n].text == opening.text:
+            following = token_at(tokens, n + 1)
+            return n + 1 if following is not None and following.kind == "word" else k
+        if tokens[n].text in SENTENCE_ENDS or tokens[n].text in ASIDE_DASHES:
+            return k
+    return k
 
 
 def with_glued_modifier(tokens: list[Token], phrase: tuple[int, int] | None) -> tuple[int, int] | None:
