@@ -23,6 +23,7 @@ from transforms.figures.non_figures import (
 )
 from transforms.figures.not_amounts import is_age_of_thing, not_amount_end, not_amount_tokens
 from transforms.figures.objects import (
+    compound_end,
     count_level_subject,
     index_move_subject,
     is_change_verb,
@@ -60,6 +61,7 @@ from transforms.figures.vocabulary import (
     CRICKET_WORDS,
     DASHES,
     DIMENSION_WORDS,
+    HOW_OFTEN_NOUNS,
     KIN_WORDS,
     MODAL_VERBS,
     OBJECT_STOPS,
@@ -73,6 +75,7 @@ from transforms.figures.vocabulary import (
     SMALL_NUMBERS,
     STATE_WORDS,
     TENS,
+    TITLE_ENDINGS,
     TOLL_WORDS,
     Unit,
 )
@@ -143,7 +146,11 @@ def match_figure(
     modifier_end = count_modifier_end(tokens, quantity.end) if kind == "count" and not quantity.is_range else None
     if modifier_end is not None:
         quantity = replace(quantity, end=modifier_end)  # "a 91-page dissent": the dissent, of 91 pages
-        object_span = modified_noun(tokens, modifier_end, options.max_object_words)
+        object_span = (
+            counted_title(tokens, modifier_end, options.max_object_words)
+            if is_word(tokens[modifier_end - 1], *HOW_OFTEN_NOUNS)
+            else modified_noun(tokens, modifier_end, options.max_object_words)
+        )
     elif kind == "count":
         object_span = (
             match_object(tokens, quantity.end, quantity, options.max_object_words)
@@ -252,6 +259,25 @@ def modified_noun(tokens: list[Token], k: int, max_words: int) -> tuple[int, int
         if n > k and is_word(token_at(tokens, n + 1), "a", "an", "the", "his", "her", "its", "their"):
             break  # "an 8,000-strong crowd saw a": a verb and its object follow the noun
         n += 1
+    return (k, n - 1) if n > k else None
+
+
+def counted_title(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """The title an 'N-time'/'N-term' count sizes, from k: 'Super Bowl winner' of 'the two-time Super Bowl winner
+    Jim Plunkett', 'NFL MVP' of 'the three-time NFL MVP said', 'champion' of 'the two-time champion lost'. Unlike
+    other modified nouns a title often ends lowercase after a name ('Wimbledon champion'); it ends at a noun for a
+    person (`TITLE_ENDINGS`), and a name after a lowercase word is the holder, not the title."""
+    n, words = k, 0
+    while words < min(max_words, 4) and token_at(tokens, n) is not None:
+        last = compound_end(tokens, n) if tokens[n].kind == "word" else n  # "a five-time All-Star"
+        if last == n and not is_object_word(tokens[n]):
+            break
+        if n > k and tokens[n - 1].text.islower() and is_capitalised(tokens[n]):
+            break  # "two-time champion Serena Williams": the holder's name
+        token, n, words = tokens[last], last + 1, words + 1
+        names_on = is_capitalised(token_at(tokens, n))  # "a two-time Indian Premier League winner"
+        if token.low.endswith(TITLE_ENDINGS) and not token.text.isupper() and not names_on:
+            break  # "the three-time champion lost", "a three-time Olympian won": the title's head
     return (k, n - 1) if n > k else None
 
 

@@ -23,6 +23,7 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DURATION_MODIFIERS,
+    HOW_OFTEN_NOUNS,
     MARGIN_NOUNS,
     MONEY_WORDS,
     NAMED_RULE_NOUNS,
@@ -804,7 +805,8 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
 def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
     """Index after 'N-page' in 'a 91-page dissent', 'the 14-story block', 'a three-set victory': a whole number
     (not 'one', which the judges take as a kind: 'one-sided', 'one-man show') dashed onto a noun of parts or
-    members, before the noun it modifies, counts them; None for any other dashed word."""
+    members, before the noun it modifies, counts them; so does 'N-time'/'N-term' before a title ('a two-time
+    champion'); None for any other dashed word."""
     number, noun, head = token_at(tokens, dash - 1), token_at(tokens, dash + 1), token_at(tokens, dash + 2)
     if number is None or noun is None or head is None or not noun.glued or noun.kind != "word":
         return None
@@ -818,4 +820,6 @@ def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
         return None
     if noun.low == "point":
         return dash + 2 if head.low in MARGIN_NOUNS else None
+    if noun.low in HOW_OFTEN_NOUNS:
+        return None if head.low.endswith("ed") else dash + 2  # "the four-time indicted former president": no title
     return dash + 2 if noun.low in COUNT_MODIFIER_NOUNS else None

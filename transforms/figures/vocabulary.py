@@ -926,6 +926,14 @@ vote child
 pin port core seater part course
 """.split()
 )
+# Nouns that, dashed onto a whole number before a title, count how often the title was won or held (round 28, the
+# lead's ruling): "a two-time champion", "the four-term congressman", "a three-time Olympian" (2, 3, 4: how often, as
+# "twice" is). "one-time" means former or single ("a one-time rival", "a one-time payment") and stays out with the
+# other "one-" compounds.
+HOW_OFTEN_NOUNS = frozenset({"time", "term"})
+# Endings of a noun for one person by what they won or hold, that end the title after such a count: "Wimbledon
+# champion", "gold medalist", "congressman", "Olympian", "All-Star", "nominee", "president".
+TITLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ion", "ee", "ate", "ent", "ant", "ess", "star", "champ")
 # Head nouns after such a compound that make the whole the name of a rule or a plan, not a size: "the two-state
 # solution", "a two-child policy".
 NAMED_RULE_NOUNS = frozenset("solution policy rule rules limit cap system format model approach plan formula".split())
