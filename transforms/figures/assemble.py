@@ -16,6 +16,7 @@ from transforms.figures.non_figures import (
     is_bowling_figures,
     is_glued_dash,
     is_one_day_format,
+    is_parent_dashed_of,
     leading_sign,
     non_figure_end,
     proportion_end,
@@ -58,14 +59,17 @@ from transforms.figures.vocabulary import (
     COMMON_WORDS,
     COMPARISON_WORDS,
     COPULAS,
+    COUNT_LEVEL_NOUNS,
     CRICKET_WORDS,
     DASHES,
     DIMENSION_WORDS,
     HOW_OFTEN_NOUNS,
     KIN_WORDS,
     MODAL_VERBS,
+    MOVING_VERBS,
     OBJECT_STOPS,
     OWNER_DETERMINERS,
+    PARENT_WORDS,
     PARTITIVE_DETERMINERS,
     PEOPLE_WORDS,
     PERCENT_CHANGE_NOUNS,
@@ -158,6 +162,8 @@ def match_figure(
             or bounded_before(tokens, i, options.max_object_words)
             or counted_group_before(tokens, i, quantity, options.max_object_words)
         )
+        if object_span is not None and is_parent_dashed_of(tokens, k):
+            object_span = None  # round 28: "father-of-three Chris": his children, unsaid, not the name after
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
         if object_span is None and not quantity.bare_one and not quantity.is_range:
@@ -208,7 +214,7 @@ def match_figure(
     ):
         return None
     if kind == "count" and (
-        is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"))
+        is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"), quantity)
         or is_reciprocal(tokens, quantity)
         or is_rank_list(tokens, i, quantity, object_span)
     ):
@@ -790,12 +796,16 @@ def is_rank_list(tokens: list[Token], i: int, quantity: Quantity, object_span: t
     return object_span is not None and is_rank(tokens, i, quantity) and tokens[object_span[1]].low in RANK_LIST_NOUNS
 
 
-def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:
+def is_multiplier(
+    tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool, quantity: Quantity
+) -> bool:
     """'ten times better', '82 million times as wealthy', '100 times more carbon', 'cut prices by four
-    times', 'raised the speed of the chips by four times': a ratio, not a count of occasions ('visited the
-    podium six times')."""
+    times', 'raised the speed of the chips by four times', 'demand rose 4.5 times': a ratio, not a count of
+    occasions ('visited the podium six times')."""
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
+    if quantity.value is not None and not float(quantity.value).is_integer():
+        return True  # round 28: "rose 4.5 times between 2009 and 2013": occasions are whole
     following = token_at(tokens, object_span[1] + 1)
     if is_word(following, "its", "their", "his", "her", "our", "my", "your") and is_word(
         token_at(tokens, object_span[1] + 2), *SIZE_NOUNS, "original", "previous", "initial", "usual", "normal"
@@ -926,7 +936,6 @@ def bounded_before(tokens: list[Token], i: int, max_words: int) -> tuple[int, in
     return noun_phrase_before(tokens, i - 1, min(max_words, 2))
 
 
-PARENT_WORDS = frozenset("mother father parent grandmother grandfather mom dad mum".split())
 # Nouns before "of" whose number is a sum, a bound or a score, not a size of what they name.
 SUM_NOUNS = frozenset("total number sum amount maximum minimum average age ages score scores record margin".split())
 
@@ -959,10 +968,25 @@ GROUP_PRONOUNS = frozenset({"them", "us", "those", "these"})
 ELIDED_SUBJECT_VERBS = frozenset({"were", "are", "have", "had", "remain", "remained", "survived", "died"})
 
 
+def is_total_moved_to(tokens: list[Token], i: int) -> bool:
+    """'bringing the total to six', 'taking the tally to seven': a running count a verb moves to the number at i
+    (the count of a thing the text said before, whose noun 'total' does not name)."""
+    return (
+        is_word(token_at(tokens, i - 1), "to")
+        and is_word(token_at(tokens, i - 2), *COUNT_LEVEL_NOUNS)
+        and is_word(token_at(tokens, i - 3), "the")
+        and is_word(token_at(tokens, i - 4), *MOVING_VERBS)
+    )
+
+
 def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Quantity) -> bool:
     """'9 of them', 'Two of the three giant tunnels', 'four of their 15 overs'; 'two have been flown to land',
     'and three were found': a number (not the word 'one') whose noun the sentence said before still counts
     it, as the judges of every fixture set count it (bench/gold/*/NOTES.md)."""
+    if k == i and not quantity.vague and not quantity.is_range and is_parent_dashed_of(tokens, i):
+        return True  # round 28: "father-of-three Chris", "the mum-of-one": her children, unsaid
+    if k == i and not quantity.vague and not quantity.is_range and is_total_moved_to(tokens, i):
+        return True  # round 28: "bringing the total to six": the total of a thing said before
     if quantity.bare_one or quantity.vague or quantity.is_range or quantity.value is None or quantity.value < 2:
         return False
     following, after = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)

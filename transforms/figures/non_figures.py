@@ -77,6 +77,7 @@ from transforms.figures.vocabulary import (
     ONE_DAY_CRICKET_WORDS,
     ORDINAL_SUFFIXES,
     OWNER_DETERMINERS,
+    PARENT_WORDS,
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
@@ -839,12 +840,25 @@ def dashed_word_end(tokens: list[Token], n: int) -> Token | None:
         n, word = n + 2, following
 
 
+def is_parent_dashed_of(tokens: list[Token], i: int) -> bool:
+    """'father-of-three', 'mum-of-one': a parent dashed to 'of' and the number of their children (round 28)."""
+    dashes = (token_at(tokens, i - 1), token_at(tokens, i - 3))
+    return (
+        all(dash is not None and dash.text in DASHES and dash.glued for dash in dashes)
+        and tokens[i].glued
+        and is_word(token_at(tokens, i - 2), "of")
+        and is_word(token_at(tokens, i - 4), *PARENT_WORDS)
+    )
+
+
 def is_compound_number_word(tokens: list[Token], i: int) -> bool:
     """A number word dashed onto a word that is not a number is part of that word: 'net-zero',
-    'all-in-one', 'catch-twenty-two'; 'forty-five' (a number word before the dash) stays a number."""
+    'all-in-one', 'catch-twenty-two'; 'forty-five' (a number word before the dash) stays a number, and so does
+    a parent's 'father-of-three'."""
     dash, word = token_at(tokens, i - 1), token_at(tokens, i - 2)
     return (
-        tokens[i].low in SMALL_NUMBERS
+        not is_parent_dashed_of(tokens, i)
+        and tokens[i].low in SMALL_NUMBERS
         and tokens[i].glued
         and dash is not None
         and dash.text in DASHES
@@ -1816,9 +1830,12 @@ def opens_clock_range(tokens: list[Token], i: int, end: int) -> bool:
 
 def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
     """'told 404 Media that', 'a 7 News report': a bare number and a capitalised singular word, with no
-    noun after them, name something ('12 Democrats voted', '300 Javelin missiles' count)."""
+    noun after them, name something ('12 Democrats voted', '300 Javelin missiles' count). A currency sign makes
+    the number a price of the thing named ('the $999 MacBook', 'the $179 Netatmo'; round 28)."""
     name, following = token_at(tokens, end), token_at(tokens, end + 1)
     if name is None or name.kind != "word" or not name.text[:1].isupper() or name.text.isupper():
+        return False
+    if getattr(token_at(tokens, i - 1), "text", "") in CURRENCY_SYMBOLS:
         return False
     if name.low in COMMON_WORDS or name.low.endswith("s") or not tokens[i].text.isdecimal():
         return False
