@@ -162,6 +162,8 @@ def match_figure(
             or bounded_before(tokens, i, options.max_object_words)
             or counted_group_before(tokens, i, quantity, options.max_object_words)
         )
+        if object_span is None and not quantity.bare_one:
+            object_span = after_superlative(tokens, quantity, options.max_object_words)  # "the two most important"
         if object_span is not None and is_parent_dashed_of(tokens, k):
             object_span = None  # round 28: "father-of-three Chris": his children, unsaid, not the name after
         if object_span is None and quantity.in_words and not quantity.bare_one:
@@ -266,6 +268,18 @@ def modified_noun(tokens: list[Token], k: int, max_words: int) -> tuple[int, int
             break  # "an 8,000-strong crowd saw a": a verb and its object follow the noun
         n += 1
     return (k, n - 1) if n > k else None
+
+
+def after_superlative(tokens: list[Token], quantity: Quantity, max_words: int) -> tuple[int, int] | None:
+    """'the two most important biochemical functions' -> biochemical functions, 'its 21 most popular sites' ->
+    sites: a count before 'most'/'least' and an adjective counts the noun after them; the superlative is a
+    describing word the standard leaves out (docs/evaluation.md, "Added in round 28 (lead)")."""
+    most, adjective = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
+    if not is_word(most, "most", "least") or adjective is None or not adjective.text.islower():
+        return None
+    if not is_object_word(adjective):
+        return None
+    return match_object(tokens, quantity.end + 2, quantity, max_words)
 
 
 def counted_title(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
@@ -1005,15 +1019,35 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     before = token_at(tokens, i - 1)
     if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS, *MEMBERED_GROUPS):
         return True  # "a stay-at-home mother of four": her children, unsaid; "a family of four": its members
+    if quantity.in_words and k == i and is_placed_group(tokens, i, quantity.end):
+        return True  # round 28: "There are seven in Paris and another five in London", "had two at Apple"
     if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS, *MODAL_VERBS):
         return False
     if is_word(before, "further", "another"):
         return True  # "A further four would follow": more of those said before
     if not is_word(following, *ELIDED_SUBJECT_VERBS):
         return False
-    if before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while"):
-        return True
+    if before is None or before.text in (".", ";", "\n", ",", "(") or is_word(before, "and", "but", "while"):
+        return True  # round 28: "(Six are with Biden, ...)"
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+# Prepositions that place a part of a group said before: "seven in Paris", "two at Apple", "four among the New
+# Democrats".
+PLACING_PREPOSITIONS = frozenset({"in", "at", "among", "within"})
+
+
+def is_placed_group(tokens: list[Token], i: int, end: int) -> bool:
+    """'There are seven in Paris and another five in London', 'including four in California', 'compared to four
+    in August': a lowercase number word (not 'one', mostly a pronoun) before a preposition of place and a name
+    counts things said before, there; not 'the two at Epstein's home' (the pair, a pronoun) nor 'the top three in
+    Iowa' (a rank)."""
+    preposition, name = token_at(tokens, end), token_at(tokens, end + 1)
+    if not tokens[i].text.islower() or not is_word(preposition, *PLACING_PREPOSITIONS):
+        return False
+    if is_word(name, "the"):
+        name = token_at(tokens, end + 2)
+    return is_capitalised(name) and not is_word(token_at(tokens, i - 1), "the", "top", "bottom")
 
 
 # Words that sign a temperature below zero, and the units they may sign.

@@ -71,6 +71,7 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     MONTHS,
     MULTIPLE_OF_WORDS,
+    NEARING_WORDS,
     NOT_VERBS_IN_S,
     NOUN_OPENERS,
     OBJECT_STOPS,
@@ -1173,6 +1174,8 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         k -= 1
     if is_word(token_at(tokens, k), *TURNING_WORDS, *PERSONAL_CONTRACTIONS):
         return True
+    if is_word(token_at(tokens, k), *NEARING_WORDS) and is_word(token_at(tokens, k - 1), *PERSONAL_SUBJECTS):
+        return True  # round 28: "as I approach 40": the age a person nears
     if is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, i + 1), "when"):
         return True  # "Kennedy, the third of 11 children, was 9 when": how old, when something happened
     if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
@@ -1817,10 +1820,12 @@ def is_age_limit(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def opens_clock_range(tokens: list[Token], i: int, end: int) -> bool:
-    """'from 5 to 10 PM', '9 until 11 p.m.': the first number of a span of clock times."""
+    """'from 5 to 10 PM', '9 until 11 p.m.', 'between 12 and 8 p.m.' (round 28): the first number of a span of
+    clock times."""
     connector, second = token_at(tokens, end), token_at(tokens, end + 1)
+    between = is_word(connector, "and") and is_word(token_at(tokens, i - 1), "between")
     return (
-        is_word(connector, "to", "until", "till")
+        (is_word(connector, "to", "until", "till") or between)
         and second is not None
         and second.kind == "num"
         and token_at(tokens, end + 2) is not None
@@ -2533,6 +2538,8 @@ def is_field_position(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if not 1 <= int(tokens[i].text) <= 50 or counts_what_follows(token_at(tokens, end)):
         return False
+    if is_word(token_at(tokens, end), "most", "least"):
+        return False  # round 28: "at its 21 most popular sites": a count of the sites
     if is_word(previous, "own"):
         return is_word(token_at(tokens, i - 2), *OWNER_DETERMINERS)
     return is_word(previous, *OWNER_DETERMINERS) and is_word(token_at(tokens, i - 2), *FIELD_PLACE_WORDS)

@@ -602,6 +602,8 @@ AGE_WORDS = frozenset({"age", "ages", "aged"})
 AVERAGE_WORDS = frozenset({"median", "average", "mean", "typical", "overall"})
 # A bare number a person turns, or is after a personal pronoun, is an age: "who turns 37", "she was 62".
 TURNING_WORDS = frozenset({"turn", "turns", "turned", "turning"})
+# Verbs of nearing an age, after a personal subject: "as I approach 40", "she nears 60" (round 28).
+NEARING_WORDS = frozenset({"approach", "approaches", "approaching", "near", "nears", "nearing"})
 COPULAS = frozenset({"is", "was", "am", "are", "were"})
 PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "who"})
 # People whose age a copula gives: "my daughter will be 13".
