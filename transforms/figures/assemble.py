@@ -63,6 +63,7 @@ from transforms.figures.vocabulary import (
     CRICKET_WORDS,
     DASHES,
     DIMENSION_WORDS,
+    DOWN_ORDINALS,
     HOW_OFTEN_NOUNS,
     KIN_WORDS,
     MODAL_VERBS,
@@ -1047,6 +1048,8 @@ def is_placed_group(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if is_word(name, "the"):
         name = token_at(tokens, end + 2)
+    if is_word(token_at(tokens, i - 1), "and") and is_word(token_at(tokens, i - 2), *DOWN_ORDINALS):
+        return False  # "third and three at the UCF35": a down and the yards to go
     return is_capitalised(name) and not is_word(token_at(tokens, i - 1), "the", "top", "bottom")
 
 
