@@ -1020,6 +1020,10 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     before = token_at(tokens, i - 1)
     if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS, *MEMBERED_GROUPS):
         return True  # "a stay-at-home mother of four": her children, unsaid; "a family of four": its members
+    if quantity.in_words and is_bare_dozen(tokens, quantity.end):
+        return True  # round 28: "just a dozen to date", "scoring a dozen in the period": twelve of a thing said before
+    if quantity.in_words and k == i and is_rest_of_group(tokens, i, quantity.end):
+        return True  # round 28: "any of the previous five,", "the other six,": the rest of those said before
     if quantity.in_words and k == i and is_placed_group(tokens, i, quantity.end):
         return True  # round 28: "There are seven in Paris and another five in London", "had two at Apple"
     if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS, *MODAL_VERBS):
@@ -1031,6 +1035,29 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     if before is None or before.text in (".", ";", "\n", ",", "(") or is_word(before, "and", "but", "while"):
         return True  # round 28: "(Six are with Biden, ...)"
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+def is_bare_dozen(tokens: list[Token], end: int) -> bool:
+    """'a dozen' ending at `end` with a mark or a preposition after it, no noun of its own."""
+    following = token_at(tokens, end)
+    if not is_word(token_at(tokens, end - 1), "dozen"):
+        return False
+    return following is None or following.kind == "sym" or is_word(following, *PLACING_PREPOSITIONS, "to", "on")
+
+
+# Words between "the" and a number word with no noun after it that make it the rest of a group said before.
+REST_WORDS = frozenset({"other", "previous", "remaining"})
+
+
+def is_rest_of_group(tokens: list[Token], i: int, end: int) -> bool:
+    """'any of the previous five, with', 'tear down the other six,': 'the other'/'the previous' and a number word
+    that a mark ends count the rest of a group said before; not 'the first two' (a place in a list)."""
+    following = token_at(tokens, end)
+    return (
+        is_word(token_at(tokens, i - 1), *REST_WORDS)
+        and is_word(token_at(tokens, i - 2), "the")
+        and (following is None or following.kind == "sym")
+    )
 
 
 # Prepositions that place a part of a group said before: "seven in Paris", "two at Apple", "four among the New

@@ -825,6 +825,9 @@ higher lower earlier apiece alone
     | MONTHS
 )
 # Words in -men that are singular, against "fishermen", "policemen", "servicemen".
+# Endings of plurals in "-is" of nouns that end in "-i" ("martinis", "bikinis", "Nazis", "skis", "tsunamis"), which
+# singular "-is" words ("tennis", "crisis", "axis", "Paris", "Lewis") do not have (round 28).
+I_PLURAL_ENDINGS = ("inis", "zis", "kis", "jis", "amis")
 SINGULAR_MEN_WORDS = frozenset("specimen abdomen regimen stamen acumen bitumen albumen cyclamen".split())
 IRREGULAR_PLURALS = frozenset(
     "people children men women police personnel staff crew cattle sheep fish deer "
