@@ -67,10 +67,10 @@ from transforms.figures.vocabulary import (
     HOW_OFTEN_NOUNS,
     KIN_WORDS,
     MODAL_VERBS,
-    MOVING_VERBS,
     OBJECT_STOPS,
     OWNER_DETERMINERS,
     PARENT_WORDS,
+    PARTICLE_VERBS,
     PARTITIVE_DETERMINERS,
     PEOPLE_WORDS,
     PERCENT_CHANGE_NOUNS,
@@ -984,13 +984,13 @@ ELIDED_SUBJECT_VERBS = frozenset({"were", "are", "have", "had", "remain", "remai
 
 
 def is_total_moved_to(tokens: list[Token], i: int) -> bool:
-    """'bringing the total to six', 'taking the tally to seven': a running count a verb moves to the number at i
+    """'bringing the total to six', 'driving the tally to seven': a running count a verb moves to the number at i
     (the count of a thing the text said before, whose noun 'total' does not name)."""
     return (
         is_word(token_at(tokens, i - 1), "to")
         and is_word(token_at(tokens, i - 2), *COUNT_LEVEL_NOUNS)
         and is_word(token_at(tokens, i - 3), "the")
-        and is_word(token_at(tokens, i - 4), *MOVING_VERBS)
+        and is_word(token_at(tokens, i - 4), *PARTICLE_VERBS)
     )
 
 

@@ -48,7 +48,6 @@ from transforms.figures.vocabulary import (
     MEASURE_COMPARATIVES,
     MODAL_VERBS,
     MONTHS,
-    MOVING_VERBS,
     NOT_COMPARATIVES,
     NUMBER_WORDS,
     OBJECT_PRONOUNS,
@@ -1923,13 +1922,6 @@ def count_level_subject(tokens: list[Token], i: int, max_words: int) -> tuple[in
         return None
     if verb.low in COUNT_LEVEL_NOUNS and is_word(token_at(tokens, i - 1), "at"):
         return running_count_phrase(tokens, k, max_words)  # "put the death toll at 612"
-    if verb.low in COUNT_LEVEL_NOUNS:
-        phrase = running_count_phrase(tokens, k, max_words)
-        mover = token_at(tokens, phrase[0] - 1) if phrase is not None else None
-        if is_word(mover, "the") and phrase is not None:
-            mover = token_at(tokens, phrase[0] - 2)
-        # round 28: "bringing the total to six", "taking the death toll to 40": the count a verb moves it to
-        return phrase if is_word(mover, *MOVING_VERBS) else None
     if not (is_change_verb(verb) or verb.low in LEVEL_VERBS or verb.low in STEADY_VERBS):
         return None
     while is_word(token_at(tokens, k - 1), *AUXILIARIES, *VERB_ADVERBS):

@@ -393,12 +393,6 @@ CHANGE_VERB_STEMS = (
 # (not "the IMF expects growth of 3%", whose subject forecasts).
 GROWING_VERBS = frozenset("post posts posted record records recorded register registered achieve achieved".split())
 GROWING_VERBS |= {"out"}  # "eke out", "eked out", "ekes out"
-# Verbs that move a thing named as their object to a level: "taking the rate of inflation to 5.2 percent",
-# "bringing the total to six" (the parse's rules and, since round 28, the token rules read them).
-MOVING_VERBS = frozenset(
-    """take takes took taken taking bring brings brought bringing push pushes pushed pushing drive drives drove
-    driven driving send sends sent sending""".split()
-)
 # Verbs that move a noun "up" or "down" to a figure: "drove prices down to", "knocked the index down 3%".
 PARTICLE_VERBS = frozenset(
     """drive drives drove driven driving bring brings brought bringing keep keeps kept get gets got knock knocked
