@@ -1477,7 +1477,8 @@ def digit_groups_end(tokens: list[Token], i: int) -> int:
 
 
 def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
-    """'MH17', 'F-16', 'COVID-19', '#1', '+44', "'90s", '-5': an id or a signed number."""
+    """'MH17', 'F-16', 'COVID-19', '#1', '+44', "'90s", '-5', 'Amell,11': an id, a note's number or a signed
+    number."""
     previous = token_at(tokens, i - 1)
     if previous is None or not tokens[i].glued:
         return False
@@ -1489,6 +1490,8 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "R4bn", "RM900,000", read as ZAR and MYR (tokens.read_letter_currencies)
     if previous.kind == "word":
         return True
+    if previous.text == "," and previous.glued and getattr(token_at(tokens, i - 2), "kind", "") == "word":
+        return True  # round 28: "Plus, Stephen Amell,11 your lead": a note's number glued after a word's comma
     if leading_sign(tokens, i) is not None:
         return False  # "-12,150 children" in a dashed list, "in -5 degree weather": the number stands
     if previous.text in DASHES:
