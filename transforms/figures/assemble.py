@@ -16,6 +16,7 @@ from transforms.figures.non_figures import (
     is_bowling_figures,
     is_glued_dash,
     is_one_day_format,
+    is_parent_dashed_of,
     leading_sign,
     non_figure_end,
     proportion_end,
@@ -23,6 +24,7 @@ from transforms.figures.non_figures import (
 )
 from transforms.figures.not_amounts import is_age_of_thing, not_amount_end, not_amount_tokens
 from transforms.figures.objects import (
+    compound_end,
     count_level_subject,
     index_move_subject,
     is_change_verb,
@@ -57,13 +59,18 @@ from transforms.figures.vocabulary import (
     COMMON_WORDS,
     COMPARISON_WORDS,
     COPULAS,
+    COUNT_LEVEL_NOUNS,
     CRICKET_WORDS,
     DASHES,
     DIMENSION_WORDS,
+    DOWN_ORDINALS,
+    HOW_OFTEN_NOUNS,
     KIN_WORDS,
     MODAL_VERBS,
     OBJECT_STOPS,
     OWNER_DETERMINERS,
+    PARENT_WORDS,
+    PARTICLE_VERBS,
     PARTITIVE_DETERMINERS,
     PEOPLE_WORDS,
     PERCENT_CHANGE_NOUNS,
@@ -73,6 +80,7 @@ from transforms.figures.vocabulary import (
     SMALL_NUMBERS,
     STATE_WORDS,
     TENS,
+    TITLE_ENDINGS,
     TOLL_WORDS,
     Unit,
 )
@@ -143,7 +151,11 @@ def match_figure(
     modifier_end = count_modifier_end(tokens, quantity.end) if kind == "count" and not quantity.is_range else None
     if modifier_end is not None:
         quantity = replace(quantity, end=modifier_end)  # "a 91-page dissent": the dissent, of 91 pages
-        object_span = modified_noun(tokens, modifier_end, options.max_object_words)
+        object_span = (
+            counted_title(tokens, modifier_end, options.max_object_words)
+            if is_word(tokens[modifier_end - 1], *HOW_OFTEN_NOUNS)
+            else modified_noun(tokens, modifier_end, options.max_object_words)
+        )
     elif kind == "count":
         object_span = (
             match_object(tokens, quantity.end, quantity, options.max_object_words)
@@ -151,6 +163,10 @@ def match_figure(
             or bounded_before(tokens, i, options.max_object_words)
             or counted_group_before(tokens, i, quantity, options.max_object_words)
         )
+        if object_span is None and not quantity.bare_one:
+            object_span = after_superlative(tokens, quantity, options.max_object_words)  # "the two most important"
+        if object_span is not None and is_parent_dashed_of(tokens, k):
+            object_span = None  # round 28: "father-of-three Chris": his children, unsaid, not the name after
         if object_span is None and quantity.in_words and not quantity.bare_one:
             object_span = count_listed_after(tokens, i, quantity.end, previous)  # "Four women ..., two in red"
         if object_span is None and not quantity.bare_one and not quantity.is_range:
@@ -201,7 +217,7 @@ def match_figure(
     ):
         return None
     if kind == "count" and (
-        is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"))
+        is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"), quantity)
         or is_reciprocal(tokens, quantity)
         or is_rank_list(tokens, i, quantity, object_span)
     ):
@@ -252,6 +268,37 @@ def modified_noun(tokens: list[Token], k: int, max_words: int) -> tuple[int, int
         if n > k and is_word(token_at(tokens, n + 1), "a", "an", "the", "his", "her", "its", "their"):
             break  # "an 8,000-strong crowd saw a": a verb and its object follow the noun
         n += 1
+    return (k, n - 1) if n > k else None
+
+
+def after_superlative(tokens: list[Token], quantity: Quantity, max_words: int) -> tuple[int, int] | None:
+    """'the two most important biochemical functions' -> biochemical functions, 'its 21 most popular sites' ->
+    sites: a count before 'most'/'least' and an adjective counts the noun after them; the superlative is a
+    describing word the standard leaves out (docs/evaluation.md, "Added in round 28 (lead)")."""
+    most, adjective = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
+    if not is_word(most, "most", "least") or adjective is None or not adjective.text.islower():
+        return None
+    if not is_object_word(adjective):
+        return None
+    return match_object(tokens, quantity.end + 2, quantity, max_words)
+
+
+def counted_title(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """The title an 'N-time'/'N-term' count sizes, from k: 'Super Bowl winner' of 'the two-time Super Bowl winner
+    Jim Plunkett', 'NFL MVP' of 'the three-time NFL MVP said', 'champion' of 'the two-time champion lost'. Unlike
+    other modified nouns a title often ends lowercase after a name ('Wimbledon champion'); it ends at a noun for a
+    person (`TITLE_ENDINGS`), and a name after a lowercase word is the holder, not the title."""
+    n, words = k, 0
+    while words < min(max_words, 4) and token_at(tokens, n) is not None:
+        last = compound_end(tokens, n) if tokens[n].kind == "word" else n  # "a five-time All-Star"
+        if last == n and not is_object_word(tokens[n]):
+            break
+        if n > k and tokens[n - 1].text.islower() and is_capitalised(tokens[n]):
+            break  # "two-time champion Serena Williams": the holder's name
+        token, n, words = tokens[last], last + 1, words + 1
+        names_on = is_capitalised(token_at(tokens, n))  # "a two-time Indian Premier League winner"
+        if token.low.endswith(TITLE_ENDINGS) and not token.text.isupper() and not names_on:
+            break  # "the three-time champion lost", "a three-time Olympian won": the title's head
     return (k, n - 1) if n > k else None
 
 
@@ -764,12 +811,16 @@ def is_rank_list(tokens: list[Token], i: int, quantity: Quantity, object_span: t
     return object_span is not None and is_rank(tokens, i, quantity) and tokens[object_span[1]].low in RANK_LIST_NOUNS
 
 
-def is_multiplier(tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool) -> bool:
+def is_multiplier(
+    tokens: list[Token], object_span: tuple[int, int] | None, after_change_by: bool, quantity: Quantity
+) -> bool:
     """'ten times better', '82 million times as wealthy', '100 times more carbon', 'cut prices by four
-    times', 'raised the speed of the chips by four times': a ratio, not a count of occasions ('visited the
-    podium six times')."""
+    times', 'raised the speed of the chips by four times', 'demand rose 4.5 times': a ratio, not a count of
+    occasions ('visited the podium six times')."""
     if object_span is None or not is_word(tokens[object_span[1]], "times"):
         return False
+    if quantity.value is not None and not float(quantity.value).is_integer():
+        return True  # round 28: "rose 4.5 times between 2009 and 2013": occasions are whole
     following = token_at(tokens, object_span[1] + 1)
     if is_word(following, "its", "their", "his", "her", "our", "my", "your") and is_word(
         token_at(tokens, object_span[1] + 2), *SIZE_NOUNS, "original", "previous", "initial", "usual", "normal"
@@ -900,7 +951,6 @@ def bounded_before(tokens: list[Token], i: int, max_words: int) -> tuple[int, in
     return noun_phrase_before(tokens, i - 1, min(max_words, 2))
 
 
-PARENT_WORDS = frozenset("mother father parent grandmother grandfather mom dad mum".split())
 # Nouns before "of" whose number is a sum, a bound or a score, not a size of what they name.
 SUM_NOUNS = frozenset("total number sum amount maximum minimum average age ages score scores record margin".split())
 
@@ -933,10 +983,25 @@ GROUP_PRONOUNS = frozenset({"them", "us", "those", "these"})
 ELIDED_SUBJECT_VERBS = frozenset({"were", "are", "have", "had", "remain", "remained", "survived", "died"})
 
 
+def is_total_moved_to(tokens: list[Token], i: int) -> bool:
+    """'bringing the total to six', 'driving the tally to seven': a running count a verb moves to the number at i
+    (the count of a thing the text said before, whose noun 'total' does not name)."""
+    return (
+        is_word(token_at(tokens, i - 1), "to")
+        and is_word(token_at(tokens, i - 2), *COUNT_LEVEL_NOUNS)
+        and is_word(token_at(tokens, i - 3), "the")
+        and is_word(token_at(tokens, i - 4), *PARTICLE_VERBS)
+    )
+
+
 def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Quantity) -> bool:
     """'9 of them', 'Two of the three giant tunnels', 'four of their 15 overs'; 'two have been flown to land',
     'and three were found': a number (not the word 'one') whose noun the sentence said before still counts
     it, as the judges of every fixture set count it (bench/gold/*/NOTES.md)."""
+    if k == i and not quantity.vague and not quantity.is_range and is_parent_dashed_of(tokens, i):
+        return True  # round 28: "father-of-three Chris", "the mum-of-one": her children, unsaid
+    if k == i and not quantity.vague and not quantity.is_range and is_total_moved_to(tokens, i):
+        return True  # round 28: "bringing the total to six": the total of a thing said before
     if quantity.bare_one or quantity.vague or quantity.is_range or quantity.value is None or quantity.value < 2:
         return False
     following, after = token_at(tokens, quantity.end), token_at(tokens, quantity.end + 1)
@@ -955,15 +1020,64 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     before = token_at(tokens, i - 1)
     if k == i and is_word(before, "of") and is_word(token_at(tokens, i - 2), *PARENT_WORDS, *MEMBERED_GROUPS):
         return True  # "a stay-at-home mother of four": her children, unsaid; "a family of four": its members
+    if quantity.in_words and is_bare_dozen(tokens, quantity.end):
+        return True  # round 28: "just a dozen to date", "scoring a dozen in the period": twelve of a thing said before
+    if quantity.in_words and k == i and is_rest_of_group(tokens, i, quantity.end):
+        return True  # round 28: "any of the previous five,", "the other six,": the rest of those said before
+    if quantity.in_words and k == i and is_placed_group(tokens, i, quantity.end):
+        return True  # round 28: "There are seven in Paris and another five in London", "had two at Apple"
     if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS, *MODAL_VERBS):
         return False
     if is_word(before, "further", "another"):
         return True  # "A further four would follow": more of those said before
     if not is_word(following, *ELIDED_SUBJECT_VERBS):
         return False
-    if before is None or before.text in (".", ";", "\n", ",") or is_word(before, "and", "but", "while"):
-        return True
+    if before is None or before.text in (".", ";", "\n", ",", "(") or is_word(before, "and", "but", "while"):
+        return True  # round 28: "(Six are with Biden, ...)"
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+def is_bare_dozen(tokens: list[Token], end: int) -> bool:
+    """'a dozen' ending at `end` with a mark or a preposition after it, no noun of its own."""
+    following = token_at(tokens, end)
+    if not is_word(token_at(tokens, end - 1), "dozen"):
+        return False
+    return following is None or following.kind == "sym" or is_word(following, *PLACING_PREPOSITIONS, "to", "on")
+
+
+# Words between "the" and a number word with no noun after it that make it the rest of a group said before.
+REST_WORDS = frozenset({"other", "previous", "remaining"})
+
+
+def is_rest_of_group(tokens: list[Token], i: int, end: int) -> bool:
+    """'any of the previous five, with', 'tear down the other six,': 'the other'/'the previous' and a number word
+    that a mark ends count the rest of a group said before; not 'the first two' (a place in a list)."""
+    following = token_at(tokens, end)
+    return (
+        is_word(token_at(tokens, i - 1), *REST_WORDS)
+        and is_word(token_at(tokens, i - 2), "the")
+        and (following is None or following.kind == "sym")
+    )
+
+
+# Prepositions that place a part of a group said before: "seven in Paris", "two at Apple", "four among the New
+# Democrats".
+PLACING_PREPOSITIONS = frozenset({"in", "at", "among", "within"})
+
+
+def is_placed_group(tokens: list[Token], i: int, end: int) -> bool:
+    """'There are seven in Paris and another five in London', 'including four in California', 'compared to four
+    in August': a lowercase number word (not 'one', mostly a pronoun) before a preposition of place and a name
+    counts things said before, there; not 'the two at Epstein's home' (the pair, a pronoun) nor 'the top three in
+    Iowa' (a rank)."""
+    preposition, name = token_at(tokens, end), token_at(tokens, end + 1)
+    if not tokens[i].text.islower() or not is_word(preposition, *PLACING_PREPOSITIONS):
+        return False
+    if is_word(name, "the"):
+        name = token_at(tokens, end + 2)
+    if is_word(token_at(tokens, i - 1), "and") and is_word(token_at(tokens, i - 2), *DOWN_ORDINALS):
+        return False  # "third and three at the UCF35": a down and the yards to go
+    return is_capitalised(name) and not is_word(token_at(tokens, i - 1), "the", "top", "bottom")
 
 
 # Words that sign a temperature below zero, and the units they may sign.

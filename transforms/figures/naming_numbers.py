@@ -21,6 +21,10 @@ HEADING_WORDS = 16
 SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
 # Quotation marks that may open a listed title: "11 'My Dress-Up Darling' Season 2".
 OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
+# Marks that open a list item's line: "- 1", "• 2.".
+LINE_BULLETS = frozenset({"-", "–", "•", "*"})
+# Marks glued after an item's number: "- 1. To license", "- 2) Call".
+ITEM_NUMBER_CLOSERS = frozenset({".", ")"})
 # Marks that close a shown sequence: "the whole numbers (0, 1, 2, 3…)".
 ELLIPSES = frozenset({"…", "..."})
 # Abbreviated label words before their number's dot: "Vol. 18", "Ch. 7", "Ep. 4".
@@ -45,7 +49,8 @@ def ordering_numbers(tokens: list[Token]) -> set[int]:
     """Token indexes of the numbers that order rows or items of the text: a table's rank column, the numbers
     of a ranked list's headings and enumerations of whole numbers."""
     lines = lines_of(tokens)
-    return rank_column(tokens, lines) | ranked_headings(tokens, lines) | enumerated_numbers(tokens)
+    ordered = rank_column(tokens, lines) | ranked_headings(tokens, lines) | enumerated_numbers(tokens)
+    return ordered | bulleted_item_numbers(tokens, lines)
 
 
 def is_whole(token: Token | None, digits: int = 3) -> bool:
@@ -128,6 +133,20 @@ def is_heading_number(tokens: list[Token], start: int, end: int) -> bool:
         return False
     words = sum(1 for token in tokens[start:end] if token.kind == "word")
     return words <= HEADING_WORDS and tokens[end - 1].text not in SENTENCE_MARKS
+
+
+def bulleted_item_numbers(tokens: list[Token], lines: list[tuple[int, int]]) -> set[int]:
+    """'- 1', '- 2', '- 3' (a slideshow's pager) or '- 1. To license ...', '- 2. To order ...': a bullet, a whole
+    number alone or closed by a dot or bracket, line after line, counting up or down by one, numbers the items
+    (round 28, figures52). '- 3 dead in a crash' has a word, not a mark, after its number."""
+    numbered: list[tuple[int, int]] = []
+    for start, end in lines:
+        bullet, number, closer = (token_at(tokens, start + d) for d in (0, 1, 2))
+        if bullet is None or bullet.text not in LINE_BULLETS or not is_whole(number) or start + 1 >= end:
+            continue
+        if start + 2 == end or (closer is not None and closer.text in ITEM_NUMBER_CLOSERS and closer.glued):
+            numbered.append((start + 1, int(tokens[start + 1].text)))
+    return runs_that_order(numbered)
 
 
 def enumerated_numbers(tokens: list[Token]) -> set[int]:

@@ -71,12 +71,14 @@ from transforms.figures.vocabulary import (
     MODAL_VERBS,
     MONTHS,
     MULTIPLE_OF_WORDS,
+    NEARING_WORDS,
     NOT_VERBS_IN_S,
     NOUN_OPENERS,
     OBJECT_STOPS,
     ONE_DAY_CRICKET_WORDS,
     ORDINAL_SUFFIXES,
     OWNER_DETERMINERS,
+    PARENT_WORDS,
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
@@ -839,12 +841,25 @@ def dashed_word_end(tokens: list[Token], n: int) -> Token | None:
         n, word = n + 2, following
 
 
+def is_parent_dashed_of(tokens: list[Token], i: int) -> bool:
+    """'father-of-three', 'mum-of-one': a parent dashed to 'of' and the number of their children (round 28)."""
+    dashes = (token_at(tokens, i - 1), token_at(tokens, i - 3))
+    return (
+        all(dash is not None and dash.text in DASHES and dash.glued for dash in dashes)
+        and tokens[i].glued
+        and is_word(token_at(tokens, i - 2), "of")
+        and is_word(token_at(tokens, i - 4), *PARENT_WORDS)
+    )
+
+
 def is_compound_number_word(tokens: list[Token], i: int) -> bool:
     """A number word dashed onto a word that is not a number is part of that word: 'net-zero',
-    'all-in-one', 'catch-twenty-two'; 'forty-five' (a number word before the dash) stays a number."""
+    'all-in-one', 'catch-twenty-two'; 'forty-five' (a number word before the dash) stays a number, and so does
+    a parent's 'father-of-three'."""
     dash, word = token_at(tokens, i - 1), token_at(tokens, i - 2)
     return (
-        tokens[i].low in SMALL_NUMBERS
+        not is_parent_dashed_of(tokens, i)
+        and tokens[i].low in SMALL_NUMBERS
         and tokens[i].glued
         and dash is not None
         and dash.text in DASHES
@@ -1159,6 +1174,8 @@ def is_stated_age(tokens: list[Token], i: int) -> bool:
         k -= 1
     if is_word(token_at(tokens, k), *TURNING_WORDS, *PERSONAL_CONTRACTIONS):
         return True
+    if is_word(token_at(tokens, k), *NEARING_WORDS) and is_word(token_at(tokens, k - 1), *PERSONAL_SUBJECTS):
+        return True  # round 28: "as I approach 40": the age a person nears
     if is_word(token_at(tokens, k), *COPULAS) and is_word(token_at(tokens, i + 1), "when"):
         return True  # "Kennedy, the third of 11 children, was 9 when": how old, when something happened
     if is_word(token_at(tokens, k), "be") and is_word(token_at(tokens, k - 1), "will", "would"):
@@ -1460,7 +1477,8 @@ def digit_groups_end(tokens: list[Token], i: int) -> int:
 
 
 def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
-    """'MH17', 'F-16', 'COVID-19', '#1', '+44', "'90s", '-5': an id or a signed number."""
+    """'MH17', 'F-16', 'COVID-19', '#1', '+44', "'90s", '-5', 'Amell,11': an id, a note's number or a signed
+    number."""
     previous = token_at(tokens, i - 1)
     if previous is None or not tokens[i].glued:
         return False
@@ -1472,6 +1490,8 @@ def has_identifier_prefix(tokens: list[Token], i: int, end: int) -> bool:
         return False  # "R4bn", "RM900,000", read as ZAR and MYR (tokens.read_letter_currencies)
     if previous.kind == "word":
         return True
+    if previous.text == "," and previous.glued and getattr(token_at(tokens, i - 2), "kind", "") == "word":
+        return True  # round 28: "Plus, Stephen Amell,11 your lead": a note's number glued after a word's comma
     if leading_sign(tokens, i) is not None:
         return False  # "-12,150 children" in a dashed list, "in -5 degree weather": the number stands
     if previous.text in DASHES:
@@ -1803,10 +1823,12 @@ def is_age_limit(tokens: list[Token], i: int, end: int) -> bool:
 
 
 def opens_clock_range(tokens: list[Token], i: int, end: int) -> bool:
-    """'from 5 to 10 PM', '9 until 11 p.m.': the first number of a span of clock times."""
+    """'from 5 to 10 PM', '9 until 11 p.m.', 'between 12 and 8 p.m.' (round 28): the first number of a span of
+    clock times."""
     connector, second = token_at(tokens, end), token_at(tokens, end + 1)
+    between = is_word(connector, "and") and is_word(token_at(tokens, i - 1), "between")
     return (
-        is_word(connector, "to", "until", "till")
+        (is_word(connector, "to", "until", "till") or between)
         and second is not None
         and second.kind == "num"
         and token_at(tokens, end + 2) is not None
@@ -1816,9 +1838,12 @@ def opens_clock_range(tokens: list[Token], i: int, end: int) -> bool:
 
 def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
     """'told 404 Media that', 'a 7 News report': a bare number and a capitalised singular word, with no
-    noun after them, name something ('12 Democrats voted', '300 Javelin missiles' count)."""
+    noun after them, name something ('12 Democrats voted', '300 Javelin missiles' count). A currency sign makes
+    the number a price of the thing named ('the $999 MacBook', 'the $179 Netatmo'; round 28)."""
     name, following = token_at(tokens, end), token_at(tokens, end + 1)
     if name is None or name.kind != "word" or not name.text[:1].isupper() or name.text.isupper():
+        return False
+    if getattr(token_at(tokens, i - 1), "text", "") in CURRENCY_SYMBOLS:
         return False
     if name.low in COMMON_WORDS or name.low.endswith("s") or not tokens[i].text.isdecimal():
         return False
@@ -2516,6 +2541,8 @@ def is_field_position(tokens: list[Token], i: int, end: int) -> bool:
         return False
     if not 1 <= int(tokens[i].text) <= 50 or counts_what_follows(token_at(tokens, end)):
         return False
+    if is_word(token_at(tokens, end), "most", "least"):
+        return False  # round 28: "at its 21 most popular sites": a count of the sites
     if is_word(previous, "own"):
         return is_word(token_at(tokens, i - 2), *OWNER_DETERMINERS)
     return is_word(previous, *OWNER_DETERMINERS) and is_word(token_at(tokens, i - 2), *FIELD_PLACE_WORDS)

@@ -140,18 +140,25 @@ def is_years_span(low: int | None, high: int | None) -> bool:
     return low >= EARLIEST_YEAR and 0 < high - low <= YEAR_RANGE_SPAN and high <= 2100
 
 
+def after_month(tokens: list[Token], i: int) -> bool:
+    """'the date of August 1619': a capitalised month right before the number dates it (round 28)."""
+    month = token_at(tokens, i - 1)
+    return is_capitalised(month) and month.low in MONTHS
+
+
 def is_early_year(tokens: list[Token], i: int) -> bool:
     """'In 1781, when', 'Pizarro executed the king in 1533,', 'dates from around 1490', 'Turner in 1775,
-    Constable in 1776', 'Painting, 1300 ‒1350 at': four plain digits from 1000 to 1799 after a preposition of
-    time (a word of rough time may stand between), or at one end of a dashed range of such years, are a year,
-    unless a lowercase noun follows that they count ('in 1500 cases', '1200-1400 soldiers')."""
+    Constable in 1776', 'Painting, 1300 ‒1350 at', 'August 1619': four plain digits from 1000 to 1799 after a
+    preposition of time (a word of rough time may stand between) or a month, or at one end of a dashed range of
+    such years, are a year, unless a lowercase noun follows that they count ('in 1500 cases', '1200-1400
+    soldiers')."""
     year = four_digits(tokens[i])
     if year is None or not EARLIEST_YEAR <= year < 1800:
         return False
     end = i + 1
     if years_range_with(tokens, i, i + 2):
         end = i + 3
-    elif not (years_range_with(tokens, i - 2, i) or after_time_preposition(tokens, i)):
+    elif not (years_range_with(tokens, i - 2, i) or after_time_preposition(tokens, i) or after_month(tokens, i)):
         return False
     following = token_at(tokens, end)
     return not (

@@ -23,12 +23,14 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DURATION_MODIFIERS,
+    HOW_OFTEN_NOUNS,
     MARGIN_NOUNS,
     MONEY_WORDS,
     NAMED_RULE_NOUNS,
     PERCENT,
     SENTENCE_ENDS,
     SMALL_NUMBERS,
+    SPACED_SCALE_WORDS,
     SUBUNIT_CURRENCIES,
     TENS,
     WEIGHT_STEMS,
@@ -76,6 +78,8 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
     second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
     if second is not None and not same_kind(first_unit, first.currency, second_unit, second.currency):
         second = None  # "rose 3% to $6.12" is two figures, not a range
+    if second is not None and first_unit is not None and second_unit is None and second.scale > first.scale:
+        second = None  # round 28: "over the last three weeks to 16.8 million": a span, then a level of a count
     if second is not None and first_unit is not None and first_unit.kind == "percent" and second_unit is None:
         verb = token_at(tokens, k - 1)
         if second.value > 100 or (verb is not None and verb.low.startswith(CHANGE_VERB_STEMS)):
@@ -180,6 +184,8 @@ SPAN_WORDS_BEFORE = frozenset(
 # Words right after it that measure from a point or what is left: "a year ago", "a day after the vote", "a month
 # away", "a decade behind the times", "a week ahead of the vote", "only a year left".
 SPAN_WORDS_AFTER = frozenset("ago earlier later after before away behind ahead".split())
+# Round 28 (figures52): "a month into the war", "a week into his term": a span measured from a thing's start.
+SPAN_INTO_WORDS = frozenset({"into"})
 # Words before an article that make the unit a rate's or a frequency's period: "once a year", "three times a
 # week" (an amount before it, "$5 a day", "20 hours a week", is caught by its kind).
 FREQUENCY_WORDS = frozenset({"once", "twice", "thrice", "times"})
@@ -197,10 +203,17 @@ def span_said_around(tokens: list[Token], k: int, n: int) -> bool:
     """Whether the words around an article span at k (its unit at n) say a length of time in the ways the first
     list misses: "under an hour", "sentenced to a year", "a year since the launch", "after a week in halls", "a week
     following passage", "in the space of a week", "from an hour to seconds",
-    "In a decade, interest will" (a span from now, opening its sentence), "a decade of “devastating” hikes"."""
+    "In a decade, interest will" (a span from now, opening its sentence), "a decade of “devastating” hikes";
+    since round 28 "a month into the war", "upward of a year" and "a day-long retreat"."""
     before, after = token_at(tokens, k - 1), token_at(tokens, n + 1)
     if is_word(before, *SPAN_BOUNDS_BEFORE) or is_word(after, "since", *SPAN_AFTER_WORDS):
         return True
+    if is_word(after, *SPAN_INTO_WORDS) and (before is None or before.kind == "sym"):
+        return True  # round 28: "A month into the war, ...", not "turned a day into a party"
+    if is_word(before, "of") and is_word(token_at(tokens, k - 2), "upward", "upwards"):
+        return True  # round 28: "expected to take upward of a year", a bound as "more than" is
+    if is_long_modifier(tokens, n + 1):
+        return True  # round 28: "a day-long retreat", "an hour-long meeting": a span as a modifier
     if is_word(before, "after") and not is_word(after, "of"):
         return True  # not "after a day of talks", which the "of" lines weigh
     if is_word(before, "of") and is_word(token_at(tokens, k - 2), "space"):
@@ -249,7 +262,9 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
     if unit is None or unit[1] != n + 1:
         return None
     before, after = token_at(tokens, k - 1), token_at(tokens, n + 1)
-    rate = before is not None and (before.kind == "num" or before.low in FREQUENCY_WORDS)
+    rate = before is not None and (
+        before.kind == "num" or before.low in FREQUENCY_WORDS or before.low in SPACED_SCALE_WORDS
+    )  # "$60 million a week into the market": a rate, whatever follows
     # round 25: a number before a span measured back from now is a level, not a rate ("up from 33.8 a week earlier")
     rate = rate and not is_word(after, "earlier", "ago", "before")
     if rate or (k > 0 and UNIT_PHRASES.match(tokens, k - 1) is not None):
@@ -272,7 +287,14 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
         return None  # "that's just another day": an ordinary day
     value = part * 100 if unit[0].name == "century" and part < 1 else part  # a quarter century: 25 years
     span_unit = unit[0] if value == part else Unit("year", "duration")
-    return Quantity(value, None, None, span_unit, None, n + 1, False, False, in_words=True, bare_one=False)
+    end = n + 3 if is_long_modifier(tokens, n + 1) else n + 1  # round 28: "a day-long retreat" sizes the retreat
+    return Quantity(value, None, None, span_unit, None, end, False, False, in_words=True, bare_one=False)
+
+
+def is_long_modifier(tokens: list[Token], k: int) -> bool:
+    """'-long' glued at k after a unit: 'a day-long retreat', 'an hour-long meeting'."""
+    dash, long = token_at(tokens, k), token_at(tokens, k + 1)
+    return dash is not None and dash.text == "-" and dash.glued and is_word(long, "long") and long.glued
 
 
 # Lengths said with an article: "up to a foot of snow", "about a foot" across, "more than a mile".
@@ -804,7 +826,8 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
 def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
     """Index after 'N-page' in 'a 91-page dissent', 'the 14-story block', 'a three-set victory': a whole number
     (not 'one', which the judges take as a kind: 'one-sided', 'one-man show') dashed onto a noun of parts or
-    members, before the noun it modifies, counts them; None for any other dashed word."""
+    members, before the noun it modifies, counts them; so does 'N-time'/'N-term' before a title ('a two-time
+    champion'); None for any other dashed word."""
     number, noun, head = token_at(tokens, dash - 1), token_at(tokens, dash + 1), token_at(tokens, dash + 2)
     if number is None or noun is None or head is None or not noun.glued or noun.kind != "word":
         return None
@@ -818,4 +841,6 @@ def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
         return None
     if noun.low == "point":
         return dash + 2 if head.low in MARGIN_NOUNS else None
+    if noun.low in HOW_OFTEN_NOUNS:
+        return None if head.low.endswith("ed") else dash + 2  # "the four-time indicted former president": no title
     return dash + 2 if noun.low in COUNT_MODIFIER_NOUNS else None

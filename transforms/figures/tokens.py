@@ -12,6 +12,7 @@ from transforms.figures.vocabulary import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
     DOLLAR_PREFIXES,
+    I_PLURAL_ENDINGS,
     IRREGULAR_PLURALS,
     LETTER_CURRENCIES,
     LETTER_CURRENCY_EVIDENCE,
@@ -225,6 +226,7 @@ def looks_plural(word: str) -> bool:
     return (
         word in IRREGULAR_PLURALS
         or (len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s")))
+        or (len(word) > 4 and word.endswith(I_PLURAL_ENDINGS))  # "10 martinis", "16 Nazis"
         or (len(word) > 5 and word.endswith("men") and word not in SINGULAR_MEN_WORDS)  # "fishermen"
     )
 

@@ -330,7 +330,7 @@ QUALIFIERS_BY_WORDS = {
         False,
         "more than,over,at least,up to,fewer than,less than,at most,under,below,above,"
         "no more than,no fewer than,no less than,not more than,as many as,as much as,"
-        "as few as,upwards of,in excess of",
+        "as few as,upwards of,upward of,in excess of",
     ),
     # Hedges say the number itself is rounded or estimated.
     **qualifier_table(
@@ -596,6 +596,8 @@ AGE_WORDS = frozenset({"age", "ages", "aged"})
 AVERAGE_WORDS = frozenset({"median", "average", "mean", "typical", "overall"})
 # A bare number a person turns, or is after a personal pronoun, is an age: "who turns 37", "she was 62".
 TURNING_WORDS = frozenset({"turn", "turns", "turned", "turning"})
+# Verbs of nearing an age, after a personal subject: "as I approach 40", "she nears 60" (round 28).
+NEARING_WORDS = frozenset({"approach", "approaches", "approaching", "near", "nears", "nearing"})
 COPULAS = frozenset({"is", "was", "am", "are", "were"})
 PERSONAL_SUBJECTS = frozenset({"i", "he", "she", "we", "they", "you", "who"})
 # People whose age a copula gives: "my daughter will be 13".
@@ -817,6 +819,9 @@ higher lower earlier apiece alone
     | MONTHS
 )
 # Words in -men that are singular, against "fishermen", "policemen", "servicemen".
+# Endings of plurals in "-is" of nouns that end in "-i" ("martinis", "bikinis", "Nazis", "skis", "tsunamis"), which
+# singular "-is" words ("tennis", "crisis", "axis", "Paris", "Lewis") do not have (round 28).
+I_PLURAL_ENDINGS = ("inis", "zis", "kis", "jis", "amis")
 SINGULAR_MEN_WORDS = frozenset("specimen abdomen regimen stamen acumen bitumen albumen cyclamen".split())
 IRREGULAR_PLURALS = frozenset(
     "people children men women police personnel staff crew cattle sheep fish deer "
@@ -926,6 +931,14 @@ vote child
 pin port core seater part course
 """.split()
 )
+# Nouns that, dashed onto a whole number before a title, count how often the title was won or held (round 28, the
+# lead's ruling): "a two-time champion", "the four-term congressman", "a three-time Olympian" (2, 3, 4: how often, as
+# "twice" is). "one-time" means former or single ("a one-time rival", "a one-time payment") and stays out with the
+# other "one-" compounds.
+HOW_OFTEN_NOUNS = frozenset({"time", "term"})
+# Endings of a noun for one person by what they won or hold, that end the title after such a count: "Wimbledon
+# champion", "gold medalist", "congressman", "Olympian", "All-Star", "nominee", "president".
+TITLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ion", "ee", "ate", "ent", "ant", "ess", "star", "champ")
 # Head nouns after such a compound that make the whole the name of a rule or a plan, not a size: "the two-state
 # solution", "a two-child policy".
 NAMED_RULE_NOUNS = frozenset("solution policy rule rules limit cap system format model approach plan formula".split())
@@ -949,6 +962,8 @@ TOLL_WORDS = frozenset(
     "killed died dead injured wounded hurt recovered found missing rescued arrested detained hospitalised "
     "hospitalized evacuated".split()
 )
+# Parents whose number of children the text may give without the noun: "a mother of four", "father-of-three".
+PARENT_WORDS = frozenset("mother father parent grandmother grandfather mom dad mum".split())
 # Nouns for one person that a set-off age may follow: "A man, 45, was arrested", "a lad, about 25,".
 PERSON_NOUNS = frozenset(
     "man woman lad boy girl teenager teen youth guy person mother father wife husband pensioner driver victim "
