@@ -542,8 +542,9 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
 
 # A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
 # "[Denver] Broncos". One capitalised word in the plural (or a number's "-ers"; not "-ss", "-us"), not a place's own
-# kind ("Falls", "Heights") nor an event held there ("Olympics", "Games").
-_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^su'’\W]s|\d+ers))(?![\w&-]|[ \t]+[A-Z&])")
+# kind ("Falls", "Heights") nor an event held there ("Olympics", "Games"). A number's "-ers" is no word of a longer
+# name, so a headline's capitalised word may follow it ("San Francisco 49ers Fullback Bruce Miller Arrested").
+_NICKNAME_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+[^su'’\W]s(?![\w&-]|[ \t]+[A-Z&])|\d+ers(?![\w&-]))")
 NOT_NICKNAMES = frozenset(
     "olympics paralympics games championships awards elections talks accords protests riots floods fires "
     "heights hills springs woods keys lakes islands gardens rapids meadows plains shoals sands docks".split()
@@ -2188,8 +2189,9 @@ _THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
 def teams_by_their_nicknames(
     named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
 ) -> list[NamedSpan]:
-    """A plural nickname the model calls a person, or a place the gazetteer does not know in a story about sport
-    ("the Buckeyes" LOC; not "the Rockies" on a walk), is a team (ORG), in every mention: the last word of an
+    """A plural nickname the model calls a person, or a place the gazetteer does not know or a product in a story
+    about sport ("the Buckeyes" LOC, "the Cougars’ offensive coordinator" PRODUCT; not "the Rockies" on a walk),
+    is a team (ORG), in every mention: the last word of an
     organisation's name made of a place and it ("Jets" beside "the New York Jets"; not "Persoons" beside
     "Secretary of State for Urbanism Ans Persoons", a person the model called an organisation) or written
     after "the" ("played for the Dolphins"): a person is neither plural nor "the". Not a family ("the Obamas"
@@ -2206,7 +2208,7 @@ def teams_by_their_nicknames(
     verdicts: dict[tuple[str, str], bool] = {}
     teams = []
     for item in named:
-        if item.label in ("PERSON", "LOC") and _PLURAL_NICKNAME.match(item.name) and item.span.document:
+        if item.label in ("PERSON", "LOC", "PRODUCT") and _PLURAL_NICKNAME.match(item.name) and item.span.document:
             key = (item.name, item.span.document)
             if key not in verdicts:
                 singular = item.name[:-1]
@@ -3727,6 +3729,7 @@ def canonicalise(
             clubs_by_their_context(named, options, contexts_of), options, contexts_of
         )
         named = buildings_as_places(firms_by_their_name(named), options)
+        named = organisations_by_their_evidence(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
@@ -3735,6 +3738,7 @@ def canonicalise(
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
+        resolved = organisations_named_again(resolved, options)
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
@@ -4050,6 +4054,164 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# --- Organisations by their evidence (round 28, helper entities31) ------------------------------------------------
+
+# A team's nickname: a capitalised plural ("Cougars", "Dolphins") or a number's "-ers" ("49ers", "76ers").
+_TEAM_NICKNAME = re.compile(r"^(?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers)$")
+
+
+def _is_team_by_its_town(name: str, options: EntityOptions) -> bool:
+    """A town or region the gazetteer knows, then a nickname (`_TEAM_NICKNAME`): "San Francisco 49ers", "Miami
+    Dolphins"; not a country's ("Brazil Nuts"), not a place's own kind ("Palm Springs", `NOT_NICKNAMES`), not a
+    place the gazetteer knows whole."""
+    words = name.split()
+    if len(words) < 2 or not _TEAM_NICKNAME.match(words[-1]) or words[-1].casefold() in NOT_NICKNAMES:
+        return False
+    town = " ".join(words[:-1])
+    return country_code_of(town) is None and is_known_place(town, options) and not is_known_place(name, options)
+
+
+def teams_named_with_their_town(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A town and a team's nickname that the model calls a place, a person or a product is the team (ORG): "the
+    San Francisco 49ers" FAC, "Miami Dolphins" PERSON. The nickname after a town it knows is the evidence."""
+    return [
+        _labelled(item, "ORG")
+        if item.label in ("LOC", "PERSON", "PRODUCT") and _is_team_by_its_town(item.name, options)
+        else item
+        for item in named
+    ]
+
+
+# Kinds of organisation an apposition names ("SAG-AFTRA, the actors’ union, called ..."): the kinds of firm, and
+# bodies that are no firm. The kind must end the apposition (a comma, a stop, "that", "which", "said", "based"...),
+# so "Ann Lee, the company’s founder" and "Ann Lee, the union leader" are no evidence.
+ORGANISATION_KINDS = (FIRM_CUES - {"-based", "app", "brand", "label", "site", "blog"}) | frozenset(
+    "union agency association organisation organization charity nonprofit non-profit federation coalition "
+    "party league council committee regulator watchdog".split()
+)
+_ORGANISATION_APPOSITION_AFTER = re.compile(
+    r"^,[ \t]+(?:the|an?)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?:"
+    + "|".join(sorted(map(re.escape, ORGANISATION_KINDS), key=len, reverse=True))
+    + r")(?=[ \t]*[,.;:)]|[ \t]+(?:that|which|said|says|based|behind|whose)\b)"
+)
+
+
+def organisations_by_an_apposition(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+    """A name the model called a person or a place is an organisation, in every mention, when an apposition after
+    it names a kind of organisation ("SAG-AFTRA, the actors’ union, called", "Novex, a Dallas-based lender
+    that"); not a place the gazetteer knows, nor a name with a person's title or role before it somewhere."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    result = []
+    for item in named:
+        document = item.span.document
+        if item.label in ("PERSON", "LOC") and not item.is_country and document and ", " in document:
+            key = (item.name, document)
+            if key not in verdicts:
+                around = contexts_of(item.name, document)
+                verdicts[key] = (
+                    any(_ORGANISATION_APPOSITION_AFTER.match(context.after) for context in around)
+                    and not any(person_evidence(context) or role_evidence(context) for context in around)
+                    and not is_known_place(item.name, DEFAULT_OPTIONS)
+                )
+            if verdicts[key]:
+                item = _labelled(item, "ORG")
+        result.append(item)
+    return result
+
+
+# A product of Apple's naming, a small "i" then a capitalised word ("iPhone", "iPads"): not an organisation.
+_I_PRODUCT = re.compile(r"^i[A-Z][a-z]+s?$")
+
+
+def products_by_their_shape(named: list[NamedSpan]) -> list[NamedSpan]:
+    """An "organisation" named like a product ("iPhone", "iPad" ORG to the model) is a product (PRODUCT, not
+    scored as a name): no firm's name has that shape but Apple's own devices'."""
+    return [
+        _labelled(item, "PRODUCT") if item.label == "ORG" and _I_PRODUCT.match(item.name) else item for item in named
+    ]
+
+
+# An exchange's name before a ticker in brackets: "Mylan N.V. (NASDAQ: MYL)", "(NYSE:JPM)", "(TSX: BB)".
+_EXCHANGE_BEFORE_TICKER = re.compile(r"(?<=\()[ \t]*([A-Z][A-Za-z]{1,7})(?=[ \t]*:[ \t]*[A-Z][A-Z0-9.]{0,7}[ \t]*\))")
+# A coined name, words run together with a capital inside: "HuffPost", "ProFootballTalk", "SFGate", "247Sports";
+# not a person's name with a particle run into it ("McConnell", "DeSantis", "LeBron", "MacArthur", "O'Neil").
+_COINED_NAME = re.compile(
+    r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z])(?:[A-Z][a-z]+|[A-Z]{1,4}|\d{1,4})(?:[A-Z][a-z]{2,})+"
+    r"(?![\w@&'’-]|\.\w)"
+)
+
+
+def _coined_names(document: str) -> Iterator[re.Match[str]]:
+    """Coined names (`_COINED_NAME`) as words of their own, not a handle, a hashtag, an address or a technical
+    term ("JavaScript"), nor a title in quotes."""
+    for found in _COINED_NAME.finditer(document):
+        start = found.start()
+        if start and (_is_word_char(document[start - 1]) or document[start - 1] in "@#./-'’‘“\""):
+            continue
+        if found.group().casefold() in TECHNICAL_TERMS or found.group() in COMPUTER_LANGUAGE_NAMES:
+            continue
+        yield found
+
+
+def _joined_to_a_name_before(document: str, start: int) -> bool:
+    """A capitalised word right before, other than "The": "San Francisco 49ers" is the team's whole name."""
+    before = _CAPITALISED_BEFORE.search(document, max(0, start - 30), start)
+    return before is not None and before.group(1) != "The"
+
+
+def _team_nicknames(items: list[NamedSpan], options: EntityOptions) -> set[str]:
+    return {item.name.split()[-1] for item in items if item.label == "ORG" and _is_team_by_its_town(item.name, options)}
+
+
+def organisations_named_again(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Untagged organisations the text names by their place or their shape (English), after the firms
+    `firms_named_again` finds: the exchange before a ticker in brackets ("Mylan N.V. (NASDAQ: MYL)", the model
+    tags some and leaves the rest; one it called something else is the exchange too), a coined name no span
+    covers ("ProFootballTalk", "told 247Sports"), and the nickname of a team the text names with its town ("The
+    49ers did not" beside "the San Francisco 49ers"). Not a word joined to a longer name ("HuffPost Live")."""
+    added: list[NamedSpan] = []
+    relabelled: set[tuple[str, int, int]] = set()
+    for document, items in spans_by_document(named).items():
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        exchanges: list[tuple[int, int]] = []
+        if ":" in document:
+            exchanges = [found.span(1) for found in _EXCHANGE_BEFORE_TICKER.finditer(document)]
+            relabelled |= {(document, start, end) for start, end in exchanges}
+        coined = [
+            found.span() for found in _coined_names(document) if not _NAME_GOES_ON_AFTER.match(document, found.end())
+        ]
+        nicknames = _team_nicknames(items, options)
+        teams = [
+            found.span()
+            for nickname in nicknames
+            for found in re.finditer(r"(?<![\w-])" + re.escape(nickname) + r"(?![\w-])", document)
+            if not _joined_to_a_name_before(document, found.start())
+        ]
+        for start, end in [*exchanges, *coined, *teams]:
+            if any(a < end and start < b for a, b in taken):
+                continue
+            name = document[start:end]
+            added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", name))
+            taken.append((start, end))
+    if not added and not relabelled:
+        return named
+    named = [
+        _labelled(item, "ORG") if (item.span.document, item.span.char_start, item.span.char_end) in relabelled else item
+        for item in named
+    ]
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+def organisations_by_their_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """Organisations by the evidence around their names, before the vote of labels: teams by their town,
+    bodies and firms by an apposition, and products by their shape out of the organisations."""
+    return products_by_their_shape(
+        organisations_by_an_apposition(teams_named_with_their_town(named, options), contexts_of)
+    )
 
 
 def located_places(resolved: list[NamedSpan], options: EntityOptions, site_country: str | None) -> list[NamedSpan]:
