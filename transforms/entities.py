@@ -4062,23 +4062,29 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
 _TEAM_NICKNAME = re.compile(r"^(?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers)$")
 
 
-def _is_team_by_its_town(name: str, options: EntityOptions) -> bool:
+def _is_team_by_its_town(name: str, document: str, options: EntityOptions) -> bool:
     """A town or region the gazetteer knows, then a nickname (`_TEAM_NICKNAME`): "San Francisco 49ers", "Miami
     Dolphins"; not a country's ("Brazil Nuts"), not a place's own kind ("Palm Springs", `NOT_NICKNAMES`), not a
-    place the gazetteer knows whole."""
+    place the gazetteer knows whole. A nickname of letters only in a story about sport: "Kyle Hughes" is a town
+    and a plural's shape too."""
     words = name.split()
     if len(words) < 2 or not _TEAM_NICKNAME.match(words[-1]) or words[-1].casefold() in NOT_NICKNAMES:
+        return False
+    if not words[-1][0].isdigit() and not is_about_sport(document):
         return False
     town = " ".join(words[:-1])
     return country_code_of(town) is None and is_known_place(town, options) and not is_known_place(name, options)
 
 
 def teams_named_with_their_town(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
-    """A town and a team's nickname that the model calls a place, a person or a product is the team (ORG): "the
-    San Francisco 49ers" FAC, "Miami Dolphins" PERSON. The nickname after a town it knows is the evidence."""
+    """A town and a team's nickname that the model calls a place or a product is the team (ORG): "the San
+    Francisco 49ers" FAC, "Miami Dolphins" GPE. The nickname after a town it knows is the evidence; a person's
+    label stays ("Kyle Hughes", where Kyle is a town in Texas)."""
     return [
         _labelled(item, "ORG")
-        if item.label in ("LOC", "PERSON", "PRODUCT") and _is_team_by_its_town(item.name, options)
+        if item.label in ("LOC", "PRODUCT")
+        and item.span.document
+        and _is_team_by_its_town(item.name, item.span.document, options)
         else item
         for item in named
     ]
@@ -4161,8 +4167,25 @@ def _joined_to_a_name_before(document: str, start: int) -> bool:
     return before is not None and before.group(1) != "The"
 
 
-def _team_nicknames(items: list[NamedSpan], options: EntityOptions) -> set[str]:
-    return {item.name.split()[-1] for item in items if item.label == "ORG" and _is_team_by_its_town(item.name, options)}
+def _team_nicknames(items: list[NamedSpan], document: str, options: EntityOptions) -> set[str]:
+    return {
+        item.name.split()[-1]
+        for item in items
+        if item.label == "ORG" and _is_team_by_its_town(item.name, document, options)
+    }
+
+
+def _as_exchange(item: NamedSpan, exchange_ends: dict[tuple[str, int], int]) -> NamedSpan:
+    """A span at an exchange's place before a ticker is the exchange (ORG), without the ticker the model read
+    into it ("[NASDAQ: BRWK]")."""
+    span = item.span
+    end = exchange_ends.get((span.document or "", span.char_start))
+    if end is None or span.char_end < end:
+        return item
+    if span.char_end == end:
+        return _labelled(item, "ORG")
+    span = replace(span, surface=span.surface[: end - span.char_start], char_end=end)
+    return replace(item, span=span, label="ORG", name=span.surface)
 
 
 def organisations_named_again(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
@@ -4172,17 +4195,17 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
     covers ("ProFootballTalk", "told 247Sports"), and the nickname of a team the text names with its town ("The
     49ers did not" beside "the San Francisco 49ers"). Not a word joined to a longer name ("HuffPost Live")."""
     added: list[NamedSpan] = []
-    relabelled: set[tuple[str, int, int]] = set()
+    exchange_ends: dict[tuple[str, int], int] = {}  # (text, start) -> end of each exchange's name
     for document, items in spans_by_document(named).items():
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         exchanges: list[tuple[int, int]] = []
         if ":" in document:
             exchanges = [found.span(1) for found in _EXCHANGE_BEFORE_TICKER.finditer(document)]
-            relabelled |= {(document, start, end) for start, end in exchanges}
+            exchange_ends |= {(document, start): end for start, end in exchanges}
         coined = [
             found.span() for found in _coined_names(document) if not _NAME_GOES_ON_AFTER.match(document, found.end())
         ]
-        nicknames = _team_nicknames(items, options)
+        nicknames = _team_nicknames(items, document, options)
         teams = [
             found.span()
             for nickname in nicknames
@@ -4195,12 +4218,9 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
             name = document[start:end]
             added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", name))
             taken.append((start, end))
-    if not added and not relabelled:
+    if not added and not exchange_ends:
         return named
-    named = [
-        _labelled(item, "ORG") if (item.span.document, item.span.char_start, item.span.char_end) in relabelled else item
-        for item in named
-    ]
+    named = [_as_exchange(item, exchange_ends) for item in named]
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
