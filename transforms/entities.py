@@ -2208,7 +2208,12 @@ def teams_by_their_nicknames(
     verdicts: dict[tuple[str, str], bool] = {}
     teams = []
     for item in named:
-        if item.label in ("PERSON", "LOC", "PRODUCT") and _PLURAL_NICKNAME.match(item.name) and item.span.document:
+        if (
+            item.label in ("PERSON", "LOC", "PRODUCT")
+            and _PLURAL_NICKNAME.match(item.name)
+            and item.span.document
+            and not is_demonym(item.name)  # "The Africans claim": a people, not a team
+        ):
             key = (item.name, item.span.document)
             if key not in verdicts:
                 singular = item.name[:-1]
@@ -4188,6 +4193,40 @@ def _as_exchange(item: NamedSpan, exchange_ends: dict[tuple[str, int], int]) -> 
     return replace(item, span=span, label="ORG", name=span.surface)
 
 
+# A publication a person speaks to: "Speaking to People at the summit", "a source told PEOPLE", "in an interview with
+# Fortune". The model leaves such a name untagged when it is a common word.
+_PUBLICATION_SPOKEN_TO = re.compile(
+    r"(?<![\w-])(?i:told|tells|telling|(?:speaking|spoke|speaks|talking|talked|talks)[ \t]+to|interview[ \t]+with)"
+    r"[ \t]+(?:the[ \t]+|The[ \t]+)?([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})(?![\w&'’-])"
+)
+# A publication by its kind: "The Brag Magazine Editor", "Fortune magazine", "the Sacramento Bee newspaper".
+_PUBLICATION_BY_ITS_KIND = re.compile(
+    r"(?<![\w&'’.-])(?!(?:The|A|An|In|At|On|For|And|Of|To|By)[ \t])"
+    r"([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2}(?:[ \t]+Magazine(?![\w'’-])|(?=[ \t]+(?:magazine|newspaper)\b)))"
+)
+
+
+def publications_of(document: str, items: list[NamedSpan], options: EntityOptions) -> list[tuple[int, int]]:
+    """Where the text names a publication by its kind (`_PUBLICATION_BY_ITS_KIND`) or as someone spoken to
+    (`_PUBLICATION_SPOKEN_TO`); one spoken to is none of the text's people, places or stop words ("told Lee",
+    "told Ohio", "told The")."""
+    found: list[tuple[int, int]] = []
+    if "agazine" in document or "newspaper" in document:
+        found += [match.span(1) for match in _PUBLICATION_BY_ITS_KIND.finditer(document)]
+    if " to " in document or "told" in document or "tells" in document or "interview" in document:
+        person_words = {word for item in items if item.label == "PERSON" for word in item.name.split()}
+        for match in _PUBLICATION_SPOKEN_TO.finditer(document):
+            name = match.group(1)
+            if (
+                name.casefold() in STOP_WORDS
+                or any(word in person_words for word in name.split())
+                or is_known_place(name, options)
+            ):
+                continue
+            found.append(match.span(1))
+    return found
+
+
 def organisations_named_again(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """Untagged organisations the text names by their place or their shape (English), after the firms
     `firms_named_again` finds: the exchange before a ticker in brackets ("Mylan N.V. (NASDAQ: MYL)", the model
@@ -4212,7 +4251,7 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
             for found in re.finditer(r"(?<![\w-])" + re.escape(nickname) + r"(?![\w-])", document)
             if not _joined_to_a_name_before(document, found.start())
         ]
-        for start, end in [*exchanges, *coined, *teams]:
+        for start, end in [*exchanges, *coined, *teams, *publications_of(document, items, options)]:
             if any(a < end and start < b for a, b in taken):
                 continue
             name = document[start:end]
@@ -4224,14 +4263,24 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
+def peoples_out_of_names(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A people in the plural that the model calls a person or an organisation ("The Africans claim" PERSON,
+    "Kenyans" ORG) is a people (NORP): no one and no body is called so."""
+    return [
+        _labelled(item, "NORP")
+        if item.label in ("PERSON", "ORG") and item.name.endswith("s") and is_demonym(item.name)
+        else item
+        for item in named
+    ]
+
+
 def organisations_by_their_evidence(
     named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
 ) -> list[NamedSpan]:
     """Organisations by the evidence around their names, before the vote of labels: teams by their town,
-    bodies and firms by an apposition, and products by their shape out of the organisations."""
-    return products_by_their_shape(
-        organisations_by_an_apposition(teams_named_with_their_town(named, options), contexts_of)
-    )
+    bodies and firms by an apposition; products by their shape and peoples in the plural out of the names."""
+    named = organisations_by_an_apposition(teams_named_with_their_town(named, options), contexts_of)
+    return peoples_out_of_names(products_by_their_shape(named))
 
 
 def located_places(resolved: list[NamedSpan], options: EntityOptions, site_country: str | None) -> list[NamedSpan]:
