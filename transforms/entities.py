@@ -4180,11 +4180,17 @@ def _team_nicknames(items: list[NamedSpan], document: str, options: EntityOption
     }
 
 
-def _as_exchange(item: NamedSpan, exchange_ends: dict[tuple[str, int], int]) -> NamedSpan:
+def _as_exchange_or_publication(
+    item: NamedSpan, exchange_ends: dict[tuple[str, int], int], publication_ends: set[tuple[str, int]]
+) -> NamedSpan:
     """A span at an exchange's place before a ticker is the exchange (ORG), without the ticker the model read
-    into it ("[NASDAQ: BRWK]")."""
+    into it ("[NASDAQ: BRWK]"); a person or a place that ends where a publication named by its kind ends is the
+    publication ("the [Fenwick Bee] newspaper" PERSON)."""
     span = item.span
-    end = exchange_ends.get((span.document or "", span.char_start))
+    document = span.document or ""
+    if item.label in ("PERSON", "LOC") and (document, span.char_end) in publication_ends:
+        return _labelled(item, "ORG")
+    end = exchange_ends.get((document, span.char_start))
     if end is None or span.char_end < end:
         return item
     if span.char_end == end:
@@ -4206,13 +4212,17 @@ _PUBLICATION_BY_ITS_KIND = re.compile(
 )
 
 
-def publications_of(document: str, items: list[NamedSpan], options: EntityOptions) -> list[tuple[int, int]]:
-    """Where the text names a publication by its kind (`_PUBLICATION_BY_ITS_KIND`) or as someone spoken to
-    (`_PUBLICATION_SPOKEN_TO`); one spoken to is none of the text's people, places or stop words ("told Lee",
-    "told Ohio", "told The")."""
+def publications_by_their_kind(document: str) -> list[tuple[int, int]]:
+    """Where the text names a publication by its kind (`_PUBLICATION_BY_ITS_KIND`)."""
+    if "agazine" not in document and "newspaper" not in document:  # a plain search first
+        return []
+    return [match.span(1) for match in _PUBLICATION_BY_ITS_KIND.finditer(document)]
+
+
+def publications_spoken_to(document: str, items: list[NamedSpan], options: EntityOptions) -> list[tuple[int, int]]:
+    """Where the text names a publication as someone spoken to (`_PUBLICATION_SPOKEN_TO`), none of the text's
+    people, places or stop words ("told Lee", "told Ohio", "told The")."""
     found: list[tuple[int, int]] = []
-    if "agazine" in document or "newspaper" in document:
-        found += [match.span(1) for match in _PUBLICATION_BY_ITS_KIND.finditer(document)]
     if " to " in document or "told" in document or "tells" in document or "interview" in document:
         person_words = {word for item in items if item.label == "PERSON" for word in item.name.split()}
         for match in _PUBLICATION_SPOKEN_TO.finditer(document):
@@ -4231,10 +4241,13 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
     """Untagged organisations the text names by their place or their shape (English), after the firms
     `firms_named_again` finds: the exchange before a ticker in brackets ("Mylan N.V. (NASDAQ: MYL)", the model
     tags some and leaves the rest; one it called something else is the exchange too), a coined name no span
-    covers ("ProFootballTalk", "told 247Sports"), and the nickname of a team the text names with its town ("The
-    49ers did not" beside "the San Francisco 49ers"). Not a word joined to a longer name ("HuffPost Live")."""
+    covers ("ProFootballTalk", "told 247Sports"), the nickname of a team the text names with its town ("The
+    49ers did not" beside "the San Francisco 49ers"), and a publication by its kind ("The Lantern Magazine",
+    "the Fenwick Bee newspaper", where the model's person or place is the publication too) or spoken to
+    ("Speaking to Glimmer at the fair"). Not a word joined to a longer name ("HuffPost Live")."""
     added: list[NamedSpan] = []
     exchange_ends: dict[tuple[str, int], int] = {}  # (text, start) -> end of each exchange's name
+    publication_ends: set[tuple[str, int]] = set()  # (text, end) of each publication named by its kind
     for document, items in spans_by_document(named).items():
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         exchanges: list[tuple[int, int]] = []
@@ -4251,15 +4264,18 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
             for found in re.finditer(r"(?<![\w-])" + re.escape(nickname) + r"(?![\w-])", document)
             if not _joined_to_a_name_before(document, found.start())
         ]
-        for start, end in [*exchanges, *coined, *teams, *publications_of(document, items, options)]:
+        publications = publications_by_their_kind(document)
+        publication_ends |= {(document, end) for _, end in publications}
+        publications += publications_spoken_to(document, items, options)
+        for start, end in [*exchanges, *coined, *teams, *publications]:
             if any(a < end and start < b for a, b in taken):
                 continue
             name = document[start:end]
             added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", name))
             taken.append((start, end))
-    if not added and not exchange_ends:
+    if not added and not exchange_ends and not publication_ends:
         return named
-    named = [_as_exchange(item, exchange_ends) for item in named]
+    named = [_as_exchange_or_publication(item, exchange_ends, publication_ends) for item in named]
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
