@@ -4150,18 +4150,23 @@ _EXCHANGE_BEFORE_TICKER = re.compile(r"(?<=\()[ \t]*([A-Z][A-Za-z]{1,7})(?=[ \t]
 # not a person's name with a particle run into it ("McConnell", "DeSantis", "LeBron", "MacArthur", "O'Neil").
 _COINED_NAME = re.compile(
     r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z])(?:[A-Z][a-z]+|[A-Z]{1,4}|\d{1,4})(?:[A-Z][a-z]{2,})+"
-    r"(?![\w@&'’-]|\.\w)"
+    r"(?![\w@&'’(-]|\.\w)"
 )
 
 
 def _coined_names(document: str) -> Iterator[re.Match[str]]:
-    """Coined names (`_COINED_NAME`) as words of their own, not a handle, a hashtag, an address or a technical
-    term ("JavaScript"), nor a title in quotes."""
+    """Coined names (`_COINED_NAME`) as words of their own, not a handle, a hashtag, an address, a call, a
+    technical term ("JavaScript") or a name the text writes as code ("raise ValueError"), nor a title in quotes."""
+    code_marks: bool | None = None
     for found in _COINED_NAME.finditer(document):
         start = found.start()
         if start and (_is_word_char(document[start - 1]) or document[start - 1] in "@#./-'’‘“\""):
             continue
         if found.group().casefold() in TECHNICAL_TERMS or found.group() in COMPUTER_LANGUAGE_NAMES:
+            continue
+        if code_marks is None:
+            code_marks = has_code_marks(document)
+        if is_written_as_code(found.group(), document, code_marks):
             continue
         yield found
 
