@@ -4067,16 +4067,19 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
 _TEAM_NICKNAME = re.compile(r"^(?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers)$")
 
 
-def _is_team_by_its_town(name: str, document: str, options: EntityOptions) -> bool:
+def _is_team_by_its_town(name: str, document: str, options: EntityOptions, sport: dict[str, bool]) -> bool:
     """A town or region the gazetteer knows, then a nickname (`_TEAM_NICKNAME`): "San Francisco 49ers", "Miami
     Dolphins"; not a country's ("Brazil Nuts"), not a place's own kind ("Palm Springs", `NOT_NICKNAMES`), not a
     place the gazetteer knows whole. A nickname of letters only in a story about sport: "Kyle Hughes" is a town
-    and a plural's shape too."""
+    and a plural's shape too. `sport`: each text's `is_about_sport`, read once."""
     words = name.split()
     if len(words) < 2 or not _TEAM_NICKNAME.match(words[-1]) or words[-1].casefold() in NOT_NICKNAMES:
         return False
-    if not words[-1][0].isdigit() and not is_about_sport(document):
-        return False
+    if not words[-1][0].isdigit():
+        if document not in sport:
+            sport[document] = is_about_sport(document)
+        if not sport[document]:
+            return False
     town = " ".join(words[:-1])
     return country_code_of(town) is None and is_known_place(town, options) and not is_known_place(name, options)
 
@@ -4085,11 +4088,12 @@ def teams_named_with_their_town(named: list[NamedSpan], options: EntityOptions) 
     """A town and a team's nickname that the model calls a place or a product is the team (ORG): "the San
     Francisco 49ers" FAC, "Miami Dolphins" GPE. The nickname after a town it knows is the evidence; a person's
     label stays ("Kyle Hughes", where Kyle is a town in Texas)."""
+    sport: dict[str, bool] = {}
     return [
         _labelled(item, "ORG")
         if item.label in ("LOC", "PRODUCT")
         and item.span.document
-        and _is_team_by_its_town(item.name, item.span.document, options)
+        and _is_team_by_its_town(item.name, item.span.document, options, sport)
         else item
         for item in named
     ]
@@ -4154,14 +4158,26 @@ _COINED_NAME = re.compile(
 )
 
 
+# Where a coined name may be: a capital right after a small letter or a digit ("fPost", "7Sp"), or a capital
+# that opens a word after capitals ("SFGate"); a plain pattern the scan runs fast, `_COINED_NAME` only there.
+_COINED_HINT = re.compile(r"[a-z0-9][A-Z][a-z]|[A-Z][A-Z][a-z]")
+
+
 def _coined_names(document: str) -> Iterator[re.Match[str]]:
     """Coined names (`_COINED_NAME`) as words of their own, not a handle, a hashtag, an address, a call, a
     technical term ("JavaScript") or a name the text writes as code ("raise ValueError"), nor a title in quotes."""
     code_marks: bool | None = None
-    for found in _COINED_NAME.finditer(document):
-        start = found.start()
-        if start and (_is_word_char(document[start - 1]) or document[start - 1] in "@#./-'’‘“\""):
+    last_end = -1
+    for hint in _COINED_HINT.finditer(document):
+        start = hint.start()
+        while start and _is_word_char(document[start - 1]):
+            start -= 1
+        if start < last_end or (start and document[start - 1] in "@#./-'’‘“\""):
             continue
+        found = _COINED_NAME.match(document, start)
+        if found is None:
+            continue
+        last_end = found.end()
         if found.group().casefold() in TECHNICAL_TERMS or found.group() in COMPUTER_LANGUAGE_NAMES:
             continue
         if code_marks is None:
@@ -4178,10 +4194,11 @@ def _joined_to_a_name_before(document: str, start: int) -> bool:
 
 
 def _team_nicknames(items: list[NamedSpan], document: str, options: EntityOptions) -> set[str]:
+    sport: dict[str, bool] = {}
     return {
         item.name.split()[-1]
         for item in items
-        if item.label == "ORG" and _is_team_by_its_town(item.name, document, options)
+        if item.label == "ORG" and _is_team_by_its_town(item.name, document, options, sport)
     }
 
 
@@ -4205,40 +4222,52 @@ def _as_exchange_or_publication(
 
 
 # A publication a person speaks to: "Speaking to People at the summit", "a source told PEOPLE", "in an interview with
-# Fortune". The model leaves such a name untagged when it is a common word.
-_PUBLICATION_SPOKEN_TO = re.compile(
-    r"(?<![\w-])(?i:told|tells|telling|(?:speaking|spoke|speaks|talking|talked|talks)[ \t]+to|interview[ \t]+with)"
-    r"[ \t]+(?:the[ \t]+|The[ \t]+)?([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})(?![\w&'’-])"
+# Fortune". The model leaves such a name untagged when it is a common word. The pattern opens on a space, which the
+# scan finds fast; "to" and "with" need the verb before them (`_SPEAKING_BEFORE`).
+_SPOKEN_TO = re.compile(
+    r"[ \t](to|with|told|tells|telling)[ \t]+(?:[Tt]he[ \t]+)?([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})(?![\w&'’-])"
 )
-# A publication by its kind: "The Brag Magazine Editor", "Fortune magazine", "the Sacramento Bee newspaper".
-_PUBLICATION_BY_ITS_KIND = re.compile(
-    r"(?<![\w&'’.-])(?!(?:The|A|An|In|At|On|For|And|Of|To|By)[ \t])"
-    r"([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2}(?:[ \t]+Magazine(?![\w'’-])|(?=[ \t]+(?:magazine|newspaper)\b)))"
+_SPEAKING_BEFORE = re.compile(r"(?:(?<![\w-])(?:speaking|spoke|speaks|talking|talked|talks)|\binterview)$", re.I)
+# A publication's kind and the name before it: "The Brag Magazine Editor", "Fortune magazine", "the Sacramento Bee
+# newspaper"; found from the kind backwards, so the scan runs only where the kind's word is.
+_PUBLICATION_KIND = re.compile(r"[ \t](?:Magazine(?![\w'’-])|magazine\b|newspaper\b)")
+_NAME_BEFORE_KIND = re.compile(
+    r"(?<![\w&'’.-])(?:(?:The|A|An|In|At|On|For|And|Of|To|By)[ \t]+)?([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})$"
 )
 
 
 def publications_by_their_kind(document: str) -> list[tuple[int, int]]:
-    """Where the text names a publication by its kind (`_PUBLICATION_BY_ITS_KIND`)."""
+    """Where the text names a publication by its kind (`_PUBLICATION_KIND`), "Magazine" within the name."""
     if "agazine" not in document and "newspaper" not in document:  # a plain search first
         return []
-    return [match.span(1) for match in _PUBLICATION_BY_ITS_KIND.finditer(document)]
+    found: list[tuple[int, int]] = []
+    for kind in _PUBLICATION_KIND.finditer(document):
+        name = _NAME_BEFORE_KIND.search(document, max(0, kind.start() - 80), kind.start())
+        if name is not None:
+            found.append((name.start(1), kind.end() if kind.group()[1] == "M" else kind.start()))
+    return found
 
 
 def publications_spoken_to(document: str, items: list[NamedSpan], options: EntityOptions) -> list[tuple[int, int]]:
-    """Where the text names a publication as someone spoken to (`_PUBLICATION_SPOKEN_TO`), none of the text's
-    people, places or stop words ("told Lee", "told Ohio", "told The")."""
+    """Where the text names a publication as someone spoken to (`_SPOKEN_TO`), none of the text's people, places
+    or stop words ("told Lee", "told Ohio", "told The")."""
     found: list[tuple[int, int]] = []
-    if " to " in document or "told" in document or "tells" in document or "interview" in document:
-        person_words = {word for item in items if item.label == "PERSON" for word in item.name.split()}
-        for match in _PUBLICATION_SPOKEN_TO.finditer(document):
-            name = match.group(1)
-            if (
-                name.casefold() in STOP_WORDS
-                or any(word in person_words for word in name.split())
-                or is_known_place(name, options)
-            ):
-                continue
-            found.append(match.span(1))
+    person_words: set[str] | None = None
+    for match in _SPOKEN_TO.finditer(document):
+        if match.group(1) in ("to", "with") and not _SPEAKING_BEFORE.search(
+            document, max(0, match.start() - 12), match.start()
+        ):
+            continue
+        name = match.group(2)
+        if person_words is None:
+            person_words = {word for item in items if item.label == "PERSON" for word in item.name.split()}
+        if (
+            name.casefold() in STOP_WORDS
+            or any(word in person_words for word in name.split())
+            or is_known_place(name, options)
+        ):
+            continue
+        found.append(match.span(2))
     return found
 
 
