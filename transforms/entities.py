@@ -4100,8 +4100,9 @@ def teams_named_with_their_town(named: list[NamedSpan], options: EntityOptions) 
 
 
 # Kinds of organisation an apposition names ("SAG-AFTRA, the actors’ union, called ..."): the kinds of firm, and
-# bodies that are no firm. The kind must end the apposition (a comma, a stop, "that", "which", "said", "based"...),
-# so "Ann Lee, the company’s founder" and "Ann Lee, the union leader" are no evidence.
+# bodies that are no firm. The kind must end the apposition (a comma, a stop, "that", "which", "based"...), so "Ann
+# Lee, the company’s founder" and "Ann Lee, the union leader" are no evidence, nor a sentence's source after a place
+# ("in Tianjin, the newspaper said").
 ORGANISATION_KINDS = (FIRM_CUES - {"-based", "app", "brand", "label", "site", "blog"}) | frozenset(
     "union agency association organisation organization charity nonprofit non-profit federation coalition "
     "party league council committee regulator watchdog".split()
@@ -4109,7 +4110,7 @@ ORGANISATION_KINDS = (FIRM_CUES - {"-based", "app", "brand", "label", "site", "b
 _ORGANISATION_APPOSITION_AFTER = re.compile(
     r"^,[ \t]+(?:the|an?)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?:"
     + "|".join(sorted(map(re.escape, ORGANISATION_KINDS), key=len, reverse=True))
-    + r")(?=[ \t]*[,.;:)]|[ \t]+(?:that|which|said|says|based|behind|whose)\b)"
+    + r")(?=[ \t]*[,.;:)]|[ \t]+(?:that|which|based|behind|whose)\b)"
 )
 
 
