@@ -1379,3 +1379,75 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
 )
 def test_round_27_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected
+
+
+# --- Round 28 (entities31): organisations by their evidence ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # An exchange before a ticker, untagged or read with the ticker; a party's "(R)" names no exchange.
+        (
+            "Ardo Inc. (NYSE:ARDO) rose. Belt Co (NYSE: BLT) fell. Ann Lee (R) spoke.",
+            [("Ardo Inc.", "ORG"), ("Belt Co", "ORG"), ("NYSE: BLT", "ORG"), ("Ann Lee", "PERSON")],
+            {"Ardo Inc.": {"ORG"}, "NYSE": {"ORG"}, "Belt Co": {"ORG"}, "Ann Lee": {"PERSON"}},
+        ),
+        # A town and a team's nickname the model calls a place is the team, and its nickname alone after is it.
+        (
+            "The Tacoma Otters lost, the coach said. The Otters play Friday.",
+            [("The Tacoma Otters", "FAC")],
+            {"The Tacoma Otters": {"ORG"}, "Otters": {"ORG"}},
+        ),
+        # A person whose first name is a town and whose surname has a plural's shape stays a person, and a
+        # place and a plural's shape outside a story about sport stays a place.
+        (
+            "Kyle Hughes wrote it. The quarterback thanked him.",
+            [("Kyle Hughes", "PERSON")],
+            {"Kyle Hughes": {"PERSON"}},
+        ),
+        (
+            "We walked through the Tacoma Flats at dawn.",
+            [("the Tacoma Flats", "LOC")],
+            {"the Tacoma Flats": {"LOC"}},
+        ),
+        # A coined name, untagged, is an organisation; not a person's name with a particle, a handle or a hashtag.
+        (
+            "Ann Lee wrote for NewsBarn. Ron DeSantis and Bo McCrea spoke to @NewsBarn about #GoTeam.",
+            [("Ann Lee", "PERSON"), ("Ron", "PERSON"), ("Bo", "PERSON")],
+            {"Ann Lee": {"PERSON"}, "NewsBarn": {"ORG"}, "Ron": {"PERSON"}, "Bo": {"PERSON"}},
+        ),
+        # An apposition naming a kind of organisation; a person who is the company's founder or a union's leader
+        # stays a person.
+        (
+            "Norvik, the Oslo-based lender, said so. Ann Lee, the company’s founder, agreed.",
+            [("Norvik", "PERSON"), ("Ann Lee", "PERSON")],
+            {"Norvik": {"ORG"}, "Ann Lee": {"PERSON"}},
+        ),
+        (
+            "Ann Lee, the union leader, said so.",
+            [("Ann Lee", "PERSON")],
+            {"Ann Lee": {"PERSON"}},
+        ),
+        # A device named with a small "i" is no organisation; a firm named so with two capitals stays one.
+        (
+            "She sold her iPod to iHeartMedia.",
+            [("iPod", "ORG"), ("iHeartMedia", "ORG")],
+            {"iPod": {"PRODUCT"}, "iHeartMedia": {"ORG"}},
+        ),
+        # A publication spoken to; a person, a place or a stop word spoken to is none.
+        (
+            "Ann Lee told Brightline the news. She told Lee and told Ohio, then told The press.",
+            [("Ann Lee", "PERSON")],
+            {"Ann Lee": {"PERSON"}, "Brightline": {"ORG"}, "Lee": {"PERSON"}},
+        ),
+        # A people in the plural is no person and no team; a surname of that shape stays a person.
+        (
+            "The Kenyans claim they waited, said the coach. Ann Hughes agreed.",
+            [("Kenyans", "PERSON"), ("Ann Hughes", "PERSON")],
+            {"Kenyans": {"NORP"}, "Ann Hughes": {"PERSON"}},
+        ),
+    ],
+)
+def test_round_28_organisations(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected

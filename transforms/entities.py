@@ -542,8 +542,9 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
 
 # A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
 # "[Denver] Broncos". One capitalised word in the plural (or a number's "-ers"; not "-ss", "-us"), not a place's own
-# kind ("Falls", "Heights") nor an event held there ("Olympics", "Games").
-_NICKNAME_AFTER = re.compile(r"^[ \t]+((?:[A-Z][a-z]+[^su'’\W]s|\d+ers))(?![\w&-]|[ \t]+[A-Z&])")
+# kind ("Falls", "Heights") nor an event held there ("Olympics", "Games"). A number's "-ers" is no word of a longer
+# name, so a headline's capitalised word may follow it ("San Francisco 49ers Fullback Bruce Miller Arrested").
+_NICKNAME_AFTER = re.compile(r"^[ \t]+([A-Z][a-z]+[^su'’\W]s(?![\w&-]|[ \t]+[A-Z&])|\d+ers(?![\w&-]))")
 NOT_NICKNAMES = frozenset(
     "olympics paralympics games championships awards elections talks accords protests riots floods fires "
     "heights hills springs woods keys lakes islands gardens rapids meadows plains shoals sands docks".split()
@@ -2188,8 +2189,9 @@ _THE_BEFORE = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
 def teams_by_their_nicknames(
     named: list[NamedSpan], options: EntityOptions | None = None, contexts_of: ContextsOf = contexts
 ) -> list[NamedSpan]:
-    """A plural nickname the model calls a person, or a place the gazetteer does not know in a story about sport
-    ("the Buckeyes" LOC; not "the Rockies" on a walk), is a team (ORG), in every mention: the last word of an
+    """A plural nickname the model calls a person, or a place the gazetteer does not know or a product in a story
+    about sport ("the Buckeyes" LOC, "the Cougars’ offensive coordinator" PRODUCT; not "the Rockies" on a walk),
+    is a team (ORG), in every mention: the last word of an
     organisation's name made of a place and it ("Jets" beside "the New York Jets"; not "Persoons" beside
     "Secretary of State for Urbanism Ans Persoons", a person the model called an organisation) or written
     after "the" ("played for the Dolphins"): a person is neither plural nor "the". Not a family ("the Obamas"
@@ -2206,7 +2208,12 @@ def teams_by_their_nicknames(
     verdicts: dict[tuple[str, str], bool] = {}
     teams = []
     for item in named:
-        if item.label in ("PERSON", "LOC") and _PLURAL_NICKNAME.match(item.name) and item.span.document:
+        if (
+            item.label in ("PERSON", "LOC", "PRODUCT")
+            and _PLURAL_NICKNAME.match(item.name)
+            and item.span.document
+            and not is_demonym(item.name)  # "The Africans claim": a people, not a team
+        ):
             key = (item.name, item.span.document)
             if key not in verdicts:
                 singular = item.name[:-1]
@@ -3727,6 +3734,7 @@ def canonicalise(
             clubs_by_their_context(named, options, contexts_of), options, contexts_of
         )
         named = buildings_as_places(firms_by_their_name(named), options)
+        named = organisations_by_their_evidence(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(labelled, options)
@@ -3735,6 +3743,7 @@ def canonicalise(
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
+        resolved = organisations_named_again(resolved, options)
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
@@ -4050,6 +4059,279 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# --- Organisations by their evidence (round 28, helper entities31) ------------------------------------------------
+
+# A team's nickname: a capitalised plural ("Cougars", "Dolphins") or a number's "-ers" ("49ers", "76ers").
+_TEAM_NICKNAME = re.compile(r"^(?:[A-Z][a-z]+[^aiosu'’\W]s|\d+ers)$")
+
+
+def _is_team_by_its_town(name: str, document: str, options: EntityOptions, sport: dict[str, bool]) -> bool:
+    """A town or region the gazetteer knows, then a nickname (`_TEAM_NICKNAME`): "San Francisco 49ers", "Miami
+    Dolphins"; not a country's ("Brazil Nuts"), not a place's own kind ("Palm Springs", `NOT_NICKNAMES`), not a
+    place the gazetteer knows whole. A nickname of letters only in a story about sport: "Kyle Hughes" is a town
+    and a plural's shape too. `sport`: each text's `is_about_sport`, read once."""
+    words = name.split()
+    if len(words) < 2 or not _TEAM_NICKNAME.match(words[-1]) or words[-1].casefold() in NOT_NICKNAMES:
+        return False
+    if not words[-1][0].isdigit():
+        if document not in sport:
+            sport[document] = is_about_sport(document)
+        if not sport[document]:
+            return False
+    town = " ".join(words[:-1])
+    return country_code_of(town) is None and is_known_place(town, options) and not is_known_place(name, options)
+
+
+def teams_named_with_their_town(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A town and a team's nickname that the model calls a place or a product is the team (ORG): "the San
+    Francisco 49ers" FAC, "Miami Dolphins" GPE. The nickname after a town it knows is the evidence; a person's
+    label stays ("Kyle Hughes", where Kyle is a town in Texas)."""
+    sport: dict[str, bool] = {}
+    return [
+        _labelled(item, "ORG")
+        if item.label in ("LOC", "PRODUCT")
+        and item.span.document
+        and _is_team_by_its_town(item.name, item.span.document, options, sport)
+        else item
+        for item in named
+    ]
+
+
+# Kinds of organisation an apposition names ("SAG-AFTRA, the actors’ union, called ..."): the kinds of firm, and
+# bodies that are no firm. The kind must end the apposition (a comma, a stop, "that", "which", "based"...), so "Ann
+# Lee, the company’s founder" and "Ann Lee, the union leader" are no evidence, nor a sentence's source after a place
+# ("in Tianjin, the newspaper said").
+ORGANISATION_KINDS = (FIRM_CUES - {"-based", "app", "brand", "label", "site", "blog"}) | frozenset(
+    "union agency association organisation organization charity nonprofit non-profit federation coalition "
+    "party league council committee regulator watchdog".split()
+)
+_ORGANISATION_APPOSITION_AFTER = re.compile(
+    r"^,[ \t]+(?:the|an?)[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?:"
+    + "|".join(sorted(map(re.escape, ORGANISATION_KINDS), key=len, reverse=True))
+    + r")(?=[ \t]*[,.;:)]|[ \t]+(?:that|which|based|behind|whose)\b)"
+)
+
+
+def organisations_by_an_apposition(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+    """A name the model called a person or a place is an organisation, in every mention, when an apposition after
+    it names a kind of organisation ("SAG-AFTRA, the actors’ union, called", "Novex, a Dallas-based lender
+    that"); not a place the gazetteer knows, nor a name with a person's title or role before it somewhere."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    result = []
+    for item in named:
+        document = item.span.document
+        if item.label in ("PERSON", "LOC") and not item.is_country and document and ", " in document:
+            key = (item.name, document)
+            if key not in verdicts:
+                around = contexts_of(item.name, document)
+                verdicts[key] = (
+                    any(_ORGANISATION_APPOSITION_AFTER.match(context.after) for context in around)
+                    and not any(person_evidence(context) or role_evidence(context) for context in around)
+                    and not is_known_place(item.name, DEFAULT_OPTIONS)
+                )
+            if verdicts[key]:
+                item = _labelled(item, "ORG")
+        result.append(item)
+    return result
+
+
+# A product of Apple's naming, a small "i" then a capitalised word ("iPhone", "iPads"): not an organisation.
+_I_PRODUCT = re.compile(r"^i[A-Z][a-z]+s?$")
+
+
+def products_by_their_shape(named: list[NamedSpan]) -> list[NamedSpan]:
+    """An "organisation" named like a product ("iPhone", "iPad" ORG to the model) is a product (PRODUCT, not
+    scored as a name): no firm's name has that shape but Apple's own devices'."""
+    return [
+        _labelled(item, "PRODUCT") if item.label == "ORG" and _I_PRODUCT.match(item.name) else item for item in named
+    ]
+
+
+# An exchange's name before a ticker in brackets: "Mylan N.V. (NASDAQ: MYL)", "(NYSE:JPM)", "(TSX: BB)".
+_EXCHANGE_BEFORE_TICKER = re.compile(r"(?<=\()[ \t]*([A-Z][A-Za-z]{1,7})(?=[ \t]*:[ \t]*[A-Z][A-Z0-9.]{0,7}[ \t]*\))")
+# A coined name, words run together with a capital inside: "HuffPost", "ProFootballTalk", "SFGate", "247Sports";
+# not a person's name with a particle run into it ("McConnell", "DeSantis", "LeBron", "MacArthur", "O'Neil").
+_COINED_NAME = re.compile(
+    r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz)[A-Z])(?:[A-Z][a-z]+|[A-Z]{1,4}|\d{1,4})(?:[A-Z][a-z]{2,})+"
+    r"(?![\w@&'’(-]|\.\w)"
+)
+
+
+# Where a coined name may be: a capital right after a small letter or a digit ("fPost", "7Sp"), or a capital
+# that opens a word after capitals ("SFGate"); a plain pattern the scan runs fast, `_COINED_NAME` only there.
+_COINED_HINT = re.compile(r"[a-z0-9][A-Z][a-z]|[A-Z][A-Z][a-z]")
+
+
+def _coined_names(document: str) -> Iterator[re.Match[str]]:
+    """Coined names (`_COINED_NAME`) as words of their own, not a handle, a hashtag, an address, a call, a
+    technical term ("JavaScript") or a name the text writes as code ("raise ValueError"), nor a title in quotes."""
+    code_marks: bool | None = None
+    last_end = -1
+    for hint in _COINED_HINT.finditer(document):
+        start = hint.start()
+        while start and _is_word_char(document[start - 1]):
+            start -= 1
+        if start < last_end or (start and document[start - 1] in "@#./-'’‘“\""):
+            continue
+        found = _COINED_NAME.match(document, start)
+        if found is None:
+            continue
+        last_end = found.end()
+        if found.group().casefold() in TECHNICAL_TERMS or found.group() in COMPUTER_LANGUAGE_NAMES:
+            continue
+        if code_marks is None:
+            code_marks = has_code_marks(document)
+        if is_written_as_code(found.group(), document, code_marks):
+            continue
+        yield found
+
+
+def _joined_to_a_name_before(document: str, start: int) -> bool:
+    """A capitalised word right before, other than "The": "San Francisco 49ers" is the team's whole name."""
+    before = _CAPITALISED_BEFORE.search(document, max(0, start - 30), start)
+    return before is not None and before.group(1) != "The"
+
+
+def _team_nicknames(items: list[NamedSpan], document: str, options: EntityOptions) -> set[str]:
+    sport: dict[str, bool] = {}
+    return {
+        item.name.split()[-1]
+        for item in items
+        if item.label == "ORG" and _is_team_by_its_town(item.name, document, options, sport)
+    }
+
+
+def _as_exchange_or_publication(
+    item: NamedSpan, exchange_ends: dict[tuple[str, int], int], publication_ends: set[tuple[str, int]]
+) -> NamedSpan:
+    """A span at an exchange's place before a ticker is the exchange (ORG), without the ticker the model read
+    into it ("[NASDAQ: BRWK]"); a person or a place that ends where a publication named by its kind ends is the
+    publication ("the [Fenwick Bee] newspaper" PERSON)."""
+    span = item.span
+    document = span.document or ""
+    if item.label in ("PERSON", "LOC") and (document, span.char_end) in publication_ends:
+        return _labelled(item, "ORG")
+    end = exchange_ends.get((document, span.char_start))
+    if end is None or span.char_end < end:
+        return item
+    if span.char_end == end:
+        return _labelled(item, "ORG")
+    span = replace(span, surface=span.surface[: end - span.char_start], char_end=end)
+    return replace(item, span=span, label="ORG", name=span.surface)
+
+
+# A publication a person speaks to: "Speaking to People at the summit", "a source told PEOPLE", "in an interview with
+# Fortune". The model leaves such a name untagged when it is a common word. The pattern opens on a space, which the
+# scan finds fast; "to" and "with" need the verb before them (`_SPEAKING_BEFORE`).
+_SPOKEN_TO = re.compile(
+    r"[ \t](to|with|told|tells|telling)[ \t]+(?:[Tt]he[ \t]+)?([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})(?![\w&'’-])"
+)
+_SPEAKING_BEFORE = re.compile(r"(?:(?<![\w-])(?:speaking|spoke|speaks|talking|talked|talks)|\binterview)$", re.I)
+# A publication's kind and the name before it: "The Brag Magazine Editor", "Fortune magazine", "the Sacramento Bee
+# newspaper"; found from the kind backwards, so the scan runs only where the kind's word is.
+_PUBLICATION_KIND = re.compile(r"[ \t](?:Magazine(?![\w'’-])|magazine\b|newspaper\b)")
+_NAME_BEFORE_KIND = re.compile(
+    r"(?<![\w&'’.-])(?:(?:The|A|An|In|At|On|For|And|Of|To|By)[ \t]+)?([A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*){0,2})$"
+)
+
+
+def publications_by_their_kind(document: str) -> list[tuple[int, int]]:
+    """Where the text names a publication by its kind (`_PUBLICATION_KIND`), "Magazine" within the name."""
+    if "agazine" not in document and "newspaper" not in document:  # a plain search first
+        return []
+    found: list[tuple[int, int]] = []
+    for kind in _PUBLICATION_KIND.finditer(document):
+        name = _NAME_BEFORE_KIND.search(document, max(0, kind.start() - 80), kind.start())
+        if name is not None:
+            found.append((name.start(1), kind.end() if kind.group()[1] == "M" else kind.start()))
+    return found
+
+
+def publications_spoken_to(document: str, items: list[NamedSpan], options: EntityOptions) -> list[tuple[int, int]]:
+    """Where the text names a publication as someone spoken to (`_SPOKEN_TO`), none of the text's people, places
+    or stop words ("told Lee", "told Ohio", "told The")."""
+    found: list[tuple[int, int]] = []
+    person_words: set[str] | None = None
+    for match in _SPOKEN_TO.finditer(document):
+        if match.group(1) in ("to", "with") and not _SPEAKING_BEFORE.search(
+            document, max(0, match.start() - 12), match.start()
+        ):
+            continue
+        name = match.group(2)
+        if person_words is None:
+            person_words = {word for item in items if item.label == "PERSON" for word in item.name.split()}
+        if (
+            name.casefold() in STOP_WORDS
+            or any(word in person_words for word in name.split())
+            or is_known_place(name, options)
+        ):
+            continue
+        found.append(match.span(2))
+    return found
+
+
+def organisations_named_again(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Untagged organisations the text names by their place or their shape (English), after the firms
+    `firms_named_again` finds: the exchange before a ticker in brackets ("Mylan N.V. (NASDAQ: MYL)", the model
+    tags some and leaves the rest; one it called something else is the exchange too), a coined name no span
+    covers ("ProFootballTalk", "told 247Sports"), the nickname of a team the text names with its town ("The
+    49ers did not" beside "the San Francisco 49ers"), and a publication by its kind ("The Lantern Magazine",
+    "the Fenwick Bee newspaper", where the model's person or place is the publication too) or spoken to
+    ("Speaking to Glimmer at the fair"). Not a word joined to a longer name ("HuffPost Live")."""
+    added: list[NamedSpan] = []
+    exchange_ends: dict[tuple[str, int], int] = {}  # (text, start) -> end of each exchange's name
+    publication_ends: set[tuple[str, int]] = set()  # (text, end) of each publication named by its kind
+    for document, items in spans_by_document(named).items():
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        exchanges: list[tuple[int, int]] = []
+        if ":" in document:
+            exchanges = [found.span(1) for found in _EXCHANGE_BEFORE_TICKER.finditer(document)]
+            exchange_ends |= {(document, start): end for start, end in exchanges}
+        coined = [
+            found.span() for found in _coined_names(document) if not _NAME_GOES_ON_AFTER.match(document, found.end())
+        ]
+        nicknames = _team_nicknames(items, document, options)
+        teams = [
+            found.span()
+            for nickname in nicknames
+            for found in re.finditer(r"(?<![\w-])" + re.escape(nickname) + r"(?![\w-])", document)
+            if not _joined_to_a_name_before(document, found.start())
+        ]
+        publications = publications_by_their_kind(document)
+        publication_ends |= {(document, end) for _, end in publications}
+        publications += publications_spoken_to(document, items, options)
+        for start, end in [*exchanges, *coined, *teams, *publications]:
+            if any(a < end and start < b for a, b in taken):
+                continue
+            name = document[start:end]
+            added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", name))
+            taken.append((start, end))
+    if not added and not exchange_ends and not publication_ends:
+        return named
+    named = [_as_exchange_or_publication(item, exchange_ends, publication_ends) for item in named]
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+def peoples_out_of_names(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A people in the plural that the model calls a person or an organisation ("The Africans claim" PERSON,
+    "Kenyans" ORG) is a people (NORP): no one and no body is called so."""
+    return [
+        _labelled(item, "NORP")
+        if item.label in ("PERSON", "ORG") and item.name.endswith("s") and is_demonym(item.name)
+        else item
+        for item in named
+    ]
+
+
+def organisations_by_their_evidence(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """Organisations by the evidence around their names, before the vote of labels: teams by their town,
+    bodies and firms by an apposition; products by their shape and peoples in the plural out of the names."""
+    named = organisations_by_an_apposition(teams_named_with_their_town(named, options), contexts_of)
+    return peoples_out_of_names(products_by_their_shape(named))
 
 
 def located_places(resolved: list[NamedSpan], options: EntityOptions, site_country: str | None) -> list[NamedSpan]:
