@@ -260,6 +260,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_timed(figure)
             or may_be_verbal(figure)
             or may_be_joined(figure)
+            or may_be_worth(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -275,6 +276,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = any(may_be_held(f) for f in inside) and any(t.lower_ in held_in_words for t in doc)
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
+        held = held or any(may_be_worth(f) for f in inside)  # round 28 (objects35)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -352,7 +354,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
             return quoted
     if span is not None and len(span) and may_be_trimmed(figure):
         trimmed = without_trailing_word(doc, figure.object or "")
-        if trimmed is not None:
+        if trimmed is not None and not sized_compound(doc, figure):
             return trimmed
     if span is not None and len(span) and said_possessor(figure):
         owned = partitive_noun(figure_head(span), span)  # "5% of their countries' economic output": not "countries"
@@ -374,6 +376,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         ):
             # "Mexico’s economy grew 1.1%": the standard keeps a name that owns the thing changed
             return doc.text[possessor.left_edge.idx : owned_change.idx + len(owned_change.text)]
+    if span is not None and len(span) and may_be_worth(figure):
+        holder = worth_holder(figure_head(span), span)
+        if holder is not None:
+            return holder
     if span is not None and len(span) and (may_be_held(figure) or may_be_rated(figure)):
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
         if holder is not None:
@@ -678,6 +684,24 @@ def without_trailing_word(doc: Doc, said: str) -> str | None:
     return doc[words.start : words.end - 1].text
 
 
+# Round 28 (objects35): a sum right before a compound noun sizes the whole compound ("a $250 book voucher per
+# semester" -> book voucher, as the judges wrote it three times); the parser, run without a tagger, hangs the head noun
+# off the noun before it as an adjective, which `without_trailing_word` would cut.
+def sized_compound(doc: Doc, figure: Figure) -> bool:
+    """Whether the token rules' object follows its figure straight and the parse makes its last word an adjective
+    of the word before it (a compound's head read as an adjective after a noun)."""
+    sized = f"{figure.surface} {figure.object}"
+    start = doc.text.find(sized)
+    if start < 0:
+        return False
+    start += len(figure.surface) + 1
+    words = doc.char_span(start, start + len(figure.object or ""))
+    if words is None or len(words) < 2:
+        return False
+    last = words[-1]
+    return last.dep_ == "amod" and last.head.i == last.i - 1 and not last.text.endswith(ADJECTIVE_ENDINGS)
+
+
 def said_possessor(figure: Figure) -> bool:
     """Whether the token rules' object of a share or a measure "of" something is a possessor ("60% of all members'
     spending" -> members), which the parse puts right (round 23, objects29)."""
@@ -712,6 +736,45 @@ def held_in(head: Token, said: str) -> str | None:
     if named is not None and is_name(named):
         holder = named  # "startups like Lovable", "another payments company, Stripe,"
     return phrase_of(holder, holder.doc[head.i : head.i + 1])
+
+
+# Round 28 (objects35): a sum said as a holder's worth or value is the holder's (the standard: money "held ... is of its
+# holder"), as the judges of four sets wrote it: "the net worth of Portuguese families reached 855 billion euros" ->
+# Portuguese families, "the parent company reported a net worth of about $145.2 billion" -> parent company, "Williams
+# will receive a total annual value of $5,000" -> Williams, "The family has a net worth estimated at $5.1 billion" ->
+# family. The worth noun says how much, not of what, as "value" and "amount" do.
+WORTH_NOUNS = frozenset({"worth", "value"})
+
+
+def may_be_worth(figure: Figure) -> bool:
+    """Whether a sum's object is a worth or value noun ("net worth", "annual value"), or it has none and the sentence
+    says "worth" ("has a net worth estimated at $5.1 billion")."""
+    said = (figure.object or "").lower().split()
+    if figure.kind != "money":
+        return False
+    return said[-1] in WORTH_NOUNS if said else " net worth " in f" {figure.sentence.lower()} "
+
+
+def worth_holder(head: Token, span: Span) -> str | None:
+    """Whose worth or value the sum is: the worth noun's own "of" ("the net worth of Portuguese families"), or the
+    subject of the verb that has, reports or receives it; None where neither is said (or a pronoun is)."""
+    worth = head.head
+    if worth.dep_ == "prep" and worth.lower_ in ("of", "at"):
+        worth = worth.head  # "a net worth of $X"; "a net worth estimated at $X": the participle's noun
+        worth = worth.head if worth.dep_ == "acl" else worth
+    elif head.dep_ in ("dobj", "attr"):
+        worth = first_child(head.head, ("nsubj",)) or head  # "the net worth of ... reached $X"
+    if worth.lower_ not in WORTH_NOUNS:
+        return None
+    owner = next((first_child(c, ("pobj",)) for c in worth.children if c.dep_ == "prep" and is_of(c)), None)
+    if owner is not None and not span.start <= owner.i < span.end:
+        return phrase_of(owner, span)
+    if worth.dep_ != "dobj" or worth.head.lower_ not in HAVING_VERBS | HOLDING_IN_VERBS:
+        return None
+    holder = clause_subject(worth.head)
+    if holder is None or holder.dep_ == "nsubjpass" or holder.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return phrase_of(holder, span)
 
 
 # Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
@@ -2483,7 +2546,7 @@ COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
-NAME_BEFORE = re.compile(r"((?:(?:[A-Z][\w.&'-]*|&)\s+)*[A-Z][\w&'-]*\.)\s*$")
+NAME_BEFORE = re.compile(r"((?:(?:[A-Z][\w.&'-]*|&)\s+)*[A-Z][\w&'.-]*\.)\s*$")  # "Mylan N.V." too
 TICKER_KINDS = frozenset({"money", "percent"})
 
 
@@ -2507,9 +2570,36 @@ def name_before_ticker(figure: Figure, text: str) -> str | None:
 
 def said_for_company(figure: Figure) -> bool:
     """Whether the object stands where a split sentence's company belongs: the ticker itself ("(NYSE: BA) traded
-    higher by 0.71% at $132.57" -> BA) or a level's noun ("post a new 52-week low of $2.78" -> low)."""
+    higher by 0.71% at $132.57" -> BA), a level's noun ("post a new 52-week low of $2.78" -> low) or the stock
+    itself ("(NASDAQ: ALT) shares were up less than 1%" -> shares: round 28)."""
     said = figure.object or ""
-    return said in figure.sentence[: figure.sentence.find(")") + 1] or said.lower() in LEVEL_NOUNS
+    opening = figure.sentence[: figure.sentence.find(")") + 1]
+    return said in opening or said.lower() in LEVEL_NOUNS or said.lower() in STOCK_WORDS
+
+
+# Round 28 (objects35): a stock's move, price or range is of the company (the standard: "a move or level of a market is
+# of the index or company"), where the sentence names it before its bracketed ticker and then says "shares" or
+# "stock": "Sanofi (NASDAQ: SNY) shares were up about 4% at $40.19" -> Sanofi, not "shares".
+STOCK_WORDS = frozenset({"shares", "stock", "stocks", "share price", "stock price"})
+NAMED_TICKER = re.compile(
+    r"((?:[A-Z][\w.&'-]*\s+){0,4}[A-Z][\w.&'-]*)\s+\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)\s+"
+    r"(?:shares|stock)\b"
+)
+
+
+def name_of_ticker(figure: Figure) -> str | None:
+    """The company named before a bracketed ticker and its "shares"/"stock" ahead of a figure whose object is the
+    stock itself, a range or none ("Acme Corp. (NYSE: ACM) stock rose 3%" -> Acme Corp.); None otherwise."""
+    said = (figure.object or "").lower()
+    if figure.kind not in TICKER_KINDS or not (said in STOCK_WORDS or said in LEVEL_NOUNS or not said):
+        return None
+    named = NAMED_TICKER.search(figure.sentence)
+    if named is None or figure.sentence.find(figure.surface, named.end()) < 0:
+        return None
+    words = named.group(1).split()
+    while words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
@@ -2518,7 +2608,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     out: list[Figure] = []
     for figure in figures:
         if figure.kind in TICKER_KINDS and (figure.object is None or said_for_company(figure)):
-            company = name_before_ticker(figure, text)
+            company = name_before_ticker(figure, text) or name_of_ticker(figure)
             figure = replace(figure, object=company) if company is not None else figure
         if figure.object is None and figure.kind in COMPARED_KINDS:
             earlier = next((f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None)
