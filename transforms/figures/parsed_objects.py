@@ -1032,6 +1032,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
     has_change_verb = has_change_verb or bool(words & (PASSING_VERBS | COMING_VERBS))  # `passed_level_verb`
+    has_change_verb = has_change_verb or bool(words & REACHING_FORMS)  # `expected_level`
     for start, end, kind in figures:
         if (kind == "money" and (has_price_verb or has_money_cue)) or (kind in CHANGED_KINDS and has_change_verb):
             return True
@@ -1087,6 +1088,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = poll_margin_subject(head)  # round 24: "By 56% to 35%, Hispanics said"
     if noun is None and kind in CHANGED_KINDS:
         changed = changed_noun(head) or leveled_noun(head)  # "whose market capitalization peaked at $45 billion"
+        changed = changed or expected_level(head)  # round 28 (objects35)
         if changed is not None:
             return measure_phrase_of(changed, span)
     if noun is not None:
@@ -2304,6 +2306,34 @@ def leveled_noun(head: Token) -> Token | None:
     return subject
 
 
+# Round 28 (objects35): a level a thing is expected, estimated or said in a participle to reach is that thing's (the
+# standard: "a change is of what changes"): "Worldwide revenues for cognitive systems are estimated to reach $12.5
+# billion" -> revenues, "This segment ... is small but growing, expected to reach about $250 million" -> segment, "with
+# sales of location-targeted advertising reaching an estimated $21 billion" -> sales. `leveled_noun` reads "reach" only
+# as a sentence's own verb.
+REACHING_FORMS = verb_forms("reach/reaches/reached/reaching")  # not "achieve": "every country achieved at least 2%"
+
+
+def expected_level(head: Token) -> Token | None:
+    """The subject of a clause whose infinitive or participle of reaching takes the figure as its object, through a
+    passive ("are estimated to reach") or the clause it is set after ("..., expected to reach"); None for a pronoun,
+    a relative pronoun or a subject holding a figure of its own."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lower_ not in REACHING_FORMS or verb.dep_ not in ("xcomp", "advcl", "pcomp", "acl"):
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        carrier = verb.head  # "are estimated to reach", "expected to reach"
+        subject = first_child(carrier, ("nsubj", "nsubjpass"))
+        if subject is None and carrier.dep_ == "advcl":
+            subject = first_child(carrier.head, ("nsubj", "nsubjpass"))  # "is small but growing, expected to reach"
+    if subject is None or subject.i > head.i or subject.lower_ in RELATIVE_PRONOUNS or not is_nominal(subject):
+        return None
+    if any(token.like_num and not is_name_number(token) for token in own_words(subject)):
+        return None
+    return subject
+
+
 def receiver_noun(head: Token) -> Token | None:
     """Who gets, earns or owes a sum: the subject of a receiving verb whose object it is ("JPMorgan Chase
     earned $4.9 billion"), or the indirect object of a giving verb ("gives the agency $17.99 billion")."""
@@ -2623,11 +2653,49 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text), text
             )
         )
-        for f in restated
+        for f in map(per_unit_rated, restated)
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
     return share_restated(placed, text) if placed != restated else placed
+
+
+# Round 28 (objects35): the unit after "per" is what a rate is counted by, not what it is of: "Full-year loss per share
+# was S$0.07" -> loss, "earnings per share of S$0.13" -> earnings, "Net asset value per share was S$2.06" -> net asset
+# value (the judges of Media Cloud wrote all four so); the token rules read the noun right before the verb, "share".
+# A price per unit stays the unit's ("The average price per unit rose"): a price is of the thing priced.
+PER_UNIT_KINDS = frozenset({"money", "percent"})
+RATE_BEFORE_PER = re.compile(r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)\s+per\s+$")
+NOT_RATE_WORDS = frozenset("the a an its their his her our with and or of to from than compared at by in on".split())
+
+
+def per_unit_rated(figure: Figure) -> Figure:
+    """The figure with the noun its "per" unit rates as object ("loss" for "loss per share was S$0.07") where the
+    token rules named the unit and the rate stands shortly before the figure; other figures as they are."""
+    said = figure.object
+    if figure.kind not in PER_UNIT_KINDS or not said:
+        return figure
+    at = figure.sentence.find(figure.surface)
+    per = figure.sentence.rfind(f" per {said} ", 0, max(0, at))
+    if at < 0 or per < 0 or at - (per + len(said) + 5) > 60:
+        return figure
+    found = RATE_BEFORE_PER.search(figure.sentence[: per + 5])
+    words = found.group(1).split() if found is not None else []
+    while words and words[0].lower() in NOT_RATE_WORDS:
+        words = words[1:]
+    for n in range(len(words) - 1, -1, -1):
+        if words[n].lower() in NOT_RATE_WORDS:
+            words = words[n + 1 :]
+            break
+    while len(words) > 1 and words[0].lower().endswith(PERIOD_ENDINGS):
+        words = words[1:]  # "Full-year loss": when, not what
+    if not words or words[-1].lower() in PRICE_NOUNS:
+        return figure  # "The average price per unit rose": a price is of the thing priced, the unit
+    rated = " ".join(words)
+    return replace(figure, object=rated[0].lower() + rated[1:] if figure.sentence.startswith(rated) else rated)
+
+
+PERIOD_ENDINGS = ("-year", "-half", "-quarter", "-month")
 
 
 # What a distance "away" or "from" a place places, said before it (round 22, figures40; the standard's "a distance is
