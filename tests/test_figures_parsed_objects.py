@@ -690,6 +690,12 @@ def test_the_objects_of_round_28_follow_the_leads_rulings(nlp, text, surface, ex
             "about $90 million",
             "repair fund",
         ),
+        # money poured into a group word's "of" is for what that names
+        (
+            "The two foundations pour millions of dollars each year into a range of local charities.",
+            "millions of dollars",
+            "local charities",
+        ),
         # a common noun bought for a sum is what the sum prices
         (
             "The district is now considering buying a used school bus for more than $90,000, the paper said.",

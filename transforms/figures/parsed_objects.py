@@ -2375,6 +2375,11 @@ def receiver_noun(head: Token) -> Token | None:
     return named if named is not None and is_name(named) and named.i > subject.i else subject
 
 
+# Round 28 (objects35): nouns that only gather what their "of" names ("a variety of left-wing causes", "an array of
+# projects"): the standard's empty heads, as "each of" is.
+GROUP_HEADS = frozenset("variety array series range host handful multitude slew raft mix".split())
+
+
 def purpose_noun(head: Token, span: Span) -> Token | None:
     """What a sum is for or who gets it, said by "for", "to", "on" or "into" after it, on the sum itself or on
     the verb it is the object of ("spent $30 million on agriculture"), not a time ("for 2015")."""
@@ -2396,7 +2401,8 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
             if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
                 continue
             each = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            if noun.lower_ in EMPTY_HEADS and each is not None:
+            # round 28 (objects35): "pour millions into a variety of left-wing causes": a group word, as "each of"
+            if (noun.lower_ in EMPTY_HEADS or noun.lower_ in GROUP_HEADS) and each is not None:
                 # round 24: "investing no less than $21 million in each of the five states" (the standard's "each of")
                 return first_child(each, ("pobj",)) or noun
             return noun
