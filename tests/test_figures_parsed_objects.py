@@ -690,6 +690,9 @@ def test_the_objects_of_round_28_follow_the_leads_rulings(nlp, text, surface, ex
             "about $90 million",
             "repair fund",
         ),
+        # a levy's rate is of what the levy is on
+        ("Ottawa announced 30% tariffs on Chinese electric vehicles last year.", "30%", "Chinese electric vehicles"),
+        ("The council approved a 5 percent levy on hotel rooms.", "5 percent", "hotel rooms"),
         # money poured into a group word's "of" is for what that names
         (
             "The two foundations pour millions of dollars each year into a range of local charities.",

@@ -261,6 +261,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_verbal(figure)
             or may_be_joined(figure)
             or may_be_worth(figure)
+            or may_be_levied(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -276,7 +277,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = any(may_be_held(f) for f in inside) and any(t.lower_ in held_in_words for t in doc)
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
-        held = held or any(may_be_worth(f) for f in inside)  # round 28 (objects35)
+        held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -376,6 +377,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         ):
             # "Mexico’s economy grew 1.1%": the standard keeps a name that owns the thing changed
             return doc.text[possessor.left_edge.idx : owned_change.idx + len(owned_change.text)]
+    if span is not None and len(span) and may_be_levied(figure):
+        base = levied_on(figure_head(span), span)
+        if base is not None:
+            return base
     if span is not None and len(span) and may_be_worth(figure):
         holder = worth_holder(figure_head(span), span)
         if holder is not None:
@@ -775,6 +780,28 @@ def worth_holder(head: Token, span: Span) -> str | None:
     if holder is None or holder.dep_ == "nsubjpass" or holder.lower_ in RELATIVE_PRONOUNS:
         return None
     return phrase_of(holder, span)
+
+
+# Round 28 (objects35): a share that is a tariff's or a tax's rate is of what the levy is on (the standard: "a share is
+# of its base"), as fundus's judges wrote it: "The 25% tariffs on steel and aluminum imports" -> steel and aluminum
+# imports, "planned 25% tariffs on all Mexican exports" -> Mexican exports.
+LEVY_NOUNS = frozenset("tariff tariffs duty duties levy levies tax taxes surcharge surcharges".split())
+
+
+def may_be_levied(figure: Figure) -> bool:
+    """Whether a share's object is a levy noun said with "on" after it."""
+    said = (figure.object or "").lower().split()
+    return figure.kind == "percent" and bool(said) and said[-1] in LEVY_NOUNS and " on " in figure.sentence
+
+
+def levied_on(head: Token, span: Span) -> str | None:
+    """What the levy the share sizes is on: the "on" phrase of the noun the figure modifies, or None."""
+    levy = head.head if head.dep_ in ("compound", "nummod", "amod", "nmod") else None
+    if levy is None or levy.lower_ not in LEVY_NOUNS:
+        return None
+    on = next((c for c in levy.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+    base = first_child(on, ("pobj",)) if on is not None else None
+    return phrase_of(base, span) if base is not None else None
 
 
 # Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
