@@ -690,6 +690,8 @@ def test_the_objects_of_round_28_follow_the_leads_rulings(nlp, text, surface, ex
             "about $90 million",
             "repair fund",
         ),
+        # an empty head the token rules took is replaced by its "of"
+        ("The number of passengers also fell, dropping 12% from a year earlier.", "12%", "passengers"),
         # a levy's rate is of what the levy is on
         ("Ottawa announced 30% tariffs on Chinese electric vehicles last year.", "30%", "Chinese electric vehicles"),
         ("The council approved a 5 percent levy on hotel rooms.", "5 percent", "hotel rooms"),

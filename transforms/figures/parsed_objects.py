@@ -262,6 +262,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_joined(figure)
             or may_be_worth(figure)
             or may_be_levied(figure)
+            or may_be_emptied(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -278,6 +279,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
+        held = held or any(may_be_emptied(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -377,6 +379,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         ):
             # "Mexico’s economy grew 1.1%": the standard keeps a name that owns the thing changed
             return doc.text[possessor.left_edge.idx : owned_change.idx + len(owned_change.text)]
+    if span is not None and len(span) and may_be_emptied(figure):
+        emptied = empty_head_of(doc, figure, span)
+        if emptied is not None:
+            return emptied
     if span is not None and len(span) and may_be_levied(figure):
         base = levied_on(figure_head(span), span)
         if base is not None:
@@ -802,6 +808,29 @@ def levied_on(head: Token, span: Span) -> str | None:
     on = next((c for c in levy.children if c.dep_ == "prep" and c.lower_ == "on"), None)
     base = first_child(on, ("pobj",)) if on is not None else None
     return phrase_of(base, span) if base is not None else None
+
+
+# Round 28 (objects35): the standard's empty heads ("the number of transactions" -> transactions) where the token rules
+# named the head itself as the subject of a change ("The number of transactions also increased, growing 30%").
+EMPTY_OBJECT_HEADS = frozenset("number amount proportion volume sum".split())
+
+
+def may_be_emptied(figure: Figure) -> bool:
+    """Whether the object is an empty head said with "of" after it in the sentence."""
+    said = figure.object or ""
+    return figure.kind in PARTITIVE_KINDS and said.lower() in EMPTY_OBJECT_HEADS and f"{said} of " in figure.sentence
+
+
+def empty_head_of(doc: Doc, figure: Figure, span: Span) -> str | None:
+    """The noun of the "of" after the empty head the token rules named, or None."""
+    said = figure.object or ""
+    at = doc.text.rfind(f"{said} of ", 0, doc[span.start].idx)
+    words = doc.char_span(at, at + len(said)) if at >= 0 else None
+    if words is None or len(words) != 1:
+        return None
+    of = next((c for c in words[0].children if c.dep_ == "prep" and is_of(c)), None)
+    noun = first_child(of, ("pobj",)) if of is not None else None
+    return phrase_of(noun, span) if noun is not None else None
 
 
 # Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
