@@ -658,6 +658,8 @@ def test_the_objects_of_round_27_drop_other_possessors(nlp, text, surface, expec
         # a common noun's possessor after a determiner points back, as "its" does, and is dropped
         ("Dairy farms supply 30 percent of the region's fresh milk.", "30 percent", "fresh milk"),
         ("About 4 per cent of the retail chain's workforce was cut last year.", "About 4 per cent", "workforce"),
+        # a bare plural possessor says whose kind is meant and stays
+        ("Nearly 40 percent of farmers' incomes come from subsidies.", "Nearly 40 percent", "farmers' incomes"),
         # a superlative or a comparative opening an object describes it
         ("The cheapest model sells for $350.", "$350", "model"),
         ("The two largest lenders lost 6 percent of their value.", "two largest lenders", "lenders"),
@@ -722,6 +724,7 @@ def test_the_money_and_share_objects_of_round_28(nlp, text, surface, expected):
         ("Greater Manchester got $5 million.", "$5 million", "Greater Manchester"),
         ("Apple shares rose 3% to $170.", "3%", "Apple shares"),
         ("He bought it for $5.", "$5", None),
+        ("This accounted for 60% of all members' spending on defence.", "60%", "spending"),
     ],
 )
 def test_the_objects_of_round_28_leave_other_phrasings(nlp, text, surface, expected):

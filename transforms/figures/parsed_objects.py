@@ -2138,7 +2138,7 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
     ):
         first += 1
     phrase = noun_phrase_from(noun, first, figure)
-    owner = named_owner(noun, first, figure)
+    owner = named_owner(noun, first, figure) or bare_plural_owner(noun, first)
     # round 27 (objects34): the lead's ruling keeps a name's possessor before a common noun
     return f"{owner} {phrase}" if owner is not None and phrase is not None else phrase
 
@@ -2167,6 +2167,33 @@ def named_owner(noun: Token, first: int, figure: Span) -> str | None:
     while start < owner.i and owner.doc[start].dep_ == "det":
         start += 1  # "the University of Michigan's" (a name's head drops it anyway)
     return owner.doc[start : owner.right_edge.i + 1].text
+
+
+# Round 28 (objects35): the lead's ruling keeps a possessor with no determiner that says whose kind is meant ("tourists'
+# boots", "women's wages", "farmers' incomes"); one after a determiner points back and goes ("the country's").
+IRREGULAR_PLURAL_OWNERS = frozenset("women men children people".split())
+QUANTIFYING_OPENERS = frozenset("all some most many both each every few several".split())
+
+
+def bare_plural_owner(noun: Token, first: int) -> str | None:
+    """A lower-case plural possessor, with its apostrophe, right before the noun's phrase and with no determiner or
+    possessor of its own ("students' parents"), or None."""
+    owner = first_child(noun, ("poss",))
+    if owner is None or not owner.text.islower() or owner.right_edge.i + 1 != first or noun.text[:1].isupper():
+        return None
+    if owner.lower_ in POSSESSIVE_DETERMINERS or owner.lower_ in EMPTY_HEADS:
+        return None
+    if any(c.dep_ in ("det", "poss", "predet", "nummod") for c in owner.children):
+        return None
+    opener = owner.doc[owner.left_edge.i - 1] if owner.left_edge.i > 0 else None
+    if opener is not None and opener.lower_ in NOUN_OPENERS | QUANTIFYING_OPENERS:
+        return None  # "60% of all members' spending": the determiner the parse hung elsewhere
+    mark = owner.doc[owner.i + 1] if owner.i + 1 < len(owner.doc) else None
+    plural = owner.lower_.endswith("s") and mark is not None and mark.text in ("'", "’")
+    plural = plural or (owner.lower_ in IRREGULAR_PLURAL_OWNERS and mark is not None and mark.lower_ in ("'s", "’s"))
+    if not plural or owner.lower_.rstrip(".") in TIME_OWNERS:
+        return None
+    return owner.doc[owner.left_edge.i : owner.i + 2].text
 
 
 def noun_phrase_from(noun: Token, first: int, figure: Span) -> str | None:
