@@ -677,6 +677,13 @@ def test_the_objects_of_round_28_follow_the_leads_rulings(nlp, text, surface, ex
         ("Brightwell Foods Inc. (NYSE: BWF) shares fell 3.2% to $41.10 on Monday.", "$41.10", "Brightwell Foods Inc."),
         ("Halvorsen Marine (NASDAQ: HLVM) stock gained 5% at $12.30.", "5%", "Halvorsen Marine"),
         ("Halvorsen Marine (NASDAQ: HLVM) stock gained 5% at $12.30.", "$12.30", "Halvorsen Marine"),
+        # in a report quoting several tickers, a move is the company whose ticker stands last before it
+        (
+            "Harbor Mills (HBM.TO) closed up 2.1 percent and Keystone Rail (KSR.TO) ended down 0.8 percent.",
+            "0.8 percent",
+            "Keystone Rail",
+        ),
+        ("Retail shares slipped, with Dunmore Foods (DNF.L) losing 1.2 percent.", "1.2 percent", "Dunmore Foods"),
         # a worth or a value is its holder's
         ("The net worth of the town's pension fund reached $4.2 billion in March.", "$4.2 billion", "pension fund"),
         ("The charity has a net worth estimated at $12 million.", "$12 million", "charity"),

@@ -2726,6 +2726,38 @@ def name_of_ticker(figure: Figure) -> str | None:
     return " ".join(words) or None
 
 
+# Round 28 (objects35): in a market report that quotes several companies, each with its exchange ticker in brackets, a
+# move is the company whose ticker stands last before it ("Reliance Industries (RELI.NS) closed down 1.9 percent and
+# Oil and Natural Gas Corp (ONGC.NS) ended down 1.5 percent" -> Oil and Natural Gas Corp for the second; "with Larsen
+# and Toubro (LART.NS) adding 0.5 percent"). Only a ticker with an exchange ("NYSE: X", "X.NS"), not any capitals in
+# brackets, and only with a verb of a quote between.
+QUOTED_TICKER = re.compile(
+    r"((?:[A-Z][\w.&'-]*\s+(?:(?:and|&)\s+)?){0,4}[A-Z][\w.&'-]*)\s+"
+    r"\((?:[A-Z][A-Za-z]*:\s?[A-Z]{1,5}(?:\.[A-Z]{1,2})?|[A-Z]{1,6}\.[A-Z]{1,2})\)"
+)
+QUOTE_BETWEEN = re.compile(
+    r"^\s*(?:shares|stock)?\s*(?:\w+\s+)?(?:was|were|is|are|closed|ended|finished|traded|trading|rose|fell|gained|lost|"
+    r"added|adding|gaining|losing|jumped|dropped|slipped|climbed|slid|edged|surged|sank)\b[\w\s]{0,20}$"
+)
+
+
+def quoted_ticker_name(figure: Figure) -> str | None:
+    """The company of the last exchange ticker before a move, with only a quote's verb between, where the figure has
+    no object, the stock as object, or another quoted company; None otherwise."""
+    at = figure.sentence.find(figure.surface)
+    quoted = [m for m in QUOTED_TICKER.finditer(figure.sentence) if m.end() <= at]
+    if figure.kind not in TICKER_KINDS or not quoted or not QUOTE_BETWEEN.match(figure.sentence[quoted[-1].end() : at]):
+        return None
+    said = figure.object or ""
+    others = {m.group(1) for m in quoted[:-1]}
+    if said and said.lower() not in STOCK_WORDS and said not in others:
+        return None
+    words = quoted[-1].group(1).split()
+    while words and words[0] in ("The", "A", "An", "With", "While", "And"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
 def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     """The figures, each without an object that a comparison sets against an earlier figure of the same kind in
     its sentence (`COMPARED_CUE` right before it) given that figure's object."""
@@ -2734,6 +2766,8 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         if figure.kind in TICKER_KINDS and (figure.object is None or said_for_company(figure)):
             company = name_before_ticker(figure, text) or name_of_ticker(figure)
             figure = replace(figure, object=company) if company is not None else figure
+        quoted_company = quoted_ticker_name(figure)
+        figure = replace(figure, object=quoted_company) if quoted_company is not None else figure
         if figure.object is None and figure.kind in COMPARED_KINDS:
             earlier = next((f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None)
             compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
