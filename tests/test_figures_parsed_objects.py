@@ -684,6 +684,8 @@ def test_the_objects_of_round_28_follow_the_leads_rulings(nlp, text, surface, ex
             "Keystone Rail",
         ),
         ("Retail shares slipped, with Dunmore Foods (DNF.L) losing 1.2 percent.", "1.2 percent", "Dunmore Foods"),
+        # a level a poll shows a thing at is that thing's
+        ("A new survey showed the mayor's approval rating at 41 percent.", "41 percent", "approval rating"),
         # a worth or a value is its holder's
         ("The net worth of the town's pension fund reached $4.2 billion in March.", "$4.2 billion", "pension fund"),
         ("The charity has a net worth estimated at $12 million.", "$12 million", "charity"),

@@ -1242,6 +1242,7 @@ HOLDING_VERBS = verb_forms(
     "put/puts/putting",
     "set/sets/setting",
     "see/sees/saw/seeing",
+    "show/shows/showed/showing",  # round 28 (objects35): "A poll showed Yoon’s approval rating at 13%"
 )
 # Verbs whose subject stays or settles "at" a level: "inflation remains high, at 6.85%", "the rate levels off at 3.0
 # percent".
