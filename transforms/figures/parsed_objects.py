@@ -1266,14 +1266,17 @@ def held_at_level(head: Token) -> Token | None:
     if verb.dep_ in ("acomp", "oprd", "advmod") and verb.head.i != verb.i:
         verb = verb.head  # "leaving the participation rate unchanged at 65 per cent"
     held = None
-    if verb.lower_ in HOLDING_VERBS:
+    if verb.dep_ == "dobj" and verb.head.lower_ in HOLDING_VERBS:
+        held = verb  # round 28 (objects35): "showed the mayor's approval rating at 41 percent", "at" hung on the noun
+    elif verb.lower_ in HOLDING_VERBS:
         held = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i and c.i < at.i), None)
     elif verb.lower_ in STAYING_VERBS | COPULAS:
         held = first_child(verb, ("nsubj",))
         held = held if held is not None and held.i < verb.i else None
     if held is None or not is_nominal(held) or held.lower_ in RELATIVE_PRONOUNS:
         return None
-    return None if any(token.like_num for token in held.subtree) else held
+    level = {token.i for token in at.subtree}  # the figure itself, where "at" hangs on the noun held
+    return None if any(token.like_num and token.i not in level for token in held.subtree) else held
 
 
 def quoted_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
