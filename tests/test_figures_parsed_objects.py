@@ -703,6 +703,8 @@ def test_the_objects_of_round_28_follow_the_leads_rulings(nlp, text, surface, ex
         ),
         # an empty head the token rules took is replaced by its "of"
         ("The number of passengers also fell, dropping 12% from a year earlier.", "12%", "passengers"),
+        # a share "of those" and a participle is of the group the participle names
+        ("About 12% of those polled backed the plan.", "About 12%", "those polled"),
         # a levy's rate is of what the levy is on
         ("Ottawa announced 30% tariffs on Chinese electric vehicles last year.", "30%", "Chinese electric vehicles"),
         ("The council approved a 5 percent levy on hotel rooms.", "5 percent", "hotel rooms"),
@@ -734,6 +736,7 @@ def test_the_money_and_share_objects_of_round_28(nlp, text, surface, expected):
         ("Apple shares rose 3% to $170.", "3%", "Apple shares"),
         ("He bought it for $5.", "$5", None),
         ("This accounted for 60% of all members' spending on defence.", "60%", "spending"),
+        ("About 12% of those who voted backed the plan.", "About 12%", None),
     ],
 )
 def test_the_objects_of_round_28_leave_other_phrasings(nlp, text, surface, expected):
