@@ -20,6 +20,7 @@ from transforms.entities import (
     list_parts,
     reads_as_region_name,
     resolve_mentions,
+    site_names_of,
     span_names,
 )
 from transforms.options import EntityOptions
@@ -1378,4 +1379,118 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
     ],
 )
 def test_round_27_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+# --- Round 28: the site a story is on, common nouns where a sentence starts ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "names"),
+    [
+        ("https://www.mashable.com/article/x", {"mashable"}),
+        ("http://fandom.wikia.com/articles/x", {"fandom", "wikia"}),
+        ("https://www.thesun.co.uk/sport/1/", {"thesun"}),
+        ("http://in.reuters.com/article/x", {"reuters"}),
+        ("https://247sports.com/Article/x", {"247sports"}),
+        ("https://m.abc.net.au/news/x", {"abc"}),
+        (None, set()),
+    ],
+)
+def test_site_names_are_the_labels_of_an_address_that_are_no_edition_or_suffix(
+    url: str | None, names: set[str]
+) -> None:
+    assert site_names_of(url) == names
+
+
+def site_labels(text: str, found: list[tuple[str, str]], url: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for item in canonicalise(clean_names(spans(text, found)), OPTIONS, site_names=site_names_of(url)):
+        out.setdefault(item.span.surface, set()).add(item.label)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "url", "expected"),
+    [
+        # Untagged or called a person: the site at every mention, as one word or as the words of its name.
+        (
+            "Ann Ruiz told Quillbrook the vote is on. Quillbrook asked why.",
+            [("Ann Ruiz", "PERSON"), ("Quillbrook", "PERSON")],
+            "https://quillbrook.com/x",
+            {"Ann Ruiz": {"PERSON"}, "Quillbrook": {"ORG"}},
+        ),
+        (
+            "Ann Ruiz told City Ledger the vote is on.",
+            [("Ann Ruiz", "PERSON")],
+            "https://www.cityledger.org/x",
+            {"Ann Ruiz": {"PERSON"}, "City Ledger": {"ORG"}},
+        ),
+        # Not its address, not the start of a longer name, not words in lower case.
+        (
+            "Ann Ruiz wrote for The Ledger Weekly and at cityledger.org, a city ledger of votes.",
+            [("Ann Ruiz", "PERSON")],
+            "https://www.cityledger.org/x",
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+        # A common word of the text is no site's name here: "People" of "people.com" beside "people".
+        (
+            "Ann Ruiz spoke to People after the show. The people were patient, and people sang.",
+            [("Ann Ruiz", "PERSON")],
+            "https://people.com/x",
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+        # No address: nothing changes.
+        (
+            "Ann Ruiz told Quillbrook the vote is on.",
+            [("Ann Ruiz", "PERSON")],
+            "",
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+    ],
+)
+def test_the_site_a_story_is_on_is_an_organisation(
+    text: str, found: list[tuple[str, str]], url: str, expected: dict[str, set[str]]
+) -> None:
+    assert site_labels(text, found, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # Common nouns capitalised only where a line or a sentence starts go.
+        (
+            "Accident: a van hit a wall, said Ann Ruiz.\nArrests: none.",
+            [("Accident", "ORG"), ("Ann Ruiz", "PERSON"), ("Arrests", "ORG")],
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+        # A surname that is a noun stays with a verb of saying, an age or a possessive after it, a title before
+        # it, inside a full name of the text, or capitalised where no sentence starts.
+        ("Baker said the deal was done.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        (
+            "Baker won. Baker and Kane scored.",
+            [("Baker", "PERSON"), ("Kane", "PERSON")],
+            {"Baker": {"PERSON"}, "Kane": {"PERSON"}},
+        ),
+        ("Baker, 54, leads the union.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        ("Officer Baker left. Baker was tired.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        (
+            "Ann Baker spoke first. Baker was tired.",
+            [("Ann Baker", "PERSON"), ("Baker", "PERSON")],
+            {"Ann Baker": {"PERSON"}, "Baker": {"PERSON"}},
+        ),
+        ("The vote went to Baker. Baker was tired.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        # A place the gazetteer knows, or a known firm, stays.
+        ("Reading won again. Reading is a town.", [("Reading", "ORG")], {"Reading": {"ORG"}}),
+        # An organisation opening a sentence, not a line, stays ("Apple cut prices").
+        (
+            "Ann Ruiz spoke. Apple and its rivals cut prices.",
+            [("Ann Ruiz", "PERSON"), ("Apple", "ORG")],
+            {"Ann Ruiz": {"PERSON"}, "Apple": {"ORG"}},
+        ),
+    ],
+)
+def test_common_nouns_where_a_sentence_starts_are_no_names(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
     assert labels(text, found) == expected

@@ -2499,6 +2499,76 @@ def site_country_of(url: str | None) -> str | None:
     return code if pycountry.countries.get(alpha_2=code) is not None else None
 
 
+# Labels of a site's address that name no site: a mobile or a language edition, a second-level domain.
+_HOST_LABELS_NOT_NAMES = frozenset("www www1 www2 m amp mobile edition news co com net org gov ac edu".split())
+MIN_SITE_NAME = 3  # "cnn", "abc"; "in" of "in.reuters.com" is an edition
+
+
+def site_names_of(url: str | None) -> frozenset[str]:
+    """The names a site's address gives it, in lower case without spaces: "https://www.mashable.com/..." is
+    "mashable", "fandom.wikia.com" "fandom" and "wikia", "thesun.co.uk" "thesun". Not its suffix, an edition's
+    label ("www", "m", "in" of "in.reuters.com") nor a number."""
+    if not url:
+        return frozenset()
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").rstrip(".").casefold()
+    labels = host.split(".")[:-1]  # the last label is the suffix
+    return frozenset(
+        label
+        for label in labels
+        if len(label) >= MIN_SITE_NAME and label not in _HOST_LABELS_NOT_NAMES and not label.isdigit()
+    )
+
+
+def _site_name_pattern(site: str) -> re.Pattern[str]:
+    # Its letters as written, or split into words ("citylimits" is "City Limits"); not inside an address.
+    spaced = "[ \t]?".join(re.escape(ch) for ch in site)
+    return re.compile(rf"(?<![\w.@/-]){spaced}(?![\w&-]|\.\w)", re.I)
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\W_]+", "", _LEADING_ARTICLE.sub("", name)).casefold()
+
+
+def _names_the_site_here(site: str, document: str) -> bool:
+    """Not a stop word nor a word the text writes in lower case ("people" of "people.com"; "west" of
+    "thewest.com.au", whose "The West" may open a sentence)."""
+    if site in STOP_WORDS or _written_in_lower_case(site, document):
+        return False
+    return not (site.startswith("the") and _written_in_lower_case(site[3:], document))
+
+
+def sites_by_their_address(named: list[NamedSpan], site_names: Collection[str]) -> list[NamedSpan]:
+    """The site a story is on, named in its text, is an organisation at every mention (English): the model
+    leaves a site's own name untagged ("sources told 247Sports", "the Fandom team", "Mashable has learned") or
+    calls it a person. `site_names`: the names its address gives it (`site_names_of`). A mention must be
+    capitalised as a name in each word ("City Limits", not "city limits"), not a common word of the text
+    (a "people.com" story's "People" is written "people" too), not an address ("Fandom.com") nor the start of
+    a longer name ("The Brag Magazine")."""
+    if not site_names:
+        return named
+    added: list[NamedSpan] = []
+    sites_of: dict[str, set[str]] = {}  # each document's site names that it writes as names
+    for document, items in spans_by_document(named).items():
+        sites = sites_of[document] = {site for site in site_names if _names_the_site_here(site, document)}
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for site in sites:
+            for match in _site_name_pattern(site).finditer(document):
+                start, end = match.span()
+                if not all(word[:1].isupper() or word[:1].isdigit() for word in match.group().split()):
+                    continue
+                if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
+                    continue  # "The Brag Magazine" of "thebrag.com" is a longer name
+                added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
+                taken.append((start, end))
+    relabelled = [
+        _labelled(item, "ORG") if _compact(item.name) in sites_of.get(item.span.document, ()) else item
+        for item in named
+    ]
+    if not added:
+        return relabelled
+    return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
 def relocated_by_their_neighbours(
     resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions, site_country: str | None = None
 ) -> list[NamedSpan]:
@@ -2606,6 +2676,84 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
                 continue
         kept.append(item)
     return kept
+
+
+@cache
+def english_common_nouns(model: str = DEFAULT_OPTIONS.model) -> frozenset[str]:
+    """The nouns of the English model's lemmatizer index (WordNet's, in lower case; proper names such as
+    "london" or "kelly" among them), or none when the model has no such table. Read once."""
+    try:
+        nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, OSError, ValueError):
+        return frozenset()
+    return frozenset(table.get("noun", ()))
+
+
+def _as_common_noun(word: str, nouns: frozenset[str]) -> bool:
+    """The word in lower case, or its singular ("Arrests", "Wildfires"), is a noun of the index."""
+    low = word.casefold()
+    return low in nouns or (low.endswith("s") and (low[:-1] in nouns or (low.endswith("es") and low[:-2] in nouns)))
+
+
+# What a person does or has right after a name: a verb of saying, an age, a possessive ("Baker said", "Baker,
+# 54,", "Baker's office"), which no heading's or label's common noun has.
+_SAYS_OR_AGE_AFTER = re.compile(
+    r"^(?:[ \t]+(?:said|says|told|tells|added|asked|wrote|explained|recalled|replied)\b|,[ \t]+\d{1,3},|[’']s?\b)"
+)
+
+
+_LINE_OR_CELL_START_BEFORE = re.compile(r"(?:^|\n\s*|\|[ \t]*)$")
+# After a common noun, what a noun phrase or a label goes on with: a colon ("Email:"), or a preposition or
+# a conjunction before a word in lower case ("Hummus and flatbread", "Volumes of letters", "Accident on the
+# bridge"); a person's name goes on with a verb, a comma or another name ("Son and Kane scored").
+_NOUN_PHRASE_GOES_ON_AFTER = re.compile(
+    r"[ \t]*:|[ \t]+(?:of|and|or|on|in|at|for|with|from|near|after|to)[ \t]+(?:the[ \t]+|a[ \t]+)?[a-z]"
+)
+
+
+def is_common_noun_at_sentence_starts(
+    name: str, label: str, document: str, name_words: frozenset[str], nouns: frozenset[str]
+) -> bool:
+    """A one-word name that is a common noun of the index and stands, at every occurrence in the text, where a
+    sentence, a line, a quotation or a table's cell starts ("Hummus and flatbread sold out", "Email: ..." a
+    form's label; an organisation only where a line or a cell starts: "Accident" as a log's heading):
+    capitalised by its place, not as a name, when every occurrence goes on as a noun phrase or a label does
+    (`_NOUN_PHRASE_GOES_ON_AFTER`). Not a word of a longer name of the
+    text ("Trump" beside "Donald Trump"), a place the gazetteer knows, a known firm, a word in capitals, nor
+    one with a title or a role before it, or a verb of saying, an age or a possessive after it
+    (`_SAYS_OR_AGE_AFTER`), at any occurrence."""
+    if " " in name or len(name) < 3 or not name[1:].islower() or not name.isalpha():
+        return False
+    if name.casefold() in name_words or name in KNOWN_FIRMS or not _as_common_noun(name, nouns):
+        return False
+    # An organisation's name opens sentences as a firm's does ("Apple cut prices"): only a line's start or a
+    # table's cell makes it a heading's or a label's word.
+    where = _SENTENCE_START_BEFORE if label == "PERSON" else _LINE_OR_CELL_START_BEFORE
+    found = [*re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", document)]
+    if not found or not all(where.search(document[max(0, m.start() - 3) : m.start()]) for m in found):
+        return False
+    if not all(_NOUN_PHRASE_GOES_ON_AFTER.match(document, m.end()) for m in found):
+        return False
+    return not is_known_place(name, DEFAULT_OPTIONS) and not any(
+        person_evidence(context) or _SAYS_OR_AGE_AFTER.match(context.after) for context in contexts(name, document)
+    )
+
+
+def without_common_nouns_at_sentence_starts(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Drop the one-word people and organisations that are common nouns capitalised only by where they stand
+    (`is_common_noun_at_sentence_starts`, English): the words a text does not also write in lower case, which
+    `without_common_words` cannot read."""
+    nouns = english_common_nouns()
+    if not nouns:
+        return named
+    dropped: set[tuple[str, str]] = set()
+    for document, items in spans_by_document(named).items():
+        name_words = frozenset(word.casefold() for item in items if " " in item.name for word in item.name.split())
+        for name, label in {(item.name, item.label) for item in items if item.label in ("PERSON", "ORG")}:
+            if is_common_noun_at_sentence_starts(name, label, document, name_words, nouns):
+                dropped.add((name, document))
+    return [item for item in named if (item.name, item.span.document) not in dropped] if dropped else named
 
 
 # --- Abbreviations of things: units, formats, technical terms -----------------------------------------
@@ -3704,10 +3852,12 @@ def canonicalise(
     options: EntityOptions | None = None,
     language: str = ENGLISH,
     site_country: str | None = None,
+    site_names: Collection[str] = (),
 ) -> list[NamedSpan]:
     """Gazetteer names; in English, places, people and firms by the cues around them; one label per name;
     in English, towns as sides in results are clubs; short forms to full names; each place located (in the
-    site's country, `site_country`, when the text names none and a town of the name is there)."""
+    site's country, `site_country`, when the text names none and a town of the name is there); the site's own
+    name (`site_names`, from its address: `site_names_of`) an organisation."""
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
@@ -3717,7 +3867,8 @@ def canonicalise(
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
-        named = without_abbreviations_of_things(without_common_words(named, words), words)
+        named = without_common_nouns_at_sentence_starts(without_common_words(named, words))
+        named = without_abbreviations_of_things(named, words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
@@ -3738,6 +3889,7 @@ def canonicalise(
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
+        resolved = sites_by_their_address(resolved, site_names)
     return located_places(resolved, options, site_country)
 
 
@@ -4130,13 +4282,16 @@ def resolve_mentions(
     options: EntityOptions | None = None,
     language: str = ENGLISH,
     site_country: str | None = None,
+    site_names: Collection[str] = (),
 ) -> tuple[list[EntityMention], list[Entity]]:
     """One canonical entity per span; short names resolve to the article's full name. `language`:
     the article's, which says whether the rules written for English words apply; `site_country`: the
-    country of the site's address (`site_country_of`), which places a town the text leaves open."""
+    country of the site's address (`site_country_of`), which places a town the text leaves open;
+    `site_names`: the names of the site's address (`site_names_of`), which the text may name it by."""
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for item in canonicalise(clean_names(span_names(spans), language), options, language, site_country):
+    named = canonicalise(clean_names(span_names(spans), language), options, language, site_country, site_names)
+    for item in named:
         entity = entity_of(item)
         entity_id = entities.setdefault(entity.entity_id, entity).entity_id
         span = item.span
