@@ -1494,3 +1494,31 @@ def test_common_nouns_where_a_sentence_starts_are_no_names(
     text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
 ) -> None:
     assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A country in brackets after a full name the model called an organisation: the person's.
+        (
+            "Petra Vosk (Croatia) beat Tomas Lind (Sweden) 6-4 6-2.",
+            [("Petra Vosk", "ORG"), ("Croatia", "GPE"), ("Tomas Lind", "PERSON"), ("Sweden", "GPE")],
+            {"Petra Vosk": {"PERSON"}, "Croatia": {"LOC"}, "Tomas Lind": {"PERSON"}, "Sweden": {"LOC"}},
+        ),
+        # Not a club named for its town, nor brackets that hold no country.
+        (
+            "Dynamo Kiev (Ukraine) beat Rapid Vienna (Austria) 2-1.",
+            [("Dynamo Kiev", "ORG"), ("Ukraine", "GPE"), ("Rapid Vienna", "ORG"), ("Austria", "GPE")],
+            {"Dynamo Kiev": {"ORG"}, "Ukraine": {"LOC"}, "Rapid Vienna": {"ORG"}, "Austria": {"LOC"}},
+        ),
+        (
+            "Hollis Partners (HP) said profits rose.",
+            [("Hollis Partners", "ORG")],
+            {"Hollis Partners": {"ORG"}},
+        ),
+    ],
+)
+def test_a_country_in_brackets_after_a_full_name_makes_it_a_person(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
+    assert labels(text, found) == expected

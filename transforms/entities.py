@@ -2082,9 +2082,24 @@ def _is_person(
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
     around = contexts_of(item.name, item.span.document)
-    return any(role_evidence(context) for context in around) or (
-        item.label == "ORG" and _reads_as_full_name(words) and any(_WHO_AFTER.match(c.after) for c in around)
+    if any(role_evidence(context) for context in around):
+        return True
+    return (
+        item.label == "ORG"
+        and _reads_as_full_name(words)
+        and any(_WHO_AFTER.match(c.after) or _is_country_in_brackets_after(c) for c in around)
+        and not any(is_known_place(word, options) for word in words)
     )
+
+
+# "Scott Draper (Australia) beat", "Naoko Kijimuta (Japan) 6-2": a country in brackets right after a full name is
+# the person's, as results and lists of players write it.
+_BRACKETED_AFTER = re.compile(r"^[ \t]*\(([A-Z][\w .'’-]{2,30})\)")
+
+
+def _is_country_in_brackets_after(around: Context) -> bool:
+    bracketed = _BRACKETED_AFTER.match(around.after)
+    return bracketed is not None and country_code_of(bracketed.group(1)) is not None
 
 
 # "who" after a name: a person's relative pronoun ("Trevoh Chalobah, who could also be sold"); a British club
