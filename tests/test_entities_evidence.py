@@ -1522,3 +1522,28 @@ def test_a_country_in_brackets_after_a_full_name_makes_it_a_person(
     text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
 ) -> None:
     assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A former member's or a stance's prefix makes a modifier of the name, not a mention of it.
+        ("An ex-New York official spoke.", [("ex-New York", "ORG")], {}),
+        (
+            "The ex-England captain Tom Hale spoke.",
+            [("ex-England", "PERSON"), ("Tom Hale", "PERSON")],
+            {"Tom Hale": {"PERSON"}},
+        ),
+        (
+            "Ex-Yankee Rob Dell hit a home run.",
+            [("Ex-Yankee", "ORG"), ("Rob Dell", "PERSON")],
+            {"Rob Dell": {"PERSON"}},
+        ),
+        # A name's own particle in lower case stays ("al-Assad").
+        ("Bashar al-Assad spoke.", [("Bashar al-Assad", "PERSON")], {"Bashar al-Assad": {"PERSON"}}),
+    ],
+)
+def test_a_name_after_ex_or_a_stance_prefix_is_no_mention(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
+    assert labels(text, found) == expected

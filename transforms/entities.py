@@ -918,6 +918,10 @@ def is_first_part_of_a_role(item: NamedSpan) -> bool:
     return after is not None and after.group(1).casefold() in ROLE_WORDS
 
 
+# A prefix that makes a name a modifier: a former member's, a stance ("ex-England", "pro-Kremlin", "anti-Trump").
+_STANCE_OR_FORMER_PREFIX = re.compile(r"^(?:[Ee]x|[Pp]ro|[Aa]nti|[Nn]on)-(?=[A-Z])")
+
+
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
     grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
@@ -946,6 +950,8 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
+        if language == ENGLISH and _STANCE_OR_FORMER_PREFIX.match(name):
+            continue  # a modifier, not a mention: "ex-England captain", "an ex-New York official", "Ex-Yankee"
         label = item.label
         if language == ENGLISH and label == "LOC" and country_code_of(name) is None and is_demonym(name):
             label = "NORP"
