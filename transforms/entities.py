@@ -4103,6 +4103,8 @@ def x_the_site(named: list[NamedSpan]) -> list[NamedSpan]:
 # before it that is not a title ("Realtor Ghulam" is read by the title rules, "Donald" by the model).
 _NAME_GOES_ON_AFTER = re.compile(r"(?:[ \t]+[A-Z0-9]|-\w|[’']s[ \t]+[A-Z])")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*)[ \t]+$")
+# A capitalised word with a full stop that is no abbreviation ends a sentence: "opened in Leeds. Kwabena bakes".
+_ENDS_A_SENTENCE = re.compile(r"^[A-Z][a-z’'-]{3,}\.$")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)[ \t]*$")
 # An article before a name makes it a modifier, not a mention of the person: "a Lee method class".
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)[ \t]+$")
@@ -4182,8 +4184,9 @@ def full_names_cut_short(named: list[NamedSpan]) -> list[NamedSpan]:
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     """Each mention of a person's name that the model left untagged (English): the model tags "Dylann Roof"
     and most of the seventeen "Roof"s after it, not all ("Roof's defense attorneys"); a name in a story is
-    the same person at every mention. Read are the names of people after the vote (a full name and its
-    surname, or a name alone) and their whole-word, same-case occurrences that no span covers; not one whose
+    the same person at every mention. Read are the names of people after the vote (a full name, its surname and
+    its first name: "Barack" alone after "Barack Obama", or a name alone) and their whole-word, same-case
+    occurrences that no span covers; not one whose
     lower-case form is a word of the text ("Sweet" beside "sweet"), nor one joined to a longer name ("Trump
     Tower", "pro-Trump"), after an article ("a Lee method") or after a capitalised word that is not a title
     or a sentence's first."""
@@ -4197,6 +4200,7 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
             names.setdefault(item.name, item.name)
             if len(parts) >= 2:
                 names.setdefault(parts[-1], item.name)
+                names.setdefault(parts[0], item.name)
         taken = sorted((item.span.char_start, item.span.char_end) for item in items)
         lower_words = set(re.findall(r"\b[a-z][a-z’'-]*\b", document))
         # Full names before surnames, and each mention taken once found: the surname inside an untagged
@@ -4216,6 +4220,7 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
                     before
                     and before.group(1).casefold().strip(".") not in PERSON_TITLES
                     and not _SENTENCE_END_BEFORE.search(head[: before.start()])
+                    and not _ENDS_A_SENTENCE.match(before.group(1))
                 ):
                     continue
                 added.append(NamedSpan(Span(words, "PERSON", start, end, document), "PERSON", name))
