@@ -1547,3 +1547,34 @@ def test_a_name_after_ex_or_a_stance_prefix_is_no_mention(
     text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
 ) -> None:
     assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A rank a span took in goes; the team is an organisation.
+        (
+            "The 4th ranked Cardinals beat the Tigers in basketball.",
+            [("4th ranked Cardinals", "ORG"), ("Tigers", "ORG")],
+            {"Cardinals": {"ORG"}, "Tigers": {"ORG"}},
+        ),
+        # A place after a rank is the team there, and one untagged that reads as a team is found.
+        (
+            "In basketball, No. 2 Duke State beat 7th-ranked Kansas.",
+            [("Kansas", "GPE")],
+            {"Duke State": {"ORG"}, "Kansas": {"ORG"}},
+        ),
+        # A person after a rank stays; a story of no sport has no teams; a name that reads as no team is left.
+        (
+            "World No. 1 Ana Ruiz won the tennis final; her basketball coach watched.",
+            [("Ana Ruiz", "PERSON")],
+            {"Ana Ruiz": {"PERSON"}},
+        ),
+        ("The minister left No. 10 Downing Street.", [("Downing Street", "FAC")], {"Downing Street": {"LOC"}}),
+        ("In basketball, No. 12 Quillon beat Tom Reyes's side.", [("Tom Reyes", "PERSON")], {"Tom Reyes": {"PERSON"}}),
+    ],
+)
+def test_a_team_after_a_polls_rank_is_an_organisation(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
+    assert labels(text, found) == expected

@@ -3788,6 +3788,57 @@ def conferences_by_their_context(
     return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
+# A poll's rank before a team: "No. 1 Alabama", "#12 Baylor", "7th-ranked Kansas", "the 4th ranked Cardinals".
+_RANK = r"(?:No\.[ \t]?\d{1,2}|#\d{1,2}|\d{1,2}(?:st|nd|rd|th)[- ]ranked|top-ranked)"
+_RANKED_TEAM = re.compile(rf"(?<![\w.#-]){_RANK}[ \t]+([A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){{0,2}})")
+# A rank that a span took in: "4th ranked Cardinals", "No. 3 Duke".
+_RANK_IN_SPAN = re.compile(rf"^{_RANK}[ \t]+(?=[A-Z])")
+
+
+def _is_team_shaped(name: str, options: EntityOptions) -> bool:
+    """A town, a state or a school the gazetteer knows, a plural nickname, or a name ending in "State"."""
+    words = name.split()
+    return is_known_place(name, options) or bool(_PLURAL_NICKNAME.match(words[-1])) or words[-1] == "State"
+
+
+def teams_after_a_rank(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """In a story about sport, the name after a poll's rank is a team (`_RANKED_TEAM`): one the model called a
+    place is an organisation there, one it left untagged is found when it reads as a team (`_is_team_shaped`:
+    "No. 1 Alabama", "#12 Baylor State"), and a span that took the rank in loses it ("4th ranked Cardinals").
+    A person stays ("world No. 1 Ana Ruiz"), and so does anything in a story of no sport ("No. 10 Downing
+    Street")."""
+    added: list[NamedSpan] = []
+    changed: dict[int, NamedSpan] = {}
+    for document, items in spans_by_document(named).items():
+        if ("No." not in document and "#" not in document and "ranked" not in document) or not is_about_sport(document):
+            continue
+        by_start = {item.span.char_start: item for item in items}
+        for match in _RANKED_TEAM.finditer(document):
+            start, end, rank_start = match.start(1), match.end(1), match.start()
+            item = by_start.get(start) or by_start.get(rank_start)
+            if item is not None and item.span.char_start == rank_start:
+                rank = _RANK_IN_SPAN.match(item.span.surface)
+                if rank is None or item.label == "PERSON":
+                    continue
+                span = replace(item.span, surface=item.span.surface[rank.end() :], char_start=rank_start + rank.end())
+                changed[id(item)] = replace(item, span=span, label="ORG", name=_RANK_IN_SPAN.sub("", item.name))
+            elif item is not None:
+                if item.label == "LOC":
+                    changed[id(item)] = _labelled(item, "ORG")
+            elif not any(i.span.char_start < end and start < i.span.char_end for i in items):
+                # The longest run of its words that reads as a team: "No. 3 Duke Saturday" is Duke.
+                words = match.group(1).split()
+                for k in range(len(words), 0, -1):
+                    name = " ".join(words[:k])
+                    if _is_team_shaped(name, options) and document.startswith(name, start):
+                        added.append(NamedSpan(Span(name, "ORG", start, start + len(name), document), "ORG", name))
+                        break
+    if not added and not changed:
+        return named
+    kept = [changed.get(id(item), item) for item in named]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
 # A stock's ticker in brackets after a firm's name, which the model tags alone: "Boeing (BA)", "JPMorgan Chase
 # & Co. (NYSE: JPM)", "Exxon Mobil (XOM.N)". An exchange's name before it ("NYSE:") is the exchange's mention.
 _TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
@@ -3908,6 +3959,7 @@ def canonicalise(
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
+        resolved = teams_after_a_rank(resolved, options)
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
         resolved = sites_by_their_address(resolved, site_names)
