@@ -2540,6 +2540,7 @@ def site_names_of(url: str | None) -> frozenset[str]:
     )
 
 
+@cache
 def _site_name_pattern(site: str) -> re.Pattern[str]:
     # Its letters as written, or split into words ("citylimits" is "City Limits"); not inside an address.
     spaced = "[ \t]?".join(re.escape(ch) for ch in site)
@@ -2570,20 +2571,37 @@ def sites_by_their_address(named: list[NamedSpan], site_names: Collection[str]) 
     added: list[NamedSpan] = []
     sites_of: dict[str, set[str]] = {}  # each document's site names that it writes as names
     for document, items in spans_by_document(named).items():
-        sites = sites_of[document] = {site for site in site_names if _names_the_site_here(site, document)}
+        sites: set[str] = set()
+        folded = document.casefold()
         taken = [(item.span.char_start, item.span.char_end) for item in items]
-        for site in sites:
-            for match in _site_name_pattern(site).finditer(document):
+        for site in site_names:
+            # Tried only where the name's first letters stand (a plain search): the pattern alone, a letter at a
+            # time over the whole text, is slow.
+            pattern, found = _site_name_pattern(site), []
+            position = folded.find(site[:3])
+            while position >= 0:
+                match = pattern.match(document, position)
+                if match and all(word[:1].isupper() or word[:1].isdigit() for word in match.group().split()):
+                    found.append(match)
+                position = folded.find(site[:3], position + 1)
+            if not found and not any(_compact(item.name) == site for item in items if item.label != "ORG"):
+                continue
+            if not _names_the_site_here(site, document):
+                continue
+            sites.add(site)
+            sites_of[document] = sites
+            for match in found:
                 start, end = match.span()
-                if not all(word[:1].isupper() or word[:1].isdigit() for word in match.group().split()):
-                    continue
                 if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
                     continue  # "The Brag Magazine" of "thebrag.com" is a longer name
                 added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
                 taken.append((start, end))
+    if not sites_of:
+        return named
     relabelled = [
-        _labelled(item, "ORG") if _compact(item.name) in sites_of.get(item.span.document, ()) else item
+        _labelled(item, "ORG") if item.label != "ORG" and _compact(item.name) in sites_of.get(doc, ()) else item
         for item in named
+        for doc in [item.span.document]
     ]
     if not added:
         return relabelled
