@@ -2572,18 +2572,18 @@ def sites_by_their_address(named: list[NamedSpan], site_names: Collection[str]) 
     sites_of: dict[str, set[str]] = {}  # each document's site names that it writes as names
     for document, items in spans_by_document(named).items():
         sites: set[str] = set()
-        folded = document.casefold()
+        lowered = document.lower()  # the same length as the text, unlike casefold ("ß")
         taken = [(item.span.char_start, item.span.char_end) for item in items]
         for site in site_names:
             # Tried only where the name's first letters stand (a plain search): the pattern alone, a letter at a
             # time over the whole text, is slow.
             pattern, found = _site_name_pattern(site), []
-            position = folded.find(site[:3])
+            position = lowered.find(site[:3])
             while position >= 0:
                 match = pattern.match(document, position)
                 if match and all(word[:1].isupper() or word[:1].isdigit() for word in match.group().split()):
                     found.append(match)
-                position = folded.find(site[:3], position + 1)
+                position = lowered.find(site[:3], position + 1)
             if not found and not any(_compact(item.name) == site for item in items if item.label != "ORG"):
                 continue
             if not _names_the_site_here(site, document):
