@@ -2589,13 +2589,14 @@ def sites_by_their_address(named: list[NamedSpan], site_names: Collection[str]) 
             if not _names_the_site_here(site, document):
                 continue
             sites.add(site)
-            sites_of[document] = sites
             for match in found:
                 start, end = match.span()
                 if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
                     continue  # "The Brag Magazine" of "thebrag.com" is a longer name
                 added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
                 taken.append((start, end))
+        if sites:
+            sites_of[document] = sites
     if not sites_of:
         return named
     relabelled = [
@@ -2758,10 +2759,9 @@ def is_common_noun_at_sentence_starts(
     sentence, a line, a quotation or a table's cell starts ("Hummus and flatbread sold out", "Email: ..." a
     form's label; an organisation only where a line or a cell starts: "Accident" as a log's heading):
     capitalised by its place, not as a name, when every occurrence goes on as a noun phrase or a label does
-    (`_NOUN_PHRASE_GOES_ON_AFTER`). Not a word of a longer name of the
-    text ("Trump" beside "Donald Trump"), a place the gazetteer knows, a known firm, a word in capitals, nor
-    one with a title or a role before it, or a verb of saying, an age or a possessive after it
-    (`_SAYS_OR_AGE_AFTER`), at any occurrence."""
+    (`_NOUN_PHRASE_GOES_ON_AFTER`). Not a word of a longer name of the text ("Trump" beside "Donald Trump"), a
+    place the gazetteer knows, a known firm, a word in capitals, nor one with a title or a role before it, or a
+    verb of saying, an age or a possessive after it (`_SAYS_OR_AGE_AFTER`), at any occurrence."""
     if " " in name or len(name) < 3 or not name[1:].islower() or not name.isalpha():
         return False
     if name.casefold() in name_words or name in KNOWN_FIRMS or not _as_common_noun(name, nouns):
