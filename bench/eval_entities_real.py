@@ -72,6 +72,7 @@ from transforms.entities import (
     clean_names,
     load_ner,
     read_text,
+    site_names_of,
     span_names,
     spans_of,
 )
@@ -200,20 +201,21 @@ def gold_path_for(page_set: PageSet, split: str, data: Path) -> Path:
     return committed if committed.exists() else data / relative
 
 
-def _model(named: list[NamedSpan], options: EntityOptions, language: str) -> list[NamedSpan]:
+def _model(named: list[NamedSpan], options: EntityOptions, language: str, site: str | None) -> list[NamedSpan]:
     return named
 
 
-def _rules(named: list[NamedSpan], options: EntityOptions, language: str) -> list[NamedSpan]:
+def _rules(named: list[NamedSpan], options: EntityOptions, language: str, site: str | None) -> list[NamedSpan]:
     return clean_names(named, language)
 
 
-def _canonical(named: list[NamedSpan], options: EntityOptions, language: str) -> list[NamedSpan]:
-    return canonicalise(clean_names(named, language), options, language)
+def _canonical(named: list[NamedSpan], options: EntityOptions, language: str, site: str | None) -> list[NamedSpan]:
+    # As a run: the page's address names its site (`site_names_of`); its country is left out, as before.
+    return canonicalise(clean_names(named, language), options, language, site_names=site_names_of(site))
 
 
 # What each row scores: the model's spans as written, then the span rules, then what a run stores.
-STAGES: dict[str, Callable[[list[NamedSpan], EntityOptions, str], list[NamedSpan]]] = {
+STAGES: dict[str, Callable[[list[NamedSpan], EntityOptions, str, str | None], list[NamedSpan]]] = {
     "model": _model,
     "+rules": _rules,
     "+canonical": _canonical,
@@ -262,6 +264,7 @@ class Text:
     text: str | None  # None: nothing of the article reaches NER
     language: str
     kept: bool = True  # the pipeline kept the page (kept documents only)
+    site: str | None = None  # the page's address (the kept article's, which both texts are of)
 
 
 def texts_of(key: str, folder: Path, truth: dict, options: PipelineOptions) -> Iterator[Text]:
@@ -269,14 +272,16 @@ def texts_of(key: str, folder: Path, truth: dict, options: PipelineOptions) -> I
     entry = truth[key]
     html_path = folder / "html" / f"{key}.html"
     prepared = kept_text(key, html_path.read_bytes(), entry.get("url"), options) if html_path.exists() else None
+    site = entry.get("url")
     if prepared is None:
         yield Text(SOURCES[0], None, "", kept=False)
     else:
         article = prepared.article
-        yield Text(SOURCES[0], article.text if prepared.needs_nlp else None, article.language)
+        site = article.canonical_url or article.url
+        yield Text(SOURCES[0], article.text if prepared.needs_nlp else None, article.language, site=site)
     body = entry.get("articleBody") or ""
     language = detect_language(body, options.language).code
-    yield Text(SOURCES[1], body if options.entities.model_for(language) is not None else None, language)
+    yield Text(SOURCES[1], body if options.entities.model_for(language) is not None else None, language, site=site)
 
 
 def evaluate_real(keys: list[str], gold: list[GoldDocument], data: Path, page_set: PageSet) -> RealEntities:
@@ -299,7 +304,7 @@ def evaluate_real(keys: list[str], gold: list[GoldDocument], data: Path, page_se
             named = span_names(spans)
             for stage, run in STAGES.items():
                 started = time.process_time()
-                staged = run(named, options.entities, text.language)
+                staged = run(named, options.entities, text.language, text.site)
                 if stage == "+canonical":
                     result.rules_seconds += time.process_time() - started
                     result.rules_runs += 1

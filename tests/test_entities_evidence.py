@@ -20,6 +20,7 @@ from transforms.entities import (
     list_parts,
     reads_as_region_name,
     resolve_mentions,
+    site_names_of,
     span_names,
 )
 from transforms.options import EntityOptions
@@ -1378,6 +1379,204 @@ def test_round_26_names_that_go_or_lose_a_word(text: str, found: list[tuple[str,
     ],
 )
 def test_round_27_rules(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+# --- Round 28: the site a story is on, common nouns where a sentence starts ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "names"),
+    [
+        ("https://www.mashable.com/article/x", {"mashable"}),
+        ("http://fandom.wikia.com/articles/x", {"fandom", "wikia"}),
+        ("https://www.thesun.co.uk/sport/1/", {"thesun"}),
+        ("http://in.reuters.com/article/x", {"reuters"}),
+        ("https://247sports.com/Article/x", {"247sports"}),
+        ("https://m.abc.net.au/news/x", {"abc"}),
+        (None, set()),
+    ],
+)
+def test_site_names_are_the_labels_of_an_address_that_are_no_edition_or_suffix(
+    url: str | None, names: set[str]
+) -> None:
+    assert site_names_of(url) == names
+
+
+def site_labels(text: str, found: list[tuple[str, str]], url: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for item in canonicalise(clean_names(spans(text, found)), OPTIONS, site_names=site_names_of(url)):
+        out.setdefault(item.span.surface, set()).add(item.label)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "url", "expected"),
+    [
+        # Untagged or called a person: the site at every mention, as one word or as the words of its name.
+        (
+            "Ann Ruiz told Quillbrook the vote is on. Quillbrook asked why.",
+            [("Ann Ruiz", "PERSON"), ("Quillbrook", "PERSON")],
+            "https://quillbrook.com/x",
+            {"Ann Ruiz": {"PERSON"}, "Quillbrook": {"ORG"}},
+        ),
+        (
+            "Ann Ruiz told City Ledger the vote is on.",
+            [("Ann Ruiz", "PERSON")],
+            "https://www.cityledger.org/x",
+            {"Ann Ruiz": {"PERSON"}, "City Ledger": {"ORG"}},
+        ),
+        # Not its address, not the start of a longer name, not words in lower case.
+        (
+            "Ann Ruiz wrote for The Ledger Weekly and at cityledger.org, a city ledger of votes.",
+            [("Ann Ruiz", "PERSON")],
+            "https://www.cityledger.org/x",
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+        # A common word of the text is no site's name here: "People" of "people.com" beside "people".
+        (
+            "Ann Ruiz spoke to People after the show. The people were patient, and people sang.",
+            [("Ann Ruiz", "PERSON")],
+            "https://people.com/x",
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+        # No address: nothing changes.
+        (
+            "Ann Ruiz told Quillbrook the vote is on.",
+            [("Ann Ruiz", "PERSON")],
+            "",
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+    ],
+)
+def test_the_site_a_story_is_on_is_an_organisation(
+    text: str, found: list[tuple[str, str]], url: str, expected: dict[str, set[str]]
+) -> None:
+    assert site_labels(text, found, url) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # Common nouns capitalised only where a line or a sentence starts go.
+        (
+            "Accident: a van hit a wall, said Ann Ruiz.\nArrests: none.",
+            [("Accident", "ORG"), ("Ann Ruiz", "PERSON"), ("Arrests", "ORG")],
+            {"Ann Ruiz": {"PERSON"}},
+        ),
+        # A surname that is a noun stays with a verb of saying, an age or a possessive after it, a title before
+        # it, inside a full name of the text, or capitalised where no sentence starts.
+        ("Baker said the deal was done.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        (
+            "Baker won. Baker and Kane scored.",
+            [("Baker", "PERSON"), ("Kane", "PERSON")],
+            {"Baker": {"PERSON"}, "Kane": {"PERSON"}},
+        ),
+        ("Baker, 54, leads the union.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        ("Officer Baker left. Baker was tired.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        (
+            "Ann Baker spoke first. Baker was tired.",
+            [("Ann Baker", "PERSON"), ("Baker", "PERSON")],
+            {"Ann Baker": {"PERSON"}, "Baker": {"PERSON"}},
+        ),
+        ("The vote went to Baker. Baker was tired.", [("Baker", "PERSON")], {"Baker": {"PERSON"}}),
+        # A place the gazetteer knows, or a known firm, stays.
+        ("Reading won again. Reading is a town.", [("Reading", "ORG")], {"Reading": {"ORG"}}),
+        # An organisation opening a sentence, not a line, stays ("Apple cut prices").
+        (
+            "Ann Ruiz spoke. Apple and its rivals cut prices.",
+            [("Ann Ruiz", "PERSON"), ("Apple", "ORG")],
+            {"Ann Ruiz": {"PERSON"}, "Apple": {"ORG"}},
+        ),
+    ],
+)
+def test_common_nouns_where_a_sentence_starts_are_no_names(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A country in brackets after a full name the model called an organisation: the person's.
+        (
+            "Petra Vosk (Croatia) beat Tomas Lind (Sweden) 6-4 6-2.",
+            [("Petra Vosk", "ORG"), ("Croatia", "GPE"), ("Tomas Lind", "PERSON"), ("Sweden", "GPE")],
+            {"Petra Vosk": {"PERSON"}, "Croatia": {"LOC"}, "Tomas Lind": {"PERSON"}, "Sweden": {"LOC"}},
+        ),
+        # Not a club named for its town, nor brackets that hold no country.
+        (
+            "Dynamo Kiev (Ukraine) beat Rapid Vienna (Austria) 2-1.",
+            [("Dynamo Kiev", "ORG"), ("Ukraine", "GPE"), ("Rapid Vienna", "ORG"), ("Austria", "GPE")],
+            {"Dynamo Kiev": {"ORG"}, "Ukraine": {"LOC"}, "Rapid Vienna": {"ORG"}, "Austria": {"LOC"}},
+        ),
+        (
+            "Hollis Partners (HP) said profits rose.",
+            [("Hollis Partners", "ORG")],
+            {"Hollis Partners": {"ORG"}},
+        ),
+    ],
+)
+def test_a_country_in_brackets_after_a_full_name_makes_it_a_person(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A former member's or a stance's prefix makes a modifier of the name, not a mention of it.
+        ("An ex-New York official spoke.", [("ex-New York", "ORG")], {}),
+        (
+            "The ex-England captain Tom Hale spoke.",
+            [("ex-England", "PERSON"), ("Tom Hale", "PERSON")],
+            {"Tom Hale": {"PERSON"}},
+        ),
+        (
+            "Ex-Yankee Rob Dell hit a home run.",
+            [("Ex-Yankee", "ORG"), ("Rob Dell", "PERSON")],
+            {"Rob Dell": {"PERSON"}},
+        ),
+        # A name's own particle in lower case stays ("al-Assad").
+        ("Bashar al-Assad spoke.", [("Bashar al-Assad", "PERSON")], {"Bashar al-Assad": {"PERSON"}}),
+    ],
+)
+def test_a_name_after_ex_or_a_stance_prefix_is_no_mention(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A rank a span took in goes; the team is an organisation.
+        (
+            "The 4th ranked Cardinals beat the Tigers in basketball.",
+            [("4th ranked Cardinals", "ORG"), ("Tigers", "ORG")],
+            {"Cardinals": {"ORG"}, "Tigers": {"ORG"}},
+        ),
+        # A place after a rank is the team there, and one untagged that reads as a team is found.
+        (
+            "In basketball, No. 2 Duke State beat 7th-ranked Kansas.",
+            [("Kansas", "GPE")],
+            {"Duke State": {"ORG"}, "Kansas": {"ORG"}},
+        ),
+        # A person after a rank stays; a story of no sport has no teams; a name that reads as no team is left.
+        (
+            "World No. 1 Ana Ruiz won the tennis final; her basketball coach watched.",
+            [("Ana Ruiz", "PERSON")],
+            {"Ana Ruiz": {"PERSON"}},
+        ),
+        ("The minister left No. 10 Downing Street.", [("Downing Street", "FAC")], {"Downing Street": {"LOC"}}),
+        ("In basketball, No. 12 Quillon beat Tom Reyes's side.", [("Tom Reyes", "PERSON")], {"Tom Reyes": {"PERSON"}}),
+    ],
+)
+def test_a_team_after_a_polls_rank_is_an_organisation(
+    text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]
+) -> None:
     assert labels(text, found) == expected
 
 

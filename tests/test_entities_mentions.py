@@ -36,6 +36,7 @@ from transforms.entities import (
     read_text,
     resolve_mentions,
     resolve_short_forms,
+    site_names_of,
     spans_of,
     teams_by_their_nicknames,
     teams_in_results,
@@ -58,7 +59,9 @@ def nlp():
 
 @pytest.mark.parametrize("sentence", SENTENCES, ids=[s["id"] for s in SENTENCES])
 def test_sentence(nlp, sentence):
-    mentions, _ = resolve_mentions(spans_of(read_text(nlp, sentence["text"], OPTIONS)), sentence["id"], OPTIONS)
+    spans = spans_of(read_text(nlp, sentence["text"], OPTIONS))
+    site_names = site_names_of(sentence.get("url"))  # the page's address, where the sentence gives one
+    mentions, _ = resolve_mentions(spans, sentence["id"], OPTIONS, site_names=site_names)
     found = Counter((m.label, clean_name(m.surface, m.label)) for m in mentions)
     for label, name, count in sentence["mentions"]:
         assert found[label, name] == count, (label, name, found)

@@ -919,6 +919,10 @@ def is_first_part_of_a_role(item: NamedSpan) -> bool:
     return after is not None and after.group(1).casefold() in ROLE_WORDS
 
 
+# A prefix that makes a name a modifier: a former member's, a stance ("ex-England", "pro-Kremlin", "anti-Trump").
+_STANCE_OR_FORMER_PREFIX = re.compile(r"^(?:[Ee]x|[Pp]ro|[Aa]nti|[Nn]on)-(?=[A-Z])")
+
+
 def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSpan]:
     cleaned = []
     grown: list[Span] = []  # spans a rule made longer, whose words another span may hold
@@ -947,6 +951,8 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         name = clean_name(item.span.surface, item.label, language)
         if not is_plausible_name(name) or (item.label == "NORP" and name[:1].islower()):
             continue  # debris, or a stance rather than a people: "anti-Israel", "pro-Kremlin"
+        if language == ENGLISH and _STANCE_OR_FORMER_PREFIX.match(name):
+            continue  # a modifier, not a mention: "ex-England captain", "an ex-New York official", "Ex-Yankee"
         label = item.label
         if language == ENGLISH and label == "LOC" and country_code_of(name) is None and is_demonym(name):
             label = "NORP"
@@ -2083,9 +2089,24 @@ def _is_person(
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
     around = contexts_of(item.name, item.span.document)
-    return any(role_evidence(context) for context in around) or (
-        item.label == "ORG" and _reads_as_full_name(words) and any(_WHO_AFTER.match(c.after) for c in around)
+    if any(role_evidence(context) for context in around):
+        return True
+    return (
+        item.label == "ORG"
+        and _reads_as_full_name(words)
+        and any(_WHO_AFTER.match(c.after) or _is_country_in_brackets_after(c) for c in around)
+        and not any(is_known_place(word, options) for word in words)
     )
+
+
+# "Scott Draper (Australia) beat", "Naoko Kijimuta (Japan) 6-2": a country in brackets right after a full name is
+# the person's, as results and lists of players write it.
+_BRACKETED_AFTER = re.compile(r"^[ \t]*\(([A-Z][\w .'’-]{2,30})\)")
+
+
+def _is_country_in_brackets_after(around: Context) -> bool:
+    bracketed = _BRACKETED_AFTER.match(around.after)
+    return bracketed is not None and country_code_of(bracketed.group(1)) is not None
 
 
 # "who" after a name: a person's relative pronoun ("Trevoh Chalobah, who could also be sold"); a British club
@@ -2506,6 +2527,95 @@ def site_country_of(url: str | None) -> str | None:
     return code if pycountry.countries.get(alpha_2=code) is not None else None
 
 
+# Labels of a site's address that name no site: a mobile or a language edition, a second-level domain.
+_HOST_LABELS_NOT_NAMES = frozenset("www www1 www2 m amp mobile edition news co com net org gov ac edu".split())
+MIN_SITE_NAME = 3  # "cnn", "abc"; "in" of "in.reuters.com" is an edition
+
+
+def site_names_of(url: str | None) -> frozenset[str]:
+    """The names a site's address gives it, in lower case without spaces: "https://www.mashable.com/..." is
+    "mashable", "fandom.wikia.com" "fandom" and "wikia", "thesun.co.uk" "thesun". Not its suffix, an edition's
+    label ("www", "m", "in" of "in.reuters.com") nor a number."""
+    if not url:
+        return frozenset()
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").rstrip(".").casefold()
+    labels = host.split(".")[:-1]  # the last label is the suffix
+    return frozenset(
+        label
+        for label in labels
+        if len(label) >= MIN_SITE_NAME and label not in _HOST_LABELS_NOT_NAMES and not label.isdigit()
+    )
+
+
+@cache
+def _site_name_pattern(site: str) -> re.Pattern[str]:
+    # Its letters as written, or split into words ("citylimits" is "City Limits"); not inside an address.
+    spaced = "[ \t]?".join(re.escape(ch) for ch in site)
+    return re.compile(rf"(?<![\w.@/-]){spaced}(?![\w&-]|\.\w)", re.I)
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\W_]+", "", _LEADING_ARTICLE.sub("", name)).casefold()
+
+
+def _names_the_site_here(site: str, document: str) -> bool:
+    """Not a stop word nor a word the text writes in lower case ("people" of "people.com"; "west" of
+    "thewest.com.au", whose "The West" may open a sentence)."""
+    if site in STOP_WORDS or _written_in_lower_case(site, document):
+        return False
+    return not (site.startswith("the") and _written_in_lower_case(site[3:], document))
+
+
+def sites_by_their_address(named: list[NamedSpan], site_names: Collection[str]) -> list[NamedSpan]:
+    """The site a story is on, named in its text, is an organisation at every mention (English): the model
+    leaves a site's own name untagged ("sources told 247Sports", "the Fandom team", "Mashable has learned") or
+    calls it a person. `site_names`: the names its address gives it (`site_names_of`). A mention must be
+    capitalised as a name in each word ("City Limits", not "city limits"), not a common word of the text
+    (a "people.com" story's "People" is written "people" too), not an address ("Fandom.com") nor the start of
+    a longer name ("The Brag Magazine")."""
+    if not site_names:
+        return named
+    added: list[NamedSpan] = []
+    sites_of: dict[str, set[str]] = {}  # each document's site names that it writes as names
+    for document, items in spans_by_document(named).items():
+        sites: set[str] = set()
+        lowered = document.lower()  # the same length as the text, unlike casefold ("ß")
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for site in site_names:
+            # Tried only where the name's first letters stand (a plain search): the pattern alone, a letter at a
+            # time over the whole text, is slow.
+            pattern, found = _site_name_pattern(site), []
+            position = lowered.find(site[:3])
+            while position >= 0:
+                match = pattern.match(document, position)
+                if match and all(word[:1].isupper() or word[:1].isdigit() for word in match.group().split()):
+                    found.append(match)
+                position = lowered.find(site[:3], position + 1)
+            if not found and not any(_compact(item.name) == site for item in items if item.label != "ORG"):
+                continue
+            if not _names_the_site_here(site, document):
+                continue
+            sites.add(site)
+            for match in found:
+                start, end = match.span()
+                if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
+                    continue  # "The Brag Magazine" of "thebrag.com" is a longer name
+                added.append(NamedSpan(Span(match.group(), "ORG", start, end, document), "ORG", match.group()))
+                taken.append((start, end))
+        if sites:
+            sites_of[document] = sites
+    if not sites_of:
+        return named
+    relabelled = [
+        _labelled(item, "ORG") if item.label != "ORG" and _compact(item.name) in sites_of.get(doc, ()) else item
+        for item in named
+        for doc in [item.span.document]
+    ]
+    if not added:
+        return relabelled
+    return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
 def relocated_by_their_neighbours(
     resolved: list[NamedSpan], located: list[NamedSpan], options: EntityOptions, site_country: str | None = None
 ) -> list[NamedSpan]:
@@ -2613,6 +2723,83 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
                 continue
         kept.append(item)
     return kept
+
+
+@cache
+def english_common_nouns(model: str = DEFAULT_OPTIONS.model) -> frozenset[str]:
+    """The nouns of the English model's lemmatizer index (WordNet's, in lower case; proper names such as
+    "london" or "kelly" among them), or none when the model has no such table. Read once."""
+    try:
+        nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
+    except (KeyError, OSError, ValueError):
+        return frozenset()
+    return frozenset(table.get("noun", ()))
+
+
+def _as_common_noun(word: str, nouns: frozenset[str]) -> bool:
+    """The word in lower case, or its singular ("Arrests", "Wildfires"), is a noun of the index."""
+    low = word.casefold()
+    return low in nouns or (low.endswith("s") and (low[:-1] in nouns or (low.endswith("es") and low[:-2] in nouns)))
+
+
+# What a person does or has right after a name: a verb of saying, an age, a possessive ("Baker said", "Baker,
+# 54,", "Baker's office"), which no heading's or label's common noun has.
+_SAYS_OR_AGE_AFTER = re.compile(
+    r"^(?:[ \t]+(?:said|says|told|tells|added|asked|wrote|explained|recalled|replied)\b|,[ \t]+\d{1,3},|[’']s?\b)"
+)
+
+
+_LINE_OR_CELL_START_BEFORE = re.compile(r"(?:^|\n\s*|\|[ \t]*)$")
+# After a common noun, what a noun phrase or a label goes on with: a colon ("Email:"), or a preposition or
+# a conjunction before a word in lower case ("Hummus and flatbread", "Volumes of letters", "Accident on the
+# bridge"); a person's name goes on with a verb, a comma or another name ("Son and Kane scored").
+_NOUN_PHRASE_GOES_ON_AFTER = re.compile(
+    r"[ \t]*:|[ \t]+(?:of|and|or|on|in|at|for|with|from|near|after|to)[ \t]+(?:the[ \t]+|a[ \t]+)?[a-z]"
+)
+
+
+def is_common_noun_at_sentence_starts(
+    name: str, label: str, document: str, name_words: frozenset[str], nouns: frozenset[str]
+) -> bool:
+    """A one-word name that is a common noun of the index and stands, at every occurrence in the text, where a
+    sentence, a line, a quotation or a table's cell starts ("Hummus and flatbread sold out", "Email: ..." a
+    form's label; an organisation only where a line or a cell starts: "Accident" as a log's heading):
+    capitalised by its place, not as a name, when every occurrence goes on as a noun phrase or a label does
+    (`_NOUN_PHRASE_GOES_ON_AFTER`). Not a word of a longer name of the text ("Trump" beside "Donald Trump"), a
+    place the gazetteer knows, a known firm, a word in capitals, nor one with a title or a role before it, or a
+    verb of saying, an age or a possessive after it (`_SAYS_OR_AGE_AFTER`), at any occurrence."""
+    if " " in name or len(name) < 3 or not name[1:].islower() or not name.isalpha():
+        return False
+    if name.casefold() in name_words or name in KNOWN_FIRMS or not _as_common_noun(name, nouns):
+        return False
+    # An organisation's name opens sentences as a firm's does ("Apple cut prices"): only a line's start or a
+    # table's cell makes it a heading's or a label's word.
+    where = _SENTENCE_START_BEFORE if label == "PERSON" else _LINE_OR_CELL_START_BEFORE
+    found = [*re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", document)]
+    if not found or not all(where.search(document[max(0, m.start() - 3) : m.start()]) for m in found):
+        return False
+    if not all(_NOUN_PHRASE_GOES_ON_AFTER.match(document, m.end()) for m in found):
+        return False
+    return not is_known_place(name, DEFAULT_OPTIONS) and not any(
+        person_evidence(context) or _SAYS_OR_AGE_AFTER.match(context.after) for context in contexts(name, document)
+    )
+
+
+def without_common_nouns_at_sentence_starts(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Drop the one-word people and organisations that are common nouns capitalised only by where they stand
+    (`is_common_noun_at_sentence_starts`, English): the words a text does not also write in lower case, which
+    `without_common_words` cannot read."""
+    nouns = english_common_nouns()
+    if not nouns:
+        return named
+    dropped: set[tuple[str, str]] = set()
+    for document, items in spans_by_document(named).items():
+        name_words = frozenset(word.casefold() for item in items if " " in item.name for word in item.name.split())
+        for name, label in {(item.name, item.label) for item in items if item.label in ("PERSON", "ORG")}:
+            if is_common_noun_at_sentence_starts(name, label, document, name_words, nouns):
+                dropped.add((name, document))
+    return [item for item in named if (item.name, item.span.document) not in dropped] if dropped else named
 
 
 # --- Abbreviations of things: units, formats, technical terms -----------------------------------------
@@ -3626,6 +3813,57 @@ def conferences_by_their_context(
     return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
+# A poll's rank before a team: "No. 1 Alabama", "#12 Baylor", "7th-ranked Kansas", "the 4th ranked Cardinals".
+_RANK = r"(?:No\.[ \t]?\d{1,2}|#\d{1,2}|\d{1,2}(?:st|nd|rd|th)[- ]ranked|top-ranked)"
+_RANKED_TEAM = re.compile(rf"(?<![\w.#-]){_RANK}[ \t]+([A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*){{0,2}})")
+# A rank that a span took in: "4th ranked Cardinals", "No. 3 Duke".
+_RANK_IN_SPAN = re.compile(rf"^{_RANK}[ \t]+(?=[A-Z])")
+
+
+def _is_team_shaped(name: str, options: EntityOptions) -> bool:
+    """A town, a state or a school the gazetteer knows, a plural nickname, or a name ending in "State"."""
+    words = name.split()
+    return is_known_place(name, options) or bool(_PLURAL_NICKNAME.match(words[-1])) or words[-1] == "State"
+
+
+def teams_after_a_rank(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """In a story about sport, the name after a poll's rank is a team (`_RANKED_TEAM`): one the model called a
+    place is an organisation there, one it left untagged is found when it reads as a team (`_is_team_shaped`:
+    "No. 1 Alabama", "#12 Baylor State"), and a span that took the rank in loses it ("4th ranked Cardinals").
+    A person stays ("world No. 1 Ana Ruiz"), and so does anything in a story of no sport ("No. 10 Downing
+    Street")."""
+    added: list[NamedSpan] = []
+    changed: dict[int, NamedSpan] = {}
+    for document, items in spans_by_document(named).items():
+        if ("No." not in document and "#" not in document and "ranked" not in document) or not is_about_sport(document):
+            continue
+        by_start = {item.span.char_start: item for item in items}
+        for match in _RANKED_TEAM.finditer(document):
+            start, end, rank_start = match.start(1), match.end(1), match.start()
+            item = by_start.get(start) or by_start.get(rank_start)
+            if item is not None and item.span.char_start == rank_start:
+                rank = _RANK_IN_SPAN.match(item.span.surface)
+                if rank is None or item.label == "PERSON":
+                    continue
+                span = replace(item.span, surface=item.span.surface[rank.end() :], char_start=rank_start + rank.end())
+                changed[id(item)] = replace(item, span=span, label="ORG", name=_RANK_IN_SPAN.sub("", item.name))
+            elif item is not None:
+                if item.label == "LOC":
+                    changed[id(item)] = _labelled(item, "ORG")
+            elif not any(i.span.char_start < end and start < i.span.char_end for i in items):
+                # The longest run of its words that reads as a team: "No. 3 Duke Saturday" is Duke.
+                words = match.group(1).split()
+                for k in range(len(words), 0, -1):
+                    name = " ".join(words[:k])
+                    if _is_team_shaped(name, options) and document.startswith(name, start):
+                        added.append(NamedSpan(Span(name, "ORG", start, start + len(name), document), "ORG", name))
+                        break
+    if not added and not changed:
+        return named
+    kept = [changed.get(id(item), item) for item in named]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
 # A stock's ticker in brackets after a firm's name, which the model tags alone: "Boeing (BA)", "JPMorgan Chase
 # & Co. (NYSE: JPM)", "Exxon Mobil (XOM.N)". An exchange's name before it ("NYSE:") is the exchange's mention.
 _TICKER = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
@@ -3711,10 +3949,12 @@ def canonicalise(
     options: EntityOptions | None = None,
     language: str = ENGLISH,
     site_country: str | None = None,
+    site_names: Collection[str] = (),
 ) -> list[NamedSpan]:
     """Gazetteer names; in English, places, people and firms by the cues around them; one label per name;
     in English, towns as sides in results are clubs; short forms to full names; each place located (in the
-    site's country, `site_country`, when the text names none and a town of the name is there)."""
+    site's country, `site_country`, when the text names none and a town of the name is there); the site's own
+    name (`site_names`, from its address: `site_names_of`) an organisation."""
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
@@ -3724,7 +3964,8 @@ def canonicalise(
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
-        named = without_abbreviations_of_things(without_common_words(named, words), words)
+        named = without_common_nouns_at_sentence_starts(without_common_words(named, words))
+        named = without_abbreviations_of_things(named, words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
@@ -3745,8 +3986,10 @@ def canonicalise(
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
         resolved = organisations_named_again(resolved, options)
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
+        resolved = teams_after_a_rank(resolved, options)
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
+        resolved = sites_by_their_address(resolved, site_names)
     return located_places(resolved, options, site_country)
 
 
@@ -3939,6 +4182,8 @@ def x_the_site(named: list[NamedSpan]) -> list[NamedSpan]:
 # before it that is not a title ("Realtor Ghulam" is read by the title rules, "Donald" by the model).
 _NAME_GOES_ON_AFTER = re.compile(r"(?:[ \t]+[A-Z0-9]|-\w|[’']s[ \t]+[A-Z])")
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w.’'-]*)[ \t]+$")
+# A capitalised word with a full stop that is no abbreviation ends a sentence: "opened in Leeds. Kwabena bakes".
+_ENDS_A_SENTENCE = re.compile(r"^[A-Z][a-z’'-]{3,}\.$")
 _SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[]|\n)[ \t]*$")
 # An article before a name makes it a modifier, not a mention of the person: "a Lee method class".
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)[ \t]+$")
@@ -4018,8 +4263,9 @@ def full_names_cut_short(named: list[NamedSpan]) -> list[NamedSpan]:
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     """Each mention of a person's name that the model left untagged (English): the model tags "Dylann Roof"
     and most of the seventeen "Roof"s after it, not all ("Roof's defense attorneys"); a name in a story is
-    the same person at every mention. Read are the names of people after the vote (a full name and its
-    surname, or a name alone) and their whole-word, same-case occurrences that no span covers; not one whose
+    the same person at every mention. Read are the names of people after the vote (a full name, its surname and
+    its first name: "Barack" alone after "Barack Obama", or a name alone) and their whole-word, same-case
+    occurrences that no span covers; not one whose
     lower-case form is a word of the text ("Sweet" beside "sweet"), nor one joined to a longer name ("Trump
     Tower", "pro-Trump"), after an article ("a Lee method") or after a capitalised word that is not a title
     or a sentence's first."""
@@ -4033,6 +4279,7 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
             names.setdefault(item.name, item.name)
             if len(parts) >= 2:
                 names.setdefault(parts[-1], item.name)
+                names.setdefault(parts[0], item.name)
         taken = sorted((item.span.char_start, item.span.char_end) for item in items)
         lower_words = set(re.findall(r"\b[a-z][a-z’'-]*\b", document))
         # Full names before surnames, and each mention taken once found: the surname inside an untagged
@@ -4052,6 +4299,7 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
                     before
                     and before.group(1).casefold().strip(".") not in PERSON_TITLES
                     and not _SENTENCE_END_BEFORE.search(head[: before.start()])
+                    and not _ENDS_A_SENTENCE.match(before.group(1))
                 ):
                     continue
                 added.append(NamedSpan(Span(words, "PERSON", start, end, document), "PERSON", name))
@@ -4412,13 +4660,16 @@ def resolve_mentions(
     options: EntityOptions | None = None,
     language: str = ENGLISH,
     site_country: str | None = None,
+    site_names: Collection[str] = (),
 ) -> tuple[list[EntityMention], list[Entity]]:
     """One canonical entity per span; short names resolve to the article's full name. `language`:
     the article's, which says whether the rules written for English words apply; `site_country`: the
-    country of the site's address (`site_country_of`), which places a town the text leaves open."""
+    country of the site's address (`site_country_of`), which places a town the text leaves open;
+    `site_names`: the names of the site's address (`site_names_of`), which the text may name it by."""
     mentions: list[EntityMention] = []
     entities: dict[str, Entity] = {}
-    for item in canonicalise(clean_names(span_names(spans), language), options, language, site_country):
+    named = canonicalise(clean_names(span_names(spans), language), options, language, site_country, site_names)
+    for item in named:
         entity = entity_of(item)
         entity_id = entities.setdefault(entity.entity_id, entity).entity_id
         span = item.span

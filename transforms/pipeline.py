@@ -20,6 +20,7 @@ from transforms.entities import (
     read_texts,
     resolve_mentions,
     site_country_of,
+    site_names_of,
     spans_of,
 )
 from transforms.extract import ExtractedDocument, baseline_text, extract_document
@@ -206,15 +207,21 @@ def _entities_and_figures(
     """Mentions and entities of the document from its NER doc, and (English only) its figures."""
     article = document.article
     text, article_id, language = article.text, article.article_id, article.language
-    site_country = _site_country(article)
-    mentions, entities = resolve_mentions(spans_of(doc), article_id, options.entities, language, site_country)
+    site_country, site_names = _site_country(article), site_names_of(_site_address(article))
+    mentions, entities = resolve_mentions(
+        spans_of(doc), article_id, options.entities, language, site_country, site_names
+    )
     figures = find_figures(text, article_id, options.figures) if language == ENGLISH else []
     return document, mentions, entities, figures
 
 
+def _site_address(article: Article) -> str | None:
+    return article.canonical_url or article.url
+
+
 def _site_country(article: Article) -> str | None:
     """The country the article's site names by its domain, which places towns the text leaves open."""
-    return site_country_of(article.canonical_url or article.url)
+    return site_country_of(_site_address(article))
 
 
 def analysis_of(processed: ProcessedDocument) -> Analysis:
