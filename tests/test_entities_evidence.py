@@ -1435,14 +1435,14 @@ def site_labels(text: str, found: list[tuple[str, str]], url: str) -> dict[str, 
         ),
         # A common word of the text is no site's name here: "People" of "people.com" beside "people".
         (
-            "Ann Ruiz spoke to People after the show. The people were patient, and people sang.",
+            "Ann Ruiz thanked People after the show. The people were patient, and people sang.",
             [("Ann Ruiz", "PERSON")],
             "https://people.com/x",
             {"Ann Ruiz": {"PERSON"}},
         ),
-        # No address: nothing changes.
+        # No address: nothing changes. (Not "told Quillbrook": one spoken to is a publication, entities31's rule.)
         (
-            "Ann Ruiz told Quillbrook the vote is on.",
+            "Ann Ruiz thanked Quillbrook for the vote.",
             [("Ann Ruiz", "PERSON")],
             "",
             {"Ann Ruiz": {"PERSON"}},
