@@ -27,14 +27,7 @@ from transforms.ids import run_batch_prefix
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
 from warehouse.generations import COPIES, OUTCOMES, PAGES, probed_query
-from warehouse.index import (
-    as_json,
-    band_hits,
-    current_index,
-    keyed_query,
-    micros,
-    versions_query,
-)
+from warehouse.index import as_json, band_hits, current_index, keyed_query, micros, versions_query
 from warehouse.query import sql_text
 from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
