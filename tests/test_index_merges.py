@@ -19,10 +19,10 @@ import pytest
 from tests.test_index_generations import Expected, assert_answers, grow
 from tests.test_lookup_index import article, dedup_key, files_the_index_reads
 from tests.test_lookups import write_batch
-from transforms.records import LshBand, MinhashSignature
+from transforms.records import LshBand, MinhashSignature, SiteLine
 from warehouse import generations, index
-from warehouse.generations import OUTCOMES
-from warehouse.lookups import committed_band_matches, committed_doc_ids
+from warehouse.generations import LINE_STORIES, OUTCOMES
+from warehouse.lookups import committed_band_matches, committed_doc_ids, committed_site_chrome
 from warehouse.store import ensure_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +127,7 @@ KILLER = """
 import os, signal, sys
 from pathlib import Path
 from warehouse import generations, index
-from warehouse.generations import OUTCOMES
+from warehouse.generations import LINE_STORIES, OUTCOMES
 for name, value in {sizes}.items():
     setattr(index, name, value)
 real, calls = getattr(index, {target!r}), []
@@ -349,3 +349,67 @@ def test_a_kept_connection_goes_on_after_the_merger_s_commits_and_not_after_anot
         con.commit()
     assert_answers(tmp_path, expected)
     assert index._kept_connections()[path].con is not kept
+
+
+def test_a_story_with_more_lines_than_a_range_is_merged_in_ranges_of_bounded_rows_each_line_once(tmp_path, monkeypatch):
+    # `line_stories` is keyed by story, and a story's lines are many rows of one key: a merge cut by keys alone wrote
+    # a story's rows in one range, however many (at 100,000 articles a range past MERGE_CHUNK_ROWS, in memory and in
+    # the write lock's time). Cut by rows, every range writes at most MERGE_CHUNK_ROWS rows, and the merged
+    # generation holds each (story, line) pair once.
+    small_runs(monkeypatch)
+    small_generations(monkeypatch)  # sealed past 3 rows, three to a tier, ranges of 2 rows
+    monkeypatch.setitem(generations.SEAL_ROWS, LINE_STORIES.table, 6)
+    monkeypatch.setattr(generations, "MERGE_CHUNK_ROWS", 4)
+    ensure_tables(tmp_path)
+    pairs: set[tuple[str, str]] = set()
+    for n in range(1, 4):  # three nights, each a generation of 7 rows: 6 of the big story, 1 of a small one
+        docs = {f"d{n}": "big", f"e{n}": f"small{n % 2}"}
+        lines = {
+            doc: [f"big-{n}-{k}" for k in range(6)] if story == "big" else [f"nav{n}"] for doc, story in docs.items()
+        }
+        write_batch(
+            tmp_path,
+            f"b{n}",
+            n,
+            articles=[article(doc, story) for doc, story in docs.items()],
+            site_lines=[SiteLine("site", line, f"a-{doc}", line) for doc in docs for line in lines[doc]],
+        )
+        pairs |= {(story, line) for doc, story in docs.items() for line in lines[doc]}
+        committed_doc_ids(tmp_path, list(docs))
+    listed, job, _, _ = gen_state(tmp_path, LINE_STORIES)
+    assert job is not None and len(listed) == 3 and max(rows for _, rows in listed) == 7
+    written: list[int] = []
+    real = generations._merge_range
+
+    def counted(con, spec, job, part):
+        rows = real(con, spec, job, part)
+        if spec == LINE_STORIES:
+            written.append(rows)
+        return rows
+
+    monkeypatch.setattr(generations, "_merge_range", counted)
+    index.run_merges(tmp_path)
+    assert_merged(tmp_path, LINE_STORIES)
+    assert 0 < max(written) <= 4 and sum(written) == len(pairs) == 3 * 6 + 3
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        merged = con.execute("SELECT cluster_id, line_hash FROM line_stories WHERE gen = ?", (job["into"],)).fetchall()
+    assert sorted(merged) == sorted(pairs)  # every pair, each once
+    assert committed_site_chrome(tmp_path, 1) == {line for _, line in pairs}
+
+
+def test_a_generation_merge_written_down_with_keys_alone_as_its_bounds_is_finished_as_it_is(tmp_path, monkeypatch):
+    # A merge whose ranges an earlier merger chose (round 27 and before: keys of the first column alone, in `meta`)
+    # is finished by these ranges: an index is read as it is, under way or not.
+    expected = full_generations(tmp_path, monkeypatch)
+    with closing(sqlite3.connect(index.index_path(tmp_path))) as con:
+        job = generations._job(con, OUTCOMES)
+        assert job is not None
+        keys = sorted(key for (key,) in con.execute("SELECT doc_id FROM outcomes WHERE gen = ?", (job["gens"][0][0],)))
+        generations.set_meta_value(con, generations._merge_key(OUTCOMES), json.dumps({**job, "bounds": keys[1::2]}))
+        con.commit()
+    index.run_merges(tmp_path)
+    listed, _, _, there = gen_state(tmp_path, OUTCOMES)
+    assert listed == [(job["into"], there[job["into"]])] and there[job["into"]] == sum(rows for _, rows in job["gens"])
+    for spec in generations.GENERATIONAL:
+        assert_merged(tmp_path, spec)
+    assert_answers(tmp_path, expected)

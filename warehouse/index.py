@@ -21,7 +21,8 @@ It is a cache, never a source of truth:
   and the files they added (one batch's worth), in one SQLite transaction, so a crash leaves it as it
   was before;
 - a file a compaction removed is forgotten; the rows it held are already in the index (only tables
-  whose index rows name their file read the compacted file again). With no log entries to read (a new
+  whose index rows name their file read the compacted file again: mentions and figures at once, raw pages when a
+  lookup first asks where a fetch is, place_moved_pages). With no log entries to read (a new
   index, a log cleaned up past the indexed version) it compares the snapshot's files with its own;
 - a table created anew (another Delta table id), a version older than the one read, a commit file of
   the version read that is not the one read (the commit was lost and another took its number), an operation
@@ -278,20 +279,59 @@ def _add_rows(
         new = sorted(found - set(counted))
         generations.append(con, LINE_STORIES, new, background)
         _count_stories(con, Counter(line_hash for _, line_hash in new), background)
+    elif table == RAW_PAGES.name and moved:
+        # A compaction's rows are indexed already: only where they are is new, which only a lookup that asks where a
+        # fetch is stored needs (place_moved_pages), and the file may be compacted again before one does.
+        con.execute("INSERT OR IGNORE INTO moved_page_files VALUES (?)", (file,))
     elif table == RAW_PAGES.name:
-        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at"] + ([] if moved else ["doc_id"]))
-        if not moved:  # a compaction's rows are indexed already: only where they are is new
-            fetches = sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows)
-            generations.append(con, PAGES, fetches, background)
-        con.executemany(
-            "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
-            sorted((r["batch_id"], r["url"], r["fetched_at"], file, r["row_group"]) for r in rows),
-        )
+        rows = _read(warehouse, file, ["url", "batch_id", "fetched_at", "doc_id"])
+        fetches = sorted((r["url"], r["batch_id"], r["fetched_at"], r["doc_id"]) for r in rows)
+        generations.append(con, PAGES, fetches, background)
+        _write_page_places(con, file, rows)
     elif table in (ENTITY_MENTIONS.name, FIGURES.name):
         con.executemany(
             "INSERT OR IGNORE INTO batch_files VALUES (?, ?, ?, ?)",
             sorted((batch_id, table, file, group) for group, batch_id in _batches_by_row_group(warehouse, file)),
         )
+
+
+def _write_page_places(con: sqlite3.Connection, file: str, rows: list[dict]) -> None:
+    """Where each of these stored fetches is: this raw_pages file and its row group (keyed batch first)."""
+    con.executemany(
+        "INSERT OR REPLACE INTO page_files VALUES (?, ?, ?, ?, ?)",
+        sorted((r["batch_id"], r["url"], r["fetched_at"], file, r["row_group"]) for r in rows),
+    )
+
+
+def place_moved_pages(con: sqlite3.Connection, warehouse: Path) -> None:
+    """Where the fetches of the raw_pages files compactions wrote are (page_files), written now if a catch-up left
+    them (moved_page_files): before a lookup asks where a fetch is stored (current_index's `place_pages`).
+
+    A compaction moves every stored fetch of the files it packs and changes none: the index knows them already, only
+    their file and row group changed. Reading the compacted file's keys again in the catch-up grew with the
+    compaction's tier (0.6 s at 101,000 articles, docs/benchmarks.md round 22), for places that most runs never ask
+    for (a rerun's pages are committed documents, known from `pages` alone, lookups.stored_pages), and a file
+    compacted again before anyone asked is never read. The files left are rows of the index, written in the
+    catch-up's transaction and here in one with the places: a crash leaves them to place, a deleted index or a file
+    that cannot be read is rebuilt from every file; while one is left, the places of its fetches name the files it
+    replaced, which no lookup reads since each asks with `place_pages`."""
+    if con.execute("SELECT 1 FROM moved_page_files LIMIT 1").fetchone() is None:
+        return
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # its writes, as a catch-up's
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        for (file,) in con.execute("SELECT file FROM moved_page_files ORDER BY file").fetchall():
+            _write_page_places(con, file, _read(warehouse, file, ["url", "batch_id", "fetched_at"]))
+        con.execute("DELETE FROM moved_page_files")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    con.execute("PRAGMA shrink_memory")
+    con.execute(f"PRAGMA cache_size = -{LOOKUP_CACHE_KIB}")
+    kept = _kept_connections().get(index_path(warehouse))
+    if kept is not None and kept.con is con:  # this connection's own commit: it goes on as it is
+        kept.index = _index_state(warehouse)
 
 
 def _count_stories(con: sqlite3.Connection, more: Counter[str], background: bool = False) -> None:
@@ -925,6 +965,7 @@ def _forget(con: sqlite3.Connection, table: str, files: Iterable[str]) -> None:
     gone = [(table, file) for file in files]
     con.executemany("DELETE FROM indexed_files WHERE tbl = ? AND file = ?", gone)
     con.executemany("DELETE FROM batch_files WHERE tbl = ? AND file = ?", gone)
+    con.executemany("DELETE FROM moved_page_files WHERE file = ?", [(file,) for _, file in gone])
 
 
 def _index_file(
@@ -1179,15 +1220,18 @@ def _caught_up(warehouse: Path) -> sqlite3.Connection:
 
 
 @contextmanager
-def current_index(warehouse: Path) -> Iterator[sqlite3.Connection]:
-    """The index, caught up with the tables' current snapshots (rebuilt when it cannot be). The connection
-    stays open for the thread's next lookup: callers do not close it."""
+def current_index(warehouse: Path, place_pages: bool = False) -> Iterator[sqlite3.Connection]:
+    """The index, caught up with the tables' current snapshots (rebuilt when it cannot be); `place_pages`: with the
+    places of every stored fetch in page_files (place_moved_pages), for a lookup that asks where fetches are. The
+    connection stays open for the thread's next lookup: callers do not close it."""
     try:
         con = _caught_up(warehouse)
+        if place_pages:
+            place_moved_pages(con, warehouse)
     except (IndexStale, sqlite3.DatabaseError, OSError, KeyError):
         # KeyError/OSError: a Parquet file or column the index expected is not there; rebuild from scratch.
         delete_index(warehouse)
-        con = _caught_up(warehouse)
+        con = _caught_up(warehouse)  # a rebuild reads every file as it is: no fetch is left to place
     try:
         yield con
     except BaseException:

@@ -119,7 +119,7 @@ def latest_raw_pages(warehouse: Path, urls: Iterable[str]) -> dict[str, RawPage]
     wanted = sorted(set(urls))
     if not wanted:
         return {}
-    with current_index(warehouse) as index:
+    with current_index(warehouse, place_pages=True) as index:
         newest = probed_query(index, PAGES, sql_text("index", "latest_pages.sql"), wanted)
     return _read_pages(warehouse, newest, wanted)
 
@@ -134,13 +134,18 @@ def stored_pages(warehouse: Path, urls: Iterable[str]) -> StoredPages:
     wanted = sorted(set(urls))
     if not wanted:
         return StoredPages(frozenset(), {})
-    with current_index(warehouse) as index:  # one catch-up check for every question
+    with current_index(warehouse) as index:
         newest = probed_query(index, PAGES, sql_text("index", "newest_pages.sql"), wanted)
         committed = _known_doc_ids(index, {doc_id for _, doc_id in newest})
-        known = frozenset(url for url, doc_id in newest if doc_id in committed)
-        # Where a fetch is stored only for those to read: a known URL's place was a seek in page_files for nothing.
-        unread = [url for url, _ in newest if url not in known]
-        located = probed_query(index, PAGES, sql_text("index", "latest_pages.sql"), unread) if unread else []
+    known = frozenset(url for url, doc_id in newest if doc_id in committed)
+    # Where a fetch is stored only for those to read: a known URL's place was a seek in page_files for nothing, and
+    # the places a compaction moved are written only when asked (the flow asks under its writer's lock: no commit
+    # falls between the two).
+    unread = [url for url, _ in newest if url not in known]
+    located = []
+    if unread:
+        with current_index(warehouse, place_pages=True) as index:
+            located = probed_query(index, PAGES, sql_text("index", "latest_pages.sql"), unread)
     return StoredPages(known, _read_pages(warehouse, located, wanted))
 
 

@@ -1,5 +1,8 @@
--- Rows returned are violations: an article shown twice. Only articles that the checked batches wrote
--- (`check_batches`: the run's at a run's end) are looked at, so the check costs what a run wrote.
-SELECT article_id, count(*) AS n FROM articles
-WHERE article_id IN (SELECT article_id FROM _articles WHERE batch_id IN (SELECT batch_id FROM check_batches))
-GROUP BY article_id HAVING count(*) > 1;
+-- Rows returned are violations: an article a checked batch (`check_batches`: the run's at a run's end) wrote
+-- twice. A batch writes an article once (transforms/batches.py, split_results: a second document of it is
+-- rejected), and the articles view shows one version of each article, the rows of one batch: so an article shown
+-- twice is an article its batch wrote twice, which this finds when that batch is checked. Read from the checked
+-- batches' rows, not through the view, which is built over every article of the archive.
+SELECT article_id, count(*) AS n FROM _articles
+WHERE batch_id IN (SELECT batch_id FROM check_batches)
+GROUP BY batch_id, article_id HAVING count(*) > 1;

@@ -2,6 +2,8 @@
 -- ($1), and every batch committed after the last other run whose checks ran had finished: a crashed
 -- run's, rows appended by hand. Older batches were checked when they were new; `failed_checks` (every
 -- batch) is there for a whole check.
+-- So the batches are every one committed after a time (a run's own come after the last other run ended: one run
+-- at a time holds the warehouse), which checks/rejections_shown_once.sql relies on.
 CREATE OR REPLACE TEMP TABLE check_batches AS
 SELECT batch_id FROM batches
 WHERE run_id = $1

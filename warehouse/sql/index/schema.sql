@@ -57,6 +57,9 @@ CREATE TABLE IF NOT EXISTS page_files (
     batch_id TEXT NOT NULL, url TEXT NOT NULL, fetched_at INTEGER NOT NULL, file TEXT NOT NULL, row_group INTEGER NOT NULL,
     PRIMARY KEY (batch_id, url, fetched_at)
 ) WITHOUT ROWID;
+-- raw_pages files a compaction wrote whose fetches' places are not in page_files yet: written when a lookup first asks
+-- where a fetch is stored (warehouse/index.py, place_moved_pages), not by the catch-up after the compaction.
+CREATE TABLE IF NOT EXISTS moved_page_files (file TEXT PRIMARY KEY) WITHOUT ROWID;
 -- Committed articles by normalised text and NER model: an exact copy takes over the earlier analysis.
 CREATE TABLE IF NOT EXISTS copies (
     gen INTEGER NOT NULL, text_hash TEXT NOT NULL, ner_model TEXT NOT NULL, article_id TEXT NOT NULL,
