@@ -584,6 +584,11 @@ def measured_thing(
         # a word of how often opens the noun phrase the span is of
         rest = noun_phrase_after(tokens, k + 2, max_words - 1, lowercase_only=True)
         return (k + 1, rest[1]) if rest is not None else None
+    if kind == "duration" and is_word(token_at(tokens, k), "of") and is_lowercase_adverb(token_at(tokens, k + 1)):
+        # round 28 (objects37): "four decades of upwardly redistributive economic policy": what follows "of", the
+        # adverb kept for `parsed_objects.without_describing` to drop with the word it qualifies
+        rest = noun_phrase_after(tokens, k + 2, max_words - 1, lowercase_only=True)
+        return (k + 1, rest[1]) if rest is not None and rest[1] > k + 2 else None
     faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
@@ -1968,6 +1973,14 @@ def stretched_thing(tokens: list[Token], of: int, max_words: int) -> tuple[int, 
     if last.low.endswith(("ing", "s")) and is_word(token_at(tokens, phrase[1] + 1), *ROUTE_PREPOSITIONS):
         return (phrase[0], phrase[1] - 1)
     return phrase
+
+
+def is_lowercase_adverb(token: Token | None) -> bool:
+    """A lowercase word in "-ly" ("upwardly", "exclusively"); not one that is a noun or says how often (`LY_NOUNS`,
+    `PERIOD_ADJECTIVES`: "family", "daily")."""
+    if token is None or token.kind != "word" or not token.text.islower() or not token.low.endswith("ly"):
+        return False
+    return token.low not in LY_NOUNS and token.low not in PERIOD_ADJECTIVES
 
 
 def is_kind_word_before_noun(tokens: list[Token], n: int) -> bool:

@@ -306,8 +306,8 @@ UNIT_PHRASES_BY_WORDS.update(
     unit_table(
         "measure",
         {
-            "mbar": "millibar,millibars",
-            "dB": "decibel,decibels",
+            "millibar": "millibar,millibars",
+            "decibel": "decibel,decibels",
             "nmi2": "square nautical miles,square nautical mile",
             "decimal": "decimals",
             "mu": "mu",
