@@ -3158,7 +3158,8 @@ def span_named_only(figure: Figure, text: str) -> Figure:
     and a span's noun said elsewhere ("halving the time to clear a flight from two minutes to one"), as they are."""
     if figure.kind != "duration" or figure.object is None or figure.object.lower() not in SPAN_NOUNS:
         return figure
-    if text[figure.char_end :].lstrip().lower().split(" ", 1)[0].strip(".,;:") != figure.object.lower():
+    following = text[figure.char_end : figure.char_end + 40].split(maxsplit=1)
+    if not following or following[0].lower().strip('.,;:!?"”’)') != figure.object.lower():
         return figure
     return replace(figure, object=None)
 
