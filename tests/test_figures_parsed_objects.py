@@ -729,6 +729,9 @@ def test_the_objects_of_round_28_spans_from_a_point_and_guards(nlp, text, surfac
         ("Patients join an intensive five-day period of physiotherapy.", "five-day", "physiotherapy"),
         # "N units of <activity>": an adverb goes with the word it qualifies
         ("Tenants faced three decades of rapidly rising rents.", "three decades", "rents"),
+        # "long" after "become", as after a copula; "continuous" describes how, and goes
+        ("As shifts become ten hours long, staff tire.", "ten hours", "shifts"),
+        ("Results held after two years of continuous outpatient care.", "two years", "outpatient care"),
     ],
 )
 def test_the_objects_of_round_28_lead_rulings_on_durations(nlp, text, surface, expected):

@@ -2634,6 +2634,8 @@ LEADING_DESCRIBING |= frozenset(
 # data to a mere 39 kilobytes", "hundreds of thousands of pounds worth of unsolicited gifts"), and an adverb with the
 # word it qualifies ("the undamaged and perfectly flyable aircraft", "10 miles of beautifully wooded trails").
 LEADING_DESCRIBING |= frozenset("typical best better worse worst lower higher evil unsolicited".split())
+# Round 28 (objects37): "after a year of continuous time-restricted eating" -> time-restricted eating: how unbroken.
+LEADING_DESCRIBING |= frozenset({"continuous"})
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
@@ -3217,7 +3219,7 @@ def lasting_subject(head: Token) -> Token | None:
             verb = verb.head  # round 28 (objects37): "to remain elevated for more than 30 months"
         if verb.lower_ not in DURING_VERBS:
             return None
-    elif token.dep_ == "npadvmod" and verb.lower_ == "long" and verb.dep_ == "acomp" and verb.head.lower_ in COPULAS:
+    elif token.dep_ == "npadvmod" and verb.lower_ == "long" and verb.dep_ == "acomp" and is_copula_or_become(verb.head):
         verb = verb.head
     else:
         return None
@@ -3231,6 +3233,14 @@ def lasting_subject(head: Token) -> Token | None:
     if subject is None or subject.i > head.i or subject.lower_ in RELATIVE_PRONOUNS or not is_nominal(subject):
         return None
     return None if any(is_amount(t) for t in words) else subject
+
+
+# Round 28 (objects37): "As days become six hours long": what a span becomes as long as, as with a copula.
+BECOMING_VERBS = verb_forms("become/becomes/became/becoming")
+
+
+def is_copula_or_become(verb: Token) -> bool:
+    return verb.lower_ in COPULAS or verb.lower_ in BECOMING_VERBS
 
 
 def relative_antecedent_of(pronoun: Token) -> Token | None:
