@@ -48,6 +48,7 @@ from transforms.figures.tokens import (
     looks_plural,
     read_letter_currencies,
     read_peso_signs,
+    read_space_groups,
     read_won_words,
     speaks_of_temperature,
     token_at,
@@ -1264,6 +1265,7 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:
     """Every figure in text, in text order and not overlapping."""
     tokens = read_won_words(text, read_letter_currencies(text, read_peso_signs(text, tokenize(text))))
+    tokens = read_space_groups(text, tokens)  # round 28 (objects37): "over 800 000 hectares"
     sentences = Sentences(text)
     not_amounts = not_amount_tokens(tokens, text)  # a formula's terms, display resolutions: no figure may hold one
     markers = numbered_markers(tokens) | ordering_numbers(tokens) | not_amounts

@@ -573,6 +573,10 @@ def measured_thing(
             return None
     if kind == "duration" and is_word(token_at(tokens, k), "ago", "later", "earlier"):
         return None  # "five years ago": a point in time, not a span of something
+    if kind == "duration" and is_word(token_at(tokens, k), "in", "at") and is_spent_span(tokens, start):
+        spent_in = place_spent_in(tokens, k + 1, max_words)
+        if spent_in is not None:
+            return spent_in  # round 28 (objects37): "served over 20 years in Israeli jails"
     if kind == "duration" and is_word(token_at(tokens, start - 1), "within") and is_word(token_at(tokens, k), "of"):
         return None  # round 28: "within 28 days of receiving them": a deadline counted from a point, as "ago" is
     if kind == "duration" and is_word(token_at(tokens, k), "of") and is_kind_word_before_noun(tokens, k + 1):
@@ -580,6 +584,11 @@ def measured_thing(
         # a word of how often opens the noun phrase the span is of
         rest = noun_phrase_after(tokens, k + 2, max_words - 1, lowercase_only=True)
         return (k + 1, rest[1]) if rest is not None else None
+    if kind == "duration" and is_word(token_at(tokens, k), "of") and is_lowercase_adverb(token_at(tokens, k + 1)):
+        # round 28 (objects37): "four decades of upwardly redistributive economic policy": what follows "of", the
+        # adverb kept for `parsed_objects.without_describing` to drop with the word it qualifies
+        rest = noun_phrase_after(tokens, k + 2, max_words - 1, lowercase_only=True)
+        return (k + 1, rest[1]) if rest is not None and rest[1] > k + 2 else None
     faster = is_word(token_at(tokens, k), *MEASURE_COMPARATIVES) and not is_object_word(token_at(tokens, k + 1))
     if kind == "duration" and faster:
         return None  # "was .7-seconds faster": how much quicker, not a span of something
@@ -643,6 +652,8 @@ def measured_thing(
         head = noun_phrase_after(tokens, past_modifiers(tokens, k), max_words, lowercase_only=True)
         if head is not None and is_word(token_at(tokens, start - 1), "a", "an"):
             head = singular_head(tokens, head)  # "a $20 billion arms deal": "a" wants a singular head
+        if kind == "duration" and head is not None and head[0] == head[1] and is_word(tokens[head[0]], *SPAN_NOUNS):
+            return stretched_thing(tokens, head[1] + 1, max_words)  # round 28 (objects37): "a 20-year period"
         if kind == "money" and head is not None and head[0] == head[1] and tokens[head[0]].low in SPENT_WORDS:
             # "$10 spent on a movie ticket": a past participle of paying, then what the money went on
             if not is_word(token_at(tokens, head[0] + 1), "on", "for"):
@@ -1947,6 +1958,45 @@ def with_dashed_compound(tokens: list[Token], phrase: tuple[int, int] | None) ->
 STRETCH_NOUNS = frozenset({"stretch", "stretches"})
 
 
+# Round 28 (objects37): verbs of time spent somewhere, whose "in" or "at" after the span names the place or state by the
+# lead's ruling ("Added in round 28 (lead)"): "served 13 months in a jail work-release program", "has spent at least
+# 252 days at a Trump golf club", "was sentenced to a year in prison", "spent more than three weeks in a coma".
+SPENDING_TIME_VERBS = frozenset("serve serves served serving spend spends spent spending sentenced".split())
+SPAN_BOUNDS = frozenset("over under nearly almost about around roughly just only".split())
+# Words after "in" that place the span in a time, not a place: "spent two years in the first half of his career".
+TIME_ORDER_WORDS = frozenset("first second last past next early late middle".split())
+
+
+def is_spent_span(tokens: list[Token], start: int) -> bool:
+    """Whether a verb of time spent stands right before the span at start, before its "to" ("sentenced to") or before
+    a bound the figure leaves out ("served over 20 years")."""
+    n = start - 1
+    while n > start - 3 and is_word(token_at(tokens, n), "to", *SPAN_BOUNDS):
+        n -= 1
+    return is_word(token_at(tokens, n), *SPENDING_TIME_VERBS)
+
+
+def place_spent_in(tokens: list[Token], k: int, max_words: int) -> tuple[int, int] | None:
+    """The place or state after "in"/"at" (k is the word after it), its article left out: "a Cambodian prison",
+    "Israeli jails", "the sector"; None for a time ("in 2019", "in the first half") or a state word ("in charge")."""
+    if is_word(token_at(tokens, k), "a", "an", "the"):
+        k += 1
+    if (
+        is_word(token_at(tokens, k), *IN_STATE_WORDS, *TIME_ORDER_WORDS)
+        or getattr(token_at(tokens, k), "kind", "") != "word"
+    ):
+        return None
+    phrase = noun_phrase_after(tokens, k, min(max_words, 4), lowercase_only=False)
+    if phrase is None or any(is_word(t, *TIME_OWNERS) for t in tokens[phrase[0] : phrase[1] + 1]):
+        return None
+    return phrase
+
+
+# Round 28 (objects37): nouns that only name a span itself, empty heads by the lead's ruling ("Added in round 28
+# (lead)"): "a 20-year period" has no object, "a four-day period of group therapy" is of group therapy.
+SPAN_NOUNS = frozenset({"period", "periods", "time", "span", "run"})
+
+
 # Prepositions of a route after the verb that follows a stretch's noun: "a stretch of track running to Portland".
 ROUTE_PREPOSITIONS = frozenset("to through from along into across past around".split())
 
@@ -1965,6 +2015,14 @@ def stretched_thing(tokens: list[Token], of: int, max_words: int) -> tuple[int, 
     if last.low.endswith(("ing", "s")) and is_word(token_at(tokens, phrase[1] + 1), *ROUTE_PREPOSITIONS):
         return (phrase[0], phrase[1] - 1)
     return phrase
+
+
+def is_lowercase_adverb(token: Token | None) -> bool:
+    """A lowercase word in "-ly" ("upwardly", "exclusively"); not one that is a noun or says how often (`LY_NOUNS`,
+    `PERIOD_ADJECTIVES`: "family", "daily")."""
+    if token is None or token.kind != "word" or not token.text.islower() or not token.low.endswith("ly"):
+        return False
+    return token.low not in LY_NOUNS and token.low not in PERIOD_ADJECTIVES
 
 
 def is_kind_word_before_noun(tokens: list[Token], n: int) -> bool:

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, TIME_OWNERS
+from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
 from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
@@ -2924,6 +2924,8 @@ LEADING_DESCRIBING |= frozenset(
 # data to a mere 39 kilobytes", "hundreds of thousands of pounds worth of unsolicited gifts"), and an adverb with the
 # word it qualifies ("the undamaged and perfectly flyable aircraft", "10 miles of beautifully wooded trails").
 LEADING_DESCRIBING |= frozenset("typical best better worse worst lower higher evil unsolicited".split())
+# Round 28 (objects37): "after a year of continuous time-restricted eating" -> time-restricted eating: how unbroken.
+LEADING_DESCRIBING |= frozenset({"continuous"})
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
@@ -3477,20 +3479,45 @@ def span_from_point(figure: Figure, text: str) -> Figure:
     return replace(figure, object=None)
 
 
+def span_named_only(figure: Figure, text: str) -> Figure:
+    """Round 28 (objects37): a duration whose object is the noun right after it that only names the span ("a 30-minute
+    period", "an about 40-minute period in which ...") has none, by the lead's ruling on empty heads; other figures,
+    and a span's noun said elsewhere ("halving the time to clear a flight from two minutes to one"), as they are."""
+    if figure.kind != "duration" or figure.object is None or figure.object.lower() not in SPAN_NOUNS:
+        return figure
+    following = text[figure.char_end : figure.char_end + 40].split(maxsplit=1)
+    if not following or following[0].lower().strip('.,;:!?"”’)') != figure.object.lower():
+        return figure
+    return replace(figure, object=None)
+
+
 def sized_in_sentence(figure: Figure, text: str) -> Figure:
     """Round 28 (objects36): the weather's noun said before a temperature or a wind speed (`weather_named_before`), a
-    debt's term (`debt_term`), a span said from a point (`span_from_point`)."""
-    return span_from_point(debt_term(weather_named_before(figure, text)), text)
+    debt's term (`debt_term`), a span said from a point (`span_from_point`); objects37: a span's own noun
+    (`span_named_only`)."""
+    return span_named_only(span_from_point(debt_term(weather_named_before(figure, text)), text), text)
 
 
 # Round 28 (objects36): verbs a span is the object of, or whose "for" says how long their subject does so ("Departure
 # delays averaged nearly two hours", "the searches last under 10 minutes", "Lockdown ... will continue for a week",
-# "signs will be posted for three days"), and the copula with "long" ("Sitcoms are typically 22 minutes long"). Not
-# "take" ("a vaccine will likely take 12 to 18 months"), "remain" ("restrictions will remain in place for three
-# weeks") nor "last for" ("The strike ... lasted for 15 days"), whose spans the judges left without an object.
-LASTING_VERBS = verb_forms("last/lasts/lasted", "average/averages/averaged", "need/needs/needed")
-DURING_VERBS = verb_forms("continue/continues/continued", "post/posted", "float/floats/floated")
+# "signs will be posted for three days"), and the copula with "long" ("Sitcoms are typically 22 minutes long").
+# Round 28 (objects37): the lead's ruling ("Added in round 28 (lead)": a span a thing lasts, takes or remains for names
+# the thing) adds "take" ("a vaccine will likely take 12 to 18 months"), "remain" ("these restrictions will remain in
+# place for three weeks", "allow the unemployment rate to remain elevated for 30 months") and "last for" ("The strike
+# ... lasted for 15 days"), and a relative's antecedent ("a process that will last about a month").
+LASTING_VERBS = verb_forms(
+    "last/lasts/lasted", "average/averages/averaged", "need/needs/needed", "take/takes/took/taken"
+)
+DURING_VERBS = verb_forms(
+    "continue/continues/continued",
+    "post/posted",
+    "float/floats/floated",
+    "last/lasts/lasted",
+    "remain/remains/remained",
+)
+REMAINING_VERBS = verb_forms("remain/remains/remained")
 SPAN_PREPOSITIONS = frozenset("under over about around nearly almost".split())
+UPWARD_WORDS = frozenset({"upward", "upwards"})
 
 
 def lasting_subject(head: Token) -> Token | None:
@@ -3502,26 +3529,53 @@ def lasting_subject(head: Token) -> Token | None:
     token = head
     if token.dep_ == "pobj" and token.head.lower_ in SPAN_PREPOSITIONS and token.head.dep_ == "prep":
         token = token.head  # "last under 10 minutes"
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in UPWARD_WORDS:
+        token = token.head.head  # round 28 (objects37): "is expected to take upward of a year"
     verb = token.head
-    if token.dep_ in ("dobj", "npadvmod", "prep") and verb.lower_ in LASTING_VERBS:
-        pass
+    if token.dep_ in ("dobj", "npadvmod", "prep", "advmod") and verb.lower_ in LASTING_VERBS:
+        if first_child(verb, ("prt",)) is not None:
+            return None  # "take two weeks off": a break someone takes, not a span a thing takes
     elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.dep_ == "prep":
         verb = token.head.head
         if verb.dep_ == "attr" and verb.head.lower_ in COPULAS and is_nominal(verb):
             person = first_child(verb.head, ("nsubj",))  # "She has been a nurse": what she has been so long
             return verb if person is not None and person.lower_ in PERSONAL_PRONOUNS else None
+        if verb.dep_ == "acomp" and verb.head.lower_ in REMAINING_VERBS:
+            verb = verb.head  # round 28 (objects37): "to remain elevated for more than 30 months"
         if verb.lower_ not in DURING_VERBS:
             return None
-    elif token.dep_ == "npadvmod" and verb.lower_ == "long" and verb.dep_ == "acomp" and verb.head.lower_ in COPULAS:
+    elif token.dep_ == "npadvmod" and verb.lower_ == "long" and verb.dep_ == "acomp" and is_copula_or_become(verb.head):
         verb = verb.head
     else:
         return None
     subject = first_child(verb, ("nsubj", "nsubjpass"))
     if subject is None and verb.dep_ in ("xcomp", "conj"):
         subject = first_child(verb.head, ("nsubj", "nsubjpass"))  # "will begin ... and continue for a week"
+    words = subject.subtree if subject is not None else ()
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+        subject = relative_antecedent_of(subject)  # round 28 (objects37): "a process that will last about a month"
+        words = (t for left in subject.lefts for t in left.subtree) if subject is not None else ()  # not the clause
     if subject is None or subject.i > head.i or subject.lower_ in RELATIVE_PRONOUNS or not is_nominal(subject):
         return None
-    return None if any(is_amount(t) for t in subject.subtree) else subject
+    return None if any(is_amount(t) for t in words) else subject
+
+
+# Round 28 (objects37): "As days become six hours long": what a span becomes as long as, as with a copula.
+BECOMING_VERBS = verb_forms("become/becomes/became/becoming")
+
+
+def is_copula_or_become(verb: Token) -> bool:
+    return verb.lower_ in COPULAS or verb.lower_ in BECOMING_VERBS
+
+
+def relative_antecedent_of(pronoun: Token) -> Token | None:
+    """The thing a relative clause hangs on, from the clause's relative pronoun ("the commission, which is scheduled to
+    last just six months" -> commission); None for "who" (a person spends time, a thing lasts), a counted noun ("in
+    under five minutes that would take ...") or a verb that opens no relative clause."""
+    verb = pronoun.head
+    if pronoun.lower_ == "who" or verb.dep_ != "relcl" or not is_nominal(verb.head):
+        return None
+    return None if any(child.dep_ == "nummod" for child in verb.head.children) else verb.head
 
 
 def said_lasting(sentence: Doc, start: int, end: int) -> bool:

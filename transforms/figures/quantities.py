@@ -470,6 +470,8 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             found = None  # "hundreds of inch-tall figures": the unit is part of a modifier of the things counted
     elif token.low in DURATION_MODIFIERS and not token.glued and unit_after_modifier(tokens, k + 1) is not None:
         found = unit_after_modifier(tokens, k + 1)  # "five more minutes"
+    elif token.low in MORE_WORDS and not token.glued and measure_after_more(tokens, k + 1) is not None:
+        found = measure_after_more(tokens, k + 1)  # round 28 (objects37): "retire 32 more gigawatts of capacity"
     elif token.text in ("x", "×") and following is not None and following.kind == "num":
         return dimension_unit(tokens, k), k  # "17.5 x 5.2 x 12 inches": each side has the last one's unit
     else:
@@ -596,6 +598,16 @@ def lap_time(tokens: list[Token], k: int, amount: Amount, unit: Unit | None) -> 
 
 def is_inches(token: Token) -> bool:
     return token.kind == "num" and token.text.isdecimal() and int(token.text) <= 11
+
+
+# Round 28 (objects37): words between a number and a unit of measure that say the amount is added ("32 more
+# gigawatts", "10 additional acres"); the unit still says what is measured.
+MORE_WORDS = frozenset({"more", "additional", "extra"})
+
+
+def measure_after_more(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    found = UNIT_PHRASES.match(tokens, k)
+    return found if found is not None and found[0].kind == "measure" else None
 
 
 def unit_after_modifier(tokens: list[Token], k: int) -> tuple[Unit, int] | None:

@@ -139,6 +139,29 @@ def read_letter_currencies(text: str, tokens: list[Token]) -> list[Token]:
     return [token for token in read if token is not None]
 
 
+# Round 28 (objects37): a number whose thousands are set off by a space before a unit ("over 800 000 hectares").
+_SPACE_GROUPED = re.compile(r"\b[0-9]{1,3}(?: [0-9]{3})+ [A-Za-z]")
+
+
+def read_space_groups(text: str, tokens: list[Token]) -> list[Token]:
+    """Tokens with a number written in groups of three digits apart ("800 000 hectares", "1 200 000 tonnes") read as
+    one number, where a unit follows the last group; other spaced digits ("in 2019 200 people") stay apart."""
+    if _SPACE_GROUPED.search(text) is None:
+        return tokens
+    read: list[Token | None] = list(tokens)
+    n = 0
+    while n < len(tokens):
+        last = n
+        while is_space_group(tokens[n], token_at(tokens, last + 1)) and last + 1 - n <= 3:
+            last += 1
+        if last > n and UNIT_PHRASES.match(tokens, last + 1) is not None and not tokens[n].glued:
+            grouped = ",".join(t.text for t in tokens[n : last + 1])
+            read[n] = tokens[n]._replace(text=grouped, low=grouped, end=tokens[last].end)
+            read[n + 1 : last + 1] = [None] * (last - n)
+        n = last + 1
+    return [token for token in read if token is not None]
+
+
 def is_space_group(number: Token, group: Token | None) -> bool:
     """'50 000': a group of three digits after a space, as southern Africa writes thousands."""
     return (

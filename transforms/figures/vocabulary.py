@@ -298,6 +298,22 @@ UNIT_PHRASES_BY_WORDS.update(
     )
 )
 UNIT_PHRASES_BY_WORDS.update(unit_table("money", {"BTC": "bitcoin,bitcoins,btc"}))
+# Round 28 (objects37): units the judges took as measures that were read as counts of the unit word: a storm's
+# pressure ("dropping by more than 24 millibars"), loudness ("above 85 decibels"), a searched sea's area ("10,000
+# square nautical miles"), and land as Bangladesh and China measure it ("16 decimals of land", "1 mu of farmland").
+# Only the plural "decimals": "six decimal places" counts places.
+UNIT_PHRASES_BY_WORDS.update(
+    unit_table(
+        "measure",
+        {
+            "millibar": "millibar,millibars",
+            "decibel": "decibel,decibels",
+            "nmi2": "square nautical miles,square nautical mile",
+            "decimal": "decimals",
+            "mu": "mu",
+        },
+    )
+)
 # Words that may be glued to digits ("5km", "12.9bn"); any other glued word ("21st",
 # "1990s", "3pm", "5G") makes the number an ordinal, decade, time or name.
 # Words that say "pounds" in a sentence are money or weight: "paid hundreds of pounds", "lifting
