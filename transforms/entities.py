@@ -4603,7 +4603,9 @@ def placed_for_a_copy(
     earlier text's, so only its place mentions are resolved again, with and without the site's country; a
     mention whose place differs between the two takes the site's. The rest stay as the earlier text had them,
     including a town that text's own site placed (a story first printed in New Zealand is evidence too).
-    Offsets and surfaces are kept: each mention still reads its own words of `text`."""
+    Offsets and surfaces are kept: each mention still reads its own words of `text`. The site's own name (an ORG
+    by `site_names`, round 28) is not resolved again: a name the first site made an organisation stays one on the
+    copy's site, and an outlet's name is an organisation wherever it is printed."""
     options = options or EntityOptions()
     places = [mention for mention in mentions if mention.label == "LOC"]
     if site_country is None or not places:

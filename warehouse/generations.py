@@ -43,8 +43,8 @@ from warehouse import band_filters
 from warehouse.query import sql_text
 
 GENERATIONS_PER_TIER = 8
-# Rows of the merged generation the merger writes in one transaction (a range of keys of the largest generation it
-# merges): a catch-up waits at most about that long for the write lock.
+# Rows of the merged generation the merger writes in one transaction (a range bounded by row keys sampled from every
+# generation it merges, round 28): a catch-up waits at most about that long for the write lock.
 MERGE_CHUNK_ROWS = 32_768
 
 
@@ -236,7 +236,8 @@ def _dropping(con: sqlite3.Connection, spec: Generational) -> list[int]:
 
 def _plan_merge(con: sqlite3.Connection, spec: Generational, gens: list[tuple[int, int]], into: int) -> None:
     """When no merge of this table is under way and a tier is full, write down its merge for the merger: the
-    generations, the one they become (`into`, a number no rows have) and its ranges of keys, not chosen yet."""
+    generations, the one they become (`into`, a number no rows have) and its ranges (bounded by row keys), not
+    chosen yet."""
     if _job(con, spec) is not None or not (merging := _full_tier(spec, gens)):
         return
     job = {"into": into, "gens": merging, "bounds": None, "done": 0, "rows": 0}
@@ -327,7 +328,7 @@ def _still_listed(con: sqlite3.Connection, spec: Generational, job: dict) -> boo
 
 def merge_step(con: sqlite3.Connection) -> bool:
     """One step of a generation merge written down by a catch-up, in its own short transaction: delete the rows of a
-    generation a finished merge replaced; or choose the merge's ranges of keys; or write its next range; or, once
+    generation a finished merge replaced; or choose the merge's ranges (by row keys); or write its next range; or, once
     every range is written, store the new generation's filter (computed before, outside the write lock: no lookup
     reads that generation yet) and list it in place of those it merged, then write down the next merge if that
     filled a tier. False when no table has anything to do. A step killed leaves the last committed one's state."""
