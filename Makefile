@@ -63,9 +63,9 @@ eval: install
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source fundus --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source trafilatura --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source trafilatura --set heldout
-	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source metadata
+	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source metadata --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source metadata --set heldout
-	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source smallrivers
+	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source smallrivers --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source smallrivers --set heldout
 	$(BIN)/python -m bench.eval_ner --data $(EVAL_DATA)/conll2003/valid.txt
 	$(BIN)/python -m bench.eval_ner_fr --data $(EVAL_DATA)/wikineural-fr
