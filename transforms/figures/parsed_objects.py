@@ -3505,7 +3505,7 @@ def sized_in_sentence(figure: Figure, text: str) -> Figure:
 # the thing) adds "take" ("a vaccine will likely take 12 to 18 months"), "remain" ("these restrictions will remain in
 # place for three weeks", "allow the unemployment rate to remain elevated for 30 months") and "last for" ("The strike
 # ... lasted for 15 days"), and a relative's antecedent ("a process that will last about a month").
-LASTING_VERBS = verb_forms(
+SPAN_TAKING_VERBS = verb_forms(
     "last/lasts/lasted", "average/averages/averaged", "need/needs/needed", "take/takes/took/taken"
 )
 DURING_VERBS = verb_forms(
@@ -3532,7 +3532,7 @@ def lasting_subject(head: Token) -> Token | None:
     elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in UPWARD_WORDS:
         token = token.head.head  # round 28 (objects37): "is expected to take upward of a year"
     verb = token.head
-    if token.dep_ in ("dobj", "npadvmod", "prep", "advmod") and verb.lower_ in LASTING_VERBS:
+    if token.dep_ in ("dobj", "npadvmod", "prep", "advmod") and verb.lower_ in SPAN_TAKING_VERBS:
         if first_child(verb, ("prt",)) is not None:
             return None  # "take two weeks off": a break someone takes, not a span a thing takes
     elif token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.dep_ == "prep":
@@ -3587,7 +3587,7 @@ def said_lasting(sentence: Doc, start: int, end: int) -> bool:
     if span is None or len(span) == 0:
         return False
     before = sentence[max(0, span.start - 6) : span.start]
-    if any(t.lower_ in LASTING_VERBS | DURING_VERBS for t in before):
+    if any(t.lower_ in SPAN_TAKING_VERBS | DURING_VERBS for t in before):
         return True
     if span.end < len(sentence) and sentence[span.end].lower_ == "long":
         return True
