@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -2547,7 +2547,8 @@ def site_names_of(url: str | None) -> frozenset[str]:
     )
 
 
-@cache
+# Bounded: a worker reads pages of many sites over a long run, and each site's pattern is kept only while it is used.
+@lru_cache(maxsize=1024)
 def _site_name_pattern(site: str) -> re.Pattern[str]:
     # Its letters as written, or split into words ("citylimits" is "City Limits"); not inside an address.
     spaced = "[ \t]?".join(re.escape(ch) for ch in site)
