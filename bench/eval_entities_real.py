@@ -24,8 +24,9 @@ Two sources (`--source`):
   `bench/gold/snacktory-smallrivers/entities-dev.json` and `entities-heldout.json` (10 pages judged blind in round 28,
   NOTES-entities.md beside them); no floor, as `metadata`.
 - `newspaper`: the newspaper4k article-extraction dataset (`{data}/newspaper4k-articles/`, each page's HTML and
-  its body cleaned by hand), gold `{data}/entities-real/gold-dev.json`: made before round 19, kept outside
-  git and lost with the old machine (bench/missing_data.py).
+  its body cleaned by hand), gold `bench/gold/newspaper4k-articles/entities-dev.json` and `entities-heldout.json` (12
+  pages judged blind in round 29 on their kept documents, NOTES-entities.md beside them; round 11's gold, kept
+  outside git, was lost in round 19); no floor on held-out.
 
 Each gold file lists, for each judged article, every PERSON, ORG and LOC mention of the judged text with how
 often it occurs. Two texts are scored against it:
@@ -33,8 +34,10 @@ often it occurs. Two texts are scored against it:
 - the kept document: the page's HTML through extraction and cleaning (`transforms.pipeline.prepare_document`),
   then NER and the rules, as a run stores it; a page the pipeline rejects, or whose language gets no NER,
   finds nothing, so its mentions are all missed;
-- the judged text: the text the gold was judged on (newspaper: the hand-cleaned body; postlight: the kept text
-  frozen in articles.json) through language identification, NER and the rules (extraction left out).
+- the judged text: the text the gold was judged on (postlight and the others: the kept text frozen in
+  articles.json) through language identification, NER and the rules (extraction left out); for newspaper, whose gold
+  was judged on the kept documents, this line reads the dataset's hand-cleaned body instead, so where extraction
+  keeps more or less than the body (a live blog kept whole) it scores the body against the kept text's names.
 
 Scoring is CoNLL-2003's bag of mentions per document (bench/ner_scoring.py, as bench/eval_ner.py): each
 (label, name) found as often as the gold article has it is right; names are compared after the pipeline's
@@ -190,11 +193,16 @@ PAGE_SETS = {
     "newspaper": PageSet(
         Path("newspaper4k-articles"),
         "ground-truth.json",
-        {"dev": Path("entities-real/gold-dev.json")},
+        {
+            "dev": Path("newspaper4k-articles/entities-dev.json"),
+            "heldout": Path("newspaper4k-articles/entities-heldout.json"),
+        },
         "git clone https://github.com/AndyTheFactory/article-extraction-dataset and copy its html/ and articles.json "
         "(as ground-truth.json) to {data}/newspaper4k-articles/",
-        # round 17's measured figures (docs/evaluation.md: 0.781 and 0.803) less one mention in a hundred
-        {"kept document": 0.771, "judged text": 0.793},
+        # Round 29 judged 12 pages blind on their kept documents and scored them once (accept33): dev 0.688 on 62
+        # mentions, less about one mention in a hundred. The hand-cleaned body (the second text) is not what the gold
+        # was judged on, so it is read and not gated; the held-out half is not gated either.
+        {"kept document": 0.678},
     ),
 }
 
