@@ -23,6 +23,9 @@ Two sources (`--source`):
   (`{data}/snacktory-smallrivers/figures/`, built by bench/smallrivers_news.py), gold
   `bench/gold/snacktory-smallrivers/entities-dev.json` and `entities-heldout.json` (10 pages judged blind in round 28,
   NOTES-entities.md beside them); no floor, as `metadata`.
+- `l3s`: L3S-GN1's Google News pages of 2008 (`{data}/l3s-gn1/`: each page in original/, its labelled full text in
+  annotated/, its address in url-mapping.txt), gold `bench/gold/l3s-gn1/entities-dev.json` and `entities-heldout.json`
+  (10 pages judged blind in round 29 on their kept documents, NOTES-entities.md beside them); no floor on held-out.
 - `newspaper`: the newspaper4k article-extraction dataset (`{data}/newspaper4k-articles/`, each page's HTML and
   its body cleaned by hand), gold `bench/gold/newspaper4k-articles/entities-dev.json` and `entities-heldout.json` (12
   pages judged blind in round 29 on their kept documents, NOTES-entities.md beside them; round 11's gold, kept
@@ -35,9 +38,10 @@ often it occurs. Two texts are scored against it:
   then NER and the rules, as a run stores it; a page the pipeline rejects, or whose language gets no NER,
   finds nothing, so its mentions are all missed;
 - the judged text: the text the gold was judged on (postlight and the others: the kept text frozen in
-  articles.json) through language identification, NER and the rules (extraction left out); for newspaper, whose gold
-  was judged on the kept documents, this line reads the dataset's hand-cleaned body instead, so where extraction
-  keeps more or less than the body (a live blog kept whole) it scores the body against the kept text's names.
+  articles.json) through language identification, NER and the rules (extraction left out); for newspaper and l3s,
+  whose gold was judged on the kept documents, this line reads the dataset's own body instead (the hand-cleaned
+  articleBody, the text labelled full text), so where extraction keeps more or less than the body (a live blog kept
+  whole, a navigation bar) it scores the body against the kept text's names.
 
 Scoring is CoNLL-2003's bag of mentions per document (bench/ner_scoring.py, as bench/eval_ner.py): each
 (label, name) found as often as the gold article has it is right; names are compared after the pipeline's
@@ -46,7 +50,7 @@ own cleaning (titles, a leading "the", possessives, case and dots). Each text is
 CPU time per article (`time.process_time`, rules and canonicalisation, the model left out) is printed.
 
 Usage: python -m bench.eval_entities_real [--data eval-data]
-       [--source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|newspaper]
+       [--source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|l3s|newspaper]
        [--set dev|heldout]
        [--gold FILE] [--errors] [--gate]
 Exits 0 with a note naming the missing file when the pages or the gold file are missing. With --gate, on the
@@ -59,10 +63,11 @@ import argparse
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.eval_extraction import l3s_body, l3s_urls
 from bench.eval_ner import gold_key
 from bench.evaluate import Scores
 from bench.fixture_texts import FIXTURE_ORIGINS, how_to_rebuild
@@ -91,17 +96,31 @@ GOLD_ROOT = Path(__file__).resolve().parent / "gold"
 SOURCES = ("kept document", "judged text")
 
 
+def json_bodies(location: Path, keys: Collection[str]) -> dict[str, dict]:
+    """The texts of a JSON file, {key: {"articleBody": ..., "url"?: ...}} (articles.json, newspaper4k's truth)."""
+    return json.loads(location.read_text(encoding="utf-8"))
+
+
+def l3s_bodies(location: Path, keys: Collection[str]) -> dict[str, dict]:
+    """L3S-GN1's labelled full text (annotated/, the location) and address of each judged page, in the same form."""
+    urls = l3s_urls(location.parent)
+    bodies = {key: l3s_body((location / f"{key}.html").read_bytes()) for key in keys}
+    return {key: {"articleBody": body, "url": urls.get(key)} for key, body in bodies.items()}
+
+
 @dataclass(frozen=True)
 class PageSet:
     """Where one source's pages, judged texts and gold live."""
 
     folder: Path  # under the data folder
-    bodies: str  # the judged texts, {key: {"articleBody": ..., "url"?: ...}}, in the folder
+    bodies: str  # the judged texts in the folder (a file or a folder), read by read_bodies
     gold: dict[str, Path]  # set -> gold file, under GOLD_ROOT first, then the data folder
     how_to_get: str  # with {data}; empty for a folder of FIXTURE_ORIGINS, whose how_to_rebuild says it
     # Floors for --gate on the dev gold, F1 of what a run stores: the measured figure less about one
     # mention in a hundred, the noise of a single judgement or extraction change.
     gate_f1: dict[str, float]
+    pages: str = "html"  # the folder of the pages, {key}.html
+    read_bodies: Callable[[Path, Collection[str]], dict[str, dict]] = json_bodies
 
 
 PAGE_SETS = {
@@ -189,6 +208,18 @@ PAGE_SETS = {
         # Round 28 judged these pages blind and scored them once (accept32), after metadata; dev tuned on the same
         # round (entities31): 0.888 on 83 mentions, less about one mention in a hundred. The held-out half ungated.
         {"kept document": 0.875, "judged text": 0.875},
+    ),
+    "l3s": PageSet(
+        Path("l3s-gn1"),
+        "annotated",
+        {"dev": Path("l3s-gn1/entities-dev.json"), "heldout": Path("l3s-gn1/entities-heldout.json")},
+        "git clone https://github.com/geodrome/page-signal and copy the annotated/ and original/ folders and "
+        "url-mapping.txt of its L3S-GN1-20100130203947-00001/ to {data}/l3s-gn1/ (research use only)",
+        # Round 29 judged 10 pages blind on their kept documents and scored them once (accept33): dev 0.843 on 107
+        # mentions, less about one mention in a hundred; the labelled full text read, not gated; held-out not gated.
+        {"kept document": 0.833},
+        pages="original",
+        read_bodies=l3s_bodies,
     ),
     "newspaper": PageSet(
         Path("newspaper4k-articles"),
@@ -280,10 +311,10 @@ class Text:
     site: str | None = None  # the page's address (the kept article's, which both texts are of)
 
 
-def texts_of(key: str, folder: Path, truth: dict, options: PipelineOptions) -> Iterator[Text]:
-    """The article's texts, kept document first."""
+def texts_of(key: str, pages: Path, truth: dict, options: PipelineOptions) -> Iterator[Text]:
+    """The article's texts, kept document first (its page is pages/{key}.html)."""
     entry = truth[key]
-    html_path = folder / "html" / f"{key}.html"
+    html_path = pages / f"{key}.html"
     prepared = kept_text(key, html_path.read_bytes(), entry.get("url"), options) if html_path.exists() else None
     site = entry.get("url")
     if prepared is None:
@@ -302,13 +333,13 @@ def evaluate_real(keys: list[str], gold: list[GoldDocument], data: Path, page_se
     options = PipelineOptions(entities=EntityOptions(syntax=False))
     nlp = load_ner(options.entities)
     folder = data / page_set.folder
-    truth = json.loads((folder / page_set.bodies).read_text(encoding="utf-8"))
+    truth = page_set.read_bodies(folder / page_set.bodies, keys)
     # The gazetteer and the lexicons load on first use: once here, so the rules' time is the rules'.
     canonicalise(clean_names(span_names(spans_of(read_text(nlp, "Ann Lee flew to Paris.", options.entities)))))
     found: dict[tuple[str, str], dict[int, Counter]] = {(s, stage): {} for s in SOURCES for stage in STAGES}
     result = RealEntities(scores={}, errors={}, articles=len(keys), read=dict.fromkeys(SOURCES, 0))
     for n, key in enumerate(keys):
-        for text in texts_of(key, folder, truth, options):
+        for text in texts_of(key, folder / page_set.pages, truth, options):
             result.pages_kept += text.source == SOURCES[0] and text.kept
             if text.text is None:
                 continue
@@ -364,7 +395,7 @@ def gate_failures(result: RealEntities, floors: dict[str, float]) -> list[str]:
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|newspaper,
+    """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|l3s|newspaper,
     --set dev|heldout, --gold FILE, --errors, --gate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")

@@ -255,14 +255,20 @@ def l3s_body(annotated: bytes) -> str:
     return " ".join(" ".join(block.text_content().split()) for block in blocks)
 
 
-def l3s_pages(folder: Path) -> Iterator[Page]:
-    """L3S-GN1: the crawled page from original/, its body from the labels in annotated/."""
+def l3s_urls(folder: Path) -> dict[str, str]:
+    """L3S-GN1's address of each page, by the page's file name (url-mapping.txt; empty without it)."""
     urls: dict[str, str] = {}
     mapping = folder / "url-mapping.txt"
     if mapping.exists():
         for line in mapping.read_text(encoding="utf-8", errors="replace").splitlines():
             key, _, url = line.partition("\t")
             urls[key.removeprefix("<urn:uuid:").removesuffix(">")] = url.strip()
+    return urls
+
+
+def l3s_pages(folder: Path) -> Iterator[Page]:
+    """L3S-GN1: the crawled page from original/, its body from the labels in annotated/."""
+    urls = l3s_urls(folder)
     for path in sorted((folder / "original").glob("*.html")):
         annotated = folder / "annotated" / path.name
         if annotated.exists():

@@ -59,6 +59,9 @@ def test_without_the_data_it_says_how_to_get_it_and_succeeds(tmp_path: Path, cap
     assert "bench.with_tree" in out and "bench.fixture_texts" in out
     assert main(["--data", str(tmp_path), "--source", "newspaper"]) == 0
     assert "article-extraction-dataset" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "l3s", "--set", "heldout"]) == 0
+    out = capsys.readouterr().out
+    assert "geodrome/page-signal" in out and f"{tmp_path}/l3s-gn1/annotated" in out
     assert main(["--data", str(tmp_path), "--source", "newspaper", "--set", "heldout"]) == 0
     out = capsys.readouterr().out  # a public set: copied again from its repository, no texts to build
     assert "article-extraction-dataset" in out and f"{tmp_path}/newspaper4k-articles/ground-truth.json" in out
@@ -103,6 +106,23 @@ def test_the_newspaper4k_pages_are_scored_against_the_committed_gold(tmp_path: P
     assert set(PAGE_SETS["newspaper"].gate_f1) == {"kept document"}
 
 
+def test_l3s_pages_are_read_from_their_labels_and_the_url_mapping(tmp_path: Path) -> None:
+    # L3S-GN1 has no JSON of texts: the body is the text labelled full text, the page is in original/.
+    page_set = PAGE_SETS["l3s"]
+    folder = tmp_path / page_set.folder
+    (folder / "annotated").mkdir(parents=True)
+    annotated = b'<html><body><span class="x-nc-sel1">Ferry fares rise</span><p><span class="x-nc-sel2">'
+    annotated += b"Fares on the Lyle ferry rose.</span></p></body></html>"
+    (folder / "annotated" / "abc-1.html").write_bytes(annotated)
+    (folder / "annotated" / "abc-2.html").write_bytes(b"<html></html>")  # not judged: not read
+    (folder / "url-mapping.txt").write_text("<urn:uuid:abc-1>\thttp://example.org/ferry\n", encoding="utf-8")
+    truth = page_set.read_bodies(folder / page_set.bodies, ["abc-1"])
+    assert truth == {"abc-1": {"articleBody": "Fares on the Lyle ferry rose.", "url": "http://example.org/ferry"}}
+    assert page_set.pages == "original" and set(page_set.gate_f1) == {"kept document"}
+    for split in ("dev", "heldout"):
+        assert gold_path_for(page_set, split, tmp_path) == GOLD_ROOT / "l3s-gn1" / f"entities-{split}.json"
+
+
 def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
     def scores(tp: int, wrong: int) -> Scores:
         result = Scores()
@@ -118,7 +138,7 @@ def test_the_gate_names_each_stored_f1_under_its_floor() -> None:
 
 
 @pytest.mark.parametrize(
-    "source", ["postlight", "newspaper3k", "fundus", "trafilatura", "metadata", "smallrivers", "newspaper"]
+    "source", ["postlight", "newspaper3k", "fundus", "trafilatura", "metadata", "smallrivers", "newspaper", "l3s"]
 )
 def test_the_committed_gold_splits_its_pages_in_two(source: str) -> None:
     # Our judgements live in git (a new machine keeps them); dev and held-out never share a page.
