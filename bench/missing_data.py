@@ -6,9 +6,9 @@ cannot. The judgements made before round 19 were kept outside git and were lost 
 machines; from round 19 they are committed under bench/gold/ (newspaper4k's entity gold, `entities-real/`, was judged
 again on other pages in round 29: bench/gold/newspaper4k-articles/, so no scorer reads the lost path). The texts
 those committed judgements were made on are not committed: each is rebuilt from a public set with the transforms/ of
-the commit the set's NOTES.md names (newspaper4k's entity gold was judged on the pipeline's kept documents, built from
-the pages on each run). A scorer whose data is missing skips, says which file and which kind, and exits 0: a missing
-file is not a failed gate.
+the commit the set's NOTES.md names (the entity golds of newspaper4k and L3S-GN1 were judged on the pipeline's kept
+documents, built from the pages on each run). A scorer whose data is missing skips, says which file and which kind,
+and exits 0: a missing file is not a failed gate.
 """
 
 from __future__ import annotations
