@@ -308,6 +308,10 @@ def load_ner(options: EntityOptions, model: str | None = None) -> Language:
     syntax = options.syntax and model in (options.model, options.model_for(ENGLISH))
     keep = {"ner", "tok2vec", "parser"} if syntax else {"ner"}
     nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
+    if model == options.model_for(ENGLISH):
+        # The lemmatizer is disabled, not dropped: its noun index is read here, so the rules never load the model
+        # a second time for it (`english_common_nouns`; ~0.5 s and its memory in every worker).
+        _NOUN_INDEXES.setdefault(model, noun_index_of(nlp))
     return nlp
 
 
@@ -2726,16 +2730,32 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
     return kept
 
 
-@cache
-def english_common_nouns(model: str = DEFAULT_OPTIONS.model) -> frozenset[str]:
-    """The nouns of the English model's lemmatizer index (WordNet's, in lower case; proper names such as
-    "london" or "kelly" among them), or none when the model has no such table. Read once."""
+def noun_index_of(nlp: Language) -> frozenset[str]:
+    """The nouns of a model's lemmatizer index (WordNet's, in lower case; proper names such as "london" or
+    "kelly" among them), enabled or not, or none when the model has no such table."""
     try:
-        nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    except (KeyError, OSError, ValueError):
+    except (AttributeError, KeyError):
         return frozenset()
     return frozenset(table.get("noun", ()))
+
+
+# Each English model's noun index, by the model's name: put here by `load_ner` from the model it loads, or
+# read once by `english_common_nouns` when no model was loaded in this process (rules run on stored spans).
+_NOUN_INDEXES: dict[str, frozenset[str]] = {}
+
+
+def english_common_nouns(model: str = DEFAULT_OPTIONS.model) -> frozenset[str]:
+    """The nouns of the English model's lemmatizer index (`noun_index_of`): the index of the model `load_ner`
+    loaded, or, when none was, of the model loaded once here with its lemmatizer alone."""
+    if model not in _NOUN_INDEXES:
+        try:
+            nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+        except (OSError, ValueError):
+            _NOUN_INDEXES[model] = frozenset()
+        else:
+            _NOUN_INDEXES[model] = noun_index_of(nlp)
+    return _NOUN_INDEXES[model]
 
 
 def _as_common_noun(word: str, nouns: frozenset[str]) -> bool:
@@ -2787,11 +2807,13 @@ def is_common_noun_at_sentence_starts(
     )
 
 
-def without_common_nouns_at_sentence_starts(named: list[NamedSpan]) -> list[NamedSpan]:
+def without_common_nouns_at_sentence_starts(
+    named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model
+) -> list[NamedSpan]:
     """Drop the one-word people and organisations that are common nouns capitalised only by where they stand
     (`is_common_noun_at_sentence_starts`, English): the words a text does not also write in lower case, which
-    `without_common_words` cannot read."""
-    nouns = english_common_nouns()
+    `without_common_words` cannot read. `model`: the English model, whose noun index is read."""
+    nouns = english_common_nouns(model)
     if not nouns:
         return named
     dropped: set[tuple[str, str]] = set()
@@ -3965,7 +3987,8 @@ def canonicalise(
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
-        named = without_common_nouns_at_sentence_starts(without_common_words(named, words))
+        english_model = options.model_for(ENGLISH) or options.model
+        named = without_common_nouns_at_sentence_starts(without_common_words(named, words), english_model)
         named = without_abbreviations_of_things(named, words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
