@@ -2133,19 +2133,23 @@ def _is_country_in_brackets_after(around: Context) -> bool:
     return bracketed is not None and country_code_of(bracketed.group(1)) is not None
 
 
-# "NPR's Debbie Elliot reported", "CNN’s Brian Lowry contributed to this report": an outlet's possessive before a
-# full name and a reporter's verb after it make the name its journalist's. Not a firm's unit, which reports too
-# ("Alphabet's Google Cloud reported"): its words before the last are common nouns or known firms, a first
-# name's seldom are.
+# "as NPR's Debbie Elliot reported.", "CNN’s Brian Lowry contributed to this report": an outlet's possessive before a
+# full name, and a reporter's verb after it that ends the clause or takes "that"/"from" ("reported from Kyiv") or
+# a credit's words, make the name its journalist's. Not a firm's unit, whose verb takes an object ("Alphabet's
+# Google Cloud reported a loss"), nor a known firm.
 _OUTLETS_POSSESSIVE_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w&.-]*(?:[’']s|(?<=s)[’'])[ \t]+$")
-_REPORTERS_VERB_AFTER = re.compile(r"^[ \t]+(?:reported|reports|contributed|contributes|wrote|writes)\b")
+_REPORTERS_VERB_AFTER = re.compile(
+    r"^[ \t]+(?:(?:reported|reports|wrote|writes)(?:[ \t]*[.,;:!?”\")]|[ \t]+(?:that|from)\b)"
+    r"|contributed[ \t]+(?:to[ \t]+this|reporting)\b)"
+)
 
 
 def _is_an_outlets_reporter(words: list[str], around: Context) -> bool:
-    if not (_OUTLETS_POSSESSIVE_BEFORE.search(around.before) and _REPORTERS_VERB_AFTER.match(around.after)):
-        return False
-    nouns = english_common_nouns()
-    return not any(word in KNOWN_FIRMS or _as_common_noun(word, nouns) for word in words[:-1])
+    return (
+        bool(_OUTLETS_POSSESSIVE_BEFORE.search(around.before) and _REPORTERS_VERB_AFTER.match(around.after))
+        and " ".join(words) not in KNOWN_FIRMS
+        and not any(word in KNOWN_FIRMS for word in words)
+    )
 
 
 # "who" after a name: a person's relative pronoun ("Trevoh Chalobah, who could also be sold"); a British club
@@ -4388,6 +4392,7 @@ _CREDIT_LINE = re.compile(
     r"(?:^|[\n(;])[ \t]*(?:[Aa]dditional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[ \t]+"
     rf"({_CREDIT_NAME}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_CREDIT_NAME})*)"
 )
+CREDIT_DESK_WORDS = frozenset("staff desk team editors reporters".split())  # "Editing by Reuters Staff"
 _CREDIT_SEPARATOR = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
 
@@ -4404,9 +4409,9 @@ def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
                 end = start + len(part)
                 words = part.split()
                 if not any(
-                    word.casefold() in AGENCY_WORDS or word.casefold() in ORG_NAME_WORDS or word in KNOWN_FIRMS
+                    word.casefold() in AGENCY_WORDS | CREDIT_DESK_WORDS or word.casefold() in ORG_NAME_WORDS
                     for word in words
-                ):
+                ) and not any(word in KNOWN_FIRMS for word in words):
                     added.append(
                         NamedSpan(Span(part, "PERSON", start, end, document), "PERSON", clean_name(part, "PERSON"))
                     )
