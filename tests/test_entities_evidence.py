@@ -1667,6 +1667,24 @@ def test_round_28_organisations(text: str, found: list[tuple[str, str]], expecte
             [("Mount Hope Church", "ORG"), ("The Catholic Church", "ORG")],
             {"Mount Hope Church": {"LOC"}, "The Catholic Church": {"ORG"}},
         ),
+        # A centre something happens at, a port or a mosque named before its kind and a motel are buildings; a
+        # centre that says something stays a body.
+        (
+            "Finals at the Harbour Tennis Centre. Ships left Sunda Kelapa port. The Pine Motel burned. "
+            "The Carter Center said so.",
+            [
+                ("the Harbour Tennis Centre", "ORG"),
+                ("Sunda Kelapa", "ORG"),
+                ("The Pine Motel", "ORG"),
+                ("The Carter Center", "ORG"),
+            ],
+            {
+                "the Harbour Tennis Centre": {"LOC"},
+                "Sunda Kelapa": {"LOC"},
+                "The Pine Motel": {"LOC"},
+                "The Carter Center": {"ORG"},
+            },
+        ),
         # An outlet's reporter is a person; a firm's unit that reports stays an organisation.
         (
             "As WNYC’s Dana Petrov reported, Alphabet's Google Cloud reported a loss and Acme's Whole Foods "

@@ -3728,9 +3728,17 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
 # Catholic Church said"); a house named with "the" ("the White House", "the Opera House", "the State House"),
 # as a firm named for a house seldom takes it ("Random House said"), but not a chamber ("the Lower House").
 _OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[’']s[ \t]+(?:the[ \t]+)?$")
-BUILDING_LAST_WORDS = frozenset("hospital infirmary jail prison penitentiary stadium arena cathedral".split())
-_BUILDING_KIND_AFTER = re.compile(r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium)\b")
+BUILDING_LAST_WORDS = frozenset(
+    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel".split()
+)
+_BUILDING_KIND_AFTER = re.compile(
+    r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium|mosque|temple|synagogue|palace|airport|port)\b"
+)
 _AT_OR_IN_BEFORE = re.compile(r"(?:^|\s)(?:at|in|inside|outside|into|entered|enters|entering)[ \t]+(?:the[ \t]+)?$")
+# A centre is a venue where something happens at it ("at the National Tennis Centre"); named otherwise it is
+# often a body ("the Carter Center said").
+_AT_BEFORE = re.compile(r"(?:^|\s)at[ \t]+(?:the[ \t]+)?$")
+VENUE_LAST_WORDS = frozenset({"centre", "center"})
 CHAMBER_WORDS = frozenset("lower upper".split())  # "the Lower House", "the Upper House": a legislature's chamber
 
 
@@ -3745,6 +3753,8 @@ def is_building(item: NamedSpan) -> bool:
     before = document[max(0, item.span.char_start - 20) : item.span.char_start]
     if last == "church" and len(words) >= 2:
         return bool(_AT_OR_IN_BEFORE.search(before))
+    if last in VENUE_LAST_WORDS and len(words) >= 2:
+        return bool(_AT_BEFORE.search(before))
     return (
         words[-1:] == ["House"]
         and len(words) >= 2
