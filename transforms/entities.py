@@ -308,10 +308,10 @@ def load_ner(options: EntityOptions, model: str | None = None) -> Language:
     syntax = options.syntax and model in (options.model, options.model_for(ENGLISH))
     keep = {"ner", "tok2vec", "parser"} if syntax else {"ner"}
     nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
-    if model == options.model_for(ENGLISH):
+    if model == options.model_for(ENGLISH) and model not in _NOUN_INDEXES:
         # The lemmatizer is disabled, not dropped: its noun index is read here, so the rules never load the model
         # a second time for it (`english_common_nouns`; ~0.5 s and its memory in every worker).
-        _NOUN_INDEXES.setdefault(model, noun_index_of(nlp))
+        _NOUN_INDEXES[model] = noun_index_of(nlp)
     return nlp
 
 
