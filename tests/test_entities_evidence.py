@@ -1650,3 +1650,76 @@ def test_a_team_after_a_polls_rank_is_an_organisation(
 )
 def test_round_28_organisations(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A house named with "the" is a building; a chamber is not, nor a firm named for a house without "the".
+        (
+            "She advised the White House. The Lower House voted. Random House said so.",
+            [("the White House", "ORG"), ("The Lower House", "ORG"), ("Random House", "ORG")],
+            {"the White House": {"LOC"}, "The Lower House": {"ORG"}, "Random House": {"ORG"}},
+        ),
+        # A church someone enters is a building; the denomination named alone stays an organisation.
+        (
+            "He entered Mount Hope Church at noon. The Catholic Church said nothing.",
+            [("Mount Hope Church", "ORG"), ("The Catholic Church", "ORG")],
+            {"Mount Hope Church": {"LOC"}, "The Catholic Church": {"ORG"}},
+        ),
+        # A centre something happens at, a port or a mosque named before its kind and a motel are buildings; a
+        # centre that says something stays a body.
+        (
+            "Finals at the Harbour Tennis Centre. Ships left Sunda Kelapa port. The Pine Motel burned. "
+            "The Carter Center said so.",
+            [
+                ("the Harbour Tennis Centre", "ORG"),
+                ("Sunda Kelapa", "ORG"),
+                ("The Pine Motel", "ORG"),
+                ("The Carter Center", "ORG"),
+            ],
+            {
+                "the Harbour Tennis Centre": {"LOC"},
+                "Sunda Kelapa": {"LOC"},
+                "The Pine Motel": {"LOC"},
+                "The Carter Center": {"ORG"},
+            },
+        ),
+        # An outlet's reporter is a person; a firm's unit that reports stays an organisation.
+        (
+            "As WNYC’s Dana Petrov reported, Alphabet's Google Cloud reported a loss and Acme's Whole Foods "
+            "wrote off stock.",
+            [("WNYC", "ORG"), ("Dana Petrov", "ORG"), ("Google Cloud", "ORG"), ("Whole Foods", "ORG")],
+            {"WNYC": {"ORG"}, "Dana Petrov": {"PERSON"}, "Google Cloud": {"ORG"}, "Whole Foods": {"ORG"}},
+        ),
+        # A first name the model calls an organisation beside one full name is the person; a known firm beside a
+        # product the model calls a person is not, nor a town's name.
+        (
+            "Pierce Odum won. Well done, Pierce. Google makes Google Ads. Wilson Achebe left Wilson.",
+            [
+                ("Pierce Odum", "PERSON"),
+                ("Pierce", "ORG"),
+                ("Google", "ORG"),
+                ("Google Ads", "PERSON"),
+                ("Wilson Achebe", "PERSON"),
+                ("Wilson", "ORG"),
+            ],
+            {
+                "Pierce Odum": {"PERSON"},
+                "Pierce": {"PERSON"},
+                "Google": {"ORG"},
+                "Google Ads": {"PERSON"},
+                "Wilson Achebe": {"PERSON"},
+                "Wilson": {"ORG"},
+            },
+        ),
+        # A credit line's names are people, whole; an agency's staff is none.
+        (
+            "Shares fell.\n(Reporting by Ilse Varga and Tom Brandt in Vienna; Editing by Reuters Staff)",
+            [("Varga", "PERSON"), ("Vienna", "GPE"), ("Reuters Staff", "ORG")],
+            {"Ilse Varga": {"PERSON"}, "Tom Brandt": {"PERSON"}, "Vienna": {"LOC"}, "Reuters Staff": {"ORG"}},
+        ),
+    ],
+)
+def test_round_29_classes(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected

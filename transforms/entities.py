@@ -308,6 +308,10 @@ def load_ner(options: EntityOptions, model: str | None = None) -> Language:
     syntax = options.syntax and model in (options.model, options.model_for(ENGLISH))
     keep = {"ner", "tok2vec", "parser"} if syntax else {"ner"}
     nlp.select_pipes(enable=[name for name in nlp.pipe_names if name in keep])
+    if model == options.model_for(ENGLISH) and model not in _NOUN_INDEXES:
+        # The lemmatizer is disabled, not dropped: its noun index is read here, so the rules never load the model
+        # a second time for it (`english_common_nouns`; ~0.5 s and its memory in every worker).
+        _NOUN_INDEXES[model] = noun_index_of(nlp)
     return nlp
 
 
@@ -1065,10 +1069,11 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     """A surname or short form takes the article's full name, whatever label the model gave it. So does a
     one-word name the model called an organisation that is the first word of one full name of a person and
     that the model calls a person alone elsewhere ("Wang" ORG beside "Wang Donghai" and "Wang" PERSON:
-    Chinese names put the family name first), and one called a place that the gazetteer does not know
-    ("Rebecca" beside "Rebecca Cooke"); not one in capitals ("KDE" beside a heading "KDE Plasma" the
-    model took for a person), nor one never called a person alone ("Google" beside "Google Ads", PERSON to
-    the model)."""
+    Chinese names put the family name first), or that is the first word of one full name reading as a
+    person's, no known firm and no place ("Pierce" beside "Pierce Brosnan", "Svetlana" beside "Svetlana
+    Samokhalova"), and one called a place that the gazetteer does not know ("Rebecca" beside "Rebecca
+    Cooke"); not one in capitals ("KDE" beside a heading "KDE Plasma" the model took for a person), nor a known
+    firm ("Google" beside "Google Ads", PERSON to the model)."""
     full_names = full_name_index(named)
     first_names = first_name_index(named)
     # The model's own label: the vote of one label per name has run by now.
@@ -1078,22 +1083,38 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
         key = tuple(word.casefold() for word in item.name.split())
         full = full_names.get(key)
         if (
-            full is None
-            and item.label == "ORG"
-            and item.span.label in ("ORG", "PERSON")
-            and len(key) == 1
-            and not item.name.isupper()
-            and alias_key(item.name) in alone_as_person
-            and not is_team_in_result(item)
-        ) or (
-            # A first name the model calls a place ("Phil and Rebecca have a son" beside "Rebecca Cooke"), when
-            # no place the gazetteer knows has that name.
-            full is None
-            and item.label == "LOC"
-            and len(key) == 1
-            and key[0] in first_names
-            and not item.name.isupper()
-            and not is_known_place(item.name, DEFAULT_OPTIONS)
+            (
+                full is None
+                and item.label == "ORG"
+                and item.span.label in ("ORG", "PERSON")
+                and len(key) == 1
+                and not item.name.isupper()
+                and alias_key(item.name) in alone_as_person
+                and not is_team_in_result(item)
+            )
+            or (
+                # A first name the model calls a place ("Phil and Rebecca have a son" beside "Rebecca Cooke"), when
+                # no place the gazetteer knows has that name.
+                full is None
+                and item.label == "LOC"
+                and len(key) == 1
+                and key[0] in first_names
+                and not item.name.isupper()
+                and not is_known_place(item.name, DEFAULT_OPTIONS)
+            )
+            or (
+                # A first name the model calls an organisation ("Better luck next time, Pierce" beside "Pierce
+                # Brosnan"), when the full name reads as a person's and the first name is no known firm or place.
+                full is None
+                and item.label == "ORG"
+                and item.span.label == "ORG"
+                and len(key) == 1
+                and key[0] in first_names
+                and not item.name.isupper()
+                and item.name not in KNOWN_FIRMS
+                and _reads_as_full_name(first_names[key[0]].split())
+                and not is_known_place(item.name, DEFAULT_OPTIONS)
+            )
         ):
             full = first_names.get(key[0])
         if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
@@ -2094,7 +2115,10 @@ def _is_person(
     return (
         item.label == "ORG"
         and _reads_as_full_name(words)
-        and any(_WHO_AFTER.match(c.after) or _is_country_in_brackets_after(c) for c in around)
+        and any(
+            _WHO_AFTER.match(c.after) or _is_country_in_brackets_after(c) or _is_an_outlets_reporter(words, c)
+            for c in around
+        )
         and not any(is_known_place(word, options) for word in words)
     )
 
@@ -2107,6 +2131,25 @@ _BRACKETED_AFTER = re.compile(r"^[ \t]*\(([A-Z][\w .'’-]{2,30})\)")
 def _is_country_in_brackets_after(around: Context) -> bool:
     bracketed = _BRACKETED_AFTER.match(around.after)
     return bracketed is not None and country_code_of(bracketed.group(1)) is not None
+
+
+# "as NPR's Debbie Elliot reported.", "CNN’s Brian Lowry contributed to this report": an outlet's possessive before a
+# full name, and a reporter's verb after it that ends the clause or takes "that"/"from" ("reported from Kyiv") or
+# a credit's words, make the name its journalist's. Not a firm's unit, whose verb takes an object ("Alphabet's
+# Google Cloud reported a loss"), nor a known firm.
+_OUTLETS_POSSESSIVE_BEFORE = re.compile(r"(?<![\w.-])[A-Z][\w&.-]*(?:[’']s|(?<=s)[’'])[ \t]+$")
+_REPORTERS_VERB_AFTER = re.compile(
+    r"^[ \t]+(?:(?:reported|reports|wrote|writes)(?:[ \t]*[.,;:!?”\")]|[ \t]+(?:that|from)\b)"
+    r"|contributed[ \t]+(?:to[ \t]+this|reporting)\b)"
+)
+
+
+def _is_an_outlets_reporter(words: list[str], around: Context) -> bool:
+    return (
+        bool(_OUTLETS_POSSESSIVE_BEFORE.search(around.before) and _REPORTERS_VERB_AFTER.match(around.after))
+        and " ".join(words) not in KNOWN_FIRMS
+        and not any(word in KNOWN_FIRMS for word in words)
+    )
 
 
 # "who" after a name: a person's relative pronoun ("Trevoh Chalobah, who could also be sold"); a British club
@@ -2726,16 +2769,32 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
     return kept
 
 
-@cache
-def english_common_nouns(model: str = DEFAULT_OPTIONS.model) -> frozenset[str]:
-    """The nouns of the English model's lemmatizer index (WordNet's, in lower case; proper names such as
-    "london" or "kelly" among them), or none when the model has no such table. Read once."""
+def noun_index_of(nlp: Language) -> frozenset[str]:
+    """The nouns of a model's lemmatizer index (WordNet's, in lower case; proper names such as "london" or
+    "kelly" among them), enabled or not, or none when the model has no such table."""
     try:
-        nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")  # type: ignore[attr-defined]
-    except (KeyError, OSError, ValueError):
+    except (AttributeError, KeyError):
         return frozenset()
     return frozenset(table.get("noun", ()))
+
+
+# Each English model's noun index, by the model's name: put here by `load_ner` from the model it loads, or
+# read once by `english_common_nouns` when no model was loaded in this process (rules run on stored spans).
+_NOUN_INDEXES: dict[str, frozenset[str]] = {}
+
+
+def english_common_nouns(model: str = DEFAULT_OPTIONS.model) -> frozenset[str]:
+    """The nouns of the English model's lemmatizer index (`noun_index_of`): the index of the model `load_ner`
+    loaded, or, when none was, of the model loaded once here with its lemmatizer alone."""
+    if model not in _NOUN_INDEXES:
+        try:
+            nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+        except (OSError, ValueError):
+            _NOUN_INDEXES[model] = frozenset()
+        else:
+            _NOUN_INDEXES[model] = noun_index_of(nlp)
+    return _NOUN_INDEXES[model]
 
 
 def _as_common_noun(word: str, nouns: frozenset[str]) -> bool:
@@ -2787,11 +2846,13 @@ def is_common_noun_at_sentence_starts(
     )
 
 
-def without_common_nouns_at_sentence_starts(named: list[NamedSpan]) -> list[NamedSpan]:
+def without_common_nouns_at_sentence_starts(
+    named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model
+) -> list[NamedSpan]:
     """Drop the one-word people and organisations that are common nouns capitalised only by where they stand
     (`is_common_noun_at_sentence_starts`, English): the words a text does not also write in lower case, which
-    `without_common_words` cannot read."""
-    nouns = english_common_nouns()
+    `without_common_words` cannot read. `model`: the English model, whose noun index is read."""
+    nouns = english_common_nouns(model)
     if not nouns:
         return named
     dropped: set[tuple[str, str]] = set()
@@ -3662,23 +3723,44 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
 
 # Buildings the judged standard makes places (CoNLL's LOC for a named building): a hospital, a jail, a stadium
 # by its last word ("Gartnavel Hospital") or by the kind written after it ("the Royal Free hospital"); a church
-# where something happens in or at it ("the shooting at Emanuel African Methodist Episcopal Church"), as a
-# church named alone is often the denomination ("the Catholic Church said").
+# where something happens in or at it, or that someone goes into ("the shooting at Emanuel African Methodist
+# Episcopal Church", "entered Grace Chapel Church"), as a church named alone is often the denomination ("the
+# Catholic Church said"); a house named with "the" ("the White House", "the Opera House", "the State House"),
+# as a firm named for a house seldom takes it ("Random House said"), but not a chamber ("the Lower House").
 _OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[’']s[ \t]+(?:the[ \t]+)?$")
-BUILDING_LAST_WORDS = frozenset("hospital infirmary jail prison penitentiary stadium arena cathedral".split())
-_BUILDING_KIND_AFTER = re.compile(r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium)\b")
-_AT_OR_IN_BEFORE = re.compile(r"(?:^|\s)(?:at|in|inside|outside)[ \t]+(?:the[ \t]+)?$")
+BUILDING_LAST_WORDS = frozenset(
+    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel".split()
+)
+_BUILDING_KIND_AFTER = re.compile(
+    r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium|mosque|temple|synagogue|palace|airport|port)\b"
+)
+_AT_OR_IN_BEFORE = re.compile(r"(?:^|\s)(?:at|in|inside|outside|into|entered|enters|entering)[ \t]+(?:the[ \t]+)?$")
+# A centre is a venue where something happens at it ("at the National Tennis Centre"); named otherwise it is
+# often a body ("the Carter Center said").
+_AT_BEFORE = re.compile(r"(?:^|\s)at[ \t]+(?:the[ \t]+)?$")
+VENUE_LAST_WORDS = frozenset({"centre", "center"})
+CHAMBER_WORDS = frozenset("lower upper".split())  # "the Lower House", "the Upper House": a legislature's chamber
 
 
 def is_building(item: NamedSpan) -> bool:
-    last = item.name.split()[-1].casefold() if item.name.split() else ""
+    words = item.name.split()
+    last = words[-1].casefold() if words else ""
     document = item.span.document or ""
-    if last in BUILDING_LAST_WORDS and len(item.name.split()) >= 2:
+    if last in BUILDING_LAST_WORDS and len(words) >= 2:
         return True
     if _BUILDING_KIND_AFTER.match(document[item.span.char_end : item.span.char_end + 20]):
         return True
     before = document[max(0, item.span.char_start - 20) : item.span.char_start]
-    return last == "church" and len(item.name.split()) >= 2 and bool(_AT_OR_IN_BEFORE.search(before))
+    if last == "church" and len(words) >= 2:
+        return bool(_AT_OR_IN_BEFORE.search(before))
+    if last in VENUE_LAST_WORDS and len(words) >= 2:
+        return bool(_AT_BEFORE.search(before))
+    return (
+        words[-1:] == ["House"]
+        and len(words) >= 2
+        and words[0].casefold() not in CHAMBER_WORDS
+        and (item.span.surface.startswith(("the ", "The ")) or bool(_THE_BEFORE.search(before)))
+    )
 
 
 def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
@@ -3959,13 +4041,15 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
+        named = people_of_credit_lines(named)
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
         named = regions_named_by_their_kind(named)
         named = owners_apart(firms_joined_by_and(named))
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
-        named = without_common_nouns_at_sentence_starts(without_common_words(named, words))
+        english_model = options.model_for(ENGLISH) or options.model
+        named = without_common_nouns_at_sentence_starts(without_common_words(named, words), english_model)
         named = without_abbreviations_of_things(named, words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
@@ -4308,6 +4392,52 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A wire story's credit line: "(Reporting by Curtis Skinner; Editing by Alan Raybould)", "Reporting by Indulal PM
+# and Sunil Nair": the names after "Reporting/Writing/Editing by" at a line's start, in brackets or after a
+# semicolon are people's, whole, however the model cut or left them ("[Skinner]", "Indulal PM" untagged).
+_CREDIT_NAME = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}"
+_CREDIT_LINE = re.compile(
+    r"(?:^|[\n(;])[ \t]*(?:[Aa]dditional[ \t]+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)[ \t]+by[ \t]+"
+    rf"({_CREDIT_NAME}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_CREDIT_NAME})*)"
+)
+CREDIT_DESK_WORDS = frozenset("staff desk team editors reporters".split())  # "Editing by Reuters Staff"
+_CREDIT_SEPARATOR = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
+    """The people a credit line names (`_CREDIT_LINE`), each a person's mention in place of the model's spans
+    inside it; not a name with an agency's, an organisation's or a known firm's word ("Reuters Staff")."""
+    added: list[NamedSpan] = []
+    covered: set[tuple[int, int, int]] = set()  # (text, start, end) of each credited name
+    for document in {item.span.document for item in named if item.span.document and "by" in item.span.document}:
+        for line in _CREDIT_LINE.finditer(document):
+            start = line.start(1)
+            for part in _CREDIT_SEPARATOR.split(line.group(1)):
+                start = document.index(part, start)
+                end = start + len(part)
+                words = part.split()
+                if not any(
+                    word.casefold() in AGENCY_WORDS | CREDIT_DESK_WORDS or word.casefold() in ORG_NAME_WORDS
+                    for word in words
+                ) and not any(word in KNOWN_FIRMS for word in words):
+                    added.append(
+                        NamedSpan(Span(part, "PERSON", start, end, document), "PERSON", clean_name(part, "PERSON"))
+                    )
+                    covered.add((id(document), start, end))
+                start = end
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in covered
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 # --- Organisations by their evidence (round 28, helper entities31) ------------------------------------------------
