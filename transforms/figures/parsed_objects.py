@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
-from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS
+from transforms.figures.vocabulary import BULK_WORDS, INDEX_NOUNS, MONTHS, OBJECT_STOPS
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -77,6 +77,11 @@ PRICE_VERBS = verb_forms(
 # ("the contract will pay him $9 million"; "Acme will pay $3 million": a name is who pays). "adds"
 # was tried too: one right, one wrong ("the tour added $4.5 billion to the economy", judged without).
 PAYING_VERBS = verb_forms("pay/pays/paid/paying")
+# Round 29 (objects38): verbs that pay with a particle ("shell out $15 to get Atmos support", "fork over $20 a year for
+# the premium version", "pony up $12 a month"): a sum they take is paid as "pay" takes it.
+PAYING_VERBS |= verb_forms(
+    "shell/shells/shelled/shelling", "fork/forks/forked/forking", "pony/ponies/ponied/ponying", "cough/coughs/coughed"
+)
 # Verbs of buying whose object is what a sum after "for" was paid for: "Terra Firma bought EMI, which has
 # ..., for 2.4 billion pounds" -> EMI.
 BUYING_VERBS = verb_forms(
@@ -189,7 +194,7 @@ QUOTED_KINDS = frozenset({"money", "percent", "count"})
 # Nouns of change whose "in"/"of" names what changed: "a decline in the rate of inflation to 4.9 percent".
 CHANGE_NOUNS = frozenset(
     "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
-)
+) | {"uptick", "upticks"}  # round 29 (objects38): "a small uptick in rates can cost the government billions"
 # Nouns of how likely a thing is, whose "of" names the thing, as a change noun's does: "a 60 percent chance of rain".
 CHANCE_NOUNS = frozenset("chance chances probability likelihood odds risk".split())
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
@@ -775,8 +780,10 @@ def worth_holder(head: Token, span: Span) -> str | None:
     """Whose worth or value the sum is: the worth noun's own "of" ("the net worth of Portuguese families"), or the
     subject of the verb that has, reports or receives it; None where neither is said (or a pronoun is)."""
     worth = head.head
+    if worth.dep_ == "prep" and worth.lower_ == "of" and worth.head.lower_ == "worth":
+        return None  # round 29 (objects38), the lead's ruling: "reported a net worth of $X" -> net worth, its noun
     if worth.dep_ == "prep" and worth.lower_ in ("of", "at"):
-        worth = worth.head  # "a net worth of $X"; "a net worth estimated at $X": the participle's noun
+        worth = worth.head  # "a total annual value of $X" (an empty head); "a net worth estimated at $X"
         worth = worth.head if worth.dep_ == "acl" else worth
     elif head.dep_ in ("dobj", "attr"):
         worth = first_child(head.head, ("nsubj",)) or head  # "the net worth of ... reached $X"
@@ -1140,7 +1147,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
     if noun is None and kind == "money":
         # round 24: an infinitive's purpose over the payer ("The insurer paid $2.4 million to settle claims")
-        noun = infinitive_purpose(head) or priced_noun(head, span)
+        noun = infinitive_purpose(head) or paid_for(head, span) or priced_noun(head, span)
     if noun is not None and noun.lower_ in GROWTH_NOUNS:
         noun = grown_thing(noun) or noun  # round 24: "90% of the growth in carbon dioxide emissions"
     if noun is None and kind in STATED_KINDS:
@@ -1435,12 +1442,13 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         sold = None  # "After selling itself to Fox for $580 million": a pronoun is not resolved
     if sold is not None and sold.i < span.start and is_nominal(sold) and sold.lower_ not in RELATIVE_PRONOUNS:
         return sold  # round 27 (objects33): "U.S. Games sells new decks for $20": the thing sold is priced
-    if any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children):
-        return None  # "costs taxpayers $500": who pays is not what is priced
+    bearer = any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children)
+    if bearer and verb.lower_ not in COSTING_VERBS:
+        return None  # "sold him a car for $500": who buys is not what is priced
     if any(token.lower_ in COMPARATIVES for token in head.doc[span.end : span.end + 2]):
         return None  # "costs $50 less than ...": a difference, not a price
-    subject = subject_of(verb)
-    if subject is not None and subject.lower_ in PRICE_NOUNS:
+    subject = costing_thing(verb) if verb.lower_ in COSTING_VERBS else subject_of(verb)
+    if subject is not None and subject.lower_ in PRICE_NOUNS and subject.dep_ in ("nsubj", "nsubjpass"):
         named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
         subject = first_child(named, ("pobj",)) if named is not None else None
     return subject
@@ -2000,6 +2008,59 @@ def bought_at_price(head: Token) -> Token | None:
         return None
     verb = price.head.head
     return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
+
+
+# Round 29 (objects38): a sum paid "for" a thing is that thing's, as a price is of the thing priced (the standard), over
+# the payer and over who is paid: "he paid the Peruvian government $2 million for an option" -> option, "who would pay
+# billions for an also-ran" -> also-ran, "Fishermen are typically paid between $5 and $6 a pound for halibut" ->
+# halibut; not a time ("paid $5 for the year") or a pronoun.
+def paid_for(head: Token, span: Span) -> Token | None:
+    """What the sum a paying verb takes is paid for, said by a "for" after the sum (on the verb or the sum), or None."""
+    forked = head.dep_ == "prep" and head.lower_ == "over"  # "fork over $20": the particle inside the figure
+    verb = head.head
+    if not (head.dep_ == "dobj" or forked) or verb.lower_ not in PAYING_VERBS:
+        return None
+    said = next(
+        (c for c in (*verb.children, *head.children) if c.dep_ == "prep" and c.lower_ == "for" and c.i >= span.end),
+        None,
+    )
+    thing = first_child(said, ("pobj",)) if said is not None else None
+    if thing is None or not is_nominal(thing) or thing.like_num or thing.lower_ in TIME_NOUNS | MONTHS:
+        return None
+    return None if thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES else thing
+
+
+# Round 29 (objects38), the lead's ruling "a cost's object is the thing that costs, never its bearer" (the standard,
+# "Added in round 29 (lead)"): the subject of a verb of costing even with the bearer between ("the glitch that cost
+# Knight Capital Group $440 million" -> glitch, "a small uptick in rates can cost the government billions" -> rates,
+# by `grown_thing`); a gerund subject's object ("Covering the sea ice would cost $1 billion" -> sea ice); the goods
+# a bulk unit measures ("Every tonne of carbon dioxide costs India 86 dollars" -> carbon dioxide, as a price per
+# bulk unit is the goods'); and, for a participle set after a clause, what that clause acts on ("Nasdaq botched the
+# debut, costing it millions" -> debut) or the noun the participle follows ("survival kits -- costing $2.40").
+COSTING_VERBS = verb_forms("cost/costs/costing")
+
+
+def costing_thing(verb: Token) -> Token | None:
+    """The thing that costs what a verb of costing gives (the round-29 ruling), or None."""
+    thing = subject_of(verb)
+    gerund = first_child(verb, ("csubj",))
+    if thing is None and gerund is not None:
+        thing = first_child(gerund, ("dobj",))
+    if thing is None and verb.dep_ == "advcl" and verb.lower_ == "costing":
+        before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if before is not None and before.is_punct and before.text != ",":
+            before = verb.doc[before.i - 1] if before.i > verb.sent.start else None  # "kits -- costing"
+            thing = before if before is not None and is_nominal(before) and before.dep_ in ("pobj", "dobj") else None
+        else:
+            thing = first_child(verb.head, ("dobj",))  # "botched the debut ..., costing it": what the clause did
+    bearer = first_child(verb, ("dative", "dobj"))
+    if thing is not None and bearer is not None and bearer.i != thing.i and bearer.lower_ == thing.lower_:
+        return None  # "... for the ambulance service - costing the service": the bearer again, never the object
+    if thing is not None and thing.lower_ in BULK_WORDS:
+        thing = grown_thing(thing)  # "Every tonne of carbon dioxide costs": the goods, by their "of"
+    if thing is not None and thing.lower_ in GROWTH_NOUNS:
+        thing = grown_thing(thing) or thing
+    return thing
 
 
 def selling_verb(noun: Token) -> Token | None:
