@@ -523,6 +523,9 @@ def verbal_object(doc: Doc, said: str, figure: Span) -> str | None:
         nominal = nominal or (first.dep_ == "pcomp" and first.head.lower_ == "of")
         nominal = nominal or (clause and not participle and not any(c.dep_ in VERB_CHILD_DEPS for c in first.children))
         verbal = first.dep_ in VERBAL_DEPS and not nominal and not gerund
+        # round 29 (objects38): an adjective set after the sum describes it ("$160,000 available for participants",
+        # "a fee of $15 million payable to Verizon"), no noun
+        verbal = verbal or (first.dep_ == "amod" and first.i >= figure.end and figure.start <= first.head.i < figure.end)
         return "" if verbal and first.lower_ not in EMPTY_HEADS else None
     if first.dep_ not in VERBAL_DEPS - {"advmod", "prep", "acomp"} or first.lower_.endswith("ing"):
         return None
@@ -2578,6 +2581,8 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
         verb = head.head if head.dep_ == "dobj" else head.head.head
         if verb.lower_ not in CHANGE_VERBS | MOVING_VERBS | PRICE_VERBS:
             holders.append(verb)
+    # round 29 (objects38): an adjective after the sum takes its "to"/"for" ("a fee of $15 million payable to Verizon")
+    holders += [child for child in head.children if child.dep_ == "amod" and child.i >= span.end]
     for holder in holders:
         # "paid $35 million in a settlement": what a payment is made in; "investing $21 million in each of the five
         # states", "invest up to €60 million in a chalet": what an investment goes into
