@@ -525,7 +525,8 @@ def verbal_object(doc: Doc, said: str, figure: Span) -> str | None:
         verbal = first.dep_ in VERBAL_DEPS and not nominal and not gerund
         # round 29 (objects38): an adjective set after the sum describes it ("$160,000 available for participants",
         # "a fee of $15 million payable to Verizon"), no noun
-        verbal = verbal or (first.dep_ == "amod" and first.i >= figure.end and figure.start <= first.head.i < figure.end)
+        described = first.dep_ == "amod" and first.i >= figure.end and figure.start <= first.head.i < figure.end
+        verbal = verbal or described
         return "" if verbal and first.lower_ not in EMPTY_HEADS else None
     if first.dep_ not in VERBAL_DEPS - {"advmod", "prep", "acomp"} or first.lower_.endswith("ing"):
         return None
@@ -2917,7 +2918,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 text,
             )
         )
-        for f in map(per_unit_rated, restated)
+        for f in map(price_list_label, map(per_unit_rated, restated))
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
@@ -3415,6 +3416,33 @@ def colon_labelled(figure: Figure) -> Figure:
     named = LABEL_PLACE_OR_TIME.sub("", label.group(1)).strip()
     # a label names a thing in a few words; more are a clause ("Seattle barely saw growth: 0.1%")
     return replace(figure, object=named) if named and len(named.split()) <= 3 else figure
+
+
+# Round 29 (objects38): a price list's line names what it prices before the sum, as a price is of the thing priced: a
+# plan after a list mark and a colon ("- Standard: $9 per user per month" -> Standard, not the unit it is counted by),
+# or a word or two opening a clause that holds the sum alone ("Admission $18.95.", "Admission free; kayaking $25.").
+# A sum labelled without a list mark keeps none ("My guess: $23,000,000", judged without object), as `colon_labelled`.
+LISTED_PLAN = re.compile(r"^[-\u2022*]\s+([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s*$")
+PRICED_LABEL = re.compile(r"(?:^|;\s+)([A-Za-z][\w'’-]*(?: [a-z][\w'’-]*)?)\s+$")
+CLAUSE_END = re.compile(r"\s*(?:[.;,]|$)")
+
+
+def price_list_label(figure: Figure) -> Figure:
+    """The sum, when it has no object (or only the unit it is counted "per") and a price list's line labels it, with
+    the label as its object; the figure unchanged otherwise."""
+    sentence, said = figure.sentence, (figure.object or "").lower()
+    at = sentence.find(figure.surface)
+    if figure.kind != "money" or at < 1 or (said and f"per {said}" not in sentence[at:].lower()):
+        return figure
+    planned = LISTED_PLAN.match(sentence[:at])
+    labelled = PRICED_LABEL.search(sentence[:at]) if planned is None else None
+    if labelled is not None and not CLAUSE_END.match(sentence, at + len(figure.surface)):
+        return figure  # the sum opens a clause of its own ("Tickets $19.95 admission, plus ...")
+    label = planned or labelled
+    words = label.group(1).lower().split() if label is not None else []
+    if not words or any(w in OBJECT_STOPS or w in EMPTY_HEADS or w in NOT_LABEL_WORDS for w in words):
+        return figure
+    return replace(figure, object=label.group(1))
 
 
 # What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
