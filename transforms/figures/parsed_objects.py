@@ -269,6 +269,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_worth(figure)
             or may_be_levied(figure)
             or may_be_emptied(figure)
+            or may_be_valued(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -285,7 +286,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
-        held = held or any(may_be_emptied(f) for f in inside)
+        held = held or any(may_be_emptied(f) or may_be_valued(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -347,6 +348,11 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     # over the token rules' object only where it trims words they ran on into ("term began" -> term)
     if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
         return timed
+    if span is not None and len(span) and may_be_valued(figure):
+        valuing = changed_noun(figure_head(span))  # round 29 (objects38): "The valuation of its retail malls fell by"
+        valued = valued_thing(valuing) if valuing is not None else None
+        if valued is not None:
+            return phrase_of(valued, span)
     if span is not None and len(span) and may_be_changed(figure):
         changed = changed_thing(span)
         if takes_changed(figure.object, changed):
@@ -417,11 +423,6 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         funded = funded_purpose(span, figure.object or "")
         if funded is not None:
             return funded
-    if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in VALUE_HEADS:
-        changed = changed_noun(figure_head(span))  # round 29 (objects38): "The valuation of its retail malls fell by"
-        valued = valued_thing(changed) if changed is not None else None
-        if valued is not None:
-            return phrase_of(valued, span)
     if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
         bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
         if bought is not None:
@@ -1973,6 +1974,11 @@ def changed_object(thing: Token) -> Token | None:
 VALUE_HEADS = frozenset("price prices value values valuation valuations".split())
 
 
+def may_be_valued(figure: Figure) -> bool:
+    """Whether the token rules named a sum by a price or value noun, whose "of" the parse may give (`valued_thing`)."""
+    return figure.kind == "money" and (figure.object or "").lower() in VALUE_HEADS
+
+
 def valued_thing(noun: Token) -> Token | None:
     """The thing a price or value noun's "of" names, or None."""
     if noun.lower_ not in VALUE_HEADS:
@@ -3439,8 +3445,10 @@ def price_list_label(figure: Figure) -> Figure:
     if labelled is not None and not CLAUSE_END.match(sentence, at + len(figure.surface)):
         return figure  # the sum opens a clause of its own ("Tickets $19.95 admission, plus ...")
     label = planned or labelled
-    words = label.group(1).lower().split() if label is not None else []
-    if not words or any(w in OBJECT_STOPS or w in EMPTY_HEADS or w in NOT_LABEL_WORDS for w in words):
+    if label is None:
+        return figure
+    words = label.group(1).lower().split()
+    if any(w in OBJECT_STOPS or w in EMPTY_HEADS or w in NOT_LABEL_WORDS for w in words):
         return figure
     return replace(figure, object=label.group(1))
 
