@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
-from transforms.figures.vocabulary import BULK_WORDS, INDEX_NOUNS, MONTHS, OBJECT_STOPS
+from transforms.figures.vocabulary import AMOUNT_NOUNS, BULK_WORDS, INDEX_NOUNS, MONTHS, OBJECT_STOPS
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -1155,6 +1155,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         return None
     head = figure_head(span)
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
+    if kind == "money":
+        head = past_amount_noun(head)  # round 29 (objects38): "receives the equivalent of €300 a month"
     if noun is None and kind == "money":
         # round 24: an infinitive's purpose over the payer ("The insurer paid $2.4 million to settle claims")
         noun = infinitive_purpose(head) or paid_for(head, span) or priced_noun(head, span)
@@ -2053,6 +2055,17 @@ def bought_at_price(head: Token) -> Token | None:
     return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
 
 
+# Round 29 (objects38): "the equivalent of", "an average of" and "the sum of" only say that a sum is an amount
+# (`AMOUNT_NOUNS`): the sum stands where that noun stands, so the verb's rules read it ("a full-time associate professor
+# receives the equivalent of €300-350 a month" -> associate professor, as "receives €300" would).
+def past_amount_noun(head: Token) -> Token:
+    """The amount noun a sum is the "of" of, where there is one; the sum's own head otherwise."""
+    of = head.head
+    if head.dep_ == "pobj" and is_of(of) and of.dep_ == "prep" and of.head.lower_ in AMOUNT_NOUNS:
+        return of.head
+    return head
+
+
 # Round 29 (objects38): a sum paid "for" a thing is that thing's, as a price is of the thing priced (the standard), over
 # the payer and over who is paid: "he paid the Peruvian government $2 million for an option" -> option, "who would pay
 # billions for an also-ran" -> also-ran, "Fishermen are typically paid between $5 and $6 a pound for halibut" ->
@@ -2254,6 +2267,7 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
         or (first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text in HYPHENS)
     ):
         first += 1
+    first = name_after_kind(noun, first)
     phrase = noun_phrase_from(noun, first, figure)
     owner = named_owner(noun, first, figure) or bare_plural_owner(noun, first)
     # round 27 (objects34): the lead's ruling keeps a name's possessor before a common noun
@@ -2313,6 +2327,22 @@ def bare_plural_owner(noun: Token, first: int) -> str | None:
     return owner.doc[owner.left_edge.i : owner.i + 2].text
 
 
+# Round 29 (objects38): a name set after the common noun that says what it is keeps the name alone (the standard, round
+# 24: "streaming leader Twitch" -> Twitch), also where the parse hangs the common noun on the name as a compound:
+# "single mother Adriane Burnett takes home about $2,800" -> Adriane Burnett.
+def name_after_kind(noun: Token, first: int) -> int:
+    """The first word of the name that ends the noun's phrase when lower-case words of a kind stand before it."""
+    doc = noun.doc
+    if not is_name(noun) or first >= noun.i:
+        return first
+    kind = max((i for i in range(first, noun.i) if doc[i].text.islower() and doc[i].text.isalpha()), default=None)
+    if kind is None or not all(doc[i].text[:1].isupper() for i in range(kind + 1, noun.i + 1)):
+        return first
+    if kind > first and doc[kind - 1].text[:1].isupper():
+        return first  # "Montana de Oro State Park": a name's own small word
+    return kind + 1
+
+
 def noun_phrase_from(noun: Token, first: int, figure: Span) -> str | None:
     """The noun's phrase from its first kept word, with a name's number or hyphened word after it."""
     doc = noun.doc
@@ -2358,6 +2388,8 @@ RECEIVING_VERBS = verb_forms(
     "oversee/oversees/oversaw/overseen/overseeing",
     "borrow/borrows/borrowed/borrowing",
 )
+# Round 29 (objects38): pay "taken home" is earned ("Adriane Burnett takes home about $2,800 a month").
+TAKING_VERBS = verb_forms("take/takes/took/taken/taking")
 # Round 23 (objects29): money earned, raised, generated or reported "in" a kind of money is its holder's (the standard's
 # "UPS made ... $100 billion in revenue" -> UPS), over the kind the token rules name ("revenue", "funding").
 HOLDING_IN_VERBS = RECEIVING_VERBS | verb_forms(
@@ -2556,7 +2588,8 @@ def receiver_noun(head: Token) -> Token | None:
         paid = first_child(verb, ("nsubjpass",))  # "Giuffre was paid $160,000": who is paid holds it
         return paid if paid is not None and is_nominal(paid) and paid.lower_ not in RELATIVE_PRONOUNS else None
     lost_on = any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children)
-    if verb.lower_ not in RECEIVING_VERBS | HAVING_VERBS and (not loss_told(verb) or lost_on):
+    taken_home = verb.lower_ in TAKING_VERBS and any(c.lower_ == "home" for c in verb.children)
+    if verb.lower_ not in RECEIVING_VERBS | HAVING_VERBS and (not loss_told(verb) or lost_on) and not taken_home:
         return None
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
@@ -2589,7 +2622,7 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
         if verb.lower_ not in CHANGE_VERBS | MOVING_VERBS | PRICE_VERBS:
             holders.append(verb)
     # round 29 (objects38): an adjective after the sum takes its "to"/"for" ("a fee of $15 million payable to Verizon")
-    holders += [child for child in head.children if child.dep_ == "amod" and child.i >= span.end]
+    holders += [child for child in head.children if child.dep_ in ("amod", "acl") and child.i >= span.end]
     for holder in holders:
         # "paid $35 million in a settlement": what a payment is made in; "investing $21 million in each of the five
         # states", "invest up to €60 million in a chalet": what an investment goes into
@@ -2597,7 +2630,9 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
         invested = any(h.lower_ in PAYING_VERBS | INVESTING_VERBS for h in holders)
         prepositions = PURPOSE_PREPOSITIONS | {"in"} if invested else PURPOSE_PREPOSITIONS
         for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < span.end:
+            # round 29 (objects38): "billions owed to Sars", the participle's "to" parsed as a dative
+            said_to = child.dep_ == "dative" and child.lower_ == "to" and holder.dep_ == "acl"
+            if (child.dep_ != "prep" and not said_to) or child.lower_ not in prepositions or child.i < span.end:
                 continue
             noun = first_child(child, ("pobj",))
             if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
@@ -3053,6 +3088,9 @@ LEADING_DESCRIBING |= frozenset(
 LEADING_DESCRIBING |= frozenset("typical best better worse worst lower higher evil unsolicited".split())
 # Round 28 (objects37): "after a year of continuous time-restricted eating" -> time-restricted eating: how unbroken.
 LEADING_DESCRIBING |= frozenset({"continuous"})
+# Round 29 (objects38): "the nearly $230 billion allocated to big infrastructure projects" -> infrastructure projects:
+# how big, as "huge" and "massive" say.
+LEADING_DESCRIBING |= frozenset({"big"})
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
