@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
-from transforms.figures.vocabulary import AMOUNT_NOUNS, BULK_WORDS, INDEX_NOUNS, MONTHS, OBJECT_STOPS
+from transforms.figures.vocabulary import AMOUNT_NOUNS, BULK_WORDS, INDEX_NOUNS, MONTHS, OBJECT_STOPS, VAGUE_BASES
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -760,6 +760,7 @@ def held_in(head: Token, said: str) -> str | None:
     holder = clause_subject(verb)
     if holder is None or holder.dep_ == "nsubjpass" or not is_nominal(holder) or holder.lower_ in RELATIVE_PRONOUNS:
         return None
+    holder = counted_by_vague(holder)  # round 29 (objects38): "hundreds of thousands of students ... will receive"
     if any(token.like_num and not is_name_number(token) for token in holder.doc[holder.left_edge.i : holder.i + 1]):
         return None
     like = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("like", "including")), None)
@@ -771,9 +772,10 @@ def held_in(head: Token, said: str) -> str | None:
 
 # Round 28 (objects35): a sum said as a holder's worth or value is the holder's (the standard: money "held ... is of its
 # holder"), as the judges of four sets wrote it: "the net worth of Portuguese families reached 855 billion euros" ->
-# Portuguese families, "the parent company reported a net worth of about $145.2 billion" -> parent company, "Williams
-# will receive a total annual value of $5,000" -> Williams, "The family has a net worth estimated at $5.1 billion" ->
-# family. The worth noun says how much, not of what, as "value" and "amount" do.
+# Portuguese families, "Williams will receive a total annual value of $5,000" -> Williams, "The family has a net worth
+# estimated at $5.1 billion" -> family. The worth noun says how much, not of what, as "value" and "amount" do. Round 29
+# (the lead's ruling, objects38): a net worth said as the "of" of its noun names the noun ("the parent company reported
+# a net worth of about $145.2 billion" -> net worth), as "sales of $462 million" does; "value" stays an empty head.
 WORTH_NOUNS = frozenset({"worth", "value"})
 
 
@@ -1182,6 +1184,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head)
+        noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
@@ -1623,6 +1626,16 @@ def funded_purpose(span: Span, said: str) -> str | None:
                 continue
             return coordinated_phrase(thing, span)
     return None
+
+
+# Round 29 (objects38): a sum said "in" a kind of money, where nothing else names what it is of, is that money ("adding
+# to the more than $100 billion in Ukraine aid already approved" -> Ukraine aid), as the token rules name a lower-case
+# one ("$8 billion in grants"); they stop at a capitalised word before it.
+def money_kind_in(head: Token, span: Span) -> Token | None:
+    """The kind of money (`FUNDING_NOUNS`) of the sum's "in" after it, or None."""
+    said = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i >= span.end), None)
+    kind = first_child(said, ("pobj",)) if said is not None else None
+    return kind if kind is not None and kind.lower_ in FUNDING_NOUNS else None
 
 
 # Round 24 (objects30): nouns of growth or change whose "in"/"of" names what grows (the standard's empty heads: "90% of
@@ -2594,6 +2607,7 @@ def receiver_noun(head: Token) -> Token | None:
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
         return None
+    subject = counted_by_vague(subject)  # round 29 (objects38): "hundreds of thousands of students ... will receive"
     # "the carrier's debt of $2.1 billion": the subject holds its own figure; not the relative clause that holds this
     # one ("Harbor Capital, which manages $8 billion")
     said = (
@@ -2606,6 +2620,20 @@ def receiver_noun(head: Token) -> Token | None:
         return None
     named = first_child(subject, ("appos",))  # "another payments company, Stripe, raise ...": the name
     return named if named is not None and is_name(named) and named.i > subject.i else subject
+
+
+def counted_by_vague(noun: Token) -> Token:
+    """What a vague number counts ("hundreds of thousands of students" -> students), through its "of" phrases; the noun
+    itself where it is no vague number or counts nothing said."""
+    for _ in range(3):
+        if noun.lower_ not in VAGUE_BASES:
+            return noun
+        of = next((c for c in noun.children if c.dep_ == "prep" and is_of(c)), None)
+        counted = first_child(of, ("pobj",)) if of is not None else None
+        if counted is None:
+            return noun
+        noun = counted
+    return noun
 
 
 # Round 28 (objects35): nouns that only gather what their "of" names ("a variety of left-wing causes", "an array of
