@@ -1066,7 +1066,9 @@ def sourced_subject(head: Token, said: str) -> Token | None:
     subject = changed_noun(head)
     if subject is None:
         return None
-    source = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    # round 29 (objects38): also on a participle of the subject ("Revenue generated from the application of AI")
+    holders = [subject, *(c for c in subject.children if c.dep_ == "acl")]
+    source = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     noun = first_child(source, ("pobj",)) if source is not None else None
     return subject if noun is not None and noun.text == said.split()[-1] else None
 
@@ -1502,6 +1504,8 @@ def changed_noun(head: Token) -> Token | None:
         preposition, verb = verb, verb.head
         if preposition.dep_ != "prep" or preposition.lower_ not in CHANGE_PREPOSITIONS:
             return None
+        if preposition.lower_ == "to" and verb.lower_ == "from" and verb.dep_ == "prep":
+            verb = verb.head  # round 29 (objects38): "will grow from $1.4 billion in 2016 to $59.8 billion"
         if preposition.lower_ == "to" and verb.lower_ in MOVING_VERBS:
             return first_child(verb, ("dobj",))  # "taking the rate of inflation to 5.2 percent"
         if preposition.lower_ == "to" and verb.lower_ in CHANGE_NOUNS:
@@ -1509,7 +1513,9 @@ def changed_noun(head: Token) -> Token | None:
             return first_child(changed, ("pobj",)) if changed is not None else None  # "a decline in X to 4.9%"
     elif dep not in ("dobj", "npadvmod"):
         return None
-    if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
+    # round 29 (objects38): a size the change took is no object it changed ("grew 8.7 per cent to S$93.3 million")
+    changed = [c for c in verb.children if c.dep_ == "dobj" and c != head and not any(t.like_num for t in c.subtree)]
+    if verb.lower_ not in CHANGE_VERBS or changed:
         return None  # "the government was increasing the threshold to £38,700": what changes is `verb_changed`'s
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
