@@ -1187,6 +1187,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head)
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
+        noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
@@ -1632,6 +1633,23 @@ def funded_purpose(span: Span, said: str) -> str | None:
                 continue
             return coordinated_phrase(thing, span)
     return None
+
+
+# Round 29 (objects38): a price said as a side of a level is the level's subject, as a level is: "Brent crude fell to a
+# 5-1/2 year low below $57 a barrel" -> Brent crude (a change verb's low), "Brent crude oil ... is now below $59 a
+# barrel" (a copula's), as "Brent crude fell to $57" is.
+def side_of_level(head: Token) -> Token | None:
+    """The subject whose level a sum "below"/"above" a low, a high or a copula gives, or None."""
+    if head.dep_ != "prep" or head.lower_ not in RELATIVE_SIDES:
+        return None
+    holder = head.head
+    verb = None
+    if holder.lower_ in REACHED_LEVELS and holder.dep_ == "pobj" and holder.head.lower_ in ("to", "at"):
+        verb = holder.head.head if holder.head.head.lower_ in CHANGE_VERBS else None
+    elif holder.lower_ in COPULAS:
+        verb = holder
+    subject = subject_of(verb) if verb is not None else None
+    return subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
 
 
 # Round 29 (objects38): a sum said "in" a kind of money, where nothing else names what it is of, is that money ("adding
