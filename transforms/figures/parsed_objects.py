@@ -1515,8 +1515,8 @@ def changed_noun(head: Token) -> Token | None:
     elif dep not in ("dobj", "npadvmod"):
         return None
     # round 29 (objects38): a size the change took is no object it changed ("grew 8.7 per cent to S$93.3 million")
-    changed = [c for c in verb.children if c.dep_ == "dobj" and c != head and not any(t.like_num for t in c.subtree)]
-    if verb.lower_ not in CHANGE_VERBS or changed:
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c != head and not any(t.like_num for t in c.subtree)]
+    if verb.lower_ not in CHANGE_VERBS or objects:
         return None  # "the government was increasing the threshold to £38,700": what changes is `verb_changed`'s
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
