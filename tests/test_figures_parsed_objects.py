@@ -900,6 +900,44 @@ def test_the_money_objects_of_round_29(nlp, text, surface, expected):
 @pytest.mark.parametrize(
     ("text", "surface", "expected"),
     [
+        # "the equivalent of" stands where the sum stands
+        ("A junior nurse in the province receives the equivalent of $900 a month.", "$900", "junior nurse"),
+        # a participle's "to" after the sum names who gets it
+        ("The agency will hire auditors to chase millions owed to the treasury.", "millions", "treasury"),
+        # pay taken home is earned; a name after its kind keeps the name alone
+        ("In Tucson, veteran welder Marta Ruiz takes home about $3,100 a month.", "about $3,100", "Marta Ruiz"),
+        # "big" says how big
+        (
+            "Congress has spent less than half of the $40 billion allocated to big bridge projects.",
+            "$40 billion",
+            "bridge projects",
+        ),
+        # a sum "in" a kind of money the token rules stop before
+        ("Senators balked at adding to the $12 billion in Ukraine aid already approved.", "$12 billion", "Ukraine aid"),
+        # what a vague number counts holds the sum
+        (
+            "Tens of thousands of farmers who lost crops will receive $2 billion in disaster payments.",
+            "$2 billion",
+            "farmers",
+        ),
+        # a change's size is no changed object; a "from ... to" chain; a source on the subject's participle
+        ("Income from the leasing unit grew 6.1 per cent to $48 million, the group said.", "$48 million", "Income"),
+        (
+            "Sales generated from the online store will grow from $3 million in 2024 to $9 million by 2027.",
+            "$9 million",
+            "Sales",
+        ),
+        # a price below a level said by a copula is the subject's
+        ("Gold has fallen sharply this month and is now below $1,900 an ounce.", "below $1,900", "Gold"),
+    ],
+)
+def test_the_money_objects_of_round_29_second_pass(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
         # a sum labelled without a list mark names nothing; a pronoun paid for is not named; a worth "at" stays its
         # holder's; a passive's payee stays without a "for"; a difference is no price
         ("My estimate: $40,000", "$40,000", None),
