@@ -929,6 +929,14 @@ def test_the_money_objects_of_round_29(nlp, text, surface, expected):
         ),
         # a price below a level said by a copula is the subject's
         ("Gold has fallen sharply this month and is now below $1,900 an ounce.", "below $1,900", "Gold"),
+        # a sum a clause's subject does something "with" is the subject's
+        ("Harlow Mutual led the market with $4.1 bn in net premiums written last year.", "$4.1 bn", "Harlow Mutual"),
+        ("With $3 million in the bank, the startup is hiring engineers.", "$3 million", "startup"),
+        (
+            "Commercial auto insurance leads with $90.2 bn, followed by workers' compensation.",
+            "$90.2 bn",
+            "Commercial auto insurance",
+        ),
     ],
 )
 def test_the_money_objects_of_round_29_second_pass(nlp, text, surface, expected):
@@ -945,6 +953,10 @@ def test_the_money_objects_of_round_29_second_pass(nlp, text, surface, expected)
         ("The charity has a net worth estimated at $12 million.", "$12 million", "charity"),
         ("Giuffre was paid $160,000 for the year.", "$160,000", "Giuffre"),
         ("Tickets cost $20, and parking costs $5 more than last year.", "$20", "Tickets"),
+        # a stake, a comparison and a thing given "with" a sum name no holder
+        ("With billions of dollars at stake, the rivals will fight in court.", "billions of dollars", None),
+        ("Net income fell to $12m, compared with $15m a year earlier.", "$15m", "Net income"),
+        ("The allies will provide the army with $2 billion a year for training.", "$2 billion", "training"),
     ],
 )
 def test_the_money_objects_of_round_29_leave_what_they_left(nlp, text, surface, expected):

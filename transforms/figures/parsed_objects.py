@@ -748,10 +748,46 @@ def may_be_held(figure: Figure) -> bool:
     return figure.kind == "money" and bool(said) and f"{figure.surface} in {said}" in figure.sentence
 
 
+# Round 29 (objects38): a sum a clause's subject does something "with" is the subject's, as money held is its holder's
+# (the standard): "State Farm led the market with $92.6 bn in net premiums written" -> State Farm, "Private passenger
+# auto insurance leads with $260.7 bn", "With $2 million in the tin, ..., Caeneus is looking to" -> Caeneus. Not a
+# comparison ("compared with"), a thing given with it ("provide Afghanistan with $5 billion") or a stake ("With billions
+# of dollars at stake").
+NOT_HOLDING_WITH = verb_forms(
+    "compare/compares/compared/comparing",
+    "provide/provides/provided/providing",
+    "supply/supplies/supplied/supplying",
+    "equip/equips/equipped/equipping",
+    "credit/credits/credited/crediting",
+)
+NOUN_DEPS = frozenset("nsubj nsubjpass dobj pobj attr appos compound dative npadvmod".split())
+
+
+def held_with(head: Token) -> Token | None:
+    """The subject of the clause whose verb takes the sum "with", or None."""
+    with_ = head.head
+    if head.dep_ != "pobj" or with_.lower_ != "with" or with_.dep_ != "prep":
+        return None
+    verb = with_.head
+    if verb.lower_ in NOT_HOLDING_WITH or verb.dep_ in NOUN_DEPS:
+        return None
+    if any(t.lower_ == "stake" for t in head.doc[head.i + 1 : head.i + 5]):
+        return None
+    subject = clause_subject(verb)
+    if subject is None and verb.dep_ == "conj":
+        subject = clause_subject(verb.head)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
+
+
 def held_in(head: Token, said: str) -> str | None:
     """Who holds a sum said "in" a kind of money: the subject of the verb of earning, raising or reporting it ("UPS
     made record profits in 2022, bringing in $100 billion in revenue" -> UPS; "startups like Lovable raising $330
     million in funding" -> Lovable), or None (a pronoun, a passive, a subject holding a figure of its own)."""
+    holder_with = held_with(head)  # round 29 (objects38): "State Farm led the market with $92.6 bn in net premiums"
+    if holder_with is not None:
+        return phrase_of(holder_with, holder_with.doc[head.i : head.i + 1])
     if head.dep_ != "dobj" or not (head.head.lower_ in HOLDING_IN_VERBS or loss_told(head.head)):
         return None
     verb = head.head
@@ -1113,6 +1149,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     )
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
+    has_money_cue = has_money_cue or "with" in words  # `held_with` (round 29, objects38)
     has_change_verb = has_change_verb or bool(words & (PASSING_VERBS | COMING_VERBS))  # `passed_level_verb`
     has_change_verb = has_change_verb or bool(words & REACHING_FORMS)  # `expected_level`
     for start, end, kind in figures:
@@ -1188,6 +1225,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or relative_purpose(head) or price_for_object(head)
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
+        noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
