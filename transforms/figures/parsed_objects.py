@@ -1502,7 +1502,7 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         return sold  # round 27 (objects33): "U.S. Games sells new decks for $20": the thing sold is priced
     bearer = any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children)
     if bearer and verb.lower_ not in COSTING_VERBS:
-        return None  # "sold him a car for $500": who buys is not what is priced
+        return None  # what the verb takes before the sum is not what is priced (a cost's bearer aside: round 29)
     if any(token.lower_ in COMPARATIVES for token in head.doc[span.end : span.end + 2]):
         return None  # "costs $50 less than ...": a difference, not a price
     subject = costing_thing(verb) if verb.lower_ in COSTING_VERBS else subject_of(verb)
@@ -2047,7 +2047,7 @@ def changed_object(thing: Token) -> Token | None:
 # Round 29 (objects38): "price" and "value" of a named thing are the standard's empty heads ("the median price of child
 # care" -> child care): a change of a price or a valuation is of the thing priced or valued, "cut the price of its
 # Gulfstream G550 jet by £3.5m" -> Gulfstream G550 jet, "The valuation of its retail malls fell by S$196.5 million" ->
-# retail malls, as the judges wrote every such "of" (8 of 8 on the tuned sets).
+# retail malls, as the judges write a price's "of" ("the average price of a home" -> home).
 VALUE_HEADS = frozenset("price prices value values valuation valuations".split())
 
 
@@ -2131,8 +2131,9 @@ def bought_at_price(head: Token) -> Token | None:
 
 
 # Round 29 (objects38): "the equivalent of", "an average of" and "the sum of" only say that a sum is an amount
-# (`AMOUNT_NOUNS`): the sum stands where that noun stands, so the verb's rules read it ("a full-time associate professor
-# receives the equivalent of €300-350 a month" -> associate professor, as "receives €300" would).
+# (`AMOUNT_NOUNS`): the sum stands where that noun stands, so the verb's rules read it ("A junior nurse receives the
+# equivalent of $900 a month" -> junior nurse, as "receives $900" would; "fees amount to the equivalent of US$95-109
+# for a nine-month diploma" -> diploma).
 def past_amount_noun(head: Token) -> Token:
     """The amount noun a sum is the "of" of, where there is one; the sum's own head otherwise."""
     of = head.head
