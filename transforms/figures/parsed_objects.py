@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
-from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS
+from transforms.figures.vocabulary import AMOUNT_NOUNS, BULK_WORDS, INDEX_NOUNS, MONTHS, OBJECT_STOPS, VAGUE_BASES
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -77,6 +77,11 @@ PRICE_VERBS = verb_forms(
 # ("the contract will pay him $9 million"; "Acme will pay $3 million": a name is who pays). "adds"
 # was tried too: one right, one wrong ("the tour added $4.5 billion to the economy", judged without).
 PAYING_VERBS = verb_forms("pay/pays/paid/paying")
+# Round 29 (objects38): verbs that pay with a particle ("shell out $15 to get Atmos support", "fork over $20 a year for
+# the premium version", "pony up $12 a month"): a sum they take is paid as "pay" takes it.
+PAYING_VERBS |= verb_forms(
+    "shell/shells/shelled/shelling", "fork/forks/forked/forking", "pony/ponies/ponied/ponying", "cough/coughs/coughed"
+)
 # Verbs of buying whose object is what a sum after "for" was paid for: "Terra Firma bought EMI, which has
 # ..., for 2.4 billion pounds" -> EMI.
 BUYING_VERBS = verb_forms(
@@ -189,7 +194,7 @@ QUOTED_KINDS = frozenset({"money", "percent", "count"})
 # Nouns of change whose "in"/"of" names what changed: "a decline in the rate of inflation to 4.9 percent".
 CHANGE_NOUNS = frozenset(
     "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
-)
+) | {"uptick", "upticks"}  # round 29 (objects38): "a small uptick in rates can cost the government billions"
 # Nouns of how likely a thing is, whose "of" names the thing, as a change noun's does: "a 60 percent chance of rain".
 CHANCE_NOUNS = frozenset("chance chances probability likelihood odds risk".split())
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
@@ -264,6 +269,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_worth(figure)
             or may_be_levied(figure)
             or may_be_emptied(figure)
+            or may_be_valued(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -280,7 +286,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
-        held = held or any(may_be_emptied(f) for f in inside)
+        held = held or any(may_be_emptied(f) or may_be_valued(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -342,6 +348,11 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     # over the token rules' object only where it trims words they ran on into ("term began" -> term)
     if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
         return timed
+    if span is not None and len(span) and may_be_valued(figure):
+        valuing = changed_noun(figure_head(span))  # round 29 (objects38): "The valuation of its retail malls fell by"
+        valued = valued_thing(valuing) if valuing is not None else None
+        if valued is not None:
+            return phrase_of(valued, span)
     if span is not None and len(span) and may_be_changed(figure):
         changed = changed_thing(span)
         if takes_changed(figure.object, changed):
@@ -513,6 +524,10 @@ def verbal_object(doc: Doc, said: str, figure: Span) -> str | None:
         nominal = nominal or (first.dep_ == "pcomp" and first.head.lower_ == "of")
         nominal = nominal or (clause and not participle and not any(c.dep_ in VERB_CHILD_DEPS for c in first.children))
         verbal = first.dep_ in VERBAL_DEPS and not nominal and not gerund
+        # round 29 (objects38): an adjective set after the sum describes it ("$160,000 available for participants",
+        # "a fee of $15 million payable to Verizon"), no noun
+        described = first.dep_ == "amod" and first.i >= figure.end and figure.start <= first.head.i < figure.end
+        verbal = verbal or described
         return "" if verbal and first.lower_ not in EMPTY_HEADS else None
     if first.dep_ not in VERBAL_DEPS - {"advmod", "prep", "acomp"} or first.lower_.endswith("ing"):
         return None
@@ -733,10 +748,46 @@ def may_be_held(figure: Figure) -> bool:
     return figure.kind == "money" and bool(said) and f"{figure.surface} in {said}" in figure.sentence
 
 
+# Round 29 (objects38): a sum a clause's subject does something "with" is the subject's, as money held is its holder's
+# (the standard): "State Farm led the market with $92.6 bn in net premiums written" -> State Farm, "Private passenger
+# auto insurance leads with $260.7 bn", "With $2 million in the tin, ..., Caeneus is looking to" -> Caeneus. Not a
+# comparison ("compared with"), a thing given with it ("provide Afghanistan with $5 billion") or a stake ("With billions
+# of dollars at stake").
+NOT_HOLDING_WITH = verb_forms(
+    "compare/compares/compared/comparing",
+    "provide/provides/provided/providing",
+    "supply/supplies/supplied/supplying",
+    "equip/equips/equipped/equipping",
+    "credit/credits/credited/crediting",
+)
+NOUN_DEPS = frozenset("nsubj nsubjpass dobj pobj attr appos compound dative npadvmod".split())
+
+
+def held_with(head: Token) -> Token | None:
+    """The subject of the clause whose verb takes the sum "with", or None."""
+    with_ = head.head
+    if head.dep_ != "pobj" or with_.lower_ != "with" or with_.dep_ != "prep":
+        return None
+    verb = with_.head
+    if verb.lower_ in NOT_HOLDING_WITH or verb.dep_ in NOUN_DEPS:
+        return None
+    if any(t.lower_ == "stake" for t in head.doc[head.i + 1 : head.i + 5]):
+        return None
+    subject = clause_subject(verb)
+    if subject is None and verb.dep_ == "conj":
+        subject = clause_subject(verb.head)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
+
+
 def held_in(head: Token, said: str) -> str | None:
     """Who holds a sum said "in" a kind of money: the subject of the verb of earning, raising or reporting it ("UPS
     made record profits in 2022, bringing in $100 billion in revenue" -> UPS; "startups like Lovable raising $330
     million in funding" -> Lovable), or None (a pronoun, a passive, a subject holding a figure of its own)."""
+    holder_with = held_with(head)  # round 29 (objects38): "State Farm led the market with $92.6 bn in net premiums"
+    if holder_with is not None:
+        return phrase_of(holder_with, holder_with.doc[head.i : head.i + 1])
     if head.dep_ != "dobj" or not (head.head.lower_ in HOLDING_IN_VERBS or loss_told(head.head)):
         return None
     verb = head.head
@@ -745,6 +796,7 @@ def held_in(head: Token, said: str) -> str | None:
     holder = clause_subject(verb)
     if holder is None or holder.dep_ == "nsubjpass" or not is_nominal(holder) or holder.lower_ in RELATIVE_PRONOUNS:
         return None
+    holder = counted_by_vague(holder)  # round 29 (objects38): "hundreds of thousands of students ... will receive"
     if any(token.like_num and not is_name_number(token) for token in holder.doc[holder.left_edge.i : holder.i + 1]):
         return None
     like = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("like", "including")), None)
@@ -756,9 +808,10 @@ def held_in(head: Token, said: str) -> str | None:
 
 # Round 28 (objects35): a sum said as a holder's worth or value is the holder's (the standard: money "held ... is of its
 # holder"), as the judges of four sets wrote it: "the net worth of Portuguese families reached 855 billion euros" ->
-# Portuguese families, "the parent company reported a net worth of about $145.2 billion" -> parent company, "Williams
-# will receive a total annual value of $5,000" -> Williams, "The family has a net worth estimated at $5.1 billion" ->
-# family. The worth noun says how much, not of what, as "value" and "amount" do.
+# Portuguese families, "Williams will receive a total annual value of $5,000" -> Williams, "The family has a net worth
+# estimated at $5.1 billion" -> family. The worth noun says how much, not of what, as "value" and "amount" do. Round 29
+# (the lead's ruling, objects38): a net worth said as the "of" of its noun names the noun ("the parent company reported
+# a net worth of about $145.2 billion" -> net worth), as "sales of $462 million" does; "value" stays an empty head.
 WORTH_NOUNS = frozenset({"worth", "value"})
 
 
@@ -775,8 +828,10 @@ def worth_holder(head: Token, span: Span) -> str | None:
     """Whose worth or value the sum is: the worth noun's own "of" ("the net worth of Portuguese families"), or the
     subject of the verb that has, reports or receives it; None where neither is said (or a pronoun is)."""
     worth = head.head
+    if worth.dep_ == "prep" and worth.lower_ == "of" and worth.head.lower_ == "worth":
+        return None  # round 29 (objects38), the lead's ruling: "reported a net worth of $X" -> net worth, its noun
     if worth.dep_ == "prep" and worth.lower_ in ("of", "at"):
-        worth = worth.head  # "a net worth of $X"; "a net worth estimated at $X": the participle's noun
+        worth = worth.head  # "a total annual value of $X" (an empty head); "a net worth estimated at $X"
         worth = worth.head if worth.dep_ == "acl" else worth
     elif head.dep_ in ("dobj", "attr"):
         worth = first_child(head.head, ("nsubj",)) or head  # "the net worth of ... reached $X"
@@ -1047,7 +1102,9 @@ def sourced_subject(head: Token, said: str) -> Token | None:
     subject = changed_noun(head)
     if subject is None:
         return None
-    source = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    # round 29 (objects38): also on a participle of the subject ("Revenue generated from the application of AI")
+    holders = [subject, *(c for c in subject.children if c.dep_ == "acl")]
+    source = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
     noun = first_child(source, ("pobj",)) if source is not None else None
     return subject if noun is not None and noun.text == said.split()[-1] else None
 
@@ -1092,6 +1149,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
     )
     has_money_cue = has_money_cue or bool(words & LEVEL_NOUNS)  # "posted a new low on Monday of $13.18"
     has_money_cue = has_money_cue or "worth" in words  # `worth_noun`
+    has_money_cue = has_money_cue or "with" in words  # `held_with` (round 29, objects38)
     has_change_verb = has_change_verb or bool(words & (PASSING_VERBS | COMING_VERBS))  # `passed_level_verb`
     has_change_verb = has_change_verb or bool(words & REACHING_FORMS)  # `expected_level`
     for start, end, kind in figures:
@@ -1138,9 +1196,11 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         return None
     head = figure_head(span)
     noun = partitive_noun(head, span) if kind in PARTITIVE_KINDS else None
+    if kind == "money":
+        head = past_amount_noun(head)  # round 29 (objects38): "receives the equivalent of €300 a month"
     if noun is None and kind == "money":
         # round 24: an infinitive's purpose over the payer ("The insurer paid $2.4 million to settle claims")
-        noun = infinitive_purpose(head) or priced_noun(head, span)
+        noun = infinitive_purpose(head) or paid_for(head, span) or priced_noun(head, span)
     if noun is not None and noun.lower_ in GROWTH_NOUNS:
         noun = grown_thing(noun) or noun  # round 24: "90% of the growth in carbon dioxide emissions"
     if noun is None and kind in STATED_KINDS:
@@ -1152,6 +1212,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind in CHANGED_KINDS:
         changed = changed_noun(head) or leveled_noun(head)  # "whose market capitalization peaked at $45 billion"
         changed = changed or expected_level(head)  # round 28 (objects35)
+        if changed is not None and kind == "money":
+            changed = valued_thing(changed) or changed  # round 29 (objects38): "The valuation of its retail malls fell"
         if changed is not None:
             return measure_phrase_of(changed, span)
     if noun is not None:
@@ -1161,6 +1223,9 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head)
+        noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
+        noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
+        noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
     if noun is None and kind == "measure":
         noun = placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
@@ -1435,12 +1500,13 @@ def priced_noun(head: Token, span: Span) -> Token | None:
         sold = None  # "After selling itself to Fox for $580 million": a pronoun is not resolved
     if sold is not None and sold.i < span.start and is_nominal(sold) and sold.lower_ not in RELATIVE_PRONOUNS:
         return sold  # round 27 (objects33): "U.S. Games sells new decks for $20": the thing sold is priced
-    if any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children):
-        return None  # "costs taxpayers $500": who pays is not what is priced
+    bearer = any(child.dep_ in ("dative", "dobj") and child.i < span.start for child in verb.children)
+    if bearer and verb.lower_ not in COSTING_VERBS:
+        return None  # what the verb takes before the sum is not what is priced (a cost's bearer aside: round 29)
     if any(token.lower_ in COMPARATIVES for token in head.doc[span.end : span.end + 2]):
         return None  # "costs $50 less than ...": a difference, not a price
-    subject = subject_of(verb)
-    if subject is not None and subject.lower_ in PRICE_NOUNS:
+    subject = costing_thing(verb) if verb.lower_ in COSTING_VERBS else subject_of(verb)
+    if subject is not None and subject.lower_ in PRICE_NOUNS and subject.dep_ in ("nsubj", "nsubjpass"):
         named = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ in ("for", "of")), None)
         subject = first_child(named, ("pobj",)) if named is not None else None
     return subject
@@ -1477,6 +1543,8 @@ def changed_noun(head: Token) -> Token | None:
         preposition, verb = verb, verb.head
         if preposition.dep_ != "prep" or preposition.lower_ not in CHANGE_PREPOSITIONS:
             return None
+        if preposition.lower_ == "to" and verb.lower_ == "from" and verb.dep_ == "prep":
+            verb = verb.head  # round 29 (objects38): "will grow from $1.4 billion in 2016 to $59.8 billion"
         if preposition.lower_ == "to" and verb.lower_ in MOVING_VERBS:
             return first_child(verb, ("dobj",))  # "taking the rate of inflation to 5.2 percent"
         if preposition.lower_ == "to" and verb.lower_ in CHANGE_NOUNS:
@@ -1484,7 +1552,9 @@ def changed_noun(head: Token) -> Token | None:
             return first_child(changed, ("pobj",)) if changed is not None else None  # "a decline in X to 4.9%"
     elif dep not in ("dobj", "npadvmod"):
         return None
-    if verb.lower_ not in CHANGE_VERBS or any(child.dep_ == "dobj" and child != head for child in verb.children):
+    # round 29 (objects38): a size the change took is no object it changed ("grew 8.7 per cent to S$93.3 million")
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c != head and not any(t.like_num for t in c.subtree)]
+    if verb.lower_ not in CHANGE_VERBS or objects:
         return None  # "the government was increasing the threshold to £38,700": what changes is `verb_changed`'s
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
@@ -1546,6 +1616,8 @@ def verb_changed(head: Token) -> Token | None:
         head = first_child(head, ("pobj",)) or head  # "by 6.6 per cent": the figure holds its "by"
     if head.dep_ == "pobj" and head.head.lower_ in CHANGE_PREPOSITIONS and head.head.dep_ == "prep":
         verb = head.head.head
+        if verb.lower_ == "from" and verb.dep_ == "prep" and head.head.lower_ == "to":
+            verb = verb.head  # round 29 (objects38): "cut the price ... from $35m to $30m", "to" hung on "from"
     elif head.dep_ == "npadvmod":
         verb = head.head
     else:
@@ -1599,6 +1671,33 @@ def funded_purpose(span: Span, said: str) -> str | None:
                 continue
             return coordinated_phrase(thing, span)
     return None
+
+
+# Round 29 (objects38): a price said as a side of a level is the level's subject, as a level is: "Brent crude fell to a
+# 5-1/2 year low below $57 a barrel" -> Brent crude (a change verb's low), "Brent crude oil ... is now below $59 a
+# barrel" (a copula's), as "Brent crude fell to $57" is.
+def side_of_level(head: Token) -> Token | None:
+    """The subject whose level a sum "below"/"above" a low, a high or a copula gives, or None."""
+    if head.dep_ != "prep" or head.lower_ not in RELATIVE_SIDES:
+        return None
+    holder = head.head
+    verb = None
+    if holder.lower_ in REACHED_LEVELS and holder.dep_ == "pobj" and holder.head.lower_ in ("to", "at"):
+        verb = holder.head.head if holder.head.head.lower_ in CHANGE_VERBS else None
+    elif holder.lower_ in COPULAS:
+        verb = holder
+    subject = subject_of(verb) if verb is not None else None
+    return subject if subject is not None and is_nominal(subject) and subject.lower_ not in RELATIVE_PRONOUNS else None
+
+
+# Round 29 (objects38): a sum said "in" a kind of money, where nothing else names what it is of, is that money ("adding
+# to the more than $100 billion in Ukraine aid already approved" -> Ukraine aid), as the token rules name a lower-case
+# one ("$8 billion in grants"); they stop at a capitalised word before it.
+def money_kind_in(head: Token, span: Span) -> Token | None:
+    """The kind of money (`FUNDING_NOUNS`) of the sum's "in" after it, or None."""
+    said = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i >= span.end), None)
+    kind = first_child(said, ("pobj",)) if said is not None else None
+    return kind if kind is not None and kind.lower_ in FUNDING_NOUNS else None
 
 
 # Round 24 (objects30): nouns of growth or change whose "in"/"of" names what grows (the standard's empty heads: "90% of
@@ -1939,9 +2038,38 @@ def changed_object(thing: Token) -> Token | None:
     name ("increase Favre's salary to $20 million": judged Favre, the holder) or one holding a figure of its own."""
     if not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS | NOT_CHANGED:
         return None
+    thing = valued_thing(thing) or thing
     if any(child.dep_ == "poss" and is_name(child) for child in thing.children):
         return None
-    return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
+    return None if any(token.like_num and not is_name_number(token) for token in own_figures(thing)) else thing
+
+
+# Round 29 (objects38): "price" and "value" of a named thing are the standard's empty heads ("the median price of child
+# care" -> child care): a change of a price or a valuation is of the thing priced or valued, "cut the price of its
+# Gulfstream G550 jet by £3.5m" -> Gulfstream G550 jet, "The valuation of its retail malls fell by S$196.5 million" ->
+# retail malls, as the judges write a price's "of" ("the average price of a home" -> home).
+VALUE_HEADS = frozenset("price prices value values valuation valuations".split())
+
+
+def may_be_valued(figure: Figure) -> bool:
+    """Whether the token rules named a sum by a price or value noun, whose "of" the parse may give (`valued_thing`)."""
+    return figure.kind == "money" and (figure.object or "").lower() in VALUE_HEADS
+
+
+def valued_thing(noun: Token) -> Token | None:
+    """The thing a price or value noun's "of" names, or None."""
+    if noun.lower_ not in VALUE_HEADS:
+        return None
+    said = next((c for c in noun.children if c.dep_ == "prep" and is_of(c)), None)
+    thing = first_child(said, ("pobj",)) if said is not None else None
+    return thing if thing is not None and is_nominal(thing) and not thing.like_num else None
+
+
+def own_figures(thing: Token) -> list[Token]:
+    """The words under a noun that may be a figure of its own: not a number dashed to the word after it, which
+    describes the thing ("the 14-seater jet")."""
+    doc = thing.doc
+    return [t for t in thing.subtree if not (t.i + 1 < len(doc) and doc[t.i + 1].text in HYPHENS)]
 
 
 def owned_sum(head: Token) -> Token | None:
@@ -2000,6 +2128,71 @@ def bought_at_price(head: Token) -> Token | None:
         return None
     verb = price.head.head
     return named_purchase(verb) if verb.lower_ in BUYING_VERBS else None
+
+
+# Round 29 (objects38): "the equivalent of", "an average of" and "the sum of" only say that a sum is an amount
+# (`AMOUNT_NOUNS`): the sum stands where that noun stands, so the verb's rules read it ("A junior nurse receives the
+# equivalent of $900 a month" -> junior nurse, as "receives $900" would; "fees amount to the equivalent of US$95-109
+# for a nine-month diploma" -> diploma).
+def past_amount_noun(head: Token) -> Token:
+    """The amount noun a sum is the "of" of, where there is one; the sum's own head otherwise."""
+    of = head.head
+    if head.dep_ == "pobj" and is_of(of) and of.dep_ == "prep" and of.head.lower_ in AMOUNT_NOUNS:
+        return of.head
+    return head
+
+
+# Round 29 (objects38): a sum paid "for" a thing is that thing's, as a price is of the thing priced (the standard), over
+# the payer and over who is paid: "he paid the Peruvian government $2 million for an option" -> option, "who would pay
+# billions for an also-ran" -> also-ran, "Fishermen are typically paid between $5 and $6 a pound for halibut" ->
+# halibut; not a time ("paid $5 for the year") or a pronoun.
+def paid_for(head: Token, span: Span) -> Token | None:
+    """What the sum a paying verb takes is paid for, said by a "for" after the sum (on the verb or the sum), or None."""
+    forked = head.dep_ == "prep" and head.lower_ == "over"  # "fork over $20": the particle inside the figure
+    verb = head.head
+    if not (head.dep_ == "dobj" or forked) or verb.lower_ not in PAYING_VERBS:
+        return None
+    said = next(
+        (c for c in (*verb.children, *head.children) if c.dep_ == "prep" and c.lower_ == "for" and c.i >= span.end),
+        None,
+    )
+    thing = first_child(said, ("pobj",)) if said is not None else None
+    if thing is None or not is_nominal(thing) or thing.like_num or thing.lower_ in TIME_NOUNS | MONTHS:
+        return None
+    return None if thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES else thing
+
+
+# Round 29 (objects38), the lead's ruling "a cost's object is the thing that costs, never its bearer" (the standard,
+# "Added in round 29 (lead)"): the subject of a verb of costing even with the bearer between ("the glitch that cost
+# Knight Capital Group $440 million" -> glitch, "a small uptick in rates can cost the government billions" -> rates,
+# by `grown_thing`); a gerund subject's object ("Covering the sea ice would cost $1 billion" -> sea ice); the goods
+# a bulk unit measures ("Every tonne of carbon dioxide costs India 86 dollars" -> carbon dioxide, as a price per
+# bulk unit is the goods'); and, for a participle set after a clause, what that clause acts on ("Nasdaq botched the
+# debut, costing it millions" -> debut) or the noun the participle follows ("survival kits -- costing $2.40").
+COSTING_VERBS = verb_forms("cost/costs/costing")
+
+
+def costing_thing(verb: Token) -> Token | None:
+    """The thing that costs what a verb of costing gives (the round-29 ruling), or None."""
+    thing = subject_of(verb)
+    gerund = first_child(verb, ("csubj",))
+    if thing is None and gerund is not None:
+        thing = first_child(gerund, ("dobj",))
+    if thing is None and verb.dep_ == "advcl" and verb.lower_ == "costing":
+        before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if before is not None and before.is_punct and before.text != ",":
+            before = verb.doc[before.i - 1] if before.i > verb.sent.start else None  # "kits -- costing"
+            thing = before if before is not None and is_nominal(before) and before.dep_ in ("pobj", "dobj") else None
+        else:
+            thing = first_child(verb.head, ("dobj",))  # "botched the debut ..., costing it": what the clause did
+    bearer = first_child(verb, ("dative", "dobj"))
+    if thing is not None and bearer is not None and bearer.i != thing.i and bearer.lower_ == thing.lower_:
+        return None  # "... for the ambulance service - costing the service": the bearer again, never the object
+    if thing is not None and thing.lower_ in BULK_WORDS:
+        thing = grown_thing(thing)  # "Every tonne of carbon dioxide costs": the goods, by their "of"
+    if thing is not None and thing.lower_ in GROWTH_NOUNS:
+        thing = grown_thing(thing) or thing
+    return thing
 
 
 def selling_verb(noun: Token) -> Token | None:
@@ -2150,6 +2343,7 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
         or (first > 0 and not doc[first - 1].whitespace_ and doc[first - 1].text in HYPHENS)
     ):
         first += 1
+    first = name_after_kind(noun, first)
     phrase = noun_phrase_from(noun, first, figure)
     owner = named_owner(noun, first, figure) or bare_plural_owner(noun, first)
     # round 27 (objects34): the lead's ruling keeps a name's possessor before a common noun
@@ -2209,6 +2403,22 @@ def bare_plural_owner(noun: Token, first: int) -> str | None:
     return owner.doc[owner.left_edge.i : owner.i + 2].text
 
 
+# Round 29 (objects38): a name set after the common noun that says what it is keeps the name alone (the standard, round
+# 24: "streaming leader Twitch" -> Twitch), also where the parse hangs the common noun on the name as a compound:
+# "single mother Adriane Burnett takes home about $2,800" -> Adriane Burnett.
+def name_after_kind(noun: Token, first: int) -> int:
+    """The first word of the name that ends the noun's phrase when lower-case words of a kind stand before it."""
+    doc = noun.doc
+    if not is_name(noun) or first >= noun.i:
+        return first
+    kind = max((i for i in range(first, noun.i) if doc[i].text.islower() and doc[i].text.isalpha()), default=None)
+    if kind is None or not all(doc[i].text[:1].isupper() for i in range(kind + 1, noun.i + 1)):
+        return first
+    if kind > first and doc[kind - 1].text[:1].isupper():
+        return first  # "Montana de Oro State Park": a name's own small word
+    return kind + 1
+
+
 def noun_phrase_from(noun: Token, first: int, figure: Span) -> str | None:
     """The noun's phrase from its first kept word, with a name's number or hyphened word after it."""
     doc = noun.doc
@@ -2254,6 +2464,8 @@ RECEIVING_VERBS = verb_forms(
     "oversee/oversees/oversaw/overseen/overseeing",
     "borrow/borrows/borrowed/borrowing",
 )
+# Round 29 (objects38): pay "taken home" is earned ("Adriane Burnett takes home about $2,800 a month").
+TAKING_VERBS = verb_forms("take/takes/took/taken/taking")
 # Round 23 (objects29): money earned, raised, generated or reported "in" a kind of money is its holder's (the standard's
 # "UPS made ... $100 billion in revenue" -> UPS), over the kind the token rules name ("revenue", "funding").
 HOLDING_IN_VERBS = RECEIVING_VERBS | verb_forms(
@@ -2452,11 +2664,13 @@ def receiver_noun(head: Token) -> Token | None:
         paid = first_child(verb, ("nsubjpass",))  # "Giuffre was paid $160,000": who is paid holds it
         return paid if paid is not None and is_nominal(paid) and paid.lower_ not in RELATIVE_PRONOUNS else None
     lost_on = any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children)
-    if verb.lower_ not in RECEIVING_VERBS | HAVING_VERBS and (not loss_told(verb) or lost_on):
+    taken_home = verb.lower_ in TAKING_VERBS and any(c.lower_ == "home" for c in verb.children)
+    if verb.lower_ not in RECEIVING_VERBS | HAVING_VERBS and (not loss_told(verb) or lost_on) and not taken_home:
         return None
     subject = subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
         return None
+    subject = counted_by_vague(subject)  # round 29 (objects38): "hundreds of thousands of students ... will receive"
     # "the carrier's debt of $2.1 billion": the subject holds its own figure; not the relative clause that holds this
     # one ("Harbor Capital, which manages $8 billion")
     said = (
@@ -2469,6 +2683,20 @@ def receiver_noun(head: Token) -> Token | None:
         return None
     named = first_child(subject, ("appos",))  # "another payments company, Stripe, raise ...": the name
     return named if named is not None and is_name(named) and named.i > subject.i else subject
+
+
+def counted_by_vague(noun: Token) -> Token:
+    """What a vague number counts ("hundreds of thousands of students" -> students), through its "of" phrases; the noun
+    itself where it is no vague number or counts nothing said."""
+    for _ in range(3):
+        if noun.lower_ not in VAGUE_BASES:
+            return noun
+        of = next((c for c in noun.children if c.dep_ == "prep" and is_of(c)), None)
+        counted = first_child(of, ("pobj",)) if of is not None else None
+        if counted is None:
+            return noun
+        noun = counted
+    return noun
 
 
 # Round 28 (objects35): nouns that only gather what their "of" names ("a variety of left-wing causes", "an array of
@@ -2484,6 +2712,8 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
         verb = head.head if head.dep_ == "dobj" else head.head.head
         if verb.lower_ not in CHANGE_VERBS | MOVING_VERBS | PRICE_VERBS:
             holders.append(verb)
+    # round 29 (objects38): an adjective after the sum takes its "to"/"for" ("a fee of $15 million payable to Verizon")
+    holders += [child for child in head.children if child.dep_ in ("amod", "acl") and child.i >= span.end]
     for holder in holders:
         # "paid $35 million in a settlement": what a payment is made in; "investing $21 million in each of the five
         # states", "invest up to €60 million in a chalet": what an investment goes into
@@ -2491,7 +2721,9 @@ def purpose_noun(head: Token, span: Span) -> Token | None:
         invested = any(h.lower_ in PAYING_VERBS | INVESTING_VERBS for h in holders)
         prepositions = PURPOSE_PREPOSITIONS | {"in"} if invested else PURPOSE_PREPOSITIONS
         for child in holder.children:
-            if child.dep_ != "prep" or child.lower_ not in prepositions or child.i < span.end:
+            # round 29 (objects38): "billions owed to Sars", the participle's "to" parsed as a dative
+            said_to = child.dep_ == "dative" and child.lower_ == "to" and holder.dep_ == "acl"
+            if (child.dep_ != "prep" and not said_to) or child.lower_ not in prepositions or child.i < span.end:
                 continue
             noun = first_child(child, ("pobj",))
             if noun is None or noun.like_num or noun.lower_ in TIME_NOUNS or noun.lower_ in MONTHS:
@@ -2771,6 +3003,27 @@ def quoted_ticker_name(figure: Figure) -> str | None:
     return " ".join(words) or None
 
 
+# Round 29 (objects38): in a stock report that gives each company a paragraph, a level said in a sentence of its own
+# after the company's ("Acme Inc. (NASDAQ: ACME) shares were up 4% at $2.97. The 52-week range is $1.51 to $4.45.") is
+# the company's, as the level in its own sentence is (`name_of_ticker`): the name before the last exchange ticker
+# earlier in the paragraph, where the level's sentence names no ticker of its own.
+def level_of_ticker_before(figure: Figure, text: str) -> str | None:
+    """The company of the last exchange ticker before a level's sentence, in its paragraph; None otherwise."""
+    if figure.kind != "money" or (figure.object or "").lower() not in LEVEL_NOUNS or "(" in figure.sentence:
+        return None
+    start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
+    if start <= 0:
+        return None
+    paragraph = text[text.rfind("\n", 0, start) + 1 : start]
+    quoted = list(QUOTED_TICKER.finditer(paragraph))
+    if not quoted:
+        return None
+    words = quoted[-1].group(1).split()
+    while words and words[0] in ("The", "A", "An", "With", "While", "And"):
+        words = words[1:]
+    return " ".join(words) or None
+
+
 def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     """The figures, each without an object that a comparison sets against an earlier figure of the same kind in
     its sentence (`COMPARED_CUE` right before it) given that figure's object."""
@@ -2779,7 +3032,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         if figure.kind in TICKER_KINDS and (figure.object is None or said_for_company(figure)):
             company = name_before_ticker(figure, text) or name_of_ticker(figure)
             figure = replace(figure, object=company) if company is not None else figure
-        quoted_company = quoted_ticker_name(figure)
+        quoted_company = quoted_ticker_name(figure) or level_of_ticker_before(figure, text)
         figure = replace(figure, object=quoted_company) if quoted_company is not None else figure
         if figure.object is None and figure.kind in COMPARED_KINDS:
             earlier = next((f for f in reversed(out) if f.kind == figure.kind and f.sentence == figure.sentence), None)
@@ -2797,7 +3050,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 text,
             )
         )
-        for f in map(per_unit_rated, restated)
+        for f in map(price_list_label, map(per_unit_rated, restated))
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
@@ -2926,6 +3179,9 @@ LEADING_DESCRIBING |= frozenset(
 LEADING_DESCRIBING |= frozenset("typical best better worse worst lower higher evil unsolicited".split())
 # Round 28 (objects37): "after a year of continuous time-restricted eating" -> time-restricted eating: how unbroken.
 LEADING_DESCRIBING |= frozenset({"continuous"})
+# Round 29 (objects38): "the nearly $230 billion allocated to big infrastructure projects" -> infrastructure projects:
+# how big, as "huge" and "massive" say.
+LEADING_DESCRIBING |= frozenset({"big"})
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
@@ -3295,6 +3551,35 @@ def colon_labelled(figure: Figure) -> Figure:
     named = LABEL_PLACE_OR_TIME.sub("", label.group(1)).strip()
     # a label names a thing in a few words; more are a clause ("Seattle barely saw growth: 0.1%")
     return replace(figure, object=named) if named and len(named.split()) <= 3 else figure
+
+
+# Round 29 (objects38): a price list's line names what it prices before the sum, as a price is of the thing priced: a
+# plan after a list mark and a colon ("- Standard: $9 per user per month" -> Standard, not the unit it is counted by),
+# or a word or two opening a clause that holds the sum alone ("Admission $18.95.", "Admission free; kayaking $25.").
+# A sum labelled without a list mark keeps none ("My guess: $23,000,000", judged without object), as `colon_labelled`.
+LISTED_PLAN = re.compile(r"^[-\u2022*]\s+([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s*$")
+PRICED_LABEL = re.compile(r"(?:^|;\s+)([A-Za-z][\w'’-]*(?: [a-z][\w'’-]*)?)\s+$")
+CLAUSE_END = re.compile(r"\s*(?:[.;,]|$)")
+
+
+def price_list_label(figure: Figure) -> Figure:
+    """The sum, when it has no object (or only the unit it is counted "per") and a price list's line labels it, with
+    the label as its object; the figure unchanged otherwise."""
+    sentence, said = figure.sentence, (figure.object or "").lower()
+    at = sentence.find(figure.surface)
+    if figure.kind != "money" or at < 1 or (said and f"per {said}" not in sentence[at:].lower()):
+        return figure
+    planned = LISTED_PLAN.match(sentence[:at])
+    labelled = PRICED_LABEL.search(sentence[:at]) if planned is None else None
+    if labelled is not None and not CLAUSE_END.match(sentence, at + len(figure.surface)):
+        return figure  # the sum opens a clause of its own ("Tickets $19.95 admission, plus ...")
+    label = planned or labelled
+    if label is None:
+        return figure
+    words = label.group(1).lower().split()
+    if any(w in OBJECT_STOPS or w in EMPTY_HEADS or w in NOT_LABEL_WORDS for w in words):
+        return figure
+    return replace(figure, object=label.group(1))
 
 
 # What sets a figure right after another as the same amount said again or as the other end of a span: a bracket or
