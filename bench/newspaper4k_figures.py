@@ -1,4 +1,4 @@
-"""Twenty newspaper4k pages for a blind figure gold (round 29, helper accept34): the rule that chose them, and their texts.
+"""Twenty newspaper4k pages for a blind figure gold (round 29, accept34): the rule that chose them, and their texts.
 
 The newspaper4k article-extraction dataset (github.com/AndyTheFactory/article-extraction-dataset at cf3e295,
 Apache-2.0; `{data}/newspaper4k-articles/`: `html/{id}.html` and the truth `ground-truth.json`) had a figure gold on
@@ -122,7 +122,9 @@ def build(data: Path, out: Path, repository: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="the data folder, with newspaper4k-articles/")
-    parser.add_argument("--out", type=Path, default=None, help="where to write (default DATA/newspaper4k-articles/figures)")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="where to write (default DATA/newspaper4k-articles/figures)"
+    )
     args = parser.parse_args(argv)
     repository = Path(__file__).resolve().parent.parent
     print(json.dumps(build(args.data, args.out or args.data / FIGURES, repository)))
