@@ -4,6 +4,7 @@ file written here; the real one lives outside the repository)."""
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,49 @@ def test_missing_texts_of_a_committed_gold_say_how_to_build_them_not_that_the_ju
     assert f"the judgements are committed in {repository_gold / 'htmldate-mediacloud'}/" in out
     assert "htmldate-mediacloud/NOTES.md names (`python -m bench.with_tree TREE BUILDER FOLDER`" in out
     assert "lost when the project moved" not in out
+
+
+def test_the_newspaper4k_source_reads_its_kept_texts_and_both_halves_from_bench_gold(tmp_path, capsys, repository_gold):
+    # round 29's figure gold on newspaper4k's own pages: texts under newspaper4k-articles/figures/, not the bodies
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
+    texts = (tmp_path / "figures-real" / "articles.json").read_text()
+    (tmp_path / "newspaper4k-articles" / "figures" / "articles.json").write_text(texts)
+    committed = repository_gold / "newspaper4k-articles"
+    committed.mkdir(parents=True)
+    for file in ("gold-dev.json", "gold-heldout.json"):
+        (committed / file).write_text((tmp_path / "figures-real" / "gold-dev.json").read_text())
+    for split in ("dev", "heldout"):
+        assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", split]) == 0
+        assert f"1 judged articles (1 recall-checked), {committed / f'gold-{split}.json'}\n" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--gate"]) == 1  # precision 0.75 on dev
+    floors = eval_figures_real.SOURCE_GATES[("newspaper4k", "dev")]
+    assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
+
+
+def test_missing_newspaper4k_texts_say_how_to_build_them(tmp_path, capsys, monkeypatch):
+    # the judgements are committed; the public pages are there but the kept texts were never built on this machine
+    (tmp_path / "newspaper4k-articles").mkdir()
+    (tmp_path / "newspaper4k-articles" / "ground-truth.json").write_text(json.dumps({"k1": {"articleBody": TEXT}}))
+    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "newspaper4k-articles"
+    monkeypatch.setattr(eval_figures_real, "GOLD_ROOT", committed.parent)  # the real committed gold
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--gate"]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "newspaper4k-articles" / "figures" / "articles.json") + " missing" in out
+    assert f"the judgements are committed in {committed}/" in out and "lost when the project moved" not in out
+
+
+@pytest.mark.parametrize(
+    ("file", "index", "pages"), [("gold-dev.json", "dev_index", 8), ("gold-heldout.json", "heldout_index", 12)]
+)
+def test_the_newspaper4k_judgements_hold_offsets_values_and_no_text(file, index, pages):
+    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "newspaper4k-articles"
+    articles = json.loads((committed / file).read_text(encoding="utf-8"))["articles"]
+    assert [a[index] for a in articles] == list(range(pages)) and all(a["recall_checked"] for a in articles)
+    for article in articles:
+        for figure in article["figures"]:
+            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= 40  # a surface, not text
+            assert figure["value"] is not None or figure["value_low"] is not None
+            assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
+        spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap

@@ -1,0 +1,32 @@
+"""bench/newspaper4k_figures.py: which newspaper4k pages round 29's figure gold holds, from the dataset's fields."""
+
+from __future__ import annotations
+
+from bench.newspaper4k_figures import ENTITY_PAGES, figure_pages, ordered_pages, sha1
+
+
+def page(id_: int, url: str, words: int = 100) -> dict:
+    return {"id": id_, "url": url, "articleBody": "word " * words}
+
+
+def test_eligible_pages_are_news_after_the_old_gold_short_present_and_unnamed_in_sha1_order_of_their_url():
+    truth = {
+        "a": page(200, "https://www.example.com/a"),
+        "b": page(201, "https://www.example.com/b"),
+        "old": page(140, "https://www.example.com/old"),  # round 11's entity gold could hold it
+        "long": page(202, "https://www.example.com/long", words=601),
+        "blog": page(203, "https://medium.com/x"),  # not a news publisher
+        "absent": page(204, "https://www.example.com/absent"),
+        "named": page(205, "https://www.example.com/named"),  # its key is in the repository already
+    }
+    present = frozenset(truth) - {"absent"}
+    order = ordered_pages(truth, present, frozenset({"named"}))
+    assert order == sorted(["a", "b"], key=lambda key: sha1(truth[key]["url"]))
+
+
+def test_the_figure_pages_follow_the_entity_pages_eight_dev_then_twelve_held_out():
+    order = [f"k{n}" for n in range(40)]
+    chosen = figure_pages(order)
+    assert chosen[0] == ("k12", "dev", 0, 12) and chosen[7] == ("k19", "dev", 7, 19)
+    assert chosen[8] == ("k20", "heldout", 0, 20) and chosen[-1] == ("k31", "heldout", 11, 31)
+    assert ENTITY_PAGES == 12 and len(chosen) == 20
