@@ -2846,7 +2846,7 @@ PERIOD_ENDINGS = ("-year", "-half", "-quarter", "-month")
 # of the place or thing that is that far"): "Paris Guest House located 400m from the Lindi Bus Stand", "her cracked
 # brick house, located just 200 metres from", "Pokrovsk, a small city about 60 kilometres away", "a tank 1.34 km
 # away". A distance between two places said after it ("20 miles north of the Bronx") has none.
-PLACED_UNITS = frozenset({"km", "m", "mile", "yard", "ft", "nmi"})
+PLACED_UNITS = frozenset({"km", "m", "mile", "yard", "ft", "nmi", "block"})  # round 29: "two blocks from"
 PLACED_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:away|from|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
     r"(?:ward)?\s+of)\b",
