@@ -842,3 +842,65 @@ def test_the_objects_of_round_28_leave_other_phrasings(nlp, text, surface, expec
 )
 def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text, surface):
     assert objects(nlp, text)[surface] is None
+
+
+# Round 29 (objects39): measures whose thing is said around them in ways the token rules and the parse missed, and
+# the lead's round-29 ruling on stories and blocks. Sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a place named "the <noun> of <Name>" before a distance from it, and its conversion in brackets
+        (
+            "Rebels pushed west on Sunday, reaching the town of Kelmore, 50 miles (80 kilometers) from Dunmore.",
+            "50 miles",
+            "Kelmore",
+        ),
+        (
+            "Rebels pushed west on Sunday, reaching the town of Kelmore, 50 miles (80 kilometers) from Dunmore.",
+            "80 kilometers",
+            "Kelmore",
+        ),
+        # a name's place keeps the name; a bare plural after a preposition is the thing that far
+        (
+            "The mine is uprooting Maria Okafor’s village 9,000 kilometers (5,600 miles) away in the hills.",
+            "9,000 kilometers",
+            "Maria Okafor’s village",
+        ),
+        ("Medics flew in to the camp from ships more than 300 miles away in the gulf.", "more than 300 miles", "ships"),
+        # a dashed measure before a possessor sizes the possessor; a glued unit's dashed extent sizes the noun after
+        ("Crews repaired the 3,000-square-foot warehouse's loading dock.", "3,000-square-foot", "warehouse"),
+        ("The bridge hangs from 40mm-thick steel cables.", "40mm", "steel cables"),
+        # a height a thing is thrown to (stories are a height here, the lead's ruling)
+        (
+            "The blast was strong enough to throw a 200-pound steel grate three stories into the air.",
+            "three stories",
+            "steel grate",
+        ),
+        # the subject of "grow to", "top out at" and "reach"
+        ("Anglers landed a catfish that can grow to 90 pounds.", "90 pounds", "catfish"),
+        ("The new laptop has 16GB of memory and tops out at 5 teraflops.", "5 teraflops", "new laptop"),
+        (
+            "Snow totals for the northern hills this week are expected to reach 8 to 12 inches.",
+            "8 to 12 inches",
+            "Snow totals",
+        ),
+        # blocks that say how far (the lead's ruling)
+        ("The clinic is two blocks away from the station.", "two blocks", "clinic"),
+    ],
+)
+def test_the_objects_of_round_29_measures(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # guards: a person grows, an unnamed subject reaches; a distance between two places said after it has none
+        ("He has grown to 6 feet.", "6 feet", None),
+        ("They expect to reach 40 miles.", "40 miles", None),
+        ("The town is 40 miles south of Leeds.", "40 miles", "town"),
+        ("She has written nine stories.", "nine stories", "stories"),
+    ],
+)
+def test_the_objects_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
