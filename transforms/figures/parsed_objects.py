@@ -2954,10 +2954,32 @@ def distance_placed(figure: Figure, text: str) -> Figure:
 def measure_named_around(figure: Figure, text: str) -> Figure:
     """Round 29 (objects39): a measure's thing said around it in ways the token rules and the parse miss: a place
     named "the town of X" (`named_place_of`), a possessor the dashed measure sizes (`sized_possessor`), the noun after a
-    glued unit's dashed extent (`after_glued_extent`) and a thing thrown or lifted "into the air" (`moved_thing`)."""
+    glued unit's dashed extent (`after_glued_extent`), a thing thrown or lifted "into the air" (`moved_thing`) and the
+    warming a temperature measures (`warming_said`)."""
     if figure.kind != "measure":
         return figure
-    return moved_thing(after_glued_extent(sized_possessor(named_place_of(figure, text), text), text), text)
+    figure = after_glued_extent(sized_possessor(named_place_of(figure, text), text), text)
+    figure = bracketed_spec(figure, text)
+    return warming_said(sized_before(moved_thing(figure, text), text), text)
+
+
+# Round 29 (objects39): a temperature that says how much warming ("current policies project a warming of about 2.4°C",
+# "if global warming continues to 3 degrees", "under two degrees warming", "1.5 degrees of warming") is the warming's,
+# as "limit global warming to 1.5°C" already is (round 27, objects33).
+WARMING_BEFORE = re.compile(
+    r"\b((?:global\s+)?warming)\s+(?:of|to|(?:continues|continue|rises|rise|reaches|reach)\s+to)\s+"
+    + PLACED_HEDGE
+    + "$"
+)
+WARMING_AFTER = re.compile(r"\s+(?:of\s+)?((?:global\s+)?warming)\b")
+
+
+def warming_said(figure: Figure, text: str) -> Figure:
+    if figure.object is not None or figure.unit not in TEMPERATURE_UNITS:
+        return figure
+    said = WARMING_BEFORE.search(text, max(0, figure.char_start - 60), figure.char_start)
+    said = said or WARMING_AFTER.match(text, figure.char_end)
+    return replace(figure, object=said.group(1)) if said is not None else figure
 
 
 # Round 29 (objects39): "reaching the town of Nawfaliyah, 50 miles (80 kilometers) from Ras Lanouf": a distance from a
@@ -3026,6 +3048,53 @@ def moved_thing(figure: Figure, text: str) -> Figure:
         return figure
     moved = MOVED_BEFORE.search(text, max(0, figure.char_start - 60), figure.char_start)
     return replace(figure, object=moved.group(1)) if moved is not None else figure
+
+
+# Round 29 (objects39): a spec in brackets inside a part's name ("four USB 3.0 (5 Gbps) ports", "6x USB 2.0 ports (480
+# Mbps)", "a Snapdragon 8 Gen 2 (3.2 GHz) processor") is of the named part, the name with its noun, not the noun alone.
+SPEC_NAME = r"([A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d[\w.]*))*)"
+SPEC_NAME_BEFORE = re.compile(SPEC_NAME + r"\s*\($")
+SPEC_NAMED_NOUN_BEFORE = re.compile(SPEC_NAME + r"\s+([a-z][a-z-]+)\s*\($")
+SPEC_NOUN_AFTER = re.compile(r"\)\s+([a-z][a-z-]+)\b")
+
+
+def bracketed_spec(figure: Figure, text: str) -> Figure:
+    if figure.char_start == 0 or text[figure.char_start - 1] != "(" or not text.startswith(")", figure.char_end):
+        return figure
+    before = text[max(0, figure.char_start - 40) : figure.char_start]
+    noun = SPEC_NOUN_AFTER.match(text, figure.char_end)
+    name = SPEC_NAME_BEFORE.search(before)
+    said_noun = noun is not None and (figure.object is None or figure.object == noun.group(1))
+    if noun is not None and name is not None and said_noun and noun.group(1) not in OBJECT_STOPS:
+        return replace(figure, object=f"{name.group(1)} {noun.group(1)}")  # "USB 3.0 (5 Gbps) ports"
+    named = SPEC_NAMED_NOUN_BEFORE.search(before)
+    if figure.object is None and named is not None and named.group(2) not in OBJECT_STOPS:
+        return replace(figure, object=f"{named.group(1)} {named.group(2)}")  # "USB 2.0 ports (480 Mbps)"
+    return figure
+
+
+# Round 29 (objects39): "a crater 800 meters (2,600 feet) deep": a size set after a noun with its word of extent is the
+# noun's, as "a 800-meter-deep crater" would be; the conversion in brackets too.
+EXTENT_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:deep|tall|long|wide|high|thick)\b")
+SIZED_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+((?:[a-z][a-z-]+\s+){0,2}[a-z][a-z-]+)\s+(?:"
+    + PLACED_HEDGE
+    + r"[\d,.]+\s*[a-z]+\s+\()?"
+    + PLACED_HEDGE
+    + "$"
+)
+
+
+def sized_before(figure: Figure, text: str) -> Figure:
+    if figure.object is not None:
+        return figure
+    after = figure.char_end + 1 if text.startswith(")", figure.char_end) else figure.char_end  # a conversion's
+    if EXTENT_AFTER.match(text, after) is None:
+        return figure
+    sized = SIZED_BEFORE.search(text, max(0, figure.char_start - 60), figure.char_start)
+    if sized is None or sized.group(1).split()[-1] in OBJECT_STOPS:
+        return figure
+    return replace(figure, object=sized.group(1))
 
 
 # Round 22 (figures40): the object standard (docs/evaluation.md, "Round 22, figures40: one standard for objects")
