@@ -886,6 +886,24 @@ def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text
         ),
         # blocks that say how far (the lead's ruling)
         ("The clinic is two blocks away from the station.", "two blocks", "clinic"),
+        # a temperature that says how much warming
+        ("Current plans point to a warming of about 2.8°C by 2100.", "about 2.8°C", "warming"),
+        ("Crops may fail if global warming continues to 4 degrees in the south.", "4 degrees", "global warming"),
+        ("Delhi would see such heat every year, and under 2.5 degrees warming.", "under 2.5 degrees", "warming"),
+        # a size set after its noun with its word of extent, and its conversion
+        (
+            "The valley, where a pit 300 meters (980 feet) deep and wider than the town will be dug, is quiet.",
+            "300 meters",
+            "pit",
+        ),
+        (
+            "The valley, where a pit 300 meters (980 feet) deep and wider than the town will be dug, is quiet.",
+            "980 feet",
+            "pit",
+        ),
+        # a spec in brackets inside a part's name
+        ("The board has two HDMI 2.1 (48 Gbps) ports for displays.", "48 Gbps", "HDMI 2.1 ports"),
+        ("- 2x Thunderbolt 4 ports (40 Gbps)", "40 Gbps", "Thunderbolt 4 ports"),
     ],
 )
 def test_the_objects_of_round_29_measures(nlp, text, surface, expected):
