@@ -918,7 +918,21 @@ def test_the_objects_of_round_29_measures(nlp, text, surface, expected):
         ("They expect to reach 40 miles.", "40 miles", None),
         ("The town is 40 miles south of Leeds.", "40 miles", "town"),
         ("She has written nine stories.", "nine stories", "stories"),
+        # a dimension said before "of" is the judges' object
+        ("The dam has a height of 40 metres.", "40 metres", "height"),
     ],
 )
 def test_the_objects_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a noun right after a measure that only names its dimension is no object
+        ("Visitors should keep a 2 metre distance from the nests.", "2 metre"),
+        ("The hedge grows to 80cm height within a year.", "80cm"),
+    ],
+)
+def test_the_objects_of_round_29_leave_a_dimension_said_after(nlp, text, surface):
+    assert objects(nlp, text)[surface] is None

@@ -2959,7 +2959,7 @@ def measure_named_around(figure: Figure, text: str) -> Figure:
     if figure.kind != "measure":
         return figure
     figure = after_glued_extent(sized_possessor(named_place_of(figure, text), text), text)
-    figure = bracketed_spec(figure, text)
+    figure = bracketed_spec(dimension_named_after(figure, text), text)
     return warming_said(sized_before(moved_thing(figure, text), text), text)
 
 
@@ -3048,6 +3048,17 @@ def moved_thing(figure: Figure, text: str) -> Figure:
         return figure
     moved = MOVED_BEFORE.search(text, max(0, figure.char_start - 60), figure.char_start)
     return replace(figure, object=moved.group(1)) if moved is not None else figure
+
+
+# Round 29 (objects39): a noun right after a measure that only names its dimension ("keep 6 feet distance", "a shrub
+# getting to 60cm height", "measures about four inches in length") says what was measured, not what it is of: an
+# empty head, as "period" is for a span (the round-28 ruling); "a capacity of", "an altitude of" before the figure stay.
+def dimension_named_after(figure: Figure, text: str) -> Figure:
+    said = (figure.object or "").lower()
+    if said not in DIMENSION_NOUNS | {"distance"}:
+        return figure
+    named_after = re.match(rf"\s+(?:in\s+)?{said}\b", text[figure.char_end :], re.IGNORECASE)
+    return replace(figure, object=None) if named_after is not None else figure
 
 
 # Round 29 (objects39): a spec in brackets inside a part's name ("four USB 3.0 (5 Gbps) ports", "6x USB 2.0 ports (480
