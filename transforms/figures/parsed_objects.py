@@ -3067,6 +3067,7 @@ SPEC_NAME = r"([A-Z][\w.]*(?:\s+(?:[A-Z][\w.]*|\d[\w.]*))*)"
 SPEC_NAME_BEFORE = re.compile(SPEC_NAME + r"\s*\($")
 SPEC_NAMED_NOUN_BEFORE = re.compile(SPEC_NAME + r"\s+([a-z][a-z-]+)\s*\($")
 SPEC_NOUN_AFTER = re.compile(r"\)\s+([a-z][a-z-]+)\b")
+CONVERTED_BEFORE = re.compile(r"\d[\d,.]*\s+[a-z]+\s*$")
 
 
 def bracketed_spec(figure: Figure, text: str) -> Figure:
@@ -3075,6 +3076,8 @@ def bracketed_spec(figure: Figure, text: str) -> Figure:
     before = text[max(0, figure.char_start - 40) : figure.char_start]
     noun = SPEC_NOUN_AFTER.match(text, figure.char_end)
     name = SPEC_NAME_BEFORE.search(before)
+    if name is not None and CONVERTED_BEFORE.search(before, 0, name.start()) is not None:
+        return figure  # "7.2 degrees Fahrenheit (4°C) warming": a conversion of the measure before, not a part's spec
     said_noun = noun is not None and (figure.object is None or figure.object == noun.group(1))
     if noun is not None and name is not None and said_noun and noun.group(1) not in OBJECT_STOPS:
         return replace(figure, object=f"{name.group(1)} {noun.group(1)}")  # "USB 3.0 (5 Gbps) ports"
