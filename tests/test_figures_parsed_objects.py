@@ -901,6 +901,13 @@ def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text
             "980 feet",
             "pit",
         ),
+        # a speed "at" is of what moves, through a noun of pace and a verb that keeps it moving
+        ("Commuters say that traffic is crawling at a 5-mile clip on the bridge.", "5-mile", "traffic"),
+        (
+            "The roadworks, which are keeping traffic moving at a slow 15 miles per hour, end in May.",
+            "15 miles per hour",
+            "traffic",
+        ),
         # a spec in brackets inside a part's name
         ("The board has two HDMI 2.1 (48 Gbps) ports for displays.", "48 Gbps", "HDMI 2.1 ports"),
         ("- 2x Thunderbolt 4 ports (40 Gbps)", "40 Gbps", "Thunderbolt 4 ports"),
@@ -929,7 +936,8 @@ def test_the_objects_of_round_29_leave_other_phrasings(nlp, text, surface, expec
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        # a noun right after a measure that only names its dimension is no object
+        # a noun right after a measure that only names its dimension is no object; a person's pace names nothing
+        ("She was running at 8 miles per hour.", "8 miles per hour"),
         ("Visitors should keep a 2 metre distance from the nests.", "2 metre"),
         ("The hedge grows to 80cm height within a year.", "80cm"),
     ],

@@ -264,6 +264,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_worth(figure)
             or may_be_levied(figure)
             or may_be_emptied(figure)
+            or may_be_paced(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -280,7 +281,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
-        held = held or any(may_be_emptied(f) for f in inside)
+        held = held or any(may_be_emptied(f) or may_be_paced(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -384,6 +385,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         ):
             # "Mexico’s economy grew 1.1%": the standard keeps a name that owns the thing changed
             return doc.text[possessor.left_edge.idx : owned_change.idx + len(owned_change.text)]
+    if span is not None and len(span) and (figure.object is None or may_be_paced(figure)) and figure.kind == "measure":
+        paced = paced_subject(figure_head(span))  # round 29 (objects39): "traffic is dragging at an 8-mile clip"
+        if paced is not None:
+            return phrase_of(paced, span)
     if span is not None and len(span) and may_be_emptied(figure):
         emptied = empty_head_of(doc, figure, span)
         if emptied is not None:
@@ -824,6 +829,47 @@ def may_be_emptied(figure: Figure) -> bool:
     """Whether the object is an empty head said with "of" after it in the sentence."""
     said = figure.object or ""
     return figure.kind in PARTITIVE_KINDS and said.lower() in EMPTY_OBJECT_HEADS and f"{said} of " in figure.sentence
+
+
+# Round 29 (objects39): a speed said with "at" is the speed of what moves ("traffic is dragging at an 8-mile clip",
+# "keeping traffic running at a pokey 23 miles per hour"): the subject of the verb of moving, or the object of the
+# verb that keeps or sets it so; a noun of pace after a dashed measure ("clip", "pace") is no object of its own.
+PACE_NOUNS = frozenset("clip pace speed speeds rate".split())
+PACED_VERBS = verb_forms(
+    "drag/drags/dragged/dragging",
+    "run/runs/ran/running",
+    "move/moves/moved/moving",
+    "travel/travels/traveled/travelled/traveling/travelling",
+    "crawl/crawls/crawled/crawling",
+    "fly/flies/flew/flying",
+    "drive/drives/drove/driving",
+    "cruise/cruises/cruised/cruising",
+    "flow/flows/flowed/flowing",
+    "spin/spins/spun/spinning",
+    "go/goes/went/going",
+)
+
+
+def may_be_paced(figure: Figure) -> bool:
+    """Whether a measure's object is a noun of pace said right after it ("an 8-mile clip")."""
+    said = (figure.object or "").lower()
+    return figure.kind == "measure" and said in PACE_NOUNS and f"{figure.surface} {figure.object}" in figure.sentence
+
+
+def paced_subject(head: Token) -> Token | None:
+    """What moves at the speed: the subject of the verb of moving whose "at" holds the speed or its noun of pace, or the
+    object of the verb it completes ("keeping traffic running at"); None for pronouns and other verbs."""
+    token = head.head if head.dep_ in ("compound", "nummod", "amod") and head.head.lower_ in PACE_NOUNS else head
+    at = token.head
+    if token.dep_ != "pobj" or at.lower_ != "at" or at.dep_ != "prep" or at.head.lower_ not in PACED_VERBS:
+        return None
+    verb = at.head
+    mover = first_child(verb, ("nsubj",))
+    if mover is None and verb.dep_ in ("xcomp", "ccomp", "oprd"):
+        mover = first_child(verb.head, ("dobj",))  # "keeping traffic running at"
+    if mover is None or mover.i > head.i or not is_nominal(mover) or mover.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return None if mover.lower_ in PERSONAL_PRONOUNS or mover.lower_ in ("it", "this", "that") else mover
 
 
 def empty_head_of(doc: Doc, figure: Figure, span: Span) -> str | None:
