@@ -860,6 +860,8 @@ def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text
             "80 kilometers",
             "Kelmore",
         ),
+        # a name a relative clause places ("X, which sits N from")
+        ("Drills near Kelmore, which sits about 40 miles north of Dunmore, ended.", "about 40 miles", "Kelmore"),
         # a name's place keeps the name; a bare plural after a preposition is the thing that far
         (
             "The mine is uprooting Maria Okafor’s village 9,000 kilometers (5,600 miles) away in the hills.",

@@ -2961,6 +2961,12 @@ PLACED_BEFORE = (
     # round 24: "Victor Raul Ancieta’s village 18,000 kilometers (11,000 miles) away": a name's thing, with the name
     # since round 29 (objects39; the round-27 ruling keeps a possessor that names an owner before a common noun)
     re.compile(r"((?:[A-Z][\w-]*\s)*[A-Z][\w-]*[’']s [a-z][a-z-]+)\s+" + PLACED_HEDGE + "$"),
+    # round 29 (objects39): "the main island of Luzon, which lies several hundred kilometers from Taiwan"
+    re.compile(
+        r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*), (?:which|that) (?:lies|sits|stands|is|was) "
+        + PLACED_HEDGE
+        + "$"
+    ),
 )
 # Round 28 (objects36): with "away" or "from" after the distance (not a compass point, "an underwater canyon 40 miles
 # south of", which the judges leave without an object), also two lowercase words after an article ("travels to a middle
