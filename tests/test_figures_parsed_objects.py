@@ -908,6 +908,15 @@ def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text
             "980 feet",
             "pit",
         ),
+        # a measure "by" which one thing outstrips another, or "by" a participle of change after a clause
+        (
+            "Analysts say that by 2030 world demand for the grain may outstrip supply by 40 million tonnes.",
+            "40 million tonnes",
+            "world demand",
+        ),
+        ("The storm weakened quickly over land, dropping by 30 millibars in a day.", "by 30 millibars", "storm"),
+        # a height a named place is perched at
+        ("Herders live in Ayllu, perched at 4,200 meters in the Andes.", "4,200 meters", "Ayllu"),
         # a speed "at" is of what moves, through a noun of pace and a verb that keeps it moving
         ("Commuters say that traffic is crawling at a 5-mile clip on the bridge.", "5-mile", "traffic"),
         (
@@ -945,6 +954,7 @@ def test_the_objects_of_round_29_leave_other_phrasings(nlp, text, surface, expec
     [
         # a noun right after a measure that only names its dimension is no object; a person's pace names nothing
         ("She was running at 8 miles per hour.", "8 miles per hour"),
+        ("They outpaced us by 20 miles.", "20 miles"),
         ("Visitors should keep a 2 metre distance from the nests.", "2 metre"),
         ("The hedge grows to 80cm height within a year.", "80cm"),
     ],

@@ -1221,6 +1221,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = changed_by(head)  # round 27: "My neighborhood has already warmed by more than 2 degrees Celsius"
     if noun is None and kind == "measure":
         noun = size_reached_subject(head)  # round 29 (objects39): "a fish that can grow to 500 pounds"
+    if noun is None and kind == "measure":
+        noun = exceeded_or_dropped_by(head)  # round 29 (objects39): "demand may outstrip supply by 11 million tons"
     if noun is None and kind in ("measure", "percent"):
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
     if noun is None and kind == "duration":
@@ -1921,6 +1923,36 @@ def changed_by(head: Token) -> Token | None:
     if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     return subject
+
+
+# Round 29 (objects39): a measure "by" which one thing exceeds another is the first thing's ("global demand for the
+# metal may outstrip supply by 11 million tons"), and one "by" a participle of change set after a clause is the clause
+# subject's ("Low pressure ... deepened rapidly ..., dropping by more than 24 millibars"), as `changed_by` reads a
+# change verb's own subject.
+EXCEEDING_VERBS = verb_forms(
+    "outstrip/outstrips/outstripped",
+    "exceed/exceeds/exceeded",
+    "surpass/surpasses/surpassed",
+    "outpace/outpaces/outpaced",
+)
+
+
+def exceeded_or_dropped_by(head: Token) -> Token | None:
+    by = head if head.lower_ == "by" else head.head  # the figure's surface may hold its "by"
+    if (by is not head and head.dep_ != "pobj") or by.lower_ != "by" or by.dep_ not in ("prep", "agent"):
+        return None
+    verb = by.head
+    if verb.dep_ == "dobj" and verb.head.lower_ in EXCEEDING_VERBS:
+        verb = verb.head  # "outstrip supply by 11 million tons": the parser may hang "by" on the object
+    if verb.lower_ in EXCEEDING_VERBS:
+        subject = first_child(verb, ("nsubj",))
+    elif verb.lower_ in CHANGE_VERBS and verb.lower_.endswith("ing") and verb.dep_ == "advcl":
+        subject = None if first_child(verb, ("nsubj",)) else first_child(verb.head, ("nsubj",))
+    else:
+        return None
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return None if subject.lower_ in PERSONAL_PRONOUNS or subject.lower_ in ("it", "this", "that") else subject
 
 
 # Round 27 (objects33): a level a thing changes "to", said as a low, a high or a bound "of" the figure, is the thing's
@@ -3012,7 +3044,7 @@ def measure_named_around(figure: Figure, text: str) -> Figure:
         return figure
     figure = after_glued_extent(sized_possessor(named_place_of(figure, text), text), text)
     figure = bracketed_spec(dimension_named_after(figure, text), text)
-    return warming_said(sized_before(moved_thing(figure, text), text), text)
+    return warming_said(sized_before(moved_thing(perched_at(figure, text), text), text), text)
 
 
 # Round 29 (objects39): a temperature that says how much warming ("current policies project a warming of about 2.4°C",
@@ -3111,6 +3143,22 @@ def dimension_named_after(figure: Figure, text: str) -> Figure:
         return figure
     named_after = re.match(rf"\s+(?:in\s+)?{said}\b", text[figure.char_end :], re.IGNORECASE)
     return replace(figure, object=None) if named_after is not None else figure
+
+
+# Round 29 (objects39): "concerns in Morococha, perched at 4,600 meters": a height a named place is set at, after a
+# comma and a participle of placing, is the place's.
+PERCHED_BEFORE = re.compile(
+    r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s)*[A-Z][\w'’-]*), (?:perched|located|situated|sitting|nestled|lying) at "
+    + PLACED_HEDGE
+    + "$"
+)
+
+
+def perched_at(figure: Figure, text: str) -> Figure:
+    if figure.object is not None:
+        return figure
+    placed = PERCHED_BEFORE.search(text, max(0, figure.char_start - 80), figure.char_start)
+    return replace(figure, object=placed.group(1)) if placed is not None else figure
 
 
 # Round 29 (objects39): a spec in brackets inside a part's name ("four USB 3.0 (5 Gbps) ports", "6x USB 2.0 ports (480
