@@ -362,7 +362,12 @@ def test_the_objects_of_round_23_leave_what_names_nothing(nlp, text, surface):
             "65 kilometers",
             "Tarhuna",
         ),
-        ("The dam floods Maria Quispe’s farm 300 kilometers (186 miles) away.", "300 kilometers", "farm"),
+        # round 29 (objects39): the name's possessor stays, by the round-27 ruling on possessors that name an owner
+        (
+            "The dam floods Maria Quispe’s farm 300 kilometers (186 miles) away.",
+            "300 kilometers",
+            "Maria Quispe’s farm",
+        ),
         # measures through weighing and moving verbs, running participles and setting passives
         ("The new tablet weighs 1.2 pounds and costs less.", "1.2 pounds", "new tablet"),
         (
@@ -961,3 +966,117 @@ def test_the_money_objects_of_round_29_second_pass(nlp, text, surface, expected)
 )
 def test_the_money_objects_of_round_29_leave_what_they_left(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 29 (objects39): measures whose thing is said around them in ways the token rules and the parse missed, and
+# the lead's round-29 ruling on stories and blocks. Sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a place named "the <noun> of <Name>" before a distance from it, and its conversion in brackets
+        (
+            "Rebels pushed west on Sunday, reaching the town of Kelmore, 50 miles (80 kilometers) from Dunmore.",
+            "50 miles",
+            "Kelmore",
+        ),
+        (
+            "Rebels pushed west on Sunday, reaching the town of Kelmore, 50 miles (80 kilometers) from Dunmore.",
+            "80 kilometers",
+            "Kelmore",
+        ),
+        # a name a relative clause places ("X, which sits N from")
+        ("Drills near Kelmore, which sits about 40 miles north of Dunmore, ended.", "about 40 miles", "Kelmore"),
+        # a name's place keeps the name; a bare plural after a preposition is the thing that far
+        (
+            "The mine is uprooting Maria Okafor’s village 9,000 kilometers (5,600 miles) away in the hills.",
+            "9,000 kilometers",
+            "Maria Okafor’s village",
+        ),
+        ("Medics flew in to the camp from ships more than 300 miles away in the gulf.", "more than 300 miles", "ships"),
+        # a dashed measure before a possessor sizes the possessor; a glued unit's dashed extent sizes the noun after
+        ("Crews repaired the 3,000-square-foot warehouse's loading dock.", "3,000-square-foot", "warehouse"),
+        ("The bridge hangs from 40mm-thick steel cables.", "40mm", "steel cables"),
+        # a height a thing is thrown to (stories are a height here, the lead's ruling)
+        (
+            "The blast was strong enough to throw a 200-pound steel grate three stories into the air.",
+            "three stories",
+            "steel grate",
+        ),
+        # the subject of "grow to", "top out at" and "reach"
+        ("Anglers landed a catfish that can grow to 90 pounds.", "90 pounds", "catfish"),
+        ("The new laptop has 16GB of memory and tops out at 5 teraflops.", "5 teraflops", "new laptop"),
+        (
+            "Snow totals for the northern hills this week are expected to reach 8 to 12 inches.",
+            "8 to 12 inches",
+            "Snow totals",
+        ),
+        # blocks that say how far (the lead's ruling)
+        ("The clinic is two blocks away from the station.", "two blocks", "clinic"),
+        # a temperature that says how much warming
+        ("Current plans point to a warming of about 2.8°C by 2100.", "about 2.8°C", "warming"),
+        ("Crops may fail if global warming continues to 4 degrees in the south.", "4 degrees", "global warming"),
+        ("Delhi would see such heat every year, and under 2.5 degrees warming.", "under 2.5 degrees", "warming"),
+        # a size set after its noun with its word of extent, and its conversion
+        (
+            "The valley, where a pit 300 meters (980 feet) deep and wider than the town will be dug, is quiet.",
+            "300 meters",
+            "pit",
+        ),
+        (
+            "The valley, where a pit 300 meters (980 feet) deep and wider than the town will be dug, is quiet.",
+            "980 feet",
+            "pit",
+        ),
+        # a measure "by" which one thing outstrips another, or "by" a participle of change after a clause
+        (
+            "Analysts say that by 2030 world demand for the grain may outstrip supply by 40 million tonnes.",
+            "40 million tonnes",
+            "world demand",
+        ),
+        ("The storm weakened quickly over land, dropping by 30 millibars in a day.", "by 30 millibars", "storm"),
+        # a height a named place is perched at
+        ("Herders live in Ayllu, perched at 4,200 meters in the Andes.", "4,200 meters", "Ayllu"),
+        # a speed "at" is of what moves, through a noun of pace and a verb that keeps it moving
+        ("Commuters say that traffic is crawling at a 5-mile clip on the bridge.", "5-mile", "traffic"),
+        (
+            "The roadworks, which are keeping traffic moving at a slow 15 miles per hour, end in May.",
+            "15 miles per hour",
+            "traffic",
+        ),
+        # a spec in brackets inside a part's name
+        ("The board has two HDMI 2.1 (48 Gbps) ports for displays.", "48 Gbps", "HDMI 2.1 ports"),
+        ("- 2x Thunderbolt 4 ports (40 Gbps)", "40 Gbps", "Thunderbolt 4 ports"),
+    ],
+)
+def test_the_objects_of_round_29_measures(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # guards: a person grows, an unnamed subject reaches; a distance between two places said after it has none
+        ("He has grown to 6 feet.", "6 feet", None),
+        ("They expect to reach 40 miles.", "40 miles", None),
+        ("The town is 40 miles south of Leeds.", "40 miles", "town"),
+        ("She has written nine stories.", "nine stories", "stories"),
+        # a dimension said before "of" is the judges' object
+        ("The dam has a height of 40 metres.", "40 metres", "height"),
+    ],
+)
+def test_the_objects_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # a noun right after a measure that only names its dimension is no object; a person's pace names nothing
+        ("She was running at 8 miles per hour.", "8 miles per hour"),
+        ("They outpaced us by 20 miles.", "20 miles"),
+        ("Visitors should keep a 2 metre distance from the nests.", "2 metre"),
+        ("The hedge grows to 80cm height within a year.", "80cm"),
+    ],
+)
+def test_the_objects_of_round_29_leave_a_dimension_said_after(nlp, text, surface):
+    assert objects(nlp, text)[surface] is None

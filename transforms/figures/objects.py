@@ -831,7 +831,7 @@ def place_after(tokens: list[Token], k: int, reach: int = 3) -> tuple[int, int] 
 
 
 # Units of length: a thing can lie "at" or "up to" such a distance.
-DISTANCES = frozenset({"km", "m", "mile", "nmi", "ft", "yard", "inch", "cm", "mm", "light year"})
+DISTANCES = frozenset({"km", "m", "mile", "nmi", "ft", "yard", "inch", "cm", "mm", "light year", "block"})
 
 
 def reached_things(tokens: list[Token], start: int) -> tuple[int, int] | None:

@@ -17,12 +17,16 @@ from transforms.figures.tokens import (
     token_at,
 )
 from transforms.figures.vocabulary import (
+    BLOCK_UNITS,
+    BUILDING_NOUNS,
     CHANGE_VERB_STEMS,
     COPULAS,
     COUNT_MODIFIER_NOUNS,
     CURRENCY_SYMBOLS,
     DASHES,
+    DISTANCE_WORDS_AFTER,
     DURATION_MODIFIERS,
+    HEIGHT_WORDS_AFTER,
     HOW_OFTEN_NOUNS,
     MARGIN_NOUNS,
     MONEY_WORDS,
@@ -31,6 +35,7 @@ from transforms.figures.vocabulary import (
     SENTENCE_ENDS,
     SMALL_NUMBERS,
     SPACED_SCALE_WORDS,
+    STOREY_UNITS,
     SUBUNIT_CURRENCIES,
     TENS,
     WEIGHT_STEMS,
@@ -66,6 +71,8 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
             or article_point(tokens, k)
         )
     first_unit, end = match_unit(tokens, first.end, first)
+    if first_unit is None and is_word(token_at(tokens, k - 1), "every"):
+        first_unit, end = storey_or_block_unit(tokens, end, every=True) or (None, end)  # round 29: "every 20 blocks"
     height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
     height = height or (lap_time(tokens, end, first, first_unit) if intro is None else None)
     if height is not None:
@@ -462,8 +469,11 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             return torque
     if token.text in DASHES and token.glued and following is not None and following.glued:
         found = (
-            UNIT_PHRASES.match(tokens, k + 1) or dashed_unit(tokens, k + 1) or modifier_unit(tokens, k + 1)
-        )  # "a five-year plan", "a 1.3-megapixel webcam"
+            UNIT_PHRASES.match(tokens, k + 1)
+            or dashed_unit(tokens, k + 1)
+            or modifier_unit(tokens, k + 1)
+            or dashed_storey_unit(tokens, k + 1)
+        )  # "a five-year plan", "a 1.3-megapixel webcam", "a 40-story tower"
     elif amount.high is not None and is_word(token, "of"):
         found = UNIT_PHRASES.match(tokens, k + 1)  # "hundreds of miles"
         if found is not None and (found[0] == PERCENT or opens_dashed_modifier(tokens, found[1])):
@@ -487,6 +497,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or engine_litres(tokens, k, amount)
             or plural_byte_unit(tokens, k)
             or glued_milliseconds(tokens, k, amount)
+            or storey_or_block_unit(tokens, k)
         )
     if found is None:
         return (PERCENT, k) if names_a_percentage(tokens, k) else (None, k)
@@ -608,6 +619,50 @@ MORE_WORDS = frozenset({"more", "additional", "extra"})
 def measure_after_more(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
     found = UNIT_PHRASES.match(tokens, k)
     return found if found is not None and found[0].kind == "measure" else None
+
+
+def storey_or_block_unit(tokens: list[Token], k: int, every: bool = False) -> tuple[Unit, int] | None:
+    """Stories, floors or blocks at k as a unit of height or distance, where the word after says how high ("five
+    stories into the air", "33 floors above the street", "40 stories tall") or how far ("two blocks from the
+    station", "three blocks away", "six blocks south of the park"), or "every" before the number says how far apart
+    ("every 20 blocks or so"); None where they are counted ("wrote five stories", "20 blocks lost power"). The
+    lead's round-29 ruling (round 29, objects39)."""
+    word = token_at(tokens, k)
+    if word is None or word.kind != "word" or word.glued:
+        return None
+    unit = STOREY_UNITS.get((word.low,)) or BLOCK_UNITS.get((word.low,))
+    if unit is None:
+        return None
+    after = token_at(tokens, k + 1)
+    if every:
+        return unit, k + 1
+    if unit.name == "block":
+        return (unit, k + 1) if is_word(after, *DISTANCE_WORDS_AFTER) else None
+    into_the_air = is_word(after, "into") and is_word(token_at(tokens, k + 2), "the", "air", "sky")
+    if into_the_air and is_word(token_at(tokens, k + 2), "the"):
+        into_the_air = is_word(token_at(tokens, k + 3), "air", "sky")
+    return (unit, k + 1) if is_word(after, *HEIGHT_WORDS_AFTER) or into_the_air else None
+
+
+# Words a dashed height may have between it and the building it sizes: "a five-story residential building".
+BUILDING_NOUN_REACH = 3
+
+
+def dashed_storey_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    """'a 40-story tower', 'the 14-story apartment block', 'a five-story residential building': a dashed story or
+    floor before a building noun is the building's height (the lead's round-29 ruling; round 29, objects39); before
+    anything else it stays a count of parts (`count_modifier_end`)."""
+    word = token_at(tokens, k)
+    unit = STOREY_UNITS.get((word.low,)) if word is not None else None
+    if unit is None:
+        return None
+    for n in range(k + 1, k + 1 + BUILDING_NOUN_REACH):
+        token = token_at(tokens, n)
+        if token is None or token.kind != "word":
+            return None
+        if token.low in BUILDING_NOUNS:
+            return unit, k + 1
+    return None
 
 
 def unit_after_modifier(tokens: list[Token], k: int) -> tuple[Unit, int] | None:

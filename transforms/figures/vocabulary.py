@@ -535,6 +535,27 @@ PRICE_EMPHASIS = frozenset("whopping mere hefty staggering cool".split())
 COMPASS_WORDS = frozenset(
     "north south east west north-east north-west south-east south-west northeast northwest southeast southwest".split()
 )
+# Round 29 (objects39, the lead's ruling): a building's stories or floors and a city's blocks are units of height and
+# distance only where the words around them say how high or how far ("five stories into the air", "33 floors above
+# the street", "two blocks from the station", "a 40-story tower"); elsewhere they are things counted ("wrote five
+# stories", "gave up 12 floors of office space", "20 blocks lost power"), so they stay out of UNIT_PHRASES_BY_WORDS
+# and `quantities.storey_or_block_unit` reads them in context.
+STOREY_UNITS = unit_table("measure", {"story": "story,stories,storey,storeys", "floor": "floor,floors"})
+BLOCK_UNITS = unit_table("measure", {"block": "block,blocks"})
+# Words right after the stories that say how high: "ten floors up", "40 stories tall", "three floors below ground".
+HEIGHT_WORDS_AFTER = frozenset("high tall up above below beneath underground down overhead".split())
+# Words right after the blocks that say how far: "two blocks from", "three blocks away", "a few blocks down the
+# street", "six blocks south of the park".
+DISTANCE_WORDS_AFTER = frozenset("from away down up off".split()) | COMPASS_WORDS
+# Nouns a dashed height sizes ("a 40-story tower", "the 14-story apartment block", "a five-story residential
+# building"); a dashed story before anything else ("a three-story arc") is not read as a height.
+BUILDING_NOUNS = frozenset(
+    """
+building buildings tower towers block blocks apartment apartments complex skyscraper skyscrapers hotel house houses
+home homes office offices structure condo condominium high-rise headquarters mansion residence dormitory garage
+hospital school tenement townhouse brownstone walk-up edifice
+""".split()
+)
 
 # Words of extent or place after a measure, which say how it is taken, not what it measures: "4 inches
 # apart", "30 feet tall", "5 miles offshore".
@@ -938,7 +959,8 @@ MULTIPLE_OF_WORDS = frozenset("that those their his her its income incomes earni
 # A number dashed onto other words mostly names a kind ("a five-star hotel", "four-wheel drive", "a two-seater").
 # Round 24 (figures45) added the parts of spec sheets and menus: "a 16-pin connector", "a 10-port hub", "an 8-core
 # CPU", "a 14-seater jet" ("a two-seater" alone stays a kind), "a six-part docuseries", "the 13-course tasting menu";
-# not "hole" ("a 72-hole total" is a golf score) nor "piece" ("after the two-piece debuted": a swimsuit).
+# not "hole" ("a 72-hole total" is a golf score) nor "piece" ("after the two-piece debuted": a swimsuit). Round 29: a
+# story or floor before a building noun is the building's height instead ("the 14-story block"; `dashed_storey_unit`).
 COUNT_MODIFIER_NOUNS = frozenset(
     """
 page story storey floor seat bed bedroom room man member person word game match set round lap county country
