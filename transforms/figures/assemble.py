@@ -21,6 +21,7 @@ from transforms.figures.non_figures import (
     non_figure_end,
     proportion_end,
     ratio_to_one_end,
+    says_zero_alone,
 )
 from transforms.figures.not_amounts import is_age_of_thing, not_amount_end, not_amount_tokens
 from transforms.figures.objects import (
@@ -131,6 +132,8 @@ def match_figure(
     if quantity is None or (k > i and (proportion_end(tokens, k) is not None or age_end(tokens, k) is not None)):
         return None  # "about 7 in 10 voters": a share said in words; "a lad, about 25,": an age
     kind, unit = kind_and_unit(quantity)
+    if kind in ("count", "duration") and says_zero_alone(tokens, k, quantity.end):
+        return None  # round 29 (lead): "near zero", "zero tolerance", "zero-hours contracts": no count of none
     if kind == "count" and not quantity.in_words:
         boxed = spec_box_unit(tokens, k)
         if boxed is not None:

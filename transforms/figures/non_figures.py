@@ -871,6 +871,33 @@ def is_compound_number_word(tokens: list[Token], i: int) -> bool:
     )
 
 
+# Words a count of none may put between "zero" and what it counts: "zero new cases", "zero net greenhouse gas
+# emissions".
+ZERO_COUNT_REACH = 5
+
+
+def says_zero_alone(tokens: list[Token], k: int, end: int) -> bool:
+    """'near zero', 'below zero', 'almost zero attention span', 'zero tolerance', 'zero-hours contracts': "zero" is a
+    figure only with what it counts ('zero deaths', 'zero new cases', 'close to zero safeguards') or a unit it
+    measures in ('zero percent', caught by its kind); alone, before a word for a degree, or dashed into a word it is
+    none (docs/evaluation.md, "Added in round 29 (lead)")."""
+    if not is_word(tokens[k], "zero"):
+        return False
+    if is_glued_dash(token_at(tokens, k + 1)):
+        return True  # "zero-hours contracts", "zero-sum": part of a word that names a kind
+    if end != k + 1:
+        return False
+    n = end
+    while n - end < ZERO_COUNT_REACH:
+        token = token_at(tokens, n)
+        if token is None or token.kind != "word" or token.glued or token.low in OBJECT_STOPS:
+            return True
+        if looks_plural(token.low):
+            return False
+        n += 1
+    return True
+
+
 def age_end(tokens: list[Token], i: int) -> int | None:
     """Index after an age at i: after 'age', 'ages' or 'aged' ('ages 19 and 22', 'aged 50 to 64', 'age
     57.5 years'), or a bare number set off by commas after a name ('Hill, 29, said', 'Reign, 8, with',

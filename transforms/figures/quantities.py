@@ -10,9 +10,11 @@ from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
+    is_capitalised,
     is_glued_to_more,
     is_initial,
     is_word,
+    looks_plural,
     speaks_of_temperature,
     token_at,
 )
@@ -22,17 +24,21 @@ from transforms.figures.vocabulary import (
     COUNT_MODIFIER_NOUNS,
     CURRENCY_SYMBOLS,
     DASHES,
+    DESCRIBING_ENDINGS,
     DURATION_MODIFIERS,
     HOW_OFTEN_NOUNS,
     MARGIN_NOUNS,
     MONEY_WORDS,
     NAMED_RULE_NOUNS,
+    OBJECT_STOPS,
     PERCENT,
     SENTENCE_ENDS,
     SMALL_NUMBERS,
     SPACED_SCALE_WORDS,
     SUBUNIT_CURRENCIES,
     TENS,
+    UNCOUNTED_DASHED_NOUNS,
+    VARYING_COUNT_FLOOR,
     WEIGHT_STEMS,
     Unit,
 )
@@ -843,6 +849,10 @@ def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
     number, noun, head = token_at(tokens, dash - 1), token_at(tokens, dash + 1), token_at(tokens, dash + 2)
     if number is None or noun is None or head is None or not noun.glued or noun.kind != "word":
         return None
+    if head.text == "," and is_word(token_at(tokens, dash - 2), "a", "an"):
+        head = token_at(tokens, dash + 3)  # "a 15-round, unanimous decision": a describing word and the noun follow
+        if head is None:
+            return None
     if number.kind == "num":
         digits = number.text.replace(",", "")
         if not digits.isdecimal() or int(digits) < 2 or (len(digits) == 4 and "," not in number.text):
@@ -855,4 +865,27 @@ def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
         return dash + 2 if head.low in MARGIN_NOUNS else None
     if noun.low in HOW_OFTEN_NOUNS:
         return None if head.low.endswith("ed") else dash + 2  # "the four-time indicted former president": no title
-    return dash + 2 if noun.low in COUNT_MODIFIER_NOUNS else None
+    if noun.low in COUNT_MODIFIER_NOUNS:
+        return dash + 2
+    return dash + 2 if counts_what_varies(tokens, dash) else None
+
+
+def counts_what_varies(tokens: list[Token], dash: int) -> bool:
+    """'a 15-round decision', 'a 20-horse starting gate', 'the 14-station trip', 'an eight-airplane U.S. company': a
+    dashed count of a noun outside `COUNT_MODIFIER_NOUNS` counts it when the number is one a fixed term for a kind
+    does not take (`VARYING_COUNT_FLOOR`: 'a two-party system', 'a three-tier app', 'a two-prong approach' name kinds),
+    the dashed word is a plain singular noun ('five-pillared', 'an 18-wheeler' describe), not one that names a kind
+    whatever the number ('a six-figure sum', 'a 10-speed automatic'), and a noun follows ('the 10,000-mark in' has
+    none). A number that belongs to a name before it is no count ('Standard & Poor's 500-stock index')."""
+    number, noun, head = tokens[dash - 1], tokens[dash + 1], tokens[dash + 2]
+    if tokens[dash].text not in DASHES or not tokens[dash].glued:
+        return False  # "an uneven nine—are selected": a dash between clauses
+    if head.text == ",":
+        head = tokens[dash + 3]  # checked by the caller: "a 15-round, unanimous decision"
+    value = int(number.text.replace(",", "")) if number.kind == "num" else {**SMALL_NUMBERS, **TENS}[number.low]
+    if value < VARYING_COUNT_FLOOR or not noun.text.isalpha() or noun.low in UNCOUNTED_DASHED_NOUNS:
+        return False
+    if looks_plural(noun.low) or noun.low.endswith(DESCRIBING_ENDINGS) or head.low in OBJECT_STOPS:
+        return False
+    owner = token_at(tokens, dash - 2)
+    return not (owner is not None and owner.low.endswith(("'s", "’s")) and is_capitalised(owner))
