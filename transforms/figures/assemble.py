@@ -1028,6 +1028,8 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return True  # round 28: "just a dozen to date", "scoring a dozen in the period": twelve of a thing said before
     if quantity.in_words and k == i and is_rest_of_group(tokens, i, quantity.end):
         return True  # round 28: "any of the previous five,", "the other six,": the rest of those said before
+    if quantity.in_words and k == i and is_end_of_change(tokens, i, quantity.end):
+        return True  # round 29: "increased from nine to 13", "rose from two to five": what the other end counts
     if quantity.in_words and k == i and is_placed_group(tokens, i, quantity.end):
         return True  # round 28: "There are seven in Paris and another five in London", "had two at Apple"
     if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS, *MODAL_VERBS):
@@ -1039,6 +1041,19 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     if before is None or before.text in (".", ";", "\n", ",", "(") or is_word(before, "and", "but", "while"):
         return True  # round 28: "(Six are with Biden, ...)"
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+def is_end_of_change(tokens: list[Token], i: int, end: int) -> bool:
+    """'increased from nine to 13', 'rose from two to five': a number word at i that is one end of a change 'from N
+    to M' (the other end a number) counts what the other end counts, said before or after."""
+
+    def is_number(token: Token | None) -> bool:
+        return token is not None and (token.kind == "num" or token.low in SMALL_NUMBERS or token.low in TENS)
+
+    before, following = token_at(tokens, i - 1), token_at(tokens, end)
+    if is_word(before, "from") and is_word(following, "to"):
+        return is_number(token_at(tokens, end + 1))
+    return is_word(before, "to") and is_number(token_at(tokens, i - 2)) and is_word(token_at(tokens, i - 3), "from")
 
 
 def is_bare_dozen(tokens: list[Token], end: int) -> bool:

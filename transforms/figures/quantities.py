@@ -210,10 +210,13 @@ def span_said_around(tokens: list[Token], k: int, n: int) -> bool:
     list misses: "under an hour", "sentenced to a year", "a year since the launch", "after a week in halls", "a week
     following passage", "in the space of a week", "from an hour to seconds",
     "In a decade, interest will" (a span from now, opening its sentence), "a decade of “devastating” hikes";
-    since round 28 "a month into the war", "upward of a year" and "a day-long retreat"."""
+    since round 28 "a month into the war", "upward of a year" and "a day-long retreat"; since round 29 "a day off"
+    and "a week out"."""
     before, after = token_at(tokens, k - 1), token_at(tokens, n + 1)
     if is_word(before, *SPAN_BOUNDS_BEFORE) or is_word(after, "since", *SPAN_AFTER_WORDS):
         return True
+    if is_word(after, "off") or (is_word(after, "out") and not is_word(token_at(tokens, n), "day")):
+        return True  # round 29: "have a day off", "a week off" (leave); "the forecast a week out" ("a day out" trips)
     if is_word(after, *SPAN_INTO_WORDS) and (before is None or before.kind == "sym"):
         return True  # round 28: "A month into the war, ...", not "turned a day into a party"
     if is_word(before, "of") and is_word(token_at(tokens, k - 2), "upward", "upwards"):
