@@ -84,6 +84,7 @@ from transforms.figures.vocabulary import (
     TENS,
     TITLE_ENDINGS,
     TOLL_WORDS,
+    VAGUE_BASES,
     Unit,
 )
 from transforms.ids import figure_id_for
@@ -211,6 +212,15 @@ def match_figure(
         if converted_end is not None:
             past = replace(quantity, end=converted_end)  # what the sentence says after the converted amount
             object_span = match_measured(tokens, start, past, kind, hyphenated, options.max_object_words)
+    if (
+        kind == "count"
+        and object_span is None
+        and quantity.in_words
+        and not quantity.bare_one
+        and not quantity.is_range
+    ):
+        object_span = described_noun(tokens, i, quantity.end)  # round 29: "two very different ways"
+        shared_noun = shared_noun or object_span is not None  # the surface keeps its own words: "two sub-$1000 laptops"
     said_before = kind == "count" and object_span is None and counts_a_group_said_before(tokens, i, k, quantity)
     if (
         kind == "count"
@@ -1054,6 +1064,47 @@ def is_end_of_change(tokens: list[Token], i: int, end: int) -> bool:
     if is_word(before, "from") and is_word(following, "to"):
         return is_number(token_at(tokens, end + 1))
     return is_word(before, "to") and is_number(token_at(tokens, i - 2)) and is_word(token_at(tokens, i - 3), "from")
+
+
+# How far past describing words, quoted words and model names a number word may count a plural noun.
+DESCRIBED_NOUN_REACH = 8
+
+
+def described_noun(tokens: list[Token], i: int, end: int) -> tuple[int, int] | None:
+    """'in two very different ways', 'has two RTX 3070 models listed', 'two extra USB 2.0 ports', 'three imposing
+    20-foot statues', 'seven brilliant, wonderful, largely hidden essential wonders': a number word before describing
+    words, quoted words, model names or sizes, and then a plural noun, counts that noun, which `match_object` does not
+    reach. The object is the noun with the model name right before it ('RTX 3070 models', 'USB 2.0 ports'), its
+    describing words left out as the round-22 standard leaves them. A preposition, a word the object rules stop at
+    ('the two met at'; not 'very' or an adverb in -ly), another number word or a sentence's end stops the reading.
+    After 'the' ('the two pour millions') the number is a pronoun and the next word may be its verb."""
+    first = token_at(tokens, end)
+    if is_word(token_at(tokens, i - 1), "the", "these", "those", "both", "other"):
+        return None
+    if first is None or first.kind not in ("word", "num") or first.glued:
+        return None  # "often two, thanks to": no describing word follows
+    n = end
+    while n - end < DESCRIBED_NOUN_REACH:
+        token = token_at(tokens, n)
+        if token is None or token.text in (".", "!", "?", ";", ":", "\n", "(", ")"):
+            return None
+        degree = token.low == "very" or (token.low.endswith("ly") and token.low not in ("only", "early"))
+        stop = token.low in OBJECT_STOPS and not degree
+        number_word = token.low in SMALL_NUMBERS or token.low in TENS or token.low in VAGUE_BASES
+        if token.kind == "word" and (stop or number_word):
+            return None
+        if token.kind == "word" and not token.glued and n > end and looks_plural(token.low) and token.text.islower():
+            start = n
+            while start - 1 >= end and is_model_name_part(tokens[start - 1]):
+                start -= 1
+            return start, n
+        n += 1
+    return None
+
+
+def is_model_name_part(token: Token) -> bool:
+    """'RTX', '3070', 'USB', '2.0': a capitalised word, an acronym or a number in a model's name."""
+    return not token.glued and (token.kind == "num" or (token.kind == "word" and token.text[:1].isupper()))
 
 
 def is_bare_dozen(tokens: list[Token], end: int) -> bool:
