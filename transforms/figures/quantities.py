@@ -825,9 +825,9 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
         )
     ):
         return True  # "a 20-year-old", "16-year-olds", "their 4-month-old child", "just 2 weeks old"
-    if unit is None and is_glued_dash(token) and is_word(following, "year", "years") and not following.glued:
-        if is_glued_dash(token_at(tokens, k + 2)) and is_word(token_at(tokens, k + 3), *OLD_WORDS):
-            return True  # round 29: "free to 16 to 24- year-olds": the dash set off from "year-olds" by a space
+    spaced_year = unit is None and is_glued_dash(token) and is_word(following, "year", "years") and not following.glued
+    if spaced_year and is_glued_dash(token_at(tokens, k + 2)) and is_word(token_at(tokens, k + 3), *OLD_WORDS):
+        return True  # round 29: "free to 16 to 24- year-olds": the dash set off from "year-olds" by a space
     listed = is_word(token, "and", "or") or getattr(token, "text", "") == ","
     if unit is None and listed and is_listed_age(tokens, k + 1):
         return True  # "the tunnels are 97 and 79 years old": the first of two ages
