@@ -247,6 +247,7 @@ def match_figure(
         if group_end is not None:
             object_span = (quantity.end + 2, group_end - 1)  # round 27: "one of its soldiers was killed" -> soldiers
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
+    gapped = gapped or (kind == "count" and object_span is None and is_elided_count(tokens, i, quantity, previous))
     singled_out = kind == "count" and quantity.bare_one and is_one_singled_out(tokens, i, quantity, object_span)
     if not (said_before or listed_one or toll or gapped or singled_out) and not is_worth_a_row(
         quantity, kind, object_span, qualifier
@@ -1105,6 +1106,26 @@ def described_noun(tokens: list[Token], i: int, end: int) -> tuple[int, int] | N
 def is_model_name_part(token: Token) -> bool:
     """'RTX', '3070', 'USB', '2.0': a capitalised word, an acronym or a number in a model's name."""
     return not token.glued and (token.kind == "num" or (token.kind == "word" and token.text[:1].isupper()))
+
+
+# Verbs of having, getting and doing after which a number word may end its clause with its noun left out, the noun of
+# a count said shortly before: "Trump lost two.", "she had taken eight,", "Dakota Ridge played six,".
+ELIDED_OBJECT_VERBS = frozenset("had has have taken took lost won played scored got sold bought made".split())
+# How many tokens back that count may stand.
+ELIDED_COUNT_REACH = 60
+
+
+def is_elided_count(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'two tablets was a lethal dose – and she had taken eight,', 'Texas gave Trump 36 electoral votes ... Trump lost
+    two.': a number word (two or more) right after a verb of having or doing that ends its clause counts the noun of
+    a count said shortly before, left out; with no count before ('He had two.') it stays out as a pronoun."""
+    if not quantity.in_words or quantity.bare_one or quantity.vague or quantity.is_range:
+        return False
+    following = token_at(tokens, quantity.end)
+    ends = following is None or following.text in (",", ".", ";", "!", "?", "”", '"')
+    if not ends or not is_word(token_at(tokens, i - 1), *ELIDED_OBJECT_VERBS):
+        return False
+    return previous is not None and previous.kind == "count" and 0 < i - previous.end <= ELIDED_COUNT_REACH
 
 
 def is_bare_dozen(tokens: list[Token], end: int) -> bool:
