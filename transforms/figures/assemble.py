@@ -1544,8 +1544,9 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
     """Token indexes of numbers that mark references or items, not amounts: a plain whole number alone in
     brackets ('heart attacks (1)(2).', 'stamina [3].', 'and (2) we're three days from') where the text
     numbers such brackets 1, 2, ... in turn. A text that prints a bracketed count ('rush yards (1,292)',
-    'touchdowns (7)') does not number its brackets from one. A square-bracketed number glued to the word
-    before it ('as reported[4]') is a reference wherever it stands."""
+    'touchdowns (7)') does not number its brackets from one, nor does one that brackets as many other numbers as
+    the run from one holds ('Adams (14) and Brooks (9) lead, ahead of Chen (2) and Diaz (1)').
+    A square-bracketed number glued to the word before it ('as reported[4]') is a reference wherever it stands."""
     bracketed: dict[int, list[int]] = {}
     glued_references: set[int] = set()
     for n in range(1, len(tokens) - 1):
@@ -1560,8 +1561,9 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
     run = 0
     while run + 1 in bracketed:
         run += 1
-    if run < 2:
-        return glued_references
+    others = sum(len(places) for value, places in bracketed.items() if not 1 <= value <= run)
+    if run < 2 or others >= run:
+        return glued_references  # round 29: "Adams (14) and Brooks (9) lead, ahead of Chen (2) and Diaz (1)": counts
     return glued_references | {n for value in range(1, run + 1) for n in bracketed[value]}
 
 
