@@ -21,6 +21,7 @@ from transforms.figures.non_figures import (
     non_figure_end,
     proportion_end,
     ratio_to_one_end,
+    says_zero_alone,
 )
 from transforms.figures.not_amounts import is_age_of_thing, not_amount_end, not_amount_tokens
 from transforms.figures.objects import (
@@ -83,6 +84,7 @@ from transforms.figures.vocabulary import (
     TENS,
     TITLE_ENDINGS,
     TOLL_WORDS,
+    VAGUE_BASES,
     Unit,
 )
 from transforms.ids import figure_id_for
@@ -131,6 +133,8 @@ def match_figure(
     if quantity is None or (k > i and (proportion_end(tokens, k) is not None or age_end(tokens, k) is not None)):
         return None  # "about 7 in 10 voters": a share said in words; "a lad, about 25,": an age
     kind, unit = kind_and_unit(quantity)
+    if kind in ("count", "duration") and says_zero_alone(tokens, k, quantity.end):
+        return None  # round 29 (lead): "near zero", "zero tolerance", "zero-hours contracts": no count of none
     if kind == "count" and not quantity.in_words:
         boxed = spec_box_unit(tokens, k)
         if boxed is not None:
@@ -208,6 +212,15 @@ def match_figure(
         if converted_end is not None:
             past = replace(quantity, end=converted_end)  # what the sentence says after the converted amount
             object_span = match_measured(tokens, start, past, kind, hyphenated, options.max_object_words)
+    if (
+        kind == "count"
+        and object_span is None
+        and quantity.in_words
+        and not quantity.bare_one
+        and not quantity.is_range
+    ):
+        object_span = described_noun(tokens, i, quantity.end)  # round 29: "two very different ways"
+        shared_noun = shared_noun or object_span is not None  # the surface keeps its own words: "two sub-$1000 laptops"
     said_before = kind == "count" and object_span is None and counts_a_group_said_before(tokens, i, k, quantity)
     if (
         kind == "count"
@@ -234,6 +247,7 @@ def match_figure(
         if group_end is not None:
             object_span = (quantity.end + 2, group_end - 1)  # round 27: "one of its soldiers was killed" -> soldiers
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
+    gapped = gapped or (kind == "count" and object_span is None and is_elided_count(tokens, i, quantity, previous))
     singled_out = kind == "count" and quantity.bare_one and is_one_singled_out(tokens, i, quantity, object_span)
     if not (said_before or listed_one or toll or gapped or singled_out) and not is_worth_a_row(
         quantity, kind, object_span, qualifier
@@ -1025,6 +1039,8 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
         return True  # round 28: "just a dozen to date", "scoring a dozen in the period": twelve of a thing said before
     if quantity.in_words and k == i and is_rest_of_group(tokens, i, quantity.end):
         return True  # round 28: "any of the previous five,", "the other six,": the rest of those said before
+    if quantity.in_words and k == i and is_end_of_change(tokens, i, quantity.end):
+        return True  # round 29: "increased from nine to 13", "rose from two to five": what the other end counts
     if quantity.in_words and k == i and is_placed_group(tokens, i, quantity.end):
         return True  # round 28: "There are seven in Paris and another five in London", "had two at Apple"
     if not quantity.in_words or k != i or not is_word(following, *ELIDED_SUBJECT_VERBS, *MODAL_VERBS):
@@ -1036,6 +1052,80 @@ def counts_a_group_said_before(tokens: list[Token], i: int, k: int, quantity: Qu
     if before is None or before.text in (".", ";", "\n", ",", "(") or is_word(before, "and", "but", "while"):
         return True  # round 28: "(Six are with Biden, ...)"
     return before.kind == "word" and before.low.endswith("ly") and before.low not in ("only", "early")
+
+
+def is_end_of_change(tokens: list[Token], i: int, end: int) -> bool:
+    """'increased from nine to 13', 'rose from two to five': a number word at i that is one end of a change 'from N
+    to M' (the other end a number) counts what the other end counts, said before or after."""
+
+    def is_number(token: Token | None) -> bool:
+        return token is not None and (token.kind == "num" or token.low in SMALL_NUMBERS or token.low in TENS)
+
+    before, following = token_at(tokens, i - 1), token_at(tokens, end)
+    if is_word(before, "from") and is_word(following, "to"):
+        return is_number(token_at(tokens, end + 1))
+    return is_word(before, "to") and is_number(token_at(tokens, i - 2)) and is_word(token_at(tokens, i - 3), "from")
+
+
+# How far past describing words, quoted words and model names a number word may count a plural noun.
+DESCRIBED_NOUN_REACH = 8
+
+
+def described_noun(tokens: list[Token], i: int, end: int) -> tuple[int, int] | None:
+    """'in two very different ways', 'has two RTX 3070 models listed', 'two extra USB 2.0 ports', 'three imposing
+    20-foot statues', 'seven brilliant, wonderful, largely hidden essential wonders': a number word before describing
+    words, quoted words, model names or sizes, and then a plural noun, counts that noun, which `match_object` does not
+    reach. The object is the noun with the model name right before it ('RTX 3070 models', 'USB 2.0 ports'), its
+    describing words left out as the round-22 standard leaves them. A preposition, a word the object rules stop at
+    ('the two met at'; not 'very' or an adverb in -ly), another number word or a sentence's end stops the reading.
+    After 'the' ('the two pour millions') the number is a pronoun and the next word may be its verb."""
+    first = token_at(tokens, end)
+    if is_word(token_at(tokens, i - 1), "the", "these", "those", "both", "other"):
+        return None
+    if first is None or first.kind not in ("word", "num") or first.glued:
+        return None  # "often two, thanks to": no describing word follows
+    n = end
+    while n - end < DESCRIBED_NOUN_REACH:
+        token = token_at(tokens, n)
+        if token is None or token.text in (".", "!", "?", ";", ":", "\n", "(", ")"):
+            return None
+        degree = token.low == "very" or (token.low.endswith("ly") and token.low not in ("only", "early"))
+        stop = token.low in OBJECT_STOPS and not degree
+        number_word = token.low in SMALL_NUMBERS or token.low in TENS or token.low in VAGUE_BASES
+        if token.kind == "word" and (stop or number_word):
+            return None
+        if token.kind == "word" and not token.glued and n > end and looks_plural(token.low) and token.text.islower():
+            start = n
+            while start - 1 >= end and is_model_name_part(tokens[start - 1]):
+                start -= 1
+            return start, n
+        n += 1
+    return None
+
+
+def is_model_name_part(token: Token) -> bool:
+    """'RTX', '3070', 'USB', '2.0': a capitalised word, an acronym or a number in a model's name."""
+    return not token.glued and (token.kind == "num" or (token.kind == "word" and token.text[:1].isupper()))
+
+
+# Verbs of having, getting and doing after which a number word may end its clause with its noun left out, the noun of
+# a count said shortly before: "Trump lost two.", "she had taken eight,", "Dakota Ridge played six,".
+ELIDED_OBJECT_VERBS = frozenset("had has have taken took lost won played scored got sold bought made".split())
+# How many tokens back that count may stand.
+ELIDED_COUNT_REACH = 60
+
+
+def is_elided_count(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'two tablets was a lethal dose – and she had taken eight,', 'Texas gave Trump 36 electoral votes ... Trump lost
+    two.': a number word (two or more) right after a verb of having or doing that ends its clause counts the noun of
+    a count said shortly before, left out; with no count before ('He had two.') it stays out as a pronoun."""
+    if not quantity.in_words or quantity.bare_one or quantity.vague or quantity.is_range:
+        return False
+    following = token_at(tokens, quantity.end)
+    ends = following is None or following.text in (",", ".", ";", "!", "?", "”", '"')
+    if not ends or not is_word(token_at(tokens, i - 1), *ELIDED_OBJECT_VERBS):
+        return False
+    return previous is not None and previous.kind == "count" and 0 < i - previous.end <= ELIDED_COUNT_REACH
 
 
 def is_bare_dozen(tokens: list[Token], end: int) -> bool:
@@ -1454,8 +1544,9 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
     """Token indexes of numbers that mark references or items, not amounts: a plain whole number alone in
     brackets ('heart attacks (1)(2).', 'stamina [3].', 'and (2) we're three days from') where the text
     numbers such brackets 1, 2, ... in turn. A text that prints a bracketed count ('rush yards (1,292)',
-    'touchdowns (7)') does not number its brackets from one. A square-bracketed number glued to the word
-    before it ('as reported[4]') is a reference wherever it stands."""
+    'touchdowns (7)') does not number its brackets from one, nor does one that brackets as many other numbers as
+    the run from one holds ('Adams (14) and Brooks (9) lead, ahead of Chen (2) and Diaz (1)').
+    A square-bracketed number glued to the word before it ('as reported[4]') is a reference wherever it stands."""
     bracketed: dict[int, list[int]] = {}
     glued_references: set[int] = set()
     for n in range(1, len(tokens) - 1):
@@ -1470,8 +1561,9 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
     run = 0
     while run + 1 in bracketed:
         run += 1
-    if run < 2:
-        return glued_references
+    others = sum(len(places) for value, places in bracketed.items() if not 1 <= value <= run)
+    if run < 2 or others >= run:
+        return glued_references  # round 29: "Adams (14) and Brooks (9) lead, ahead of Chen (2) and Diaz (1)": counts
     return glued_references | {n for value in range(1, run + 1) for n in bracketed[value]}
 
 

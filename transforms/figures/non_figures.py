@@ -163,6 +163,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         age = age_end(tokens, i) if token.low in SMALL_NUMBERS or token.low in TENS else None
         if age is not None:
             return age  # "aged six to 17"
+        if (token.low in SMALL_NUMBERS or token.low in TENS) and names_a_time_point(tokens, i, i + 1):
+            return i + 1  # round 29: "stay until ten, then"
         if token.low in SMALL_NUMBERS and is_class_number_word(tokens, i):
             return i + 1  # "from tier two cities": a class of city, not two cities
         to_par = golf_words_to_par_end(tokens, i) if token.low in SMALL_NUMBERS else None
@@ -286,6 +288,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_scale_top_after_label,
         is_round_of_name,
         is_age_said_by_copula,
+        names_a_time_point,
+        is_age_moved_to,
     )
     return end if any(check(tokens, i, end) for check in checks) else None
 
@@ -871,6 +875,33 @@ def is_compound_number_word(tokens: list[Token], i: int) -> bool:
     )
 
 
+# Words a count of none may put between "zero" and what it counts: "zero new cases", "zero net greenhouse gas
+# emissions".
+ZERO_COUNT_REACH = 5
+
+
+def says_zero_alone(tokens: list[Token], k: int, end: int) -> bool:
+    """'near zero', 'below zero', 'almost zero attention span', 'zero tolerance', 'zero-hours contracts': "zero" is a
+    figure only with what it counts ('zero deaths', 'zero new cases', 'close to zero safeguards') or a unit it
+    measures in ('zero percent', caught by its kind); alone, before a word for a degree, or dashed into a word it is
+    none (docs/evaluation.md, "Added in round 29 (lead)")."""
+    if not is_word(tokens[k], "zero"):
+        return False
+    if is_glued_dash(token_at(tokens, k + 1)):
+        return True  # "zero-hours contracts", "zero-sum": part of a word that names a kind
+    if end != k + 1:
+        return False
+    n = end
+    while n - end < ZERO_COUNT_REACH:
+        token = token_at(tokens, n)
+        if token is None or token.kind != "word" or token.glued or token.low in OBJECT_STOPS:
+            return True
+        if looks_plural(token.low):
+            return False
+        n += 1
+    return True
+
+
 def age_end(tokens: list[Token], i: int) -> int | None:
     """Index after an age at i: after 'age', 'ages' or 'aged' ('ages 19 and 22', 'aged 50 to 64', 'age
     57.5 years'), or a bare number set off by commas after a name ('Hill, 29, said', 'Reign, 8, with',
@@ -1216,6 +1247,38 @@ def is_elliptical_age(tokens: list[Token], i: int, reach: int = 24) -> bool:
     return any(
         is_word(tokens[n], "years", "year") and is_word(token_at(tokens, n + 1), "old")
         for n in range(max(0, i - reach), k)
+    )
+
+
+# Words before a bare number that make it the point something lasts to or happens before: "until 40", "before 10".
+TIME_POINT_WORDS = frozenset({"until", "till", "before"})
+# Words after such a number that end it with nothing counted: "taken me until 40 to get", "before 10, the calendar".
+TIME_POINT_FOLLOWERS = frozenset({"to", "and", "or", "when", "then"})
+
+
+def names_a_time_point(tokens: list[Token], i: int, end: int) -> bool:
+    """'It's taken me until 40 to get', 'If my first meeting is before 10, the calendar', 'open until 9,': a bare
+    whole number after 'until'/'till'/'before' with nothing it counts after it is a point in time, an age or a clock
+    hour; no count ('rose to 40 before 10 more were found' counts more of them)."""
+    if not is_word(token_at(tokens, i - 1), *TIME_POINT_WORDS) or end != i + 1:
+        return False
+    following = token_at(tokens, end)
+    ends = following is None or following.text in (",", ".", ";", "!", "?", ")", "\n")
+    return (ends or is_word(following, *TIME_POINT_FOLLOWERS)) and tokens[i].text.replace(",", "").isalnum()
+
+
+def is_age_moved_to(tokens: list[Token], i: int, end: int, reach: int = 6) -> bool:
+    """'the retirement age should be raised to 70 for', 'lower the voting age to 16': a bare number after 'to' whose
+    sentence moves an age to it is that age, no count."""
+    if not is_word(token_at(tokens, i - 1), "to") or counts_what_follows(token_at(tokens, end)):
+        return False
+    window = [token_at(tokens, n) for n in range(max(0, i - 1 - reach), i - 1)]
+    if any(token is not None and token.text in (".", "!", "?", ";", "\n") for token in window):
+        return False
+    said_age = any(is_word(token, *AGE_WORDS) for token in window)
+    return said_age and any(
+        token is not None and token.kind == "word" and token.text.islower() and token.low.startswith(CHANGE_VERB_STEMS)
+        for token in window
     )
 
 

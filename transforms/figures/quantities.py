@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from transforms.figures.non_figures import is_placing
+from transforms.figures.non_figures import is_glued_dash, is_placing
 from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import (
     UNIT_PHRASES,
     Token,
+    is_capitalised,
     is_glued_to_more,
     is_initial,
     is_word,
+    looks_plural,
     speaks_of_temperature,
     token_at,
 )
@@ -24,6 +26,7 @@ from transforms.figures.vocabulary import (
     COUNT_MODIFIER_NOUNS,
     CURRENCY_SYMBOLS,
     DASHES,
+    DESCRIBING_ENDINGS,
     DISTANCE_WORDS_AFTER,
     DURATION_MODIFIERS,
     HEIGHT_WORDS_AFTER,
@@ -31,6 +34,7 @@ from transforms.figures.vocabulary import (
     MARGIN_NOUNS,
     MONEY_WORDS,
     NAMED_RULE_NOUNS,
+    OBJECT_STOPS,
     PERCENT,
     SENTENCE_ENDS,
     SMALL_NUMBERS,
@@ -38,6 +42,8 @@ from transforms.figures.vocabulary import (
     STOREY_UNITS,
     SUBUNIT_CURRENCIES,
     TENS,
+    UNCOUNTED_DASHED_NOUNS,
+    VARYING_COUNT_FLOOR,
     WEIGHT_STEMS,
     Unit,
 )
@@ -211,10 +217,13 @@ def span_said_around(tokens: list[Token], k: int, n: int) -> bool:
     list misses: "under an hour", "sentenced to a year", "a year since the launch", "after a week in halls", "a week
     following passage", "in the space of a week", "from an hour to seconds",
     "In a decade, interest will" (a span from now, opening its sentence), "a decade of “devastating” hikes";
-    since round 28 "a month into the war", "upward of a year" and "a day-long retreat"."""
+    since round 28 "a month into the war", "upward of a year" and "a day-long retreat"; since round 29 "a day off"
+    and "a week out"."""
     before, after = token_at(tokens, k - 1), token_at(tokens, n + 1)
     if is_word(before, *SPAN_BOUNDS_BEFORE) or is_word(after, "since", *SPAN_AFTER_WORDS):
         return True
+    if is_word(after, "off") or (is_word(after, "out") and not is_word(token_at(tokens, n), "day")):
+        return True  # round 29: "have a day off", "a week off" (leave); "the forecast a week out" ("a day out" trips)
     if is_word(after, *SPAN_INTO_WORDS) and (before is None or before.kind == "sym"):
         return True  # round 28: "A month into the war, ...", not "turned a day into a party"
     if is_word(before, "of") and is_word(token_at(tokens, k - 2), "upward", "upwards"):
@@ -871,6 +880,9 @@ def is_age_or_compound(tokens: list[Token], k: int, unit: Unit | None) -> bool:
         )
     ):
         return True  # "a 20-year-old", "16-year-olds", "their 4-month-old child", "just 2 weeks old"
+    spaced_year = unit is None and is_glued_dash(token) and is_word(following, "year", "years") and not following.glued
+    if spaced_year and is_glued_dash(token_at(tokens, k + 2)) and is_word(token_at(tokens, k + 3), *OLD_WORDS):
+        return True  # round 29: "free to 16 to 24- year-olds": the dash set off from "year-olds" by a space
     listed = is_word(token, "and", "or") or getattr(token, "text", "") == ","
     if unit is None and listed and is_listed_age(tokens, k + 1):
         return True  # "the tunnels are 97 and 79 years old": the first of two ages
@@ -898,6 +910,10 @@ def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
     number, noun, head = token_at(tokens, dash - 1), token_at(tokens, dash + 1), token_at(tokens, dash + 2)
     if number is None or noun is None or head is None or not noun.glued or noun.kind != "word":
         return None
+    if head.text == "," and is_word(token_at(tokens, dash - 2), "a", "an"):
+        head = token_at(tokens, dash + 3)  # "a 15-round, unanimous decision": a describing word and the noun follow
+        if head is None:
+            return None
     if number.kind == "num":
         digits = number.text.replace(",", "")
         if not digits.isdecimal() or int(digits) < 2 or (len(digits) == 4 and "," not in number.text):
@@ -910,4 +926,27 @@ def count_modifier_end(tokens: list[Token], dash: int) -> int | None:
         return dash + 2 if head.low in MARGIN_NOUNS else None
     if noun.low in HOW_OFTEN_NOUNS:
         return None if head.low.endswith("ed") else dash + 2  # "the four-time indicted former president": no title
-    return dash + 2 if noun.low in COUNT_MODIFIER_NOUNS else None
+    if noun.low in COUNT_MODIFIER_NOUNS:
+        return dash + 2
+    return dash + 2 if counts_what_varies(tokens, dash) else None
+
+
+def counts_what_varies(tokens: list[Token], dash: int) -> bool:
+    """'a 15-round decision', 'a 20-horse starting gate', 'the 14-station trip', 'an eight-airplane U.S. company': a
+    dashed count of a noun outside `COUNT_MODIFIER_NOUNS` counts it when the number is one a fixed term for a kind
+    does not take (`VARYING_COUNT_FLOOR`: 'a two-party system', 'a three-tier app', 'a two-prong approach' name kinds),
+    the dashed word is a plain singular noun ('five-pillared', 'an 18-wheeler' describe), not one that names a kind
+    whatever the number ('a six-figure sum', 'a 10-speed automatic'), and a noun follows ('the 10,000-mark in' has
+    none). A number that belongs to a name before it is no count ('Standard & Poor's 500-stock index')."""
+    number, noun, head = tokens[dash - 1], tokens[dash + 1], tokens[dash + 2]
+    if tokens[dash].text not in DASHES or not tokens[dash].glued:
+        return False  # "an uneven nine—are selected": a dash between clauses
+    if head.text == ",":
+        head = tokens[dash + 3]  # checked by the caller: "a 15-round, unanimous decision"
+    value = int(number.text.replace(",", "")) if number.kind == "num" else {**SMALL_NUMBERS, **TENS}[number.low]
+    if value < VARYING_COUNT_FLOOR or not noun.text.isalpha() or noun.low in UNCOUNTED_DASHED_NOUNS:
+        return False
+    if looks_plural(noun.low) or noun.low.endswith(DESCRIBING_ENDINGS) or head.low in OBJECT_STOPS:
+        return False
+    owner = token_at(tokens, dash - 2)
+    return not (owner is not None and owner.low.endswith(("'s", "’s")) and is_capitalised(owner))

@@ -969,6 +969,24 @@ vote child
 pin port core seater part course
 """.split()
 )
+# Round 29 (figures53, the lead's ruling): outside that list a dashed count is a figure when the number varies from one
+# thing to the next ("a 15-round decision", "a 20-horse starting gate", "the 14-station trip"), not in a fixed term for
+# a kind ("a two-party system", "a three-tier app", "two-way minutes"). A dictionary's fixed terms pair a noun with a
+# small number, two to five ("two-way", "three-point", "four-wheel", "five-star"); counts of what varies run higher.
+# So other nouns count from this number up (`quantities.counts_what_varies`).
+VARYING_COUNT_FLOOR = 6
+# Endings of a dashed word that make it a describing word, not the noun counted: "five-pillared", "three-legged"
+# (-ed), "a 154-pounder", "an 18-wheeler" (-er: the thing itself), "the 20-largest" (-est), "6-supporting" (-ing),
+# "420-friendly" (-ly), "three-dimensional" (-al).
+DESCRIBING_ENDINGS = ("ed", "er", "est", "ing", "ly", "al", "ic", "ful", "ous", "ive", "able")
+# Dashed nouns no number counts: the digits of a sum ("a six-figure settlement": a size), a gearbox's or an engine's
+# type ("a 10-speed automatic", "an eight-cylinder engine"), a word length of data ("a 64-bit processor"), a ratio
+# ("an 818-fold increase"), a Greek letter in a chemical's name ("17-beta oestradiol"), a bound or a vague number
+# whose noun follows ("40-plus years", "40-odd years", "twenty-something": read by their own rules), a golf
+# tournament's fixed length ("a 72-hole total", as `COUNT_MODIFIER_NOUNS` leaves "hole" out).
+UNCOUNTED_DASHED_NOUNS = frozenset(
+    "figure digit speed cylinder bit fold alpha beta gamma delta omega plus odd something hole".split()
+)
 # Nouns that, dashed onto a whole number before a title, count how often the title was won or held (round 28, the
 # lead's ruling): "a two-time champion", "the four-term congressman", "a three-time Olympian" (2, 3, 4: how often, as
 # "twice" is). "one-time" means former or single ("a one-time rival", "a one-time payment") and stays out with the
