@@ -2926,6 +2926,16 @@ LEADING_DESCRIBING |= frozenset(
 LEADING_DESCRIBING |= frozenset("typical best better worse worst lower higher evil unsolicited".split())
 # Round 28 (objects37): "after a year of continuous time-restricted eating" -> time-restricted eating: how unbroken.
 LEADING_DESCRIBING |= frozenset({"continuous"})
+# Round 29 (objects40): words that judge the things counted or say how small or how late they are, not which kind
+# ("ten leading platforms" -> platforms, "four prominent AI coding agents" -> AI coding agents, "three straight games"
+# -> games, "two recent releases" -> releases, "one little tortilla" -> tortilla): 30 judged objects leave them out,
+# none keeps one. Not "notable" nor "available", which the judges kept ("notable economists", "available channels").
+EVALUATING_WORDS = frozenset(
+    "leading prominent important standout outstanding stunning amazing startling impressive iconic remarkable savvy "
+    "viable popular famous renowned tiny little recent subsequent included straight singular neighbouring neighboring "
+    "dedicated".split()
+)
+LEADING_DESCRIBING |= EVALUATING_WORDS
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
