@@ -1489,6 +1489,10 @@ def changed_noun(head: Token) -> Token | None:
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         subject = first_child(verb.head, ("nsubj",))  # "hit $325 million in 2016 and will grow to $800 million"
+    if subject is None and verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in CHANGE_VERBS | CHANGING_VERBS:
+        # round 29 (objects40): "test positivity has nearly doubled increasing from 3.9 per cent to 5.8 per cent": a
+        # participle going on a change has its subject
+        subject = first_child(verb.head, ("nsubj",))
     if subject is None and verb.dep_ == "acl" and verb.head.i < verb.i:
         # round 27 (objects33): the parser, without a tagger, reads a sentence's verb as a participle on its subject
         # ("Volleyball reservations spiked by 256%"), and a participle's noun is what changes ("shares rising 5%")
@@ -1531,6 +1535,7 @@ CHANGING_VERBS = verb_forms(
     "trim/trims/trimmed/trimming",
     "double/doubles/doubled/doubling",
     "expand/expands/expanded/expanding",
+    "slow/slows/slowed/slowing",  # round 29 (objects40): "slowing down open-source projects by 19%"
 )
 
 
@@ -2680,6 +2685,46 @@ COMPARED_CUE = re.compile(
 COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 
 
+# Round 29 (objects40): a figure set against an earlier one through the noun of a forecast, a growth or a rival's
+# share ("Canada is now expected to grow 3.3% this year compared with growth of 3.4% in the July forecast", "slashed
+# its outlook for growth in the United States to 1.6% this year, down from a July forecast of 2.3%", "put Connolly on
+# 55.7 percent support compared to Humphreys’ 31.6 percent") is of what the earlier figure is of: the judges give both
+# the first one's object, as `COMPARED_CUE` reads it without the noun between.
+FORECAST_NOUNS = frozenset(
+    "forecast forecasts estimate estimates projection projections outlook growth expansion level rate".split()
+)
+COMPARED_THROUGH = re.compile(
+    r"(?:\bcompared (?:to|with)|\bup from|\bdown from)\s+"
+    r"(?:(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of|[A-Z][\w-]*['’]s?)\s+"
+    r"(?:just|only|about|around|nearly|almost|roughly)?\s*$"
+)
+
+
+def compared_to_forecast(figure: Figure, earlier: list[Figure], text: str) -> Figure:
+    """The figure given the object of the last earlier figure of its kind in its sentence that has one, where
+    `COMPARED_THROUGH` sets it against that figure and its own object is none or the forecast noun; else as it is."""
+    if figure.kind not in COMPARED_KINDS:
+        return figure
+    cue = COMPARED_THROUGH.search(text, max(0, figure.char_start - 60), figure.char_start)
+    noun = cue.group("noun") if cue is not None else None
+    if cue is None or (noun is not None and noun not in FORECAST_NOUNS):
+        return figure
+    said = (figure.object or "").split()
+    if said and said[-1].lower() not in FORECAST_NOUNS:
+        return figure
+    first = next(
+        (
+            f
+            for f in reversed(earlier)
+            if f.kind == figure.kind and f.sentence == figure.sentence and f.object and f.char_end <= cue.start()
+        ),
+        None,
+    )
+    if first is None or (first.object or "").split()[-1].lower() in FORECAST_NOUNS:
+        return figure
+    return replace(figure, object=first.object)
+
+
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
@@ -2786,6 +2831,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
+        figure = compared_to_forecast(figure, out, text)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
