@@ -190,6 +190,9 @@ QUOTED_KINDS = frozenset({"money", "percent", "count"})
 CHANGE_NOUNS = frozenset(
     "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
 )
+# Round 29 (objects40): "Its 40 percent reduction in this year’s export quotas" -> export quotas, "a 0.4 per cent
+# monthly gain" as the others.
+CHANGE_NOUNS |= frozenset("reduction reductions jumps gain gains surge surges".split())
 # Nouns of how likely a thing is, whose "of" names the thing, as a change noun's does: "a 60 percent chance of rain".
 CHANCE_NOUNS = frozenset("chance chances probability likelihood odds risk".split())
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
@@ -2725,6 +2728,34 @@ def compared_to_forecast(figure: Figure, earlier: list[Figure], text: str) -> Fi
     return replace(figure, object=first.object)
 
 
+# Round 29 (objects40): a share that sizes a change set right after a sum is the change of what the sum is of: "wrote
+# more than $880 bn in premiums, with a 10.4% increase" -> premiums, "recorded a sales volume of over 140 million euros
+# in the French Alps, which represents a growth of 110%" -> sales volume, "boasted sales of $462 million in the U.S., a
+# more than 30% increase" -> sales. The sum's own object is read first; a share with an object of its own keeps it.
+SUM_CHANGE_NOUNS = CHANGE_NOUNS | frozenset({"growth"})
+QUALIFIER = r"(?:(?:more than|less than|about|nearly|almost|around|some|roughly|over|just|only)\s+)?"
+SUM_THEN_CHANGE = re.compile(
+    r"(?:\s+in\s+[^,;]{1,30})?,\s+(?:(?:with|which represents|representing|or)\s+)?(?:a|an)\s+"
+    r"(?:(?P<noun>[a-z]+)\s+of\s+)?" + QUALIFIER + r"$"
+)
+
+
+def sum_changed(figure: Figure, earlier: list[Figure], text: str) -> Figure:
+    """The percent figure given the object of the sum right before it when it sizes a change of that sum
+    (`SUM_THEN_CHANGE`, the change noun before "of" or right after the figure); other figures as they are."""
+    if figure.kind != "percent" or (figure.object and figure.object.lower() not in SUM_CHANGE_NOUNS):
+        return figure
+    sum_before = next((f for f in reversed(earlier) if f.sentence == figure.sentence), None)
+    if sum_before is None or sum_before.kind != "money" or not sum_before.object:
+        return figure
+    said = SUM_THEN_CHANGE.fullmatch(text, sum_before.char_end, figure.char_start)
+    if said is None or sum_before.object.lower() in SUM_CHANGE_NOUNS:
+        return figure
+    after = text[figure.char_end : figure.char_end + 20].split()
+    noun = said.group("noun") or (after[0].strip(".,;") if after else "")
+    return replace(figure, object=sum_before.object) if noun.lower() in SUM_CHANGE_NOUNS else figure
+
+
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
@@ -2831,7 +2862,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
-        figure = compared_to_forecast(figure, out, text)
+        figure = sum_changed(compared_to_forecast(figure, out, text), out, text)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
