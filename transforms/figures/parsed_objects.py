@@ -1492,10 +1492,12 @@ def changed_noun(head: Token) -> Token | None:
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         subject = first_child(verb.head, ("nsubj",))  # "hit $325 million in 2016 and will grow to $800 million"
-    if subject is None and verb.dep_ in ("xcomp", "advcl") and verb.head.lower_ in CHANGE_VERBS | CHANGING_VERBS:
-        # round 29 (objects40): "test positivity has nearly doubled increasing from 3.9 per cent to 5.8 per cent": a
-        # participle going on a change has its subject
+    going_on = verb.head.lower_ in CHANGE_VERBS | CHANGING_VERBS or verb.lower_.endswith("ing")
+    if subject is None and verb.dep_ in ("xcomp", "advcl") and going_on and verb.head.i < verb.i:
+        # round 29 (objects40): "test positivity has nearly doubled increasing from 3.9 per cent to 5.8 per cent",
+        # "Farmers Insurance Group took its place, jumping 6.6%": a participle after its clause has the clause's subject
         subject = first_child(verb.head, ("nsubj",))
+        subject = None if subject is not None and subject.lower_ in EMPTY_HEADS else subject
     if subject is None and verb.dep_ == "acl" and verb.head.i < verb.i:
         # round 27 (objects33): the parser, without a tagger, reads a sentence's verb as a participle on its subject
         # ("Volleyball reservations spiked by 256%"), and a participle's noun is what changes ("shares rising 5%")
