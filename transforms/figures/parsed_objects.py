@@ -2758,6 +2758,32 @@ def sum_changed(figure: Figure, earlier: list[Figure], text: str) -> Figure:
     return replace(figure, object=sum_before.object) if noun.lower() in SUM_CHANGE_NOUNS else figure
 
 
+# Round 29 (objects40): a quote box a page's text keeps as lines: the quoted thing's name ends a line, its ticker and
+# a comma stand on the next, then the last quote and the sentence going on with the move ("The 10-year Treasury note
+# yield\nTMUBMUSD10Y,\n0.673%\nfell 4.8 basis points to 0.675%"). Each share and each move in basis points until the
+# sentence ends is the named thing's; its term ("10-year") is a figure of its own and is left out.
+QUOTE_BOX = re.compile(
+    r"(?:^|\b[Tt]he\s+)(?:\d+-[a-z]+\s+)?(?P<name>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3})\n"
+    r"[A-Z][A-Z0-9.:]{2,14},\n(?:[^\n]*\n)?(?:[^\n.]|\.\d)*$"
+)
+QUOTE_BOX_UNITS = frozenset({"basis point", "basis points", "point", "points"})
+
+
+def widget_quoted(figure: Figure, text: str) -> Figure:
+    """The share or move in points given the name of the quote box it stands in (`QUOTE_BOX`) when it has no object
+    or only its points; other figures as they are."""
+    points = (figure.object or "").lower() in QUOTE_BOX_UNITS
+    if figure.kind not in ("percent", "count") or (figure.object is not None and not points):
+        return figure
+    if figure.kind == "count" and not points and not text.startswith(" basis point", figure.char_end):
+        return figure
+    window = text[max(0, figure.char_start - 160) : figure.char_start]
+    if ",\n" not in window:
+        return figure
+    quoted = QUOTE_BOX.search(window)
+    return replace(figure, object=quoted.group("name")) if quoted is not None else figure
+
+
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
@@ -2864,7 +2890,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
-        figure = sum_changed(compared_to_forecast(figure, out, text), out, text)
+        figure = widget_quoted(sum_changed(compared_to_forecast(figure, out, text), out, text), text)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
