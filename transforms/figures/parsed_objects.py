@@ -2784,6 +2784,20 @@ def widget_quoted(figure: Figure, text: str) -> Figure:
     return replace(figure, object=quoted.group("name")) if quoted is not None else figure
 
 
+# Round 29 (objects40): a bare count after the noun of a level it gives ("Iceland and Slovakia had rates of 80.4",
+# "a family of four", "a tally of 693") is that noun's, as a level's "of" names the noun for shares and sums; not a
+# person's "mother of three", whose judges leave it empty.
+LEVEL_OF = re.compile(r"\b(?P<noun>rates?|tally|family)\s+of\s+" + QUALIFIER + r"$", re.IGNORECASE)
+
+
+def counted_as_level(figure: Figure, text: str) -> Figure:
+    """The count with no object given the level noun (`LEVEL_OF`) right before it; other figures as they are."""
+    if figure.kind != "count" or figure.object is not None:
+        return figure
+    said = LEVEL_OF.search(text, max(0, figure.char_start - 40), figure.char_start)
+    return replace(figure, object=said.group("noun")) if said is not None else figure
+
+
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
@@ -2891,6 +2905,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         figure = widget_quoted(sum_changed(compared_to_forecast(figure, out, text), out, text), text)
+        figure = counted_as_level(figure, text)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
