@@ -267,6 +267,8 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_worth(figure)
             or may_be_levied(figure)
             or may_be_emptied(figure)
+            or may_be_composed(figure)
+            or may_be_staked(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -283,7 +285,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(said_possessor(f) or may_be_trimmed(f) for f in inside)
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
-        held = held or any(may_be_emptied(f) for f in inside)
+        held = held or any(may_be_emptied(f) or may_be_composed(f) or may_be_staked(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -391,6 +393,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         emptied = empty_head_of(doc, figure, span)
         if emptied is not None:
             return emptied
+    if span is not None and len(span) and (may_be_composed(figure) or may_be_staked(figure)):
+        base = composed_whole(figure_head(span)) or staked_in(figure_head(span))
+        if base is not None:
+            return phrase_of(base, span)
     if span is not None and len(span) and may_be_levied(figure):
         base = levied_on(figure_head(span), span)
         if base is not None:
@@ -821,6 +827,9 @@ def levied_on(head: Token, span: Span) -> str | None:
 # Round 28 (objects35): the standard's empty heads ("the number of transactions" -> transactions) where the token rules
 # named the head itself as the subject of a change ("The number of transactions also increased, growing 30%").
 EMPTY_OBJECT_HEADS = frozenset("number amount proportion volume sum".split())
+# Round 29 (objects40): "value" is an empty head too, as the standard lists it ("about 10 percent of the value of the
+# company" -> company).
+EMPTY_OBJECT_HEADS |= {"value"}
 
 
 def may_be_emptied(figure: Figure) -> bool:
@@ -833,12 +842,61 @@ def empty_head_of(doc: Doc, figure: Figure, span: Span) -> str | None:
     """The noun of the "of" after the empty head the token rules named, or None."""
     said = figure.object or ""
     at = doc.text.rfind(f"{said} of ", 0, doc[span.start].idx)
+    if at < 0 and said.lower() == "value":
+        at = doc.text.find(f"{said} of ", span.end_char)  # round 29: "about 10 percent of the value of the company"
     words = doc.char_span(at, at + len(said)) if at >= 0 else None
     if words is None or len(words) != 1:
         return None
     of = next((c for c in words[0].children if c.dep_ == "prep" and is_of(c)), None)
     noun = first_child(of, ("pobj",)) if of is not None else None
     return phrase_of(noun, span) if noun is not None else None
+
+
+# Round 29 (objects40): a share of what a thing is made of is of the thing ("The code base is 59% PHP and 27%
+# JavaScript" -> code base, "The board is 40 percent women"): the standard's "a share is of its base", the base being
+# the copula's subject; and a stake is a share of what it is "in" ("owns a 25 per cent stake in the airline" ->
+# airline).
+COPULA_WORDS = re.compile(r"\b(?:is|are|was|were)\b")
+STAKE_NOUNS = frozenset({"stake", "stakes"})
+
+
+def may_be_composed(figure: Figure) -> bool:
+    """Whether the share may size what its sentence's copula says a thing is made of: the token rules' object right
+    after it, a copula before it."""
+    said, at = figure.object or "", figure.sentence.find(figure.surface)
+    if figure.kind != "percent" or not said or at < 0:
+        return False
+    return figure.sentence.startswith(f" {said}", at + len(figure.surface)) and bool(
+        COPULA_WORDS.search(figure.sentence, 0, at)
+    )
+
+
+def composed_whole(head: Token) -> Token | None:
+    """The copula's subject whose part the share sizes (the noun it modifies is the copula's attribute, or joined to
+    it by "and"), or None."""
+    part = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or part.i < head.i:
+        return None
+    attribute = part.head if part.dep_ == "conj" else part
+    if attribute.dep_ != "attr" or attribute.head.lower_ not in COPULAS:
+        return None
+    whole = first_child(attribute.head, ("nsubj",))
+    if whole is None or whole.i > attribute.i or whole.lower_ in RELATIVE_PRONOUNS | EMPTY_HEADS:
+        return None
+    return whole
+
+
+def may_be_staked(figure: Figure) -> bool:
+    return figure.kind == "percent" and (figure.object or "").lower() in STAKE_NOUNS and " in " in figure.sentence
+
+
+def staked_in(head: Token) -> Token | None:
+    """What the stake a share sizes is "in", or None."""
+    stake = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or stake.lower_ not in STAKE_NOUNS:
+        return None
+    held = next((c for c in stake.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return first_child(held, ("pobj",)) if held is not None else None
 
 
 # Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
@@ -1265,14 +1323,21 @@ STAYING_VERBS = verb_forms(
     "settle/settles/settled/settling",
     "hover/hovers/hovered/hovering",
     "sit/sits/sat/sitting",
+    "remain/remains/remained/remaining",  # round 29 (objects40): "expects unemployment to remain near 9.5 percent"
 )
+# Round 29 (objects40): the prepositions a staying verb takes a level with besides "at" ("remain near 9.5 percent",
+# "hovered above 20%").
+NEAR_LEVEL = frozenset("near around above below under".split())
 
 
 def held_at_level(head: Token) -> Token | None:
-    """What a share "at" a verb of holding or staying is the level of: the holding verb's object before it, or the
-    staying verb's subject; None for a pronoun, a name's number or a noun holding a number of its own."""
+    """What a share "at" a verb of holding or staying (or "near", "above"... a staying verb) is the level of: the
+    holding verb's object before it, or the staying verb's subject; None for a pronoun, a name's number or a noun
+    holding a number of its own."""
     at = head.head
-    if head.dep_ != "pobj" or at.lower_ != "at":
+    if head.dep_ != "pobj" or at.lower_ not in NEAR_LEVEL | {"at"}:
+        return None
+    if at.lower_ != "at" and at.head.lower_ not in STAYING_VERBS:
         return None
     verb = at.head
     if verb.dep_ in ("acomp", "oprd", "advmod") and verb.head.i != verb.i:
@@ -2175,7 +2240,7 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
 def named_owner(noun: Token, first: int, figure: Span) -> str | None:
     """The name that owns a common noun, with its "'s", when it stands right before the noun's phrase or before the
     figure that sizes the noun ("Loveland’s eight wins"); None before a name, for a time, a pronoun or a common noun."""
-    owner = first_child(noun, ("poss",))
+    owner = first_child(noun, ("poss",)) or apostrophe_owner(noun, first)
     # the parse runs without a tagger: a name is told by its capital (an acronym too: "NASA's", "DEP's")
     if owner is None or noun.text[:1].isupper() or not owner.text[:1].isupper():
         return None
@@ -2183,13 +2248,26 @@ def named_owner(noun: Token, first: int, figure: Span) -> str | None:
         return None  # "My neighborhood", "Its revenue" opening a sentence
     if any(word.lower_.rstrip(".") in TIME_OWNERS for word in owner.subtree):
         return None
-    between = range(owner.right_edge.i + 1, first)
+    # with the apostrophe, wherever the parse hung it
+    end = owner.right_edge.i + 1 if owner.dep_ == "poss" else owner.i + 2
+    between = range(end, first)
     if not all(figure.start <= i < figure.end for i in between):
         return None
     start = owner.left_edge.i
     while start < owner.i and owner.doc[start].dep_ == "det":
         start += 1  # "the University of Michigan's" (a name's head drops it anyway)
-    return owner.doc[start : owner.right_edge.i + 1].text
+    return owner.doc[start:end].text
+
+
+def apostrophe_owner(noun: Token, first: int) -> Token | None:
+    """A name in "s" and a bare apostrophe right before the noun's phrase that the parse took for a modifier
+    ("WordPress’ code base": round 29, objects40), or None."""
+    owner = next((c for c in noun.children if c.dep_ == "nmod" and c.i + 2 == first), None)
+    if owner is None or not owner.lower_.endswith("s") or owner.doc[owner.i + 1].text not in ("'", "’"):
+        return None
+    if owner.left_edge.i != owner.i or owner.right_edge.i > owner.i + 1:
+        return None  # a name of several words the parse split: left to the token rules
+    return owner
 
 
 # Round 28 (objects35): the lead's ruling keeps a possessor with no determiner that says whose kind is meant ("tourists'
