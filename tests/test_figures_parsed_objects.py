@@ -915,6 +915,16 @@ def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text
             "Two prominent climate scientists",
             "climate scientists",
         ),
+        # a level a thing remains near is the thing's
+        ("Analysts expect inflation to remain near 3.5 percent next year.", "3.5 percent", "inflation"),
+        # "value" is an empty head: the share is of the value's "of"
+        ("The shares sold are only about 15 percent of the value of the bank.", "about 15 percent", "bank"),
+        # a share of what a thing is made of is the thing's; a name's bare apostrophe stays with it
+        ("The town’s council is 60% women.", "60%", "council"),
+        ("The engine’s code is 70% C and 20% Rust.", "20%", "code"),
+        ("Thomas’ garden is 80% lawn.", "80%", "Thomas’ garden"),
+        # a stake is a share of what it is "in"
+        ("The fund holds a 15 per cent stake in the brewer.", "15 per cent", "brewer"),
         # a bare count after a rate, a tally or a family is that noun's
         ("Norway and Finland had rates of 41.2 and 30.5 respectively.", "41.2", "rates"),
         ("The flat is too small for a family of five.", "five", "family"),
