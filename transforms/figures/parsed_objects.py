@@ -2876,6 +2876,29 @@ def counted_as_level(figure: Figure, text: str) -> Figure:
     return replace(figure, object=said.group("noun")) if said is not None else figure
 
 
+# Round 29 (objects40): "N of M" in brackets after a group counts members of that group: "Biden is leading among the
+# New Democrats (20 of 34)" -> New Democrats for both, "the most endorsements from CBC House members (15 of 19)".
+OUT_OF_GROUP = re.compile(
+    r"\b(?:the|among|from|of|with|and|by)\s+(?P<group>(?:[\w’'-]+\s+){0,3}[A-Za-z][\w’'-]*s)\s+"
+    r"\((?P<part>\d[\d,]*)\s+of\s+(?P<whole>\d[\d,]*)\)"
+)
+
+
+def counted_out_of_group(figure: Figure, text: str) -> Figure:
+    """The bare count that is either number of a bracketed "N of M" after a plural group (`OUT_OF_GROUP`), given the
+    group; other figures as they are."""
+    opened = text[figure.char_start - 1 : figure.char_start]
+    if figure.kind != "count" or figure.object is not None or opened not in ("(", " "):
+        return figure
+    for said in OUT_OF_GROUP.finditer(text, max(0, figure.char_start - 80), min(len(text), figure.char_end + 20)):
+        if figure.char_start in (said.start("part"), said.start("whole")):
+            words = said.group("group").split()
+            while len(words) > 1 and words[0].lower() in NOT_RATE_WORDS:
+                words = words[1:]  # "among the New Democrats"
+            return replace(figure, object=" ".join(words))
+    return figure
+
+
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
@@ -2983,7 +3006,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
         figure = widget_quoted(sum_changed(compared_to_forecast(figure, out, text), out, text), text)
-        figure = counted_as_level(figure, text)
+        figure = counted_out_of_group(counted_as_level(figure, text), text)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
