@@ -2773,9 +2773,7 @@ COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 # its outlook for growth in the United States to 1.6% this year, down from a July forecast of 2.3%", "put Connolly on
 # 55.7 percent support compared to Humphreys’ 31.6 percent") is of what the earlier figure is of: the judges give both
 # the first one's object, as `COMPARED_CUE` reads it without the noun between.
-FORECAST_NOUNS = frozenset(
-    "forecast forecasts estimate estimates projection projections outlook growth expansion level rate".split()
-)
+COMPARED_THROUGH_NOUNS = FORECAST_NOUNS | frozenset("growth expansion level rate".split())
 COMPARED_THROUGH = re.compile(
     r"(?:\bcompared (?:to|with)|\bup from|\bdown from)\s+"
     r"(?:(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of|[A-Z][\w-]*['’]s?)\s+"
@@ -2790,10 +2788,10 @@ def compared_to_forecast(figure: Figure, earlier: list[Figure], text: str) -> Fi
         return figure
     cue = COMPARED_THROUGH.search(text, max(0, figure.char_start - 60), figure.char_start)
     noun = cue.group("noun") if cue is not None else None
-    if cue is None or (noun is not None and noun not in FORECAST_NOUNS):
+    if cue is None or (noun is not None and noun not in COMPARED_THROUGH_NOUNS):
         return figure
     said = (figure.object or "").split()
-    if said and said[-1].lower() not in FORECAST_NOUNS:
+    if said and said[-1].lower() not in COMPARED_THROUGH_NOUNS:
         return figure
     first = next(
         (
@@ -2803,7 +2801,7 @@ def compared_to_forecast(figure: Figure, earlier: list[Figure], text: str) -> Fi
         ),
         None,
     )
-    if first is None or (first.object or "").split()[-1].lower() in FORECAST_NOUNS:
+    if first is None or (first.object or "").split()[-1].lower() in COMPARED_THROUGH_NOUNS:
         return figure
     return replace(figure, object=first.object)
 
