@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
-from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS
+from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS, UNIT_HEADS
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -269,6 +269,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_emptied(figure)
             or may_be_composed(figure)
             or may_be_staked(figure)
+            or may_be_counted_of(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -286,6 +287,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
         held = held or any(may_be_emptied(f) or may_be_composed(f) or may_be_staked(f) for f in inside)
+        held = held or any(may_be_counted_of(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -425,6 +427,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
         if bought is not None:
             return phrase_of(bought, span)
+    if span is not None and len(span) and may_be_counted_of(figure):
+        counted = counted_of(figure_head(span), span)
+        if counted is not None:
+            return phrase_of(counted, span)
     if not needs_parsed_object(figure):
         return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
     found = parsed_object(doc, first, last, figure.kind)
@@ -897,6 +903,36 @@ def staked_in(head: Token) -> Token | None:
         return None
     held = next((c for c in stake.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     return first_child(held, ("pobj",)) if held is not None else None
+
+
+# Round 29 (objects40): a count with no noun of its own followed by "of" and a noun phrase counts that noun, as a
+# share's "of" names its base: "Two of the three giant tunnels" -> giant tunnels, "192 of the legislature’s 300 seats"
+# -> seats, "a pair of massive sperm whale jawbones", "five of Soltan's relatives", "three of its fleet of five jets" ->
+# jets (a group word's "of"). "of them", "of those", "of which" point back, and the judges leave those empty.
+COUNTED_OF_POINTERS = frozenset("them those these which whom us you it this that".split())
+
+
+def may_be_counted_of(figure: Figure) -> bool:
+    """Whether the count has no object and "of" and a word that is no pronoun right after it."""
+    if figure.kind != "count" or figure.object is not None:
+        return False
+    at = figure.sentence.find(figure.surface)
+    after = figure.sentence[at + len(figure.surface) :].split()[:2] if at >= 0 else []
+    return len(after) == 2 and after[0] == "of" and after[1].lower().strip(".,;:") not in COUNTED_OF_POINTERS
+
+
+def counted_of(head: Token, span: Span) -> Token | None:
+    """The noun of the "of" right after the count (through a group word's own "of"), or None for a pronoun."""
+    after = head.doc[span.end] if span.end < len(head.doc) else None
+    if after is None or not is_of(after) or after.dep_ != "prep" or not span.start <= after.head.i < span.end:
+        return None
+    counted = first_child(after, ("pobj",))
+    if counted is not None and counted.lower_ in GROUP_HEADS | {"fleet"}:
+        group_of = next((c for c in counted.children if c.dep_ == "prep" and is_of(c)), None)
+        counted = first_child(group_of, ("pobj",)) if group_of is not None else counted
+    if counted is None or counted.lower_ in COUNTED_OF_POINTERS | EMPTY_HEADS | UNIT_HEADS or counted.like_num:
+        return None  # "in six of the last seven years": a span, said in the whole's own units
+    return counted
 
 
 # Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
