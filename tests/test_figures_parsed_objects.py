@@ -925,6 +925,13 @@ def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text
         ("Thomas’ garden is 80% lawn.", "80%", "Thomas’ garden"),
         # a stake is a share of what it is "in"
         ("The fund holds a 15 per cent stake in the brewer.", "15 per cent", "brewer"),
+        # a count with no noun counts the noun of the "of" after it, through a group word
+        ("Three of the four old bridges across the river need repairs.", "Three", "old bridges"),
+        ("The museum has sold two of its collection of six paintings.", "two", "paintings"),
+        ("Police detained four of Garcia's neighbours on Sunday.", "four", "Garcia's neighbours"),
+        # "N of M" in brackets after a group counts the group
+        ("Her plan is backed by the Green members (12 of 15) and most others.", "12", "Green members"),
+        ("Her plan is backed by the Green members (12 of 15) and most others.", "15", "Green members"),
         # a bare count after a rate, a tally or a family is that noun's
         ("Norway and Finland had rates of 41.2 and 30.5 respectively.", "41.2", "rates"),
         ("The flat is too small for a family of five.", "five", "family"),
@@ -941,6 +948,8 @@ def test_the_share_and_count_objects_of_round_29(nlp, text, surface, expected):
         # comparison without a forecast noun; a describing word the judges keep ("notable")
         ("Sales reached $40 million, a 9% increase in online orders.", "9%", "online orders"),
         ("She is a mother of three.", "three", None),
+        ("Two of them were hurt in the crash.", "Two", None),
+        ("It rained in five of the last six years.", "five", None),
         ("Rents rose 4% in May, compared with a drop of 2% for offices.", "2%", "offices"),
         ("Three notable economists signed it.", "Three notable economists", "notable economists"),
     ],

@@ -908,7 +908,8 @@ def staked_in(head: Token) -> Token | None:
 # Round 29 (objects40): a count with no noun of its own followed by "of" and a noun phrase counts that noun, as a
 # share's "of" names its base: "Two of the three giant tunnels" -> giant tunnels, "192 of the legislature’s 300 seats"
 # -> seats, "a pair of massive sperm whale jawbones", "five of Soltan's relatives", "three of its fleet of five jets" ->
-# jets (a group word's "of"). "of them", "of those", "of which" point back, and the judges leave those empty.
+# jets (a group word's "of": `GROUP_HEADS`, "fleet", "collection"). "of them", "of those", "of which" point back, and
+# the judges leave those empty.
 COUNTED_OF_POINTERS = frozenset("them those these which whom us you it this that".split())
 
 
@@ -927,7 +928,7 @@ def counted_of(head: Token, span: Span) -> Token | None:
     if after is None or not is_of(after) or after.dep_ != "prep" or not span.start <= after.head.i < span.end:
         return None
     counted = first_child(after, ("pobj",))
-    if counted is not None and counted.lower_ in GROUP_HEADS | {"fleet"}:
+    if counted is not None and counted.lower_ in GROUP_HEADS | {"fleet", "collection"}:
         group_of = next((c for c in counted.children if c.dep_ == "prep" and is_of(c)), None)
         counted = first_child(group_of, ("pobj",)) if group_of is not None else counted
     if counted is None or counted.lower_ in COUNTED_OF_POINTERS | EMPTY_HEADS | UNIT_HEADS or counted.like_num:
