@@ -1264,7 +1264,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
-        noun = held_at_level(head) or moved_count(head)
+        noun = held_at_level(head) or moved_count(head) or apposed_noun(head)
     if noun is None and kind in STATED_KINDS:
         noun = ranged_noun(head, kind)
     if noun is None and kind == "measure":
@@ -1276,6 +1276,23 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind == "duration":
         noun = lasting_subject(head)  # round 28: "Generally the searches last under 10 minutes"
     return coordinated_phrase(noun, span) if noun is not None else None
+
+
+# Round 29 (objects40): a share set beside a noun, or the change it sizes set so, is that noun's: "the state's recovery
+# rate, 71.88 per cent, was higher" -> recovery rate, "the violent crime rate, which went from 458 to 753 – a 64% jump" ->
+# violent crime rate. Only a rate's, a ratio's or an index's: set beside another noun, a share says something else about
+# it ("more than 2% of people react to peanuts, a 400% increase since 1997"; "the middle of that range—about 45%").
+RATE_HEADS = frozenset("rate rates ratio ratios index yield".split())
+
+
+def apposed_noun(head: Token) -> Token | None:
+    """The noun the share, or the change noun it sizes, stands in apposition to, or None."""
+    beside = head
+    if head.dep_ in ("compound", "nummod", "amod") and head.head.lower_ in CHANGE_NOUNS and head.head.i > head.i:
+        beside = head.head
+    if beside.dep_ != "appos" or beside.head.lower_ not in RATE_HEADS:
+        return None
+    return beside.head
 
 
 # Round 23 (objects29): a share "down" or "up" set after a clause that gives a count is that count's change: "45,377
@@ -2897,6 +2914,26 @@ def widget_quoted(figure: Figure, text: str) -> Figure:
     return replace(figure, object=quoted.group("name")) if quoted is not None else figure
 
 
+# Round 29 (objects40): a second share said by the same "by" as the first ("would decline by 17% if warming continues
+# to 3 degrees or by 11% if cuts are expedited") is of what the first is of; `series_objects` reads only lists with
+# nothing between.
+REPEATED_BY = re.compile(r"(?:,|\bor|\band)\s+by\s+$")
+
+
+def repeated_by(figure: Figure, earlier: list[Figure], text: str) -> Figure:
+    """The share with no object after "or by"/"and by" given the object of the last share of its sentence said with
+    "by" before it; other figures as they are."""
+    if figure.kind != "percent" or figure.object is not None:
+        return figure
+    if not REPEATED_BY.search(text, max(0, figure.char_start - 12), figure.char_start):
+        return figure
+    first = next((f for f in reversed(earlier) if f.kind == "percent" and f.sentence == figure.sentence), None)
+    said_by = first is not None and (
+        first.surface.startswith("by ") or text[max(0, first.char_start - 3) : first.char_start] == "by "
+    )
+    return replace(figure, object=first.object) if first is not None and said_by and first.object else figure
+
+
 # Round 29 (objects40): a bare count after the noun of a level it gives ("Iceland and Slovakia had rates of 80.4",
 # "a family of four", "a tally of 693") is that noun's, as a level's "of" names the noun for shares and sums; not a
 # person's "mother of three", whose judges leave it empty.
@@ -3042,6 +3079,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 figure = replace(figure, object=earlier.object)
         figure = widget_quoted(sum_changed(compared_to_forecast(figure, out, text), out, text), text)
         figure = counted_out_of_group(counted_as_level(figure, text), text)
+        figure = repeated_by(figure, out, text)
         out.append(figure)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
