@@ -987,6 +987,8 @@ def changed_thing(span: Span) -> str | None:
         holds_figure = child.i <= span.start <= child.right_edge.i
         if child.dep_ == "prep" and child.lower_ in ("in", "for", "of") and not holds_figure:
             thing = first_child(child, ("pobj",))
+            if change.lower_ in CHANCE_NOUNS:
+                thing = chanced_thing(child, thing)
             if thing is not None and thing.lower_ in PRICE_NOUNS:  # "an increase ... in the price of gas"
                 priced = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 thing = first_child(priced, ("pobj",)) if priced is not None else None
@@ -1005,6 +1007,20 @@ def changed_thing(span: Span) -> str | None:
         return noun_phrase(named[-1], span) or ""
     seer = seen_change_subject(change)
     return phrase_of(seer, span) or "" if seer is not None else ""
+
+
+# Round 29 (objects40): what a chance is of, through a becoming or an amount ("a 50% chance of becoming a tropical
+# system" -> tropical system, "a 50% chance of more than five inches of rain" -> rain), as "a 60 percent chance of rain"
+# -> rain (the standard's "Chance nouns likewise").
+def chanced_thing(of: Token, thing: Token | None) -> Token | None:
+    """The noun a chance's "of" names past "becoming" or an amount's unit; `thing` otherwise."""
+    if thing is None:
+        becoming = first_child(of, ("pcomp",))
+        return first_child(becoming, ("attr",)) if becoming is not None and becoming.lower_ == "becoming" else None
+    if any(c.dep_ == "nummod" for c in thing.children):
+        unit_of = next((c for c in thing.children if c.dep_ == "prep" and is_of(c)), None)
+        return first_child(unit_of, ("pobj",)) or thing if unit_of is not None else thing
+    return thing
 
 
 # Round 27 (objects33): a change a subject sees, records or registers is the subject's ("soccer also saw a 158%
