@@ -270,6 +270,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_composed(figure)
             or may_be_staked(figure)
             or may_be_counted_of(figure)
+            or may_be_targeted(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -287,7 +288,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
         held = held or any(may_be_emptied(f) or may_be_composed(f) or may_be_staked(f) for f in inside)
-        held = held or any(may_be_counted_of(f) for f in inside)
+        held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -395,8 +396,8 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         emptied = empty_head_of(doc, figure, span)
         if emptied is not None:
             return emptied
-    if span is not None and len(span) and (may_be_composed(figure) or may_be_staked(figure)):
-        base = composed_whole(figure_head(span)) or staked_in(figure_head(span))
+    if span is not None and len(span) and (may_be_composed(figure) or may_be_staked(figure) or may_be_targeted(figure)):
+        base = composed_whole(figure_head(span)) or staked_in(figure_head(span)) or targeted(figure_head(span))
         if base is not None:
             return phrase_of(base, span)
     if span is not None and len(span) and may_be_levied(figure):
@@ -936,6 +937,30 @@ def counted_of(head: Token, span: Span) -> Token | None:
     return counted
 
 
+# Round 29 (objects40): a target's or a goal's "for" names what it is set for ("adopting a 2 per cent target for its
+# preferred measure of inflation" -> inflation, past "measure" as past the standard's empty heads); a target said
+# without "for" keeps its own words ("its 82 per cent renewables target").
+TARGET_NOUNS = frozenset("target targets goal goals".split())
+
+
+def may_be_targeted(figure: Figure) -> bool:
+    said = (figure.object or "").lower()
+    return figure.kind == "percent" and said in TARGET_NOUNS and f"{said} for " in figure.sentence.lower()
+
+
+def targeted(head: Token) -> Token | None:
+    """What the target a share sizes is set "for", past an empty head's "of", or None."""
+    target = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or target.lower_ not in TARGET_NOUNS:
+        return None
+    set_for = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    thing = first_child(set_for, ("pobj",)) if set_for is not None else None
+    if thing is not None and thing.lower_ in EMPTY_OBJECT_HEADS | {"measure"}:
+        measured = next((c for c in thing.children if c.dep_ == "prep" and is_of(c)), None)
+        thing = first_child(measured, ("pobj",)) if measured is not None else thing
+    return None if thing is None or thing.lower_ in UNIT_HEADS else thing
+
+
 # Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
 # Tides (round 23, objects29).
 RATING_NOUNS = frozenset("rating ratings score".split())
@@ -1295,9 +1320,10 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
 
 
 # Round 29 (objects40): a share set beside a noun, or the change it sizes set so, is that noun's: "the state's recovery
-# rate, 71.88 per cent, was higher" -> recovery rate, "the violent crime rate, which went from 458 to 753 – a 64% jump" ->
-# violent crime rate. Only a rate's, a ratio's or an index's: set beside another noun, a share says something else about
-# it ("more than 2% of people react to peanuts, a 400% increase since 1997"; "the middle of that range—about 45%").
+# rate, 71.88 per cent, was higher" -> recovery rate, "the violent crime rate, which went from 458 to 753 – a 64%
+# jump" -> violent crime rate. Only a rate's, a ratio's or an index's: set beside another noun, a share says something
+# else about it ("more than 2% of people react to peanuts, a 400% increase since 1997"; "the middle of that range—about
+# 45%").
 RATE_HEADS = frozenset("rate rates ratio ratios index yield".split())
 
 
