@@ -2976,6 +2976,48 @@ def repeated_by(figure: Figure, earlier: list[Figure], text: str) -> Figure:
     return replace(figure, object=first.object) if first is not None and said_by and first.object else figure
 
 
+# Round 29 (objects40): a share right after a rate's noun, or after it and a word of level, is that rate's: "an
+# unemployment rate under 4%" -> unemployment rate, "with an unemployment rate 0.1 percentage points higher".
+RATE_SAID_BEFORE = re.compile(
+    r"\b(?P<rate>(?:[A-Za-z][\w'’-]*\s+){0,2}(?:rate|ratio|yield))\s+"
+    r"(?:(?:under|below|above|over|near|around)\s+)?$"
+)
+
+
+def rate_said_before(figure: Figure, text: str) -> Figure:
+    """The share given the rate named right before it (`RATE_SAID_BEFORE`); other figures as they are."""
+    if figure.kind != "percent":
+        return figure
+    said = RATE_SAID_BEFORE.search(text, max(0, figure.char_start - 50), figure.char_start)
+    if said is None:
+        return figure
+    words = said.group("rate").split()
+    stops = [
+        n for n, word in enumerate(words) if word.lower() in NOT_RATE_WORDS or word.lower() in POSSESSIVE_DETERMINERS
+    ]
+    return replace(figure, object=" ".join(words[stops[-1] + 1 :] if stops else words))
+
+
+# Round 29 (objects40): shares joined by "and", "or" or "to" before one "of" share its base: "at 8% and 6 % of
+# emissions" -> emissions for both, as a range's "between 10 and 26 percent of" does.
+SHARES_JOINED = re.compile(r"\s*(?:and|or|to)\s*")
+
+
+def shared_base(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each share with no object joined to the next share, which is "of" a base, given that base."""
+    out = list(figures)
+    for n in range(len(out) - 1):
+        figure, following = out[n], out[n + 1]
+        if figure.kind != "percent" or figure.object is not None or following.kind != "percent":
+            continue
+        if not following.object or following.sentence != figure.sentence:
+            continue
+        joined = SHARES_JOINED.fullmatch(text, figure.char_end, following.char_start)
+        if joined is not None and text.startswith(" of ", following.char_end):
+            out[n] = replace(figure, object=following.object)
+    return out
+
+
 # Round 29 (objects40): a bare count after the noun of a level it gives ("Iceland and Slovakia had rates of 80.4",
 # "a family of four", "a tally of 693") is that noun's, as a level's "of" names the noun for shares and sums; not a
 # person's "mother of three", whose judges leave it empty.
@@ -3121,8 +3163,9 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 figure = replace(figure, object=earlier.object)
         figure = widget_quoted(sum_changed(compared_to_forecast(figure, out, text), out, text), text)
         figure = counted_out_of_group(counted_as_level(figure, text), text)
-        figure = repeated_by(figure, out, text)
+        figure = rate_said_before(repeated_by(figure, out, text), text)
         out.append(figure)
+    out = shared_base(out, text)
     restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
     placed = [
         without_describing(
