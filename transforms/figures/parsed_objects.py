@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
-from transforms.figures.vocabulary import INDEX_NOUNS, MONTHS, OBJECT_STOPS, UNIT_HEADS
+from transforms.figures.vocabulary import AGE_WORDS, INDEX_NOUNS, ING_NOUNS, MONTHS, OBJECT_STOPS, UNIT_HEADS
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -2959,7 +2959,8 @@ def widget_quoted(figure: Figure, text: str) -> Figure:
 # Round 29 (objects40): a second share said by the same "by" as the first ("would decline by 17% if warming continues
 # to 3 degrees or by 11% if cuts are expedited") is of what the first is of; `series_objects` reads only lists with
 # nothing between.
-REPEATED_BY = re.compile(r"(?:,|\bor|\band)\s+by\s+$")
+SAID_BY = re.compile(r"\bby\s+" + QUALIFIER + r"$")
+REPEATED_BY = re.compile(r"(?:,|\bor|\band)\s+(?:[a-z]+ed\s+)?by\s+$")
 
 
 def repeated_by(figure: Figure, earlier: list[Figure], text: str) -> Figure:
@@ -2967,11 +2968,11 @@ def repeated_by(figure: Figure, earlier: list[Figure], text: str) -> Figure:
     "by" before it; other figures as they are."""
     if figure.kind != "percent" or figure.object is not None:
         return figure
-    if not REPEATED_BY.search(text, max(0, figure.char_start - 12), figure.char_start):
+    if not REPEATED_BY.search(text, max(0, figure.char_start - 30), figure.char_start):
         return figure
     first = next((f for f in reversed(earlier) if f.kind == "percent" and f.sentence == figure.sentence), None)
     said_by = first is not None and (
-        first.surface.startswith("by ") or text[max(0, first.char_start - 3) : first.char_start] == "by "
+        first.surface.startswith("by ") or SAID_BY.search(text, max(0, first.char_start - 20), first.char_start)
     )
     return replace(figure, object=first.object) if first is not None and said_by and first.object else figure
 
@@ -3016,6 +3017,30 @@ def shared_base(figures: list[Figure], text: str) -> list[Figure]:
         if joined is not None and text.startswith(" of ", following.char_end):
             out[n] = replace(figure, object=following.object)
     return out
+
+
+# Round 29 (objects40): a share whose token rules' object is the verb in "-ing" right after it ("a goal of 60 percent
+# teleworking", "compared to 52% taking the drugs") says how many do something, not of what: the judges leave it empty
+# where no group before names whom (`group_shares` reads that). Nouns in "-ing" (`ING_NOUNS`) stay.
+def without_acting(figure: Figure, text: str) -> Figure:
+    """The share without its object where that is one lower-case "-ing" word right after it; else as it is."""
+    said = figure.object or ""
+    if figure.kind != "percent" or " " in said or not said.endswith("ing") or not said.islower():
+        return figure
+    if said in ING_NOUNS or not text.startswith(f" {said}", figure.char_end):
+        return figure
+    return replace(figure, object=None)
+
+
+# Round 29 (objects40): "ages"/"aged" (`AGE_WORDS`) the token rules ran on into before an age range ("more than 36.9%
+# of college students ages 18-22") is no part of the object.
+
+
+def without_ages(figure: Figure) -> Figure:
+    words = (figure.object or "").split()
+    if figure.kind not in COMPARED_KINDS | {"count"} or len(words) < 2 or words[-1].lower() not in AGE_WORDS:
+        return figure
+    return replace(figure, object=" ".join(words[:-1]))
 
 
 # Round 29 (objects40): a bare count after the noun of a level it gives ("Iceland and Slovakia had rates of 80.4",
@@ -3166,7 +3191,8 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         figure = rate_said_before(repeated_by(figure, out, text), text)
         out.append(figure)
     out = shared_base(out, text)
-    restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
+    grouped = [without_acting(without_ages(f), text) for f in group_shares([polled(f, text) for f in out], text)]
+    restated = share_restated(series_objects(grouped, text), text)
     placed = [
         without_describing(
             sized_in_sentence(
