@@ -2871,8 +2871,8 @@ COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 # the first one's object, as `COMPARED_CUE` reads it without the noun between.
 COMPARED_THROUGH_NOUNS = FORECAST_NOUNS | frozenset("growth expansion level rate".split())
 COMPARED_THROUGH = re.compile(
-    r"(?:\bcompared (?:to|with)|\bup from|\bdown from)\s+"
-    r"(?:(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of|[A-Z][\w-]*['’]s?)\s+"
+    r"(?:\bcompared (?:to|with)|\b(?:up|down)(?:\s+[a-z]+ly)?\s+from)\s+"
+    r"(?:(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of\s+|[A-Z][\w-]*['’]s?\s+)?"
     r"(?:just|only|about|around|nearly|almost|roughly)?\s*$"
 )
 
@@ -2887,8 +2887,9 @@ def compared_to_forecast(figure: Figure, earlier: list[Figure], text: str) -> Fi
     if cue is None or (noun is not None and noun not in COMPARED_THROUGH_NOUNS):
         return figure
     said = (figure.object or "").split()
+    owner_only = False
     if said and said[-1].lower() not in COMPARED_THROUGH_NOUNS:
-        return figure
+        owner_only = True  # "China’s economy growing just 3.2% ..., down drastically from 8.1%": "China" said short
     first = next(
         (
             f
@@ -2898,6 +2899,8 @@ def compared_to_forecast(figure: Figure, earlier: list[Figure], text: str) -> Fi
         None,
     )
     if first is None or (first.object or "").split()[-1].lower() in COMPARED_THROUGH_NOUNS:
+        return figure
+    if owner_only and not re.match(re.escape(figure.object or "") + r"['’]s? ", first.object or ""):
         return figure
     return replace(figure, object=first.object)
 
