@@ -3035,15 +3035,18 @@ def shared_base(figures: list[Figure], text: str) -> list[Figure]:
 
 # Round 29 (objects40): a share whose token rules' object is the verb in "-ing" right after it ("a goal of 60 percent
 # teleworking", "compared to 52% taking the drugs") says how many do something, not of what: the judges leave it empty
-# where no group before names whom (`group_shares` reads that). Nouns in "-ing" (`ING_NOUNS`) stay.
+# where no group before names whom (`group_shares` reads that). Nouns in "-ing" (`ING_NOUNS`) stay. So does a verb of
+# saying in the past and what was said ("9.6% reported heavy alcohol use").
+SAYING_PASTS = frozenset("said reported voted answered responded agreed disagreed admitted indicated".split())
 def without_acting(figure: Figure, text: str) -> Figure:
-    """The share without its object where that is one lower-case "-ing" word right after it; else as it is."""
+    """The share without its object where that is one lower-case "-ing" word right after it, or a verb of saying and
+    what was said ("9.6% reported heavy alcohol use"); else as it is."""
     said = figure.object or ""
-    if figure.kind != "percent" or " " in said or not said.endswith("ing") or not said.islower():
+    first = said.split()[0] if said else ""
+    if figure.kind != "percent" or not text.startswith(f" {first}", figure.char_end):
         return figure
-    if said in ING_NOUNS or not text.startswith(f" {said}", figure.char_end):
-        return figure
-    return replace(figure, object=None)
+    acting = " " not in said and said.endswith("ing") and said.islower() and said not in ING_NOUNS
+    return replace(figure, object=None) if acting or first in SAYING_PASTS else figure
 
 
 # Round 29 (objects40): "ages"/"aged" (`AGE_WORDS`) the token rules ran on into before an age range ("more than 36.9%
@@ -3060,7 +3063,9 @@ def without_ages(figure: Figure) -> Figure:
 # Round 29 (objects40): a bare count after the noun of a level it gives ("Iceland and Slovakia had rates of 80.4",
 # "a family of four", "a tally of 693") is that noun's, as a level's "of" names the noun for shares and sums; not a
 # person's "mother of three", whose judges leave it empty.
-LEVEL_OF = re.compile(r"\b(?P<noun>rates?|tally|family)\s+of\s+" + QUALIFIER + r"$", re.IGNORECASE)
+LEVEL_OF = re.compile(
+    r"\b(?P<noun>rates?|tally|family)\s+of\s+(?:[\d.,]+\s+(?:and|or)\s+)?" + QUALIFIER + r"$", re.IGNORECASE
+)
 
 
 def counted_as_level(figure: Figure, text: str) -> Figure:
