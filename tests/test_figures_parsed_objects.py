@@ -932,6 +932,37 @@ def test_the_objects_of_round_28_lead_rulings_leave_what_names_nothing(nlp, text
         # "N of M" in brackets after a group counts the group
         ("Her plan is backed by the Green members (12 of 15) and most others.", "12", "Green members"),
         ("Her plan is backed by the Green members (12 of 15) and most others.", "15", "Green members"),
+        # a share beside a rate, or the change it sizes set beside one, is the rate's
+        ("The county jobless rate, 6.2 per cent, was the lowest in years.", "6.2 per cent", "county jobless rate"),
+        (
+            "This growth comes entirely from the county arrest rate, which went from 12 per 1,000 in 2015 to 19 per"
+            " 1,000 in 2020 – a 58% jump.",
+            "58%",
+            "county arrest rate",
+        ),
+        # a second share said by the same "by"
+        (
+            "Wheat yields would fall by 12% if rains fail or by 7% if they come late.",
+            "7%",
+            "Wheat yields",
+        ),
+        ("The mayor was praised by just 41 percent of residents and blamed by 33 percent.", "33 percent", "residents"),
+        # what a chance is of past "becoming" or an amount; what a target is set for past an empty head
+        ("Forecasters give the storm a 40% chance of becoming a hurricane by Friday.", "40%", "hurricane"),
+        ("Towns face a 70% chance of more than ten centimetres of snow.", "70%", "snow"),
+        ("The bank adopted a 3 per cent target for its chosen measure of wage growth.", "3 per cent", "wage growth"),
+        # a rate named right before a share; shares joined before one "of"
+        ("Officials hailed a vacancy rate under 2% for the third year.", "under 2%", "vacancy rate"),
+        ("Brazil and Chile follow, at 9% and 4 % of exports, respectively.", "9%", "exports"),
+        # a comparison through an adverb keeps the owner said short whole; a verb of forecasting ends the phrase
+        (
+            "The bank sees Peru’s economy growing 2.1% this year, down sharply from 3.9% last year.",
+            "3.9%",
+            "Peru’s economy",
+        ),
+        ("In March the OECD forecast global trade growth of 1.7% in 2026.", "1.7%", "global trade growth"),
+        # "ages" before an age range is no part of the group
+        ("About 12% of workers ages 55-64 plan to retire early.", "About 12%", "workers"),
         # a bare count after a rate, a tally or a family is that noun's
         ("Norway and Finland had rates of 41.2 and 30.5 respectively.", "41.2", "rates"),
         ("The flat is too small for a family of five.", "five", "family"),
@@ -949,6 +980,11 @@ def test_the_share_and_count_objects_of_round_29(nlp, text, surface, expected):
         ("Sales reached $40 million, a 9% increase in online orders.", "9%", "online orders"),
         ("She is a mother of three.", "three", None),
         ("Two of them were hurt in the crash.", "Two", None),
+        # a share saying how many do or reported something names no base
+        ("The plan sets a goal of 30 percent teleworking by May.", "30 percent", None),
+        ("Most backed the plan; 12% reported serious doubts about it.", "12%", None),
+        # set beside another noun, a share says something else about it
+        ("More than 3% of adults react to shellfish, a 50% increase since 2000.", "50%", None),
         ("It rained in five of the last six years.", "five", None),
         ("Rents rose 4% in May, compared with a drop of 2% for offices.", "2%", "offices"),
         ("Three notable economists signed it.", "Three notable economists", "notable economists"),
