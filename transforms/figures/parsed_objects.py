@@ -405,9 +405,9 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         if emptied is not None:
             return emptied
     if span is not None and len(span) and (may_be_composed(figure) or may_be_staked(figure) or may_be_targeted(figure)):
-        base = composed_whole(figure_head(span)) or staked_in(figure_head(span)) or targeted(figure_head(span))
-        if base is not None:
-            return phrase_of(base, span)
+        whole = composed_whole(figure_head(span)) or staked_in(figure_head(span)) or targeted(figure_head(span))
+        if whole is not None:
+            return phrase_of(whole, span)
     if span is not None and len(span) and may_be_levied(figure):
         base = levied_on(figure_head(span), span)
         if base is not None:
@@ -3038,6 +3038,8 @@ def shared_base(figures: list[Figure], text: str) -> list[Figure]:
 # where no group before names whom (`group_shares` reads that). Nouns in "-ing" (`ING_NOUNS`) stay. So does a verb of
 # saying in the past and what was said ("9.6% reported heavy alcohol use").
 SAYING_PASTS = frozenset("said reported voted answered responded agreed disagreed admitted indicated".split())
+
+
 def without_acting(figure: Figure, text: str) -> Figure:
     """The share without its object where that is one lower-case "-ing" word right after it, or a verb of saying and
     what was said ("9.6% reported heavy alcohol use"); else as it is."""
