@@ -32,7 +32,18 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
-from transforms.figures.vocabulary import AMOUNT_NOUNS, BULK_WORDS, INDEX_NOUNS, MONTHS, OBJECT_STOPS, VAGUE_BASES
+from transforms.figures.vocabulary import (
+    AGE_WORDS,
+    AMOUNT_NOUNS,
+    BULK_WORDS,
+    FORECASTING_VERBS,
+    INDEX_NOUNS,
+    ING_NOUNS,
+    MONTHS,
+    OBJECT_STOPS,
+    UNIT_HEADS,
+    VAGUE_BASES,
+)
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
 from transforms.records import Figure
 
@@ -195,6 +206,9 @@ QUOTED_KINDS = frozenset({"money", "percent", "count"})
 CHANGE_NOUNS = frozenset(
     "rise rises fall falls drop drops decline declines increase increases decrease decreases cut cuts jump".split()
 ) | {"uptick", "upticks"}  # round 29 (objects38): "a small uptick in rates can cost the government billions"
+# Round 29 (objects40): "Its 40 percent reduction in this year’s export quotas" -> export quotas, "a 0.4 per cent
+# monthly gain" as the others.
+CHANGE_NOUNS |= frozenset("reduction reductions jumps gain gains surge surges".split())
 # Nouns of how likely a thing is, whose "of" names the thing, as a change noun's does: "a 60 percent chance of rain".
 CHANCE_NOUNS = frozenset("chance chances probability likelihood odds risk".split())
 # Nouns that only say "a price": the thing priced is then the noun after "for" or "of"
@@ -271,6 +285,10 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_emptied(figure)
             or may_be_valued(figure)
             or may_be_paced(figure)
+            or may_be_composed(figure)
+            or may_be_staked(figure)
+            or may_be_counted_of(figure)
+            or may_be_targeted(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -288,6 +306,8 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
         held = held or any(may_be_emptied(f) or may_be_valued(f) or may_be_paced(f) for f in inside)
+        held = held or any(may_be_composed(f) or may_be_staked(f) for f in inside)
+        held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -404,6 +424,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         emptied = empty_head_of(doc, figure, span)
         if emptied is not None:
             return emptied
+    if span is not None and len(span) and (may_be_composed(figure) or may_be_staked(figure) or may_be_targeted(figure)):
+        whole = composed_whole(figure_head(span)) or staked_in(figure_head(span)) or targeted(figure_head(span))
+        if whole is not None:
+            return phrase_of(whole, span)
     if span is not None and len(span) and may_be_levied(figure):
         base = levied_on(figure_head(span), span)
         if base is not None:
@@ -432,6 +456,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
         if bought is not None:
             return phrase_of(bought, span)
+    if span is not None and len(span) and may_be_counted_of(figure):
+        counted = counted_of(figure_head(span), span)
+        if counted is not None:
+            return phrase_of(counted, span)
     if not needs_parsed_object(figure):
         return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
     found = parsed_object(doc, first, last, figure.kind)
@@ -683,7 +711,10 @@ def completed_phrase(said: str | None, figure: Span) -> str | None:
     if whole is None or not whole.endswith(" " + said):
         return None
     added = whole[: -len(said)].split()
-    kept = added[max((n + 1 for n, word in enumerate(added) if word.lower() in DESCRIBING), default=0) :]
+    # round 29 (objects40): a verb of forecasting the parser hung on the noun ends what is added ("In January the IMF
+    # forecast economic growth of 2.5%" -> economic growth)
+    cut = DESCRIBING | FORECASTING_VERBS | {"forecast"}
+    kept = added[max((n + 1 for n, word in enumerate(added) if word.lower() in cut), default=0) :]
     return " ".join([*kept, said]) if kept else None
 
 
@@ -878,6 +909,9 @@ def levied_on(head: Token, span: Span) -> str | None:
 # Round 28 (objects35): the standard's empty heads ("the number of transactions" -> transactions) where the token rules
 # named the head itself as the subject of a change ("The number of transactions also increased, growing 30%").
 EMPTY_OBJECT_HEADS = frozenset("number amount proportion volume sum".split())
+# Round 29 (objects40): "value" is an empty head too, as the standard lists it ("about 10 percent of the value of the
+# company" -> company).
+EMPTY_OBJECT_HEADS |= {"value"}
 
 
 def may_be_emptied(figure: Figure) -> bool:
@@ -931,12 +965,116 @@ def empty_head_of(doc: Doc, figure: Figure, span: Span) -> str | None:
     """The noun of the "of" after the empty head the token rules named, or None."""
     said = figure.object or ""
     at = doc.text.rfind(f"{said} of ", 0, doc[span.start].idx)
+    if at < 0 and said.lower() == "value":
+        at = doc.text.find(f"{said} of ", span.end_char)  # round 29: "about 10 percent of the value of the company"
     words = doc.char_span(at, at + len(said)) if at >= 0 else None
     if words is None or len(words) != 1:
         return None
     of = next((c for c in words[0].children if c.dep_ == "prep" and is_of(c)), None)
     noun = first_child(of, ("pobj",)) if of is not None else None
     return phrase_of(noun, span) if noun is not None else None
+
+
+# Round 29 (objects40): a share of what a thing is made of is of the thing ("The code base is 59% PHP and 27%
+# JavaScript" -> code base, "The board is 40 percent women"): the standard's "a share is of its base", the base being
+# the copula's subject; and a stake is a share of what it is "in" ("owns a 25 per cent stake in the airline" ->
+# airline).
+COPULA_WORDS = re.compile(r"\b(?:is|are|was|were)\b")
+STAKE_NOUNS = frozenset({"stake", "stakes"})
+
+
+def may_be_composed(figure: Figure) -> bool:
+    """Whether the share may size what its sentence's copula says a thing is made of: the token rules' object right
+    after it, a copula before it."""
+    said, at = figure.object or "", figure.sentence.find(figure.surface)
+    if figure.kind != "percent" or not said or at < 0:
+        return False
+    return figure.sentence.startswith(f" {said}", at + len(figure.surface)) and bool(
+        COPULA_WORDS.search(figure.sentence, 0, at)
+    )
+
+
+def composed_whole(head: Token) -> Token | None:
+    """The copula's subject whose part the share sizes (the noun it modifies is the copula's attribute, or joined to
+    it by "and"), or None."""
+    part = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or part.i < head.i:
+        return None
+    attribute = part.head if part.dep_ == "conj" else part
+    if attribute.dep_ != "attr" or attribute.head.lower_ not in COPULAS:
+        return None
+    whole = first_child(attribute.head, ("nsubj",))
+    if whole is None or whole.i > attribute.i or whole.lower_ in RELATIVE_PRONOUNS | EMPTY_HEADS:
+        return None
+    return whole
+
+
+def may_be_staked(figure: Figure) -> bool:
+    return figure.kind == "percent" and (figure.object or "").lower() in STAKE_NOUNS and " in " in figure.sentence
+
+
+def staked_in(head: Token) -> Token | None:
+    """What the stake a share sizes is "in", or None."""
+    stake = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or stake.lower_ not in STAKE_NOUNS:
+        return None
+    held = next((c for c in stake.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    return first_child(held, ("pobj",)) if held is not None else None
+
+
+# Round 29 (objects40): a count with no noun of its own followed by "of" and a noun phrase counts that noun, as a
+# share's "of" names its base: "Two of the three giant tunnels" -> giant tunnels, "192 of the legislature’s 300 seats"
+# -> seats, "a pair of massive sperm whale jawbones", "five of Soltan's relatives", "three of its fleet of five jets" ->
+# jets (a group word's "of": `GROUP_HEADS`, "fleet", "collection"). "of them", "of those", "of which" point back, and
+# the judges leave those empty.
+COUNTED_OF_POINTERS = frozenset("them those these which whom us you it this that".split())
+
+
+def may_be_counted_of(figure: Figure) -> bool:
+    """Whether the count has no object and "of" and a word that is no pronoun right after it."""
+    if figure.kind != "count" or figure.object is not None:
+        return False
+    at = figure.sentence.find(figure.surface)
+    after = figure.sentence[at + len(figure.surface) :].split()[:2] if at >= 0 else []
+    return len(after) == 2 and after[0] == "of" and after[1].lower().strip(".,;:") not in COUNTED_OF_POINTERS
+
+
+def counted_of(head: Token, span: Span) -> Token | None:
+    """The noun of the "of" right after the count (through a group word's own "of"), or None for a pronoun."""
+    after = head.doc[span.end] if span.end < len(head.doc) else None
+    if after is None or not is_of(after) or after.dep_ != "prep" or not span.start <= after.head.i < span.end:
+        return None
+    counted = first_child(after, ("pobj",))
+    if counted is not None and counted.lower_ in GROUP_HEADS | {"fleet", "collection"}:
+        group_of = next((c for c in counted.children if c.dep_ == "prep" and is_of(c)), None)
+        counted = first_child(group_of, ("pobj",)) if group_of is not None else counted
+    if counted is None or counted.lower_ in COUNTED_OF_POINTERS | EMPTY_HEADS | UNIT_HEADS or counted.like_num:
+        return None  # "in six of the last seven years": a span, said in the whole's own units
+    return counted
+
+
+# Round 29 (objects40): a target's or a goal's "for" names what it is set for ("adopting a 2 per cent target for its
+# preferred measure of inflation" -> inflation, past "measure" as past the standard's empty heads); a target said
+# without "for" keeps its own words ("its 82 per cent renewables target").
+TARGET_NOUNS = frozenset("target targets goal goals".split())
+
+
+def may_be_targeted(figure: Figure) -> bool:
+    said = (figure.object or "").lower()
+    return figure.kind == "percent" and said in TARGET_NOUNS and f"{said} for " in figure.sentence.lower()
+
+
+def targeted(head: Token) -> Token | None:
+    """What the target a share sizes is set "for", past an empty head's "of", or None."""
+    target = head.head
+    if head.dep_ not in ("compound", "nummod", "amod") or target.lower_ not in TARGET_NOUNS:
+        return None
+    set_for = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    thing = first_child(set_for, ("pobj",)) if set_for is not None else None
+    if thing is not None and thing.lower_ in EMPTY_OBJECT_HEADS | {"measure"}:
+        measured = next((c for c in thing.children if c.dep_ == "prep" and is_of(c)), None)
+        thing = first_child(measured, ("pobj",)) if measured is not None else thing
+    return None if thing is None or thing.lower_ in UNIT_HEADS else thing
 
 
 # Nouns of a rating a thing has: "Caught by the Tides has a 99 percent rating on Rotten Tomatoes" -> Caught by the
@@ -990,6 +1128,8 @@ def changed_thing(span: Span) -> str | None:
         holds_figure = child.i <= span.start <= child.right_edge.i
         if child.dep_ == "prep" and child.lower_ in ("in", "for", "of") and not holds_figure:
             thing = first_child(child, ("pobj",))
+            if change.lower_ in CHANCE_NOUNS:
+                thing = chanced_thing(child, thing)
             if thing is not None and thing.lower_ in PRICE_NOUNS:  # "an increase ... in the price of gas"
                 priced = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 thing = first_child(priced, ("pobj",)) if priced is not None else None
@@ -1008,6 +1148,20 @@ def changed_thing(span: Span) -> str | None:
         return noun_phrase(named[-1], span) or ""
     seer = seen_change_subject(change)
     return phrase_of(seer, span) or "" if seer is not None else ""
+
+
+# Round 29 (objects40): what a chance is of, through a becoming or an amount ("a 50% chance of becoming a tropical
+# system" -> tropical system, "a 50% chance of more than five inches of rain" -> rain), as "a 60 percent chance of rain"
+# -> rain (the standard's "Chance nouns likewise").
+def chanced_thing(of: Token, thing: Token | None) -> Token | None:
+    """The noun a chance's "of" names past "becoming" or an amount's unit; `thing` otherwise."""
+    if thing is None:
+        becoming = first_child(of, ("pcomp",))
+        return first_child(becoming, ("attr",)) if becoming is not None and becoming.lower_ == "becoming" else None
+    if any(c.dep_ == "nummod" for c in thing.children):
+        unit_of = next((c for c in thing.children if c.dep_ == "prep" and is_of(c)), None)
+        return first_child(unit_of, ("pobj",)) or thing if unit_of is not None else thing
+    return thing
 
 
 # Round 27 (objects33): a change a subject sees, records or registers is the subject's ("soccer also saw a 158%
@@ -1277,7 +1431,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
-        noun = held_at_level(head) or moved_count(head)
+        noun = held_at_level(head) or moved_count(head) or apposed_noun(head)
     if noun is None and kind in STATED_KINDS:
         noun = ranged_noun(head, kind)
     if noun is None and kind == "measure":
@@ -1293,6 +1447,24 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind == "duration":
         noun = lasting_subject(head)  # round 28: "Generally the searches last under 10 minutes"
     return coordinated_phrase(noun, span) if noun is not None else None
+
+
+# Round 29 (objects40): a share set beside a noun, or the change it sizes set so, is that noun's: "the state's recovery
+# rate, 71.88 per cent, was higher" -> recovery rate, "the violent crime rate, which went from 458 to 753 – a 64%
+# jump" -> violent crime rate. Only a rate's, a ratio's or an index's: set beside another noun, a share says something
+# else about it ("more than 2% of people react to peanuts, a 400% increase since 1997"; "the middle of that range—about
+# 45%").
+RATE_HEADS = frozenset("rate rates ratio ratios index yield".split())
+
+
+def apposed_noun(head: Token) -> Token | None:
+    """The noun the share, or the change noun it sizes, stands in apposition to, or None."""
+    beside = head
+    if head.dep_ in ("compound", "nummod", "amod") and head.head.lower_ in CHANGE_NOUNS and head.head.i > head.i:
+        beside = head.head
+    if beside.dep_ != "appos" or beside.head.lower_ not in RATE_HEADS:
+        return None
+    return beside.head
 
 
 # Round 23 (objects29): a share "down" or "up" set after a clause that gives a count is that count's change: "45,377
@@ -1377,14 +1549,21 @@ STAYING_VERBS = verb_forms(
     "settle/settles/settled/settling",
     "hover/hovers/hovered/hovering",
     "sit/sits/sat/sitting",
+    "remain/remains/remained/remaining",  # round 29 (objects40): "expects unemployment to remain near 9.5 percent"
 )
+# Round 29 (objects40): the prepositions a staying verb takes a level with besides "at" ("remain near 9.5 percent",
+# "hovered above 20%").
+NEAR_LEVEL = frozenset("near around above below under".split())
 
 
 def held_at_level(head: Token) -> Token | None:
-    """What a share "at" a verb of holding or staying is the level of: the holding verb's object before it, or the
-    staying verb's subject; None for a pronoun, a name's number or a noun holding a number of its own."""
+    """What a share "at" a verb of holding or staying (or "near", "above"... a staying verb) is the level of: the
+    holding verb's object before it, or the staying verb's subject; None for a pronoun, a name's number or a noun
+    holding a number of its own."""
     at = head.head
-    if head.dep_ != "pobj" or at.lower_ != "at":
+    if head.dep_ != "pobj" or at.lower_ not in NEAR_LEVEL | {"at"}:
+        return None
+    if at.lower_ != "at" and at.head.lower_ not in STAYING_VERBS:
         return None
     verb = at.head
     if verb.dep_ in ("acomp", "oprd", "advmod") and verb.head.i != verb.i:
@@ -1609,6 +1788,12 @@ def changed_noun(head: Token) -> Token | None:
     subject = first_child(verb, ("nsubj",))
     if subject is None and verb.dep_ == "conj" and not any(c.dep_ == "nsubjpass" for c in verb.children):
         subject = first_child(verb.head, ("nsubj",))  # "hit $325 million in 2016 and will grow to $800 million"
+    going_on = verb.head.lower_ in CHANGE_VERBS | CHANGING_VERBS or verb.lower_.endswith("ing")
+    if subject is None and verb.dep_ in ("xcomp", "advcl") and going_on and verb.head.i < verb.i:
+        # round 29 (objects40): "test positivity has nearly doubled increasing from 3.9 per cent to 5.8 per cent",
+        # "Farmers Insurance Group took its place, jumping 6.6%": a participle after its clause has the clause's subject
+        subject = first_child(verb.head, ("nsubj",))
+        subject = None if subject is not None and subject.lower_ in EMPTY_HEADS else subject
     if subject is None and verb.dep_ == "acl" and verb.head.i < verb.i:
         # round 27 (objects33): the parser, without a tagger, reads a sentence's verb as a participle on its subject
         # ("Volleyball reservations spiked by 256%"), and a participle's noun is what changes ("shares rising 5%")
@@ -1651,6 +1836,7 @@ CHANGING_VERBS = verb_forms(
     "trim/trims/trimmed/trimming",
     "double/doubles/doubled/doubling",
     "expand/expands/expanded/expanding",
+    "slow/slows/slowed/slowing",  # round 29 (objects40): "slowing down open-source projects by 19%"
 )
 
 
@@ -2477,7 +2663,7 @@ def noun_phrase(noun: Token, figure: Span) -> str | None:
 def named_owner(noun: Token, first: int, figure: Span) -> str | None:
     """The name that owns a common noun, with its "'s", when it stands right before the noun's phrase or before the
     figure that sizes the noun ("Loveland’s eight wins"); None before a name, for a time, a pronoun or a common noun."""
-    owner = first_child(noun, ("poss",))
+    owner = first_child(noun, ("poss",)) or apostrophe_owner(noun, first)
     # the parse runs without a tagger: a name is told by its capital (an acronym too: "NASA's", "DEP's")
     if owner is None or noun.text[:1].isupper() or not owner.text[:1].isupper():
         return None
@@ -2485,13 +2671,26 @@ def named_owner(noun: Token, first: int, figure: Span) -> str | None:
         return None  # "My neighborhood", "Its revenue" opening a sentence
     if any(word.lower_.rstrip(".") in TIME_OWNERS for word in owner.subtree):
         return None
-    between = range(owner.right_edge.i + 1, first)
+    # with the apostrophe, wherever the parse hung it
+    end = owner.right_edge.i + 1 if owner.dep_ == "poss" else owner.i + 2
+    between = range(end, first)
     if not all(figure.start <= i < figure.end for i in between):
         return None
     start = owner.left_edge.i
     while start < owner.i and owner.doc[start].dep_ == "det":
         start += 1  # "the University of Michigan's" (a name's head drops it anyway)
-    return owner.doc[start : owner.right_edge.i + 1].text
+    return owner.doc[start:end].text
+
+
+def apostrophe_owner(noun: Token, first: int) -> Token | None:
+    """A name in "s" and a bare apostrophe right before the noun's phrase that the parse took for a modifier
+    ("WordPress’ code base": round 29, objects40), or None."""
+    owner = next((c for c in noun.children if c.dep_ == "nmod" and c.i + 2 == first), None)
+    if owner is None or not owner.lower_.endswith("s") or owner.doc[owner.i + 1].text not in ("'", "’"):
+        return None
+    if owner.left_edge.i != owner.i or owner.right_edge.i > owner.i + 1:
+        return None  # a name of several words the parse split: left to the token rules
+    return owner
 
 
 # Round 28 (objects35): the lead's ruling keeps a possessor with no determiner that says whose kind is meant ("tourists'
@@ -3030,6 +3229,232 @@ COMPARED_CUE = re.compile(
 COMPARED_KINDS = frozenset({"money", "percent", "measure"})
 
 
+# Round 29 (objects40): a figure set against an earlier one through the noun of a forecast, a growth or a rival's
+# share ("Canada is now expected to grow 3.3% this year compared with growth of 3.4% in the July forecast", "slashed
+# its outlook for growth in the United States to 1.6% this year, down from a July forecast of 2.3%", "put Connolly on
+# 55.7 percent support compared to Humphreys’ 31.6 percent") is of what the earlier figure is of: the judges give both
+# the first one's object, as `COMPARED_CUE` reads it without the noun between.
+COMPARED_THROUGH_NOUNS = FORECAST_NOUNS | frozenset("growth expansion level rate".split())
+COMPARED_THROUGH = re.compile(
+    r"(?:\bcompared (?:to|with)|\b(?:up|down)(?:\s+[a-z]+ly)?\s+from)\s+"
+    r"(?:(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w-]+\s+)?(?P<noun>[a-z]+)\s+of\s+|[A-Z][\w-]*['’]s?\s+)?"
+    r"(?:just|only|about|around|nearly|almost|roughly)?\s*$"
+)
+
+
+def compared_to_forecast(figure: Figure, earlier: list[Figure], text: str) -> Figure:
+    """The figure given the object of the last earlier figure of its kind in its sentence that has one, where
+    `COMPARED_THROUGH` sets it against that figure and its own object is none or the forecast noun; else as it is."""
+    if figure.kind not in COMPARED_KINDS:
+        return figure
+    cue = COMPARED_THROUGH.search(text, max(0, figure.char_start - 60), figure.char_start)
+    noun = cue.group("noun") if cue is not None else None
+    if cue is None or (noun is not None and noun not in COMPARED_THROUGH_NOUNS):
+        return figure
+    said = (figure.object or "").split()
+    owner_only = False
+    if said and said[-1].lower() not in COMPARED_THROUGH_NOUNS:
+        owner_only = True  # "China’s economy growing just 3.2% ..., down drastically from 8.1%": "China" said short
+    first = next(
+        (
+            f
+            for f in reversed(earlier)
+            if f.kind == figure.kind and f.sentence == figure.sentence and f.object and f.char_end <= cue.start()
+        ),
+        None,
+    )
+    if first is None or (first.object or "").split()[-1].lower() in COMPARED_THROUGH_NOUNS:
+        return figure
+    if owner_only and not re.match(re.escape(figure.object or "") + r"['’]s? ", first.object or ""):
+        return figure
+    return replace(figure, object=first.object)
+
+
+# Round 29 (objects40): a share that sizes a change set right after a sum is the change of what the sum is of: "wrote
+# more than $880 bn in premiums, with a 10.4% increase" -> premiums, "recorded a sales volume of over 140 million euros
+# in the French Alps, which represents a growth of 110%" -> sales volume, "boasted sales of $462 million in the U.S., a
+# more than 30% increase" -> sales. The sum's own object is read first; a share with an object of its own keeps it.
+SUM_CHANGE_NOUNS = CHANGE_NOUNS | frozenset({"growth"})
+QUALIFIER = r"(?:(?:more than|less than|about|nearly|almost|around|some|roughly|over|just|only)\s+)?"
+SUM_THEN_CHANGE = re.compile(
+    r"(?:\s+in\s+[^,;]{1,30})?,\s+(?:(?:with|which represents|representing|or)\s+)?(?:a|an)\s+"
+    r"(?:(?P<noun>[a-z]+)\s+of\s+)?" + QUALIFIER + r"$"
+)
+
+
+def sum_changed(figure: Figure, earlier: list[Figure], text: str) -> Figure:
+    """The percent figure given the object of the sum right before it when it sizes a change of that sum
+    (`SUM_THEN_CHANGE`, the change noun before "of" or right after the figure); other figures as they are."""
+    if figure.kind != "percent" or (figure.object and figure.object.lower() not in SUM_CHANGE_NOUNS):
+        return figure
+    sum_before = next((f for f in reversed(earlier) if f.sentence == figure.sentence), None)
+    if sum_before is None or sum_before.kind != "money" or not sum_before.object:
+        return figure
+    said = SUM_THEN_CHANGE.fullmatch(text, sum_before.char_end, figure.char_start)
+    if said is None or sum_before.object.lower() in SUM_CHANGE_NOUNS:
+        return figure
+    after = text[figure.char_end : figure.char_end + 20].split()
+    noun = said.group("noun") or (after[0].strip(".,;") if after else "")
+    return replace(figure, object=sum_before.object) if noun.lower() in SUM_CHANGE_NOUNS else figure
+
+
+# Round 29 (objects40): a quote box a page's text keeps as lines: the quoted thing's name ends a line, its ticker and
+# a comma stand on the next, then the last quote and the sentence going on with the move ("The 10-year Treasury note
+# yield\nTMUBMUSD10Y,\n0.673%\nfell 4.8 basis points to 0.675%"). Each share and each move in basis points until the
+# sentence ends is the named thing's; its term ("10-year") is a figure of its own and is left out.
+QUOTE_BOX = re.compile(
+    r"(?:^|\b[Tt]he\s+)(?:\d+-[a-z]+\s+)?(?P<name>[A-Za-z][\w&'’-]*(?:\s+[A-Za-z][\w&'’-]*){0,3})\n"
+    r"[A-Z][A-Z0-9.:]{2,14},\n(?:[^\n]*\n)?(?:[^\n.]|\.\d)*$"
+)
+QUOTE_BOX_UNITS = frozenset({"basis point", "basis points", "point", "points"})
+
+
+def widget_quoted(figure: Figure, text: str) -> Figure:
+    """The share or move in points given the name of the quote box it stands in (`QUOTE_BOX`) when it has no object
+    or only its points; other figures as they are."""
+    points = (figure.object or "").lower() in QUOTE_BOX_UNITS
+    if figure.kind not in ("percent", "count") or (figure.object is not None and not points):
+        return figure
+    if figure.kind == "count" and not points and not text.startswith(" basis point", figure.char_end):
+        return figure
+    window = text[max(0, figure.char_start - 160) : figure.char_start]
+    if ",\n" not in window:
+        return figure
+    quoted = QUOTE_BOX.search(window)
+    return replace(figure, object=quoted.group("name")) if quoted is not None else figure
+
+
+# Round 29 (objects40): a second share said by the same "by" as the first ("would decline by 17% if warming continues
+# to 3 degrees or by 11% if cuts are expedited") is of what the first is of; `series_objects` reads only lists with
+# nothing between.
+SAID_BY = re.compile(r"\bby\s+" + QUALIFIER + r"$")
+REPEATED_BY = re.compile(r"(?:,|\bor|\band)\s+(?:[a-z]+ed\s+)?by\s+$")
+
+
+def repeated_by(figure: Figure, earlier: list[Figure], text: str) -> Figure:
+    """The share with no object after "or by"/"and by" given the object of the last share of its sentence said with
+    "by" before it; other figures as they are."""
+    if figure.kind != "percent" or figure.object is not None:
+        return figure
+    if not REPEATED_BY.search(text, max(0, figure.char_start - 30), figure.char_start):
+        return figure
+    first = next((f for f in reversed(earlier) if f.kind == "percent" and f.sentence == figure.sentence), None)
+    said_by = first is not None and (
+        first.surface.startswith("by ") or SAID_BY.search(text, max(0, first.char_start - 20), first.char_start)
+    )
+    return replace(figure, object=first.object) if first is not None and said_by and first.object else figure
+
+
+# Round 29 (objects40): a share right after a rate's noun, or after it and a word of level, is that rate's: "an
+# unemployment rate under 4%" -> unemployment rate, "with an unemployment rate 0.1 percentage points higher".
+RATE_SAID_BEFORE = re.compile(
+    r"\b(?P<rate>(?:[A-Za-z][\w'’-]*\s+){0,2}(?:rate|ratio|yield))\s+"
+    r"(?:(?:under|below|above|over|near|around)\s+)?$"
+)
+
+
+def rate_said_before(figure: Figure, text: str) -> Figure:
+    """The share given the rate named right before it (`RATE_SAID_BEFORE`); other figures as they are."""
+    if figure.kind != "percent":
+        return figure
+    said = RATE_SAID_BEFORE.search(text, max(0, figure.char_start - 50), figure.char_start)
+    if said is None:
+        return figure
+    words = said.group("rate").split()
+    stops = [
+        n for n, word in enumerate(words) if word.lower() in NOT_RATE_WORDS or word.lower() in POSSESSIVE_DETERMINERS
+    ]
+    return replace(figure, object=" ".join(words[stops[-1] + 1 :] if stops else words))
+
+
+# Round 29 (objects40): shares joined by "and", "or" or "to" before one "of" share its base: "at 8% and 6 % of
+# emissions" -> emissions for both, as a range's "between 10 and 26 percent of" does.
+SHARES_JOINED = re.compile(r"\s*(?:and|or|to)\s*")
+
+
+def shared_base(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each share with no object joined to the next share, which is "of" a base, given that base."""
+    out = list(figures)
+    for n in range(len(out) - 1):
+        figure, following = out[n], out[n + 1]
+        if figure.kind != "percent" or figure.object is not None or following.kind != "percent":
+            continue
+        if not following.object or following.sentence != figure.sentence:
+            continue
+        joined = SHARES_JOINED.fullmatch(text, figure.char_end, following.char_start)
+        if joined is not None and text.startswith(" of ", following.char_end):
+            out[n] = replace(figure, object=following.object)
+    return out
+
+
+# Round 29 (objects40): a share whose token rules' object is the verb in "-ing" right after it ("a goal of 60 percent
+# teleworking", "compared to 52% taking the drugs") says how many do something, not of what: the judges leave it empty
+# where no group before names whom (`group_shares` reads that). Nouns in "-ing" (`ING_NOUNS`) stay. So does a verb of
+# saying in the past and what was said ("9.6% reported heavy alcohol use").
+SAYING_PASTS = frozenset("said reported voted answered responded agreed disagreed admitted indicated".split())
+
+
+def without_acting(figure: Figure, text: str) -> Figure:
+    """The share without its object where that is one lower-case "-ing" word right after it, or a verb of saying and
+    what was said ("9.6% reported heavy alcohol use"); else as it is."""
+    said = figure.object or ""
+    first = said.split()[0] if said else ""
+    if figure.kind != "percent" or not text.startswith(f" {first}", figure.char_end):
+        return figure
+    acting = " " not in said and said.endswith("ing") and said.islower() and said not in ING_NOUNS
+    return replace(figure, object=None) if acting or first in SAYING_PASTS else figure
+
+
+# Round 29 (objects40): "ages"/"aged" (`AGE_WORDS`) the token rules ran on into before an age range ("more than 36.9%
+# of college students ages 18-22") is no part of the object.
+
+
+def without_ages(figure: Figure) -> Figure:
+    words = (figure.object or "").split()
+    if figure.kind not in COMPARED_KINDS | {"count"} or len(words) < 2 or words[-1].lower() not in AGE_WORDS:
+        return figure
+    return replace(figure, object=" ".join(words[:-1]))
+
+
+# Round 29 (objects40): a bare count after the noun of a level it gives ("Iceland and Slovakia had rates of 80.4",
+# "a family of four", "a tally of 693") is that noun's, as a level's "of" names the noun for shares and sums; not a
+# person's "mother of three", whose judges leave it empty.
+LEVEL_OF = re.compile(
+    r"\b(?P<noun>rates?|tally|family)\s+of\s+(?:[\d.,]+\s+(?:and|or)\s+)?" + QUALIFIER + r"$", re.IGNORECASE
+)
+
+
+def counted_as_level(figure: Figure, text: str) -> Figure:
+    """The count with no object given the level noun (`LEVEL_OF`) right before it; other figures as they are."""
+    if figure.kind != "count" or figure.object is not None:
+        return figure
+    said = LEVEL_OF.search(text, max(0, figure.char_start - 40), figure.char_start)
+    return replace(figure, object=said.group("noun")) if said is not None else figure
+
+
+# Round 29 (objects40): "N of M" in brackets after a group counts members of that group: "Biden is leading among the
+# New Democrats (20 of 34)" -> New Democrats for both, "the most endorsements from CBC House members (15 of 19)".
+OUT_OF_GROUP = re.compile(
+    r"\b(?:the|among|from|of|with|and|by)\s+(?P<group>(?:[\w’'-]+\s+){0,3}[A-Za-z][\w’'-]*s)\s+"
+    r"\((?P<part>\d[\d,]*)\s+of\s+(?P<whole>\d[\d,]*)\)"
+)
+
+
+def counted_out_of_group(figure: Figure, text: str) -> Figure:
+    """The bare count that is either number of a bracketed "N of M" after a plural group (`OUT_OF_GROUP`), given the
+    group; other figures as they are."""
+    opened = text[figure.char_start - 1 : figure.char_start]
+    if figure.kind != "count" or figure.object is not None or opened not in ("(", " "):
+        return figure
+    for said in OUT_OF_GROUP.finditer(text, max(0, figure.char_start - 80), min(len(text), figure.char_end + 20)):
+        if figure.char_start in (said.start("part"), said.start("whole")):
+            words = said.group("group").split()
+            while len(words) > 1 and words[0].lower() in NOT_RATE_WORDS:
+                words = words[1:]  # "among the New Democrats"
+            return replace(figure, object=" ".join(words))
+    return figure
+
+
 # A sentence opened by a bracketed ticker: "Vivus Inc. (NASDAQ: VVUS) dropped about 6%" split after "Inc.", so the
 # company's name ends the sentence before.
 TICKER_OPENING = re.compile(r"\((?:[A-Z][A-Za-z]*: ?)?[A-Z]{1,5}(?:\.[A-Z]{1,2})?\)")
@@ -3157,8 +3582,13 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
             compared = earlier is not None and earlier.object is not None and earlier.char_end <= figure.char_start
             if earlier is not None and compared and COMPARED_CUE.search(text[earlier.char_end : figure.char_start]):
                 figure = replace(figure, object=earlier.object)
+        figure = widget_quoted(sum_changed(compared_to_forecast(figure, out, text), out, text), text)
+        figure = counted_out_of_group(counted_as_level(figure, text), text)
+        figure = rate_said_before(repeated_by(figure, out, text), text)
         out.append(figure)
-    restated = share_restated(series_objects(group_shares([polled(f, text) for f in out], text), text), text)
+    out = shared_base(out, text)
+    grouped = [without_acting(without_ages(f), text) for f in group_shares([polled(f, text) for f in out], text)]
+    restated = share_restated(series_objects(grouped, text), text)
     placed = [
         without_describing(
             sized_in_sentence(
@@ -3489,6 +3919,16 @@ LEADING_DESCRIBING |= frozenset({"continuous"})
 # Round 29 (objects38): "the nearly $230 billion allocated to big infrastructure projects" -> infrastructure projects:
 # how big, as "huge" and "massive" say.
 LEADING_DESCRIBING |= frozenset({"big"})
+# Round 29 (objects40): words that judge the things counted or say how small or how late they are, not which kind
+# ("ten leading platforms" -> platforms, "four prominent AI coding agents" -> AI coding agents, "three straight games"
+# -> games, "two recent releases" -> releases, "one little tortilla" -> tortilla): 30 judged objects leave them out,
+# none keeps one. Not "notable" nor "available", which the judges kept ("notable economists", "available channels").
+EVALUATING_WORDS = frozenset(
+    "leading prominent important standout outstanding stunning amazing startling impressive iconic remarkable savvy "
+    "viable popular famous renowned tiny little recent subsequent included straight singular neighbouring neighboring "
+    "dedicated".split()
+)
+LEADING_DESCRIBING |= EVALUATING_WORDS
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
