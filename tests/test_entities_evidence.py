@@ -1650,3 +1650,34 @@ def test_a_team_after_a_polls_rank_is_an_organisation(
 )
 def test_round_28_organisations(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected
+
+
+# --- Round 29 (entities33): teams named by their town ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # The sides of a results line the model ran together with their scores, and a standings table it left
+        # untagged, are teams; the model's span over them goes.
+        (
+            "The football results:\nAshford 2 Corby 1\nStandings:\nHexham 5 4 1 0 13\n",
+            [("Ashford 2 Corby", "PERSON")],
+            {"Ashford": {"ORG"}, "Corby": {"ORG"}, "Hexham": {"ORG"}},
+        ),
+        # A fixture after a colon, and the team's other mention in a sentence.
+        (
+            "The football. Postponed: Ludlow v Kendal\nLudlow and Kendal will meet again.",
+            [("Ludlow v Kendal", "PERSON"), ("Ludlow", "LOC")],
+            {"Ludlow": {"ORG"}, "Kendal": {"ORG"}},
+        ),
+        # A national side stays its country; a golfer's rounds and a table of prices are no standings.
+        (
+            "The football. Next match: India v Zimbabwe, Sunday.\nGolf leaders:\nAnn Ruiz 70 68 71 209\n",
+            [("India", "GPE"), ("Zimbabwe", "GPE"), ("Ann Ruiz", "PERSON")],
+            {"India": {"LOC"}, "Zimbabwe": {"LOC"}, "Ann Ruiz": {"PERSON"}},
+        ),
+    ],
+)
+def test_round_29_results_lines(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected

@@ -3272,14 +3272,99 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
         side and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
         for item, side in zip(named, sides, strict=True)
     ]
-    # The page has shown these towns to be clubs: their other mentions there are the club too.
+    # The page has shown these towns to be clubs: their other mentions there are the club too. So has a side of
+    # its results lines (`teams_of_results_lines`): "Haitai 2 Samsung 0 ... Haitai and Samsung played twice".
     shown = {(item.span.document, item.name) for item, club in zip(named, clubs, strict=True) if club}
+    shown |= {
+        (item.span.document, item.name)
+        for item in named
+        if item.label == "ORG" and " " not in item.name and item.span.document and is_team_in_result(item)
+    }
     return [
         replace(item, label="ORG")
         if club or (side and (item.span.document, item.name) in shown and not is_written_as_a_town(item, options))
         else item
         for item, side, club in zip(named, sides, clubs, strict=True)
     ]
+
+
+# --- Teams of results, fixtures and standings lines (round 29, helper entities33) -------------------
+
+# A side's name in a line of results: capitalised words, "of" or "de" between them ("Queen of South"), and a
+# letter or two in brackets that tells two clubs of one name apart ("Mladost (L)"); each word capitalised, so a
+# sentence's words never are one.
+_SIDE_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:of|de|del|[A-Z][\w.'’&-]*))*?(?:[ \t]+\([A-Z]{1,3}\))?"
+# "Bradford 1 Tranmere 0", "Chicago 98 NEW YORK 92 (OT)": a whole line of two sides and their scores.
+_RESULTS_LINE = re.compile(
+    rf"^[ \t]*({_SIDE_NAME})[ \t]+\d{{1,3}}[ \t]+({_SIDE_NAME})[ \t]+\d{{1,3}}(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]*$",
+    re.M,
+)
+# "Postponed: Birmingham v Barnsley, Manchester City v Charlton": fixtures listed after a colon or a comma, or a
+# line of its own; "the Leeds v Arsenal game" in a sentence is left to `is_team_in_result`.
+_FIXTURE = re.compile(
+    rf"(?:^|[:,])[ \t]*({_SIDE_NAME})[ \t]+(?:v|vs\.?)[ \t]+({_SIDE_NAME})(?=[ \t]*(?:[,;(]|$))", re.M
+)
+# "Stoke 4 3 1 0 7 4 10", "NEW YORK 74 59 .556 -": a side opening a line of its table's numbers.
+_STANDINGS_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME})((?:[ \t]+(?:\d{{1,3}}|\.\d{{3}}|1/2|-))+)[ \t]*$", re.M)
+MIN_STANDINGS_NUMBERS = 3
+# A table's row counts games: one of its numbers is small (draws, losses) or a winning share. A golfer's row
+# of rounds ("Ann Ruiz 70 68 71 209") has none, nor a price's or a rate's ("Sales 9.06 9.31": decimals).
+MAX_SMALL_COUNT = 9
+_CALENDAR_WORD = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?(?![\w'’-])"
+)
+
+
+def _is_standings_row(numbers: str) -> bool:
+    values = numbers.split()
+    counts = [int(value) for value in values if value.isdigit()]
+    return len(counts) >= MIN_STANDINGS_NUMBERS and (
+        any(count <= MAX_SMALL_COUNT for count in counts) or any(value.startswith(".") for value in values)
+    )
+
+
+def sides_of_results_lines(document: str) -> list[tuple[int, int]]:
+    """Where the sides' names are in the text's lines of results, fixtures and standings (`_RESULTS_LINE`,
+    `_FIXTURE`, `_STANDINGS_LINE`), as (start, end) offsets."""
+    sides = [
+        (match.start(group), match.end(group))
+        for pattern in (_RESULTS_LINE, _FIXTURE)
+        for match in pattern.finditer(document)
+        for group in (1, 2)
+    ]
+    sides += [
+        (match.start(1), match.end(1)) for match in _STANDINGS_LINE.finditer(document) if _is_standings_row(match[2])
+    ]
+    return sides
+
+
+def teams_of_results_lines(named: list[NamedSpan]) -> list[NamedSpan]:
+    """In a story about sport, the sides of its results, fixtures and standings lines are teams (ORG), whatever
+    the model made of them: it runs a line's names and numbers together ("Norwich 1 Wolverhampton 0" PERSON,
+    "Burnley 4 2 0 2 6 7 6" ORG) or tags none of a table. Each side's name replaces the spans over it; a span of
+    numbers only stays. A line of words that are not capitalised is no such line, nor a golfer's rounds or a
+    table of prices (`_is_standings_row`)."""
+    added: list[NamedSpan] = []
+    replaced: set[int] = set()
+    for document, items in spans_by_document(named).items():
+        if not is_about_sport(document):
+            continue
+        sides = sides_of_results_lines(document)
+        if not sides:
+            continue
+        for start, end in sides:
+            surface = document[start:end]
+            name = clean_name(surface, "ORG")
+            if _CALENDAR_WORD.match(surface) or country_code_of(name) or alias_key(name) in NATIONS_WITHOUT_CODES:
+                continue  # "June 12 July 5": dates; "India v Zimbabwe": a national side is named as its country
+            replaced.update(id(i) for i in items if i.span.char_start < end and start < i.span.char_end)
+            added.append(NamedSpan(Span(surface, "ORG", start, end, document), "ORG", name))
+    if not added:
+        return named
+    kept = [item for item in named if id(item) not in replaced]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 # A town's own people and parts after its name: "Leeds council", "Boston's mayor", "Liverpool's docks"; and a
@@ -3979,7 +4064,7 @@ def canonicalise(
         named = organisations_by_their_evidence(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
-        labelled = teams_in_results(labelled, options)
+        labelled = teams_in_results(teams_of_results_lines(labelled), options)
     resolved = resolve_short_forms(full_names_cut_short(labelled) if language == ENGLISH else labelled)
     if language == ENGLISH:
         resolved = streets_named_short(resolved)
