@@ -1677,7 +1677,66 @@ def test_round_28_organisations(text: str, found: list[tuple[str, str]], expecte
             [("India", "GPE"), ("Zimbabwe", "GPE"), ("Ann Ruiz", "PERSON")],
             {"India": {"LOC"}, "Zimbabwe": {"LOC"}, "Ann Ruiz": {"PERSON"}},
         ),
+        # A schedule's line: the visitors are the team, the host after "at" the town; a wire's sport heading in
+        # capitals makes the story one about sport.
+        (
+            "BASEBALL - SCHEDULE\nKENDAL AT HEXHAM\nKENDAL 70 59 .543 -\n",
+            [("KENDAL AT HEXHAM", "ORG")],
+            {"KENDAL": {"ORG"}, "HEXHAM": {"LOC"}},
+        ),
     ],
 )
 def test_round_29_results_lines(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A town a story about sport writes as its club: a British plural verb, a club's people after it, its
+        # possessive before a player, a win over it, a transfer to it; its other mentions follow, but not "in".
+        (
+            "The striker said Hexham have appointed a new boss. Hexham owner Ann Lee agreed. He lives in Hexham.",
+            [("Hexham", "LOC"), ("Hexham", "LOC"), ("Ann Lee", "PERSON"), ("Hexham", "LOC")],
+            {"Hexham": {"ORG", "LOC"}, "Ann Lee": {"PERSON"}},
+        ),
+        (
+            "In football, Corby's Tom Hale scored in a 2-1 victory over Kendal, and Bo Ames joined Ludlow.",
+            [("Corby", "LOC"), ("Tom Hale", "PERSON"), ("Kendal", "LOC"), ("Bo Ames", "PERSON"), ("Ludlow", "LOC")],
+            {"Corby": {"ORG"}, "Tom Hale": {"PERSON"}, "Kendal": {"ORG"}, "Bo Ames": {"PERSON"}, "Ludlow": {"ORG"}},
+        ),
+        # Outside sport the same words leave the town alone, and a capital stays a place in a story about sport.
+        (
+            "Residents said Hexham have waited years. Kendal's Tom Hale agreed.",
+            [("Hexham", "LOC"), ("Kendal", "LOC"), ("Tom Hale", "PERSON")],
+            {"Hexham": {"LOC"}, "Kendal": {"LOC"}, "Tom Hale": {"PERSON"}},
+        ),
+        (
+            "The striker said London have more clubs than any city.",
+            [("London", "GPE")],
+            {"London": {"LOC"}},
+        ),
+    ],
+)
+def test_round_29_towns_said_as_clubs(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # Competitions in a story about sport and contests anywhere are events; a league's body keeps its label.
+        (
+            "The football coach watched the Northern Cup and the Fenland League; the Eastern Football League ruled.",
+            [("the Northern Cup", "ORG"), ("the Fenland League", "ORG"), ("the Eastern Football League", "ORG")],
+            {"the Northern Cup": {"EVENT"}, "the Fenland League": {"EVENT"}, "the Eastern Football League": {"ORG"}},
+        ),
+        (
+            "Ten firms entered the Harbour Startup Challenge. The Awami League met.",
+            [("the Harbour Startup Challenge", "ORG"), ("The Awami League", "ORG")],
+            {"the Harbour Startup Challenge": {"EVENT"}, "The Awami League": {"ORG"}},
+        ),
+    ],
+)
+def test_round_29_events_by_their_kind(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected

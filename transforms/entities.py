@@ -2193,7 +2193,9 @@ def firms_by_evidence(
 # a range of mountains ("the Rockies" on a walking holiday).
 _SPORT_WORDS = re.compile(
     r"\b(?:coach|coaches|coached|quarterback|playoffs?|touchdowns?|innings|halftime|basketball|football|baseball|"
-    r"hockey|soccer|rugby|cricket)\b"
+    r"hockey|soccer|rugby|cricket|tennis|golf|athletics|strikers?|midfielders?|goalkeepers?)\b"
+    # A wire's sport heading in capitals (round 29, entities33): "BASEBALL - MAJOR LEAGUE STANDINGS", "GOLF - ...".
+    r"|\b(?:BASEBALL|BASKETBALL|FOOTBALL|SOCCER|RUGBY|CRICKET|HOCKEY|TENNIS|GOLF|ATHLETICS|CYCLING|BOXING)\b"
 )
 
 
@@ -3237,6 +3239,46 @@ def is_written_as_a_team(item: NamedSpan) -> bool:
     )
 
 
+# A town a story about sport writes as its club (round 29, helper entities33): a British plural verb after it
+# ("Newcastle have appointed", "Leeds are third"; a town takes the singular), a club's people or post after it
+# ("Newcastle owner Mike Ashley", "the Newcastle job", "Sunderland forward Niall Quinn", "Leeds fans"), its
+# possessive before a player's full name ("Birmingham's Gary Breen"), a season's record after a verb ("Dallas is
+# 7-2", "Miami improved to 8-3"); a match, a transfer or a win before it ("joined Newcastle", "played for Nice",
+# "a 5-4 victory over Seattle", "lost to Fulham", "against Boston").
+_CLUB_PLURAL_VERB_AFTER = re.compile(  # read with `match` at the name's end
+    r"[ \t]+(?:have|are|were)(?![ \t]+(?:home|located|situated|known|famous|twinned|renowned)\b)\b"
+)
+# A name joined to another before it shares its plural verb: "Phil and Rebecca have a son".
+_JOINED_TO_A_NAME_BEFORE = re.compile(r"(?:[ \t](?:and|or)|&|,)[ \t]+$")
+_CLUB_WORDS_AFTER = re.compile(  # read with `match` at the name's end
+    r"(?:(?:[’']s?)?[ \t]+(?:forward|skipper|chairman|owner|boss|board|fans|supporters|players|side|job|bench|"
+    r"academy|youngster|loanee|signing|manager[ \t]+(?:job|post|vacancy))\b(?![ \t]+(?:of|for)\b)"
+    r"|[’']s?[ \t]+[A-Z][a-z]+[ \t]+[A-Z][\w'’-]*[a-z]\b(?![ \t]*,)"
+    r"|[ \t]+(?:is|was|are|were|sits|stood|stands|improved[ \t]+to|fell[ \t]+to|dropped[ \t]+to|moved[ \t]+to)"
+    r"[ \t]+(?:now[ \t]+)?(?:at[ \t]+)?\d{1,2}-\d{1,2}(?:-\d{1,2})?\b)"
+)
+_CLUB_WORDS_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:victory|victories|win|wins|lead|edge|triumph|success|winners)[ \t]+over|"
+    r"(?:defeat|loss|losses)[ \t]+(?:to|against)|draw[ \t]+(?:with|against)|joined|joins|joining|"
+    r"(?:signed|signs|sign|signing)[ \t]+for|(?:played|plays|play|playing)[ \t]+for|loan[ \t]+(?:to|from|at)|"
+    r"against|beat|beats|beating|defeated|drew[ \t]+with|lost[ \t]+to|(?:manager|boss|coach|chairman|owner)"
+    r"[ \t]+(?:of|at))[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def is_said_as_a_club(item: NamedSpan) -> bool:
+    """In a story about sport, this mention of a town is its club (`_CLUB_WORDS_AFTER`, `_CLUB_WORDS_BEFORE`):
+    "Newcastle have appointed", "Newcastle owner Mike Ashley", "a 5-4 victory over Seattle". A capital or a
+    country is left to the other rules ("London side" is a club of the city's, not one named so)."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    before = document[max(0, start - 40) : start]
+    return bool(
+        _CLUB_WORDS_AFTER.match(document, end, end + 60)
+        or _CLUB_WORDS_BEFORE.search(before)
+        or (_CLUB_PLURAL_VERB_AFTER.match(document, end, end + 30) and not _JOINED_TO_A_NAME_BEFORE.search(before))
+    )
+
+
 # Nations with sides of their own but no ISO 3166-1 code of their own.
 NATIONS_WITHOUT_CODES = frozenset({"england", "scotland", "wales", "northern ireland"})
 
@@ -3268,8 +3310,32 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
         and bool(item.span.document)
         for item in named
     ]
+    sport: dict[str, bool] = {}  # each text's `is_about_sport`, read once
+    # Words of people's full names, by text: "Rebecca" of "Rebecca Cooke" is no town's club there.
+    full_name_words = {
+        (item.span.document, word)
+        for item in named
+        if item.label == "PERSON" and " " in item.name
+        for word in item.name.split()
+    }
+
+    def said_as_a_club(item: NamedSpan) -> bool:
+        document = item.span.document
+        if document not in sport:
+            sport[document] = is_about_sport(document)
+        return (
+            sport[document]
+            and (document, item.name) not in full_name_words
+            and is_said_as_a_club(item)
+            and not is_capital_or_country(item.name, options)
+        )
+
     clubs = [
-        side and (is_team_in_result(item) or (country_code_of(item.name) is None and is_written_as_a_team(item)))
+        side
+        and (
+            is_team_in_result(item)
+            or (country_code_of(item.name) is None and (is_written_as_a_team(item) or said_as_a_club(item)))
+        )
         for item, side in zip(named, sides, strict=True)
     ]
     # The page has shown these towns to be clubs: their other mentions there are the club too. So has a side of
@@ -3304,6 +3370,9 @@ _RESULTS_LINE = re.compile(
 _FIXTURE = re.compile(
     rf"(?:^|[:,])[ \t]*({_SIDE_NAME})[ \t]+(?:v|vs\.?)[ \t]+({_SIDE_NAME})(?=[ \t]*(?:[,;(]|$))", re.M
 )
+# "KANSAS CITY AT DETROIT", a schedule's line of its own: the visitors, then the town the match is in (the
+# judged standard's LOC: "Chicago at Detroit" is where the match was, `_VENUE_BEFORE`).
+_AWAY_AT_HOME_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME})[ \t]+(?:at|AT)[ \t]+({_SIDE_NAME})[ \t]*$", re.M)
 # "Stoke 4 3 1 0 7 4 10", "NEW YORK 74 59 .556 -": a side opening a line of its table's numbers.
 _STANDINGS_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME})((?:[ \t]+(?:\d{{1,3}}|\.\d{{3}}|1/2|-))+)[ \t]*$", re.M)
 MIN_STANDINGS_NUMBERS = 3
@@ -3325,27 +3394,33 @@ def _is_standings_row(numbers: str) -> bool:
     )
 
 
-def sides_of_results_lines(document: str) -> list[tuple[int, int]]:
-    """Where the sides' names are in the text's lines of results, fixtures and standings (`_RESULTS_LINE`,
-    `_FIXTURE`, `_STANDINGS_LINE`), as (start, end) offsets."""
+def sides_of_results_lines(document: str) -> list[tuple[int, int, str]]:
+    """Where the sides' names are in the text's lines of results, fixtures, schedules and standings
+    (`_RESULTS_LINE`, `_FIXTURE`, `_AWAY_AT_HOME_LINE`, `_STANDINGS_LINE`), as (start, end, label): a team's ORG,
+    the town a schedule's match is in LOC."""
     sides = [
-        (match.start(group), match.end(group))
+        (match.start(group), match.end(group), "ORG")
         for pattern in (_RESULTS_LINE, _FIXTURE)
         for match in pattern.finditer(document)
         for group in (1, 2)
     ]
+    for match in _AWAY_AT_HOME_LINE.finditer(document):
+        sides += [(match.start(1), match.end(1), "ORG"), (match.start(2), match.end(2), "LOC")]
     sides += [
-        (match.start(1), match.end(1)) for match in _STANDINGS_LINE.finditer(document) if _is_standings_row(match[2])
+        (match.start(1), match.end(1), "ORG")
+        for match in _STANDINGS_LINE.finditer(document)
+        if _is_standings_row(match[2])
     ]
     return sides
 
 
 def teams_of_results_lines(named: list[NamedSpan]) -> list[NamedSpan]:
-    """In a story about sport, the sides of its results, fixtures and standings lines are teams (ORG), whatever
-    the model made of them: it runs a line's names and numbers together ("Norwich 1 Wolverhampton 0" PERSON,
-    "Burnley 4 2 0 2 6 7 6" ORG) or tags none of a table. Each side's name replaces the spans over it; a span of
-    numbers only stays. A line of words that are not capitalised is no such line, nor a golfer's rounds or a
-    table of prices (`_is_standings_row`)."""
+    """In a story about sport, the sides of its results, fixtures, schedules and standings lines are teams (ORG),
+    whatever the model made of them: it runs a line's names and numbers together ("Norwich 1 Wolverhampton 0"
+    PERSON, "Burnley 4 2 0 2 6 7 6" ORG) or tags none of a table; a schedule's host after "at" is the town
+    (`sides_of_results_lines`). Each side's name replaces the spans over it; a span of numbers only stays. A line
+    of words that are not capitalised is no such line, nor a golfer's rounds or a table of prices
+    (`_is_standings_row`), and a national side stays its country."""
     added: list[NamedSpan] = []
     replaced: set[int] = set()
     for document, items in spans_by_document(named).items():
@@ -3354,13 +3429,13 @@ def teams_of_results_lines(named: list[NamedSpan]) -> list[NamedSpan]:
         sides = sides_of_results_lines(document)
         if not sides:
             continue
-        for start, end in sides:
+        for start, end, label in sides:
             surface = document[start:end]
-            name = clean_name(surface, "ORG")
+            name = clean_name(surface, label)
             if _CALENDAR_WORD.match(surface) or country_code_of(name) or alias_key(name) in NATIONS_WITHOUT_CODES:
                 continue  # "June 12 July 5": dates; "India v Zimbabwe": a national side is named as its country
             replaced.update(id(i) for i in items if i.span.char_start < end and start < i.span.char_end)
-            added.append(NamedSpan(Span(surface, "ORG", start, end, document), "ORG", name))
+            added.append(NamedSpan(Span(surface, label, start, end, document), label, name))
     if not added:
         return named
     kept = [item for item in named if id(item) not in replaced]
@@ -3745,6 +3820,51 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
     ]
 
 
+# --- Competitions and events named by their kind (round 29, helper entities33) ------------------------
+
+# The last word of a competition's or an event's name, which the judged standards leave out (CoNLL's MISC, the
+# fundus calls: "Champions League", "Super Bowl"): in a story about sport, a league, a cup, a title, a tournament
+# ("the American League", "the UEFA Cup", "the British Masters", "the College Football Final"); anywhere, a
+# contest, a festival or a fair ("the Startup Challenge", "the Shakespeare Festival"). "League" outside sport is
+# often a party or a body ("the Arab League").
+SPORT_EVENT_LAST_WORDS = frozenset(
+    "league cup trophy championship championships series open masters classic bowl final finals games "
+    "olympics paralympics rankings".split()
+)
+EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics".split())
+# A league whose name holds its sport after a word of its own is the body that runs it: "the National Football
+# League", "the Canadian Football League" (an organisation in the judged standard).
+_SPORT_BODY = re.compile(r"^\S.*[ \t](?:Football|Basketball|Baseball|Hockey|Soccer|Rugby|Cricket)[ \t]+League$")
+
+
+def is_event_by_its_kind(name: str, sport: bool) -> bool:
+    """A competition or an event by its name's last word (`SPORT_EVENT_LAST_WORDS` in a story about sport,
+    `sport`; `EVENT_LAST_WORDS` anywhere), not a league's body (`_SPORT_BODY`)."""
+    words = name.split()
+    if len(words) < 2:  # "Cup" alone, "Open" alone: the model's word, not a name
+        return False
+    last = words[-1].casefold()
+    return (last in EVENT_LAST_WORDS or (sport and last in SPORT_EVENT_LAST_WORDS)) and not _SPORT_BODY.match(name)
+
+
+def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Organisations and places that are competitions or events by their name's last word
+    (`is_event_by_its_kind`) are events (EVENT), which no judged standard counts as an organisation or a place:
+    "the American League" and "the Hong Kong Open" (GPE to the model) in a story about sport, "the Startup
+    Challenge" anywhere."""
+    sport: dict[str, bool] = {}
+    events = []
+    for item in named:
+        document = item.span.document
+        if item.label in ("ORG", "LOC") and document and not item.is_country:
+            if document not in sport:
+                sport[document] = is_about_sport(document)
+            if is_event_by_its_kind(item.name, sport[document]):
+                item = replace(item, label="EVENT")
+        events.append(item)
+    return events
+
+
 # Buildings the judged standard makes places (CoNLL's LOC for a named building): a hospital, a jail, a stadium
 # by its last word ("Gartnavel Hospital") or by the kind written after it ("the Royal Free hospital"); a church
 # where something happens in or at it ("the shooting at Emanuel African Methodist Episcopal Church"), as a
@@ -4050,6 +4170,7 @@ def canonicalise(
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
+        named = events_named_by_their_kind(named)
         named = without_common_nouns_at_sentence_starts(without_common_words(named, words))
         named = without_abbreviations_of_things(named, words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
