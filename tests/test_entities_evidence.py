@@ -1740,3 +1740,9 @@ def test_round_29_towns_said_as_clubs(text: str, found: list[tuple[str, str]], e
 )
 def test_round_29_events_by_their_kind(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected
+
+
+def test_round_29_a_portfolio_after_secretary_of_is_no_organisation() -> None:
+    text = "Secretary of State Ann Whitlow met the Secretary of Canada and Minister of State Security Bo Ames."
+    found = [("State", "ORG"), ("Ann Whitlow", "PERSON"), ("Canada", "GPE"), ("State Security", "ORG")]
+    assert labels(text, found) == {"Ann Whitlow": {"PERSON"}, "Canada": {"LOC"}, "State Security": {"ORG"}}

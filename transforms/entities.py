@@ -907,6 +907,24 @@ def is_a_portfolio(item: NamedSpan) -> bool:
     )
 
 
+# A portfolio after its title's "of" (round 29, helper entities33): "Secretary of [State] Condoleezza Rice",
+# "Deputy Secretary of [State] John Negroponte", "Minister of [Justice]".
+_PORTFOLIO_TITLE_OF_BEFORE = re.compile(r"(?<![\w-])(?:Secretary|Minister|Secretary-General)[ \t]+of[ \t]+$")
+
+
+def is_a_portfolio_after_its_title(item: NamedSpan) -> bool:
+    """One word the model tagged after "Secretary of" or "Minister of" ("State" of "Secretary of State"): a part
+    of a job title, which names no organisation; not a country ("Secretary of Canada" is no portfolio), nor a
+    longer name ("Minister of State Security" is left to the other rules)."""
+    span = item.span
+    return (
+        bool(span.document)
+        and " " not in span.surface.strip()
+        and _PORTFOLIO_TITLE_OF_BEFORE.search(span.document[max(0, span.char_start - 30) : span.char_start]) is not None
+        and country_code_of(span.surface) is None
+    )
+
+
 def is_first_part_of_a_role(item: NamedSpan) -> bool:
     """A span of role words cut from the rest of its role ("[Software] Engineer Tobias Renner", "[Head]
     Librarian ..."): the model took the first words of a job title for an organisation. Not a name whose
@@ -939,7 +957,12 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
         if (
             language == ENGLISH
             and item.label in ("ORG", "PERSON")
-            and (is_first_part_of_a_role(item) or is_a_portfolio(item) or is_named_day(item.span))
+            and (
+                is_first_part_of_a_role(item)
+                or is_a_portfolio(item)
+                or is_a_portfolio_after_its_title(item)
+                or is_named_day(item.span)
+            )
         ):
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
@@ -3389,8 +3412,9 @@ _CALENDAR_WORD = re.compile(
 def _is_standings_row(numbers: str) -> bool:
     values = numbers.split()
     counts = [int(value) for value in values if value.isdigit()]
-    return len(counts) >= MIN_STANDINGS_NUMBERS and (
-        any(count <= MAX_SMALL_COUNT for count in counts) or any(value.startswith(".") for value in values)
+    shares = [value for value in values if value.startswith(".")]
+    return len(counts) + len(shares) >= MIN_STANDINGS_NUMBERS and (
+        any(count <= MAX_SMALL_COUNT for count in counts) or bool(shares)
     )
 
 
