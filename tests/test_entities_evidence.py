@@ -1746,3 +1746,10 @@ def test_round_29_a_portfolio_after_secretary_of_is_no_organisation() -> None:
     text = "Secretary of State Ann Whitlow met the Secretary of Canada and Minister of State Security Bo Ames."
     found = [("State", "ORG"), ("Ann Whitlow", "PERSON"), ("Canada", "GPE"), ("State Security", "ORG")]
     assert labels(text, found) == {"Ann Whitlow": {"PERSON"}, "Canada": {"LOC"}, "State Security": {"ORG"}}
+
+
+def test_round_29_a_menu_bars_cells_of_menu_words_go_and_names_beside_them_stay() -> None:
+    text = "| Home | | Video | | UK | | Search |\nSee our Home and Search pages | ok |\nAnn Lee wrote."
+    found = [("Home", "ORG"), ("UK", "GPE"), ("Search", "ORG"), ("Home", "ORG"), ("Ann Lee", "PERSON")]
+    # the second line has too few cells to be a menu bar: its "Home" is left to the other rules
+    assert labels(text, found) == {"UK": {"LOC"}, "Home": {"ORG"}, "Ann Lee": {"PERSON"}}

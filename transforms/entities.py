@@ -3278,7 +3278,9 @@ _CLUB_WORDS_AFTER = re.compile(  # read with `match` at the name's end
     r"academy|youngster|loanee|signing|manager[ \t]+(?:job|post|vacancy))\b(?![ \t]+(?:of|for)\b)"
     r"|[’']s?[ \t]+[A-Z][a-z]+[ \t]+[A-Z][\w'’-]*[a-z]\b(?![ \t]*,)"
     r"|[ \t]+(?:is|was|are|were|sits|stood|stands|improved[ \t]+to|fell[ \t]+to|dropped[ \t]+to|moved[ \t]+to)"
-    r"[ \t]+(?:now[ \t]+)?(?:at[ \t]+)?\d{1,2}-\d{1,2}(?:-\d{1,2})?\b)"
+    r"[ \t]+(?:now[ \t]+)?(?:at[ \t]+)?\d{1,2}-\d{1,2}(?:-\d{1,2})?\b"
+    # An innings in a scorecard: "Kent 244 (C. Hooper 58 ...)", "Glamorgan 259 and 207", "Kent 108-3."
+    r"|[ \t]+\d{1,3}(?:-\d{1,2})?[ \t]+(?:\([A-Z]\.|and[ \t]+\d)|[ \t]+\d{1,3}-\d{1,2}(?=[ \t]*(?:[.;\n]|$)))"
 )
 _CLUB_WORDS_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:victory|victories|win|wins|lead|edge|triumph|success|winners)[ \t]+over|"
@@ -3523,6 +3525,33 @@ def is_interface_line(item: NamedSpan) -> bool:
     )
 
 
+# A menu bar kept as one line of cells: "| Home | | UK | | Business | | Audio | ... | Search |" (round 29, helper
+# entities33). A cell of menu words there is chrome, whatever the names in the cells beside it ("UK", "Guardian
+# Weekly" stay); `is_interface_line` reads only lines that are all menu words.
+MIN_MENU_BAR_CELLS = 4
+
+
+def is_menu_bar_cell(item: NamedSpan) -> bool:
+    """The mention fills a cell of a menu bar (a line of MIN_MENU_BAR_CELLS "|" or more) and the cell's words
+    are all menu words (`INTERFACE_WORDS`): "Audio", "Search", "Quiz"."""
+    document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    if not document or not all(
+        word.casefold() in INTERFACE_WORDS for word in _INTERFACE_LINE_WORD.findall(item.span.surface)
+    ):
+        return False
+    line_start = document.rfind("\n", 0, start) + 1
+    line_end = document.find("\n", end)
+    line = document[line_start : line_end if line_end >= 0 else len(document)]
+    if line.count("|") < MIN_MENU_BAR_CELLS:
+        return False
+    cell_start = document.rfind("|", line_start, start) + 1
+    cell_end = document.find("|", end, line_start + len(line))
+    if cell_start == 0 or cell_end < 0:
+        return False
+    words = _INTERFACE_LINE_WORD.findall(document[cell_start:cell_end])
+    return bool(words) and all(word.casefold() in INTERFACE_WORDS for word in words)
+
+
 # Kinds of work whose title the model takes for a person's or a firm's name: "the film Oppenheimer", "her album
 # Renaissance". Not the kinds that also name a match or a run of them ("the game Smith started", "the series
 # Curry won", "the play", "the show"): there a person's name follows as often.
@@ -3708,7 +3737,11 @@ def without_chrome_and_titles(named: list[NamedSpan], contexts_of: ContextsOf = 
         item
         for item in named
         if not (
-            (item.label in ("PERSON", "ORG", "LOC") and not item.is_country and is_interface_line(item))
+            (
+                item.label in ("PERSON", "ORG", "LOC")
+                and not item.is_country
+                and (is_interface_line(item) or is_menu_bar_cell(item))
+            )
             or (item.label == "LOC" and (item.span.document, item.name) in works)
             or (
                 item.label in ("PERSON", "ORG")
