@@ -1684,6 +1684,20 @@ def test_round_28_organisations(text: str, found: list[tuple[str, str]], expecte
             [("KENDAL AT HEXHAM", "ORG")],
             {"KENDAL": {"ORG"}, "HEXHAM": {"LOC"}},
         ),
+        # A cricket scorecard: the sides of its innings and its result, not the players in brackets; a line of
+        # scorers names no team.
+        (
+            "The cricket scores:\nAt Alnwick: Kendal beat Hexham by 40 runs.\nKendal 210 and 180 (A. Lee 5-40), "
+            "Hexham 150 and 200.\nThe football scorers: Ann Ruiz 23, Bo Ames 45.",
+            [
+                ("Kendal", "PERSON"),
+                ("Hexham", "GPE"),
+                ("Kendal 210", "PERSON"),
+                ("A. Lee", "PERSON"),
+                ("Ann Ruiz", "PERSON"),
+            ],
+            {"Kendal": {"ORG"}, "Hexham": {"ORG"}, "A. Lee": {"PERSON"}, "Ann Ruiz": {"PERSON"}},
+        ),
     ],
 )
 def test_round_29_results_lines(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:

@@ -3398,6 +3398,21 @@ _FIXTURE = re.compile(
 # "KANSAS CITY AT DETROIT", a schedule's line of its own: the visitors, then the town the match is in (the
 # judged standard's LOC: "Chicago at Detroit" is where the match was, `_VENUE_BEFORE`).
 _AWAY_AT_HOME_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME})[ \t]+(?:at|AT)[ \t]+({_SIDE_NAME})[ \t]*$", re.M)
+# A cricket scorecard's line, its brackets of players blanked out: "Middlesex 199 and 426, Hampshire 232 and 205
+# (A. Fraser 5-79)", "Middlesex 20 points, Hampshire 5.", "Glamorgan beat Durham by 141 runs." A player's
+# initial opens no side ("P. Tufnell 4-39" is in the brackets anyway).
+_INNINGS = r"\d{1,3}(?:-\d{1,2})?"
+_INNINGS_SIDE = re.compile(
+    rf"(?:^|(?<=[:,]))[ \t]*(?![A-Z]\.)({_SIDE_NAME})[ \t]+{_INNINGS}(?:[ \t]+and[ \t]+{_INNINGS})?"
+    rf"(?:[ \t]+points)?[ \t]*(?=[,.;]|$)",
+    re.M,
+)
+_WON_BY_RUNS = re.compile(
+    rf"(?:^|(?<=:))[ \t]*({_SIDE_NAME})[ \t]+beat[ \t]+({_SIDE_NAME})[ \t]+by[ \t]+(?:an[ \t]+innings|\d+|[a-z]+)"
+    rf"[ \t]+(?:and[ \t]+\d+[ \t]+)?(?:runs?|wickets?)\b",
+    re.M,
+)
+_BRACKETED = re.compile(r"\([^()\n]*\)")
 # "Stoke 4 3 1 0 7 4 10", "NEW YORK 74 59 .556 -": a side opening a line of its table's numbers.
 _STANDINGS_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME})((?:[ \t]+(?:\d{{1,3}}|\.\d{{3}}|1/2|-))+)[ \t]*$", re.M)
 MIN_STANDINGS_NUMBERS = 3
@@ -3420,10 +3435,10 @@ def _is_standings_row(numbers: str) -> bool:
     )
 
 
-def sides_of_results_lines(document: str) -> list[tuple[int, int, str]]:
-    """Where the sides' names are in the text's lines of results, fixtures, schedules and standings
-    (`_RESULTS_LINE`, `_FIXTURE`, `_AWAY_AT_HOME_LINE`, `_STANDINGS_LINE`), as (start, end, label): a team's ORG,
-    the town a schedule's match is in LOC."""
+def sides_of_results_lines(document: str, options: EntityOptions) -> list[tuple[int, int, str]]:
+    """Where the sides' names are in the text's lines of results, fixtures, schedules, standings and cricket
+    scorecards (`_RESULTS_LINE`, `_FIXTURE`, `_AWAY_AT_HOME_LINE`, `_STANDINGS_LINE`, `_scorecard_sides`), as
+    (start, end, label): a team's ORG, the town a schedule's match is in LOC."""
     sides = [
         (match.start(group), match.end(group), "ORG")
         for pattern in (_RESULTS_LINE, _FIXTURE)
@@ -3437,10 +3452,32 @@ def sides_of_results_lines(document: str) -> list[tuple[int, int, str]]:
         for match in _STANDINGS_LINE.finditer(document)
         if _is_standings_row(match[2])
     ]
+    if " beat " in document or " and " in document:
+        sides += _scorecard_sides(document, options)
     return sides
 
 
-def teams_of_results_lines(named: list[NamedSpan]) -> list[NamedSpan]:
+def _scorecard_sides(document: str, options: EntityOptions) -> list[tuple[int, int, str]]:
+    """A cricket scorecard's sides (`_INNINGS_SIDE`, `_WON_BY_RUNS`): two or more on a line, one of them a place
+    the gazetteer knows or a county by its "-shire", so a line of scorers ("Scorers: Ann Ruiz 23, Bo Ames 45")
+    names no team."""
+    blanked = _BRACKETED.sub(lambda bracket: " " * len(bracket[0]), document)
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    for match in _INNINGS_SIDE.finditer(blanked):
+        by_line.setdefault(blanked.rfind("\n", 0, match.start(1)), []).append(match.span(1))
+    for match in _WON_BY_RUNS.finditer(blanked):
+        by_line.setdefault(blanked.rfind("\n", 0, match.start(1)), []).extend([match.span(1), match.span(2)])
+    sides = []
+    for spans in by_line.values():
+        if len(spans) >= 2 and any(
+            reads_as_region_name(document[start:end]) or is_known_place(document[start:end], options)
+            for start, end in spans
+        ):
+            sides += [(start, end, "ORG") for start, end in spans]
+    return sides
+
+
+def teams_of_results_lines(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """In a story about sport, the sides of its results, fixtures, schedules and standings lines are teams (ORG),
     whatever the model made of them: it runs a line's names and numbers together ("Norwich 1 Wolverhampton 0"
     PERSON, "Burnley 4 2 0 2 6 7 6" ORG) or tags none of a table; a schedule's host after "at" is the town
@@ -3452,7 +3489,7 @@ def teams_of_results_lines(named: list[NamedSpan]) -> list[NamedSpan]:
     for document, items in spans_by_document(named).items():
         if not is_about_sport(document):
             continue
-        sides = sides_of_results_lines(document)
+        sides = sides_of_results_lines(document, options)
         if not sides:
             continue
         for start, end, label in sides:
@@ -4242,7 +4279,7 @@ def canonicalise(
         named = organisations_by_their_evidence(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
-        labelled = teams_in_results(teams_of_results_lines(labelled), options)
+        labelled = teams_in_results(teams_of_results_lines(labelled, options), options)
     resolved = resolve_short_forms(full_names_cut_short(labelled) if language == ENGLISH else labelled)
     if language == ENGLISH:
         resolved = streets_named_short(resolved)
