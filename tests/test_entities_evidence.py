@@ -1726,6 +1726,11 @@ def test_round_29_results_lines(text: str, found: list[tuple[str, str]], expecte
             {"Hexham": {"LOC"}, "Kendal": {"LOC"}, "Tom Hale": {"PERSON"}},
         ),
         (
+            "The striker joined a protest against Hexham council.",
+            [("Hexham", "GPE")],
+            {"Hexham": {"LOC"}},
+        ),
+        (
             "The striker said London have more clubs than any city.",
             [("London", "GPE")],
             {"London": {"LOC"}},

@@ -3296,6 +3296,8 @@ def is_said_as_a_club(item: NamedSpan) -> bool:
     "Newcastle have appointed", "Newcastle owner Mike Ashley", "a 5-4 victory over Seattle". A capital or a
     country is left to the other rules ("London side" is a club of the city's, not one named so)."""
     document, start, end = item.span.document, item.span.char_start, item.span.char_end
+    if _TOWN_OWN_AFTER.match(document[end : end + 40]):
+        return False  # "against Leeds council", "beat Boston's mayor to it": the town's own people
     before = document[max(0, start - 40) : start]
     return bool(
         _CLUB_WORDS_AFTER.match(document, end, end + 60)
