@@ -2222,6 +2222,8 @@ _SPORT_WORDS = re.compile(
 )
 
 
+# Several rules ask this of each text: the answer is kept for the texts of a batch (a string's hash is kept on it).
+@lru_cache(maxsize=64)
 def is_about_sport(document: str) -> bool:
     return _SPORT_WORDS.search(document) is not None
 
@@ -3371,7 +3373,11 @@ def teams_in_results(named: list[NamedSpan], options: EntityOptions | None = Non
     shown |= {
         (item.span.document, item.name)
         for item in named
-        if item.label == "ORG" and " " not in item.name and item.span.document and is_team_in_result(item)
+        if item.label == "ORG"
+        and " " not in item.name
+        and item.span.document
+        and is_about_sport(item.span.document)
+        and is_team_in_result(item)
     }
     return [
         replace(item, label="ORG")
@@ -3415,6 +3421,8 @@ _WON_BY_RUNS = re.compile(
     re.M,
 )
 _BRACKETED = re.compile(r"\([^()\n]*\)")
+# A scorecard's words, looked for first: two innings ("199 and 426"), a margin or points.
+_SCORECARD_CUE = re.compile(r"\d[ \t]+and[ \t]+\d|[ \t](?:runs|wickets|points)\b")
 # "Stoke 4 3 1 0 7 4 10", "NEW YORK 74 59 .556 -": a side opening a line of its table's numbers.
 _STANDINGS_LINE = re.compile(rf"^[ \t]*({_SIDE_NAME})((?:[ \t]+(?:\d{{1,3}}|\.\d{{3}}|1/2|-))+)[ \t]*$", re.M)
 MIN_STANDINGS_NUMBERS = 3
@@ -3454,7 +3462,7 @@ def sides_of_results_lines(document: str, options: EntityOptions) -> list[tuple[
         for match in _STANDINGS_LINE.finditer(document)
         if _is_standings_row(match[2])
     ]
-    if " beat " in document or " and " in document:
+    if _SCORECARD_CUE.search(document):
         sides += _scorecard_sides(document, options)
     return sides
 
