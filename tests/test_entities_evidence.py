@@ -1723,3 +1723,125 @@ def test_round_28_organisations(text: str, found: list[tuple[str, str]], expecte
 )
 def test_round_29_classes(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
     assert labels(text, found) == expected
+
+
+# --- Round 29 (entities33): teams named by their town ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # The sides of a results line the model ran together with their scores, and a standings table it left
+        # untagged, are teams; the model's span over them goes.
+        (
+            "The football results:\nAshford 2 Corby 1\nStandings:\nHexham 5 4 1 0 13\n",
+            [("Ashford 2 Corby", "PERSON")],
+            {"Ashford": {"ORG"}, "Corby": {"ORG"}, "Hexham": {"ORG"}},
+        ),
+        # A fixture after a colon, and the team's other mention in a sentence.
+        (
+            "The football. Postponed: Ludlow v Kendal\nLudlow and Kendal will meet again.",
+            [("Ludlow v Kendal", "PERSON"), ("Ludlow", "LOC")],
+            {"Ludlow": {"ORG"}, "Kendal": {"ORG"}},
+        ),
+        # A national side stays its country; a golfer's rounds and a table of prices are no standings.
+        (
+            "The football. Next match: India v Zimbabwe, Sunday.\nGolf leaders:\nAnn Ruiz 70 68 71 209\n",
+            [("India", "GPE"), ("Zimbabwe", "GPE"), ("Ann Ruiz", "PERSON")],
+            {"India": {"LOC"}, "Zimbabwe": {"LOC"}, "Ann Ruiz": {"PERSON"}},
+        ),
+        # A schedule's line: the visitors are the team, the host after "at" the town; a wire's sport heading in
+        # capitals makes the story one about sport.
+        (
+            "BASEBALL - SCHEDULE\nKENDAL AT HEXHAM\nKENDAL 70 59 .543 -\n",
+            [("KENDAL AT HEXHAM", "ORG")],
+            {"KENDAL": {"ORG"}, "HEXHAM": {"LOC"}},
+        ),
+        # A cricket scorecard: the sides of its innings and its result, not the players in brackets; a line of
+        # scorers names no team.
+        (
+            "The cricket scores:\nAt Alnwick: Kendal beat Hexham by 40 runs.\nKendal 210 and 180 (A. Lee 5-40), "
+            "Hexham 150 and 200.\nThe football scorers: Ann Ruiz 23, Bo Ames 45.",
+            [
+                ("Kendal", "PERSON"),
+                ("Hexham", "GPE"),
+                ("Kendal 210", "PERSON"),
+                ("A. Lee", "PERSON"),
+                ("Ann Ruiz", "PERSON"),
+            ],
+            {"Kendal": {"ORG"}, "Hexham": {"ORG"}, "A. Lee": {"PERSON"}, "Ann Ruiz": {"PERSON"}},
+        ),
+    ],
+)
+def test_round_29_results_lines(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A town a story about sport writes as its club: a British plural verb, a club's people after it, its
+        # possessive before a player, a win over it, a transfer to it; its other mentions follow, but not "in".
+        (
+            "The striker said Hexham have appointed a new boss. Hexham owner Ann Lee agreed. He lives in Hexham.",
+            [("Hexham", "LOC"), ("Hexham", "LOC"), ("Ann Lee", "PERSON"), ("Hexham", "LOC")],
+            {"Hexham": {"ORG", "LOC"}, "Ann Lee": {"PERSON"}},
+        ),
+        (
+            "In football, Corby's Tom Hale scored in a 2-1 victory over Kendal, and Bo Ames joined Ludlow.",
+            [("Corby", "LOC"), ("Tom Hale", "PERSON"), ("Kendal", "LOC"), ("Bo Ames", "PERSON"), ("Ludlow", "LOC")],
+            {"Corby": {"ORG"}, "Tom Hale": {"PERSON"}, "Kendal": {"ORG"}, "Bo Ames": {"PERSON"}, "Ludlow": {"ORG"}},
+        ),
+        # Outside sport the same words leave the town alone, and a capital stays a place in a story about sport.
+        (
+            "Residents said Hexham have waited years. Kendal's Tom Hale agreed.",
+            [("Hexham", "LOC"), ("Kendal", "LOC"), ("Tom Hale", "PERSON")],
+            {"Hexham": {"LOC"}, "Kendal": {"LOC"}, "Tom Hale": {"PERSON"}},
+        ),
+        (
+            "The striker joined a protest against Hexham council.",
+            [("Hexham", "GPE")],
+            {"Hexham": {"LOC"}},
+        ),
+        (
+            "The striker said London have more clubs than any city.",
+            [("London", "GPE")],
+            {"London": {"LOC"}},
+        ),
+    ],
+)
+def test_round_29_towns_said_as_clubs(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # Competitions in a story about sport and contests anywhere are events; a league's body keeps its label.
+        (
+            "The football coach watched the Northern Cup and the Fenland League; the Eastern Football League ruled.",
+            [("the Northern Cup", "ORG"), ("the Fenland League", "ORG"), ("the Eastern Football League", "ORG")],
+            {"the Northern Cup": {"EVENT"}, "the Fenland League": {"EVENT"}, "the Eastern Football League": {"ORG"}},
+        ),
+        (
+            "Ten firms entered the Harbour Startup Challenge. The Awami League met.",
+            [("the Harbour Startup Challenge", "ORG"), ("The Awami League", "ORG")],
+            {"the Harbour Startup Challenge": {"EVENT"}, "The Awami League": {"ORG"}},
+        ),
+    ],
+)
+def test_round_29_events_by_their_kind(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
+
+
+def test_round_29_a_portfolio_after_secretary_of_is_no_organisation() -> None:
+    text = "Secretary of State Ann Whitlow met the Secretary of Canada and Minister of State Security Bo Ames."
+    found = [("State", "ORG"), ("Ann Whitlow", "PERSON"), ("Canada", "GPE"), ("State Security", "ORG")]
+    assert labels(text, found) == {"Ann Whitlow": {"PERSON"}, "Canada": {"LOC"}, "State Security": {"ORG"}}
+
+
+def test_round_29_a_menu_bars_cells_of_menu_words_go_and_names_beside_them_stay() -> None:
+    text = "| Home | | Video | | UK | | Search |\nSee our Home and Search pages | ok |\nAnn Lee wrote."
+    found = [("Home", "ORG"), ("UK", "GPE"), ("Search", "ORG"), ("Home", "ORG"), ("Ann Lee", "PERSON")]
+    # the second line has too few cells to be a menu bar: its "Home" is left to the other rules
+    assert labels(text, found) == {"UK": {"LOC"}, "Home": {"ORG"}, "Ann Lee": {"PERSON"}}
