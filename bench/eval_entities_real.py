@@ -147,8 +147,8 @@ PAGE_SETS = {
         "",
         # round 23's dev figures after entities24's rules, 0.893 both (docs/evaluation.md; 0.890 in round 22);
         # raised in round 26 after entities28's rules (0.903), in round 27 after entities29's (0.918) and in round 28
-        # after entities30's and entities31's (0.925)
-        {"kept document": 0.915, "judged text": 0.915},
+        # after entities30's and entities31's (0.925), in round 29 after entities32's and entities33's (0.932)
+        {"kept document": 0.92, "judged text": 0.92},
     ),
     "fundus": PageSet(
         Path("fundus-testdata"),
@@ -162,8 +162,8 @@ PAGE_SETS = {
         "python -m bench.with_tree TREE bench.fundus_news {data}/fundus-testdata",
         # Round 22 judged these pages blind; round 23 tuned on dev (entities24): dev 0.924 both on 164 mentions,
         # less about one mention in a hundred; round 27 after entities29's rules, 0.933; round 28, 0.937. The
-        # held-out half stays ungated (read as a guard only).
-        {"kept document": 0.925, "judged text": 0.925},
+        # held-out half stays ungated (read as a guard only). Round 29 after entities32's and entities33's, 0.942.
+        {"kept document": 0.93, "judged text": 0.93},
     ),
     "trafilatura": PageSet(
         Path("trafilatura-eval/figures"),
@@ -219,7 +219,8 @@ PAGE_SETS = {
         "url-mapping.txt of its L3S-GN1-20100130203947-00001/ to {data}/l3s-gn1/ (research use only)",
         # Round 29 judged 10 pages blind on their kept documents and scored them once (accept33): dev 0.843 on 107
         # mentions, less about one mention in a hundred; the labelled full text read, not gated; held-out not gated.
-        {"kept document": 0.833},
+        # Raised after entities33 (tuned on this dev half: teams by town, menu bars): 0.899.
+        {"kept document": 0.889},
         pages="original",
         read_bodies=l3s_bodies,
     ),
@@ -234,8 +235,9 @@ PAGE_SETS = {
         "(as ground-truth.json) to {data}/newspaper4k-articles/",
         # Round 29 judged 12 pages blind on their kept documents and scored them once (accept33): dev 0.688 on 62
         # mentions, less about one mention in a hundred. The hand-cleaned body (the second text) is not what the gold
-        # was judged on, so it is read and not gated; the held-out half is not gated either.
-        {"kept document": 0.678},
+        # was judged on, so it is read and not gated; the held-out half is not gated either. Raised after entities33
+        # (tuned on this dev half): 0.699.
+        {"kept document": 0.689},
     ),
 }
 
