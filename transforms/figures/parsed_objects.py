@@ -1070,6 +1070,10 @@ def may_be_cut_short(figure: Figure) -> bool:
         return False
     at, figure_at = figure.sentence.index(said), figure.sentence.find(figure.surface)
     after = figure.sentence[at + len(said) :]
+    # a plural ends its noun phrase, and so does a word before a preposition, a verb or a conjunction
+    next_word = after.strip(", ").split(" ", 1)[0].lower()
+    if said.endswith("s") or next_word in OBJECT_STOPS or next_word.endswith("ed"):
+        return False
     return 0 <= figure_at < at and CUT_SHORT_AFTER.match(after) is not None
 
 
