@@ -1241,6 +1241,8 @@ def test_the_share_and_count_objects_of_round_29_leave_other_phrasings(nlp, text
         # a holder's own count, or a relative clause set off after it, holds no sum of its own
         ("One small charity in Leeds managed to raise £12,000 at its summer fair.", "£12,000", "small charity"),
         ("The studio, which employs 300 animators, earned $95 million last year.", "$95 million", "studio"),
+        # "it" or "they" in a reported clause is the holder the verb of saying names
+        ("The museum said it hoped to raise £2 million by the spring.", "£2 million", "museum"),
         # a bound is what limits the figure, not what it is of
         ("The fines are to be increased to a maximum of £5,000 for repeat offenders.", "£5,000", "fines"),
         ("The airline will charge a minimum of $40 for each checked bag.", "$40", None),
@@ -1273,9 +1275,10 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29(nlp, text, surface, 
 @pytest.mark.parametrize(
     ("text", "surface", "expected"),
     [
-        # guards: a stretch of trail is no "trail runs"; a range cut by a semicolon; a maximum that is no bound (no
-        # "a"/"the" before it)
+        # guards: a stretch of trail is no "trail runs"; "it" in a clause of its own; a range cut by a semicolon; a
+        # maximum that is no bound (no "a"/"the" before it)
         ("A 4-mile stretch of trail runs past the old mill.", "4-mile", "trail"),
+        ("The town grew fast in 1990, a year it earned $5 million from tourism.", "$5 million", None),
         ("Rents rose from $900 in May; by June, prices went to $1,100.", "$1,100", None),
         ("The fund hit its maximum of $5 million in March.", "$5 million", "maximum"),
     ],

@@ -3066,6 +3066,7 @@ def receiver_noun(head: Token) -> Token | None:
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     subject = counted_by_vague(subject)  # round 29 (objects38): "hundreds of thousands of students ... will receive"
+    subject = pronoun_antecedent(subject) or subject  # round 29 (objects41): "The club said it was looking to raise"
     # "the carrier's debt of $2.1 billion": the subject holds its own figure; not the relative clause that holds this
     # one ("Harbor Capital, which manages $8 billion")
     said = (
@@ -3098,6 +3099,29 @@ def is_bare_count(number: Token) -> bool:
     """A number with nothing hung on it and no currency beside it ("One", "400"), not a sum ("$5 billion")."""
     near = number.doc[max(number.i - 1, 0) : number.i + 2]
     return not list(number.children) and not any(t.text in CURRENCY_SYMBOLS for t in near)
+
+
+# Round 29 (objects41): a holder said by "it" or "they" in a clause that reports what someone said is the subject of
+# the verb of saying, or of another clause it reports, that is no pronoun and agrees in number ("The club said it was
+# now looking to raise $400m" -> club, "he suggested US companies had expressed interest ... and insisted that they
+# stand to make billions" -> US companies); not a pronoun in a clause of its own ("a year it lost $900 million").
+def pronoun_antecedent(subject: Token) -> Token | None:
+    """The subject "it" or "they" points back to through the verb of saying its clause reports, or None."""
+    if subject.lower_ not in ("it", "they"):
+        return None
+    clause = subject.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    saying = [clause.head] + ([clause.head.head] if clause.head.dep_ == "conj" else [])
+    reported = [c for verb in saying for c in verb.children if c.dep_ == "ccomp" and c.i != clause.i]
+    candidates = [first_child(verb, ("nsubj", "nsubjpass")) for verb in saying + reported]
+    before = [t for t in candidates if t is not None and t.i < subject.i and is_nominal(t)]
+    if not before:
+        return None
+    nearest = max(before, key=lambda t: t.i)
+    return nearest if nearest.lower_.endswith("s") == (subject.lower_ == "they") or is_name(nearest) else None
 
 
 def counted_by_vague(noun: Token) -> Token:
