@@ -3755,7 +3755,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 text,
             )
         )
-        for f in map(price_list_label, map(per_unit_rated, restated))
+        for f in map(named_before_apposition, map(price_list_label, map(per_unit_rated, restated)))
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
@@ -4460,6 +4460,29 @@ def colon_labelled(figure: Figure) -> Figure:
 LISTED_PLAN = re.compile(r"^[-\u2022*]\s+([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s*$")
 PRICED_LABEL = re.compile(r"(?:^|;\s+)([A-Za-z][\w'’-]*(?: [a-z][\w'’-]*)?)\s+$")
 CLAUSE_END = re.compile(r"\s*(?:[.;,]|$)")
+
+
+# Round 29 (objects41): a sum or a size said in a noun phrase set off after a name re-describes the named thing, and the
+# judges name it ("the Spring Creek Nature Trail, a 14-mile natural surface trail" -> Spring Creek Nature Trail, "the
+# integration of Prime, Amazon’s $119-a-year shipping program" -> Prime), as a name set after its kind keeps the name
+# (`name_after_kind`). The name follows "the" or a preposition, so a capitalised first word of a sentence is none; a
+# list's item is not set off after a name (no figure in the 40 characters before the name).
+NAME_THEN_APPOSITION = re.compile(
+    r"(?:^|\s)(?:the|of|to|at|in|on|for|from|is|was|with)\s+"
+    r"([A-Z][\w'’.&-]*(?:\s+(?:(?:and|of|&)\s+)?[A-Z][\w'’.&-]*)*),\s+(?:a|an|[A-Z][\w.&-]*[’']s)\s+$"
+)
+
+
+def named_before_apposition(figure: Figure) -> Figure:
+    """The sum or the measure with the name its noun phrase is set off after, where the figure opens that phrase."""
+    if figure.kind not in ("money", "measure"):
+        return figure
+    at = figure.sentence.find(figure.surface)
+    named = NAME_THEN_APPOSITION.search(figure.sentence[:at]) if at > 0 else None
+    # not an item of a list whose figures run before the name ("12GB of GDDR5 RAM, a 1 terabyte hard drive")
+    if named is None or any(c.isdigit() for c in figure.sentence[max(0, named.start(1) - 40) : named.start(1)]):
+        return figure
+    return replace(figure, object=named.group(1))
 
 
 def price_list_label(figure: Figure) -> Figure:
