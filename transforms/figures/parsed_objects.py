@@ -35,7 +35,9 @@ from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS
 from transforms.figures.vocabulary import (
     AGE_WORDS,
     AMOUNT_NOUNS,
+    BOUND_NOUNS,
     BULK_WORDS,
+    CURRENCY_SYMBOLS,
     FORECASTING_VERBS,
     INDEX_NOUNS,
     ING_NOUNS,
@@ -308,6 +310,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_emptied(f) or may_be_valued(f) or may_be_paced(f) for f in inside)
         held = held or any(may_be_composed(f) or may_be_staked(f) for f in inside)
         held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
+        held = held or any(may_be_bounded(f) or may_be_cut_short(f) for f in inside)  # round 29 (objects41)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -460,6 +463,12 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         counted = counted_of(figure_head(span), span)
         if counted is not None:
             return phrase_of(counted, span)
+    if span is not None and len(span) and may_be_bounded(figure):
+        return bounded_thing(figure_head(span), span)
+    if span is not None and len(span) and may_be_cut_short(figure):
+        ran_on = ran_on_to_noun(doc, figure.object or "", span)
+        if ran_on is not None:
+            return ran_on
     if not needs_parsed_object(figure):
         return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
     found = parsed_object(doc, first, last, figure.kind)
@@ -1020,6 +1029,75 @@ def staked_in(head: Token) -> Token | None:
         return None
     held = next((c for c in stake.children if c.dep_ == "prep" and c.lower_ == "in"), None)
     return first_child(held, ("pobj",)) if held is not None else None
+
+
+# Round 29 (objects41): a bound the token rules took for the object ("increased to a maximum of £10,000", "charge a
+# minimum of $100") only says how the figure limits (`BOUND_NOUNS`): what it bounds is the subject of the verb of change
+# the bound is the "to" of ("The penalties are to be increased to a maximum of £10,000" -> penalties), else nothing.
+BOUND_BEFORE = re.compile(r"\b(?:a|the)\s+(?:minimum|maximum)\s+of\s+$", re.IGNORECASE)
+
+
+def may_be_bounded(figure: Figure) -> bool:
+    """Whether the token rules named a bound said right before the sum or the measure with "of"."""
+    if figure.kind not in COMPARED_KINDS or (figure.object or "").lower() not in BOUND_NOUNS:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at >= 0 and BOUND_BEFORE.search(figure.sentence[:at]) is not None
+
+
+def bounded_thing(head: Token, span: Span) -> str:
+    """The subject of the change the bound (or the figure, as the parse has it) is the level of, or "" (no object)."""
+    doc = head.doc
+    bound = doc[span.start - 2] if span.start >= 2 and is_of(doc[span.start - 1]) else head
+    changed = leveled_noun(head) or leveled_noun(bound) or changed_noun(head)
+    if changed is None or changed.lower_ in BOUND_NOUNS:
+        return ""
+    return phrase_of(changed, span) or ""
+
+
+# Round 29 (objects41): the token rules stop an object after a sum or a measure on a word that the parse makes a
+# modifier of a noun right after it ("$400 billion in short-term Treasurys" -> short-term, "$1 in average daily rate"
+# -> average, "$14 billion in additional annual, recurring revenue" -> annual, "a $2 trillion tax cut" -> tax): the
+# object runs on to that noun, as the judges write it.
+CUT_SHORT_AFTER = re.compile(r"^,?\s+[A-Za-z]")
+
+
+def may_be_cut_short(figure: Figure) -> bool:
+    """Whether the token rules' object of a sum or a measure is one word, said once after the figure, with a word in
+    letters right after it."""
+    said = figure.object or ""
+    if figure.kind not in ("money", "measure") or not said or " " in said or figure.sentence.count(said) != 1:
+        return False
+    at, figure_at = figure.sentence.index(said), figure.sentence.find(figure.surface)
+    after = figure.sentence[at + len(said) :]
+    # a plural ends its noun phrase, and so does a word before a preposition, a verb or a conjunction
+    next_word = after.strip(", ").split(" ", 1)[0].lower()
+    if said.endswith("s") or next_word in OBJECT_STOPS or next_word.endswith("ed"):
+        return False
+    return 0 <= figure_at < at and CUT_SHORT_AFTER.match(after) is not None
+
+
+def ran_on_to_noun(doc: Doc, said: str, figure: Span) -> str | None:
+    """The object run on to the noun its last word modifies, within three words after it, every word between
+    hanging on that noun; None where the parse says the object ends its noun phrase."""
+    start = doc.text.find(said)
+    words = doc.char_span(start, start + len(said)) if start >= 0 else None
+    if words is None or len(words) == 0 or words.start < figure.end:
+        return None
+    last = words[-1]
+    noun = last.head
+    if last.dep_ not in ("amod", "compound", "nmod") or not 0 < noun.i - last.i <= 3 or not is_nominal(noun):
+        return None
+    # a noun run on to only right after the figure ("a $2 trillion tax cut"), else only from an adjective, hyphened
+    # ones too ("short-term Treasurys"): not "a 4-mile stretch of trail travels through", a verb the parse took for a
+    # compound's head
+    adjective = last.dep_ == "amod" or "-" in said
+    if not adjective and doc.text[figure.end_char : words.start_char].strip():
+        return None
+    between = doc[last.i + 1 : noun.i]
+    if any(t.head.i != noun.i and not t.is_punct for t in between):
+        return None
+    return doc.text[words.start_char : noun.idx + len(noun.text)]
 
 
 # Round 29 (objects40): a count with no noun of its own followed by "of" and a noun phrase counts that noun, as a
@@ -2988,6 +3066,7 @@ def receiver_noun(head: Token) -> Token | None:
     if subject is None or subject.dep_ == "nsubjpass" or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     subject = counted_by_vague(subject)  # round 29 (objects38): "hundreds of thousands of students ... will receive"
+    subject = pronoun_antecedent(subject) or subject  # round 29 (objects41): "The club said it was looking to raise"
     # "the carrier's debt of $2.1 billion": the subject holds its own figure; not the relative clause that holds this
     # one ("Harbor Capital, which manages $8 billion")
     said = (
@@ -2996,10 +3075,53 @@ def receiver_noun(head: Token) -> Token | None:
     # round 27 (objects33): a description set off after the name holds no figure of its own ("Warren Buffett, the
     # world's third richest person, lost $3.6bn")
     described = {t.i for c in subject.children if c.dep_ == "appos" and c.i > subject.i for t in c.subtree}
+    described |= holders_own_words(subject)  # round 29 (objects41)
     if any(token.like_num and token.i not in described for token in said):
         return None
     named = first_child(subject, ("appos",))  # "another payments company, Stripe, raise ...": the name
     return named if named is not None and is_name(named) and named.i > subject.i else subject
+
+
+# Round 29 (objects41): numbers in a holder's subject that are no sum of its own: the count of the holders ("One local
+# library in Liverpool managed to raise £40,000", "Two firms earned") and a relative clause set off by commas that
+# describes the holder ("The firm, which manages 59 million web domains, raised $460m").
+def holders_own_words(subject: Token) -> set[int]:
+    """Positions of the subject's counting number and of a relative clause set off after it by a comma."""
+    own = {c.i for c in subject.children if c.dep_ == "nummod" and c.i < subject.i and is_bare_count(c)}
+    for clause in subject.children:
+        set_off = clause.i > subject.i and clause.left_edge.i > 0 and subject.doc[clause.left_edge.i - 1].text == ","
+        if clause.dep_ == "relcl" and set_off:
+            own |= {t.i for t in clause.subtree}
+    return own
+
+
+def is_bare_count(number: Token) -> bool:
+    """A number with nothing hung on it and no currency beside it ("One", "400"), not a sum ("$5 billion")."""
+    near = number.doc[max(number.i - 1, 0) : number.i + 2]
+    return not list(number.children) and not any(t.text in CURRENCY_SYMBOLS for t in near)
+
+
+# Round 29 (objects41): a holder said by "it" or "they" in a clause that reports what someone said is the subject of
+# the verb of saying, or of another clause it reports, that is no pronoun and agrees in number ("The club said it was
+# now looking to raise $400m" -> club, "he suggested US companies had expressed interest ... and insisted that they
+# stand to make billions" -> US companies); not a pronoun in a clause of its own ("a year it lost $900 million").
+def pronoun_antecedent(subject: Token) -> Token | None:
+    """The subject "it" or "they" points back to through the verb of saying its clause reports, or None."""
+    if subject.lower_ not in ("it", "they"):
+        return None
+    clause = subject.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    saying = [clause.head] + ([clause.head.head] if clause.head.dep_ == "conj" else [])
+    reported = [c for verb in saying for c in verb.children if c.dep_ == "ccomp" and c.i != clause.i]
+    candidates = [first_child(verb, ("nsubj", "nsubjpass")) for verb in saying + reported]
+    before = [t for t in candidates if t is not None and t.i < subject.i and is_nominal(t)]
+    if not before:
+        return None
+    nearest = max(before, key=lambda t: t.i)
+    return nearest if nearest.lower_.endswith("s") == (subject.lower_ == "they") or is_name(nearest) else None
 
 
 def counted_by_vague(noun: Token) -> Token:
@@ -3227,6 +3349,36 @@ COMPARED_CUE = re.compile(
     r"(?: (?:the|a|an)(?: [a-z]+)?| just| only)?\s*$"
 )
 COMPARED_KINDS = frozenset({"money", "percent", "measure"})
+
+
+# Round 29 (objects41): the far end of a range or a rise said after an earlier figure of the same kind is of what that
+# one is of: "expected to grow from $1.47 billion last year to $2.39 billion by 2030", "a fixed penalty notice of
+# £1,000 for a first offence, rising to £10,000 for a fourth repeat", "starting at £1,000 ... and rising to as much as
+# £10,000". The words between stay in one clause (no full stop, semicolon or other figure).
+RISEN_TO = re.compile(
+    r"\b(?:rising|increasing|climbing|growing|going up|jumping) to(?: as much as| up to)?\s*$", re.IGNORECASE
+)
+FROM_BEFORE = re.compile(r"\bfrom\s*$")
+TO_AFTER_FROM = re.compile(r"^[^,;.]{0,30}\bto\s*$")
+
+
+def range_end_object(figure: Figure, before: list[Figure], text: str) -> Figure:
+    """The figure with the object of the figure of its kind right before it in its sentence, where the two are a
+    rise's ends ("X ..., rising to Y": over the subject the parse reads for the participle, "The council may issue a
+    charge of £60 ..., rising to £240") or a range's ("from X ... to Y", where this one has no object); else as it
+    is."""
+    if figure.kind not in COMPARED_KINDS or not before:
+        return figure
+    earlier = before[-1]
+    if earlier.kind != figure.kind or earlier.sentence != figure.sentence or earlier.object is None:
+        return figure
+    between = text[earlier.char_end : figure.char_start]
+    if len(between) > 80 or any(mark in between for mark in ".;"):
+        return figure
+    ranged = FROM_BEFORE.search(text[max(0, earlier.char_start - 10) : earlier.char_start]) is not None
+    if RISEN_TO.search(between) or (figure.object is None and ranged and TO_AFTER_FROM.match(between)):
+        return replace(figure, object=earlier.object)
+    return figure
 
 
 # Round 29 (objects40): a figure set against an earlier one through the noun of a forecast, a growth or a rival's
@@ -3585,6 +3737,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         figure = widget_quoted(sum_changed(compared_to_forecast(figure, out, text), out, text), text)
         figure = counted_out_of_group(counted_as_level(figure, text), text)
         figure = rate_said_before(repeated_by(figure, out, text), text)
+        figure = range_end_object(figure, out, text)  # round 29 (objects41)
         out.append(figure)
     out = shared_base(out, text)
     grouped = [without_acting(without_ages(f), text) for f in group_shares([polled(f, text) for f in out], text)]
@@ -3602,7 +3755,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 text,
             )
         )
-        for f in map(price_list_label, map(per_unit_rated, restated))
+        for f in map(named_before_apposition, map(price_list_label, map(per_unit_rated, restated)))
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
@@ -4307,6 +4460,29 @@ def colon_labelled(figure: Figure) -> Figure:
 LISTED_PLAN = re.compile(r"^[-\u2022*]\s+([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s*$")
 PRICED_LABEL = re.compile(r"(?:^|;\s+)([A-Za-z][\w'’-]*(?: [a-z][\w'’-]*)?)\s+$")
 CLAUSE_END = re.compile(r"\s*(?:[.;,]|$)")
+
+
+# Round 29 (objects41): a sum or a size said in a noun phrase set off after a name re-describes the named thing, and the
+# judges name it ("the Spring Creek Nature Trail, a 14-mile natural surface trail" -> Spring Creek Nature Trail, "the
+# integration of Prime, Amazon’s $119-a-year shipping program" -> Prime), as a name set after its kind keeps the name
+# (`name_after_kind`). The name follows "the" or a preposition, so a capitalised first word of a sentence is none; a
+# list's item is not set off after a name (no figure in the 40 characters before the name).
+NAME_THEN_APPOSITION = re.compile(
+    r"(?:^|\s)(?:the|of|to|at|in|on|for|from|is|was|with)\s+"
+    r"([A-Z][\w'’.&-]*(?:\s+(?:(?:and|of|&)\s+)?[A-Z][\w'’.&-]*)*),\s+(?:a|an|[A-Z][\w.&-]*[’']s)\s+$"
+)
+
+
+def named_before_apposition(figure: Figure) -> Figure:
+    """The sum or the measure with the name its noun phrase is set off after, where the figure opens that phrase."""
+    if figure.kind not in ("money", "measure"):
+        return figure
+    at = figure.sentence.find(figure.surface)
+    named = NAME_THEN_APPOSITION.search(figure.sentence[:at]) if at > 0 else None
+    # not an item of a list whose figures run before the name ("12GB of GDDR5 RAM, a 1 terabyte hard drive")
+    if named is None or any(c.isdigit() for c in figure.sentence[max(0, named.start(1) - 40) : named.start(1)]):
+        return figure
+    return replace(figure, object=named.group(1))
 
 
 def price_list_label(figure: Figure) -> Figure:
