@@ -503,6 +503,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or glued_litres(tokens, k, amount)
             or glued_inches(tokens, k, amount)
             or glued_grams(tokens, k, amount)
+            or glued_volts(tokens, k, amount)
             or engine_litres(tokens, k, amount)
             or plural_byte_unit(tokens, k)
             or glued_milliseconds(tokens, k, amount)
@@ -811,6 +812,16 @@ def glued_grams(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int]
     if amount.value is None or amount.value < 10:
         return None
     return None if is_glued_to_more(tokens, k) else (Unit("g", "measure"), k + 1)
+
+
+def glued_volts(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'fans running at 5V', '9 to 18V DC', '5.1V power delivery' (round 29, figures54): a capital V glued to a
+    plain number is volts; a spaced 'V', a lowercase 'v' ('3v3', a score '2v1') and more letters or digits glued
+    after it ('5V8', 'V6') are not."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text != "V" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    return None if is_glued_to_more(tokens, k) else (Unit("V", "measure"), k + 1)
 
 
 def glued_milliseconds(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
