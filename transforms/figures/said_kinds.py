@@ -316,7 +316,10 @@ WORD_VALUES = {word: float(n) for n, word in enumerate(NUMBER_WORDS_SMALL, start
 # word of comparison after it, keeps it out.
 TIMES_SIGN_COUNT = re.compile(r"(?<![\w.,$£€/-])(?P<n>[1-9]\d?)x(?=[ \t]+(?P<next>\S+))")
 SIGN_RATIO_BEFORE = frozenset("a an the by of than about nearly almost roughly around some over under".split())
-SIGN_RATIO_AFTER = COMPARISON_WORDS | {"from", "zoom", "drop", "rise", "increase", "boost", "speedup", "improvement"}
+SIGN_RATIO_AFTER = COMPARISON_WORDS | {"from", "zoom", "optical", "digital", "magnification", "drop", "rise", "boost"}
+# Words before 'Nx' that hand it a plural noun a few words on to count: "with 2x simple ... case fans", "Supports 2x
+# SATA drives"; elsewhere ("their 20x magnification and their huge 80mm optical lenses") the noun is another's.
+SIGN_COUNT_OPENERS = frozenset("with supports support supporting and or plus has have includes including fits".split())
 # The plural noun the count names, within a few words after the sign: "2x simple 140 to 180mm, 12V case fans".
 COUNTED_AFTER_SIGN = re.compile(r"[ \t]+(?:[\w.%-]+,?[ \t]+){0,6}?(?P<noun>(?:[a-z]+[ \t])?[a-z]{3,}s)\b")
 
@@ -339,7 +342,10 @@ def times_sign_counts(
         following = match.group("next")
         named = following[0].isdigit() or re.match(r"[A-Z]{2,}", following) is not None
         noun = COUNTED_AFTER_SIGN.match(text, end + 1)
-        if not named and (noun is None or not following[0].islower() or following.lower() in SIGN_RATIO_AFTER):
+        if following.lower().strip(".,;:") in SIGN_RATIO_AFTER:
+            continue
+        opened = not before or before[-1].lower() in SIGN_COUNT_OPENERS or before[-1] in ("-", "•", "*")
+        if not named and (noun is None or not following[0].islower() or not opened):
             continue
         if any(f.char_start < end + 1 and start < f.char_end for f in figures):
             continue
