@@ -234,6 +234,7 @@ def match_figure(
         is_multiplier(tokens, object_span, qualifier == "by" or is_word(token_at(tokens, i - 1), "by"), quantity)
         or is_reciprocal(tokens, quantity)
         or is_rank_list(tokens, i, quantity, object_span)
+        or is_hyperbole_times_over(tokens, object_span, quantity)
     ):
         return None
     listed_one = quantity.bare_one and (
@@ -848,6 +849,21 @@ def is_multiplier(
     ):
         return True  # "25 times magnification", "10 times optical zoom": a lens's power, not occasions
     return after_change_by or is_word(following, *COMPARISON_WORDS) or is_comparative(following)
+
+
+# The least round number that, said in words before 'times over', overstates rather than counts.
+HYPERBOLE_FLOOR = 100
+
+
+def is_hyperbole_times_over(tokens: list[Token], object_span: tuple[int, int] | None, quantity: Quantity) -> bool:
+    """'Not if I searched a million times over', 'it would have been repeated a million times over': a round
+    hundred, thousand or million said in words before 'times over' overstates; it counts no occasions (round 29,
+    figures54). 'repaid three times over' is left to the multiplier's reading."""
+    if object_span is None or not is_word(tokens[object_span[1]], "times"):
+        return False
+    if not is_word(token_at(tokens, object_span[1] + 1), "over") or not quantity.in_words:
+        return False
+    return quantity.value is not None and quantity.value >= HYPERBOLE_FLOOR
 
 
 def is_reciprocal(tokens: list[Token], quantity: Quantity) -> bool:

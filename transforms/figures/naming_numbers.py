@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from transforms.figures.non_figures import numeric_chain_end
 from transforms.figures.tokens import Token, is_capitalised, is_word, token_at
-from transforms.figures.vocabulary import SMALL_NUMBERS, TITLE_SMALL_WORDS
+from transforms.figures.vocabulary import MONTHS, SMALL_NUMBERS, TITLE_SMALL_WORDS
 
 # A run of consecutive whole numbers this long orders rows, headings or a shown sequence; two could be chance.
 MIN_RUN = 3
@@ -25,6 +25,11 @@ OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
 LINE_BULLETS = frozenset({"-", "–", "•", "*"})
 # Marks glued after an item's number: "- 1. To license", "- 2) Call".
 ITEM_NUMBER_CLOSERS = frozenset({".", ")"})
+# What may stand before a dotted item's number inside a line: a table cell's bar, a colon that opens the list, or
+# the mark that ends the item before ("Answers: 1. Eddie Albert. 2. The Green Monster ...", "| 1. Pat Noonan |").
+ITEM_OPENERS = frozenset({"|", ":", ".", "?", "!"})
+# Words whose abbreviating dot is no item's end: "Dec. 1. But", "No. 8. In May".
+DOTTED_ABBREVIATIONS = frozenset({*MONTHS, "no", "nos", "st", "mr", "mrs", "ms", "dr", "vs", "v"})
 # Marks that close a shown sequence: "the whole numbers (0, 1, 2, 3…)".
 ELLIPSES = frozenset({"…", "..."})
 # Abbreviated label words before their number's dot: "Vol. 18", "Ch. 7", "Ep. 4".
@@ -50,7 +55,7 @@ def ordering_numbers(tokens: list[Token]) -> set[int]:
     of a ranked list's headings and enumerations of whole numbers."""
     lines = lines_of(tokens)
     ordered = rank_column(tokens, lines) | ranked_headings(tokens, lines) | enumerated_numbers(tokens)
-    return ordered | bulleted_item_numbers(tokens, lines)
+    return ordered | bulleted_item_numbers(tokens, lines) | dotted_item_numbers(tokens)
 
 
 def is_whole(token: Token | None, digits: int = 3) -> bool:
@@ -147,6 +152,40 @@ def bulleted_item_numbers(tokens: list[Token], lines: list[tuple[int, int]]) -> 
         if start + 2 == end or (closer is not None and closer.text in ITEM_NUMBER_CLOSERS and closer.glued):
             numbered.append((start + 1, int(tokens[start + 1].text)))
     return runs_that_order(numbered)
+
+
+def dotted_item_numbers(tokens: list[Token]) -> set[int]:
+    """'Trivia answers: 1. Eddie Albert and Eva Gabor. 2. The Green Monster is ... 3. The Green Parrot.', a vote
+    table's '| 1. Pat Noonan (CIN) | 41.32% |', '| 2. ...': whole numbers closed by a glued dot before a capitalised
+    word, each opening a line, a cell, a list after a colon or the next item after a sentence's end, counting 1, 2,
+    3 in turn, number the items (round 29, figures54). A line's own '1. Restore' is `is_list_marker`'s; this reads
+    the run, so one '3. The' after a sentence stays a count's to judge."""
+    numbered: list[tuple[int, int]] = []
+    for n, token in enumerate(tokens):
+        if not is_whole(token, 2) or token.glued:
+            continue
+        dot, title = token_at(tokens, n + 1), token_at(tokens, n + 2)
+        if dot is None or dot.text != "." or not dot.glued or title is None or title.glued:
+            continue
+        if not (is_capitalised(title) or title.text in OPENING_QUOTES):
+            continue
+        if opens_an_item(tokens, n):
+            numbered.append((n, int(token.text)))
+    return runs_that_order(numbered)
+
+
+def opens_an_item(tokens: list[Token], n: int) -> bool:
+    """The number at n stands where an item starts: a line's or the text's start, a cell, after a colon, or after
+    the mark ending a sentence (not an abbreviation's dot: 'Dec. 1.', 'No. 8.')."""
+    before = token_at(tokens, n - 1)
+    if before is None or before.text == "\n":
+        return True
+    if before.text not in ITEM_OPENERS:
+        return False
+    if before.text == ".":
+        word = token_at(tokens, n - 2)
+        return word is not None and not (word.kind == "word" and word.low in DOTTED_ABBREVIATIONS)
+    return True
 
 
 def enumerated_numbers(tokens: list[Token]) -> set[int]:

@@ -79,6 +79,7 @@ from transforms.figures.vocabulary import (
     ORDINAL_SUFFIXES,
     OWNER_DETERMINERS,
     PARENT_WORDS,
+    PART_UNIT_NOUNS,
     PEOPLE_WORDS,
     PERSONAL_CONTRACTIONS,
     PERSONAL_SUBJECTS,
@@ -167,6 +168,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1  # round 29: "stay until ten, then"
         if token.low in SMALL_NUMBERS and is_class_number_word(tokens, i):
             return i + 1  # "from tier two cities": a class of city, not two cities
+        if token.low in SMALL_NUMBERS and names_parts_of_a_kind(tokens, i):
+            return i + 2  # round 29: "a four barrel carburetor": a kind of carburetor, not four barrels of oil
         to_par = golf_words_to_par_end(tokens, i) if token.low in SMALL_NUMBERS else None
         if to_par is not None:
             return to_par  # "expect to shoot six or seven under"
@@ -184,6 +187,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         or named_moment_end(tokens, i)
         or grade_range_end(tokens, i)
         or all_round_end(tokens, i)
+        or lettered_record_end(tokens, i)
     )
     if record is not None:
         return record  # round 27: "won by 5½ lengths", "the 3-5 morning-line favorite"
@@ -661,6 +665,16 @@ def is_class_number_word(tokens: list[Token], i: int) -> bool:
     return UNIT_PHRASES.match(tokens, i + 1) is None and not is_word(following, "of", "more", "other", "times")
 
 
+def names_parts_of_a_kind(tokens: list[Token], i: int) -> bool:
+    """'fed by a four barrel carburetor', 'a two barrel shotgun' (round 29, figures54): a number word before a
+    singular unit noun that also names a machine's part (`PART_UNIT_NOUNS`) and then a noun names a kind of machine,
+    as the dashed 'four-barrel' would; 'four barrels of oil' and 'a 10,000 barrel per day refinery' stay."""
+    part, following = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if not is_word(part, *PART_UNIT_NOUNS) or part is None or part.glued or following is None:
+        return False
+    return following.kind == "word" and following.text.islower() and following.low not in OBJECT_STOPS | {"per", "a"}
+
+
 def in_golf_report(tokens: list[Token], i: int, back: int = 60, ahead: int = 30) -> bool:
     """A word only golf reports use ('birdie', 'bogey', 'putt', 'PGA') or a score to par ('7-under', 'even
     par', 'par-5') near i: the number is read in a golf report."""
@@ -940,9 +954,10 @@ def age_end(tokens: list[Token], i: int) -> int | None:
     if tokens[i].kind != "num":
         # a number word is an age only after "aged" ("six of them" counts) or said of one person
         return i + 1 if is_stated_age_in_words(tokens, i) else None
+    if is_stated_age(tokens, i):
+        return past_second_age(tokens, i)
     if (
-        is_stated_age(tokens, i)
-        or is_age_bound(tokens, i)
+        is_age_bound(tokens, i)
         or is_age_at_event(tokens, i)
         or is_elliptical_age(tokens, i)
         or is_age_set_off_after_at(tokens, i)
@@ -1187,6 +1202,23 @@ def is_aging_of_goods(tokens: list[Token], aged: int) -> bool:
 
 def is_number_token(token: Token) -> bool:
     return token.kind == "num" or token.low in SMALL_NUMBERS or token.low in TENS
+
+
+def past_second_age(tokens: list[Token], i: int) -> int:
+    """Index after a stated age at i and a second joined to it: 'girls who were 16 and 17 hanging out', 'the twins,
+    who are 9 and 12, were' (round 29, figures54): the pair's second half is an age too, unless a noun it counts
+    follows ('who were 16 and 17 points behind')."""
+    connector, second = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if not is_word(connector, "and", "or", "to") or second is None or second.kind != "num" or second.glued:
+        return i + 1
+    if not is_plausible_age(second) or opens_range_or_unit(tokens, i + 3):
+        return i + 1
+    following = token_at(tokens, i + 3)
+    if is_word(following, "of") or (
+        counts_what_follows(following) and following is not None and not following.low.endswith("ing")
+    ):
+        return i + 1  # "she is 62 and 40 of her friends came": a count of its own
+    return i + 3
 
 
 def is_stated_age(tokens: list[Token], i: int) -> bool:
@@ -2262,6 +2294,8 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdecimal():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
+        if following.text == "V" and end == i + 1:
+            return is_glued_to_more(tokens, end)  # round 29: "running at 5V" is volts (quantities.glued_volts)
         if following.text == "in" and end == i + 1 and not is_glued_to_more(tokens, end):
             # round 26: "the 6in mark" is inches (quantities.glued_inches); "1in 5" a share typed without spaces
             return getattr(token_at(tokens, end + 1), "kind", "") == "num"
@@ -2984,6 +3018,29 @@ def sport_record_end(tokens: list[Token], i: int) -> int | None:
     ):
         return n + 1
     return None
+
+
+# Letters a record glues to its numbers: wins, losses, draws, ties ("13W-2L-2D", "8W-3L").
+RECORD_LETTERS = frozenset({"W", "L", "D", "T"})
+
+
+def lettered_record_end(tokens: list[Token], i: int) -> int | None:
+    """Index after a record written with its letters, 'a 13W-2L-2D home record', '8W-3L' (round 29, figures54): a
+    record as the dashed '13-2-2' is, not 13 watts; at least two dashed parts, each a number and its letter."""
+    n, parts = i, 0
+    while True:
+        number, letter = token_at(tokens, n), token_at(tokens, n + 1)
+        if number is None or number.kind != "num" or not number.text.isdecimal() or (parts and not number.glued):
+            break
+        if letter is None or letter.text not in RECORD_LETTERS or not letter.glued:
+            break
+        parts, n = parts + 1, n + 2
+        if not is_glued_dash(token_at(tokens, n)) or not getattr(token_at(tokens, n + 1), "glued", False):
+            break
+        n += 1
+    if parts < 2:
+        return None
+    return n - 1 if is_glued_dash(token_at(tokens, n - 1)) else n  # a dash before no part stays outside
 
 
 def odds_end(tokens: list[Token], i: int) -> int | None:

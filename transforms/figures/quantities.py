@@ -272,6 +272,9 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
     else:
         return None
     unit_word = token_at(tokens, n)
+    if is_night_stayed(tokens, k, n):
+        unit = UNIT_PHRASES.match(tokens, n)
+        return None if unit is None else Quantity(1.0, None, None, unit[0], None, n + 1, False, False, True, False)
     if unit_word is None or unit_word.low not in ARTICLE_SPAN_UNITS or (unit_word.glued and not hyphenated):
         return None
     unit = UNIT_PHRASES.match(tokens, n)
@@ -305,6 +308,17 @@ def article_span(tokens: list[Token], k: int) -> Quantity | None:
     span_unit = unit[0] if value == part else Unit("year", "duration")
     end = n + 3 if is_long_modifier(tokens, n + 1) else n + 1  # round 28: "a day-long retreat" sizes the retreat
     return Quantity(value, None, None, span_unit, None, end, False, False, in_words=True, bare_one=False)
+
+
+def is_night_stayed(tokens: list[Token], k: int, n: int) -> bool:
+    """'Just for a night, the stadium became', 'for a night at least' (round 26's nights; round 29, figures54): 'a
+    night' after 'for' and before a mark or 'at' is how long; 'for a night filled with drinks', 'after a night out'
+    name an evening, and are left out."""
+    if not is_word(token_at(tokens, n), "night") or not is_word(token_at(tokens, k), "a"):
+        return False
+    after = token_at(tokens, n + 1)
+    closes = after is None or (after.kind == "sym" and after.text not in ("-", "'", "’")) or is_word(after, "at")
+    return is_word(token_at(tokens, k - 1), "for") and closes
 
 
 def is_long_modifier(tokens: list[Token], k: int) -> bool:
@@ -503,6 +517,7 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or glued_litres(tokens, k, amount)
             or glued_inches(tokens, k, amount)
             or glued_grams(tokens, k, amount)
+            or glued_volts(tokens, k, amount)
             or engine_litres(tokens, k, amount)
             or plural_byte_unit(tokens, k)
             or glued_milliseconds(tokens, k, amount)
@@ -811,6 +826,16 @@ def glued_grams(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int]
     if amount.value is None or amount.value < 10:
         return None
     return None if is_glued_to_more(tokens, k) else (Unit("g", "measure"), k + 1)
+
+
+def glued_volts(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'fans running at 5V', '9 to 18V DC', '5.1V power delivery' (round 29, figures54): a capital V glued to a
+    plain number is volts; a spaced 'V', a lowercase 'v' ('3v3', a score '2v1') and more letters or digits glued
+    after it ('5V8', 'V6') are not."""
+    suffix = token_at(tokens, k)
+    if suffix is None or suffix.text != "V" or not suffix.glued or amount.scale != 1 or amount.currency is not None:
+        return None
+    return None if is_glued_to_more(tokens, k) else (Unit("V", "measure"), k + 1)
 
 
 def glued_milliseconds(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:

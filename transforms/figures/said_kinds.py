@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
-from transforms.figures.vocabulary import UNIT_PHRASES_BY_WORDS, Unit
+from transforms.figures.vocabulary import COMPARISON_WORDS, UNIT_PHRASES_BY_WORDS, Unit
 from transforms.ids import figure_id_for
 from transforms.records import Figure
 
@@ -310,6 +310,96 @@ VERSION_SAID = re.compile(r"[A-Z]{2}[\w.-]*\s+(?:\d+\.\d|Gen)")
 WORD_VALUES = {word: float(n) for n, word in enumerate(NUMBER_WORDS_SMALL, start=1)}
 
 
+# Counts written with a multiplication sign, as spec sheets and readers' comments write them (round 29, figures54):
+# "Supports 3x 3.5 or 6x 2.5" (drives of two sizes), "to 4x USB 3.0 control chip", "with 2x simple 140 to 180mm, 12V
+# case fans". A ratio says "a 3x drop", "by 3x", "10x the number", "4x faster": an article or "by" before it, or a
+# word of comparison after it, keeps it out.
+DIGIT_BEFORE_SIGN = re.compile(r"\dx[ \t]")
+TIMES_SIGN_COUNT = re.compile(r"(?<![\w.,$£€/-])(?P<n>[1-9]\d?)x(?=[ \t]+(?P<next>\S+))")
+SIGN_RATIO_BEFORE = frozenset("a an the by of than about nearly almost roughly around some over under".split())
+SIGN_RATIO_AFTER = COMPARISON_WORDS | {"from", "zoom", "optical", "digital", "magnification", "drop", "rise", "boost"}
+# Words before 'Nx' that hand it a plural noun a few words on to count: "with 2x simple ... case fans", "Supports 2x
+# SATA drives"; elsewhere ("their 20x magnification and their huge 80mm optical lenses") the noun is another's.
+SIGN_COUNT_OPENERS = frozenset("with supports support supporting and or plus has have includes including fits".split())
+# The plural noun the count names, within a few words after the sign: "2x simple 140 to 180mm, 12V case fans".
+COUNTED_AFTER_SIGN = re.compile(r"[ \t]+(?:[\w.%-]+,?[ \t]+){0,6}?(?P<noun>(?:[a-z]+[ \t])?[a-z]{3,}s)\b")
+
+
+def times_sign_counts(
+    text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]
+) -> list[Figure]:
+    """Figures for a count written 'Nx' before what it counts: a number ('3x 3.5', the bare size after it names a
+    kind of part, so that size is no figure), a capitalised kind ('4x USB 3.0 control chip') or a plural noun a few
+    words on ('2x simple ... case fans'). Ratios ('a 3x drop', 'reduced by 3x', '10x the number') stay out."""
+    if DIGIT_BEFORE_SIGN.search(text) is None:
+        return figures  # the whole pattern is slower to try; "3x " is rare
+    added: list[Figure] = []
+    sizes: set[int] = set()
+    for match in TIMES_SIGN_COUNT.finditer(text):
+        start, end = match.span("n")
+        before = text[max(0, start - 12) : start].split()
+        if before and before[-1].lower() in SIGN_RATIO_BEFORE:
+            continue
+        following = match.group("next")
+        named = following[0].isdigit() or re.match(r"[A-Z]{2,}", following) is not None
+        noun = COUNTED_AFTER_SIGN.match(text, end + 1)
+        if following.lower().strip(".,;:") in SIGN_RATIO_AFTER:
+            continue
+        opened = not before or before[-1].lower() in SIGN_COUNT_OPENERS or before[-1] in ("-", "•", "*")
+        if not named and (noun is None or not following[0].islower() or not opened):
+            continue
+        if any(f.char_start < end + 1 and start < f.char_end for f in figures):
+            continue
+        if following.rstrip(".,;)").replace(".", "", 1).isdigit():
+            sizes.add(match.start("next"))  # "3x 140mm fans" keeps its measure
+        figure = new_figure(
+            article_id, start, text[start : end + 1], float(match.group("n")), "count", None, sentence_of(start)
+        )
+        added.append(replace(figure, object=noun.group("noun") if noun is not None and not named else None))
+    if not added:
+        return figures
+    kept = [f for f in figures if not (f.char_start in sizes and f.kind == "count" and f.unit is None)]
+    return sorted(kept + added, key=lambda f: f.char_start)
+
+
+# A thing's three sides said bare, as readers' comments and spec lists write them (round 29, figures54): "a small
+# mid-tower case is: 451 x 431 x 197". Two sides name a format (a print, a screen: `non_figures.bare_dimension_end`);
+# three measure a box, in the length unit the text last gave ("L 605mm H 520mm").
+BARE_THREE_SIDES = re.compile(
+    r"(?<![\w.,])(?P<a>\d{1,4}) [x×] (?P<b>\d{1,4}) [x×] (?P<c>\d{1,4})(?![\w]|[.,]\d| ?[x×]| ?[%″\"'”’])"
+)
+LAST_LENGTH_UNIT = re.compile(r"\d ?(mm|cm|in|inches|inch)\b")
+LENGTH_UNIT_NAMES = {"mm": "mm", "cm": "cm", "in": "inch", "inches": "inch", "inch": "inch"}
+
+
+def bare_three_sides(
+    text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]
+) -> list[Figure]:
+    """Each side of 'N x N x N' with no unit after it, as a measure in the length unit said last before it (none if
+    the text gave none); whatever a token rule read over the sides gives way."""
+    if " x " not in text and " × " not in text:
+        return figures
+    added: list[Figure] = []
+    spans: list[tuple[int, int]] = []
+    for match in BARE_THREE_SIDES.finditer(text):
+        if UNIT_AFTER_SIDES.match(text, match.end()):
+            continue
+        said = list(LAST_LENGTH_UNIT.finditer(text, 0, match.start()))
+        unit = LENGTH_UNIT_NAMES[said[-1].group(1)] if said else None
+        spans.append(match.span())
+        for side in ("a", "b", "c"):
+            start, end = match.span(side)
+            value = float(match.group(side))
+            added.append(new_figure(article_id, start, text[start:end], value, "measure", unit, sentence_of(start)))
+    if not added:
+        return figures
+    kept = [f for f in figures if not any(f.char_start < e and s < f.char_end for s, e in spans)]
+    return sorted(kept + added, key=lambda f: f.char_start)
+
+
+UNIT_AFTER_SIDES = re.compile(r" ?(?:mm|cm|m|in|inches|inch|ft|feet|foot|pixels|px)\b")
+
+
 def versioned_kind_counts(
     text: str, article_id: str, sentence_of: Callable[[int], str], figures: list[Figure]
 ) -> list[Figure]:
@@ -412,6 +502,8 @@ def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Cal
     figures = twice_counts(text, article_id, sentence_of, figures)
     figures = demonym_dollars(text, article_id, sentence_of, figures)
     figures = versioned_kind_counts(text, article_id, sentence_of, figures)
+    figures = times_sign_counts(text, article_id, sentence_of, figures)
+    figures = bare_three_sides(text, article_id, sentence_of, figures)
     figures = quoted_and_dashed_counts(text, article_id, sentence_of, figures)
     figures = sun_protection(text, article_id, sentence_of, figures)
     return century_parts(text, article_id, sentence_of, figures)

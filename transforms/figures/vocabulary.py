@@ -987,6 +987,9 @@ DESCRIBING_ENDINGS = ("ed", "er", "est", "ing", "ly", "al", "ic", "ful", "ous", 
 UNCOUNTED_DASHED_NOUNS = frozenset(
     "figure digit speed cylinder bit fold alpha beta gamma delta omega plus odd something hole".split()
 )
+# Unit nouns that also name a machine's parts: said singular after a number word and before a noun they name a kind
+# ("a four barrel carburetor", "a two barrel shotgun"), not an amount (round 29, figures54).
+PART_UNIT_NOUNS = frozenset({"barrel"})
 # Nouns that, dashed onto a whole number before a title, count how often the title was won or held (round 28, the
 # lead's ruling): "a two-time champion", "the four-term congressman", "a three-time Olympian" (2, 3, 4: how often, as
 # "twice" is). "one-time" means former or single ("a one-time rival", "a one-time payment") and stays out with the
