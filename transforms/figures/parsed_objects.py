@@ -273,7 +273,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
     for start, inside in sorted(by_start.items()):
         doc = nlp.make_doc(inside[0].sentence)
         quoted = [f for f in inside if may_be_quoted(f)]
-        changes = any(
+        changes = any(t.lower_ in CHANGE_NOUNS | CHANCE_NOUNS for t in doc) and any(
             may_be_changed(f) and could_size_change(doc, f.char_start - start, f.char_end - start) for f in inside
         )
         bought = any(f.kind == "money" and (f.object or "").lower() in PRICE_NOUNS for f in inside)
