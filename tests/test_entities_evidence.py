@@ -1845,3 +1845,17 @@ def test_round_29_a_menu_bars_cells_of_menu_words_go_and_names_beside_them_stay(
     found = [("Home", "ORG"), ("UK", "GPE"), ("Search", "ORG"), ("Home", "ORG"), ("Ann Lee", "PERSON")]
     # the second line has too few cells to be a menu bar: its "Home" is left to the other rules
     assert labels(text, found) == {"UK": {"LOC"}, "Home": {"ORG"}, "Ann Lee": {"PERSON"}}
+
+
+# --- Round 29 (lead): a building is no town ---------------------------------------------------------
+
+
+def test_a_building_is_not_resolved_to_a_town_of_its_alternate_name() -> None:
+    # GeoNames lists "White House" among Casablanca's alternate names (a translation); a building called a place by
+    # its form ("the White House" said by its kind) keeps its own name, and no country or point of a namesake town.
+    text = "The White House said talks would go on. White House officials declined to comment."
+    found = [("The White House", "ORG"), ("White House", "ORG")]
+    placed = {
+        (item.name, item.label, item.country_code) for item in canonicalise(clean_names(spans(text, found)), OPTIONS)
+    }
+    assert placed == {("White House", "LOC", None)}

@@ -5027,7 +5027,17 @@ def located_places(resolved: list[NamedSpan], options: EntityOptions, site_count
     """Each place located: by the region or country the text names beside it (`hints_named_after`), else by
     the article's other places or its site's country (`relocated_by_their_neighbours`)."""
     hints = hints_named_after(resolved, options)
-    located = [locate(item, options, hints.get((item.span.document, item.name))) for item in resolved]
+    # A building is no town, at any mention of its name: the gazetteer's alternate names of big cities include
+    # translations ("White House" is one of Casablanca's), which would put "the White House said" in Morocco.
+    buildings = {
+        (item.span.document, alias_key(item.name)) for item in resolved if item.label == "LOC" and is_building(item)
+    }
+    located = [
+        item
+        if (item.span.document, alias_key(item.name)) in buildings
+        else locate(item, options, hints.get((item.span.document, item.name)))
+        for item in resolved
+    ]
     return relocated_by_their_neighbours(resolved, located, options, site_country)
 
 
