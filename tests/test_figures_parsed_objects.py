@@ -1293,3 +1293,39 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29(nlp, text, surface, 
 )
 def test_the_holder_bound_cut_and_range_objects_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 29 (objects42): sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a distance said from somewhere else is the place's before it, climbed through the places it is nested in
+        ("The guards waited at tables just 3 metres from the gate, reading newspapers.", "3 metres", "tables"),
+        (
+            "The children played in a meadow near the old mill, only 300 yards or so from the road.",
+            "300 yards",
+            "meadow",
+        ),
+        (
+            "The fox hid in a hollow near Mill Road and Oak Lane, roughly two miles away from the farm.",
+            "roughly two miles",
+            "hollow",
+        ),
+        ("They ate lunch in a cafe at the Grand Hotel, 20 floors above the harbour.", "20 floors", "cafe"),
+    ],
+)
+def test_the_distanced_places_of_round_29(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # guards: a distance gone is the mover's; a direction is no place; a place opening the clause is where, not what
+        ("The boat drifted 5 miles from the coast.", "5 miles", "boat"),
+        ("The hikers walked to the south about 3 miles from the camp.", "about 3 miles", "hikers"),
+        ("In Paris, about 40 km from the border, shelling resumed.", "about 40 km", None),
+    ],
+)
+def test_the_distanced_places_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -1505,7 +1505,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
     if noun is None and kind == "measure":
-        noun = placed_noun(span) or leveled_noun(head)
+        # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
+        noun = distanced_place(span) or placed_noun(span) or leveled_noun(head)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
@@ -3244,6 +3245,56 @@ def stated_noun(head: Token, kind: str) -> Token | None:
             return subject  # round 27: a change of the costs themselves ("costs were 6.8% higher")
         return first_child(named, ("pobj",)) if named is not None else None
     return subject
+
+
+# Round 29 (objects42): words after a distance that say it is measured from somewhere else ("4.6 metres from his cell",
+# "33 floors above the streets", "more than eight feet away").
+DISTANCE_SIDES = PLACE_SIDES | frozenset({"from", "above", "below"})
+# Words between a place and the distance said of it that belong to neither ("desks just 4.6 metres from").
+DISTANCE_HEDGES = frozenset("just only barely some roughly about".split())
+# Prepositions that nest a place in the one before it ("a parking lot near Ventura Boulevard", "his suite at the Hotel
+# New Yorker", "the text in the Photos app"): the distance after them is the first place's.
+NESTING_PREPOSITIONS = frozenset("in at near on inside of".split())
+
+
+def distanced_place(span: Span) -> Token | None:
+    """The place a distance said right after it sets away from somewhere ("officers sat at desks just 4.6 metres from
+    his cell" -> desks, "a parking lot near Ventura Boulevard, roughly five miles away from the home" -> parking lot,
+    "Paris Guest House located 400m from the Lindi Bus Stand"): the noun before the distance (a comma, a hedge or
+    "located" between), climbed through the places it is nested in to the first of them. None for a subject or a
+    pronoun (what moves or acts, which other rules name) and for a distance not followed by a side."""
+    doc = span.doc
+    after = span.end + 2 if doc[span.end : span.end + 2].text.lower() == "or so" else span.end
+    if after >= len(doc) or doc[after].lower_ not in DISTANCE_SIDES:
+        return None
+    i = span.start - 1
+    while i > 0 and (doc[i].lower_ in DISTANCE_HEDGES or doc[i].text == ","):
+        i -= 1
+    if i > 0 and doc[i].lower_ in PLACING_VERBS:
+        i -= 1
+    if i <= 0:
+        return None
+    place = doc[i]
+    while place.dep_ == "conj" and place.head.i < place.i:
+        place = place.head  # "near Ventura Boulevard and Rubio Avenue"
+    if place.dep_ != "pobj" or not is_noun(place):
+        return None
+    nest = place.head
+    while nest.dep_ == "prep" and nest.lower_ in NESTING_PREPOSITIONS and is_noun(nest.head) and nest.head.i < i:
+        place = nest.head
+        if place.dep_ != "pobj":
+            break
+        nest = place.head
+    if place.dep_ in ("nsubj", "nsubjpass") or place.lower_ in COUNTED_OF_POINTERS | COMPASS:
+        return None  # "water tunnels that carry water to the south about 500 feet below ground level": a direction
+    if place.lower_ in TIME_NOUNS | WEEKDAYS or place.head.head.i > span.start:
+        return None  # "On Tuesday, about 40 km from the border, shelling resumed": a time, in a clause's opening
+    return place
+
+
+def is_noun(token: Token) -> bool:
+    """A word the parse uses as a noun (the pipeline tags no parts of speech) that can head a noun phrase."""
+    return token.dep_ in NOUN_DEPS and is_nominal(token)
 
 
 def placed_subject(verb: Token) -> Token | None:
