@@ -1312,9 +1312,16 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29_leave_other_phrasing
             "hollow",
         ),
         ("They ate lunch in a cafe at the Grand Hotel, 20 floors above the harbour.", "20 floors", "cafe"),
+        # a size with a hyphened unit before quoted words sizes what they name
+        ('The thieves took a 30-inch "gold rope chain," a watch and two rings.', "30-inch", "gold rope chain"),
+        (
+            "The city is building a forty-mile glass-lined “water highway” that will feed the farms.",
+            "forty-mile",
+            "water highway",
+        ),
     ],
 )
-def test_the_distanced_places_of_round_29(nlp, text, surface, expected):
+def test_the_distanced_places_and_quoted_things_of_round_29(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
 
 
@@ -1325,7 +1332,8 @@ def test_the_distanced_places_of_round_29(nlp, text, surface, expected):
         ("The boat drifted 5 miles from the coast.", "5 miles", "boat"),
         ("The hikers walked to the south about 3 miles from the camp.", "about 3 miles", "hikers"),
         ("In Paris, about 40 km from the border, shelling resumed.", "about 40 km", None),
+        ('She stood 6-foot "and I was scared," he said.', "6-foot", None),
     ],
 )
-def test_the_distanced_places_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
+def test_the_distanced_places_and_quoted_things_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected

@@ -3806,7 +3806,9 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 text,
             )
         )
-        for f in map(named_before_apposition, map(price_list_label, map(per_unit_rated, restated)))
+        for f in map(
+            quoted_thing_sized, map(named_before_apposition, map(price_list_label, map(per_unit_rated, restated)))
+        )
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
@@ -4511,6 +4513,32 @@ def colon_labelled(figure: Figure) -> Figure:
 LISTED_PLAN = re.compile(r"^[-\u2022*]\s+([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s*$")
 PRICED_LABEL = re.compile(r"(?:^|;\s+)([A-Za-z][\w'’-]*(?: [a-z][\w'’-]*)?)\s+$")
 CLAUSE_END = re.compile(r"\s*(?:[.;,]|$)")
+
+
+# Round 29 (objects42): a size said with a hyphened unit before words in quotes sizes the thing the quotes name, and the
+# judges name it by those words ("a 27-inch “diamonds tennis necklace,”", "a twelve-hundred-mile fibre-optic “quantum
+# backbone” that will link"): the quoted words end the noun phrase (punctuation, a relative pronoun or "and" after
+# them), one describing word may stand between, and the quote opens on no word of a clause ("and I", "we").
+HYPHENED_UNIT = re.compile(r"\w-[A-Za-z]+$")
+QUOTED_THING_AFTER = re.compile(
+    r"^\s+(?:([A-Za-z][\w-]*)\s+)?[“\"]([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}),?[”\"]"
+    r"(?=\s*(?:[,.;:)]|(?:that|which|and)\b|$))"
+)
+CLAUSE_OPENERS = frozenset("and but or so i we he she it you they this there".split())
+
+
+def quoted_thing_sized(figure: Figure) -> Figure:
+    """The figure, a measure with a hyphened unit whose object the token rules left empty or took as the word before
+    quotes, given the quoted words after it as its object."""
+    if figure.kind != "measure" or not HYPHENED_UNIT.search(figure.surface):
+        return figure
+    at = figure.sentence.find(figure.surface)
+    found = QUOTED_THING_AFTER.match(figure.sentence[at + len(figure.surface) :]) if at >= 0 else None
+    if found is None or found.group(2).split()[0].lower() in CLAUSE_OPENERS:
+        return figure
+    if figure.object is not None and figure.object != found.group(1):
+        return figure
+    return replace(figure, object=found.group(2))
 
 
 # Round 29 (objects41): a sum or a size said in a noun phrase set off after a name re-describes the named thing, and the
