@@ -1312,6 +1312,8 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29_leave_other_phrasing
             "hollow",
         ),
         ("They ate lunch in a cafe at the Grand Hotel, 20 floors above the harbour.", "20 floors", "cafe"),
+        # a price said "per share" is of what is bought, as "a share" reads
+        ("The fund agreed to buy Acme Corp. for $30.10 per share in cash.", "$30.10", "Acme Corp."),
         # a size with a hyphened unit before quoted words sizes what they name
         ('The thieves took a 30-inch "gold rope chain," a watch and two rings.', "30-inch", "gold rope chain"),
         (
@@ -1321,7 +1323,7 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29_leave_other_phrasing
         ),
     ],
 )
-def test_the_distanced_places_and_quoted_things_of_round_29(nlp, text, surface, expected):
+def test_the_distanced_places_quoted_things_and_share_prices_of_round_29(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
 
 
@@ -1333,7 +1335,10 @@ def test_the_distanced_places_and_quoted_things_of_round_29(nlp, text, surface, 
         ("The hikers walked to the south about 3 miles from the camp.", "about 3 miles", "hikers"),
         ("In Paris, about 40 km from the border, shelling resumed.", "about 40 km", None),
         ('She stood 6-foot "and I was scared," he said.', "6-foot", None),
+        ("The company earned $1.20 per share last quarter.", "$1.20", "company"),
     ],
 )
-def test_the_distanced_places_and_quoted_things_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
+def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_other_phrasings(
+    nlp, text, surface, expected
+):
     assert objects(nlp, text)[surface] == expected

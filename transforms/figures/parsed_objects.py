@@ -311,6 +311,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_composed(f) or may_be_staked(f) for f in inside)
         held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
         held = held or any(may_be_bounded(f) or may_be_cut_short(f) for f in inside)  # round 29 (objects41)
+        held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -469,6 +470,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         ran_on = ran_on_to_noun(doc, figure.object or "", span)
         if ran_on is not None:
             return ran_on
+    if may_be_priced_per_share(figure):
+        priced = parsed_object(doc, first, last, figure.kind)  # round 29 (objects42): as "$54.20 a share" reads
+        if priced is not None:
+            return priced
     if not needs_parsed_object(figure):
         return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
     found = parsed_object(doc, first, last, figure.kind)
@@ -1059,6 +1064,22 @@ def bounded_thing(head: Token, span: Span) -> str:
 # modifier of a noun right after it ("$400 billion in short-term Treasurys" -> short-term, "$1 in average daily rate"
 # -> average, "$14 billion in additional annual, recurring revenue" -> annual, "a $2 trillion tax cut" -> tax): the
 # object runs on to that noun, as the judges write it.
+# Round 29 (objects42): the token rules take the unit of a price said "per share" for its object ("did not buy Twitter
+# Inc. yesterday for $54.20 per share" -> share); a share is what the price is counted by, and the parse names what is
+# bought or lost, as it does for "$54.20 a share".
+PER_SHARE_AFTER = re.compile(r"^\s*per\s+share\b", re.IGNORECASE)
+
+
+def may_be_priced_per_share(figure: Figure) -> bool:
+    at = figure.sentence.find(figure.surface)
+    return (
+        figure.kind == "money"
+        and (figure.object or "").lower() == "share"
+        and at >= 0
+        and PER_SHARE_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+    )
+
+
 CUT_SHORT_AFTER = re.compile(r"^,?\s+[A-Za-z]")
 
 
