@@ -1312,6 +1312,9 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29_leave_other_phrasing
             "hollow",
         ),
         ("They ate lunch in a cafe at the Grand Hotel, 20 floors above the harbour.", "20 floors", "cafe"),
+        # a measure whose number the parse hangs on a noun after its unit sizes that noun
+        ("The old truck ran on a 350 cubic inch V-8 built in Detroit.", "350 cubic inch", "V-8"),
+        ("She guarded the 6-foot-9 Maria Lopez all night.", "6-foot-9", "Maria Lopez"),
         # a price said "per share" is of what is bought, as "a share" reads
         ("The fund agreed to buy Acme Corp. for $30.10 per share in cash.", "$30.10", "Acme Corp."),
         # a size with a hyphened unit before quoted words sizes what they name

@@ -1527,7 +1527,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
-        noun = distanced_place(span) or placed_noun(span) or leveled_noun(head)
+        noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
@@ -3311,6 +3311,15 @@ def distanced_place(span: Span) -> Token | None:
     if place.lower_ in TIME_NOUNS | WEEKDAYS or place.head.head.i > span.start:
         return None  # "On Tuesday, about 40 km from the border, shelling resumed": a time, in a clause's opening
     return place
+
+
+def sized_noun_after(head: Token, span: Span) -> Token | None:
+    """Round 29 (objects42): the noun after a measure whose number the parse hangs on that noun, past the unit and the
+    words between ("a 460 cubic inch V-8 fed by" -> V-8, "the 7-foot-3 Kristaps Porzingis"): the unit is inside the
+    figure, so the number sizes the noun; None for a noun inside the figure or before it."""
+    if head.dep_ != "nummod" or head.head.i < span.end or not is_nominal(head.head):
+        return None
+    return head.head
 
 
 def is_noun(token: Token) -> bool:
