@@ -1318,7 +1318,7 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29_leave_other_phrasing
         # a price said "per share" is of what is bought, as "a share" reads
         ("The fund agreed to buy Acme Corp. for $30.10 per share in cash.", "$30.10", "Acme Corp."),
         # a size with a hyphened unit before quoted words sizes what they name
-        ('The thieves took a 30-inch "gold rope chain," a watch and two rings.', "30-inch", "gold rope chain"),
+        ('They sold a 12-foot fiberglass "party boat" that sleeps six.', "12-foot", "party boat"),
         (
             "The city is building a forty-mile glass-lined “water highway” that will feed the farms.",
             "forty-mile",
