@@ -1293,3 +1293,55 @@ def test_the_holder_bound_cut_and_range_objects_of_round_29(nlp, text, surface, 
 )
 def test_the_holder_bound_cut_and_range_objects_of_round_29_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 29 (objects42): sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a distance said from somewhere else is the place's before it, climbed through the places it is nested in
+        ("The guards waited at tables just 3 metres from the gate, reading newspapers.", "3 metres", "tables"),
+        (
+            "The children played in a meadow near the old mill, only 300 yards or so from the road.",
+            "300 yards",
+            "meadow",
+        ),
+        (
+            "The fox hid in a hollow near Mill Road and Oak Lane, roughly two miles away from the farm.",
+            "roughly two miles",
+            "hollow",
+        ),
+        ("They ate lunch in a cafe at the Grand Hotel, 20 floors above the harbour.", "20 floors", "cafe"),
+        # a measure whose number the parse hangs on a noun after its unit sizes that noun
+        ("The old truck ran on a 350 cubic inch V-8 built in Detroit.", "350 cubic inch", "V-8"),
+        ("She guarded the 6-foot-9 Maria Lopez all night.", "6-foot-9", "Maria Lopez"),
+        # a price said "per share" is of what is bought, as "a share" reads
+        ("The fund agreed to buy Acme Corp. for $30.10 per share in cash.", "$30.10", "Acme Corp."),
+        # a size with a hyphened unit before quoted words sizes what they name
+        ('They sold a 12-foot fiberglass "party boat" that sleeps six.', "12-foot", "party boat"),
+        (
+            "The city is building a forty-mile glass-lined “water highway” that will feed the farms.",
+            "forty-mile",
+            "water highway",
+        ),
+    ],
+)
+def test_the_distanced_places_quoted_things_and_share_prices_of_round_29(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # guards: a distance gone is the mover's; a direction is no place; a place opening the clause is where, not what
+        ("The boat drifted 5 miles from the coast.", "5 miles", "boat"),
+        ("The hikers walked to the south about 3 miles from the camp.", "about 3 miles", "hikers"),
+        ("In Paris, about 40 km from the border, shelling resumed.", "about 40 km", None),
+        ('She stood 6-foot "and I was scared," he said.', "6-foot", None),
+        ("The company earned $1.20 per share last quarter.", "$1.20", "company"),
+    ],
+)
+def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_other_phrasings(
+    nlp, text, surface, expected
+):
+    assert objects(nlp, text)[surface] == expected

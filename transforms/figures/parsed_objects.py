@@ -313,6 +313,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_composed(f) or may_be_staked(f) for f in inside)
         held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
         held = held or any(may_be_bounded(f) or may_be_cut_short(f) for f in inside)  # round 29 (objects41)
+        held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -471,6 +472,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         ran_on = ran_on_to_noun(doc, figure.object or "", span)
         if ran_on is not None:
             return ran_on
+    if may_be_priced_per_share(figure):
+        priced = parsed_object(doc, first, last, figure.kind)  # round 29 (objects42): as "$54.20 a share" reads
+        if priced is not None:
+            return priced
     if not needs_parsed_object(figure):
         return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
     found = parsed_object(doc, first, last, figure.kind)
@@ -1079,6 +1084,22 @@ def bounded_thing(head: Token, span: Span) -> str:
 # modifier of a noun right after it ("$400 billion in short-term Treasurys" -> short-term, "$1 in average daily rate"
 # -> average, "$14 billion in additional annual, recurring revenue" -> annual, "a $2 trillion tax cut" -> tax): the
 # object runs on to that noun, as the judges write it.
+# Round 29 (objects42): the token rules take the unit of a price said "per share" for its object ("did not buy Twitter
+# Inc. yesterday for $54.20 per share" -> share); a share is what the price is counted by, and the parse names what is
+# bought or lost, as it does for "$54.20 a share".
+PER_SHARE_AFTER = re.compile(r"^\s*per\s+share\b", re.IGNORECASE)
+
+
+def may_be_priced_per_share(figure: Figure) -> bool:
+    at = figure.sentence.find(figure.surface)
+    return (
+        figure.kind == "money"
+        and (figure.object or "").lower() == "share"
+        and at >= 0
+        and PER_SHARE_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+    )
+
+
 CUT_SHORT_AFTER = re.compile(r"^,?\s+[A-Za-z]")
 
 
@@ -1552,7 +1573,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
     if noun is None and kind == "measure":
-        noun = placed_noun(span) or leveled_noun(head)
+        # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
+        noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
@@ -3293,6 +3315,65 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     return subject
 
 
+# Round 29 (objects42): words after a distance that say it is measured from somewhere else ("4.6 metres from his cell",
+# "33 floors above the streets", "more than eight feet away").
+DISTANCE_SIDES = PLACE_SIDES | frozenset({"from", "above", "below"})
+# Words between a place and the distance said of it that belong to neither ("desks just 4.6 metres from").
+DISTANCE_HEDGES = frozenset("just only barely some roughly about".split())
+# Prepositions that nest a place in the one before it ("a parking lot near Ventura Boulevard", "his suite at the Hotel
+# New Yorker", "the text in the Photos app"): the distance after them is the first place's.
+NESTING_PREPOSITIONS = frozenset("in at near on inside of".split())
+
+
+def distanced_place(span: Span) -> Token | None:
+    """The place a distance said right after it sets away from somewhere ("officers sat at desks just 4.6 metres from
+    his cell" -> desks, "a parking lot near Ventura Boulevard, roughly five miles away from the home" -> parking lot,
+    "Paris Guest House located 400m from the Lindi Bus Stand"): the noun before the distance (a comma, a hedge or
+    "located" between), climbed through the places it is nested in to the first of them. None for a subject or a
+    pronoun (what moves or acts, which other rules name) and for a distance not followed by a side."""
+    doc = span.doc
+    after = span.end + 2 if doc[span.end : span.end + 2].text.lower() == "or so" else span.end
+    if after >= len(doc) or doc[after].lower_ not in DISTANCE_SIDES:
+        return None
+    i = span.start - 1
+    while i > 0 and (doc[i].lower_ in DISTANCE_HEDGES or doc[i].text == ","):
+        i -= 1
+    if i > 0 and doc[i].lower_ in PLACING_VERBS:
+        i -= 1
+    if i <= 0:
+        return None
+    place = doc[i]
+    while place.dep_ == "conj" and place.head.i < place.i:
+        place = place.head  # "near Ventura Boulevard and Rubio Avenue"
+    if place.dep_ != "pobj" or not is_noun(place):
+        return None
+    nest = place.head
+    while nest.dep_ == "prep" and nest.lower_ in NESTING_PREPOSITIONS and is_noun(nest.head) and nest.head.i < i:
+        place = nest.head
+        if place.dep_ != "pobj":
+            break
+        nest = place.head
+    if place.dep_ in ("nsubj", "nsubjpass") or place.lower_ in COUNTED_OF_POINTERS | COMPASS:
+        return None  # "water tunnels that carry water to the south about 500 feet below ground level": a direction
+    if place.lower_ in TIME_NOUNS | WEEKDAYS or place.head.head.i > span.start:
+        return None  # "On Tuesday, about 40 km from the border, shelling resumed": a time, in a clause's opening
+    return place
+
+
+def sized_noun_after(head: Token, span: Span) -> Token | None:
+    """Round 29 (objects42): the noun after a measure whose number the parse hangs on that noun, past the unit and the
+    words between ("a 460 cubic inch V-8 fed by" -> V-8, "the 7-foot-3 Kristaps Porzingis"): the unit is inside the
+    figure, so the number sizes the noun; None for a noun inside the figure or before it."""
+    if head.dep_ != "nummod" or head.head.i < span.end or not is_nominal(head.head):
+        return None
+    return head.head
+
+
+def is_noun(token: Token) -> bool:
+    """A word the parse uses as a noun (the pipeline tags no parts of speech) that can head a noun phrase."""
+    return token.dep_ in NOUN_DEPS and is_nominal(token)
+
+
 def placed_subject(verb: Token) -> Token | None:
     """What lies where a distance and a direction after the verb place it (round 27, objects33: "Caeneus' Mallina
     project lies 50km south-west of Port Hedland", parsed with the direction as the verb's object): the verb's subject,
@@ -3802,7 +3883,9 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
                 text,
             )
         )
-        for f in map(named_before_apposition, map(price_list_label, map(per_unit_rated, restated)))
+        for f in map(
+            quoted_thing_sized, map(named_before_apposition, map(price_list_label, map(per_unit_rated, restated)))
+        )
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
@@ -4507,6 +4590,32 @@ def colon_labelled(figure: Figure) -> Figure:
 LISTED_PLAN = re.compile(r"^[-\u2022*]\s+([A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}):\s*$")
 PRICED_LABEL = re.compile(r"(?:^|;\s+)([A-Za-z][\w'’-]*(?: [a-z][\w'’-]*)?)\s+$")
 CLAUSE_END = re.compile(r"\s*(?:[.;,]|$)")
+
+
+# Round 29 (objects42): a size said with a hyphened unit before words in quotes sizes the thing the quotes name, and the
+# judges name it by those words ("a 27-inch “diamonds tennis necklace,”", "a twelve-hundred-mile fibre-optic “quantum
+# backbone” that will link"): the quoted words end the noun phrase (punctuation, a relative pronoun or "and" after
+# them), one describing word may stand between, and the quote opens on no word of a clause ("and I", "we").
+HYPHENED_UNIT = re.compile(r"\w-[A-Za-z]+$")
+QUOTED_THING_AFTER = re.compile(
+    r"^\s+(?:([A-Za-z][\w-]*)\s+)?[“\"]([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}),?[”\"]"
+    r"(?=\s*(?:[,.;:)]|(?:that|which|and)\b|$))"
+)
+CLAUSE_OPENERS = frozenset("and but or so i we he she it you they this there".split())
+
+
+def quoted_thing_sized(figure: Figure) -> Figure:
+    """The figure, a measure with a hyphened unit whose object the token rules left empty or took as the word before
+    quotes, given the quoted words after it as its object."""
+    if figure.kind != "measure" or not HYPHENED_UNIT.search(figure.surface):
+        return figure
+    at = figure.sentence.find(figure.surface)
+    found = QUOTED_THING_AFTER.match(figure.sentence[at + len(figure.surface) :]) if at >= 0 else None
+    if found is None or found.group(2).split()[0].lower() in CLAUSE_OPENERS:
+        return figure
+    if figure.object is not None and figure.object != found.group(1):
+        return figure
+    return replace(figure, object=found.group(2))
 
 
 # Round 29 (objects41): a sum or a size said in a noun phrase set off after a name re-describes the named thing, and the
