@@ -525,6 +525,8 @@ def label_by_name_words(name: str, label: str) -> str:
         return "ORG"
     if (label == "ORG" and last in PLACE_HEAD_WORDS) or (label == "PERSON" and last in PLACE_HEAD_WORDS_NOT_SURNAMES):
         return "LOC"
+    if label in ("ORG", "PERSON") and words[0].casefold() in SETTLEMENT_FIRST_WORDS:
+        return "LOC"
     if label == "LOC" and (any(word.casefold() in ORG_WORDS for word in words) or last in PUBLIC_BODY_LAST_WORDS):
         return "ORG"
     return label
@@ -1615,16 +1617,24 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"(?:north|south)-?(?:east|west)|\d+[ \t]+block)\s+of\s+$",
     re.I,
 )
-# Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based".
-_PLACE_NOUN_AFTER = re.compile(r"^(?:-based\b|[ \t]+(?:residents?|natives?|police)\b)")
+# Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based"; a
+# place's kind (round 29, helper entities34; CoNLL dev's "the al-Ram checkpoint" and "the Jebel al-Akhdar region"
+# PERSON): "the Nahal Oz crossing", "the Beeri kibbutz". Not "camp", which a person has ("the Trump camp").
+_PLACE_NOUN_AFTER = re.compile(
+    r"^(?:-based\b|[ \t]+(?:residents?|natives?|police|checkpoint|crossing|region|district|kibbutz|moshav)\b)"
+)
+# A kibbutz or a moshav named after its kind, in lower case ("kibbutz Be'eri") or as the name's first word
+# ("Kibbutz Nir Oz" ORG to the model): Israel's collective villages, a place.
+_SETTLEMENT_KIND_BEFORE = re.compile(r"(?:^|\s)(?:kibbutz|moshav)[ \t]+$")
+SETTLEMENT_FIRST_WORDS = frozenset({"kibbutz", "moshav"})
 # "Ann Lee, 30, of Dedham": where a person named with an age lives, as court and police reports write it.
 _AGE_THEN_OF_BEFORE = re.compile(r"[A-Za-z],[ \t]+\d{1,3},[ \t]+of[ \t]+$")
 # "in the Copperfield area": a part of a town. Only after "the": "a Dow area" is not the way a firm is named.
 _AREA_AFTER = re.compile(r"^[ \t]+(?:area|neighbou?rhood)\b")
 # A dateline: a name in capitals opening a line near the top of a story (after a headline, at most), then a
-# dash or "(": "MILLVILLE - Two residents", "ATLANTA (AP) --", "LONDON 1996-08-30". Further down, "NASA - "
-# is no dateline.
-_DATELINE_AFTER = re.compile(r"^(?:,[ \t]+[A-Z][\w.]*)*[ \t]*(?:[-–—]|\(|\d{4}-\d\d-\d\d)")
+# dash or "(": "MILLVILLE - Two residents", "ATLANTA (AP) --", "LONDON 1996-08-30", a region of two words after
+# the comma too ("AL-RAM, West Bank 1996-08-30", round 29). Further down, "NASA - " is no dateline.
+_DATELINE_AFTER = re.compile(r"^(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)*[ \t]*(?:[-–—]|\(|\d{4}-\d\d-\d\d)")
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 DATELINE_REACH = 200  # characters from the start of the text
 # A preposition of place right before the name: "in Millbrook", "near Houston".
@@ -1923,7 +1933,11 @@ def place_evidence(
     """The words around one occurrence of the name say it is a place. `places`: the names the text has as
     places already (the model's own places the gazetteer knows), by `alias_key`; `region_shape`: the name reads
     as a region's (`reads_as_region_name`) in a story not about sport, where "Yorkshire" is as often a club."""
-    if _PLACE_NOUN_BEFORE.search(around.before) or _PLACE_NOUN_AFTER.match(around.after):
+    if (
+        _PLACE_NOUN_BEFORE.search(around.before)
+        or _PLACE_NOUN_AFTER.match(around.after)
+        or _SETTLEMENT_KIND_BEFORE.search(around.before)
+    ):
         return True
     if _region_abbreviation_after_a_town(around, name, options):
         return True
@@ -4101,7 +4115,7 @@ def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
 # as a firm named for a house seldom takes it ("Random House said"), but not a chamber ("the Lower House").
 _OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[’']s[ \t]+(?:the[ \t]+)?$")
 BUILDING_LAST_WORDS = frozenset(
-    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel".split()
+    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel mosque synagogue basilica".split()
 )
 _BUILDING_KIND_AFTER = re.compile(
     r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium|mosque|temple|synagogue|palace|airport|port)\b"
