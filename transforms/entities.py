@@ -1619,9 +1619,11 @@ _PLACE_NOUN_BEFORE = re.compile(
 )
 # Words right after a name that make it a place: "a Groton resident", "Yarmouth police", "Houston-based"; a
 # place's kind (round 29, helper entities34; CoNLL dev's "the al-Ram checkpoint" and "the Jebel al-Akhdar region"
-# PERSON): "the Nahal Oz crossing", "the Beeri kibbutz". Not "camp", which a person has ("the Trump camp").
+# PERSON, newspaper4k dev's "the Oost-Vlaanderen province prosecutor" ORG): "the Nahal Oz crossing", "the Beeri
+# kibbutz". Not "camp", which a person has ("the Trump camp").
 _PLACE_NOUN_AFTER = re.compile(
-    r"^(?:-based\b|[ \t]+(?:residents?|natives?|police|checkpoint|crossing|region|district|kibbutz|moshav)\b)"
+    r"^(?:-based\b|[ \t]+(?:residents?|natives?|police|checkpoint|crossing|region|district|province|governorate|"
+    r"kibbutz|moshav)\b)"
 )
 # A kibbutz or a moshav named after its kind, in lower case ("kibbutz Be'eri") or as the name's first word
 # ("Kibbutz Nir Oz" ORG to the model): Israel's collective villages, a place.
@@ -1644,7 +1646,8 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|[\s(])(?:in|near|outside|across|ar
 _PLURAL_NOUN_AFTER = re.compile(r"^[ \t]+(?!(?:was|has|is|says|does|goes|gets|lies|remains|sits|stands)\b)[a-z]+s\b")
 # "a Hammonton man", "a Leeds woman": where a person is from, which a firm or a party can be too ("a Labour
 # man"), so evidence as a preposition of place is.
-_A_BEFORE = re.compile(r"(?:^|\s)[Aa]n?[ \t]+$")
+# "a Groton man", and with his age between ("A 19-year-old Kirkfield man", round 29), as police reports write it.
+_A_BEFORE = re.compile(r"(?:^|\s)[Aa]n?(?:[ \t]+\d{1,3}-year-old)?[ \t]+$")
 _PERSON_NOUN_AFTER = re.compile(r"^[ \t]+(?:man|woman|men|women|boy|girl|teen|teenager|couple|family)\b")
 # Prepositions of motion, which take people too ("passed to Jackson"): evidence only for a
 # name the gazetteer knows as a capital, a city of a million or a region.
