@@ -2050,7 +2050,13 @@ def places_by_evidence(
             known
             and labels == {"PERSON"}
             and key not in name_words
-            and is_country_or_its_capital(name, options, countries)
+            and (
+                is_country_or_its_capital(name, options, countries)
+                # A national side is named as its country (round 29, helper entities34; CoNLL dev's "drew 0-0
+                # with Benin", "to play Liechtenstein" PERSON): in a story about sport, a country the model calls
+                # a person, never a word of a person's full name there ("Chad" of "Chad Curtis"), is the place.
+                or (country_code_of(name) is not None and is_about_sport(items[0].span.document))
+            )
         )
         if (
             (known and "LOC" in labels)
