@@ -1859,3 +1859,52 @@ def test_a_building_is_not_resolved_to_a_town_of_its_alternate_name() -> None:
         (item.name, item.label, item.country_code) for item in canonicalise(clean_names(spans(text, found)), OPTIONS)
     }
     assert placed == {("White House", "LOC", None)}
+
+
+# --- Round 29, helper entities34: the new held-outs' classes, fixed on the dev halves and CoNLL-2003 dev -----
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "expected"),
+    [
+        # A city before a season's record, untagged by the model, is the team in a story about sport; a
+        # pitcher's surname with his own record is not, nor a person's name word, nor the same line outside sport.
+        (
+            "The quarterback was hurt. Memphis (11-6) hosts Kendal, and Wall (9-4) pitched for Kendal.",
+            [("Kendal", "ORG"), ("Kendal", "ORG")],
+            {"Memphis": {"ORG"}, "Kendal": {"ORG"}},
+        ),
+        (
+            "The quarterback, Tom Memphis, threw twice; Memphis (11-6) is his record.",
+            [("Tom Memphis", "PERSON")],
+            {"Tom Memphis": {"PERSON"}, "Memphis": {"PERSON"}},
+        ),
+        (
+            "The vote in Memphis (11-6) passed.",
+            [],
+            {},
+        ),
+        # American cues: a game's result with a singular verb, a lead the possessive holds, a lead given.
+        (
+            "In baseball, Milwaukee has won 10 of its last 15, Cleveland's lead over Boston grew, and a homer gave "
+            "Dayton a 2-0 lead. Giles homered for Toledo.",
+            [("Milwaukee", "GPE"), ("Cleveland", "GPE"), ("Boston", "GPE"), ("Dayton", "GPE"), ("Toledo", "GPE")],
+            {"Milwaukee": {"ORG"}, "Cleveland": {"ORG"}, "Boston": {"ORG"}, "Dayton": {"ORG"}, "Toledo": {"ORG"}},
+        ),
+        # A place before its kind and a kibbutz; a person's "camp" is no place.
+        (
+            "Troops held the al-Jib checkpoint and shelled the Jebel Marra region near Kibbutz Kfar Aza. "
+            "Ann Lee camp aides left.",
+            [("al-Jib", "ORG"), ("Jebel Marra", "PERSON"), ("Kibbutz Kfar Aza", "PERSON"), ("Ann Lee", "PERSON")],
+            {"al-Jib": {"LOC"}, "Jebel Marra": {"LOC"}, "Kibbutz Kfar Aza": {"LOC"}, "Ann Lee": {"PERSON"}},
+        ),
+        # An agency tagged with its kind after it is the agency; a name not in the lexicon keeps its span.
+        (
+            "Interfax news agency said so, and Harbour news agency agreed.",
+            [("Interfax news agency", "ORG"), ("Harbour news agency", "ORG")],
+            {"Interfax": {"ORG"}, "Harbour news agency": {"ORG"}},
+        ),
+    ],
+)
+def test_round_29_entities34_classes(text: str, found: list[tuple[str, str]], expected: dict[str, set[str]]) -> None:
+    assert labels(text, found) == expected
