@@ -78,7 +78,7 @@ from warehouse.schemas import (
 )
 from warehouse.sources import Discovery, DocumentRef, discover_documents, document_from_page, read_documents
 from warehouse.store import append_rows, compact_tables, ensure_tables
-from warehouse.views import publish, publish_views
+from warehouse.views import checked_rows, publish, publish_views
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -624,7 +624,9 @@ def run_checks_task(settings: Settings, run_id: str, views: Path) -> RunChecks:
     """
     logger = get_run_logger()
     try:
-        failures, readback = report.check_and_read_run(settings.warehouse, run_id, views=views)
+        failures, readback = report.check_and_read_run(
+            settings.warehouse, run_id, views=views, checked_rows=partial(checked_rows, settings.warehouse)
+        )
     except Exception as error:  # noqa: BLE001 - the run's data is committed; the check is what failed
         logger.warning("the SQL checks could not run (%s); the next run tries again", error)
         return RunChecks(None)

@@ -15,8 +15,9 @@ statements that DuckDB's parser classifies as reads (READ_STATEMENTS).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,13 @@ import duckdb
 
 VIEWS_FILE = "newsetl.duckdb"
 TABLES_DIR = "tables"  # as warehouse/store.py lays the tables out
+
+# The tables whose checked batches' rows the SQL checks read (warehouse/sql/checks), as `checked_<table>`: at a run's
+# end only the files that can hold them (warehouse/views.py, checked_rows), for a whole check the table's view.
+CHECKED_TABLES = ("articles", "entity_mentions", "figures", "rejections")
+# What a run's end gives the checks to read the checked batches' rows from: for each of CHECKED_TABLES a SELECT, given
+# the earliest time those rows can have been written (None: any) and the batches.
+CheckedRows = Callable[[datetime | None, Sequence[str]], Mapping[str, str]]
 
 # What DuckDB's parser calls these statements; DESCRIBE, SHOW, SUMMARIZE, VALUES and FROM-first are SELECT.
 READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
@@ -141,22 +149,44 @@ def failed_checks(warehouse: Path) -> dict[str, int]:
         return failed_checks_on(con)
 
 
-def failed_checks_on(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> dict[str, int]:
+def failed_checks_on(
+    con: duckdb.DuckDBPyConnection, run_id: str | None = None, checked_rows: CheckedRows | None = None
+) -> dict[str, int]:
     """`failed_checks` on a connection already open to the views (`connect_views`). The checks are the
     project's own SELECTs, so they are not checked as a user's query is.
 
     `run_id`: check what that run's batches wrote, and any batch committed since the last run whose checks
     ran finished (a crashed run's, rows written by hand), each against the whole archive where a check
     compares; so a run's end costs what was written since the last check, not what the archive holds.
-    None checks every batch."""
-    # A temporary table in the connection's own memory: the views database stays read-only.
-    if run_id is None:
-        con.execute(sql_text("checks_scope", "every_batch.sql"))
-    else:
-        con.execute(sql_text("checks_scope", "since_last_check.sql"), [run_id])
+    None checks every batch. `checked_rows`: where the checked batches' rows are read from (check_scope)."""
+    check_scope(con, run_id, checked_rows)
     failures = {}
     for name in sql_names("checks"):
         rows = con.execute(sql_text("checks", name)).fetchall()
         if rows:
             failures[name.removesuffix(".sql")] = len(rows)
     return failures
+
+
+def check_scope(
+    con: duckdb.DuckDBPyConnection, run_id: str | None = None, checked_rows: CheckedRows | None = None
+) -> None:
+    """The checks' scope, in the connection's own memory (the views database stays read-only): `check_batches`
+    (warehouse/sql/checks_scope: every batch, or with `run_id` those a run's end checks), then checked_scope."""
+    if run_id is None:
+        con.execute(sql_text("checks_scope", "every_batch.sql"))
+    else:
+        con.execute(sql_text("checks_scope", "since_last_check.sql"), [run_id])
+    checked_scope(con, checked_rows)
+
+
+def checked_scope(con: duckdb.DuckDBPyConnection, checked_rows: CheckedRows | None = None) -> None:
+    """A view `checked_<table>` of each of CHECKED_TABLES over `check_batches`: the rows `checked_rows` gives for
+    them (the files that can hold their rows; warehouse/views.py), or the table's whole view."""
+    selects: Mapping[str, str] = {}
+    if checked_rows is not None:
+        batch_ids = [batch_id for (batch_id,) in con.execute("SELECT batch_id FROM check_batches").fetchall()]
+        [(since,)] = con.execute(sql_text("checks_scope", "written_since.sql")).fetchall()
+        selects = checked_rows(since, batch_ids)
+    for name in CHECKED_TABLES:
+        con.execute(f"CREATE OR REPLACE TEMP VIEW checked_{name} AS {selects.get(name, f'SELECT * FROM _{name}')}")
