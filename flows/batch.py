@@ -617,7 +617,7 @@ class RunChecks:
 def run_checks_task(settings: Settings, run_id: str, views: Path) -> RunChecks:
     """The SQL checks (warehouse/sql/checks) over the views database `views` (the run's end: written, not yet
     published): each failing one with its rows, and the run's numbers read back on the same connection (each
-    connection lists every table's files).
+    connection allows every file the views read).
 
     Each failing check is logged as an error; `failures` is None when the checks could not run (a warning
     says why).

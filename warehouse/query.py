@@ -7,7 +7,7 @@ The views read the tables' Parquet files by paths relative to the warehouse fold
 or moved warehouse works as it is; a reader resolves them with DuckDB's `file_search_path`
 set to the warehouse. A query here runs on a connection that is read-only and locked down by
 DuckDB's own settings: external access off, the only files it may open are the tables' Parquet
-files, no extension installed or loaded, and the configuration locked so the query cannot undo
+files its views read, no extension installed or loaded, and the configuration locked so the query cannot undo
 any of it. Those settings let an allowed file be written as well as read (DuckDB 2.0 checks the
 path, not the mode: `COPY ... TO` one of the Parquet files overwrote it), so a query must also be
 statements that DuckDB's parser classifies as reads (READ_STATEMENTS).
@@ -26,6 +26,9 @@ import duckdb
 
 VIEWS_FILE = "newsetl.duckdb"
 TABLES_DIR = "tables"  # as warehouse/store.py lays the tables out
+# The Parquet files the views database's table views read (relative to the warehouse), written by each publish with
+# the views (warehouse/views.py, _write_state): what a reader's connection may open (connect_views).
+VIEW_FILES = "newsetl_publish.files"
 
 # The tables whose checked batches' rows the SQL checks read (warehouse/sql/checks), as `checked_<table>`: at a run's
 # end only the files that can hold them (warehouse/views.py, checked_rows), for a whole check the table's view.
@@ -114,20 +117,31 @@ def connect_views(warehouse: Path, views: Path | None = None) -> Iterator[duckdb
     """
     path = check_readable(warehouse) if views is None else views
     warehouse = warehouse.resolve()
-    relative = table_parquet_files(warehouse)
-    # DuckDB checks a relative path both as written and as resolved against file_search_path.
-    allowed = relative + [str(warehouse / name) for name in relative]
     config: dict[str, str | bool | int | float | list[str]] = {
         "file_search_path": str(warehouse),
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
     }
     with duckdb.connect(str(path), read_only=True, config=config) as con:
+        relative = _view_files(con) or table_parquet_files(warehouse)
+        # DuckDB checks a relative path both as written and as resolved against file_search_path.
+        allowed = relative + [str(warehouse / name) for name in relative]
         # In this order: allowed_paths can be set only while external access is on, and nothing after the lock.
         con.execute("SET allowed_paths = ?", [allowed])
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
         yield con
+
+
+def _view_files(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The files the views database's views read, as its publish recorded them (VIEW_FILES): the current snapshot's,
+    not every file in the tables' folders, which listing them found (with the Delta logs' folders walked as well,
+    and the files compactions replaced until vacuum deletes them: 773 files at 100,600 articles where the views read
+    ~175; docs/benchmarks.md, round 29). Empty when the database records none (an older publish, an as-of view)."""
+    try:
+        return [name for (name,) in con.execute(f"SELECT file FROM {VIEW_FILES}").fetchall()]
+    except duckdb.CatalogException:
+        return []
 
 
 def query(
@@ -144,7 +158,7 @@ def query(
 def failed_checks(warehouse: Path) -> dict[str, int]:
     """Each SQL check that returns rows, with how many, over every committed batch: empty means the
     warehouse is sound."""
-    # One connection for them all: each opens the views database and lists every table's files.
+    # One connection for them all: each opens the views database and allows every file its views read.
     with connect_views(warehouse) as con:
         return failed_checks_on(con)
 

@@ -23,7 +23,7 @@ from deltalake import DeltaTable
 
 from transforms.records import SCHEMA_VERSION
 from warehouse.index import ROW_KEEPING, commit_fingerprint, log_changes
-from warehouse.query import CHECKED_TABLES, sql_names, sql_text, views_path
+from warehouse.query import CHECKED_TABLES, VIEW_FILES, sql_names, sql_text, views_path
 from warehouse.schemas import (
     ALL_TABLES,
     ARTICLES,
@@ -573,10 +573,15 @@ def _insert_pairs(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tup
 
 
 def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
-    """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches."""
+    """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches; and
+    the files the table views read (VIEW_FILES), which a reader's connection may open."""
     con.execute("DELETE FROM newsetl_publish.state")
     _insert_pairs(con, "newsetl_publish.state", _state_rows(snapshots))
     con.execute(sql_text("publish", "record_batches.sql"))
+    con.execute(f"CREATE TABLE IF NOT EXISTS {VIEW_FILES} (file VARCHAR)")  # a database of an earlier publish too
+    con.execute(f"DELETE FROM {VIEW_FILES}")
+    files = [name for snapshot in snapshots for name in snapshot.files]
+    con.execute(f"INSERT INTO {VIEW_FILES} SELECT unnest(?::VARCHAR[])", [files])
 
 
 def _published_state(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
