@@ -660,8 +660,11 @@ def _seal_newest(con: sqlite3.Connection, runs: list[tuple[str, int]]) -> None:
 
 HEX_DIGITS = "0123456789abcdef"
 # A run's rows as a range's SELECT reads them (_merge_sources): a merged run whole; a sealed run's text keys and blob
-# keys apart, each by a range of its primary key (SQLite sorts every text before every blob).
-RUN_PARTS = {"merged": "", "text": "band_key < x''", "blob": "band_key >= x''"}
+# keys apart, each by a range of its primary key (SQLite sorts every text before every blob): the text keys below the
+# least blob, the blob keys from it. Each is that side's condition only where no bound of the range is on that side:
+# SQLite seeks a range by one condition a side, and took `band_key >= x''` over a bound after it, so each range of a
+# merge read the run from its first blob (a merge of 2.6 million pairs cost 160 CPU s where it cost 33).
+RUN_PARTS = {"merged": ("", False), "text": ("band_key < x''", True), "blob": ("band_key >= x''", False)}
 
 
 def _blob_at_least(key: str) -> bytes | None:
@@ -699,9 +702,11 @@ def _band_sources(merging: Sequence[tuple[str, int]]) -> list[generations.Sample
             sources.append(generations.Sampled(first, after))
             continue
         for kind in ("text", "blob"):
-            where = RUN_PARTS[kind]
-            first = f"SELECT {row} FROM {table} WHERE {where} ORDER BY {row} LIMIT 1 OFFSET ?"
-            after = f"SELECT {row} FROM {table} WHERE {where} AND ({row}) > (?, ?, ?) ORDER BY {row} LIMIT 1 OFFSET ?"
+            only, upper = RUN_PARTS[kind]
+            first = f"SELECT {row} FROM {table} WHERE {only} ORDER BY {row} LIMIT 1 OFFSET ?"
+            # Past a sample, from it: the blob part's own condition (a lower one) would be the seek's start instead.
+            past = f"{only} AND ({row}) > (?, ?, ?)" if upper else f"({row}) > (?, ?, ?)"
+            after = f"SELECT {row} FROM {table} WHERE {past} ORDER BY {row} LIMIT 1 OFFSET ?"
             spelt = (lambda sample: (sample[0].hex(), *sample[1:])) if kind == "blob" else tuple
             sources.append(generations.Sampled(first, after, as_bound=spelt))
     return sources
@@ -759,12 +764,14 @@ def _merge_sources(
         for kind in ["merged"] if merged else ["text", "blob"]:
             sides: list[tuple[list[str], list[object]] | None]
             if legacy and kind == "text":
-                sides = [([], [])] if part == 0 else [None]
+                sides = [([], []), ([], [])] if part == 0 else [None]
             else:
                 sides = [_side(kind, low, upper=False), _side(kind, high, upper=True)]
             if any(side is None for side in sides):
                 continue
-            where = [RUN_PARTS[kind]] if RUN_PARTS[kind] else []
+            only, upper = RUN_PARTS[kind]
+            bounded = [side is not None and bool(side[0]) for side in sides]  # a bound below, a bound above
+            where = [only] if only and not bounded[upper] else []
             where += [clause for side in sides if side is not None for clause in side[0]]
             rows = "rows" if merged else "article_id || char(31) || batch AS rows"
             parts.append(f"SELECT band_key, {rows} FROM {table}" + (f" WHERE {' AND '.join(where)}" if where else ""))
