@@ -136,8 +136,9 @@ def connect_views(warehouse: Path, views: Path | None = None) -> Iterator[duckdb
 def _view_files(con: duckdb.DuckDBPyConnection) -> list[str]:
     """The files the views database's views read, as its publish recorded them (VIEW_FILES): the current snapshot's,
     not every file in the tables' folders, which listing them found (with the Delta logs' folders walked as well,
-    and the files compactions replaced until vacuum deletes them: 773 files at 100,600 articles where the views read
-    ~175; docs/benchmarks.md, round 29). Empty when the database records none (an older publish, an as-of view)."""
+    and the files compactions replaced until vacuum deletes them: 815 files after a night at 100,600 articles, where
+    the views read 217; docs/benchmarks.md, round 29). Empty when the database records none (an older publish, an
+    as-of view)."""
     try:
         return [name for (name,) in con.execute(f"SELECT file FROM {VIEW_FILES}").fetchall()]
     except duckdb.CatalogException:
