@@ -78,7 +78,7 @@ from warehouse.schemas import (
 )
 from warehouse.sources import Discovery, DocumentRef, discover_documents, document_from_page, read_documents
 from warehouse.store import append_rows, compact_tables, ensure_tables
-from warehouse.views import publish, publish_views
+from warehouse.views import checked_rows, publish, publish_views
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -617,14 +617,16 @@ class RunChecks:
 def run_checks_task(settings: Settings, run_id: str, views: Path) -> RunChecks:
     """The SQL checks (warehouse/sql/checks) over the views database `views` (the run's end: written, not yet
     published): each failing one with its rows, and the run's numbers read back on the same connection (each
-    connection lists every table's files).
+    connection allows every file the views read).
 
     Each failing check is logged as an error; `failures` is None when the checks could not run (a warning
     says why).
     """
     logger = get_run_logger()
     try:
-        failures, readback = report.check_and_read_run(settings.warehouse, run_id, views=views)
+        failures, readback = report.check_and_read_run(
+            settings.warehouse, run_id, views=views, checked_rows=partial(checked_rows, settings.warehouse)
+        )
     except Exception as error:  # noqa: BLE001 - the run's data is committed; the check is what failed
         logger.warning("the SQL checks could not run (%s); the next run tries again", error)
         return RunChecks(None)

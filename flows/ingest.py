@@ -123,7 +123,7 @@ def ingest_locked(settings: Settings, run_id: str) -> RunReport:
     # The views are published, with the run's `runs` row, compacted tables and search index (run_batches).
     done = run_batches(settings, run_id, len(settings.sources), discover, process_batch, reject_batch)
     # The run's numbers were read with the SQL checks, on one connection to the views (each connection
-    # lists every table's files); read here only when the checks could not run.
+    # allows every file the views read); read here only when the checks could not run.
     readback = done.readback or report.read_run(settings.warehouse, run_id)
     run_report = read_run_report(
         settings,

@@ -6,17 +6,28 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
-from tests.story_fixtures import ACME, article, commit, mentions
+from tests.story_fixtures import ACME, article, commit, mentions, run
 from tests.test_publish_incremental import commit_night
 from transforms.records import Figure, Rejection
 from warehouse import views
-from warehouse.query import connect_views, failed_checks, sql_names, sql_text
-from warehouse.schemas import ARTICLES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS
+from warehouse.query import (
+    check_scope,
+    checked_scope,
+    connect_views,
+    failed_checks,
+    failed_checks_on,
+    sql_names,
+    sql_text,
+)
+from warehouse.schemas import ARTICLES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
+from warehouse.store import append_rows, compact_tables
 
 OLD_ARTICLES = 200
+NAMES = ("articles", "entity_mentions", "figures", "rejections")
 # The checks that compare the checked batches' keys with every batch's.
 COMPARING = {"documents_committed_once.sql", "exact_copies_share_cluster.sql"}
 
@@ -64,6 +75,7 @@ def test_a_run_s_checks_read_its_batches_rows_not_the_archive_s(tmp_path):
     archive(tmp_path)
     with connect_views(tmp_path) as con:
         con.execute("CREATE OR REPLACE TEMP TABLE check_batches AS SELECT 'n12' AS batch_id")
+        checked_scope(con)
         night = sum(
             con.execute(f"SELECT count(*) FROM {table} WHERE batch_id = 'n12'").fetchall()[0][0]
             for table in ("_articles", "_entity_mentions", "_figures", "_rejections")
@@ -79,6 +91,68 @@ def test_a_run_s_checks_read_its_batches_rows_not_the_archive_s(tmp_path):
     # exclude a file), and the rows DuckDB's plan then chooses to read: not bounded here.
     bounded = {name: rows for name, rows in read.items() if name not in COMPARING}
     assert len(bounded) == len(read) - 2 and all(rows <= night + batches for rows in bounded.values()), read
+
+
+def files_read(plan: dict) -> int:
+    """Parquet files the scans of a profiled query opened."""
+    files = 0
+    for node in plan.get("children", []) + plan.get("operator", []):
+        if node.get("type") == "TABLE_SCAN":
+            files += int(node.get("extra_info", {}).get("Total Files Read") or 0)
+        files += files_read(node)
+    return files
+
+
+def opens(con, query: str) -> int:
+    """Parquet files the query opens, from DuckDB's profile of it."""
+    [(_, plan)] = con.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {query.strip().rstrip(';')}").fetchall()
+    return files_read(json.loads(plan))
+
+
+def test_a_run_s_end_checks_open_only_the_files_that_can_hold_its_batches_rows(tmp_path, monkeypatch):
+    # A scan of the checked batches' rows through `_articles` (or `_figures`, ...) opened every file of the table:
+    # 59 files of `articles` at 100,600 articles, each footer read to find none of their rows. At a run's end they
+    # are read from the files written since its run started (or the earliest of the runs checked) whose batch_id
+    # statistics admit one of them: here the night's own files, not the compacted files of the earlier batches
+    # (those of every batch, `n01` to `old`, admit `n12`) nor the other nights'.
+    monkeypatch.setattr(views, "WRITTEN_MARGIN", timedelta(0))  # the whole test takes less than the clock's margin
+    archive(tmp_path, nights=6)
+    compact_tables(tmp_path, 1, 0)  # the earlier batches' files merged
+    for night in range(7, 12):  # then a file of each night's
+        commit_night(tmp_path, night)
+    ended = datetime(2024, 1, 12, 18, tzinfo=UTC)  # the last checked run: after night 11's commit, before night 12's
+    append_rows(tmp_path, RUNS, [replace(run("r1", date(2024, 1, 12)), started_at=ended, check_violations=0)])
+    append_rows(tmp_path, RUNS, [replace(run("r2", date(2024, 1, 13)), started_at=datetime.now(UTC))])
+    day = date(2024, 1, 13)
+    new = [article("n12a", "n12a", day), replace(article("n10b", "n10b", day), doc_id="doc-v12")]
+    rows: dict = {ARTICLES: new, ENTITY_MENTIONS: mentions("n12a", "e-acme", 1), FIGURES: [figure("n12a")]}
+    rows[REJECTIONS] = [Rejection("doc-gone", "x.html", "normalise", "too_short", "")]
+    commit(tmp_path, "r2", "n12", day, rows)
+    views.publish_views(tmp_path)
+    with connect_views(tmp_path) as con:
+        files = {name: opens(con, f"SELECT batch_id FROM _{name}") for name in NAMES}  # every file of the table
+        markers = opens(con, "SELECT batch_id FROM batches")
+        check_scope(con, "r2", partial(views.checked_rows, tmp_path))
+        assert con.execute("SELECT batch_id FROM check_batches").fetchall() == [("n12",)]
+        opened = {}
+        for name in sql_names("checks"):
+            opened[name.removesuffix(".sql")] = opens(con, sql_text("checks", name))
+    assert files == {"articles": 8, "entity_mentions": 7, "figures": 2, "rejections": 3}
+    # Each check of the night's rows alone opens the night's file of each table it reads (figures_bounds none: its
+    # filter on values excludes the file by its statistics); rejections_shown_once reads the markers too.
+    one_table = {"articles_unique", "figures_unique", "mentions_unique", "mentions_have_articles", "figures_bounds"}
+    assert {name: opened[name] for name in one_table} == {
+        "articles_unique": 1,
+        "figures_unique": 1,
+        "mentions_unique": 1,
+        "mentions_have_articles": 2,
+        "figures_bounds": 0,
+    }
+    assert opened["rejections_shown_once"] <= markers + 3  # the markers' files, the night's articles and rejections
+    # The comparing checks open the night's files for its keys and every file for the archive's (a key column).
+    assert opened["documents_committed_once"] <= 2 + 2 * (files["articles"] + files["rejections"] + markers)
+    with connect_views(tmp_path) as con:  # what they find is what the whole tables give
+        assert failed_checks_on(con, "r2", partial(views.checked_rows, tmp_path)) == failed_checks_on(con, "r2") == {}
 
 
 def test_each_check_finds_what_breaks_it_in_the_batch_that_wrote_it(tmp_path):
@@ -110,10 +184,12 @@ def test_each_check_finds_what_breaks_it_in_the_batch_that_wrote_it(tmp_path):
         "rejections_shown_once": 1,
     }
     assert failed_checks(tmp_path) == expected  # every batch
-    with connect_views(tmp_path) as con:
+    with connect_views(tmp_path) as con:  # each batch's rows from the files that can hold them, as at a run's end
         con.execute("CREATE OR REPLACE TEMP TABLE check_batches AS SELECT 'bad' AS batch_id")
+        checked_scope(con, partial(views.checked_rows, tmp_path))
         found = {name: len(con.execute(sql_text("checks", name)).fetchall()) for name in sql_names("checks")}
         con.execute("CREATE OR REPLACE TEMP TABLE check_batches AS SELECT 'old' AS batch_id")
+        checked_scope(con, partial(views.checked_rows, tmp_path))
         older = {name: len(con.execute(sql_text("checks", name)).fetchall()) for name in sql_names("checks")}
     assert {name.removesuffix(".sql"): rows for name, rows in found.items() if rows} == expected
     # Checked alone, the old batch broke nothing of its own; old3's text, now bad2's too, is compared from either side.

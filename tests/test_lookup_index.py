@@ -697,10 +697,10 @@ def test_a_merge_takes_runs_of_one_tier_and_writes_each_key_once_per_tier(tmp_pa
     merges: list[list[int]] = []
     real_chunk = index._merge_chunk
 
-    def counted(con, merged, merging, chunk, chunks):  # a merge's first range, by the catch-up or the merger
-        if chunk == 0:
+    def counted(con, merged, merging, part, *bounds):  # a merge's first range, by the catch-up or the merger
+        if part == 0:
             merges.append([rows for _, rows in merging])
-        return real_chunk(con, merged, merging, chunk, chunks)
+        return real_chunk(con, merged, merging, part, *bounds)
 
     monkeypatch.setattr(index, "_merge_chunk", counted)
     ensure_tables(tmp_path)

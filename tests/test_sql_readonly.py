@@ -17,9 +17,10 @@ from typer.testing import CliRunner
 from flows.cli import app
 from tests.test_cli import run_cli
 from transforms.records import BatchCommit, Rejection
+from warehouse import query
 from warehouse.query import connect_views, table_parquet_files, views_path
 from warehouse.schemas import BATCHES, REJECTIONS
-from warehouse.store import append_rows, ensure_tables
+from warehouse.store import append_rows, compact_tables, ensure_tables
 from warehouse.views import publish_views
 
 # {target}: a path outside the warehouse that must not come to exist; {outside}: an existing file outside it;
@@ -179,3 +180,45 @@ def test_a_moved_warehouse_reads_at_once(seeded_warehouse, tmp_path):
     with duckdb.connect(str(views_path(moved)), read_only=True, config={"file_search_path": str(moved)}) as con:
         row = con.execute("select count(*) from articles").fetchone()
     assert row is not None and row[0] > 0
+
+
+def test_a_reader_may_open_the_files_its_views_read_as_its_publish_listed_them(tmp_path, monkeypatch):
+    # A reader's connection listed every Parquet file in the tables' folders to allow them (walking the Delta logs'
+    # folders too, and allowing the files compactions replaced, still there until vacuum deletes them): at 100,600
+    # articles 773 files, where the views read ~175. Now the publish records the files its views read, and a reader
+    # allows those, listing no folder; a views database that records none (an older publish) is listed as before.
+    small_warehouse(tmp_path)
+    for n in range(2, 5):  # three more batches, then their files compacted: the old ones stay until vacuumed
+        rejection = Rejection(f"d{n}", "s", "read", "empty", "0 bytes")
+        append_rows(tmp_path, REJECTIONS, [rejection], {"run_id": "r1", "batch_id": f"b{n}"})
+        marker = BatchCommit(f"b{n}", 1, 0, 1, datetime(2026, 1, n, tzinfo=UTC))
+        append_rows(tmp_path, BATCHES, [marker], {"run_id": "r1"})
+    compact_tables(tmp_path, 1, 24)
+    publish_views(tmp_path)
+    on_disk = table_parquet_files(tmp_path)
+    listed: list[Path] = []
+
+    def listing(warehouse: Path) -> list[str]:
+        listed.append(warehouse)
+        return on_disk
+
+    monkeypatch.setattr(query, "table_parquet_files", listing)
+    with connect_views(tmp_path) as con:
+        assert con.execute("SELECT count(*) FROM rejections").fetchall() == [(4,)]
+        views_read = {name for (name,) in con.execute(f"SELECT file FROM {query.VIEW_FILES}").fetchall()}
+        allowed = con.execute("SELECT current_setting('allowed_paths')").fetchall()[0][0]
+        replaced = next(name for name in on_disk if name not in views_read)
+        with pytest.raises(duckdb.PermissionException):  # a file the views no longer read
+            con.execute(f"SELECT count(*) FROM read_parquet('{replaced}')").fetchall()
+    assert listed == [] and len(views_read) < len(on_disk)
+    # DuckDB keeps each path made absolute (a relative one against the current folder) and adds the database's own.
+    tables = [name for name in allowed if "/tables/" in name]
+    assert {name.split("/tables/")[1] for name in tables} == {name.removeprefix("tables/") for name in views_read}
+    assert len(tables) == 2 * len(views_read)
+    older = tmp_path / "older.duckdb"  # a views database whose publish recorded no files
+    shutil.copyfile(views_path(tmp_path), older)
+    with duckdb.connect(str(older)) as con:
+        con.execute(f"DROP TABLE {query.VIEW_FILES}")
+    with connect_views(tmp_path, older) as con:
+        assert con.execute("SELECT count(*) FROM rejections").fetchall() == [(4,)]
+    assert listed == [tmp_path.resolve()]

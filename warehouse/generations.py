@@ -33,7 +33,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -251,32 +251,37 @@ def _row_key(con: sqlite3.Connection, spec: Generational) -> list[str]:
     return [name for _, name, _, _, _, place in sorted(info, key=lambda column: column[5]) if place > 1]
 
 
-def _bounds(con: sqlite3.Connection, spec: Generational, merging: Sequence[tuple[int, int]]) -> list[list]:
-    """Row keys (_row_key's values) that cut the merge into ranges of at most MERGE_CHUNK_ROWS rows of its
-    generations, a range cut inside a key's rows where that key holds more (a story's lines in `line_stories`):
-    cut by keys alone, one story could fill a range past any bound. No lookup reads the new generation before every
-    range is written, so where a range ends does not matter to them.
+@dataclass(frozen=True, slots=True)
+class Sampled:
+    """One source of a merge's rows in the order of its row keys, as `sampled_bounds` samples it: `first` selects
+    its first row key from `parameters` and an offset, `after` the row key that many rows past a sample
+    (`parameters`, the sample's columns, the offset); `as_bound` spells a sample as the merge's bounds are compared
+    (in the same order as the source's rows)."""
 
-    Each generation is sampled every `every` rows in its key order (SQLite steps over the rows between: ~0.1 us a
+    first: str
+    after: str
+    parameters: tuple = ()
+    as_bound: Callable[[tuple], tuple] = tuple
+
+
+def sampled_bounds(con: sqlite3.Connection, sources: Sequence[Sampled], chunk_rows: int) -> list[tuple]:
+    """Bounds (as_bound's row keys, in order) that cut a merge of these sources into ranges of at most `chunk_rows`
+    of their rows together, a range cut inside a key's rows where that key holds more (a story's lines in
+    `line_stories`, a band key many articles share): cut by keys alone, one key could fill a range past any bound.
+
+    Each source is sampled every `every` rows in its key order (SQLite steps over the rows between: ~0.1 us a
     row, against ~0.7 for each row read in Python), and the cuts are chosen among the samples of all of them: a range
-    holding `a` samples of a generation holds at most (a + 1) x every - 1 of its rows, so a range of at most `most`
-    samples holds at most MERGE_CHUNK_ROWS rows of the generations together."""
-    row_key = _row_key(con, spec)
-    columns = ", ".join(row_key)
-    places = ", ".join("?" for _ in row_key)
-    every = max(1, MERGE_CHUNK_ROWS // (8 * len(merging)))
-    most = max(1, (MERGE_CHUNK_ROWS - len(merging) * (every - 1)) // every)
-    first = f"SELECT {columns} FROM {spec.table} WHERE gen = ? ORDER BY {columns} LIMIT 1 OFFSET ?"
-    after = (
-        f"SELECT {columns} FROM {spec.table} WHERE gen = ? AND ({columns}) > ({places}) "
-        f"ORDER BY {columns} LIMIT 1 OFFSET ?"
-    )
+    holding `a` samples of a source holds at most (a + 1) x every - 1 of its rows, so a range of at most `most`
+    samples holds at most chunk_rows rows of the sources together. The generations' merges and the band runs'
+    (warehouse/index.py) are cut so."""
+    every = max(1, chunk_rows // (8 * len(sources)))
+    most = max(1, (chunk_rows - len(sources) * (every - 1)) // every)
     samples: list[tuple] = []
-    for gen, _ in merging:
-        sample = con.execute(first, (gen, every - 1)).fetchone()
+    for source in sources:
+        sample = con.execute(source.first, (*source.parameters, every - 1)).fetchone()
         while sample is not None:
-            samples.append(tuple(sample))
-            sample = con.execute(after, (gen, *sample, every - 1)).fetchone()
+            samples.append(source.as_bound(tuple(sample)))
+            sample = con.execute(source.after, (*source.parameters, *sample, every - 1)).fetchone()
     # Python orders text as SQLite's BINARY collation does (code points, the order of their UTF-8 bytes).
     bounds: list[tuple] = []
     held = 0
@@ -285,7 +290,23 @@ def _bounds(con: sqlite3.Connection, spec: Generational, merging: Sequence[tuple
             bounds.append(sample)
             held = 0
         held += 1
-    return [list(bound) for bound in bounds]
+    return bounds
+
+
+def _bounds(con: sqlite3.Connection, spec: Generational, merging: Sequence[tuple[int, int]]) -> list[list]:
+    """Row keys (_row_key's values) that cut the merge of these generations into ranges of at most MERGE_CHUNK_ROWS
+    rows (sampled_bounds). No lookup reads the new generation before every range is written, so where a range ends
+    does not matter to them."""
+    row_key = _row_key(con, spec)
+    columns = ", ".join(row_key)
+    places = ", ".join("?" for _ in row_key)
+    first = f"SELECT {columns} FROM {spec.table} WHERE gen = ? ORDER BY {columns} LIMIT 1 OFFSET ?"
+    after = (
+        f"SELECT {columns} FROM {spec.table} WHERE gen = ? AND ({columns}) > ({places}) "
+        f"ORDER BY {columns} LIMIT 1 OFFSET ?"
+    )
+    sources = [Sampled(first, after, (gen,)) for gen, _ in merging]
+    return [list(bound) for bound in sampled_bounds(con, sources, MERGE_CHUNK_ROWS)]
 
 
 def _merge_range(con: sqlite3.Connection, spec: Generational, job: dict, part: int) -> int:
@@ -388,13 +409,12 @@ def merges_pending(con: sqlite3.Connection) -> bool:
 
 def _merge(con: sqlite3.Connection, spec: Generational, merging: list[tuple[int, int]], into: int) -> tuple[int, int]:
     """These generations' rows written as generation `into`, in key order at the table's end (a row in two of them
-    once), and deleted with their filters."""
-    columns = ", ".join(spec.columns)
+    once), in the ranges of rows the merger would write (_bounds: each statement sorts at most MERGE_CHUNK_ROWS rows,
+    where one statement sorted the whole tier), and deleted with their filters. Inside the caller's transaction: the
+    catch-up's own merge (an index built from nothing, MERGE_IN_BACKGROUND off)."""
+    job: dict = {"into": into, "gens": merging, "bounds": _bounds(con, spec, merging)}
+    rows = sum(_merge_range(con, spec, job, part) for part in range(len(job["bounds"]) + 1))
     old = ", ".join(str(gen) for gen, _ in merging)
-    rows = con.execute(
-        f"INSERT OR IGNORE INTO {spec.table} SELECT {into}, {columns} FROM {spec.table} WHERE gen IN ({old}) "
-        f"ORDER BY {columns}"
-    ).rowcount
     con.execute(f"DELETE FROM {spec.table} WHERE gen IN ({old})")
     con.execute(f"DELETE FROM gen_filters WHERE tbl = ? AND gen IN ({old})", (spec.table,))
     _build_filter(con, spec, into, rows)

@@ -7,7 +7,7 @@ The views read the tables' Parquet files by paths relative to the warehouse fold
 or moved warehouse works as it is; a reader resolves them with DuckDB's `file_search_path`
 set to the warehouse. A query here runs on a connection that is read-only and locked down by
 DuckDB's own settings: external access off, the only files it may open are the tables' Parquet
-files, no extension installed or loaded, and the configuration locked so the query cannot undo
+files its views read, no extension installed or loaded, and the configuration locked so the query cannot undo
 any of it. Those settings let an allowed file be written as well as read (DuckDB 2.0 checks the
 path, not the mode: `COPY ... TO` one of the Parquet files overwrote it), so a query must also be
 statements that DuckDB's parser classifies as reads (READ_STATEMENTS).
@@ -15,8 +15,9 @@ statements that DuckDB's parser classifies as reads (READ_STATEMENTS).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,16 @@ import duckdb
 
 VIEWS_FILE = "newsetl.duckdb"
 TABLES_DIR = "tables"  # as warehouse/store.py lays the tables out
+# The Parquet files the views database's table views read (relative to the warehouse), written by each publish with
+# the views (warehouse/views.py, _write_state): what a reader's connection may open (connect_views).
+VIEW_FILES = "newsetl_publish.files"
+
+# The tables whose checked batches' rows the SQL checks read (warehouse/sql/checks), as `checked_<table>`: at a run's
+# end only the files that can hold them (warehouse/views.py, checked_rows), for a whole check the table's view.
+CHECKED_TABLES = ("articles", "entity_mentions", "figures", "rejections")
+# What a run's end gives the checks to read the checked batches' rows from: for each of CHECKED_TABLES a SELECT, given
+# the earliest time those rows can have been written (None: any) and the batches.
+CheckedRows = Callable[[datetime | None, Sequence[str]], Mapping[str, str]]
 
 # What DuckDB's parser calls these statements; DESCRIBE, SHOW, SUMMARIZE, VALUES and FROM-first are SELECT.
 READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
@@ -106,20 +117,32 @@ def connect_views(warehouse: Path, views: Path | None = None) -> Iterator[duckdb
     """
     path = check_readable(warehouse) if views is None else views
     warehouse = warehouse.resolve()
-    relative = table_parquet_files(warehouse)
-    # DuckDB checks a relative path both as written and as resolved against file_search_path.
-    allowed = relative + [str(warehouse / name) for name in relative]
     config: dict[str, str | bool | int | float | list[str]] = {
         "file_search_path": str(warehouse),
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
     }
     with duckdb.connect(str(path), read_only=True, config=config) as con:
+        relative = _view_files(con) or table_parquet_files(warehouse)
+        # DuckDB checks a relative path both as written and as resolved against file_search_path.
+        allowed = relative + [str(warehouse / name) for name in relative]
         # In this order: allowed_paths can be set only while external access is on, and nothing after the lock.
         con.execute("SET allowed_paths = ?", [allowed])
         con.execute("SET enable_external_access = false")
         con.execute("SET lock_configuration = true")
         yield con
+
+
+def _view_files(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The files the views database's views read, as its publish recorded them (VIEW_FILES): the current snapshot's,
+    not every file in the tables' folders, which listing them found (with the Delta logs' folders walked as well,
+    and the files compactions replaced until vacuum deletes them: 815 files after a night at 100,600 articles, where
+    the views read 217; docs/benchmarks.md, round 29). Empty when the database records none (an older publish, an
+    as-of view)."""
+    try:
+        return [name for (name,) in con.execute(f"SELECT file FROM {VIEW_FILES}").fetchall()]
+    except duckdb.CatalogException:
+        return []
 
 
 def query(
@@ -136,27 +159,49 @@ def query(
 def failed_checks(warehouse: Path) -> dict[str, int]:
     """Each SQL check that returns rows, with how many, over every committed batch: empty means the
     warehouse is sound."""
-    # One connection for them all: each opens the views database and lists every table's files.
+    # One connection for them all: each opens the views database and allows every file its views read.
     with connect_views(warehouse) as con:
         return failed_checks_on(con)
 
 
-def failed_checks_on(con: duckdb.DuckDBPyConnection, run_id: str | None = None) -> dict[str, int]:
+def failed_checks_on(
+    con: duckdb.DuckDBPyConnection, run_id: str | None = None, checked_rows: CheckedRows | None = None
+) -> dict[str, int]:
     """`failed_checks` on a connection already open to the views (`connect_views`). The checks are the
     project's own SELECTs, so they are not checked as a user's query is.
 
     `run_id`: check what that run's batches wrote, and any batch committed since the last run whose checks
     ran finished (a crashed run's, rows written by hand), each against the whole archive where a check
     compares; so a run's end costs what was written since the last check, not what the archive holds.
-    None checks every batch."""
-    # A temporary table in the connection's own memory: the views database stays read-only.
-    if run_id is None:
-        con.execute(sql_text("checks_scope", "every_batch.sql"))
-    else:
-        con.execute(sql_text("checks_scope", "since_last_check.sql"), [run_id])
+    None checks every batch. `checked_rows`: where the checked batches' rows are read from (check_scope)."""
+    check_scope(con, run_id, checked_rows)
     failures = {}
     for name in sql_names("checks"):
         rows = con.execute(sql_text("checks", name)).fetchall()
         if rows:
             failures[name.removesuffix(".sql")] = len(rows)
     return failures
+
+
+def check_scope(
+    con: duckdb.DuckDBPyConnection, run_id: str | None = None, checked_rows: CheckedRows | None = None
+) -> None:
+    """The checks' scope, in the connection's own memory (the views database stays read-only): `check_batches`
+    (warehouse/sql/checks_scope: every batch, or with `run_id` those a run's end checks), then checked_scope."""
+    if run_id is None:
+        con.execute(sql_text("checks_scope", "every_batch.sql"))
+    else:
+        con.execute(sql_text("checks_scope", "since_last_check.sql"), [run_id])
+    checked_scope(con, checked_rows)
+
+
+def checked_scope(con: duckdb.DuckDBPyConnection, checked_rows: CheckedRows | None = None) -> None:
+    """A view `checked_<table>` of each of CHECKED_TABLES over `check_batches`: the rows `checked_rows` gives for
+    them (the files that can hold their rows; warehouse/views.py), or the table's whole view."""
+    selects: Mapping[str, str] = {}
+    if checked_rows is not None:
+        batch_ids = [batch_id for (batch_id,) in con.execute("SELECT batch_id FROM check_batches").fetchall()]
+        [(since,)] = con.execute(sql_text("checks_scope", "written_since.sql")).fetchall()
+        selects = checked_rows(since, batch_ids)
+    for name in CHECKED_TABLES:
+        con.execute(f"CREATE OR REPLACE TEMP VIEW checked_{name} AS {selects.get(name, f'SELECT * FROM _{name}')}")

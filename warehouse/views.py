@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -22,7 +23,7 @@ from deltalake import DeltaTable
 
 from transforms.records import SCHEMA_VERSION
 from warehouse.index import ROW_KEEPING, commit_fingerprint, log_changes
-from warehouse.query import sql_names, sql_text, views_path
+from warehouse.query import CHECKED_TABLES, VIEW_FILES, sql_names, sql_text, views_path
 from warehouse.schemas import (
     ALL_TABLES,
     ARTICLES,
@@ -408,19 +409,77 @@ class TableSnapshot:
     same_columns: bool = False  # every file has the same columns (files_of_one_schema)
 
 
+@dataclass(frozen=True, slots=True)
+class AddedFile:
+    """A file of a table's current snapshot as its Delta add action says: relative to the warehouse, the least and
+    greatest batch_id of its rows (None: no statistics) and when it was written (ms since the epoch, None: not said)."""
+
+    name: str
+    low: str | None
+    high: str | None
+    written: int | None
+
+
+def _added_files_of(warehouse: Path, path: Path, table: DeltaTable) -> list[AddedFile]:
+    """Every file of the table's current snapshot, with its add action's batch_id statistics and time."""
+    actions = pa.table(table.get_add_actions(flatten=True))
+    columns = actions.column_names
+    table_folder = os.path.relpath(path.resolve(), warehouse.resolve())
+
+    def column(name: str) -> list:
+        return actions.column(name).to_pylist() if name in columns else [None] * actions.num_rows
+
+    rows = zip(column("path"), column("min.batch_id"), column("max.batch_id"), column("modification_time"), strict=True)
+    return [
+        AddedFile(os.path.normpath(os.path.join(table_folder, unquote(name))), low, high, written)
+        for name, low, high, written in rows
+    ]
+
+
 def _one_batch_files(warehouse: Path, path: Path, table: DeltaTable) -> dict[str, str]:
     """Each file of the table's current snapshot that holds rows of one batch only, with that batch_id, as its
     Delta statistics say (an append writes one batch's rows; a compaction merges several)."""
-    actions = pa.table(table.get_add_actions(flatten=True))
-    if "min.batch_id" not in actions.column_names or "max.batch_id" not in actions.column_names:
-        return {}
-    rows = zip(*(actions.column(name).to_pylist() for name in ("path", "min.batch_id", "max.batch_id")), strict=True)
-    table_folder = os.path.relpath(path.resolve(), warehouse.resolve())
     return {
-        os.path.normpath(os.path.join(table_folder, unquote(name))): low
-        for name, low, high in rows
-        if low is not None and low == high
+        added.name: added.low
+        for added in _added_files_of(warehouse, path, table)
+        if added.low is not None and added.low == added.high
     }
+
+
+def _may_hold(added: AddedFile, written_since: int | None, batch_ids: Sequence[str]) -> bool:
+    """Whether the file can hold rows of these batches, written no earlier than `written_since` (ms since the
+    epoch; None: any time): written since then (or not saying when), and a batch among them within its batch_id
+    statistics (or none to go by: a batch_id past STATS_PREFIX characters is not told apart by them)."""
+    if written_since is not None and added.written is not None and added.written < written_since:
+        return False
+    if added.low is None or added.high is None or any(len(batch) >= STATS_PREFIX for batch in batch_ids):
+        return True
+    return any(added.low <= batch <= added.high for batch in batch_ids)
+
+
+# How much earlier than its run's start a file the run wrote may say it was written: the Delta log's modification
+# times and the run's started_at come from the same clock; this covers a clock stepped back a little meanwhile.
+WRITTEN_MARGIN = timedelta(minutes=1)
+
+
+def checked_rows(warehouse: Path, since: datetime | None, batch_ids: Sequence[str]) -> dict[str, str]:
+    """For each table a run's-end check reads the checked batches of (CHECKED_TABLES), a SELECT of its files that
+    can hold their rows (_may_hold): those written since `since` (the start of the earliest run they belong to, less
+    WRITTEN_MARGIN; None: every file), whose batch_id statistics admit one of them. A run's own rows are in the files
+    it appended and in those its compactions wrote, so a check opens those, not every file of the table (59 files of
+    `articles` at 100,600 articles, one per month it holds; docs/benchmarks.md, round 29). From the tables' current
+    snapshots: at a run's end, the one the views database being checked was written from."""
+    written_since = None if since is None else int((since - WRITTEN_MARGIN).timestamp() * 1000)
+    selects = {}
+    for spec in ALL_TABLES:
+        if spec.name not in CHECKED_TABLES:
+            continue
+        path = table_path(warehouse, spec)
+        table = open_table(path)
+        held = [] if table is None else _added_files_of(warehouse, path, table)
+        files = [added.name for added in held if _may_hold(added, written_since, batch_ids)]
+        selects[spec.name] = snapshot_select(spec, files)
+    return selects
 
 
 def take_snapshot(warehouse: Path) -> list[TableSnapshot]:
@@ -514,10 +573,15 @@ def _insert_pairs(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tup
 
 
 def _write_state(con: duckdb.DuckDBPyConnection, snapshots: Sequence[TableSnapshot]) -> None:
-    """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches."""
+    """Record what the stored tables now reflect: the definitions, the input tables' versions, the batches; and
+    the files the table views read (VIEW_FILES), which a reader's connection may open."""
     con.execute("DELETE FROM newsetl_publish.state")
     _insert_pairs(con, "newsetl_publish.state", _state_rows(snapshots))
     con.execute(sql_text("publish", "record_batches.sql"))
+    con.execute(f"CREATE TABLE IF NOT EXISTS {VIEW_FILES} (file VARCHAR)")  # a database of an earlier publish too
+    con.execute(f"DELETE FROM {VIEW_FILES}")
+    files = [name for snapshot in snapshots for name in snapshot.files]
+    con.execute(f"INSERT INTO {VIEW_FILES} SELECT unnest(?::VARCHAR[])", [files])
 
 
 def _published_state(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:

@@ -12,9 +12,9 @@ WITH committed AS (
     SELECT r.doc_id, r.batch_id FROM _rejections AS r JOIN batches AS b USING (batch_id)
     WHERE b.purpose = 'ingest' AND r.reason <> 'batch_failed' AND r.stage NOT IN ('read', 'fetch')
 ), checked AS (
-    SELECT doc_id FROM _articles WHERE batch_id IN (SELECT batch_id FROM check_batches)
+    SELECT doc_id FROM checked_articles WHERE batch_id IN (SELECT batch_id FROM check_batches)
     UNION
-    SELECT doc_id FROM _rejections WHERE batch_id IN (SELECT batch_id FROM check_batches)
+    SELECT doc_id FROM checked_rejections WHERE batch_id IN (SELECT batch_id FROM check_batches)
 )
 SELECT doc_id, count(*) AS n FROM committed
 WHERE doc_id IN (SELECT doc_id FROM checked)

@@ -6,15 +6,15 @@
 WITH checked AS (
     SELECT batch_id, committed_at FROM batches WHERE batch_id IN (SELECT batch_id FROM check_batches)
 ), outcomes AS (
-    SELECT doc_id, batch_id FROM _articles WHERE batch_id IN (SELECT batch_id FROM check_batches)
+    SELECT doc_id, batch_id FROM checked_articles WHERE batch_id IN (SELECT batch_id FROM check_batches)
     UNION ALL
-    SELECT doc_id, batch_id FROM _rejections WHERE batch_id IN (SELECT batch_id FROM check_batches)
+    SELECT doc_id, batch_id FROM checked_rejections WHERE batch_id IN (SELECT batch_id FROM check_batches)
 ), latest AS (
     SELECT o.doc_id, max(c.committed_at) AS committed_at FROM outcomes AS o JOIN checked AS c USING (batch_id)
     GROUP BY o.doc_id
 )
 SELECT r.doc_id, count(*) AS n
-FROM _rejections AS r
+FROM checked_rejections AS r
 JOIN checked AS c USING (batch_id)
 JOIN latest AS l ON l.doc_id = r.doc_id AND l.committed_at = c.committed_at
 GROUP BY r.doc_id HAVING count(*) > 1;
