@@ -157,14 +157,17 @@ SOURCE_GATES = {
     # 0.975 / 0.985; snacktory 0.970 / 0.968.
     # Round 29 (helper accept34, main d371a58): newspaper4k's twenty pages judged blind, dev 0-7 scored once, 0.946 on
     # 37 found and 0.972 on 36 true, less two standard errors (0.074, 0.055): a small set's floor, not a target.
-    ("newspaper4k", "dev"): {"precision": 0.87, "recall": 0.91},
+    # Round 29 (lead, after every merge, main f88bed1; the same two standard errors, one figure where P is 1):
+    # newspaper4k dev 1.000 on 35 found; trafilatura 0-49 0.971 on 554 true; Media Cloud 0-49 0.988 on 503 true;
+    # snacktory 0.975 on 434 true.
+    ("newspaper4k", "dev"): {"precision": 0.94, "recall": 0.91},
     ("fundus", "heldout"): {"precision": 0.975, "recall": 0.97},
     ("wcxb", "heldout"): {"precision": 0.97, "recall": 0.955},
-    ("trafilatura", "heldout"): {"precision": 0.98, "recall": 0.945},
+    ("trafilatura", "heldout"): {"precision": 0.98, "recall": 0.955},
     ("htmldate", "heldout"): {"precision": 0.965, "recall": 0.93},
-    ("mediacloud", "heldout"): {"precision": 0.985, "recall": 0.96},
+    ("mediacloud", "heldout"): {"precision": 0.985, "recall": 0.97},
     ("metadata", "heldout"): {"precision": 0.985, "recall": 0.92},
-    ("snacktory", "heldout"): {"precision": 0.955, "recall": 0.95},
+    ("snacktory", "heldout"): {"precision": 0.955, "recall": 0.96},
     ("readability", "heldout"): {"precision": 0.975, "recall": 0.95},
 }
 # The articles' texts: the extraction eval's copy, or one kept beside the gold file.
