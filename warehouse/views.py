@@ -463,9 +463,9 @@ WRITTEN_MARGIN = timedelta(minutes=1)
 
 
 def checked_rows(warehouse: Path, since: datetime | None, batch_ids: Sequence[str]) -> dict[str, str]:
-    """For each table a run's-end check reads the checked batches of (CHECKED_TABLES), a SELECT of its files that
+    """For each table a run's-end check reads the checked batches of (CHECKED_TABLES), a query over its files that
     can hold their rows (_may_hold): those written since `since` (the start of the earliest run they belong to, less
-    WRITTEN_MARGIN; None: every file), whose batch_id statistics admit one of them. A run's own rows are in the files
+    WRITTEN_MARGIN; None: every file), whose batch statistics admit one of them. A run's own rows are in the files
     it appended and in those its compactions wrote, so a check opens those, not every file of the table (59 files of
     `articles` at 100,600 articles, one per month it holds; docs/benchmarks.md, round 29). From the tables' current
     snapshots: at a run's end, the one the views database being checked was written from."""
