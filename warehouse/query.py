@@ -200,7 +200,8 @@ def checked_scope(con: duckdb.DuckDBPyConnection, checked_rows: CheckedRows | No
     them (the files that can hold their rows; warehouse/views.py), or the table's whole view."""
     selects: Mapping[str, str] = {}
     if checked_rows is not None:
-        batch_ids = [batch_id for (batch_id,) in con.execute(sql_text("checks_scope", "checked_batch_ids.sql")).fetchall()]
+        checked = con.execute(sql_text("checks_scope", "checked_batch_ids.sql")).fetchall()
+        batch_ids = [batch_id for (batch_id,) in checked]
         [(since,)] = con.execute(sql_text("checks_scope", "written_since.sql")).fetchall()
         selects = checked_rows(since, batch_ids)
     for name in CHECKED_TABLES:
