@@ -37,6 +37,7 @@ from transforms.figures.vocabulary import (
     AMOUNT_NOUNS,
     BOUND_NOUNS,
     BULK_WORDS,
+    COMPASS_WORDS,
     CURRENCY_SYMBOLS,
     FORECASTING_VERBS,
     INDEX_NOUNS,
@@ -2993,10 +2994,7 @@ EXTENT_VERBS = verb_forms(
 # Passive verbs of place whose subject is what a distance after them places: "Stansted is located 40 miles north".
 PLACING_VERBS = frozenset("located situated".split())
 # Words after a distance that say where a place lies from another: "Bhayankara Hospital, around 6 miles away".
-COMPASS = frozenset(
-    "north south east west northeast northwest southeast southwest north-east north-west south-east south-west".split()
-)
-PLACE_SIDES = COMPASS | {"away"}
+PLACE_SIDES = COMPASS_WORDS | {"away"}
 # Verbs whose subject is what a level after "at" or "to" is of: "Wyoming coal production peaked in 2008 at 447.6
 # million tons".
 LEVEL_VERBS = verb_forms(
@@ -3016,7 +3014,7 @@ def placed_noun(span: Span) -> Token | None:
         return None
     after = doc[span.end]
     sides = after.lower_ in PLACE_SIDES
-    sides = sides or (after.lower_ == "to" and any(t.lower_ in COMPASS for t in doc[span.end + 1 : span.end + 3]))
+    sides = sides or (after.lower_ == "to" and any(t.lower_ in COMPASS_WORDS for t in doc[span.end + 1 : span.end + 3]))
     place = doc[span.start - 2]
     if not sides or not place.text[:1].isupper() or not is_nominal(place) or place.dep_ in ("nsubj", "nsubjpass"):
         return None
@@ -3253,7 +3251,7 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     Not through a preposition's object ("limit the increase to 3.6 degrees": what is limited is not said plainly)
     nor a subject after the figure ("Some 2,000 miles away, McKelvey is standing")."""
     if kind == "measure" and head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i:
-        if head.head.lower_ in COMPASS and head.head.dep_ in ("dobj", "advmod", "npadvmod"):
+        if head.head.lower_ in COMPASS_WORDS and head.head.dep_ in ("dobj", "advmod", "npadvmod"):
             return placed_subject(head.head.head)  # round 27: "The project lies 50km south-west of Port Hedland"
         return head.head  # "the 30-pound Explorer 1", "a sprawling 1.2 million-acre watershed"
     if kind == "measure" and head.dep_ == "npadvmod" and head.head.dep_ == "dobj" and head.head.i < head.i:
@@ -3353,7 +3351,7 @@ def distanced_place(span: Span) -> Token | None:
         if place.dep_ != "pobj":
             break
         nest = place.head
-    if place.dep_ in ("nsubj", "nsubjpass") or place.lower_ in COUNTED_OF_POINTERS | COMPASS:
+    if place.dep_ in ("nsubj", "nsubjpass") or place.lower_ in COUNTED_OF_POINTERS | COMPASS_WORDS:
         return None  # "water tunnels that carry water to the south about 500 feet below ground level": a direction
     if place.lower_ in TIME_NOUNS | WEEKDAYS or place.head.head.i > span.start:
         return None  # "On Tuesday, about 40 km from the border, shelling resumed": a time, in a clause's opening
