@@ -106,6 +106,29 @@ def test_the_newspaper4k_pages_are_scored_against_the_committed_gold(tmp_path: P
     assert set(PAGE_SETS["newspaper"].gate_f1) == {"kept document"}
 
 
+def test_the_second_newspaper4k_held_out_slice_is_read_with_set_heldout2(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Round 30's blind slice: positions 52-63 of accept33's order, committed in git, read by --set heldout2.
+    path = gold_path_for(PAGE_SETS["newspaper"], "heldout2", tmp_path)
+    assert path == GOLD_ROOT / "newspaper4k-articles" / "entities-heldout2.json" and path.exists()
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert [article["position"] for article in gold["articles"]] == list(range(52, 64))
+    # No page of it was judged before: not the entity halves, not the figure pages (positions 12-31).
+    figure_gold = [GOLD_ROOT / "newspaper4k-articles" / f"gold-{split}.json" for split in ("dev", "heldout")]
+    figure_keys = {article["key"] for path in figure_gold for article in json.loads(path.read_text())["articles"]}
+    entity_keys = {
+        key for split in ("dev", "heldout") for key in load_gold(GOLD_ROOT / PAGE_SETS["newspaper"].gold[split])[0]
+    }
+    keys, _ = load_gold(path)
+    assert len(set(keys)) == 12 and not set(keys) & (figure_keys | entity_keys)
+    # Without the dataset it says where to copy it; a source with no such slice says so; neither fails.
+    assert main(["--data", str(tmp_path), "--source", "newspaper", "--set", "heldout2"]) == 0
+    assert f"{tmp_path}/newspaper4k-articles/ground-truth.json" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "l3s", "--set", "heldout2"]) == 0
+    assert "no heldout2 gold for --source l3s" in capsys.readouterr().out
+
+
 def test_l3s_pages_are_read_from_their_labels_and_the_url_mapping(tmp_path: Path) -> None:
     # L3S-GN1 has no JSON of texts: the body is the text labelled full text, the page is in original/.
     page_set = PAGE_SETS["l3s"]
@@ -148,4 +171,5 @@ def test_the_committed_gold_splits_its_pages_in_two(source: str) -> None:
         # a page may hold no name (smallrivers' bbc_nocss: whatever is found there is an extra), a split may not
         assert len(set(keys[split])) == len(keys[split])
         assert sum(sum(document.mentions.values()) for document in documents) > 0
-    assert keys["dev"] and keys["heldout"] and not set(keys["dev"]) & set(keys["heldout"])
+    assert keys["dev"] and keys["heldout"]
+    assert all(not set(keys[a]) & set(keys[b]) for a in keys for b in keys if a < b)  # heldout2 too
