@@ -18,9 +18,9 @@ not built: another round's pages.
 It writes `{out}/articles.json` as bench/fixture_texts.py does ({key: {"articleBody": the kept text, "url", "title",
 "split", "dev_index", "heldout_index" or "heldout2_index", "position", "built_at"}}) and `{out}/build.json`, the
 commit the texts were built at. The committed gold's offsets hold for the texts of main d371a58 (transforms/ last
-changed at dc60a69) for positions 12-31 and of main 5dbbc31 for 32-51 (bench/gold/newspaper4k-articles/NOTES.md says
-whether one tree builds both): build with that tree's transforms/ (`python -m bench.with_tree TREE
-bench.newspaper4k_figures DATA`), as bench/with_tree.py says.
+changed at dc60a69) for positions 12-31 and of main 5dbbc31 for 32-51; 5dbbc31's transforms/ (last changed at
+1dc7e94) build 12-31 character for character as d371a58's did, so that tree builds all forty (NOTES.md beside the
+gold): `python -m bench.with_tree TREE bench.newspaper4k_figures DATA`, as bench/with_tree.py says.
 
 Usage: python -m bench.newspaper4k_figures DATA [--out FOLDER]   (FOLDER defaults to DATA/newspaper4k-articles/figures)
 """
