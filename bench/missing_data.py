@@ -35,13 +35,13 @@ def public_set_missing(scorer: str, missing: Path, how: str) -> str:
     return f"{scorer} skipped (not a failure): {missing} missing; it is a public set: {how} ({SECTION})"
 
 
-def gold_texts_missing(scorer: str, missing: Iterable[Path], gold_folder: Path) -> str:
-    """The line a scorer prints when the texts of a committed gold are missing: the judgements are safe in git, the
-    texts are rebuilt from the public pages, with transforms/ as at the commit the gold's NOTES.md names (its offsets
-    hold for those texts only)."""
+def gold_texts_missing(scorer: str, missing: Iterable[Path], gold_folder: Path, what: str = "missing") -> str:
+    """The line a scorer prints when the texts of a committed gold are missing (or, `what`, lack pages the gold
+    judges): the judgements are safe in git, the texts are rebuilt from the public pages, with transforms/ as at the
+    commit the gold's NOTES.md names (its offsets hold for those texts only)."""
     names = ", ".join(str(path) for path in missing)
     return (
-        f"{scorer} skipped (not a failure): {names} missing; the judgements are committed in {gold_folder}/, their "
+        f"{scorer} skipped (not a failure): {names} {what}; the judgements are committed in {gold_folder}/, their "
         "texts are built from a public set: copy it and build the texts with transforms/ as at the commit "
         f"{gold_folder.name}/NOTES.md names (`python -m bench.with_tree TREE BUILDER FOLDER`; {SECTION})"
     )

@@ -1,4 +1,5 @@
-"""Twenty newspaper4k pages for a blind figure gold (round 29, accept34): the rule that chose them, and their texts.
+"""Forty newspaper4k pages for blind figure golds (rounds 29 and 30, accept34 and accept35): the rule that chose them,
+and their texts.
 
 The newspaper4k article-extraction dataset (github.com/AndyTheFactory/article-extraction-dataset at cf3e295,
 Apache-2.0; `{data}/newspaper4k-articles/`: `html/{id}.html` and the truth `ground-truth.json`) had a figure gold on
@@ -10,13 +11,16 @@ The pages are fixed by a rule that reads only the dataset's fields (`id`, `url`,
 (bench/gold/newspaper4k-articles/NOTES-entities.md) — a page present under html/, a news publisher's host (NOT_NEWS
 left out), `id` above ENTITY_GOLD_LAST_ID, a key whose first eight characters the repository's docs, bench and tests
 did not name at b5247b9, a body of at most MAX_BODY_WORDS words, ordered by the sha1 of the URL — and then the pages
-after accept33's twelve: positions 12-31, the first 8 dev and the next 12 held out.
+after accept33's twelve: positions 12-31, the first 8 dev and the next 12 held out (round 29, accept34), then
+positions 32-51, a second held-out slice `heldout2` (round 30, accept35; heldout2_index 0-19). Positions 52 on are
+not built: another round's pages.
 
 It writes `{out}/articles.json` as bench/fixture_texts.py does ({key: {"articleBody": the kept text, "url", "title",
-"split", "dev_index" or "heldout_index", "position", "built_at"}}) and `{out}/build.json`, the commit the texts were
-built at. The committed gold's offsets hold for the texts of main d371a58 (transforms/ last changed at dc60a69): build
-with that tree's transforms/ (`python -m bench.with_tree TREE bench.newspaper4k_figures DATA`), as bench/with_tree.py
-says.
+"split", "dev_index", "heldout_index" or "heldout2_index", "position", "built_at"}}) and `{out}/build.json`, the
+commit the texts were built at. The committed gold's offsets hold for the texts of main d371a58 (transforms/ last
+changed at dc60a69) for positions 12-31 and of main 5dbbc31 for 32-51; 5dbbc31's transforms/ (last changed at
+1dc7e94) build 12-31 character for character as d371a58's did, so that tree builds all forty (NOTES.md beside the
+gold): `python -m bench.with_tree TREE bench.newspaper4k_figures DATA`, as bench/with_tree.py says.
 
 Usage: python -m bench.newspaper4k_figures DATA [--out FOLDER]   (FOLDER defaults to DATA/newspaper4k-articles/figures)
 """
@@ -43,7 +47,7 @@ MAX_BODY_WORDS = 600
 NAMED_AT = "b5247b9"  # the commit whose docs, bench and tests accept33 read for keys already named
 NAMED_IN = ("docs", "bench", "tests")
 ENTITY_PAGES = 12  # accept33's positions 0-11
-DEV, HELDOUT = 8, 12
+DEV, HELDOUT, HELDOUT2 = 8, 12, 20  # positions 12-19, 20-31 (round 29) and 32-51 (round 30)
 
 
 def sha1(text: str) -> str:
@@ -77,12 +81,14 @@ def ordered_pages(truth: dict[str, dict], present: frozenset[str], named: frozen
 
 
 def figure_pages(order: list[str]) -> list[tuple[str, str, int, int]]:
-    """(key, split, index, position) of the pages after accept33's: 8 dev, then 12 held out."""
-    chosen = order[ENTITY_PAGES : ENTITY_PAGES + DEV + HELDOUT]
-    return [
-        (key, "dev", n, ENTITY_PAGES + n) if n < DEV else (key, "heldout", n - DEV, ENTITY_PAGES + n)
-        for n, key in enumerate(chosen)
-    ]
+    """(key, split, index, position) of the pages after accept33's: 8 dev, 12 held out, then 20 held out in a
+    second slice (heldout2)."""
+    slices = (("dev", DEV), ("heldout", HELDOUT), ("heldout2", HELDOUT2))
+    chosen, position = [], ENTITY_PAGES
+    for split, size in slices:
+        chosen += [(key, split, n, position + n) for n, key in enumerate(order[position : position + size])]
+        position += size
+    return chosen
 
 
 def build(data: Path, out: Path, repository: Path) -> dict:

@@ -379,6 +379,40 @@ def test_the_newspaper4k_source_reads_its_kept_texts_and_both_halves_from_bench_
     assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
 
 
+def test_the_newspaper4k_heldout2_set_is_round_30s_slice_alone_and_its_label_its_index(
+    tmp_path, capsys, repository_gold
+):
+    # round 30 (accept35): positions 32-51 judged blind as heldout2, read alone; an error line names its heldout2_index
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
+    texts = (tmp_path / "figures-real" / "articles.json").read_text()
+    (tmp_path / "newspaper4k-articles" / "figures" / "articles.json").write_text(texts)
+    committed = repository_gold / "newspaper4k-articles"
+    committed.mkdir(parents=True)
+    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
+    del article["dev_index"]
+    (committed / "gold-heldout2.json").write_text(json.dumps({"articles": [{**article, "heldout2_index": 7}]}))
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "heldout2", "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout2.json'}\n" in out
+    assert "  7 k1: missed 'sold'" in out and "gold-heldout.json" not in out
+
+
+def test_texts_built_before_a_later_slice_say_how_to_build_them_instead_of_crashing(tmp_path, capsys, repository_gold):
+    # a data folder whose articles.json holds round 29's twenty pages only, scored against round 30's heldout2
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
+    texts = tmp_path / "newspaper4k-articles" / "figures" / "articles.json"
+    texts.write_text(json.dumps({"k0": {"articleBody": TEXT}}))
+    committed = repository_gold / "newspaper4k-articles"
+    committed.mkdir(parents=True)
+    (committed / "gold-heldout2.json").write_text((tmp_path / "figures-real" / "gold-dev.json").read_text())
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "heldout2"]) == 0
+    out = capsys.readouterr().out
+    assert f"{texts} lacks 1 judged pages (built before them)" in out and "skipped (not a failure)" in out
+    assert f"the judgements are committed in {committed}/" in out
+
+
 def test_missing_newspaper4k_texts_say_how_to_build_them(tmp_path, capsys, monkeypatch):
     # the judgements are committed; the public pages are there but the kept texts were never built on this machine
     (tmp_path / "newspaper4k-articles").mkdir()
@@ -392,7 +426,12 @@ def test_missing_newspaper4k_texts_say_how_to_build_them(tmp_path, capsys, monke
 
 
 @pytest.mark.parametrize(
-    ("file", "index", "pages"), [("gold-dev.json", "dev_index", 8), ("gold-heldout.json", "heldout_index", 12)]
+    ("file", "index", "pages"),
+    [
+        ("gold-dev.json", "dev_index", 8),
+        ("gold-heldout.json", "heldout_index", 12),
+        ("gold-heldout2.json", "heldout2_index", 20),
+    ],
 )
 def test_the_newspaper4k_judgements_hold_offsets_values_and_no_text(file, index, pages):
     committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "newspaper4k-articles"

@@ -1,4 +1,5 @@
-"""bench/newspaper4k_figures.py: which newspaper4k pages round 29's figure gold holds, from the dataset's fields."""
+"""bench/newspaper4k_figures.py: which newspaper4k pages rounds 29's and 30's figure golds hold, from the dataset's
+fields."""
 
 from __future__ import annotations
 
@@ -25,8 +26,16 @@ def test_eligible_pages_are_news_after_the_old_gold_short_present_and_unnamed_in
 
 
 def test_the_figure_pages_follow_the_entity_pages_eight_dev_then_twelve_held_out():
-    order = [f"k{n}" for n in range(40)]
+    order = [f"k{n}" for n in range(120)]
     chosen = figure_pages(order)
     assert chosen[0] == ("k12", "dev", 0, 12) and chosen[7] == ("k19", "dev", 7, 19)
-    assert chosen[8] == ("k20", "heldout", 0, 20) and chosen[-1] == ("k31", "heldout", 11, 31)
-    assert ENTITY_PAGES == 12 and len(chosen) == 20
+    assert chosen[8] == ("k20", "heldout", 0, 20) and chosen[19] == ("k31", "heldout", 11, 31)
+    assert ENTITY_PAGES == 12
+
+
+def test_the_second_held_out_slice_is_positions_32_to_51_and_nothing_after_is_built():
+    # round 30 (accept35): positions 52 on stay unread, another round's pages
+    chosen = figure_pages([f"k{n}" for n in range(120)])
+    heldout2 = [page for page in chosen if page[1] == "heldout2"]
+    assert heldout2[0] == ("k32", "heldout2", 0, 32) and heldout2[-1] == ("k51", "heldout2", 19, 51)
+    assert len(heldout2) == 20 and len(chosen) == 40 and max(page[3] for page in chosen) == 51
