@@ -14,6 +14,7 @@ from bench.eval_entities_real import (
     RealEntities,
     found_keys,
     gate_failures,
+    gate_floors,
     gold_path_for,
     load_gold,
     main,
@@ -127,6 +128,37 @@ def test_the_second_newspaper4k_held_out_slice_is_read_with_set_heldout2(
     assert f"{tmp_path}/newspaper4k-articles/ground-truth.json" in capsys.readouterr().out
     assert main(["--data", str(tmp_path), "--source", "l3s", "--set", "heldout2"]) == 0
     assert "no heldout2 gold for --source l3s" in capsys.readouterr().out
+
+
+def test_the_second_newspaper4k_dev_slice_is_read_and_gated_with_set_dev2(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Round 30's second dev slice: positions 64-79 of accept33's order, committed in git, read by --set dev2.
+    page_set = PAGE_SETS["newspaper"]
+    path = gold_path_for(page_set, "dev2", tmp_path)
+    assert path == GOLD_ROOT / "newspaper4k-articles" / "entities-dev2.json" and path.exists()
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert [article["position"] for article in gold["articles"]] == list(range(64, 80))
+    # No page of it is in another split, entity or figure gold (figure pages are positions 12-51).
+    figure_gold = [GOLD_ROOT / "newspaper4k-articles" / f"gold-{split}.json" for split in ("dev", "heldout")]
+    figure_keys = {article["key"] for path in figure_gold for article in json.loads(path.read_text())["articles"]}
+    other_keys = {
+        key
+        for split, relative in page_set.gold.items()
+        if split != "dev2"
+        for key in load_gold(GOLD_ROOT / relative)[0]
+    }
+    keys, documents = load_gold(path)
+    assert len(set(keys)) == 16 and not set(keys) & (figure_keys | other_keys)
+    assert sum(sum(document.mentions.values()) for document in documents) == 336
+    # It is tuned on, so --gate holds it to its own floor, as dev; held-out slices and other sources have none.
+    assert gate_floors(page_set, "dev2") == {"kept document": 0.716}
+    assert gate_floors(page_set, "dev") == page_set.gate_f1
+    assert gate_floors(page_set, "heldout2") == {} and gate_floors(PAGE_SETS["l3s"], "dev2") == {}
+    assert main(["--data", str(tmp_path), "--source", "newspaper", "--set", "dev2", "--gate"]) == 0
+    assert f"{tmp_path}/newspaper4k-articles/ground-truth.json" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "fundus", "--set", "dev2"]) == 0
+    assert "no dev2 gold for --source fundus" in capsys.readouterr().out
 
 
 def test_l3s_pages_are_read_from_their_labels_and_the_url_mapping(tmp_path: Path) -> None:
