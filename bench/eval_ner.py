@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench.evaluate import Scores
 from bench.ner_scoring import GOLD_LABELS, LABELS, GoldDocument, score_mentions, score_report
-from transforms.entities import alias_key, clean_name, load_ner, read_text, resolve_mentions, spans_of
+from transforms.entities import STYLED_TITLES, alias_key, clean_name, load_ner, read_text, resolve_mentions, spans_of
 from transforms.language import detect_language
 from transforms.options import EntityOptions
 
@@ -66,8 +66,15 @@ def split_documents(sentences: list[list[tuple[str, str]]]) -> list[list[list[tu
 
 
 def gold_key(label: str, surface: str) -> tuple[str, str]:
-    """The name as both sides are compared: the pipeline's own cleaning, then case and dots folded."""
-    return label, alias_key(clean_name(surface, label))
+    """The name as both sides are compared: the pipeline's own cleaning, a royal or religious title left out (the
+    stored name keeps it, a judge does not), then case and dots folded."""
+    name = clean_name(surface, label)
+    if label == "PERSON":
+        words = name.split()
+        while len(words) > 1 and words[0].casefold() in STYLED_TITLES:
+            words = words[1:]
+        name = " ".join(words)
+    return label, alias_key(name)
 
 
 def build_document(sentences: list[list[tuple[str, str]]]) -> GoldDocument:

@@ -230,6 +230,13 @@ def test_roles_before_a_name_go_but_names_that_are_roles_stay():
         assert clean_name(name, "PERSON") == name
 
 
+def test_a_form_of_address_goes_but_a_royal_or_religious_title_stays_in_the_stored_name():
+    assert clean_name("Rev. Khalil Haddad", "PERSON") == "Khalil Haddad"
+    assert clean_name("the Reverend Ada Moss", "PERSON") == "Ada Moss"
+    assert clean_name("King Charles", "PERSON") == "King Charles"
+    assert clean_name("Pope Francis", "PERSON") == "Pope Francis"
+
+
 def test_french_spans_take_the_project_labels_and_french_cleaning():
     """A WikiNER-trained model's PER is PERSON and its MISC is dropped; leading articles and elisions
     go, French country names reach their ISO code; the English rules stay out."""
