@@ -58,6 +58,7 @@ from warehouse.lookups import (
     committed_copies,
     committed_doc_ids,
     committed_site_chrome,
+    counted_outcomes,
     latest_raw_pages,
     raw_page_urls,
     stored_pages,
@@ -625,7 +626,11 @@ def run_checks_task(settings: Settings, run_id: str, views: Path) -> RunChecks:
     logger = get_run_logger()
     try:
         failures, readback = report.check_and_read_run(
-            settings.warehouse, run_id, views=views, checked_rows=partial(checked_rows, settings.warehouse)
+            settings.warehouse,
+            run_id,
+            views=views,
+            checked_rows=partial(checked_rows, settings.warehouse),
+            archive_outcomes=partial(counted_outcomes, settings.warehouse),
         )
     except Exception as error:  # noqa: BLE001 - the run's data is committed; the check is what failed
         logger.warning("the SQL checks could not run (%s); the next run tries again", error)

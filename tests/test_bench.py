@@ -156,3 +156,39 @@ def test_pipeline_identity_finds_the_same_rows_again_and_a_page_whose_rows_chang
     saved.write_text("\n".join([rows[0].replace('"mentions": "', '"mentions": "0'), *rows[1:]]), encoding="utf-8")
     assert pipeline_identity.main(["--docs", "3", "--corpus", str(corpus), "--compare", str(saved)]) == 1
     assert "2 of 3 pages the same" in capsys.readouterr().out
+
+
+def test_bench_scale_s_stored_pages_probe_asks_for_stored_urls_where_the_archive_stored_none(tmp_path, monkeypatch):
+    """At its first size bench.scale's archive comes from real runs over files, which store no fetched page: the
+    stored-pages lookup's first look there found none of its URLs and read nothing, while at the synthetic sizes half
+    of them are stored and committed, so its ratio compared unlike work (docs/benchmarks.md, round 30). measure()
+    commits a probe batch before it draws the keys: half the URLs asked are stored at every size."""
+    from datetime import date
+
+    from bench import scale
+    from tests.story_fixtures import ACME, article, commit
+    from warehouse import lookups
+    from warehouse.schemas import ARTICLES, ENTITIES, RAW_PAGES
+    from warehouse.store import ensure_tables, table_files
+
+    ensure_tables(tmp_path)
+    day = date(2024, 1, 2)
+    commit(
+        tmp_path,
+        "night",
+        "night-1",
+        day,
+        {ARTICLES: [article(f"a{n}", f"a{n}", day) for n in range(20)], ENTITIES: [ACME]},
+    )
+    assert table_files(tmp_path, RAW_PAGES) == []  # as a night over files leaves it
+    asked = []
+    stored_pages = lookups.stored_pages
+
+    def counted(warehouse, urls):
+        found = stored_pages(warehouse, urls)
+        asked.append((len(set(urls)), len(found.known_urls) + len(found.pages)))
+        return found
+
+    monkeypatch.setattr(lookups, "stored_pages", counted)
+    scale.measure(tmp_path, batch=10, repeat=1, seed=1)
+    assert asked and all(found == urls // 2 for urls, found in asked), asked

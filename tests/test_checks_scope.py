@@ -10,10 +10,12 @@ from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-from tests.story_fixtures import ACME, article, commit, mentions, run
+from tests.story_fixtures import ACME, append_batch_rows, article, at, commit, mentions, run
 from tests.test_publish_incremental import commit_night
-from transforms.records import Figure, Rejection
+from transforms.records import BatchCommit, Figure, Rejection
 from warehouse import views
+from warehouse.index import delete_index, index_path
+from warehouse.lookups import committed_doc_ids, counted_outcomes
 from warehouse.query import (
     check_scope,
     checked_scope,
@@ -23,7 +25,7 @@ from warehouse.query import (
     sql_names,
     sql_text,
 )
-from warehouse.schemas import ARTICLES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
+from warehouse.schemas import ARTICLES, BATCHES, ENTITIES, ENTITY_MENTIONS, FIGURES, REJECTIONS, RUNS
 from warehouse.store import append_rows, compact_tables
 
 OLD_ARTICLES = 200
@@ -194,3 +196,87 @@ def test_each_check_finds_what_breaks_it_in_the_batch_that_wrote_it(tmp_path):
     assert {name.removesuffix(".sql"): rows for name, rows in found.items() if rows} == expected
     # Checked alone, the old batch broke nothing of its own; old3's text, now bad2's too, is compared from either side.
     assert {name: rows for name, rows in older.items() if rows} == {"exact_copies_share_cluster.sql": 1}
+
+
+def night_committing_documents_again(warehouse: Path) -> None:
+    """The archive of nights 1-11 (the earlier batches compacted), the lookup index built after night 9 and behind
+    from then on, a reprocess batch, a checked run `r1` ended before night 12, and night 12 (run `r2`) committing
+    again: n10a's document (a batch the index has not read), old3's (a batch it has), and as outcomes that do not
+    count, a document only the reprocess batch holds, old4's rejected at the fetch, n9a's in a failed batch."""
+    archive(warehouse, nights=6)
+    compact_tables(warehouse, 1, 0)
+    for night in range(7, 12):
+        commit_night(warehouse, night)
+        if night == 9:
+            assert committed_doc_ids(warehouse, ["doc-n9a"]) == {"doc-n9a"}  # a lookup builds the index
+    again = replace(article("rp1", "rp1", date(2024, 1, 12)), doc_id="doc-rp")
+    append_batch_rows(warehouse, "rp", "rp", {ARTICLES: [again]})
+    append_rows(warehouse, BATCHES, [BatchCommit("rp", 1, 1, 0, at(date(2024, 1, 12)), "reprocess")], {"run_id": "rp"})
+    ended = datetime(2024, 1, 12, 18, tzinfo=UTC)
+    append_rows(warehouse, RUNS, [replace(run("r1", date(2024, 1, 12)), started_at=ended, check_violations=0)])
+    append_rows(warehouse, RUNS, [replace(run("r2", date(2024, 1, 13)), started_at=datetime.now(UTC))])
+    day = date(2024, 1, 13)
+    new = [
+        article("n12a", "n12a", day),
+        replace(article("n10a-again", "n10a", day), doc_id="doc-n10a"),
+        replace(article("rp-again", "rp1", day), doc_id="doc-rp"),
+    ]
+    rows: dict = {ARTICLES: new, ENTITY_MENTIONS: mentions("n12a", "e-acme", 1), FIGURES: [figure("n12a")]}
+    rows[REJECTIONS] = [
+        Rejection("doc-old3", "x.html", "normalise", "too_short", ""),
+        Rejection("doc-old4", "x.html", "fetch", "http_error", ""),
+        Rejection("doc-n9a", "x.html", "process", "batch_failed", ""),
+    ]
+    commit(warehouse, "r2", "n12", day, rows)
+    views.publish_views(warehouse)
+
+
+def test_a_run_s_end_compares_its_documents_with_the_lookup_index_not_every_file(tmp_path, monkeypatch):
+    # documents_committed_once compared the checked documents with a doc id column of every file of `articles` and
+    # `rejections` (111 files at 100,600 articles; no statistics exclude a hash). At a run's end the lookup index
+    # answers by the checked doc ids, caught up first (here it was built after night 9: night 10's outcome of n10a's
+    # document is found by the catch-up), so the check opens the night's files and the markers', and finds what the
+    # tables give. Fails on main, whose checks take no such source (check_scope's fourth argument).
+    monkeypatch.setattr(views, "WRITTEN_MARGIN", timedelta(0))
+    night_committing_documents_again(tmp_path)
+    query = sql_text("checks", "documents_committed_once.sql")
+    at_run_end = (partial(views.checked_rows, tmp_path), partial(counted_outcomes, tmp_path))
+    with connect_views(tmp_path) as con:
+        files = sum(opens(con, f"SELECT batch_id FROM _{name}") for name in ("articles", "rejections"))
+        markers = opens(con, "SELECT batch_id FROM batches")
+        check_scope(con, "r2", *at_run_end)
+        assert con.execute("SELECT batch_id FROM check_batches").fetchall() == [("n12",)]
+        indexed = opens(con, query)
+        found = sorted(con.execute(query).fetchall())
+        check_scope(con, "r2")  # the tables' every file
+        every_file = opens(con, query)
+        assert sorted(con.execute(query).fetchall()) == found == [("doc-n10a", 2), ("doc-old3", 2)]
+        assert failed_checks_on(con, "r2", *at_run_end) == failed_checks_on(con, "r2")
+    # The night's articles and rejections files, each read twice (its rows that count, and its documents), and the
+    # markers; with the tables, every file of both too.
+    assert files == 12 and indexed <= markers + 4 < every_file - files, (files, every_file, indexed, markers)
+
+
+def test_a_run_s_end_with_no_lookup_index_reads_the_tables_and_builds_none(tmp_path, monkeypatch):
+    # The index is a cache: deleted (or never built), building it from every file would cost far more than the check
+    # reads, so counted_outcomes says it cannot answer and the check reads the tables' files, finding the same.
+    monkeypatch.setattr(views, "WRITTEN_MARGIN", timedelta(0))
+    night_committing_documents_again(tmp_path)
+    delete_index(tmp_path)
+    assert counted_outcomes(tmp_path, ["doc-n10a"]) is None
+    with connect_views(tmp_path) as con:
+        check_scope(con, "r2", partial(views.checked_rows, tmp_path), partial(counted_outcomes, tmp_path))
+        found = sorted(con.execute(sql_text("checks", "documents_committed_once.sql")).fetchall())
+    assert found == [("doc-n10a", 2), ("doc-old3", 2)]
+    assert not index_path(tmp_path).exists()
+    # Built again by a lookup, the index answers each counted outcome of these documents (not the fetch's, nor the
+    # failed batch's, rejections; the reprocess batch's is left to the check).
+    assert committed_doc_ids(tmp_path, ["doc-n9a"]) == {"doc-n9a"}
+    assert sorted(counted_outcomes(tmp_path, ["doc-n10a", "doc-old4", "doc-n9a", "doc-rp"]) or []) == [
+        ("doc-n10a", "n10"),
+        ("doc-n10a", "n12"),
+        ("doc-n9a", "n09"),
+        ("doc-old4", "old"),
+        ("doc-rp", "n12"),
+        ("doc-rp", "rp"),
+    ]

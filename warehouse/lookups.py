@@ -27,7 +27,7 @@ from transforms.ids import run_batch_prefix
 from transforms.reasons import Reason
 from transforms.records import EntityMention, Figure, RawPage, RunSummary
 from warehouse.generations import COPIES, OUTCOMES, PAGES, probed_query
-from warehouse.index import as_json, band_hits, current_index, keyed_query, micros, versions_query
+from warehouse.index import as_json, band_hits, current_index, index_path, keyed_query, micros, versions_query
 from warehouse.query import sql_text
 from warehouse.schemas import BATCHES, ENTITY_MENTIONS, FIGURES, RAW_PAGES, RUNS, TableSpec
 from warehouse.store import table_files
@@ -80,6 +80,26 @@ def _known_doc_ids(index: sqlite3.Connection, doc_ids: Iterable[str], this_run: 
     parameters = (str(Reason.BATCH_FAILED), retried, run_prefix, run_prefix, run_prefix)
     rows = probed_query(index, OUTCOMES, query, list(doc_ids), parameters)
     return {row[0] for row in rows}
+
+
+def counted_outcomes(warehouse: Path, doc_ids: Iterable[str]) -> list[tuple[str, str]] | None:
+    """Each committed batch in which one of these documents became an article or a rejection that counts (not a failed
+    batch's, nor of the retried stages), as (doc_id, batch_id): the archive's side of the SQL check that no document
+    was committed twice (warehouse/query.py ArchiveOutcomes), a probe a document where the check read a doc id column
+    of every file. The index is caught up first, as for every lookup; None when there is none to catch up (deleted,
+    never built): building it from every file would cost far more than the check reads, so the check reads the tables.
+    """
+    wanted = sorted(set(doc_ids))
+    if not index_path(warehouse).is_file():
+        return None
+    if not wanted:
+        return []
+    retried = as_json(str(stage) for stage in RETRIED_STAGES)
+    with current_index(warehouse) as index:
+        rows = probed_query(
+            index, OUTCOMES, sql_text("index", "counted_outcomes.sql"), wanted, (str(Reason.BATCH_FAILED), retried)
+        )
+    return [(doc_id, batch_id) for doc_id, batch_id in rows]
 
 
 def unfinished_runs(warehouse: Path, also: Iterable[str] = ()) -> list[RunSummary]:

@@ -36,6 +36,10 @@ CHECKED_TABLES = ("articles", "entity_mentions", "figures", "rejections")
 # What a run's end gives the checks to read the checked batches' rows from: for each of CHECKED_TABLES a SELECT, given
 # the earliest time those rows can have been written (None: any) and the batches.
 CheckedRows = Callable[[datetime | None, Sequence[str]], Mapping[str, str]]
+# What a run's end gives documents_committed_once.sql for the archive's side: given the checked batches' documents,
+# each committed batch in which one of them has an outcome that counts, as (doc_id, batch_id) pairs (the lookup
+# index's, warehouse/lookups.py counted_outcomes); None when it cannot say (no index): the tables are read.
+ArchiveOutcomes = Callable[[Sequence[str]], Sequence[tuple[str, str]] | None]
 
 # What DuckDB's parser calls these statements; DESCRIBE, SHOW, SUMMARIZE, VALUES and FROM-first are SELECT.
 READ_STATEMENTS = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
@@ -165,7 +169,10 @@ def failed_checks(warehouse: Path) -> dict[str, int]:
 
 
 def failed_checks_on(
-    con: duckdb.DuckDBPyConnection, run_id: str | None = None, checked_rows: CheckedRows | None = None
+    con: duckdb.DuckDBPyConnection,
+    run_id: str | None = None,
+    checked_rows: CheckedRows | None = None,
+    archive_outcomes: ArchiveOutcomes | None = None,
 ) -> dict[str, int]:
     """`failed_checks` on a connection already open to the views (`connect_views`). The checks are the
     project's own SELECTs, so they are not checked as a user's query is.
@@ -173,8 +180,9 @@ def failed_checks_on(
     `run_id`: check what that run's batches wrote, and any batch committed since the last run whose checks
     ran finished (a crashed run's, rows written by hand), each against the whole archive where a check
     compares; so a run's end costs what was written since the last check, not what the archive holds.
-    None checks every batch. `checked_rows`: where the checked batches' rows are read from (check_scope)."""
-    check_scope(con, run_id, checked_rows)
+    None checks every batch. `checked_rows`, `archive_outcomes`: where the checked batches' rows, and the other
+    batches' outcomes of their documents, are read from (checked_scope)."""
+    check_scope(con, run_id, checked_rows, archive_outcomes)
     failures = {}
     for name in sql_names("checks"):
         rows = con.execute(sql_text("checks", name)).fetchall()
@@ -184,7 +192,10 @@ def failed_checks_on(
 
 
 def check_scope(
-    con: duckdb.DuckDBPyConnection, run_id: str | None = None, checked_rows: CheckedRows | None = None
+    con: duckdb.DuckDBPyConnection,
+    run_id: str | None = None,
+    checked_rows: CheckedRows | None = None,
+    archive_outcomes: ArchiveOutcomes | None = None,
 ) -> None:
     """The checks' scope, in the connection's own memory (the views database stays read-only): `check_batches`
     (warehouse/sql/checks_scope: every batch, or with `run_id` those a run's end checks), then checked_scope."""
@@ -192,12 +203,18 @@ def check_scope(
         con.execute(sql_text("checks_scope", "every_batch.sql"))
     else:
         con.execute(sql_text("checks_scope", "since_last_check.sql"), [run_id])
-    checked_scope(con, checked_rows)
+    checked_scope(con, checked_rows, archive_outcomes)
 
 
-def checked_scope(con: duckdb.DuckDBPyConnection, checked_rows: CheckedRows | None = None) -> None:
+def checked_scope(
+    con: duckdb.DuckDBPyConnection,
+    checked_rows: CheckedRows | None = None,
+    archive_outcomes: ArchiveOutcomes | None = None,
+) -> None:
     """A view `checked_<table>` of each of CHECKED_TABLES over `check_batches`: the rows `checked_rows` gives for
-    them (the files that can hold their rows; warehouse/views.py), or the table's whole view."""
+    them (the files that can hold their rows; warehouse/views.py), or the table's whole view. Then
+    `archive_outcomes`, the outcomes documents_committed_once.sql compares the checked documents with: those
+    `archive_outcomes` gives for them, or every file's (checks_scope/archive_outcomes.sql)."""
     selects: Mapping[str, str] = {}
     if checked_rows is not None:
         checked = con.execute(sql_text("checks_scope", "checked_batch_ids.sql")).fetchall()
@@ -206,3 +223,18 @@ def checked_scope(con: duckdb.DuckDBPyConnection, checked_rows: CheckedRows | No
         selects = checked_rows(since, batch_ids)
     for name in CHECKED_TABLES:
         con.execute(f"CREATE OR REPLACE TEMP VIEW checked_{name} AS {selects.get(name, f'SELECT * FROM _{name}')}")
+    outcomes = None
+    if archive_outcomes is not None:
+        documents = con.execute(sql_text("checks_scope", "checked_doc_ids.sql")).fetchall()
+        outcomes = archive_outcomes([doc_id for (doc_id,) in documents])
+    if outcomes is None:
+        # A doc id column of every file of `articles` and `rejections` (111 files at 100,600 articles;
+        # docs/benchmarks.md, round 30): doc ids are hashes, so no file's statistics exclude it.
+        con.execute(sql_text("checks_scope", "archive_outcomes.sql"))
+        return
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE indexed_outcomes AS "
+        "SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS batch_id",
+        [[doc_id for doc_id, _ in outcomes], [batch_id for _, batch_id in outcomes]],
+    )
+    con.execute("CREATE OR REPLACE TEMP VIEW archive_outcomes AS SELECT doc_id, batch_id FROM indexed_outcomes")

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 import duckdb
 
-from warehouse.query import CheckedRows, connect_views, failed_checks_on, sql_text
+from warehouse.query import ArchiveOutcomes, CheckedRows, connect_views, failed_checks_on, sql_text
 
 
 class RunReadback(NamedTuple):
@@ -45,15 +45,17 @@ def check_and_read_run(
     limit: int = 10,
     views: Path | None = None,
     checked_rows: CheckedRows | None = None,
+    archive_outcomes: ArchiveOutcomes | None = None,
 ) -> tuple[dict[str, int], RunReadback]:
     """The failing SQL checks over what the run wrote (`query.failed_checks_on`) and the run's numbers
     (`read_run`), on one connection.
 
     The numbers are those of the run's committed batches, so they are read before the run's `runs` row
     is written as they would be after it. `views`: a views database not yet published (the run's end).
-    `checked_rows`: the files the checked batches' rows are read from (views.checked_rows; None: every file)."""
+    `checked_rows`: the files the checked batches' rows are read from (views.checked_rows; None: every file);
+    `archive_outcomes`: the other batches' outcomes of their documents (lookups.counted_outcomes; None: the files')."""
     with connect_views(warehouse, views) as con:
-        return failed_checks_on(con, run_id, checked_rows), _read_run_on(con, run_id, limit)
+        return failed_checks_on(con, run_id, checked_rows, archive_outcomes), _read_run_on(con, run_id, limit)
 
 
 def _read_run_on(con: duckdb.DuckDBPyConnection, run_id: str, limit: int) -> RunReadback:
