@@ -233,8 +233,7 @@ def checked_scope(
         con.execute(sql_text("checks_scope", "archive_outcomes.sql"))
         return
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE indexed_outcomes AS "
-        "SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS batch_id",
+        sql_text("checks_scope", "indexed_outcomes.sql"),
         [[doc_id for doc_id, _ in outcomes], [batch_id for _, batch_id in outcomes]],
     )
-    con.execute("CREATE OR REPLACE TEMP VIEW archive_outcomes AS SELECT doc_id, batch_id FROM indexed_outcomes")
+    con.execute(sql_text("checks_scope", "indexed_archive_outcomes.sql"))
