@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
+from transforms.figures.non_figures import MARGIN_WORDS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
 from transforms.figures.vocabulary import (
     AGE_WORDS,
@@ -315,6 +316,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
         held = held or any(may_be_bounded(f) or may_be_cut_short(f) for f in inside)  # round 29 (objects41)
         held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
+        held = held or any((may_be_paid_for(f) and f.object) or may_hold_kind(f) for f in inside)  # round 30
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -365,6 +367,11 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         if owner is not None:
             return owner
     span = doc.char_span(first, last, alignment_mode="expand")
+    if span is not None and len(span) and may_be_paid_for(figure):
+        payment = sized_payment(figure_head(span))  # round 30 (objects43): "a $20 million contract for new buses"
+        thing = payment_for(payment) if payment is not None else None
+        if thing is not None:
+            return coordinated_phrase(thing, span)
     leveled = (
         leveled_count_noun(figure_head(span), span)
         if span is not None and len(span) and may_be_leveled_count(figure)
@@ -376,6 +383,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     # over the token rules' object only where it trims words they ran on into ("term began" -> term)
     if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
         return timed
+    if span is not None and len(span) and may_hold_kind(figure):
+        kind = kind_over_holder(figure_head(span), span)  # round 30 (objects43): "The trust sold $4 billion in bonds"
+        if kind is not None:
+            return kind
     if span is not None and len(span) and may_be_valued(figure):
         valuing = changed_noun(figure_head(span))  # round 29 (objects38): "The valuation of its retail malls fell by"
         valued = valued_thing(valuing) if valuing is not None else None
@@ -445,7 +456,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
             return holder
     if span is not None and len(span) and (may_be_held(figure) or may_be_rated(figure)):
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
-        if holder is not None:
+        if holder is not None and not (may_be_held(figure) and kind_said_in(span) is not None):  # round 30
             return holder
     if span is not None and len(span) and may_be_grown(figure):
         grown = grown_or_paced(figure_head(span), span, (figure.object or "").lower())
@@ -455,7 +466,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         bought = bought_by_means(figure_head(span), (figure.object or "").lower())
         if bought is not None:
             return phrase_of(bought, span)
-    if span is not None and len(span) and may_be_funded(figure):
+    if span is not None and len(span) and may_be_funded(figure) and kind_said_in(span) is None:  # round 30 (objects43)
         funded = funded_purpose(span, figure.object or "")
         if funded is not None:
             return funded
@@ -817,6 +828,75 @@ def may_be_held(figure: Figure) -> bool:
     """Whether the token rules' object of a sum is the kind of money said "in" after it ("$100 billion in revenue")."""
     said = figure.object
     return figure.kind == "money" and bool(said) and f"{figure.surface} in {said}" in figure.sentence
+
+
+# Round 30 (objects43), the lead's ruling ("Added in round 30 (lead)" in the standard): a sum "in" a kind of money names
+# that kind, not the holder who draws, earns, owes or spends it, nor whom it goes to: "drawing $80 million in ad
+# spending" -> ad spending, "Acme Foods brought in $2.3 billion in revenue" -> revenue (the holder from round 23,
+# `held_in`), "$6 million in grants for rural clinics" -> grants (the purpose from round 24, `funded_purpose`).
+# The kind is the "in" phrase right after the sum (or after a sum in brackets: "$380m (£241m) in") when it is written as
+# a kind is, bare: a common noun with no determiner or possessor ("in the war chest", "in its art sale", "in last week's
+# market slump" place the sum or say when), no time ("in 2016", "in years"), no gerund with its object ("lost $350
+# million in trading Facebook shares": what the loss was made doing), and no phrase that says how ("in part").
+MANNER_AFTER_IN = frozenset("part total all full advance exchange return addition".split())
+
+
+def may_hold_kind(figure: Figure) -> bool:
+    """Whether the token rules named a sum by a word before it while an "in" follows it (`kind_over_holder`): "The
+    trust has sold $4 billion in bonds" (the token rules read the subject of "sold")."""
+    said, sentence = figure.object, figure.sentence
+    at = sentence.find(figure.surface)
+    if figure.kind != "money" or not said or at < 0 or not 0 <= sentence.find(said) < at:
+        return False
+    return IN_AFTER_SUM.match(sentence, at + len(figure.surface)) is not None
+
+
+IN_AFTER_SUM = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+in\s+[a-z]")
+
+
+def kind_over_holder(head: Token, span: Span) -> str | None:
+    """The kind of money a sum a verb takes as its object is said "in" (`kind_said_in`), where the token rules named
+    the verb's subject ("The trust has sold $4 billion in bonds" -> bonds, "the appeal has raised £12,000 in
+    donations" -> donations); None elsewhere (a price "for" a thing keeps the thing: "buy Acme for $5 in cash")."""
+    kind = kind_said_in(span)
+    if kind is None or head.dep_ != "dobj":
+        return None
+    return coordinated_phrase(kind, span)
+
+
+def kind_said_in(span: Span) -> Token | None:
+    """The kind of money a sum is said "in" right after it ("$100 billion in revenue" -> revenue), or None."""
+    doc = span.doc
+    at = span.end
+    if at < len(doc) and doc[at].text == "(":
+        closing = next((token.i for token in doc[at : at + 8] if token.text == ")"), None)
+        at = closing + 1 if closing is not None else at
+    if at >= len(doc) or doc[at].lower_ != "in" or doc[at].dep_ != "prep":
+        return None
+    kind = first_child(doc[at], ("pobj",))
+    if kind is None or not kind.text[:1].islower() or kind.like_num or not is_nominal(kind):
+        return None
+    if kind.lower_ in TIME_NOUNS | MANNER_AFTER_IN or any(c.dep_ in ("det", "poss", "dobj") for c in kind.children):
+        return None
+    opening = doc[at + 1]
+    # a gerund and the words it takes, which the parser may hang as compounds on its object ("in trading copper
+    # futures"); not a compound's -ing word right before its noun ("in underwriting profit") nor a noun in -ing
+    gerund = opening.lower_.endswith("ing") and opening.lower_ not in ING_NOUNS and opening.i < kind.i - 1
+    return None if gerund else kind
+
+
+# Round 30 (objects43): a sum a clause's subject is "ahead of" or "behind" a rival by is that subject's margin ("Acme
+# topped the list, with $10.7 bn in premiums, $2.4 bn ahead of second-place Beta" -> Acme), not the kind of the sum
+# before it, which a list would pass on (`series_objects`) now that the kind is named (`kind_said_in`).
+def margin_holder(head: Token) -> Token | None:
+    """The subject of the verb a sum's "ahead"/"behind" hangs on, or None."""
+    side = head.head
+    if head.dep_ != "npadvmod" or side.lower_ not in MARGIN_WORDS or side.dep_ != "advmod":
+        return None
+    subject = subject_of(side.head)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
 
 
 # Round 29 (objects38): a sum a clause's subject does something "with" is the subject's, as money held is its holder's
@@ -1566,13 +1646,17 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is not None:
         return phrase_of(noun, span)
     if kind == "money":
-        noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
+        # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
+        noun = kind_said_in(span) or payment_named(head) or receiver_noun(head) or purpose_noun(head, span)
+        noun = noun or valued_noun(head)
+        noun = noun or owned_sum(head)
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head)
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
+        noun = noun or margin_holder(head)  # round 30 (objects43): "Acme topped the list, ..., $2.4 bn ahead of Beta"
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
@@ -2612,6 +2696,58 @@ def paid_for(head: Token, span: Span) -> Token | None:
     if thing is None or not is_nominal(thing) or thing.like_num or thing.lower_ in TIME_NOUNS | MONTHS:
         return None
     return None if thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES else thing
+
+
+# Round 30 (objects43), the lead's ruling ("Added in round 30 (lead)" in the standard): a sum that sizes a bill, fee,
+# fine, payment, contract or deal names what that is "for" ("The final bill for the library came in at $4 million" ->
+# library, "a $20 million contract for new buses" -> new buses, "charges a $300 fee for late filing" -> late filing, the
+# "for" hung on the verb whose object the fee is), else the payment word with its classifying words ("a so-called
+# termination fee of $2 million payable to the state" -> termination fee, not who is paid; "a $300 fine" -> fine). The
+# sum sizes the word when it modifies it ("a $300 fee"), is its "of" ("a fee of $2 million") or is said of it as its
+# subject ("the bill was $1,200", "the bill came in at $4 million"); not where a participle sets it ("New fines for
+# littering, starting at $500 for a first offence": what the fines start at for one offence).
+PAYMENT_NOUNS = frozenset("bill bills fee fees fine fines payment payments contract contracts deal deals".split())
+
+
+def sized_payment(head: Token) -> Token | None:
+    """The bill, fee, fine, payment, contract or deal a sum sizes (`PAYMENT_NOUNS`), or None."""
+    if head.dep_ in SIZING_DEPS and head.head.i > head.i and head.head.lower_ in PAYMENT_NOUNS:
+        return head.head  # "a $300 fee"
+    if head.dep_ == "pobj" and is_of(head.head) and head.head.head.lower_ in PAYMENT_NOUNS:
+        return head.head.head  # "a fee of $15 million"
+    verb = passed_level_verb(head) or (head.head if head.dep_ == "attr" else None)  # "came in at", "was"
+    if verb is None and head.dep_ in ("dobj", "pobj") and head.head.lower_ in PRICE_VERBS | {"to"}:
+        verb = head.head.head if head.dep_ == "pobj" else head.head  # "the fees totalled", "amounted to"
+    if verb is None or verb.dep_ in ("acl", "relcl", "advcl") or (verb.lower_ not in COPULAS and head.dep_ == "attr"):
+        return None
+    subject = first_child(verb, ("nsubj",))
+    return subject if subject is not None and subject.lower_ in PAYMENT_NOUNS else None  # "the bill was $1,200"
+
+
+def payment_for(payment: Token) -> Token | None:
+    """What a payment word is "for": its own "for", or that of the verb it is the object of; not a time, a number or a
+    pronoun; None where nothing is said."""
+    holders = [payment, payment.head] if payment.dep_ == "dobj" else [payment]
+    for holder in holders:
+        said = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > payment.i), None)
+        thing = first_child(said, ("pobj",)) if said is not None else None
+        if thing is None or not is_nominal(thing) or thing.like_num or thing.lower_ in TIME_NOUNS | MONTHS:
+            continue
+        return None if thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES else thing
+    return None
+
+
+def may_be_paid_for(figure: Figure) -> bool:
+    """Whether a sum may size a payment word said "for" a thing (`payment_for`): the token rules named none or the
+    payment word, and the sentence says "for"."""
+    said = (figure.object or "").lower().split()
+    return figure.kind == "money" and (not said or said[-1] in PAYMENT_NOUNS) and " for " in figure.sentence
+
+
+def payment_named(head: Token) -> Token | None:
+    """What a sum that sizes a payment word is of by the round-30 ruling: what it is for, else the word; or None."""
+    payment = sized_payment(head)
+    return (payment_for(payment) or payment) if payment is not None else None
 
 
 # Round 29 (objects38), the lead's ruling "a cost's object is the thing that costs, never its bearer" (the standard,
@@ -4200,6 +4336,9 @@ LEADING_DESCRIBING |= frozenset({"continuous"})
 # Round 29 (objects38): "the nearly $230 billion allocated to big infrastructure projects" -> infrastructure projects:
 # how big, as "huge" and "massive" say.
 LEADING_DESCRIBING |= frozenset({"big"})
+# Round 30 (objects43): "will receive $2 billion in full loan discharges" -> loan discharges: how much, as "entire" and
+# "whole" say ("full-time" is one word, and stays); "a so-called termination fee" -> termination fee: how it is called.
+LEADING_DESCRIBING |= frozenset({"full", "so-called"})
 # Round 29 (objects40): words that judge the things counted or say how small or how late they are, not which kind
 # ("ten leading platforms" -> platforms, "four prominent AI coding agents" -> AI coding agents, "three straight games"
 # -> games, "two recent releases" -> releases, "one little tortilla" -> tortilla): 30 judged objects leave them out,
