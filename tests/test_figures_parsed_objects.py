@@ -1374,6 +1374,21 @@ def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_o
         ("The city charges a $300 fee for late filing.", "$300", "late filing"),
         # ... else the payment word with its classifying words, not who is paid
         ("The agency faces a so-called exit fee of $2 million payable to the state.", "$2 million", "exit fee"),
+        # a copula's sum through a verb or an adjective of expecting is the subject's (a cost's, what it is of)
+        (
+            "Direct damage is expected to be between 2 billion dollars if rates fall and 3 billion dollars if not.",
+            "2 billion dollars",
+            "Direct damage",
+        ),
+        (
+            "The cost of the repairs is likely to be between $2 million and $3 million.",
+            "between $2 million and $3 million",
+            "repairs",
+        ),
+        # a price set "For $X," before its clause is of the clause's subject, when the verb's object names nothing
+        ("For $50 - $100, these little routers can act as media servers for the whole house.", "$50", "routers"),
+        ("For $50 - $100, these little routers can act as media servers for the whole house.", "$100", "routers"),
+        ("For $20, the basic plan gives you ten gigabytes.", "$20", "basic plan"),
     ],
 )
 def test_the_money_kinds_and_payments_of_round_30(nlp, text, surface, expected):
@@ -1392,6 +1407,8 @@ def test_the_money_kinds_and_payments_of_round_30(nlp, text, surface, expected):
         ("The bill includes $3 million for roads.", "$3 million", "roads"),
         ("The monthly bill was $1,200.", "$1,200", "monthly bill"),
         ("She had to pay a $300 fine.", "$300", "fine"),
+        ("For about $30, you can get a decent kettle.", "about $30", "decent kettle"),
+        ("The repair bill will be $3 million.", "$3 million", "repair bill"),
         # a margin "ahead of" a rival stays the subject's now that the sum before it names its kind (`margin_holder`)
         (
             "Acme Mutual led the market with $92.6 bn in net premiums written, $20 bn ahead of second-place Beta.",

@@ -1652,11 +1652,12 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or owned_sum(head)
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
-        noun = noun or relative_purpose(head) or price_for_object(head)
+        noun = noun or relative_purpose(head) or price_for_object(head) or fronted_price_subject(head)  # round 30
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
         noun = noun or margin_holder(head)  # round 30 (objects43): "Acme topped the list, ..., $2.4 bn ahead of Beta"
+        noun = noun or expected_copula_subject(head)  # round 30 (objects43): "Damage is expected to be $2 billion"
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
@@ -2569,6 +2570,25 @@ def price_for_object(head: Token) -> Token | None:
     return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
 
 
+# Round 30 (objects43): a price set "For $X," before its clause, whose verb takes no object `price_for_object` could
+# name, is of the clause's subject: "For $50 - $100, these little routers can act as media servers" -> routers (both
+# ends of the range), "For $20, the basic plan gives you ten gigabytes" -> basic plan (its object holds a number).
+def fronted_price_subject(head: Token) -> Token | None:
+    """The subject after a "For <sum>," that opens a clause, or None (a pronoun, a relative, a subject before it)."""
+    if head.dep_ in ("nummod", "conj", "appos") and head.head.like_num and head.head.i < head.i:
+        head = head.head  # "For $50 - $100": the range's second end hung on its first
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.i < preposition.i or verb.lower_ in PAYING_VERBS | BUYING_VERBS or verb.lower_ in COPULAS:
+        return None
+    subject = first_child(verb, ("nsubj", "nsubjpass"))
+    if subject is None or subject.i < preposition.i or not is_nominal(subject):
+        return None
+    return None if subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS else subject
+
+
 def changed_object(thing: Token) -> Token | None:
     """What a changing verb's object names; None for a pronoun, a forecast or a change, an object whose possessor is a
     name ("increase Favre's salary to $20 million": judged Favre, the holder) or one holding a figure of its own."""
@@ -2735,6 +2755,31 @@ def payment_for(payment: Token) -> Token | None:
             continue
         return None if thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES else thing
     return None
+
+
+# Round 30 (objects43): a sum a copula gives through a verb or an adjective of expecting is its subject's, as "Direct
+# damage will be 2 billion dollars" is to the token rules: "Direct damage is expected to be between 2 billion dollars
+# if ... and 3 billion dollars if ...", "The repair bill is likely to be $3 million". A price or cost noun with its
+# "of" names what is priced ("The cost of the repairs is likely to be $2 million" -> repairs).
+def expected_copula_subject(head: Token) -> Token | None:
+    """The subject of the clause whose "be", an infinitive under another verb or adjective, takes the sum, or None."""
+    verb = head.head
+    if head.dep_ != "attr" or verb.lower_ != "be" or verb.dep_ != "xcomp":
+        return None
+    for _ in range(3):
+        verb = verb.head
+        subject = first_child(verb, ("nsubj", "nsubjpass"))
+        if subject is not None:
+            break
+        if verb.dep_ not in ("xcomp", "acomp"):
+            return None
+    else:
+        return None
+    if not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    of = next((c for c in subject.children if c.dep_ == "prep" and is_of(c)), None)
+    priced = first_child(of, ("pobj",)) if of is not None and subject.lower_ in PRICE_NOUNS else None
+    return priced or subject
 
 
 def may_be_paid_for(figure: Figure) -> bool:
