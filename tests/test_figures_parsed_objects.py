@@ -1389,6 +1389,8 @@ def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_o
         ("For $50 - $100, these little routers can act as media servers for the whole house.", "$50", "routers"),
         ("For $50 - $100, these little routers can act as media servers for the whole house.", "$100", "routers"),
         ("For $20, the basic plan gives you ten gigabytes.", "$20", "basic plan"),
+        # a price glued after "sub-" sizes the noun after it
+        ("And a sub-$800 Acme notebook would be a huge hit with students.", "$800", "Acme notebook"),
     ],
 )
 def test_the_money_kinds_and_payments_of_round_30(nlp, text, surface, expected):
@@ -1409,6 +1411,7 @@ def test_the_money_kinds_and_payments_of_round_30(nlp, text, surface, expected):
         ("She had to pay a $300 fine.", "$300", "fine"),
         ("For about $30, you can get a decent kettle.", "about $30", "decent kettle"),
         ("The repair bill will be $3 million.", "$3 million", "repair bill"),
+        ("Acme sells three sub-$500 phones.", "$500", "phones"),
         # a margin "ahead of" a rival stays the subject's now that the sum before it names its kind (`margin_holder`)
         (
             "Acme Mutual led the market with $92.6 bn in net premiums written, $20 bn ahead of second-place Beta.",

@@ -1647,7 +1647,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         return phrase_of(noun, span)
     if kind == "money":
         # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
-        noun = kind_said_in(span) or payment_named(head) or receiver_noun(head) or purpose_noun(head, span)
+        noun = kind_said_in(span) or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
+        noun = noun or purpose_noun(head, span)
         noun = noun or valued_noun(head)
         noun = noun or owned_sum(head)
         noun = noun or worth_noun(head)
@@ -2780,6 +2781,19 @@ def expected_copula_subject(head: Token) -> Token | None:
     of = next((c for c in subject.children if c.dep_ == "prep" and is_of(c)), None)
     priced = first_child(of, ("pobj",)) if of is not None and subject.lower_ in PRICE_NOUNS else None
     return priced or subject
+
+
+# Round 30 (objects43): a price glued after "sub-" or "under-" is a bound that sizes the noun after it ("a sub-$800 Acme
+# notebook" -> Acme notebook, "Two Sub-$1000 Notebooks" -> Notebooks); the tokenizer keeps "sub-$800" one word, which
+# the parser hangs on that noun.
+GLUED_BOUNDS = ("sub-", "under-")
+
+
+def glued_bound_noun(head: Token) -> Token | None:
+    """The noun a "sub-$800" word modifies, or None."""
+    if not head.lower_.startswith(GLUED_BOUNDS) or head.head.i <= head.i or not is_nominal(head.head):
+        return None
+    return head.head
 
 
 def may_be_paid_for(figure: Figure) -> bool:
