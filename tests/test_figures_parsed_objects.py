@@ -1391,6 +1391,13 @@ def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_o
         ("For $20, the basic plan gives you ten gigabytes.", "$20", "basic plan"),
         # a price glued after "sub-" sizes the noun after it
         ("And a sub-$800 Acme notebook would be a huge hit with students.", "$800", "Acme notebook"),
+        # a sum in apposition right after a noun, a bound between; a change "quadrupled", as "doubled"
+        (
+            "The gang rented flats across the city, with monthly rent up to $2,500, to run the scheme.",
+            "up to $2,500",
+            "monthly rent",
+        ),
+        ("The fine can be quadrupled to £2,000 if the breach is reckless.", "£2,000", "fine"),
     ],
 )
 def test_the_money_kinds_and_payments_of_round_30(nlp, text, surface, expected):
@@ -1412,6 +1419,7 @@ def test_the_money_kinds_and_payments_of_round_30(nlp, text, surface, expected):
         ("For about $30, you can get a decent kettle.", "about $30", "decent kettle"),
         ("The repair bill will be $3 million.", "$3 million", "repair bill"),
         ("Acme sells three sub-$500 phones.", "$500", "phones"),
+        ("A rival sold a painting for a record $179m.", "$179m", None),
         # a margin "ahead of" a rival stays the subject's now that the sum before it names its kind (`margin_holder`)
         (
             "Acme Mutual led the market with $92.6 bn in net premiums written, $20 bn ahead of second-place Beta.",

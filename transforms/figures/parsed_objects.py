@@ -1659,6 +1659,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
         noun = noun or margin_holder(head)  # round 30 (objects43): "Acme topped the list, ..., $2.4 bn ahead of Beta"
         noun = noun or expected_copula_subject(head)  # round 30 (objects43): "Damage is expected to be $2 billion"
+        noun = noun or apposed_sum_noun(head, span)  # round 30 (objects43): "with monthly rent up to $2,500"
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
@@ -2071,6 +2072,9 @@ CHANGING_VERBS = verb_forms(
     "double/doubles/doubled/doubling",
     "expand/expands/expanded/expanding",
     "slow/slows/slowed/slowing",  # round 29 (objects40): "slowing down open-source projects by 19%"
+    # round 30 (objects43): "The fine can be quadrupled to £2,000", as "doubled" is
+    "triple/triples/tripled/tripling",
+    "quadruple/quadruples/quadrupled/quadrupling",
 )
 
 
@@ -2794,6 +2798,19 @@ def glued_bound_noun(head: Token) -> Token | None:
     if not head.lower_.startswith(GLUED_BOUNDS) or head.head.i <= head.i or not is_nominal(head.head):
         return None
     return head.head
+
+
+# Round 30 (objects43): a sum the parser sets in apposition right after a noun, with nothing but a bound between, is
+# that noun's: "with monthly rent up to $2,500" -> monthly rent (a comma between sets off a noun phrase of its own).
+def apposed_sum_noun(head: Token, span: Span) -> Token | None:
+    """The noun right before the sum that the sum stands in apposition to, or None."""
+    noun = head.head
+    if head.dep_ != "appos" or noun.i >= span.start or not is_nominal(noun) or noun.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return None  # "sold a painting for a record $179m": a price, whose noun says how high
+    between = head.doc[noun.i + 1 : span.start]
+    return noun if all(token.dep_ in ("quantmod", "advmod") and token.is_alpha for token in between) else None
 
 
 def may_be_paid_for(figure: Figure) -> bool:
