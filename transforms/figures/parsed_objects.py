@@ -45,6 +45,7 @@ from transforms.figures.vocabulary import (
     ING_NOUNS,
     MONTHS,
     OBJECT_STOPS,
+    PRICE_START_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
 )
@@ -317,6 +318,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_bounded(f) or may_be_cut_short(f) for f in inside)  # round 29 (objects41)
         held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
         held = held or any((may_be_paid_for(f) and f.object) or may_hold_kind(f) for f in inside)  # round 30
+        held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -383,6 +385,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     # over the token rules' object only where it trims words they ran on into ("term began" -> term)
     if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
         return timed
+    if span is not None and len(span) and may_join_kind(figure):
+        joined = joined_kind(span, figure.object or "")  # round 30 (objects43): "$4 in back taxes and interest"
+        if joined is not None:
+            return joined
     if span is not None and len(span) and may_hold_kind(figure):
         kind = kind_over_holder(figure_head(span), span)  # round 30 (objects43): "The trust sold $4 billion in bonds"
         if kind is not None:
@@ -1660,6 +1666,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or margin_holder(head)  # round 30 (objects43): "Acme topped the list, ..., $2.4 bn ahead of Beta"
         noun = noun or expected_copula_subject(head)  # round 30 (objects43): "Damage is expected to be $2 billion"
         noun = noun or apposed_sum_noun(head, span)  # round 30 (objects43): "with monthly rent up to $2,500"
+        noun = noun or started_around_subject(head)  # round 30 (objects43): "Listings seem to start around $600"
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
@@ -2811,6 +2818,44 @@ def apposed_sum_noun(head: Token, span: Span) -> Token | None:
         return None  # "sold a painting for a record $179m": a price, whose noun says how high
     between = head.doc[noun.i + 1 : span.start]
     return noun if all(token.dep_ in ("quantmod", "advmod") and token.is_alpha for token in between) else None
+
+
+# Round 30 (objects43): a price a verb of starting takes as its object after "around"/"about" (the parser's reading of
+# "start around $600", where "at" would make it a preposition's) is its subject's, through a verb of seeming: "Reputable
+# listings seem to start around $600" -> listings, as "start at $600" is `priced_noun`'s.
+def started_around_subject(head: Token) -> Token | None:
+    """The subject of the starting verb whose object is the sum hedged by "around"/"about", or None."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lower_ not in PRICE_START_VERBS:
+        return None
+    if not any(c.dep_ in ("advmod", "quantmod") and c.lower_ in ("around", "about") for c in head.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
+
+
+# Round 30 (objects43): a kind of money said "in" with nouns joined to it by "and" is all of them (ruling a's kind,
+# "coordinated heads stay whole" of the round-22 standard): "would pay $43,787.13 in back taxes and interest" -> back
+# taxes and interest, where `joined_object` leaves a first noun with a modifier of its own alone.
+def may_join_kind(figure: Figure) -> bool:
+    """Whether the token rules' object of a sum is said "in" right after it and "and" follows it."""
+    said = figure.object
+    return figure.kind == "money" and bool(said) and f"{figure.surface} in {said} and " in figure.sentence
+
+
+def joined_kind(span: Span, said: str) -> str | None:
+    """The kind a sum is said "in" (`kind_said_in`) with the nouns joined to it, where it is the token rules' object
+    and has such nouns; else None."""
+    head = figure_head(span)
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        return None  # "acquiring Acme for $290 million in cash and equity": what is bought, `bought_by_means`
+    kind = kind_said_in(span)
+    if kind is None or not any(c.dep_ == "conj" for c in kind.children) or phrase_of(kind, span) != said:
+        return None
+    joined = coordinated_phrase(kind, span)
+    return joined if joined is not None and joined != said else None
 
 
 def may_be_paid_for(figure: Figure) -> bool:
