@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
+from transforms.figures.non_figures import MARGIN_WORDS
 from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
 from transforms.figures.vocabulary import (
     AGE_WORDS,
@@ -44,6 +45,7 @@ from transforms.figures.vocabulary import (
     ING_NOUNS,
     MONTHS,
     OBJECT_STOPS,
+    PRICE_START_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
 )
@@ -315,6 +317,8 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
         held = held or any(may_be_bounded(f) or may_be_cut_short(f) for f in inside)  # round 29 (objects41)
         held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
+        held = held or any((may_be_paid_for(f) and f.object) or may_hold_kind(f) for f in inside)  # round 30
+        held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -365,6 +369,11 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         if owner is not None:
             return owner
     span = doc.char_span(first, last, alignment_mode="expand")
+    if span is not None and len(span) and may_be_paid_for(figure):
+        payment = sized_payment(figure_head(span))  # round 30 (objects43): "a $20 million contract for new buses"
+        thing = payment_for(payment) if payment is not None else None
+        if thing is not None:
+            return coordinated_phrase(thing, span)
     leveled = (
         leveled_count_noun(figure_head(span), span)
         if span is not None and len(span) and may_be_leveled_count(figure)
@@ -376,6 +385,14 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     # over the token rules' object only where it trims words they ran on into ("term began" -> term)
     if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
         return timed
+    if span is not None and len(span) and may_join_kind(figure):
+        joined = joined_kind(span, figure.object or "")  # round 30 (objects43): "$4 in back taxes and interest"
+        if joined is not None:
+            return joined
+    if span is not None and len(span) and may_hold_kind(figure):
+        kind = kind_over_holder(figure_head(span), span)  # round 30 (objects43): "The trust sold $4 billion in bonds"
+        if kind is not None:
+            return kind
     if span is not None and len(span) and may_be_valued(figure):
         valuing = changed_noun(figure_head(span))  # round 29 (objects38): "The valuation of its retail malls fell by"
         valued = valued_thing(valuing) if valuing is not None else None
@@ -445,7 +462,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
             return holder
     if span is not None and len(span) and (may_be_held(figure) or may_be_rated(figure)):
         holder = held_in(figure_head(span), figure.object or "") if may_be_held(figure) else rated(figure_head(span))
-        if holder is not None:
+        if holder is not None and not (may_be_held(figure) and kind_said_in(span) is not None):  # round 30
             return holder
     if span is not None and len(span) and may_be_grown(figure):
         grown = grown_or_paced(figure_head(span), span, (figure.object or "").lower())
@@ -455,7 +472,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         bought = bought_by_means(figure_head(span), (figure.object or "").lower())
         if bought is not None:
             return phrase_of(bought, span)
-    if span is not None and len(span) and may_be_funded(figure):
+    if span is not None and len(span) and may_be_funded(figure) and kind_said_in(span) is None:  # round 30 (objects43)
         funded = funded_purpose(span, figure.object or "")
         if funded is not None:
             return funded
@@ -817,6 +834,75 @@ def may_be_held(figure: Figure) -> bool:
     """Whether the token rules' object of a sum is the kind of money said "in" after it ("$100 billion in revenue")."""
     said = figure.object
     return figure.kind == "money" and bool(said) and f"{figure.surface} in {said}" in figure.sentence
+
+
+# Round 30 (objects43), the lead's ruling ("Added in round 30 (lead)" in the standard): a sum "in" a kind of money names
+# that kind, not the holder who draws, earns, owes or spends it, nor whom it goes to: "drawing $80 million in ad
+# spending" -> ad spending, "Acme Foods brought in $2.3 billion in revenue" -> revenue (the holder from round 23,
+# `held_in`), "$6 million in grants for rural clinics" -> grants (the purpose from round 24, `funded_purpose`).
+# The kind is the "in" phrase right after the sum (or after a sum in brackets: "$380m (£241m) in") when it is written as
+# a kind is, bare: a common noun with no determiner or possessor ("in the war chest", "in its art sale", "in last week's
+# market slump" place the sum or say when), no time ("in 2016", "in years"), no gerund with its object ("lost $350
+# million in trading Facebook shares": what the loss was made doing), and no phrase that says how ("in part").
+MANNER_AFTER_IN = frozenset("part total all full advance exchange return addition".split())
+
+
+def may_hold_kind(figure: Figure) -> bool:
+    """Whether the token rules named a sum by a word before it while an "in" follows it (`kind_over_holder`): "The
+    trust has sold $4 billion in bonds" (the token rules read the subject of "sold")."""
+    said, sentence = figure.object, figure.sentence
+    at = sentence.find(figure.surface)
+    if figure.kind != "money" or not said or at < 0 or not 0 <= sentence.find(said) < at:
+        return False
+    return IN_AFTER_SUM.match(sentence, at + len(figure.surface)) is not None
+
+
+IN_AFTER_SUM = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+in\s+[a-z]")
+
+
+def kind_over_holder(head: Token, span: Span) -> str | None:
+    """The kind of money a sum a verb takes as its object is said "in" (`kind_said_in`), where the token rules named
+    the verb's subject ("The trust has sold $4 billion in bonds" -> bonds, "the appeal has raised £12,000 in
+    donations" -> donations); None elsewhere (a price "for" a thing keeps the thing: "buy Acme for $5 in cash")."""
+    kind = kind_said_in(span)
+    if kind is None or head.dep_ != "dobj":
+        return None
+    return coordinated_phrase(kind, span)
+
+
+def kind_said_in(span: Span) -> Token | None:
+    """The kind of money a sum is said "in" right after it ("$100 billion in revenue" -> revenue), or None."""
+    doc = span.doc
+    at = span.end
+    if at < len(doc) and doc[at].text == "(":
+        closing = next((token.i for token in doc[at : at + 8] if token.text == ")"), None)
+        at = closing + 1 if closing is not None else at
+    if at >= len(doc) or doc[at].lower_ != "in" or doc[at].dep_ != "prep":
+        return None
+    kind = first_child(doc[at], ("pobj",))
+    if kind is None or not kind.text[:1].islower() or kind.like_num or not is_nominal(kind):
+        return None
+    if kind.lower_ in TIME_NOUNS | MANNER_AFTER_IN or any(c.dep_ in ("det", "poss", "dobj") for c in kind.children):
+        return None
+    opening = doc[at + 1]
+    # a gerund and the words it takes, which the parser may hang as compounds on its object ("in trading copper
+    # futures"); not a compound's -ing word right before its noun ("in underwriting profit") nor a noun in -ing
+    gerund = opening.lower_.endswith("ing") and opening.lower_ not in ING_NOUNS and opening.i < kind.i - 1
+    return None if gerund else kind
+
+
+# Round 30 (objects43): a sum a clause's subject is "ahead of" or "behind" a rival by is that subject's margin ("Acme
+# topped the list, with $10.7 bn in premiums, $2.4 bn ahead of second-place Beta" -> Acme), not the kind of the sum
+# before it, which a list would pass on (`series_objects`) now that the kind is named (`kind_said_in`).
+def margin_holder(head: Token) -> Token | None:
+    """The subject of the verb a sum's "ahead"/"behind" hangs on, or None."""
+    side = head.head
+    if head.dep_ != "npadvmod" or side.lower_ not in MARGIN_WORDS or side.dep_ != "advmod":
+        return None
+    subject = subject_of(side.head)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
 
 
 # Round 29 (objects38): a sum a clause's subject does something "with" is the subject's, as money held is its holder's
@@ -1566,13 +1652,21 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is not None:
         return phrase_of(noun, span)
     if kind == "money":
-        noun = receiver_noun(head) or purpose_noun(head, span) or valued_noun(head) or owned_sum(head)
+        # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
+        noun = kind_said_in(span) or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
+        noun = noun or purpose_noun(head, span)
+        noun = noun or valued_noun(head)
+        noun = noun or owned_sum(head)
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
-        noun = noun or relative_purpose(head) or price_for_object(head)
+        noun = noun or relative_purpose(head) or price_for_object(head) or fronted_price_subject(head)  # round 30
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
+        noun = noun or margin_holder(head)  # round 30 (objects43): "Acme topped the list, ..., $2.4 bn ahead of Beta"
+        noun = noun or expected_copula_subject(head)  # round 30 (objects43): "Damage is expected to be $2 billion"
+        noun = noun or apposed_sum_noun(head, span)  # round 30 (objects43): "with monthly rent up to $2,500"
+        noun = noun or started_around_subject(head)  # round 30 (objects43): "Listings seem to start around $600"
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
@@ -1985,6 +2079,9 @@ CHANGING_VERBS = verb_forms(
     "double/doubles/doubled/doubling",
     "expand/expands/expanded/expanding",
     "slow/slows/slowed/slowing",  # round 29 (objects40): "slowing down open-source projects by 19%"
+    # round 30 (objects43): "The fine can be quadrupled to £2,000", as "doubled" is
+    "triple/triples/tripled/tripling",
+    "quadruple/quadruples/quadrupled/quadrupling",
 )
 
 
@@ -2485,6 +2582,25 @@ def price_for_object(head: Token) -> Token | None:
     return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
 
 
+# Round 30 (objects43): a price set "For $X," before its clause, whose verb takes no object `price_for_object` could
+# name, is of the clause's subject: "For $50 - $100, these little routers can act as media servers" -> routers (both
+# ends of the range), "For $20, the basic plan gives you ten gigabytes" -> basic plan (its object holds a number).
+def fronted_price_subject(head: Token) -> Token | None:
+    """The subject after a "For <sum>," that opens a clause, or None (a pronoun, a relative, a subject before it)."""
+    if head.dep_ in ("nummod", "conj", "appos") and head.head.like_num and head.head.i < head.i:
+        head = head.head  # "For $50 - $100": the range's second end hung on its first
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.i < preposition.i or verb.lower_ in PAYING_VERBS | BUYING_VERBS or verb.lower_ in COPULAS:
+        return None
+    subject = first_child(verb, ("nsubj", "nsubjpass"))
+    if subject is None or subject.i < preposition.i or not is_nominal(subject):
+        return None
+    return None if subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS else subject
+
+
 def changed_object(thing: Token) -> Token | None:
     """What a changing verb's object names; None for a pronoun, a forecast or a change, an object whose possessor is a
     name ("increase Favre's salary to $20 million": judged Favre, the holder) or one holding a figure of its own."""
@@ -2612,6 +2728,147 @@ def paid_for(head: Token, span: Span) -> Token | None:
     if thing is None or not is_nominal(thing) or thing.like_num or thing.lower_ in TIME_NOUNS | MONTHS:
         return None
     return None if thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES else thing
+
+
+# Round 30 (objects43), the lead's ruling ("Added in round 30 (lead)" in the standard): a sum that sizes a bill, fee,
+# fine, payment, contract or deal names what that is "for" ("The final bill for the library came in at $4 million" ->
+# library, "a $20 million contract for new buses" -> new buses, "charges a $300 fee for late filing" -> late filing, the
+# "for" hung on the verb whose object the fee is), else the payment word with its classifying words ("a so-called
+# termination fee of $2 million payable to the state" -> termination fee, not who is paid; "a $300 fine" -> fine). The
+# sum sizes the word when it modifies it ("a $300 fee"), is its "of" ("a fee of $2 million") or is said of it as its
+# subject ("the bill was $1,200", "the bill came in at $4 million"); not where a participle sets it ("New fines for
+# littering, starting at $500 for a first offence": what the fines start at for one offence).
+PAYMENT_NOUNS = frozenset("bill bills fee fees fine fines payment payments contract contracts deal deals".split())
+
+
+def sized_payment(head: Token) -> Token | None:
+    """The bill, fee, fine, payment, contract or deal a sum sizes (`PAYMENT_NOUNS`), or None."""
+    if head.dep_ in SIZING_DEPS and head.head.i > head.i and head.head.lower_ in PAYMENT_NOUNS:
+        return head.head  # "a $300 fee"
+    if head.dep_ == "pobj" and is_of(head.head) and head.head.head.lower_ in PAYMENT_NOUNS:
+        return head.head.head  # "a fee of $15 million"
+    verb = passed_level_verb(head) or (head.head if head.dep_ == "attr" else None)  # "came in at", "was"
+    if verb is None and head.dep_ in ("dobj", "pobj") and head.head.lower_ in PRICE_VERBS | {"to"}:
+        verb = head.head.head if head.dep_ == "pobj" else head.head  # "the fees totalled", "amounted to"
+    if verb is None or verb.dep_ in ("acl", "relcl", "advcl") or (verb.lower_ not in COPULAS and head.dep_ == "attr"):
+        return None
+    subject = first_child(verb, ("nsubj",))
+    return subject if subject is not None and subject.lower_ in PAYMENT_NOUNS else None  # "the bill was $1,200"
+
+
+def payment_for(payment: Token) -> Token | None:
+    """What a payment word is "for": its own "for", or that of the verb it is the object of; not a time, a number or a
+    pronoun; None where nothing is said."""
+    holders = [payment, payment.head] if payment.dep_ == "dobj" else [payment]
+    for holder in holders:
+        said = next((c for c in holder.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > payment.i), None)
+        thing = first_child(said, ("pobj",)) if said is not None else None
+        if thing is None or not is_nominal(thing) or thing.like_num or thing.lower_ in TIME_NOUNS | MONTHS:
+            continue
+        return None if thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES else thing
+    return None
+
+
+# Round 30 (objects43): a sum a copula gives through a verb or an adjective of expecting is its subject's, as "Direct
+# damage will be 2 billion dollars" is to the token rules: "Direct damage is expected to be between 2 billion dollars
+# if ... and 3 billion dollars if ...", "The repair bill is likely to be $3 million". A price or cost noun with its
+# "of" names what is priced ("The cost of the repairs is likely to be $2 million" -> repairs).
+def expected_copula_subject(head: Token) -> Token | None:
+    """The subject of the clause whose "be", an infinitive under another verb or adjective, takes the sum, or None."""
+    verb = head.head
+    if head.dep_ != "attr" or verb.lower_ != "be" or verb.dep_ != "xcomp":
+        return None
+    for _ in range(3):
+        verb = verb.head
+        subject = first_child(verb, ("nsubj", "nsubjpass"))
+        if subject is not None:
+            break
+        if verb.dep_ not in ("xcomp", "acomp"):
+            return None
+    else:
+        return None
+    if not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    of = next((c for c in subject.children if c.dep_ == "prep" and is_of(c)), None)
+    priced = first_child(of, ("pobj",)) if of is not None and subject.lower_ in PRICE_NOUNS else None
+    return priced or subject
+
+
+# Round 30 (objects43): a price glued after "sub-" or "under-" is a bound that sizes the noun after it ("a sub-$800 Acme
+# notebook" -> Acme notebook, "Two Sub-$1000 Notebooks" -> Notebooks); the tokenizer keeps "sub-$800" one word, which
+# the parser hangs on that noun.
+GLUED_BOUNDS = ("sub-", "under-")
+
+
+def glued_bound_noun(head: Token) -> Token | None:
+    """The noun a "sub-$800" word modifies, or None."""
+    if not head.lower_.startswith(GLUED_BOUNDS) or head.head.i <= head.i or not is_nominal(head.head):
+        return None
+    return head.head
+
+
+# Round 30 (objects43): a sum the parser sets in apposition right after a noun, with nothing but a bound between, is
+# that noun's: "with monthly rent up to $2,500" -> monthly rent (a comma between sets off a noun phrase of its own).
+def apposed_sum_noun(head: Token, span: Span) -> Token | None:
+    """The noun right before the sum that the sum stands in apposition to, or None."""
+    noun = head.head
+    if head.dep_ != "appos" or noun.i >= span.start or not is_nominal(noun) or noun.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return None  # "sold a painting for a record $179m": a price, whose noun says how high
+    between = head.doc[noun.i + 1 : span.start]
+    return noun if all(token.dep_ in ("quantmod", "advmod") and token.is_alpha for token in between) else None
+
+
+# Round 30 (objects43): a price a verb of starting takes as its object after "around"/"about" (the parser's reading of
+# "start around $600", where "at" would make it a preposition's) is its subject's, through a verb of seeming: "Reputable
+# listings seem to start around $600" -> listings, as "start at $600" is `priced_noun`'s.
+def started_around_subject(head: Token) -> Token | None:
+    """The subject of the starting verb whose object is the sum hedged by "around"/"about", or None."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lower_ not in PRICE_START_VERBS:
+        return None
+    if not any(c.dep_ in ("advmod", "quantmod") and c.lower_ in ("around", "about") for c in head.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
+
+
+# Round 30 (objects43): a kind of money said "in" with nouns joined to it by "and" is all of them (ruling a's kind,
+# "coordinated heads stay whole" of the round-22 standard): "would pay $43,787.13 in back taxes and interest" -> back
+# taxes and interest, where `joined_object` leaves a first noun with a modifier of its own alone.
+def may_join_kind(figure: Figure) -> bool:
+    """Whether the token rules' object of a sum is said "in" right after it and "and" follows it."""
+    said = figure.object
+    return figure.kind == "money" and bool(said) and f"{figure.surface} in {said} and " in figure.sentence
+
+
+def joined_kind(span: Span, said: str) -> str | None:
+    """The kind a sum is said "in" (`kind_said_in`) with the nouns joined to it, where it is the token rules' object
+    and has such nouns; else None."""
+    head = figure_head(span)
+    if head.dep_ == "pobj" and head.head.lower_ == "for":
+        return None  # "acquiring Acme for $290 million in cash and equity": what is bought, `bought_by_means`
+    kind = kind_said_in(span)
+    if kind is None or not any(c.dep_ == "conj" for c in kind.children) or phrase_of(kind, span) != said:
+        return None
+    joined = coordinated_phrase(kind, span)
+    return joined if joined is not None and joined != said else None
+
+
+def may_be_paid_for(figure: Figure) -> bool:
+    """Whether a sum may size a payment word said "for" a thing (`payment_for`): the token rules named none or the
+    payment word, and the sentence says "for"."""
+    said = (figure.object or "").lower().split()
+    return figure.kind == "money" and (not said or said[-1] in PAYMENT_NOUNS) and " for " in figure.sentence
+
+
+def payment_named(head: Token) -> Token | None:
+    """What a sum that sizes a payment word is of by the round-30 ruling: what it is for, else the word; or None."""
+    payment = sized_payment(head)
+    return (payment_for(payment) or payment) if payment is not None else None
 
 
 # Round 29 (objects38), the lead's ruling "a cost's object is the thing that costs, never its bearer" (the standard,
@@ -4200,6 +4457,9 @@ LEADING_DESCRIBING |= frozenset({"continuous"})
 # Round 29 (objects38): "the nearly $230 billion allocated to big infrastructure projects" -> infrastructure projects:
 # how big, as "huge" and "massive" say.
 LEADING_DESCRIBING |= frozenset({"big"})
+# Round 30 (objects43): "will receive $2 billion in full loan discharges" -> loan discharges: how much, as "entire" and
+# "whole" say ("full-time" is one word, and stays); "a so-called termination fee" -> termination fee: how it is called.
+LEADING_DESCRIBING |= frozenset({"full", "so-called"})
 # Round 29 (objects40): words that judge the things counted or say how small or how late they are, not which kind
 # ("ten leading platforms" -> platforms, "four prominent AI coding agents" -> AI coding agents, "three straight games"
 # -> games, "two recent releases" -> releases, "one little tortilla" -> tortilla): 30 judged objects leave them out,
