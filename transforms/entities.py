@@ -2795,6 +2795,22 @@ def is_capitalised_common_word(name: str, document: str, words: frozenset[str] |
     return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
 
 
+def is_capitalised_common_phrase(name: str, document: str) -> bool:
+    """Words of two or more that the text also writes in lower case, and capitalises only where a line or a
+    sentence starts, are a heading's phrase the model took for a name: "1. Seek Medical Attention and Keep
+    Records" beside "Immediately seek medical attention" (round 30). A name the text never writes in lower case
+    stays ("White House")."""
+    if " " not in name or not document:
+        return False
+    low = name.lower()
+    if low == name or low not in document:
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", document) is None:
+        return False
+    starts = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", document)]
+    return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
+
+
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
 
 
@@ -2831,9 +2847,11 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
             if key not in verdicts:
                 if document not in words:
                     words[document] = words_of(document)
-                verdicts[key] = is_capitalised_common_word(
-                    item.name, document, words[document]
-                ) or is_capitalised_common_noun(item.name, document, words[document])
+                verdicts[key] = (
+                    is_capitalised_common_word(item.name, document, words[document])
+                    or is_capitalised_common_noun(item.name, document, words[document])
+                    or is_capitalised_common_phrase(item.name, document)
+                )
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -3765,14 +3783,21 @@ _WORK_CREDIT_AFTER = re.compile(
     r"^[”\"’]?,?[ \t]+(?:\(?(?:directed|written|produced|starring|co-starring|narrated|illustrated)[ \t]+by|"
     r"starring)\b"
 )
+# A title's subtitle after a colon, all its words capitalised and "The" first, then the sentence goes on in lower
+# case or ends: "a reimagining of Avatar: The Last Airbender." (round 30). Not "Reuters: The company said".
+_SUBTITLE_AFTER = re.compile(r"^:[ \t]+The(?:[ \t]+[A-Z][\w'’-]*)+(?=[ \t]+[a-z]|[ \t]*[.,;!?]|[ \t]*$)")
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
 _CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
 
 
 def is_named_as_a_work(around: Context) -> bool:
     """The words around this occurrence say it is a work, not quotation marks alone: its kind before it ("its
-    feature single, ‘Lift Off’") or its credits after it."""
-    return _WORK_KIND_BEFORE.search(around.before) is not None or _WORK_CREDIT_AFTER.match(around.after) is not None
+    feature single, ‘Lift Off’"), its credits after it, or its subtitle after a colon (`_SUBTITLE_AFTER`)."""
+    return (
+        _WORK_KIND_BEFORE.search(around.before) is not None
+        or _WORK_CREDIT_AFTER.match(around.after) is not None
+        or _SUBTITLE_AFTER.match(around.after) is not None
+    )
 
 
 # A text with no kind of work nor credit word names no work by them: the scan for occurrences is skipped.
@@ -4088,6 +4113,19 @@ EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics".spli
 _SPORT_BODY = re.compile(r"^\S.*[ \t](?:Football|Basketball|Baseball|Hockey|Soccer|Rugby|Cricket)[ \t]+League$")
 
 
+# A storm named by the weather services: its kind, then its given name ("Storm Pia", "Hurricane Ian", "Tropical
+# Storm Alberto"), which the model takes for a person's title and name (round 30).
+STORM_KIND_WORDS = frozenset("storm hurricane typhoon cyclone".split())
+
+
+def is_named_storm(name: str) -> bool:
+    """A storm's kind then one capitalised name: "Storm Pia", "Tropical Storm Alberto"."""
+    words = name.split()
+    if words and words[0].casefold() == "tropical":
+        words = words[1:]
+    return len(words) == 2 and words[0].casefold() in STORM_KIND_WORDS and words[1][:1].isupper()
+
+
 def is_event_by_its_kind(name: str, sport: bool) -> bool:
     """A competition or an event by its name's last word (`SPORT_EVENT_LAST_WORDS` in a story about sport,
     `sport`; `EVENT_LAST_WORDS` anywhere), not a league's body (`_SPORT_BODY`)."""
@@ -4102,7 +4140,7 @@ def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     """Organisations and places that are competitions or events by their name's last word
     (`is_event_by_its_kind`) are events (EVENT), which no judged standard counts as an organisation or a place:
     "the American League" and "the Hong Kong Open" (GPE to the model) in a story about sport, "the Startup
-    Challenge" anywhere."""
+    Challenge" anywhere. So is a named storm (`is_named_storm`), whatever the model calls it ("Storm Pia" PERSON)."""
     sport: dict[str, bool] = {}
     events = []
     for item in named:
@@ -4110,8 +4148,10 @@ def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
         if item.label in ("ORG", "LOC") and document and not item.is_country:
             if document not in sport:
                 sport[document] = is_about_sport(document)
-            if is_event_by_its_kind(item.name, sport[document]):
+            if is_event_by_its_kind(item.name, sport[document]) or is_named_storm(item.name):
                 item = replace(item, label="EVENT")
+        elif item.label == "PERSON" and is_named_storm(item.name):
+            item = replace(item, label="EVENT")
         events.append(item)
     return events
 
@@ -4436,7 +4476,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = people_of_credit_lines(named)
+        named = characters_of_a_cast(people_of_credit_lines(named))
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
         named = regions_named_by_their_kind(named)
         named = owners_apart(firms_joined_by_and(named))
@@ -4824,6 +4864,101 @@ def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
                     )
                     covered.add((id(document), start, end))
                 start = end
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in covered
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# --- Characters of a cast (round 30, helper entities35) ------------------------------------------------------
+
+# A text about a film's or a series' cast says so: its cast, its characters, an actor who portrays or voices one.
+# Not "plays", "played" or "role": sport and politics use them as much.
+_CAST_WORD = re.compile(
+    r"\b(?:cast|casting|characters?|starring|portrays?|portrayed|voiced|actors?|actress(?:es)?)\b", re.I
+)
+# A character's one-word name and its actor's full name in brackets right after it: "bounty hunter June (Arden
+# Cho)", "Kyoshi Warrior Suki (Maria Zhang)".
+_CHARACTER_THEN_ACTOR = re.compile(r"(?<![\w.'’-])([A-Z][a-z][\w'’-]*)[ \t]+\(([A-Z][^()\n]{2,40})\)")
+# An actor then the character "as" one or two capitalised words, a bracket between allowed ("Gordon Cormier (The
+# Stand) as Aang;", "Ian Ousley as Sokka;"), the character's name ending at a stop, a comma or "and".
+_AS_CHARACTER_AFTER = re.compile(  # read with `match` at the actor's end
+    r"(?:[ \t]+\([^()\n]{1,60}\))?[ \t]+as[ \t]+([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?)"
+    r"(?=[ \t]*(?:[;,.!?)]|\n|$)|[ \t]+and\b)"
+)
+# A work's title in brackets after an actor or a director, capitalised words with lower-case ones between: "Jabbar
+# Raisani (Lost in Space)", "Kiawentiio (Anne with an E)". Not one word: "Arden Cho (June)" names the character.
+_TITLE_IN_BRACKETS_AFTER = re.compile(  # read with `match` at the person's end
+    r"[ \t]+\(([A-Z][\w'’-]*(?:[ \t]+[a-z]{1,4})+(?:[ \t]+[A-Z][\w'’-]*)+)\)"
+)
+# An actor's possessive before the character: "Gordon Cormier’s Aang meditating" (one person's span to the model).
+_ACTOR_THEN_CHARACTER = re.compile(r"^(.*?\w)[’']s[ \t]+([A-Z][a-z][\w'’-]*)$")
+
+
+def _is_characters_name(name: str) -> bool:
+    """A character's name may be any word ("June", "Jet"), but not a role ("as Chairman"), a known firm or a
+    place the gazetteer knows."""
+    return (
+        name.casefold() not in ROLE_WORDS
+        and name not in KNOWN_FIRMS
+        and country_code_of(name) is None
+        and not is_known_place(name, DEFAULT_OPTIONS)
+    )
+
+
+def characters_of_a_cast(named: list[NamedSpan]) -> list[NamedSpan]:
+    """In a text about a cast (`_CAST_WORD`), the characters its actors play are people, as the judged golds have
+    them: a name before its actor's in brackets (`_CHARACTER_THEN_ACTOR`), after an actor and "as"
+    (`_AS_CHARACTER_AFTER`), after an actor's possessive (`_ACTOR_THEN_CHARACTER`). The model tags them as a date
+    ("June"), a people ("Sokka" NORP), an organisation with the character's title ("Kyoshi Warrior Suki") or not
+    at all; each character's mention replaces the model's spans over it, and an actor's span with the character
+    after a possessive is the two people. A work's title in brackets after a person (`_TITLE_IN_BRACKETS_AFTER`)
+    names no one: the model's spans in it go ("Lost in Space" GPE)."""
+    added: list[NamedSpan] = []
+    covered: set[tuple[int, int, int]] = set()  # (text, start, end) of each character's name
+    by_document = spans_by_document(named)
+    for document, items in by_document.items():
+        if _CAST_WORD.search(document) is None:
+            continue
+        actors = {
+            (item.span.char_start, item.span.char_end): item
+            for item in items
+            if item.label == "PERSON" and _reads_as_full_name(item.span.surface.split())
+        }
+
+        def add(start: int, end: int, document: str = document) -> None:
+            surface = document[start:end]
+            if _is_characters_name(surface.split()[-1]):
+                added.append(NamedSpan(Span(surface, "PERSON", start, end, document), "PERSON", surface))
+                covered.add((id(document), start, end))
+
+        if "(" in document:
+            for found in _CHARACTER_THEN_ACTOR.finditer(document):
+                if (found.start(2), found.end(2)) in actors:
+                    add(found.start(1), found.end(1))
+        for item in items:
+            if item.label != "PERSON":
+                continue
+            title = _TITLE_IN_BRACKETS_AFTER.match(document, item.span.char_end)
+            if title and (item.span.char_start, item.span.char_end) in actors:
+                covered.add((id(document), title.start(1), title.end(1)))
+            after = _AS_CHARACTER_AFTER.match(document, item.span.char_end)
+            if after and (item.span.char_start, item.span.char_end) in actors:
+                add(after.start(1), after.end(1))
+            owned = _ACTOR_THEN_CHARACTER.match(item.span.surface)
+            if owned and _reads_as_full_name(owned.group(1).split()) and _is_characters_name(owned.group(2)):
+                start = item.span.char_start
+                owner = replace(item.span, surface=owned.group(1), char_end=start + owned.end(1))
+                added.append(NamedSpan(owner, "PERSON", owned.group(1)))
+                add(start + owned.start(2), start + owned.end(2))
+                covered.add((id(document), item.span.char_start, item.span.char_end))
     if not added:
         return named
     kept = [
