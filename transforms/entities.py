@@ -546,6 +546,24 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="LOC")
 
 
+_GREATER_BEFORE = re.compile(r"(?<![\w-])Greater[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")  # read with `match` at the name's end
+
+
+def with_greater_before(item: NamedSpan) -> NamedSpan:
+    """A place the model cut after "Greater" ("a house in Greater [Sao Paulo]", round 30), whole: the region
+    around a city is named so ("Greater London", "Greater Manchester"). Not an event named for it, a
+    capitalised word after ("the Greater Milwaukee Open")."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "LOC" or span.char_start < 8:
+        return item
+    before = _GREATER_BEFORE.search(document, max(0, span.char_start - 12), span.char_start)
+    if before is None or _CAPITALISED_AFTER.match(document, span.char_end):
+        return item
+    longer = replace(span, surface=document[before.start() : span.char_end], char_start=before.start())
+    return replace(item, span=longer)
+
+
 # A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
 # "[Denver] Broncos". One capitalised word in the plural (or a number's "-ers"; not "-ss", "-us"), not a place's own
 # kind ("Falls", "Heights") nor an event held there ("Olympics", "Games"). A number's "-ers" is no word of a longer
@@ -973,7 +991,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_surname_before_a_left_quote(with_street_word(item))
-            longer = with_public_body(with_team_nickname(item))
+            longer = with_greater_before(with_public_body(with_team_nickname(item)))
             if longer is not item:
                 grown.append(longer.span)
             item = longer
@@ -2270,12 +2288,38 @@ def _listed_among_people(item: NamedSpan, full_names: frozenset[str], contexts_o
     return False
 
 
+# An organisation's name as an item of a list, before or after a name: "Cellino Biotech, [Double Helix Optics],
+# [PhotoniCare]" (one word to four, an initial allowed: "C. Light Technologies").
+_ORGANISATION_ITEM = r"([A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3})"
+_ORGANISATION_ITEM_BEFORE = re.compile(_ORGANISATION_ITEM + r"(?:,|,?[ \t]+and)[ \t]+$")
+_ORGANISATION_ITEM_AFTER = re.compile(r"^(?:,|,?[ \t]+and)[ \t]+" + _ORGANISATION_ITEM)
+
+
+def _listed_among_organisations(name: str, organisations: Collection[str], around: Context) -> bool:
+    """A name the model called a person in a list with two organisations around it ("include Cellino Biotech,
+    Double Helix Optics, PhotoniCare and Circle Optics", round 30): an organisation too, as
+    `_listed_among_people` reads a list of people. Two, not one: "Warren Buffett and Goldman Sachs"."""
+    listed = 0
+    before = around.before
+    while listed < 2 and (found := _ORGANISATION_ITEM_BEFORE.search(before)) and found.group(1) in organisations:
+        listed, before = listed + 1, before[: found.start()]
+    after = around.after
+    while listed < 2 and (found := _ORGANISATION_ITEM_AFTER.match(after)) and found.group(1) in organisations:
+        listed, after = listed + 1, after[found.end() :]
+    return listed >= 2 and name not in organisations
+
+
 def firms_by_evidence(
     named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
 ) -> list[NamedSpan]:
     """A name the model called a person or a place is an organisation's, in every mention, when a kind of
     firm stands right before it somewhere ("carbon credit marketplace Supercritical"); not a place the
-    gazetteer knows, nor a name with a person's role before it elsewhere."""
+    gazetteer knows, nor a name with a person's role before it elsewhere. So is a name the model called a
+    person in a list with two organisations around it (`_listed_among_organisations`)."""
+    organisations: dict[str, set[str]] = {}  # each document's names called organisations, as written
+    for item in named:
+        if item.label == "ORG" and item.span.document:
+            organisations.setdefault(item.span.document, set()).add(item.span.surface)
     verdicts: dict[str, bool] = {}
     after_cues: dict[str, frozenset[str]] = {}  # each document's words right after a kind of firm
     firms = []
@@ -2285,7 +2329,15 @@ def firms_by_evidence(
             if document not in after_cues:
                 after_cues[document] = frozenset(_FIRM_CUE_THEN_WORD.findall(document))
             if key not in verdicts and item.name.split()[0] not in after_cues[document]:
-                verdicts[key] = False  # no kind of firm before its first word anywhere: no need to look closer
+                # No kind of firm before its first word anywhere: only a list can tell.
+                verdicts[key] = (
+                    item.label == "PERSON"
+                    and document in organisations
+                    and any(
+                        _listed_among_organisations(item.span.surface, organisations[document], around)
+                        for around in contexts_of(item.name, document)
+                    )
+                )
             if key not in verdicts:
                 around = contexts_of(item.name, document)
                 verdicts[key] = (
@@ -3290,13 +3342,18 @@ def is_thing_called_a_person(name: str, document: str, contexts_of: ContextsOf =
 def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
     """Drop the mentions the model calls people whose name the text uses as a thing's
     (`is_thing_called_a_person`). English only. Not a first or last word of a full name the model calls a
-    person in the same text: "Nobody can beat this Canelo." beside "Canelo Alvarez" is the boxer."""
+    person in the same text: "Nobody can beat this Canelo." beside "Canelo Alvarez" is the boxer. A name that
+    the text calls an organisation elsewhere ("the Sao Paulo Museum of Art (Masp)" beside "the Masp as was") or
+    that is an institution of a place (`_is_an_institution_in_a_place`) is the organisation (round 30)."""
     verdicts: dict[tuple[str, str], bool] = {}
     name_words: dict[str, set[str]] = {}  # each document's first and last words of people's full names
+    organisations: set[tuple[str, str]] = set()  # (text, name) of each name called an organisation
     for item in named:
         if item.label == "PERSON" and " " in item.name:
             words = item.name.split()
             name_words.setdefault(item.span.document, set()).update((words[0], words[-1]))
+        elif item.label == "ORG":
+            organisations.add((item.span.document, item.name))
     kept = []
     for item in named:
         if item.label == "PERSON" and item.span.document:
@@ -3306,9 +3363,77 @@ def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf
                     *key, contexts_of
                 )
             if verdicts[key]:
+                if (key[1], key[0]) in organisations or _is_an_institution_in_a_place(*key, contexts_of):
+                    kept.append(_labelled(item, "ORG"))
                 continue
         kept.append(item)
     return kept
+
+
+# A one-word name after "the", then "in" and a place: "the Louvre in Paris", "the Prado in Madrid" (round 30).
+_IN_A_PLACE_AFTER = re.compile(r"^[ \t]+in[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+
+
+def _is_an_institution_in_a_place(name: str, document: str, contexts_of: ContextsOf = contexts) -> bool:
+    """A one-word name the model calls a person, written after "the" and before "in" and a place the gazetteer
+    knows: an institution of that place ("the Louvre in Paris"), no person and no thing."""
+    if " " in name:
+        return False
+    for around in contexts_of(name, document):
+        found = _IN_A_PLACE_AFTER.match(around.after)
+        if (
+            found
+            and around.before.rstrip(" \t").rsplit(None, 1)[-1:] in (["the"], ["The"])
+            and is_known_place(found.group(1), DEFAULT_OPTIONS)
+        ):
+            return True
+    return False
+
+
+# Works named by their maker: "works by Renoir and Matisse", "paintings by Portinari" (round 30).
+_MAKERS_WORK_BEFORE = re.compile(
+    r"(?:^|\s)(?:works?|paintings?|drawings?|sculptures?|canvases|portraits?|prints?|etchings?)[ \t]+by[ \t]+"
+    r"(?:[A-Z][\w'’-]*(?:,|,?[ \t]+and)[ \t]+)*$"
+)
+_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ed|en)$")  # "Stolen", "Recovered": a headline's word before a name
+
+
+def makers_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+    """A painter's name for a painting is the painter, as the judged golds count it ("the recovered Picasso
+    paintings", "Stolen Picasso recovered"): a one-word work of art or organisation that is the last word of a
+    person the text names in full (a work of art only: "Ford" beside "Harrison Ford" may be the firm), or that
+    follows "works by" or "paintings by" (`_MAKERS_WORK_BEFORE`), is a person; and a person's span of a
+    participle and such a surname ("Stolen Picasso", the participle written in lower case in the text too) is
+    the surname alone."""
+    surnames: dict[str, set[str]] = {}  # each document's last words of people's full names
+    for item in named:
+        if item.label == "PERSON" and _reads_as_full_name(item.name.split()):
+            surnames.setdefault(item.span.document, set()).add(item.name.split()[-1])
+    if not surnames:
+        return named
+    result = []
+    for item in named:
+        document = item.span.document
+        known = surnames.get(document, set())
+        if item.label in ("WORK_OF_ART", "ORG") and " " not in item.name and document:
+            if (item.label == "WORK_OF_ART" and item.name in known) or any(
+                _MAKERS_WORK_BEFORE.search(around.before) for around in contexts_of(item.name, document)
+            ):
+                item = _labelled(item, "PERSON")
+        elif item.label == "PERSON" and document:
+            words = item.span.surface.split()
+            if (
+                len(words) == 2
+                and words[1] in known
+                and item.name not in known
+                and _PARTICIPLE.match(words[0])
+                and re.search(rf"(?<![\w-]){words[0].lower()}(?![\w-])", document)
+            ):
+                start = item.span.char_end - len(words[1])
+                surname = replace(item.span, surface=words[1], char_start=start)
+                item = NamedSpan(surname, "PERSON", words[1])
+        result.append(item)
+    return result
 
 
 # --- Teams named after their town: results lines ---------------------------------------------------
@@ -3994,8 +4119,10 @@ _COMMODITY_KIND_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(_COMMODITY_KINDS) + 
 # A machine's kind after a name of two words or more: "Boeing jets" names the firm, "Eurofighter Typhoon jets"
 # the aircraft.
 _MACHINE_KIND_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(_MACHINE_KINDS) + r")\b")
-# A law or an index by its own last word: "the Volcker Rule", "the Patriot Act", "the Nikkei Index".
-THING_LAST_WORDS = frozenset("rule rules act index amendment treaty doctrine".split())
+# A law or an index by its own last word: "the Volcker Rule", "the Patriot Act", "the Nikkei Index"; an
+# infection or a syndrome by its own (round 30: "Catheter-Associated Urinary Tract Infections" ORG). Not "disease":
+# "the National Institute of Allergy and Infectious Diseases" is a body.
+THING_LAST_WORDS = frozenset("rule rules act index amendment treaty doctrine infection infections syndrome".split())
 # An index moving to its level: "The BSE Sensex gained 0.03 percent at 27,403.54 points", "the Nifty ended
 # 0.02 percent higher at 8,248.25 points". A level has a thousands comma or decimals, so a team's "ended the
 # game with 24 points" is none.
@@ -4064,6 +4191,15 @@ def is_disease(name: str, document: str) -> bool:
     )
 
 
+_SHORT_FORM_IN_BRACKETS_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,7})\)")  # read with `match` at the name's end
+
+
+def _initials_of(name: str) -> str:
+    """The initials of a name's words and of the parts of its hyphenated words, in capitals: "CAUTI" of
+    "Catheter-Associated Urinary Tract Infections"."""
+    return "".join(word[0] for word in re.split(r"[ \t-]+", name) if word and word.casefold() not in _ACRONYM_SKIPS)
+
+
 def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     """The model calls laws, indices and products organisations ("Dodd-Frank", "BSE Sensex", "Eurofighter
     Typhoon") and diseases places ("diagnosed with Ebola"): a name one of whose mentions is written as a thing
@@ -4085,6 +4221,14 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
         }
     if not things:
         return named
+    # A thing's short form in brackets right after it is the thing too: "Urinary Tract Infections (UTI)".
+    things |= {
+        (item.span.document, alias_key(short.group(1)))
+        for item in named
+        if (item.span.document, alias_key(item.name)) in things
+        and (short := _SHORT_FORM_IN_BRACKETS_AFTER.match(item.span.document, item.span.char_end))
+        and short.group(1) in (acronym_of(item.name), _initials_of(item.name))
+    }
     return [
         item
         for item in named
@@ -4476,7 +4620,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = characters_of_a_cast(people_of_credit_lines(named))
+        named = sponsors_by_their_tier(characters_of_a_cast(people_of_credit_lines(named)))
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
         named = regions_named_by_their_kind(named)
         named = owners_apart(firms_joined_by_and(named))
@@ -4490,7 +4634,7 @@ def canonicalise(
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
-        named = without_things_called_people(named, contexts_of)
+        named = makers_of_works(without_things_called_people(named, contexts_of), contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
         named = clubs_by_their_names_and_company(
             clubs_by_their_context(named, options, contexts_of), options, contexts_of
@@ -4506,7 +4650,7 @@ def canonicalise(
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
-        resolved = organisations_named_again(resolved, options)
+        resolved = organisations_of_a_list(organisations_named_again(resolved, options))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = teams_after_a_rank(resolved, options)
         resolved = venues_of_listings(resolved, options)
@@ -4972,6 +5116,51 @@ def characters_of_a_cast(named: list[NamedSpan]) -> list[NamedSpan]:
     return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
+# A sponsor's or a partner's tier in title case, then the names that hold it: "Lead Sponsors Hamamatsu and
+# Thorlabs", "Founding Partner Jenoptik", "Supporting Sponsor NextCorps Luminate" (round 30). The tier word is the
+# evidence: "Managing Partner Ann Lee" and "Senior Partner" name a person's post, and have none.
+SPONSOR_TIER_WORDS = (
+    "Lead|Founding|Supporting|Presenting|Title|Official|Premier|Principal|Headline|Platinum|Gold|Silver|Bronze"
+)
+_SPONSOR_NAME = r"(?!(?:Sponsors?|Partners?|" + SPONSOR_TIER_WORDS + r")\b)[A-Z][\w&'’.-]*"
+_SPONSOR_NAMES = rf"{_SPONSOR_NAME}(?:[ \t]+{_SPONSOR_NAME}){{0,2}}"
+_SPONSORS_BY_THEIR_TIER = re.compile(
+    rf"(?<![\w-])(?:{SPONSOR_TIER_WORDS})[ \t]+(?:Sponsors?|Partners?)[ \t]+"
+    rf"({_SPONSOR_NAMES}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_SPONSOR_NAMES})*)"
+)
+
+
+def sponsors_by_their_tier(named: list[NamedSpan]) -> list[NamedSpan]:
+    """The names after a sponsor's or a partner's tier (`_SPONSORS_BY_THEIR_TIER`) are organisations, each in
+    place of the model's spans over the tier and the names ("Lead Sponsors Hamamatsu and Thorlabs" ORG)."""
+    added: list[NamedSpan] = []
+    covered: set[tuple[int, int, int]] = set()  # (text, start, end) of each tier and its names
+    for document in {item.span.document for item in named if item.span.document}:
+        if "Sponsor" not in document and "Partner" not in document:
+            continue
+        for found in _SPONSORS_BY_THEIR_TIER.finditer(document):
+            start = found.start(1)
+            for part in _CREDIT_SEPARATOR.split(found.group(1)):
+                start = document.index(part, start)
+                name = part.rstrip(".")
+                added.append(
+                    NamedSpan(Span(name, "ORG", start, start + len(name), document), "ORG", clean_name(name, "ORG"))
+                )
+                start += len(part)
+            covered.add((id(document), found.start(), found.end()))
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in covered
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
 # --- Organisations by their evidence (round 28, helper entities31) ------------------------------------------------
 
 # A team's nickname: a capitalised plural ("Cougars", "Dolphins") or a number's "-ers" ("49ers", "76ers").
@@ -5223,6 +5412,66 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
         return named
     named = [_as_exchange_or_publication(item, exchange_ends, publication_ends) for item in named]
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A list's item that opens with a name and a colon, then what it is or does: "- Photonect: A technology that
+# decreases ...", "• Solaires Entreprises, Inc.: Perovskite-based modules" (round 30).
+_NAME_THEN_COLON_ITEM = re.compile(
+    r"^[ \t]*[-•*–][ \t]+([A-Z][\w.&'’-]*(?:(?:[ \t]+|,[ \t]+)[A-Z][\w.&'’-]*){0,3}):[ \t]+[A-Z]", re.M
+)
+MIN_LISTED_ORGANISATIONS = 2  # items the model or the rules call organisations, so the list is of them
+MIN_LIST_ITEMS = 3
+
+
+def _lists_of_named_items(document: str) -> list[list[tuple[int, int]]]:
+    """The (start, end) of each item's name, for each run of items on lines one after the other."""
+    runs: list[list[tuple[int, int]]] = []
+    line_end = -2
+    for found in _NAME_THEN_COLON_ITEM.finditer(document):
+        if found.start() != line_end + 1:
+            runs.append([])
+        runs[-1].append(found.span(1))
+        line_end = document.find("\n", found.end())
+        if line_end < 0:
+            line_end = len(document)
+    return [run for run in runs if len(run) >= MIN_LIST_ITEMS]
+
+
+def organisations_of_a_list(named: list[NamedSpan]) -> list[NamedSpan]:
+    """The names heading the items of a list (`_NAME_THEN_COLON_ITEM`, three items or more) are organisations when
+    two of them already are and none is a person or a place: a list of finalists, sponsors or start-ups ("-
+    ClearVision: ...", "- UriMetrics: ...", "- Photonect: ...") names like things alike, and the model tags
+    only some. Each item's name replaces the model's spans over it."""
+    added: list[NamedSpan] = []
+    dropped: set[tuple[int, int, int]] = set()  # (text, start, end) of each name made an organisation
+    for document, items in spans_by_document(named).items():
+        if ":" not in document:
+            continue
+        for run in _lists_of_named_items(document):
+            labels = [
+                {item.label for item in items if item.span.char_start < end and start < item.span.char_end}
+                for start, end in run
+            ]
+            organisations = sum(label == {"ORG"} for label in labels)
+            if organisations < MIN_LISTED_ORGANISATIONS or any(label & {"PERSON", "LOC"} for label in labels):
+                continue
+            for (start, end), label in zip(run, labels, strict=True):
+                if label == {"ORG"}:
+                    continue
+                name = document[start:end]
+                added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", clean_name(name, "ORG")))
+                dropped.add((id(document), start, end))
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in dropped
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 def peoples_out_of_names(named: list[NamedSpan]) -> list[NamedSpan]:
