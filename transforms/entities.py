@@ -4660,10 +4660,12 @@ def canonicalise(
 
 
 # A dateline: a line that opens with a place in capitals, a region or a country after a comma, maybe an agency in
-# brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —").
+# brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —"), or the day's date in
+# figures ending the line, as the Reuters wire writes it ("BELGRADE 1996-08-30", round 30).
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
+    r"(?:,[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?"
+    r"(?:[-–—:]|\d{4}-\d\d-\d\d[ \t]*(?:\n|$))"
 )
 
 
