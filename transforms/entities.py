@@ -2304,7 +2304,12 @@ def _listed_among_organisations(name: str, organisations: Collection[str], aroun
     while listed < 2 and (found := _ORGANISATION_ITEM_BEFORE.search(before)) and found.group(1) in organisations:
         listed, before = listed + 1, before[: found.start()]
     after = around.after
-    while listed < 2 and (found := _ORGANISATION_ITEM_AFTER.match(after)) and found.group(1) in organisations:
+    while (
+        listed < 2
+        and (found := _ORGANISATION_ITEM_AFTER.match(after))
+        # The list's last item may end the sentence: "and PhotoWave."
+        and (found.group(1) in organisations or found.group(1).rstrip(".") in organisations)
+    ):
         listed, after = listed + 1, after[found.end() :]
     return listed >= 2 and name not in organisations
 
@@ -5124,7 +5129,7 @@ def characters_of_a_cast(named: list[NamedSpan]) -> list[NamedSpan]:
 SPONSOR_TIER_WORDS = (
     "Lead|Founding|Supporting|Presenting|Title|Official|Premier|Principal|Headline|Platinum|Gold|Silver|Bronze"
 )
-_SPONSOR_NAME = r"(?!(?:Sponsors?|Partners?|" + SPONSOR_TIER_WORDS + r")\b)[A-Z][\w&'’.-]*"
+_SPONSOR_NAME = r"(?!(?:Sponsors?|Partners?|" + SPONSOR_TIER_WORDS + r")\b)[A-Z][\w&'’-]*"
 _SPONSOR_NAMES = rf"{_SPONSOR_NAME}(?:[ \t]+{_SPONSOR_NAME}){{0,2}}"
 _SPONSORS_BY_THEIR_TIER = re.compile(
     rf"(?<![\w-])(?:{SPONSOR_TIER_WORDS})[ \t]+(?:Sponsors?|Partners?)[ \t]+"
