@@ -2016,6 +2016,18 @@ def test_round_29_entities34_classes(text: str, found: list[tuple[str, str]], ex
             [("Sao Paulo", "GPE"), ("Milwaukee", "GPE")],
             {"Greater Sao Paulo": {"LOC"}, "Milwaukee": {"LOC"}},
         ),
+        # An office's title before a one-word name that is also a town's, an editor's insertion between; not a
+        # town after "of".
+        (
+            "Under President [Barack] Obama, rules grew in Japan.",
+            [("Obama", "GPE"), ("Japan", "GPE")],
+            {"Obama": {"PERSON"}, "Japan": {"LOC"}},
+        ),
+        (
+            "The mayor of Obama, in Japan, spoke.",
+            [("Obama", "GPE"), ("Japan", "GPE")],
+            {"Obama": {"LOC"}, "Japan": {"LOC"}},
+        ),
         # An infection and its short form are no organisation.
         (
             "It prevents Urinary Tract Infections (UTI) in wards.",

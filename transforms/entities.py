@@ -1797,10 +1797,17 @@ _PERSON_CUES = ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
 MAX_ABBREVIATION = 6
 
 
+# An editor's words in square brackets between a title and a name ("Under President [Barack] Obama", round 30).
+_EDITORS_INSERTION_BEFORE = re.compile(r"\[[^\[\]\n]{1,30}\][ \t]+$")
+
+
 def _word_before(around: Context) -> str | None:
     """The word right before the name, in lower case, an abbreviation's dot dropped ("Sen." is "sen"); None
     when a sentence ends there ("called police. Pellston")."""
-    found = _WORD_BEFORE.search(around.before)
+    before = around.before
+    if before[-2:] in ("] ", "]\t") and (insertion := _EDITORS_INSERTION_BEFORE.search(before)):
+        before = before[: insertion.start()]  # "President [Barack] Obama": the title is the word before
+    found = _WORD_BEFORE.search(before)
     if found is None:
         return None
     word = found.group(1).casefold()
@@ -2182,16 +2189,29 @@ def _named_with_a_persons_first_name(
     )
 
 
+# Titles of an office or an honorific, which no place takes before its name (not "former", "chief" or "leader":
+# "former Yugoslavia").
+OFFICE_TITLES = frozenset(
+    "president senator sen governor gov mayor chancellor premier ambassador judge justice congressman congresswoman "
+    "mr mrs ms dr prof sir dame lord lady".split()
+)
+
+
 def _is_person(
     item: NamedSpan, stands_alone_as_person: Callable[[str], bool], options: EntityOptions, contexts_of: ContextsOf
 ) -> bool:
     words = item.name.split()
-    if (
-        item.name.isupper()
-        or alias_key(item.name) in ORG_ALIASES
-        or any(is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1))
-    ):
+    if item.name.isupper() or alias_key(item.name) in ORG_ALIASES:
         return False
+    if any(is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1)):
+        # A town of the name's, but an office's title right before it ("President [Barack] Obama", Obama being a
+        # town in Japan; "Senator Warren"): a person, unless a country, a capital or a big city is meant.
+        return (
+            len(words) == 1
+            and not is_capital_or_country(item.name, options)
+            and not is_major_place(item.name, options)
+            and any(_is_cue_before(around, OFFICE_TITLES) for around in contexts_of(item.name, item.span.document))
+        )
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
     around = contexts_of(item.name, item.span.document)
