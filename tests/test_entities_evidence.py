@@ -2028,6 +2028,12 @@ def test_round_29_entities34_classes(text: str, found: list[tuple[str, str]], ex
             [("Obama", "GPE"), ("Japan", "GPE")],
             {"Obama": {"LOC"}, "Japan": {"LOC"}},
         ),
+        # A widget's status line is chrome.
+        (
+            "Police asked for tips.\nLoading Photo Gallery\nAnn Lee said so.",
+            [("Loading Photo Gallery", "PERSON"), ("Ann Lee", "PERSON")],
+            {"Ann Lee": {"PERSON"}},
+        ),
         # An infection and its short form are no organisation.
         (
             "It prevents Urinary Tract Infections (UTI) in wards.",
