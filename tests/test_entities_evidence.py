@@ -2028,6 +2028,22 @@ def test_round_29_entities34_classes(text: str, found: list[tuple[str, str]], ex
             [("Obama", "GPE"), ("Japan", "GPE")],
             {"Obama": {"LOC"}, "Japan": {"LOC"}},
         ),
+        # A full name left untagged between two people of a list; not a name with an organisation's word.
+        (
+            "The cast includes Dana Whitfield, Amber Stonecrop, Utkar Bose, and Pia Ruiz.",
+            [("Dana Whitfield", "PERSON"), ("Utkar Bose", "PERSON"), ("Pia Ruiz", "PERSON")],
+            {
+                "Dana Whitfield": {"PERSON"},
+                "Amber Stonecrop": {"PERSON"},
+                "Utkar Bose": {"PERSON"},
+                "Pia Ruiz": {"PERSON"},
+            },
+        ),
+        (
+            "Donors include Dana Whitfield, Harbor University, and Pia Ruiz.",
+            [("Dana Whitfield", "PERSON"), ("Pia Ruiz", "PERSON")],
+            {"Dana Whitfield": {"PERSON"}, "Pia Ruiz": {"PERSON"}},
+        ),
         # A widget's status line is chrome.
         (
             "Police asked for tips.\nLoading Photo Gallery\nAnn Lee said so.",

@@ -4670,7 +4670,9 @@ def canonicalise(
     if language == ENGLISH:
         labelled = teams_in_results(teams_of_results_lines(labelled, options), options)
         labelled = towns_before_their_records(labelled, options)
-    resolved = resolve_short_forms(full_names_cut_short(labelled) if language == ENGLISH else labelled)
+    resolved = resolve_short_forms(
+        people_listed_untagged(full_names_cut_short(labelled)) if language == ENGLISH else labelled
+    )
     if language == ENGLISH:
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
@@ -4951,6 +4953,47 @@ def full_names_cut_short(named: list[NamedSpan]) -> list[NamedSpan]:
     return [
         item for item in grown if " " in item.span.surface or (item.span.document, item.span.char_start) not in firsts
     ]
+
+
+# A list's item between two people named in full: "Daniel Dae Kim, [Amber Midthunder], Utkarsh Ambudkar" (round 30).
+_LIST_JOIN = r"(?:,|,?[ \t]+and)[ \t]+"
+_UNTAGGED_LIST_ITEM_AFTER = re.compile(  # read with `match` at the first person's end
+    _LIST_JOIN + r"([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})" + _LIST_JOIN
+)
+
+
+def people_listed_untagged(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A full name the model left untagged between two people named in full in a list ("heavy-hitters including
+    Daniel Dae Kim, Amber Midthunder, Utkarsh Ambudkar") is a person, as `_listed_among_people` reads a name the
+    model called an organisation there. Not a name with an organisation's word, a known firm or a place."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        people = {
+            item.span.char_start: item
+            for item in items
+            if item.label == "PERSON" and _reads_as_full_name(item.span.surface.split())
+        }
+        if len(people) < 2:
+            continue
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for person in list(people.values()):
+            found = _UNTAGGED_LIST_ITEM_AFTER.match(document, person.span.char_end)
+            if found is None or found.end() not in people:
+                continue
+            start, end = found.span(1)
+            name = found.group(1)
+            if (
+                any(a < end and start < b for a, b in taken)
+                or not _reads_as_full_name(name.split())
+                or any(word in KNOWN_FIRMS for word in name.split())
+                or is_known_place(name, DEFAULT_OPTIONS)
+            ):
+                continue
+            added.append(NamedSpan(Span(name, "PERSON", start, end, document), "PERSON", name))
+            taken.append((start, end))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
