@@ -2358,6 +2358,8 @@ def firms_by_evidence(
                 verdicts[key] = (
                     item.label == "PERSON"
                     and document in organisations
+                    # A list's comma beside the name, looked for before its words around are read.
+                    and (f"{item.span.surface}," in document or f", {item.span.surface}" in document)
                     and any(
                         _listed_among_organisations(item.span.surface, organisations[document], around)
                         for around in contexts_of(item.name, document)
@@ -3421,6 +3423,9 @@ _MAKERS_WORK_BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]*(?:,|,?[ \t]+and)[ \t]+)*$"
 )
 _PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ed|en)$")  # "Stolen", "Recovered": a headline's word before a name
+_MAKERS_WORK_WORD = re.compile(  # the words `_MAKERS_WORK_BEFORE` needs, looked for once in a text
+    r"\b(?:works?|paintings?|drawings?|sculptures?|canvases|portraits?|prints?|etchings?)[ \t]+by\b"
+)
 
 
 def makers_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
@@ -3434,15 +3439,17 @@ def makers_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) 
     for item in named:
         if item.label == "PERSON" and _reads_as_full_name(item.name.split()):
             surnames.setdefault(item.span.document, set()).add(item.name.split()[-1])
-    if not surnames:
-        return named
     result = []
+    with_makers: dict[str, bool] = {}  # each text: it names works by their maker somewhere
     for item in named:
         document = item.span.document
         known = surnames.get(document, set())
         if item.label in ("WORK_OF_ART", "ORG") and " " not in item.name and document:
-            if (item.label == "WORK_OF_ART" and item.name in known) or any(
-                _MAKERS_WORK_BEFORE.search(around.before) for around in contexts_of(item.name, document)
+            if document not in with_makers:
+                with_makers[document] = " by " in document and _MAKERS_WORK_WORD.search(document) is not None
+            if (item.label == "WORK_OF_ART" and item.name in known) or (
+                with_makers[document]
+                and any(_MAKERS_WORK_BEFORE.search(around.before) for around in contexts_of(item.name, document))
             ):
                 item = _labelled(item, "PERSON")
         elif item.label == "PERSON" and document:
@@ -5098,6 +5105,12 @@ def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
 _CAST_WORD = re.compile(
     r"\b(?:cast|casting|characters?|starring|portrays?|portrayed|voiced|actors?|actress(?:es)?)\b", re.I
 )
+# Parts of those words looked for first by plain string search, which is cheaper than the pattern on most texts.
+_CAST_WORD_PARTS = tuple(
+    part
+    for lower in ("cast", "haracter", "tarring", "ortray", "oiced", "ctor", "ctress")
+    for part in (lower, lower.upper(), lower.capitalize())
+)
 # A character's one-word name and its actor's full name in brackets right after it: "bounty hunter June (Arden
 # Cho)", "Kyoshi Warrior Suki (Maria Zhang)".
 _CHARACTER_THEN_ACTOR = re.compile(r"(?<![\w.'’-])([A-Z][a-z][\w'’-]*)[ \t]+\(([A-Z][^()\n]{2,40})\)")
@@ -5139,7 +5152,7 @@ def characters_of_a_cast(named: list[NamedSpan]) -> list[NamedSpan]:
     covered: set[tuple[int, int, int]] = set()  # (text, start, end) of each character's name
     by_document = spans_by_document(named)
     for document, items in by_document.items():
-        if _CAST_WORD.search(document) is None:
+        if not any(word in document for word in _CAST_WORD_PARTS) or _CAST_WORD.search(document) is None:
             continue
         actors = {
             (item.span.char_start, item.span.char_end): item
