@@ -2208,9 +2208,9 @@ def _is_person(
         # town in Japan; "Senator Warren"): a person, unless a country, a capital or a big city is meant.
         return (
             len(words) == 1
+            and any(_is_cue_before(around, OFFICE_TITLES) for around in contexts_of(item.name, item.span.document))
             and not is_capital_or_country(item.name, options)
             and not is_major_place(item.name, options)
-            and any(_is_cue_before(around, OFFICE_TITLES) for around in contexts_of(item.name, item.span.document))
         )
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
