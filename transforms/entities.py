@@ -3435,18 +3435,27 @@ def makers_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) 
     follows "works by" or "paintings by" (`_MAKERS_WORK_BEFORE`), is a person; and a person's span of a
     participle and such a surname ("Stolen Picasso", the participle written in lower case in the text too) is
     the surname alone."""
+    with_makers: dict[str, bool] = {}  # each text: it names works by their maker somewhere
+    for item in named:
+        document = item.span.document
+        if document and document not in with_makers and item.label in ("WORK_OF_ART", "ORG"):
+            with_makers[document] = " by " in document and _MAKERS_WORK_WORD.search(document) is not None
+    # Most texts have no work of art, no works by a maker and no participle before a name: nothing to read.
+    if not any(with_makers.values()) and not any(
+        (item.label == "WORK_OF_ART" and " " not in item.name)
+        or (item.label == "PERSON" and _PARTICIPLE.match((item.span.surface.split() or [""])[0]))
+        for item in named
+    ):
+        return named
     surnames: dict[str, set[str]] = {}  # each document's last words of people's full names
     for item in named:
         if item.label == "PERSON" and _reads_as_full_name(item.name.split()):
             surnames.setdefault(item.span.document, set()).add(item.name.split()[-1])
     result = []
-    with_makers: dict[str, bool] = {}  # each text: it names works by their maker somewhere
     for item in named:
         document = item.span.document
         known = surnames.get(document, set())
         if item.label in ("WORK_OF_ART", "ORG") and " " not in item.name and document:
-            if document not in with_makers:
-                with_makers[document] = " by " in document and _MAKERS_WORK_WORD.search(document) is not None
             if (item.label == "WORK_OF_ART" and item.name in known) or (
                 with_makers[document]
                 and any(_MAKERS_WORK_BEFORE.search(around.before) for around in contexts_of(item.name, document))
