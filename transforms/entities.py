@@ -554,6 +554,24 @@ def with_street_word(item: NamedSpan) -> NamedSpan:
     return replace(item, span=longer, label="LOC")
 
 
+_GREATER_BEFORE = re.compile(r"(?<![\w-])Greater[ \t]+$")
+_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z]")  # read with `match` at the name's end
+
+
+def with_greater_before(item: NamedSpan) -> NamedSpan:
+    """A place the model cut after "Greater" ("a house in Greater [Sao Paulo]", round 30), whole: the region
+    around a city is named so ("Greater London", "Greater Manchester"). Not an event named for it, a
+    capitalised word after ("the Greater Milwaukee Open")."""
+    span, document = item.span, item.span.document
+    if not document or item.label != "LOC" or span.char_start < 8:
+        return item
+    before = _GREATER_BEFORE.search(document, max(0, span.char_start - 12), span.char_start)
+    if before is None or _CAPITALISED_AFTER.match(document, span.char_end):
+        return item
+    longer = replace(span, surface=document[before.start() : span.char_end], char_start=before.start())
+    return replace(item, span=longer)
+
+
 # A team's nickname right after the town the model cut it from: "[Miami] Dolphins", "[San Francisco] 49ers",
 # "[Denver] Broncos". One capitalised word in the plural (or a number's "-ers"; not "-ss", "-us"), not a place's own
 # kind ("Falls", "Heights") nor an event held there ("Olympics", "Games"). A number's "-ers" is no word of a longer
@@ -981,7 +999,7 @@ def clean_names(named: list[NamedSpan], language: str = ENGLISH) -> list[NamedSp
             continue
         if language == ENGLISH and item.label in ("LOC", "ORG", "PERSON"):
             item = with_surname_before_a_left_quote(with_street_word(item))
-            longer = with_public_body(with_team_nickname(item))
+            longer = with_greater_before(with_public_body(with_team_nickname(item)))
             if longer is not item:
                 grown.append(longer.span)
             item = longer
@@ -1787,10 +1805,17 @@ _PERSON_CUES = ROLE_HEADS | {"mr", "mrs", "ms", "dr"}
 MAX_ABBREVIATION = 6
 
 
+# An editor's words in square brackets between a title and a name ("Under President [Barack] Obama", round 30).
+_EDITORS_INSERTION_BEFORE = re.compile(r"\[[^\[\]\n]{1,30}\][ \t]+$")
+
+
 def _word_before(around: Context) -> str | None:
     """The word right before the name, in lower case, an abbreviation's dot dropped ("Sen." is "sen"); None
     when a sentence ends there ("called police. Pellston")."""
-    found = _WORD_BEFORE.search(around.before)
+    before = around.before
+    if before[-2:] in ("] ", "]\t") and (insertion := _EDITORS_INSERTION_BEFORE.search(before)):
+        before = before[: insertion.start()]  # "President [Barack] Obama": the title is the word before
+    found = _WORD_BEFORE.search(before)
     if found is None:
         return None
     word = found.group(1).casefold()
@@ -2172,16 +2197,29 @@ def _named_with_a_persons_first_name(
     )
 
 
+# Titles of an office or an honorific, which no place takes before its name (not "former", "chief" or "leader":
+# "former Yugoslavia").
+OFFICE_TITLES = frozenset(
+    "president senator sen governor gov mayor chancellor premier ambassador judge justice congressman congresswoman "
+    "mr mrs ms dr prof sir dame lord lady".split()
+)
+
+
 def _is_person(
     item: NamedSpan, stands_alone_as_person: Callable[[str], bool], options: EntityOptions, contexts_of: ContextsOf
 ) -> bool:
     words = item.name.split()
-    if (
-        item.name.isupper()
-        or alias_key(item.name) in ORG_ALIASES
-        or any(is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1))
-    ):
+    if item.name.isupper() or alias_key(item.name) in ORG_ALIASES:
         return False
+    if any(is_known_place(" ".join(words[:k]), options) for k in range(1, len(words) + 1)):
+        # A town of the name's, but an office's title right before it ("President [Barack] Obama", Obama being a
+        # town in Japan; "Senator Warren"): a person, unless a country, a capital or a big city is meant.
+        return (
+            len(words) == 1
+            and any(_is_cue_before(around, OFFICE_TITLES) for around in contexts_of(item.name, item.span.document))
+            and not is_capital_or_country(item.name, options)
+            and not is_major_place(item.name, options)
+        )
     if len(words) >= 2 and all(_NAME_WORD.match(word) for word in words) and stands_alone_as_person(words[-1]):
         return True
     around = contexts_of(item.name, item.span.document)
@@ -2278,12 +2316,43 @@ def _listed_among_people(item: NamedSpan, full_names: frozenset[str], contexts_o
     return False
 
 
+# An organisation's name as an item of a list, before or after a name: "Cellino Biotech, [Double Helix Optics],
+# [PhotoniCare]" (one word to four, an initial allowed: "C. Light Technologies").
+_ORGANISATION_ITEM = r"([A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3})"
+_ORGANISATION_ITEM_BEFORE = re.compile(_ORGANISATION_ITEM + r"(?:,|,?[ \t]+and)[ \t]+$")
+_ORGANISATION_ITEM_AFTER = re.compile(r"^(?:,|,?[ \t]+and)[ \t]+" + _ORGANISATION_ITEM)
+
+
+def _listed_among_organisations(name: str, organisations: Collection[str], around: Context) -> bool:
+    """A name the model called a person in a list with two organisations around it ("include Cellino Biotech,
+    Double Helix Optics, PhotoniCare and Circle Optics", round 30): an organisation too, as
+    `_listed_among_people` reads a list of people. Two, not one: "Warren Buffett and Goldman Sachs"."""
+    listed = 0
+    before = around.before
+    while listed < 2 and (found := _ORGANISATION_ITEM_BEFORE.search(before)) and found.group(1) in organisations:
+        listed, before = listed + 1, before[: found.start()]
+    after = around.after
+    while (
+        listed < 2
+        and (found := _ORGANISATION_ITEM_AFTER.match(after))
+        # The list's last item may end the sentence: "and PhotoWave."
+        and (found.group(1) in organisations or found.group(1).rstrip(".") in organisations)
+    ):
+        listed, after = listed + 1, after[found.end() :]
+    return listed >= 2 and name not in organisations
+
+
 def firms_by_evidence(
     named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
 ) -> list[NamedSpan]:
     """A name the model called a person or a place is an organisation's, in every mention, when a kind of
     firm stands right before it somewhere ("carbon credit marketplace Supercritical"); not a place the
-    gazetteer knows, nor a name with a person's role before it elsewhere."""
+    gazetteer knows, nor a name with a person's role before it elsewhere. So is a name the model called a
+    person in a list with two organisations around it (`_listed_among_organisations`)."""
+    organisations: dict[str, set[str]] = {}  # each document's names called organisations, as written
+    for item in named:
+        if item.label == "ORG" and item.span.document:
+            organisations.setdefault(item.span.document, set()).add(item.span.surface)
     verdicts: dict[str, bool] = {}
     after_cues: dict[str, frozenset[str]] = {}  # each document's words right after a kind of firm
     firms = []
@@ -2293,7 +2362,17 @@ def firms_by_evidence(
             if document not in after_cues:
                 after_cues[document] = frozenset(_FIRM_CUE_THEN_WORD.findall(document))
             if key not in verdicts and item.name.split()[0] not in after_cues[document]:
-                verdicts[key] = False  # no kind of firm before its first word anywhere: no need to look closer
+                # No kind of firm before its first word anywhere: only a list can tell.
+                verdicts[key] = (
+                    item.label == "PERSON"
+                    and document in organisations
+                    # A list's comma beside the name, looked for before its words around are read.
+                    and (f"{item.span.surface}," in document or f", {item.span.surface}" in document)
+                    and any(
+                        _listed_among_organisations(item.span.surface, organisations[document], around)
+                        for around in contexts_of(item.name, document)
+                    )
+                )
             if key not in verdicts:
                 around = contexts_of(item.name, document)
                 verdicts[key] = (
@@ -2803,6 +2882,22 @@ def is_capitalised_common_word(name: str, document: str, words: frozenset[str] |
     return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
 
 
+def is_capitalised_common_phrase(name: str, document: str) -> bool:
+    """Words of two or more that the text also writes in lower case, and capitalises only where a line or a
+    sentence starts, are a heading's phrase the model took for a name: "1. Seek Medical Attention and Keep
+    Records" beside "Immediately seek medical attention" (round 30). A name the text never writes in lower case
+    stays ("White House")."""
+    if " " not in name or not document:
+        return False
+    low = name.lower()
+    if low == name or low not in document:
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", document) is None:
+        return False
+    starts = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", document)]
+    return bool(starts) and all(_SENTENCE_START_BEFORE.search(document[max(0, s - 3) : s]) for s in starts)
+
+
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.'’-]*[ \t]+$")
 
 
@@ -2839,9 +2934,11 @@ def without_common_words(named: list[NamedSpan], words: dict[str, frozenset[str]
             if key not in verdicts:
                 if document not in words:
                     words[document] = words_of(document)
-                verdicts[key] = is_capitalised_common_word(
-                    item.name, document, words[document]
-                ) or is_capitalised_common_noun(item.name, document, words[document])
+                verdicts[key] = (
+                    is_capitalised_common_word(item.name, document, words[document])
+                    or is_capitalised_common_noun(item.name, document, words[document])
+                    or is_capitalised_common_phrase(item.name, document)
+                )
             if verdicts[key]:
                 continue
         kept.append(item)
@@ -3280,13 +3377,18 @@ def is_thing_called_a_person(name: str, document: str, contexts_of: ContextsOf =
 def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
     """Drop the mentions the model calls people whose name the text uses as a thing's
     (`is_thing_called_a_person`). English only. Not a first or last word of a full name the model calls a
-    person in the same text: "Nobody can beat this Canelo." beside "Canelo Alvarez" is the boxer."""
+    person in the same text: "Nobody can beat this Canelo." beside "Canelo Alvarez" is the boxer. A name that
+    the text calls an organisation elsewhere ("the Sao Paulo Museum of Art (Masp)" beside "the Masp as was") or
+    that is an institution of a place (`_is_an_institution_in_a_place`) is the organisation (round 30)."""
     verdicts: dict[tuple[str, str], bool] = {}
     name_words: dict[str, set[str]] = {}  # each document's first and last words of people's full names
+    organisations: set[tuple[str, str]] = set()  # (text, name) of each name called an organisation
     for item in named:
         if item.label == "PERSON" and " " in item.name:
             words = item.name.split()
             name_words.setdefault(item.span.document, set()).update((words[0], words[-1]))
+        elif item.label == "ORG":
+            organisations.add((item.span.document, item.name))
     kept = []
     for item in named:
         if item.label == "PERSON" and item.span.document:
@@ -3296,9 +3398,91 @@ def without_things_called_people(named: list[NamedSpan], contexts_of: ContextsOf
                     *key, contexts_of
                 )
             if verdicts[key]:
+                if (key[1], key[0]) in organisations or _is_an_institution_in_a_place(*key, contexts_of):
+                    kept.append(_labelled(item, "ORG"))
                 continue
         kept.append(item)
     return kept
+
+
+# A one-word name after "the", then "in" and a place: "the Louvre in Paris", "the Prado in Madrid" (round 30).
+_IN_A_PLACE_AFTER = re.compile(r"^[ \t]+in[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+
+
+def _is_an_institution_in_a_place(name: str, document: str, contexts_of: ContextsOf = contexts) -> bool:
+    """A one-word name the model calls a person, written after "the" and before "in" and a place the gazetteer
+    knows: an institution of that place ("the Louvre in Paris"), no person and no thing."""
+    if " " in name:
+        return False
+    for around in contexts_of(name, document):
+        found = _IN_A_PLACE_AFTER.match(around.after)
+        if (
+            found
+            and around.before.rstrip(" \t").rsplit(None, 1)[-1:] in (["the"], ["The"])
+            and is_known_place(found.group(1), DEFAULT_OPTIONS)
+        ):
+            return True
+    return False
+
+
+# Works named by their maker: "works by Renoir and Matisse", "paintings by Portinari" (round 30).
+_MAKERS_WORK_BEFORE = re.compile(
+    r"(?:^|\s)(?:works?|paintings?|drawings?|sculptures?|canvases|portraits?|prints?|etchings?)[ \t]+by[ \t]+"
+    r"(?:[A-Z][\w'’-]*(?:,|,?[ \t]+and)[ \t]+)*$"
+)
+_PARTICIPLE = re.compile(r"^[A-Z][a-z]{2,}(?:ed|en)$")  # "Stolen", "Recovered": a headline's word before a name
+_MAKERS_WORK_WORD = re.compile(  # the words `_MAKERS_WORK_BEFORE` needs, looked for once in a text
+    r"\b(?:works?|paintings?|drawings?|sculptures?|canvases|portraits?|prints?|etchings?)[ \t]+by\b"
+)
+
+
+def makers_of_works(named: list[NamedSpan], contexts_of: ContextsOf = contexts) -> list[NamedSpan]:
+    """A painter's name for a painting is the painter, as the judged golds count it ("the recovered Picasso
+    paintings", "Stolen Picasso recovered"): a one-word work of art or organisation that is the last word of a
+    person the text names in full (a work of art only: "Ford" beside "Harrison Ford" may be the firm), or that
+    follows "works by" or "paintings by" (`_MAKERS_WORK_BEFORE`), is a person; and a person's span of a
+    participle and such a surname ("Stolen Picasso", the participle written in lower case in the text too) is
+    the surname alone."""
+    with_makers: dict[str, bool] = {}  # each text: it names works by their maker somewhere
+    for item in named:
+        document = item.span.document
+        if document and document not in with_makers and item.label in ("WORK_OF_ART", "ORG"):
+            with_makers[document] = " by " in document and _MAKERS_WORK_WORD.search(document) is not None
+    # Most texts have no work of art, no works by a maker and no participle before a name: nothing to read.
+    if not any(with_makers.values()) and not any(
+        (item.label == "WORK_OF_ART" and " " not in item.name)
+        or (item.label == "PERSON" and _PARTICIPLE.match((item.span.surface.split() or [""])[0]))
+        for item in named
+    ):
+        return named
+    surnames: dict[str, set[str]] = {}  # each document's last words of people's full names
+    for item in named:
+        if item.label == "PERSON" and _reads_as_full_name(item.name.split()):
+            surnames.setdefault(item.span.document, set()).add(item.name.split()[-1])
+    result = []
+    for item in named:
+        document = item.span.document
+        known = surnames.get(document, set())
+        if item.label in ("WORK_OF_ART", "ORG") and " " not in item.name and document:
+            if (item.label == "WORK_OF_ART" and item.name in known) or (
+                with_makers[document]
+                and any(_MAKERS_WORK_BEFORE.search(around.before) for around in contexts_of(item.name, document))
+            ):
+                item = _labelled(item, "PERSON")
+        elif item.label == "PERSON" and document:
+            words = item.span.surface.split()
+            if (
+                len(words) == 2
+                and words[1] in known
+                and item.name not in known
+                and _PARTICIPLE.match(words[0])
+                and re.search(rf"(?<![\w-]){words[0].lower()}(?![\w-])", document)
+            ):
+                start = item.span.char_end - len(words[1])
+                surname = replace(item.span, surface=words[1], char_start=start)
+                item = NamedSpan(surname, "PERSON", words[1])
+        result.append(item)
+    return result
 
 
 # --- Teams named after their town: results lines ---------------------------------------------------
@@ -3773,14 +3957,21 @@ _WORK_CREDIT_AFTER = re.compile(
     r"^[”\"’]?,?[ \t]+(?:\(?(?:directed|written|produced|starring|co-starring|narrated|illustrated)[ \t]+by|"
     r"starring)\b"
 )
+# A title's subtitle after a colon, all its words capitalised and "The" first, then the sentence goes on in lower
+# case or ends: "a reimagining of Avatar: The Last Airbender." (round 30). Not "Reuters: The company said".
+_SUBTITLE_AFTER = re.compile(r"^:[ \t]+The(?:[ \t]+[A-Z][\w'’-]*)+(?=[ \t]+[a-z]|[ \t]*[.,;!?]|[ \t]*$)")
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
 _CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
 
 
 def is_named_as_a_work(around: Context) -> bool:
     """The words around this occurrence say it is a work, not quotation marks alone: its kind before it ("its
-    feature single, ‘Lift Off’") or its credits after it."""
-    return _WORK_KIND_BEFORE.search(around.before) is not None or _WORK_CREDIT_AFTER.match(around.after) is not None
+    feature single, ‘Lift Off’"), its credits after it, or its subtitle after a colon (`_SUBTITLE_AFTER`)."""
+    return (
+        _WORK_KIND_BEFORE.search(around.before) is not None
+        or _WORK_CREDIT_AFTER.match(around.after) is not None
+        or _SUBTITLE_AFTER.match(around.after) is not None
+    )
 
 
 # A text with no kind of work nor credit word names no work by them: the scan for occurrences is skipped.
@@ -3977,8 +4168,10 @@ _COMMODITY_KIND_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(_COMMODITY_KINDS) + 
 # A machine's kind after a name of two words or more: "Boeing jets" names the firm, "Eurofighter Typhoon jets"
 # the aircraft.
 _MACHINE_KIND_AFTER = re.compile(r"^[ \t]+(?:" + "|".join(_MACHINE_KINDS) + r")\b")
-# A law or an index by its own last word: "the Volcker Rule", "the Patriot Act", "the Nikkei Index".
-THING_LAST_WORDS = frozenset("rule rules act index amendment treaty doctrine".split())
+# A law or an index by its own last word: "the Volcker Rule", "the Patriot Act", "the Nikkei Index"; an
+# infection or a syndrome by its own (round 30: "Catheter-Associated Urinary Tract Infections" ORG). Not "disease":
+# "the National Institute of Allergy and Infectious Diseases" is a body.
+THING_LAST_WORDS = frozenset("rule rules act index amendment treaty doctrine infection infections syndrome".split())
 # An index moving to its level: "The BSE Sensex gained 0.03 percent at 27,403.54 points", "the Nifty ended
 # 0.02 percent higher at 8,248.25 points". A level has a thousands comma or decimals, so a team's "ended the
 # game with 24 points" is none.
@@ -4047,6 +4240,15 @@ def is_disease(name: str, document: str) -> bool:
     )
 
 
+_SHORT_FORM_IN_BRACKETS_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,7})\)")  # read with `match` at the name's end
+
+
+def _initials_of(name: str) -> str:
+    """The initials of a name's words and of the parts of its hyphenated words, in capitals: "CAUTI" of
+    "Catheter-Associated Urinary Tract Infections"."""
+    return "".join(word[0] for word in re.split(r"[ \t-]+", name) if word and word.casefold() not in _ACRONYM_SKIPS)
+
+
 def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     """The model calls laws, indices and products organisations ("Dodd-Frank", "BSE Sensex", "Eurofighter
     Typhoon") and diseases places ("diagnosed with Ebola"): a name one of whose mentions is written as a thing
@@ -4068,6 +4270,14 @@ def without_things_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan
         }
     if not things:
         return named
+    # A thing's short form in brackets right after it is the thing too: "Urinary Tract Infections (UTI)".
+    things |= {
+        (item.span.document, alias_key(short.group(1)))
+        for item in named
+        if (item.span.document, alias_key(item.name)) in things
+        and (short := _SHORT_FORM_IN_BRACKETS_AFTER.match(item.span.document, item.span.char_end))
+        and short.group(1) in (acronym_of(item.name), _initials_of(item.name))
+    }
     return [
         item
         for item in named
@@ -4096,6 +4306,19 @@ EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics".spli
 _SPORT_BODY = re.compile(r"^\S.*[ \t](?:Football|Basketball|Baseball|Hockey|Soccer|Rugby|Cricket)[ \t]+League$")
 
 
+# A storm named by the weather services: its kind, then its given name ("Storm Pia", "Hurricane Ian", "Tropical
+# Storm Alberto"), which the model takes for a person's title and name (round 30).
+STORM_KIND_WORDS = frozenset("storm hurricane typhoon cyclone".split())
+
+
+def is_named_storm(name: str) -> bool:
+    """A storm's kind then one capitalised name: "Storm Pia", "Tropical Storm Alberto"."""
+    words = name.split()
+    if words and words[0].casefold() == "tropical":
+        words = words[1:]
+    return len(words) == 2 and words[0].casefold() in STORM_KIND_WORDS and words[1][:1].isupper()
+
+
 def is_event_by_its_kind(name: str, sport: bool) -> bool:
     """A competition or an event by its name's last word (`SPORT_EVENT_LAST_WORDS` in a story about sport,
     `sport`; `EVENT_LAST_WORDS` anywhere), not a league's body (`_SPORT_BODY`)."""
@@ -4110,7 +4333,7 @@ def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
     """Organisations and places that are competitions or events by their name's last word
     (`is_event_by_its_kind`) are events (EVENT), which no judged standard counts as an organisation or a place:
     "the American League" and "the Hong Kong Open" (GPE to the model) in a story about sport, "the Startup
-    Challenge" anywhere."""
+    Challenge" anywhere. So is a named storm (`is_named_storm`), whatever the model calls it ("Storm Pia" PERSON)."""
     sport: dict[str, bool] = {}
     events = []
     for item in named:
@@ -4118,8 +4341,10 @@ def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
         if item.label in ("ORG", "LOC") and document and not item.is_country:
             if document not in sport:
                 sport[document] = is_about_sport(document)
-            if is_event_by_its_kind(item.name, sport[document]):
+            if is_event_by_its_kind(item.name, sport[document]) or is_named_storm(item.name):
                 item = replace(item, label="EVENT")
+        elif item.label == "PERSON" and is_named_storm(item.name):
+            item = replace(item, label="EVENT")
         events.append(item)
     return events
 
@@ -4444,7 +4669,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
-        named = people_of_credit_lines(named)
+        named = sponsors_by_their_tier(characters_of_a_cast(people_of_credit_lines(named)))
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
         named = regions_named_by_their_kind(named)
         named = owners_apart(firms_joined_by_and(named))
@@ -4458,7 +4683,7 @@ def canonicalise(
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
         # not things called people.
         named = places_by_evidence(teams_by_their_nicknames(named, options, contexts_of), options, contexts_of)
-        named = without_things_called_people(named, contexts_of)
+        named = makers_of_works(without_things_called_people(named, contexts_of), contexts_of)
         named = firms_by_evidence(people_by_evidence(named, options, contexts_of), options, contexts_of)
         named = clubs_by_their_names_and_company(
             clubs_by_their_context(named, options, contexts_of), options, contexts_of
@@ -4469,12 +4694,14 @@ def canonicalise(
     if language == ENGLISH:
         labelled = teams_in_results(teams_of_results_lines(labelled, options), options)
         labelled = towns_before_their_records(labelled, options)
-    resolved = resolve_short_forms(full_names_cut_short(labelled) if language == ENGLISH else labelled)
+    resolved = resolve_short_forms(
+        people_listed_untagged(full_names_cut_short(labelled)) if language == ENGLISH else labelled
+    )
     if language == ENGLISH:
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
-        resolved = organisations_named_again(resolved, options)
+        resolved = organisations_of_a_list(organisations_named_again(resolved, options))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = teams_after_a_rank(resolved, options)
         resolved = venues_of_listings(resolved, options)
@@ -4484,10 +4711,12 @@ def canonicalise(
 
 
 # A dateline: a line that opens with a place in capitals, a region or a country after a comma, maybe an agency in
-# brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —").
+# brackets, then a dash or a colon ("MEXICO CITY (AP) —", "PUTRAJAYA:", "WACO, Texas —"), or the day's date in
+# figures ending the line, as the Reuters wire writes it ("BELGRADE 1996-08-30", round 30).
 _DATELINE = re.compile(
     r"(?:^|\n)[ \t]*([A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,3})"
-    r"(?:,[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?[-–—:]"
+    r"(?:,[ \t]+([A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?))?[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?"
+    r"(?:[-–—:]|\d{4}-\d\d-\d\d[ \t]*(?:\n|$))"
 )
 
 
@@ -4750,6 +4979,47 @@ def full_names_cut_short(named: list[NamedSpan]) -> list[NamedSpan]:
     ]
 
 
+# A list's item between two people named in full: "Daniel Dae Kim, [Amber Midthunder], Utkarsh Ambudkar" (round 30).
+_LIST_JOIN = r"(?:,|,?[ \t]+and)[ \t]+"
+_UNTAGGED_LIST_ITEM_AFTER = re.compile(  # read with `match` at the first person's end
+    _LIST_JOIN + r"([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){1,2})" + _LIST_JOIN
+)
+
+
+def people_listed_untagged(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A full name the model left untagged between two people named in full in a list ("heavy-hitters including
+    Daniel Dae Kim, Amber Midthunder, Utkarsh Ambudkar") is a person, as `_listed_among_people` reads a name the
+    model called an organisation there. Not a name with an organisation's word, a known firm or a place."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        people = {
+            item.span.char_start: item
+            for item in items
+            if item.label == "PERSON" and _reads_as_full_name(item.span.surface.split())
+        }
+        if len(people) < 2:
+            continue
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for person in list(people.values()):
+            found = _UNTAGGED_LIST_ITEM_AFTER.match(document, person.span.char_end)
+            if found is None or found.end() not in people:
+                continue
+            start, end = found.span(1)
+            name = found.group(1)
+            if (
+                any(a < end and start < b for a, b in taken)
+                or not _reads_as_full_name(name.split())
+                or any(word in KNOWN_FIRMS for word in name.split())
+                or is_known_place(name, DEFAULT_OPTIONS)
+            ):
+                continue
+            added.append(NamedSpan(Span(name, "PERSON", start, end, document), "PERSON", name))
+            taken.append((start, end))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     """Each mention of a person's name that the model left untagged (English): the model tags "Dylann Roof"
     and most of the seventeen "Roof"s after it, not all ("Roof's defense attorneys"); a name in a story is
@@ -4832,6 +5102,152 @@ def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
                     )
                     covered.add((id(document), start, end))
                 start = end
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in covered
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# --- Characters of a cast (round 30, helper entities35) ------------------------------------------------------
+
+# A text about a film's or a series' cast says so: its cast, its characters, an actor who portrays or voices one.
+# Not "plays", "played" or "role": sport and politics use them as much.
+_CAST_WORD = re.compile(
+    r"\b(?:cast|casting|characters?|starring|portrays?|portrayed|voiced|actors?|actress(?:es)?)\b", re.I
+)
+# Parts of those words looked for first by plain string search, which is cheaper than the pattern on most texts.
+_CAST_WORD_PARTS = tuple(
+    part
+    for lower in ("cast", "haracter", "tarring", "ortray", "oiced", "ctor", "ctress")
+    for part in (lower, lower.upper(), lower.capitalize())
+)
+# A character's one-word name and its actor's full name in brackets right after it: "bounty hunter June (Arden
+# Cho)", "Kyoshi Warrior Suki (Maria Zhang)".
+_CHARACTER_THEN_ACTOR = re.compile(r"(?<![\w.'’-])([A-Z][a-z][\w'’-]*)[ \t]+\(([A-Z][^()\n]{2,40})\)")
+# An actor then the character "as" one or two capitalised words, a bracket between allowed ("Gordon Cormier (The
+# Stand) as Aang;", "Ian Ousley as Sokka;"), the character's name ending at a stop, a comma or "and".
+_AS_CHARACTER_AFTER = re.compile(  # read with `match` at the actor's end
+    r"(?:[ \t]+\([^()\n]{1,60}\))?[ \t]+as[ \t]+([A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?)"
+    r"(?=[ \t]*(?:[;,.!?)]|\n|$)|[ \t]+and\b)"
+)
+# A work's title in brackets after an actor or a director, capitalised words with lower-case ones between: "Jabbar
+# Raisani (Lost in Space)", "Kiawentiio (Anne with an E)". Not one word: "Arden Cho (June)" names the character.
+_TITLE_IN_BRACKETS_AFTER = re.compile(  # read with `match` at the person's end
+    r"[ \t]+\(([A-Z][\w'’-]*(?:[ \t]+[a-z]{1,4})+(?:[ \t]+[A-Z][\w'’-]*)+)\)"
+)
+# An actor's possessive before the character: "Gordon Cormier’s Aang meditating" (one person's span to the model).
+_ACTOR_THEN_CHARACTER = re.compile(r"^(.*?\w)[’']s[ \t]+([A-Z][a-z][\w'’-]*)$")
+
+
+def _is_characters_name(name: str) -> bool:
+    """A character's name may be any word ("June", "Jet"), but not a role ("as Chairman"), a known firm or a
+    place the gazetteer knows."""
+    return (
+        name.casefold() not in ROLE_WORDS
+        and name not in KNOWN_FIRMS
+        and country_code_of(name) is None
+        and not is_known_place(name, DEFAULT_OPTIONS)
+    )
+
+
+def characters_of_a_cast(named: list[NamedSpan]) -> list[NamedSpan]:
+    """In a text about a cast (`_CAST_WORD`), the characters its actors play are people, as the judged golds have
+    them: a name before its actor's in brackets (`_CHARACTER_THEN_ACTOR`), after an actor and "as"
+    (`_AS_CHARACTER_AFTER`), after an actor's possessive (`_ACTOR_THEN_CHARACTER`). The model tags them as a date
+    ("June"), a people ("Sokka" NORP), an organisation with the character's title ("Kyoshi Warrior Suki") or not
+    at all; each character's mention replaces the model's spans over it, and an actor's span with the character
+    after a possessive is the two people. A work's title in brackets after a person (`_TITLE_IN_BRACKETS_AFTER`)
+    names no one: the model's spans in it go ("Lost in Space" GPE)."""
+    added: list[NamedSpan] = []
+    covered: set[tuple[int, int, int]] = set()  # (text, start, end) of each character's name
+    by_document = spans_by_document(named)
+    for document, items in by_document.items():
+        if not any(word in document for word in _CAST_WORD_PARTS) or _CAST_WORD.search(document) is None:
+            continue
+        actors = {
+            (item.span.char_start, item.span.char_end): item
+            for item in items
+            if item.label == "PERSON" and _reads_as_full_name(item.span.surface.split())
+        }
+
+        def add(start: int, end: int, document: str = document) -> None:
+            surface = document[start:end]
+            if _is_characters_name(surface.split()[-1]):
+                added.append(NamedSpan(Span(surface, "PERSON", start, end, document), "PERSON", surface))
+                covered.add((id(document), start, end))
+
+        if "(" in document:
+            for found in _CHARACTER_THEN_ACTOR.finditer(document):
+                if (found.start(2), found.end(2)) in actors:
+                    add(found.start(1), found.end(1))
+        for item in items:
+            if item.label != "PERSON":
+                continue
+            title = _TITLE_IN_BRACKETS_AFTER.match(document, item.span.char_end)
+            if title and (item.span.char_start, item.span.char_end) in actors:
+                covered.add((id(document), title.start(1), title.end(1)))
+            after = _AS_CHARACTER_AFTER.match(document, item.span.char_end)
+            if after and (item.span.char_start, item.span.char_end) in actors:
+                add(after.start(1), after.end(1))
+            owned = _ACTOR_THEN_CHARACTER.match(item.span.surface)
+            if owned and _reads_as_full_name(owned.group(1).split()) and _is_characters_name(owned.group(2)):
+                start = item.span.char_start
+                owner = replace(item.span, surface=owned.group(1), char_end=start + owned.end(1))
+                added.append(NamedSpan(owner, "PERSON", owned.group(1)))
+                add(start + owned.start(2), start + owned.end(2))
+                covered.add((id(document), item.span.char_start, item.span.char_end))
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in covered
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A sponsor's or a partner's tier in title case, then the names that hold it: "Lead Sponsors Hamamatsu and
+# Thorlabs", "Founding Partner Jenoptik", "Supporting Sponsor NextCorps Luminate" (round 30). The tier word is the
+# evidence: "Managing Partner Ann Lee" and "Senior Partner" name a person's post, and have none.
+SPONSOR_TIER_WORDS = (
+    "Lead|Founding|Supporting|Presenting|Title|Official|Premier|Principal|Headline|Platinum|Gold|Silver|Bronze"
+)
+_SPONSOR_NAME = r"(?!(?:Sponsors?|Partners?|" + SPONSOR_TIER_WORDS + r")\b)[A-Z][\w&'’-]*"
+_SPONSOR_NAMES = rf"{_SPONSOR_NAME}(?:[ \t]+{_SPONSOR_NAME}){{0,2}}"
+_SPONSORS_BY_THEIR_TIER = re.compile(
+    rf"(?<![\w-])(?:{SPONSOR_TIER_WORDS})[ \t]+(?:Sponsors?|Partners?)[ \t]+"
+    rf"({_SPONSOR_NAMES}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_SPONSOR_NAMES})*)"
+)
+
+
+def sponsors_by_their_tier(named: list[NamedSpan]) -> list[NamedSpan]:
+    """The names after a sponsor's or a partner's tier (`_SPONSORS_BY_THEIR_TIER`) are organisations, each in
+    place of the model's spans over the tier and the names ("Lead Sponsors Hamamatsu and Thorlabs" ORG)."""
+    added: list[NamedSpan] = []
+    covered: set[tuple[int, int, int]] = set()  # (text, start, end) of each tier and its names
+    for document in {item.span.document for item in named if item.span.document}:
+        if "Sponsor" not in document and "Partner" not in document:
+            continue
+        for found in _SPONSORS_BY_THEIR_TIER.finditer(document):
+            start = found.start(1)
+            for part in _CREDIT_SEPARATOR.split(found.group(1)):
+                start = document.index(part, start)
+                name = part.rstrip(".")
+                added.append(
+                    NamedSpan(Span(name, "ORG", start, start + len(name), document), "ORG", clean_name(name, "ORG"))
+                )
+                start += len(part)
+            covered.add((id(document), found.start(), found.end()))
     if not added:
         return named
     kept = [
@@ -5096,6 +5512,66 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
         return named
     named = [_as_exchange_or_publication(item, exchange_ends, publication_ends) for item in named]
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# A list's item that opens with a name and a colon, then what it is or does: "- Photonect: A technology that
+# decreases ...", "• Solaires Entreprises, Inc.: Perovskite-based modules" (round 30).
+_NAME_THEN_COLON_ITEM = re.compile(
+    r"^[ \t]*[-•*–][ \t]+([A-Z][\w.&'’-]*(?:(?:[ \t]+|,[ \t]+)[A-Z][\w.&'’-]*){0,3}):[ \t]+[A-Z]", re.M
+)
+MIN_LISTED_ORGANISATIONS = 2  # items the model or the rules call organisations, so the list is of them
+MIN_LIST_ITEMS = 3
+
+
+def _lists_of_named_items(document: str) -> list[list[tuple[int, int]]]:
+    """The (start, end) of each item's name, for each run of items on lines one after the other."""
+    runs: list[list[tuple[int, int]]] = []
+    line_end = -2
+    for found in _NAME_THEN_COLON_ITEM.finditer(document):
+        if found.start() != line_end + 1:
+            runs.append([])
+        runs[-1].append(found.span(1))
+        line_end = document.find("\n", found.end())
+        if line_end < 0:
+            line_end = len(document)
+    return [run for run in runs if len(run) >= MIN_LIST_ITEMS]
+
+
+def organisations_of_a_list(named: list[NamedSpan]) -> list[NamedSpan]:
+    """The names heading the items of a list (`_NAME_THEN_COLON_ITEM`, three items or more) are organisations when
+    two of them already are and none is a person or a place: a list of finalists, sponsors or start-ups ("-
+    ClearVision: ...", "- UriMetrics: ...", "- Photonect: ...") names like things alike, and the model tags
+    only some. Each item's name replaces the model's spans over it."""
+    added: list[NamedSpan] = []
+    dropped: set[tuple[int, int, int]] = set()  # (text, start, end) of each name made an organisation
+    for document, items in spans_by_document(named).items():
+        if ":" not in document:
+            continue
+        for run in _lists_of_named_items(document):
+            labels = [
+                {item.label for item in items if item.span.char_start < end and start < item.span.char_end}
+                for start, end in run
+            ]
+            organisations = sum(label == {"ORG"} for label in labels)
+            if organisations < MIN_LISTED_ORGANISATIONS or any(label & {"PERSON", "LOC"} for label in labels):
+                continue
+            for (start, end), label in zip(run, labels, strict=True):
+                if label == {"ORG"}:
+                    continue
+                name = document[start:end]
+                added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", clean_name(name, "ORG")))
+                dropped.add((id(document), start, end))
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in dropped
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 def peoples_out_of_names(named: list[NamedSpan]) -> list[NamedSpan]:
