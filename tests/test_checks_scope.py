@@ -9,11 +9,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import cast
+
+import duckdb
 
 from tests.story_fixtures import ACME, article, commit, mentions, run
 from tests.test_publish_incremental import commit_night
 from transforms.records import Figure, Rejection
-from warehouse import views
+from warehouse import query, views
 from warehouse.query import (
     check_scope,
     checked_scope,
@@ -194,3 +197,48 @@ def test_each_check_finds_what_breaks_it_in_the_batch_that_wrote_it(tmp_path):
     assert {name.removesuffix(".sql"): rows for name, rows in found.items() if rows} == expected
     # Checked alone, the old batch broke nothing of its own; old3's text, now bad2's too, is compared from either side.
     assert {name: rows for name, rows in older.items() if rows} == {"exact_copies_share_cluster.sql": 1}
+
+
+def test_a_run_s_end_holds_the_rows_a_grouped_check_reads_a_group_of_batches_at_a_time(tmp_path, monkeypatch):
+    # Over the run's batches at once, mentions_have_articles' join held the text of every article the run wrote (and
+    # the other grouped checks a key of each of its rows): the flow process's last ~240 MB of a 10,000-page run. At a
+    # run's end each grouped check now reads the batches in groups of at most CHECK_GROUP_DOCUMENTS documents (their
+    # markers' articles and rejections), each group's rows from its own files, and finds what the whole run gives.
+    monkeypatch.setattr(query, "CHECK_GROUP_DOCUMENTS", 2)  # a marker here counts one article: two batches a group
+    day = date(2024, 2, 1)
+    append_rows(tmp_path, RUNS, [replace(run("r1", day), started_at=datetime.now(UTC))])
+    for n in range(5):
+        written = mentions(f"a{n}", "e-acme", 1)
+        if n == 1:
+            written = written * 2  # a mention written twice: mentions_unique
+        if n == 3:
+            written = mentions(f"a{n}", "e-acme", 2)  # the second past the end of the text: mentions_have_articles
+        rows: dict = {ARTICLES: [article(f"a{n}", f"a{n}", day)], ENTITIES: [ACME], ENTITY_MENTIONS: written}
+        commit(tmp_path, "r1", f"b{n}", day, rows)
+    views.publish_views(tmp_path)
+    grouped = {name.removesuffix(".sql"): sql_text("checks", name) for name in query.GROUPED_CHECKS}
+    held: dict[str, list[int]] = {name: [] for name in grouped}  # per statement of a check: the articles it reads
+
+    class Watched:
+        """The connection, noting before each grouped check's statement the checked articles it can read."""
+
+        def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+            self.con = con
+
+        def execute(self, sql: str, parameters: object = None) -> duckdb.DuckDBPyConnection:
+            for name, text in grouped.items():
+                if sql == text:
+                    readable = (
+                        "SELECT count(*) FROM checked_articles WHERE batch_id IN (SELECT batch_id FROM check_batches)"
+                    )
+                    held[name].append(self.con.execute(readable).fetchall()[0][0])
+            return self.con.execute(sql, parameters)
+
+    with connect_views(tmp_path) as con:
+        at_run_end = failed_checks_on(
+            cast(duckdb.DuckDBPyConnection, Watched(con)), "r1", partial(views.checked_rows, tmp_path)
+        )
+        whole = failed_checks_on(con, "r1")  # every file, the run's batches at once
+        assert con.execute("SELECT count(*) FROM check_batches").fetchall() == [(5,)]  # the scope left as it was
+    assert at_run_end == whole == {"mentions_unique": 1, "mentions_have_articles": 1}
+    assert held == {name: [2, 2, 1] for name in grouped}
