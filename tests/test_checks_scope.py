@@ -242,3 +242,41 @@ def test_a_run_s_end_holds_the_rows_a_grouped_check_reads_a_group_of_batches_at_
         assert con.execute("SELECT count(*) FROM check_batches").fetchall() == [(5,)]  # the scope left as it was
     assert at_run_end == whole == {"mentions_unique": 1, "mentions_have_articles": 1}
     assert held == {name: [2, 2, 1] for name in grouped}
+
+
+def aggregated_rows(plan: dict) -> list[int]:
+    """For each hash aggregate of a profiled query, the rows it was given (its children's)."""
+    given = []
+    for node in plan.get("children", []) + plan.get("operator", []):
+        if "GROUP_BY" in str(node.get("type")):
+            given.append(sum(int(child.get("intermediate_rows") or 0) for child in node.get("children", [])))
+        given += aggregated_rows(node)
+    return given
+
+
+def test_a_run_s_top_entities_count_its_own_mentions_not_every_mention_of_the_archive(tmp_path):
+    # Joined with the `entities` view, the run's top entities counted every mention of the archive (that view's
+    # mention_count) to name the run's ten: the largest step of the flow process's memory at the end of a 3,000-page
+    # run (round 30). Each of its aggregates now takes the run's mentions at most.
+    archive(tmp_path)  # 200 old articles with a mention of Acme each, and 12 nights
+    day = date(2024, 2, 1)
+    new = [article("r3a", "r3a", day), article("r3b", "r3b", day)]
+    rows: dict = {
+        ARTICLES: new,
+        ENTITIES: [ACME],
+        ENTITY_MENTIONS: mentions("r3a", "e-acme", 2) + mentions("r3b", "e-acme", 1),
+    }
+    commit(tmp_path, "r3", "n99", day, rows)
+    views.publish_views(tmp_path)
+    top = sql_text("queries", "run_top_entities.sql").strip().rstrip(";")
+    with connect_views(tmp_path) as con:
+        assert con.execute(top, ["r3", 10]).fetchall() == [(ACME.name, ACME.label, 3)]
+        [(_, plan)] = con.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {top}", ["r3", 10]).fetchall()
+        archived = con.execute("SELECT count(*) FROM entity_mentions").fetchall()[0][0]
+        named = con.execute("SELECT count(*) FROM _entities JOIN batches USING (batch_id) WHERE entity_id = 'e-acme'")
+        acme_rows = named.fetchall()[0][
+            0
+        ]  # the rows its name is read from: a row a batch that saw it, as the view reads
+    given = aggregated_rows(json.loads(plan))
+    assert archived > 200 and acme_rows == 14 and given, given
+    assert all(rows <= 3 or rows == acme_rows for rows in given), given  # the night's 3 mentions, not the archive's

@@ -38,8 +38,8 @@ CHECKED_TABLES = ("articles", "entity_mentions", "figures", "rejections")
 # The checks whose every violation lies within one batch's rows (each groups or joins them by batch_id) and which hold
 # rows to do so (a hash table of keys, the articles' texts). At a run's end, where the rows are read from the files
 # chosen for them (CheckedRows), they read the checked batches a group of about CHECK_GROUP_DOCUMENTS documents at a
-# time, each group's from its own files: a statement over all of them held the whole run's rows, the texts of every
-# article in mentions_have_articles' join (the flow process's last ~240 MB at the end of a 10,000-page run;
+# time, each group's from its own files: a statement over all of them held a key of each of the run's rows
+# (figures_unique +22 MB at the end of a 3,000-page run, where the flow process's peak is its run's end;
 # docs/benchmarks.md, round 30). The others compare across batches, or read each row alone (figures_bounds).
 GROUPED_CHECKS = frozenset(
     {"articles_unique.sql", "figures_unique.sql", "mentions_have_articles.sql", "mentions_unique.sql"}
