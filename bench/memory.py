@@ -32,6 +32,7 @@ from pathlib import Path
 import psutil  # type: ignore[import-untyped]  # no type hints shipped; types-psutil is not a dependency
 
 from bench.corpus import build_corpus
+from bench.tree import describe_tree, measured_tree, tree_environment
 
 MARK = "BENCH "  # lines of the child's output meant for this process
 SAMPLE_SECONDS = 0.25
@@ -75,15 +76,21 @@ def tree_rss(root: psutil.Process) -> tuple[int, int, int, int]:
     return total, pipeline, flow, worker
 
 
-def measure(folder: Path, workers: int, batch_size: int, worker_documents: int | None = None) -> dict:
-    """Run the child on `folder`; the peak RSS of each of its phases, and what it reported."""
-    command = [sys.executable, "-m", "bench.memory", "--child", str(folder), "--workers", str(workers)]
-    command += ["--batch-size", str(batch_size)]
+def child_environment(worker_documents: int | None = None) -> dict[str, str]:
+    """The child's environment: this process's, with the tree this process measures first on the child's path
+    (bench/tree.py), so the child runs this tree's code wherever it is started from."""
     # A busy machine can take longer than Prefect's default 20 s to start its temporary server.
     env = {"PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180", **os.environ, "PYTHONUNBUFFERED": "1"}
     if worker_documents is not None:
         env["NEWSETL_WORKER_DOCUMENTS"] = str(worker_documents)
-    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    return tree_environment(env)
+
+
+def measure(folder: Path, workers: int, batch_size: int, worker_documents: int | None = None) -> dict:
+    """Run the child on `folder`; the peak RSS of each of its phases, and what it reported."""
+    command = [sys.executable, "-m", "bench.memory", "--child", str(folder), "--workers", str(workers)]
+    command += ["--batch-size", str(batch_size)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=child_environment(worker_documents))
     root = psutil.Process(child.pid)
     phase = ["start"]
     peaks: dict[str, list[int]] = {}
@@ -137,6 +144,7 @@ def child(folder: Path, workers: int, batch_size: int) -> None:
     def say(**message: object) -> None:
         print(MARK + json.dumps(message), flush=True)
 
+    say(tree=str(measured_tree()))  # the code the flow process runs, as it imported it
     scratch = Path(tempfile.mkdtemp(prefix="newsetl-memory-"))
     try:
         first_page = sorted(folder.glob("*.html"))[0]
@@ -199,6 +207,7 @@ def main(argv: list[str] | None = None) -> None:
         peaks[docs] = mb["first"][1]
         reruns[docs] = rerun["seconds"] / first["seconds"]
         print(f"{docs} documents (load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end):")
+        print(f"  code measured: {describe_tree(Path(result['tree']))}")
         print(
             f"  first run: {first['seconds']:.1f}s, {first['articles']} articles; peak RSS {mb['first'][0]} MB "
             f"(process tree), {mb['first'][1]} MB without Prefect's server; flow process {mb['first'][2]} MB, "

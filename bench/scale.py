@@ -39,7 +39,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,6 +49,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from bench.corpus import paragraph
+from bench.tree import describe_tree, tree_environment
 from transforms.dedup import signature_scheme
 from transforms.options import BoilerplateOptions, DedupOptions
 from transforms.records import (
@@ -145,12 +146,21 @@ def write_pages(folder: Path, first: int, count: int) -> Path:
     return folder
 
 
+def night_command(
+    pages: Path, warehouse: Path, batch_size: int, env: Mapping[str, str]
+) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of one real night: the virtualenv's `newsetl run`, with the code of the tree this
+    process measures first on its path (bench/tree.py: left alone, the script imports the editable install's)."""
+    newsetl = Path(sys.executable).with_name("newsetl")
+    command = [str(newsetl), "run", str(pages), "--warehouse", str(warehouse), "--batch-size", str(batch_size)]
+    return command, tree_environment(env)
+
+
 def real_run(pages: Path, warehouse: Path, batch_size: int, env: dict[str, str]) -> float:
     """One `newsetl run` in its own process, as a nightly job would start it."""
     started = time.perf_counter()
-    newsetl = Path(sys.executable).with_name("newsetl")
-    command = [str(newsetl), "run", str(pages), "--warehouse", str(warehouse), "--batch-size", str(batch_size)]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    command, night_env = night_command(pages, warehouse, batch_size, env)
+    done = subprocess.run(command, env=night_env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"newsetl run failed ({done.returncode}): {(done.stderr or done.stdout)[-2000:]}")
     return time.perf_counter() - started
@@ -606,6 +616,7 @@ def main() -> None:
         "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
     )
     args = parser.parse_args()
+    print(f"code measured (the steps here and the real nights alike): {describe_tree()}", flush=True)
     if args.reuse:
         reuse(args.data, args.batch, args.repeat, args.catch_up_batches, args.commit_batches)
         return

@@ -12,6 +12,7 @@ from transforms.batches import (
     RunReport,
     chunked,
     extracted,
+    groups_of_batches,
     run_counts,
     run_summary,
     split_known,
@@ -124,3 +125,10 @@ def test_extracted_leaves_out_rejections_before_text_only():
     )
     # 20 - 3 skipped - 6 lost before text (read, fetch, decode, extract, process); normalise and dedup had text.
     assert extracted(report) == 11
+
+
+def test_groups_of_batches_keep_the_order_and_hold_at_most_the_documents_asked_but_a_larger_batch_alone():
+    sizes = [("b0", 200), ("b1", 200), ("b2", 0), ("b3", 700), ("b4", 1500), ("b5", 0), ("b6", 1)]
+    assert groups_of_batches(sizes, 1000) == [["b0", "b1", "b2"], ["b3"], ["b4"], ["b5", "b6"]]
+    assert groups_of_batches([("r", 0)] * 3, 1000) == [["r", "r", "r"]]  # a rerun's batches of known documents: one
+    assert groups_of_batches([], 1000) == []

@@ -192,3 +192,27 @@ def test_bench_scale_s_stored_pages_probe_asks_for_stored_urls_where_the_archive
     monkeypatch.setattr(lookups, "stored_pages", counted)
     scale.measure(tmp_path, batch=10, repeat=1, seed=1)
     assert asked and all(found == urls // 2 for urls, found in asked), asked
+
+
+def test_bench_scale_s_nights_and_bench_memory_s_child_run_the_measured_tree_s_code(tmp_path):
+    """The processes bench.scale and bench.memory start import the code of the tree they measure, not the editable
+    install's (a helper's tree measured /work/main's code for bench.scale's nights, round 29): the tree comes first
+    on their path, and a process started so, from a folder with no code in it, imports its packages from there."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from bench.memory import child_environment
+    from bench.scale import night_command
+    from bench.tree import measured_tree
+
+    tree = measured_tree()
+    elsewhere = str(tmp_path / "elsewhere")
+    command, env = night_command(tmp_path / "pages", tmp_path / "wh", 200, {**os.environ, "PYTHONPATH": elsewhere})
+    assert Path(command[0]).name == "newsetl" and command[1] == "run"
+    assert env["PYTHONPATH"].split(os.pathsep) == [str(tree), elsewhere]
+    assert child_environment()["PYTHONPATH"].split(os.pathsep)[0] == str(tree)
+    where = "import flows.cli, transforms, warehouse as w; print(flows.cli.__file__, transforms.__file__, w.__file__)"
+    imported = subprocess.run([sys.executable, "-c", where], cwd=tmp_path, env=env, capture_output=True, text=True)
+    files = [Path(file) for file in imported.stdout.split()]
+    assert len(files) == 3 and all(file.resolve().is_relative_to(tree) for file in files), imported.stderr

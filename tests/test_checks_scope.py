@@ -9,11 +9,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import cast
+
+import duckdb
 
 from tests.story_fixtures import ACME, append_batch_rows, article, at, commit, mentions, run
 from tests.test_publish_incremental import commit_night
 from transforms.records import BatchCommit, Figure, Rejection
-from warehouse import views
+from warehouse import query, views
 from warehouse.index import delete_index, index_path
 from warehouse.lookups import committed_doc_ids, counted_outcomes
 from warehouse.query import (
@@ -280,3 +283,86 @@ def test_a_run_s_end_with_no_lookup_index_reads_the_tables_and_builds_none(tmp_p
         ("doc-rp", "n12"),
         ("doc-rp", "rp"),
     ]
+
+
+def test_a_run_s_end_holds_the_rows_a_grouped_check_reads_a_group_of_batches_at_a_time(tmp_path, monkeypatch):
+    # Over the run's batches at once, mentions_have_articles' join held the text of every article the run wrote (and
+    # the other grouped checks a key of each of its rows): the flow process's last ~240 MB of a 10,000-page run. At a
+    # run's end each grouped check now reads the batches in groups of at most CHECK_GROUP_DOCUMENTS documents (their
+    # markers' articles and rejections), each group's rows from its own files, and finds what the whole run gives.
+    monkeypatch.setattr(query, "CHECK_GROUP_DOCUMENTS", 2)  # a marker here counts one article: two batches a group
+    day = date(2024, 2, 1)
+    append_rows(tmp_path, RUNS, [replace(run("r1", day), started_at=datetime.now(UTC))])
+    for n in range(5):
+        written = mentions(f"a{n}", "e-acme", 1)
+        if n == 1:
+            written = written * 2  # a mention written twice: mentions_unique
+        if n == 3:
+            written = mentions(f"a{n}", "e-acme", 2)  # the second past the end of the text: mentions_have_articles
+        rows: dict = {ARTICLES: [article(f"a{n}", f"a{n}", day)], ENTITIES: [ACME], ENTITY_MENTIONS: written}
+        commit(tmp_path, "r1", f"b{n}", day, rows)
+    views.publish_views(tmp_path)
+    grouped = {name.removesuffix(".sql"): sql_text("checks", name) for name in query.GROUPED_CHECKS}
+    held: dict[str, list[int]] = {name: [] for name in grouped}  # per statement of a check: the articles it reads
+
+    class Watched:
+        """The connection, noting before each grouped check's statement the checked articles it can read."""
+
+        def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+            self.con = con
+
+        def execute(self, sql: str, parameters: object = None) -> duckdb.DuckDBPyConnection:
+            for name, text in grouped.items():
+                if sql == text:
+                    readable = (
+                        "SELECT count(*) FROM checked_articles WHERE batch_id IN (SELECT batch_id FROM check_batches)"
+                    )
+                    held[name].append(self.con.execute(readable).fetchall()[0][0])
+            return self.con.execute(sql, parameters)
+
+    with connect_views(tmp_path) as con:
+        at_run_end = failed_checks_on(
+            cast(duckdb.DuckDBPyConnection, Watched(con)), "r1", partial(views.checked_rows, tmp_path)
+        )
+        whole = failed_checks_on(con, "r1")  # every file, the run's batches at once
+        assert con.execute("SELECT count(*) FROM check_batches").fetchall() == [(5,)]  # the scope left as it was
+    assert at_run_end == whole == {"mentions_unique": 1, "mentions_have_articles": 1}
+    assert held == {name: [2, 2, 1] for name in grouped}
+
+
+def aggregated_rows(plan: dict) -> list[int]:
+    """For each hash aggregate of a profiled query, the rows it was given (its children's)."""
+    given = []
+    for node in plan.get("children", []) + plan.get("operator", []):
+        if "GROUP_BY" in str(node.get("type")):
+            given.append(sum(int(child.get("intermediate_rows") or 0) for child in node.get("children", [])))
+        given += aggregated_rows(node)
+    return given
+
+
+def test_a_run_s_top_entities_count_its_own_mentions_not_every_mention_of_the_archive(tmp_path):
+    # Joined with the `entities` view, the run's top entities counted every mention of the archive (that view's
+    # mention_count) to name the run's ten: the largest step of the flow process's memory at the end of a 3,000-page
+    # run (round 30). Each of its aggregates now takes the run's mentions at most.
+    archive(tmp_path)  # 200 old articles with a mention of Acme each, and 12 nights
+    day = date(2024, 2, 1)
+    new = [article("r3a", "r3a", day), article("r3b", "r3b", day)]
+    rows: dict = {
+        ARTICLES: new,
+        ENTITIES: [ACME],
+        ENTITY_MENTIONS: mentions("r3a", "e-acme", 2) + mentions("r3b", "e-acme", 1),
+    }
+    commit(tmp_path, "r3", "n99", day, rows)
+    views.publish_views(tmp_path)
+    top = sql_text("queries", "run_top_entities.sql").strip().rstrip(";")
+    with connect_views(tmp_path) as con:
+        assert con.execute(top, ["r3", 10]).fetchall() == [(ACME.name, ACME.label, 3)]
+        [(_, plan)] = con.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {top}", ["r3", 10]).fetchall()
+        archived = con.execute("SELECT count(*) FROM entity_mentions").fetchall()[0][0]
+        named = con.execute("SELECT count(*) FROM _entities JOIN batches USING (batch_id) WHERE entity_id = 'e-acme'")
+        acme_rows = named.fetchall()[0][
+            0
+        ]  # the rows its name is read from: a row a batch that saw it, as the view reads
+    given = aggregated_rows(json.loads(plan))
+    assert archived > 200 and acme_rows == 14 and given, given
+    assert all(rows <= 3 or rows == acme_rows for rows in given), given  # the night's 3 mentions, not the archive's

@@ -114,6 +114,20 @@ def chunked(items: Sequence[T], size: int) -> Iterator[list[T]]:
         yield list(items[start : start + size])
 
 
+def groups_of_batches(sizes: Sequence[tuple[str, int]], most: int) -> list[list[str]]:
+    """The batches of `sizes` (batch id, documents), in order, in consecutive groups of at most `most` documents each;
+    a batch of more than `most` is a group of its own, and batches of none join the group they fall in."""
+    groups: list[list[str]] = []
+    held = most + 1  # documents of the group being filled: none is open yet
+    for batch_id, documents in sizes:
+        if held + documents > most:
+            groups.append([])
+            held = 0
+        groups[-1].append(batch_id)
+        held += documents
+    return groups
+
+
 def split_known(raws: list[D], known: set[str]) -> tuple[list[D], int]:
     """Documents (or read rejections) still to do, once each; and how many were already known or repeated."""
     todo: list[D] = []

@@ -24,6 +24,8 @@ from typing import Any
 
 import duckdb
 
+from transforms.batches import groups_of_batches
+
 VIEWS_FILE = "newsetl.duckdb"
 TABLES_DIR = "tables"  # as warehouse/store.py lays the tables out
 # The Parquet files the views database's table views read (relative to the warehouse), written by each publish with
@@ -33,6 +35,19 @@ VIEW_FILES = "newsetl_publish.files"
 # The tables whose checked batches' rows the SQL checks read (warehouse/sql/checks), as `checked_<table>`: at a run's
 # end only the files that can hold them (warehouse/views.py, checked_rows), for a whole check the table's view.
 CHECKED_TABLES = ("articles", "entity_mentions", "figures", "rejections")
+# The checks whose every violation lies within one batch's rows (each groups or joins them by batch_id) and which hold
+# rows to do so (a hash table of keys, the articles' texts). At a run's end, where the rows are read from the files
+# chosen for them (CheckedRows), they read the checked batches a group of about CHECK_GROUP_DOCUMENTS documents at a
+# time, each group's from its own files: a statement over all of them held a key of each of the run's rows
+# (figures_unique +22 MB at the end of a 3,000-page run, where the flow process's peak is its run's end;
+# docs/benchmarks.md, round 30). The others compare across batches, or read each row alone (figures_bounds).
+GROUPED_CHECKS = frozenset(
+    {"articles_unique.sql", "figures_unique.sql", "mentions_have_articles.sql", "mentions_unique.sql"}
+)
+# Documents (articles and rejections, as the batches' markers count them) of the batches a grouped check reads at once:
+# five batches of the default size, so a night of up to 1,000 pages is one group as before, and a longer run's end
+# holds no more of its rows than that. A batch of more documents is a group of its own.
+CHECK_GROUP_DOCUMENTS = 1_000
 # What a run's end gives the checks to read the checked batches' rows from: for each of CHECKED_TABLES a SELECT, given
 # the earliest time those rows can have been written (None: any) and the batches.
 CheckedRows = Callable[[datetime | None, Sequence[str]], Mapping[str, str]]
@@ -183,12 +198,27 @@ def failed_checks_on(
     None checks every batch. `checked_rows`, `archive_outcomes`: where the checked batches' rows, and the other
     batches' outcomes of their documents, are read from (checked_scope)."""
     check_scope(con, run_id, checked_rows, archive_outcomes)
-    failures = {}
-    for name in sql_names("checks"):
-        rows = con.execute(sql_text("checks", name)).fetchall()
-        if rows:
-            failures[name.removesuffix(".sql")] = len(rows)
-    return failures
+    names = sql_names("checks")
+    grouped = GROUPED_CHECKS if checked_rows is not None else frozenset()  # each group's own files: see GROUPED_CHECKS
+    violations = dict.fromkeys(names, 0)
+    for name in names:
+        if name not in grouped:
+            violations[name] = len(con.execute(sql_text("checks", name)).fetchall())
+    if grouped:
+        sizes = con.execute(sql_text("checks_scope", "checked_batch_sizes.sql")).fetchall()
+        for group in groups_of_batches(sizes, CHECK_GROUP_DOCUMENTS):
+            _check_batches(con, group, checked_rows)
+            for name in sorted(grouped):
+                violations[name] += len(con.execute(sql_text("checks", name)).fetchall())
+        # The scope as check_scope left it, for what the caller reads next on the connection.
+        _check_batches(con, [batch_id for batch_id, _ in sizes], checked_rows)
+    return {name.removesuffix(".sql"): rows for name, rows in violations.items() if rows}
+
+
+def _check_batches(con: duckdb.DuckDBPyConnection, batch_ids: Sequence[str], checked_rows: CheckedRows | None) -> None:
+    """`check_batches` these batches, and the `checked_<table>` views over their rows (checked_views)."""
+    con.execute(sql_text("checks_scope", "these_batches.sql"), [batch_ids])
+    checked_views(con, checked_rows)
 
 
 def check_scope(
@@ -211,18 +241,9 @@ def checked_scope(
     checked_rows: CheckedRows | None = None,
     archive_outcomes: ArchiveOutcomes | None = None,
 ) -> None:
-    """A view `checked_<table>` of each of CHECKED_TABLES over `check_batches`: the rows `checked_rows` gives for
-    them (the files that can hold their rows; warehouse/views.py), or the table's whole view. Then
-    `archive_outcomes`, the outcomes documents_committed_once.sql compares the checked documents with: those
-    `archive_outcomes` gives for them, or every file's (checks_scope/archive_outcomes.sql)."""
-    selects: Mapping[str, str] = {}
-    if checked_rows is not None:
-        checked = con.execute(sql_text("checks_scope", "checked_batch_ids.sql")).fetchall()
-        batch_ids = [batch_id for (batch_id,) in checked]
-        [(since,)] = con.execute(sql_text("checks_scope", "written_since.sql")).fetchall()
-        selects = checked_rows(since, batch_ids)
-    for name in CHECKED_TABLES:
-        con.execute(f"CREATE OR REPLACE TEMP VIEW checked_{name} AS {selects.get(name, f'SELECT * FROM _{name}')}")
+    """checked_views, then `archive_outcomes`, the outcomes documents_committed_once.sql compares the checked
+    documents with: those `archive_outcomes` gives for them, or every file's (checks_scope/archive_outcomes.sql)."""
+    checked_views(con, checked_rows)
     outcomes = None
     if archive_outcomes is not None:
         documents = con.execute(sql_text("checks_scope", "checked_doc_ids.sql")).fetchall()
@@ -237,3 +258,16 @@ def checked_scope(
         [[doc_id for doc_id, _ in outcomes], [batch_id for _, batch_id in outcomes]],
     )
     con.execute(sql_text("checks_scope", "indexed_archive_outcomes.sql"))
+
+
+def checked_views(con: duckdb.DuckDBPyConnection, checked_rows: CheckedRows | None = None) -> None:
+    """A view `checked_<table>` of each of CHECKED_TABLES over `check_batches`: the rows `checked_rows` gives for
+    them (the files that can hold their rows; warehouse/views.py), or the table's whole view."""
+    selects: Mapping[str, str] = {}
+    if checked_rows is not None:
+        checked = con.execute(sql_text("checks_scope", "checked_batch_ids.sql")).fetchall()
+        batch_ids = [batch_id for (batch_id,) in checked]
+        [(since,)] = con.execute(sql_text("checks_scope", "written_since.sql")).fetchall()
+        selects = checked_rows(since, batch_ids)
+    for name in CHECKED_TABLES:
+        con.execute(f"CREATE OR REPLACE TEMP VIEW checked_{name} AS {selects.get(name, f'SELECT * FROM _{name}')}")
