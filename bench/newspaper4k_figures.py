@@ -87,8 +87,12 @@ def ordered_pages(truth: dict[str, dict], present: frozenset[str], named: frozen
 def figure_pages(order: list[str]) -> list[tuple[str, str, int, int]]:
     """(key, split, index, position) of the figure pages: after accept33's, 8 dev, 12 held out, then 20 held out in
     a second slice (heldout2); after the entity pages 52-79, 16 in a second dev slice (dev2)."""
-    slices = (("dev", ENTITY_PAGES, DEV), ("heldout", ENTITY_PAGES + DEV, HELDOUT))
-    slices += (("heldout2", ENTITY_PAGES + DEV + HELDOUT, HELDOUT2), ("dev2", DEV2_FIRST, DEV2))
+    slices = (
+        ("dev", ENTITY_PAGES, DEV),
+        ("heldout", ENTITY_PAGES + DEV, HELDOUT),
+        ("heldout2", ENTITY_PAGES + DEV + HELDOUT, HELDOUT2),
+        ("dev2", DEV2_FIRST, DEV2),
+    )
     return [
         (key, split, n, first + n) for split, first, size in slices for n, key in enumerate(order[first : first + size])
     ]
