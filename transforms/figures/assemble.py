@@ -17,6 +17,7 @@ from transforms.figures.non_figures import (
     is_glued_dash,
     is_one_day_format,
     is_parent_dashed_of,
+    kind_named_with_of,
     leading_sign,
     non_figure_end,
     proportion_end,
@@ -167,6 +168,7 @@ def match_figure(
             or named_in_brackets(tokens, i, quantity, options.max_object_words)
             or bounded_before(tokens, i, options.max_object_words)
             or counted_group_before(tokens, i, quantity, options.max_object_words)
+            or kind_named_with_of(tokens, quantity.end)  # round 30: "47 Society of Champions trading cards"
         )
         if object_span is None and not quantity.bare_one:
             object_span = after_superlative(tokens, quantity, options.max_object_words)  # "the two most important"
@@ -801,6 +803,7 @@ def names_a_thing(tokens: list[Token], i: int, quantity: Quantity, qualifier: st
         and following.low not in STATE_WORDS
         and not following.low.endswith(("ed", "ing", "ly"))
         and not looks_plural(following.low)
+        and kind_named_with_of(tokens, quantity.end) is None
     )
 
 
