@@ -415,6 +415,9 @@ def test_the_newspaper4k_dev2_set_is_round_30s_second_dev_slice_alone_and_its_la
     out = capsys.readouterr().out
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-dev2.json'}\n" in out
     assert "  11 k1: missed 'sold'" in out and "gold-dev.json" not in out
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "dev2", "--gate"]) == 1  # P 0.75
+    floors = eval_figures_real.SOURCE_GATES[("newspaper4k", "dev2")]
+    assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
 
 
 def test_texts_built_before_a_later_slice_say_how_to_build_them_instead_of_crashing(tmp_path, capsys, repository_gold):
