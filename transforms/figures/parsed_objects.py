@@ -4238,6 +4238,9 @@ EVALUATING_WORDS = frozenset(
     "dedicated".split()
 )
 LEADING_DESCRIBING |= EVALUATING_WORDS
+# Round 30 (accept38): "consecutive" says what order, as "straight" does ("2,632 consecutive games" -> games), and
+# "high-profile" judges, as "prominent" does ("three of the most high-profile starting pitchers" -> starting pitchers).
+LEADING_DESCRIBING |= frozenset({"consecutive", "high-profile"})
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).
