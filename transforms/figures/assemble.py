@@ -1168,6 +1168,8 @@ def repeats_the_count_before(tokens: list[Token], i: int, quantity: Quantity, pr
     following = token_at(tokens, quantity.end)
     if following is not None and following.kind == "word" and following.low not in ELIDED_CLAUSE_JOINERS:
         return False
+    if is_word(tokens[i - 1], *PARTITIVE_DETERMINERS):
+        return False  # "the most freedom of the five": a group said before, as a pronoun, not a count of its own
     said, again = tokens[previous.start - 2 : previous.start], tokens[i - 2 : i]
     return all(a.kind == "word" and a.low == b.low for a, b in zip(said, again, strict=True))
 
