@@ -398,6 +398,28 @@ def test_the_newspaper4k_heldout2_set_is_round_30s_slice_alone_and_its_label_its
     assert "  7 k1: missed 'sold'" in out and "gold-heldout.json" not in out
 
 
+def test_the_newspaper4k_dev2_set_is_round_30s_second_dev_slice_alone_and_its_label_its_index(
+    tmp_path, capsys, repository_gold
+):
+    # round 30 (accept38): positions 80-95 judged blind as dev2, read alone; an error line names its dev2_index
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
+    texts = (tmp_path / "figures-real" / "articles.json").read_text()
+    (tmp_path / "newspaper4k-articles" / "figures" / "articles.json").write_text(texts)
+    committed = repository_gold / "newspaper4k-articles"
+    committed.mkdir(parents=True)
+    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
+    del article["dev_index"]
+    (committed / "gold-dev2.json").write_text(json.dumps({"articles": [{**article, "dev2_index": 11}]}))
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "dev2", "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-dev2.json'}\n" in out
+    assert "  11 k1: missed 'sold'" in out and "gold-dev.json" not in out
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "dev2", "--gate"]) == 1  # P 0.75
+    floors = eval_figures_real.SOURCE_GATES[("newspaper4k", "dev2")]
+    assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
+
+
 def test_texts_built_before_a_later_slice_say_how_to_build_them_instead_of_crashing(tmp_path, capsys, repository_gold):
     # a data folder whose articles.json holds round 29's twenty pages only, scored against round 30's heldout2
     write_data(tmp_path, TEXT, recall_checked=True)

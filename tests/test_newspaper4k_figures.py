@@ -33,9 +33,17 @@ def test_the_figure_pages_follow_the_entity_pages_eight_dev_then_twelve_held_out
     assert ENTITY_PAGES == 12
 
 
-def test_the_second_held_out_slice_is_positions_32_to_51_and_nothing_after_is_built():
-    # round 30 (accept35): positions 52 on stay unread, another round's pages
+def test_the_second_held_out_slice_is_positions_32_to_51():
+    # round 30 (accept35)
     chosen = figure_pages([f"k{n}" for n in range(120)])
     heldout2 = [page for page in chosen if page[1] == "heldout2"]
     assert heldout2[0] == ("k32", "heldout2", 0, 32) and heldout2[-1] == ("k51", "heldout2", 19, 51)
-    assert len(heldout2) == 20 and len(chosen) == 40 and max(page[3] for page in chosen) == 51
+    assert len(heldout2) == 20
+
+
+def test_the_second_dev_slice_is_positions_80_to_95_and_the_entity_pages_between_are_not_built():
+    # round 30 (accept38): positions 52-79 are entity pages, 96 on another round's
+    chosen = figure_pages([f"k{n}" for n in range(120)])
+    dev2 = [page for page in chosen if page[1] == "dev2"]
+    assert dev2[0] == ("k80", "dev2", 0, 80) and dev2[-1] == ("k95", "dev2", 15, 95) and len(dev2) == 16
+    assert [page[3] for page in chosen] == list(range(12, 52)) + list(range(80, 96))

@@ -17,6 +17,7 @@ from transforms.figures.non_figures import (
     is_glued_dash,
     is_one_day_format,
     is_parent_dashed_of,
+    kind_named_with_of,
     leading_sign,
     non_figure_end,
     proportion_end,
@@ -167,6 +168,7 @@ def match_figure(
             or named_in_brackets(tokens, i, quantity, options.max_object_words)
             or bounded_before(tokens, i, options.max_object_words)
             or counted_group_before(tokens, i, quantity, options.max_object_words)
+            or kind_named_with_of(tokens, quantity.end)  # round 30: "47 Society of Champions trading cards"
         )
         if object_span is None and not quantity.bare_one:
             object_span = after_superlative(tokens, quantity, options.max_object_words)  # "the two most important"
@@ -249,6 +251,9 @@ def match_figure(
             object_span = (quantity.end + 2, group_end - 1)  # round 27: "one of its soldiers was killed" -> soldiers
     gapped = kind == "count" and object_span is None and counts_the_noun_before(tokens, i, quantity, previous)
     gapped = gapped or (kind == "count" and object_span is None and is_elided_count(tokens, i, quantity, previous))
+    gapped = gapped or (
+        kind == "count" and object_span is None and repeats_the_count_before(tokens, i, quantity, previous)
+    )
     singled_out = kind == "count" and quantity.bare_one and is_one_singled_out(tokens, i, quantity, object_span)
     if not (said_before or listed_one or toll or gapped or singled_out) and not is_worth_a_row(
         quantity, kind, object_span, qualifier
@@ -801,6 +806,7 @@ def names_a_thing(tokens: list[Token], i: int, quantity: Quantity, qualifier: st
         and following.low not in STATE_WORDS
         and not following.low.endswith(("ed", "ing", "ly"))
         and not looks_plural(following.low)
+        and kind_named_with_of(tokens, quantity.end) is None
     )
 
 
@@ -1142,6 +1148,30 @@ def is_elided_count(tokens: list[Token], i: int, quantity: Quantity, previous: F
     if not ends or not is_word(token_at(tokens, i - 1), *ELIDED_OBJECT_VERBS):
         return False
     return previous is not None and previous.kind == "count" and 0 < i - previous.end <= ELIDED_COUNT_REACH
+
+
+# Words that end the clause of a count whose noun is left out: "was nominated for two and ended up winning".
+ELIDED_CLAUSE_JOINERS = frozenset({"and", "but", "or"})
+
+
+def repeats_the_count_before(tokens: list[Token], i: int, quantity: Quantity, previous: FigureMatch | None) -> bool:
+    """'Zentreya was nominated for three separate awards. Projekt Melody was nominated for two and ended up winning',
+    'Ruiz was charged with four counts, and Diaz was charged with two.': a number word (two or more) ending its
+    clause after the same two words that opened a count shortly before counts that count's noun, left out (round
+    30, accept38), as `is_elided_count` reads it after a verb of having."""
+    if not quantity.in_words or quantity.bare_one or quantity.vague or quantity.is_range:
+        return False
+    if previous is None or previous.kind != "count" or previous.object_span is None or previous.start < 2:
+        return False
+    if not 0 < i - previous.end <= ELIDED_COUNT_REACH or i < 2:
+        return False
+    following = token_at(tokens, quantity.end)
+    if following is not None and following.kind == "word" and following.low not in ELIDED_CLAUSE_JOINERS:
+        return False
+    if is_word(tokens[i - 1], *PARTITIVE_DETERMINERS):
+        return False  # "the most freedom of the five": a group said before, as a pronoun, not a count of its own
+    said, again = tokens[previous.start - 2 : previous.start], tokens[i - 2 : i]
+    return all(a.kind == "word" and a.low == b.low for a, b in zip(said, again, strict=True))
 
 
 def is_bare_dozen(tokens: list[Token], end: int) -> bool:

@@ -23,6 +23,8 @@ SENTENCE_MARKS = frozenset({".", "!", "?", "…"})
 OPENING_QUOTES = frozenset({"'", "‘", '"', "“"})
 # Marks that open a list item's line: "- 1", "• 2.".
 LINE_BULLETS = frozenset({"-", "–", "•", "*"})
+# Words that may open a gallery counter's line: "Photo 1 of 12".
+SLIDE_WORDS = frozenset({"photo", "photos", "image", "images", "slide", "picture", "pictures", "gallery"})
 # Marks glued after an item's number: "- 1. To license", "- 2) Call".
 ITEM_NUMBER_CLOSERS = frozenset({".", ")"})
 # What may stand before a dotted item's number inside a line: a table cell's bar, a colon that opens the list, or
@@ -55,7 +57,7 @@ def ordering_numbers(tokens: list[Token]) -> set[int]:
     of a ranked list's headings and enumerations of whole numbers."""
     lines = lines_of(tokens)
     ordered = rank_column(tokens, lines) | ranked_headings(tokens, lines) | enumerated_numbers(tokens)
-    return ordered | bulleted_item_numbers(tokens, lines) | dotted_item_numbers(tokens)
+    return ordered | bulleted_item_numbers(tokens, lines) | dotted_item_numbers(tokens) | slide_counters(tokens, lines)
 
 
 def is_whole(token: Token | None, digits: int = 3) -> bool:
@@ -152,6 +154,21 @@ def bulleted_item_numbers(tokens: list[Token], lines: list[tuple[int, int]]) -> 
         if start + 2 == end or (closer is not None and closer.text in ITEM_NUMBER_CLOSERS and closer.glued):
             numbered.append((start + 1, int(tokens[start + 1].text)))
     return runs_that_order(numbered)
+
+
+def slide_counters(tokens: list[Token], lines: list[tuple[int, int]]) -> set[int]:
+    """'1 of 57', '2 of 57', '3 of 57' (or 'Photo 1 of 12', ...): lines holding only which of how many pictures a
+    gallery shows, counting up or down by one to the same total, are its counter, not counts (round 30,
+    accept38); both numbers of each line. One such line alone may be a count ('3 of 5' answering a question)."""
+    by_total: dict[str, list[tuple[int, int]]] = {}
+    for start, end in lines:
+        first = start + 1 if end - start == 4 and is_word(tokens[start], *SLIDE_WORDS) else start
+        number, total = token_at(tokens, first), token_at(tokens, first + 2)
+        if end - first != 3 or not is_whole(number) or not is_word(tokens[first + 1], "of") or not is_whole(total):
+            continue
+        by_total.setdefault(tokens[first + 2].text, []).append((first, int(tokens[first].text)))
+    counters = {n for numbered in by_total.values() for n in runs_that_order(numbered)}
+    return counters | {n + 2 for n in counters}
 
 
 def dotted_item_numbers(tokens: list[Token]) -> set[int]:

@@ -1951,7 +1951,39 @@ def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
         if looks_plural(tokens[n - 1].low):
             return False  # "10 Best Phone Spy Apps", "2 Vacuum Bottle Stoppers": a title-case count
         following = token_at(tokens, n)
+    if kind_named_with_of(tokens, end) is not None:
+        return False  # round 30 (accept38): "47 Society of Champions trading cards", "3 Bank of America branches"
     return following is None or following.kind != "word" or following.low in OBJECT_STOPS
+
+
+def name_after_of_end(tokens: list[Token], n: int) -> int | None:
+    """The index after a name's 'of' and the capitalised words after it ('Society of Champions', 'Bank of
+    America'), when 'of' and a capitalised word stand at n; else None."""
+    if not is_word(token_at(tokens, n), "of") or not is_capitalised(token_at(tokens, n + 1)):
+        return None
+    n += 1
+    while is_capitalised(token_at(tokens, n)) and not tokens[n].glued:
+        n += 1
+    return n
+
+
+def kind_named_with_of(tokens: list[Token], start: int) -> tuple[int, int] | None:
+    """'47 Society of Champions trading cards', '3 Bank of America branches': a name at start that runs on through
+    'of' and capitalised words, then a plural noun in lower case a word or two on, is the kind of thing a number
+    before it counts; its span (start, the noun's index), as object spans are written, else None."""
+    n = start
+    while is_capitalised(token_at(tokens, n)) and not tokens[n].text.isupper():
+        n += 1
+    end = name_after_of_end(tokens, n) if n > start else None
+    if end is None:
+        return None
+    for k in (end, end + 1):
+        word = token_at(tokens, k)
+        if word is None or word.kind != "word" or not word.text.islower() or word.low in OBJECT_STOPS:
+            return None
+        if looks_plural(word.low):
+            return start, k
+    return None
 
 
 def is_lettered_name(tokens: list[Token], i: int, end: int) -> bool:

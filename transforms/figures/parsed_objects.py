@@ -288,6 +288,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_worth(figure)
             or may_be_levied(figure)
             or may_be_emptied(figure)
+            or may_be_emptied_share(figure)
             or may_be_valued(figure)
             or may_be_paced(figure)
             or may_be_composed(figure)
@@ -313,6 +314,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_funded(f) or may_be_grown(f) or may_be_paid_by_means(f) for f in inside)
         held = held or any(may_be_worth(f) or may_be_levied(f) for f in inside)  # round 28 (objects35)
         held = held or any(may_be_emptied(f) or may_be_valued(f) or may_be_paced(f) for f in inside)
+        held = held or any(may_be_emptied_share(f) for f in inside)  # round 30 (accept38)
         held = held or any(may_be_composed(f) or may_be_staked(f) for f in inside)
         held = held or any(may_be_counted_of(f) or may_be_targeted(f) for f in inside)
         held = held or any(may_be_bounded(f) or may_be_cut_short(f) for f in inside)  # round 29 (objects41)
@@ -349,7 +351,8 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     noun = verbal_object(doc, figure.object or "", span) if verbal and span is not None else None
     if noun is not None:
         named = noun or object_said(doc, replace(figure, object=None), start) or ""
-    return joined_object(doc, figure, start, named if named is not None else figure.object) or named
+    named = joined_object(doc, figure, start, named if named is not None else figure.object) or named
+    return emptied_share_said(doc, figure, start, named)
 
 
 def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
@@ -1039,6 +1042,31 @@ def may_be_emptied(figure: Figure) -> bool:
     """Whether the object is an empty head said with "of" after it in the sentence."""
     said = figure.object or ""
     return figure.kind in PARTITIVE_KINDS and said.lower() in EMPTY_OBJECT_HEADS and f"{said} of " in figure.sentence
+
+
+# Round 30 (accept38): a percentage's "share", "price" or "level" of a thing is an empty head, as the standard lists
+# them ("the share of prime-age workers ... is at 83.3%" -> prime-age workers, "The price of goods fell 0.7%" -> goods);
+# read for percentages alone, as a sum's "price of $5" names its own noun (round 29's "of" line).
+PERCENT_EMPTY_HEADS = frozenset({"share", "price", "level"})
+
+
+def may_be_emptied_share(figure: Figure) -> bool:
+    """Whether a percentage's object, as the token rules said it, is a share, price or level with "of" after it."""
+    said = figure.object or ""
+    return figure.kind == "percent" and said.lower() in PERCENT_EMPTY_HEADS and f"{said} of " in figure.sentence
+
+
+def emptied_share_said(doc: Doc, figure: Figure, start: int, named: str | None) -> str | None:
+    """`named`, or the noun of the "of" after it where it is a percentage's share, price or level said before the
+    figure with "of" after it in the parse ("the share of prime-age workers ... is at 83.3%" -> prime-age workers)."""
+    said = named if named is not None else figure.object  # None: the token rules' object stands
+    if figure.kind != "percent" or said is None or said.lower() not in PERCENT_EMPTY_HEADS:
+        return named
+    before = [t for t in doc if t.lower_ == said.lower() and t.idx < figure.char_start - start]
+    of = next((c for c in before[-1].children if c.dep_ == "prep" and is_of(c)), None) if before else None
+    noun = first_child(of, ("pobj",)) if of is not None else None
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    return (phrase_of(noun, span) or named) if noun is not None and span is not None else named
 
 
 # Round 29 (objects39): a speed said with "at" is the speed of what moves ("traffic is dragging at an 8-mile clip",
@@ -4470,6 +4498,9 @@ EVALUATING_WORDS = frozenset(
     "dedicated".split()
 )
 LEADING_DESCRIBING |= EVALUATING_WORDS
+# Round 30 (accept38): "consecutive" says what order, as "straight" does ("2,632 consecutive games" -> games), and
+# "high-profile" judges, as "prominent" does ("three of the most high-profile starting pitchers" -> starting pitchers).
+LEADING_DESCRIBING |= frozenset({"consecutive", "high-profile"})
 KEEPS_DESCRIBING = frozenset({("current", "account"), ("higher", "education"), ("lower", "house")})
 # Words in "-ly" that are no adverbs of manner or degree: they say when, how often or which ("daily admissions",
 # "early retirement package", "family members", "only child"), as "new" does ("newly planted forest" stays whole).

@@ -81,6 +81,7 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         first_unit, end = storey_or_block_unit(tokens, end, every=True) or (None, end)  # round 29: "every 20 blocks"
     height = feet_and_inches(tokens, end, first, first_unit) if intro is None else None
     height = height or (lap_time(tokens, end, first, first_unit) if intro is None else None)
+    height = height or pounds_and_ounces(tokens, end, first.value, first_unit)
     if height is not None:
         worth, first_unit, end = height
         first = replace(first, value=worth)
@@ -89,6 +90,9 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         second = None
     low = inherit_scale(first, second) if second is not None else None
     second_unit, second_end = match_unit(tokens, second.end, second) if second is not None else (None, end)
+    weight = pounds_and_ounces(tokens, second_end, second.value, second_unit) if second is not None else None
+    if second is not None and weight is not None:  # "between 1 pound 8 ounces and 3 pounds 4 ounces"
+        second, second_end = replace(second, value=weight[0]), weight[2]
     if second is not None and not same_kind(first_unit, first.currency, second_unit, second.currency):
         second = None  # "rose 3% to $6.12" is two figures, not a range
     if second is not None and first_unit is not None and second_unit is None and second.scale > first.scale:
@@ -543,7 +547,22 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         and pounds_are_money(tokens, k, amount)
     ):
         unit = Unit("GBP", "money")  # "5 million pounds" is money; "5 pounds" of flour is weight
-    return unit, end
+    return dashed_temperature_scale(tokens, end, unit) or (unit, end)
+
+
+# Temperature scales said in words after a dashed degree: "50-degree-Fahrenheit waters".
+SCALE_WORDS = {"fahrenheit": "°F", "celsius": "°C", "centigrade": "°C"}
+
+
+def dashed_temperature_scale(tokens: list[Token], end: int, unit: Unit) -> tuple[Unit, int] | None:
+    """'a 50-degree-Fahrenheit sea': the scale glued by a dash after a dashed degree names the unit, as
+    '50 degrees Fahrenheit' does (round 30, accept38)."""
+    dash, scale = token_at(tokens, end), token_at(tokens, end + 1)
+    if unit.name != "degree" or dash is None or scale is None or dash.text not in DASHES:
+        return None
+    if not (dash.glued and scale.glued and scale.low in SCALE_WORDS):
+        return None
+    return Unit(SCALE_WORDS[scale.low], "measure"), end + 2
 
 
 BYTE_UNITS = frozenset({"KB", "MB", "GB", "TB", "PB"})
@@ -603,6 +622,24 @@ def feet_and_inches(tokens: list[Token], k: int, amount: Amount, unit: Unit | No
         end = k + 3 if closing is not None and closing.glued and closing.text in INCH_MARKS else k + 2
         return amount.value + int(inches.text) / 12, FOOT, end  # "6’8″"
     return None
+
+
+POUND = Unit("lb", "measure")
+OUNCES_IN_A_POUND = 16
+
+
+def pounds_and_ounces(tokens: list[Token], k: int, pounds: float, unit: Unit | None) -> tuple[float, Unit, int] | None:
+    """A weight in pounds and ounces after the pounds at k ('7 pounds 3 ounces', '8 lb 2 oz'), as (pounds, unit,
+    index after), as '6 feet 2 inches' is one height (round 30, accept38); None if the ounces are not there."""
+    ounces = token_at(tokens, k)
+    if unit != POUND or ounces is None or ounces.kind != "num" or ounces.glued or not ounces.text.isdecimal():
+        return None
+    if int(ounces.text) >= OUNCES_IN_A_POUND:
+        return None
+    ounce_unit = UNIT_PHRASES.match(tokens, k + 1)
+    if ounce_unit is None or ounce_unit[0].name != "oz":
+        return None
+    return pounds + int(ounces.text) / OUNCES_IN_A_POUND, unit, ounce_unit[1]
 
 
 # Words after "in" that make it the preposition, not inches: "12 feet, 5 in the morning".
