@@ -1345,3 +1345,57 @@ def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_o
     nlp, text, surface, expected
 ):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 30 (objects44): sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a measure said through a relative pronoun, "at N" before a copula, "as ADJ as N", a copula typed twice
+        (
+            "Most of the city sits on marshland, which at 3 metres is the lowest ground in the county.",
+            "3 metres",
+            "marshland",
+        ),
+        ("The old canal, which spans 12 miles, is being restored.", "12 miles", "old canal"),
+        ("Heat waves are longer on a planet that's 2 degrees warmer than it was.", "2 degrees", "planet"),
+        ("There are drones that are 2 kilograms or lighter, including toy models.", "2 kilograms", "drones"),
+        ("The ferry can only sail when fog is as thin as 500 metres.", "500 metres", "fog"),
+        ("The Ridge Path, also known as the Miners Way, which spans 9 miles, opens in May.", "9 miles", "Ridge Path"),
+        ("The label is is 4 cm wide.", "4 cm", "label"),
+        # a measure set between dashes after a noun
+        (
+            "The crew found the wreck in cold water—about 2,000 metres—near the reef.",
+            "about 2,000 metres",
+            "cold water",
+        ),
+        (
+            "Pilots flew into thin air—more than 8 kilometres above the sea—without masks.",
+            "more than 8 kilometres",
+            "thin air",
+        ),
+        # an example's "of", the sides of one size, and a word of size the measure restates
+        ("A good example of a small cabin is: 610 x 420 x 300 (in centimetres).", "610", "cabin"),
+        ("A good example of a small cabin is: 610 x 420 x 300 (in centimetres).", "300", "cabin"),
+        ("The deep trench is 11 kilometres deep.", "11 kilometres", "trench"),
+        # a letter that labels the next side
+        ("The chart lists W 300mm D 250mm for the box.", "300mm", None),
+    ],
+)
+def test_the_relatives_asides_examples_and_side_labels_of_round_30(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # guards: a pronoun, a clause of saying, a conversion between dashes, kinds that keep their first word
+        ("It is 10 miles long.", "10 miles", None),
+        ("She said that it was 40 miles away.", "40 miles", None),
+        ("The 3,000 meters—about two miles—were covered in a day.", "about two miles", None),
+        ("The bridge is 40 metres high and 300 metres long.", "300 metres", "bridge"),
+        ("The thin pipe runs 300 miles under the city.", "300 miles", "thin pipe"),
+    ],
+)
+def test_the_relatives_asides_examples_and_side_labels_of_round_30_leave_other_phrasings(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

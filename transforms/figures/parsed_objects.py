@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
+from transforms.figures.objects import DISTANCES, PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
 from transforms.figures.vocabulary import (
     AGE_WORDS,
     AMOUNT_NOUNS,
@@ -1573,6 +1573,10 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
+    if kind == "measure" and noun is None:
+        aside = dashed_aside_noun(span)  # round 30 (objects44): "geosynchronous orbit—more than 22,000 miles above"
+        if aside is not None:
+            return phrase_of(aside, span)
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
@@ -1590,6 +1594,10 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = size_reached_subject(head)  # round 29 (objects39): "a fish that can grow to 500 pounds"
     if noun is None and kind == "measure":
         noun = exceeded_or_dropped_by(head)  # round 29 (objects39): "demand may outstrip supply by 11 million tons"
+    if noun is None and kind == "measure":
+        noun = stated_through_clause(head)  # round 30 (objects44): "a world that's 7.2 degrees warmer"
+    if noun is not None and kind == "measure":
+        noun = example_of(noun)  # round 30 (objects44): "An example of a small mid-tower case is: 451 x 431 x 197"
     if noun is None and kind in ("measure", "percent"):
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
     if noun is None and kind == "duration":
@@ -3313,6 +3321,99 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     return subject
 
 
+# Round 30 (objects44): nouns that only say the thing is one of a kind, whose "of" names the thing measured ("An
+# example of a small mid-tower case is: 451 x 431 x 197" -> mid-tower case), as the standard's empty heads.
+EXAMPLE_HEADS = frozenset("example examples instance instances".split())
+
+
+def example_of(noun: Token) -> Token:
+    """The noun of an example's "of", or the noun itself."""
+    if noun.lower_ not in EXAMPLE_HEADS:
+        return noun
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return first_child(of, ("pobj",)) or noun if of is not None else noun
+
+
+# Round 30 (objects44): a measure set between dashes right after a noun says how far, deep or high that noun is ("In
+# deep water—more than 3,000 meters—the cables", "launched into geosynchronous orbit—more than 22,000 miles above the
+# Earth—could", "New York City’s invisible water system—buried hundreds of feet below ground—is", "at Morococha’s
+# elevation -- three miles above sea level -- can"), whatever the clause around the aside says.
+DASHES = frozenset({"—", "–", "--"})
+ASIDE_OPENERS = frozenset("more than less about some nearly almost roughly around over under just only buried".split())
+
+
+def dashed_aside_noun(span: Span) -> Token | None:
+    """The noun right before the dash that opens the aside a measure is in, where a dash closes it within eight words
+    after the measure; None when a verb, a number or a pronoun comes before the dash."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and doc[i].lower_ in ASIDE_OPENERS and span.start - i <= 3:
+        i -= 1
+    if i < 1 or doc[i].text not in DASHES:
+        return None
+    after = doc[span.end : span.end + 8]
+    closing = next((t for t in after if t.text in DASHES or t.is_punct), None)
+    if closing is None or closing.text not in DASHES:
+        return None
+    noun = doc[i - 1]
+    if noun.dep_ not in ANTECEDENT_DEPS or noun.like_num:
+        return None
+    if any(c.like_num for c in noun.children) or (i > 1 and doc[i - 2].like_num):
+        return None  # "Running 39,000 kilometers—about 24,000 miles—": a conversion of a measure, not a thing
+    return None if noun.lower_ in PERSONAL_PRONOUNS or not is_nominal(noun) else noun
+
+
+# Round 30 (objects44): a measure said of a thing through a clause `stated_noun` stops at: a relative pronoun, which
+# stands for the noun before it ("nuclear bombs that are 10 kilotons or smaller", "a world that's 7.2 degrees warmer",
+# "the MKT Trail, ..., which spans 4.6 miles", "the Delaware Aqueduct, which at 82 miles is the longest"), a level said
+# "as low as N" or "at N" before the copula ("when visibility is as low as 1,800 feet"), and a copula typed twice ("the
+# scale bar is is 65 µm long", which the parse splits into two clauses).
+AS_LEVEL_WORDS = frozenset({"as", "at"})
+ANTECEDENT_DEPS = frozenset({"pobj", "dobj", "attr", "nsubj", "nsubjpass", "appos"})
+
+
+def stated_through_clause(head: Token) -> Token | None:
+    """The subject of the copula or extent verb a measure is said by, through "as ADJ as N", "at N" and a doubled
+    copula, and from a relative pronoun to the noun it stands for; None for pronouns, subjects holding a number of
+    their own and any other verb."""
+    token = head
+    for _ in range(4):
+        parent = token.head
+        if parent.i == token.i:
+            break
+        climbs = token.dep_ in ("npadvmod", "advmod") and parent.dep_ in ("prep", "advmod", "acomp")
+        climbs = climbs or (token.dep_ == "nummod" and parent.like_num)  # "451 x 431 x 197": the sides of one size
+        climbs = climbs or (token.dep_ == "pobj" and parent.lower_ in AS_LEVEL_WORDS and parent.dep_ == "prep")
+        climbs = climbs or (token.dep_ == "prep" and token.lower_ == "as" and parent.dep_ == "acomp")
+        if not climbs:
+            break
+        token = parent
+    verb = token.head
+    copula = verb.lower_ in COPULAS or verb.lower_ in ("'s", "’s")
+    if token.dep_ == "prep" and not (copula and token.lower_ == "at"):
+        return None
+    if not (copula and token.dep_ in ("attr", "acomp", "prep")) and not (
+        token.dep_ == "dobj" and verb.lower_ in EXTENT_VERBS
+    ):
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None and copula and verb.dep_ == "ccomp" and verb.head.lower_ == verb.lower_ == verb.nbor(-1).lower_:
+        subject = first_child(verb.head, ("nsubj",))  # "the scale bar is is 65 µm long"
+    if subject is None or subject.i > head.i:
+        return None
+    if subject.lower_ in ("which", "that"):
+        before = subject.nbor(-1) if subject.i > 0 else subject
+        subject = verb.head if verb.dep_ == "relcl" else before if verb.dep_ == "ccomp" else None
+        if subject is None or subject.i >= head.i or subject.dep_ not in ANTECEDENT_DEPS:
+            return None
+        named = subject.head.head if subject.dep_ == "pobj" and subject.head.lower_ == "as" else None
+        if named is not None and named.lower_ in ("known", "called") and named.dep_ == "acl":
+            subject = named.head  # "the MKT Trail, also known as the Heights Hike and Bike Trail, which spans"
+    if not is_nominal(subject) or subject.lower_ in PERSONAL_PRONOUNS or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return None if any(t.like_num and not is_name_number(t) for t in own_words(subject) if t.i < subject.i) else subject
+
+
 # Round 29 (objects42): words after a distance that say it is measured from somewhere else ("4.6 metres from his cell",
 # "33 floors above the streets", "more than eight feet away").
 DISTANCE_SIDES = PLACE_SIDES | frozenset({"from", "above", "below"})
@@ -4008,7 +4109,30 @@ def measure_named_around(figure: Figure, text: str) -> Figure:
         return figure
     figure = after_glued_extent(sized_possessor(named_place_of(figure, text), text), text)
     figure = bracketed_spec(dimension_named_after(figure, text), text)
-    return warming_said(sized_before(moved_thing(perched_at(figure, text), text), text), text)
+    figure = warming_said(sized_before(moved_thing(perched_at(figure, text), text), text), text)
+    return without_size_word(without_letter_label(figure))
+
+
+# Round 30 (objects44): a word of size opening a length's object says what the measure says in numbers ("An example of
+# a small mid-tower case is: 451 x 431 x 197" -> mid-tower case, "In deep water—more than 3,000 meters—" -> water), as
+# the standard leaves out "massive". Only before a length or a bare side ("the small island state, which produced some
+# 90,000 barrels" keeps its kind), lower-case only ("Deep Purple"), and not words that also make a kind of their own
+# ("high school", "long jump", "light rail", "short film", "thin pipe", "large cities").
+SIZE_WORDS = frozenset("small deep shallow tall".split())
+
+
+def without_size_word(figure: Figure) -> Figure:
+    words = (figure.object or "").split()
+    if len(words) < 2 or words[0] not in SIZE_WORDS or not (figure.unit is None or figure.unit in DISTANCES):
+        return figure
+    return replace(figure, object=" ".join(words[1:]))
+
+
+# Round 30 (objects44): a single letter after a measure labels the next side of a size ("L 605mm H 520mm W 268mm"), as
+# "x" joins sides; it names no thing measured.
+def without_letter_label(figure: Figure) -> Figure:
+    said = figure.object
+    return replace(figure, object=None) if said is not None and len(said) == 1 and said.isalpha() else figure
 
 
 # Round 29 (objects39): a temperature that says how much warming ("current policies project a warming of about 2.4°C",
