@@ -2207,6 +2207,9 @@ def scored_subject(head: Token) -> Token | None:
         verb = score.head
     else:
         return None
+    given = first_child(verb, ("dative",)) if score.dep_ == "dobj" else None
+    if given is not None and is_nominal(given) and given.lower_ not in PERSONAL_PRONOUNS:
+        return given  # round 30 (objects44): "The study awarded Enterprise a score of 734": whose score it was given
     subject = first_child(verb, ("nsubj",))
     if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
         return None

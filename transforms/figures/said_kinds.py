@@ -494,9 +494,31 @@ def sun_protection(
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
+# Round 30 (objects44): a bare number after "score of" or "rating of" is a mark on a scale ("awarded Enterprise an
+# impressive score of 734 out of a possible 1,000 points", "an average satisfaction score of 704"): a measure without a
+# unit, as the judges took them, whose holder `parsed_objects.scored_subject` names; not a count of anything.
+SCORED_BEFORE = re.compile(r"\b(?:score|rating)\s+of\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
+COMPARED_SCORE = re.compile(r"\b(?:score|rating)\s+of\s+\d+(?:[.,]\d+)?,?\s+compared\s+(?:to|with)\s+$", re.IGNORECASE)
+BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def scored_measure(figure: Figure, text: str) -> Figure:
+    """A bare count after "score of" as a measure without a unit; other figures as they are."""
+    if figure.kind != "count" or figure.unit is not None or figure.object is not None:
+        return figure
+    number = BARE_NUMBER.search(figure.surface)
+    if number is None or number.end() != len(figure.surface):
+        return figure
+    if SCORED_BEFORE.search(text, max(0, figure.char_start - 30), figure.char_start):
+        return replace(figure, kind="measure")
+    # "a satisfaction score of 704, compared to 662 for those who": the score it is compared with
+    compared = COMPARED_SCORE.search(text, max(0, figure.char_start - 60), figure.char_start)
+    return replace(figure, kind="measure") if compared is not None else figure
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
-    figures = [vague_sum(unit_head(f, text), text) for f in figures]
+    figures = [scored_measure(vague_sum(unit_head(f, text), text), text) for f in figures]
     figures = weighed_pounds(figures, text)
     figures = column_units(figures, text, article_id, sentence_of)
     figures = twice_counts(text, article_id, sentence_of, figures)
