@@ -1380,6 +1380,48 @@ def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_o
         ("The deep trench is 11 kilometres deep.", "11 kilometres", "trench"),
         # a letter that labels the next side
         ("The chart lists W 300mm D 250mm for the box.", "300mm", None),
+        # a measure after "<noun> of", a distance "from N away" on a participle, a conversion before the side
+        (
+            "The rules keep a safety gap of 2 lateral miles and 500 vertical feet between jets.",
+            "2 lateral miles",
+            "safety gap",
+        ),
+        (
+            "The rules keep a safety gap of 2 lateral miles and 500 vertical feet between jets.",
+            "500 vertical feet",
+            "safety gap",
+        ),
+        (
+            "Police said the shots came from a hunting rifle fired from 800 metres away - the length of the field.",
+            "800 metres",
+            "hunting rifle",
+        ),
+        (
+            "Divers found the wreck at the edge of a quiet lagoon 5 miles (8 km) north of the town.",
+            "5 miles",
+            "quiet lagoon",
+        ),
+        (
+            "Storms brought tornadoes with some strong, very large hail over three inches in diameter, "
+            "and wind damage.",
+            "over three inches",
+            "hail",
+        ),
+        # temperatures: a change with nothing said to change, a thing warmed, a gapped list, a restating aside
+        ("Last month was the warmest on record, with a 2°C increase from the long-run average.", "2°C", None),
+        ("The warming of the oceans by 0.6°C since 1950 worries fishermen.", "0.6°C", "oceans"),
+        (
+            "With night temperatures in Oslo and Bergen falling to two degrees, Tromso hitting 4 degrees and "
+            "Bodo, 6 degrees, the cold lasted.",
+            "6 degrees",
+            "Bodo",
+        ),
+        (
+            "The report says the average app has grown by 10% this year to reach 980Kb — just under 1Mb — "
+            "and makes 40 requests.",
+            "under 1Mb",
+            "average app",
+        ),
     ],
 )
 def test_the_relatives_asides_examples_and_side_labels_of_round_30(nlp, text, surface, expected):
