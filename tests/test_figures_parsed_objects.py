@@ -1422,6 +1422,19 @@ def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_o
             "under 1Mb",
             "average app",
         ),
+        # an "of" after a comma, "they" for an opening clause's subject, "its size —", a gloss, "required"
+        (
+            "Engineers say forecasts of coastal erosion, of up to 3 metres by 2050, are too low.",
+            "up to 3 metres",
+            "coastal erosion",
+        ),
+        (
+            "Although river levels will keep falling this week, they could rise by up to 2 metres in March.",
+            "up to 2 metres",
+            "river levels",
+        ),
+        ("A tortilla, or flat bread, is prized for its size — 30 centimetres across.", "30 centimetres", "tortilla"),
+        ("The teams must keep the required safety margin of 5 nautical miles.", "5 nautical miles", "safety margin"),
     ],
 )
 def test_the_relatives_asides_examples_and_side_labels_of_round_30(nlp, text, surface, expected):

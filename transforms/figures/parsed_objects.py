@@ -1598,6 +1598,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = stated_through_clause(head)  # round 30 (objects44): "a world that's 7.2 degrees warmer"
     if noun is None and kind == "measure":
         noun = dimension_of(head) or placed_by_participle(head)  # round 30 (objects44)
+        noun = noun or of_after_comma(span) or changed_by_clause_subject(head) or size_said_of_subject(head)
     if noun is not None and kind == "measure":
         noun = example_of(noun)  # round 30 (objects44): "An example of a small mid-tower case is: 451 x 431 x 197"
     if noun is None and kind in ("measure", "percent"):
@@ -3358,6 +3359,55 @@ def placed_by_participle(head: Token) -> Token | None:
     return None if verb.head.lower_ in PERSONAL_PRONOUNS else verb.head
 
 
+# Round 30 (objects44): three more ways a measure names its thing: an "of" set after a comma right after the noun
+# ("current projections of sea level rise, of up to 4 feet by the century's end" -> sea level rise); "it"/"they" as the
+# subject of a change "by" a measure, standing for the subject of the clause that opens the sentence ("Although US
+# emissions will continue to fall, they could increase by up to 470 million tonnes" -> US emissions); and a size set
+# after "its size" and a dash, of the clause's subject ("A memela, or toasted cake, was interesting for its size — 12
+# inches across" -> memela).
+def of_after_comma(span: Span) -> Token | None:
+    doc = span.doc
+    if span.start < 3 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].text != ",":
+        return None
+    noun = doc[span.start - 3]
+    return noun if is_noun(noun) and noun.lower_ not in PERSONAL_PRONOUNS and not noun.like_num else None
+
+
+def changed_by_clause_subject(head: Token) -> Token | None:
+    by = head if head.dep_ == "prep" else head.head  # the figure may hold its "by" ("by 40 metres")
+    if by.lower_ != "by" or by.dep_ not in ("prep", "agent") or by.head.lower_ not in CHANGE_VERBS:
+        return None
+    verb = by.head
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.lower_ not in ("it", "they"):
+        return None
+    opening = next((c for c in verb.children if c.dep_ == "advcl" and c.i < subject.i), None)
+    said = first_child(opening, ("nsubj", "nsubjpass")) if opening is not None else None
+    if said is None or not is_noun(said) or said.lower_ in PERSONAL_PRONOUNS:
+        return None
+    plural = said.lower_.endswith("s")
+    return said if plural == (subject.lower_ == "they") else None
+
+
+SIZE_OWNED = frozenset("size length height width weight depth".split())
+
+
+def size_said_of_subject(head: Token) -> Token | None:
+    doc = head.doc
+    before = doc[max(0, head.left_edge.i - 3) : head.left_edge.i]
+    if len(before) < 3 or before[0].lower_ not in ("its", "their") or before[1].lower_ not in SIZE_OWNED:
+        return None
+    if before[2].text not in DASHES | {":", ","}:
+        return None
+    verb = before[1].head
+    while verb.dep_ not in ("ROOT", "relcl", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    subject = first_child(verb, ("nsubj", "nsubjpass"))
+    if subject is None or not is_noun(subject) or subject.lower_ in PERSONAL_PRONOUNS:
+        return None
+    return subject
+
+
 # Round 30 (objects44): nouns that only say the thing is one of a kind, whose "of" names the thing measured ("An
 # example of a small mid-tower case is: 451 x 431 x 197" -> mid-tower case), as the standard's empty heads.
 EXAMPLE_HEADS = frozenset("example examples instance instances".split())
@@ -3600,6 +3650,16 @@ def listed_owner(span: Span) -> str | None:
     return None
 
 
+def is_gloss(noun: Token, joined: Token) -> bool:
+    """Whether `joined` is another name for `noun` set off by commas with "or" ("A memela, or toasted cake, was")."""
+    doc = noun.doc
+    cc = doc[noun.i + 1 : joined.i]
+    if len(cc) < 2 or cc[0].text != "," or cc[1].lower_ != "or":
+        return False
+    end = joined.right_edge.i + 1
+    return end < len(doc) and doc[end].text == ","
+
+
 def coordinated_phrase(noun: Token, figure: Span) -> str | None:
     """`phrase_of`, with the nouns joined to it by "and" or "or" after it: the judges keep "settlements and
     fines", "safety, security, and mission operations" whole."""
@@ -3613,6 +3673,8 @@ def coordinated_phrase(noun: Token, figure: Span) -> str | None:
             break
         if any(c.dep_ == "poss" and c.lower_ in EMPTY_HEADS for c in joined.children):
             break  # "the Labour Party and its politicians": the second said of the first, not beside it
+        if is_gloss(last, joined):
+            break  # round 30 (objects44): "A memela, or toasted cake, was": another name for it, set off by commas
         last = joined
     between = noun.doc[noun.i + 1 : last.i + 1]
     if any(token.like_num or token.is_currency for token in between):
@@ -4427,6 +4489,9 @@ LEADING_DESCRIBING |= frozenset({"continuous"})
 # Round 29 (objects38): "the nearly $230 billion allocated to big infrastructure projects" -> infrastructure projects:
 # how big, as "huge" and "massive" say.
 LEADING_DESCRIBING |= frozenset({"big"})
+# Round 30 (objects44): "the required separation distance of 3 horizontal miles" -> separation distance: what is asked
+# of the thing, as "planned" and "proposed" say what is meant for it.
+LEADING_DESCRIBING |= frozenset({"required"})
 # Round 29 (objects40): words that judge the things counted or say how small or how late they are, not which kind
 # ("ten leading platforms" -> platforms, "four prominent AI coding agents" -> AI coding agents, "three straight games"
 # -> games, "two recent releases" -> releases, "one little tortilla" -> tortilla): 30 judged objects leave them out,
