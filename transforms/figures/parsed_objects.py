@@ -31,7 +31,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.objects import DISTANCES, PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
+from transforms.figures.objects import (
+    ASIDE_DASHES,
+    DISTANCES,
+    PERSONAL_PRONOUNS,
+    POSSESSIVE_DETERMINERS,
+    SPAN_NOUNS,
+    TIME_OWNERS,
+)
 from transforms.figures.vocabulary import (
     AGE_WORDS,
     AMOUNT_NOUNS,
@@ -3397,7 +3404,7 @@ def size_said_of_subject(head: Token) -> Token | None:
     before = doc[max(0, head.left_edge.i - 3) : head.left_edge.i]
     if len(before) < 3 or before[0].lower_ not in ("its", "their") or before[1].lower_ not in SIZE_OWNED:
         return None
-    if before[2].text not in DASHES | {":", ","}:
+    if before[2].text not in ASIDE_MARKS | {":", ","}:
         return None
     verb = before[1].head
     while verb.dep_ not in ("ROOT", "relcl", "ccomp", "advcl", "conj") and verb.head.i != verb.i:
@@ -3425,7 +3432,7 @@ def example_of(noun: Token) -> Token:
 # deep water—more than 3,000 meters—the cables", "launched into geosynchronous orbit—more than 22,000 miles above the
 # Earth—could", "New York City’s invisible water system—buried hundreds of feet below ground—is", "at Morococha’s
 # elevation -- three miles above sea level -- can"), whatever the clause around the aside says.
-DASHES = frozenset({"—", "–", "--"})
+ASIDE_MARKS = ASIDE_DASHES | {"--"}  # spaced double hyphens too ("elevation -- three miles above")
 ASIDE_OPENERS = frozenset("more than less about some nearly almost roughly around over under just only buried".split())
 
 
@@ -3436,11 +3443,11 @@ def dashed_aside_noun(span: Span) -> Token | None:
     i = span.start - 1
     while i > 0 and doc[i].lower_ in ASIDE_OPENERS and span.start - i <= 3:
         i -= 1
-    if i < 1 or doc[i].text not in DASHES:
+    if i < 1 or doc[i].text not in ASIDE_MARKS:
         return None
     after = doc[span.end : span.end + 8]
-    closing = next((t for t in after if t.text in DASHES or t.is_punct), None)
-    if closing is None or closing.text not in DASHES:
+    closing = next((t for t in after if t.text in ASIDE_MARKS or t.is_punct), None)
+    if closing is None or closing.text not in ASIDE_MARKS:
         return None
     noun = doc[i - 1]
     if noun.dep_ not in ANTECEDENT_DEPS or noun.like_num:
@@ -3519,7 +3526,8 @@ def distanced_place(span: Span) -> Token | None:
     pronoun (what moves or acts, which other rules name) and for a distance not followed by a side."""
     doc = span.doc
     after = span.end + 2 if doc[span.end : span.end + 2].text.lower() == "or so" else span.end
-    after = past_conversion(doc, after)  # round 30 (objects44): "an underwater canyon 40 miles (65 km) south of"
+    # round 30 (objects44): "an underwater canyon 40 miles (65 km) south of"
+    after = past_bracketed_conversion(doc, after)
     if after >= len(doc) or doc[after].lower_ not in DISTANCE_SIDES:
         return None
     i = span.start - 1
@@ -3555,7 +3563,7 @@ def distanced_place(span: Span) -> Token | None:
 PART_NOUNS = frozenset("bottom top edge middle side end floor foot tip".split())
 
 
-def past_conversion(doc: Doc, after: int) -> int:
+def past_bracketed_conversion(doc: Doc, after: int) -> int:
     """The index past a bracketed conversion that starts at `after` ("40 miles (65 km) south"), else `after`."""
     if after >= len(doc) or doc[after].text != "(":
         return after
@@ -4279,14 +4287,14 @@ def restated_in_aside(figure: Figure, out: list[Figure], text: str) -> Figure:
 # the standard leaves out "massive". Only before a length or a bare side ("the small island state, which produced some
 # 90,000 barrels" keeps its kind), lower-case only ("Deep Purple"), and not words that also make a kind of their own
 # ("high school", "long jump", "light rail", "short film", "thin pipe").
-SIZE_WORDS = frozenset("small large deep shallow tall".split())
+SIZING_WORDS = frozenset("small large deep shallow tall".split())
 INTENSIFIERS = frozenset("very extremely quite".split())
 
 
 def without_size_word(figure: Figure) -> Figure:
     words = (figure.object or "").split()
     first = 1 if len(words) > 2 and words[0] in INTENSIFIERS else 0  # "very large hail over two inches in diameter"
-    if len(words) < first + 2 or words[first] not in SIZE_WORDS:
+    if len(words) < first + 2 or words[first] not in SIZING_WORDS:
         return figure
     if figure.unit is not None and figure.unit not in DISTANCES:
         return figure
