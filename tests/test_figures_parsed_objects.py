@@ -1435,6 +1435,18 @@ def test_the_distanced_places_quoted_things_and_share_prices_of_round_29_leave_o
         ),
         ("A tortilla, or flat bread, is prized for its size — 30 centimetres across.", "30 centimetres", "tortilla"),
         ("The teams must keep the required safety margin of 5 nautical miles.", "5 nautical miles", "safety margin"),
+        # a subject behind an inverted verb of saying; a spec word that goes with its own decimal
+        (
+            "But, notes Ortiz, the total capacity of all lines—including “dark fiber” that’s not in use—across the "
+            "Pacific is 90 terabits per second, which means little is used.",
+            "90 terabits per second",
+            "capacity",
+        ),
+        (
+            "The match was for a 0.22 calibre rifle fired from 90 metres away - the same distance as the shots.",
+            "90 metres",
+            "rifle",
+        ),
     ],
 )
 def test_the_relatives_asides_examples_and_side_labels_of_round_30(nlp, text, surface, expected):

@@ -1608,6 +1608,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or of_after_comma(span) or changed_by_clause_subject(head) or size_said_of_subject(head)
     if noun is not None and kind == "measure":
         noun = example_of(noun)  # round 30 (objects44): "An example of a small mid-tower case is: 451 x 431 x 197"
+        noun = past_inverted_speaker(noun)  # round 30 (objects44): "But, notes Stronge, the total capacity ... is"
     if noun is None and kind in ("measure", "percent"):
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
     if noun is None and kind == "duration":
@@ -3415,6 +3416,22 @@ def size_said_of_subject(head: Token) -> Token | None:
     return subject
 
 
+# Round 30 (objects44): a verb of saying set before its speaker at the head of a sentence ("But, notes Stronge, the
+# total capacity of all cables ... is 173 terabits per second") is parsed as the subject, the real subject hung on the
+# speaker as an apposition: the measure is that apposition's.
+INVERTED_SAYING = frozenset("notes says said adds added writes wrote explains explained argues argued".split())
+
+
+def past_inverted_speaker(noun: Token) -> Token:
+    """The apposition hung on the speaker of a verb of saying set before it, where the parse made the verb or the
+    speaker the subject; else the noun."""
+    speaker = noun if noun.i > 0 and noun.nbor(-1).lower_ in INVERTED_SAYING else None  # "notes Ortiz" as subject
+    if speaker is None and noun.lower_ in INVERTED_SAYING and noun.dep_ == "nsubj":
+        speaker = first_child(noun, ("nsubj",))  # "notes" as subject, "Stronge" under it
+    said = first_child(speaker, ("appos",)) if speaker is not None else None
+    return said if said is not None and is_noun(said) else noun
+
+
 # Round 30 (objects44): nouns that only say the thing is one of a kind, whose "of" names the thing measured ("An
 # example of a small mid-tower case is: 451 x 431 x 197" -> mid-tower case), as the standard's empty heads.
 EXAMPLE_HEADS = frozenset("example examples instance instances".split())
@@ -4235,8 +4252,26 @@ def measure_named_around(figure: Figure, text: str) -> Figure:
     figure = after_glued_extent(sized_possessor(named_place_of(figure, text), text), text)
     figure = bracketed_spec(dimension_named_after(figure, text), text)
     figure = warming_said(sized_before(moved_thing(perched_at(figure, text), text), text), text)
-    figure = without_size_word(without_letter_label(figure))
+    figure = without_other_spec(without_size_word(without_letter_label(figure)))
     return warmed_thing(unchanged_temperature(figure), text)
+
+
+# Round 30 (objects44): an object whose first word follows a decimal of its own in the sentence opens with a spec of
+# another size ("a 0.50 calibre weapon fired from 1.34 km away" -> weapon, not "calibre weapon"): that word goes with
+# its number, as the number does. Not after a whole number, which counts the thing ("110,000 active Waze drivers") or
+# names a year ("by 2035 global demand").
+SPEC_NUMBER = re.compile(r"(?<![\d,])\d*\.\d+\s+$")  # a decimal: no count of the thing ("110,000 active Waze drivers")
+
+
+def without_other_spec(figure: Figure) -> Figure:
+    words = (figure.object or "").split()
+    sentence = figure.sentence
+    if len(words) < 2 or not words[0].isalpha() or not words[0].islower() or sentence.count(figure.object or "") != 1:
+        return figure
+    at = sentence.index(figure.object or "")
+    if not SPEC_NUMBER.search(sentence[max(0, at - 12) : at]) or figure.surface in sentence[max(0, at - 30) : at]:
+        return figure  # "the 30-pound Explorer": the figure's own number
+    return replace(figure, object=" ".join(words[1:]))
 
 
 # Round 30 (objects44): a temperature whose object is only the change it sizes ("a 1.7°C increase from the 1800s
