@@ -39,6 +39,7 @@ from transforms.figures.objects import (
     SPAN_NOUNS,
     TIME_OWNERS,
 )
+from transforms.figures.said_kinds import COMPARED_THAN
 from transforms.figures.vocabulary import (
     AGE_WORDS,
     AMOUNT_NOUNS,
@@ -4305,7 +4306,8 @@ RESTATING_ASIDE = re.compile(
 
 
 def restated_in_aside(figure: Figure, out: list[Figure], text: str) -> Figure:
-    """The figure with the object of the measure it restates in an aside (or that the parse took for its object)."""
+    """The figure with the object of the measure it restates in an aside (or that the parse took for its object), or
+    is compared with ("reached 44,947 megawatts, much lower than the 46,797 he saw")."""
     if figure.kind != "measure" or not out:
         return figure
     earlier = out[-1]
@@ -4314,7 +4316,8 @@ def restated_in_aside(figure: Figure, out: list[Figure], text: str) -> Figure:
     if earlier.kind != "measure" or earlier.object is None or earlier.sentence != figure.sentence:
         return figure
     between = text[earlier.char_end : figure.char_start]
-    return replace(figure, object=earlier.object) if RESTATING_ASIDE.match(between) else figure
+    restates = RESTATING_ASIDE.match(between) or (figure.unit == earlier.unit and COMPARED_THAN.match(between))
+    return replace(figure, object=earlier.object) if restates else figure
 
 
 # Round 30 (objects44): a word of size opening a length's object says what the measure says in numbers ("An example of

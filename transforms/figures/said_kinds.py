@@ -516,10 +516,32 @@ def scored_measure(figure: Figure, text: str) -> Figure:
     return replace(figure, kind="measure") if compared is not None else figure
 
 
+# Round 30 (objects44): a bare number compared "than" with a measure said just before it in its sentence is in that
+# measure's unit ("reached 44,947 megawatts, much lower than the 46,797 he saw on Friday").
+COMPARED_THAN = re.compile(
+    r"^,?\s*(?:much |far |slightly |a bit |well )?(?:lower|higher|less|more|greater|smaller|larger) than (?:the )?$"
+)
+
+
+def compared_measure_unit(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each bare count compared "than" with the measure right before it given that measure's unit."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        figure, earlier = out[n], out[n - 1]
+        if figure.kind != "count" or figure.unit is not None or figure.object is not None:
+            continue
+        if earlier.kind != "measure" or earlier.unit is None or earlier.sentence != figure.sentence:
+            continue
+        number = BARE_NUMBER.fullmatch(figure.surface)
+        if number is not None and COMPARED_THAN.match(text[earlier.char_end : figure.char_start]):
+            out[n] = replace(figure, kind="measure", unit=earlier.unit)
+    return out
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
     figures = [scored_measure(vague_sum(unit_head(f, text), text), text) for f in figures]
-    figures = weighed_pounds(figures, text)
+    figures = compared_measure_unit(weighed_pounds(figures, text), text)
     figures = column_units(figures, text, article_id, sentence_of)
     figures = twice_counts(text, article_id, sentence_of, figures)
     figures = demonym_dollars(text, article_id, sentence_of, figures)
