@@ -3375,6 +3375,7 @@ def placed_by_participle(head: Token) -> Token | None:
 # after "its size" and a dash, of the clause's subject ("A memela, or toasted cake, was interesting for its size — 12
 # inches across" -> memela).
 def of_after_comma(span: Span) -> Token | None:
+    """The noun right before ", of" and the measure; None for a pronoun or a number."""
     doc = span.doc
     if span.start < 3 or doc[span.start - 1].lower_ != "of" or doc[span.start - 2].text != ",":
         return None
@@ -3383,6 +3384,8 @@ def of_after_comma(span: Span) -> Token | None:
 
 
 def changed_by_clause_subject(head: Token) -> Token | None:
+    """The opening clause's subject that "it"/"they" (agreeing in number) stands for as the subject of a change "by"
+    the measure; None otherwise."""
     by = head if head.dep_ == "prep" else head.head  # the figure may hold its "by" ("by 40 metres")
     if by.lower_ != "by" or by.dep_ not in ("prep", "agent") or by.head.lower_ not in CHANGE_VERBS:
         return None
@@ -3402,6 +3405,7 @@ SIZE_OWNED = frozenset("size length height width weight depth".split())
 
 
 def size_said_of_subject(head: Token) -> Token | None:
+    """The subject of the clause whose "its size"/"their length" a dash, a colon or a comma sets the measure after."""
     doc = head.doc
     before = doc[max(0, head.left_edge.i - 3) : head.left_edge.i]
     if len(before) < 3 or before[0].lower_ not in ("its", "their") or before[1].lower_ not in SIZE_OWNED:
