@@ -1439,3 +1439,124 @@ def test_the_money_kinds_and_payments_of_round_30(nlp, text, surface, expected):
 )
 def test_the_money_kinds_and_payments_of_round_30_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 30 (objects44): sentences of my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # a measure said through a relative pronoun, "at N" before a copula, "as ADJ as N", a copula typed twice
+        (
+            "Most of the city sits on marshland, which at 3 metres is the lowest ground in the county.",
+            "3 metres",
+            "marshland",
+        ),
+        ("The old canal, which spans 12 miles, is being restored.", "12 miles", "old canal"),
+        ("Heat waves are longer on a planet that's 2 degrees warmer than it was.", "2 degrees", "planet"),
+        ("There are drones that are 2 kilograms or lighter, including toy models.", "2 kilograms", "drones"),
+        ("The ferry can only sail when fog is as thin as 500 metres.", "500 metres", "fog"),
+        ("The Ridge Path, also known as the Miners Way, which spans 9 miles, opens in May.", "9 miles", "Ridge Path"),
+        ("The label is is 4 cm wide.", "4 cm", "label"),
+        # a measure set between dashes after a noun
+        (
+            "The crew found the wreck in cold water—about 2,000 metres—near the reef.",
+            "about 2,000 metres",
+            "cold water",
+        ),
+        (
+            "Pilots flew into thin air—more than 8 kilometres above the sea—without masks.",
+            "more than 8 kilometres",
+            "thin air",
+        ),
+        # an example's "of", the sides of one size, and a word of size the measure restates
+        ("A good example of a small cabin is: 610 x 420 x 300 (in centimetres).", "610", "cabin"),
+        ("A good example of a small cabin is: 610 x 420 x 300 (in centimetres).", "300", "cabin"),
+        ("The deep trench is 11 kilometres deep.", "11 kilometres", "trench"),
+        # a letter that labels the next side
+        ("The chart lists W 300mm D 250mm for the box.", "300mm", None),
+        # a measure after "<noun> of", a distance "from N away" on a participle, a conversion before the side
+        (
+            "The rules keep a safety gap of 2 lateral miles and 500 vertical feet between jets.",
+            "2 lateral miles",
+            "safety gap",
+        ),
+        (
+            "The rules keep a safety gap of 2 lateral miles and 500 vertical feet between jets.",
+            "500 vertical feet",
+            "safety gap",
+        ),
+        (
+            "Police said the shots came from a hunting rifle fired from 800 metres away - the length of the field.",
+            "800 metres",
+            "hunting rifle",
+        ),
+        (
+            "Divers found the wreck at the edge of a quiet lagoon 5 miles (8 km) north of the town.",
+            "5 miles",
+            "quiet lagoon",
+        ),
+        (
+            "Storms brought tornadoes with some strong, very large hail over three inches in diameter, "
+            "and wind damage.",
+            "over three inches",
+            "hail",
+        ),
+        # temperatures: a change with nothing said to change, a thing warmed, a gapped list, a restating aside
+        ("Last month was the warmest on record, with a 2°C increase from the long-run average.", "2°C", None),
+        ("The warming of the oceans by 0.6°C since 1950 worries fishermen.", "0.6°C", "oceans"),
+        (
+            "With night temperatures in Oslo and Bergen falling to two degrees, Tromso hitting 4 degrees and "
+            "Bodo, 6 degrees, the cold lasted.",
+            "6 degrees",
+            "Bodo",
+        ),
+        (
+            "The report says the average app has grown by 10% this year to reach 980Kb — just under 1Mb — "
+            "and makes 40 requests.",
+            "under 1Mb",
+            "average app",
+        ),
+        # an "of" after a comma, "they" for an opening clause's subject, "its size —", a gloss, "required"
+        (
+            "Engineers say forecasts of coastal erosion, of up to 3 metres by 2050, are too low.",
+            "up to 3 metres",
+            "coastal erosion",
+        ),
+        (
+            "Although river levels will keep falling this week, they could rise by up to 2 metres in March.",
+            "up to 2 metres",
+            "river levels",
+        ),
+        ("A tortilla, or flat bread, is prized for its size — 30 centimetres across.", "30 centimetres", "tortilla"),
+        ("The teams must keep the required safety margin of 5 nautical miles.", "5 nautical miles", "safety margin"),
+        # a subject behind an inverted verb of saying; a spec word that goes with its own decimal
+        (
+            "But, notes Ortiz, the total capacity of all lines—including “dark fiber” that’s not in use—across the "
+            "Pacific is 90 terabits per second, which means little is used.",
+            "90 terabits per second",
+            "capacity",
+        ),
+        (
+            "The match was for a 0.22 calibre rifle fired from 90 metres away - the same distance as the shots.",
+            "90 metres",
+            "rifle",
+        ),
+    ],
+)
+def test_the_relatives_asides_examples_and_side_labels_of_round_30(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # guards: a pronoun, a clause of saying, a conversion between dashes, kinds that keep their first word
+        ("It is 10 miles long.", "10 miles", None),
+        ("She said that it was 40 miles away.", "40 miles", None),
+        ("The 3,000 meters—about two miles—were covered in a day.", "about two miles", None),
+        ("The bridge is 40 metres high and 300 metres long.", "300 metres", "bridge"),
+        ("The thin pipe runs 300 miles under the city.", "300 miles", "thin pipe"),
+    ],
+)
+def test_the_relatives_asides_examples_and_side_labels_of_round_30_leave_other_phrasings(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -11,6 +11,7 @@ from decimal import Decimal
 from transforms.figures.non_figures import counts_what_follows, non_figure_end
 from transforms.figures.tokens import UNIT_PHRASES, VAGUE_OPENERS, Token, digits_value, fraction_end, is_word, token_at
 from transforms.figures.vocabulary import (
+    COMPASS_WORDS,
     COMPOUND_SCALES,
     CURRENCY_ABBREVIATIONS,
     CURRENCY_CODES,
@@ -226,6 +227,10 @@ flew sailed dived hiked rowed paddled last final first
 )
 
 
+# Words of placing before a distance from somewhere: "located 400m from", "lies 200m from".
+PLACING_WORDS = frozenset("located situated lies lie lying sits sit sitting stands stand standing based".split())
+
+
 def is_metre_suffix(tokens: list[Token], k: int) -> bool:
     """'stand every 120m up the beach', 'a 30m tall tower', 'its slow 500m journey': a glued m is metres, not
     millions, after 'every' or before a word of extent or place or a noun of going a length, where no
@@ -238,6 +243,11 @@ def is_metre_suffix(tokens: list[Token], k: int) -> bool:
         return False
     before = token_at(tokens, k - 1)
     if is_word(before, "every") or (following is not None and following.low in METRE_FOLLOWERS):
+        return True
+    # round 30 (objects44): "a prospect ... 200m south", "a guest house located 400m from the bus stand": a side of the
+    # compass, or "from" after a word of placing, says how far
+    placed_from = following is not None and following.low == "from" and is_word(before, *PLACING_WORDS)
+    if placed_from or (following is not None and following.low in COMPASS_WORDS):
         return True
     if before is not None and before.low in METRE_LEADERS and not counts_what_follows(following):
         return True

@@ -494,10 +494,54 @@ def sun_protection(
     return sorted(figures + added, key=lambda f: f.char_start) if added else figures
 
 
+# Round 30 (objects44): a bare number after "score of" or "rating of" is a mark on a scale ("awarded Enterprise an
+# impressive score of 734 out of a possible 1,000 points", "an average satisfaction score of 704"): a measure without a
+# unit, as the judges took them, whose holder `parsed_objects.scored_subject` names; not a count of anything.
+SCORED_BEFORE = re.compile(r"\b(?:score|rating)\s+of\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
+COMPARED_SCORE = re.compile(r"\b(?:score|rating)\s+of\s+\d+(?:[.,]\d+)?,?\s+compared\s+(?:to|with)\s+$", re.IGNORECASE)
+BARE_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def scored_measure(figure: Figure, text: str) -> Figure:
+    """A bare count after "score of" as a measure without a unit; other figures as they are."""
+    if figure.kind != "count" or figure.unit is not None or figure.object is not None:
+        return figure
+    number = BARE_NUMBER.search(figure.surface)
+    if number is None or number.end() != len(figure.surface):
+        return figure
+    if SCORED_BEFORE.search(text, max(0, figure.char_start - 30), figure.char_start):
+        return replace(figure, kind="measure")
+    # "a satisfaction score of 704, compared to 662 for those who": the score it is compared with
+    compared = COMPARED_SCORE.search(text, max(0, figure.char_start - 60), figure.char_start)
+    return replace(figure, kind="measure") if compared is not None else figure
+
+
+# Round 30 (objects44): a bare number compared "than" with a measure said just before it in its sentence is in that
+# measure's unit ("reached 44,947 megawatts, much lower than the 46,797 he saw on Friday").
+COMPARED_THAN = re.compile(
+    r"^,?\s*(?:much |far |slightly |a bit |well )?(?:lower|higher|less|more|greater|smaller|larger) than (?:the )?$"
+)
+
+
+def compared_measure_unit(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each bare count compared "than" with the measure right before it given that measure's unit."""
+    out = list(figures)
+    for n in range(1, len(out)):
+        figure, earlier = out[n], out[n - 1]
+        if figure.kind != "count" or figure.unit is not None or figure.object is not None:
+            continue
+        if earlier.kind != "measure" or earlier.unit is None or earlier.sentence != figure.sentence:
+            continue
+        number = BARE_NUMBER.fullmatch(figure.surface)
+        if number is not None and COMPARED_THAN.match(text[earlier.char_end : figure.char_start]):
+            out[n] = replace(figure, kind="measure", unit=earlier.unit)
+    return out
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
-    figures = [vague_sum(unit_head(f, text), text) for f in figures]
-    figures = weighed_pounds(figures, text)
+    figures = [scored_measure(vague_sum(unit_head(f, text), text), text) for f in figures]
+    figures = compared_measure_unit(weighed_pounds(figures, text), text)
     figures = column_units(figures, text, article_id, sentence_of)
     figures = twice_counts(text, article_id, sentence_of, figures)
     figures = demonym_dollars(text, article_id, sentence_of, figures)
