@@ -4447,10 +4447,11 @@ def canonicalise(
         named = people_of_credit_lines(named)
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
         named = regions_named_by_their_kind(named)
-        named = owners_apart(firms_joined_by_and(named))
+        named = without_crafts_and_games(owners_apart(firms_joined_by_and(named)), options)
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
+        named = without_taxa_and_units(named)
         named = events_named_by_their_kind(named)
         english_model = options.model_for(ENGLISH) or options.model
         named = without_common_nouns_at_sentence_starts(without_common_words(named, words), english_model)
@@ -4465,6 +4466,7 @@ def canonicalise(
         )
         named = buildings_as_places(firms_by_their_name(named), options)
         named = organisations_by_their_evidence(named, options, contexts_of)
+        named = labels_by_what_the_text_says(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(teams_of_results_lines(labelled, options), options)
@@ -4474,7 +4476,7 @@ def canonicalise(
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
-        resolved = organisations_named_again(resolved, options)
+        resolved = organisations_named_again_by_their_word(organisations_named_again(resolved, options))
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = teams_after_a_rank(resolved, options)
         resolved = venues_of_listings(resolved, options)
@@ -5232,3 +5234,270 @@ def resolve_mentions(
             )
         )
     return mentions, list(entities.values())
+
+
+# --- Taxa, units, craft, games; names the vote mislabels (round 30, helper entities36) ---------------
+
+# A living thing's scientific name after its rank ("bacteria of the genus Epulopiscium", "surgeonfish in the family
+# Acanthuridae"): a taxon, no PERSON, ORG or LOC entity (the model calls genera organisations). A family's name
+# ends in "-idae" or "-aceae"; "the Creuziger family" puts the rank after the name, a person's family.
+_TAXON_AFTER_ITS_RANK = re.compile(
+    r"(?<![\w-])(?:genus|genera|subgenus)[ \t]+([A-Z][a-z]{3,})(?![\w-])|"
+    r"(?<![\w-])(?:family|subfamily)[ \t]+([A-Z][a-z]{2,}(?:idae|aceae|inae))(?![\w-])"
+)
+# A unit of data rate, frequency or power the model takes for a name ("267 Mbps", "a 3 GHz chip"), as written.
+_UNIT = re.compile(r"^[kKMGTP]i?(?:bps|Bps|b/s|B/s|Hz|Wh|W)$")
+
+
+def taxa_of(document: str) -> frozenset[str]:
+    """The genera and families the text names after their rank (`_TAXON_AFTER_ITS_RANK`)."""
+    if "genus" not in document and "genera" not in document and "family" not in document:
+        return frozenset()
+    return frozenset(found.group(1) or found.group(2) for found in _TAXON_AFTER_ITS_RANK.finditer(document))
+
+
+def without_taxa_and_units(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Drop every mention of a taxon the text names after its rank (`taxa_of`: "the genus Epulopiscium" makes each
+    "Epulopiscium" and "Epulopiscium viviparus" the bacterium's), and units written as names ("Mbps", `_UNIT`):
+    neither is a PERSON, ORG or LOC entity."""
+    taxa = {document: taxa_of(document) for document in spans_by_document(named)}
+    return [
+        item
+        for item in named
+        if item.is_country
+        or not (_UNIT.match(item.name) or item.name.split()[0] in taxa.get(item.span.document or "", ()))
+    ]
+
+
+# A craft or a game named by its kind after it, with a determiner or an owner before ("NASA's Psyche spacecraft",
+# "the Psyche mission", "a SpaceX Falcon Heavy rocket", "an upcoming Wolverine game", "the Wolverine gameplay"):
+# the craft's or the game's name, not its maker's; a game only outside stories about sport ("the Lakers game").
+_CRAFT_KINDS = "spacecraft|probe|rover|lander|orbiter|rocket|mission|telescope|satellite"
+_GAME_KINDS = "game|gameplay|video game"
+_DETERMINED_NAME_BEFORE = (
+    r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our)|[A-Z][\w.-]*[’']s)[ \t]+"
+    r"(?:(?:upcoming|new|latest|next|first|original|unannounced)[ \t]+)?"
+    r"([A-Z][\w-]*(?:[ \t]+[A-Z0-9][\w-]*){0,2})[ \t]+"
+)
+_CRAFT_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_CRAFT_KINDS})\b")
+_GAME_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_GAME_KINDS})\b")
+# A game by its parts after its possessive, with one word between at most: "Starfield's engine limitations",
+# "Starfield's endless loading screens" (no person has an engine outside sport, nor loading screens).
+_GAME_BY_ITS_PARTS = re.compile(
+    r"(?<![\w.-])([A-Z][\w-]*)[’']s[ \t]+(?:[a-z-]+[ \t]+)?"
+    r"(?:engine|loading[ \t]+screens?|gameplay|graphics|DLCs?|frame[ \t]?rates?|multiplayer|open[ \t]+world|"
+    r"side[ \t]?quests?|save[ \t]+files?)\b"
+)
+_TRAILING_LOWER_WORDS = re.compile(r"(?:[ \t]+[a-z]+)+$")
+_OWNERS_POSSESSIVE_AFTER = re.compile(r"(?:[’']s|(?<=s)[’'])[ \t]+")  # read with `match` at the name's end
+
+
+def crafts_and_games_of(document: str, options: EntityOptions) -> tuple[frozenset[str], frozenset[str]]:
+    """The names the text writes as a craft's or a game's (`_CRAFT_BY_ITS_KIND`, `_GAME_BY_ITS_KIND`), each with
+    its shorter ends ("SpaceX Falcon Heavy" gives "Falcon Heavy"); not a name in capitals ("the NATO mission"), a
+    known firm or organisation, or a known place ("the Gaza mission")."""
+    crafts = [*_CRAFT_BY_ITS_KIND.finditer(document)]
+    games = (
+        []
+        if is_about_sport(document)
+        else [*_GAME_BY_ITS_KIND.finditer(document), *_GAME_BY_ITS_PARTS.finditer(document)]
+    )
+    return _names_found(crafts, options), _names_found(games, options)
+
+
+def _names_found(found: list[re.Match[str]], options: EntityOptions) -> frozenset[str]:
+    names = set()
+    for match in found:
+        words = match.group(1).split()
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            if (
+                not name.isupper()
+                and name not in KNOWN_FIRMS
+                and alias_key(name) not in ORG_ALIASES
+                and not is_known_place(name, options)
+            ):
+                names.add(name)
+    return frozenset(names)
+
+
+def without_crafts_and_games(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Drop every mention of a craft or a game the text names by its kind (`crafts_and_games_of`), with a word the
+    model ran on after it ("Wolverine for"), and the owner whose possessive stands right before one ("Marvel’s
+    Wolverine": the title's first words, which `owners_apart` parted): no PERSON, ORG or LOC entity."""
+    things, titles = {}, {}
+    for document, items in spans_by_document(named).items():
+        # Not a word of a person's full name in the same text: "the Johnson mission" beside "Ann Johnson".
+        name_words = {
+            word for item in items if item.label == "PERSON" and " " in item.name for word in item.name.split()
+        }
+        crafts, games = crafts_and_games_of(document, options)
+        things[document], titles[document] = (crafts | games) - name_words, games - name_words
+    if not any(things.values()):
+        return named
+    kept = []
+    for item in named:
+        document = item.span.document
+        here = things.get(document or "", frozenset())
+        if here and not item.is_country and item.label in ("PERSON", "ORG", "LOC"):
+            if item.name in here or _TRAILING_LOWER_WORDS.sub("", item.name) in here:
+                continue
+            # The name's end in the text: the model's span may run on past the owner ("Marvel’s Wolverine" PERSON,
+            # cleaned to "Marvel").
+            surface, end = item.span.surface, item.span.char_end
+            if surface.startswith(item.name):
+                end = item.span.char_start + len(item.name)
+            after = _OWNERS_POSSESSIVE_AFTER.match(document or "", end)
+            # A game's owner only: "NASA's Psyche spacecraft" is NASA's.
+            if after and any((document or "").startswith(name, after.end()) for name in titles[document or ""]):
+                continue
+        kept.append(item)
+    return kept
+
+
+# A surname before "family" with "the" before it: "the Creuziger family", "The Walton family’s land".
+_THE_BEFORE_NAME = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
+_FAMILY_AFTER = re.compile(r"^[ \t]+family\b")
+# A firm's own kinds, the last word of its full name, whose first word the text then uses alone ("the Foxconn
+# Technology Group" ... "Foxconn"): the short form is the firm's.
+FIRM_NAME_LAST_WORDS = (ORG_NAME_WORDS - ORG_WORDS - {"school", "department", "ministry"}) | frozenset(
+    "technology technologies games studios studio entertainment labs systems software motors airlines".split()
+)
+# A statement the name makes, then "its" in the same clause: "Bethesda explained in its message", "Bethesda has
+# now confirmed ... its": what a firm or a body does, not a place or a person.
+_STATEMENT_WITH_ITS_AFTER = re.compile(
+    r"^[ \t]+(?:(?:has|have|had)[ \t]+)?(?:(?:now|also|then|later|first)[ \t]+)?"
+    r"(?:said|says|confirmed|confirms|announced|announces|explained|explains|teased|teases|posted|posts|wrote|"
+    r"writes|stated|states|revealed|reveals|shared|shares)\b[^.!?\n]{0,50}?\bits\b"
+)
+# A quotation's speaker, named by the surname after it: `… wait,” Ireland continues.`
+_QUOTATION_END_BEFORE = re.compile(r"[,?!—-][”\"’][ \t]+$")
+_SPEECH_VERB_AFTER = re.compile(
+    r"^[ \t]+(?:said|says|continues|continued|adds|added|explains|explained|reveals|revealed|notes|noted|told|"
+    r"tells|recalls|recalled|admits|admitted)\b"
+)
+
+
+def _is_family_name(name: str, document: str, contexts_of: ContextsOf) -> bool:
+    """A name the text writes as a family's: "the Creuziger family"."""
+    return any(
+        _FAMILY_AFTER.match(around.after) and _THE_BEFORE_NAME.search(around.before)
+        for around in contexts_of(name, document)
+    )
+
+
+def _label_the_text_gives(
+    name: str, seen: set[str], document: str, words: tuple[set[str], set[str], set[str]], contexts_of: ContextsOf
+) -> str | None:
+    """`labels_by_what_the_text_says` for one name; `words`: the words of people's full names in the text, their
+    surnames, and the first words of firms' full names."""
+    name_words, surnames, firm_firsts = words
+    if seen & {"PERSON", "ORG"} and name not in KNOWN_FIRMS and _is_family_name(name, document, contexts_of):
+        return "PERSON"
+    if name in name_words:
+        if seen & {"LOC", "ORG"} and name in surnames:
+            around = contexts_of(name, document)
+            if any(_QUOTATION_END_BEFORE.search(c.before) and _SPEECH_VERB_AFTER.match(c.after) for c in around):
+                return "PERSON"
+        return None
+    if seen & {"PERSON", "LOC"} and name in firm_firsts:
+        return "ORG"
+    if {"PERSON", "LOC"} <= seen and any(
+        _STATEMENT_WITH_ITS_AFTER.match(around.after) for around in contexts_of(name, document)
+    ):
+        return "ORG"
+    return None
+
+
+def labels_by_what_the_text_says(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """Labels the text settles that the model's labels (and so one label per name's vote) get wrong, each at every
+    mention of the name in that text (English, before the vote):
+
+    - a one-word name written as a family's ("the Creuziger family"), which the model splits between a person and
+      an organisation: a person (`_is_family_name`); not a known firm nor a known place;
+    - a one-word person or place that is the first word of an organisation's full name in the same text ending in
+      a firm's kind ("the Foxconn Technology Group", then "Foxconn" a place three times): the firm, unless a place
+      the gazetteer knows;
+    - a one-word name the model calls a person at one mention and a place at another, that makes a statement with
+      "its" after it ("Bethesda explained in its message"): an organisation, unless a word of a person's full name
+      in the same text;
+    - a one-word place or organisation that is the surname of a person the text names in full, where it names a
+      quotation's speaker (`“… wait,” Ireland continues`): the person.
+    """
+    relabelled: dict[tuple[str, str], str] = {}
+    for document, items in spans_by_document(named).items():
+        full_names = [item.name.split() for item in items if item.label == "PERSON" and " " in item.name]
+        name_words = {word for words in full_names for word in words}
+        surnames = {words[-1] for words in full_names}
+        firm_firsts = {
+            item.name.split()[0]
+            for item in items
+            if item.label == "ORG" and " " in item.name and item.name.split()[-1].casefold() in FIRM_NAME_LAST_WORDS
+        }
+        # The labels the rules left and the model's own: a place the rules made of a name the model also called a
+        # person ("Bethesda") is the model's doubt.
+        labels: dict[str, set[str]] = {}
+        for item in items:
+            labels.setdefault(item.name, set()).update((item.label, canonical_label(item.span.label) or item.label))
+        for name, seen in labels.items():
+            if " " in name or not name[:1].isupper() or name.isupper() or seen & {"NORP"}:
+                continue
+            label = _label_the_text_gives(name, seen, document, (name_words, surnames, firm_firsts), contexts_of)
+            if label is not None and (label != "ORG" or not is_known_place(name, options) or "PERSON" in seen):
+                relabelled[document, name] = label
+    if not relabelled:
+        return named
+    result = []
+    for item in named:
+        label = relabelled.get((item.span.document or "", item.name))
+        if label is not None and item.label != label:
+            item = replace(item, label=label, is_country=False, country_code=None, latitude=None, longitude=None)
+        result.append(item)
+    return result
+
+
+# A title's subtitle after it: "Avatar: The Last Airbender" is a work's title, not the name alone.
+_SUBTITLE_AFTER = re.compile(r":[ \t]+[A-Z]")
+MIN_MENTIONS_TO_NAME_AGAIN = 2  # an organisation the model found once may be its slip ("Menu" ORG)
+
+
+def organisations_named_again_by_their_word(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each untagged occurrence of a one-word organisation the text's mentions name at least twice (after the
+    vote), as an organisation (English): the small model tags a studio's name at two of its nine mentions
+    ("Insomniac, Sony or anyone else", "Insomniac’s Slack channels") and leaves "Insomniac wrote" and "infiltrated
+    Insomniac". Not one joined to a longer name ("Insomniac Games"), nor after another capitalised word, nor a name
+    in capitals (an abbreviation is often a common word's: "US"), nor one the text also tags otherwise."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        counts = Counter(item.name for item in items if item.label == "ORG" and " " not in item.name)
+        other = {item.name for item in items if item.label != "ORG"}
+        # A word of a name that reads as a person's: "Theresa" beside "Theresa Nist", both organisations to the model.
+        other |= {
+            word
+            for item in items
+            if _reads_as_full_name(words := item.name.split()) and words[-1].casefold() not in FIRM_NAME_LAST_WORDS
+            for word in words
+        }
+        words = [
+            name
+            for name, count in counts.items()
+            if count >= MIN_MENTIONS_TO_NAME_AGAIN and not name.isupper() and name[:1].isupper() and name not in other
+        ]
+        if not words:
+            continue
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for word in words:
+            for start, end in _occurrences([word], document):
+                if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
+                    continue
+                if _CAPITALISED_BEFORE.search(document, max(0, start - 40), start) or _SUBTITLE_AFTER.match(
+                    document, end
+                ):
+                    continue
+                added.append(NamedSpan(Span(word, "ORG", start, end, document), "ORG", word))
+                taken.append((start, end))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
