@@ -237,7 +237,9 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 _POSSESSIVE = re.compile(r"(?:[’'‘]s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 # A person's possessive inside the model's span and what follows it: "Nick’s Guess: $29,000,000" is Nick's.
-_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)[’'‘]s[ \t]+[A-Z].*$")
+_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)(?:[’'‘]s|(?<=s)[’'])[ \t]+[A-Z].*$")  # "Robert Eggers’ Nosferatu"
+# A backer's name joined to its participle: "Jeff Bezos-backed Blue Origin" names Jeff Bezos.
+_BACKER_PARTICIPLE_AFTER = re.compile(r"(?<=[a-z])-(?:backed|owned|led|funded|founded|controlled)$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # French spans often open with an article or preposition that is not part of the name: "la Chine",
 # "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
@@ -400,6 +402,8 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
         name = _DATE_AFTER.sub("", name)  # before a person's number: "Tex Hollywood - December 21"
     if label == "PERSON":
         name = _NUMBER_AFTER.sub("", _AGENCY_AFTER_HYPHEN.sub("", name))
+        if language == ENGLISH:
+            name = _BACKER_PARTICIPLE_AFTER.sub("", name)
     if language == ENGLISH:
         if label == "PERSON":
             name = _POSSESSIVE_THEN_NAME.sub("", name)
@@ -3765,7 +3769,7 @@ WORK_KINDS = (
 # not "a one-man show, Henry's performance", nor "show Henry" without one.
 _WORK_KIND_BEFORE = re.compile(
     rf"(?:^|[^\w-])(?:the|a|an|his|her|their|its|our|this|new|latest|debut|hit|upcoming|\w+['’]s)[ \t]+"
-    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS}),?[ \t]+[“\"‘']?$",
+    rf"(?:[\w-]+[ \t]+){{0,3}}(?:{WORK_KINDS}),?[ \t]+(?:[Tt]he[ \t]+)?[“\"‘']?$",
     re.I,
 )
 # "Oppenheimer, directed by ...". Not a year in brackets: "Marshall Faulk (2000)" is a winner's year.
@@ -4132,7 +4136,8 @@ def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
 # as a firm named for a house seldom takes it ("Random House said"), but not a chamber ("the Lower House").
 _OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[’']s[ \t]+(?:the[ \t]+)?$")
 BUILDING_LAST_WORDS = frozenset(
-    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel mosque synagogue basilica".split()
+    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel mosque synagogue basilica "
+    "observatory".split()
 )
 _BUILDING_KIND_AFTER = re.compile(
     r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium|mosque|temple|synagogue|palace|airport|port)\b"
@@ -4173,7 +4178,11 @@ def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[
     model had called a person."""
     buildings, owners = set(), set()
     for item in named:
-        if item.label != "ORG" or not is_building(item):
+        # A person's name never ends in a building's word: "Palomar Observatory" PERSON is the place too.
+        by_its_word = (
+            item.label == "PERSON" and " " in item.name and item.name.split()[-1].casefold() in BUILDING_LAST_WORDS
+        )
+        if not by_its_word and (item.label != "ORG" or not is_building(item)):
             continue
         buildings.add((item.span.document, alias_key(item.name)))
         document = item.span.document or ""
@@ -4184,7 +4193,7 @@ def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[
         return named
     return [
         _labelled(item, "LOC")
-        if (item.label == "ORG" and (item.span.document, alias_key(item.name)) in buildings)
+        if (item.label in ("ORG", "PERSON") and (item.span.document, alias_key(item.name)) in buildings)
         or (item.label in ("ORG", "PERSON") and (item.span.document, alias_key(item.name)) in owners)
         else item
         for item in named
@@ -5272,14 +5281,22 @@ def without_taxa_and_units(named: list[NamedSpan]) -> list[NamedSpan]:
 # A craft or a game named by its kind after it, with a determiner or an owner before ("NASA's Psyche spacecraft",
 # "the Psyche mission", "a SpaceX Falcon Heavy rocket", "an upcoming Wolverine game", "the Wolverine gameplay"):
 # the craft's or the game's name, not its maker's; a game only outside stories about sport ("the Lakers game").
-_CRAFT_KINDS = "spacecraft|probe|rover|lander|orbiter|rocket|mission|telescope|satellite"
-_GAME_KINDS = "game|gameplay|video game"
+# Not "mission" ("the OSCE Chechnya mission") nor "probe" (an inquiry's); a rocket, a telescope or a satellite
+# only by a name of two words or more ("a SpaceX Falcon Heavy rocket", not "a Hezbollah rocket"); a game not a
+# plan, a show or a changer ("the Biden game plan").
+_CRAFT_KINDS = "spacecraft|rover|lander|orbiter"
+_LONG_CRAFT_KINDS = "rockets?|telescopes?|satellites?"
+_GAME_KINDS = (
+    r"(?:video[ \t]+)?game(?![ \t-]+(?:plan|plans|show|shows|changer|changers|theory|day|night|time|room|board))"
+    r"|gameplay"
+)
 _DETERMINED_NAME_BEFORE = (
     r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our)|[A-Z][\w.-]*[’']s)[ \t]+"
     r"(?:(?:upcoming|new|latest|next|first|original|unannounced)[ \t]+)?"
     r"([A-Z][\w-]*(?:[ \t]+[A-Z0-9][\w-]*){0,2})[ \t]+"
 )
 _CRAFT_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_CRAFT_KINDS})\b")
+_LONG_CRAFT_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_LONG_CRAFT_KINDS})\b")
 _GAME_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_GAME_KINDS})\b")
 # A game by its parts after its possessive, with one word between at most: "Starfield's engine limitations",
 # "Starfield's endless loading screens" (no person has an engine outside sport, nor loading screens).
@@ -5297,19 +5314,21 @@ def crafts_and_games_of(document: str, options: EntityOptions) -> tuple[frozense
     its shorter ends ("SpaceX Falcon Heavy" gives "Falcon Heavy"); not a name in capitals ("the NATO mission"), a
     known firm or organisation, or a known place ("the Gaza mission")."""
     crafts = [*_CRAFT_BY_ITS_KIND.finditer(document)]
+    long_crafts = [found for found in _LONG_CRAFT_BY_ITS_KIND.finditer(document) if " " in found.group(1).strip()]
     games = (
         []
         if is_about_sport(document)
         else [*_GAME_BY_ITS_KIND.finditer(document), *_GAME_BY_ITS_PARTS.finditer(document)]
     )
-    return _names_found(crafts, options), _names_found(games, options)
+    crafts_named = _names_found(crafts, options) | _names_found(long_crafts, options, shortest=2)
+    return crafts_named, _names_found(games, options)
 
 
-def _names_found(found: list[re.Match[str]], options: EntityOptions) -> frozenset[str]:
+def _names_found(found: list[re.Match[str]], options: EntityOptions, shortest: int = 1) -> frozenset[str]:
     names = set()
     for match in found:
         words = match.group(1).split()
-        for k in range(len(words)):
+        for k in range(len(words) - shortest + 1):
             name = " ".join(words[k:])
             if (
                 not name.isupper()
@@ -5471,8 +5490,17 @@ def organisations_named_again_by_their_word(named: list[NamedSpan]) -> list[Name
     in capitals (an abbreviation is often a common word's: "US"), nor one the text also tags otherwise."""
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
-        counts = Counter(item.name for item in items if item.label == "ORG" and " " not in item.name)
+        # Mentions inside a line only: a word opening a line may be a heading's ("Men's 800 metres" in results).
+        counts = Counter(
+            item.name
+            for item in items
+            if item.label == "ORG"
+            and " " not in item.name
+            and not _LINE_START_BEFORE.search(document, max(0, item.span.char_start - 20), item.span.char_start)
+        )
         other = {item.name for item in items if item.label != "ORG"}
+        # A capitalised common word the text also writes in lower case ("Men" and "men" in a list of results).
+        lower = words_of(document)
         # A word of a name that reads as a person's: "Theresa" beside "Theresa Nist", both organisations to the model.
         other |= {
             word
@@ -5483,7 +5511,12 @@ def organisations_named_again_by_their_word(named: list[NamedSpan]) -> list[Name
         words = [
             name
             for name, count in counts.items()
-            if count >= MIN_MENTIONS_TO_NAME_AGAIN and not name.isupper() and name[:1].isupper() and name not in other
+            if count >= MIN_MENTIONS_TO_NAME_AGAIN
+            and not name.isupper()
+            and name[:1].isupper()
+            and name not in other
+            and name.casefold() not in lower
+            and name.casefold() not in STOP_WORDS
         ]
         if not words:
             continue
