@@ -429,3 +429,13 @@ def test_a_one_word_organisation_named_twice_is_found_again_where_the_model_left
     assert len([item for item in found if item.name == "Avatar"]) == 2
     # Named once: maybe the model's slip, not found again.
     assert organisations_named_again_by_their_word(named[:1]) == named[:1]
+
+
+def test_a_group_by_its_kind_and_a_site_by_its_address_are_organisations():
+    text = "The Vesper ransomware group struck. Vesper said so. By comparison, Speedcheck.net reports a slower speed."
+    named = [_named(text, "Vesper", "LOC"), _named(text, "Vesper", "LOC", 1), _named(text, "Speedcheck.net", "PERSON")]
+    assert [item.label for item in labels_by_what_the_text_says(named, OPTIONS)] == ["ORG", "ORG", "ORG"]
+    # A place the gazetteer knows stays one: "the Paris group" is the city's.
+    text = "The Paris climate group met. Paris was warm."
+    named = [_named(text, "Paris", "LOC"), _named(text, "Paris", "LOC", 1)]
+    assert [item.label for item in labels_by_what_the_text_says(named, OPTIONS)] == ["LOC", "LOC"]

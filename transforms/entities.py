@@ -5305,14 +5305,18 @@ _GAME_BY_ITS_PARTS = re.compile(
     r"(?:engine|loading[ \t]+screens?|gameplay|graphics|DLCs?|frame[ \t]?rates?|multiplayer|open[ \t]+world|"
     r"side[ \t]?quests?|save[ \t]+files?)\b"
 )
+# A scheme's name before the number it issues: "your Social Security number", "National Insurance numbers" (of two
+# words or more: "a Visa number" may be the firm's).
+_SCHEME_BY_ITS_NUMBER = re.compile(r"(?<![\w-])([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)+)[ \t]+numbers?\b")
 _TRAILING_LOWER_WORDS = re.compile(r"(?:[ \t]+[a-z]+)+$")
 _OWNERS_POSSESSIVE_AFTER = re.compile(r"(?:[’']s|(?<=s)[’'])[ \t]+")  # read with `match` at the name's end
 
 
 def crafts_and_games_of(document: str, options: EntityOptions) -> tuple[frozenset[str], frozenset[str]]:
-    """The names the text writes as a craft's or a game's (`_CRAFT_BY_ITS_KIND`, `_GAME_BY_ITS_KIND`), each with
-    its shorter ends ("SpaceX Falcon Heavy" gives "Falcon Heavy"); not a name in capitals ("the NATO mission"), a
-    known firm or organisation, or a known place ("the Gaza mission")."""
+    """The names the text writes as a craft's or a scheme's (`_CRAFT_BY_ITS_KIND`, `_LONG_CRAFT_BY_ITS_KIND`,
+    `_SCHEME_BY_ITS_NUMBER`), then as a game's (`_GAME_BY_ITS_KIND`, `_GAME_BY_ITS_PARTS`), each with its shorter
+    ends ("SpaceX Falcon Heavy" gives "Falcon Heavy"); not a name in capitals ("the NATO spacecraft"), a known firm
+    or organisation, or a known place."""
     crafts = [*_CRAFT_BY_ITS_KIND.finditer(document)]
     long_crafts = [found for found in _LONG_CRAFT_BY_ITS_KIND.finditer(document) if " " in found.group(1).strip()]
     games = (
@@ -5320,6 +5324,7 @@ def crafts_and_games_of(document: str, options: EntityOptions) -> tuple[frozense
         if is_about_sport(document)
         else [*_GAME_BY_ITS_KIND.finditer(document), *_GAME_BY_ITS_PARTS.finditer(document)]
     )
+    long_crafts += _SCHEME_BY_ITS_NUMBER.finditer(document)
     crafts_named = _names_found(crafts, options) | _names_found(long_crafts, options, shortest=2)
     return crafts_named, _names_found(games, options)
 
@@ -5397,6 +5402,21 @@ _SPEECH_VERB_AFTER = re.compile(
 )
 
 
+# A group by its kind after its name, a modifier or two between: "the Rhysida ransomware group", "the Wagner
+# mercenary group".
+_GROUP_AFTER = re.compile(r"^[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:group|gang|collective)\b")
+# A site by its address: "Speedtest.net reports", "Cyberdaily.au".
+_WEB_ADDRESS = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|io|co|au|uk|tv|ai)$")
+
+
+def _is_group_by_its_kind(name: str, document: str, contexts_of: ContextsOf) -> bool:
+    """A name the text writes as a group's, with "the" before it: "the Rhysida ransomware group"."""
+    return any(
+        _GROUP_AFTER.match(around.after) and _THE_BEFORE_NAME.search(around.before)
+        for around in contexts_of(name, document)
+    )
+
+
 def _is_family_name(name: str, document: str, contexts_of: ContextsOf) -> bool:
     """A name the text writes as a family's: "the Creuziger family"."""
     return any(
@@ -5419,7 +5439,9 @@ def _label_the_text_gives(
             if any(_QUOTATION_END_BEFORE.search(c.before) and _SPEECH_VERB_AFTER.match(c.after) for c in around):
                 return "PERSON"
         return None
-    if seen & {"PERSON", "LOC"} and name in firm_firsts:
+    if seen & {"PERSON", "LOC"} and (
+        name in firm_firsts or _WEB_ADDRESS.match(name) or _is_group_by_its_kind(name, document, contexts_of)
+    ):
         return "ORG"
     if {"PERSON", "LOC"} <= seen and any(
         _STATEMENT_WITH_ITS_AFTER.match(around.after) for around in contexts_of(name, document)
@@ -5437,8 +5459,9 @@ def labels_by_what_the_text_says(
     - a one-word name written as a family's ("the Creuziger family"), which the model splits between a person and
       an organisation: a person (`_is_family_name`); not a known firm nor a known place;
     - a one-word person or place that is the first word of an organisation's full name in the same text ending in
-      a firm's kind ("the Foxconn Technology Group", then "Foxconn" a place three times): the firm, unless a place
-      the gazetteer knows;
+      a firm's kind ("the Foxconn Technology Group", then "Foxconn" a place three times), a group by its kind
+      ("the Rhysida ransomware group") or a site by its address ("Speedtest.net reports"): an organisation, unless
+      a place the gazetteer knows;
     - a one-word name the model calls a person at one mention and a place at another, that makes a statement with
       "its" after it ("Bethesda explained in its message"): an organisation, unless a word of a person's full name
       in the same text;
