@@ -44,6 +44,7 @@ from transforms.entities import (
     teams_by_their_nicknames,
     teams_in_results,
     with_surname_before_a_left_quote,
+    without_headings_and_award_adjectives,
     without_things_named_by_their_kind,
     without_tickers,
     x_the_site,
@@ -439,3 +440,18 @@ def test_a_group_by_its_kind_and_a_site_by_its_address_are_organisations():
     text = "The Paris climate group met. Paris was warm."
     named = [_named(text, "Paris", "LOC"), _named(text, "Paris", "LOC", 1)]
     assert [item.label for item in labels_by_what_the_text_says(named, OPTIONS)] == ["LOC", "LOC"]
+
+
+def test_a_heading_in_title_case_is_no_organisation():
+    text = "So avoid any job that asks.\nHow to Avoid Online Rental Scams\n"
+    text += "National Oceanic and Atmospheric Administration\n"
+    text += "6. Don't Share Personal Data With Rental Apps or Listing Sites\nThe FBI said so."
+    named = [
+        _named(text, "Avoid Online Rental Scams", "ORG"),
+        _named(text, "National Oceanic and Atmospheric Administration", "ORG"),
+        _named(text, "Share Personal Data With Rental Apps or Listing Sites", "ORG"),
+        _named(text, "FBI", "ORG"),
+    ]
+    kept = without_headings_and_award_adjectives(named, OPTIONS.model)
+    # A verb the text writes in lower case opens the first; the second is a body's name on its own line.
+    assert [item.name for item in kept] == ["National Oceanic and Atmospheric Administration", "FBI"]

@@ -4463,6 +4463,7 @@ def canonicalise(
         named = without_taxa_and_units(named)
         named = events_named_by_their_kind(named)
         english_model = options.model_for(ENGLISH) or options.model
+        named = without_headings_and_award_adjectives(named, english_model)
         named = without_common_nouns_at_sentence_starts(without_common_words(named, words), english_model)
         named = without_abbreviations_of_things(named, words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
@@ -5557,3 +5558,51 @@ def organisations_named_again_by_their_word(named: list[NamedSpan]) -> list[Name
     if not added:
         return named
     return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# An award's name joined to its participle: "the Oscar-winning writer", "Grammy-nominated" (an adjective, no mention).
+_AWARD_PARTICIPLE_AFTER = re.compile(r"-(?:winning|nominated)\b")
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+# A heading's first words before the span on its line: "How to ", "6. Don't ".
+_HEADING_LEAD_BEFORE = re.compile(r"(?:^|\n)[^\n]{0,12}$")
+MIN_HEADING_WORDS = 3
+MIN_LONG_HEADING_WORDS = 6
+
+
+def is_heading_line(item: NamedSpan, words: frozenset[str], nouns: frozenset[str]) -> bool:
+    """An organisation the model read off a line in Title Case, to its end and from its first few characters ("How
+    to Avoid Job Search Scams", "6. Don't Share Personal Data With Job Search Apps or Networking Sites"), that opens
+    with a word the text also writes in lower case and no noun's (a verb's), or of six words or more: a heading.
+    Of three words or more ("National Oceanic and Atmospheric Administration" alone on a line stays); not a name
+    with an organisation's word."""
+    document, start, end = item.span.document or "", item.span.char_start, item.span.char_end
+    name_words = item.name.split()
+    first = name_words[0].casefold() if name_words else ""
+    return (
+        item.label == "ORG"
+        and len(name_words) >= MIN_HEADING_WORDS
+        and not item.name.isupper()
+        and _HEADING_LEAD_BEFORE.search(document, max(0, start - 20), start) is not None
+        and _LINE_END_AFTER.match(document, end) is not None
+        and ((first in words and first not in nouns) or len(name_words) >= MIN_LONG_HEADING_WORDS)
+        and not any(word.casefold() in ORG_NAME_WORDS for word in name_words)
+    )
+
+
+def without_headings_and_award_adjectives(named: list[NamedSpan], model: str) -> list[NamedSpan]:
+    """Drop organisations that are headings (`is_heading_line`) and names joined to an award's participle
+    ("Oscar-winning"): neither is a PERSON, ORG or LOC mention (English)."""
+    words: dict[str, frozenset[str]] = {}
+    kept = []
+    for item in named:
+        document = item.span.document
+        if document and item.label in ("PERSON", "ORG", "LOC") and not item.is_country:
+            if _AWARD_PARTICIPLE_AFTER.match(document, item.span.char_end):
+                continue
+            if item.label == "ORG" and " " in item.name and "\n" in document:
+                if document not in words:
+                    words[document] = words_of(document)
+                if is_heading_line(item, words[document], english_common_nouns(model)):
+                    continue
+        kept.append(item)
+    return kept
