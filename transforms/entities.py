@@ -4136,9 +4136,10 @@ def events_named_by_their_kind(named: list[NamedSpan]) -> list[NamedSpan]:
 # as a firm named for a house seldom takes it ("Random House said"), but not a chamber ("the Lower House").
 _OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2})[’']s[ \t]+(?:the[ \t]+)?$")
 BUILDING_LAST_WORDS = frozenset(
-    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel mosque synagogue basilica "
-    "observatory".split()
+    "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel mosque synagogue basilica".split()
 )
+# A person's name never ends in these either; an organisation's may be a body's ("Human Rights National Observatory").
+PERSON_NOT_BUILDING_LAST_WORDS = BUILDING_LAST_WORDS | {"observatory"}
 _BUILDING_KIND_AFTER = re.compile(
     r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium|mosque|temple|synagogue|palace|airport|port)\b"
 )
@@ -4180,7 +4181,9 @@ def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[
     for item in named:
         # A person's name never ends in a building's word: "Palomar Observatory" PERSON is the place too.
         by_its_word = (
-            item.label == "PERSON" and " " in item.name and item.name.split()[-1].casefold() in BUILDING_LAST_WORDS
+            item.label == "PERSON"
+            and " " in item.name
+            and item.name.split()[-1].casefold() in PERSON_NOT_BUILDING_LAST_WORDS
         )
         if not by_its_word and (item.label != "ORG" or not is_building(item)):
             continue
