@@ -251,7 +251,8 @@ PAGE_SETS = {
         # (tuned on this dev half): 0.699; after entities34, 0.715.
         {"kept document": 0.705},
         # dev2 (16 pages, 336 mentions, judged blind by accept37) scored once before any tuning on it: 0.726.
-        more_dev_gates={"dev2": {"kept document": 0.716}},
+        # Raised after entities36's rules (round 30, tuned on it): 0.839.
+        more_dev_gates={"dev2": {"kept document": 0.829}},
     ),
 }
 

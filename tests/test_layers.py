@@ -69,3 +69,25 @@ def test_rule_catches_an_offence(tmp_path):
     tree = ast.parse("import os\nfrom prefect import flow\nx = os.environ['A']\n")
     assert "prefect" in imported_roots(tree)
     assert ("os", "environ") in attribute_pairs(tree)
+
+
+def test_no_module_binds_a_top_level_name_twice():
+    """A second `NAME = ...` or `def NAME` at a module's top level silently replaces the first for every function
+    that reads it, the first one's too (round 30: two helpers' `_SUBTITLE_AFTER` patterns merged into one module, and
+    the broader one changed the other's rule). Extending a set with `|=` is not a second binding."""
+    offences = []
+    for layer in ("transforms", "warehouse", "flows", "bench"):
+        for path in sorted((ROOT / layer).rglob("*.py")):
+            seen: set[str] = set()
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                    names = [node.name]
+                elif isinstance(node, ast.Assign):
+                    names = [target.id for target in node.targets if isinstance(target, ast.Name)]
+                elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                    names = [node.target.id]
+                else:
+                    continue
+                offences += [f"{path.relative_to(ROOT)}: {name}" for name in names if name in seen]
+                seen.update(names)
+    assert not offences, "\n".join(offences)

@@ -237,7 +237,9 @@ _DEMONYM_SUFFIX = re.compile(r"(?:ian|ean|ese|ish)s?$")
 _POSSESSIVE = re.compile(r"(?:[’'‘]s|(?<=s)[’'])$")
 _LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
 # A person's possessive inside the model's span and what follows it: "Nick’s Guess: $29,000,000" is Nick's.
-_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)[’'‘]s[ \t]+[A-Z].*$")
+_POSSESSIVE_THEN_NAME = re.compile(r"(?<=\w)(?:[’'‘]s|(?<=s)[’'])[ \t]+[A-Z].*$")  # "Robert Eggers’ Nosferatu"
+# A backer's name joined to its participle: "Jeff Bezos-backed Blue Origin" names Jeff Bezos.
+_BACKER_PARTICIPLE_AFTER = re.compile(r"(?<=[a-z])-(?:backed|owned|led|funded|founded|controlled)$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 # French spans often open with an article or preposition that is not part of the name: "la Chine",
 # "du Japon", an elided "l'Europe", "d'Emmanuel Macron". Lower case only: "La Haye" keeps its "La".
@@ -400,6 +402,8 @@ def clean_name(surface: str, label: str, language: str = ENGLISH) -> str:
         name = _DATE_AFTER.sub("", name)  # before a person's number: "Tex Hollywood - December 21"
     if label == "PERSON":
         name = _NUMBER_AFTER.sub("", _AGENCY_AFTER_HYPHEN.sub("", name))
+        if language == ENGLISH:
+            name = _BACKER_PARTICIPLE_AFTER.sub("", name)
     if language == ENGLISH:
         if label == "PERSON":
             name = _POSSESSIVE_THEN_NAME.sub("", name)
@@ -3949,7 +3953,7 @@ WORK_KINDS = (
 # not "a one-man show, Henry's performance", nor "show Henry" without one.
 _WORK_KIND_BEFORE = re.compile(
     rf"(?:^|[^\w-])(?:the|a|an|his|her|their|its|our|this|new|latest|debut|hit|upcoming|\w+['’]s)[ \t]+"
-    rf"(?:[\w-]+[ \t]+)?(?:{WORK_KINDS}),?[ \t]+[“\"‘']?$",
+    rf"(?:[\w-]+[ \t]+){{0,3}}(?:{WORK_KINDS}),?[ \t]+(?:[Tt]he[ \t]+)?[“\"‘']?$",
     re.I,
 )
 # "Oppenheimer, directed by ...". Not a year in brackets: "Marshall Faulk (2000)" is a winner's year.
@@ -4359,6 +4363,8 @@ _OWNER_BEFORE = re.compile(r"(?<![\w.-])([A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*){0,2}
 BUILDING_LAST_WORDS = frozenset(
     "hospital infirmary jail prison penitentiary stadium arena cathedral hotel motel mosque synagogue basilica".split()
 )
+# A person's name never ends in these either; an organisation's may be a body's ("Human Rights National Observatory").
+PERSON_NOT_BUILDING_LAST_WORDS = BUILDING_LAST_WORDS | {"observatory"}
 _BUILDING_KIND_AFTER = re.compile(
     r"^[ \t]+(?:hospital|infirmary|jail|prison|stadium|mosque|temple|synagogue|palace|airport|port)\b"
 )
@@ -4398,7 +4404,13 @@ def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[
     model had called a person."""
     buildings, owners = set(), set()
     for item in named:
-        if item.label != "ORG" or not is_building(item):
+        # A person's name never ends in a building's word: "Palomar Observatory" PERSON is the place too.
+        by_its_word = (
+            item.label == "PERSON"
+            and " " in item.name
+            and item.name.split()[-1].casefold() in PERSON_NOT_BUILDING_LAST_WORDS
+        )
+        if not by_its_word and (item.label != "ORG" or not is_building(item)):
             continue
         buildings.add((item.span.document, alias_key(item.name)))
         document = item.span.document or ""
@@ -4409,7 +4421,7 @@ def buildings_as_places(named: list[NamedSpan], options: EntityOptions) -> list[
         return named
     return [
         _labelled(item, "LOC")
-        if (item.label == "ORG" and (item.span.document, alias_key(item.name)) in buildings)
+        if (item.label in ("ORG", "PERSON") and (item.span.document, alias_key(item.name)) in buildings)
         or (item.label in ("ORG", "PERSON") and (item.span.document, alias_key(item.name)) in owners)
         else item
         for item in named
@@ -4672,12 +4684,14 @@ def canonicalise(
         named = sponsors_by_their_tier(characters_of_a_cast(people_of_credit_lines(named)))
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
         named = regions_named_by_their_kind(named)
-        named = owners_apart(firms_joined_by_and(named))
+        named = without_crafts_and_games(owners_apart(firms_joined_by_and(named)), options)
         contexts_of = remembered_contexts()
         words: dict[str, frozenset[str]] = {}  # each document's words, read once for both rules
         named = without_tickers(without_things_named_by_their_kind(without_chrome_and_titles(named, contexts_of)))
+        named = without_taxa_and_units(named)
         named = events_named_by_their_kind(named)
         english_model = options.model_for(ENGLISH) or options.model
+        named = without_headings_and_award_adjectives(named, english_model)
         named = without_common_nouns_at_sentence_starts(without_common_words(named, words), english_model)
         named = without_abbreviations_of_things(named, words)
         # Teams and places first: "the Dolphins" is a team's nickname and "the Toledo, Ohio native" a town's,
@@ -4690,6 +4704,7 @@ def canonicalise(
         )
         named = buildings_as_places(firms_by_their_name(named), options)
         named = organisations_by_their_evidence(named, options, contexts_of)
+        named = labels_by_what_the_text_says(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(teams_of_results_lines(labelled, options), options)
@@ -4701,7 +4716,8 @@ def canonicalise(
         resolved = streets_named_short(resolved)
     if language == ENGLISH:
         resolved = acronyms_of_organisations(firms_named_again(people_named_again(resolved)))
-        resolved = organisations_of_a_list(organisations_named_again(resolved, options))
+        resolved = organisations_named_again_by_their_word(organisations_named_again(resolved, options))
+        resolved = organisations_of_a_list(resolved)
         resolved = places_of_datelines(conferences_by_their_context(resolved, options), options)
         resolved = teams_after_a_rank(resolved, options)
         resolved = venues_of_listings(resolved, options)
@@ -5708,3 +5724,366 @@ def resolve_mentions(
             )
         )
     return mentions, list(entities.values())
+
+
+# --- Taxa, units, craft, games; names the vote mislabels (round 30, helper entities36) ---------------
+
+# A living thing's scientific name after its rank ("bacteria of the genus Epulopiscium", "surgeonfish in the family
+# Acanthuridae"): a taxon, no PERSON, ORG or LOC entity (the model calls genera organisations). A family's name
+# ends in "-idae" or "-aceae"; "the Creuziger family" puts the rank after the name, a person's family.
+_TAXON_AFTER_ITS_RANK = re.compile(
+    r"(?<![\w-])(?:genus|genera|subgenus)[ \t]+([A-Z][a-z]{3,})(?![\w-])|"
+    r"(?<![\w-])(?:family|subfamily)[ \t]+([A-Z][a-z]{2,}(?:idae|aceae|inae))(?![\w-])"
+)
+# A unit of data rate, frequency or power the model takes for a name ("267 Mbps", "a 3 GHz chip"), as written.
+_UNIT = re.compile(r"^[kKMGTP]i?(?:bps|Bps|b/s|B/s|Hz|Wh|W)$")
+
+
+def taxa_of(document: str) -> frozenset[str]:
+    """The genera and families the text names after their rank (`_TAXON_AFTER_ITS_RANK`)."""
+    if "genus" not in document and "genera" not in document and "family" not in document:
+        return frozenset()
+    return frozenset(found.group(1) or found.group(2) for found in _TAXON_AFTER_ITS_RANK.finditer(document))
+
+
+def without_taxa_and_units(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Drop every mention of a taxon the text names after its rank (`taxa_of`: "the genus Epulopiscium" makes each
+    "Epulopiscium" and "Epulopiscium viviparus" the bacterium's), and units written as names ("Mbps", `_UNIT`):
+    neither is a PERSON, ORG or LOC entity."""
+    taxa = {document: taxa_of(document) for document in spans_by_document(named)}
+    return [
+        item
+        for item in named
+        if item.is_country
+        or not (_UNIT.match(item.name) or item.name.split()[0] in taxa.get(item.span.document or "", ()))
+    ]
+
+
+# A craft or a game named by its kind after it, with a determiner or an owner before ("NASA's Psyche spacecraft",
+# "the Psyche mission", "a SpaceX Falcon Heavy rocket", "an upcoming Wolverine game", "the Wolverine gameplay"):
+# the craft's or the game's name, not its maker's; a game only outside stories about sport ("the Lakers game").
+# Not "mission" ("the OSCE Chechnya mission") nor "probe" (an inquiry's); a rocket, a telescope or a satellite
+# only by a name of two words or more ("a SpaceX Falcon Heavy rocket", not "a Hezbollah rocket"); a game not a
+# plan, a show or a changer ("the Biden game plan").
+_CRAFT_KINDS = "spacecraft|rover|lander|orbiter"
+_LONG_CRAFT_KINDS = "rockets?|telescopes?|satellites?"
+_GAME_KINDS = (
+    r"(?:video[ \t]+)?game(?![ \t-]+(?:plan|plans|show|shows|changer|changers|theory|day|night|time|room|board))"
+    r"|gameplay"
+)
+_DETERMINED_NAME_BEFORE = (
+    r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our)|[A-Z][\w.-]*[’']s)[ \t]+"
+    r"(?:(?:upcoming|new|latest|next|first|original|unannounced)[ \t]+)?"
+    r"([A-Z][\w-]*(?:[ \t]+[A-Z0-9][\w-]*){0,2})[ \t]+"
+)
+_CRAFT_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_CRAFT_KINDS})\b")
+_LONG_CRAFT_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_LONG_CRAFT_KINDS})\b")
+_GAME_BY_ITS_KIND = re.compile(_DETERMINED_NAME_BEFORE + rf"(?:{_GAME_KINDS})\b")
+# A game by its parts after its possessive, with one word between at most: "Starfield's engine limitations",
+# "Starfield's endless loading screens" (no person has an engine outside sport, nor loading screens).
+_GAME_BY_ITS_PARTS = re.compile(
+    r"(?<![\w.-])([A-Z][\w-]*)[’']s[ \t]+(?:[a-z-]+[ \t]+)?"
+    r"(?:engine|loading[ \t]+screens?|gameplay|graphics|DLCs?|frame[ \t]?rates?|multiplayer|open[ \t]+world|"
+    r"side[ \t]?quests?|save[ \t]+files?)\b"
+)
+# A scheme's name before the number it issues: "your Social Security number", "National Insurance numbers" (of two
+# words or more: "a Visa number" may be the firm's).
+_SCHEME_BY_ITS_NUMBER = re.compile(r"(?<![\w-])([A-Z][\w-]*(?:[ \t]+[A-Z][\w-]*)+)[ \t]+numbers?\b")
+_TRAILING_LOWER_WORDS = re.compile(r"(?:[ \t]+[a-z]+)+$")
+_OWNERS_POSSESSIVE_AFTER = re.compile(r"(?:[’']s|(?<=s)[’'])[ \t]+")  # read with `match` at the name's end
+
+
+def crafts_and_games_of(document: str, options: EntityOptions) -> tuple[frozenset[str], frozenset[str]]:
+    """The names the text writes as a craft's or a scheme's (`_CRAFT_BY_ITS_KIND`, `_LONG_CRAFT_BY_ITS_KIND`,
+    `_SCHEME_BY_ITS_NUMBER`), then as a game's (`_GAME_BY_ITS_KIND`, `_GAME_BY_ITS_PARTS`), each with its shorter
+    ends ("SpaceX Falcon Heavy" gives "Falcon Heavy"); not a name in capitals ("the NATO spacecraft"), a known firm
+    or organisation, or a known place."""
+    crafts = [*_CRAFT_BY_ITS_KIND.finditer(document)]
+    long_crafts = [found for found in _LONG_CRAFT_BY_ITS_KIND.finditer(document) if " " in found.group(1).strip()]
+    games = (
+        []
+        if is_about_sport(document)
+        else [*_GAME_BY_ITS_KIND.finditer(document), *_GAME_BY_ITS_PARTS.finditer(document)]
+    )
+    long_crafts += _SCHEME_BY_ITS_NUMBER.finditer(document)
+    crafts_named = _names_found(crafts, options) | _names_found(long_crafts, options, shortest=2)
+    return crafts_named, _names_found(games, options)
+
+
+def _names_found(found: list[re.Match[str]], options: EntityOptions, shortest: int = 1) -> frozenset[str]:
+    names = set()
+    for match in found:
+        words = match.group(1).split()
+        for k in range(len(words) - shortest + 1):
+            name = " ".join(words[k:])
+            if (
+                not name.isupper()
+                and name not in KNOWN_FIRMS
+                and alias_key(name) not in ORG_ALIASES
+                and not is_known_place(name, options)
+            ):
+                names.add(name)
+    return frozenset(names)
+
+
+def without_crafts_and_games(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Drop every mention of a craft or a game the text names by its kind (`crafts_and_games_of`), with a word the
+    model ran on after it ("Wolverine for"), and the owner whose possessive stands right before one ("Marvel’s
+    Wolverine": the title's first words, which `owners_apart` parted): no PERSON, ORG or LOC entity."""
+    things, titles = {}, {}
+    for document, items in spans_by_document(named).items():
+        # Not a word of a person's full name in the same text: "the Johnson mission" beside "Ann Johnson".
+        name_words = {
+            word for item in items if item.label == "PERSON" and " " in item.name for word in item.name.split()
+        }
+        crafts, games = crafts_and_games_of(document, options)
+        things[document], titles[document] = (crafts | games) - name_words, games - name_words
+    if not any(things.values()):
+        return named
+    kept = []
+    for item in named:
+        document = item.span.document
+        here = things.get(document or "", frozenset())
+        if here and not item.is_country and item.label in ("PERSON", "ORG", "LOC"):
+            if item.name in here or _TRAILING_LOWER_WORDS.sub("", item.name) in here:
+                continue
+            # The name's end in the text: the model's span may run on past the owner ("Marvel’s Wolverine" PERSON,
+            # cleaned to "Marvel").
+            surface, end = item.span.surface, item.span.char_end
+            if surface.startswith(item.name):
+                end = item.span.char_start + len(item.name)
+            after = _OWNERS_POSSESSIVE_AFTER.match(document or "", end)
+            # A game's owner only: "NASA's Psyche spacecraft" is NASA's.
+            if after and any((document or "").startswith(name, after.end()) for name in titles[document or ""]):
+                continue
+        kept.append(item)
+    return kept
+
+
+# A surname before "family" with "the" before it: "the Creuziger family", "The Walton family’s land".
+_THE_BEFORE_NAME = re.compile(r"(?:^|[^\w-])[Tt]he[ \t]+$")
+_FAMILY_AFTER = re.compile(r"^[ \t]+family\b")
+# A firm's own kinds, the last word of its full name, whose first word the text then uses alone ("the Foxconn
+# Technology Group" ... "Foxconn"): the short form is the firm's.
+FIRM_NAME_LAST_WORDS = (ORG_NAME_WORDS - ORG_WORDS - {"school", "department", "ministry"}) | frozenset(
+    "technology technologies games studios studio entertainment labs systems software motors airlines".split()
+)
+# A statement the name makes, then "its" in the same clause: "Bethesda explained in its message", "Bethesda has
+# now confirmed ... its": what a firm or a body does, not a place or a person.
+_STATEMENT_WITH_ITS_AFTER = re.compile(
+    r"^[ \t]+(?:(?:has|have|had)[ \t]+)?(?:(?:now|also|then|later|first)[ \t]+)?"
+    r"(?:said|says|confirmed|confirms|announced|announces|explained|explains|teased|teases|posted|posts|wrote|"
+    r"writes|stated|states|revealed|reveals|shared|shares)\b[^.!?\n]{0,50}?\bits\b"
+)
+# A quotation's speaker, named by the surname after it: `… wait,” Ireland continues.`
+_QUOTATION_END_BEFORE = re.compile(r"[,?!—-][”\"’][ \t]+$")
+_SPEECH_VERB_AFTER = re.compile(
+    r"^[ \t]+(?:said|says|continues|continued|adds|added|explains|explained|reveals|revealed|notes|noted|told|"
+    r"tells|recalls|recalled|admits|admitted)\b"
+)
+
+
+# A group by its kind after its name, a modifier or two between: "the Rhysida ransomware group", "the Wagner
+# mercenary group".
+_GROUP_AFTER = re.compile(r"^[ \t]+(?:[a-z-]+[ \t]+){0,2}(?:group|gang|collective)\b")
+# A site by its address: "Speedtest.net reports", "Cyberdaily.au".
+_WEB_ADDRESS = re.compile(r"^[A-Z][\w-]*\.(?:com|net|org|io|co|au|uk|tv|ai)$")
+
+
+def _is_group_by_its_kind(name: str, document: str, contexts_of: ContextsOf) -> bool:
+    """A name the text writes as a group's, with "the" before it: "the Rhysida ransomware group"."""
+    return any(
+        _GROUP_AFTER.match(around.after) and _THE_BEFORE_NAME.search(around.before)
+        for around in contexts_of(name, document)
+    )
+
+
+def _is_family_name(name: str, document: str, contexts_of: ContextsOf) -> bool:
+    """A name the text writes as a family's: "the Creuziger family"."""
+    return any(
+        _FAMILY_AFTER.match(around.after) and _THE_BEFORE_NAME.search(around.before)
+        for around in contexts_of(name, document)
+    )
+
+
+def _label_the_text_gives(
+    name: str, seen: set[str], document: str, words: tuple[set[str], set[str], set[str]], contexts_of: ContextsOf
+) -> str | None:
+    """`labels_by_what_the_text_says` for one name; `words`: the words of people's full names in the text, their
+    surnames, and the first words of firms' full names."""
+    name_words, surnames, firm_firsts = words
+    if seen & {"PERSON", "ORG"} and name not in KNOWN_FIRMS and _is_family_name(name, document, contexts_of):
+        return "PERSON"
+    if name in name_words:
+        if seen & {"LOC", "ORG"} and name in surnames:
+            around = contexts_of(name, document)
+            if any(_QUOTATION_END_BEFORE.search(c.before) and _SPEECH_VERB_AFTER.match(c.after) for c in around):
+                return "PERSON"
+        return None
+    if seen & {"PERSON", "LOC"} and (
+        name in firm_firsts or _WEB_ADDRESS.match(name) or _is_group_by_its_kind(name, document, contexts_of)
+    ):
+        return "ORG"
+    if {"PERSON", "LOC"} <= seen and any(
+        _STATEMENT_WITH_ITS_AFTER.match(around.after) for around in contexts_of(name, document)
+    ):
+        return "ORG"
+    return None
+
+
+def labels_by_what_the_text_says(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """Labels the text settles that the model's labels (and so one label per name's vote) get wrong, each at every
+    mention of the name in that text (English, before the vote):
+
+    - a one-word name written as a family's ("the Creuziger family"), which the model splits between a person and
+      an organisation: a person (`_is_family_name`); not a known firm nor a known place;
+    - a one-word person or place that is the first word of an organisation's full name in the same text ending in
+      a firm's kind ("the Foxconn Technology Group", then "Foxconn" a place three times), a group by its kind
+      ("the Rhysida ransomware group") or a site by its address ("Speedtest.net reports"): an organisation, unless
+      a place the gazetteer knows;
+    - a one-word name the model calls a person at one mention and a place at another, that makes a statement with
+      "its" after it ("Bethesda explained in its message"): an organisation, unless a word of a person's full name
+      in the same text;
+    - a one-word place or organisation that is the surname of a person the text names in full, where it names a
+      quotation's speaker (`“… wait,” Ireland continues`): the person.
+    """
+    relabelled: dict[tuple[str, str], str] = {}
+    for document, items in spans_by_document(named).items():
+        full_names = [item.name.split() for item in items if item.label == "PERSON" and " " in item.name]
+        name_words = {word for words in full_names for word in words}
+        surnames = {words[-1] for words in full_names}
+        firm_firsts = {
+            item.name.split()[0]
+            for item in items
+            if item.label == "ORG" and " " in item.name and item.name.split()[-1].casefold() in FIRM_NAME_LAST_WORDS
+        }
+        # The labels the rules left and the model's own: a place the rules made of a name the model also called a
+        # person ("Bethesda") is the model's doubt.
+        labels: dict[str, set[str]] = {}
+        for item in items:
+            labels.setdefault(item.name, set()).update((item.label, canonical_label(item.span.label) or item.label))
+        for name, seen in labels.items():
+            if " " in name or not name[:1].isupper() or name.isupper() or seen & {"NORP"}:
+                continue
+            label = _label_the_text_gives(name, seen, document, (name_words, surnames, firm_firsts), contexts_of)
+            if label is not None and (label != "ORG" or not is_known_place(name, options) or "PERSON" in seen):
+                relabelled[document, name] = label
+    if not relabelled:
+        return named
+    result = []
+    for item in named:
+        label = relabelled.get((item.span.document or "", item.name))
+        if label is not None and item.label != label:
+            item = replace(item, label=label, is_country=False, country_code=None, latitude=None, longitude=None)
+        result.append(item)
+    return result
+
+
+# A colon and a capital after a word: it may be a title's subtitle ("Avatar: The Last Airbender"), so a bare word
+# there is not named again. Broader than `_SUBTITLE_AFTER` (a work's subtitle, above) on purpose.
+_CAPITAL_AFTER_COLON = re.compile(r":[ \t]+[A-Z]")
+MIN_MENTIONS_TO_NAME_AGAIN = 2  # an organisation the model found once may be its slip ("Menu" ORG)
+
+
+def organisations_named_again_by_their_word(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each untagged occurrence of a one-word organisation the text's mentions name at least twice (after the
+    vote), as an organisation (English): the small model tags a studio's name at two of its nine mentions
+    ("Insomniac, Sony or anyone else", "Insomniac’s Slack channels") and leaves "Insomniac wrote" and "infiltrated
+    Insomniac". Not one joined to a longer name ("Insomniac Games"), nor after another capitalised word, nor a name
+    in capitals (an abbreviation is often a common word's: "US"), nor one the text also tags otherwise."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        # Mentions inside a line only: a word opening a line may be a heading's ("Men's 800 metres" in results).
+        counts = Counter(
+            item.name
+            for item in items
+            if item.label == "ORG"
+            and " " not in item.name
+            and not _LINE_START_BEFORE.search(document, max(0, item.span.char_start - 20), item.span.char_start)
+        )
+        other = {item.name for item in items if item.label != "ORG"}
+        # A capitalised common word the text also writes in lower case ("Men" and "men" in a list of results).
+        lower = words_of(document)
+        # A word of a name that reads as a person's: "Theresa" beside "Theresa Nist", both organisations to the model.
+        other |= {
+            word
+            for item in items
+            if _reads_as_full_name(words := item.name.split()) and words[-1].casefold() not in FIRM_NAME_LAST_WORDS
+            for word in words
+        }
+        words = [
+            name
+            for name, count in counts.items()
+            if count >= MIN_MENTIONS_TO_NAME_AGAIN
+            and not name.isupper()
+            and name[:1].isupper()
+            and name not in other
+            and name.casefold() not in lower
+            and name.casefold() not in STOP_WORDS
+        ]
+        if not words:
+            continue
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        for word in words:
+            for start, end in _occurrences([word], document):
+                if any(a < end and start < b for a, b in taken) or _NAME_GOES_ON_AFTER.match(document, end):
+                    continue
+                if _CAPITALISED_BEFORE.search(document, max(0, start - 40), start) or _CAPITAL_AFTER_COLON.match(
+                    document, end
+                ):
+                    continue
+                added.append(NamedSpan(Span(word, "ORG", start, end, document), "ORG", word))
+                taken.append((start, end))
+    if not added:
+        return named
+    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
+# An award's name joined to its participle: "the Oscar-winning writer", "Grammy-nominated" (an adjective, no mention).
+_AWARD_PARTICIPLE_AFTER = re.compile(r"-(?:winning|nominated)\b")
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|$)")
+# A heading's first words before the span on its line: "How to ", "6. Don't ".
+_HEADING_LEAD_BEFORE = re.compile(r"(?:^|\n)[^\n]{0,12}$")
+MIN_HEADING_WORDS = 3
+MIN_LONG_HEADING_WORDS = 6
+
+
+def is_heading_line(item: NamedSpan, words: frozenset[str], nouns: frozenset[str]) -> bool:
+    """An organisation the model read off a line in Title Case, to its end and from its first few characters ("How
+    to Avoid Job Search Scams", "6. Don't Share Personal Data With Job Search Apps or Networking Sites"), that opens
+    with a word the text also writes in lower case and no noun's (a verb's), or of six words or more: a heading.
+    Of three words or more ("National Oceanic and Atmospheric Administration" alone on a line stays); not a name
+    with an organisation's word."""
+    document, start, end = item.span.document or "", item.span.char_start, item.span.char_end
+    name_words = item.name.split()
+    first = name_words[0].casefold() if name_words else ""
+    return (
+        item.label == "ORG"
+        and len(name_words) >= MIN_HEADING_WORDS
+        and not item.name.isupper()
+        and _HEADING_LEAD_BEFORE.search(document, max(0, start - 20), start) is not None
+        and _LINE_END_AFTER.match(document, end) is not None
+        and ((first in words and first not in nouns) or len(name_words) >= MIN_LONG_HEADING_WORDS)
+        and not any(word.casefold() in ORG_NAME_WORDS for word in name_words)
+    )
+
+
+def without_headings_and_award_adjectives(named: list[NamedSpan], model: str) -> list[NamedSpan]:
+    """Drop organisations that are headings (`is_heading_line`) and names joined to an award's participle
+    ("Oscar-winning"): neither is a PERSON, ORG or LOC mention (English)."""
+    words: dict[str, frozenset[str]] = {}
+    kept = []
+    for item in named:
+        document = item.span.document
+        if document and item.label in ("PERSON", "ORG", "LOC") and not item.is_country:
+            if _AWARD_PARTICIPLE_AFTER.match(document, item.span.char_end):
+                continue
+            if item.label == "ORG" and " " in item.name and "\n" in document:
+                if document not in words:
+                    words[document] = words_of(document)
+                if is_heading_line(item, words[document], english_common_nouns(model)):
+                    continue
+        kept.append(item)
+    return kept
