@@ -294,6 +294,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_staked(figure)
             or may_be_counted_of(figure)
             or may_be_targeted(figure)
+            or may_name_trade_term(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -319,6 +320,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
         held = held or any((may_be_paid_for(f) and f.object) or may_hold_kind(f) for f in inside)  # round 30
         held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
+        held = held or any(may_name_trade_term(f) for f in inside)  # round 30 (objects45)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -349,7 +351,20 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     noun = verbal_object(doc, figure.object or "", span) if verbal and span is not None else None
     if noun is not None:
         named = noun or object_said(doc, replace(figure, object=None), start) or ""
-    return joined_object(doc, figure, start, named if named is not None else figure.object) or named
+    named = joined_object(doc, figure, start, named if named is not None else figure.object) or named
+    said = named if named is not None else figure.object
+    if figure.kind == "money" and said:  # round 30 (objects45): "in net premiums written", "New fines ... at £1,000"
+        return money_term_said(doc, replace(figure, object=said), start) or named
+    return named
+
+
+def money_term_said(doc: Doc, figure: Figure, start: int) -> str | None:
+    """A sum's object as the round-30 second-part ruling writes it: a trade term whole (`trade_term`), a fine without
+    "new" (`fine_without_new`); None where it stands as said."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    said = figure.object or ""
+    termed = trade_term(doc, span, said) if span is not None and len(span) and may_name_trade_term(figure) else None
+    return termed or fine_without_new(said)
 
 
 def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
@@ -2602,13 +2617,12 @@ def fronted_price_subject(head: Token) -> Token | None:
 
 
 def changed_object(thing: Token) -> Token | None:
-    """What a changing verb's object names; None for a pronoun, a forecast or a change, an object whose possessor is a
-    name ("increase Favre's salary to $20 million": judged Favre, the holder) or one holding a figure of its own."""
+    """What a changing verb's object names; None for a pronoun, a forecast or a change, or one holding a figure of its
+    own. A name's possessor stays with its noun (round 30 (objects45), "Added in round 30 (lead), second part":
+    "increase Favre's salary to $20 million" -> Favre's salary, no longer the holder alone)."""
     if not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS | NOT_CHANGED:
         return None
     thing = valued_thing(thing) or thing
-    if any(child.dep_ == "poss" and is_name(child) for child in thing.children):
-        return None
     return None if any(token.like_num and not is_name_number(token) for token in own_figures(thing)) else thing
 
 
@@ -2869,6 +2883,55 @@ def payment_named(head: Token) -> Token | None:
     """What a sum that sizes a payment word is of by the round-30 ruling: what it is for, else the word; or None."""
     payment = sized_payment(head)
     return (payment_for(payment) or payment) if payment is not None else None
+
+
+# Round 30 (objects45), "Added in round 30 (lead), second part" in the standard: a fixed term of a trade stays whole
+# wherever it is judged, "net premiums written" (what an insurer writes in a year) as its shares are: "led the market
+# with $92.6 bn in net premiums written" -> net premiums written, not the "net premiums" `noun_phrase` stops at (the
+# parse hangs the participle on the noun as a clause of its own, `acl`). Only these participles, bare, right after the
+# noun: "$5 million in taxes owed" or "in funds raised" say what was done with the money, which the standard's
+# participle line drops.
+TRADE_PARTICIPLES = frozenset("written earned ceded".split())
+
+
+def may_name_trade_term(figure: Figure) -> bool:
+    """Whether a sum's object ends with a trade participle or with a noun the sentence follows by one."""
+    words = (figure.object or "").split()
+    if figure.kind != "money" or not words:
+        return False
+    return words[-1] in TRADE_PARTICIPLES or any(f"{words[-1]} {word}" in figure.sentence for word in TRADE_PARTICIPLES)
+
+
+def trade_term(doc: Doc, span: Span, said: str) -> str | None:
+    """The object `said` as its noun's phrase and the trade participle right after the noun (`TRADE_PARTICIPLES`), the
+    noun nearest the sum; None where the parse hangs no such participle there."""
+    words = said.split()
+    noun_text = words[-2] if words[-1] in TRADE_PARTICIPLES and len(words) > 1 else words[-1]
+    nouns = sorted((t for t in doc if t.text == noun_text), key=lambda t: abs(t.i - span.start))
+    for noun in nouns[:1]:
+        participle = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if participle is None or participle.lower_ not in TRADE_PARTICIPLES or participle.head.i != noun.i:
+            return None
+        # bare, or holding only the "of" that gives the sum ("net premiums written of about $18.1 billion")
+        if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in participle.children):
+            return None
+        phrase = phrase_of(noun, span)
+        return f"{phrase} {participle.text}" if phrase else None
+    return None
+
+
+# Round 30 (objects45), "Added in round 30 (lead), second part": a fine or penalty "for" an offence keeps the payment
+# word, which the ruling writes without "New" ("New fines for failure to self-isolate, starting at £1,000 for a first
+# offence" -> fines): "new" says when the fines came, not what kind they are.
+FINE_NOUNS = frozenset("fine fines penalty penalties".split())
+
+
+def fine_without_new(said: str) -> str | None:
+    """A sum's object "new ... fines" without its "new", or None."""
+    words = said.split()
+    if len(words) < 2 or words[0].lower() != "new" or words[-1].lower() not in FINE_NOUNS:
+        return None
+    return " ".join(words[1:])
 
 
 # Round 29 (objects38), the lead's ruling "a cost's object is the thing that costs, never its bearer" (the standard,
