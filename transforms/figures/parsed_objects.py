@@ -295,6 +295,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_counted_of(figure)
             or may_be_targeted(figure)
             or may_name_trade_term(figure)
+            or may_be_formed(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -320,7 +321,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
         held = held or any((may_be_paid_for(f) and f.object) or may_hold_kind(f) for f in inside)  # round 30
         held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
-        held = held or any(may_name_trade_term(f) for f in inside)  # round 30 (objects45)
+        held = held or any(may_name_trade_term(f) or may_be_formed(f) for f in inside)  # round 30 (objects45)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -408,6 +409,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         kind = kind_over_holder(figure_head(span), span)  # round 30 (objects43): "The trust sold $4 billion in bonds"
         if kind is not None:
             return kind
+    if span is not None and len(span) and may_be_formed(figure):
+        formed = formed_holder(figure_head(span))  # round 30 (objects45): "receiving help in the form of 15m euros"
+        if formed is not None:
+            return phrase_of(formed, span)
     if span is not None and len(span) and may_be_valued(figure):
         valuing = changed_noun(figure_head(span))  # round 29 (objects38): "The valuation of its retail malls fell by"
         valued = valued_thing(valuing) if valuing is not None else None
@@ -880,9 +885,21 @@ def kind_over_holder(head: Token, span: Span) -> str | None:
     the verb's subject ("The trust has sold $4 billion in bonds" -> bonds, "the appeal has raised £12,000 in
     donations" -> donations); None elsewhere (a price "for" a thing keeps the thing: "buy Acme for $5 in cash")."""
     kind = kind_said_in(span)
-    if kind is None or head.dep_ != "dobj":
+    if kind is None or (head.dep_ != "dobj" and not object_in_brackets(head, span)):
         return None
     return coordinated_phrase(kind, span)
+
+
+# Round 30 (objects45): a conversion in brackets after a sum breaks its parse, the word in the brackets taken for the
+# verb's object and the sum for a number on it ("EFSF has sold €180-billion ($254-billion Canadian) in bonds": "billion"
+# a `nummod` of "Canadian"); the sum is still what the verb takes.
+def object_in_brackets(head: Token, span: Span) -> bool:
+    """Whether the sum's head numbers a verb's object inside the brackets right after the sum."""
+    doc, taken = head.doc, head.head
+    if head.dep_ not in ("nummod", "compound") or taken.dep_ != "dobj" or span.end >= len(doc):
+        return False
+    closing = next((t.i for t in doc[span.end : span.end + 8] if t.text == ")"), None)
+    return doc[span.end].text == "(" and closing is not None and span.end < taken.i < closing
 
 
 def kind_said_in(span: Span) -> Token | None:
@@ -2883,6 +2900,28 @@ def payment_named(head: Token) -> Token | None:
     """What a sum that sizes a payment word is of by the round-30 ruling: what it is for, else the word; or None."""
     payment = sized_payment(head)
     return (payment_for(payment) or payment) if payment is not None else None
+
+
+# Round 30 (objects45): a sum said "in the form of" after a verb of receiving is its subject's, as the sum the verb
+# takes itself would be (`RECEIVING_VERBS`): "the museum is receiving help in the form of 15 million euros" -> museum;
+# the token rules read "form", an empty head.
+def may_be_formed(figure: Figure) -> bool:
+    """Whether the token rules named a sum by "form" ("in the form of $X")."""
+    return figure.kind == "money" and (figure.object or "").lower() == "form"
+
+
+def formed_holder(head: Token) -> Token | None:
+    """The subject of the receiving verb whose "in the form of" gives the sum, or None."""
+    of, form = head.head, head.head.head
+    if head.dep_ != "pobj" or not is_of(of) or form.lower_ != "form" or form.dep_ != "pobj":
+        return None
+    verb = form.head.head
+    if form.head.lower_ != "in" or verb.lower_ not in RECEIVING_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
 
 
 # Round 30 (objects45), "Added in round 30 (lead), second part" in the standard: a fixed term of a trade stays whole
