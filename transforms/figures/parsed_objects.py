@@ -2951,8 +2951,10 @@ def trade_term(doc: Doc, span: Span, said: str) -> str | None:
         participle = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if participle is None or participle.lower_ not in TRADE_PARTICIPLES or participle.head.i != noun.i:
             return None
-        # bare, or holding only the "of" that gives the sum ("net premiums written of about $18.1 billion")
-        if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in participle.children):
+        # bare, or holding only the "of" that gives the sum ("net premiums written of about $18.1 billion") or a time
+        # the parser hangs on it ("in net premiums written last year")
+        held = [c for c in participle.children if c.dep_ != "npadvmod"]
+        if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in held):
             return None
         phrase = phrase_of(noun, span)
         return f"{phrase} {participle.text}" if phrase else None
