@@ -1480,6 +1480,9 @@ def test_the_money_kinds_and_payments_of_round_30_leave_other_phrasings(nlp, tex
         ("The fund has sold €120-billion ($170-billion Canadian) in bonds, backed by loans.", "$170-billion", "bonds"),
         # a sum received "in the form of": the receiver
         ("The hospice is receiving support in the form of 2 million euros from a bank.", "2 million euros", "hospice"),
+        # a range whose ends are each priced "for" a thing: each end's thing ("N units of" it, what "of" names)
+        ("Lessons range from $30 for a group class to $90 for two hours of coaching.", "$30", "group class"),
+        ("Lessons range from $30 for a group class to $90 for two hours of coaching.", "$90", "coaching"),
         # a sum sought is the seeker's
         ("The abbey, which needs a new roof, is seeking 800,000 euros from visitors.", "800,000 euros", "abbey"),
     ],
@@ -1496,6 +1499,8 @@ def test_the_money_objects_of_round_30_second_part(nlp, text, surface, expected)
         ("He would pay $5,000 in taxes owed to the state.", "$5,000", "taxes"),
         ("The firm paid a $300 late fee.", "$300", "late fee"),
         ("Earned premiums slightly exceeded $500 bn.", "$500 bn", "Earned premiums"),
+        # a range's end priced "for" its payers keeps the range's noun (a fee "for" its payers keeps the payment word)
+        ("Tickets range from $15 for children to $40 for adults.", "$15", "Tickets"),
     ],
 )
 def test_the_money_objects_of_round_30_second_part_leave_other_phrasings(nlp, text, surface, expected):

@@ -31,8 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.non_figures import MARGIN_WORDS
-from transforms.figures.objects import PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
+from transforms.figures.non_figures import MARGIN_WORDS, PERSON_PLURAL_ENDINGS
+from transforms.figures.objects import PAYER_WORDS, PERSONAL_PRONOUNS, POSSESSIVE_DETERMINERS, SPAN_NOUNS, TIME_OWNERS
 from transforms.figures.vocabulary import (
     AGE_WORDS,
     AMOUNT_NOUNS,
@@ -45,6 +45,8 @@ from transforms.figures.vocabulary import (
     ING_NOUNS,
     MONTHS,
     OBJECT_STOPS,
+    PEOPLE_WORDS,
+    PERSON_NOUNS,
     PRICE_START_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
@@ -296,6 +298,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_targeted(figure)
             or may_name_trade_term(figure)
             or may_be_formed(figure)
+            or may_be_priced_in_range(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -322,6 +325,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any((may_be_paid_for(f) and f.object) or may_hold_kind(f) for f in inside)  # round 30
         held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
         held = held or any(may_name_trade_term(f) or may_be_formed(f) for f in inside)  # round 30 (objects45)
+        held = held or any(may_be_priced_in_range(f) for f in inside)  # round 30 (objects45)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -409,6 +413,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         kind = kind_over_holder(figure_head(span), span)  # round 30 (objects43): "The trust sold $4 billion in bonds"
         if kind is not None:
             return kind
+    if span is not None and len(span) and may_be_priced_in_range(figure):
+        priced = range_end_priced(figure_head(span), span)  # round 30 (objects45): "from $240 for a session to $840"
+        if priced is not None:
+            return priced
     if span is not None and len(span) and may_be_formed(figure):
         formed = formed_holder(figure_head(span))  # round 30 (objects45): "receiving help in the form of 15m euros"
         if formed is not None:
@@ -2922,6 +2930,33 @@ def formed_holder(head: Token) -> Token | None:
     if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
         return None
     return subject
+
+
+# Round 30 (objects45): a range whose ends are each a price "for" a thing names each end by its own thing ("rates
+# ranging from $240 for a 30-minute session to $840 for two hours of massage" -> session, massage), not the noun the
+# range is of; the parser hangs the first "for" on the verb and the second on the first thing. A thing sized by a
+# figure of its own ("two hours of massage") is what its "of" names, as the standard's "N units of <activity>" is.
+def may_be_priced_in_range(figure: Figure) -> bool:
+    """Whether a sum opens or closes a range ("from"/"to" before it) and "for" follows it."""
+    if figure.kind != "money":
+        return False
+    return re.search(rf"\b(?:from|to) {re.escape(figure.surface)} for ", figure.sentence) is not None
+
+
+def range_end_priced(head: Token, span: Span) -> str | None:
+    """The thing a range's end is priced "for", or None."""
+    doc = head.doc
+    if head.dep_ != "pobj" or head.head.lower_ not in ("from", "to") or span.end >= len(doc):
+        return None
+    thing = first_child(doc[span.end], ("pobj",)) if doc[span.end].lower_ == "for" else None
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES:
+        return None
+    if thing.lower_ in PEOPLE_WORDS | PERSON_NOUNS | PAYER_WORDS or thing.lower_.endswith(PERSON_PLURAL_ENDINGS):
+        return None  # "from $15 for children to $40 for adults": who pays, not what is paid for (round 30, second part)
+    of = next((c for c in thing.children if c.dep_ == "prep" and is_of(c)), None)
+    if of is not None and any(c.dep_ == "nummod" for c in thing.children):
+        thing = first_child(of, ("pobj",)) or thing  # "120 minutes of massage"
+    return phrase_of(thing, span)
 
 
 # Round 30 (objects45), "Added in round 30 (lead), second part" in the standard: a fixed term of a trade stays whole
