@@ -1483,6 +1483,8 @@ def test_the_money_kinds_and_payments_of_round_30_leave_other_phrasings(nlp, tex
         # a range whose ends are each priced "for" a thing: each end's thing ("N units of" it, what "of" names)
         ("Lessons range from $30 for a group class to $90 for two hours of coaching.", "$30", "group class"),
         ("Lessons range from $30 for a group class to $90 for two hours of coaching.", "$90", "coaching"),
+        # a price "for" the sum right after the noun it buys, the "for" hung on the clause's copula
+        ("I was less sure about a torta de jamon for $9, the price of two elsewhere.", "$9", "torta de jamon"),
         # a sum sought is the seeker's
         ("The abbey, which needs a new roof, is seeking 800,000 euros from visitors.", "800,000 euros", "abbey"),
     ],

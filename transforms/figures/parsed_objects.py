@@ -1700,6 +1700,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head) or fronted_price_subject(head)  # round 30
+        noun = noun or noun_before_price(head)  # round 30 (objects45): "about a taco al pastor for $4.50"
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
@@ -2620,6 +2621,23 @@ def price_for_object(head: Token) -> Token | None:
         return None
     thing = things[0]
     return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
+
+
+# Round 30 (objects45): a price "for" the sum right after the noun it buys, where the parser hangs the "for" on the
+# clause's verb, a copula, rather than on that noun: "I was less enthusiastic about a taco al pastor for $4.50" -> taco
+# al pastor. Only a common noun that a preposition of topic or an "of" takes, or a verb's object: a name or a place
+# before the "for" ("up on eBay for $35") says where the thing is sold, not what it is.
+def noun_before_price(head: Token) -> Token | None:
+    """The common noun right before the "for" that holds the sum, or None."""
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep" or preposition.i == 0:
+        return None
+    noun = head.doc[preposition.i - 1]
+    if preposition.head.i == noun.i or not is_nominal(noun) or not noun.text[:1].islower():
+        return None
+    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in ("about", "of")):
+        return None if noun.lower_ in RELATIVE_PRONOUNS | INDEFINITES | PRICE_NOUNS else noun
+    return None
 
 
 # Round 30 (objects43): a price set "For $X," before its clause, whose verb takes no object `price_for_object` could
