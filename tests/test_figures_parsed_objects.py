@@ -1485,6 +1485,8 @@ def test_the_money_kinds_and_payments_of_round_30_leave_other_phrasings(nlp, tex
         ("Lessons range from $30 for a group class to $90 for two hours of coaching.", "$90", "coaching"),
         # a price "for" the sum right after the noun it buys, the "for" hung on the clause's copula
         ("I was less sure about a torta de jamon for $9, the price of two elsewhere.", "$9", "torta de jamon"),
+        # ... or, hedged, "in the region of"
+        ("So far, the documentary has earned in the region of $41m worldwide.", "$41m", "documentary"),
         # a sum sought is the seeker's
         ("The abbey, which needs a new roof, is seeking 800,000 euros from visitors.", "800,000 euros", "abbey"),
     ],

@@ -1701,6 +1701,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head) or fronted_price_subject(head)  # round 30
         noun = noun or noun_before_price(head)  # round 30 (objects45): "about a taco al pastor for $4.50"
+        noun = noun or formed_holder(head)  # round 30 (objects45): "has earned in the region of $286m"
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
@@ -2928,9 +2929,11 @@ def payment_named(head: Token) -> Token | None:
     return (payment_for(payment) or payment) if payment is not None else None
 
 
-# Round 30 (objects45): a sum said "in the form of" after a verb of receiving is its subject's, as the sum the verb
-# takes itself would be (`RECEIVING_VERBS`): "the museum is receiving help in the form of 15 million euros" -> museum;
-# the token rules read "form", an empty head.
+# Round 30 (objects45): a sum said "in the form of" or, hedged, "in the region of" after a verb of receiving is its
+# subject's, as the sum the verb takes itself would be (`RECEIVING_VERBS`): "the museum is receiving help in the form
+# of 15 million euros" -> museum (the token rules read "form", an empty head), "the film has earned in the region of
+# $286m" -> film.
+FORM_HEADS = frozenset({"form", "region"})
 def may_be_formed(figure: Figure) -> bool:
     """Whether the token rules named a sum by "form" ("in the form of $X")."""
     return figure.kind == "money" and (figure.object or "").lower() == "form"
@@ -2939,7 +2942,7 @@ def may_be_formed(figure: Figure) -> bool:
 def formed_holder(head: Token) -> Token | None:
     """The subject of the receiving verb whose "in the form of" gives the sum, or None."""
     of, form = head.head, head.head.head
-    if head.dep_ != "pobj" or not is_of(of) or form.lower_ != "form" or form.dep_ != "pobj":
+    if head.dep_ != "pobj" or not is_of(of) or form.lower_ not in FORM_HEADS or form.dep_ != "pobj":
         return None
     verb = form.head.head
     if form.head.lower_ != "in" or verb.lower_ not in RECEIVING_VERBS:
