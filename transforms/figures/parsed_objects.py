@@ -418,7 +418,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         if priced is not None:
             return priced
     if span is not None and len(span) and may_be_formed(figure):
-        formed = formed_holder(figure_head(span))  # round 30 (objects45): "receiving help in the form of 15m euros"
+        formed = formed_holder(figure_head(span))  # round 30 (objects45): "receiving support in the form of 2m euros"
         if formed is not None:
             return phrase_of(formed, span)
     if span is not None and len(span) and may_be_valued(figure):
@@ -899,8 +899,8 @@ def kind_over_holder(head: Token, span: Span) -> str | None:
 
 
 # Round 30 (objects45): a conversion in brackets after a sum breaks its parse, the word in the brackets taken for the
-# verb's object and the sum for a number on it ("EFSF has sold €180-billion ($254-billion Canadian) in bonds": "billion"
-# a `nummod` of "Canadian"); the sum is still what the verb takes.
+# verb's object and the sum for a number on it ("The fund has sold €120-billion ($170-billion Canadian) in bonds":
+# "billion" a `nummod` of "Canadian"); the sum is still what the verb takes.
 def object_in_brackets(head: Token, span: Span) -> bool:
     """Whether the sum's head numbers a verb's object inside the brackets right after the sum."""
     doc, taken = head.doc, head.head
@@ -1700,8 +1700,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head) or fronted_price_subject(head)  # round 30
-        noun = noun or noun_before_price(head)  # round 30 (objects45): "about a taco al pastor for $4.50"
-        noun = noun or formed_holder(head)  # round 30 (objects45): "has earned in the region of $286m"
+        noun = noun or noun_before_price(head)  # round 30 (objects45): "about a torta de jamon for $9"
+        noun = noun or formed_holder(head)  # round 30 (objects45): "has earned in the region of $41m"
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
@@ -2625,8 +2625,8 @@ def price_for_object(head: Token) -> Token | None:
 
 
 # Round 30 (objects45): a price "for" the sum right after the noun it buys, where the parser hangs the "for" on the
-# clause's verb, a copula, rather than on that noun: "I was less enthusiastic about a taco al pastor for $4.50" -> taco
-# al pastor. Only a common noun that a preposition of topic or an "of" takes, or a verb's object: a name or a place
+# clause's verb, a copula, rather than on that noun: "I was less sure about a torta de jamon for $9" -> torta de jamon.
+# Only a common noun that a preposition of topic or an "of" takes, or a verb's object: a name or a place
 # before the "for" ("up on eBay for $35") says where the thing is sold, not what it is.
 def noun_before_price(head: Token) -> Token | None:
     """The common noun right before the "for" that holds the sum, or None."""
@@ -2930,17 +2930,19 @@ def payment_named(head: Token) -> Token | None:
 
 
 # Round 30 (objects45): a sum said "in the form of" or, hedged, "in the region of" after a verb of receiving is its
-# subject's, as the sum the verb takes itself would be (`RECEIVING_VERBS`): "the museum is receiving help in the form
-# of 15 million euros" -> museum (the token rules read "form", an empty head), "the film has earned in the region of
-# $286m" -> film.
+# subject's, as the sum the verb takes itself would be (`RECEIVING_VERBS`): "the hospice is receiving support in the
+# form of 2 million euros" -> hospice (the token rules read "form", an empty head), "the documentary has earned in the
+# region of $41m" -> documentary.
 FORM_HEADS = frozenset({"form", "region"})
+
+
 def may_be_formed(figure: Figure) -> bool:
     """Whether the token rules named a sum by "form" ("in the form of $X")."""
     return figure.kind == "money" and (figure.object or "").lower() == "form"
 
 
 def formed_holder(head: Token) -> Token | None:
-    """The subject of the receiving verb whose "in the form of" gives the sum, or None."""
+    """The subject of the receiving verb whose "in the form of" (or "in the region of") gives the sum, or None."""
     of, form = head.head, head.head.head
     if head.dep_ != "pobj" or not is_of(of) or form.lower_ not in FORM_HEADS or form.dep_ != "pobj":
         return None
@@ -2953,8 +2955,8 @@ def formed_holder(head: Token) -> Token | None:
     return subject
 
 
-# Round 30 (objects45): a range whose ends are each a price "for" a thing names each end by its own thing ("rates
-# ranging from $240 for a 30-minute session to $840 for two hours of massage" -> session, massage), not the noun the
+# Round 30 (objects45): a range whose ends are each a price "for" a thing names each end by its own thing ("Lessons
+# range from $30 for a group class to $90 for two hours of coaching" -> group class, coaching), not the noun the
 # range is of; the parser hangs the first "for" on the verb and the second on the first thing. A thing sized by a
 # figure of its own ("two hours of massage") is what its "of" names, as the standard's "N units of <activity>" is.
 def may_be_priced_in_range(figure: Figure) -> bool:
@@ -2981,8 +2983,8 @@ def range_end_priced(head: Token, span: Span) -> str | None:
 
 
 # Round 30 (objects45), "Added in round 30 (lead), second part" in the standard: a fixed term of a trade stays whole
-# wherever it is judged, "net premiums written" (what an insurer writes in a year) as its shares are: "led the market
-# with $92.6 bn in net premiums written" -> net premiums written, not the "net premiums" `noun_phrase` stops at (the
+# wherever it is judged, "net premiums written" (what an insurer writes in a year) as its shares are: "ended the year
+# with $3.4 bn in net premiums written" -> net premiums written, not the "net premiums" `noun_phrase` stops at (the
 # parse hangs the participle on the noun as a clause of its own, `acl`). Only these participles, bare, right after the
 # noun: "$5 million in taxes owed" or "in funds raised" say what was done with the money, which the standard's
 # participle line drops.
@@ -3007,7 +3009,7 @@ def trade_term(doc: Doc, span: Span, said: str) -> str | None:
         participle = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
         if participle is None or participle.lower_ not in TRADE_PARTICIPLES or participle.head.i != noun.i:
             return None
-        # bare, or holding only the "of" that gives the sum ("net premiums written of about $18.1 billion") or a time
+        # bare, or holding only the "of" that gives the sum ("net premiums written of about $2.7 billion") or a time
         # the parser hangs on it ("in net premiums written last year")
         held = [c for c in participle.children if c.dep_ != "npadvmod"]
         if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in held):
@@ -3018,8 +3020,8 @@ def trade_term(doc: Doc, span: Span, said: str) -> str | None:
 
 
 # Round 30 (objects45), "Added in round 30 (lead), second part": a fine or penalty "for" an offence keeps the payment
-# word, which the ruling writes without "New" ("New fines for failure to self-isolate, starting at £1,000 for a first
-# offence" -> fines): "new" says when the fines came, not what kind they are.
+# word, which the ruling writes without "New" ("New fines for dropping litter, starting at £150 for a first offence"
+# -> fines): "new" says when the fines came, not what kind they are.
 FINE_NOUNS = frozenset("fine fines penalty penalties".split())
 
 
@@ -3345,8 +3347,8 @@ RECEIVING_VERBS = verb_forms(
     "manage/manages/managed/managing",
     "oversee/oversees/oversaw/overseen/overseeing",
     "borrow/borrows/borrowed/borrowing",
-    # round 30 (objects45): sums sought are the seeker's, as sums raised are ("The gallery is seeking 1.3 million
-    # euros from the public")
+    # round 30 (objects45): sums sought are the seeker's, as sums raised are ("The abbey is seeking 800,000 euros
+    # from visitors")
     "seek/seeks/sought/seeking",
 )
 # Round 29 (objects38): pay "taken home" is earned ("Adriane Burnett takes home about $2,800 a month").
