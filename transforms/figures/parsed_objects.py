@@ -31,10 +31,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.non_figures import MARGIN_WORDS
+from transforms.figures.non_figures import MARGIN_WORDS, PERSON_PLURAL_ENDINGS
 from transforms.figures.objects import (
     ASIDE_DASHES,
     DISTANCES,
+    PAYER_WORDS,
     PERSONAL_PRONOUNS,
     POSSESSIVE_DETERMINERS,
     SPAN_NOUNS,
@@ -53,6 +54,8 @@ from transforms.figures.vocabulary import (
     ING_NOUNS,
     MONTHS,
     OBJECT_STOPS,
+    PEOPLE_WORDS,
+    PERSON_NOUNS,
     PRICE_START_VERBS,
     UNIT_HEADS,
     VAGUE_BASES,
@@ -303,6 +306,9 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_staked(figure)
             or may_be_counted_of(figure)
             or may_be_targeted(figure)
+            or may_name_trade_term(figure)
+            or may_be_formed(figure)
+            or may_be_priced_in_range(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -329,6 +335,8 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_priced_per_share(f) for f in inside)  # round 29 (objects42)
         held = held or any((may_be_paid_for(f) and f.object) or may_hold_kind(f) for f in inside)  # round 30
         held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
+        held = held or any(may_name_trade_term(f) or may_be_formed(f) for f in inside)  # round 30 (objects45)
+        held = held or any(may_be_priced_in_range(f) for f in inside)  # round 30 (objects45)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -360,7 +368,20 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     if noun is not None:
         named = noun or object_said(doc, replace(figure, object=None), start) or ""
     named = joined_object(doc, figure, start, named if named is not None else figure.object) or named
-    return emptied_share_said(doc, figure, start, named)
+    named = emptied_share_said(doc, figure, start, named)
+    said = named if named is not None else figure.object
+    if figure.kind == "money" and said:  # round 30 (objects45): "in net premiums written", "New fines ... at £1,000"
+        return money_term_said(doc, replace(figure, object=said), start) or named
+    return named
+
+
+def money_term_said(doc: Doc, figure: Figure, start: int) -> str | None:
+    """A sum's object as the round-30 second-part ruling writes it: a trade term whole (`trade_term`), a fine without
+    "new" (`fine_without_new`); None where it stands as said."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    said = figure.object or ""
+    termed = trade_term(doc, span, said) if span is not None and len(span) and may_name_trade_term(figure) else None
+    return termed or fine_without_new(said)
 
 
 def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
@@ -404,6 +425,14 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         kind = kind_over_holder(figure_head(span), span)  # round 30 (objects43): "The trust sold $4 billion in bonds"
         if kind is not None:
             return kind
+    if span is not None and len(span) and may_be_priced_in_range(figure):
+        priced = range_end_priced(figure_head(span), span)  # round 30 (objects45): "from $240 for a session to $840"
+        if priced is not None:
+            return priced
+    if span is not None and len(span) and may_be_formed(figure):
+        formed = formed_holder(figure_head(span))  # round 30 (objects45): "receiving support in the form of 2m euros"
+        if formed is not None:
+            return phrase_of(formed, span)
     if span is not None and len(span) and may_be_valued(figure):
         valuing = changed_noun(figure_head(span))  # round 29 (objects38): "The valuation of its retail malls fell by"
         valued = valued_thing(valuing) if valuing is not None else None
@@ -876,9 +905,21 @@ def kind_over_holder(head: Token, span: Span) -> str | None:
     the verb's subject ("The trust has sold $4 billion in bonds" -> bonds, "the appeal has raised £12,000 in
     donations" -> donations); None elsewhere (a price "for" a thing keeps the thing: "buy Acme for $5 in cash")."""
     kind = kind_said_in(span)
-    if kind is None or head.dep_ != "dobj":
+    if kind is None or (head.dep_ != "dobj" and not object_in_brackets(head, span)):
         return None
     return coordinated_phrase(kind, span)
+
+
+# Round 30 (objects45): a conversion in brackets after a sum breaks its parse, the word in the brackets taken for the
+# verb's object and the sum for a number on it ("The fund has sold €120-billion ($170-billion Canadian) in bonds":
+# "billion" a `nummod` of "Canadian"); the sum is still what the verb takes.
+def object_in_brackets(head: Token, span: Span) -> bool:
+    """Whether the sum's head numbers a verb's object inside the brackets right after the sum."""
+    doc, taken = head.doc, head.head
+    if head.dep_ not in ("nummod", "compound") or taken.dep_ != "dobj" or span.end >= len(doc):
+        return False
+    closing = next((t.i for t in doc[span.end : span.end + 8] if t.text == ")"), None)
+    return doc[span.end].text == "(" and closing is not None and span.end < taken.i < closing
 
 
 def kind_said_in(span: Span) -> Token | None:
@@ -1696,6 +1737,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or worth_noun(head)
         # round 24: "for which NASA requested $12 million", "for $150 to $200, provide a weather station"
         noun = noun or relative_purpose(head) or price_for_object(head) or fronted_price_subject(head)  # round 30
+        noun = noun or noun_before_price(head)  # round 30 (objects45): "about a torta de jamon for $9"
+        noun = noun or formed_holder(head)  # round 30 (objects45): "has earned in the region of $41m"
         noun = noun or money_kind_in(head, span)  # round 29 (objects38): "the $100 billion in Ukraine aid"
         noun = noun or side_of_level(head)  # round 29 (objects38): "Brent crude ... is now below $59 a barrel"
         noun = noun or held_with(head)  # round 29 (objects38): "Private passenger auto insurance leads with $260.7 bn"
@@ -2633,6 +2676,23 @@ def price_for_object(head: Token) -> Token | None:
     return None if any(token.like_num and not is_name_number(token) for token in thing.subtree) else thing
 
 
+# Round 30 (objects45): a price "for" the sum right after the noun it buys, where the parser hangs the "for" on the
+# clause's verb, a copula, rather than on that noun: "I was less sure about a torta de jamon for $9" -> torta de jamon.
+# Only a common noun that a preposition of topic or an "of" takes, or a verb's object: a name or a place
+# before the "for" ("up on eBay for $35") says where the thing is sold, not what it is.
+def noun_before_price(head: Token) -> Token | None:
+    """The common noun right before the "for" that holds the sum, or None."""
+    preposition = head.head
+    if head.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep" or preposition.i == 0:
+        return None
+    noun = head.doc[preposition.i - 1]
+    if preposition.head.i == noun.i or not is_nominal(noun) or not noun.text[:1].islower():
+        return None
+    if noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in ("about", "of")):
+        return None if noun.lower_ in RELATIVE_PRONOUNS | INDEFINITES | PRICE_NOUNS else noun
+    return None
+
+
 # Round 30 (objects43): a price set "For $X," before its clause, whose verb takes no object `price_for_object` could
 # name, is of the clause's subject: "For $50 - $100, these little routers can act as media servers" -> routers (both
 # ends of the range), "For $20, the basic plan gives you ten gigabytes" -> basic plan (its object holds a number).
@@ -2653,13 +2713,12 @@ def fronted_price_subject(head: Token) -> Token | None:
 
 
 def changed_object(thing: Token) -> Token | None:
-    """What a changing verb's object names; None for a pronoun, a forecast or a change, an object whose possessor is a
-    name ("increase Favre's salary to $20 million": judged Favre, the holder) or one holding a figure of its own."""
+    """What a changing verb's object names; None for a pronoun, a forecast or a change, or one holding a figure of its
+    own. A name's possessor stays with its noun (round 30 (objects45), "Added in round 30 (lead), second part":
+    "increase Favre's salary to $20 million" -> Favre's salary, no longer the holder alone)."""
     if not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS | NOT_CHANGED:
         return None
     thing = valued_thing(thing) or thing
-    if any(child.dep_ == "poss" and is_name(child) for child in thing.children):
-        return None
     return None if any(token.like_num and not is_name_number(token) for token in own_figures(thing)) else thing
 
 
@@ -2920,6 +2979,110 @@ def payment_named(head: Token) -> Token | None:
     """What a sum that sizes a payment word is of by the round-30 ruling: what it is for, else the word; or None."""
     payment = sized_payment(head)
     return (payment_for(payment) or payment) if payment is not None else None
+
+
+# Round 30 (objects45): a sum said "in the form of" or, hedged, "in the region of" after a verb of receiving is its
+# subject's, as the sum the verb takes itself would be (`RECEIVING_VERBS`): "the hospice is receiving support in the
+# form of 2 million euros" -> hospice (the token rules read "form", an empty head), "the documentary has earned in the
+# region of $41m" -> documentary.
+FORM_HEADS = frozenset({"form", "region"})
+
+
+def may_be_formed(figure: Figure) -> bool:
+    """Whether the token rules named a sum by "form" ("in the form of $X")."""
+    return figure.kind == "money" and (figure.object or "").lower() == "form"
+
+
+def formed_holder(head: Token) -> Token | None:
+    """The subject of the receiving verb whose "in the form of" (or "in the region of") gives the sum, or None."""
+    of, form = head.head, head.head.head
+    if head.dep_ != "pobj" or not is_of(of) or form.lower_ not in FORM_HEADS or form.dep_ != "pobj":
+        return None
+    verb = form.head.head
+    if form.head.lower_ != "in" or verb.lower_ not in RECEIVING_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS | PERSONAL_PRONOUNS:
+        return None
+    return subject
+
+
+# Round 30 (objects45): a range whose ends are each a price "for" a thing names each end by its own thing ("Lessons
+# range from $30 for a group class to $90 for two hours of coaching" -> group class, coaching), not the noun the
+# range is of; the parser hangs the first "for" on the verb and the second on the first thing. A thing sized by a
+# figure of its own ("two hours of massage") is what its "of" names, as the standard's "N units of <activity>" is.
+def may_be_priced_in_range(figure: Figure) -> bool:
+    """Whether a sum opens or closes a range ("from"/"to" before it) and "for" follows it."""
+    if figure.kind != "money":
+        return False
+    return re.search(rf"\b(?:from|to) {re.escape(figure.surface)} for ", figure.sentence) is not None
+
+
+def range_end_priced(head: Token, span: Span) -> str | None:
+    """The thing a range's end is priced "for", or None."""
+    doc = head.doc
+    if head.dep_ != "pobj" or head.head.lower_ not in ("from", "to") or span.end >= len(doc):
+        return None
+    thing = first_child(doc[span.end], ("pobj",)) if doc[span.end].lower_ == "for" else None
+    if thing is None or not is_nominal(thing) or thing.lower_ in RELATIVE_PRONOUNS | INDEFINITES:
+        return None
+    if thing.lower_ in PEOPLE_WORDS | PERSON_NOUNS | PAYER_WORDS or thing.lower_.endswith(PERSON_PLURAL_ENDINGS):
+        return None  # "from $15 for children to $40 for adults": who pays, not what is paid for (round 30, second part)
+    of = next((c for c in thing.children if c.dep_ == "prep" and is_of(c)), None)
+    if of is not None and any(c.dep_ == "nummod" for c in thing.children):
+        thing = first_child(of, ("pobj",)) or thing  # "120 minutes of massage"
+    return phrase_of(thing, span)
+
+
+# Round 30 (objects45), "Added in round 30 (lead), second part" in the standard: a fixed term of a trade stays whole
+# wherever it is judged, "net premiums written" (what an insurer writes in a year) as its shares are: "ended the year
+# with $3.4 bn in net premiums written" -> net premiums written, not the "net premiums" `noun_phrase` stops at (the
+# parse hangs the participle on the noun as a clause of its own, `acl`). Only these participles, bare, right after the
+# noun: "$5 million in taxes owed" or "in funds raised" say what was done with the money, which the standard's
+# participle line drops.
+TRADE_PARTICIPLES = frozenset("written earned ceded".split())
+
+
+def may_name_trade_term(figure: Figure) -> bool:
+    """Whether a sum's object ends with a trade participle or with a noun the sentence follows by one."""
+    words = (figure.object or "").split()
+    if figure.kind != "money" or not words:
+        return False
+    return words[-1] in TRADE_PARTICIPLES or any(f"{words[-1]} {word}" in figure.sentence for word in TRADE_PARTICIPLES)
+
+
+def trade_term(doc: Doc, span: Span, said: str) -> str | None:
+    """The object `said` as its noun's phrase and the trade participle right after the noun (`TRADE_PARTICIPLES`), the
+    noun nearest the sum; None where the parse hangs no such participle there."""
+    words = said.split()
+    noun_text = words[-2] if words[-1] in TRADE_PARTICIPLES and len(words) > 1 else words[-1]
+    nouns = sorted((t for t in doc if t.text == noun_text), key=lambda t: abs(t.i - span.start))
+    for noun in nouns[:1]:
+        participle = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if participle is None or participle.lower_ not in TRADE_PARTICIPLES or participle.head.i != noun.i:
+            return None
+        # bare, or holding only the "of" that gives the sum ("net premiums written of about $2.7 billion") or a time
+        # the parser hangs on it ("in net premiums written last year")
+        held = [c for c in participle.children if c.dep_ != "npadvmod"]
+        if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in held):
+            return None
+        phrase = phrase_of(noun, span)
+        return f"{phrase} {participle.text}" if phrase else None
+    return None
+
+
+# Round 30 (objects45), "Added in round 30 (lead), second part": a fine or penalty "for" an offence keeps the payment
+# word, which the ruling writes without "New" ("New fines for dropping litter, starting at £150 for a first offence"
+# -> fines): "new" says when the fines came, not what kind they are.
+FINE_NOUNS = frozenset("fine fines penalty penalties".split())
+
+
+def fine_without_new(said: str) -> str | None:
+    """A sum's object "new ... fines" without its "new", or None."""
+    words = said.split()
+    if len(words) < 2 or words[0].lower() != "new" or words[-1].lower() not in FINE_NOUNS:
+        return None
+    return " ".join(words[1:])
 
 
 # Round 29 (objects38), the lead's ruling "a cost's object is the thing that costs, never its bearer" (the standard,
@@ -3236,6 +3399,9 @@ RECEIVING_VERBS = verb_forms(
     "manage/manages/managed/managing",
     "oversee/oversees/oversaw/overseen/overseeing",
     "borrow/borrows/borrowed/borrowing",
+    # round 30 (objects45): sums sought are the seeker's, as sums raised are ("The abbey is seeking 800,000 euros
+    # from visitors")
+    "seek/seeks/sought/seeking",
 )
 # Round 29 (objects38): pay "taken home" is earned ("Adriane Burnett takes home about $2,800 a month").
 TAKING_VERBS = verb_forms("take/takes/took/taken/taking")
