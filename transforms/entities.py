@@ -5097,6 +5097,24 @@ CREDIT_DESK_WORDS = frozenset("staff desk team editors reporters".split())  # "E
 _CREDIT_SEPARATOR = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
 
 
+def with_spans_replaced(
+    named: list[NamedSpan], added: list[NamedSpan], covered: set[tuple[int, int, int]]
+) -> list[NamedSpan]:
+    """`named` without the mentions that overlap a covered stretch (the id of its document, start, end), with `added`,
+    in the text's order; `named` itself where nothing was added."""
+    if not added:
+        return named
+    kept = [
+        item
+        for item in named
+        if not any(
+            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
+            for text, start, end in covered
+        )
+    ]
+    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+
+
 def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
     """The people a credit line names (`_CREDIT_LINE`), each a person's mention in place of the model's spans
     inside it; not a name with an agency's, an organisation's or a known firm's word ("Reuters Staff")."""
@@ -5118,17 +5136,7 @@ def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
                     )
                     covered.add((id(document), start, end))
                 start = end
-    if not added:
-        return named
-    kept = [
-        item
-        for item in named
-        if not any(
-            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
-            for text, start, end in covered
-        )
-    ]
-    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return with_spans_replaced(named, added, covered)
 
 
 # --- Characters of a cast (round 30, helper entities35) ------------------------------------------------------
@@ -5219,17 +5227,7 @@ def characters_of_a_cast(named: list[NamedSpan]) -> list[NamedSpan]:
                 added.append(NamedSpan(owner, "PERSON", owned.group(1)))
                 add(start + owned.start(2), start + owned.end(2))
                 covered.add((id(document), item.span.char_start, item.span.char_end))
-    if not added:
-        return named
-    kept = [
-        item
-        for item in named
-        if not any(
-            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
-            for text, start, end in covered
-        )
-    ]
-    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return with_spans_replaced(named, added, covered)
 
 
 # A sponsor's or a partner's tier in title case, then the names that hold it: "Lead Sponsors Hamamatsu and
@@ -5264,17 +5262,7 @@ def sponsors_by_their_tier(named: list[NamedSpan]) -> list[NamedSpan]:
                 )
                 start += len(part)
             covered.add((id(document), found.start(), found.end()))
-    if not added:
-        return named
-    kept = [
-        item
-        for item in named
-        if not any(
-            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
-            for text, start, end in covered
-        )
-    ]
-    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return with_spans_replaced(named, added, covered)
 
 
 # --- Organisations by their evidence (round 28, helper entities31) ------------------------------------------------
@@ -5577,17 +5565,7 @@ def organisations_of_a_list(named: list[NamedSpan]) -> list[NamedSpan]:
                 name = document[start:end]
                 added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", clean_name(name, "ORG")))
                 dropped.add((id(document), start, end))
-    if not added:
-        return named
-    kept = [
-        item
-        for item in named
-        if not any(
-            id(item.span.document) == text and item.span.char_start < end and start < item.span.char_end
-            for text, start, end in dropped
-        )
-    ]
-    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return with_spans_replaced(named, added, dropped)
 
 
 def peoples_out_of_names(named: list[NamedSpan]) -> list[NamedSpan]:
