@@ -1630,3 +1630,15 @@ def test_the_money_objects_of_round_30_second_part(nlp, text, surface, expected)
 )
 def test_the_money_objects_of_round_30_second_part_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: a change's subject set off by a relative clause or an aside still names what changes
+        ("The regional wage index, which leaves out bonuses, rose 0.4% in March.", "0.4%", "regional wage index"),
+        ("The jobless rate, a closely watched gauge, fell 0.3 percent last month.", "0.3 percent", "jobless rate"),
+    ],
+)
+def test_the_changes_subjects_past_an_aside_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -2133,8 +2133,6 @@ def changed_noun(head: Token) -> Token | None:
         subject = verb.head
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
-        return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
     change = {t.i for t in verb.subtree} if subject == verb.head else set()  # the participle's own figure
     if any(token.like_num and not is_name_number(token) and token.i not in change for token in own_words(subject)):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
