@@ -1642,3 +1642,23 @@ def test_the_money_objects_of_round_30_second_part_leave_other_phrasings(nlp, te
 )
 def test_the_changes_subjects_past_an_aside_of_round_30_third_part(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: a name's possessor with a describing word between keeps the possessor and the noun
+        (
+            "The regulator noted Harbor Power Corporation's special $3 bn dividend in 2022.",
+            "$3 bn",
+            "Harbor Power Corporation's dividend",
+        ),
+        (
+            "Analysts cited Lakeview Mining's extraordinary $40 million payout last year.",
+            "$40 million",
+            "Lakeview Mining's payout",
+        ),
+    ],
+)
+def test_the_possessors_past_a_describing_word_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -43,6 +43,7 @@ from transforms.figures.objects import (
 )
 from transforms.figures.said_kinds import COMPARED_THAN
 from transforms.figures.vocabulary import (
+    ADJECTIVE_ENDINGS,
     AGE_WORDS,
     AMOUNT_NOUNS,
     BOUND_NOUNS,
@@ -5063,7 +5064,6 @@ COMPARED_FORMS = frozenset(
 # "most"/"least"/"more"/"less" before an adjective make one: the two words go ("most recent", "more expensive"); a
 # noun after them stays ("more tax revenue"), told by the adjective's ending.
 COMPARING_ADVERBS = frozenset("most least more less".split())
-ADJECTIVE_ENDINGS = ("ent", "ant", "ive", "ous", "ful", "able", "ible", "ic", "al", "ar", "ed")
 
 
 def compared_words(words: list[str], first: int) -> int:
