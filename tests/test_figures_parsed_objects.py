@@ -1662,3 +1662,15 @@ def test_the_changes_subjects_past_an_aside_of_round_30_third_part(nlp, text, su
 )
 def test_the_possessors_past_a_describing_word_of_round_30_third_part(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: fees "for" a thing bought keep the thing, with the length that sizes it
+        ("Parents pay fees of $2,000 for a two-year certificate.", "$2,000", "two-year certificate"),
+        ("He paid $40 for a one-day pass at the gate.", "$40", "one-day pass"),
+    ],
+)
+def test_the_things_bought_with_their_length_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -406,7 +406,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         payment = sized_payment(figure_head(span))  # round 30 (objects43): "a $20 million contract for new buses"
         thing = payment_for(payment) if payment is not None else None
         if thing is not None:
-            return coordinated_phrase(thing, span)
+            return with_length(thing, coordinated_phrase(thing, span))
     leveled = (
         leveled_count_noun(figure_head(span), span)
         if span is not None and len(span) and may_be_leveled_count(figure)
@@ -1728,7 +1728,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         if changed is not None:
             return measure_phrase_of(changed, span)
     if noun is not None:
-        return phrase_of(noun, span)
+        return bought_with_length(noun, phrase_of(noun, span), kind)
     if kind == "money":
         # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
         noun = kind_said_in(span) or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
@@ -1780,7 +1780,13 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
     if noun is None and kind == "duration":
         noun = lasting_subject(head)  # round 28: "Generally the searches last under 10 minutes"
-    return coordinated_phrase(noun, span) if noun is not None else None
+    return bought_with_length(noun, coordinated_phrase(noun, span), kind) if noun is not None else None
+
+
+def bought_with_length(noun: Token, phrase: str | None, kind: str) -> str | None:
+    """A sum's object "for" a thing bought, with the hyphened length that sizes the thing (`with_length`)."""
+    bought = kind == "money" and noun.dep_ == "pobj" and noun.head.lower_ == "for"
+    return with_length(noun, phrase) if bought else phrase
 
 
 # Round 29 (objects40): a share set beside a noun, or the change it sizes set so, is that noun's: "the state's recovery
@@ -2863,6 +2869,20 @@ def sized_payment(head: Token) -> Token | None:
         return None
     subject = first_child(verb, ("nsubj",))
     return subject if subject is not None and subject.lower_ in PAYMENT_NOUNS else None  # "the bill was $1,200"
+
+
+def with_length(thing: Token, phrase: str | None) -> str | None:
+    """The phrase of a thing a payment is "for" with the hyphened length that sizes it, which `phrase_of` drops
+    elsewhere ("the 30-second commercial" -> commercial): the lead's round-30 ruling, third part, keeps what is
+    bought whole ("tuition fees of US$95-109 for a nine-month diploma" -> nine-month diploma)."""
+    length = next((c for c in thing.children if c.i < thing.i and c.dep_ in ("compound", "amod", "nmod")), None)
+    if phrase is None or length is None or length.lower_ not in TIME_NOUNS:
+        return phrase
+    first = length.left_edge
+    said = thing.doc.text[first.idx : length.idx + len(length.text)]
+    if not first.like_num or any(ch.isspace() for ch in said) or "-" not in said:
+        return phrase
+    return f"{said} {phrase}"
 
 
 def payment_for(payment: Token) -> Token | None:
