@@ -1674,3 +1674,18 @@ def test_the_possessors_past_a_describing_word_of_round_30_third_part(nlp, text,
 )
 def test_the_things_bought_with_their_length_of_round_30_third_part(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: a fixed trade term opening a sentence is the sum's object, not its holder
+        (
+            "Global reinsurance market net premiums written reached $400 billion in 2022.",
+            "$400 billion",
+            "net premiums written",
+        ),
+    ],
+)
+def test_the_trade_terms_opening_a_sentence_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

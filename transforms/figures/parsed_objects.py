@@ -3086,6 +3086,11 @@ def trade_term(doc: Doc, span: Span, said: str) -> str | None:
         if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in held):
             return None
         phrase = phrase_of(noun, span)
+        holder = max((c.right_edge.i for c in noun.children if c.dep_ == "nmod" and c.i < noun.i), default=-1)
+        if phrase and holder >= 0:
+            # round 30, third part: the term opening a sentence is the sum's, not its holder's ("US insurance industry
+            # net premiums written totaled $1.28 trillion" -> net premiums written)
+            phrase = doc[holder + 1 : noun.i + 1].text
         return f"{phrase} {participle.text}" if phrase else None
     return None
 
