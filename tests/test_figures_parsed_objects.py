@@ -1689,3 +1689,16 @@ def test_the_things_bought_with_their_length_of_round_30_third_part(nlp, text, s
 )
 def test_the_trade_terms_opening_a_sentence_of_round_30_third_part(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30 (objects46): a share said of what "which" stands for, of a verb of measuring, of a verb of staying
+        ("Shoppers turned to rentals, which rose 3% in May.", "3%", "rentals"),
+        ("Over the spring, the wage index measured 2.4% on a yearly basis.", "2.4%", "wage index"),
+        ("The vacancy rate has lingered between 5% and 6% since 2021.", "between 5% and 6%", "vacancy rate"),
+    ],
+)
+def test_the_shares_of_relatives_and_staying_verbs_of_round_30_objects46(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

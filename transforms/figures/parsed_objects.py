@@ -1672,7 +1672,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
             return True  # `limited_change`, `grown_thing`
         if kind == "percent" and "by" in words and words & OPINION_VERBS:
             return True  # `poll_margin_subject`
-        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES | MOVES)):
+        if kind == "measure" or (kind == "percent" and words & (COPULAS | STAYING_VERBS | RELATIVE_SIDES | MOVES)):
             return True
         if kind in STATED_KINDS and words & RANGING_VERBS:
             return True  # `ranged_noun`
@@ -1890,6 +1890,7 @@ STAYING_VERBS = verb_forms(
     "hover/hovers/hovered/hovering",
     "sit/sits/sat/sitting",
     "remain/remains/remained/remaining",  # round 29 (objects40): "expects unemployment to remain near 9.5 percent"
+    "linger/lingers/lingered/lingering",  # round 30 (objects46): "The unemployment rate has lingered between 3% and 4%"
 )
 # Round 29 (objects40): the prepositions a staying verb takes a level with besides "at" ("remain near 9.5 percent",
 # "hovered above 20%").
@@ -2138,12 +2139,22 @@ def changed_noun(head: Token) -> Token | None:
         # round 27 (objects33): the parser, without a tagger, reads a sentence's verb as a participle on its subject
         # ("Volleyball reservations spiked by 256%"), and a participle's noun is what changes ("shares rising 5%")
         subject = verb.head
+    subject = antecedent_of(subject, verb) if subject is not None else None
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
     change = {t.i for t in verb.subtree} if subject == verb.head else set()  # the participle's own figure
     if any(token.like_num and not is_name_number(token) and token.i not in change for token in own_words(subject)):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
+
+
+def antecedent_of(subject: Token, verb: Token) -> Token:
+    """The noun a relative clause's "which" or "that" stands for, where the clause's verb is what changes (round 30,
+    objects46: "spend money on services, which increased 0.2%" -> services); the subject itself otherwise."""
+    if subject.lower_ not in ("which", "that") or verb.dep_ != "relcl" or verb.head.i > subject.i:
+        return subject
+    noun = verb.head
+    return noun if is_nominal(noun) and noun.lower_ not in EMPTY_HEADS else subject
 
 
 def own_words(subject: Token) -> list[Token]:
@@ -3544,7 +3555,8 @@ def passed_level_verb(head: Token) -> Token | None:
     return None
 
 
-REACHING_VERBS = verb_forms("reach/reaches/reached", "achieve/achieves/achieved")
+# "measured" says the level its subject stood at, as "reached" does (round 30, objects46: "the PCE measured 1.9%").
+REACHING_VERBS = verb_forms("reach/reaches/reached", "achieve/achieves/achieved", "measure/measures/measured")
 
 
 def leveled_noun(head: Token) -> Token | None:
@@ -3553,7 +3565,11 @@ def leveled_noun(head: Token) -> Token | None:
     preposition, verb = head.head, head.head.head
     if head.dep_ == "dobj" and head.head.lower_ in LEVEL_VERBS and head.head.dep_ in ("xcomp", "advcl"):
         verb = head.head  # round 24: "has increased by 15% in one year to reach 1,953Kb"
-    elif head.dep_ == "dobj" and head.head.lower_ in REACHING_VERBS and head.head.dep_ in ("ROOT", "conj", "ccomp"):
+    elif (
+        head.dep_ in ("dobj", "npadvmod")
+        and head.head.lower_ in REACHING_VERBS
+        and head.head.dep_ in ("ROOT", "conj", "ccomp")
+    ):
         verb = head.head  # round 26: "Saturday’s peak demand ... reached 44,947 megawatts"
     elif (passed := passed_level_verb(head)) is not None:
         verb = passed
@@ -3774,11 +3790,12 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     verb = token.head
     if token.dep_ not in ("npadvmod", "dobj", "attr", "prep", "advmod", "acomp") or verb.i == token.i:
         return None
-    if kind != "measure" and verb.lower_ not in COPULAS and token.lower_ not in COMPARED_SIDES:
+    # a share through a copula or a verb of staying (round 30, objects46: "has lingered between 3% and 4%")
+    if kind != "measure" and verb.lower_ not in COPULAS | STAYING_VERBS and token.lower_ not in COMPARED_SIDES:
         return None
     if verb.dep_ == "pcomp":
         return None  # "with windows coming three feet down": a scene set, not a thing measured
-    if token.dep_ == "dobj" and verb.lower_ not in CHANGE_VERBS | EXTENT_VERBS:
+    if token.dep_ == "dobj" and verb.lower_ not in CHANGE_VERBS | EXTENT_VERBS | STAYING_VERBS:
         return None  # "the report includes the 800,000 bbl": what the verb acts on, not a distance
     moved = [c for c in verb.children if c.dep_ == "dobj" and c != token and c.i < head.i]
     if kind == "measure" and len(moved) == 1:
