@@ -1696,6 +1696,8 @@ def test_the_trade_terms_opening_a_sentence_of_round_30_third_part(nlp, text, su
     [
         # round 30 (objects46): a share said of what "which" stands for, of a verb of measuring, of a verb of staying
         ("Shoppers turned to rentals, which rose 3% in May.", "3%", "rentals"),
+        # ... and a range after "<noun> of between", said without its "and"
+        ("Lenders quoted a mortgage rate of between 6.5%-7% last week.", "6.5%-7%", "mortgage rate"),
         ("Over the spring, the wage index measured 2.4% on a yearly basis.", "2.4%", "wage index"),
         ("The vacancy rate has lingered between 5% and 6% since 2021.", "between 5% and 6%", "vacancy rate"),
     ],

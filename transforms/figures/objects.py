@@ -1734,6 +1734,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
+    if is_word(token_at(tokens, k), "between") and is_word(token_at(tokens, k - 1), "of"):
+        k -= 1  # round 30 (objects46): "a target rate of between 5.25%-5.5%", a range said without its "and"
     if is_word(token_at(tokens, k), "than") and is_word(token_at(tokens, k - 1), "more", "less"):
         k -= 2  # "had grossed more than $150m"
     elif is_word(token_at(tokens, k), *SUM_HEDGES) and is_word(token_at(tokens, k - 1), *LEVEL_VERBS, *EARNING_VERBS):
