@@ -1704,3 +1704,23 @@ def test_the_trade_terms_opening_a_sentence_of_round_30_third_part(nlp, text, su
 )
 def test_the_shares_of_relatives_and_staying_verbs_of_round_30_objects46(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30 (objects46): a change's subject carried over a dash and "and"; a long index name kept whole
+        (
+            "The regional sentiment gauge rose 4.1% in March — and 9.8% over the year.",
+            "9.8%",
+            "regional sentiment gauge",
+        ),
+        (
+            "The Bank of Canada Index of Commodity Prices fell 2.2% in May.",
+            "2.2%",
+            "Bank of Canada Index of Commodity Prices",
+        ),
+    ],
+)
+def test_the_dashed_changes_and_long_index_names_of_round_30_objects46(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

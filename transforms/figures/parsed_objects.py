@@ -2120,6 +2120,8 @@ def changed_noun(head: Token) -> Token | None:
         if preposition.lower_ == "to" and verb.lower_ in CHANGE_NOUNS:
             changed = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
             return first_child(changed, ("pobj",)) if changed is not None else None  # "a decline in X to 4.9%"
+    elif dep == "conj" and verb.lower_ in CHANGE_VERBS and verb.i < head.i:
+        pass  # round 30 (objects46): "increased 13.7% month-over-month in December — and 16.6% over 12 months"
     elif dep not in ("dobj", "npadvmod"):
         return None
     # round 29 (objects38): a size the change took is no object it changed ("grew 8.7 per cent to S$93.3 million")
@@ -3228,7 +3230,33 @@ def phrase_of(noun: Token, figure: Span) -> str | None:
         return None
     phrase = noun_phrase(noun, figure)
     named = name_tail(noun, figure)
-    return f"{phrase} {named}" if phrase is not None and named is not None else phrase
+    phrase = f"{phrase} {named}" if phrase is not None and named is not None else phrase
+    opening = name_opening(noun, figure)
+    return f"{opening} {phrase}" if phrase is not None and opening is not None else phrase
+
+
+def name_opening(noun: Token, figure: Span) -> str | None:
+    """The words of a name before its head that the parse hangs on it with their own "of" ("University of Michigan"
+    before "Index of Consumer Sentiment", round 30, objects46), or None: all capitalised, right before the head."""
+    doc = noun.doc
+    if not is_name(noun):
+        return None
+    opening = next((c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i), None)
+    if opening is None or opening.right_edge.i != noun.i - 1 or figure.start <= noun.i - 1 < figure.end:
+        return None
+    first = opening.left_edge.i
+    while first < noun.i and doc[first].dep_ == "det":
+        first += 1  # "The University of Michigan ...": the article is no part of the name
+    words = doc[first : noun.i]
+    if (
+        not words
+        or not any(word.lower_ == "of" for word in words)
+        or (figure.start < noun.i and words.start < figure.end)
+    ):
+        return None
+    if not all(word.text[:1].isupper() or word.lower_ in ("of", "&", "and") for word in words):
+        return None
+    return words.text
 
 
 # Round 24 (objects30): a name keeps its own words after its head, as the standard says ("Color of Change",
