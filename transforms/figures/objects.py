@@ -502,6 +502,8 @@ def past_describing_words(tokens: list[Token], k: int, reach: int = 2) -> int:
         word = tokens[n]
         if word.kind != "word" or not word.text.islower() or word.glued or not word.low.endswith(ADJECTIVE_ENDINGS):
             return -1
+        if word.low.endswith("ed"):
+            return -1  # "the EGRP's projected 12% target": a participle says whose forecast, not what kind of thing
     return -1
 
 
