@@ -1685,6 +1685,7 @@ def test_the_things_bought_with_their_length_of_round_30_third_part(nlp, text, s
             "$400 billion",
             "net premiums written",
         ),
+        ("Gross premiums written for the group reached $9 billion.", "$9 billion", "Gross premiums written"),
     ],
 )
 def test_the_trade_terms_opening_a_sentence_of_round_30_third_part(nlp, text, surface, expected):

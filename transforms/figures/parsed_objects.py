@@ -3095,7 +3095,7 @@ def trade_term(doc: Doc, span: Span, said: str) -> str | None:
             return None
         # bare, or holding only the "of" that gives the sum ("net premiums written of about $2.7 billion") or a time
         # the parser hangs on it ("in net premiums written last year")
-        held = [c for c in participle.children if c.dep_ != "npadvmod"]
+        held = [c for c in participle.children if c.dep_ != "npadvmod" and not is_group_for(c, span)]
         if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in held):
             return None
         phrase = phrase_of(noun, span)
@@ -3106,6 +3106,12 @@ def trade_term(doc: Doc, span: Span, said: str) -> str | None:
             phrase = doc[holder + 1 : noun.i + 1].text
         return f"{phrase} {participle.text}" if phrase else None
     return None
+
+
+def is_group_for(child: Token, span: Span) -> bool:
+    """A "for" before the sum naming whose the term is ("Net premiums written for the sector totaled $652.8 bn"; round
+    30, objects46), which the term does not take in."""
+    return child.dep_ == "prep" and child.lower_ == "for" and child.right_edge.i < span.start
 
 
 # Round 30 (objects45), "Added in round 30 (lead), second part": a fine or penalty "for" an offence keeps the payment
