@@ -1630,3 +1630,98 @@ def test_the_money_objects_of_round_30_second_part(nlp, text, surface, expected)
 )
 def test_the_money_objects_of_round_30_second_part_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: a change's subject set off by a relative clause or an aside still names what changes
+        ("The regional wage index, which leaves out bonuses, rose 0.4% in March.", "0.4%", "regional wage index"),
+        ("The jobless rate, a closely watched gauge, fell 0.3 percent last month.", "0.3 percent", "jobless rate"),
+    ],
+)
+def test_the_changes_subjects_past_an_aside_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: a name's possessor with a describing word between keeps the possessor and the noun
+        (
+            "The regulator noted Harbor Power Corporation's special $3 bn dividend in 2022.",
+            "$3 bn",
+            "Harbor Power Corporation's dividend",
+        ),
+        (
+            "Analysts cited Lakeview Mining's extraordinary $40 million payout last year.",
+            "$40 million",
+            "Lakeview Mining's payout",
+        ),
+    ],
+)
+def test_the_possessors_past_a_describing_word_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: fees "for" a thing bought keep the thing, with the length that sizes it
+        ("Parents pay fees of $2,000 for a two-year certificate.", "$2,000", "two-year certificate"),
+        ("He paid $40 for a one-day pass at the gate.", "$40", "one-day pass"),
+    ],
+)
+def test_the_things_bought_with_their_length_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30, third part: a fixed trade term opening a sentence is the sum's object, not its holder
+        (
+            "Global reinsurance market net premiums written reached $400 billion in 2022.",
+            "$400 billion",
+            "net premiums written",
+        ),
+        ("Gross premiums written for the group reached $9 billion.", "$9 billion", "Gross premiums written"),
+    ],
+)
+def test_the_trade_terms_opening_a_sentence_of_round_30_third_part(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30 (objects46): a share said of what "which" stands for, of a verb of measuring, of a verb of staying
+        ("Shoppers turned to rentals, which rose 3% in May.", "3%", "rentals"),
+        # ... and a range after "<noun> of between", said without its "and"
+        ("Lenders quoted a mortgage rate of between 6.5%-7% last week.", "6.5%-7%", "mortgage rate"),
+        ("Over the spring, the wage index measured 2.4% on a yearly basis.", "2.4%", "wage index"),
+        ("The vacancy rate has lingered between 5% and 6% since 2021.", "between 5% and 6%", "vacancy rate"),
+    ],
+)
+def test_the_shares_of_relatives_and_staying_verbs_of_round_30_objects46(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 30 (objects46): a change's subject carried over a dash and "and"; a long index name kept whole
+        (
+            "The regional sentiment gauge rose 4.1% in March — and 9.8% over the year.",
+            "9.8%",
+            "regional sentiment gauge",
+        ),
+        (
+            "The Bank of Canada Index of Commodity Prices fell 2.2% in May.",
+            "2.2%",
+            "Bank of Canada Index of Commodity Prices",
+        ),
+    ],
+)
+def test_the_dashed_changes_and_long_index_names_of_round_30_objects46(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

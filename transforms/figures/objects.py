@@ -7,6 +7,7 @@ from transforms.figures.quantities import Quantity, is_engine_code
 from transforms.figures.tokens import UNIT_PHRASES, Token, digits_value, is_capitalised, is_word, looks_plural, token_at
 from transforms.figures.vocabulary import (
     ACQUIRING_VERBS,
+    ADJECTIVE_ENDINGS,
     AFTER_BOUNDS,
     AMOUNT_NOUNS,
     APPROXIMATION_NOUNS,
@@ -478,8 +479,8 @@ def owner_named_before(tokens: list[Token], span: tuple[int, int], figure: tuple
         return None  # a name's head ("Britain's FTSE 100"), or no noun
     if first - 1 >= 0 and is_owner_possessive(tokens[first - 1]):
         n = first - 1
-    elif figure[0] < first <= figure[1] and figure[0] >= 1 and is_owner_possessive(tokens[figure[0] - 1]):
-        n = figure[0] - 1
+    elif figure[0] < first <= figure[1] and (n := past_describing_words(tokens, figure[0] - 1)) >= 0:
+        pass  # "National Indemnity Company's extraordinary $82 bn dividend" -> National Indemnity Company's dividend
     else:
         return None
     start = n
@@ -488,6 +489,22 @@ def owner_named_before(tokens: list[Token], span: tuple[int, int], figure: tuple
     if any(contraction_stem(token) in TIME_OWNERS or token.low in TIME_OWNERS for token in tokens[start : n + 1]):
         return None
     return (start, n)
+
+
+def past_describing_words(tokens: list[Token], k: int, reach: int = 2) -> int:
+    """Index of an owner's possessive at k or before up to `reach` lower-case describing words ending at k (round 30,
+    third part: a possessor past a describing word keeps the possessor and the noun), or -1."""
+    for n in range(k, k - reach - 1, -1):
+        if n < 0:
+            return -1
+        if is_owner_possessive(tokens[n]):
+            return n
+        word = tokens[n]
+        if word.kind != "word" or not word.text.islower() or word.glued or not word.low.endswith(ADJECTIVE_ENDINGS):
+            return -1
+        if word.low.endswith("ed"):
+            return -1  # "the EGRP's projected 12% target": a participle says whose forecast, not what kind of thing
+    return -1
 
 
 def is_owner_possessive(token: Token) -> bool:
@@ -1719,6 +1736,8 @@ def noun_before(tokens: list[Token], start: int, max_words: int, share: bool = F
         k -= 1  # "grew by just 1.9 percent", "will cost a whopping £1200", "could drop to near 21 degrees"
     if is_word(token_at(tokens, k), "a") and is_word(token_at(tokens, k + 1), *PRICE_EMPHASIS):
         k -= 1
+    if is_word(token_at(tokens, k), "between") and is_word(token_at(tokens, k - 1), "of"):
+        k -= 1  # round 30 (objects46): "a target rate of between 5.25%-5.5%", a range said without its "and"
     if is_word(token_at(tokens, k), "than") and is_word(token_at(tokens, k - 1), "more", "less"):
         k -= 2  # "had grossed more than $150m"
     elif is_word(token_at(tokens, k), *SUM_HEDGES) and is_word(token_at(tokens, k - 1), *LEVEL_VERBS, *EARNING_VERBS):

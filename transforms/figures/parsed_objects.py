@@ -43,6 +43,7 @@ from transforms.figures.objects import (
 )
 from transforms.figures.said_kinds import COMPARED_THAN
 from transforms.figures.vocabulary import (
+    ADJECTIVE_ENDINGS,
     AGE_WORDS,
     AMOUNT_NOUNS,
     BOUND_NOUNS,
@@ -405,7 +406,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         payment = sized_payment(figure_head(span))  # round 30 (objects43): "a $20 million contract for new buses"
         thing = payment_for(payment) if payment is not None else None
         if thing is not None:
-            return coordinated_phrase(thing, span)
+            return with_length(thing, coordinated_phrase(thing, span))
     leveled = (
         leveled_count_noun(figure_head(span), span)
         if span is not None and len(span) and may_be_leveled_count(figure)
@@ -1671,7 +1672,7 @@ def could_have_object(sentence: Doc, figures: Sequence[tuple[int, int, str]]) ->
             return True  # `limited_change`, `grown_thing`
         if kind == "percent" and "by" in words and words & OPINION_VERBS:
             return True  # `poll_margin_subject`
-        if kind == "measure" or (kind == "percent" and words & (COPULAS | RELATIVE_SIDES | MOVES)):
+        if kind == "measure" or (kind == "percent" and words & (COPULAS | STAYING_VERBS | RELATIVE_SIDES | MOVES)):
             return True
         if kind in STATED_KINDS and words & RANGING_VERBS:
             return True  # `ranged_noun`
@@ -1727,7 +1728,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         if changed is not None:
             return measure_phrase_of(changed, span)
     if noun is not None:
-        return phrase_of(noun, span)
+        return bought_with_length(noun, phrase_of(noun, span), kind)
     if kind == "money":
         # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
         noun = kind_said_in(span) or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
@@ -1779,7 +1780,13 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = scored_subject(head)  # round 24: "National Car Rental secured the second position with a score of 721"
     if noun is None and kind == "duration":
         noun = lasting_subject(head)  # round 28: "Generally the searches last under 10 minutes"
-    return coordinated_phrase(noun, span) if noun is not None else None
+    return bought_with_length(noun, coordinated_phrase(noun, span), kind) if noun is not None else None
+
+
+def bought_with_length(noun: Token, phrase: str | None, kind: str) -> str | None:
+    """A sum's object "for" a thing bought, with the hyphened length that sizes the thing (`with_length`)."""
+    bought = kind == "money" and noun.dep_ == "pobj" and noun.head.lower_ == "for"
+    return with_length(noun, phrase) if bought else phrase
 
 
 # Round 29 (objects40): a share set beside a noun, or the change it sizes set so, is that noun's: "the state's recovery
@@ -1883,6 +1890,7 @@ STAYING_VERBS = verb_forms(
     "hover/hovers/hovered/hovering",
     "sit/sits/sat/sitting",
     "remain/remains/remained/remaining",  # round 29 (objects40): "expects unemployment to remain near 9.5 percent"
+    "linger/lingers/lingered/lingering",  # round 30 (objects46): "The unemployment rate has lingered between 3% and 4%"
 )
 # Round 29 (objects40): the prepositions a staying verb takes a level with besides "at" ("remain near 9.5 percent",
 # "hovered above 20%").
@@ -2112,6 +2120,8 @@ def changed_noun(head: Token) -> Token | None:
         if preposition.lower_ == "to" and verb.lower_ in CHANGE_NOUNS:
             changed = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "of")), None)
             return first_child(changed, ("pobj",)) if changed is not None else None  # "a decline in X to 4.9%"
+    elif dep == "conj" and verb.lower_ in CHANGE_VERBS and verb.i < head.i:
+        pass  # round 30 (objects46): "increased 13.7% month-over-month in December — and 16.6% over 12 months"
     elif dep not in ("dobj", "npadvmod"):
         return None
     # round 29 (objects38): a size the change took is no object it changed ("grew 8.7 per cent to S$93.3 million")
@@ -2131,14 +2141,22 @@ def changed_noun(head: Token) -> Token | None:
         # round 27 (objects33): the parser, without a tagger, reads a sentence's verb as a participle on its subject
         # ("Volleyball reservations spiked by 256%"), and a participle's noun is what changes ("shares rising 5%")
         subject = verb.head
+    subject = antecedent_of(subject, verb) if subject is not None else None
     if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
         return None
-    if any(child.dep_ in ("relcl", "appos") and not is_ticker(child) for child in subject.children):
-        return None  # "The core PCE index, which ..., increased 0.1%": set off, the judges leave it empty
     change = {t.i for t in verb.subtree} if subject == verb.head else set()  # the participle's own figure
     if any(token.like_num and not is_name_number(token) and token.i not in change for token in own_words(subject)):
         return None  # "The carrier's debt of $2.1 billion fell to $1.9 billion": the subject holds its own figure
     return subject
+
+
+def antecedent_of(subject: Token, verb: Token) -> Token:
+    """The noun a relative clause's "which" or "that" stands for, where the clause's verb is what changes (round 30,
+    objects46: "spend money on services, which increased 0.2%" -> services); the subject itself otherwise."""
+    if subject.lower_ not in ("which", "that") or verb.dep_ != "relcl" or verb.head.i > subject.i:
+        return subject
+    noun = verb.head
+    return noun if is_nominal(noun) and noun.lower_ not in EMPTY_HEADS else subject
 
 
 def own_words(subject: Token) -> list[Token]:
@@ -2866,6 +2884,20 @@ def sized_payment(head: Token) -> Token | None:
     return subject if subject is not None and subject.lower_ in PAYMENT_NOUNS else None  # "the bill was $1,200"
 
 
+def with_length(thing: Token, phrase: str | None) -> str | None:
+    """The phrase of a thing a payment is "for" with the hyphened length that sizes it, which `phrase_of` drops
+    elsewhere ("the 30-second commercial" -> commercial): the lead's round-30 ruling, third part, keeps what is
+    bought whole ("tuition fees of US$95-109 for a nine-month diploma" -> nine-month diploma)."""
+    length = next((c for c in thing.children if c.i < thing.i and c.dep_ in ("compound", "amod", "nmod")), None)
+    if phrase is None or length is None or length.lower_ not in TIME_NOUNS:
+        return phrase
+    first = length.left_edge
+    said = thing.doc.text[first.idx : length.idx + len(length.text)]
+    if not first.like_num or any(ch.isspace() for ch in said) or "-" not in said:
+        return phrase
+    return f"{said} {phrase}"
+
+
 def payment_for(payment: Token) -> Token | None:
     """What a payment word is "for": its own "for", or that of the verb it is the object of; not a time, a number or a
     pronoun; None where nothing is said."""
@@ -3063,12 +3095,23 @@ def trade_term(doc: Doc, span: Span, said: str) -> str | None:
             return None
         # bare, or holding only the "of" that gives the sum ("net premiums written of about $2.7 billion") or a time
         # the parser hangs on it ("in net premiums written last year")
-        held = [c for c in participle.children if c.dep_ != "npadvmod"]
+        held = [c for c in participle.children if c.dep_ != "npadvmod" and not is_group_for(c, span)]
         if any(c.dep_ != "prep" or not c.i <= span.start <= c.right_edge.i for c in held):
             return None
         phrase = phrase_of(noun, span)
+        holder = max((c.right_edge.i for c in noun.children if c.dep_ == "nmod" and c.i < noun.i), default=-1)
+        if phrase and holder >= 0:
+            # round 30, third part: the term opening a sentence is the sum's, not its holder's ("US insurance industry
+            # net premiums written totaled $1.28 trillion" -> net premiums written)
+            phrase = doc[holder + 1 : noun.i + 1].text
         return f"{phrase} {participle.text}" if phrase else None
     return None
+
+
+def is_group_for(child: Token, span: Span) -> bool:
+    """A "for" before the sum naming whose the term is ("Net premiums written for the sector totaled $652.8 bn"; round
+    30, objects46), which the term does not take in."""
+    return child.dep_ == "prep" and child.lower_ == "for" and child.right_edge.i < span.start
 
 
 # Round 30 (objects45), "Added in round 30 (lead), second part": a fine or penalty "for" an offence keeps the payment
@@ -3193,7 +3236,33 @@ def phrase_of(noun: Token, figure: Span) -> str | None:
         return None
     phrase = noun_phrase(noun, figure)
     named = name_tail(noun, figure)
-    return f"{phrase} {named}" if phrase is not None and named is not None else phrase
+    phrase = f"{phrase} {named}" if phrase is not None and named is not None else phrase
+    opening = name_opening(noun, figure)
+    return f"{opening} {phrase}" if phrase is not None and opening is not None else phrase
+
+
+def name_opening(noun: Token, figure: Span) -> str | None:
+    """The words of a name before its head that the parse hangs on it with their own "of" ("University of Michigan"
+    before "Index of Consumer Sentiment", round 30, objects46), or None: all capitalised, right before the head."""
+    doc = noun.doc
+    if not is_name(noun):
+        return None
+    opening = next((c for c in noun.children if c.dep_ == "nmod" and c.i < noun.i), None)
+    if opening is None or opening.right_edge.i != noun.i - 1 or figure.start <= noun.i - 1 < figure.end:
+        return None
+    first = opening.left_edge.i
+    while first < noun.i and doc[first].dep_ == "det":
+        first += 1  # "The University of Michigan ...": the article is no part of the name
+    words = doc[first : noun.i]
+    if (
+        not words
+        or not any(word.lower_ == "of" for word in words)
+        or (figure.start < noun.i and words.start < figure.end)
+    ):
+        return None
+    if not all(word.text[:1].isupper() or word.lower_ in ("of", "&", "and") for word in words):
+        return None
+    return words.text
 
 
 # Round 24 (objects30): a name keeps its own words after its head, as the standard says ("Color of Change",
@@ -3520,7 +3589,8 @@ def passed_level_verb(head: Token) -> Token | None:
     return None
 
 
-REACHING_VERBS = verb_forms("reach/reaches/reached", "achieve/achieves/achieved")
+# "measured" says the level its subject stood at, as "reached" does (round 30, objects46: "the PCE measured 1.9%").
+REACHING_VERBS = verb_forms("reach/reaches/reached", "achieve/achieves/achieved", "measure/measures/measured")
 
 
 def leveled_noun(head: Token) -> Token | None:
@@ -3529,7 +3599,11 @@ def leveled_noun(head: Token) -> Token | None:
     preposition, verb = head.head, head.head.head
     if head.dep_ == "dobj" and head.head.lower_ in LEVEL_VERBS and head.head.dep_ in ("xcomp", "advcl"):
         verb = head.head  # round 24: "has increased by 15% in one year to reach 1,953Kb"
-    elif head.dep_ == "dobj" and head.head.lower_ in REACHING_VERBS and head.head.dep_ in ("ROOT", "conj", "ccomp"):
+    elif (
+        head.dep_ in ("dobj", "npadvmod")
+        and head.head.lower_ in REACHING_VERBS
+        and head.head.dep_ in ("ROOT", "conj", "ccomp")
+    ):
         verb = head.head  # round 26: "Saturday’s peak demand ... reached 44,947 megawatts"
     elif (passed := passed_level_verb(head)) is not None:
         verb = passed
@@ -3750,11 +3824,12 @@ def stated_noun(head: Token, kind: str) -> Token | None:
     verb = token.head
     if token.dep_ not in ("npadvmod", "dobj", "attr", "prep", "advmod", "acomp") or verb.i == token.i:
         return None
-    if kind != "measure" and verb.lower_ not in COPULAS and token.lower_ not in COMPARED_SIDES:
+    # a share through a copula or a verb of staying (round 30, objects46: "has lingered between 3% and 4%")
+    if kind != "measure" and verb.lower_ not in COPULAS | STAYING_VERBS and token.lower_ not in COMPARED_SIDES:
         return None
     if verb.dep_ == "pcomp":
         return None  # "with windows coming three feet down": a scene set, not a thing measured
-    if token.dep_ == "dobj" and verb.lower_ not in CHANGE_VERBS | EXTENT_VERBS:
+    if token.dep_ == "dobj" and verb.lower_ not in CHANGE_VERBS | EXTENT_VERBS | STAYING_VERBS:
         return None  # "the report includes the 800,000 bbl": what the verb acts on, not a distance
     moved = [c for c in verb.children if c.dep_ == "dobj" and c != token and c.i < head.i]
     if kind == "measure" and len(moved) == 1:
@@ -5065,7 +5140,6 @@ COMPARED_FORMS = frozenset(
 # "most"/"least"/"more"/"less" before an adjective make one: the two words go ("most recent", "more expensive"); a
 # noun after them stays ("more tax revenue"), told by the adjective's ending.
 COMPARING_ADVERBS = frozenset("most least more less".split())
-ADJECTIVE_ENDINGS = ("ent", "ant", "ive", "ous", "ful", "able", "ible", "ic", "al", "ar", "ed")
 
 
 def compared_words(words: list[str], first: int) -> int:

@@ -1035,3 +1035,7 @@ ROLE_NOUNS = frozenset(
     "singer actor actress star royal juvenile rapper presenter footballer president boxer golfer model captain coach "
     "drummer cyclist".split()
 )
+
+
+# Endings that mark a lower-case word as an adjective where no tagger says so ("more expensive", "extraordinary").
+ADJECTIVE_ENDINGS = ("ent", "ant", "ive", "ous", "ful", "able", "ible", "ic", "al", "ar", "ary", "ed")
