@@ -1415,7 +1415,7 @@ def firms_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
             taken.append((start, end))
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # "Comcast’s NBCUniversal", "Barclays' Wealth Management": an owner's possessive and a name.
@@ -2819,7 +2819,7 @@ def sites_by_their_address(named: list[NamedSpan], site_names: Collection[str]) 
     ]
     if not added:
         return relabelled
-    return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*relabelled, *added])
 
 
 def relocated_by_their_neighbours(
@@ -3823,7 +3823,7 @@ def teams_of_results_lines(named: list[NamedSpan], options: EntityOptions) -> li
     if not added:
         return named
     kept = [item for item in named if id(item) not in replaced]
-    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*kept, *added])
 
 
 # A town's capitalised name before a season's record (`_RECORD_AFTER`): "Buffalo (11-6) hosts", "Miami, 13-4,".
@@ -3855,7 +3855,7 @@ def towns_before_their_records(named: list[NamedSpan], options: EntityOptions) -
             added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", name))
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # A town's own people and parts after its name: "Leeds council", "Boston's mayor", "Liverpool's docks"; and a
@@ -4469,7 +4469,7 @@ def acronyms_of_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
     ]
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 def _outside_a_capitals_line(document: str, start: int, end: int) -> bool:
@@ -4533,7 +4533,7 @@ def conferences_by_their_context(
     if not conferences:
         return named
     relabelled = [_labelled(item, "ORG") if (item.span.document, item.name) in conferences else item for item in named]
-    return sorted([*relabelled, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*relabelled, *added])
 
 
 # A poll's rank before a team: "No. 1 Alabama", "#12 Baylor", "7th-ranked Kansas", "the 4th ranked Cardinals".
@@ -4584,7 +4584,7 @@ def teams_after_a_rank(named: list[NamedSpan], options: EntityOptions) -> list[N
     if not added and not changed:
         return named
     kept = [changed.get(id(item), item) for item in named]
-    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*kept, *added])
 
 
 # A stock's ticker in brackets after a firm's name, which the model tags alone: "Boeing (BA)", "JPMorgan Chase
@@ -4780,7 +4780,7 @@ def places_of_datelines(named: list[NamedSpan], options: EntityOptions) -> list[
         named = [kept for item in named if (kept := cut.get(id(item), item)) is not None]
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # A line of a listing in capitals, a venue then its town after a comma: "COLOUR CLUB, MELBOURNE" of a tour's dates.
@@ -4822,7 +4822,7 @@ def venues_of_listings(named: list[NamedSpan], options: EntityOptions) -> list[N
         named = [kept for item in named if (kept := replaced.get(id(item), item)) is not None]
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # A list of names joined by commas, "and" or "or": "in Kyiv, Lviv, Odesa, Ternopil, Vinnytsia, Kharkiv, and".
@@ -4881,7 +4881,7 @@ def places_listed_with_places(named: list[NamedSpan], options: EntityOptions) ->
                     added.append(gazetteer_name(NamedSpan(span, "LOC", name)))
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # X, the site once called Twitter, named by its one letter: "wrote on X", "posted to X", "X, formerly Twitter".
@@ -4910,7 +4910,7 @@ def x_the_site(named: list[NamedSpan]) -> list[NamedSpan]:
                 added.append(NamedSpan(Span("X", "ORG", start, end, document), "ORG", "X"))
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # A word before a name that joins it to a longer one ("Trump Tower", "pro-Trump"), or a capitalised word
@@ -5033,7 +5033,7 @@ def people_listed_untagged(named: list[NamedSpan]) -> list[NamedSpan]:
             taken.append((start, end))
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -5082,7 +5082,7 @@ def people_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
                 taken.append((start, end))
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # A wire story's credit line: "(Reporting by Curtis Skinner; Editing by Alan Raybould)", "Reporting by Indulal PM
@@ -5095,6 +5095,12 @@ _CREDIT_LINE = re.compile(
 )
 CREDIT_DESK_WORDS = frozenset("staff desk team editors reporters".split())  # "Editing by Reuters Staff"
 _CREDIT_SEPARATOR = re.compile(r",[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def in_text_order(items: list[NamedSpan]) -> list[NamedSpan]:
+    """Mentions in the order the text has them (mentions with no document first), as the rules after a rule that adds
+    or replaces mentions expect."""
+    return sorted(items, key=lambda item: (item.span.document is not None, item.span.char_start))
 
 
 def with_spans_replaced(
@@ -5112,7 +5118,7 @@ def with_spans_replaced(
             for text, start, end in covered
         )
     ]
-    return sorted([*kept, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*kept, *added])
 
 
 def people_of_credit_lines(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -5515,7 +5521,7 @@ def organisations_named_again(named: list[NamedSpan], options: EntityOptions) ->
     if not added and not exchange_ends and not publication_ends:
         return named
     named = [_as_exchange_or_publication(item, exchange_ends, publication_ends) for item in named]
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # A list's item that opens with a name and a colon, then what it is or does: "- Photonect: A technology that
@@ -6016,7 +6022,7 @@ def organisations_named_again_by_their_word(named: list[NamedSpan]) -> list[Name
                 taken.append((start, end))
     if not added:
         return named
-    return sorted([*named, *added], key=lambda item: (item.span.document is not None, item.span.char_start))
+    return in_text_order([*named, *added])
 
 
 # An award's name joined to its participle: "the Oscar-winning writer", "Grammy-nominated" (an adjective, no mention).
