@@ -21,7 +21,9 @@ Seven public sets, read from eval-data/ (never from the repository):
   labelled full text; scored by bag of words per page. Research use only.
 - wcxb (development): the development split of WCXB (github.com/Murrough-Foley/web-content-extraction-benchmark,
   2025 pages of 7 types; ground truth drafted by an LLM and reviewed by people), its "article" pages
-  only (blog posts, news, guides, reviews), scored by bag of words per page. Its test split is not used.
+  only (blog posts, news, guides, reviews), scored by bag of words per page.
+- wcxb-test (acceptance): WCXB's test split, its article pages, scored the same way. Copied apart in round 27 and
+  never opened until the lead's first reading in round 31: run it once a round at most, never tune on it.
 - test: the ScrapingHub article-extraction benchmark (github.com/scrapinghub/article-extraction-benchmark,
   181 news and blog articles, html/*.html.gz and ground-truth.json with each article's body).
   Scored by bag-of-words precision and recall per page, averaged. An acceptance check only:
@@ -35,7 +37,7 @@ For each set: F1 of the text that newsetl stores (`process_document`; a rejected
 text) against trafilatura's `extract` with its default settings and with each of its two
 presets, and the share of pages newsetl keeps as articles (every page of these sets is an article
 or a blog post). Usage:
-python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|test|fundus] [--data eval-data]
+python -m bench.eval_extraction [--set dev|readability|newspaper|l3s|wcxb|wcxb-test|test|fundus] [--data eval-data]
     [--every N] [--lost] [--pages] [--texts DIR]
 
 Each runner's CPU seconds a page (`time.process_time`, this process only) are printed beside its
@@ -82,6 +84,11 @@ SETS = {
         "wcxb",
         "git clone https://github.com/Murrough-Foley/web-content-extraction-benchmark and copy its dev/ "
         "(never test/) to {dir}/",
+    ),
+    "wcxb-test": (
+        "wcxb-test",
+        "git clone https://github.com/Murrough-Foley/web-content-extraction-benchmark and copy its test/ "
+        "to {dir}/ (an acceptance set: never tune on it)",
     ),
     "test": (
         "scrapinghub-aeb",
@@ -279,19 +286,29 @@ def l3s_pages(folder: Path) -> Iterator[Page]:
 WCXB_PAGE_TYPE = "article"
 
 
-def wcxb_pages(folder: Path) -> Iterator[Page]:
-    """WCXB's development split, its article pages (the other types are not what newsetl stores)."""
+def wcxb_split_pages(folder: Path, split: str) -> Iterator[Page]:
+    """One WCXB split's article pages (the other types are not what newsetl stores)."""
     # The type is read from each page's own file: metadata.json keys pages by id, and ids of the two
     # splits collide there.
-    for path in sorted((folder / "dev" / "ground-truth").glob("*.json")):
+    for path in sorted((folder / split / "ground-truth").glob("*.json")):
         entry = json.loads(path.read_text(encoding="utf-8"))
         if entry.get("_internal", {}).get("page_type", {}).get("primary") != WCXB_PAGE_TYPE:
             continue
-        html = folder / "dev" / "html" / f"{path.stem}.html.gz"
+        html = folder / split / "html" / f"{path.stem}.html.gz"
         if html.exists():
-            body = entry["ground_truth"].get("main_content")  # two pages have none: no truth to score
+            body = entry["ground_truth"].get("main_content")  # two dev pages have none: no truth to score
             if body:
                 yield Page(name=path.stem, url=entry.get("url"), html=gzip.decompress(html.read_bytes()), body=body)
+
+
+def wcxb_pages(folder: Path) -> Iterator[Page]:
+    """WCXB's development split, its article pages."""
+    return wcxb_split_pages(folder, "dev")
+
+
+def wcxb_test_pages(folder: Path) -> Iterator[Page]:
+    """WCXB's test split, its article pages: acceptance only."""
+    return wcxb_split_pages(folder, "test")
 
 
 def test_pages(folder: Path) -> Iterator[Page]:
@@ -380,6 +397,7 @@ PAGE_READERS: dict[str, Callable[[Path], Iterator[Page]]] = {
     "newspaper": newspaper_pages,
     "l3s": l3s_pages,
     "wcxb": wcxb_pages,
+    "wcxb-test": wcxb_test_pages,
     "test": test_pages,
     "fundus": fundus_pages,
 }

@@ -17,6 +17,7 @@ from bench.eval_extraction import (
     l3s_pages,
     tokens,
     wcxb_pages,
+    wcxb_test_pages,
 )
 
 
@@ -63,21 +64,31 @@ def test_l3s_body_is_the_text_labelled_full_text(tmp_path):
     assert [(page.name, page.url) for page in pages] == [("abc-1", "http://example.org/ferry")]
 
 
-def test_wcxb_pages_are_its_development_articles(tmp_path):
-    truth, html = tmp_path / "dev" / "ground-truth", tmp_path / "dev" / "html"
+def write_wcxb_split(folder, split: str, pages: list[tuple[str, str, str | None]]) -> None:
+    truth, html = folder / split / "ground-truth", folder / split / "html"
     truth.mkdir(parents=True)
     html.mkdir(parents=True)
-    for key, kind, body in [
-        ("0001", "article", "Fares rose."),
-        ("0002", "product", "A kettle."),
-        ("0003", "article", None),
-    ]:
+    for key, kind, body in pages:
         entry = {"url": f"https://example.org/{key}", "_internal": {"page_type": {"primary": kind}}}
         entry["ground_truth"] = {"main_content": body} if body else {}
         (truth / f"{key}.json").write_text(json.dumps(entry), encoding="utf-8")
         (html / f"{key}.html.gz").write_bytes(gzip.compress(b"<html><body><p>x</p></body></html>"))
+
+
+def test_wcxb_pages_are_its_development_articles(tmp_path):
+    write_wcxb_split(
+        tmp_path,
+        "dev",
+        [("0001", "article", "Fares rose."), ("0002", "product", "A kettle."), ("0003", "article", None)],
+    )
     pages = list(wcxb_pages(tmp_path))
     assert [(page.name, page.body) for page in pages] == [("0001", "Fares rose.")]
+
+
+def test_wcxb_test_pages_are_the_test_splits_articles_and_never_the_dev_splits(tmp_path):
+    write_wcxb_split(tmp_path, "dev", [("0001", "article", "Fares rose.")])
+    write_wcxb_split(tmp_path, "test", [("4011", "article", "Rents fell."), ("4012", "forum", "A thread.")])
+    assert [(page.name, page.body) for page in wcxb_test_pages(tmp_path)] == [("4011", "Rents fell.")]
 
 
 ENGLISH_BODY = (
