@@ -74,6 +74,7 @@ eval: install
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper --set heldout
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper --set heldout2
+	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper --set heldout3
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper --set dev2 --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source l3s --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source l3s --set heldout

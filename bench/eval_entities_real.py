@@ -31,7 +31,8 @@ Two sources (`--source`):
   pages judged blind in round 29 on their kept documents, NOTES-entities.md beside them; round 11's gold, kept
   outside git, was lost in round 19); no floor on held-out. A second held-out slice, `--set heldout2`
   (`entities-heldout2.json`, 12 more pages judged blind in round 30 and tuned on by nobody), is read the same way,
-  and so is a second dev slice to tune on, `--set dev2` (`entities-dev2.json`, 16 more pages judged blind in round
+  and so is a third, `--set heldout3` (`entities-heldout3.json`, 16 more pages judged blind in round 31, tuned on by
+  nobody), and a second dev slice to tune on, `--set dev2` (`entities-dev2.json`, 16 more pages judged blind in round
   30), gated with `--gate` as dev is.
 
 Each gold file lists, for each judged article, every PERSON, ORG and LOC mention of the judged text with how
@@ -54,7 +55,7 @@ CPU time per article (`time.process_time`, rules and canonicalisation, the model
 
 Usage: python -m bench.eval_entities_real [--data eval-data]
        [--source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|l3s|newspaper]
-       [--set dev|heldout|heldout2|dev2]   (heldout2, dev2: newspaper only)
+       [--set dev|heldout|heldout2|heldout3|dev2]   (heldout2, heldout3, dev2: newspaper only)
        [--gold FILE] [--errors] [--gate]
 Exits 0 with a note naming the missing file when the pages or the gold file are missing. With --gate, on the
 default dev gold (or newspaper's dev2), a stored F1 under the source's floor fails the run.
@@ -97,9 +98,9 @@ DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
 # Judgements we write are committed here, one folder per set (bench/gold/postlight-fixtures/...).
 GOLD_ROOT = Path(__file__).resolve().parent / "gold"
 SOURCES = ("kept document", "judged text")
-# Gold splits: dev is tuned on, held-out read once a round; heldout2 (newspaper only) is a slice nobody tunes on,
-# dev2 (newspaper only) a second slice to tune on.
-SPLITS = ("dev", "heldout", "heldout2", "dev2")
+# Gold splits: dev is tuned on, held-out read once a round; heldout2 and heldout3 (newspaper only) are slices nobody
+# tunes on, dev2 (newspaper only) a second slice to tune on.
+SPLITS = ("dev", "heldout", "heldout2", "heldout3", "dev2")
 
 
 def json_bodies(location: Path, keys: Collection[str]) -> dict[str, dict]:
@@ -245,6 +246,8 @@ PAGE_SETS = {
             "heldout": Path("newspaper4k-articles/entities-heldout.json"),
             # Round 30's blind slice for acceptance (positions 52-63 of the same order): scored, never tuned on.
             "heldout2": Path("newspaper4k-articles/entities-heldout2.json"),
+            # Round 31's blind slice for acceptance (positions 96-111, judged by accept40): scored, never tuned on.
+            "heldout3": Path("newspaper4k-articles/entities-heldout3.json"),
             # Round 30's second dev slice to tune on (positions 64-79 of the same order), judged blind (accept37).
             "dev2": Path("newspaper4k-articles/entities-dev2.json"),
         },
@@ -426,7 +429,7 @@ def gate_floors(page_set: PageSet, split: str) -> dict[str, float]:
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     """--data DIR, --source postlight|newspaper3k|fundus|trafilatura|metadata|smallrivers|l3s|newspaper,
-    --set dev|heldout|heldout2|dev2, --gold FILE, --errors, --gate."""
+    --set dev|heldout|heldout2|heldout3|dev2, --gold FILE, --errors, --gate."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public sets' folder")
     parser.add_argument("--source", choices=sorted(PAGE_SETS), default="postlight", help="which judged pages")

@@ -130,6 +130,36 @@ def test_the_second_newspaper4k_held_out_slice_is_read_with_set_heldout2(
     assert "no heldout2 gold for --source l3s" in capsys.readouterr().out
 
 
+def test_the_third_newspaper4k_held_out_slice_is_read_with_set_heldout3(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Round 31's blind slice: positions 96-111 of accept33's order, committed in git, read by --set heldout3.
+    page_set = PAGE_SETS["newspaper"]
+    path = gold_path_for(page_set, "heldout3", tmp_path)
+    assert path == GOLD_ROOT / "newspaper4k-articles" / "entities-heldout3.json" and path.exists()
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert [article["position"] for article in gold["articles"]] == list(range(96, 112))
+    # No page of it is in another entity split or in a figure gold judged before it (positions 12-51 and 80-95).
+    figure_splits = ("dev", "heldout", "heldout2", "dev2")
+    figure_gold = [GOLD_ROOT / "newspaper4k-articles" / f"gold-{split}.json" for split in figure_splits]
+    figure_keys = {article["key"] for path in figure_gold for article in json.loads(path.read_text())["articles"]}
+    other_keys = {
+        key
+        for split, relative in page_set.gold.items()
+        if split != "heldout3"
+        for key in load_gold(GOLD_ROOT / relative)[0]
+    }
+    keys, documents = load_gold(path)
+    assert len(set(keys)) == 16 and not set(keys) & (figure_keys | other_keys)
+    assert sum(sum(document.mentions.values()) for document in documents) == 348
+    # Nobody tunes on it: no floor; without the dataset it says where to copy it; another source has no such slice.
+    assert gate_floors(page_set, "heldout3") == {}
+    assert main(["--data", str(tmp_path), "--source", "newspaper", "--set", "heldout3", "--gate"]) == 0
+    assert f"{tmp_path}/newspaper4k-articles/ground-truth.json" in capsys.readouterr().out
+    assert main(["--data", str(tmp_path), "--source", "metadata", "--set", "heldout3"]) == 0
+    assert "no heldout3 gold for --source metadata" in capsys.readouterr().out
+
+
 def test_the_second_newspaper4k_dev_slice_is_read_and_gated_with_set_dev2(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
@@ -204,7 +234,7 @@ def test_the_committed_gold_splits_its_pages_in_two(source: str) -> None:
         assert len(set(keys[split])) == len(keys[split])
         assert sum(sum(document.mentions.values()) for document in documents) > 0
     assert keys["dev"] and keys["heldout"]
-    assert all(not set(keys[a]) & set(keys[b]) for a in keys for b in keys if a < b)  # heldout2 too
+    assert all(not set(keys[a]) & set(keys[b]) for a in keys for b in keys if a < b)  # heldout2, 3 too
 
 
 def test_the_scorers_compare_a_persons_name_without_a_royal_or_religious_title() -> None:
