@@ -60,6 +60,7 @@ eval: install
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source newspaper4k --gate
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source newspaper4k --set heldout
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source newspaper4k --set heldout2
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source newspaper4k --set heldout3
 	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source newspaper4k --set dev2 --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --gate
 	$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source newspaper3k --gate

@@ -72,13 +72,13 @@ dataset itself (the pages after round 29's entity pages in its sha1 order, chose
 judged blind in round 29 on what the pipeline keeps of each page (not the hand-cleaned bodies `real` read), in
 `{data}/newspaper4k-articles/figures/` (gold in `bench/gold/newspaper4k-articles/`: dev 0-7 and held-out 0-11; the
 next twenty pages, judged blind in round 30, are `--set heldout2`; sixteen later pages judged blind in round 30 and
-then tuned on, `--set dev2`). The texts of these sets are built by
-`bench/fixture_texts.py` (newspaper4k's by `bench/newspaper4k_figures.py`).
+then tuned on, `--set dev2`; the last twenty-four, judged blind in round 31, `--set heldout3`). The texts of these sets
+are built by `bench/fixture_texts.py` (newspaper4k's by `bench/newspaper4k_figures.py`).
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate
                  |mediacloud|metadata|smallrivers|newspaper4k]
-       [--set dev|dev2|heldout|heldout2]
+       [--set dev|dev2|heldout|heldout2|heldout3]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -358,7 +358,8 @@ SOURCES = {
     # (dev 0-7, held-out 0-11) before any figure finder ran on them, scored once at main d371a58; the next twenty
     # pages (positions 32-51) judged blind by helper accept35 in round 30 (gold-heldout2.json), scored alone as
     # `heldout2`, never tuned on; positions 80-95 judged blind by helper accept38 in round 30 (gold-dev2.json), scored
-    # once at main 06ecbbb and then tuned on as `dev2`.
+    # once at main 06ecbbb and then tuned on as `dev2`; positions 96-119 judged blind by helper accept39 in round 31
+    # (gold-heldout3.json), scored alone as `heldout3` once at the round's start and once at its end, never tuned on.
     "newspaper4k": Source(
         NEWSPAPER4K_FOLDER,
         {
@@ -366,6 +367,7 @@ SOURCES = {
             "dev2": (("gold-dev2.json",),),
             "heldout": (("gold-heldout.json",),),
             "heldout2": (("gold-heldout2.json",),),
+            "heldout3": (("gold-heldout3.json",),),
         },
         (NEWSPAPER4K_FOLDER / "articles.json",),
         Path("newspaper4k-articles"),
@@ -436,9 +438,13 @@ def wrong_fields(found: Figure, wanted: dict) -> dict[str, tuple]:
     return wrong
 
 
+# The field a judged page's index in its slice is kept under (one per page), named in its error lines.
+SLICE_INDEXES = ("dev_index", "heldout_index", "heldout2_index", "dev2_index", "heldout3_index")
+
+
 def score_article(text: str, article: dict, found: list[Figure], result: RealResult) -> None:
     index = next(
-        (article[name] for name in ("dev_index", "heldout_index", "heldout2_index", "dev2_index") if name in article),
+        (article[name] for name in SLICE_INDEXES if name in article),
         "?",
     )
     label = f"{index} {article['key'][:8]}"

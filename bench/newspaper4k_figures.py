@@ -1,4 +1,4 @@
-"""Fifty-six newspaper4k pages for figure golds (rounds 29 and 30, accept34, accept35 and accept38): the rule that
+"""Eighty newspaper4k pages for figure golds (rounds 29-31: accept34, accept35, accept38, accept39): the rule that
 chose them, and their texts.
 
 The newspaper4k article-extraction dataset (github.com/AndyTheFactory/article-extraction-dataset at cf3e295,
@@ -13,16 +13,16 @@ left out), `id` above ENTITY_GOLD_LAST_ID, a key whose first eight characters th
 did not name at b5247b9, a body of at most MAX_BODY_WORDS words, ordered by the sha1 of the URL — and then the pages
 after accept33's twelve: positions 12-31, the first 8 dev and the next 12 held out (round 29, accept34), then
 positions 32-51, a second held-out slice `heldout2` (round 30, accept35; heldout2_index 0-19). Positions 52-79 are
-entity pages (not built here); positions 80-95 are a second dev slice `dev2` (round 30, accept38; dev2_index 0-15).
-Positions 96 on are not built: another round's pages.
+entity pages (not built here); positions 80-95 are a second dev slice `dev2` (round 30, accept38; dev2_index 0-15);
+positions 96-119, the last of the 120, a third held-out slice `heldout3` (round 31, accept39; heldout3_index 0-23).
 
 It writes `{out}/articles.json` as bench/fixture_texts.py does ({key: {"articleBody": the kept text, "url", "title",
-"split", "dev_index", "heldout_index", "heldout2_index" or "dev2_index", "position", "built_at"}}) and
-`{out}/build.json`, the commit the texts were built at. The committed gold's offsets hold for the texts of main d371a58
-(transforms/ last changed at dc60a69) for positions 12-31 and of main 5dbbc31 for 32-51; 5dbbc31's transforms/ (last
-changed at 1dc7e94) build 12-31 character for character as d371a58's did, so that tree builds all forty; positions 80-95
-hold for the texts of main 06ecbbb (NOTES.md beside the gold): `python -m bench.with_tree TREE bench.newspaper4k_figures
-DATA`, as bench/with_tree.py says.
+"split", "dev_index", "heldout_index", "heldout2_index", "dev2_index" or "heldout3_index", "position", "built_at"}})
+and `{out}/build.json`, the commit the texts were built at. The committed gold's offsets hold for the texts of main
+d371a58 (transforms/ last changed at dc60a69) for positions 12-31 and of main 5dbbc31 for 32-51; 5dbbc31's transforms/
+(last changed at 1dc7e94) build 12-31 character for character as d371a58's did, so that tree builds all forty;
+positions 80-95 hold for the texts of main 06ecbbb, positions 96-119 for those of main 5402ab5 (NOTES.md beside the
+gold): `python -m bench.with_tree TREE bench.newspaper4k_figures DATA`, as bench/with_tree.py says.
 
 Usage: python -m bench.newspaper4k_figures DATA [--out FOLDER]   (FOLDER defaults to DATA/newspaper4k-articles/figures)
 """
@@ -50,8 +50,10 @@ NAMED_AT = "b5247b9"  # the commit whose docs, bench and tests accept33 read for
 NAMED_IN = ("docs", "bench", "tests")
 ENTITY_PAGES = 12  # accept33's positions 0-11
 DEV, HELDOUT, HELDOUT2 = 8, 12, 20  # positions 12-19, 20-31 (round 29) and 32-51 (round 30)
-# Positions 52-79 are entity pages (round 30, entities35); positions 80-95 a second dev slice (round 30, accept38).
+# Positions 52-79 are entity pages (round 30, entities35); positions 80-95 a second dev slice (round 30, accept38);
+# positions 96-119 a third held-out slice (round 31, accept39).
 DEV2_FIRST, DEV2 = 80, 16
+HELDOUT3_FIRST, HELDOUT3 = 96, 24
 
 
 def sha1(text: str) -> str:
@@ -86,12 +88,14 @@ def ordered_pages(truth: dict[str, dict], present: frozenset[str], named: frozen
 
 def figure_pages(order: list[str]) -> list[tuple[str, str, int, int]]:
     """(key, split, index, position) of the figure pages: after accept33's, 8 dev, 12 held out, then 20 held out in
-    a second slice (heldout2); after the entity pages 52-79, 16 in a second dev slice (dev2)."""
+    a second slice (heldout2); after the entity pages 52-79, 16 in a second dev slice (dev2); then the last 24 held
+    out in a third slice (heldout3)."""
     slices = (
         ("dev", ENTITY_PAGES, DEV),
         ("heldout", ENTITY_PAGES + DEV, HELDOUT),
         ("heldout2", ENTITY_PAGES + DEV + HELDOUT, HELDOUT2),
         ("dev2", DEV2_FIRST, DEV2),
+        ("heldout3", HELDOUT3_FIRST, HELDOUT3),
     )
     return [
         (key, split, n, first + n) for split, first, size in slices for n, key in enumerate(order[first : first + size])

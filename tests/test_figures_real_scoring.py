@@ -420,6 +420,25 @@ def test_the_newspaper4k_dev2_set_is_round_30s_second_dev_slice_alone_and_its_la
     assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
 
 
+def test_the_newspaper4k_heldout3_set_is_round_31s_slice_alone_and_its_label_its_index(
+    tmp_path, capsys, repository_gold
+):
+    # round 31 (accept39): positions 96-119 judged blind as heldout3, read alone; an error line names its heldout3_index
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
+    texts = (tmp_path / "figures-real" / "articles.json").read_text()
+    (tmp_path / "newspaper4k-articles" / "figures" / "articles.json").write_text(texts)
+    committed = repository_gold / "newspaper4k-articles"
+    committed.mkdir(parents=True)
+    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
+    del article["dev_index"]
+    (committed / "gold-heldout3.json").write_text(json.dumps({"articles": [{**article, "heldout3_index": 21}]}))
+    assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "heldout3", "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout3.json'}\n" in out
+    assert "  21 k1: missed 'sold'" in out and "gold-heldout2.json" not in out
+
+
 def test_texts_built_before_a_later_slice_say_how_to_build_them_instead_of_crashing(tmp_path, capsys, repository_gold):
     # a data folder whose articles.json holds round 29's twenty pages only, scored against round 30's heldout2
     write_data(tmp_path, TEXT, recall_checked=True)
@@ -453,6 +472,7 @@ def test_missing_newspaper4k_texts_say_how_to_build_them(tmp_path, capsys, monke
         ("gold-dev.json", "dev_index", 8),
         ("gold-heldout.json", "heldout_index", 12),
         ("gold-heldout2.json", "heldout2_index", 20),
+        ("gold-heldout3.json", "heldout3_index", 24),
     ],
 )
 def test_the_newspaper4k_judgements_hold_offsets_values_and_no_text(file, index, pages):

@@ -1,4 +1,4 @@
-"""bench/newspaper4k_figures.py: which newspaper4k pages rounds 29's and 30's figure golds hold, from the dataset's
+"""bench/newspaper4k_figures.py: which newspaper4k pages rounds 29's to 31's figure golds hold, from the dataset's
 fields."""
 
 from __future__ import annotations
@@ -46,4 +46,12 @@ def test_the_second_dev_slice_is_positions_80_to_95_and_the_entity_pages_between
     chosen = figure_pages([f"k{n}" for n in range(120)])
     dev2 = [page for page in chosen if page[1] == "dev2"]
     assert dev2[0] == ("k80", "dev2", 0, 80) and dev2[-1] == ("k95", "dev2", 15, 95) and len(dev2) == 16
-    assert [page[3] for page in chosen] == list(range(12, 52)) + list(range(80, 96))
+    assert [page[3] for page in chosen][:56] == list(range(12, 52)) + list(range(80, 96))
+
+
+def test_the_third_held_out_slice_is_positions_96_to_119_the_last_of_the_eligible_pages():
+    # round 31 (accept39): the last 24 of the 120 eligible pages, held out as heldout3
+    chosen = figure_pages([f"k{n}" for n in range(120)])
+    heldout3 = [page for page in chosen if page[1] == "heldout3"]
+    assert heldout3[0] == ("k96", "heldout3", 0, 96) and heldout3[-1] == ("k119", "heldout3", 23, 119)
+    assert [page[3] for page in chosen] == list(range(12, 52)) + list(range(80, 120))
