@@ -25,6 +25,8 @@ from transforms.language import detect_language
 from transforms.options import EntityOptions
 
 DEV_FILE = Path("eval-data/conll2003/valid.txt")  # `make eval EVAL_DATA=DIR` points elsewhere
+# The test split (eng.testb): an acceptance reading only, `--test` (`make accept`); never tuned on.
+TEST_FILE = Path("eval-data/conll2003-test/test.txt")
 # A CoNLL story opens with a headline line and then a dateline ("LONDON 1996-08-30").
 _DATELINE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Tokens written without a space before them when the text is put back together.
@@ -124,26 +126,33 @@ def evaluate(options: EntityOptions, documents: list[GoldDocument]) -> NerResult
     return NerResult(scores, len(documents), len(found_by_document), errors)
 
 
-def report(result: NerResult, show_errors: bool = False) -> str:
-    title = f"CoNLL-2003 English dev: {result.documents} documents, {result.documents_read} read as English"
+def report(result: NerResult, show_errors: bool = False, split: str = "dev") -> str:
+    title = f"CoNLL-2003 English {split}: {result.documents} documents, {result.documents_read} read as English"
     return score_report(title, result.scores, result.errors, show_errors)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", help="spaCy pipeline package (default: the configured default)")
-    parser.add_argument("--data", type=Path, default=DEV_FILE, help="CoNLL-2003 dev split (token, tag per line)")
+    parser.add_argument("--data", type=Path, help=f"the split's file, token and tag a line (default {DEV_FILE})")
+    parser.add_argument(
+        "--test", action="store_true", help=f"read the test split (default {TEST_FILE}): acceptance only, scores only"
+    )
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     args = parser.parse_args(argv)
-    if not args.data.is_file():
+    if args.test and args.errors:
+        parser.error("--errors is not given on the test split: it is read for its score only, never tuned on")
+    split, copied_from = ("test", "test.txt") if args.test else ("dev", "valid.txt")
+    path = args.data or (TEST_FILE if args.test else DEV_FILE)
+    if not path.is_file():
         print(
-            f"skipped: {args.data} not found (not a failure): copy the CoNLL-2003 English dev split there, a public"
-            " set (data/conll2003/en/ner/valid.txt of github.com/Hironsan/anago; docs/evaluation.md,"
+            f"skipped: {path} not found (not a failure): copy the CoNLL-2003 English {split} split there, a public"
+            f" set (data/conll2003/en/ner/{copied_from} of github.com/Hironsan/anago; docs/evaluation.md,"
             " 'Evaluation data on a new machine')"
         )
         return
     options = EntityOptions(syntax=False) if args.model is None else EntityOptions(model=args.model, syntax=False)
-    print(report(evaluate(options, load_documents(args.data)), args.errors))
+    print(report(evaluate(options, load_documents(path)), args.errors, split))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,9 @@ from transforms.options import EntityOptions
 NAME = "wikineural-fr"
 DATA_DIR = Path("eval-data") / NAME  # `make eval EVAL_DATA=DIR` points elsewhere
 DEV_FILE = "val.conllu"
+# The test split: an acceptance reading only, `--test` (`make accept`); never tuned on.
+TEST_DATA_DIR = Path("eval-data") / "wikineural-fr-test"
+TEST_FILE = "test.conllu"
 LANGUAGE = "fr"
 # Tokens written without a space before (or after) them when a sentence is put back together.
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "?", "!", "%", ")", "]", "…"})
@@ -116,26 +119,34 @@ def evaluate(options: EntityOptions, documents: list[GoldDocument]) -> NerResult
     return NerResult(scores, len(documents), len(read), model, errors)
 
 
-def report(result: NerResult, show_errors: bool = False) -> str:
+def report(result: NerResult, show_errors: bool = False, split: str = "validation") -> str:
     title = (
-        f"WikiNEuRal French validation: {result.documents} texts, {result.documents_read} read as French "
-        f"({result.model})"
+        f"WikiNEuRal French {split}: {result.documents} texts, {result.documents_read} read as French ({result.model})"
     )
     return score_report(title, result.scores, result.errors, show_errors)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help=f"folder holding WikiNEuRal French {DEV_FILE}")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        help=f"folder holding WikiNEuRal French {DEV_FILE} (default {DATA_DIR}; with --test, "
+        f"{TEST_FILE} in {TEST_DATA_DIR})",
+    )
+    parser.add_argument("--test", action="store_true", help="read the test split: acceptance only, scores only")
     parser.add_argument("--model", help="spaCy pipeline package for French (default: the configured one)")
     parser.add_argument("--sentences", type=int, default=10, help="consecutive sentences per text (default 10)")
     parser.add_argument("--every", type=int, default=1, help="read every Nth text only (default: all)")
     parser.add_argument("--errors", action="store_true", help="list every miss and false positive")
     args = parser.parse_args(argv)
-    path = args.data / DEV_FILE
+    if args.test and args.errors:
+        parser.error("--errors is not given on the test split: it is read for its score only, never tuned on")
+    file = TEST_FILE if args.test else DEV_FILE
+    path = (args.data or (TEST_DATA_DIR if args.test else DATA_DIR)) / file
     if not path.is_file():
         print(
-            f"skipped: {path} not found (not a failure): copy data/wikineural/fr/{DEV_FILE} of"
+            f"skipped: {path} not found (not a failure): copy data/wikineural/fr/{file} of"
             " github.com/Babelscape/wikineural there, a public set (docs/evaluation.md,"
             " 'Evaluation data on a new machine')"
         )
@@ -144,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.model:
         options = EntityOptions(syntax=False, models={**options.models, LANGUAGE: args.model})
     documents = load_documents(path, args.sentences, args.every)
-    print(report(evaluate(options, documents), args.errors))
+    print(report(evaluate(options, documents), args.errors, "test" if args.test else "validation"))
 
 
 if __name__ == "__main__":

@@ -246,3 +246,14 @@ def test_the_scorers_compare_a_persons_name_without_a_royal_or_religious_title()
     assert gold_key("PERSON", "Cardinal Joseph Bernardin") == gold_key("PERSON", "Joseph Bernardin")
     assert gold_key("ORG", "King Features") != gold_key("ORG", "Features")
     assert gold_key("PERSON", "Prince")[1]  # a name that is only the title is left whole
+
+
+def test_the_conll_eval_reads_the_test_split_only_when_asked_and_names_it(tmp_path, capsys):
+    from bench import eval_ner
+
+    eval_ner.main(["--test", "--data", str(tmp_path / "test.txt")])
+    assert "copy the CoNLL-2003 English test split there" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        eval_ner.main(["--test", "--errors", "--data", str(tmp_path / "test.txt")])
+    result = eval_ner.NerResult(eval_ner.score_mentions([], {})[0], 3, 3, [])
+    assert eval_ner.report(result, split="test").startswith("CoNLL-2003 English test: 3 documents")

@@ -215,3 +215,13 @@ def test_the_french_eval_reads_conll_style_sentences_and_skips_without_data(tmp_
     assert dict(document.mentions) == {("PERSON", "anne martin"): 1, ("LOC", "lyon"): 1, ("ORG", "sncf"): 1}
     eval_ner_fr.main(["--data", str(tmp_path / "missing")])
     assert capsys.readouterr().out.startswith("skipped: ")
+
+
+def test_the_french_eval_reads_the_test_split_only_when_asked_and_never_lists_its_errors(tmp_path, capsys):
+    from bench import eval_ner_fr
+
+    (tmp_path / "val.conllu").write_text("0\tÀ\tO\n1\tLyon\tB-LOC\n2\t.\tO\n", encoding="utf-8")
+    eval_ner_fr.main(["--test", "--data", str(tmp_path)])
+    assert f"{tmp_path / 'test.conllu'} not found" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        eval_ner_fr.main(["--test", "--errors", "--data", str(tmp_path)])
