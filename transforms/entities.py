@@ -2999,6 +2999,9 @@ _LINE_OR_CELL_START_BEFORE = re.compile(r"(?:^|\n\s*|\|[ \t]*)$")
 # bridge"); a person's name goes on with a verb, a comma or another name ("Son and Kane scored").
 _NOUN_PHRASE_GOES_ON_AFTER = re.compile(
     r"[ \t]*:|[ \t]+(?:of|and|or|on|in|at|for|with|from|near|after|to)[ \t]+(?:the[ \t]+|a[ \t]+)?[a-z]"
+    # a list of common nouns ("Healthcare, pollution and transport could"), an aside ("Barbecue, however, is"):
+    # round 31, entities38
+    r"|(?:,[ \t]+[a-z]+){1,4},?[ \t]+(?:and|or)[ \t]+[a-z]|,[ \t]+(?:however|though|meanwhile|too),"
 )
 
 
@@ -6108,14 +6111,22 @@ _GRID_ROAD = re.compile(
 _GRID_ROAD_WITH_ITS_KIND = re.compile(r"(?<![\w.,/-])\d{2,5}[NSEW][ \t]+(?:Road|Rd\b|Street|Avenue|Lane|Drive|Trail)")
 
 
+# A US interstate by its number in running text ("along I-40 near Memphis"), not a form ("Form I-9", "an I-20 visa").
+_INTERSTATE_IN_TEXT = re.compile(
+    r"(?<![\w-])(?<!Form )I-\d{1,3}(?![\w-])(?![ \t]+(?:form|forms|visa|visas|petition|petitions|status)\b)"
+)
+
+
 def grid_roads(named: list[NamedSpan]) -> list[NamedSpan]:
     """Each grid road the model left untagged (`_GRID_ROAD`), as a place (English): only in a text that writes one
-    with its kind ("400N Road"), so a bare "2000N" elsewhere (a force in newtons, a code) is none."""
+    with its kind ("400N Road"), so a bare "2000N" elsewhere (a force in newtons, a code) is none. So is each
+    interstate by its number (`_INTERSTATE_IN_TEXT`)."""
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
-        if _GRID_ROAD_WITH_ITS_KIND.search(document) is None:
-            continue
-        for found in _GRID_ROAD.finditer(document):
+        roads = [*_INTERSTATE_IN_TEXT.finditer(document)] if "I-" in document else []
+        if _GRID_ROAD_WITH_ITS_KIND.search(document) is not None:
+            roads += _GRID_ROAD.finditer(document)
+        for found in roads:
             start, end = found.span()
             if any(item.span.char_start < end and start < item.span.char_end for item in items):
                 continue
@@ -6198,7 +6209,7 @@ def labels_by_local_evidence(named: list[NamedSpan], options: EntityOptions, mod
             words = item.name.split()
             if item.label in ("ORG", "PERSON", "LOC") and is_no_mention_by_its_shape(item, nouns):
                 dropped.add(id(item))
-            elif _INTERSTATE.match(item.span.surface):
+            elif _INTERSTATE.match(item.span.surface) or is_place_by_its_kind_or_its_market(item):
                 relabelled[document, item.name] = "LOC"
             elif item.label not in ("PERSON", "ORG", "LOC", "NORP", "PRODUCT") or not words:
                 continue
@@ -6264,25 +6275,64 @@ def is_part_of_an_award_or_a_bill(item: NamedSpan) -> bool:
     )
 
 
+# A region's kind alone after "the", capitalised by a house style ("The County boss", "this great County"): a
+# description, which short forms must not read as a region's name; not "the City" (London's), nor a country's word.
+DESCRIBED_REGION_KINDS = frozenset("county province district region municipality".split())
+# A plan's or a doctrine's name ("the National Innovative Strategy"): not an organisation.
+PLAN_LAST_WORDS = frozenset("strategy agenda doctrine".split())
+# What may follow a street address's number: the flat's or the suite's abbreviation ("2344 Bragg St., Apt. 1C").
+ADDRESS_UNIT_WORDS = frozenset("Apt Ste Suite Unit Fl".split())
+_MARKET_AFTER = re.compile(r"[ \t]+market\b")
+_UNIT_NUMBER_AFTER = re.compile(r"\.?[ \t]+[0-9][0-9A-Z-]*\b")
+
+
+def is_place_by_its_kind_or_its_market(item: NamedSpan) -> bool:
+    """A name the model called a person that ends in "County" ("Kisumu West Sub County"; an organisation so named is
+    often a club, "Derby County"), or a one-word person or people before a market in lower case ("the refurbished
+    Kibuye market complex", "Korowe market"): a place."""
+    words = item.name.split()
+    document, end = item.span.document or "", item.span.char_end
+    if item.label == "PERSON" and len(words) >= 2 and words[-1] == "County":
+        return True
+    return item.label in ("PERSON", "NORP") and len(words) == 1 and _MARKET_AFTER.match(document, end) is not None
+
+
 def is_no_mention_by_its_shape(item: NamedSpan, nouns: frozenset[str]) -> bool:
-    """A heading's word in capitals, a word of an award's or a bill's title, or a post the model called a person."""
+    """A heading's word in capitals, a word of an award's or a bill's title, a post the model called a person, a
+    region's kind alone, a plan's name, or a flat's abbreviation in an address."""
+    words = item.name.split()
+    document, end = item.span.document or "", item.span.char_end
     return (
         (bool(nouns) and is_heading_word_in_capitals(item, nouns))
+        or (len(words) == 1 and words[0].casefold() in DESCRIBED_REGION_KINDS and words[0][:1].isupper())
+        or (len(words) >= 2 and words[-1].casefold() in PLAN_LAST_WORDS)
+        or (item.name in ADDRESS_UNIT_WORDS and _UNIT_NUMBER_AFTER.match(document, end) is not None)
         or is_part_of_an_award_or_a_bill(item)
-        or (item.label == "PERSON" and is_a_post_not_a_person(item.name.split()))
+        or (item.label == "PERSON" and is_a_post_not_a_person(item))
     )
 
 
 # A chief's title written short as a name's last word ("IBM Cloud CTO"), or a post in the plural ("Chief Information
 # Officers"): a post, not a person.
 POST_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CISO CDO".split())
+_CHIEF_WORD_BEFORE = re.compile(r"(?<![\w-])(?:Chief|Senior|Deputy|Vice|Executive)[ \t]+$")
 
 
-def is_a_post_not_a_person(words: list[str]) -> bool:
+def is_a_post_not_a_person(item: NamedSpan) -> bool:
+    """A name ending in a chief's title written short ("Cloud CTO"), or in a post in the plural after a chief's word
+    the model left out ("[Chief] Information Officers"): a surname may be an occupation's plural ("Felicia Sanders",
+    a floor sander's), so the plural counts only there."""
+    words = item.name.split()
     last = words[-1] if words else ""
     plural = last.casefold()
+    document, start = item.span.document or "", item.span.char_start
     return len(words) >= 2 and (
-        last in POST_ABBREVIATIONS or (plural.endswith("s") and plural[:-1] in ROLE_HEADS and last[:1].isupper())
+        last in POST_ABBREVIATIONS
+        or (
+            plural.endswith("s")
+            and plural[:-1] in ROLE_HEADS
+            and _CHIEF_WORD_BEFORE.search(document, max(0, start - 12), start) is not None
+        )
     )
 
 
@@ -6346,8 +6396,39 @@ _SHORT_FORM_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
 # An administration named for two people ("the Biden-Harris Administration").
 _TWO_PEOPLES_ADMINISTRATION = re.compile(r"^(?:[Tt]he[ \t]+)?([A-Z][a-z]+)-([A-Z][a-z]+)[ \t]+[Aa]dministration$")
 # A link's words after a name at a line's end ("No one whips up a milkshake like Keventers READ MORE").
-_READ_MORE_AFTER_A_NAME = re.compile(r"[ \t]+(?:READ MORE|Read More|Read more)$")
+# The model may take "READ" alone ("Cinnabon READ" PERSON).
+_READ_MORE_AFTER_A_NAME = re.compile(r"[ \t]+(?:READ|Read)(?:[ \t]+(?:MORE|More|more))?$")
+_MORE_AFTER = re.compile(r"[ \t]+(?:MORE|More|more)\b")
 _SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+
+
+# A house's number before a street's name ("2344 Bragg St."): the street is the place.
+_HOUSE_NUMBER = re.compile(
+    r"^\d{1,6}[ \t]+(?=[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard"
+    r"|Blvd\.?|Lane|Drive|Way|Place|Court)$)"
+)
+# The words the model left between a name and what it goes on to in a longer name ("the for-profit Corinthian
+# Colleges chain": "Corinthian" only), and a unit's word between an organisation and its chief's title ("IBM Cloud
+# CTO").
+_NAME_GOES_ON_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’&.-]*){1,3}")
+
+
+def _longer_name_after(item: NamedSpan, names: set[str]) -> NamedSpan | None:
+    """The item grown over the capitalised words after it, when the text names that longer stretch an organisation
+    elsewhere or a chief's title follows it; None otherwise."""
+    document, start, end = item.span.document or "", item.span.char_start, item.span.char_end
+    goes_on = _NAME_GOES_ON_AFTER.match(document, end)
+    if goes_on is None:
+        return None
+    words = goes_on.group().split()
+    if item.label == "ORG" and len(words) >= 2 and words[-1] in POST_ABBREVIATIONS:
+        return _span_part(item, start, goes_on.end() - len(words[-1]) - 1, "ORG")
+    for size in range(len(words), 0, -1):
+        longer = f"{item.name} {' '.join(words[:size])}"
+        if longer in names and longer != item.name:
+            stretch = document.index(words[size - 1], end) + len(words[size - 1])
+            return _span_part(item, start, stretch, "ORG")
+    return None
 
 
 def _party_stretches(document: str) -> list[tuple[int, int]]:
@@ -6404,14 +6485,15 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
             short = _SHORT_FORM_AFTER.match(document, end)
             if short and _PROGRAMME_AFTER.match(document, short.end(1)):
                 programmes |= {(document, item.name), (document, short.group(1))}
-    if not (
-        added or firms or programmes or any(_SPACED_DASH.search(i.span.surface) or i.label == "ORG" for i in named)
-    ):
+    if not (added or firms or programmes or any(item.label in ("ORG", "PERSON") for item in named)):
         return named
     names_by_document: dict[str, set[str]] = {}
+    organisations_by_document: dict[str, set[str]] = {}
     for item in named:
         if item.label in ("ORG", "PERSON") and item.span.document:
             names_by_document.setdefault(item.span.document, set()).add(item.name)
+            if item.label == "ORG":
+                organisations_by_document.setdefault(item.span.document, set()).add(item.name)
     result: list[NamedSpan] = []
     for item in named:
         document = item.span.document or ""
@@ -6419,10 +6501,14 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
             continue
         if (document, item.span.surface) in firms or (document, item.name) in firms:
             item = _labelled(item, "ORG")
+        elif item.label == "LOC" and (number := _HOUSE_NUMBER.match(item.span.surface)) is not None:
+            item = _span_part(item, item.span.char_start + number.end(), item.span.char_end, "LOC")
         elif item.label in ("ORG", "PERSON") and document:
             start, end = item.span.char_start, item.span.char_end
             two = _TWO_PEOPLES_ADMINISTRATION.match(item.span.surface)
             cut = _READ_MORE_AFTER_A_NAME.search(item.span.surface)
+            if cut and " " not in cut.group().strip() and not _MORE_AFTER.match(document, end):
+                cut = None
             people = names_by_document.get(document, set())
             if two and any(name.split()[-1] == two.group(1) for name in people):
                 first = start + item.span.surface.index(two.group(1))
@@ -6432,6 +6518,9 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
                     _span_part(item, second, second + len(two.group(2)), "PERSON"),
                 ]
                 continue
+            longer = _longer_name_after(item, organisations_by_document.get(document, set()))
+            if longer is not None:
+                item = longer
             if cut:
                 item = _span_part(item, start, start + cut.start(), item.label)
             elif _SPACED_DASH.search(item.span.surface):
