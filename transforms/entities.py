@@ -6379,7 +6379,8 @@ def housing_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
     return in_text_order([*named, *added]) if added else named
 
 
-_PARTY = r"([A-Z][\w.&'’-]*(?:[ \t]+[A-Z][\w.&'’-]*){0,3})"
+_PARTY_WORD = r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*"  # a dot inside a word ("GET.com"), not a sentence's end
+_PARTY = rf"({_PARTY_WORD}(?:[ \t]+{_PARTY_WORD}){{0,3}})"
 # The parties of a joint venture ("a joint venture between Etisalat and Dubai South"), and the names after a kind of
 # firm in the plural ("vendors like Cisco and Mediatek", "carmakers such as Ford, GM and Toyota"): organisations.
 _VENTURE_PARTIES = re.compile(rf"\bjoint[ \t]+venture[ \t]+(?:between|of)[ \t]+{_PARTY}[ \t]+and[ \t]+{_PARTY}")
@@ -6521,6 +6522,10 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
             longer = _longer_name_after(item, organisations_by_document.get(document, set()))
             if longer is not None:
                 item = longer
+            words = item.span.surface.split()
+            if words[-1] in POST_ABBREVIATIONS and (len(words) >= 3 or (item.label == "ORG" and len(words) == 2)):
+                # "Oracle Cloud CTO" PERSON, "Microsoft Azure CTO" ORG: the unit the chief heads.
+                item = _span_part(item, start, end - len(words[-1]) - 1, "ORG")
             if cut:
                 item = _span_part(item, start, start + cut.start(), item.label)
             elif _SPACED_DASH.search(item.span.surface):
