@@ -497,6 +497,6 @@ def test_round_31_entities38_surnames_of_eponyms_addresses_and_what_stays():
     text = "It is a joint venture between France and Orano. The City said so."
     named = [_named(text, "France", "GPE"), _named(text, "Orano", "PERSON"), _named(text, "City", "ORG")]
     named = [named[0].__class__(named[0].span, "LOC", "France"), *named[1:]]
-    labels = [(item.name, item.label) for item in spans_by_local_evidence(named, DEFAULT_OPTIONS)]
-    assert ("France", "LOC") in labels and ("Orano", "ORG") in labels
+    pairs = [(item.name, item.label) for item in spans_by_local_evidence(named, DEFAULT_OPTIONS)]
+    assert ("France", "LOC") in pairs and ("Orano", "ORG") in pairs
     assert len(labels_by_local_evidence(named, DEFAULT_OPTIONS, model)) == 3
