@@ -6085,7 +6085,7 @@ def without_headings_and_award_adjectives(named: list[NamedSpan], model: str) ->
 
 # A log's or a live blog's heading in capitals before its dash or colon ("October 20: ACCIDENT – A vehicle", "UPDATE:
 # police say"): a common noun written as a label, not a name.
-_LABEL_MARK_AFTER = re.compile(r"[ \t]*(?::|[ \t][-–—][ \t])")
+_LABEL_MARK_AFTER = re.compile(r"[ \t]*(?::|[ \t][-–—])[ \t]+[A-Z]")  # a heading's text starts with a capital
 _IN_CAPITALS = re.compile(r"^[A-Z]{3,}$")
 
 
@@ -6112,10 +6112,18 @@ _GRID_ROAD = re.compile(
 _GRID_ROAD_WITH_ITS_KIND = re.compile(r"(?<![\w.,/-])\d{2,5}[NSEW][ \t]+(?:Road|Rd\b|Street|Avenue|Lane|Drive|Trail)")
 
 
-# A US interstate by its number in running text ("along I-40 near Memphis"), not a form ("Form I-9", "an I-20 visa").
-_INTERSTATE_IN_TEXT = re.compile(
-    r"(?<![\w-])(?<!Form )I-\d{1,3}(?![\w-])(?![ \t]+(?:form|forms|visa|visas|petition|petitions|status)\b)"
+# A US interstate by its number after a word a road follows ("along I-40 near Memphis", "southbound I-95"), not a form
+# ("Form I-9", "I-9 employment forms", "an I-20 visa").
+_ROAD_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:on|along|onto|off|via|near|from|to|closed|across|down|up|took|exit|and|[a-z]+bound)[ \t]+$"
 )
+_INTERSTATE_IN_TEXT = re.compile(r"(?<![\w-])I-\d{1,3}(?![\w-])")
+
+
+def is_interstate_by_its_place(document: str, start: int, end: int) -> bool:
+    return _INTERSTATE.match(document[start:end]) is not None and bool(
+        _ROAD_WORD_BEFORE.search(document, max(0, start - 15), start)
+    )
 
 
 def grid_roads(named: list[NamedSpan]) -> list[NamedSpan]:
@@ -6124,14 +6132,17 @@ def grid_roads(named: list[NamedSpan]) -> list[NamedSpan]:
     interstate by its number (`_INTERSTATE_IN_TEXT`)."""
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
-        roads = [*_INTERSTATE_IN_TEXT.finditer(document)] if "I-" in document else []
+        roads = [
+            found.span()
+            for found in (_INTERSTATE_IN_TEXT.finditer(document) if "I-" in document else ())
+            if is_interstate_by_its_place(document, *found.span())
+        ]
         if _GRID_ROAD_WITH_ITS_KIND.search(document) is not None:
-            roads += _GRID_ROAD.finditer(document)
-        for found in roads:
-            start, end = found.span()
+            roads += [found.span() for found in _GRID_ROAD.finditer(document)]
+        for start, end in roads:
             if any(item.span.char_start < end and start < item.span.char_end for item in items):
                 continue
-            road = found.group().rstrip(".") if found.group().endswith(("Rd.", "St.", "Ave.")) else found.group()
+            road = document[start:end].removesuffix(".")
             added.append(NamedSpan(Span(road, "FAC", start, start + len(road), document), "LOC", road))
     return in_text_order([*named, *added]) if added else named
 
@@ -6177,6 +6188,15 @@ ORG_KIND_PLURAL_WORDS = frozenset("colleges universities schools academies".spli
 _VERB_AFTER = re.compile(r"^[ \t]+(?:was|is|has|had|did|does|[a-z]{3,}ed)\b")
 
 
+def is_demonym_of_a_major_place(name: str, options: EntityOptions) -> bool:
+    """A people's word of a country, a region or a big city ("Canadian", "Chinese", "Australian", "Italian"), by the
+    usual endings taken off; "Corinthian" (Corinth is a small town) is not one."""
+    if name.casefold() in DEMONYMS:
+        return True
+    stems = {name[:-1], name[:-2], name[:-3], name[:-3] + "a", name[:-3] + "y", name[:-2] + "a", name[:-4] + "a"}
+    return any(len(stem) >= 3 and is_major_place(stem, options) for stem in stems)
+
+
 def _named_after_a_person(name: str, full_names: set[str], organisations: set[str]) -> bool:
     """The text's organisations with the name among their words are each named after one of its people in full ("Ryan
     Seacrest Foundation" holds "Ryan Seacrest"), and one at least is."""
@@ -6210,7 +6230,9 @@ def labels_by_local_evidence(named: list[NamedSpan], options: EntityOptions, mod
             words = item.name.split()
             if item.label in ("ORG", "PERSON", "LOC") and is_no_mention_by_its_shape(item, nouns):
                 dropped.add(id(item))
-            elif _INTERSTATE.match(item.span.surface) or is_place_by_its_kind_or_its_market(item):
+            elif is_interstate_by_its_place(document, item.span.char_start, item.span.char_end) or (
+                is_place_by_its_kind_or_its_market(item)
+            ):
                 relabelled[document, item.name] = "LOC"
             elif item.label not in ("PERSON", "ORG", "LOC", "NORP", "PRODUCT") or not words:
                 continue
@@ -6229,7 +6251,7 @@ def labels_by_local_evidence(named: list[NamedSpan], options: EntityOptions, mod
                 continue
             if (
                 item.label == "NORP"
-                and name.casefold() not in DEMONYMS
+                and not is_demonym_of_a_major_place(name, options)
                 and not name.endswith("s")
                 and any(org.split()[0] == name for org in organisations)
                 and any(_VERB_AFTER.match(context.after) for context in contexts(name, document))
@@ -6248,6 +6270,8 @@ def labels_by_local_evidence(named: list[NamedSpan], options: EntityOptions, mod
         if id(item) in dropped:
             continue
         label = relabelled.get((item.span.document or "", item.name))
+        if label is not None and item.label == "NORP" and is_demonym_of_a_major_place(item.name, options):
+            label = None  # "the Chinese market": a people's word stays one
         if label is not None and item.label != label:
             item = replace(item, label=label, is_country=False, country_code=None, latitude=None, longitude=None)
         result.append(item)
@@ -6412,14 +6436,14 @@ _HOUSE_NUMBER = re.compile(
 # The words the model left between a name and what it goes on to in a longer name ("the for-profit Corinthian
 # Colleges chain": "Corinthian" only), and a unit's word between an organisation and its chief's title ("IBM Cloud
 # CTO").
-_NAME_GOES_ON_AFTER = re.compile(r"(?:[ \t]+[A-Z][\w'’&.-]*){1,3}")
+_CAPITALISED_WORDS_AFTER_A_NAME = re.compile(r"(?:[ \t]+[A-Z][\w'’&.-]*){1,3}")
 
 
 def _longer_name_after(item: NamedSpan, names: set[str]) -> NamedSpan | None:
     """The item grown over the capitalised words after it, when the text names that longer stretch an organisation
     elsewhere or a chief's title follows it; None otherwise."""
     document, start, end = item.span.document or "", item.span.char_start, item.span.char_end
-    goes_on = _NAME_GOES_ON_AFTER.match(document, end)
+    goes_on = _CAPITALISED_WORDS_AFTER_A_NAME.match(document, end)
     if goes_on is None:
         return None
     words = goes_on.group().split()
@@ -6435,7 +6459,7 @@ def _longer_name_after(item: NamedSpan, names: set[str]) -> NamedSpan | None:
 
 # Regions that share their last word, joined by "and" ("East and Central Africa", "North and South America"): one
 # place, as the judged standard writes it; the model tags "East" and "Central Africa".
-COMPASS_WORDS = frozenset("North South East West Central Northern Southern Eastern Western".split())
+REGION_COMPASS_WORDS = frozenset("North South East West Central Northern Southern Eastern Western".split())
 MAX_JOINED_REGION = 40
 
 
@@ -6511,7 +6535,10 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
         return named
     names_by_document: dict[str, set[str]] = {}
     organisations_by_document: dict[str, set[str]] = {}
+    everything_named: dict[str, set[str]] = {}  # each document's names of any label, for a spaced dash's parts
     for item in named:
+        if item.span.document:
+            everything_named.setdefault(item.span.document, set()).add(item.name)
         if item.label in ("ORG", "PERSON") and item.span.document:
             names_by_document.setdefault(item.span.document, set()).add(item.name)
             if item.label == "ORG":
@@ -6523,8 +6550,8 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
         if (
             previous.label == item.label == "LOC"
             and previous.span.document == item.span.document
-            and previous.name in COMPASS_WORDS
-            and item.name.split()[0] in COMPASS_WORDS
+            and previous.name in REGION_COMPASS_WORDS
+            and item.name.split()[0] in REGION_COMPASS_WORDS
             and document[previous.span.char_end : item.span.char_start] == " and "
         ):
             joined.add(id(item))
@@ -6532,7 +6559,7 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
         document = item.span.document or ""
         if (document, item.name) in programmes or id(item) in joined or is_a_common_phrase_written_again(item):
             continue
-        if joined and item.label == "LOC" and item.name in COMPASS_WORDS:
+        if joined and item.label == "LOC" and item.name in REGION_COMPASS_WORDS:
             ends = [other.span.char_end for other in named if id(other) in joined and other.span.document == document]
             joined_end = min((e for e in ends if e > item.span.char_end), default=None)
             if joined_end is not None and joined_end - item.span.char_end < MAX_JOINED_REGION:
@@ -6548,8 +6575,8 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
             cut = _READ_MORE_AFTER_A_NAME.search(item.span.surface)
             if cut and " " not in cut.group().strip() and not _MORE_AFTER.match(document, end):
                 cut = None
-            people = names_by_document.get(document, set())
-            if two and any(name.split()[-1] == two.group(1) for name in people):
+            names = names_by_document.get(document, set())  # people's and organisations'
+            if two and any(name.split()[-1] == two.group(1) for name in names):
                 first = start + item.span.surface.index(two.group(1))
                 second = first + len(two.group(1)) + 1
                 result += [
@@ -6572,10 +6599,16 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
                     parts.append((offset, start + dash.start()))
                     offset = start + dash.end()
                 parts.append((offset, end))
-                for part_start, part_end in parts:
-                    kept = _span_part(item, part_start, part_end, item.label)
-                    if kept.name in people - {item.name} or kept.name in KNOWN_FIRMS:
-                        result.append(kept)
-                continue
+                pieces = [_span_part(item, part_start, part_end, item.label) for part_start, part_end in parts]
+                named_apart = [
+                    piece
+                    for piece in pieces
+                    if piece.name in everything_named.get(document, set()) - {item.name}
+                    or piece.name in KNOWN_FIRMS
+                    or country_code_of(piece.name) is not None
+                ]
+                if named_apart:  # else a name and what is not one ("Associated Press - January 10, 2008")
+                    result += named_apart
+                    continue
         result.append(item)
     return with_spans_replaced(result, added, covered) if added else result
