@@ -6535,10 +6535,10 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
         return named
     names_by_document: dict[str, set[str]] = {}
     organisations_by_document: dict[str, set[str]] = {}
-    everything_named: dict[str, set[str]] = {}  # each document's names of any label, for a spaced dash's parts
+    everything_named: dict[str, dict[str, str]] = {}  # each document's names -> a label, for a spaced dash's parts
     for item in named:
-        if item.span.document:
-            everything_named.setdefault(item.span.document, set()).add(item.name)
+        if item.span.document and item.label in ("ORG", "PERSON", "LOC"):
+            everything_named.setdefault(item.span.document, {}).setdefault(item.name, item.label)
         if item.label in ("ORG", "PERSON") and item.span.document:
             names_by_document.setdefault(item.span.document, set()).add(item.name)
             if item.label == "ORG":
@@ -6599,14 +6599,16 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
                     parts.append((offset, start + dash.start()))
                     offset = start + dash.end()
                 parts.append((offset, end))
-                pieces = [_span_part(item, part_start, part_end, item.label) for part_start, part_end in parts]
-                named_apart = [
-                    piece
-                    for piece in pieces
-                    if piece.name in everything_named.get(document, set()) - {item.name}
-                    or piece.name in KNOWN_FIRMS
-                    or country_code_of(piece.name) is not None
-                ]
+                elsewhere = everything_named.get(document, {})
+                named_apart = []
+                for part_start, part_end in parts:
+                    piece = _span_part(item, part_start, part_end, item.label)
+                    if country_code_of(piece.name) is not None:
+                        named_apart.append(_labelled(piece, "LOC"))
+                    elif piece.name in elsewhere and piece.name != item.name:
+                        named_apart.append(_labelled(piece, elsewhere[piece.name]))
+                    elif piece.name in KNOWN_FIRMS:
+                        named_apart.append(_labelled(piece, "ORG"))
                 if named_apart:  # else a name and what is not one ("Associated Press - January 10, 2008")
                     result += named_apart
                     continue
