@@ -25,8 +25,11 @@ from transforms.entities import (
     firms_by_their_name,
     firms_joined_by_and,
     firms_named_again,
+    grid_roads,
+    housing_named_again,
     is_a_portfolio,
     is_country_or_its_capital,
+    labels_by_local_evidence,
     labels_by_what_the_text_says,
     load_ner,
     names_after_honorifics,
@@ -40,6 +43,7 @@ from transforms.entities import (
     resolve_mentions,
     resolve_short_forms,
     site_names_of,
+    spans_by_local_evidence,
     spans_of,
     teams_by_their_nicknames,
     teams_in_results,
@@ -455,3 +459,44 @@ def test_a_heading_in_title_case_is_no_organisation():
     kept = without_headings_and_award_adjectives(named, OPTIONS.model)
     # A verb the text writes in lower case opens the first; the second is a body's name on its own line.
     assert [item.name for item in kept] == ["National Oceanic and Atmospheric Administration", "FBI"]
+
+
+def test_round_31_entities38_surnames_of_eponyms_addresses_and_what_stays():
+    # Round 31, entities38: the classes the model will not show on a sentence of ours, and what the rules leave.
+    model = DEFAULT_OPTIONS.model
+    text = "Host Dana Whitlock runs the Dana Whitlock Foundation. Whitlock's sister helps; see Whitlock's interview."
+    named = [
+        _named(text, "Dana Whitlock", "PERSON"),
+        _named(text, "Dana Whitlock Foundation", "ORG"),
+        _named(text, "Whitlock", "ORG", 2),
+        _named(text, "Whitlock", "ORG", 3),
+    ]
+    labels = [item.label for item in labels_by_local_evidence(named, DEFAULT_OPTIONS, model)]
+    assert labels == ["PERSON", "ORG", "PERSON", "PERSON"]
+    # A firm named for its founder, not after the founder in full, stays the firm.
+    text = "Michael Dell founded Dell Technologies in Austin. Dell said sales rose."
+    named = [
+        _named(text, "Michael Dell", "PERSON"),
+        _named(text, "Dell Technologies", "ORG"),
+        _named(text, "Dell", "ORG", 2),
+    ]
+    assert [item.label for item in labels_by_local_evidence(named, DEFAULT_OPTIONS, model)] == ["PERSON", "ORG", "ORG"]
+    # A name inside an e-mail address is no mention.
+    text = "NYPA said the vote was fair. Email vote@NYPA.ny.gov for details."
+    named = [_named(text, "NYPA", "ORG"), _named(text, "NYPA", "ORG", 1)]
+    assert [item.span.char_start for item in housing_named_again(named)] == [0]
+    # A dateline in capitals stays; a surname that is an occupation's plural stays a person.
+    text = "CHICAGO — One witness, Felicia Sanders, described hiding."
+    named = [_named(text, "CHICAGO", "PERSON"), _named(text, "Felicia Sanders", "PERSON")]
+    assert len(labels_by_local_evidence(named, DEFAULT_OPTIONS, model)) == 2
+    # No grid road without one written with its kind; no interstate in a form's name.
+    text = "The bolt takes 400N of force. Staff filled in Form I-9 and an I-20 visa request, Ann Lee said."
+    named = [_named(text, "Ann Lee", "PERSON")]
+    assert grid_roads(named) == named
+    # A country is not an organisation for being a party; "the City" is London's and stays.
+    text = "It is a joint venture between France and Orano. The City said so."
+    named = [_named(text, "France", "GPE"), _named(text, "Orano", "PERSON"), _named(text, "City", "ORG")]
+    named = [named[0].__class__(named[0].span, "LOC", "France"), *named[1:]]
+    pairs = [(item.name, item.label) for item in spans_by_local_evidence(named, DEFAULT_OPTIONS)]
+    assert ("France", "LOC") in pairs and ("Orano", "ORG") in pairs
+    assert len(labels_by_local_evidence(named, DEFAULT_OPTIONS, model)) == 3

@@ -93,6 +93,7 @@ FIRM_CUES = frozenset(
     """
 distributor manufacturer maker provider retailer wholesaler insurer lender exporter importer shipper company firm
 startup start-up app marketplace platform brand website network label bank conglomerate chain group -based
+-headquartered
 blog site newsletter outlet tabloid magazine newspaper broadcaster
 """.split()
 )
@@ -2107,7 +2108,7 @@ def places_by_evidence(
 
 # The lower-case word right before a name, a hyphenated one whole ("non-quarterback" is not "quarterback"),
 # or "-based" of "Houston-based".
-_CUE_BEFORE = re.compile(r"(?:(?<![\w-])([a-z][\w.-]*)|\w[-–](based))[ \t]+$")
+_CUE_BEFORE = re.compile(r"(?:(?<![\w-])([a-z][\w.-]*)|\w[-–](based|headquartered))[ \t]+$")
 
 
 def _cue_before(around: Context) -> str | None:
@@ -2124,7 +2125,9 @@ def role_evidence(around: Context) -> bool:
 
 # Any kind of firm and the word after it, to find the few names worth a closer look.
 _FIRM_CUE_THEN_WORD = re.compile(
-    r"(?:(?<![\w-])(?:" + "|".join(sorted(re.escape(cue) for cue in FIRM_CUES if cue[0] != "-")) + r")|\w[-–]based)"
+    r"(?:(?<![\w-])(?:"
+    + "|".join(sorted(re.escape(cue) for cue in FIRM_CUES if cue[0] != "-"))
+    + r")|\w[-–](?:based|headquartered))"
     r"[ \t]+(\w+)"
 )
 
@@ -2996,6 +2999,10 @@ _LINE_OR_CELL_START_BEFORE = re.compile(r"(?:^|\n\s*|\|[ \t]*)$")
 # bridge"); a person's name goes on with a verb, a comma or another name ("Son and Kane scored").
 _NOUN_PHRASE_GOES_ON_AFTER = re.compile(
     r"[ \t]*:|[ \t]+(?:of|and|or|on|in|at|for|with|from|near|after|to)[ \t]+(?:the[ \t]+|a[ \t]+)?[a-z]"
+    # a list of common nouns ("Healthcare, pollution and transport could"), an aside ("Barbecue, however, is"):
+    # round 31, entities38
+    r"|(?:,[ \t]+[a-z]+){1,4},?[ \t]+(?:and|or)[ \t]+[a-z]|,[ \t]+(?:however|though|meanwhile|too),"
+    r"|[ \t]+[\w.+-]+@\w"  # an e-mail address after a form's label or an imperative ("Email vote@nycha.org")
 )
 
 
@@ -4704,6 +4711,7 @@ def canonicalise(
         )
         named = buildings_as_places(firms_by_their_name(named), options)
         named = organisations_by_their_evidence(named, options, contexts_of)
+        named = labels_by_local_evidence(spans_by_local_evidence(named, options), options, english_model)
         named = labels_by_what_the_text_says(named, options, contexts_of)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
@@ -4722,7 +4730,7 @@ def canonicalise(
         resolved = teams_after_a_rank(resolved, options)
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
-        resolved = sites_by_their_address(resolved, site_names)
+        resolved = housing_named_again(grid_roads(sites_by_their_address(resolved, site_names)))
     return located_places(resolved, options, site_country)
 
 
@@ -5313,7 +5321,7 @@ def teams_named_with_their_town(named: list[NamedSpan], options: EntityOptions) 
 # bodies that are no firm. The kind must end the apposition (a comma, a stop, "that", "which", "based"...), so "Ann
 # Lee, the company’s founder" and "Ann Lee, the union leader" are no evidence, nor a sentence's source after a place
 # ("in Tianjin, the newspaper said").
-ORGANISATION_KINDS = (FIRM_CUES - {"-based", "app", "brand", "label", "site", "blog"}) | frozenset(
+ORGANISATION_KINDS = (FIRM_CUES - {"-based", "-headquartered", "app", "brand", "label", "site", "blog"}) | frozenset(
     "union agency association organisation organization charity nonprofit non-profit federation coalition "
     "party league council committee regulator watchdog".split()
 )
@@ -6071,3 +6079,538 @@ def without_headings_and_award_adjectives(named: list[NamedSpan], model: str) ->
                     continue
         kept.append(item)
     return kept
+
+
+# --- Local news: blotters' headings, grid roads, housing, eponyms, awards, programmes (round 31) -------------------
+
+# A log's or a live blog's heading in capitals before its dash or colon ("October 20: ACCIDENT – A vehicle", "UPDATE:
+# police say"): a common noun written as a label, not a name.
+_LABEL_MARK_AFTER = re.compile(r"[ \t]*(?::|[ \t][-–—])[ \t]+[A-Z]")  # a heading's text starts with a capital
+_IN_CAPITALS = re.compile(r"^[A-Z]{3,}$")
+
+
+def is_heading_word_in_capitals(item: NamedSpan, nouns: frozenset[str]) -> bool:
+    """A one-word name in capitals that is a common noun of the model's index and stands before a dash or a colon:
+    a blotter's "ACCIDENT –" and "ARRESTS –", a wire's "SOCCER -". Not a place the gazetteer knows ("TAYLORVILLE —",
+    a dateline), a country nor a known firm."""
+    surface, document = item.span.surface, item.span.document or ""
+    return (
+        _IN_CAPITALS.match(surface) is not None
+        and _LABEL_MARK_AFTER.match(document, item.span.char_end) is not None
+        and _as_common_noun(surface, nouns)
+        and surface.title() not in KNOWN_FIRMS
+        and country_code_of(surface.title()) is None
+        and not is_known_place(surface.title(), DEFAULT_OPTIONS)
+    )
+
+
+# A rural county's grid road: a distance from the grid's base line and its compass letter ("1100N Road", "2049E
+# Road", "Township Road 1950E"); once the text names one so, the bare number is a road too ("turning west onto 2000N").
+_GRID_ROAD = re.compile(
+    r"(?<![\w.,/-])\d{2,5}[NSEW](?:[ \t]+(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Lane|Drive|Trail))?(?![\w-])"
+)
+_GRID_ROAD_WITH_ITS_KIND = re.compile(r"(?<![\w.,/-])\d{2,5}[NSEW][ \t]+(?:Road|Rd\b|Street|Avenue|Lane|Drive|Trail)")
+
+
+# A US interstate by its number after a word a road follows ("along I-40 near Memphis", "southbound I-95"), not a form
+# ("Form I-9", "I-9 employment forms", "an I-20 visa").
+_ROAD_WORD_BEFORE = re.compile(
+    r"(?<![\w-])(?:on|along|onto|off|via|near|from|to|closed|across|down|up|took|exit|and|[a-z]+bound)[ \t]+$"
+)
+_INTERSTATE_IN_TEXT = re.compile(r"(?<![\w-])I-\d{1,3}(?![\w-])")
+
+
+def is_interstate_by_its_place(document: str, start: int, end: int) -> bool:
+    return _INTERSTATE.match(document[start:end]) is not None and bool(
+        _ROAD_WORD_BEFORE.search(document, max(0, start - 15), start)
+    )
+
+
+def grid_roads(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each grid road the model left untagged (`_GRID_ROAD`), as a place (English): only in a text that writes one
+    with its kind ("400N Road"), so a bare "2000N" elsewhere (a force in newtons, a code) is none. So is each
+    interstate by its number (`_INTERSTATE_IN_TEXT`)."""
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        roads = [
+            found.span()
+            for found in (_INTERSTATE_IN_TEXT.finditer(document) if "I-" in document else ())
+            if is_interstate_by_its_place(document, *found.span())
+        ]
+        if _GRID_ROAD_WITH_ITS_KIND.search(document) is not None:
+            roads += [found.span() for found in _GRID_ROAD.finditer(document)]
+        for start, end in roads:
+            if any(item.span.char_start < end and start < item.span.char_end for item in items):
+                continue
+            road = document[start:end].removesuffix(".")
+            added.append(NamedSpan(Span(road, "FAC", start, start + len(road), document), "LOC", road))
+    return in_text_order([*named, *added]) if added else named
+
+
+# A town where a blotter or a court list says someone lives, between the person's age and the next words: "Casey
+# Conaway, 30, Edinburg was arrested", "Jayden F. Snow, 22, Pana, was arrested" (`_AGE_THEN_OF_BEFORE` reads
+# ", 30, of Quincy"); and a town's police in lower case ("arrested by Kincaid police").
+_AGE_BEFORE = re.compile(r"[A-Za-z.],[ \t]+\d{1,3},[ \t]+$")
+_TOWN_AFTER_AGE_AFTER = re.compile(r"(?:[ \t]*[,.;]|[ \t]+(?:was|were|is|has|had|and)\b)")
+_POLICE_AFTER = re.compile(r"[ \t]+(?:police|deputies|officers|firefighters)\b")
+MIN_NAMES_AFTER_AN_AGE = 2  # a list of people with their ages and towns: a blotter's, a court's
+
+
+def is_after_an_age(item: NamedSpan) -> bool:
+    """The name stands after someone's age and a comma, and before a comma or a verb ("Snow, 22, Pana, was")."""
+    document, start, end = item.span.document or "", item.span.char_start, item.span.char_end
+    return bool(
+        _AGE_BEFORE.search(document, max(0, start - 12), start) and _TOWN_AFTER_AGE_AFTER.match(document, end, end + 20)
+    )
+
+
+def is_town_by_its_line(item: NamedSpan, options: EntityOptions, listed: bool) -> bool:
+    """A one- or two-word name after someone's age (`is_after_an_age`) or before a town's "police" in lower case: the
+    town, when the gazetteer knows it, when the text's list has two names or more after an age (`listed`, a
+    blotter's), or when the model called it a product (a town's "Kincaid police"). Not a name the model called a place
+    already."""
+    if item.label == "LOC" or len(item.name.split()) > 2:
+        return False
+    document, end = item.span.document or "", item.span.char_end
+    if not is_after_an_age(item) and not _POLICE_AFTER.match(document, end, end + 20):
+        return False
+    return (listed and is_after_an_age(item)) or item.label == "PRODUCT" or is_known_place(item.name, options)
+
+
+# A housing development named by its kind in the plural ("Nostrand Houses", "Queensbridge Houses"): a place, as a
+# named building is; a person's or a firm's name never ends so.
+HOUSING_LAST_WORDS = frozenset({"Houses", "Homes", "Apartments", "Towers"})
+
+
+# An organisation's kind in a name the model called a person ("Corinthian Colleges" PERSON).
+ORG_KIND_PLURAL_WORDS = frozenset("colleges universities schools academies".split())
+# After a people's word, a verb in the past or the present singular: "Corinthian engaged in", "Corinthian was one".
+_VERB_AFTER = re.compile(r"^[ \t]+(?:was|is|has|had|did|does|[a-z]{3,}ed)\b")
+
+
+def is_demonym_of_a_major_place(name: str, options: EntityOptions) -> bool:
+    """A people's word of a country, a region or a big city ("Canadian", "Chinese", "Australian", "Italian"), by the
+    usual endings taken off; "Corinthian" (Corinth is a small town) is not one."""
+    if name.casefold() in DEMONYMS:
+        return True
+    stems = {name[:-1], name[:-2], name[:-3], name[:-3] + "a", name[:-3] + "y", name[:-2] + "a", name[:-4] + "a"}
+    return any(len(stem) >= 3 and is_major_place(stem, options) for stem in stems)
+
+
+def _named_after_a_person(name: str, full_names: set[str], organisations: set[str]) -> bool:
+    """The text's organisations with the name among their words are each named after one of its people in full ("Ryan
+    Seacrest Foundation" holds "Ryan Seacrest"), and one at least is."""
+    holding = [org for org in organisations if name in org.split()]
+    return bool(holding) and all(any(full in org for full in full_names if name in full.split()) for org in holding)
+
+
+def labels_by_local_evidence(named: list[NamedSpan], options: EntityOptions, model: str) -> list[NamedSpan]:
+    """Labels and drops that a local story's shape settles, each at every mention of the name in its text (English,
+    before the vote):
+
+    - a heading word in capitals (`is_heading_word_in_capitals`) goes;
+    - a town after an age or before its police (`is_town_by_its_line`) is a place;
+    - a housing development (`HOUSING_LAST_WORDS`, two words or more, not a known firm) and the first word of it the
+      model also tags are places ("Nostrand Houses" PERSON, "the Nostrand vote");
+    - a name the model called a person ending in a plural kind of school ("Corinthian Colleges") is an organisation,
+      and so is its first word where the model called it a people and it goes on with a verb ("Corinthian engaged
+      in"): not a nationality of `DEMONYMS`;
+    - a one-word organisation that is the surname of a person the text names in full, whose organisations holding
+      the word are each named after that person ("Seacrest" beside "Ryan Seacrest" and "the Ryan Seacrest
+      Foundation"): the person; not a known firm.
+    """
+    nouns = english_common_nouns(model)
+    relabelled: dict[tuple[str, str], str] = {}  # (document, name) -> label
+    dropped: set[int] = set()
+    for document, items in spans_by_document(named).items():
+        full_names = {item.name for item in items if item.label == "PERSON" and " " in item.name}
+        organisations = {item.name for item in items if item.label == "ORG" and " " in item.name}
+        listed = sum(is_after_an_age(item) for item in items) >= MIN_NAMES_AFTER_AN_AGE
+        for item in items:
+            words = item.name.split()
+            if item.label in ("ORG", "PERSON", "LOC") and is_no_mention_by_its_shape(item, nouns):
+                dropped.add(id(item))
+            elif is_interstate_by_its_place(document, item.span.char_start, item.span.char_end) or (
+                is_place_by_its_kind_or_its_market(item)
+            ):
+                relabelled[document, item.name] = "LOC"
+            elif item.label not in ("PERSON", "ORG", "LOC", "NORP", "PRODUCT") or not words:
+                continue
+            elif is_town_by_its_line(item, options, listed):
+                relabelled[document, item.name] = "LOC"
+            elif len(words) >= 2 and words[-1] in HOUSING_LAST_WORDS and item.name not in KNOWN_FIRMS:
+                relabelled[document, item.name] = "LOC"
+                if item.label != "LOC":
+                    relabelled.setdefault((document, words[0]), "LOC")
+            elif item.label == "PERSON" and len(words) >= 2 and words[-1].casefold() in ORG_KIND_PLURAL_WORDS:
+                relabelled[document, item.name] = "ORG"
+                organisations.add(item.name)
+        for item in items:
+            name = item.name
+            if " " in name or not name[:1].isupper() or name in KNOWN_FIRMS:
+                continue
+            if (
+                item.label == "NORP"
+                and not is_demonym_of_a_major_place(name, options)
+                and not name.endswith("s")
+                and any(org.split()[0] == name for org in organisations)
+                and any(_VERB_AFTER.match(context.after) for context in contexts(name, document))
+            ):
+                relabelled[document, name] = "ORG"
+            elif (
+                item.label == "ORG"
+                and any(full.split()[-1] == name for full in full_names)
+                and _named_after_a_person(name, full_names, organisations)
+            ):
+                relabelled[document, name] = "PERSON"
+    if not relabelled and not dropped:
+        return named
+    result = []
+    for item in named:
+        if id(item) in dropped:
+            continue
+        label = relabelled.get((item.span.document or "", item.name))
+        if label is not None and item.label == "NORP" and is_demonym_of_a_major_place(item.name, options):
+            label = None  # "the Chinese market": a people's word stays one
+        if label is not None and item.label != label:
+            item = replace(item, label=label, is_country=False, country_code=None, latitude=None, longitude=None)
+        result.append(item)
+    return result
+
+
+# What follows a name that is a word of an award's or a bill's name: "the Office of Student Financial Aid and
+# Scholarships Heritage Gold Award" (the model's ORG ends at "Aid"), "Senate Bill 10", "House Bill No. 2".
+_AWARD_NAME_GOES_ON_AFTER = re.compile(
+    r"(?:[ \t]+(?:(?:and|of|for|&)[ \t]+)?[A-Z][\w'’&-]*)*?[ \t]+(?:Award|Awards|Prize|Medal|Trophy)(?![\w-])"
+)
+_BILL_AFTER = re.compile(r"[ \t]+(?:Bill|Joint[ \t]+Resolution|Resolution)[ \t]+(?:No\.[ \t]*)?\d")
+AWARD_LAST_WORDS = frozenset("award awards prize medal trophy".split())
+
+
+def is_part_of_an_award_or_a_bill(item: NamedSpan) -> bool:
+    """A name the award's or the bill's title goes on after (`_AWARD_NAME_GOES_ON_AFTER`, `_BILL_AFTER`) or that ends
+    in an award's word ("Bronze Award" PERSON): a word of a title, not a mention (the judged standard masks names
+    inside awards and laws)."""
+    document, end = item.span.document or "", item.span.char_end
+    words = item.name.split()
+    return (
+        (len(words) >= 2 and words[-1].casefold() in AWARD_LAST_WORDS)
+        or _AWARD_NAME_GOES_ON_AFTER.match(document, end, end + 120) is not None
+        or (item.label == "ORG" and _BILL_AFTER.match(document, end, end + 30) is not None)
+    )
+
+
+# A region's kind alone after "the", capitalised by a house style ("The County boss", "this great County"): a
+# description, which short forms must not read as a region's name; not "the City" (London's), nor a country's word.
+DESCRIBED_REGION_KINDS = frozenset("county province district region municipality".split())
+# A plan's or a doctrine's name ("the National Innovative Strategy"): not an organisation.
+PLAN_LAST_WORDS = frozenset("strategy agenda doctrine".split())
+# What may follow a street address's number: the flat's or the suite's abbreviation ("2344 Bragg St., Apt. 1C").
+ADDRESS_UNIT_WORDS = frozenset("Apt Ste Suite Unit Fl".split())
+_MARKET_AFTER = re.compile(r"[ \t]+market\b")
+_UNIT_NUMBER_AFTER = re.compile(r"\.?[ \t]+[0-9][0-9A-Z-]*\b")
+
+
+def is_place_by_its_kind_or_its_market(item: NamedSpan) -> bool:
+    """A name the model called a person that ends in "County" ("Kisumu West Sub County"; an organisation so named is
+    often a club, "Derby County"), or a one-word person or people before a market in lower case ("the refurbished
+    Kibuye market complex", "Korowe market"): a place."""
+    words = item.name.split()
+    document, end = item.span.document or "", item.span.char_end
+    if item.label == "PERSON" and len(words) >= 2 and words[-1] == "County":
+        return True
+    return item.label in ("PERSON", "NORP") and len(words) == 1 and _MARKET_AFTER.match(document, end) is not None
+
+
+def is_no_mention_by_its_shape(item: NamedSpan, nouns: frozenset[str]) -> bool:
+    """A heading's word in capitals, a word of an award's or a bill's title, a post the model called a person, a
+    region's kind alone, a plan's name, or a flat's abbreviation in an address."""
+    words = item.name.split()
+    document, end = item.span.document or "", item.span.char_end
+    return (
+        (bool(nouns) and is_heading_word_in_capitals(item, nouns))
+        or (len(words) == 1 and words[0].casefold() in DESCRIBED_REGION_KINDS and words[0][:1].isupper())
+        or (len(words) >= 2 and words[-1].casefold() in PLAN_LAST_WORDS)
+        or (item.name in ADDRESS_UNIT_WORDS and _UNIT_NUMBER_AFTER.match(document, end) is not None)
+        or is_part_of_an_award_or_a_bill(item)
+        or (item.label == "PERSON" and is_a_post_not_a_person(item))
+    )
+
+
+# A chief's title written short as a name's last word ("IBM Cloud CTO"), or a post in the plural ("Chief Information
+# Officers"): a post, not a person.
+POST_ABBREVIATIONS = frozenset("CEO CTO CFO COO CIO CMO CISO CDO".split())
+_CHIEF_WORD_BEFORE = re.compile(r"(?<![\w-])(?:Chief|Senior|Deputy|Vice|Executive)[ \t]+$")
+
+
+def is_a_post_not_a_person(item: NamedSpan) -> bool:
+    """A name ending in a chief's title written short ("Cloud CTO"), or in a post in the plural after a chief's word
+    the model left out ("[Chief] Information Officers"): a surname may be an occupation's plural ("Felicia Sanders",
+    a floor sander's), so the plural counts only there."""
+    words = item.name.split()
+    last = words[-1] if words else ""
+    plural = last.casefold()
+    document, start = item.span.document or "", item.span.char_start
+    return len(words) >= 2 and (
+        last in POST_ABBREVIATIONS
+        or (
+            plural.endswith("s")
+            and plural[:-1] in ROLE_HEADS
+            and _CHIEF_WORD_BEFORE.search(document, max(0, start - 12), start) is not None
+        )
+    )
+
+
+# A US interstate by its number ("along I-10", "I-95 North"): a road, which the model calls a product.
+_INTERSTATE = re.compile(r"^I-\d{1,3}$")
+
+# An address's parts: a name inside an e-mail address or a handle ("vote@NYCHA.nyc.gov", "NYCHA@citylimits.org").
+_ADDRESS_TOKEN_EDGE = re.compile(r"\S*$")
+
+
+def is_inside_an_address(item: NamedSpan) -> bool:
+    document, start, end = item.span.document or "", item.span.char_start, item.span.char_end
+    before = _ADDRESS_TOKEN_EDGE.search(document, max(0, start - 60), start)
+    token = (
+        (before.group() if before else "")
+        + document[start:end]
+        + re.split(r"\s", document[end : end + 60], maxsplit=1)[0]
+    )
+    return "@" in token
+
+
+# The other names a housing development is written with, untagged ("Should Nostrand Houses elect").
+def housing_named_again(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Each untagged occurrence of a housing development the text's mentions name as a place (`HOUSING_LAST_WORDS`),
+    as that place; and no mention inside an e-mail address or a handle (`is_inside_an_address`), which a rule that
+    names again may have added (English, after the vote)."""
+    named = [
+        item for item in named if not (item.span.document and "@" in item.span.document and is_inside_an_address(item))
+    ]
+    added: list[NamedSpan] = []
+    for document, items in spans_by_document(named).items():
+        homes = {
+            item.name
+            for item in items
+            if item.label == "LOC"
+            and item.name.split()[-1:]
+            and item.name.split()[-1] in HOUSING_LAST_WORDS
+            and " " in item.name
+        }
+        for home in homes:
+            for start, end in _occurrences(home.split(), document):
+                if not any(item.span.char_start < end and start < item.span.char_end for item in items):
+                    added.append(NamedSpan(Span(document[start:end], "FAC", start, end, document), "LOC", home))
+    return in_text_order([*named, *added]) if added else named
+
+
+_PARTY_WORD = r"[A-Z][\w&'’-]*(?:\.(?=\w)[\w&'’-]*)*"  # a dot inside a word ("GET.com"), not a sentence's end
+_PARTY = rf"({_PARTY_WORD}(?:[ \t]+{_PARTY_WORD}){{0,3}})"
+# The parties of a joint venture ("a joint venture between Etisalat and Dubai South"), and the names after a kind of
+# firm in the plural ("vendors like Cisco and Mediatek", "carmakers such as Ford, GM and Toyota"): organisations.
+_VENTURE_PARTIES = re.compile(rf"\bjoint[ \t]+venture[ \t]+(?:between|of)[ \t]+{_PARTY}[ \t]+and[ \t]+{_PARTY}")
+_FIRMS_OF_A_KIND = re.compile(
+    r"\b(?:vendors|companies|firms|manufacturers|carmakers|makers|retailers|providers|startups|start-ups|brands"
+    r"|lenders|insurers|suppliers)[ \t]+(?:like|such[ \t]+as|including)[ \t]+"
+    rf"{_PARTY}((?:,[ \t]+{_PARTY[1:-1]})*,?[ \t]+and[ \t]+{_PARTY[1:-1]})?"
+)
+_LISTED_NAME = re.compile(rf"(?:^|,|\band)[ \t]+{_PARTY}")
+# A programme by its short form ("the Permanent Affordability Commitment Together (PACT) program", "the SNAP
+# program"): not an organisation, nor the name its short form stands for.
+_PROGRAMME_AFTER = re.compile(r"\)?[ \t]+(?:program|programme|programs|programmes|initiative|scheme)\b")
+_SHORT_FORM_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+# An administration named for two people ("the Biden-Harris Administration").
+_TWO_PEOPLES_ADMINISTRATION = re.compile(r"^(?:[Tt]he[ \t]+)?([A-Z][a-z]+)-([A-Z][a-z]+)[ \t]+[Aa]dministration$")
+# A link's words after a name at a line's end ("No one whips up a milkshake like Keventers READ MORE").
+# The model may take "READ" alone ("Cinnabon READ" PERSON).
+_READ_MORE_AFTER_A_NAME = re.compile(r"[ \t]+(?:READ|Read)(?:[ \t]+(?:MORE|More|more))?$")
+_MORE_AFTER = re.compile(r"[ \t]+(?:MORE|More|more)\b")
+_SPACED_DASH = re.compile(r"[ \t]+[-–—][ \t]+")
+
+
+# A house's number before a street's name ("2344 Bragg St."): the street is the place.
+_HOUSE_NUMBER = re.compile(
+    r"^\d{1,6}[ \t]+(?=[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)*[ \t]+(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Boulevard"
+    r"|Blvd\.?|Lane|Drive|Way|Place|Court)$)"
+)
+# The words the model left between a name and what it goes on to in a longer name ("the for-profit Corinthian
+# Colleges chain": "Corinthian" only), and a unit's word between an organisation and its chief's title ("IBM Cloud
+# CTO").
+_CAPITALISED_WORDS_AFTER_A_NAME = re.compile(r"(?:[ \t]+[A-Z][\w'’&.-]*){1,3}")
+
+
+def _longer_name_after(item: NamedSpan, names: set[str]) -> NamedSpan | None:
+    """The item grown over the capitalised words after it, when the text names that longer stretch an organisation
+    elsewhere or a chief's title follows it; None otherwise."""
+    document, start, end = item.span.document or "", item.span.char_start, item.span.char_end
+    goes_on = _CAPITALISED_WORDS_AFTER_A_NAME.match(document, end)
+    if goes_on is None:
+        return None
+    words = goes_on.group().split()
+    if item.label == "ORG" and len(words) >= 2 and words[-1] in POST_ABBREVIATIONS:
+        return _span_part(item, start, goes_on.end() - len(words[-1]) - 1, "ORG")
+    for size in range(len(words), 0, -1):
+        longer = f"{item.name} {' '.join(words[:size])}"
+        if longer in names and longer != item.name:
+            stretch = document.index(words[size - 1], end) + len(words[size - 1])
+            return _span_part(item, start, stretch, "ORG")
+    return None
+
+
+# Regions that share their last word, joined by "and" ("East and Central Africa", "North and South America"): one
+# place, as the judged standard writes it; the model tags "East" and "Central Africa".
+REGION_COMPASS_WORDS = frozenset("North South East West Central Northern Southern Eastern Western".split())
+MAX_JOINED_REGION = 40
+
+
+def is_a_common_phrase_written_again(item: NamedSpan) -> bool:
+    """An organisation's name of two words or more that the text also writes in lower case, as a phrase of its own
+    ("embracing Artificial Intelligence (AI)" beside "artificial intelligence systems"): a thing capitalised for its
+    short form, not a body. Not a name with an organisation's word ("Supreme Court" beside "the supreme court")."""
+    document = item.span.document or ""
+    words = item.name.split()
+    if item.label != "ORG" or len(words) < 2 or item.name.lower() == item.name or not document:
+        return False
+    if any(word.casefold() in ORG_NAME_WORDS or word.casefold() == "court" for word in words):
+        return False
+    low = item.name.lower()
+    return low in document and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", document) is not None
+
+
+def _party_stretches(document: str) -> list[tuple[int, int]]:
+    stretches = []
+    if "venture" in document:
+        for found in _VENTURE_PARTIES.finditer(document):
+            stretches += [found.span(1), found.span(2)]
+    for found in _FIRMS_OF_A_KIND.finditer(document):
+        stretches.append(found.span(1))
+        if found.group(2):
+            offset = found.start(2)
+            stretches += [(offset + m.start(1), offset + m.end(1)) for m in _LISTED_NAME.finditer(found.group(2))]
+    return stretches
+
+
+def _span_part(item: NamedSpan, start: int, end: int, label: str) -> NamedSpan:
+    document = item.span.document or ""
+    surface = document[start:end]
+    return NamedSpan(Span(surface, item.span.label, start, end, document), label, clean_name(surface, label))
+
+
+def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Spans the text's shape redraws (English, before the vote):
+
+    - the parties of a joint venture and the names after a kind of firm in the plural (`_party_stretches`) are
+      organisations, whole ("Dubai South", which the model cut to "Dubai") and at every mention; not a country;
+    - a programme by its short form (`_PROGRAMME_AFTER`) and the name before its short form in brackets go;
+    - an administration named for two people, the first a person of the text, is the two people;
+    - a link's "READ MORE" after a name is cut off, and a name with a spaced dash inside keeps only its parts the
+      text names elsewhere as people or organisations ("FaceID - Apple’s" is Apple).
+    """
+    added: list[NamedSpan] = []
+    covered: set[tuple[int, int, int]] = set()
+    firms: set[tuple[str, str]] = set()
+    programmes: set[tuple[str, str]] = set()
+    for document, items in spans_by_document(named).items():
+        for start, end in _party_stretches(document):
+            name = document[start:end]
+            if country_code_of(name) is not None or any(
+                item.span.char_start < start < item.span.char_end or item.span.char_start < end < item.span.char_end
+                for item in items
+            ):
+                continue
+            firms.add((document, name))
+            if not any(item.span.char_start == start and item.span.char_end == end for item in items):
+                added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", clean_name(name, "ORG")))
+                covered.add((id(document), start, end))
+        for item in items:
+            if item.label != "ORG":
+                continue
+            end = item.span.char_end
+            if _ABBREVIATION.match(item.name) and _PROGRAMME_AFTER.match(document, end):
+                programmes.add((document, item.name))
+            short = _SHORT_FORM_AFTER.match(document, end)
+            if short and _PROGRAMME_AFTER.match(document, short.end(1)):
+                programmes |= {(document, item.name), (document, short.group(1))}
+    if not (added or firms or programmes or any(item.label in ("ORG", "PERSON", "LOC") for item in named)):
+        return named
+    names_by_document: dict[str, set[str]] = {}
+    organisations_by_document: dict[str, set[str]] = {}
+    everything_named: dict[str, dict[str, str]] = {}  # each document's names -> a label, for a spaced dash's parts
+    for item in named:
+        if item.span.document and item.label in ("ORG", "PERSON", "LOC"):
+            everything_named.setdefault(item.span.document, {}).setdefault(item.name, item.label)
+        if item.label in ("ORG", "PERSON") and item.span.document:
+            names_by_document.setdefault(item.span.document, set()).add(item.name)
+            if item.label == "ORG":
+                organisations_by_document.setdefault(item.span.document, set()).add(item.name)
+    result: list[NamedSpan] = []
+    joined: set[int] = set()  # ids of the second parts of regions joined by "and"
+    for previous, item in pairwise(named):
+        document = item.span.document or ""
+        if (
+            previous.label == item.label == "LOC"
+            and previous.span.document == item.span.document
+            and previous.name in REGION_COMPASS_WORDS
+            and item.name.split()[0] in REGION_COMPASS_WORDS
+            and document[previous.span.char_end : item.span.char_start] == " and "
+        ):
+            joined.add(id(item))
+    for item in named:
+        document = item.span.document or ""
+        if (document, item.name) in programmes or id(item) in joined or is_a_common_phrase_written_again(item):
+            continue
+        if joined and item.label == "LOC" and item.name in REGION_COMPASS_WORDS:
+            ends = [other.span.char_end for other in named if id(other) in joined and other.span.document == document]
+            joined_end = min((e for e in ends if e > item.span.char_end), default=None)
+            if joined_end is not None and joined_end - item.span.char_end < MAX_JOINED_REGION:
+                result.append(_span_part(item, item.span.char_start, joined_end, "LOC"))
+                continue
+        if (document, item.span.surface) in firms or (document, item.name) in firms:
+            item = _labelled(item, "ORG")
+        elif item.label == "LOC" and (number := _HOUSE_NUMBER.match(item.span.surface)) is not None:
+            item = _span_part(item, item.span.char_start + number.end(), item.span.char_end, "LOC")
+        elif item.label in ("ORG", "PERSON") and document:
+            start, end = item.span.char_start, item.span.char_end
+            two = _TWO_PEOPLES_ADMINISTRATION.match(item.span.surface)
+            cut = _READ_MORE_AFTER_A_NAME.search(item.span.surface)
+            if cut and " " not in cut.group().strip() and not _MORE_AFTER.match(document, end):
+                cut = None
+            names = names_by_document.get(document, set())  # people's and organisations'
+            if two and any(name.split()[-1] == two.group(1) for name in names):
+                first = start + item.span.surface.index(two.group(1))
+                second = first + len(two.group(1)) + 1
+                result += [
+                    _span_part(item, first, first + len(two.group(1)), "PERSON"),
+                    _span_part(item, second, second + len(two.group(2)), "PERSON"),
+                ]
+                continue
+            longer = _longer_name_after(item, organisations_by_document.get(document, set()))
+            if longer is not None:
+                item = longer
+            words = item.span.surface.split()
+            if words[-1] in POST_ABBREVIATIONS and (len(words) >= 3 or (item.label == "ORG" and len(words) == 2)):
+                # "Oracle Cloud CTO" PERSON, "Microsoft Azure CTO" ORG: the unit the chief heads.
+                item = _span_part(item, start, end - len(words[-1]) - 1, "ORG")
+            if cut:
+                item = _span_part(item, start, start + cut.start(), item.label)
+            elif _SPACED_DASH.search(item.span.surface):
+                parts, offset = [], start
+                for dash in _SPACED_DASH.finditer(item.span.surface):
+                    parts.append((offset, start + dash.start()))
+                    offset = start + dash.end()
+                parts.append((offset, end))
+                elsewhere = everything_named.get(document, {})
+                named_apart = []
+                for part_start, part_end in parts:
+                    piece = _span_part(item, part_start, part_end, item.label)
+                    if country_code_of(piece.name) is not None:
+                        named_apart.append(_labelled(piece, "LOC"))
+                    elif piece.name in elsewhere and piece.name != item.name:
+                        named_apart.append(_labelled(piece, elsewhere[piece.name]))
+                    elif piece.name in KNOWN_FIRMS:
+                        named_apart.append(_labelled(piece, "ORG"))
+                if named_apart:  # else a name and what is not one ("Associated Press - January 10, 2008")
+                    result += named_apart
+                    continue
+        result.append(item)
+    return with_spans_replaced(result, added, covered) if added else result
