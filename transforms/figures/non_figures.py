@@ -113,6 +113,7 @@ from transforms.figures.vocabulary import (
     TITLE_SMALL_WORDS,
     TURNING_WORDS,
     TYING_VERBS,
+    UNIT_HEADS,
     VAGUE_BASES,
     VIDEO_WORDS,
     WICKET_VERBS,
@@ -249,6 +250,8 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
         is_age_limit,
         opens_clock_range,
         names_an_outlet,
+        is_unit_in_a_name,
+        opens_cited_source,
         is_lettered_name,
         opens_quoted_title,
         names_a_product,
@@ -2083,6 +2086,79 @@ def names_an_outlet(tokens: list[Token], i: int, end: int) -> bool:
     if kind_named_with_of(tokens, end) is not None:
         return False  # round 30 (accept38): "47 Society of Champions trading cards", "3 Bank of America branches"
     return following is None or following.kind != "word" or following.low in OBJECT_STOPS
+
+
+def line_bounds(tokens: list[Token], n: int) -> tuple[int, int]:
+    """(first, after last) token indexes of the line holding token n, line breaks left out."""
+    first, last = n, n
+    while first > 0 and tokens[first - 1].text != "\n":
+        first -= 1
+    while last < len(tokens) and tokens[last].text != "\n":
+        last += 1
+    return first, last
+
+
+# Share of a line's longer words in capitals above which the line is a title in title case ("Dinner Ready in 30
+# Minutes"), whose capitals say nothing of names.
+TITLE_CASE_SHARE = 0.6
+
+
+def is_title_case_line(tokens: list[Token], n: int) -> bool:
+    first, last = line_bounds(tokens, n)
+    words = [t for t in tokens[first:last] if t.kind == "word" and len(t.text) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def is_unit_in_a_name(tokens: list[Token], i: int, end: int) -> bool:
+    """'told 60 Minutes that', 'on CBS's 48 Hours', 'the 24 Hours of Le Mans', 'and 12 Years a Slave': a spelled
+    unit of time capitalised inside a sentence of prose (not opening it, not in a title-case line) makes the
+    number part of a name, a programme's, a race's or a film's, not an amount. Round 31 (figures55, as round 30's
+    blind '20 Minutos'); it would fire on media, TV and film pages and on race reports."""
+    unit = UNIT_PHRASES.match(tokens, end)
+    word, previous = token_at(tokens, end), token_at(tokens, i - 1)
+    if unit is None or word is None or word.low not in UNIT_HEADS:
+        return False  # a spelled unit of time; "5 Gbps", "3 GHz" write symbols in capitals
+    if not word.text[:1].isupper() or word.text.isupper() or not tokens[i].text.isdecimal():
+        return False
+    if previous is None or at_line_or_sentence_start(tokens, i - 1) or previous.text in ("(", "[", ":", "|", "-"):
+        return False
+    if previous.kind == "word" and previous.text[:1].isupper() and not is_possessive_word(previous):
+        return False  # "Dinner In 30 Minutes", "Race 24 Hours": a title's run of capitals
+    return not is_title_case_line(tokens, i)
+
+
+def line_ends_with_year(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the line of tokens first..last ends with a year (a full stop may close it): a citation's date."""
+    k = last - 1
+    if k >= first and tokens[k].text == ".":
+        k -= 1
+    return (
+        k >= first
+        and is_bare_long_digits(tokens[k])
+        and len(tokens[k].text) == 4
+        and 1800 <= int(tokens[k].text) <= 2100
+    )
+
+
+def opens_cited_source(tokens: list[Token], i: int, end: int) -> bool:
+    """'20 Minutos, El video es falso, 20 de septiembre de 2023' in a list of sources, a line each ('CNN, Video
+    shows actors, Dec. 13, 2023'): a number opening a line, joined to capitalised words before a comma, names the
+    outlet cited when its line and a line beside it each end with a date's year. Round 31 (figures55); it would
+    fire on fact-checkers' source lists (PolitiFact, FactCheck.org, Full Fact) and on reference lists."""
+    first, last = line_bounds(tokens, i)
+    if first != i or not is_capitalised(token_at(tokens, end)):
+        return False
+    n = end
+    while n < last and is_capitalised(tokens[n]) and n < end + 3:
+        n += 1
+    if n >= last or tokens[n].text != "," or not line_ends_with_year(tokens, first, last):
+        return False
+    neighbours = []
+    if first >= 2:
+        neighbours.append(line_bounds(tokens, first - 2))
+    if last + 1 < len(tokens):
+        neighbours.append(line_bounds(tokens, last + 1))
+    return any(line_ends_with_year(tokens, a, b) for a, b in neighbours)
 
 
 def name_after_of_end(tokens: list[Token], n: int) -> int | None:
