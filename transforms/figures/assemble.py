@@ -1432,7 +1432,7 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             figures.append(build_figure(text, article_id, tokens, decade, sentences))
             i, previous = decade.end, decade
             continue
-        body = body_measure(tokens, i) or quarters_span(tokens, i) or half_counted(tokens, i)
+        body = shorthand_figure(tokens, i)
         if body is not None:
             figures.append(build_figure(text, article_id, tokens, body, sentences))
             i, previous = body.end, body
@@ -1582,6 +1582,20 @@ def decade_temperature(tokens: list[Token], i: int) -> FigureMatch | None:
     return FigureMatch(i, n + 2, quantity, None, False, "measure", "°C" if celsius else "°F", None)
 
 
+def shorthand_figure(tokens: list[Token], i: int) -> FigureMatch | None:
+    """A figure said in shorthand at i: a player's weight or height, a span of quarters or half of a thing counted in
+    halves (`body_measure`, `quarters_span`, `half_counted`); each asked only where its first word can open it, since
+    the loop asks at every token."""
+    token = tokens[i]
+    if token.kind == "num":
+        return body_measure(tokens, i) or quarters_span(tokens, i)
+    if token.low == "half":
+        return half_counted(tokens, i)
+    if token.low in SMALL_NUMBERS or token.low in TENS:
+        return quarters_span(tokens, i)
+    return None
+
+
 def placings_counted(tokens: list[Token], n: int) -> tuple[int, int] | None:
     """The span of 'top 10s' after a count at n ('10 top 10s', 'three top-5s'): finishes in a ranking's top places,
     named by the number of places with a plural 's' glued to it, are what the count counts (a placing's name is no
@@ -1625,8 +1639,10 @@ def quarters_span(tokens: list[Token], i: int) -> FigureMatch | None:
     fractions and 'the fourth quarter' a place. Round 31 (figures55); it would fire on earnings and economy stories
     and on game reports."""
     token, unit_word, following = tokens[i], token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if unit_word is None or unit_word.low not in ("quarter", "quarters") or unit_word.glued:
+        return None
     value = number_of(token)
-    if value is None or not 0 < value < 100 or not is_word(unit_word, "quarter", "quarters") or unit_word.glued:
+    if value is None or not 0 < value < 100:
         return None
     if following is not None and not (
         (following.kind == "sym" and following.text not in DASHES)

@@ -2114,11 +2114,10 @@ def is_unit_in_a_name(tokens: list[Token], i: int, end: int) -> bool:
     unit of time capitalised inside a sentence of prose (not opening it, not in a title-case line) makes the
     number part of a name, a programme's, a race's or a film's, not an amount. Round 31 (figures55, as round 30's
     blind '20 Minutos'); it would fire on media, TV and film pages and on race reports."""
-    unit = UNIT_PHRASES.match(tokens, end)
     word, previous = token_at(tokens, end), token_at(tokens, i - 1)
-    if unit is None or word is None or word.low not in UNIT_HEADS:
+    if word is None or word.low not in UNIT_HEADS or not word.text[:1].isupper() or word.text.isupper():
         return False  # a spelled unit of time; "5 Gbps", "3 GHz" write symbols in capitals
-    if not word.text[:1].isupper() or word.text.isupper() or not tokens[i].text.isdecimal():
+    if not tokens[i].text.isdecimal() or UNIT_PHRASES.match(tokens, end) is None:
         return False
     if previous is None or at_line_or_sentence_start(tokens, i - 1) or previous.text in ("(", "[", ":", "|", "-"):
         return False
@@ -2145,9 +2144,9 @@ def opens_cited_source(tokens: list[Token], i: int, end: int) -> bool:
     shows actors, Dec. 13, 2023'): a number opening a line, joined to capitalised words before a comma, names the
     outlet cited when its line and a line beside it each end with a date's year. Round 31 (figures55); it would
     fire on fact-checkers' source lists (PolitiFact, FactCheck.org, Full Fact) and on reference lists."""
-    first, last = line_bounds(tokens, i)
-    if first != i or not is_capitalised(token_at(tokens, end)):
+    if (i > 0 and tokens[i - 1].text != "\n") or not is_capitalised(token_at(tokens, end)):
         return False
+    first, last = line_bounds(tokens, i)
     n = end
     while n < last and is_capitalised(tokens[n]) and n < end + 3:
         n += 1
