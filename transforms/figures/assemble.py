@@ -1432,7 +1432,8 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             figures.append(build_figure(text, article_id, tokens, decade, sentences))
             i, previous = decade.end, decade
             continue
-        body = shorthand_figure(tokens, i)
+        token = tokens[i]
+        body = shorthand_figure(tokens, i) if token.kind == "num" or token.low in SHORTHAND_WORDS else None
         if body is not None:
             figures.append(build_figure(text, article_id, tokens, body, sentences))
             i, previous = body.end, body
@@ -1580,6 +1581,10 @@ def decade_temperature(tokens: list[Token], i: int) -> FigureMatch | None:
     celsius = any(t.low == "celsius" or (t.text == "C" and t.glued and t.kind == "word") for t in tokens)
     quantity = Quantity(low, low, high, None, None, n + 2, vague=True, is_range=False, in_words=False, bare_one=False)
     return FigureMatch(i, n + 2, quantity, None, False, "measure", "°C" if celsius else "°F", None)
+
+
+# Words that may open a figure said in shorthand (`shorthand_figure`), besides digits: "half", number words.
+SHORTHAND_WORDS = frozenset({"half", *SMALL_NUMBERS, *TENS})
 
 
 def shorthand_figure(tokens: list[Token], i: int) -> FigureMatch | None:
