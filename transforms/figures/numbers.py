@@ -251,8 +251,29 @@ def is_metre_suffix(tokens: list[Token], k: int) -> bool:
         return True
     if before is not None and before.low in METRE_LEADERS and not counts_what_follows(following):
         return True
+    if converted_to_length(tokens, k + 2):
+        return True  # round 31 (figures55): "fly at 3000m [10,000 feet]": a height, converted to feet
     dash, word = following, token_at(tokens, k + 3)  # "a 400m-long tunnel"
     return dash is not None and dash.text == "-" and dash.glued and is_word(word, *METRE_CONTEXT_AFTER)
+
+
+# Units of length a bracketed conversion of metres gives: "3000m [10,000 feet]", "800m (half a mile)".
+LENGTH_UNITS = frozenset({"ft", "foot", "feet", "mile", "yard", "inch", "km"})
+
+
+def converted_to_length(tokens: list[Token], n: int) -> bool:
+    """A bracket opening at n holding a number and a unit of length: what a glued m before it is in other units
+    ('at 3000m [10,000 feet]', '400m (1,300ft)'); a sum converts to a currency ('£400m ($500m)')."""
+    bracket = token_at(tokens, n)
+    if bracket is None or bracket.text not in ("(", "["):
+        return False
+    k = n + 1
+    while is_word(token_at(tokens, k), "about", "around", "some", "nearly", "almost", "over", "roughly"):
+        k += 1
+    if getattr(token_at(tokens, k), "kind", "") != "num":
+        return False
+    unit = UNIT_PHRASES.match(tokens, k + 1)
+    return unit is not None and unit[0].name in LENGTH_UNITS
 
 
 def is_kelvin_suffix(tokens: list[Token], k: int) -> bool:

@@ -27,6 +27,7 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DESCRIBING_ENDINGS,
+    DIMENSION_WORDS,
     DISTANCE_WORDS_AFTER,
     DURATION_MODIFIERS,
     HEIGHT_WORDS_AFTER,
@@ -334,7 +335,10 @@ def is_long_modifier(tokens: list[Token], k: int) -> bool:
 # Lengths said with an article: "up to a foot of snow", "about a foot" across, "more than a mile".
 ARTICLE_LENGTH_UNITS = frozenset({"foot", "inch", "mile", "yard", "metre", "meter", "kilometre", "kilometer"})
 # Words before them that bound or round the length (the last word of a qualifier).
-LENGTH_BOUNDS = frozenset("about nearly almost than least roughly around some only just".split())
+LENGTH_BOUNDS = frozenset("about nearly almost than least roughly around some only just even".split())
+# Words after one unit of length that say it is an extent (round 31, figures55): "a mile long", "a foot deep",
+# "isn't even a mile along".
+LENGTH_EXTENTS = frozenset({*DIMENSION_WORDS, "along", "across"})
 
 
 def article_length(tokens: list[Token], k: int) -> Quantity | None:
@@ -349,6 +353,8 @@ def article_length(tokens: list[Token], k: int) -> Quantity | None:
         return None
     before, after = token_at(tokens, k - 1), token_at(tokens, k + 2)
     measured = is_word(after, "of") and is_lowercase_word(token_at(tokens, k + 3))
+    if is_word(after, *LENGTH_EXTENTS):
+        return Quantity(1.0, None, None, unit[0], None, k + 2, False, False, in_words=True, bare_one=False)
     if not (is_word(before, *LENGTH_BOUNDS) or measured) or is_word(before, *COPULAS):
         return None
     return Quantity(1.0, None, None, unit[0], None, k + 2, False, False, in_words=True, bare_one=False)
