@@ -1095,21 +1095,24 @@ def proportion_end(tokens: list[Token], i: int) -> int | None:
 
 # Words that open the window a record is kept over: "two of the last three seasons", "three of the past five polls".
 RECORD_WINDOW_WORDS = frozenset({"last", "past", "previous"})
+# "the last five", "its past 11", "their previous four": whose window it is does not change what it is.
+RECORD_WINDOW_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "my", "your"})
 
 
 def record_share_end(tokens: list[Token], i: int) -> int | None:
     """Index after 'two of the last three' in 'won races in two of the last three seasons', 'three of the last five
     elections': a record over a window of recent events (N of the last M, N under M) is a proportion said in words,
     no count of either (the judges' ruling, docs/evaluation.md "Round 30 acceptance: a second blind newspaper4k
-    figure slice"); not when the window is a span of time ('15 of the last 16 years' is a duration of 15 years, an
-    older ruling) nor a side's own games ('won 9 of its past 11 matches' counts matches, an older ruling). Round 31
-    (figures55); it would fire on sport records ('four of the last five meetings'), polls and election stories ('two
-    of the last three presidents'); quarters of a year are time
+    figure slice"), whoever's window it is ('won 9 of its past 11 matches': the lead's round-31 ruling, which
+    replaced an older test that counted both); not when the window is a span of time ('15 of the last 16 years' is a
+    duration of 15 years, an older ruling). Round 31 (figures55); it would fire on sport records ('four of the last
+    five meetings'), polls and election stories ('two of the last three presidents'); quarters of a year are time
     ('three of the past four quarters')."""
     n = number_of(tokens[i])
     if n is None or not is_word(token_at(tokens, i + 1), "of"):
         return None
-    if not is_word(token_at(tokens, i + 2), "the") or not is_word(token_at(tokens, i + 3), *RECORD_WINDOW_WORDS):
+    window = token_at(tokens, i + 3)
+    if not is_word(token_at(tokens, i + 2), *RECORD_WINDOW_DETERMINERS) or not is_word(window, *RECORD_WINDOW_WORDS):
         return None
     base = token_at(tokens, i + 4)
     m = number_of(base) if base is not None else None
