@@ -1764,6 +1764,13 @@ def test_the_dashed_changes_and_long_index_names_of_round_30_objects46(nlp, text
         ("The glider stays low, at around 50 meters/160 feet.", "around 50 meters", None),
         # a name split by the parser at a capitalised particle keeps its words
         ("Grab the Acme Quick Fix Up Spray Kit for just $12 at the store.", "$12", "Acme Quick Fix Up Spray Kit"),
+        # a price discounted to a level, as one cut to it; a sum the parse hangs on "raised" as a modifier
+        ("The boxed edition is discounted to only $35 at most shops this week.", "$35", "boxed edition"),
+        ("The start-up, which runs 40 million web accounts – a tenth of the market – raised $90m.", "$90m", "start-up"),
+        # a size a verb holds is its subject's
+        ("The new trail which covers distance of 12km opened on Monday.", "12km", "new trail"),
+        # a word glued to another number is that number's
+        ("The 6-foot-5, 310-pounder is a rare find at guard.", "6-foot-5", None),
     ],
 )
 def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expected):
@@ -1778,6 +1785,9 @@ def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expect
         ("The company said its $20 price would hold.", "$20", "price"),
         ("Buyers in towns where prices are high paid $600,000 for a flat.", "$600,000", "flat"),
         ("Prices rose 5% at $80 a barrel.", "$80", "Prices"),
+        ("The fund raised $90m last year.", "$90m", "fund"),
+        ("The reserve spans an area of 40 square kilometres.", "40 square kilometres", "area"),
+        ("He is a 250-pound lineman who stands 6 feet tall.", "6 feet", None),
     ],
 )
 def test_the_holders_said_apart_of_round_31_objects48_leave_other_phrasings(nlp, text, surface, expected):

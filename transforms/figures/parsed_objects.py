@@ -1757,6 +1757,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         )  # round 31 (objects48): "the Lincoln was nearly double at $10,194"
         noun = noun or glued_rate_noun(head, span)  # round 31 (objects48): "a $35-a-night motel"
         noun = noun or on_sale_subject(head)  # round 31 (objects48): "Blackpool pier is on sale for £12.6m"
+        noun = noun or received_as_modifier(head)  # round 31 (objects48): "The firm, which ..., raised $460m."
     if kind == "measure" and noun is None:
         aside = dashed_aside_noun(span)  # round 30 (objects44): "geosynchronous orbit—more than 22,000 miles above"
         if aside is not None:
@@ -2196,6 +2197,7 @@ CHANGING_VERBS = verb_forms(
     "hike/hikes/hiked/hiking",
     "trim/trims/trimmed/trimming",
     "double/doubles/doubled/doubling",
+    "discount/discounts/discounted/discounting",  # round 31 (objects48): "the remake ... is discounted to only $40"
     "expand/expands/expanded/expanding",
     "slow/slows/slowed/slowing",  # round 29 (objects40): "slowing down open-source projects by 19%"
     # round 30 (objects43): "The fine can be quadrupled to £2,000", as "doubled" is
@@ -4673,7 +4675,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     # kilometers) west of Tripoli")
     named = share_restated(placed, text) if placed != restated else placed
     # round 31 (objects48): "around 140 kph / 85 mph", "Magic Root Cover Up Gray Concealer Spray"
-    return [named_in_full(f) for f in slashed_conversions(named, text)]
+    return [without_other_numbers_word(named_in_full(f)) for f in slashed_conversions(named, text)]
 
 
 # Round 28 (objects35): the unit after "per" is what a rate is counted by, not what it is of: "Full-year loss per share
@@ -6100,6 +6102,7 @@ def may_be_held_apart(figure: Figure) -> bool:
     """Whether one of round 31's readings of a holder said apart from the sum may apply (`held_said_apart`)."""
     return (
         may_be_held_in_clause(figure)
+        or may_be_dimension_held(figure)
         or may_be_said_total(figure)
         or may_be_its_price(figure)
         or may_be_glued_rate(figure)
@@ -6117,5 +6120,74 @@ def held_said_apart(doc: Doc, figure: Figure, start: int) -> str | None:
     """The holder a clause, "the total" or "its" stands apart from the figure for, over the token rules' object
     (`clause_held_subject`, `total_said_before`, `its_price_owner`); None where none applies."""
     held = clause_held_subject(doc, figure, start) if may_be_held_in_clause(figure) else None
+    held = held if held is not None else dimension_held(doc, figure, start) if may_be_dimension_held(figure) else None
     held = held if held is not None else total_said_before(doc, figure, start) if may_be_said_total(figure) else None
     return held if held is not None else its_price_owner(doc, figure, start) if may_be_its_price(figure) else None
+
+
+# A sum the parser hangs on a verb of receiving as a bare modifier rather than its object ("The firm, which manages 59
+# million web domains - a fifth of the world's total - raised $460m.", the "m." read as an adverb) is still what the
+# subject received, as `receiver_noun` reads an object.
+def received_as_modifier(head: Token) -> Token | None:
+    """The subject of a receiving verb whose only sum after it the parse labels `npadvmod`, or None."""
+    verb = head.head
+    if head.dep_ != "npadvmod" or verb.lower_ not in RECEIVING_VERBS or head.i < verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.dep_ == "nsubjpass":
+        return None
+    if any(c.dep_ == "npadvmod" for c in subject.children):
+        return None  # a headline run into its story ("arts sales jump Sotheby's raised $380m"): the parse is broken
+    return None if subject.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "this", "that"} else subject
+
+
+# A size a verb of extent holds is its subject's where the token rules ran the verb into the size: "this project which
+# covers distance of 6.2km" -> project (the token rules read "covers distance"). A size said alone before "of" stays the
+# judges' object ("The dam has a height of 40 metres" -> height, round 29).
+HELD_SIZES = DIMENSION_NOUNS | {"distance", "area"}
+SIZE_HOLDING_VERBS = EXTENT_VERBS | verb_forms("span/spans/spanned/spanning")
+
+
+def may_be_dimension_held(figure: Figure) -> bool:
+    """Whether a measure's token-rules object is a verb of extent run into a size noun ("covers distance"), for
+    `dimension_held`."""
+    said = (figure.object or "").lower().split()
+    return figure.kind == "measure" and len(said) == 2 and said[0] in SIZE_HOLDING_VERBS and said[-1] in HELD_SIZES
+
+
+def dimension_held(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The subject of the verb whose object is the size a measure is "of" (through a relative clause to its noun), or
+    None: not a pronoun, not a subject after the verb."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    size = head.head.head
+    if head.dep_ != "pobj" or not is_of(head.head) or size.lower_ not in HELD_SIZES or size.dep_ != "dobj":
+        return None
+    verb = size.head
+    if verb.lower_ not in SIZE_HOLDING_VERBS:
+        return None
+    holder = subject_of(verb)
+    if holder is None or holder.i > verb.i or not is_nominal(holder):
+        return None
+    if holder.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "this", "that"}:
+        return None
+    return phrase_of(holder, span)
+
+
+# A word glued by a dash to another number is that number's own noun, the thing it sizes whole ("a 154-pounder": a
+# player of that weight): it is no object of a figure before it ("The 6-foot-6, 330-pounder is a rare find" -> none,
+# not "pounder").
+def without_other_numbers_word(figure: Figure) -> Figure:
+    """The measure without an object said only glued by a dash to a number outside the figure, else as it is."""
+    said = figure.object or ""
+    if figure.kind != "measure" or not said or " " in said:
+        return figure
+    glued = list(re.finditer(r"\d-" + re.escape(said) + r"\b", figure.sentence))
+    alone = len(re.findall(r"\b" + re.escape(said) + r"\b", figure.sentence))
+    if not glued or alone != len(glued) or said in figure.surface:
+        return figure
+    return replace(figure, object=None)
