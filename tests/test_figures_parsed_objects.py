@@ -1771,6 +1771,23 @@ def test_the_dashed_changes_and_long_index_names_of_round_30_objects46(nlp, text
         ("The new trail which covers distance of 12km opened on Monday.", "12km", "new trail"),
         # a word glued to another number is that number's
         ("The 6-foot-5, 310-pounder is a rare find at guard.", "6-foot-5", None),
+        # a sum put into a thing, the participle read as a verb or a relative clause
+        ("Voters want back the $2 billion or so put into the stadium.", "$2 billion", "stadium"),
+        ("The city wants back the $40 million it put into the arena.", "$40 million", "arena"),
+        # a kind said "in" past a rate of time; "part" is no object
+        ("He was now responsible for over $2B/year in ad sales.", "over $2B", "ad sales"),
+        (
+            "The mill is part of about $3 billion in Chinese steel investments planned for Chile, a third of it.",
+            "about $3 billion",
+            "Chinese steel investments",
+        ),
+        # a name's possessive before a sum that heads its phrase; a noun a price bound hangs on, with its possessor
+        (
+            "Despite the Orion Group’s $4 billion under management, high-rent offices and analysts, it closed.",
+            "$4 billion",
+            "Orion Group",
+        ),
+        ("That is Dell's second tablet under $300, after the slate.", "under $300", "Dell's tablet"),
     ],
 )
 def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expected):
@@ -1788,6 +1805,8 @@ def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expect
         ("The fund raised $90m last year.", "$90m", "fund"),
         ("The reserve spans an area of 40 square kilometres.", "40 square kilometres", "area"),
         ("He is a 250-pound lineman who stands 6 feet tall.", "6 feet", None),
+        ("Oil fell to a three-year low below $60 a barrel.", "below $60", "Oil"),
+        ("The $5 million went into the arena.", "$5 million", None),
     ],
 )
 def test_the_holders_said_apart_of_round_31_objects48_leave_other_phrasings(nlp, text, surface, expected):

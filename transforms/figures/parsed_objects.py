@@ -50,6 +50,7 @@ from transforms.figures.vocabulary import (
     BULK_WORDS,
     COMPASS_WORDS,
     CURRENCY_SYMBOLS,
+    DOWN_ORDINALS,
     FORECASTING_VERBS,
     INDEX_NOUNS,
     ING_NOUNS,
@@ -1736,7 +1737,9 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         return bought_with_length(noun, phrase_of(noun, span), kind)
     if kind == "money":
         # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
-        noun = kind_said_in(span) or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
+        noun = kind_said_in(span) or kind_said_in_after_rate(span)  # round 31 (objects48): "$1B/year in ad revenue"
+        noun = noun or put_into_noun(head, span)  # round 31 (objects48): "the $50 billion or so put into GM"
+        noun = noun or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
         noun = noun or purpose_noun(head, span)
         noun = noun or valued_noun(head)
         noun = noun or owned_sum(head)
@@ -1758,6 +1761,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or glued_rate_noun(head, span)  # round 31 (objects48): "a $35-a-night motel"
         noun = noun or on_sale_subject(head)  # round 31 (objects48): "Blackpool pier is on sale for £12.6m"
         noun = noun or received_as_modifier(head)  # round 31 (objects48): "The firm, which ..., raised $460m."
+        noun = noun or possessor_of_bare_sum(span)  # round 31 (objects48): "the Galleon Group's $6 billion under"
     if kind == "measure" and noun is None:
         aside = dashed_aside_noun(span)  # round 30 (objects44): "geosynchronous orbit—more than 22,000 miles above"
         if aside is not None:
@@ -6103,6 +6107,8 @@ def may_be_held_apart(figure: Figure) -> bool:
     return (
         may_be_held_in_clause(figure)
         or may_be_dimension_held(figure)
+        or may_be_part_of(figure)
+        or may_be_priced_under(figure)
         or may_be_said_total(figure)
         or may_be_its_price(figure)
         or may_be_glued_rate(figure)
@@ -6121,6 +6127,8 @@ def held_said_apart(doc: Doc, figure: Figure, start: int) -> str | None:
     (`clause_held_subject`, `total_said_before`, `its_price_owner`); None where none applies."""
     held = clause_held_subject(doc, figure, start) if may_be_held_in_clause(figure) else None
     held = held if held is not None else dimension_held(doc, figure, start) if may_be_dimension_held(figure) else None
+    held = held if held is not None else part_of_sum(doc, figure, start) if may_be_part_of(figure) else None
+    held = held if held is not None else priced_under(doc, figure, start) if may_be_priced_under(figure) else None
     held = held if held is not None else total_said_before(doc, figure, start) if may_be_said_total(figure) else None
     return held if held is not None else its_price_owner(doc, figure, start) if may_be_its_price(figure) else None
 
@@ -6191,3 +6199,115 @@ def without_other_numbers_word(figure: Figure) -> Figure:
     if not glued or alone != len(glued) or said in figure.surface:
         return figure
     return replace(figure, object=None)
+
+
+# A sum said "a year" or "/year" before the kind it is "in" ("responsible for over $1B/year in ad revenue") names that
+# kind as one said right after it does (`kind_said_in`).
+RATE_TIMES = frozenset({"year", "month", "week", "day", "hour", "annually"})
+
+
+def kind_said_in_after_rate(span: Span) -> Token | None:
+    """`kind_said_in` past a rate of time right after the sum ("/year", "a year", "per year"), or None."""
+    doc = span.doc
+    words = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if len(words) == 2 and words[0] in ("/", "a", "an", "per") and words[1] in RATE_TIMES:
+        return kind_said_in(doc[span.start : span.end + 2])
+    return None
+
+
+# A sum a participle of putting or investing takes after it is for what it goes into: "for taxpayers to get back the $50
+# billion or so put into GM" -> GM, over who gets it back. Not a gerund's activity ("poured millions into building
+# mosques", which the judges keep as said; `verbal_object`).
+PUTTING_VERBS = INVESTING_VERBS | verb_forms(
+    "put/puts/putting", "pour/pours/poured/pouring", "pump/pumps/pumped/pumping", "sink/sinks/sank/sunk/sinking"
+)
+
+
+def put_into_noun(head: Token, span: Span) -> Token | None:
+    """The noun after "into"/"in" on a participle (or a relative clause) of putting set after the sum, or None. The
+    parser, without a tagger, may read the participle as a verb the sum is the subject of ("the $2 billion or so put
+    into the stadium"): without an auxiliary, that verb is taken for the participle."""
+    verbs = [c for c in head.children if c.dep_ in ("acl", "relcl") and c.i >= span.end and c.lower_ in PUTTING_VERBS]
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lower_ in PUTTING_VERBS and verb.i >= span.end:
+        verbs += [verb] if not any(c.dep_ in ("aux", "auxpass") for c in verb.children) else []
+    for verb in verbs:
+        into = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "in")), None)
+        noun = first_child(into, ("pobj",)) if into is not None else None
+        if noun is not None and is_nominal(noun) and not noun.like_num and noun.lower_ not in TIME_NOUNS | MONTHS:
+            return noun
+    return None
+
+
+# A name's possessive right before a sum that heads its own phrase is the sum's owner: "Despite the Galleon Group's $6
+# billion under management" -> Galleon Group. (Before a noun the sum sizes, the possessor goes with the noun:
+# `owner_named_before`.)
+def possessor_of_bare_sum(span: Span) -> Token | None:
+    """The capitalised name whose "'s" stands right before the sum, where no noun after the sum takes it, or None."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("'s", "’s"):
+        return None
+    owner = doc[span.start - 2]
+    head = figure_head(span)
+    if not is_name(owner) or (head.dep_ in SIZING_DEPS and head.head.i > head.i):
+        return None
+    if span.end < len(doc) and doc[span.end].text[:1].isalpha() and doc[span.end].dep_ not in ("prep", "cc"):
+        return None  # a word after the sum that is no preposition may be the noun it sizes
+    return owner
+
+
+# A noun a price bound hangs on names what is priced: "That's Apple's second laptop under $1000" -> Apple's laptop,
+# "phones under $300", with a name's possessor as the standing possessor line keeps it. Not a verb's bound ("fell under
+# $80": `level_past_copula_subject`, `changed_noun`).
+def may_be_priced_under(figure: Figure) -> bool:
+    """Whether a sum without an object is said as a bound "under"/"below" ("under $1000"), for `priced_under`."""
+    return figure.kind == "money" and figure.object is None and figure.surface.lower().startswith(("under ", "below "))
+
+
+def priced_under(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The noun a price bound hangs on (`noun_under_price`) with its name's possessor, or None."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    noun = noun_under_price(figure_head(span)) if span is not None and len(span) else None
+    phrase = phrase_of(noun, span) if noun is not None and span is not None else None
+    if noun is None or phrase is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and is_name(c)), None)
+    case = doc[owner.i + 1] if owner is not None and owner.i + 1 < len(doc) else None
+    if owner is None or case is None or case.lower_ not in ("'s", "’s"):
+        return phrase
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in ORDER_WORDS:
+        words = words[1:]  # "Apple's second laptop": which of the owner's, not what kind
+    return f"{doc[owner.left_edge.i : owner.i + 1].text}{case.text} {' '.join(words)}"
+
+
+ORDER_WORDS = DOWN_ORDINALS | {"fifth", "latest", "newest", "next", "last"}
+
+
+def noun_under_price(head: Token) -> Token | None:
+    """The noun whose "under"/"below" takes the sum, or None."""
+    head = first_child(head, ("pobj",)) or head if head.dep_ == "prep" else head
+    bound = head.head
+    if head.dep_ != "pobj" or bound.lower_ not in ("under", "below") or bound.dep_ != "prep":
+        return None
+    noun = bound.head
+    if noun.dep_ not in ("attr", "dobj", "pobj", "nsubj", "appos") or not is_nominal(noun):
+        return None
+    if noun.lower_ in VERB_LIKE_NOUNS | LEVEL_NOUNS or noun.text[:1].isdigit():
+        return None  # "fell to a 5-1/2 year low below $57 a barrel": a level's, `changed_noun`'s
+    return noun
+
+
+VERB_LIKE_NOUNS = frozenset({"it", "that", "this", "one", "ones", "something", "anything"})
+
+
+# "part" is no object: "The project is part of $11 billion in Chinese mining investments" (the token rules read
+# "part"), "costs were higher at S$844.4 million in part due to": the sum's object is read as if none had been said.
+def may_be_part_of(figure: Figure) -> bool:
+    """Whether a sum's token-rules object is "part" ("part of $X", "in part due")."""
+    return figure.kind == "money" and (figure.object or "").lower().split()[:1] == ["part"]
+
+
+def part_of_sum(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The object the parse gives a sum whose token-rules object is "part", or "" where it gives none."""
+    return parsed_object(doc, figure.char_start - start, figure.char_end - start, figure.kind) or ""
