@@ -1788,6 +1788,9 @@ def test_the_dashed_changes_and_long_index_names_of_round_30_objects46(nlp, text
             "Orion Group",
         ),
         ("That is Dell's second tablet under $300, after the slate.", "under $300", "Dell's tablet"),
+        # a sum in brackets after a share of a base restates the share: the copula's subject
+        ("For Spain, health spending in 2024 was 6.1% of GDP (about €90bn).", "about €90bn", "health spending"),
+        ("The bill was 2% of the total (about $40).", "about $40", "bill"),
     ],
 )
 def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expected):

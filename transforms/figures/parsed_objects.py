@@ -6109,6 +6109,7 @@ def may_be_held_apart(figure: Figure) -> bool:
         or may_be_dimension_held(figure)
         or may_be_part_of(figure)
         or may_be_priced_under(figure)
+        or may_restate_share(figure)
         or may_be_said_total(figure)
         or may_be_its_price(figure)
         or may_be_glued_rate(figure)
@@ -6129,6 +6130,7 @@ def held_said_apart(doc: Doc, figure: Figure, start: int) -> str | None:
     held = held if held is not None else dimension_held(doc, figure, start) if may_be_dimension_held(figure) else None
     held = held if held is not None else part_of_sum(doc, figure, start) if may_be_part_of(figure) else None
     held = held if held is not None else priced_under(doc, figure, start) if may_be_priced_under(figure) else None
+    held = held if held is not None else share_said_in_money(doc, figure, start) if may_restate_share(figure) else None
     held = held if held is not None else total_said_before(doc, figure, start) if may_be_said_total(figure) else None
     return held if held is not None else its_price_owner(doc, figure, start) if may_be_its_price(figure) else None
 
@@ -6302,12 +6304,46 @@ VERB_LIKE_NOUNS = frozenset({"it", "that", "this", "one", "ones", "something", "
 
 
 # "part" is no object: "The project is part of $11 billion in Chinese mining investments" (the token rules read
-# "part"), "costs were higher at S$844.4 million in part due to": the sum's object is read as if none had been said.
+# "part"), "costs were higher at S$844.4 million in part due to", nor the first word of "relative to", "due to", "prior
+# to", "thanks to", "owing to": the sum's object is read as if none had been said.
+PHRASE_OPENERS = frozenset({"part", "relative", "due", "prior", "thanks", "owing"})
+
+
 def may_be_part_of(figure: Figure) -> bool:
-    """Whether a sum's token-rules object is "part" ("part of $X", "in part due")."""
-    return figure.kind == "money" and (figure.object or "").lower().split()[:1] == ["part"]
+    """Whether a sum's token-rules object opens a phrase that is no noun ("part of $X", "in part due", "an additional
+    R7.5bn relative to the baseline", "cut by R2bn due to")."""
+    return figure.kind == "money" and (figure.object or "").lower().split()[:1] in [[w] for w in PHRASE_OPENERS]
 
 
 def part_of_sum(doc: Doc, figure: Figure, start: int) -> str | None:
     """The object the parse gives a sum whose token-rules object is "part", or "" where it gives none."""
     return parsed_object(doc, figure.char_start - start, figure.char_end - start, figure.kind) or ""
+
+
+# A sum in brackets right after a share of a base restates the share in money: it is of what the share is of, the
+# copula's subject, not the base ("defence spending in 2025 was 2.3% of GDP (about £66bn)" -> defence spending).
+SHARE_THEN_BRACKET = re.compile(r"(?:%|\bper ?cent|\bpercent)\s+of\s+[^()]{1,40}\(\s*[^()]*$")
+
+
+def may_restate_share(figure: Figure) -> bool:
+    """Whether a sum stands in brackets right after "N% of <base>" (`share_said_in_money`)."""
+    at = figure.sentence.find(figure.surface)
+    return figure.kind == "money" and at > 0 and SHARE_THEN_BRACKET.search(figure.sentence[:at]) is not None
+
+
+def share_said_in_money(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The subject of the copula whose share the bracketed sum restates, or None."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    opening = next((t for t in reversed(doc[: span.start]) if t.text == "("), None)
+    share = (
+        next((t for t in reversed(doc[: opening.i]) if t.text in ("%", "percent", "cent")), None) if opening else None
+    )
+    verb = share.head if share is not None else None
+    if share is None or verb is None or share.dep_ != "attr" or verb.lower_ not in COPULAS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or not is_nominal(subject) or subject.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+        return None
+    return phrase_of(subject, span)
