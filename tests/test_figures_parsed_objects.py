@@ -1791,6 +1791,12 @@ def test_the_dashed_changes_and_long_index_names_of_round_30_objects46(nlp, text
         # a sum in brackets after a share of a base restates the share: the copula's subject
         ("For Spain, health spending in 2024 was 6.1% of GDP (about €90bn).", "about €90bn", "health spending"),
         ("The bill was 2% of the total (about $40).", "about $40", "bill"),
+        # a sum spent in a "where" clause after a place
+        (
+            "The ads ran most often in Ohio, where the two campaigns will spend more than $90 million before the vote.",
+            "more than $90 million",
+            "Ohio",
+        ),
     ],
 )
 def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expected):
@@ -1810,6 +1816,7 @@ def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expect
         ("He is a 250-pound lineman who stands 6 feet tall.", "6 feet", None),
         ("Oil fell to a three-year low below $60 a barrel.", "below $60", "Oil"),
         ("The $5 million went into the arena.", "$5 million", None),
+        ("They met in Ohio, where the campaigns will spend $90 million on ads.", "$90 million", "ads"),
     ],
 )
 def test_the_holders_said_apart_of_round_31_objects48_leave_other_phrasings(nlp, text, surface, expected):

@@ -1762,6 +1762,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or on_sale_subject(head)  # round 31 (objects48): "Blackpool pier is on sale for £12.6m"
         noun = noun or received_as_modifier(head)  # round 31 (objects48): "The firm, which ..., raised $460m."
         noun = noun or possessor_of_bare_sum(span)  # round 31 (objects48): "the Galleon Group's $6 billion under"
+        noun = noun or spent_where(head)  # round 31 (objects48): "in Pennsylvania, where both sides will spend $146m"
     if kind == "measure" and noun is None:
         aside = dashed_aside_noun(span)  # round 30 (objects44): "geosynchronous orbit—more than 22,000 miles above"
         if aside is not None:
@@ -6347,3 +6348,19 @@ def share_said_in_money(doc: Doc, figure: Figure, start: int) -> str | None:
     if subject is None or not is_nominal(subject) or subject.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
         return None
     return phrase_of(subject, span)
+
+
+# A sum spent in a clause "where" opens after a place is spent there: "on the airwaves in Pennsylvania, where both sides
+# will spend more than $146 million" -> Pennsylvania (who spends is the spender, not what the money is of).
+def spent_where(head: Token) -> Token | None:
+    """The name a "where" clause of spending hangs on, or None: only a capitalised name, and only where the verb takes
+    no "on"/"for" naming what the money goes to."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lower_ not in INVESTING_VERBS or verb.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in PURPOSE_PREPOSITIONS for c in verb.children):
+        return None
+    place = verb.head
+    return place if is_name(place) else None
