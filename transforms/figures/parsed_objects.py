@@ -6307,13 +6307,13 @@ VERB_LIKE_NOUNS = frozenset({"it", "that", "this", "one", "ones", "something", "
 # "part" is no object: "The project is part of $11 billion in Chinese mining investments" (the token rules read
 # "part"), "costs were higher at S$844.4 million in part due to", nor the first word of "relative to", "due to", "prior
 # to", "thanks to", "owing to": the sum's object is read as if none had been said.
-PHRASE_OPENERS = frozenset({"part", "relative", "due", "prior", "thanks", "owing"})
+NOUNLESS_OPENERS = frozenset({"part", "relative", "due", "prior", "thanks", "owing"})
 
 
 def may_be_part_of(figure: Figure) -> bool:
     """Whether a sum's token-rules object opens a phrase that is no noun ("part of $X", "in part due", "an additional
     R7.5bn relative to the baseline", "cut by R2bn due to")."""
-    return figure.kind == "money" and (figure.object or "").lower().split()[:1] in [[w] for w in PHRASE_OPENERS]
+    return figure.kind == "money" and (figure.object or "").lower().split()[:1] in [[w] for w in NOUNLESS_OPENERS]
 
 
 def part_of_sum(doc: Doc, figure: Figure, start: int) -> str | None:
