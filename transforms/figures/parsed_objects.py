@@ -50,6 +50,7 @@ from transforms.figures.vocabulary import (
     BULK_WORDS,
     COMPASS_WORDS,
     CURRENCY_SYMBOLS,
+    DOWN_ORDINALS,
     FORECASTING_VERBS,
     INDEX_NOUNS,
     ING_NOUNS,
@@ -310,6 +311,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_name_trade_term(figure)
             or may_be_formed(figure)
             or may_be_priced_in_range(figure)
+            or may_be_held_apart(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -338,6 +340,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
         held = held or any(may_name_trade_term(f) or may_be_formed(f) for f in inside)  # round 30 (objects45)
         held = held or any(may_be_priced_in_range(f) for f in inside)  # round 30 (objects45)
+        held = held or any(may_be_held_apart(f) for f in inside)  # round 31 (objects48)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -362,6 +365,9 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     """The object the parsed sentence (starting at `start` in the text) gives the figure (`object_said`), with the
     nouns joined to it by "and" (`joined_object`); "" where the token rules' object is no noun and the parse names
     none (`verbal_object`); None where the token rules' object stands."""
+    held = held_said_apart(doc, figure, start)  # round 31 (objects48)
+    if held is not None:
+        return held
     named = object_said(doc, figure, start)
     span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
     verbal = named is None and span is not None and may_be_verbal(figure)
@@ -1731,7 +1737,9 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         return bought_with_length(noun, phrase_of(noun, span), kind)
     if kind == "money":
         # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
-        noun = kind_said_in(span) or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
+        noun = kind_said_in(span) or kind_said_in_after_rate(span)  # round 31 (objects48): "$1B/year in ad revenue"
+        noun = noun or put_into_noun(head, span)  # round 31 (objects48): "the $50 billion or so put into GM"
+        noun = noun or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
         noun = noun or purpose_noun(head, span)
         noun = noun or valued_noun(head)
         noun = noun or owned_sum(head)
@@ -1747,6 +1755,14 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or expected_copula_subject(head)  # round 30 (objects43): "Damage is expected to be $2 billion"
         noun = noun or apposed_sum_noun(head, span)  # round 30 (objects43): "with monthly rent up to $2,500"
         noun = noun or started_around_subject(head)  # round 30 (objects43): "Listings seem to start around $600"
+        noun = noun or level_past_copula_subject(
+            head
+        )  # round 31 (objects48): "the Lincoln was nearly double at $10,194"
+        noun = noun or glued_rate_noun(head, span)  # round 31 (objects48): "a $35-a-night motel"
+        noun = noun or on_sale_subject(head)  # round 31 (objects48): "Blackpool pier is on sale for £12.6m"
+        noun = noun or received_as_modifier(head)  # round 31 (objects48): "The firm, which ..., raised $460m."
+        noun = noun or possessor_of_bare_sum(span)  # round 31 (objects48): "the Galleon Group's $6 billion under"
+        noun = noun or spent_where(head)  # round 31 (objects48): "in Pennsylvania, where both sides will spend $146m"
     if kind == "measure" and noun is None:
         aside = dashed_aside_noun(span)  # round 30 (objects44): "geosynchronous orbit—more than 22,000 miles above"
         if aside is not None:
@@ -2186,6 +2202,7 @@ CHANGING_VERBS = verb_forms(
     "hike/hikes/hiked/hiking",
     "trim/trims/trimmed/trimming",
     "double/doubles/doubled/doubling",
+    "discount/discounts/discounted/discounting",  # round 31 (objects48): "the remake ... is discounted to only $40"
     "expand/expands/expanded/expanding",
     "slow/slows/slowed/slowing",  # round 29 (objects40): "slowing down open-source projects by 19%"
     # round 30 (objects43): "The fine can be quadrupled to £2,000", as "doubled" is
@@ -4661,7 +4678,9 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
-    return share_restated(placed, text) if placed != restated else placed
+    named = share_restated(placed, text) if placed != restated else placed
+    # round 31 (objects48): "around 140 kph / 85 mph", "Magic Root Cover Up Gray Concealer Spray"
+    return [without_other_numbers_word(named_in_full(f)) for f in slashed_conversions(named, text)]
 
 
 # Round 28 (objects35): the unit after "per" is what a rate is counted by, not what it is of: "Full-year loss per share
@@ -5830,3 +5849,518 @@ def said_lasting(sentence: Doc, start: int, end: int) -> bool:
     if span.start == 0 or sentence[span.start - 1].lower_ != "for":
         return False
     return any(t.lower_ == "been" for t in before)
+
+
+# Round 31 (objects48): holders a clause or a phrase away from a sum or a measure, each rule a function of its own.
+#
+# A level a sum is said to stand "at", "above" or "below" through a copula or a verb of change is its subject's: "the
+# Lincoln was nearly double at $10,194", "where the median sales price was above $800,000", "the share price briefly
+# dipping below $80". The token rules read the words next to the sum, which in a relative or a "while" clause belong to
+# the clause around it ("a town about 25 miles west of Manhattan where the average household income is $259,377").
+LEVEL_SIDES = frozenset("at above below over under".split())
+
+
+def level_past_copula_subject(head: Token) -> Token | None:
+    """The subject of the copula or change verb a sum hangs on through "at", "above", "below", "over" or "under", or
+    None: not a pronoun, not a subject holding a number of its own, not a subject after the sum."""
+    head = level_of_side(head)
+    side = head.head
+    if head.dep_ != "pobj" or side.dep_ != "prep" or side.lower_ not in LEVEL_SIDES:
+        return None
+    verb = side.head
+    if verb.lower_ not in COPULAS and verb.lower_ not in CHANGE_VERBS:
+        return None
+    if side.lower_ == "at" and verb.lower_ in CHANGE_VERBS:
+        return None  # "rose 5% at $80" is `changed_noun`'s, and "fell at" names when as often as where
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or subject.i > head.i or not is_nominal(subject):
+        return None
+    if subject.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "this", "that", "these", "those"}:
+        return None
+    return None if any(t.like_num and not is_name_number(t) for t in own_words(subject)) else subject
+
+
+def level_of_side(head: Token) -> Token:
+    """The sum a figure written with its side ("above $800,000") names: the side's object; the head itself else."""
+    if head.dep_ == "prep" and head.lower_ in LEVEL_SIDES:
+        return first_child(head, ("pobj",)) or head
+    return head
+
+
+# A thing "on sale", "for sale" or "on the market" for a sum is priced at it: "Blackpool pier is on sale for £12.6m",
+# "The house, which is on the market for $2 million" (the relative's noun through `subject_of`).
+SALE_NOUNS = frozenset({"sale", "market", "offer"})
+
+
+def on_sale_subject(head: Token) -> Token | None:
+    """The subject of the copula a sum hangs on through "for"/"at" after "on sale", "for sale" or "on the market"."""
+    price = head.head
+    if head.dep_ != "pobj" or price.lower_ not in ("for", "at"):
+        return None
+    # "is on sale for £12.6m" with "for" on "sale", or on the copula beside "on the market"
+    verb = price.head if price.head.lower_ in COPULAS else price.head.head.head
+    sides = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "for") and c.i < price.i]
+    sold = any(c.dep_ == "pobj" and c.lower_ in SALE_NOUNS for side in sides for c in side.children)
+    if verb.lower_ not in COPULAS or not sold:
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > head.i or not is_nominal(subject):
+        return None
+    return None if subject.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "this", "that"} else subject
+
+
+# Subordinators that open a clause whose words are not the sum's when the sum stands in the clause; the copula after
+# them ("where the average household income is $259,377").
+LEVEL_CLAUSE_BEFORE = re.compile(r"\b(?:where|while|whereas|whose)\b[^,;:()]*\b(?:is|are|was|were)\b[^,;:()]*$", re.I)
+
+
+def may_be_held_in_clause(figure: Figure) -> bool:
+    """Whether a sum's token-rules object may lie outside the "where"/"while" clause the sum is said in, through a
+    copula (`clause_held_subject`): the clause's opener and its copula before the sum, with no comma between."""
+    if figure.kind != "money" or not figure.object:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at > 0 and LEVEL_CLAUSE_BEFORE.search(figure.sentence[:at]) is not None
+
+
+def clause_held_subject(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The subject of the copula a sum is the level of inside a relative or adverbial clause, over a token-rules object
+    that lies wholly outside that clause ("a town ... west of Manhattan where the average household income is
+    $259,377": miles -> average household income); None where the object is inside the clause or no subject is said."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    said = figure.object or ""
+    at = doc.text.find(said)
+    words = doc.char_span(at, at + len(said), alignment_mode="expand") if at >= 0 and said else None
+    if span is None or len(span) == 0 or words is None or len(words) == 0:
+        return None
+    head = level_of_side(figure_head(span))
+    verb = head.head if head.dep_ == "attr" else head.head.head if head.dep_ == "pobj" else head
+    if verb.lower_ not in COPULAS or verb.dep_ not in ("relcl", "advcl"):
+        return None
+    clause = {t.i for t in verb.subtree}
+    if any(verb.left_edge.i <= t.i < span.end and t.i in clause for t in words):
+        return None  # the object is said in the clause before the sum, where its copula's subject stands
+    subject = level_past_copula_subject(head) if head.dep_ == "pobj" else first_child(verb, ("nsubj",))
+    if subject is None or subject.i > head.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return phrase_of(subject, span)
+
+
+# "the total" a sum is brought to stands for the thing the clause before it counts: "Credit card balances ...
+# increased by about 4.7% to $48 billion ..., pushing the total to $1.08 trillion" -> Credit card balances. "A combined
+# total of $25 million" and "$66 billion of the total" name nothing but the sum itself; "That total is $530 million"
+# points back as the judges keep it.
+TOTAL_WORDS = frozenset({"total", "tally"})
+
+
+def may_be_said_total(figure: Figure) -> bool:
+    """Whether a sum's or a measure's token-rules object is "total" alone, read through `total_said_before`."""
+    return figure.kind in ("money", "measure") and (figure.object or "").lower() in TOTAL_WORDS
+
+
+def total_said_before(doc: Doc, figure: Figure, start: int) -> str | None:
+    """What "the total" a sum is of stands for: the subject of the clause a participle moving "the total" hangs on;
+    the noun "total" describes ("the total increase" -> increase); "" where "total" is the sum's own word ("a combined
+    total of $25 million", "of the total"); None where a demonstrative points back ("That total is")."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    total = next(
+        (t for t in doc if t.lower_ == (figure.object or "").lower() and not span.start <= t.i < span.end), None
+    )
+    if total is None or any(c.lower_ in ("that", "this") and c.dep_ == "det" for c in total.children):
+        return None
+    if total.dep_ in ("amod", "compound") and is_nominal(total.head) and total.head.i > total.i:
+        return phrase_of(total.head, span) or None
+    verb = total.head
+    if total.dep_ == "dobj" and verb.lower_ in MOVING_VERBS and verb.dep_ in ("advcl", "xcomp", "conj"):
+        subject = first_child(verb.head, ("nsubj",))
+        if subject is not None and is_nominal(subject) and subject.lower_ not in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+            return phrase_of(subject, span) or ""
+    return ""
+
+
+# A price the thing's "its" owns is the thing's, when the thing is the last name before it in the sentence: "The
+# biggest knock against the Xbox One X is its $500 price" -> Xbox One X, "acquire Oculus for less than its original $4
+# billion asking price" -> Oculus. The standard names the thing priced, not "price".
+def may_be_its_price(figure: Figure) -> bool:
+    """Whether a sum's token-rules object is a price noun the word "its" opens, shortly before the sum."""
+    said = (figure.object or "").lower()
+    if figure.kind != "money" or not said or said.split()[-1] not in PRICE_NOUNS:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at > 0 and re.search(r"\bits\s+(?:[\w-]+\s+){0,2}$", figure.sentence[:at]) is not None
+
+
+def its_price_owner(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The name "its" stands for before a sum's price noun: the last capitalised noun before "its" that is a subject,
+    an object or a preposition's object, with its name words; None where there is none."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    owner = next((t for t in reversed(doc[: span.start]) if t.lower_ == "its" and t.dep_ == "poss"), None)
+    if owner is None or owner.head.lower_ not in PRICE_NOUNS or owner.head.i < span.start:
+        return None
+    named = [
+        t
+        for t in doc[: owner.i]
+        if t.text[:1].isupper() and t.i > 0 and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.head.i != t.i
+    ]
+    if not named:
+        return None
+    first = named[-1].left_edge.i
+    while first < named[-1].i and doc[first].dep_ == "det":
+        first += 1
+    words = doc[first : named[-1].i + 1]
+    # "the Xbox One X": a name of capitalised words and numbers is kept whole, as the parser splits it
+    whole = all(t.text[:1].isupper() or t.like_num for t in words)
+    return words.text if whole else phrase_of(named[-1], span)
+
+
+# A sum glued to a rate of time before a noun sizes that noun: "a purple-painted, $35-a-night motel" -> motel, "a
+# $15-an-hour job" -> job. The token rules stop at the hyphens.
+GLUED_RATE = re.compile(r"^-an?-[a-z]+\b")
+
+
+def glued_rate_noun(head: Token, span: Span) -> Token | None:
+    """The noun a sum written "$35-a-night" before it modifies, or None."""
+    doc = head.doc
+    after = doc.text[span.end_char : span.end_char + 12] if span.end_char < len(doc.text) else ""
+    noun = head.head
+    if not GLUED_RATE.match(after) or head.dep_ not in ("nummod", "nmod", "compound", "amod") or noun.i < span.end:
+        return None
+    between = doc[span.end : noun.i]
+    if len(between) > 5 or any(t.is_punct and t.text != "-" for t in between):
+        return None
+    if not is_nominal(noun):
+        return None
+    subject = first_child(noun.head, ("nsubj",)) if noun.dep_ == "attr" and noun.head.lower_ in COPULAS else None
+    # "Commercial construction is a more than $7 billion-a-year industry": the subject is what the noun classes
+    return subject if subject is not None and is_nominal(subject) and subject.i < noun.i else noun
+
+
+# A conversion after a slash restates the figure before it ("a cruising speed of around 140 kph / 85 mph", "fly at a
+# very low level – around 30 meters/100 feet"): it is of the same thing, and the unit after the slash is no object of
+# the first.
+SLASH_BETWEEN = re.compile(r"^\s*/\s*$")
+
+
+def slashed_conversions(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each measure or sum that a slash sets right after another of the same kind given that one's object,
+    and that one's object dropped where it is only the unit of the one after the slash."""
+    out = [unit_after_slash_dropped(f, text) for f in figures]
+    for n in range(1, len(out)):
+        before, figure = out[n - 1], out[n]
+        if before.kind != figure.kind or before.kind not in ("measure", "money") or before.char_end > figure.char_start:
+            continue
+        if not SLASH_BETWEEN.match(text[before.char_end : figure.char_start]):
+            continue
+        said = before.object
+        if said and figure.surface.lower().endswith(said.lower()):
+            said = None  # "around 30 meters/100 feet": the token rules named the next figure's unit
+            out[n - 1] = replace(before, object=None)
+        if figure.object is None and said:
+            out[n] = replace(figure, object=said)
+    return out
+
+
+def unit_after_slash_dropped(figure: Figure, text: str) -> Figure:
+    """The figure without an object that is only the unit of a conversion after a slash right after it ("around 30
+    meters/100 feet" -> none, not "feet"), where the finder read the conversion as no figure of its own."""
+    said = figure.object
+    if figure.kind not in ("measure", "money") or not said:
+        return figure
+    after = text[figure.char_end : figure.char_end + len(said) + 20]
+    restated = re.match(r"\s*/\s*[$€£]?[\d.,]+\s*" + re.escape(said) + r"\b", after)
+    return replace(figure, object=None) if restated is not None else figure
+
+
+# A name whose words the parser splits at a capitalised particle or adverb keeps them: "the L’Oreal Paris Magic Root
+# Cover Up Gray Concealer Spray for just $9" (the parse ends the name at "Cover"), "a US$1-billion investment in the
+# Tropical Forests Forever Facility, a fund" (at "Forests").
+NAME_RUN_AFTER = re.compile(r"^((?:\s+[A-Z][\w’'&.-]*)+)(?=\s*(?:[,;:.!?()–—]|\s[a-z]|$))")
+
+
+def named_in_full(figure: Figure) -> Figure:
+    """The figure with its object's name run on through the capitalised words right after it in the sentence, up to a
+    punctuation mark or a lower-case word; only a name of two or more capitalised words, not run into a month, a
+    weekday or a number."""
+    said = figure.object or ""
+    words = said.split()
+    if figure.kind not in ("money", "measure") or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return figure
+    if said.isupper():
+        return figure  # a headline in capitals runs on into its verb ("$70K IN STUDENT LOANS BY STARTING")
+    at = figure.sentence.find(said)
+    found = NAME_RUN_AFTER.match(figure.sentence[at + len(said) :]) if at >= 0 else None
+    if found is None or figure.sentence.count(said) != 1:
+        return figure
+    more = found.group(1).split()
+    if any(w.lower() in MONTHS | WEEKDAYS or any(c.isdigit() for c in w) for w in more):
+        return figure
+    if figure.surface in found.group(1) or len(more) > 4:
+        return figure
+    return replace(figure, object=f"{said} {' '.join(more)}")
+
+
+def may_be_held_apart(figure: Figure) -> bool:
+    """Whether one of round 31's readings of a holder said apart from the sum may apply (`held_said_apart`)."""
+    return (
+        may_be_held_in_clause(figure)
+        or may_be_dimension_held(figure)
+        or may_be_part_of(figure)
+        or may_be_priced_under(figure)
+        or may_restate_share(figure)
+        or may_be_said_total(figure)
+        or may_be_its_price(figure)
+        or may_be_glued_rate(figure)
+    )
+
+
+def may_be_glued_rate(figure: Figure) -> bool:
+    """Whether a sum without an object is written glued to a rate of time ("$35-a-night"), for `glued_rate_noun`."""
+    at = figure.sentence.find(figure.surface)
+    after = figure.sentence[at + len(figure.surface) :] if at >= 0 else ""
+    return figure.kind == "money" and figure.object is None and GLUED_RATE.match(after) is not None
+
+
+def held_said_apart(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The holder a clause, "the total" or "its" stands apart from the figure for, over the token rules' object
+    (`clause_held_subject`, `total_said_before`, `its_price_owner`); None where none applies."""
+    held = clause_held_subject(doc, figure, start) if may_be_held_in_clause(figure) else None
+    held = held if held is not None else dimension_held(doc, figure, start) if may_be_dimension_held(figure) else None
+    held = held if held is not None else part_of_sum(doc, figure, start) if may_be_part_of(figure) else None
+    held = held if held is not None else priced_under(doc, figure, start) if may_be_priced_under(figure) else None
+    held = held if held is not None else share_said_in_money(doc, figure, start) if may_restate_share(figure) else None
+    held = held if held is not None else total_said_before(doc, figure, start) if may_be_said_total(figure) else None
+    return held if held is not None else its_price_owner(doc, figure, start) if may_be_its_price(figure) else None
+
+
+# A sum the parser hangs on a verb of receiving as a bare modifier rather than its object ("The firm, which manages 59
+# million web domains - a fifth of the world's total - raised $460m.", the "m." read as an adverb) is still what the
+# subject received, as `receiver_noun` reads an object.
+def received_as_modifier(head: Token) -> Token | None:
+    """The subject of a receiving verb whose only sum after it the parse labels `npadvmod`, or None."""
+    verb = head.head
+    if head.dep_ != "npadvmod" or verb.lower_ not in RECEIVING_VERBS or head.i < verb.i:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.dep_ == "nsubjpass":
+        return None
+    if any(c.dep_ == "npadvmod" for c in subject.children):
+        return None  # a headline run into its story ("arts sales jump Sotheby's raised $380m"): the parse is broken
+    return None if subject.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "this", "that"} else subject
+
+
+# A size a verb of extent holds is its subject's where the token rules ran the verb into the size: "this project which
+# covers distance of 6.2km" -> project (the token rules read "covers distance"). A size said alone before "of" stays the
+# judges' object ("The dam has a height of 40 metres" -> height, round 29).
+HELD_SIZES = DIMENSION_NOUNS | {"distance", "area"}
+SIZE_HOLDING_VERBS = EXTENT_VERBS | verb_forms("span/spans/spanned/spanning")
+
+
+def may_be_dimension_held(figure: Figure) -> bool:
+    """Whether a measure's token-rules object is a verb of extent run into a size noun ("covers distance"), for
+    `dimension_held`."""
+    said = (figure.object or "").lower().split()
+    return figure.kind == "measure" and len(said) == 2 and said[0] in SIZE_HOLDING_VERBS and said[-1] in HELD_SIZES
+
+
+def dimension_held(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The subject of the verb whose object is the size a measure is "of" (through a relative clause to its noun), or
+    None: not a pronoun, not a subject after the verb."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    head = figure_head(span)
+    size = head.head.head
+    if head.dep_ != "pobj" or not is_of(head.head) or size.lower_ not in HELD_SIZES or size.dep_ != "dobj":
+        return None
+    verb = size.head
+    if verb.lower_ not in SIZE_HOLDING_VERBS:
+        return None
+    holder = subject_of(verb)
+    if holder is None or holder.i > verb.i or not is_nominal(holder):
+        return None
+    if holder.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "this", "that"}:
+        return None
+    return phrase_of(holder, span)
+
+
+# A word glued by a dash to another number is that number's own noun, the thing it sizes whole ("a 154-pounder": a
+# player of that weight): it is no object of a figure before it ("The 6-foot-6, 330-pounder is a rare find" -> none,
+# not "pounder").
+def without_other_numbers_word(figure: Figure) -> Figure:
+    """The measure without an object said only glued by a dash to a number outside the figure, else as it is."""
+    said = figure.object or ""
+    if figure.kind != "measure" or not said or " " in said:
+        return figure
+    glued = list(re.finditer(r"\d-" + re.escape(said) + r"\b", figure.sentence))
+    alone = len(re.findall(r"\b" + re.escape(said) + r"\b", figure.sentence))
+    if not glued or alone != len(glued) or said in figure.surface:
+        return figure
+    return replace(figure, object=None)
+
+
+# A sum said "a year" or "/year" before the kind it is "in" ("responsible for over $1B/year in ad revenue") names that
+# kind as one said right after it does (`kind_said_in`).
+RATE_TIMES = frozenset({"year", "month", "week", "day", "hour", "annually"})
+
+
+def kind_said_in_after_rate(span: Span) -> Token | None:
+    """`kind_said_in` past a rate of time right after the sum ("/year", "a year", "per year"), or None."""
+    doc = span.doc
+    words = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if len(words) == 2 and words[0] in ("/", "a", "an", "per") and words[1] in RATE_TIMES:
+        return kind_said_in(doc[span.start : span.end + 2])
+    return None
+
+
+# A sum a participle of putting or investing takes after it is for what it goes into: "for taxpayers to get back the $50
+# billion or so put into GM" -> GM, over who gets it back. Not a gerund's activity ("poured millions into building
+# mosques", which the judges keep as said; `verbal_object`).
+PUTTING_VERBS = INVESTING_VERBS | verb_forms(
+    "put/puts/putting", "pour/pours/poured/pouring", "pump/pumps/pumped/pumping", "sink/sinks/sank/sunk/sinking"
+)
+
+
+def put_into_noun(head: Token, span: Span) -> Token | None:
+    """The noun after "into"/"in" on a participle (or a relative clause) of putting set after the sum, or None. The
+    parser, without a tagger, may read the participle as a verb the sum is the subject of ("the $2 billion or so put
+    into the stadium"): without an auxiliary, that verb is taken for the participle."""
+    verbs = [c for c in head.children if c.dep_ in ("acl", "relcl") and c.i >= span.end and c.lower_ in PUTTING_VERBS]
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lower_ in PUTTING_VERBS and verb.i >= span.end:
+        verbs += [verb] if not any(c.dep_ in ("aux", "auxpass") for c in verb.children) else []
+    for verb in verbs:
+        into = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "in")), None)
+        noun = first_child(into, ("pobj",)) if into is not None else None
+        if noun is not None and is_nominal(noun) and not noun.like_num and noun.lower_ not in TIME_NOUNS | MONTHS:
+            return noun
+    return None
+
+
+# A name's possessive right before a sum that heads its own phrase is the sum's owner: "Despite the Galleon Group's $6
+# billion under management" -> Galleon Group. (Before a noun the sum sizes, the possessor goes with the noun:
+# `owner_named_before`.)
+def possessor_of_bare_sum(span: Span) -> Token | None:
+    """The capitalised name whose "'s" stands right before the sum, where no noun after the sum takes it, or None."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("'s", "’s"):
+        return None
+    owner = doc[span.start - 2]
+    head = figure_head(span)
+    if not is_name(owner) or (head.dep_ in SIZING_DEPS and head.head.i > head.i):
+        return None
+    if span.end < len(doc) and doc[span.end].text[:1].isalpha() and doc[span.end].dep_ not in ("prep", "cc"):
+        return None  # a word after the sum that is no preposition may be the noun it sizes
+    return owner
+
+
+# A noun a price bound hangs on names what is priced: "That's Apple's second laptop under $1000" -> Apple's laptop,
+# "phones under $300", with a name's possessor as the standing possessor line keeps it. Not a verb's bound ("fell under
+# $80": `level_past_copula_subject`, `changed_noun`).
+def may_be_priced_under(figure: Figure) -> bool:
+    """Whether a sum without an object is said as a bound "under"/"below" ("under $1000"), for `priced_under`."""
+    return figure.kind == "money" and figure.object is None and figure.surface.lower().startswith(("under ", "below "))
+
+
+def priced_under(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The noun a price bound hangs on (`noun_under_price`) with its name's possessor, or None."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    noun = noun_under_price(figure_head(span)) if span is not None and len(span) else None
+    phrase = phrase_of(noun, span) if noun is not None and span is not None else None
+    if noun is None or phrase is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and is_name(c)), None)
+    case = doc[owner.i + 1] if owner is not None and owner.i + 1 < len(doc) else None
+    if owner is None or case is None or case.lower_ not in ("'s", "’s"):
+        return phrase
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in ORDER_WORDS:
+        words = words[1:]  # "Apple's second laptop": which of the owner's, not what kind
+    return f"{doc[owner.left_edge.i : owner.i + 1].text}{case.text} {' '.join(words)}"
+
+
+ORDER_WORDS = DOWN_ORDINALS | {"fifth", "latest", "newest", "next", "last"}
+
+
+def noun_under_price(head: Token) -> Token | None:
+    """The noun whose "under"/"below" takes the sum, or None."""
+    head = first_child(head, ("pobj",)) or head if head.dep_ == "prep" else head
+    bound = head.head
+    if head.dep_ != "pobj" or bound.lower_ not in ("under", "below") or bound.dep_ != "prep":
+        return None
+    noun = bound.head
+    if noun.dep_ not in ("attr", "dobj", "pobj", "nsubj", "appos") or not is_nominal(noun):
+        return None
+    if noun.lower_ in VERB_LIKE_NOUNS | LEVEL_NOUNS or noun.text[:1].isdigit():
+        return None  # "fell to a 5-1/2 year low below $57 a barrel": a level's, `changed_noun`'s
+    return noun
+
+
+VERB_LIKE_NOUNS = frozenset({"it", "that", "this", "one", "ones", "something", "anything"})
+
+
+# "part" is no object: "The project is part of $11 billion in Chinese mining investments" (the token rules read
+# "part"), "costs were higher at S$844.4 million in part due to", nor the first word of "relative to", "due to", "prior
+# to", "thanks to", "owing to": the sum's object is read as if none had been said.
+NOUNLESS_OPENERS = frozenset({"part", "relative", "due", "prior", "thanks", "owing"})
+
+
+def may_be_part_of(figure: Figure) -> bool:
+    """Whether a sum's token-rules object opens a phrase that is no noun ("part of $X", "in part due", "an additional
+    R7.5bn relative to the baseline", "cut by R2bn due to")."""
+    return figure.kind == "money" and (figure.object or "").lower().split()[:1] in [[w] for w in NOUNLESS_OPENERS]
+
+
+def part_of_sum(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The object the parse gives a sum whose token-rules object is "part", or "" where it gives none."""
+    return parsed_object(doc, figure.char_start - start, figure.char_end - start, figure.kind) or ""
+
+
+# A sum in brackets right after a share of a base restates the share in money: it is of what the share is of, the
+# copula's subject, not the base ("defence spending in 2025 was 2.3% of GDP (about £66bn)" -> defence spending).
+SHARE_THEN_BRACKET = re.compile(r"(?:%|\bper ?cent|\bpercent)\s+of\s+[^()]{1,40}\(\s*[^()]*$")
+
+
+def may_restate_share(figure: Figure) -> bool:
+    """Whether a sum stands in brackets right after "N% of <base>" (`share_said_in_money`)."""
+    at = figure.sentence.find(figure.surface)
+    return figure.kind == "money" and at > 0 and SHARE_THEN_BRACKET.search(figure.sentence[:at]) is not None
+
+
+def share_said_in_money(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The subject of the copula whose share the bracketed sum restates, or None."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    opening = next((t for t in reversed(doc[: span.start]) if t.text == "("), None)
+    share = (
+        next((t for t in reversed(doc[: opening.i]) if t.text in ("%", "percent", "cent")), None) if opening else None
+    )
+    verb = share.head if share is not None else None
+    if share is None or verb is None or share.dep_ != "attr" or verb.lower_ not in COPULAS:
+        return None
+    subject = first_child(verb, ("nsubj",))
+    if subject is None or not is_nominal(subject) or subject.lower_ in PERSONAL_PRONOUNS | RELATIVE_PRONOUNS:
+        return None
+    return phrase_of(subject, span)
+
+
+# A sum spent in a clause "where" opens after a place is spent there: "on the airwaves in Pennsylvania, where both sides
+# will spend more than $146 million" -> Pennsylvania (who spends is the spender, not what the money is of).
+def spent_where(head: Token) -> Token | None:
+    """The name a "where" clause of spending hangs on, or None: only a capitalised name, and only where the verb takes
+    no "on"/"for" naming what the money goes to."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lower_ not in INVESTING_VERBS or verb.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in PURPOSE_PREPOSITIONS for c in verb.children):
+        return None
+    place = verb.head
+    return place if is_name(place) else None
