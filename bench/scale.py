@@ -19,7 +19,8 @@ turn (`alternate`), so that their ratio is of the archive's size and not of the 
 proportion; its median and mean there are the commit's figure, not the five probes'. The index catch-up likewise
 (`catch_up_series`, `--catch-up-batches`), on the two sizes in turn, the first put back every 8 batches. Then the
 views publish (`publish_series`, `--publish-batches`): a probe batch committed and caught up with, then the publish
-timed, on the first size's warehouse and then on the last, its median the publish's figure.
+timed, on the first size's warehouse and the last in turn, a block of PUBLISH_BLOCK batches each, its median the
+publish's figure.
 """
 
 from __future__ import annotations
@@ -118,6 +119,11 @@ CATCH_UP_SERIES = 64
 # Publishes timed at the first and last sizes (publish_series): five probes a size, minutes apart, read 0.74-1.47 for
 # the same code in runs of a busy machine (docs/benchmarks.md, round 16).
 PUBLISH_SERIES = 16
+# Publishes of one warehouse timed one after the other in publish_series, before the other's block: 16 on the first size
+# and then 16 on the last read 0.98-1.33 for the same code at load 14-20 (docs/benchmarks.md, round 30), where fresh
+# processes on the two sizes in turn read 1.00 (round 31). Not one a turn: a block starts with an untimed publish, so
+# that the process holds what a run's publishes keep of the warehouse (its views file's footers), not the other's.
+PUBLISH_BLOCK = 4
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -610,7 +616,8 @@ def main() -> None:
         "--publish-batches",
         type=int,
         default=PUBLISH_SERIES,
-        help="then this many more batches' publish on the first size, then on the last (median and mean; 0 for none)",
+        help=f"then this many more batches' publish on the first and last sizes in turn, {PUBLISH_BLOCK} a turn "
+        "(median and mean; 0 for none)",
     )
     parser.add_argument(
         "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
@@ -842,23 +849,33 @@ def compacted_bytes(warehouse: Path, since: dict[str, int]) -> int:
 
 
 def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> list[list[float]]:
-    """`count` probe batches on each warehouse, one warehouse after the other (a process keeps what it knows of one
-    views file, as a run does: alternating warehouses would time its loading again), each committed and caught up
-    with (untimed) and then published (timed, CPU s). Returns the CPU seconds of each warehouse's publishes."""
+    """`count` probe batches on each warehouse, the warehouses in turn, PUBLISH_BLOCK batches a turn, each committed
+    and caught up with (untimed) and then published (timed, CPU s): the sizes share the machine's load alike, where one
+    after the other the first size's 16 publishes and the last's met different loads. A process keeps what it knows of
+    one views file, as a run does, and a publish of another warehouse's drops it, so a turn starts with a probe batch
+    published untimed. Returns the CPU seconds of each warehouse's publishes."""
     scheme = signature_scheme(DedupOptions())
-    cpus: list[list[float]] = []
-    for warehouse, seed in zip(warehouses, seeds, strict=True):
-        rng = random.Random(seed + 13)
-        views.publish_views(warehouse)  # untimed: whatever the last step left unpublished
-        seconds = []
-        for number in range(count):
-            rows = synthetic_batch(rng, 80_000_000 + seed * 100_000 + number * batch, batch, scheme, DedupOptions())
-            commit_rows(warehouse, rows, f"publishes-{seed}", f"publishes-{seed}-{number:04d}")
-            _catch_up(warehouse)
-            seconds.append(timed(functools.partial(views.publish_views, warehouse))[1])
-        cpus.append(seconds)
+    rngs = [random.Random(seed + 13) for seed in seeds]
+    cpus: list[list[float]] = [[] for _ in warehouses]
+    numbers = [itertools.count() for _ in warehouses]
+
+    def probe(warehouse: Path, rng: random.Random, seed: int, number: int) -> None:
+        rows = synthetic_batch(rng, 80_000_000 + seed * 100_000 + number * batch, batch, scheme, DedupOptions())
+        commit_rows(warehouse, rows, f"publishes-{seed}", f"publishes-{seed}-{number:04d}")
+        _catch_up(warehouse)
+
+    for turn in range(0, count, PUBLISH_BLOCK):
+        for warehouse, rng, seed, seconds, number in zip(warehouses, rngs, seeds, cpus, numbers, strict=True):
+            probe(warehouse, rng, seed, next(number))
+            views.publish_views(warehouse)  # untimed: what the process keeps between publishes, of this warehouse
+            for _ in range(min(PUBLISH_BLOCK, count - turn)):
+                probe(warehouse, rng, seed, next(number))
+                seconds.append(timed(functools.partial(views.publish_views, warehouse))[1])
     load = load_average()
-    print(f"\nThe views publish over {count} more batches on each, one after the other (load average {load}):\n")
+    print(
+        f"\nThe views publish over {count} more batches on each, in turn, {PUBLISH_BLOCK} a turn "
+        f"(load average {load}):\n"
+    )
     print_series(warehouses, cpus)
     return cpus
 

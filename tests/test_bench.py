@@ -89,6 +89,48 @@ def test_bench_scale_times_each_size_publishes_after_new_batches(tmp_path, capsy
     assert "largest/smallest: median" in capsys.readouterr().out
 
 
+def test_bench_scale_s_publish_series_takes_the_sizes_in_turn_each_turn_opened_by_an_untimed_publish(
+    tmp_path, monkeypatch
+):
+    """One size's 16 publishes and then the other's met different loads (0.98-1.33 for the same code, round 30): the
+    series takes the warehouses in turn, PUBLISH_BLOCK publishes a turn, and a turn starts with an untimed publish of
+    its warehouse (the process keeps what it knows of one views file, as a run does)."""
+    from bench import scale
+    from warehouse.store import ensure_tables
+
+    warehouses = [tmp_path / "small", tmp_path / "large"]
+    for warehouse, articles in zip(warehouses, (20, 60), strict=True):
+        ensure_tables(warehouse)
+        scale.grow_synthetic(warehouse, articles, 20, seed=articles, last_batch=10)
+    published: list[tuple[str, bool]] = []
+    timing = [False]
+    publish, timed = scale.views.publish_views, scale.timed
+
+    def recorded_publish(warehouse):
+        published.append((warehouse.name, timing[0]))
+        return publish(warehouse)
+
+    def recorded_timed(step, calls=1):
+        timing[0] = True
+        try:
+            return timed(step, calls)
+        finally:
+            timing[0] = False
+
+    monkeypatch.setattr(scale.views, "publish_views", recorded_publish)
+    monkeypatch.setattr(scale, "timed", recorded_timed)
+    monkeypatch.setattr(scale, "PUBLISH_BLOCK", 2)
+    cpus = scale.publish_series(warehouses, batch=5, count=3, seeds=[0, 1])
+    assert [len(seconds) for seconds in cpus] == [3, 3]
+    turn = [False, True, True]  # an untimed publish, then the turn's timed ones
+    assert published == (
+        [("small", t) for t in turn]
+        + [("large", t) for t in turn]
+        + [("small", False), ("small", True)]
+        + [("large", False), ("large", True)]
+    )
+
+
 def test_bench_scale_counts_the_bytes_a_series_compactions_rewrote(tmp_path):
     """compacted_bytes sums the files that compactions after the given versions replaced, from their Delta commits:
     the count printed beside the commit series' times (not the appends, not the compactions before)."""

@@ -5,6 +5,7 @@ each still finds what breaks it, in the batch that wrote it."""
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -12,11 +13,12 @@ from pathlib import Path
 from typing import cast
 
 import duckdb
+import pytest
 
 from tests.story_fixtures import ACME, append_batch_rows, article, at, commit, mentions, run
 from tests.test_publish_incremental import commit_night
-from transforms.records import BatchCommit, Figure, Rejection
-from warehouse import query, views
+from transforms.records import BatchCommit, Entity, Figure, Rejection
+from warehouse import query, report, views
 from warehouse.index import delete_index, index_path
 from warehouse.lookups import committed_doc_ids, counted_outcomes
 from warehouse.query import (
@@ -356,8 +358,10 @@ def test_a_run_s_top_entities_count_its_own_mentions_not_every_mention_of_the_ar
     views.publish_views(tmp_path)
     top = sql_text("queries", "run_top_entities.sql").strip().rstrip(";")
     with connect_views(tmp_path) as con:
-        assert con.execute(top, ["r3", 10]).fetchall() == [(ACME.name, ACME.label, 3)]
-        [(_, plan)] = con.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {top}", ["r3", 10]).fetchall()
+        query.run_scope(con, "r3")  # every file: the view's rows, not the files chosen at a run's end
+        con.execute(sql_text("queries", "run_articles.sql"), ["r3"])
+        assert con.execute(top, [10]).fetchall() == [(ACME.name, ACME.label, 3)]
+        [(_, plan)] = con.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {top}", [10]).fetchall()
         archived = con.execute("SELECT count(*) FROM entity_mentions").fetchall()[0][0]
         named = con.execute("SELECT count(*) FROM _entities JOIN batches USING (batch_id) WHERE entity_id = 'e-acme'")
         acme_rows = named.fetchall()[0][
@@ -366,3 +370,83 @@ def test_a_run_s_top_entities_count_its_own_mentions_not_every_mention_of_the_ar
     given = aggregated_rows(json.loads(plan))
     assert archived > 200 and acme_rows == 14 and given, given
     assert all(rows <= 3 or rows == acme_rows for rows in given), given  # the night's 3 mentions, not the archive's
+
+
+# The run's numbers as the public views give them (the queries' text before round 31): the oracle of the run's own.
+NUMBERS_BY_THE_VIEWS = {
+    "entity_count": "SELECT count(DISTINCT m.entity_id) FROM entity_mentions AS m JOIN articles AS a USING (article_id)"
+    " WHERE a.run_id = $1",
+    "rejection_reasons": "SELECT stage, reason, count(*) FROM rejections WHERE run_id = $1 GROUP BY ALL"
+    " ORDER BY 3 DESC, 1, 2",
+    "top_entities": "SELECT e.name, e.label, count(*)::BIGINT AS mentions FROM entity_mentions AS m"
+    " JOIN articles AS a USING (article_id) JOIN entities AS e USING (entity_id) WHERE a.run_id = $1"
+    " GROUP BY ALL ORDER BY mentions DESC, e.name LIMIT 10",
+    "top_figures": "SELECT f.surface, f.object, f.kind FROM figures AS f JOIN articles AS a USING (article_id)"
+    " WHERE a.run_id = $1 ORDER BY coalesce(f.value, f.value_high) DESC NULLS LAST, f.surface LIMIT 10",
+}
+
+
+def test_a_run_s_numbers_are_read_from_its_own_files_and_are_the_views_with_the_older_files_unreadable(
+    tmp_path, monkeypatch
+):
+    # The run's numbers read the `articles` and `entity_mentions` views, which join `_article_versions` (a row per
+    # article of the archive) and scan every mention and figure file to find the run's. Now they read the run's own
+    # rows, from the files its batches can lie in, and choose the versions the views show among them: the same
+    # numbers with every older file of those tables unreadable. The run: a new version of an article of an earlier
+    # run; an article committed twice by it (the first version's mentions and figure not counted); an article whose
+    # document a later batch of the run rejects; a rejection a later batch of the run hides with an article; a
+    # mention of an entity only an earlier run committed (named from every file of `entities`, as the view names it).
+    monkeypatch.setattr(views, "WRITTEN_MARGIN", timedelta(0))  # the whole test takes less than the clock's margin
+    archive(tmp_path, nights=6)
+    bob = Entity("e-bob", "Bob Ray", "PERSON")
+    commit(tmp_path, "r1", "n-bob", date(2024, 1, 20), {ENTITIES: [bob]})
+    older = {name: set((tmp_path / "tables" / name).glob("**/*.parquet")) for name in NAMES}
+    time.sleep(0.01)
+    append_rows(tmp_path, RUNS, [replace(run("r2", date(2024, 2, 1)), started_at=datetime.now(UTC))])
+    first, second = date(2024, 2, 1), date(2024, 2, 2)
+    n4b = replace(article("n4b", "n4b", first), doc_id="doc-n4b-r2")
+    p3, late = article("p3", "p3", first), article("late", "late", second)
+    rows: dict = {
+        ARTICLES: [article("p1", "p1", first), article("p2", "p2", first), p3, n4b],
+        ENTITY_MENTIONS: mentions("p1", "e-acme", 2)
+        + mentions("p2", "e-bob", 1)
+        + mentions("p3", "e-acme", 5)
+        + mentions("n4b", "e-bob", 1),
+        FIGURES: [figure("p1"), figure("p3")],
+        REJECTIONS: [
+            Rejection("doc-late", "late.html", "read", "unsupported_type", ""),
+            Rejection("doc-bad", "bad.html", "normalise", "too_short", ""),
+        ],
+    }
+    commit(tmp_path, "r2", "r2-1", first, rows)
+    rows = {
+        ARTICLES: [replace(p3, doc_id="doc-p3-v2", published_date=second), late],
+        ENTITY_MENTIONS: mentions("p3", "e-acme", 1),
+        FIGURES: [replace(figure("late"), value=40.0)],
+        REJECTIONS: [Rejection("doc-p2", "p2.html", "language", "unsupported_language", "")],
+    }
+    commit(tmp_path, "r2", "r2-2", second, rows)
+    views.publish_views(tmp_path)
+    with connect_views(tmp_path) as con:
+        by_the_views = {name: con.execute(sql, ["r2"]).fetchall() for name, sql in NUMBERS_BY_THE_VIEWS.items()}
+    assert by_the_views["entity_count"] == [(2,)]  # Acme (p1, p3's second version), Bob (n4b); not p2's Bob
+    assert by_the_views["top_entities"] == [("Acme", "ORG", 3), ("Bob Ray", "PERSON", 1)]
+    assert by_the_views["rejection_reasons"] == [("language", "unsupported_language", 1), ("normalise", "too_short", 1)]
+    assert len(by_the_views["top_figures"]) == 2  # p1's and late's; not p3's first version's
+
+    def numbers(read: report.RunReadback) -> dict[str, list]:
+        return {
+            "entity_count": [(read.entity_count,)],
+            "rejection_reasons": read.rejection_reasons,
+            "top_entities": read.top_entities,
+            "top_figures": read.top_figures,
+        }
+
+    assert numbers(report.read_run(tmp_path, "r2")) == by_the_views  # every file
+    for files in older.values():
+        for name in files:
+            name.write_bytes(b"not a Parquet file")
+    with connect_views(tmp_path) as con, pytest.raises(duckdb.Error):
+        con.execute("SELECT count(*) FROM entity_mentions").fetchall()
+    at_run_end = report.read_run(tmp_path, "r2", checked_rows=partial(views.checked_rows, tmp_path))
+    assert numbers(at_run_end) == by_the_views

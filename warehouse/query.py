@@ -221,6 +221,14 @@ def _check_batches(con: duckdb.DuckDBPyConnection, batch_ids: Sequence[str], che
     checked_views(con, checked_rows)
 
 
+def run_scope(con: duckdb.DuckDBPyConnection, run_id: str, checked_rows: CheckedRows | None = None) -> None:
+    """`check_batches` the run's own committed batches, and `checked_<table>` over their rows (checked_views): what the
+    run's numbers read (warehouse/report.py). With `checked_rows`, the files its batches can lie in; else each whole
+    table. At a run's end the checks' batches may be more (a crashed run's before it), and their files with them."""
+    batches = con.execute("SELECT batch_id FROM batches WHERE run_id = ? ORDER BY batch_id", [run_id]).fetchall()
+    _check_batches(con, [batch_id for (batch_id,) in batches], checked_rows)
+
+
 def check_scope(
     con: duckdb.DuckDBPyConnection,
     run_id: str | None = None,
