@@ -44,6 +44,7 @@ from transforms.entities import (
     teams_by_their_nicknames,
     teams_in_results,
     with_surname_before_a_left_quote,
+    without_capitals_words_owned,
     without_headings_and_award_adjectives,
     without_things_named_by_their_kind,
     without_tickers,
@@ -455,3 +456,12 @@ def test_a_heading_in_title_case_is_no_organisation():
     kept = without_headings_and_award_adjectives(named, OPTIONS.model)
     # A verb the text writes in lower case opens the first; the second is a body's name on its own line.
     assert [item.name for item in kept] == ["National Oceanic and Atmospheric Administration", "FBI"]
+
+
+def test_a_capitals_word_owned_is_no_persons_name_nor_is_a_heading_with_it():
+    # "GOTY Roundup" PERSON (a heading the model joined to the next line) and "GOTY" after it (named again as its
+    # first word): "your GOTY list" shows the word a thing; "AOC said" stays a person's initials.
+    text = "Share your GOTY list below.\nGOTY Roundup\nGOTY picks are in. AOC said so, and AOC left."
+    named = [_named(text, "GOTY Roundup", "PERSON"), _named(text, "GOTY", "PERSON", 2), _named(text, "AOC", "PERSON")]
+    named.append(_named(text, "AOC", "PERSON", 1))
+    assert [item.name for item in without_capitals_words_owned(named)] == ["AOC", "AOC"]

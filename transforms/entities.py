@@ -3964,6 +3964,9 @@ _WORK_CREDIT_AFTER = re.compile(
 # A title's subtitle after a colon, all its words capitalised and "The" first, then the sentence goes on in lower
 # case or ends: "a reimagining of Avatar: The Last Airbender." (round 30). Not "Reuters: The company said".
 _SUBTITLE_AFTER = re.compile(r"^:[ \t]+The(?:[ \t]+[A-Z][\w'’-]*)+(?=[ \t]+[a-z]|[ \t]*[.,;!?]|[ \t]*$)")
+# "Interview with Bruce Dern produced by Ben Edwards" (a radio programme's credit line, round 31): the credit after
+# a name that "with" governs is the interview's, not a work's called by the name.
+_WITH_BEFORE = re.compile(r"(?:^|\s)with[ \t]+$", re.I)
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
 _CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
 
@@ -3973,7 +3976,7 @@ def is_named_as_a_work(around: Context) -> bool:
     feature single, ‘Lift Off’"), its credits after it, or its subtitle after a colon (`_SUBTITLE_AFTER`)."""
     return (
         _WORK_KIND_BEFORE.search(around.before) is not None
-        or _WORK_CREDIT_AFTER.match(around.after) is not None
+        or (_WORK_CREDIT_AFTER.match(around.after) is not None and _WITH_BEFORE.search(around.before) is None)
         or _SUBTITLE_AFTER.match(around.after) is not None
     )
 
@@ -4048,7 +4051,10 @@ def is_title_of_a_work(item: NamedSpan) -> bool:
     return (
         quoted
         or _WORK_KIND_BEFORE.search(document[max(0, start - 40) : start]) is not None
-        or _WORK_CREDIT_AFTER.match(document[end : end + 40]) is not None
+        or (
+            _WORK_CREDIT_AFTER.match(document[end : end + 40]) is not None
+            and _WITH_BEFORE.search(document[max(0, start - 40) : start]) is None
+        )
     )
 
 
@@ -4304,7 +4310,7 @@ SPORT_EVENT_LAST_WORDS = frozenset(
     "league cup trophy championship championships series open masters classic bowl final finals games "
     "olympics paralympics rankings".split()
 )
-EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics".split())
+EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics awards".split())
 # A league whose name holds its sport after a word of its own is the body that runs it: "the National Football
 # League", "the Canadian Football League" (an organisation in the judged standard).
 _SPORT_BODY = re.compile(r"^\S.*[ \t](?:Football|Basketball|Baseball|Hockey|Soccer|Rugby|Cricket)[ \t]+League$")
@@ -4723,6 +4729,11 @@ def canonicalise(
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
         resolved = sites_by_their_address(resolved, site_names)
+        resolved = makers_before_product_codes(
+            users_of_forums(resolved, options.model_for(ENGLISH) or options.model), options
+        )
+        resolved = without_capitals_words_owned(resolved)
+        resolved = organisations_listed_with_organisations(resolved, options.model_for(ENGLISH) or options.model)
     return located_places(resolved, options, site_country)
 
 
@@ -6071,3 +6082,224 @@ def without_headings_and_award_adjectives(named: list[NamedSpan], model: str) ->
                     continue
         kept.append(item)
     return kept
+
+
+# --- Round 31, entities37: forum users, makers before a product's code, capitals words owned as things ---------
+
+# A user's handle ("(By: @jeremyf)", "I, @zombiepie, am"): the name the text writes for the user elsewhere, in any
+# case ("JeremyF has written", "jearum got everyone excited") or in words ("Sgt Sphynx" for "@sgtsphynx"), is theirs.
+_HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z][A-Za-z0-9_]{2,30})(?![\w@])")
+# A forum's quotation as scraped pages keep it, the quoted post run on after the colon ("helper800 said:I am
+# familiar"), or the colon ending the line: its speaker is a user. Not prose's `X said: "..."`, with a space.
+_QUOTED_POST_SPEAKER = re.compile(r"(?<![\w@.-])([A-Za-z][\w.-]{0,30}\w)[ \t]+said:(?=[^\s\"“‘']|[ \t]*(?:\n|$))")
+# "Reddit user ZaME19", "forum member Kestrel_9": the name after a user's kind (not a "@handle", not a judged name),
+# not a word in lower case ("the user experience"), nor after a plural ("some commenters noted").
+_USER_NAME_AFTER_KIND = re.compile(
+    r"(?:(?<![\w-])(?:user|commenter|redditor|Redditor|poster|member)[ \t]+|(?<![\w/])u/)"
+    r"(?![a-z]+(?![\w@-]))([A-Za-z][\w.-]{0,30}\w)(?![\w@-])"
+)
+# A comment list as pages keep it: each comment a line "- NAME text ..." whose last line ends in "Reply".
+REPLY_LINK = "Reply"
+_REPLY_LINE_END = re.compile(rf"{REPLY_LINK}[ \t]*$", re.M)
+_COMMENT_BYLINE = re.compile(r"^-[ \t]+([A-Za-z][\w.-]{0,30}\w)[ \t]+(?=\S)", re.M)
+MIN_REPLY_LINES = 2
+
+
+def _users_named(document: str, nouns: frozenset[str]) -> tuple[set[str], set[str]]:
+    """(handles, names): the handles of `_HANDLE` in lower case, and the user names a forum's shapes give
+    (`_QUOTED_POST_SPEAKER`, `_USER_NAME_AFTER_KIND`, `_COMMENT_BYLINE` where the text ends two lines or more with
+    "Reply"), as written. Not a common noun ("Note said:"), nor a role's word, nor a known firm's handle."""
+    handles = {handle.casefold() for handle in _HANDLE.findall(document)} if "@" in document else set()
+    names = set(_QUOTED_POST_SPEAKER.findall(document)) if " said:" in document else set()
+    names |= set(_USER_NAME_AFTER_KIND.findall(document))
+    if len(_REPLY_LINE_END.findall(document)) >= MIN_REPLY_LINES:
+        names |= set(_COMMENT_BYLINE.findall(document))
+
+    def is_a_users(name: str) -> bool:
+        low = name.casefold()
+        return low not in nouns and low not in ROLE_WORDS and low not in STOP_WORDS and name not in KNOWN_FIRMS
+
+    return {handle for handle in handles if is_a_users(handle)}, {name for name in names if is_a_users(name)}
+
+
+def _handle_pattern(handle: str) -> re.Pattern[str]:
+    """The handle as the text writes it for a name: any case, its letters maybe split into words ("Sgt Sphynx")."""
+    return re.compile(r"(?<![\w@/.-])" + r"[ \t]?".join(map(re.escape, handle)) + r"(?![\w@-]|\.\w)", re.I)
+
+
+def _coined_shape(word: str) -> bool:
+    """A word no dictionary spells: all in lower case, a capital inside ("DaavPuke") or a digit ("helper800")."""
+    return word.islower() or any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
+
+
+def users_of_forums(named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model) -> list[NamedSpan]:
+    """Every mention of a forum user's name is a person (English): the names `_users_named` reads from the text's
+    handles, quoted posts, comment bylines and "user X", wherever the text writes them (a word of its own; for a
+    handle, in any case or split into capitalised words), tagged or not. A mention the model joined to a user's
+    name ("Ferrowind brickwall99", "Reply\\n- Ferrowind") gives way to it; one it called an organisation or a
+    place stays, unless the name is coined (`_coined_shape`) or comes from a forum's shape, not a handle."""
+    nouns = english_common_nouns(model)
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        handles, names = _users_named(document, nouns) if document else (set(), set())
+        if not handles and not names:
+            out.extend(items)
+            continue
+        found: list[tuple[int, int, bool]] = []  # start, end, from a forum's shape (not a handle)
+        for name in names:
+            pattern = re.compile(r"(?<![\w@/.-])" + re.escape(name) + r"(?![\w@-]|\.\w)")
+            found += [(*match.span(), True) for match in pattern.finditer(document)]
+        for handle in handles:
+            for match in _handle_pattern(handle).finditer(document):
+                words = match.group().split()
+                if len(words) == 1 or all(word[:1].isupper() for word in words):
+                    found.append((*match.span(), False))
+        users: dict[tuple[int, int], NamedSpan] = {}
+        for start, end, by_shape in sorted(found):
+            surface = document[start:end]
+            same = [item for item in items if (item.span.char_start, item.span.char_end) == (start, end)]
+            if same and same[0].label in ("ORG", "LOC") and not (by_shape or _coined_shape(surface)):
+                continue
+            if any(a < end and start < b for a, b in users):
+                continue
+            users[start, end] = NamedSpan(Span(surface, "PERSON", start, end, document), "PERSON", surface)
+        kept = [
+            item
+            for item in items
+            if not any(a < item.span.char_end and item.span.char_start < b for a, b in users)
+            and not (item.name == REPLY_LINK and names)  # the comment list's link, which the model joins to a name
+        ]
+        out.extend(in_text_order([*kept, *users.values()]))
+    return out
+
+
+# A product's model code: letters with a digit in one word ("NF-A9", "XT-40", "S24"), or a word in capitals and
+# a number ("RTX 4090"). Not a year nor a count: a letter comes first.
+_PRODUCT_CODE = r"(?:[A-Z][A-Za-z]{0,5}-?[A-Z]{0,3}\d[\w-]*|[A-Z]{2,5}[ \t]+\d{2,5}[A-Za-z]{0,3})(?![\w-])"
+# A maker's name right before the code, maybe with its possessive and a size ("Noctua's 92mm NF-A9 fans").
+_MAKER_BEFORE_CODE = re.compile(
+    r"(?<![\w.'’&-])([A-Z][\w&]+)(?:([’']s)[ \t]+(?:\d[\w.]*[ \t]+)?|[ \t]+)(" + _PRODUCT_CODE + ")"
+)
+_PRODUCT_CODE_ONLY = re.compile(_PRODUCT_CODE + r"$")
+
+
+def makers_before_product_codes(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A name the text writes right before a product's model code (`_MAKER_BEFORE_CODE`: "Noctua NF-A9 fans",
+    "Noctua's 92mm NF-A9 fans") is its maker, an organisation, at every mention (English): the model calls such
+    names places or people ("Noctua" LOC throughout one page). Its mention joined to the code ("Noctua NF-A9")
+    is cut to the maker; a mention of the code alone is the product, no entity. Not a place the gazetteer knows
+    ("Ukraine's F-16s"), and a person only where the code follows the name itself, not its possessive
+    ("Smith's AR-15" is an owner's)."""
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        makers: set[str] = set()
+        codes: set[str] = set()
+        owners: set[str] = set()  # named with a possessive before the code only
+        if any(ch.isdigit() for ch in document):
+            for match in _MAKER_BEFORE_CODE.finditer(document):
+                maker, possessive, code = match.groups()
+                if maker.isupper() or is_known_place(maker, options) or maker.casefold() in STOP_WORDS:
+                    continue
+                (owners if possessive else makers).add(maker)
+                codes.add(" ".join(code.split()))
+        labels = {item.name: item.label for item in items if item.name in makers | owners}
+        makers |= {owner for owner in owners - makers if labels.get(owner) != "PERSON"}
+        if not makers:
+            out.extend(items)
+            continue
+        for item in items:
+            name = item.name
+            if item.label in ("PERSON", "ORG", "LOC") and " ".join(name.split()) in codes:
+                continue  # the product alone
+            first, _, rest = name.partition(" ")
+            if item.label not in NUMERIC_LABELS and first in makers and _PRODUCT_CODE_ONLY.match(rest):
+                end = item.span.char_start + len(first)
+                span = Span(first, "ORG", item.span.char_start, end, document)
+                out.append(NamedSpan(span, "ORG", first))
+                continue
+            if name in makers and item.label in ("PERSON", "LOC"):
+                item = _labelled(item, "ORG")
+            out.append(item)
+    return out
+
+
+# A possessive determiner before a word in capitals ("your GOTY list", "their 2023 GOTY list"): a thing owned.
+_OWNER_WORD_BEFORE = re.compile(r"(?<![\w-])(?:my|your|his|her|their|our|its)[ \t]+(?:\d{4}[ \t]+)?$", re.I)
+_CAPITALS_NAME = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+
+
+def without_capitals_words_owned(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's name with a word in capitals ("GOTY", "Game of the Year"; "GOTY Roundup", a heading) goes where
+    the text writes that word after an owner's word once (`_OWNER_WORD_BEFORE`: "your GOTY list"): a thing, not
+    a person's initials ("AOC said", "CJ Stroud"), which nobody owns (English)."""
+    owned: dict[tuple[str, str], bool] = {}
+    kept = []
+    for item in named:
+        document = item.span.document
+        capitals = [word for word in item.name.split() if _CAPITALS_NAME.match(word)] if item.label == "PERSON" else []
+        if document and capitals:
+            for word in capitals:
+                if (document, word) not in owned:
+                    owned[document, word] = any(
+                        _OWNER_WORD_BEFORE.search(document, max(0, start - 20), start)
+                        for start, _ in _occurrences([word], document)
+                    )
+            if any(owned[document, word] for word in capitals):
+                continue
+        kept.append(item)
+    return kept
+
+
+# A list of names in a sentence, joined by commas ("at magazines.com, Barnes & Noble, Walmart, Walgreens, Target,
+# Publix and more"): each item capitalised words (an "&" or a capitalised "A" between them) or a web address.
+_ORG_LIST_ITEM = r"(?:[A-Z][\w'’.&-]*|[a-z][\w-]*\.(?:com|net|org))(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*){0,3}"
+_ORG_LIST = re.compile(
+    rf"(?<![\w.&'’-]){_ORG_LIST_ITEM}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_ORG_LIST_ITEM})+"
+)
+_ORG_LIST_ITEM_ONE = re.compile(_ORG_LIST_ITEM)
+MIN_ORG_LIST_ITEMS = 4
+
+
+def organisations_listed_with_organisations(
+    named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model
+) -> list[NamedSpan]:
+    """A list of four names or more (`_ORG_LIST`) of which half or more are organisations and none a person or a
+    place is a list of organisations (English): a list of shops, sponsors or firms names like things alike, and
+    the model tags some, joins two ("Walgreens, Target" one ORG) or leaves some out ("Walmart"). Each item is
+    an organisation of its own; not one the model gave another label (a date: "In January, Apple, ..."), nor a
+    single common word left untagged ("However, Apple, Google and Meta")."""
+    nouns = english_common_nouns(model)
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        added: list[NamedSpan] = []
+        dropped: set[tuple[int, int]] = set()
+        organisations = [item for item in items if item.label == "ORG"]
+        for run in _ORG_LIST.finditer(document) if len(organisations) >= 2 else ():
+            if not any(run.start() <= item.span.char_start < run.end() for item in organisations):
+                continue
+            listed = [found.span() for found in _ORG_LIST_ITEM_ONE.finditer(document, run.start(), run.end())]
+            if len(listed) < MIN_ORG_LIST_ITEMS:
+                continue
+            over = [
+                [item for item in items if item.span.char_start < end and start < item.span.char_end]
+                for start, end in listed
+            ]
+            labels = [{item.label for item in covering} for covering in over]
+            if any(label & {"PERSON", "LOC"} for label in labels) or 2 * sum(
+                label == {"ORG"} for label in labels
+            ) < len(listed):
+                continue
+            for (start, end), covering, label in zip(listed, over, labels, strict=True):
+                name = document[start:end]
+                exact = [item for item in covering if (item.span.char_start, item.span.char_end) == (start, end)]
+                if exact or (label and label != {"ORG"}):
+                    continue  # tagged as it stands, or given another label
+                if not covering and " " not in name and (name.casefold() in nouns or name.casefold() in STOP_WORDS):
+                    continue
+                dropped |= {(item.span.char_start, item.span.char_end) for item in covering}
+                added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", clean_name(name, "ORG")))
+        if added:
+            items = [item for item in items if (item.span.char_start, item.span.char_end) not in dropped]
+            items = in_text_order([*items, *added])
+        out.extend(items)
+    return out
