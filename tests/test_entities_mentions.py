@@ -31,6 +31,7 @@ from transforms.entities import (
     load_ner,
     names_after_honorifics,
     one_label_per_name,
+    organisations_listed_with_organisations,
     organisations_named_again_by_their_word,
     owners_apart,
     people_named_again,
@@ -465,3 +466,24 @@ def test_a_capitals_word_owned_is_no_persons_name_nor_is_a_heading_with_it():
     named = [_named(text, "GOTY Roundup", "PERSON"), _named(text, "GOTY", "PERSON", 2), _named(text, "AOC", "PERSON")]
     named.append(_named(text, "AOC", "PERSON", 1))
     assert [item.name for item in without_capitals_words_owned(named)] == ["AOC", "AOC"]
+
+
+def test_a_list_of_organisations_makes_its_unknown_place_and_its_joined_items_organisations():
+    # Two of three publishers tagged ORG, one GPE the gazetteer does not know: the list's kind wins; a known town
+    # in the list ("Leeds") keeps the list from being read as one of organisations.
+    text = "Deals with Hearst Media, Quillfeather, and Penske Media. Offices in Harlow Press, Leeds and Dorrit Books."
+    named = [
+        _named(text, "Hearst Media", "ORG"),
+        _named(text, "Quillfeather", "LOC"),
+        _named(text, "Penske Media", "ORG"),
+    ]
+    named += [_named(text, "Harlow Press", "ORG"), _named(text, "Leeds", "LOC"), _named(text, "Dorrit Books", "ORG")]
+    found = organisations_listed_with_organisations(named, OPTIONS)
+    assert [(item.label, item.name) for item in found] == [
+        ("ORG", "Hearst Media"),
+        ("ORG", "Quillfeather"),
+        ("ORG", "Penske Media"),
+        ("ORG", "Harlow Press"),
+        ("LOC", "Leeds"),
+        ("ORG", "Dorrit Books"),
+    ]

@@ -4732,8 +4732,8 @@ def canonicalise(
         resolved = makers_before_product_codes(
             users_of_forums(resolved, options.model_for(ENGLISH) or options.model), options
         )
-        resolved = without_capitals_words_owned(resolved)
-        resolved = organisations_listed_with_organisations(resolved, options.model_for(ENGLISH) or options.model)
+        resolved = without_products_and_sequels(without_capitals_words_owned(resolved))
+        resolved = organisations_listed_with_organisations(resolved, options)
     return located_places(resolved, options, site_country)
 
 
@@ -6186,8 +6186,9 @@ _PRODUCT_CODE_ONLY = re.compile(_PRODUCT_CODE + r"$")
 def makers_before_product_codes(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
     """A name the text writes right before a product's model code (`_MAKER_BEFORE_CODE`: "Noctua NF-A9 fans",
     "Noctua's 92mm NF-A9 fans") is its maker, an organisation, at every mention (English): the model calls such
-    names places or people ("Noctua" LOC throughout one page). Its mention joined to the code ("Noctua NF-A9")
-    is cut to the maker; a mention of the code alone is the product, no entity. Not a place the gazetteer knows
+    names places or people ("Noctua" LOC throughout one page). The product's name, the maker with the code
+    ("Noctua NF-A9", "Nvidia RTX 4090") or the code alone, is no entity (the judged standard's, as a car's
+    "Lotus Europa"), whether the model tagged it whole or the maker alone. Not a place the gazetteer knows
     ("Ukraine's F-16s"), and a person only where the code follows the name itself, not its possessive
     ("Smith's AR-15" is an owner's)."""
     out = [item for item in named if not item.span.document]
@@ -6207,15 +6208,14 @@ def makers_before_product_codes(named: list[NamedSpan], options: EntityOptions) 
         if not makers:
             out.extend(items)
             continue
+        code_after = re.compile(r"[ \t]+" + _PRODUCT_CODE)
         for item in items:
-            name = item.name
-            if item.label in ("PERSON", "ORG", "LOC") and " ".join(name.split()) in codes:
-                continue  # the product alone
-            first, _, rest = name.partition(" ")
-            if item.label not in NUMERIC_LABELS and first in makers and _PRODUCT_CODE_ONLY.match(rest):
-                end = item.span.char_start + len(first)
-                span = Span(first, "ORG", item.span.char_start, end, document)
-                out.append(NamedSpan(span, "ORG", first))
+            name, end = item.name, item.span.char_end
+            if item.label in ("PERSON", "ORG", "LOC") and (
+                " ".join(name.split()) in codes  # the product by its code
+                or (name.partition(" ")[0] in makers and _PRODUCT_CODE_ONLY.match(name.partition(" ")[2]))
+                or (name in makers and code_after.match(document, end))  # "Nvidia" of "Nvidia RTX 4090"
+            ):
                 continue
             if name in makers and item.label in ("PERSON", "LOC"):
                 item = _labelled(item, "ORG")
@@ -6252,23 +6252,25 @@ def without_capitals_words_owned(named: list[NamedSpan]) -> list[NamedSpan]:
 
 # A list of names in a sentence, joined by commas ("at magazines.com, Barnes & Noble, Walmart, Walgreens, Target,
 # Publix and more"): each item capitalised words (an "&" or a capitalised "A" between them) or a web address.
-_ORG_LIST_ITEM = r"(?:[A-Z][\w'’.&-]*|[a-z][\w-]*\.(?:com|net|org))(?:[ \t]+(?:&[ \t]+)?[A-Z][\w'’.&-]*){0,3}"
+# A word with a dot inside only ("Yahoo.com"), or an initial ("C. Light Technologies"): a dot after a word ends a
+# sentence ("... and Penske Media. Offices").
+_ORG_LIST_WORD = r"(?:[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w'’&-]*(?:\.\w+)*)"
+_ORG_LIST_ITEM = rf"(?:{_ORG_LIST_WORD}|[a-z][\w-]*\.(?:com|net|org))(?:[ \t]+(?:&[ \t]+)?{_ORG_LIST_WORD}){{0,3}}"
 _ORG_LIST = re.compile(
     rf"(?<![\w.&'’-]){_ORG_LIST_ITEM}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_ORG_LIST_ITEM})+"
 )
 _ORG_LIST_ITEM_ONE = re.compile(_ORG_LIST_ITEM)
-MIN_ORG_LIST_ITEMS = 4
+MIN_ORG_LIST_ITEMS = 3
 
 
-def organisations_listed_with_organisations(
-    named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model
-) -> list[NamedSpan]:
-    """A list of four names or more (`_ORG_LIST`) of which half or more are organisations and none a person or a
-    place is a list of organisations (English): a list of shops, sponsors or firms names like things alike, and
-    the model tags some, joins two ("Walgreens, Target" one ORG) or leaves some out ("Walmart"). Each item is
-    an organisation of its own; not one the model gave another label (a date: "In January, Apple, ..."), nor a
+def organisations_listed_with_organisations(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A list of three names or more (`_ORG_LIST`) of which half or more are organisations and none a person or a
+    place the gazetteer knows is a list of organisations (English): a list of shops, sponsors, publishers or firms
+    names like things alike, and the model tags some, joins two ("Walgreens, Target" one ORG), leaves some out
+    ("Walmart") or calls one a place ("NBC News, Condé Nast, and IAC": "Condé Nast" GPE). Each item is an
+    organisation of its own; not one the model gave another label (a date: "In January, Apple, ..."), nor a
     single common word left untagged ("However, Apple, Google and Meta")."""
-    nouns = english_common_nouns(model)
+    nouns = english_common_nouns(options.model_for(ENGLISH) or options.model)
     out = [item for item in named if not item.span.document]
     for document, items in spans_by_document(named).items():
         added: list[NamedSpan] = []
@@ -6278,22 +6280,30 @@ def organisations_listed_with_organisations(
             if not any(run.start() <= item.span.char_start < run.end() for item in organisations):
                 continue
             listed = [found.span() for found in _ORG_LIST_ITEM_ONE.finditer(document, run.start(), run.end())]
-            if len(listed) < MIN_ORG_LIST_ITEMS:
+            # Commas join the items, the last two maybe by "and": "Terms and Conditions and Privacy Statement" is none.
+            if len(listed) < MIN_ORG_LIST_ITEMS or run.group().count(",") < len(listed) - 2:
                 continue
             over = [
                 [item for item in items if item.span.char_start < end and start < item.span.char_end]
                 for start, end in listed
             ]
             labels = [{item.label for item in covering} for covering in over]
-            if any(label & {"PERSON", "LOC"} for label in labels) or 2 * sum(
-                label == {"ORG"} for label in labels
-            ) < len(listed):
+            # An item the model calls a place that the gazetteer does not know: one more organisation.
+            unknown = [
+                label == {"LOC"} and not any(item.is_country or is_known_place(item.name, options) for item in covering)
+                for label, covering in zip(labels, over, strict=True)
+            ]
+            if 2 * sum(label == {"ORG"} for label in labels) < len(listed) or any(
+                "PERSON" in label or ("LOC" in label and not place_unknown)
+                for label, place_unknown in zip(labels, unknown, strict=True)
+            ):
                 continue
-            for (start, end), covering, label in zip(listed, over, labels, strict=True):
+            for (start, end), covering, label, place_unknown in zip(listed, over, labels, unknown, strict=True):
                 name = document[start:end]
-                exact = [item for item in covering if (item.span.char_start, item.span.char_end) == (start, end)]
-                if exact or (label and label != {"ORG"}):
-                    continue  # tagged as it stands, or given another label
+                exact = any((item.span.char_start, item.span.char_end) == (start, end) for item in covering)
+                inside = covering and all(start <= it.span.char_start and it.span.char_end <= end for it in covering)
+                if not place_unknown and (exact or inside or (label and label != {"ORG"})):
+                    continue  # tagged as it stands or in its parts ("Lead Sponsors [Hamamatsu]"), or labelled otherwise
                 if not covering and " " not in name and (name.casefold() in nouns or name.casefold() in STOP_WORDS):
                     continue
                 dropped |= {(item.span.char_start, item.span.char_end) for item in covering}
@@ -6303,3 +6313,47 @@ def organisations_listed_with_organisations(
             items = in_text_order([*items, *added])
         out.extend(items)
     return out
+
+
+# Kinds of product or work before a list of them: "cars like the BMW Z3 M Coupe, the Reliant Scimitar and the Lotus
+# Europa", "games such as Cocoon and Venba". Not kinds whose items are organisations or people ("firms like", "brands
+# such as", "apps like Instagram": services; "models like" may be people).
+_PRODUCT_KINDS = (
+    "cars|vehicles|motorbikes|motorcycles|phones|smartphones|laptops|consoles|gadgets|devices|games|films|movies|"
+    "shows|series|songs|albums|books|novels"
+)
+_PRODUCT_LIST_ITEM = r"(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+[A-Z0-9][\w'’.&-]*){0,4}"
+_PRODUCTS_LISTED = re.compile(
+    rf"(?<![\w-])(?:{_PRODUCT_KINDS})[ \t]+(?:like|such[ \t]+as|including)[ \t]+"
+    rf"({_PRODUCT_LIST_ITEM}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_PRODUCT_LIST_ITEM})*)"
+)
+# A car's body after its model's name ("Roadster Coupes", "City-Coupe"); a game's or a film's sequel in Roman
+# figures ("Grand Theft Auto VI", "Gauntlet IV"; not "V" or "X" alone: "Malcolm X").
+_BODY_STYLE_LAST = re.compile(r"(?:^|[ \t-])(?:Coupes?|Roadsters?|Sedans?|Hatchbacks?|Cabriolets?|Convertibles)$")
+_SEQUEL_NUMERAL_LAST = re.compile(r"[ \t](?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)$")
+
+
+def without_products_and_sequels(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Organisations, people and places that are products or works go (English): the items of a list after a
+    product's kind (`_PRODUCTS_LISTED`: "cars like the Reliant Scimitar and the Lotus Europa"), a car's model
+    by its body's word (`_BODY_STYLE_LAST`: "Roadster Coupes" PERSON, "City-Coupe" ORG), and an organisation with
+    a sequel's figure (`_SEQUEL_NUMERAL_LAST`: "Grand Theft Auto VI" ORG; a person keeps it: "Henry VIII")."""
+    listed: dict[str, list[tuple[int, int]]] = {}
+    kept = []
+    for item in named:
+        document = item.span.document
+        if item.label in ("PERSON", "ORG", "LOC") and document and not item.is_country:
+            if document not in listed:
+                listed[document] = [found.span(1) for found in _PRODUCTS_LISTED.finditer(document)]
+            start, end = item.span.char_start, item.span.char_end
+            if (
+                (
+                    any(a <= start and end <= b for a, b in listed[document])
+                    and not _OWNERS_POSSESSIVE_AFTER.match(document, end)  # the owner: "games like Microsoft's Halo"
+                )
+                or _BODY_STYLE_LAST.search(item.name)
+                or (item.label == "ORG" and _SEQUEL_NUMERAL_LAST.search(item.name))
+            ):
+                continue
+        kept.append(item)
+    return kept
