@@ -47,6 +47,7 @@ from transforms.entities import (
     with_surname_before_a_left_quote,
     without_capitals_words_owned,
     without_headings_and_award_adjectives,
+    without_names_of_title_lines_only,
     without_things_named_by_their_kind,
     without_tickers,
     x_the_site,
@@ -487,3 +488,15 @@ def test_a_list_of_organisations_makes_its_unknown_place_and_its_joined_items_or
         ("LOC", "Leeds"),
         ("ORG", "Dorrit Books"),
     ]
+
+
+def test_names_a_title_case_line_alone_holds_go_and_names_the_text_repeats_stay():
+    # "Open Call Winners Thread" PERSON off a post's title line, written nowhere else, goes; "Rosa Quint" off the
+    # same kind of line stays: the text names "Quint" again in a sentence.
+    text = (
+        "Open Call Winners Thread And Gallery Picks (By: @larkspur)\n"
+        "Desk Chat With Editor Rosa Quint About Spring Releases\n"
+        "The editors met on Friday, and Quint chose three books."
+    )
+    named = [_named(text, "Open Call Winners Thread", "PERSON"), _named(text, "Rosa Quint", "PERSON")]
+    assert [item.name for item in without_names_of_title_lines_only(named)] == ["Rosa Quint"]

@@ -4729,6 +4729,7 @@ def canonicalise(
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
         resolved = sites_by_their_address(resolved, site_names)
+        resolved = without_names_of_title_lines_only(resolved)  # before the users, whose names titles hold
         resolved = makers_before_product_codes(
             users_of_forums(resolved, options.model_for(ENGLISH) or options.model), options
         )
@@ -6127,9 +6128,10 @@ def _handle_pattern(handle: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w@/.-])" + r"[ \t]?".join(map(re.escape, handle)) + r"(?![\w@-]|\.\w)", re.I)
 
 
-def _coined_shape(word: str) -> bool:
-    """A word no dictionary spells: all in lower case, a capital inside ("DaavPuke") or a digit ("helper800")."""
-    return word.islower() or any(ch.isdigit() for ch in word) or any(ch.isupper() for ch in word[1:])
+def _users_shape(word: str) -> bool:
+    """A word as users name themselves and firms do not: all in lower case ("jearum") or with a digit ("helper800").
+    Not a capital inside: "@NewsBarn" is an outlet's handle, and "NewsBarn" its name."""
+    return word.islower() or any(ch.isdigit() for ch in word)
 
 
 def users_of_forums(named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model) -> list[NamedSpan]:
@@ -6137,7 +6139,7 @@ def users_of_forums(named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model) 
     handles, quoted posts, comment bylines and "user X", wherever the text writes them (a word of its own; for a
     handle, in any case or split into capitalised words), tagged or not. A mention the model joined to a user's
     name ("Ferrowind brickwall99", "Reply\\n- Ferrowind") gives way to it; one it called an organisation or a
-    place stays, unless the name is coined (`_coined_shape`) or comes from a forum's shape, not a handle."""
+    place stays, unless the name is shaped as a user's (`_users_shape`) or comes from a forum's shape, not a handle."""
     nouns = english_common_nouns(model)
     out = [item for item in named if not item.span.document]
     for document, items in spans_by_document(named).items():
@@ -6158,7 +6160,7 @@ def users_of_forums(named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model) 
         for start, end, by_shape in sorted(found):
             surface = document[start:end]
             same = [item for item in items if (item.span.char_start, item.span.char_end) == (start, end)]
-            if same and same[0].label in ("ORG", "LOC") and not (by_shape or _coined_shape(surface)):
+            if same and same[0].label in ("ORG", "LOC") and not (by_shape or _users_shape(surface)):
                 continue
             if any(a < end and start < b for a, b in users):
                 continue
@@ -6355,5 +6357,69 @@ def without_products_and_sequels(named: list[NamedSpan]) -> list[NamedSpan]:
                 or (item.label == "ORG" and _SEQUEL_NUMERAL_LAST.search(item.name))
             ):
                 continue
+        kept.append(item)
+    return kept
+
+
+# A line in Title Case: three words or more, every word of four letters or more capitalised ("Mark All Spoilers!",
+# "The Game Awards 2023 Winner List & Event Discussion Thread (By: @zombiepie)").
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"(?<![\w@'’./-])[^\W\d_][\w'’-]{3,}")
+MIN_TITLE_LINE_WORDS = 3
+
+
+# A line opening with a dash or a bullet: a quotation's attribution ("– Michael Di Iorio, The Brag Magazine Editor")
+# or a list's item, whose names are a credit's, not a title's.
+_ATTRIBUTION_OR_ITEM_START = re.compile(r"[ \t]*[-–—•*]")
+_CAPITALISED_SMALL_WORD = re.compile(r"(?<=[\s(])[A-Z][a-z]{1,4}\b")  # not the line's first: "With", "Of", "By"
+
+
+def _title_case_lines(document: str) -> list[tuple[int, int]]:
+    """Lines in Title Case: every long word capitalised, most not in capitals, and a small word capitalised inside
+    ("Of", "For", "By"), which only Title Case does: not a table's row of names ("Manchester United 3 2 1"), a
+    wire's headline in capitals, nor a line after a dash or a bullet (`_ATTRIBUTION_OR_ITEM_START`)."""
+    lines = []
+    for line in _LINE.finditer(document):
+        text = line.group()
+        words = _LONG_WORD.findall(text)
+        if (
+            len(words) >= MIN_TITLE_LINE_WORDS
+            and not _ATTRIBUTION_OR_ITEM_START.match(text)
+            and all(word[0].isupper() for word in words)
+            and 2 * sum(word.isupper() for word in words) < len(words)
+            and any(small.casefold() in STOP_WORDS for small in _CAPITALISED_SMALL_WORD.findall(text))
+        ):
+            lines.append(line.span())
+    return lines
+
+
+def without_names_of_title_lines_only(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A name of two words or more that the model read off a line in Title Case ("Mark All Spoilers" PERSON,
+    "Winner List & Event Discussion Thread" ORG) goes when the text writes it nowhere else, nor its last word
+    with its capital elsewhere (English): a heading's or a post's title's words the model joined, where every word
+    is capitalised, not a name a headline gives ("Game Awards Presenter: Jeff Grubb" beside "As Grubb and others")
+    and the text repeats. A user's name is one word, and a person's kept by the word ("Jeff Grubb")."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    lines_of: dict[str, list[tuple[int, int]]] = {}
+    kept = []
+    for item in named:
+        document, start, end = item.span.document, item.span.char_start, item.span.char_end
+        words = item.name.split()
+        if item.label in ("PERSON", "ORG") and document and len(words) >= 2 and "\n" in document:
+            if document not in lines_of:
+                lines_of[document] = _title_case_lines(document)
+            lines = lines_of[document]
+            if any(a <= start and end <= b for a, b in lines):
+                key = (document, item.name)
+                if key not in verdicts:
+                    outside = [
+                        found
+                        for name in (words, words[-1:])
+                        for found in _occurrences(name, document)
+                        if not any(a <= found[0] < b for a, b in lines)
+                    ]
+                    verdicts[key] = not outside
+                if verdicts[key]:
+                    continue
         kept.append(item)
     return kept
