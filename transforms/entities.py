@@ -6371,13 +6371,15 @@ MIN_TITLE_LINE_WORDS = 3
 # A line opening with a dash or a bullet: a quotation's attribution ("– Michael Di Iorio, The Brag Magazine Editor")
 # or a list's item, whose names are a credit's, not a title's.
 _ATTRIBUTION_OR_ITEM_START = re.compile(r"[ \t]*[-–—•*]")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])\d[\d.,/-]*")
 _CAPITALISED_SMALL_WORD = re.compile(r"(?<=[\s(])[A-Z][a-z]{1,4}\b")  # not the line's first: "With", "Of", "By"
 
 
 def _title_case_lines(document: str) -> list[tuple[int, int]]:
     """Lines in Title Case: every long word capitalised, most not in capitals, and a small word capitalised inside
     ("Of", "For", "By"), which only Title Case does: not a table's row of names ("Manchester United 3 2 1"), a
-    wire's headline in capitals, nor a line after a dash or a bullet (`_ATTRIBUTION_OR_ITEM_START`)."""
+    wire's headline in capitals, a line with a figure for every two words (a scorecard's), nor a line after a
+    dash or a bullet (`_ATTRIBUTION_OR_ITEM_START`)."""
     lines = []
     for line in _LINE.finditer(document):
         text = line.group()
@@ -6385,6 +6387,7 @@ def _title_case_lines(document: str) -> list[tuple[int, int]]:
         if (
             len(words) >= MIN_TITLE_LINE_WORDS
             and not _ATTRIBUTION_OR_ITEM_START.match(text)
+            and 2 * len(_NUMBER_TOKEN.findall(text)) <= len(words)  # not a scorecard: "C. Lewis 80 not out, ..."
             and all(word[0].isupper() for word in words)
             and 2 * sum(word.isupper() for word in words) < len(words)
             and any(small.casefold() in STOP_WORDS for small in _CAPITALISED_SMALL_WORD.findall(text))
@@ -6398,14 +6401,20 @@ def without_names_of_title_lines_only(named: list[NamedSpan]) -> list[NamedSpan]
     "Winner List & Event Discussion Thread" ORG) goes when the text writes it nowhere else, nor its last word
     with its capital elsewhere (English): a heading's or a post's title's words the model joined, where every word
     is capitalised, not a name a headline gives ("Game Awards Presenter: Jeff Grubb" beside "As Grubb and others")
-    and the text repeats. A user's name is one word, and a person's kept by the word ("Jeff Grubb")."""
+    and the text repeats. Not in a story about sport (`is_about_sport`), whose results lines are rows of names."""
     verdicts: dict[tuple[str, str], bool] = {}
     lines_of: dict[str, list[tuple[int, int]]] = {}
+    sport: dict[str, bool] = {}
     kept = []
     for item in named:
         document, start, end = item.span.document, item.span.char_start, item.span.char_end
         words = item.name.split()
         if item.label in ("PERSON", "ORG") and document and len(words) >= 2 and "\n" in document:
+            if document not in sport:
+                sport[document] = is_about_sport(document)  # results and scorecards: rows of names and figures
+            if sport[document]:
+                kept.append(item)
+                continue
             if document not in lines_of:
                 lines_of[document] = _title_case_lines(document)
             lines = lines_of[document]
