@@ -6378,8 +6378,8 @@ _CAPITALISED_SMALL_WORD = re.compile(r"(?<=[\s(])[A-Z][a-z]{1,4}\b")  # not the 
 def _title_case_lines(document: str) -> list[tuple[int, int]]:
     """Lines in Title Case: every long word capitalised, most not in capitals, and a small word capitalised inside
     ("Of", "For", "By"), which only Title Case does: not a table's row of names ("Manchester United 3 2 1"), a
-    wire's headline in capitals, a line with a figure for every two words (a scorecard's), nor a line after a
-    dash or a bullet (`_ATTRIBUTION_OR_ITEM_START`)."""
+    wire's headline in capitals, a line with a figure for every two words (a scorecard's), a line of cells ("|
+    Home | | | The Harbour Weekly |"), nor a line after a dash or a bullet (`_ATTRIBUTION_OR_ITEM_START`)."""
     lines = []
     for line in _LINE.finditer(document):
         text = line.group()
@@ -6387,6 +6387,7 @@ def _title_case_lines(document: str) -> list[tuple[int, int]]:
         if (
             len(words) >= MIN_TITLE_LINE_WORDS
             and not _ATTRIBUTION_OR_ITEM_START.match(text)
+            and not any(mark in text for mark in "|•·")  # a table's or a menu bar's cells
             and 2 * len(_NUMBER_TOKEN.findall(text)) <= len(words)  # not a scorecard: "C. Lewis 80 not out, ..."
             and all(word[0].isupper() for word in words)
             and 2 * sum(word.isupper() for word in words) < len(words)
