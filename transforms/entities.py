@@ -6091,8 +6091,9 @@ def without_headings_and_award_adjectives(named: list[NamedSpan], model: str) ->
 # case ("JeremyF has written", "jearum got everyone excited") or in words ("Sgt Sphynx" for "@sgtsphynx"), is theirs.
 _HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z][A-Za-z0-9_]{2,30})(?![\w@])")
 # A forum's quotation as scraped pages keep it, the quoted post run on after the colon ("helper800 said:I am
-# familiar"), or the colon ending the line: its speaker is a user. Not prose's `X said: "..."`, with a space.
-_QUOTED_POST_SPEAKER = re.compile(r"(?<![\w@.-])([A-Za-z][\w.-]{0,30}\w)[ \t]+said:(?=[^\s\"“‘']|[ \t]*(?:\n|$))")
+# familiar"): its speaker is a user. Not prose's `X said: "..."`, with a space, nor "X said:" ending a line before a
+# block quotation ("Apple said:").
+_QUOTED_POST_SPEAKER = re.compile(r"(?<![\w@.-])([A-Za-z][\w.-]{0,30}\w)[ \t]+said:(?=[^\s\"“‘'])")
 # "Reddit user ZaME19", "forum member Kestrel_9": the name after a user's kind (not a "@handle", not a judged name),
 # not a word in lower case ("the user experience"), nor after a plural ("some commenters noted").
 _USER_NAME_AFTER_KIND = re.compile(
