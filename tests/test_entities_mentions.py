@@ -34,6 +34,7 @@ from transforms.entities import (
     load_ner,
     names_after_honorifics,
     one_label_per_name,
+    organisations_listed_with_organisations,
     organisations_named_again_by_their_word,
     owners_apart,
     people_named_again,
@@ -48,7 +49,9 @@ from transforms.entities import (
     teams_by_their_nicknames,
     teams_in_results,
     with_surname_before_a_left_quote,
+    without_capitals_words_owned,
     without_headings_and_award_adjectives,
+    without_names_of_title_lines_only,
     without_things_named_by_their_kind,
     without_tickers,
     x_the_site,
@@ -500,3 +503,45 @@ def test_round_31_entities38_surnames_of_eponyms_addresses_and_what_stays():
     pairs = [(item.name, item.label) for item in spans_by_local_evidence(named, DEFAULT_OPTIONS)]
     assert ("France", "LOC") in pairs and ("Orano", "ORG") in pairs
     assert len(labels_by_local_evidence(named, DEFAULT_OPTIONS, model)) == 3
+
+
+def test_a_capitals_word_owned_is_no_persons_name_nor_is_a_heading_with_it():
+    # "GOTY Roundup" PERSON (a heading the model joined to the next line) and "GOTY" after it (named again as its
+    # first word): "your GOTY list" shows the word a thing; "AOC said" stays a person's initials.
+    text = "Share your GOTY list below.\nGOTY Roundup\nGOTY picks are in. AOC said so, and AOC left."
+    named = [_named(text, "GOTY Roundup", "PERSON"), _named(text, "GOTY", "PERSON", 2), _named(text, "AOC", "PERSON")]
+    named.append(_named(text, "AOC", "PERSON", 1))
+    assert [item.name for item in without_capitals_words_owned(named)] == ["AOC", "AOC"]
+
+
+def test_a_list_of_organisations_makes_its_unknown_place_and_its_joined_items_organisations():
+    # Two of three publishers tagged ORG, one GPE the gazetteer does not know: the list's kind wins; a known town
+    # in the list ("Leeds") keeps the list from being read as one of organisations.
+    text = "Deals with Hearst Media, Quillfeather, and Penske Media. Offices in Harlow Press, Leeds and Dorrit Books."
+    named = [
+        _named(text, "Hearst Media", "ORG"),
+        _named(text, "Quillfeather", "LOC"),
+        _named(text, "Penske Media", "ORG"),
+    ]
+    named += [_named(text, "Harlow Press", "ORG"), _named(text, "Leeds", "LOC"), _named(text, "Dorrit Books", "ORG")]
+    found = organisations_listed_with_organisations(named, OPTIONS)
+    assert [(item.label, item.name) for item in found] == [
+        ("ORG", "Hearst Media"),
+        ("ORG", "Quillfeather"),
+        ("ORG", "Penske Media"),
+        ("ORG", "Harlow Press"),
+        ("LOC", "Leeds"),
+        ("ORG", "Dorrit Books"),
+    ]
+
+
+def test_names_a_title_case_line_alone_holds_go_and_names_the_text_repeats_stay():
+    # "Open Call Winners Thread" PERSON off a post's title line, written nowhere else, goes; "Rosa Quint" off the
+    # same kind of line stays: the text names "Quint" again in a sentence.
+    text = (
+        "Open Call Winners Thread And Gallery Picks (By: @larkspur)\n"
+        "Desk Chat With Editor Rosa Quint About Spring Releases\n"
+        "The editors met on Friday, and Quint chose three books."
+    )
+    named = [_named(text, "Open Call Winners Thread", "PERSON"), _named(text, "Rosa Quint", "PERSON")]
+    assert [item.name for item in without_names_of_title_lines_only(named)] == ["Rosa Quint"]

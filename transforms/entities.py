@@ -3971,6 +3971,9 @@ _WORK_CREDIT_AFTER = re.compile(
 # A title's subtitle after a colon, all its words capitalised and "The" first, then the sentence goes on in lower
 # case or ends: "a reimagining of Avatar: The Last Airbender." (round 30). Not "Reuters: The company said".
 _SUBTITLE_AFTER = re.compile(r"^:[ \t]+The(?:[ \t]+[A-Z][\w'’-]*)+(?=[ \t]+[a-z]|[ \t]*[.,;!?]|[ \t]*$)")
+# "Interview with Bruce Dern produced by Ben Edwards" (a radio programme's credit line, round 31): the credit after
+# a name that "with" governs is the interview's, not a work's called by the name.
+_WITH_BEFORE = re.compile(r"(?:^|\s)with[ \t]+$", re.I)
 _OPENING_QUOTE_BEFORE = re.compile(r"(?:^|[\s(])[“\"‘]$|(?:^|[\s(])'$")
 _CLOSING_QUOTE_AFTER = re.compile(r"^[,.!?]?[”\"’](?!\w)|^[,.!?]?'(?![\w])")
 
@@ -3980,7 +3983,7 @@ def is_named_as_a_work(around: Context) -> bool:
     feature single, ‘Lift Off’"), its credits after it, or its subtitle after a colon (`_SUBTITLE_AFTER`)."""
     return (
         _WORK_KIND_BEFORE.search(around.before) is not None
-        or _WORK_CREDIT_AFTER.match(around.after) is not None
+        or (_WORK_CREDIT_AFTER.match(around.after) is not None and _WITH_BEFORE.search(around.before) is None)
         or _SUBTITLE_AFTER.match(around.after) is not None
     )
 
@@ -4055,7 +4058,10 @@ def is_title_of_a_work(item: NamedSpan) -> bool:
     return (
         quoted
         or _WORK_KIND_BEFORE.search(document[max(0, start - 40) : start]) is not None
-        or _WORK_CREDIT_AFTER.match(document[end : end + 40]) is not None
+        or (
+            _WORK_CREDIT_AFTER.match(document[end : end + 40]) is not None
+            and _WITH_BEFORE.search(document[max(0, start - 40) : start]) is None
+        )
     )
 
 
@@ -4311,7 +4317,7 @@ SPORT_EVENT_LAST_WORDS = frozenset(
     "league cup trophy championship championships series open masters classic bowl final finals games "
     "olympics paralympics rankings".split()
 )
-EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics".split())
+EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics awards".split())
 # A league whose name holds its sport after a word of its own is the body that runs it: "the National Football
 # League", "the Canadian Football League" (an organisation in the judged standard).
 _SPORT_BODY = re.compile(r"^\S.*[ \t](?:Football|Basketball|Baseball|Hockey|Soccer|Rugby|Cricket)[ \t]+League$")
@@ -4731,6 +4737,12 @@ def canonicalise(
         resolved = venues_of_listings(resolved, options)
         resolved = x_the_site(places_listed_with_places(resolved, options))
         resolved = housing_named_again(grid_roads(sites_by_their_address(resolved, site_names)))
+        resolved = without_names_of_title_lines_only(resolved)  # before the users, whose names titles hold
+        resolved = makers_before_product_codes(
+            users_of_forums(resolved, options.model_for(ENGLISH) or options.model), options
+        )
+        resolved = without_products_and_sequels(without_capitals_words_owned(resolved))
+        resolved = organisations_listed_with_organisations(resolved, options)
     return located_places(resolved, options, site_country)
 
 
@@ -6614,3 +6626,354 @@ def spans_by_local_evidence(named: list[NamedSpan], options: EntityOptions) -> l
                     continue
         result.append(item)
     return with_spans_replaced(result, added, covered) if added else result
+
+
+# --- Round 31, entities37: forum users, makers before a product's code, capitals words owned as things ---------
+
+# A user's handle ("(By: @jeremyf)", "I, @zombiepie, am"): the name the text writes for the user elsewhere, in any
+# case ("JeremyF has written", "jearum got everyone excited") or in words ("Sgt Sphynx" for "@sgtsphynx"), is theirs.
+_HANDLE = re.compile(r"(?<![\w.@/])@([A-Za-z][A-Za-z0-9_]{2,30})(?![\w@])")
+# A forum's quotation as scraped pages keep it, the quoted post run on after the colon ("helper800 said:I am
+# familiar"): its speaker is a user. Not prose's `X said: "..."`, with a space, nor "X said:" ending a line before a
+# block quotation ("Apple said:").
+_QUOTED_POST_SPEAKER = re.compile(r"(?<![\w@.-])([A-Za-z][\w.-]{0,30}\w)[ \t]+said:(?=[^\s\"“‘'])")
+# "Reddit user ZaME19", "forum member Kestrel_9": the name after a user's kind (not a "@handle", not a judged name),
+# not a word in lower case ("the user experience"), nor after a plural ("some commenters noted").
+_USER_NAME_AFTER_KIND = re.compile(
+    r"(?:(?<![\w-])(?:user|commenter|redditor|Redditor|poster|member)[ \t]+|(?<![\w/])u/)"
+    r"(?![a-z]+(?![\w@-]))([A-Za-z][\w.-]{0,30}\w)(?![\w@-])"
+)
+# A comment list as pages keep it: each comment a line "- NAME text ..." whose last line ends in "Reply".
+REPLY_LINK = "Reply"
+_REPLY_LINE_END = re.compile(rf"{REPLY_LINK}[ \t]*$", re.M)
+_COMMENT_BYLINE = re.compile(r"^-[ \t]+([A-Za-z][\w.-]{0,30}\w)[ \t]+(?=\S)", re.M)
+MIN_REPLY_LINES = 2
+
+
+def _users_named(document: str, nouns: frozenset[str]) -> tuple[set[str], set[str]]:
+    """(handles, names): the handles of `_HANDLE` in lower case, and the user names a forum's shapes give
+    (`_QUOTED_POST_SPEAKER`, `_USER_NAME_AFTER_KIND`, `_COMMENT_BYLINE` where the text ends two lines or more with
+    "Reply"), as written. Not a common noun ("Note said:"), nor a role's word, nor a known firm's handle."""
+    handles = {handle.casefold() for handle in _HANDLE.findall(document)} if "@" in document else set()
+    names = set(_QUOTED_POST_SPEAKER.findall(document)) if " said:" in document else set()
+    names |= set(_USER_NAME_AFTER_KIND.findall(document))
+    if len(_REPLY_LINE_END.findall(document)) >= MIN_REPLY_LINES:
+        names |= set(_COMMENT_BYLINE.findall(document))
+
+    def is_a_users(name: str) -> bool:
+        low = name.casefold()
+        return low not in nouns and low not in ROLE_WORDS and low not in STOP_WORDS and name not in KNOWN_FIRMS
+
+    return {handle for handle in handles if is_a_users(handle)}, {name for name in names if is_a_users(name)}
+
+
+def _handle_pattern(handle: str) -> re.Pattern[str]:
+    """The handle as the text writes it for a name: any case, its letters maybe split into words ("Sgt Sphynx")."""
+    return re.compile(r"(?<![\w@/.-])" + r"[ \t]?".join(map(re.escape, handle)) + r"(?![\w@-]|\.\w)", re.I)
+
+
+def _users_shape(word: str) -> bool:
+    """A word as users name themselves and firms do not: all in lower case ("jearum") or with a digit ("helper800").
+    Not a capital inside: "@NewsBarn" is an outlet's handle, and "NewsBarn" its name."""
+    return word.islower() or any(ch.isdigit() for ch in word)
+
+
+def users_of_forums(named: list[NamedSpan], model: str = DEFAULT_OPTIONS.model) -> list[NamedSpan]:
+    """Every mention of a forum user's name is a person (English): the names `_users_named` reads from the text's
+    handles, quoted posts, comment bylines and "user X", wherever the text writes them (a word of its own; for a
+    handle, in any case or split into capitalised words), tagged or not. A mention the model joined to a user's
+    name ("Ferrowind brickwall99", "Reply\\n- Ferrowind") gives way to it; one it called an organisation or a
+    place stays, unless the name is shaped as a user's (`_users_shape`) or comes from a forum's shape, not a handle."""
+    nouns = english_common_nouns(model)
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        handles, names = _users_named(document, nouns) if document else (set(), set())
+        if not handles and not names:
+            out.extend(items)
+            continue
+        found: list[tuple[int, int, bool]] = []  # start, end, from a forum's shape (not a handle)
+        for name in names:
+            pattern = re.compile(r"(?<![\w@/.-])" + re.escape(name) + r"(?![\w@-]|\.\w)")
+            found += [(*match.span(), True) for match in pattern.finditer(document)]
+        for handle in handles:
+            for match in _handle_pattern(handle).finditer(document):
+                words = match.group().split()
+                if len(words) == 1 or all(word[:1].isupper() for word in words):
+                    found.append((*match.span(), False))
+        users: dict[tuple[int, int], NamedSpan] = {}
+        for start, end, by_shape in sorted(found):
+            surface = document[start:end]
+            same = [item for item in items if (item.span.char_start, item.span.char_end) == (start, end)]
+            if same and same[0].label in ("ORG", "LOC") and not (by_shape or _users_shape(surface)):
+                continue
+            if any(a < end and start < b for a, b in users):
+                continue
+            users[start, end] = NamedSpan(Span(surface, "PERSON", start, end, document), "PERSON", surface)
+        kept = [
+            item
+            for item in items
+            if not any(a < item.span.char_end and item.span.char_start < b for a, b in users)
+            and not (item.name == REPLY_LINK and names)  # the comment list's link, which the model joins to a name
+        ]
+        out.extend(in_text_order([*kept, *users.values()]))
+    return out
+
+
+# A product's model code: letters with a digit in one word ("NF-A9", "XT-40", "S24"), or a word in capitals and
+# a number ("RTX 4090"). Not a year nor a count: a letter comes first.
+_PRODUCT_CODE = r"(?:[A-Z][A-Za-z]{0,5}-?[A-Z]{0,3}\d[\w-]*|[A-Z]{2,5}[ \t]+\d{2,5}[A-Za-z]{0,3})(?![\w-])"
+# A maker's name right before the code, maybe with its possessive and a size ("Noctua's 92mm NF-A9 fans").
+_MAKER_BEFORE_CODE = re.compile(
+    r"(?<![\w.'’&-])([A-Z][\w&]+)(?:([’']s)[ \t]+(?:\d[\w.]*[ \t]+)?|[ \t]+)(" + _PRODUCT_CODE + ")"
+)
+_PRODUCT_CODE_ONLY = re.compile(_PRODUCT_CODE + r"$")
+
+
+def makers_before_product_codes(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A name the text writes right before a product's model code (`_MAKER_BEFORE_CODE`: "Noctua NF-A9 fans",
+    "Noctua's 92mm NF-A9 fans") is its maker, an organisation, at every mention (English): the model calls such
+    names places or people ("Noctua" LOC throughout one page). The product's name, the maker with the code
+    ("Noctua NF-A9", "Nvidia RTX 4090") or the code alone, is no entity (the judged standard's, as a car's
+    "Lotus Europa"), whether the model tagged it whole or the maker alone. Not a place the gazetteer knows
+    ("Ukraine's F-16s"), and a person only where the code follows the name itself, not its possessive
+    ("Smith's AR-15" is an owner's)."""
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        makers: set[str] = set()
+        codes: set[str] = set()
+        owners: set[str] = set()  # named with a possessive before the code only
+        if any(ch.isdigit() for ch in document):
+            for match in _MAKER_BEFORE_CODE.finditer(document):
+                maker, possessive, code = match.groups()
+                if maker.isupper() or is_known_place(maker, options) or maker.casefold() in STOP_WORDS:
+                    continue
+                (owners if possessive else makers).add(maker)
+                codes.add(" ".join(code.split()))
+        labels = {item.name: item.label for item in items if item.name in makers | owners}
+        makers |= {owner for owner in owners - makers if labels.get(owner) != "PERSON"}
+        if not makers:
+            out.extend(items)
+            continue
+        code_after = re.compile(r"[ \t]+" + _PRODUCT_CODE)
+        for item in items:
+            name, end = item.name, item.span.char_end
+            if item.label in ("PERSON", "ORG", "LOC") and (
+                " ".join(name.split()) in codes  # the product by its code
+                or (name.partition(" ")[0] in makers and _PRODUCT_CODE_ONLY.match(name.partition(" ")[2]))
+                or (name in makers and code_after.match(document, end))  # "Nvidia" of "Nvidia RTX 4090"
+            ):
+                continue
+            if name in makers and item.label in ("PERSON", "LOC"):
+                item = _labelled(item, "ORG")
+            out.append(item)
+    return out
+
+
+# A possessive determiner before a word in capitals ("your GOTY list", "their 2023 GOTY list"): a thing owned.
+_OWNER_WORD_BEFORE = re.compile(r"(?<![\w-])(?:my|your|his|her|their|our|its)[ \t]+(?:\d{4}[ \t]+)?$", re.I)
+_CAPITALS_NAME = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+
+
+def without_capitals_words_owned(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A person's name with a word in capitals ("GOTY", "Game of the Year"; "GOTY Roundup", a heading) goes where
+    the text writes that word after an owner's word once (`_OWNER_WORD_BEFORE`: "your GOTY list"): a thing, not
+    a person's initials ("AOC said", "CJ Stroud"), which nobody owns (English)."""
+    owned: dict[tuple[str, str], bool] = {}
+    kept = []
+    for item in named:
+        document = item.span.document
+        capitals = [word for word in item.name.split() if _CAPITALS_NAME.match(word)] if item.label == "PERSON" else []
+        if document and capitals:
+            for word in capitals:
+                if (document, word) not in owned:
+                    owned[document, word] = any(
+                        _OWNER_WORD_BEFORE.search(document, max(0, start - 20), start)
+                        for start, _ in _occurrences([word], document)
+                    )
+            if any(owned[document, word] for word in capitals):
+                continue
+        kept.append(item)
+    return kept
+
+
+# A list of names in a sentence, joined by commas ("at magazines.com, Barnes & Noble, Walmart, Walgreens, Target,
+# Publix and more"): each item capitalised words (an "&" or a capitalised "A" between them) or a web address.
+# A word with a dot inside only ("Yahoo.com"), or an initial ("C. Light Technologies"): a dot after a word ends a
+# sentence ("... and Penske Media. Offices").
+_ORG_LIST_WORD = r"(?:[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][\w'’&-]*(?:\.\w+)*)"
+_ORG_LIST_ITEM = rf"(?:{_ORG_LIST_WORD}|[a-z][\w-]*\.(?:com|net|org))(?:[ \t]+(?:&[ \t]+)?{_ORG_LIST_WORD}){{0,3}}"
+_ORG_LIST = re.compile(
+    rf"(?<![\w.&'’-]){_ORG_LIST_ITEM}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_ORG_LIST_ITEM})+"
+)
+_ORG_LIST_ITEM_ONE = re.compile(_ORG_LIST_ITEM)
+MIN_ORG_LIST_ITEMS = 3
+
+
+def organisations_listed_with_organisations(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """A list of three names or more (`_ORG_LIST`) of which half or more are organisations and none a person or a
+    place the gazetteer knows is a list of organisations (English): a list of shops, sponsors, publishers or firms
+    names like things alike, and the model tags some, joins two ("Walgreens, Target" one ORG), leaves some out
+    ("Walmart") or calls one a place ("NBC News, Condé Nast, and IAC": "Condé Nast" GPE). Each item is an
+    organisation of its own; not one the model gave another label (a date: "In January, Apple, ..."), nor a
+    single common word left untagged ("However, Apple, Google and Meta")."""
+    nouns = english_common_nouns(options.model_for(ENGLISH) or options.model)
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        added: list[NamedSpan] = []
+        dropped: set[tuple[int, int]] = set()
+        organisations = [item for item in items if item.label == "ORG"]
+        for run in _ORG_LIST.finditer(document) if len(organisations) >= 2 else ():
+            if not any(run.start() <= item.span.char_start < run.end() for item in organisations):
+                continue
+            listed = [found.span() for found in _ORG_LIST_ITEM_ONE.finditer(document, run.start(), run.end())]
+            # Commas join the items, the last two maybe by "and": "Terms and Conditions and Privacy Statement" is none.
+            if len(listed) < MIN_ORG_LIST_ITEMS or run.group().count(",") < len(listed) - 2:
+                continue
+            over = [
+                [item for item in items if item.span.char_start < end and start < item.span.char_end]
+                for start, end in listed
+            ]
+            labels = [{item.label for item in covering} for covering in over]
+            # An item the model calls a place that the gazetteer does not know: one more organisation.
+            unknown = [
+                label == {"LOC"} and not any(item.is_country or is_known_place(item.name, options) for item in covering)
+                for label, covering in zip(labels, over, strict=True)
+            ]
+            if 2 * sum(label == {"ORG"} for label in labels) < len(listed) or any(
+                "PERSON" in label or ("LOC" in label and not place_unknown)
+                for label, place_unknown in zip(labels, unknown, strict=True)
+            ):
+                continue
+            for (start, end), covering, label, place_unknown in zip(listed, over, labels, unknown, strict=True):
+                name = document[start:end]
+                exact = any((item.span.char_start, item.span.char_end) == (start, end) for item in covering)
+                inside = covering and all(start <= it.span.char_start and it.span.char_end <= end for it in covering)
+                if not place_unknown and (exact or inside or (label and label != {"ORG"})):
+                    continue  # tagged as it stands or in its parts ("Lead Sponsors [Hamamatsu]"), or labelled otherwise
+                if not covering and " " not in name and (name.casefold() in nouns or name.casefold() in STOP_WORDS):
+                    continue
+                dropped |= {(item.span.char_start, item.span.char_end) for item in covering}
+                added.append(NamedSpan(Span(name, "ORG", start, end, document), "ORG", clean_name(name, "ORG")))
+        if added:
+            items = [item for item in items if (item.span.char_start, item.span.char_end) not in dropped]
+            items = in_text_order([*items, *added])
+        out.extend(items)
+    return out
+
+
+# Kinds of product or work before a list of them: "cars like the BMW Z3 M Coupe, the Reliant Scimitar and the Lotus
+# Europa", "games such as Cocoon and Venba". Not kinds whose items are organisations or people ("firms like", "brands
+# such as", "apps like Instagram": services; "models like" may be people).
+_PRODUCT_KINDS = (
+    "cars|vehicles|motorbikes|motorcycles|phones|smartphones|laptops|consoles|gadgets|devices|games|films|movies|"
+    "shows|series|songs|albums|books|novels"
+)
+_PRODUCT_LIST_ITEM = r"(?:the[ \t]+)?[A-Z][\w'’.&-]*(?:[ \t]+[A-Z0-9][\w'’.&-]*){0,4}"
+_PRODUCTS_LISTED = re.compile(
+    rf"(?<![\w-])(?:{_PRODUCT_KINDS})[ \t]+(?:like|such[ \t]+as|including)[ \t]+"
+    rf"({_PRODUCT_LIST_ITEM}(?:(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+){_PRODUCT_LIST_ITEM})*)"
+)
+# A car's body after its model's name ("Roadster Coupes", "City-Coupe"); a game's or a film's sequel in Roman
+# figures ("Grand Theft Auto VI", "Gauntlet IV"; not "V" or "X" alone: "Malcolm X").
+_BODY_STYLE_LAST = re.compile(r"(?:^|[ \t-])(?:Coupes?|Roadsters?|Sedans?|Hatchbacks?|Cabriolets?|Convertibles)$")
+_SEQUEL_NUMERAL_LAST = re.compile(r"[ \t](?:II|III|IV|VI|VII|VIII|IX|XI|XII|XIII)$")
+
+
+def without_products_and_sequels(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Organisations, people and places that are products or works go (English): the items of a list after a
+    product's kind (`_PRODUCTS_LISTED`: "cars like the Reliant Scimitar and the Lotus Europa"), a car's model
+    by its body's word (`_BODY_STYLE_LAST`: "Roadster Coupes" PERSON, "City-Coupe" ORG), and an organisation with
+    a sequel's figure (`_SEQUEL_NUMERAL_LAST`: "Grand Theft Auto VI" ORG; a person keeps it: "Henry VIII")."""
+    listed: dict[str, list[tuple[int, int]]] = {}
+    kept = []
+    for item in named:
+        document = item.span.document
+        if item.label in ("PERSON", "ORG", "LOC") and document and not item.is_country:
+            if document not in listed:
+                listed[document] = [found.span(1) for found in _PRODUCTS_LISTED.finditer(document)]
+            start, end = item.span.char_start, item.span.char_end
+            if (
+                (
+                    any(a <= start and end <= b for a, b in listed[document])
+                    and not _OWNERS_POSSESSIVE_AFTER.match(document, end)  # the owner: "games like Microsoft's Halo"
+                )
+                or _BODY_STYLE_LAST.search(item.name)
+                or (item.label == "ORG" and _SEQUEL_NUMERAL_LAST.search(item.name))
+            ):
+                continue
+        kept.append(item)
+    return kept
+
+
+# A line in Title Case: three words or more, every word of four letters or more capitalised ("Mark All Spoilers!",
+# "The Game Awards 2023 Winner List & Event Discussion Thread (By: @zombiepie)").
+_LINE = re.compile(r"[^\n]+")
+_LONG_WORD = re.compile(r"(?<![\w@'’./-])[^\W\d_][\w'’-]{3,}")
+MIN_TITLE_LINE_WORDS = 3
+
+
+# A line opening with a dash or a bullet: a quotation's attribution ("– Michael Di Iorio, The Brag Magazine Editor")
+# or a list's item, whose names are a credit's, not a title's.
+_ATTRIBUTION_OR_ITEM_START = re.compile(r"[ \t]*[-–—•*]")
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])\d[\d.,/-]*")
+_CAPITALISED_SMALL_WORD = re.compile(r"(?<=[\s(])[A-Z][a-z]{1,4}\b")  # not the line's first: "With", "Of", "By"
+
+
+def _title_case_lines(document: str) -> list[tuple[int, int]]:
+    """Lines in Title Case: every long word capitalised, most not in capitals, and a small word capitalised inside
+    ("Of", "For", "By"), which only Title Case does: not a table's row of names ("Manchester United 3 2 1"), a
+    wire's headline in capitals, a line with a figure for every two words (a scorecard's), a line of cells ("|
+    Home | | | The Harbour Weekly |"), nor a line after a dash or a bullet (`_ATTRIBUTION_OR_ITEM_START`)."""
+    lines = []
+    for line in _LINE.finditer(document):
+        text = line.group()
+        words = _LONG_WORD.findall(text)
+        if (
+            len(words) >= MIN_TITLE_LINE_WORDS
+            and not _ATTRIBUTION_OR_ITEM_START.match(text)
+            and not any(mark in text for mark in "|•·")  # a table's or a menu bar's cells
+            and 2 * len(_NUMBER_TOKEN.findall(text)) <= len(words)  # not a scorecard: "C. Lewis 80 not out, ..."
+            and all(word[0].isupper() for word in words)
+            and 2 * sum(word.isupper() for word in words) < len(words)
+            and any(small.casefold() in STOP_WORDS for small in _CAPITALISED_SMALL_WORD.findall(text))
+        ):
+            lines.append(line.span())
+    return lines
+
+
+def without_names_of_title_lines_only(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A name of two words or more that the model read off a line in Title Case ("Mark All Spoilers" PERSON,
+    "Winner List & Event Discussion Thread" ORG) goes when the text writes it nowhere else, nor its last word
+    with its capital elsewhere (English): a heading's or a post's title's words the model joined, where every word
+    is capitalised, not a name a headline gives ("Game Awards Presenter: Jeff Grubb" beside "As Grubb and others")
+    and the text repeats. Not in a story about sport (`is_about_sport`), whose results lines are rows of names."""
+    verdicts: dict[tuple[str, str], bool] = {}
+    lines_of: dict[str, list[tuple[int, int]]] = {}
+    sport: dict[str, bool] = {}
+    kept = []
+    for item in named:
+        document, start, end = item.span.document, item.span.char_start, item.span.char_end
+        words = item.name.split()
+        if item.label in ("PERSON", "ORG") and document and len(words) >= 2 and "\n" in document:
+            if document not in sport:
+                sport[document] = is_about_sport(document)  # results and scorecards: rows of names and figures
+            if sport[document]:
+                kept.append(item)
+                continue
+            if document not in lines_of:
+                lines_of[document] = _title_case_lines(document)
+            lines = lines_of[document]
+            if any(a <= start and end <= b for a, b in lines):
+                key = (document, item.name)
+                if key not in verdicts:
+                    outside = [
+                        found
+                        for name in (words, words[-1:])
+                        for found in _occurrences(name, document)
+                        if not any(a <= found[0] < b for a, b in lines)
+                    ]
+                    verdicts[key] = not outside
+                if verdicts[key]:
+                    continue
+        kept.append(item)
+    return kept
