@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
+from transforms.figures.away_objects import aside_count_inherited, without_unit_object
 from transforms.figures.non_figures import MARGIN_WORDS, PERSON_PLURAL_ENDINGS
 from transforms.figures.objects import (
     ASIDE_DASHES,
@@ -4638,21 +4639,26 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         figure = rate_said_before(repeated_by(figure, out, text), text)
         figure = range_end_object(figure, out, text)  # round 29 (objects41)
         figure = restated_in_aside(figure, out, text)  # round 30 (objects44)
+        figure = aside_count_inherited(figure, out, text)  # round 31 (objects47)
         out.append(figure)
     out = shared_base(out, text)
     grouped = [without_acting(without_ages(f), text) for f in group_shares([polled(f, text) for f in out], text)]
     restated = share_restated(series_objects(grouped, text), text)
     placed = [
-        without_describing(
-            sized_in_sentence(
-                measure_named_around(
-                    distance_placed(
-                        weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text),
+        without_unit_object(  # round 31 (objects47)
+            without_describing(
+                sized_in_sentence(
+                    measure_named_around(
+                        distance_placed(
+                            weight_lost(
+                                bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text
+                            ),
+                            text,
+                        ),
                         text,
                     ),
                     text,
-                ),
-                text,
+                )
             )
         )
         for f in map(
@@ -4828,9 +4834,10 @@ def warmed_thing(figure: Figure, text: str) -> Figure:
 
 
 # Round 30 (objects44): a measure set in an aside right after another restates it ("to reach 1,953Kb — a little under
-# 2Mb —"): the same thing's.
+# 2Mb —"): the same thing's. Round 31 (objects47): and so does one after a slash, a conversion ("a cruising speed of
+# 140 kph / 85 mph"), as one in brackets does ("140 kph (85 mph)", which the token rules read).
 RESTATING_ASIDE = re.compile(
-    r"^\s*(?:—|–|--)\s*(?:a little |just |only |about |roughly |some |nearly |almost )?"
+    r"^\s*(?:—|–|--|/)\s*(?:a little |just |only |about |roughly |some |nearly |almost )?"
     r"(?:under |over |more than |less than )?$"
 )
 
@@ -5111,6 +5118,7 @@ def without_describing(figure: Figure) -> Figure:
         words[first] in LEADING_DESCRIBING | SENTENCE_ADVERBS
         or (words[first].endswith("-based") and figure.kind != "count")
         or (is_adverb(words[first]) and len(words) - first > 2 and words[first + 1].isalpha())
+        or is_hyphened_adverb(words[first])  # round 31 (objects47): "30 fully-assembled Scythes" -> Scythes
         or compared_words(words, first)
     ):
         if (words[first], words[first + 1].lower()) in KEEPS_DESCRIBING or words[first + 1] in ("and", "or"):
@@ -5170,6 +5178,13 @@ def opening_word_not_object(figure: Figure, word: str) -> bool:
 def is_adverb(word: str) -> bool:
     """A lower-case word in "-ly" that qualifies the word after it ("perfectly", "heavily"), not `NOT_ADVERBS`."""
     return word.endswith("ly") and word.isalpha() and word.islower() and word not in NOT_ADVERBS
+
+
+def is_hyphened_adverb(word: str) -> bool:
+    """An adverb hyphened to the participle or adjective it qualifies ("fully-assembled", "heavily-armed"), one word
+    that describes as "perfectly flyable" does; not `NOT_ADVERBS` ("newly-built", "family-owned")."""
+    adverb, _, rest = word.partition("-")
+    return bool(rest) and rest.isalpha() and is_adverb(adverb)
 
 
 def titled_name_start(words: list[str]) -> int:

@@ -1,0 +1,70 @@
+"""Objects said away from the figure, read from the figures around it (issue 12, round 31, objects47).
+
+Round 30's second blind newspaper4k slice (docs/evaluation.md, "Round 30 acceptance: a second blind newspaper4k figure
+slice") found the object rules weakest where a sentence names the thing once and then gives a second number of it
+without a noun ("15.5 sacks (behind only T.J. Watt with 16)"), and where the parse hands a measure the unit of the
+figure beside it for its object ("around 30 meters/100 feet", "The 6-foot-6, 330-pounder"). Each rule here reads the
+figures of one sentence and the characters between them; those that need the parse are in `parsed_objects`
+("Round 31 (objects47)")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.figures.vocabulary import UNIT_PHRASES_BY_WORDS
+from transforms.records import Figure
+
+# A bracket opened after the earlier figure and not closed before the bare number: the number is said in an aside on
+# the earlier one ("15.5 sacks (behind only T.J. Watt with 16)", "won 52 games (the record is 73)").
+OPEN_ASIDE = re.compile(r"^\s*\([^()]{0,80}$")
+# A bare number: digits with their separators, or number words, and nothing after them.
+BARE_NUMBER = re.compile(r"^(?:about |around |nearly |almost |only |just )?[\d.,]+$")
+
+
+def aside_count_inherited(figure: Figure, earlier: list[Figure], text: str) -> Figure:
+    """The figure, a bare count with no object closing an aside opened after an earlier count of its sentence that
+    has one, with that count's object: the aside gives another number of the same thing. Other figures as they are.
+
+    Fires wherever a sports, polling or business page sets a rival's number in brackets ("45 points (Smith had
+    51)", "1.2 million subscribers (up from 900,000 a year ago)"); not where the aside names its own noun, as
+    the count then has an object of its own."""
+    if figure.kind != "count" or figure.object is not None or BARE_NUMBER.match(figure.surface) is None:
+        return figure
+    if not text.startswith(")", figure.char_end):
+        return figure
+    before = next((f for f in reversed(earlier) if f.sentence == figure.sentence), None)
+    if before is None or before.kind != "count" or before.object is None or before.char_end > figure.char_start:
+        return figure
+    if OPEN_ASIDE.match(text[before.char_end : figure.char_start]) is None:
+        return figure
+    return replace(figure, object=before.object)
+
+
+# The measure units by their spellings ("feet", "mph", "pound"): a measure's object that is one of them, or a noun
+# made of one ("330-pounder", "a seven-footer"), names the size again, not the thing sized.
+MEASURE_UNIT_WORDS = frozenset(
+    words[0] for words, unit in UNIT_PHRASES_BY_WORDS.items() if unit.kind == "measure" and len(words) == 1
+)  # one-word spellings only: "square" and "light" open "square feet" and "light years", and are nouns alone
+UNIT_NOUN_ENDINGS = ("ers", "er")
+
+
+def is_unit_word(word: str) -> bool:
+    """A measure unit's spelling, or a noun made of one with "-er" ("pounder", "footers")."""
+    low = word.lower().lstrip("-")
+    if low in MEASURE_UNIT_WORDS:
+        return True
+    stem = next((low[: -len(end)] for end in UNIT_NOUN_ENDINGS if low.endswith(end)), None)
+    return stem is not None and len(stem) > 2 and stem in MEASURE_UNIT_WORDS
+
+
+def without_unit_object(figure: Figure) -> Figure:
+    """The measure without an object that is only a unit word (`is_unit_word`): the parse took the unit of the
+    conversion after it ("around 30 meters/100 feet") or of the weight beside a height ("The 6-foot-6, 330-pounder")
+    for the thing measured. Other figures as they are.
+
+    Fires on every page that gives a size in two units or a player's height and weight ("a 6-foot-8 seven-footer")."""
+    said = figure.object
+    if figure.kind != "measure" or not said or " " in said or not is_unit_word(said):
+        return figure
+    return replace(figure, object=None)
