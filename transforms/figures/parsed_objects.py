@@ -311,6 +311,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_name_trade_term(figure)
             or may_be_formed(figure)
             or may_be_priced_in_range(figure)
+            or may_be_said_away(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -339,6 +340,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_join_kind(f) for f in inside)  # round 30 (objects43)
         held = held or any(may_name_trade_term(f) or may_be_formed(f) for f in inside)  # round 30 (objects45)
         held = held or any(may_be_priced_in_range(f) for f in inside)  # round 30 (objects45)
+        held = held or any(may_be_said_away(f) for f in inside)  # round 31 (objects47)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -536,6 +538,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         priced = parsed_object(doc, first, last, figure.kind)  # round 29 (objects42): as "$54.20 a share" reads
         if priced is not None:
             return priced
+    if span is not None and len(span) and may_be_said_away(figure):
+        away = said_away(figure, span)  # round 31 (objects47)
+        if away is not None:
+            return away
     if not needs_parsed_object(figure):
         return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
     found = parsed_object(doc, first, last, figure.kind)
@@ -1755,6 +1761,8 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
     if noun is None and kind == "measure":
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
+    if noun is None and kind in STATED_KINDS:
+        noun = compass_bounded_subject(head)  # round 31 (objects47): "the rate has soared north of 20%"
     if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
@@ -5845,3 +5853,154 @@ def said_lasting(sentence: Doc, start: int, end: int) -> bool:
     if span.start == 0 or sentence[span.start - 1].lower_ != "for":
         return False
     return any(t.lower_ == "been" for t in before)
+
+
+# Round 31 (objects47): objects the parse finds away from a count or a share, where the token rules, reading the words
+# next to the figure, find none or cut a compound short (round 30's second blind newspaper4k slice, docs/evaluation.md).
+# Each rule follows one dependency path from the figure's head: to what a copula says the figure is ("240 million is a
+# considerable number of obsolete computers"), to the subject of a verb the figure bounds through "north of" ("the
+# rate has soared north of 20%"), to the object of the clause a bare rate hangs on ("delivering drones - starting at
+# 50 a month"), or from a name the count ends on to the noun the name modifies ("82 MLS regular-season games").
+PREDICATED_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+(?:a|an|the|one)\s")
+PREDICATE_EMPTY_HEADS = EMPTY_OBJECT_HEADS | {"lot", "lots"}
+
+
+def may_be_predicated(figure: Figure) -> bool:
+    """Whether a count with no object is the subject of a copula with a noun after it ("240 million is a ...")."""
+    if figure.kind != "count" or figure.object is not None:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at >= 0 and PREDICATED_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+
+
+def predicated_noun(head: Token) -> Token | None:
+    """The noun the copula says the count is a number or an amount of ("240 million is a considerable number of
+    obsolete computers" -> computers); None where the copula names something else ("12 was a career high").
+
+    Fires on every page that restates a total as what it counts ("10,000 is a lot of people", "Two million is the
+    number of homes without power")."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lower_ not in COPULAS:
+        return None
+    attr = first_child(verb, ("attr",))
+    if attr is None or attr.i < head.i or attr.lower_ not in PREDICATE_EMPTY_HEADS:
+        return None
+    of = next((c for c in attr.children if c.dep_ == "prep" and is_of(c)), None)
+    counted = first_child(of, ("pobj",)) if of is not None else None
+    if counted is None or not is_nominal(counted) or counted.like_num:
+        return None
+    return None if counted.lower_ in COUNTED_OF_POINTERS | UNIT_HEADS else counted
+
+
+def compound_phrase(noun: Token) -> str:
+    """The noun with the compound nouns right before it ("Scythe drones"), not its adjectives: what a copula's
+    "number of" counts is named without the words that judge it ("obsolete")."""
+    first = noun
+    while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head == noun:
+        first = first.doc[first.i - 1]
+    return noun.doc.text[first.idx : noun.idx + len(noun.text)]
+
+
+# "north of" and "south of" bound a level as "above" and "below" do: "has soared north of 20%", "stays south of $50".
+COMPASS_BOUNDS = frozenset({"north", "south"})
+
+
+def compass_bounded_subject(head: Token) -> Token | None:
+    """The subject of the change, level or copula verb that a share or a sum bounds through "north of" or "south of"
+    ("the average annual percentage rate ... has soared north of 20%" -> rate); None otherwise.
+
+    Fires on market and price pages ("Brent has traded north of $90", "inflation stayed south of 3%")."""
+    of = head.head
+    if head.dep_ != "pobj" or not is_of(of) or of.head.lower_ not in COMPASS_BOUNDS:
+        return None
+    verb = of.head.head
+    if verb.lower_ not in CHANGE_VERBS | COPULAS | STAYING_VERBS:
+        return None
+    subject = subject_of(verb)
+    return subject if subject is not None and subject.i < head.i and is_nominal(subject) else None
+
+
+RATE_AFTER = re.compile(r"^\s+(?:a|an|per|each)\s+(?:day|week|month|quarter|year|hour)\b")
+BARE_COUNT = re.compile(r"^(?:about |around |nearly |almost |some |roughly )?[\d.,]+$")
+RATE_CLAUSE_DEPS = frozenset("pobj prep advcl conj xcomp pcomp".split())
+
+
+def may_be_rate_counted(figure: Figure) -> bool:
+    """Whether a bare count with no object is a rate ("50 a month")."""
+    if figure.kind != "count" or figure.object is not None or BARE_COUNT.match(figure.surface) is None:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at >= 0 and RATE_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+
+
+def rate_counted(head: Token) -> Token | None:
+    """The object of the nearest verb up the clauses a bare rate hangs on, said before the rate ("delivering Scythe
+    drones - currently starting at 50 a month but scaling up to around 500 a month" -> Scythe drones).
+
+    Fires on production, hiring and sales pages ("building homes at 300 a year", "adding subscribers, 20,000 a
+    week"); not where the clause's verb has no object of its own ("grew at 50 a month")."""
+    token = head
+    for _ in range(6):
+        if token.dep_ not in RATE_CLAUSE_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        done = next((c for c in token.children if c.dep_ == "dobj" and c.i < head.i), None)
+        if done is not None:
+            return done if is_nominal(done) and done.lower_ not in COUNTED_OF_POINTERS else None
+    return None
+
+
+NAME_RUN_ON_AFTER = re.compile(r"^ [a-z][a-z]*[ -]")
+NAME_RUN_ON_REACH = 5
+PLURAL_NAME = re.compile(r"^[A-Z][A-Z0-9]*s$")
+
+
+def may_run_on_name(figure: Figure) -> bool:
+    """Whether a count ends on a one-word name the token rules took for its object, a lower-case word after it
+    ("82 MLS regular-season games")."""
+    said = figure.object or ""
+    if figure.kind != "count" or not said or " " in said or not said[:1].isupper():
+        return False
+    if PLURAL_NAME.match(said) is not None:
+        return False  # "Four RCPs range from": a plural ends its noun phrase
+    at = figure.sentence.find(figure.surface)
+    if at < 0 or not figure.surface.endswith(f" {said}"):
+        return False
+    return NAME_RUN_ON_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+
+
+def name_run_on(span: Span, said: str) -> str | None:
+    """The name the count ends on run on to the lower-case noun it modifies, every word between inside that noun's
+    phrase ("82 MLS regular-season games" -> MLS regular-season games); None where the parse ends the phrase there.
+
+    Fires on league, brand and agency names before a kind of thing ("12 NFL regular-season games", "three EU member
+    states", "two Apple smart speakers")."""
+    words = span.doc.char_span(span.end_char - len(said), span.end_char)
+    if words is None or len(words) == 0:
+        return None
+    name = words[-1]  # "two Los-Angeles area hospitals": the name's last word hangs on the noun
+    noun = name.head
+    if name.dep_ not in ("compound", "nmod", "amod") or not 0 < noun.i - name.i <= NAME_RUN_ON_REACH:
+        return None
+    if not is_nominal(noun) or not noun.text.islower():
+        return None
+    if any(not (name.i < t.head.i <= noun.i) for t in noun.doc[name.i + 1 : noun.i]):
+        return None
+    return noun.doc.text[words.start_char : noun.idx + len(noun.text)]
+
+
+def may_be_said_away(figure: Figure) -> bool:
+    """Whether one of round 31's rules may name the count's object from the parse."""
+    return may_be_predicated(figure) or may_be_rate_counted(figure) or may_run_on_name(figure)
+
+
+def said_away(figure: Figure, span: Span) -> str | None:
+    """The object round 31's rules give the count (`predicated_noun`, `rate_counted`, `name_run_on`), or None."""
+    head = figure_head(span)
+    if may_be_predicated(figure):
+        counted = predicated_noun(head)
+        return compound_phrase(counted) if counted is not None else None
+    if may_be_rate_counted(figure):
+        done = rate_counted(head)
+        return phrase_of(done, span) if done is not None else None
+    return name_run_on(span, figure.object or "") if may_run_on_name(figure) else None
