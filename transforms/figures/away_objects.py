@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.figures.vocabulary import UNIT_PHRASES_BY_WORDS
+from transforms.figures.objects import PERSONAL_PRONOUNS
+from transforms.figures.vocabulary import MONTHS, UNIT_PHRASES_BY_WORDS, WEEKDAYS
 from transforms.records import Figure
 
 # A bracket opened after the earlier figure and not closed before the bare number: the number is said in an aside on
@@ -68,3 +69,43 @@ def without_unit_object(figure: Figure) -> Figure:
     if figure.kind != "measure" or not said or " " in said or not is_unit_word(said):
         return figure
     return replace(figure, object=None)
+
+
+# Capitalised words run on after a name: the rest of a product's or a title's name that the token rules cut where a
+# word inside it ("Up") read as the end of a phrase.
+CAPITALISED_RUN = re.compile(r"^((?: [A-Z][\w’'&-]*)+)(?=$|[\s.,;:!?)])")
+NAMED_KINDS = frozenset({"money", "count"})
+
+
+def name_run_through(figure: Figure) -> Figure:
+    """The figure whose object is a name of two words or more, with the capitalised words that follow it in a sentence
+    of running prose (`in_running_prose`) added ("Get the L’Oreal Paris Magic Root Cover Up Gray Concealer Spray for
+    just $9" -> the whole product name, not "... Root Cover"); a month, a weekday or a pronoun ends the run. Other
+    figures as they are.
+
+    Fires on shopping and review pages, where a price follows a product's full name ("the Apple Watch Series 9 GPS
+    Sport Band for $399")."""
+    said = figure.object or ""
+    words = said.split()
+    if figure.kind not in NAMED_KINDS or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return figure
+    sentence = figure.sentence
+    if sentence.count(said) != 1:
+        return figure
+    run = CAPITALISED_RUN.match(sentence[sentence.index(said) + len(said) :])
+    if run is None:
+        return figure
+    added = run.group(1).split()
+    if any(w.lower().rstrip(".") in MONTHS | WEEKDAYS | PERSONAL_PRONOUNS for w in added):
+        return figure
+    if not in_running_prose(sentence):
+        return figure  # "There Are 4 Things Advisors Need To Know": a headline capitalises every word
+    return replace(figure, object=f"{said} {' '.join(added)}")
+
+
+def in_running_prose(sentence: str) -> bool:
+    """Whether a quarter or more of the sentence's words, and three at least, open in lower case: not a headline or a
+    line in capitals, where a capital does not mark a name."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= 3 and 4 * lower >= len(words)

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.away_objects import aside_count_inherited, without_unit_object
+from transforms.figures.away_objects import aside_count_inherited, name_run_through, without_unit_object
 from transforms.figures.non_figures import MARGIN_WORDS, PERSON_PLURAL_ENDINGS
 from transforms.figures.objects import (
     ASIDE_DASHES,
@@ -418,8 +418,9 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     if leveled is not None:
         return leveled
     timed = timed_noun(figure_head(span), span) if span is not None and len(span) and may_be_timed(figure) else None
-    # over the token rules' object only where it trims words they ran on into ("term began" -> term)
-    if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
+    # over the token rules' object only where it trims words they ran on into ("term began" -> term); a hyphened word
+    # modifies the noun after it, whatever the parse says (round 31, objects47: "a one-year prove-it deal")
+    if timed is not None and (figure.object is None or trims_after_noun(figure.object, timed)):
         return timed
     if span is not None and len(span) and may_join_kind(figure):
         joined = joined_kind(span, figure.object or "")  # round 30 (objects43): "$4 in back taxes and interest"
@@ -4653,19 +4654,21 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     grouped = [without_acting(without_ages(f), text) for f in group_shares([polled(f, text) for f in out], text)]
     restated = share_restated(series_objects(grouped, text), text)
     placed = [
-        without_unit_object(  # round 31 (objects47)
-            without_describing(
-                sized_in_sentence(
-                    measure_named_around(
-                        distance_placed(
-                            weight_lost(
-                                bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text
+        name_run_through(  # round 31 (objects47)
+            without_unit_object(
+                without_describing(
+                    sized_in_sentence(
+                        measure_named_around(
+                            distance_placed(
+                                weight_lost(
+                                    bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text
+                                ),
+                                text,
                             ),
                             text,
                         ),
                         text,
-                    ),
-                    text,
+                    )
                 )
             )
         )
@@ -5835,6 +5838,12 @@ def relative_antecedent_of(pronoun: Token) -> Token | None:
     if pronoun.lower_ == "who" or verb.dep_ != "relcl" or not is_nominal(verb.head):
         return None
     return None if any(child.dep_ == "nummod" for child in verb.head.children) else verb.head
+
+
+def trims_after_noun(said: str, timed: str) -> bool:
+    """Whether the parse's object `timed` is the token rules' `said` with words after it cut, and does not end on a
+    hyphened word ("prove-it" of "prove-it deal", "stay-at-home" of "stay-at-home order"): it modifies what follows."""
+    return said.startswith(f"{timed} ") and not any(mark in timed.split()[-1] for mark in HYPHENS)
 
 
 def said_lasting(sentence: Doc, start: int, end: int) -> bool:
