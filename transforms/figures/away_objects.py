@@ -60,13 +60,17 @@ def is_unit_word(word: str) -> bool:
 
 
 def without_unit_object(figure: Figure) -> Figure:
-    """The measure without an object that is only a unit word (`is_unit_word`): the parse took the unit of the
-    conversion after it ("around 30 meters/100 feet") or of the weight beside a height ("The 6-foot-6, 330-pounder")
-    for the thing measured. Other figures as they are.
+    """The measure without an object that is only a unit word (`is_unit_word`) said with a number of its own: the
+    parse took the unit of the conversion after it ("around 30 meters/100 feet") or of the weight beside a height
+    ("The 6-foot-6, 330-pounder") for the thing measured. Other figures as they are.
 
-    Fires on every page that gives a size in two units or a player's height and weight ("a 6-foot-8 seven-footer")."""
+    Fires on every page that gives a size in two units or a player's height and weight ("the 7-foot-1,
+    290-pounder"); not on a unit word that names a container ("12 ounce cups")."""
     said = figure.object
     if figure.kind != "measure" or not said or " " in said or not is_unit_word(said):
+        return figure
+    # only a unit said with a number of its own ("100 feet", "330-pounder"): "12 ounce cups" holds cups
+    if re.search(rf"\d[\d.,]*\s?[-‐‑]?{re.escape(said)}\b", figure.sentence) is None:
         return figure
     return replace(figure, object=None)
 
