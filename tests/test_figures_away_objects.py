@@ -8,9 +8,11 @@ import pytest
 
 from transforms.figures.away_objects import (
     aside_count_inherited,
+    counted_through_size,
     in_running_prose,
     is_unit_word,
     name_run_through,
+    plus_count_noun,
     without_unit_object,
 )
 from transforms.figures.parsed_objects import trims_after_noun
@@ -87,3 +89,23 @@ def test_a_parse_that_ends_on_a_hyphened_word_does_not_trim_the_noun_after_it():
     assert trims_after_noun("term began", "term")
     assert not trims_after_noun("prove-it deal", "prove-it")
     assert not trims_after_noun("stay-at-home order", "stay-at-home")
+
+
+def test_a_count_of_sized_things_takes_the_size_object_whole():
+    sentence = "The crew carried a pair of 155mm howitzer shells to the gun."
+    count = figure_in(sentence, "a pair", "count", "howitzer")
+    size = figure_in(sentence, "155mm", "measure", "howitzer shells", "mm")
+    assert [f.object for f in counted_through_size([count, size], sentence)] == ["howitzer shells"] * 2
+    own = figure_in(sentence, "a pair", "count", "crates")
+    assert counted_through_size([own, size], sentence)[0].object == "crates"
+    sentence = "The crew carried a pair, then 155mm howitzer shells."
+    count = figure_in(sentence, "a pair", "count", None)
+    size = figure_in(sentence, "155mm", "measure", "howitzer shells", "mm")
+    assert counted_through_size([count, size], sentence)[0].object is None
+
+
+def test_a_plus_count_takes_no_preposition_or_of_phrase():
+    sentence = "The league has 20-plus teams of players."
+    assert plus_count_noun(figure_in(sentence, "20-plus", "count", None)).object is None
+    sentence = "She has won 10-plus titles."
+    assert plus_count_noun(figure_in(sentence, "10-plus", "count", None)).object == "titles"

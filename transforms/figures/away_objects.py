@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from transforms.figures.objects import PERSONAL_PRONOUNS
-from transforms.figures.vocabulary import MONTHS, UNIT_PHRASES_BY_WORDS, WEEKDAYS
+from transforms.figures.vocabulary import MONTHS, OBJECT_STOPS, UNIT_PHRASES_BY_WORDS, WEEKDAYS
 from transforms.records import Figure
 
 # A bracket opened after the earlier figure and not closed before the bare number: the number is said in an aside on
@@ -113,3 +114,44 @@ def in_running_prose(sentence: str) -> bool:
     words = [w for w in sentence.split() if w[:1].isalpha()]
     lower = sum(1 for w in words if w[:1].islower())
     return lower >= 3 and 4 * lower >= len(words)
+
+
+# A count said "N-plus" ("three-plus seasons", "20-plus employees"): the plural right after it is what it counts, as
+# after a bare number; the token rules stop at the "-plus".
+PLUS_COUNT = re.compile(r"(?:[-‐‑]plus|\+)$")
+PLURAL_AFTER = re.compile(r"^ ([a-z][a-z-]*[a-z]s)\b(?! of\b)")
+
+
+def plus_count_noun(figure: Figure) -> Figure:
+    """The count said "N-plus" with no object, with the lower-case plural right after it as its object ("54 starts
+    over three-plus seasons" -> seasons); other figures as they are.
+
+    Fires on sports and business pages ("a 10-plus win season" aside, "20-plus employees", "100-plus stores")."""
+    if figure.kind != "count" or figure.object is not None or PLUS_COUNT.search(figure.surface) is None:
+        return figure
+    at = figure.sentence.find(figure.surface)
+    noun = PLURAL_AFTER.match(figure.sentence[at + len(figure.surface) :]) if at >= 0 else None
+    if noun is None or noun.group(1) in OBJECT_STOPS:
+        return figure
+    return replace(figure, object=noun.group(1))
+
+
+# "a pair of 122mm artillery rounds", "three of the 40-foot containers": a count whose "of" opens on a size counts the
+# thing sized, which the size's object names whole; the parse of such a phrase often cuts it ("artillery").
+COUNT_OF_SIZE = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+)?$")
+
+
+def counted_through_size(figures: list[Figure], text: str) -> list[Figure]:
+    """The figures, each count right before "of" and a measure with an object taking that object where its own is
+    none or one of its words ("a pair" -> artillery rounds, not "artillery"); others as they are.
+
+    Fires wherever a number of sized things is said ("two of the 30-foot boats", "a dozen 5-litre jugs" aside)."""
+    out = list(figures)
+    for n, (count, size) in enumerate(pairwise(figures)):
+        if count.kind != "count" or size.kind != "measure" or not size.object or count.sentence != size.sentence:
+            continue
+        if COUNT_OF_SIZE.match(text[count.char_end : size.char_start]) is None:
+            continue
+        if count.object is None or (count.object != size.object and count.object in size.object.split()):
+            out[n] = replace(count, object=size.object)
+    return out

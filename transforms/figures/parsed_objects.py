@@ -31,7 +31,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
-from transforms.figures.away_objects import aside_count_inherited, name_run_through, without_unit_object
+from transforms.figures.away_objects import (
+    aside_count_inherited,
+    counted_through_size,
+    name_run_through,
+    plus_count_noun,
+    without_unit_object,
+)
 from transforms.figures.non_figures import MARGIN_WORDS, PERSON_PLURAL_ENDINGS
 from transforms.figures.objects import (
     ASIDE_DASHES,
@@ -4648,7 +4654,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         figure = rate_said_before(repeated_by(figure, out, text), text)
         figure = range_end_object(figure, out, text)  # round 29 (objects41)
         figure = restated_in_aside(figure, out, text)  # round 30 (objects44)
-        figure = aside_count_inherited(figure, out, text)  # round 31 (objects47)
+        figure = aside_count_inherited(plus_count_noun(figure), out, text)  # round 31 (objects47)
         out.append(figure)
     out = shared_base(out, text)
     grouped = [without_acting(without_ages(f), text) for f in group_shares([polled(f, text) for f in out], text)]
@@ -4656,18 +4662,20 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     placed = [
         name_run_through(  # round 31 (objects47)
             without_unit_object(
-                without_describing(
-                    sized_in_sentence(
-                        measure_named_around(
-                            distance_placed(
-                                weight_lost(
-                                    bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text
+                without_ongoing(
+                    without_describing(
+                        sized_in_sentence(
+                            measure_named_around(
+                                distance_placed(
+                                    weight_lost(
+                                        bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text
+                                    ),
+                                    text,
                                 ),
                                 text,
                             ),
                             text,
-                        ),
-                        text,
+                        )
                     )
                 )
             )
@@ -4678,7 +4686,8 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     ]
     # round 24: a distance placed or a title priced above gives its conversion the same object ("30 miles (50
     # kilometers) west of Tripoli")
-    return share_restated(placed, text) if placed != restated else placed
+    placed = share_restated(placed, text) if placed != restated else placed
+    return counted_through_size(placed, text)  # round 31 (objects47): "a pair of 122mm artillery rounds"
 
 
 # Round 28 (objects35): the unit after "per" is what a rate is counted by, not what it is of: "Full-year loss per share
@@ -6013,3 +6022,22 @@ def said_away(figure: Figure, span: Span) -> str | None:
         done = rate_counted(head)
         return phrase_of(done, span) if done is not None else None
     return name_run_on(span, figure.object or "") if may_run_on_name(figure) else None
+
+
+# "he's at 13.5 sacks and counting", "deaths now stand at 40 and rising": an "and" with a participle of counting or of
+# change closing the clause says the number goes on, no second thing counted; the parse joins it as a noun.
+ONGOING_WORDS = frozenset(word for word in CHANGE_VERBS if word.endswith("ing")) | {"counting"}
+ONGOING_AFTER = re.compile(r"^\s+and\s+([a-z]+)(?=$|[\s]*[.,;:!?)])")
+
+
+def without_ongoing(figure: Figure) -> Figure:
+    """The figure without the "and counting" (`ONGOING_WORDS`) its object ends on where that closes the clause;
+    other figures as they are. Fires on running tallies in sport, disasters and markets."""
+    words = (figure.object or "").split()
+    if len(words) < 3 or words[-2] != "and" or words[-1] not in ONGOING_WORDS:
+        return figure
+    said = " ".join(words[:-2])
+    at = figure.sentence.find(figure.object or "")
+    if at < 0 or ONGOING_AFTER.match(figure.sentence[at + len(said) :]) is None:
+        return figure
+    return replace(figure, object=said)
