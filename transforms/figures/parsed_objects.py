@@ -528,7 +528,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         if funded is not None:
             return funded
     if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
-        bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
+        bought = bought_at_price(figure_head(span)) or priced_for(figure_head(span))  # round 31: "Fees of $500 ... for"
         if bought is not None:
             return phrase_of(bought, span)
     if span is not None and len(span) and may_be_counted_of(figure):
@@ -1747,6 +1747,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         # round 30 (objects43): the kind a sum is said "in" over its holder ("Acme generated $2 billion in 2016 sales")
         noun = kind_said_in(span) or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
         noun = noun or purpose_noun(head, span)
+        noun = noun or priced_for(head)  # round 31 (objects47): "Prices of $20k-$50k are quoted for the Shahed-136"
         noun = noun or valued_noun(head)
         noun = noun or owned_sum(head)
         noun = noun or worth_noun(head)
@@ -1774,6 +1775,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
         noun = held_at_level(head) or moved_count(head) or apposed_noun(head)
+        noun = noun or share_of_main_subject(head)  # round 31 (objects47): "the Shaheds ... although 80% are shot down"
     if noun is None and kind in STATED_KINDS:
         noun = ranged_noun(head, kind)
     if noun is None and kind == "measure":
@@ -5970,7 +5972,6 @@ def rate_counted(head: Token) -> Token | None:
 
 NAME_RUN_ON_AFTER = re.compile(r"^ [a-z][a-z]*[ -]")
 NAME_RUN_ON_REACH = 5
-PLURAL_NAME = re.compile(r"^[A-Z][A-Z0-9]*s$")
 
 
 def may_run_on_name(figure: Figure) -> bool:
@@ -5979,8 +5980,8 @@ def may_run_on_name(figure: Figure) -> bool:
     said = figure.object or ""
     if figure.kind != "count" or not said or " " in said or not said[:1].isupper():
         return False
-    if PLURAL_NAME.match(said) is not None:
-        return False  # "Four RCPs range from": a plural ends its noun phrase
+    if said.endswith("s"):
+        return False  # "Four RCPs range from", "the 300 Sandwiches kerfuffle": a plural ends its noun phrase
     at = figure.sentence.find(figure.surface)
     if at < 0 or not figure.surface.endswith(f" {said}"):
         return False
@@ -6041,3 +6042,46 @@ def without_ongoing(figure: Figure) -> Figure:
     if at < 0 or ONGOING_AFTER.match(figure.sentence[at + len(said) :]) is None:
         return figure
     return replace(figure, object=said)
+
+
+def is_plural_noun(token: Token) -> bool:
+    """A word that reads as a plural noun ("Shaheds", "workers"), judged without tags: in "s", not "ss" nor "us"."""
+    low = token.lower_
+    return is_nominal(token) and low.endswith("s") and not low.endswith(("ss", "us", "'s", "’s")) and len(low) > 3
+
+
+def share_of_main_subject(head: Token) -> Token | None:
+    """The plural subject of the clause a share's own clause is set under, where the share is a subject with no "of"
+    ("the Shaheds have inflicted so much damage because although 80% or more are shot down, many get through" ->
+    Shaheds); None where a quantifier stands between or the main subject is no plural ("Turnout was low although 60%
+    voted").
+
+    Fires on war, election and market pages that give the share of a group named in the main clause ("Drones keep
+    coming, although 90% are intercepted")."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and is_of(c) for c in head.children):
+        return None
+    verb = head.head
+    for _ in range(3):
+        if verb.dep_ != "advcl" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subject = first_child(verb, ("nsubj", "nsubjpass"))
+        if subject is None or subject.lower_ in EMPTY_HEADS:
+            continue  # "many get through": a quantifier, the group is named further up
+        return subject if subject.i < head.i and is_plural_noun(subject) else None
+    return None
+
+
+def priced_for(head: Token) -> Token | None:
+    """What a price said with "of" is said to be "for" by its verb ("Prices of $20k-$50k are quoted for the
+    Shahed-136" -> Shahed-136); None otherwise. Fires on pages that quote prices, fees or costs for a named thing
+    ("Fees of $500 are charged for the permit")."""
+    of = head.head
+    if head.dep_ != "pobj" or not is_of(of) or of.head.lower_ not in PRICE_NOUNS:
+        return None
+    price = of.head
+    if price.dep_ not in ("nsubj", "nsubjpass") or price.head.i == price.i:
+        return None
+    purpose = next((c for c in price.head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    thing = first_child(purpose, ("pobj",)) if purpose is not None else None
+    return thing if thing is not None and is_nominal(thing) else None
