@@ -5980,15 +5980,13 @@ def may_run_on_name(figure: Figure) -> bool:
     said = figure.object or ""
     if figure.kind != "count" or not said or " " in said or not said[:1].isupper():
         return False
-    if said.endswith("s"):
-        return False  # "Four RCPs range from", "the 300 Sandwiches kerfuffle": a plural ends its noun phrase
     at = figure.sentence.find(figure.surface)
     if at < 0 or not figure.surface.endswith(f" {said}"):
         return False
     return NAME_RUN_ON_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
 
 
-def name_run_on(span: Span, said: str) -> str | None:
+def name_run_on(span: Span, said: str, one: bool) -> str | None:
     """The name the count ends on run on to the lower-case noun it modifies, every word between inside that noun's
     phrase ("82 MLS regular-season games" -> MLS regular-season games); None where the parse ends the phrase there.
 
@@ -6003,6 +6001,8 @@ def name_run_on(span: Span, said: str) -> str | None:
         return None
     if not is_nominal(noun) or not noun.text.islower():
         return None
+    if not one and not noun.lower_.endswith("s"):
+        return None  # "Four RCPs range from", "the 300 Sandwiches kerfuffle": more than one counts a plural
     if any(not (name.i < t.head.i <= noun.i) for t in noun.doc[name.i + 1 : noun.i]):
         return None
     return noun.doc.text[words.start_char : noun.idx + len(noun.text)]
@@ -6022,7 +6022,7 @@ def said_away(figure: Figure, span: Span) -> str | None:
     if may_be_rate_counted(figure):
         done = rate_counted(head)
         return phrase_of(done, span) if done is not None else None
-    return name_run_on(span, figure.object or "") if may_run_on_name(figure) else None
+    return name_run_on(span, figure.object or "", figure.value == 1) if may_run_on_name(figure) else None
 
 
 # "he's at 13.5 sacks and counting", "deaths now stand at 40 and rising": an "and" with a participle of counting or of
