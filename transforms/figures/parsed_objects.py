@@ -5983,7 +5983,13 @@ def may_run_on_name(figure: Figure) -> bool:
     at = figure.sentence.find(figure.surface)
     if at < 0 or not figure.surface.endswith(f" {said}"):
         return False
-    return NAME_RUN_ON_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+    after = figure.sentence[at + len(figure.surface) :]
+    # as `may_be_cut_short`: a word that is a preposition, a verb or a conjunction ends the phrase ("9,000 Palestinians
+    # were", "1,000 Marines to"), and the sentence is not parsed for it
+    next_word = after.split(" ", 2)[1].rstrip(",.;:").lower() if after.startswith(" ") else ""
+    if next_word in OBJECT_STOPS or next_word.endswith("ed"):
+        return False
+    return NAME_RUN_ON_AFTER.match(after) is not None
 
 
 def name_run_on(span: Span, said: str, one: bool) -> str | None:
