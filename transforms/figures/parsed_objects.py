@@ -31,6 +31,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.assemble import TEMPERATURE_UNITS
+from transforms.figures.away_objects import (
+    aside_count_inherited,
+    counted_through_size,
+    name_run_through,
+    plus_count_noun,
+    without_unit_object,
+)
 from transforms.figures.non_figures import MARGIN_WORDS, PERSON_PLURAL_ENDINGS
 from transforms.figures.objects import (
     ASIDE_DASHES,
@@ -312,6 +319,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_formed(figure)
             or may_be_priced_in_range(figure)
             or may_be_held_apart(figure)
+            or may_be_said_away(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -341,6 +349,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_name_trade_term(f) or may_be_formed(f) for f in inside)  # round 30 (objects45)
         held = held or any(may_be_priced_in_range(f) for f in inside)  # round 30 (objects45)
         held = held or any(may_be_held_apart(f) for f in inside)  # round 31 (objects48)
+        held = held or any(may_be_said_away(f) for f in inside)  # round 31 (objects47)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -421,8 +430,9 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
     if leveled is not None:
         return leveled
     timed = timed_noun(figure_head(span), span) if span is not None and len(span) and may_be_timed(figure) else None
-    # over the token rules' object only where it trims words they ran on into ("term began" -> term)
-    if timed is not None and (figure.object is None or figure.object.startswith(f"{timed} ")):
+    # over the token rules' object only where it trims words they ran on into ("term began" -> term); a hyphened word
+    # modifies the noun after it, whatever the parse says (round 31, objects47: "a one-year prove-it deal")
+    if timed is not None and (figure.object is None or trims_after_noun(figure.object, timed)):
         return timed
     if span is not None and len(span) and may_join_kind(figure):
         joined = joined_kind(span, figure.object or "")  # round 30 (objects43): "$4 in back taxes and interest"
@@ -524,7 +534,7 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         if funded is not None:
             return funded
     if figure.kind == "money" and span is not None and len(span) and (figure.object or "").lower() in PRICE_NOUNS:
-        bought = bought_at_price(figure_head(span))  # "for a $46 million price": the token rules said "price"
+        bought = bought_at_price(figure_head(span)) or priced_for(figure_head(span))  # round 31: "Fees of $500 ... for"
         if bought is not None:
             return phrase_of(bought, span)
     if span is not None and len(span) and may_be_counted_of(figure):
@@ -541,6 +551,10 @@ def object_said(doc: Doc, figure: Figure, start: int) -> str | None:
         priced = parsed_object(doc, first, last, figure.kind)  # round 29 (objects42): as "$54.20 a share" reads
         if priced is not None:
             return priced
+    if span is not None and len(span) and may_be_said_away(figure):
+        away = said_away(figure, span)  # round 31 (objects47)
+        if away is not None:
+            return away
     if not needs_parsed_object(figure):
         return completed_phrase(figure.object, span) if may_be_completed(figure) and span is not None else None
     found = parsed_object(doc, first, last, figure.kind)
@@ -1741,6 +1755,7 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         noun = noun or put_into_noun(head, span)  # round 31 (objects48): "the $50 billion or so put into GM"
         noun = noun or payment_named(head) or glued_bound_noun(head) or receiver_noun(head)
         noun = noun or purpose_noun(head, span)
+        noun = noun or priced_for(head)  # round 31 (objects47): "Prices of $20k-$50k are quoted for the Shahed-136"
         noun = noun or valued_noun(head)
         noun = noun or owned_sum(head)
         noun = noun or worth_noun(head)
@@ -1771,9 +1786,12 @@ def parsed_object(doc: Doc, start: int, end: int, kind: str) -> str | None:
         # round 29 (objects42): "officers sat at desks just 4.6 metres from his cell"
         noun = distanced_place(span) or placed_noun(span) or leveled_noun(head) or sized_noun_after(head, span)
     if noun is None and kind in STATED_KINDS:
+        noun = compass_bounded_subject(head)  # round 31 (objects47): "the rate has soared north of 20%"
+    if noun is None and kind in STATED_KINDS:
         noun = stated_noun(head, kind)
     if noun is None and kind == "percent":
         noun = held_at_level(head) or moved_count(head) or apposed_noun(head)
+        noun = noun or share_of_main_subject(head)  # round 31 (objects47): "the Shaheds ... although 80% are shot down"
     if noun is None and kind in STATED_KINDS:
         noun = ranged_noun(head, kind)
     if noun is None and kind == "measure":
@@ -4655,21 +4673,30 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
         figure = rate_said_before(repeated_by(figure, out, text), text)
         figure = range_end_object(figure, out, text)  # round 29 (objects41)
         figure = restated_in_aside(figure, out, text)  # round 30 (objects44)
+        figure = aside_count_inherited(plus_count_noun(figure), out, text)  # round 31 (objects47)
         out.append(figure)
     out = shared_base(out, text)
     grouped = [without_acting(without_ages(f), text) for f in group_shares([polled(f, text) for f in out], text)]
     restated = share_restated(series_objects(grouped, text), text)
     placed = [
-        without_describing(
-            sized_in_sentence(
-                measure_named_around(
-                    distance_placed(
-                        weight_lost(bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text),
-                        text,
-                    ),
-                    text,
-                ),
-                text,
+        name_run_through(  # round 31 (objects47)
+            without_unit_object(
+                without_ongoing(
+                    without_describing(
+                        sized_in_sentence(
+                            measure_named_around(
+                                distance_placed(
+                                    weight_lost(
+                                        bracket_labelled(colon_labelled(row_labelled(listed_recipient(f))), text), text
+                                    ),
+                                    text,
+                                ),
+                                text,
+                            ),
+                            text,
+                        )
+                    )
+                )
             )
         )
         for f in map(
@@ -4680,7 +4707,8 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     # kilometers) west of Tripoli")
     named = share_restated(placed, text) if placed != restated else placed
     # round 31 (objects48): "around 140 kph / 85 mph", "Magic Root Cover Up Gray Concealer Spray"
-    return [without_other_numbers_word(named_in_full(f)) for f in slashed_conversions(named, text)]
+    named = [without_other_numbers_word(named_in_full(f)) for f in slashed_conversions(named, text)]
+    return counted_through_size(named, text)  # round 31 (objects47): "a pair of 122mm artillery rounds"
 
 
 # Round 28 (objects35): the unit after "per" is what a rate is counted by, not what it is of: "Full-year loss per share
@@ -4847,9 +4875,10 @@ def warmed_thing(figure: Figure, text: str) -> Figure:
 
 
 # Round 30 (objects44): a measure set in an aside right after another restates it ("to reach 1,953Kb — a little under
-# 2Mb —"): the same thing's.
+# 2Mb —"): the same thing's. Round 31 (objects47): and so does one after a slash, a conversion ("a cruising speed of
+# 140 kph / 85 mph"), as one in brackets does ("140 kph (85 mph)", which the token rules read).
 RESTATING_ASIDE = re.compile(
-    r"^\s*(?:—|–|--)\s*(?:a little |just |only |about |roughly |some |nearly |almost )?"
+    r"^\s*(?:—|–|--|/)\s*(?:a little |just |only |about |roughly |some |nearly |almost )?"
     r"(?:under |over |more than |less than )?$"
 )
 
@@ -5130,6 +5159,7 @@ def without_describing(figure: Figure) -> Figure:
         words[first] in LEADING_DESCRIBING | SENTENCE_ADVERBS
         or (words[first].endswith("-based") and figure.kind != "count")
         or (is_adverb(words[first]) and len(words) - first > 2 and words[first + 1].isalpha())
+        or is_hyphened_adverb(words[first])  # round 31 (objects47): "30 fully-assembled Scythes" -> Scythes
         or compared_words(words, first)
     ):
         if (words[first], words[first + 1].lower()) in KEEPS_DESCRIBING or words[first + 1] in ("and", "or"):
@@ -5189,6 +5219,13 @@ def opening_word_not_object(figure: Figure, word: str) -> bool:
 def is_adverb(word: str) -> bool:
     """A lower-case word in "-ly" that qualifies the word after it ("perfectly", "heavily"), not `NOT_ADVERBS`."""
     return word.endswith("ly") and word.isalpha() and word.islower() and word not in NOT_ADVERBS
+
+
+def is_hyphened_adverb(word: str) -> bool:
+    """An adverb hyphened to the participle or adjective it qualifies ("fully-assembled", "heavily-armed"), one word
+    that describes as "perfectly flyable" does; not `NOT_ADVERBS` ("newly-built", "family-owned")."""
+    adverb, _, rest = word.partition("-")
+    return bool(rest) and rest.isalpha() and is_adverb(adverb)
 
 
 def titled_name_start(words: list[str]) -> int:
@@ -5833,6 +5870,12 @@ def relative_antecedent_of(pronoun: Token) -> Token | None:
     return None if any(child.dep_ == "nummod" for child in verb.head.children) else verb.head
 
 
+def trims_after_noun(said: str, timed: str) -> bool:
+    """Whether the parse's object `timed` is the token rules' `said` with words after it cut, and does not end on a
+    hyphened word ("prove-it" of "prove-it deal", "stay-at-home" of "stay-at-home order"): it modifies what follows."""
+    return said.startswith(f"{timed} ") and not any(mark in timed.split()[-1] for mark in HYPHENS)
+
+
 def said_lasting(sentence: Doc, start: int, end: int) -> bool:
     """Whether the span at characters start-end has the cues of `lasting_subject` near it: one of its verbs up to six
     words before it ("signs will be posted for three days"), "long" right after it ("22 minutes long"), or "for" right
@@ -6364,3 +6407,221 @@ def spent_where(head: Token) -> Token | None:
         return None
     place = verb.head
     return place if is_name(place) else None
+
+
+# Round 31 (objects47): objects the parse finds away from a count or a share, where the token rules, reading the words
+# next to the figure, find none or cut a compound short (round 30's second blind newspaper4k slice, docs/evaluation.md).
+# Each rule follows one dependency path from the figure's head: to what a copula says the figure is ("240 million is a
+# considerable number of obsolete computers"), to the subject of a verb the figure bounds through "north of" ("the
+# rate has soared north of 20%"), to the object of the clause a bare rate hangs on ("delivering drones - starting at
+# 50 a month"), or from a name the count ends on to the noun the name modifies ("82 MLS regular-season games").
+PREDICATED_AFTER = re.compile(r"^\s+(?:is|are|was|were)\s+(?:a|an|the|one)\s")
+PREDICATE_EMPTY_HEADS = EMPTY_OBJECT_HEADS | {"lot", "lots"}
+
+
+def may_be_predicated(figure: Figure) -> bool:
+    """Whether a count with no object is the subject of a copula with a noun after it ("240 million is a ...")."""
+    if figure.kind != "count" or figure.object is not None:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at >= 0 and PREDICATED_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+
+
+def predicated_noun(head: Token) -> Token | None:
+    """The noun the copula says the count is a number or an amount of ("240 million is a considerable number of
+    obsolete computers" -> computers); None where the copula names something else ("12 was a career high").
+
+    Fires on every page that restates a total as what it counts ("10,000 is a lot of people", "Two million is the
+    number of homes without power")."""
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lower_ not in COPULAS:
+        return None
+    attr = first_child(verb, ("attr",))
+    if attr is None or attr.i < head.i or attr.lower_ not in PREDICATE_EMPTY_HEADS:
+        return None
+    of = next((c for c in attr.children if c.dep_ == "prep" and is_of(c)), None)
+    counted = first_child(of, ("pobj",)) if of is not None else None
+    if counted is None or not is_nominal(counted) or counted.like_num:
+        return None
+    return None if counted.lower_ in COUNTED_OF_POINTERS | UNIT_HEADS else counted
+
+
+def compound_phrase(noun: Token) -> str:
+    """The noun with the compound nouns right before it ("Scythe drones"), not its adjectives: what a copula's
+    "number of" counts is named without the words that judge it ("obsolete")."""
+    first = noun
+    while first.i > 0 and first.doc[first.i - 1].dep_ == "compound" and first.doc[first.i - 1].head == noun:
+        first = first.doc[first.i - 1]
+    return noun.doc.text[first.idx : noun.idx + len(noun.text)]
+
+
+# "north of" and "south of" bound a level as "above" and "below" do: "has soared north of 20%", "stays south of $50".
+COMPASS_BOUNDS = frozenset({"north", "south"})
+
+
+def compass_bounded_subject(head: Token) -> Token | None:
+    """The subject of the change, level or copula verb that a share or a sum bounds through "north of" or "south of"
+    ("the average annual percentage rate ... has soared north of 20%" -> rate); None otherwise.
+
+    Fires on market and price pages ("Brent has traded north of $90", "inflation stayed south of 3%")."""
+    of = head.head
+    if head.dep_ != "pobj" or not is_of(of) or of.head.lower_ not in COMPASS_BOUNDS:
+        return None
+    verb = of.head.head
+    if verb.lower_ not in CHANGE_VERBS | COPULAS | STAYING_VERBS:
+        return None
+    subject = subject_of(verb)
+    return subject if subject is not None and subject.i < head.i and is_nominal(subject) else None
+
+
+RATE_AFTER = re.compile(r"^\s+(?:a|an|per|each)\s+(?:day|week|month|quarter|year|hour)\b")
+BARE_COUNT = re.compile(r"^(?:about |around |nearly |almost |some |roughly )?[\d.,]+$")
+RATE_CLAUSE_DEPS = frozenset("pobj prep advcl conj xcomp pcomp".split())
+
+
+def may_be_rate_counted(figure: Figure) -> bool:
+    """Whether a bare count with no object is a rate ("50 a month")."""
+    if figure.kind != "count" or figure.object is not None or BARE_COUNT.match(figure.surface) is None:
+        return False
+    at = figure.sentence.find(figure.surface)
+    return at >= 0 and RATE_AFTER.match(figure.sentence[at + len(figure.surface) :]) is not None
+
+
+def rate_counted(head: Token) -> Token | None:
+    """The object of the nearest verb up the clauses a bare rate hangs on, said before the rate ("delivering Scythe
+    drones - currently starting at 50 a month but scaling up to around 500 a month" -> Scythe drones).
+
+    Fires on production, hiring and sales pages ("building homes at 300 a year", "adding subscribers, 20,000 a
+    week"); not where the clause's verb has no object of its own ("grew at 50 a month")."""
+    token = head
+    for _ in range(6):
+        if token.dep_ not in RATE_CLAUSE_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        done = next((c for c in token.children if c.dep_ == "dobj" and c.i < head.i), None)
+        if done is not None:
+            return done if is_nominal(done) and done.lower_ not in COUNTED_OF_POINTERS else None
+    return None
+
+
+NAME_RUN_ON_AFTER = re.compile(r"^ [a-z][a-z]*[ -]")
+NAME_RUN_ON_REACH = 5
+
+
+def may_run_on_name(figure: Figure) -> bool:
+    """Whether a count ends on a one-word name the token rules took for its object, a lower-case word after it
+    ("82 MLS regular-season games")."""
+    said = figure.object or ""
+    if figure.kind != "count" or not said or " " in said or not said[:1].isupper():
+        return False
+    at = figure.sentence.find(figure.surface)
+    if at < 0 or not figure.surface.endswith(f" {said}"):
+        return False
+    after = figure.sentence[at + len(figure.surface) :]
+    # as `may_be_cut_short`: a word that is a preposition, a verb or a conjunction ends the phrase ("9,000 Palestinians
+    # were", "1,000 Marines to"), and the sentence is not parsed for it
+    next_word = after.split(" ", 2)[1].rstrip(",.;:").lower() if after.startswith(" ") else ""
+    if next_word in OBJECT_STOPS or next_word.endswith("ed"):
+        return False
+    return NAME_RUN_ON_AFTER.match(after) is not None
+
+
+def name_run_on(span: Span, said: str, one: bool) -> str | None:
+    """The name the count ends on run on to the lower-case noun it modifies, every word between inside that noun's
+    phrase ("82 MLS regular-season games" -> MLS regular-season games); None where the parse ends the phrase there.
+
+    Fires on league, brand and agency names before a kind of thing ("12 NFL regular-season games", "three EU member
+    states", "two Apple smart speakers")."""
+    words = span.doc.char_span(span.end_char - len(said), span.end_char)
+    if words is None or len(words) == 0:
+        return None
+    name = words[-1]  # "two Los-Angeles area hospitals": the name's last word hangs on the noun
+    noun = name.head
+    if name.dep_ not in ("compound", "nmod", "amod") or not 0 < noun.i - name.i <= NAME_RUN_ON_REACH:
+        return None
+    if not is_nominal(noun) or not noun.text.islower():
+        return None
+    if not one and not noun.lower_.endswith("s"):
+        return None  # "Four RCPs range from", "the 300 Sandwiches kerfuffle": more than one counts a plural
+    if any(not (name.i < t.head.i <= noun.i) for t in noun.doc[name.i + 1 : noun.i]):
+        return None
+    return noun.doc.text[words.start_char : noun.idx + len(noun.text)]
+
+
+def may_be_said_away(figure: Figure) -> bool:
+    """Whether one of round 31's rules may name the count's object from the parse."""
+    return may_be_predicated(figure) or may_be_rate_counted(figure) or may_run_on_name(figure)
+
+
+def said_away(figure: Figure, span: Span) -> str | None:
+    """The object round 31's rules give the count (`predicated_noun`, `rate_counted`, `name_run_on`), or None."""
+    head = figure_head(span)
+    if may_be_predicated(figure):
+        counted = predicated_noun(head)
+        return compound_phrase(counted) if counted is not None else None
+    if may_be_rate_counted(figure):
+        done = rate_counted(head)
+        return phrase_of(done, span) if done is not None else None
+    return name_run_on(span, figure.object or "", figure.value == 1) if may_run_on_name(figure) else None
+
+
+# "he's at 13.5 sacks and counting", "deaths now stand at 40 and rising": an "and" with a participle of counting or of
+# change closing the clause says the number goes on, no second thing counted; the parse joins it as a noun.
+ONGOING_WORDS = frozenset(word for word in CHANGE_VERBS if word.endswith("ing")) | {"counting"}
+ONGOING_AFTER = re.compile(r"^\s+and\s+([a-z]+)(?=$|[\s]*[.,;:!?)])")
+
+
+def without_ongoing(figure: Figure) -> Figure:
+    """The figure without the "and counting" (`ONGOING_WORDS`) its object ends on where that closes the clause;
+    other figures as they are. Fires on running tallies in sport, disasters and markets."""
+    words = (figure.object or "").split()
+    if len(words) < 3 or words[-2] != "and" or words[-1] not in ONGOING_WORDS:
+        return figure
+    said = " ".join(words[:-2])
+    at = figure.sentence.find(figure.object or "")
+    if at < 0 or ONGOING_AFTER.match(figure.sentence[at + len(said) :]) is None:
+        return figure
+    return replace(figure, object=said)
+
+
+def is_plural_noun(token: Token) -> bool:
+    """A word that reads as a plural noun ("Shaheds", "workers"), judged without tags: in "s", not "ss" nor "us"."""
+    low = token.lower_
+    return is_nominal(token) and low.endswith("s") and not low.endswith(("ss", "us", "'s", "’s")) and len(low) > 3
+
+
+def share_of_main_subject(head: Token) -> Token | None:
+    """The plural subject of the clause a share's own clause is set under, where the share is a subject with no "of"
+    ("the Shaheds have inflicted so much damage because although 80% or more are shot down, many get through" ->
+    Shaheds); None where a quantifier stands between or the main subject is no plural ("Turnout was low although 60%
+    voted").
+
+    Fires on war, election and market pages that give the share of a group named in the main clause ("Drones keep
+    coming, although 90% are intercepted")."""
+    if head.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ == "prep" and is_of(c) for c in head.children):
+        return None
+    verb = head.head
+    for _ in range(3):
+        if verb.dep_ != "advcl" or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        subject = first_child(verb, ("nsubj", "nsubjpass"))
+        if subject is None or subject.lower_ in EMPTY_HEADS:
+            continue  # "many get through": a quantifier, the group is named further up
+        return subject if subject.i < head.i and is_plural_noun(subject) else None
+    return None
+
+
+def priced_for(head: Token) -> Token | None:
+    """What a price said with "of" is said to be "for" by its verb ("Prices of $20k-$50k are quoted for the
+    Shahed-136" -> Shahed-136); None otherwise. Fires on pages that quote prices, fees or costs for a named thing
+    ("Fees of $500 are charged for the permit")."""
+    of = head.head
+    if head.dep_ != "pobj" or not is_of(of) or of.head.lower_ not in PRICE_NOUNS:
+        return None
+    price = of.head
+    if price.dep_ not in ("nsubj", "nsubjpass") or price.head.i == price.i:
+        return None
+    purpose = next((c for c in price.head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    thing = first_child(purpose, ("pobj",)) if purpose is not None else None
+    return thing if thing is not None and is_nominal(thing) else None
