@@ -131,7 +131,9 @@ def test_crawl_delay_for_our_user_agent_slows_the_host_down(site):
     results = fetch_all([FetchRequest(f"{site.base}/pages/{n}.html") for n in range(1, 5)], site_options(site))
     assert all(isinstance(r, Fetched) for r in results)  # the group for our agent allows everything
     starts = sorted(t for t, p in site.log if p.startswith("/pages/"))
-    assert starts[-1] - starts[0] >= 3 * 0.3 - 0.1  # not 3 * 1/RATE
+    # Three intervals of 0.3 s, not of 1/RATE (0.1 s); one interval of slack, since the server logs a request when its
+    # thread runs, and on a loaded machine the first can be logged late (0.72 s seen in round 31's CI at load 14).
+    assert starts[-1] - starts[0] >= 2 * 0.3
 
 
 def test_an_hour_of_crawl_delay_is_capped_and_the_log_says_so(site, caplog):
