@@ -79,7 +79,7 @@ def without_unit_object(figure: Figure) -> Figure:
 # Capitalised words run on after a name: the rest of a product's or a title's name that the token rules cut where a
 # word inside it ("Up") read as the end of a phrase.
 CAPITALISED_RUN = re.compile(r"^((?: [A-Z][\w’'&-]*)+)(?=$|[\s.,;:!?)])")
-NAMED_KINDS = frozenset({"money", "count"})
+NAMED_KINDS = frozenset({"money", "count", "measure"})
 
 
 def name_run_through(figure: Figure) -> Figure:

@@ -4707,7 +4707,7 @@ def inherit_compared(figures: list[Figure], text: str) -> list[Figure]:
     # kilometers) west of Tripoli")
     named = share_restated(placed, text) if placed != restated else placed
     # round 31 (objects48): "around 140 kph / 85 mph", "Magic Root Cover Up Gray Concealer Spray"
-    named = [without_other_numbers_word(named_in_full(f)) for f in slashed_conversions(named, text)]
+    named = [without_other_numbers_word(f) for f in named]
     return counted_through_size(named, text)  # round 31 (objects47): "a pair of 122mm artillery rounds"
 
 
@@ -6080,70 +6080,6 @@ def glued_rate_noun(head: Token, span: Span) -> Token | None:
     subject = first_child(noun.head, ("nsubj",)) if noun.dep_ == "attr" and noun.head.lower_ in COPULAS else None
     # "Commercial construction is a more than $7 billion-a-year industry": the subject is what the noun classes
     return subject if subject is not None and is_nominal(subject) and subject.i < noun.i else noun
-
-
-# A conversion after a slash restates the figure before it ("a cruising speed of around 140 kph / 85 mph", "fly at a
-# very low level – around 30 meters/100 feet"): it is of the same thing, and the unit after the slash is no object of
-# the first.
-SLASH_BETWEEN = re.compile(r"^\s*/\s*$")
-
-
-def slashed_conversions(figures: list[Figure], text: str) -> list[Figure]:
-    """The figures, each measure or sum that a slash sets right after another of the same kind given that one's object,
-    and that one's object dropped where it is only the unit of the one after the slash."""
-    out = [unit_after_slash_dropped(f, text) for f in figures]
-    for n in range(1, len(out)):
-        before, figure = out[n - 1], out[n]
-        if before.kind != figure.kind or before.kind not in ("measure", "money") or before.char_end > figure.char_start:
-            continue
-        if not SLASH_BETWEEN.match(text[before.char_end : figure.char_start]):
-            continue
-        said = before.object
-        if said and figure.surface.lower().endswith(said.lower()):
-            said = None  # "around 30 meters/100 feet": the token rules named the next figure's unit
-            out[n - 1] = replace(before, object=None)
-        if figure.object is None and said:
-            out[n] = replace(figure, object=said)
-    return out
-
-
-def unit_after_slash_dropped(figure: Figure, text: str) -> Figure:
-    """The figure without an object that is only the unit of a conversion after a slash right after it ("around 30
-    meters/100 feet" -> none, not "feet"), where the finder read the conversion as no figure of its own."""
-    said = figure.object
-    if figure.kind not in ("measure", "money") or not said:
-        return figure
-    after = text[figure.char_end : figure.char_end + len(said) + 20]
-    restated = re.match(r"\s*/\s*[$€£]?[\d.,]+\s*" + re.escape(said) + r"\b", after)
-    return replace(figure, object=None) if restated is not None else figure
-
-
-# A name whose words the parser splits at a capitalised particle or adverb keeps them: "the L’Oreal Paris Magic Root
-# Cover Up Gray Concealer Spray for just $9" (the parse ends the name at "Cover"), "a US$1-billion investment in the
-# Tropical Forests Forever Facility, a fund" (at "Forests").
-NAME_RUN_AFTER = re.compile(r"^((?:\s+[A-Z][\w’'&.-]*)+)(?=\s*(?:[,;:.!?()–—]|\s[a-z]|$))")
-
-
-def named_in_full(figure: Figure) -> Figure:
-    """The figure with its object's name run on through the capitalised words right after it in the sentence, up to a
-    punctuation mark or a lower-case word; only a name of two or more capitalised words, not run into a month, a
-    weekday or a number."""
-    said = figure.object or ""
-    words = said.split()
-    if figure.kind not in ("money", "measure") or len(words) < 2 or not all(w[:1].isupper() for w in words):
-        return figure
-    if said.isupper():
-        return figure  # a headline in capitals runs on into its verb ("$70K IN STUDENT LOANS BY STARTING")
-    at = figure.sentence.find(said)
-    found = NAME_RUN_AFTER.match(figure.sentence[at + len(said) :]) if at >= 0 else None
-    if found is None or figure.sentence.count(said) != 1:
-        return figure
-    more = found.group(1).split()
-    if any(w.lower() in MONTHS | WEEKDAYS or any(c.isdigit() for c in w) for w in more):
-        return figure
-    if figure.surface in found.group(1) or len(more) > 4:
-        return figure
-    return replace(figure, object=f"{said} {' '.join(more)}")
 
 
 def may_be_held_apart(figure: Figure) -> bool:
