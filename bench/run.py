@@ -68,9 +68,11 @@ PAGE_PATTERNS = ("*.html", "*.html.gz")
 
 
 def real_pages(folder: Path) -> tuple[list[Path], list[str]]:
-    """The folder's pages (not its subfolders'), and the sources that name exactly them to `ingest`."""
-    sources = [os.path.join(glob.escape(str(folder)), pattern) for pattern in PAGE_PATTERNS]
-    return [Path(found) for source in sources for found in sorted(glob.glob(source))], sources
+    """The folder's pages (not its subfolders'), and the sources that name exactly them to `ingest`: the
+    patterns that match a page (a pattern that matches nothing is a missing source to `ingest`)."""
+    patterns = [os.path.join(glob.escape(str(folder)), pattern) for pattern in PAGE_PATTERNS]
+    found = {pattern: sorted(glob.glob(pattern)) for pattern in patterns}
+    return [Path(path) for pattern in patterns for path in found[pattern]], [p for p in patterns if found[p]]
 
 
 def page_bytes(path: Path) -> bytes:

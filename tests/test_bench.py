@@ -249,6 +249,11 @@ def test_bench_real_pages_are_the_folders_html_and_both_runners_read_the_same_by
     assert (
         read == [run.page_bytes(p) for p in paths] == [made[1].read_bytes(), made[0].read_bytes(), made[2].read_bytes()]
     )
+    # A set of plain pages only: no pattern for gzipped ones (a pattern that matches nothing stops `ingest`).
+    (pages / "c.html.gz").unlink()
+    plain, plain_sources = run.real_pages(pages)
+    assert [ref.path for ref in discover_documents(plain_sources).refs] == [str(p.resolve()) for p in plain]
+    assert len(plain) == 2
 
 
 def test_bench_real_pages_skip_with_one_line_when_the_folder_holds_none(tmp_path, capsys):
