@@ -243,9 +243,12 @@ def ingest_pages(
     return report
 
 
-def pipeline(paths: list[Path], workers: int, batch_size: int, sources: list[str] | None = None) -> tuple[float, float]:
-    """Seconds of `ingest` over the pages into a new warehouse, and of the warm-up run before it (0.0
-    when this process already ran one: later runs find Prefect and the imports ready)."""
+def pipeline(
+    paths: list[Path], workers: int, batch_size: int, sources: list[str] | None = None
+) -> tuple[float, float, float]:
+    """Seconds of `ingest` over the pages into a new warehouse, of the warm-up run before it (0.0
+    when this process already ran one: later runs find Prefect and the imports ready), and the CPU seconds
+    of the measured run (this process and the workers it ended; not the warm-up's)."""
     global _warmed_up
     from flows.cli import run_settings
     from flows.ingest import ingest
@@ -260,10 +263,10 @@ def pipeline(paths: list[Path], workers: int, batch_size: int, sources: list[str
                 ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)
                 warmup = time.perf_counter() - started
                 _warmed_up = True
-            started = time.perf_counter()
+            before, started = _cpu(), time.perf_counter()
             ingest_pages(paths, sources, scratch / "wh", workers, batch_size)
-            seconds = time.perf_counter() - started
-        return seconds, warmup
+            seconds, after = time.perf_counter() - started, _cpu()
+        return seconds, warmup, sum(after) - sum(before)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -358,7 +361,7 @@ def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
     before = _cpu()
     bare_copied = bare_loop(copied, args.workers)
     bare_cpu = _cpu()
-    pipeline_copied, _ = pipeline(copied, args.workers, args.batch_size)
+    pipeline_copied, _, _ = pipeline(copied, args.workers, args.batch_size)
     pipeline_cpu = _cpu()
     print(
         f"30% exact copies, {args.workers} worker(s): bare loop {bare_copied:.1f}s, pipeline {pipeline_copied:.1f}s; "
@@ -383,12 +386,14 @@ def worker_ratios(paths: list[Path], args: argparse.Namespace, sources: list[str
     and each one's speed-up from 1 worker to `--workers`."""
     seconds: dict[tuple[str, int], float] = {}
     for workers in sorted({1, args.workers}):
+        before = _cpu()
         seconds["bare", workers] = bare_loop(paths, workers)
+        bare_cpu = sum(_cpu()) - sum(before)
         print(
             f"bare loop (trafilatura + spaCy NER + figures), {workers} worker(s): "
             f"{len(paths) / seconds['bare', workers]:7.2f} docs/s ({seconds['bare', workers]:.1f}s)"
         )
-        seconds["pipeline", workers], warmup = pipeline(paths, workers, args.batch_size, sources)
+        seconds["pipeline", workers], warmup, pipeline_cpu = pipeline(paths, workers, args.batch_size, sources)
         print(
             f"pipeline (newsetl ingest into a fresh warehouse), {workers} worker(s): "
             f"{len(paths) / seconds['pipeline', workers]:7.2f} docs/s ({seconds['pipeline', workers]:.1f}s; "
@@ -396,6 +401,11 @@ def worker_ratios(paths: list[Path], args: argparse.Namespace, sources: list[str
         )
         print(
             f"ratio pipeline/bare, {workers} worker(s): {seconds['bare', workers] / seconds['pipeline', workers]:.2f}"
+        )
+        # On a shared machine the wall seconds move with the others' load; the CPU seconds much less.
+        print(
+            f"CPU s, {workers} worker(s) (this process + workers): bare loop {bare_cpu:.1f}, pipeline "
+            f"{pipeline_cpu:.1f}; ratio bare/pipeline CPU: {bare_cpu / pipeline_cpu:.2f}"
         )
     if args.workers > 1:
         for kind in ("bare", "pipeline"):

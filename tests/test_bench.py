@@ -274,5 +274,6 @@ def test_bench_real_pages_print_the_ratios_on_the_folders_pages(prefect_server, 
     out = capsys.readouterr().out
     assert f"real pages ({pages}): 3 pages" in out
     assert float(out.split("ratio pipeline/bare, 1 worker(s):")[1].split()[0]) > 0
+    assert float(out.split("ratio bare/pipeline CPU:")[1].split()[0]) > 0
     # The ratios only: no templated corpus built, no copies, stage or WARC parts.
     assert not (tmp_path / "corpus").exists() and "30% exact copies" not in out and "records/s" not in out
