@@ -22,8 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-from bench.corpus import build_corpus
-from bench.run import add_corpus_arguments
+from bench.run import add_corpus_arguments, bench_pages
 from bench.run_phases import traced_run
 from flows.timeline import Moment
 
@@ -119,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     from flows.cli import run_settings
     from flows.ingest import ingest
 
-    paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
+    paths, sources = bench_pages(args)
     scratch = Path(tempfile.mkdtemp(prefix="newsetl-idle-"))
     try:
         with run_settings():  # Prefect's settings for a run of `newsetl ingest`, as traced_run's
@@ -127,7 +126,7 @@ def main(argv: list[str] | None = None) -> None:
         for repeat in range(args.repeat):
             load = os.getloadavg()[0]
             started = time.process_time()
-            moments, worker_cpu = traced_run(paths, args.workers, args.batch_size, scratch / f"wh-{repeat}")
+            moments, worker_cpu = traced_run(paths, args.workers, args.batch_size, scratch / f"wh-{repeat}", sources)
             flow_cpu = time.process_time() - started
             print(
                 f"{args.workers} worker(s), run {repeat + 1}: load average {load:.1f} -> {os.getloadavg()[0]:.1f}, "

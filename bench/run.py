@@ -1,8 +1,14 @@
-"""Pipeline against a bare library loop on the same pages and the same cores; prints rates and ratio."""
+"""Pipeline against a bare library loop on the same pages and the same cores; prints rates and ratio.
+
+The pages are `bench.corpus`'s templated ones, or with `--pages DIR` a folder of real pages (its `*.html` and
+`*.html.gz`): then only issue 13's 1- and N-worker ratios are measured, on those pages.
+"""
 
 from __future__ import annotations
 
 import argparse
+import glob
+import gzip
 import os
 import platform
 import resource
@@ -29,6 +35,7 @@ from bench.corpus import build_corpus
 
 # The tests' WARC writer: one way to write fixtures, shared with the benchmark.
 from tests.warc_fixtures import WarcRecordSpec, write_warc
+from transforms.batches import RunReport
 from transforms.entities import load_ner, read_texts, resolve_mentions, spans_of
 from transforms.figures import find_figures
 from transforms.holders import worth_parsing
@@ -55,10 +62,29 @@ def _bare_init() -> None:
     _nlp = load_ner(EntityOptions())
 
 
+# The real pages `--pages` reads from its folder, in this order; ingest is given the same patterns as its
+# sources, so its discovery lists the same files as the bare loop (glob's rules, hidden files left out, in both).
+PAGE_PATTERNS = ("*.html", "*.html.gz")
+
+
+def real_pages(folder: Path) -> tuple[list[Path], list[str]]:
+    """The folder's pages (not its subfolders'), and the sources that name exactly them to `ingest`: the
+    patterns that match a page (a pattern that matches nothing is a missing source to `ingest`)."""
+    patterns = [os.path.join(glob.escape(str(folder)), pattern) for pattern in PAGE_PATTERNS]
+    found = {pattern: sorted(glob.glob(pattern)) for pattern in patterns}
+    return [Path(path) for pattern in patterns for path in found[pattern]], [p for p in patterns if found[p]]
+
+
+def page_bytes(path: Path) -> bytes:
+    """A page's HTML as the pipeline's reader gives it: a `.gz` page decompressed."""
+    content = path.read_bytes()
+    return gzip.decompress(content) if path.suffix.lower() == ".gz" else content
+
+
 def _bare_one(path: str) -> int:
     """What a script would do: extract, run NER, find figures; nothing stored."""
     text = _extracted_text(
-        Path(path).read_bytes(),
+        page_bytes(Path(path)),
         with_metadata=True,
         deduplicate=False,
         include_comments=False,
@@ -201,9 +227,28 @@ def _mentions(nlp: Language, texts: list[str], options: EntityOptions) -> list[l
 _warmed_up = False  # the first flow of a process (Prefect server start, imports) is paid once, by a warm-up run
 
 
-def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, float]:
-    """Seconds of `ingest` over the pages into a new warehouse, and of the warm-up run before it (0.0
-    when this process already ran one: later runs find Prefect and the imports ready)."""
+def ingest_pages(
+    paths: list[Path], sources: list[str] | None, warehouse: Path, workers: int, batch_size: int
+) -> RunReport:
+    """`ingest` over the pages into a new warehouse. `sources`: what names the pages to it (`real_pages`');
+    None for a folder that holds nothing else, named whole."""
+    from flows.ingest import ingest
+
+    report = ingest(
+        sources=sources or [str(paths[0].parent)], warehouse=str(warehouse), workers=workers, batch_size=batch_size
+    )
+    # Every page read; a templated page always makes an article, a real one may be rejected (no text in it).
+    assert report.counts.documents == len(paths), report
+    assert report.counts.articles == len(paths) or sources is not None, report
+    return report
+
+
+def pipeline(
+    paths: list[Path], workers: int, batch_size: int, sources: list[str] | None = None
+) -> tuple[float, float, float]:
+    """Seconds of `ingest` over the pages into a new warehouse, of the warm-up run before it (0.0
+    when this process already ran one: later runs find Prefect and the imports ready), and the CPU seconds
+    of the measured run (this process and the workers it ended; not the warm-up's)."""
     global _warmed_up
     from flows.cli import run_settings
     from flows.ingest import ingest
@@ -218,13 +263,10 @@ def pipeline(paths: list[Path], workers: int, batch_size: int) -> tuple[float, f
                 ingest(sources=[str(paths[0])], warehouse=str(scratch / "warmup"), workers=1)
                 warmup = time.perf_counter() - started
                 _warmed_up = True
-            started = time.perf_counter()
-            report = ingest(
-                sources=[str(paths[0].parent)], warehouse=str(scratch / "wh"), workers=workers, batch_size=batch_size
-            )
-            seconds = time.perf_counter() - started
-        assert report.counts.articles == len(paths), report
-        return seconds, warmup
+            before, started = _cpu(), time.perf_counter()
+            ingest_pages(paths, sources, scratch / "wh", workers, batch_size)
+            seconds, after = time.perf_counter() - started, _cpu()
+        return seconds, warmup, sum(after) - sum(before)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -298,6 +340,19 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--batch-size", type=int, default=200)
     parser.add_argument("--corpus", default="bench-data/corpus")
+    parser.add_argument(
+        "--pages",
+        type=Path,
+        help="a folder of real pages (its *.html, *.html.gz) to measure on, in place of the templated corpus",
+    )
+
+
+def bench_pages(args: argparse.Namespace) -> tuple[list[Path], list[str] | None]:
+    """The pages to measure on and the sources naming them to `ingest`: `--pages`'s real ones, or the
+    templated corpus (built once; `ingest` is given its folder)."""
+    if args.pages is not None:
+        return real_pages(args.pages)
+    return build_corpus(Path(args.corpus) / str(args.docs), args.docs), None
 
 
 def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
@@ -306,7 +361,7 @@ def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
     before = _cpu()
     bare_copied = bare_loop(copied, args.workers)
     bare_cpu = _cpu()
-    pipeline_copied, _ = pipeline(copied, args.workers, args.batch_size)
+    pipeline_copied, _, _ = pipeline(copied, args.workers, args.batch_size)
     pipeline_cpu = _cpu()
     print(
         f"30% exact copies, {args.workers} worker(s): bare loop {bare_copied:.1f}s, pipeline {pipeline_copied:.1f}s; "
@@ -326,6 +381,58 @@ def _cpu() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
+def worker_ratios(paths: list[Path], args: argparse.Namespace, sources: list[str] | None = None) -> None:
+    """Issue 13's ratios on the pages: pipeline against the bare loop with 1 worker and with `--workers`,
+    and each one's speed-up from 1 worker to `--workers`."""
+    seconds: dict[tuple[str, int], float] = {}
+    for workers in sorted({1, args.workers}):
+        before = _cpu()
+        seconds["bare", workers] = bare_loop(paths, workers)
+        bare_cpu = sum(_cpu()) - sum(before)
+        print(
+            f"bare loop (trafilatura + spaCy NER + figures), {workers} worker(s): "
+            f"{len(paths) / seconds['bare', workers]:7.2f} docs/s ({seconds['bare', workers]:.1f}s)"
+        )
+        seconds["pipeline", workers], warmup, pipeline_cpu = pipeline(paths, workers, args.batch_size, sources)
+        print(
+            f"pipeline (newsetl ingest into a fresh warehouse), {workers} worker(s): "
+            f"{len(paths) / seconds['pipeline', workers]:7.2f} docs/s ({seconds['pipeline', workers]:.1f}s; "
+            + (f"Prefect server start and warm-up run {warmup:.1f}s, not counted)" if warmup else "warm already)")
+        )
+        print(
+            f"ratio pipeline/bare, {workers} worker(s): {seconds['bare', workers] / seconds['pipeline', workers]:.2f}"
+        )
+        # On a shared machine the wall seconds move with the others' load; the CPU seconds much less.
+        print(
+            f"CPU s, {workers} worker(s) (this process + workers): bare loop {bare_cpu:.1f}, pipeline "
+            f"{pipeline_cpu:.1f}; ratio bare/pipeline CPU: {bare_cpu / pipeline_cpu:.2f}"
+        )
+    if args.workers > 1:
+        for kind in ("bare", "pipeline"):
+            speedup = seconds[kind, 1] / seconds[kind, args.workers]
+            print(f"{kind}: {args.workers} workers against 1: {speedup:.2f}x")
+
+
+def _print_pages(label: str, paths: list[Path], workers: int) -> None:
+    megabytes = sum(p.stat().st_size for p in paths) / 1e6
+    print(
+        f"{label}: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
+        f"{workers} worker processes, {os.cpu_count()} cores"
+    )
+    print(f"machine: {platform.platform()}, Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+
+
+def real_pages_run(args: argparse.Namespace) -> None:
+    """The ratios on a folder of real pages; one line and nothing else when it holds none (`make bench` on a
+    machine without the public set)."""
+    paths, sources = bench_pages(args)
+    if not paths:
+        print(f"real pages: no {' or '.join(PAGE_PATTERNS)} in {args.pages}; skipped, nothing measured on real pages")
+        return
+    _print_pages(f"real pages ({args.pages})", paths, args.workers)
+    worker_ratios(paths, args, sources)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     add_corpus_arguments(parser)
@@ -336,39 +443,18 @@ def main(argv: list[str] | None = None) -> None:
         "--copies-only", action="store_true", help="only the 30%% copies run: bare loop, then pipeline (warm-up first)"
     )
     args = parser.parse_args(argv)
+    if args.pages is not None:
+        real_pages_run(args)
+        return
 
-    paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
-    megabytes = sum(p.stat().st_size for p in paths) / 1e6
-    print(
-        f"corpus: {len(paths)} pages, {megabytes:.1f} MB ({megabytes * 1000 / len(paths):.0f} KB/page), "
-        f"{args.workers} worker processes, {os.cpu_count()} cores"
-    )
-    print(f"machine: {platform.platform()}, Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
+    paths, _ = bench_pages(args)
+    _print_pages("corpus", paths, args.workers)
     # Issue 13's ratios, all from this one run: pipeline against the bare loop with 1 worker and with
     # `--workers`, each one's speed-up from 1 worker to `--workers`, and an archive with 30% copies.
     if args.copies_only:
         copies_run(paths, args)
         return
-    seconds: dict[tuple[str, int], float] = {}
-    for workers in sorted({1, args.workers}):
-        seconds["bare", workers] = bare_loop(paths, workers)
-        print(
-            f"bare loop (trafilatura + spaCy NER + figures), {workers} worker(s): "
-            f"{len(paths) / seconds['bare', workers]:7.2f} docs/s ({seconds['bare', workers]:.1f}s)"
-        )
-        seconds["pipeline", workers], warmup = pipeline(paths, workers, args.batch_size)
-        print(
-            f"pipeline (newsetl ingest into a fresh warehouse), {workers} worker(s): "
-            f"{len(paths) / seconds['pipeline', workers]:7.2f} docs/s ({seconds['pipeline', workers]:.1f}s; "
-            + (f"Prefect server start and warm-up run {warmup:.1f}s, not counted)" if warmup else "warm already)")
-        )
-        print(
-            f"ratio pipeline/bare, {workers} worker(s): {seconds['bare', workers] / seconds['pipeline', workers]:.2f}"
-        )
-    if args.workers > 1:
-        for kind in ("bare", "pipeline"):
-            speedup = seconds[kind, 1] / seconds[kind, args.workers]
-            print(f"{kind}: {args.workers} workers against 1: {speedup:.2f}x")
+    worker_ratios(paths, args)
     copies_run(paths, args)
     costs = ner_cost(paths, args.stage_sample)
     only = costs["NER only"]

@@ -23,8 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-from bench.corpus import build_corpus
-from bench.run import add_corpus_arguments, with_copies
+from bench.run import add_corpus_arguments, bench_pages, ingest_pages, with_copies
 from flows import timeline
 from flows.timeline import Moment
 
@@ -48,18 +47,19 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def traced_run(paths: list[Path], workers: int, batch_size: int, scratch: Path) -> tuple[list[Moment], float]:
+def traced_run(
+    paths: list[Path], workers: int, batch_size: int, scratch: Path, sources: list[str] | None = None
+) -> tuple[list[Moment], float]:
     """The moments of one `ingest` over the pages into a new warehouse, from its call ("called") to its
-    return ("returned"); and the CPU seconds of the worker processes it started and ended."""
+    return ("returned"); and the CPU seconds of the worker processes it started and ended. `sources` as
+    `bench.run.ingest_pages` takes them."""
     from flows.cli import run_settings
-    from flows.ingest import ingest
 
     children = _children_cpu()
     with run_settings(), timeline.recording() as moments:  # Prefect's settings for a run of `newsetl ingest`
         timeline.mark("called")
-        report = ingest(sources=[str(paths[0].parent)], warehouse=str(scratch), workers=workers, batch_size=batch_size)
+        ingest_pages(paths, sources, scratch, workers, batch_size)
         timeline.mark("returned")
-    assert report.counts.articles == len(paths), report
     return list(moments), _children_cpu() - children
 
 
@@ -137,7 +137,9 @@ def main(argv: list[str] | None = None) -> None:
     from flows.cli import run_settings
     from flows.ingest import ingest
 
-    paths = build_corpus(Path(args.corpus) / str(args.docs), args.docs)
+    if args.copies and args.pages is not None:
+        parser.error("--copies is made from the templated corpus, not --pages")
+    paths, sources = bench_pages(args)
     corpora = [("", paths)]
     if args.copies:
         corpora.append((", 30% copies", with_copies(paths, Path(args.corpus) / f"{args.docs}-30pct-copies")))
@@ -153,7 +155,11 @@ def main(argv: list[str] | None = None) -> None:
                     started = time.process_time()
                     with _pool_at_first_batch() if variant == variants[-1] and args.compare else nullcontext():
                         moments, worker_cpu = traced_run(
-                            pages, workers, args.batch_size, scratch / f"wh-{workers}-{repeat}-{number}{len(corpus)}"
+                            pages,
+                            workers,
+                            args.batch_size,
+                            scratch / f"wh-{workers}-{repeat}-{number}{len(corpus)}",
+                            None if corpus else sources,
                         )
                     print(
                         f"{workers} worker(s), run {repeat + 1}{', ' + variant if variant else ''}{corpus}: "

@@ -258,3 +258,64 @@ def test_bench_scale_s_nights_and_bench_memory_s_child_run_the_measured_tree_s_c
     imported = subprocess.run([sys.executable, "-c", where], cwd=tmp_path, env=env, capture_output=True, text=True)
     files = [Path(file) for file in imported.stdout.split()]
     assert len(files) == 3 and all(file.resolve().is_relative_to(tree) for file in files), imported.stderr
+
+
+def _real_pages_folder(tmp_path):
+    """Three pages as a real set holds them (two plain, one gzipped) beside files neither runner reads."""
+    import gzip
+    import shutil
+
+    pages = tmp_path / "pages"
+    (pages / "older").mkdir(parents=True)
+    made = build_corpus(tmp_path / "made", 3)
+    shutil.copy(made[0], pages / "b.html")
+    shutil.copy(made[1], pages / "a.html")
+    (pages / "c.html.gz").write_bytes(gzip.compress(made[2].read_bytes()))
+    shutil.copy(made[0], pages / ".hidden.html")
+    shutil.copy(made[1], pages / "older" / "d.html")
+    (pages / "README.md").write_text("# Where these pages come from\n", encoding="utf-8")
+    return pages, made
+
+
+def test_bench_real_pages_are_the_folders_html_and_both_runners_read_the_same_bytes(tmp_path):
+    from warehouse.sources import discover_documents, read_documents
+
+    pages, made = _real_pages_folder(tmp_path)
+    paths, sources = run.real_pages(pages)
+    assert [p.name for p in paths] == ["a.html", "b.html", "c.html.gz"]
+    # The pipeline is given `sources`: its discovery lists the same files, and its reader gives the bytes the
+    # bare loop reads (the gzipped page decompressed by both).
+    refs = discover_documents(sources).refs
+    assert [ref.path for ref in refs] == [str(p.resolve()) for p in paths]
+    read = [document.content for document in read_documents(refs).documents]  # type: ignore[union-attr]
+    assert (
+        read == [run.page_bytes(p) for p in paths] == [made[1].read_bytes(), made[0].read_bytes(), made[2].read_bytes()]
+    )
+    # A set of plain pages only: no pattern for gzipped ones (a pattern that matches nothing stops `ingest`).
+    (pages / "c.html.gz").unlink()
+    plain, plain_sources = run.real_pages(pages)
+    assert [ref.path for ref in discover_documents(plain_sources).refs] == [str(p.resolve()) for p in plain]
+    assert len(plain) == 2
+
+
+def test_bench_real_pages_skip_with_one_line_when_the_folder_holds_none(tmp_path, capsys):
+    main(["--pages", str(tmp_path / "not-here")])
+    (tmp_path / "empty").mkdir()
+    main(["--pages", str(tmp_path / "empty")])
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        f"real pages: no *.html or *.html.gz in {tmp_path / 'not-here'}; skipped, nothing measured on real pages",
+        f"real pages: no *.html or *.html.gz in {tmp_path / 'empty'}; skipped, nothing measured on real pages",
+    ]
+
+
+@pytest.mark.timeout(600)  # the ratios alone on 3 pages: Prefect server, worker processes, spaCy twice
+def test_bench_real_pages_print_the_ratios_on_the_folders_pages(prefect_server, tmp_path, capsys):
+    pages, _ = _real_pages_folder(tmp_path)
+    main(["--pages", str(pages), "--workers", "1", "--corpus", str(tmp_path / "corpus")])
+    out = capsys.readouterr().out
+    assert f"real pages ({pages}): 3 pages" in out
+    assert float(out.split("ratio pipeline/bare, 1 worker(s):")[1].split()[0]) > 0
+    assert float(out.split("ratio bare/pipeline CPU:")[1].split()[0]) > 0
+    # The ratios only: no templated corpus built, no copies, stage or WARC parts.
+    assert not (tmp_path / "corpus").exists() and "30% exact copies" not in out and "records/s" not in out
