@@ -225,7 +225,7 @@ def run_scope(con: duckdb.DuckDBPyConnection, run_id: str, checked_rows: Checked
     """`check_batches` the run's own committed batches, and `checked_<table>` over their rows (checked_views): what the
     run's numbers read (warehouse/report.py). With `checked_rows`, the files its batches can lie in; else each whole
     table. At a run's end the checks' batches may be more (a crashed run's before it), and their files with them."""
-    batches = con.execute("SELECT batch_id FROM batches WHERE run_id = ? ORDER BY batch_id", [run_id]).fetchall()
+    batches = con.execute(sql_text("checks_scope", "run_batches.sql"), [run_id]).fetchall()
     _check_batches(con, [batch_id for (batch_id,) in batches], checked_rows)
 
 
