@@ -854,7 +854,10 @@ def run_batches(
             gc.unfreeze()
     except BaseException as error:
         # Also SIGTERM (Prefect's TerminationSignal) and Ctrl-C: the row is written and the views show it
-        # before the lock is released (run_holding_warehouse) and Prefect ends the process.
+        # before the lock is released (run_holding_warehouse) and Prefect ends the process. The workers started
+        # before discovery are ended here when discovery failed (the batches' own `finally` had not begun): a
+        # caller of the flow that goes on, or exits, must not wait on a live pool.
+        shutdown_workers()
         status, reason = how_it_stopped(error)
         ended = run_summary(
             run_id, started_at, status, sources, books.total, len(batches), finished_at=datetime.now(UTC), error=reason

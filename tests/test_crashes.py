@@ -274,3 +274,16 @@ def test_transient_error_retries_under_a_new_batch_id(prefect_server, corpus, mo
     assert batch_ids[0].endswith("-00000-a2") and len(batch_ids) == 4
     assert not stale.exists()
     assert failed_checks(warehouse) == {}
+
+
+def test_a_run_whose_discovery_fails_ends_the_workers_it_started(prefect_server, tmp_path):
+    """The workers start before discovery (they load their model meanwhile): a source that is not there stops the
+    run, and the pool goes with it, or a caller of the flow that goes on (a bench, a deployment) waits on it at exit
+    (round 31, perf30's finding)."""
+    from flows import workers
+    from warehouse.sources import SourceNotFound
+
+    (tmp_path / "pages").mkdir()
+    with pytest.raises(SourceNotFound):  # a pattern that matches nothing is found missing at discovery
+        ingest(sources=[str(tmp_path / "pages" / "*.html")], warehouse=str(tmp_path / "wh"), workers=2)
+    assert workers._runner is None
