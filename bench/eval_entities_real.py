@@ -30,7 +30,7 @@ Two sources (`--source`):
   its body cleaned by hand), gold `bench/gold/newspaper4k-articles/entities-dev.json` and `entities-heldout.json` (12
   pages judged blind in round 29 on their kept documents, NOTES-entities.md beside them; round 11's gold, kept
   outside git, was lost in round 19); no floor on held-out. A second held-out slice, `--set heldout2`
-  (`entities-heldout2.json`, 12 more pages judged blind in round 30 and tuned on by nobody), is read the same way,
+  (`entities-heldout2.json`, 12 more pages judged blind in round 30, read at its end and tuned on in round 31), is read the same way,
   and so is a third, `--set heldout3` (`entities-heldout3.json`, 16 more pages judged blind in round 31, tuned on by
   nobody), and a second dev slice to tune on, `--set dev2` (`entities-dev2.json`, 16 more pages judged blind in round
   30), gated with `--gate` as dev is.
@@ -98,8 +98,8 @@ DEFAULT_DATA = Path("eval-data")  # `make eval EVAL_DATA=DIR` points elsewhere
 # Judgements we write are committed here, one folder per set (bench/gold/postlight-fixtures/...).
 GOLD_ROOT = Path(__file__).resolve().parent / "gold"
 SOURCES = ("kept document", "judged text")
-# Gold splits: dev is tuned on, held-out read once a round; heldout2 and heldout3 (newspaper only) are slices nobody
-# tunes on, dev2 (newspaper only) a second slice to tune on.
+# Gold splits: dev is tuned on, held-out read once a round; heldout3 (newspaper only) is a slice nobody tunes on,
+# heldout2 (newspaper only) one that was until round 31, dev2 (newspaper only) a second slice to tune on.
 SPLITS = ("dev", "heldout", "heldout2", "heldout3", "dev2")
 
 
