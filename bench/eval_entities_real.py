@@ -30,10 +30,10 @@ Two sources (`--source`):
   its body cleaned by hand), gold `bench/gold/newspaper4k-articles/entities-dev.json` and `entities-heldout.json` (12
   pages judged blind in round 29 on their kept documents, NOTES-entities.md beside them; round 11's gold, kept
   outside git, was lost in round 19); no floor on held-out. A second held-out slice, `--set heldout2`
-  (`entities-heldout2.json`, 12 more pages judged blind in round 30, read at its end and tuned on in round 31), is read the same way,
-  and so is a third, `--set heldout3` (`entities-heldout3.json`, 16 more pages judged blind in round 31, tuned on by
-  nobody), and a second dev slice to tune on, `--set dev2` (`entities-dev2.json`, 16 more pages judged blind in round
-  30), gated with `--gate` as dev is.
+  (`entities-heldout2.json`, 12 more pages judged blind in round 30, read at its end and tuned on in round 31), is
+  read the same way, and so is a third, `--set heldout3` (`entities-heldout3.json`, 16 more pages judged blind in
+  round 31, tuned on by nobody), and a second dev slice to tune on, `--set dev2` (`entities-dev2.json`, 16 more pages
+  judged blind in round 30), gated with `--gate` as dev is.
 
 Each gold file lists, for each judged article, every PERSON, ORG and LOC mention of the judged text with how
 often it occurs. Two texts are scored against it:

@@ -71,9 +71,10 @@ fork of snacktory (github.com/smallrivers/snacktory) added to karussell's test p
 dataset itself (the pages after round 29's entity pages in its sha1 order, chosen by `bench/newspaper4k_figures.py`),
 judged blind in round 29 on what the pipeline keeps of each page (not the hand-cleaned bodies `real` read), in
 `{data}/newspaper4k-articles/figures/` (gold in `bench/gold/newspaper4k-articles/`: dev 0-7 and held-out 0-11; the
-next twenty pages, judged blind in round 30 and tuned on in round 31, are `--set heldout2`; sixteen later pages judged blind in round 30 and
-then tuned on, `--set dev2`; the last twenty-four, judged blind in round 31, `--set heldout3`). The texts of these sets
-are built by `bench/fixture_texts.py` (newspaper4k's by `bench/newspaper4k_figures.py`).
+next twenty pages, judged blind in round 30 and tuned on in round 31, are `--set heldout2`; sixteen later pages
+judged blind in round 30 and then tuned on, `--set dev2`; the last twenty-four, judged blind in round 31, `--set
+heldout3`). The texts of these sets are built by `bench/fixture_texts.py` (newspaper4k's by
+`bench/newspaper4k_figures.py`).
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate
@@ -357,8 +358,9 @@ SOURCES = {
     # twenty pages fixed by bench/newspaper4k_figures.py from the dataset's fields, their kept documents judged blind
     # (dev 0-7, held-out 0-11) before any figure finder ran on them, scored once at main d371a58; the next twenty
     # pages (positions 32-51) judged blind by helper accept35 in round 30 (gold-heldout2.json), scored alone as
-    # `heldout2`, read at round 30's end and tuned on in round 31; positions 80-95 judged blind by helper accept38 in round 30 (gold-dev2.json), scored
-    # once at main 06ecbbb and then tuned on as `dev2`; positions 96-119 judged blind by helper accept39 in round 31
+    # `heldout2`, read at round 30's end and tuned on in round 31; positions 80-95 judged blind by helper accept38
+    # in round 30 (gold-dev2.json), scored once at main 06ecbbb and then tuned on as `dev2`; positions 96-119 judged
+    # blind by helper accept39 in round 31
     # (gold-heldout3.json), scored alone as `heldout3` once at the round's start and once at its end, never tuned on.
     "newspaper4k": Source(
         NEWSPAPER4K_FOLDER,
