@@ -379,10 +379,9 @@ def test_the_newspaper4k_source_reads_its_kept_texts_and_both_halves_from_bench_
     assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
 
 
-def test_the_newspaper4k_heldout2_set_is_round_30s_slice_alone_and_its_label_its_index(
-    tmp_path, capsys, repository_gold
-):
-    # round 30 (accept35): positions 32-51 judged blind as heldout2, read alone; an error line names its heldout2_index
+def one_judged_slice_article(tmp_path: Path, repository_gold: Path, split: str, index: int) -> Path:
+    """The data folder's newspaper4k texts, and the committed gold of one later slice holding the one judged article
+    under its own index; the folder of committed gold."""
     write_data(tmp_path, TEXT, recall_checked=True)
     (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
     texts = (tmp_path / "figures-real" / "articles.json").read_text()
@@ -391,7 +390,15 @@ def test_the_newspaper4k_heldout2_set_is_round_30s_slice_alone_and_its_label_its
     committed.mkdir(parents=True)
     article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
     del article["dev_index"]
-    (committed / "gold-heldout2.json").write_text(json.dumps({"articles": [{**article, "heldout2_index": 7}]}))
+    (committed / f"gold-{split}.json").write_text(json.dumps({"articles": [{**article, f"{split}_index": index}]}))
+    return committed
+
+
+def test_the_newspaper4k_heldout2_set_is_round_30s_slice_alone_and_its_label_its_index(
+    tmp_path, capsys, repository_gold
+):
+    # round 30 (accept35): positions 32-51 judged blind as heldout2, read alone; an error line names its heldout2_index
+    committed = one_judged_slice_article(tmp_path, repository_gold, "heldout2", 7)
     assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "heldout2", "--errors"]) == 0
     out = capsys.readouterr().out
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout2.json'}\n" in out
@@ -402,15 +409,7 @@ def test_the_newspaper4k_dev2_set_is_round_30s_second_dev_slice_alone_and_its_la
     tmp_path, capsys, repository_gold
 ):
     # round 30 (accept38): positions 80-95 judged blind as dev2, read alone; an error line names its dev2_index
-    write_data(tmp_path, TEXT, recall_checked=True)
-    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
-    texts = (tmp_path / "figures-real" / "articles.json").read_text()
-    (tmp_path / "newspaper4k-articles" / "figures" / "articles.json").write_text(texts)
-    committed = repository_gold / "newspaper4k-articles"
-    committed.mkdir(parents=True)
-    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
-    del article["dev_index"]
-    (committed / "gold-dev2.json").write_text(json.dumps({"articles": [{**article, "dev2_index": 11}]}))
+    committed = one_judged_slice_article(tmp_path, repository_gold, "dev2", 11)
     assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "dev2", "--errors"]) == 0
     out = capsys.readouterr().out
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-dev2.json'}\n" in out
@@ -424,15 +423,7 @@ def test_the_newspaper4k_heldout3_set_is_round_31s_slice_alone_and_its_label_its
     tmp_path, capsys, repository_gold
 ):
     # round 31 (accept39): positions 96-119 judged blind as heldout3, read alone; an error line names its heldout3_index
-    write_data(tmp_path, TEXT, recall_checked=True)
-    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
-    texts = (tmp_path / "figures-real" / "articles.json").read_text()
-    (tmp_path / "newspaper4k-articles" / "figures" / "articles.json").write_text(texts)
-    committed = repository_gold / "newspaper4k-articles"
-    committed.mkdir(parents=True)
-    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
-    del article["dev_index"]
-    (committed / "gold-heldout3.json").write_text(json.dumps({"articles": [{**article, "heldout3_index": 21}]}))
+    committed = one_judged_slice_article(tmp_path, repository_gold, "heldout3", 21)
     assert main(["--data", str(tmp_path), "--source", "newspaper4k", "--set", "heldout3", "--errors"]) == 0
     out = capsys.readouterr().out
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-heldout3.json'}\n" in out
