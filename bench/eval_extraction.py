@@ -283,6 +283,11 @@ def l3s_pages(folder: Path) -> Iterator[Page]:
             yield Page(name=path.stem, url=urls.get(path.stem), html=path.read_bytes(), body=body)
 
 
+def gzipped_html(path: Path) -> bytes:
+    """A page saved gzipped (the ScrapingHub benchmark's, WCXB's, fundus's), as the bytes a crawl stores."""
+    return gzip.decompress(path.read_bytes())
+
+
 WCXB_PAGE_TYPE = "article"
 
 
@@ -298,7 +303,7 @@ def wcxb_split_pages(folder: Path, split: str) -> Iterator[Page]:
         if html.exists():
             body = entry["ground_truth"].get("main_content")  # two dev pages have none: no truth to score
             if body:
-                yield Page(name=path.stem, url=entry.get("url"), html=gzip.decompress(html.read_bytes()), body=body)
+                yield Page(name=path.stem, url=entry.get("url"), html=gzipped_html(html), body=body)
 
 
 def wcxb_pages(folder: Path) -> Iterator[Page]:
@@ -316,9 +321,7 @@ def test_pages(folder: Path) -> Iterator[Page]:
     for key, entry in sorted(truth.items()):
         path = folder / "html" / f"{key}.html.gz"
         if path.exists():
-            yield Page(
-                name=key, url=entry.get("url"), html=gzip.decompress(path.read_bytes()), body=entry["articleBody"]
-            )
+            yield Page(name=key, url=entry.get("url"), html=gzipped_html(path), body=entry["articleBody"])
 
 
 # fundus's English pages that are not news articles, set aside by file name, title and address alone before
@@ -388,7 +391,7 @@ def fundus_pages(folder: Path) -> Iterator[Page]:
     """fundus's English test pages, less those set aside as not news."""
     for name, path, url, body in fundus_english_pages(folder):
         if name not in FUNDUS_NOT_NEWS:
-            yield Page(name=name, url=url, html=gzip.decompress(path.read_bytes()), body=body)
+            yield Page(name=name, url=url, html=gzipped_html(path), body=body)
 
 
 PAGE_READERS: dict[str, Callable[[Path], Iterator[Page]]] = {
