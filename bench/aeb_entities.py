@@ -7,6 +7,9 @@ through extraction and cleaning, as a run keeps it) is stored, read as English, 
 bench/fixture_texts.py's rule (`reason_left_out`). The eligible pages are ordered by the sha1 of their file name
 (`{key}.html.gz`, `split_order`), so the order is fixed before any text is read and no page moves another.
 
+The entity slice of round 32 (positions 0-15, `bench/gold/scrapinghub-aeb/`) is scored by `python -m
+bench.eval_entities_real --source aeb --set test` (`make accept`).
+
 Usage: python -m bench.aeb_entities [--data eval-data] [--first N]   (prints position, key, url; never the text)
 """
 

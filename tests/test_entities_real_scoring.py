@@ -257,3 +257,78 @@ def test_the_conll_eval_reads_the_test_split_only_when_asked_and_names_it(tmp_pa
         eval_ner.main(["--test", "--errors", "--data", str(tmp_path / "test.txt")])
     result = eval_ner.NerResult(eval_ner.score_mentions([], {})[0], 3, 3, [])
     assert eval_ner.report(result, split="test").startswith("CoNLL-2003 English test: 3 documents")
+
+
+def make_targets(makefile: Path) -> dict[str, list[str]]:
+    """Each target of the Makefile and its recipe's lines."""
+    targets: dict[str, list[str]] = {}
+    current = None
+    for line in makefile.read_text(encoding="utf-8").splitlines():
+        if line.startswith("\t") and current is not None:
+            targets[current].append(line.strip())
+        elif line and not line.startswith(("#", " ", ".")) and ":" in line:
+            current = line.split(":", 1)[0]
+            targets[current] = []
+    return targets
+
+
+def test_the_scrapinghub_entity_slice_is_read_for_acceptance_only_and_refuses_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # Round 32's blind slice of a public test split: positions 0-15 of bench/aeb_entities.py's order, committed in
+    # git, read by --source aeb --set test (gzipped pages, urls from ground-truth.json).
+    page_set = PAGE_SETS["aeb"]
+    path = gold_path_for(page_set, "test", tmp_path)
+    assert path == GOLD_ROOT / "scrapinghub-aeb" / "entities-test.json" and path.exists()
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert gold["split"] == "test" and [article["position"] for article in gold["articles"]] == list(range(16))
+    keys, documents = load_gold(path)
+    assert len(set(keys)) == 16 and sum(sum(document.mentions.values()) for document in documents) == 617
+    assert set(page_set.gold) == {"test"} and page_set.page_suffix == ".html.gz" and page_set.acceptance_only
+    # Never tuned on: no floor, and its misses and extras are never printed (--errors refused, before any page is read).
+    assert gate_floors(page_set, "test") == {}
+    with pytest.raises(SystemExit) as refused:
+        main(["--data", str(tmp_path), "--source", "aeb", "--set", "test", "--errors"])
+    assert refused.value.code != 0 and "--errors is refused for --source aeb" in capsys.readouterr().err
+    # Without the dataset it says where to copy it and succeeds; no other source has a test split.
+    assert main(["--data", str(tmp_path), "--source", "aeb", "--set", "test"]) == 0
+    out = capsys.readouterr().out
+    assert "skipped" in out and f"{tmp_path}/scrapinghub-aeb/ground-truth.json" in out
+    assert "scrapinghub/article-extraction-benchmark" in out
+    assert main(["--data", str(tmp_path), "--source", "newspaper", "--set", "test"]) == 0
+    assert "no test gold for --source newspaper" in capsys.readouterr().out
+    # Read by make accept (the public test splits), never by make eval.
+    targets = make_targets(Path(__file__).resolve().parent.parent / "Makefile")
+    line = "$(BIN)/python -m bench.eval_entities_real --data $(EVAL_DATA) --source aeb --set test"
+    assert line in targets["accept"] and not any("--source aeb" in recipe for recipe in targets["eval"])
+
+
+def test_aeb_pages_are_kept_by_the_fixture_rule_and_ordered_by_the_sha1_of_their_file_name(tmp_path: Path) -> None:
+    import gzip
+
+    from bench.aeb_entities import ordered_pages
+    from bench.fixture_texts import split_order
+
+    folder = tmp_path / "scrapinghub-aeb"
+    (folder / "html").mkdir(parents=True)
+    story = (
+        "The ferry between Lyle and Norbury carried 412 passengers on its first crossing of the season, the operator "
+        "said on Monday. Its captain, who has worked on the river for nineteen years, said the water was calm and the "
+        "wind light, and that the new engines ran more quietly than the old ones had. The town council, which pays "
+        "for part of the service, will decide next month whether the boat can run on Sundays through the winter, when "
+        "fewer people travel and the days are short. Traders on both banks have asked for the extra crossings."
+    )
+    pages = {
+        "a": f"<html><head><title>Ferry</title></head><body><article><h1>Ferry sails</h1><p>{story}</p></article>",
+        "b": f"<html><head><title>Boat</title></head><body><article><h1>Boat sails</h1><p>{story} Again.</p></article>",
+        "k3": "<html><head><title>Short</title></head><body><article><p>Only 3 words.</p></article></body></html>",
+    }
+    truth = {}
+    for key, html in pages.items():
+        (folder / "html" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode("utf-8")))
+        truth[key] = {"articleBody": "", "url": f"https://news.example.org/{key}"}
+    (folder / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    order, left_out = ordered_pages(folder)
+    # "b.html.gz" sorts before "a.html.gz" by sha1 (the key's own sha1, or of "KEY.html", would put "a" first)
+    assert split_order("b.html.gz") < split_order("a.html.gz") and order == ["b", "a"]
+    assert left_out == {"k3": "rejected by the pipeline"}
