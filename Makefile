@@ -84,12 +84,14 @@ eval: install
 	$(BIN)/python -m bench.eval_ner_junk --data $(EVAL_DATA) --every 2 --gate
 
 # The public test splits, read for their scores only (acceptance, docs/evaluation.md): never tuned on, no
-# errors listed, no gate. Text through the pipeline against bare trafilatura; English and French NER.
+# errors listed, no gate. Text through the pipeline against bare trafilatura; English and French NER; figures on the
+# ScrapingHub benchmark's pages (`bench/aeb_news.py` builds their texts).
 accept: install
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set test
 	$(BIN)/python -m bench.eval_extraction --data $(EVAL_DATA) --set wcxb-test
 	$(BIN)/python -m bench.eval_ner --test --data $(EVAL_DATA)/conll2003-test/test.txt
 	$(BIN)/python -m bench.eval_ner_fr --test --data $(EVAL_DATA)/wikineural-fr-test
+	$(BIN)/python -m bench.eval_figures_real --data $(EVAL_DATA) --parse --source aeb --set test
 
 # The templated corpus, then the same ratios on real pages: the newspaper4k dataset's (docs/evaluation.md), when
 # EVAL_DATA holds it (one "skipped" line when not).

@@ -43,7 +43,7 @@ def write_pages(data: Path) -> int:
     return len(pages)
 
 
-def test_slice(articles: dict[str, dict], urls: dict[str, str]) -> dict[str, dict]:
+def the_slice(articles: dict[str, dict], urls: dict[str, str]) -> dict[str, dict]:
     """The slice's pages of fixture_texts' articles (every kept page held out, numbered in the sha1 order of its file
     name): positions TEST_FIRST.. TEST_FIRST+TEST-1, relabelled `test`, with the benchmark's address."""
     chosen = {}
@@ -69,7 +69,7 @@ def build(data: Path) -> dict:
     summary = build_texts(folder, 0)  # every kept page held out, in the sha1 order of its file name
     truth = json.loads((data / FOLDER / "ground-truth.json").read_text(encoding="utf-8"))
     articles = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
-    chosen = test_slice(articles, {key: entry.get("url") for key, entry in truth.items()})
+    chosen = the_slice(articles, {key: entry.get("url") for key, entry in truth.items()})
     (folder / "articles.json").write_text(json.dumps(chosen, ensure_ascii=False, indent=1), encoding="utf-8")
     summary = {
         **{name: value for name, value in summary.items() if name not in ("dev", "heldout", "kept")},
