@@ -73,13 +73,17 @@ judged blind in round 29 on what the pipeline keeps of each page (not the hand-c
 `{data}/newspaper4k-articles/figures/` (gold in `bench/gold/newspaper4k-articles/`: dev 0-7 and held-out 0-11; the
 next twenty pages, judged blind in round 30 and tuned on in round 31, are `--set heldout2`; sixteen later pages
 judged blind in round 30 and then tuned on, `--set dev2`; the last twenty-four, judged blind in round 31, `--set
-heldout3`). The texts of these sets are built by `bench/fixture_texts.py` (newspaper4k's by
-`bench/newspaper4k_figures.py`).
+heldout3`); `--source aeb --set test` a sixteenth, for acceptance only: positions 0-23 of the ScrapingHub
+article-extraction benchmark's pages (github.com/scrapinghub/article-extraction-benchmark, a public test split: news of
+about 2019 chosen by `bench/aeb_news.py`), in `{data}/scrapinghub-aeb/figures/`, judged blind in round 32 (gold in
+`bench/gold/scrapinghub-aeb/`), read by `make accept` for its scores only: `--errors` is refused for it, as on every
+test split, so that nobody tunes on it. The texts of these sets are built by `bench/fixture_texts.py` (newspaper4k's by
+`bench/newspaper4k_figures.py`, the benchmark's by `bench/aeb_news.py`).
 
 Usage: python -m bench.eval_figures_real [--data eval-data]
        [--source real|l3s|postlight|goose3|newspaper3k|snacktory|fundus|wcxb|readability|trafilatura|htmldate
-                 |mediacloud|metadata|smallrivers|newspaper4k]
-       [--set dev|dev2|heldout|heldout2|heldout3]
+                 |mediacloud|metadata|smallrivers|newspaper4k|aeb]
+       [--set dev|dev2|heldout|heldout2|heldout3|test]
        [--gold FILE ...] [--errors] [--gate] [--parse]
 With --parse the objects are filled from the dependency parse as the pipeline fills them (`find_objects_of`).
 
@@ -212,6 +216,10 @@ MEDIACLOUD_FOLDER = Path("htmldate-mediacloud") / "figures"
 METADATA_FOLDER = Path("mediacloud-metadata") / "figures"
 SMALLRIVERS_FOLDER = Path("snacktory-smallrivers") / "figures"
 NEWSPAPER4K_FOLDER = Path("newspaper4k-articles") / "figures"
+AEB_FOLDER = Path("scrapinghub-aeb") / "figures"
+# Sources that are public test splits: read for their scores only, never with --errors (as `make accept` reads every
+# test split), so that no rule is tuned on them.
+TEST_SPLIT_SOURCES = frozenset({"aeb"})
 SOURCES = {
     "real": Source(GOLD_FOLDER, GOLD_SETS, ARTICLE_FILES),
     # L3S-GN1 (helper figures23): held-out slices are judged once each, before the rules of their round
@@ -374,6 +382,15 @@ SOURCES = {
         (NEWSPAPER4K_FOLDER / "articles.json",),
         Path("newspaper4k-articles"),
     ),
+    # The ScrapingHub article-extraction benchmark's pages, a public test split (helper accept41, round 32): positions
+    # 0-23 fixed by bench/aeb_news.py (fixture_texts' rule), their kept documents judged blind (gold-test.json) before
+    # any figure finder ran on them, scored once at main 8297e27's rules; acceptance only, never tuned on.
+    "aeb": Source(
+        AEB_FOLDER,
+        {"test": (("gold-test.json",),)},
+        (AEB_FOLDER / "articles.json",),
+        Path("scrapinghub-aeb"),
+    ),
 }
 
 
@@ -441,7 +458,7 @@ def wrong_fields(found: Figure, wanted: dict) -> dict[str, tuple]:
 
 
 # The field a judged page's index in its slice is kept under (one per page), named in its error lines.
-SLICE_INDEXES = ("dev_index", "heldout_index", "heldout2_index", "dev2_index", "heldout3_index")
+SLICE_INDEXES = ("dev_index", "heldout_index", "heldout2_index", "dev2_index", "heldout3_index", "test_index")
 
 
 def score_article(text: str, article: dict, found: list[Figure], result: RealResult) -> None:
@@ -645,6 +662,8 @@ def main(argv: list[str] | None = None) -> int:
         help="fill objects from the parse as the pipeline does (loads the English model with its parser)",
     )
     args = parser.parse_args(argv)
+    if args.errors and args.source in TEST_SPLIT_SOURCES:
+        parser.error(f"--errors is not given on --source {args.source}: a public test split, read for its scores only")
     source = SOURCES[args.source]
     paths = args.gold or gold_files(args.data, args.set, source)
     texts = load_texts(args.data, source.article_files)

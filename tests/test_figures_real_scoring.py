@@ -477,3 +477,61 @@ def test_the_newspaper4k_judgements_hold_offsets_values_and_no_text(file, index,
             assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
         spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
         assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
+
+
+def one_judged_test_split_article(tmp_path: Path, repository_gold: Path) -> Path:
+    """The data folder's ScrapingHub texts and the committed gold of its test slice, one judged article; the folder of
+    committed gold."""
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "scrapinghub-aeb" / "figures").mkdir(parents=True)
+    texts = (tmp_path / "figures-real" / "articles.json").read_text()
+    (tmp_path / "scrapinghub-aeb" / "figures" / "articles.json").write_text(texts)
+    committed = repository_gold / "scrapinghub-aeb"
+    committed.mkdir(parents=True)
+    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
+    del article["dev_index"]
+    (committed / "gold-test.json").write_text(json.dumps({"articles": [{**article, "test_index": 3}]}))
+    return committed
+
+
+def test_the_scrapinghub_test_split_reads_its_committed_gold_for_scores_only(tmp_path, capsys, repository_gold):
+    # round 32 (accept41): positions 0-23 of the benchmark judged blind as `test`, read by `make accept`
+    committed = one_judged_test_split_article(tmp_path, repository_gold)
+    assert main(["--data", str(tmp_path), "--parse", "--source", "aeb", "--set", "test"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-test.json'}\n" in out
+    assert "errors:" not in out and "k1:" not in out  # scores only: no line names a page
+
+
+def test_the_scrapinghub_test_split_refuses_errors(tmp_path, capsys, repository_gold):
+    # a public test split is never listed error by error (eval_ner --test refuses it too), so nobody tunes on it
+    one_judged_test_split_article(tmp_path, repository_gold)
+    with pytest.raises(SystemExit) as refused:
+        main(["--data", str(tmp_path), "--source", "aeb", "--set", "test", "--errors"])
+    assert refused.value.code != 0
+    captured = capsys.readouterr()
+    assert "--errors is not given on --source aeb: a public test split" in captured.err and "missed" not in captured.out
+
+
+def test_the_scrapinghub_test_split_skips_without_its_texts(tmp_path, capsys, monkeypatch):
+    # the judgements are committed; the benchmark was not copied (or its texts not built) on this machine
+    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "scrapinghub-aeb"
+    monkeypatch.setattr(eval_figures_real, "GOLD_ROOT", committed.parent)  # the real committed gold
+    assert main(["--data", str(tmp_path), "--source", "aeb", "--set", "test"]) == 0
+    out = capsys.readouterr().out
+    assert str(tmp_path / "scrapinghub-aeb" / "figures" / "articles.json") + " missing" in out
+    assert "skipped (not a failure)" in out and f"the judgements are committed in {committed}/" in out
+
+
+def test_the_scrapinghub_judgements_hold_offsets_values_and_no_text():
+    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "scrapinghub-aeb"
+    articles = json.loads((committed / "gold-test.json").read_text(encoding="utf-8"))["articles"]
+    assert [a["test_index"] for a in articles] == list(range(24)) and all(a["recall_checked"] for a in articles)
+    assert [a["position"] for a in articles] == list(range(24))
+    for article in articles:
+        for figure in article["figures"]:
+            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= 40  # a surface, not text
+            assert figure["value"] is not None or figure["value_low"] is not None
+            assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
+        spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
