@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from transforms.figures.tokens import Token, token_at
-from transforms.figures.vocabulary import OBJECT_STOPS
+from transforms.figures.vocabulary import OBJECT_STOPS, SENTENCE_ENDS
 
 # Words that say the numbers after them are a place on a map: "Coordinates:", "(location 1775, -1055, 0166)",
-# "GPS 51.5072, -0.1276", "lat/long". "co-ordinates" is read as its last part.
+# "GPS 51.5072, -0.1276", "lat/long" (by "lat": "long" alone is too common a word). "co-ordinates" is read as its
+# last part.
 COORDINATE_LABELS = frozenset(
-    "coordinates coordinate coords ordinates location position gps latitude longitude lat long lon lng waypoint "
+    "coordinates coordinate coords ordinates location position gps latitude longitude lat lon lng waypoint "
     "geolocation".split()
 )
 # How far before a tuple its label may stand, in tokens: "The coordinates for the cave entrance are -3951, 2033".
@@ -88,10 +89,10 @@ def tuple_members(tokens: list[Token], k: int) -> list[Member]:
 
 
 def has_coordinate_label(tokens: list[Token], first: int) -> bool:
-    """A coordinate label within `LABEL_REACH` tokens before the tuple, on its line and with no number between."""
+    """A coordinate label within `LABEL_REACH` tokens before the tuple, in its sentence and with no number between."""
     for n in range(first - 1, max(first - 1 - LABEL_REACH, -1), -1):
         token = tokens[n]
-        if token.text == "\n" or token.kind == "num":
+        if token.text in SENTENCE_ENDS or token.kind == "num":
             return False
         if token.low in COORDINATE_LABELS:
             return True
