@@ -136,6 +136,8 @@ def match_figure(
     if quantity is None or (k > i and (proportion_end(tokens, k) is not None or age_end(tokens, k) is not None)):
         return None  # "about 7 in 10 voters": a share said in words; "a lad, about 25,": an age
     kind, unit = kind_and_unit(quantity)
+    if kind == "count" and is_zero_rate(tokens, k, quantity.end):
+        kind, unit = "percent", "%"  # round 32 (figures56): "zero growth", "zero inflation": a rate of none
     if kind in ("count", "duration") and says_zero_alone(tokens, k, quantity.end):
         return None  # round 29 (lead): "near zero", "zero tolerance", "zero-hours contracts": no count of none
     if kind == "count" and not quantity.in_words:
@@ -1405,6 +1407,17 @@ def is_worth_a_row(quantity: Quantity, kind: str, object_span: tuple[int, int] |
     if kind != "count" or qualifier is not None or quantity.is_range:
         return True
     return not quantity.bare_one and (object_span is not None or not quantity.in_words)
+
+
+# Rates a statistic gives in percent, so that "zero" before one is 0% of it: "zero growth", "zero inflation".
+PERCENT_RATES = frozenset({"growth", "inflation"})
+
+
+def is_zero_rate(tokens: list[Token], k: int, end: int) -> bool:
+    """'There was also zero growth in the prior three months', 'zero inflation': "zero" right before a rate that
+    economic statistics give in percent is a percent of 0, that rate its object (round 29's ruling: "zero" with what
+    it measures is a figure); economy, budget and central-bank stories say it so."""
+    return end == k + 1 and is_word(tokens[k], "zero") and is_word(token_at(tokens, end), *PERCENT_RATES)
 
 
 def find_figures(text: str, article_id: str, options: FigureOptions = FigureOptions()) -> list[Figure]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from transforms.figures.coordinates import map_position_end
 from transforms.figures.named_ages import (
     age_gap_end,
     aside_before,
@@ -46,6 +47,7 @@ from transforms.figures.vocabulary import (
     CURRENCY_SYMBOLS,
     DASHES,
     DOWN_ORDINALS,
+    DURATION_MODIFIERS,
     DURATION_PREPOSITIONS,
     ERAS,
     FIELD_PLACE_WORDS,
@@ -129,6 +131,10 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     token = token_at(tokens, i)
     if token is None:
         return None
+    if token.kind != "word":
+        position = map_position_end(tokens, i)
+        if position is not None:
+            return position  # round 32 (figures56): "Coordinates: -3983, -1084, 0624", "(51.5072, -0.1276)"
     if is_multiple_of(tokens, i):
         return i + 2  # "3 times that of Iraq": a multiple, not a count of occasions
     if token.kind == "word":
@@ -140,6 +146,11 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
             return i + 1
         if is_some_day(tokens, i):
             return i + 2
+        always = says_always_end(tokens, i) if token.low in SMALL_NUMBERS else None
+        if always is not None:
+            return always
+        if token.low == "one" and is_part_of_counted(tokens, i):
+            return i + 1
         proportion = proportion_end(tokens, i) or record_share_end(tokens, i) if token.low in SMALL_NUMBERS else None
         if proportion is not None:
             return proportion  # "Seven in 10 voters": a share, not a count
@@ -179,7 +190,7 @@ def non_figure_end(tokens: list[Token], i: int) -> int | None:
     if token.kind != "num":
         return None
     age = age_end(tokens, i) or posted_ago_end(tokens, i) or proportion_end(tokens, i) or record_share_end(tokens, i)
-    age = age or population_share_end(tokens, i)
+    age = age or population_share_end(tokens, i) or says_always_end(tokens, i)
     if age is not None:
         return age
     record = (
@@ -469,49 +480,29 @@ def continues_dropped_list(tokens: list[Token], i: int, end: int, depth: int = 6
 
 
 def is_citation_number(tokens: list[Token], i: int, end: int) -> bool:
-    """A reference's volume, issue and pages, 'Sciences, 107(28), 12457-12462', or its DOI, 'DOI: 10.1073/pnas':
-    the issue glued in brackets to the volume, a comma after, or the DOI label before, name a paper, not a sum."""
+    """A reference's volume, issue and pages, 'Sciences, 107(28), 12457-12462', 'Hungaricae 69 (4): 337-352', or
+    its DOI, 'DOI: 10.1073/pnas': the issue in brackets after the volume, with a comma or a colon after it, or the
+    DOI label before, name a paper, not a sum."""
     before, label = token_at(tokens, i - 1), token_at(tokens, i - 2)
     if before is not None and before.text == ":" and is_word(label, "doi"):
         return True
-    opening, closing, comma = (token_at(tokens, n) for n in (end, end + 2, end + 3))
-    if (
-        opening is not None
-        and opening.text == "("
-        and opening.glued
-        and closing is not None
-        and closing.text == ")"
-        and comma is not None
-        and comma.text == ","
-        and tokens[end + 1].kind == "num"
-    ):
+    if is_issue_bracket(tokens, end):
         return True  # the volume
-    closed, issue, opened = (token_at(tokens, n) for n in (i - 2, i - 3, i - 4))
-    if (
-        before is not None
-        and before.text == ","
-        and closed is not None
-        and closed.text == ")"
-        and issue is not None
-        and issue.kind == "num"
-        and opened is not None
-        and opened.text == "("
-        and opened.glued
-    ):
+    if getattr(before, "text", "") in (",", ":") and is_issue_bracket(tokens, i - 4):
         return True  # the pages after the issue
-    volume, after, comma = (token_at(tokens, n) for n in (i - 2, end, end + 1))
-    return (
-        before is not None
-        and before.text == "("
-        and before.glued
-        and volume is not None
-        and volume.kind == "num"
-        and after is not None
-        and after.text == ")"
-        and after.glued
-        and comma is not None
-        and comma.text == ","
-    )  # the issue
+    return is_issue_bracket(tokens, i - 1) and end == i + 1  # the issue
+
+
+def is_issue_bracket(tokens: list[Token], k: int) -> bool:
+    """Whether token k opens a journal issue's bracket after its volume: '107(28),', '69 (4):'. Glued to the
+    volume a comma may follow; spaced, only the colon of a reference's pages (round 32, figures56: 'Hungaricae 69
+    (4): 337-352', the style of reference lists in science news, theses and papers), not 'won 69 (4),'."""
+    volume, opening, issue, closing, after = (token_at(tokens, n) for n in range(k - 1, k + 4))
+    if volume is None or opening is None or issue is None or closing is None or after is None:
+        return False
+    if volume.kind != "num" or opening.text != "(" or issue.kind != "num" or closing.text != ")":
+        return False
+    return (opening.glued and after.text == ",") or after.text == ":"
 
 
 def is_page_counter(tokens: list[Token], i: int, end: int) -> bool:
@@ -609,7 +600,69 @@ def is_name_number_word(tokens: list[Token], i: int) -> bool:
     previous = token_at(tokens, i - 1)
     if previous is not None and previous.text in ("'", "’") and is_capitalised(token_at(tokens, i - 2)):
         return True  # "Wales’ Six Nations defence guru"
-    return previous is not None and previous.kind == "word"
+    return previous is not None and previous.kind == "word" and not is_shouted(token, previous)
+
+
+def is_shouted(token: Token, previous: Token) -> bool:
+    """'only ONE WEEK away', 'VOTE FOR TWO': a number word all in capitals after a word in lowercase or also all
+    in capitals is prose set in capitals for stress (forum posts, newsletters, adverts, shouted headlines), not a
+    name; a name capitalises its words' first letters ('Formula One', 'the Big Three'). Round 32, figures56."""
+    return len(token.text) > 2 and token.text.isupper() and (previous.text.islower() or previous.text.isupper())
+
+
+# A span that fills the period it is said per: "open seven days a week", "24 hours a day", "365 days a year" say
+# "always" (the span's unit, its period, and how many of the unit fill the period).
+WHOLE_PERIODS = {
+    ("day", "week"): 7,
+    ("days", "week"): 7,
+    ("hours", "day"): 24,
+    ("days", "year"): 365,
+    ("weeks", "year"): 52,
+    ("months", "year"): 12,
+    ("minutes", "hour"): 60,
+}
+
+
+def says_always_end(tokens: list[Token], i: int) -> int | None:
+    """Index after 'seven days a week' (or '24 hours a day', '365 days a year', 'per'/'each'/'every' for 'a')
+    at i: a span as long as the period it is said per means "always", a rate of the whole period, not a span
+    (round 32, figures56: opening hours, services and helplines on any local, travel or business page); else
+    None. '20 hours a week' is none of these and is left to the rules for rates."""
+    token = tokens[i]
+    value = SMALL_NUMBERS.get(token.low) if token.kind == "word" else None
+    if token.kind == "num" and token.text.isdecimal():
+        value = int(token.text)
+    unit, per, period = (token_at(tokens, n) for n in (i + 1, i + 2, i + 3))
+    if value is None or unit is None or period is None or not is_word(per, "a", "an", "per", "each", "every"):
+        return None
+    return i + 4 if WHOLE_PERIODS.get((unit.low, period.low)) == value else None
+
+
+def is_part_of_counted(tokens: list[Token], i: int) -> bool:
+    """'has two entrances, one blocked by rocks', 'three cars, one parked outside': 'one' after a comma that closes
+    a count's plural noun, before a participle, says what one of those counted is like; it is the count's part,
+    not a second count (round 32, figures56; descriptions of places, vehicles, buildings and casualties)."""
+    comma, noun, following = token_at(tokens, i - 1), token_at(tokens, i - 2), token_at(tokens, i + 1)
+    if comma is None or comma.text != "," or noun is None or noun.kind != "word" or not looks_plural(noun.low):
+        return False
+    if following is None or following.kind != "word" or not following.text.islower():
+        return False
+    if not following.low.endswith("ed") or following.low in OBJECT_STOPS:
+        return False
+    for n in range(i - 3, max(i - 6, -1), -1):  # "two entrances", "two large entrances", "2 more cave entrances"
+        number = tokens[n]
+        if number.kind == "num" or number.low in SMALL_NUMBERS or number.low in TENS:
+            return True
+        if number.kind != "word" or number.low in OBJECT_STOPS:
+            return False
+    return False
+
+
+def is_subject_contracted(token: Token) -> bool:
+    """'we’ll', 'I'd', 'they've': a subject pronoun with its verb contracted onto it (round 32, figures56:
+    "Maybe one day we’ll come back", as in interviews and quoted hopes on any subject)."""
+    head, apostrophe, _ = token.low.replace("’", "'").partition("'")
+    return bool(apostrophe) and token.kind == "word" and head in PERSONAL_SUBJECTS
 
 
 # Words after "one day" that place the day rather than measure it: "One day in July", "one day at the club".
@@ -626,8 +679,9 @@ def is_some_day(tokens: list[Token], i: int) -> bool:
         return True
     if following is None:
         return False
-    if is_word(following, *PERSONAL_SUBJECTS, *OWNER_DETERMINERS) and not is_word(previous, *DURATION_PREPOSITIONS):
-        return True  # "told her friends that one day she would marry him", "and one day my grandchildren will"
+    subject = is_word(following, *PERSONAL_SUBJECTS, *OWNER_DETERMINERS) or is_subject_contracted(following)
+    if subject and not is_word(previous, *DURATION_PREPOSITIONS):
+        return True  # "told her friends that one day she would marry him", "Maybe one day we’ll come back"
     if is_word(previous, "of") and following.kind == "word" and following.low.endswith("ing"):
         return True  # "the possibility of one day restoring relations"
     if following.text in (",", ".") and (
@@ -1549,10 +1603,12 @@ def counts_what_follows(following: Token | None) -> bool:
 
 
 def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
-    """'1. Restore your settings', '12) NordVPN': a number opening a line and closed by '.' or ')'
-    numbers an item of a list."""
+    """'1. Restore your settings', '12) NordVPN', '- 3. Lemon Tart': a number opening a line, or right after the
+    bullet that opens it, and closed by '.' or ')' numbers an item of a list."""
     previous = token_at(tokens, i - 1)
-    if (previous is not None and previous.text != "\n") or end != i + 1 or not tokens[i].text.isdecimal():
+    if previous is not None and previous.text != "\n" and not opens_bulleted_line(tokens, i - 1):
+        return False
+    if end != i + 1 or not tokens[i].text.isdecimal():
         return False
     mark, following = token_at(tokens, end), token_at(tokens, end + 1)
     return (
@@ -1561,6 +1617,23 @@ def is_list_marker(tokens: list[Token], i: int, end: int) -> bool:
         and mark.text in (".", ")")
         and (following is None or following.kind != "num" or not following.glued)
     )
+
+
+# Bullets a kept list item opens with ("- 3. Gutanbac Shrine Guide", "• 2. Apple Pie"): extraction writes an item
+# of a list as a line after one of these.
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", "◦"})
+
+
+def opens_bulleted_line(tokens: list[Token], n: int) -> bool:
+    """Whether token n is a bullet that opens its line, the number after it numbering the item (round 32,
+    figures56: ranked and numbered lists kept as bulleted lines, "- 3. Lemon Tart", on recipe, ranking, guide
+    and how-to pages)."""
+    bullet = token_at(tokens, n)
+    return bullet is not None and bullet.text in BULLETS and at_line_start(tokens, n - 1)
+
+
+def at_line_start(tokens: list[Token], n: int) -> bool:
+    return n < 0 or tokens[n].text == "\n"
 
 
 DIMENSION_SIGNS = frozenset({"x", "×"})
@@ -2298,7 +2371,8 @@ def is_height(tokens: list[Token], i: int, end: int) -> bool:
         and not looks_plural(following.low)
         and UNIT_PHRASES.match(tokens, end) is None
         and following.low not in SPACED_SCALE_WORDS
-    )
+        and not (following.low in DURATION_MODIFIERS and UNIT_PHRASES.match(tokens, end + 1) is not None)
+    )  # round 32 (figures56): "allow 7-10 business days", "5-9 full hours": a unit after its modifier
 
 
 def is_display_resolution(tokens: list[Token], i: int) -> bool:
@@ -2685,6 +2759,8 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
         return not at_line_or_sentence_start(tokens, i - 2)  # "the Year 9 pupils": a school year, not nine pupils
     if "," in text:
         return False  # "Tesla 10,000": a name before a grouped number may own it
+    if previous.low in SUM_OPERATORS:
+        return False  # round 32 (figures56): "Add Or Minus 2 Points", a title's capital on a sum's operator
     if is_camel_case(previous):
         return True
     # A name before a plain number labels it, but a possessive owns it ("Russia's 100 tanks"), and a word
@@ -2698,15 +2774,23 @@ def is_label_number(tokens: list[Token], i: int, end: int) -> bool:
     )
 
 
+# Words of a sum that a title capitalises and no name ends with: "Plus 3 More Tips", "Add Or Minus 2 Points".
+SUM_OPERATORS = frozenset({"plus", "minus"})
+
+
 def opens_sentence_before_count(tokens: list[Token], i: int, end: int) -> bool:
     """'Use 10 devices', 'Connect 5 phones', 'Supports 10 simultaneous connections': a verb opening a sentence
     or a spec line, before a number and lowercase words ending in a plural noun ('Fox 6 reports that' is a
-    station)."""
+    station). Round 32 (figures56): a game's, a recipe's or a manual's instruction may capitalise the things it
+    counts, 'Collect 4 Lights of Blessing', 'Add 2 Egg Whites'; a word in capitals all through ('Use 10 GB') or
+    a station's 'Fox 6 News' (no plural) stays out."""
     if not at_line_or_sentence_start(tokens, i - 2) or tokens[i - 1].low not in IMPERATIVE_VERBS:
         return False
     for n in range(end, end + 3):  # "Supports 10 simultaneous connections", "Offers 32 country locations"
         following = token_at(tokens, n)
-        if following is None or following.kind != "word" or not following.text.islower():
+        if following is None or following.kind != "word" or following.text.isupper():
+            return False
+        if not following.text.islower() and not following.text[1:].islower():
             return False
         if looks_plural(following.low):
             return True

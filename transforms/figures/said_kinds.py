@@ -133,6 +133,26 @@ def header_unit(cell: str) -> tuple[str, str, float] | None:
     return "money", CURRENCY_SIGNS[sign], scale
 
 
+# A stock quote table's header (round 32, figures56): "| Ticker | Security | Last | Change | Change % |", as finance
+# and news sites print under a story on a listed firm. The ticker column marks it; its price columns hold prices
+# with no currency sign, in the currency the page prices in.
+TICKER_HEADERS = frozenset({"ticker", "symbol"})
+PRICE_HEADERS = frozenset(
+    {"last", "price", "last price", "change", "net change", "open", "high", "low", "close", "prev close", "bid", "ask"}
+)
+
+
+def quote_header_units(cells: list[str], text: str) -> list[tuple[str, str, float] | None] | None:
+    """The header units of a stock quote table's header row: its price columns money, its "%" columns percents;
+    None for any other row."""
+    if not any(cell.lower() in TICKER_HEADERS for cell in cells):
+        return None
+    signs = [sign for sign in CURRENCY_SIGNS if sign in text]
+    currency = CURRENCY_SIGNS[signs[0]] if len(signs) == 1 else "USD"
+    money = ("money", currency, 1.0)
+    return [money if cell.lower() in PRICE_HEADERS else header_unit(cell) for cell in cells]
+
+
 def table_rows(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Each line written as a table row ("| a | b |"): (line start, line end, [(cell start, cell end), ...])."""
     rows = []
@@ -182,7 +202,7 @@ def column_units(figures: list[Figure], text: str, article_id: str, sentence_of:
             units = []  # a line that is no row ends the table
         last_end = line_end
         texts = [text[a:b].strip() for a, b in cells]
-        header = [header_unit(t) for t in texts]
+        header = quote_header_units(texts, text) or [header_unit(t) for t in texts]
         if any(header) and not any(CELL_NUMBER.fullmatch(t) and not YEAR_CELL.fullmatch(t) for t in texts):
             units = header
             if units[0] is not None:  # "| Policyholders' Surplus ($ bn) | 2024 | Year Change (%) |"
@@ -538,9 +558,24 @@ def compared_measure_unit(figures: list[Figure], text: str) -> list[Figure]:
     return out
 
 
+# Round 32 (figures56; the lead's round-31 call): an earthquake's magnitude written before its number ("The
+# magnitude 5.9 quake", "a magnitude-7.8 earthquake") is a measure with its scale as unit, as "5.9 magnitude" is;
+# the token rules take "magnitude" there for a word naming nothing. Every quake story in every archive says it so.
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]$", re.IGNORECASE)
+
+
+def magnitude_before(figure: Figure, text: str) -> Figure:
+    """A bare count right after "magnitude" as a measure in magnitude; other figures as they are."""
+    if figure.kind != "count" or figure.unit is not None or not BARE_NUMBER.fullmatch(figure.surface):
+        return figure
+    if MAGNITUDE_BEFORE.search(text, max(0, figure.char_start - 10), figure.char_start) is None:
+        return figure
+    return replace(figure, kind="measure", unit="magnitude")
+
+
 def restated(text: str, article_id: str, figures: list[Figure], sentence_of: Callable[[int], str]) -> list[Figure]:
     """The token rules' figures with this module's kinds and units, and the figures it adds."""
-    figures = [scored_measure(vague_sum(unit_head(f, text), text), text) for f in figures]
+    figures = [magnitude_before(scored_measure(vague_sum(unit_head(f, text), text), text), text) for f in figures]
     figures = compared_measure_unit(weighed_pounds(figures, text), text)
     figures = column_units(figures, text, article_id, sentence_of)
     figures = twice_counts(text, article_id, sentence_of, figures)

@@ -283,6 +283,23 @@ class PhraseTable(Generic[Value]):
             key = tuple(t.low for t in words)
             if key in self.entries:
                 return self.entries[key], k + length
+        return self.dashed_match(tokens, k)
+
+    def dashed_match(self, tokens: list[Token], k: int) -> tuple[Value, int] | None:
+        """A phrase of several words written with glued dashes between them: "1.2 gigabits-per-second", "parts-per-
+        million" (round 32, figures56: spec and science pages dash a unit's words as often as they space them)."""
+        dash = token_at(tokens, k + 1)
+        if dash is None or dash.text != "-" or not dash.glued:
+            return None
+        words = tokens[k : k + 2 * self.longest - 1 : 2]
+        dashes = tokens[k + 1 : k + 2 * self.longest - 2 : 2]
+        for length in range(min(self.longest, len(words)), 1, -1):
+            joined = all(t.text == "-" and t.glued for t in dashes[: length - 1])
+            if not joined or any(t.kind != "word" or not t.glued for t in words[1:length]):
+                continue
+            key = tuple(t.low for t in words[:length])
+            if key in self.entries:
+                return self.entries[key], k + 2 * length - 1
         return None
 
 

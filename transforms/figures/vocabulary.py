@@ -256,6 +256,7 @@ UNIT_PHRASES_BY_WORDS = {
             "proof": "proof",
             "ppm": "ppm,parts per million",
             "ppb": "ppb,parts per billion",
+            "magnitude": "magnitude",
         },
     ),
 }
@@ -575,7 +576,9 @@ PERIOD_WORDS = frozenset(
     "year date month week day quarter annual annualized yearly monthly weekly daily quarterly ytd".split()
 )
 # Words between a count and a unit of time that keep it a duration: "five more minutes", "two full days".
-DURATION_MODIFIERS = frozenset("more whole free full extra long additional straight consecutive short entire".split())
+DURATION_MODIFIERS = frozenset(
+    "more whole free full extra long additional straight consecutive short entire business working calendar".split()
+)
 # Pronouns and determiners that open a verb's object or clause: a one-word "noun" before them is a verb
 # ("314 miles means you'll", "5 feet separates the").
 VERB_OBJECTS = frozenset("you i we they he she it the a an that this its their his her our your there".split())
@@ -881,7 +884,7 @@ COMMON_WORDS = (
 IMPERATIVE_VERBS = frozenset(
     "use connect add get buy choose pick take make allow protect install run link pair stream share save store "
     "cover support expect enjoy try bring pack plan book order need supports offers includes features provides "
-    "allows covers".split()
+    "allows covers collect gather find earn".split()
 )
 # Words that say a report is of cricket: a dashed pair or a bare number near them may be a score.
 CRICKET_WORDS = frozenset("overs wicket wickets wkts bowled bowler bowling batsman batsmen cricket".split())
