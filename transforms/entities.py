@@ -7206,7 +7206,7 @@ def without_models_of_makers(named: list[NamedSpan]) -> list[NamedSpan]:
         for item in items:
             start, end = item.span.char_start, item.span.char_end
             if item.label in ("PERSON", "ORG", "LOC") and (
-                any(a <= start and end <= b for a, b in products)
+                any(a < end <= b and start < b for a, b in products)  # "the Kia Sorento" of "Kia Sorento and ..."
                 or _MODEL_CODE_PLURAL.match(item.name)
                 or (_PRODUCT_CODE_ONLY.match(item.name) and _PRODUCT_KIND_AFTER.match(document, end))
             ):
