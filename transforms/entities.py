@@ -7131,7 +7131,8 @@ def firms_by_their_shop_forms(named: list[NamedSpan], options: EntityOptions) ->
 
     - a chain's name joined by hyphens (`_HYPHENED_CHAIN`: "In-N-Out", untagged x5; "Chick-fil-A", cut to "Chick"
       LOC) at every mention, in place of the model's spans over it; not a place the gazetteer knows
-      ("Stratford-upon-Avon") nor a name the text also writes in lower case;
+      ("Stratford-upon-Avon"), a phrase joined by small words ("Commander-in-Chief"; a letter is a chain's: "Zip-n-Go",
+      "Chuck-a-Rama") nor a name the text also writes in lower case;
     - a one-word name written as a shop by its possessive (`_SHOP_POSSESSIVE`: "an employee at McDonald's.", which
       the model calls the person "McDonald") at every mention; not a known place nor a first name;
     - a short form in mixed case the model calls a place or a person ("TfL", "PwC"), which a place's name never is.
@@ -7142,7 +7143,13 @@ def firms_by_their_shop_forms(named: list[NamedSpan], options: EntityOptions) ->
         if "-" in document:
             for found in _HYPHENED_CHAIN.finditer(document):
                 chain = found.group()
-                if not is_known_place(chain, options) and chain.casefold() not in document:
+                connectors = chain.split("-")[1:-1]
+                if (
+                    not is_known_place(chain, options)
+                    and chain.casefold() not in document
+                    # a phrase's small words, not a chain's letters: "Commander-in-Chief", "Mother-in-Law"
+                    and not any(len(word) > 1 and word.casefold() in STOP_WORDS for word in connectors)
+                ):
                     chains.append(found.span())
         shops: set[str] = set()
         if "’s" in document or "'s" in document:
