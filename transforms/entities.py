@@ -4395,6 +4395,13 @@ _AT_OR_IN_BEFORE = re.compile(r"(?:^|\s)(?:at|in|inside|outside|into|entered|ent
 _AT_BEFORE = re.compile(r"(?:^|\s)at[ \t]+(?:the[ \t]+)?$")
 VENUE_LAST_WORDS = frozenset({"centre", "center"})
 CHAMBER_WORDS = frozenset("lower upper".split())  # "the Lower House", "the Upper House": a legislature's chamber
+# Seats of government named by one word with "the", whose name stands for the government ("the Kremlin said"): the
+# judged standard makes them places, as "the White House" (round 29's ruling; round 32, entities39).
+SEATS_OF_GOVERNMENT = frozenset("kremlin élysée elysee quirinale zhongnanhai".split())
+# A centre someone leaves or enters is a building ("as he left the St. Louis City Justice Center", a jail).
+_LEFT_OR_ENTERED_BEFORE = re.compile(
+    r"(?:^|\s)(?:left|leaving|leaves|entered|entering|enters|outside|inside)[ \t]+(?:the[ \t]+)?$"
+)
 
 
 def is_building(item: NamedSpan) -> bool:
@@ -4409,7 +4416,9 @@ def is_building(item: NamedSpan) -> bool:
     if last == "church" and len(words) >= 2:
         return bool(_AT_OR_IN_BEFORE.search(before))
     if last in VENUE_LAST_WORDS and len(words) >= 2:
-        return bool(_AT_BEFORE.search(before))
+        return bool(_AT_BEFORE.search(before) or _LEFT_OR_ENTERED_BEFORE.search(before))
+    if len(words) == 1 and last in SEATS_OF_GOVERNMENT:
+        return item.span.surface.startswith(("the ", "The ")) or bool(_THE_BEFORE.search(before))
     return (
         words[-1:] == ["House"]
         and len(words) >= 2
@@ -4752,7 +4761,7 @@ def canonicalise(
             users_of_forums(resolved, options.model_for(ENGLISH) or options.model), options
         )
         resolved = without_models_of_makers(without_products_and_sequels(without_capitals_words_owned(resolved)))
-        resolved = organisations_listed_with_organisations(resolved, options)
+        resolved = names_in_capitals_lines(organisations_listed_with_organisations(resolved, options), options)
     return located_places(resolved, options, site_country)
 
 
@@ -7311,4 +7320,62 @@ def people_cut_or_joined(named: list[NamedSpan]) -> list[NamedSpan]:
         ):
             item = _labelled(item, "PERSON")
         out.append(item)
+    return out
+
+
+# A line in capitals: a headline of a related story or a wire's ("TESLA TO RAISE NEVADA GIGAFACTORY WORKERS' PAY").
+_CAPITALS_LINE_WORD = re.compile(r"[A-Z][A-Z'’.&-]*[A-Z.]|[A-Z]")
+MIN_CAPITALS_LINE_WORDS = 4
+MAX_NAME_WORDS_IN_CAPITALS = 3
+
+
+def _capitals_lines(document: str) -> list[tuple[int, int]]:
+    """Lines of four words or more with no small letter: headlines in capitals, which the model reads badly."""
+    return [
+        line.span()
+        for line in _LINE.finditer(document)
+        if not any(ch.islower() for ch in line.group())
+        and len(_CAPITALS_LINE_WORD.findall(line.group())) >= MIN_CAPITALS_LINE_WORDS
+    ]
+
+
+def names_in_capitals_lines(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """In a line in capitals (`_capitals_lines`), words the model left untagged that spell, in title case, a name
+    the text tags elsewhere ("TESLA" beside "Tesla" ORG) are that name with its label, and a country or a region
+    the gazetteer knows is a place ("NEVADA") (English): the related stories' headlines in capitals that Fox News,
+    Fox Business and the New York Post keep inside a story, and a wire's headline. Not a name tagged only inside
+    such lines, a stop word, nor a word of one letter or two that is not a country's ("US" is; "AP" is not)."""
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        lines = _capitals_lines(document) if "\n" in document else []
+        if not lines:
+            out.extend(items)
+            continue
+        outside = {
+            item.name.casefold(): item.label
+            for item in items
+            if item.label in ("PERSON", "ORG", "LOC") and not any(a <= item.span.char_start < b for a, b in lines)
+        }
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        added = []
+        for a, b in lines:
+            words = list(_CAPITALS_LINE_WORD.finditer(document, a, b))
+            n = 0
+            while n < len(words):
+                for size in range(min(MAX_NAME_WORDS_IN_CAPITALS, len(words) - n), 0, -1):
+                    start, end = words[n].start(), words[n + size - 1].end()
+                    surface = document[start:end].rstrip(".")
+                    end = start + len(surface)
+                    if any(start < y and x < end for x, y in taken) or surface.casefold() in STOP_WORDS:
+                        continue
+                    label = outside.get(surface.casefold())
+                    title = " ".join(word.capitalize() for word in surface.split())
+                    if label is None and len(surface) > 2 and is_major_place(title, options):
+                        label = "LOC"
+                    if label is not None:
+                        added.append(NamedSpan(Span(surface, label, start, end, document), label, surface))
+                        n += size - 1
+                        break
+                n += 1
+        out.extend(in_text_order([*items, *added]) if added else items)
     return out
