@@ -4325,7 +4325,10 @@ SPORT_EVENT_LAST_WORDS = frozenset(
     "league cup trophy championship championships series open masters classic bowl final finals games "
     "olympics paralympics rankings".split()
 )
-EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics awards".split())
+# Ceremonies named by their award in the plural ("the Oscars", "the Daytime Emmys") are events too (round 32).
+EVENT_LAST_WORDS = frozenset(
+    "challenge festival expo olympics paralympics awards oscars emmys grammys tonys baftas".split()
+)
 # A league whose name holds its sport after a word of its own is the body that runs it: "the National Football
 # League", "the Canadian Football League" (an organisation in the judged standard).
 _SPORT_BODY = re.compile(r"^\S.*[ \t](?:Football|Basketball|Baseball|Hockey|Soccer|Rugby|Cricket)[ \t]+League$")
@@ -6315,7 +6318,7 @@ _AWARD_NAME_GOES_ON_AFTER = re.compile(
     r"(?:[ \t]+(?:(?:and|of|for|&)[ \t]+)?[A-Z][\w'’&-]*)*?[ \t]+(?:Award|Awards|Prize|Medal|Trophy)(?![\w-])"
 )
 _BILL_AFTER = re.compile(r"[ \t]+(?:Bill|Joint[ \t]+Resolution|Resolution)[ \t]+(?:No\.[ \t]*)?\d")
-AWARD_LAST_WORDS = frozenset("award awards prize medal trophy".split())
+AWARD_LAST_WORDS = frozenset("award awards prize medal trophy honor honour".split())  # "Lifetime Achievement Honor"
 
 
 def is_part_of_an_award_or_a_bill(item: NamedSpan) -> bool:
