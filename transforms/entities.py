@@ -7113,6 +7113,8 @@ def people_of_bracketed_pairs(named: list[NamedSpan], options: EntityOptions) ->
 # A chain's name of three parts or more joined by hyphens, a short one inside ("In-N-Out", "Chick-fil-A",
 # "Toys-R-Us"): one name, which the model cuts ("Chick" LOC) or leaves untagged.
 _HYPHENED_CHAIN = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]*(?:-[A-Za-z]{1,3})+-[A-Z][A-Za-z]*(?![\w-])")
+# Particles inside people's names joined by hyphens (Arabic, Urdu, Dutch, French, Spanish, Italian).
+_NAME_PARTICLES = frozenset("ur ul ud al el ad bin ibn abu de da di du la le van von der den del".split())
 # A shop named by its possessive alone, after a preposition, no noun after it: "an employee at McDonald's.", "her
 # friends at McDonald's were", "at Macy's, Denny's and".
 _SHOP_POSSESSIVE = re.compile(
@@ -7144,7 +7146,8 @@ def firms_by_their_shop_forms(named: list[NamedSpan], options: EntityOptions) ->
     - a chain's name joined by hyphens (`_HYPHENED_CHAIN`: "In-N-Out", untagged x5; "Chick-fil-A", cut to "Chick"
       LOC) at every mention, in place of the model's spans over it; not a place the gazetteer knows
       ("Stratford-upon-Avon"), a phrase joined by small words ("Commander-in-Chief"; a letter is a chain's: "Zip-n-Go",
-      "Chuck-a-Rama") nor a name the text also writes in lower case;
+      "Chuck-a-Rama"), a person's name with its particles ("Inzamam-ul-Haq", CoNLL's) or one the model tags a person
+      whole, nor a name the text also writes in lower case;
     - a one-word name written as a shop by its possessive (`_SHOP_POSSESSIVE`: "an employee at McDonald's.", which
       the model calls the person "McDonald") at every mention; not a known place nor a first name;
     - a short form in mixed case the model calls a place or a person ("TfL", "PwC"), which a place's name never is.
@@ -7159,8 +7162,16 @@ def firms_by_their_shop_forms(named: list[NamedSpan], options: EntityOptions) ->
                 if (
                     not is_known_place(chain, options)
                     and chain.casefold() not in document
-                    # a phrase's small words, not a chain's letters: "Commander-in-Chief", "Mother-in-Law"
-                    and not any(len(word) > 1 and word.casefold() in STOP_WORDS for word in connectors)
+                    # a phrase's small words, not a chain's letters: "Commander-in-Chief", "Mother-in-Law"; a
+                    # person's particles ("Inzamam-ul-Haq", "Jalal-ud-Din")
+                    and not any(
+                        len(word) > 1 and word.casefold() in STOP_WORDS | _NAME_PARTICLES for word in connectors
+                    )
+                    and not any(
+                        item.label == "PERSON"
+                        and item.span.char_start <= found.start() < found.end() <= item.span.char_end
+                        for item in items
+                    )
                 ):
                     chains.append(found.span())
         shops: set[str] = set()
