@@ -1134,6 +1134,7 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
     first_names = first_name_index(named)
     # The model's own label: the vote of one label per name has run by now.
     alone_as_person = {alias_key(item.name) for item in named if item.span.label == "PERSON" and " " not in item.name}
+    shops: dict[str, set[str]] = {}
     resolved = []
     for item in named:
         key = tuple(word.casefold() for word in item.name.split())
@@ -1173,6 +1174,13 @@ def resolve_short_forms(named: list[NamedSpan]) -> list[NamedSpan]:
             )
         ):
             full = first_names.get(key[0])
+        if full is not None and item.label == "ORG" and len(key) == 1 and item.span.document:
+            # A shop named by its possessive ("at McDonald's.") beside a person of its name ("Ronald McDonald").
+            document = item.span.document
+            if document not in shops:
+                shops[document] = _shops_by_possessive(document, set())
+            if item.name in shops[document]:
+                full = None
         if full is not None and not item.is_country and item.label in SHORT_FORM_LABELS:
             item = replace(item, label="PERSON", name=full)
         resolved.append(item)
@@ -1328,7 +1336,7 @@ _STATION_BRAND_WORDS = ("ABC", "NBC", "CBS", "FOX", "Fox", "CW", "News", "NEWS")
 
 
 # A US broadcaster's call sign (the FCC gives them K or W first): "(KTVI)", "Chicago’s WGN", "WWOZ-FM".
-_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w&-])")
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?(?![\w&-]|[’'][A-Za-z])")  # not "WON'T"
 
 
 def _starts_a_word(document: str, start: int) -> bool:
@@ -4317,7 +4325,10 @@ SPORT_EVENT_LAST_WORDS = frozenset(
     "league cup trophy championship championships series open masters classic bowl final finals games "
     "olympics paralympics rankings".split()
 )
-EVENT_LAST_WORDS = frozenset("challenge festival expo olympics paralympics awards".split())
+# Ceremonies named by their award in the plural ("the Oscars", "the Daytime Emmys") are events too (round 32).
+EVENT_LAST_WORDS = frozenset(
+    "challenge festival expo olympics paralympics awards oscars emmys grammys tonys baftas".split()
+)
 # A league whose name holds its sport after a word of its own is the body that runs it: "the National Football
 # League", "the Canadian Football League" (an organisation in the judged standard).
 _SPORT_BODY = re.compile(r"^\S.*[ \t](?:Football|Basketball|Baseball|Hockey|Soccer|Rugby|Cricket)[ \t]+League$")
@@ -4387,6 +4398,13 @@ _AT_OR_IN_BEFORE = re.compile(r"(?:^|\s)(?:at|in|inside|outside|into|entered|ent
 _AT_BEFORE = re.compile(r"(?:^|\s)at[ \t]+(?:the[ \t]+)?$")
 VENUE_LAST_WORDS = frozenset({"centre", "center"})
 CHAMBER_WORDS = frozenset("lower upper".split())  # "the Lower House", "the Upper House": a legislature's chamber
+# Seats of government named by one word with "the", whose name stands for the government ("the Kremlin said"): the
+# judged standard makes them places, as "the White House" (round 29's ruling; round 32, entities39).
+SEATS_OF_GOVERNMENT = frozenset("kremlin élysée elysee quirinale zhongnanhai".split())
+# A centre someone leaves or enters is a building ("as he left the St. Louis City Justice Center", a jail).
+_LEFT_OR_ENTERED_BEFORE = re.compile(
+    r"(?:^|\s)(?:left|leaving|leaves|entered|entering|enters|outside|inside)[ \t]+(?:the[ \t]+)?$"
+)
 
 
 def is_building(item: NamedSpan) -> bool:
@@ -4401,7 +4419,9 @@ def is_building(item: NamedSpan) -> bool:
     if last == "church" and len(words) >= 2:
         return bool(_AT_OR_IN_BEFORE.search(before))
     if last in VENUE_LAST_WORDS and len(words) >= 2:
-        return bool(_AT_BEFORE.search(before))
+        return bool(_AT_BEFORE.search(before) or _LEFT_OR_ENTERED_BEFORE.search(before))
+    if len(words) == 1 and last in SEATS_OF_GOVERNMENT:
+        return item.span.surface.startswith(("the ", "The ")) or bool(_THE_BEFORE.search(before))
     return (
         words[-1:] == ["House"]
         and len(words) >= 2
@@ -4694,6 +4714,7 @@ def canonicalise(
     options = options or EntityOptions()
     named = [gazetteer_name(item, language) for item in named]
     if language == ENGLISH:
+        named = people_cut_or_joined(people_of_bracketed_pairs(places_named_whole(named), options))
         named = sponsors_by_their_tier(characters_of_a_cast(people_of_credit_lines(named)))
         named = shops_named_for_owners(countries_before_organisations(without_roles_the_text_writes(named)))
         named = regions_named_by_their_kind(named)
@@ -4719,6 +4740,7 @@ def canonicalise(
         named = organisations_by_their_evidence(named, options, contexts_of)
         named = labels_by_local_evidence(spans_by_local_evidence(named, options), options, english_model)
         named = labels_by_what_the_text_says(named, options, contexts_of)
+        named = firms_by_their_shop_forms(beings_written_as_people(named, options, contexts_of), options)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(teams_of_results_lines(labelled, options), options)
@@ -4741,8 +4763,8 @@ def canonicalise(
         resolved = makers_before_product_codes(
             users_of_forums(resolved, options.model_for(ENGLISH) or options.model), options
         )
-        resolved = without_products_and_sequels(without_capitals_words_owned(resolved))
-        resolved = organisations_listed_with_organisations(resolved, options)
+        resolved = without_models_of_makers(without_products_and_sequels(without_capitals_words_owned(resolved)))
+        resolved = names_in_capitals_lines(organisations_listed_with_organisations(resolved, options), options)
     return located_places(resolved, options, site_country)
 
 
@@ -6296,7 +6318,7 @@ _AWARD_NAME_GOES_ON_AFTER = re.compile(
     r"(?:[ \t]+(?:(?:and|of|for|&)[ \t]+)?[A-Z][\w'’&-]*)*?[ \t]+(?:Award|Awards|Prize|Medal|Trophy)(?![\w-])"
 )
 _BILL_AFTER = re.compile(r"[ \t]+(?:Bill|Joint[ \t]+Resolution|Resolution)[ \t]+(?:No\.[ \t]*)?\d")
-AWARD_LAST_WORDS = frozenset("award awards prize medal trophy".split())
+AWARD_LAST_WORDS = frozenset("award awards prize medal trophy honor honour".split())  # "Lifetime Achievement Honor"
 
 
 def is_part_of_an_award_or_a_bill(item: NamedSpan) -> bool:
@@ -6977,3 +6999,397 @@ def without_names_of_title_lines_only(named: list[NamedSpan]) -> list[NamedSpan]
                     continue
         kept.append(item)
     return kept
+
+
+# --- Round 32, entities39: beings, casts in brackets, shops and chains, makers' models, regions by kind ---------
+
+# A being's age right before its name ("30-year-old Berani", "4-month-old Siska"), with no noun after the name
+# (not "a 19-year-old Kirkfield man", a town as a modifier).
+_AGE_BEFORE_A_BEING = re.compile(r"(?<![\w-])(?:\d{1,3}|[a-z]+)-(?:year|month|week|day)-old[ \t]+$")
+_NO_NOUN_AFTER = re.compile(r"(?:[ \t]*(?:[,.;:!?)–—]|$)|[ \t]+(?:or|and|is|was|has|had|who|said|says)\b)")
+# A quotation's speaker after its verb: `… business,” said Santa.` (`_QUOTATION_END_BEFORE` has it before "said").
+_SPEAKER_AFTER_VERB_BEFORE = re.compile(
+    r"[,?!][”\"’][ \t]+(?:said|says|added|adds|asked|asks|explained|continued|replied|wrote)[ \t]+$"
+)
+# A kin's word after the name's possessive: "Siska's father", "Rudolph's mother".
+_KIN_AFTER = re.compile(
+    r"^[’']s[ \t]+(?:father|mother|dad|mum|mom|parents|son|sons|daughter|daughters|brother|sister|husband|wife|"
+    r"grandmother|grandfather|grandson|granddaughter)\b"
+)
+
+
+def _is_written_as_a_being(name: str, document: str, contexts_of: ContextsOf) -> bool:
+    """The text gives the name an age ("4-month-old Siska –"), makes it a quotation's speaker (`…,” said Santa`)
+    or gives it kin ("Siska's father"): what a person, a character or a named animal has, never a place."""
+    for around in contexts_of(name, document):
+        if (
+            (_AGE_BEFORE_A_BEING.search(around.before) and _NO_NOUN_AFTER.match(around.after))
+            or _SPEAKER_AFTER_VERB_BEFORE.search(around.before)
+            or _KIN_AFTER.match(around.after)
+        ):
+            return True
+    return False
+
+
+def beings_written_as_people(
+    named: list[NamedSpan], options: EntityOptions, contexts_of: ContextsOf = contexts
+) -> list[NamedSpan]:
+    """A one-word name the model calls a place, that the text writes as a being (`_is_written_as_a_being`: an age,
+    a quotation's speaker, kin), is a person at every mention (English, before the vote): characters and named
+    animals ("Santa" LOC x4 beside `,” said Santa`; a zoo's orangutans "30-year-old Berani", "Siska's father"),
+    whom the judged standard counts as people. Not a place the gazetteer knows ("Moscow said" is its government's)."""
+    relabelled: set[tuple[str, str]] = set()
+    for document, items in spans_by_document(named).items():
+        names = {
+            item.name
+            for item in items
+            if item.label == "LOC" and " " not in item.name and item.name[:1].isupper() and not item.name.isupper()
+        }
+        for name in names:
+            if not is_known_place(name, options) and _is_written_as_a_being(name, document, contexts_of):
+                relabelled.add((document, name))
+    if not relabelled:
+        return named
+    return [
+        _labelled(item, "PERSON") if (item.span.document, item.name) in relabelled and item.label != "PERSON" else item
+        for item in named
+    ]
+
+
+# A cast or a family written as names with names in brackets, two pairs or more in one list: "Kevin (Zac Efron),
+# David (Harris Dickinson) and Mike (Stanley Simons)", "Zac Efron (Kevin) and Harris Dickinson (David)".
+_NAME_WORDS = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){0,3}"
+_BRACKETED_PAIR = re.compile(rf"({_NAME_WORDS})[ \t]+\(({_NAME_WORDS})\)")
+_BRACKETED_PAIRS = re.compile(
+    rf"{_NAME_WORDS}[ \t]+\({_NAME_WORDS}\)"
+    rf"(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+){_NAME_WORDS}[ \t]+\({_NAME_WORDS}\))+"
+)
+
+
+def people_of_bracketed_pairs(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Each name of a list of two pairs or more, a one-word name and a full name in brackets after it or the
+    other way round (`_BRACKETED_PAIRS`: a film's characters and their actors, a family's members), is a person,
+    where the model calls one of the list's names a person (English): the model runs a span over the bracket
+    ("Mike (Stanley Simons" ORG) and leaves names out ("Harris Dickinson"). Not a list of places ("Paris
+    (USA)"), short forms ("(NHTSA)", all capitals), nor in a story about sport, where a player's team follows
+    him in brackets ("Aaron Judge (Yankees)")."""
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        if ")," not in document and ") and" not in document:
+            out.extend(items)
+            continue
+        parts: list[tuple[int, int]] = []
+        for listed in _BRACKETED_PAIRS.finditer(document):
+            pairs = list(_BRACKETED_PAIR.finditer(document, listed.start(), listed.end()))
+            found = [pair.span(n) for pair in pairs for n in (1, 2)]
+            shapes_fit = all(
+                sorted((len(pair.group(1).split()), len(pair.group(2).split())))[0] == 1
+                and max(len(pair.group(1).split()), len(pair.group(2).split())) >= 2
+                and not pair.group(2).isupper()
+                for pair in pairs
+            )
+            people = any(
+                item.label == "PERSON" and any(a <= item.span.char_start and item.span.char_end <= b for a, b in found)
+                for item in items
+            )
+            # A place is the full name's side ("New York (USA)"); a first name may be a town's ("David").
+            places = any(" " in document[a:b] and is_known_place(document[a:b], options) for a, b in found)
+            if shapes_fit and people and not places and not is_about_sport(document):
+                parts += found
+        if not parts:
+            out.extend(items)
+            continue
+        kept = [
+            item
+            for item in items
+            if not any(item.span.char_start < b and a < item.span.char_end for a, b in parts)
+            or item.label not in ("PERSON", "ORG", "LOC")
+        ]
+        added = [NamedSpan(Span(document[a:b], "PERSON", a, b, document), "PERSON", document[a:b]) for a, b in parts]
+        out.extend(in_text_order([*kept, *added]))
+    return out
+
+
+# A chain's name of three parts or more joined by hyphens, a short one inside ("In-N-Out", "Chick-fil-A",
+# "Toys-R-Us"): one name, which the model cuts ("Chick" LOC) or leaves untagged.
+_HYPHENED_CHAIN = re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]*(?:-[A-Za-z]{1,3})+-[A-Z][A-Za-z]*(?![\w-])")
+# Particles inside people's names joined by hyphens (Arabic, Urdu, Dutch, French, Spanish, Italian).
+_NAME_PARTICLES = frozenset("ur ul ud al el ad bin ibn abu de da di du la le van von der den del".split())
+# A shop named by its possessive alone, after a preposition, no noun after it: "an employee at McDonald's.", "her
+# friends at McDonald's were", "at Macy's, Denny's and".
+_SHOP_POSSESSIVE = re.compile(
+    r"(?<![\w-])(?:at|from|to|into|outside|inside|near)[ \t]+([A-Z][A-Za-z]+)[’']s(?![\w’'-])"
+    r"(?=[ \t]*[,.;:!?)\"”]|[ \t]+(?!own\b)([a-z]+)\b)"
+)
+# A body's short form in mixed case: capitals with a small letter between ("TfL", "PwC", "DfE", "MoD").
+_MIXED_CASE_SHORT_FORM = re.compile(r"^[A-Z][a-z]?[A-Z][a-z]?[A-Z]?$")
+
+
+def _is_mixed_case_short_form(name: str) -> bool:
+    return bool(_MIXED_CASE_SHORT_FORM.match(name)) and not name.isupper()
+
+
+def _shops_by_possessive(document: str, first_names: set[str]) -> set[str]:
+    """The names `_SHOP_POSSESSIVE` finds, the word after the possessive a stop word or none; not a person's first
+    name in the text ("at Mary's" is her home)."""
+    shops = set()
+    for found in _SHOP_POSSESSIVE.finditer(document):
+        name, after = found.group(1), found.group(2)
+        if (after is None or after in STOP_WORDS) and name not in first_names:
+            shops.add(name)
+    return shops
+
+
+def firms_by_their_shop_forms(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """Organisations by forms only a business's name takes (English, before the vote):
+
+    - a chain's name joined by hyphens (`_HYPHENED_CHAIN`: "In-N-Out", untagged x5; "Chick-fil-A", cut to "Chick"
+      LOC) at every mention, in place of the model's spans over it; not a place the gazetteer knows
+      ("Stratford-upon-Avon"), a phrase joined by small words ("Commander-in-Chief"; a letter is a chain's: "Zip-n-Go",
+      "Chuck-a-Rama"), a person's name with its particles ("Inzamam-ul-Haq", CoNLL's) or one the model tags a person
+      whole, nor a name the text also writes in lower case;
+    - a one-word name written as a shop by its possessive (`_SHOP_POSSESSIVE`: "an employee at McDonald's.", which
+      the model calls the person "McDonald") at every mention; not a known place nor a first name;
+    - a short form in mixed case the model calls a place or a person ("TfL", "PwC"), which a place's name never is.
+    """
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        chains: list[tuple[int, int]] = []
+        if "-" in document:
+            for found in _HYPHENED_CHAIN.finditer(document):
+                chain = found.group()
+                connectors = chain.split("-")[1:-1]
+                if (
+                    not is_known_place(chain, options)
+                    and chain.casefold() not in document
+                    # a phrase's small words, not a chain's letters: "Commander-in-Chief", "Mother-in-Law"; a
+                    # person's particles ("Inzamam-ul-Haq", "Jalal-ud-Din")
+                    and not any(
+                        len(word) > 1 and word.casefold() in STOP_WORDS | _NAME_PARTICLES for word in connectors
+                    )
+                    and not any(
+                        item.label == "PERSON"
+                        and item.span.char_start <= found.start() < found.end() <= item.span.char_end
+                        for item in items
+                    )
+                ):
+                    chains.append(found.span())
+        shops: set[str] = set()
+        if "’s" in document or "'s" in document:
+            first_names = {
+                item.name.split()[0] for item in items if item.label == "PERSON" and " " in item.name.strip()
+            }
+            shops = {name for name in _shops_by_possessive(document, first_names) if not is_known_place(name, options)}
+        relabelled = []
+        for item in items:
+            if any(item.span.char_start < b and a < item.span.char_end for a, b in chains):
+                continue  # the chain's name replaces it
+            if item.label in ("PERSON", "LOC") and (
+                item.name in shops or (_is_mixed_case_short_form(item.name) and not is_known_place(item.name, options))
+            ):
+                item = replace(item, label="ORG", is_country=False, country_code=None, latitude=None, longitude=None)
+            relabelled.append(item)
+        added = [NamedSpan(Span(document[a:b], "ORG", a, b, document), "ORG", document[a:b]) for a, b in chains]
+        out.extend(in_text_order([*relabelled, *added]) if added else relabelled)
+    return out
+
+
+# A maker's models in the plural, listed after its name: "Toyota Avalons, Camrys, Highlanders, RAV4s, Siennas and
+# Corollas". Three plurals or more, each one word.
+_MODEL_PLURAL = r"[A-Z][A-Za-z0-9-]*[a-z0-9]s"
+_MODELS_LISTED = re.compile(
+    rf"(?<![\w'’.-])([A-Z][\w-]+)[ \t]+"
+    rf"({_MODEL_PLURAL}(?:,[ \t]+{_MODEL_PLURAL}){{1,}}(?:,?[ \t]+and[ \t]+{_MODEL_PLURAL}))(?![\w'’-])"
+)
+# A model code in the plural ("RAV4s", "F-150s", "A380s"): a product, never a name.
+_MODEL_CODE_PLURAL = re.compile(r"^[A-Z][A-Za-z-]*\d[\dA-Za-z-]*[\dA-Z]s$")
+# A vehicle's or a device's kind, in the plural after models named with their makers ("Chevrolet Silverado and
+# GMC Sierra trucks") or after a model code ("the RX350 SUV").
+_PRODUCT_KIND = (
+    r"(?:trucks?|cars?|SUVs?|sedans?|pickups?|vans?|minivans?|vehicles?|hatchbacks?|coupes?|motorcycles?|"
+    r"phones?|smartphones?|laptops?|tablets?|jets?|airliners?|rifles?|consoles?)"
+)
+_MAKER_AND_MODEL = r"[A-Z][\w-]+[ \t]+[A-Z][a-z]+"
+_MODELS_BEFORE_KIND = re.compile(
+    rf"(?<![\w'’.-])({_MAKER_AND_MODEL}(?:(?:,[ \t]+|,?[ \t]+and[ \t]+){_MAKER_AND_MODEL})*)[ \t]+(?:{_PRODUCT_KIND})\b"
+)
+_PRODUCT_KIND_AFTER = re.compile(rf"[ \t]+{_PRODUCT_KIND}\b")
+
+
+def without_models_of_makers(named: list[NamedSpan]) -> list[NamedSpan]:
+    """Products named as their makers' models go (English), where the model calls them organisations, people or
+    places: the plurals listed after a maker the text names as an organisation (`_MODELS_LISTED`: "Toyota Avalons,
+    Camrys, ... and Corollas", "Toyota Avalons" with its maker as the judged standard masks it); a model code in
+    the plural ("RAV4s"); makers' models before a vehicle's or a device's kind ("Chevrolet Silverado and GMC Sierra
+    trucks": "Chevrolet" PERSON of it goes, a maker before the kind alone stays, "Lexus models"); a model code
+    before such a kind ("the RX350 SUV"). Not a second word that is an organisation's ("Ford Motor vehicles"),
+    nor a team's plurals ("the Yankees, Mets and Dodgers": no maker before them)."""
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        organisations = {item.name.split()[0] for item in items if item.label == "ORG"}
+        products = [found.span() for found in _MODELS_LISTED.finditer(document) if found.group(1) in organisations]
+        for found in _MODELS_BEFORE_KIND.finditer(document):
+            words = found.group(1).split()
+            if not any(word.casefold() in ORG_NAME_WORDS | FIRM_NAME_LAST_WORDS | {"motor"} for word in words):
+                products.append(found.span(1))
+        kept = []
+        for item in items:
+            start, end = item.span.char_start, item.span.char_end
+            if item.label in ("PERSON", "ORG", "LOC") and (
+                any(a < end <= b and start < b for a, b in products)  # "the Kia Sorento" of "Kia Sorento and ..."
+                or _MODEL_CODE_PLURAL.match(item.name)
+                or (_PRODUCT_CODE_ONLY.match(item.name) and _PRODUCT_KIND_AFTER.match(document, end))
+            ):
+                continue
+            kept.append(item)
+        out.extend(kept)
+    return out
+
+
+# A region's kind in lower case after its name ("Gansu province", "the Donetsk region"): the region is the name.
+_REGION_KIND_LAST = re.compile(
+    r"^(.*[A-Za-z.])[ \t]+(?:province|region|county|prefecture|oblast|governorate|district|state)$"
+)
+# A road's number after its kind ("U.S. Highway 1", "Route 66"), which the model leaves out.
+_ROAD_NUMBER_AFTER = re.compile(r"[ \t]+\d{1,4}[A-Z]?(?![\w,.]\d)")
+_ROAD_KIND_LAST = re.compile(r"(?:^|[ \t])(?:Highway|Route|Interstate|Road|Motorway)$")
+
+
+def places_named_whole(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A place's span as the name (English): without the kind a region's name carries in lower case ("Gansu
+    province" is Gansu, as "Gansu" alone is), and with a road's number ("U.S. Highway 1", cut to "U.S. Highway").
+    A kind written with a capital is the name's own ("Orange County") and stays."""
+    out = []
+    for item in named:
+        document, span = item.span.document, item.span
+        if item.label == "LOC" and document:
+            cut = _REGION_KIND_LAST.match(span.surface)
+            number = _ROAD_KIND_LAST.search(span.surface) and _ROAD_NUMBER_AFTER.match(document, span.char_end)
+            if cut and any(word[:1].isupper() for word in cut.group(1).split()):
+                end = span.char_start + len(cut.group(1))
+                item = replace(item, span=replace(span, surface=document[span.char_start : end], char_end=end))
+                item = replace(item, name=clean_name(item.span.surface, "LOC"))
+            elif number:
+                end = number.end()
+                item = replace(item, span=replace(span, surface=document[span.char_start : end], char_end=end))
+                item = replace(item, name=clean_name(item.span.surface, "LOC"))
+        out.append(item)
+    return out
+
+
+# A speaker's verb before or after a name: `, said Han Zhongmin,`, "Han Fujun said".
+_SPEECH_VERB_BEFORE = re.compile(r"\b(?:said|says|added|asked|told)[ \t]+$")
+_SPEECH_VERB_AFTER_NAME = re.compile(r"^[ \t]+(?:said|says|added|asked|told)\b")
+
+
+def _is_emphasis_word(word: str) -> bool:
+    """A word in capitals for emphasis, not a name's: a stop word or a contraction ("WON'T", "NOT", "WILL")."""
+    return len(word) > 1 and word.isupper() and (word.casefold() in STOP_WORDS or "'" in word or "’" in word)
+
+
+def people_cut_or_joined(named: list[NamedSpan]) -> list[NamedSpan]:
+    """People's spans the model cut or ran on (English): a word in capitals for emphasis after a name goes ("Larry
+    Merchant WON'T be doing", a headline's); a one-word name the model calls a people right before a one-word
+    person is the person's first word ("Han" NORP, "Fujun" PERSON: Chinese and Korean surnames Han, Hui, Yi are
+    also peoples' names), and a people's span of two words that speaks (`said Han Zhongmin`) is a person. Not a
+    people's word ("Kenyan Eliud Kipchoge" is a Kenyan and a person: `is_demonym`)."""
+    out: list[NamedSpan] = []
+    for item in named:
+        document, span = item.span.document, item.span
+        words = item.name.split()
+        if item.label == "PERSON" and document and len(words) >= 3 and _is_emphasis_word(words[-1]):
+            end = span.char_start + span.surface.rstrip().rindex(words[-1].split("’")[0].split("'")[0])
+            surface = document[span.char_start : end].rstrip()
+            item = NamedSpan(
+                Span(surface, span.label, span.char_start, span.char_start + len(surface), document),
+                "PERSON",
+                clean_name(surface, "PERSON"),
+            )
+        last = out[-1] if out else None
+        if (
+            item.label == "PERSON"
+            and document
+            and len(words) == 1
+            and last is not None
+            and last.label == "NORP"
+            and last.span.document is document
+            and document[last.span.char_end : span.char_start] == " "
+            and " " not in last.name
+            and not is_demonym(last.name)
+        ):
+            surface = document[last.span.char_start : span.char_end]
+            out[-1] = NamedSpan(
+                Span(surface, "PERSON", last.span.char_start, span.char_end, document), "PERSON", surface
+            )
+            continue
+        if (
+            item.label == "NORP"
+            and document
+            and len(words) == 2
+            and all(word[:1].isupper() and not word.isupper() and not is_demonym(word) for word in words)
+            and (
+                _SPEECH_VERB_BEFORE.search(document, max(0, span.char_start - 12), span.char_start)
+                or _SPEECH_VERB_AFTER_NAME.match(document[span.char_end : span.char_end + 12])
+            )
+        ):
+            item = _labelled(item, "PERSON")
+        out.append(item)
+    return out
+
+
+# A line in capitals: a headline of a related story or a wire's ("TESLA TO RAISE NEVADA GIGAFACTORY WORKERS' PAY").
+_CAPITALS_LINE_WORD = re.compile(r"[A-Z][A-Z'’.&-]*[A-Z.]|[A-Z]")
+MIN_CAPITALS_LINE_WORDS = 4
+MAX_NAME_WORDS_IN_CAPITALS = 3
+
+
+def _capitals_lines(document: str) -> list[tuple[int, int]]:
+    """Lines of four words or more with no small letter: headlines in capitals, which the model reads badly."""
+    return [
+        line.span()
+        for line in _LINE.finditer(document)
+        if not any(ch.islower() for ch in line.group())
+        and len(_CAPITALS_LINE_WORD.findall(line.group())) >= MIN_CAPITALS_LINE_WORDS
+    ]
+
+
+def names_in_capitals_lines(named: list[NamedSpan], options: EntityOptions) -> list[NamedSpan]:
+    """In a line in capitals (`_capitals_lines`), words the model left untagged that spell, in title case, a name
+    the text tags elsewhere ("TESLA" beside "Tesla" ORG) are that name with its label, and a country or a region
+    the gazetteer knows is a place ("NEVADA") (English): the related stories' headlines in capitals that Fox News,
+    Fox Business and the New York Post keep inside a story, and a wire's headline. Not a name tagged only inside
+    such lines, a stop word, nor a word of one letter or two that is not a country's ("US" is; "AP" is not)."""
+    out = [item for item in named if not item.span.document]
+    for document, items in spans_by_document(named).items():
+        lines = _capitals_lines(document) if "\n" in document else []
+        if not lines:
+            out.extend(items)
+            continue
+        outside = {
+            item.name.casefold(): item.label
+            for item in items
+            if item.label in ("PERSON", "ORG", "LOC") and not any(a <= item.span.char_start < b for a, b in lines)
+        }
+        taken = [(item.span.char_start, item.span.char_end) for item in items]
+        added = []
+        for a, b in lines:
+            words = list(_CAPITALS_LINE_WORD.finditer(document, a, b))
+            n = 0
+            while n < len(words):
+                for size in range(min(MAX_NAME_WORDS_IN_CAPITALS, len(words) - n), 0, -1):
+                    start, end = words[n].start(), words[n + size - 1].end()
+                    surface = document[start:end].rstrip(".")
+                    end = start + len(surface)
+                    if any(start < y and x < end for x, y in taken) or surface.casefold() in STOP_WORDS:
+                        continue
+                    label = outside.get(surface.casefold())
+                    title = " ".join(word.capitalize() for word in surface.split())
+                    if label is None and len(surface) > 2 and is_major_place(title, options):
+                        label = "LOC"
+                    if label is not None:
+                        added.append(NamedSpan(Span(surface, label, start, end, document), label, surface))
+                        n += size - 1
+                        break
+                n += 1
+        out.extend(in_text_order([*items, *added]) if added else items)
+    return out
