@@ -6680,9 +6680,10 @@ def ongoing_span_subject(head: Token) -> Token | None:
 
 
 def counted_after_head(head: Token, span: Span) -> str | None:
-    """What a count's clause says it is of where the clause's subject is an empty head (`COUNT_EMPTY_HEADS`): the noun
-    of its "of" ("the number of injured rose to 782" -> injured), the word set right after it ("The number missing was
-    down from 16" -> missing, "the total injured close to 1,000", parsed with "injured" as the verb) ; None otherwise.
+    """What a count's clause says it is of where its subject or object before the count is an empty head
+    (`COUNT_EMPTY_HEADS`): the noun of its "of" ("the number of injured rose to 782" -> injured, "brought the number
+    of infections to 2,300" -> infections), the word set right after it ("The number missing was down from 16" ->
+    missing, "brought the total injured close to 1,000"); None otherwise, and for "a number of".
 
     Fires on tolls of disasters, wars and epidemics ("the number of dead rose to 40", "the number displaced reached
     12,000", "the total wounded near 300")."""
@@ -6691,9 +6692,10 @@ def counted_after_head(head: Token, span: Span) -> str | None:
         if token.dep_ not in ("pobj", "prep", "advmod", "npadvmod", "quantmod") or token.head.i == token.i:
             break
         token = token.head
-    subject = first_child(token, ("nsubj", "nsubjpass"))
-    if subject is None or subject.lower_ not in COUNT_EMPTY_HEADS or subject.i > span.start:
-        return None
+    heads = [t for t in token.subtree if t.lower_ in COUNT_EMPTY_HEADS and t.i < span.start]
+    subject = heads[-1] if heads and heads[-1].dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if subject is None or any(c.lower_ in ("a", "an") for c in subject.children):
+        return None  # "a number of": a quantifier, not the head of a toll
     of = next((c for c in subject.children if c.dep_ == "prep" and is_of(c)), None)
     noun = first_child(of, ("pobj",)) if of is not None else None
     if noun is not None:
@@ -6702,7 +6704,8 @@ def counted_after_head(head: Token, span: Span) -> str | None:
     if after is None or not after.is_lower or not after.is_alpha:
         return None
     described = after.head.i == subject.i and after.dep_ in ("amod", "acl")
-    elliptic = after.i == token.i and after.lower_.endswith(("ed", "ing"))  # "the total injured close to 1,000"
+    # "the total injured close to 1,000", the parse reading "injured" as the verb or as what "total" is subject of
+    elliptic = after.i in (token.i, subject.head.i) and after.lower_.endswith(("ed", "ing"))
     return after.text if described or elliptic else None
 
 
