@@ -3550,6 +3550,9 @@ GIVING_VERBS = verb_forms("give/gives/gave/given/giving", "award/awards/awarded/
 # Prepositions after a sum that name what it is for or who gets it: "$3.8 billion for space operations",
 # "contributing $35,000 to local nonprofits", "spent $30 million on agriculture", "$100,000 into a bakery".
 PURPOSE_PREPOSITIONS = frozenset({"for", "to", "on", "into"})
+# Round 32 (objects49): "toward" a purpose as "for" it, in budgets ("$500 million toward new economic development
+# grants", "$40 million towards school buses").
+PURPOSE_PREPOSITIONS |= {"toward", "towards"}
 # Nouns of time after "for" or "on" that say when, not what for: "receive $18 billion for 2015".
 TIME_NOUNS = frozenset(
     "year years month months week weeks day days quarter quarters decade decades period season time "
@@ -6608,6 +6611,8 @@ def may_be_said_of_event(figure: Figure) -> bool:
         return bool(words & COUNT_EMPTY_HEADS) or "magnitude" in words or bounded
     if figure.kind == "measure":
         return "magnitude" in words or any(word.endswith("ing") for word in (figure.object or "").split()[1:])
+    if figure.kind == "money":
+        return bool(words & RELATIVE_PRONOUNS and words & (BUYING_VERBS | SELLING_VERBS | PAYING_VERBS))
     return figure.kind == "percent" and figure.object is None and "growth" in words
 
 
@@ -6628,6 +6633,9 @@ def said_of_event(doc: Doc, figure: Figure, start: int) -> str | None:
         if found is None and figure.kind == "measure":
             found = without_trailing_clause(span, figure.object or "")
         return found
+    if figure.kind == "money":
+        bought = bought_in_relative(head)
+        return phrase_of(bought, span) if bought is not None else None
     return growth_said(span)
 
 
@@ -6766,3 +6774,30 @@ def counted_past_bound(span: Span) -> str | None:
     if (noun.lower_,) in UNIT_PHRASES_BY_WORDS:
         return None  # "60 or more miles", "20 or fewer minutes": a unit, the figure a measure or a span
     return noun.text if noun.is_lower and is_plural_noun(noun) else None
+
+
+def bought_in_relative(head: Token) -> Token | None:
+    """The noun a relative clause hangs on where its pronoun is what the clause's verb of buying, selling or paying
+    took for the sum ("a car which her brother bought for $9,000" -> car, not the buyer; "a big field which the
+    Chinese forced me to sell at a mere M50 000" -> field); None otherwise.
+
+    Fires on property, auction and court pages ("the house that they sold for $1.2 million", "a painting which the
+    museum bought at $3 million")."""
+    at = head.head
+    if head.dep_ != "pobj" or at.lower_ not in ("for", "at") or at.dep_ != "prep":
+        return None
+    verb = at.head
+    if verb.lower_ not in BUYING_VERBS | SELLING_VERBS | PAYING_VERBS:
+        return None
+    pronoun = first_child(verb, ("dobj",))
+    if pronoun is None or pronoun.lower_ not in ("which", "that"):
+        return None
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "xcomp":
+            break
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or not is_nominal(noun) or noun.i > pronoun.i:
+        return None
+    return noun
