@@ -6612,7 +6612,8 @@ def may_be_said_of_event(figure: Figure) -> bool:
     if figure.kind == "measure":
         return "magnitude" in words or any(word.endswith("ing") for word in (figure.object or "").split()[1:])
     if figure.kind == "money":
-        return bool(words & RELATIVE_PRONOUNS and words & (BUYING_VERBS | SELLING_VERBS | PAYING_VERBS))
+        spent = "to spend on" in figure.sentence
+        return spent or bool(words & RELATIVE_PRONOUNS and words & (BUYING_VERBS | SELLING_VERBS | PAYING_VERBS))
     return figure.kind == "percent" and figure.object is None and "growth" in words
 
 
@@ -6634,6 +6635,9 @@ def said_of_event(doc: Doc, figure: Figure, start: int) -> str | None:
             found = without_trailing_clause(span, figure.object or "")
         return found
     if figure.kind == "money":
+        spent_on = spent_on_after(head)
+        if spent_on is not None:
+            return coordinated_phrase(spent_on, span)
         bought = bought_in_relative(head)
         return phrase_of(bought, span) if bought is not None else None
     return growth_said(span)
@@ -6801,3 +6805,23 @@ def bought_in_relative(head: Token) -> Token | None:
     if clause.dep_ != "relcl" or not is_nominal(noun) or noun.i > pronoun.i:
         return None
     return noun
+
+
+def spent_on_after(head: Token) -> Token | None:
+    """What a sum given or kept "to spend on" is for: the noun of "on" after the infinitive the parse hangs on the sum
+    or on its verb ("has given Sir Keir tens of thousands of pounds to spend on suits and spectacles" -> suits (and
+    spectacles), not the receiver; "Each pupil was given £50 to spend on books" -> books); None otherwise.
+
+    Fires on gifts, grants and allowances ("handed each family $500 to spend on groceries")."""
+    holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass", "attr") else [head]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ not in ("xcomp", "relcl", "acl", "advcl") or clause.lower_ not in INVESTING_VERBS:
+                continue
+            if clause.i < head.i or not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+                continue
+            on = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            noun = first_child(on, ("pobj",)) if on is not None else None
+            if noun is not None and is_nominal(noun):
+                return noun
+    return None
