@@ -8,7 +8,7 @@ import pytest
 
 from transforms.entities import load_ner
 from transforms.figures import find_figures
-from transforms.figures.parsed_objects import fill_objects, find_objects_of, sentences_to_parse
+from transforms.figures.parsed_objects import fill_objects, find_objects_of, magnitude_of, sentences_to_parse
 from transforms.options import EntityOptions
 
 
@@ -1853,3 +1853,11 @@ def test_the_objects_said_of_the_event_of_round_32_objects49(nlp, text, surface,
 )
 def test_the_objects_said_of_the_event_of_round_32_objects49_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+def test_a_magnitude_said_inside_the_figure_is_of_the_quake_round_32_objects49(nlp):
+    # should the finder read "magnitude 6.2" as a measure in its scale, the quake stays its object
+    doc = nlp("A magnitude 6.2 earthquake shook the island.")
+    assert magnitude_of(doc[1:3]) == "earthquake"
+    assert magnitude_of(doc[2:3]) == "earthquake"
+    assert magnitude_of(nlp("The quake measured magnitude 6.2 on Monday.")[3:5]) is None

@@ -6728,15 +6728,20 @@ def magnitude_of(span: Span) -> str | None:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
-    said = next((t for t in (before, after) if t is not None and t.lower_ == "magnitude"), None)
+    # the word beside the figure, or inside it where the finder reads "magnitude 5.9" as a measure in its scale
+    said = next((t for t in (before, after, *span) if t is not None and t.lower_ == "magnitude"), None)
     if said is None:
         return None
-    noun = figure_head(span).head
-    if noun.i < span.end or not is_nominal(noun) or noun.lower_ == "magnitude":
-        noun = said.head if said.head.i >= span.end else noun
-    if noun.i < span.end or not is_nominal(noun) or noun.lower_ == "magnitude" or noun.like_num:
-        return None
-    return noun.text
+    heads = [t.head for t in span if t.like_num] + [figure_head(span).head, said.head]
+    noun = next(
+        (
+            t
+            for t in heads
+            if t.i >= span.end and is_nominal(t) and t.lower_ != "magnitude" and not t.like_num and t.dep_ != "ROOT"
+        ),
+        None,
+    )
+    return noun.text if noun is not None else None
 
 
 def without_trailing_clause(span: Span, said: str) -> str | None:
