@@ -8,7 +8,7 @@ import pytest
 
 from transforms.entities import load_ner
 from transforms.figures import find_figures
-from transforms.figures.parsed_objects import fill_objects, find_objects_of, sentences_to_parse
+from transforms.figures.parsed_objects import fill_objects, find_objects_of, magnitude_of, sentences_to_parse
 from transforms.options import EntityOptions
 
 
@@ -1821,3 +1821,43 @@ def test_the_holders_said_apart_of_round_31_objects48(nlp, text, surface, expect
 )
 def test_the_holders_said_apart_of_round_31_objects48_leave_other_phrasings(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+# Round 32 (objects49): objects a clause says of the figure (`said_of_event`), found on round 31's blind slice; the
+# sentences are my own.
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("A magnitude 6.2 earthquake shook the island on Tuesday.", "6.2", "earthquake"),
+        ('The sitcom "Neighbours Next Door" finally closed after 12 years.', "12 years", "Neighbours Next Door"),
+        ("Talks on the new treaty have been ongoing for two years.", "two years", "Talks"),
+        ("The number of wounded climbed to 85 by Sunday.", "85", "wounded"),
+        ("Build a 10-foot fence running along the road.", "10-foot", "fence"),
+        ("Patients waited up to 12 hours in the emergency department.", "up to 12 hours", "emergency department"),
+    ],
+)
+def test_the_objects_said_of_the_event_of_round_32_objects49(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # guards: a person leaving, a verb of ending with an object, a state held, a unit after "or more", a change
+        ("The coach quit the club after nine years.", "nine years", None),
+        ("The council closed the library after 40 years.", "40 years", None),
+        ("The shop has been profitable for three years.", "three years", None),
+        ("Ships may sail 40 or more miles offshore.", "40", None),
+        ("Sales growth of 3% in Asia beat forecasts.", "3%", "Sales growth"),
+    ],
+)
+def test_the_objects_said_of_the_event_of_round_32_objects49_leave_other_phrasings(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+def test_a_magnitude_said_inside_the_figure_is_of_the_quake_round_32_objects49(nlp):
+    # should the finder read "magnitude 6.2" as a measure in its scale, the quake stays its object
+    doc = nlp("A magnitude 6.2 earthquake shook the island.")
+    assert magnitude_of(doc[1:3]) == "earthquake"
+    assert magnitude_of(doc[2:3]) == "earthquake"
+    assert magnitude_of(nlp("The quake measured magnitude 6.2 on Monday.")[3:5]) is None

@@ -1981,6 +1981,9 @@ STRETCH_NOUNS = frozenset({"stretch", "stretches"})
 # lead's ruling ("Added in round 28 (lead)"): "served 13 months in a jail work-release program", "has spent at least
 # 252 days at a Trump golf club", "was sentenced to a year in prison", "spent more than three weeks in a coma".
 SPENDING_TIME_VERBS = frozenset("serve serves served serving spend spends spent spending sentenced".split())
+# Round 32 (objects49): time waited somewhere is time spent there ("fans waited up to six hours at the drive-thru",
+# "patients wait 12 hours in A&E" -> A&E).
+SPENDING_TIME_VERBS |= {"wait", "waits", "waited", "waiting"}
 SPAN_BOUNDS = frozenset("over under nearly almost about around roughly just only".split())
 # Words after "in" that place the span in a time, not a place: "spent two years in the first half of his career".
 TIME_ORDER_WORDS = frozenset("first second last past next early late middle".split())

@@ -51,6 +51,7 @@ from transforms.figures.objects import (
 from transforms.figures.said_kinds import COMPARED_THAN
 from transforms.figures.vocabulary import (
     ADJECTIVE_ENDINGS,
+    AFTER_BOUNDS,
     AGE_WORDS,
     AMOUNT_NOUNS,
     BOUND_NOUNS,
@@ -67,6 +68,7 @@ from transforms.figures.vocabulary import (
     PERSON_NOUNS,
     PRICE_START_VERBS,
     UNIT_HEADS,
+    UNIT_PHRASES_BY_WORDS,
     VAGUE_BASES,
 )
 from transforms.figures.vocabulary import SEEING_VERBS as VOCABULARY_SEEING_VERBS
@@ -320,6 +322,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
             or may_be_priced_in_range(figure)
             or may_be_held_apart(figure)
             or may_be_said_away(figure)
+            or may_be_said_of_event(figure)
         ):
             continue
         start = text.rfind(figure.sentence, 0, figure.char_start + len(figure.sentence))
@@ -350,6 +353,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_priced_in_range(f) for f in inside)  # round 30 (objects45)
         held = held or any(may_be_held_apart(f) for f in inside)  # round 31 (objects48)
         held = held or any(may_be_said_away(f) for f in inside)  # round 31 (objects47)
+        held = held or any(may_be_said_of_event(f) for f in inside)  # round 32 (objects49)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
@@ -377,6 +381,9 @@ def object_from_parse(doc: Doc, figure: Figure, start: int) -> str | None:
     held = held_said_apart(doc, figure, start)  # round 31 (objects48)
     if held is not None:
         return held
+    event = said_of_event(doc, figure, start) if may_be_said_of_event(figure) else None  # round 32 (objects49)
+    if event is not None:
+        return event
     named = object_said(doc, figure, start)
     span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
     verbal = named is None and span is not None and may_be_verbal(figure)
@@ -3543,6 +3550,9 @@ GIVING_VERBS = verb_forms("give/gives/gave/given/giving", "award/awards/awarded/
 # Prepositions after a sum that name what it is for or who gets it: "$3.8 billion for space operations",
 # "contributing $35,000 to local nonprofits", "spent $30 million on agriculture", "$100,000 into a bakery".
 PURPOSE_PREPOSITIONS = frozenset({"for", "to", "on", "into"})
+# Round 32 (objects49): "toward" a purpose as "for" it, in budgets ("$500 million toward new economic development
+# grants", "$40 million towards school buses").
+PURPOSE_PREPOSITIONS |= {"toward", "towards"}
 # Nouns of time after "for" or "on" that say when, not what for: "receive $18 billion for 2015".
 TIME_NOUNS = frozenset(
     "year years month months week weeks day days quarter quarters decade decades period season time "
@@ -6561,3 +6571,262 @@ def priced_for(head: Token) -> Token | None:
     purpose = next((c for c in price.head.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     thing = first_child(purpose, ("pobj",)) if purpose is not None else None
     return thing if thing is not None and is_nominal(thing) else None
+
+
+# Round 32 (objects49): objects a clause says of the figure's event or count, found on round 31's blind newspaper4k
+# slice (docs/evaluation.md, "Round 31 acceptance: a third blind newspaper4k figure slice"), each a function of its own,
+# all reached through `said_of_event` at the top of `object_from_parse`.
+#
+# A thing's run that ends after a span lasted that span, as "lasted" says (round 28's ruling: a span a thing lasts is
+# the thing's): "His show "Maury" ended in 2022 after 31 years" -> Maury, the name set beside the subject standing for
+# it. People who leave or quit after a span are not said to last it ("decided to leave the station after 21 years",
+# judged without an object), so only verbs of a thing's ending, intransitive.
+ENDING_VERBS = verb_forms(
+    "end/ends/ended", "close/closes/closed", "conclude/concludes/concluded", "finish/finishes/finished", "fold/folded"
+)
+# Words a copula says a thing is going on with, as "remain" or "continue" say it: "Work on the tunnel has been
+# underway for more than 40 years" -> work. Not a state ("has been profitable for five years", round 28: no object).
+ONGOING_STATES = frozenset({"underway", "ongoing"})
+CONTINUING_VERBS = verb_forms("continue/continues/continued")
+# Heads that only say a count is of something said after them ("the number of injured rose to 782" -> injured, "The
+# number missing was down from 16" -> missing, "the total injured close to 1,000" -> injured): the standard's empty
+# heads, read for counts whose clause holds them as its subject.
+COUNT_EMPTY_HEADS = frozenset({"number", "total"})
+# Words of a participle clause or a relative on a measured noun, cut from an object that runs on into them: "a
+# 45-degree angle pointing down and away" -> angle.
+TRAILING_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+# A count said with an open bound before its noun: "3 or more rings of Stamina", "households with 2 or fewer cars".
+BOUND_AFTER_COUNT = re.compile(r"\s+or\s+(?:more|fewer|less)\s+[a-z]")
+
+
+def may_be_said_of_event(figure: Figure) -> bool:
+    """Whether one of round 32's readings of what a clause says the figure is of may apply (`said_of_event`), from the
+    sentence's words alone."""
+    words = set(re.findall(r"[a-z]+", figure.sentence.lower()))
+    if figure.kind == "duration" and figure.object is None:
+        return bool(words & ENDING_VERBS and "after" in words) or bool(words & (ONGOING_STATES | CONTINUING_VERBS))
+    if figure.kind == "count" and (figure.object is None or figure.object.lower() in COUNT_EMPTY_HEADS):
+        at = figure.sentence.find(figure.surface)
+        bounded = at >= 0 and BOUND_AFTER_COUNT.match(figure.sentence, at + len(figure.surface)) is not None
+        return bool(words & COUNT_EMPTY_HEADS) or "magnitude" in words or bounded
+    if figure.kind == "measure":
+        return "magnitude" in words or any(word.endswith("ing") for word in (figure.object or "").split()[1:])
+    if figure.kind == "money":
+        spent = "to spend on" in figure.sentence
+        return spent or bool(words & RELATIVE_PRONOUNS and words & (BUYING_VERBS | SELLING_VERBS | PAYING_VERBS))
+    return figure.kind == "percent" and figure.object is None and "growth" in words
+
+
+def said_of_event(doc: Doc, figure: Figure, start: int) -> str | None:
+    """The object a clause says the figure is of (`ended_span_subject`, `ongoing_span_subject`, `counted_after_head`,
+    `magnitude_of`, `growth_said`, `without_trailing_clause`); None where none applies and the other rules decide."""
+    span = doc.char_span(figure.char_start - start, figure.char_end - start, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    head = figure_head(span)
+    if figure.kind == "duration":
+        holder = ended_span_subject(head) or ongoing_span_subject(head)
+        return phrase_of(holder, span) if holder is not None else None
+    if figure.kind in ("count", "measure"):
+        found = magnitude_of(span)
+        if found is None and figure.kind == "count":
+            found = counted_after_head(head, span) or counted_past_bound(span)
+        if found is None and figure.kind == "measure":
+            found = without_trailing_clause(span, figure.object or "")
+        return found
+    if figure.kind == "money":
+        spent_on = spent_on_after(head)
+        if spent_on is not None:
+            return coordinated_phrase(spent_on, span)
+        bought = bought_in_relative(head)
+        return phrase_of(bought, span) if bought is not None else None
+    return growth_said(span)
+
+
+def named_beside(subject: Token) -> Token:
+    """The name set beside a subject in apposition ("His show "Maury"" -> Maury), else the subject."""
+    name = first_child(subject, ("appos",))
+    return name if name is not None and name.text[:1].isupper() else subject
+
+
+def ended_span_subject(head: Token) -> Token | None:
+    """The subject of a verb of ending (`ENDING_VERBS`) the span is the "after" of ("The show ended in 2022 after 31
+    years" -> show, its name in apposition first); None for pronouns, people's verbs, a verb with an object ("ended
+    his career after 15 years") or a subject with a number of its own.
+
+    Fires on runs of shows, strikes, sieges, talks and partnerships ("The strike ended after 15 days", "The siege
+    closed after 51 days")."""
+    after = head.head
+    if head.dep_ != "pobj" or after.lower_ != "after" or after.dep_ != "prep" or after.head.lower_ not in ENDING_VERBS:
+        return None
+    verb = after.head
+    if any(c.dep_ in ("dobj", "prt") for c in verb.children):
+        return None
+    subject = first_child(verb, ("nsubj", "nsubjpass"))
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    if any(is_amount(t) for t in subject.subtree):
+        return None
+    return named_beside(subject)
+
+
+def ongoing_span_subject(head: Token) -> Token | None:
+    """The subject of a copula said to be "underway" or "ongoing" for the span ("Work on the tunnel has been underway
+    for more than 40 years" -> Work), or of "continue" whose infinitive holds the span's "for" ("the bad trades
+    continued to be generated for more than half an hour" -> trades); None otherwise, and for pronouns.
+
+    Fires on inquiries, talks, works and repairs said to be going on for a span ("The investigation has been ongoing
+    for two years", "Talks have been underway for months", "Strikes continued to be held for three days")."""
+    if head.dep_ != "pobj" or head.head.lower_ != "for" or head.head.dep_ != "prep":
+        return None
+    verb = head.head.head
+    if verb.lower_ in COPULAS and any(c.lower_ in ONGOING_STATES for c in verb.children):
+        subject = first_child(verb, ("nsubj",))
+    elif verb.dep_ == "xcomp" and verb.head.lower_ in CONTINUING_VERBS:
+        subject = first_child(verb.head, ("nsubj",))
+    else:
+        return None
+    if subject is None or subject.i > verb.i or not is_nominal(subject) or subject.lower_ in RELATIVE_PRONOUNS:
+        return None
+    return None if any(is_amount(t) for t in subject.subtree) else subject
+
+
+def counted_after_head(head: Token, span: Span) -> str | None:
+    """What a count's clause says it is of where its subject or object before the count is an empty head
+    (`COUNT_EMPTY_HEADS`): the noun of its "of" ("the number of injured rose to 782" -> injured, "brought the number
+    of infections to 2,300" -> infections), the word set right after it ("The number missing was down from 16" ->
+    missing, "brought the total injured close to 1,000"); None otherwise, and for "a number of".
+
+    Fires on tolls of disasters, wars and epidemics ("the number of dead rose to 40", "the number displaced reached
+    12,000", "the total wounded near 300")."""
+    token = head  # up from the figure through its phrase to the verb (the parser runs without a tagger)
+    for _ in range(4):
+        if token.dep_ not in ("pobj", "prep", "advmod", "npadvmod", "quantmod") or token.head.i == token.i:
+            break
+        token = token.head
+    heads = [t for t in token.subtree if t.lower_ in COUNT_EMPTY_HEADS and t.i < span.start]
+    subject = heads[-1] if heads and heads[-1].dep_ in ("nsubj", "nsubjpass", "dobj") else None
+    if subject is None or any(c.lower_ in ("a", "an") for c in subject.children):
+        return None  # "a number of": a quantifier, not the head of a toll
+    of = next((c for c in subject.children if c.dep_ == "prep" and is_of(c)), None)
+    noun = first_child(of, ("pobj",)) if of is not None else None
+    if noun is not None:
+        return phrase_of(noun, span) or noun.text
+    after = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    if after is None or not after.is_lower or not after.is_alpha:
+        return None
+    described = after.head.i == subject.i and after.dep_ in ("amod", "acl")
+    # "the total injured close to 1,000", the parse reading "injured" as the verb or as what "total" is subject of
+    elliptic = after.i in (token.i, subject.head.i) and after.lower_.endswith(("ed", "ing"))
+    return after.text if described or elliptic else None
+
+
+def magnitude_of(span: Span) -> str | None:
+    """The noun a quake's magnitude is said before ("The magnitude 5.9 quake has killed" -> quake, "a 6.1-magnitude
+    earthquake" -> earthquake): the standard's ruling for accept39 (magnitude a measure's scale, its object the quake);
+    None where no "magnitude" is set against the figure. Fires on every earthquake report."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    # the word beside the figure, or inside it where the finder reads "magnitude 5.9" as a measure in its scale
+    said = next((t for t in (before, after, *span) if t is not None and t.lower_ == "magnitude"), None)
+    if said is None:
+        return None
+    heads = [t.head for t in span if t.like_num] + [figure_head(span).head, said.head]
+    noun = next(
+        (
+            t
+            for t in heads
+            if t.i >= span.end and is_nominal(t) and t.lower_ != "magnitude" and not t.like_num and t.dep_ != "ROOT"
+        ),
+        None,
+    )
+    return noun.text if noun is not None else None
+
+
+def without_trailing_clause(span: Span, said: str) -> str | None:
+    """A measure's object that runs on into a participle or relative clause the parse hangs on its noun, cut there
+    ("a 45-degree angle pointing down and away" -> angle); None where it does not.
+
+    Fires on sizes of walls, fences, slopes and roads said with what they do ("a 10-foot wall surrounding the
+    compound", "a 200-metre fence running along the border")."""
+    words = said.split()
+    doc = span.doc
+    for token in doc[span.end : span.end + 6]:
+        if token.dep_ not in TRAILING_CLAUSE_DEPS or not span.end <= token.head.i < token.i:
+            continue
+        if token.text in words[1:] and token.head.text in words[: words.index(token.text)]:
+            return " ".join(words[: words.index(token.text)])
+    return None
+
+
+def growth_said(span: Span) -> str | None:
+    """ "growth" where a share is set right before it and nothing after names what grew ("down from the 0.2% growth
+    previously calculated", "the 1.6 per cent growth will be deeper"): the rate of an economy's growth is the thing
+    the share measures. Not "3% growth in sales" (sales), nor "increase" or "rise" (judged without an object)."""
+    doc = span.doc
+    noun = doc[span.end] if span.end < len(doc) else None
+    if noun is None or noun.lower_ != "growth":
+        return None
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return None if after is not None and after.lower_ in ("in", "of", "for") else noun.text
+
+
+def counted_past_bound(span: Span) -> str | None:
+    """The plural noun after "or more"/"or fewer" right after a bare count ("you will need 3 or more rings of Stamina"
+    -> rings); None otherwise. Fires on eligibility and survey pages ("households with 3 or more children", "2 or
+    fewer drinks a day")."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].lower_ != "or" or doc[span.end + 1].lower_ not in AFTER_BOUNDS:
+        return None
+    noun = doc[span.end + 2]
+    if (noun.lower_,) in UNIT_PHRASES_BY_WORDS:
+        return None  # "60 or more miles", "20 or fewer minutes": a unit, the figure a measure or a span
+    return noun.text if noun.is_lower and is_plural_noun(noun) else None
+
+
+def bought_in_relative(head: Token) -> Token | None:
+    """The noun a relative clause hangs on where its pronoun is what the clause's verb of buying, selling or paying
+    took for the sum ("a car which her brother bought for $9,000" -> car, not the buyer; "a big field which the
+    Chinese forced me to sell at a mere M50 000" -> field); None otherwise.
+
+    Fires on property, auction and court pages ("the house that they sold for $1.2 million", "a painting which the
+    museum bought at $3 million")."""
+    at = head.head
+    if head.dep_ != "pobj" or at.lower_ not in ("for", "at") or at.dep_ != "prep":
+        return None
+    verb = at.head
+    if verb.lower_ not in BUYING_VERBS | SELLING_VERBS | PAYING_VERBS:
+        return None
+    pronoun = first_child(verb, ("dobj",))
+    if pronoun is None or pronoun.lower_ not in ("which", "that"):
+        return None
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "xcomp":
+            break
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or not is_nominal(noun) or noun.i > pronoun.i:
+        return None
+    return noun
+
+
+def spent_on_after(head: Token) -> Token | None:
+    """What a sum given or kept "to spend on" is for: the noun of "on" after the infinitive the parse hangs on the sum
+    or on its verb ("has given Sir Keir tens of thousands of pounds to spend on suits and spectacles" -> suits (and
+    spectacles), not the receiver; "Each pupil was given £50 to spend on books" -> books); None otherwise.
+
+    Fires on gifts, grants and allowances ("handed each family $500 to spend on groceries")."""
+    holders = [head, head.head] if head.dep_ in ("dobj", "nsubjpass", "attr") else [head]
+    for holder in holders:
+        for clause in holder.children:
+            if clause.dep_ not in ("xcomp", "relcl", "acl", "advcl") or clause.lower_ not in INVESTING_VERBS:
+                continue
+            if clause.i < head.i or not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+                continue
+            on = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            noun = first_child(on, ("pobj",)) if on is not None else None
+            if noun is not None and is_nominal(noun):
+                return noun
+    return None
