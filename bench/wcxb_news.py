@@ -140,8 +140,8 @@ def write_dev2(folder: Path, read: Callable[[Path], PageText] | None = None, pag
             "built_at": commit["commit"],
         }
     (out / "articles.json").write_text(json.dumps(articles, ensure_ascii=False, indent=1), encoding="utf-8")
-    read = len(articles) + len(left_out)
-    summary = {**commit, "candidates": len(candidates), "read": read, "kept": len(articles), "left_out": left_out}
+    pages_read = len(articles) + len(left_out)
+    summary = {**commit, "candidates": len(candidates), "read": pages_read, "kept": len(articles), "left_out": left_out}
     (out / "build.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     return summary
 
