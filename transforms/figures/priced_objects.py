@@ -23,8 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.objects import PERSONAL_PRONOUNS
 from transforms.figures.parsed_objects import (
-    COPULAS,
     EMPTY_HEADS,
+    LEVEL_NOUNS,
     RELATIVE_PRONOUNS,
     coordinated_phrase,
     figure_head,
@@ -36,13 +36,13 @@ from transforms.figures.parsed_objects import (
 from transforms.records import Figure
 
 # Verbs whose subject is the thing a sum after them prices: "costs $800", "range from $8 to $30", "hovers around $62",
-# "start from S$2,000", "comes in at around $32.21", "retails for about $1,300", "runs about $40".
+# "start from S$2,000", "retails for about $1,300", "runs about $40". Not "come in at": "people are coming in at
+# $3,500" says what they offer.
 PRICING_VERBS = verb_forms(
     "cost/costs/costing",
     "range/ranges/ranged/ranging",
     "start/starts/started/starting",
     "hover/hovers/hovered/hovering",
-    "come/comes/came/coming",
     "retail/retails/retailed/retailing",
     "run/runs/ran/running",
     "average/averages/averaged/averaging",
@@ -93,6 +93,8 @@ def pricing_subject(head: Token) -> Token | None:
         return None
     if verb.lower_ not in PRICING_VERBS or verb.i > head.i:
         return None
+    if any(c.dep_ in ("dative", "dobj") and c.i < head.i for c in verb.children):
+        return None  # "costing the service several hundred pounds", "costs India about 86 dollars": a loss to someone
     gerund = first_child(verb, ("csubj",))  # "Adding new vinyl flooring could cost": what is added
     if gerund is not None:
         done = first_child(gerund, ("dobj",))
@@ -102,9 +104,9 @@ def pricing_subject(head: Token) -> Token | None:
 
 def priced_at(head: Token) -> Token | None:
     """The noun a sum is said "at" after: the object of the verb the "at" hangs on ("I'd recommend the Canon RF 50 mm
-    1.4 L VCM lens at $1400" -> lens), or the noun it hangs on ("our START plan at $49/month" -> START plan); a copula's
-    subject ("The Leica SL2-S is at $4,800"). None where the "at" says a level reached ("closed at $50": no object
-    before it) or a time.
+    1.4 L VCM lens at $1400" -> lens), or the noun it hangs on ("our START plan at $49/month" -> START plan), either
+    right before the "at". None where the "at" says a level reached ("closed at $50": no object before it; "a new
+    low at $22.39") or follows a copula ("is a bit pricey ... at $200" was judged without object).
 
     Fires on shopping and review pages and on news of offers ("Apple sells the base model at $799", "tickets at $45
     each")."""
@@ -112,14 +114,14 @@ def priced_at(head: Token) -> Token | None:
     if head.dep_ != "pobj" or link.lower_ not in PRICED_AT or link.dep_ != "prep":
         return None
     owner = link.head
-    if owner.dep_ in NOUN_DEPS and is_nominal(owner) and owner.i < link.i and not owner.like_num:
-        return priced_thing(owner)
+    if owner.dep_ in NOUN_DEPS and owner.right_edge.i == link.i - 1 and not owner.like_num:
+        return priced_thing(owner) if owner.lower_ not in LEVEL_NOUNS else None
     if owner.dep_ not in CLAUSE_DEPS:
         return None
-    if owner.lower_ in COPULAS:
-        return priced_thing(subject_of(owner))
     done = first_child(owner, ("dobj",))
-    return priced_thing(done) if done is not None and done.i < link.i else None
+    if done is None or done.right_edge.i != link.i - 1 or done.lower_ in LEVEL_NOUNS:
+        return None  # "to establish a new 52-week low at $22.39": a level reached, not a thing priced
+    return priced_thing(done)
 
 
 # Verbs a company holds its share of a market with: "Google secured 15% market share", "NVIDIA ... holding 92% of the
@@ -190,6 +192,8 @@ def price_or_share_object(doc: Doc, figure: Figure, start: int, named: str | Non
     if span is None or not len(span):
         return named
     head = figure_head(span)
+    if figure.kind == "money" and said and named is not None:
+        return named  # a parse rule's object stands ("rates ranging from $240 for a 30-minute ..." -> what it is for)
     if figure.kind == "money" and said:
         # a verb of pricing whose subject is the thing priced outranks a noun the token rules took after the sum ("per
         # room", an example "such as ... metal"); not one of the subject's own words, which they may have trimmed
