@@ -199,7 +199,13 @@ def price_or_share_object(doc: Doc, figure: Figure, start: int, named: str | Non
         # room", an example "such as ... metal"); not one of the subject's own words, which they may have trimmed
         subject = pricing_subject(head)
         found = coordinated_phrase(subject, span) if subject is not None else None
-        own_words = subject is not None and found is not None and set(said.split()) <= set(found.split())
+        # not where either holds the other's words: the token rules may have trimmed the subject or kept its name
+        # whole ("the One X costs $500": "One X", where the parse's phrase drops "One" as a number)
+        own_words = (
+            subject is not None
+            and found is not None
+            and (set(said.split()) <= set(found.split()) or subject.text in said.split())
+        )
         return found if found and not own_words and span.start > subject.i else named  # type: ignore[union-attr]
     if not may_be_priced_or_held(replace(figure, object=said or None)):
         return named
