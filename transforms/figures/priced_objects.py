@@ -100,7 +100,8 @@ def pricing_subject(head: Token) -> Token | None:
         done = first_child(gerund, ("dobj",))
         return done if done is not None and is_nominal(done) else None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-    if len(subjects) > 1:  # "Solar Panels: ..., solar installation may cost": a label parsed as a second subject
+    labelled = len(subjects) > 1 and any(t.text == ":" for t in verb.doc[subjects[0].i : subjects[-1].i])
+    if labelled:  # "Solar Panels: ..., solar installation may cost": a label before a colon parsed as a subject
         return priced_thing(subjects[-1])
     return priced_thing(subject_of(verb))
 
