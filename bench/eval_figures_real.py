@@ -48,7 +48,8 @@ two slices (gold in `bench/gold/fundus-testdata/`; `--set heldout2` is the secon
 eighth from the English news pages of WCXB's development split (github.com/Murrough-Foley/
 web-content-extraction-benchmark, dev/: news of 2021-2025 chosen by `bench/wcxb_news.py`), in
 `{data}/wcxb/figures/`, judged blind in round 22 and (held-out 40-49, `--set heldout2`) round 23 (gold in
-`bench/gold/wcxb/`); `--source readability` a ninth from the
+`bench/gold/wcxb/`; `--set dev2`: twenty of that split's article pages that are not news, in
+`{data}/wcxb/figures-dev2/`, round 32); `--source readability` a ninth from the
 English news-article pages of Mozilla Readability's test pages (github.com/mozilla/readability, test/test-pages/: news
 of 2014-2024 chosen by `bench/readability_news.py`), in `{data}/readability-testpages/figures/`, judged blind in round
 23 (gold in `bench/gold/readability-testpages/`); `--source trafilatura` a tenth from the news pages of
@@ -99,7 +100,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -200,6 +201,12 @@ class Source:
     gold_sets: Mapping[str, tuple[tuple[str, ...], ...]]
     article_files: tuple[Path, ...]
     gold_folder: Path | None = None  # under bench/gold/ when not named as the data folder
+    # sets whose texts are another builder's file (wcxb's dev2: pages that are not news, in their own folder)
+    set_article_files: Mapping[str, tuple[Path, ...]] = field(default_factory=dict)
+
+    def for_set(self, name: str) -> Source:
+        """This source with the texts file of set `name`."""
+        return replace(self, article_files=self.set_article_files.get(name, self.article_files))
 
 
 L3S_FOLDER = Path("figures-l3s")
@@ -209,6 +216,7 @@ NEWSPAPER3K_FOLDER = Path("newspaper3k-fixtures")
 SNACKTORY_FOLDER = Path("snacktory-fixtures")
 FUNDUS_FOLDER = Path("fundus-testdata")
 WCXB_FOLDER = Path("wcxb") / "figures"
+WCXB_DEV2_FOLDER = Path("wcxb") / "figures-dev2"
 READABILITY_FOLDER = Path("readability-testpages") / "figures"
 TRAFILATURA_FOLDER = Path("trafilatura-eval") / "figures"
 HTMLDATE_FOLDER = Path("htmldate-eval") / "figures"
@@ -286,16 +294,20 @@ SOURCES = {
     ),
     # WCXB's English news pages (helper accept23, round 22): every kept page held out; held-out 0-39 judged blind at
     # once (gold-heldout.json), before any figure finder ran on them; 40-49 judged blind by helper accept25 in round 23
-    # (gold-heldout2.json), also scored alone as `heldout2`.
+    # (gold-heldout2.json), also scored alone as `heldout2`. `dev2` (helper objects50, round 32): twenty article pages
+    # of the same split that are not news (shopping guides, reviews, price and how-to pages), chosen by
+    # `bench/wcxb_news.py --dev2` into their own folder and judged completely before scoring; tuning data for objects.
     "wcxb": Source(
         WCXB_FOLDER,
         {
             "dev": (),
+            "dev2": (("gold-dev2.json",),),
             "heldout": (("gold-heldout.json",), ("gold-heldout2.json",)),
             "heldout2": (("gold-heldout2.json",),),
         },
         (WCXB_FOLDER / "articles.json",),
         Path("wcxb"),
+        {"dev2": (WCXB_DEV2_FOLDER / "articles.json",)},
     ),
     # Readability's test pages, its English news-article pages (helper accept25, round 23): all 32 held out and judged
     # blind at once (gold-heldout.json), before any figure finder ran on them.
@@ -664,7 +676,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.errors and args.source in TEST_SPLIT_SOURCES:
         parser.error(f"--errors is not given on --source {args.source}: a public test split, read for its scores only")
-    source = SOURCES[args.source]
+    source = SOURCES[args.source].for_set(args.set)
     paths = args.gold or gold_files(args.data, args.set, source)
     texts = load_texts(args.data, source.article_files)
     skipped = missing_data_note(args, source, paths, texts is not None)

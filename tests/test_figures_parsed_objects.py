@@ -519,7 +519,8 @@ def test_the_objects_of_round_26(nlp, text, surface, expected):
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
-        ("Tickets cost from $40 to $95 depending on the seat.", "from $40 to $95"),
+        # "Tickets cost from $40 to $95 depending on the seat." moved to tests/test_figures_priced_objects.py: since
+        # round 32 (objects50) the subject of "cost" is the thing priced ("depending" still names nothing)
         ("There was perhaps $3 million circulating in the town.", "$3 million"),
         ("They said it could go upward of $5,000 next year.", "upward of $5,000"),  # "upward of" a bound since round 28
     ],

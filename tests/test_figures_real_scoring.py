@@ -535,3 +535,36 @@ def test_the_scrapinghub_judgements_hold_offsets_values_and_no_text():
             assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
         spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
         assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
+
+
+def test_the_wcxb_dev2_set_reads_the_non_news_pages_texts_from_their_own_folder(tmp_path, capsys, repository_gold):
+    # round 32 (objects50): twenty non-news article pages of WCXB's dev split, built by `bench.wcxb_news --dev2` into
+    # wcxb/figures-dev2/, judged as dev2; the news pages' texts (wcxb/figures/) do not hold them
+    write_data(tmp_path, TEXT, recall_checked=True)
+    (tmp_path / "wcxb" / "figures-dev2").mkdir(parents=True)
+    (tmp_path / "wcxb" / "figures").mkdir(parents=True)
+    texts = (tmp_path / "figures-real" / "articles.json").read_text()
+    (tmp_path / "wcxb" / "figures-dev2" / "articles.json").write_text(texts)
+    (tmp_path / "wcxb" / "figures" / "articles.json").write_text(json.dumps({"k0": {"articleBody": TEXT}}))
+    committed = repository_gold / "wcxb"
+    committed.mkdir(parents=True)
+    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
+    del article["dev_index"]
+    (committed / "gold-dev2.json").write_text(json.dumps({"articles": [{**article, "dev2_index": 4}]}))
+    assert main(["--data", str(tmp_path), "--source", "wcxb", "--set", "dev2", "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert f"1 judged articles (1 recall-checked), {committed / 'gold-dev2.json'}\n" in out
+    assert "  4 k1: missed 'sold'" in out
+
+
+def test_the_wcxb_dev2_judgements_hold_offsets_values_and_no_text():
+    committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "wcxb"
+    articles = json.loads((committed / "gold-dev2.json").read_text(encoding="utf-8"))["articles"]
+    assert [a["dev2_index"] for a in articles] == list(range(20)) and all(a["recall_checked"] for a in articles)
+    for article in articles:
+        for figure in article["figures"]:
+            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= 60  # a surface, not text
+            assert figure["value"] is not None or figure["value_low"] is not None
+            assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
+        spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap

@@ -268,6 +268,8 @@ def find_objects_and_parses(
 ) -> tuple[list[list[Figure]], list[dict[int, Doc]]]:
     """`find_objects_of`, with the sentences it parsed, by start offset, for each article: the holders read
     the same sentences (`transforms.holders.find_holders_of`), and a sentence is parsed once."""
+    from transforms.figures import priced_objects  # here, not above: priced_objects reads this module's helpers
+
     if "parser" not in nlp.pipe_names:
         return [figures for _, figures in articles], [{} for _ in articles]
     chosen = [sentences_to_parse(nlp, text, figures) for text, figures in articles]
@@ -280,12 +282,17 @@ def find_objects_and_parses(
             doc = by_start[start] = next(parses)
             for figure in inside:
                 named = object_from_parse(doc, figure, start)
+                named = priced_objects.price_or_share_object(doc, figure, start, named)  # round 32 (objects50)
                 if named is not None:
                     found[figure.figure_id] = named
         filled.append(
-            inherit_compared(
-                [replace(f, object=found[f.figure_id] or None) if f.figure_id in found else f for f in figures], text
-            )
+            [
+                priced_objects.labelled_by_line(f, text)  # round 32 (objects50): "Measured Thickness" / "14.0 mm"
+                for f in inherit_compared(
+                    [replace(f, object=found[f.figure_id] or None) if f.figure_id in found else f for f in figures],
+                    text,
+                )
+            ]
             if figures
             else []
         )
@@ -296,6 +303,8 @@ def find_objects_and_parses(
 def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[tuple[int, Doc, list[Figure]]]:
     """(start, tokens, figures) of each sentence holding a figure that `needs_parsed_object` and that
     `could_have_object` says a rule could reach: tokenised once, the parser then reads the same Doc."""
+    from transforms.figures import priced_objects  # here, not above: priced_objects reads this module's helpers
+
     by_start: dict[int, list[Figure]] = {}
     for figure in figures:
         if not (
@@ -354,6 +363,7 @@ def sentences_to_parse(nlp: Language, text: str, figures: list[Figure]) -> list[
         held = held or any(may_be_held_apart(f) for f in inside)  # round 31 (objects48)
         held = held or any(may_be_said_away(f) for f in inside)  # round 31 (objects47)
         held = held or any(may_be_said_of_event(f) for f in inside)  # round 32 (objects49)
+        held = held or priced_objects.could_be_priced_or_held(doc, inside)  # round 32 (objects50)
         rated = any(may_be_rated(f) for f in inside) and any(t.lower_ in RATED_VERBS for t in doc)
         held = held or (any(may_be_sourced(f) for f in inside) and any(t.lower_ in CHANGE_VERBS for t in doc))
         if (
