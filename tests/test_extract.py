@@ -346,3 +346,53 @@ def test_a_page_parsed_once_gives_each_pass_what_its_own_parse_gave():
         from_text = _bare_extraction(document, PRUNED_PAGE, options, None, **kind)
         assert isinstance(from_tree, Document) and isinstance(from_text, Document)
         assert from_tree.text == from_text.text
+
+
+READER_COMMENTS = (
+    "<div class='forum-comment-widget'><div class='forum-header'><span>4 Comments</span></div>"
+    "<ul class='forum-comments-list'>"
+    + "".join(
+        f"<li class='forum-comment' id='forum-comment-{n}'><div class='forum-comment-content'><header>"
+        f"<span class='author-name'>quaywatcher{n}</span></header><div class='read-more'> I have walked past "
+        f"that quay for {n + 20} years and the old cranes were rusting long before anyone at the board noticed "
+        "them, so the vote is welcome but it comes far too late for the men who lost their jobs. </div>"
+        "<span class='reply'><a href='/t/1'>Reply</a></span></div></li>"
+        for n in range(1, 5)
+    )
+    + "</ul></div>"
+)
+
+
+def test_readers_comment_list_under_the_story_is_not_story():
+    """A forum widget's list of readers' comments in the story's container: trafilatura discards it, but
+    undoes its discards when the story's own container has a class it discards ("widget"), and kept the
+    comments as the story's closing list ("- quaywatcher1 I have walked past … Reply"; too long a line for
+    the precision pass's edge trim)."""
+    html = (
+        "<html><head><title>Cranes</title></head><body><article><h1>Cranes for the quay</h1>"
+        f"<div class='story-body text-widget'>{STORY_PARAGRAPHS}{READER_COMMENTS}</div></article></body></html>"
+    )
+    result = extract(html.encode())
+    assert not isinstance(result, Rejection), result
+    assert "eastern quay" in result.text
+    assert "rusting" not in result.text and "quaywatcher" not in result.text
+    uncut = extract_document(raw(html.encode()), html, replace(ExtractOptions(), prune_comment_lists=False))
+    assert not isinstance(uncut, Rejection) and "rusting" in uncut.text
+
+
+def test_story_list_items_named_for_comments_without_a_comment_are_kept():
+    """A share bar whose items are named for comments but hold a count or a link, not a comment, and a
+    list of quoted reactions in the story, in the same discarding container: the story's list stays."""
+    reactions = "".join(
+        f"<li class='quote'>Councillor {n} said the cranes would bring back the night shift at the quay.</li>"
+        for n in range(1, 4)
+    )
+    html = (
+        "<html><head><title>Cranes</title></head><body><article><h1>Cranes for the quay</h1>"
+        "<div class='story-body text-widget'><ul class='share'><li class='share-comments'><a href='#c'>12 comments"
+        "</a></li><li class='comment-count'><a href='#c'>Comment</a></li></ul>"
+        f"{STORY_PARAGRAPHS}<ul class='reactions'>{reactions}</ul></div></article></body></html>"
+    )
+    result = extract(html.encode())
+    assert not isinstance(result, Rejection), result
+    assert "eastern quay" in result.text and "night shift" in result.text

@@ -375,6 +375,8 @@ def prune_paths(options: ExtractOptions) -> list[str]:
         paths.append(SIGN_UP_AND_BIO_BOXES)
     if options.prune_embedded_posts:
         paths.append(EMBEDDED_POSTS)
+    if options.prune_comment_lists:
+        paths.append(COMMENT_LISTS)
     return paths
 
 
@@ -426,6 +428,17 @@ EMBEDDED_POSTS = (
     + " or ".join(f"contains(@class, '{name}')" for name in _EMBEDDED_POST_CLASSES)
     + "] | .//div[contains(@class, 'fb-post')]"
 )
+
+
+# Readers' comments written into the page as a list of comment items. trafilatura discards comment
+# containers, but undoes every discard when they would take most of the text, as on pages whose story
+# container has a class it discards ("widget"; the boxes above): a forum's widget under a story
+# ("xenforo-comments-list" of "xenforo-comment" items, Tom's Hardware on the newspaper set) was then kept
+# as the story's closing list, each comment a "- name text Reply" line. The mark is a list of two or more
+# items named for comments, each with more than a line's worth of text (a comment's body, not a share
+# bar's "12 comments" button), and no headline (docs/evaluation.md, round 32, extract49).
+_COMMENT_ITEM = "li[contains(@class, 'comment')][string-length(normalize-space()) > 50]"
+COMMENT_LISTS = f".//*[self::ul or self::ol][count({_COMMENT_ITEM}) >= 2][not(.//h1)]"
 
 
 def extract_plain_text(text: str, url: str | None, options: ExtractOptions) -> ExtractedDocument:

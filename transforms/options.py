@@ -43,6 +43,10 @@ class ExtractOptions:
     # cut from the page before extraction (transforms/extract.py, EMBEDDED_POSTS; docs/evaluation.md,
     # round 13).
     prune_embedded_posts: bool = True
+    # Lists of readers' comments (two or more list items named for comments, each with more than 50
+    # characters of text) are cut from the page before extraction (transforms/extract.py, COMMENT_LISTS;
+    # docs/evaluation.md, round 32).
+    prune_comment_lists: bool = True
     # Seams a crawl leaves in a page's tags (a title run on into the page, a self-closing <html>, a doctype cut
     # short, a script's address run into its code, a second page pasted in), with which the parser reads no body
     # or not the story, are mended before extraction (transforms/damaged_markup.py; docs/evaluation.md, round 19).
