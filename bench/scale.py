@@ -133,7 +133,8 @@ PUBLISH_BLOCK = 4
 # allocator's heap), and sizes measured minutes apart met different loads. perf29 measured the publish this way (1.00,
 # round 31), perf32 every step (round 32). Each pair's ratio is printed, then their median and spread.
 TURN_PAIRS = 4
-# Batches each fresh process of in_turn times the commit and the publish on, after measure()'s probes.
+# Batches each fresh process of in_turn commits and catches up with (each timed), and publishes it times, after
+# measure()'s probes: 34 batches meet each table's compactions twice and a seal of the newest band run about four times.
 TURN_COMMITS = COMMIT_SERIES
 TURN_PUBLISHES = 2 * PUBLISH_BLOCK
 
@@ -914,27 +915,46 @@ def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[i
     return cpus
 
 
-# The steps in_turn compares, each from its own series in a fresh process: measure()'s probes for the lookups and the
-# catch-up; the commit and the publish from their own series (measure()'s first probe commits after a copy meet the
-# compactions the copied warehouse left due: their placement, not the archive's size; docs/benchmarks.md, round 30).
+# The steps in_turn compares, each from its own series in a fresh process: measure()'s probes for the lookups; the
+# commit, the catch-up and the publish from their own series of batches. measure()'s few probe batches, the first after
+# a copy, meet what the copied warehouse left due at the same point in every process: its first commits at 100,800
+# articles compact the synthetic build's last one-batch files (1.23 against 0.99 for the series after them), and its
+# catch-ups the seals its band runs and generations were near (1.22-1.41 in bench.scale's in_turn over 3 probes, 1.06
+# over 6; docs/benchmarks.md, round 32).
 TURN_STEPS = (*LOOKUPS_IN_ORDER, "commit", "index catch-up", "views publish")
+SERIES_STEPS = frozenset({"commit", "index catch-up", "views publish"})
+
+
+def commit_and_catch_up(warehouse: Path, batch: int, count: int, seed: int) -> tuple[list[float], list[float]]:
+    """`count` probe batches on this warehouse, each committed (timed: appends, marker, compaction) and then caught up
+    with (timed, the merger thread's CPU taken out: catch_up_cpu), as a run's batches follow each other; CPU s."""
+    scheme = signature_scheme(DedupOptions())
+    rng = random.Random(seed + 17)
+    commits, catch_ups = [], []
+    for number in range(count):
+        rows = synthetic_batch(rng, 85_000_000 + seed * 100_000 + number * batch, batch, scheme, DedupOptions())
+        commit = functools.partial(commit_rows, warehouse, rows, f"turn-{seed}", f"turn-{seed}-{number:04d}")
+        commits.append(timed(commit)[1])
+        catch_ups.append(catch_up_cpu(warehouse))
+    return commits, catch_ups
 
 
 def one_turn(source: Path, copy: Path, batch: int, repeat: int, seed: int, commits: int, publishes: int) -> dict:
     """Every fixed step on a fresh copy of `source`, in this process (a fresh one, started by in_turn): measure()'s
-    probes, then `commits` commits (commit_series) and `publishes` publishes (publish_series, PUBLISH_BLOCK a turn),
-    each series on this warehouse alone. Returns the archive's size and each step's median and mean CPU seconds."""
+    probes for the lookups, then `commits` batches committed and caught up with (commit_and_catch_up) and `publishes`
+    publishes (publish_series, PUBLISH_BLOCK a turn), each series on this warehouse alone. Returns the archive's size
+    and each step's median and mean CPU seconds."""
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(source, copy)
     size = archive_articles(copy)
-    with contextlib.redirect_stdout(io.StringIO()):  # the series' own tables: one warehouse, no ratio
+    with contextlib.redirect_stdout(io.StringIO()):  # publish_series' own table: one warehouse, no ratio
         probes = measure(copy, batch, repeat, seed)
-        commit = commit_series([copy], batch, commits, [seed])[0]
+        commit, catch_up = commit_and_catch_up(copy, batch, commits, seed)
         publish = publish_series([copy], batch, publishes, [seed])[0]
     shutil.rmtree(copy, ignore_errors=True)
-    steps = {name: [probes[name].cpu, probes[name].cpu_mean] for name in (*LOOKUPS_IN_ORDER, "index catch-up")}
-    steps["commit"] = [statistics.median(commit), statistics.fmean(commit)]
-    steps["views publish"] = [statistics.median(publish), statistics.fmean(publish)]
+    steps = {name: [probes[name].cpu, probes[name].cpu_mean] for name in LOOKUPS_IN_ORDER}
+    for name, seconds in (("commit", commit), ("index catch-up", catch_up), ("views publish", publish)):
+        steps[name] = [statistics.median(seconds), statistics.fmean(seconds)]
     return {"size": size, "load": load_average(), "pid": os.getpid(), "steps": steps}
 
 
@@ -1001,7 +1021,7 @@ def in_turn(
     print("|---|---|---|---|---|---|")
     for step in TURN_STEPS:
         for which, label in ((0, "median"), (1, "mean")):
-            if which and step not in BURSTY and step != "views publish":
+            if which and step not in SERIES_STEPS:
                 continue
             small = statistics.median(answers[0]["steps"][step][which] for answers in done)
             large = statistics.median(answers[-1]["steps"][step][which] for answers in done)
