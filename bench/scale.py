@@ -919,8 +919,9 @@ def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[i
 # commit, the catch-up and the publish from their own series of batches. measure()'s few probe batches, the first after
 # a copy, meet what the copied warehouse left due at the same point in every process: its first commits at 100,800
 # articles compact the synthetic build's last one-batch files (1.23 against 0.99 for the series after them), and its
-# catch-ups the seals its band runs and generations were near (1.22-1.41 in bench.scale's in_turn over 3 probes, 1.06
-# over 6; docs/benchmarks.md, round 32).
+# catch-ups whatever the copied index had due (the measuring process's write-ahead log, up to 64 MB, to checkpoint;
+# the seals of its band runs and generations): 1.22-1.41 in bench.scale's in_turn over 3 probes, 0.89-1.06 on copies of
+# a closed index, 1.03-1.04 over a 34-batch series (docs/benchmarks.md, round 32).
 TURN_STEPS = (*LOOKUPS_IN_ORDER, "commit", "index catch-up", "views publish")
 SERIES_STEPS = frozenset({"commit", "index catch-up", "views publish"})
 
