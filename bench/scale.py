@@ -20,15 +20,19 @@ proportion; its median and mean there are the commit's figure, not the five prob
 (`catch_up_series`, `--catch-up-batches`), on the two sizes in turn, the first put back every 8 batches. Then the
 views publish (`publish_series`, `--publish-batches`): a probe batch committed and caught up with, then the publish
 timed, on the first size's warehouse and the last in turn, a block of PUBLISH_BLOCK batches each, its median the
-publish's figure.
+publish's figure. Last before the series (`in_turn`, `--turns`), every step again on the first and last sizes in fresh
+processes in turn, a pair of processes (one a size, the same probe seed) at a time: each pair's ratio, their median
+and spread, where one process holds what it keeps of both warehouses and sizes minutes apart meet different loads.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import hashlib
 import inspect
+import io
 import itertools
 import json
 import math
@@ -124,6 +128,15 @@ PUBLISH_SERIES = 16
 # processes on the two sizes in turn read 1.00 (round 31). Not one a turn: a block starts with an untimed publish, so
 # that the process holds what a run's publishes keep of the warehouse (its views file's footers), not the other's.
 PUBLISH_BLOCK = 4
+# Pairs of fresh processes in_turn starts, the first size's and the last's in turn (1k, 100k, 1k, 100k, ...): in one
+# process the two sizes share what it keeps (the index connections and their page caches, Parquet footers, the
+# allocator's heap), and sizes measured minutes apart met different loads. perf29 measured the publish this way (1.00,
+# round 31), perf32 every step (round 32). Each pair's ratio is printed, then their median and spread.
+TURN_PAIRS = 4
+# Batches each fresh process of in_turn commits and catches up with (each timed), and publishes it times, after
+# measure()'s probes: 34 batches meet each table's compactions twice and a seal of the newest band run about four times.
+TURN_COMMITS = COMMIT_SERIES
+TURN_PUBLISHES = 2 * PUBLISH_BLOCK
 
 
 def short_page(index: int, rng: random.Random) -> str:
@@ -620,12 +633,27 @@ def main() -> None:
         "(median and mean; 0 for none)",
     )
     parser.add_argument(
+        "--turns",
+        type=int,
+        default=TURN_PAIRS,
+        help="then every step on the first and last sizes in fresh processes in turn, this many pairs (each pair's "
+        "ratio, their median and spread; 0 for none)",
+    )
+    parser.add_argument(
         "--publish-only", action="store_true", help="time only the views publish, on copies of the kept warehouses"
     )
+    parser.add_argument("--turn-of", type=Path, help=argparse.SUPPRESS)  # one process of in_turn: its warehouse
+    parser.add_argument("--turn-seed", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.turn_of:  # one fresh process of in_turn, on a copy at --data: its answer is its last line
+        answer = one_turn(
+            args.turn_of, args.data, args.batch, args.repeat, args.turn_seed, args.commit_batches, args.publish_batches
+        )
+        print(json.dumps(answer), flush=True)
+        return
     print(f"code measured (the steps here and the real nights alike): {describe_tree()}", flush=True)
     if args.reuse:
-        reuse(args.data, args.batch, args.repeat, args.catch_up_batches, args.commit_batches)
+        reuse(args.data, args.batch, args.repeat, args.catch_up_batches, args.commit_batches, args.turns)
         return
     if args.publish_only:
         kept = kept_warehouses(args.data)
@@ -686,6 +714,8 @@ def main() -> None:
     side_by_side = alternate([first, warehouse], args.batch, 3 * args.repeat, [seeds[0], seeds[-1]])
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    if args.turns:  # before the series, which add batches to both
+        in_turn([first, warehouse], args.data, args.batch, args.repeat, args.turns, TURN_COMMITS, TURN_PUBLISHES)
     # The first size as measured, for the catch-up's series (the commit's and the publish's add batches to `first`).
     first_kept = args.data / "first-size-kept"
     shutil.rmtree(first_kept, ignore_errors=True)
@@ -709,7 +739,9 @@ def main() -> None:
     shutil.rmtree(first_kept, ignore_errors=True)
 
 
-def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0, commit_batches: int = 0) -> None:
+def reuse(
+    data: Path, batch: int, repeat: int, catch_up_batches: int = 0, commit_batches: int = 0, turns: int = 0
+) -> None:
     """The steps measured on copies of the first and last warehouses a `--keep` run left (a measurement commits
     probe batches), then the lookups side by side: minutes instead of the build's half hour, to compare versions
     of the code on the same archives and probe keys (seeds 1000 and 1099: no probe batch of the build again)."""
@@ -728,6 +760,8 @@ def reuse(data: Path, batch: int, repeat: int, catch_up_batches: int = 0, commit
     side_by_side = alternate(copies, batch, 3 * repeat, seeds)
     print(f"\nThe lookups again, the first and last sizes in turn (load average {load_average()}):\n")
     print(table([(sizes[0][0], side_by_side[0]), (sizes[-1][0], side_by_side[1])], [*LOOKUPS_IN_ORDER]))
+    if turns:  # on the copies as measured: their lookup index caught up, where a kept build's largest is not
+        in_turn(copies, data, batch, repeat, turns, TURN_COMMITS, TURN_PUBLISHES)
     if commit_batches:
         commit_series(copies, batch, commit_batches, seeds)
     if catch_up_batches:  # after the commit's series (as in a full run), the first size afresh from its kept copy
@@ -801,7 +835,7 @@ def print_series(warehouses: list[Path], cpus: list[list[float]]) -> None:
     print(f"\nlargest/smallest: median **{median_ratio:.2f}**, mean **{mean_ratio:.2f}**")
 
 
-def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> None:
+def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[int]) -> list[list[float]]:
     """`count` more probe batches committed on each warehouse in turn (appends, marker and the compactions they call
     for, as commit_rows does), each timed: compactions come every ~16 batches per table, so five probe batches meet
     one or none, and only the mean over many shows what a run pays. Nothing is put back: the smallest archive grows
@@ -825,6 +859,7 @@ def commit_series(warehouses: list[Path], batch: int, count: int, seeds: list[in
         f"compactions rewrote {rewritten[0] / 1000:,.0f} KB a batch at the smallest size, "
         f"{rewritten[-1] / 1000:,.0f} KB at the largest (largest/smallest {rewritten[-1] / max(rewritten[0], 1):.2f})"
     )
+    return cpus
 
 
 def table_versions(warehouse: Path) -> dict[str, int]:
@@ -878,6 +913,126 @@ def publish_series(warehouses: list[Path], batch: int, count: int, seeds: list[i
     )
     print_series(warehouses, cpus)
     return cpus
+
+
+# The steps in_turn compares, each from its own series in a fresh process: measure()'s probes for the lookups; the
+# commit, the catch-up and the publish from their own series of batches. measure()'s few probe batches, the first after
+# a copy, meet what the copied warehouse left due at the same point in every process: its first commits at 100,800
+# articles compact the synthetic build's last one-batch files (1.23 against 0.99 for the series after them), and its
+# catch-ups whatever the copied index had due (the measuring process's write-ahead log, up to 64 MB, to checkpoint;
+# the seals of its band runs and generations): 1.22-1.41 in bench.scale's in_turn over 3 probes, 0.89-1.06 on copies of
+# a closed index, 1.03-1.04 over a 34-batch series (docs/benchmarks.md, round 32).
+TURN_STEPS = (*LOOKUPS_IN_ORDER, "commit", "index catch-up", "views publish")
+SERIES_STEPS = frozenset({"commit", "index catch-up", "views publish"})
+
+
+def commit_and_catch_up(warehouse: Path, batch: int, count: int, seed: int) -> tuple[list[float], list[float]]:
+    """`count` probe batches on this warehouse, each committed (timed: appends, marker, compaction) and then caught up
+    with (timed, the merger thread's CPU taken out: catch_up_cpu), as a run's batches follow each other; CPU s."""
+    scheme = signature_scheme(DedupOptions())
+    rng = random.Random(seed + 17)
+    commits, catch_ups = [], []
+    for number in range(count):
+        rows = synthetic_batch(rng, 85_000_000 + seed * 100_000 + number * batch, batch, scheme, DedupOptions())
+        commit = functools.partial(commit_rows, warehouse, rows, f"turn-{seed}", f"turn-{seed}-{number:04d}")
+        commits.append(timed(commit)[1])
+        catch_ups.append(catch_up_cpu(warehouse))
+    return commits, catch_ups
+
+
+def one_turn(source: Path, copy: Path, batch: int, repeat: int, seed: int, commits: int, publishes: int) -> dict:
+    """Every fixed step on a fresh copy of `source`, in this process (a fresh one, started by in_turn): measure()'s
+    probes for the lookups, then `commits` batches committed and caught up with (commit_and_catch_up) and `publishes`
+    publishes (publish_series, PUBLISH_BLOCK a turn), each series on this warehouse alone. Returns the archive's size
+    and each step's median and mean CPU seconds."""
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(source, copy)
+    size = archive_articles(copy)
+    with contextlib.redirect_stdout(io.StringIO()):  # publish_series' own table: one warehouse, no ratio
+        probes = measure(copy, batch, repeat, seed)
+        commit, catch_up = commit_and_catch_up(copy, batch, commits, seed)
+        publish = publish_series([copy], batch, publishes, [seed])[0]
+    shutil.rmtree(copy, ignore_errors=True)
+    steps = {name: [probes[name].cpu, probes[name].cpu_mean] for name in LOOKUPS_IN_ORDER}
+    for name, seconds in (("commit", commit), ("index catch-up", catch_up), ("views publish", publish)):
+        steps[name] = [statistics.median(seconds), statistics.fmean(seconds)]
+    return {"size": size, "load": load_average(), "pid": os.getpid(), "steps": steps}
+
+
+def turn_command(
+    source: Path, copy: Path, batch: int, repeat: int, seed: int, commits: int, publishes: int
+) -> list[str]:
+    """The command of one fresh process of in_turn: this module's one_turn on `source`, its answer a JSON line."""
+    return [
+        sys.executable,
+        "-m",
+        "bench.scale",
+        "--turn-of",
+        str(source),
+        "--data",
+        str(copy),
+        "--turn-seed",
+        str(seed),
+        "--batch",
+        str(batch),
+        "--repeat",
+        str(repeat),
+        "--commit-batches",
+        str(commits),
+        "--publish-batches",
+        str(publishes),
+    ]
+
+
+def in_turn(
+    sources: list[Path], scratch: Path, batch: int, repeat: int, pairs: int, commits: int, publishes: int
+) -> list[dict[str, list[float]]]:
+    """Every fixed step on the first and last sizes in fresh processes in turn (first, last, first, last, ...), `pairs`
+    pairs, each process on its own copy of its size's warehouse (`sources` are not changed) and both of a pair on the
+    same probe seed: a pair's ratio is of the archive's size, neither of what one process keeps from one warehouse
+    for the other nor of a load minutes apart. Prints each step's ratio per pair, their median and spread; returns
+    each step's ratios (median CPU s, then mean CPU s, largest/smallest) per pair."""
+    env = tree_environment(os.environ)
+    done: list[list[dict]] = []
+    for pair in range(pairs):
+        answers = []
+        for number, source in enumerate(sources):
+            command = turn_command(source, scratch / f"turn-{number}", batch, repeat, 2000 + pair, commits, publishes)
+            finished = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+            if finished.returncode != 0:
+                raise SystemExit(f"in-turn process failed ({finished.returncode}): {finished.stderr[-2000:]}")
+            answers.append(json.loads(finished.stdout.strip().splitlines()[-1]))
+        done.append(answers)
+        print(f"  pair {pair + 1}/{pairs}: {' and '.join(a['load'] for a in answers)} (load average)", flush=True)
+    ratios: list[dict[str, list[float]]] = []
+    for answers in done:
+        first, last = answers[0]["steps"], answers[-1]["steps"]
+        ratios.append(
+            {
+                step: [b / a if a else math.nan for a, b in zip(first[step], last[step], strict=True)]
+                for step in TURN_STEPS
+            }
+        )
+    sizes = [answer["size"] for answer in done[0]]
+    print(
+        f"\nEvery step in fresh processes in turn, {pairs} pairs ({sizes[0]:,} and {sizes[-1]:,} articles; "
+        f"load average {load_average()}):\n"
+    )
+    print("| step | CPU ms, first size | last size | largest/smallest, each pair | median | spread |")
+    print("|---|---|---|---|---|---|")
+    for step in TURN_STEPS:
+        for which, label in ((0, "median"), (1, "mean")):
+            if which and step not in SERIES_STEPS:
+                continue
+            small = statistics.median(answers[0]["steps"][step][which] for answers in done)
+            large = statistics.median(answers[-1]["steps"][step][which] for answers in done)
+            each = [pair[step][which] for pair in ratios]
+            name = step if step in LOOKUPS else f"{step}, {label} of its series"
+            print(
+                f"| {name} | {1000 * small:.2f} | {1000 * large:.2f} | {', '.join(f'{r:.2f}' for r in each)} | "
+                f"**{statistics.median(each):.2f}** | {min(each):.2f}-{max(each):.2f} |"
+            )
+    return ratios
 
 
 def _catch_up(warehouse: Path) -> None:

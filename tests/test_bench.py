@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -129,6 +130,46 @@ def test_bench_scale_s_publish_series_takes_the_sizes_in_turn_each_turn_opened_b
         + [("small", False), ("small", True)]
         + [("large", False), ("large", True)]
     )
+
+
+def test_bench_scale_takes_every_step_in_fresh_processes_the_sizes_in_turn(tmp_path, monkeypatch, capsys):
+    """In one process the two sizes share what it keeps (index connections, footers, its heap), and sizes timed minutes
+    apart meet different loads (the copy lookup 1.17-1.22 and stored pages 1.05-1.33 side by side, round 31): in_turn
+    times every step in fresh processes, the first size's and the last's in turn, a pair on one probe seed, each on its
+    own copy (the warehouses it is given are not changed), and prints each pair's ratio, their median and spread."""
+    from bench import scale
+    from warehouse.store import ensure_tables
+
+    warehouses = [tmp_path / "small", tmp_path / "large"]
+    for warehouse, articles in zip(warehouses, (20, 60), strict=True):
+        ensure_tables(warehouse)
+        scale.grow_synthetic(warehouse, articles, 20, seed=articles, last_batch=10)
+    before = [sorted(p.relative_to(w) for p in w.rglob("*")) for w in warehouses]
+    started: list[tuple[str, str]] = []
+    answers: list[dict] = []
+    run = scale.subprocess.run
+
+    def recorded_run(command, **kwargs):
+        started.append((command[command.index("--turn-of") + 1], command[command.index("--turn-seed") + 1]))
+        finished = run(command, **kwargs)
+        answers.append(scale.json.loads(finished.stdout.strip().splitlines()[-1]))
+        return finished
+
+    monkeypatch.setattr(scale.subprocess, "run", recorded_run)
+    ratios = scale.in_turn(warehouses, tmp_path / "scratch", batch=5, repeat=1, pairs=2, commits=2, publishes=1)
+    assert [(Path(source).name, seed) for source, seed in started] == [
+        ("small", "2000"),
+        ("large", "2000"),
+        ("small", "2001"),
+        ("large", "2001"),
+    ]
+    assert len({answer["pid"] for answer in answers}) == 4 and os.getpid() not in {a["pid"] for a in answers}
+    assert [answer["size"] for answer in answers] == [20, 60, 20, 60]
+    assert len(ratios) == 2 and all(set(pair) == set(scale.TURN_STEPS) for pair in ratios)
+    assert all(r > 0 for pair in ratios for step in pair.values() for r in step)
+    assert [sorted(p.relative_to(w) for p in w.rglob("*")) for w in warehouses] == before
+    out = capsys.readouterr().out
+    assert "Every step in fresh processes in turn, 2 pairs" in out and "| stored pages |" in out
 
 
 def test_bench_scale_counts_the_bytes_a_series_compactions_rewrote(tmp_path):
