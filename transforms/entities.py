@@ -7002,11 +7002,12 @@ _OUTLET_CUE_AFTER = re.compile(
 _OUTLET_CUE_WORDS = re.compile(
     r"comment|report|daily|weekly|tabloid|newspaper|magazine|agency|broadcast|published|aired|appeared|ran[ \t]"
 )
-# A name the model left untagged before "’s request for comment" ("VICE News’ request for comment"): capitalised words,
-# a leading "The" left out.
+# A name the model left untagged before "’s request for comment" ("VICE News’ request for comment") or before its kind
+# and a verb ("the domestic Yonhap news agency said"): capitalised words, a leading "The" left out.
 _UNTAGGED_OUTLET = re.compile(
     r"(?<![\w&.'’-])(?:The[ \t]+)?([A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*){0,2})"
-    r"(?=[’']s?[ \t]+request[ \t]+for[ \t]+comment\b)"
+    r"(?=[’']s?[ \t]+request[ \t]+for[ \t]+comment\b"
+    rf"|[ \t]+{_OUTLET_KIND}[ \t]+(?:said|says|reported|reports|quoted)\b)"
 )
 _RELABELLED_AS_OUTLETS = frozenset({"PERSON", "LOC", "NORP", "PRODUCT", "WORK_OF_ART"})
 
@@ -7023,9 +7024,10 @@ def outlets_by_what_they_do(
 ) -> list[NamedSpan]:
     """A name the text writes as an outlet's (`_OUTLET_CUE_BEFORE`, `_OUTLET_CUE_AFTER`) is an organisation at each
     of its mentions in that text, where the model called it a person, a place, a people or a work (English, before
-    the vote), and a name it left untagged before "’s request for comment" is added at each untagged mention. Not
-    a word of a person's full name in the same text ("Smith’s request for comment" beside "Ann Smith"), not a place
-    the gazetteer knows, nor a stop word ("It first reported")."""
+    the vote), and a name it left untagged before "’s request for comment" or before its kind and a verb
+    (`_UNTAGGED_OUTLET`) is added at each untagged mention. Not a word of a person's full name in the same text
+    ("Smith’s request for comment" beside "Ann Smith"), not a place the gazetteer knows, nor a stop word ("It first
+    reported")."""
     relabelled: set[tuple[str, str]] = set()
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
@@ -7081,9 +7083,11 @@ _WORKS_THAT_MAY_BE_FIRMS = frozenset({"PRODUCT", "WORK_OF_ART"})
 def firms_the_model_called_works(named: list[NamedSpan]) -> list[NamedSpan]:
     """A product's or a work's span that is a firm's name by its last word (`FIRM_NAME_LAST_WORDS`, two words or
     more, no "the" before it) or that names a firm of the same text without its legal kind (`FIRM_LEGAL_KINDS`), as
-    an organisation (English); so is a person or a place of two words or more that names such a firm."""
+    an organisation (English); so is a person by the same last word ("joined Halvorsen Partners" PERSON), and a
+    person or a place of two words or more that names a firm of the text without its legal kind."""
     if not any(
         item.label in _WORKS_THAT_MAY_BE_FIRMS
+        or (item.label == "PERSON" and item.name.rsplit(" ", 1)[-1].casefold() in FIRM_NAME_LAST_WORDS)
         or (item.label == "ORG" and item.name.rsplit(" ", 1)[-1].casefold().rstrip(".") in FIRM_LEGAL_KINDS)
         for item in named
     ):
@@ -7100,18 +7104,20 @@ def firms_the_model_called_works(named: list[NamedSpan]) -> list[NamedSpan]:
     result = []
     for item in named:
         document, start = item.span.document or "", item.span.char_start
+        words = item.name.split()
+        by_kind = (
+            len(words) >= 2
+            and words[-1].casefold() in FIRM_NAME_LAST_WORDS
+            and not item.span.surface.casefold().startswith("the ")
+            and not _THE_BEFORE_NAME.search(document, max(0, start - 5), start)
+        )
         if item.label in _WORKS_THAT_MAY_BE_FIRMS:
-            words = item.name.split()
-            by_kind = (
-                len(words) >= 2
-                and words[-1].casefold() in FIRM_NAME_LAST_WORDS
-                and not item.span.surface.casefold().startswith("the ")
-                and not _THE_BEFORE_NAME.search(document, max(0, start - 5), start)
-            )
             if by_kind or item.name in short_forms.get(document, ()):
                 item = _labelled(item, "ORG")
-        elif item.label in ("PERSON", "LOC") and " " in item.name and item.name in short_forms.get(document, ()):
+        elif (item.label == "PERSON" and by_kind) or (
             # "Vindhya Copper Ltd" then "Vindhya Copper" PERSON: two words or more, so no surname alone
+            item.label in ("PERSON", "LOC") and len(words) >= 2 and item.name in short_forms.get(document, ())
+        ):
             item = replace(item, label="ORG", is_country=False, country_code=None, latitude=None, longitude=None)
         result.append(item)
     return result
