@@ -7026,8 +7026,8 @@ def outlets_by_what_they_do(
     of its mentions in that text, where the model called it a person, a place, a people or a work (English, before
     the vote), and a name it left untagged before "’s request for comment" or before its kind and a verb
     (`_UNTAGGED_OUTLET`) is added at each untagged mention. Not a word of a person's full name in the same text
-    ("Smith’s request for comment" beside "Ann Smith"), not a place the gazetteer knows, nor a stop word ("It first
-    reported")."""
+    ("Smith’s request for comment" beside "Ann Smith"), not a place the gazetteer knows, a demonym ("a British
+    newspaper said") nor a stop word ("It first reported")."""
     relabelled: set[tuple[str, str]] = set()
     added: list[NamedSpan] = []
     for document, items in spans_by_document(named).items():
@@ -7043,6 +7043,7 @@ def outlets_by_what_they_do(
                 name[:1].isupper()
                 and words[0].casefold() not in STOP_WORDS
                 and not (len(words) == 1 and name in person_words)
+                and not is_demonym(name)  # "a British newspaper said"
                 and not is_known_place(name, options)
             )
 
