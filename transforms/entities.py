@@ -6991,7 +6991,11 @@ _OUTLET_KIND = (
 _OUTLET_CUE_BEFORE = re.compile(
     rf"(?:(?<![\w-])[Tt]he[ \t]+{_OUTLET_KIND}"
     r"|(?<![\w-])(?:published|reported|broadcast|aired)[ \t]+by(?:[ \t]+the)?"
-    r"|(?<![\w-])(?:originally|first)[ \t]+(?:appeared|ran|published)[ \t]+(?:on|in|at))[ \t]+$"
+    r"|(?<![\w-])(?:originally|first)[ \t]+(?:appeared|ran|published)[ \t]+(?:on|in|at)"
+    # a channel or a service a show airs or streams on: "airs Wednesdays at 8 p.m. on Bravo", "now streaming on Hulu";
+    # not "premiered on Broadway"
+    r"|(?<![\w-])(?:airs|aired|airing|streams|streamed|streaming)(?:[ \t]+[\w.:,]+){0,5}?[ \t]+on)"
+    r"[ \t]+$"
 )
 _OUTLET_CUE_AFTER = re.compile(
     r"^(?:[’']s?[ \t]+request[ \t]+for[ \t]+comment\b|[ \t]+(?:was[ \t]+the[ \t]+first[ \t]+to[ \t]+report|"
@@ -7000,7 +7004,7 @@ _OUTLET_CUE_AFTER = re.compile(
 )
 # A plain search first: most texts hold none of the cues' words.
 _OUTLET_CUE_WORDS = re.compile(
-    r"comment|report|daily|weekly|tabloid|newspaper|magazine|agency|broadcast|published|aired|appeared|ran[ \t]"
+    r"comment|report|daily|weekly|tabloid|newspaper|magazine|agency|broadcast|published|air|appeared|ran[ \t]|stream"
 )
 # A name the model left untagged before "’s request for comment" ("VICE News’ request for comment") or before its kind
 # and a verb ("the domestic Yonhap news agency said"): capitalised words, a leading "The" left out.
