@@ -4464,6 +4464,7 @@ def acronyms_of_organisations(named: list[NamedSpan]) -> list[NamedSpan]:
     relabelled: set[tuple[str, str]] = set()
     for document, items in spans_by_document(named).items():
         acronyms = {acronym_of(item.name) for item in items if item.label == "ORG"} - {None}
+        acronyms |= acronyms_in_brackets_after(items, document)
         if not acronyms:
             continue
         # A country keeps its code ("USA" beside a "United Steel Association").
@@ -7126,3 +7127,26 @@ def firms_the_model_called_works(named: list[NamedSpan]) -> list[NamedSpan]:
             item = replace(item, label="ORG", is_country=False, country_code=None, latitude=None, longitude=None)
         result.append(item)
     return result
+
+
+# An acronym in brackets right after an organisation's name: "the August National Association of Purchasing
+# Management (NAPM) index", where the model read a word before the name into it.
+_ACRONYM_IN_BRACKETS_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z]{3,6})[ \t]*\)")
+
+
+def acronyms_in_brackets_after(items: list[NamedSpan], document: str) -> set[str]:
+    """The acronyms written in brackets right after an organisation of the text whose last three words or more
+    have those initials (`acronym_of`), though its first words do not: "August National Association of Purchasing
+    Management (NAPM)", the month read into the name. The full name's own initials are `acronym_of`'s already."""
+    found: set[str] = set()
+    for item in items:
+        if item.label != "ORG" or " " not in item.name:
+            continue
+        bracket = _ACRONYM_IN_BRACKETS_AFTER.match(document, item.span.char_end)
+        if bracket is None:
+            continue
+        acronym = bracket.group(1)
+        words = item.name.split()
+        if any(acronym_of(" ".join(words[k:])) == acronym for k in range(1, len(words) - 2)):
+            found.add(acronym)
+    return found
