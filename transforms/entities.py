@@ -7156,14 +7156,17 @@ def acronyms_in_brackets_after(items: list[NamedSpan], document: str) -> set[str
 # A site named by its address, as a word of the text: "TopGear.com’s roving correspondent", "a job board such as
 # indeed.com", "the group’s statement to cyberdaily.au". Not a link's part ("www.", "/", "@" around it) nor a file.
 _SITE_ADDRESS = re.compile(
-    r"(?<![\w@/.:-])(?![Ww][Ww][Ww]\.)([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?\.(?:com|net|org|co\.uk|com\.au|au|io|tv))(?![\w@/-]|\.\w)"
+    r"(?<![\w@/.:-])(?![Ww][Ww][Ww]\.)"
+    r"([A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)?\.(?:com|net|org|co\.uk|com\.au|au|io|tv))(?![\w@/-]|\.\w)"
 )
+_LINK_LABEL_BEFORE = re.compile(r":[ \t]*$")
 
 
 def sites_named_by_their_address(named: list[NamedSpan]) -> list[NamedSpan]:
     """A site the text names by its address (`_SITE_ADDRESS`) is an organisation there (English), as the judges count
     it ("Fandom.com", "Sephora.com"): the model leaves most addresses untagged, or tags the name before its ".com"
-    alone ("Benzinga" PERSON of "Benzinga.com"), which then becomes the address. Not "www." addresses or paths."""
+    alone ("Benzinga" PERSON of "Benzinga.com"), which then becomes the address. Not "www." addresses or paths, nor a
+    link after its label and a colon ("Website: x.com")."""
     added: list[NamedSpan] = []
     replaced: dict[tuple[str, int], tuple[int, str]] = {}  # (text, span start) -> the address's end and text
     for document, items in spans_by_document(named).items():
@@ -7171,6 +7174,8 @@ def sites_named_by_their_address(named: list[NamedSpan]) -> list[NamedSpan]:
             continue
         for found in _SITE_ADDRESS.finditer(document):
             start, end = found.span(1)
+            if _LINK_LABEL_BEFORE.search(document, max(0, start - 3), start):
+                continue  # a link after its label ("Tickets and more info at: luboku.com"), not the site named
             covering = [item for item in items if item.span.char_start < end and start < item.span.char_end]
             if not covering:
                 address = found.group(1)
