@@ -2607,6 +2607,8 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdecimal():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
+        if following.text == "MP" and end == i + 1:
+            return is_glued_to_more(tokens, end)  # round 32: "a 50MP sensor" is megapixels (quantities)
         if following.text == "V" and end == i + 1:
             return is_glued_to_more(tokens, end)  # round 29: "running at 5V" is volts (quantities.glued_volts)
         if following.text == "in" and end == i + 1 and not is_glued_to_more(tokens, end):
