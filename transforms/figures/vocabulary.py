@@ -174,6 +174,12 @@ UNIT_PHRASES_BY_WORDS = {
             "NAD": "nad",
             "TZS": "tzs",
             "KES": "kes",
+            # round 32 (figures57): dollars named by their country, as market reports and wire copy write them
+            "AUD": "australian dollar,australian dollars",
+            "CAD": "canadian dollar,canadian dollars",
+            "SGD": "singapore dollar,singapore dollars",
+            "NZD": "new zealand dollar,new zealand dollars",
+            "HKD": "hong kong dollar,hong kong dollars",
         },
     ),
     **unit_table(
