@@ -1739,6 +1739,9 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
         bracketed.setdefault(int(number.text), []).append(n)
         if opening.text == "[" and opening.glued:
             glued_references.add(n)
+    for n, values in cited_ranges(tokens) if bracketed else []:  # "[1-3]" with "[4]" after: one text's numbering
+        for value in values:
+            bracketed.setdefault(value, []).extend((n, n + 2))
     run = 0
     while run + 1 in bracketed:
         run += 1
@@ -1746,6 +1749,22 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
     if run < 2 or others >= run:
         return glued_references  # round 29: "Adams (14) and Brooks (9) lead, ahead of Chen (2) and Diaz (1)": counts
     return glued_references | {n for value in range(1, run + 1) for n in bracketed[value]}
+
+
+def cited_ranges(tokens: list[Token]) -> list[tuple[int, range]]:
+    """(index of the first number, the numbers cited) of each run of references in square brackets, '[1-3]',
+    '[4–6]' (round 32, figures57): health, science and encyclopedia-style pages cite several sources at once so,
+    and the run counts towards the text's numbering of its brackets in `numbered_markers`."""
+    found = []
+    for n in range(1, len(tokens) - 3):
+        opening, low, dash, high, closing = tokens[n - 1 : n + 4]
+        if opening.text != "[" or closing.text != "]" or dash.text not in DASHES:
+            continue
+        if not all(t.glued for t in (low, dash, high, closing)) or not (low.text.isdecimal() and high.text.isdecimal()):
+            continue
+        if len(high.text) <= 3 and int(low.text) < int(high.text):
+            found.append((n, range(int(low.text), int(high.text) + 1)))
+    return found
 
 
 def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureMatch, sentences: Sentences) -> Figure:
