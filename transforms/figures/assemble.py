@@ -11,6 +11,7 @@ from transforms.figures.body_measures import height_in_feet, height_pair_end, we
 from transforms.figures.naming_numbers import naming_number_end, ordering_numbers
 from transforms.figures.non_figures import (
     age_end,
+    at_line_or_sentence_start,
     ends_bare_score,
     has_leading_zero,
     is_bare_pair,
@@ -402,6 +403,13 @@ def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[i
 FEELING_VERBS = frozenset("feel feels felt feeling".split())
 
 
+# Verbs of a speaker's stance that "100%" right before makes "wholly" ("100% recommend these boots", "I 100% agree
+# with the coach"): reviews and quoted speech in news say it so, at the start of a sentence or after its speaker;
+# "Almost 100% agree" and "100% of voters agree" are shares of people.
+STANCE_VERBS = frozenset("recommend recommended agree agreed believe believed endorse endorsed trust".split())
+SPEAKER_PRONOUNS = frozenset("i we you they he she".split())
+
+
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     """'100% sure', '100 percent true', 'Yeah, a hundred percent.': a hundred percent meaning 'completely'
     before a word of certainty, or said alone as an answer; not '100% of the shares', 'rose 100%'."""
@@ -412,6 +420,9 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         return False
     if is_word(following, *CERTAINTY_WORDS) or is_word(previous, *MODAL_VERBS):
         return True  # "100% sure", "100 percent certainty", "I would 100% make sure"
+    speaker = at_line_or_sentence_start(tokens, k - 1) or is_word(previous, *SPEAKER_PRONOUNS)
+    if speaker and is_word(following, *STANCE_VERBS):
+        return True  # round 32 (figures57): "100% recommend these boots", "I 100% agree": wholly, no share
     if is_word(following, "control") and is_word(token_at(tokens, quantity.end + 1), "over"):
         return True  # "100 percent control over your passwords": complete control ("100% control of" a firm is a stake)
     copula = token_at(tokens, k - 2) if is_word(previous, "a") and tokens[k].low == "hundred" else previous
