@@ -1858,7 +1858,8 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
     low, high = tokens[i], tokens[end - 1]
     if any(is_bare_long_digits(t) or has_leading_zero(t) for t in (low, high)):
         return False  # "2020-2022", "555-1234", "07-12"
-    if number_value(low) >= number_value(high):
+    countdown = number_value(low) > number_value(high) and is_countdown(tokens, i, end)
+    if number_value(low) >= number_value(high) and not countdown:
         return False  # scores are written winner first: "won 3-1"
     if is_acceleration_test(tokens, i, end):
         return False
@@ -1880,6 +1881,25 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_golf_round_pair(tokens, i, end)
         or is_bracketed_season_record(tokens, i, end)
     )
+
+
+# Plural units of time after which a pair written high first counts down to an event: "11–10 Months" and "3–2
+# Weeks" before a wedding, a launch or a move, as planners' checklists print their periods.
+COUNTDOWN_UNITS = frozenset("months weeks days".split())
+
+
+def is_countdown(tokens: list[Token], i: int, end: int) -> bool:
+    """A plural unit of time right after a pair written high first ('11–10 Months', '3-2 weeks out'): a period
+    counted down, no score (round 32, figures57; would fire on every planning checklist: weddings, moves, exams).
+    A score dated after it or after a verb of a result stays one ('won 3-1 days after the draw', 'went 10-6 weeks
+    ago', 'won 2-1 days before the final')."""
+    if not is_word(token_at(tokens, end), *COUNTDOWN_UNITS) or is_word(token_at(tokens, end + 1), *DATING_AFTER):
+        return False
+    return not word_in_run_before(tokens, i - 1, RESULT_VERBS, reach=4)
+
+
+# Words after "N days" that date an event from it: "3-1 days after the draw", "10-6 weeks ago".
+DATING_AFTER = frozenset("after ago later earlier since into".split())
 
 
 def follows_winner_first_pair(tokens: list[Token], i: int) -> bool:

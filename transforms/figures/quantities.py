@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from transforms.figures.non_figures import is_glued_dash, is_placing
+from transforms.figures.non_figures import is_countdown, is_glued_dash, is_placing
 from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import (
     UNIT_PHRASES,
@@ -102,12 +102,13 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         verb = token_at(tokens, k - 1)
         if second.value > 100 or (verb is not None and verb.low.startswith(CHANGE_VERB_STEMS)):
             second = None  # "rose 1.2% to 1,380": a change and the level it reached (a range says "5 to 7%")
-    if second is not None and low is not None and low < second.value:
+    counted_down = second is not None and low is not None and low > second.value and is_countdown(tokens, k, second.end)
+    if second is not None and low is not None and (low < second.value or counted_down):
         unit, end = second_unit, second_end
         quantity = Quantity(
             None,
-            low,
-            second.value,
+            min(low, second.value),  # "11–10 Months" out: a period counted down spans 10 to 11 months
+            max(low, second.value),
             unit or first_unit,
             first.currency or second.currency,
             end,
