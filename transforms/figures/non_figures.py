@@ -2843,6 +2843,9 @@ def opens_range_or_unit(tokens: list[Token], end: int) -> bool:
         return False
     if following.text == "%" or following.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, end) is not None:
         return True
+    if following.text in DASHES and following.glued and second is not None and second.glued:
+        dashed = UNIT_PHRASES.match(tokens, end + 1)  # round 32 (figures57): "Free 14-Day Trial", "a Pro 30-day plan"
+        return dashed is not None and dashed[0].kind == "duration" and len(second.text) > 1
     return is_word(following, "to", "or") and second is not None and second.kind == "num"
 
 
