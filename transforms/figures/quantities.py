@@ -492,6 +492,10 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         found = UNIT_PHRASES.match(tokens, k + 1)
         if found is not None and found[0] == PERCENT:
             return PERCENT, found[1]  # "80 plus percent of the companies"
+    if token.text == "+" and token.glued and following is not None and not following.glued:
+        found = UNIT_PHRASES.match(tokens, k + 1)
+        if found is not None and found[0].kind in ("duration", "measure"):
+            return found  # round 32 (figures57): "30+ hours of GPS use", "30+ years in journalism", "500+ miles"
     scale = temperature_scale(tokens, k + 1) if token.text == "°" else None
     if scale is not None:
         return Unit(scale, "measure"), k + 2  # "1.5°C", "0.15° C", "1.5 °C", "35 ° C"
