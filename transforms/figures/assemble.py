@@ -11,6 +11,7 @@ from transforms.figures.body_measures import height_in_feet, height_pair_end, we
 from transforms.figures.naming_numbers import naming_number_end, ordering_numbers
 from transforms.figures.non_figures import (
     age_end,
+    at_line_or_sentence_start,
     ends_bare_score,
     has_leading_zero,
     is_bare_pair,
@@ -402,6 +403,13 @@ def period_counted(tokens: list[Token], quantity: Quantity, object_span: tuple[i
 FEELING_VERBS = frozenset("feel feels felt feeling".split())
 
 
+# Verbs of a speaker's stance that "100%" right before makes "wholly" ("100% recommend these boots", "I 100% agree
+# with the coach"): reviews and quoted speech in news say it so, at the start of a sentence or after its speaker;
+# "Almost 100% agree" and "100% of voters agree" are shares of people.
+STANCE_VERBS = frozenset("recommend recommended agree agreed believe believed endorse endorsed trust".split())
+SPEAKER_PRONOUNS = frozenset("i we you they he she".split())
+
+
 def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
     """'100% sure', '100 percent true', 'Yeah, a hundred percent.': a hundred percent meaning 'completely'
     before a word of certainty, or said alone as an answer; not '100% of the shares', 'rose 100%'."""
@@ -412,6 +420,9 @@ def is_intensifier(tokens: list[Token], k: int, quantity: Quantity) -> bool:
         return False
     if is_word(following, *CERTAINTY_WORDS) or is_word(previous, *MODAL_VERBS):
         return True  # "100% sure", "100 percent certainty", "I would 100% make sure"
+    speaker = at_line_or_sentence_start(tokens, k - 1) or is_word(previous, *SPEAKER_PRONOUNS)
+    if speaker and is_word(following, *STANCE_VERBS):
+        return True  # round 32 (figures57): "100% recommend these boots", "I 100% agree": wholly, no share
     if is_word(following, "control") and is_word(token_at(tokens, quantity.end + 1), "over"):
         return True  # "100 percent control over your passwords": complete control ("100% control of" a firm is a stake)
     copula = token_at(tokens, k - 2) if is_word(previous, "a") and tokens[k].low == "hundred" else previous
@@ -1739,6 +1750,9 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
         bracketed.setdefault(int(number.text), []).append(n)
         if opening.text == "[" and opening.glued:
             glued_references.add(n)
+    for n, values in cited_ranges(tokens) if bracketed else []:  # "[1-3]" with "[4]" after: one text's numbering
+        for value in values:
+            bracketed.setdefault(value, []).extend((n, n + 2))
     run = 0
     while run + 1 in bracketed:
         run += 1
@@ -1746,6 +1760,22 @@ def numbered_markers(tokens: list[Token]) -> set[int]:
     if run < 2 or others >= run:
         return glued_references  # round 29: "Adams (14) and Brooks (9) lead, ahead of Chen (2) and Diaz (1)": counts
     return glued_references | {n for value in range(1, run + 1) for n in bracketed[value]}
+
+
+def cited_ranges(tokens: list[Token]) -> list[tuple[int, range]]:
+    """(index of the first number, the numbers cited) of each run of references in square brackets, '[1-3]',
+    '[4–6]' (round 32, figures57): health, science and encyclopedia-style pages cite several sources at once so,
+    and the run counts towards the text's numbering of its brackets in `numbered_markers`."""
+    found = []
+    for n in range(1, len(tokens) - 3):
+        opening, low, dash, high, closing = tokens[n - 1 : n + 4]
+        if opening.text != "[" or closing.text != "]" or dash.text not in DASHES:
+            continue
+        if not all(t.glued for t in (low, dash, high, closing)) or not (low.text.isdecimal() and high.text.isdecimal()):
+            continue
+        if len(high.text) <= 3 and int(low.text) < int(high.text):
+            found.append((n, range(int(low.text), int(high.text) + 1)))
+    return found
 
 
 def build_figure(text: str, article_id: str, tokens: list[Token], match: FigureMatch, sentences: Sentences) -> Figure:

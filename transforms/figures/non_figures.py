@@ -1858,7 +1858,8 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
     low, high = tokens[i], tokens[end - 1]
     if any(is_bare_long_digits(t) or has_leading_zero(t) for t in (low, high)):
         return False  # "2020-2022", "555-1234", "07-12"
-    if number_value(low) >= number_value(high):
+    countdown = number_value(low) > number_value(high) and is_countdown(tokens, i, end)
+    if number_value(low) >= number_value(high) and not countdown:
         return False  # scores are written winner first: "won 3-1"
     if is_acceleration_test(tokens, i, end):
         return False
@@ -1880,6 +1881,25 @@ def is_plausible_dash_range(tokens: list[Token], i: int, end: int) -> bool:
         or is_golf_round_pair(tokens, i, end)
         or is_bracketed_season_record(tokens, i, end)
     )
+
+
+# Plural units of time after which a pair written high first counts down to an event: "11–10 Months" and "3–2
+# Weeks" before a wedding, a launch or a move, as planners' checklists print their periods.
+COUNTDOWN_UNITS = frozenset("months weeks days".split())
+
+
+def is_countdown(tokens: list[Token], i: int, end: int) -> bool:
+    """A plural unit of time right after a pair written high first ('11–10 Months', '3-2 weeks out'): a period
+    counted down, no score (round 32, figures57; would fire on every planning checklist: weddings, moves, exams).
+    A score dated after it or after a verb of a result stays one ('won 3-1 days after the draw', 'went 10-6 weeks
+    ago', 'won 2-1 days before the final')."""
+    if not is_word(token_at(tokens, end), *COUNTDOWN_UNITS) or is_word(token_at(tokens, end + 1), *DATING_AFTER):
+        return False
+    return not word_in_run_before(tokens, i - 1, RESULT_VERBS, reach=4)
+
+
+# Words after "N days" that date an event from it: "3-1 days after the draw", "10-6 weeks ago".
+DATING_AFTER = frozenset("after ago later earlier since into".split())
 
 
 def follows_winner_first_pair(tokens: list[Token], i: int) -> bool:
@@ -2607,6 +2627,8 @@ def has_non_figure_suffix(tokens: list[Token], i: int, end: int) -> bool:
         if following.text == "g" and end == i + 1 and tokens[i].text.replace(",", "").isdecimal():
             # "weighing just 910g" is grams; "5g" a network generation
             return int(tokens[i].text.replace(",", "")) < 10 or is_glued_to_more(tokens, end)
+        if following.text == "MP" and end == i + 1:
+            return is_glued_to_more(tokens, end)  # round 32: "a 50MP sensor" is megapixels (quantities)
         if following.text == "V" and end == i + 1:
             return is_glued_to_more(tokens, end)  # round 29: "running at 5V" is volts (quantities.glued_volts)
         if following.text == "in" and end == i + 1 and not is_glued_to_more(tokens, end):
@@ -2821,6 +2843,9 @@ def opens_range_or_unit(tokens: list[Token], end: int) -> bool:
         return False
     if following.text == "%" or following.low in SPACED_SCALE_WORDS or UNIT_PHRASES.match(tokens, end) is not None:
         return True
+    if following.text in DASHES and following.glued and second is not None and second.glued:
+        dashed = UNIT_PHRASES.match(tokens, end + 1)  # round 32 (figures57): "Free 14-Day Trial", "a Pro 30-day plan"
+        return dashed is not None and dashed[0].kind == "duration" and len(second.text) > 1
     return is_word(following, "to", "or") and second is not None and second.kind == "num"
 
 

@@ -33,6 +33,9 @@ FORMULA_OPERATORS = FORMULA_POWERS | frozenset({"+", "-", "−", "/", "="})
 # A digit glued to a capital K, the shape of '4K'.
 DIGIT_K = re.compile(r"[0-9]K")
 # Resolutions named by their lines ('1080p', '720p'), which say that a text is about display formats.
+# A resolution's number before its K: one digit, or one decimal place as cameras give it ('6.2K/30p', round 32,
+# figures57; would fire on camera, drone and monitor reviews: '5.3K video', '2.5K monitor').
+RESOLUTION_NUMBER = re.compile(r"\d(?:\.\d)?")
 LINE_RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 # Things made to a standard size in millimetres: a connector, a socket, film.
 GAUGE_NOUNS = frozenset("jack jacks plug plugs socket sockets connector connectors film films".split())
@@ -299,7 +302,7 @@ def display_resolutions(tokens: list[Token]) -> set[int]:
         and token.glued
         and n > 0
         and tokens[n - 1].kind == "num"
-        and len(tokens[n - 1].text) == 1
+        and RESOLUTION_NUMBER.fullmatch(tokens[n - 1].text)
         and not is_currency_before(tokens, n - 1)
     ]
     if not marked:
@@ -312,8 +315,14 @@ def display_resolutions(tokens: list[Token]) -> set[int]:
 
 
 def is_currency_before(tokens: list[Token], n: int) -> bool:
+    """A sign before the number that may price it ('$4K'); not a bracket, quote or the comma or dash of a spec list
+    ('45MP full-frame, 8K internal RAW video', round 32, figures57)."""
     previous = token_at(tokens, n - 1)
-    return previous is not None and previous.kind == "sym" and previous.text not in ("\n", "(", '"', "“", "'")
+    return (
+        previous is not None
+        and previous.kind == "sym"
+        and previous.text not in ("\n", "(", '"', "“", "'", ",", ";", ":", "/", "|", *DASHES)
+    )
 
 
 def counts_noun_after(token: Token | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from transforms.figures.non_figures import is_glued_dash, is_placing
+from transforms.figures.non_figures import is_countdown, is_glued_dash, is_placing
 from transforms.figures.numbers import Amount, match_priced_amount
 from transforms.figures.tokens import (
     UNIT_PHRASES,
@@ -102,12 +102,13 @@ def match_quantity(tokens: list[Token], k: int) -> Quantity | None:
         verb = token_at(tokens, k - 1)
         if second.value > 100 or (verb is not None and verb.low.startswith(CHANGE_VERB_STEMS)):
             second = None  # "rose 1.2% to 1,380": a change and the level it reached (a range says "5 to 7%")
-    if second is not None and low is not None and low < second.value:
+    counted_down = second is not None and low is not None and low > second.value and is_countdown(tokens, k, second.end)
+    if second is not None and low is not None and (low < second.value or counted_down):
         unit, end = second_unit, second_end
         quantity = Quantity(
             None,
-            low,
-            second.value,
+            min(low, second.value),  # "11–10 Months" out: a period counted down spans 10 to 11 months
+            max(low, second.value),
             unit or first_unit,
             first.currency or second.currency,
             end,
@@ -491,6 +492,10 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
         found = UNIT_PHRASES.match(tokens, k + 1)
         if found is not None and found[0] == PERCENT:
             return PERCENT, found[1]  # "80 plus percent of the companies"
+    if token.text == "+" and token.glued and following is not None and not following.glued:
+        found = UNIT_PHRASES.match(tokens, k + 1)
+        if found is not None and found[0].kind in ("duration", "measure"):
+            return found  # round 32 (figures57): "30+ hours of GPS use", "30+ years in journalism", "500+ miles"
     scale = temperature_scale(tokens, k + 1) if token.text == "°" else None
     if scale is not None:
         return Unit(scale, "measure"), k + 2  # "1.5°C", "0.15° C", "1.5 °C", "35 ° C"
@@ -530,6 +535,8 @@ def match_unit(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit | None
             or glued_volts(tokens, k, amount)
             or engine_litres(tokens, k, amount)
             or plural_byte_unit(tokens, k)
+            or abbreviated_megapixels(tokens, k, amount)
+            or dotted_us_dollars(tokens, k)
             or glued_milliseconds(tokens, k, amount)
             or storey_or_block_unit(tokens, k)
         )
@@ -581,6 +588,27 @@ def plural_byte_unit(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
     if token is None or token.text[-1:] != "s" or token.text[:-1] not in BYTE_UNITS:
         return None
     return Unit(token.text[:-1], "measure"), k + 1
+
+
+def abbreviated_megapixels(tokens: list[Token], k: int, amount: Amount) -> tuple[Unit, int] | None:
+    """'a 50MP sensor', 'its 24.2 MP images': a camera's resolution, as every camera and phone review writes it
+    (round 32, figures57). Only the capitals after digits: 'one MP voted against' counts a member of parliament,
+    and 'MPs' is read by no unit. Would fire on any phone, camera or drone review and on tech news of launches."""
+    token = token_at(tokens, k)
+    if token is None or token.text != "MP" or amount.scale != 1 or amount.currency is not None:
+        return None
+    if not tokens[k - 1].text[:1].isdecimal() or is_glued_to_more(tokens, k):
+        return None
+    return Unit("megapixel", "measure"), k + 1
+
+
+def dotted_us_dollars(tokens: list[Token], k: int) -> tuple[Unit, int] | None:
+    """'992 billion U.S. dollars': the dotted country before the currency word, as market-data reports (Statista's
+    charts quoted on business and tech pages) and American wire copy write it (round 32, figures57)."""
+    letters = tokens[k : k + 5]
+    if [t.text for t in letters[:4]] != ["U", ".", "S", "."] or not all(t.glued for t in letters[1:4]):
+        return None
+    return (Unit("USD", "money"), k + 5) if len(letters) == 5 and letters[4].low in ("dollar", "dollars") else None
 
 
 def opens_dashed_modifier(tokens: list[Token], n: int) -> bool:

@@ -174,6 +174,12 @@ UNIT_PHRASES_BY_WORDS = {
             "NAD": "nad",
             "TZS": "tzs",
             "KES": "kes",
+            # round 32 (figures57): dollars named by their country, as market reports and wire copy write them
+            "AUD": "australian dollar,australian dollars",
+            "CAD": "canadian dollar,canadian dollars",
+            "SGD": "singapore dollar,singapore dollars",
+            "NZD": "new zealand dollar,new zealand dollars",
+            "HKD": "hong kong dollar,hong kong dollars",
         },
     ),
     **unit_table(
@@ -299,6 +305,11 @@ UNIT_PHRASES_BY_WORDS.update(
     )
 )
 UNIT_PHRASES_BY_WORDS.update(unit_table("money", {"BTC": "bitcoin,bitcoins,btc"}))
+# Round 32 (figures57): the battery and screen units of phone, laptop and watch reviews, read as counts before
+# ("a 5,000mAh battery", "peaks at 2,000 nits"); glued or spaced. Would fire on any gadget review or launch story.
+UNIT_PHRASES_BY_WORDS.update(
+    unit_table("measure", {"mAh": "mah,milliamp hours,milliamp-hours,milliampere hours", "nit": "nit,nits"})
+)
 # Round 28 (objects37): units the judges took as measures that were read as counts of the unit word: a storm's
 # pressure ("dropping by more than 24 millibars"), loudness ("above 85 decibels"), a searched sea's area ("10,000
 # square nautical miles"), and land as Bangladesh and China measure it ("16 decimals of land", "1 mu of farmland").
