@@ -114,3 +114,18 @@ def test_a_sum_sharing_its_line_or_under_a_long_or_numbered_line_keeps_no_label(
     assert labelled_by_line(line_figure(text, "$5"), text).object is None  # words on its own line
     measure = "Weight\n221 g\n"
     assert labelled_by_line(line_figure(measure, "221 g", "measure"), measure).object is None  # sums only
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 32 (objects51): a rate said "at" or "up to" right after the noun it is of, a glued "8K" kept whole
+        ("The camera offers 8K video up to 24 fps.", "up to 24 fps", "8K video"),
+        ("The action camera can capture 5K footage at 50 fps.", "50 fps", "5K footage"),
+        ("A lorry at 50 mph hit the barrier.", "50 mph", "lorry"),
+        # a verb's own subject stands: other rules read it
+        ("The train ran at 80 mph through the station.", "80 mph", "train"),
+    ],
+)
+def test_a_rate_said_at_or_up_to_after_a_noun_is_that_nouns(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
