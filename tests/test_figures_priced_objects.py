@@ -129,3 +129,17 @@ def test_a_sum_sharing_its_line_or_under_a_long_or_numbered_line_keeps_no_label(
 )
 def test_a_rate_said_at_or_up_to_after_a_noun_is_that_nouns(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 32 (objects51): a time spent doing something keeps the word in -ing that ends the doing
+        ("He was released after 12 hours of police questioning.", "12 hours", "police questioning"),
+        ("The sports watch gives 60 hours of GPS tracking, its maker says.", "60 hours", "GPS tracking"),
+        # not a participle that goes on to say what the thing does
+        ("The fund holds three years of bonds maturing in 2030.", "three years", "bonds"),
+    ],
+)
+def test_a_time_spent_doing_something_keeps_the_doing_whole(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -320,3 +320,33 @@ def labelled_by_line(figure: Figure, text: str) -> Figure:
     if not LABEL_LINE.match(label) or len(label.split()) > 5:
         return figure
     return replace(figure, object=label)
+
+
+# Round 32 (objects51): a time spent doing something names the doing whole: "24 hours of GPS tracking", "its 320-hour
+# solar-powered GPS tracking," -> GPS tracking, where the token rules stop before the word in -ing. Only where that word
+# ends the phrase (a stop, a comma, a verb after it): "of debt maturing in 2025" says what the debt does.
+ACTIVITY_KINDS = frozenset({"duration"})
+ACTIVITY_AFTER = re.compile(r" ([a-z]{3,}ing)(?=[,.;:!?)]|$| (?:is|was|are|were|has|had|thanks|and|or|but)\b)")
+# Words in -ing that open a phrase of their own or are no doing: "three hours during", "two days including".
+NOT_ACTIVITIES = frozenset(
+    "during including excluding following according regarding concerning pending being nothing something anything "
+    "everything thing king ring spring string morning evening".split()
+)
+
+
+def activity_kept(figure: Figure, text: str) -> Figure:
+    """A duration whose object the token rules cut before the word in -ing that ends it given that word too ("roughly 85
+    hours of GPS recording thanks to" -> GPS recording); others as they are.
+
+    Fires on reviews' battery and usage times and on news of time spent ("after 12 hours of police questioning", "two
+    years of peace talks" stays as it is)."""
+    if figure.kind not in ACTIVITY_KINDS or not figure.object:
+        return figure
+    after = text[figure.char_end : figure.char_end + 40 + len(figure.object)]
+    at = after.find(figure.object)
+    if at < 0 or len(after[:at].split()) > 1:  # the object right after the figure, or after one word ("of")
+        return figure
+    doing = ACTIVITY_AFTER.match(after, at + len(figure.object))
+    if doing is None or doing.group(1) in NOT_ACTIVITIES:
+        return figure
+    return replace(figure, object=f"{figure.object} {doing.group(1)}")
