@@ -143,3 +143,16 @@ def test_a_rate_said_at_or_up_to_after_a_noun_is_that_nouns(nlp, text, surface, 
 )
 def test_a_time_spent_doing_something_keeps_the_doing_whole(nlp, text, surface, expected):
     assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 32 (objects51): a time or a size a thing is compared to with a comparative and "than" is that thing's
+        ("Queues were longer than two hours at the border.", "two hours", "Queues"),
+        ("Prisoners with sentences longer than ten years may appeal.", "ten years", "sentences"),
+        ("Towers taller than 100 metres need a permit.", "100 metres", "Towers"),
+    ],
+)
+def test_a_time_or_size_a_noun_is_compared_to_is_that_nouns(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -23,6 +23,8 @@ from spacy.tokens import Doc, Span, Token
 
 from transforms.figures.objects import PERSONAL_PRONOUNS
 from transforms.figures.parsed_objects import (
+    COMPARED_FORMS,
+    COPULAS,
     EMPTY_HEADS,
     LEVEL_NOUNS,
     RELATIVE_PRONOUNS,
@@ -153,6 +155,31 @@ def rated_thing(head: Token, span: Span) -> str | None:
     return glued_phrase(owner, span)
 
 
+def compared_thing(span: Span) -> Token | None:
+    """The noun a duration or a measure is compared to with a comparative and "than" right before it: the noun right
+    before the comparative ("trips longer than one week", "distances (greater than 15 miles a day)") or the subject of
+    a copula there ("If trips are shorter than three days" -> trips). None where a verb stands there ("lasted longer
+    than three hours", "took longer than"): the time is the verb's, not a thing's.
+
+    Fires on advice and spec pages (limits of trips, loads, distances) and on news ("sentences longer than ten years",
+    "queues were longer than two hours", "buildings taller than 100 metres")."""
+    doc = span.doc
+    at = span.start - 1
+    if at < 2 or doc[at].lower_ != "than" or doc[at - 1].lower_ not in COMPARED_FORMS:
+        return None
+    at -= 2
+    while at > 0 and doc[at].text == "(":
+        at -= 1
+    if doc[at].lower_ in COPULAS and at > 0:
+        at -= 1
+        if doc[at].dep_ not in ("nsubj", "nsubjpass"):
+            return None
+    noun = doc[at]
+    if noun.dep_ not in NOUN_DEPS or not is_nominal(noun) or noun.lower_ in NOT_PRICED:
+        return None
+    return noun
+
+
 def glued_phrase(noun: Token, span: Span) -> str | None:
     """The noun with the words before it that modify it, a number kept where it is glued to the next word ("4K video":
     the tokenizer splits "4K", and `coordinated_phrase` drops numbers); determiners, possessors and free-standing
@@ -212,6 +239,10 @@ def share_holder(head: Token) -> Token | None:
     return subject
 
 
+# Durations and measures a thing is compared to: "If trips are shorter than three days", "for trips longer than one
+# week", "long distances (greater than 15 miles a day)". Round 32 (objects51).
+COMPARED_TO_KINDS = frozenset({"duration", "measure"})
+
 # Rates said of the noun right before them, "at" it or "up to" it: "4K video at 60 fps", "6K video up to 60 fps",
 # "winds up to 70 mph". Frame rates and speeds only: a level said "at" ("the impacts at 7.2 degrees", "travelling at
 # 32,000 feet") and a data rate ("exchanging data at 1.2 gigabits-per-second") were judged without object on news
@@ -224,6 +255,11 @@ RATED_WORDS = frozenset({"at", "up"})
 def may_be_rated_at(figure: Figure) -> bool:
     """Whether `rated_thing` may give the figure an object: a frame rate or a speed with none."""
     return figure.kind in RATED_KINDS and figure.unit in RATED_UNITS and not figure.object
+
+
+def may_be_compared_to(figure: Figure) -> bool:
+    """Whether `compared_thing` may give the figure an object: a duration or a measure with none."""
+    return figure.kind in COMPARED_TO_KINDS and not figure.object
 
 
 def may_be_priced_or_held(figure: Figure) -> bool:
@@ -242,6 +278,7 @@ def could_be_priced_or_held(sentence: Doc, figures: Sequence[Figure]) -> bool:
     priced = any(f.kind == "money" for f in figures) and bool(words & PRICING_VERBS)  # over a token rules' object too
     held = any(f.kind == "percent" for f in figures if may_be_priced_or_held(f))
     rated = any(may_be_rated_at(f) for f in figures) and bool(words & RATED_WORDS)
+    rated = rated or (any(may_be_compared_to(f) for f in figures) and "than" in words)
     return priced or (bare and bool(words & PRICED_AT)) or (held and bool(words & SHARE_HOLDING_VERBS)) or rated
 
 
@@ -271,6 +308,9 @@ def price_or_share_object(doc: Doc, figure: Figure, start: int, named: str | Non
         return found if found and not own_words and span.start > subject.i else named  # type: ignore[union-attr]
     if may_be_rated_at(replace(figure, object=said or None)):  # round 32 (objects51)
         return rated_thing(head, span) or named
+    if may_be_compared_to(replace(figure, object=said or None)):  # round 32 (objects51)
+        thing = compared_thing(span)
+        return (coordinated_phrase(thing, span) if thing is not None else None) or named
     if not may_be_priced_or_held(replace(figure, object=said or None)):
         return named
     if figure.kind == "percent":
