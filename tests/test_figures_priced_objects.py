@@ -137,6 +137,7 @@ def test_a_rate_said_at_or_up_to_after_a_noun_is_that_nouns(nlp, text, surface, 
         # round 32 (objects51): a time spent doing something keeps the word in -ing that ends the doing
         ("He was released after 12 hours of police questioning.", "12 hours", "police questioning"),
         ("The sports watch gives 60 hours of GPS tracking, its maker says.", "60 hours", "GPS tracking"),
+        ("The new body offers 10 fps burst shooting and weather sealing.", "10 fps", "burst shooting"),
         # not a participle that goes on to say what the thing does
         ("The fund holds three years of bonds maturing in 2030.", "three years", "bonds"),
     ],

@@ -363,9 +363,10 @@ def labelled_by_line(figure: Figure, text: str) -> Figure:
 
 
 # Round 32 (objects51): a time spent doing something names the doing whole: "24 hours of GPS tracking", "its 320-hour
-# solar-powered GPS tracking," -> GPS tracking, where the token rules stop before the word in -ing. Only where that word
-# ends the phrase (a stop, a comma, a verb after it): "of debt maturing in 2025" says what the debt does.
-ACTIVITY_KINDS = frozenset({"duration"})
+# solar-powered GPS tracking," -> GPS tracking, where the rules stop before the word in -ing; and a rate of doing it
+# ("8 fps burst shooting and ..." -> burst shooting). Only where that word ends the phrase (a stop, a comma, a verb
+# after it): "of debt maturing in 2025" says what the debt does.
+ACTIVITY_KINDS = frozenset({"duration", "measure"})
 ACTIVITY_AFTER = re.compile(r" ([a-z]{3,}ing)(?=[,.;:!?)]|$| (?:is|was|are|were|has|had|thanks|and|or|but)\b)")
 # Words in -ing that open a phrase of their own or are no doing: "three hours during", "two days including".
 NOT_ACTIVITIES = frozenset(
@@ -375,8 +376,8 @@ NOT_ACTIVITIES = frozenset(
 
 
 def activity_kept(figure: Figure, text: str) -> Figure:
-    """A duration whose object the token rules cut before the word in -ing that ends it given that word too ("roughly 85
-    hours of GPS recording thanks to" -> GPS recording); others as they are.
+    """A duration or a measure whose object the rules cut before the word in -ing that ends it given that word too
+    ("roughly 85 hours of GPS recording thanks to" -> GPS recording); others as they are.
 
     Fires on reviews' battery and usage times and on news of time spent ("after 12 hours of police questioning", "two
     years of peace talks" stays as it is)."""
