@@ -114,3 +114,46 @@ def test_a_sum_sharing_its_line_or_under_a_long_or_numbered_line_keeps_no_label(
     assert labelled_by_line(line_figure(text, "$5"), text).object is None  # words on its own line
     measure = "Weight\n221 g\n"
     assert labelled_by_line(line_figure(measure, "221 g", "measure"), measure).object is None  # sums only
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 32 (objects51): a rate said "at" or "up to" right after the noun it is of, a glued "8K" kept whole
+        ("The camera offers 8K video up to 24 fps.", "up to 24 fps", "8K video"),
+        ("The action camera can capture 5K footage at 50 fps.", "50 fps", "5K footage"),
+        ("A lorry at 50 mph hit the barrier.", "50 mph", "lorry"),
+        # a verb's own subject stands: other rules read it
+        ("The train ran at 80 mph through the station.", "80 mph", "train"),
+    ],
+)
+def test_a_rate_said_at_or_up_to_after_a_noun_is_that_nouns(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 32 (objects51): a time spent doing something keeps the word in -ing that ends the doing
+        ("He was released after 12 hours of police questioning.", "12 hours", "police questioning"),
+        ("The sports watch gives 60 hours of GPS tracking, its maker says.", "60 hours", "GPS tracking"),
+        ("The new body offers 10 fps burst shooting and weather sealing.", "10 fps", "burst shooting"),
+        # not a participle that goes on to say what the thing does
+        ("The fund holds three years of bonds maturing in 2030.", "three years", "bonds"),
+    ],
+)
+def test_a_time_spent_doing_something_keeps_the_doing_whole(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        # round 32 (objects51): a time or a size a thing is compared to with a comparative and "than" is that thing's
+        ("Queues were longer than two hours at the border.", "two hours", "Queues"),
+        ("Prisoners with sentences longer than ten years may appeal.", "ten years", "sentences"),
+        ("Towers taller than 100 metres need a permit.", "100 metres", "Towers"),
+    ],
+)
+def test_a_time_or_size_a_noun_is_compared_to_is_that_nouns(nlp, text, surface, expected):
+    assert objects(nlp, text)[surface] == expected

@@ -596,6 +596,11 @@ def measured_thing(
             return spent_in  # round 28 (objects37): "served over 20 years in Israeli jails"
     if kind == "duration" and is_word(token_at(tokens, start - 1), "within") and is_word(token_at(tokens, k), "of"):
         return None  # round 28: "within 28 days of receiving them": a deadline counted from a point, as "ago" is
+    if kind == "duration":
+        n = k + 1 if getattr(token_at(tokens, k), "text", "") in ("'", "’", "'s", "’s") else k
+        if is_word(token_at(tokens, n), "worth") and is_word(token_at(tokens, n + 1), "of"):
+            # round 32 (objects51): "three to six months' worth of living expenses", as "600W worth of thermal power"
+            return phrase_after_preposition(tokens, n + 1, max_words)
     if kind == "duration" and is_word(token_at(tokens, k), "of") and is_kind_word_before_noun(tokens, k + 1):
         # round 28: "three years of supervised release", "45 minutes of daily meditation homework": a participle or
         # a word of how often opens the noun phrase the span is of

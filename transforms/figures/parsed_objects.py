@@ -287,7 +287,10 @@ def find_objects_and_parses(
                     found[figure.figure_id] = named
         filled.append(
             [
-                priced_objects.labelled_by_line(f, text)  # round 32 (objects50): "Measured Thickness" / "14.0 mm"
+                priced_objects.activity_kept(  # round 32 (objects51): "24 hours of GPS tracking"
+                    priced_objects.labelled_by_line(f, text),
+                    text,  # round 32 (objects50): "Measured Thickness" / "14.0 mm"
+                )
                 for f in inherit_compared(
                     [replace(f, object=found[f.figure_id] or None) if f.figure_id in found else f for f in figures],
                     text,
