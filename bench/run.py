@@ -388,9 +388,15 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
 
 def bench_pages(args: argparse.Namespace) -> tuple[list[Path], list[str] | None]:
     """The pages to measure on and the sources naming them to `ingest`: `--pages`'s real ones, or the
-    templated corpus (built once; `ingest` is given its folder)."""
+    templated corpus (built once; `ingest` is given its folder). A `--pages` folder with none stops the bench
+    with a line saying so (exit status 1)."""
     if args.pages is not None:
-        return real_pages(args.pages)
+        paths, sources = real_pages(args.pages)
+        if not paths:
+            raise SystemExit(
+                f"--pages {args.pages}: the folder holds no pages ({' or '.join(PAGE_PATTERNS)}); nothing to measure"
+            )
+        return paths, sources
     return build_corpus(Path(args.corpus) / str(args.docs), args.docs), None
 
 

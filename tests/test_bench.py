@@ -364,3 +364,23 @@ def test_bench_copies_of_real_pages_are_earlier_stories_under_other_addresses_of
     assert copied[5].read_bytes() == made[3].replace(b"/story-", b"/copy-of-story-")
     # Written once: a second call reads the folder.
     assert run.with_copies(paths, tmp_path / "copies") == (copied, sources)
+
+
+def test_the_benches_taking_pages_stop_with_a_line_on_a_folder_without_pages(tmp_path):
+    """bench.run_phases and bench.pool_idle ended in an IndexError on an empty `--pages` folder, and
+    bench.dedup_growth in a ZeroDivisionError (round 31): each says the folder holds no pages and exits non-zero."""
+    from bench import dedup_growth, pool_idle, run_phases
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "README.md").write_text("# No pages here\n", encoding="utf-8")
+    for bench_main, arguments in (
+        (run_phases.main, ["--corpus", str(tmp_path / "corpus")]),
+        (pool_idle.main, ["--corpus", str(tmp_path / "corpus")]),
+        (dedup_growth.main, ["--batches", "2"]),
+    ):
+        with pytest.raises(SystemExit) as stopped:
+            bench_main(["--pages", str(empty), *arguments])
+        said = stopped.value.code
+        assert isinstance(said, str) and said.startswith(f"--pages {empty}: the folder holds no pages"), said
+    assert not (tmp_path / "corpus").exists()
