@@ -416,7 +416,7 @@ def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
     before = _cpu()
     bare_copied = bare_loop(copied, args.workers)
     bare_cpu = _cpu()
-    pipeline_copied, _, _ = pipeline(copied, args.workers, args.batch_size, sources)
+    pipeline_copied, _, measured_cpu = pipeline(copied, args.workers, args.batch_size, sources)
     pipeline_cpu = _cpu()
     print(
         f"30% exact copies, {args.workers} worker(s): bare loop {bare_copied:.1f}s, pipeline {pipeline_copied:.1f}s; "
@@ -426,7 +426,8 @@ def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
     print(
         f"30% exact copies CPU s (this process / workers): bare loop {bare_cpu[0] - before[0]:.1f} / "
         f"{bare_cpu[1] - before[1]:.1f}, pipeline with its warm-up {pipeline_cpu[0] - bare_cpu[0]:.1f} / "
-        f"{pipeline_cpu[1] - bare_cpu[1]:.1f}"
+        f"{pipeline_cpu[1] - bare_cpu[1]:.1f}; ratio bare/pipeline CPU, the measured run (no warm-up): "
+        f"{(sum(bare_cpu) - sum(before)) / measured_cpu:.2f}"
     )
 
 

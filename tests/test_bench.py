@@ -182,6 +182,7 @@ def test_bench_copies_only_prints_the_copies_ratio_alone(prefect_server, tmp_pat
     out = capsys.readouterr().out
     copies = float(out.split("30% exact copies")[1].split("ratio pipeline/bare:")[1].split()[0])
     assert copies > 0
+    assert float(out.split("30% exact copies CPU s")[1].split("(no warm-up):")[1].split()[0]) > 0
     assert "ratio pipeline/bare, 1 worker(s)" not in out and "records/s" not in out
 
 
