@@ -186,6 +186,8 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     if args.pages:
         batches = documents_from_pages(args.pages, args.batches * args.batch_size, args.batch_size, defaults)
+        if not batches:
+            raise SystemExit(f"--pages {args.pages}: the folder holds no pages (*.html); nothing to measure")
     else:
         batches = documents(args.batches, args.batch_size, args.hot, args.seed, defaults)
     print(f"{args.batches} batches of {args.batch_size} (half copies of {args.hot} stories), signed in "

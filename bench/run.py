@@ -1,7 +1,7 @@
 """Pipeline against a bare library loop on the same pages and the same cores; prints rates and ratio.
 
 The pages are `bench.corpus`'s templated ones, or with `--pages DIR` a folder of real pages (its `*.html` and
-`*.html.gz`): then only issue 13's 1- and N-worker ratios are measured, on those pages.
+`*.html.gz`): then only issue 13's 1- and N-worker ratios and its 30% copies are measured, on those pages.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import glob
 import gzip
+import hashlib
 import os
 import platform
 import resource
@@ -22,6 +23,7 @@ from dataclasses import replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 # Before Prefect is imported (by the pipeline), so that a benchmark never reports analytics.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -81,16 +83,18 @@ def page_bytes(path: Path) -> bytes:
     return gzip.decompress(content) if path.suffix.lower() == ".gz" else content
 
 
+def _bare_document(html: bytes) -> Document | None:
+    """The bare loop's trafilatura call: the page's text and metadata (its address among them), or None."""
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, deduplicate=False, include_comments=False, include_tables=False, favor_precision=True
+    )
+    return document if isinstance(document, Document) else None
+
+
 def _bare_one(path: str) -> int:
     """What a script would do: extract, run NER, find figures; nothing stored."""
-    text = _extracted_text(
-        page_bytes(Path(path)),
-        with_metadata=True,
-        deduplicate=False,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
-    )
+    document = _bare_document(page_bytes(Path(path)))
+    text = (document.text or "") if document is not None else ""
     if not text:
         return 0
     assert _nlp is not None, "loaded by the pool's initializer, _bare_init"
@@ -271,25 +275,60 @@ def pipeline(
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def with_copies(paths: list[Path], folder: Path, share: float = 0.3) -> list[Path]:
-    """The same number of pages, the last `share` of them replaced by exact copies of the first ones
-    at other URLs (the same text under another address, as syndicated stories are), written once."""
-    folder.mkdir(parents=True, exist_ok=True)
-    copies = int(len(paths) * share)
-    kept = paths[: len(paths) - copies]
-    out = []
-    for path in kept:
-        target = folder / path.name
-        if not target.exists():
-            target.write_bytes(path.read_bytes())
-        out.append(target)
-    for index, original in enumerate(paths[:copies]):
-        # Named to sort after the originals: a copy comes in a later batch than its story, as in an archive.
-        target = folder / f"zz-copy-{index:05d}.html"
-        if not target.exists():
-            target.write_bytes(original.read_bytes().replace(b"/story-", b"/copy-of-story-"))
-        out.append(target)
-    return out
+COPY_MARK = "copy-of-"  # put before the last part of a copy's path: the same site, another address
+
+
+def moved_page(html: bytes) -> bytes | None:
+    """The page under another address of its site, its story's text unchanged: the path of the address the
+    pipeline reads for a page (trafilatura's metadata URL: og:url, twitter:url or the canonical link) rewritten
+    wherever the page writes it, `COPY_MARK` before its last part. None when the page has no such address, or
+    the rewrite does not move it or changes the text."""
+    document = _bare_document(html)
+    if document is None or not document.url or not document.text:
+        return None
+    path = urlsplit(document.url).path
+    head, _, last = path.rstrip("/").rpartition("/")
+    if not last:  # a site's front page: no story's address to move
+        return None
+    moved = html.replace(path.encode(), f"{head}/{COPY_MARK}{path[len(head) + 1 :]}".encode())
+    copy = _bare_document(moved)
+    if copy is None or copy.url in (None, document.url) or copy.text != document.text:
+        return None
+    return moved
+
+
+def with_copies(paths: list[Path], folder: Path, share: float = 0.3) -> tuple[list[Path], list[str]]:
+    """The same number of pages, the last `share` of them replaced by exact copies of the first ones whose
+    address `moved_page` can move (the same text under another address, as syndicated stories are): its
+    pages and the sources naming them, as `real_pages` gives them. Written once: a folder already made is
+    read again."""
+    if not folder.exists():
+        partial = folder.with_name(folder.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        copies = int(len(paths) * share)
+        kept = paths[: len(paths) - copies]
+        for path in kept:
+            shutil.copyfile(path, partial / path.name)
+        made = 0
+        for original in kept:
+            if made == copies:
+                break
+            moved = moved_page(page_bytes(original))
+            if moved is None:
+                continue
+            # Named to sort after the originals of its kind: a copy comes in a later batch than its story, as in
+            # an archive; a gzipped page's copy is gzipped too.
+            gzipped = original.suffix.lower() == ".gz"
+            target = partial / f"zz-copy-{made:05d}.html{'.gz' if gzipped else ''}"
+            target.write_bytes(gzip.compress(moved, mtime=0) if gzipped else moved)
+            made += 1
+        if made < copies:
+            raise ValueError(
+                f"{made} of the first {len(kept)} pages can be copied under another address; {copies} asked"
+            )
+        partial.rename(folder)
+    return real_pages(folder)
 
 
 def build_warc(paths: list[Path], target: Path) -> Path:
@@ -349,19 +388,35 @@ def add_corpus_arguments(parser: argparse.ArgumentParser) -> None:
 
 def bench_pages(args: argparse.Namespace) -> tuple[list[Path], list[str] | None]:
     """The pages to measure on and the sources naming them to `ingest`: `--pages`'s real ones, or the
-    templated corpus (built once; `ingest` is given its folder)."""
+    templated corpus (built once; `ingest` is given its folder). A `--pages` folder with none stops the bench
+    with a line saying so (exit status 1)."""
     if args.pages is not None:
-        return real_pages(args.pages)
+        paths, sources = real_pages(args.pages)
+        if not paths:
+            raise SystemExit(
+                f"--pages {args.pages}: the folder holds no pages ({' or '.join(PAGE_PATTERNS)}); nothing to measure"
+            )
+        return paths, sources
     return build_corpus(Path(args.corpus) / str(args.docs), args.docs), None
+
+
+def copies_of(paths: list[Path], args: argparse.Namespace) -> tuple[list[Path], list[str] | None]:
+    """Issue 13's archive with 30% copies made from the pages (`with_copies`, written once under `--corpus`),
+    and the sources naming it to `ingest` (None for the templated corpus's, a folder of pages only)."""
+    if args.pages is None:
+        return with_copies(paths, Path(args.corpus) / f"{args.docs}-30pct-copies")[0], None
+    # Real pages' copies are kept apart by the pages they were made from.
+    named = hashlib.sha256("\n".join(str(path.resolve()) for path in paths).encode()).hexdigest()[:12]
+    return with_copies(paths, Path(args.corpus) / f"pages-{named}-30pct-copies")
 
 
 def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
     """Issue 13's archive with 30% copies: the bare loop, then the pipeline, over the same pages."""
-    copied = with_copies(paths, Path(args.corpus) / f"{args.docs}-30pct-copies")
+    copied, sources = copies_of(paths, args)
     before = _cpu()
     bare_copied = bare_loop(copied, args.workers)
     bare_cpu = _cpu()
-    pipeline_copied, _, _ = pipeline(copied, args.workers, args.batch_size)
+    pipeline_copied, _, measured_cpu = pipeline(copied, args.workers, args.batch_size, sources)
     pipeline_cpu = _cpu()
     print(
         f"30% exact copies, {args.workers} worker(s): bare loop {bare_copied:.1f}s, pipeline {pipeline_copied:.1f}s; "
@@ -371,7 +426,8 @@ def copies_run(paths: list[Path], args: argparse.Namespace) -> None:
     print(
         f"30% exact copies CPU s (this process / workers): bare loop {bare_cpu[0] - before[0]:.1f} / "
         f"{bare_cpu[1] - before[1]:.1f}, pipeline with its warm-up {pipeline_cpu[0] - bare_cpu[0]:.1f} / "
-        f"{pipeline_cpu[1] - bare_cpu[1]:.1f}"
+        f"{pipeline_cpu[1] - bare_cpu[1]:.1f}; ratio bare/pipeline CPU, the measured run (no warm-up): "
+        f"{(sum(bare_cpu) - sum(before)) / measured_cpu:.2f}"
     )
 
 
@@ -423,14 +479,16 @@ def _print_pages(label: str, paths: list[Path], workers: int) -> None:
 
 
 def real_pages_run(args: argparse.Namespace) -> None:
-    """The ratios on a folder of real pages; one line and nothing else when it holds none (`make bench` on a
-    machine without the public set)."""
-    paths, sources = bench_pages(args)
+    """The ratios and the 30% copies on a folder of real pages; one line and nothing else when it holds none
+    (`make bench` on a machine without the public set; the other benches taking `--pages` stop there)."""
+    paths, sources = real_pages(args.pages)
     if not paths:
         print(f"real pages: no {' or '.join(PAGE_PATTERNS)} in {args.pages}; skipped, nothing measured on real pages")
         return
     _print_pages(f"real pages ({args.pages})", paths, args.workers)
-    worker_ratios(paths, args, sources)
+    if not args.copies_only:
+        worker_ratios(paths, args, sources)
+    copies_run(paths, args)
 
 
 def main(argv: list[str] | None = None) -> None:

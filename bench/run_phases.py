@@ -23,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
-from bench.run import add_corpus_arguments, bench_pages, ingest_pages, with_copies
+from bench.run import add_corpus_arguments, bench_pages, copies_of, ingest_pages
 from flows import timeline
 from flows.timeline import Moment
 
@@ -137,12 +137,10 @@ def main(argv: list[str] | None = None) -> None:
     from flows.cli import run_settings
     from flows.ingest import ingest
 
-    if args.copies and args.pages is not None:
-        parser.error("--copies is made from the templated corpus, not --pages")
     paths, sources = bench_pages(args)
-    corpora = [("", paths)]
+    corpora = [("", (paths, sources))]
     if args.copies:
-        corpora.append((", 30% copies", with_copies(paths, Path(args.corpus) / f"{args.docs}-30pct-copies")))
+        corpora.append((", 30% copies", copies_of(paths, args)))
     scratch = Path(tempfile.mkdtemp(prefix="newsetl-phases-"))
     try:
         with run_settings():
@@ -150,7 +148,7 @@ def main(argv: list[str] | None = None) -> None:
         variants = ("pool at the run's start", "pool at the first batch") if args.compare else ("",)
         for repeat in range(args.repeat):
             for workers in sorted({1, args.workers}):
-                for (number, variant), (corpus, pages) in product(enumerate(variants), corpora):
+                for (number, variant), (corpus, (pages, named)) in product(enumerate(variants), corpora):
                     load = os.getloadavg()[0]
                     started = time.process_time()
                     with _pool_at_first_batch() if variant == variants[-1] and args.compare else nullcontext():
@@ -159,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
                             workers,
                             args.batch_size,
                             scratch / f"wh-{workers}-{repeat}-{number}{len(corpus)}",
-                            None if corpus else sources,
+                            named,
                         )
                     print(
                         f"{workers} worker(s), run {repeat + 1}{', ' + variant if variant else ''}{corpus}: "

@@ -223,6 +223,7 @@ def test_bench_copies_only_prints_the_copies_ratio_alone(prefect_server, tmp_pat
     out = capsys.readouterr().out
     copies = float(out.split("30% exact copies")[1].split("ratio pipeline/bare:")[1].split()[0])
     assert copies > 0
+    assert float(out.split("30% exact copies CPU s")[1].split("(no warm-up):")[1].split()[0]) > 0
     assert "ratio pipeline/bare, 1 worker(s)" not in out and "records/s" not in out
 
 
@@ -358,5 +359,70 @@ def test_bench_real_pages_print_the_ratios_on_the_folders_pages(prefect_server, 
     assert f"real pages ({pages}): 3 pages" in out
     assert float(out.split("ratio pipeline/bare, 1 worker(s):")[1].split()[0]) > 0
     assert float(out.split("ratio bare/pipeline CPU:")[1].split()[0]) > 0
-    # The ratios only: no templated corpus built, no copies, stage or WARC parts.
-    assert not (tmp_path / "corpus").exists() and "30% exact copies" not in out and "records/s" not in out
+    # The ratios and the copies: no templated corpus built, no stage or WARC parts.
+    assert float(out.split("30% exact copies")[1].split("ratio pipeline/bare:")[1].split()[0]) > 0
+    assert not (tmp_path / "corpus" / "500").exists() and "records/s" not in out
+
+
+def test_bench_copies_of_real_pages_are_earlier_stories_under_other_addresses_of_their_sites(tmp_path):
+    """Real pages' 30% copies (perf31): the first pages with an address of a story, each with that address's path
+    moved wherever the page writes it and its text unchanged, after its original in the order both runners
+    read; a gzipped page's copy gzipped. The templated corpus's copies are what its `/story-` rewrite made."""
+    import gzip
+    import re
+
+    from warehouse.sources import discover_documents
+
+    made = [path.read_bytes() for path in build_corpus(tmp_path / "made", 10)]
+    canonical = rb'<link rel="canonical" href="https://news.example.org/world/story-1.html">'
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    # No address of its own: its copy would be the same article, known by its text.
+    (pages / "a0.html").write_bytes(re.sub(rb'<link rel="canonical"[^>]*>', b"", made[0]))
+    # The address in og:url, as most real pages give it, and again in twitter:url.
+    og = b'<meta property="og:url" content="https://www.example.com/2024/05/one-story">'
+    twitter = b'<meta name="twitter:url" content="https://www.example.com/2024/05/one-story">'
+    (pages / "a1.html").write_bytes(made[1].replace(canonical, og + twitter))
+    (pages / "a2.html").write_bytes(made[2].replace(b"/world/story-2.html", b"/"))  # a site's front page
+    (pages / "a3.html").write_bytes(made[3])
+    for index in range(4, 10):
+        (pages / f"g{index}.html.gz").write_bytes(gzip.compress(made[index]))
+    paths, _ = run.real_pages(pages)
+
+    copied, sources = run.with_copies(paths, tmp_path / "copies")
+    names = ["a0.html", "a1.html", "a2.html", "a3.html", "zz-copy-00000.html", "zz-copy-00001.html"]
+    names += ["g4.html.gz", "g5.html.gz", "g6.html.gz", "zz-copy-00002.html.gz"]
+    assert [path.name for path in copied] == names
+    assert [ref.path for ref in discover_documents(sources).refs] == [str(path.resolve()) for path in copied]
+    for original, copy in (("a1.html", "zz-copy-00000.html"), ("a3.html", "zz-copy-00001.html")):
+        before, after = (
+            run._bare_document(run.page_bytes(pages.parent / "copies" / name)) for name in (original, copy)
+        )
+        assert before is not None and after is not None and before.text and after.text == before.text
+    first, third = (run._bare_document(run.page_bytes(copied[index])) for index in (4, 9))
+    assert first is not None and first.url == "https://www.example.com/2024/05/copy-of-one-story"
+    assert copied[4].read_bytes().count(b"https://www.example.com/2024/05/copy-of-one-story") == 2
+    assert third is not None and third.url == "https://news.example.org/world/copy-of-story-4.html"
+    assert copied[5].read_bytes() == made[3].replace(b"/story-", b"/copy-of-story-")
+    # Written once: a second call reads the folder.
+    assert run.with_copies(paths, tmp_path / "copies") == (copied, sources)
+
+
+def test_the_benches_taking_pages_stop_with_a_line_on_a_folder_without_pages(tmp_path):
+    """bench.run_phases and bench.pool_idle ended in an IndexError on an empty `--pages` folder, and
+    bench.dedup_growth in a ZeroDivisionError (round 31): each says the folder holds no pages and exits non-zero."""
+    from bench import dedup_growth, pool_idle, run_phases
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "README.md").write_text("# No pages here\n", encoding="utf-8")
+    for bench_main, arguments in (
+        (run_phases.main, ["--corpus", str(tmp_path / "corpus")]),
+        (pool_idle.main, ["--corpus", str(tmp_path / "corpus")]),
+        (dedup_growth.main, ["--batches", "2"]),
+    ):
+        with pytest.raises(SystemExit) as stopped:
+            bench_main(["--pages", str(empty), *arguments])
+        said = stopped.value.code
+        assert isinstance(said, str) and said.startswith(f"--pages {empty}: the folder holds no pages"), said
+    assert not (tmp_path / "corpus").exists()
