@@ -379,14 +379,17 @@ def test_the_newspaper4k_source_reads_its_kept_texts_and_both_halves_from_bench_
     assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
 
 
-def one_judged_slice_article(tmp_path: Path, repository_gold: Path, split: str, index: int) -> Path:
-    """The data folder's newspaper4k texts, and the committed gold of one later slice holding the one judged article
-    under its own index; the folder of committed gold."""
+def one_judged_slice_article(
+    tmp_path: Path, repository_gold: Path, split: str, index: int, dataset: str = "newspaper4k-articles"
+) -> Path:
+    """The data folder's texts for one dataset's figure slices (newspaper4k's later slices, ScrapingHub's test split),
+    and the committed gold of one slice holding the one judged article under its own index; the folder of committed
+    gold."""
     write_data(tmp_path, TEXT, recall_checked=True)
-    (tmp_path / "newspaper4k-articles" / "figures").mkdir(parents=True)
+    (tmp_path / dataset / "figures").mkdir(parents=True)
     texts = (tmp_path / "figures-real" / "articles.json").read_text()
-    (tmp_path / "newspaper4k-articles" / "figures" / "articles.json").write_text(texts)
-    committed = repository_gold / "newspaper4k-articles"
+    (tmp_path / dataset / "figures" / "articles.json").write_text(texts)
+    committed = repository_gold / dataset
     committed.mkdir(parents=True)
     article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
     del article["dev_index"]
@@ -479,24 +482,9 @@ def test_the_newspaper4k_judgements_hold_offsets_values_and_no_text(file, index,
         assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
 
 
-def one_judged_test_split_article(tmp_path: Path, repository_gold: Path) -> Path:
-    """The data folder's ScrapingHub texts and the committed gold of its test slice, one judged article; the folder of
-    committed gold."""
-    write_data(tmp_path, TEXT, recall_checked=True)
-    (tmp_path / "scrapinghub-aeb" / "figures").mkdir(parents=True)
-    texts = (tmp_path / "figures-real" / "articles.json").read_text()
-    (tmp_path / "scrapinghub-aeb" / "figures" / "articles.json").write_text(texts)
-    committed = repository_gold / "scrapinghub-aeb"
-    committed.mkdir(parents=True)
-    article = json.loads((tmp_path / "figures-real" / "gold-dev.json").read_text())["articles"][0]
-    del article["dev_index"]
-    (committed / "gold-test.json").write_text(json.dumps({"articles": [{**article, "test_index": 3}]}))
-    return committed
-
-
 def test_the_scrapinghub_test_split_reads_its_committed_gold_for_scores_only(tmp_path, capsys, repository_gold):
     # round 32 (accept41): positions 0-23 of the benchmark judged blind as `test`, read by `make accept`
-    committed = one_judged_test_split_article(tmp_path, repository_gold)
+    committed = one_judged_slice_article(tmp_path, repository_gold, "test", 3, "scrapinghub-aeb")
     assert main(["--data", str(tmp_path), "--parse", "--source", "aeb", "--set", "test"]) == 0
     out = capsys.readouterr().out
     assert f"1 judged articles (1 recall-checked), {committed / 'gold-test.json'}\n" in out
@@ -505,7 +493,7 @@ def test_the_scrapinghub_test_split_reads_its_committed_gold_for_scores_only(tmp
 
 def test_the_scrapinghub_test_split_refuses_errors(tmp_path, capsys, repository_gold):
     # a public test split is never listed error by error (eval_ner --test refuses it too), so nobody tunes on it
-    one_judged_test_split_article(tmp_path, repository_gold)
+    one_judged_slice_article(tmp_path, repository_gold, "test", 3, "scrapinghub-aeb")
     with pytest.raises(SystemExit) as refused:
         main(["--data", str(tmp_path), "--source", "aeb", "--set", "test", "--errors"])
     assert refused.value.code != 0
