@@ -379,6 +379,18 @@ def test_the_newspaper4k_source_reads_its_kept_texts_and_both_halves_from_bench_
     assert f"gate: precision 0.750 < {floors['precision']}" in capsys.readouterr().out
 
 
+def assert_judged_figures_are_short_spans_with_values_kinds_and_no_overlap(articles: list[dict], longest: int) -> None:
+    """A committed gold file holds offsets and short surfaces (never the text), a value or a range, a kind, and no two
+    judged marks overlapping."""
+    for article in articles:
+        for figure in article["figures"]:
+            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= longest  # a surface, not text
+            assert figure["value"] is not None or figure["value_low"] is not None
+            assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
+        spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
+
+
 def one_judged_slice_article(
     tmp_path: Path, repository_gold: Path, split: str, index: int, dataset: str = "newspaper4k-articles"
 ) -> Path:
@@ -473,13 +485,7 @@ def test_the_newspaper4k_judgements_hold_offsets_values_and_no_text(file, index,
     committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "newspaper4k-articles"
     articles = json.loads((committed / file).read_text(encoding="utf-8"))["articles"]
     assert [a[index] for a in articles] == list(range(pages)) and all(a["recall_checked"] for a in articles)
-    for article in articles:
-        for figure in article["figures"]:
-            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= 40  # a surface, not text
-            assert figure["value"] is not None or figure["value_low"] is not None
-            assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
-        spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
-        assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
+    assert_judged_figures_are_short_spans_with_values_kinds_and_no_overlap(articles, longest=40)
 
 
 def test_the_scrapinghub_test_split_reads_its_committed_gold_for_scores_only(tmp_path, capsys, repository_gold):
@@ -516,13 +522,7 @@ def test_the_scrapinghub_judgements_hold_offsets_values_and_no_text():
     articles = json.loads((committed / "gold-test.json").read_text(encoding="utf-8"))["articles"]
     assert [a["test_index"] for a in articles] == list(range(24)) and all(a["recall_checked"] for a in articles)
     assert [a["position"] for a in articles] == list(range(24))
-    for article in articles:
-        for figure in article["figures"]:
-            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= 40  # a surface, not text
-            assert figure["value"] is not None or figure["value_low"] is not None
-            assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
-        spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
-        assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
+    assert_judged_figures_are_short_spans_with_values_kinds_and_no_overlap(articles, longest=40)
 
 
 def test_the_wcxb_dev2_set_reads_the_non_news_pages_texts_from_their_own_folder(tmp_path, capsys, repository_gold):
@@ -549,10 +549,4 @@ def test_the_wcxb_dev2_judgements_hold_offsets_values_and_no_text():
     committed = Path(eval_figures_real.__file__).resolve().parent / "gold" / "wcxb"
     articles = json.loads((committed / "gold-dev2.json").read_text(encoding="utf-8"))["articles"]
     assert [a["dev2_index"] for a in articles] == list(range(20)) and all(a["recall_checked"] for a in articles)
-    for article in articles:
-        for figure in article["figures"]:
-            assert len(figure["surface"]) == figure["char_end"] - figure["char_start"] <= 60  # a surface, not text
-            assert figure["value"] is not None or figure["value_low"] is not None
-            assert figure["kind"] in {"count", "duration", "measure", "money", "percent"}
-        spans = sorted((f["char_start"], f["char_end"]) for f in article["figures"] + article["not_figures"])
-        assert all(end <= start for (_, end), (start, _) in pairwise(spans))  # no two overlap
+    assert_judged_figures_are_short_spans_with_values_kinds_and_no_overlap(articles, longest=60)
